@@ -1,0 +1,109 @@
+// The columnar Market: everything the engine replays, loaded once.
+//
+// Layout (DESIGN.md → Data model): symbols 0..N-1, sessions 0..T-1; every price field is one
+// Float64Array of length T*N, session-major (`t * N + i`), so a session's cross-section is
+// contiguous. NaN = not trading / not listed. Volume NaN = unknown (no participation cap);
+// volume 0 = no trade that day (orders rest).
+
+import type { Fundamentals } from './fundamentals.ts';
+import type { RateSeries } from './rates.ts';
+
+/** How a symbol's prices must be read. */
+export const PriceKind = { raw: 0, totalReturn: 1 } as const;
+export type PriceKind = (typeof PriceKind)[keyof typeof PriceKind];
+
+/** What a symbol is: stocks form the cross-sectional universe, funds are indices/ETFs. */
+export const AssetClass = { stock: 0, fund: 1 } as const;
+export type AssetClass = (typeof AssetClass)[keyof typeof AssetClass];
+
+/**
+ * Corporate actions of one kind, sorted by session then symbol (CSR layout):
+ * the events of session t are rows sessionStart[t] .. sessionStart[t+1]-1.
+ * Splits: value = new shares per old share (2 for a 2:1 split, 0.1 for a 1:10 reverse split).
+ * Dividends: value = cash per share, paid to holders of record on the ex-date session.
+ */
+export interface EventTable {
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  readonly value: Float64Array;
+  readonly sessionStart: Int32Array;
+}
+
+/** Provenance of one loaded source, for manifests and `data inspect`. */
+export interface SourceInfo {
+  readonly path: string;
+  readonly format: string;
+  readonly fingerprint: string;
+  readonly notes: readonly string[];
+}
+
+export interface Market {
+  /** Human label, e.g. "sample universe (SYNTHETIC, seed 42)" or a data path. */
+  readonly name: string;
+  /** True for the built-in generated universe: every report labels it SYNTHETIC. */
+  readonly synthetic: boolean;
+  readonly symbols: readonly string[];
+  /** Session dates as epoch days, strictly increasing. */
+  readonly dates: Int32Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume: Float64Array;
+  /** Per symbol: PriceKind. Total-return series carry no separate dividends. */
+  readonly priceKind: Uint8Array;
+  /** Per symbol: AssetClass. */
+  readonly assetClass: Uint8Array;
+  /** Per symbol: sector and industry labels ("" when unknown). */
+  readonly sector: readonly string[];
+  readonly industry: readonly string[];
+  readonly splits: EventTable;
+  readonly dividends: EventTable;
+  /**
+   * Per symbol: the last session it traded, when it was delisted before the data ends; -1 otherwise.
+   * The engine closes a position at the open of the next session, at the last close (times
+   * 1 + delistReturn when that is known).
+   */
+  readonly delistedAfter: Int32Array;
+  /** Per symbol: the return realised on delisting (e.g. -0.3), NaN when the data gives none. */
+  readonly delistReturn: Float64Array;
+  /** Point-in-time fundamentals (may be empty). */
+  readonly fundamentals: Fundamentals;
+  /** Dated annual rates as decimals, e.g. `tbill3m` (0.05 = 5% a year). */
+  readonly rates: Readonly<Record<string, RateSeries>>;
+  /** Named roles for well-known series, e.g. smallCap → "IWM", qualitySmallCap → "SMLF", largeCap → "SPY". */
+  readonly roles: Readonly<Record<string, string>>;
+  readonly sources: readonly SourceInfo[];
+  /** Content hash of every source, for caches and run manifests. */
+  readonly fingerprint: string;
+}
+
+/** Index of a symbol, or -1. */
+export function symbolIndex(market: Market, symbol: string): number {
+  return market.symbols.indexOf(symbol);
+}
+
+/** Build an EventTable from unsorted events; `sessions` is T. */
+export function eventTable(sessions: number, events: readonly { session: number; symbol: number; value: number }[]): EventTable {
+  const sorted = [...events].sort((a, b) => a.session - b.session || a.symbol - b.symbol);
+  const n = sorted.length;
+  const table = {
+    session: new Int32Array(n),
+    symbol: new Int32Array(n),
+    value: new Float64Array(n),
+    sessionStart: new Int32Array(sessions + 1),
+  };
+  sorted.forEach((e, k) => {
+    table.session[k] = e.session;
+    table.symbol[k] = e.symbol;
+    table.value[k] = e.value;
+  });
+  let k = 0;
+  for (let t = 0; t <= sessions; t++) {
+    while (k < n && table.session[k] < t) k++;
+    table.sessionStart[t] = k;
+  }
+  return table;
+}
+
+export const emptyEvents = (sessions: number): EventTable => eventTable(sessions, []);

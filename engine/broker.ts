@@ -1,0 +1,206 @@
+// The broker: holds resting orders and fills them against one session's bar.
+//
+// Fill rules (documented in the README):
+// - No fill against a bar with no trade (NaN close or zero volume): the order rests, deferral recorded.
+// - Market orders fill at the phase's reference price: the open (or, where the data has no
+//   opens, that session's close — counted and reported), or the close in the close phase.
+// - Limit buy: at the open if open ≤ limit, else at the limit if the low reaches it (close-only
+//   data: at the close if close ≤ limit). Sells mirror it. Limit fills are not slipped past the limit.
+// - Stop buy: triggers when the open or the high reaches the stop, then fills like a market order
+//   at max(open, stop). Sells mirror it.
+// - A participation cap fills at most cap × volume shares per session; the rest rests.
+// - Day orders expire after their first fill session; GTC orders rest until filled or replaced.
+
+import type { Market } from '../data/market.ts';
+import type { EngineConfig } from './config.ts';
+import type { Ledger } from './ledger.ts';
+import type { LiquidityEstimator } from './liquidity.ts';
+import type { CommissionModel, SlippageModel } from './models/costs.ts';
+import { Deferral, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
+import type { Portfolio } from './portfolio.ts';
+import { FillReason } from './result.ts';
+
+export type Phase = 'open' | 'close';
+
+export class Broker {
+  readonly #market: Market;
+  readonly #config: EngineConfig;
+  readonly #portfolio: Portfolio;
+  readonly #ledger: Ledger;
+  readonly #commission: CommissionModel;
+  readonly #slippage: SlippageModel;
+  readonly #liquidity: LiquidityEstimator | undefined;
+  #orders: RestingOrder[] = [];
+  #nextId = 1;
+  /** Fills at a session close because the data had no open. */
+  openFallbacks = 0;
+
+  constructor(
+    market: Market,
+    config: EngineConfig,
+    portfolio: Portfolio,
+    ledger: Ledger,
+    commission: CommissionModel,
+    slippage: SlippageModel,
+    liquidity: LiquidityEstimator | undefined,
+  ) {
+    this.#market = market;
+    this.#config = config;
+    this.#portfolio = portfolio;
+    this.#ledger = ledger;
+    this.#commission = commission;
+    this.#slippage = slippage;
+    this.#liquidity = liquidity;
+  }
+
+  get hasOrders(): boolean {
+    return this.#orders.length > 0;
+  }
+
+  place(symbol: number, quantity: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
+    if (quantity === 0) return;
+    this.#orders.push({
+      id: this.#nextId++,
+      symbol,
+      quantity,
+      type: request?.type ?? 'market',
+      limit: request?.limit ?? NaN,
+      stop: request?.stop ?? NaN,
+      tif: request?.tif ?? 'gtc',
+      origin,
+      decidedAt,
+      triggered: false,
+    });
+  }
+
+  /** A new decision replaces what is left of the previous one's rebalance orders. */
+  cancelTargetOrders(): void {
+    this.#orders = this.#orders.filter((o) => o.origin !== OrderOrigin.targets);
+  }
+
+  cancelSymbol(symbol: number): void {
+    this.#orders = this.#orders.filter((o) => o.symbol !== symbol);
+  }
+
+  /** Split: resting quantities scale by the ratio, prices by its inverse. */
+  applySplit(symbol: number, ratio: number): void {
+    for (const o of this.#orders) {
+      if (o.symbol !== symbol) continue;
+      o.quantity *= ratio;
+      o.limit /= ratio;
+      o.stop /= ratio;
+    }
+  }
+
+  openOrders(): OrderRequest[] {
+    return this.#orders.map((o) => ({
+      symbol: this.#market.symbols[o.symbol],
+      quantity: o.quantity,
+      type: o.type,
+      ...(o.type === 'limit' ? { limit: o.limit } : {}),
+      ...(o.type === 'stop' ? { stop: o.stop } : {}),
+      tif: o.tif,
+    }));
+  }
+
+  /** Fill what can be filled on session t in `phase`: reductions first, then additions. */
+  fillAll(t: number, phase: Phase): void {
+    if (this.#orders.length === 0) return;
+    const shares = this.#portfolio.shares;
+    for (const o of this.#orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase);
+    for (const o of this.#orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase);
+    let kept = 0;
+    for (const o of this.#orders) {
+      if (o.quantity === 0) continue;
+      if (o.tif === 'day') {
+        this.#ledger.defer(t, o.symbol, Deferral.expired, o.quantity);
+        continue;
+      }
+      this.#orders[kept++] = o;
+    }
+    this.#orders.length = kept;
+  }
+
+  #fill(o: RestingOrder, t: number, phase: Phase): void {
+    const m = this.#market;
+    const k = t * m.symbols.length + o.symbol;
+    const close = m.close[k];
+    const volume = m.volume[k];
+    if (Number.isNaN(close) || volume === 0) {
+      this.#ledger.defer(t, o.symbol, Deferral.noTrade, o.quantity);
+      return;
+    }
+    const price = this.#fillPrice(o, k, phase);
+    if (Number.isNaN(price)) {
+      this.#ledger.defer(t, o.symbol, Deferral.priceNotReached, o.quantity);
+      return;
+    }
+    let quantity = o.quantity;
+    const cap = this.#config.participationCap;
+    if (cap !== undefined && Number.isFinite(volume)) {
+      const most = this.#roundShares(cap * volume);
+      if (Math.abs(quantity) > most) quantity = Math.sign(quantity) * most;
+    }
+    if (quantity !== 0) this.#execute(o, t, quantity, price);
+    if (quantity !== o.quantity) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
+    o.quantity -= quantity;
+  }
+
+  /** Reference price for this order on this bar, or NaN when a limit/stop is not reached. */
+  #fillPrice(o: RestingOrder, k: number, phase: Phase): number {
+    const m = this.#market;
+    const close = m.close[k];
+    let open = phase === 'open' ? m.open[k] : close;
+    if (Number.isNaN(open)) {
+      open = close;
+      this.openFallbacks++;
+    }
+    const high = phase === 'open' && !Number.isNaN(m.high[k]) ? m.high[k] : Math.max(open, close);
+    const low = phase === 'open' && !Number.isNaN(m.low[k]) ? m.low[k] : Math.min(open, close);
+    const buy = o.quantity > 0;
+    if (o.type === 'limit') {
+      if (buy) return open <= o.limit ? open : low <= o.limit ? o.limit : NaN;
+      return open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
+    }
+    if (o.type === 'stop' && !o.triggered) {
+      const hit = buy ? high >= o.stop : low <= o.stop;
+      if (!hit) return NaN;
+      o.triggered = true;
+      return buy ? Math.max(open, o.stop) : Math.min(open, o.stop);
+    }
+    return open;
+  }
+
+  #execute(o: RestingOrder, t: number, quantity: number, reference: number): void {
+    const liquidity = this.#slippage.needsLiquidity ? this.#liquidity?.estimate(o.symbol, o.decidedAt) : undefined;
+    let fraction = this.#slippage.slippageFraction(quantity, liquidity);
+    let price = reference * (1 + Math.sign(quantity) * fraction);
+    if (o.type === 'limit') {
+      price = quantity > 0 ? Math.min(price, o.limit) : Math.max(price, o.limit);
+      fraction = Math.abs(price / reference - 1);
+    }
+    const slippage = Math.abs(quantity) * reference * fraction;
+    const commission = this.#commission.commission(quantity, price);
+    this.#portfolio.trade(o.symbol, quantity, price, reference);
+    this.#portfolio.cash -= commission;
+    this.#ledger.add('commission', commission, o.symbol, 'cost');
+    this.#ledger.add('slippage', slippage, o.symbol, 'cost');
+    this.#ledger.add('tradedNotional', Math.abs(quantity) * price);
+    this.#ledger.fill(t, o.symbol, quantity, price, reference, commission, slippage, o.id, FillReason.order);
+  }
+
+  /** Estimated cost of trading at a decision (for the planner's cash sizing). */
+  estimateCost(symbol: number, quantity: number, price: number, decidedAt: number): number {
+    const liquidity = this.#slippage.needsLiquidity ? this.#liquidity?.estimate(symbol, decidedAt) : undefined;
+    const slippage = Math.abs(quantity) * price * this.#slippage.slippageFraction(quantity, liquidity);
+    return slippage + this.#commission.commission(quantity, price * (1 + this.#slippage.slippageFraction(quantity, liquidity)));
+  }
+
+  #roundShares(x: number): number {
+    return this.#config.shares === 'whole' ? Math.floor(x) : x;
+  }
+}
+
+function isReduction(o: RestingOrder, held: number): boolean {
+  return held !== 0 && Math.sign(o.quantity) !== Math.sign(held) && Math.abs(o.quantity) <= Math.abs(held);
+}

@@ -1,0 +1,43 @@
+// Orders: what a strategy may ask for explicitly, and the broker's resting-order record.
+
+export type OrderType = 'market' | 'limit' | 'stop';
+export type TimeInForce = 'day' | 'gtc';
+
+/** An explicit order from a strategy. Quantity is signed shares: + buy, − sell. */
+export interface OrderRequest {
+  readonly symbol: string | number;
+  readonly quantity: number;
+  readonly type?: OrderType;
+  /** Limit price (limit orders). */
+  readonly limit?: number;
+  /** Stop trigger price (stop orders become market orders once triggered). */
+  readonly stop?: number;
+  /** `gtc` (default) rests until filled or replaced; `day` is cancelled after its first fill session. */
+  readonly tif?: TimeInForce;
+}
+
+/** Why an order did not fill (fully) on a session; recorded in the result. */
+export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4 } as const;
+export type Deferral = (typeof Deferral)[keyof typeof Deferral];
+export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired'] as const;
+
+/** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
+export const OrderOrigin = { targets: 0, explicit: 1 } as const;
+export type OrderOrigin = (typeof OrderOrigin)[keyof typeof OrderOrigin];
+
+/** A resting order held by the broker. Mutable: splits rescale it, partial fills shrink it. */
+export interface RestingOrder {
+  readonly id: number;
+  readonly symbol: number;
+  /** Remaining signed shares. */
+  quantity: number;
+  readonly type: OrderType;
+  limit: number;
+  stop: number;
+  readonly tif: TimeInForce;
+  readonly origin: OrderOrigin;
+  /** Session of the decision that created it. */
+  readonly decidedAt: number;
+  /** Stop orders: triggered already (then they behave as market orders). */
+  triggered: boolean;
+}

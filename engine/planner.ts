@@ -1,0 +1,163 @@
+// The rebalance planner: turns a target portfolio into net orders. It nets targets against
+// holdings, emits reductions before additions, sizes buys to the cash that will really be there
+// after estimated costs (for unlevered long books), rounds to whole shares unless fractional
+// shares are enabled, skips trades below a minimum notional, and rejects — never clips — targets
+// that breach the leverage limits. Planning the same targets twice at the same prices trades nothing.
+
+import { UserError } from '../data/errors.ts';
+import type { EngineConfig } from './config.ts';
+import type { Portfolio } from './portfolio.ts';
+import type { Targets } from './strategy.ts';
+
+export interface PlannedOrder {
+  readonly symbol: number;
+  readonly quantity: number;
+}
+
+export interface Plan {
+  readonly orders: PlannedOrder[];
+  /** Present when the targets breached a leverage limit: nothing is traded. */
+  readonly breach?: { readonly gross: number; readonly net: number };
+  /** Symbols with a non-zero target but no price at the decision: left as they are. */
+  readonly unpriced: number[];
+}
+
+export interface PlanContext {
+  readonly portfolio: Portfolio;
+  readonly nav: number;
+  /** Decision-close price of symbol i (NaN when it has none). */
+  price(i: number): number;
+  /** Estimated commission + slippage in currency for trading `quantity` of symbol i at `price`. */
+  estimateCost(i: number, quantity: number, price: number): number;
+  resolve(symbol: string): number;
+}
+
+const LEVERAGE_TOLERANCE = 1e-9;
+
+export class RebalancePlanner {
+  readonly #config: EngineConfig;
+  readonly #wanted: Float64Array;
+  /** Target weight of the last decision per symbol (NaN = none): read for snapshots and drift. */
+  readonly targetWeight: Float64Array;
+
+  constructor(symbolCount: number, config: EngineConfig) {
+    this.#config = config;
+    this.#wanted = new Float64Array(symbolCount);
+    this.targetWeight = new Float64Array(symbolCount);
+  }
+
+  plan(targets: Targets, ctx: PlanContext): Plan {
+    const n = this.#wanted.length;
+    const wanted = this.#wanted;
+    const held = ctx.portfolio.shares;
+    const unpriced = this.#readTargets(targets, ctx);
+    let gross = 0;
+    let net = 0;
+    let hasShorts = false;
+    for (let i = 0; i < n; i++) {
+      if (wanted[i] === 0) continue;
+      const p = ctx.price(i);
+      const value = wanted[i] * (p > 0 ? p : ctx.portfolio.mark[i]);
+      gross += Math.abs(value);
+      net += value;
+      if (wanted[i] < 0) hasShorts = true;
+    }
+    gross /= ctx.nav;
+    net /= ctx.nav;
+    const { maxGross, maxNet } = this.#config.leverage;
+    if (gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE) {
+      return { orders: [], breach: { gross, net }, unpriced };
+    }
+    this.#round();
+    if (!hasShorts && net <= 1 + LEVERAGE_TOLERANCE) this.#fitBuysToCash(ctx);
+    return { orders: this.#netOrders(ctx), unpriced };
+  }
+
+  /**
+   * Fill #wanted with target share counts and targetWeight with target weights. A symbol with a
+   * non-zero target but no decision price keeps its holding; those symbols are returned.
+   */
+  #readTargets(targets: Targets, ctx: PlanContext): number[] {
+    const n = this.#wanted.length;
+    const kind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
+    const source = 'weights' in targets ? targets.weights : 'values' in targets ? targets.values : targets.shares;
+    const unpriced: number[] = [];
+    this.#wanted.fill(0);
+    this.targetWeight.fill(NaN);
+    const set = (i: number, x: number): void => {
+      if (!Number.isFinite(x)) throw new UserError(`strategy target for symbol #${i} is not a finite number (${x})`);
+      const p = ctx.price(i);
+      if (x !== 0 && !(p > 0)) {
+        unpriced.push(i);
+        this.#wanted[i] = ctx.portfolio.shares[i];
+        return;
+      }
+      const shares = kind === 'shares' ? x : kind === 'values' ? x / p : (x * ctx.nav) / p;
+      this.#wanted[i] = x === 0 ? 0 : shares;
+      this.targetWeight[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
+    };
+    if (source instanceof Float64Array) {
+      if (source.length !== n) throw new UserError(`strategy targets have ${source.length} entries, the market has ${n} symbols`);
+      for (let i = 0; i < n; i++) if (source[i] !== 0) set(i, source[i]);
+    } else {
+      for (const [symbol, x] of Object.entries(source)) set(ctx.resolve(symbol), x);
+    }
+    return unpriced;
+  }
+
+  #round(): void {
+    if (this.#config.shares === 'fractional') return;
+    const wanted = this.#wanted;
+    for (let i = 0; i < wanted.length; i++) wanted[i] = Math.trunc(wanted[i]);
+  }
+
+  /** Scale buys down until estimated cash after the rebalance and its costs is not negative. */
+  #fitBuysToCash(ctx: PlanContext): void {
+    const wanted = this.#wanted;
+    const held = ctx.portfolio.shares;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      let cash = ctx.portfolio.cash;
+      let buys = 0;
+      for (let i = 0; i < wanted.length; i++) {
+        const delta = wanted[i] - held[i];
+        const p = ctx.price(i);
+        if (delta === 0 || !(p > 0)) continue;
+        const cost = ctx.estimateCost(i, delta, p);
+        cash -= delta * p + cost;
+        if (delta > 0) buys += delta * p + cost;
+      }
+      if (cash >= 0 || buys === 0) return;
+      const keep = Math.max(0, (buys + cash) / buys) * (attempt < 2 ? 1 : 1 - 0.001 * attempt);
+      for (let i = 0; i < wanted.length; i++) {
+        const delta = wanted[i] - held[i];
+        if (delta > 0) wanted[i] = held[i] + this.#roundShares(delta * keep);
+      }
+    }
+  }
+
+  #roundShares(x: number): number {
+    return this.#config.shares === 'whole' ? Math.trunc(x) : x;
+  }
+
+  /** Net orders, reductions first; a position that flips sign is closed, then reopened. */
+  #netOrders(ctx: PlanContext): PlannedOrder[] {
+    const wanted = this.#wanted;
+    const held = ctx.portfolio.shares;
+    const minNotional = this.#config.minTradeNotional;
+    const reductions: PlannedOrder[] = [];
+    const additions: PlannedOrder[] = [];
+    for (let i = 0; i < wanted.length; i++) {
+      const from = held[i];
+      const to = wanted[i];
+      const delta = to - from;
+      if (delta === 0) continue;
+      if (to !== 0 && Math.abs(delta * ctx.price(i)) < minNotional) continue;
+      if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) {
+        reductions.push({ symbol: i, quantity: -from });
+        if (to !== 0) additions.push({ symbol: i, quantity: to });
+      } else if (Math.abs(to) < Math.abs(from)) reductions.push({ symbol: i, quantity: delta });
+      else additions.push({ symbol: i, quantity: delta });
+    }
+    return reductions.concat(additions);
+  }
+}

@@ -1,0 +1,137 @@
+// Portfolio accounting on typed arrays: cash, shares, average cost, realized P&L, and a mark
+// price per symbol. Price P&L is measured from each symbol's mark to the next (a fill moves the
+// mark to the fill's *reference* price, so slippage is never counted as price P&L — it has its
+// own ledger line). Hence, exactly: ΔNAV = long P&L + short P&L + income − costs.
+
+export class Portfolio {
+  cash: number;
+  readonly shares: Float64Array;
+  readonly avgCost: Float64Array;
+  /** Last price each position was marked at (the close, or a fill's reference price). */
+  readonly mark: Float64Array;
+  /** Cumulative price P&L per symbol (for contributors). */
+  readonly pnlBySymbol: Float64Array;
+  realizedPnl = 0;
+  /** Price P&L booked since the last `resetPnl()`, split by the sign of the position that earned it. */
+  longPnl = 0;
+  shortPnl = 0;
+  longValue = 0;
+  shortValue = 0;
+  readonly #held: Int32Array;
+  readonly #slot: Int32Array;
+  #heldCount = 0;
+
+  constructor(symbolCount: number, cash: number) {
+    this.cash = cash;
+    this.shares = new Float64Array(symbolCount);
+    this.avgCost = new Float64Array(symbolCount);
+    this.mark = new Float64Array(symbolCount);
+    this.pnlBySymbol = new Float64Array(symbolCount);
+    this.#held = new Int32Array(symbolCount);
+    this.#slot = new Int32Array(symbolCount).fill(-1);
+  }
+
+  get heldCount(): number {
+    return this.#heldCount;
+  }
+  /** The k-th held symbol, 0 ≤ k < heldCount (order changes as positions close). */
+  heldAt(k: number): number {
+    return this.#held[k];
+  }
+
+  get nav(): number {
+    return this.cash + this.longValue + this.shortValue;
+  }
+
+  /** Book price P&L of symbol i from its mark to `price`, and move the mark there. */
+  moveMark(i: number, price: number): void {
+    const s = this.shares[i];
+    if (s !== 0) {
+      const pnl = s * (price - this.mark[i]);
+      if (s > 0) this.longPnl += pnl;
+      else this.shortPnl += pnl;
+      this.pnlBySymbol[i] += pnl;
+    }
+    this.mark[i] = price;
+  }
+
+  /**
+   * Trade `quantity` signed shares at `fillPrice` whose reference (pre-slippage) price is
+   * `referencePrice`. Cash moves by the fill price; the position is marked at the reference.
+   */
+  trade(i: number, quantity: number, fillPrice: number, referencePrice: number): void {
+    this.moveMark(i, referencePrice);
+    const before = this.shares[i];
+    const after = before + quantity;
+    if (before !== 0 && Math.sign(quantity) !== Math.sign(before)) {
+      const closed = Math.min(Math.abs(quantity), Math.abs(before)) * Math.sign(before);
+      this.realizedPnl += closed * (fillPrice - this.avgCost[i]);
+    }
+    if (after === 0) this.avgCost[i] = 0;
+    else if (before === 0 || Math.sign(after) !== Math.sign(before)) this.avgCost[i] = fillPrice;
+    else if (Math.abs(after) > Math.abs(before)) {
+      this.avgCost[i] = (this.avgCost[i] * before + fillPrice * quantity) / after;
+    }
+    this.shares[i] = after;
+    this.cash -= quantity * fillPrice;
+    // The mark sits at the reference price, so the position's value must too; the cash paid
+    // above includes the slippage, which the broker books on its own line.
+    this.#track(i);
+  }
+
+  /** A split of `ratio` new shares per old: shares, cost and mark rescale; value is unchanged. */
+  split(i: number, ratio: number): void {
+    this.shares[i] *= ratio;
+    this.avgCost[i] /= ratio;
+    this.mark[i] /= ratio;
+  }
+
+  /** Mark every held position at the session's closes (NaN = no price: keep the last mark). */
+  markToMarket(close: Float64Array, base: number): void {
+    let long = 0;
+    let short = 0;
+    for (let k = 0; k < this.#heldCount; k++) {
+      const i = this.#held[k];
+      const p = close[base + i];
+      if (!Number.isNaN(p)) this.moveMark(i, p);
+      const value = this.shares[i] * this.mark[i];
+      if (value > 0) long += value;
+      else short += value;
+    }
+    this.longValue = long;
+    this.shortValue = short;
+  }
+
+  /** Value of positions at their current marks (after trades, before the next close). */
+  revalue(): void {
+    let long = 0;
+    let short = 0;
+    for (let k = 0; k < this.#heldCount; k++) {
+      const i = this.#held[k];
+      const value = this.shares[i] * this.mark[i];
+      if (value > 0) long += value;
+      else short += value;
+    }
+    this.longValue = long;
+    this.shortValue = short;
+  }
+
+  /** Start a new P&L period (the recorder has read longPnl and shortPnl). */
+  resetPnl(): void {
+    this.longPnl = 0;
+    this.shortPnl = 0;
+  }
+
+  #track(i: number): void {
+    const slot = this.#slot[i];
+    if (this.shares[i] !== 0 && slot < 0) {
+      this.#slot[i] = this.#heldCount;
+      this.#held[this.#heldCount++] = i;
+    } else if (this.shares[i] === 0 && slot >= 0) {
+      const last = this.#held[--this.#heldCount];
+      this.#held[slot] = last;
+      this.#slot[last] = slot;
+      this.#slot[i] = -1;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// The Result of a run: daily columns, the fills ledger, decision snapshots, deferrals, leverage
+// breaches and the manifest. Everything reports need, nothing they must recompute by replaying.
+
+import type { EngineConfig, ExecutionConvention } from './config.ts';
+
+/** Daily columns, one value per session of the run. Currency unless stated. */
+export const DAILY_COLUMNS = [
+  'nav',
+  'cash',
+  'longValue',
+  'shortValue',
+  'longCount',
+  'shortCount',
+  'tradedNotional',
+  'longPnl',
+  'shortPnl',
+  'dividends',
+  'interestReceived',
+  'borrowRebate',
+  'commission',
+  'slippage',
+  'borrowFee',
+  'shortDividends',
+  'interestPaid',
+] as const;
+export type DailyColumn = (typeof DAILY_COLUMNS)[number];
+
+/** Ledger lines that reduce NAV, and those that add to it besides price P&L. */
+export const COST_LINES = ['commission', 'slippage', 'borrowFee', 'shortDividends', 'interestPaid'] as const;
+export const INCOME_LINES = ['dividends', 'interestReceived', 'borrowRebate'] as const;
+export type CostLine = (typeof COST_LINES)[number];
+
+export const FillReason = { order: 0, delisting: 1 } as const;
+
+/** The fills ledger, columnar. quantity is signed shares; costs are currency. */
+export interface Fills {
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  readonly quantity: Float64Array;
+  readonly price: Float64Array;
+  readonly referencePrice: Float64Array;
+  readonly commission: Float64Array;
+  readonly slippage: Float64Array;
+  readonly orderId: Int32Array;
+  readonly reason: Uint8Array;
+}
+
+/** Holdings at each decision's close (before its orders), with the weight the decision targeted. */
+export interface Snapshots {
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  readonly shares: Float64Array;
+  readonly price: Float64Array;
+  readonly weight: Float64Array;
+  /** Target weight set by the decision (NaN for explicit orders or share/value targets without a price). */
+  readonly targetWeight: Float64Array;
+}
+
+/** Orders that could not fill (fully) on a session, and why (see DEFERRAL_NAMES). */
+export interface Deferrals {
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  readonly reason: Uint8Array;
+  readonly remaining: Float64Array;
+}
+
+export interface LeverageBreach {
+  readonly session: number;
+  readonly date: string;
+  readonly gross: number;
+  readonly net: number;
+  readonly maxGross: number;
+  readonly maxNet: number;
+  readonly action: 'rejected';
+}
+
+export interface Manifest {
+  readonly engine: { readonly name: 'breadth'; readonly version: string };
+  readonly strategy: { readonly name: string; readonly params: unknown; readonly schedule: string; readonly sourceHash: string | null };
+  readonly data: {
+    readonly name: string;
+    readonly fingerprint: string;
+    readonly synthetic: boolean;
+    readonly sources: readonly { path: string; format: string; fingerprint: string; notes: readonly string[] }[];
+  };
+  readonly period: { readonly from: string; readonly to: string; readonly sessions: number };
+  readonly execution: ExecutionConvention;
+  /** True for same-close execution: decisions and fills on the same close. */
+  readonly lookAheadProne: boolean;
+  readonly config: EngineConfig;
+  readonly costModels: { readonly commission: string; readonly slippage: string };
+  readonly seed: number;
+}
+
+export interface Result {
+  readonly manifest: Manifest;
+  readonly symbols: readonly string[];
+  /** Session dates (epoch days) of the run. */
+  readonly dates: Int32Array;
+  /** Market session index of each run session. */
+  readonly sessions: Int32Array;
+  readonly daily: Readonly<Record<DailyColumn, Float64Array>>;
+  readonly fills: Fills;
+  readonly snapshots: Snapshots;
+  readonly deferrals: Deferrals;
+  readonly breaches: readonly LeverageBreach[];
+  /** Cumulative price P&L per symbol over the run (excludes costs and dividends). */
+  readonly pnlBySymbol: Float64Array;
+  /** Per symbol: dividends received (long) minus paid (short), and costs charged. */
+  readonly incomeBySymbol: Float64Array;
+  readonly costBySymbol: Float64Array;
+  /** Plain-language caveats for reports (e.g. opens missing, same-close execution). */
+  readonly warnings: readonly string[];
+}

@@ -1,0 +1,48 @@
+// The strategy API: what a strategy implements and what the engine hands it.
+// strategies/ import these types; they never reach into engine internals.
+
+import type { OrderRequest } from './orders.ts';
+import type { Schedule } from './schedule.ts';
+import type { MarketView } from './view.ts';
+
+/**
+ * Target portfolio: a complete description of the holdings wanted after the rebalance. Symbols
+ * not named are closed. `weights` are fractions of NAV (negative = short), `values` are currency,
+ * `shares` are share counts. Keys are symbols or symbol indices.
+ */
+export type Targets =
+  | { readonly weights: Readonly<Record<string, number>> | Float64Array }
+  | { readonly values: Readonly<Record<string, number>> | Float64Array }
+  | { readonly shares: Readonly<Record<string, number>> | Float64Array };
+
+/** What a decision returns: targets, explicit orders, or nothing (keep everything as is). */
+export type Decision = Targets | readonly OrderRequest[] | undefined | void;
+
+/** The portfolio as the strategy may see it at its decision time (read-only). */
+export interface BookView {
+  readonly cash: number;
+  readonly nav: number;
+  shares(symbol: number): number;
+  /** Market value of the position / NAV, at the decision close. */
+  weight(symbol: number): number;
+  /** Indices of the symbols held now (a fresh array). */
+  held(): number[];
+  /** Orders still resting, as requests (a fresh array). */
+  openOrders(): OrderRequest[];
+}
+
+export interface InitContext {
+  readonly symbols: readonly string[];
+  /** Seeded uniform [0, 1) generator: strategies that randomise must use it, never Math.random. */
+  random(): number;
+}
+
+export interface Strategy<P = unknown> {
+  readonly name: string;
+  readonly params: P;
+  readonly schedule: Schedule;
+  /** Hash of the strategy's source, recorded in the manifest when the loader knows it. */
+  readonly sourceHash?: string;
+  init?(ctx: InitContext): void;
+  decide(view: MarketView, book: BookView): Decision;
+}

@@ -1,0 +1,195 @@
+// The causality guard. A strategy deciding at the close of session t sees the market only
+// through this view, and every accessor is bounded by t: prices up to t's close, fundamentals
+// published by t's date, rates known on it. The market itself sits in private fields, and
+// every array handed out is a copy, so no accessor leads past t.
+
+import { isoDay } from '../data/dates.ts';
+import { UserError } from '../data/errors.ts';
+import type { FundamentalField } from '../data/fundamentals.ts';
+import { AssetClass, type Market } from '../data/market.ts';
+import { rateAsOf } from '../data/rates.ts';
+import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+
+export type PriceField = 'open' | 'high' | 'low' | 'close' | 'volume';
+
+export class MarketView {
+  readonly #market: Market;
+  readonly #adjustments: AdjustmentIndex;
+  readonly #symbolIndex: Map<string, number>;
+  #t = -1;
+
+  constructor(market: Market, adjustments: AdjustmentIndex) {
+    this.#market = market;
+    this.#adjustments = adjustments;
+    this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
+  }
+
+  /** Engine only: move the decision time. */
+  static moveTo(view: MarketView, t: number): void {
+    view.#t = t;
+  }
+
+  /** Decision session index (0-based in the market's calendar). */
+  get session(): number {
+    return this.#t;
+  }
+  /** Decision date as epoch day. */
+  get day(): number {
+    return this.#market.dates[this.#t];
+  }
+  /** Decision date as ISO YYYY-MM-DD. */
+  get date(): string {
+    return isoDay(this.day);
+  }
+  get symbols(): readonly string[] {
+    return this.#market.symbols;
+  }
+  get symbolCount(): number {
+    return this.#market.symbols.length;
+  }
+  get synthetic(): boolean {
+    return this.#market.synthetic;
+  }
+
+  /** Index of a symbol, or of a role written `@role` (e.g. `@smallCap`); a clear error if unknown. */
+  resolve(symbolOrRole: string): number {
+    const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
+    const i = name === undefined ? undefined : this.#symbolIndex.get(name);
+    if (i === undefined) {
+      const known = Object.keys(this.#market.roles).map((r) => `@${r}`);
+      throw new UserError(
+        `unknown symbol "${symbolOrRole}" in ${this.#market.name}` +
+          (symbolOrRole.startsWith('@') ? ` (roles here: ${known.join(', ') || 'none'})` : ''),
+      );
+    }
+    return i;
+  }
+
+  /** True when `symbolOrRole` names a symbol (or role) of this market. */
+  has(symbolOrRole: string): boolean {
+    const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
+    return name !== undefined && this.#symbolIndex.has(name);
+  }
+
+  /** A price field of symbol i, `lag` sessions before the decision (NaN before the data starts). */
+  price(field: PriceField, i: number, lag = 0): number {
+    const s = this.#t - checkLag(lag);
+    return s < 0 ? NaN : this.#market[field][s * this.#market.symbols.length + i];
+  }
+
+  close(i: number, lag = 0): number {
+    return this.price('close', i, lag);
+  }
+
+  /** True when symbol i traded at the decision close (a price and non-zero volume). */
+  tradable(i: number): boolean {
+    const k = this.#t * this.#market.symbols.length + i;
+    return !Number.isNaN(this.#market.close[k]) && this.#market.volume[k] !== 0;
+  }
+
+  /** The last `length` values of a field for symbol i, oldest first, ending at the decision. */
+  history(field: PriceField, i: number, length: number, out = new Float64Array(length)): Float64Array {
+    const n = this.#market.symbols.length;
+    const col = this.#market[field];
+    for (let k = 0; k < length; k++) {
+      const s = this.#t - length + 1 + k;
+      out[k] = s < 0 ? NaN : col[s * n + i];
+    }
+    return out;
+  }
+
+  /**
+   * Closes adjusted for the splits and dividends known by the decision (back-adjusted to the
+   * decision's price level), oldest first: the series to compute returns, averages and momentum on.
+   */
+  adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length, out);
+  }
+
+  /** A field across all symbols at `lag` sessions before the decision (a copy). */
+  crossSection(field: PriceField, lag = 0, out = new Float64Array(this.symbolCount)): Float64Array {
+    const s = this.#t - checkLag(lag);
+    const n = this.symbolCount;
+    if (s < 0) return out.fill(NaN);
+    out.set(this.#market[field].subarray(s * n, s * n + n));
+    return out;
+  }
+
+  /** Point-in-time fundamental cross-section: the latest value published by the decision date. */
+  fundamental(field: FundamentalField, out = new Float64Array(this.symbolCount)): Float64Array {
+    return this.#market.fundamentals.asOf(field, this.day, out);
+  }
+
+  /** Shares outstanding as last published, adjusted for splits since the period end. */
+  sharesOutstanding(out = new Float64Array(this.symbolCount)): Float64Array {
+    const f = this.#market.fundamentals;
+    const dates = this.#market.dates;
+    for (let i = 0; i < this.symbolCount; i++) {
+      const row = f.latestRow(i, this.day);
+      const shares = f.value('sharesOutstanding', row);
+      out[i] = Number.isNaN(shares)
+        ? NaN
+        : shares * splitFactorBetween(this.#adjustments, i, sessionOnOrBefore(dates, f.periodEnd[row]), this.#t);
+    }
+    return out;
+  }
+
+  /** Market capitalisation at the decision close: point-in-time shares × close. */
+  marketCap(out = new Float64Array(this.symbolCount)): Float64Array {
+    this.sharesOutstanding(out);
+    const n = this.symbolCount;
+    const base = this.#t * n;
+    for (let i = 0; i < n; i++) out[i] *= this.#market.close[base + i];
+    return out;
+  }
+
+  /** Symbols of an asset class with a price at the decision close. */
+  universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
+    const n = this.symbolCount;
+    const base = this.#t * n;
+    const picked: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (this.#market.assetClass[i] === assetClass && !Number.isNaN(this.#market.close[base + i])) picked.push(i);
+    }
+    return Int32Array.from(picked);
+  }
+
+  sector(i: number): string {
+    return this.#market.sector[i];
+  }
+  industry(i: number): string {
+    return this.#market.industry[i];
+  }
+
+  /** True when the market has the named rate series (e.g. `tbill3m`). */
+  hasRate(name: string): boolean {
+    return name in this.#market.rates;
+  }
+
+  /** Annual rate (decimal) known `lagDays` calendar days before the decision date. */
+  rate(name: string, lagDays = 0): number {
+    const series = this.#market.rates[name];
+    if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
+    return rateAsOf(series, this.day - checkLag(lagDays));
+  }
+}
+
+function checkLag(lag: number): number {
+  if (!(lag >= 0)) throw new RangeError(`a lag must be ≥ 0 (the view cannot look ahead), got ${lag}`);
+  return lag;
+}
+
+/** Index of the last session on or before `day` (−1 when none). */
+export function sessionOnOrBefore(dates: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = dates.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,0 +1,35 @@
+// Plain-language caveats about a run, for manifests and the report's warnings section.
+
+import type { Market } from '../data/market.ts';
+import type { EngineConfig } from './config.ts';
+import { DEFERRAL_NAMES } from './orders.ts';
+import type { Deferrals, LeverageBreach } from './result.ts';
+
+export interface RunFacts {
+  readonly config: EngineConfig;
+  readonly market: Market;
+  readonly breaches: readonly LeverageBreach[];
+  readonly deferrals: Deferrals;
+  readonly openFallbacks: number;
+  readonly missingRateDays: number;
+}
+
+export function describeRun(facts: RunFacts): string[] {
+  const warnings: string[] = [];
+  if (facts.config.execution === 'same-close') {
+    warnings.push('same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)');
+  }
+  if (facts.market.synthetic) warnings.push('SYNTHETIC data: results come from the built-in sample universe, not real prices');
+  for (const source of facts.market.sources) for (const note of source.notes) warnings.push(`${source.path}: ${note}`);
+  if (facts.openFallbacks > 0) {
+    warnings.push(`${facts.openFallbacks} next-open fills used the session close because the data has no opening prices`);
+  }
+  if (facts.missingRateDays > 0) warnings.push(`cash rate missing on ${facts.missingRateDays} sessions (no interest accrued there)`);
+  if (facts.breaches.length > 0) {
+    warnings.push(`${facts.breaches.length} decisions breached the leverage limits and were rejected (first on ${facts.breaches[0].date})`);
+  }
+  const counts = new Map<number, number>();
+  for (const reason of facts.deferrals.reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const [reason, count] of counts) warnings.push(`${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]}`);
+  return warnings;
+}

@@ -1,0 +1,37 @@
+// breadth's command line: wires the library layers together, holds no logic of its own.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { isUserFacing } from '../data/errors.ts';
+import { commands } from './commands/index.ts';
+import { ExitCode } from './exitCodes.ts';
+
+function report(err: unknown, usage?: string): never {
+  if (isUserFacing(err)) {
+    process.stderr.write(`breadth: ${err.message}\n`);
+    process.exit(ExitCode.badInput);
+  }
+  if (usage !== undefined) {
+    process.stderr.write(`breadth: ${usage}\nRun \`breadth --help\` for usage.\n`);
+    process.exit(ExitCode.badInput);
+  }
+  process.stderr.write(`breadth: internal error — please report it with this trace:\n${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(ExitCode.internal);
+}
+
+let cli = yargs(hideBin(process.argv))
+  .scriptName('breadth')
+  .usage('$0 <command> [options]\n\nPortfolio backtesting on typed columns: run strategies, store results in SQLite, render HTML tear sheets.')
+  .strict()
+  .demandCommand(1, 'Name a command (see the list above).')
+  .recommendCommands()
+  .wrap(Math.min(110, process.stdout.columns ?? 110))
+  .epilogue('Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error. Docs: README.md')
+  .fail((message, err) => report(err, message ?? undefined));
+for (const command of commands) cli = cli.command(command);
+
+try {
+  await cli.parseAsync();
+} catch (err) {
+  report(err);
+}

@@ -37,13 +37,13 @@ export class Accruals {
     if (cash > 0 && rate !== 0) {
       const interest = (cash * rate * days) / DAY_COUNT;
       portfolio.cash += interest;
-      if (interest >= 0) ledger.add('interestReceived', interest);
-      else ledger.add('interestPaid', -interest);
+      if (interest >= 0) ledger.today.interestReceived += interest;
+      else ledger.today.interestPaid -= interest;
     } else if (cash < 0) {
       const debitRate = rate + this.#config.cash.debitSpreadBps / 10_000;
       const charge = (-cash * debitRate * days) / DAY_COUNT;
       portfolio.cash -= charge;
-      ledger.add('interestPaid', charge);
+      ledger.today.interestPaid += charge;
     }
     if (portfolio.shortValue === 0) return;
     const rebateRate = this.#config.borrow.rebateBps / 10_000;
@@ -55,8 +55,8 @@ export class Accruals {
       const fee = (shortValue * this.#borrowRate[i] * days) / DAY_COUNT;
       const rebate = (shortValue * rebateRate * days) / DAY_COUNT;
       portfolio.cash += rebate - fee;
-      ledger.add('borrowFee', fee, i, 'cost');
-      ledger.add('borrowRebate', rebate, i, 'income');
+      ledger.cost('borrowFee', fee, i);
+      ledger.income('borrowRebate', rebate, i);
     }
   }
 

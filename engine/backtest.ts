@@ -99,19 +99,19 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross, maxNet, action: 'rejected' });
       return;
     }
-    for (const o of plan.orders) broker.place(o.symbol, o.quantity, t, OrderOrigin.targets);
+    const orders = plan.orders;
+    for (let k = 0; k < orders.count; k++) broker.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
   }
 
   /** Holdings at the decision close, plus symbols the decision targets without holding them. */
   function snapshot(t: number): void {
-    const nav = portfolio.nav;
     for (let k = 0; k < portfolio.heldCount; k++) {
       const i = portfolio.heldAt(k);
-      ledger.snapshot(t, i, portfolio.shares[i], portfolio.mark[i], (portfolio.shares[i] * portfolio.mark[i]) / nav, planner.targetWeight[i]);
+      ledger.snapshot(t, i, portfolio.shares[i], portfolio.mark[i], planner.targetWeight[i]);
     }
     for (let i = 0; i < n; i++) {
       const w = planner.targetWeight[i];
-      if (portfolio.shares[i] === 0 && !Number.isNaN(w) && w !== 0) ledger.snapshot(t, i, 0, market.close[t * n + i], 0, w);
+      if (portfolio.shares[i] === 0 && !Number.isNaN(w) && w !== 0) ledger.snapshot(t, i, 0, market.close[t * n + i], w);
     }
   }
 
@@ -121,10 +121,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     today.cash = portfolio.cash;
     today.longValue = portfolio.longValue;
     today.shortValue = portfolio.shortValue;
-    let longs = 0;
-    for (let h = 0; h < portfolio.heldCount; h++) if (portfolio.shares[portfolio.heldAt(h)] > 0) longs++;
-    today.longCount = longs;
-    today.shortCount = portfolio.heldCount - longs;
+    today.longCount = portfolio.longCount;
+    today.shortCount = portfolio.heldCount - portfolio.longCount;
     today.longPnl = portfolio.longPnl;
     today.shortPnl = portfolio.shortPnl;
     portfolio.resetPnl();

@@ -183,9 +183,9 @@ export class Broker {
     const commission = this.#commission.commission(quantity, price);
     this.#portfolio.trade(o.symbol, quantity, price, reference);
     this.#portfolio.cash -= commission;
-    this.#ledger.add('commission', commission, o.symbol, 'cost');
-    this.#ledger.add('slippage', slippage, o.symbol, 'cost');
-    this.#ledger.add('tradedNotional', Math.abs(quantity) * price);
+    this.#ledger.cost('commission', commission, o.symbol);
+    this.#ledger.cost('slippage', slippage, o.symbol);
+    this.#ledger.today.tradedNotional += Math.abs(quantity) * price;
     this.#ledger.fill(t, o.symbol, quantity, price, reference, commission, slippage, o.id, FillReason.order);
   }
 

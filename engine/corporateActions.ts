@@ -42,8 +42,8 @@ export class CorporateActions {
       const amount = portfolio.shares[i] * dividends.value[e];
       if (amount === 0) continue;
       portfolio.cash += amount;
-      if (amount > 0) ledger.add('dividends', amount, i, 'income');
-      else ledger.add('shortDividends', -amount, i, 'cost');
+      if (amount > 0) ledger.income('dividends', amount, i);
+      else ledger.cost('shortDividends', -amount, i);
     }
     for (let k = this.#delistStart[t]; k < this.#delistStart[t + 1]; k++) {
       const i = this.#delisted[k];

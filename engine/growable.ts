@@ -1,18 +1,11 @@
-// A typed column that grows by doubling: logs (fills, deferrals, snapshots) append without a
-// per-entry allocation and hand out an exact-length typed array at the end.
+// A column that grows by doubling: logs (fills, deferrals, snapshots) append without a
+// per-entry allocation. Storage is always a Float64Array — one element kind keeps `push`
+// monomorphic and fast; integers (sessions, symbols, ids, codes) are exact in binary64 — and the
+// final typed array of the right kind is made once, at the end.
 
-type TypedArray = Float64Array | Int32Array | Uint8Array;
-type TypedArrayClass<A extends TypedArray> = { new (length: number): A };
-
-export class Growable<A extends TypedArray> {
-  #data: A;
+export class Growable {
+  #data = new Float64Array(256);
   #length = 0;
-  readonly #kind: TypedArrayClass<A>;
-
-  constructor(kind: TypedArrayClass<A>, capacity = 64) {
-    this.#kind = kind;
-    this.#data = new kind(capacity);
-  }
 
   get length(): number {
     return this.#length;
@@ -20,19 +13,21 @@ export class Growable<A extends TypedArray> {
 
   push(value: number): void {
     if (this.#length === this.#data.length) {
-      const bigger = new this.#kind(this.#data.length * 2);
-      bigger.set(this.#data as never);
+      const bigger = new Float64Array(this.#data.length * 2);
+      bigger.set(this.#data);
       this.#data = bigger;
     }
     this.#data[this.#length++] = value;
   }
 
-  /** The values as an exact-length array (a copy). */
-  toArray(): A {
-    return this.#data.slice(0, this.#length) as A;
+  /** The values (a view of the storage: the log is finished when it is read). */
+  toFloat64(): Float64Array {
+    return this.#data.subarray(0, this.#length);
+  }
+  toInt32(): Int32Array {
+    return Int32Array.from(this.#data.subarray(0, this.#length));
+  }
+  toUint8(): Uint8Array {
+    return Uint8Array.from(this.#data.subarray(0, this.#length));
   }
 }
-
-export const growableF64 = (): Growable<Float64Array> => new Growable(Float64Array);
-export const growableI32 = (): Growable<Int32Array> => new Growable(Int32Array);
-export const growableU8 = (): Growable<Uint8Array> => new Growable(Uint8Array);

@@ -1,8 +1,8 @@
 // The recorder: daily columns, the fills ledger, snapshots and deferrals, appended as the run
 // goes. Daily cost and income lines accumulate within a session and are written at its record phase.
 
-import { DAILY_COLUMNS, type DailyColumn, type Deferrals, type Fills, type Snapshots } from './result.ts';
-import { growableF64, growableI32, growableU8 } from './growable.ts';
+import { DAILY_COLUMNS, type CostLine, type DailyColumn, type Deferrals, type Fills, type IncomeLine, type Snapshots } from './result.ts';
+import { Growable } from './growable.ts';
 
 export class Ledger {
   readonly daily: Record<DailyColumn, Float64Array>;
@@ -10,26 +10,9 @@ export class Ledger {
   readonly today: Record<DailyColumn, number>;
   readonly incomeBySymbol: Float64Array;
   readonly costBySymbol: Float64Array;
-  readonly #fills = {
-    session: growableI32(),
-    symbol: growableI32(),
-    quantity: growableF64(),
-    price: growableF64(),
-    referencePrice: growableF64(),
-    commission: growableF64(),
-    slippage: growableF64(),
-    orderId: growableI32(),
-    reason: growableU8(),
-  };
-  readonly #snapshots = {
-    session: growableI32(),
-    symbol: growableI32(),
-    shares: growableF64(),
-    price: growableF64(),
-    weight: growableF64(),
-    targetWeight: growableF64(),
-  };
-  readonly #deferrals = { session: growableI32(), symbol: growableI32(), reason: growableU8(), remaining: growableF64() };
+  readonly #fills = growables(['session', 'symbol', 'quantity', 'price', 'referencePrice', 'commission', 'slippage', 'orderId', 'reason']);
+  readonly #snapshots = growables(['session', 'symbol', 'shares', 'price', 'targetWeight']);
+  readonly #deferrals = growables(['session', 'symbol', 'reason', 'remaining']);
 
   constructor(sessions: number, symbolCount: number) {
     this.daily = {} as Record<DailyColumn, Float64Array>;
@@ -42,12 +25,16 @@ export class Ledger {
     this.costBySymbol = new Float64Array(symbolCount);
   }
 
-  /** Add a cost (≥ 0) or income (≥ 0) amount to today's line, attributed to a symbol (−1 = none). */
-  add(line: DailyColumn, amount: number, symbol = -1, kind: 'cost' | 'income' | 'none' = 'none'): void {
+  /** Charge a cost line (amount ≥ 0) to symbol i. */
+  cost(line: CostLine, amount: number, i: number): void {
     this.today[line] += amount;
-    if (symbol < 0) return;
-    if (kind === 'cost') this.costBySymbol[symbol] += amount;
-    else if (kind === 'income') this.incomeBySymbol[symbol] += amount;
+    this.costBySymbol[i] += amount;
+  }
+
+  /** Credit an income line (amount ≥ 0) to symbol i. */
+  income(line: IncomeLine, amount: number, i: number): void {
+    this.today[line] += amount;
+    this.incomeBySymbol[i] += amount;
   }
 
   fill(
@@ -73,13 +60,12 @@ export class Ledger {
     f.reason.push(reason);
   }
 
-  snapshot(session: number, symbol: number, shares: number, price: number, weight: number, targetWeight: number): void {
+  snapshot(session: number, symbol: number, shares: number, price: number, targetWeight: number): void {
     const s = this.#snapshots;
     s.session.push(session);
     s.symbol.push(symbol);
     s.shares.push(shares);
     s.price.push(price);
-    s.weight.push(weight);
     s.targetWeight.push(targetWeight);
   }
 
@@ -100,18 +86,37 @@ export class Ledger {
   }
 
   fills(): Fills {
-    return columnsOf(this.#fills);
+    const f = this.#fills;
+    return {
+      session: f.session.toInt32(),
+      symbol: f.symbol.toInt32(),
+      quantity: f.quantity.toFloat64(),
+      price: f.price.toFloat64(),
+      referencePrice: f.referencePrice.toFloat64(),
+      commission: f.commission.toFloat64(),
+      slippage: f.slippage.toFloat64(),
+      orderId: f.orderId.toInt32(),
+      reason: f.reason.toUint8(),
+    };
   }
+
   snapshots(): Snapshots {
-    return columnsOf(this.#snapshots);
+    const s = this.#snapshots;
+    return {
+      session: s.session.toInt32(),
+      symbol: s.symbol.toInt32(),
+      shares: s.shares.toFloat64(),
+      price: s.price.toFloat64(),
+      targetWeight: s.targetWeight.toFloat64(),
+    };
   }
+
   deferrals(): Deferrals {
-    return columnsOf(this.#deferrals);
+    const d = this.#deferrals;
+    return { session: d.session.toInt32(), symbol: d.symbol.toInt32(), reason: d.reason.toUint8(), remaining: d.remaining.toFloat64() };
   }
 }
 
-function columnsOf<T extends Record<string, { toArray(): unknown }>>(cols: T): { [K in keyof T]: ReturnType<T[K]['toArray']> } {
-  const out = {} as { [K in keyof T]: ReturnType<T[K]['toArray']> };
-  for (const key of Object.keys(cols) as (keyof T)[]) out[key] = cols[key].toArray() as ReturnType<T[typeof key]['toArray']>;
-  return out;
+function growables<K extends string>(names: readonly K[]): Record<K, Growable> {
+  return Object.fromEntries(names.map((name) => [name, new Growable()])) as Record<K, Growable>;
 }

@@ -9,13 +9,15 @@ import type { EngineConfig } from './config.ts';
 import type { Portfolio } from './portfolio.ts';
 import type { Targets } from './strategy.ts';
 
-export interface PlannedOrder {
-  readonly symbol: number;
-  readonly quantity: number;
+/** Net orders in execution order (reductions first): symbol[k], quantity[k] for k < count. Reused buffers. */
+export interface PlannedOrders {
+  count: number;
+  readonly symbol: Int32Array;
+  readonly quantity: Float64Array;
 }
 
 export interface Plan {
-  readonly orders: PlannedOrder[];
+  readonly orders: PlannedOrders;
   /** Present when the targets breached a leverage limit: nothing is traded. */
   readonly breach?: { readonly gross: number; readonly net: number };
   /** Symbols with a non-zero target but no price at the decision: left as they are. */
@@ -37,12 +39,15 @@ const LEVERAGE_TOLERANCE = 1e-9;
 export class RebalancePlanner {
   readonly #config: EngineConfig;
   readonly #wanted: Float64Array;
+  /** A flip (long → short) is two orders, so at most 2N. */
+  readonly #orders: PlannedOrders;
   /** Target weight of the last decision per symbol (NaN = none): read for snapshots and drift. */
   readonly targetWeight: Float64Array;
 
   constructor(symbolCount: number, config: EngineConfig) {
     this.#config = config;
     this.#wanted = new Float64Array(symbolCount);
+    this.#orders = { count: 0, symbol: new Int32Array(2 * symbolCount), quantity: new Float64Array(2 * symbolCount) };
     this.targetWeight = new Float64Array(symbolCount);
   }
 
@@ -66,10 +71,12 @@ export class RebalancePlanner {
     net /= ctx.nav;
     const { maxGross, maxNet } = this.#config.leverage;
     if (gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE) {
-      return { orders: [], breach: { gross, net }, unpriced };
+      this.#orders.count = 0;
+      return { orders: this.#orders, breach: { gross, net }, unpriced };
     }
     this.#round();
     if (!hasShorts && net <= 1 + LEVERAGE_TOLERANCE) this.#fitBuysToCash(ctx);
+    // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
     return { orders: this.#netOrders(ctx), unpriced };
   }
 
@@ -140,24 +147,33 @@ export class RebalancePlanner {
   }
 
   /** Net orders, reductions first; a position that flips sign is closed, then reopened. */
-  #netOrders(ctx: PlanContext): PlannedOrder[] {
+  #netOrders(ctx: PlanContext): PlannedOrders {
+    const orders = this.#orders;
+    orders.count = 0;
+    this.#emit(ctx, true);
+    this.#emit(ctx, false);
+    return orders;
+  }
+
+  /** Append the reducing (or the adding) legs of every symbol's trade. */
+  #emit(ctx: PlanContext, reductions: boolean): void {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
     const minNotional = this.#config.minTradeNotional;
-    const reductions: PlannedOrder[] = [];
-    const additions: PlannedOrder[] = [];
+    const orders = this.#orders;
     for (let i = 0; i < wanted.length; i++) {
       const from = held[i];
       const to = wanted[i];
       const delta = to - from;
       if (delta === 0) continue;
-      if (to !== 0 && Math.abs(delta * ctx.price(i)) < minNotional) continue;
-      if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) {
-        reductions.push({ symbol: i, quantity: -from });
-        if (to !== 0) additions.push({ symbol: i, quantity: to });
-      } else if (Math.abs(to) < Math.abs(from)) reductions.push({ symbol: i, quantity: delta });
-      else additions.push({ symbol: i, quantity: delta });
+      if (to !== 0 && minNotional > 0 && Math.abs(delta * ctx.price(i)) < minNotional) continue;
+      let quantity: number;
+      if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
+      else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;
+      else continue;
+      if (quantity === 0) continue;
+      orders.symbol[orders.count] = i;
+      orders.quantity[orders.count++] = quantity;
     }
-    return reductions.concat(additions);
   }
 }

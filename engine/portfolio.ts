@@ -17,6 +17,8 @@ export class Portfolio {
   shortPnl = 0;
   longValue = 0;
   shortValue = 0;
+  /** Long positions at the last mark (the rest of heldCount are short). */
+  longCount = 0;
   readonly #held: Int32Array;
   readonly #slot: Int32Array;
   #heldCount = 0;
@@ -88,32 +90,30 @@ export class Portfolio {
 
   /** Mark every held position at the session's closes (NaN = no price: keep the last mark). */
   markToMarket(close: Float64Array, base: number): void {
-    let long = 0;
-    let short = 0;
     for (let k = 0; k < this.#heldCount; k++) {
       const i = this.#held[k];
       const p = close[base + i];
       if (!Number.isNaN(p)) this.moveMark(i, p);
-      const value = this.shares[i] * this.mark[i];
-      if (value > 0) long += value;
-      else short += value;
     }
-    this.longValue = long;
-    this.shortValue = short;
+    this.revalue();
   }
 
   /** Value of positions at their current marks (after trades, before the next close). */
   revalue(): void {
     let long = 0;
     let short = 0;
+    let longs = 0;
     for (let k = 0; k < this.#heldCount; k++) {
       const i = this.#held[k];
       const value = this.shares[i] * this.mark[i];
-      if (value > 0) long += value;
-      else short += value;
+      if (this.shares[i] > 0) {
+        long += value;
+        longs++;
+      } else short += value;
     }
     this.longValue = long;
     this.shortValue = short;
+    this.longCount = longs;
   }
 
   /** Start a new P&L period (the recorder has read longPnl and shortPnl). */

@@ -29,6 +29,7 @@ export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 export const COST_LINES = ['commission', 'slippage', 'borrowFee', 'shortDividends', 'interestPaid'] as const;
 export const INCOME_LINES = ['dividends', 'interestReceived', 'borrowRebate'] as const;
 export type CostLine = (typeof COST_LINES)[number];
+export type IncomeLine = (typeof INCOME_LINES)[number];
 
 export const FillReason = { order: 0, delisting: 1 } as const;
 
@@ -45,13 +46,15 @@ export interface Fills {
   readonly reason: Uint8Array;
 }
 
-/** Holdings at each decision's close (before its orders), with the weight the decision targeted. */
+/**
+ * Holdings at each decision's close (before its orders), with the weight the decision targeted.
+ * A holding's weight is shares × price / that session's NAV (daily.nav).
+ */
 export interface Snapshots {
   readonly session: Int32Array;
   readonly symbol: Int32Array;
   readonly shares: Float64Array;
   readonly price: Float64Array;
-  readonly weight: Float64Array;
   /** Target weight set by the decision (NaN for explicit orders or share/value targets without a price). */
   readonly targetWeight: Float64Array;
 }

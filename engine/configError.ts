@@ -1,20 +1,32 @@
-// zod issues → one readable line per problem, naming the key path.
+// zod issues → one readable line per problem, naming the file (or object) and the key path.
 
 import type { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 
-export function describeIssues(error: z.ZodError, where: string): string {
+/** `where: base.path.to.key: message` per issue, e.g. `study.yaml: runs[2].params.tilt: …`. */
+export function describeIssues(error: z.ZodError, where: string, basePath = '', input?: unknown): string {
   return error.issues
     .map((issue) => {
-      const path = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
-      return `${where}: ${path}: ${issue.message}`;
+      const path = basePath + issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+      const value = valueAt(input, issue.path);
+      const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${JSON.stringify(value)}`;
+      return `${where}: ${path.replace(/^\./, '') || '(top level)'}: ${issue.message}${got}`;
     })
     .join('\n');
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** Parse `input` with `schema`, or throw a UserError listing every problem. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string, basePath = ''): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new UserError(describeIssues(parsed.error, where));
+  if (!parsed.success) throw new UserError(describeIssues(parsed.error, where, basePath, input));
   return parsed.data;
 }

@@ -1,0 +1,197 @@
+/**
+ * The built-in SYNTHETIC sample universe: what `breadth` runs on when a user gives no data.
+ * Every number is generated; nothing here is market history. Same seed and options → the same
+ * bytes, on any machine (seeded xoshiro128** in `random.ts`; no Math.random, no clock).
+ *
+ * ## Model
+ * - Calendar: Mon–Fri minus Jan 1, Jul 4 and Dec 25; default 2005-01-03 + 20 years ≈ 5,200 sessions.
+ * - Stocks (default 600, symbols `SYN0001`…): per-stock traits (`sampleTraits.ts`) — size z
+ *   (log-normal market cap, median $1.5B, log-sd 1.7: ~$10M micro caps to ~$200B mega caps),
+ *   quality z (+0.3 correlated with size), leverage z (−0.45 correlated with quality, shifted by
+ *   sector: utilities and real estate carry more debt, technology less), 10 sectors × 3 industries.
+ *   15% list later (IPOs, a little smaller).
+ * - Daily total return (`samplePrices.ts`):
+ *   r_i,t = α_i + β_i·MKT_t + s_i·SMB_t + q_i·QMJ_t + l_i·LEV_t + ε_i,t, with α_i = 0,
+ *   β ≈ 1 + 0.12·(−size) + 0.12·leverage, s ≈ 0.25 − 0.45·size, q = 0.55·quality, l = 0.6·leverage,
+ *   ε = sector shock (10%/yr) + idiosyncratic normal (≈28%/yr, far more for micro caps and levered
+ *   names) + rare jumps (σ 12%).
+ * - Factors (`sampleFactors.ts`), annual mean/vol in normal times: MKT 10%/16%, SMB 1.5%/9%,
+ *   QMJ +3%/6%, LEV (levered minus unlevered) −3%/8%. Regimes at fractions of the sample: a bear
+ *   market (16–21.5%: MKT −45%/yr, QMJ +15%, LEV −25%, triple default risk), a junk-led recovery,
+ *   a one-month crash (75.5–76.2%) and a small-cap breakout over the last 4.5% (SMB +25%/yr).
+ * - Raw OHLCV: quotes in cents (1/100 cent below $1); open carries 35% of the day's move; high/low
+ *   widen the open–close range; volume ≈ shares × turnover (~0.5%/day) × activity, so it scales
+ *   with size; names under $50M (under $200M) do not trade on 15% (3%) of sessions: volume 0,
+ *   OHLC = the last quote.
+ * - Corporate actions (ex-date events, priceKind raw): 2:1 or (30%) 3:1 splits above $150,
+ *   1:10 reverse splits below $1 (mostly distressed levered names); quarterly cash dividends for
+ *   profitable larger names (yield 1.2–5%, reset yearly, suspended after a 50% drawdown). On an
+ *   ex-date close = (previous close·(1 + r) − dividend) / split ratio, so total return =
+ *   price return + dividend yield, exactly r.
+ * - Delistings: bankruptcy hazard 0.25%/yr·exp(0.9·leverage − 0.4·quality), times the regime's
+ *   stress and exp(3·(drawdown − 0.7)) once a stock is down more than ~50%; a default brings
+ *   20–80 sessions of −0.8%/day distress, then delisting with `delistReturn` in [−1, −0.3].
+ *   Acquisitions (0.4%/yr, tilted to quality and small size) delist at a +15–50% premium.
+ *   After `delistedAfter` prices and volume are NaN.
+ * - Fundamentals (`sampleStatements.ts`): calendar-quarter filings from one year before the first
+ *   session, published 28–60 days after the quarter end (small companies later). Assets start at
+ *   cap × e^(0.45·leverage) and grow with half the stock's log return; debt (debt/assets up to
+ *   0.6, short-term share rising with leverage) follows asset growth only by the square root, so
+ *   falling levered names lever up. Revenue, margins, interest (T-bill + a leverage-driven
+ *   spread), capex and cash flow follow the traits. Shares are as reported at the period end
+ *   (they multiply on splits). Flows become TTM through `statementsToRows`.
+ * - Funds (`sampleIndices.ts`): SYN_SMALL, SYN_QSMALL, SYN_LARGE, total-return levels computed
+ *   from the stocks (roles smallCap, qualitySmallCap, largeCap).
+ * - `rates.tbill3m`: daily 3-month bill, an Ornstein-Uhlenbeck walk along a hike/zero/hike/cut
+ *   story within [0, 6%], rounded to 0.01 percentage points like FRED's DTB3.
+ */
+
+import { createHash } from 'node:crypto';
+import { eventTable, AssetClass, PriceKind, type Market } from './market.ts';
+import { Fundamentals } from './fundamentals.ts';
+import { statementsToRows, type Statement } from './statements.ts';
+import { UserError } from './errors.ts';
+import { parseIsoDay } from './dates.ts';
+import { businessDays, quartersWithin, yearStarts } from './sampleCalendar.ts';
+import { simulateFactors, simulateTbillPercent } from './sampleFactors.ts';
+import { drawTraits, SECTORS, type SampleTraits } from './sampleTraits.ts';
+import { simulatePrices } from './samplePrices.ts';
+import { sampleStatements } from './sampleStatements.ts';
+import { computeSampleIndices, SAMPLE_FUNDS, SAMPLE_FUND_ORDER } from './sampleIndices.ts';
+
+/** Bump whenever generated numbers change, so caches and manifests tell vintages apart. */
+export const SAMPLE_GENERATOR_VERSION = 1;
+
+export interface SampleOptions {
+  readonly seed?: number;
+  readonly stocks?: number;
+  readonly years?: number;
+  readonly startDate?: string;
+}
+
+export const SAMPLE_DEFAULTS = { seed: 42, stocks: 600, years: 20, startDate: '2005-01-03' } as const;
+
+/** What the generator knows beyond the Market: the truth behind it, for tests and the CSV writer. */
+export interface SampleDetails {
+  readonly options: Required<SampleOptions>;
+  readonly traits: SampleTraits;
+  /** Per stock: DelistKind (none, bankruptcy, acquisition). */
+  readonly delistKind: Uint8Array;
+  /** The quarterly filings as published (not TTM), in generation order. */
+  readonly statements: readonly Statement[];
+  /** The T-bill in percent, as FRED prints it (rates.tbill3m = this / 100). */
+  readonly tbillPercent: Float64Array;
+}
+
+export interface SampleMarket extends Market {
+  readonly sample: SampleDetails;
+}
+
+/** Stock symbols SYN0001… (zero-padded to at least four digits), then the three funds. */
+export function sampleSymbols(stocks: number): string[] {
+  const width = Math.max(4, String(stocks).length);
+  return [...Array.from({ length: stocks }, (_, i) => `SYN${String(i + 1).padStart(width, '0')}`), ...SAMPLE_FUND_ORDER];
+}
+
+export function generateSampleMarket(options: SampleOptions = {}): SampleMarket {
+  const opts = resolveOptions(options);
+  const { seed, stocks: n } = opts;
+  const dates = businessDays(parseIsoDay(opts.startDate), opts.years);
+  const sessions = dates.length;
+  const symbols = sampleSymbols(n);
+  const total = symbols.length;
+  const cells = sessions * total;
+  const columns = {
+    open: new Float64Array(cells),
+    high: new Float64Array(cells),
+    low: new Float64Array(cells),
+    close: new Float64Array(cells),
+    volume: new Float64Array(cells),
+    stride: total,
+  };
+
+  const traits = drawTraits(n, sessions, seed);
+  const factors = simulateFactors(sessions, SECTORS.length, seed);
+  const quarters = quartersWithin(dates, 1);
+  const prices = simulatePrices(traits, factors, SECTORS.length, quarters.map((q) => q.session), columns, seed);
+  const tbillPercent = simulateTbillPercent(sessions, seed);
+  const tbill = tbillPercent.map((pct) => pct / 100);
+  const statements = sampleStatements({ traits, prices, quarters, dates, tbill, seed });
+  const fundamentals = new Fundamentals(total, statementsToRows(statements));
+  const splits = eventTable(sessions, prices.splits);
+  const dividends = eventTable(sessions, prices.dividends);
+  const delistedAfter = new Int32Array(total).fill(-1);
+  delistedAfter.set(prices.delistedAfter);
+  const delistReturn = new Float64Array(total).fill(NaN);
+  delistReturn.set(prices.delistReturn);
+  computeSampleIndices({
+    columns,
+    stocks: n,
+    dates,
+    splits,
+    dividends,
+    delistReturn,
+    sharesAtListing: traits.sharesAtListing,
+    listedFrom: traits.listedFrom,
+    reconstitutions: yearStarts(dates),
+    fundamentals,
+  });
+
+  const isFund = (i: number): boolean => i >= n;
+  const fingerprint = sampleFingerprint(opts);
+  return {
+    name: `sample universe (SYNTHETIC, seed ${seed})`,
+    synthetic: true,
+    symbols,
+    dates,
+    open: columns.open,
+    high: columns.high,
+    low: columns.low,
+    close: columns.close,
+    volume: columns.volume,
+    priceKind: Uint8Array.from(symbols, (_, i) => (isFund(i) ? PriceKind.totalReturn : PriceKind.raw)),
+    assetClass: Uint8Array.from(symbols, (_, i) => (isFund(i) ? AssetClass.fund : AssetClass.stock)),
+    sector: symbols.map((_, i) => (isFund(i) ? '' : SECTORS[traits.sector[i]].name)),
+    industry: symbols.map((_, i) => (isFund(i) ? '' : SECTORS[traits.sector[i]].industries[traits.industry[i]])),
+    splits,
+    dividends,
+    delistedAfter,
+    delistReturn,
+    fundamentals,
+    rates: { tbill3m: { name: 'tbill3m', dates, values: tbill } },
+    roles: { ...SAMPLE_FUNDS },
+    sources: [
+      {
+        path: 'builtin:sample',
+        format: 'synthetic',
+        fingerprint,
+        notes: [
+          `SYNTHETIC data generated by breadth's sample model v${SAMPLE_GENERATOR_VERSION} (seed ${seed}, ${n} stocks, ${opts.years} years from ${opts.startDate}); not market history`,
+        ],
+      },
+    ],
+    fingerprint,
+    sample: { options: opts, traits, delistKind: prices.delistKind, statements, tbillPercent },
+  };
+}
+
+function resolveOptions(options: SampleOptions): Required<SampleOptions> {
+  const opts = { ...SAMPLE_DEFAULTS, ...options };
+  if (!Number.isInteger(opts.seed)) throw new UserError(`sample seed must be an integer, got ${opts.seed}`);
+  if (!Number.isInteger(opts.stocks) || opts.stocks < 10) {
+    throw new UserError(`sample stocks must be an integer of at least 10 (the indices need a cross-section), got ${opts.stocks}`);
+  }
+  if (!Number.isInteger(opts.years) || opts.years < 1 || opts.years > 100) {
+    throw new UserError(`sample years must be an integer from 1 to 100, got ${opts.years}`);
+  }
+  if (Number.isNaN(parseIsoDay(opts.startDate))) {
+    throw new UserError(`sample startDate must be an ISO date like 2005-01-03, got "${opts.startDate}"`);
+  }
+  return opts;
+}
+
+/** Hash of everything that determines the sample's bytes. */
+function sampleFingerprint(opts: Required<SampleOptions>): string {
+  const key = JSON.stringify({ generator: 'breadth-sample', version: SAMPLE_GENERATOR_VERSION, ...opts });
+  return createHash('sha256').update(key).digest('hex');
+}

@@ -1,0 +1,147 @@
+// One call for the full METRICS.md set of a return series, in the documented order and names.
+import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
+import type { Metric } from './metric.ts';
+import { unavailable } from './metric.ts';
+import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, correlation, treynor } from './relative.ts';
+import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
+import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
+import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
+import type { RiskFree } from './riskFree.ts';
+import { mean, type Series, sortedNonNaN } from './stats.ts';
+import { type TradeFill, tradeMetrics } from './trades.ts';
+
+export interface MetricsInput {
+  /** Simple per-period returns of the NAV, r_t = NAV_t / NAV_{t−1} − 1. */
+  returns: Series;
+  /** Epoch day of the session of each return (ascending). Enables calendar metrics. */
+  dates?: Series;
+  /** Epoch day of NAV_0's session (before r[0]); lets calendar metrics use the first return. */
+  startDay?: number;
+  /** P, from the data's frequency: 252 daily (default), 52 weekly, 12 monthly. */
+  periodsPerYear?: number;
+  /** Per-period rf: a constant or a series aligned with returns (see riskFree.ts). Default 0. */
+  riskFree?: RiskFree;
+  /** Where rf came from, for the manifest, e.g. 'FRED DTB3 as of session, forward-filled'. */
+  riskFreeSource?: string;
+  /** Benchmark returns aligned with returns, NaN where it has no row (see alignOnDates). */
+  benchmark?: Series;
+  /** Per-period target q of downside risk and Sortino; default 0. */
+  downsideTarget?: number;
+  /** Annual threshold R of Omega; default 0. */
+  omegaThreshold?: number;
+  /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
+  trials?: SharpeTrials;
+  /** Fills, for round-trip trade statistics. */
+  fills?: readonly TradeFill[];
+}
+
+export interface MetricSet {
+  convention: 'breadth-metrics/1';
+  periodsPerYear: number;
+  riskFree: { source: string; kind: 'zero' | 'constant' | 'series'; meanPerPeriod: number | null };
+  downsideTarget: number;
+  omegaThreshold: number;
+  metrics: Metric[];
+}
+
+function checkInput(input: MetricsInput, P: number): void {
+  const n = input.returns.length;
+  if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
+  const same = (what: string, s: Series | undefined): void => {
+    if (s !== undefined && s.length !== n) throw new RangeError(`${what} has ${s.length} rows but returns have ${n}; align them first`);
+  };
+  same('dates', input.dates);
+  same('benchmark', input.benchmark);
+  if (typeof input.riskFree !== 'number') same('riskFree', input.riskFree);
+  const d = input.dates;
+  if (d !== undefined) {
+    for (let i = 1; i < n; i++) if (!(d[i] > d[i - 1])) throw new RangeError(`dates must strictly increase: row ${i} (${d[i]}) after ${d[i - 1]}`);
+    if (input.startDay !== undefined && n > 0 && !(input.startDay < d[0])) throw new RangeError(`startDay ${input.startDay} must precede the first date ${d[0]}`);
+  }
+}
+
+function describeRiskFree(rf: RiskFree | undefined, source: string | undefined): MetricSet['riskFree'] {
+  if (rf === undefined || rf === 0) return { source: source ?? 'none (rf = 0)', kind: 'zero', meanPerPeriod: 0 };
+  if (typeof rf === 'number') return { source: source ?? `constant ${rf} per period`, kind: 'constant', meanPerPeriod: rf };
+  const m = mean(rf);
+  return { source: source ?? 'per-period series', kind: 'series', meanPerPeriod: Number.isNaN(m) ? null : m };
+}
+
+function calendarMetrics(input: MetricsInput, P: number): Metric[] {
+  const { dates, returns: r, startDay } = input;
+  const names = ['cagr_calendar', 'best_month', 'worst_month', 'best_year', 'worst_year', ...TRAILING_NAMES];
+  if (dates === undefined) return names.map((name) => unavailable(name, 0, 'dates not given'));
+  return [
+    cagrCalendar(dates, r, startDay),
+    ...bestWorstPeriods(periodReturns(dates, r, 'month'), 'month'),
+    ...bestWorstPeriods(periodReturns(dates, r, 'year'), 'year'),
+    ...trailingReturns(dates, r, P, startDay),
+  ];
+}
+
+function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[] {
+  return [
+    alpha(r, b, rf, P),
+    beta(r, b),
+    ...correlation(r, b),
+    ...activeRisk(r, b, P),
+    capture(r, b, 'up', P),
+    capture(r, b, 'down', P),
+    battingAverage(r, b, 'all'),
+    battingAverage(r, b, 'up'),
+    battingAverage(r, b, 'down'),
+    treynor(r, b, rf, P),
+  ];
+}
+
+/** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
+export function computeMetrics(input: MetricsInput): MetricSet {
+  const P = input.periodsPerYear ?? 252;
+  checkInput(input, P);
+  const r = input.returns;
+  const rf = input.riskFree ?? 0;
+  const q = input.downsideTarget ?? 0;
+  const R = input.omegaThreshold ?? 0;
+  const sorted = sortedNonNaN(r);
+  const [best, worst] = bestWorstPeriod(r);
+  const calendar = calendarMetrics(input, P);
+  const metrics: Metric[] = [
+    totalReturn(r),
+    annualReturn(r, P),
+    calendar[0],
+    annualVolatility(r, P),
+    downsideRisk(r, q, P),
+    sharpe(r, rf, P),
+    sortino(r, q, P),
+    calmar(r, P),
+    omega(r, rf, P, R),
+    stability(r),
+    maxDrawdown(r),
+    ...drawdownDurations(drawdownEpisodes(null, r)),
+    ulcerIndex(r),
+    valueAtRisk(sorted, 0.05),
+    conditionalValueAtRisk(sorted, 0.05),
+    valueAtRisk(sorted, 0.01),
+    conditionalValueAtRisk(sorted, 0.01),
+    parametricVaR(r, 0.05),
+    ...skewKurtosis(r),
+    tailRatio(sorted),
+    psr(r, rf),
+    dsr(r, rf, input.trials),
+    ...winLossMetrics(r),
+    best,
+    worst,
+    ...calendar.slice(1),
+    ...(input.benchmark === undefined ? [] : relativeMetrics(r, input.benchmark, rf, P)),
+    ...(input.fills === undefined ? [] : tradeMetrics(input.fills)),
+  ];
+  return {
+    convention: 'breadth-metrics/1',
+    periodsPerYear: P,
+    riskFree: describeRiskFree(input.riskFree, input.riskFreeSource),
+    downsideTarget: q,
+    omegaThreshold: R,
+    metrics,
+  };
+}

@@ -1,0 +1,13 @@
+// Metrics of a return series following ../shared/METRICS.md (convention 'breadth-metrics/1').
+export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetrics.ts';
+export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
+export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
+export { bestWorstPeriods, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
+export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, treynor } from './relative.ts';
+export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
+export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
+export { calmar, dsr, expectedMaxSharpe, omega, psr, type SharpeTrials, sharpe, sharpeOf, sortino, stability } from './riskAdjusted.ts';
+export { excessReturns, perPeriodRate, type RiskFree, riskFreeFromRates } from './riskFree.ts';
+export { type RangeStatistic, rollingBeta, rollingMetric, rollingSharpe, rollingVolatility } from './rolling.ts';
+export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
+export { type RoundTrip, roundTrips, type TradeFill, tradeMetrics } from './trades.ts';

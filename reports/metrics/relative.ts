@@ -1,0 +1,202 @@
+// Metrics relative to a benchmark (METRICS.md "Relative to a benchmark"). r and b are aligned
+// row by row; a row takes part only where both are non-NaN (and rf too, for alpha and Treynor),
+// so a benchmark left-joined with NaN gaps gives the inner join METRICS.md asks for.
+import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
+import { annualize, growth } from './returns.ts';
+import { excessReturns, type RiskFree } from './riskFree.ts';
+import { sampleStd, type Series } from './stats.ts';
+
+/** Inner join of two dated series on equal dates (both ascending); indexA/indexB map rows back. */
+export function alignOnDates(
+  datesA: Series,
+  a: Series,
+  datesB: Series,
+  b: Series,
+): { dates: Int32Array; a: Float64Array; b: Float64Array; indexA: Int32Array; indexB: Int32Array } {
+  const cap = Math.min(datesA.length, datesB.length);
+  const dates = new Int32Array(cap);
+  const outA = new Float64Array(cap);
+  const outB = new Float64Array(cap);
+  const indexA = new Int32Array(cap);
+  const indexB = new Int32Array(cap);
+  let k = 0;
+  for (let i = 0, j = 0; i < datesA.length && j < datesB.length; ) {
+    if (datesA[i] < datesB[j]) i++;
+    else if (datesA[i] > datesB[j]) j++;
+    else {
+      dates[k] = datesA[i];
+      outA[k] = a[i];
+      outB[k] = b[j];
+      indexA[k] = i;
+      indexB[k] = j;
+      k++;
+      i++;
+      j++;
+    }
+  }
+  return { dates: dates.slice(0, k), a: outA.slice(0, k), b: outB.slice(0, k), indexA: indexA.slice(0, k), indexB: indexB.slice(0, k) };
+}
+
+/** Rows where every given column is non-NaN, copied into dense arrays (one per column). */
+function pairedRows(...cols: Series[]): Float64Array[] {
+  const len = cols[0].length;
+  for (const c of cols) if (c.length !== len) throw new RangeError(`benchmark or risk-free has ${c.length} rows but returns have ${len}; align them first`);
+  const keep = new Uint8Array(len);
+  let n = 0;
+  rows: for (let i = 0; i < len; i++) {
+    for (let c = 0; c < cols.length; c++) if (Number.isNaN(cols[c][i])) continue rows;
+    keep[i] = 1;
+    n++;
+  }
+  return cols.map((col) => {
+    const out = new Float64Array(n);
+    for (let i = 0, k = 0; i < len; i++) if (keep[i] === 1) out[k++] = col[i];
+    return out;
+  });
+}
+
+/** rf as a column of the given length. */
+function rfColumn(rf: RiskFree, length: number): Series {
+  return typeof rf === 'number' ? new Float64Array(length).fill(rf) : rf;
+}
+
+/** β = mean((b − mean b)·r) / mean((b − mean b)²) over the rows of [start, end) where both are non-NaN. */
+export function betaOf(r: Series, b: Series, start = 0, end = r.length): number {
+  let bSum = 0;
+  let k = 0;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = start; i < end; i++) {
+    if (Number.isNaN(r[i]) || Number.isNaN(b[i])) continue;
+    bSum += b[i];
+    k++;
+    lo = Math.min(lo, b[i]);
+    hi = Math.max(hi, b[i]);
+  }
+  // A flat benchmark has no beta; testing it exactly avoids dividing by rounding noise.
+  if (!(hi > lo)) return NaN;
+  const bMean = bSum / k;
+  let cov = 0;
+  let varB = 0;
+  for (let i = start; i < end; i++) {
+    if (Number.isNaN(r[i]) || Number.isNaN(b[i])) continue;
+    const d = b[i] - bMean;
+    cov += d * r[i];
+    varB += d * d;
+  }
+  return varB > 0 ? cov / varB : NaN;
+}
+
+/** beta of r on b; null when the benchmark does not move. */
+export function beta(r: Series, b: Series): Metric {
+  const [rr, bb] = pairedRows(r, b);
+  const n = rr.length;
+  if (n < MIN_STAT_N) return unavailable('beta', n);
+  if (sampleStd(bb) === 0) return unavailable('beta', n, 'zero benchmark volatility');
+  return valued('beta', betaOf(rr, bb), n);
+}
+
+/** alpha (annualized): (1 + mean((r − rf) − β·(b − rf)))^P − 1, β from the same rows. */
+export function alpha(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
+  const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
+  const n = rr.length;
+  if (n < MIN_STAT_N) return unavailable('alpha', n);
+  if (sampleStd(bb) === 0) return unavailable('alpha', n, 'zero benchmark volatility');
+  const be = betaOf(rr, bb);
+  let s = 0;
+  for (let i = 0; i < n; i++) s += rr[i] - ff[i] - be * (bb[i] - ff[i]);
+  return valued('alpha', Math.pow(1 + s / n, periodsPerYear) - 1, n);
+}
+
+/** correlation (Pearson) and r_squared (its square). */
+export function correlation(r: Series, b: Series): [correlation: Metric, rSquared: Metric] {
+  const [rr, bb] = pairedRows(r, b);
+  const n = rr.length;
+  if (n < MIN_STAT_N) return [unavailable('correlation', n), unavailable('r_squared', n)];
+  if (sampleStd(rr) === 0 || sampleStd(bb) === 0) return [unavailable('correlation', n, 'zero volatility'), unavailable('r_squared', n, 'zero volatility')];
+  let mr = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    mr += rr[i];
+    mb += bb[i];
+  }
+  mr /= n;
+  mb /= n;
+  let srb = 0;
+  let srr = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const dr = rr[i] - mr;
+    const db = bb[i] - mb;
+    srb += dr * db;
+    srr += dr * dr;
+    sbb += db * db;
+  }
+  const rho = srb / Math.sqrt(srr * sbb);
+  return [valued('correlation', rho, n), valued('r_squared', rho * rho, n)];
+}
+
+/** tracking_error = std(r − b)·√P and information_ratio = mean(r − b)/std(r − b)·√P. */
+export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackingError: Metric, informationRatio: Metric] {
+  const [rr, bb] = pairedRows(r, b);
+  const n = rr.length;
+  if (n < MIN_STAT_N) return [unavailable('tracking_error', n), unavailable('information_ratio', n)];
+  const active = rr.map((v, i) => v - bb[i]);
+  const sd = sampleStd(active);
+  const te = valued('tracking_error', sd * Math.sqrt(periodsPerYear), n);
+  if (sd === 0) return [te, unavailable('information_ratio', n, 'zero tracking error')];
+  let m = 0;
+  for (let i = 0; i < n; i++) m += active[i];
+  return [te, valued('information_ratio', (m / n / sd) * Math.sqrt(periodsPerYear), n)];
+}
+
+/**
+ * up_capture / down_capture: annualized return of r over annualized return of b on the rows with
+ * b > 0 (up) or b < 0 (down), strictly; each subset annualized with its own count, (Π)^(P/n_sub).
+ */
+export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252): Metric {
+  const name = `${side}_capture`;
+  const [rr, bb] = pairedRows(r, b);
+  const keep = (v: number): boolean => (side === 'up' ? v > 0 : v < 0);
+  let gr = 1;
+  let gb = 1;
+  let n = 0;
+  for (let i = 0; i < rr.length; i++) {
+    if (!keep(bb[i])) continue;
+    gr *= 1 + rr[i];
+    gb *= 1 + bb[i];
+    n++;
+  }
+  if (n < MIN_STAT_N) return unavailable(name, n);
+  if (gr < 0) return unavailable(name, n, 'wealth went negative');
+  // On up rows b > 0 so the denominator is > 0; on down rows −1 ≤ b < 0 keeps it in [−1, 0).
+  return valued(name, annualize(gr, n, periodsPerYear) / annualize(gb, n, periodsPerYear), n);
+}
+
+/** batting_average (all rows), batting_average_up (b ≥ 0), batting_average_down (b < 0): share of r − b > 0. */
+export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down' = 'all'): Metric {
+  const name = side === 'all' ? 'batting_average' : `batting_average_${side}`;
+  const [rr, bb] = pairedRows(r, b);
+  let wins = 0;
+  let n = 0;
+  for (let i = 0; i < rr.length; i++) {
+    if ((side === 'up' && !(bb[i] >= 0)) || (side === 'down' && !(bb[i] < 0))) continue;
+    n++;
+    if (rr[i] - bb[i] > 0) wins++;
+  }
+  if (n < MIN_STAT_N) return unavailable(name, n);
+  return valued(name, wins / n, n);
+}
+
+/** treynor: annualized return of (r − rf), compounded, divided by β of r on b (same rows). */
+export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
+  const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
+  const n = rr.length;
+  if (n < MIN_STAT_N) return unavailable('treynor', n);
+  if (sampleStd(bb) === 0) return unavailable('treynor', n, 'zero benchmark volatility');
+  const be = betaOf(rr, bb);
+  if (be === 0) return unavailable('treynor', n, 'zero beta');
+  const g = growth(excessReturns(rr, ff));
+  if (g < 0) return unavailable('treynor', n, 'wealth went negative');
+  return valued('treynor', annualize(g, n, periodsPerYear) / be, n);
+}

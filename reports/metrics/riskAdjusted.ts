@@ -1,0 +1,139 @@
+// Risk-adjusted ratios (METRICS.md "Risk-adjusted"). Every ratio needs ≥ 2 observations and
+// returns null instead of ±Infinity when its denominator vanishes.
+import { maxDrawdown } from './drawdown.ts';
+import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
+import { annualize, growth } from './returns.ts';
+import { downsideDeviation } from './risk.ts';
+import { excessReturns, type RiskFree } from './riskFree.ts';
+import { centralMoments, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
+
+/** mean(x)/std(x)·√P over [start, end) of excess returns x; NaN for < 2 values or zero volatility. */
+export function sharpeOf(x: Series, periodsPerYear: number, start = 0, end = x.length): number {
+  const sd = sampleStd(x, start, end);
+  return sd > 0 ? (mean(x, start, end) / sd) * Math.sqrt(periodsPerYear) : NaN;
+}
+
+/** sharpe: mean(r − rf) / std(r − rf) · √P (arithmetic). */
+export function sharpe(r: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
+  const x = excessReturns(r, rf);
+  const n = nonNaNCount(x);
+  if (n < MIN_STAT_N) return unavailable('sharpe', n);
+  if (sampleStd(x) === 0) return unavailable('sharpe', n, 'zero volatility');
+  return valued('sharpe', sharpeOf(x, periodsPerYear), n);
+}
+
+/** sortino: mean(r − q) · P / downside risk(q); q is the per-period target, not rf. */
+export function sortino(r: Series, target = 0, periodsPerYear = 252): Metric {
+  const n = nonNaNCount(r);
+  if (n < MIN_STAT_N) return unavailable('sortino', n);
+  const dr = downsideDeviation(r, target, periodsPerYear);
+  if (dr === 0) return unavailable('sortino', n, 'zero downside risk');
+  return valued('sortino', ((mean(r) - target) * periodsPerYear) / dr, n);
+}
+
+/** calmar: annualized return / |max drawdown|; undefined when there was no drawdown. */
+export function calmar(r: Series, periodsPerYear = 252): Metric {
+  const n = r.length;
+  if (n < MIN_STAT_N) return unavailable('calmar', n);
+  const mdd = maxDrawdown(r).value ?? 0;
+  if (mdd >= 0) return unavailable('calmar', n, 'no drawdown');
+  const g = growth(r);
+  if (g < 0) return unavailable('calmar', n, 'wealth went negative');
+  return valued('calmar', annualize(g, n, periodsPerYear) / Math.abs(mdd), n);
+}
+
+/** omega: x = r − rf − th with th = (1 + R)^(1/P) − 1; Σx⁺ / −Σx⁻. */
+export function omega(r: Series, rf: RiskFree = 0, periodsPerYear = 252, annualThreshold = 0): Metric {
+  const th = Math.pow(1 + annualThreshold, 1 / periodsPerYear) - 1;
+  const x = excessReturns(r, rf);
+  let up = 0;
+  let down = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] - th;
+    if (Number.isNaN(v)) continue;
+    n++;
+    if (v > 0) up += v;
+    else down -= v;
+  }
+  if (n < MIN_STAT_N) return unavailable('omega', n);
+  if (down === 0) return unavailable('omega', n, 'no returns below threshold');
+  return valued('omega', up / down, n);
+}
+
+/** stability: R² of an OLS fit of cumsum(log1p(r)) on 0..n−1 (NaN returns as 0). */
+export function stability(r: Series): Metric {
+  const n = r.length;
+  if (n < MIN_STAT_N) return unavailable('stability', n);
+  // R² of a simple regression is the squared Pearson correlation of x = t and y.
+  const tMean = (n - 1) / 2;
+  let y = 0;
+  let yMean = 0;
+  for (let t = 0; t < n; t++) {
+    if (!Number.isNaN(r[t])) y += Math.log1p(r[t]);
+    yMean += y;
+  }
+  yMean /= n;
+  if (!Number.isFinite(yMean)) return unavailable('stability', n, 'wealth went negative');
+  let sty = 0;
+  let stt = 0;
+  let syy = 0;
+  y = 0;
+  for (let t = 0; t < n; t++) {
+    if (!Number.isNaN(r[t])) y += Math.log1p(r[t]);
+    const dy = y - yMean;
+    const dt = t - tMean;
+    sty += dt * dy;
+    stt += dt * dt;
+    syy += dy * dy;
+  }
+  if (syy === 0) return unavailable('stability', n, 'zero volatility');
+  return valued('stability', (sty * sty) / (stt * syy), n);
+}
+
+/**
+ * Φ((SR − SR*)·√(n−1) / √(1 − γ3·SR + (γ4 − 1)/4·SR²)) with the non-annualized SR of x = r − rf,
+ * γ3 its skew and γ4 its non-excess kurtosis (bias-uncorrected moment ratios, as in risk.ts).
+ */
+function probabilisticSharpe(name: string, x: Series, srStar: number): Metric {
+  const n = nonNaNCount(x);
+  if (n < MIN_STAT_N) return unavailable(name, n);
+  const sd = sampleStd(x);
+  if (sd === 0) return unavailable(name, n, 'zero volatility');
+  const sr = mean(x) / sd;
+  const { m2, m3, m4 } = centralMoments(x);
+  const g3 = m3 / Math.pow(m2, 1.5);
+  const g4 = m4 / (m2 * m2);
+  const v = 1 - g3 * sr + ((g4 - 1) / 4) * sr * sr;
+  if (!(v > 0)) return unavailable(name, n, 'non-positive Sharpe variance');
+  return valued(name, normCdf(((sr - srStar) * Math.sqrt(n - 1)) / Math.sqrt(v)), n);
+}
+
+/** psr: probability that the true (per-period) Sharpe exceeds `srStar` (default 0). */
+export function psr(r: Series, rf: RiskFree = 0, srStar = 0): Metric {
+  return probabilisticSharpe('psr', excessReturns(r, rf), srStar);
+}
+
+/** How many strategy variants were tried on the dataset, and the variance of their Sharpe ratios. */
+export interface SharpeTrials {
+  count: number;
+  /** Variance across trials of the per-period (non-annualized) Sharpe ratio, the unit PSR uses. */
+  sharpeVariance: number;
+}
+
+const EULER_GAMMA = 0.5772156649;
+
+/** Expected maximum Sharpe of N unskilled trials: √V·((1−γ)Φ⁻¹(1 − 1/N) + γΦ⁻¹(1 − 1/(N·e))). */
+export function expectedMaxSharpe(trials: SharpeTrials): number {
+  const N = trials.count;
+  return Math.sqrt(trials.sharpeVariance) * ((1 - EULER_GAMMA) * normInv(1 - 1 / N) + EULER_GAMMA * normInv(1 - 1 / (N * Math.E)));
+}
+
+/** dsr: PSR against the expected maximum Sharpe of the recorded trials (Bailey & López de Prado 2014). */
+export function dsr(r: Series, rf: RiskFree = 0, trials?: SharpeTrials): Metric {
+  const x = excessReturns(r, rf);
+  if (trials === undefined) return unavailable('dsr', nonNaNCount(x), 'number of trials not given');
+  if (!(trials.count >= 2)) return unavailable('dsr', nonNaNCount(x), 'needs at least 2 trials');
+  if (!(trials.sharpeVariance >= 0)) return unavailable('dsr', nonNaNCount(x), 'invalid trial Sharpe variance');
+  return probabilisticSharpe('dsr', x, expectedMaxSharpe(trials));
+}

@@ -1,0 +1,176 @@
+// The full metric set of one run: the METRICS.md return/risk metrics of its NAV returns (from
+// reports/metrics), plus the portfolio and cost figures only a Result can give (exposures,
+// turnover, each cost line, round-trip trades).
+//
+// Conventions for the figures defined here (names as METRICS.md "Names in machine-readable output"):
+// - T = sessions of the run, n = T − 1 returns. Averages run over the T daily rows; annualized
+//   figures (turnover, `_drag`) scale by P/n as METRICS.md prescribes and report n.
+// - Exposures are fractions of NAV: long = longValue/nav, short = shortValue/nav (≤ 0), net = their
+//   sum, gross = long − short. Days with NAV ≤ 0 have no exposure and drop out (n says so).
+// - `cost_<line>` is the run's total in currency that left the NAV; the two credit lines
+//   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
+//   net drag. `cost_<line>_drag` = total / mean NAV · P/n, a decimal fraction of NAV per year
+//   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
+import type { RateSeries } from '../data/rates.ts';
+import { COST_LINES, type DailyColumn, type Result } from '../engine/result.ts';
+import {
+  alignOnDates,
+  computeMetrics,
+  type DrawdownEpisode,
+  drawdownEpisodes,
+  mean,
+  type Metric,
+  type MetricSet,
+  perPeriodRate,
+  type RiskFree,
+  riskFreeFromRates,
+  type SharpeTrials,
+  type TradeFill,
+  tradeMetrics,
+} from './metrics/index.ts';
+import { unavailable, valued } from './metrics/metric.ts';
+
+/** A dated return series: epoch days (ascending) and simple returns. */
+export interface DatedReturns {
+  readonly dates: ArrayLike<number>;
+  readonly returns: ArrayLike<number>;
+}
+
+export interface RunMetricsOptions {
+  /** Benchmark returns, inner-joined with the run's returns on dates. */
+  benchmark?: DatedReturns & { readonly name?: string };
+  /** A constant annual rate (decimal, 0.02 = 2 %) or a dated annual-yield series (decimal). */
+  riskFree?: number | RateSeries;
+  /** P: 252 for daily sessions. */
+  periodsPerYear?: number;
+  /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
+  trials?: SharpeTrials;
+}
+
+export interface RunMetrics extends MetricSet {
+  /** The benchmark's name, or null when none was given. */
+  benchmark: string | null;
+  /** Drawdown episodes of the NAV, dated. */
+  drawdowns: DrawdownEpisode[];
+}
+
+/** The run's NAV returns r_t = NAV_t / NAV_{t−1} − 1, dated by the session that earned them. */
+export function navReturns(result: Result): { dates: Int32Array; returns: Float64Array } {
+  const nav = result.daily.nav;
+  const returns = new Float64Array(Math.max(nav.length - 1, 0));
+  for (let t = 1; t < nav.length; t++) returns[t - 1] = nav[t] / nav[t - 1] - 1;
+  return { dates: result.dates.subarray(1), returns };
+}
+
+export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
+  const P = options.periodsPerYear ?? 252;
+  const { dates, returns } = navReturns(result);
+  const startDay = result.dates.length > 0 ? result.dates[0] : undefined;
+  const rf = riskFreeInput(options.riskFree, dates, P);
+  const set = computeMetrics({
+    returns,
+    dates,
+    startDay,
+    periodsPerYear: P,
+    riskFree: rf.perPeriod,
+    riskFreeSource: rf.source,
+    benchmark: options.benchmark === undefined ? undefined : alignedBenchmark(dates, returns, options.benchmark),
+    trials: options.trials,
+    fills: tradeFills(result),
+  });
+  return {
+    ...set,
+    metrics: [...set.metrics, ...portfolioFigures(result, P), ...costFigures(result, P)],
+    benchmark: options.benchmark === undefined ? null : (options.benchmark.name ?? 'benchmark'),
+    drawdowns: drawdownEpisodes(dates, returns, startDay),
+  };
+}
+
+function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Array, P: number): { perPeriod: RiskFree; source: string | undefined } {
+  if (riskFree === undefined) return { perPeriod: 0, source: undefined };
+  if (typeof riskFree === 'number') return { perPeriod: perPeriodRate(riskFree, P), source: `constant annual rate ${riskFree}` };
+  return { perPeriod: riskFreeFromRates(dates, riskFree, P), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
+}
+
+/** The benchmark on the run's return rows, NaN where it has no row (METRICS.md: inner join). */
+function alignedBenchmark(dates: Int32Array, returns: Float64Array, benchmark: DatedReturns): Float64Array {
+  const out = new Float64Array(dates.length).fill(NaN);
+  const joined = alignOnDates(dates, returns, benchmark.dates, benchmark.returns);
+  for (let k = 0; k < joined.indexA.length; k++) out[joined.indexA[k]] = joined.b[k];
+  return out;
+}
+
+/** Fills for round trips. The fill price already includes slippage, so the fee is commission only. */
+function tradeFills(result: Result): TradeFill[] {
+  const f = result.fills;
+  return Array.from(f.session, (session, k) => ({ symbol: f.symbol[k], session, quantity: f.quantity[k], price: f.price[k], fee: f.commission[k] }));
+}
+
+function sum(x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s;
+}
+
+/** Mean NAV and the annualization factor P/n, or why the annualized figures cannot be given. */
+function annualization(result: Result, P: number): { meanNav: number; perYear: number; n: number } | { note: string; n: number } {
+  const n = result.daily.nav.length - 1;
+  if (n < 1) return { note: 'insufficient data', n: Math.max(n, 0) };
+  const meanNav = mean(result.daily.nav);
+  if (!(meanNav > 0)) return { note: 'mean NAV is not positive', n };
+  return { meanNav, perYear: P / n, n };
+}
+
+function portfolioFigures(result: Result, P: number): Metric[] {
+  const d = result.daily;
+  const T = d.nav.length;
+  const exposure = { gross: 0, net: 0, long: 0, short: 0 };
+  let days = 0;
+  for (let t = 0; t < T; t++) {
+    const nav = d.nav[t];
+    if (!(nav > 0)) continue;
+    const long = d.longValue[t] / nav;
+    const short = -Math.abs(d.shortValue[t]) / nav; // ≤ 0 whatever sign the engine records
+    exposure.gross += long - short;
+    exposure.net += long + short;
+    exposure.long += long;
+    exposure.short += short;
+    days++;
+  }
+  const average = (name: string, total: number, k: number, why: string): Metric => (k > 0 ? valued(name, total / k, k) : unavailable(name, k, why));
+  const a = annualization(result, P);
+  const turnover = 'note' in a ? unavailable('turnover', a.n, a.note) : valued('turnover', (sum(d.tradedNotional) / 2 / a.meanNav) * a.perYear, a.n);
+  return [
+    turnover,
+    average('avg_gross_exposure', exposure.gross, days, 'no session with positive NAV'),
+    average('avg_net_exposure', exposure.net, days, 'no session with positive NAV'),
+    average('avg_long_exposure', exposure.long, days, 'no session with positive NAV'),
+    average('avg_short_exposure', exposure.short, days, 'no session with positive NAV'),
+    average('avg_long_positions', sum(d.longCount), T, 'insufficient data'),
+    average('avg_short_positions', sum(d.shortCount), T, 'insufficient data'),
+  ];
+}
+
+/** snake_case metric name of a daily column: borrowFee → borrow_fee. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Cost lines in currency, the credit lines as negative costs, each with its annual drag. */
+function costFigures(result: Result, P: number): Metric[] {
+  const T = result.daily.nav.length;
+  const a = annualization(result, P);
+  const lines: [string, number][] = [
+    ...COST_LINES.map((line): [string, number] => [snakeCase(line), sum(result.daily[line])]),
+    ['interest_received', 0 - sum(result.daily.interestReceived)],
+    ['borrow_rebate', 0 - sum(result.daily.borrowRebate)],
+  ];
+  const charges = COST_LINES.reduce((s, line: DailyColumn) => s + sum(result.daily[line]), 0);
+  const figures: Metric[] = [];
+  for (const [line, total] of [...lines, ['total', charges] as [string, number]]) {
+    const name = `cost_${line}`;
+    figures.push(T > 0 ? valued(name, total, T) : unavailable(name, 0));
+    figures.push('note' in a ? unavailable(`${name}_drag`, a.n, a.note) : valued(`${name}_drag`, (total / a.meanNav) * a.perYear, a.n));
+  }
+  return figures;
+}

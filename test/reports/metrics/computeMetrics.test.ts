@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { epochDay } from '../../../data/dates.ts';
+import { computeMetrics, type Metric } from '../../../reports/metrics/index.ts';
+
+// The names METRICS.md fixes for machine-readable output.
+const CORE = [
+  'total_return', 'annual_return', 'cagr_calendar', 'annual_volatility', 'downside_risk', 'sharpe', 'sortino', 'calmar', 'omega',
+  'stability', 'max_drawdown', 'max_drawdown_duration', 'ulcer_index', 'var_95', 'cvar_95', 'var_99', 'cvar_99', 'parametric_var_95',
+  'skew', 'kurtosis', 'tail_ratio', 'psr', 'dsr', 'win_rate', 'payoff_ratio', 'profit_factor', 'best_day', 'worst_day', 'best_month',
+  'worst_month', 'best_year', 'worst_year',
+];
+const RELATIVE = ['alpha', 'beta', 'correlation', 'r_squared', 'tracking_error', 'information_ratio', 'up_capture', 'down_capture', 'batting_average', 'treynor'];
+
+const get = (ms: Metric[], name: string): Metric => {
+  const m = ms.find((x) => x.name === name);
+  if (!m) throw new Error(`no metric ${name}`);
+  return m;
+};
+
+function wellFormed(ms: Metric[]): void {
+  expect(new Set(ms.map((m) => m.name)).size).toBe(ms.length);
+  for (const m of ms) {
+    expect(m.name).toMatch(/^[a-z0-9_]+$/);
+    expect(Number.isInteger(m.n) && m.n >= 0).toBe(true);
+    if (m.value === null) expect(typeof m.note).toBe('string');
+    else expect(Number.isFinite(m.value)).toBe(true);
+  }
+}
+
+describe('computeMetrics', () => {
+  const r = [0.1, -0.05, 0.02, -0.03];
+  const dates = [epochDay(2024, 1, 31), epochDay(2024, 2, 29), epochDay(2024, 3, 28), epochDay(2024, 4, 30)];
+
+  it('carries the convention, inputs and every METRICS.md name', () => {
+    const set = computeMetrics({ returns: r, dates, periodsPerYear: 12, benchmark: [0.05, -0.02, 0.01, -0.01], riskFree: 0.001 });
+    expect(set.convention).toBe('breadth-metrics/1');
+    expect(set.periodsPerYear).toBe(12);
+    expect(set.riskFree).toEqual({ source: 'constant 0.001 per period', kind: 'constant', meanPerPeriod: 0.001 });
+    const names = set.metrics.map((m) => m.name);
+    for (const n of [...CORE, ...RELATIVE]) expect(names).toContain(n);
+    wellFormed(set.metrics);
+    // spot-check the wiring against hand values of series A
+    expect(get(set.metrics, 'sharpe').value).toBeCloseTo((0.009 / Math.sqrt(0.0134 / 3)) * Math.sqrt(12), 12);
+    expect(get(set.metrics, 'total_return').value).toBeCloseTo(0.033923, 14);
+    expect(get(set.metrics, 'max_drawdown').value).toBeCloseTo(-0.06007, 14);
+  });
+
+  it('relative metrics only with a benchmark, trade metrics only with fills', () => {
+    const names = computeMetrics({ returns: r }).metrics.map((m) => m.name);
+    expect(names).not.toContain('beta');
+    expect(names).not.toContain('trade_count');
+    const withFills = computeMetrics({ returns: r, fills: [{ symbol: 'X', session: 0, quantity: 1, price: 1 }] });
+    expect(get(withFills.metrics, 'trade_count').value).toBe(0);
+  });
+
+  it('without dates the calendar metrics say so', () => {
+    const set = computeMetrics({ returns: r });
+    expect(get(set.metrics, 'best_month')).toEqual({ name: 'best_month', value: null, n: 0, note: 'dates not given' });
+    expect(get(set.metrics, 'ytd').note).toBe('dates not given');
+    expect(set.riskFree).toEqual({ source: 'none (rf = 0)', kind: 'zero', meanPerPeriod: 0 });
+  });
+
+  it('one return: ratios are insufficient data, never 0 or NaN', () => {
+    const set = computeMetrics({ returns: [0.01], dates: [epochDay(2024, 1, 2)], benchmark: [0.02] });
+    wellFormed(set.metrics);
+    for (const name of ['sharpe', 'sortino', 'annual_volatility', 'var_95', 'skew', 'psr', 'beta', 'alpha', 'up_capture']) {
+      expect(get(set.metrics, name)).toMatchObject({ value: null, note: 'insufficient data' });
+    }
+    expect(get(set.metrics, 'total_return').value).toBeCloseTo(0.01, 15);
+  });
+
+  it('empty and flat series stay well formed', () => {
+    wellFormed(computeMetrics({ returns: [] }).metrics);
+    const flat = computeMetrics({ returns: [0, 0, 0, 0], benchmark: [0, 0, 0, 0] }).metrics;
+    wellFormed(flat);
+    expect(get(flat, 'sharpe').note).toBe('zero volatility');
+    expect(get(flat, 'calmar').note).toBe('no drawdown');
+  });
+
+  it('a rf series is described by its mean and the given source', () => {
+    const set = computeMetrics({ returns: r, riskFree: [0.001, 0.003, NaN, 0.002], riskFreeSource: 'DTB3' });
+    expect(set.riskFree.kind).toBe('series');
+    expect(set.riskFree.source).toBe('DTB3');
+    expect(set.riskFree.meanPerPeriod).toBeCloseTo(0.002, 15);
+    // the NaN rf row drops out of the Sharpe sample
+    expect(get(set.metrics, 'sharpe').n).toBe(3);
+  });
+
+  it('rejects misaligned inputs with an actionable message', () => {
+    expect(() => computeMetrics({ returns: r, benchmark: [0.01] })).toThrow(/benchmark has 1 rows but returns have 4/);
+    expect(() => computeMetrics({ returns: r, riskFree: [0.01] })).toThrow(/riskFree has 1 rows/);
+    expect(() => computeMetrics({ returns: r, dates: [4, 3, 2, 1] })).toThrow(/strictly increase/);
+    expect(() => computeMetrics({ returns: r, periodsPerYear: 0 })).toThrow(/periodsPerYear/);
+  });
+});

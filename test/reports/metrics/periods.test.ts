@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { epochDay } from '../../../data/dates.ts';
+import { bestWorstPeriods, periodReturns, trailingReturns } from '../../../reports/metrics/periods.ts';
+import type { Metric } from '../../../reports/metrics/metric.ts';
+
+const get = (ms: Metric[], name: string): Metric => {
+  const m = ms.find((x) => x.name === name);
+  if (!m) throw new Error(`no metric ${name}`);
+  return m;
+};
+
+// Six sessions across a year end and two month ends.
+const dates = [epochDay(2023, 12, 28), epochDay(2023, 12, 29), epochDay(2024, 1, 2), epochDay(2024, 1, 31), epochDay(2024, 2, 1), epochDay(2024, 2, 29)];
+const r = [0.01, 0.02, -0.01, 0.03, 0.05, -0.02];
+
+describe('calendar period returns', () => {
+  it('months: Π(1 + r) − 1 of the sessions in each month', () => {
+    const months = periodReturns(dates, r, 'month');
+    expect(months.map((m) => [m.period, m.start, m.end, m.n])).toEqual([
+      ['2023-12', 0, 2, 2],
+      ['2024-01', 2, 4, 2],
+      ['2024-02', 4, 6, 2],
+    ]);
+    expect(months[0].value).toBeCloseTo(1.01 * 1.02 - 1, 15); // 0.0302
+    expect(months[1].value).toBeCloseTo(0.99 * 1.03 - 1, 15); // 0.0197
+    expect(months[2].value).toBeCloseTo(1.05 * 0.98 - 1, 15); // 0.029
+  });
+
+  it('years and best / worst', () => {
+    const years = periodReturns(dates, r, 'year');
+    expect(years.map((y) => y.period)).toEqual(['2023', '2024']);
+    expect(years[1].value).toBeCloseTo(0.99 * 1.03 * 1.05 * 0.98 - 1, 15);
+    const [bestM, worstM] = bestWorstPeriods(periodReturns(dates, r, 'month'), 'month');
+    expect(bestM).toMatchObject({ name: 'best_month', n: 3 });
+    expect(bestM.value).toBeCloseTo(0.0302, 14);
+    expect(worstM.value).toBeCloseTo(0.0197, 14);
+    const [bestY, worstY] = bestWorstPeriods(years, 'year');
+    expect(bestY.value).toBeCloseTo(0.0492713, 14);
+    expect(worstY).toMatchObject({ name: 'worst_year', n: 2 });
+    expect(worstY.value).toBeCloseTo(0.0302, 14);
+    expect(bestWorstPeriods([], 'year')[0].note).toBe('insufficient data');
+  });
+});
+
+describe('trailing returns', () => {
+  it('MTD and YTD from the end of the previous month / year', () => {
+    const t = trailingReturns(dates, r, 252);
+    // MTD: sessions after 2024-01-31 → Feb 1 and Feb 29
+    expect(get(t, 'mtd')).toMatchObject({ n: 2 });
+    expect(get(t, 'mtd').value).toBeCloseTo(1.05 * 0.98 - 1, 15);
+    // YTD: sessions after 2023-12-31
+    expect(get(t, 'ytd')).toMatchObject({ n: 4 });
+    expect(get(t, 'ytd').value).toBeCloseTo(0.99 * 1.03 * 1.05 * 0.98 - 1, 15);
+  });
+
+  it('a window reaching past the data is insufficient unless the start session covers it', () => {
+    // 3M anchor 2023-11-29: every return is inside, but the base NAV's date is unknown
+    expect(get(trailingReturns(dates, r, 252), 'return_3m')).toMatchObject({ value: null, note: 'insufficient data' });
+    const withStart = trailingReturns(dates, r, 252, epochDay(2023, 11, 20));
+    expect(get(withStart, 'return_3m').value).toBeCloseTo(1.01 * 1.02 * 0.99 * 1.03 * 1.05 * 0.98 - 1, 15);
+    expect(get(withStart, 'return_1y').note).toBe('insufficient data');
+  });
+
+  it('3M from May 31 anchors on Feb 29 (clamped to month end)', () => {
+    const d = [epochDay(2024, 2, 28), epochDay(2024, 2, 29), epochDay(2024, 3, 1), epochDay(2024, 5, 31)];
+    const t = trailingReturns(d, [0.5, 0.1, 0.02, 0.03], 252);
+    expect(get(t, 'return_3m')).toMatchObject({ n: 2 });
+    expect(get(t, 'return_3m').value).toBeCloseTo(1.02 * 1.03 - 1, 15);
+  });
+
+  it('3Y and longer are annualized with (Π)^(P/n)', () => {
+    // month ends 2020-01 … 2024-12 (60 rows) at +1% each, P = 12
+    const d = Array.from({ length: 60 }, (_, i) => epochDay(2020, i + 2, 0));
+    const t = trailingReturns(d, new Array<number>(60).fill(0.01), 12);
+    expect(get(t, 'return_6m')).toMatchObject({ n: 6 });
+    expect(get(t, 'return_6m').value).toBeCloseTo(Math.pow(1.01, 6) - 1, 14);
+    expect(get(t, 'return_1y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 14);
+    // 36 rows: (1.01^36)^(12/36) − 1 = 1.01^12 − 1
+    expect(get(t, 'annual_return_3y')).toMatchObject({ n: 36 });
+    expect(get(t, 'annual_return_3y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 13);
+    // 5Y reaches 2019-12-31, the day before the data: only a start day makes it known
+    expect(get(t, 'annual_return_5y').note).toBe('insufficient data');
+    const t5 = trailingReturns(d, new Array<number>(60).fill(0.01), 12, epochDay(2019, 12, 31));
+    expect(get(t5, 'annual_return_5y')).toMatchObject({ n: 60 });
+    expect(get(t5, 'annual_return_5y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 13);
+    expect(get(t5, 'annual_return_10y').value).toBeNull();
+  });
+});

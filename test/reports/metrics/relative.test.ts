@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { activeRisk, alignOnDates, alpha, battingAverage, beta, capture, correlation, treynor } from '../../../reports/metrics/relative.ts';
+
+// mean(b) = 0, so β = Σb·r / Σb²: Σb·r = .0002 + .0002 + .0006 + .0003 + 0 = .0013, Σb² = .001
+const r = [0.02, -0.01, 0.03, -0.03, 0.01]; // mean 0.004
+const b = [0.01, -0.02, 0.02, -0.01, 0];
+
+describe('alignOnDates', () => {
+  it('inner-joins on equal dates and maps rows back', () => {
+    const j = alignOnDates([1, 2, 4, 5], [0.1, 0.2, 0.4, 0.5], [2, 3, 4, 6], [20, 30, 40, 60]);
+    expect(Array.from(j.dates)).toEqual([2, 4]);
+    expect(Array.from(j.a)).toEqual([0.2, 0.4]);
+    expect(Array.from(j.b)).toEqual([20, 40]);
+    expect(Array.from(j.indexA)).toEqual([1, 2]);
+    expect(Array.from(j.indexB)).toEqual([0, 2]);
+  });
+});
+
+describe('beta, alpha, correlation', () => {
+  it('beta = cov / var of the benchmark', () => {
+    expect(beta(r, b)).toMatchObject({ name: 'beta', n: 5 });
+    expect(beta(r, b).value).toBeCloseTo(1.3, 13);
+  });
+
+  it('alpha = (1 + mean((r − rf) − β(b − rf)))^P − 1', () => {
+    // rf = 0: mean(r) − 1.3·mean(b) = 0.004
+    expect(alpha(r, b, 0, 12).value).toBeCloseTo(Math.pow(1.004, 12) - 1, 13);
+    // rf = 0.001: 0.003 − 1.3·(0 − 0.001) = 0.0043
+    expect(alpha(r, b, 0.001, 12).value).toBeCloseTo(Math.pow(1.0043, 12) - 1, 13);
+  });
+
+  it('correlation and r_squared', () => {
+    // r − 0.004 = .016 −.014 .026 −.034 .006: Σdr·b = .0013, Σdr² = .00232, Σb² = .001
+    const [c, r2] = correlation(r, b);
+    expect(c.value).toBeCloseTo(0.0013 / Math.sqrt(0.00232 * 0.001), 13);
+    expect(r2).toMatchObject({ name: 'r_squared', n: 5 });
+    expect(r2.value).toBeCloseTo(1.69e-6 / 2.32e-6, 13);
+  });
+
+  it('rows with NaN in either series are left out', () => {
+    expect(beta([...r, 0.5], [...b, NaN]).value).toBeCloseTo(1.3, 13);
+    expect(beta([...r, NaN], [...b, 0.5]).n).toBe(5);
+  });
+
+  it('a flat benchmark has no beta', () => {
+    expect(beta(r, [0.01, 0.01, 0.01, 0.01, 0.01])).toMatchObject({ value: null, note: 'zero benchmark volatility' });
+    expect(correlation(r, [0, 0, 0, 0, 0])[0].note).toBe('zero volatility');
+    expect(beta([0.01], [0.02]).note).toBe('insufficient data');
+  });
+});
+
+describe('tracking error and information ratio', () => {
+  it('std and mean of r − b', () => {
+    // r − b = .01 .01 .01 −.02 .01: mean .02/5 = .004, deviations .006 ×4 and −.024 → Σ² = .00072, /4
+    const [te, ir] = activeRisk(r, b, 12);
+    expect(te.value).toBeCloseTo(Math.sqrt(0.00072 / 4) * Math.sqrt(12), 13);
+    expect(ir.value).toBeCloseTo((0.004 / Math.sqrt(0.00072 / 4)) * Math.sqrt(12), 12);
+  });
+
+  it('identical series: zero tracking error, no information ratio', () => {
+    const [te, ir] = activeRisk(r, r, 12);
+    expect(te.value).toBe(0);
+    expect(ir).toMatchObject({ value: null, note: 'zero tracking error' });
+  });
+});
+
+describe('capture ratios', () => {
+  it('up capture uses b > 0 strictly, each side annualized with its own count', () => {
+    // b > 0 rows 0 and 2 (the b = 0 row is excluded): n_sub = 2 → exponent 12/2
+    const up = capture(r, b, 'up', 12);
+    expect(up).toMatchObject({ name: 'up_capture', n: 2 });
+    expect(up.value).toBeCloseTo((Math.pow(1.02 * 1.03, 6) - 1) / (Math.pow(1.01 * 1.02, 6) - 1), 12);
+  });
+
+  it('down capture uses b < 0', () => {
+    // rows 1 and 3: r −1%, −3%; b −2%, −1%
+    const down = capture(r, b, 'down', 12);
+    expect(down).toMatchObject({ name: 'down_capture', n: 2 });
+    expect(down.value).toBeCloseTo((Math.pow(0.99 * 0.97, 6) - 1) / (Math.pow(0.98 * 0.99, 6) - 1), 12);
+  });
+
+  it('fewer than 2 rows on a side: insufficient data', () => {
+    expect(capture([0.01, 0.02], [0.01, -0.01], 'up', 12)).toMatchObject({ value: null, n: 1, note: 'insufficient data' });
+  });
+});
+
+describe('batting average', () => {
+  it('share of r − b > 0 overall, on b ≥ 0 and on b < 0', () => {
+    // r − b = .01 .01 .01 −.02 .01
+    expect(battingAverage(r, b)).toEqual({ name: 'batting_average', value: 0.8, n: 5 });
+    expect(battingAverage(r, b, 'up')).toEqual({ name: 'batting_average_up', value: 1, n: 3 }); // b = .01 .02 0
+    expect(battingAverage(r, b, 'down')).toEqual({ name: 'batting_average_down', value: 0.5, n: 2 });
+  });
+});
+
+describe('treynor', () => {
+  it('annualized (r − rf) / β', () => {
+    // rf = 0: growth 1.02·0.99·1.03·0.97·1.01 over 5 periods
+    const g = 1.02 * 0.99 * 1.03 * 0.97 * 1.01;
+    expect(treynor(r, b, 0, 12).value).toBeCloseTo((Math.pow(g, 12 / 5) - 1) / 1.3, 12);
+    // rf = 0.01 per period: r − rf = .01 −.02 .02 −.04 0
+    const gx = 1.01 * 0.98 * 1.02 * 0.96 * 1;
+    expect(treynor(r, b, 0.01, 12).value).toBeCloseTo((Math.pow(gx, 12 / 5) - 1) / 1.3, 12);
+  });
+
+  it('zero beta: null', () => {
+    // b symmetric around 0 and r even in b → Σb·r = 0
+    expect(treynor([0.01, 0.01, 0.02], [-0.01, 0.01, 0], 0, 12).note).toBe('zero beta');
+  });
+});

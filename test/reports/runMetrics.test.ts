@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Metric } from '../../reports/metrics/index.ts';
+import { navReturns, runMetrics } from '../../reports/runMetrics.ts';
+import { handResult, longShortRun } from './store/fixtures.ts';
+
+const pick = (ms: readonly Metric[], name: string): Metric => {
+  const m = ms.find((x) => x.name === name);
+  if (!m) throw new Error(`no metric ${name}`);
+  return m;
+};
+
+// Four sessions, every number visible. Mean NAV = 1000, T = 4, n = 3, P/n = 84.
+const tiny = handResult({
+  symbols: ['A', 'B'],
+  daily: {
+    nav: [1000, 1010, 990, 1000],
+    longValue: [600, 610, 600, 620],
+    shortValue: [-200, -205, -210, -200],
+    longCount: [2, 2, 1, 1],
+    shortCount: [1, 1, 1, 0],
+    tradedNotional: [800, 0, 100, 300],
+    commission: [0.8, 0, 0.1, 0.3],
+    slippage: [0.4, 0, 0.05, 0.15],
+    borrowFee: [0, 0.02, 0.02, 0.02],
+    shortDividends: [0, 0, 0.5, 0],
+    interestReceived: [0, 0.01, 0.01, 0.01],
+  },
+  fills: [
+    { session: 0, symbol: 0, quantity: 10, price: 50, commission: 0.5 },
+    { session: 1, symbol: 1, quantity: -5, price: 20, commission: 0.1 },
+    { session: 2, symbol: 1, quantity: 5, price: 22, commission: 0.1 },
+    { session: 3, symbol: 0, quantity: -10, price: 55, commission: 0.3 },
+  ],
+});
+
+describe('runMetrics on a hand-made Result', () => {
+  const set = runMetrics(tiny);
+  const m = (name: string): Metric => pick(set.metrics, name);
+
+  it('NAV returns are NAV_t / NAV_{t−1} − 1, dated by the later session', () => {
+    const { dates, returns } = navReturns(tiny);
+    const expected = [0.01, 990 / 1010 - 1, 1000 / 990 - 1];
+    expected.forEach((r, k) => expect(returns[k]).toBeCloseTo(r, 15));
+    expect(Array.from(dates)).toEqual(Array.from(tiny.dates.subarray(1)));
+    expect(m('total_return').value).toBeCloseTo(0, 15);
+    expect(m('total_return').n).toBe(3);
+  });
+
+  it('turnover = Σ|traded| / 2 / mean NAV · P/n', () => {
+    // 1200 / 2 / 1000 · 252/3 = 50.4
+    expect(m('turnover')).toEqual({ name: 'turnover', value: expect.closeTo(50.4, 12), n: 3 });
+  });
+
+  it('exposures are daily fractions of NAV, averaged over the sessions', () => {
+    expect(m('avg_gross_exposure').value).toBeCloseTo((0.8 + 815 / 1010 + 810 / 990 + 0.82) / 4, 15);
+    expect(m('avg_net_exposure').value).toBeCloseTo((0.4 + 405 / 1010 + 390 / 990 + 0.42) / 4, 15);
+    expect(m('avg_long_exposure').value).toBeCloseTo((0.6 + 610 / 1010 + 600 / 990 + 0.62) / 4, 15);
+    expect(m('avg_short_exposure').value).toBeCloseTo(-(0.2 + 205 / 1010 + 210 / 990 + 0.2) / 4, 15);
+    expect(m('avg_gross_exposure').n).toBe(4);
+    expect(m('avg_long_positions')).toEqual({ name: 'avg_long_positions', value: 1.5, n: 4 });
+    expect(m('avg_short_positions')).toEqual({ name: 'avg_short_positions', value: 0.75, n: 4 });
+  });
+
+  it('each cost line in currency, with its drag = total / mean NAV · P/n', () => {
+    const expected: [string, number][] = [
+      ['commission', 1.2],
+      ['slippage', 0.6],
+      ['borrow_fee', 0.06],
+      ['short_dividends', 0.5],
+      ['interest_paid', 0],
+      ['interest_received', -0.03],
+      ['borrow_rebate', 0],
+      ['total', 2.36],
+    ];
+    for (const [line, total] of expected) {
+      expect(m(`cost_${line}`).value).toBeCloseTo(total, 13);
+      expect(m(`cost_${line}`).n).toBe(4);
+      expect(m(`cost_${line}_drag`).value).toBeCloseTo((total / 1000) * 84, 13);
+      expect(m(`cost_${line}_drag`).n).toBe(3);
+    }
+    expect(Object.is(m('cost_borrow_rebate').value, 0)).toBe(true); // never −0
+  });
+
+  it('round-trip trades from the fills, commission as the fee (slippage is in the price)', () => {
+    expect(m('trade_count').value).toBe(2);
+    // long A: (55 − 50) · 10 − 0.5 − 0.3 = 49.2 over 3 sessions; short B: (22 − 20) · −5 − 0.2 = −10.2 over 1
+    expect(m('trade_avg_win').value).toBeCloseTo(49.2, 12);
+    expect(m('trade_avg_loss').value).toBeCloseTo(-10.2, 12);
+    expect(m('trade_win_rate').value).toBe(0.5);
+    expect(m('trade_avg_holding').value).toBe(2);
+  });
+
+  it('names are unique snake_case, values never NaN', () => {
+    const names = set.metrics.map((x) => x.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const x of set.metrics) {
+      expect(x.name).toMatch(/^[a-z][a-z0-9_]*$/);
+      if (x.value !== null) expect(Number.isFinite(x.value)).toBe(true);
+    }
+    expect(set.convention).toBe('breadth-metrics/1');
+    expect(set.periodsPerYear).toBe(252);
+    expect(set.benchmark).toBeNull();
+  });
+
+  it('drawdown episodes are dated', () => {
+    // 1000 → 1010 (peak) → 990 (trough) → 1000: one open episode
+    expect(set.drawdowns).toHaveLength(1);
+    expect(set.drawdowns[0].depth).toBeCloseTo(990 / 1010 - 1, 15);
+    expect(set.drawdowns[0].open).toBe(true);
+    expect(set.drawdowns[0].peakDate).toBe('2024-01-02');
+  });
+});
+
+describe('runMetrics inputs', () => {
+  it('a constant annual risk-free rate becomes (1 + R)^(1/P) − 1 per period and is recorded', () => {
+    const set = runMetrics(tiny, { riskFree: 0.05 });
+    expect(set.riskFree.kind).toBe('constant');
+    expect(set.riskFree.meanPerPeriod).toBeCloseTo(Math.pow(1.05, 1 / 252) - 1, 15);
+    expect(set.riskFree.source).toContain('0.05');
+  });
+
+  it('a dated rate series is read as of each session', () => {
+    const rates = { name: 'DTB3', dates: Int32Array.from([tiny.dates[0]]), values: Float64Array.from([0.02]) };
+    const set = runMetrics(tiny, { riskFree: rates, periodsPerYear: 252 });
+    expect(set.riskFree.kind).toBe('series');
+    expect(set.riskFree.meanPerPeriod).toBeCloseTo(Math.pow(1.02, 1 / 252) - 1, 15);
+    expect(set.riskFree.source).toContain('DTB3');
+  });
+
+  it('a benchmark is inner-joined on dates', () => {
+    const { dates, returns } = navReturns(tiny);
+    // The benchmark misses the middle return and has an extra date before the run.
+    const benchmark = { name: 'SPY', dates: [dates[0] - 7, dates[0], dates[2]], returns: [0.5, returns[0] * 2, returns[2] * 2] };
+    const set = runMetrics(tiny, { benchmark });
+    expect(set.benchmark).toBe('SPY');
+    const beta = pick(set.metrics, 'beta');
+    expect(beta.n).toBe(2);
+    expect(beta.value).toBeCloseTo(0.5, 12);
+  });
+
+  it('one session: ratios and annualized figures are insufficient data, never 0', () => {
+    const one = handResult({ symbols: ['A'], daily: { nav: [1000] } });
+    const set = runMetrics(one);
+    expect(pick(set.metrics, 'turnover')).toEqual({ name: 'turnover', value: null, n: 0, note: 'insufficient data' });
+    expect(pick(set.metrics, 'cost_commission_drag').value).toBeNull();
+    expect(pick(set.metrics, 'sharpe').value).toBeNull();
+    expect(pick(set.metrics, 'avg_gross_exposure').value).toBe(0);
+  });
+});
+
+describe('runMetrics on a real backtest', () => {
+  const result = longShortRun();
+  const set = runMetrics(result);
+
+  it('cost totals equal the sums of the daily ledger lines and the per-fill costs', () => {
+    const fillCommission = result.fills.commission.reduce((s, x) => s + x, 0);
+    const fillSlippage = result.fills.slippage.reduce((s, x) => s + x, 0);
+    expect(pick(set.metrics, 'cost_commission').value).toBeCloseTo(fillCommission, 9);
+    expect(pick(set.metrics, 'cost_slippage').value).toBeCloseTo(fillSlippage, 9);
+    for (const line of ['borrow_fee', 'short_dividends', 'interest_received', 'borrow_rebate']) {
+      expect(pick(set.metrics, `cost_${line}`).value).not.toBe(0);
+    }
+  });
+
+  it('exposures match the targets the strategy held (gross ≈ 1.3, net ≈ 0.7)', () => {
+    expect(pick(set.metrics, 'avg_gross_exposure').value).toBeGreaterThan(1.1);
+    expect(pick(set.metrics, 'avg_gross_exposure').value).toBeLessThan(1.35);
+    expect(pick(set.metrics, 'avg_short_exposure').value).toBeLessThan(0);
+    expect(pick(set.metrics, 'avg_short_positions').value).toBeGreaterThan(0.9);
+  });
+
+  it('the same Result gives identical metric values', () => {
+    expect(runMetrics(longShortRun())).toEqual(set);
+  });
+});

@@ -1,0 +1,186 @@
+// Per-symbol series → the Market's session-major price columns on one reference calendar.
+//
+// Calendar: the union of every series' dates (default), or one named symbol's dates, clipped to
+// [from, to]. A symbol's bar on a date outside a named calendar is dropped and counted. Inside
+// a symbol's own first..last session, a calendar session without a bar stays NaN and is counted
+// as missing. Delisting: a series whose last bar comes before the calendar's last session AND
+// before its source's snapshot end (SymbolSeries.snapshotEnd) is delisted after that bar.
+// Corporate actions move to the first session on or after their ex-date.
+
+import { DataError, UserError } from './errors.ts';
+import { eventTable, type EventTable } from './market.ts';
+import type { SymbolSeries } from './priceSeries.ts';
+
+export interface AlignOptions {
+  /** 'union' (default) or the symbol whose sessions define the calendar. */
+  readonly calendar?: string;
+  /** Epoch days; inclusive. */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface AlignReport {
+  /** Sessions inside a symbol's own history without a bar, summed over symbols. */
+  readonly missingBars: number;
+  readonly symbolsWithGaps: number;
+  /** Bars on dates that are not sessions of a named calendar (dropped). */
+  readonly offCalendarBars: number;
+  /** Symbols with no bar inside [from, to] (left out of the market). */
+  readonly emptySymbols: readonly string[];
+}
+
+export interface AlignedPrices {
+  readonly symbols: string[];
+  readonly dates: Int32Array;
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  readonly close: Float64Array;
+  readonly volume: Float64Array;
+  readonly priceKind: Uint8Array;
+  readonly assetClass: Uint8Array;
+  readonly splits: EventTable;
+  readonly dividends: EventTable;
+  readonly delistedAfter: Int32Array;
+  readonly report: AlignReport;
+}
+
+type OptionalField = 'open' | 'high' | 'low' | 'volume';
+const OPTIONAL_FIELDS: readonly OptionalField[] = ['open', 'high', 'low', 'volume'];
+
+function calendarDays(series: readonly SymbolSeries[], options: AlignOptions): Int32Array {
+  const from = options.from ?? -Infinity;
+  const to = options.to ?? Infinity;
+  const name = options.calendar ?? 'union';
+  if (name !== 'union') {
+    const reference = series.find((s) => s.symbol === name);
+    if (!reference) throw new UserError(`calendar symbol "${name}" is not among the loaded symbols; use 'union' or one of: ${series.slice(0, 10).map((s) => s.symbol).join(', ')}${series.length > 10 ? ', …' : ''}`);
+    return reference.dates.filter((d) => d >= from && d <= to);
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) {
+    if (s.dates.length === 0) continue;
+    min = Math.min(min, s.dates[0]);
+    max = Math.max(max, s.dates[s.dates.length - 1]);
+  }
+  min = Math.max(min, from);
+  max = Math.min(max, to);
+  if (!(min <= max)) return new Int32Array(0);
+  const seen = new Uint8Array(max - min + 1);
+  for (const s of series) for (const d of s.dates) if (d >= min && d <= max) seen[d - min] = 1;
+  const days: number[] = [];
+  seen.forEach((flag, k) => flag && days.push(min + k));
+  return Int32Array.from(days);
+}
+
+/** Session of each day in [first, last] of the calendar; -1 where the day is not a session. */
+function sessionLookup(dates: Int32Array): { first: number; sessionOf: Int32Array } {
+  const first = dates[0];
+  const sessionOf = new Int32Array(dates[dates.length - 1] - first + 1).fill(-1);
+  dates.forEach((d, t) => (sessionOf[d - first] = t));
+  return { first, sessionOf };
+}
+
+function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
+  const seen = new Map<string, string>();
+  for (const s of series) {
+    const other = seen.get(s.symbol);
+    if (other !== undefined) throw new DataError(s.source, undefined, `symbol ${s.symbol} is also loaded from ${other}`, 'load each symbol from one source only (use the symbols option, or remove one of the files)');
+    seen.set(s.symbol, s.source);
+  }
+}
+
+export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOptions = {}): AlignedPrices {
+  checkUniqueSymbols(allSeries);
+  const dates = calendarDays(allSeries, options);
+  const T = dates.length;
+  if (T === 0) throw new UserError('no price data inside the requested date range; check from/to');
+  const { first, sessionOf } = sessionLookup(dates);
+  const lastDay = dates[T - 1];
+  const sessionOnOrAfter = (day: number): number => {
+    for (let d = Math.max(day, first); d <= lastDay; d++) if (sessionOf[d - first] >= 0) return sessionOf[d - first];
+    return -1;
+  };
+
+  const inRange = (d: number): boolean => d >= first && d <= lastDay;
+  const emptySymbols: string[] = [];
+  const series = [...allSeries]
+    .filter((s) => {
+      const any = s.dates.some(inRange);
+      if (!any) emptySymbols.push(s.symbol);
+      return any;
+    })
+    .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
+  const N = series.length;
+
+  const close = new Float64Array(T * N).fill(NaN);
+  const present = OPTIONAL_FIELDS.filter((f) => series.some((s) => s[f] !== null));
+  // Columns no source provides are one shared all-NaN array (the Market is read-only), which
+  // saves T*N*8 bytes per absent field.
+  const allNaN = present.length < OPTIONAL_FIELDS.length ? new Float64Array(T * N).fill(NaN) : close;
+  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, present.includes(f) ? new Float64Array(T * N).fill(NaN) : allNaN])) as Record<OptionalField, Float64Array>;
+
+  const priceKind = new Uint8Array(N);
+  const assetClass = new Uint8Array(N);
+  const delistedAfter = new Int32Array(N).fill(-1);
+  const splits: { session: number; symbol: number; value: number }[] = [];
+  const dividends: typeof splits = [];
+  let missingBars = 0;
+  let symbolsWithGaps = 0;
+  let offCalendarBars = 0;
+
+  series.forEach((s, i) => {
+    priceKind[i] = s.priceKind;
+    assetClass[i] = s.assetClass;
+    let firstSession = -1;
+    let lastSession = -1;
+    let bars = 0;
+    let lastBarDay = -Infinity;
+    for (let r = 0; r < s.dates.length; r++) {
+      const d = s.dates[r];
+      if (!inRange(d)) continue;
+      const t = sessionOf[d - first];
+      if (t < 0) {
+        offCalendarBars++;
+        continue;
+      }
+      const k = t * N + i;
+      close[k] = s.close[r];
+      for (const f of present) {
+        const column = s[f];
+        if (column) columns[f][k] = column[r];
+      }
+      if (firstSession < 0) firstSession = t;
+      lastSession = t;
+      lastBarDay = d;
+      bars++;
+    }
+    const gaps = firstSession < 0 ? 0 : lastSession - firstSession + 1 - bars;
+    missingBars += gaps;
+    if (gaps > 0) symbolsWithGaps++;
+    if (lastSession >= 0 && lastSession < T - 1 && lastBarDay < s.snapshotEnd) delistedAfter[i] = lastSession;
+    const place = (events: readonly { day: number; value: number }[], into: typeof splits): void => {
+      for (const e of events) {
+        if (!inRange(e.day)) continue;
+        const t = sessionOnOrAfter(e.day);
+        if (t >= 0 && t <= lastSession) into.push({ session: t, symbol: i, value: e.value });
+      }
+    };
+    place(s.splits, splits);
+    place(s.dividends, dividends);
+  });
+
+  return {
+    symbols: series.map((s) => s.symbol),
+    dates,
+    close,
+    ...columns,
+    priceKind,
+    assetClass,
+    splits: eventTable(T, splits),
+    dividends: eventTable(T, dividends),
+    delistedAfter,
+    report: { missingBars, symbolsWithGaps, offCalendarBars, emptySymbols },
+  };
+}

@@ -1,0 +1,121 @@
+// Factor return tables: Ken French data-library CSVs (parsed copies, or the files as downloaded
+// with their text preamble and annual sections) and AQR's QMJ sheet saved as CSV.
+//
+// Units. Ken French prints percent per period (1.23 = 1.23%) and -99.99 / -999 for missing;
+// AQR prints decimals and leaves cells blank. Both become decimal returns with NaN for
+// missing. The firm-count and average-size tables of `Portfolios_Formed_on_ME` are not returns
+// and keep their printed values ('level'). The default units come from the file name (below);
+// pass `units` to override.
+// Dates. Daily rows are YYYY-MM-DD or YYYYMMDD; monthly rows YYYY-MM or YYYYMM (dated at the
+// month's last calendar day, when the return is known) or a month-end YYYY-MM-DD (AQR). The
+// frequency follows from the spacing of the dates.
+
+import { basename } from 'node:path';
+import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { epochDay } from './dates.ts';
+import { DataError } from './errors.ts';
+import { optionalNumber, validEpochDay } from './fields.ts';
+import type { SourceInfo } from './market.ts';
+import { readTextLines } from './text.ts';
+
+export type FactorUnits = 'percent' | 'decimal' | 'level';
+
+export interface FactorTable {
+  readonly name: string;
+  readonly frequency: 'daily' | 'monthly';
+  /** Epoch days, ascending; monthly rows sit on the month's last day. */
+  readonly dates: Int32Array;
+  /** One column per factor; decimal returns (or levels), NaN = missing. */
+  readonly columns: Record<string, Float64Array>;
+  readonly source: SourceInfo;
+}
+
+export interface FactorOptions {
+  readonly name?: string;
+  readonly units?: FactorUnits;
+}
+
+const MISSING_MARKERS = new Set([-99.99, -999]);
+
+/** Units implied by a file name: AQR files are decimal; ME firm counts and sizes are levels. */
+export function defaultFactorUnits(file: string): FactorUnits {
+  const name = basename(file).toLowerCase();
+  if (name.includes('aqr') || name.includes('quality_minus_junk') || name.includes('qmj')) return 'decimal';
+  if (name.includes('nfirms') || name.includes('avgsize')) return 'level';
+  return 'percent';
+}
+
+/** Epoch day of a factor-file date (see header), or NaN. */
+export function parseFactorDate(text: string): number {
+  const m = /^(\d{4})-?(\d{2})(?:-?(\d{2}))?$/.exec(text);
+  if (!m) return NaN;
+  const year = +m[1];
+  const month = +m[2];
+  if (m[3] !== undefined) return validEpochDay(year, month, +m[3]);
+  return month >= 1 && month <= 12 ? epochDay(year, month + 1, 0) : NaN; // day 0 = last day of month
+}
+
+function medianGap(days: readonly number[]): number {
+  const gaps = days.slice(1).map((d, k) => d - days[k]).sort((a, b) => a - b);
+  return gaps.length === 0 ? 1 : gaps[gaps.length >> 1];
+}
+
+const firstField = (line: string): string => line.split(',', 1)[0].trim().replace(/^"|"$/g, '');
+const isDated = (line: string): boolean => !Number.isNaN(parseFactorDate(firstField(line)));
+
+/**
+ * The table's lines: from the header (the first undated line followed by a dated one) through
+ * the last dated line before an empty line or another section. Ken French's downloads put a
+ * text preamble before it and annual sections (dated YYYY) after it.
+ */
+function findTable(file: string, lines: readonly string[]): { header: number; end: number } {
+  const header = lines.findIndex((line, k) => k + 1 < lines.length && !isDated(line) && line.includes(',') && isDated(lines[k + 1]));
+  if (header < 0) {
+    throw new DataError(file, undefined, 'no factor table found', 'expected a header line (e.g. Date,Mkt-RF,SMB,HML,RF) followed by rows dated YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYYMM');
+  }
+  let end = header + 1;
+  while (end < lines.length && lines[end].trim() !== '' && isDated(lines[end])) end++;
+  const dateWidth = firstField(lines[header + 1]).length;
+  const resumes = lines.findIndex((line, k) => k > end && isDated(line) && firstField(line).length === dateWidth);
+  if (resumes >= 0) {
+    const shown = lines[end].trim() === '' ? 'an empty line' : `"${lines[end].slice(0, 40)}"`;
+    throw new DataError(file, end + 1, `${shown} interrupts the table (rows continue on line ${resumes + 1})`, 'every row of a factor table starts with a valid date; remove empty or malformed lines inside it');
+  }
+  return { header, end };
+}
+
+export function loadFactorTable(file: string, options: FactorOptions = {}): FactorTable {
+  const { lines: text, contentHash } = readTextLines(file);
+  const table = findTable(file, text);
+  const { records, lines } = parseCsvText(file, text.slice(table.header, table.end).join('\n'), ',', table.header + 1);
+  const units = options.units ?? defaultFactorUnits(file);
+  const divisor = units === 'percent' ? 100 : 1;
+  const header = records[0];
+  const names = header.slice(1);
+  const values: number[][] = names.map(() => []);
+  const days: number[] = [];
+  const dayLines: number[] = [];
+  let missing = 0;
+  for (let k = 1; k < records.length; k++) {
+    const record = records[k];
+    if (record.length !== header.length) throw wrongFieldCountError(file, lines[k], header.length, record.length);
+    days.push(parseFactorDate(record[0]));
+    dayLines.push(lines[k]);
+    names.forEach((column, c) => {
+      const raw = optionalNumber(record[c + 1], { file, line: lines[k], column });
+      const isMissing = Number.isNaN(raw) || (units !== 'decimal' && MISSING_MARKERS.has(raw));
+      if (isMissing) missing++;
+      values[c].push(isMissing ? NaN : raw / divisor);
+    });
+  }
+  requireAscendingDates(file, days, dayLines);
+  const notes = [units === 'percent' ? 'percent → decimal' : units === 'decimal' ? 'already decimal' : 'levels (not returns), as printed'];
+  if (missing > 0) notes.push(`${missing} missing values (-99.99 or blank) → NaN`);
+  return {
+    name: options.name ?? basename(file).replace(/\.csv(\.gz)?$/i, ''),
+    frequency: medianGap(days) >= 20 ? 'monthly' : 'daily',
+    dates: Int32Array.from(days),
+    columns: Object.fromEntries(names.map((n, c) => [n, Float64Array.from(values[c])])),
+    source: { path: file, format: `factor csv: ${header.join(',')}`, fingerprint: contentHash, notes },
+  };
+}

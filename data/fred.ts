@@ -1,0 +1,58 @@
+// FRED rate downloads (`observation_date,DTB3`, `"Date","TB3MS"`, `DATE,VALUE`): one date column
+// and one value column in percent a year. Values become decimals (5.27 → 0.0527). FRED leaves a
+// value blank (or writes ".") on market holidays; those rows carry the previous value forward,
+// and a source note counts them.
+
+import { matchLayout, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { parseIsoDay } from './dates.ts';
+import { DataError } from './errors.ts';
+import { badDateError, requireNumber } from './fields.ts';
+import type { SourceInfo } from './market.ts';
+import type { RateSeries } from './rates.ts';
+
+export interface LoadedRate {
+  readonly series: RateSeries;
+  readonly source: SourceInfo;
+  /** Rows whose value was blank and carried forward. */
+  readonly filled: number;
+}
+
+const DATE_COLUMNS = ['observation_date', 'DATE', 'Date'];
+
+/** A FRED series; `name` defaults to the value column's header (e.g. DTB3). */
+export function loadRateSeries(file: string, name?: string): LoadedRate {
+  const { records, lines, contentHash } = readCsvRecords(file);
+  if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'a FRED file starts with a header such as observation_date,DTB3');
+  const header = records[0];
+  const valueColumn = header.length === 2 ? header[1] : '';
+  matchLayout(file, lines[0], header, DATE_COLUMNS.map((d) => ({ name: 'FRED series', columns: [d, valueColumn || '<SERIES>'] })));
+  const days: number[] = [];
+  const dayLines: number[] = [];
+  const values: number[] = [];
+  let filled = 0;
+  let previous = NaN;
+  for (let k = 1; k < records.length; k++) {
+    const record = records[k];
+    if (record.length !== 2) throw wrongFieldCountError(file, lines[k], 2, record.length);
+    const day = parseIsoDay(record[0]);
+    if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
+    let value: number;
+    if (record[1] === '' || record[1] === '.') {
+      value = previous;
+      filled++;
+    } else value = requireNumber(record[1], { file, line: lines[k], column: valueColumn }) / 100;
+    days.push(day);
+    dayLines.push(lines[k]);
+    values.push(value);
+    previous = value;
+  }
+  if (days.length === 0) throw new DataError(file, 2, 'the header is not followed by any data rows', 'add at least one dated value');
+  requireAscendingDates(file, days, dayLines);
+  const notes = [`${valueColumn}: percent a year → decimal`];
+  if (filled > 0) notes.push(`${filled} blank values (market holidays) carry the previous value forward`);
+  return {
+    series: { name: name ?? valueColumn, dates: Int32Array.from(days), values: Float64Array.from(values) },
+    source: { path: file, format: `FRED csv: ${header.join(',')}`, fingerprint: contentHash, notes },
+    filled,
+  };
+}

@@ -11,7 +11,7 @@
 
 import type { EventTable } from './market.ts';
 import type { Fundamentals } from './fundamentals.ts';
-import type { PriceColumns } from './samplePrices.ts';
+import { sharesAfterSplit, type PriceColumns } from './samplePrices.ts';
 
 export const SAMPLE_FUNDS = { smallCap: 'SYN_SMALL', qualitySmallCap: 'SYN_QSMALL', largeCap: 'SYN_LARGE' } as const;
 /** Symbol order of the funds after the stocks. */
@@ -74,7 +74,7 @@ export function computeSampleIndices(inputs: IndexInputs): void {
         writeFundBar(columns, row + n + f, before * (1 + weightedMean(weights[f], cap, openRet)), level[f]);
       }
       for (let i = 0; i < n; i++) {
-        shares[i] *= splitRatio[i];
+        shares[i] = sharesAfterSplit(shares[i], splitRatio[i]);
         splitRatio[i] = 1;
         dividend[i] = 0;
       }

@@ -65,6 +65,9 @@ export function roundPrice(x: number): number {
 
 const roundDividend = (x: number): number => Math.round(x * 1e4) / 1e4;
 
+/** Whole shares after a split of `ratio` new shares per old one (fractions are cashed out). */
+export const sharesAfterSplit = (shares: number, ratio: number): number => Math.round(shares * ratio);
+
 /** Chance that a stock of this market cap does not trade at all on a session. */
 function noTradeChance(cap: number): number {
   return cap < 5e7 ? 0.15 : cap < 2e8 ? 0.03 : 0;
@@ -178,7 +181,7 @@ export function simulatePrices(
       if (dividend > 0) sim.dividends.push({ session: t, symbol: i, value: dividend });
       if (ratio !== 1) {
         sim.splits.push({ session: t, symbol: i, value: ratio });
-        shares[i] *= ratio;
+        shares[i] = sharesAfterSplit(shares[i], ratio);
         dividendPerShare[i] = roundDividend(dividendPerShare[i] / ratio);
       }
       latent[i] = closeLatent;

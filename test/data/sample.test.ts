@@ -1,8 +1,15 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSampleMarket, type SampleMarket } from '../../data/sample.ts';
+import { writeSampleCsv } from '../../data/sampleCsv.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
-import { FUNDAMENTAL_FIELDS } from '../../data/fundamentals.ts';
-import { dayParts } from '../../data/dates.ts';
+import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../../data/fundamentals.ts';
+import { statementsToRows, type FiscalPeriod } from '../../data/statements.ts';
+import { dayParts, isoDay, parseIsoDay } from '../../data/dates.ts';
 
 let market: SampleMarket;
 let N: number; // symbols, stocks + funds
@@ -188,7 +195,8 @@ describe('generateSampleMarket: raw prices', () => {
         (e) => market.splits.symbol[e] === i && market.dates[market.splits.session[e]] > f.periodEnd[before] && market.dates[market.splits.session[e]] <= f.periodEnd[after],
       );
       const expected = splitsBetween.reduce((p, e) => p * market.splits.value[e], 1);
-      expect(f.value('sharesOutstanding', after) / f.value('sharesOutstanding', before)).toBeCloseTo(expected, 6);
+      const ratio = f.value('sharesOutstanding', after) / f.value('sharesOutstanding', before);
+      expect(Math.abs(ratio / expected - 1)).toBeLessThan(1e-4); // whole shares: fractions cashed out
       checked++;
     }
     expect(checked).toBeGreaterThan(50);
@@ -306,7 +314,7 @@ describe('generateSampleMarket: premia and funds', () => {
     const sharesAt = (i: number, session: number): number => {
       let shares = sharesAtListing[i];
       for (let k = 0; k < market.splits.value.length; k++) {
-        if (market.splits.symbol[k] === i && market.splits.session[k] <= session) shares *= market.splits.value[k];
+        if (market.splits.symbol[k] === i && market.splits.session[k] <= session) shares = Math.round(shares * market.splits.value[k]);
       }
       return shares;
     };
@@ -349,5 +357,158 @@ describe('generateSampleMarket: premia and funds', () => {
     expect(correlation).toBeLessThan(0.9999);
     expect((mb - ma) * 252).toBeGreaterThan(0);
     expect((mb - ma) * 252).toBeLessThan(0.05);
+  });
+});
+
+describe('writeSampleCsv', () => {
+  const SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+  const hasRealData = existsSync(SHARED_DATA);
+  let small: SampleMarket;
+  let dir: string;
+  let written: string[];
+  const rows = (file: string, separator: string): string[][] =>
+    readFileSync(join(dir, file), 'utf8').split(/\r?\n/).filter((line) => line !== '').map((line) => line.split(separator));
+
+  beforeAll(() => {
+    small = generateSampleMarket({ seed: 7, stocks: 60, years: 4 });
+    dir = mkdtempSync(join(tmpdir(), 'breadth-sample-'));
+    written = writeSampleCsv(small, dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** First line of a real data file (plain or gzip), without its line ending. */
+  function realHeader(relative: string): string {
+    const path = join(SHARED_DATA, relative);
+    const head = readFileSync(path).subarray(0, 65536);
+    const text = relative.endsWith('.gz') ? gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }).toString('utf8') : head.toString('utf8');
+    return text.split(/\r?\n/)[0];
+  }
+
+  it.skipIf(!hasRealData)(`writes the real files' headers (needs ${SHARED_DATA}; skipped when absent)`, () => {
+    const pairs: [string, string][] = [
+      ['simfin_us-balance-quarterly.csv', 'universe/simfin_us-balance-quarterly.csv.gz'],
+      ['simfin_us-cashflow-quarterly.csv', 'universe/simfin_us-cashflow-quarterly.csv.gz'],
+      ['simfin_us-income-quarterly.csv', 'universe/simfin_us-income-quarterly.csv.gz'],
+      ['simfin_us-companies.csv', 'universe/simfin_us-companies.csv'],
+      ['simfin_industries.csv', 'universe/simfin_industries.csv'],
+      ['DTB3_daily.csv', 'rates/DTB3_daily.csv'],
+      ['etf/SYN_SMALL.csv', 'etf/adjclose/IWM.csv'],
+    ];
+    for (const [mine, real] of pairs) {
+      expect(readFileSync(join(dir, mine), 'utf8').split(/\r?\n/)[0], mine).toBe(realHeader(real));
+    }
+    // The long file is the per-symbol OHLCV layout with a Ticker column in front.
+    expect(readFileSync(join(dir, 'prices_daily.csv'), 'utf8').split('\n')[0]).toBe(`Ticker,${realHeader('etf/ohlcv/IWM.csv')}`);
+  });
+
+  it('labels the folder SYNTHETIC and regenerates it byte for byte', () => {
+    const readme = readFileSync(join(dir, 'README.txt'), 'utf8');
+    expect(readme).toContain('SYNTHETIC');
+    expect(readme).toContain('seed 7');
+    const again = mkdtempSync(join(tmpdir(), 'breadth-sample-'));
+    try {
+      const second = writeSampleCsv(generateSampleMarket({ seed: 7, stocks: 60, years: 4 }), again);
+      expect(second.map((p) => relative(again, p))).toEqual(written.map((p) => relative(dir, p)));
+      for (const path of second) expect(readFileSync(path).equals(readFileSync(join(dir, relative(again, path))))).toBe(true);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('round-trips raw prices and volume exactly, with an AdjClose that carries the events', () => {
+    const n = small.symbols.length;
+    const [header, ...data] = rows('prices_daily.csv', ',');
+    expect(header).toEqual(['Ticker', 'Date', 'Open', 'High', 'Low', 'Close', 'AdjClose', 'Volume']);
+    let listedCells = 0;
+    for (let k = 0; k < small.close.length; k++) if (!Number.isNaN(small.close[k]) && small.assetClass[k % n] === AssetClass.stock) listedCells++;
+    expect(data.length).toBe(listedCells);
+    const dayIndex = new Map(Array.from(small.dates, (d, t) => [isoDay(d), t]));
+    const adjusted = new Map<string, number[]>();
+    for (const [ticker, date, open, high, low, close, adjClose, volume] of data) {
+      const i = small.symbols.indexOf(ticker), t = dayIndex.get(date) ?? -1;
+      const k = t * n + i;
+      expect([Number(open), Number(high), Number(low), Number(close), Number(volume)]).toEqual([small.open[k], small.high[k], small.low[k], small.close[k], small.volume[k]]);
+      adjusted.set(ticker, [...(adjusted.get(ticker) ?? []), Number(adjClose)]);
+    }
+    // AdjClose / Close steps exactly where an event is: a dividend D shows as 1 − D / previous close.
+    for (let e = 0; e < small.dividends.value.length; e++) {
+      const t = small.dividends.session[e], i = small.dividends.symbol[e];
+      const start = small.sample.traits.listedFrom[i];
+      const adj = adjusted.get(small.symbols[i]) ?? [];
+      const step = adj[t - 1 - start] / small.close[(t - 1) * n + i] / (adj[t - start] / small.close[t * n + i]);
+      expect(small.close[(t - 1) * n + i] * (1 - step)).toBeCloseTo(small.dividends.value[e], 9);
+    }
+    // Across a split the adjusted series moves by the total return, not by the raw jump.
+    expect(small.splits.value.length).toBeGreaterThan(0);
+    for (let e = 0; e < small.splits.value.length; e++) {
+      const t = small.splits.session[e], i = small.splits.symbol[e];
+      const start = small.sample.traits.listedFrom[i];
+      const adj = adjusted.get(small.symbols[i]) ?? [];
+      const totalReturn = (small.close[t * n + i] * small.splits.value[e]) / small.close[(t - 1) * n + i] - 1;
+      expect(adj[t - start] / adj[t - 1 - start] - 1).toBeCloseTo(totalReturn, 12);
+    }
+    for (const [ticker, adj] of adjusted) {
+      const i = small.symbols.indexOf(ticker);
+      const last = small.delistedAfter[i] >= 0 ? small.delistedAfter[i] : small.dates.length - 1;
+      expect(adj[adj.length - 1]).toBe(small.close[last * n + i]);
+    }
+  });
+
+  it('round-trips the funds, the T-bill, the labels and the delistings exactly', () => {
+    const n = small.symbols.length;
+    for (const symbol of Object.values(small.roles)) {
+      const i = small.symbols.indexOf(symbol);
+      const [, ...data] = rows(`etf/${symbol}.csv`, ',');
+      expect(data.map(([, v]) => Number(v))).toEqual(Array.from(small.dates, (_, t) => small.close[t * n + i]));
+      expect(data.map(([d]) => d)).toEqual(Array.from(small.dates, isoDay));
+    }
+    const [, ...rates] = rows('DTB3_daily.csv', ',');
+    expect(rates.map(([, pct]) => Number(pct) / 100)).toEqual([...small.rates.tbill3m.values]);
+
+    const industries = new Map(rows('simfin_industries.csv', ';').slice(1).map(([id, industry, sector]) => [id, { industry, sector }]));
+    for (const [ticker, , , industryId] of rows('simfin_us-companies.csv', ';').slice(1)) {
+      const i = small.symbols.indexOf(ticker);
+      expect(industries.get(industryId)).toEqual({ industry: small.industry[i], sector: small.sector[i] });
+    }
+    const delisted = rows('delistings.csv', ',').slice(1);
+    expect(delisted.length).toBeGreaterThan(0);
+    expect(delisted.length).toBe(small.delistedAfter.filter((t) => t >= 0).length);
+    for (const [ticker, lastDate, ret] of delisted) {
+      const i = small.symbols.indexOf(ticker);
+      expect(lastDate).toBe(isoDay(small.dates[small.delistedAfter[i]]));
+      expect(Number(ret)).toBe(small.delistReturn[i]);
+    }
+  });
+
+  it('round-trips the statements: re-reading them rebuilds the same point-in-time fundamentals', () => {
+    const fields: Record<string, [string, FundamentalField][]> = {
+      'simfin_us-balance-quarterly.csv': [['Total Assets', 'totalAssets'], ['Total Liabilities', 'totalLiabilities'], ['Total Equity', 'totalEquity'], ['Short Term Debt', 'shortTermDebt'], ['Long Term Debt', 'longTermDebt'], ['Cash, Cash Equivalents & Short Term Investments', 'cash'], ['Shares (Basic)', 'sharesOutstanding']],
+      'simfin_us-cashflow-quarterly.csv': [['Net Cash from Operating Activities', 'operatingCashFlow'], ['Change in Fixed Assets & Intangibles', 'capex']],
+      'simfin_us-income-quarterly.csv': [['Revenue', 'revenue'], ['Gross Profit', 'grossProfit'], ['Operating Income (Loss)', 'operatingIncome'], ['Net Income', 'netIncome'], ['Interest Expense, Net', 'interestExpense']],
+    };
+    const filings = new Map<string, { symbol: number; fiscalYear: number; fiscalPeriod: FiscalPeriod; periodEnd: number; published: number; values: Partial<Record<FundamentalField, number>> }>();
+    for (const [file, mapping] of Object.entries(fields)) {
+      const [header, ...data] = rows(file, ';');
+      const col = (name: string): number => header.indexOf(name);
+      for (const record of data) {
+        const key = `${record[col('Ticker')]}|${record[col('Fiscal Year')]}|${record[col('Fiscal Period')]}`;
+        const filing = filings.get(key) ?? {
+          symbol: small.symbols.indexOf(record[col('Ticker')]),
+          fiscalYear: Number(record[col('Fiscal Year')]),
+          fiscalPeriod: record[col('Fiscal Period')] as FiscalPeriod,
+          periodEnd: parseIsoDay(record[col('Report Date')]),
+          published: parseIsoDay(record[col('Publish Date')]),
+          values: {},
+        };
+        // Fiscal year and period name the calendar quarter that ends on the Report Date.
+        const end = dayParts(filing.periodEnd);
+        expect([end.year, `Q${end.month / 3}`]).toEqual([filing.fiscalYear, filing.fiscalPeriod]);
+        for (const [column, field] of mapping) filing.values[field] = Number(record[col(column)]);
+        filings.set(key, filing);
+      }
+    }
+    const reread = new Fundamentals(small.symbols.length, statementsToRows([...filings.values()]));
+    expect(sameBits(reread.availableAt, small.fundamentals.availableAt)).toBe(true);
+    for (const field of FUNDAMENTAL_FIELDS) expect(sameBits(reread.column(field), small.fundamentals.column(field)), field).toBe(true);
   });
 });

@@ -1,0 +1,154 @@
+// Factor attribution: OLS of a run's excess returns (r − RF) on factor returns, daily or monthly.
+// Tables come from data/factors.ts (Ken French, AQR; decimals) and are joined on dates: exact
+// days for daily tables, calendar months for monthly ones (Ken French and AQR date a month
+// differently, both somewhere in it).
+import { isoDay } from '../../data/dates.ts';
+import { UserError } from '../../data/errors.ts';
+import type { FactorTable } from '../../data/factors.ts';
+import { monthIndex, type Series } from '../metrics/index.ts';
+import { ols, type OlsFit } from './ols.ts';
+
+/** What a regression needs of a factor table (tables built in memory need no source info). */
+export type FactorColumns = Pick<FactorTable, 'name' | 'frequency' | 'dates' | 'columns'>;
+
+/** A regressor: its reported name and the column holding it (default: the name). */
+export interface FactorSpec {
+  readonly name: string;
+  readonly column?: string;
+}
+
+export interface FactorModel {
+  readonly name: string;
+  readonly frequency: 'daily' | 'monthly';
+  readonly factors: readonly FactorSpec[];
+}
+
+const FF5_MOM: readonly FactorSpec[] = ['Mkt-RF', 'SMB', 'HML', 'RMW', 'CMA', 'Mom'].map((name) => ({ name }));
+
+/** Fama-French 5 factors + momentum (ff5_*.csv and mom_*.csv). */
+export const FF5_MOM_DAILY: FactorModel = { name: 'ff5_mom_daily', frequency: 'daily', factors: FF5_MOM };
+export const FF5_MOM_MONTHLY: FactorModel = { name: 'ff5_mom_monthly', frequency: 'monthly', factors: FF5_MOM };
+/**
+ * AQR quality-minus-junk, US (the `USA` column of AQR's sheet), with the market beside it:
+ * QMJ is short the market, so alone it would mistake a long book's beta for junk exposure.
+ */
+export const QMJ_MONTHLY: FactorModel = { name: 'aqr_qmj_monthly', frequency: 'monthly', factors: [{ name: 'Mkt-RF' }, { name: 'QMJ', column: 'USA' }] };
+
+export const FACTOR_MODELS: readonly FactorModel[] = [FF5_MOM_DAILY, FF5_MOM_MONTHLY, QMJ_MONTHLY];
+
+export interface FactorLoading {
+  factor: string;
+  loading: number | null;
+  stdError: number | null;
+  tStat: number | null;
+}
+
+export interface FactorRegression {
+  model: string;
+  frequency: 'daily' | 'monthly';
+  periodsPerYear: number;
+  /** Rows (periods) in the regression. */
+  n: number;
+  /** ISO dates of the first and last row used. */
+  from: string | null;
+  to: string | null;
+  /** Intercept per period, its error and t-statistic, and (1 + α)^P − 1. */
+  alpha: number | null;
+  alphaStdError: number | null;
+  alphaT: number | null;
+  alphaAnnualized: number | null;
+  rSquared: number | null;
+  adjRSquared: number | null;
+  loadings: FactorLoading[];
+  /** Why figures are missing (insufficient data, collinear factors), when they are. */
+  note?: string;
+}
+
+/** The returns to explain: dated by the session (daily) or the month's last session (monthly). */
+export interface PeriodReturns {
+  readonly dates: Series;
+  readonly returns: Series;
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const periodsPerYear = (frequency: 'daily' | 'monthly'): number => (frequency === 'daily' ? 252 : 12);
+
+/** The first table of the model's frequency holding `column`, or a UserError naming what exists. */
+function tableWith(tables: readonly FactorColumns[], model: FactorModel, column: string): FactorColumns {
+  const candidates = tables.filter((t) => t.frequency === model.frequency);
+  const found = candidates.find((t) => column in t.columns);
+  if (found !== undefined) return found;
+  const have = candidates.map((t) => `${t.name}: ${Object.keys(t.columns).join(', ')}`).join('; ') || 'none';
+  throw new UserError(`factor model ${model.name}: no ${model.frequency} factor table has a column "${column}" (${model.frequency} tables: ${have})`);
+}
+
+/** Join the returns with each needed column, keeping rows where every value is known. */
+function joinRows(returns: PeriodReturns, model: FactorModel, tables: readonly FactorColumns[]): { y: number[]; factors: number[][]; days: number[] } {
+  const key = model.frequency === 'daily' ? (day: number) => day : monthIndex;
+  const columns = [...model.factors.map((f) => f.column ?? f.name), 'RF'];
+  const sources = columns.map((c) => tableWith(tables, model, c));
+  const rowOf = new Map<FactorColumns, Map<number, number>>();
+  for (const t of new Set(sources)) rowOf.set(t, new Map(Array.from(t.dates, (d, i) => [key(d), i])));
+  const x = columns.map(() => [] as number[]);
+  const y: number[] = [];
+  const days: number[] = [];
+  for (let i = 0; i < returns.returns.length; i++) {
+    const r = returns.returns[i];
+    if (Number.isNaN(r)) continue;
+    const values = columns.map((c, j) => {
+      const row = rowOf.get(sources[j])?.get(key(returns.dates[i]));
+      return row === undefined ? NaN : sources[j].columns[c][row];
+    });
+    if (values.some(Number.isNaN)) continue;
+    values.forEach((v, j) => x[j].push(v));
+    y.push(r - values[values.length - 1]);
+    days.push(returns.dates[i]);
+  }
+  return { y, factors: x.slice(0, -1), days };
+}
+
+/** The OLS fit, or why there is none. One row more than coefficients, so the errors exist. */
+function fitOrWhy(y: readonly number[], factors: readonly (readonly number[])[]): OlsFit | string {
+  if (y.length <= factors.length + 1) return `insufficient data: ${y.length} rows for ${factors.length + 1} coefficients`;
+  try {
+    return ols(y, factors);
+  } catch (err) {
+    if (err instanceof RangeError) return err.message;
+    throw err;
+  }
+}
+
+/** Regress excess returns r − RF on the model's factors. Missing columns are a UserError. */
+export function factorRegression(returns: PeriodReturns, tables: readonly FactorColumns[], model: FactorModel): FactorRegression {
+  const P = periodsPerYear(model.frequency);
+  const { y, factors, days } = joinRows(returns, model, tables);
+  const base = {
+    model: model.name,
+    frequency: model.frequency,
+    periodsPerYear: P,
+    n: y.length,
+    from: days.length > 0 ? isoDay(days[0]) : null,
+    to: days.length > 0 ? isoDay(days[days.length - 1]) : null,
+  };
+  const fit = fitOrWhy(y, factors);
+  if (typeof fit === 'string') {
+    const loadings = model.factors.map((f) => ({ factor: f.name, loading: null, stdError: null, tStat: null }));
+    return { ...base, alpha: null, alphaStdError: null, alphaT: null, alphaAnnualized: null, rSquared: null, adjRSquared: null, loadings, note: fit };
+  }
+  const alpha = fit.coefficients[0];
+  return {
+    ...base,
+    alpha: finite(alpha),
+    alphaStdError: finite(fit.stdErrors[0]),
+    alphaT: finite(fit.tStats[0]),
+    alphaAnnualized: finite(Math.pow(1 + alpha, P) - 1),
+    rSquared: finite(fit.rSquared),
+    adjRSquared: finite(fit.adjRSquared),
+    loadings: model.factors.map((f, j) => ({
+      factor: f.name,
+      loading: finite(fit.coefficients[j + 1]),
+      stdError: finite(fit.stdErrors[j + 1]),
+      tStat: finite(fit.tStats[j + 1]),
+    })),
+  };
+}

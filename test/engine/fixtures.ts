@@ -1,7 +1,7 @@
 // Small hand-made markets for engine tests: a few symbols, a few sessions, every number visible.
 
 import { epochDay } from '../../data/dates.ts';
-import { noFundamentals } from '../../data/fundamentals.ts';
+import { Fundamentals, noFundamentals, type FundamentalRow } from '../../data/fundamentals.ts';
 import { AssetClass, PriceKind, eventTable, type Market } from '../../data/market.ts';
 import type { RateSeries } from '../../data/rates.ts';
 
@@ -20,6 +20,8 @@ export interface FixtureSpec {
   delistedAfter?: Record<number, number>;
   delistReturn?: Record<number, number>;
   rates?: Record<string, RateSeries>;
+  /** Point-in-time fundamental rows (symbol index, epoch days). */
+  fundamentals?: FundamentalRow[];
 }
 
 export function weekdays(startIso: string, count: number): Int32Array {
@@ -64,10 +66,22 @@ export function fixtureMarket(spec: FixtureSpec): Market {
     dividends: eventTable(sessions, spec.dividends ?? []),
     delistedAfter,
     delistReturn,
-    fundamentals: noFundamentals(n),
+    fundamentals: spec.fundamentals ? new Fundamentals(n, spec.fundamentals) : noFundamentals(n),
     rates: spec.rates ?? {},
     roles: {},
     sources: [],
     fingerprint: 'fixture',
   };
+}
+
+/** A dated rate series from `[isoDate, annualRate]` rows. */
+export function rateSeries(name: string, rows: [string, number][]): RateSeries {
+  const dates = new Int32Array(rows.length);
+  const values = new Float64Array(rows.length);
+  rows.forEach(([iso, rate], k) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    dates[k] = epochDay(y, m, d);
+    values[k] = rate;
+  });
+  return { name, dates, values };
 }

@@ -1,0 +1,91 @@
+// Test helpers: scripted strategies and row views of a Result, so scenario tests can state
+// their hand-computed expectations as plain objects.
+
+import { expect } from 'vitest';
+import { DEFERRAL_NAMES, type OrderRequest } from '../../engine/orders.ts';
+import type { Result } from '../../engine/result.ts';
+import { everySession, type Schedule } from '../../engine/schedule.ts';
+import type { BookView, Decision, Strategy } from '../../engine/strategy.ts';
+import type { MarketView } from '../../engine/view.ts';
+
+export type Step = Decision | ((view: MarketView, book: BookView) => Decision);
+
+/** A strategy that returns `script[session]` at each decision (nothing where the script is silent). */
+export function scripted(script: Record<number, Step>, schedule: Schedule = everySession, name = 'scripted'): Strategy & { decided: number[] } {
+  const decided: number[] = [];
+  return {
+    name,
+    params: {},
+    schedule,
+    decided,
+    decide(view, book) {
+      decided.push(view.session);
+      const step = script[view.session];
+      return typeof step === 'function' ? step(view, book) : step;
+    },
+  };
+}
+
+/** Explicit orders, for readability in scripts. */
+export const orders = (...requests: OrderRequest[]): readonly OrderRequest[] => requests;
+
+export interface FillRow {
+  session: number;
+  symbol: string;
+  quantity: number;
+  price: number;
+  reference: number;
+  commission: number;
+  slippage: number;
+  reason: 'order' | 'delisting';
+}
+
+export function fillRows(result: Result): FillRow[] {
+  const f = result.fills;
+  return Array.from(f.session, (session, k) => ({
+    session,
+    symbol: result.symbols[f.symbol[k]],
+    quantity: f.quantity[k],
+    price: f.price[k],
+    reference: f.referencePrice[k],
+    commission: f.commission[k],
+    slippage: f.slippage[k],
+    reason: f.reason[k] === 0 ? 'order' : 'delisting',
+  }));
+}
+
+/** Fills as [session, symbol, quantity, price] tuples (the usual thing to compare). */
+export function trades(result: Result): [number, string, number, number][] {
+  return fillRows(result).map((r) => [r.session, r.symbol, r.quantity, r.price]);
+}
+
+export interface DeferralRow {
+  session: number;
+  symbol: string;
+  reason: (typeof DEFERRAL_NAMES)[number];
+  remaining: number;
+}
+
+export function deferralRows(result: Result): DeferralRow[] {
+  const d = result.deferrals;
+  return Array.from(d.session, (session, k) => ({
+    session,
+    symbol: result.symbols[d.symbol[k]],
+    reason: DEFERRAL_NAMES[d.reason[k]],
+    remaining: d.remaining[k],
+  }));
+}
+
+/** |actual − expected| ≤ tol × max(1, |expected|). */
+export function expectNear(actual: number, expected: number, tol = 1e-9, what = ''): void {
+  const scale = Math.max(1, Math.abs(expected));
+  if (!(Math.abs(actual - expected) <= tol * scale)) {
+    expect.fail(`${what ? what + ': ' : ''}expected ${expected}, got ${actual} (tolerance ${tol} relative)`);
+  }
+}
+
+/** Element-wise expectNear over a column. */
+export function expectColumn(actual: ArrayLike<number>, expected: readonly number[], tol = 1e-9, what = 'column'): void {
+  expect(actual.length, `${what} length`).toBe(expected.length);
+  for (let k = 0; k < expected.length; k++) expectNear(actual[k], expected[k], tol, `${what}[${k}]`);
+}

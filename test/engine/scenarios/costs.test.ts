@@ -1,0 +1,133 @@
+// Commission and slippage models, each on its own ledger line.
+
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../../engine/backtest.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { expectColumn, expectNear, fillRows, orders, scripted } from '../helpers.ts';
+
+const flat = fixtureMarket({
+  symbols: ['A', 'B'],
+  closes: [
+    [20, 50],
+    [20, 50],
+    [20, 50],
+  ],
+});
+
+describe('commission models', () => {
+  it('per share with a minimum: 50 × 0.01 = 0.50 → 1.00; 500 × 0.01 = 5.00', () => {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: 50 }), 1: orders({ symbol: 'A', quantity: 500 }) }), {
+      initialCash: 20_000,
+      commission: { kind: 'per-share', perShare: 0.01, minimum: 1 },
+    });
+    expect(fillRows(result).map((f) => [f.session, f.quantity, f.commission])).toEqual([
+      [1, 50, 1],
+      [2, 500, 5],
+    ]);
+    expectColumn(result.daily.commission, [0, 1, 5]);
+    // cash: 20 000 − 1 000 − 1 = 18 999; − 10 000 − 5 = 8 994.
+    expectColumn(result.daily.cash, [20_000, 18_999, 8_994]);
+    expectColumn(result.daily.nav, [20_000, 19_999, 19_994]);
+    expectColumn(result.costBySymbol, [6, 0]);
+  });
+
+  it('per share applies to sells too (|shares|)', () => {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: -300 }) }), { commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+    expect(fillRows(result)[0].commission).toBe(1.5);
+  });
+
+  it('bps of notional: 100 × 50 × 10 bps = 5', () => {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), {
+      initialCash: 10_000,
+      commission: { kind: 'bps', bps: 10 },
+    });
+    const f = Object.fromEntries(fillRows(result).map((r) => [r.symbol, r.commission]));
+    expectNear(f.B, 5, 1e-12);
+    expectNear(f.A, 2, 1e-12); // 100 × 20 × 0.001
+    // cash 10 000 − 5 000 − 5 + 2 000 − 2 = 6 993; NAV 6 993 + 5 000 − 2 000 = 9 993.
+    expectNear(result.daily.nav[1], 9_993, 1e-12);
+  });
+});
+
+describe('slippage models', () => {
+  it('fixed bps: 20 bps on a buy of 100 @ 50 → 50.10, slippage 10; a sell → 49.90', () => {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), {
+      initialCash: 10_000,
+      slippage: { kind: 'fixed-bps', bps: 20 },
+    });
+    const f = Object.fromEntries(fillRows(result).map((r) => [r.symbol, r]));
+    expectNear(f.B.price, 50.1, 1e-12);
+    expect(f.B.reference).toBe(50);
+    expectNear(f.B.slippage, 10, 1e-9);
+    expectNear(f.A.price, 19.96, 1e-12); // 20 × (1 − 0.002)
+    expectNear(f.A.slippage, 4, 1e-9); // 100 × 20 × 0.002
+    // NAV at the t1 close (marks at the reference prices): 10 000 − 10 − 4.
+    expectNear(result.daily.nav[1], 9_986, 1e-12);
+    expectNear(result.daily.slippage[1], 14, 1e-9);
+  });
+
+  it('half spread: 30 bps spread → 15 bps: 100 @ 50 → 50.075, slippage 7.5', () => {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), { slippage: { kind: 'half-spread', spreadBps: 30 } });
+    const f = fillRows(result)[0];
+    expectNear(f.price, 50.075, 1e-12);
+    expectNear(f.slippage, 7.5, 1e-9);
+  });
+
+  it('commission is charged on the slipped price (bps model)', () => {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), {
+      slippage: { kind: 'fixed-bps', bps: 20 },
+      commission: { kind: 'bps', bps: 10 },
+    });
+    // 100 × 50.10 × 0.001 = 5.01.
+    expectNear(fillRows(result)[0].commission, 5.01, 1e-12);
+  });
+});
+
+describe('square-root impact: k · σ · √(shares / ADV)', () => {
+  // Window 4: σ from the 4 daily returns of the 5 closes t0..t4, ADV from the volumes of t1..t4.
+  // Closes 100, 110, 99, 108.9, 98.01: returns +10 %, −10 %, +10 %, −10 %; mean 0;
+  // sample variance (4 × 0.01) / 3 → σ = √(0.04 / 3) = 0.115470053837925.
+  // ADV = (1 000 + 2 000 + 3 000 + 4 000) / 4 = 2 500 (t0's 1e9 is outside the window).
+  // Decide at t4: buy 100 → √(100 / 2 500) = 0.2; k = 0.5 → 0.5 × 0.11547005 × 0.2 = 0.011547005.
+  // Fill at the t5 open, 100: price 101.1547005, slippage 100 × 100 × 0.011547005 = 115.47005.
+  const sigma = Math.sqrt(0.04 / 3);
+  const fraction = 0.5 * sigma * 0.2;
+
+  it('uses σ and ADV measured up to the decision', () => {
+    const m = fixtureMarket({
+      symbols: ['A'],
+      closes: [[100], [110], [99], [108.9], [98.01], [100]],
+      volumes: [[1e9], [1_000], [2_000], [3_000], [4_000], [5_000]],
+    });
+    const result = backtest(m, scripted({ 4: orders({ symbol: 'A', quantity: 100 }) }), { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    const f = fillRows(result)[0];
+    expect([f.session, f.quantity, f.reference]).toEqual([5, 100, 100]);
+    expectNear(f.price, 100 * (1 + fraction), 1e-9);
+    expectNear(f.slippage, 100 * 100 * fraction, 1e-9);
+    expectNear(f.slippage, 115.47005383792516, 1e-9);
+  });
+
+  it('measures ADV in split-adjusted shares (a split does not change the impact)', () => {
+    // The same market with a 2:1 split on t3: closes from t3 halve, volumes from t3 double, and
+    // the same order is 200 new shares. σ is unchanged (adjusted closes); ADV in today's shares is
+    // (2 × 1 000 + 2 × 2 000 + 6 000 + 8 000) / 4 = 5 000, so √(200 / 5 000) = 0.2 as before:
+    // the impact fraction must stay 0.011547005, slippage 200 × 50 × 0.011547005 = 115.47005.
+    const m = fixtureMarket({
+      symbols: ['A'],
+      closes: [[100], [110], [99], [54.45], [49.005], [50]],
+      volumes: [[1e9], [1_000], [2_000], [6_000], [8_000], [10_000]],
+      splits: [{ session: 3, symbol: 0, value: 2 }],
+    });
+    const result = backtest(m, scripted({ 4: orders({ symbol: 'A', quantity: 200 }) }), { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    const f = fillRows(result)[0];
+    expect([f.session, f.quantity, f.reference]).toEqual([5, 200, 50]);
+    expectNear(f.price, 50 * (1 + fraction), 1e-9, 'fill price');
+    expectNear(f.slippage, 115.47005383792516, 1e-9, 'slippage');
+  });
+
+  it('k = 0 costs nothing', () => {
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [110], [99], [108.9], [98.01], [100]] });
+    const result = backtest(m, scripted({ 4: orders({ symbol: 'A', quantity: 100 }) }), { slippage: { kind: 'sqrt-impact', k: 0, window: 4 } });
+    expect(fillRows(result)[0].price).toBe(100);
+  });
+});

@@ -1,0 +1,106 @@
+// Delisting: a position is closed at the open of the session after `delistedAfter`, at the last
+// close times (1 + delistReturn) — or at the last close when the data gives no delisting return.
+// Orders resting on the symbol are cancelled.
+
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../../engine/backtest.ts';
+import { FillReason } from '../../../engine/result.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { deferralRows, expectColumn, fillRows, orders, scripted } from '../helpers.ts';
+
+// A trades t0..t2 (last close 12), then nothing; B is a bystander.
+const closes = [
+  [10, 5],
+  [10, 5],
+  [12, 5],
+  [NaN, 5],
+  [NaN, 5],
+];
+const buy = scripted({
+  0: orders({ symbol: 'A', quantity: 100 }, { symbol: 'A', quantity: 5, type: 'limit', limit: 1, tif: 'gtc' }),
+});
+
+describe('delisting with a delisting return', () => {
+  const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 }, delistReturn: { 0: -0.25 } });
+  const result = backtest(market, buy, { initialCash: 10_000 });
+
+  it('closes the position at the open of t3 at 12 × (1 − 0.25) = 9', () => {
+    const fills = fillRows(result);
+    expect(fills.map((f) => [f.session, f.symbol, f.quantity, f.price, f.reason])).toEqual([
+      [1, 'A', 100, 10, 'order'],
+      [3, 'A', -100, 9, 'delisting'],
+    ]);
+    expect(result.fills.reason[1]).toBe(FillReason.delisting);
+    expect(fills[1].commission).toBe(0);
+  });
+
+  it('books the delisting loss as price P&L and ends in cash', () => {
+    // cash: 10 000 − 1 000 = 9 000; t3: 9 000 + 100 × 9 = 9 900.
+    // NAV: t1 9 000 + 1 000; t2 9 000 + 1 200 = 10 200; t3 9 900.
+    expectColumn(result.daily.cash, [10_000, 9_000, 9_000, 9_900, 9_900]);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_200, 9_900, 9_900]);
+    expectColumn(result.daily.longPnl, [0, 0, 200, -300, 0]);
+    expectColumn(result.daily.longCount, [0, 1, 1, 0, 0]);
+  });
+
+  it('cancels orders resting on the delisted symbol', () => {
+    // The 1.00 limit never reaches: deferred at t1 and t2, then cancelled at the t3 open.
+    expect(deferralRows(result)).toEqual([
+      { session: 1, symbol: 'A', reason: 'price-not-reached', remaining: 5 },
+      { session: 2, symbol: 'A', reason: 'price-not-reached', remaining: 5 },
+    ]);
+  });
+});
+
+describe('delisting without a delisting return', () => {
+  const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 } });
+  const result = backtest(market, buy, { initialCash: 10_000 });
+
+  it('closes at the last close, 12', () => {
+    expect(fillRows(result).map((f) => [f.session, f.quantity, f.price, f.reason])).toEqual([
+      [1, 100, 10, 'order'],
+      [3, -100, 12, 'delisting'],
+    ]);
+    // 9 000 + 100 × 12 = 10 200, no P&L on the delisting itself.
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_200, 10_200, 10_200]);
+    expectColumn(result.daily.longPnl, [0, 0, 200, 0, 0]);
+  });
+
+  it('closes a short the same way (buys back at the last close × (1 + r))', () => {
+    const shortMarket = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 }, delistReturn: { 0: -1 } });
+    const short = backtest(shortMarket, scripted({ 0: orders({ symbol: 'A', quantity: -100 }) }), { initialCash: 10_000 });
+    // Short 100 @ 10: cash 11 000. Delisting return −100 %: bought back at 12 × 0 = 0 → cash 11 000.
+    expect(fillRows(short).map((f) => [f.session, f.quantity, f.price])).toEqual([
+      [1, -100, 10],
+      [3, 100, 0],
+    ]);
+    // NAV t2: 11 000 − 1 200 = 9 800; t3: 11 000.
+    expectColumn(short.daily.nav, [10_000, 10_000, 9_800, 11_000, 11_000]);
+  });
+});
+
+describe('delisting after a halt (no close on the last listed session)', () => {
+  // A is halted on t2 (no price) and delisted after it. Its last price is the t1 close, 11:
+  // the position must close at 11 × (1 − 0.5) = 5.50, not at NaN.
+  const market = fixtureMarket({
+    symbols: ['A', 'B'],
+    closes: [
+      [10, 5],
+      [11, 5],
+      [NaN, 5],
+      [NaN, 5],
+    ],
+    delistedAfter: { 0: 2 },
+    delistReturn: { 0: -0.5 },
+  });
+  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }) }), { initialCash: 10_000 });
+
+  it('closes at the last available close × (1 + r) and keeps NAV finite', () => {
+    // Bought 100 @ 11 at the t1 open (cash 8 900); t2 marked at 11; t3: 8 900 + 100 × 5.50 = 9 450.
+    expect(fillRows(result).map((f) => [f.session, f.quantity, f.price])).toEqual([
+      [1, 100, 11],
+      [3, -100, 5.5],
+    ]);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_000, 9_450]);
+  });
+});

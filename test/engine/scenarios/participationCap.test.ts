@@ -1,0 +1,58 @@
+// A participation cap fills at most cap × volume shares a session; the rest rests, and each
+// partial session records a volume-cap deferral with what is left.
+
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../../engine/backtest.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { deferralRows, expectColumn, orders, scripted, trades } from '../helpers.ts';
+
+const closes = [[10], [10], [10], [10], [10]];
+const volumes = [[1_000], [1_000], [1_000], [1_000], [1_000]];
+
+describe('partial fills under a participation cap', () => {
+  // cap 0.1 × volume 1 000 = 100 shares a session; an order of 250 fills 100 / 100 / 50.
+  const market = fixtureMarket({ symbols: ['A'], closes, volumes });
+  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 250 }) }), {
+    initialCash: 10_000,
+    participationCap: 0.1,
+  });
+
+  it('fills 100, 100, 50 over three sessions', () => {
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 10],
+      [2, 'A', 100, 10],
+      [3, 'A', 50, 10],
+    ]);
+  });
+
+  it('records a volume-cap deferral with the remaining quantity', () => {
+    expect(deferralRows(result)).toEqual([
+      { session: 1, symbol: 'A', reason: 'volume-cap', remaining: 150 },
+      { session: 2, symbol: 'A', reason: 'volume-cap', remaining: 50 },
+    ]);
+    expect(result.warnings).toContain('2 order-sessions deferred: volume-cap');
+  });
+
+  it('pays for each partial fill', () => {
+    // 10 000 − 1 000 − 1 000 − 500.
+    expectColumn(result.daily.cash, [10_000, 9_000, 8_000, 7_500, 7_500]);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_000, 10_000, 10_000]);
+  });
+
+  it('caps sells the same way', () => {
+    // A sell of 250 from flat (a short) is capped the same way: −100, −100, −50.
+    const sold = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: -250 }) }), { initialCash: 10_000, participationCap: 0.1 });
+    expect(trades(sold).map((t) => t[2])).toEqual([-100, -100, -50]);
+    expect(deferralRows(sold).map((d) => d.remaining)).toEqual([-150, -50]);
+  });
+
+  it('rounds the cap down to whole shares, and not with fractional shares', () => {
+    // cap 0.1234 × 1 000 = 123.4 → 123 whole shares; fractional: 123.4.
+    const whole = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 250 }) }), { participationCap: 0.1234 });
+    expect(trades(whole).map((t) => t[2])).toEqual([123, 123, 4]);
+    const fractional = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 250 }) }), { participationCap: 0.1234, shares: 'fractional' });
+    const q = trades(fractional).map((t) => t[2]);
+    expect(q.length).toBe(3);
+    expectColumn(q, [123.4, 123.4, 3.2], 1e-12);
+  });
+});

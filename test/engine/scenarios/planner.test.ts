@@ -1,0 +1,167 @@
+// The rebalance planner: net targets against holdings, reductions before additions, whole or
+// fractional shares, a minimum trade notional, buys sized to the cash left after estimated
+// costs, and targets without a price left alone.
+
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../../engine/backtest.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { expectNear, fillRows, orders, scripted, trades } from '../helpers.ts';
+
+const flat = (row: number[], sessions = 4): number[][] => Array.from({ length: sessions }, () => [...row]);
+
+describe('reductions before additions', () => {
+  // B is symbol 0 so that a planner walking symbols in index order would buy first.
+  const market = fixtureMarket({ symbols: ['B', 'A'], closes: flat([50, 100]) });
+
+  it('sells A before buying B, and cash never goes below zero', () => {
+    // t0: 100 % A → 10 000 / 100 = 100 A at t1 (cash 0). t1: 100 % B → sell 100 A, buy 200 B at t2.
+    const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 1: { weights: { B: 1 } } }), { initialCash: 10_000 });
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 100],
+      [2, 'A', -100, 100],
+      [2, 'B', 200, 50],
+    ]);
+    expect(Math.min(...result.daily.cash)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('sizes the buy to the cash the sale leaves after commission', () => {
+    // Start: 100 A bought for 10 000 + 10 commission (initial cash 10 010) → cash 0, NAV 10 000.
+    // Target 100 % B at 50: 200 shares. Estimated cash: + 100 × 100 − 10 (sale, 10 bps)
+    // − 200 × 50 − 10 (buy) = −20 → scale buys by (10 010 − 20) / 10 010 → 199.6 → 199 shares.
+    // Check: 9 990 − 199 × 50 − 9.95 = 30.05 ≥ 0.
+    const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }), 1: { weights: { B: 1 } } }), {
+      initialCash: 10_010,
+      commission: { kind: 'bps', bps: 10 },
+    });
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 100],
+      [2, 'A', -100, 100],
+      [2, 'B', 199, 50],
+    ]);
+    expectNear(result.daily.cash[2], 30.05, 1e-9);
+  });
+});
+
+describe('whole vs fractional shares', () => {
+  const market = fixtureMarket({ symbols: ['A'], closes: flat([30]) });
+  it('50 % of 10 000 at 30: 166 whole shares, 166.67 fractional', () => {
+    const whole = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 10_000 });
+    expect(trades(whole)).toEqual([[1, 'A', 166, 30]]);
+    const fractional = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 10_000, shares: 'fractional' });
+    expectNear(fillRows(fractional)[0].quantity, 5_000 / 30, 1e-12);
+  });
+
+  it('whole shares truncate toward zero for shorts too: −50 % → −166', () => {
+    const result = backtest(market, scripted({ 0: { weights: { A: -0.5 } } }), { initialCash: 10_000 });
+    expect(trades(result)).toEqual([[1, 'A', -166, 30]]);
+  });
+
+  it('share and value targets', () => {
+    const shares = backtest(market, scripted({ 0: { shares: { A: 10 } } }));
+    expect(trades(shares)).toEqual([[1, 'A', 10, 30]]);
+    const values = backtest(market, scripted({ 0: { values: { A: 1_000 } } }));
+    expect(trades(values)).toEqual([[1, 'A', 33, 30]]); // 1 000 / 30 = 33.3 → 33
+  });
+});
+
+describe('minTradeNotional', () => {
+  // Hold 49 A and 1 B (both 100), cash 5 000, NAV 10 000.
+  const market = fixtureMarket({ symbols: ['A', 'B'], closes: flat([100, 100]) });
+  const setup = orders({ symbol: 'A', quantity: 49 }, { symbol: 'B', quantity: 1 });
+
+  it('skips a 100 top-up under a 150 minimum but still closes the 100 B position', () => {
+    // Target 50 % A → 50 shares: delta 1 × 100 = 100 < 150 → skipped. B is not named → closed.
+    const result = backtest(market, scripted({ 0: setup, 1: { weights: { A: 0.5 } } }), { initialCash: 10_000, minTradeNotional: 150 });
+    expect(trades(result).filter((t) => t[0] === 2)).toEqual([[2, 'B', -1, 100]]);
+  });
+
+  it('keeps trades at or above the minimum', () => {
+    // Target 60 % A → 60 shares: delta 11 × 100 = 1 100 ≥ 150.
+    const result = backtest(market, scripted({ 0: setup, 1: { weights: { A: 0.6 } } }), { initialCash: 10_000, minTradeNotional: 150 });
+    expect(trades(result).filter((t) => t[0] === 2)).toEqual([
+      [2, 'B', -1, 100],
+      [2, 'A', 11, 100],
+    ]);
+  });
+});
+
+describe('a 100 % long target with costs never overdraws cash', () => {
+  // Price 10, NAV 10 000, 50 bps slippage, 10 bps commission. 1 000 shares would cost
+  // 10 000 + 50 (slippage) + 10.05 (commission on 10.05) → scale by 10 000 / 10 060.05 → 994.03
+  // → 994. Check: 10 000 − 994 × 10.05 − 994 × 10.05 × 0.001 = 10 000 − 9 989.70 − 9.9897 = 0.3103.
+  const market = fixtureMarket({ symbols: ['A'], closes: flat([10], 6) });
+  const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 1: { weights: { A: 1 } }, 3: { weights: { A: 1 } } }), {
+    initialCash: 10_000,
+    slippage: { kind: 'fixed-bps', bps: 50 },
+    commission: { kind: 'bps', bps: 10 },
+  });
+
+  it('buys 994 at 10.05 and keeps 0.3103 in cash (re-deciding the same target at t1, t3 trades nothing)', () => {
+    const f = fillRows(result);
+    expect(f.map((r) => [r.session, r.quantity])).toEqual([[1, 994]]);
+    expectNear(f[0].price, 10.05, 1e-12);
+    expectNear(f[0].commission, 9.9897, 1e-9);
+    expectNear(result.daily.cash[1], 0.3103, 1e-9);
+  });
+
+  it('has cash ≥ 0 on every session', () => {
+    expect(Math.min(...result.daily.cash)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('targets without a price', () => {
+  // Hold 100 A (bought at 100 at t1). At t2 A has no close; the decision wants 50 % A, 50 % B.
+  const market = fixtureMarket({
+    symbols: ['A', 'B'],
+    closes: [
+      [100, 50],
+      [100, 50],
+      [NaN, 50],
+      [100, 50],
+    ],
+  });
+  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { A: 0.5, B: 0.5 } } }), { initialCash: 20_000 });
+
+  it('keeps the unpriced holding and buys the priced target', () => {
+    // NAV at t2 = 10 000 cash + 100 × 100 (last mark) = 20 000 → B: 0.5 × 20 000 / 50 = 200.
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 100],
+      [3, 'B', 200, 50],
+    ]);
+  });
+
+  it('records the decision snapshot: A held with no target weight, B targeted at 0.5', () => {
+    const s = result.snapshots;
+    const rows = Array.from(s.session, (t, k) => [t, result.symbols[s.symbol[k]], s.shares[k], s.targetWeight[k]]).filter((r) => r[0] === 2);
+    expect(rows).toEqual([
+      [2, 'A', 100, NaN],
+      [2, 'B', 0, 0.5],
+    ]);
+  });
+});
+
+describe('idempotence', () => {
+  it('rebalancing twice to the same targets at the same prices trades nothing', () => {
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: flat([37, 91]) });
+    const w = { weights: { A: 0.3, B: 0.7 } };
+    const result = backtest(market, scripted({ 0: w, 1: w, 2: w }), { initialCash: 10_000, execution: 'same-close' });
+    // 0.3 × 10 000 / 37 = 81.08 → 81; 0.7 × 10 000 / 91 = 76.92 → 76; all at t0.
+    expect(trades(result)).toEqual([
+      [0, 'A', 81, 37],
+      [0, 'B', 76, 91],
+    ]);
+  });
+});
+
+describe('a position that changes sign', () => {
+  it('is closed, then reopened', () => {
+    const market = fixtureMarket({ symbols: ['A'], closes: flat([100]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 1: { weights: { A: -0.5 } } }), { initialCash: 10_000 });
+    // t1: +50. At t1 NAV 10 000 → −0.5 → −50: sell 50 (close) then sell 50 (open the short).
+    expect(trades(result)).toEqual([
+      [1, 'A', 50, 100],
+      [2, 'A', -50, 100],
+      [2, 'A', -50, 100],
+    ]);
+  });
+});

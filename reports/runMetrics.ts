@@ -52,6 +52,13 @@ export interface RunMetrics extends MetricSet {
   benchmark: string | null;
   /** Drawdown episodes of the NAV, dated. */
   drawdowns: DrawdownEpisode[];
+  /**
+   * The per-period inputs, aligned with the NAV returns (row k earned on session k + 1), kept so a
+   * stored run can be re-rendered without the benchmark or rate files: benchmark returns (NaN
+   * where the benchmark has no row; null without one) and risk-free returns (0 when none given).
+   */
+  benchmarkReturns: Float64Array | null;
+  riskFreeReturns: Float64Array;
 }
 
 /** The run's NAV returns r_t = NAV_t / NAV_{t−1} − 1, dated by the session that earned them. */
@@ -67,6 +74,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const { dates, returns } = navReturns(result);
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;
   const rf = riskFreeInput(options.riskFree, dates, P);
+  const benchmark = options.benchmark === undefined ? undefined : alignedBenchmark(dates, returns, options.benchmark);
   const set = computeMetrics({
     returns,
     dates,
@@ -74,7 +82,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     periodsPerYear: P,
     riskFree: rf.perPeriod,
     riskFreeSource: rf.source,
-    benchmark: options.benchmark === undefined ? undefined : alignedBenchmark(dates, returns, options.benchmark),
+    benchmark,
     trials: options.trials,
     fills: tradeFills(result),
   });
@@ -83,6 +91,8 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     metrics: [...set.metrics, ...portfolioFigures(result, P), ...costFigures(result, P)],
     benchmark: options.benchmark === undefined ? null : (options.benchmark.name ?? 'benchmark'),
     drawdowns: drawdownEpisodes(dates, returns, startDay),
+    benchmarkReturns: benchmark ?? null,
+    riskFreeReturns: typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod),
   };
 }
 

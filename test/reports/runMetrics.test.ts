@@ -117,6 +117,8 @@ describe('runMetrics inputs', () => {
     expect(set.riskFree.kind).toBe('constant');
     expect(set.riskFree.meanPerPeriod).toBeCloseTo(Math.pow(1.05, 1 / 252) - 1, 15);
     expect(set.riskFree.source).toContain('0.05');
+    expect(Array.from(set.riskFreeReturns)).toEqual(new Array(3).fill(Math.pow(1.05, 1 / 252) - 1));
+    expect(set.benchmarkReturns).toBeNull();
   });
 
   it('a dated rate series is read as of each session', () => {
@@ -136,6 +138,8 @@ describe('runMetrics inputs', () => {
     const beta = pick(set.metrics, 'beta');
     expect(beta.n).toBe(2);
     expect(beta.value).toBeCloseTo(0.5, 12);
+    // Kept aligned with the NAV returns, so a stored run can be re-rendered without the file.
+    expect(Array.from(set.benchmarkReturns ?? [])).toEqual([returns[0] * 2, NaN, returns[2] * 2]);
   });
 
   it('one session: ratios and annualized figures are insufficient data, never 0', () => {

@@ -18,21 +18,21 @@
  * - Factors (`sampleFactors.ts`), annual mean/vol in normal times: MKT 10%/16%, SMB 1.5%/9%,
  *   QMJ +3%/6%, LEV (levered minus unlevered) −3%/8%. Regimes at fractions of the sample: a bear
  *   market (16–21.5%: MKT −45%/yr, QMJ +15%, LEV −25%, triple default risk), a junk-led recovery,
- *   a one-month crash (75.5–76.2%) and a small-cap breakout over the last 4.5% (SMB +25%/yr).
+ *   a six-week crash (75.5–76.2%) and a small-cap breakout over the last 4.5% (SMB +25%/yr).
  * - Raw OHLCV: quotes in cents (1/100 cent below $1); open carries 35% of the day's move; high/low
  *   widen the open–close range; volume ≈ shares × turnover (~0.5%/day) × activity, so it scales
  *   with size; names under $50M (under $200M) do not trade on 15% (3%) of sessions: volume 0,
  *   OHLC = the last quote.
  * - Corporate actions (ex-date events, priceKind raw): 2:1 or (30%) 3:1 splits above $150,
  *   1:10 reverse splits below $1 (mostly distressed levered names); quarterly cash dividends for
- *   profitable larger names (yield 1.2–5%, reset yearly, suspended after a 50% drawdown). On an
+ *   profitable larger names (yield ~1–4%, reset yearly, suspended after a 50% drawdown). On an
  *   ex-date close = (previous close·(1 + r) − dividend) / split ratio, so total return =
- *   price return + dividend yield, exactly r.
- * - Delistings: bankruptcy hazard 0.25%/yr·exp(0.9·leverage − 0.4·quality), times the regime's
- *   stress and exp(3·(drawdown − 0.7)) once a stock is down more than ~50%; a default brings
- *   20–80 sessions of −0.8%/day distress, then delisting with `delistReturn` in [−1, −0.3].
- *   Acquisitions (0.4%/yr, tilted to quality and small size) delist at a +15–50% premium.
- *   After `delistedAfter` prices and volume are NaN.
+ *   price return + dividend yield = r (up to the rounding of quotes).
+ * - Delistings: bankruptcy hazard 0.15%/yr·exp(0.9·leverage − 0.4·quality), times the regime's
+ *   stress and (peak / value / 5)^1.5 once a stock is down more than 80% from its peak; a default
+ *   brings 20–80 sessions of −0.8%/day distress, then delisting with `delistReturn` in [−1, −0.3].
+ *   Acquisitions (0.8%/yr, tilted to quality and small size) delist at a +15–50% premium.
+ *   After `delistedAfter` prices and volume are NaN. Seed 42: 84 defaults, 66 takeovers.
  * - Fundamentals (`sampleStatements.ts`): calendar-quarter filings from one year before the first
  *   session, published 28–60 days after the quarter end (small companies later). Assets start at
  *   cap × e^(0.45·leverage) and grow with half the stock's log return; debt (debt/assets up to
@@ -40,8 +40,10 @@
  *   falling levered names lever up. Revenue, margins, interest (T-bill + a leverage-driven
  *   spread), capex and cash flow follow the traits. Shares are as reported at the period end
  *   (they multiply on splits). Flows become TTM through `statementsToRows`.
- * - Funds (`sampleIndices.ts`): SYN_SMALL, SYN_QSMALL, SYN_LARGE, total-return levels computed
- *   from the stocks (roles smallCap, qualitySmallCap, largeCap).
+ * - Funds (`sampleIndices.ts`): total-return levels computed from the stocks, reconstituted
+ *   yearly: SYN_LARGE (cap-weighted top 20% by cap), SYN_SMALL (cap-weighted rest), SYN_QSMALL
+ *   (SYN_SMALL's names, the worst 10% by a filed-fundamentals quality score dropped, the rest
+ *   tilted to quality; ~+1%/yr over SYN_SMALL). Roles smallCap, qualitySmallCap, largeCap.
  * - `rates.tbill3m`: daily 3-month bill, an Ornstein-Uhlenbeck walk along a hike/zero/hike/cut
  *   story within [0, 6%], rounded to 0.01 percentage points like FRED's DTB3.
  */
@@ -58,6 +60,9 @@ import { drawTraits, SECTORS, type SampleTraits } from './sampleTraits.ts';
 import { simulatePrices } from './samplePrices.ts';
 import { sampleStatements } from './sampleStatements.ts';
 import { computeSampleIndices, SAMPLE_FUNDS, SAMPLE_FUND_ORDER } from './sampleIndices.ts';
+
+export { DelistKind } from './samplePrices.ts';
+export { SAMPLE_FUNDS } from './sampleIndices.ts';
 
 /** Bump whenever generated numbers change, so caches and manifests tell vintages apart. */
 export const SAMPLE_GENERATOR_VERSION = 1;
@@ -176,7 +181,12 @@ export function generateSampleMarket(options: SampleOptions = {}): SampleMarket 
 }
 
 function resolveOptions(options: SampleOptions): Required<SampleOptions> {
-  const opts = { ...SAMPLE_DEFAULTS, ...options };
+  const opts = {
+    seed: options.seed ?? SAMPLE_DEFAULTS.seed,
+    stocks: options.stocks ?? SAMPLE_DEFAULTS.stocks,
+    years: options.years ?? SAMPLE_DEFAULTS.years,
+    startDate: options.startDate ?? SAMPLE_DEFAULTS.startDate,
+  };
   if (!Number.isInteger(opts.seed)) throw new UserError(`sample seed must be an integer, got ${opts.seed}`);
   if (!Number.isInteger(opts.stocks) || opts.stocks < 10) {
     throw new UserError(`sample stocks must be an integer of at least 10 (the indices need a cross-section), got ${opts.stocks}`);

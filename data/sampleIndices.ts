@@ -1,7 +1,7 @@
 // The sample's three fund series, computed from the stocks (never simulated on their own):
 // - SYN_LARGE:  cap-weighted, the largest 20% of listed stocks by market cap;
 // - SYN_SMALL:  cap-weighted, the other 80% (the "Russell 2000" of the sample);
-// - SYN_QSMALL: the SYN_SMALL universe, its worst quarter by a quality score screened out and the
+// - SYN_QSMALL: the SYN_SMALL universe, its worst 10% by a quality score screened out and the
 //               rest tilted to quality: weight ∝ cap × exp(QUALITY_TILT × score).
 // Membership is fixed each year from the caps at the last close of the previous year (session 0's
 // close for the first year), and weights are the members' caps at the previous close, so

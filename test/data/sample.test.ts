@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSampleMarket, type SampleMarket } from '../../data/sample.ts';
+import { DelistKind, generateSampleMarket, type SampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sampleCsv.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../../data/fundamentals.ts';
@@ -80,6 +80,12 @@ describe('generateSampleMarket: determinism', () => {
 });
 
 describe('generateSampleMarket: shape and labels', () => {
+  it('rejects options it cannot honour with a message naming the option', () => {
+    expect(() => generateSampleMarket({ stocks: 5 })).toThrow(/stocks/);
+    expect(() => generateSampleMarket({ startDate: '2005-02-30' })).toThrow(/startDate/);
+    expect(() => generateSampleMarket({ seed: 1.5 })).toThrow(/seed/);
+  });
+
   it('is labelled SYNTHETIC with its seed and a builtin source', () => {
     expect(market.synthetic).toBe(true);
     expect(market.name).toContain('SYNTHETIC');
@@ -118,10 +124,10 @@ describe('generateSampleMarket: shape and labels', () => {
         expect(Number.isNaN(market.close[at(t, i)]) && Number.isNaN(market.open[at(t, i)]) && Number.isNaN(market.volume[at(t, i)])).toBe(true);
       }
       const r = market.delistReturn[i];
-      if (market.sample.delistKind[i] === 1) expect(r >= -1 && r <= -0.3).toBe(true);
+      if (market.sample.delistKind[i] === DelistKind.bankruptcy) expect(r >= -1 && r <= -0.3).toBe(true);
       else expect(r >= 0.15 && r <= 0.5).toBe(true);
     }
-    const bankruptcies = delisted.filter((i) => market.sample.delistKind[i] === 1).length;
+    const bankruptcies = delisted.filter((i) => market.sample.delistKind[i] === DelistKind.bankruptcy).length;
     expect(bankruptcies).toBeGreaterThan(delisted.length - bankruptcies - 30); // mostly defaults, some takeovers
   });
 
@@ -282,7 +288,7 @@ describe('generateSampleMarket: fundamentals', () => {
       return values.reduce((a, b) => a + b, 0) / values.length;
     };
     const ids = [...Array(stocks).keys()];
-    const delisted = ids.filter((i) => market.delistedAfter[i] >= 0 && market.sample.delistKind[i] === 1);
+    const delisted = ids.filter((i) => market.delistedAfter[i] >= 0 && market.sample.delistKind[i] === DelistKind.bankruptcy);
     const survivors = ids.filter((i) => market.delistedAfter[i] < 0);
     expect(mean(delisted)).toBeGreaterThan(1.5 * mean(survivors));
   });

@@ -1,0 +1,58 @@
+// Narrowing a universe at decision time: size bands from point-in-time market caps and
+// liquidity floors from trailing dollar volume. Members are symbol indices; every filter
+// returns a fresh Int32Array in index order, and a name with a missing input is dropped.
+
+import type { MarketView } from '../../engine/view.ts';
+
+/** Members for which `keep(i)` holds. */
+export function filterMembers(members: ArrayLike<number>, keep: (i: number) => boolean): Int32Array {
+  const out: number[] = [];
+  for (let k = 0; k < members.length; k++) if (keep(members[k])) out.push(members[k]);
+  return Int32Array.from(out);
+}
+
+/**
+ * The members ranked by market cap (largest first) after skipping the `skipLargest` biggest,
+ * keeping at most `take`: (0, K) is the top K, (100, ∞) everything but the 100 largest.
+ */
+export function capRankBand(members: ArrayLike<number>, marketCaps: Float64Array, skipLargest: number, take = Infinity): Int32Array {
+  const sized = Array.from(filterMembers(members, (i) => marketCaps[i] > 0));
+  sized.sort((a, b) => marketCaps[b] - marketCaps[a] || a - b);
+  return Int32Array.from(sized.slice(skipLargest, skipLargest + take)).sort();
+}
+
+/**
+ * Average daily dollar volume (raw close × volume) over the last `window` sessions, per member;
+ * sessions without a price are skipped, sessions with zero volume count as zero trading. NaN
+ * for non-members and for names with prices on fewer than half the window.
+ */
+export function averageDollarVolume(
+  view: MarketView,
+  members: ArrayLike<number>,
+  window: number,
+  out = new Float64Array(view.symbolCount),
+): Float64Array {
+  out.fill(NaN);
+  const closes = new Float64Array(window);
+  const volumes = new Float64Array(window);
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
+    view.history('close', i, window, closes);
+    view.history('volume', i, window, volumes);
+    let sum = 0;
+    let days = 0;
+    for (let s = 0; s < window; s++) {
+      if (Number.isNaN(closes[s]) || Number.isNaN(volumes[s])) continue;
+      sum += closes[s] * volumes[s];
+      days++;
+    }
+    out[i] = days * 2 >= window ? sum / days : NaN;
+  }
+  return out;
+}
+
+/** Members whose average dollar volume over `window` sessions is at least `floor`. */
+export function liquidMembers(view: MarketView, members: ArrayLike<number>, window: number, floor: number): Int32Array {
+  const adv = averageDollarVolume(view, members, window);
+  return filterMembers(members, (i) => adv[i] >= floor);
+}

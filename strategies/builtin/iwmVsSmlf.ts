@@ -1,0 +1,64 @@
+/**
+ * iwm-vs-smlf — broad small caps (IWM) against quality-screened small caps (SMLF).
+ *
+ * Modes:
+ *  - `hold-broad` / `hold-quality`: 100% in `broad` (`@smallCap`) or `quality`
+ *    (`@qualitySmallCap`), rebalanced on the schedule; run both for a side-by-side comparison.
+ *  - `switch`: relative strength — hold whichever had the higher total return over the last
+ *    `lookback` sessions (the one with data when the other has none yet), decided monthly.
+ *  - `spread`: long quality, short broad at the hedge ratio β (OLS beta of quality's daily
+ *    returns on broad's over `betaWindow` sessions): short notional = β × long notional, with
+ *    long + short = `gross`. Flat while β is unknown or not positive.
+ * Data: prices of the two funds (ETF prices).
+ */
+
+import { z } from 'zod';
+import type { MarketView } from '../../engine/view.ts';
+import { defineStrategy } from '../api.ts';
+import { grossParam, sessionsParam } from '../blocks/params.ts';
+import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
+import { trailingBeta, trailingReturn } from '../blocks/series.ts';
+
+const paramsSchema = z
+  .object({
+    mode: z.enum(['hold-broad', 'hold-quality', 'switch', 'spread']).default('switch').describe('what to hold (see the strategy notes)'),
+    broad: z.string().min(1).default('@smallCap').describe('broad small-cap fund: a symbol or @role (IWM)'),
+    quality: z.string().min(1).default('@qualitySmallCap').describe('quality small-cap fund: a symbol or @role (SMLF)'),
+    lookback: sessionsParam(126, 'switch: trailing-return window in sessions', 1),
+    betaWindow: sessionsParam(252, 'spread: sessions of daily returns in the hedge-ratio regression'),
+    gross: grossParam(1),
+    schedule: scheduleParam('month-start'),
+  })
+  .strict();
+type IwmVsSmlfParams = z.output<typeof paramsSchema>;
+
+export const iwmVsSmlf = defineStrategy({
+  name: 'iwm-vs-smlf',
+  description: 'Broad vs quality small-cap funds: hold either, switch on relative strength, or a beta-neutral spread.',
+  dataNeeds: 'ETF prices',
+  params: paramsSchema,
+  create(p) {
+    return { schedule: scheduleNamed(p.schedule), decide: (view) => ({ weights: fundWeights(view, p) }) };
+  },
+});
+
+function fundWeights(view: MarketView, p: IwmVsSmlfParams): Record<string, number> {
+  switch (p.mode) {
+    case 'hold-broad':
+      return { [p.broad]: 1 };
+    case 'hold-quality':
+      return { [p.quality]: 1 };
+    case 'switch': {
+      const broad = trailingReturn(view, view.resolve(p.broad), p.lookback);
+      const quality = trailingReturn(view, view.resolve(p.quality), p.lookback);
+      if (Number.isNaN(broad) && Number.isNaN(quality)) return {};
+      return { [Number.isNaN(broad) || quality > broad ? p.quality : p.broad]: 1 };
+    }
+    case 'spread': {
+      const beta = trailingBeta(view, view.resolve(p.quality), view.resolve(p.broad), p.betaWindow);
+      if (!(beta > 0)) return {};
+      const long = p.gross / (1 + beta);
+      return { [p.quality]: long, [p.broad]: -beta * long };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * momentum — cross-sectional 12-1 momentum: rank stocks by their return from t−252 to t−21
+ * sessions (skipping the last month, where returns tend to reverse) and hold the top decile at
+ * equal weight, rebalanced monthly.
+ *
+ * Parameters: `lookback` (252), `skip` (21), `buckets` (10: deciles), `schedule` (month-start).
+ * Data: stock prices (adjusted for splits and dividends as known at each decision).
+ */
+
+import { z } from 'zod';
+import { defineStrategy } from '../api.ts';
+import { sessionsParam } from '../blocks/params.ts';
+import { quantileBuckets } from '../blocks/quantileBuckets.ts';
+import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
+import { trailingReturn } from '../blocks/series.ts';
+import { filterMembers } from '../blocks/universe.ts';
+import { equal } from '../blocks/weights.ts';
+
+export const momentum = defineStrategy({
+  name: 'momentum',
+  description: 'Long the top decile of 12-1 month price momentum, equal weight, monthly.',
+  dataNeeds: 'stock prices',
+  params: z
+    .object({
+      lookback: sessionsParam(252, 'formation period start, sessions back'),
+      skip: z.number().int().min(0).max(5_000).default(21).describe('most recent sessions left out of the formation return'),
+      buckets: z.number().int().min(2).max(100).default(10).describe('quantile buckets (10 = deciles); the top one is held'),
+      schedule: scheduleParam('month-start'),
+    })
+    .strict()
+    .refine((p) => p.skip < p.lookback, { message: 'must be shorter than lookback', path: ['skip'] }),
+  create({ lookback, skip, buckets, schedule }) {
+    const scratch = new Float64Array(lookback + 1);
+    return {
+      schedule: scheduleNamed(schedule),
+      decide(view) {
+        const members = view.universe();
+        const returns = new Float64Array(view.symbolCount).fill(NaN);
+        for (const i of members) returns[i] = trailingReturn(view, i, lookback, skip, scratch);
+        const bucket = quantileBuckets(returns, buckets);
+        const winners = filterMembers(members, (i) => bucket[i] === buckets - 1);
+        return { weights: equal(winners, view.symbolCount) };
+      },
+    };
+  },
+});

@@ -1,0 +1,51 @@
+/**
+ * sma-crossover — trend following on one symbol: invested while the fast moving average of
+ * adjusted closes is above the slow one, in cash otherwise.
+ *
+ * Parameters: `symbol` (default `@smallCap`), `fast` (50) and `slow` (200) windows in sessions,
+ * `exposure` (0.95: the target weight when invested; the rest is a cash buffer for costs).
+ * Data: prices of the one symbol.
+ * It checks every session but trades only when the signal flips.
+ */
+
+import { z } from 'zod';
+import { everySession } from '../../engine/schedule.ts';
+import { defineStrategy } from '../api.ts';
+import { sessionsParam } from '../blocks/params.ts';
+import { movingAverage } from '../blocks/series.ts';
+
+export const smaCrossover = defineStrategy({
+  name: 'sma-crossover',
+  description: 'Hold one symbol while its fast moving average is above the slow one; cash otherwise.',
+  dataNeeds: 'ETF prices',
+  params: z
+    .object({
+      symbol: z.string().min(1).default('@smallCap').describe('symbol or @role to trade'),
+      fast: sessionsParam(50, 'fast moving-average window (sessions)', 1),
+      slow: sessionsParam(200, 'slow moving-average window (sessions)'),
+      exposure: z.number().gt(0).max(1).default(0.95).describe('target weight while the trend is up'),
+    })
+    .strict()
+    .refine((p) => p.fast < p.slow, { message: 'must be shorter than slow', path: ['fast'] }),
+  create({ symbol, fast, slow, exposure }) {
+    const fastScratch = new Float64Array(fast);
+    const slowScratch = new Float64Array(slow);
+    let invested: boolean | undefined;
+    return {
+      schedule: everySession,
+      init() {
+        invested = undefined;
+      },
+      decide(view) {
+        const i = view.resolve(symbol);
+        const fastAverage = movingAverage(view, i, fast, fastScratch);
+        const slowAverage = movingAverage(view, i, slow, slowScratch);
+        if (Number.isNaN(fastAverage) || Number.isNaN(slowAverage)) return undefined;
+        const up = fastAverage > slowAverage;
+        if (up === invested) return undefined;
+        invested = up;
+        return { weights: { [symbol]: up ? exposure : 0 } };
+      },
+    };
+  },
+});

@@ -1,0 +1,75 @@
+// zod issues → one readable line per problem, in the form users see on the command line:
+//   size-tilt: tilt must be between 0 and 1, got 1.7
+// The range comes from the schema itself, so a parameter declared `.min(0).max(1)` reads
+// "between 0 and 1" whichever bound was crossed.
+
+import type { z } from 'zod';
+import type { ParamSchema } from './api.ts';
+import { nodeAt, paramJsonSchema, rangeText, type JsonSchemaNode } from './paramDocs.ts';
+
+export function describeParamIssues(strategy: string, schema: ParamSchema, error: z.ZodError, raw: unknown): string {
+  const root = paramJsonSchema(schema);
+  return error.issues.map((issue) => `${strategy}: ${describeIssue(issue, root, raw)}`).join('\n');
+}
+
+function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unknown): string {
+  const path = pathText(issue.path);
+  const value = valueAt(raw, issue.path);
+  const subject = path || 'parameters';
+  const got = `, got ${shown(value)}`;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = Object.keys(nodeAt(root, issue.path)?.properties ?? {});
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      const where = path ? ` in ${path}` : '';
+      return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${keys}${where}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
+    }
+    case 'invalid_type':
+      if (value === undefined) return `${subject} is required`;
+      return `${subject} must be ${issue.expected === 'int' ? 'a whole number' : article(issue.expected)}${got}`;
+    case 'too_small':
+    case 'too_big': {
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        const node = nodeAt(root, issue.path);
+        const range = node ? rangeText(node) : undefined;
+        return `${subject} must be ${range ?? limitText(issue)}${got}`;
+      }
+      return `${subject} must have ${limitText(issue)} ${issue.origin === 'string' ? 'characters' : 'entries'}${got}`;
+    }
+    case 'invalid_value':
+      return `${subject} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
+    case 'not_multiple_of':
+      return `${subject} must be a multiple of ${issue.divisor}${got}`;
+    default:
+      return `${subject} ${issue.message}${value === undefined ? '' : got}`;
+  }
+}
+
+function limitText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  if (issue.code === 'too_small') return issue.inclusive ? `at least ${limit}` : `more than ${limit}`;
+  return issue.inclusive ? `at most ${limit}` : `less than ${limit}`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, k) => (typeof p === 'number' ? `[${p}]` : `${k ? '.' : ''}${String(p)}`)).join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}

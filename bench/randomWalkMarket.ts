@@ -3,10 +3,11 @@
 import { epochDay } from '../data/dates.ts';
 import { noFundamentals } from '../data/fundamentals.ts';
 import { AssetClass, PriceKind, emptyEvents, type Market } from '../data/market.ts';
-import { seededRandom } from '../engine/random.ts';
+import { Random } from '../data/random.ts';
 
 export function randomWalkMarket(symbols: number, sessions: number, seed = 7): Market {
-  const random = seededRandom(seed);
+  const rng = new Random(seed, 'bench');
+  const random = (): number => rng.uniform();
   const size = symbols * sessions;
   const open = new Float64Array(size);
   const high = new Float64Array(size);

@@ -9,6 +9,7 @@
 // positions and resting orders, not the size of the universe.
 
 import { isoDay } from '../data/dates.ts';
+import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
@@ -23,7 +24,6 @@ import { commissionModel, slippageModel } from './models/costs.ts';
 import { OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import { seededRandom } from './random.ts';
 import type { LeverageBreach, Result } from './result.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -52,7 +52,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const due = strategy.schedule.sessions(market.dates, first);
   const band = strategy.schedule.driftBand;
   const book = bookView(portfolio, broker);
-  strategy.init?.({ symbols: market.symbols, random: seededRandom(config.seed) });
+  const random = new Random(config.seed, 'strategy');
+  strategy.init?.({ symbols: market.symbols, random: () => random.uniform() });
 
   for (let t = first; t <= last; t++) {
     if (t > first) {

@@ -9,14 +9,17 @@
 //     g = 1/q (and Close itself falls by about q). In a split-adjusted Close (Yahoo "Close")
 //     splits leave no step, so none are reported — correctly, since the traded series has none.
 // Classification of a step (|1 − g| above the noise threshold):
-//   - split: 1/g is at least 1.25 or at most 0.8, lies within 1% of a ratio a:b with
-//     min(a, b) ≤ 4 and max(a, b) ≤ 100 (2:1, 3:2, 1:10, ...), and Close moved by that ratio
-//     (Close_s / Close_{s-1} × q within [2/3, 3/2]). Any dividend on the same day is the rest of
-//     the step after the split.
-//   - dividend: otherwise, when g < 1.
+//   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% of a ratio a:b with
+//     min(a, b) ≤ 4 and max(a, b) ≤ 100 (2:1, 3:2, 1:10, ...), and Close moved like a split:
+//     Close_s / Close_{s-1} is nearer 1/q than 1 (and within ×1.5 of 1/q). A real split's step
+//     is exact up to price rounding (IJR: 0.33333 and 0.50000), so the tolerance is tight; a
+//     special dividend lands near a round ratio only by chance (SYX's $8 on 2018-12-21 is 0.75%
+//     from 5:4 and is read as a dividend). Any dividend on the same day is the rest of the step.
+//   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
+//     source notes: they are usually special dividends, spin-offs or rights issues).
 //   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied.
-// A large special dividend that looks exactly like a split ratio would be read as a split;
-// distinguishing the two needs an event file, which the sources do not have.
+// A special dividend that matches a round split ratio to 0.2% AND moves the price by it would
+// still be read as a split; telling the two apart needs an event file the sources do not have.
 // Noise threshold: printed prices are rounded (4 decimals in some files, float32 in others), so
 // g wobbles around 1. Steps with g > 1 cannot come from a dividend, so their spread measures
 // that rounding: threshold = 3 × their 99th percentile, clamped to [1e-6, 1e-4]. On the real
@@ -35,6 +38,8 @@ export interface DerivedActions {
   readonly splits: DatedValue[];
   /** Days where the factor rose with no split to explain it; value = the step g. */
   readonly unexplained: DatedValue[];
+  /** Dividends above 10% of the previous close; value = that fraction. */
+  readonly large: DatedValue[];
   readonly noiseThreshold: number;
 }
 
@@ -43,7 +48,8 @@ const MAX_THRESHOLD = 1e-4;
 const NOISE_MULTIPLE = 3;
 const SPLIT_UP = 1.25;
 const SPLIT_DOWN = 0.8;
-const RATIO_TOLERANCE = 0.01;
+const RATIO_TOLERANCE = 0.002;
+const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
 const MAX_LARGE_TERM = 100;
 const PRICE_MOVE_TOLERANCE = 1.5;
@@ -68,7 +74,7 @@ function noiseThreshold(steps: Float64Array): number {
   return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, NOISE_MULTIPLE * p99));
 }
 
-/** The split ratio a:b (a new shares per b old) closest to q with small terms, or NaN if none is within 1%. */
+/** The split ratio a:b (a new shares per b old) closest to q with small terms, or NaN if none is within 0.2%. */
 export function snapSplitRatio(q: number): number {
   let best = NaN;
   let bestError = RATIO_TOLERANCE;
@@ -90,11 +96,17 @@ export function snapSplitRatio(q: number): number {
   return best;
 }
 
+/** True when a price change r = Close_s / Close_{s-1} looks like a split by `ratio` rather than no event. */
+function movedLikeSplit(r: number, ratio: number): boolean {
+  const offSplit = Math.abs(Math.log(r * ratio));
+  return offSplit < Math.abs(Math.log(r)) && offSplit <= Math.log(PRICE_MOVE_TOLERANCE);
+}
+
 /** Dividends and splits implied by Close vs AdjClose on the same rows (both positive). */
 export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array): DerivedActions {
   const steps = factorSteps(close, adjClose);
   const threshold = noiseThreshold(steps);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], noiseThreshold: threshold };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], noiseThreshold: threshold };
   for (let s = 1; s < steps.length; s++) {
     let g = steps[s];
     if (Math.abs(1 - g) <= threshold) continue;
@@ -103,16 +115,18 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const q = 1 / g;
     if (q >= SPLIT_UP || q <= SPLIT_DOWN) {
       const ratio = snapSplitRatio(q);
-      const move = (close[s] / close[s - 1]) * ratio;
-      if (!Number.isNaN(ratio) && move <= PRICE_MOVE_TOLERANCE && move >= 1 / PRICE_MOVE_TOLERANCE) {
+      if (!Number.isNaN(ratio) && movedLikeSplit(close[s] / close[s - 1], ratio)) {
         result.splits.push({ day, value: ratio });
         g *= ratio;
         previousClose /= ratio;
         if (Math.abs(1 - g) <= threshold) continue;
       }
     }
-    if (g < 1) result.dividends.push({ day, value: previousClose * (1 - g) });
-    else result.unexplained.push({ day, value: g });
+    if (g >= 1) result.unexplained.push({ day, value: g });
+    else {
+      result.dividends.push({ day, value: previousClose * (1 - g) });
+      if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
+    }
   }
   return result;
 }

@@ -3,7 +3,7 @@
 // value blank (or writes ".") on market holidays; those rows carry the previous value forward,
 // and a source note counts them.
 
-import { matchLayout, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { matchLayout, normalizeColumnName, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, requireNumber } from './fields.ts';
@@ -55,4 +55,10 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
     source: { path: file, format: `FRED csv: ${header.join(',')}`, fingerprint: contentHash, notes },
     filled,
   };
+}
+
+/** True when a header line looks like a FRED download: a date column and one series column. */
+export function isFredHeader(line: string): boolean {
+  const columns = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && normalizeColumnName(columns[1]) !== 'adjclose' && columns[1] !== '';
 }

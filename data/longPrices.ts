@@ -2,12 +2,10 @@
 // `Ticker,Date,Close,AdjClose,Volume`, plain or gzip. This is the fast path: the file is streamed
 // (zlib decompresses on a pool thread while the byte scanner parses the previous chunk).
 
-import { LONG_LAYOUTS, PriceRowParser } from './priceRows.ts';
+import { PriceRowParser } from './priceRows.ts';
 import type { LoadedPrices, SeriesOptionsFor } from './priceFolder.ts';
 import { seriesFromParsed } from './priceSeries.ts';
 import { decodedSizeHint, streamSource } from './text.ts';
-
-export const LONG_FORMAT_HEADERS = LONG_LAYOUTS.map((l) => l.columns.join(','));
 
 /** Every ticker of a long-format file (or only those `keepTicker` accepts). */
 export async function loadLongPrices(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<LoadedPrices> {

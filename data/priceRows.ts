@@ -27,6 +27,7 @@ export const PER_SYMBOL_LAYOUTS: readonly PriceLayout[] = [
 export const LONG_LAYOUTS: readonly PriceLayout[] = [
   layout('long adjusted close', ['Ticker', 'Date', 'AdjClose'], ['ticker', 'date', 'adjClose']),
   layout('long close/adjclose/volume', ['Ticker', 'Date', 'Close', 'AdjClose', 'Volume'], ['ticker', 'date', 'close', 'adjClose', 'volume']),
+  layout('long OHLCV', ['Ticker', 'Date', 'Open', 'High', 'Low', 'Close', 'AdjClose', 'Volume'], ['ticker', 'date', 'open', 'high', 'low', 'close', 'adjClose', 'volume']),
 ];
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */

@@ -52,6 +52,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   const series: SymbolSeries[] = [];
   const withoutAdjClose: string[] = [];
   const unexplained: string[] = [];
+  const large: string[] = [];
   let dividendCount = 0;
   let splitCount = 0;
   parsed.tickers.forEach((symbol, k) => {
@@ -81,21 +82,35 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     dividendCount += actions.dividends.length;
     splitCount += actions.splits.length;
     for (const step of actions.unexplained) unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
+    for (const big of actions.large) large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
     series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
   });
-  return { series, notes: fileNotes(parsed, series.length - withoutAdjClose.length, withoutAdjClose, dividendCount, splitCount, unexplained) };
+  return { series, notes: fileNotes(parsed, { derived: series.length - withoutAdjClose.length, withoutAdjClose, dividends: dividendCount, splits: splitCount, unexplained, large }) };
 }
 
-function fileNotes(parsed: ParsedPrices, derived: number, withoutAdjClose: readonly string[], dividends: number, splits: number, unexplained: readonly string[]): string[] {
+interface DerivationSummary {
+  readonly derived: number;
+  readonly withoutAdjClose: readonly string[];
+  readonly dividends: number;
+  readonly splits: number;
+  readonly unexplained: readonly string[];
+  readonly large: readonly string[];
+}
+
+const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
+
+function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const notes: string[] = [];
   const hasClose = parsed.fields.close !== undefined;
+  const { withoutAdjClose, unexplained, large } = summary;
   if (!hasClose) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events; open/high/low unknown');
-  if (hasClose && derived > 0) notes.push(`Close is the traded price; ${dividends} dividends and ${splits} splits derived from Close vs AdjClose`);
+  if (hasClose && summary.derived > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits derived from Close vs AdjClose`);
   if (withoutAdjClose.length > 0) {
     const who = withoutAdjClose.length <= 5 ? withoutAdjClose.join(', ') : `${withoutAdjClose.length} symbols`;
     notes.push(`AdjClose is empty for ${who}: Close is split-adjusted but not dividend-adjusted, and dividends are MISSING (returns understate the total return)`);
   }
   if (parsed.fields.volume === undefined) notes.push('no volume: participation limits cannot apply');
-  if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${unexplained.slice(0, 5).join(', ')}${unexplained.length > 5 ? ', …' : ''}`);
+  if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
+  if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
   return notes;
 }

@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { DataError } from './errors.ts';
 
 /** A source file's decoded bytes (gunzipped, BOM removed) and the hash of its stored bytes. */
@@ -32,6 +32,17 @@ export function requireFile(file: string): void {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Up to `length` bytes from the start of a file. */
+function readHead(file: string, length: number, position = 0): Buffer {
+  const head = Buffer.alloc(length);
+  const fd = openSync(file, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, length, position));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isGzip(stored: Uint8Array): boolean {
@@ -79,13 +90,7 @@ export function readTextLines(file: string): { lines: string[]; contentHash: str
 export async function streamSource(file: string, onChunk: (chunk: Buffer) => void): Promise<string> {
   requireFile(file);
   const CHUNK = 1 << 20;
-  const head = Buffer.alloc(2);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 2, 0);
-  } finally {
-    closeSync(fd);
-  }
+  const head = readHead(file, 2);
   const hash = createHash('sha256');
   const raw = createReadStream(file, { highWaterMark: CHUNK });
   raw.on('data', (chunk) => hash.update(chunk as Buffer));
@@ -111,15 +116,23 @@ export async function streamSource(file: string, onChunk: (chunk: Buffer) => voi
 export function decodedSizeHint(file: string): number {
   requireFile(file);
   const size = statSync(file).size;
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    readSync(fd, head, 0, 2, 0);
-    if (!isGzip(head) || size < 18) return size;
-    const trailer = Buffer.alloc(4);
-    readSync(fd, trailer, 0, 4, size - 4);
-    return trailer.readUInt32LE(0);
-  } finally {
-    closeSync(fd);
+  if (size < 18 || !isGzip(readHead(file, 2))) return size;
+  return readHead(file, 4, size - 4).readUInt32LE(0);
+}
+
+/** The first line of a (possibly gzipped) file, without reading the rest: to sniff a header. */
+export function readFirstLine(file: string): string {
+  requireFile(file);
+  const head = readHead(file, 64 * 1024);
+  let text = head;
+  if (isGzip(head)) {
+    try {
+      // SYNC_FLUSH: decode what this prefix holds instead of failing on the missing rest.
+      text = gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    } catch (err) {
+      throw new DataError(file, undefined, `corrupt gzip data (${(err as Error).message})`, CORRUPT_GZIP_FIX);
+    }
   }
+  const body = text.subarray(bomLength(text)).toString('utf8');
+  return body.split(/\r?\n/, 1)[0];
 }

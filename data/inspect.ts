@@ -1,0 +1,152 @@
+// `data inspect`: what a Market holds, per symbol and per source, as a value (for tests and
+// JSON output) and as plain text for the terminal.
+
+import { isoDay } from './dates.ts';
+import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
+
+export interface SymbolSummary {
+  readonly symbol: string;
+  /** First and last session with a price (ISO), '' when none. */
+  readonly first: string;
+  readonly last: string;
+  /** Sessions with a price. */
+  readonly sessions: number;
+  /** Sessions inside [first, last] without a price. */
+  readonly missing: number;
+  readonly dividends: number;
+  readonly splits: number;
+  /** e.g. fund, total-return, delisted 2019-03-01, no-volume. */
+  readonly flags: readonly string[];
+}
+
+export interface MarketInspection {
+  readonly name: string;
+  readonly synthetic: boolean;
+  readonly fingerprint: string;
+  readonly sessions: number;
+  readonly first: string;
+  readonly last: string;
+  readonly symbolCount: number;
+  readonly stocks: number;
+  readonly funds: number;
+  readonly symbols: readonly SymbolSummary[];
+  readonly dividends: number;
+  readonly splits: number;
+  readonly delisted: number;
+  readonly fundamentals: { readonly rows: number; readonly symbols: number };
+  readonly rates: readonly { readonly name: string; readonly first: string; readonly last: string; readonly values: number }[];
+  readonly roles: Readonly<Record<string, string>>;
+  readonly sources: readonly SourceInfo[];
+}
+
+function eventCounts(sessionsOf: { symbol: Int32Array }, symbols: number): Int32Array {
+  const counts = new Int32Array(symbols);
+  for (const i of sessionsOf.symbol) counts[i]++;
+  return counts;
+}
+
+function summarizeSymbol(market: Market, i: number, dividends: number, splits: number): SymbolSummary {
+  const N = market.symbols.length;
+  const T = market.dates.length;
+  let first = -1;
+  let last = -1;
+  let sessions = 0;
+  let hasVolume = false;
+  for (let t = 0; t < T; t++) {
+    const k = t * N + i;
+    if (Number.isNaN(market.close[k])) continue;
+    if (first < 0) first = t;
+    last = t;
+    sessions++;
+    if (!Number.isNaN(market.volume[k])) hasVolume = true;
+  }
+  const flags: string[] = [market.assetClass[i] === AssetClass.fund ? 'fund' : 'stock'];
+  if (market.priceKind[i] === PriceKind.totalReturn) flags.push('total-return');
+  if (market.delistedAfter[i] >= 0) flags.push(`delisted after ${isoDay(market.dates[market.delistedAfter[i]])}`);
+  else if (last >= 0 && last < T - 1) flags.push(`data ends ${isoDay(market.dates[last])}`);
+  if (!hasVolume) flags.push('no volume');
+  return {
+    symbol: market.symbols[i],
+    first: first < 0 ? '' : isoDay(market.dates[first]),
+    last: last < 0 ? '' : isoDay(market.dates[last]),
+    sessions,
+    missing: first < 0 ? 0 : last - first + 1 - sessions,
+    dividends,
+    splits,
+    flags,
+  };
+}
+
+export function inspectMarket(market: Market): MarketInspection {
+  const N = market.symbols.length;
+  const T = market.dates.length;
+  const dividends = eventCounts(market.dividends, N);
+  const splits = eventCounts(market.splits, N);
+  const symbols = market.symbols.map((_, i) => summarizeSymbol(market, i, dividends[i], splits[i]));
+  const f = market.fundamentals;
+  let withFundamentals = 0;
+  for (let i = 0; i < f.symbolCount; i++) if (f.symbolStart[i + 1] > f.symbolStart[i]) withFundamentals++;
+  const funds = market.assetClass.filter((a) => a === AssetClass.fund).length;
+  return {
+    name: market.name,
+    synthetic: market.synthetic,
+    fingerprint: market.fingerprint,
+    sessions: T,
+    first: T > 0 ? isoDay(market.dates[0]) : '',
+    last: T > 0 ? isoDay(market.dates[T - 1]) : '',
+    symbolCount: N,
+    stocks: N - funds,
+    funds,
+    symbols,
+    dividends: market.dividends.value.length,
+    splits: market.splits.value.length,
+    delisted: market.delistedAfter.filter((t) => t >= 0).length,
+    fundamentals: { rows: f.rowCount, symbols: withFundamentals },
+    rates: Object.values(market.rates).map((r) => ({
+      name: r.name,
+      first: r.dates.length > 0 ? isoDay(r.dates[0]) : '',
+      last: r.dates.length > 0 ? isoDay(r.dates[r.dates.length - 1]) : '',
+      values: r.dates.length,
+    })),
+    roles: market.roles,
+    sources: market.sources,
+  };
+}
+
+const pad = (text: string, width: number): string => (text.length >= width ? text : text + ' '.repeat(width - text.length));
+const padLeft = (text: string, width: number): string => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export interface RenderOptions {
+  /** Symbols listed individually (the rest are summarised); default 40. */
+  readonly maxSymbols?: number;
+  /** Source notes shown; default true. */
+  readonly showSources?: boolean;
+}
+
+/** Plain-text rendering of an inspection for the terminal. */
+export function renderInspection(report: MarketInspection, options: RenderOptions = {}): string {
+  const maxSymbols = options.maxSymbols ?? 40;
+  const out: string[] = [];
+  out.push(`${report.name}${report.synthetic ? '  [SYNTHETIC]' : ''}`);
+  out.push(`  ${count(report.sessions)} sessions ${report.first} → ${report.last}; ${count(report.symbolCount)} symbols (${count(report.stocks)} stocks, ${count(report.funds)} funds)`);
+  out.push(`  ${count(report.dividends)} dividends, ${count(report.splits)} splits, ${count(report.delisted)} delistings; fundamentals: ${count(report.fundamentals.rows)} rows for ${count(report.fundamentals.symbols)} symbols`);
+  for (const r of report.rates) out.push(`  rate ${r.name}: ${count(r.values)} values ${r.first} → ${r.last}`);
+  const roles = Object.entries(report.roles).map(([role, symbol]) => `${role}=${symbol}`);
+  if (roles.length > 0) out.push(`  roles: ${roles.join(', ')}`);
+  out.push(`  fingerprint ${report.fingerprint.slice(0, 16)}`);
+  out.push('');
+  out.push(`  ${pad('symbol', 10)} ${pad('first', 10)}   ${pad('last', 10)} ${padLeft('sessions', 8)} ${padLeft('missing', 7)} ${padLeft('divs', 5)} ${padLeft('splits', 6)}  flags`);
+  for (const s of report.symbols.slice(0, maxSymbols)) {
+    out.push(`  ${pad(s.symbol, 10)} ${pad(s.first, 10)} → ${pad(s.last, 10)} ${padLeft(count(s.sessions), 8)} ${padLeft(count(s.missing), 7)} ${padLeft(String(s.dividends), 5)} ${padLeft(String(s.splits), 6)}  ${s.flags.join(', ')}`);
+  }
+  if (report.symbols.length > maxSymbols) out.push(`  … ${count(report.symbols.length - maxSymbols)} more symbols`);
+  if (options.showSources ?? true) {
+    out.push('', '  sources:');
+    for (const source of report.sources) {
+      out.push(`    ${source.path}  (${source.format})${source.fingerprint ? `  ${source.fingerprint.slice(0, 12)}` : ''}`);
+      for (const note of source.notes) out.push(`      - ${note}`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,148 @@
+// A Market as named typed columns plus a small JSON description, and back: the cache's storage
+// form. Price columns that hold nothing but NaN are not stored at all; on decoding they become
+// one shared all-NaN array, as align.ts builds them.
+
+import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from './fundamentals.ts';
+import type { EventTable, Market, SourceInfo } from './market.ts';
+import type { RateSeries } from './rates.ts';
+
+export type Column = Float64Array | Int32Array | Uint8Array;
+type ColumnType = 'f64' | 'i32' | 'u8';
+
+export interface MarketMeta {
+  readonly name: string;
+  readonly synthetic: boolean;
+  readonly symbols: readonly string[];
+  readonly sector: readonly string[];
+  readonly industry: readonly string[];
+  readonly roles: Readonly<Record<string, string>>;
+  readonly sources: readonly SourceInfo[];
+  readonly fingerprint: string;
+  readonly rateNames: readonly string[];
+  /** Price columns that are entirely NaN (not stored). */
+  readonly nanColumns: readonly string[];
+  readonly columnTypes: Readonly<Record<string, ColumnType>>;
+}
+
+export interface EncodedMarket {
+  readonly meta: MarketMeta;
+  readonly columns: ReadonlyMap<string, Column>;
+}
+
+const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
+const EVENT_PARTS = ['session', 'symbol', 'value', 'sessionStart'] as const;
+
+const typeOf = (column: Column): ColumnType => (column instanceof Float64Array ? 'f64' : column instanceof Int32Array ? 'i32' : 'u8');
+
+function allNaN(column: Float64Array): boolean {
+  for (let k = 0; k < column.length; k++) if (column[k] === column[k]) return false;
+  return true;
+}
+
+export function encodeMarket(market: Market): EncodedMarket {
+  const columns = new Map<string, Column>();
+  const nanColumns: string[] = [];
+  for (const field of PRICE_COLUMNS) {
+    if (allNaN(market[field])) nanColumns.push(field);
+    else columns.set(field, market[field]);
+  }
+  columns.set('dates', market.dates);
+  columns.set('priceKind', market.priceKind);
+  columns.set('assetClass', market.assetClass);
+  columns.set('delistedAfter', market.delistedAfter);
+  columns.set('delistReturn', market.delistReturn);
+  for (const [kind, table] of [['splits', market.splits], ['dividends', market.dividends]] as const) {
+    for (const part of EVENT_PARTS) columns.set(`${kind}.${part}`, table[part]);
+  }
+  const f = market.fundamentals;
+  columns.set('fundamentals.symbol', f.symbol);
+  columns.set('fundamentals.periodEnd', f.periodEnd);
+  columns.set('fundamentals.availableAt', f.availableAt);
+  for (const field of FUNDAMENTAL_FIELDS) columns.set(`fundamentals.${field}`, f.column(field));
+  const rateNames = Object.keys(market.rates);
+  for (const name of rateNames) {
+    columns.set(`rates.${name}.dates`, market.rates[name].dates);
+    columns.set(`rates.${name}.values`, market.rates[name].values);
+  }
+  const meta: MarketMeta = {
+    name: market.name,
+    synthetic: market.synthetic,
+    symbols: market.symbols,
+    sector: market.sector,
+    industry: market.industry,
+    roles: market.roles,
+    sources: market.sources,
+    fingerprint: market.fingerprint,
+    rateNames,
+    nanColumns,
+    columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
+  };
+  return { meta, columns };
+}
+
+/** A typed view of stored bytes (copied only when they are not aligned for the type). */
+export function columnFromBytes(bytes: Uint8Array, type: ColumnType): Column {
+  const width = type === 'f64' ? 8 : type === 'i32' ? 4 : 1;
+  const aligned = bytes.byteOffset % width === 0 ? bytes : Uint8Array.from(bytes);
+  const length = aligned.byteLength / width;
+  if (type === 'f64') return new Float64Array(aligned.buffer, aligned.byteOffset, length);
+  if (type === 'i32') return new Int32Array(aligned.buffer, aligned.byteOffset, length);
+  return new Uint8Array(aligned.buffer, aligned.byteOffset, length);
+}
+
+export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Column>): Market {
+  const get = <C extends Column>(name: string): C => {
+    const column = columns.get(name);
+    if (!column) throw new Error(`cached market lacks column ${name}`);
+    return column as C;
+  };
+  const dates = get<Int32Array>('dates');
+  const cells = dates.length * meta.symbols.length;
+  const sharedNaN = meta.nanColumns.length > 0 ? new Float64Array(cells).fill(NaN) : undefined;
+  const price = (field: string): Float64Array => (meta.nanColumns.includes(field) ? sharedNaN! : get<Float64Array>(field));
+  const events = (kind: string): EventTable => ({
+    session: get<Int32Array>(`${kind}.session`),
+    symbol: get<Int32Array>(`${kind}.symbol`),
+    value: get<Float64Array>(`${kind}.value`),
+    sessionStart: get<Int32Array>(`${kind}.sessionStart`),
+  });
+  const rates: Record<string, RateSeries> = {};
+  for (const name of meta.rateNames) rates[name] = { name, dates: get<Int32Array>(`rates.${name}.dates`), values: get<Float64Array>(`rates.${name}.values`) };
+  return {
+    name: meta.name,
+    synthetic: meta.synthetic,
+    symbols: meta.symbols,
+    dates,
+    open: price('open'),
+    high: price('high'),
+    low: price('low'),
+    close: price('close'),
+    volume: price('volume'),
+    priceKind: get<Uint8Array>('priceKind'),
+    assetClass: get<Uint8Array>('assetClass'),
+    sector: meta.sector,
+    industry: meta.industry,
+    splits: events('splits'),
+    dividends: events('dividends'),
+    delistedAfter: get<Int32Array>('delistedAfter'),
+    delistReturn: get<Float64Array>('delistReturn'),
+    fundamentals: decodeFundamentals(meta.symbols.length, columns, get),
+    rates,
+    roles: meta.roles,
+    sources: meta.sources,
+    fingerprint: meta.fingerprint,
+  };
+}
+
+function decodeFundamentals(symbolCount: number, columns: ReadonlyMap<string, Column>, get: <C extends Column>(name: string) => C): Fundamentals {
+  const symbol = get<Int32Array>('fundamentals.symbol');
+  const periodEnd = get<Int32Array>('fundamentals.periodEnd');
+  const availableAt = get<Int32Array>('fundamentals.availableAt');
+  const fields = FUNDAMENTAL_FIELDS.filter((f) => columns.has(`fundamentals.${f}`)).map((f) => [f, get<Float64Array>(`fundamentals.${f}`)] as const);
+  const rows: FundamentalRow[] = Array.from(symbol, (s, k) => {
+    const values: Partial<Record<FundamentalField, number>> = {};
+    for (const [field, column] of fields) values[field] = column[k];
+    return { symbol: s, periodEnd: periodEnd[k], availableAt: availableAt[k], values };
+  });
+  return new Fundamentals(symbolCount, rows);
+}

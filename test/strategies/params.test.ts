@@ -1,0 +1,76 @@
+// Parameter validation reads like `size-tilt: tilt must be between 0 and 1, got 1.7`, and the
+// schema documents every parameter for the CLI.
+
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../data/errors.ts';
+import { parseParams } from '../../strategies/api.ts';
+import { builtinDefinition, createBuiltinStrategy, listStrategies } from '../../strategies/registry.ts';
+
+const errorOf = (name: string, raw: unknown): string => {
+  try {
+    createBuiltinStrategy(name, raw);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return (err as Error).message;
+  }
+  throw new Error(`expected ${name} to reject ${JSON.stringify(raw)}`);
+};
+
+describe('parameter errors', () => {
+  it('quotes the range, whichever bound was crossed', () => {
+    expect(errorOf('size-tilt', { tilt: 1.7 })).toBe('size-tilt: tilt must be between 0 and 1, got 1.7');
+    expect(errorOf('size-tilt', { tilt: -0.2 })).toBe('size-tilt: tilt must be between 0 and 1, got -0.2');
+    expect(errorOf('quality-long-short', { gross: 0 })).toBe('quality-long-short: gross must be greater than 0 and at most 10, got 0');
+    expect(errorOf('quality-long-short', { minNamesPerSide: 0 })).toBe('quality-long-short: minNamesPerSide must be at least 1, got 0');
+  });
+
+  it('names wrong types, whole numbers and choices', () => {
+    expect(errorOf('size-tilt', { tilt: 'high' })).toBe('size-tilt: tilt must be a number, got "high"');
+    expect(errorOf('momentum', { lookback: 252.5 })).toBe('momentum: lookback must be a whole number, got 252.5');
+    expect(errorOf('size-tilt', { mode: 'bonds' })).toBe('size-tilt: mode must be one of "etf", "stocks", got "bonds"');
+    expect(errorOf('iwm-vs-smlf', { schedule: 'monthly' })).toMatch(/^iwm-vs-smlf: schedule must be one of "every-session", .*"month-start".*, got "monthly"$/);
+  });
+
+  it('rejects unknown parameters and lists the known ones', () => {
+    expect(errorOf('size-tilt', { tlit: 0.5 })).toMatch(/^size-tilt: unknown parameter "tlit" \(known: mode, small, large, benchmarkSmall, tilt, /);
+  });
+
+  it('reports nested paths and cross-field rules', () => {
+    expect(errorOf('fixed-weights', { weights: { '@largeCap': 'lots' } })).toBe('fixed-weights: weights.@largeCap must be a number, got "lots"');
+    expect(errorOf('sma-crossover', { fast: 200, slow: 50 })).toBe('sma-crossover: fast must be shorter than slow, got 200');
+    expect(errorOf('breadth-thrust', { lower: 0.7 })).toBe('breadth-thrust: lower must be below upper, got 0.7');
+  });
+
+  it('lists every problem, one per line', () => {
+    expect(errorOf('size-tilt', { tilt: 2, alpha: -1 }).split('\n')).toEqual([
+      'size-tilt: tilt must be between 0 and 1, got 2',
+      'size-tilt: alpha must be between 0 and 1, got -1',
+    ]);
+  });
+
+  it('fills defaults for everything left out', () => {
+    const params = parseParams(builtinDefinition('size-tilt').definition, {});
+    expect(params).toMatchObject({ mode: 'etf', small: '@smallCap', large: '@largeCap', benchmarkSmall: 0.1, tilt: 0.5 });
+  });
+});
+
+describe('parameter documentation', () => {
+  it('every built-in parameter has a description and, unless optional, a default', () => {
+    for (const strategy of listStrategies()) {
+      expect(strategy.description.length, strategy.name).toBeGreaterThan(10);
+      expect(strategy.params.length, strategy.name).toBeGreaterThan(0);
+      for (const p of strategy.params) {
+        expect(p.description, `${strategy.name}.${p.name}`).not.toBe('');
+        const optional = ['driftBand', 'topK'].includes(p.name);
+        if (!optional) expect(p.default, `${strategy.name}.${p.name}`).not.toBeUndefined();
+      }
+    }
+  });
+
+  it('describes types and ranges in words', () => {
+    const tilt = listStrategies().find((s) => s.name === 'size-tilt')?.params.find((p) => p.name === 'tilt');
+    expect(tilt).toEqual({ name: 'tilt', type: 'number between 0 and 1', default: 0.5, description: expect.stringContaining('small-cap share') });
+    const mode = listStrategies().find((s) => s.name === 'size-tilt')?.params.find((p) => p.name === 'mode');
+    expect(mode?.type).toBe('"etf" | "stocks"');
+  });
+});

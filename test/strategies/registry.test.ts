@@ -1,0 +1,124 @@
+// The registry: built-ins by name, user strategy files by path, source hashes, clear errors.
+
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { backtest } from '../../engine/backtest.ts';
+import { builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
+import { testMarket } from './testMarket.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path, 'utf8')).digest('hex');
+const EXAMPLE = 'examples/strategies/lowVolatility.ts';
+
+describe('built-ins', () => {
+  it('lists the ten built-ins with descriptions, data needs and their source files', () => {
+    expect(builtinNames()).toEqual([
+      'buy-and-hold',
+      'fixed-weights',
+      'equal-weight',
+      'sma-crossover',
+      'momentum',
+      'quality-long-short',
+      'size-tilt',
+      'iwm-vs-smlf',
+      'rate-regime',
+      'breadth-thrust',
+    ]);
+    for (const info of listStrategies()) {
+      expect(info.dataNeeds).not.toBe('');
+      expect(readFileSync(join(repo, info.file), 'utf8')).toContain(`name: '${info.name}'`);
+    }
+  });
+
+  it('sets the source hash to the sha256 of the built-in’s own file', async () => {
+    const strategy = await createStrategy('size-tilt', { tilt: 0.3 });
+    expect(strategy.name).toBe('size-tilt');
+    expect(strategy.params).toMatchObject({ tilt: 0.3 });
+    expect(strategy.sourceHash).toBe(sha256(join(repo, 'strategies/builtin/sizeTilt.ts')));
+  });
+
+  it('names the built-ins when a name is unknown', async () => {
+    await expect(createStrategy('size-tlit')).rejects.toThrow(/unknown strategy "size-tlit": built-ins are buy-and-hold, .*size-tilt.*; or give the path/);
+  });
+});
+
+describe('user strategy files', () => {
+  it('loads the example by path, hashes it and runs it through the engine', async () => {
+    const strategy = await createStrategy(EXAMPLE, { window: 40 }, repo);
+    expect(strategy.name).toBe('low-volatility');
+    expect(strategy.sourceHash).toBe(sha256(join(repo, EXAMPLE)));
+    const market = testMarket();
+    const result = backtest(market, strategy, { shares: 'fractional' });
+    expect(result.manifest.strategy.sourceHash).toBe(strategy.sourceHash);
+    expect(result.fills.session.length).toBeGreaterThan(0);
+    // Only stocks, never the funds; the calmest fifth of the universe at each decision.
+    const { session, symbol, targetWeight } = result.snapshots;
+    const lastDecision = session[session.length - 1];
+    const targeted = Array.from(symbol).filter((i, k) => session[k] === lastDecision && targetWeight[k] > 0);
+    expect(targeted.length).toBeGreaterThanOrEqual(6);
+    expect(targeted.length).toBeLessThanOrEqual(9);
+    for (const i of targeted) expect(market.assetClass[i]).toBe(0);
+    const lastNav = result.daily.nav[result.daily.nav.length - 1];
+    expect(lastNav).toBeGreaterThan(0);
+  });
+
+  it('validates the example’s parameters like a built-in’s', async () => {
+    await expect(createStrategy(EXAMPLE, { window: 5 }, repo)).rejects.toThrow('low-volatility: window must be between 20 and 1000, got 5');
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'breadth-strategies-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('accepts `export const strategy` as well as a default export', async () => {
+    const path = file(
+      'named.js',
+      `export const strategy = { name: 'cash', description: 'Holds cash.', dataNeeds: 'nothing',
+         params: { shape: {}, safeParse: (raw) => ({ success: true, data: raw ?? {} }) },
+         create: () => ({ schedule: { name: 'never', sessions: (d) => new Uint8Array(d.length) }, decide: () => ({ weights: {} }) }) };`,
+    );
+    const loaded = await loadStrategyDefinition(path);
+    expect(loaded.definition.name).toBe('cash');
+    expect(loaded.origin).toBe(path);
+    expect(loaded.sourceHash).toBe(sha256(path));
+  });
+
+  it('loads TypeScript files too', async () => {
+    const path = file(
+      'typed.ts',
+      `const none: Record<string, number> = {};
+       export default { name: 'typed', description: 'Holds cash.', dataNeeds: 'nothing',
+         params: { shape: {}, safeParse: (raw: unknown) => ({ success: true, data: raw ?? {} }) },
+         create: () => ({ schedule: { name: 'never', sessions: (d: Int32Array) => new Uint8Array(d.length) }, decide: () => ({ weights: none }) }) };`,
+    );
+    expect((await loadStrategyDefinition(path)).definition.name).toBe('typed');
+  });
+
+  it('says when the file is missing', async () => {
+    await expect(createStrategy('./nowhere/mine.ts', {}, dir)).rejects.toThrow(`strategy file ./nowhere/mine.ts not found (looked at ${join(dir, 'nowhere/mine.ts')})`);
+  });
+
+  it('says when the file exports no definition, and what it does export', async () => {
+    const path = file('none.js', 'export const helper = 1;\n');
+    await expect(createStrategy(path)).rejects.toThrow(/exports no strategy definition: write `export default defineStrategy\(\{ \.\.\. \}\)`.*\(it exports helper\)/);
+  });
+
+  it('lists what is wrong with an invalid definition', async () => {
+    const path = file('bad.js', "export default { name: 'Bad Name', description: 'x', params: {}, create: 3 };\n");
+    await expect(createStrategy(path)).rejects.toThrow(
+      /invalid strategy definition: name must be a kebab-case string.*; dataNeeds must be a string.*; params must be a zod object schema.*; create must be a function/,
+    );
+  });
+
+  it('reports a file that fails to load as a user error', async () => {
+    const path = file('broken.js', 'export default {{;\n');
+    await expect(createStrategy(path)).rejects.toThrow(/^strategy file .*broken\.js could not be loaded: /);
+  });
+});

@@ -1,0 +1,121 @@
+// quality-long-short at every rebalance: the long book is less levered and more cash-generative
+// than the short book, dollar-neutral books net to zero, beta-neutral books carry no ex-ante
+// beta, and names with missing fundamentals never get a weight.
+
+import { linearRegression } from 'simple-statistics';
+import { describe, expect, it } from 'vitest';
+import type { MarketView } from '../../engine/view.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { parseParams } from '../../strategies/api.ts';
+import { qualityBook, qualityLongShort, type QualityLongShortParams } from '../../strategies/builtin/qualityLongShort.ts';
+import { createBuiltinStrategy } from '../../strategies/registry.ts';
+import { DELISTED, NO_FUNDAMENTALS, NO_INTEREST, testMarket } from './testMarket.ts';
+import { monthStartSessions, viewAt } from './views.ts';
+
+const market = testMarket();
+const SMALL_CAP_PARAMS = { excludeLargest: 8, minDollarVolume: 0, qualityBuckets: 4, cohortBuckets: 3, minNamesPerSide: 2, betaWindow: 120 };
+const params = (extra: Record<string, unknown> = {}): QualityLongShortParams => parseParams(qualityLongShort, { ...SMALL_CAP_PARAMS, ...extra });
+const decisions = monthStartSessions(market, 130);
+
+const sides = (book: Float64Array): { longs: number[]; shorts: number[] } => ({
+  longs: [...book.keys()].filter((i) => book[i] > 0),
+  shorts: [...book.keys()].filter((i) => book[i] < 0),
+});
+const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+const sum = (xs: Iterable<number>): number => [...xs].reduce((s, x) => s + x, 0);
+
+/** Point-in-time ratios straight from the view, computed independently of the strategy. */
+function balanceSheet(view: MarketView) {
+  const [debt, equity, ocf, capex, revenue] = (['totalDebt', 'totalEquity', 'operatingCashFlow', 'capex', 'revenue'] as const).map((f) => view.fundamental(f));
+  return {
+    debtToEquity: (i: number): number => (equity[i] > 0 ? debt[i] / equity[i] : Infinity),
+    fcfMargin: (i: number): number => (ocf[i] + capex[i]) / revenue[i],
+  };
+}
+
+/** Trailing OLS beta of daily returns on SMALL, via simple-statistics (not the strategy's code). */
+function betaOf(view: MarketView, i: number, window: number): number {
+  const returns = (k: number): number[] => {
+    const p = view.adjustedCloses(k, window + 1);
+    return Array.from({ length: window }, (_, s) => p[s + 1] / p[s] - 1);
+  };
+  const x = returns(view.resolve('@smallCap'));
+  const y = returns(i);
+  return linearRegression(x.map((xs, s) => [xs, y[s]]).filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b))).m;
+}
+
+describe.each(['dollar', 'beta'] as const)('quality-long-short, %s-neutral, at every monthly rebalance', (neutral) => {
+  const p = params({ neutral });
+  it.each(decisions)('session %i: long book is the cleaner one, and the book is neutral', (t) => {
+    const view = viewAt(market, t);
+    const book = qualityBook(view, p);
+    const { longs, shorts } = sides(book);
+    expect(longs.length).toBeGreaterThanOrEqual(2);
+    expect(shorts.length).toBeGreaterThanOrEqual(2);
+    const ratios = balanceSheet(view);
+    expect(mean(longs.map(ratios.debtToEquity))).toBeLessThan(mean(shorts.map(ratios.debtToEquity)));
+    expect(mean(longs.map(ratios.fcfMargin))).toBeGreaterThan(mean(shorts.map(ratios.fcfMargin)));
+    expect(sum(book.map(Math.abs))).toBeCloseTo(1, 12);
+    if (neutral === 'dollar') {
+      expect(Math.abs(sum(book))).toBeLessThan(1e-9);
+      expect(sum(longs.map((i) => book[i]))).toBeCloseTo(0.5, 12);
+    } else {
+      const exposure = sum([...longs, ...shorts].map((i) => book[i] * betaOf(view, i, p.betaWindow)));
+      expect(Math.abs(exposure)).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe('quality-long-short universe and data gaps', () => {
+  it('never holds a name with missing fundamentals, a delisted name, a fund or one of the largest', () => {
+    for (const t of decisions) {
+      const view = viewAt(market, t);
+      const book = qualityBook(view, params());
+      expect(book[NO_INTEREST]).toBe(0);
+      expect(book[NO_FUNDAMENTALS]).toBe(0);
+      if (t > DELISTED.after) expect(book[DELISTED.symbol]).toBe(0);
+      for (let i = market.stockCount; i < market.symbols.length; i++) expect(book[i]).toBe(0);
+      const caps = view.marketCap();
+      const largest = [...caps.keys()].filter((i) => caps[i] > 0).sort((a, b) => caps[b] - caps[a]).slice(0, 8);
+      for (const i of largest) expect(book[i]).toBe(0);
+    }
+  });
+
+  it('scales to the gross parameter', () => {
+    const book = qualityBook(viewAt(market, decisions[3]), params({ gross: 2 }));
+    expect(sum(book.filter((w) => w > 0))).toBeCloseTo(1, 12);
+    expect(sum(book.filter((w) => w < 0))).toBeCloseTo(-1, 12);
+  });
+
+  it('goes flat when a side is thinner than minNamesPerSide', () => {
+    expect(qualityBook(viewAt(market, decisions[3]), params({ minNamesPerSide: 30 })).every((w) => w === 0)).toBe(true);
+  });
+
+  it('sector-neutral scoring keeps the same properties', () => {
+    for (const t of decisions) {
+      const view = viewAt(market, t);
+      const book = qualityBook(view, params({ sectorNeutral: true }));
+      const { longs, shorts } = sides(book);
+      if (longs.length === 0) continue;
+      const ratios = balanceSheet(view);
+      expect(mean(longs.map(ratios.debtToEquity))).toBeLessThan(mean(shorts.map(ratios.debtToEquity)));
+      expect(Math.abs(sum(book))).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe('quality-long-short through the engine', () => {
+  it('targets a dollar-neutral book at every decision and trades both sides', () => {
+    const result = backtest(market, createBuiltinStrategy('quality-long-short', SMALL_CAP_PARAMS), { shares: 'fractional', from: '2021-07-01' });
+    const net = new Map<number, number>();
+    const { session, targetWeight } = result.snapshots;
+    session.forEach((t, k) => {
+      if (!Number.isNaN(targetWeight[k])) net.set(t, (net.get(t) ?? 0) + targetWeight[k]);
+    });
+    expect(net.size).toBeGreaterThan(10);
+    for (const total of net.values()) expect(Math.abs(total)).toBeLessThan(1e-9);
+    expect(result.daily.shortCount.some((c) => c > 0)).toBe(true);
+    expect(result.daily.longCount.some((c) => c > 0)).toBe(true);
+    expect(result.breaches).toEqual([]);
+  });
+});

@@ -96,7 +96,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     });
     snapshot(t);
     if (plan.breach) {
-      const { maxGross, maxNet } = config.leverage;
+      const { maxGross = null, maxNet = null } = config.leverage;
       breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross, maxNet, action: 'rejected' });
       return;
     }

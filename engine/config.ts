@@ -61,10 +61,8 @@ export const engineConfigSchema = z
       })
       .strict()
       .default({ rate: null, debitSpreadBps: 0 }),
-    leverage: z
-      .object({ maxGross: z.number().positive().default(Infinity), maxNet: z.number().positive().default(Infinity) })
-      .strict()
-      .default({ maxGross: Infinity, maxNet: Infinity }),
+    /** Gross and net exposure limits as multiples of NAV; absent = no limit. */
+    leverage: z.object({ maxGross: z.number().positive().optional(), maxNet: z.number().positive().optional() }).strict().default({}),
     seed: z.number().int().default(1),
   })
   .strict()

@@ -69,7 +69,7 @@ export class RebalancePlanner {
     }
     gross /= ctx.nav;
     net /= ctx.nav;
-    const { maxGross, maxNet } = this.#config.leverage;
+    const { maxGross = Infinity, maxNet = Infinity } = this.#config.leverage;
     if (gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE) {
       this.#orders.count = 0;
       return { orders: this.#orders, breach: { gross, net }, unpriced };

@@ -72,8 +72,9 @@ export interface LeverageBreach {
   readonly date: string;
   readonly gross: number;
   readonly net: number;
-  readonly maxGross: number;
-  readonly maxNet: number;
+  /** The limits in force (null = none). */
+  readonly maxGross: number | null;
+  readonly maxNet: number | null;
   readonly action: 'rejected';
 }
 

@@ -1,0 +1,87 @@
+// Study configuration: one file (YAML or JSON) holding one or several runs over one data source.
+// Every key is checked (unknown keys are errors) and every error names the file and key path.
+
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { UserError } from '../data/errors.ts';
+import { parseOrThrow } from '../engine/configError.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+const engineOverrides = z.record(z.string(), z.unknown());
+
+export const runSpecSchema = z
+  .object({
+    /** Unique within the study; names the stored run and its report. */
+    name: z.string().min(1).regex(/^[\w.@-]+$/, 'use letters, digits, ".", "-", "_" or "@"'),
+    /** A built-in strategy name or a path to a strategy file (.ts/.js). */
+    strategy: z.string().min(1),
+    params: z.record(z.string(), z.unknown()).default({}),
+    /** Benchmark symbol or role (e.g. "@smallCap", "SPY"); "none" for no benchmark. */
+    benchmark: z.string().min(1).optional(),
+    /** Engine settings for this run, over the study's `engine` defaults. */
+    engine: engineOverrides.default({}),
+  })
+  .strict();
+
+export const studySchema = z
+  .object({
+    title: z.string().min(1).default('breadth study'),
+    /** "sample" (the built-in SYNTHETIC universe) or a data path. */
+    data: z.string().min(1).default('sample'),
+    sample: z
+      .object({ seed: z.number().int().optional(), stocks: z.number().int().min(20).optional(), years: z.number().int().min(1).optional() })
+      .strict()
+      .default({}),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** Default benchmark for every run. */
+    benchmark: z.string().min(1).optional(),
+    /** Risk-free for metrics: an annual rate (0.02), a market rate series name ("tbill3m"), or 0. */
+    riskFree: z.union([z.number().min(-0.1).max(1), z.string().min(1)]).default(0),
+    /** Fama-French / QMJ factor files for attribution: a folder like ../shared/data/factors, or "none". */
+    factors: z.string().min(1).default('none'),
+    engine: engineOverrides.default({}),
+    runs: z.array(runSpecSchema).min(1, 'a study needs at least one run'),
+    /** Comparison pages: each a list of run names. */
+    compare: z.array(z.object({ name: z.string().min(1), runs: z.array(z.string().min(1)).min(2) }).strict()).default([]),
+  })
+  .strict()
+  .superRefine((study, ctx) => {
+    const names = new Set<string>();
+    study.runs.forEach((run, k) => {
+      if (names.has(run.name)) ctx.addIssue({ code: 'custom', path: ['runs', k, 'name'], message: `duplicate run name "${run.name}"` });
+      names.add(run.name);
+    });
+    study.compare.forEach((group, g) =>
+      group.runs.forEach((name, k) => {
+        if (!names.has(name)) ctx.addIssue({ code: 'custom', path: ['compare', g, 'runs', k], message: `no run named "${name}" in this study` });
+      }),
+    );
+    if (study.from && study.to && study.from > study.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` must not be after `to`' });
+  });
+
+export type StudyConfig = z.output<typeof studySchema>;
+export type RunSpec = z.output<typeof runSpecSchema>;
+
+/** Read and validate a study file (.yaml, .yml or .json). */
+export function loadStudyFile(path: string): StudyConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`${path}: cannot read the study file — check the path`);
+  }
+  let raw: unknown;
+  try {
+    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return parseOrThrow(studySchema, raw, path);
+}
+
+/** Validate a study given as an object (library use); `where` names it in errors. */
+export function parseStudy(raw: unknown, where = 'study'): StudyConfig {
+  return parseOrThrow(studySchema, raw, where);
+}

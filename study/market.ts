@@ -1,0 +1,13 @@
+// The study's market: the built-in SYNTHETIC sample, or real data loaded from a path.
+
+import type { Market } from '../data/market.ts';
+import { generateSampleMarket } from '../data/sample.ts';
+import { loadMarket } from '../data/load.ts';
+import type { StudyConfig } from './config.ts';
+
+export const SAMPLE = 'sample';
+
+export async function openStudyMarket(config: StudyConfig): Promise<Market> {
+  if (config.data === SAMPLE) return generateSampleMarket(config.sample);
+  return loadMarket(config.data);
+}

@@ -1,0 +1,127 @@
+// Running a study: open the market once, run every strategy and its benchmark through the engine,
+// measure each run (METRICS.md), attribute it, store it in SQLite (one transaction per run) and
+// render its tear sheet and the comparison pages — from the store, so anything written can be
+// re-rendered later.
+
+import { UserError } from '../data/errors.ts';
+import type { FactorTable } from '../data/factors.ts';
+import type { Market } from '../data/market.ts';
+import type { RateSeries } from '../data/rates.ts';
+import { backtest } from '../engine/backtest.ts';
+import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
+import { parseOrThrow } from '../engine/configError.ts';
+import type { Result } from '../engine/result.ts';
+import { attributeRun } from '../reports/attribution/index.ts';
+import { navReturns, runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
+import { createBuiltinStrategy, loadStrategyDefinition } from '../strategies/registry.ts';
+import { instantiate } from '../strategies/api.ts';
+import type { RunSpec, StudyConfig } from './config.ts';
+import { loadStudyFactors } from './factors.ts';
+
+export interface StudyRun {
+  /** The run's name in the study (benchmarks: `benchmark <symbol>`). */
+  readonly name: string;
+  readonly result: Result;
+  readonly metrics: RunMetrics;
+  readonly attribution: ReturnType<typeof attributeRun>;
+  /** Name of this run's benchmark run, if any. */
+  readonly benchmark: string | null;
+  readonly isBenchmark: boolean;
+}
+
+export interface StudyProgress {
+  /** Called before each run starts: k of total, and its name. */
+  onRun?(k: number, total: number, name: string): void;
+}
+
+export interface StudyRuns {
+  readonly market: Market;
+  readonly runs: StudyRun[];
+  /** Caveats about the study as a whole (e.g. a risk-free series the data lacks). */
+  readonly notes: string[];
+}
+
+const NO_BENCHMARK = 'none';
+
+/** Run every strategy of the study and its benchmark; `where` names the config in errors. */
+export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}): Promise<StudyRuns> {
+  const notes: string[] = [];
+  const riskFree = resolveRiskFree(config, market, notes);
+  const factors: FactorTable[] = loadStudyFactors(config.factors);
+  const prepared = await Promise.all(config.runs.map((run, k) => prepare(run, k, config, market, where, notes)));
+  const benchmarks = new Map<string, { symbol: string; engine: EngineConfig }>();
+  for (const p of prepared) {
+    if (p.benchmark && !benchmarks.has(p.benchmarkKey)) benchmarks.set(p.benchmarkKey, { symbol: p.benchmark, engine: p.engine });
+  }
+  const total = prepared.length + benchmarks.size;
+  let done = 0;
+  const benchmarkRuns = new Map<string, StudyRun>();
+  for (const [key, { symbol, engine }] of benchmarks) {
+    progress.onRun?.(++done, total, key);
+    const strategy = createBuiltinStrategy('buy-and-hold', { weights: { [symbol]: 1 } });
+    // A benchmark is the index itself: held without trading costs, interest or borrow.
+    const result = backtest(market, strategy, { initialCash: engine.initialCash, execution: engine.execution, from: engine.from, to: engine.to, shares: 'fractional' });
+    benchmarkRuns.set(key, measure(key, result, undefined, riskFree, factors, true));
+  }
+  const runs: StudyRun[] = [...benchmarkRuns.values()];
+  for (const p of prepared) {
+    progress.onRun?.(++done, total, p.spec.name);
+    const result = backtest(market, p.strategy, p.engine);
+    runs.push(measure(p.spec.name, result, p.benchmark ? benchmarkRuns.get(p.benchmarkKey) : undefined, riskFree, factors, false));
+  }
+  return { market, runs, notes };
+}
+
+async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, notes: string[]) {
+  const path = `runs[${k}]`;
+  const loaded = await loadStrategyDefinition(spec.strategy).catch((err: unknown) => {
+    throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
+  });
+  const params = parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`);
+  const strategy = instantiate(loaded.definition, params, loaded.sourceHash);
+  const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };
+  if (merged.from === undefined && config.from) merged.from = config.from;
+  if (merged.to === undefined && config.to) merged.to = config.to;
+  if (merged.cash !== undefined) merged.cash = withAvailableRate(merged.cash, market, notes);
+  const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
+  const benchmarkName = spec.benchmark ?? config.benchmark;
+  const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveSymbol(market, benchmarkName, where, `${path}.benchmark`) : null;
+  const benchmarkKey = benchmark ? `benchmark ${benchmark}${engine.from ? ` from ${engine.from}` : ''}${engine.to ? ` to ${engine.to}` : ''}` : '';
+  return { spec, strategy, engine, benchmark, benchmarkKey };
+}
+
+function measure(name: string, result: Result, benchmark: StudyRun | undefined, riskFree: number | RateSeries, factors: FactorTable[], isBenchmark: boolean): StudyRun {
+  const metrics = runMetrics(result, {
+    riskFree,
+    ...(benchmark ? { benchmark: { ...navReturns(benchmark.result), name: benchmark.name } } : {}),
+  });
+  return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: benchmark?.name ?? null, isBenchmark };
+}
+
+function resolveSymbol(market: Market, symbolOrRole: string, where: string, path: string): string {
+  const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
+  if (name === undefined || !market.symbols.includes(name)) {
+    const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
+    throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
+  }
+  return name;
+}
+
+/** The metrics' risk-free: a constant, or a rate series of the market (0 with a note where it has none). */
+function resolveRiskFree(config: StudyConfig, market: Market, notes: string[]): number | RateSeries {
+  if (typeof config.riskFree === 'number') return config.riskFree;
+  const series = market.rates[config.riskFree];
+  if (series) return series;
+  notes.push(`risk-free "${config.riskFree}" is not in ${market.name}: metrics use rf = 0`);
+  return 0;
+}
+
+/** A cash rate naming a series the data lacks earns nothing, with a note, rather than failing the study. */
+function withAvailableRate(cash: unknown, market: Market, notes: string[]): unknown {
+  if (typeof cash !== 'object' || cash === null) return cash;
+  const rate = (cash as { rate?: unknown }).rate;
+  if (typeof rate !== 'string' || rate in market.rates) return cash;
+  const note = `cash rate "${rate}" is not in ${market.name}: cash earns no interest`;
+  if (!notes.includes(note)) notes.push(note);
+  return { ...cash, rate: null };
+}

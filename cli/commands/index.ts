@@ -1,6 +1,8 @@
 // Every CLI command, in the order `breadth --help` lists them.
 
 import type { CommandModule } from 'yargs';
+import { dataCommand } from './data.ts';
+import { strategiesCommand } from './strategies.ts';
 
-// Each module's argv type differs; yargs accepts them all as CommandModule<object, any-args>.
-export const commands: CommandModule<object, never>[] = [];
+// Each module's argv type differs; yargs takes them as CommandModules of any arguments.
+export const commands = [dataCommand, strategiesCommand] as CommandModule<object, never>[];

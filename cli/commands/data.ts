@@ -1,0 +1,48 @@
+// breadth data inspect <path> · breadth data sample --out <dir>
+
+import type { CommandModule } from 'yargs';
+import { inspectMarket, renderInspection } from '../../data/inspect.ts';
+import { loadMarket } from '../../data/load.ts';
+import { generateSampleMarket } from '../../data/sample.ts';
+import { writeSampleCsv } from '../../data/sampleCsv.ts';
+import { printJson } from '../output.ts';
+
+const inspect: CommandModule<object, { path: string; json: boolean; symbols: number }> = {
+  command: 'inspect <path>',
+  describe: 'Summarise a data folder or file: symbols, sessions, first/last dates, missing bars, flags',
+  builder: (y) =>
+    y
+      .positional('path', { type: 'string', demandOption: true, describe: 'a data folder, a folder of <SYMBOL>.csv files, or a price CSV' })
+      .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+      .option('symbols', { type: 'number', default: 40, describe: 'symbols listed one by one (the rest are summarised)' })
+      .example('$0 data inspect ../shared/data/etf/adjclose', 'the ETF adjusted-close folder')
+      .example('$0 data inspect ../shared/data --json', 'everything, as JSON'),
+  handler: async ({ path, json, symbols }) => {
+    const report = inspectMarket(await loadMarket(path));
+    if (json) printJson(report);
+    else process.stdout.write(`${renderInspection(report, { maxSymbols: symbols })}\n`);
+  },
+};
+
+const sample: CommandModule<object, { out: string; seed: number; stocks: number; years: number }> = {
+  command: 'sample',
+  describe: 'Write the built-in SYNTHETIC sample universe as CSV files the loaders read',
+  builder: (y) =>
+    y
+      .option('out', { type: 'string', demandOption: true, describe: 'output folder' })
+      .option('seed', { type: 'number', default: 42 })
+      .option('stocks', { type: 'number', default: 600 })
+      .option('years', { type: 'number', default: 20 })
+      .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
+  handler: ({ out, seed, stocks, years }) => {
+    const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
+    process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);
+  },
+};
+
+export const dataCommand: CommandModule = {
+  command: 'data <command>',
+  describe: 'Inspect data, or write the sample universe as CSV',
+  builder: (y) => y.command(inspect).command(sample).demandCommand(1, 'Name a data command: inspect or sample.'),
+  handler: () => {},
+};

@@ -1,0 +1,24 @@
+// breadth strategies: the built-ins, their parameters and defaults.
+
+import type { CommandModule } from 'yargs';
+import { listStrategies } from '../../strategies/registry.ts';
+import { printJson } from '../output.ts';
+
+export const strategiesCommand: CommandModule<object, { json: boolean }> = {
+  command: 'strategies',
+  describe: 'List the built-in strategies with their parameters and defaults',
+  builder: (y) =>
+    y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }).example('$0 strategies', '').example('$0 run --strategy size-tilt --param tilt=0.7', 'then run one'),
+  handler: ({ json }) => {
+    const strategies = listStrategies();
+    if (json) return printJson(strategies);
+    for (const s of strategies) {
+      process.stdout.write(`\n${s.name} — ${s.description}\n  data: ${s.dataNeeds}\n`);
+      for (const p of s.params) {
+        const dflt = p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`;
+        process.stdout.write(`  --param ${p.name}=<${p.type}>${dflt}\n      ${p.description}\n`);
+      }
+    }
+    process.stdout.write('\nYour own strategy: copy examples/strategies/ and pass its path as --strategy.\n');
+  },
+};

@@ -1,0 +1,49 @@
+// Terminal output helpers: JSON for machines, tables for people, a progress bar that stays quiet
+// when output is not a terminal or CI is set.
+
+import cliProgress from 'cli-progress';
+import Table from 'cli-table3';
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+}
+
+export function printTable(head: string[], rows: (string | number)[][]): void {
+  const table = new Table({ head, style: { head: [], border: [] } });
+  for (const row of rows) table.push(row.map(String));
+  process.stdout.write(`${table.toString()}\n`);
+}
+
+/** True when a progress bar may draw: a terminal on stderr and not under CI. */
+export function interactive(): boolean {
+  return Boolean(process.stderr.isTTY) && !process.env.CI;
+}
+
+export interface Progress {
+  update(done: number, total: number, label: string): void;
+  stop(): void;
+}
+
+export function progressBar(): Progress {
+  if (!interactive()) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    { format: '  {bar} {value}/{total} {label}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total, label) {
+      if (!started) bar.start(total, 0, { label });
+      started = true;
+      bar.update(done, { label });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+export const percent = (x: number | null | undefined, digits = 1): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
+export const fixed = (x: number | null | undefined, digits = 2): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);

@@ -14,7 +14,8 @@
 //     Close_s / Close_{s-1} is nearer 1/q than 1 (and within ×1.5 of 1/q). A real split's step
 //     is exact up to price rounding (IJR: 0.33333 and 0.50000), so the tolerance is tight; a
 //     special dividend lands near a round ratio only by chance (SYX's $8 on 2018-12-21 is 0.75%
-//     from 5:4 and is read as a dividend). Any dividend on the same day is the rest of the step.
+//     from 5:4 and is read as a dividend). For splits of 2:1 or more (or 1:2 or more in
+//     reverse), a step up to 2% beyond the ratio is a dividend paid on the split's ex-date.
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
 //   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied.
@@ -49,6 +50,8 @@ const NOISE_MULTIPLE = 3;
 const SPLIT_UP = 1.25;
 const SPLIT_DOWN = 0.8;
 const RATIO_TOLERANCE = 0.002;
+const NEAREST_RATIO_WINDOW = 0.05;
+const MAX_SAME_DAY_DIVIDEND = 0.02;
 const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
 const MAX_LARGE_TERM = 100;
@@ -74,10 +77,10 @@ function noiseThreshold(steps: Float64Array): number {
   return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, NOISE_MULTIPLE * p99));
 }
 
-/** The split ratio a:b (a new shares per b old) closest to q with small terms, or NaN if none is within 0.2%. */
-export function snapSplitRatio(q: number): number {
+/** The round ratio a:b (a new shares per b old; small terms) nearest to q, or NaN if none is within 5%. */
+export function nearestSplitRatio(q: number): number {
   let best = NaN;
-  let bestError = RATIO_TOLERANCE;
+  let bestError = NEAREST_RATIO_WINDOW;
   for (let small = 1; small <= MAX_SMALL_TERM; small++) {
     const candidates = [
       [Math.round(q * small), small],
@@ -94,6 +97,19 @@ export function snapSplitRatio(q: number): number {
     }
   }
   return best;
+}
+
+/**
+ * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio, or,
+ * for a split of 2:1 or more (1:2 or more in reverse), a round ratio whose remaining step is a
+ * dividend of up to 2% paid on the same ex-date.
+ */
+export function splitRatioForStep(q: number): number {
+  const ratio = nearestSplitRatio(q);
+  const rest = ratio / q; // = g × ratio, the step left after the split
+  if (Math.abs(rest - 1) <= RATIO_TOLERANCE) return ratio;
+  const bigSplit = ratio >= 2 || ratio <= 0.5;
+  return bigSplit && rest < 1 && rest >= 1 - MAX_SAME_DAY_DIVIDEND ? ratio : NaN;
 }
 
 /** True when a price change r = Close_s / Close_{s-1} looks like a split by `ratio` rather than no event. */
@@ -114,7 +130,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     let previousClose = close[s - 1];
     const q = 1 / g;
     if (q >= SPLIT_UP || q <= SPLIT_DOWN) {
-      const ratio = snapSplitRatio(q);
+      const ratio = splitRatioForStep(q);
       if (!Number.isNaN(ratio) && movedLikeSplit(close[s] / close[s - 1], ratio)) {
         result.splits.push({ day, value: ratio });
         g *= ratio;

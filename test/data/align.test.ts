@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { alignSeries } from '../../data/align.ts';
+import { DataError, UserError } from '../../data/errors.ts';
+import { AssetClass, PriceKind } from '../../data/market.ts';
+import type { SymbolSeries } from '../../data/priceSeries.ts';
+
+function series(symbol: string, days: number[], options: Partial<SymbolSeries> = {}): SymbolSeries {
+  return {
+    symbol,
+    source: `${symbol}.csv`,
+    dates: Int32Array.from(days),
+    close: Float64Array.from(days, (d) => d + 0.5),
+    open: null,
+    high: null,
+    low: null,
+    volume: null,
+    priceKind: PriceKind.totalReturn,
+    assetClass: AssetClass.stock,
+    dividends: [],
+    splits: [],
+    snapshotEnd: Infinity,
+    ...options,
+  };
+}
+
+describe('alignSeries', () => {
+  it('union calendar, session-major columns, NaN where a symbol has no bar', () => {
+    const a = alignSeries([series('B', [1, 2, 4]), series('A', [2, 3, 4])]);
+    expect(a.symbols).toEqual(['A', 'B']);
+    expect(Array.from(a.dates)).toEqual([1, 2, 3, 4]);
+    // t * N + i, N = 2: A is i=0, B is i=1.
+    expect(Array.from(a.close)).toEqual([NaN, 1.5, 2.5, 2.5, 3.5, NaN, 4.5, 4.5]);
+    expect(a.report.missingBars).toBe(1); // B lacks day 3 inside its own history
+    expect(a.report.symbolsWithGaps).toBe(1);
+  });
+
+  it('absent optional columns are one shared all-NaN array; present ones are filled', () => {
+    const withVolume = series('A', [1, 2], { volume: Float64Array.from([10, 0]) });
+    const a = alignSeries([withVolume, series('B', [1, 2])]);
+    expect(a.open).toBe(a.high);
+    expect(a.open).toBe(a.low);
+    expect(a.open.every(Number.isNaN)).toBe(true);
+    expect(Array.from(a.volume)).toEqual([10, NaN, 0, NaN]);
+  });
+
+  it("a named symbol's calendar: other bars off it are dropped and counted", () => {
+    const a = alignSeries([series('SPY', [1, 2, 4]), series('X', [2, 3, 4])], { calendar: 'SPY' });
+    expect(Array.from(a.dates)).toEqual([1, 2, 4]);
+    expect(a.report.offCalendarBars).toBe(1);
+    expect(() => alignSeries([series('A', [1])], { calendar: 'NOPE' })).toThrow(UserError);
+  });
+
+  it('from/to clip the calendar; a symbol with no bar inside is left out', () => {
+    const a = alignSeries([series('A', [1, 2, 3, 4, 5]), series('OLD', [1])], { from: 2, to: 4 });
+    expect(Array.from(a.dates)).toEqual([2, 3, 4]);
+    expect(a.symbols).toEqual(['A']);
+    expect(a.report.emptySymbols).toEqual(['OLD']);
+  });
+
+  it('an early end is a delisting unless the source snapshot ends there', () => {
+    const a = alignSeries([
+      series('LIVE', [1, 2, 3, 4]),
+      series('GONE', [1, 2]),
+      series('SNAP', [1, 2], { snapshotEnd: 2 }),
+      series('LATE', [1, 2], { snapshotEnd: 4 }),
+    ]);
+    const delisted = Object.fromEntries(a.symbols.map((s, i) => [s, a.delistedAfter[i]]));
+    expect(delisted).toEqual({ LIVE: -1, GONE: 1, SNAP: -1, LATE: 1 });
+  });
+
+  it('events land on the first session on or after their ex-date, inside the symbol history', () => {
+    const a = alignSeries(
+      [
+        series('SPY', [10, 12, 13]),
+        series('X', [10, 12, 13], {
+          dividends: [
+            { day: 11, value: 0.2 }, // not a session: moves to 12
+            { day: 20, value: 9 }, // after the history: dropped
+          ],
+          splits: [{ day: 13, value: 2 }],
+        }),
+      ],
+      { calendar: 'SPY' },
+    );
+    const x = a.symbols.indexOf('X');
+    expect(Array.from(a.dividends.session)).toEqual([1]);
+    expect(Array.from(a.dividends.symbol)).toEqual([x]);
+    expect(Array.from(a.dividends.value)).toEqual([0.2]);
+    expect(Array.from(a.dividends.sessionStart)).toEqual([0, 0, 1, 1]);
+    expect(Array.from(a.splits.session)).toEqual([2]);
+  });
+
+  it('the same symbol from two sources is an error', () => {
+    expect(() => alignSeries([series('A', [1]), { ...series('A', [2]), source: 'other.csv' }])).toThrow(DataError);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { deriveCorporateActions, splitRatioForStep } from '../../data/corporateActions.ts';
+
+/**
+ * A hand-made raw series with a known $0.50 dividend (ex-date index 3) and a 2:1 split (index 6),
+ * and its AdjClose built the Yahoo way: back-adjusted from the last close.
+ */
+function series(printDecimals?: number) {
+  const days = Int32Array.from({ length: 9 }, (_, k) => 18_000 + k);
+  const close = Float64Array.from([50, 51, 52, 51.6, 52, 53, 26.8, 27, 27.5]);
+  const steps = new Map<number, number>([
+    [3, 1 - 0.5 / close[2]],
+    [6, 1 / 2],
+  ]);
+  const adjClose = new Float64Array(close.length);
+  let factor = 1;
+  for (let t = close.length - 1; t >= 0; t--) {
+    adjClose[t] = close[t] * factor;
+    factor *= steps.get(t) ?? 1;
+  }
+  if (printDecimals !== undefined) adjClose.forEach((v, k) => (adjClose[k] = Number(v.toFixed(printDecimals))));
+  return { days, close, adjClose };
+}
+
+describe('deriveCorporateActions', () => {
+  it('recovers a known dividend and a known split', () => {
+    const { days, close, adjClose } = series();
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([{ day: days[6], value: 2 }]);
+    expect(actions.dividends).toHaveLength(1);
+    expect(actions.dividends[0].day).toBe(days[3]);
+    expect(actions.dividends[0].value).toBeCloseTo(0.5, 10);
+    expect(actions.unexplained).toEqual([]);
+  });
+
+  it('still finds them when AdjClose is rounded to 4 decimals, and invents nothing else', () => {
+    const { days, close, adjClose } = series(4);
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits.map((s) => s.value)).toEqual([2]);
+    expect(actions.dividends).toHaveLength(1);
+    expect(actions.dividends[0].value).toBeCloseTo(0.5, 3);
+  });
+
+  it('a split and a dividend on the same ex-date', () => {
+    const days = Int32Array.from([1, 2, 3]);
+    const close = Float64Array.from([100, 100, 33]);
+    // Ex-date 2: a 3:1 split and a $0.30 (post-split) dividend, i.e. step (1 - 0.3 / (100/3)) / 3.
+    const step = (1 - 0.3 / (100 / 3)) / 3;
+    const adjClose = Float64Array.from([100 * step, 100 * step, 33]);
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([{ day: 3, value: 3 }]);
+    expect(actions.dividends[0].value).toBeCloseTo(0.3, 10);
+  });
+
+  it('a reverse split (1:10)', () => {
+    const days = Int32Array.from([1, 2, 3]);
+    const close = Float64Array.from([1.2, 1.1, 11.3]);
+    const adjClose = Float64Array.from([12, 11, 11.3]);
+    expect(deriveCorporateActions(days, close, adjClose).splits).toEqual([{ day: 3, value: 0.1 }]);
+  });
+
+  it('a split-sized step without the price move is not a split (a split-adjusted Close)', () => {
+    const days = Int32Array.from([1, 2, 3]);
+    const close = Float64Array.from([10, 10, 10.1]);
+    const adjClose = Float64Array.from([5, 5, 10.1]); // the factor halves, the price does not
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([]);
+    expect(actions.large).toHaveLength(1);
+  });
+
+  it('a rising factor is unexplained, not a negative dividend', () => {
+    const days = Int32Array.from([1, 2, 3]);
+    const close = Float64Array.from([10, 10, 10]);
+    const adjClose = Float64Array.from([9.5, 9, 9]);
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.dividends).toEqual([]);
+    expect(actions.unexplained.map((u) => u.day)).toEqual([2]);
+  });
+});
+
+describe('splitRatioForStep', () => {
+  it('takes round ratios, and big splits with a small same-day dividend; refuses the rest', () => {
+    expect(splitRatioForStep(3.0004)).toBe(3);
+    expect(splitRatioForStep(1.5)).toBe(1.5);
+    expect(splitRatioForStep(0.05)).toBe(0.05);
+    expect(splitRatioForStep(2 / 0.99)).toBe(2); // 2:1 with a 1% dividend
+    expect(splitRatioForStep(1.2594)).toBeNaN(); // SYX 2018-12-21: a special dividend, 0.75% from 5:4
+    expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
+    expect(splitRatioForStep(137)).toBeNaN();
+  });
+});

@@ -1,0 +1,168 @@
+// Every class of bad input becomes a DataError naming the file, the line and a fix.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readCsvRecords } from '../../data/csvTable.ts';
+import { DataError, UserError } from '../../data/errors.ts';
+import { loadFactorTable } from '../../data/factors.ts';
+import { loadRateSeries } from '../../data/fred.ts';
+import { loadMarket } from '../../data/load.ts';
+import { loadLongPrices } from '../../data/longPrices.ts';
+import { AssetClass } from '../../data/market.ts';
+import { loadPriceFile } from '../../data/priceFolder.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
+
+const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
+const loadSymbolFile = (file: string) => loadPriceFile(file, asStock);
+const loadLong = (file: string) => loadLongPrices(file, asStock);
+
+async function dataError(action: () => unknown): Promise<DataError> {
+  try {
+    await action();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DataError);
+    const e = err as DataError;
+    expect(e.fix, 'every DataError says how to fix it').toBeTruthy();
+    expect(e.message.startsWith(e.line === undefined ? e.file : `${e.file}:${e.line}: `)).toBe(true);
+    return e;
+  }
+  throw new Error('expected a DataError');
+}
+
+describe('bad input → DataError with file, line and fix', () => {
+  const dir = tempDir();
+
+  it('missing file', async () => {
+    const e = await dataError(() => loadSymbolFile(join(dir, 'NOPE.csv')));
+    expect(e.message).toMatch(/file not found/);
+    const viaLoad = await dataError(() => loadMarket(join(dir, 'missing-folder'), { cacheDir: false }));
+    expect(viaLoad.message).toMatch(/no such file or folder/);
+  });
+
+  it('empty file', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'EMPTY.csv', '')));
+    expect(e.message).toMatch(/file is empty/);
+    const gz = await dataError(() => loadLong(writeFile(dir, 'empty-long.csv.gz', '')));
+    expect(gz.message).toMatch(/empty/);
+  });
+
+  it('header with no rows', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'HEADONLY.csv', csv('Date,AdjClose'))));
+    expect(e.line).toBe(2);
+  });
+
+  it('unknown column layout lists the accepted layouts', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'ODD.csv', csv('Day,Price', '2020-01-02,1'))));
+    expect(e.line).toBe(1);
+    expect(e.message).toMatch(/unknown column layout "Day,Price"/);
+    expect(e.fix).toContain('Date,AdjClose');
+    expect(e.fix).toContain('Date,Open,High,Low,Close,AdjClose,Volume');
+    const viaLoad = await dataError(() => loadMarket(writeFile(dir, 'odd-long.csv', csv('Symbol,When,Px', 'A,2020-01-02,1')), { cacheDir: false }));
+    expect(viaLoad.fix).toContain('Ticker,Date,AdjClose');
+  });
+
+  it('malformed row: too few or too many fields', async () => {
+    const few = await dataError(() => loadSymbolFile(writeFile(dir, 'FEW.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03'))));
+    expect(few.line).toBe(3);
+    expect(few.message).toMatch(/expected 2 fields, found 1/);
+    const many = await dataError(() => loadLong(writeFile(dir, 'many.csv', csv('Ticker,Date,AdjClose', 'A,2020-01-02,1', 'A,2020-01-03,1,7'))));
+    expect(many.line).toBe(3);
+    expect(many.message).toMatch(/expected 3 fields, found 4/);
+  });
+
+  it('non-numeric value', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'TEXT.csv', csv('Date,AdjClose', '2020-01-02,1.5', '2020-01-03,1,5x'))));
+    expect(e.line).toBe(3);
+    const word = await dataError(() => loadSymbolFile(writeFile(dir, 'WORD.csv', csv('Date,AdjClose', '2020-01-02,abc'))));
+    expect(word.message).toMatch(/AdjClose is not a number \("abc"\)/);
+    const factor = await dataError(() => loadFactorTable(writeFile(dir, 'ff.csv', csv('Date,Mkt-RF', '2020-01-02,0.1', '2020-01-03,n/a'))));
+    expect(factor.line).toBe(3);
+  });
+
+  it('zero or negative price; negative volume', async () => {
+    const zero = await dataError(() => loadSymbolFile(writeFile(dir, 'ZERO.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,0'))));
+    expect(zero.line).toBe(3);
+    expect(zero.message).toMatch(/zero or negative \(0\)/);
+    const negative = await dataError(() =>
+      loadLong(writeFile(dir, 'neg.csv.gz', csv('Ticker,Date,Close,AdjClose,Volume', 'A,2020-01-02,10,9,100', 'B,2020-01-02,-4.2,9,100'))),
+    );
+    expect(negative.line).toBe(3);
+    expect(negative.message).toMatch(/Close is zero or negative \(-4.2\)/);
+    const volume = await dataError(() => loadLong(writeFile(dir, 'vol.csv', csv('Ticker,Date,Close,AdjClose,Volume', 'A,2020-01-02,10,9,-1'))));
+    expect(volume.message).toMatch(/Volume is negative/);
+  });
+
+  it('duplicate date', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'DUP.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,1', '2020-01-03,1'))));
+    expect(e.line).toBe(4);
+    expect(e.message).toMatch(/duplicate date 2020-01-03 \(line 3\)/);
+  });
+
+  it('unsorted dates (per ticker, also when tickers interleave)', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BACK.csv', csv('Date,AdjClose', '2020-01-03,1', '2020-01-02,1'))));
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(/date 2020-01-02 comes after 2020-01-03/);
+    const long = await dataError(() => loadLong(writeFile(dir, 'inter.csv', csv('Ticker,Date,AdjClose', 'A,2020-01-03,1', 'B,2020-01-02,1', 'A,2020-01-02,1'))));
+    expect(long.line).toBe(4);
+    expect(long.message).toMatch(/for A \(line 2\)/);
+    const rates = await dataError(() => loadRateSeries(writeFile(dir, 'DTB3.csv', csv('observation_date,DTB3', '2020-01-03,1.5', '2020-01-02,1.4'))));
+    expect(rates.line).toBe(3);
+  });
+
+  it('invalid date', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BADDATE.csv', csv('Date,AdjClose', '2020-02-30,1'))));
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/Date is not a valid date \("2020-02-30"\)/);
+  });
+
+  it('corrupt gzip: damaged and truncated, streamed and read whole', async () => {
+    const good = gzipSync(Buffer.from(csv('Ticker,Date,AdjClose', ...Array.from({ length: 2000 }, (_, k) => `T${k},2020-01-02,${k + 1}`))));
+    const truncated = join(dir, 'truncated.csv.gz');
+    writeFileSync(truncated, good.subarray(0, good.length - 20));
+    const damaged = join(dir, 'damaged.csv.gz');
+    const bytes = Buffer.from(good);
+    bytes.fill(0x55, 20, 60);
+    writeFileSync(damaged, bytes);
+    for (const file of [truncated, damaged]) {
+      const streamed = await dataError(() => loadLong(file));
+      expect(streamed.message).toMatch(/corrupt gzip/);
+    }
+    const whole = await dataError(() => readCsvRecords(damaged));
+    expect(whole.message).toMatch(/corrupt gzip/);
+  });
+
+  it('AdjClose blank on some rows only', async () => {
+    const e = await dataError(() =>
+      loadSymbolFile(writeFile(dir, 'HALF.csv', csv('Date,Open,High,Low,Close,AdjClose,Volume', '2020-01-02,1,1,1,1,1,5', '2020-01-03,1,1,1,1,,5'))),
+    );
+    expect(e.line).toBe(3);
+  });
+
+  it('a symbol loaded twice, an unknown symbol, a bad date option', async () => {
+    const folder = tempDir();
+    writeFile(folder, 'etf/SPY.csv', csv('Date,AdjClose', '2020-01-02,1'));
+    writeFile(folder, 'prices.csv', csv('Ticker,Date,AdjClose', 'SPY,2020-01-02,1'));
+    const twice = await dataError(() => loadMarket(folder, { cacheDir: false }));
+    expect(twice.message).toMatch(/symbol SPY is also loaded from/);
+    await expect(loadMarket(join(folder, 'etf'), { cacheDir: false, symbols: ['QQQ'] })).rejects.toThrow(UserError);
+    await expect(loadMarket(join(folder, 'etf'), { cacheDir: false, from: '2020-13-01' })).rejects.toThrow(/not a date/);
+  });
+});
+
+describe('BOM and CRLF simply work', () => {
+  it('reads a BOM + CRLF file, plain and gzipped, like a clean one', async () => {
+    const dir = tempDir();
+    const clean = loadSymbolFile(writeFile(dir, 'X.csv', csv('Date,AdjClose', '2020-01-02,1.5', '2020-01-03,2.25')));
+    const messy = '\uFEFFDate,AdjClose\r\n2020-01-02,1.5\r\n2020-01-03,2.25'; // no final newline either
+    const bom = loadSymbolFile(writeFile(join(dir, 'bom'), 'X.csv', messy));
+    const bomGz = await loadLong(writeFile(dir, 'long.csv.gz', '\uFEFFTicker,Date,AdjClose\r\nX,2020-01-02,1.5\r\nX,2020-01-03,2.25\r\n'));
+    for (const loaded of [bom, bomGz]) {
+      expect(Array.from(loaded.series[0].close)).toEqual(Array.from(clean.series[0].close));
+      expect(Array.from(loaded.series[0].dates)).toEqual(Array.from(clean.series[0].dates));
+    }
+    const fred = loadRateSeries(writeFile(dir, 'DTB3_daily.csv', '\uFEFF"Date","TB3MS"\r\n2020-01-01,1.5\r\n'));
+    expect(fred.series.values[0]).toBe(0.015);
+  });
+});

@@ -1,0 +1,32 @@
+// Shared helpers for the data tests: temp folders with small files, and where the real data is.
+
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedData = resolve(repoRoot, '../shared/data');
+export const hasData = existsSync(join(sharedData, 'README.md'));
+
+/** Call at the top of a real-data suite: says why it is skipped when the data is absent. */
+export function explainSkip(suite: string): void {
+  if (!hasData) console.warn(`[skip] ${suite}: real data not found at ${sharedData} (expected ../shared/data next to the repo)`);
+}
+
+export function tempDir(prefix = 'breadth-data-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes `content` to dir/name (creating folders); gzips it when the name ends in .gz. */
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  mkdirSync(dirname(path), { recursive: true });
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  writeFileSync(path, name.endsWith('.gz') ? gzipSync(bytes) : bytes);
+  return path;
+}
+
+/** Lines joined with \n and a final newline. */
+export const csv = (...lines: string[]): string => lines.join('\n') + '\n';

@@ -9,11 +9,11 @@ import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
 import { qualityBook, qualityLongShort, type QualityLongShortParams } from '../../strategies/builtin/qualityLongShort.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
+import { SMALL_CAP_PARAMS } from './runs.ts';
 import { DELISTED, NO_FUNDAMENTALS, NO_INTEREST, testMarket } from './testMarket.ts';
 import { monthStartSessions, viewAt } from './views.ts';
 
 const market = testMarket();
-const SMALL_CAP_PARAMS = { excludeLargest: 8, minDollarVolume: 0, qualityBuckets: 4, cohortBuckets: 3, minNamesPerSide: 2, betaWindow: 120 };
 const params = (extra: Record<string, unknown> = {}): QualityLongShortParams => parseParams(qualityLongShort, { ...SMALL_CAP_PARAMS, ...extra });
 const decisions = monthStartSessions(market, 130);
 

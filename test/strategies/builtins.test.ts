@@ -1,0 +1,197 @@
+// Every built-in runs end to end through the engine on the test market, and each does what its
+// notes say, checked against numbers computed here from the view.
+
+import { describe, expect, it } from 'vitest';
+import { AssetClass, type Market } from '../../data/market.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { monthStart, quarterEnd } from '../../engine/schedule.ts';
+import type { Strategy } from '../../engine/strategy.ts';
+import { builtinNames, createBuiltinStrategy } from '../../strategies/registry.ts';
+import { runAndRecord, type WeightMap } from './decisions.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
+import { BUILTIN_RUNS } from './runs.ts';
+import { testMarket } from './testMarket.ts';
+import { viewAt } from './views.ts';
+
+const market = testMarket();
+const SMALL = market.symbols.indexOf('SMALL');
+const QSMALL = market.symbols.indexOf('QSMALL');
+const LARGE = market.symbols.indexOf('LARGE');
+
+/** The targets of every decision that traded (undefined decisions left out), by session. */
+function targetsBySession(strategy: Strategy): Map<number, WeightMap> {
+  const out = new Map<number, WeightMap>();
+  for (const [t, targets] of runAndRecord(market, strategy).decisions) if (targets) out.set(t, targets);
+  return out;
+}
+
+describe('every built-in runs end to end', () => {
+  it('the run list covers every built-in', () => {
+    expect(new Set(BUILTIN_RUNS.map(([name]) => name))).toEqual(new Set(builtinNames()));
+  });
+
+  it.each(BUILTIN_RUNS)('%s %j', (name, params) => {
+    const strategy = createBuiltinStrategy(name, params);
+    const result = backtest(market, strategy);
+    expect(result.manifest.strategy).toMatchObject({ name, sourceHash: strategy.sourceHash });
+    expect(result.fills.session.length).toBeGreaterThan(0);
+    expect(result.breaches).toEqual([]);
+    for (const nav of result.daily.nav) expect(nav).toBeGreaterThan(0);
+  });
+});
+
+describe('baselines', () => {
+  it('buy-and-hold buys once and never trades again', () => {
+    const { result, decisions } = runAndRecord(market, createBuiltinStrategy('buy-and-hold', { weights: { SMALL: 0.5, LARGE: 0.5 } }));
+    expect([...decisions.entries()].filter(([, d]) => d !== undefined).map(([t]) => t)).toEqual([0]);
+    expect(new Set(result.fills.session)).toEqual(new Set([1]));
+    expect(new Set(result.fills.symbol)).toEqual(new Set([SMALL, LARGE]));
+  });
+
+  it('fixed-weights decides on quarter ends only, unless a drift band is set', () => {
+    const due = quarterEnd.sessions(market.dates, 0);
+    const sessions = [...targetsBySession(createBuiltinStrategy('fixed-weights')).keys()];
+    expect(sessions.every((t) => t === 0 || due[t] === 1)).toBe(true);
+    const banded = [...targetsBySession(createBuiltinStrategy('fixed-weights', { driftBand: 0.01 })).keys()];
+    expect(banded.some((t) => t > 0 && due[t] === 0)).toBe(true);
+  });
+
+  it('equal-weight holds every listed stock at 1/N each month', () => {
+    const due = monthStart.sessions(market.dates, 0);
+    for (const [t, targets] of targetsBySession(createBuiltinStrategy('equal-weight'))) {
+      expect(due[t] === 1 || t === 0).toBe(true);
+      const listed = viewAt(market, t).universe();
+      expect([...targets.keys()]).toEqual(Array.from(listed));
+      for (const w of targets.values()) expect(w).toBeCloseTo(1 / listed.length, 12);
+    }
+  });
+
+  it('sma-crossover trades only when the fast average crosses the slow one', () => {
+    const sma = (t: number, window: number): number => viewAt(market, t).adjustedCloses(SMALL, window).reduce((s, x) => s + x, 0) / window;
+    const decisions = targetsBySession(createBuiltinStrategy('sma-crossover', { fast: 10, slow: 40 }));
+    let previous: number | undefined;
+    let flips = 0;
+    for (const [t, targets] of decisions) {
+      if (!targets.has(SMALL)) continue;
+      const w = targets.get(SMALL) ?? NaN;
+      expect(w).toBe(sma(t, 10) > sma(t, 40) ? 0.95 : 0);
+      if (previous !== undefined) expect(w).not.toBe(previous);
+      previous = w;
+      flips++;
+    }
+    expect(flips).toBeGreaterThan(2);
+  });
+
+  it('momentum holds the top bucket of 12-1 returns', () => {
+    const decisions = targetsBySession(createBuiltinStrategy('momentum', { lookback: 120, skip: 10, buckets: 5 }));
+    const t = [...decisions.keys()].filter((s) => s > 200)[0];
+    const view = viewAt(market, t);
+    const ranked = Array.from(view.universe())
+      .map((i) => {
+        const p = view.adjustedCloses(i, 121);
+        return { i, r: p[110] / p[0] - 1 };
+      })
+      .filter(({ r }) => Number.isFinite(r))
+      .sort((a, b) => b.r - a.r);
+    const expected = ranked.slice(0, Math.floor(ranked.length / 5)).map(({ i }) => i);
+    const held = [...(decisions.get(t)?.entries() ?? [])].filter(([, w]) => w > 0).map(([i]) => i);
+    expect(held.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+  });
+});
+
+describe('iwm-vs-smlf', () => {
+  it('hold modes hold one fund', () => {
+    for (const [mode, fund] of [['hold-broad', SMALL], ['hold-quality', QSMALL]] as const) {
+      for (const targets of targetsBySession(createBuiltinStrategy('iwm-vs-smlf', { mode })).values()) {
+        expect(targets.get(fund)).toBe(1);
+      }
+    }
+  });
+
+  it('switch holds the fund with the higher trailing return', () => {
+    const decisions = targetsBySession(createBuiltinStrategy('iwm-vs-smlf', { mode: 'switch', lookback: 42 }));
+    const held = new Set<number>();
+    for (const [t, targets] of decisions) {
+      if (t < 42) continue;
+      const view = viewAt(market, t);
+      const ret = (i: number): number => {
+        const p = view.adjustedCloses(i, 43);
+        return p[42] / p[0] - 1;
+      };
+      const winner = ret(QSMALL) > ret(SMALL) ? QSMALL : SMALL;
+      expect(targets.get(winner)).toBe(1);
+      held.add(winner);
+    }
+    expect(held.size).toBe(2);
+  });
+
+  it('spread shorts β × the long notional, with gross = long + short', () => {
+    for (const [t, targets] of targetsBySession(createBuiltinStrategy('iwm-vs-smlf', { mode: 'spread', betaWindow: 60, gross: 1.5 }))) {
+      if (t < 60) continue;
+      const long = targets.get(QSMALL) ?? NaN;
+      const short = targets.get(SMALL) ?? NaN;
+      expect(long + Math.abs(short)).toBeCloseTo(1.5, 12);
+      const view = viewAt(market, t);
+      const returns = (i: number): number[] => {
+        const p = view.adjustedCloses(i, 61);
+        return Array.from({ length: 60 }, (_, s) => p[s + 1] / p[s] - 1);
+      };
+      const [x, y] = [returns(SMALL), returns(QSMALL)];
+      const mx = x.reduce((s, v) => s + v, 0) / 60;
+      const my = y.reduce((s, v) => s + v, 0) / 60;
+      const beta = x.reduce((s, v, k) => s + (v - mx) * (y[k] - my), 0) / x.reduce((s, v) => s + (v - mx) ** 2, 0);
+      expect(-short / long).toBeCloseTo(beta, 9);
+    }
+  });
+});
+
+describe('rate-regime', () => {
+  it('tilts to small caps exactly when the bill yield fell over the look-back', () => {
+    const lagDays = Math.round((2 * 365.25) / 12);
+    let tilted = 0;
+    let neutral = 0;
+    for (const [t, targets] of targetsBySession(createBuiltinStrategy('rate-regime', { months: 2 }))) {
+      const view = viewAt(market, t);
+      const fell = view.rate('tbill3m') < view.rate('tbill3m', lagDays);
+      expect(targets.get(SMALL)).toBeCloseTo(fell ? 0.55 : 0.1, 12);
+      expect(targets.get(LARGE)).toBeCloseTo(fell ? 0.45 : 0.9, 12);
+      fell ? tilted++ : neutral++;
+    }
+    expect(tilted).toBeGreaterThan(3);
+    expect(neutral).toBeGreaterThan(3);
+  });
+
+  it('names the missing series clearly', () => {
+    const noRates = { ...market, rates: {} };
+    expect(() => backtest(noRates, createBuiltinStrategy('rate-regime'))).toThrow(/strategy rate-regime at 2021-01-04: no rate series "tbill3m"/);
+  });
+});
+
+describe('breadth-thrust', () => {
+  // With a 2-session average, a stock is "above its average" exactly when it rose today, so
+  // breadth is the share of the 10 stocks that went up: 0.2, 0.7, 0.5, 0.3, 0.5, 0.7, 0.7.
+  const ups = [2, 7, 5, 3, 5, 7, 7];
+  const closes = [Array.from({ length: 12 }, () => 100)];
+  for (const k of ups) closes.push([...closes[closes.length - 1].slice(0, 10).map((p, i) => (i < k ? p + 1 : p - 1)), 100, 100]);
+  const base = fixtureMarket({ symbols: [...'ABCDEFGHIJ'].concat(['SMALL', 'LARGE']), closes });
+  const thrustMarket: Market = {
+    ...base,
+    assetClass: Uint8Array.from(base.symbols, (_, i) => (i < 10 ? AssetClass.stock : AssetClass.fund)),
+    roles: { smallCap: 'SMALL', largeCap: 'LARGE' },
+  };
+
+  it('tilts when breadth crosses the upper threshold from below and untilts only below the lower one', () => {
+    const strategy = createBuiltinStrategy('breadth-thrust', { window: 2, upper: 0.6, lower: 0.4, benchmarkSmall: 0.1, tilt: 1 });
+    const { decisions } = runAndRecord(thrustMarket, strategy);
+    const small = (t: number): number | undefined => decisions.get(t)?.get(10);
+    // session:        0 (no breadth yet: neutral), 1 (0.2), 2 (0.7 ↑), 3 (0.5 hold), 4 (0.3 ↓), 5 (0.5 hold), 6 (0.7 ↑), 7 (0.7 hold)
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(small)).toEqual([0.1, undefined, 1, undefined, 0.1, undefined, 1, undefined]);
+  });
+
+  it('starts over on each run', () => {
+    const strategy = createBuiltinStrategy('breadth-thrust', { window: 2, upper: 0.6, lower: 0.4 });
+    const first = runAndRecord(thrustMarket, strategy).decisions;
+    const second = runAndRecord(thrustMarket, strategy).decisions;
+    expect(second).toEqual(first);
+  });
+});

@@ -1,0 +1,21 @@
+// One configuration per built-in (and per mode worth running) that exercises it on the test
+// market: shared by the end-to-end and the causality suites.
+
+export const SMALL_CAP_PARAMS = { excludeLargest: 8, minDollarVolume: 0, qualityBuckets: 4, cohortBuckets: 3, minNamesPerSide: 2, betaWindow: 120 };
+
+export const BUILTIN_RUNS: readonly (readonly [string, Record<string, unknown>])[] = [
+  ['buy-and-hold', { weights: { '@smallCap': 0.5, '@qualitySmallCap': 0.5 } }],
+  ['fixed-weights', { driftBand: 0.03 }],
+  ['equal-weight', {}],
+  ['sma-crossover', { fast: 10, slow: 40 }],
+  ['momentum', { lookback: 120, skip: 10, buckets: 5 }],
+  ['quality-long-short', SMALL_CAP_PARAMS],
+  ['quality-long-short', { ...SMALL_CAP_PARAMS, neutral: 'beta', sectorNeutral: true }],
+  ['size-tilt', { tilt: 0.4 }],
+  ['size-tilt', { mode: 'stocks', alpha: 0.5, topK: 20 }],
+  ['iwm-vs-smlf', { mode: 'hold-quality' }],
+  ['iwm-vs-smlf', { mode: 'switch', lookback: 42 }],
+  ['iwm-vs-smlf', { mode: 'spread', betaWindow: 60 }],
+  ['rate-regime', { months: 2 }],
+  ['breadth-thrust', { window: 10, upper: 0.55, lower: 0.45 }],
+];

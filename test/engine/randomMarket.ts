@@ -57,16 +57,20 @@ export function randomMarket(o: RandomMarketOptions): RandomMarket {
   const delistedAfter: Record<number, number> = {};
   const delistReturn: Record<number, number> = {};
   const ratio = Array.from({ length: T }, () => Array(n).fill(1));
+  // A delisted symbol has no corporate actions after its last session (see delisting.test.ts for
+  // what the engine does with a split on the delisting session).
+  const lastSession = Array(n).fill(T - 1);
   for (let i = 0; i < n; i++) {
+    if (o.delistings && r() < 0.25) {
+      delistedAfter[i] = int(Math.floor(T / 2), T - 2);
+      lastSession[i] = delistedAfter[i];
+      if (r() < 0.6) delistReturn[i] = -r();
+    }
     if (o.splits && r() < 0.5) {
-      const s = int(1, T - 1);
+      const s = int(1, lastSession[i]);
       const value = pick([2, 3, 0.5, 0.25, 1.5]);
       splits.push({ session: s, symbol: i, value });
       for (let t = s; t < T; t++) ratio[t][i] *= value;
-    }
-    if (o.delistings && r() < 0.25) {
-      delistedAfter[i] = int(Math.floor(T / 2), T - 2);
-      if (r() < 0.6) delistReturn[i] = -r();
     }
   }
   const closes: number[][] = [];
@@ -111,7 +115,7 @@ export function randomMarket(o: RandomMarketOptions): RandomMarket {
     for (let i = 0; i < n; i++) {
       const count = int(0, 2);
       for (let k = 0; k < count; k++) {
-        const s = int(1, T - 1);
+        const s = int(1, lastSession[i]);
         if (dividends.some((d) => d.session === s && d.symbol === i)) continue;
         const ref = closes[s - 1][i];
         dividends.push({ session: s, symbol: i, value: Number.isNaN(ref) ? 0.5 : ref * 0.01 * (0.5 + r()) });

@@ -104,3 +104,22 @@ describe('delisting after a halt (no close on the last listed session)', () => {
     expectColumn(result.daily.nav, [10_000, 10_000, 10_000, 9_450]);
   });
 });
+
+describe('a split on the delisting session', () => {
+  // Hold 100 A (bought at 10); A's last close is 12 on t2; a 2:1 split has its ex-date on t3,
+  // the session the position is closed. The split only relabels: 200 shares at 12 / 2 = 6 are
+  // the same 1 200 as 100 at 12. Cash after: 9 000 + 1 200 = 10 200.
+  const market = fixtureMarket({
+    symbols: ['A', 'B'],
+    closes,
+    delistedAfter: { 0: 2 },
+    splits: [{ session: 3, symbol: 0, value: 2 }],
+  });
+  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }) }), { initialCash: 10_000 });
+
+  it('pays the same proceeds as without the split', () => {
+    const close = fillRows(result).find((f) => f.reason === 'delisting');
+    expect(close && close.quantity * close.price).toBe(-1_200);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_200, 10_200, 10_200]);
+  });
+});

@@ -23,7 +23,7 @@ describe('leverage limits', () => {
     expect(result.breaches.length).toBe(1);
     const b = result.breaches[0];
     // gross = (|10 000| + |−10 000|) / 10 000 = 2.0; net = 0.
-    expect([b.session, b.date, b.maxGross, b.maxNet, b.action]).toEqual([0, '2024-01-01', 1.5, Infinity, 'rejected']);
+    expect([b.session, b.date, b.maxGross, b.maxNet, b.action]).toEqual([0, '2024-01-01', 1.5, null, 'rejected']); // no net limit: null
     expectNear(b.gross, 2);
     expectNear(b.net, 0);
     expect(result.warnings).toContain('1 decisions breached the leverage limits and were rejected (first on 2024-01-01)');

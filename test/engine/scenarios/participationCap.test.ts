@@ -56,3 +56,23 @@ describe('partial fills under a participation cap', () => {
     expectColumn(q, [123.4, 123.4, 3.2], 1e-12);
   });
 });
+
+describe('the cap is per symbol and session, not per order', () => {
+  // Two resting buys of 150 on A, cap 0.1 × 1 000 = 100 shares a session in all:
+  // t1 100, t2 100, t3 100 (300 in total), never 200 in one session.
+  const market = fixtureMarket({ symbols: ['A'], closes, volumes });
+  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 150 }, { symbol: 'A', quantity: 150 }) }), {
+    initialCash: 10_000,
+    participationCap: 0.1,
+  });
+
+  it('fills at most 100 shares of A per session', () => {
+    const perSession = new Map<number, number>();
+    for (const [session, , quantity] of trades(result)) perSession.set(session, (perSession.get(session) ?? 0) + quantity);
+    expect([...perSession]).toEqual([
+      [1, 100],
+      [2, 100],
+      [3, 100],
+    ]);
+  });
+});

@@ -165,3 +165,40 @@ describe('a position that changes sign', () => {
     ]);
   });
 });
+
+describe('fitting buys to cash with fractional shares', () => {
+  it('spends exactly the cash: q = w × NAV / (p × 1.001) under 10 bps commission', () => {
+    // 100 000 into 50 / 30 / 20 % of A @ 10, B @ 20, C @ 50, same-close, 10 bps commission.
+    // Each buy costs q × p × 1.001, so the exact fit scales every buy by 1 / 1.001:
+    // A 50 000 / 10 / 1.001 = 4 995.004995…, B 30 000 / 20 / 1.001 = 1 498.501499…,
+    // C 20 000 / 50 / 1.001 = 399.600399…; cash after = 100 000 − 100 000 = 0.
+    const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: flat([10, 20, 50], 2) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5, B: 0.3, C: 0.2 } } }), {
+      initialCash: 100_000,
+      execution: 'same-close',
+      shares: 'fractional',
+      commission: { kind: 'bps', bps: 10 },
+    });
+    const q = fillRows(result).map((f) => f.quantity);
+    expect(q.length).toBe(3);
+    expectNear(q[0], 50_000 / 10 / 1.001, 1e-9, 'A');
+    expectNear(q[1], 30_000 / 20 / 1.001, 1e-9, 'B');
+    expectNear(q[2], 20_000 / 50 / 1.001, 1e-9, 'C');
+    expect(Math.abs(result.daily.cash[0])).toBeLessThan(1e-6);
+  });
+
+  it('the same short targets twice trade nothing, not floating-point dust', () => {
+    // −0.75 % and −5.25 % of 1 223 088 at 1.00: −9 173.16 and −64 212.12 shares at t0; the same
+    // targets at t1 at the same prices must not trade (a dust trade would also pay the $1 minimum).
+    const market = fixtureMarket({ symbols: ['S0', 'S1', 'S2', 'S3'], closes: flat([1, 1, 1, 1], 2) });
+    const w = { weights: { S0: -0.0075, S3: -0.0525 } };
+    const result = backtest(market, scripted({ 0: w, 1: w }), {
+      initialCash: 1_223_088,
+      execution: 'same-close',
+      shares: 'fractional',
+      commission: { kind: 'per-share', perShare: 0.001, minimum: 1 },
+    });
+    expect(trades(result).filter((t) => t[0] === 1)).toEqual([]);
+    expect(result.daily.commission[1]).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@ import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
 import { qualityBook, qualityLongShort, type QualityLongShortParams } from '../../strategies/builtin/qualityLongShort.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
+import { balanceSheet, mean, sides } from './ratios.ts';
 import { SMALL_CAP_PARAMS } from './runs.ts';
 import { DELISTED, NO_FUNDAMENTALS, NO_INTEREST, testMarket } from './testMarket.ts';
 import { monthStartSessions, viewAt } from './views.ts';
@@ -17,21 +18,7 @@ const market = testMarket();
 const params = (extra: Record<string, unknown> = {}): QualityLongShortParams => parseParams(qualityLongShort, { ...SMALL_CAP_PARAMS, ...extra });
 const decisions = monthStartSessions(market, 130);
 
-const sides = (book: Float64Array): { longs: number[]; shorts: number[] } => ({
-  longs: [...book.keys()].filter((i) => book[i] > 0),
-  shorts: [...book.keys()].filter((i) => book[i] < 0),
-});
-const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 const sum = (xs: Iterable<number>): number => [...xs].reduce((s, x) => s + x, 0);
-
-/** Point-in-time ratios straight from the view, computed independently of the strategy. */
-function balanceSheet(view: MarketView) {
-  const [debt, equity, ocf, capex, revenue] = (['totalDebt', 'totalEquity', 'operatingCashFlow', 'capex', 'revenue'] as const).map((f) => view.fundamental(f));
-  return {
-    debtToEquity: (i: number): number => (equity[i] > 0 ? debt[i] / equity[i] : Infinity),
-    fcfMargin: (i: number): number => (ocf[i] + capex[i]) / revenue[i],
-  };
-}
 
 /** Trailing OLS beta of daily returns on SMALL, via simple-statistics (not the strategy's code). */
 function betaOf(view: MarketView, i: number, window: number): number {

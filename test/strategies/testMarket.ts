@@ -5,7 +5,7 @@
 
 import { Fundamentals, type FundamentalRow } from '../../data/fundamentals.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
-import { seededRandom } from '../../engine/random.ts';
+import { Random } from '../../data/random.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 
 export interface TestMarketOptions {
@@ -31,8 +31,9 @@ export const NO_FUNDAMENTALS = 7;
 export function testMarket(options: TestMarketOptions = {}): TestMarket {
   const n = options.stocks ?? 40;
   const sessions = options.sessions ?? 520;
-  const random = seededRandom(options.seed ?? 7);
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const rng = new Random(options.seed ?? 7, 'strategy test market');
+  const random = (): number => rng.uniform();
+  const normal = (): number => rng.normal();
 
   const quality = Float64Array.from({ length: n }, normal);
   const leverage = Float64Array.from(quality, (q) => -0.6 * q + 0.8 * normal());

@@ -12,6 +12,7 @@ import { everyNSessions, everySession, monthEnd, withDriftBand } from '../../eng
 import type { Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { expectCausal, perturbAfter, recording, upTo } from './causality.ts';
+import { epochDay } from '../../data/dates.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';
 import { randomMarket } from './randomMarket.ts';
@@ -179,6 +180,33 @@ describe('the MarketView', () => {
       [13, 23],
     ],
     rates: { r: { name: 'r', dates: Int32Array.of(19_000), values: Float64Array.of(0.05) } },
+  });
+
+  it('shows a fundamental from its availableAt day, not its period end, split-adjusted', () => {
+    // A's filing for the year to 31 Dec 2023 (1 000 000 shares, revenue 5e6) is published on
+    // Wed 3 Jan 2024 (session 2). A splits 2:1 on session 3 (closes 10, 10, 10, 5, 5).
+    const m = fixtureMarket({
+      symbols: ['A'],
+      closes: [[10], [10], [10], [5], [5]],
+      splits: [{ session: 3, symbol: 0, value: 2 }],
+      fundamentals: [{ symbol: 0, periodEnd: epochDay(2023, 12, 31), availableAt: epochDay(2024, 1, 3), values: { revenue: 5e6, sharesOutstanding: 1e6 } }],
+    });
+    const seen: number[][] = [];
+    backtest(
+      m,
+      scripted(
+        Object.fromEntries(
+          [0, 1, 2, 3, 4].map((t) => [t, (view: MarketView) => void seen.push([view.fundamental('revenue')[0], view.sharesOutstanding()[0], view.marketCap()[0]])]),
+        ),
+      ),
+    );
+    expect(seen).toEqual([
+      [NaN, NaN, NaN],
+      [NaN, NaN, NaN],
+      [5e6, 1e6, 1e7], // 1 000 000 × 10
+      [5e6, 2e6, 1e7], // 2 000 000 × 5 after the split
+      [5e6, 2e6, 1e7],
+    ]);
   });
 
   it('throws on negative lags', () => {

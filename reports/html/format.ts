@@ -1,0 +1,67 @@
+// Number formats for the report's tables (the inline chart script mirrors them for axes and
+// tooltips). Fixed en-US grouping so a report reads the same on every machine; ASCII minus so
+// numbers copy cleanly into spreadsheets.
+
+import type { MetricFigure } from './model.ts';
+import { metricInfo, type MetricKind } from './metricCatalog.ts';
+
+// 'negative' drops the sign of values that round to zero ("0.00%", never "-0.00%").
+const grouped = (digits: number, signDisplay: 'negative' | 'exceptZero'): Intl.NumberFormat =>
+  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay });
+const GROUPED = [0, 1, 2, 3].map((d) => grouped(d, 'negative'));
+const SIGNED = [0, 1, 2, 3].map((d) => grouped(d, 'exceptZero'));
+
+/** A fraction as a percent: 0.12345 → "12.35%". */
+export function formatPercent(x: number, digits = 2): string {
+  return `${GROUPED[digits].format(x * 100)}%`;
+}
+
+/** A signed percent, for returns and deltas: "+1.20%". */
+export function formatSignedPercent(x: number, digits = 2): string {
+  return `${SIGNED[digits].format(x * 100)}%`;
+}
+
+/** A dimensionless ratio with two decimals: "1.23". */
+export function formatRatio(x: number): string {
+  return GROUPED[2].format(x);
+}
+
+/** Currency with thousands separators; cents only for small amounts. */
+export function formatCurrency(x: number): string {
+  return GROUPED[Math.abs(x) >= 1_000 ? 0 : 2].format(x);
+}
+
+/** Counts and averages of counts: "12" or "12.3". */
+export function formatCount(x: number): string {
+  return GROUPED[Number.isInteger(x) ? 0 : 1].format(x);
+}
+
+export function formatValue(value: number, kind: MetricKind): string {
+  switch (kind) {
+    case 'percent':
+      return formatPercent(value);
+    case 'ratio':
+      return formatRatio(value);
+    case 'currency':
+      return formatCurrency(value);
+    case 'sessions':
+      return `${formatCount(value)} sessions`;
+    case 'count':
+      return formatCount(value);
+  }
+}
+
+/** A metric's value, or why it has none (always with its sample size). */
+export function formatMetric(metric: MetricFigure): string {
+  if (metric.value === null) return `${metric.note ?? 'insufficient data'} (n = ${GROUPED[0].format(metric.n)})`;
+  return formatValue(metric.value, metricInfo(metric.name).kind);
+}
+
+/** The difference b − a in the metric's unit: percentage points for percents. */
+export function formatDelta(name: string, a: number, b: number): string {
+  const kind = metricInfo(name).kind;
+  const d = b - a;
+  if (kind === 'percent') return `${SIGNED[2].format(d * 100)} pp`;
+  const text = formatValue(d, kind);
+  return d > 0 && text !== formatValue(0, kind) ? `+${text}` : text;
+}

@@ -1,0 +1,132 @@
+// How each METRICS.md name reads in a report: a label, a unit (so 0.12 shows as "12.00%" or
+// "0.12" as it should) and the table group it sits in. Names not listed still render, labelled
+// from their snake_case name, so a new metric never disappears from a report.
+
+export type MetricKind = 'percent' | 'ratio' | 'currency' | 'sessions' | 'count';
+
+export const METRIC_GROUPS = ['Returns', 'Risk', 'Risk-adjusted', 'Relative to benchmark', 'Portfolio', 'Costs', 'Trades', 'Other'] as const;
+export type MetricGroup = (typeof METRIC_GROUPS)[number];
+
+export interface MetricInfo {
+  label: string;
+  kind: MetricKind;
+  group: MetricGroup;
+}
+
+type Row = [name: string, label: string, kind: MetricKind];
+
+const ROWS: Record<Exclude<MetricGroup, 'Costs' | 'Other'>, Row[]> = {
+  Returns: [
+    ['total_return', 'Total return', 'percent'],
+    ['annual_return', 'Annual return (CAGR)', 'percent'],
+    ['cagr_calendar', 'CAGR, calendar days', 'percent'],
+    ['mtd', 'Month to date', 'percent'],
+    ['ytd', 'Year to date', 'percent'],
+    ['return_3m', '3 months', 'percent'],
+    ['return_6m', '6 months', 'percent'],
+    ['return_1y', '1 year', 'percent'],
+    ['annual_return_3y', '3 years (annualized)', 'percent'],
+    ['annual_return_5y', '5 years (annualized)', 'percent'],
+    ['annual_return_10y', '10 years (annualized)', 'percent'],
+    ['best_day', 'Best day', 'percent'],
+    ['worst_day', 'Worst day', 'percent'],
+    ['best_month', 'Best month', 'percent'],
+    ['worst_month', 'Worst month', 'percent'],
+    ['best_year', 'Best year', 'percent'],
+    ['worst_year', 'Worst year', 'percent'],
+    ['win_rate', 'Win rate (days)', 'percent'],
+    ['avg_win', 'Average winning day', 'percent'],
+    ['avg_loss', 'Average losing day', 'percent'],
+    ['payoff_ratio', 'Payoff ratio', 'ratio'],
+    ['profit_factor', 'Profit factor', 'ratio'],
+  ],
+  Risk: [
+    ['annual_volatility', 'Annual volatility', 'percent'],
+    ['downside_risk', 'Downside risk', 'percent'],
+    ['max_drawdown', 'Max drawdown', 'percent'],
+    ['max_drawdown_duration', 'Longest drawdown', 'sessions'],
+    ['avg_drawdown_duration', 'Average drawdown length', 'sessions'],
+    ['ulcer_index', 'Ulcer index', 'percent'],
+    ['var_95', 'VaR 95% (daily)', 'percent'],
+    ['cvar_95', 'CVaR 95% (daily)', 'percent'],
+    ['var_99', 'VaR 99% (daily)', 'percent'],
+    ['cvar_99', 'CVaR 99% (daily)', 'percent'],
+    ['parametric_var_95', 'Parametric VaR 95%', 'percent'],
+    ['skew', 'Skew', 'ratio'],
+    ['kurtosis', 'Excess kurtosis', 'ratio'],
+    ['tail_ratio', 'Tail ratio', 'ratio'],
+  ],
+  'Risk-adjusted': [
+    ['sharpe', 'Sharpe ratio', 'ratio'],
+    ['sortino', 'Sortino ratio', 'ratio'],
+    ['calmar', 'Calmar ratio', 'ratio'],
+    ['omega', 'Omega ratio', 'ratio'],
+    ['stability', 'Stability (R² of log wealth)', 'ratio'],
+    ['psr', 'Probabilistic Sharpe', 'percent'],
+    ['dsr', 'Deflated Sharpe', 'percent'],
+  ],
+  'Relative to benchmark': [
+    ['alpha', 'Alpha (annualized)', 'percent'],
+    ['beta', 'Beta', 'ratio'],
+    ['correlation', 'Correlation', 'ratio'],
+    ['r_squared', 'R²', 'ratio'],
+    ['tracking_error', 'Tracking error', 'percent'],
+    ['information_ratio', 'Information ratio', 'ratio'],
+    ['up_capture', 'Up capture', 'ratio'],
+    ['down_capture', 'Down capture', 'ratio'],
+    ['batting_average', 'Batting average', 'percent'],
+    ['batting_average_up', 'Batting average, up days', 'percent'],
+    ['batting_average_down', 'Batting average, down days', 'percent'],
+    ['treynor', 'Treynor ratio', 'percent'],
+  ],
+  Portfolio: [
+    ['turnover', 'Turnover (annualized)', 'percent'],
+    ['avg_gross_exposure', 'Average gross exposure', 'percent'],
+    ['avg_net_exposure', 'Average net exposure', 'percent'],
+    ['avg_long_exposure', 'Average long exposure', 'percent'],
+    ['avg_short_exposure', 'Average short exposure', 'percent'],
+    ['avg_long_positions', 'Average long positions', 'count'],
+    ['avg_short_positions', 'Average short positions', 'count'],
+  ],
+  Trades: [
+    ['trade_count', 'Round trips', 'count'],
+    ['open_lots', 'Lots still open', 'count'],
+    ['trade_avg_holding', 'Average holding period', 'sessions'],
+    ['trade_win_rate', 'Trade win rate', 'percent'],
+    ['trade_avg_win', 'Average winning trade', 'currency'],
+    ['trade_avg_loss', 'Average losing trade', 'currency'],
+    ['trade_payoff_ratio', 'Trade payoff ratio', 'ratio'],
+    ['trade_profit_factor', 'Trade profit factor', 'ratio'],
+  ],
+};
+
+const CATALOG = new Map<string, MetricInfo>();
+const RANK = new Map<string, number>();
+for (const [group, rows] of Object.entries(ROWS) as [MetricGroup, Row[]][]) {
+  for (const [name, label, kind] of rows) {
+    CATALOG.set(name, { label, kind, group });
+    RANK.set(name, RANK.size);
+  }
+}
+
+/** Order of a metric inside its group: catalogue order, unknown names after in given order. */
+export function metricRank(name: string): number {
+  return RANK.get(name) ?? RANK.size;
+}
+
+/** 'borrow_fee' → 'Borrow fee'. */
+export function humanize(snake: string): string {
+  const words = snake.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function metricInfo(name: string): MetricInfo {
+  const known = CATALOG.get(name);
+  if (known !== undefined) return known;
+  const cost = /^cost_(.+?)(_drag)?$/.exec(name);
+  if (cost !== null) {
+    const line = humanize(cost[1]);
+    return cost[2] === undefined ? { label: `${line} (total)`, kind: 'currency', group: 'Costs' } : { label: `${line} drag (annual)`, kind: 'percent', group: 'Costs' };
+  }
+  return { label: humanize(name), kind: 'ratio', group: 'Other' };
+}

@@ -32,9 +32,17 @@ export interface ParamDoc {
   readonly description: string;
 }
 
-/** JSON Schema of the parameters as a user writes them (defaults make keys optional). */
+/**
+ * JSON Schema of the parameters as a user writes them (defaults make keys optional). A schema
+ * zod cannot convert (e.g. built by another zod copy in a user's file) still validates; it
+ * just documents nothing, and messages fall back to zod's own wording.
+ */
 export function paramJsonSchema(schema: ParamSchema): JsonSchemaNode {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  try {
+    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchemaNode;
+  } catch {
+    return {};
+  }
 }
 
 /** The node describing the value at `path`, or undefined when the schema cannot say. */

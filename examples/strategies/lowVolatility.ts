@@ -18,18 +18,14 @@
  *    can read lies in the future. It returns target weights (a Float64Array over all symbols,
  *    or a { symbol: weight } map; names left out are sold), or undefined to keep everything.
  *  - Missing data is NaN. Skip it; never treat it as 0.
+ *  - Shared building blocks (rank, zscore, winsorize, quantileBuckets, weights, neutralize,
+ *    trailing returns and betas, size and liquidity filters) come from strategies/index.ts.
  *  - Randomness, if you need it, comes from `init(ctx)`: `ctx.random()` is seeded per run.
  */
 
 import { z } from 'zod';
 import { AssetClass } from '../../data/market.ts';
-import { defineStrategy } from '../../strategies/api.ts';
-import { quantileBuckets } from '../../strategies/blocks/quantileBuckets.ts';
-import { scheduleNamed, scheduleParam } from '../../strategies/blocks/schedules.ts';
-import { trailingReturns } from '../../strategies/blocks/series.ts';
-import { stdev } from '../../strategies/blocks/stats.ts';
-import { filterMembers } from '../../strategies/blocks/universe.ts';
-import { inverseVol } from '../../strategies/blocks/weights.ts';
+import { defineStrategy, filterMembers, inverseVol, quantileBuckets, scheduleNamed, scheduleParam, stdev, trailingReturns } from '../../strategies/index.ts';
 
 export default defineStrategy({
   name: 'low-volatility',

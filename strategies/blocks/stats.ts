@@ -51,7 +51,11 @@ export function olsBeta(y: Float64Array, x: Float64Array, minPairs = 2): number 
 export function stdev(values: Float64Array, minCount = 2): number {
   let n = 0;
   let sum = 0;
-  for (let k = 0; k < values.length; k++) if (!Number.isNaN(values[k])) (n++, (sum += values[k]));
+  for (let k = 0; k < values.length; k++) {
+    if (Number.isNaN(values[k])) continue;
+    n++;
+    sum += values[k];
+  }
   if (n < Math.max(2, minCount)) return NaN;
   const mean = sum / n;
   let ss = 0;

@@ -6,7 +6,11 @@
 export function zscore(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
   let n = 0;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) (n++, (sum += values[i]));
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) continue;
+    n++;
+    sum += values[i];
+  }
   const mean = n > 0 ? sum / n : NaN;
   let ss = 0;
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) ss += (values[i] - mean) ** 2;

@@ -35,14 +35,13 @@ export const breadthThrust = defineStrategy({
     .strict()
     .refine((p) => p.lower < p.upper, { message: 'must be below upper', path: ['lower'] }),
   create(p) {
-    let scratch = new Float64Array(p.window);
+    const scratch = new Float64Array(p.window);
     let tilted = false;
     let previous = NaN;
     let decided = false;
     return {
       schedule: scheduleNamed(p.schedule),
       init() {
-        scratch = new Float64Array(p.window);
         tilted = false;
         previous = NaN;
         decided = false;

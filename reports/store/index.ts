@@ -1,0 +1,20 @@
+// The SQLite results store: the system of record for runs (schema: reports/SCHEMA.md).
+export { canonicalJson, parseCanonicalJson, sha256 } from './canonicalJson.ts';
+export { type FillsContext, fillsHash } from './fillsHash.ts';
+export { BUSY_TIMEOUT_MS, migrate, openStore, type Store } from './openStore.ts';
+export {
+  deleteRun,
+  findRuns,
+  getRun,
+  listRuns,
+  type RunFilter,
+  type RunRecord,
+  type StoredBreach,
+  type StoredDaily,
+  type StoredDeferral,
+  type StoredFill,
+  type StoredPosition,
+  type StoredRun,
+} from './readRun.ts';
+export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
+export { type RunToWrite, writeRun } from './writeRun.ts';

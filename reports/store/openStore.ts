@@ -1,0 +1,105 @@
+// Opening the results store: one SQLite file in WAL mode (readers never block the writer), a
+// 10 s busy timeout (concurrent writers queue instead of failing), foreign keys on, and the schema
+// brought forward by MIGRATIONS. Every way a path can be wrong becomes a UserError that names it.
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../../data/errors.ts';
+import { APPLICATION_ID, type Migration, MIGRATIONS } from './schema.ts';
+
+/** How long a writer waits for another process's write transaction before giving up. */
+export const BUSY_TIMEOUT_MS = 10_000;
+/** Truncate the write-ahead log back to this size after a checkpoint (a large run grows it). */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
+export interface Store {
+  readonly path: string;
+  /** The connection, for queries beyond this module's (read-only use is the intent). */
+  readonly db: Database.Database;
+  close(): void;
+}
+
+function pragmaNumber(db: Database.Database, name: string): number {
+  return db.pragma(name, { simple: true }) as number;
+}
+
+function newerSchema(path: string, found: number, known: number): UserError {
+  return new UserError(`${path} was written by a newer breadth (schema v${found}; this one knows up to v${known}); upgrade breadth`);
+}
+
+/** Refuse SQLite files that are not breadth stores, and stores from a newer breadth. */
+function checkFile(db: Database.Database, path: string, known: number): void {
+  const version = pragmaNumber(db, 'user_version');
+  const application = pragmaNumber(db, 'application_id');
+  const tables = (db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number) > 0;
+  const fresh = application === 0 && version === 0 && !tables;
+  if (!fresh && application !== APPLICATION_ID) {
+    throw new UserError(`${path} is an SQLite database but not a breadth results store; choose another file`);
+  }
+  if (version > known) throw newerSchema(path, version, known);
+}
+
+/**
+ * Apply the migrations newer than the file's user_version, in one write transaction. BEGIN
+ * IMMEDIATE takes the write lock first, so processes opening a new file at once create the
+ * schema once: the others wait, then find it done.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[], path: string): void {
+  const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
+  if (pragmaNumber(db, 'user_version') === known) return;
+  db.transaction(() => {
+    const current = pragmaNumber(db, 'user_version');
+    if (current > known) throw newerSchema(path, current, known);
+    for (const step of migrations) {
+      if (step.version <= current) continue;
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    }
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  }).immediate();
+}
+
+/** A UserError for what SQLite or the driver said about `path`, or the error itself if unexpected. */
+function explain(err: unknown, path: string): unknown {
+  if (err instanceof UserError) return err;
+  if (err instanceof TypeError && /directory does not exist/.test(err.message)) {
+    return new UserError(`cannot open results store ${path}: the directory ${dirname(path)} does not exist`);
+  }
+  if (!(err instanceof Database.SqliteError)) return err;
+  const code = err.code;
+  if (code === 'SQLITE_NOTADB') return new UserError(`${path} is not an SQLite database; choose another file for the results store`);
+  if (code === 'SQLITE_CORRUPT') return new UserError(`${path} is damaged (${err.message}); restore it from a copy or use another file`);
+  if (code.startsWith('SQLITE_CANTOPEN')) return new UserError(`cannot open results store ${path}: check that it is a file (not a directory) and that its folder is writable`);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
+    return new UserError(`cannot write results store ${path}: the file or its folder is read-only`);
+  }
+  if (code.startsWith('SQLITE_BUSY')) return new UserError(`results store ${path} stayed locked by another process for ${BUSY_TIMEOUT_MS / 1000} s; try again`);
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_FULL') return new UserError(`cannot write results store ${path}: ${err.message}`);
+  return err;
+}
+
+export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS): Store {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db.pragma('foreign_keys = ON');
+    const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
+    checkFile(db, path, known); // before WAL: a file we refuse is left exactly as it was
+    db.pragma('journal_mode = WAL');
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+    migrate(db, migrations, path);
+  } catch (err) {
+    db?.close();
+    throw explain(err, path);
+  }
+  const connection = db;
+  return { path, db: connection, close: () => connection.close() };
+}
+
+/** Run `fn` and turn SQLite's complaints about the store's file into UserErrors. */
+export function withStoreErrors<T>(store: Store, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw explain(err, store.path);
+  }
+}

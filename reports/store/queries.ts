@@ -1,0 +1,155 @@
+// The SELECTs behind readRun.ts, aliased to camelCase so rows come back in the shapes the rest
+// of breadth uses, and the row types they produce.
+import { parseCanonicalJson } from './canonicalJson.ts';
+
+/** A stored run's catalogue entry: the `runs` row without the manifest text. */
+export interface RunRecord {
+  id: number;
+  createdAt: string;
+  label: string | null;
+  strategy: string;
+  schedule: string;
+  params: unknown;
+  engineVersion: string;
+  configHash: string;
+  strategySourceHash: string | null;
+  dataName: string;
+  dataFingerprint: string;
+  fillsHash: string;
+  synthetic: boolean;
+  execution: string;
+  lookAheadProne: boolean;
+  seed: number;
+  periodFrom: string;
+  periodTo: string;
+  sessions: number;
+  universeSize: number;
+  initialCash: number;
+  finalNav: number | null;
+  metricConvention: string;
+  periodsPerYear: number;
+  riskFreeSource: string;
+  riskFreeKind: string;
+  riskFreeMean: number | null;
+  benchmark: string | null;
+  downsideTarget: number;
+  omegaThreshold: number;
+}
+
+/** RunRecord as SQLite returns it: JSON as text, flags as 0/1, plus the manifest text. */
+export type RunRow = Omit<RunRecord, 'params' | 'synthetic' | 'lookAheadProne'> & { params: string; synthetic: number; lookAheadProne: number; manifest: string };
+
+export const RUN_SELECT = `SELECT id, created_at AS createdAt, label, strategy, schedule, params, manifest,
+  engine_version AS engineVersion, config_hash AS configHash, strategy_source_hash AS strategySourceHash,
+  data_name AS dataName, data_fingerprint AS dataFingerprint, fills_hash AS fillsHash, synthetic, execution,
+  look_ahead_prone AS lookAheadProne, seed, period_from AS periodFrom, period_to AS periodTo, sessions,
+  universe_size AS universeSize, initial_cash AS initialCash, final_nav AS finalNav,
+  metric_convention AS metricConvention, periods_per_year AS periodsPerYear, risk_free_source AS riskFreeSource,
+  risk_free_kind AS riskFreeKind, risk_free_mean AS riskFreeMean, benchmark, downside_target AS downsideTarget,
+  omega_threshold AS omegaThreshold
+FROM runs`;
+
+export function runRecord(row: RunRow): RunRecord {
+  const { manifest: _manifest, params, synthetic, lookAheadProne, ...rest } = row;
+  return { ...rest, params: parseCanonicalJson(params), synthetic: synthetic === 1, lookAheadProne: lookAheadProne === 1 };
+}
+
+/** `session` is the run's session index (0 = its first session). */
+export interface StoredFill {
+  session: number;
+  date: string;
+  symbol: string;
+  quantity: number;
+  price: number;
+  referencePrice: number;
+  commission: number;
+  slippage: number;
+  orderId: number;
+  reason: string;
+}
+
+export const FILL_SELECT = `SELECT session, date, symbol, quantity, price, reference_price AS referencePrice, commission,
+  slippage, order_id AS orderId, reason FROM fills WHERE run_id = ? ORDER BY seq`;
+
+/** Holdings at a decision's close; value = shares × price, weight = value / that session's NAV. */
+export interface StoredPosition {
+  session: number;
+  date: string;
+  symbol: string;
+  shares: number;
+  price: number | null;
+  value: number | null;
+  weight: number | null;
+  targetWeight: number | null;
+}
+
+export const POSITION_SELECT = `SELECT session, date, symbol, shares, price, value, weight, target_weight AS targetWeight
+  FROM positions WHERE run_id = ? ORDER BY seq`;
+
+export type MetricRow = { name: string; value: number | null; n: number; note: string | null };
+export const METRIC_SELECT = 'SELECT name, value, n, note FROM metrics WHERE run_id = ? ORDER BY seq';
+
+export type DrawdownRow = {
+  peak: number;
+  trough: number;
+  recovery: number | null;
+  peakDate: string | null;
+  troughDate: string | null;
+  recoveryDate: string | null;
+  depth: number;
+  length: number;
+  timeToTrough: number;
+  open: number;
+};
+export const DRAWDOWN_SELECT = `SELECT peak_session AS peak, trough_session AS trough, recovery_session AS recovery,
+  peak_date AS peakDate, trough_date AS troughDate, recovery_date AS recoveryDate, depth, length,
+  time_to_trough AS timeToTrough, open FROM drawdowns WHERE run_id = ? ORDER BY seq`;
+
+export type ModelRow = {
+  model: string;
+  frequency: 'daily' | 'monthly';
+  periodsPerYear: number;
+  n: number;
+  from: string | null;
+  to: string | null;
+  alpha: number | null;
+  alphaStdError: number | null;
+  alphaT: number | null;
+  alphaAnnualized: number | null;
+  rSquared: number | null;
+  adjRSquared: number | null;
+  note: string | null;
+};
+export const MODEL_SELECT = `SELECT model, frequency, periods_per_year AS periodsPerYear, n, date_from AS "from", date_to AS "to",
+  alpha, alpha_std_error AS alphaStdError, alpha_t AS alphaT, alpha_annualized AS alphaAnnualized,
+  r_squared AS rSquared, adj_r_squared AS adjRSquared, note FROM attribution_models WHERE run_id = ? ORDER BY seq`;
+
+export type LoadingRow = { model: string; factor: string; loading: number | null; stdError: number | null; tStat: number | null };
+export const LOADING_SELECT = `SELECT model, factor, loading, std_error AS stdError, t_stat AS tStat
+  FROM attribution WHERE run_id = ? ORDER BY model, seq`;
+
+export const DECOMPOSITION_SELECT = 'SELECT line, kind, amount, share FROM decomposition WHERE run_id = ? ORDER BY seq';
+
+export const CONTRIBUTION_SELECT = `SELECT symbol, price_pnl AS pricePnl, income, cost, total
+  FROM contributions WHERE run_id = ? ORDER BY rank`;
+
+export interface StoredDeferral {
+  session: number;
+  date: string;
+  symbol: string;
+  reason: string;
+  remaining: number;
+}
+export const DEFERRAL_SELECT = 'SELECT session, date, symbol, reason, remaining FROM deferrals WHERE run_id = ? ORDER BY seq';
+
+export interface StoredBreach {
+  session: number;
+  date: string;
+  gross: number;
+  net: number;
+  maxGross: number | null;
+  maxNet: number | null;
+  action: string;
+}
+export const BREACH_SELECT = `SELECT session, date, gross, net, max_gross AS maxGross, max_net AS maxNet, action
+  FROM breaches WHERE run_id = ? ORDER BY seq`;

@@ -1,0 +1,177 @@
+// Writing one run: every row of it in ONE write transaction, so a run that fails or is killed
+// half-way leaves nothing behind (SQLite rolls an unfinished transaction back on the next open).
+// Everything derived (hashes, dates, decomposition) is computed before the write lock is taken.
+import { isoDay } from '../../data/dates.ts';
+import { DEFERRAL_NAMES } from '../../engine/orders.ts';
+import { DAILY_COLUMNS, FillReason, type Result } from '../../engine/result.ts';
+import { symbolContributions } from '../attribution/contributors.ts';
+import { returnDecomposition } from '../attribution/decomposition.ts';
+import type { FactorRegression } from '../attribution/factorRegression.ts';
+import type { RunMetrics } from '../runMetrics.ts';
+import { BatchInsert, real } from './batchInsert.ts';
+import { canonicalJson, sha256 } from './canonicalJson.ts';
+import { fillsHash } from './fillsHash.ts';
+import { type Store, withStoreErrors } from './openStore.ts';
+import { DAILY_SQL_COLUMNS } from './schema.ts';
+
+export interface RunToWrite {
+  result: Result;
+  /** runMetrics(result, …) of this very result. */
+  metrics: RunMetrics;
+  /** Factor regressions (attributeRun). The decomposition and contributions come from the result. */
+  attribution?: { readonly regressions: readonly FactorRegression[] };
+  label?: string;
+}
+
+const FILL_REASONS = Object.keys(FillReason) as (keyof typeof FillReason)[];
+const bit = (x: boolean): number => (x ? 1 : 0);
+
+/** The metrics must describe this result: same number of returns. */
+function checkMetrics(result: Result, metrics: RunMetrics): void {
+  const n = Math.max(result.daily.nav.length - 1, 0);
+  if (metrics.riskFreeReturns.length !== n) {
+    throw new RangeError(`metrics cover ${metrics.riskFreeReturns.length} returns but the result has ${n}; pass runMetrics(result) of the same result`);
+  }
+}
+
+function insertRunRow(store: Store, run: RunToWrite, hash: string): number {
+  const { result, metrics } = run;
+  const m = result.manifest;
+  const nav = result.daily.nav;
+  const row = {
+    created_at: new Date().toISOString(),
+    label: run.label ?? null,
+    strategy: m.strategy.name,
+    schedule: m.strategy.schedule,
+    params: canonicalJson(m.strategy.params ?? null),
+    manifest: canonicalJson(m),
+    engine_version: m.engine.version,
+    config_hash: sha256(canonicalJson(m.config)),
+    strategy_source_hash: m.strategy.sourceHash,
+    data_name: m.data.name,
+    data_fingerprint: m.data.fingerprint,
+    fills_hash: hash,
+    synthetic: bit(m.data.synthetic),
+    execution: m.execution,
+    look_ahead_prone: bit(m.lookAheadProne),
+    seed: m.seed,
+    period_from: m.period.from,
+    period_to: m.period.to,
+    sessions: nav.length,
+    universe_size: result.symbols.length,
+    initial_cash: m.config.initialCash,
+    final_nav: nav.length > 0 ? real(nav[nav.length - 1]) : null,
+    metric_convention: metrics.convention,
+    periods_per_year: metrics.periodsPerYear,
+    risk_free_source: metrics.riskFree.source,
+    risk_free_kind: metrics.riskFree.kind,
+    risk_free_mean: metrics.riskFree.meanPerPeriod,
+    benchmark: metrics.benchmark,
+    downside_target: metrics.downsideTarget,
+    omega_threshold: metrics.omegaThreshold,
+  };
+  const columns = Object.keys(row);
+  const sql = `INSERT INTO runs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+  return Number(store.db.prepare(sql).run(row).lastInsertRowid);
+}
+
+function insertDaily(store: Store, id: number, result: Result, metrics: RunMetrics, dates: readonly string[]): void {
+  const d = result.daily;
+  const rows = new BatchInsert(store.db, 'daily', ['run_id', 'session', 'date', 'nav_return', 'benchmark_return', 'risk_free_return', 'gross_exposure', 'net_exposure', ...DAILY_SQL_COLUMNS]);
+  for (let k = 0; k < d.nav.length; k++) {
+    const nav = d.nav[k];
+    const long = d.longValue[k];
+    const short = Math.abs(d.shortValue[k]);
+    const exposed = nav > 0;
+    rows.add(
+      id,
+      k,
+      dates[k],
+      k > 0 ? real(nav / d.nav[k - 1] - 1) : null,
+      k > 0 && metrics.benchmarkReturns !== null ? real(metrics.benchmarkReturns[k - 1]) : null,
+      k > 0 ? real(metrics.riskFreeReturns[k - 1]) : null,
+      exposed ? (long + short) / nav : null,
+      exposed ? (long - short) / nav : null,
+      ...DAILY_COLUMNS.map((c) => real(d[c][k])),
+    );
+  }
+  rows.flush();
+}
+
+function insertLedger(store: Store, id: number, result: Result, dates: readonly string[]): void {
+  const first = result.sessions.length > 0 ? result.sessions[0] : 0;
+  const f = result.fills;
+  const fills = new BatchInsert(store.db, 'fills', ['run_id', 'seq', 'session', 'date', 'symbol', 'quantity', 'price', 'reference_price', 'commission', 'slippage', 'order_id', 'reason']);
+  for (let k = 0; k < f.session.length; k++) {
+    const s = f.session[k] - first;
+    fills.add(id, k, s, dates[s], result.symbols[f.symbol[k]], f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k], FILL_REASONS[f.reason[k]]);
+  }
+  fills.flush();
+
+  const p = result.snapshots;
+  const positions = new BatchInsert(store.db, 'positions', ['run_id', 'seq', 'session', 'date', 'symbol', 'shares', 'price', 'value', 'weight', 'target_weight']);
+  for (let k = 0; k < p.session.length; k++) {
+    const s = p.session[k] - first;
+    const value = p.shares[k] * p.price[k];
+    positions.add(id, k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], real(p.price[k]), real(value), real(value / result.daily.nav[s]), real(p.targetWeight[k]));
+  }
+  positions.flush();
+
+  const q = result.deferrals;
+  const deferrals = new BatchInsert(store.db, 'deferrals', ['run_id', 'seq', 'session', 'date', 'symbol', 'reason', 'remaining']);
+  for (let k = 0; k < q.session.length; k++) {
+    const s = q.session[k] - first;
+    deferrals.add(id, k, s, dates[s], result.symbols[q.symbol[k]], DEFERRAL_NAMES[q.reason[k]], q.remaining[k]);
+  }
+  deferrals.flush();
+
+  const breaches = new BatchInsert(store.db, 'breaches', ['run_id', 'seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action'], 1);
+  result.breaches.forEach((b, k) => breaches.add(id, k, b.session - first, b.date, b.gross, b.net, b.maxGross, b.maxNet, b.action));
+  const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message'], 1);
+  result.warnings.forEach((w, k) => warnings.add(id, k, w));
+}
+
+function insertFigures(store: Store, id: number, run: RunToWrite): void {
+  const { result, metrics } = run;
+  const figures = new BatchInsert(store.db, 'metrics', ['run_id', 'seq', 'name', 'value', 'n', 'note']);
+  metrics.metrics.forEach((m, k) => figures.add(id, k, m.name, m.value, m.n, m.note ?? null));
+  figures.flush();
+
+  const drawdowns = new BatchInsert(store.db, 'drawdowns', ['run_id', 'seq', 'peak_session', 'trough_session', 'recovery_session', 'peak_date', 'trough_date', 'recovery_date', 'depth', 'length', 'time_to_trough', 'open']);
+  metrics.drawdowns.forEach((e, k) => drawdowns.add(id, k, e.peak, e.trough, e.recovery, e.peakDate, e.troughDate, e.recoveryDate, e.depth, e.length, e.timeToTrough, bit(e.open)));
+  drawdowns.flush();
+
+  const models = new BatchInsert(store.db, 'attribution_models', ['run_id', 'model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'note'], 1);
+  const loadings = new BatchInsert(store.db, 'attribution', ['run_id', 'model', 'seq', 'factor', 'loading', 'std_error', 't_stat'], 1);
+  (run.attribution?.regressions ?? []).forEach((r, seq) => {
+    models.add(id, r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.note ?? null);
+    r.loadings.forEach((l, k) => loadings.add(id, r.model, k, l.factor, l.loading, l.stdError, l.tStat));
+  });
+
+  const lines = new BatchInsert(store.db, 'decomposition', ['run_id', 'seq', 'line', 'kind', 'amount', 'share'], 1);
+  returnDecomposition(result).lines.forEach((l, k) => lines.add(id, k, l.line, l.kind, l.amount, real(l.share)));
+
+  const contributions = new BatchInsert(store.db, 'contributions', ['run_id', 'rank', 'symbol', 'price_pnl', 'income', 'cost', 'total']);
+  symbolContributions(result).forEach((c, k) => contributions.add(id, k + 1, c.symbol, c.pricePnl, c.income, c.cost, c.total));
+  contributions.flush();
+}
+
+/** Store a run with its metrics and attribution; returns its id. */
+export function writeRun(store: Store, run: RunToWrite): number {
+  checkMetrics(run.result, run.metrics);
+  const hash = fillsHash(run.result.fills, run.result);
+  const dates = Array.from(run.result.dates, isoDay);
+  return withStoreErrors(store, () =>
+    // IMMEDIATE: take the write lock at BEGIN, so a concurrent writer waits (busy timeout)
+    // instead of failing when a read transaction would have to be upgraded.
+    store.db
+      .transaction(() => {
+        const id = insertRunRow(store, run, hash);
+        insertDaily(store, id, run.result, run.metrics, dates);
+        insertLedger(store, id, run.result, dates);
+        insertFigures(store, id, run);
+        return id;
+      })
+      .immediate(),
+  );
+}

@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../data/errors.ts';
+import { DAILY_COLUMNS } from '../../../engine/result.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { canonicalJson, getRun, type Migration, MIGRATIONS, migrate, openStore, parseCanonicalJson, SCHEMA_VERSION, writeRun } from '../../../reports/store/index.ts';
+import { DAILY_SQL_COLUMNS } from '../../../reports/store/schema.ts';
+import { longShortRun } from './fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'breadth-open-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const path = (): string => join(dir, `store-${files++}.db`);
+
+/** The UserError openStore throws for `file`, or a failure if it throws something else. */
+function openError(file: string, migrations?: readonly Migration[]): UserError {
+  try {
+    openStore(file, migrations).close();
+  } catch (err) {
+    if (err instanceof UserError) return err;
+    throw err;
+  }
+  throw new Error(`${file} opened`);
+}
+
+describe('openStore', () => {
+  it('opens in WAL mode with foreign keys, a 10 s busy timeout and the current schema', () => {
+    const store = openStore(path());
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(10_000);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('application_id', { simple: true })).toBe(0x62726474);
+    store.close();
+  });
+
+  it('has a daily column for every engine daily column', () => {
+    const store = openStore(path());
+    const columns = store.db.prepare<[], string>("SELECT name FROM pragma_table_info('daily')").pluck().all();
+    for (const c of DAILY_SQL_COLUMNS) expect(columns).toContain(c);
+    expect(DAILY_SQL_COLUMNS).toHaveLength(DAILY_COLUMNS.length);
+    store.close();
+  });
+
+  it('reopening keeps the runs and does not migrate again', () => {
+    const file = path();
+    const first = openStore(file);
+    const result = longShortRun();
+    const id = writeRun(first, { result, metrics: runMetrics(result) });
+    first.close();
+    const again = openStore(file);
+    expect(getRun(again, id)?.run.sessions).toBe(30);
+    again.close();
+  });
+
+  it('a store from a newer breadth is refused, untouched', () => {
+    const file = path();
+    openStore(file).close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 3');
+    raw.close();
+    expect(openError(file).message).toBe(`${file} was written by a newer breadth (schema v3; this one knows up to v${SCHEMA_VERSION}); upgrade breadth`);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    check.close();
+  });
+
+  it('refuses other SQLite files, non-database files, directories and missing folders with a UserError', () => {
+    const other = path();
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE notes (x TEXT)');
+    raw.close();
+    expect(openError(other).message).toBe(`${other} is an SQLite database but not a breadth results store; choose another file`);
+
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'this is not a database, just some text that is long enough to have a header\n'.repeat(20));
+    expect(openError(text).message).toBe(`${text} is not an SQLite database; choose another file for the results store`);
+
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    expect(openError(folder).message).toMatch(/^cannot open results store .*a-folder: check that it is a file \(not a directory\)/);
+
+    const missing = join(dir, 'no', 'such', 'folder', 'runs.db');
+    expect(openError(missing).message).toBe(`cannot open results store ${missing}: the directory ${join(dir, 'no', 'such', 'folder')} does not exist`);
+  });
+});
+
+describe('migrations', () => {
+  const v2: Migration = { version: 2, description: 'run tags', sql: 'CREATE TABLE tags (run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE, tag TEXT NOT NULL)' };
+
+  it('bring a v1 store forward to v2 and keep its runs', () => {
+    const file = path();
+    const v1 = openStore(file);
+    const result = longShortRun();
+    const id = writeRun(v1, { result, metrics: runMetrics(result) });
+    v1.close();
+    const upgraded = openStore(file, [...MIGRATIONS, v2]);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(2);
+    upgraded.db.prepare('INSERT INTO tags VALUES (?, ?)').run(id, 'baseline');
+    expect(getRun(upgraded, id)?.fills.length).toBe(result.fills.session.length);
+    upgraded.close();
+    // The older breadth now meets a newer file.
+    expect(openError(file).message).toMatch(/schema v2; this one knows up to v1/);
+  });
+
+  it('apply every step in order on a new file, and nothing on a current one', () => {
+    const db = new Database(':memory:');
+    migrate(db, [...MIGRATIONS, v2], 'memory');
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE name IN ('runs', 'tags') ORDER BY name").pluck().all()).toEqual(['runs', 'tags']);
+    migrate(db, [...MIGRATIONS, v2], 'memory'); // would fail on CREATE TABLE if it ran again
+    db.close();
+  });
+
+  it('roll a failing step back entirely', () => {
+    const db = new Database(':memory:');
+    const broken: Migration = { version: 2, description: 'broken', sql: 'CREATE TABLE half (x); CREATE TABLE runs (y)' };
+    expect(() => migrate(db, [...MIGRATIONS, broken], 'memory')).toThrow(/already exists/);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+describe('canonical JSON', () => {
+  it('sorts keys at every level and round-trips non-finite numbers', () => {
+    const value = { b: 1, a: { d: [Infinity, -Infinity, NaN], c: 'x' } };
+    expect(canonicalJson(value)).toBe('{"a":{"c":"x","d":[{"$nonFinite":"Infinity"},{"$nonFinite":"-Infinity"},{"$nonFinite":"NaN"}]},"b":1}');
+    expect(canonicalJson({ a: { c: 'x', d: [Infinity, -Infinity, NaN] }, b: 1 })).toBe(canonicalJson(value));
+    expect(parseCanonicalJson(canonicalJson(value))).toEqual(value);
+  });
+});

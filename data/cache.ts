@@ -3,7 +3,8 @@
 //
 // Keys. An entry lives in a slot (a hash of the resolved path and the load options), so a newer
 // load of the same request replaces the older one. The entry is valid while its source files
-// keep the size, mtime (ns) and inode they had when they were read: hashing the contents on every
+// keep the size, mtime, ctime (ns) and inode they had when they were read (ctime cannot be set
+// back by tools that restore an mtime): hashing the contents on every
 // load would cost a full read of the sources (~0.1 s warm, ~0.3 s cold for the 49 MB universe
 // file), most of the cached-reload budget. Stat alone has one hole, the one git calls "racy":
 // a file rewritten within the file system's timestamp granularity of the moment it was read
@@ -17,7 +18,7 @@
 // schema, damaged file) is treated as empty and rebuilt.
 
 import Database from 'better-sqlite3';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Market } from './market.ts';
 import { columnFromBytes, decodeMarket, encodeMarket, type MarketMeta } from './marketCodec.ts';
@@ -32,16 +33,17 @@ export interface SourceFileState {
   readonly path: string;
   readonly size: number;
   readonly mtimeNs: string;
+  readonly ctimeNs: string;
   readonly inode: string;
 }
 
 export function sourceFileState(path: string): SourceFileState {
   const s = statSync(path, { bigint: true });
-  return { path, size: Number(s.size), mtimeNs: s.mtimeNs.toString(), inode: s.ino.toString() };
+  return { path, size: Number(s.size), mtimeNs: s.mtimeNs.toString(), ctimeNs: s.ctimeNs.toString(), inode: s.ino.toString() };
 }
 
 export function statKey(files: readonly SourceFileState[]): string {
-  return sha256(Buffer.from(JSON.stringify(files.map((f) => [f.path, f.size, f.mtimeNs, f.inode]))));
+  return sha256(Buffer.from(JSON.stringify(files.map((f) => [f.path, f.size, f.mtimeNs, f.ctimeNs, f.inode]))));
 }
 
 interface EntryRow {
@@ -55,23 +57,46 @@ interface StoredFile extends SourceFileState {
   readonly contentHash: string;
 }
 
+function isDamagedDatabase(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+}
+
 export class MarketCache {
   readonly #db: Database.Database;
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
-    this.#db = new Database(join(dir, CACHE_FILE_NAME));
-    this.#db.pragma('busy_timeout = 30000');
-    if (this.#db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) this.#createSchema();
+    const file = join(dir, CACHE_FILE_NAME);
+    try {
+      this.#db = MarketCache.#open(file);
+    } catch (err) {
+      if (!isDamagedDatabase(err)) throw err;
+      // A damaged cache holds nothing worth keeping: start a new one.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      this.#db = MarketCache.#open(file);
+    }
   }
 
-  #createSchema(): void {
-    this.#db.pragma('page_size = 65536'); // big pages: fewer overflow pages per column BLOB
-    this.#db.pragma('journal_mode = WAL');
-    const create = this.#db.transaction(() => {
+  static #open(file: string): Database.Database {
+    const db = new Database(file);
+    try {
+      db.pragma('busy_timeout = 30000');
+      if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) MarketCache.#createSchema(db);
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  static #createSchema(db: Database.Database): void {
+    db.pragma('page_size = 65536'); // big pages: fewer overflow pages per column BLOB
+    db.pragma('journal_mode = WAL');
+    const create = db.transaction(() => {
       // Re-checked inside the write lock: another process may have just built the schema.
-      if (this.#db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
-      this.#db.exec(`
+      if (db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
+      db.exec(`
         DROP TABLE IF EXISTS market_column;
         DROP TABLE IF EXISTS market;
         CREATE TABLE market (
@@ -116,7 +141,8 @@ export class MarketCache {
    */
   store(slot: string, files: readonly SourceFileState[], contentHashes: ReadonlyMap<string, string>, market: Market, readAt: number): void {
     const { meta, columns } = encodeMarket(market);
-    const stored: StoredFile[] = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? '' }));
+    // Loaders hash what they read; a file read only for its presence or first line is hashed here.
+    const stored: StoredFile[] = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? sha256(readFileSync(f.path)) }));
     const insertColumn = this.#db.prepare('INSERT INTO market_column (slot, name, data) VALUES (?, ?, ?)');
     this.#db.transaction(() => {
       this.#db.prepare('DELETE FROM market_column WHERE slot = ?').run(slot);

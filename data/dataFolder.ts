@@ -5,11 +5,12 @@
 //   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly
 //   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
 //   delistings delistings.csv (Ticker,LastDate,DelistReturn[,Reason])
+//   synthetic  README.txt whose first line starts with SYNTHETIC (the sample writer's marker)
 // When a folder has both stocks and funds, the calendar starts at the stocks' first date unless
 // `from` says otherwise: the cross-section cannot start earlier, and T×N columns for decades of
 // fund-only history (SPY goes back to 1993) would cost hundreds of MB for nothing.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignSeries, type AlignedPrices, type AlignOptions } from './align.ts';
 import { loadDelistings } from './delistings.ts';
@@ -34,6 +35,7 @@ export interface DataFolderPlan {
   readonly companies: string | undefined;
   readonly industries: string | undefined;
   readonly delistings: string | undefined;
+  readonly synthetic: boolean;
 }
 
 const RATE_NAMES: Readonly<Record<string, string>> = { DTB3: 'tbill3m', TB3MS: 'tbill3mMonthly' };
@@ -45,6 +47,11 @@ const isLongPriceFile = (file: string): boolean => {
   const header = readFirstLine(file).split(',').map(normalizeColumnName).join(',');
   return LONG_LAYOUTS.some((l) => l.columns.map(normalizeColumnName).join(',') === header);
 };
+
+function isSyntheticMarked(root: string): boolean {
+  const readme = join(root, 'README.txt');
+  return existsSync(readme) && readFileSync(readme, 'utf8').trimStart().startsWith('SYNTHETIC');
+}
 
 /** The plan for `root`, or undefined when it is not a data folder (e.g. a plain price folder). */
 export function planDataFolder(root: string): DataFolderPlan | undefined {
@@ -64,6 +71,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),
     delistings: find(/(^|[\\/])delistings\.csv$/),
+    synthetic: isSyntheticMarked(root),
   };
 }
 
@@ -71,12 +79,14 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
 export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const statements = plan.statementFolder ? simfinStatementFiles(plan.statementFolder).map((s) => s.file) : [];
   const funds = plan.fundFolder ? priceFilesIn(plan.fundFolder) : [];
-  const optional = [plan.companies, plan.industries, plan.delistings].filter((f): f is string => f !== undefined);
+  const readme = join(plan.root, 'README.txt');
+  const optional = [plan.companies, plan.industries, plan.delistings, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
   return [...funds, ...plan.longFiles, ...plan.rateFiles, ...statements, ...optional];
 }
 
 export interface DataFolderParts {
   readonly aligned: AlignedPrices;
+  readonly synthetic: boolean;
   readonly sources: SourceInfo[];
   readonly sector: string[];
   readonly industry: string[];
@@ -137,5 +147,5 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
     }
     sources.push(source);
   }
-  return { aligned, sources, sector, industry, fundamentals, rates, delistReturn };
+  return { aligned, synthetic: plan.synthetic, sources, sector, industry, fundamentals, rates, delistReturn };
 }

@@ -7,7 +7,9 @@
 //   - one per-symbol price file.
 // Asset class: data folders know theirs (etf/ → fund, long files → stock). Otherwise a path
 // with a folder named etf, etfs or funds holds funds, anything else stocks; `assetClass`
-// overrides. Roles: smallCap → IWM, qualitySmallCap → SMLF, largeCap → SPY, when loaded.
+// overrides. Roles: smallCap → IWM, qualitySmallCap → SMLF, largeCap → SPY, when loaded (or the
+// sample's SYN_SMALL, SYN_QSMALL, SYN_LARGE); `roles` overrides. A data folder whose README.txt
+// starts with "SYNTHETIC" (as the sample writer's does) loads as a synthetic market.
 
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { AssetClass, type Market, type SourceInfo } from './market.ts';
 import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from './priceFolder.ts';
 import { LONG_LAYOUTS, PER_SYMBOL_LAYOUTS } from './priceRows.ts';
 import { matchLayout } from './csvTable.ts';
+import { SAMPLE_FUNDS } from './sampleIndices.ts';
 import { snapshotEndResolver } from './snapshotEnds.ts';
 import { readFirstLine, requireFile } from './text.ts';
 
@@ -43,15 +46,27 @@ export interface LoadMarketOptions {
   readonly snapshotEnds?: Readonly<Record<string, string>>;
   /** Asset class of price folders and files (data folders know theirs). */
   readonly assetClass?: 'stock' | 'fund';
-  /** Told when the cache cannot be read or written (the load itself goes on). */
-  readonly onCacheProblem?: (message: string) => void;
+  /** Roles to set or override, e.g. { smallCap: 'IJR' } (each symbol must be loaded). */
+  readonly roles?: Readonly<Record<string, string>>;
+  /** Told what the cache did: served the market, stored it, or was skipped (and why). */
+  readonly onCache?: (event: CacheEvent) => void;
+}
+
+export interface CacheEvent {
+  readonly kind: 'hit' | 'stored' | 'skipped';
+  readonly detail: string;
 }
 
 type SourceKind =
   | { readonly kind: 'dataFolder'; readonly plan: NonNullable<ReturnType<typeof planDataFolder>> }
   | { readonly kind: 'priceFolder' | 'longFile' | 'symbolFile'; readonly path: string };
 
-const ROLES: Readonly<Record<string, string>> = { smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' };
+/** Role → the symbols that can fill it, first present wins (real ETFs, then the sample's funds). */
+const ROLE_CANDIDATES: Readonly<Record<string, readonly string[]>> = {
+  smallCap: ['IWM', SAMPLE_FUNDS.smallCap],
+  qualitySmallCap: ['SMLF', SAMPLE_FUNDS.qualitySmallCap],
+  largeCap: ['SPY', SAMPLE_FUNDS.largeCap],
+};
 const FUND_FOLDER = /^(etf|etfs|funds)$/i;
 
 function detectSource(path: string): SourceKind {
@@ -86,7 +101,8 @@ function isoOption(name: string, value: string | undefined): number | undefined 
 /** The options that shape the Market, in a stable form (for the cache slot and fingerprint). */
 function normalizedOptions(options: LoadMarketOptions): object {
   const snapshotEnds = Object.entries(options.snapshotEnds ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  return { symbols: options.symbols ? [...options.symbols].sort() : null, from: options.from ?? null, to: options.to ?? null, calendar: options.calendar ?? 'union', snapshotEnds, assetClass: options.assetClass ?? null };
+  const roles = Object.entries(options.roles ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  return { symbols: options.symbols ? [...options.symbols].sort() : null, from: options.from ?? null, to: options.to ?? null, calendar: options.calendar ?? 'union', snapshotEnds, assetClass: options.assetClass ?? null, roles };
 }
 
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -100,13 +116,21 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   const cache = openCache(options);
   try {
     const cached = attempt(options, () => cache?.lookup(slot, files));
-    if (cached) return { ...cached, name: path };
+    if (cached) {
+      options.onCache?.({ kind: 'hit', detail: `loaded from the cache in ${cacheDirOf(options)}` });
+      return { ...cached, name: path };
+    }
     const readAt = Date.now();
     const market = await buildMarket(path, resolved, source, options);
     const unchanged = files.every((f) => JSON.stringify(sourceFileState(f.path)) === JSON.stringify(f));
+    if (cache && !unchanged) options.onCache?.({ kind: 'skipped', detail: 'a source file changed while it was read; not cached' });
     if (cache && unchanged) {
       const hashes = new Map(market.sources.map((s) => [resolve(s.path), s.fingerprint]));
-      attempt(options, () => cache.store(slot, files, hashes, market, readAt));
+      const stored = attempt(options, () => {
+        cache.store(slot, files, hashes, market, readAt);
+        return true;
+      });
+      if (stored) options.onCache?.({ kind: 'stored', detail: `stored in ${cacheDirOf(options)}` });
     }
     return market;
   } finally {
@@ -114,9 +138,10 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   }
 }
 
+const cacheDirOf = (options: LoadMarketOptions): string => resolve(options.cacheDir || '.cache');
+
 function openCache(options: LoadMarketOptions): MarketCache | undefined {
-  const dir = options.cacheDir ?? '.cache';
-  return dir === false ? undefined : attempt(options, () => new MarketCache(resolve(dir)));
+  return options.cacheDir === false ? undefined : attempt(options, () => new MarketCache(cacheDirOf(options)));
 }
 
 /** Cache trouble never stops a load: it is reported and the cache is skipped. */
@@ -124,7 +149,7 @@ function attempt<T>(options: LoadMarketOptions, action: () => T): T | undefined 
   try {
     return action();
   } catch (err) {
-    options.onCacheProblem?.(`market cache skipped: ${(err as Error).message}`);
+    options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${(err as Error).message}` });
     return undefined;
   }
 }
@@ -146,7 +171,7 @@ async function buildMarket(name: string, resolved: string, source: SourceKind, o
     else loaded = loadPriceFile(source.path, optionsFor);
     const aligned = alignSeries(loaded.series, alignOptions);
     const N = aligned.symbols.length;
-    parts = { aligned, sources: loaded.sources, sector: new Array<string>(N).fill(''), industry: new Array<string>(N).fill(''), fundamentals: new Fundamentals(N, []), rates: {}, delistReturn: new Float64Array(N).fill(NaN) };
+    parts = { aligned, synthetic: false, sources: loaded.sources, sector: new Array<string>(N).fill(''), industry: new Array<string>(N).fill(''), fundamentals: new Fundamentals(N, []), rates: {}, delistReturn: new Float64Array(N).fill(NaN) };
   }
   if (wanted) {
     const missing = [...wanted].filter((s) => !parts.aligned.symbols.includes(s));
@@ -169,10 +194,18 @@ function assemble(name: string, resolved: string, parts: DataFolderParts, option
   const sources = [...parts.sources, alignmentSource(name, parts, options.calendar ?? 'union')];
   const contentHashes = parts.sources.map((s) => [relative(resolved, s.path) || '.', s.fingerprint]);
   const fingerprint = hashOf({ version: DATA_LAYER_VERSION, options: normalizedOptions(options), sources: contentHashes });
-  const roles = Object.fromEntries(Object.entries(ROLES).filter(([, symbol]) => aligned.symbols.includes(symbol)));
+  const roles: Record<string, string> = {};
+  for (const [role, candidates] of Object.entries(ROLE_CANDIDATES)) {
+    const present = candidates.find((symbol) => aligned.symbols.includes(symbol));
+    if (present) roles[role] = present;
+  }
+  for (const [role, symbol] of Object.entries(options.roles ?? {})) {
+    if (!aligned.symbols.includes(symbol)) throw new UserError(`role ${role}: symbol ${symbol} is not in ${name}`);
+    roles[role] = symbol;
+  }
   return {
     name,
-    synthetic: false,
+    synthetic: parts.synthetic,
     symbols: aligned.symbols,
     dates: aligned.dates,
     open: aligned.open,

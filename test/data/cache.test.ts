@@ -1,0 +1,103 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME, MarketCache, sourceFileState } from '../../data/cache.ts';
+import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/load.ts';
+import { symbolIndex, type Market } from '../../data/market.ts';
+import { encodeMarket } from '../../data/marketCodec.ts';
+import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
+
+explainSkip('market cache on real files');
+
+/** Loads `path` and reports what the cache did. */
+async function load(path: string, options: LoadMarketOptions): Promise<{ market: Market; events: string[] }> {
+  const events: string[] = [];
+  const market = await loadMarket(path, { ...options, onCache: (e: CacheEvent) => events.push(e.kind) });
+  return { market, events };
+}
+
+/** Every stored column of two markets is bit-for-bit equal, and so is the description. */
+function expectSameMarket(a: Market, b: Market): void {
+  const ea = encodeMarket(a);
+  const eb = encodeMarket(b);
+  expect({ ...eb.meta, name: '' }).toEqual({ ...ea.meta, name: '' });
+  expect([...eb.columns.keys()]).toEqual([...ea.columns.keys()]);
+  for (const [name, column] of ea.columns) {
+    const other = eb.columns.get(name)!;
+    expect(Buffer.from(other.buffer, other.byteOffset, other.byteLength).equals(Buffer.from(column.buffer, column.byteOffset, column.byteLength)), name).toBe(true);
+  }
+  expect(b.fundamentals.rowCount).toBe(a.fundamentals.rowCount);
+}
+
+describe.skipIf(!hasData)('market cache (real files)', () => {
+  it('a round trip gives identical columns (prices, volume, events, sources, fingerprint)', async () => {
+    const cacheDir = tempDir();
+    const path = join(sharedData, 'etf', 'ohlcv');
+    const first = await load(path, { cacheDir });
+    const second = await load(path, { cacheDir });
+    expect(first.events).toEqual(['stored']);
+    expect(second.events).toEqual(['hit']);
+    expectSameMarket(first.market, second.market);
+    expect(second.market.dividends.value.length).toBeGreaterThan(500);
+    expect(second.market.fingerprint).toBe(first.market.fingerprint);
+    expect(second.market.fingerprint).toBe((await load(path, { cacheDir: false })).market.fingerprint);
+  });
+
+  it('a changed file is re-read', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    for (const symbol of ['IWM', 'SPY']) copyFileSync(join(sharedData, 'etf', 'adjclose', `${symbol}.csv`), join(dir, `${symbol}.csv`));
+    const before = await load(dir, { cacheDir });
+    const iwm = join(dir, 'IWM.csv');
+    writeFileSync(iwm, readFileSync(iwm, 'utf8').replace(/\n2026-07-31,[0-9.]+\n$/, '\n2026-07-31,300.5\n'));
+    const after = await load(dir, { cacheDir });
+    expect(after.events).toEqual(['stored']);
+    const last = (m: Market) => m.close[(m.dates.length - 1) * m.symbols.length + symbolIndex(m, 'IWM')];
+    expect(last(before.market)).toBeCloseTo(291.2, 4);
+    expect(last(after.market)).toBe(300.5);
+    expect(after.market.fingerprint).not.toBe(before.market.fingerprint);
+    expect((await load(dir, { cacheDir })).events).toEqual(['hit']);
+  });
+});
+
+describe('market cache', () => {
+  it('different options are different entries', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeFile(dir, 'A.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,2'));
+    writeFile(dir, 'B.csv', csv('Date,AdjClose', '2020-01-03,3'));
+    await load(dir, { cacheDir });
+    const narrow = await load(dir, { cacheDir, symbols: ['B'] });
+    expect(narrow.events).toEqual(['stored']);
+    expect(narrow.market.symbols).toEqual(['B']);
+    expect((await load(dir, { cacheDir })).market.symbols).toEqual(['A', 'B']);
+  });
+
+  it('a file rewritten without a visible stat change is caught by the content check (racy entries)', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    const file = writeFile(dir, 'A.csv', csv('Date,AdjClose', '2020-01-02,1.5'));
+    const { market } = await load(dir, { cacheDir });
+    const statBefore = sourceFileState(file);
+    const slot = 'test-slot';
+    const cache = new MarketCache(cacheDir);
+    try {
+      cache.store(slot, [statBefore], new Map([[file, market.sources[0].fingerprint]]), market, Date.now());
+      expect(cache.lookup(slot, [statBefore])).toBeDefined(); // fresh entry, content verified: a hit
+      writeFileSync(file, csv('Date,AdjClose', '2020-01-02,9.5')); // same size
+      // Pretend the file system kept the old stat (a rewrite within its timestamp granularity).
+      expect(cache.lookup(slot, [statBefore])).toBeUndefined();
+    } finally {
+      cache.close();
+    }
+  });
+
+  it('a damaged cache file is replaced, and the load goes on', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeFile(dir, 'A.csv', csv('Date,AdjClose', '2020-01-02,1'));
+    writeFileSync(join(cacheDir, CACHE_FILE_NAME), Buffer.alloc(8192, 7));
+    expect((await load(dir, { cacheDir })).events).toEqual(['stored']);
+    expect((await load(dir, { cacheDir })).events).toEqual(['hit']);
+  });
+});

@@ -1,0 +1,100 @@
+// The real factor, rate and SimFin files in ../shared/data, each checked against its raw text.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../data/dates.ts';
+import { loadFactorTable } from '../../data/factors.ts';
+import { loadRateSeries } from '../../data/fred.ts';
+import { Fundamentals } from '../../data/fundamentals.ts';
+import { rateAsOf } from '../../data/rates.ts';
+import { loadSimfinStatements } from '../../data/simfin.ts';
+import { statementsToRows } from '../../data/statements.ts';
+import { explainSkip, hasData, sharedData } from './fixtures.ts';
+
+explainSkip('real factors, rates and SimFin');
+
+const rawLine = (file: string, prefix: string): string[] => {
+  const line = readFileSync(file, 'utf8').split(/\r?\n/).find((l) => l.startsWith(prefix));
+  if (!line) throw new Error(`no line starting ${prefix} in ${file}`);
+  return line.split(',');
+};
+
+describe.skipIf(!hasData)('Fama-French and AQR factors (real data)', () => {
+  it('daily percent values become decimals (ff3_daily 2020-03-16, read independently)', () => {
+    const file = join(sharedData, 'factors', 'ff3_daily.csv');
+    const table = loadFactorTable(file);
+    const raw = rawLine(file, '2020-03-16,');
+    const t = table.dates.indexOf(parseIsoDay('2020-03-16'));
+    expect(table.frequency).toBe('daily');
+    expect(table.columns['Mkt-RF'][t]).toBe(Number(raw[1]) / 100);
+    expect(table.columns['Mkt-RF'][t]).toBe(-0.1201);
+    expect(table.columns.SMB[t]).toBe(Number(raw[2]) / 100);
+    expect(table.columns.HML[t]).toBe(Number(raw[3]) / 100);
+    expect(table.columns.RF[t]).toBe(Number(raw[4]) / 100);
+    expect(table.dates.length).toBe(26233);
+  });
+
+  it('the raw Ken French download (preamble, YYYYMMDD) gives the same table', () => {
+    const parsed = loadFactorTable(join(sharedData, 'factors', 'ff3_daily.csv'));
+    const raw = loadFactorTable(join(sharedData, 'factors', 'raw', 'F-F_Research_Data_Factors_daily_202604.csv'));
+    expect(Array.from(raw.dates)).toEqual(Array.from(parsed.dates));
+    expect(Array.from(raw.columns['Mkt-RF'])).toEqual(Array.from(parsed.columns['Mkt-RF']));
+  });
+
+  it('monthly rows sit on month ends; -99.99 is NaN; AQR stays decimal', () => {
+    const me = loadFactorTable(join(sharedData, 'factors', 'me_portfolios_vw_monthly.csv'));
+    expect(me.frequency).toBe('monthly');
+    expect(me.dates[0]).toBe(parseIsoDay('1926-07-31'));
+    expect(me.columns['<= 0'].every(Number.isNaN)).toBe(true);
+    expect(me.columns['Lo 30'][0]).toBe(0.14 / 100);
+    const qmj = loadFactorTable(join(sharedData, 'factors', 'aqr_qmj_monthly.csv'));
+    expect(qmj.dates[0]).toBe(parseIsoDay('1957-07-31'));
+    expect(qmj.columns.USA[0]).toBe(0.0111539791294);
+    expect(Number.isNaN(qmj.columns.AUS[0])).toBe(true);
+  });
+});
+
+describe.skipIf(!hasData)('FRED rates (real data)', () => {
+  it('DTB3: percent → decimal; blank holiday rows carry the previous value forward', () => {
+    const { series, filled } = loadRateSeries(join(sharedData, 'rates', 'DTB3_daily.csv'));
+    expect(filled).toBe(283);
+    const holiday = parseIsoDay('2000-01-17'); // blank in the file
+    const before = parseIsoDay('2000-01-14'); // 5.25
+    const k = series.dates.indexOf(holiday);
+    expect(series.values[k]).toBe(0.0525);
+    expect(series.values[series.dates.indexOf(before)]).toBe(0.0525);
+    expect(rateAsOf(series, holiday)).toBe(0.0525);
+    expect(series.values.some(Number.isNaN)).toBe(false);
+    expect(rateAsOf(series, parseIsoDay('2020-03-16'))).toBe(0.0024);
+  });
+});
+
+describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
+  const universe = join(sharedData, 'universe');
+  /** The raw row of `ticker` `year` `period` in a statement file, by column name. */
+  const rawRow = (kind: string, ticker: string, year: string, period: string): Record<string, string> => {
+    const lines = gunzipSync(readFileSync(join(universe, `simfin_us-${kind}-quarterly.csv.gz`))).toString('utf8').split('\n');
+    const header = lines[0].split(';');
+    const row = lines.find((l) => l.startsWith(`${ticker};`) && l.split(';')[3] === year && l.split(';')[4] === period)!.split(';');
+    return Object.fromEntries(header.map((h, k) => [h, row[k]]));
+  };
+
+  it('a filing is invisible before its publish date (the latest of its three statements) and visible on it', () => {
+    // AKA FY2021 Q3: balance sheet and income statement dated 2021-11-09, cash flow 2021-11-10.
+    const balance = rawRow('balance', 'AKA', '2021', 'Q3');
+    const published = Math.max(...['balance', 'cashflow', 'income'].map((k) => parseIsoDay(rawRow(k, 'AKA', '2021', 'Q3')['Publish Date'])));
+    expect(parseIsoDay(balance['Publish Date'])).toBe(parseIsoDay('2021-11-09'));
+    expect(published).toBe(parseIsoDay('2021-11-10'));
+    const { statements } = loadSimfinStatements(universe, (ticker) => (ticker === 'AKA' ? 0 : -1));
+    const fundamentals = new Fundamentals(1, statementsToRows(statements));
+    const totalAssets = Number(balance['Total Assets']);
+    const known = (day: number) => fundamentals.asOf('totalAssets', day)[0];
+    expect(known(published - 1)).not.toBe(totalAssets);
+    expect(known(published)).toBe(totalAssets);
+    expect(fundamentals.asOf('sharesOutstanding', published)[0]).toBe(Number(balance['Shares (Basic)']));
+    const row = fundamentals.latestRow(0, published);
+    expect(fundamentals.periodEnd[row]).toBe(parseIsoDay(balance['Report Date']));
+  });
+});

@@ -79,7 +79,7 @@ export interface SymbolPnl {
 export interface FactorLoading {
   model: string;
   factor: string;
-  loading: number;
+  loading: number | null;
   tStat: number | null;
 }
 

@@ -54,7 +54,7 @@ const tStat = (t: number | null | undefined): string => (t === null || t === und
 /** Loadings with t-statistics, then each model's fit (R², annualized alpha). */
 export function attributionTables(loadings: readonly FactorLoading[], fits: readonly FactorFit[]): string {
   const loadingRows = loadings.map(
-    (l) => `<tr><td>${escapeHtml(l.model)}</td><td class="t">${escapeHtml(l.factor)}</td><td class="${signClass(l.loading)}">${formatRatio(l.loading)}</td><td>${tStat(l.tStat)}</td></tr>`,
+    (l) => `<tr><td>${escapeHtml(l.model)}</td><td class="t">${escapeHtml(l.factor)}</td><td class="${signClass(l.loading ?? 0)}">${l.loading === null ? '–' : formatRatio(l.loading)}</td><td>${tStat(l.tStat)}</td></tr>`,
   );
   const fitRows = fits.map(
     (f) =>

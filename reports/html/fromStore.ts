@@ -1,0 +1,145 @@
+// Stored runs (reports/store getRun) to the renderers' plain-data model, so any run in SQLite
+// can be re-rendered without its Result. Conventions follow reports/runMetrics.ts: exposures are
+// fractions of NAV with the short side ≤ 0, credits (interest received, borrow rebate) are
+// negative costs, and `cost_<line>_drag` is the annualized drag.
+
+import { COST_LINES, type DailyColumn } from '../../engine/result.ts';
+import { topContributors } from '../attribution/index.ts';
+import { computeMetrics } from '../metrics/index.ts';
+import { snakeCase } from '../runMetrics.ts';
+import type { StoredRun } from '../store/index.ts';
+import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, RunInfo, TearSheetData } from './model.ts';
+import { epochDays } from './series.ts';
+
+/** Credits that add to NAV, shown as negative costs beside the five charges. */
+const CREDIT_LINES = ['interestReceived', 'borrowRebate'] as const;
+const TOP_SYMBOLS = 10;
+
+function runLabel(stored: StoredRun): string {
+  return stored.run.label ?? stored.run.strategy;
+}
+
+function costModels(stored: StoredRun): RunInfo['costModels'] {
+  const { config, costModels } = stored.manifest;
+  const rate = config.cash.rate;
+  const models = [
+    { kind: 'commission', model: costModels.commission },
+    { kind: 'slippage', model: costModels.slippage },
+    { kind: 'borrow', model: `${config.borrow.defaultBps} bps/yr default, rebate ${config.borrow.rebateBps} bps/yr` },
+    { kind: 'cash', model: rate === null ? 'no interest' : `${typeof rate === 'number' ? `${rate * 100}%/yr` : rate}, debit spread ${config.cash.debitSpreadBps} bps` },
+  ];
+  if (config.participationCap !== undefined) models.push({ kind: 'volume cap', model: `${config.participationCap * 100}% of session volume` });
+  return models;
+}
+
+function runInfo(stored: StoredRun): RunInfo {
+  const { run } = stored;
+  return {
+    id: String(run.id),
+    label: runLabel(stored),
+    strategy: { name: run.strategy, params: run.params, schedule: run.schedule },
+    data: { name: run.dataName, from: run.periodFrom, to: run.periodTo, sessions: run.sessions, synthetic: run.synthetic },
+    execution: { convention: run.execution, lookAheadProne: run.lookAheadProne },
+    costModels: costModels(stored),
+    riskFree: run.riskFreeSource,
+    engineVersion: run.engineVersion,
+  };
+}
+
+function exposures(stored: StoredRun): ExposureSeries {
+  const d = stored.daily;
+  const c = d.columns;
+  const share = (value: Float64Array): number[] => Array.from(value, (v, t) => (c.nav[t] > 0 ? v / c.nav[t] : NaN));
+  return {
+    long: share(c.longValue),
+    short: share(c.shortValue.map((v) => -Math.abs(v))),
+    gross: Array.from(d.grossExposure),
+    net: Array.from(d.netExposure),
+    longCount: Array.from(c.longCount),
+    shortCount: Array.from(c.shortCount),
+  };
+}
+
+function costLines(stored: StoredRun): CostLineData[] {
+  const drag = new Map(stored.metrics.map((m) => [m.name, m.value]));
+  const line = (column: DailyColumn, sign: 1 | -1): CostLineData => {
+    const name = snakeCase(column);
+    const daily = Array.from(stored.daily.columns[column], (v) => (sign === 1 ? v : 0 - v));
+    return { line: name, daily, total: daily.reduce((s, v) => s + v, 0), annualDrag: drag.get(`cost_${name}_drag`) ?? null };
+  };
+  return [...COST_LINES.map((c) => line(c, 1)), ...CREDIT_LINES.map((c) => line(c, -1))];
+}
+
+/** NAV of an equal-capital investment in the benchmark, compounding its stored daily returns. */
+function compounded(start: number, returns: Float64Array): number[] {
+  const nav = [start];
+  for (let t = 1; t < returns.length; t++) nav.push(nav[t - 1] * (1 + (Number.isNaN(returns[t]) ? 0 : returns[t])));
+  return nav;
+}
+
+/**
+ * The benchmark: another stored run (its NAV matched on dates, its own metrics), or else the
+ * benchmark returns stored beside the run, compounded, with metrics computed here.
+ */
+function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark'> & { metrics?: MetricFigure[] } {
+  const d = stored.daily;
+  if (benchmarkRun !== undefined) {
+    const navByDate = new Map(benchmarkRun.daily.dates.map((date, t) => [date, benchmarkRun.daily.columns.nav[t]]));
+    return { benchmark: { name: runLabel(benchmarkRun), nav: d.dates.map((date) => navByDate.get(date) ?? null) }, metrics: benchmarkRun.metrics };
+  }
+  const name = stored.run.benchmark;
+  if (name === null || !d.benchmarkReturn.some((v) => !Number.isNaN(v))) return {};
+  const days = epochDays(d.dates);
+  const { metrics } = computeMetrics({
+    returns: d.benchmarkReturn.subarray(1),
+    dates: days.subarray(1),
+    startDay: days[0],
+    periodsPerYear: stored.run.periodsPerYear,
+    riskFree: d.riskFreeReturn.subarray(1).map((v) => (Number.isNaN(v) ? 0 : v)),
+  });
+  return { benchmark: { name, nav: compounded(d.columns.nav[0], d.benchmarkReturn) }, metrics };
+}
+
+/** A stored run as a tear sheet; `benchmarkRun` (e.g. IWM buy-and-hold) overrides the stored benchmark. */
+export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredRun): TearSheetData {
+  const d = stored.daily;
+  const { benchmark, metrics: benchmarkMetrics } = benchmarkOf(stored, benchmarkRun);
+  const top = topContributors(stored.contributions, TOP_SYMBOLS);
+  return {
+    run: runInfo(stored),
+    dates: d.dates,
+    nav: Array.from(d.columns.nav),
+    ...(benchmark === undefined ? {} : { benchmark }),
+    riskFreeReturns: Array.from(d.riskFreeReturn.subarray(1)),
+    metrics: benchmarkMetrics === undefined ? { strategy: stored.metrics } : { strategy: stored.metrics, benchmark: benchmarkMetrics },
+    drawdowns: stored.drawdowns,
+    exposures: exposures(stored),
+    tradedNotional: Array.from(d.columns.tradedNotional),
+    costs: costLines(stored),
+    contributors: top.contributors.map((c) => ({ symbol: c.symbol, pnl: c.total })),
+    detractors: top.detractors.map((c) => ({ symbol: c.symbol, pnl: c.total })),
+    attribution: {
+      loadings: stored.regressions.flatMap((r) => r.loadings.map((l) => ({ model: r.model, factor: l.factor, loading: l.loading, tStat: l.tStat }))),
+      fits: stored.regressions.map((r) => ({ model: r.model, rSquared: r.rSquared, alpha: r.alphaAnnualized, alphaTStat: r.alphaT, n: r.n })),
+    },
+    warnings: stored.warnings,
+  };
+}
+
+/** A stored run as one column of the comparison page. */
+export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
+  const { run, daily } = stored;
+  return {
+    id: String(run.id),
+    label: runLabel(stored),
+    strategy: run.strategy,
+    dataName: run.dataName,
+    synthetic: run.synthetic,
+    lookAheadProne: run.lookAheadProne,
+    dates: daily.dates,
+    nav: Array.from(daily.columns.nav),
+    metrics: stored.metrics,
+    exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
+    warnings: stored.warnings,
+  };
+}

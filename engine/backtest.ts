@@ -21,13 +21,13 @@ import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
 import { commissionModel, slippageModel } from './models/costs.ts';
-import { OrderOrigin, type OrderRequest } from './orders.ts';
+import { Deferral, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Result } from './result.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
 import { ENGINE_VERSION } from './version.ts';
-import { MarketView, sessionOnOrBefore } from './view.ts';
+import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
 import { describeRun } from './warnings.ts';
 
 export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}): Result {
@@ -53,7 +53,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const band = strategy.schedule.driftBand;
   const book = bookView(portfolio, broker);
   const random = new Random(config.seed, 'strategy');
-  strategy.init?.({ symbols: market.symbols, random: () => random.uniform() });
+  strategy.init?.({ symbols: view.symbols, random: () => random.uniform() });
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
@@ -64,13 +64,13 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
     portfolio.markToMarket(market.close, t * n);
     if (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band))) {
-      MarketView.moveTo(view, t);
-      const decision = decide(strategy, view, book);
-      act(decision, t);
-      if (config.execution === 'same-close') {
-        broker.fillAll(t, 'close');
-        portfolio.revalue();
-      }
+      moveViewTo(view, t);
+      act(decide(strategy, view, book), t);
+    }
+    // Same-close: this close fills the new orders and keeps working the resting ones.
+    if (config.execution === 'same-close' && broker.hasOrders) {
+      broker.fillAll(t, 'close');
+      portfolio.revalue();
     }
     record(t - first);
   }
@@ -85,21 +85,24 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       planner.targetWeight.fill(NaN);
       return snapshot(t);
     }
-    broker.cancelTargetOrders();
     const base = t * n;
     const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, {
       portfolio,
       nav: portfolio.nav,
       price: (i) => market.close[base + i],
       estimateCost: (i, q, p) => broker.estimateCost(i, q, p, t),
+      commission: (q, p) => commission.commission(q, p),
       resolve: (s) => view.resolve(s),
     });
     snapshot(t);
     if (plan.breach) {
+      // Rejected: as if the strategy had not decided — the previous plan stands.
       const { maxGross = null, maxNet = null } = config.leverage;
       breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross, maxNet, action: 'rejected' });
       return;
     }
+    for (const i of plan.unpriced) ledger.defer(t, i, Deferral.noPrice, NaN);
+    broker.cancelTargetOrders();
     const orders = plan.orders;
     for (let k = 0; k < orders.count; k++) broker.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
   }
@@ -183,14 +186,16 @@ function decide(strategy: Strategy, view: MarketView, book: BookView): Decision 
   }
 }
 
-/** True when a held position's weight differs from its last target weight by more than `band`. */
+/**
+ * True when a held position's weight differs from its last target weight by more than `band`.
+ * Positions without a target (after explicit orders, or share targets without a price) never trigger.
+ */
 function drifted(portfolio: Portfolio, target: Float64Array, band: number): boolean {
   const nav = portfolio.nav;
   for (let k = 0; k < portfolio.heldCount; k++) {
     const i = portfolio.heldAt(k);
-    const w = (portfolio.shares[i] * portfolio.mark[i]) / nav;
-    const goal = Number.isNaN(target[i]) ? 0 : target[i];
-    if (Math.abs(w - goal) > band) return true;
+    if (Number.isNaN(target[i])) continue;
+    if (Math.abs((portfolio.shares[i] * portfolio.mark[i]) / nav - target[i]) > band) return true;
   }
   return false;
 }

@@ -8,7 +8,8 @@
 //   data: at the close if close ≤ limit). Sells mirror it. Limit fills are not slipped past the limit.
 // - Stop buy: triggers when the open or the high reaches the stop, then fills like a market order
 //   at max(open, stop). Sells mirror it.
-// - A participation cap fills at most cap × volume shares per session; the rest rests.
+// - A participation cap fills at most cap × volume shares of a symbol per session, over all its
+//   orders together; the rest rests.
 // - Day orders expire after their first fill session; GTC orders rest until filled or replaced.
 
 import type { Market } from '../data/market.ts';
@@ -32,6 +33,10 @@ export class Broker {
   readonly #liquidity: LiquidityEstimator | undefined;
   #orders: RestingOrder[] = [];
   #nextId = 1;
+  /** Shares filled per symbol in the current fill pass (the participation cap is per symbol and session). */
+  readonly #filledToday: Float64Array;
+  readonly #touched: Int32Array;
+  #touchedCount = 0;
   /** Fills at a session close because the data had no open. */
   openFallbacks = 0;
 
@@ -51,6 +56,8 @@ export class Broker {
     this.#commission = commission;
     this.#slippage = slippage;
     this.#liquidity = liquidity;
+    this.#filledToday = new Float64Array(market.symbols.length);
+    this.#touched = new Int32Array(market.symbols.length);
   }
 
   get hasOrders(): boolean {
@@ -109,6 +116,8 @@ export class Broker {
     const shares = this.#portfolio.shares;
     for (const o of this.#orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase);
     for (const o of this.#orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase);
+    for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
+    this.#touchedCount = 0;
     let kept = 0;
     for (const o of this.#orders) {
       if (o.quantity === 0) continue;
@@ -138,10 +147,14 @@ export class Broker {
     let quantity = o.quantity;
     const cap = this.#config.participationCap;
     if (cap !== undefined && Number.isFinite(volume)) {
-      const most = this.#roundShares(cap * volume);
+      const most = Math.max(0, this.#roundShares(cap * volume - this.#filledToday[o.symbol]));
       if (Math.abs(quantity) > most) quantity = Math.sign(quantity) * most;
     }
-    if (quantity !== 0) this.#execute(o, t, quantity, price);
+    if (quantity !== 0) {
+      if (this.#filledToday[o.symbol] === 0) this.#touched[this.#touchedCount++] = o.symbol;
+      this.#filledToday[o.symbol] += Math.abs(quantity);
+      this.#execute(o, t, quantity, price);
+    }
     if (quantity !== o.quantity) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
   }

@@ -1,6 +1,7 @@
 // Open-phase corporate actions: splits rescale positions and resting orders, dividends pay
 // holders of record (shorts pay), delistings close positions at the last price (times one plus
-// the delisting return when the data gives one).
+// the delisting return when the data gives one). Splits come first, so a split on the delisting
+// session is already in the position's shares and mark.
 
 import type { Market } from '../data/market.ts';
 import type { Broker } from './broker.ts';
@@ -50,9 +51,9 @@ export class CorporateActions {
       broker.cancelSymbol(i);
       const held = portfolio.shares[i];
       if (held === 0) continue;
-      const last = m.close[m.delistedAfter[i] * m.symbols.length + i];
+      // The mark is the last close the position saw, rescaled by any split applied since.
       const ret = m.delistReturn[i];
-      const price = last * (1 + (Number.isNaN(ret) ? 0 : ret));
+      const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
       portfolio.trade(i, -held, price, price);
       ledger.fill(t, i, -held, price, price, 0, 0, 0, FillReason.delisting);
     }

@@ -1,7 +1,7 @@
 // Liquidity estimates for impact models, measured on data up to the decision session only.
 
 import type { Market } from '../data/market.ts';
-import { adjustedClosesAsOf, type AdjustmentIndex } from './adjustment.ts';
+import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import type { LiquidityEstimate } from './models/costs.ts';
 
 export class LiquidityEstimator {
@@ -37,7 +37,8 @@ export class LiquidityEstimator {
     for (let s = Math.max(0, t - this.#window + 1); s <= t; s++) {
       const v = this.#market.volume[s * n + i];
       if (Number.isFinite(v)) {
-        volume += v;
+        // Shares traded before a split count in today's shares.
+        volume += v * splitFactorBetween(this.#adjustments, i, s, t);
         days++;
       }
     }

@@ -2,7 +2,8 @@
 // holdings, emits reductions before additions, sizes buys to the cash that will really be there
 // after estimated costs (for unlevered long books), rounds to whole shares unless fractional
 // shares are enabled, skips trades below a minimum notional, and rejects — never clips — targets
-// that breach the leverage limits. Planning the same targets twice at the same prices trades nothing.
+// that breach the leverage limits, and skips uneconomic trades (commission above a share of the
+// notional). Planning the same targets twice at the same prices trades nothing.
 
 import { UserError } from '../data/errors.ts';
 import type { EngineConfig } from './config.ts';
@@ -31,24 +32,33 @@ export interface PlanContext {
   price(i: number): number;
   /** Estimated commission + slippage in currency for trading `quantity` of symbol i at `price`. */
   estimateCost(i: number, quantity: number, price: number): number;
+  /** Commission in currency for trading `quantity` at `price`. */
+  commission(quantity: number, price: number): number;
   resolve(symbol: string): number;
 }
 
 const LEVERAGE_TOLERANCE = 1e-9;
+/** Cash "after the rebalance" may dip this far below zero (× NAV): floating-point noise, not debt. */
+const CASH_TOLERANCE = 1e-9;
+/** A trade smaller than this (× NAV) is floating-point dust, not a rebalance. */
+const DUST = 1e-9;
 
 export class RebalancePlanner {
   readonly #config: EngineConfig;
   readonly #wanted: Float64Array;
   /** A flip (long → short) is two orders, so at most 2N. */
   readonly #orders: PlannedOrders;
-  /** Target weight of the last decision per symbol (NaN = none): read for snapshots and drift. */
+  /** Target weight of the last accepted decision per symbol (NaN = none): read for snapshots and drift. */
   readonly targetWeight: Float64Array;
+  /** Target weights of the decision being planned; committed to targetWeight when it is accepted. */
+  readonly #proposed: Float64Array;
 
   constructor(symbolCount: number, config: EngineConfig) {
     this.#config = config;
     this.#wanted = new Float64Array(symbolCount);
     this.#orders = { count: 0, symbol: new Int32Array(2 * symbolCount), quantity: new Float64Array(2 * symbolCount) };
-    this.targetWeight = new Float64Array(symbolCount);
+    this.targetWeight = new Float64Array(symbolCount).fill(NaN);
+    this.#proposed = new Float64Array(symbolCount);
   }
 
   plan(targets: Targets, ctx: PlanContext): Plan {
@@ -74,6 +84,7 @@ export class RebalancePlanner {
       this.#orders.count = 0;
       return { orders: this.#orders, breach: { gross, net }, unpriced };
     }
+    this.targetWeight.set(this.#proposed);
     this.#round();
     if (!hasShorts && net <= 1 + LEVERAGE_TOLERANCE) this.#fitBuysToCash(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
@@ -90,7 +101,7 @@ export class RebalancePlanner {
     const source = 'weights' in targets ? targets.weights : 'values' in targets ? targets.values : targets.shares;
     const unpriced: number[] = [];
     this.#wanted.fill(0);
-    this.targetWeight.fill(NaN);
+    this.#proposed.fill(NaN);
     const set = (i: number, x: number): void => {
       if (!Number.isFinite(x)) throw new UserError(`strategy target for symbol #${i} is not a finite number (${x})`);
       const p = ctx.price(i);
@@ -101,7 +112,7 @@ export class RebalancePlanner {
       }
       const shares = kind === 'shares' ? x : kind === 'values' ? x / p : (x * ctx.nav) / p;
       this.#wanted[i] = x === 0 ? 0 : shares;
-      this.targetWeight[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
+      this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
     };
     if (source instanceof Float64Array) {
       if (source.length !== n) throw new UserError(`strategy targets have ${source.length} entries, the market has ${n} symbols`);
@@ -133,8 +144,9 @@ export class RebalancePlanner {
         cash -= delta * p + cost;
         if (delta > 0) buys += delta * p + cost;
       }
-      if (cash >= 0 || buys === 0) return;
-      const keep = Math.max(0, (buys + cash) / buys) * (attempt < 2 ? 1 : 1 - 0.001 * attempt);
+      if (cash >= -CASH_TOLERANCE * ctx.nav || buys === 0) return;
+      // Exact for proportional costs; whole shares and minimum commissions need a few more passes.
+      const keep = Math.max(0, (buys + cash) / buys) * (attempt === 0 ? 1 : 1 - 1e-12 * 10 ** attempt);
       for (let i = 0; i < wanted.length; i++) {
         const delta = wanted[i] - held[i];
         if (delta > 0) wanted[i] = held[i] + this.#roundShares(delta * keep);
@@ -160,13 +172,15 @@ export class RebalancePlanner {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
     const minNotional = this.#config.minTradeNotional;
+    const maxCommission = this.#config.maxCommissionRate;
     const orders = this.#orders;
     for (let i = 0; i < wanted.length; i++) {
       const from = held[i];
       const to = wanted[i];
       const delta = to - from;
       if (delta === 0) continue;
-      if (to !== 0 && minNotional > 0 && Math.abs(delta * ctx.price(i)) < minNotional) continue;
+      const notional = Math.abs(delta * ctx.price(i));
+      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(delta, ctx.price(i)) > maxCommission * notional)) continue;
       let quantity: number;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;

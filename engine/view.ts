@@ -12,21 +12,33 @@ import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'volume';
 
+let setDecisionTime: (view: MarketView, t: number) => void;
+
+/** Engine only: move a view's decision time to session t. */
+export function moveViewTo(view: MarketView, t: number): void {
+  setDecisionTime(view, t);
+}
+
 export class MarketView {
   readonly #market: Market;
   readonly #adjustments: AdjustmentIndex;
   readonly #symbolIndex: Map<string, number>;
+  readonly #symbols: readonly string[];
   #t = -1;
 
   constructor(market: Market, adjustments: AdjustmentIndex) {
     this.#market = market;
     this.#adjustments = adjustments;
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
+    this.#symbols = Object.freeze([...market.symbols]);
   }
 
-  /** Engine only: move the decision time. */
-  static moveTo(view: MarketView, t: number): void {
-    view.#t = t;
+  static {
+    // The clock's setter lives outside the class, so nothing reachable from a view (not even
+    // view.constructor) can move the decision time.
+    setDecisionTime = (view, t) => {
+      view.#t = t;
+    };
   }
 
   /** Decision session index (0-based in the market's calendar). */
@@ -41,8 +53,9 @@ export class MarketView {
   get date(): string {
     return isoDay(this.day);
   }
+  /** Symbol names by index (frozen: a strategy cannot reorder the market's symbols). */
   get symbols(): readonly string[] {
-    return this.#market.symbols;
+    return this.#symbols;
   }
   get symbolCount(): number {
     return this.#market.symbols.length;
@@ -74,7 +87,7 @@ export class MarketView {
   /** A price field of symbol i, `lag` sessions before the decision (NaN before the data starts). */
   price(field: PriceField, i: number, lag = 0): number {
     const s = this.#t - checkLag(lag);
-    return s < 0 ? NaN : this.#market[field][s * this.#market.symbols.length + i];
+    return s < 0 ? NaN : this.#market[field][s * this.#market.symbols.length + this.#checkSymbol(i)];
   }
 
   close(i: number, lag = 0): number {
@@ -83,12 +96,13 @@ export class MarketView {
 
   /** True when symbol i traded at the decision close (a price and non-zero volume). */
   tradable(i: number): boolean {
-    const k = this.#t * this.#market.symbols.length + i;
+    const k = this.#t * this.#market.symbols.length + this.#checkSymbol(i);
     return !Number.isNaN(this.#market.close[k]) && this.#market.volume[k] !== 0;
   }
 
   /** The last `length` values of a field for symbol i, oldest first, ending at the decision. */
   history(field: PriceField, i: number, length: number, out = new Float64Array(length)): Float64Array {
+    this.#checkSymbol(i);
     const n = this.#market.symbols.length;
     const col = this.#market[field];
     for (let k = 0; k < length; k++) {
@@ -103,7 +117,7 @@ export class MarketView {
    * decision's price level), oldest first: the series to compute returns, averages and momentum on.
    */
   adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
-    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length, out);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, length, out);
   }
 
   /** A field across all symbols at `lag` sessions before the decision (a copy). */
@@ -155,10 +169,18 @@ export class MarketView {
   }
 
   sector(i: number): string {
-    return this.#market.sector[i];
+    return this.#market.sector[this.#checkSymbol(i)];
   }
   industry(i: number): string {
-    return this.#market.industry[i];
+    return this.#market.industry[this.#checkSymbol(i)];
+  }
+
+  /** A symbol index must name a symbol: an index past the end would read another session's row. */
+  #checkSymbol(i: number): number {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.#symbols.length)) {
+      throw new RangeError(`symbol index ${i} is out of range (0..${this.#symbols.length - 1}); use view.resolve(name)`);
+    }
+    return i;
   }
 
   /** True when the market has the named rate series (e.g. `tbill3m`). */
@@ -175,7 +197,7 @@ export class MarketView {
 }
 
 function checkLag(lag: number): number {
-  if (!(lag >= 0)) throw new RangeError(`a lag must be ≥ 0 (the view cannot look ahead), got ${lag}`);
+  if (!(Number.isInteger(lag) && lag >= 0)) throw new RangeError(`a lag must be a whole number ≥ 0 (the view cannot look ahead), got ${lag}`);
   return lag;
 }
 

@@ -4,12 +4,12 @@ import type { Market } from '../../data/market.ts';
 import { buildAdjustmentIndex } from '../../engine/adjustment.ts';
 import { monthStart } from '../../engine/schedule.ts';
 import type { BookView } from '../../engine/strategy.ts';
-import { MarketView } from '../../engine/view.ts';
+import { MarketView, moveViewTo } from '../../engine/view.ts';
 
 /** A MarketView of `market` clipped at the close of session t. */
 export function viewAt(market: Market, t: number): MarketView {
   const view = new MarketView(market, buildAdjustmentIndex(market));
-  MarketView.moveTo(view, t);
+  moveViewTo(view, t);
   return view;
 }
 

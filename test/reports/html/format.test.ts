@@ -1,0 +1,44 @@
+// Table formats: percents, ratios, currency, and a null metric that says why and on how many rows.
+
+import { describe, expect, it } from 'vitest';
+import { formatCurrency, formatDelta, formatMetric, formatPercent, formatSignedPercent } from '../../../reports/html/format.ts';
+import { metricInfo } from '../../../reports/html/metricCatalog.ts';
+
+describe('formats', () => {
+  it('percent with two decimals and no minus on a value that rounds to zero', () => {
+    expect(formatPercent(0.12345)).toBe('12.35%');
+    expect(formatPercent(-0.35)).toBe('-35.00%');
+    expect(formatPercent(-0.000001)).toBe('0.00%');
+    expect(formatSignedPercent(0.012)).toBe('+1.20%');
+  });
+
+  it('currency with thousands separators, cents only below 1,000', () => {
+    expect(formatCurrency(1234567.891)).toBe('1,234,568');
+    expect(formatCurrency(-12.5)).toBe('-12.50');
+  });
+
+  it('each metric in its unit', () => {
+    expect(formatMetric({ name: 'sharpe', value: 1.2345, n: 500 })).toBe('1.23');
+    expect(formatMetric({ name: 'max_drawdown', value: -0.3512, n: 500 })).toBe('-35.12%');
+    expect(formatMetric({ name: 'max_drawdown_duration', value: 1791, n: 12 })).toBe('1,791 sessions');
+    expect(formatMetric({ name: 'cost_borrow_fee', value: 14210.7, n: 500 })).toBe('14,211');
+    expect(formatMetric({ name: 'cost_borrow_fee_drag', value: 0.00505, n: 500 })).toBe('0.51%');
+  });
+
+  it('a null metric reads "insufficient data" with its sample size, never 0', () => {
+    expect(formatMetric({ name: 'sharpe', value: null, n: 1, note: 'insufficient data' })).toBe('insufficient data (n = 1)');
+    expect(formatMetric({ name: 'sortino', value: null, n: 1 })).toBe('insufficient data (n = 1)');
+    expect(formatMetric({ name: 'sharpe', value: null, n: 300, note: 'zero volatility' })).toBe('zero volatility (n = 300)');
+  });
+
+  it('differences of percents in percentage points, of ratios in the ratio', () => {
+    expect(formatDelta('annual_return', 0.05, 0.072)).toBe('+2.20 pp');
+    expect(formatDelta('sharpe', 1.5, 1.2)).toBe('-0.30');
+    expect(formatDelta('sharpe', 1.2, 1.2)).toBe('0.00');
+  });
+
+  it('unknown metric names still get a label and a unit', () => {
+    expect(metricInfo('cost_interest_received')).toEqual({ label: 'Interest received (total)', kind: 'currency', group: 'Costs' });
+    expect(metricInfo('new_thing')).toEqual({ label: 'New thing', kind: 'ratio', group: 'Other' });
+  });
+});

@@ -1,0 +1,25 @@
+// Report inputs shared by the render and browser tests.
+
+import type { ComparisonRun } from '../../../reports/html/model.ts';
+import { fabricateTearSheet } from './fabricate.ts';
+
+/** A label that would run script if any page put it into markup unescaped. */
+export const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** One fabricated run as a comparison column. */
+export function comparisonRun(label: string, seed: number, sessions: number, start = '2006-01-02'): ComparisonRun {
+  const d = fabricateTearSheet({ sessions, seed, label, start });
+  return {
+    id: d.run.id,
+    label,
+    strategy: d.run.strategy.name,
+    dataName: d.run.data.name,
+    synthetic: d.run.data.synthetic,
+    lookAheadProne: d.run.execution.lookAheadProne,
+    dates: d.dates,
+    nav: d.nav,
+    metrics: d.metrics.strategy,
+    exposures: { gross: d.exposures.gross, net: d.exposures.net },
+    warnings: d.warnings,
+  };
+}

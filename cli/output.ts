@@ -1,8 +1,10 @@
 // Terminal output helpers: JSON for machines, tables for people, a progress bar that stays quiet
 // when output is not a terminal or CI is set.
 
+import { mkdirSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
+import { UserError } from '../data/errors.ts';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
@@ -47,3 +49,12 @@ export const percent = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
 export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+
+/** Create the folder for an output file or folder, or explain in one line why it cannot be. */
+export function ensureFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
+  }
+}

@@ -2,6 +2,7 @@
 // Every key is checked (unknown keys are errors) and every error names the file and key path.
 
 import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
@@ -33,6 +34,8 @@ export const studySchema = z
       .object({ seed: z.number().int().optional(), stocks: z.number().int().min(20).optional(), years: z.number().int().min(1).optional() })
       .strict()
       .default({}),
+    /** Load only these symbols of the data (not for the sample). */
+    symbols: z.array(z.string().min(1)).min(1).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     /** Default benchmark for every run. */
@@ -64,7 +67,7 @@ export const studySchema = z
 export type StudyConfig = z.output<typeof studySchema>;
 export type RunSpec = z.output<typeof runSpecSchema>;
 
-/** Read and validate a study file (.yaml, .yml or .json). */
+/** Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to it. */
 export function loadStudyFile(path: string): StudyConfig {
   let text: string;
   try {
@@ -78,7 +81,9 @@ export function loadStudyFile(path: string): StudyConfig {
   } catch (err) {
     throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
   }
-  return parseOrThrow(studySchema, raw, path);
+  const study = parseOrThrow(studySchema, raw, path);
+  const here = (p: string): string => (p === 'sample' || p === 'none' || isAbsolute(p) ? p : join(dirname(path), p));
+  return { ...study, data: here(study.data), factors: here(study.factors) };
 }
 
 /** Validate a study given as an object (library use); `where` names it in errors. */

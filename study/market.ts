@@ -9,5 +9,5 @@ export const SAMPLE = 'sample';
 
 export async function openStudyMarket(config: StudyConfig): Promise<Market> {
   if (config.data === SAMPLE) return generateSampleMarket(config.sample);
-  return loadMarket(config.data);
+  return loadMarket(config.data, config.symbols ? { symbols: config.symbols } : {});
 }

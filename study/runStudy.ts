@@ -44,11 +44,12 @@ export interface StudyRuns {
 const NO_BENCHMARK = 'none';
 
 /** Run every strategy of the study and its benchmark; `where` names the config in errors. */
-export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}): Promise<StudyRuns> {
+/** Strategy files named in the study are found relative to `baseDir` (the study file's folder). */
+export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
   const notes: string[] = [];
   const riskFree = resolveRiskFree(config, market, notes);
   const factors: FactorTable[] = loadStudyFactors(config.factors);
-  const prepared = await Promise.all(config.runs.map((run, k) => prepare(run, k, config, market, where, notes)));
+  const prepared = await Promise.all(config.runs.map((run, k) => prepare(run, k, config, market, where, notes, baseDir)));
   const benchmarks = new Map<string, { symbol: string; engine: EngineConfig }>();
   for (const p of prepared) {
     if (p.benchmark && !benchmarks.has(p.benchmarkKey)) benchmarks.set(p.benchmarkKey, { symbol: p.benchmark, engine: p.engine });
@@ -72,9 +73,9 @@ export async function runStudyRuns(config: StudyConfig, market: Market, where: s
   return { market, runs, notes };
 }
 
-async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, notes: string[]) {
+async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, notes: string[], baseDir?: string) {
   const path = `runs[${k}]`;
-  const loaded = await loadStrategyDefinition(spec.strategy).catch((err: unknown) => {
+  const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
   const params = parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`);

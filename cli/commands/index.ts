@@ -3,6 +3,7 @@
 import type { CommandModule } from 'yargs';
 import { dataCommand } from './data.ts';
 import { strategiesCommand } from './strategies.ts';
+import { studyCommand } from './study.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];

@@ -1,0 +1,27 @@
+// Studies: run configurations (one or many runs) end to end — market, strategies, engine,
+// metrics, attribution, SQLite, HTML.
+
+import type { StudyConfig } from './config.ts';
+import { openStudyMarket } from './market.ts';
+import { publishStudy, type Published } from './publish.ts';
+import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts';
+
+export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
+export { openStudyMarket, SAMPLE } from './market.ts';
+export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
+export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
+
+export interface StudyOutcome {
+  readonly study: StudyRuns;
+  readonly published: Published;
+}
+
+/** Run a whole study and publish it to `db` (and reports to `reportDir` unless null). */
+export async function runStudy(
+  config: StudyConfig,
+  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress },
+): Promise<StudyOutcome> {
+  const market = await openStudyMarket(config);
+  const study = await runStudyRuns(config, market, options.where, options.progress, options.baseDir);
+  return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
+}

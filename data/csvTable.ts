@@ -52,10 +52,15 @@ export function normalizeColumnName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** The layout whose columns equal `header`, if any. */
+export function findLayout<L extends ColumnLayout>(header: readonly string[], layouts: readonly L[]): L | undefined {
+  const wanted = header.map((h) => normalizeColumnName(h.trim().replace(/^"|"$/g, '')));
+  return layouts.find((l) => l.columns.length === wanted.length && l.columns.every((c, k) => normalizeColumnName(c) === wanted[k]));
+}
+
 /** The layout whose columns equal `header`, or a DataError listing every accepted layout. */
 export function matchLayout<L extends ColumnLayout>(file: string, line: number, header: readonly string[], layouts: readonly L[]): L {
-  const wanted = header.map((h) => normalizeColumnName(h.replace(/^"|"$/g, '')));
-  const match = layouts.find((l) => l.columns.length === wanted.length && l.columns.every((c, k) => normalizeColumnName(c) === wanted[k]));
+  const match = findLayout(header, layouts);
   if (match) return match;
   const accepted = layouts.map((l) => `${l.columns.join(',')} (${l.name})`).join('; ');
   throw new DataError(file, line, `unknown column layout "${header.join(',')}"`, `the header must be one of: ${accepted}`);

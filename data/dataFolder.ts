@@ -13,14 +13,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { alignSeries, type AlignedPrices, type AlignOptions } from './align.ts';
+import { findLayout } from './csvTable.ts';
 import { loadDelistings } from './delistings.ts';
 import { isFredHeader, loadRateSeries } from './fred.ts';
 import { Fundamentals } from './fundamentals.ts';
 import { loadLongPrices } from './longPrices.ts';
 import { AssetClass, type SourceInfo } from './market.ts';
 import { loadPriceFolder, priceFilesIn, type LoadedPrices } from './priceFolder.ts';
-import { LONG_LAYOUTS } from './priceRows.ts';
-import { normalizeColumnName } from './csvTable.ts';
+import { LONG_LAYOUTS } from './priceLayouts.ts';
 import type { RateSeries } from './rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from './simfin.ts';
 import { statementsToRows } from './statements.ts';
@@ -43,10 +43,7 @@ const CSV = /\.csv(\.gz)?$/i;
 
 const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 const csvFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter((n) => CSV.test(n)).sort().map((n) => join(dir, n)) : []);
-const isLongPriceFile = (file: string): boolean => {
-  const header = readFirstLine(file).split(',').map(normalizeColumnName).join(',');
-  return LONG_LAYOUTS.some((l) => l.columns.map(normalizeColumnName).join(',') === header);
-};
+const isLongPriceFile = (file: string): boolean => findLayout(readFirstLine(file).split(','), LONG_LAYOUTS) !== undefined;
 
 function isSyntheticMarked(root: string): boolean {
   const readme = join(root, 'README.txt');

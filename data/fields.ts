@@ -60,7 +60,7 @@ function isLeapYear(year: number): boolean {
 
 /** Epoch day of a real calendar date, or NaN when month or day is out of range. */
 export function validEpochDay(year: number, month: number, date: number): number {
-  if (month < 1 || month > 12 || date < 1) return NaN;
+  if (!Number.isInteger(year) || !(month >= 1 && month <= 12) || !(date >= 1)) return NaN;
   const last = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
   return date > last ? NaN : epochDay(year, month, date);
 }

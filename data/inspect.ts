@@ -39,9 +39,9 @@ export interface MarketInspection {
   readonly sources: readonly SourceInfo[];
 }
 
-function eventCounts(sessionsOf: { symbol: Int32Array }, symbols: number): Int32Array {
+function eventCounts(events: { symbol: Int32Array }, symbols: number): Int32Array {
   const counts = new Int32Array(symbols);
-  for (const i of sessionsOf.symbol) counts[i]++;
+  for (const i of events.symbol) counts[i]++;
   return counts;
 }
 

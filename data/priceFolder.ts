@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError } from './errors.ts';
 import type { SourceInfo } from './market.ts';
-import { PER_SYMBOL_LAYOUTS, PriceRowParser } from './priceRows.ts';
+import { PriceRowParser } from './priceRows.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
 import { readSource } from './text.ts';
 

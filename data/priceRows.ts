@@ -4,31 +4,10 @@
 // reports the file and line of the first problem. Layouts: per-symbol files (the ticker is the
 // file name) and long files (one row per ticker and date; tickers may be interleaved).
 
-import { dateOrderError, matchLayout, wrongFieldCountError, type ColumnLayout } from './csvTable.ts';
+import { dateOrderError, matchLayout, wrongFieldCountError } from './csvTable.ts';
 import { DataError } from './errors.ts';
 import { badDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from './fields.ts';
-
-export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume';
-type Role = 'ticker' | 'date' | PriceField;
-
-export interface PriceLayout extends ColumnLayout {
-  readonly roles: readonly Role[];
-}
-
-function layout(name: string, columns: readonly string[], roles: readonly Role[]): PriceLayout {
-  return { name, columns, roles };
-}
-
-export const PER_SYMBOL_LAYOUTS: readonly PriceLayout[] = [
-  layout('adjusted close', ['Date', 'AdjClose'], ['date', 'adjClose']),
-  layout('OHLCV', ['Date', 'Open', 'High', 'Low', 'Close', 'AdjClose', 'Volume'], ['date', 'open', 'high', 'low', 'close', 'adjClose', 'volume']),
-];
-
-export const LONG_LAYOUTS: readonly PriceLayout[] = [
-  layout('long adjusted close', ['Ticker', 'Date', 'AdjClose'], ['ticker', 'date', 'adjClose']),
-  layout('long close/adjclose/volume', ['Ticker', 'Date', 'Close', 'AdjClose', 'Volume'], ['ticker', 'date', 'close', 'adjClose', 'volume']),
-  layout('long OHLCV', ['Ticker', 'Date', 'Open', 'High', 'Low', 'Close', 'AdjClose', 'Volume'], ['ticker', 'date', 'open', 'high', 'low', 'close', 'adjClose', 'volume']),
-];
+import { LONG_LAYOUTS, PER_SYMBOL_LAYOUTS, type PriceField, type PriceLayout, type Role } from './priceLayouts.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
@@ -76,7 +55,9 @@ export class PriceRowParser {
   #targets: Float64Array[] = [];
   #line = 0;
   #carry: Buffer | undefined;
+  /** Rows stored (kept tickers only) and data lines seen (all tickers). */
   #rows = 0;
+  #dataLines = 0;
   #capacity = 0;
   #day: Int32Array = new Int32Array(0);
   #tickerOfRow: Int32Array = new Int32Array(0);
@@ -131,7 +112,7 @@ export class PriceRowParser {
       this.#parseLines(last, last.length);
     }
     if (!this.#layout) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,AdjClose');
-    if (this.#rows === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
+    if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
     return this.#grouped(perTicker);
   }
@@ -185,7 +166,10 @@ export class PriceRowParser {
       if (lineEnd > p && bytes[lineEnd - 1] === CR) lineEnd--;
       this.#line++;
       if (!this.#layout) this.#readHeader(bytes, p, lineEnd);
-      else if (lineEnd > p) this.#parseRow(bytes, p, lineEnd);
+      else if (lineEnd > p) {
+        this.#dataLines++;
+        this.#parseRow(bytes, p, lineEnd);
+      }
       p = nl + 1;
     }
   }

@@ -16,6 +16,7 @@ export interface SourceBytes {
 
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
+const MAX_COMPRESSION_RATIO = 64;
 const CORRUPT_GZIP_FIX = 'the file is damaged or truncated; download or copy it again (`gzip -t FILE` checks it)';
 
 /** Throws a DataError unless `file` is an existing, non-empty regular file. */
@@ -57,9 +58,10 @@ export function bomLength(bytes: Uint8Array): number {
 function gunzipWhole(file: string, stored: Buffer): Buffer {
   // The gzip trailer holds the uncompressed size (mod 2^32); one output chunk of that size
   // avoids zlib growing and concatenating many small chunks, which is several times slower.
+  // A damaged trailer can claim anything, so the size is capped by a generous compression ratio.
   const declared = stored.length >= 18 ? stored.readUInt32LE(stored.length - 4) : 0;
   try {
-    return gunzipSync(stored, { chunkSize: Math.max(64 * 1024, Math.min(declared + 1, 1 << 30)) });
+    return gunzipSync(stored, { chunkSize: Math.max(64 * 1024, Math.min(declared + 1, stored.length * MAX_COMPRESSION_RATIO)) });
   } catch (err) {
     throw new DataError(file, undefined, `corrupt gzip data (${(err as Error).message})`, CORRUPT_GZIP_FIX);
   }
@@ -95,7 +97,12 @@ export async function streamSource(file: string, onChunk: (chunk: Buffer) => voi
   const raw = createReadStream(file, { highWaterMark: CHUNK });
   raw.on('data', (chunk) => hash.update(chunk as Buffer));
   const gzipped = isGzip(head);
-  const decoded = gzipped ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
+  let decoded: NodeJS.ReadableStream = raw;
+  if (gzipped) {
+    const gunzip = createGunzip({ chunkSize: CHUNK });
+    raw.on('error', (err) => gunzip.destroy(err)); // pipe() does not forward read errors
+    decoded = raw.pipe(gunzip);
+  }
   let first = true;
   try {
     for await (const chunk of decoded) {
@@ -117,7 +124,7 @@ export function decodedSizeHint(file: string): number {
   requireFile(file);
   const size = statSync(file).size;
   if (size < 18 || !isGzip(readHead(file, 2))) return size;
-  return readHead(file, 4, size - 4).readUInt32LE(0);
+  return Math.min(readHead(file, 4, size - 4).readUInt32LE(0), size * MAX_COMPRESSION_RATIO);
 }
 
 /** The first line of a (possibly gzipped) file, without reading the rest: to sniff a header. */

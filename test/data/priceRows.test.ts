@@ -52,3 +52,11 @@ describe('PriceRowParser', () => {
     expect(p.close).toEqual([20, 21.25, 5]);
   });
 });
+
+describe('PriceRowParser filters', () => {
+  it('a file whose tickers are all filtered out is empty, not an error', () => {
+    const p = parse(LONG, [64], () => false);
+    expect(p.tickers).toEqual([]);
+    expect(Array.from(p.rowStart)).toEqual([0]);
+  });
+});

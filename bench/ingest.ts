@@ -8,7 +8,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadMarket } from '../data/load.ts';
@@ -22,6 +22,8 @@ type Phase = 'first' | 'store' | 'cached';
 interface Measurement {
   readonly phase: Phase;
   readonly seconds: number;
+  /** CPU seconds of the process (main thread + zlib pool), less sensitive to other load than wall time. */
+  readonly cpuSeconds: number;
   readonly rows: number;
   readonly symbols: number;
   readonly sessions: number;
@@ -30,14 +32,17 @@ interface Measurement {
 
 /** Child process: one load, one JSON line on stdout. */
 async function measure(phase: Phase, file: string, cacheDir: string): Promise<void> {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const market = await loadMarket(file, { cacheDir: phase === 'first' ? false : cacheDir });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   let rows = 0;
   for (const price of market.close) if (price === price) rows++;
   const result: Measurement = {
     phase,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     rows,
     symbols: market.symbols.length,
     sessions: market.dates.length,
@@ -63,6 +68,7 @@ function main(): void {
   const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
   const cacheDir = mkdtempSync(join(tmpdir(), 'breadth-bench-cache-'));
   console.log(`ingest benchmark: ${file}`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work inflates wall times; cpu is steadier)`);
   try {
     const phases: [Phase, number][] = [['first', runs], ['store', 1], ['cached', runs]];
     for (const [phase, count] of phases) {
@@ -72,7 +78,7 @@ function main(): void {
       const budget = phase === 'store' ? undefined : BUDGET_SECONDS[phase];
       const verdict = budget === undefined ? '' : seconds <= budget ? `  (budget ${budget} s: ok)` : `  (budget ${budget} s: OVER)`;
       console.log(
-        `${phase.padEnd(6)} median ${fmt(seconds)} s of [${results.map((x) => fmt(x.seconds)).join(', ')}]` +
+        `${phase.padEnd(6)} median ${fmt(seconds)} s of [${results.map((x) => fmt(x.seconds)).join(', ')}]  cpu ${fmt(median(results.map((x) => x.cpuSeconds)))} s` +
           `  ${(r.rows / seconds / 1e6).toFixed(2)} M rows/s  ${((r.symbols * r.sessions) / seconds / 1e6).toFixed(1)} M symbol-sessions/s` +
           `  peak RSS ${Math.round(Math.max(...results.map((x) => x.peakRssMb)))} MB  process ${fmt(median(results.map((x) => x.processSeconds)))} s${verdict}`,
       );

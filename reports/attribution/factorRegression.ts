@@ -76,7 +76,7 @@ const periodsPerYear = (frequency: 'daily' | 'monthly'): number => (frequency ==
 /** The first table of the model's frequency holding `column`, or a UserError naming what exists. */
 function tableWith(tables: readonly FactorColumns[], model: FactorModel, column: string): FactorColumns {
   const candidates = tables.filter((t) => t.frequency === model.frequency);
-  const found = candidates.find((t) => column in t.columns);
+  const found = candidates.find((t) => Object.hasOwn(t.columns, column));
   if (found !== undefined) return found;
   const have = candidates.map((t) => `${t.name}: ${Object.keys(t.columns).join(', ')}`).join('; ') || 'none';
   throw new UserError(`factor model ${model.name}: no ${model.frequency} factor table has a column "${column}" (${model.frequency} tables: ${have})`);

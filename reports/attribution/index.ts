@@ -44,7 +44,7 @@ export interface AttributionOptions {
 /** True when some table of the model's frequency has each of its columns and RF. */
 function available(model: FactorModel, tables: readonly FactorColumns[]): boolean {
   const columns = [...model.factors.map((f) => f.column ?? f.name), 'RF'];
-  return columns.every((c) => tables.some((t) => t.frequency === model.frequency && c in t.columns));
+  return columns.every((c) => tables.some((t) => t.frequency === model.frequency && Object.hasOwn(t.columns, c)));
 }
 
 export function attributeRun(result: Result, options: AttributionOptions = {}): RunAttribution {

@@ -125,10 +125,12 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   }
   deferrals.flush();
 
-  const breaches = new BatchInsert(store.db, 'breaches', ['run_id', 'seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action'], 1);
-  result.breaches.forEach((b, k) => breaches.add(id, k, b.session - first, b.date, b.gross, b.net, b.maxGross, b.maxNet, b.action));
-  const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message'], 1);
+  const breaches = new BatchInsert(store.db, 'breaches', ['run_id', 'seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action']);
+  result.breaches.forEach((b, k) => breaches.add(id, k, b.session - first, b.date, b.gross, b.net, b.maxGross ?? null, b.maxNet ?? null, b.action));
+  breaches.flush();
+  const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message']);
   result.warnings.forEach((w, k) => warnings.add(id, k, w));
+  warnings.flush();
 }
 
 function insertFigures(store: Store, id: number, run: RunToWrite): void {
@@ -141,15 +143,17 @@ function insertFigures(store: Store, id: number, run: RunToWrite): void {
   metrics.drawdowns.forEach((e, k) => drawdowns.add(id, k, e.peak, e.trough, e.recovery, e.peakDate, e.troughDate, e.recoveryDate, e.depth, e.length, e.timeToTrough, bit(e.open)));
   drawdowns.flush();
 
-  const models = new BatchInsert(store.db, 'attribution_models', ['run_id', 'model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'note'], 1);
-  const loadings = new BatchInsert(store.db, 'attribution', ['run_id', 'model', 'seq', 'factor', 'loading', 'std_error', 't_stat'], 1);
-  (run.attribution?.regressions ?? []).forEach((r, seq) => {
-    models.add(id, r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.note ?? null);
-    r.loadings.forEach((l, k) => loadings.add(id, r.model, k, l.factor, l.loading, l.stdError, l.tStat));
-  });
+  const models = new BatchInsert(store.db, 'attribution_models', ['run_id', 'model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'note']);
+  const loadings = new BatchInsert(store.db, 'attribution', ['run_id', 'model', 'seq', 'factor', 'loading', 'std_error', 't_stat']);
+  const regressions = run.attribution?.regressions ?? [];
+  regressions.forEach((r, seq) => models.add(id, r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.note ?? null));
+  models.flush(); // before the loadings: they reference their model's row
+  for (const r of regressions) r.loadings.forEach((l, k) => loadings.add(id, r.model, k, l.factor, l.loading, l.stdError, l.tStat));
+  loadings.flush();
 
-  const lines = new BatchInsert(store.db, 'decomposition', ['run_id', 'seq', 'line', 'kind', 'amount', 'share'], 1);
+  const lines = new BatchInsert(store.db, 'decomposition', ['run_id', 'seq', 'line', 'kind', 'amount', 'share']);
   returnDecomposition(result).lines.forEach((l, k) => lines.add(id, k, l.line, l.kind, l.amount, real(l.share)));
+  lines.flush();
 
   const contributions = new BatchInsert(store.db, 'contributions', ['run_id', 'rank', 'symbol', 'price_pnl', 'income', 'cost', 'total']);
   symbolContributions(result).forEach((c, k) => contributions.add(id, k + 1, c.symbol, c.pricePnl, c.income, c.cost, c.total));

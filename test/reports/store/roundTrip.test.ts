@@ -7,7 +7,9 @@ import { DAILY_COLUMNS, type Result } from '../../../engine/result.ts';
 import { attributeRun, FF5_MOM_DAILY, returnDecomposition, symbolContributions } from '../../../reports/attribution/index.ts';
 import { type RunMetrics, runMetrics } from '../../../reports/runMetrics.ts';
 import { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, type Store, writeRun } from '../../../reports/store/index.ts';
-import { weekdays } from '../../engine/fixtures.ts';
+import { backtest } from '../../../engine/backtest.ts';
+import { fixtureMarket, weekdays } from '../../engine/fixtures.ts';
+import { scripted } from '../../engine/helpers.ts';
 import { handResult, longShortRun } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-store-'));
@@ -115,6 +117,30 @@ describe('write → getRun round trip', () => {
 
   it('an unknown id is undefined', () => {
     expect(getRun(store, 999)).toBeUndefined();
+  });
+});
+
+describe('deferrals and leverage breaches', () => {
+  it('are stored with their dates, reasons and limits', () => {
+    const closes = Array.from({ length: 8 }, (_, t) => [10 + t, 20 - t / 2]);
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes, volumes: closes.map(() => [1000, 1000]) });
+    const strategy = scripted({ 0: { weights: { A: 0.5 } }, 3: { weights: { A: 1, B: -0.6 } } });
+    const result = backtest(market, strategy, { participationCap: 0.1, leverage: { maxGross: 1.2 } });
+    expect(result.deferrals.session.length).toBeGreaterThan(0);
+    expect(result.breaches).toHaveLength(1);
+    const store = freshStore();
+    const run = getRun(store, writeRun(store, { result, metrics: runMetrics(result) }));
+    expect(run?.breaches).toEqual(result.breaches.map(({ session, date, gross, net, maxGross, maxNet, action }) => ({ session, date, gross, net, maxGross, maxNet, action })));
+    expect(run?.deferrals).toEqual(
+      Array.from(result.deferrals.session, (s, k) => ({
+        session: s,
+        date: isoDay(result.dates[s]),
+        symbol: result.symbols[result.deferrals.symbol[k]],
+        reason: 'volume-cap',
+        remaining: result.deferrals.remaining[k],
+      })),
+    );
+    expect(run?.warnings).toEqual(result.warnings);
   });
 });
 

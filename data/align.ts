@@ -118,8 +118,8 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   const present = OPTIONAL_FIELDS.filter((f) => series.some((s) => s[f] !== null));
   // Columns no source provides are one shared all-NaN array (the Market is read-only), which
   // saves T*N*8 bytes per absent field.
-  const allNaN = present.length < OPTIONAL_FIELDS.length ? new Float64Array(T * N).fill(NaN) : close;
-  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, present.includes(f) ? new Float64Array(T * N).fill(NaN) : allNaN])) as Record<OptionalField, Float64Array>;
+  const sharedNaN = present.length < OPTIONAL_FIELDS.length ? new Float64Array(T * N).fill(NaN) : undefined;
+  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, present.includes(f) ? new Float64Array(T * N).fill(NaN) : sharedNaN!])) as Record<OptionalField, Float64Array>;
 
   const priceKind = new Uint8Array(N);
   const assetClass = new Uint8Array(N);

@@ -8,7 +8,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeColumnName, readCsvRecords } from './csvTable.ts';
+import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from './csvTable.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, optionalNumber, requireNumber } from './fields.ts';
@@ -82,7 +82,7 @@ function readStatementFile(file: string, kind: StatementKind, annual: boolean, s
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
     const line = lines[k];
-    if (record.length !== header.length) throw new DataError(file, line, `expected ${header.length} fields, found ${record.length}`, 'SimFin rows have one value per header column, separated by ;');
+    if (record.length !== header.length) throw wrongFieldCountError(file, line, header.length, record.length);
     const symbol = symbolOf(record[ticker]);
     if (symbol < 0) {
       unmatched++;
@@ -90,9 +90,9 @@ function readStatementFile(file: string, kind: StatementKind, annual: boolean, s
     }
     const fiscalPeriod = annual ? 'FY' : record[period];
     if (fiscalPeriod !== 'FY' && !QUARTERS.has(fiscalPeriod)) throw new DataError(file, line, `unknown Fiscal Period "${record[period]}"`, 'quarterly rows use Q1..Q4');
-    const date = (k2: number): number => {
-      const day = parseIsoDay(record[k2]);
-      if (Number.isNaN(day)) throw badDateError({ file, line, column: header[k2] }, record[k2]);
+    const date = (column: number): number => {
+      const day = parseIsoDay(record[column]);
+      if (Number.isNaN(day)) throw badDateError({ file, line, column: header[column] }, record[column]);
       return day;
     };
     const fiscalYear = requireNumber(record[year], { file, line, column: header[year] });

@@ -142,6 +142,13 @@ describe('attributeRun', () => {
     expect(attributeRun(result).regressions).toEqual([]);
   });
 
+  it('monthly models see whole months only: this 6-week run has none, and says so', () => {
+    const months = Int32Array.from({ length: 3 }, (_, k) => epochDay(2023, 12 + k + 1, 0));
+    const monthly: FactorColumns = { name: 'ff_m', frequency: 'monthly', dates: months, columns: { ...Object.fromEntries([...FF5, 'Mom', 'RF'].map((f) => [f, new Float64Array(3).fill(0.01)])) } };
+    const [reg] = attributeRun(result, { factors: [monthly], models: [FF5_MOM_MONTHLY] }).regressions;
+    expect(reg).toMatchObject({ model: 'ff5_mom_monthly', n: 0, alpha: null, note: 'insufficient data: 0 rows for 7 coefficients' });
+  });
+
   it('a model asked for by name without its columns is a UserError', () => {
     expect(() => attributeRun(result, { factors: dailyTables(result.dates), models: [FF5_MOM_MONTHLY] })).toThrow(/no monthly factor table/);
   });

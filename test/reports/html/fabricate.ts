@@ -11,7 +11,10 @@ import { navReturns } from '../../../reports/html/series.ts';
 
 export interface FabricateOptions {
   sessions?: number;
+  /** Seed of the strategy's own returns and book. */
   seed?: number;
+  /** Seed of the market factor: runs sharing it move together, as funds on one market do. */
+  marketSeed?: number;
   label?: string;
   start?: string;
 }
@@ -57,7 +60,9 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
   let book = { long: 1.0, short: -0.5, nLong: 120, nShort: 80 };
   for (let t = 0; t < T; t++) {
     const { mu, sigma } = regime(t / T);
-    const market = mu / 252 + (sigma / Math.sqrt(252)) * random.normal();
+    // The market shock is a function of the date, so runs over different periods still share it.
+    const shock = new Random(parseIsoDay(dates[t]), `market-${options.marketSeed ?? 7}`).normal();
+    const market = mu / 252 + (sigma / Math.sqrt(252)) * shock;
     const quality = 0.03 / 252 + (0.06 / Math.sqrt(252)) * random.normal() - 0.03 * Math.min(market, 0);
     const rebalance = t === 0 || dates[t].slice(5, 7) !== dates[t - 1].slice(5, 7);
     if (rebalance) {

@@ -7,7 +7,7 @@ import { metricsTable, metricTiles } from './metricTables.ts';
 import type { TearSheetData } from './model.ts';
 import { runHeader, warningsCallout } from './header.ts';
 import { attributionTables, costTable, drawdownTable, pnlTable } from './tables.ts';
-import { tearSheetCharts } from './tearSheetCharts.ts';
+import { ROLLING_WINDOWS, tearSheetCharts } from './tearSheetCharts.ts';
 import { reportWarnings } from './warnings.ts';
 
 const TOC: [string, string][] = [
@@ -40,6 +40,11 @@ export function renderTearSheet(data: TearSheetData): string {
   const scale = Math.max(0, ...data.contributors.map((c) => Math.abs(c.pnl)), ...data.detractors.map((c) => Math.abs(c.pnl)));
   const attribution = data.attribution;
   const equity = charts.charts.find((c) => c.id === 'equity');
+  const drawn = new Set(charts.charts.map((c) => c.id));
+  const rollingCard = (id: string, title: string, note: string): string =>
+    drawn.has(id)
+      ? chartCard({ id, title, note })
+      : card(title, `<p class="empty">Not enough history: the shortest window is ${ROLLING_WINDOWS[0]} sessions and this run has ${data.dates.length - 1} returns.</p>`);
 
   const body = [
     runHeader(data.run, bench?.name, TOC),
@@ -59,9 +64,9 @@ export function renderTearSheet(data: TearSheetData): string {
       'rolling',
       'Rolling risk',
       `<div class="grid">${[
-        chartCard({ id: 'rolling-sharpe', title: 'Rolling Sharpe ratio', note: '126- and 252-session windows, annualized.' }),
-        chartCard({ id: 'rolling-volatility', title: 'Rolling volatility', note: '126- and 252-session windows, annualized.' }),
-        bench === undefined ? '' : chartCard({ id: 'rolling-beta', title: `Rolling beta to ${bench.name}`, note: '126- and 252-session windows.' }),
+        rollingCard('rolling-sharpe', 'Rolling Sharpe ratio', '126- and 252-session windows, annualized.'),
+        rollingCard('rolling-volatility', 'Rolling volatility', '126- and 252-session windows, annualized.'),
+        bench === undefined ? '' : rollingCard('rolling-beta', `Rolling beta to ${bench.name}`, '126- and 252-session windows.'),
       ].join('')}</div>`,
     ),
     section(

@@ -31,6 +31,9 @@ function colourLimit(values: readonly number[]): number {
   return Math.max(percentileSorted(sorted, 95) || 0, 0.005);
 }
 
+/** A run shorter than the window has no rolling value at all: the page says so instead of an empty plot. */
+const hasValue = (s: LineSeriesSpec): boolean => s.values.some((v) => v !== null);
+
 export function tearSheetCharts(data: TearSheetData): ChartPayload {
   const out = new ChartPayloadBuilder();
   const T = data.dates.length;
@@ -84,7 +87,7 @@ export function tearSheetCharts(data: TearSheetData): ChartPayload {
       line(`${w} sessions`, coarseAxis, pick(onSessions(stat(r, w)), coarse), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }),
     );
     if (bench !== undefined && b !== undefined) series.push(line(`${bench.name}, 252 sessions`, coarseAxis, pick(onSessions(stat(b, 252)), coarse), COLORS.runs[1]));
-    out.add({ type: 'line', id, format, series });
+    if (series.some(hasValue)) out.add({ type: 'line', id, format, series });
   };
   rolling('rolling-sharpe', (x, w) => rollingSharpe(x, w, PERIODS_PER_YEAR, rf ?? 0), 'ratio');
   rolling('rolling-volatility', (x, w) => rollingVolatility(x, w, PERIODS_PER_YEAR), 'percent');
@@ -92,7 +95,7 @@ export function tearSheetCharts(data: TearSheetData): ChartPayload {
     const series = ROLLING_WINDOWS.map((w, k) =>
       line(`${w} sessions`, coarseAxis, pick(onSessions(rollingBeta(r, b, w)), coarse), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }),
     );
-    out.add({ type: 'line', id: 'rolling-beta', format: 'ratio', series });
+    if (series.some(hasValue)) out.add({ type: 'line', id: 'rolling-beta', format: 'ratio', series });
   }
 
   // Calendar returns: a month × year heatmap and yearly bars against the benchmark.

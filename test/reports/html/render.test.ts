@@ -63,6 +63,13 @@ describe('renderTearSheet', () => {
     expect(out.match(/<\/script>/g)).toHaveLength(3);
   });
 
+  it('says a run is too short for rolling windows instead of drawing empty plots', () => {
+    const short = renderTearSheet(fabricateTearSheet({ sessions: 30 }));
+    expect(payload(short).charts.map((c) => c.id).filter((id) => id.startsWith('rolling'))).toEqual([]);
+    expect(short).not.toContain('id="chart-rolling');
+    expect(short.match(/Not enough history: the shortest window is 126 sessions and this run has 29 returns\./g)).toHaveLength(3);
+  });
+
   it('reads null metrics as insufficient data with n', () => {
     const sparse: TearSheetData = { ...data, metrics: { strategy: [{ name: 'sharpe', value: null, n: 1, note: 'insufficient data' }] } };
     expect(renderTearSheet(sparse)).toContain('insufficient data (n = 1)');

@@ -38,8 +38,6 @@ export interface BarChartSpec {
   format: ValueFormat;
   categories: string[];
   series: { name: string; values: (number | null)[]; color: string; stack?: string }[];
-  /** Colour each bar by its sign (green up, red down) instead of by series. */
-  signColors?: boolean;
 }
 
 export interface HeatmapSpec {

@@ -139,9 +139,7 @@
           stack: s.stack,
           color: s.color,
           barMaxWidth: 28,
-          data: spec.signColors
-            ? s.values.map(function (v) { return { value: v, itemStyle: { color: v < 0 ? '#dc2626' : '#16a34a' } }; })
-            : s.values,
+          data: s.values,
         };
       }),
     });

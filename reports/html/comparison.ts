@@ -21,13 +21,13 @@ const TOC: [string, string][] = [
 function runsTable(runs: readonly ComparisonRun[]): string {
   const rows = runs.map(
     (r, k) =>
-      `<tr><td>${k === 0 ? '<strong>reference</strong>' : String(k + 1)}</td><td>${escapeHtml(r.label)} ${badges(r)}</td><td>${escapeHtml(r.strategy)}</td><td>${escapeHtml(r.dataName)}</td><td>${escapeHtml(r.dates[0] ?? '–')} to ${escapeHtml(r.dates[r.dates.length - 1] ?? '–')}</td><td>${formatCount(r.dates.length)}</td><td><code>${escapeHtml(r.id)}</code></td></tr>`,
+      `<tr><td>${k === 0 ? '<strong>reference</strong>' : String(k + 1)}</td><td class="t">${escapeHtml(r.label)} ${badges(r)}</td><td class="t">${escapeHtml(r.strategy)}</td><td class="t">${escapeHtml(r.dataName)}</td><td>${escapeHtml(r.dates[0] ?? '–')} to ${escapeHtml(r.dates[r.dates.length - 1] ?? '–')}</td><td>${formatCount(r.dates.length)}</td><td><code>${escapeHtml(r.id)}</code></td></tr>`,
   );
-  return `<div class="table-scroll"><table><thead><tr><th>#</th><th>Run</th><th>Strategy</th><th>Data</th><th>Period</th><th>Sessions</th><th>Id</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="table-scroll"><table><thead><tr><th>#</th><th class="t">Run</th><th class="t">Strategy</th><th class="t">Data</th><th>Period</th><th>Sessions</th><th>Id</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** Each run's recorded caveats under its label, plus checks that matter when reading runs together. */
-export function comparisonWarnings(runs: readonly ComparisonRun[]): string[] {
+function comparisonWarnings(runs: readonly ComparisonRun[]): string[] {
   const out: string[] = [];
   for (const r of runs) {
     const own = [...new Set(r.warnings)];
@@ -73,7 +73,7 @@ export function renderComparison(data: ComparisonData): string {
       'exposure',
       'Exposure',
       `<div class="grid">${chartCard({ id: 'net', title: 'Net exposure (% of NAV)' })}${chartCard({ id: 'gross', title: 'Gross exposure (% of NAV)' })}</div>` +
-        chartCard({ id: 'exposure-difference', title: `Exposure difference vs ${reference}`, note: n > 1 ? 'Each run minus the reference: net solid, gross dashed.' : 'Only one run: nothing to compare against.' }),
+        chartCard({ id: 'exposure-difference', title: `Exposure difference vs ${reference}`, note: n > 1 ? 'Each run minus the reference on the dates both have: net solid, gross dashed.' : 'Only one run: nothing to compare against.' }),
     ),
   ].join('\n');
   return renderPage({ title: `${data.title} — breadth comparison`, body, charts });

@@ -16,11 +16,6 @@ export function formatPercent(x: number, digits = 2): string {
   return `${GROUPED[digits].format(x * 100)}%`;
 }
 
-/** A signed percent, for returns and deltas: "+1.20%". */
-export function formatSignedPercent(x: number, digits = 2): string {
-  return `${SIGNED[digits].format(x * 100)}%`;
-}
-
 /** A dimensionless ratio with two decimals: "1.23". */
 export function formatRatio(x: number): string {
   return GROUPED[2].format(x);
@@ -36,7 +31,7 @@ export function formatCount(x: number): string {
   return GROUPED[Number.isInteger(x) ? 0 : 1].format(x);
 }
 
-export function formatValue(value: number, kind: MetricKind): string {
+function formatValue(value: number, kind: MetricKind): string {
   switch (kind) {
     case 'percent':
       return formatPercent(value);

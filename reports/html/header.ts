@@ -6,7 +6,7 @@ import { formatCount } from './format.ts';
 import type { RunInfo } from './model.ts';
 
 /** Parameters as `key: value` lines; nested values as compact JSON. */
-export function describeParams(params: unknown): string {
+function describeParams(params: unknown): string {
   if (params === null || params === undefined) return 'none';
   if (typeof params !== 'object' || Array.isArray(params)) return JSON.stringify(params) ?? String(params);
   const entries = Object.entries(params as Record<string, unknown>);

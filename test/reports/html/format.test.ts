@@ -1,7 +1,7 @@
 // Table formats: percents, ratios, currency, and a null metric that says why and on how many rows.
 
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDelta, formatMetric, formatPercent, formatSignedPercent } from '../../../reports/html/format.ts';
+import { formatCurrency, formatDelta, formatMetric, formatPercent } from '../../../reports/html/format.ts';
 import { metricInfo } from '../../../reports/html/metricCatalog.ts';
 
 describe('formats', () => {
@@ -9,7 +9,6 @@ describe('formats', () => {
     expect(formatPercent(0.12345)).toBe('12.35%');
     expect(formatPercent(-0.35)).toBe('-35.00%');
     expect(formatPercent(-0.000001)).toBe('0.00%');
-    expect(formatSignedPercent(0.012)).toBe('+1.20%');
   });
 
   it('currency with thousands separators, cents only below 1,000', () => {

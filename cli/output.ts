@@ -1,7 +1,8 @@
 // Terminal output helpers: JSON for machines, tables for people, a progress bar that stays quiet
 // when output is not a terminal or CI is set.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { UserError } from '../data/errors.ts';
@@ -50,10 +51,21 @@ export const percent = (x: number | null | undefined, digits = 1): string =>
 export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 
-/** Create the folder for an output file or folder, or explain in one line why it cannot be. */
+/**
+ * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
+ * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
+ */
 export function ensureFolder(folder: string): void {
+  const missing: string[] = [];
+  let at = resolve(folder);
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
   try {
-    mkdirSync(folder, { recursive: true });
+    for (const level of missing) mkdirSync(level);
   } catch (err) {
     throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
   }

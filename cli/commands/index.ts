@@ -2,8 +2,9 @@
 
 import type { CommandModule } from 'yargs';
 import { dataCommand } from './data.ts';
+import { runCommand } from './run.ts';
 import { strategiesCommand } from './strategies.ts';
 import { studyCommand } from './study.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];

@@ -2,9 +2,11 @@
 
 import type { CommandModule } from 'yargs';
 import { dataCommand } from './data.ts';
+import { metricsCommand } from './metrics.ts';
+import { compareCommand, reportCommand, runsCommand } from './reports.ts';
 import { runCommand } from './run.ts';
 import { strategiesCommand } from './strategies.ts';
 import { studyCommand } from './study.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, runCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, reportCommand, compareCommand, runsCommand, metricsCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];

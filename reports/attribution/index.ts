@@ -48,14 +48,24 @@ function available(model: FactorModel, tables: readonly FactorColumns[]): boolea
 }
 
 export function attributeRun(result: Result, options: AttributionOptions = {}): RunAttribution {
+  return {
+    regressions: factorRegressions(navReturns(result), result.dates[0], options),
+    decomposition: returnDecomposition(result),
+    contributions: symbolContributions(result),
+  };
+}
+
+/**
+ * Factor regressions of any dated daily return series (`startDay` = the session before the first
+ * return): daily models on the returns, monthly models on their calendar-month compounding.
+ */
+export function factorRegressions(daily: PeriodReturns, startDay: number, options: AttributionOptions = {}): FactorRegression[] {
   const tables = options.factors ?? [];
   const models = options.models ?? FACTOR_MODELS.filter((m) => available(m, tables));
-  const daily = navReturns(result);
   let monthly: PeriodReturns | undefined;
-  const regressions = models.map((model) => {
+  return models.map((model) => {
     if (model.frequency === 'daily') return factorRegression(daily, tables, model);
-    monthly ??= monthlyReturns(daily.dates, daily.returns, result.dates[0]);
+    monthly ??= monthlyReturns(daily.dates, daily.returns, startDay);
     return factorRegression(monthly, tables, model);
   });
-  return { regressions, decomposition: returnDecomposition(result), contributions: symbolContributions(result) };
 }

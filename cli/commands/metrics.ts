@@ -1,0 +1,83 @@
+// breadth metrics: analyse any return or price series without a backtest (METRICS.md names).
+
+import type { CommandModule } from 'yargs';
+import { UserError } from '../../data/errors.ts';
+import { loadRateSeries } from '../../data/fred.ts';
+import { loadPriceReturns, loadReturnsFile, type ReturnSeries } from '../../data/returnSeries.ts';
+import { analyseSeries, type RiskFreeInput } from '../../reports/seriesAnalysis.ts';
+import { loadStudyFactors } from '../../study/factors.ts';
+import { fixed, printJson, printTable } from '../output.ts';
+
+interface MetricsArgs {
+  returns?: string;
+  prices?: string;
+  'benchmark-returns'?: string;
+  'benchmark-prices'?: string;
+  'rf-annual'?: number;
+  'rf-per-period'?: number;
+  'rf-series'?: string;
+  'periods-per-year': number;
+  factors?: string;
+  json: boolean;
+}
+
+async function series(returns: string | undefined, prices: string | undefined, what: string): Promise<ReturnSeries | undefined> {
+  if (returns && prices) throw new UserError(`give --${what}returns or --${what}prices, not both`);
+  if (returns) return loadReturnsFile(returns);
+  if (prices) return loadPriceReturns(prices);
+  return undefined;
+}
+
+function riskFree(args: MetricsArgs): RiskFreeInput | undefined {
+  const given = [args['rf-annual'], args['rf-per-period'], args['rf-series']].filter((x) => x !== undefined);
+  if (given.length > 1) throw new UserError('give one of --rf-annual, --rf-per-period, --rf-series');
+  if (args['rf-annual'] !== undefined) return { kind: 'annual', rate: args['rf-annual'] };
+  if (args['rf-per-period'] !== undefined) return { kind: 'perPeriod', rate: args['rf-per-period'] };
+  if (args['rf-series'] !== undefined) {
+    const { series, source } = loadRateSeries(args['rf-series']);
+    return { kind: 'series', series, source: `${source.path} (annual yield as of each date, forward-filled)` };
+  }
+  return undefined;
+}
+
+export const metricsCommand: CommandModule<object, MetricsArgs> = {
+  command: 'metrics',
+  describe: 'Analyse a return or price series without a backtest: every METRICS.md figure, relative metrics, factor loadings',
+  builder: (y) =>
+    y
+      .option('returns', { type: 'string', describe: 'CSV of date,return (simple returns)' })
+      .option('prices', { type: 'string', describe: 'CSV with Date and a price column (AdjClose, or OHLCV)' })
+      .option('benchmark-returns', { type: 'string', describe: 'benchmark as date,return' })
+      .option('benchmark-prices', { type: 'string', describe: 'benchmark as a price CSV' })
+      .option('rf-annual', { type: 'number', describe: 'constant annual risk-free rate (0.03 = 3%)' })
+      .option('rf-per-period', { type: 'number', describe: 'constant per-period risk-free return' })
+      .option('rf-series', { type: 'string', describe: 'FRED-style annual yield file in percent (e.g. DTB3)' })
+      .option('periods-per-year', { type: 'number', default: 252, describe: 'P: 252 daily, 52 weekly, 12 monthly' })
+      .option('factors', { type: 'string', describe: 'folder of Fama-French / AQR CSVs for a factor regression' })
+      .option('json', { type: 'boolean', default: false, describe: 'machine-readable output (snake_case names of METRICS.md)' })
+      .example('$0 metrics --prices ../shared/data/etf/adjclose/IWM.csv --benchmark-prices ../shared/data/etf/adjclose/SPY.csv --json', 'IWM against SPY')
+      .example('$0 metrics --returns ../shared/data/returns/IWM_returns.csv --factors ../shared/data/factors', 'IWM on the Fama-French factors'),
+  handler: async (args) => {
+    const subject = await series(args.returns, args.prices, '');
+    if (!subject) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
+    const benchmark = await series(args['benchmark-returns'], args['benchmark-prices'], 'benchmark-');
+    const rf = riskFree(args);
+    const analysis = analyseSeries(subject, {
+      ...(benchmark ? { benchmark } : {}),
+      ...(rf ? { riskFree: rf } : {}),
+      periodsPerYear: args['periods-per-year'],
+      ...(args.factors ? { factors: loadStudyFactors(args.factors) } : {}),
+    });
+    if (args.json) {
+      const values: Record<string, number | null> = {};
+      for (const m of analysis.metrics.metrics) values[m.name] = m.value;
+      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: analysis.alignedRows, ...analysis.metrics, values, factor_regressions: analysis.regressions });
+    }
+    process.stdout.write(`${subject.name}${benchmark ? ` vs ${benchmark.name} (${analysis.alignedRows} shared rows)` : ''}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear}\n`);
+    printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
+    for (const r of analysis.regressions) {
+      process.stdout.write(`\n${r.model}: n = ${r.n} (${r.from} → ${r.to}), R² = ${fixed(r.rSquared, 3)}, alpha = ${fixed(r.alphaAnnualized, 4)}/yr (t ${fixed(r.alphaT, 2)})${r.note ? ` — ${r.note}` : ''}\n`);
+      printTable(['factor', 'loading', 't'], r.loadings.map((l) => [l.factor, fixed(l.loading, 3), fixed(l.tStat, 1)]));
+    }
+  },
+};

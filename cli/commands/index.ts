@@ -1,6 +1,7 @@
 // Every CLI command, in the order `breadth --help` lists them.
 
 import type { CommandModule } from 'yargs';
+import { baselineCommand, regressCommand } from './baseline.ts';
 import { dataCommand } from './data.ts';
 import { metricsCommand } from './metrics.ts';
 import { compareCommand, reportCommand, runsCommand } from './reports.ts';
@@ -9,4 +10,4 @@ import { strategiesCommand } from './strategies.ts';
 import { studyCommand } from './study.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, runCommand, reportCommand, compareCommand, runsCommand, metricsCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];

@@ -1,0 +1,31 @@
+// Baselines of a study: run it, keep the headline figures and fills hash of every run.
+
+import { fillsHash } from '../reports/store/index.ts';
+import { BASELINE_METRICS, BASELINE_VERSION, type Baseline, type BaselineRun, type Tolerance } from '../reports/regression.ts';
+import type { StudyConfig } from './config.ts';
+import { openStudyMarket } from './market.ts';
+import { runStudyRuns } from './runStudy.ts';
+
+export async function studyBaselineRuns(config: StudyConfig, where: string, baseDir?: string): Promise<{ runs: BaselineRun[]; data: string; fingerprint: string }> {
+  const market = await openStudyMarket(config);
+  const study = await runStudyRuns(config, market, where, {}, baseDir);
+  const runs = study.runs.map((run) => {
+    const metrics: Record<string, number | null> = {};
+    for (const name of BASELINE_METRICS) {
+      const metric = run.metrics.metrics.find((m) => m.name === name);
+      if (metric) metrics[name] = metric.value;
+    }
+    return { name: run.name, fills_hash: fillsHash(run.result.fills, run.result), metrics };
+  });
+  return { runs, data: market.name, fingerprint: market.fingerprint };
+}
+
+/** `study` and `dataSource` are relative to the baseline file. */
+export function makeBaseline(
+  study: string,
+  dataSource: string,
+  measured: Awaited<ReturnType<typeof studyBaselineRuns>>,
+  tolerances: Record<string, Tolerance> = {},
+): Baseline {
+  return { breadth_baseline: BASELINE_VERSION, study, data_source: dataSource, data: measured.data, data_fingerprint: measured.fingerprint, tolerances, runs: measured.runs };
+}

@@ -1,0 +1,40 @@
+// breadth as a library: everything a TypeScript user needs, from one entry.
+//   import { loadMarket, generateSampleMarket, backtest, createStrategy, runMetrics, openStore, writeRun, renderTearSheet } from 'breadth';
+
+// data
+export { DataError, UserError } from './data/errors.ts';
+export { isoDay, parseIsoDay } from './data/dates.ts';
+export { AssetClass, PriceKind, type EventTable, type Market, type SourceInfo } from './data/market.ts';
+export { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from './data/fundamentals.ts';
+export { rateAsOf, type RateSeries } from './data/rates.ts';
+export { loadMarket, type LoadMarketOptions } from './data/load.ts';
+export { inspectMarket, renderInspection, type MarketInspection } from './data/inspect.ts';
+export { loadFactorTable, type FactorTable } from './data/factors.ts';
+export { loadRateSeries } from './data/fred.ts';
+export { loadPriceReturns, loadReturnsFile, type ReturnSeries } from './data/returnSeries.ts';
+export { generateSampleMarket, type SampleMarket } from './data/sample.ts';
+export { writeSampleCsv } from './data/sampleCsv.ts';
+
+// engine
+export { backtest } from './engine/backtest.ts';
+export { engineConfigSchema, EXECUTION_CONVENTIONS, type EngineConfig, type EngineConfigInput, type ExecutionConvention } from './engine/config.ts';
+export { MarketView, type PriceField } from './engine/view.ts';
+export { schedules, type Schedule } from './engine/schedule.ts';
+export type { BookView, Decision, InitContext, Strategy, Targets } from './engine/strategy.ts';
+export type { OrderRequest, OrderType, TimeInForce } from './engine/orders.ts';
+export { COST_LINES, DAILY_COLUMNS, INCOME_LINES, type Manifest, type Result } from './engine/result.ts';
+
+// strategies
+export * from './strategies/index.ts';
+
+// reports
+export * as metrics from './reports/metrics/index.ts';
+export { navReturns, runMetrics, type RunMetrics } from './reports/runMetrics.ts';
+export { analyseSeries, type SeriesAnalysis } from './reports/seriesAnalysis.ts';
+export { attributeRun, factorRegressions, type RunAttribution } from './reports/attribution/index.ts';
+export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, writeRun, type Store, type StoredRun } from './reports/store/index.ts';
+export { renderComparison, renderTearSheet, tearSheetFromStoredRun, comparisonRunFromStoredRun, writeReport } from './reports/html/index.ts';
+export { compareToBaseline, parseBaseline, type Baseline, type Drift } from './reports/regression.ts';
+
+// studies
+export { loadStudyFile, parseStudy, publishStudy, runStudy, runStudyRuns, type StudyConfig } from './study/index.ts';

@@ -30,7 +30,7 @@ import { snapshotEndResolver } from './snapshotEnds.ts';
 import { readFirstLine, requireFile } from './text.ts';
 
 /** Bump when loading rules change, so cached markets and fingerprints from older rules retire. */
-export const DATA_LAYER_VERSION = 1;
+export const DATA_LAYER_VERSION = 2;
 
 export interface LoadMarketOptions {
   /** Load only these symbols (an unknown one is an error). */
@@ -186,6 +186,12 @@ function alignmentSource(name: string, parts: DataFolderParts, calendar: string)
   if (report.missingBars > 0) notes.push(`${report.missingBars} sessions without a bar inside the histories of ${report.symbolsWithGaps} symbols (NaN)`);
   if (report.offCalendarBars > 0) notes.push(`${report.offCalendarBars} bars on dates outside the calendar dropped`);
   if (report.emptySymbols.length > 0) notes.push(`${report.emptySymbols.length} symbols without a bar in the date range left out`);
+  if (!parts.synthetic && parts.aligned.assetClass.includes(AssetClass.stock)) {
+    notes.push(
+      'survivorship: the stock universe holds the companies its price sources still carried when they were compiled; ' +
+        'companies that disappeared earlier are missing, so cross-sectional results are survivor-biased',
+    );
+  }
   return { path: name, format: 'calendar alignment', fingerprint: '', notes };
 }
 

@@ -14,13 +14,28 @@ export interface RunFacts {
   readonly missingRateDays: number;
 }
 
+/** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
+const CAVEAT = /look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above/i;
+
+/** Data caveats, each note once with the files it concerns (not one line per file). */
+function dataCaveats(market: Market): string[] {
+  const files = new Map<string, string[]>();
+  for (const source of market.sources) {
+    for (const note of source.notes) {
+      if (!CAVEAT.test(note)) continue;
+      files.set(note, [...(files.get(note) ?? []), source.path.replace(/^.*[\\/]/, '')]);
+    }
+  }
+  return [...files].map(([note, names]) => (names.length === 1 ? `${names[0]}: ${note}` : `${note} (${names.length} files: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})`));
+}
+
 export function describeRun(facts: RunFacts): string[] {
   const warnings: string[] = [];
   if (facts.config.execution === 'same-close') {
     warnings.push('same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)');
   }
   if (facts.market.synthetic) warnings.push('SYNTHETIC data: results come from the built-in sample universe, not real prices');
-  for (const source of facts.market.sources) for (const note of source.notes) warnings.push(`${source.path}: ${note}`);
+  warnings.push(...dataCaveats(facts.market));
   if (facts.openFallbacks > 0) {
     warnings.push(`${facts.openFallbacks} next-open fills used the session close because the data has no opening prices`);
   }

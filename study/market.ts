@@ -9,5 +9,10 @@ export const SAMPLE = 'sample';
 
 export async function openStudyMarket(config: StudyConfig): Promise<Market> {
   if (config.data === SAMPLE) return generateSampleMarket(config.sample);
-  return loadMarket(config.data, config.symbols ? { symbols: config.symbols } : {});
+  // The study's period bounds what is loaded (a data root otherwise starts with its stock universe).
+  return loadMarket(config.data, {
+    ...(config.symbols ? { symbols: config.symbols } : {}),
+    ...(config.from ? { from: config.from } : {}),
+    ...(config.to ? { to: config.to } : {}),
+  });
 }

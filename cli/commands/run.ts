@@ -82,6 +82,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
         data: args.data,
         ...(args.symbols ? { symbols: args.symbols.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
         riskFree: rf,
+        ...(args.from ? { from: args.from } : {}),
+        ...(args.to ? { to: args.to } : {}),
         runs: [
           {
             name: args.label ?? args.strategy.replace(/^.*[\\/]/, '').replace(/\.[jt]s$/, ''),

@@ -54,5 +54,9 @@ export function averageDollarVolume(
 /** Members whose average dollar volume over `window` sessions is at least `floor`. */
 export function liquidMembers(view: MarketView, members: ArrayLike<number>, window: number, floor: number): Int32Array {
   const adv = averageDollarVolume(view, members, window);
-  return filterMembers(members, (i) => adv[i] >= floor);
+  const volumes = new Float64Array(window);
+  // A name whose source records no volume at all (adjusted-close-only files) is not screened out:
+  // the data cannot tell its liquidity. The run's warnings already say the file has no volume.
+  const volumeUnknown = (i: number): boolean => view.history('volume', i, window, volumes).every(Number.isNaN);
+  return filterMembers(members, (i) => adv[i] >= floor || volumeUnknown(i));
 }

@@ -94,4 +94,14 @@ describe('dollar volume', () => {
   it('liquidMembers keeps names at or above the floor', () => {
     expect(Array.from(liquidMembers(viewAt(market, 3), [0, 1], 4, 100))).toEqual([0]);
   });
+
+  it('liquidMembers does not screen out a name whose data records no volume at all', () => {
+    // C has prices but no volume column (an adjusted-close-only file): its liquidity is unknown, not low.
+    const noVolume = fixtureMarket({
+      symbols: ['B', 'C'],
+      closes: [[1, 10], [1, 10], [1, 10], [1, 10]],
+      volumes: [[1, NaN], [1, NaN], [1, NaN], [1, NaN]],
+    });
+    expect(Array.from(liquidMembers(viewAt(noVolume, 3), [0, 1], 4, 100))).toEqual([1]);
+  });
 });

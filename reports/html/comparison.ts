@@ -26,15 +26,19 @@ function runsTable(runs: readonly ComparisonRun[]): string {
   return `<div class="table-scroll"><table><thead><tr><th>#</th><th class="t">Run</th><th class="t">Strategy</th><th class="t">Data</th><th>Period</th><th>Sessions</th><th>Id</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-/** Each run's recorded caveats under its label, plus checks that matter when reading runs together. */
+/**
+ * Each caveat once, under the runs it concerns ("all runs" when every run shares it — data
+ * caveats usually do), plus checks that matter when reading runs together.
+ */
 function comparisonWarnings(runs: readonly ComparisonRun[]): string[] {
-  const out: string[] = [];
+  const runsOf = new Map<string, string[]>();
   for (const r of runs) {
     const own = [...new Set(r.warnings)];
     if (r.lookAheadProne && !own.some((w) => /look-ahead/i.test(w))) own.push('look-ahead-prone execution convention (same-close fills)');
     if (r.synthetic && !own.some((w) => /synthetic/i.test(w))) own.push('SYNTHETIC data, not market history');
-    out.push(...own.map((w) => `${r.label}: ${w}`));
+    for (const w of own) runsOf.set(w, [...(runsOf.get(w) ?? []), r.label]);
   }
+  const out = [...runsOf].map(([w, labels]) => `${labels.length === runs.length && runs.length > 1 ? 'all runs' : labels.join(', ')}: ${w}`);
   const periods = new Set(runs.map((r) => `${r.dates[0]}/${r.dates[r.dates.length - 1]}`));
   if (periods.size > 1) {
     const start = commonStart(runs);

@@ -104,6 +104,18 @@ describe('renderComparison', () => {
     expect(html).toContain(`<span class="delta">${sign}${Math.abs((smlf - iwm) * 100).toFixed(2)} pp</span>`);
   });
 
+  it('lists a caveat every run shares once, for all runs, and a run\'s own caveat under its name', () => {
+    const shared = 'survivorship: the universe is survivor-biased';
+    const withCaveats = [
+      { ...runs[0], warnings: [shared, 'only-iwm caveat'] },
+      { ...runs[1], warnings: [shared] },
+    ];
+    const page = renderComparison({ title: 't', runs: withCaveats });
+    expect(page.split(shared).length - 1).toBe(1);
+    expect(page).toContain(`all runs: ${shared}`);
+    expect(page).toContain(`${runs[0].label}: only-iwm caveat`);
+  });
+
   it('starts the curves at the first shared date and says the periods differ', () => {
     expect(commonStart(runs)).toBe(runs[2].dates[0]);
     expect(html).toContain(`curves start at ${runs[2].dates[0]}`);

@@ -8,9 +8,11 @@ import { parseStudy, runStudy, writeTearSheet } from '../../study/index.ts';
 import { openStore } from '../../reports/store/index.ts';
 import { ensureFolder, printJson, progressBar } from '../output.ts';
 import { headline, printSummary } from '../studySummary.ts';
+import { runStudyFile } from './study.ts';
 
 interface RunArgs {
-  strategy: string;
+  config?: string;
+  strategy?: string;
   param: string[];
   data: string;
   symbols?: string;
@@ -50,11 +52,12 @@ function riskFree(rf: string | undefined): number | string {
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
-  command: 'run',
-  describe: 'Backtest one strategy from flags, store it, and optionally write its tear sheet',
+  command: 'run [config]',
+  describe: 'Backtest from a config file (one or several runs), or one strategy from flags; store it, optionally write its tear sheet',
   builder: (y) =>
     y
-      .option('strategy', { type: 'string', demandOption: true, describe: 'built-in name (see `breadth strategies`) or a strategy file path' })
+      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: the same as `breadth study <config>`' })
+      .option('strategy', { type: 'string', describe: 'built-in name (see `breadth strategies`) or a strategy file path' })
       .option('param', { type: 'string', array: true, default: [], describe: 'strategy parameter key=value (repeatable; values are JSON where they parse)' })
       .option('data', { type: 'string', default: 'sample', describe: 'data path, or "sample" for the built-in SYNTHETIC universe' })
       .option('symbols', { type: 'string', describe: 'comma-separated symbols to load from the data' })
@@ -72,9 +75,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('report', { type: 'string', describe: 'write the tear sheet to this .html file' })
       .option('label', { type: 'string', describe: 'name of the run in the store (default: the strategy name)' })
       .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
+      .example('$0 run examples/study.yaml', 'every run of a config file')
       .example('$0 run --strategy iwm-vs-smlf --param mode=switch --report out/switch.html', 'IWM/SMLF switch on the sample')
       .example('$0 run --strategy size-tilt --param tilt=0.7 --data ../shared/data/etf/adjclose --from 2000-06-01 --commission-bps 1', 'on real ETF data'),
   handler: async (args) => {
+    if (args.config) return runStudyFile(args.config, { data: args.data === 'sample' ? undefined : args.data, out: dirname(args.db), db: args.db, reports: Boolean(args.report), json: args.json });
+    if (!args.strategy) throw new UserError('name a strategy (--strategy <name|file>) or give a config file: breadth run <study.yaml>');
     const rf = riskFree(args.rf);
     const study = parseStudy(
       {
@@ -86,7 +92,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         ...(args.to ? { to: args.to } : {}),
         runs: [
           {
-            name: args.label ?? args.strategy.replace(/^.*[\\/]/, '').replace(/\.[jt]s$/, ''),
+            name: args.label ?? (args.strategy as string).replace(/^.*[\\/]/, '').replace(/\.[jt]s$/, ''),
             strategy: args.strategy,
             params: Object.fromEntries(args.param.map(parseParam)),
             ...(args.benchmark ? { benchmark: args.benchmark } : {}),

@@ -31,26 +31,28 @@ export const studyCommand: CommandModule<object, StudyArgs> = {
       .example('$0 study', 'the small-cap study on the built-in sample')
       .example('$0 study --data ../shared/data', 'the same study on the real data')
       .example('$0 study my-study.yaml --out out/mine', 'your own study'),
-  handler: async (args) => {
-    const file = args.config ?? DEFAULT_STUDY;
-    const loaded = loadStudyFile(file);
-    const config = args.data ? { ...loaded, data: args.data } : loaded;
-    const db = args.db ?? join(args.out, 'breadth.db');
-    ensureFolder(dirname(db));
-    const bar = progressBar();
-    try {
-      const outcome = await runStudy(config, {
-        where: file,
-        db,
-        reportDir: args.reports ? join(args.out, 'reports') : null,
-        baseDir: dirname(resolve(file)),
-        progress: { onRun: (k, total, name) => bar.update(k, total, name) },
-      });
-      bar.stop();
-      if (args.json) printJson({ data: outcome.study.market.name, synthetic: outcome.study.market.synthetic, db: outcome.published.db, runs: headline(outcome), comparisons: outcome.published.comparisons, notes: outcome.study.notes });
-      else printSummary(outcome);
-    } finally {
-      bar.stop();
-    }
-  },
+  handler: (args) => runStudyFile(args.config ?? DEFAULT_STUDY, args),
 };
+
+/** Run a study file and print its summary (shared by `study` and `run <config>`). */
+export async function runStudyFile(file: string, args: { data?: string; out: string; db?: string; reports: boolean; json: boolean }): Promise<void> {
+  const loaded = loadStudyFile(file);
+  const config = args.data ? { ...loaded, data: args.data } : loaded;
+  const db = args.db ?? join(args.out, 'breadth.db');
+  ensureFolder(dirname(db));
+  const bar = progressBar();
+  try {
+    const outcome = await runStudy(config, {
+      where: file,
+      db,
+      reportDir: args.reports ? join(args.out, 'reports') : null,
+      baseDir: dirname(resolve(file)),
+      progress: { onRun: (k, total, name) => bar.update(k, total, name) },
+    });
+    bar.stop();
+    if (args.json) printJson({ data: outcome.study.market.name, synthetic: outcome.study.market.synthetic, db: outcome.published.db, runs: headline(outcome), comparisons: outcome.published.comparisons, notes: outcome.study.notes });
+    else printSummary(outcome);
+  } finally {
+    bar.stop();
+  }
+}

@@ -1,0 +1,189 @@
+// Every bad-input class of the CLI: exit 2, nothing on stdout, ONE line on stderr starting with
+// `breadth:` that says what is wrong, and never a stack trace.
+
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { breadth, expectBadInput, expectOk, scratch, smallStudy, write } from './helpers.ts';
+
+let dir: string;
+/** A regular file: no folder can be made under it. */
+let regularFile: string;
+/** A tiny universe as CSV files (quicker to load than the default 600-stock sample is to generate). */
+let tiny: string;
+
+beforeAll(async () => {
+  dir = scratch();
+  regularFile = write(dir, 'plain-file', 'not a folder\n');
+  write(dir, 'study.yaml', smallStudy());
+  write(dir, 'returns.csv', 'date,return\n2024-01-02,0.01\n2024-01-03,-0.02\n2024-01-04,0.03\n');
+  tiny = join(dir, 'tiny');
+  expectOk(await breadth(['data', 'sample', '--out', tiny, '--stocks', '20', '--years', '2'], { cwd: dir }));
+});
+
+/** `breadth ...args` in the shared scratch folder (for commands that fail before loading data). */
+const run = (...args: string[]) => breadth(args, { cwd: dir });
+/** `breadth run --data <tiny> ...args` in a folder of its own (the loader keeps a cache in the working folder). */
+const runOnTiny = (...args: string[]) => breadth(['run', '--data', tiny, ...args], { cwd: scratch() });
+
+describe.concurrent('strategies and parameters', () => {
+  it('an unknown strategy names it and lists the built-ins', async () => {
+    expectBadInput(await runOnTiny('--strategy', 'no-such-strategy'), 'no-such-strategy', /unknown strategy/i, 'size-tilt');
+  });
+
+  it('a strategy file that does not exist names the path', async () => {
+    expectBadInput(await runOnTiny('--strategy', './missing-strategy.ts'), 'missing-strategy.ts');
+  });
+
+  it('an out-of-range parameter names the parameter and the value (size-tilt tilt=1.7)', async () => {
+    expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--param', 'tilt=1.7'), 'tilt', '1.7');
+  });
+
+  it('an unknown parameter is named', async () => {
+    expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--param', 'tilz=0.5'), 'tilz');
+  });
+
+  it('a parameter without a value says how to write one', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--param', 'tilt'), 'tilt', 'key=value');
+  });
+});
+
+describe.concurrent('study files', () => {
+  it('an unknown key under a run\'s engine names the file and the key path', async () => {
+    write(dir, 'engine-key.yaml', smallStudy().replace('params: { mode: etf, tilt: 0.5 }', 'params: { mode: etf, tilt: 0.5 }\n    engine: { comission: 1 }'));
+    expectBadInput(await run('study', 'engine-key.yaml', '--out', 'out/engine-key'), 'engine-key.yaml', 'runs[0].engine', 'Unrecognized key', 'comission');
+  });
+
+  it('an unknown key in a run names the file and the run', async () => {
+    write(dir, 'run-key.yaml', smallStudy().replace('    strategy: iwm-vs-smlf', '    strategy: iwm-vs-smlf\n    parms: { mode: switch }'));
+    expectBadInput(await run('study', 'run-key.yaml', '--out', 'out/run-key'), 'run-key.yaml', 'runs[1]', 'Unrecognized key', 'parms');
+  });
+
+  it('malformed YAML names the file and the line', async () => {
+    write(dir, 'broken.yaml', 'title: broken\nruns: [\n  - name: : :\n');
+    expectBadInput(await run('study', 'broken.yaml', '--out', 'out/broken'), 'broken.yaml', /YAML/, /line \d+/);
+  });
+
+  it('a study file that does not exist is named', async () => {
+    expectBadInput(await run('study', 'no-such-study.yaml', '--out', 'out/none'), 'no-such-study.yaml');
+  });
+
+  it('`from` after `to` in a study file is named', async () => {
+    write(dir, 'dates.yaml', `from: "2009-01-01"\nto: "2008-01-01"\n${smallStudy()}`);
+    expectBadInput(await run('study', 'dates.yaml', '--out', 'out/dates'), 'dates.yaml', /from/, /to/);
+  });
+});
+
+describe.concurrent('data paths and dates', () => {
+  it('a missing data path (breadth run --data) names the path', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--data', join(dir, 'no-such-data')), 'no-such-data');
+  });
+
+  it('a missing data path (breadth data inspect) names the path', async () => {
+    expectBadInput(await run('data', 'inspect', 'no-such-data'), 'no-such-data');
+  });
+
+  it('--from after --to names both flags', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-01-01', '--to', '2019-01-01'), /from/, /to/);
+  });
+
+  it('--from that is not a date names it', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', 'last-tuesday'), 'last-tuesday');
+  });
+
+  it('--from in date shape but not a calendar date (2020-13-45) is refused, not silently ignored', async () => {
+    // Loaded data refuses it ('from "2020-13-45" is not a date'); the built-in sample must too.
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-13-45', '--db', 'out/calendar.db'), '2020-13-45');
+  });
+
+  it('a period with no sessions in the sample says what the sample covers', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2090-01-01', '--db', 'out/empty.db'), '2090-01-01', /covers/);
+  });
+});
+
+describe.concurrent('unwritable outputs', () => {
+  it('--db under /proc (no folder can be made there) names the location', async () => {
+    expectBadInput(await breadth(['run', '--strategy', 'size-tilt', '--db', '/proc/nope/x.db'], { cwd: dir, timeoutMs: 30_000 }), '/proc/nope');
+  });
+
+  it('--db inside a regular file names the location', async () => {
+    expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--db', join(regularFile, 'x.db')), 'plain-file');
+  });
+
+  it('data sample --out inside a regular file names the location (not an internal error)', async () => {
+    expectBadInput(await run('data', 'sample', '--out', join(regularFile, 'sample'), '--stocks', '20', '--years', '1'), 'plain-file');
+  });
+
+  it('data sample --out under /proc gives an error instead of hanging', async () => {
+    // A correct CLI answers in a second or two; 8 s means it hung (recursive mkdir under /proc spins).
+    expectBadInput(await breadth(['data', 'sample', '--out', '/proc/nope/sample', '--stocks', '20', '--years', '1'], { cwd: dir, timeoutMs: 8_000 }), '/proc/nope');
+  });
+});
+
+describe.concurrent('command-line syntax', () => {
+  it('an unknown command is named', async () => {
+    expectBadInput(await run('frobnicate'), 'frobnicate');
+  });
+
+  it('no command at all', async () => {
+    expectBadInput(await run());
+  });
+
+  it('a missing subcommand names the choices (breadth data)', async () => {
+    expectBadInput(await run('data'), 'inspect', 'sample');
+  });
+
+  it('breadth run with neither --strategy nor a config file says what to give', async () => {
+    expectBadInput(await run('run'), 'strategy');
+  });
+
+  it('a missing required flag is named (regress without --baseline)', async () => {
+    expectBadInput(await run('regress'), 'baseline');
+  });
+
+  it('a value outside a flag\'s choices is named (--execution)', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--execution', 'whenever'), 'whenever');
+  });
+});
+
+describe.concurrent('metrics, stores and baselines', () => {
+  it('metrics on a missing file names it', async () => {
+    expectBadInput(await run('metrics', '--returns', 'no-such-returns.csv'), 'no-such-returns.csv');
+  });
+
+  it('metrics on a non-number names the file and line', async () => {
+    write(dir, 'bad-returns.csv', 'date,return\n2024-01-02,0.01\n2024-01-03,abc\n');
+    expectBadInput(await run('metrics', '--returns', 'bad-returns.csv'), 'bad-returns.csv:3', 'abc');
+  });
+
+  it('metrics --periods-per-year 0 is bad input, not an internal error', async () => {
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--periods-per-year', '0'), 'periods');
+  });
+
+  it('metrics --rf-annual that is not a number is refused (not "rf: constant NaN")', async () => {
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-annual', 'abc'), 'rf-annual');
+  });
+
+  it('browsing a results database that does not exist names it', async () => {
+    expectBadInput(await run('runs', 'list', 'no-such.db'), 'no-such.db');
+  });
+
+  it('a file that is not a results database is named', async () => {
+    expectBadInput(await run('runs', 'list', 'study.yaml'), 'study.yaml');
+  });
+
+  it('regress against a missing baseline names it', async () => {
+    expectBadInput(await run('regress', '--baseline', 'no-such-baseline.json'), 'no-such-baseline.json');
+  });
+
+  it('regress against a baseline that is not JSON names it', async () => {
+    write(dir, 'not-json.json', '{ nope');
+    expectBadInput(await run('regress', '--baseline', 'not-json.json'), 'not-json.json', /JSON/);
+  });
+});
+
+describe.concurrent('flags are not silently ignored', () => {
+  it('--symbols on the built-in sample is refused or reported, not ignored', async () => {
+    const o = await run('run', '--strategy', 'size-tilt', '--symbols', 'NOSUCHSYM', '--db', 'out/symbols.db');
+    expect(o.status !== 0 || `${o.stdout}${o.stderr}`.includes('NOSUCHSYM'), `exit ${o.status}; the output never mentions NOSUCHSYM:\n${o.stdout}${o.stderr}`).toBe(true);
+  });
+});

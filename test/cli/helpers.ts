@@ -1,0 +1,146 @@
+// Running the real `breadth` command as a user would: a separate Node process, a scratch working
+// folder, CI=1 (so no progress bar), and nothing ever written into the repository.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, expect } from 'vitest';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..');
+export const bin = join(repoRoot, 'cli', 'breadth.js');
+/** The real data beside the repository (absent on some machines). */
+export const sharedData = resolve(repoRoot, '..', 'shared', 'data');
+export const hasSharedData = existsSync(join(sharedData, 'etf', 'adjclose'));
+
+export interface Outcome {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** The command line, for failure messages. */
+  command: string;
+}
+
+export interface RunOptions {
+  cwd: string;
+  /** Extra or overriding environment variables; `undefined` removes one. */
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+}
+
+function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Spawn a process and collect its output; killed (signal set) after `timeoutMs`. */
+function spawnCollect(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, command: string): Promise<Outcome> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolvePromise({ status, signal, stdout, stderr, command }));
+  });
+}
+
+/** `breadth ...args` in `cwd`, as a separate process (as a user would type it). */
+export function breadth(args: string[], options: RunOptions): Promise<Outcome> {
+  return spawnCollect(process.execPath, [bin, ...args], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, `breadth ${args.join(' ')}`);
+}
+
+/** A shell command line (for pipes and pseudo-terminals); see `breadthCommand`. */
+export function shell(script: string, options: RunOptions): Promise<Outcome> {
+  return spawnCollect('/bin/sh', ['-c', script], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, script);
+}
+
+export const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+
+/** The `breadth` command as a shell word list, for `shell`. */
+export const breadthCommand = (): string => `${quote(process.execPath)} ${quote(bin)}`;
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh scratch folder, removed after the test file. */
+export function scratch(prefix = 'breadth-cli-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function write(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** A small study on the built-in sample: quick enough for end-to-end tests. */
+export function smallStudy(opts: { tilt?: number; compare?: boolean; stocks?: number; years?: number } = {}): string {
+  return [
+    'title: CLI test study',
+    'data: sample',
+    `sample: { stocks: ${opts.stocks ?? 80}, years: ${opts.years ?? 6} }`,
+    'benchmark: "@smallCap"',
+    'runs:',
+    '  - name: tilt',
+    '    strategy: size-tilt',
+    `    params: { mode: etf, tilt: ${opts.tilt ?? 0.5} }`,
+    '  - name: switch',
+    '    strategy: iwm-vs-smlf',
+    '    params: { mode: switch, lookback: 63 }',
+    ...(opts.compare ? ['compare:', '  - name: tilt-vs-switch', '    runs: [tilt, switch]'] : []),
+    '',
+  ].join('\n');
+}
+
+const explain = (o: Outcome): string =>
+  `${o.command}\nexit ${o.status}${o.signal ? ` (signal ${o.signal})` : ''}\n--- stdout ---\n${o.stdout.slice(0, 2000)}\n--- stderr ---\n${o.stderr.slice(0, 2000)}`;
+
+/** Exit 0, and nothing that looks like a crash on stderr. */
+export function expectOk(o: Outcome): void {
+  expect(o.status, explain(o)).toBe(0);
+  expect(o.stderr, explain(o)).not.toMatch(/^\s+at /m);
+}
+
+/**
+ * The bad-input contract: exit 2, nothing on stdout, and stderr exactly one line starting with
+ * `breadth:` (no stack trace), which matches every pattern given.
+ */
+export function expectBadInput(o: Outcome, ...patterns: (string | RegExp)[]): void {
+  const context = explain(o);
+  expect(o.signal, `${context}\n(the process was killed: it did not finish)`).toBeNull();
+  expect(o.status, context).toBe(2);
+  expect(o.stdout, context).toBe('');
+  expect(o.stderr, context).not.toMatch(/^\s+at /m);
+  const lines = o.stderr.replace(/\n$/, '').split('\n');
+  expect(lines, `${context}\n(stderr must be exactly one line)`).toHaveLength(1);
+  expect(lines[0], context).toMatch(/^breadth: \S/);
+  for (const p of patterns) {
+    if (typeof p === 'string') expect(lines[0], context).toContain(p);
+    else expect(lines[0], context).toMatch(p);
+  }
+}
+
+/** No progress-bar drawing: no carriage return, no ANSI escape. */
+export function expectNoTerminalDrawing(text: string, what: string): void {
+  expect(text, `${what} holds a carriage return`).not.toContain('\r');
+  expect(text, `${what} holds an ANSI escape`).not.toContain('\x1b');
+}
+
+export function parseJson(o: Outcome): any {
+  try {
+    return JSON.parse(o.stdout);
+  } catch (err) {
+    throw new Error(`stdout of \`${o.command}\` is not JSON (${(err as Error).message}):\n${o.stdout.slice(0, 1000)}`);
+  }
+}

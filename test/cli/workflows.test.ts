@@ -1,0 +1,238 @@
+// The CLI's workflows end to end, as a user runs them: a study, one run and the results database
+// (runs list/show/delete, report, compare), baseline and regression, and the progress bar's manners.
+// The workflows are independent and run concurrently; the steps inside each are sequential.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, write } from './helpers.ts';
+
+const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'];
+
+function expectHtml(path: string): void {
+  expect(existsSync(path), `${path} was not written`).toBe(true);
+  const html = readFileSync(path, 'utf8');
+  expect(html.slice(0, 200).toLowerCase()).toContain('<!doctype html');
+  expect(html).toContain('</html>');
+  expect(statSync(path).size).toBeGreaterThan(10_000);
+}
+
+describe.concurrent('breadth study', () => {
+  it('prints the summary table, writes <out>/breadth.db and <out>/reports/*.html; a second run with --json parses', async () => {
+    const dir = scratch();
+    write(dir, 'small.yaml', smallStudy({ compare: true }));
+
+    const first = await breadth(['study', 'small.yaml', '--out', 'results'], { cwd: dir });
+    expectOk(first);
+    expectNoTerminalDrawing(first.stderr, 'stderr of breadth study (CI=1)');
+    expect(first.stdout).toContain('SYNTHETIC');
+    const header = first.stdout.split('\n').find((line) => line.includes('CAGR'));
+    expect(header, first.stdout).toBeDefined();
+    for (const column of ['run', 'CAGR', 'volatility', 'Sharpe', 'max drawdown']) expect(header).toContain(column);
+    for (const run of ['benchmark SYN_SMALL', 'tilt', 'switch']) expect(first.stdout).toMatch(new RegExp(`│ ${run} +│ -?\\d+\\.\\d%`));
+    expect(first.stdout).toContain(join('results', 'breadth.db'));
+
+    expect(existsSync(join(dir, 'results', 'breadth.db'))).toBe(true);
+    expect(readdirSync(join(dir, 'results', 'reports'))).toEqual(expect.arrayContaining(['compare-tilt-vs-switch.html', 'switch.html', 'tilt.html']));
+    for (const page of ['tilt.html', 'switch.html', 'compare-tilt-vs-switch.html']) expectHtml(join(dir, 'results', 'reports', page));
+
+    const second = await breadth(['study', 'small.yaml', '--out', 'results', '--json'], { cwd: dir });
+    expectOk(second);
+    expectNoTerminalDrawing(second.stderr, 'stderr of breadth study --json (CI=1)');
+    const summary = parseJson(second);
+    expect(summary.synthetic).toBe(true);
+    expect(summary.db).toBe(join('results', 'breadth.db'));
+    expect(summary.runs.map((r: { name: string }) => r.name)).toEqual(['benchmark SYN_SMALL', 'tilt', 'switch']);
+    for (const run of summary.runs) {
+      expect(run.id).toBeGreaterThan(3); // stored after the first study's three runs
+      for (const name of HEADLINE) expect(Number.isFinite(run.metrics[name]), `${run.name} ${name}`).toBe(true);
+    }
+    expect(summary.comparisons.map((c: { name: string }) => c.name)).toEqual(['tilt-vs-switch']);
+    // The same study on the same data: the same numbers.
+    const tiltFirst = first.stdout.split('\n').find((line) => line.startsWith('│ tilt '));
+    expect(tiltFirst).toContain(`${(summary.runs[1].metrics.annual_return * 100).toFixed(1)}%`);
+  });
+});
+
+describe.concurrent('breadth run, runs list|show|delete, report, compare', () => {
+  let dir: string;
+  let db: string;
+  let switchRun: any;
+  let holdRun: any;
+
+  beforeAll(async () => {
+    dir = scratch();
+    db = join(dir, 'store', 'r.db');
+    const first = await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=switch', '--db', db, '--report', join(dir, 'html', 'r.html'), '--json'], { cwd: dir });
+    expectOk(first);
+    expectNoTerminalDrawing(first.stderr, 'stderr of breadth run (CI=1)');
+    switchRun = parseJson(first);
+    const second = await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', '--label', 'hold', '--db', db, '--json'], { cwd: dir });
+    expectOk(second);
+    holdRun = parseJson(second);
+  });
+
+  it('run --json gives the headline metrics and writes the database and the tear sheet', () => {
+    expect(switchRun).toMatchObject({ synthetic: true, db, report: join(dir, 'html', 'r.html') });
+    expect(switchRun.data).toMatch(/sample/);
+    expect(switchRun.runs).toHaveLength(1);
+    const [run] = switchRun.runs;
+    expect(run.name).toBe('iwm-vs-smlf');
+    expect(Object.keys(run.metrics).sort()).toEqual([...HEADLINE].sort());
+    for (const name of HEADLINE) expect(Number.isFinite(run.metrics[name]), name).toBe(true);
+    expect(run.metrics.max_drawdown).toBeLessThanOrEqual(0);
+    expect(run.metrics.annual_volatility).toBeGreaterThan(0);
+    expect(run.metrics.turnover).toBeGreaterThan(0); // a switching strategy trades
+    expect(run.metrics.cost_total).toBe(0); // no commission or slippage was asked for
+    expect(existsSync(db)).toBe(true);
+    expectHtml(join(dir, 'html', 'r.html'));
+    expect(holdRun.runs[0].name).toBe('hold');
+    expect(holdRun.runs[0].id).toBeGreaterThan(run.id);
+  });
+
+  it('runs list shows both runs, as a table and as JSON', async () => {
+    const [text, json] = await Promise.all([breadth(['runs', 'list', db], { cwd: dir }), breadth(['runs', 'list', db, '--json'], { cwd: dir })]);
+    expectOk(text);
+    expectOk(json);
+    expect(text.stdout).toMatch(/│ iwm-vs-smlf +│ iwm-vs-smlf +│/);
+    expect(text.stdout).toMatch(/│ hold +│ iwm-vs-smlf +│/);
+    const runs = parseJson(json);
+    expect(runs.map((r: { id: number; label: string }) => [r.id, r.label])).toEqual([
+      [switchRun.runs[0].id, 'iwm-vs-smlf'],
+      [holdRun.runs[0].id, 'hold'],
+    ]);
+  });
+
+  it('runs show gives the manifest, parameters and metrics of a run named by label or id', async () => {
+    const [byLabel, byId] = await Promise.all([breadth(['runs', 'show', db, 'hold', '--json'], { cwd: dir }), breadth(['runs', 'show', db, String(switchRun.runs[0].id)], { cwd: dir })]);
+    expectOk(byLabel);
+    const shown = parseJson(byLabel);
+    expect(shown.run).toMatchObject({ id: holdRun.runs[0].id, label: 'hold', strategy: 'iwm-vs-smlf' });
+    expect(shown.run.params.mode).toBe('hold-broad');
+    const annual = shown.metrics.find((m: { name: string }) => m.name === 'annual_return');
+    expect(annual.value).toBeCloseTo(holdRun.runs[0].metrics.annual_return, 12);
+    expectOk(byId);
+    expect(byId.stdout).toContain(`run ${switchRun.runs[0].id} iwm-vs-smlf: iwm-vs-smlf`);
+    expect(byId.stdout).toContain('"mode":"switch"');
+    expect(byId.stdout).toContain('annual_return');
+  });
+
+  it('a label names its own run, even when it is also the strategy of a later run', async () => {
+    // Run 1 is labelled "iwm-vs-smlf"; run 2 is labelled "hold" but its strategy is iwm-vs-smlf.
+    const shown = await breadth(['runs', 'show', db, 'iwm-vs-smlf', '--json'], { cwd: dir });
+    expectOk(shown);
+    expect(parseJson(shown).run.label, 'breadth runs show <db> iwm-vs-smlf picked another run than the one labelled iwm-vs-smlf').toBe('iwm-vs-smlf');
+  });
+
+  it('report <db> <label> writes the tear sheet (default out/report-<id>.html in the working folder)', async () => {
+    const o = await breadth(['report', db, 'hold'], { cwd: dir });
+    expectOk(o);
+    const page = join(dir, 'out', `report-${holdRun.runs[0].id}.html`);
+    expect(o.stdout).toContain(`report-${holdRun.runs[0].id}.html`);
+    expectHtml(page);
+  });
+
+  it('compare <db> a b writes one comparison page', async () => {
+    const [a, b] = [switchRun.runs[0].id, holdRun.runs[0].id];
+    const out = join(dir, 'cmp', 'switch-vs-hold.html');
+    const o = await breadth(['compare', db, String(a), 'hold', '--out', out, '--title', 'switch vs hold'], { cwd: dir });
+    expectOk(o);
+    expect(o.stdout).toContain(`comparison of runs ${a}, ${b}`);
+    expectHtml(out);
+    expect(readFileSync(out, 'utf8')).toContain('switch vs hold');
+  });
+
+  it('compare by labels compares the two labelled runs', async () => {
+    const [a, b] = [switchRun.runs[0].id, holdRun.runs[0].id];
+    const o = await breadth(['compare', db, 'iwm-vs-smlf', 'hold', '--out', join(dir, 'cmp', 'by-label.html')], { cwd: dir });
+    expectOk(o);
+    expect(o.stdout).toContain(`comparison of runs ${a}, ${b}`);
+  });
+
+  it('runs delete removes a run: list no longer shows it, the other stays', async () => {
+    const copy = join(dir, 'store', 'copy.db');
+    copyFileSync(db, copy); // the other tests read the original concurrently
+    const gone = holdRun.runs[0].id;
+    const del = await breadth(['runs', 'delete', copy, 'hold'], { cwd: dir });
+    expectOk(del);
+    expect(del.stdout).toContain(`deleted run ${gone}`);
+    const list = await breadth(['runs', 'list', copy, '--json'], { cwd: dir });
+    expectOk(list);
+    expect(parseJson(list).map((r: { id: number }) => r.id)).toEqual([switchRun.runs[0].id]);
+    expectBadInput(await breadth(['runs', 'show', copy, String(gone)], { cwd: dir }), `no run ${gone}`);
+  });
+});
+
+describe.concurrent('breadth baseline save / breadth regress', () => {
+  it('an unchanged study passes; a changed parameter drifts (exit 1, naming run and metric); --update accepts it', async () => {
+    const dir = scratch();
+    const study = write(dir, 'study.yaml', smallStudy({ tilt: 0.5 }));
+    const baseline = join('baselines', 'base.json');
+    const regress = (...extra: string[]) => breadth(['regress', '--baseline', baseline, ...extra], { cwd: dir });
+
+    const saved = await breadth(['baseline', 'save', 'study.yaml', '--out', baseline], { cwd: dir });
+    expectOk(saved);
+    expect(saved.stdout).toContain(baseline);
+    const stored = JSON.parse(readFileSync(join(dir, baseline), 'utf8'));
+    expect(stored.runs.map((r: { name: string }) => r.name)).toEqual(['benchmark SYN_SMALL', 'tilt', 'switch']);
+
+    // Unchanged: no drift.
+    const same = await regress();
+    expectOk(same);
+    expect(same.stdout).toMatch(/no drift: 3 runs match/);
+
+    // One parameter changed: size-tilt's tilt 0.5 → 0.8.
+    write(dir, 'study.yaml', readFileSync(study, 'utf8').replace('tilt: 0.5', 'tilt: 0.8'));
+    const [drift, driftJson] = await Promise.all([regress(), regress('--json')]);
+    expect(drift.status, drift.stdout + drift.stderr).toBe(1);
+    expect(drift.stdout).toMatch(/DRIFT/);
+    const rows = drift.stdout.split('\n').filter((line) => line.startsWith('│'));
+    expect(rows.some((line) => /│ tilt +│ annual_return +│/.test(line)), drift.stdout).toBe(true);
+    expect(rows.some((line) => /│ switch +│/.test(line)), 'the unchanged run must not drift').toBe(false);
+    expect(drift.stdout).toContain('--update');
+    expect(driftJson.status, driftJson.stderr).toBe(1);
+    const report = parseJson(driftJson);
+    expect(report.drifts.length).toBeGreaterThan(0);
+    expect(new Set(report.drifts.map((d: { run: string }) => d.run))).toEqual(new Set(['tilt']));
+    const annual = report.drifts.find((d: { what: string }) => d.what === 'annual_return');
+    expect(annual).toBeDefined();
+    expect(Number(annual.current)).not.toBeCloseTo(Number(annual.baseline), 6);
+    expect(Number(annual.baseline)).toBeCloseTo(stored.runs[1].metrics.annual_return, 12);
+
+    // Accept the change: the baseline now matches.
+    const updated = await regress('--update');
+    expectOk(updated);
+    expect(updated.stdout).toMatch(/updated/);
+    const after = await regress();
+    expectOk(after);
+    expect(after.stdout).toMatch(/no drift/);
+    expect(JSON.parse(readFileSync(join(dir, baseline), 'utf8')).runs[1].metrics.annual_return).toBeCloseTo(Number(annual.current), 12);
+  });
+});
+
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+if (!hasScript) console.warn('test/cli: script(1) (util-linux) is absent — the progress-bar terminal tests are skipped');
+
+describe.skipIf(!hasScript).concurrent('progress bar (stderr on a real terminal, through script(1))', () => {
+  // `script` gives the command a pseudo-terminal: the one case where a bar may draw at all.
+  const onTerminal = async (env: Record<string, string | undefined>) => {
+    const dir = scratch();
+    write(dir, 'small.yaml', smallStudy({ stocks: 20, years: 2 }));
+    const command = `${breadthCommand()} study small.yaml --out results --no-reports > /dev/null`;
+    const o = await shell(`script -q -e -c ${quote(command)} /dev/null`, { cwd: dir, env });
+    expect(o.status, `${o.stdout}${o.stderr}`).toBe(0);
+    return o.stdout; // what the terminal received: the command's stderr
+  };
+
+  it('does not draw when CI is set', async () => {
+    expectNoTerminalDrawing(await onTerminal({ CI: '1' }), 'the terminal (CI=1)');
+  });
+
+  it('draws on a terminal without CI (so the check above can see a bar)', async () => {
+    const terminal = await onTerminal({ CI: undefined });
+    expect(terminal).toContain('\x1b[');
+    expect(terminal).toMatch(/\d\/3/);
+  });
+});

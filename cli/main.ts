@@ -12,18 +12,26 @@ function report(err: unknown, usage?: string): never {
     process.exit(ExitCode.badInput);
   }
   if (usage !== undefined) {
-    process.stderr.write(`breadth: ${usage}\nRun \`breadth --help\` for usage.\n`);
+    // yargs messages can span lines; a user mistake is still one line.
+    const line = usage.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
+    process.stderr.write(`breadth: ${line} (see breadth --help)\n`);
     process.exit(ExitCode.badInput);
   }
   process.stderr.write(`breadth: internal error — please report it with this trace:\n${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(ExitCode.internal);
 }
 
+// Output piped into a program that stops reading (`breadth strategies | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(ExitCode.ok);
+  throw err;
+});
+
 let cli = yargs(hideBin(process.argv))
   .scriptName('breadth')
   .usage('$0 <command> [options]\n\nPortfolio backtesting on typed columns: run strategies, store results in SQLite, render HTML tear sheets.')
   .strict()
-  .demandCommand(1, 'Name a command (see the list above).')
+  .demandCommand(1, 'name a command')
   .recommendCommands()
   .wrap(Math.min(110, process.stdout.columns ?? 110))
   .epilogue('Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error. Docs: README.md')

@@ -13,7 +13,9 @@ export function resolveRun(store: Store, ref: string | number | undefined): numb
     if (!runs.some((r) => r.id === id)) throw new UserError(`${store.path} has no run ${id} (ids ${Math.min(...runs.map((r) => r.id))}–${Math.max(...runs.map((r) => r.id))}; see \`breadth runs list\`)`);
     return id;
   }
-  const byName = [...findRuns(store, { label: String(ref) }), ...findRuns(store, { strategy: String(ref) })];
+  // A label names a run on purpose; a strategy name only when no label matches.
+  const byLabel = findRuns(store, { label: String(ref) });
+  const byName = byLabel.length ? byLabel : findRuns(store, { strategy: String(ref) });
   if (byName.length === 0) throw new UserError(`${store.path} has no run labelled or named "${ref}" (see \`breadth runs list\`)`);
   return Math.max(...byName.map((r) => r.id));
 }

@@ -8,7 +8,7 @@
 // The replay allocates nothing per symbol per session; per-session work follows the held
 // positions and resting orders, not the size of the universe.
 
-import { isoDay } from '../data/dates.ts';
+import { isoDay, parseIsoDay } from '../data/dates.ts';
 import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
@@ -167,8 +167,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
 function runRange(market: Market, config: EngineConfig): [number, number] {
   const dates = market.dates;
   if (dates.length === 0) throw new UserError(`${market.name} has no sessions`);
-  const first = config.from ? sessionOnOrBefore(dates, Date.parse(config.from) / 86_400_000 - 1) + 1 : 0;
-  const last = config.to ? sessionOnOrBefore(dates, Date.parse(config.to) / 86_400_000) : dates.length - 1;
+  const first = config.from ? sessionOnOrBefore(dates, parseIsoDay(config.from) - 1) + 1 : 0;
+  const last = config.to ? sessionOnOrBefore(dates, parseIsoDay(config.to)) : dates.length - 1;
   if (first > last || first >= dates.length || last < 0) {
     throw new UserError(
       `no sessions between ${config.from ?? 'the start'} and ${config.to ?? 'the end'}: ${market.name} covers ${isoDay(dates[0])} to ${isoDay(dates[dates.length - 1])}`,

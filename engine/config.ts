@@ -1,11 +1,12 @@
 // Run configuration: every execution and cost setting, validated with readable errors.
 
 import { z } from 'zod';
+import { parseIsoDay } from '../data/dates.ts';
 
 export const EXECUTION_CONVENTIONS = ['next-open', 'next-close', 'same-close'] as const;
 export type ExecutionConvention = (typeof EXECUTION_CONVENTIONS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 const bps = z.number().min(0).max(10_000);
 
 export const commissionSchema = z.discriminatedUnion('kind', [

@@ -5,10 +5,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { parseIsoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 const engineOverrides = z.record(z.string(), z.unknown());
 
 export const runSpecSchema = z
@@ -79,7 +80,7 @@ export function loadStudyFile(path: string): StudyConfig {
   try {
     raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+    throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
   }
   const study = parseOrThrow(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || isAbsolute(p) ? p : join(dirname(path), p));

@@ -1,5 +1,6 @@
 // The study's market: the built-in SYNTHETIC sample, or real data loaded from a path.
 
+import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { generateSampleMarket } from '../data/sample.ts';
 import { loadMarket } from '../data/load.ts';
@@ -8,7 +9,12 @@ import type { StudyConfig } from './config.ts';
 export const SAMPLE = 'sample';
 
 export async function openStudyMarket(config: StudyConfig): Promise<Market> {
-  if (config.data === SAMPLE) return generateSampleMarket(config.sample);
+  if (config.data === SAMPLE) {
+    const market = generateSampleMarket(config.sample);
+    const unknown = (config.symbols ?? []).filter((s) => !market.symbols.includes(s));
+    if (unknown.length) throw new UserError(`symbols not in the built-in sample: ${unknown.join(', ')} (its symbols are SYN0001…, SYN_SMALL, SYN_QSMALL, SYN_LARGE; the sample is always generated whole)`);
+    return market;
+  }
   // The study's period bounds what is loaded (a data root otherwise starts with its stock universe).
   return loadMarket(config.data, {
     ...(config.symbols ? { symbols: config.symbols } : {}),

@@ -59,7 +59,7 @@ const saveCommand: CommandModule<object, { config?: string; data: string; out: s
 };
 
 export const baselineCommand: CommandModule = {
-  command: 'baseline <command>',
+  command: 'baseline',
   describe: 'Save a baseline of strategy results for `breadth regress`',
   builder: (y) => y.command(saveCommand).demandCommand(1, 'Name a baseline command: save.'),
   handler: () => {},

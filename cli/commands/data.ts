@@ -5,7 +5,7 @@ import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sampleCsv.ts';
-import { printJson } from '../output.ts';
+import { ensureFolder, printJson } from '../output.ts';
 
 const inspect: CommandModule<object, { path: string; json: boolean; symbols: number }> = {
   command: 'inspect <path>',
@@ -35,13 +35,14 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .option('years', { type: 'number', default: 20 })
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
   handler: ({ out, seed, stocks, years }) => {
+    ensureFolder(out);
     const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
     process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);
   },
 };
 
 export const dataCommand: CommandModule = {
-  command: 'data <command>',
+  command: 'data',
   describe: 'Inspect data, or write the sample universe as CSV',
   builder: (y) => y.command(inspect).command(sample).demandCommand(1, 'Name a data command: inspect or sample.'),
   handler: () => {},

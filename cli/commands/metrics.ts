@@ -28,6 +28,16 @@ async function series(returns: string | undefined, prices: string | undefined, w
   return undefined;
 }
 
+/** yargs turns "abc" into NaN for a number option: refuse it rather than compute with it. */
+function checkNumbers(args: MetricsArgs): void {
+  for (const flag of ['rf-annual', 'rf-per-period'] as const) {
+    const value = args[flag];
+    if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number (0.03 = 3%), got ${String(value)}`);
+  }
+  const P = args['periods-per-year'];
+  if (!(Number.isInteger(P) && P > 0)) throw new UserError(`--periods-per-year must be a whole number > 0 (252 daily, 52 weekly, 12 monthly), got ${P}`);
+}
+
 function riskFree(args: MetricsArgs): RiskFreeInput | undefined {
   const given = [args['rf-annual'], args['rf-per-period'], args['rf-series']].filter((x) => x !== undefined);
   if (given.length > 1) throw new UserError('give one of --rf-annual, --rf-per-period, --rf-series');
@@ -58,6 +68,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .example('$0 metrics --prices ../shared/data/etf/adjclose/IWM.csv --benchmark-prices ../shared/data/etf/adjclose/SPY.csv --json', 'IWM against SPY')
       .example('$0 metrics --returns ../shared/data/returns/IWM_returns.csv --factors ../shared/data/factors', 'IWM on the Fama-French factors'),
   handler: async (args) => {
+    checkNumbers(args);
     const subject = await series(args.returns, args.prices, '');
     if (!subject) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
     const benchmark = await series(args['benchmark-returns'], args['benchmark-prices'], 'benchmark-');

@@ -52,6 +52,7 @@ export const compareCommand: CommandModule<object, { db: string; runs: string[];
     withStore(db, (store) => {
       if (runs.length < 2) throw new UserError('compare needs at least two runs');
       const ids = runs.map((r) => resolveRun(store, r));
+      if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${runs.join(', ')} name runs ${ids.join(', ')}`);
       const path = out ?? `out/compare-${ids.join('-')}.html`;
       ensureFolder(dirname(path));
       process.stdout.write(`comparison of runs ${ids.join(', ')}: ${writeComparison(store, title ?? `Comparison of ${runs.join(', ')}`, ids, path)}\n`);
@@ -105,7 +106,7 @@ const remove: CommandModule<object, { db: string; run: string }> = {
 };
 
 export const runsCommand: CommandModule = {
-  command: 'runs <command>',
+  command: 'runs',
   describe: 'Browse the results database: list, show, delete',
   builder: (y) => y.command(list).command(show).command(remove).demandCommand(1, 'Name a runs command: list, show or delete.'),
   handler: () => {},

@@ -113,12 +113,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       'command line',
     );
     ensureFolder(dirname(args.db));
+    if (args.report) ensureFolder(dirname(args.report) || '.');
     const bar = progressBar();
     const outcome = await runStudy(study, { where: 'command line', db: args.db, reportDir: null, progress: { onRun: (k, n, name) => bar.update(k, n, name) } });
     bar.stop();
     const main = outcome.published.runs[outcome.published.runs.length - 1];
     if (args.report) {
-      ensureFolder(dirname(args.report) || '.');
       const store = openStore(args.db);
       try {
         writeTearSheet(store, main.id, args.report);

@@ -32,6 +32,8 @@ export class Broker {
   readonly #slippage: SlippageModel;
   readonly #liquidity: LiquidityEstimator | undefined;
   #orders: RestingOrder[] = [];
+  /** Finished orders, reused by `place`. */
+  readonly #spare: RestingOrder[] = [];
   #nextId = 1;
   /** Shares filled per symbol in the current fill pass (the participation cap is per symbol and session). */
   readonly #filledToday: Float64Array;
@@ -66,27 +68,37 @@ export class Broker {
 
   place(symbol: number, quantity: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
     if (quantity === 0) return;
-    this.#orders.push({
-      id: this.#nextId++,
-      symbol,
-      quantity,
-      type: request?.type ?? 'market',
-      limit: request?.limit ?? NaN,
-      stop: request?.stop ?? NaN,
-      tif: request?.tif ?? 'gtc',
-      origin,
-      decidedAt,
-      triggered: false,
-    });
+    const o = this.#spare.pop() ?? ({} as RestingOrder);
+    o.id = this.#nextId++;
+    o.symbol = symbol;
+    o.quantity = quantity;
+    o.type = request?.type ?? 'market';
+    o.limit = request?.limit ?? NaN;
+    o.stop = request?.stop ?? NaN;
+    o.tif = request?.tif ?? 'gtc';
+    o.origin = origin;
+    o.decidedAt = decidedAt;
+    o.triggered = false;
+    this.#orders.push(o);
   }
 
   /** A new decision replaces what is left of the previous one's rebalance orders. */
   cancelTargetOrders(): void {
-    this.#orders = this.#orders.filter((o) => o.origin !== OrderOrigin.targets);
+    this.#keepOnly((o) => o.origin !== OrderOrigin.targets);
   }
 
   cancelSymbol(symbol: number): void {
-    this.#orders = this.#orders.filter((o) => o.symbol !== symbol);
+    this.#keepOnly((o) => o.symbol !== symbol);
+  }
+
+  /** Keep the orders that pass, in order; the rest go back to the spares. */
+  #keepOnly(keep: (o: RestingOrder) => boolean): void {
+    let kept = 0;
+    for (const o of this.#orders) {
+      if (keep(o)) this.#orders[kept++] = o;
+      else this.#spare.push(o);
+    }
+    this.#orders.length = kept;
   }
 
   /** Split: resting quantities scale by the ratio, prices by its inverse. */
@@ -118,16 +130,8 @@ export class Broker {
     for (const o of this.#orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
     this.#touchedCount = 0;
-    let kept = 0;
-    for (const o of this.#orders) {
-      if (o.quantity === 0) continue;
-      if (o.tif === 'day') {
-        this.#ledger.defer(t, o.symbol, Deferral.expired, o.quantity);
-        continue;
-      }
-      this.#orders[kept++] = o;
-    }
-    this.#orders.length = kept;
+    for (const o of this.#orders) if (o.quantity !== 0 && o.tif === 'day') this.#ledger.defer(t, o.symbol, Deferral.expired, o.quantity);
+    this.#keepOnly((o) => o.quantity !== 0 && o.tif !== 'day');
   }
 
   #fill(o: RestingOrder, t: number, phase: Phase): void {

@@ -25,19 +25,23 @@ export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'n
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;
 export type OrderOrigin = (typeof OrderOrigin)[keyof typeof OrderOrigin];
 
-/** A resting order held by the broker. Mutable: splits rescale it, partial fills shrink it. */
+/**
+ * A resting order held by the broker. Mutable: splits rescale it, partial fills shrink it, and the
+ * broker recycles finished orders for new ones (a monthly rebalance of thousands of names would
+ * otherwise allocate thousands of objects a month).
+ */
 export interface RestingOrder {
-  readonly id: number;
-  readonly symbol: number;
+  id: number;
+  symbol: number;
   /** Remaining signed shares. */
   quantity: number;
-  readonly type: OrderType;
+  type: OrderType;
   limit: number;
   stop: number;
-  readonly tif: TimeInForce;
-  readonly origin: OrderOrigin;
+  tif: TimeInForce;
+  origin: OrderOrigin;
   /** Session of the decision that created it. */
-  readonly decidedAt: number;
+  decidedAt: number;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
 }

@@ -90,32 +90,25 @@ export class Portfolio {
 
   /** Mark every held position at the session's closes (NaN = no price: keep the last mark). */
   markToMarket(close: Float64Array, base: number): void {
-    // One pass: move each mark and total the book (this loop runs every session).
-    let long = 0;
-    let short = 0;
-    let longs = 0;
-    for (let k = 0; k < this.#heldCount; k++) {
-      const i = this.#held[k];
-      const p = close[base + i];
-      if (!Number.isNaN(p)) this.moveMark(i, p);
-      const value = this.shares[i] * this.mark[i];
-      if (this.shares[i] > 0) {
-        long += value;
-        longs++;
-      } else short += value;
-    }
-    this.longValue = long;
-    this.shortValue = short;
-    this.longCount = longs;
+    this.#total(close, base);
   }
 
   /** Value of positions at their current marks (after trades, before the next close). */
   revalue(): void {
+    this.#total(null, 0);
+  }
+
+  /** One pass over the book: move marks to `close` when given, and total long and short value. */
+  #total(close: Float64Array | null, base: number): void {
     let long = 0;
     let short = 0;
     let longs = 0;
     for (let k = 0; k < this.#heldCount; k++) {
       const i = this.#held[k];
+      if (close !== null) {
+        const p = close[base + i];
+        if (!Number.isNaN(p)) this.moveMark(i, p);
+      }
       const value = this.shares[i] * this.mark[i];
       if (this.shares[i] > 0) {
         long += value;

@@ -2,6 +2,7 @@
 // nothing that needs the engine, the store or a Result to read. Adapters (fromStore.ts) fill it;
 // renderers derive chart series from it with reports/metrics. Dates are ISO `YYYY-MM-DD`;
 // fractions are decimals (0.012 = 1.2 %); currency is the run's currency, unlabelled.
+import type { DrawdownEpisode } from '../metrics/index.ts';
 
 /** One reported figure, exactly as reports/metrics gives it (METRICS.md names). */
 export interface MetricFigure {
@@ -37,18 +38,8 @@ export interface RunInfo {
   engineVersion?: string;
 }
 
-/** A drawdown episode as reports/metrics' drawdownEpisodes dates it. */
-export interface DrawdownRow {
-  peakDate: string | null;
-  troughDate: string | null;
-  /** null while the episode is still open at the end of the run. */
-  recoveryDate: string | null;
-  /** Negative fraction, W_trough / W_peak − 1. */
-  depth: number;
-  /** Sessions from peak to recovery (or to the last session when open). */
-  length: number;
-  timeToTrough: number;
-}
+/** A drawdown episode as reports/metrics' drawdownEpisodes dates it (the dated fields are all a page needs). */
+export type DrawdownRow = Pick<DrawdownEpisode, 'peakDate' | 'troughDate' | 'recoveryDate' | 'depth' | 'length' | 'timeToTrough'>;
 
 /** Daily exposures, aligned with `dates`: fractions of NAV (short ≤ 0) and position counts. */
 export interface ExposureSeries {

@@ -8,7 +8,7 @@
 // Corporate actions move to the first session on or after their ex-date.
 
 import { DataError, UserError } from './errors.ts';
-import { eventTable, type EventTable } from './market.ts';
+import { eventTable, type Market } from './market.ts';
 import type { SymbolSeries } from './priceSeries.ts';
 
 export interface AlignOptions {
@@ -29,19 +29,10 @@ export interface AlignReport {
   readonly emptySymbols: readonly string[];
 }
 
-export interface AlignedPrices {
+/** The price part of a Market, aligned on one calendar. */
+export interface AlignedPrices
+  extends Pick<Market, 'dates' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'priceKind' | 'assetClass' | 'splits' | 'dividends' | 'delistedAfter'> {
   readonly symbols: string[];
-  readonly dates: Int32Array;
-  readonly open: Float64Array;
-  readonly high: Float64Array;
-  readonly low: Float64Array;
-  readonly close: Float64Array;
-  readonly volume: Float64Array;
-  readonly priceKind: Uint8Array;
-  readonly assetClass: Uint8Array;
-  readonly splits: EventTable;
-  readonly dividends: EventTable;
-  readonly delistedAfter: Int32Array;
   readonly report: AlignReport;
 }
 

@@ -27,3 +27,18 @@ export class UserError extends Error {
 export function isUserFacing(err: unknown): err is Error {
   return err instanceof DataError || err instanceof UserError;
 }
+
+/** A key path as users write it: `runs[2].params.tilt`. */
+export function keyPath(path: readonly PropertyKey[]): string {
+  return path.map((p, k) => (typeof p === 'number' ? `[${p}]` : `${k ? '.' : ''}${String(p)}`)).join('');
+}
+
+/** The value at a key path of some parsed input (undefined where the path leads nowhere). */
+export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}

@@ -1,27 +1,19 @@
 // zod issues → one readable line per problem, naming the file (or object) and the key path.
 
 import type { z } from 'zod';
-import { UserError } from '../data/errors.ts';
+import { keyPath, UserError, valueAt } from '../data/errors.ts';
 
 /** `where: base.path.to.key: message` per issue, e.g. `study.yaml: runs[2].params.tilt: …`. */
 export function describeIssues(error: z.ZodError, where: string, basePath = '', input?: unknown): string {
   return error.issues
     .map((issue) => {
-      const path = basePath + issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+      const own = keyPath(issue.path);
+      const path = basePath && own && !own.startsWith('[') ? `${basePath}.${own}` : basePath + own;
       const value = valueAt(input, issue.path);
       const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${JSON.stringify(value)}`;
-      return `${where}: ${path.replace(/^\./, '') || '(top level)'}: ${issue.message}${got}`;
+      return `${where}: ${path || '(top level)'}: ${issue.message}${got}`;
     })
     .join('\n');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 /** Parse `input` with `schema`, or throw a UserError listing every problem. */

@@ -4,6 +4,7 @@
 // "between 0 and 1" whichever bound was crossed.
 
 import type { z } from 'zod';
+import { keyPath, valueAt } from '../data/errors.ts';
 import type { ParamSchema } from './api.ts';
 import { nodeAt, paramJsonSchema, rangeText, type JsonSchemaNode } from './paramDocs.ts';
 
@@ -13,7 +14,7 @@ export function describeParamIssues(strategy: string, schema: ParamSchema, error
 }
 
 function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unknown): string {
-  const path = pathText(issue.path);
+  const path = keyPath(issue.path);
   const value = valueAt(raw, issue.path);
   const subject = path || 'parameters';
   const got = `, got ${shown(value)}`;
@@ -53,19 +54,6 @@ function limitText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): st
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p, k) => (typeof p === 'number' ? `[${p}]` : `${k ? '.' : ''}${String(p)}`)).join('');
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 function shown(value: unknown): string {

@@ -1,5 +1,7 @@
 // The SELECTs behind readRun.ts, aliased to camelCase so rows come back in the shapes the rest
 // of breadth uses, and the row types they produce.
+import type { FactorRegression } from '../attribution/index.ts';
+import type { DrawdownEpisode } from '../metrics/index.ts';
 import { parseCanonicalJson } from './canonicalJson.ts';
 
 /** A stored run's catalogue entry: the `runs` row without the manifest text. */
@@ -89,37 +91,14 @@ export const POSITION_SELECT = `SELECT session, date, symbol, shares, price, val
 export type MetricRow = { name: string; value: number | null; n: number; note: string | null };
 export const METRIC_SELECT = 'SELECT name, value, n, note FROM metrics WHERE run_id = ? ORDER BY seq';
 
-export type DrawdownRow = {
-  peak: number;
-  trough: number;
-  recovery: number | null;
-  peakDate: string | null;
-  troughDate: string | null;
-  recoveryDate: string | null;
-  depth: number;
-  length: number;
-  timeToTrough: number;
-  open: number;
-};
+/** A drawdown episode as SQLite returns it: the open flag as 0/1. */
+export type DrawdownRow = Omit<DrawdownEpisode, 'open'> & { open: number };
 export const DRAWDOWN_SELECT = `SELECT peak_session AS peak, trough_session AS trough, recovery_session AS recovery,
   peak_date AS peakDate, trough_date AS troughDate, recovery_date AS recoveryDate, depth, length,
   time_to_trough AS timeToTrough, open FROM drawdowns WHERE run_id = ? ORDER BY seq`;
 
-export type ModelRow = {
-  model: string;
-  frequency: 'daily' | 'monthly';
-  periodsPerYear: number;
-  n: number;
-  from: string | null;
-  to: string | null;
-  alpha: number | null;
-  alphaStdError: number | null;
-  alphaT: number | null;
-  alphaAnnualized: number | null;
-  rSquared: number | null;
-  adjRSquared: number | null;
-  note: string | null;
-};
+/** A fitted model as SQLite returns it: no loadings (their own table), the note as NULL when absent. */
+export type ModelRow = Omit<FactorRegression, 'loadings' | 'note'> & { note: string | null };
 export const MODEL_SELECT = `SELECT model, frequency, periods_per_year AS periodsPerYear, n, date_from AS "from", date_to AS "to",
   alpha, alpha_std_error AS alphaStdError, alpha_t AS alphaT, alpha_annualized AS alphaAnnualized,
   r_squared AS rSquared, adj_r_squared AS adjRSquared, note FROM attribution_models WHERE run_id = ? ORDER BY seq`;

@@ -148,21 +148,27 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   }
   const d = r.deferrals;
   const n = r.market.symbols.length;
-  const counts = new Map<number, { count: number; notional: number }>();
+  // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
+  const byReason = new Map<number, { count: number; share: number; session: number }>();
+  const perSession = new Map<string, number>();
   for (let k = 0; k < d.reason.length; k++) {
-    const entry = counts.get(d.reason[k]) ?? { count: 0, notional: 0 };
+    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k] };
     entry.count++;
     const price = r.market.close[d.session[k] * n + d.symbol[k]];
-    if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) entry.notional += Math.abs(d.remaining[k] * price);
-    counts.set(d.reason[k], entry);
+    if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
+      const key = `${d.reason[k]}:${d.session[k]}`;
+      const share = (perSession.get(key) ?? 0) + Math.abs(d.remaining[k] * price) / r.daily.nav[d.session[k] - r.first];
+      perSession.set(key, share);
+      if (share > entry.share) Object.assign(entry, { share, session: d.session[k] });
+    }
+    byReason.set(d.reason[k], entry);
   }
-  const meanNav = r.daily.nav.reduce((a, b) => a + b, 0) / Math.max(1, r.daily.nav.length);
-  for (const [reason, { count, notional }] of counts) {
-    const name = DEFERRAL_NAMES[reason];
+  for (const [reason, { count, share, session }] of byReason) {
     if (reason === Deferral.cash) {
-      out.push(caveat('cash-limited', bySize(notional / meanNav, 0.05, 0.01), `${count} buys cut or held back by the cash account: ${money(notional)} not bought when ordered (the cash was not there at the fill)`, { value: count, unit: 'count' }));
+      const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `${count} buys cut or held back: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
     } else {
-      out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${name}`, { value: count, unit: 'count' }));
+      out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]}`, { value: count, unit: 'count' }));
     }
   }
   return out;
@@ -182,15 +188,18 @@ function noteSeverity(note: string): CaveatSeverity {
   return 'low';
 }
 
-/** The symbols a source provides: a per-symbol file's own symbol; a long file's stocks; else all. */
-function sourceCovers(source: SourceInfo, market: Market, touched: Set<number>): boolean {
+/**
+ * Whether a source's notes concern the run: a per-symbol file's when the run touched its symbol;
+ * the stock universe's (long price files, SimFin statements, the survivorship note) when it
+ * touched a stock; anything else (rates, the calendar) whenever it touched anything.
+ */
+function sourceConcerns(source: SourceInfo, note: string, market: Market, touched: Set<number>): boolean {
   if (touched.size === 0) return false;
   if (source.format.startsWith('csv per symbol')) {
-    const symbol = source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, '');
-    const i = market.symbols.indexOf(symbol);
+    const i = market.symbols.indexOf(source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, ''));
     return i >= 0 && touched.has(i);
   }
-  if (source.format.startsWith('long csv') || /survivor/i.test(source.notes.join(' '))) {
+  if (/^(long csv|SimFin)/.test(source.format) || /survivor/i.test(note)) {
     for (const i of touched) if (market.assetClass[i] === AssetClass.stock) return true;
     return false;
   }
@@ -203,7 +212,7 @@ function dataCaveats(market: Market, touched: Set<number>): Caveat[] {
   for (const source of market.sources) {
     for (const note of source.notes) {
       if (!CAVEAT.test(note)) continue;
-      if (!sourceCovers(source, market, touched)) continue;
+      if (!sourceConcerns(source, note, market, touched)) continue;
       files.set(note, [...(files.get(note) ?? []), source.path.replace(/^.*[\\/]/, '')]);
     }
   }

@@ -28,13 +28,15 @@ import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
 import { targetVolatility } from '../blocks/risk/targetVolatility.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 
+/** Symbols or @roles, each optionally ending in `?` ("where the data has it"). */
+const symbolList = z.array(z.string().regex(/^@?[^?@\s,]+\??$/, 'must be a symbol or an @role, with a trailing ? for "where present"')).min(1);
+
 const paramsSchema = z
   .object({
     symbols: z
-      .array(z.string().regex(/^@?[^?@\s]+\??$/, 'write a symbol, an @role, and a trailing ? for "where present"'))
-      .min(1)
-      .default(['@smallCap', '@qualitySmallCap', '@largeCap', 'TLT?'])
-      .describe('funds to allocate across: symbols or @roles; a trailing ? takes one only where the data has it'),
+      .union([symbolList, z.string().transform((text) => text.split(',').map((s) => s.trim())).pipe(symbolList)])
+      .prefault(['@smallCap', '@qualitySmallCap', '@largeCap', 'TLT?'])
+      .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
     halfLife: z.number().gt(0).max(5_000).default(63).describe('ewma: half-life in sessions'),

@@ -172,6 +172,11 @@ describe('symbols and missing history', () => {
     expect(failure(flat, { symbols: ['A', 'CASHLIKE'], lookback: 40, covariance: 'sample' }).message).toMatch(/: CASHLIKE: its price did not move over the \d+ sessions of the window — drop it from symbols$/);
   });
 
+  it('takes symbols as a list or comma-separated, as the command line writes them', () => {
+    expect(createBuiltinStrategy('risk-allocation', { symbols: 'IWM, SPY,TLT?' }).params).toMatchObject({ symbols: ['IWM', 'SPY', 'TLT?'] });
+    expect(() => createBuiltinStrategy('risk-allocation', { symbols: 'IWM,,SPY' })).toThrow(/^risk-allocation: symbols\[1\] must be a symbol or an @role, with a trailing \? for "where present"$/);
+  });
+
   it('rejects a misspelt method with the choices', () => {
     expect(() => createBuiltinStrategy('risk-allocation', { method: 'risk-parity' })).toThrow(/risk-allocation: method must be one of "erc", "min-variance", "max-diversification", "hrp", "inverse-vol", "equal", got "risk-parity"$/);
   });

@@ -24,10 +24,11 @@ export function minimumVariance(c: Covariance, options: LongOnlyOptions = {}): F
   const what = 'min-variance';
   const { total, caps } = bounds(c, options, what);
   const scale = averageVariance(c);
-  return solveQuadraticProgram(
+  const w = solveQuadraticProgram(
     { quadratic: scaled(c, 1 / scale), equalities: [{ a: ones(c.size), b: total }], inequalities: boxConstraints(c.size, caps) },
     what,
   );
+  return longOnly(w, total);
 }
 
 /**
@@ -43,7 +44,7 @@ export function meanVariance(c: Covariance, expectedReturns: ArrayLike<number>, 
   const { total, caps } = bounds(c, options, what);
   // Dividing the objective by s·λ leaves the optimum unchanged and D with a unit-sized diagonal.
   const s = averageVariance(c);
-  return solveQuadraticProgram(
+  const w = solveQuadraticProgram(
     {
       quadratic: scaled(c, 1 / s),
       linear: Float64Array.from({ length: c.size }, (_, i) => expectedReturns[i] / (riskAversion * s)),
@@ -52,6 +53,7 @@ export function meanVariance(c: Covariance, expectedReturns: ArrayLike<number>, 
     },
     what,
   );
+  return longOnly(w, total);
 }
 
 /**
@@ -75,9 +77,7 @@ export function maximumDiversification(c: Covariance, options: LongOnlyOptions =
     }
   }
   const v = solveQuadraticProgram({ quadratic: correlation, equalities: [{ a: ones(n), b: 1 }], inequalities }, what);
-  const w = Float64Array.from(v, (x, i) => Math.max(0, x) / sigma[i]);
-  const sum = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => (x * total) / sum);
+  return longOnly(v.map((x, i) => x / sigma[i]), total);
 }
 
 /** DR(w) = wᵀσ / √(wᵀΣw): 1 for a single asset, higher the more the book diversifies. */
@@ -113,6 +113,13 @@ function boxConstraints(n: number, caps: Float64Array | undefined): LinearConstr
 }
 
 const ones = (n: number): Float64Array => new Float64Array(n).fill(1);
+
+/** Rounding residue below 0 (within QP_TOLERANCE) set to 0, then scaled to sum exactly to `total`. */
+function longOnly(w: Float64Array, total: number): Float64Array {
+  for (let i = 0; i < w.length; i++) if (w[i] < 0) w[i] = 0;
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (x * total) / sum);
+}
 
 /** Mean variance Σ_ii / n: the scale that brings a daily covariance to unit size. */
 function averageVariance(c: Covariance): number {

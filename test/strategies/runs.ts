@@ -21,6 +21,10 @@ export const BUILTIN_RUNS: readonly (readonly [string, Record<string, unknown>])
   ['iwm-vs-smlf', { mode: 'spread', betaWindow: 60 }],
   ['rate-regime', { months: 2 }],
   ['breadth-thrust', { window: 10, upper: 0.55, lower: 0.45 }],
+  ['risk-allocation', { lookback: 60 }],
+  ['risk-allocation', { method: 'min-variance', covariance: 'sample', lookback: 60 }],
+  ['risk-allocation', { method: 'hrp', covariance: 'ewma', halfLife: 20, lookback: 60, targetVol: 0.1 }],
+  ['risk-allocation', { method: 'max-diversification', lookback: 60, schedule: 'weekly' }],
 ];
 
 /** Reg T margin (gross 2, net 1) for strategies that short; the default cash account for the rest. */

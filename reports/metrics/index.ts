@@ -9,6 +9,7 @@ export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalRe
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 export { calmar, dsr, expectedMaxSharpe, omega, psr, type SharpeTrials, sharpe, sharpeOf, sortino, stability } from './riskAdjusted.ts';
 export { excessReturns, perPeriodRate, type RiskFree, riskFreeFromRates } from './riskFree.ts';
-export { type RangeStatistic, rollingBeta, rollingMetric, rollingSharpe, rollingVolatility } from './rolling.ts';
+export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';
+export { type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
 export { type RoundTrip, roundTrips, type TradeFill, tradeMetrics } from './trades.ts';

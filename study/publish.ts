@@ -31,7 +31,7 @@ export function publishStudy(config: StudyConfig, study: StudyRuns, options: Pub
   try {
     const ids = new Map<string, number>();
     for (const run of study.runs) {
-      ids.set(run.name, writeRun(store, { result: run.result, metrics: run.metrics, attribution: run.attribution, label: run.name }));
+      ids.set(run.name, writeRun(store, { result: run.result, metrics: run.metrics, attribution: run.attribution, label: run.name, sectors: study.market }));
     }
     const runs: PublishedRun[] = study.runs.map((run) => {
       const id = ids.get(run.name) ?? -1;

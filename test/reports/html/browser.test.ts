@@ -26,7 +26,7 @@ beforeAll(async () => {
   files.comparison = join(dir, 'comparison.html');
   writeReport(files.tearSheet, renderTearSheet(fabricateTearSheet()));
   const stored = tearSheetFromStoredRun(storedLongShortRun(HOSTILE).stored);
-  writeReport(files.hostile, renderTearSheet({ ...stored, warnings: [...stored.warnings, HOSTILE] }));
+  writeReport(files.hostile, renderTearSheet({ ...stored, caveats: [...stored.caveats, { code: 'data-note', severity: 'high', message: HOSTILE, size: null, unit: null, symbols: [] }] }));
   const runs = [comparisonRun('IWM', 11, 5_040), comparisonRun('SMLF', 12, 2_600, '2015-05-01'), comparisonRun('Size tilt', 13, 5_040)];
   writeReport(files.comparison, renderComparison({ title: 'IWM vs SMLF vs size tilt', runs }));
 });
@@ -101,7 +101,7 @@ describe('tear sheet of a stored engine run named like an attack', () => {
     const title = v.page.locator('h1');
     expect(await title.textContent()).toBe(HOSTILE);
     expect(await title.isVisible()).toBe(true);
-    expect(await v.page.locator('#warnings li').allTextContents()).toContain(HOSTILE);
+    expect(await v.page.locator('#caveats li.caveat .msg').allTextContents()).toContain(HOSTILE);
     expect(await inPage(v.page, 'showTooltip', 'equity', 3)).toContain(HOSTILE);
     const layout = await inPage<{ images: number }>(v.page, 'layout');
     expect(layout.images).toBe(0);

@@ -1,0 +1,51 @@
+// The holdings section: the largest long and short positions at the last decision, concentration
+// over time and, where the data has sectors, each sector's net weight over time.
+
+import { type ChartPayloadBuilder, COLORS, compact } from './charts.ts';
+import { escapeHtml } from './escape.ts';
+import { formatPercent } from './format.ts';
+import { card, chartCard } from './layout.ts';
+import type { HoldingsData } from './model.ts';
+
+function weightTable(rows: readonly { symbol: string; weight: number }[]): string {
+  if (rows.length === 0) return '<p class="empty">None.</p>';
+  const body = rows.map((r) => `<tr><td>${escapeHtml(r.symbol)}</td><td class="${r.weight < 0 ? 'neg' : 'pos'}">${formatPercent(r.weight, 2)}</td></tr>`);
+  return `<div class="table-scroll"><table><thead><tr><th scope="col" class="t">Symbol</th><th scope="col">Weight of NAV</th></tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+}
+
+export function addHoldingsCharts(out: ChartPayloadBuilder, h: HoldingsData): void {
+  const c = h.concentration;
+  const axis = out.axis(c.dates);
+  out.add({
+    type: 'line',
+    id: 'concentration',
+    format: 'percent',
+    series: [
+      { name: 'Largest position', x: axis, values: compact(c.max), color: COLORS.runs[0], width: 2, step: true },
+      { name: 'Median position', x: axis, values: compact(c.median), color: COLORS.runs[2], step: true },
+      { name: 'Top 10, share of gross', x: axis, values: compact(c.top10), color: COLORS.gross, dashed: true, step: true },
+    ],
+  });
+  const s = h.sectors;
+  if (s !== undefined) {
+    const sectorAxis = out.axis(s.dates);
+    out.add({
+      type: 'line',
+      id: 'sectors',
+      format: 'percent',
+      series: s.names.map((name, k) => ({ name, x: sectorAxis, values: compact(s.weights[k]), color: COLORS.categorical[k % COLORS.categorical.length], step: true })),
+      marks: [0],
+    });
+  }
+}
+
+export function holdingsSection(h: HoldingsData | undefined): string {
+  if (h === undefined) return card('Holdings', '<p class="empty">The run never held a position.</p>');
+  const tables = `<div class="grid">${card(`Largest long positions, ${h.asOf}`, weightTable(h.topLong))}${card(`Largest short positions, ${h.asOf}`, weightTable(h.topShort))}</div>`;
+  const charts = `<div class="grid">${chartCard({ id: 'concentration', title: 'Concentration', note: 'At each decision: the largest and the median position (|weight| of NAV), and the ten largest as a share of gross exposure.' })}${
+    h.sectors === undefined
+      ? card('Sector exposure', '<p class="empty">The data has no sector labels for these symbols.</p>')
+      : chartCard({ id: 'sectors', title: 'Sector exposure (net % of NAV)', note: 'Net weight of each sector at each decision; the smaller sectors are summed as Other.' })
+  }</div>`;
+  return tables + charts;
+}

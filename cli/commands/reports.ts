@@ -1,24 +1,12 @@
 // breadth report <db> [run] · breadth compare <db> <run...> · breadth runs list|show|delete
 
-import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
-import { deleteRun, getRun, listRuns, openStore, type Store } from '../../reports/store/index.ts';
+import { deleteRun, getRun, listRuns } from '../../reports/store/index.ts';
 import { writeComparison, writeTearSheet } from '../../study/index.ts';
 import { ensureFolder, fixed, percent, printJson, printTable } from '../output.ts';
-import { resolveRun } from '../storeRefs.ts';
-
-/** Open an existing results database (never create one by accident while browsing). */
-function withStore<T>(db: string, use: (store: Store) => T): T {
-  if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
-  const store = openStore(db);
-  try {
-    return use(store);
-  } finally {
-    store.close();
-  }
-}
+import { resolveRun, withStore } from '../storeRefs.ts';
 
 export const reportCommand: CommandModule<object, { db: string; run?: string; out?: string }> = {
   command: 'report <db> [run]',

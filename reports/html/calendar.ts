@@ -4,7 +4,7 @@
 // (METRICS.md "period returns"); the benchmark's are its level at the bucket's last session over
 // its level at the previous bucket's last (so a day the benchmark lacks is not a 0 % day).
 
-import { percentileSorted, periodReturns, sortedNonNaN } from '../metrics/index.ts';
+import { levelChange, percentileSorted, periodReturns, sortedNonNaN } from '../metrics/index.ts';
 import type { HeatmapSpec } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { formatPercent } from './format.ts';
@@ -23,19 +23,6 @@ export interface YearRow {
   benchmark: number | null;
 }
 
-/** Level at the last row at or before k that has one. */
-function levelAt(levels: readonly (number | null)[], k: number): number | null {
-  for (let i = k; i >= 0; i--) if (levels[i] !== null && (levels[i] as number) > 0) return levels[i];
-  return null;
-}
-
-/** Return of a level series from row `from` to row `to` (last known values), or null. */
-export function levelReturn(levels: readonly (number | null)[], from: number, to: number): number | null {
-  const a = levelAt(levels, from);
-  const b = levelAt(levels, to);
-  return a === null || b === null || levels[to] === null ? null : b / a - 1;
-}
-
 /** Each calendar year of the run, with the benchmark's return over the same sessions. */
 export function yearRows(dates: readonly string[], nav: readonly number[], benchmark?: readonly (number | null)[]): YearRow[] {
   const days = epochDays(dates);
@@ -44,7 +31,7 @@ export function yearRows(dates: readonly string[], nav: readonly number[], bench
     const first = k === 0 ? dates[0] : dates[y.start + 1];
     const last = dates[y.end];
     const partial = (k === 0 && first.slice(5) > '01-07') || (k === years.length - 1 && last.slice(5) < '12-24');
-    return { year: y.period, partial, from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelReturn(benchmark, y.start, y.end) };
+    return { year: y.period, partial, from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
   });
 }
 

@@ -2,8 +2,7 @@
 // Feb–Mar 2020 crash, 2022 — and any the user names. A window's return runs from the last NAV
 // before it starts to the last NAV inside it; a window the run only partly covers is marked.
 
-import { drawdownSeries } from '../metrics/index.ts';
-import { levelReturn } from './calendar.ts';
+import { drawdownSeries, levelChange } from '../metrics/index.ts';
 import { escapeHtml } from './escape.ts';
 import { formatPercent } from './format.ts';
 import type { NamedWindow } from './model.ts';
@@ -42,7 +41,7 @@ export function crisisRows(dates: readonly string[], nav: readonly number[], ben
       window,
       partial: window.from < first || window.to > last,
       strategy: slice[slice.length - 1] / slice[0] - 1,
-      benchmark: benchmark === undefined ? null : levelReturn(benchmark, start, end),
+      benchmark: benchmark === undefined ? null : levelChange(benchmark, start, end),
       maxDrawdown: Math.min(0, ...dd),
     });
   }

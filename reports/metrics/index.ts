@@ -2,7 +2,7 @@
 export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetrics.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
-export { bestWorstPeriods, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
+export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
 export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
 export { type Frequency, givenFrequency, inferFrequency } from './frequency.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';

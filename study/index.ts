@@ -8,7 +8,7 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
-export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
+export { comparisonHtml, publishStudy, tearSheetHtml, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
 export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
 
 export interface StudyOutcome {

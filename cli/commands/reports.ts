@@ -1,50 +1,97 @@
 // breadth report <db> [run] · breadth compare <db> <run...> · breadth runs list|show|delete
 
 import { dirname } from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import { parseIsoDay } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
+import { type NamedWindow, type Paper, PAPERS, writePdf, writeReport } from '../../reports/html/index.ts';
 import { deleteRun, getRun, listRuns } from '../../reports/store/index.ts';
-import { writeComparison, writeTearSheet } from '../../study/index.ts';
+import { comparisonHtml, tearSheetHtml } from '../../study/index.ts';
 import { ensureFolder, fixed, percent, printJson, printTable } from '../output.ts';
 import { resolveRun, withStore } from '../storeRefs.ts';
 
-export const reportCommand: CommandModule<object, { db: string; run?: string; out?: string }> = {
+interface PageArgs {
+  db: string;
+  out?: string;
+  pdf?: string;
+  paper: Paper;
+}
+
+const pageOptions = <T>(y: Argv<T>) =>
+  y
+    .option('out', { type: 'string', describe: 'output .html (default out/<page>.html; not written when only --pdf is given)' })
+    .option('pdf', { type: 'string', describe: 'also (or only) print the page to this .pdf through Chromium' })
+    .option('paper', { choices: PAPERS, default: 'a4' as Paper, describe: 'PDF paper size' });
+
+/** Write the page as HTML (unless only a PDF was asked for) and as PDF; returns what was written. */
+async function writePage(html: string, args: PageArgs, defaultHtml: string): Promise<string[]> {
+  const written: string[] = [];
+  if (args.out !== undefined || args.pdf === undefined) {
+    const path = args.out ?? defaultHtml;
+    ensureFolder(dirname(path));
+    writeReport(path, html);
+    written.push(path);
+  }
+  if (args.pdf !== undefined) {
+    ensureFolder(dirname(args.pdf));
+    const pages = await writePdf(html, args.pdf, args.paper);
+    written.push(`${args.pdf} (${pages} ${args.paper.toUpperCase()} page${pages === 1 ? '' : 's'})`);
+  }
+  return written;
+}
+
+/** `--crisis "name:YYYY-MM-DD:YYYY-MM-DD"`: a window the tear sheet measures beside 2008, 2020 and 2022. */
+function parseCrisis(text: string): NamedWindow {
+  const m = /^(.+):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (m === null || Number.isNaN(parseIsoDay(m[2])) || Number.isNaN(parseIsoDay(m[3])) || m[2] > m[3]) {
+    throw new UserError(`--crisis "${text}": write it as name:YYYY-MM-DD:YYYY-MM-DD with real dates, the start not after the end (e.g. "taper tantrum:2013-05-01:2013-06-30")`);
+  }
+  return { name: m[1], from: m[2], to: m[3] };
+}
+
+export const reportCommand: CommandModule<object, PageArgs & { run?: string; crisis?: string[] }> = {
   command: 'report <db> [run]',
-  describe: 'Render a stored run\'s tear sheet (self-contained HTML) from the results database alone',
+  describe: 'Render a stored run\'s tear sheet (self-contained HTML, and PDF with --pdf) from the results database alone',
   builder: (y) =>
-    y
-      .positional('db', { type: 'string', demandOption: true, describe: 'results database' })
-      .positional('run', { type: 'string', describe: 'run id, label or strategy (default: the latest run)' })
-      .option('out', { type: 'string', describe: 'output .html (default out/report-<id>.html)' })
-      .example('$0 report out/breadth.db quality-long-short', 'the latest run labelled quality-long-short'),
-  handler: ({ db, run, out }) =>
-    withStore(db, (store) => {
-      const id = resolveRun(store, run);
-      const path = out ?? `out/report-${id}.html`;
-      ensureFolder(dirname(path));
-      process.stdout.write(`tear sheet of run ${id}: ${writeTearSheet(store, id, path)}\n`);
-    }),
+    pageOptions(
+      y
+        .positional('db', { type: 'string', demandOption: true, describe: 'results database' })
+        .positional('run', { type: 'string', describe: 'run id, label or strategy (default: the latest run)' }),
+    )
+      .option('crisis', { type: 'string', array: true, describe: 'a window to measure beside 2008, Feb–Mar 2020 and 2022: "name:YYYY-MM-DD:YYYY-MM-DD" (repeatable)' })
+      .example('$0 report out/breadth.db quality-long-short', 'the latest run labelled quality-long-short')
+      .example('$0 report out/breadth.db 3 --pdf out/run-3.pdf --paper letter', 'a PDF on US Letter'),
+  handler: async (args) => {
+    const crises = (args.crisis ?? []).map(parseCrisis);
+    const { id, html } = withStore(args.db, (store) => {
+      const id = resolveRun(store, args.run);
+      return { id, html: tearSheetHtml(store, id, crises) };
+    });
+    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, `out/report-${id}.html`)).join(', ')}\n`);
+  },
 };
 
-export const compareCommand: CommandModule<object, { db: string; runs: string[]; out?: string; title?: string }> = {
+export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; title?: string; 'full-period': boolean }> = {
   command: 'compare <db> <runs..>',
-  describe: 'Compare stored runs on one page: equity, drawdowns, metrics with deltas, correlations, exposures',
+  describe: 'Compare stored runs on one page: growth, relative strength, yearly winners, metrics over the common period, correlations, exposures',
   builder: (y) =>
-    y
-      .positional('db', { type: 'string', demandOption: true })
-      .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'two or more run ids, labels or strategies (the first is the reference)' })
-      .option('out', { type: 'string', describe: 'output .html (default out/compare-<ids>.html)' })
+    pageOptions(
+      y
+        .positional('db', { type: 'string', demandOption: true })
+        .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'two or more run ids, labels or strategies (the first is the reference)' }),
+    )
       .option('title', { type: 'string', describe: 'page title' })
+      .option('full-period', { type: 'boolean', default: false, describe: 'measure each run over its own full period (default: the period all runs share)' })
       .example('$0 compare out/breadth.db iwm-hold smlf-hold iwm-smlf-switch', 'IWM vs SMLF'),
-  handler: ({ db, runs, out, title }) =>
-    withStore(db, (store) => {
-      if (runs.length < 2) throw new UserError('compare needs at least two runs');
-      const ids = runs.map((r) => resolveRun(store, r));
-      if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${runs.join(', ')} name runs ${ids.join(', ')}`);
-      const path = out ?? `out/compare-${ids.join('-')}.html`;
-      ensureFolder(dirname(path));
-      process.stdout.write(`comparison of runs ${ids.join(', ')}: ${writeComparison(store, title ?? `Comparison of ${runs.join(', ')}`, ids, path)}\n`);
-    }),
+  handler: async (args) => {
+    if (args.runs.length < 2) throw new UserError('compare needs at least two runs');
+    const { ids, html } = withStore(args.db, (store) => {
+      const ids = args.runs.map((r) => resolveRun(store, r));
+      if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${args.runs.join(', ')} name runs ${ids.join(', ')}`);
+      return { ids, html: comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
+    });
+    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, `out/compare-${ids.join('-')}.html`)).join(', ')}\n`);
+  },
 };
 
 const list: CommandModule<object, { db: string; json: boolean }> = {

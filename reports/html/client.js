@@ -318,10 +318,19 @@
       resizeTimer = setTimeout(function () { charts.forEach(function (c) { c.chart.resize(); }); }, 100);
     });
     // Print (the browser's own, or breadth's PDF): every chart one fixed width that fits the page.
+    // Zoom sliders are controls: hidden on paper.
     window.addEventListener('beforeprint', function () {
-      charts.forEach(function (c) { c.chart.resize({ width: Math.min(PRINT_WIDTH, c.chart.getDom().clientWidth || PRINT_WIDTH) }); });
+      charts.forEach(function (c) {
+        if (c.spec.zoom) c.chart.setOption({ dataZoom: [{ show: false }], grid: { bottom: 8 } });
+        c.chart.resize({ width: Math.min(PRINT_WIDTH, c.chart.getDom().clientWidth || PRINT_WIDTH) });
+      });
     });
-    window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+    window.addEventListener('afterprint', function () {
+      charts.forEach(function (c) {
+        if (c.spec.zoom) c.chart.setOption({ dataZoom: [{ show: true }], grid: { bottom: 48 } });
+        c.chart.resize();
+      });
+    });
   }
 
   // Inflate the echarts build, run it as an inline script (allowed by the page's CSP), then draw.

@@ -5,6 +5,7 @@
 
 import { COST_LINES, type DailyColumn } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
+import { CASH_BENCHMARK } from '../benchmark.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { snakeCase } from '../runMetrics.ts';
 import type { StoredRun } from '../store/index.ts';
@@ -108,6 +109,9 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
   if (name === null || levels === undefined) return {};
   const first = levels.find((v) => v !== null && v > 0) ?? 1;
   const nav = levels.map((v) => (v === null ? null : (v / first) * stored.run.initialCash));
+  // Cash has no risk to measure: its Sharpe is 0/0 and its Calmar divides by a drawdown of 0. The
+  // page states what cash earned beside each return figure instead of a column of such ratios.
+  if (name === CASH_BENCHMARK) return { benchmark: { name, nav } };
   const days = epochDays(d.dates);
   const { metrics } = computeMetrics({
     returns: d.benchmarkReturn.subarray(1),

@@ -2,6 +2,7 @@
 // self-contained file (inline echarts, no network), written atomically.
 export { renderComparison } from './comparison.ts';
 export { comparisonRunFromStoredRun, tearSheetFromStoredRun } from './fromStore.ts';
-export type { ComparisonData, ComparisonRun, CostLineData, DrawdownRow, ExposureSeries, FactorFit, FactorLoading, MetricFigure, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
+export type { ComparisonData, ComparisonRun, CostLineData, DrawdownRow, ExposureSeries, FactorFit, FactorLoading, MetricFigure, NamedWindow, ReportCaveat, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
+export { type Paper, PAPERS, writePdf } from './pdf.ts';
 export { renderTearSheet } from './tearSheet.ts';
 export { writeReport } from './writeReport.ts';

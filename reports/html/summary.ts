@@ -71,8 +71,9 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
   const total = metricValue(own, 'total_return');
   const cagr = metricValue(own, 'annual_return');
   const vs = (name: string, mine: number | null, theirs: number | null): string => (theirs === null ? '' : `${escapeHtml(name)} ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`);
+  // A cash benchmark is the risk-free series: it is said once, as "vs cash".
   const against = (mine: number | null, b: number | null, c: number | null): string =>
-    [benchName === undefined ? '' : vs(`vs ${benchName}`, mine, b), cash === null || benchmarkIsCash(data) ? '' : vs('vs cash', mine, c)].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
+    [benchName === undefined || benchmarkIsCash(data) ? '' : vs(`vs ${benchName}`, mine, b), cash === null ? '' : vs('vs cash', mine, c)].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
   const drags = costDrags(data.costs);
   const sharpeBench = benchmarkIsCash(data) ? null : metricValue(bench, 'sharpe');
   const tiles = [

@@ -9,15 +9,14 @@ import { CASH_BENCHMARK } from '../benchmark.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { snakeCase } from '../runMetrics.ts';
 import type { StoredRun } from '../store/index.ts';
-import { dominantHoldings, exposureGap, holdingsData, symbolHoldings } from './holdings.ts';
-import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, ReportCaveat, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
+import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
+import { scopedCaveats } from './storedCaveats.ts';
+import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
 import { epochDays } from './series.ts';
 
 /** Credits that add to NAV, shown as negative costs beside the five charges. */
 const CREDIT_LINES = ['interestReceived', 'borrowRebate'] as const;
 const TOP_SYMBOLS = 10;
-/** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV). */
-const EXPOSURE_GAP = 0.05;
 /**
  * Every data file breadth reads is in US dollars (../shared/data/README.md) and runs record no
  * currency of their own yet: the page names this one.
@@ -129,28 +128,6 @@ function contributors(stored: StoredRun): Pick<TearSheetData, 'contributors' | '
   const held = symbolHoldings(stored.positions, stored.fills);
   const row = (c: { symbol: string; total: number }): SymbolPnl => ({ symbol: c.symbol, pnl: c.total, ...held.get(c.symbol) });
   return { contributors: top.contributors.map(row), detractors: top.detractors.map(row) };
-}
-
-/**
- * The run's caveats, less data notes that name only symbols the run never traded (a stock
- * universe's notes on an ETF-only run). Notes naming no symbol concern the whole source and stay.
- */
-function scopedCaveats(stored: StoredRun): ReportCaveat[] {
-  const traded = new Set(stored.fills.map((f) => f.symbol));
-  const out: ReportCaveat[] = stored.caveats.filter((c) => c.code !== 'data-note' || c.symbols.length === 0 || c.symbols.some((s) => traded.has(s))).map((c) => ({ ...c }));
-  const gap = exposureGap(stored.positions, stored.daily.dates, stored.daily.grossExposure);
-  if (gap !== null && Math.abs(gap.realised - gap.target) > EXPOSURE_GAP) {
-    const pp = (gap.realised - gap.target) * 100;
-    out.push({
-      code: 'exposure-gap',
-      severity: Math.abs(gap.realised - gap.target) > 4 * EXPOSURE_GAP ? 'high' : 'medium',
-      message: `realised gross exposure averaged ${(gap.realised * 100).toFixed(1)}% of NAV against ${(gap.target * 100).toFixed(1)}% targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp): fills were cut, rested or drifted`,
-      size: gap.realised - gap.target,
-      unit: 'nav-share',
-      symbols: [],
-    });
-  }
-  return out;
 }
 
 /** A stored run as a tear sheet; `benchmarkRun` (e.g. IWM buy-and-hold) overrides the stored benchmark. */

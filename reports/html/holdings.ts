@@ -149,20 +149,3 @@ export function dominantHoldings(fills: readonly (FillRow & { price: number })[]
   });
   return out;
 }
-
-/** Gross exposure the decisions targeted (Σ|target weight| per decision, averaged) and what the book held on average after the first decision. */
-export function exposureGap(positions: readonly (PositionRow & { targetWeight: number | null })[], dates: readonly string[], grossExposure: ArrayLike<number>): { target: number; realised: number } | null {
-  const targets = new Map<string, number>();
-  for (const p of positions) if (p.targetWeight !== null && Number.isFinite(p.targetWeight)) targets.set(p.date, (targets.get(p.date) ?? 0) + Math.abs(p.targetWeight));
-  if (targets.size === 0) return null;
-  const first = dates.indexOf([...targets.keys()][0]);
-  let sum = 0;
-  let k = 0;
-  for (let t = Math.max(first + 1, 0); t < grossExposure.length; t++) {
-    if (!Number.isFinite(grossExposure[t])) continue;
-    sum += grossExposure[t];
-    k++;
-  }
-  if (k === 0) return null;
-  return { target: [...targets.values()].reduce((s, v) => s + v, 0) / targets.size, realised: sum / k };
-}

@@ -71,6 +71,7 @@
   // Never a tick between two sessions: a day for daily data, a week or a month for coarser data.
   var P = payload.periodsPerYear || 252;
   var MIN_TICK_MS = (P <= 12 ? 28 : P <= 52 ? 7 : 1) * DAY_MS;
+  var TIME_LABELS = { year: '{yyyy}', month: "{MMM} '{yy}", day: "{d} {MMM} '{yy}", hour: '', minute: '', second: '', millisecond: '' };
 
   function tooltipRows(params, fmt) {
     return params.map(function (p) {
@@ -140,7 +141,8 @@
         confine: true,
         formatter: function (params) { return '<b>' + msToIso(params[0].value[0]) + '</b><br>' + tooltipRows(params, fmt); },
       },
-      xAxis: { type: 'time', minInterval: MIN_TICK_MS, axisLabel: { color: MUTED, hideOverlap: true }, axisLine: { onZero: false, lineStyle: { color: GRID } }, splitLine: { show: false } },
+      // Every tick says its year: a month tick alone ("Jul") cannot be placed once neighbours are hidden.
+      xAxis: { type: 'time', minInterval: MIN_TICK_MS, axisLabel: { color: MUTED, hideOverlap: true, formatter: TIME_LABELS }, axisLine: { onZero: false, lineStyle: { color: GRID } }, splitLine: { show: false } },
       yAxis: valueAxis(spec.format, false),
       series: series,
     });

@@ -27,6 +27,9 @@ const TOC: [string, string][] = [
   ['exposure', 'Exposure'],
 ];
 
+/** Most distinct main holdings a run may have for its ribbon to be drawn. */
+const RIBBON_SYMBOLS = 6;
+
 const HEADLINE = ['total_return', 'annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'alpha', 'turnover', 'cost_total_drag'];
 
 function runsTable(runs: readonly ComparisonRun[]): string {
@@ -105,7 +108,8 @@ export function renderComparison(data: ComparisonData): string {
     period === 'full' || window === null
       ? `each run over its own full period${window === null ? ' (the runs never overlap)' : ''}`
       : `over the common period ${window.from} → ${window.to}; turnover, costs and exposures are each run's full period`;
-  const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0);
+  // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
+  const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
   const colours = symbolColours(ribbons.map((x) => x.run));
   const only = runs.length === 1 ? '<p class="empty">Only one run: nothing to compare against.</p>' : '';
 
@@ -133,7 +137,7 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
       'holdings',
       'What each run held',
       ribbons.length === 0
-        ? card('Holdings', '<p class="empty">No run switched its main holding.</p>')
+        ? card('Holdings', `<p class="empty">No run switched between ${RIBBON_SYMBOLS} or fewer main holdings.</p>`)
         : card('Holdings ribbon', ribbons.map(({ run, stats }) => holdingsRibbon(run, stats as { count: number; costPerSwitch: number | null }, colours)).join(''), 'The largest holding after each day with trades; cost per switch is the run’s commission and slippage over its switches.'),
     ),
     section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),

@@ -71,7 +71,8 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
       rows.push(`<tr><th scope="row">${label}</th>${cells.join('')}</tr>`);
     }
   }
-  return `<div class="table-scroll"><table class="metrics">
+  // Several runs side by side use the page's width; two columns stay near their labels.
+  return `<div class="table-scroll"><table class="metrics${columns.length > 2 ? ' wide' : ''}">
 <thead><tr><th scope="col">Metric</th>${head}</tr></thead>
 <tbody>${rows.join('\n')}</tbody>
 </table></div>`;

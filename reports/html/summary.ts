@@ -80,7 +80,7 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
     tile('final-nav', `Final NAV (${cur})`, formatCurrency(end), `from ${escapeHtml(cur)} ${escapeHtml(formatCurrency(run.initialCapital))}`),
     tile('total-return', 'Total return', pct(total), against(total, metricValue(bench, 'total_return'), cash?.total ?? null)),
     tile('cagr', 'CAGR', pct(cagr), against(cagr, metricValue(bench, 'annual_return'), cash?.annual ?? null)),
-    tile('sharpe', 'Sharpe ratio', metricValue(own, 'sharpe') === null ? '–' : formatRatio(metricValue(own, 'sharpe') as number), sharpeBench === null ? escapeHtml(run.riskFree ?? 'rf = 0') : `${escapeHtml(benchName ?? '')} ${escapeHtml(formatRatio(sharpeBench))}`),
+    tile('sharpe', 'Sharpe ratio', metricValue(own, 'sharpe') === null ? '–' : formatRatio(metricValue(own, 'sharpe') as number), sharpeBench === null ? `over ${escapeHtml((run.riskFree ?? 'rf = 0').split(',')[0])}` : `${escapeHtml(benchName ?? '')} ${escapeHtml(formatRatio(sharpeBench))}`),
     tile('max-drawdown', 'Max drawdown', pct(metricValue(own, 'max_drawdown')), drawdownDetail(data)),
     tile(
       'costs',

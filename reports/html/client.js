@@ -155,16 +155,17 @@
     return { type: 'category', data: categories, axisLabel: { color: MUTED, hideOverlap: true }, axisLine: { lineStyle: { color: GRID } } };
   }
 
-  function barOption(spec) {
-    var fmt = formatter(spec.format, false);
+  // Bars over categories: the grid, and a tooltip for the whole column under the pointer.
+  function categoryBase(tooltip) {
     return Object.assign({}, BASE, {
       grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        axisPointer: { type: 'shadow' },
-        formatter: function (params) { return '<b>' + esc(params[0].name) + '</b><br>' + tooltipRows(params, fmt); },
-      },
+      tooltip: { trigger: 'axis', confine: true, axisPointer: { type: 'shadow' }, formatter: tooltip },
+    });
+  }
+
+  function barOption(spec) {
+    var fmt = formatter(spec.format, false);
+    return Object.assign(categoryBase(function (params) { return '<b>' + esc(params[0].name) + '</b><br>' + tooltipRows(params, fmt); }), {
       xAxis: categoryAxis(spec.categories),
       yAxis: valueAxis(spec.format, true),
       series: spec.series.map(function (s) {
@@ -207,18 +208,12 @@
     var bar = function (name, data, visible) {
       return { type: 'bar', name: name, stack: 'waterfall', barMaxWidth: 44, data: data, silent: !visible, itemStyle: visible ? undefined : { color: 'transparent' }, emphasis: { disabled: true } };
     };
-    return Object.assign({}, BASE, {
-      grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        axisPointer: { type: 'shadow' },
-        formatter: function (params) {
-          var k = params[0].dataIndex;
-          var v = spec.values[k];
-          return '<b>' + esc(spec.categories[k]) + '</b>&nbsp;&nbsp;' + esc((spec.totals[k] || v < 0 ? '' : '+') + fmt(v));
-        },
-      },
+    var tooltip = function (params) {
+      var k = params[0].dataIndex;
+      var v = spec.values[k];
+      return '<b>' + esc(spec.categories[k]) + '</b>&nbsp;&nbsp;' + esc((spec.totals[k] || v < 0 ? '' : '+') + fmt(v));
+    };
+    return Object.assign(categoryBase(tooltip), {
       xAxis: Object.assign(categoryAxis(spec.categories), { axisLabel: { color: MUTED, interval: 0, rotate: spec.categories.length > 6 ? 30 : 0 } }),
       yAxis: valueAxis(spec.format, true),
       series: [bar('base', base, false), bar('above', above, true), bar('below', below, true)],

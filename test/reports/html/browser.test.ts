@@ -16,7 +16,7 @@ import { storedLongShortRun } from './storedRun.ts';
 
 let browser: Browser;
 let dir: string;
-const files = { tearSheet: '', hostile: '', comparison: '' };
+const files = { tearSheet: '', hostile: '', comparison: '', five: '' };
 
 beforeAll(async () => {
   browser = await launch();
@@ -29,6 +29,9 @@ beforeAll(async () => {
   writeReport(files.hostile, renderTearSheet({ ...stored, caveats: [...stored.caveats, { code: 'data-note', severity: 'high', message: HOSTILE, size: null, unit: null, symbols: [] }] }));
   const runs = [comparisonRun('IWM', 11, 5_040), comparisonRun('SMLF', 12, 2_600, '2015-05-01'), comparisonRun('Size tilt', 13, 5_040)];
   writeReport(files.comparison, renderComparison({ title: 'IWM vs SMLF vs size tilt', runs }));
+  files.five = join(dir, 'five.html');
+  const five = ['iwm-buy-and-hold', 'smlf-buy-and-hold', 'iwm-smlf-switch-126', 'quality-long-short-dollar', 'size-tilt-etf-half'].map((label, k) => comparisonRun(label, 21 + k, 2_600, '2015-05-01'));
+  writeReport(files.five, renderComparison({ title: 'Five small-cap runs side by side', runs: five }));
 });
 
 afterAll(async () => {
@@ -106,6 +109,17 @@ describe('tear sheet of a stored engine run named like an attack', () => {
     const layout = await inPage<{ images: number }>(v.page, 'layout');
     expect(layout.images).toBe(0);
     expect(v.dialogs).toEqual([]);
+    await v.page.close();
+  });
+});
+
+describe('comparison of five runs with long names at 1440 px', () => {
+  it('needs no sideways scroll, and clips no table, legend or heading', async () => {
+    const v = await visit(browser, files.five, { width: 1440, height: 900 });
+    await expectHealthy(v, 'comparison-five-1440');
+    const layout = await inPage<{ viewport: number; scrollWidth: number }>(v.page, 'layout');
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
+    expect(await inPage(v.page, 'overflowing')).toEqual([]);
     await v.page.close();
   });
 });

@@ -100,4 +100,11 @@
       return { name: el.getAttribute('data-figure'), top: r.top, bottom: r.bottom, left: r.left, right: r.right, text: el.textContent };
     });
   },
+
+  /** Boxes whose content is wider than they are (a table that needs sideways scrolling, a clipped label). */
+  overflowing: function () {
+    return Array.from(document.querySelectorAll('.table-scroll, .legend, .kpi, h1, h2'), function (el) {
+      return { what: el.className || el.tagName, text: (el.textContent || '').slice(0, 40), scroll: el.scrollWidth, client: el.clientWidth };
+    }).filter(function (b) { return b.scroll > b.client + 1; });
+  },
 })

@@ -1,8 +1,8 @@
 // The manifest: what was run, on what, and how — the details a reader checks after the summary —
 // the SYNTHETIC and look-ahead badges where they apply, and the sections' navigation.
 
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatCurrency } from './format.ts';
+import { escapeHtml } from './page/escape.ts';
+import { formatCount, formatCurrency } from './page/format.ts';
 import type { RunInfo } from './model.ts';
 
 /** Parameters as `key: value` lines; nested values as compact JSON. */

@@ -1,8 +1,8 @@
 // Metric tables. Rows are grouped (returns, risk, ...) in catalogue order;
 // a null figure reads "insufficient data (n = 1)" (or its own reason), never 0.
 
-import { escapeHtml } from './escape.ts';
-import { formatDelta, formatMetric } from './format.ts';
+import { escapeHtml } from './page/escape.ts';
+import { formatDelta, formatMetric } from './page/format.ts';
 import { betterDirection, METRIC_GROUPS, metricInfo, metricRank } from './metricCatalog.ts';
 import type { MetricFigure } from './model.ts';
 

@@ -2,7 +2,7 @@
 // severity and size, with the size in words.
 
 import { describe, expect, it } from 'vitest';
-import { caveatPanel, caveatSize, headlineCaveats, reportCaveats } from '../../../reports/html/caveats.ts';
+import { caveatPanel, caveatSize, headlineCaveats, reportCaveats } from '../../../reports/html/tearSheet/caveats.ts';
 import type { ReportCaveat, RunInfo } from '../../../reports/html/model.ts';
 
 const run = (over: Partial<RunInfo> = {}): RunInfo => ({

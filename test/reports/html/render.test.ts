@@ -2,8 +2,8 @@
 // data-derived string escaped, a container for every chart, and a 20-year report under 1 MB.
 
 import { describe, expect, it } from 'vitest';
-import { commonStart, returnCorrelations } from '../../../reports/html/comparisonCharts.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../reports/html/layout.ts';
+import { commonStart, returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
 import { fabricateTearSheet } from './fabricate.ts';
 import { comparisonRun, HOSTILE } from './pages.ts';

@@ -1,7 +1,7 @@
 // Chart series: rounding and thinning for size, calendar buckets, the shared-bin histogram.
 
 import { describe, expect, it } from 'vitest';
-import { ChartPayloadBuilder, compact, strideIndices } from '../../../reports/html/charts.ts';
+import { ChartPayloadBuilder, compact, strideIndices } from '../../../reports/html/page/charts.ts';
 import { bucketShareOfNav, epochDays, histogram, navReturns, rebased } from '../../../reports/html/series.ts';
 
 describe('compact', () => {

@@ -2,11 +2,11 @@
 // short book, income lines, each cost line, end), the long and short books' cumulative P&L over
 // time, and the symbols that added and lost the most with the side, weight and dates they were held.
 
-import { type ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, type WaterfallSpec } from './charts.ts';
-import { escapeHtml } from './escape.ts';
-import { formatCurrency, formatPercent } from './format.ts';
-import { humanize } from './metricCatalog.ts';
-import type { PnlDecomposition, SymbolPnl, TearSheetData } from './model.ts';
+import { type ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, type WaterfallSpec } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCurrency, formatPercent } from '../page/format.ts';
+import { humanize } from '../metricCatalog.ts';
+import type { PnlDecomposition, SymbolPnl, TearSheetData } from '../model.ts';
 
 /** Lines smaller than this share of the starting capital are left out of the waterfall (they still reconcile in the table). */
 const NEGLIGIBLE = 1e-9;

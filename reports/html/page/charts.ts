@@ -4,7 +4,7 @@
 // vocabulary small keeps that script short. Numbers are rounded to 6 significant digits and date
 // axes are stored once, as day offsets, and shared, which keeps a 20-year daily payload small.
 
-import { parseIsoDay } from '../../data/dates.ts';
+import { parseIsoDay } from '../../../data/dates.ts';
 
 /** How values read on axes and in tooltips (the client implements each). */
 export type ValueFormat = 'percent' | 'ratio' | 'currency' | 'count' | 'multiple';

@@ -1,10 +1,10 @@
 // The tear sheet's smaller tables: worst drawdowns, costs, capacity. Every data-derived string
 // is escaped here.
 
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatCurrency, formatPercent } from './format.ts';
-import { humanize } from './metricCatalog.ts';
-import type { CostLineData, DrawdownRow, MetricFigure } from './model.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
+import { humanize } from '../metricCatalog.ts';
+import type { CostLineData, DrawdownRow, MetricFigure } from '../model.ts';
 
 /** A column heading: numeric columns align right; `{ text }` marks a left-aligned text column. */
 export type Heading = string | { text: string };

@@ -4,16 +4,16 @@
 // significant, growth, relative strength and rolling excess return against the reference, each
 // year's winner, the holdings ribbon of switching strategies, all metrics, correlations, exposure.
 
-import { caveatSize } from './caveats.ts';
+import { caveatSize } from '../tearSheet/caveats.ts';
 import { comparisonCharts } from './comparisonCharts.ts';
 import { commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns } from './comparisonMeasures.ts';
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatPercent, formatRatio } from './format.ts';
-import { badges, tocNav } from './header.ts';
-import { card, chartCard, renderPage, section } from './layout.ts';
-import { metricInfo } from './metricCatalog.ts';
-import { metricsTable } from './metricTables.ts';
-import type { ComparisonData, ComparisonRun, MetricFigure } from './model.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
+import { badges, tocNav } from '../header.ts';
+import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { metricInfo } from '../metricCatalog.ts';
+import { metricsTable } from '../metricTables.ts';
+import type { ComparisonData, ComparisonRun, MetricFigure } from '../model.ts';
 import { holdingsRibbon, symbolColours } from './ribbon.ts';
 
 const TOC: [string, string][] = [

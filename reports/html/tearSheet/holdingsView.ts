@@ -1,11 +1,11 @@
 // The holdings section: the largest long and short positions at the last decision, concentration
 // over time and, where the data has sectors, each sector's net weight over time.
 
-import { type ChartPayloadBuilder, COLORS, compact } from './charts.ts';
-import { escapeHtml } from './escape.ts';
-import { formatPercent } from './format.ts';
-import { card, chartCard } from './layout.ts';
-import type { HoldingsData } from './model.ts';
+import { type ChartPayloadBuilder, COLORS, compact } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatPercent } from '../page/format.ts';
+import { card, chartCard } from '../page/layout.ts';
+import type { HoldingsData } from '../model.ts';
 
 function weightTable(rows: readonly { symbol: string; weight: number }[]): string {
   if (rows.length === 0) return '<p class="empty">None.</p>';

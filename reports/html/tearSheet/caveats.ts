@@ -3,11 +3,11 @@
 // metrics — a recorded caveat on the same topic wins, so nothing is said twice — ranked most
 // severe first, and the panel and first-screen list that show them.
 
-import { type Caveat, rankCaveats } from '../../engine/caveats.ts';
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatCurrency, formatPercent } from './format.ts';
-import { metricInfo } from './metricCatalog.ts';
-import type { MetricFigure, ReportCaveat, RunInfo } from './model.ts';
+import { type Caveat, rankCaveats } from '../../../engine/caveats.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
+import { metricInfo } from '../metricCatalog.ts';
+import type { MetricFigure, ReportCaveat, RunInfo } from '../model.ts';
 
 const report = (severity: ReportCaveat['severity'], message: string, size: number | null = null, unit: ReportCaveat['unit'] = null): ReportCaveat => ({ code: 'report', severity, message, size, unit, symbols: [] });
 

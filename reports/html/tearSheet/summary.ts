@@ -5,11 +5,11 @@
 // figure carries data-figure="<name>" so tests can find it on the screen.
 
 import { headlineCaveats } from './caveats.ts';
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatCurrency, formatPercent, formatRatio } from './format.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
 import { benchmarkIsCash, cashGrowth, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
-import { badges } from './header.ts';
-import type { ReportCaveat, TearSheetData } from './model.ts';
+import { badges } from '../header.ts';
+import type { ReportCaveat, TearSheetData } from '../model.ts';
 
 const pct = (x: number | null, digits = 2): string => (x === null || !Number.isFinite(x) ? '–' : formatPercent(x, digits));
 const signed = (x: number, digits = 1): string => `${x > 0 ? '+' : ''}${formatPercent(x, digits)}`;

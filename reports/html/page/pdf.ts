@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { UserError } from '../../data/errors.ts';
+import { UserError } from '../../../data/errors.ts';
 import { writeReport } from './writeReport.ts';
 
 export type Paper = 'a4' | 'letter';

@@ -4,10 +4,10 @@
 // mean excess = α + Σ βₖ·mean(fₖ); annualized arithmetically (× P) the parts add up to the
 // whole. Loadings are exposures, not good or bad: they are not coloured.
 
-import type { WaterfallSpec } from './charts.ts';
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatPercent, formatRatio } from './format.ts';
-import type { FactorFit, FactorLoading } from './model.ts';
+import type { WaterfallSpec } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
+import type { FactorFit, FactorLoading } from '../model.ts';
 
 const MODEL_NAMES: Record<string, string> = {
   ff5_mom_daily: 'FF5 + momentum, daily',

@@ -4,12 +4,12 @@
 // (METRICS.md "period returns"); the benchmark's are its level at the bucket's last session over
 // its level at the previous bucket's last (so a day the benchmark lacks is not a 0 % day).
 
-import { levelChange, percentileSorted, periodReturns, sortedNonNaN } from '../metrics/index.ts';
-import type { HeatmapSpec } from './charts.ts';
-import { escapeHtml } from './escape.ts';
-import { formatPercent } from './format.ts';
-import { divergingFill, inkFor } from './heatmapColors.ts';
-import { epochDays, navReturns } from './series.ts';
+import { levelChange, percentileSorted, periodReturns, sortedNonNaN } from '../../metrics/index.ts';
+import type { HeatmapSpec } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatPercent } from '../page/format.ts';
+import { divergingFill, inkFor } from '../page/heatmapColors.ts';
+import { epochDays, navReturns } from '../series.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

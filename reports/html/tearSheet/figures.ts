@@ -3,7 +3,7 @@
 // "annualized return"), the books' share of the NAV change, cost drags grouped into trading and
 // financing, the deepest drawdown, and stored metrics made safe to show (Treynor with a tiny β).
 
-import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from './model.ts';
+import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
 
 /** Below this |β|, Treynor (excess return / β) explodes and says nothing. */
 export const TREYNOR_MIN_BETA = 0.2;

@@ -2,11 +2,11 @@
 // Feb–Mar 2020 crash, 2022 — and any the user names. A window's return runs from the last NAV
 // before it starts to the last NAV inside it; a window the run only partly covers is marked.
 
-import { drawdownSeries, levelChange } from '../metrics/index.ts';
-import { escapeHtml } from './escape.ts';
-import { formatPercent } from './format.ts';
-import type { NamedWindow } from './model.ts';
-import { navReturns } from './series.ts';
+import { drawdownSeries, levelChange } from '../../metrics/index.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatPercent } from '../page/format.ts';
+import type { NamedWindow } from '../model.ts';
+import { navReturns } from '../series.ts';
 
 export const STANDARD_CRISES: readonly NamedWindow[] = [
   { name: '2008 financial crisis', from: '2008-01-01', to: '2008-12-31' },

@@ -4,17 +4,17 @@
 // wide cannot tell apart and which keeps a 20-year report small. Windows scale with P (half a
 // year and a year of periods), so monthly runs get 6- and 12-period windows, not 126 sessions.
 
-import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, sampleStd } from '../metrics/index.ts';
+import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, sampleStd } from '../../metrics/index.ts';
 import { splitModel, returnSplit } from './attributionView.ts';
 import { monthlyHeatmap, type YearRow, yearRows } from './calendar.ts';
-import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from './charts.ts';
+import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
 import { benchmarkIsCash } from './figures.ts';
-import { formatPercent } from './format.ts';
+import { formatPercent } from '../page/format.ts';
 import { addHoldingsCharts } from './holdingsView.ts';
-import { humanize } from './metricCatalog.ts';
-import type { TearSheetData } from './model.ts';
+import { humanize } from '../metricCatalog.ts';
+import type { TearSheetData } from '../model.ts';
 import { addLegsChart, waterfall } from './pnl.ts';
-import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, rebased } from './series.ts';
+import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, rebased } from '../series.ts';
 
 const FULL_POINTS = 6_000;
 const COARSE_POINTS = 1_000;

@@ -2,11 +2,11 @@
 // stretch of the same main holding, coloured by symbol, with the number of switches and the
 // trading cost per switch. Plain HTML (widths in %), so it wraps, prints and needs no chart.
 
-import { parseIsoDay } from '../../data/dates.ts';
-import { COLORS } from './charts.ts';
-import { escapeHtml } from './escape.ts';
-import { formatCount, formatCurrency } from './format.ts';
-import type { ComparisonRun } from './model.ts';
+import { parseIsoDay } from '../../../data/dates.ts';
+import { COLORS } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatCurrency } from '../page/format.ts';
+import type { ComparisonRun } from '../model.ts';
 
 const CASH = '#e2e8f0';
 

@@ -3,12 +3,12 @@
 // return, the correlation of period returns (pairwise inner join on dates), and exposures with
 // their difference from the first run.
 
-import { alignOnDates, correlation, drawdownSeries } from '../metrics/index.ts';
-import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from './charts.ts';
+import { alignOnDates, correlation, drawdownSeries } from '../../metrics/index.ts';
+import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
 import { commonWindow } from './comparisonMeasures.ts';
-import { divergingFill, inkFor } from './heatmapColors.ts';
-import type { ComparisonData, ComparisonRun } from './model.ts';
-import { epochDays, navReturns } from './series.ts';
+import { divergingFill, inkFor } from '../page/heatmapColors.ts';
+import type { ComparisonData, ComparisonRun } from '../model.ts';
+import { epochDays, navReturns } from '../series.ts';
 
 const FULL_POINTS = 4_000;
 const COARSE_POINTS = 1_000;

@@ -3,9 +3,9 @@
 // clipped to that window), calendar-year returns over it, the Sharpe difference of each run
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
-import { alignOnDates, computeMetrics, periodReturns, sharpeDifference, type SharpeDifference } from '../metrics/index.ts';
-import type { ComparisonRun, MetricFigure } from './model.ts';
-import { epochDays, navReturns } from './series.ts';
+import { alignOnDates, computeMetrics, periodReturns, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
+import type { ComparisonRun, MetricFigure } from '../model.ts';
+import { epochDays, navReturns } from '../series.ts';
 
 const DEFAULT_P = 252;
 

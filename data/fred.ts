@@ -3,10 +3,10 @@
 // value blank (or writes ".") on market holidays; those rows carry the previous value forward,
 // and a source note counts them.
 
-import { matchLayout, normalizeColumnName, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { matchLayout, normalizeColumnName, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, requireNumber } from './fields.ts';
+import { badDateError, requireNumber } from './formats/fields.ts';
 import type { SourceInfo } from './market.ts';
 import type { RateSeries } from './rates.ts';
 

@@ -1,7 +1,7 @@
 // loadMarket: any supported path → a Market, through the cache.
 //
 // What a path can be (detected, in this order):
-//   - a data folder (../shared/data, or a folder the sample writer made): see dataFolder.ts;
+//   - a data folder (../shared/data, or a folder the sample writer made): see folder/dataFolder.ts;
 //   - a folder of per-symbol price files (`<SYMBOL>.csv[.gz]`);
 //   - a long-format price file (`Ticker,Date,...`), plain or gzip;
 //   - one per-symbol price file.
@@ -14,20 +14,20 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { alignSeries } from './align.ts';
-import { MarketCache, sourceFileState } from './cache.ts';
-import { matchLayout } from './csvTable.ts';
-import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts } from './dataFolder.ts';
+import { alignSeries } from './prices/align.ts';
+import { MarketCache, sourceFileState } from './cache/marketCache.ts';
+import { matchLayout } from './formats/csvTable.ts';
+import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts } from './folder/dataFolder.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError, UserError } from './errors.ts';
 import { Fundamentals } from './fundamentals.ts';
-import { loadLongPrices } from './longPrices.ts';
+import { loadLongPrices } from './prices/longPrices.ts';
 import { AssetClass, type Market, type SourceInfo } from './market.ts';
-import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from './priceFolder.ts';
-import { LONG_LAYOUTS, PER_SYMBOL_LAYOUTS } from './priceLayouts.ts';
-import { SAMPLE_FUNDS } from './sampleIndices.ts';
-import { snapshotEndResolver } from './snapshotEnds.ts';
-import { readFirstLine, requireFile } from './text.ts';
+import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from './prices/priceFolder.ts';
+import { LONG_LAYOUTS, PER_SYMBOL_LAYOUTS } from './prices/priceLayouts.ts';
+import { SAMPLE_FUNDS } from './sample/indices.ts';
+import { snapshotEndResolver } from './prices/snapshotEnds.ts';
+import { readFirstLine, requireFile } from './formats/text.ts';
 
 /** Bump when loading rules change, so cached markets and fingerprints from older rules retire. */
 export const DATA_LAYER_VERSION = 2;
@@ -42,7 +42,7 @@ export interface LoadMarketOptions {
   readonly calendar?: string;
   /** Cache folder (default `.cache` in the working directory); false: no cache. */
   readonly cacheDir?: string | false;
-  /** Snapshot ends (symbol, file name or path end → YYYY-MM-DD); see snapshotEnds.ts. */
+  /** Snapshot ends (symbol, file name or path end → YYYY-MM-DD); see prices/snapshotEnds.ts. */
   readonly snapshotEnds?: Readonly<Record<string, string>>;
   /** Asset class of price folders and files (data folders know theirs). */
   readonly assetClass?: 'stock' | 'fund';

@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
+import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { ensureFolder, printJson } from '../output.ts';
 
 const inspect: CommandModule<object, { path: string; json: boolean; symbols: number }> = {

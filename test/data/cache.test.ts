@@ -1,10 +1,10 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME, MarketCache, sourceFileState } from '../../data/cache.ts';
+import { CACHE_FILE_NAME, MarketCache, sourceFileState } from '../../data/cache/marketCache.ts';
 import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/load.ts';
 import { symbolIndex, type Market } from '../../data/market.ts';
-import { encodeMarket } from '../../data/marketCodec.ts';
+import { encodeMarket } from '../../data/cache/marketCodec.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('market cache on real files');

@@ -4,14 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../../data/csvTable.ts';
+import { readCsvRecords } from '../../data/formats/csvTable.ts';
 import { DataError, UserError } from '../../data/errors.ts';
 import { loadFactorTable } from '../../data/factors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
 import { loadMarket } from '../../data/load.ts';
-import { loadLongPrices } from '../../data/longPrices.ts';
+import { loadLongPrices } from '../../data/prices/longPrices.ts';
 import { AssetClass } from '../../data/market.ts';
-import { loadPriceFile } from '../../data/priceFolder.ts';
+import { loadPriceFile } from '../../data/prices/priceFolder.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });

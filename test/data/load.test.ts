@@ -5,7 +5,7 @@ import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind, symbolIndex, type Market } from '../../data/market.ts';
 import { rateAsOf } from '../../data/rates.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
+import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('loading the whole shared data folder');

@@ -2,9 +2,9 @@
 // splits, dividends, no-trade days and delistings. All state lives in typed arrays indexed by
 // stock; the loop allocates only when an event happens.
 
-import type { FactorPaths } from './sampleFactors.ts';
-import type { SampleTraits } from './sampleTraits.ts';
-import { Random } from './random.ts';
+import type { FactorPaths } from './factors.ts';
+import type { SampleTraits } from './traits.ts';
+import { Random } from '../random.ts';
 
 export interface RawEvent {
   readonly session: number;

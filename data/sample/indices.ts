@@ -9,9 +9,9 @@
 // (close·split + dividend) / previous close − 1, or the delisting return on the session after a
 // member's last trade. Levels start at 100.
 
-import type { EventTable } from './market.ts';
-import type { Fundamentals } from './fundamentals.ts';
-import { sharesAfterSplit, type PriceColumns } from './samplePrices.ts';
+import type { EventTable } from '../market.ts';
+import type { Fundamentals } from '../fundamentals.ts';
+import { sharesAfterSplit, type PriceColumns } from './prices.ts';
 
 export const SAMPLE_FUNDS = { smallCap: 'SYN_SMALL', qualitySmallCap: 'SYN_QSMALL', largeCap: 'SYN_LARGE' } as const;
 /** Symbol order of the funds after the stocks. */

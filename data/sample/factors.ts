@@ -2,7 +2,7 @@
 // Regimes are placed at fractions of the sample so any start date and length gets them; with
 // the default calendar (2005-01-03, 20 years) they land near their real-world counterparts.
 
-import { Random } from './random.ts';
+import { Random } from '../random.ts';
 
 const DAYS_PER_YEAR = 252;
 

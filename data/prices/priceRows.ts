@@ -4,9 +4,9 @@
 // reports the file and line of the first problem. Layouts: per-symbol files (the ticker is the
 // file name) and long files (one row per ticker and date; tickers may be interleaved).
 
-import { dateOrderError, matchLayout, wrongFieldCountError } from './csvTable.ts';
-import { DataError } from './errors.ts';
-import { badDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from './fields.ts';
+import { dateOrderError, matchLayout, wrongFieldCountError } from '../formats/csvTable.ts';
+import { DataError } from '../errors.ts';
+import { badDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from '../formats/fields.ts';
 import { LONG_LAYOUTS, PER_SYMBOL_LAYOUTS, type PriceField, type PriceLayout, type Role } from './priceLayouts.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */

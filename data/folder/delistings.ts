@@ -2,11 +2,11 @@
 // `Ticker,LastDate,DelistReturn[,Reason]`. LastDate is the last trading day; DelistReturn the
 // return realised on delisting (blank = unknown), e.g. -0.3 for a bankruptcy.
 
-import { matchLayout, readCsvRecords, wrongFieldCountError } from './csvTable.ts';
-import { parseIsoDay } from './dates.ts';
-import { DataError } from './errors.ts';
-import { badDateError, optionalNumber } from './fields.ts';
-import type { SourceInfo } from './market.ts';
+import { matchLayout, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { parseIsoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { badDateError, optionalNumber } from '../formats/fields.ts';
+import type { SourceInfo } from '../market.ts';
 
 export interface Delisting {
   readonly lastDay: number;

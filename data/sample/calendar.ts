@@ -1,8 +1,8 @@
 // The sample universe's calendar: business days and the calendar quarters that fundamentals
 // report on. Only fixed-date holidays are skipped; the sample needs plausible sessions, not NYSE's.
 
-import { dayParts, epochDay } from './dates.ts';
-import type { FiscalPeriod } from './statements.ts';
+import { dayParts, epochDay } from '../dates.ts';
+import type { FiscalPeriod } from '../fundamentals/statements.ts';
 
 /** Month-day pairs closed every year (when they fall on a weekday). */
 const FIXED_HOLIDAYS: readonly (readonly [number, number])[] = [

@@ -4,10 +4,10 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isoDay } from './dates.ts';
-import type { FundamentalField } from './fundamentals.ts';
-import type { SampleMarket } from './sample.ts';
-import { SECTORS } from './sampleTraits.ts';
+import { isoDay } from '../dates.ts';
+import type { FundamentalField } from '../fundamentals.ts';
+import type { SampleMarket } from '../sample.ts';
+import { SECTORS } from './traits.ts';
 
 type Values = Readonly<Partial<Record<FundamentalField, number>>>;
 type Column = (v: Values) => number;

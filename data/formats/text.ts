@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
-import { DataError } from './errors.ts';
+import { DataError } from '../errors.ts';
 
 /** A source file's decoded bytes (gunzipped, BOM removed) and the hash of its stored bytes. */
 export interface SourceBytes {

@@ -2,7 +2,7 @@
 // exposures, volatility, hazards, dividend policy and balance-sheet ratios. One place decides
 // "what kind of company is stock i", so prices and fundamentals tell the same story.
 
-import { Random } from './random.ts';
+import { Random } from '../random.ts';
 
 export const SECTORS: readonly { readonly name: string; readonly industries: readonly string[]; readonly leverageShift: number }[] = [
   { name: 'Technology', industries: ['Software', 'Semiconductors', 'Computer Hardware'], leverageShift: -0.5 },

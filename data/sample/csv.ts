@@ -2,7 +2,7 @@
 // sample can be inspected, edited and loaded back like any other data folder:
 //   prices_daily.csv       Ticker,Date,Open,High,Low,Close,AdjClose,Volume (raw prices; stocks only)
 //   etf/<SYMBOL>.csv       Date,AdjClose for the three fund series (total-return levels)
-//   simfin_*.csv           SimFin-style statements, companies and industries (sampleCsvSimfin.ts)
+//   simfin_*.csv           SimFin-style statements, companies and industries (csvSimfin.ts)
 //   DTB3_daily.csv         observation_date,DTB3 (percent, FRED style)
 //   delistings.csv         Ticker,LastDate,DelistReturn,Reason (the price files cannot carry it)
 //   README.txt             says SYNTHETIC, with the seed and options
@@ -11,11 +11,11 @@
 
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { isoDay } from './dates.ts';
-import { AssetClass, type Market } from './market.ts';
-import { SAMPLE_GENERATOR_VERSION, type SampleMarket } from './sample.ts';
-import { writeSimfinFiles } from './sampleCsvSimfin.ts';
-import { DelistKind } from './samplePrices.ts';
+import { isoDay } from '../dates.ts';
+import { AssetClass, type Market } from '../market.ts';
+import { SAMPLE_GENERATOR_VERSION, type SampleMarket } from '../sample.ts';
+import { writeSimfinFiles } from './csvSimfin.ts';
+import { DelistKind } from './prices.ts';
 
 export const SAMPLE_PRICE_HEADER = 'Ticker,Date,Open,High,Low,Close,AdjClose,Volume';
 export const SAMPLE_FUND_HEADER = 'Date,AdjClose';

@@ -10,8 +10,8 @@
 // path ("etf/adjclose/MDY.csv").
 
 import { sep } from 'node:path';
-import { parseIsoDay } from './dates.ts';
-import { UserError } from './errors.ts';
+import { parseIsoDay } from '../dates.ts';
+import { UserError } from '../errors.ts';
 
 export const SHARED_DATA_SNAPSHOT_ENDS: Readonly<Record<string, string>> = {
   'universe/prices_daily_bluefin_nodsturdy.csv.gz': '2020-12-11',

@@ -12,19 +12,19 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignSeries, type AlignedPrices, type AlignOptions } from './align.ts';
-import { findLayout } from './csvTable.ts';
+import { alignSeries, type AlignedPrices, type AlignOptions } from '../prices/align.ts';
+import { findLayout } from '../formats/csvTable.ts';
 import { loadDelistings } from './delistings.ts';
-import { isFredHeader, loadRateSeries } from './fred.ts';
-import { Fundamentals } from './fundamentals.ts';
-import { loadLongPrices } from './longPrices.ts';
-import { AssetClass, type SourceInfo } from './market.ts';
-import { loadPriceFolder, priceFilesIn, type LoadedPrices } from './priceFolder.ts';
-import { LONG_LAYOUTS } from './priceLayouts.ts';
-import type { RateSeries } from './rates.ts';
-import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from './simfin.ts';
-import { statementsToRows } from './statements.ts';
-import { readFirstLine } from './text.ts';
+import { isFredHeader, loadRateSeries } from '../fred.ts';
+import { Fundamentals } from '../fundamentals.ts';
+import { loadLongPrices } from '../prices/longPrices.ts';
+import { AssetClass, type SourceInfo } from '../market.ts';
+import { loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
+import { LONG_LAYOUTS } from '../prices/priceLayouts.ts';
+import type { RateSeries } from '../rates.ts';
+import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
+import { statementsToRows } from '../fundamentals/statements.ts';
+import { readFirstLine } from '../formats/text.ts';
 
 export interface DataFolderPlan {
   readonly root: string;

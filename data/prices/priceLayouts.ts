@@ -1,7 +1,7 @@
 // The price-file layouts the loaders accept, and what each column means. Column names match
 // case-, space- and punctuation-insensitively ("Adj Close" = "AdjClose").
 
-import type { ColumnLayout } from './csvTable.ts';
+import type { ColumnLayout } from '../formats/csvTable.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume';
 export type Role = 'ticker' | 'date' | PriceField;

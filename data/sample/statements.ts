@@ -2,12 +2,12 @@
 // (assets grow with half its stock's return, debt is stickier), so a collapsing levered name
 // files ever-worse debt/equity, coverage and free cash flow before it defaults.
 
-import type { SampleQuarter } from './sampleCalendar.ts';
-import type { PriceSimulation } from './samplePrices.ts';
-import type { SampleTraits } from './sampleTraits.ts';
-import type { FundamentalField } from './fundamentals.ts';
-import type { Statement } from './statements.ts';
-import { Random } from './random.ts';
+import type { SampleQuarter } from './calendar.ts';
+import type { PriceSimulation } from './prices.ts';
+import type { SampleTraits } from './traits.ts';
+import type { FundamentalField } from '../fundamentals.ts';
+import type { Statement } from '../fundamentals/statements.ts';
+import { Random } from '../random.ts';
 
 const ASSET_GROWTH_PER_QUARTER = 0.005;
 /** How much of a stock's log return reaches its assets, and how much of asset growth reaches debt. */

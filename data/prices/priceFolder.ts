@@ -3,11 +3,11 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DataError } from './errors.ts';
-import type { SourceInfo } from './market.ts';
+import { DataError } from '../errors.ts';
+import type { SourceInfo } from '../market.ts';
 import { PriceRowParser } from './priceRows.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
-import { readSource } from './text.ts';
+import { readSource } from '../formats/text.ts';
 
 export interface LoadedPrices {
   readonly series: SymbolSeries[];

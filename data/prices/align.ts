@@ -7,8 +7,8 @@
 // before its source's snapshot end (SymbolSeries.snapshotEnd) is delisted after that bar.
 // Corporate actions move to the first session on or after their ex-date.
 
-import { DataError, UserError } from './errors.ts';
-import { eventTable, type Market } from './market.ts';
+import { DataError, UserError } from '../errors.ts';
+import { eventTable, type Market } from '../market.ts';
 import type { SymbolSeries } from './priceSeries.ts';
 
 export interface AlignOptions {

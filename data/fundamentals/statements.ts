@@ -9,7 +9,7 @@
 // - totalDebt = shortTermDebt + longTermDebt, a blank side counting as 0 when the other is
 //   reported; NaN when both are blank.
 
-import { FUNDAMENTAL_FIELDS, type FundamentalField, type FundamentalRow } from './fundamentals.ts';
+import { FUNDAMENTAL_FIELDS, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
 
 export const PUBLISH_GUARD_DAYS = 45;
 

@@ -3,8 +3,8 @@
 // one of them or the error lists every layout that would have been accepted.
 
 import { parse } from 'csv-parse/sync';
-import { isoDay } from './dates.ts';
-import { DataError } from './errors.ts';
+import { isoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
 import { readSource } from './text.ts';
 
 export interface CsvRecords {

@@ -1,10 +1,10 @@
 // A Market as named typed columns plus a small JSON description, and back: the cache's storage
 // form. Price columns that hold nothing but NaN are not stored at all; on decoding they become
-// one shared all-NaN array, as align.ts builds them.
+// one shared all-NaN array, as prices/align.ts builds them.
 
-import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from './fundamentals.ts';
-import type { EventTable, Market, SourceInfo } from './market.ts';
-import type { RateSeries } from './rates.ts';
+import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
+import type { EventTable, Market, SourceInfo } from '../market.ts';
+import type { RateSeries } from '../rates.ts';
 
 export type Column = Float64Array | Int32Array | Uint8Array;
 type ColumnType = 'f64' | 'i32' | 'u8';

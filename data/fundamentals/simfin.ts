@@ -1,19 +1,19 @@
 // SimFin bulk downloads (semicolon-separated, SimFin's own headers, plain or gzip):
 // us-{balance,cashflow,income}-{quarterly,annual}.csv[.gz], optionally prefixed `simfin_`.
 // The three statements of one filing — same ticker, fiscal year and fiscal period — merge into
-// one Statement (data/statements.ts): period end = Report Date, published = the latest of the
+// one Statement (statements.ts): period end = Report Date, published = the latest of the
 // three Publish Dates (the filing is complete only when all three are out). Annual files mark
 // the balance sheet's period Q4 and the others FY; every annual row is read as FY.
 // Money keeps SimFin's units (1, not thousands) and signs (capex and costs are negative).
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from './csvTable.ts';
-import { parseIsoDay } from './dates.ts';
-import { DataError } from './errors.ts';
-import { badDateError, optionalNumber, requireNumber } from './fields.ts';
-import type { FundamentalField } from './fundamentals.ts';
-import type { SourceInfo } from './market.ts';
+import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { parseIsoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { badDateError, optionalNumber, requireNumber } from '../formats/fields.ts';
+import type { FundamentalField } from '../fundamentals.ts';
+import type { SourceInfo } from '../market.ts';
 import type { FiscalPeriod, Statement } from './statements.ts';
 
 type StatementKind = 'balance' | 'cashflow' | 'income';

@@ -3,8 +3,8 @@
 // grammar: the byte version handles the common plain-decimal case itself and hands anything else
 // to the string version, so the two can never disagree.
 
-import { epochDay } from './dates.ts';
-import { DataError } from './errors.ts';
+import { epochDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

@@ -20,9 +20,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Market } from './market.ts';
+import type { Market } from '../market.ts';
 import { columnFromBytes, decodeMarket, encodeMarket, type MarketMeta } from './marketCodec.ts';
-import { sha256 } from './text.ts';
+import { sha256 } from '../formats/text.ts';
 
 const SCHEMA_VERSION = 1;
 const RACY_WINDOW_MS = 2000;

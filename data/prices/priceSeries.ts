@@ -7,9 +7,9 @@
 //     missing, which a source note says.
 
 import { deriveCorporateActions, type DatedValue } from './corporateActions.ts';
-import { isoDay } from './dates.ts';
-import { DataError } from './errors.ts';
-import { AssetClass, PriceKind } from './market.ts';
+import { isoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { AssetClass, PriceKind } from '../market.ts';
 import type { ParsedPrices } from './priceRows.ts';
 
 export interface SymbolSeries {

@@ -5,7 +5,7 @@
 import { PriceRowParser } from './priceRows.ts';
 import type { LoadedPrices, SeriesOptionsFor } from './priceFolder.ts';
 import { seriesFromParsed } from './priceSeries.ts';
-import { decodedSizeHint, streamSource } from './text.ts';
+import { decodedSizeHint, streamSource } from '../formats/text.ts';
 
 /** Every ticker of a long-format file (or only those `keepTicker` accepts). */
 export async function loadLongPrices(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<LoadedPrices> {

@@ -1,9 +1,12 @@
 // A Market as named typed columns plus a small JSON description, and back: the cache's storage
-// form. Price columns that hold nothing but NaN are not stored at all; on decoding they become
-// one shared all-NaN array, as prices/align.ts builds them.
+// form. Price columns are stored symbol by symbol, each symbol only from its first to its last
+// bar (the session-major T×N columns are mostly NaN where histories start late: the shared data
+// root holds ETFs since 1993 and stocks since 2016), and rebuilt session-major on decoding.
+// Price columns that hold nothing but NaN are not stored at all; on decoding they become one
+// shared all-NaN array, as prices/align.ts builds them.
 
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
-import type { EventTable, Market, SourceInfo } from '../market.ts';
+import type { EventTable, FlaggedMoves, Market, SourceInfo } from '../market.ts';
 import type { RateSeries } from '../rates.ts';
 
 export type Column = Float64Array | Int32Array | Uint8Array;
@@ -21,6 +24,8 @@ export interface MarketMeta {
   readonly rateNames: readonly string[];
   /** Price columns that are entirely NaN (not stored). */
   readonly nanColumns: readonly string[];
+  /** True when the market flags reverting moves (the table is stored). */
+  readonly hasRevertingMoves: boolean;
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
 }
 
@@ -39,12 +44,51 @@ function allNaN(column: Float64Array): boolean {
   return true;
 }
 
+/** Per symbol, the first and last session with a close (last < first: none). */
+function barRanges(market: Market): { first: Int32Array; last: Int32Array } {
+  const T = market.dates.length;
+  const N = market.symbols.length;
+  const first = new Int32Array(N).fill(T);
+  const last = new Int32Array(N).fill(-1);
+  const close = market.close;
+  for (let t = 0; t < T; t++) {
+    const row = t * N;
+    for (let i = 0; i < N; i++) {
+      if (close[row + i] !== close[row + i]) continue;
+      if (first[i] === T) first[i] = t;
+      last[i] = t;
+    }
+  }
+  return { first, last };
+}
+
+/** A session-major column as each symbol's [first, last] run, symbol after symbol. */
+function packColumn(column: Float64Array, N: number, first: Int32Array, last: Int32Array): Float64Array {
+  let size = 0;
+  for (let i = 0; i < N; i++) size += Math.max(0, last[i] - first[i] + 1);
+  const packed = new Float64Array(size);
+  let k = 0;
+  for (let i = 0; i < N; i++) for (let t = first[i]; t <= last[i]; t++) packed[k++] = column[t * N + i];
+  return packed;
+}
+
+function unpackColumn(packed: Float64Array, T: number, N: number, first: Int32Array, last: Int32Array): Float64Array {
+  const column = new Float64Array(T * N).fill(NaN);
+  let k = 0;
+  for (let i = 0; i < N; i++) for (let t = first[i]; t <= last[i]; t++) column[t * N + i] = packed[k++];
+  return column;
+}
+
 export function encodeMarket(market: Market): EncodedMarket {
   const columns = new Map<string, Column>();
   const nanColumns: string[] = [];
+  const N = market.symbols.length;
+  const { first, last } = barRanges(market);
+  columns.set('bars.first', first);
+  columns.set('bars.last', last);
   for (const field of PRICE_COLUMNS) {
     if (allNaN(market[field])) nanColumns.push(field);
-    else columns.set(field, market[field]);
+    else columns.set(field, packColumn(market[field], N, first, last));
   }
   columns.set('dates', market.dates);
   columns.set('priceKind', market.priceKind);
@@ -53,6 +97,10 @@ export function encodeMarket(market: Market): EncodedMarket {
   columns.set('delistReturn', market.delistReturn);
   for (const [kind, table] of [['splits', market.splits], ['dividends', market.dividends]] as const) {
     for (const part of EVENT_PARTS) columns.set(`${kind}.${part}`, table[part]);
+  }
+  if (market.revertingMoves) {
+    for (const part of EVENT_PARTS) columns.set(`revertingMoves.${part}`, market.revertingMoves[part]);
+    columns.set('revertingMoves.moveSession', market.revertingMoves.moveSession);
   }
   const f = market.fundamentals;
   columns.set('fundamentals.symbol', f.symbol);
@@ -75,6 +123,7 @@ export function encodeMarket(market: Market): EncodedMarket {
     fingerprint: market.fingerprint,
     rateNames,
     nanColumns,
+    hasRevertingMoves: market.revertingMoves !== undefined,
     columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
   };
   return { meta, columns };
@@ -97,9 +146,11 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
     return column as C;
   };
   const dates = get<Int32Array>('dates');
-  const cells = dates.length * meta.symbols.length;
-  const sharedNaN = meta.nanColumns.length > 0 ? new Float64Array(cells).fill(NaN) : undefined;
-  const price = (field: string): Float64Array => (meta.nanColumns.includes(field) ? sharedNaN! : get<Float64Array>(field));
+  const T = dates.length;
+  const N = meta.symbols.length;
+  const sharedNaN = meta.nanColumns.length > 0 ? new Float64Array(T * N).fill(NaN) : undefined;
+  const [first, last] = [get<Int32Array>('bars.first'), get<Int32Array>('bars.last')];
+  const price = (field: string): Float64Array => (meta.nanColumns.includes(field) ? sharedNaN! : unpackColumn(get<Float64Array>(field), T, N, first, last));
   const events = (kind: string): EventTable => ({
     session: get<Int32Array>(`${kind}.session`),
     symbol: get<Int32Array>(`${kind}.symbol`),
@@ -124,6 +175,7 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
     industry: meta.industry,
     splits: events('splits'),
     dividends: events('dividends'),
+    ...(meta.hasRevertingMoves ? { revertingMoves: { ...events('revertingMoves'), moveSession: get<Int32Array>('revertingMoves.moveSession') } satisfies FlaggedMoves } : {}),
     delistedAfter: get<Int32Array>('delistedAfter'),
     delistReturn: get<Float64Array>('delistReturn'),
     fundamentals: decodeFundamentals(meta.symbols.length, columns, get),

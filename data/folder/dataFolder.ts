@@ -5,26 +5,25 @@
 //   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly
 //   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
 //   delistings delistings.csv (Ticker,LastDate,DelistReturn[,Reason])
+//   symbols    symbols.csv in the folder, etf/ (or etf/adjclose/) or universe/ (symbolsFile.ts)
 //   synthetic  README.txt whose first line starts with SYNTHETIC (the sample writer's marker)
-// When a folder has both stocks and funds, the calendar starts at the stocks' first date unless
-// `from` says otherwise: the cross-section cannot start earlier, and T×N columns for decades of
-// fund-only history (SPY goes back to 1993) would cost hundreds of MB for nothing.
+// The calendar is the union of every series' sessions: funds back to 1993 and stocks from 2016
+// alike. A load selects its period from it (prices/select.ts).
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignSeries, type AlignedPrices, type AlignOptions } from '../prices/align.ts';
-import { findLayout } from '../formats/csvTable.ts';
+import { alignSeries, type AlignedPrices } from '../prices/align.ts';
+import { splitHeader } from '../formats/dialect.ts';
 import { loadDelistings } from './delistings.ts';
 import { isFredHeader, loadRateSeries } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
-import { loadLongPrices } from '../prices/longPrices.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
-import { loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
-import { LONG_LAYOUTS } from '../prices/priceLayouts.ts';
+import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
+import { isLongPriceHeader } from '../prices/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
-import { readFirstLine } from '../formats/text.ts';
+import { readFirstLine, readHeadText } from '../formats/text.ts';
 
 export interface DataFolderPlan {
   readonly root: string;
@@ -35,6 +34,8 @@ export interface DataFolderPlan {
   readonly companies: string | undefined;
   readonly industries: string | undefined;
   readonly delistings: string | undefined;
+  /** symbols.csv files found beside the prices. */
+  readonly symbolFiles: readonly string[];
   readonly synthetic: boolean;
 }
 
@@ -43,7 +44,8 @@ const CSV = /\.csv(\.gz)?$/i;
 
 const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 const csvFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter((n) => CSV.test(n)).sort().map((n) => join(dir, n)) : []);
-const isLongPriceFile = (file: string): boolean => findLayout(readFirstLine(file).split(','), LONG_LAYOUTS) !== undefined;
+const isLongPriceFile = (file: string): boolean => !/(^|[\\/])symbols\.csv$/i.test(file) && isLongPriceHeader(splitHeader(readHeadText(file)));
+const SYMBOLS_FILE = 'symbols.csv';
 
 function isSyntheticMarked(root: string): boolean {
   const readme = join(root, 'README.txt');
@@ -68,6 +70,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),
     delistings: find(/(^|[\\/])delistings\.csv$/),
+    symbolFiles: [root, fundFolder, join(root, 'universe')].filter((dir): dir is string => dir !== undefined).map((dir) => join(dir, SYMBOLS_FILE)).filter(existsSync),
     synthetic: isSyntheticMarked(root),
   };
 }
@@ -77,7 +80,7 @@ export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const statements = plan.statementFolder ? simfinStatementFiles(plan.statementFolder).map((s) => s.file) : [];
   const funds = plan.fundFolder ? priceFilesIn(plan.fundFolder) : [];
   const readme = join(plan.root, 'README.txt');
-  const optional = [plan.companies, plan.industries, plan.delistings, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
+  const optional = [plan.companies, plan.industries, plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
   return [...funds, ...plan.longFiles, ...plan.rateFiles, ...statements, ...optional];
 }
 
@@ -85,27 +88,30 @@ export interface DataFolderParts {
   readonly aligned: AlignedPrices;
   readonly synthetic: boolean;
   readonly sources: SourceInfo[];
+  /** Content hash of every price file read, by path. */
+  readonly hashes: Map<string, string>;
   readonly sector: string[];
   readonly industry: string[];
   readonly fundamentals: Fundamentals;
   readonly rates: Record<string, RateSeries>;
   readonly delistReturn: Float64Array;
+  /** Delisting dates given by a delistings or symbols file (epoch days), by symbol. */
+  readonly delistedOn: Map<string, number>;
 }
 
-export interface DataFolderOptions extends AlignOptions {
+export interface DataFolderOptions {
   readonly keepSymbol: (symbol: string) => boolean;
   readonly snapshotEnd: (file: string, symbol: string) => number;
 }
 
 export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOptions): Promise<DataFolderParts> {
   const optionsFor = (assetClass: AssetClass) => (file: string, symbol: string) => ({ assetClass, snapshotEnd: options.snapshotEnd(file, symbol) });
-  const funds: LoadedPrices = plan.fundFolder ? loadPriceFolder(plan.fundFolder, optionsFor(AssetClass.fund), options.keepSymbol) : { series: [], sources: [] };
-  const stocks = await Promise.all(plan.longFiles.map((f) => loadLongPrices(f, optionsFor(AssetClass.stock), options.keepSymbol)));
-  const stockSeries = stocks.flatMap((s) => s.series);
-  const stockStart = Math.min(...stockSeries.map((s) => s.dates[0] ?? Infinity));
-  const from = options.from ?? (funds.series.length > 0 && Number.isFinite(stockStart) ? stockStart : undefined);
-  const aligned = alignSeries([...funds.series, ...stockSeries], { calendar: options.calendar, from, to: options.to });
+  const funds: LoadedPrices = plan.fundFolder ? await loadPriceFolder(plan.fundFolder, optionsFor(AssetClass.fund), options.keepSymbol) : { series: [], sources: [], hashes: new Map() };
+  const stocks: LoadedPrices[] = [];
+  for (const file of plan.longFiles) stocks.push(await loadPriceFile(file, optionsFor(AssetClass.stock), options.keepSymbol));
+  const aligned = alignSeries([...funds.series, ...stocks.flatMap((s) => s.series)]);
   const sources = [...funds.sources, ...stocks.flatMap((s) => s.sources)];
+  const hashes = new Map([...funds.hashes, ...stocks.flatMap((s) => [...s.hashes])]);
   const N = aligned.symbols.length;
   const indexOf = new Map(aligned.symbols.map((s, i) => [s, i]));
 
@@ -136,13 +142,16 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
   }
 
   const delistReturn = new Float64Array(N).fill(NaN);
+  const delistedOn = new Map<string, number>();
   if (plan.delistings) {
     const { delistings, source } = loadDelistings(plan.delistings);
     for (const [ticker, d] of delistings) {
       const i = indexOf.get(ticker);
-      if (i !== undefined) delistReturn[i] = d.delistReturn;
+      if (i === undefined) continue;
+      delistReturn[i] = d.delistReturn;
+      delistedOn.set(ticker, d.lastDay);
     }
     sources.push(source);
   }
-  return { aligned, synthetic: plan.synthetic, sources, sector, industry, fundamentals, rates, delistReturn };
+  return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn };
 }

@@ -76,10 +76,11 @@ export function wrongFieldCountError(file: string, line: number, expected: numbe
 }
 
 /** The error for a date that does not come after the previous row's (of the same ticker). */
-export function dateOrderError(file: string, line: number, day: number, previousDay: number, previousLine: number, ticker?: string): DataError {
-  const what = day === previousDay ? `duplicate date ${isoDay(day)}` : `date ${isoDay(day)} comes after ${isoDay(previousDay)}`;
+export function dateOrderError(file: string, line: number, day: number, previousDay: number, previousLine: number, ticker?: string, descending = false): DataError {
+  const order = descending ? 'in rows sorted newest first' : 'in rows sorted oldest first';
+  const what = day === previousDay ? `duplicate date ${isoDay(day)}` : `date ${isoDay(day)} comes after ${isoDay(previousDay)} ${order}`;
   const whose = ticker === undefined ? '' : ` for ${ticker}`;
-  return new DataError(file, line, `${what}${whose} (line ${previousLine})`, 'dates must be strictly ascending, one row per date (per ticker); sort the file and drop duplicates');
+  return new DataError(file, line, `${what}${whose} (line ${previousLine})`, 'dates must run one way (oldest or newest first), one row per date (per ticker); sort the file and drop duplicates');
 }
 
 /** Throws at the first date that is not after the one before it (days[k] sits on lines[k]). */

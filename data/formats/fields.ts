@@ -78,9 +78,12 @@ const UNKNOWN = 0x7fffffff;
 const INVALID = -0x80000000;
 const dayTable = new Int32Array(TABLE_YEARS * 13 * 32).fill(UNKNOWN);
 
-/** Epoch day of an ISO `YYYY-MM-DD` in bytes [start, end), or NaN. */
+/**
+ * Epoch day of a date field in bytes [start, end), or NaN: ISO `YYYY-MM-DD` here (the common
+ * case, through a table of dates already seen), any other accepted form through parseDateText.
+ */
 export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): number {
-  if (end - start !== 10 || bytes[start + 4] !== CH_MINUS || bytes[start + 7] !== CH_MINUS) return NaN;
+  if (end - start !== 10 || bytes[start + 4] !== CH_MINUS || bytes[start + 7] !== CH_MINUS) return parseDateText(bytes.toString('latin1', start, end));
   const year = digitAt(bytes, start) * 1000 + digitAt(bytes, start + 1) * 100 + digitAt(bytes, start + 2) * 10 + digitAt(bytes, start + 3);
   const month = digitAt(bytes, start + 5) * 10 + digitAt(bytes, start + 6);
   const date = digitAt(bytes, start + 8) * 10 + digitAt(bytes, start + 9);
@@ -95,6 +98,27 @@ export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): num
   return day === INVALID ? NaN : day;
 }
 
+// A date-time at midnight, with or without seconds, fraction and a UTC designator.
+const MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
+ * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`), or compact `YYYYMMDD`; NaN otherwise.
+ * Day-month orders (`01/02/2024`) are never guessed.
+ */
+export function parseDateText(text: string): number {
+  const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
+  return m ? validEpochDay(+m[1], +m[2], +m[3]) : NaN;
+}
+
+/** Why a date field was refused, for the error message. */
+function dateProblem(text: string): string {
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) return 'is ambiguous (day/month or month/day?)';
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return 'has a time of day other than midnight (breadth reads daily bars)';
+  return 'is not a valid date';
+}
 /** Where a field sits, for error messages. */
 export interface FieldPlace {
   readonly file: string;
@@ -113,7 +137,12 @@ export function notANumberError(at: FieldPlace, text: string): DataError {
 }
 
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
-  return new DataError(at.file, at.line, `${at.column} is not a valid date ("${text}")`, `write dates as ${expected}, e.g. 2020-03-31`);
+  return new DataError(at.file, at.line, `${at.column} "${text}" ${dateProblem(text)}`, `write dates as ${expected}, e.g. 2020-03-31`);
+}
+
+/** The refusal of a price file's date field (the forms parseDateText accepts). */
+export function badBarDateError(at: FieldPlace, text: string): DataError {
+  return badDateError(at, text, 'YYYY-MM-DD (or YYYYMMDD, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
 }
 
 /** A required number: blank or malformed text is an error, never a silent NaN. */

@@ -104,15 +104,21 @@ export async function streamSource(file: string, onChunk: (chunk: Buffer) => voi
     decoded = raw.pipe(gunzip);
   }
   let first = true;
+  let consumerError: unknown;
   try {
     for await (const chunk of decoded) {
       const bytes = chunk as Buffer;
-      onChunk(first ? bytes.subarray(bomLength(bytes)) : bytes);
+      try {
+        onChunk(first ? bytes.subarray(bomLength(bytes)) : bytes);
+      } catch (err) {
+        consumerError = err;
+        throw err;
+      }
       first = false;
     }
   } catch (err) {
     raw.destroy();
-    if (err instanceof DataError) throw err;
+    if (err === consumerError || err instanceof DataError) throw err;
     if (gzipped) throw new DataError(file, undefined, `corrupt gzip data (${(err as Error).message})`, CORRUPT_GZIP_FIX);
     throw new DataError(file, undefined, `cannot read the file (${(err as Error).message})`, 'check that the file is readable');
   }
@@ -129,6 +135,11 @@ export function decodedSizeHint(file: string): number {
 
 /** The first line of a (possibly gzipped) file, without reading the rest: to sniff a header. */
 export function readFirstLine(file: string): string {
+  return readHeadText(file).split(/\r?\n/, 1)[0];
+}
+
+/** The decoded start of a (possibly gzipped) file, BOM removed: to sniff a header and dialect. */
+export function readHeadText(file: string): string {
   requireFile(file);
   const head = readHead(file, 64 * 1024);
   let text = head;
@@ -140,6 +151,5 @@ export function readFirstLine(file: string): string {
       throw new DataError(file, undefined, `corrupt gzip data (${(err as Error).message})`, CORRUPT_GZIP_FIX);
     }
   }
-  const body = text.subarray(bomLength(text)).toString('utf8');
-  return body.split(/\r?\n/, 1)[0];
+  return text.subarray(bomLength(text)).toString('utf8');
 }

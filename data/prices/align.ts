@@ -8,7 +8,8 @@
 // Corporate actions move to the first session on or after their ex-date.
 
 import { DataError, UserError } from '../errors.ts';
-import { eventTable, type Market } from '../market.ts';
+import { eventTable, type FlaggedMoves, type Market } from '../market.ts';
+import { findReversals } from './reversals.ts';
 import type { SymbolSeries } from './priceSeries.ts';
 
 export interface AlignOptions {
@@ -32,6 +33,7 @@ export interface AlignReport {
 /** The price part of a Market, aligned on one calendar. */
 export interface AlignedPrices
   extends Pick<Market, 'dates' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'priceKind' | 'assetClass' | 'splits' | 'dividends' | 'delistedAfter'> {
+  readonly revertingMoves: FlaggedMoves;
   readonly symbols: string[];
   readonly report: AlignReport;
 }
@@ -117,6 +119,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   const delistedAfter = new Int32Array(N).fill(-1);
   const splits: { session: number; symbol: number; value: number }[] = [];
   const dividends: typeof splits = [];
+  const moves: { session: number; symbol: number; value: number; moveSession: number }[] = [];
   let missingBars = 0;
   let symbolsWithGaps = 0;
   let offCalendarBars = 0;
@@ -160,7 +163,14 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     };
     place(s.splits, splits);
     place(s.dividends, dividends);
+    for (const { row, ratio } of findReversals(s.close)) {
+      const [moveDay, backDay] = [s.dates[row], s.dates[row + 1]];
+      if (!inRange(moveDay) || !inRange(backDay) || sessionOf[moveDay - first] < 0 || sessionOf[backDay - first] < 0) continue;
+      moves.push({ session: sessionOf[backDay - first], symbol: i, value: ratio, moveSession: sessionOf[moveDay - first] });
+    }
   });
+  const movesTable = eventTable(T, moves);
+  const moveSession = Int32Array.from([...moves].sort((a, b) => a.session - b.session || a.symbol - b.symbol), (m) => m.moveSession);
 
   return {
     symbols: series.map((s) => s.symbol),
@@ -171,6 +181,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     assetClass,
     splits: eventTable(T, splits),
     dividends: eventTable(T, dividends),
+    revertingMoves: { ...movesTable, moveSession },
     delistedAfter,
     report: { missingBars, symbolsWithGaps, offCalendarBars, emptySymbols },
   };

@@ -113,7 +113,7 @@ export function splitRatioForStep(q: number): number {
 }
 
 /** True when a price change r = Close_s / Close_{s-1} looks like a split by `ratio` rather than no event. */
-function movedLikeSplit(r: number, ratio: number): boolean {
+export function movedLikeSplit(r: number, ratio: number): boolean {
   const offSplit = Math.abs(Math.log(r * ratio));
   return offSplit < Math.abs(Math.log(r)) && offSplit <= Math.log(PRICE_MOVE_TOLERANCE);
 }

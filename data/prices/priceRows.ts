@@ -1,18 +1,27 @@
-// The fast path for price CSVs: a hand-written byte scanner fed chunk by chunk (so a 200 MB
-// gzip stream never sits in memory whole), writing straight into typed columns. It validates as
-// it goes (field count, numbers, dates, positive prices, ascending unique dates per ticker) and
-// reports the file and line of the first problem. Layouts: per-symbol files (the ticker is the
-// file name) and long files (one row per ticker and date; tickers may be interleaved).
+// Price rows → typed columns. A hand-written byte scanner fed chunk by chunk (so a 200 MB gzip
+// stream never sits in memory whole) writes straight into typed columns: the fast path for plain
+// comma-separated files. The general path (priceReader.ts: quoting, other delimiters, decimal
+// commas, through csv-parse) hands it one normalised record at a time, so both paths share every
+// check. It validates as it goes (field count, numbers, dates, positive prices, bars whose Open
+// and Close lie within [Low, High], one direction of dates per ticker, no duplicates) and
+// reports the file and line of the first problem. Per-symbol files (the ticker is the file name)
+// and long files (one row per ticker and date; tickers may be interleaved) alike; rows in
+// descending date order are accepted and turned around.
 
-import { dateOrderError, matchLayout, wrongFieldCountError } from '../formats/csvTable.ts';
+import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
+import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from '../formats/fields.ts';
-import { LONG_LAYOUTS, PER_SYMBOL_LAYOUTS, type PriceField, type PriceLayout, type Role } from './priceLayouts.ts';
+import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from '../formats/fields.ts';
+import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
   readonly file: string;
-  readonly layout: PriceLayout;
+  readonly columns: PriceColumns;
+  /** Tickers whose rows came newest first (turned around here). */
+  readonly descending: readonly string[];
+  /** Rows with every field empty (e.g. `,,,,,` at the end of an export), skipped. */
+  readonly blankRows: number;
   readonly tickers: readonly string[];
   readonly rowStart: Int32Array;
   readonly day: Int32Array;
@@ -29,9 +38,13 @@ const DATE = 1;
 const PRICE = 2;
 const ADJ_CLOSE = 3;
 const VOLUME = 4;
-const KIND_OF_ROLE: Readonly<Record<Role, number>> = { ticker: TICKER, date: DATE, open: PRICE, high: PRICE, low: PRICE, close: PRICE, adjClose: ADJ_CLOSE, volume: VOLUME };
+const IGNORED = 5;
+const EVENT = 6; // dividends and split ratios: blank or 0 = none
+const KIND_OF_ROLE: Readonly<Record<Role, number>> = { ticker: TICKER, date: DATE, open: PRICE, high: PRICE, low: PRICE, close: PRICE, adjClose: ADJ_CLOSE, volume: VOLUME, dividend: EVENT, splitRatio: EVENT };
+const COLUMN_NAME: Readonly<Record<PriceField, string>> = { open: 'Open', high: 'High', low: 'Low', close: 'Close', adjClose: 'AdjClose', volume: 'Volume', dividend: 'Dividends', splitRatio: 'Stock Splits' };
 
 const COMMA = 44;
+const QUOTE = 34;
 const NEWLINE = 10;
 const CR = 13;
 const MIN_CAPACITY = 1024;
@@ -43,12 +56,20 @@ export interface PriceRowParserOptions {
   readonly keepTicker?: (ticker: string) => boolean;
   /** Expected decoded size in bytes, to size the columns once instead of growing them. */
   readonly sizeHint?: number;
+  /** Field separator byte: a comma for the fast path; the general path uses its own. */
+  readonly separator?: number;
+  /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
+  readonly dialectNote?: string;
 }
+
+/** Thrown by the fast path when the bytes need the general CSV path (a quote was seen). */
+export class NeedsGeneralPath extends Error {}
 
 export class PriceRowParser {
   readonly #file: string;
   readonly #options: PriceRowParserOptions;
-  #layout: PriceLayout | undefined;
+  #columns: PriceColumns | undefined;
+  readonly #separator: number;
   #columnNames: readonly string[] = [];
   #kinds: number[] = [];
   /** Per field position: the column it is written to (unused for ticker and date). */
@@ -73,15 +94,25 @@ export class PriceRowParser {
   #current = -1;
   #currentBytes: Buffer = Buffer.alloc(0);
   #interleaved = false;
+  #long = false;
+  /** Per ticker: +1 ascending, -1 descending, 0 not known yet. */
+  #direction: number[] = [];
+  #blankRows = 0;
+  // The columns of the bar check (open and close may be absent; high and low come together).
+  #open: Float64Array | undefined;
+  #high: Float64Array | undefined;
+  #low: Float64Array | undefined;
+  #close: Float64Array | undefined;
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
     this.#file = file;
     this.#options = options;
-    if (options.symbol !== undefined) this.#current = this.#tickerId(options.symbol);
+    this.#separator = options.separator ?? COMMA;
   }
 
   /** Parses every complete line in `chunk`; a trailing partial line waits for the next chunk. */
   push(chunk: Buffer): void {
+    if (this.#separator === COMMA && chunk.indexOf(QUOTE) >= 0) throw new NeedsGeneralPath();
     let bytes = chunk;
     if (this.#carry) {
       // Complete the carried partial line with the head of this chunk only (no big copy).
@@ -111,7 +142,7 @@ export class PriceRowParser {
       this.#carry = undefined;
       this.#parseLines(last, last.length);
     }
-    if (!this.#layout) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,AdjClose');
+    if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
     return this.#grouped(perTicker);
@@ -126,18 +157,36 @@ export class PriceRowParser {
       this.#kept.push(this.#options.keepTicker ? this.#options.keepTicker(ticker) : true);
       this.#firstBlankAdj.push(-1);
       this.#blankAdj.push(0);
+      this.#direction.push(0);
     } else if (id !== this.#current) this.#interleaved = true;
     return id;
   }
 
-  #readHeader(bytes: Buffer, start: number, end: number): void {
-    const header = bytes.toString('utf8', start, end).split(',').map((h) => h.trim());
-    const layouts = this.#options.symbol === undefined ? LONG_LAYOUTS : PER_SYMBOL_LAYOUTS;
-    this.#layout = matchLayout(this.#file, 1, header, layouts);
-    this.#columnNames = this.#layout.columns;
-    this.#kinds = this.#layout.roles.map((role) => KIND_OF_ROLE[role]);
-    for (const role of this.#layout.roles) if (role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
+  /** The header's columns, once read. */
+  get columns(): PriceColumns | undefined {
+    return this.#columns;
+  }
+
+  /** Reads the header line (general path: the header record, already unquoted). */
+  setHeader(header: readonly string[], line: number): void {
+    const expect = this.#options.symbol === undefined ? 'long' : 'symbol';
+    this.#line = line;
+    this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
+    this.#long = this.#columns.long;
+    if (!this.#long) this.#current = this.#tickerId(this.#options.symbol!);
+    this.#columnNames = this.#columns.roles.map((role, k) => (role === null || role === 'ticker' || role === 'date' ? header[k] : COLUMN_NAME[role]));
+    this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
+    for (const role of this.#columns.roles) if (role !== null && role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
     this.#grow(Math.max(MIN_CAPACITY, Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
+  }
+
+  /** General path: one record's fields joined by the separator byte, on `line` of the file. */
+  pushLine(bytes: Buffer, line: number): void {
+    this.#line = line;
+    if (bytes.length > 0) {
+      this.#dataLines++;
+      this.#parseRow(bytes, 0, bytes.length);
+    }
   }
 
   #grow(capacity: number): void {
@@ -147,13 +196,17 @@ export class PriceRowParser {
       return b;
     };
     this.#day = growInt(this.#day);
-    if (this.#options.symbol === undefined) this.#tickerOfRow = growInt(this.#tickerOfRow);
+    if (this.#long) this.#tickerOfRow = growInt(this.#tickerOfRow);
     for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) {
       const b = new Float64Array(capacity);
       b.set(column.subarray(0, this.#rows));
       this.#fields[name] = b;
     }
-    this.#targets = this.#layout!.roles.map((role) => (role === 'ticker' || role === 'date' ? new Float64Array(0) : this.#fields[role]!));
+    this.#targets = this.#columns!.roles.map((role) => (role === null || role === 'ticker' || role === 'date' ? new Float64Array(0) : this.#fields[role]!));
+    this.#open = this.#fields.open;
+    this.#high = this.#fields.high;
+    this.#low = this.#fields.low;
+    this.#close = this.#fields.close;
     this.#capacity = capacity;
   }
 
@@ -165,7 +218,7 @@ export class PriceRowParser {
       let lineEnd = nl;
       if (lineEnd > p && bytes[lineEnd - 1] === CR) lineEnd--;
       this.#line++;
-      if (!this.#layout) this.#readHeader(bytes, p, lineEnd);
+      if (!this.#columns) this.setHeader(bytes.toString('utf8', p, lineEnd).split(','), this.#line);
       else if (lineEnd > p) {
         this.#dataLines++;
         this.#parseRow(bytes, p, lineEnd);
@@ -176,6 +229,8 @@ export class PriceRowParser {
 
   #parseRow(bytes: Buffer, start: number, end: number): void {
     if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
+    const sep = this.#separator;
+    if (bytes[start] === sep && this.#isBlankRow(bytes, start, end)) return;
     const kinds = this.#kinds;
     const fieldCount = kinds.length;
     const row = this.#rows;
@@ -183,21 +238,46 @@ export class PriceRowParser {
     let day = NaN;
     for (let k = 0; k < fieldCount; k++) {
       let q = p;
-      while (q < end && bytes[q] !== COMMA) q++;
+      while (q < end && bytes[q] !== sep) q++;
       if (k === fieldCount - 1 ? q !== end : q === end) throw this.#fieldCountError(bytes, start, end);
       const kind = kinds[k];
       if (kind === TICKER) {
         if (!this.#selectTicker(bytes, p, q)) return;
       } else if (kind === DATE) {
         day = parseIsoDayBytes(bytes, p, q);
-        if (Number.isNaN(day)) throw badDateError(this.#place(this.#columnNames[k]), bytes.toString('utf8', p, q));
-      } else this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, q);
+        if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[k]), bytes.toString('utf8', p, q));
+      } else if (kind !== IGNORED) this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, q);
       p = q + 1;
     }
+    if (this.#high !== undefined && this.#low !== undefined) this.#checkBar(row, day);
     this.#acceptDay(day);
-    if (this.#options.symbol === undefined) this.#tickerOfRow[row] = this.#current;
+    if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
     this.#rows++;
+  }
+
+  /** True (and counted) when every field of the row is empty. */
+  #isBlankRow(bytes: Buffer, start: number, end: number): boolean {
+    for (let q = start; q < end; q++) if (bytes[q] !== this.#separator && bytes[q] !== 32) return false;
+    this.#dataLines--;
+    this.#blankRows++;
+    return true;
+  }
+
+  /** A bar that cannot be true is an error: High < Low, or Open or Close outside [Low, High]. */
+  #checkBar(row: number, day: number): void {
+    const high = this.#high![row];
+    const low = this.#low![row];
+    const fail = (problem: string): never => {
+      throw new DataError(this.#file, this.#line, `${problem} on ${isoDay(day)}`, 'a bar\'s Open and Close lie within [Low, High]; correct the bar or remove the row');
+    };
+    if (high < low) fail(`High ${high} is below Low ${low}`);
+    for (const [name, column] of [['Close', this.#close], ['Open', this.#open]] as const) {
+      if (column === undefined) continue;
+      const price = column[row];
+      if (price > high) fail(`${name} ${price} is above High ${high}`);
+      if (price < low) fail(`${name} ${price} is below Low ${low}`);
+    }
   }
 
   /** Switches the current ticker; false when this ticker is filtered out. */
@@ -222,6 +302,7 @@ export class PriceRowParser {
     const column = this.#columnNames[field];
     if (start === end) {
       if (kind === VOLUME) return NaN; // unknown volume: no participation cap
+      if (kind === EVENT) return 0;
       if (kind === ADJ_CLOSE) {
         const id = this.#current;
         if (this.#firstBlankAdj[id] < 0) this.#firstBlankAdj[id] = this.#line;
@@ -232,18 +313,23 @@ export class PriceRowParser {
     }
     const value = parseNumberBytes(bytes, start, end);
     if (Number.isNaN(value)) throw notANumberError(this.#place(column), bytes.toString('utf8', start, end));
-    if (kind === VOLUME ? value < 0 : value <= 0) {
-      const rule = kind === VOLUME ? 'negative' : 'zero or negative';
+    if (kind === VOLUME || kind === EVENT ? value < 0 : value <= 0) {
+      const rule = kind === VOLUME || kind === EVENT ? 'negative' : 'zero or negative';
       throw new DataError(this.#file, this.#line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
     }
     return value;
   }
 
+  /** Dates run one way per ticker (ascending, or descending throughout), never repeat. */
   #acceptDay(day: number): void {
     const id = this.#current;
     const previous = this.#lastDay[id];
-    if (previous !== undefined && day <= previous) {
-      throw dateOrderError(this.#file, this.#line, day, previous, this.#lastLine[id], this.#options.symbol === undefined ? this.#tickers[id] : undefined);
+    if (previous !== undefined) {
+      const direction = day > previous ? 1 : day < previous ? -1 : 0;
+      if (this.#direction[id] === 0) this.#direction[id] = direction;
+      if (direction === 0 || direction !== this.#direction[id]) {
+        throw dateOrderError(this.#file, this.#line, day, previous, this.#lastLine[id], this.#long ? this.#tickers[id] : undefined, this.#direction[id] < 0);
+      }
     }
     this.#lastDay[id] = day;
     this.#lastLine[id] = this.#line;
@@ -251,7 +337,7 @@ export class PriceRowParser {
 
   #fieldCountError(bytes: Buffer, start: number, end: number): DataError {
     let fields = 1;
-    for (let q = start; q < end; q++) if (bytes[q] === COMMA) fields++;
+    for (let q = start; q < end; q++) if (bytes[q] === this.#separator) fields++;
     return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields);
   }
 
@@ -265,7 +351,7 @@ export class PriceRowParser {
     const rowStart = new Int32Array(tickerIds.length + 1);
     const slot = new Int32Array(this.#tickers.length).fill(-1);
     tickerIds.forEach((id, k) => (slot[id] = k));
-    const count = (row: number): number => (this.#options.symbol === undefined ? slot[this.#tickerOfRow[row]] : 0);
+    const count = (row: number): number => (this.#long ? slot[this.#tickerOfRow[row]] : 0);
     for (let r = 0; r < n; r++) rowStart[count(r) + 1]++;
     for (let k = 0; k < tickerIds.length; k++) rowStart[k + 1] += rowStart[k];
     const fields: Partial<Record<PriceField, Float64Array>> = {};
@@ -279,9 +365,18 @@ export class PriceRowParser {
     } else {
       for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) fields[name] = column.subarray(0, n);
     }
+    const descending = tickerIds.filter((id) => this.#direction[id] < 0);
+    for (const id of descending) {
+      const k = slot[id];
+      const [from, to] = [rowStart[k], rowStart[k + 1]];
+      day.subarray(from, to).reverse();
+      for (const column of Object.values(fields)) column.subarray(from, to).reverse();
+    }
     return {
       file: this.#file,
-      layout: this.#layout!,
+      columns: this.#columns!,
+      descending: descending.map((id) => this.#tickers[id]),
+      blankRows: this.#blankRows,
       tickers: tickerIds.map((id) => this.#tickers[id]),
       rowStart,
       day,

@@ -1,7 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME, MarketCache, sourceFileState } from '../../data/cache/marketCache.ts';
+import { CACHE_FILE_NAME, MarketCache } from '../../data/cache/marketCache.ts';
+import { sourceFileState } from '../../data/cache/sourceFiles.ts';
 import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/load.ts';
 import { symbolIndex, type Market } from '../../data/market.ts';
 import { encodeMarket } from '../../data/cache/marketCodec.ts';
@@ -61,16 +62,22 @@ describe.skipIf(!hasData)('market cache (real files)', () => {
 });
 
 describe('market cache', () => {
-  it('different options are different entries', async () => {
+  it('one source is one entry: symbols and periods are selected from it in memory', async () => {
     const dir = tempDir();
     const cacheDir = tempDir();
     writeFile(dir, 'A.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,2'));
     writeFile(dir, 'B.csv', csv('Date,AdjClose', '2020-01-03,3'));
-    await load(dir, { cacheDir });
+    expect((await load(dir, { cacheDir })).events).toEqual(['stored']);
     const narrow = await load(dir, { cacheDir, symbols: ['B'] });
-    expect(narrow.events).toEqual(['stored']);
+    expect(narrow.events).toEqual(['hit']);
     expect(narrow.market.symbols).toEqual(['B']);
+    expect(Array.from(narrow.market.close)).toEqual([3]);
+    const late = await load(dir, { cacheDir, from: '2020-01-03' });
+    expect(late.events).toEqual(['hit']);
+    expect(Array.from(late.market.close)).toEqual([2, 3]);
     expect((await load(dir, { cacheDir })).market.symbols).toEqual(['A', 'B']);
+    const other = await load(dir, { cacheDir, assetClass: 'fund' });
+    expect(other.events).toEqual(['stored']); // what a source holds changed: another entry
   });
 
   it('a file rewritten without a visible stat change is caught by the content check (racy entries)', async () => {

@@ -1,0 +1,91 @@
+// One price file (per-symbol or long, plain or gzip) → ParsedPrices, by the fastest path that
+// reads it correctly. The dialect is sniffed from the file's start (formats/dialect.ts):
+//   - plain comma-separated, unquoted: the byte scanner streams it (priceRows.ts); should a
+//     quote turn up further down, the file is read again by the general path;
+//   - anything else (quoting, semicolons with decimal commas, tabs): csv-parse reads the
+//     records (RFC 4180), and each one, normalised, goes through the same row checks.
+
+import { parse } from 'csv-parse/sync';
+import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
+import { DataError } from '../errors.ts';
+import { readHeadText, readSource, streamSource } from '../formats/text.ts';
+import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
+
+export interface ReadPrices {
+  readonly parsed: ParsedPrices;
+  /** sha256 of the file's stored bytes. */
+  readonly contentHash: string;
+  readonly dialect: Dialect;
+}
+
+/** Separator of normalised records on the general path: a byte no price field holds. */
+const UNIT_SEPARATOR = 0x1f;
+const NUMERIC_DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+
+type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
+
+/** True when the byte scanner can read a file of this dialect. */
+const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted;
+
+/**
+ * Reads a price file whole (small files: a per-symbol file is read in one go); `options.symbol`
+ * names a per-symbol file's symbol (from its file name).
+ */
+export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPrices {
+  const dialect = sniffDialect(readHeadText(file));
+  if (fastPathReads(dialect)) {
+    const { bytes, contentHash } = readSource(file);
+    const parser = new PriceRowParser(file, options);
+    try {
+      parser.push(bytes);
+      return { parsed: parser.finish(), contentHash, dialect };
+    } catch (err) {
+      if (!(err instanceof NeedsGeneralPath)) throw err;
+    }
+  }
+  return readGeneral(file, options, { ...dialect, quoted: true });
+}
+
+/** Streams a large price file (a long file of thousands of symbols) through the byte scanner. */
+export async function streamPriceFile(file: string, options: ReaderOptions = {}): Promise<ReadPrices> {
+  const dialect = sniffDialect(readHeadText(file));
+  if (fastPathReads(dialect)) {
+    const parser = new PriceRowParser(file, options);
+    try {
+      const contentHash = await streamSource(file, (chunk) => parser.push(chunk));
+      return { parsed: parser.finish(), contentHash, dialect };
+    } catch (err) {
+      if (!(err instanceof NeedsGeneralPath)) throw err;
+    }
+  }
+  return readGeneral(file, options, { ...dialect, quoted: true });
+}
+
+/** The general path: csv-parse records, normalised, through the same row checks. */
+function readGeneral(file: string, options: ReaderOptions, dialect: Dialect): ReadPrices {
+  const { bytes, contentHash } = readSource(file);
+  const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(bytes, { delimiter: dialect.delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new DataError(file, line, `cannot parse CSV${dialectNote ? ` ${dialectNote}` : ''} (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
+  }
+  const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote });
+  if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect };
+  parser.setHeader(records[0].record, records[0].info.lines);
+  const roles = parser.columns!.roles;
+  const separator = String.fromCharCode(UNIT_SEPARATOR);
+  for (let r = 1; r < records.length; r++) {
+    const { record, info } = records[r];
+    const fields = record.map((field, k) => {
+      const role = roles[k];
+      if (role === null || role === undefined) return '';
+      if (dialect.decimalComma && role !== 'ticker' && role !== 'date' && NUMERIC_DECIMAL_COMMA.test(field)) return field.replace(',', '.');
+      return field;
+    });
+    parser.pushLine(Buffer.from(fields.join(separator), 'utf8'), info.lines);
+  }
+  return { parsed: parser.finish(), contentHash, dialect };
+}

@@ -61,7 +61,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   if (fundFolder === undefined && longFiles.length === 0) return undefined;
   const statementFolder = [root, join(root, 'universe')].find((dir) => isDir(dir) && simfinStatementFiles(dir).length > 0);
   const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
-  return {
+  const plan: DataFolderPlan = {
     root,
     fundFolder,
     longFiles,
@@ -73,6 +73,9 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     symbolFiles: [root, fundFolder, join(root, 'universe')].filter((dir): dir is string => dir !== undefined).map((dir) => join(dir, SYMBOLS_FILE)).filter(existsSync),
     synthetic: isSyntheticMarked(root),
   };
+  // Price files and nothing else (no etf/, statements, rates or delistings) are a price folder.
+  const onlyPrices = fundFolder === undefined && universe.length === 0 && !statementFolder && plan.rateFiles.length === 0 && !plan.delistings && !plan.companies && !plan.synthetic;
+  return onlyPrices ? undefined : plan;
 }
 
 /** Every file the plan reads (for the cache key). */

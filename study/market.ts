@@ -3,20 +3,22 @@
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { generateSampleMarket } from '../data/sample.ts';
-import { loadMarket } from '../data/load.ts';
+import { loadMarket, type LoadMarketOptions } from '../data/load.ts';
 import type { StudyConfig } from './config.ts';
 
 export const SAMPLE = 'sample';
 
-export async function openStudyMarket(config: StudyConfig): Promise<Market> {
+/** `load`: how to read real data (asset class of a price folder, the market cache). */
+export async function openStudyMarket(config: StudyConfig, load: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'> = {}): Promise<Market> {
   if (config.data === SAMPLE) {
     const market = generateSampleMarket(config.sample);
     const unknown = (config.symbols ?? []).filter((s) => !market.symbols.includes(s));
     if (unknown.length) throw new UserError(`symbols not in the built-in sample: ${unknown.join(', ')} (its symbols are SYN0001…, SYN_SMALL, SYN_QSMALL, SYN_LARGE; the sample is always generated whole)`);
     return market;
   }
-  // The study's period bounds what is loaded (a data root otherwise starts with its stock universe).
+  // The study's period bounds what is loaded; without one, everything the data holds.
   return loadMarket(config.data, {
+    ...load,
     ...(config.symbols ? { symbols: config.symbols } : {}),
     ...(config.from ? { from: config.from } : {}),
     ...(config.to ? { to: config.to } : {}),

@@ -3,7 +3,7 @@
 
 import { isoDay } from './dates.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
-import { REVERSAL_FACTOR } from './prices/reversals.ts';
+import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
 
 export interface SymbolSummary {
   readonly symbol: string;
@@ -176,7 +176,7 @@ export function renderInspection(report: MarketInspection, options: RenderOption
   }
   if (report.symbols.length > maxSymbols) out.push(`  … ${count(report.symbols.length - maxSymbols)} more symbols`);
   if (report.revertingMoves.length > 0) {
-    out.push('', `  single-session moves that revert (×${REVERSAL_FACTOR} or more, taken back the next bar; screened by the built-in cross-sectional strategies): ${count(report.revertingMoves.length)}`);
+    out.push('', `  single-session moves that revert (×${REVERSAL_FACTOR} or more, taken back within ${REVERSAL_BARS} bars; screened by the built-in cross-sectional strategies): ${count(report.revertingMoves.length)}`);
     for (const move of report.revertingMoves.slice(0, maxSymbols)) out.push(`    ${describeMove(move)}`);
     if (report.revertingMoves.length > maxSymbols) out.push(`    … ${count(report.revertingMoves.length - maxSymbols)} more`);
   }

@@ -30,13 +30,13 @@ export interface EventTable {
 }
 
 /**
- * Single-session moves that revert: a bar whose close jumps by a factor of at least
- * REVERSAL_FACTOR (or falls to 1/REVERSAL_FACTOR) against the symbol's previous bar, and whose
- * next bar comes most of the way back (see data/prices/reversals.ts). They are bad prints or
- * corporate actions the prices do not carry, and a cross-sectional strategy would trade them as
- * real. CSR by `session` = the session of the reverting bar, when the move is first known to
- * revert (a screen reading rows up to its decision session sees nothing ahead); `moveSession`
- * = the session of the jump; value = the jump's ratio close / previous close.
+ * Single-session moves that revert: a bar whose close jumps by a factor of at least 3 (or falls
+ * to a third) against the symbol's previous bar, taken back within a few bars (the rule is in
+ * data/prices/reversals.ts). They are bad prints or corporate actions the prices do not carry,
+ * and a cross-sectional strategy would trade them as real. CSR by `session` = the session of the
+ * bar that takes the move back, when it is first known to revert (a screen reading rows up to
+ * its decision session sees nothing ahead); `moveSession` = the session of the jump; value = the
+ * jump's ratio close / previous close.
  */
 export interface FlaggedMoves extends EventTable {
   readonly moveSession: Int32Array;

@@ -1,5 +1,6 @@
 // Plain-language caveats about a run, for manifests and the report's warnings section.
 
+import { describeMove, revertingMoves } from '../data/inspect.ts';
 import type { Market } from '../data/market.ts';
 import type { EngineConfig } from './config.ts';
 import { DEFERRAL_NAMES } from './orders.ts';
@@ -36,6 +37,11 @@ export function describeRun(facts: RunFacts): string[] {
   }
   if (facts.market.synthetic) warnings.push('SYNTHETIC data: results come from the built-in sample universe, not real prices');
   warnings.push(...dataCaveats(facts.market));
+  const moves = revertingMoves(facts.market);
+  if (moves.length > 0) {
+    const shown = moves.slice(0, 5).map(describeMove).join('; ');
+    warnings.push(`${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions; the built-in cross-sectional strategies screen a name for a year once its move is known): ${shown}${moves.length > 5 ? '; …' : ''}`);
+  }
   if (facts.openFallbacks > 0) {
     warnings.push(`${facts.openFallbacks} next-open fills used the session close because the data has no opening prices`);
   }

@@ -142,7 +142,7 @@ function alignmentSource(name: string, parts: DataFolderParts, classNotes: reado
   const notes = [`${dates.length} sessions × ${symbols.length} symbols on the union of all sessions`, ...classNotes];
   if (report.missingBars > 0) notes.push(`${report.missingBars} sessions without a bar inside the histories of ${report.symbolsWithGaps} symbols (NaN)`);
   const moves = parts.aligned.revertingMoves.session.length;
-  if (moves > 0) notes.push(`${moves} single-session moves that revert (×3 or more, taken back the next bar) flagged; see data inspect`);
+  if (moves > 0) notes.push(`${moves} single-session moves that revert (×3 or more, taken back within 10 bars) flagged; see data inspect`);
   if (!parts.synthetic && parts.aligned.assetClass.includes(AssetClass.stock)) {
     notes.push(
       'survivorship: the stock universe holds the companies its price sources still carried when they were compiled; ' +

@@ -163,8 +163,8 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     };
     place(s.splits, splits);
     place(s.dividends, dividends);
-    for (const { row, ratio } of findReversals(s.close)) {
-      const [moveDay, backDay] = [s.dates[row], s.dates[row + 1]];
+    for (const { row, backRow, ratio } of findReversals(s.close)) {
+      const [moveDay, backDay] = [s.dates[row], s.dates[backRow]];
       if (!inRange(moveDay) || !inRange(backDay) || sessionOf[moveDay - first] < 0 || sessionOf[backDay - first] < 0) continue;
       moves.push({ session: sessionOf[backDay - first], symbol: i, value: ratio, moveSession: sessionOf[moveDay - first] });
     }

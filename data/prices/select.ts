@@ -153,7 +153,9 @@ export function selectMarket(market: Market, selection: Selection): Selected {
     return rest;
   };
   const flagged = (moves: FlaggedMoves): FlaggedMoves => {
-    const table = csr(T, remapEvents(moves, kept, symbolOf, lastBar, (k) => positionAtOrAfter(kept, moves.moveSession[k])));
+    // A move whose jump lies before the selected sessions is not one of them.
+    const inside = remapEvents(moves, kept, symbolOf, lastBar, (k) => (moves.moveSession[k] < kept[0] ? -1 : positionAtOrAfter(kept, moves.moveSession[k])));
+    const table = csr(T, inside.filter((e) => e.extra >= 0));
     return { session: table.session, symbol: table.symbol, value: table.value, sessionStart: table.sessionStart, moveSession: table.extra };
   };
   const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);

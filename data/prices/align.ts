@@ -84,6 +84,14 @@ function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
   }
 }
 
+/** into[cells[r]] = values[r] for every bar with a cell. */
+function scatter(into: Float64Array, values: Float64Array, cells: Int32Array, count: number): void {
+  for (let r = 0; r < count; r++) {
+    const k = cells[r];
+    if (k >= 0) into[k] = values[r];
+  }
+}
+
 export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOptions = {}): AlignedPrices {
   checkUniqueSymbols(allSeries);
   const dates = calendarDays(allSeries, options);
@@ -97,6 +105,13 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   };
 
   const inRange = (d: number): boolean => d >= first && d <= lastDay;
+  function placeEvents(events: readonly { day: number; value: number }[], i: number, lastSession: number, into: { session: number; symbol: number; value: number }[]): void {
+    for (const e of events) {
+      if (!inRange(e.day)) continue;
+      const t = sessionOnOrAfter(e.day);
+      if (t >= 0 && t <= lastSession) into.push({ session: t, symbol: i, value: e.value });
+    }
+  }
   const emptySymbols: string[] = [];
   const series = [...allSeries]
     .filter((s) => {
@@ -124,51 +139,50 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   let symbolsWithGaps = 0;
   let offCalendarBars = 0;
 
-  series.forEach((s, i) => {
+  const sessionRow = new Int32Array(0);
+  let rows = sessionRow;
+  for (let i = 0; i < N; i++) {
+    const s = series[i];
     priceKind[i] = s.priceKind;
     assetClass[i] = s.assetClass;
+    // Each bar's cell (t * N + i), or -1 for a bar outside the range or off the calendar.
+    if (rows.length < s.dates.length) rows = new Int32Array(s.dates.length);
     let firstSession = -1;
     let lastSession = -1;
     let bars = 0;
     let lastBarDay = -Infinity;
     for (let r = 0; r < s.dates.length; r++) {
       const d = s.dates[r];
-      if (!inRange(d)) continue;
+      rows[r] = -1;
+      if (d < first || d > lastDay) continue;
       const t = sessionOf[d - first];
       if (t < 0) {
         offCalendarBars++;
         continue;
       }
-      const k = t * N + i;
-      close[k] = s.close[r];
-      for (const f of present) {
-        const column = s[f];
-        if (column) columns[f][k] = column[r];
-      }
+      rows[r] = t * N + i;
       if (firstSession < 0) firstSession = t;
       lastSession = t;
       lastBarDay = d;
       bars++;
     }
+    scatter(close, s.close, rows, s.dates.length);
+    for (const f of present) {
+      const column = s[f];
+      if (column) scatter(columns[f], column, rows, s.dates.length);
+    }
     const gaps = firstSession < 0 ? 0 : lastSession - firstSession + 1 - bars;
     missingBars += gaps;
     if (gaps > 0) symbolsWithGaps++;
     if (lastSession >= 0 && lastSession < T - 1 && lastBarDay < s.snapshotEnd) delistedAfter[i] = lastSession;
-    const place = (events: readonly { day: number; value: number }[], into: typeof splits): void => {
-      for (const e of events) {
-        if (!inRange(e.day)) continue;
-        const t = sessionOnOrAfter(e.day);
-        if (t >= 0 && t <= lastSession) into.push({ session: t, symbol: i, value: e.value });
-      }
-    };
-    place(s.splits, splits);
-    place(s.dividends, dividends);
+    placeEvents(s.splits, i, lastSession, splits);
+    placeEvents(s.dividends, i, lastSession, dividends);
     for (const { row, backRow, ratio } of findReversals(s.close)) {
       const [moveDay, backDay] = [s.dates[row], s.dates[backRow]];
       if (!inRange(moveDay) || !inRange(backDay) || sessionOf[moveDay - first] < 0 || sessionOf[backDay - first] < 0) continue;
       moves.push({ session: sessionOf[backDay - first], symbol: i, value: ratio, moveSession: sessionOf[moveDay - first] });
     }
-  });
+  }
   const movesTable = eventTable(T, moves);
   const moveSession = Int32Array.from([...moves].sort((a, b) => a.session - b.session || a.symbol - b.symbol), (m) => m.moveSession);
 

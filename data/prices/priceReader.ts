@@ -18,6 +18,9 @@ export interface ReadPrices {
   readonly dialect: Dialect;
 }
 
+const SNIFF_BYTES = 8192;
+const NEWLINE = 10;
+
 /** Separator of normalised records on the general path: a byte no price field holds. */
 const UNIT_SEPARATOR = 0x1f;
 const NUMERIC_DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
@@ -32,10 +35,15 @@ const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' &
  * names a per-symbol file's symbol (from its file name).
  */
 export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPrices {
-  const dialect = sniffDialect(readHeadText(file));
+  const { bytes, contentHash } = readSource(file);
+  return parsePriceBytes(file, bytes, contentHash, options);
+}
+
+/** Parses a price file's decoded bytes (read whole by the caller, e.g. on a worker thread). */
+export function parsePriceBytes(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions = {}): ReadPrices {
+  const dialect = sniffDialect(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES)));
   if (fastPathReads(dialect)) {
-    const { bytes, contentHash } = readSource(file);
-    const parser = new PriceRowParser(file, options);
+    const parser = new PriceRowParser(file, { ...options, rowsHint: lineCount(bytes) });
     try {
       parser.push(bytes);
       return { parsed: parser.finish(), contentHash, dialect };
@@ -43,7 +51,14 @@ export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPr
       if (!(err instanceof NeedsGeneralPath)) throw err;
     }
   }
-  return readGeneral(file, options, { ...dialect, quoted: true });
+  return readGeneral(file, bytes, contentHash, options, { ...dialect, quoted: true });
+}
+
+/** Lines in a buffer (to size the columns once). */
+function lineCount(bytes: Buffer): number {
+  let n = 0;
+  for (let p = bytes.indexOf(NEWLINE); p >= 0; p = bytes.indexOf(NEWLINE, p + 1)) n++;
+  return n + 1;
 }
 
 /** Streams a large price file (a long file of thousands of symbols) through the byte scanner. */
@@ -58,12 +73,12 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
       if (!(err instanceof NeedsGeneralPath)) throw err;
     }
   }
-  return readGeneral(file, options, { ...dialect, quoted: true });
+  const { bytes, contentHash } = readSource(file);
+  return readGeneral(file, bytes, contentHash, options, { ...dialect, quoted: true });
 }
 
 /** The general path: csv-parse records, normalised, through the same row checks. */
-function readGeneral(file: string, options: ReaderOptions, dialect: Dialect): ReadPrices {
-  const { bytes, contentHash } = readSource(file);
+function readGeneral(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions, dialect: Dialect): ReadPrices {
   const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
   let records: { record: string[]; info: { lines: number } }[];
   try {

@@ -56,6 +56,8 @@ export interface PriceRowParserOptions {
   readonly keepTicker?: (ticker: string) => boolean;
   /** Expected decoded size in bytes, to size the columns once instead of growing them. */
   readonly sizeHint?: number;
+  /** Expected number of rows, when known (better than sizeHint). */
+  readonly rowsHint?: number;
   /** Field separator byte: a comma for the fast path; the general path uses its own. */
   readonly separator?: number;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
@@ -177,7 +179,7 @@ export class PriceRowParser {
     this.#columnNames = this.#columns.roles.map((role, k) => (role === null || role === 'ticker' || role === 'date' ? header[k] : COLUMN_NAME[role]));
     this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
     for (const role of this.#columns.roles) if (role !== null && role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
-    this.#grow(Math.max(MIN_CAPACITY, Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
+    this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
 
   /** General path: one record's fields joined by the separator byte, on `line` of the file. */
@@ -268,16 +270,18 @@ export class PriceRowParser {
   #checkBar(row: number, day: number): void {
     const high = this.#high![row];
     const low = this.#low![row];
-    const fail = (problem: string): never => {
-      throw new DataError(this.#file, this.#line, `${problem} on ${isoDay(day)}`, 'a bar\'s Open and Close lie within [Low, High]; correct the bar or remove the row');
-    };
-    if (high < low) fail(`High ${high} is below Low ${low}`);
-    for (const [name, column] of [['Close', this.#close], ['Open', this.#open]] as const) {
-      if (column === undefined) continue;
-      const price = column[row];
-      if (price > high) fail(`${name} ${price} is above High ${high}`);
-      if (price < low) fail(`${name} ${price} is below Low ${low}`);
-    }
+    const close = this.#close === undefined ? NaN : this.#close[row];
+    const open = this.#open === undefined ? NaN : this.#open[row];
+    // Comparisons with NaN (an absent column) are false: only present prices are checked.
+    if (high < low) throw this.#badBar(`High ${high} is below Low ${low}`, day);
+    if (close > high) throw this.#badBar(`Close ${close} is above High ${high}`, day);
+    if (close < low) throw this.#badBar(`Close ${close} is below Low ${low}`, day);
+    if (open > high) throw this.#badBar(`Open ${open} is above High ${high}`, day);
+    if (open < low) throw this.#badBar(`Open ${open} is below Low ${low}`, day);
+  }
+
+  #badBar(problem: string, day: number): DataError {
+    return new DataError(this.#file, this.#line, `${problem} on ${isoDay(day)}`, "a bar's Open and Close lie within [Low, High]; correct the bar or remove the row");
   }
 
   /** Switches the current ticker; false when this ticker is filtered out. */

@@ -72,10 +72,29 @@ function packColumn(column: Float64Array, N: number, first: Int32Array, last: In
   return packed;
 }
 
+/** Symbols written together when turning symbol runs into session rows: one cache line per session. */
+const BLOCK = 16;
+
 function unpackColumn(packed: Float64Array, T: number, N: number, first: Int32Array, last: Int32Array): Float64Array {
   const column = new Float64Array(T * N).fill(NaN);
-  let k = 0;
-  for (let i = 0; i < N; i++) for (let t = first[i]; t <= last[i]; t++) column[t * N + i] = packed[k++];
+  const offset = new Float64Array(N + 1);
+  for (let i = 0; i < N; i++) offset[i + 1] = offset[i] + Math.max(0, last[i] - first[i] + 1);
+  // Blocks of symbols, session by session: each session's cells of a block are contiguous, so
+  // the writes stay within a few cache lines instead of striding N cells apart.
+  for (let i0 = 0; i0 < N; i0 += BLOCK) {
+    const i1 = Math.min(N, i0 + BLOCK);
+    let from = T;
+    let to = -1;
+    for (let i = i0; i < i1; i++) {
+      if (last[i] < first[i]) continue;
+      from = Math.min(from, first[i]);
+      to = Math.max(to, last[i]);
+    }
+    for (let t = from; t <= to; t++) {
+      const row = t * N;
+      for (let i = i0; i < i1; i++) if (t >= first[i] && t <= last[i]) column[row + i] = packed[offset[i] + t - first[i]];
+    }
+  }
   return column;
 }
 

@@ -23,7 +23,7 @@ import { isLongPriceHeader } from '../prices/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
-import { readFirstLine, readHeadText } from '../formats/text.ts';
+import { readHeadText } from '../formats/text.ts';
 
 export interface DataFolderPlan {
   readonly root: string;
@@ -44,7 +44,7 @@ const CSV = /\.csv(\.gz)?$/i;
 
 const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 const csvFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter((n) => CSV.test(n)).sort().map((n) => join(dir, n)) : []);
-const isLongPriceFile = (file: string): boolean => !/(^|[\\/])symbols\.csv$/i.test(file) && isLongPriceHeader(splitHeader(readHeadText(file)));
+const isSymbolsFile = (file: string): boolean => /(^|[\\/])symbols\.csv$/i.test(file);
 const SYMBOLS_FILE = 'symbols.csv';
 
 function isSyntheticMarked(root: string): boolean {
@@ -57,7 +57,8 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   const fundFolder = [join(root, 'etf', 'adjclose'), join(root, 'etf')].find((dir) => csvFilesIn(dir).length > 0);
   const topLevel = csvFilesIn(root);
   const universe = csvFilesIn(join(root, 'universe'));
-  const longFiles = [...topLevel, ...universe].filter(isLongPriceFile);
+  const heads = new Map([...topLevel, ...universe].map((f) => [f, readHeadText(f)]));
+  const longFiles = [...topLevel, ...universe].filter((f) => !isSymbolsFile(f) && isLongPriceHeader(splitHeader(heads.get(f)!)));
   if (fundFolder === undefined && longFiles.length === 0) return undefined;
   const statementFolder = [root, join(root, 'universe')].find((dir) => isDir(dir) && simfinStatementFiles(dir).length > 0);
   const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
@@ -65,7 +66,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     root,
     fundFolder,
     longFiles,
-    rateFiles: [...topLevel, ...csvFilesIn(join(root, 'rates'))].filter((f) => !longFiles.includes(f) && isFredHeader(readFirstLine(f))),
+    rateFiles: [...topLevel, ...csvFilesIn(join(root, 'rates'))].filter((f) => !longFiles.includes(f) && isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0])),
     statementFolder,
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),

@@ -139,9 +139,9 @@ export function readFirstLine(file: string): string {
 }
 
 /** The decoded start of a (possibly gzipped) file, BOM removed: to sniff a header and dialect. */
-export function readHeadText(file: string): string {
+export function readHeadText(file: string, bytes = 8 * 1024): string {
   requireFile(file);
-  const head = readHead(file, 64 * 1024);
+  const head = readHead(file, bytes);
   let text = head;
   if (isGzip(head)) {
     try {

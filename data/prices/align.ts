@@ -84,11 +84,40 @@ function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
   }
 }
 
-/** into[cells[r]] = values[r] for every bar with a cell. */
-function scatter(into: Float64Array, values: Float64Array, cells: Int32Array, count: number): void {
-  for (let r = 0; r < count; r++) {
-    const k = cells[r];
-    if (k >= 0) into[k] = values[r];
+/** Series written together, session by session: one cache line per session instead of N-strided writes. */
+const BLOCK = 16;
+
+/**
+ * into[t * N + i] = values[i][r] where t = sessions[i][r] ≥ 0, for every series i (null values:
+ * the series lacks this column). Blocks of series advance together through the sessions, so each
+ * session's writes to a block are contiguous.
+ */
+function scatterBlocks(into: Float64Array, N: number, sessions: readonly Int32Array[], values: readonly (Float64Array | null)[]): void {
+  const next = new Int32Array(BLOCK);
+  for (let i0 = 0; i0 < N; i0 += BLOCK) {
+    const i1 = Math.min(N, i0 + BLOCK);
+    let t = Infinity;
+    let end = -1;
+    for (let i = i0; i < i1; i++) {
+      const at = sessions[i];
+      next[i - i0] = 0;
+      for (let r = 0; r < at.length; r++) if (at[r] >= 0) { t = Math.min(t, at[r]); break; }
+      for (let r = at.length - 1; r >= 0; r--) if (at[r] >= 0) { end = Math.max(end, at[r]); break; }
+    }
+    for (; t <= end; t++) {
+      const row = t * N;
+      for (let i = i0; i < i1; i++) {
+        const at = sessions[i];
+        let r = next[i - i0];
+        while (r < at.length && at[r] < t) r++; // bars off the calendar (-1) are skipped here too
+        if (r < at.length && at[r] === t) {
+          const v = values[i];
+          if (v !== null) into[row + i] = v[r];
+          r++;
+        }
+        next[i - i0] = r;
+      }
+    }
   }
 }
 
@@ -139,37 +168,31 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   let symbolsWithGaps = 0;
   let offCalendarBars = 0;
 
-  const sessionRow = new Int32Array(0);
-  let rows = sessionRow;
+  // Each bar's session (-1: outside the range or off the calendar), per series.
+  const sessionsOf: Int32Array[] = new Array(N);
   for (let i = 0; i < N; i++) {
     const s = series[i];
     priceKind[i] = s.priceKind;
     assetClass[i] = s.assetClass;
-    // Each bar's cell (t * N + i), or -1 for a bar outside the range or off the calendar.
-    if (rows.length < s.dates.length) rows = new Int32Array(s.dates.length);
+    const at = (sessionsOf[i] = new Int32Array(s.dates.length));
     let firstSession = -1;
     let lastSession = -1;
     let bars = 0;
     let lastBarDay = -Infinity;
     for (let r = 0; r < s.dates.length; r++) {
       const d = s.dates[r];
-      rows[r] = -1;
+      at[r] = -1;
       if (d < first || d > lastDay) continue;
       const t = sessionOf[d - first];
       if (t < 0) {
         offCalendarBars++;
         continue;
       }
-      rows[r] = t * N + i;
+      at[r] = t;
       if (firstSession < 0) firstSession = t;
       lastSession = t;
       lastBarDay = d;
       bars++;
-    }
-    scatter(close, s.close, rows, s.dates.length);
-    for (const f of present) {
-      const column = s[f];
-      if (column) scatter(columns[f], column, rows, s.dates.length);
     }
     const gaps = firstSession < 0 ? 0 : lastSession - firstSession + 1 - bars;
     missingBars += gaps;
@@ -183,6 +206,8 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
       moves.push({ session: sessionOf[backDay - first], symbol: i, value: ratio, moveSession: sessionOf[moveDay - first] });
     }
   }
+  scatterBlocks(close, N, sessionsOf, series.map((s) => s.close));
+  for (const f of present) scatterBlocks(columns[f], N, sessionsOf, series.map((s) => s[f]));
   const movesTable = eventTable(T, moves);
   const moveSession = Int32Array.from([...moves].sort((a, b) => a.session - b.session || a.symbol - b.symbol), (m) => m.moveSession);
 

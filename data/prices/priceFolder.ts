@@ -10,6 +10,7 @@ import type { SourceInfo } from '../market.ts';
 import { splitHeader } from '../formats/dialect.ts';
 import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
 import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
+import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
 
@@ -108,11 +109,33 @@ export function priceFilesIn(folder: string): string[] {
 
 /** Every price file of `folder` (per-symbol or long), optionally only some symbols. */
 export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsFor, keepSymbol: (symbol: string) => boolean = () => true): Promise<LoadedPrices> {
-  const reads: FileRead[] = [];
+  const files: string[] = [];
   for (const file of priceFilesIn(folder)) {
     // A file named after a symbol that is not wanted is skipped unread, unless it is a long file.
-    if (!keepSymbol(symbolOfFile(file)!) && !isLongPriceHeader(splitHeader(readHeadText(file)))) continue;
-    reads.push(await readOne(file, optionsFor, keepSymbol));
+    if (keepSymbol(symbolOfFile(file)!) || isLongPriceHeader(splitHeader(readHeadText(file)))) files.push(file);
   }
+  const sizes = files.map((file) => statSync(file).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const pooled = files.length >= POOL_MIN_FILES && total >= POOL_MIN_BYTES && parseThreads() > 0;
+  const reads: FileRead[] = [];
+  if (!pooled) {
+    for (const file of files) reads.push(await readOne(file, optionsFor, keepSymbol));
+    return collect(folder, reads);
+  }
+  // Large files (long files of many symbols) are streamed on the main thread; the rest go to workers.
+  const small = files.filter((_, k) => sizes[k] <= STREAM_ABOVE_BYTES);
+  const tasks = small.map((file) => {
+    const symbol = symbolOfFile(file)!;
+    const { assetClass, snapshotEnd } = optionsFor(file, symbol);
+    return { file, symbol, assetClass, snapshotEnd };
+  });
+  const outcomes = await parseOnWorkers(tasks);
+  const byFile = new Map<string, FileRead>();
+  for (const [k, outcome] of outcomes.entries()) {
+    const file = small[k];
+    // A worker's error is raised again by reading the file here: the same DataError, file and line.
+    byFile.set(file, outcome.ok ? { file, read: outcome.read, series: outcome.series, notes: outcome.notes } : await readOne(file, optionsFor, keepSymbol));
+  }
+  for (const file of files) reads.push(byFile.get(file) ?? (await readOne(file, optionsFor, keepSymbol)));
   return collect(folder, reads);
 }

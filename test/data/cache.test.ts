@@ -5,6 +5,7 @@ import { CACHE_FILE_NAME, MarketCache } from '../../data/cache/marketCache.ts';
 import { sourceFileState } from '../../data/cache/sourceFiles.ts';
 import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/load.ts';
 import { symbolIndex, type Market } from '../../data/market.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { encodeMarket } from '../../data/cache/marketCodec.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
@@ -106,5 +107,39 @@ describe('market cache', () => {
     writeFileSync(join(cacheDir, CACHE_FILE_NAME), Buffer.alloc(8192, 7));
     expect((await load(dir, { cacheDir })).events).toEqual(['stored']);
     expect((await load(dir, { cacheDir })).events).toEqual(['hit']);
+  });
+});
+
+describe('market cache bounds', () => {
+  it('evicts the least recently used source beyond the limit; a market larger than the limit is not stored', async () => {
+    const cacheDir = tempDir();
+    const sources = ['A', 'B', 'C'].map((name) => {
+      const dir = tempDir();
+      writeFile(dir, `${name}.csv`, csv('Date,Close', ...Array.from({ length: 400 }, (_, k) => `${isoDay(parseIsoDay('2000-01-01') + k)},${k + 1}`)));
+      return dir;
+    });
+    const sizeOf = async (dir: string): Promise<number> => {
+      await load(dir, { cacheDir: tempDir() });
+      const cache = new MarketCache(cacheDir);
+      try {
+        return cache.info().entries[0]?.bytes ?? 0;
+      } finally {
+        cache.close();
+      }
+    };
+    await load(sources[0], { cacheDir });
+    const one = await sizeOf(sources[0]);
+    const limit = Math.floor(one * 2.5); // room for two entries, not three
+    await load(sources[1], { cacheDir, cacheLimitBytes: limit });
+    await load(sources[0], { cacheDir, cacheLimitBytes: limit }); // A is now more recent than B
+    await load(sources[2], { cacheDir, cacheLimitBytes: limit });
+    const cache = new MarketCache(cacheDir, limit);
+    try {
+      expect(cache.info().entries.map((e) => e.source).sort()).toEqual([sources[0], sources[2]].sort());
+    } finally {
+      cache.close();
+    }
+    const tooBig = await load(sources[1], { cacheDir, cacheLimitBytes: 100 });
+    expect(tooBig.events).toEqual(['skipped']);
   });
 });

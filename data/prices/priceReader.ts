@@ -100,7 +100,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
       if (dialect.decimalComma && role !== 'ticker' && role !== 'date' && NUMERIC_DECIMAL_COMMA.test(field)) return field.replace(',', '.');
       return field;
     });
-    parser.pushLine(Buffer.from(fields.join(separator), 'utf8'), info.lines);
+    parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines);
   }
   return { parsed: parser.finish(), contentHash, dialect };
 }

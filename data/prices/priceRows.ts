@@ -182,15 +182,6 @@ export class PriceRowParser {
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
 
-  /** General path: one record's fields joined by the separator byte, on `line` of the file. */
-  pushLine(bytes: Buffer, line: number): void {
-    this.#line = line;
-    if (bytes.length > 0) {
-      this.#dataLines++;
-      this.#parseRow(bytes, 0, bytes.length);
-    }
-  }
-
   #grow(capacity: number): void {
     const growInt = (a: Int32Array): Int32Array => {
       const b = new Int32Array(capacity);
@@ -216,46 +207,66 @@ export class PriceRowParser {
   #parseLines(bytes: Buffer, end: number): void {
     let p = 0;
     while (p < end) {
-      const nl = bytes.indexOf(NEWLINE, p);
-      let lineEnd = nl;
-      if (lineEnd > p && bytes[lineEnd - 1] === CR) lineEnd--;
       this.#line++;
-      if (!this.#columns) this.setHeader(bytes.toString('utf8', p, lineEnd).split(','), this.#line);
-      else if (lineEnd > p) {
-        this.#dataLines++;
-        this.#parseRow(bytes, p, lineEnd);
-      }
-      p = nl + 1;
+      if (!this.#columns) {
+        const nl = bytes.indexOf(NEWLINE, p);
+        this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
+        p = nl + 1;
+      } else p = this.#parseRowAt(bytes, p) + 1;
     }
   }
 
-  #parseRow(bytes: Buffer, start: number, end: number): void {
-    if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
+  /** General path: one record's fields joined by the separator byte and ended by a newline, on `line` of the file. */
+  pushLine(bytes: Buffer, line: number): void {
+    this.#line = line;
+    this.#parseRowAt(bytes, 0);
+  }
+
+  /**
+   * Parses the line starting at `start` (a newline ends it, always present) in one pass over
+   * its bytes, and returns the index of that newline. Empty lines are skipped.
+   */
+  #parseRowAt(bytes: Buffer, start: number): number {
     const sep = this.#separator;
-    if (bytes[start] === sep && this.#isBlankRow(bytes, start, end)) return;
+    const head = bytes[start];
+    if (head === NEWLINE) return start;
+    if (head === CR && bytes[start + 1] === NEWLINE) return start + 1;
+    this.#dataLines++;
+    if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
+    if (head === sep && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
     const kinds = this.#kinds;
     const fieldCount = kinds.length;
     const row = this.#rows;
     let p = start;
+    let q = start;
     let day = NaN;
     for (let k = 0; k < fieldCount; k++) {
-      let q = p;
-      while (q < end && bytes[q] !== sep) q++;
-      if (k === fieldCount - 1 ? q !== end : q === end) throw this.#fieldCountError(bytes, start, end);
+      let c = bytes[q];
+      while (c !== sep && c !== NEWLINE) c = bytes[++q];
+      const last = c === NEWLINE;
+      if (k === fieldCount - 1 ? !last : last) throw this.#fieldCountError(bytes, start, this.#lineEnd(bytes, start));
+      const fieldEnd = last && q > p && bytes[q - 1] === CR ? q - 1 : q;
       const kind = kinds[k];
       if (kind === TICKER) {
-        if (!this.#selectTicker(bytes, p, q)) return;
+        if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
       } else if (kind === DATE) {
-        day = parseIsoDayBytes(bytes, p, q);
-        if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[k]), bytes.toString('utf8', p, q));
-      } else if (kind !== IGNORED) this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, q);
-      p = q + 1;
+        day = parseIsoDayBytes(bytes, p, fieldEnd);
+        if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[k]), bytes.toString('utf8', p, fieldEnd));
+      } else if (kind !== IGNORED) this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
+      p = ++q;
     }
     if (this.#high !== undefined && this.#low !== undefined) this.#checkBar(row, day);
     this.#acceptDay(day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
     this.#rows++;
+    return q - 1;
+  }
+
+  /** End of the line starting at `start`, before its CR LF or LF (for error messages and blank rows). */
+  #lineEnd(bytes: Buffer, start: number): number {
+    const nl = bytes.indexOf(NEWLINE, start);
+    return nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
   }
 
   /** True (and counted) when every field of the row is empty. */

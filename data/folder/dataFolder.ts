@@ -113,7 +113,7 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
   const funds: LoadedPrices = plan.fundFolder ? await loadPriceFolder(plan.fundFolder, optionsFor(AssetClass.fund), options.keepSymbol) : { series: [], sources: [], hashes: new Map() };
   const stocks: LoadedPrices[] = [];
   for (const file of plan.longFiles) stocks.push(await loadPriceFile(file, optionsFor(AssetClass.stock), options.keepSymbol));
-  const aligned = alignSeries([...funds.series, ...stocks.flatMap((s) => s.series)]);
+  const aligned = alignSeries([...funds.series, ...stocks.flatMap((s) => s.series)], { consume: true });
   const sources = [...funds.sources, ...stocks.flatMap((s) => s.sources)];
   const hashes = new Map([...funds.hashes, ...stocks.flatMap((s) => [...s.hashes])]);
   const N = aligned.symbols.length;

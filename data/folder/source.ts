@@ -76,7 +76,7 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
     else classNotes.push('asset class stock for every symbol (the default; say otherwise with --asset-class or a symbols.csv)');
     const optionsFor = (file: string, symbol: string) => ({ assetClass, snapshotEnd: snapshotEnd(file, symbol) });
     const loaded: LoadedPrices = source.kind === 'priceFolder' ? await loadPriceFolder(source.path, optionsFor, keep) : await loadPriceFile(source.path, optionsFor);
-    const aligned = alignSeries(loaded.series);
+    const aligned = alignSeries(loaded.series, { consume: true });
     const N = aligned.symbols.length;
     parts = {
       aligned,

@@ -18,6 +18,8 @@ export interface AlignOptions {
   /** Epoch days; inclusive. */
   readonly from?: number;
   readonly to?: number;
+  /** The series are not used afterwards: their optional columns are released as they are copied. */
+  readonly consume?: boolean;
 }
 
 export interface AlignReport {
@@ -156,7 +158,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   // Columns no source provides are one shared all-NaN array (the Market is read-only), which
   // saves T*N*8 bytes per absent field.
   const sharedNaN = present.length < OPTIONAL_FIELDS.length ? new Float64Array(T * N).fill(NaN) : undefined;
-  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, present.includes(f) ? new Float64Array(T * N).fill(NaN) : sharedNaN!])) as Record<OptionalField, Float64Array>;
+  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, sharedNaN!])) as Record<OptionalField, Float64Array>;
 
   const priceKind = new Uint8Array(N);
   const assetClass = new Uint8Array(N);
@@ -207,7 +209,14 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     }
   }
   scatterBlocks(close, N, sessionsOf, series.map((s) => s.close));
-  for (const f of present) scatterBlocks(columns[f], N, sessionsOf, series.map((s) => s[f]));
+  // Column by column, each allocated just before it is filled; with `consume`, the series give up
+  // that column once it is copied, so their buffers can go before the next one is allocated
+  // (2,000 files × 5,040 bars: the peak holds one column twice, not all five).
+  for (const f of present) {
+    columns[f] = new Float64Array(T * N).fill(NaN);
+    scatterBlocks(columns[f], N, sessionsOf, series.map((s) => s[f]));
+    if (options.consume) for (const s of series) (s as { -readonly [K in OptionalField]: Float64Array | null })[f] = null;
+  }
   const movesTable = eventTable(T, moves);
   const moveSession = Int32Array.from([...moves].sort((a, b) => a.session - b.session || a.symbol - b.symbol), (m) => m.moveSession);
 

@@ -177,20 +177,29 @@ export class MarketCache {
   store(slot: string, files: readonly SourceFileState[], contentHashes: ReadonlyMap<string, string>, market: Market, readAt: number): boolean {
     const { meta, columns } = encodeMarket(market);
     const metaText = JSON.stringify(meta);
-    let bytes = metaText.length;
-    for (const column of columns.values()) bytes += column.byteLength;
-    if (bytes > this.limitBytes) return false;
     // Loaders hash what they read; a file read only for its presence or first line is hashed here.
     const stored: StoredFile[] = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? sha256(readFileSync(f.path)) }));
     const insertColumn = this.#db.prepare('INSERT INTO market_column (slot, name, data) VALUES (?, ?, ?)');
-    this.#db.transaction(() => {
-      this.#delete(slot);
-      this.#db
-        .prepare('INSERT INTO market (slot, stat_key, verified_at, files, meta, source, symbols, sessions, bytes, last_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(slot, statKey(files), readAt, JSON.stringify(stored), metaText, market.name, market.symbols.length, market.dates.length, bytes, Date.now());
-      for (const [name, column] of columns) insertColumn.run(slot, name, Buffer.from(column.buffer, column.byteOffset, column.byteLength));
-      this.#evict(slot);
-    })();
+    const tooLarge = new Error('larger than the cache limit');
+    try {
+      this.#db.transaction(() => {
+        this.#delete(slot);
+        this.#db
+          .prepare('INSERT INTO market (slot, stat_key, verified_at, files, meta, source, symbols, sessions, bytes, last_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)')
+          .run(slot, statKey(files), readAt, JSON.stringify(stored), metaText, market.name, market.symbols.length, market.dates.length, Date.now());
+        let bytes = metaText.length;
+        for (const [name, column] of columns) {
+          bytes += column.byteLength;
+          if (bytes > this.limitBytes) throw tooLarge; // rolls the entry back
+          insertColumn.run(slot, name, Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+        }
+        this.#db.prepare('UPDATE market SET bytes = ? WHERE slot = ?').run(bytes, slot);
+        this.#evict(slot);
+      })();
+    } catch (err) {
+      if (err === tooLarge) return false;
+      throw err;
+    }
     this.#compact();
     return true;
   }

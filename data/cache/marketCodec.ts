@@ -31,7 +31,11 @@ export interface MarketMeta {
 
 export interface EncodedMarket {
   readonly meta: MarketMeta;
-  readonly columns: ReadonlyMap<string, Column>;
+  /**
+   * The stored columns, produced one at a time: a price column is packed only when reached, so
+   * a store holds one packed column at a time rather than all of them.
+   */
+  readonly columns: Iterable<[string, Column]>;
 }
 
 const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
@@ -105,10 +109,11 @@ export function encodeMarket(market: Market): EncodedMarket {
   const { first, last } = barRanges(market);
   columns.set('bars.first', first);
   columns.set('bars.last', last);
-  for (const field of PRICE_COLUMNS) {
-    if (allNaN(market[field])) nanColumns.push(field);
-    else columns.set(field, packColumn(market[field], N, first, last));
-  }
+  const priceColumns = PRICE_COLUMNS.filter((field) => {
+    if (!allNaN(market[field])) return true;
+    nanColumns.push(field);
+    return false;
+  });
   columns.set('dates', market.dates);
   columns.set('priceKind', market.priceKind);
   columns.set('assetClass', market.assetClass);
@@ -143,9 +148,13 @@ export function encodeMarket(market: Market): EncodedMarket {
     rateNames,
     nanColumns,
     hasRevertingMoves: market.revertingMoves !== undefined,
-    columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
+    columnTypes: { ...Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])), ...Object.fromEntries(priceColumns.map((f) => [f, 'f64'])) },
   };
-  return { meta, columns };
+  function* all(): Generator<[string, Column]> {
+    for (const field of priceColumns) yield [field, packColumn(market[field], N, first, last)];
+    yield* columns;
+  }
+  return { meta, columns: all() };
 }
 
 /** A typed view of stored bytes (copied only when they are not aligned for the type). */

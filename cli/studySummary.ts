@@ -1,5 +1,6 @@
 // The headline table printed after runs, and the JSON form of the same.
 
+import { rankCaveats } from '../engine/caveats.ts';
 import type { StudyOutcome } from '../study/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
@@ -12,6 +13,21 @@ export function headline(outcome: StudyOutcome): { name: string; id: number; ben
     for (const name of HEADLINE) metrics[name] = run.metrics.metrics.find((m) => m.name === name)?.value ?? null;
     return { name: run.name, id: published.id, benchmark: run.benchmark, report: published.report, metrics };
   });
+}
+
+/** Caveats that change how a run reads (high and medium), a few per run; the report has them all. */
+const SHOWN_PER_RUN = 3;
+
+function printCaveats(outcome: StudyOutcome): void {
+  for (const run of outcome.study.runs) {
+    const all = rankCaveats([...run.result.caveats, ...run.metrics.caveats]);
+    const shown = all.filter((c) => c.severity !== 'low' && c.code !== 'synthetic').slice(0, SHOWN_PER_RUN);
+    if (shown.length === 0) continue;
+    const m = run.result.manifest.period;
+    process.stdout.write(`\n${run.name} (${m.from} → ${m.to}, ${all.length} caveat${all.length === 1 ? '' : 's'}):\n`);
+    for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
+    if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more in the report\n`);
+  }
 }
 
 export function printSummary(outcome: StudyOutcome): void {
@@ -31,6 +47,7 @@ export function printSummary(outcome: StudyOutcome): void {
       r.id,
     ]),
   );
+  printCaveats(outcome);
   for (const note of study.notes) process.stdout.write(`note: ${note}\n`);
   process.stdout.write(`\nresults: ${published.db}\n`);
   const reports = published.runs.filter((r) => r.report);

@@ -4,7 +4,7 @@
 //   close  — fill resting orders at the close (next-close), mark to market, run the strategy
 //            where the schedule (or a drift band) says so, plan and queue its orders, and fill
 //            them on this very close under same-close;
-//   record — write the day's columns.
+//   record — write the day's columns (and stop trading for good if NAV fell to zero or below).
 // The replay allocates nothing per symbol per session; per-session work follows the held
 // positions and resting orders, not the size of the universe.
 
@@ -21,18 +21,30 @@ import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
 import { commissionModel, slippageModel } from './models/costs.ts';
+import { accountLimits } from './account.ts';
 import { Deferral, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import type { LeverageBreach, Result } from './result.ts';
+import type { LeverageBreach, Result, RunFacts } from './result.ts';
+import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
 import { describeRun } from './warnings.ts';
 
+/**
+ * Replay `strategy` over `market` under `configInput` (validated; see config.ts) and return
+ * everything that happened. The run starts on the first session on or after `config.from` (the
+ * data before it is history the strategy may read but never trade on) and ends on the last session
+ * on or before `config.to`. Throws UserError for a bad config, an empty period, or a strategy's
+ * own user error (with its date); never prints, never touches the file system.
+ */
 export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}): Result {
   const config = parseOrThrow(engineConfigSchema, configInput, 'engine config');
   const [first, last] = runRange(market, config);
+  if (strategy.shorts && config.account.kind === 'cash') {
+    throw new UserError(`strategy ${strategy.name} holds short positions, which a cash account does not allow: set a margin account (engine config account: { kind: margin, maxGross: 2, maxNet: 1 }; on the command line --account margin)`);
+  }
   if (typeof config.cash.rate === 'string' && !(config.cash.rate in market.rates)) {
     throw new UserError(`engine config: cash.rate: no rate series "${config.cash.rate}" in ${market.name} (has: ${Object.keys(market.rates).join(', ') || 'none'})`);
   }
@@ -44,35 +56,52 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const commission = commissionModel(config.commission);
   const slippage = slippageModel(config.slippage);
   const liquidity = config.slippage.kind === 'sqrt-impact' ? new LiquidityEstimator(market, adjustments, config.slippage.window) : undefined;
-  const broker = new Broker(market, config, portfolio, ledger, commission, slippage, liquidity);
+  const broker = new Broker(market, config, portfolio, ledger, { commission, slippage, liquidity });
   const planner = new RebalancePlanner(n, config);
-  const actions = new CorporateActions(market);
+  const actions = new CorporateActions(market, config);
   const accruals = new Accruals(market, config);
+  const stale = new StaleMarks(n, config.staleMarkSessions);
+  const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
   const due = strategy.schedule.sessions(market.dates, first);
   const band = strategy.schedule.driftBand;
   const book = bookView(portfolio, broker);
   const random = new Random(config.seed, 'strategy');
+  let firstInvested = -1;
+  let ruin = -1;
+  /** Decisions that returned targets (the planner's business). */
+  let decisions = 0;
   strategy.init?.({ symbols: view.symbols, random: () => random.uniform() });
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
       accruals.accrue(t, portfolio, ledger);
       actions.apply(t, portfolio, broker, ledger);
-      if (config.execution === 'next-open') broker.fillAll(t, 'open');
-      if (config.execution === 'next-close') broker.fillAll(t, 'close');
+      if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
+      if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');
     }
-    portfolio.markToMarket(market.close, t * n);
-    if (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band))) {
+    portfolio.markToMarket(market.close, t * n, t);
+    stale.observe(t, portfolio);
+    checkRuin(t);
+    if (ruin < 0 && (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band)))) {
       moveViewTo(view, t);
       act(decide(strategy, view, book), t);
     }
     // Same-close: this close fills the new orders and keeps working the resting ones.
-    if (config.execution === 'same-close' && broker.hasOrders) {
+    if (ruin < 0 && config.execution === 'same-close' && broker.hasOrders) {
       broker.fillAll(t, 'close');
       portfolio.revalue();
     }
+    if (firstInvested < 0 && portfolio.heldCount > 0) firstInvested = t;
+    checkRuin(t);
     record(t - first);
+  }
+
+  /** Ruin: NAV ≤ 0. Nothing more is decided, ordered or filled; the book is marked as it stands. */
+  function checkRuin(t: number): void {
+    if (ruin >= 0 || portfolio.nav > 0) return;
+    ruin = t;
+    broker.cancelAll();
   }
 
   function act(decision: Decision, t: number): void {
@@ -85,6 +114,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       planner.targetWeight.fill(NaN);
       return snapshot(t);
     }
+    decisions++;
     const base = t * n;
     const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, {
       portfolio,
@@ -97,8 +127,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     snapshot(t);
     if (plan.breach) {
       // Rejected: as if the strategy had not decided — the previous plan stands.
-      const { maxGross = null, maxNet = null } = config.leverage;
-      breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross, maxNet, action: 'rejected' });
+      breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: null });
       return;
     }
     for (const i of plan.unpriced) ledger.defer(t, i, Deferral.noPrice, NaN);
@@ -129,10 +158,27 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     today.shortCount = portfolio.heldCount - portfolio.longCount;
     today.longPnl = portfolio.longPnl;
     today.shortPnl = portfolio.shortPnl;
+    today.staleValue = stale.staleValue;
     portfolio.resetPnl();
     ledger.closeDay(k);
   }
 
+  for (const b of broker.fillBreaches) {
+    const d = ledger.daily;
+    const k = b.session - first;
+    const nav = d.nav[k];
+    breaches.push({
+      session: b.session,
+      date: isoDay(market.dates[b.session]),
+      gross: (d.longValue[k] - d.shortValue[k]) / nav,
+      net: (d.longValue[k] + d.shortValue[k]) / nav,
+      maxGross: limits.maxGross,
+      maxNet: limits.maxNet,
+      action: 'deferred',
+      symbol: market.symbols[b.symbol],
+    });
+  }
+  breaches.sort((a, b) => a.session - b.session);
   const sessions = Int32Array.from({ length: last - first + 1 }, (_, k) => first + k);
   const manifest = {
     engine: { name: 'breadth' as const, version: ENGINE_VERSION },
@@ -143,23 +189,35 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     lookAheadProne: config.execution === 'same-close',
     config,
     costModels: { commission: commission.name, slippage: slippage.name },
+    account: config.account.kind,
     seed: config.seed,
   };
+  const day = (t: number): string => isoDay(market.dates[t]);
+  const facts: RunFacts = {
+    requestedFrom: config.from ?? null,
+    firstInvestedDate: firstInvested >= 0 ? day(firstInvested) : null,
+    sessionsInCash: (firstInvested >= 0 ? firstInvested : last + 1) - first,
+    ruinDate: ruin >= 0 ? day(ruin) : null,
+    staleMarks: stale.episodes.map((e) => ({ symbol: market.symbols[e.symbol], firstStaleDate: day(e.firstSession), sessions: e.sessions, value: e.value, peakShare: e.peakShare })),
+    dataEndExits: actions.dataEndExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value })),
+  };
   const deferrals = ledger.deferrals();
+  const fills = ledger.fills();
   return {
     manifest,
     symbols: market.symbols,
     dates: market.dates.slice(first, last + 1),
     sessions,
     daily: ledger.daily,
-    fills: ledger.fills(),
+    fills,
     snapshots: ledger.snapshots(),
     deferrals,
     breaches,
     pnlBySymbol: portfolio.pnlBySymbol,
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
-    warnings: describeRun({ config, market, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays }),
+    facts,
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays }),
   };
 }
 

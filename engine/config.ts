@@ -30,6 +30,20 @@ export const slippageSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+export const accountSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cash') }).strict(),
+  z
+    .object({
+      kind: z.literal('margin'),
+      /** Σ|position value| / NAV at most this (Reg T initial margin allows 2). */
+      maxGross: z.number().positive().default(2),
+      /** |Σ position value| / NAV at most this. */
+      maxNet: z.number().positive().default(1),
+    })
+    .strict(),
+]);
+export type Account = z.output<typeof accountSchema>;
+
 export const engineConfigSchema = z
   .object({
     initialCash: z.number().positive().default(1_000_000),
@@ -67,8 +81,14 @@ export const engineConfigSchema = z
       })
       .strict()
       .default({ rate: null, debitSpreadBps: 0 }),
-    /** Gross and net exposure limits as multiples of NAV; absent = no limit. */
-    leverage: z.object({ maxGross: z.number().positive().optional(), maxNet: z.number().positive().optional() }).strict().default({}),
+    /**
+     * The account. `cash` (default): no shorts, no borrowing — a buy fills only against the cash
+     * there at its fill. `margin`: shorts and borrowing within gross and net exposure limits
+     * (multiples of NAV), checked on targets at the decision and again at every fill.
+     */
+    account: accountSchema.default({ kind: 'cash' }),
+    /** A held position marked at a price older than this many sessions is reported as stale. */
+    staleMarkSessions: z.number().int().min(1).default(5),
     seed: z.number().int().default(1),
   })
   .strict()

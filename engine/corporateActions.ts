@@ -1,32 +1,78 @@
-// Open-phase corporate actions: splits rescale positions and resting orders, dividends pay
-// holders of record (shorts pay), delistings close positions at the last price (times one plus
-// the delisting return when the data gives one). Splits come first, so a split on the delisting
-// session is already in the position's shares and mark.
+// Open-phase corporate actions and exits:
+// - splits rescale positions and resting orders; in whole-share mode the fraction a split leaves
+//   (15 shares through 1-for-10 → 1.5) is paid out — or, for a short, charged — in cash at the
+//   ex-date's market price (its open, else its close), like a broker's cash in lieu;
+// - dividends pay holders of record on the ex-date (shorts pay);
+// - a delisted symbol's position closes at its last price × (1 + the delisting return when the
+//   data gives one) on the session after its last bar;
+// - a symbol whose data simply ends before the market's (a price source's snapshot ends; no
+//   delisting record) is not tradable after its last bar: its position closes at its last price
+//   on the next session, as a `data-end` fill, and its resting orders are cancelled.
+// Splits come first, so a split on an exit session is already in the position's shares and mark.
 
 import type { Market } from '../data/market.ts';
 import type { Broker } from './broker.ts';
-import type { Ledger } from './ledger.ts';
+import type { EngineConfig } from './config.ts';
+import { newFillRecord, type Ledger } from './ledger.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
 
+/** A position closed because its data ended (not a delisting). */
+export interface DataEndExit {
+  readonly session: number;
+  readonly symbol: number;
+  /** Value of the position at its last price (signed: negative for a short). */
+  readonly value: number;
+}
+
+const lastBars = new WeakMap<Market, Int32Array>();
+
+/** Per symbol, the last session with a close (−1 when it has none). Cached per market. */
+export function lastBarSession(market: Market): Int32Array {
+  let last = lastBars.get(market);
+  if (last) return last;
+  const n = market.symbols.length;
+  last = new Int32Array(n).fill(-1);
+  let missing = n;
+  for (let t = market.dates.length - 1; t >= 0 && missing > 0; t--) {
+    const base = t * n;
+    for (let i = 0; i < n; i++) {
+      if (last[i] < 0 && !Number.isNaN(market.close[base + i])) {
+        last[i] = t;
+        missing--;
+      }
+    }
+  }
+  lastBars.set(market, last);
+  return last;
+}
+
 export class CorporateActions {
   readonly #market: Market;
-  /** delistStart[t] .. delistStart[t+1]-1 index #delisted: symbols whose positions close at session t. */
-  readonly #delistStart: Int32Array;
-  readonly #delisted: Int32Array;
+  readonly #whole: boolean;
+  /** exitStart[t] .. exitStart[t+1]-1 index #exits: symbols whose positions close at session t. */
+  readonly #exitStart: Int32Array;
+  readonly #exits: Int32Array;
+  readonly #record = newFillRecord();
+  readonly dataEndExits: DataEndExit[] = [];
 
-  constructor(market: Market) {
+  constructor(market: Market, config: EngineConfig) {
     this.#market = market;
+    this.#whole = config.shares === 'whole';
     const sessions = market.dates.length;
-    const order = [...market.delistedAfter.keys()]
-      .filter((i) => market.delistedAfter[i] >= 0 && market.delistedAfter[i] + 1 < sessions)
-      .sort((a, b) => market.delistedAfter[a] - market.delistedAfter[b]);
-    this.#delisted = Int32Array.from(order);
-    this.#delistStart = new Int32Array(sessions + 1);
+    const last = lastBarSession(market);
+    const exitAt = new Int32Array(market.symbols.length).fill(-1);
+    for (let i = 0; i < exitAt.length; i++) {
+      const after = market.delistedAfter[i] >= 0 ? market.delistedAfter[i] : last[i];
+      if (after >= 0 && after + 1 < sessions) exitAt[i] = after + 1;
+    }
+    const order = [...exitAt.keys()].filter((i) => exitAt[i] >= 0).sort((a, b) => exitAt[a] - exitAt[b]);
+    this.#exits = Int32Array.from(order);
+    this.#exitStart = new Int32Array(sessions + 1);
     let k = 0;
     for (let t = 0; t <= sessions; t++) {
-      while (k < order.length && market.delistedAfter[order[k]] + 1 < t) k++;
-      this.#delistStart[t] = k;
+      while (k < order.length && exitAt[order[k]] < t) k++;
+      this.#exitStart[t] = k;
     }
   }
 
@@ -34,8 +80,10 @@ export class CorporateActions {
     const m = this.#market;
     const splits = m.splits;
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
-      portfolio.split(splits.symbol[e], splits.value[e]);
-      broker.applySplit(splits.symbol[e], splits.value[e]);
+      const i = splits.symbol[e];
+      portfolio.split(i, splits.value[e]);
+      broker.applySplit(i, splits.value[e]);
+      if (this.#whole) this.#cashInLieu(t, i, portfolio, ledger);
     }
     const dividends = m.dividends;
     for (let e = dividends.sessionStart[t]; e < dividends.sessionStart[t + 1]; e++) {
@@ -46,16 +94,44 @@ export class CorporateActions {
       if (amount > 0) ledger.income('dividends', amount, i);
       else ledger.cost('shortDividends', -amount, i);
     }
-    for (let k = this.#delistStart[t]; k < this.#delistStart[t + 1]; k++) {
-      const i = this.#delisted[k];
+    for (let k = this.#exitStart[t]; k < this.#exitStart[t + 1]; k++) {
+      const i = this.#exits[k];
       broker.cancelSymbol(i);
       const held = portfolio.shares[i];
       if (held === 0) continue;
       // The mark is the last close the position saw, rescaled by any split applied since.
-      const ret = m.delistReturn[i];
+      const delisted = m.delistedAfter[i] >= 0;
+      const ret = delisted ? m.delistReturn[i] : NaN;
       const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
-      portfolio.trade(i, -held, price, price);
-      ledger.fill(t, i, -held, price, price, 0, 0, 0, FillReason.delisting);
+      if (!delisted) this.dataEndExits.push({ session: t, symbol: i, value: held * price });
+      this.#close(t, i, -held, price, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
     }
+  }
+
+  /** Whole-share mode: a split's fractional share leaves the book at the ex-date's price. */
+  #cashInLieu(t: number, i: number, portfolio: Portfolio, ledger: Ledger): void {
+    const shares = portfolio.shares[i];
+    const whole = Math.trunc(shares);
+    if (whole === shares) return;
+    const k = t * this.#market.symbols.length + i;
+    const open = this.#market.open[k];
+    const close = this.#market.close[k];
+    const price = open > 0 ? open : close > 0 ? close : portfolio.mark[i];
+    this.#close(t, i, whole - shares, price, FillReason.splitCash, portfolio, ledger);
+  }
+
+  #close(t: number, i: number, quantity: number, price: number, reason: FillReason, portfolio: Portfolio, ledger: Ledger): void {
+    portfolio.trade(i, quantity, price, price);
+    const r = this.#record;
+    r.session = t;
+    r.symbol = i;
+    r.quantity = quantity;
+    r.price = price;
+    r.referencePrice = price;
+    r.commission = 0;
+    r.slippage = 0;
+    r.orderId = 0;
+    r.reason = reason;
+    ledger.fill(r);
   }
 }

@@ -1,8 +1,27 @@
 // The recorder: daily columns, the fills ledger, snapshots and deferrals, appended as the run
 // goes. Daily cost and income lines accumulate within a session and are written at its record phase.
 
-import { DAILY_COLUMNS, type CostLine, type DailyColumn, type Deferrals, type Fills, type IncomeLine, type Snapshots } from './result.ts';
+import { DAILY_COLUMNS, type CostLine, type DailyColumn, type Deferrals, type FillReason, type Fills, type IncomeLine, type Snapshots } from './result.ts';
 import { Growable } from './growable.ts';
+
+/** One fill, by field name (one reused record per writer keeps the replay allocation-free). */
+export interface FillRecord {
+  session: number;
+  symbol: number;
+  /** Signed shares. */
+  quantity: number;
+  /** Fill price, slippage included. */
+  price: number;
+  /** Price before slippage (the position's new mark). */
+  referencePrice: number;
+  commission: number;
+  slippage: number;
+  /** The order's id; 0 for fills no order asked for (delistings, data ends, cash in lieu). */
+  orderId: number;
+  reason: FillReason;
+}
+
+export const newFillRecord = (): FillRecord => ({ session: 0, symbol: 0, quantity: 0, price: 0, referencePrice: 0, commission: 0, slippage: 0, orderId: 0, reason: 0 });
 
 export class Ledger {
   readonly daily: Record<DailyColumn, Float64Array>;
@@ -37,27 +56,18 @@ export class Ledger {
     this.incomeBySymbol[i] += amount;
   }
 
-  fill(
-    session: number,
-    symbol: number,
-    quantity: number,
-    price: number,
-    referencePrice: number,
-    commission: number,
-    slippage: number,
-    orderId: number,
-    reason: number,
-  ): void {
+  /** Append one fill (the record is copied; callers reuse theirs). */
+  fill(r: FillRecord): void {
     const f = this.#fills;
-    f.session.push(session);
-    f.symbol.push(symbol);
-    f.quantity.push(quantity);
-    f.price.push(price);
-    f.referencePrice.push(referencePrice);
-    f.commission.push(commission);
-    f.slippage.push(slippage);
-    f.orderId.push(orderId);
-    f.reason.push(reason);
+    f.session.push(r.session);
+    f.symbol.push(r.symbol);
+    f.quantity.push(r.quantity);
+    f.price.push(r.price);
+    f.referencePrice.push(r.referencePrice);
+    f.commission.push(r.commission);
+    f.slippage.push(r.slippage);
+    f.orderId.push(r.orderId);
+    f.reason.push(r.reason);
   }
 
   snapshot(session: number, symbol: number, shares: number, price: number, targetWeight: number): void {

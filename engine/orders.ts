@@ -16,10 +16,22 @@ export interface OrderRequest {
   readonly tif?: TimeInForce;
 }
 
-/** Why an order did not fill (fully) on a session; recorded in the result. */
-export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4 } as const;
+/**
+ * Why an order did not fill (fully) on a session; recorded in the result.
+ * - no-trade: no price or zero volume on the bar; the order rests.
+ * - volume-cap: the participation cap filled part; the rest rests.
+ * - price-not-reached: a limit or stop was not reached; the order rests.
+ * - no-price: a target named a symbol with no price at the decision (remaining is NaN: it
+ *   could not be sized); the holding is left as it is.
+ * - expired: a day order's unfilled rest.
+ * - cash: a cash account had too little cash for the whole buy (or a sell's commission).
+ * - margin-limit: a margin account's gross or net limit, or a short in a cash account.
+ * For cash and margin-limit, the rest keeps resting while sells that may fund it still rest;
+ * otherwise it is cancelled.
+ */
+export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6 } as const;
 export type Deferral = (typeof Deferral)[keyof typeof Deferral];
-export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired'] as const;
+export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit'] as const;
 
 /** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;

@@ -2,10 +2,12 @@
 // holdings, emits reductions before additions, sizes buys to the cash that will really be there
 // after estimated costs (for unlevered long books), rounds to whole shares unless fractional
 // shares are enabled, skips trades below a minimum notional, and rejects — never clips — targets
-// that breach the leverage limits, and skips uneconomic trades (commission above a share of the
-// notional). Planning the same targets twice at the same prices trades nothing.
+// that the account does not allow (a cash account: no shorts, gross and net at most 1; a margin
+// account: its gross and net limits), and skips uneconomic trades (commission above a share of
+// the notional). Planning the same targets twice at the same prices trades nothing.
 
 import { UserError } from '../data/errors.ts';
+import { accountLimits, type AccountLimits } from './account.ts';
 import type { EngineConfig } from './config.ts';
 import type { Portfolio } from './portfolio.ts';
 import type { Targets } from './strategy.ts';
@@ -19,7 +21,7 @@ export interface PlannedOrders {
 
 export interface Plan {
   readonly orders: PlannedOrders;
-  /** Present when the targets breached a leverage limit: nothing is traded. */
+  /** Present when the targets breached the account's limits (or NAV ≤ 0): nothing is traded. */
   readonly breach?: { readonly gross: number; readonly net: number };
   /** Symbols with a non-zero target but no price at the decision: left as they are. */
   readonly unpriced: number[];
@@ -45,6 +47,7 @@ const DUST = 1e-9;
 
 export class RebalancePlanner {
   readonly #config: EngineConfig;
+  readonly #limits: AccountLimits;
   readonly #wanted: Float64Array;
   /** A flip (long → short) is two orders, so at most 2N. */
   readonly #orders: PlannedOrders;
@@ -55,6 +58,7 @@ export class RebalancePlanner {
 
   constructor(symbolCount: number, config: EngineConfig) {
     this.#config = config;
+    this.#limits = accountLimits(config.account);
     this.#wanted = new Float64Array(symbolCount);
     this.#orders = { count: 0, symbol: new Int32Array(2 * symbolCount), quantity: new Float64Array(2 * symbolCount) };
     this.targetWeight = new Float64Array(symbolCount).fill(NaN);
@@ -79,8 +83,8 @@ export class RebalancePlanner {
     }
     gross /= ctx.nav;
     net /= ctx.nav;
-    const { maxGross = Infinity, maxNet = Infinity } = this.#config.leverage;
-    if (gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE) {
+    const { maxGross, maxNet, shorts } = this.#limits;
+    if (!(ctx.nav > 0) || gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE || (hasShorts && !shorts)) {
       this.#orders.count = 0;
       return { orders: this.#orders, breach: { gross, net }, unpriced };
     }

@@ -2,6 +2,10 @@
 // price per symbol. Price P&L is measured from each symbol's mark to the next (a fill moves the
 // mark to the fill's *reference* price, so slippage is never counted as price P&L — it has its
 // own ledger line). Hence, exactly: ΔNAV = long P&L + short P&L + income − costs.
+// Long and short value follow every mark move and trade, so NAV is current between the fills of
+// one session (the account checks at each fill need it); each close re-totals them exactly.
+
+import { snapWhole } from './shares.ts';
 
 export class Portfolio {
   cash: number;
@@ -19,6 +23,8 @@ export class Portfolio {
   shortValue = 0;
   /** Long positions at the last mark (the rest of heldCount are short). */
   longCount = 0;
+  /** Per symbol: the last session whose close marked it (−1 before any), for stale-mark checks. */
+  readonly pricedAt: Int32Array;
   readonly #held: Int32Array;
   readonly #slot: Int32Array;
   #heldCount = 0;
@@ -31,6 +37,7 @@ export class Portfolio {
     this.pnlBySymbol = new Float64Array(symbolCount);
     this.#held = new Int32Array(symbolCount);
     this.#slot = new Int32Array(symbolCount).fill(-1);
+    this.pricedAt = new Int32Array(symbolCount).fill(-1);
   }
 
   get heldCount(): number {
@@ -50,8 +57,13 @@ export class Portfolio {
     const s = this.shares[i];
     if (s !== 0) {
       const pnl = s * (price - this.mark[i]);
-      if (s > 0) this.longPnl += pnl;
-      else this.shortPnl += pnl;
+      if (s > 0) {
+        this.longPnl += pnl;
+        this.longValue += pnl;
+      } else {
+        this.shortPnl += pnl;
+        this.shortValue += pnl;
+      }
       this.pnlBySymbol[i] += pnl;
     }
     this.mark[i] = price;
@@ -74,6 +86,8 @@ export class Portfolio {
     else if (Math.abs(after) > Math.abs(before)) {
       this.avgCost[i] = (this.avgCost[i] * before + fillPrice * quantity) / after;
     }
+    this.#addValue(before * referencePrice, -1);
+    this.#addValue(after * referencePrice, 1);
     this.shares[i] = after;
     this.cash -= quantity * fillPrice;
     // The mark sits at the reference price, so the position's value must too; the cash paid
@@ -81,25 +95,37 @@ export class Portfolio {
     this.#track(i);
   }
 
-  /** A split of `ratio` new shares per old: shares, cost and mark rescale; value is unchanged. */
+  /**
+   * A split of `ratio` new shares per old: shares, cost and mark rescale; value is unchanged.
+   * Whole share counts stay whole (15 × 0.1 is 1.5, not 1.5000000000000002).
+   */
   split(i: number, ratio: number): void {
-    this.shares[i] *= ratio;
+    this.shares[i] = snapWhole(this.shares[i] * ratio);
     this.avgCost[i] /= ratio;
     this.mark[i] /= ratio;
   }
 
-  /** Mark every held position at the session's closes (NaN = no price: keep the last mark). */
-  markToMarket(close: Float64Array, base: number): void {
-    this.#total(close, base);
+  /** Value `value` of one position added to (sign 1) or removed from (−1) the long or short total. */
+  #addValue(value: number, sign: 1 | -1): void {
+    if (value > 0) this.longValue += sign * value;
+    else if (value < 0) this.shortValue += sign * value;
+  }
+
+  /**
+   * Mark every held position at session t's closes (row `base` of the close column); NaN = no
+   * price: the position keeps its last mark, and `pricedAt` keeps the session of that mark.
+   */
+  markToMarket(close: Float64Array, base: number, t: number): void {
+    this.#total(close, base, t);
   }
 
   /** Value of positions at their current marks (after trades, before the next close). */
   revalue(): void {
-    this.#total(null, 0);
+    this.#total(null, 0, -1);
   }
 
   /** One pass over the book: move marks to `close` when given, and total long and short value. */
-  #total(close: Float64Array | null, base: number): void {
+  #total(close: Float64Array | null, base: number, t: number): void {
     let long = 0;
     let short = 0;
     let longs = 0;
@@ -107,7 +133,10 @@ export class Portfolio {
       const i = this.#held[k];
       if (close !== null) {
         const p = close[base + i];
-        if (!Number.isNaN(p)) this.moveMark(i, p);
+        if (!Number.isNaN(p)) {
+          this.moveMark(i, p);
+          this.pricedAt[i] = t;
+        }
       }
       const value = this.shares[i] * this.mark[i];
       if (this.shares[i] > 0) {

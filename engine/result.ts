@@ -1,6 +1,7 @@
 // The Result of a run: daily columns, the fills ledger, decision snapshots, deferrals, leverage
 // breaches and the manifest. Everything reports need, nothing they must recompute by replaying.
 
+import type { Caveat } from './caveats.ts';
 import type { EngineConfig, ExecutionConvention } from './config.ts';
 
 /** Daily columns, one value per session of the run. Currency unless stated. */
@@ -22,6 +23,8 @@ export const DAILY_COLUMNS = [
   'borrowFee',
   'shortDividends',
   'interestPaid',
+  /** Σ|value| of positions marked at a price older than `staleMarkSessions` (see staleMarks.ts). */
+  'staleValue',
 ] as const;
 export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 
@@ -31,7 +34,14 @@ export const INCOME_LINES = ['dividends', 'interestReceived', 'borrowRebate'] as
 export type CostLine = (typeof COST_LINES)[number];
 export type IncomeLine = (typeof INCOME_LINES)[number];
 
-export const FillReason = { order: 0, delisting: 1 } as const;
+/**
+ * Why a fill happened: an order; a delisting (closed at the last price × (1 + delisting
+ * return)); the data of the symbol ended before the run did with no delisting record (closed at
+ * its last price on the next session); cash in lieu of a fractional share after a split.
+ */
+export const FillReason = { order: 0, delisting: 1, dataEnd: 2, splitCash: 3 } as const;
+export type FillReason = (typeof FillReason)[keyof typeof FillReason];
+export const FILL_REASON_NAMES = ['order', 'delisting', 'data-end', 'split-cash'] as const;
 
 /** The fills ledger, columnar. quantity is signed shares; costs are currency. */
 export interface Fills {
@@ -67,15 +77,48 @@ export interface Deferrals {
   readonly remaining: Float64Array;
 }
 
+/**
+ * Targets or a fill the account would not take. `rejected`: a decision whose targets breach the
+ * limits (or short in a cash account) is dropped whole, as if the strategy had not decided.
+ * `deferred`: a margin account cut a fill at its limit (symbol names it; the rest of the order
+ * is a `margin-limit` deferral).
+ */
 export interface LeverageBreach {
   readonly session: number;
   readonly date: string;
   readonly gross: number;
   readonly net: number;
-  /** The limits in force (null = none). */
-  readonly maxGross: number | null;
-  readonly maxNet: number | null;
-  readonly action: 'rejected';
+  /** The limits in force. */
+  readonly maxGross: number;
+  readonly maxNet: number;
+  readonly action: 'rejected' | 'deferred';
+  readonly symbol: string | null;
+}
+
+/** A position marked stale (see staleMarks.ts), with names and dates. */
+export interface StaleMark {
+  readonly symbol: string;
+  readonly firstStaleDate: string;
+  readonly sessions: number;
+  /** Position value at the stale mark (signed currency). */
+  readonly value: number;
+  /** Largest |value| / NAV while stale. */
+  readonly peakShare: number;
+}
+
+/** What happened in the run beyond its daily columns: when it really started, and how it ended. */
+export interface RunFacts {
+  /** The `from` the run asked for (null: from the data's start). */
+  readonly requestedFrom: string | null;
+  /** First session holding a position (null: never invested). */
+  readonly firstInvestedDate: string | null;
+  /** Sessions from the run's first session to its first investment (all of them when never invested). */
+  readonly sessionsInCash: number;
+  /** First session whose NAV was ≤ 0; no order was placed or filled after it. */
+  readonly ruinDate: string | null;
+  readonly staleMarks: readonly StaleMark[];
+  /** Positions closed because their symbol's data ended before the run (fills with reason data-end). */
+  readonly dataEndExits: readonly { readonly symbol: string; readonly date: string; readonly value: number }[];
 }
 
 export interface Manifest {
@@ -93,6 +136,8 @@ export interface Manifest {
   readonly lookAheadProne: boolean;
   readonly config: EngineConfig;
   readonly costModels: { readonly commission: string; readonly slippage: string };
+  /** The account kind (`cash` or `margin`) — also in config.account with its limits. */
+  readonly account: string;
   readonly seed: number;
 }
 
@@ -113,6 +158,7 @@ export interface Result {
   /** Per symbol: dividends received (long) minus paid (short), and costs charged. */
   readonly incomeBySymbol: Float64Array;
   readonly costBySymbol: Float64Array;
-  /** Plain-language caveats for reports (e.g. opens missing, same-close execution). */
-  readonly warnings: readonly string[];
+  readonly facts: RunFacts;
+  /** What a reader must know before trusting the numbers, ranked most severe first (caveats.ts). */
+  readonly caveats: readonly Caveat[];
 }

@@ -41,6 +41,11 @@ export interface Strategy<P = unknown> {
   readonly name: string;
   readonly params: P;
   readonly schedule: Schedule;
+  /**
+   * True when the strategy holds short positions: it needs a margin account, and the engine
+   * refuses to run it in a cash account rather than reject every decision.
+   */
+  readonly shorts?: boolean;
   /** Hash of the strategy's source, recorded in the manifest when the loader knows it. */
   readonly sourceHash?: string;
   init?(ctx: InitContext): void;

@@ -1,56 +1,240 @@
-// Plain-language caveats about a run, for manifests and the report's warnings section.
+// The run's caveats (caveats.ts), from what the replay recorded: each says what happened, how
+// much of the book it concerned, and how severe it is for reading the results. Data caveats from
+// the sources are kept only for the symbols the run actually traded or held.
 
+import { isoDay } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
-import type { Market } from '../data/market.ts';
+import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
+import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
-import { DEFERRAL_NAMES } from './orders.ts';
-import type { Deferrals, LeverageBreach } from './result.ts';
+import type { DataEndExit } from './corporateActions.ts';
+import { Deferral, DEFERRAL_NAMES } from './orders.ts';
+import type { DailyColumn, Deferrals, Fills, LeverageBreach, RunFacts } from './result.ts';
 
-export interface RunFacts {
+export interface RunRecordings {
   readonly config: EngineConfig;
   readonly market: Market;
+  /** First and last market session of the run. */
+  readonly first: number;
+  readonly last: number;
+  readonly daily: Readonly<Record<DailyColumn, Float64Array>>;
+  readonly fills: Fills;
+  readonly facts: RunFacts;
+  /** The data-end exits with their sessions (facts.dataEndExits names them). */
+  readonly dataEndExits: readonly DataEndExit[];
+  /** Decisions that returned targets. */
+  readonly decisions: number;
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;
   readonly openFallbacks: number;
   readonly missingRateDays: number;
 }
 
+/** A start later than this many calendar days after the requested `from` is reported. */
+const LATE_START_DAYS = 7;
+/** Waiting in cash longer than this many sessions is reported. */
+const WARM_UP_SESSIONS = 5;
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
+
+export function describeRun(r: RunRecordings): Caveat[] {
+  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touchedSymbols(r)), ...movesCaveats(r)]);
+}
+
+function engineCaveats(r: RunRecordings): Caveat[] {
+  const out: Caveat[] = [];
+  if (r.config.execution === 'same-close') out.push(caveat('look-ahead', 'high', 'same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)'));
+  if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
+  if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
+  if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
+  return out;
+}
+
+/** Requested vs actual start, and the time spent in cash before the first investment. */
+function periodCaveats(r: RunRecordings): Caveat[] {
+  const out: Caveat[] = [];
+  const { facts, market } = r;
+  const start = market.dates[r.first];
+  if (facts.requestedFrom !== null) {
+    const requested = Date.parse(facts.requestedFrom) / 86_400_000;
+    const late = start - requested;
+    if (late > LATE_START_DAYS) {
+      const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
+      out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
+    }
+  }
+  const sessions = r.last - r.first + 1;
+  if (facts.firstInvestedDate === null) {
+    if (r.decisions > 0) out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash`, { value: sessions, unit: 'sessions' }));
+  } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
+    const share = facts.sessionsInCash / sessions;
+    out.push(
+      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run) — the metrics count that time`, {
+        value: facts.sessionsInCash,
+        unit: 'sessions',
+      }),
+    );
+  }
+  if (facts.ruinDate !== null) out.push(caveat('ruin', 'high', `ruin: NAV fell to zero or below on ${facts.ruinDate}; nothing was ordered or filled after it`));
+  return out;
+}
+
+/** Stale marks and data-end exits: parts of the book valued or closed without a market. */
+function bookCaveats(r: RunRecordings): Caveat[] {
+  const out: Caveat[] = [];
+  const { facts, daily } = r;
+  if (r.dataEndExits.length > 0) {
+    // Share of the NAV at the close before the exit, summed per exit session.
+    const bySession = new Map<number, number>();
+    for (const x of r.dataEndExits) {
+      const nav = daily.nav[Math.max(0, x.session - r.first - 1)];
+      bySession.set(x.session, (bySession.get(x.session) ?? 0) + Math.abs(x.value) / nav);
+    }
+    const share = Math.max(...bySession.values());
+    const exits = facts.dataEndExits;
+    const examples = exits.slice(0, 3).map((x) => `${x.symbol} ${x.date} ${money(x.value)}`);
+    out.push(
+      caveat(
+        'data-end-exit',
+        bySize(share, 0.05, 0.005),
+        `${exits.length} positions closed at their last price because their data ends before the run (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops, this is not a delisting`,
+        { value: share, unit: 'nav-share' },
+        exits.map((x) => x.symbol),
+      ),
+    );
+  }
+  if (facts.staleMarks.length > 0) {
+    let peak = 0;
+    let sum = 0;
+    let days = 0;
+    for (let k = 0; k < daily.nav.length; k++) {
+      if (!(daily.nav[k] > 0)) continue;
+      const share = daily.staleValue[k] / daily.nav[k];
+      peak = Math.max(peak, share);
+      sum += share;
+      days++;
+    }
+    const longest = facts.staleMarks.reduce((a, b) => (b.sessions > a.sessions ? b : a));
+    const names = [...new Set(facts.staleMarks.map((s) => s.symbol))];
+    out.push(
+      caveat(
+        'stale-marks',
+        bySize(peak, 0.05, 0.01),
+        `positions marked at prices more than ${r.config.staleMarkSessions} sessions old: peak ${pct(peak)} of NAV, mean ${pct(days ? sum / days : 0)}; ${names.length} names (${listSymbols(names)}), longest ${longest.symbol} for ${longest.sessions} sessions from ${longest.firstStaleDate}`,
+        { value: peak, unit: 'nav-share' },
+        names,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rejected decisions, account cuts and other deferrals. */
+function orderCaveats(r: RunRecordings): Caveat[] {
+  const out: Caveat[] = [];
+  const rejected = r.breaches.filter((b) => b.action === 'rejected');
+  if (rejected.length > 0) {
+    const cash = r.config.account.kind === 'cash';
+    const all = rejected.length === r.decisions;
+    const why = cash ? 'their targets short or exceed 100% of NAV, which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)' : `their targets breach the margin limits (gross ${rejected[0].maxGross}, net ${rejected[0].maxNet})`;
+    out.push(
+      caveat('leverage-breach', all ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why}`, { value: rejected.length, unit: 'count' }),
+    );
+  }
+  const cut = r.breaches.filter((b) => b.action === 'deferred');
+  if (cut.length > 0) {
+    out.push(caveat('leverage-breach', 'medium', `${cut.length} fills cut at the margin limits (first ${cut[0].symbol} on ${cut[0].date})`, { value: cut.length, unit: 'count' }, [...new Set(cut.map((b) => b.symbol ?? ''))]));
+  }
+  const d = r.deferrals;
+  const n = r.market.symbols.length;
+  // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
+  const byReason = new Map<number, { count: number; share: number; session: number }>();
+  const perSession = new Map<string, number>();
+  for (let k = 0; k < d.reason.length; k++) {
+    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k] };
+    entry.count++;
+    const price = r.market.close[d.session[k] * n + d.symbol[k]];
+    if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
+      const key = `${d.reason[k]}:${d.session[k]}`;
+      const share = (perSession.get(key) ?? 0) + Math.abs(d.remaining[k] * price) / r.daily.nav[d.session[k] - r.first];
+      perSession.set(key, share);
+      if (share > entry.share) Object.assign(entry, { share, session: d.session[k] });
+    }
+    byReason.set(d.reason[k], entry);
+  }
+  for (const [reason, { count, share, session }] of byReason) {
+    if (reason === Deferral.cash) {
+      const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `${count} buys cut or held back: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+    } else {
+      out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]}`, { value: count, unit: 'count' }));
+    }
+  }
+  return out;
+}
+
+/** Single-session moves that revert (bad prints) in the run's sessions: symbol, dates and size. */
+function movesCaveats(r: RunRecordings): Caveat[] {
+  const moves = revertingMoves(r.market).filter((m) => {
+    const day = r.market.dates.indexOf(Date.parse(m.date) / 86_400_000);
+    return day >= r.first && day <= r.last;
+  });
+  if (moves.length === 0) return [];
+  const touched = touchedSymbols(r);
+  const held = moves.filter((m) => touched.has(r.market.symbols.indexOf(m.symbol)));
+  const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
+  const message =
+    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
+    ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
+  return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
+}
+
+/** Symbols the run traded or held. */
+function touchedSymbols(r: RunRecordings): Set<number> {
+  return new Set(r.fills.symbol);
+}
+
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 const CAVEAT = /look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above/i;
 
-/** Data caveats, each note once with the files it concerns (not one line per file). */
-function dataCaveats(market: Market): string[] {
+function noteSeverity(note: string): CaveatSeverity {
+  if (/look-ahead/i.test(note)) return 'high';
+  if (/survivor|MISSING/.test(note)) return 'medium';
+  return 'low';
+}
+
+/**
+ * Whether a source's notes concern the run: a per-symbol file's when the run touched its symbol;
+ * the stock universe's (long price files, SimFin statements, the survivorship note) when it
+ * touched a stock; anything else (rates, the calendar) whenever it touched anything.
+ */
+function sourceConcerns(source: SourceInfo, note: string, market: Market, touched: Set<number>): boolean {
+  if (touched.size === 0) return false;
+  if (source.format.startsWith('csv per symbol (')) return true; // a folder of many files, one source
+  if (source.format.startsWith('csv per symbol')) {
+    const i = market.symbols.indexOf(source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, ''));
+    return i >= 0 && touched.has(i);
+  }
+  if (/^(long csv|SimFin)/.test(source.format) || /survivor/i.test(note)) {
+    for (const i of touched) if (market.assetClass[i] === AssetClass.stock) return true;
+    return false;
+  }
+  return true;
+}
+
+/** Data caveats of the sources the run touched, each note once with the files it concerns. */
+function dataCaveats(market: Market, touched: Set<number>): Caveat[] {
   const files = new Map<string, string[]>();
   for (const source of market.sources) {
     for (const note of source.notes) {
       if (!CAVEAT.test(note)) continue;
+      if (!sourceConcerns(source, note, market, touched)) continue;
       files.set(note, [...(files.get(note) ?? []), source.path.replace(/^.*[\\/]/, '')]);
     }
   }
-  return [...files].map(([note, names]) => (names.length === 1 ? `${names[0]}: ${note}` : `${note} (${names.length} files: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})`));
-}
-
-export function describeRun(facts: RunFacts): string[] {
-  const warnings: string[] = [];
-  if (facts.config.execution === 'same-close') {
-    warnings.push('same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)');
-  }
-  if (facts.market.synthetic) warnings.push('SYNTHETIC data: results come from the built-in sample universe, not real prices');
-  warnings.push(...dataCaveats(facts.market));
-  const moves = revertingMoves(facts.market);
-  if (moves.length > 0) {
-    const shown = moves.slice(0, 5).map(describeMove).join('; ');
-    warnings.push(`${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions; the built-in cross-sectional strategies screen a name for a year once its move is known): ${shown}${moves.length > 5 ? '; …' : ''}`);
-  }
-  if (facts.openFallbacks > 0) {
-    warnings.push(`${facts.openFallbacks} next-open fills used the session close because the data has no opening prices`);
-  }
-  if (facts.missingRateDays > 0) warnings.push(`cash rate missing on ${facts.missingRateDays} sessions (no interest accrued there)`);
-  if (facts.breaches.length > 0) {
-    warnings.push(`${facts.breaches.length} decisions breached the leverage limits and were rejected (first on ${facts.breaches[0].date})`);
-  }
-  const counts = new Map<number, number>();
-  for (const reason of facts.deferrals.reason) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  for (const [reason, count] of counts) warnings.push(`${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]}`);
-  return warnings;
+  return [...files].map(([note, names]) =>
+    caveat('data-note', noteSeverity(note), names.length === 1 ? `${names[0]}: ${note}` : `${note} (${names.length} files: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''})`),
+  );
 }

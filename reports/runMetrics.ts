@@ -7,17 +7,24 @@
 //   figures (turnover, `_drag`) scale by P/n as METRICS.md prescribes and report n.
 // - Exposures are fractions of NAV: long = longValue/nav, short = shortValue/nav (≤ 0), net = their
 //   sum, gross = long − short. Days with NAV ≤ 0 have no exposure and drop out (n says so).
+// - `stale_mark_mean` / `stale_mark_peak`: mean and largest share of NAV marked at a price older
+//   than the run's staleMarkSessions (daily staleValue / NAV, same days as the exposures).
 // - `cost_<line>` is the run's total in currency that left the NAV; the two credit lines
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/n, a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
+import { isoDay } from '../data/dates.ts';
 import type { RateSeries } from '../data/rates.ts';
+import { type Caveat, caveat } from '../engine/caveats.ts';
+import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { COST_LINES, type DailyColumn, type Result } from '../engine/result.ts';
 import {
-  alignOnDates,
   computeMetrics,
   type DrawdownEpisode,
   drawdownEpisodes,
+  type Frequency,
+  givenFrequency,
+  inferFrequency,
   mean,
   type Metric,
   type MetricSet,
@@ -37,11 +44,15 @@ export interface DatedReturns {
 }
 
 export interface RunMetricsOptions {
-  /** Benchmark returns, inner-joined with the run's returns on dates. */
-  benchmark?: DatedReturns & { readonly name?: string };
+  /**
+   * The benchmark's value levels on the run's sessions (one per session, NaN where it has no
+   * value): an index's total-return level (benchmark.ts symbolBenchmark), or `'cash'`: the
+   * risk-free returns below, compounded.
+   */
+  benchmark?: { readonly name: string; readonly levels: Float64Array } | typeof CASH_BENCHMARK;
   /** A constant annual rate (decimal, 0.02 = 2 %) or a dated annual-yield series (decimal). */
   riskFree?: number | RateSeries;
-  /** P: 252 for daily sessions. */
+  /** P; inferred from the run's calendar when not given (frequency.ts). */
   periodsPerYear?: number;
   /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
   trials?: SharpeTrials;
@@ -50,15 +61,21 @@ export interface RunMetricsOptions {
 export interface RunMetrics extends MetricSet {
   /** The benchmark's name, or null when none was given. */
   benchmark: string | null;
+  /** How P was found (given, or inferred from the calendar) and whether the spacing is irregular. */
+  frequency: Frequency;
   /** Drawdown episodes of the NAV, dated. */
   drawdowns: DrawdownEpisode[];
   /**
    * The per-period inputs, aligned with the NAV returns (row k earned on session k + 1), kept so a
-   * stored run can be re-rendered without the benchmark or rate files: benchmark returns (NaN
-   * where the benchmark has no row; null without one) and risk-free returns (0 when none given).
+   * stored run can be re-rendered without the benchmark or rate files: the benchmark's return
+   * since its previous value (NaN where it has none; null without a benchmark), its levels (one
+   * per session), and risk-free returns (0 when none given).
    */
   benchmarkReturns: Float64Array | null;
+  benchmarkLevels: Float64Array | null;
   riskFreeReturns: Float64Array;
+  /** Caveats about the measurement itself (irregular spacing, a benchmark with gaps or a late start). */
+  caveats: Caveat[];
 }
 
 /** The run's NAV returns r_t = NAV_t / NAV_{t−1} − 1, dated by the session that earned them. */
@@ -70,11 +87,15 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
 }
 
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
-  const P = options.periodsPerYear ?? 252;
+  const frequency = options.periodsPerYear === undefined ? inferFrequency(result.dates) : givenFrequency(options.periodsPerYear);
+  const P = frequency.periodsPerYear;
   const { dates, returns } = navReturns(result);
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;
   const rf = riskFreeInput(options.riskFree, dates, P);
-  const benchmark = options.benchmark === undefined ? undefined : alignedBenchmark(dates, returns, options.benchmark);
+  const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
+  const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
+  const levels = benchmark?.levels;
+  if (levels !== undefined && levels.length !== result.dates.length) throw new RangeError(`benchmark levels have ${levels.length} rows for ${result.dates.length} sessions`);
   const set = computeMetrics({
     returns,
     dates,
@@ -82,17 +103,20 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     periodsPerYear: P,
     riskFree: rf.perPeriod,
     riskFreeSource: rf.source,
-    benchmark,
+    ...(levels === undefined ? {} : { benchmarkLevels: levels }),
     trials: options.trials,
     fills: tradeFills(result),
   });
   return {
     ...set,
     metrics: [...set.metrics, ...portfolioFigures(result, P), ...costFigures(result, P)],
-    benchmark: options.benchmark === undefined ? null : (options.benchmark.name ?? 'benchmark'),
+    benchmark: benchmark?.name ?? null,
+    frequency,
     drawdowns: drawdownEpisodes(dates, returns, startDay),
-    benchmarkReturns: benchmark ?? null,
-    riskFreeReturns: typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod),
+    benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
+    benchmarkLevels: levels ?? null,
+    riskFreeReturns,
+    caveats: measurementCaveats(frequency, benchmark, result),
   };
 }
 
@@ -102,11 +126,31 @@ function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Ar
   return { perPeriod: riskFreeFromRates(dates, riskFree, P), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
 }
 
-/** The benchmark on the run's return rows, NaN where it has no row (METRICS.md: inner join). */
-function alignedBenchmark(dates: Int32Array, returns: Float64Array, benchmark: DatedReturns): Float64Array {
-  const out = new Float64Array(dates.length).fill(NaN);
-  const joined = alignOnDates(dates, returns, benchmark.dates, benchmark.returns);
-  for (let k = 0; k < joined.indexA.length; k++) out[joined.indexA[k]] = joined.b[k];
+/** Row k−1 of the result: the level's return since the previous row that had one (NaN where none). */
+function sinceLastLevel(levels: Float64Array): Float64Array {
+  const out = new Float64Array(Math.max(levels.length - 1, 0)).fill(NaN);
+  let last = NaN;
+  for (let k = 0; k < levels.length; k++) {
+    if (Number.isNaN(levels[k])) continue;
+    if (k > 0 && !Number.isNaN(last)) out[k - 1] = levels[k] / last - 1;
+    last = levels[k];
+  }
+  return out;
+}
+
+function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array } | undefined, result: Result): Caveat[] {
+  const out: Caveat[] = [];
+  if (frequency.irregular) out.push(caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set periodsPerYear if that is wrong`));
+  if (benchmark !== undefined) {
+    const levels = benchmark.levels;
+    let first = 0;
+    while (first < levels.length && Number.isNaN(levels[first])) first++;
+    let gaps = 0;
+    for (let k = first; k < levels.length; k++) if (Number.isNaN(levels[k])) gaps++;
+    if (first === levels.length) out.push(caveat('benchmark', 'high', `benchmark ${benchmark.name} has no value in the run's period: no relative metrics`));
+    else if (first > 0) out.push(caveat('benchmark', 'medium', `benchmark ${benchmark.name} starts on ${isoDay(result.dates[first])}, ${first} sessions after the run: relative metrics cover only the common period`, { value: first, unit: 'sessions' }));
+    if (gaps > 0) out.push(caveat('benchmark', 'low', `benchmark ${benchmark.name} has no value on ${gaps} sessions of the run: returns are paired over the intervals both cover`, { value: gaps, unit: 'sessions' }));
+  }
   return out;
 }
 
@@ -134,7 +178,8 @@ function annualization(result: Result, P: number): { meanNav: number; perYear: n
 function portfolioFigures(result: Result, P: number): Metric[] {
   const d = result.daily;
   const T = d.nav.length;
-  const exposure = { gross: 0, net: 0, long: 0, short: 0 };
+  const exposure = { gross: 0, net: 0, long: 0, short: 0, stale: 0 };
+  let stalePeak = 0;
   let days = 0;
   for (let t = 0; t < T; t++) {
     const nav = d.nav[t];
@@ -145,6 +190,8 @@ function portfolioFigures(result: Result, P: number): Metric[] {
     exposure.net += long + short;
     exposure.long += long;
     exposure.short += short;
+    exposure.stale += d.staleValue[t] / nav;
+    stalePeak = Math.max(stalePeak, d.staleValue[t] / nav);
     days++;
   }
   const average = (name: string, total: number, k: number, why: string): Metric => (k > 0 ? valued(name, total / k, k) : unavailable(name, k, why));
@@ -158,6 +205,8 @@ function portfolioFigures(result: Result, P: number): Metric[] {
     average('avg_short_exposure', exposure.short, days, 'no session with positive NAV'),
     average('avg_long_positions', sum(d.longCount), T, 'insufficient data'),
     average('avg_short_positions', sum(d.shortCount), T, 'insufficient data'),
+    average('stale_mark_mean', exposure.stale, days, 'no session with positive NAV'),
+    days > 0 ? valued('stale_mark_peak', stalePeak, days) : unavailable('stale_mark_peak', 0, 'no session with positive NAV'),
   ];
 }
 

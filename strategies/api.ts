@@ -23,7 +23,7 @@ import { describeParamIssues } from './paramErrors.ts';
 export type ParamSchema = z.ZodObject;
 
 /** What `create` returns: the decision logic. Name, params and source hash are added for it. */
-export type StrategyLogic = Pick<Strategy, 'schedule' | 'init' | 'decide'>;
+export type StrategyLogic = Pick<Strategy, 'schedule' | 'shorts' | 'init' | 'decide'>;
 
 export interface StrategyDefinition<S extends ParamSchema = ParamSchema> {
   /** Kebab-case name used on the command line and in manifests, e.g. `size-tilt`. */
@@ -60,6 +60,7 @@ export function instantiate<S extends ParamSchema>(
     name: definition.name,
     params,
     schedule: logic.schedule,
+    ...(logic.shorts ? { shorts: true } : {}),
     ...(sourceHash === undefined ? {} : { sourceHash }),
     ...(logic.init ? { init: logic.init.bind(logic) } : {}),
     decide: logic.decide.bind(logic),

@@ -16,6 +16,7 @@ import { iwmVsSmlf } from './builtin/iwmVsSmlf.ts';
 import { momentum } from './builtin/momentum.ts';
 import { qualityLongShort } from './builtin/qualityLongShort.ts';
 import { rateRegime } from './builtin/rateRegime.ts';
+import { riskAllocation } from './builtin/riskAllocation.ts';
 import { sizeTilt } from './builtin/sizeTilt.ts';
 import { smaCrossover } from './builtin/smaCrossover.ts';
 import { isStrategyPath, loadStrategyFile, sha256, type LoadedDefinition } from './loader.ts';
@@ -38,6 +39,7 @@ const BUILTINS: readonly Builtin[] = [
   { definition: iwmVsSmlf, file: 'builtin/iwmVsSmlf.ts' },
   { definition: rateRegime, file: 'builtin/rateRegime.ts' },
   { definition: breadthThrust, file: 'builtin/breadthThrust.ts' },
+  { definition: riskAllocation, file: 'builtin/riskAllocation.ts' },
 ];
 
 export interface StrategyInfo {

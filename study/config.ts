@@ -11,6 +11,7 @@ import { parseOrThrow } from '../engine/configError.ts';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 const engineOverrides = z.record(z.string(), z.unknown());
+const periodsPerYear = z.number().int().positive().max(366);
 
 export const runSpecSchema = z
   .object({
@@ -19,8 +20,10 @@ export const runSpecSchema = z
     /** A built-in strategy name or a path to a strategy file (.ts/.js). */
     strategy: z.string().min(1),
     params: z.record(z.string(), z.unknown()).default({}),
-    /** Benchmark symbol or role (e.g. "@smallCap", "SPY"); "none" for no benchmark. */
+    /** Benchmark symbol or role (e.g. "@smallCap", "SPY"), "cash" (the risk-free series), or "none". */
     benchmark: z.string().min(1).optional(),
+    /** P for annualising this run (252 daily, 52 weekly, 12 monthly); inferred from the calendar when absent. */
+    periodsPerYear: periodsPerYear.optional(),
     /** Engine settings for this run, over the study's `engine` defaults. */
     engine: engineOverrides.default({}),
   })
@@ -39,8 +42,10 @@ export const studySchema = z
     symbols: z.array(z.string().min(1)).min(1).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    /** Default benchmark for every run. */
+    /** Default benchmark for every run: a symbol or role, "cash", or "none". */
     benchmark: z.string().min(1).optional(),
+    /** Default P for every run; inferred from each run's calendar when absent. */
+    periodsPerYear: periodsPerYear.optional(),
     /** Risk-free for metrics: an annual rate (0.02), a market rate series name ("tbill3m"), or 0. */
     riskFree: z.union([z.number().min(-0.1).max(1), z.string().min(1)]).default(0),
     /** Fama-French / QMJ factor files for attribution: a folder like ../shared/data/factors, or "none". */

@@ -16,11 +16,11 @@ export async function openStudyMarket(config: StudyConfig, load: Pick<LoadMarket
     if (unknown.length) throw new UserError(`symbols not in the built-in sample: ${unknown.join(', ')} (its symbols are SYN0001…, SYN_SMALL, SYN_QSMALL, SYN_LARGE; the sample is always generated whole)`);
     return market;
   }
-  // The study's period bounds what is loaded; without one, everything the data holds.
+  // Everything up to the study's end: each run starts at its own `from`, and the data before it
+  // is the history its strategy warms up on (the engine never trades before `from`).
   return loadMarket(config.data, {
     ...load,
     ...(config.symbols ? { symbols: config.symbols } : {}),
-    ...(config.from ? { from: config.from } : {}),
     ...(config.to ? { to: config.to } : {}),
   });
 }

@@ -11,7 +11,6 @@ import type { StudyRuns } from './runStudy.ts';
 export interface PublishedRun {
   readonly name: string;
   readonly id: number;
-  readonly isBenchmark: boolean;
   readonly report: string | null;
 }
 
@@ -36,8 +35,8 @@ export function publishStudy(config: StudyConfig, study: StudyRuns, options: Pub
     }
     const runs: PublishedRun[] = study.runs.map((run) => {
       const id = ids.get(run.name) ?? -1;
-      const report = options.reportDir && !run.isBenchmark ? writeTearSheet(store, id, join(options.reportDir, `${run.name}.html`)) : null;
-      return { name: run.name, id, isBenchmark: run.isBenchmark, report };
+      const report = options.reportDir ? writeTearSheet(store, id, join(options.reportDir, `${run.name}.html`)) : null;
+      return { name: run.name, id, report };
     });
     const comparisons = options.reportDir
       ? config.compare.map((group) => {

@@ -8,25 +8,25 @@ import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
-import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
+import { engineConfigSchema } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
-import { navReturns, runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
+import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
+import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import { createBuiltinStrategy, loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
 import { loadStudyFactors } from './factors.ts';
 
 export interface StudyRun {
-  /** The run's name in the study (benchmarks: `benchmark <symbol>`). */
+  /** The run's name in the study. */
   readonly name: string;
   readonly result: Result;
   readonly metrics: RunMetrics;
   readonly attribution: ReturnType<typeof attributeRun>;
-  /** Name of this run's benchmark run, if any. */
+  /** The benchmark's name (a symbol, or "cash"), if any. */
   readonly benchmark: string | null;
-  readonly isBenchmark: boolean;
 }
 
 export interface StudyProgress {
@@ -43,33 +43,22 @@ export interface StudyRuns {
 
 const NO_BENCHMARK = 'none';
 
-/** Run every strategy of the study and its benchmark; `where` names the config in errors. */
-/** Strategy files named in the study are found relative to `baseDir` (the study file's folder). */
+/**
+ * Run every strategy of the study; `where` names the config in errors. Strategy files named in
+ * the study are found relative to `baseDir` (the study file's folder). Each run is measured
+ * against its benchmark index over its own sessions (reports/benchmark.ts).
+ */
 export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
   const notes: string[] = [];
   const riskFree = resolveRiskFree(config, market, notes);
   const factors: FactorTable[] = loadStudyFactors(config.factors);
   const prepared = await Promise.all(config.runs.map((run, k) => prepare(run, k, config, market, where, notes, baseDir)));
-  const benchmarks = new Map<string, { symbol: string; engine: EngineConfig }>();
-  for (const p of prepared) {
-    if (p.benchmark && !benchmarks.has(p.benchmarkKey)) benchmarks.set(p.benchmarkKey, { symbol: p.benchmark, engine: p.engine });
-  }
-  const total = prepared.length + benchmarks.size;
-  let done = 0;
-  const benchmarkRuns = new Map<string, StudyRun>();
-  for (const [key, { symbol, engine }] of benchmarks) {
-    progress.onRun?.(++done, total, key);
-    const strategy = createBuiltinStrategy('buy-and-hold', { weights: { [symbol]: 1 } });
-    // A benchmark is the index itself: held without trading costs, interest or borrow.
-    const result = backtest(market, strategy, { initialCash: engine.initialCash, execution: engine.execution, from: engine.from, to: engine.to, shares: 'fractional' });
-    benchmarkRuns.set(key, measure(key, result, undefined, riskFree, factors, true));
-  }
-  const runs: StudyRun[] = [...benchmarkRuns.values()];
-  for (const p of prepared) {
-    progress.onRun?.(++done, total, p.spec.name);
+  const runs: StudyRun[] = [];
+  prepared.forEach((p, k) => {
+    progress.onRun?.(k + 1, prepared.length, p.spec.name);
     const result = backtest(market, p.strategy, p.engine);
-    runs.push(measure(p.spec.name, result, p.benchmark ? benchmarkRuns.get(p.benchmarkKey) : undefined, riskFree, factors, false));
-  }
+    runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, riskFree, factors));
+  });
   return { market, runs, notes };
 }
 
@@ -86,17 +75,20 @@ async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Ma
   if (merged.cash !== undefined) merged.cash = withAvailableRate(merged.cash, market, notes);
   const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
   const benchmarkName = spec.benchmark ?? config.benchmark;
-  const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveSymbol(market, benchmarkName, where, `${path}.benchmark`) : null;
-  const benchmarkKey = benchmark ? `benchmark ${benchmark}${engine.from ? ` from ${engine.from}` : ''}${engine.to ? ` to ${engine.to}` : ''}` : '';
-  return { spec, strategy, engine, benchmark, benchmarkKey };
+  const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, where, `${path}.benchmark`) : null;
+  return { spec, strategy, engine, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
 }
 
-function measure(name: string, result: Result, benchmark: StudyRun | undefined, riskFree: number | RateSeries, factors: FactorTable[], isBenchmark: boolean): StudyRun {
-  const metrics = runMetrics(result, {
-    riskFree,
-    ...(benchmark ? { benchmark: { ...navReturns(benchmark.result), name: benchmark.name } } : {}),
-  });
-  return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: benchmark?.name ?? null, isBenchmark };
+function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[]): StudyRun {
+  const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
+  const metrics = runMetrics(result, { riskFree, ...(periodsPerYear === undefined ? {} : { periodsPerYear }), ...(levels === null ? {} : { benchmark: levels }) });
+  return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: metrics.benchmark };
+}
+
+/** A benchmark names a symbol or role of the market, or cash; else a one-line error with the key path. */
+function resolveBenchmark(market: Market, symbolOrRole: string, where: string, path: string): string {
+  if (symbolOrRole === CASH_BENCHMARK) return CASH_BENCHMARK;
+  return resolveSymbol(market, symbolOrRole, where, path);
 }
 
 function resolveSymbol(market: Market, symbolOrRole: string, where: string, path: string): string {

@@ -16,7 +16,7 @@ interface MetricsArgs {
   'rf-annual'?: number;
   'rf-per-period'?: number;
   'rf-series'?: string;
-  'periods-per-year': number;
+  'periods-per-year'?: number;
   factors?: string;
   json: boolean;
 }
@@ -35,7 +35,7 @@ function checkNumbers(args: MetricsArgs): void {
     if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number (0.03 = 3%), got ${String(value)}`);
   }
   const P = args['periods-per-year'];
-  if (!(Number.isInteger(P) && P > 0)) throw new UserError(`--periods-per-year must be a whole number > 0 (252 daily, 52 weekly, 12 monthly), got ${P}`);
+  if (P !== undefined && !(Number.isInteger(P) && P > 0)) throw new UserError(`--periods-per-year must be a whole number > 0 (252 daily, 52 weekly, 12 monthly), got ${P}`);
 }
 
 function riskFree(args: MetricsArgs): RiskFreeInput | undefined {
@@ -62,7 +62,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('rf-annual', { type: 'number', describe: 'constant annual risk-free rate (0.03 = 3%)' })
       .option('rf-per-period', { type: 'number', describe: 'constant per-period risk-free return' })
       .option('rf-series', { type: 'string', describe: 'FRED-style annual yield file in percent (e.g. DTB3)' })
-      .option('periods-per-year', { type: 'number', default: 252, describe: 'P: 252 daily, 52 weekly, 12 monthly' })
+      .option('periods-per-year', { type: 'number', describe: 'P: 252 daily, 52 weekly, 12 monthly (default: inferred from the dates)' })
       .option('factors', { type: 'string', describe: 'folder of Fama-French / AQR CSVs for a factor regression' })
       .option('json', { type: 'boolean', default: false, describe: 'machine-readable output (snake_case names of METRICS.md)' })
       .example('$0 metrics --prices ../shared/data/etf/adjclose/IWM.csv --benchmark-prices ../shared/data/etf/adjclose/SPY.csv --json', 'IWM against SPY')
@@ -76,15 +76,16 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const analysis = analyseSeries(subject, {
       ...(benchmark ? { benchmark } : {}),
       ...(rf ? { riskFree: rf } : {}),
-      periodsPerYear: args['periods-per-year'],
+      ...(args['periods-per-year'] === undefined ? {} : { periodsPerYear: args['periods-per-year'] }),
       ...(args.factors ? { factors: loadStudyFactors(args.factors) } : {}),
     });
     if (args.json) {
       const values: Record<string, number | null> = {};
       for (const m of analysis.metrics.metrics) values[m.name] = m.value;
-      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: analysis.alignedRows, ...analysis.metrics, values, factor_regressions: analysis.regressions });
+      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: analysis.alignedRows, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions });
     }
-    process.stdout.write(`${subject.name}${benchmark ? ` vs ${benchmark.name} (${analysis.alignedRows} shared rows)` : ''}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear}\n`);
+    process.stdout.write(`${subject.name}${benchmark ? ` vs ${benchmark.name} (${analysis.alignedRows} paired intervals)` : ''}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
+    if (analysis.frequency.irregular) process.stderr.write(`breadth: warning: irregular spacing of the dates; annualised with P = ${analysis.metrics.periodsPerYear} — set --periods-per-year if that is wrong\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {
       process.stdout.write(`\n${r.model}: n = ${r.n} (${r.from} → ${r.to}), R² = ${fixed(r.rSquared, 3)}, alpha = ${fixed(r.alphaAnnualized, 4)}/yr (t ${fixed(r.alphaT, 2)})${r.note ? ` — ${r.note}` : ''}\n`);

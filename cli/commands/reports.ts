@@ -82,14 +82,14 @@ const show: CommandModule<object, { db: string; run?: string; json: boolean }> =
     withStore(db, (store) => {
       const stored = getRun(store, resolveRun(store, run));
       if (!stored) throw new UserError(`no such run ${run}`);
-      if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, warnings: stored.warnings });
+      if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats });
       const r = stored.run;
       process.stdout.write(`run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n`);
       printTable(
         ['metric', 'value', 'n', 'note'],
         stored.metrics.map((m) => [m.name, m.value === null ? '—' : /return|cagr|drawdown|volatility|risk|var|capture|rate|exposure|drag/.test(m.name) && !/ratio/.test(m.name) ? percent(m.value, 2) : fixed(m.value, 4), m.n, m.note ?? '']),
       );
-      for (const w of stored.warnings) process.stdout.write(`warning: ${w}\n`);
+      for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
     }),
 };
 

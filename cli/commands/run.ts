@@ -26,6 +26,10 @@ interface RunArgs extends LoadArgs {
   'slippage-bps': number;
   'borrow-bps': number;
   'participation-cap'?: number;
+  account: 'cash' | 'margin';
+  'max-gross': number;
+  'max-net': number;
+  'periods-per-year'?: number;
   rf?: string;
   db: string;
   report?: string;
@@ -65,12 +69,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('from', { type: 'string', describe: 'first session (YYYY-MM-DD)' })
       .option('to', { type: 'string', describe: 'last session (YYYY-MM-DD)' })
       .option('cash', { type: 'number', default: 1_000_000, describe: 'initial cash' })
-      .option('benchmark', { type: 'string', describe: 'benchmark symbol or @role (e.g. SPY, @smallCap); "none" for none' })
+      .option('benchmark', { type: 'string', describe: 'benchmark symbol or @role (e.g. SPY, @smallCap), "cash" (the risk-free series), or "none"' })
       .option('execution', { choices: EXECUTION_CONVENTIONS, default: 'next-open' as const, describe: 'when orders fill (same-close is look-ahead-prone)' })
       .option('commission-bps', { type: 'number', default: 0, describe: 'commission, bps of notional' })
       .option('slippage-bps', { type: 'number', default: 0, describe: 'slippage, bps of price' })
       .option('borrow-bps', { type: 'number', default: 0, describe: 'annual borrow fee on shorts, bps' })
       .option('participation-cap', { type: 'number', describe: 'fill at most this share of a session\'s volume (e.g. 0.1)' })
+      .option('account', { choices: ['cash', 'margin'] as const, default: 'cash' as const, describe: 'cash: no shorts, never spends cash that is not there; margin: shorts and borrowing within --max-gross/--max-net' })
+      .option('max-gross', { type: 'number', default: 2, describe: 'margin account: Σ|positions| / NAV at most this' })
+      .option('max-net', { type: 'number', default: 1, describe: 'margin account: |Σ positions| / NAV at most this' })
+      .option('periods-per-year', { type: 'number', describe: 'P for annualising (252 daily, 52 weekly, 12 monthly); default: inferred from the dates' })
       .option('rf', { type: 'string', describe: 'risk-free and cash rate: an annual rate (0.03) or a rate series of the data (tbill3m)' })
       .option('db', { type: 'string', default: 'out/breadth.db', describe: 'results database' })
       .option('report', { type: 'string', describe: 'write the tear sheet to this .html file' })
@@ -107,7 +115,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
               borrow: { defaultBps: args['borrow-bps'] },
               ...(args['participation-cap'] === undefined ? {} : { participationCap: args['participation-cap'] }),
               cash: { rate: rf === 0 ? null : rf },
+              account: args.account === 'margin' ? { kind: 'margin', maxGross: args['max-gross'], maxNet: args['max-net'] } : { kind: 'cash' },
             },
+            ...(args['periods-per-year'] === undefined ? {} : { periodsPerYear: args['periods-per-year'] }),
           },
         ],
       },

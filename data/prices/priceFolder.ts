@@ -1,7 +1,7 @@
 // Price files → series: one file (per-symbol `<SYMBOL>.csv[.gz]`, the file name is the symbol;
-// or long, naming its symbol in every row), or a folder of them. A folder's per-symbol files
-// share one SourceInfo, so what they lack is said once ("no opening prices" for 2,000 files is
-// one note, not 2,000).
+// or long, naming its symbol in every row), or a folder of them. A folder of more than 50
+// per-symbol files shares one SourceInfo, so what they lack is said once ("no opening prices"
+// for 2,000 files is one note, not 2,000).
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -81,13 +81,18 @@ function perSymbolSource(path: string, reads: readonly FileRead[]): SourceInfo {
   const used = [...new Set(reads.flatMap((r) => columnsOf(r.read)!.used))];
   const layout = formats.size === 1 ? [...formats][0] : `${formats.size} layouts (${[...formats].slice(0, 3).join(' | ')}${formats.size > 3 ? ' | …' : ''})`;
   const fingerprint = n === 1 ? reads[0].read.contentHash : sha256(Buffer.from(reads.map((r) => `${basename(r.file)}:${r.read.contentHash}`).join('\n')));
-  return { path, format: `${n === 1 ? 'csv per symbol' : `${n} csv files per symbol`}: ${layout}`, fingerprint, notes, columns: { used, ignored } };
+  return { path, format: `${n === 1 ? 'csv per symbol' : `csv per symbol (${n} files)`}: ${layout}`, fingerprint, notes, columns: { used, ignored } };
 }
+
+/** Up to this many per-symbol files keep a source each; more share one (notes said once, with counts). */
+const SOURCE_PER_FILE_UP_TO = 50;
 
 function collect(path: string, reads: readonly FileRead[]): LoadedPrices {
   const perSymbol = reads.filter((r) => !r.read.parsed.columns.long);
   const long = reads.filter((r) => r.read.parsed.columns.long);
-  const sources = [...(perSymbol.length > 0 ? [perSymbolSource(path, perSymbol)] : []), ...long.map(longSource)];
+  const perFile = perSymbol.length <= SOURCE_PER_FILE_UP_TO;
+  const symbolSources = perFile ? perSymbol.map((r) => perSymbolSource(r.file, [r])) : [perSymbolSource(path, perSymbol)];
+  const sources = [...(perSymbol.length > 0 ? symbolSources : []), ...long.map(longSource)];
   return { series: reads.flatMap((r) => r.series), sources, hashes: new Map(reads.map((r) => [r.file, r.read.contentHash])) };
 }
 

@@ -122,7 +122,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
       loadings: stored.regressions.flatMap((r) => r.loadings.map((l) => ({ model: r.model, factor: l.factor, loading: l.loading, tStat: l.tStat }))),
       fits: stored.regressions.map((r) => ({ model: r.model, rSquared: r.rSquared, alpha: r.alphaAnnualized, alphaTStat: r.alphaT, n: r.n })),
     },
-    warnings: stored.warnings,
+    warnings: stored.caveats.map((c) => c.message),
   };
 }
 
@@ -140,6 +140,6 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     nav: Array.from(daily.columns.nav),
     metrics: stored.metrics,
     exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
-    warnings: stored.warnings,
+    warnings: stored.caveats.map((c) => c.message),
   };
 }

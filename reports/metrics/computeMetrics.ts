@@ -3,7 +3,7 @@ import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './
 import type { Metric } from './metric.ts';
 import { unavailable } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
-import { activeRisk, alpha, battingAverage, beta, capture, correlation, treynor } from './relative.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
@@ -24,8 +24,12 @@ export interface MetricsInput {
   riskFree?: RiskFree;
   /** Where rf came from, for the manifest, e.g. 'FRED DTB3 as of session, forward-filled'. */
   riskFreeSource?: string;
-  /** Benchmark returns aligned with returns, NaN where it has no row (see alignOnDates). */
-  benchmark?: Series;
+  /**
+   * Benchmark value levels aligned with the NAV: n + 1 rows, row 0 at NAV_0's date and row k at
+   * r[k − 1]'s, NaN where the benchmark has no value. Relative metrics use the paired intervals
+   * between common rows (relative.ts pairedIntervals).
+   */
+  benchmarkLevels?: Series;
   /** Per-period target q of downside risk and Sortino; default 0. */
   downsideTarget?: number;
   /** Annual threshold R of Omega; default 0. */
@@ -52,7 +56,9 @@ function checkInput(input: MetricsInput, P: number): void {
     if (s !== undefined && s.length !== n) throw new RangeError(`${what} has ${s.length} rows but returns have ${n}; align them first`);
   };
   same('dates', input.dates);
-  same('benchmark', input.benchmark);
+  if (input.benchmarkLevels !== undefined && input.benchmarkLevels.length !== n + 1) {
+    throw new RangeError(`benchmarkLevels has ${input.benchmarkLevels.length} rows; it needs one per NAV level (${n + 1})`);
+  }
   if (typeof input.riskFree !== 'number') same('riskFree', input.riskFree);
   const d = input.dates;
   if (d !== undefined) {
@@ -95,6 +101,12 @@ function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[
   ];
 }
 
+/** Relative metrics over the intervals the NAV and the benchmark share. */
+function pairedMetrics(r: Series, benchmarkLevels: Series, rf: RiskFree, P: number): Metric[] {
+  const paired = pairedIntervals(levelsOf(r), benchmarkLevels, rf);
+  return relativeMetrics(paired.r, paired.b, paired.rf, P);
+}
+
 /** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
 export function computeMetrics(input: MetricsInput): MetricSet {
   const P = input.periodsPerYear ?? 252;
@@ -133,7 +145,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
     best,
     worst,
     ...calendar.slice(1),
-    ...(input.benchmark === undefined ? [] : relativeMetrics(r, input.benchmark, rf, P)),
+    ...(input.benchmarkLevels === undefined ? [] : pairedMetrics(r, input.benchmarkLevels, rf, P)),
     ...(input.fills === undefined ? [] : tradeMetrics(input.fills)),
   ];
   return {

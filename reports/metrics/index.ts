@@ -3,7 +3,8 @@ export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetr
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
 export { bestWorstPeriods, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
-export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, treynor } from './relative.ts';
+export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
+export { type Frequency, givenFrequency, inferFrequency } from './frequency.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 export { calmar, dsr, expectedMaxSharpe, omega, psr, type SharpeTrials, sharpe, sharpeOf, sortino, stability } from './riskAdjusted.ts';

@@ -1,6 +1,6 @@
-// Metrics relative to a benchmark (METRICS.md "Relative to a benchmark"). r and b are aligned
-// row by row; a row takes part only where both are non-NaN (and rf too, for alpha and Treynor),
-// so a benchmark left-joined with NaN gaps gives the inner join METRICS.md asks for.
+// Metrics relative to a benchmark (METRICS.md "Relative to a benchmark"). Their inputs are the
+// paired intervals of `pairedIntervals`: the strategy's and the benchmark's returns over the same
+// two dates each. A row takes part only where both are non-NaN (and rf too, for alpha and Treynor).
 import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
@@ -35,6 +35,60 @@ export function alignOnDates(
     }
   }
   return { dates: dates.slice(0, k), a: outA.slice(0, k), b: outB.slice(0, k), indexA: indexA.slice(0, k), indexB: indexB.slice(0, k) };
+}
+
+/** One row per interval between consecutive common dates: each series' return over it, rf compounded. */
+export interface PairedIntervals {
+  readonly r: Float64Array;
+  readonly b: Float64Array;
+  readonly rf: Float64Array;
+  /** Row (index into the level series) at which each interval ends. */
+  readonly end: Int32Array;
+}
+
+/**
+ * Returns over the same intervals (METRICS.md "Inputs"): `levelA` and `levelB` are value series
+ * aligned row by row (NaN where a series has no value on that row's date). The common rows are
+ * those where both have a value; each interval runs from one common row to the next, and both
+ * returns are measured over it — a gap in one series makes the other's returns across it one
+ * compounded return, never a one-day against a two-day return, never a 0 for the missing day.
+ * `rf[k]` is the per-period risk-free return earned on row k + 1 (length levels − 1), compounded
+ * over each interval; NaN rf counts as 0 (the caller decides what a missing rate means).
+ */
+export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0): PairedIntervals {
+  if (levelA.length !== levelB.length) throw new RangeError(`level series have ${levelA.length} and ${levelB.length} rows; align them first`);
+  const rows = levelA.length;
+  if (typeof rf !== 'number' && rf.length !== Math.max(rows - 1, 0)) throw new RangeError(`risk-free has ${rf.length} rows for ${rows} levels; give one per return`);
+  const r: number[] = [];
+  const b: number[] = [];
+  const f: number[] = [];
+  const end: number[] = [];
+  let from = -1;
+  let growthRf = 1;
+  for (let k = 0; k < rows; k++) {
+    if (k > 0) {
+      const x = typeof rf === 'number' ? rf : rf[k - 1];
+      growthRf *= 1 + (Number.isNaN(x) ? 0 : x);
+    }
+    if (Number.isNaN(levelA[k]) || Number.isNaN(levelB[k])) continue;
+    if (from >= 0) {
+      r.push(levelA[k] / levelA[from] - 1);
+      b.push(levelB[k] / levelB[from] - 1);
+      f.push(growthRf - 1);
+      end.push(k);
+    }
+    from = k;
+    growthRf = 1;
+  }
+  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), end: Int32Array.from(end) };
+}
+
+/** Value levels of a return series: W_0 = 1 (the row before the first return), W_k = W_{k−1}(1 + r_k); NaN r counts as 0. */
+export function levelsOf(returns: Series): Float64Array {
+  const w = new Float64Array(returns.length + 1);
+  w[0] = 1;
+  for (let k = 0; k < returns.length; k++) w[k + 1] = w[k] * (1 + (Number.isNaN(returns[k]) ? 0 : returns[k]));
+  return w;
 }
 
 /** Rows where every given column is non-NaN, copied into dense arrays (one per column). */

@@ -9,6 +9,10 @@ export type SqlValue = number | string | null;
 export const real = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 export class BatchInsert {
+  readonly #table: string;
+  readonly #columns: readonly string[];
+  /** Positions of the columns declared NOT NULL: a NULL (or NaN) there is a bug named here, not SQLite's bare constraint error. */
+  readonly #required: number[];
   readonly #width: number;
   readonly #rowsPerBatch: number;
   readonly #batch: Database.Statement<[SqlValue[]]>;
@@ -18,6 +22,10 @@ export class BatchInsert {
   count = 0;
 
   constructor(db: Database.Database, table: string, columns: readonly string[], rowsPerBatch = 50) {
+    this.#table = table;
+    this.#columns = columns;
+    const notNull = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; pk: number }[]).filter((c) => c.notnull === 1 || c.pk > 0).map((c) => c.name));
+    this.#required = columns.flatMap((c, k) => (notNull.has(c) ? [k] : []));
     this.#width = columns.length;
     this.#rowsPerBatch = rowsPerBatch;
     const row = `(${columns.map(() => '?').join(', ')})`;
@@ -29,6 +37,10 @@ export class BatchInsert {
   /** Queue one row (values in column order); a full batch is written at once. */
   add(...row: SqlValue[]): void {
     if (row.length !== this.#width) throw new RangeError(`a row of ${row.length} values for ${this.#width} columns`);
+    for (const k of this.#required) {
+      const v = row[k];
+      if (v === null || v !== v) throw new RangeError(`${this.#table}.${this.#columns[k]} is required but row ${this.count + 1} has ${v === null ? 'NULL' : 'NaN'} there`);
+    }
     for (const v of row) this.#values.push(v);
     this.count++;
     if (this.#values.length === this.#width * this.#rowsPerBatch) {

@@ -1,5 +1,6 @@
 // The SELECTs behind readRun.ts, aliased to camelCase so rows come back in the shapes the rest
 // of breadth uses, and the row types they produce.
+import type { Caveat } from '../../engine/caveats.ts';
 import type { FactorRegression } from '../attribution/index.ts';
 import type { DrawdownEpisode } from '../metrics/index.ts';
 import { parseCanonicalJson } from './canonicalJson.ts';
@@ -36,6 +37,13 @@ export interface RunRecord {
   benchmark: string | null;
   downsideTarget: number;
   omegaThreshold: number;
+  /** `cash` or `margin` (runs stored before schema v2 read as margin: they could borrow). */
+  account: string;
+  /** What the run asked for and what it did: see engine/result.ts RunFacts. */
+  requestedFrom: string | null;
+  firstInvestedDate: string | null;
+  sessionsInCash: number | null;
+  ruinDate: string | null;
 }
 
 /** RunRecord as SQLite returns it: JSON as text, flags as 0/1, plus the manifest text. */
@@ -48,7 +56,8 @@ export const RUN_SELECT = `SELECT id, created_at AS createdAt, label, strategy, 
   universe_size AS universeSize, initial_cash AS initialCash, final_nav AS finalNav,
   metric_convention AS metricConvention, periods_per_year AS periodsPerYear, risk_free_source AS riskFreeSource,
   risk_free_kind AS riskFreeKind, risk_free_mean AS riskFreeMean, benchmark, downside_target AS downsideTarget,
-  omega_threshold AS omegaThreshold
+  omega_threshold AS omegaThreshold, account, requested_from AS requestedFrom,
+  first_invested_date AS firstInvestedDate, sessions_in_cash AS sessionsInCash, ruin_date AS ruinDate
 FROM runs`;
 
 export function runRecord(row: RunRow): RunRecord {
@@ -117,7 +126,8 @@ export interface StoredDeferral {
   date: string;
   symbol: string;
   reason: string;
-  remaining: number;
+  /** Shares still to trade; null when unknown (a target with no price to size it). */
+  remaining: number | null;
 }
 export const DEFERRAL_SELECT = 'SELECT session, date, symbol, reason, remaining FROM deferrals WHERE run_id = ? ORDER BY seq';
 
@@ -129,6 +139,16 @@ export interface StoredBreach {
   maxGross: number | null;
   maxNet: number | null;
   action: string;
+  /** The symbol of a fill cut at the limits (action `deferred`); null for a rejected decision. */
+  symbol: string | null;
 }
-export const BREACH_SELECT = `SELECT session, date, gross, net, max_gross AS maxGross, max_net AS maxNet, action
+export const BREACH_SELECT = `SELECT session, date, gross, net, max_gross AS maxGross, max_net AS maxNet, action, symbol
   FROM breaches WHERE run_id = ? ORDER BY seq`;
+
+export type { StaleMark as StoredStaleMark } from '../../engine/result.ts';
+export const STALE_MARK_SELECT = `SELECT symbol, first_stale_date AS firstStaleDate, sessions, value, peak_share AS peakShare
+  FROM stale_marks WHERE run_id = ? ORDER BY seq`;
+
+/** A caveat as SQLite returns it: symbols as JSON text. */
+export type CaveatRow = Omit<Caveat, 'symbols'> & { symbols: string };
+export const CAVEAT_SELECT = 'SELECT code, severity, message, size, unit, symbols FROM warnings WHERE run_id = ? ORDER BY seq';

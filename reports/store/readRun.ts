@@ -1,5 +1,6 @@
 // Reading runs back: the catalogue (listRuns, findRuns), one whole run (getRun: enough to
 // re-render its report from SQLite alone), and deleteRun (the foreign keys cascade).
+import type { Caveat } from '../../engine/caveats.ts';
 import { DAILY_COLUMNS, type DailyColumn, type Manifest } from '../../engine/result.ts';
 import type { DecompositionLine, ReturnDecomposition } from '../attribution/decomposition.ts';
 import type { SymbolContribution } from '../attribution/contributors.ts';
@@ -10,7 +11,7 @@ import { type Store, withStoreErrors } from './openStore.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 import * as q from './queries.ts';
 
-export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredPosition } from './queries.ts';
+export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredPosition, StoredStaleMark } from './queries.ts';
 
 /** Daily series of a stored run, aligned with `dates` (NaN where SQLite holds NULL). */
 export interface StoredDaily {
@@ -18,6 +19,8 @@ export interface StoredDaily {
   /** NAV_k / NAV_{k−1} − 1 (NaN at the first session), and the benchmark and risk-free returns beside it. */
   navReturn: Float64Array;
   benchmarkReturn: Float64Array;
+  /** The benchmark's value level on each session (NaN where it has none, or without a benchmark). */
+  benchmarkLevel: Float64Array;
   riskFreeReturn: Float64Array;
   /** Fractions of NAV. */
   grossExposure: Float64Array;
@@ -39,7 +42,9 @@ export interface StoredRun {
   contributions: SymbolContribution[];
   deferrals: q.StoredDeferral[];
   breaches: q.StoredBreach[];
-  warnings: string[];
+  staleMarks: q.StoredStaleMark[];
+  /** Ranked, most severe first. */
+  caveats: Caveat[];
 }
 
 export interface RunFilter {
@@ -82,7 +87,7 @@ export function deleteRun(store: Store, id: number): boolean {
 const nan = (x: number | null): number => x ?? NaN;
 
 function readDaily(store: Store, id: number): StoredDaily {
-  const extra = ['nav_return', 'benchmark_return', 'risk_free_return', 'gross_exposure', 'net_exposure'];
+  const extra = ['nav_return', 'benchmark_return', 'risk_free_return', 'gross_exposure', 'net_exposure', 'benchmark_level'];
   const names = [...extra, ...DAILY_SQL_COLUMNS];
   const rows = store.db
     .prepare<[number], (number | null)[]>(`SELECT ${names.join(', ')} FROM daily WHERE run_id = ? ORDER BY session`)
@@ -92,7 +97,7 @@ function readDaily(store: Store, id: number): StoredDaily {
   const columns = {} as Record<DailyColumn, Float64Array>;
   DAILY_COLUMNS.forEach((c, j) => (columns[c] = column(extra.length + j)));
   const dates = store.db.prepare<[number], string>('SELECT date FROM daily WHERE run_id = ? ORDER BY session').pluck().all(id);
-  return { dates, navReturn: column(0), benchmarkReturn: column(1), riskFreeReturn: column(2), grossExposure: column(3), netExposure: column(4), columns };
+  return { dates, navReturn: column(0), benchmarkReturn: column(1), benchmarkLevel: column(5), riskFreeReturn: column(2), grossExposure: column(3), netExposure: column(4), columns };
 }
 
 function readRegressions(store: Store, id: number): FactorRegression[] {
@@ -136,7 +141,8 @@ export function getRun(store: Store, id: number): StoredRun | undefined {
         contributions: all<SymbolContribution>(q.CONTRIBUTION_SELECT),
         deferrals: all<q.StoredDeferral>(q.DEFERRAL_SELECT),
         breaches: all<q.StoredBreach>(q.BREACH_SELECT),
-        warnings: store.db.prepare<[number], string>('SELECT message FROM warnings WHERE run_id = ? ORDER BY seq').pluck().all(id),
+        staleMarks: all<q.StoredStaleMark>(q.STALE_MARK_SELECT),
+        caveats: all<q.CaveatRow>(q.CAVEAT_SELECT).map((c) => ({ ...c, symbols: JSON.parse(c.symbols) as string[] })),
       };
     })(),
   );

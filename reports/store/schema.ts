@@ -269,7 +269,59 @@ CREATE VIEW run_summary AS
   FROM runs r LEFT JOIN metrics_wide w ON w.run_id = r.id;
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, description: 'runs, daily series, ledger, metrics, attribution, views', sql: V1 }];
+/**
+ * V2 (real-data truth): structured caveats; what a run really did (requested start, first
+ * investment, ruin, account); stale marks; the benchmark's level beside NAV; deferrals whose
+ * remaining size is unknown (a target that had no price to size it) store NULL.
+ */
+const V2 = `
+ALTER TABLE warnings ADD COLUMN code TEXT NOT NULL DEFAULT 'data-note';
+ALTER TABLE warnings ADD COLUMN severity TEXT NOT NULL DEFAULT 'low' CHECK (severity IN ('high', 'medium', 'low'));
+ALTER TABLE warnings ADD COLUMN size REAL;
+ALTER TABLE warnings ADD COLUMN unit TEXT;
+ALTER TABLE warnings ADD COLUMN symbols TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(symbols));
+
+ALTER TABLE runs ADD COLUMN account TEXT NOT NULL DEFAULT 'margin';
+ALTER TABLE runs ADD COLUMN requested_from TEXT;
+ALTER TABLE runs ADD COLUMN first_invested_date TEXT;
+ALTER TABLE runs ADD COLUMN sessions_in_cash INTEGER;
+ALTER TABLE runs ADD COLUMN ruin_date TEXT;
+
+ALTER TABLE daily ADD COLUMN benchmark_level REAL;
+ALTER TABLE daily ADD COLUMN stale_value REAL;
+
+ALTER TABLE breaches ADD COLUMN symbol TEXT;
+
+CREATE TABLE deferrals_v2 (
+  run_id ${cascade},
+  seq INTEGER NOT NULL,
+  session INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  symbol TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  remaining REAL,
+  PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+INSERT INTO deferrals_v2 SELECT run_id, seq, session, date, symbol, reason, remaining FROM deferrals;
+DROP TABLE deferrals;
+ALTER TABLE deferrals_v2 RENAME TO deferrals;
+
+CREATE TABLE stale_marks (
+  run_id ${cascade},
+  seq INTEGER NOT NULL,
+  symbol TEXT NOT NULL,
+  first_stale_date TEXT NOT NULL,
+  sessions INTEGER NOT NULL,
+  value REAL NOT NULL,
+  peak_share REAL,
+  PRIMARY KEY (run_id, seq)
+) WITHOUT ROWID;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'runs, daily series, ledger, metrics, attribution, views', sql: V1 },
+  { version: 2, description: 'caveats, run facts, stale marks, benchmark level, unknown deferral sizes', sql: V2 },
+];
 
 /** The newest schema this breadth knows. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

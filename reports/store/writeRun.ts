@@ -3,7 +3,8 @@
 // Everything derived (hashes, dates, decomposition) is computed before the write lock is taken.
 import { isoDay } from '../../data/dates.ts';
 import { DEFERRAL_NAMES } from '../../engine/orders.ts';
-import { DAILY_COLUMNS, FillReason, type Result } from '../../engine/result.ts';
+import { rankCaveats } from '../../engine/caveats.ts';
+import { DAILY_COLUMNS, FILL_REASON_NAMES, type Result } from '../../engine/result.ts';
 import { symbolContributions } from '../attribution/contributors.ts';
 import { returnDecomposition } from '../attribution/decomposition.ts';
 import type { FactorRegression } from '../attribution/factorRegression.ts';
@@ -23,7 +24,6 @@ export interface RunToWrite {
   label?: string;
 }
 
-const FILL_REASONS = Object.keys(FillReason) as (keyof typeof FillReason)[];
 const bit = (x: boolean): number => (x ? 1 : 0);
 
 /** The metrics must describe this result: same number of returns. */
@@ -69,6 +69,11 @@ function insertRunRow(store: Store, run: RunToWrite, hash: string): number {
     benchmark: metrics.benchmark,
     downside_target: metrics.downsideTarget,
     omega_threshold: metrics.omegaThreshold,
+    account: m.account,
+    requested_from: result.facts.requestedFrom,
+    first_invested_date: result.facts.firstInvestedDate,
+    sessions_in_cash: result.facts.sessionsInCash,
+    ruin_date: result.facts.ruinDate,
   };
   const columns = Object.keys(row);
   const sql = `INSERT INTO runs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
@@ -77,7 +82,7 @@ function insertRunRow(store: Store, run: RunToWrite, hash: string): number {
 
 function insertDaily(store: Store, id: number, result: Result, metrics: RunMetrics, dates: readonly string[]): void {
   const d = result.daily;
-  const rows = new BatchInsert(store.db, 'daily', ['run_id', 'session', 'date', 'nav_return', 'benchmark_return', 'risk_free_return', 'gross_exposure', 'net_exposure', ...DAILY_SQL_COLUMNS]);
+  const rows = new BatchInsert(store.db, 'daily', ['run_id', 'session', 'date', 'nav_return', 'benchmark_return', 'benchmark_level', 'risk_free_return', 'gross_exposure', 'net_exposure', ...DAILY_SQL_COLUMNS]);
   for (let k = 0; k < d.nav.length; k++) {
     const nav = d.nav[k];
     const long = d.longValue[k];
@@ -89,6 +94,7 @@ function insertDaily(store: Store, id: number, result: Result, metrics: RunMetri
       dates[k],
       k > 0 ? real(nav / d.nav[k - 1] - 1) : null,
       k > 0 && metrics.benchmarkReturns !== null ? real(metrics.benchmarkReturns[k - 1]) : null,
+      metrics.benchmarkLevels !== null ? real(metrics.benchmarkLevels[k]) : null,
       k > 0 ? real(metrics.riskFreeReturns[k - 1]) : null,
       exposed ? (long + short) / nav : null,
       exposed ? (long - short) / nav : null,
@@ -104,7 +110,7 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   const fills = new BatchInsert(store.db, 'fills', ['run_id', 'seq', 'session', 'date', 'symbol', 'quantity', 'price', 'reference_price', 'commission', 'slippage', 'order_id', 'reason']);
   for (let k = 0; k < f.session.length; k++) {
     const s = f.session[k] - first;
-    fills.add(id, k, s, dates[s], result.symbols[f.symbol[k]], f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k], FILL_REASONS[f.reason[k]]);
+    fills.add(id, k, s, dates[s], result.symbols[f.symbol[k]], f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k], FILL_REASON_NAMES[f.reason[k]]);
   }
   fills.flush();
 
@@ -125,11 +131,18 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   }
   deferrals.flush();
 
-  const breaches = new BatchInsert(store.db, 'breaches', ['run_id', 'seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action']);
-  result.breaches.forEach((b, k) => breaches.add(id, k, b.session - first, b.date, b.gross, b.net, b.maxGross ?? null, b.maxNet ?? null, b.action));
+  const breaches = new BatchInsert(store.db, 'breaches', ['run_id', 'seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action', 'symbol']);
+  result.breaches.forEach((b, k) => breaches.add(id, k, b.session - first, b.date, real(b.gross), real(b.net), b.maxGross, b.maxNet, b.action, b.symbol));
   breaches.flush();
-  const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message']);
-  result.warnings.forEach((w, k) => warnings.add(id, k, w));
+  const staleMarks = new BatchInsert(store.db, 'stale_marks', ['run_id', 'seq', 'symbol', 'first_stale_date', 'sessions', 'value', 'peak_share']);
+  result.facts.staleMarks.forEach((e, k) => staleMarks.add(id, k, e.symbol, e.firstStaleDate, e.sessions, e.value, real(e.peakShare)));
+  staleMarks.flush();
+}
+
+/** The run's caveats and the measurement's, ranked together. */
+function insertCaveats(store: Store, id: number, run: RunToWrite): void {
+  const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message', 'code', 'severity', 'size', 'unit', 'symbols']);
+  rankCaveats([...run.result.caveats, ...run.metrics.caveats]).forEach((c, k) => warnings.add(id, k, c.message, c.code, c.severity, c.size === null ? null : real(c.size), c.unit, JSON.stringify(c.symbols)));
   warnings.flush();
 }
 
@@ -174,6 +187,7 @@ export function writeRun(store: Store, run: RunToWrite): number {
         insertDaily(store, id, run.result, run.metrics, dates);
         insertLedger(store, id, run.result, dates);
         insertFigures(store, id, run);
+        insertCaveats(store, id, run);
         return id;
       })
       .immediate(),

@@ -38,7 +38,7 @@ export const iwmVsSmlf = defineStrategy({
   dataNeeds: 'ETF prices',
   params: paramsSchema,
   create(p) {
-    return { schedule: scheduleNamed(p.schedule), decide: (view) => ({ weights: fundWeights(view, p) }) };
+    return { schedule: scheduleNamed(p.schedule), shorts: p.mode === 'spread', decide: (view) => ({ weights: fundWeights(view, p) }) };
   },
 });
 

@@ -57,6 +57,7 @@ export const qualityLongShort = defineStrategy({
   create(params) {
     return {
       schedule: scheduleNamed(params.schedule),
+      shorts: true,
       decide: (view) => ({ weights: qualityBook(view, params) }),
     };
   },

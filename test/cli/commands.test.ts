@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../cli/commands/index.ts';
 import { breadth, breadthCommand, expectOk, hasSharedData, parseJson, scratch, sharedData, shell, write } from './helpers.ts';
 
-const BUILTINS = ['buy-and-hold', 'fixed-weights', 'equal-weight', 'sma-crossover', 'momentum', 'quality-long-short', 'size-tilt', 'iwm-vs-smlf', 'rate-regime', 'breadth-thrust'];
+const BUILTINS = ['buy-and-hold', 'fixed-weights', 'equal-weight', 'sma-crossover', 'momentum', 'quality-long-short', 'size-tilt', 'iwm-vs-smlf', 'rate-regime', 'breadth-thrust', 'risk-allocation'];
 
 describe.concurrent('breadth --help', () => {
   it('lists every command and the exit codes', async () => {

@@ -110,8 +110,8 @@ describe.skipIf(!hasData)('etf/ohlcv (real data)', () => {
     const iwm = symbolIndex(market, 'IWM');
     expect(market.priceKind[iwm]).toBe(PriceKind.raw);
     expect(Array.from(market.dividends.symbol)).not.toContain(iwm);
-    const note = market.sources.find((s) => s.path.endsWith('ohlcv'))!.notes.join(' ');
-    expect(note).toMatch(/AdjClose is empty: .*dividends are MISSING.* \(4 of 11 files\)/);
+    const note = market.sources.find((s) => s.path.endsWith('IWM.csv'))!.notes.join(' ');
+    expect(note).toMatch(/AdjClose is empty: .*dividends are MISSING/);
     expect(price('IWM', '2000-05-26')).toBe(45.71875);
     expect(price('IWM', '2000-05-26', 'open')).toBe(45.53125);
   });

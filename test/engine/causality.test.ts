@@ -87,7 +87,7 @@ const configs: Record<string, EngineConfigInput> = {
     participationCap: 0.3,
     borrow: { defaultBps: 150, rebateBps: 25 },
     cash: { rate: 'r', debitSpreadBps: 100 },
-    leverage: { maxGross: 1.6 },
+    account: { kind: 'margin', maxGross: 1.6, maxNet: 1 },
     seed: 7,
   },
   'next-close, fractional': {
@@ -96,6 +96,7 @@ const configs: Record<string, EngineConfigInput> = {
     commission: { kind: 'bps', bps: 5 },
     slippage: { kind: 'fixed-bps', bps: 10 },
     cash: { rate: 'r' },
+    account: { kind: 'margin', maxGross: 2, maxNet: 1 },
     seed: 11,
   },
   'same-close': {

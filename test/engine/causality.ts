@@ -1,5 +1,5 @@
 // Causality checks, reusable for any strategy: `perturbAfter` rewrites every input that becomes
-// known after session t (bars, volumes, corporate actions, delistings, rates, fundamentals);
+// known after session t (bars, volumes, corporate actions, delistings and ends of data, rates, fundamentals);
 // `expectCausal` runs a strategy on the market and on perturbed copies and asserts that every
 // decision, fill, deferral, snapshot, breach and daily row up to and including t is unchanged.
 
@@ -8,6 +8,7 @@ import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalRow } from '../../dat
 import { eventTable, type EventTable, type Market } from '../../data/market.ts';
 import type { RateSeries } from '../../data/rates.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { lastBarSession } from '../../engine/corporateActions.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
 import { DAILY_COLUMNS, type Result } from '../../engine/result.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
@@ -93,6 +94,26 @@ export function perturbAfter(market: Market, t: number, seed: number): Market {
         for (const f of PRICE_FIELDS) fields[f][s * n + i] = NaN;
         volume[s * n + i] = NaN;
       }
+    }
+  }
+
+  // Where a symbol's data ends is part of the data's description, like a delisting: the engine
+  // closes a position on the session after a symbol's last bar (corporateActions.ts). Keep it as
+  // known from that bar on: data that ended by t stays ended; data that goes on past t keeps a bar after t.
+  const lastBars = lastBarSession(market);
+  for (let i = 0; i < n; i++) {
+    if (delistedAfter[i] >= 0) continue;
+    const last = lastBars[i];
+    let later = false;
+    for (let s = t + 1; s < T; s++) later ||= !Number.isNaN(fields.close[s * n + i]);
+    if (last <= t) {
+      for (let s = t + 1; s < T; s++) {
+        for (const f of PRICE_FIELDS) fields[f][s * n + i] = NaN;
+        volume[s * n + i] = NaN;
+      }
+    } else if (!later) {
+      for (const f of PRICE_FIELDS) fields[f][last * n + i] = 20 + 80 * r();
+      volume[last * n + i] = 1_000;
     }
   }
 

@@ -26,6 +26,9 @@ export function scripted(script: Record<number, Step>, schedule: Schedule = ever
   };
 }
 
+/** A margin account loose enough never to bind: for scenarios about something else that short or borrow. */
+export const MARGIN = { kind: 'margin', maxGross: 100, maxNet: 100 } as const;
+
 /** Explicit orders, for readability in scripts. */
 export const orders = (...requests: OrderRequest[]): readonly OrderRequest[] => requests;
 
@@ -74,6 +77,11 @@ export function deferralRows(result: Result): DeferralRow[] {
     reason: DEFERRAL_NAMES[d.reason[k]],
     remaining: d.remaining[k],
   }));
+}
+
+/** The run's caveat messages, ranked as the result holds them. */
+export function messages(result: Result): string[] {
+  return result.caveats.map((c) => c.message);
 }
 
 /** |actual − expected| ≤ tol × max(1, |expected|). */

@@ -9,7 +9,7 @@ import type { RateSeries } from '../../data/rates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import type { EngineConfig, EngineConfigInput } from '../../engine/config.ts';
 import { DEFERRAL_NAMES } from '../../engine/orders.ts';
-import { COST_LINES, INCOME_LINES, type Result } from '../../engine/result.ts';
+import { COST_LINES, FillReason, INCOME_LINES, type Result } from '../../engine/result.ts';
 import { everyNSessions, everySession, monthEnd, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { fixtureMarket, type FixtureSpec } from './fixtures.ts';
@@ -44,8 +44,12 @@ const configArb = fc.record({
   participationCap: fc.option(fc.integer({ min: 1, max: 100 }).map((x) => x / 100), { nil: undefined }),
   borrow: fc.record({ defaultBps: fc.integer({ min: 0, max: 500 }), overrides: fc.constant({ S1: 900 }), rebateBps: fc.integer({ min: 0, max: 100 }) }),
   cash: fc.record({ rate: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: 80 }).map((x) => x / 1_000), fc.constant('r')), debitSpreadBps: fc.integer({ min: 0, max: 500 }) }),
-  // No limit is expressed by leaving the key out.
-  leverage: fc.constantFrom({}, { maxGross: 1.2 }, { maxGross: 2, maxNet: 1 }, { maxGross: 3, maxNet: 1.5 }),
+  account: fc.constantFrom(
+    { kind: 'cash' as const },
+    { kind: 'margin' as const, maxGross: 1.2, maxNet: 1 },
+    { kind: 'margin' as const, maxGross: 2, maxNet: 1 },
+    { kind: 'margin' as const, maxGross: 3, maxNet: 1.5 },
+  ),
   seed: fc.integer({ min: 1, max: 1_000 }),
 });
 const marketArb = fc.record({
@@ -106,6 +110,7 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
   const f = result.fills;
   const shares = new Float64Array(n);
   const mark = new Float64Array(n).fill(NaN);
+  const inLieu = new Float64Array(n);
   let fill = 0;
   let prevNav = config.initialCash;
   let prevCash = config.initialCash;
@@ -141,10 +146,17 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
       near(d.interestPaid[k], paid, scale, `session ${t} interestPaid`);
       near(d.borrowFee[k], fee, scale, `session ${t} borrowFee`);
       near(d.borrowRebate[k], rebate, scale, `session ${t} borrowRebate`);
-      // Splits, then dividends to the holders of record (after the split).
+      // Splits (a whole count stays whole: 15 × 0.1 is 1.5), then dividends to the holders of record.
       for (let e = market.splits.sessionStart[t]; e < market.splits.sessionStart[t + 1]; e++) {
-        shares[market.splits.symbol[e]] *= market.splits.value[e];
-        mark[market.splits.symbol[e]] /= market.splits.value[e];
+        const i = market.splits.symbol[e];
+        const after = shares[i] * market.splits.value[e];
+        shares[i] = Math.abs(after - Math.round(after)) <= 1e-9 * Math.max(1, Math.abs(after)) ? Math.round(after) : after;
+        mark[i] /= market.splits.value[e];
+        // Whole shares: the fraction leaves at once (a split-cash fill of this session says at what price).
+        if (config.shares === 'whole') {
+          inLieu[i] = Math.trunc(shares[i]) - shares[i];
+          shares[i] = Math.trunc(shares[i]);
+        }
       }
       let dividends = 0;
       let shortDividends = 0;
@@ -187,14 +199,27 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
         if (config.participationCap !== undefined && Number.isFinite(v) && Math.abs(q) > config.participationCap * v * (1 + 1e-12)) {
           fail(`${what}: exceeds the participation cap on volume ${v}`);
         }
+      } else if (f.reason[fill] === FillReason.splitCash) {
+        // Cash in lieu: the split's fraction (already taken off the shares above) at the ex-date's open, else close.
+        const open = market.open[k2];
+        near(price, open > 0 ? open : market.close[k2], price, `${what} cash-in-lieu price`);
+        if (config.shares !== 'whole') fail(`${what}: cash in lieu with fractional shares`);
+        near(q, inLieu[i], 1, `${what} cash-in-lieu quantity`);
+        inLieu[i] = 0;
+        shares[i] -= q;
       } else {
-        // Delisting: at the last close times (1 + the delisting return).
-        const last = market.close[market.delistedAfter[i] * n + i];
-        const r = market.delistReturn[i];
-        near(price, last * (1 + (Number.isNaN(r) ? 0 : r)), last, `${what} delisting price`);
-        if (t !== market.delistedAfter[i] + 1) fail(`${what}: delisting closed on the wrong session`);
-        if (q !== -shares[i]) fail(`${what}: delisting must close the whole position (${shares[i]})`);
-        if (f.commission[fill] !== 0 || f.slippage[fill] !== 0) fail(`${what}: delisting must cost nothing`);
+        // Delisting, or the end of the symbol's data: at the last close (split-adjusted: the mark)
+        // times (1 + the delisting return), on the session after the last bar.
+        const delisted = f.reason[fill] === FillReason.delisting;
+        if (delisted !== market.delistedAfter[i] >= 0) fail(`${what}: reason ${f.reason[fill]} but delistedAfter ${market.delistedAfter[i]}`);
+        let lastBar = market.delistedAfter[i];
+        if (!delisted) for (lastBar = t - 1; lastBar >= 0 && Number.isNaN(market.close[lastBar * n + i]); lastBar--);
+        const r = delisted ? market.delistReturn[i] : NaN;
+        near(price, mark[i] * (1 + (Number.isNaN(r) ? 0 : r)), mark[i], `${what} exit price`);
+        if (t !== lastBar + 1) fail(`${what}: exit on the wrong session (last bar ${lastBar})`);
+        for (let s = t; s < market.dates.length; s++) if (!Number.isNaN(market.close[s * n + i])) fail(`${what}: the symbol trades again on session ${s}`);
+        if (q !== -shares[i]) fail(`${what}: an exit must close the whole position (${shares[i]})`);
+        if (f.commission[fill] !== 0 || f.slippage[fill] !== 0) fail(`${what}: an exit must cost nothing`);
       }
       shares[i] += q;
       expectedCash -= q * price + f.commission[fill];
@@ -217,6 +242,10 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
     }
     const scale = Math.abs(d.cash[k]) + gross;
     near(d.cash[k], expectedCash, scale, `session ${t} cash`);
+    if (config.account.kind === 'cash') {
+      if (d.cash[k] < 0) fail(`session ${t}: cash ${d.cash[k]} < 0 in a cash account`);
+      if (d.shortCount[k] > 0) fail(`session ${t}: a short position in a cash account`);
+    }
     near(d.nav[k], d.cash[k] + positions, scale, `session ${t} NAV = cash + Σ shares × mark`);
     let change = d.longPnl[k] + d.shortPnl[k];
     for (const line of INCOME_LINES) change += d[line][k];
@@ -303,14 +332,14 @@ describe('a zero-cost round trip at the same price conserves value', () => {
           const result = backtest(
             market,
             scripted({ [a]: orders({ symbol, quantity: q }), [b]: orders({ symbol, quantity: -q }) }),
-            { execution, initialCash: 1_000_000, shares: fractional ? 'fractional' : 'whole' },
+            { execution, initialCash: 1_000_000_000, shares: fractional ? 'fractional' : 'whole' },
           );
           const price = field[a + lag][symbol];
           expect(Array.from(result.fills.quantity)).toEqual([q, -q]);
           expect(Array.from(result.fills.price)).toEqual([price, price]);
           const after = b + lag;
-          expect(Math.abs(result.daily.cash[after] - 1_000_000)).toBeLessThanOrEqual(1e-9 * 1_000_000);
-          expect(Math.abs(result.daily.nav[T - 1] - 1_000_000)).toBeLessThanOrEqual(1e-9 * 1_000_000);
+          expect(Math.abs(result.daily.cash[after] - 1_000_000_000)).toBeLessThanOrEqual(1e-9 * 1_000_000_000);
+          expect(Math.abs(result.daily.nav[T - 1] - 1_000_000_000)).toBeLessThanOrEqual(1e-9 * 1_000_000_000);
         },
       ),
       { numRuns: NUM_RUNS, seed: 777 },
@@ -348,6 +377,7 @@ describe('a split never changes NAV', () => {
         splits += spec.splits!.length;
         const config: EngineConfigInput = {
           ...c,
+          account: { kind: 'margin', maxGross: 3, maxNet: 1.5 },
           shares: 'fractional',
           commission: c.commission.kind === 'per-share' ? { kind: 'bps', bps: 3 } : c.commission,
           slippage: c.slippage.kind === 'sqrt-impact' ? { kind: 'fixed-bps', bps: 7 } : c.slippage,
@@ -401,7 +431,7 @@ describe('the costs in the ledger are exactly the NAV drag', () => {
       fc.property(marketArb, fc.integer({ min: 1, max: 2 ** 31 - 1 }), commissionArb, slippageArb, fc.integer({ min: 0, max: 800 }), fc.option(fc.integer({ min: 5, max: 100 }).map((x) => x / 100), { nil: undefined }), fc.constantFrom('next-open' as const, 'next-close' as const, 'same-close' as const), (m, seed, commission, slippage, borrowBps, participationCap, execution) => {
         const market = makeMarket(m);
         const strategy = (): Strategy => randomStrategy({ seed, weights: 0, orders: 0.6 });
-        const common: EngineConfigInput = { initialCash: 1_000_000, execution, participationCap, shares: 'fractional' };
+        const common: EngineConfigInput = { initialCash: 1_000_000, execution, participationCap, shares: 'fractional', account: { kind: 'margin', maxGross: 100, maxNet: 100 } };
         const free = backtest(market, strategy(), common);
         const costly = backtest(market, strategy(), { ...common, commission, slippage, borrow: { defaultBps: borrowBps } });
         expect(Array.from(costly.fills.quantity)).toEqual(Array.from(free.fills.quantity));

@@ -17,7 +17,7 @@ describe('manifest', () => {
     commission: { kind: 'per-share' as const, perShare: 0.005, minimum: 1 },
     slippage: { kind: 'half-spread' as const, spreadBps: 10 },
     cash: { rate: 'r' },
-    leverage: { maxGross: 2 },
+    account: { kind: 'margin' as const, maxGross: 2, maxNet: 1 },
     seed: 42,
   };
   const strategy = randomStrategy({ seed: 5, schedule: monthEnd });
@@ -33,6 +33,7 @@ describe('manifest', () => {
     expect(m.execution).toBe('next-close');
     expect(m.lookAheadProne).toBe(false);
     expect(m.costModels).toEqual({ commission: '0.005/share, min 1', slippage: 'half of a 10 bps spread' });
+    expect(m.account).toBe('margin');
     expect(m.seed).toBe(42);
     expect(m.config.initialCash).toBe(250_000);
   });

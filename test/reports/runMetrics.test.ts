@@ -129,17 +129,29 @@ describe('runMetrics inputs', () => {
     expect(set.riskFree.source).toContain('DTB3');
   });
 
-  it('a benchmark is inner-joined on dates', () => {
-    const { dates, returns } = navReturns(tiny);
-    // The benchmark misses the middle return and has an extra date before the run.
-    const benchmark = { name: 'SPY', dates: [dates[0] - 7, dates[0], dates[2]], returns: [0.5, returns[0] * 2, returns[2] * 2] };
-    const set = runMetrics(tiny, { benchmark });
+  it('a benchmark is paired over the same intervals: a missing day joins two returns, never a 0', () => {
+    // Benchmark levels on the four sessions; it has no value on session 2.
+    const set = runMetrics(tiny, { benchmark: { name: 'SPY', levels: Float64Array.of(100, 101, NaN, 99) } });
     expect(set.benchmark).toBe('SPY');
+    // Intervals (0, 1] and (1, 3]: NAV 1000 → 1010 → 1000 against 100 → 101 → 99.
+    const r = [0.01, 1000 / 1010 - 1];
+    const b = [0.01, 99 / 101 - 1];
     const beta = pick(set.metrics, 'beta');
     expect(beta.n).toBe(2);
-    expect(beta.value).toBeCloseTo(0.5, 12);
-    // Kept aligned with the NAV returns, so a stored run can be re-rendered without the file.
-    expect(Array.from(set.benchmarkReturns ?? [])).toEqual([returns[0] * 2, NaN, returns[2] * 2]);
+    expect(beta.value).toBeCloseTo((r[1] - r[0]) / (b[1] - b[0]), 12); // two points: the slope
+    // Stored beside the NAV returns: each level's return since the previous one it has.
+    const stored = Array.from(set.benchmarkReturns ?? []);
+    expect(stored[0]).toBeCloseTo(0.01, 15);
+    expect(stored[1]).toBeNaN();
+    expect(stored[2]).toBeCloseTo(99 / 101 - 1, 15);
+    expect(Array.from(set.benchmarkLevels ?? [])).toEqual([100, 101, NaN, 99]);
+  });
+
+  it('benchmark cash compounds the risk-free returns', () => {
+    const set = runMetrics(tiny, { benchmark: 'cash', riskFree: 0.05, periodsPerYear: 252 });
+    const rf = Math.pow(1.05, 1 / 252) - 1;
+    expect(set.benchmark).toBe('cash');
+    expect(set.benchmarkLevels?.[3]).toBeCloseTo((1 + rf) ** 3, 15);
   });
 
   it('one session: ratios and annualized figures are insufficient data, never 0', () => {

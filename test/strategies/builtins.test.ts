@@ -9,7 +9,7 @@ import type { Strategy } from '../../engine/strategy.ts';
 import { builtinNames, createBuiltinStrategy } from '../../strategies/registry.ts';
 import { runAndRecord, type WeightMap } from './decisions.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
-import { BUILTIN_RUNS } from './runs.ts';
+import { accountFor, BUILTIN_RUNS } from './runs.ts';
 import { testMarket } from './testMarket.ts';
 import { viewAt } from './views.ts';
 
@@ -32,7 +32,7 @@ describe('every built-in runs end to end', () => {
 
   it.each(BUILTIN_RUNS)('%s %j', (name, params) => {
     const strategy = createBuiltinStrategy(name, params);
-    const result = backtest(market, strategy);
+    const result = backtest(market, strategy, accountFor(strategy));
     expect(result.manifest.strategy).toMatchObject({ name, sourceHash: strategy.sourceHash });
     expect(result.fills.session.length).toBeGreaterThan(0);
     expect(result.breaches).toEqual([]);

@@ -7,6 +7,7 @@ import type { EngineConfigInput } from '../../engine/config.ts';
 import type { Result } from '../../engine/result.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
+import { accountFor } from './runs.ts';
 
 export type WeightMap = Map<number, number>;
 
@@ -26,7 +27,7 @@ export function runAndRecord(market: Market, strategy: Strategy, config: EngineC
       return decision;
     },
   };
-  return { result: backtest(market, recording, config), decisions };
+  return { result: backtest(market, recording, { ...accountFor(strategy), ...config }), decisions };
 }
 
 /** Target weights by symbol index; array targets list their non-zero entries. */

@@ -61,7 +61,7 @@ describe('parameter documentation', () => {
       expect(strategy.params.length, strategy.name).toBeGreaterThan(0);
       for (const p of strategy.params) {
         expect(p.description, `${strategy.name}.${p.name}`).not.toBe('');
-        const optional = ['driftBand', 'topK'].includes(p.name);
+        const optional = ['driftBand', 'topK', 'targetVol'].includes(p.name);
         if (!optional) expect(p.default, `${strategy.name}.${p.name}`).not.toBeUndefined();
       }
     }

@@ -93,7 +93,7 @@ describe('quality-long-short universe and data gaps', () => {
 
 describe('quality-long-short through the engine', () => {
   it('targets a dollar-neutral book at every decision and trades both sides', () => {
-    const result = backtest(market, createBuiltinStrategy('quality-long-short', SMALL_CAP_PARAMS), { shares: 'fractional', from: '2021-07-01' });
+    const result = backtest(market, createBuiltinStrategy('quality-long-short', SMALL_CAP_PARAMS), { shares: 'fractional', from: '2021-07-01', account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
     const net = new Map<number, number>();
     const { session, targetWeight } = result.snapshots;
     session.forEach((t, k) => {

@@ -15,7 +15,7 @@ const sha256 = (path: string): string => createHash('sha256').update(readFileSyn
 const EXAMPLE = 'examples/strategies/lowVolatility.ts';
 
 describe('built-ins', () => {
-  it('lists the ten built-ins with descriptions, data needs and their source files', () => {
+  it('lists the eleven built-ins with descriptions, data needs and their source files', () => {
     expect(builtinNames()).toEqual([
       'buy-and-hold',
       'fixed-weights',
@@ -27,6 +27,7 @@ describe('built-ins', () => {
       'iwm-vs-smlf',
       'rate-regime',
       'breadth-thrust',
+      'risk-allocation',
     ]);
     for (const info of listStrategies()) {
       expect(info.dataNeeds).not.toBe('');

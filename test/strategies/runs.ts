@@ -1,6 +1,9 @@
 // One configuration per built-in (and per mode worth running) that exercises it on the test
 // market: shared by the end-to-end and the causality suites.
 
+import type { EngineConfigInput } from '../../engine/config.ts';
+import type { Strategy } from '../../engine/strategy.ts';
+
 export const SMALL_CAP_PARAMS = { excludeLargest: 8, minDollarVolume: 0, qualityBuckets: 4, cohortBuckets: 3, minNamesPerSide: 2, betaWindow: 120 };
 
 export const BUILTIN_RUNS: readonly (readonly [string, Record<string, unknown>])[] = [
@@ -18,4 +21,13 @@ export const BUILTIN_RUNS: readonly (readonly [string, Record<string, unknown>])
   ['iwm-vs-smlf', { mode: 'spread', betaWindow: 60 }],
   ['rate-regime', { months: 2 }],
   ['breadth-thrust', { window: 10, upper: 0.55, lower: 0.45 }],
+  ['risk-allocation', { lookback: 60 }],
+  ['risk-allocation', { method: 'min-variance', covariance: 'sample', lookback: 60 }],
+  ['risk-allocation', { method: 'hrp', covariance: 'ewma', halfLife: 20, lookback: 60, targetVol: 0.1 }],
+  ['risk-allocation', { method: 'max-diversification', lookback: 60, schedule: 'weekly' }],
 ];
+
+/** Reg T margin (gross 2, net 1) for strategies that short; the default cash account for the rest. */
+export function accountFor(strategy: Strategy): Pick<EngineConfigInput, 'account'> {
+  return strategy.shorts ? { account: { kind: 'margin', maxGross: 2, maxNet: 1 } } : {};
+}

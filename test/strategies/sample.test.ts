@@ -14,6 +14,7 @@ import { builtinNames, createBuiltinStrategy } from '../../strategies/registry.t
 import { expectCausal } from '../engine/causality.ts';
 import { balanceSheet, mean, sides } from './ratios.ts';
 import { monthStartSessions, viewAt } from './views.ts';
+import { accountFor } from './runs.ts';
 
 const sample = generateSampleMarket({ seed: 42, stocks: 200, years: 6 });
 /** The sample has 200 stocks: dropping the 60 largest leaves a small-cap universe of ~140. */
@@ -21,13 +22,14 @@ const paramsFor = (name: string): Record<string, unknown> => (name === 'quality-
 
 describe('built-ins on the sample universe', () => {
   it.each(builtinNames())('%s runs end to end with its defaults', (name) => {
-    const result = backtest(sample, createBuiltinStrategy(name, paramsFor(name)));
+    const strategy = createBuiltinStrategy(name, paramsFor(name));
+    const result = backtest(sample, strategy, accountFor(strategy));
     expect(result.fills.session.length).toBeGreaterThan(0);
     for (const nav of result.daily.nav) expect(nav).toBeGreaterThan(0);
   });
 
   it.each(builtinNames())('%s is causal on the sample', (name) => {
-    expectCausal(sample, () => createBuiltinStrategy(name, paramsFor(name)), { shares: 'fractional' }, [800], 5);
+    expectCausal(sample, () => createBuiltinStrategy(name, paramsFor(name)), { shares: 'fractional', ...accountFor(createBuiltinStrategy(name, paramsFor(name))) }, [800], 5);
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket, rateSeries } from '../fixtures.ts';
-import { expectColumn, expectNear, orders, scripted } from '../helpers.ts';
+import { expectColumn, expectNear, messages, orders, scripted, MARGIN } from '../helpers.ts';
 
 // January 2024 has 23 weekdays: Mon 1 … Wed 31. Calendar days from each session to the next:
 // Mon→Tue … Thu→Fri 1 day each, Fri→Mon 3 days. 22 accrual periods, 30 days in all.
@@ -75,7 +75,7 @@ describe('a dated rate series', () => {
     });
     expectColumn(result.daily.interestReceived, interest, 1e-12);
     expectColumn(result.daily.cash, cash, 1e-12);
-    expect(result.warnings.some((w) => w.includes('cash rate missing'))).toBe(false);
+    expect(messages(result).some((w) => w.includes('cash rate missing'))).toBe(false);
   });
 
   it('accrues nothing, and warns, where the series has no rate yet', () => {
@@ -85,7 +85,7 @@ describe('a dated rate series', () => {
     expectColumn(r.daily.interestReceived.subarray(0, 8), [0, 0, 0, 0, 0, 0, 0, 0]);
     // Session 8 (Thu 11) accrues one day at 5 % from Wed 10.
     expectNear(r.daily.interestReceived[8], (1_000_000 * 0.05) / 360, 1e-12);
-    expect(r.warnings).toContain('cash rate missing on 7 sessions (no interest accrued there)');
+    expect(messages(r)).toContain('cash rate missing on 7 sessions (no interest accrued there)');
   });
 
   it('rejects an unknown rate series name', () => {
@@ -97,7 +97,7 @@ describe('debit interest on negative cash', () => {
   it('charges rate + spread on the overdraft, three days over a weekend', () => {
     // Same-close buy of 1 000 @ 100 with 50 000 cash: cash −50 000. Debit rate 2 % + 300 bps = 5 %.
     const market = fixtureMarket({ symbols: ['A'], closes: flat(100).slice(0, 7) });
-    const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 1_000 }) }), {
+    const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 1_000 }) }), { account: MARGIN,
       initialCash: 50_000,
       execution: 'same-close',
       cash: { rate: 0.02, debitSpreadBps: 300 },
@@ -123,7 +123,7 @@ describe('borrow fee and rebate on a short, January', () => {
   const short = scripted({ 0: orders({ symbol: 'S', quantity: -1_000 }) });
 
   it('charges 2 % a year and rebates 0.5 % a year, ACT/360', () => {
-    const result = backtest(market, short, { initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200, rebateBps: 50 } });
+    const result = backtest(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200, rebateBps: 50 } });
     const fee = [0, ...JAN_DAYS.map((d) => (50_000 * 0.02 * d) / 360)];
     const rebate = [0, ...JAN_DAYS.map((d) => (50_000 * 0.005 * d) / 360)];
     expectColumn(result.daily.borrowFee, fee, 1e-12);
@@ -139,7 +139,7 @@ describe('borrow fee and rebate on a short, January', () => {
   });
 
   it('uses a per-symbol override: 3 % → 125 for the month', () => {
-    const result = backtest(market, short, {
+    const result = backtest(market, short, { account: MARGIN,
       initialCash: 1_000_000,
       execution: 'same-close',
       borrow: { defaultBps: 200, overrides: { S: 300 } },
@@ -150,7 +150,7 @@ describe('borrow fee and rebate on a short, January', () => {
 
   it('accrues cash interest on the short proceeds and the fee together', () => {
     // Cash 1 050 000 earns 4 %; the fee of 2 % on 50 000 is charged the same night.
-    const result = backtest(market, short, { initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.04 }, borrow: { defaultBps: 200 } });
+    const result = backtest(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.04 }, borrow: { defaultBps: 200 } });
     const cash = [1_050_000];
     for (const d of JAN_DAYS) {
       const prev = cash[cash.length - 1];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectColumn, expectNear, fillRows, orders, scripted } from '../helpers.ts';
+import { expectColumn, expectNear, fillRows, orders, scripted, MARGIN } from '../helpers.ts';
 
 const flat = fixtureMarket({
   symbols: ['A', 'B'],
@@ -32,12 +32,12 @@ describe('commission models', () => {
   });
 
   it('per share applies to sells too (|shares|)', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: -300 }) }), { commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: -300 }) }), { account: MARGIN, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
     expect(fillRows(result)[0].commission).toBe(1.5);
   });
 
   it('bps of notional: 100 × 50 × 10 bps = 5', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), { account: MARGIN,
       initialCash: 10_000,
       commission: { kind: 'bps', bps: 10 },
     });
@@ -51,7 +51,7 @@ describe('commission models', () => {
 
 describe('slippage models', () => {
   it('fixed bps: 20 bps on a buy of 100 @ 50 → 50.10, slippage 10; a sell → 49.90', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), {
+    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), { account: MARGIN,
       initialCash: 10_000,
       slippage: { kind: 'fixed-bps', bps: 20 },
     });

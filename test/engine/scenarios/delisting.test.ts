@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, fillRows, orders, scripted } from '../helpers.ts';
+import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN } from '../helpers.ts';
 
 // A trades t0..t2 (last close 12), then nothing; B is a bystander.
 const closes = [
@@ -68,7 +68,7 @@ describe('delisting without a delisting return', () => {
 
   it('closes a short the same way (buys back at the last close × (1 + r))', () => {
     const shortMarket = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 }, delistReturn: { 0: -1 } });
-    const short = backtest(shortMarket, scripted({ 0: orders({ symbol: 'A', quantity: -100 }) }), { initialCash: 10_000 });
+    const short = backtest(shortMarket, scripted({ 0: orders({ symbol: 'A', quantity: -100 }) }), { account: MARGIN, initialCash: 10_000 });
     // Short 100 @ 10: cash 11 000. Delisting return −100 %: bought back at 12 × 0 = 0 → cash 11 000.
     expect(fillRows(short).map((f) => [f.session, f.quantity, f.price])).toEqual([
       [1, -100, 10],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import { everyNSessions } from '../../../engine/schedule.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, orders, scripted, trades } from '../helpers.ts';
+import { deferralRows, expectColumn, messages, orders, scripted, trades } from '../helpers.ts';
 
 // Closes 10, 12, 14; opens 10, 11, 13.
 const market = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]], opens: [[10], [11], [13]] });
@@ -19,7 +19,7 @@ describe('execution conventions', () => {
     expectColumn(result.daily.nav, [1_000, 1_010, 1_030]);
     expect(result.manifest.execution).toBe('next-open');
     expect(result.manifest.lookAheadProne).toBe(false);
-    expect(result.warnings.some((w) => w.includes('look-ahead'))).toBe(false);
+    expect(messages(result).some((w) => w.includes('look-ahead'))).toBe(false);
   });
 
   it('next-close: fills at t1’s close, 12', () => {
@@ -38,7 +38,7 @@ describe('execution conventions', () => {
     expectColumn(result.daily.cash, [900, 900, 900]);
     expect(result.manifest.execution).toBe('same-close');
     expect(result.manifest.lookAheadProne).toBe(true);
-    expect(result.warnings).toContain('same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)');
+    expect(messages(result)).toContain('same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)');
   });
 
   it('targets are sized at the decision close under every convention', () => {
@@ -53,7 +53,7 @@ describe('execution conventions', () => {
     const noOpens = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]], opens: [[NaN], [NaN], [NaN]] });
     const result = backtest(noOpens, buy10(), { initialCash: 1_000 });
     expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
-    expect(result.warnings).toContain('1 next-open fills used the session close because the data has no opening prices');
+    expect(messages(result)).toContain('1 next-open fills used the session close because the data has no opening prices');
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import type { OrderRequest } from '../../../engine/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectNear, fillRows, orders, scripted, trades } from '../helpers.ts';
+import { deferralRows, expectNear, fillRows, orders, scripted, trades, MARGIN } from '../helpers.ts';
 
 interface Bar {
   o: number;
@@ -52,7 +52,7 @@ describe('limit and stop fills (next-open)', () => {
     { symbol: 'SB_GAP', quantity: 10, type: 'stop', stop: 105 },
     { symbol: 'SS', quantity: -10, type: 'stop', stop: 95 },
   ];
-  const result = backtest(m, scripted({ 0: o }), { initialCash: 100_000 });
+  const result = backtest(m, scripted({ 0: o }), { account: MARGIN, initialCash: 100_000 });
 
   it('fills each at the price the rules give', () => {
     const got = Object.fromEntries(fillRows(result).map((f) => [f.symbol, [f.session, f.quantity, f.price]]));
@@ -94,7 +94,7 @@ describe('limit fills with slippage are never worse than the limit', () => {
         { symbol: 'D', quantity: -10, type: 'limit', limit: 105 },
       ),
     }),
-    { slippage: { kind: 'fixed-bps', bps: 100 } },
+    { slippage: { kind: 'fixed-bps', bps: 100 }, account: MARGIN },
   );
 
   it('prices and slippage lines', () => {

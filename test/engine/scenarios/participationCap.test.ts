@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, orders, scripted, trades } from '../helpers.ts';
+import { deferralRows, expectColumn, messages, orders, scripted, trades, MARGIN } from '../helpers.ts';
 
 const closes = [[10], [10], [10], [10], [10]];
 const volumes = [[1_000], [1_000], [1_000], [1_000], [1_000]];
@@ -30,7 +30,7 @@ describe('partial fills under a participation cap', () => {
       { session: 1, symbol: 'A', reason: 'volume-cap', remaining: 150 },
       { session: 2, symbol: 'A', reason: 'volume-cap', remaining: 50 },
     ]);
-    expect(result.warnings).toContain('2 order-sessions deferred: volume-cap');
+    expect(messages(result)).toContain('2 order-sessions deferred: volume-cap');
   });
 
   it('pays for each partial fill', () => {
@@ -41,7 +41,7 @@ describe('partial fills under a participation cap', () => {
 
   it('caps sells the same way', () => {
     // A sell of 250 from flat (a short) is capped the same way: −100, −100, −50.
-    const sold = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: -250 }) }), { initialCash: 10_000, participationCap: 0.1 });
+    const sold = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: -250 }) }), { account: MARGIN, initialCash: 10_000, participationCap: 0.1 });
     expect(trades(sold).map((t) => t[2])).toEqual([-100, -100, -50]);
     expect(deferralRows(sold).map((d) => d.remaining)).toEqual([-150, -50]);
   });

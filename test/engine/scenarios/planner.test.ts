@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectNear, fillRows, orders, scripted, trades } from '../helpers.ts';
+import { expectNear, fillRows, orders, scripted, trades, MARGIN } from '../helpers.ts';
 
 const flat = (row: number[], sessions = 4): number[][] => Array.from({ length: sessions }, () => [...row]);
 
@@ -52,7 +52,7 @@ describe('whole vs fractional shares', () => {
   });
 
   it('whole shares truncate toward zero for shorts too: −50 % → −166', () => {
-    const result = backtest(market, scripted({ 0: { weights: { A: -0.5 } } }), { initialCash: 10_000 });
+    const result = backtest(market, scripted({ 0: { weights: { A: -0.5 } } }), { account: MARGIN, initialCash: 10_000 });
     expect(trades(result)).toEqual([[1, 'A', -166, 30]]);
   });
 
@@ -156,7 +156,7 @@ describe('idempotence', () => {
 describe('a position that changes sign', () => {
   it('is closed, then reopened', () => {
     const market = fixtureMarket({ symbols: ['A'], closes: flat([100]) });
-    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 1: { weights: { A: -0.5 } } }), { initialCash: 10_000 });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 1: { weights: { A: -0.5 } } }), { account: MARGIN, initialCash: 10_000 });
     // t1: +50. At t1 NAV 10 000 → −0.5 → −50: sell 50 (close) then sell 50 (open the short).
     expect(trades(result)).toEqual([
       [1, 'A', 50, 100],

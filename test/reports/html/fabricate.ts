@@ -93,7 +93,7 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
   const r = navReturns(nav);
   const b = navReturns(bench);
   const startDay = parseIsoDay(dates[0]);
-  const strategy = computeMetrics({ returns: r, dates: days, startDay, benchmark: b }).metrics;
+  const strategy = computeMetrics({ returns: r, dates: days, startDay, benchmarkLevels: bench }).metrics;
   const benchmark = computeMetrics({ returns: b, dates: days, startDay }).metrics;
   const symbols = Array.from({ length: 20 }, (_, k) => `SYN${String(k * 37 + 11).padStart(4, '0')}`);
   return {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../../engine/result.ts';
+import { levelsOf } from '../../../reports/metrics/index.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { getRun, openStore, type StoredRun, writeRun } from '../../../reports/store/index.ts';
 import { longShortRun } from '../store/fixtures.ts';
@@ -24,7 +25,7 @@ export interface StoredFixture {
 /** Backtest, store and read back; `label` becomes the run's label in the store. */
 export function storedLongShortRun(label: string): StoredFixture {
   const result = longShortRun(label);
-  const metrics = runMetrics(result, { benchmark: { name: 'Fixture index', ...fixtureIndex(result) }, riskFree: 0.04 });
+  const metrics = runMetrics(result, { benchmark: { name: 'Fixture index', levels: levelsOf(fixtureIndex(result).returns) }, riskFree: 0.04 });
   const dir = mkdtempSync(join(tmpdir(), 'breadth-html-'));
   const store = openStore(join(dir, 'runs.sqlite'));
   try {

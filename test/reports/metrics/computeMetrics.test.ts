@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../../data/dates.ts';
-import { computeMetrics, type Metric } from '../../../reports/metrics/index.ts';
+import { computeMetrics, levelsOf, type Metric } from '../../../reports/metrics/index.ts';
 
 // The names METRICS.md fixes for machine-readable output.
 const CORE = [
@@ -32,7 +32,7 @@ describe('computeMetrics', () => {
   const dates = [epochDay(2024, 1, 31), epochDay(2024, 2, 29), epochDay(2024, 3, 28), epochDay(2024, 4, 30)];
 
   it('carries the convention, inputs and every METRICS.md name', () => {
-    const set = computeMetrics({ returns: r, dates, periodsPerYear: 12, benchmark: [0.05, -0.02, 0.01, -0.01], riskFree: 0.001 });
+    const set = computeMetrics({ returns: r, dates, periodsPerYear: 12, benchmarkLevels: levelsOf([0.05, -0.02, 0.01, -0.01]), riskFree: 0.001 });
     expect(set.convention).toBe('breadth-metrics/1');
     expect(set.periodsPerYear).toBe(12);
     expect(set.riskFree).toEqual({ source: 'constant 0.001 per period', kind: 'constant', meanPerPeriod: 0.001 });
@@ -61,7 +61,7 @@ describe('computeMetrics', () => {
   });
 
   it('one return: ratios are insufficient data, never 0 or NaN', () => {
-    const set = computeMetrics({ returns: [0.01], dates: [epochDay(2024, 1, 2)], benchmark: [0.02] });
+    const set = computeMetrics({ returns: [0.01], dates: [epochDay(2024, 1, 2)], benchmarkLevels: [1, 1.02] });
     wellFormed(set.metrics);
     for (const name of ['sharpe', 'sortino', 'annual_volatility', 'var_95', 'skew', 'psr', 'beta', 'alpha', 'up_capture']) {
       expect(get(set.metrics, name)).toMatchObject({ value: null, note: 'insufficient data' });
@@ -71,7 +71,7 @@ describe('computeMetrics', () => {
 
   it('empty and flat series stay well formed', () => {
     wellFormed(computeMetrics({ returns: [] }).metrics);
-    const flat = computeMetrics({ returns: [0, 0, 0, 0], benchmark: [0, 0, 0, 0] }).metrics;
+    const flat = computeMetrics({ returns: [0, 0, 0, 0], benchmarkLevels: [1, 1, 1, 1, 1] }).metrics;
     wellFormed(flat);
     expect(get(flat, 'sharpe').note).toBe('zero volatility');
     expect(get(flat, 'calmar').note).toBe('no drawdown');
@@ -87,7 +87,7 @@ describe('computeMetrics', () => {
   });
 
   it('rejects misaligned inputs with an actionable message', () => {
-    expect(() => computeMetrics({ returns: r, benchmark: [0.01] })).toThrow(/benchmark has 1 rows but returns have 4/);
+    expect(() => computeMetrics({ returns: r, benchmarkLevels: [1, 1.01] })).toThrow(/benchmarkLevels has 2 rows; it needs one per NAV level \(5\)/);
     expect(() => computeMetrics({ returns: r, riskFree: [0.01] })).toThrow(/riskFree has 1 rows/);
     expect(() => computeMetrics({ returns: r, dates: [4, 3, 2, 1] })).toThrow(/strictly increase/);
     expect(() => computeMetrics({ returns: r, periodsPerYear: 0 })).toThrow(/periodsPerYear/);

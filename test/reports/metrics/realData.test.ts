@@ -119,7 +119,7 @@ describe.skipIf(!exists)('IWM vs SPY (shared/data)', () => {
     expect(Number.isNaN(rf[0])).toBe(false); // DTB3 starts 2000-01-03, before the first IWM return
     expect(val(M.sharpe(iwm, rf))).toBeLessThan(val(M.sharpe(iwm, 0)));
     // 2000–2026 three-month bills yielded between 0 and ~6.5% a year: a mean in (0, 6.5%/252)
-    const set = M.computeMetrics({ returns: iwm, dates: pair.dates, benchmark: spy, riskFree: rf, riskFreeSource: 'FRED DTB3' });
+    const set = M.computeMetrics({ returns: iwm, dates: pair.dates, benchmarkLevels: M.levelsOf(spy), riskFree: rf, riskFreeSource: 'FRED DTB3' });
     expect(set.riskFree.meanPerPeriod).toBeGreaterThan(0);
     expect(set.riskFree.meanPerPeriod).toBeLessThan(0.065 / 252);
   });

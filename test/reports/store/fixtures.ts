@@ -5,7 +5,8 @@
 import { engineConfigSchema } from '../../../engine/config.ts';
 import { weekly } from '../../../engine/schedule.ts';
 import { backtest } from '../../../engine/backtest.ts';
-import { DAILY_COLUMNS, type DailyColumn, type Manifest, type Result } from '../../../engine/result.ts';
+import { caveat, type Caveat } from '../../../engine/caveats.ts';
+import { DAILY_COLUMNS, type DailyColumn, type Manifest, type Result, type RunFacts } from '../../../engine/result.ts';
 import { fixtureMarket, weekdays } from '../../engine/fixtures.ts';
 import { scripted } from '../../engine/helpers.ts';
 
@@ -29,7 +30,7 @@ export interface HandSpec {
   pnlBySymbol?: number[];
   incomeBySymbol?: number[];
   costBySymbol?: number[];
-  warnings?: string[];
+  caveats?: Caveat[];
 }
 
 function manifest(name: string, dates: Int32Array, initialCash: number, synthetic: boolean): Manifest {
@@ -43,6 +44,7 @@ function manifest(name: string, dates: Int32Array, initialCash: number, syntheti
     lookAheadProne: false,
     config: engineConfigSchema.parse({ initialCash }),
     costModels: { commission: 'none', slippage: 'none' },
+    account: 'cash',
     seed: 1,
   };
 }
@@ -78,8 +80,14 @@ export function handResult(spec: HandSpec): Result {
     pnlBySymbol: Float64Array.from(spec.pnlBySymbol ?? new Array<number>(n).fill(0)),
     incomeBySymbol: Float64Array.from(spec.incomeBySymbol ?? new Array<number>(n).fill(0)),
     costBySymbol: Float64Array.from(spec.costBySymbol ?? new Array<number>(n).fill(0)),
-    warnings: spec.warnings ?? [],
+    facts: noFacts(),
+    caveats: spec.caveats ?? [],
   };
+}
+
+/** The facts of a run that started as asked, invested at once and never went stale. */
+export function noFacts(): RunFacts {
+  return { requestedFrom: null, firstInvestedDate: null, sessionsInCash: 0, ruinDate: null, staleMarks: [], dataEndExits: [] };
 }
 
 /**
@@ -108,6 +116,7 @@ export function longShortRun(strategy = 'long-short'): Result {
     slippage: { kind: 'fixed-bps', bps: 10 },
     borrow: { defaultBps: 300, rebateBps: 50, overrides: {} },
     cash: { rate: 0.04, debitSpreadBps: 0 },
+    account: { kind: 'margin', maxGross: 2, maxNet: 1 },
   });
 }
 
@@ -164,6 +173,7 @@ export function largeResult(sessions: number, symbols: number, fillsPerSession: 
     pnlBySymbol: Float64Array.from({ length: symbols }, (_, i) => Math.sin(i) * 1000),
     incomeBySymbol: new Float64Array(symbols),
     costBySymbol: new Float64Array(symbols).fill(1),
-    warnings: ['SYNTHETIC data: results come from the built-in sample universe, not real prices'],
+    facts: noFacts(),
+    caveats: [caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices')],
   };
 }

@@ -89,35 +89,58 @@ describe('openStore', () => {
 });
 
 describe('migrations', () => {
-  const v2: Migration = { version: 2, description: 'run tags', sql: 'CREATE TABLE tags (run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE, tag TEXT NOT NULL)' };
+  const next = SCHEMA_VERSION + 1;
+  const tags: Migration = { version: next, description: 'run tags', sql: 'CREATE TABLE tags (run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE, tag TEXT NOT NULL)' };
 
-  it('bring a v1 store forward to v2 and keep its runs', () => {
+  it(`bring a current store forward to v${next} and keep its runs`, () => {
     const file = path();
-    const v1 = openStore(file);
+    const current = openStore(file);
     const result = longShortRun();
-    const id = writeRun(v1, { result, metrics: runMetrics(result) });
-    v1.close();
-    const upgraded = openStore(file, [...MIGRATIONS, v2]);
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(2);
+    const id = writeRun(current, { result, metrics: runMetrics(result) });
+    current.close();
+    const upgraded = openStore(file, [...MIGRATIONS, tags]);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(next);
     upgraded.db.prepare('INSERT INTO tags VALUES (?, ?)').run(id, 'baseline');
     expect(getRun(upgraded, id)?.fills.length).toBe(result.fills.session.length);
     upgraded.close();
     // The older breadth now meets a newer file.
-    expect(openError(file).message).toMatch(/schema v2; this one knows up to v1/);
+    expect(openError(file).message).toMatch(new RegExp(`schema v${next}; this one knows up to v${SCHEMA_VERSION}`));
+  });
+
+  it('v1 → v2: a v1 file keeps its rows; deferrals may then hold an unknown size; caveats get a severity', () => {
+    const file = path();
+    const v1 = openStore(file, MIGRATIONS.slice(0, 1));
+    const runRow = {
+      created_at: 'x', strategy: 's', schedule: 'm', params: '{}', manifest: '{}', engine_version: '0', config_hash: 'h', data_name: 'd', data_fingerprint: 'f',
+      fills_hash: 'h', synthetic: 0, execution: 'next-open', look_ahead_prone: 0, seed: 1, period_from: '2024-01-01', period_to: '2024-01-02', sessions: 2,
+      universe_size: 1, initial_cash: 1, metric_convention: 'c', periods_per_year: 252, risk_free_source: 'none', risk_free_kind: 'zero', downside_target: 0, omega_threshold: 0,
+    };
+    const cols = Object.keys(runRow);
+    const id = Number(v1.db.prepare(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(runRow).lastInsertRowid);
+    v1.db.prepare('INSERT INTO deferrals VALUES (?, 0, 1, ?, ?, ?, ?)').run(id, '2024-01-02', 'A', 'no-trade', 10);
+    v1.db.prepare('INSERT INTO warnings VALUES (?, 0, ?)').run(id, 'an old warning');
+    expect(() => v1.db.prepare('INSERT INTO deferrals VALUES (?, 1, 1, ?, ?, ?, NULL)').run(id, '2024-01-02', 'B', 'no-price')).toThrow(/NOT NULL/);
+    v1.close();
+    const v2 = openStore(file, MIGRATIONS.slice(0, 2));
+    expect(v2.db.prepare('SELECT symbol, remaining FROM deferrals WHERE run_id = ?').all(id)).toEqual([{ symbol: 'A', remaining: 10 }]);
+    v2.db.prepare('INSERT INTO deferrals VALUES (?, 1, 1, ?, ?, ?, NULL)').run(id, '2024-01-02', 'B', 'no-price');
+    expect(v2.db.prepare('SELECT message, code, severity, symbols FROM warnings WHERE run_id = ?').get(id)).toEqual({ message: 'an old warning', code: 'data-note', severity: 'low', symbols: '[]' });
+    expect(v2.db.prepare('SELECT account, ruin_date FROM runs WHERE id = ?').get(id)).toEqual({ account: 'margin', ruin_date: null });
+    v2.close();
   });
 
   it('apply every step in order on a new file, and nothing on a current one', () => {
     const db = new Database(':memory:');
-    migrate(db, [...MIGRATIONS, v2], 'memory');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    migrate(db, [...MIGRATIONS, tags], 'memory');
+    expect(db.pragma('user_version', { simple: true })).toBe(next);
     expect(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE name IN ('runs', 'tags') ORDER BY name").pluck().all()).toEqual(['runs', 'tags']);
-    migrate(db, [...MIGRATIONS, v2], 'memory'); // would fail on CREATE TABLE if it ran again
+    migrate(db, [...MIGRATIONS, tags], 'memory'); // would fail on CREATE TABLE if it ran again
     db.close();
   });
 
   it('roll a failing step back entirely', () => {
     const db = new Database(':memory:');
-    const broken: Migration = { version: 2, description: 'broken', sql: 'CREATE TABLE half (x); CREATE TABLE runs (y)' };
+    const broken: Migration = { version: SCHEMA_VERSION + 1, description: 'broken', sql: 'CREATE TABLE half (x); CREATE TABLE runs (y)' };
     expect(() => migrate(db, [...MIGRATIONS, broken], 'memory')).toThrow(/already exists/);
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()).toBe(0);

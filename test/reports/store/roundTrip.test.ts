@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
+import { rankCaveats } from '../../../engine/caveats.ts';
 import { DAILY_COLUMNS, type Result } from '../../../engine/result.ts';
 import { attributeRun, FF5_MOM_DAILY, returnDecomposition, symbolContributions } from '../../../reports/attribution/index.ts';
 import { type RunMetrics, runMetrics } from '../../../reports/runMetrics.ts';
 import { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, type Store, writeRun } from '../../../reports/store/index.ts';
 import { backtest } from '../../../engine/backtest.ts';
-import { fixtureMarket, weekdays } from '../../engine/fixtures.ts';
+import { fixtureMarket } from '../../engine/fixtures.ts';
 import { scripted } from '../../engine/helpers.ts';
 import { handResult, longShortRun } from './fixtures.ts';
 
@@ -33,7 +34,7 @@ const PARAMS = { cap: Infinity, floor: -Infinity, nested: { list: [1, NaN], name
 function writeLongShort(store: Store, strategy = 'long-short', label?: string): { id: number; result: Result; metrics: RunMetrics } {
   const plain = longShortRun(strategy);
   const result = { ...plain, manifest: { ...plain.manifest, strategy: { ...plain.manifest.strategy, params: PARAMS } } };
-  const benchmark = { name: 'BENCH', dates: weekdays('2024-01-01', 30), returns: Array.from({ length: 30 }, (_, i) => Math.sin(i) / 100) };
+  const benchmark = { name: 'BENCH', levels: Float64Array.from({ length: 30 }, (_, i) => 100 + 10 * Math.sin(i / 3)) };
   const metrics = runMetrics(result, { riskFree: 0.03, benchmark });
   const attribution = attributeRun(result, { factors: factorTables(result.dates), models: [FF5_MOM_DAILY] });
   return { id: writeRun(store, { result, metrics, attribution, label }), result, metrics };
@@ -96,7 +97,7 @@ describe('write → getRun round trip', () => {
     const p = run.positions[3];
     expect(p.value).toBeCloseTo(result.snapshots.shares[3] * result.snapshots.price[3], 9);
     expect(p.weight).toBeCloseTo((p.value ?? NaN) / result.daily.nav[p.session], 14);
-    expect(run.warnings).toEqual(result.warnings);
+    expect(run.caveats).toEqual(rankCaveats([...result.caveats, ...metrics.caveats]));
     expect(run.deferrals).toHaveLength(result.deferrals.session.length);
   });
 
@@ -125,12 +126,12 @@ describe('deferrals and leverage breaches', () => {
     const closes = Array.from({ length: 8 }, (_, t) => [10 + t, 20 - t / 2]);
     const market = fixtureMarket({ symbols: ['A', 'B'], closes, volumes: closes.map(() => [1000, 1000]) });
     const strategy = scripted({ 0: { weights: { A: 0.5 } }, 3: { weights: { A: 1, B: -0.6 } } });
-    const result = backtest(market, strategy, { participationCap: 0.1, leverage: { maxGross: 1.2 } });
+    const result = backtest(market, strategy, { participationCap: 0.1, account: { kind: 'margin', maxGross: 1.2 } });
     expect(result.deferrals.session.length).toBeGreaterThan(0);
     expect(result.breaches).toHaveLength(1);
     const store = freshStore();
     const run = getRun(store, writeRun(store, { result, metrics: runMetrics(result) }));
-    expect(run?.breaches).toEqual(result.breaches.map(({ session, date, gross, net, maxGross, maxNet, action }) => ({ session, date, gross, net, maxGross, maxNet, action })));
+    expect(run?.breaches).toEqual(result.breaches);
     expect(run?.deferrals).toEqual(
       Array.from(result.deferrals.session, (s, k) => ({
         session: s,
@@ -140,7 +141,7 @@ describe('deferrals and leverage breaches', () => {
         remaining: result.deferrals.remaining[k],
       })),
     );
-    expect(run?.warnings).toEqual(result.warnings);
+    expect(run?.caveats.map((c) => c.message)).toEqual(rankCaveats([...result.caveats]).map((c) => c.message));
   });
 });
 
@@ -169,7 +170,7 @@ describe('catalogue, views and deletion', () => {
     expect(wide.beta).not.toBeNull();
     const summary = store.db.prepare('SELECT fill_count, warning_count, total_return FROM run_summary WHERE id = ?').get(a1) as Record<string, number>;
     expect(summary.fill_count).toBe(getRun(store, a1)?.fills.length);
-    expect(summary.warning_count).toBe(1);
+    expect(summary.warning_count).toBe(getRun(store, a1)?.caveats.length);
   });
 
   it('deleteRun removes the run and every row that belonged to it', () => {
@@ -179,7 +180,7 @@ describe('catalogue, views and deletion', () => {
     expect(tables.length).toBeGreaterThanOrEqual(12);
     for (const table of tables) {
       expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(b1), table).toBe(0);
-      expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(a1), table).toBeGreaterThanOrEqual(['breaches', 'deferrals'].includes(table) ? 0 : 1);
+      expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(a1), table).toBeGreaterThanOrEqual(['breaches', 'deferrals', 'stale_marks'].includes(table) ? 0 : 1);
     }
     expect(listRuns(store).map((r) => r.id)).toEqual([a1, a2]);
   });

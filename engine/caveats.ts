@@ -1,0 +1,61 @@
+// Caveats: what a reader must know before trusting a run's numbers, each with a severity and,
+// where it has one, a size — so reports can rank them and say how much they matter.
+
+/** How much a caveat can change the reading of a run. */
+export type CaveatSeverity = 'high' | 'medium' | 'low';
+export const CAVEAT_SEVERITIES: readonly CaveatSeverity[] = ['high', 'medium', 'low'];
+
+/** The unit of a caveat's size. */
+export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'count' | 'currency';
+
+/**
+ * Stable machine codes. Engine codes describe what happened in the run; `data-note` carries a
+ * source file's caveat (survivorship, missing opens, …) for the symbols the run touched.
+ */
+export type CaveatCode =
+  | 'look-ahead'
+  | 'synthetic'
+  | 'data-note'
+  | 'late-start'
+  | 'warm-up'
+  | 'data-end-exit'
+  | 'stale-marks'
+  | 'ruin'
+  | 'cash-limited'
+  | 'leverage-breach'
+  | 'deferred'
+  | 'no-opens'
+  | 'missing-rate'
+  | 'frequency'
+  | 'benchmark';
+
+/**
+ * One caveat. `message` is one sentence for people; `size` (in `unit`) says how large it is
+ * (e.g. 0.248 = 24.8 % of NAV), null when it has no size; `symbols` are those it concerns.
+ */
+export interface Caveat {
+  readonly code: CaveatCode;
+  readonly severity: CaveatSeverity;
+  readonly message: string;
+  readonly size: number | null;
+  readonly unit: CaveatUnit | null;
+  readonly symbols: readonly string[];
+}
+
+export function caveat(code: CaveatCode, severity: CaveatSeverity, message: string, size: { value: number; unit: CaveatUnit } | null = null, symbols: readonly string[] = []): Caveat {
+  return { code, severity, message, size: size?.value ?? null, unit: size?.unit ?? null, symbols };
+}
+
+/** Most severe first; within a severity, larger sizes of the same unit first, else as given. */
+export function rankCaveats(caveats: readonly Caveat[]): Caveat[] {
+  const rank = (c: Caveat): number => CAVEAT_SEVERITIES.indexOf(c.severity);
+  return caveats
+    .map((c, k) => ({ c, k }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || (a.c.unit !== null && a.c.unit === b.c.unit ? Math.abs(b.c.size ?? 0) - Math.abs(a.c.size ?? 0) : 0) || a.k - b.k)
+    .map(({ c }) => c);
+}
+
+/** "3 names" / "AAA, BBB" — a short list of symbols for a message. */
+export function listSymbols(symbols: readonly string[], max = 5): string {
+  return symbols.length <= max ? symbols.join(', ') : `${symbols.slice(0, max).join(', ')} and ${symbols.length - max} more`;
+}

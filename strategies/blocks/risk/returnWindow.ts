@@ -1,0 +1,65 @@
+// The returns a covariance is estimated from, read from the view at the decision: daily returns of
+// adjusted closes over a trailing window, on a common window. The missing-return rule:
+//   1. a member takes part when it has a price at the decision close and returns on at least
+//      `minObservations` of the window's sessions (default half the window: a fund listed four
+//      months ago does not join a one-year estimate yet);
+//   2. the estimate uses only the sessions on which every taking-part member has a return (the
+//      common window), so each entry of the matrix comes from the same days and the matrix stays
+//      positive semi-definite — unlike pairwise deletion, which can break that;
+//   3. should the common window fall below `minObservations` (scattered holes in different names),
+//      the member with the fewest returns is dropped and the window recomputed.
+// A missing return is never filled with 0.
+
+import type { MarketView } from '../../../engine/view.ts';
+import { trailingReturns } from '../series.ts';
+
+export interface ReturnWindow {
+  /** The members that take part, in the order given. */
+  readonly members: readonly number[];
+  /** One column of daily simple returns per member, all of the common window's length, none missing. */
+  readonly returns: readonly Float64Array[];
+  /** Sessions in the common window. */
+  readonly rows: number;
+}
+
+/**
+ * Daily returns of `members` over the last `lookback` sessions (lookback + 1 adjusted closes
+ * through the decision), reduced to the common window by the rule above. Members that do not
+ * qualify are left out (`members` may come back shorter, or empty).
+ */
+export function commonReturnWindow(
+  view: MarketView,
+  members: readonly number[],
+  lookback: number,
+  minObservations = Math.max(2, Math.ceil(lookback / 2)),
+): ReturnWindow {
+  const scratch = new Float64Array(lookback + 1);
+  const raw = new Map<number, Float64Array>();
+  for (const i of members) {
+    if (Number.isNaN(view.close(i))) continue;
+    const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
+    if (present(r) >= minObservations) raw.set(i, r);
+  }
+  let kept = members.filter((i) => raw.has(i));
+  for (;;) {
+    const rows = commonRows(kept.map((i) => raw.get(i) as Float64Array), lookback);
+    if (rows.length >= minObservations || kept.length === 0) {
+      const returns = kept.map((i) => Float64Array.from(rows, (k) => (raw.get(i) as Float64Array)[k]));
+      return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length };
+    }
+    const fewest = kept.reduce((a, b) => (present(raw.get(b) as Float64Array) < present(raw.get(a) as Float64Array) ? b : a));
+    kept = kept.filter((i) => i !== fewest);
+  }
+}
+
+function present(r: Float64Array): number {
+  let count = 0;
+  for (const x of r) if (!Number.isNaN(x)) count++;
+  return count;
+}
+
+function commonRows(columns: readonly Float64Array[], length: number): number[] {
+  const rows: number[] = [];
+  for (let k = 0; k < length; k++) if (columns.every((c) => !Number.isNaN(c[k]))) rows.push(k);
+  return rows;
+}

@@ -1,0 +1,99 @@
+/**
+ * risk-allocation — weight a handful of funds by risk: risk parity, minimum variance, maximum
+ * diversification, hierarchical risk parity, inverse volatility or equal weight.
+ *
+ * Idea: the "how to play it" question as an allocation — small caps, quality small caps, large
+ * caps and bonds — with each method's weights set from trailing daily returns known at the decision.
+ * Parameters: `symbols` (symbols or @roles; a trailing `?` takes one only where the data has it;
+ * default small-cap, quality small-cap and large-cap funds and TLT where present), `method`,
+ * `covariance` (sample | ledoit-wolf | ewma with `halfLife`), `lookback` (sessions of returns),
+ * optional `targetVol` (annualised; the book is scaled to it, at most `maxLeverage` gross, the rest
+ * in cash), `schedule`.
+ * Missing history: a fund joins once it has returns on half the lookback; the covariance uses the
+ * sessions on which every member has a return (blocks/risk/returnWindow.ts). Before any fund
+ * qualifies the book is in cash. Every method sees the same members, so methods compare fairly.
+ * Errors: an unknown symbol, a fund whose price never moves, or a solver that fails gives a
+ * one-line error naming the decision date — never NaN weights.
+ * Data: prices of the named funds (ETF prices).
+ */
+
+import { z } from 'zod';
+import { UserError } from '../../data/errors.ts';
+import type { MarketView } from '../../engine/view.ts';
+import { defineStrategy } from '../api.ts';
+import { ALLOCATION_METHODS, allocate } from '../blocks/construction/allocate.ts';
+import { sessionsParam } from '../blocks/params.ts';
+import { COVARIANCE_ESTIMATORS, entry, estimateCovariance } from '../blocks/risk/covariance.ts';
+import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
+import { targetVolatility } from '../blocks/risk/targetVolatility.ts';
+import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
+
+/** Symbols or @roles, each optionally ending in `?` ("where the data has it"). */
+const symbolList = z.array(z.string().regex(/^@?[^?@\s,]+\??$/, 'must be a symbol or an @role, with a trailing ? for "where present"')).min(1);
+
+const paramsSchema = z
+  .object({
+    symbols: z
+      .union([symbolList, z.string().transform((text) => text.split(',').map((s) => s.trim())).pipe(symbolList)])
+      .prefault(['@smallCap', '@qualitySmallCap', '@largeCap', 'TLT?'])
+      .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it'),
+    method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
+    covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
+    halfLife: z.number().gt(0).max(5_000).default(63).describe('ewma: half-life in sessions'),
+    lookback: sessionsParam(252, 'sessions of daily returns in the covariance', 20),
+    targetVol: z.number().gt(0).max(2).optional().describe('scale the book to this annualised volatility (e.g. 0.10), the rest in cash'),
+    maxLeverage: z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'),
+    schedule: scheduleParam('month-start'),
+  })
+  .strict();
+type RiskAllocationParams = z.output<typeof paramsSchema>;
+
+export const riskAllocation = defineStrategy({
+  name: 'risk-allocation',
+  description: 'Funds weighted by risk: risk parity, min variance, max diversification, HRP, inverse vol or equal, optionally at a target volatility.',
+  dataNeeds: 'ETF prices',
+  params: paramsSchema,
+  create(p) {
+    let members: number[] | undefined;
+    return {
+      schedule: scheduleNamed(p.schedule),
+      decide(view) {
+        members ??= resolveMembers(view, p.symbols);
+        return { weights: targetWeights(view, members, p) };
+      },
+    };
+  },
+});
+
+/** Symbol indices of the named funds; `X?` is skipped where the data has no X; duplicates are errors. */
+function resolveMembers(view: MarketView, symbols: readonly string[]): number[] {
+  const seen = new Map<number, string>();
+  for (const name of symbols) {
+    const optional = name.endsWith('?');
+    const symbol = optional ? name.slice(0, -1) : name;
+    if (optional && !view.has(symbol)) continue;
+    const i = view.resolve(symbol);
+    const earlier = seen.get(i);
+    if (earlier !== undefined) throw new UserError(`symbols: ${symbol} and ${earlier} are the same fund (${view.symbols[i]}) — name it once`);
+    seen.set(i, symbol);
+  }
+  if (seen.size === 0) throw new UserError(`symbols: none of ${symbols.join(', ')} is in this data`);
+  return [...seen.keys()];
+}
+
+function targetWeights(view: MarketView, members: readonly number[], p: RiskAllocationParams): Record<string, number> {
+  const window = commonReturnWindow(view, members, p.lookback);
+  if (window.members.length === 0) return {};
+  const covariance = estimateCovariance(p.covariance, window.returns, p.halfLife);
+  window.members.forEach((i, k) => {
+    if (!(entry(covariance, k, k) > 0)) throw new UserError(`${view.symbols[i]}: its price did not move over the ${window.rows} sessions of the window — drop it from symbols`);
+  });
+  let weights = allocate(p.method, covariance);
+  if (p.targetVol !== undefined) weights = targetVolatility(covariance, weights, { target: p.targetVol, maxLeverage: p.maxLeverage }).weights;
+  const out: Record<string, number> = {};
+  window.members.forEach((i, k) => {
+    if (!Number.isFinite(weights[k])) throw new Error(`risk-allocation: ${p.method} gave a non-finite weight for ${view.symbols[i]}`);
+    out[view.symbols[i]] = weights[k];
+  });
+  return out;
+}

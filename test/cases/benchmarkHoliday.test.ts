@@ -1,0 +1,38 @@
+// benchmark-holiday — returns are paired over the same interval. STRAT and BENCH have identical
+// prices on every common date; BENCH has no row for 2024-01-04. Paired over the same two dates
+// each, they are the same series: beta 1, correlation 1, R² 1, tracking error 0, alpha 0.
+
+import { describe, expect, it } from 'vitest';
+import { breadth, parseJson, scratch } from '../cli/helpers.ts';
+import { inputs, metric, studyRun } from './helpers.ts';
+
+const IDENTICAL: [string, number, number][] = [
+  ['beta', 1, 12],
+  ['correlation', 1, 12],
+  ['r_squared', 1, 12],
+  ['tracking_error', 0, 12],
+  ['alpha', 0, 12],
+];
+
+describe('benchmark-holiday', () => {
+  it('breadth metrics pairs the two-day STRAT return with the two-day BENCH return', async () => {
+    const dir = inputs('benchmark-holiday');
+    const json = parseJson(await breadth(['metrics', '--prices', `${dir}/STRAT.csv`, '--benchmark-prices', `${dir}/BENCH.csv`, '--json'], { cwd: scratch() }));
+    for (const [name, value, digits] of IDENTICAL) expect(json.values[name], name).toBeCloseTo(value, digits);
+    expect(json.aligned_rows).toBe(9); // 10 common dates: 9 intervals, one of them two days long
+  });
+
+  it('a buy-and-hold run of STRAT against BENCH: the missing day is not a 0 % benchmark return', async () => {
+    const run = await studyRun('benchmark-holiday', {
+      strategy: 'buy-and-hold',
+      params: { weights: { STRAT: 1 } },
+      benchmark: 'BENCH',
+      engine: { initialCash: 1_000_000, execution: 'same-close' },
+    });
+    for (const [name, value, digits] of IDENTICAL) expect(metric(run.metrics.metrics, name).value, name).toBeCloseTo(value, digits);
+    expect(metric(run.metrics.metrics, 'beta').n).toBe(9);
+    // Stored beside the NAV: the benchmark's level, NaN on the day it has none.
+    expect(Number.isNaN(run.metrics.benchmarkLevels?.[2] ?? 0)).toBe(true);
+    expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 sessions of the run: returns are paired over the intervals both cover');
+  });
+});

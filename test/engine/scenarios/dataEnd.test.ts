@@ -1,0 +1,65 @@
+// A symbol whose data ends before the market's, with no delisting record (a price source's
+// snapshot ends), is not tradable after its last bar: its position closes at its last price on
+// the next session (fill reason data-end), its resting orders are cancelled, the run lists the
+// exit, and strategies no longer see it in the universe.
+
+import { describe, expect, it } from 'vitest';
+import { AssetClass } from '../../../data/market.ts';
+import { backtest } from '../../../engine/backtest.ts';
+import { FillReason } from '../../../engine/result.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { expectColumn, MARGIN, orders, scripted } from '../helpers.ts';
+
+// B's data stops after session 2 (no delisting record); A trades throughout.
+const closes = [
+  [10, 20],
+  [10, 21],
+  [10, 22],
+  [10, NaN],
+  [10, NaN],
+  [10, NaN],
+];
+const market = fixtureMarket({ symbols: ['A', 'B'], closes });
+
+describe('data end', () => {
+  it('closes a long at its last price on the session after its last bar', () => {
+    const result = backtest(market, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), { initialCash: 10_000 });
+    const f = result.fills;
+    expect(Array.from(f.session)).toEqual([1, 3]);
+    expect(Array.from(f.quantity)).toEqual([100, -100]);
+    expect(f.price[1]).toBe(22);
+    expect(f.reason[1]).toBe(FillReason.dataEnd);
+    // 10 000 − 2 100 = 7 900; + 2 200 at the exit: 10 100, and no position left to mark.
+    expectColumn(result.daily.cash, [10_000, 7_900, 7_900, 10_100, 10_100, 10_100]);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_100, 10_100, 10_100, 10_100]);
+    expect(result.facts.dataEndExits).toEqual([{ symbol: 'B', date: '2024-01-04', value: 2_200 }]);
+    const c = result.caveats.find((x) => x.code === 'data-end-exit');
+    expect(c?.symbols).toEqual(['B']);
+    expect(c?.size).toBeCloseTo(2_200 / 10_100, 12); // of the NAV at the close before the exit
+    expect(c?.message).toContain('1 positions closed at their last price because their data ends before the run (B 2024-01-04 2,200)');
+  });
+
+  it('closes a short the same way, and cancels resting orders', () => {
+    const result = backtest(market, scripted({ 0: orders({ symbol: 'B', quantity: -100 }), 2: orders({ symbol: 'B', quantity: -50 }) }), { initialCash: 10_000, account: MARGIN });
+    expect(Array.from(result.fills.quantity)).toEqual([-100, 100]);
+    expect(result.fills.reason[1]).toBe(FillReason.dataEnd);
+    expect(result.facts.dataEndExits[0].value).toBe(-2_200);
+    expect(result.deferrals.session.length).toBe(0); // the order decided on 2 was cancelled, not left resting as no-trade
+  });
+
+  it('a delisting record wins: the exit is a delisting at the delisting return', () => {
+    const delisted = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 1: 2 }, delistReturn: { 1: -0.5 } });
+    const result = backtest(delisted, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), { initialCash: 10_000 });
+    expect(result.fills.reason[1]).toBe(FillReason.delisting);
+    expect(result.fills.price[1]).toBe(11);
+    expect(result.facts.dataEndExits).toEqual([]);
+  });
+
+  it('strategies no longer see the symbol in the universe', () => {
+    const stocks = { ...market, assetClass: new Uint8Array([AssetClass.stock, AssetClass.stock]) };
+    const seen: number[][] = [];
+    const probe = scripted(Object.fromEntries([0, 1, 2, 3, 4, 5].map((t) => [t, (view) => void seen.push(Array.from(view.universe()))])));
+    backtest(stocks, probe, {});
+    expect(seen).toEqual([[0, 1], [0, 1], [0, 1], [0], [0], [0]]);
+  });
+});

@@ -1,0 +1,57 @@
+// A run's benchmark is the index itself, as total-return levels on the run's sessions: a raw
+// series compounds with its splits and dividends reinvested, an adjusted series is its own level,
+// and both give the same index; `cash` compounds the risk-free returns.
+
+import { describe, expect, it } from 'vitest';
+import { PriceKind } from '../../data/market.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { cashLevels, symbolBenchmark, totalReturnLevels } from '../../reports/benchmark.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
+import { scripted } from '../engine/helpers.ts';
+
+// RAW trades 100, 102, then a 2:1 split on session 2 (51), a 1.0 dividend on session 3 (50), 52.
+// ADJ is the same index as adjusted closes: each step's total return compounded.
+const raw = [100, 102, 51, 50, 52];
+const steps = [1, 102 / 100, (2 * 51) / 102, (50 + 1) / 51, 52 / 50];
+const adjusted = steps.map((_, k) => 100 * steps.slice(0, k + 1).reduce((a, b) => a * b, 1));
+const market = fixtureMarket({
+  symbols: ['RAW', 'ADJ', 'GAP'],
+  closes: raw.map((p, t) => [p, adjusted[t], t === 2 ? NaN : 10 + t]),
+  splits: [{ session: 2, symbol: 0, value: 2 }],
+  dividends: [{ session: 3, symbol: 0, value: 1 }],
+});
+const totalReturn = { ...market, priceKind: Uint8Array.of(PriceKind.raw, PriceKind.totalReturn, PriceKind.totalReturn) };
+
+describe('benchmark levels', () => {
+  it('a raw series with a split and a dividend gives the adjusted series’ index', () => {
+    const fromRaw = totalReturnLevels(totalReturn, 0, 0, 4);
+    const fromAdjusted = totalReturnLevels(totalReturn, 1, 0, 4);
+    for (let k = 0; k < 5; k++) {
+      expect(fromRaw[k]).toBeCloseTo(adjusted[k] / 100, 14);
+      expect(fromAdjusted[k]).toBeCloseTo(adjusted[k] / 100, 14);
+    }
+  });
+
+  it('a session without a close stays NaN; the next level spans the gap', () => {
+    const gap = totalReturnLevels(totalReturn, 2, 0, 4);
+    [1, 11 / 10, NaN, 13 / 10, 14 / 10].forEach((x, k) => (Number.isNaN(x) ? expect(gap[k]).toBeNaN() : expect(gap[k]).toBeCloseTo(x, 14)));
+  });
+
+  it("levels cover the run's own sessions, 1 on its first", () => {
+    const result = backtest(totalReturn, scripted({}), { from: '2024-01-02' });
+    const { name, levels } = symbolBenchmark(totalReturn, result, 'ADJ');
+    expect(name).toBe('ADJ');
+    expect(levels.length).toBe(4);
+    expect(levels[0]).toBe(1);
+    expect(levels[3]).toBeCloseTo(adjusted[4] / adjusted[1], 14);
+  });
+
+  it('an unknown benchmark is a one-line error naming it and the way out', () => {
+    const result = backtest(totalReturn, scripted({}), {});
+    expect(() => symbolBenchmark(totalReturn, result, 'SPY')).toThrow(/^benchmark: no symbol "SPY" in fixture; or use "cash" or "none"$/);
+  });
+
+  it('cash compounds the per-period risk-free returns', () => {
+    expect(Array.from(cashLevels([0.01, NaN, 0.02]))).toEqual([1, 1.01, 1.01, 1.01 * 1.02]);
+  });
+});

@@ -1,0 +1,127 @@
+// Covariance estimators, the common return window and the target-volatility overlay, against
+// hand-computed values and an independent transcription of Ledoit & Wolf's published code.
+
+import { std } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import { ewmaCovariance, ledoitWolf, sampleCovariance, type Covariance } from '../../../strategies/blocks/risk/covariance.ts';
+import { commonReturnWindow } from '../../../strategies/blocks/risk/returnWindow.ts';
+import { portfolioVolatility, targetVolatility } from '../../../strategies/blocks/risk/targetVolatility.ts';
+import { fixtureMarket } from '../../engine/fixtures.ts';
+import { viewAt } from '../views.ts';
+
+const f = (...xs: number[]): Float64Array => Float64Array.from(xs);
+const near = (actual: ArrayLike<number>, expected: readonly number[], digits = 15): void => {
+  expect(actual.length).toBe(expected.length);
+  expected.forEach((x, i) => expect(actual[i]).toBeCloseTo(x, digits));
+};
+
+describe('sample covariance', () => {
+  it('divides the centred cross products by T − 1', () => {
+    // Deviations (×1%): x −1.5, −0.5, 0.5, 1.5; y −0.5, −1.5, 1.5, 0.5 → var 5/3·1e-4, cov 3/3·1e-4.
+    near(sampleCovariance([f(0.01, 0.02, 0.03, 0.04), f(0.02, 0.01, 0.04, 0.03)]).values, [5e-4 / 3, 1e-4, 1e-4, 5e-4 / 3], 18);
+  });
+  it('refuses a missing return rather than reading it as 0', () => {
+    expect(() => sampleCovariance([f(0.01, NaN, 0.02)])).toThrow(/missing or infinite value/);
+    expect(() => sampleCovariance([f(0.01)])).toThrow(/at least 2 rows/);
+  });
+});
+
+describe('Ledoit-Wolf shrinkage toward constant correlation', () => {
+  // Eight days of three assets. Reference: Ledoit & Wolf's covCor.m (2004) transcribed into numpy
+  // (matrix form: phiMat = y'y/t − 2(x'x).*S/t + S.^2, thetaMat = x³'x/t − …), run independently.
+  const returns = [
+    f(0.01, -0.02, 0.005, 0.015, -0.008, 0.003, -0.012, 0.007),
+    f(0.012, -0.015, 0.009, 0.004, -0.012, 0.01, -0.002, 0.001),
+    f(-0.004, 0.006, 0.001, -0.01, 0.007, 0.002, 0.004, -0.003),
+  ];
+  it('gives the published intensity δ* and average correlation', () => {
+    const { shrinkage, averageCorrelation } = ledoitWolf(returns);
+    expect(shrinkage).toBeCloseTo(0.12603245515610134, 13);
+    expect(averageCorrelation).toBeCloseTo(-0.22822597189099028, 14);
+  });
+  it('shrinks the ddof-1 sample toward its constant-correlation target by δ*', () => {
+    near(
+      ledoitWolf(returns).covariance.values,
+      [
+        0.0001451428571428571, 8.166217524463069e-5, -5.492329307977266e-5, 8.166217524463069e-5, 0.00010126785714285714, -3.24504962876878e-5,
+        -5.492329307977266e-5, -3.24504962876878e-5, 3.2839285714285715e-5,
+      ],
+      18,
+    );
+  });
+  it('leaves a single asset as its sample variance', () => {
+    const one = ledoitWolf([returns[0]]);
+    expect(one.shrinkage).toBe(0);
+    near(one.covariance.values, Array.from(sampleCovariance([returns[0]]).values), 20);
+  });
+});
+
+describe('EWMA covariance', () => {
+  it('weights rows by 2^(−age/halfLife), normalised, around the weighted mean', () => {
+    // Half-life 1: weights 1/7, 2/7, 4/7. x: mean (0.01 − 0.02 + 0.08)/7 = 0.01, deviations 0, −0.02, 0.01.
+    // y: mean (0.03 + 0 + 0.04)/7 = 0.01, deviations 0.02, −0.01, 0.
+    const c = ewmaCovariance([f(0.01, -0.01, 0.02), f(0.03, 0, 0.01)], 1);
+    const vx = (2 / 7) * 4e-4 + (4 / 7) * 1e-4;
+    const vy = (1 / 7) * 4e-4 + (2 / 7) * 1e-4;
+    const cxy = (2 / 7) * (-0.02 * -0.01);
+    near(c.values, [vx, cxy, cxy, vy], 18);
+  });
+  it('tends to the sample covariance × (T − 1)/T as the half-life grows', () => {
+    const columns = [f(0.01, -0.02, 0.005, 0.015), f(0.012, -0.015, 0.009, 0.004)];
+    const sample = sampleCovariance(columns).values;
+    near(ewmaCovariance(columns, 1e13).values, Array.from(sample, (x) => (x * 3) / 4), 14);
+  });
+});
+
+describe('common return window', () => {
+  // A listed from day 0; B listed on day 5; C has a hole on day 7. Window of 8 returns at t = 10.
+  const nan = NaN;
+  const closes = Array.from({ length: 11 }, (_, t) => [100 + t + (t % 2), t < 5 ? nan : 50 + t * (t % 3), t === 7 ? nan : 20 + (t % 4)]);
+  const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes });
+  const view = viewAt(market, 10);
+  it('keeps the rows where every member has a return, never filling one', () => {
+    // Returns k = 0..7 run from session 2 + k to 3 + k (the last ends at t = 10). B has them from
+    // k = 3 on (5 returns); C misses k = 4 and 5, either side of its hole (6 returns).
+    const w = commonReturnWindow(view, [0, 1, 2], 8, 3);
+    expect(w.members).toEqual([0, 1, 2]);
+    expect(w.rows).toBe(3);
+    const a = view.adjustedCloses(0, 9);
+    near(w.returns[0], [3, 6, 7].map((k) => a[k + 1] / a[k] - 1));
+    for (const column of w.returns) for (const r of column) expect(Number.isFinite(r)).toBe(true);
+  });
+  it('leaves out a member with too few returns, then the one with fewest when the common window is short', () => {
+    expect(commonReturnWindow(view, [0, 1, 2], 8, 6).members).toEqual([0, 2]); // B has 5 < 6
+    expect(commonReturnWindow(view, [0, 1, 2], 8, 7).members).toEqual([0]); // C has 6 < 7
+    expect(commonReturnWindow(view, [0, 1, 2], 8, 4).members).toEqual([0, 2]); // all qualify; common 3 < 4, so B (fewest) goes
+    expect(commonReturnWindow(viewAt(market, 2), [1], 2).members).toEqual([]); // no price at the decision
+  });
+});
+
+describe('target-volatility overlay', () => {
+  // Constant volatility: a series alternating +1% / −1% has a sample sd (ddof 1) of 1%·√(T/(T − 1)).
+  const T = 252;
+  const alternating = Float64Array.from({ length: T }, (_, k) => (k % 2 === 0 ? 0.01 : -0.01));
+  const single: Covariance = sampleCovariance([alternating]);
+  it('scales a book exactly to the target on a constant-volatility series', () => {
+    const { weights, scale, capped } = targetVolatility(single, f(1), { target: 0.1, maxLeverage: 5 });
+    expect(capped).toBe(false);
+    expect(scale).toBeCloseTo(0.1 / (0.01 * Math.sqrt((T / (T - 1)) * 252)), 14);
+    const realised = Number(std(Array.from(alternating, (r) => r * weights[0]))) * Math.sqrt(252);
+    expect(realised).toBeCloseTo(0.1, 14);
+  });
+  it('hits the target for a two-asset book, measured on the returns it was estimated from', () => {
+    const other = Float64Array.from({ length: T }, (_, k) => 0.004 * Math.sin(k) + (k % 3 === 0 ? 0.006 : -0.003));
+    const c = sampleCovariance([alternating, other]);
+    const { weights } = targetVolatility(c, f(0.6, 0.4), { target: 0.08, maxLeverage: 3 });
+    const book = Array.from(alternating, (r, k) => weights[0] * r + weights[1] * other[k]);
+    expect(Number(std(book)) * Math.sqrt(252)).toBeCloseTo(0.08, 14);
+    expect(portfolioVolatility(c, weights)).toBeCloseTo(0.08, 14);
+  });
+  it('stops at the leverage cap and leaves an empty book empty', () => {
+    const { weights, scale, capped } = targetVolatility(single, f(0.5), { target: 0.5, maxLeverage: 1 });
+    expect(capped).toBe(true);
+    expect(scale).toBe(2);
+    near(weights, [1]);
+    expect(targetVolatility(single, f(0), { target: 0.1, maxLeverage: 1 }).weights[0]).toBe(0);
+  });
+});

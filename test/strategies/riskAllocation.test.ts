@@ -1,0 +1,183 @@
+// The risk-allocation built-in: whom it holds, what its weights satisfy against a covariance the
+// test computes itself from the view, what the positions table records, and its one-line errors.
+
+import { describe, expect, it } from 'vitest';
+import { isUserFacing, UserError } from '../../data/errors.ts';
+import type { Market } from '../../data/market.ts';
+import { Random } from '../../data/random.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { monthStart } from '../../engine/schedule.ts';
+import { createBuiltinStrategy } from '../../strategies/registry.ts';
+import { riskContributions } from '../../strategies/blocks/construction/riskParity.ts';
+import { portfolioVariance, type Covariance } from '../../strategies/blocks/risk/covariance.ts';
+import { portfolioVolatility } from '../../strategies/blocks/risk/targetVolatility.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
+import { runAndRecord, type WeightMap } from './decisions.ts';
+import { testMarket } from './testMarket.ts';
+import { viewAt } from './views.ts';
+
+const market = testMarket();
+const FUNDS = ['SMALL', 'QSMALL', 'LARGE'].map((s) => market.symbols.indexOf(s));
+
+/** Sample covariance (ddof 1) of the last `lookback` daily returns of `symbols` at session t, from the view's adjusted closes. */
+function covarianceAt(m: Market, t: number, symbols: readonly number[], lookback: number): Covariance {
+  const view = viewAt(m, t);
+  const returns = symbols.map((i) => {
+    const p = view.adjustedCloses(i, lookback + 1);
+    return Array.from({ length: lookback }, (_, k) => p[k + 1] / p[k] - 1);
+  });
+  const means = returns.map((r) => r.reduce((a, b) => a + b, 0) / lookback);
+  const n = symbols.length;
+  const values = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) values[i * n + j] = returns[i].reduce((s, r, k) => s + (r - means[i]) * (returns[j][k] - means[j]), 0) / (lookback - 1);
+  return { size: n, values };
+}
+
+/** Weights of `symbols`, in order, from a decision. */
+const ordered = (targets: WeightMap, symbols: readonly number[]): number[] => symbols.map((i) => targets.get(i) ?? 0);
+const sum = (w: readonly number[]): number => w.reduce((a, b) => a + b, 0);
+
+/** A traded decision's weights, per session. */
+function decisionsOf(m: Market, params: Record<string, unknown>): Map<number, WeightMap> {
+  const out = new Map<number, WeightMap>();
+  for (const [t, d] of runAndRecord(m, createBuiltinStrategy('risk-allocation', params)).decisions) if (d) out.set(t, d);
+  return out;
+}
+
+/** Random-walk funds on consecutive weekdays; `listedFrom` gives a fund no price before a session. */
+function fundMarket(symbols: string[], sessions: number, listedFrom: Record<string, number> = {}, roles: Record<string, string> = {}): Market {
+  const rng = new Random(3, 'risk-allocation funds');
+  const level = symbols.map(() => 100);
+  const closes = Array.from({ length: sessions }, (_, t) =>
+    symbols.map((s, i) => {
+      level[i] *= 1 + 0.0003 + (0.006 + 0.004 * i) * rng.normal();
+      return t < (listedFrom[s] ?? 0) ? NaN : level[i];
+    }),
+  );
+  return { ...fixtureMarket({ symbols, closes, start: '2022-01-03' }), roles };
+}
+
+describe('risk-allocation on the three funds of the test market', () => {
+  it('holds the default roles, skipping the bond fund the data lacks, on month starts', () => {
+    const due = monthStart.sessions(market.dates, 0);
+    const decisions = decisionsOf(market, { covariance: 'sample', lookback: 60 });
+    expect(decisions.size).toBeGreaterThan(10);
+    for (const [t, targets] of decisions) {
+      expect(t === 0 || due[t] === 1).toBe(true);
+      if (t < 30) expect(targets.size).toBe(0); // under half the lookback of history: cash
+      else expect([...targets.keys()].sort()).toEqual([...FUNDS].sort());
+    }
+  });
+
+  it('erc: equal risk contributions under the sample covariance of the last lookback returns', () => {
+    for (const [t, targets] of decisionsOf(market, { method: 'erc', covariance: 'sample', lookback: 60 })) {
+      if (t < 60) continue;
+      const w = ordered(targets, FUNDS);
+      expect(sum(w)).toBeCloseTo(1, 12);
+      for (const rc of riskContributions(covarianceAt(market, t, FUNDS, 60), w)) expect(rc).toBeCloseTo(1 / 3, 8);
+    }
+  });
+
+  it('min-variance: no more variance than equal weights or ERC under that covariance', () => {
+    const erc = decisionsOf(market, { method: 'erc', covariance: 'sample', lookback: 60 });
+    for (const [t, targets] of decisionsOf(market, { method: 'min-variance', covariance: 'sample', lookback: 60 })) {
+      if (t < 60) continue;
+      const c = covarianceAt(market, t, FUNDS, 60);
+      const v = portfolioVariance(c, ordered(targets, FUNDS));
+      expect(v).toBeLessThanOrEqual(portfolioVariance(c, [1 / 3, 1 / 3, 1 / 3]) * (1 + 1e-12));
+      expect(v).toBeLessThanOrEqual(portfolioVariance(c, ordered(erc.get(t) as WeightMap, FUNDS)) * (1 + 1e-12));
+    }
+  });
+
+  it('targetVol scales the book to the target volatility, never past maxLeverage', () => {
+    const base = decisionsOf(market, { method: 'hrp', covariance: 'sample', lookback: 60 });
+    let scaled = 0;
+    for (const [t, targets] of decisionsOf(market, { method: 'hrp', covariance: 'sample', lookback: 60, targetVol: 0.08, maxLeverage: 1.5 })) {
+      if (t < 60) continue;
+      const w = ordered(targets, FUNDS);
+      const unscaled = ordered(base.get(t) as WeightMap, FUNDS);
+      const k = w[0] / unscaled[0];
+      w.forEach((x, i) => expect(x).toBeCloseTo(k * unscaled[i], 12)); // the same book, scaled
+      if (k < 1.5 - 1e-12) {
+        expect(portfolioVolatility(covarianceAt(market, t, FUNDS, 60), w)).toBeCloseTo(0.08, 10);
+        scaled++;
+      } else expect(sum(w)).toBeCloseTo(1.5, 12);
+    }
+    expect(scaled).toBeGreaterThan(0);
+  });
+
+  it('records each decision’s target weights in the positions table', () => {
+    const { result, decisions } = runAndRecord(market, createBuiltinStrategy('risk-allocation', { method: 'max-diversification', covariance: 'ewma', halfLife: 20, lookback: 60 }));
+    const { session, symbol, targetWeight } = result.snapshots;
+    let checked = 0;
+    for (let k = 0; k < session.length; k++) {
+      const wanted = decisions.get(session[k])?.get(symbol[k]);
+      if (wanted === undefined || session[k] < 60) continue;
+      expect(targetWeight[k]).toBe(wanted);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe('symbols and missing history', () => {
+  const funds = fundMarket(['IWM', 'SMLF', 'SPY', 'TLT'], 320, { SMLF: 150 }, { smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+  const index = (s: string): number => funds.symbols.indexOf(s);
+
+  it('takes TLT where present, and a late fund once it has half the lookback of returns', () => {
+    const decided = [...decisionsOf(funds, { lookback: 100 })];
+    for (const [, d] of decided.filter(([t]) => t >= 100)) expect(d.has(index('TLT'))).toBe(true);
+    // SMLF's first return is 150 → 151; 50 returns are there at the close of session 200.
+    const joined = decided.filter(([, d]) => d.has(index('SMLF'))).map(([t]) => t);
+    expect(Math.min(...joined)).toBeGreaterThanOrEqual(200);
+    for (const [t, d] of decided) if (t >= 200) expect(d.has(index('SMLF'))).toBe(true);
+  });
+
+  const failure = (m: Market, params: Record<string, unknown>): Error => {
+    try {
+      backtest(m, createBuiltinStrategy('risk-allocation', params));
+    } catch (err) {
+      return err as Error;
+    }
+    throw new Error('expected the run to fail');
+  };
+
+  it('an unknown symbol or role is a one-line user error', () => {
+    for (const [symbols, pattern] of [
+      [['IWM', 'XYZ'], /^strategy risk-allocation at 2022-01-03: unknown symbol "XYZ" in fixture$/],
+      [['@midCap'], /^strategy risk-allocation at 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap\)$/],
+      [['@smallCap', 'IWM'], /^strategy risk-allocation at 2022-01-03: symbols: IWM and @smallCap are the same fund \(IWM\) — name it once$/],
+      [['BND?'], /none of BND\? is in this data/],
+    ] as const) {
+      const err = failure(funds, { symbols });
+      expect(isUserFacing(err)).toBe(true);
+      expect(err.message).toMatch(pattern);
+    }
+  });
+
+  it('a method that cannot solve is a one-line user error naming the date, never NaN weights', () => {
+    // Two funds with identical prices: their sample covariance is singular.
+    const base = fundMarket(['A', 'B'], 120);
+    const closes = Array.from({ length: 120 }, (_, t) => [base.close[t * 2], base.close[t * 2], base.close[t * 2 + 1]]);
+    const twins = fixtureMarket({ symbols: ['A', 'A2', 'B'], closes, start: '2022-01-03' });
+    const err = failure(twins, { symbols: ['A', 'A2', 'B'], method: 'min-variance', covariance: 'sample', lookback: 40 });
+    expect(err).toBeInstanceOf(UserError);
+    expect(err.message).toMatch(/^strategy risk-allocation at \d{4}-\d\d-\d\d: min-variance: the covariance is singular .* use covariance ledoit-wolf or drop a near-duplicate symbol$/);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('a fund whose price never moves is refused by name', () => {
+    const closes = Array.from({ length: 80 }, (_, t) => [100 * 1.001 ** t * (t % 2 ? 1.01 : 1), 50]);
+    const flat = fixtureMarket({ symbols: ['A', 'CASHLIKE'], closes, start: '2022-01-03' });
+    expect(failure(flat, { symbols: ['A', 'CASHLIKE'], lookback: 40, covariance: 'sample' }).message).toMatch(/: CASHLIKE: its price did not move over the \d+ sessions of the window — drop it from symbols$/);
+  });
+
+  it('takes symbols as a list or comma-separated, as the command line writes them', () => {
+    expect(createBuiltinStrategy('risk-allocation', { symbols: 'IWM, SPY,TLT?' }).params).toMatchObject({ symbols: ['IWM', 'SPY', 'TLT?'] });
+    expect(() => createBuiltinStrategy('risk-allocation', { symbols: 'IWM,,SPY' })).toThrow(/^risk-allocation: symbols\[1\] must be a symbol or an @role, with a trailing \? for "where present"$/);
+  });
+
+  it('rejects a misspelt method with the choices', () => {
+    expect(() => createBuiltinStrategy('risk-allocation', { method: 'risk-parity' })).toThrow(/risk-allocation: method must be one of "erc", "min-variance", "max-diversification", "hrp", "inverse-vol", "equal", got "risk-parity"$/);
+  });
+});

@@ -13,7 +13,7 @@ export { loadFactorTable, type FactorTable } from './data/factors.ts';
 export { loadRateSeries } from './data/fred.ts';
 export { loadPriceReturns, loadReturnsFile, type ReturnSeries } from './data/returnSeries.ts';
 export { generateSampleMarket, type SampleMarket } from './data/sample.ts';
-export { writeSampleCsv } from './data/sampleCsv.ts';
+export { writeSampleCsv } from './data/sample/csv.ts';
 
 // engine
 export { backtest } from './engine/backtest.ts';

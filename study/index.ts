@@ -19,9 +19,9 @@ export interface StudyOutcome {
 /** Run a whole study and publish it to `db` (and reports to `reportDir` unless null). */
 export async function runStudy(
   config: StudyConfig,
-  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress },
+  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress; load?: Parameters<typeof openStudyMarket>[1] },
 ): Promise<StudyOutcome> {
-  const market = await openStudyMarket(config);
+  const market = await openStudyMarket(config, options.load);
   const study = await runStudyRuns(config, market, options.where, options.progress, options.baseDir);
   return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

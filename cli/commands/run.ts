@@ -9,8 +9,9 @@ import { openStore } from '../../reports/store/index.ts';
 import { ensureFolder, printJson, progressBar } from '../output.ts';
 import { headline, printSummary } from '../studySummary.ts';
 import { runStudyFile } from './study.ts';
+import { loadOptions, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 
-interface RunArgs {
+interface RunArgs extends LoadArgs {
   config?: string;
   strategy?: string;
   param: string[];
@@ -59,7 +60,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [config]',
   describe: 'Backtest from a config file (one or several runs), or one strategy from flags; store it, optionally write its tear sheet',
   builder: (y) =>
-    y
+    withLoadOptions(y)
       .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: the same as `breadth study <config>`' })
       .option('strategy', { type: 'string', describe: 'built-in name (see `breadth strategies`) or a strategy file path' })
       .option('param', { type: 'string', array: true, default: [], describe: 'strategy parameter key=value (repeatable; values are JSON where they parse)' })
@@ -87,7 +88,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run --strategy iwm-vs-smlf --param mode=switch --report out/switch.html', 'IWM/SMLF switch on the sample')
       .example('$0 run --strategy size-tilt --param tilt=0.7 --data ../shared/data/etf/adjclose --from 2000-06-01 --commission-bps 1', 'on real ETF data'),
   handler: async (args) => {
-    if (args.config) return runStudyFile(args.config, { data: args.data === 'sample' ? undefined : args.data, out: dirname(args.db), db: args.db, reports: Boolean(args.report), json: args.json });
+    if (args.config) return runStudyFile(args.config, { data: args.data === 'sample' ? undefined : args.data, out: dirname(args.db), db: args.db, reports: Boolean(args.report), json: args.json, load: loadOptions(args) });
     if (!args.strategy) throw new UserError('name a strategy (--strategy <name|file>) or give a config file: breadth run <study.yaml>');
     const rf = riskFree(args.rf);
     const study = parseStudy(
@@ -125,7 +126,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     ensureFolder(dirname(args.db));
     if (args.report) ensureFolder(dirname(args.report) || '.');
     const bar = progressBar();
-    const outcome = await runStudy(study, { where: 'command line', db: args.db, reportDir: null, progress: { onRun: (k, n, name) => bar.update(k, n, name) } });
+    const outcome = await runStudy(study, { where: 'command line', db: args.db, reportDir: null, load: loadOptions(args), progress: { onRun: (k, n, name) => bar.update(k, n, name) } });
     bar.stop();
     const main = outcome.published.runs[outcome.published.runs.length - 1];
     if (args.report) {

@@ -1,5 +1,11 @@
 // breadth as a library: everything a TypeScript user needs, from one entry.
 //   import { loadMarket, generateSampleMarket, backtest, createStrategy, runMetrics, openStore, writeRun, renderTearSheet } from 'breadth';
+// A strategy file needs nothing else: `import { defineStrategy, z } from 'breadth'` (z is zod's).
+
+// First: an old Node stops here with one line, before the native SQLite addon loads.
+import './core/requireNode.ts';
+
+export { z } from 'zod';
 
 // data
 export { DataError, UserError } from './data/errors.ts';

@@ -1,6 +1,12 @@
 // Loading a user's strategy file: a .ts or .js module exporting a definition, either as the
-// default export or as `strategy`. `.ts` works wherever the process runs under tsx (the CLI
-// does). The source hash is the sha256 of the file's text; helpers it imports are not covered.
+// default export or as `strategy`. The source hash is the sha256 of the file's text; helpers it
+// imports are not covered.
+//
+// TypeScript files load through tsx (a runtime dependency, registered on the first .ts file, so
+// commands that load none never pay for it) rather than Node's own type stripping: tsx works on
+// every Node breadth supports (stripping is unflagged only from 22.18), and it accepts the
+// TypeScript people write — enums, parameter properties, type imports without `import type`,
+// extensionless relative imports — where stripping refuses them with an error about syntax.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +23,17 @@ export interface LoadedDefinition {
 }
 
 const STRATEGY_FILE = /\.(?:[cm]?[jt]s)$/;
+const TYPESCRIPT_FILE = /\.[cm]?ts$/;
+
+let typescriptLoader: Promise<void> | undefined;
+
+/** Teach this process's module loader TypeScript, once. */
+function registerTypeScript(): Promise<void> {
+  typescriptLoader ??= import('tsx/esm/api').then(({ register }) => {
+    register();
+  });
+  return typescriptLoader;
+}
 
 /** True when the argument names a file rather than a built-in. */
 export function isStrategyPath(nameOrPath: string): boolean {
@@ -35,6 +52,7 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
   const text = readFileSync(absolute, 'utf8');
   let module: Record<string, unknown>;
   try {
+    if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (err) {
     throw new UserError(`${where} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);

@@ -57,7 +57,7 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
   } catch (err) {
     throw new UserError(`${where} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const exported = module.default ?? module.strategy;
+  const exported = definitionExport(module);
   if (exported === undefined) {
     const names = Object.keys(module);
     throw new UserError(
@@ -66,6 +66,17 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
     );
   }
   return { definition: checkDefinition(exported, where), sourceHash: sha256(text), origin: absolute };
+}
+
+/**
+ * The exported definition. A file loaded as CommonJS (a .ts file in a `"type": "commonjs"` project,
+ * npm init's default) arrives wrapped: its `module.exports`, holding `default`, is the default export.
+ */
+function definitionExport(module: Record<string, unknown>): unknown {
+  const exported = module.default ?? module.strategy;
+  if (typeof exported !== 'object' || exported === null || 'create' in exported) return exported;
+  const wrapped = exported as Record<string, unknown>;
+  return wrapped.default ?? wrapped.strategy ?? exported;
 }
 
 /** The export, checked field by field (a .js file has no type checker to do it). */

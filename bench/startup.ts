@@ -2,11 +2,12 @@
 // `breadth --help`, and a run whose work is negligible (buy-and-hold of one symbol over 60
 // sessions, a fresh results database each time, no report) — the fixed overhead of a run.
 // Budgets: --version ≤ 0.2 s, run ≤ 0.3 s. Each case runs `repeats` times; best, median and
-// spread (max − min) are printed, since other work on the machine only ever adds time.
+// spread (max − min) of the wall time are printed, since other work on the machine only ever adds
+// time, and the median CPU time (user + system, from /proc, 10 ms ticks), which load disturbs less.
 //   node bench/startup.ts [bin] [repeats]     bin: default dist/cli/breadth.js (npm run build first)
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,13 +32,23 @@ function tinyData(dir: string): string {
   return folder;
 }
 
-function time(args: string[], cwd: string): number {
+/** CPU seconds (user + system) of this process's waited-for children so far; NaN without /proc. */
+function childrenCpu(): number {
+  if (!existsSync('/proc/self/stat')) return NaN;
+  const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, clock ticks of 1/100 s
+}
+
+function time(args: string[], cwd: string): { wall: number; cpu: number } {
+  const cpu = childrenCpu();
   const start = process.hrtime.bigint();
   const child = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (child.status !== 0) throw new Error(`breadth ${args.join(' ')} failed (exit ${child.status}):\n${child.stderr}`);
-  return seconds;
+  return { wall, cpu: childrenCpu() - cpu };
 }
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-bench-startup-'));
 try {
@@ -49,17 +60,20 @@ try {
     ['run', () => ['run', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--data', data, '--benchmark', 'none', '--db', join(dir, `r${db++}.db`)]],
   ];
   console.log(`startup: ${bin} on Node ${process.version}, ${REPEATS} runs each (after one warm-up)`);
-  console.log('case          best s   median s   spread s   budget s');
+  if (existsSync('/proc/loadavg')) console.log(`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (2 cores here; above ~1 the wall times are inflated)`);
+  console.log('case          best s   median s   spread s   median CPU s   budget s');
   for (const [name, args] of cases) {
     time(args(), dir);
-    const seconds = Array.from({ length: REPEATS }, () => time(args(), dir)).sort((a, b) => a - b);
+    const runs = Array.from({ length: REPEATS }, () => time(args(), dir));
+    const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
     const budget = BUDGETS[name];
     console.log(
       [
         name.padEnd(12),
-        seconds[0].toFixed(3).padStart(7),
-        seconds[Math.floor(REPEATS / 2)].toFixed(3).padStart(10),
-        (seconds[REPEATS - 1] - seconds[0]).toFixed(3).padStart(10),
+        walls[0].toFixed(3).padStart(7),
+        median(walls).toFixed(3).padStart(10),
+        (walls[REPEATS - 1] - walls[0]).toFixed(3).padStart(10),
+        median(runs.map((r) => r.cpu)).toFixed(2).padStart(14),
         (budget === undefined ? '—' : budget.toFixed(1)).padStart(10),
       ].join(' '),
     );

@@ -34,6 +34,12 @@ let cli = yargs(hideBin(process.argv))
   .demandCommand(1, 'name a command')
   .recommendCommands()
   .wrap(Math.min(110, process.stdout.columns ?? 110))
+  .example('$0 study', 'the small-cap study on the built-in SYNTHETIC sample: out/breadth.db and out/reports/')
+  .example('$0 run --strategy iwm-vs-smlf --param mode=switch --report out/switch.html', 'one strategy from flags, with its tear sheet')
+  .example('$0 run examples/study.yaml --db out/study.db', 'every run of a config file (the same as `breadth study <config>`)')
+  .example('$0 runs list out/breadth.db', 'what the results database holds')
+  .example('$0 compare out/breadth.db iwm-hold smlf-hold', 'two stored runs on one page')
+  .example('$0 strategies', 'the built-in strategies and their parameters')
   .epilogue('Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error. Docs: README.md')
   .fail((message, err) => report(err, message ?? undefined));
 for (const command of commands) cli = cli.command(command);

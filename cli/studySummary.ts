@@ -32,8 +32,18 @@ export function printSummary(outcome: StudyOutcome): void {
     ]),
   );
   for (const note of study.notes) process.stdout.write(`note: ${note}\n`);
+  printWarnings(outcome);
   process.stdout.write(`\nresults: ${published.db}\n`);
   const reports = published.runs.filter((r) => r.report);
   if (reports.length) process.stdout.write(`tear sheets: ${reports.map((r) => r.report).join('\n             ')}\n`);
   if (published.comparisons.length) process.stdout.write(`comparisons: ${published.comparisons.map((c) => c.path).join('\n             ')}\n`);
+}
+
+/** Each run's warnings in one line: how many, and the first (the engine lists the weightiest first). */
+function printWarnings({ study, published }: StudyOutcome): void {
+  const warned = study.runs.map((run, k) => ({ run, id: published.runs[k].id })).filter(({ run }) => run.result.warnings.length > 0);
+  for (const { run, id } of warned) {
+    const [top, ...rest] = run.result.warnings;
+    process.stdout.write(`warnings: ${run.name}: ${run.result.warnings.length} — ${top}${rest.length ? ` (all: breadth runs show ${published.db} ${id})` : ''}\n`);
+  }
 }

@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../data/errors.ts';
 import type { StrategyDefinition } from './api.ts';
+import { provideBreadthToStrategies } from './selfImport.ts';
 
 export interface LoadedDefinition {
   readonly definition: StrategyDefinition;
@@ -52,10 +53,11 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
   const text = readFileSync(absolute, 'utf8');
   let module: Record<string, unknown>;
   try {
+    provideBreadthToStrategies();
     if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new UserError(`${where} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UserError(`${where} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
   }
   const exported = definitionExport(module);
   if (exported === undefined) {
@@ -66,6 +68,13 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
     );
   }
   return { definition: checkDefinition(exported, where), sourceHash: sha256(text), origin: absolute };
+}
+
+/** A loader's message in one line (Node appends a multi-line "Require stack"; esbuild lists errors on lines). */
+function oneLine(message: string): string {
+  const lines = message.split('\n');
+  const stack = lines.findIndex((l) => l.startsWith('Require stack:'));
+  return (stack < 0 ? lines : lines.slice(0, stack)).map((l) => l.trim()).filter(Boolean).join(' ');
 }
 
 /**

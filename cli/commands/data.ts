@@ -1,11 +1,6 @@
 // breadth data inspect <path> · breadth data sample --out <dir>
 
 import type { CommandModule } from 'yargs';
-import { inspectMarket, renderInspection } from '../../data/inspect.ts';
-import { loadMarket } from '../../data/load.ts';
-import { generateSampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
-import { ensureFolder, printJson } from '../output.ts';
 
 const inspect: CommandModule<object, { path: string; json: boolean; symbols: number }> = {
   command: 'inspect <path>',
@@ -18,6 +13,7 @@ const inspect: CommandModule<object, { path: string; json: boolean; symbols: num
       .example('$0 data inspect ../shared/data/etf/adjclose', 'the ETF adjusted-close folder')
       .example('$0 data inspect ../shared/data --json', 'everything, as JSON'),
   handler: async ({ path, json, symbols }) => {
+    const [{ inspectMarket, renderInspection }, { loadMarket }, { printJson }] = await Promise.all([import('../../data/inspect.ts'), import('../../data/load.ts'), import('../output.ts')]);
     const report = inspectMarket(await loadMarket(path));
     if (json) printJson(report);
     else process.stdout.write(`${renderInspection(report, { maxSymbols: symbols })}\n`);
@@ -34,7 +30,8 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .option('stocks', { type: 'number', default: 600 })
       .option('years', { type: 'number', default: 20 })
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
-  handler: ({ out, seed, stocks, years }) => {
+  handler: async ({ out, seed, stocks, years }) => {
+    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }] = await Promise.all([import('../../data/sample.ts'), import('../../data/sampleCsv.ts'), import('../output.ts')]);
     ensureFolder(out);
     const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
     process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);

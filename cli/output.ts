@@ -13,7 +13,7 @@ export function printJson(value: unknown): void {
 
 /** A boxed table on stdout; `colWidths` (cell widths including padding) wraps longer cells inside them. */
 export function printTable(head: string[], rows: (string | number)[][], colWidths?: number[]): void {
-  const table = new Table({ head, style: { head: [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true, wrapOnWordBoundary: false } : {}) });
+  const table = new Table({ head, style: { head: [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
   for (const row of rows) table.push(row.map(String));
   process.stdout.write(`${table.toString()}\n`);
 }

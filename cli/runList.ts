@@ -4,8 +4,8 @@
 import type { RunRecord, StoredRun } from '../reports/store/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
-/** Cell widths (padding included) of the narrow listing: with the borders, 118 columns. */
-const NARROW = { id: 6, label: 22, strategy: 20, data: 22, period: 25, nav: 16 };
+/** Cell widths (padding included) of the narrow listing: with the borders, 120 columns. */
+const NARROW = { id: 6, label: 24, strategy: 20, data: 24, period: 25, nav: 14 };
 
 export function printRunList(runs: readonly RunRecord[], wide: boolean): void {
   const period = (r: RunRecord): string => `${r.periodFrom} → ${r.periodTo}`;

@@ -18,6 +18,6 @@ export const strategiesCommand: CommandModule<object, { json: boolean }> = {
         process.stdout.write(`  --param ${p.name}=<${p.type}>${dflt}\n      ${p.description}\n`);
       }
     }
-    process.stdout.write('\nYour own strategy: copy examples/strategies/ and pass its path as --strategy.\n');
+    process.stdout.write('\nYour own strategy: copy examples/strategies/lowVolatility.ts (in breadth\'s repository or package folder) anywhere and pass its path as --strategy.\n');
   },
 };

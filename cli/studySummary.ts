@@ -39,11 +39,20 @@ export function printSummary(outcome: StudyOutcome): void {
   if (published.comparisons.length) process.stdout.write(`comparisons: ${published.comparisons.map((c) => c.path).join('\n             ')}\n`);
 }
 
-/** Each run's warnings in one line: how many, and the first (the engine lists the weightiest first). */
+/**
+ * The runs' warnings: how many, then each run's top one (the engine lists the weightiest first),
+ * runs sharing a top warning on one line; `breadth runs show` has them all.
+ */
 function printWarnings({ study, published }: StudyOutcome): void {
-  const warned = study.runs.map((run, k) => ({ run, id: published.runs[k].id })).filter(({ run }) => run.result.warnings.length > 0);
-  for (const { run, id } of warned) {
-    const [top, ...rest] = run.result.warnings;
-    process.stdout.write(`warnings: ${run.name}: ${run.result.warnings.length} — ${top}${rest.length ? ` (all: breadth runs show ${published.db} ${id})` : ''}\n`);
+  const warned = study.runs.map((run, k) => ({ name: run.name, id: published.runs[k].id, warnings: run.result.warnings })).filter((r) => r.warnings.length > 0);
+  if (warned.length === 0) return;
+  const total = warned.reduce((sum, r) => sum + r.warnings.length, 0);
+  const show = `breadth runs show ${published.db} ${warned.length === 1 ? warned[0].id : '<id>'}`;
+  process.stdout.write(`warnings: ${total} in ${warned.length} of ${study.runs.length} run${study.runs.length === 1 ? '' : 's'} (all of a run's: ${show}); the top one of each:\n`);
+  const byTop = new Map<string, string[]>();
+  for (const r of warned) byTop.set(r.warnings[0], [...(byTop.get(r.warnings[0]) ?? []), r.name]);
+  for (const [top, names] of byTop) {
+    const who = names.length === study.runs.length && names.length > 1 ? 'every run' : names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+    process.stdout.write(`  ${top} — ${who}\n`);
   }
 }

@@ -75,6 +75,7 @@ describe.concurrent('runs list and the run summary', () => {
 
   it('the summary gives each run\'s warning count and its top warning', () => {
     // same-close is the engine's first (weightiest) warning; SYNTHETIC data the second.
-    expect(summary).toMatch(/^warnings: a-rather-long-label-for-the-quality-spread-against-the-index: [2-9] — same-close execution: orders fill on the close the strategy decided on \(look-ahead-prone\) \(all: breadth runs show r\.db 1\)$/m);
+    expect(summary).toMatch(/^warnings: [2-9] in 1 of 1 run \(all of a run's: breadth runs show r\.db 1\); the top one of each:$/m);
+    expect(summary).toMatch(/^ {2}same-close execution: orders fill on the close the strategy decided on \(look-ahead-prone\) — a-rather-long-label-for-the-quality-spread-against-the-index$/m);
   });
 });

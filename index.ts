@@ -8,7 +8,7 @@ import './core/requireNode.ts';
 export { z } from 'zod';
 
 // data
-export { DataError, UserError } from './data/errors.ts';
+export { DataError, StrategyError, UserError } from './data/errors.ts';
 export { isoDay, parseIsoDay } from './data/dates.ts';
 export { AssetClass, PriceKind, type EventTable, type Market, type SourceInfo } from './data/market.ts';
 export { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from './data/fundamentals.ts';

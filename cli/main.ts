@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isUserFacing } from '../data/errors.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode } from './exitCodes.ts';
 
@@ -29,6 +30,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 let cli = yargs(hideBin(process.argv))
   .scriptName('breadth')
+  // breadth's own version: yargs would read the package.json of the folder it runs in (a user's project).
+  .version(ENGINE_VERSION)
   .usage('$0 <command> [options]\n\nPortfolio backtesting on typed columns: run strategies, store results in SQLite, render HTML tear sheets.')
   .strict()
   .demandCommand(1, 'name a command')

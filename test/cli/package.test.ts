@@ -38,7 +38,7 @@ beforeAll(() => {
   expectOk(node([join(repoRoot, 'scripts', 'build.js'), join(pkg, 'dist')], repoRoot));
   symlinkSync(join(repoRoot, 'node_modules'), join(pkg, 'node_modules'));
   project = join(pkg, '..', '..');
-  write(project, 'package.json', '{ "name": "user-project", "type": "module", "private": true }\n');
+  write(project, 'package.json', '{ "name": "user-project", "version": "7.7.7", "type": "module", "private": true }\n');
   write(project, 'holdSmall.ts', STRATEGY);
 });
 
@@ -53,6 +53,12 @@ describe('the compiled package', () => {
     expect(manifest.bin.breadth).toBe('dist/cli/breadth.js');
     expect(manifest.exports['.']).toMatchObject({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(Object.keys(manifest.devDependencies)).not.toContain('tsx');
+  });
+
+  it('--version is breadth\'s, not that of the project it runs in', () => {
+    const o = node([bin(), '--version'], project);
+    expectOk(o);
+    expect(o.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
   });
 
   it('runs a built-in strategy and writes its tear sheet (the report assets are found in the package)', () => {

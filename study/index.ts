@@ -8,7 +8,8 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
-export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
+export { publishStudy, type Published, type PublishedRun } from './publish.ts';
+export { writeComparison, writeTearSheet } from './reportFiles.ts';
 export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
 
 export interface StudyOutcome {
@@ -23,5 +24,5 @@ export async function runStudy(
 ): Promise<StudyOutcome> {
   const market = await openStudyMarket(config, options.load);
   const study = await runStudyRuns(config, market, options.where, options.progress, options.baseDir);
-  return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
+  return { study, published: await publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

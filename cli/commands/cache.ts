@@ -2,26 +2,26 @@
 // (data/cache/location.ts: $BREADTH_CACHE_DIR, $XDG_CACHE_HOME/breadth or ~/.cache/breadth).
 
 import type { CommandModule } from 'yargs';
-import { cacheDirectory, formatBytes } from '../../data/cache/location.ts';
-import { MarketCache } from '../../data/cache/marketCache.ts';
-import { isoDay } from '../../data/dates.ts';
-import { printJson, printTable } from '../output.ts';
+import type { MarketCache } from '../../data/cache/marketCache.ts';
 
-const withCache = <T>(dir: string | undefined, action: (cache: MarketCache) => T): T => {
+/** The cache at `dir` (or the default), opened for `action`; the SQLite code loads only here. */
+async function withCache<T>(dir: string | undefined, action: (cache: MarketCache) => T): Promise<T> {
+  const [{ MarketCache }, { cacheDirectory }] = await Promise.all([import('../../data/cache/marketCache.ts'), import('../../data/cache/location.ts')]);
   const cache = new MarketCache(cacheDirectory(dir));
   try {
     return action(cache);
   } finally {
     cache.close();
   }
-};
+}
 
 const info: CommandModule<object, { dir?: string; json: boolean }> = {
   command: 'info',
   describe: 'Where the market cache is, its size and limit, and each cached source',
   builder: (y) => y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }),
-  handler: ({ dir, json }) => {
-    const report = withCache(dir, (cache) => cache.info());
+  handler: async ({ dir, json }) => {
+    const [{ formatBytes }, { isoDay }, { printJson, printTable }] = await Promise.all([import('../../data/cache/location.ts'), import('../../data/dates.ts'), import('../output.ts')]);
+    const report = await withCache(dir, (cache) => cache.info());
     if (json) return printJson(report);
     const stored = report.entries.reduce((sum, e) => sum + e.bytes, 0);
     process.stdout.write(`market cache: ${report.file}\n`);
@@ -38,8 +38,9 @@ const info: CommandModule<object, { dir?: string; json: boolean }> = {
 const clear: CommandModule<object, { dir?: string }> = {
   command: 'clear',
   describe: 'Remove every cached market (the next load reads its files again)',
-  handler: ({ dir }) => {
-    const removed = withCache(dir, (cache) => cache.clear());
+  handler: async ({ dir }) => {
+    const { cacheDirectory } = await import('../../data/cache/location.ts');
+    const removed = await withCache(dir, (cache) => cache.clear());
     process.stdout.write(`removed ${removed} cached ${removed === 1 ? 'source' : 'sources'} from ${cacheDirectory(dir)}\n`);
   },
 };

@@ -1,11 +1,6 @@
 // breadth data inspect <path> · breadth data sample --out <dir>
 
 import type { CommandModule } from 'yargs';
-import { inspectMarket, renderInspection } from '../../data/inspect.ts';
-import { loadMarket } from '../../data/load.ts';
-import { generateSampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sample/csv.ts';
-import { ensureFolder, printJson } from '../output.ts';
 import { loadOptions, symbolList, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 
 interface InspectArgs extends LoadArgs {
@@ -35,6 +30,7 @@ const inspect: CommandModule<object, InspectArgs> = {
       .example('$0 data inspect my-prices --asset-class fund', 'a folder of fund prices')
       .example('$0 data inspect ../shared/data --json', 'everything, as JSON'),
   handler: async (args) => {
+    const [{ inspectMarket, renderInspection }, { loadMarket }, { printJson }] = await Promise.all([import('../../data/inspect.ts'), import('../../data/load.ts'), import('../output.ts')]);
     const market = await loadMarket(args.path, { ...loadOptions(args), ...(args.symbols ? { symbols: symbolList(args.symbols) } : {}), ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
     const report = inspectMarket(market);
     if (args.json) printJson(report);
@@ -52,7 +48,8 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .option('stocks', { type: 'number', default: 600 })
       .option('years', { type: 'number', default: 20 })
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
-  handler: ({ out, seed, stocks, years }) => {
+  handler: async ({ out, seed, stocks, years }) => {
+    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }] = await Promise.all([import('../../data/sample.ts'), import('../../data/sample/csv.ts'), import('../output.ts')]);
     ensureFolder(out);
     const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
     process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);

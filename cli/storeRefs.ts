@@ -1,20 +1,7 @@
-// Naming stored runs on the command line: an id, or a strategy / label (its latest run), in a
-// results database that must already exist.
+// Naming stored runs on the command line: an id, or a strategy / label (its latest run).
 
-import { existsSync } from 'node:fs';
 import { UserError } from '../data/errors.ts';
-import { findRuns, listRuns, openStore, type Store } from '../reports/store/index.ts';
-
-/** Open an existing results database (never create one by accident while browsing). */
-export function withStore<T>(db: string, use: (store: Store) => T): T {
-  if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
-  const store = openStore(db);
-  try {
-    return use(store);
-  } finally {
-    store.close();
-  }
-}
+import { findRuns, listRuns, type Store } from '../reports/store/index.ts';
 
 /** Resolve `ref` (a run id, or a label or strategy name → its latest run) to a run id. */
 export function resolveRun(store: Store, ref: string | number | undefined): number {

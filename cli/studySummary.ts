@@ -65,13 +65,23 @@ const money = (x: number | null): string => (x === null || !Number.isFinite(x) ?
 const SHOWN_PER_RUN = 3;
 
 function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): void {
-  outcome.study.runs.forEach((run, k) => {
+  const { study, published } = outcome;
+  const counts = study.runs.map((run) => run.result.caveats.length + run.metrics.caveats.length);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const withCaveats = counts.filter((c) => c > 0).length;
+  if (total > 0) {
+    const one = counts.findIndex((c) => c > 0);
+    const show = `breadth runs show ${published.db} ${withCaveats === 1 ? published.runs[one].id : '<id>'}`;
+    process.stdout.write(`\ncaveats: ${total} in ${withCaveats} of ${study.runs.length} run${study.runs.length === 1 ? '' : 's'} (all of a run's: ${show}); those that change how a run reads:\n`);
+  }
+  study.runs.forEach((run, k) => {
     const row = rows[k];
     const all = caveatsOf(run);
     const shown = all.filter((c) => c.severity !== 'low' && c.code !== 'synthetic').slice(0, SHOWN_PER_RUN);
     const start = row.period.firstInvested === null ? 'never invested' : `first trade ${row.period.firstInvested}`;
     const count = `${all.length} caveat${all.length === 1 ? '' : 's'}${row.caveats.high > 0 ? ` (${row.caveats.high} high)` : ''}`;
-    process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
+    const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}`;
+    process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
     for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
     if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more in the report\n`);
   });
@@ -87,7 +97,7 @@ export function printSummary(outcome: StudyOutcome): void {
     rows.map((r) => [
       r.name,
       percent(r.metrics.annual_return),
-      r.benchmark === null || r.benchmark === 'cash' ? '—' : `${pp(r.excess.benchmark)} (${r.benchmark})`,
+      r.benchmark === null || r.benchmark === 'cash' ? '—' : pp(r.excess.benchmark),
       pp(r.excess.cash),
       percent(r.metrics.annual_volatility),
       fixed(r.metrics.sharpe),

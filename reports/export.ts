@@ -2,102 +2,17 @@
 // unit, meaning) and rows of numbers, text or null (NaN and missing values). Numbers are the
 // store's own values, unrounded, so a CSV or JSON round trip gives them back exactly.
 
-import { DAILY_COLUMNS } from '../engine/result.ts';
-import { levelChange, periodReturns } from './metrics/index.ts';
-import { snakeCase } from './runMetrics.ts';
-import type { StoredRun } from './store/index.ts';
+import { stringify } from 'csv-stringify/sync';
 import { parseIsoDay } from '../data/dates.ts';
+import { DAILY_COLUMNS } from '../engine/result.ts';
+import { type Cell, EXPORT_COLUMNS, type ExportedTable, type ExportTable } from './exportColumns.ts';
+import { levelChange, periodReturns } from './metrics/index.ts';
+import type { StoredRun } from './store/index.ts';
 
-export const EXPORT_TABLES = ['daily', 'monthly', 'yearly', 'drawdowns', 'positions', 'fills', 'metrics'] as const;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
+export { EXPORT_COLUMNS, EXPORT_TABLES, type ExportTable } from './exportColumns.ts';
 
-export interface ColumnDoc {
-  name: string;
-  /** 'date', 'text', 'currency', 'fraction' (0.012 = 1.2 %), 'shares', 'count', 'flag' (0/1) or 'number'. */
-  unit: string;
-  meaning: string;
-}
-
-export type Cell = string | number | null;
-
-export interface ExportedTable {
-  columns: readonly ColumnDoc[];
-  rows: Cell[][];
-}
-
-const col = (name: string, unit: string, meaning: string): ColumnDoc => ({ name, unit, meaning });
+/** A store number for a table cell: NaN and missing values are null. */
 const num = (x: number | null | undefined): number | null => (x === null || x === undefined || Number.isNaN(x) ? null : x);
-
-const DAILY_MEANING: Record<string, [unit: string, meaning: string]> = {
-  nav: ['currency', 'net asset value at the close'],
-  cash: ['currency', 'cash balance (negative when borrowing)'],
-  long_value: ['currency', 'value of long positions'],
-  short_value: ['currency', 'value of short positions'],
-  long_count: ['count', 'long positions held'],
-  short_count: ['count', 'short positions held'],
-  traded_notional: ['currency', 'Σ |traded notional| of the session'],
-  long_pnl: ['currency', 'price P&L of the long book'],
-  short_pnl: ['currency', 'price P&L of the short book'],
-  dividends: ['currency', 'dividends received on longs'],
-  interest_received: ['currency', 'interest earned on cash'],
-  borrow_rebate: ['currency', 'rebate on short proceeds'],
-  commission: ['currency', 'commission charged'],
-  slippage: ['currency', 'slippage and impact charged'],
-  borrow_fee: ['currency', 'borrow fee on shorts'],
-  short_dividends: ['currency', 'dividends paid on shorts'],
-  interest_paid: ['currency', 'interest paid on debit cash'],
-  stale_value: ['currency', 'Σ |value| of positions marked at a stale price'],
-};
-
-/** Every table's columns, for `--help`, the README and the JSON output. */
-export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
-  daily: [
-    col('date', 'date', 'session date'),
-    col('nav_return', 'fraction', 'NAV_t / NAV_t−1 − 1 (empty on the first session)'),
-    col('benchmark_level', 'number', 'the benchmark index level (empty where it has none)'),
-    col('benchmark_return', 'fraction', 'the benchmark\'s return since its previous level'),
-    col('risk_free_return', 'fraction', 'risk-free return earned over the period'),
-    col('gross_exposure', 'fraction', '(long + |short|) / NAV'),
-    col('net_exposure', 'fraction', '(long − |short|) / NAV'),
-    ...DAILY_COLUMNS.map((c) => {
-      const name = snakeCase(c);
-      const [unit, meaning] = DAILY_MEANING[name] ?? ['number', name];
-      return col(name, unit, meaning);
-    }),
-  ],
-  monthly: [col('month', 'text', 'YYYY-MM'), col('return', 'fraction', 'compounded NAV return of the month'), col('benchmark_return', 'fraction', 'the benchmark\'s return over the same sessions'), col('sessions', 'count', 'returns in the month')],
-  yearly: [col('year', 'text', 'YYYY'), col('return', 'fraction', 'compounded NAV return of the year'), col('benchmark_return', 'fraction', 'the benchmark\'s return over the same sessions'), col('sessions', 'count', 'returns in the year'), col('from', 'date', 'first session of the year in the run'), col('to', 'date', 'last session of the year in the run')],
-  drawdowns: [
-    col('peak_date', 'date', 'last high before the fall'),
-    col('trough_date', 'date', 'lowest point'),
-    col('recovery_date', 'date', 'first date back at the peak (empty while open)'),
-    col('depth', 'fraction', 'trough / peak − 1 (negative)'),
-    col('length', 'count', 'sessions from peak to recovery (to the end while open)'),
-    col('time_to_trough', 'count', 'sessions from peak to trough'),
-    col('open', 'flag', '1 while not recovered at the end of the run'),
-  ],
-  positions: [
-    col('date', 'date', 'decision session (holdings at its close, before its orders)'),
-    col('symbol', 'text', 'symbol'),
-    col('shares', 'shares', 'signed shares held (negative = short)'),
-    col('price', 'currency', 'close used to value the holding'),
-    col('value', 'currency', 'shares × price'),
-    col('weight', 'fraction', 'value / NAV'),
-    col('target_weight', 'fraction', 'weight the decision targeted (empty for share targets or orders)'),
-  ],
-  fills: [
-    col('date', 'date', 'fill session'),
-    col('symbol', 'text', 'symbol'),
-    col('quantity', 'shares', 'signed shares (negative = sell)'),
-    col('price', 'currency', 'fill price, slippage included'),
-    col('reference_price', 'currency', 'price before slippage'),
-    col('commission', 'currency', 'commission charged'),
-    col('slippage', 'currency', 'slippage and impact charged'),
-    col('order_id', 'count', 'order the fill belongs to'),
-    col('reason', 'text', 'order, delisting, data-end or split-cash'),
-  ],
-  metrics: [col('name', 'text', 'METRICS.md name'), col('value', 'number', 'the value (empty when it cannot be computed)'), col('n', 'count', 'sample size'), col('note', 'text', 'why it is empty, or a caveat')],
-};
 
 /** One table of a stored run. */
 export function exportTable(stored: StoredRun, what: ExportTable): ExportedTable {
@@ -131,4 +46,16 @@ export function exportTable(stored: StoredRun, what: ExportTable): ExportedTable
     case 'metrics':
       return { columns, rows: stored.metrics.map((m) => [m.name, num(m.value), m.n, m.note ?? null]) };
   }
+}
+
+/** CSV with a header row (csv-stringify: RFC 4180 quoting); null is an empty field. */
+export function toCsv(table: ExportedTable): string {
+  // Numbers are written by String(): the shortest text that reads back as the same double.
+  return stringify([table.columns.map((c) => c.name), ...table.rows.map((row) => row.map((v) => (v === null ? '' : v)))], { cast: { number: (v) => String(v) } });
+}
+
+/** JSON: an array of records, one per row, keyed by column name. */
+export function toJson(table: ExportedTable): string {
+  const records = table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c.name, row[k] as Cell])));
+  return `${JSON.stringify(records, null, 1)}\n`;
 }

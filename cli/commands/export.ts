@@ -3,25 +3,12 @@
 // unrounded (a CSV written with csv-stringify, RFC 4180 quoting; JSON an array of records).
 // Columns are documented in `--help` (reports/export.ts EXPORT_COLUMNS).
 
-import { stringify } from 'csv-stringify/sync';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
-import { type Cell, EXPORT_COLUMNS, EXPORT_TABLES, type ExportedTable, type ExportTable, exportTable } from '../../reports/export.ts';
-import { writeReport } from '../../reports/html/index.ts';
-import { getRun } from '../../reports/store/index.ts';
-import { resolveRun, withStore } from '../storeRefs.ts';
+import { EXPORT_COLUMNS, EXPORT_TABLES, type ExportTable } from '../../reports/exportColumns.ts';
+import { withStore } from './reports.ts';
 
 type Format = 'csv' | 'json';
-
-export function toCsv(table: ExportedTable): string {
-  // Numbers are written by String(): the shortest text that reads back as the same double.
-  return stringify([table.columns.map((c) => c.name), ...table.rows.map((row) => row.map((v) => (v === null ? '' : v)))], { cast: { number: (v) => String(v) } });
-}
-
-export function toJson(table: ExportedTable): string {
-  const records = table.rows.map((row) => Object.fromEntries(table.columns.map((c, k) => [c.name, row[k] as Cell])));
-  return `${JSON.stringify(records, null, 1)}\n`;
-}
 
 function columnHelp(): string {
   return EXPORT_TABLES.map((t) => `${t}: ${EXPORT_COLUMNS[t].map((c) => `${c.name} (${c.unit})`).join(', ')}`).join('\n');
@@ -40,8 +27,16 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       .example('$0 export out/breadth.db quality-long-short --what daily --out qls-daily.csv', 'the daily NAV, exposures and every ledger line')
       .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n')
       .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}`),
-  handler: ({ db, run, what, format, out }) =>
-    withStore(db, (store) => {
+  handler: async ({ db, run, what, format, out }) => {
+    const { prepareOutputFile } = await import('../output.ts');
+    if (out !== undefined) prepareOutputFile(out, '--out', `${what}.${format}`);
+    await withStore(db, async (store) => {
+      const [{ getRun }, { resolveRun }, { exportTable, toCsv, toJson }, { writeReport }] = await Promise.all([
+        import('../../reports/store/index.ts'),
+        import('../storeRefs.ts'),
+        import('../../reports/export.ts'),
+        import('../../reports/html/index.ts'),
+      ]);
       const id = resolveRun(store, run);
       const stored = getRun(store, id);
       if (stored === undefined) throw new UserError(`${db} has no run ${run}`);
@@ -51,5 +46,6 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
         writeReport(out, text);
         process.stderr.write(`${what} of run ${id} (${stored.run.label ?? stored.run.strategy}): ${out}\n`);
       }
-    }),
+    });
+  },
 };

@@ -1,39 +1,50 @@
 // breadth report <db> [run] · breadth compare <db> <run...> · breadth runs list|show|delete
+// Reading commands open the database read-only (a read-only file works); the work is loaded only
+// when a command runs. Pages are HTML, and PDF with --pdf (A4 or Letter, through Chromium).
 
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { parseIsoDay } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
-import { type NamedWindow, type Paper, PAPERS, writePdf, writeReport } from '../../reports/html/index.ts';
-import { deleteRun, getRun, listRuns } from '../../reports/store/index.ts';
-import { comparisonHtml, tearSheetHtml } from '../../study/index.ts';
-import { ensureFolder, fixed, percent, printJson, printTable } from '../output.ts';
-import { resolveRun, withStore } from '../storeRefs.ts';
+import type { Store } from '../../reports/store/index.ts';
+
+/** Open an existing results database (never create one by accident while browsing). */
+export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
+  if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
+  const { openStore, MIGRATIONS } = await import('../../reports/store/index.ts');
+  const store = openStore(db, MIGRATIONS, { readonly: access === 'read' });
+  try {
+    return await use(store);
+  } finally {
+    store.close();
+  }
+}
 
 interface PageArgs {
   db: string;
   out?: string;
   pdf?: string;
-  paper: Paper;
+  paper: 'a4' | 'letter';
 }
 
 const pageOptions = <T>(y: Argv<T>) =>
   y
     .option('out', { type: 'string', describe: 'output .html (default out/<page>.html; not written when only --pdf is given)' })
     .option('pdf', { type: 'string', describe: 'also (or only) print the page to this .pdf through Chromium' })
-    .option('paper', { choices: PAPERS, default: 'a4' as Paper, describe: 'PDF paper size' });
+    .option('paper', { choices: ['a4', 'letter'] as const, default: 'a4' as const, describe: 'PDF paper size' });
 
 /** Write the page as HTML (unless only a PDF was asked for) and as PDF; returns what was written. */
-async function writePage(html: string, args: PageArgs, defaultHtml: string): Promise<string[]> {
+async function writePage(html: string, args: PageArgs, defaultHtml: string, example: string): Promise<string[]> {
+  const [{ prepareOutputFile }, { writePdf, writeReport }] = await Promise.all([import('../output.ts'), import('../../reports/html/index.ts')]);
   const written: string[] = [];
   if (args.out !== undefined || args.pdf === undefined) {
     const path = args.out ?? defaultHtml;
-    ensureFolder(dirname(path));
+    prepareOutputFile(path, '--out', example);
     writeReport(path, html);
     written.push(path);
   }
   if (args.pdf !== undefined) {
-    ensureFolder(dirname(args.pdf));
+    prepareOutputFile(args.pdf, '--pdf', example.replace(/\.html$/, '.pdf'));
     const pages = await writePdf(html, args.pdf, args.paper);
     written.push(`${args.pdf} (${pages} ${args.paper.toUpperCase()} page${pages === 1 ? '' : 's'})`);
   }
@@ -41,9 +52,10 @@ async function writePage(html: string, args: PageArgs, defaultHtml: string): Pro
 }
 
 /** `--crisis "name:YYYY-MM-DD:YYYY-MM-DD"`: a window the tear sheet measures beside 2008, 2020 and 2022. */
-function parseCrisis(text: string): NamedWindow {
+function parseCrisis(text: string): { name: string; from: string; to: string } {
   const m = /^(.+):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(text);
-  if (m === null || Number.isNaN(parseIsoDay(m[2])) || Number.isNaN(parseIsoDay(m[3])) || m[2] > m[3]) {
+  const real = (iso: string): boolean => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+  if (m === null || !real(m[2]) || !real(m[3]) || m[2] > m[3]) {
     throw new UserError(`--crisis "${text}": write it as name:YYYY-MM-DD:YYYY-MM-DD with real dates, the start not after the end (e.g. "taper tantrum:2013-05-01:2013-06-30")`);
   }
   return { name: m[1], from: m[2], to: m[3] };
@@ -63,11 +75,12 @@ export const reportCommand: CommandModule<object, PageArgs & { run?: string; cri
       .example('$0 report out/breadth.db 3 --pdf out/run-3.pdf --paper letter', 'a PDF on US Letter'),
   handler: async (args) => {
     const crises = (args.crisis ?? []).map(parseCrisis);
-    const { id, html } = withStore(args.db, (store) => {
+    const { id, html } = await withStore(args.db, async (store) => {
+      const [{ resolveRun }, { tearSheetHtml }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
       const id = resolveRun(store, args.run);
       return { id, html: tearSheetHtml(store, id, crises) };
     });
-    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, `out/report-${id}.html`)).join(', ')}\n`);
+    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, join('out', `report-${id}.html`), 'report.html')).join(', ')}\n`);
   },
 };
 
@@ -85,27 +98,30 @@ export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; 
       .example('$0 compare out/breadth.db iwm-hold smlf-hold iwm-smlf-switch', 'IWM vs SMLF'),
   handler: async (args) => {
     if (args.runs.length < 2) throw new UserError('compare needs at least two runs');
-    const { ids, html } = withStore(args.db, (store) => {
+    const { ids, html } = await withStore(args.db, async (store) => {
+      const [{ resolveRun }, { comparisonHtml }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
       const ids = args.runs.map((r) => resolveRun(store, r));
       if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${args.runs.join(', ')} name runs ${ids.join(', ')}`);
       return { ids, html: comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
     });
-    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, `out/compare-${ids.join('-')}.html`)).join(', ')}\n`);
+    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, join('out', `compare-${ids.join('-')}.html`), 'comparison.html')).join(', ')}\n`);
   },
 };
 
-const list: CommandModule<object, { db: string; json: boolean }> = {
+const list: CommandModule<object, { db: string; json: boolean; wide: boolean }> = {
   command: 'list <db>',
-  describe: 'List stored runs',
-  builder: (y) => y.positional('db', { type: 'string', demandOption: true }).option('json', { type: 'boolean', default: false }),
-  handler: ({ db, json }) =>
-    withStore(db, (store) => {
+  describe: 'List stored runs (fits 120 columns; --wide for every column)',
+  builder: (y) =>
+    y
+      .positional('db', { type: 'string', demandOption: true })
+      .option('wide', { type: 'boolean', default: false, describe: 'every column at full width (data source, creation time)' })
+      .option('json', { type: 'boolean', default: false }),
+  handler: ({ db, json, wide }) =>
+    withStore(db, async (store) => {
+      const [{ listRuns }, { printJson }, { printRunList }] = await Promise.all([import('../../reports/store/index.ts'), import('../output.ts'), import('../runList.ts')]);
       const runs = listRuns(store);
       if (json) return printJson(runs);
-      printTable(
-        ['id', 'label', 'strategy', 'data', 'period', 'final NAV', 'created'],
-        runs.map((r) => [r.id, r.label ?? '', r.strategy, `${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}`, `${r.periodFrom} → ${r.periodTo}`, r.finalNav === null ? '—' : Math.round(r.finalNav).toLocaleString('en-US'), r.createdAt]),
-      );
+      printRunList(runs, wide);
     }),
 };
 
@@ -114,17 +130,17 @@ const show: CommandModule<object, { db: string; run?: string; json: boolean }> =
   describe: 'Show a stored run: manifest, metrics, warnings',
   builder: (y) => y.positional('db', { type: 'string', demandOption: true }).positional('run', { type: 'string' }).option('json', { type: 'boolean', default: false }),
   handler: ({ db, run, json }) =>
-    withStore(db, (store) => {
+    withStore(db, async (store) => {
+      const [{ getRun }, { resolveRun }, { printJson }, { printStoredRun }] = await Promise.all([
+        import('../../reports/store/index.ts'),
+        import('../storeRefs.ts'),
+        import('../output.ts'),
+        import('../runList.ts'),
+      ]);
       const stored = getRun(store, resolveRun(store, run));
       if (!stored) throw new UserError(`no such run ${run}`);
       if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats });
-      const r = stored.run;
-      process.stdout.write(`run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n`);
-      printTable(
-        ['metric', 'value', 'n', 'note'],
-        stored.metrics.map((m) => [m.name, m.value === null ? '—' : /return|cagr|drawdown|volatility|risk|var|capture|rate|exposure|drag/.test(m.name) && !/ratio/.test(m.name) ? percent(m.value, 2) : fixed(m.value, 4), m.n, m.note ?? '']),
-      );
-      for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
+      printStoredRun(stored);
     }),
 };
 
@@ -133,11 +149,16 @@ const remove: CommandModule<object, { db: string; run: string }> = {
   describe: 'Delete a stored run and everything recorded with it',
   builder: (y) => y.positional('db', { type: 'string', demandOption: true }).positional('run', { type: 'string', demandOption: true }),
   handler: ({ db, run }) =>
-    withStore(db, (store) => {
-      const id = resolveRun(store, run);
-      deleteRun(store, id);
-      process.stdout.write(`deleted run ${id}\n`);
-    }),
+    withStore(
+      db,
+      async (store) => {
+        const [{ deleteRun }, { resolveRun }] = await Promise.all([import('../../reports/store/index.ts'), import('../storeRefs.ts')]);
+        const id = resolveRun(store, run);
+        deleteRun(store, id);
+        process.stdout.write(`deleted run ${id}\n`);
+      },
+      'write',
+    ),
 };
 
 export const runsCommand: CommandModule = {

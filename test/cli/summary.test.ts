@@ -25,7 +25,8 @@ describe('the study summary', () => {
     const tilt = json.runs[0];
     const row = text.split('\n').find((line) => line.startsWith('│ tilt ')) ?? '';
     const pp = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
-    expect(row).toContain(`${pp(tilt.excess.benchmark)} (SYN_SMALL)`);
+    expect(row).toContain(pp(tilt.excess.benchmark));
+    for (const line of text.split('\n').filter((l) => l.startsWith('│') || l.startsWith('┌'))) expect(line.length, line).toBeLessThanOrEqual(120);
     expect(row).toContain(pp(tilt.excess.cash));
     expect(row).toContain(`${(tilt.metrics.turnover * 100).toFixed(0)}%`);
     expect(row).toContain(Math.round(tilt.finalNav).toLocaleString('en-US'));
@@ -40,7 +41,7 @@ describe('the study summary', () => {
 
   it('lists each run with its period, first trade, final NAV and caveat count', () => {
     for (const run of json.runs) {
-      const line = `${run.name}: ${run.period.from} → ${run.period.to} (first trade ${run.period.firstInvested}), final NAV USD ${Math.round(run.finalNav).toLocaleString('en-US')}, ${run.caveats.count} caveat`;
+      const line = `${run.name}: ${run.period.from} → ${run.period.to} (first trade ${run.period.firstInvested}), benchmark ${run.benchmark}, final NAV USD ${Math.round(run.finalNav).toLocaleString('en-US')}, ${run.caveats.count} caveat`;
       expect(text).toContain(line);
       expect(run.caveats.top).toEqual(expect.any(String));
     }

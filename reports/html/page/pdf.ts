@@ -1,14 +1,14 @@
 // A report as PDF, printed by Chromium through playwright-core with the page's own print rules
-// (styles.css @media print: A4 or Letter, 12 mm margins, controls hidden, cards kept whole) after
-// client.js has redrawn every chart at its print width. The browser's own print uses the same
-// rules. Chromium is found by `chromiumExecutable` alone, so its lookup can change in one place.
+// (styles.css @media print: A4 or Letter, 12 mm margins, controls hidden, charts and rows never
+// cut) after client.js has redrawn every chart at its print width. The browser's own print uses
+// the same rules. The browser is the one breadth finds (reports/browser/chromium.ts).
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { UserError } from '../../../data/errors.ts';
+import { findChromium } from '../../browser/chromium.ts';
 import { writeReport } from './writeReport.ts';
 
 export type Paper = 'a4' | 'letter';
@@ -20,18 +20,12 @@ export const PRINTABLE_WIDTH_PX: Record<Paper, number> = {
   letter: Math.floor(((215.9 - 24) / 25.4) * 96),
 };
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = ['--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** The Chromium to print with: $BREADTH_CHROMIUM, else Debian's /usr/bin/chromium. */
-export function chromiumExecutable(): string {
-  const path = process.env.BREADTH_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new UserError(`PDF output needs Chromium: ${path} does not exist — install chromium (apt-get install chromium) or set BREADTH_CHROMIUM to its path`);
-  return path;
-}
-
+/** Chromium as breadth finds it: BREADTH_CHROMIUM, a system Chromium or Chrome, else the npm package's. */
 export async function launchChromium(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: chromiumExecutable(), args: ARGS });
+  const [{ chromium }, found] = await Promise.all([import('playwright-core'), findChromium()]);
+  return chromium.launch({ executablePath: found.executablePath, args: [...ARGS, ...found.args], env: { ...process.env, ...found.env } });
 }
 
 /** Pages of a PDF: its page objects ("/Type /Page", not the "/Pages" tree nodes). */

@@ -4,7 +4,7 @@
 // their difference from the first run.
 
 import { alignOnDates, correlation, drawdownSeries } from '../../metrics/index.ts';
-import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
+import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
 import { commonWindow } from './comparisonMeasures.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
 import type { ComparisonData, ComparisonRun } from '../model.ts';
@@ -53,13 +53,14 @@ export function comparisonCharts(data: ComparisonData): ChartPayload {
   for (const { run, from, color } of windows) {
     const dates = run.dates.slice(from);
     const nav = run.nav.slice(from);
-    const full = strideIndices(dates.length, FULL_POINTS);
+    const drawdown = drawdownSeries(navReturns(nav));
+    const full = extremaIndices(dates.length, FULL_POINTS, [nav, [0, ...drawdown]]);
     const coarse = strideIndices(dates.length, COARSE_POINTS);
     const fullAxis = out.axis(pick(dates, full));
     const coarseAxis = out.axis(pick(dates, coarse));
     const base = nav[0];
     growth.push({ name: run.label, x: fullAxis, values: compact(pick(nav.map((v) => v / base), full)), color, width: 2 });
-    underwater.push({ name: run.label, x: fullAxis, values: compact(pick(drawdownSeries(navReturns(nav)), full)), color });
+    underwater.push({ name: run.label, x: fullAxis, values: compact(pick([0, ...drawdown], full)), color });
     gross.push({ name: run.label, x: coarseAxis, values: compact(pick(run.exposures.gross.slice(from), coarse)), color });
     net.push({ name: run.label, x: coarseAxis, values: compact(pick(run.exposures.net.slice(from), coarse)), color });
   }

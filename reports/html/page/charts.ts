@@ -119,6 +119,36 @@ export function strideIndices(n: number, max: number): number[] {
   return out;
 }
 
+/**
+ * At most ~`max` indices that keep every extreme: the rows split into buckets, and each bucket
+ * keeps its first row and the lowest and highest row of every series (first and last row always).
+ * A thinned equity or underwater curve keeps its peaks and its deepest trough to the day.
+ */
+export function extremaIndices(n: number, max: number, series: readonly ArrayLike<number | null>[]): number[] {
+  const perBucket = 1 + 2 * series.length;
+  const size = Math.max(1, Math.ceil((n * perBucket) / max));
+  if (size === 1) return strideIndices(n, n);
+  const keep = new Set<number>();
+  for (let start = 0; start < n; start += size) {
+    const end = Math.min(n, start + size);
+    keep.add(start);
+    for (const s of series) {
+      let lo = -1;
+      let hi = -1;
+      for (let i = start; i < end; i++) {
+        const v = s[i];
+        if (v === null || !Number.isFinite(v)) continue;
+        if (lo < 0 || v < (s[lo] as number)) lo = i;
+        if (hi < 0 || v > (s[hi] as number)) hi = i;
+      }
+      if (lo >= 0) keep.add(lo);
+      if (hi >= 0) keep.add(hi);
+    }
+  }
+  if (n > 0) keep.add(n - 1);
+  return [...keep].sort((a, b) => a - b);
+}
+
 /** values at the given indices. */
 export function pick<T>(values: ArrayLike<T>, indices: readonly number[]): T[] {
   return indices.map((i) => values[i]);

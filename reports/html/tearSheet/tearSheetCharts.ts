@@ -1,13 +1,14 @@
-// The tear sheet's charts as payload specs. Daily curves where detail matters (equity,
-// underwater) keep every session up to FULL_POINTS; smooth or step-like series (rolling
-// statistics, exposures, the books' P&L) are thinned to COARSE_POINTS, which a chart 1,200 px
-// wide cannot tell apart and which keeps a 20-year report small. Windows scale with P (half a
+// The tear sheet's charts as payload specs. Curves where detail matters (equity, underwater)
+// keep every session up to FULL_POINTS, and beyond it every peak and trough (extremaIndices);
+// smooth or step-like series (rolling statistics, exposures, holdings, the books' P&L) are
+// thinned to COARSE_POINTS, which a chart 1,200 px wide cannot tell apart and which keeps a
+// 30-year report small. Windows scale with P (half a
 // year and a year of periods), so monthly runs get 6- and 12-period windows, not 126 sessions.
 
 import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, sampleStd } from '../../metrics/index.ts';
 import { splitModel, returnSplit } from './attributionView.ts';
 import { monthlyHeatmap, type YearRow, yearRows } from './calendar.ts';
-import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
+import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
 import { benchmarkIsCash } from './figures.ts';
 import { formatPercent } from '../page/format.ts';
 import { addHoldingsCharts } from './holdingsView.ts';
@@ -16,7 +17,7 @@ import type { TearSheetData } from '../model.ts';
 import { addLegsChart, waterfall } from './pnl.ts';
 import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, rebased } from '../series.ts';
 
-const FULL_POINTS = 6_000;
+const FULL_POINTS = 4_000;
 const COARSE_POINTS = 1_000;
 
 /** Rolling windows for P periods a year: half a year and a year. */
@@ -54,14 +55,18 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const P = data.run.periodsPerYear;
   const out = new ChartPayloadBuilder(P);
   const T = data.dates.length;
-  const full = strideIndices(T, FULL_POINTS);
+  const r = navReturns(data.nav);
+  const bench = data.benchmark;
+  const b = bench === undefined ? undefined : navReturns(bench.nav);
+  // Drawdowns on the session axis: 0 at the first session (its starting value is a peak).
+  const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];
+  const ownDrawdown = underwaterOf(r);
+  const benchDrawdown = b === undefined ? undefined : underwaterOf(b);
+  const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown])]);
   const coarse = strideIndices(T, COARSE_POINTS);
   const fullAxis = out.axis(pick(data.dates, full));
   const coarseAxis = out.axis(pick(data.dates, coarse));
   const days = epochDays(data.dates);
-  const r = navReturns(data.nav);
-  const bench = data.benchmark;
-  const b = bench === undefined ? undefined : navReturns(bench.nav);
   const name = data.run.label;
   const line = (label: string, x: string, values: ArrayLike<number | null>, color: string, extra: Partial<LineSeriesSpec> = {}): LineSeriesSpec => ({ name: label, x, values: compact(values), color, ...extra });
 
@@ -89,8 +94,8 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
 
   // Underwater, with the five deepest episodes shaded; an open episode is labelled so.
   const worst = [...data.drawdowns].sort((x, y) => x.depth - y.depth).slice(0, 5);
-  const underwater = [line(name, fullAxis, pick(drawdownSeries(r), full), COLORS.short, { area: true })];
-  if (bench !== undefined && b !== undefined) underwater.push(line(bench.name, fullAxis, pick(drawdownSeries(b), full), COLORS.runs[1], { dashed: true }));
+  const underwater = [line(name, fullAxis, pick(ownDrawdown, full), COLORS.short, { area: true })];
+  if (bench !== undefined && benchDrawdown !== undefined) underwater.push(line(bench.name, fullAxis, pick(benchDrawdown, full), COLORS.runs[1], { dashed: true }));
   out.add({
     type: 'line',
     id: 'underwater',
@@ -158,7 +163,7 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
     format: 'count',
     series: [line('Long positions', coarseAxis, pick(x.longCount, coarse), COLORS.long, { step: true }), line('Short positions', coarseAxis, pick(x.shortCount, coarse), COLORS.short, { step: true })],
   });
-  if (data.holdings !== undefined) addHoldingsCharts(out, data.holdings);
+  if (data.holdings !== undefined) addHoldingsCharts(out, data.holdings, COARSE_POINTS);
 
   // Turnover per month (one-way: half the traded notional) and each cost line per year.
   const turnover = bucketShareOfNav(days, data.nav, data.tradedNotional, 'month', 0.5);

@@ -2,6 +2,7 @@
 // data-derived string escaped, a container for every chart, and a 20-year report under 1 MB.
 
 import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../../data/dates.ts';
 import { commonStart, returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
@@ -76,11 +77,20 @@ describe('renderTearSheet', () => {
     expect(renderTearSheet(sparse)).toContain('insufficient data (n = 1)');
   });
 
-  it('keeps a 20-year daily report under 1 MB, every session on the equity axis', () => {
-    const long = renderTearSheet(fabricateTearSheet({ sessions: 5_040 }));
-    expect(Buffer.byteLength(long)).toBeLessThan(1_000_000);
-    const { axes } = payload(long);
-    expect(Math.max(...Object.values(axes).map((a) => a.length))).toBe(5_040);
+  it('keeps a 20-year daily report under 800 KB, with the equity curve\'s high and the deepest trough on the day', () => {
+    const data = fabricateTearSheet({ sessions: 5_040 });
+    const long = renderTearSheet(data);
+    expect(Buffer.byteLength(long)).toBeLessThan(800_000);
+    const { axes, charts } = payload(long);
+    const equity = charts.find((c) => c.id === 'equity') as unknown as { series: { x: string; values: number[] }[] };
+    const underwater = charts.find((c) => c.id === 'underwater') as unknown as { series: { values: number[] }[] };
+    const days = axes[equity.series[0].x].reduce<number[]>((acc, d) => [...acc, (acc[acc.length - 1] ?? 0) + d], []);
+    expect(days.length).toBeLessThan(5_040);
+    const high = Math.max(...data.nav);
+    expect(Math.max(...equity.series[0].values)).toBe(Number(high.toPrecision(6)));
+    expect(days[equity.series[0].values.indexOf(Number(high.toPrecision(6)))]).toBe(parseIsoDay(data.dates[data.nav.indexOf(high)]));
+    const worst = Math.min(...data.drawdowns.map((e) => e.depth));
+    expect(Math.min(...underwater.series[0].values)).toBeCloseTo(worst, 5);
   });
 
   it('answers first: the summary, then the caveats and manifest, then all metrics', () => {

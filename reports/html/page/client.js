@@ -214,7 +214,8 @@
       return '<b>' + esc(spec.categories[k]) + '</b>&nbsp;&nbsp;' + esc((spec.totals[k] || v < 0 ? '' : '+') + fmt(v));
     };
     return Object.assign(categoryBase(tooltip), {
-      xAxis: Object.assign(categoryAxis(spec.categories), { axisLabel: { color: MUTED, interval: 0, rotate: spec.categories.length > 6 ? 30 : 0 } }),
+      // Every step is named; long names slant rather than run into each other.
+      xAxis: Object.assign(categoryAxis(spec.categories), { axisLabel: { color: MUTED, interval: 0, rotate: spec.categories.join('').length > 6 * spec.categories.length ? 30 : 0 } }),
       yAxis: valueAxis(spec.format, true),
       series: [bar('base', base, false), bar('above', above, true), bar('below', below, true)],
     });

@@ -37,17 +37,22 @@ export function yearRows(dates: readonly string[], nav: readonly number[], bench
 
 const cell = (x: number | null): string => (x === null ? '<td class="na">–</td>' : `<td class="${x > 0 ? 'pos' : x < 0 ? 'neg' : ''}">${formatPercent(x)}</td>`);
 
+/** r − b in percentage points as shown (two decimals), so a difference that rounds away is a tie, not a win. */
+const shownExcess = (r: YearRow): number | null => (r.benchmark === null ? null : Math.round((r.strategy - r.benchmark) * 10_000) / 100);
+
 /** Year, strategy, benchmark, excess (percentage points) and the year's winner. */
 export function yearlyTable(rows: readonly YearRow[], strategyName: string, benchmarkName: string | undefined): string {
   const body = rows.map((r) => {
-    const excess = r.benchmark === null ? null : r.strategy - r.benchmark;
+    const excess = shownExcess(r);
     const winner = excess === null ? '–' : excess > 0 ? escapeHtml(strategyName) : excess < 0 ? escapeHtml(benchmarkName ?? '') : 'tie';
     const year = r.partial ? `${r.year}* <span class="muted">${escapeHtml(r.from.slice(5))} to ${escapeHtml(r.to.slice(5))}</span>` : r.year;
-    return `<tr><td>${year}</td>${cell(r.strategy)}${benchmarkName === undefined ? '' : `${cell(r.benchmark)}${excess === null ? '<td class="na">–</td>' : `<td class="${excess > 0 ? 'pos' : excess < 0 ? 'neg' : ''}">${excess > 0 ? '+' : ''}${(excess * 100).toFixed(2)} pp</td>`}<td class="t">${winner}</td>`}</tr>`;
+    return `<tr><td>${year}</td>${cell(r.strategy)}${benchmarkName === undefined ? '' : `${cell(r.benchmark)}${excess === null ? '<td class="na">–</td>' : `<td class="${excess > 0 ? 'pos' : excess < 0 ? 'neg' : ''}">${excess > 0 ? '+' : ''}${(excess === 0 ? 0 : excess).toFixed(2)} pp</td>`}<td class="t">${winner}</td>`}</tr>`;
   });
   const head = ['<th scope="col" class="t">Year</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
   if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>', '<th scope="col" class="t">Winner</th>');
-  const wins = benchmarkName === undefined ? '' : `<p class="sub">${escapeHtml(strategyName)} won ${rows.filter((r) => r.benchmark !== null && r.strategy > r.benchmark).length} of ${rows.filter((r) => r.benchmark !== null).length} years.</p>`;
+  const won = rows.filter((r) => (shownExcess(r) ?? 0) > 0).length;
+  const tied = rows.filter((r) => shownExcess(r) === 0).length;
+  const wins = benchmarkName === undefined ? '' : `<p class="sub">${escapeHtml(strategyName)} won ${won} of ${rows.filter((r) => r.benchmark !== null).length} years${tied > 0 ? ` (${tied} tied to 0.01 pp)` : ''}.</p>`;
   return `${wins}<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* partial year: the run covers only the dates shown.</p>' : ''}`;
 }
 

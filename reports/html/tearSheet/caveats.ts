@@ -21,7 +21,7 @@ function missingMetrics(metrics: readonly MetricFigure[], owner: string): Report
     list.push(`${metricInfo(m.name).label} (n = ${formatCount(m.n)})`);
     byReason.set(reason, list);
   }
-  return [...byReason].map(([reason, list]) => report('low', `${owner}: ${list.length} metric${list.length === 1 ? '' : 's'} not computed, ${reason}: ${list.join(', ')}.`, list.length, 'count'));
+  return [...byReason].map(([reason, list]) => report('low', `${owner}: ${list.length} metric${list.length === 1 ? '' : 's'} not computed, ${reason}: ${list.join(', ')}.`));
 }
 
 /** The recorded caveats and the report's own checks, each topic once, most severe first. */

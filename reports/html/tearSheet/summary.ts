@@ -86,7 +86,7 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       'costs',
       'Costs & financing / yr',
       drags === null ? '–' : formatPercent(drags.total, 2),
-      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV${drags.financing < 0 ? ' (negative: interest earned)' : ''}`,
+      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: interest earned)' : ''}`,
     ),
   ];
   return `<section class="card answer" id="summary" aria-label="Summary">

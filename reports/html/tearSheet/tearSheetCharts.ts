@@ -110,7 +110,8 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const rf = data.riskFreeReturns ?? 0;
   const rolling = (id: string, stat: (x: Float64Array, w: number) => Float64Array, format: 'ratio' | 'percent', withBenchmark = true): void => {
     const series = [short, long].map((w, k) => line(`${w} periods`, coarseAxis, pick(onSessions(stat(r, w)), coarse), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }));
-    if (withBenchmark && bench !== undefined && b !== undefined) series.push(line(`${bench.name}, ${long}`, coarseAxis, pick(onSessions(stat(b, long)), coarse), COLORS.runs[1]));
+    // Cash has no risk to roll: its Sortino divides by a downside of almost nothing.
+    if (withBenchmark && bench !== undefined && b !== undefined && !benchmarkIsCash(data)) series.push(line(`${bench.name}, ${long}`, coarseAxis, pick(onSessions(stat(b, long)), coarse), COLORS.runs[1]));
     if (series.some(hasValue)) out.add({ type: 'line', id, format, series, marks: [0] });
   };
   rolling('rolling-sharpe', (x, w) => rollingSharpe(x, w, P, rf), 'ratio');

@@ -72,7 +72,8 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
     }
   }
   // Several runs side by side use the page's width; two columns stay near their labels.
-  return `<div class="table-scroll"><table class="metrics${columns.length > 2 ? ' wide' : ''}">
+  // Many runs: each delta goes under its value, so eight runs still fit a laptop's width.
+  return `<div class="table-scroll"><table class="metrics${columns.length > 2 ? ' wide' : ''}${columns.length > 5 ? ' crowded' : ''}">
 <thead><tr><th scope="col">Metric</th>${head}</tr></thead>
 <tbody>${rows.join('\n')}</tbody>
 </table></div>`;

@@ -10,8 +10,8 @@ import { divergingFill, inkFor } from '../page/heatmapColors.ts';
 import type { ComparisonData, ComparisonRun } from '../model.ts';
 import { epochDays, navReturns } from '../series.ts';
 
-const FULL_POINTS = 4_000;
-const COARSE_POINTS = 1_000;
+const FULL_POINTS = 2_500;
+const COARSE_POINTS = 700;
 
 /** The first date all runs have (ISO strings compare as dates), or null when they never overlap. */
 export function commonStart(runs: readonly ComparisonRun[]): string | null {

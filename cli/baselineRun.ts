@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../data/errors.ts';
-import { writeReport } from '../reports/html/writeReport.ts';
+import { writeReport } from '../reports/html/page/writeReport.ts';
 import { compareToBaseline, parseBaseline, type Baseline } from '../reports/regression.ts';
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';

@@ -1,24 +1,70 @@
-// The headline table printed after runs, and the JSON form of the same.
+// The headline table printed after runs, and the JSON form of the same: per run its CAGR and the
+// excess over its benchmark and over cash (CAGR minus theirs, percentage points), risk, turnover
+// as a percentage of NAV a year, the final NAV with its currency, and its caveats — the count and
+// the ones that change how it reads, with the period it covers.
 
 import { rankCaveats } from '../engine/caveats.ts';
-import type { StudyOutcome } from '../study/index.ts';
+import { RUN_CURRENCY } from '../reports/html/index.ts';
+import { annualize, growth } from '../reports/metrics/index.ts';
+import type { StudyOutcome, StudyRun } from '../study/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'] as const;
 
-export function headline(outcome: StudyOutcome): { name: string; id: number; benchmark: string | null; report: string | null; metrics: Record<string, number | null> }[] {
+/** CAGR of the benchmark (its levels, first to last known) and of cash (the risk-free returns compounded), like the NAV's: g^(P/n) − 1. */
+function comparators(run: StudyRun): { benchmark: number | null; cash: number | null } {
+  const m = run.metrics;
+  const n = m.riskFreeReturns.length;
+  if (n === 0) return { benchmark: null, cash: null };
+  const P = m.periodsPerYear;
+  const levels = m.benchmarkLevels === null ? [] : Array.from(m.benchmarkLevels).filter((v) => Number.isFinite(v) && v > 0);
+  const benchmark = m.benchmark === 'cash' || levels.length < 2 ? null : annualize(levels[levels.length - 1] / levels[0], n, P);
+  const cash = m.riskFreeReturns.every((v) => !Number.isFinite(v) || v === 0) ? null : annualize(growth(m.riskFreeReturns), n, P);
+  return { benchmark, cash };
+}
+
+function caveatsOf(run: StudyRun) {
+  return rankCaveats([...run.result.caveats, ...run.metrics.caveats]);
+}
+
+export function headline(outcome: StudyOutcome) {
   return outcome.study.runs.map((run, k) => {
     const published = outcome.published.runs[k];
     const metrics: Record<string, number | null> = {};
     for (const name of HEADLINE) metrics[name] = run.metrics.metrics.find((m) => m.name === name)?.value ?? null;
-    return { name: run.name, id: published.id, benchmark: run.benchmark, report: published.report, metrics };
+    const { benchmark, cash } = comparators(run);
+    const cagr = metrics.annual_return;
+    const excess = (other: number | null): number | null => (cagr === null || other === null ? null : cagr - other);
+    const nav = run.result.daily.nav;
+    const caveats = caveatsOf(run);
+    const period = run.result.manifest.period;
+    return {
+      name: run.name,
+      id: published.id,
+      benchmark: run.benchmark,
+      report: published.report,
+      period: { from: period.from, to: period.to, firstInvested: run.result.facts.firstInvestedDate },
+      finalNav: nav.length > 0 ? nav[nav.length - 1] : null,
+      currency: RUN_CURRENCY,
+      /** CAGR minus the benchmark's and cash's CAGR over the same sessions (fractions). */
+      excess: { benchmark: excess(benchmark), cash: excess(cash) },
+      caveats: { count: caveats.length, high: caveats.filter((c) => c.severity === 'high').length, top: caveats[0]?.message ?? null },
+      metrics,
+    };
   });
 }
+
+function pp(x: number | null): string {
+  if (x === null || !Number.isFinite(x)) return '—';
+  const text = (x * 100).toFixed(1);
+  return text === '0.0' || text === '-0.0' ? '0.0 pp' : `${x > 0 ? '+' : ''}${text} pp`;
+}
+const money = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US'));
 
 /** Caveats that change how a run reads (high and medium), a few per run; the report has them all. */
 const SHOWN_PER_RUN = 3;
 
-function printCaveats(outcome: StudyOutcome): void {
+function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): void {
   const { study, published } = outcome;
   const counts = study.runs.map((run) => run.result.caveats.length + run.metrics.caveats.length);
   const total = counts.reduce((a, b) => a + b, 0);
@@ -28,35 +74,40 @@ function printCaveats(outcome: StudyOutcome): void {
     const show = `breadth runs show ${published.db} ${withCaveats === 1 ? published.runs[one].id : '<id>'}`;
     process.stdout.write(`\ncaveats: ${total} in ${withCaveats} of ${study.runs.length} run${study.runs.length === 1 ? '' : 's'} (all of a run's: ${show}); those that change how a run reads:\n`);
   }
-  for (const run of study.runs) {
-    const all = rankCaveats([...run.result.caveats, ...run.metrics.caveats]);
+  study.runs.forEach((run, k) => {
+    const row = rows[k];
+    const all = caveatsOf(run);
     const shown = all.filter((c) => c.severity !== 'low' && c.code !== 'synthetic').slice(0, SHOWN_PER_RUN);
-    if (shown.length === 0) continue;
-    const m = run.result.manifest.period;
-    process.stdout.write(`\n${run.name} (${m.from} → ${m.to}, ${all.length} caveat${all.length === 1 ? '' : 's'}):\n`);
+    const start = row.period.firstInvested === null ? 'never invested' : `first trade ${row.period.firstInvested}`;
+    const count = `${all.length} caveat${all.length === 1 ? '' : 's'}${row.caveats.high > 0 ? ` (${row.caveats.high} high)` : ''}`;
+    const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}`;
+    process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
     for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
     if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more in the report\n`);
-  }
+  });
 }
 
 export function printSummary(outcome: StudyOutcome): void {
   const { study, published } = outcome;
   const market = study.market;
+  const rows = headline(outcome);
   process.stdout.write(`\n${market.name}${market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
   printTable(
-    ['run', 'CAGR', 'volatility', 'Sharpe', 'max drawdown', 'turnover/yr', 'costs', 'id'],
-    headline(outcome).map((r) => [
+    ['run', 'CAGR', 'vs benchmark', 'vs cash', 'volatility', 'Sharpe', 'max drawdown', 'turnover/yr', `final NAV (${RUN_CURRENCY})`, 'id'],
+    rows.map((r) => [
       r.name,
       percent(r.metrics.annual_return),
+      r.benchmark === null || r.benchmark === 'cash' ? '—' : pp(r.excess.benchmark),
+      pp(r.excess.cash),
       percent(r.metrics.annual_volatility),
       fixed(r.metrics.sharpe),
       percent(r.metrics.max_drawdown),
-      fixed(r.metrics.turnover),
-      r.metrics.cost_total === null ? '—' : Math.round(r.metrics.cost_total).toLocaleString('en-US'),
+      percent(r.metrics.turnover, 0),
+      money(r.finalNav),
       r.id,
     ]),
   );
-  printCaveats(outcome);
+  printRuns(outcome, rows);
   for (const note of study.notes) process.stdout.write(`note: ${note}\n`);
   process.stdout.write(`\nresults: ${published.db}\n`);
   const reports = published.runs.filter((r) => r.report);

@@ -49,7 +49,10 @@ export const studySchema = z
     periodsPerYear: periodsPerYear.optional(),
     /** Risk-free for metrics: an annual rate (0.02), a market rate series name ("tbill3m"), or 0. */
     riskFree: z.union([z.number().min(-0.1).max(1), z.string().min(1)]).default(0),
-    /** Fama-French / QMJ factor files for attribution: a folder like ../shared/data/factors, or "none". */
+    /**
+     * Fama-French / QMJ factor files for attribution: a folder like ../shared/data/factors
+     * (relative to the study file), "auto" (the data folder's own factors/ when it has one), or "none".
+     */
     factors: z.string().min(1).default('none'),
     engine: engineOverrides.default({}),
     runs: z.array(runSpecSchema).min(1, 'a study needs at least one run'),
@@ -92,7 +95,7 @@ export function loadStudyFile(path: string): StudyConfig {
     throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
   }
   const study = parseOrThrow(studySchema, raw, path);
-  const here = (p: string): string => (p === 'sample' || p === 'none' || isAbsolute(p) ? p : join(dirname(path), p));
+  const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));
   return { ...study, data: here(study.data), factors: here(study.factors) };
 }
 

@@ -5,6 +5,16 @@ import { join } from 'node:path';
 import { UserError } from '../data/errors.ts';
 import { loadFactorTable, type FactorTable } from '../data/factors.ts';
 
+/** `factors: auto`: the data folder's own `factors/` when it has one, else no attribution. */
+export const AUTO_FACTORS = 'auto';
+
+/** The factor folder a study means: `auto` looks beside the data (none for the built-in sample). */
+export function studyFactorFolder(factors: string, data: string): string {
+  if (factors !== AUTO_FACTORS) return factors;
+  const beside = join(data, 'factors');
+  return data !== 'sample' && existsSync(join(beside, 'ff5_daily.csv')) ? beside : 'none';
+}
+
 /** The files a factor folder may hold (as in ../shared/data/factors); missing ones are skipped. */
 const FACTOR_FILES = ['ff5_daily.csv', 'mom_daily.csv', 'ff5_monthly.csv', 'mom_monthly.csv', 'aqr_qmj_monthly.csv'];
 

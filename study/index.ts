@@ -9,7 +9,7 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
 export { publishStudy, type Published, type PublishedRun } from './publish.ts';
-export { writeComparison, writeTearSheet } from './reportFiles.ts';
+export { comparisonHtml, tearSheetHtml, writeComparison, writeTearSheet } from './reportFiles.ts';
 export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
 
 export interface StudyOutcome {

@@ -30,7 +30,7 @@ export async function publishStudy(config: StudyConfig, study: StudyRuns, option
   try {
     const ids = new Map<string, number>();
     for (const run of study.runs) {
-      ids.set(run.name, writeRun(store, { result: run.result, metrics: run.metrics, attribution: run.attribution, label: run.name }));
+      ids.set(run.name, writeRun(store, { result: run.result, metrics: run.metrics, attribution: run.attribution, label: run.name, sectors: study.market }));
     }
     const stored = study.runs.map((run) => ({ name: run.name, id: ids.get(run.name) ?? -1 }));
     const reportDir = options.reportDir;

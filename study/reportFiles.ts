@@ -3,26 +3,38 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { comparisonRunFromStoredRun, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
+import { comparisonRunFromStoredRun, type NamedWindow, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
 import { getRun, type Store } from '../reports/store/index.ts';
+
+/** A stored run's tear sheet as HTML, with extra crisis windows to measure. */
+export function tearSheetHtml(store: Store, id: number, crises: readonly NamedWindow[] = []): string {
+  const stored = getRun(store, id);
+  if (!stored) throw new RangeError(`no run ${id}`);
+  return renderTearSheet({ ...tearSheetFromStoredRun(stored), crises: [...crises] });
+}
 
 /** Render a stored run's tear sheet to `path`. */
 export function writeTearSheet(store: Store, id: number, path: string): string {
-  const stored = getRun(store, id);
-  if (!stored) throw new RangeError(`no run ${id}`);
+  const html = tearSheetHtml(store, id);
   mkdirSync(join(path, '..'), { recursive: true });
-  writeReport(path, renderTearSheet(tearSheetFromStoredRun(stored)));
+  writeReport(path, html);
   return path;
 }
 
-/** Render a comparison of stored runs (the first is the reference) to `path`. */
-export function writeComparison(store: Store, title: string, ids: readonly number[], path: string): string {
+/** A comparison of stored runs (the first is the reference) as HTML: metrics over their common period, or each run's full period. */
+export function comparisonHtml(store: Store, title: string, ids: readonly number[], period: 'common' | 'full' = 'common'): string {
   const runs = ids.map((id) => {
     const stored = getRun(store, id);
     if (!stored) throw new RangeError(`no run ${id}`);
     return comparisonRunFromStoredRun(stored);
   });
+  return renderComparison({ title, runs, period });
+}
+
+/** Render a comparison of stored runs (the first is the reference) to `path`. */
+export function writeComparison(store: Store, title: string, ids: readonly number[], path: string, period: 'common' | 'full' = 'common'): string {
+  const html = comparisonHtml(store, title, ids, period);
   mkdirSync(join(path, '..'), { recursive: true });
-  writeReport(path, renderComparison({ title, runs }));
+  writeReport(path, html);
   return path;
 }

@@ -13,11 +13,12 @@ import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
 import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
+import { capacityFigures } from '../reports/capacity.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import { createBuiltinStrategy, loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
-import { loadStudyFactors } from './factors.ts';
+import { loadStudyFactors, studyFactorFolder } from './factors.ts';
 
 export interface StudyRun {
   /** The run's name in the study. */
@@ -51,7 +52,7 @@ const NO_BENCHMARK = 'none';
 export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
   const notes: string[] = [];
   const riskFree = resolveRiskFree(config, market, notes);
-  const factors: FactorTable[] = loadStudyFactors(config.factors);
+  const factors: FactorTable[] = withWhere(where, () => loadStudyFactors(studyFactorFolder(config.factors, config.data)));
   const prepared = await Promise.all(config.runs.map((run, k) => prepare(run, k, config, market, where, notes, baseDir)));
   const runs: StudyRun[] = [];
   prepared.forEach((p, k) => {
@@ -81,8 +82,18 @@ async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Ma
 
 function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[]): StudyRun {
   const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
-  const metrics = runMetrics(result, { riskFree, ...(periodsPerYear === undefined ? {} : { periodsPerYear }), ...(levels === null ? {} : { benchmark: levels }) });
+  const measured = runMetrics(result, { riskFree, ...(periodsPerYear === undefined ? {} : { periodsPerYear }), ...(levels === null ? {} : { benchmark: levels }) });
+  const metrics = { ...measured, metrics: [...measured.metrics, ...capacityFigures(result, market)] };
   return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: metrics.benchmark };
+}
+
+/** A user error of the study's own keys, prefixed with the study file. */
+function withWhere<T>(where: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw err instanceof UserError ? new UserError(`${where}: ${err.message}`) : err;
+  }
 }
 
 /** A benchmark names a symbol or role of the market, or cash; else a one-line error with the key path. */

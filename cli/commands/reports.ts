@@ -1,15 +1,15 @@
 // breadth report <db> [run] · breadth compare <db> <run...> · breadth runs list|show|delete
 // Reading commands open the database read-only (a read-only file works); the work is loaded only
-// when a command runs.
+// when a command runs. Pages are HTML, and PDF with --pdf (A4 or Letter, through Chromium).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { Store } from '../../reports/store/index.ts';
 
 /** Open an existing results database (never create one by accident while browsing). */
-async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
+export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
   if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
   const { openStore, MIGRATIONS } = await import('../../reports/store/index.ts');
   const store = openStore(db, MIGRATIONS, { readonly: access === 'read' });
@@ -20,50 +20,91 @@ async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, a
   }
 }
 
-export const reportCommand: CommandModule<object, { db: string; run?: string; out?: string }> = {
+interface PageArgs {
+  db: string;
+  out?: string;
+  pdf?: string;
+  paper: 'a4' | 'letter';
+}
+
+const pageOptions = <T>(y: Argv<T>) =>
+  y
+    .option('out', { type: 'string', describe: 'output .html (default out/<page>.html; not written when only --pdf is given)' })
+    .option('pdf', { type: 'string', describe: 'also (or only) print the page to this .pdf through Chromium' })
+    .option('paper', { choices: ['a4', 'letter'] as const, default: 'a4' as const, describe: 'PDF paper size' });
+
+/** Write the page as HTML (unless only a PDF was asked for) and as PDF; returns what was written. */
+async function writePage(html: string, args: PageArgs, defaultHtml: string, example: string): Promise<string[]> {
+  const [{ prepareOutputFile }, { writePdf, writeReport }] = await Promise.all([import('../output.ts'), import('../../reports/html/index.ts')]);
+  const written: string[] = [];
+  if (args.out !== undefined || args.pdf === undefined) {
+    const path = args.out ?? defaultHtml;
+    prepareOutputFile(path, '--out', example);
+    writeReport(path, html);
+    written.push(path);
+  }
+  if (args.pdf !== undefined) {
+    prepareOutputFile(args.pdf, '--pdf', example.replace(/\.html$/, '.pdf'));
+    const pages = await writePdf(html, args.pdf, args.paper);
+    written.push(`${args.pdf} (${pages} ${args.paper.toUpperCase()} page${pages === 1 ? '' : 's'})`);
+  }
+  return written;
+}
+
+/** `--crisis "name:YYYY-MM-DD:YYYY-MM-DD"`: a window the tear sheet measures beside 2008, 2020 and 2022. */
+function parseCrisis(text: string): { name: string; from: string; to: string } {
+  const m = /^(.+):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(text);
+  const real = (iso: string): boolean => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+  if (m === null || !real(m[2]) || !real(m[3]) || m[2] > m[3]) {
+    throw new UserError(`--crisis "${text}": write it as name:YYYY-MM-DD:YYYY-MM-DD with real dates, the start not after the end (e.g. "taper tantrum:2013-05-01:2013-06-30")`);
+  }
+  return { name: m[1], from: m[2], to: m[3] };
+}
+
+export const reportCommand: CommandModule<object, PageArgs & { run?: string; crisis?: string[] }> = {
   command: 'report <db> [run]',
-  describe: 'Render a stored run\'s tear sheet (self-contained HTML) from the results database alone',
+  describe: 'Render a stored run\'s tear sheet (self-contained HTML, and PDF with --pdf) from the results database alone',
   builder: (y) =>
-    y
-      .positional('db', { type: 'string', demandOption: true, describe: 'results database' })
-      .positional('run', { type: 'string', describe: 'run id, label or strategy (default: the latest run)' })
-      .option('out', { type: 'string', describe: 'output .html (default out/report-<id>.html)' })
-      .example('$0 report out/breadth.db quality-long-short', 'the latest run labelled quality-long-short'),
-  handler: async ({ db, run, out }) => {
-    const { prepareOutputFile } = await import('../output.ts');
-    if (out !== undefined) prepareOutputFile(out, '--out', 'report.html');
-    return withStore(db, async (store) => {
-      const [{ resolveRun }, { writeTearSheet }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
-      const id = resolveRun(store, run);
-      const path = out ?? join('out', `report-${id}.html`);
-      prepareOutputFile(path, '--out', 'report.html');
-      process.stdout.write(`tear sheet of run ${id}: ${writeTearSheet(store, id, path)}\n`);
+    pageOptions(
+      y
+        .positional('db', { type: 'string', demandOption: true, describe: 'results database' })
+        .positional('run', { type: 'string', describe: 'run id, label or strategy (default: the latest run)' }),
+    )
+      .option('crisis', { type: 'string', array: true, describe: 'a window to measure beside 2008, Feb–Mar 2020 and 2022: "name:YYYY-MM-DD:YYYY-MM-DD" (repeatable)' })
+      .example('$0 report out/breadth.db quality-long-short', 'the latest run labelled quality-long-short')
+      .example('$0 report out/breadth.db 3 --pdf out/run-3.pdf --paper letter', 'a PDF on US Letter'),
+  handler: async (args) => {
+    const crises = (args.crisis ?? []).map(parseCrisis);
+    const { id, html } = await withStore(args.db, async (store) => {
+      const [{ resolveRun }, { tearSheetHtml }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
+      const id = resolveRun(store, args.run);
+      return { id, html: tearSheetHtml(store, id, crises) };
     });
+    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, join('out', `report-${id}.html`), 'report.html')).join(', ')}\n`);
   },
 };
 
-export const compareCommand: CommandModule<object, { db: string; runs: string[]; out?: string; title?: string }> = {
+export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; title?: string; 'full-period': boolean }> = {
   command: 'compare <db> <runs..>',
-  describe: 'Compare stored runs on one page: equity, drawdowns, metrics with deltas, correlations, exposures',
+  describe: 'Compare stored runs on one page: growth, relative strength, yearly winners, metrics over the common period, correlations, exposures',
   builder: (y) =>
-    y
-      .positional('db', { type: 'string', demandOption: true })
-      .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'two or more run ids, labels or strategies (the first is the reference)' })
-      .option('out', { type: 'string', describe: 'output .html (default out/compare-<ids>.html)' })
+    pageOptions(
+      y
+        .positional('db', { type: 'string', demandOption: true })
+        .positional('runs', { type: 'string', array: true, demandOption: true, describe: 'two or more run ids, labels or strategies (the first is the reference)' }),
+    )
       .option('title', { type: 'string', describe: 'page title' })
+      .option('full-period', { type: 'boolean', default: false, describe: 'measure each run over its own full period (default: the period all runs share)' })
       .example('$0 compare out/breadth.db iwm-hold smlf-hold iwm-smlf-switch', 'IWM vs SMLF'),
-  handler: async ({ db, runs, out, title }) => {
-    if (runs.length < 2) throw new UserError('compare needs at least two runs');
-    const { prepareOutputFile } = await import('../output.ts');
-    if (out !== undefined) prepareOutputFile(out, '--out', 'comparison.html');
-    return withStore(db, async (store) => {
-      const [{ resolveRun }, { writeComparison }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
-      const ids = runs.map((r) => resolveRun(store, r));
-      if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${runs.join(', ')} name runs ${ids.join(', ')}`);
-      const path = out ?? join('out', `compare-${ids.join('-')}.html`);
-      prepareOutputFile(path, '--out', 'comparison.html');
-      process.stdout.write(`comparison of runs ${ids.join(', ')}: ${writeComparison(store, title ?? `Comparison of ${runs.join(', ')}`, ids, path)}\n`);
+  handler: async (args) => {
+    if (args.runs.length < 2) throw new UserError('compare needs at least two runs');
+    const { ids, html } = await withStore(args.db, async (store) => {
+      const [{ resolveRun }, { comparisonHtml }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
+      const ids = args.runs.map((r) => resolveRun(store, r));
+      if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${args.runs.join(', ')} name runs ${ids.join(', ')}`);
+      return { ids, html: comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
     });
+    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, join('out', `compare-${ids.join('-')}.html`), 'comparison.html')).join(', ')}\n`);
   },
 };
 

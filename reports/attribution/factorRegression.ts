@@ -41,6 +41,8 @@ export interface FactorLoading {
   loading: number | null;
   stdError: number | null;
   tStat: number | null;
+  /** The factor's mean return per period over the regression rows: loading × mean is what the exposure earned. */
+  mean: number | null;
 }
 
 export interface FactorRegression {
@@ -59,6 +61,11 @@ export interface FactorRegression {
   alphaAnnualized: number | null;
   rSquared: number | null;
   adjRSquared: number | null;
+  /**
+   * Mean excess return per period over the regression rows. OLS with an intercept fits the means
+   * exactly: meanExcess = alpha + Σ loading × factor mean.
+   */
+  meanExcess: number | null;
   loadings: FactorLoading[];
   /** Why figures are missing (insufficient data, collinear factors), when they are. */
   note?: string;
@@ -71,6 +78,7 @@ export interface PeriodReturns {
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const meanOf = (x: readonly number[]): number | null => (x.length > 0 ? finite(x.reduce((s, v) => s + v, 0) / x.length) : null);
 const periodsPerYear = (frequency: 'daily' | 'monthly'): number => (frequency === 'daily' ? 252 : 12);
 
 /** The first table of the model's frequency holding `column`, or a UserError naming what exists. */
@@ -129,10 +137,11 @@ export function factorRegression(returns: PeriodReturns, tables: readonly Factor
     n: y.length,
     from: days.length > 0 ? isoDay(days[0]) : null,
     to: days.length > 0 ? isoDay(days[days.length - 1]) : null,
+    meanExcess: meanOf(y),
   };
   const fit = fitOrWhy(y, factors);
   if (typeof fit === 'string') {
-    const loadings = model.factors.map((f) => ({ factor: f.name, loading: null, stdError: null, tStat: null }));
+    const loadings = model.factors.map((f, j) => ({ factor: f.name, loading: null, stdError: null, tStat: null, mean: meanOf(factors[j]) }));
     return { ...base, alpha: null, alphaStdError: null, alphaT: null, alphaAnnualized: null, rSquared: null, adjRSquared: null, loadings, note: fit };
   }
   const alpha = fit.coefficients[0];
@@ -149,6 +158,7 @@ export function factorRegression(returns: PeriodReturns, tables: readonly Factor
       loading: finite(fit.coefficients[j + 1]),
       stdError: finite(fit.stdErrors[j + 1]),
       tStat: finite(fit.tStats[j + 1]),
+      mean: meanOf(factors[j]),
     })),
   };
 }

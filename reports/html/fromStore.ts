@@ -5,15 +5,23 @@
 
 import { COST_LINES, type DailyColumn } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
+import { CASH_BENCHMARK } from '../benchmark.ts';
 import { computeMetrics } from '../metrics/index.ts';
 import { snakeCase } from '../runMetrics.ts';
 import type { StoredRun } from '../store/index.ts';
-import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, RunInfo, TearSheetData } from './model.ts';
+import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
+import { scopedCaveats } from './storedCaveats.ts';
+import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
 import { epochDays } from './series.ts';
 
 /** Credits that add to NAV, shown as negative costs beside the five charges. */
 const CREDIT_LINES = ['interestReceived', 'borrowRebate'] as const;
 const TOP_SYMBOLS = 10;
+/**
+ * Every data file breadth reads is in US dollars (../shared/data/README.md) and runs record no
+ * currency of their own yet: the page names this one.
+ */
+export const RUN_CURRENCY = 'USD';
 
 function runLabel(stored: StoredRun): string {
   return stored.run.label ?? stored.run.strategy;
@@ -43,6 +51,11 @@ function runInfo(stored: StoredRun): RunInfo {
     costModels: costModels(stored),
     riskFree: run.riskFreeSource,
     engineVersion: run.engineVersion,
+    currency: RUN_CURRENCY,
+    periodsPerYear: run.periodsPerYear,
+    initialCapital: run.initialCash,
+    account: run.account,
+    facts: { requestedFrom: run.requestedFrom, firstInvestedDate: run.firstInvestedDate, sessionsInCash: run.sessionsInCash, ruinDate: run.ruinDate },
   };
 }
 
@@ -70,16 +83,19 @@ function costLines(stored: StoredRun): CostLineData[] {
   return [...COST_LINES.map((c) => line(c, 1)), ...CREDIT_LINES.map((c) => line(c, -1))];
 }
 
-/** NAV of an equal-capital investment in the benchmark, compounding its stored daily returns. */
-function compounded(start: number, returns: Float64Array): number[] {
-  const nav = [start];
-  for (let t = 1; t < returns.length; t++) nav.push(nav[t - 1] * (1 + (Number.isNaN(returns[t]) ? 0 : returns[t])));
-  return nav;
+/** The benchmark's value on each session: its stored level, or (older stores) its returns compounded. */
+function benchmarkLevels(stored: StoredRun): (number | null)[] | undefined {
+  const d = stored.daily;
+  if (d.benchmarkLevel.some((v) => !Number.isNaN(v))) return Array.from(d.benchmarkLevel, (v) => (Number.isNaN(v) ? null : v));
+  if (!d.benchmarkReturn.some((v) => !Number.isNaN(v))) return undefined;
+  const out: number[] = [1];
+  for (let t = 1; t < d.benchmarkReturn.length; t++) out.push(out[t - 1] * (1 + (Number.isNaN(d.benchmarkReturn[t]) ? 0 : d.benchmarkReturn[t])));
+  return out;
 }
 
 /**
  * The benchmark: another stored run (its NAV matched on dates, its own metrics), or else the
- * benchmark returns stored beside the run, compounded, with metrics computed here.
+ * benchmark's stored levels, rebased to the run's starting capital, with metrics computed here.
  */
 function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark'> & { metrics?: MetricFigure[] } {
   const d = stored.daily;
@@ -88,7 +104,13 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
     return { benchmark: { name: runLabel(benchmarkRun), nav: d.dates.map((date) => navByDate.get(date) ?? null) }, metrics: benchmarkRun.metrics };
   }
   const name = stored.run.benchmark;
-  if (name === null || !d.benchmarkReturn.some((v) => !Number.isNaN(v))) return {};
+  const levels = benchmarkLevels(stored);
+  if (name === null || levels === undefined) return {};
+  const first = levels.find((v) => v !== null && v > 0) ?? 1;
+  const nav = levels.map((v) => (v === null ? null : (v / first) * stored.run.initialCash));
+  // Cash has no risk to measure: its Sharpe is 0/0 and its Calmar divides by a drawdown of 0. The
+  // page states what cash earned beside each return figure instead of a column of such ratios.
+  if (name === CASH_BENCHMARK) return { benchmark: { name, nav } };
   const days = epochDays(d.dates);
   const { metrics } = computeMetrics({
     returns: d.benchmarkReturn.subarray(1),
@@ -97,14 +119,24 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
     periodsPerYear: stored.run.periodsPerYear,
     riskFree: d.riskFreeReturn.subarray(1).map((v) => (Number.isNaN(v) ? 0 : v)),
   });
-  return { benchmark: { name, nav: compounded(d.columns.nav[0], d.benchmarkReturn) }, metrics };
+  return { benchmark: { name, nav }, metrics };
+}
+
+/** Top contributors and detractors with the side they were held on, mean weight and holding dates. */
+function contributors(stored: StoredRun): Pick<TearSheetData, 'contributors' | 'detractors'> {
+  const top = topContributors(stored.contributions, TOP_SYMBOLS);
+  const held = symbolHoldings(stored.positions, stored.fills);
+  const row = (c: { symbol: string; total: number }): SymbolPnl => ({ symbol: c.symbol, pnl: c.total, ...held.get(c.symbol) });
+  return { contributors: top.contributors.map(row), detractors: top.detractors.map(row) };
 }
 
 /** A stored run as a tear sheet; `benchmarkRun` (e.g. IWM buy-and-hold) overrides the stored benchmark. */
 export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredRun): TearSheetData {
   const d = stored.daily;
   const { benchmark, metrics: benchmarkMetrics } = benchmarkOf(stored, benchmarkRun);
-  const top = topContributors(stored.contributions, TOP_SYMBOLS);
+  const sectors = new Map(stored.symbols.filter((s) => s.sector !== '').map((s) => [s.symbol, s.sector]));
+  const holdings = holdingsData(stored.positions, sectors);
+  const { decomposition: dec } = stored;
   return {
     run: runInfo(stored),
     dates: d.dates,
@@ -116,19 +148,34 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     exposures: exposures(stored),
     tradedNotional: Array.from(d.columns.tradedNotional),
     costs: costLines(stored),
-    contributors: top.contributors.map((c) => ({ symbol: c.symbol, pnl: c.total })),
-    detractors: top.detractors.map((c) => ({ symbol: c.symbol, pnl: c.total })),
+    ...contributors(stored),
     attribution: {
-      loadings: stored.regressions.flatMap((r) => r.loadings.map((l) => ({ model: r.model, factor: l.factor, loading: l.loading, tStat: l.tStat }))),
-      fits: stored.regressions.map((r) => ({ model: r.model, rSquared: r.rSquared, alpha: r.alphaAnnualized, alphaTStat: r.alphaT, n: r.n })),
+      loadings: stored.regressions.flatMap((r) => r.loadings.map((l) => ({ model: r.model, factor: l.factor, loading: l.loading, tStat: l.tStat, mean: l.mean }))),
+      fits: stored.regressions.map((r) => ({
+        model: r.model,
+        rSquared: r.rSquared,
+        alpha: r.alphaAnnualized,
+        alphaTStat: r.alphaT,
+        n: r.n,
+        from: r.from,
+        to: r.to,
+        periodsPerYear: r.periodsPerYear,
+        interceptPerPeriod: r.alpha,
+        meanExcess: r.meanExcess,
+      })),
     },
-    warnings: stored.caveats.map((c) => c.message),
+    decomposition: { startNav: dec.startNav, endNav: dec.endNav, lines: dec.lines.map(({ line, kind, amount }) => ({ line, kind, amount })) },
+    legs: { long: Array.from(d.columns.longPnl), short: Array.from(d.columns.shortPnl) },
+    ...(holdings === undefined ? {} : { holdings }),
+    caveats: scopedCaveats(stored),
   };
 }
 
 /** A stored run as one column of the comparison page. */
 export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
   const { run, daily } = stored;
+  const levels = benchmarkLevels(stored);
+  const trading = (column: 'commission' | 'slippage'): number => daily.columns[column].reduce((s, v) => s + v, 0);
   return {
     id: String(run.id),
     label: runLabel(stored),
@@ -140,6 +187,12 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     nav: Array.from(daily.columns.nav),
     metrics: stored.metrics,
     exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
-    warnings: stored.caveats.map((c) => c.message),
+    caveats: scopedCaveats(stored),
+    periodsPerYear: run.periodsPerYear,
+    riskFreeReturns: Array.from(daily.riskFreeReturn.subarray(1)),
+    ...(run.benchmark === null || levels === undefined ? {} : { benchmark: { name: run.benchmark, levels } }),
+    holdings: dominantHoldings(stored.fills),
+    tradingCosts: trading('commission') + trading('slippage'),
+    currency: RUN_CURRENCY,
   };
 }

@@ -1,8 +1,8 @@
-// The report header: what was run, on what, and how — the manifest a reader checks first —
-// with the SYNTHETIC and look-ahead badges where they apply, and the warnings callout.
+// The manifest: what was run, on what, and how — the details a reader checks after the summary —
+// the SYNTHETIC and look-ahead badges where they apply, and the sections' navigation.
 
-import { escapeHtml } from './escape.ts';
-import { formatCount } from './format.ts';
+import { escapeHtml } from './page/escape.ts';
+import { formatCount, formatCurrency } from './page/format.ts';
 import type { RunInfo } from './model.ts';
 
 /** Parameters as `key: value` lines; nested values as compact JSON. */
@@ -25,7 +25,7 @@ function row(term: string, detail: string): string {
   return `<dt>${escapeHtml(term)}</dt><dd>${detail}</dd>`;
 }
 
-export function runHeader(run: RunInfo, benchmarkName: string | undefined, toc: readonly [anchor: string, title: string][]): string {
+export function manifestList(run: RunInfo, benchmarkName: string | undefined): string {
   const d = run.data;
   const params = describeParams(run.strategy.params)
     .split('\n')
@@ -33,27 +33,24 @@ export function runHeader(run: RunInfo, benchmarkName: string | undefined, toc: 
     .join('<br>');
   const costs = run.costModels.map((c) => `${escapeHtml(c.kind)}: <code>${escapeHtml(c.model)}</code>`).join('<br>') || 'none';
   const execution = `${escapeHtml(run.execution.convention)}${run.execution.lookAheadProne ? ' <strong>(look-ahead-prone)</strong>' : ''}`;
+  const facts = run.facts;
+  const start = facts?.requestedFrom && facts.requestedFrom !== d.from ? ` (asked from ${escapeHtml(facts.requestedFrom)})` : '';
   const rows = [
     row('Strategy', `${escapeHtml(run.strategy.name)}${run.strategy.schedule === undefined ? '' : ` · schedule ${escapeHtml(run.strategy.schedule)}`}`),
     row('Parameters', params),
     row('Data', `${escapeHtml(d.name)}${d.synthetic ? ' (synthetic)' : ''}`),
-    row('Period', `${escapeHtml(d.from)} to ${escapeHtml(d.to)} · ${formatCount(d.sessions)} sessions`),
+    row('Period', `${escapeHtml(d.from)} to ${escapeHtml(d.to)}${start} · ${formatCount(d.sessions)} sessions · P = ${formatCount(run.periodsPerYear)} per year`),
+    row('Capital', `${escapeHtml(run.currency)} ${escapeHtml(formatCurrency(run.initialCapital))}${run.account === undefined ? '' : ` · ${escapeHtml(run.account)} account`}`),
     row('Execution', execution),
     row('Cost models', costs),
     row('Benchmark', escapeHtml(benchmarkName ?? 'none')),
     row('Risk-free', escapeHtml(run.riskFree ?? 'not stated (rf = 0)')),
     row('Run', `<code>${escapeHtml(run.id)}</code>${run.engineVersion === undefined ? '' : ` · breadth ${escapeHtml(run.engineVersion)}`}`),
   ];
-  const links = toc.map(([anchor, title]) => `<a href="#${anchor}">${escapeHtml(title)}</a>`).join('');
-  return `<header class="card">
-<div class="title-row"><h1>${escapeHtml(run.label)}</h1>${badges({ synthetic: d.synthetic, lookAheadProne: run.execution.lookAheadProne })}</div>
-<dl class="manifest">${rows.join('')}</dl>
-<nav class="toc" aria-label="Sections">${links}</nav>
-</header>`;
+  return `<dl class="manifest">${rows.join('')}</dl>`;
 }
 
-export function warningsCallout(warnings: readonly string[]): string {
-  if (warnings.length === 0) return '';
-  const items = warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('');
-  return `<section class="card warnings" id="warnings" role="note"><h2>Warnings (${warnings.length})</h2><ul>${items}</ul></section>`;
+/** The sections' links, kept in view at the top of the page on a wide screen. */
+export function tocNav(toc: readonly [anchor: string, title: string][]): string {
+  return `<nav class="toc card" aria-label="Sections">${toc.map(([anchor, title]) => `<a href="#${anchor}">${escapeHtml(title)}</a>`).join('')}</nav>`;
 }

@@ -89,6 +89,10 @@ const ROWS: Record<Exclude<MetricGroup, 'Costs' | 'Other'>, Row[]> = {
     ['avg_short_positions', 'Average short positions', 'count'],
     ['stale_mark_mean', 'Marked at stale prices, mean share of NAV', 'percent'],
     ['stale_mark_peak', 'Marked at stale prices, peak share of NAV', 'percent'],
+    ['participation_median', 'Median fill, % of ADV', 'percent'],
+    ['participation_p95', '95th-percentile fill, % of ADV', 'percent'],
+    ['participation_max', 'Largest fill, % of ADV', 'percent'],
+    ['capacity_nav', 'NAV at 10% of ADV (p95 fill)', 'currency'],
   ],
   Trades: [
     ['trade_count', 'Round trips', 'count'],
@@ -131,4 +135,14 @@ export function metricInfo(name: string): MetricInfo {
     return cost[2] === undefined ? { label: `${line} (total)`, kind: 'currency', group: 'Costs' } : { label: `${line} drag (annual)`, kind: 'percent', group: 'Costs' };
   }
   return { label: humanize(name), kind: 'ratio', group: 'Other' };
+}
+
+/** Metrics where more is better: returns, risk-adjusted ratios, and tail figures (negative, so higher = milder). */
+const HIGHER = /^(total_return|annual_return.*|cagr_calendar|mtd|ytd|return_\w+|best_\w+|worst_\w+|win_rate|avg_win|avg_loss|payoff_ratio|profit_factor|sharpe|sortino|calmar|omega|stability|psr|dsr|alpha|information_ratio|batting_average\w*|max_drawdown|c?var_\d+|parametric_var_\d+|tail_ratio|up_capture|treynor|trade_(win_rate|avg_win|avg_loss|payoff_ratio|profit_factor)|capacity_nav)$/;
+/** Metrics where less is better: dispersion, drawdown length, costs, turnover, participation. */
+const LOWER = /^(annual_volatility|downside_risk|max_drawdown_duration|avg_drawdown_duration|ulcer_index|down_capture|kurtosis|turnover|cost_\w+|participation_\w+)$/;
+
+/** Which way a metric improves, for best-in-row highlighting; null where neither is better (beta, exposure, counts). */
+export function betterDirection(name: string): 'higher' | 'lower' | null {
+  return HIGHER.test(name) ? 'higher' : LOWER.test(name) ? 'lower' : null;
 }

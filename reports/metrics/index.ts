@@ -2,13 +2,14 @@
 export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetrics.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
-export { bestWorstPeriods, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
+export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
 export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
 export { type Frequency, givenFrequency, inferFrequency } from './frequency.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 export { calmar, dsr, expectedMaxSharpe, omega, psr, type SharpeTrials, sharpe, sharpeOf, sortino, stability } from './riskAdjusted.ts';
 export { excessReturns, perPeriodRate, type RiskFree, riskFreeFromRates } from './riskFree.ts';
-export { type RangeStatistic, rollingBeta, rollingMetric, rollingSharpe, rollingVolatility } from './rolling.ts';
+export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';
+export { type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
 export { type RoundTrip, roundTrips, type TradeFill, tradeMetrics } from './trades.ts';

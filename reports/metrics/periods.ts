@@ -52,6 +52,25 @@ export function periodReturns(dates: Series, r: Series, kind: 'month' | 'year'):
   return out;
 }
 
+/**
+ * Return of a value-level series (a benchmark index) from row `from` to row `to`, each end at
+ * the last row at or before it that has a level: a period's return without pairing a missing
+ * day with 0. Null when either end has no level, or `to` itself has none.
+ */
+export function levelChange(levels: ArrayLike<number | null>, from: number, to: number): number | null {
+  const at = (k: number): number | null => {
+    for (let i = k; i >= 0; i--) {
+      const v = levels[i];
+      if (v !== null && v > 0) return v;
+    }
+    return null;
+  };
+  const a = at(from);
+  const b = at(to);
+  const end = levels[to];
+  return a === null || b === null || end === null || Number.isNaN(end) ? null : b / a - 1;
+}
+
 /** best_month / worst_month (or best_year / worst_year) over the calendar periods. */
 export function bestWorstPeriods(periods: readonly PeriodReturn[], kind: 'month' | 'year'): [best: Metric, worst: Metric] {
   const k = periods.length;

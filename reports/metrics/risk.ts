@@ -11,12 +11,12 @@ export function annualVolatility(r: Series, periodsPerYear = 252): Metric {
 
 /**
  * √(mean(min(r − q, 0)²)) · √P. The mean runs over all n non-NaN observations, zeros where r ≥ q
- * (the empyrical convention), not only over the shortfalls.
+ * (the empyrical convention), not only over the shortfalls. Over [start, end) when given.
  */
-export function downsideDeviation(r: Series, target: number, periodsPerYear: number): number {
+export function downsideDeviation(r: Series, target: number, periodsPerYear: number, start = 0, end = r.length): number {
   let ss = 0;
   let n = 0;
-  for (let i = 0; i < r.length; i++) {
+  for (let i = start; i < end; i++) {
     const v = r[i];
     if (Number.isNaN(v)) continue;
     n++;

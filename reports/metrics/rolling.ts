@@ -4,9 +4,10 @@
 // Each window is recomputed exactly over [i − w + 1, i + 1): O(n·w) with no allocation per row;
 // running sums would be O(n) but let a flat (all-cash) stretch show a tiny non-zero volatility.
 import { betaOf } from './relative.ts';
+import { downsideDeviation } from './risk.ts';
 import { sharpeOf } from './riskAdjusted.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
-import { sampleStd, type Series } from './stats.ts';
+import { mean, nonNaNCount, sampleStd, type Series } from './stats.ts';
 
 /** A statistic of x over the row range [start, end). */
 export type RangeStatistic = (x: Series, start: number, end: number) => number;
@@ -34,4 +35,36 @@ export function rollingSharpe(r: Series, window: number, periodsPerYear = 252, r
 export function rollingBeta(r: Series, b: Series, window: number): Float64Array {
   if (b.length !== r.length) throw new RangeError(`benchmark has ${b.length} rows but returns have ${r.length}; align them first`);
   return rollingMetric(r, window, (x, s, e) => betaOf(x, b, s, e));
+}
+
+/** Rolling Sortino: mean(r − q)·P / downside risk(q) over each window; NaN where the window has no downside. */
+export function rollingSortino(r: Series, window: number, periodsPerYear = 252, target = 0): Float64Array {
+  return rollingMetric(r, window, (x, s, e) => {
+    if (nonNaNCount(x, s, e) < 2) return NaN;
+    const dr = downsideDeviation(x, target, periodsPerYear, s, e);
+    return dr > 0 ? ((mean(x, s, e) - target) * periodsPerYear) / dr : NaN;
+  });
+}
+
+/**
+ * Rolling alpha (annualized, METRICS.md): (1 + mean((r − rf) − β·(b − rf)))^P − 1 over each
+ * window of the aligned r and b, β from the same window; NaN where b is flat.
+ */
+export function rollingAlpha(r: Series, b: Series, window: number, periodsPerYear = 252, rf: RiskFree = 0): Float64Array {
+  if (b.length !== r.length) throw new RangeError(`benchmark has ${b.length} rows but returns have ${r.length}; align them first`);
+  const xr = excessReturns(r, rf);
+  const xb = excessReturns(b, rf);
+  return rollingMetric(r, window, (x, s, e) => {
+    const be = betaOf(x, b, s, e);
+    if (Number.isNaN(be)) return NaN;
+    let sum = 0;
+    let k = 0;
+    for (let i = s; i < e; i++) {
+      const v = xr[i] - be * xb[i];
+      if (Number.isNaN(v)) continue;
+      sum += v;
+      k++;
+    }
+    return k >= 2 ? Math.pow(1 + sum / k, periodsPerYear) - 1 : NaN;
+  });
 }

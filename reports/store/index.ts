@@ -15,6 +15,7 @@ export {
   type StoredFill,
   type StoredPosition,
   type StoredRun,
+  type StoredSymbolInfo,
 } from './readRun.ts';
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
 export { type RunToWrite, writeRun } from './writeRun.ts';

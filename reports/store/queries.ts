@@ -110,10 +110,10 @@ export const DRAWDOWN_SELECT = `SELECT peak_session AS peak, trough_session AS t
 export type ModelRow = Omit<FactorRegression, 'loadings' | 'note'> & { note: string | null };
 export const MODEL_SELECT = `SELECT model, frequency, periods_per_year AS periodsPerYear, n, date_from AS "from", date_to AS "to",
   alpha, alpha_std_error AS alphaStdError, alpha_t AS alphaT, alpha_annualized AS alphaAnnualized,
-  r_squared AS rSquared, adj_r_squared AS adjRSquared, note FROM attribution_models WHERE run_id = ? ORDER BY seq`;
+  r_squared AS rSquared, adj_r_squared AS adjRSquared, mean_excess AS meanExcess, note FROM attribution_models WHERE run_id = ? ORDER BY seq`;
 
-export type LoadingRow = { model: string; factor: string; loading: number | null; stdError: number | null; tStat: number | null };
-export const LOADING_SELECT = `SELECT model, factor, loading, std_error AS stdError, t_stat AS tStat
+export type LoadingRow = { model: string; factor: string; loading: number | null; stdError: number | null; tStat: number | null; mean: number | null };
+export const LOADING_SELECT = `SELECT model, factor, loading, std_error AS stdError, t_stat AS tStat, factor_mean AS mean
   FROM attribution WHERE run_id = ? ORDER BY model, seq`;
 
 export const DECOMPOSITION_SELECT = 'SELECT line, kind, amount, share FROM decomposition WHERE run_id = ? ORDER BY seq';
@@ -152,3 +152,11 @@ export const STALE_MARK_SELECT = `SELECT symbol, first_stale_date AS firstStaleD
 /** A caveat as SQLite returns it: symbols as JSON text. */
 export type CaveatRow = Omit<Caveat, 'symbols'> & { symbols: string };
 export const CAVEAT_SELECT = 'SELECT code, severity, message, size, unit, symbols FROM warnings WHERE run_id = ? ORDER BY seq';
+
+/** Sector and industry of a symbol the run traded ("" when the data has none). */
+export interface StoredSymbolInfo {
+  symbol: string;
+  sector: string;
+  industry: string;
+}
+export const SYMBOL_SELECT = 'SELECT symbol, sector, industry FROM symbols WHERE run_id = ? ORDER BY symbol';

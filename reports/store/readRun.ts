@@ -11,7 +11,7 @@ import { type Store, withStoreErrors } from './openStore.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 import * as q from './queries.ts';
 
-export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredPosition, StoredStaleMark } from './queries.ts';
+export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredPosition, StoredStaleMark, StoredSymbolInfo } from './queries.ts';
 
 /** Daily series of a stored run, aligned with `dates` (NaN where SQLite holds NULL). */
 export interface StoredDaily {
@@ -45,6 +45,8 @@ export interface StoredRun {
   staleMarks: q.StoredStaleMark[];
   /** Ranked, most severe first. */
   caveats: Caveat[];
+  /** Sector and industry of the symbols the run traded, where the data has them. */
+  symbols: q.StoredSymbolInfo[];
 }
 
 export interface RunFilter {
@@ -107,7 +109,7 @@ function readRegressions(store: Store, id: number): FactorRegression[] {
     .all(id)
     .map(({ note, ...model }) => ({
       ...model,
-      loadings: loadings.filter((l) => l.model === model.model).map(({ factor, loading, stdError, tStat }) => ({ factor, loading, stdError, tStat })),
+      loadings: loadings.filter((l) => l.model === model.model).map(({ factor, loading, stdError, tStat, mean }) => ({ factor, loading, stdError, tStat, mean })),
       ...(note === null ? {} : { note }),
     }));
 }
@@ -143,6 +145,7 @@ export function getRun(store: Store, id: number): StoredRun | undefined {
         breaches: all<q.StoredBreach>(q.BREACH_SELECT),
         staleMarks: all<q.StoredStaleMark>(q.STALE_MARK_SELECT),
         caveats: all<q.CaveatRow>(q.CAVEAT_SELECT).map((c) => ({ ...c, symbols: JSON.parse(c.symbols) as string[] })),
+        symbols: all<q.StoredSymbolInfo>(q.SYMBOL_SELECT),
       };
     })(),
   );

@@ -318,9 +318,29 @@ CREATE TABLE stale_marks (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * V3 (tear sheet): what a factor's loading earned — the factor's mean return and the model's
+ * mean excess return over the regression rows, so a report splits return into factor
+ * contributions and alpha; and the sector and industry of each symbol a run traded, for
+ * sector exposure from the stored positions.
+ */
+const V3 = `
+ALTER TABLE attribution ADD COLUMN factor_mean REAL;
+ALTER TABLE attribution_models ADD COLUMN mean_excess REAL;
+
+CREATE TABLE symbols (
+  run_id ${cascade},
+  symbol TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  PRIMARY KEY (run_id, symbol)
+) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'runs, daily series, ledger, metrics, attribution, views', sql: V1 },
   { version: 2, description: 'caveats, run facts, stale marks, benchmark level, unknown deferral sizes', sql: V2 },
+  { version: 3, description: 'factor means for return attribution, sectors of traded symbols', sql: V3 },
 ];
 
 /** The newest schema this breadth knows. */

@@ -22,6 +22,11 @@ export interface RunToWrite {
   /** Factor regressions (attributeRun). The decomposition and contributions come from the result. */
   attribution?: { readonly regressions: readonly FactorRegression[] };
   label?: string;
+  /**
+   * Sector and industry labels per symbol, aligned with `result.symbols` (the market's
+   * `sector`/`industry`); the store keeps those of the symbols the run traded.
+   */
+  sectors?: { readonly sector: readonly string[]; readonly industry: readonly string[] };
 }
 
 const bit = (x: boolean): number => (x ? 1 : 0);
@@ -139,6 +144,19 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   staleMarks.flush();
 }
 
+/** Sectors of the symbols the run traded (any fill), where the data labels them. */
+function insertSymbols(store: Store, id: number, run: RunToWrite): void {
+  const labels = run.sectors;
+  if (labels === undefined) return;
+  const rows = new BatchInsert(store.db, 'symbols', ['run_id', 'symbol', 'sector', 'industry']);
+  for (const i of new Set(run.result.fills.symbol)) {
+    const sector = labels.sector[i] ?? '';
+    const industry = labels.industry[i] ?? '';
+    if (sector !== '' || industry !== '') rows.add(id, run.result.symbols[i], sector, industry);
+  }
+  rows.flush();
+}
+
 /** The run's caveats and the measurement's, ranked together. */
 function insertCaveats(store: Store, id: number, run: RunToWrite): void {
   const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message', 'code', 'severity', 'size', 'unit', 'symbols']);
@@ -156,12 +174,12 @@ function insertFigures(store: Store, id: number, run: RunToWrite): void {
   metrics.drawdowns.forEach((e, k) => drawdowns.add(id, k, e.peak, e.trough, e.recovery, e.peakDate, e.troughDate, e.recoveryDate, e.depth, e.length, e.timeToTrough, bit(e.open)));
   drawdowns.flush();
 
-  const models = new BatchInsert(store.db, 'attribution_models', ['run_id', 'model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'note']);
-  const loadings = new BatchInsert(store.db, 'attribution', ['run_id', 'model', 'seq', 'factor', 'loading', 'std_error', 't_stat']);
+  const models = new BatchInsert(store.db, 'attribution_models', ['run_id', 'model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'mean_excess', 'note']);
+  const loadings = new BatchInsert(store.db, 'attribution', ['run_id', 'model', 'seq', 'factor', 'loading', 'std_error', 't_stat', 'factor_mean']);
   const regressions = run.attribution?.regressions ?? [];
-  regressions.forEach((r, seq) => models.add(id, r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.note ?? null));
+  regressions.forEach((r, seq) => models.add(id, r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.meanExcess, r.note ?? null));
   models.flush(); // before the loadings: they reference their model's row
-  for (const r of regressions) r.loadings.forEach((l, k) => loadings.add(id, r.model, k, l.factor, l.loading, l.stdError, l.tStat));
+  for (const r of regressions) r.loadings.forEach((l, k) => loadings.add(id, r.model, k, l.factor, l.loading, l.stdError, l.tStat, l.mean));
   loadings.flush();
 
   const lines = new BatchInsert(store.db, 'decomposition', ['run_id', 'seq', 'line', 'kind', 'amount', 'share']);
@@ -188,6 +206,7 @@ export function writeRun(store: Store, run: RunToWrite): number {
         insertLedger(store, id, run.result, dates);
         insertFigures(store, id, run);
         insertCaveats(store, id, run);
+        insertSymbols(store, id, run);
         return id;
       })
       .immediate(),

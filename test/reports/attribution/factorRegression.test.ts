@@ -56,6 +56,20 @@ describe('factorRegression (daily FF5 + momentum)', () => {
     expect(reg.note).toBeUndefined();
   });
 
+  it('records the means that split the mean excess return: meanExcess = alpha + Σ loading × factor mean', () => {
+    // Noise that is not a linear function of the factors, so the fit is not exact.
+    const noisy = Float64Array.from(returns, (r, i) => r + 0.003 * Math.sin(i * 1.7) * Math.cos(i * 0.3));
+    const reg = factorRegression({ dates, returns: noisy }, tables, FF5_MOM_DAILY);
+    expect(reg.rSquared).toBeLessThan(0.999);
+    const rf = tables[0].columns.RF;
+    const excess = Array.from(noisy, (r, i) => r - rf[i]);
+    expect(reg.meanExcess).toBeCloseTo(excess.reduce((s, v) => s + v, 0) / excess.length, 15);
+    const mkt = tables[0].columns['Mkt-RF'];
+    expect(reg.loadings[0].mean).toBeCloseTo(Array.from(mkt).reduce((s, v) => s + v, 0) / mkt.length, 15);
+    const explained = (reg.alpha as number) + reg.loadings.reduce((s, l) => s + (l.loading as number) * (l.mean as number), 0);
+    expect(explained).toBeCloseTo(reg.meanExcess as number, 14);
+  });
+
   it('joins on dates: rows missing from a table or NaN in a factor drop out', () => {
     const [ff5, mom] = tables;
     const keep = Array.from(dates.keys()).filter((i) => i % 10 !== 3); // momentum misses 12 dates

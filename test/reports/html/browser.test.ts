@@ -17,7 +17,7 @@ import { storedLongShortRun } from './storedRun.ts';
 
 let browser: Browser;
 let dir: string;
-const files = { tearSheet: '', hostile: '', comparison: '' };
+const files = { tearSheet: '', hostile: '', comparison: '', five: '' };
 
 beforeAll(async () => {
   const found = await findChromium();
@@ -30,9 +30,12 @@ beforeAll(async () => {
   files.comparison = join(dir, 'comparison.html');
   writeReport(files.tearSheet, renderTearSheet(fabricateTearSheet()));
   const stored = tearSheetFromStoredRun(storedLongShortRun(HOSTILE).stored);
-  writeReport(files.hostile, renderTearSheet({ ...stored, warnings: [...stored.warnings, HOSTILE] }));
+  writeReport(files.hostile, renderTearSheet({ ...stored, caveats: [...stored.caveats, { code: 'data-note', severity: 'high', message: HOSTILE, size: null, unit: null, symbols: [] }] }));
   const runs = [comparisonRun('IWM', 11, 5_040), comparisonRun('SMLF', 12, 2_600, '2015-05-01'), comparisonRun('Size tilt', 13, 5_040)];
   writeReport(files.comparison, renderComparison({ title: 'IWM vs SMLF vs size tilt', runs }));
+  files.five = join(dir, 'five.html');
+  const five = ['iwm-buy-and-hold', 'smlf-buy-and-hold', 'iwm-smlf-switch-126', 'quality-long-short-dollar', 'size-tilt-etf-half'].map((label, k) => comparisonRun(label, 21 + k, 2_600, '2015-05-01'));
+  writeReport(files.five, renderComparison({ title: 'Five small-cap runs side by side', runs: five }));
 });
 
 afterAll(async () => {
@@ -105,11 +108,22 @@ describe('tear sheet of a stored engine run named like an attack', () => {
     const title = v.page.locator('h1');
     expect(await title.textContent()).toBe(HOSTILE);
     expect(await title.isVisible()).toBe(true);
-    expect(await v.page.locator('#warnings li').allTextContents()).toContain(HOSTILE);
+    expect(await v.page.locator('#caveats li.caveat .msg').allTextContents()).toContain(HOSTILE);
     expect(await inPage(v.page, 'showTooltip', 'equity', 3)).toContain(HOSTILE);
     const layout = await inPage<{ images: number }>(v.page, 'layout');
     expect(layout.images).toBe(0);
     expect(v.dialogs).toEqual([]);
+    await v.page.close();
+  });
+});
+
+describe('comparison of five runs with long names at 1440 px', () => {
+  it('needs no sideways scroll, and clips no table, legend or heading', async () => {
+    const v = await visit(browser, files.five, { width: 1440, height: 900 });
+    await expectHealthy(v, 'comparison-five-1440');
+    const layout = await inPage<{ viewport: number; scrollWidth: number }>(v.page, 'layout');
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
+    expect(await inPage(v.page, 'overflowing')).toEqual([]);
     await v.page.close();
   });
 });

@@ -1,7 +1,7 @@
 // Text and JSON leaving the renderer cannot become markup or end their script element.
 
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, scriptJson } from '../../../reports/html/escape.ts';
+import { escapeHtml, scriptJson } from '../../../reports/html/page/escape.ts';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and quoted attributes', () => {

@@ -56,6 +56,8 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
   const longCount: number[] = [];
   const shortCount: number[] = [];
   const traded: number[] = [];
+  const longPnl: number[] = [];
+  const shortPnl: number[] = [];
   const lines: Record<string, number[]> = { commission: [], slippage: [], borrow_fee: [], short_dividends: [], interest_received: [] };
   let book = { long: 1.0, short: -0.5, nLong: 120, nShort: 80 };
   for (let t = 0; t < T; t++) {
@@ -78,14 +80,22 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
       interest_received: -(value * 0.5 * 0.02) / 252,
     };
     if (t > 0) {
-      const r = (book.long + book.short) * market + quality - (costs.commission + costs.slippage + costs.borrow_fee + costs.short_dividends + costs.interest_received) / value;
+      const charges = costs.commission + costs.slippage + costs.borrow_fee + costs.short_dividends + costs.interest_received;
+      const r = (book.long + book.short) * market + quality - charges / value;
       nav.push(value * (1 + r));
+      // The books' price P&L: the short side's market move, the rest (quality spread included) the long side's.
+      shortPnl.push(value * book.short * market);
+      longPnl.push(value * r + charges - value * book.short * market);
       bench.push(bench[bench.length - 1] * (1 + 1.1 * market + 0.002 * random.normal()));
     }
     long.push(book.long);
     short.push(book.short);
     longCount.push(book.nLong);
     shortCount.push(book.nShort);
+    if (t === 0) {
+      longPnl.push(0);
+      shortPnl.push(0);
+    }
     traded.push(turnover * 2);
     for (const [line, amount] of Object.entries(costs)) lines[line].push(amount);
   }
@@ -96,6 +106,8 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
   const strategy = computeMetrics({ returns: r, dates: days, startDay, benchmarkLevels: bench }).metrics;
   const benchmark = computeMetrics({ returns: b, dates: days, startDay }).metrics;
   const symbols = Array.from({ length: 20 }, (_, k) => `SYN${String(k * 37 + 11).padStart(4, '0')}`);
+  const total = (x: readonly number[]): number => x.reduce((a, v) => a + v, 0);
+  const costLines = Object.entries(lines).map(([line, daily]) => costLine(line, daily, nav));
   return {
     run: {
       id: `run-${(options.seed ?? 7).toString(16).padStart(8, '0')}`,
@@ -110,6 +122,11 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
       ],
       riskFree: 'none (rf = 0)',
       engineVersion: '0.1.0',
+      currency: 'USD',
+      periodsPerYear: 252,
+      initialCapital: nav[0],
+      account: 'margin',
+      facts: { requestedFrom: dates[0], firstInvestedDate: dates[1] ?? null, sessionsInCash: 1, ruinDate: null },
     },
     dates,
     nav,
@@ -125,20 +142,39 @@ export function fabricateTearSheet(options: FabricateOptions = {}): TearSheetDat
       shortCount,
     },
     tradedNotional: traded,
-    costs: Object.entries(lines).map(([line, daily]) => costLine(line, daily, nav)),
-    contributors: symbols.slice(0, 10).map((symbol, k) => ({ symbol, pnl: 180_000 / (k + 1) })),
-    detractors: symbols.slice(10).map((symbol, k) => ({ symbol, pnl: -120_000 / (k + 1) })),
+    costs: costLines,
+    contributors: symbols.slice(0, 10).map((symbol, k) => ({ symbol, pnl: 180_000 / (k + 1), side: 'long' as const, avgWeight: 0.01, from: dates[0], to: null })),
+    detractors: symbols.slice(10).map((symbol, k) => ({ symbol, pnl: -120_000 / (k + 1), side: 'short' as const, avgWeight: -0.008, from: dates[1], to: dates[T - 2] })),
+    decomposition: {
+      startNav: nav[0],
+      endNav: nav[T - 1],
+      lines: [
+        { line: 'long_book', kind: 'pnl', amount: total(longPnl) },
+        { line: 'short_book', kind: 'pnl', amount: total(shortPnl) },
+        ...costLines.map((c) => ({ line: c.line, kind: c.total < 0 ? ('income' as const) : ('cost' as const), amount: -c.total })),
+      ],
+    },
+    legs: { long: longPnl, short: shortPnl },
+    holdings: {
+      asOf: dates[T - 1],
+      topLong: symbols.slice(0, 10).map((symbol, k) => ({ symbol, weight: 0.02 - k * 0.001 })),
+      topShort: symbols.slice(10).map((symbol, k) => ({ symbol, weight: -0.015 + k * 0.001 })),
+      concentration: { dates: dates.filter((_, t) => t % 21 === 0), max: dates.filter((_, t) => t % 21 === 0).map(() => 0.02), median: dates.filter((_, t) => t % 21 === 0).map(() => 0.006), top10: dates.filter((_, t) => t % 21 === 0).map(() => 0.12) },
+    },
     attribution: {
       loadings: [
-        { model: 'ff5_mom_daily', factor: 'Mkt-RF', loading: 0.52, tStat: 41.3 },
-        { model: 'ff5_mom_daily', factor: 'SMB', loading: 0.31, tStat: 12.8 },
-        { model: 'ff5_mom_daily', factor: 'HML', loading: -0.04, tStat: -1.2 },
-        { model: 'ff5_mom_daily', factor: 'RMW', loading: 0.44, tStat: 15.1 },
-        { model: 'ff5_mom_daily', factor: 'CMA', loading: 0.08, tStat: 2.1 },
-        { model: 'ff5_mom_daily', factor: 'Mom', loading: 0.02, tStat: 0.9 },
+        { model: 'ff5_mom_daily', factor: 'Mkt-RF', loading: 0.52, tStat: 41.3, mean: 0.0003 },
+        { model: 'ff5_mom_daily', factor: 'SMB', loading: 0.31, tStat: 12.8, mean: 0.0001 },
+        { model: 'ff5_mom_daily', factor: 'HML', loading: -0.04, tStat: -1.2, mean: -0.00005 },
+        { model: 'ff5_mom_daily', factor: 'RMW', loading: 0.44, tStat: 15.1, mean: 0.00012 },
+        { model: 'ff5_mom_daily', factor: 'CMA', loading: 0.08, tStat: 2.1, mean: 0.00004 },
+        { model: 'ff5_mom_daily', factor: 'Mom', loading: 0.02, tStat: 0.9, mean: 0.0002 },
       ],
-      fits: [{ model: 'ff5_mom_daily', rSquared: 0.71, alpha: 0.021, alphaTStat: 1.7, n: T - 1 }],
+      fits: [{ model: 'ff5_mom_daily', rSquared: 0.71, alpha: 0.021, alphaTStat: 1.7, n: T - 1, from: dates[1], to: dates[T - 1], periodsPerYear: 252, interceptPerPeriod: 0.00008, meanExcess: 0.00008 + 0.52 * 0.0003 + 0.31 * 0.0001 - 0.04 * -0.00005 + 0.44 * 0.00012 + 0.08 * 0.00004 + 0.02 * 0.0002 }],
     },
-    warnings: ['SYNTHETIC data: results come from the built-in sample universe, not real prices', '14 order-sessions deferred: no-trade'],
+    caveats: [
+      { code: 'synthetic', severity: 'medium', message: 'SYNTHETIC data: results come from the built-in sample universe, not real prices', size: null, unit: null, symbols: [] },
+      { code: 'deferred', severity: 'low', message: '14 order-sessions deferred: no-trade', size: 14, unit: 'count', symbols: [] },
+    ],
   };
 }

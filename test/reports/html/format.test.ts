@@ -1,7 +1,7 @@
 // Table formats: percents, ratios, currency, and a null metric that says why and on how many rows.
 
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDelta, formatMetric, formatPercent } from '../../../reports/html/format.ts';
+import { formatCurrency, formatDelta, formatMetric, formatPercent } from '../../../reports/html/page/format.ts';
 import { metricInfo } from '../../../reports/html/metricCatalog.ts';
 
 describe('formats', () => {

@@ -61,6 +61,38 @@ describe('tearSheetFromStoredRun', () => {
     expect(against.metrics.benchmark).toBe(other.metrics);
   });
 
+  it('names the currency and P, and what the run asked for and did', () => {
+    expect(data.run.currency).toBe('USD');
+    expect(data.run.periodsPerYear).toBe(stored.run.periodsPerYear);
+    expect(data.run.initialCapital).toBe(result.manifest.config.initialCash);
+    expect(data.run.facts?.firstInvestedDate).toBe(result.facts.firstInvestedDate);
+  });
+
+  it('carries the ledger decomposition, which reconciles to the NAV change, and the books\' daily P&L', () => {
+    const dec = data.decomposition;
+    expect(dec?.startNav).toBe(result.manifest.config.initialCash);
+    expect(dec?.endNav).toBe(result.daily.nav[result.daily.nav.length - 1]);
+    const total = (dec?.lines ?? []).reduce((s, l) => s + l.amount, 0);
+    expect(total).toBeCloseTo((dec?.endNav ?? 0) - (dec?.startNav ?? 0), 6);
+    expect(data.legs?.long).toEqual(Array.from(result.daily.longPnl));
+    expect(data.legs?.short).toEqual(Array.from(result.daily.shortPnl));
+    expect(sum(result.daily.shortPnl)).not.toBe(0);
+  });
+
+  it('gives contributors their side, mean weight and holding dates, and the holdings their largest names', () => {
+    const all = [...data.contributors, ...data.detractors];
+    const side = new Map(all.map((c) => [c.symbol, c.side]));
+    expect(side.get('AAA') ?? 'long').toBe('long');
+    expect(side.get('CCC') ?? 'short').toBe('short');
+    for (const c of all) {
+      expect(c.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(c.to).toBeNull(); // the fixture holds every name to the end
+      expect(Math.sign(c.avgWeight as number)).toBe(c.side === 'short' ? -1 : 1);
+    }
+    expect(data.holdings?.topLong.map((p) => p.symbol)).toEqual(['AAA', 'BBB']);
+    expect(data.holdings?.topShort.map((p) => p.symbol)).toEqual(['CCC']);
+  });
+
   it('renders, and feeds the comparison page too', () => {
     expect(renderTearSheet(data)).toContain('Long/short fixture');
     const run = comparisonRunFromStoredRun(stored);

@@ -64,4 +64,47 @@
     var wide = Array.from(document.querySelectorAll('.card, .table-scroll, .chart, .tiles'), function (el) { return el.getBoundingClientRect().right; });
     return { viewport: width, scrollWidth: document.documentElement.scrollWidth, rightmost: Math.max.apply(null, wide), images: document.querySelectorAll('img').length };
   },
+
+  /**
+   * The drawn waterfall of a chart: each bar's category, colour and signed height (the visible
+   * pieces above and below zero added up, negative when drawn in the falling colour).
+   */
+  waterfallBars: function (id) {
+    var option = echarts.getInstanceByDom(document.getElementById('chart-' + id)).getOption();
+    var categories = option.xAxis[0].data;
+    var value = function (d) { return d === null || d === undefined ? 0 : typeof d === 'object' ? d.value : d; };
+    var colour = function (d) { return d && typeof d === 'object' && d.itemStyle ? d.itemStyle.color : null; };
+    return categories.map(function (name, k) {
+      var above = option.series[1].data[k];
+      var below = option.series[2].data[k];
+      var c = colour(above) || colour(below);
+      var size = Math.abs(value(above)) + Math.abs(value(below));
+      return { name: name, colour: c, size: size, base: value(option.series[0].data[k]) };
+    });
+  },
+
+  /** Each chart's canvas and container right edges, and the page's widest box, in CSS pixels. */
+  printFit: function () {
+    var charts = Array.from(document.querySelectorAll('.chart'), function (el) {
+      var canvas = el.querySelector('canvas');
+      return { id: el.id, canvasRight: canvas ? canvas.getBoundingClientRect().right : 0, canvasWidth: canvas ? canvas.getBoundingClientRect().width : 0, containerRight: el.getBoundingClientRect().right };
+    });
+    var cards = Array.from(document.querySelectorAll('.card'), function (el) { return el.getBoundingClientRect().right; });
+    return { charts: charts, rightmostCard: Math.max.apply(null, cards), scrollWidth: document.documentElement.scrollWidth };
+  },
+
+  /** The box and text of each headline figure (data-figure) of the first screen. */
+  figures: function () {
+    return Array.from(document.querySelectorAll('[data-figure]'), function (el) {
+      var r = el.getBoundingClientRect();
+      return { name: el.getAttribute('data-figure'), top: r.top, bottom: r.bottom, left: r.left, right: r.right, text: el.textContent };
+    });
+  },
+
+  /** Boxes whose content is wider than they are (a table that needs sideways scrolling, a clipped label). */
+  overflowing: function () {
+    return Array.from(document.querySelectorAll('.table-scroll, .legend, .kpi, h1, h2'), function (el) {
+      return { what: el.className || el.tagName, text: (el.textContent || '').slice(0, 40), scroll: el.scrollWidth, client: el.clientWidth };
+    }).filter(function (b) { return b.scroll > b.client + 1; });
+  },
 })

@@ -20,6 +20,9 @@ export function comparisonRun(label: string, seed: number, sessions: number, sta
     nav: d.nav,
     metrics: d.metrics.strategy,
     exposures: { gross: d.exposures.gross, net: d.exposures.net },
-    warnings: d.warnings,
+    caveats: d.caveats,
+    periodsPerYear: 252,
+    riskFreeReturns: d.dates.slice(1).map(() => 0.0001),
+    currency: 'USD',
   };
 }

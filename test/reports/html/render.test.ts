@@ -1,19 +1,20 @@
 // The rendered HTML as text: one self-contained file with a strict CSP, nothing fetched, every
-// data-derived string escaped, a container for every chart, and a 20-year report under 2 MB.
+// data-derived string escaped, a container for every chart, and a 20-year report under 1 MB.
 
 import { describe, expect, it } from 'vitest';
-import { commonStart, returnCorrelations } from '../../../reports/html/comparisonCharts.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../reports/html/layout.ts';
+import { parseIsoDay } from '../../../data/dates.ts';
+import { commonStart, returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
 import { fabricateTearSheet } from './fabricate.ts';
 import { comparisonRun, HOSTILE } from './pages.ts';
 
-/** The page without its three inline scripts (echarts and the client script hold URLs in strings). */
+/** The page without its three inline scripts (the data, the deflated echarts and the client script). */
 function markup(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
 }
 
-function payload(html: string): { axes: Record<string, string[]>; charts: { id: string }[] } {
+function payload(html: string): { axes: Record<string, number[]>; periodsPerYear: number; charts: { id: string; type: string }[] } {
   const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
   if (json === null) throw new Error('no chart payload');
   return JSON.parse(json[1]);
@@ -35,12 +36,14 @@ describe('renderTearSheet', () => {
     const ids = payload(html).charts.map((c) => c.id);
     const containers = [...html.matchAll(/id="chart-([a-z-]+)"/g)].map((m) => m[1]);
     expect(new Set(containers)).toEqual(new Set(ids));
-    expect(ids).toEqual(expect.arrayContaining(['equity', 'underwater', 'rolling-sharpe', 'rolling-volatility', 'rolling-beta', 'monthly', 'yearly', 'distribution', 'exposure', 'positions', 'turnover', 'costs']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['equity', 'vol-matched', 'underwater', 'rolling-sharpe', 'rolling-sortino', 'rolling-volatility', 'rolling-beta', 'rolling-alpha', 'monthly', 'yearly', 'distribution', 'pnl-waterfall', 'legs', 'exposure', 'positions', 'concentration', 'turnover', 'costs', 'factor-split']),
+    );
   });
 
   it('shows the SYNTHETIC badge only for synthetic data, and the look-ahead badge for same-close runs', () => {
     expect(html).toContain('class="badge badge-synthetic"');
-    const real: TearSheetData = { ...data, run: { ...data.run, data: { ...data.run.data, synthetic: false } }, warnings: [] };
+    const real: TearSheetData = { ...data, run: { ...data.run, data: { ...data.run.data, synthetic: false } }, caveats: [] };
     expect(renderTearSheet(real)).not.toContain('class="badge badge-synthetic"');
     const sameClose: TearSheetData = { ...data, run: { ...data.run, execution: { convention: 'same-close', lookAheadProne: true } } };
     expect(renderTearSheet(sameClose)).toContain('LOOK-AHEAD-PRONE');
@@ -52,10 +55,9 @@ describe('renderTearSheet', () => {
       run: { ...data.run, label: HOSTILE, strategy: { name: HOSTILE, params: { note: '</script><script>alert(2)</script>' } } },
       benchmark: data.benchmark === undefined ? undefined : { ...data.benchmark, name: HOSTILE },
       contributors: [{ symbol: HOSTILE, pnl: 1 }],
-      warnings: [HOSTILE],
+      caveats: [{ code: 'data-note', severity: 'high', message: HOSTILE, size: null, unit: null, symbols: [HOSTILE] }],
     };
     const out = renderTearSheet(hostile);
-    // (echarts' own source mentions <img, so look at the markup without scripts, and at the JSON.)
     expect(markup(out).includes('<img')).toBe(false);
     expect(markup(out)).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(JSON.stringify(payload(out)).includes(HOSTILE)).toBe(true);
@@ -67,7 +69,7 @@ describe('renderTearSheet', () => {
     const short = renderTearSheet(fabricateTearSheet({ sessions: 30 }));
     expect(payload(short).charts.map((c) => c.id).filter((id) => id.startsWith('rolling'))).toEqual([]);
     expect(short).not.toContain('id="chart-rolling');
-    expect(short.match(/Not enough history: the shortest window is 126 sessions and this run has 29 returns\./g)).toHaveLength(3);
+    expect(short.match(/Not enough history: the shortest window is 126 periods and this run has 29 returns\./g)).toHaveLength(5);
   });
 
   it('reads null metrics as insufficient data with n', () => {
@@ -75,11 +77,55 @@ describe('renderTearSheet', () => {
     expect(renderTearSheet(sparse)).toContain('insufficient data (n = 1)');
   });
 
-  it('keeps a 20-year daily report under 2 MB', () => {
-    const long = renderTearSheet(fabricateTearSheet({ sessions: 5_040 }));
-    expect(Buffer.byteLength(long)).toBeLessThan(2_000_000);
-    const { axes } = payload(long);
-    expect(Math.max(...Object.values(axes).map((a) => a.length))).toBe(5_040);
+  it('keeps a 20-year daily report under 800 KB, with the equity curve\'s high and the deepest trough on the day', () => {
+    const data = fabricateTearSheet({ sessions: 5_040 });
+    const long = renderTearSheet(data);
+    expect(Buffer.byteLength(long)).toBeLessThan(800_000);
+    const { axes, charts } = payload(long);
+    const equity = charts.find((c) => c.id === 'equity') as unknown as { series: { x: string; values: number[] }[] };
+    const underwater = charts.find((c) => c.id === 'underwater') as unknown as { series: { values: number[] }[] };
+    const days = axes[equity.series[0].x].reduce<number[]>((acc, d) => [...acc, (acc[acc.length - 1] ?? 0) + d], []);
+    expect(days.length).toBeLessThan(5_040);
+    const high = Math.max(...data.nav);
+    expect(Math.max(...equity.series[0].values)).toBe(Number(high.toPrecision(6)));
+    expect(days[equity.series[0].values.indexOf(Number(high.toPrecision(6)))]).toBe(parseIsoDay(data.dates[data.nav.indexOf(high)]));
+    const worst = Math.min(...data.drawdowns.map((e) => e.depth));
+    expect(Math.min(...underwater.series[0].values)).toBeCloseTo(worst, 5);
+  });
+
+  it('answers first: the summary, then the caveats and manifest, then all metrics', () => {
+    const at = (marker: string): number => html.indexOf(marker);
+    expect(at('id="summary"')).toBeGreaterThan(0);
+    expect(at('id="summary"')).toBeLessThan(at('id="caveats"'));
+    expect(at('id="caveats"')).toBeLessThan(at('class="manifest"'));
+    expect(at('class="manifest"')).toBeLessThan(at('id="metrics"'));
+    for (const figure of ['final-nav', 'total-return', 'cagr', 'sharpe', 'max-drawdown', 'costs', 'books']) expect(html).toContain(`data-figure="${figure}"`);
+    expect(html).toContain('Final NAV (USD)');
+  });
+
+  it('withholds Treynor, with the reason, when |beta| is below 0.2', () => {
+    const neutral: TearSheetData = { ...data, metrics: { strategy: [{ name: 'beta', value: 0.05, n: 599 }, { name: 'treynor', value: 3.2, n: 599 }] } };
+    expect(renderTearSheet(neutral)).toContain('not shown: |beta| = 0.05 &lt; 0.2');
+    const market: TearSheetData = { ...data, metrics: { strategy: [{ name: 'beta', value: 0.9, n: 599 }, { name: 'treynor', value: 0.08, n: 599 }] } };
+    expect(renderTearSheet(market)).toContain('>8.00%<');
+  });
+
+  it('scales rolling windows and ticks with P: a monthly run gets 6- and 12-period windows', () => {
+    const monthly = fabricateTearSheet({ sessions: 600 });
+    monthly.run = { ...monthly.run, periodsPerYear: 12 };
+    const page = renderTearSheet(monthly);
+    expect(payload(page).periodsPerYear).toBe(12);
+    expect(page).toContain('6- and 12-period windows');
+    expect(markup(page)).not.toContain('126-');
+  });
+
+  it('stars partial years in the yearly table and the heatmap, which has a year column', () => {
+    const late = fabricateTearSheet({ sessions: 400, start: '2017-06-01' });
+    const page = renderTearSheet(late);
+    expect(page).toContain('2017* <span class="muted">06-01 to 12-29</span>');
+    const heatmap = payload(page).charts.find((c) => c.id === 'monthly') as unknown as { x: string[]; y: string[] };
+    expect(heatmap.x[12]).toBe('Year');
+    expect(heatmap.y[0]).toBe('2017*');
   });
 
   it('refuses a NAV that does not match its dates', () => {
@@ -91,13 +137,14 @@ describe('renderComparison', () => {
   const runs: ComparisonRun[] = [comparisonRun('IWM', 1, 500), comparisonRun('SMLF', 2, 500), comparisonRun('Size tilt', 3, 400, '2006-03-01')];
   const html = renderComparison({ title: 'IWM vs SMLF', runs });
 
-  it('draws growth, drawdowns, correlation and exposures, each with its container', () => {
+  it('draws growth, drawdowns, relative strength, rolling excess, correlation and exposures, each with its container', () => {
     const ids = payload(html).charts.map((c) => c.id);
-    expect(ids).toEqual(['growth', 'drawdown', 'correlation', 'gross', 'net', 'exposure-difference']);
+    expect(ids).toEqual(['growth', 'drawdown', 'relative-strength', 'rolling-excess', 'correlation', 'gross', 'net', 'exposure-difference']);
     for (const id of ids) expect(html).toContain(`id="chart-${id}"`);
   });
 
   it('puts the metrics side by side with deltas against the first run', () => {
+    const html = renderComparison({ title: 'IWM vs SMLF', runs, period: 'full' });
     const smlf = runs[1].metrics.find((m) => m.name === 'annual_return')?.value as number;
     const iwm = runs[0].metrics.find((m) => m.name === 'annual_return')?.value as number;
     const sign = smlf - iwm > 0 ? '+' : '-';
@@ -105,20 +152,37 @@ describe('renderComparison', () => {
   });
 
   it('lists a caveat every run shares once, for all runs, and a run\'s own caveat under its name', () => {
+    const caveat = (message: string) => ({ code: 'data-note', severity: 'low' as const, message, size: null, unit: null, symbols: [] });
     const shared = 'survivorship: the universe is survivor-biased';
     const withCaveats = [
-      { ...runs[0], warnings: [shared, 'only-iwm caveat'] },
-      { ...runs[1], warnings: [shared] },
+      { ...runs[0], caveats: [caveat(shared), caveat('only-iwm caveat')] },
+      { ...runs[1], caveats: [caveat(shared)] },
     ];
     const page = renderComparison({ title: 't', runs: withCaveats });
     expect(page.split(shared).length - 1).toBe(1);
-    expect(page).toContain(`all runs: ${shared}`);
-    expect(page).toContain(`${runs[0].label}: only-iwm caveat`);
+    expect(page).toContain(`<strong>all runs:</strong> ${shared}`);
+    expect(page).toContain(`<strong>${runs[0].label}:</strong> only-iwm caveat`);
   });
 
-  it('starts the curves at the first shared date and says the periods differ', () => {
+  it('starts the curves at the first shared date and measures over the common period by default', () => {
     expect(commonStart(runs)).toBe(runs[2].dates[0]);
-    expect(html).toContain(`curves start at ${runs[2].dates[0]}`);
+    expect(html).toContain(`Rebased to 1 on ${runs[2].dates[0]}`);
+    const end = [...runs.map((r) => r.dates[r.dates.length - 1])].sort()[0];
+    expect(html).toContain(`Metrics over the common period ${runs[2].dates[0]} → ${end}`);
+    const full = renderComparison({ title: 'IWM vs SMLF', runs, period: 'full' });
+    expect(full).toContain('Metrics each run over its own full period');
+  });
+
+  it('marks the best of each row and flags relative metrics measured against different benchmarks', () => {
+    expect(html).toContain('class="best"');
+    expect(html).not.toContain('class="flag"');
+    const differ = [{ ...runs[0], benchmark: { name: 'IWM', levels: runs[0].nav } }, { ...runs[1], benchmark: { name: 'SPY', levels: runs[1].nav } }];
+    expect(renderComparison({ title: 't', runs: differ })).toContain('<abbr class="flag" title="measured against different benchmarks: IWM: IWM, SMLF: SPY">†</abbr>');
+  });
+
+  it('tests the Sharpe difference of each run against the reference', () => {
+    expect(html.match(/data-figure="sharpe-difference"/g)).toHaveLength(2);
+    expect(html).toMatch(/SMLF vs IWM: Sharpe -?\d\.\d\d vs -?\d\.\d\d, difference [+-]\d\.\d\d, z = -?\d\.\d\d, p = \d\.\d{3} over 399 shared periods/);
   });
 
   it('correlates returns on shared dates: 1 on the diagonal and for identical runs', () => {

@@ -1,7 +1,7 @@
 // Chart series: rounding and thinning for size, calendar buckets, the shared-bin histogram.
 
 import { describe, expect, it } from 'vitest';
-import { ChartPayloadBuilder, compact, strideIndices } from '../../../reports/html/charts.ts';
+import { ChartPayloadBuilder, compact, extremaIndices, strideIndices } from '../../../reports/html/page/charts.ts';
 import { bucketShareOfNav, epochDays, histogram, navReturns, rebased } from '../../../reports/html/series.ts';
 
 describe('compact', () => {
@@ -61,5 +61,24 @@ describe('series', () => {
     for (const s of h.shares) expect(s.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     expect(h.shares[1][0]).toBeGreaterThan(0);
     expect(h.edges[0]).toBeGreaterThan(-0.5);
+  });
+});
+
+describe('extremaIndices', () => {
+  it('keeps every row below the budget', () => {
+    expect(extremaIndices(5, 100, [[1, 2, 3, 4, 5]])).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('keeps each bucket\'s first row, every series\' low and high, and the last row', () => {
+    const a = [5, 1, 9, 3, 4, 8, 2, 7, 6, 0];
+    const b = [0, 0, 0, 0, -4, 0, 0, 0, 0, 0];
+    // 10 rows, 5 kept per bucket (first + 2 × 2 series) within 10 → buckets of 5 rows.
+    expect(extremaIndices(10, 10, [a, b])).toEqual([0, 1, 2, 4, 5, 9]);
+    // The lowest and highest values of the whole series always survive.
+    const long = Array.from({ length: 10_000 }, (_, i) => Math.sin(i / 37) + (i === 6_123 ? -5 : 0));
+    const kept = extremaIndices(long.length, 1_000, [long]);
+    expect(kept.length).toBeLessThanOrEqual(1_002);
+    expect(kept).toContain(6_123);
+    expect(kept).toContain(long.indexOf(Math.max(...long)));
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeReport } from '../../../reports/html/writeReport.ts';
+import { writeReport } from '../../../reports/html/page/writeReport.ts';
 
 describe('writeReport', () => {
   const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../../data/dates.ts';
-import { bestWorstPeriods, periodReturns, trailingReturns } from '../../../reports/metrics/periods.ts';
+import { bestWorstPeriods, levelChange, periodReturns, trailingReturns } from '../../../reports/metrics/periods.ts';
 import type { Metric } from '../../../reports/metrics/metric.ts';
 
 const get = (ms: Metric[], name: string): Metric => {
@@ -84,5 +84,17 @@ describe('trailing returns', () => {
     expect(get(t5, 'annual_return_5y')).toMatchObject({ n: 60 });
     expect(get(t5, 'annual_return_5y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 13);
     expect(get(t5, 'annual_return_10y').value).toBeNull();
+  });
+});
+
+describe('levelChange', () => {
+  it('measures a level series between two rows, each end at its last known level', () => {
+    const levels = [100, null, 110, NaN, 121];
+    expect(levelChange(levels, 0, 2)).toBeCloseTo(0.1, 15);
+    // Row 1 has no level: the start falls back to row 0.
+    expect(levelChange(levels, 1, 4)).toBeCloseTo(0.21, 15);
+    // An end without its own level has no return (never a 0 % day).
+    expect(levelChange(levels, 0, 3)).toBeNull();
+    expect(levelChange([null, null, 5], 1, 2)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollingBeta, rollingMetric, rollingSharpe, rollingVolatility } from '../../../reports/metrics/rolling.ts';
+import { rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from '../../../reports/metrics/rolling.ts';
 
 describe('rolling metrics', () => {
   const r = [0.01, 0.03, -0.02, 0.04];
@@ -50,5 +50,34 @@ describe('rolling metrics', () => {
 
   it('rejects a window that is not a positive integer', () => {
     expect(() => rollingVolatility(r, 0)).toThrow(/positive integer/);
+  });
+});
+
+describe('rolling Sortino and alpha', () => {
+  const r = [0.01, 0.03, -0.02, 0.04];
+
+  it('rolling Sortino over 3 rows: mean·P over the downside deviation of all rows of the window', () => {
+    // window 1: .01 .03 −.02 → mean .02/3; downside: √((0 + 0 + .02²)/3)·√P
+    const P = 4;
+    const dd = Math.sqrt(0.0004 / 3) * Math.sqrt(P);
+    const s = rollingSortino(r, 3, P);
+    expect(Number.isNaN(s[1])).toBe(true);
+    expect(s[2]).toBeCloseTo(((0.02 / 3) * P) / dd, 13);
+    // window 2: .03 −.02 .04 → mean .05/3, same single shortfall
+    expect(s[3]).toBeCloseTo(((0.05 / 3) * P) / dd, 13);
+    // No losing row in a window: no downside, no ratio.
+    expect(Number.isNaN(rollingSortino([0.01, 0.02, 0.03], 3, P)[2])).toBe(true);
+  });
+
+  it('rolling alpha of a series that is 2·b + c: β = 2 and alpha = (1 + c)^P − 1 in every window', () => {
+    const b = [0.01, -0.02, 0.015, 0.005, -0.01, 0.02];
+    const c = 0.001;
+    const rr = b.map((x) => 2 * x + c);
+    const a = rollingAlpha(rr, b, 3, 252);
+    expect(Number.isNaN(a[1])).toBe(true);
+    for (let i = 2; i < b.length; i++) expect(a[i]).toBeCloseTo(Math.pow(1 + c, 252) - 1, 12);
+    // With rf: alpha = mean((r − rf) − β(b − rf)) = c + rf·(β − 1) = c + rf.
+    const withRf = rollingAlpha(rr, b, 3, 252, 0.0002);
+    expect(withRf[4]).toBeCloseTo(Math.pow(1 + c + 0.0002, 252) - 1, 12);
   });
 });

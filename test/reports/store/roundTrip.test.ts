@@ -116,6 +116,18 @@ describe('write → getRun round trip', () => {
     expect(run.contributions).toEqual(symbolContributions(result));
   });
 
+  it('keeps the sectors of the symbols the run traded, and none without labels', () => {
+    const result = longShortRun('with sectors');
+    const metrics = runMetrics(result);
+    const id = writeRun(store, { result, metrics, sectors: { sector: ['Tech', 'Energy', 'Tech'], industry: ['Software', 'Oil', ''] } });
+    expect(getRun(store, id)?.symbols).toEqual([
+      { symbol: 'AAA', sector: 'Tech', industry: 'Software' },
+      { symbol: 'BBB', sector: 'Energy', industry: 'Oil' },
+      { symbol: 'CCC', sector: 'Tech', industry: '' },
+    ]);
+    expect(getRun(store, writeRun(store, { result, metrics }))?.symbols).toEqual([]);
+  });
+
   it('an unknown id is undefined', () => {
     expect(getRun(store, 999)).toBeUndefined();
   });
@@ -180,7 +192,7 @@ describe('catalogue, views and deletion', () => {
     expect(tables.length).toBeGreaterThanOrEqual(12);
     for (const table of tables) {
       expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(b1), table).toBe(0);
-      expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(a1), table).toBeGreaterThanOrEqual(['breaches', 'deferrals', 'stale_marks'].includes(table) ? 0 : 1);
+      expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(a1), table).toBeGreaterThanOrEqual(['breaches', 'deferrals', 'stale_marks', 'symbols'].includes(table) ? 0 : 1);
     }
     expect(listRuns(store).map((r) => r.id)).toEqual([a1, a2]);
   });

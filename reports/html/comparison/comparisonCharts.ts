@@ -1,21 +1,21 @@
 // The comparison page's charts: growth of 1 and drawdowns from the first date every run shares,
-// the correlation of daily returns (pairwise inner join on dates), and exposures with their
-// difference from the first run.
+// each run's growth relative to the reference (relative strength) and its rolling one-year excess
+// return, the correlation of period returns (pairwise inner join on dates), and exposures with
+// their difference from the first run.
 
-import { alignOnDates, correlation, drawdownSeries } from '../metrics/index.ts';
-import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, strideIndices } from './charts.ts';
-import type { ComparisonData, ComparisonRun } from './model.ts';
-import { epochDays, navReturns } from './series.ts';
+import { alignOnDates, correlation, drawdownSeries } from '../../metrics/index.ts';
+import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
+import { commonWindow } from './comparisonMeasures.ts';
+import { divergingFill, inkFor } from '../page/heatmapColors.ts';
+import type { ComparisonData, ComparisonRun } from '../model.ts';
+import { epochDays, navReturns } from '../series.ts';
 
-const FULL_POINTS = 4_000;
-const COARSE_POINTS = 1_300;
+const FULL_POINTS = 2_500;
+const COARSE_POINTS = 700;
 
 /** The first date all runs have (ISO strings compare as dates), or null when they never overlap. */
 export function commonStart(runs: readonly ComparisonRun[]): string | null {
-  if (runs.some((r) => r.dates.length === 0)) return null;
-  const start = runs.reduce((latest, r) => (r.dates[0] > latest ? r.dates[0] : latest), runs[0].dates[0]);
-  const end = runs.reduce((earliest, r) => (r.dates[r.dates.length - 1] < earliest ? r.dates[r.dates.length - 1] : earliest), runs[0].dates[runs[0].dates.length - 1]);
-  return start <= end ? start : null;
+  return commonWindow(runs)?.from ?? null;
 }
 
 interface Window {
@@ -38,7 +38,7 @@ export function returnCorrelations(runs: readonly ComparisonRun[]): (number | nu
 }
 
 export function comparisonCharts(data: ComparisonData): ChartPayload {
-  const out = new ChartPayloadBuilder();
+  const out = new ChartPayloadBuilder(data.runs[0]?.periodsPerYear ?? 252);
   const start = commonStart(data.runs);
   const windows: Window[] = data.runs.map((run, k) => ({
     run,
@@ -53,30 +53,62 @@ export function comparisonCharts(data: ComparisonData): ChartPayload {
   for (const { run, from, color } of windows) {
     const dates = run.dates.slice(from);
     const nav = run.nav.slice(from);
-    const full = strideIndices(dates.length, FULL_POINTS);
+    const drawdown = drawdownSeries(navReturns(nav));
+    const full = extremaIndices(dates.length, FULL_POINTS, [nav, [0, ...drawdown]]);
     const coarse = strideIndices(dates.length, COARSE_POINTS);
     const fullAxis = out.axis(pick(dates, full));
     const coarseAxis = out.axis(pick(dates, coarse));
     const base = nav[0];
     growth.push({ name: run.label, x: fullAxis, values: compact(pick(nav.map((v) => v / base), full)), color, width: 2 });
-    underwater.push({ name: run.label, x: fullAxis, values: compact(pick(drawdownSeries(navReturns(nav)), full)), color });
+    underwater.push({ name: run.label, x: fullAxis, values: compact(pick([0, ...drawdown], full)), color });
     gross.push({ name: run.label, x: coarseAxis, values: compact(pick(run.exposures.gross.slice(from), coarse)), color });
     net.push({ name: run.label, x: coarseAxis, values: compact(pick(run.exposures.net.slice(from), coarse)), color });
   }
   const positive = data.runs.every((r) => r.nav.every((v) => v > 0));
   out.add({ type: 'line', id: 'growth', format: 'multiple', series: growth, logToggle: positive, zoom: true });
   out.add({ type: 'line', id: 'drawdown', format: 'percent', series: underwater, zoom: true });
+  addRelativeCharts(out, windows);
 
   const labels = data.runs.map((r) => r.label);
   const matrix = returnCorrelations(data.runs);
   const cells: [number, number, number][] = [];
   matrix.forEach((row, i) => row.forEach((v, j) => v !== null && cells.push([j, i, Number(v.toPrecision(6))])));
-  out.add({ type: 'heatmap', id: 'correlation', format: 'ratio', x: labels, y: labels, cells, limit: 1 });
+  const fills = cells.map((c) => divergingFill(c[2], 1));
+  out.add({ type: 'heatmap', id: 'correlation', format: 'ratio', x: labels, y: labels, cells, fills, inks: fills.map(inkFor) });
 
   out.add({ type: 'line', id: 'gross', format: 'percent', series: gross });
   out.add({ type: 'line', id: 'net', format: 'percent', series: net });
   out.add({ type: 'line', id: 'exposure-difference', format: 'percent', series: exposureDifferences(out, windows) });
   return out.build();
+}
+
+/**
+ * Relative strength (each run's growth over the reference's, 1 = level) and the rolling one-year
+ * excess return (growth over the last P periods minus the reference's), on the dates both have.
+ */
+function addRelativeCharts(out: ChartPayloadBuilder, windows: readonly Window[]): void {
+  const [ref, ...rest] = windows;
+  const strength: LineSeriesSpec[] = [];
+  const excess: LineSeriesSpec[] = [];
+  if (ref !== undefined) {
+    const refDays = epochDays(ref.run.dates.slice(ref.from));
+    const refNav = Float64Array.from(ref.run.nav.slice(ref.from));
+    for (const { run, from, color } of rest) {
+      const joined = alignOnDates(epochDays(run.dates.slice(from)), Float64Array.from(run.nav.slice(from)), refDays, refNav);
+      const n = joined.a.length;
+      if (n === 0) continue;
+      const dates = Array.from(joined.indexA, (i) => run.dates[from + i]);
+      const keep = strideIndices(n, COARSE_POINTS);
+      const axis = out.axis(pick(dates, keep));
+      const ratio = Array.from(joined.a, (v, k) => v / joined.a[0] / (joined.b[k] / joined.b[0]));
+      const w = Math.round(run.periodsPerYear ?? 252);
+      const rolling = Array.from(joined.a, (v, k) => (k < w ? NaN : v / joined.a[k - w] - joined.b[k] / joined.b[k - w]));
+      strength.push({ name: `${run.label} / ${ref.run.label}`, x: axis, values: compact(pick(ratio, keep)), color, width: 2 });
+      excess.push({ name: `${run.label} − ${ref.run.label}`, x: axis, values: compact(pick(rolling, keep)), color });
+    }
+  }
+  if (strength.length > 0) out.add({ type: 'line', id: 'relative-strength', format: 'multiple', series: strength, marks: [1] });
+  if (excess.some((s) => s.values.some((v) => v !== null))) out.add({ type: 'line', id: 'rolling-excess', format: 'percent', series: excess, marks: [0] });
 }
 
 /** Net (solid) and gross (dashed) exposure of each later run minus the first, on shared dates. */

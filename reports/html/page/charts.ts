@@ -1,8 +1,10 @@
 // The chart payload: a small declarative vocabulary (line over dates, bars over categories,
-// heatmap) that the inline client script (client.js) turns into echarts options. Keeping
-// formatters and styling in the client lets the payload stay plain JSON; keeping the vocabulary
-// small keeps that script short. Numbers are rounded to 6 significant digits and date axes are
-// stored once and shared, which is what keeps a 20-year daily report under 2 MB.
+// heatmap, waterfall) that the inline client script (client.js) turns into echarts options.
+// Keeping formatters and styling in the client lets the payload stay plain JSON; keeping the
+// vocabulary small keeps that script short. Numbers are rounded to 6 significant digits and date
+// axes are stored once, as day offsets, and shared, which keeps a 20-year daily payload small.
+
+import { parseIsoDay } from '../../../data/dates.ts';
 
 /** How values read on axes and in tooltips (the client implements each). */
 export type ValueFormat = 'percent' | 'ratio' | 'currency' | 'count' | 'multiple';
@@ -30,6 +32,8 @@ export interface LineChartSpec {
   zoom?: boolean;
   /** Shaded date ranges with a label, e.g. the worst drawdowns. */
   areas?: { from: string; to: string; label: string }[];
+  /** Horizontal reference lines, e.g. 0 or 1. */
+  marks?: number[];
 }
 
 export interface BarChartSpec {
@@ -40,6 +44,7 @@ export interface BarChartSpec {
   series: { name: string; values: (number | null)[]; color: string; stack?: string }[];
 }
 
+/** Cells coloured here (heatmapColors.ts), so their text contrast is checked where it is chosen. */
 export interface HeatmapSpec {
   type: 'heatmap';
   id: string;
@@ -48,14 +53,36 @@ export interface HeatmapSpec {
   y: string[];
   /** [x index, y index, value]. */
   cells: [number, number, number][];
-  /** Colours run from −limit (red) through 0 (white) to +limit (green). */
-  limit: number;
+  /** Fill and text colour of each cell, aligned with `cells`. */
+  fills: string[];
+  inks: string[];
 }
 
-export type ChartSpec = LineChartSpec | BarChartSpec | HeatmapSpec;
+/**
+ * Floating bars from a start level through signed steps to an end level: `values[k]` is a level
+ * where `totals[k]` (a bar from 0), else a change from the running level (up or down).
+ */
+export interface WaterfallSpec {
+  type: 'waterfall';
+  id: string;
+  format: ValueFormat;
+  categories: string[];
+  values: number[];
+  totals: boolean[];
+}
+
+export type ChartSpec = LineChartSpec | BarChartSpec | HeatmapSpec | WaterfallSpec;
+
+/**
+ * A date axis: the epoch day of its first date, then the gap in days to each next date
+ * (2 bytes a date instead of 13 for ISO text).
+ */
+export type DateAxis = number[];
 
 export interface ChartPayload {
-  axes: Record<string, string[]>;
+  axes: Record<string, DateAxis>;
+  /** Return periods per year of the run: the client never ticks below a period (no hours on daily data). */
+  periodsPerYear: number;
   charts: ChartSpec[];
 }
 
@@ -69,6 +96,8 @@ export const COLORS = {
   gross: '#334155',
   net: '#2563eb',
   costs: ['#f59e0b', '#ef4444', '#8b5cf6', '#ec4899', '#0ea5e9', '#14b8a6', '#a3a3a3'],
+  /** Many categories (sectors, factors): Okabe–Ito, distinguishable with the common colour-vision deficiencies. */
+  categorical: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999999'],
 } as const;
 
 /** Round to `digits` significant digits; NaN, ±Infinity and null become null (JSON has no NaN). */
@@ -90,16 +119,57 @@ export function strideIndices(n: number, max: number): number[] {
   return out;
 }
 
+/**
+ * At most ~`max` indices that keep every extreme: the rows split into buckets, and each bucket
+ * keeps its first row and the lowest and highest row of every series (first and last row always).
+ * A thinned equity or underwater curve keeps its peaks and its deepest trough to the day.
+ */
+export function extremaIndices(n: number, max: number, series: readonly ArrayLike<number | null>[]): number[] {
+  const perBucket = 1 + 2 * series.length;
+  const size = Math.max(1, Math.ceil((n * perBucket) / max));
+  if (size === 1) return strideIndices(n, n);
+  const keep = new Set<number>();
+  for (let start = 0; start < n; start += size) {
+    const end = Math.min(n, start + size);
+    keep.add(start);
+    for (const s of series) {
+      let lo = -1;
+      let hi = -1;
+      for (let i = start; i < end; i++) {
+        const v = s[i];
+        if (v === null || !Number.isFinite(v)) continue;
+        if (lo < 0 || v < (s[lo] as number)) lo = i;
+        if (hi < 0 || v > (s[hi] as number)) hi = i;
+      }
+      if (lo >= 0) keep.add(lo);
+      if (hi >= 0) keep.add(hi);
+    }
+  }
+  if (n > 0) keep.add(n - 1);
+  return [...keep].sort((a, b) => a - b);
+}
+
 /** values at the given indices. */
 export function pick<T>(values: ArrayLike<T>, indices: readonly number[]): T[] {
   return indices.map((i) => values[i]);
 }
 
+/** ISO dates (ascending) as a DateAxis. */
+export function dateAxis(dates: readonly string[]): DateAxis {
+  const days = dates.map(parseIsoDay);
+  return days.map((d, k) => (k === 0 ? d : d - days[k - 1]));
+}
+
 /** Collects charts and shares identical date axes between them. */
 export class ChartPayloadBuilder {
-  private readonly axes: Record<string, string[]> = {};
+  private readonly axes: Record<string, DateAxis> = {};
   private readonly byContent = new Map<string, string>();
   private readonly charts: ChartSpec[] = [];
+  private readonly periodsPerYear: number;
+
+  constructor(periodsPerYear = 252) {
+    this.periodsPerYear = periodsPerYear;
+  }
 
   /** The key of a date axis, registering it once. */
   axis(dates: readonly string[]): string {
@@ -108,7 +178,7 @@ export class ChartPayloadBuilder {
     if (known !== undefined) return known;
     const key = `d${this.byContent.size}`;
     this.byContent.set(content, key);
-    this.axes[key] = [...dates];
+    this.axes[key] = dateAxis(dates);
     return key;
   }
 
@@ -117,6 +187,6 @@ export class ChartPayloadBuilder {
   }
 
   build(): ChartPayload {
-    return { axes: this.axes, charts: this.charts };
+    return { axes: this.axes, periodsPerYear: this.periodsPerYear, charts: this.charts };
   }
 }

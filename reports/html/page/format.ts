@@ -2,8 +2,8 @@
 // tooltips). Fixed en-US grouping so a report reads the same on every machine; ASCII minus so
 // numbers copy cleanly into spreadsheets.
 
-import type { MetricFigure } from './model.ts';
-import { metricInfo, type MetricKind } from './metricCatalog.ts';
+import type { MetricFigure } from '../model.ts';
+import { metricInfo, type MetricKind } from '../metricCatalog.ts';
 
 // 'negative' drops the sign of values that round to zero ("0.00%", never "-0.00%").
 const grouped = (digits: number, signDisplay: 'negative' | 'exceptZero'): Intl.NumberFormat =>

@@ -1,0 +1,51 @@
+// breadth export <db> <run> --what daily|monthly|yearly|drawdowns|positions|fills|metrics
+// --format csv|json [--out file]: a stored run's numbers as a file, the store's own values
+// unrounded (a CSV written with csv-stringify, RFC 4180 quoting; JSON an array of records).
+// Columns are documented in `--help` (reports/export.ts EXPORT_COLUMNS).
+
+import type { CommandModule } from 'yargs';
+import { UserError } from '../../data/errors.ts';
+import { EXPORT_COLUMNS, EXPORT_TABLES, type ExportTable } from '../../reports/exportColumns.ts';
+import { withStore } from './reports.ts';
+
+type Format = 'csv' | 'json';
+
+function columnHelp(): string {
+  return EXPORT_TABLES.map((t) => `${t}: ${EXPORT_COLUMNS[t].map((c) => `${c.name} (${c.unit})`).join(', ')}`).join('\n');
+}
+
+export const exportCommand: CommandModule<object, { db: string; run: string; what: ExportTable; format: Format; out?: string }> = {
+  command: 'export <db> <run>',
+  describe: 'Write a stored run\'s numbers as CSV or JSON: daily series, monthly/yearly returns, drawdowns, positions, fills, metrics',
+  builder: (y) =>
+    y
+      .positional('db', { type: 'string', demandOption: true, describe: 'results database' })
+      .positional('run', { type: 'string', demandOption: true, describe: 'run id, label or strategy (its latest run)' })
+      .option('what', { choices: EXPORT_TABLES, default: 'daily' as ExportTable, describe: 'which table' })
+      .option('format', { choices: ['csv', 'json'] as const, default: 'csv' as Format, describe: 'CSV (header row) or JSON (array of records)' })
+      .option('out', { type: 'string', describe: 'output file (default: standard output); written whole or not at all' })
+      .example('$0 export out/breadth.db quality-long-short --what daily --out qls-daily.csv', 'the daily NAV, exposures and every ledger line')
+      .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n')
+      .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}`),
+  handler: async ({ db, run, what, format, out }) => {
+    const { prepareOutputFile } = await import('../output.ts');
+    if (out !== undefined) prepareOutputFile(out, '--out', `${what}.${format}`);
+    await withStore(db, async (store) => {
+      const [{ getRun }, { resolveRun }, { exportTable, toCsv, toJson }, { writeReport }] = await Promise.all([
+        import('../../reports/store/index.ts'),
+        import('../storeRefs.ts'),
+        import('../../reports/export.ts'),
+        import('../../reports/html/index.ts'),
+      ]);
+      const id = resolveRun(store, run);
+      const stored = getRun(store, id);
+      if (stored === undefined) throw new UserError(`${db} has no run ${run}`);
+      const text = (format === 'csv' ? toCsv : toJson)(exportTable(stored, what));
+      if (out === undefined) process.stdout.write(text);
+      else {
+        writeReport(out, text);
+        process.stderr.write(`${what} of run ${id} (${stored.run.label ?? stored.run.strategy}): ${out}\n`);
+      }
+    });
+  },
+};

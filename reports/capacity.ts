@@ -1,0 +1,63 @@
+// Capacity: how much of the market a run's trades took. Each order fill's participation is
+// |shares| / ADV, with ADV the mean volume of the symbol over the ADV_WINDOW sessions before the
+// fill (sessions with unknown volume skipped). Participation grows in proportion to NAV, so the
+// NAV at which the 95th-percentile fill would take CAPACITY_CAP of ADV is mean NAV × cap / p95.
+//
+// Metrics (METRICS.md names, fractions): participation_median, participation_p95,
+// participation_max (n = fills with a known ADV), capacity_nav (currency). Data without volume
+// (adjusted-close files) gives "no volume data", never 0.
+
+import type { Market } from '../data/market.ts';
+import { FillReason, type Result } from '../engine/result.ts';
+import { type Metric, mean, percentileSorted, unavailable, valued } from './metrics/index.ts';
+
+export const ADV_WINDOW = 20;
+/** Participation at which a fill starts to move the price noticeably: the capacity line. */
+export const CAPACITY_CAP = 0.1;
+
+const NAMES = ['participation_median', 'participation_p95', 'participation_max', 'capacity_nav'] as const;
+
+/** Mean known volume of symbol i over the `window` sessions before market session t; NaN if none. */
+function averageVolume(market: Market, i: number, t: number, window: number): number {
+  const n = market.symbols.length;
+  let sum = 0;
+  let k = 0;
+  for (let s = Math.max(0, t - window); s < t; s++) {
+    const v = market.volume[s * n + i];
+    if (Number.isNaN(v)) continue;
+    sum += v;
+    k++;
+  }
+  return k > 0 ? sum / k : NaN;
+}
+
+/** Participation in ADV of every order fill of the run (NaN where ADV is unknown or zero). */
+export function fillParticipation(result: Result, market: Market, window = ADV_WINDOW): Float64Array {
+  const f = result.fills;
+  const out = new Float64Array(f.session.length).fill(NaN);
+  for (let k = 0; k < f.session.length; k++) {
+    if (f.reason[k] !== FillReason.order) continue;
+    const adv = averageVolume(market, f.symbol[k], f.session[k], window);
+    if (adv > 0) out[k] = Math.abs(f.quantity[k]) / adv;
+  }
+  return out;
+}
+
+/** The capacity metrics of a run on its market. */
+export function capacityFigures(result: Result, market: Market): Metric[] {
+  const participation = fillParticipation(result, market);
+  const known = Float64Array.from(participation.filter((p) => !Number.isNaN(p))).sort();
+  const n = known.length;
+  if (n === 0) {
+    const why = result.fills.session.length === 0 ? 'no fills' : 'no volume data';
+    return NAMES.map((name) => unavailable(name, 0, why));
+  }
+  const p95 = percentileSorted(known, 95);
+  const meanNav = mean(result.daily.nav);
+  return [
+    valued('participation_median', percentileSorted(known, 50), n),
+    valued('participation_p95', p95, n),
+    valued('participation_max', known[n - 1], n),
+    p95 > 0 && meanNav > 0 ? valued('capacity_nav', (meanNav * CAPACITY_CAP) / p95, n) : unavailable('capacity_nav', n, 'no participation'),
+  ];
+}

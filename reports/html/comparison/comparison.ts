@@ -1,0 +1,155 @@
+// The comparison page, built around the question it is used for (IWM vs SMLF; a variant vs its
+// base): who the runs are and what they are measured against, the headline metrics over the
+// period every run covers with the best of each row marked and whether the Sharpe difference is
+// significant, growth, relative strength and rolling excess return against the reference, each
+// year's winner, the holdings ribbon of switching strategies, all metrics, correlations, exposure.
+
+import { caveatSize } from '../tearSheet/caveats.ts';
+import { comparisonCharts } from './comparisonCharts.ts';
+import { commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns } from './comparisonMeasures.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
+import { badges, tocNav } from '../header.ts';
+import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { metricInfo } from '../metricCatalog.ts';
+import { metricsTable } from '../metricTables.ts';
+import type { ComparisonData, ComparisonRun, MetricFigure } from '../model.ts';
+import { holdingsRibbon, symbolColours } from './ribbon.ts';
+
+const TOC: [string, string][] = [
+  ['curves', 'Growth'],
+  ['relative', 'Relative'],
+  ['years', 'Years'],
+  ['holdings', 'Holdings'],
+  ['metrics', 'All metrics'],
+  ['caveats', 'Caveats'],
+  ['correlation', 'Correlation'],
+  ['exposure', 'Exposure'],
+];
+
+/** Most distinct main holdings a run may have for its ribbon to be drawn. */
+const RIBBON_SYMBOLS = 6;
+
+const HEADLINE = ['total_return', 'annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'alpha', 'turnover', 'cost_total_drag'];
+
+function runsTable(runs: readonly ComparisonRun[]): string {
+  const rows = runs.map(
+    (r, k) =>
+      `<tr><td>${k === 0 ? '<strong>ref</strong>' : String(k + 1)}</td><td class="t">${escapeHtml(r.label)} ${badges(r)}</td><td class="t">${escapeHtml(r.strategy)}</td><td class="t">${escapeHtml(r.benchmark?.name ?? 'none')}</td><td>${escapeHtml(r.dates[0] ?? '–')} to ${escapeHtml(r.dates[r.dates.length - 1] ?? '–')}</td><td>${formatCount(r.dates.length)}</td><td><code>${escapeHtml(r.id)}</code></td></tr>`,
+  );
+  return `<div class="table-scroll"><table><thead><tr><th>#</th><th class="t">Run</th><th class="t">Strategy</th><th class="t">Benchmark</th><th>Period</th><th>Sessions</th><th>Id</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/** Each caveat once, under the runs it concerns ("all runs" when every run has it), most severe first. */
+function caveatList(runs: readonly ComparisonRun[]): string {
+  const byMessage = new Map<string, { severity: string; size: string; labels: string[] }>();
+  const rank = { high: 0, medium: 1, low: 2 } as Record<string, number>;
+  for (const r of runs) {
+    for (const c of r.caveats) {
+      const entry = byMessage.get(c.message) ?? { severity: c.severity, size: caveatSize(c, r.currency ?? ''), labels: [] };
+      if (!entry.labels.includes(r.label)) entry.labels.push(r.label);
+      byMessage.set(c.message, entry);
+    }
+  }
+  const items = [...byMessage].sort((a, b) => rank[a[1].severity] - rank[b[1].severity]);
+  if (items.length === 0) return '<p class="clean">No caveat recorded for these runs.</p>';
+  return `<ul class="caveats">${items
+    .map(([message, e]) => `<li class="caveat sev-${e.severity}"><span class="sev">${e.severity}</span>${e.size === '' ? '' : `<span class="size">${escapeHtml(e.size)}</span>`}<span class="msg"><strong>${escapeHtml(e.labels.length === runs.length && runs.length > 1 ? 'all runs' : e.labels.join(', '))}:</strong> ${escapeHtml(message)}</span></li>`)
+    .join('')}</ul>`;
+}
+
+function significance(runs: readonly ComparisonRun[], period: 'common' | 'full'): string {
+  const [ref, ...rest] = runs;
+  const lines = sharpeDifferences(runs, period).map((d, k) => {
+    const other = rest[k].label;
+    if (d === null) return `<li>${escapeHtml(other)} vs ${escapeHtml(ref.label)}: not enough shared periods to test.</li>`;
+    const verdict = d.pValue < 0.05 ? '<strong>significant at 5%</strong>' : 'not significant at 5%';
+    return `<li data-figure="sharpe-difference">${escapeHtml(other)} vs ${escapeHtml(ref.label)}: Sharpe ${formatRatio(d.sharpeA)} vs ${formatRatio(d.sharpeB)}, difference ${d.difference >= 0 ? '+' : ''}${formatRatio(d.difference)}, z = ${formatRatio(d.z)}, p = ${d.pValue.toFixed(3)} over ${formatCount(d.n)} shared periods — ${verdict}.</li>`;
+  });
+  return `<ul class="significance">${lines.join('')}</ul><p class="sub">Jobson–Korkie test with Memmel's correction on excess returns; it assumes independent, normal returns, so fat tails and autocorrelation make it overconfident.</p>`;
+}
+
+function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): string {
+  const { years, returns } = yearlyReturns(runs, window);
+  const rows = years.map((year, k) => {
+    const row = returns[k];
+    const known = row.map((v, j) => ({ v, j })).filter((x): x is { v: number; j: number } => x.v !== null);
+    const best = known.length > 1 ? known.reduce((a, b) => (b.v > a.v ? b : a)) : undefined;
+    const cells = row.map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === best?.j ? 'best' : ''}">${formatPercent(v)}</td>`));
+    const partial = (k === 0 && (window?.from ?? '').slice(5) > '01-07') || (k === years.length - 1 && (window?.to ?? '12-31').slice(5) < '12-24');
+    return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${best === undefined ? '–' : escapeHtml(runs[best.j].label)}</td></tr>`;
+  });
+  const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${returns.filter((row) => row.every((v) => v === null || (row[j] !== null && (row[j] as number) >= v))).length}`);
+  return `<p class="sub">Years won: ${wins.join(' · ')}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="sub">* partial year.</p>`;
+}
+
+/** Relative metrics compare like with like only when every run has the same benchmark. */
+function benchmarkFlag(runs: readonly ComparisonRun[]): (name: string) => string | null {
+  const names = [...new Set(runs.map((r) => r.benchmark?.name ?? 'none'))];
+  if (names.length < 2) return () => null;
+  const note = `measured against different benchmarks: ${runs.map((r) => `${r.label}: ${r.benchmark?.name ?? 'none'}`).join(', ')}`;
+  return (name) => (metricInfo(name).group === 'Relative to benchmark' ? note : null);
+}
+
+export function renderComparison(data: ComparisonData): string {
+  if (data.runs.length === 0) throw new RangeError('comparison: no runs to compare');
+  for (const r of data.runs) if (r.dates.length !== r.nav.length) throw new RangeError(`comparison: run ${r.id} has ${r.nav.length} NAV values for ${r.dates.length} dates`);
+  const period = data.period ?? 'common';
+  const charts = comparisonCharts(data);
+  const drawn = new Set(charts.charts.map((c) => c.id));
+  const runs = data.runs;
+  const reference = runs[0].label;
+  const window = commonWindow(runs);
+  const measured = comparisonMetrics(runs, period);
+  const columns = runs.map((r, k) => ({ label: r.label, metrics: measured[k] }));
+  const headline = columns.map((c) => ({ label: c.label, metrics: c.metrics.filter((m: MetricFigure) => HEADLINE.includes(m.name)) }));
+  const flag = benchmarkFlag(runs);
+  const periodNote =
+    period === 'full' || window === null
+      ? `each run over its own full period${window === null ? ' (the runs never overlap)' : ''}`
+      : `over the common period ${window.from} → ${window.to}; turnover, costs and exposures are each run's full period`;
+  // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
+  const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
+  const colours = symbolColours(ribbons.map((x) => x.run));
+  const only = runs.length === 1 ? '<p class="empty">Only one run: nothing to compare against.</p>' : '';
+
+  const body = [
+    `<section class="card answer" id="summary"><div class="title-row"><h1>${escapeHtml(data.title)}</h1>${badges({ synthetic: runs.some((r) => r.synthetic), lookAheadProne: runs.some((r) => r.lookAheadProne) })}</div>
+<p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.</p>
+${runsTable(runs)}
+<h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag })}
+${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs, period)}` : ''}</section>`,
+    tocNav(TOC),
+    section(
+      'curves',
+      'Growth and drawdowns',
+      chartCard({ id: 'growth', title: 'Growth of 1', note: window === null ? 'Each run from its own first session.' : `Rebased to 1 on ${window.from}, the first date all runs share.`, tall: true, logToggle: runs.every((r) => r.nav.every((v) => v > 0)) }) +
+        chartCard({ id: 'drawdown', title: 'Drawdowns', note: 'Distance below each run’s running peak over the same window.' }),
+    ),
+    section(
+      'relative',
+      `Against ${reference}`,
+      only ||
+        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s; rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last year minus ${reference}’s over the same year.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
+    ),
+    section('years', 'Year by year', card('Calendar-year returns', yearsTable(runs, period === 'common' ? window : null), 'The best run of each year is marked.')),
+    section(
+      'holdings',
+      'What each run held',
+      ribbons.length === 0
+        ? card('Holdings', `<p class="empty">No run switched between ${RIBBON_SYMBOLS} or fewer main holdings.</p>`)
+        : card('Holdings ribbon', ribbons.map(({ run, stats }) => holdingsRibbon(run, stats as { count: number; costPerSwitch: number | null }, colours)).join(''), 'The largest holding after each day with trades; cost per switch is the run’s commission and slippage over its switches.'),
+    ),
+    section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),
+    section('caveats', 'Caveats', card('Caveats', caveatList(runs))),
+    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: 'Pearson correlation of period returns on the dates each pair shares.', height: Math.max(260, runs.length * 56 + 120) })),
+    section(
+      'exposure',
+      'Exposure',
+      `<div class="grid">${chartCard({ id: 'net', title: 'Net exposure (% of NAV)' })}${chartCard({ id: 'gross', title: 'Gross exposure (% of NAV)' })}</div>` +
+        chartCard({ id: 'exposure-difference', title: `Exposure difference vs ${reference}`, note: runs.length > 1 ? 'Each run minus the reference on the dates both have: net solid, gross dashed.' : 'Only one run: nothing to compare against.' }),
+    ),
+  ].join('\n');
+  return renderPage({ title: `${data.title} — breadth comparison`, body, charts });
+}
+

@@ -1,0 +1,101 @@
+// What the comparison page measures from the runs' daily series: metrics over the period every
+// run covers (METRICS.md via computeMetrics, on each run's NAV, risk-free and benchmark rows
+// clipped to that window), calendar-year returns over it, the Sharpe difference of each run
+// against the reference with its significance (sharpeDifference.ts), and switches of the holding.
+
+import { alignOnDates, computeMetrics, periodReturns, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
+import type { ComparisonRun, MetricFigure } from '../model.ts';
+import { epochDays, navReturns } from '../series.ts';
+
+const DEFAULT_P = 252;
+
+/** The dates every run covers: [latest first date, earliest last date], or null when they never overlap. */
+export function commonWindow(runs: readonly ComparisonRun[]): { from: string; to: string } | null {
+  if (runs.length === 0 || runs.some((r) => r.dates.length === 0)) return null;
+  const from = runs.reduce((latest, r) => (r.dates[0] > latest ? r.dates[0] : latest), runs[0].dates[0]);
+  const to = runs.reduce((earliest, r) => (r.dates[r.dates.length - 1] < earliest ? r.dates[r.dates.length - 1] : earliest), runs[0].dates[runs[0].dates.length - 1]);
+  return from <= to ? { from, to } : null;
+}
+
+/** Row range [first, last] of a run inside the window (inclusive). */
+export function windowRows(run: ComparisonRun, window: { from: string; to: string } | null): { first: number; last: number } {
+  if (window === null) return { first: 0, last: run.dates.length - 1 };
+  const first = Math.max(0, run.dates.findIndex((d) => d >= window.from));
+  let last = run.dates.length - 1;
+  while (last > first && run.dates[last] > window.to) last--;
+  return { first, last };
+}
+
+const periodsOf = (run: ComparisonRun): number => run.periodsPerYear ?? DEFAULT_P;
+
+/** The METRICS.md return, risk and relative metrics of a run over rows [first, last]. */
+export function windowMetrics(run: ComparisonRun, first: number, last: number): MetricFigure[] {
+  const nav = run.nav.slice(first, last + 1);
+  const days = epochDays(run.dates.slice(first, last + 1));
+  const rf = run.riskFreeReturns === undefined ? 0 : run.riskFreeReturns.slice(first, last).map((v) => (Number.isFinite(v) ? v : 0));
+  const levels = run.benchmark?.levels.slice(first, last + 1).map((v) => v ?? NaN);
+  return computeMetrics({
+    returns: navReturns(nav),
+    dates: days.subarray(1),
+    startDay: days[0],
+    periodsPerYear: periodsOf(run),
+    riskFree: rf,
+    ...(levels === undefined ? {} : { benchmarkLevels: levels }),
+  }).metrics;
+}
+
+/**
+ * Each run's metrics for the page: over the common window (stored portfolio, cost and capacity
+ * figures, which need more than the NAV, are kept whole and marked), or the stored full-period set.
+ */
+export function comparisonMetrics(runs: readonly ComparisonRun[], period: 'common' | 'full'): MetricFigure[][] {
+  const window = commonWindow(runs);
+  if (period === 'full' || window === null) return runs.map((r) => r.metrics);
+  return runs.map((run) => {
+    const { first, last } = windowRows(run, window);
+    const measured = windowMetrics(run, first, last);
+    const names = new Set(measured.map((m) => m.name));
+    const whole = run.metrics.filter((m) => !names.has(m.name)).map((m) => ({ ...m, note: m.note ?? 'full period' }));
+    return [...measured, ...whole];
+  });
+}
+
+/** Excess returns over rf of a run, dated by epoch day, inside the window. */
+function excessReturns(run: ComparisonRun, window: { from: string; to: string } | null): { days: Int32Array; x: Float64Array } {
+  const { first, last } = windowRows(run, window);
+  const r = navReturns(run.nav.slice(first, last + 1));
+  const rf = run.riskFreeReturns?.slice(first, last) ?? [];
+  return { days: epochDays(run.dates.slice(first + 1, last + 1)), x: r.map((v, k) => v - (Number.isFinite(rf[k]) ? rf[k] : 0)) };
+}
+
+/** Sharpe difference of each later run against the first over their shared dates (null where undefined). */
+export function sharpeDifferences(runs: readonly ComparisonRun[], period: 'common' | 'full'): (SharpeDifference | null)[] {
+  const window = period === 'common' ? commonWindow(runs) : null;
+  const [ref, ...rest] = runs;
+  if (ref === undefined) return [];
+  const a = excessReturns(ref, window);
+  return rest.map((run) => {
+    const b = excessReturns(run, window);
+    const joined = alignOnDates(b.days, b.x, a.days, a.x);
+    return sharpeDifference(joined.a, joined.b, periodsOf(run));
+  });
+}
+
+/** Calendar-year returns of each run over the window: years (ascending) × runs (null where a run has no such year). */
+export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): { years: string[]; returns: (number | null)[][] } {
+  const perRun = runs.map((run) => {
+    const { first, last } = windowRows(run, window);
+    const days = epochDays(run.dates.slice(first, last + 1));
+    return new Map(periodReturns(days.subarray(1), navReturns(run.nav.slice(first, last + 1)), 'year').map((p) => [p.period, p.value]));
+  });
+  const years = [...new Set(perRun.flatMap((m) => [...m.keys()]))].sort();
+  return { years, returns: years.map((y) => perRun.map((m) => m.get(y) ?? null)) };
+}
+
+/** Changes of the dominant holding over the run (entering the first holding is not a switch), and trading costs per change. */
+export function switches(run: ComparisonRun): { count: number; costPerSwitch: number | null } | null {
+  const h = run.holdings;
+  if (h === undefined || h.symbols.length === 0) return null;
+  const count = h.symbols.length - 1;
+  return { count, costPerSwitch: count > 0 && run.tradingCosts !== undefined ? run.tradingCosts / count : null };
+}

@@ -1,0 +1,81 @@
+// Calendar returns: the yearly table (strategy, benchmark, excess, winner; partial years marked)
+// and the month × year heatmap with a year-total column, coloured on a colour-blind-safe scale
+// whose caps the page states. Period returns compound the NAV over the calendar bucket
+// (METRICS.md "period returns"); the benchmark's are its level at the bucket's last session over
+// its level at the previous bucket's last (so a day the benchmark lacks is not a 0 % day).
+
+import { levelChange, percentileSorted, periodReturns, sortedNonNaN } from '../../metrics/index.ts';
+import type { HeatmapSpec } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatPercent } from '../page/format.ts';
+import { divergingFill, inkFor } from '../page/heatmapColors.ts';
+import { epochDays, navReturns } from '../series.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface YearRow {
+  year: string;
+  /** The run covers only part of the year (it starts after Jan 7 or ends before Dec 24). */
+  partial: boolean;
+  from: string;
+  to: string;
+  strategy: number;
+  benchmark: number | null;
+}
+
+/** Each calendar year of the run, with the benchmark's return over the same sessions. */
+export function yearRows(dates: readonly string[], nav: readonly number[], benchmark?: readonly (number | null)[]): YearRow[] {
+  const days = epochDays(dates);
+  const years = periodReturns(days.subarray(1), navReturns(nav), 'year');
+  return years.map((y, k) => {
+    const first = k === 0 ? dates[0] : dates[y.start + 1];
+    const last = dates[y.end];
+    const partial = (k === 0 && first.slice(5) > '01-07') || (k === years.length - 1 && last.slice(5) < '12-24');
+    return { year: y.period, partial, from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
+  });
+}
+
+const cell = (x: number | null): string => (x === null ? '<td class="na">–</td>' : `<td class="${x > 0 ? 'pos' : x < 0 ? 'neg' : ''}">${formatPercent(x)}</td>`);
+
+/** r − b in percentage points as shown (two decimals), so a difference that rounds away is a tie, not a win. */
+const shownExcess = (r: YearRow): number | null => (r.benchmark === null ? null : Math.round((r.strategy - r.benchmark) * 10_000) / 100);
+
+/** Year, strategy, benchmark, excess (percentage points) and the year's winner. */
+export function yearlyTable(rows: readonly YearRow[], strategyName: string, benchmarkName: string | undefined): string {
+  const body = rows.map((r) => {
+    const excess = shownExcess(r);
+    const winner = excess === null ? '–' : excess > 0 ? escapeHtml(strategyName) : excess < 0 ? escapeHtml(benchmarkName ?? '') : 'tie';
+    const year = r.partial ? `${r.year}* <span class="muted">${escapeHtml(r.from.slice(5))} to ${escapeHtml(r.to.slice(5))}</span>` : r.year;
+    return `<tr><td>${year}</td>${cell(r.strategy)}${benchmarkName === undefined ? '' : `${cell(r.benchmark)}${excess === null ? '<td class="na">–</td>' : `<td class="${excess > 0 ? 'pos' : excess < 0 ? 'neg' : ''}">${excess > 0 ? '+' : ''}${(excess === 0 ? 0 : excess).toFixed(2)} pp</td>`}<td class="t">${winner}</td>`}</tr>`;
+  });
+  const head = ['<th scope="col" class="t">Year</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
+  if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>', '<th scope="col" class="t">Winner</th>');
+  const won = rows.filter((r) => (shownExcess(r) ?? 0) > 0).length;
+  const tied = rows.filter((r) => shownExcess(r) === 0).length;
+  const wins = benchmarkName === undefined ? '' : `<p class="sub">${escapeHtml(strategyName)} won ${won} of ${rows.filter((r) => r.benchmark !== null).length} years${tied > 0 ? ` (${tied} tied to 0.01 pp)` : ''}.</p>`;
+  return `${wins}<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* partial year: the run covers only the dates shown.</p>' : ''}`;
+}
+
+/** Colour cap: the 95th-percentile magnitude, so one crash month does not wash out the rest. */
+export function colourCap(values: readonly number[]): number {
+  return Math.max(percentileSorted(sortedNonNaN(values.map(Math.abs)), 95) || 0, 0.005);
+}
+
+/** Months × years with a year-total column; partial years are starred. Caps are returned for the caption. */
+export function monthlyHeatmap(id: string, dates: readonly string[], nav: readonly number[], years: readonly YearRow[]): { spec: HeatmapSpec; monthCap: number; yearCap: number } {
+  const months = periodReturns(epochDays(dates).subarray(1), navReturns(nav), 'month');
+  const labels = years.map((y) => (y.partial ? `${y.year}*` : y.year));
+  const row = new Map(years.map((y, k) => [y.year, k]));
+  const monthCap = colourCap(months.map((m) => m.value));
+  const yearCap = colourCap(years.map((y) => y.strategy));
+  const cells: [number, number, number][] = [];
+  const fills: string[] = [];
+  const add = (x: number, y: number, value: number, cap: number): void => {
+    cells.push([x, y, Number(value.toPrecision(6))]);
+    const fill = divergingFill(value, cap);
+    fills.push(fill);
+  };
+  for (const m of months) add(Number(m.period.slice(5, 7)) - 1, row.get(m.period.slice(0, 4)) ?? 0, m.value, monthCap);
+  years.forEach((y, k) => add(12, k, y.strategy, yearCap));
+  return { spec: { type: 'heatmap', id, format: 'percent', x: [...MONTHS, 'Year'], y: labels, cells, fills, inks: fills.map(inkFor) }, monthCap, yearCap };
+}

@@ -1,0 +1,63 @@
+// Crisis windows: how the run and its benchmark did through named stress periods — 2008, the
+// Feb–Mar 2020 crash, 2022 — and any the user names. A window's return runs from the last NAV
+// before it starts to the last NAV inside it; a window the run only partly covers is marked.
+
+import { drawdownSeries, levelChange } from '../../metrics/index.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatPercent } from '../page/format.ts';
+import type { NamedWindow } from '../model.ts';
+import { navReturns } from '../series.ts';
+
+export const STANDARD_CRISES: readonly NamedWindow[] = [
+  { name: '2008 financial crisis', from: '2008-01-01', to: '2008-12-31' },
+  { name: 'Covid crash, Feb–Mar 2020', from: '2020-02-01', to: '2020-03-31' },
+  { name: '2022 bear market', from: '2022-01-01', to: '2022-12-31' },
+];
+
+export interface CrisisRow {
+  window: NamedWindow;
+  /** The run covers only part of the window. */
+  partial: boolean;
+  strategy: number;
+  benchmark: number | null;
+  /** Deepest drawdown of the strategy inside the window (from its start). */
+  maxDrawdown: number;
+}
+
+/** The windows that overlap the run, measured; user windows after the standard ones. */
+export function crisisRows(dates: readonly string[], nav: readonly number[], benchmark: readonly (number | null)[] | undefined, extra: readonly NamedWindow[] = []): CrisisRow[] {
+  const out: CrisisRow[] = [];
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  for (const window of [...STANDARD_CRISES, ...extra]) {
+    if (window.to < first || window.from > last) continue;
+    const start = Math.max(0, dates.findIndex((d) => d >= window.from) - 1);
+    let end = dates.length - 1;
+    while (end > 0 && dates[end] > window.to) end--;
+    if (end <= start) continue;
+    const slice = nav.slice(start, end + 1);
+    const dd = drawdownSeries(navReturns(slice));
+    out.push({
+      window,
+      partial: window.from < first || window.to > last,
+      strategy: slice[slice.length - 1] / slice[0] - 1,
+      benchmark: benchmark === undefined ? null : levelChange(benchmark, start, end),
+      maxDrawdown: Math.min(0, ...dd),
+    });
+  }
+  return out;
+}
+
+const pct = (x: number | null): string => (x === null ? '<td class="na">–</td>' : `<td class="${x > 0 ? 'pos' : x < 0 ? 'neg' : ''}">${formatPercent(x)}</td>`);
+
+export function crisisTable(rows: readonly CrisisRow[], strategyName: string, benchmarkName: string | undefined): string {
+  if (rows.length === 0) return '<p class="empty">The run covers none of the crisis windows (2008, Feb–Mar 2020, 2022); name your own with <code>breadth report --crisis "name:YYYY-MM-DD:YYYY-MM-DD"</code>.</p>';
+  const body = rows.map(
+    (r) =>
+      `<tr><td class="t">${escapeHtml(r.window.name)}${r.partial ? '*' : ''}</td><td>${escapeHtml(r.window.from)} to ${escapeHtml(r.window.to)}</td>${pct(r.strategy)}${benchmarkName === undefined ? '' : `${pct(r.benchmark)}${r.benchmark === null ? '<td class="na">–</td>' : `<td>${r.strategy - r.benchmark > 0 ? '+' : ''}${((r.strategy - r.benchmark) * 100).toFixed(2)} pp</td>`}`}${pct(r.maxDrawdown)}</tr>`,
+  );
+  const head = ['<th scope="col" class="t">Window</th>', '<th scope="col">Dates</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
+  if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>');
+  head.push('<th scope="col">Max drawdown inside</th>');
+  return `<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* the run covers only part of this window.</p>' : ''}`;
+}

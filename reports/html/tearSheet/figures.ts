@@ -1,0 +1,64 @@
+// Figures a page states that are not stored metrics: what cash earned over the run (the
+// risk-free returns compounded, annualized like the NAV: (Π(1 + rf))^(P/n) − 1, METRICS.md
+// "annualized return"), the books' share of the NAV change, cost drags grouped into trading and
+// financing, the deepest drawdown, and stored metrics made safe to show (Treynor with a tiny β).
+
+import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
+
+/** Below this |β|, Treynor (excess return / β) explodes and says nothing. */
+export const TREYNOR_MIN_BETA = 0.2;
+
+export const metricMap = (metrics: readonly MetricFigure[]): Map<string, MetricFigure> => new Map(metrics.map((m) => [m.name, m]));
+
+export function metricValue(metrics: ReadonlyMap<string, MetricFigure>, name: string): number | null {
+  return metrics.get(name)?.value ?? null;
+}
+
+/**
+ * The metrics as a page shows them: Treynor is withheld, with the reason, where |β| < 0.2
+ * (a market-neutral book's Treynor is noise divided by almost zero).
+ */
+export function presentable(metrics: readonly MetricFigure[]): MetricFigure[] {
+  const beta = metrics.find((m) => m.name === 'beta')?.value;
+  if (beta === null || beta === undefined || Math.abs(beta) >= TREYNOR_MIN_BETA) return [...metrics];
+  return metrics.map((m) =>
+    m.name === 'treynor' && m.value !== null ? { ...m, value: null, note: `not shown: |beta| = ${Math.abs(beta).toFixed(2)} < ${TREYNOR_MIN_BETA}, so excess return / beta is meaningless` } : m,
+  );
+}
+
+/** Total and annualized return of holding cash (the risk-free series) over the run; null without one. */
+export function cashGrowth(riskFree: readonly number[] | undefined, periodsPerYear: number): { total: number; annual: number } | null {
+  if (riskFree === undefined || riskFree.length === 0 || riskFree.every((v) => !Number.isFinite(v) || v === 0)) return null;
+  let g = 1;
+  for (const v of riskFree) g *= 1 + (Number.isFinite(v) ? v : 0);
+  return { total: g - 1, annual: Math.pow(g, periodsPerYear / riskFree.length) - 1 };
+}
+
+/** The deepest drawdown episode (undefined when the NAV never fell). */
+export function deepestDrawdown(drawdowns: readonly DrawdownRow[]): DrawdownRow | undefined {
+  return drawdowns.reduce<DrawdownRow | undefined>((worst, e) => (worst === undefined || e.depth < worst.depth ? e : worst), undefined);
+}
+
+const TRADING = new Set(['commission', 'slippage']);
+
+/** Annual drags (fractions of mean NAV): trading (commission, slippage), financing (the rest, credits netted), total. */
+export function costDrags(costs: readonly CostLineData[]): { trading: number; financing: number; total: number } | null {
+  if (costs.length === 0 || costs.some((c) => c.annualDrag === null)) return null;
+  let trading = 0;
+  let financing = 0;
+  for (const c of costs) {
+    if (TRADING.has(c.line)) trading += c.annualDrag as number;
+    else financing += c.annualDrag as number;
+  }
+  return { trading, financing, total: trading + financing };
+}
+
+/** Each decomposition line as a share of the starting capital (its contribution to the simple total return). */
+export function lineShares(decomposition: PnlDecomposition): Map<string, number> {
+  return new Map(decomposition.lines.map((l) => [l.line, decomposition.startNav > 0 ? l.amount / decomposition.startNav : NaN]));
+}
+
+/** A benchmark named 'cash' compounds the risk-free rate: the page then does not say "vs cash" twice. */
+export function benchmarkIsCash(data: Pick<TearSheetData, 'benchmark'>): boolean {
+  return data.benchmark?.name === 'cash';
+}

@@ -1,0 +1,54 @@
+// The holdings section: the largest long and short positions at the last decision, concentration
+// over time and, where the data has sectors, each sector's net weight over time.
+
+import { type ChartPayloadBuilder, COLORS, compact, pick, strideIndices } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatPercent } from '../page/format.ts';
+import { card, chartCard } from '../page/layout.ts';
+import type { HoldingsData } from '../model.ts';
+
+function weightTable(rows: readonly { symbol: string; weight: number }[]): string {
+  if (rows.length === 0) return '<p class="empty">None.</p>';
+  const body = rows.map((r) => `<tr><td>${escapeHtml(r.symbol)}</td><td class="${r.weight < 0 ? 'neg' : 'pos'}">${formatPercent(r.weight, 2)}</td></tr>`);
+  return `<div class="table-scroll"><table><thead><tr><th scope="col" class="t">Symbol</th><th scope="col">Weight of NAV</th></tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+}
+
+/** Concentration and sector weights, thinned to at most ~`points` decisions (a daily strategy decides every session). */
+export function addHoldingsCharts(out: ChartPayloadBuilder, h: HoldingsData, points: number): void {
+  const c = h.concentration;
+  const keep = strideIndices(c.dates.length, points);
+  const axis = out.axis(pick(c.dates, keep));
+  out.add({
+    type: 'line',
+    id: 'concentration',
+    format: 'percent',
+    series: [
+      { name: 'Largest position', x: axis, values: compact(pick(c.max, keep)), color: COLORS.runs[0], width: 2, step: true },
+      { name: 'Median position', x: axis, values: compact(pick(c.median, keep)), color: COLORS.runs[2], step: true },
+      { name: 'Top 10, share of gross', x: axis, values: compact(pick(c.top10, keep)), color: COLORS.gross, dashed: true, step: true },
+    ],
+  });
+  const s = h.sectors;
+  if (s !== undefined) {
+    const sectorKeep = strideIndices(s.dates.length, points);
+    const sectorAxis = out.axis(pick(s.dates, sectorKeep));
+    out.add({
+      type: 'line',
+      id: 'sectors',
+      format: 'percent',
+      series: s.names.map((name, k) => ({ name, x: sectorAxis, values: compact(pick(s.weights[k], sectorKeep)), color: COLORS.categorical[k % COLORS.categorical.length], step: true })),
+      marks: [0],
+    });
+  }
+}
+
+export function holdingsSection(h: HoldingsData | undefined): string {
+  if (h === undefined) return card('Holdings', '<p class="empty">The run never held a position.</p>');
+  const tables = `<div class="grid">${card(`Largest long positions, ${h.asOf}`, weightTable(h.topLong))}${card(`Largest short positions, ${h.asOf}`, weightTable(h.topShort))}</div>`;
+  const charts = `<div class="grid">${chartCard({ id: 'concentration', title: 'Concentration', note: 'At each decision: the largest and the median position (|weight| of NAV), and the ten largest as a share of gross exposure.' })}${
+    h.sectors === undefined
+      ? card('Sector exposure', '<p class="empty">The data has no sector labels for these symbols.</p>')
+      : chartCard({ id: 'sectors', title: 'Sector exposure (net % of NAV)', note: 'Net weight of each sector at each decision; the smaller sectors are summed as Other.' })
+  }</div>`;
+  return tables + charts;
+}

@@ -1,0 +1,99 @@
+// The tear sheet's first screen: did it work, why, at what cost, can I trust it. Period (and the
+// first trade), capital in and out with the currency, total return and CAGR against the benchmark
+// and against cash, Sharpe, the deepest drawdown with its dates, costs and financing per year,
+// where the money came from by book, and the caveats that matter for this run. Each headline
+// figure carries data-figure="<name>" so tests can find it on the screen.
+
+import { headlineCaveats } from './caveats.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
+import { benchmarkIsCash, cashGrowth, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
+import { badges } from '../header.ts';
+import type { ReportCaveat, TearSheetData } from '../model.ts';
+
+const pct = (x: number | null, digits = 2): string => (x === null || !Number.isFinite(x) ? '–' : formatPercent(x, digits));
+const signed = (x: number, digits = 1): string => `${x > 0 ? '+' : ''}${formatPercent(x, digits)}`;
+const pp = (a: number | null, b: number | null): string => (a === null || b === null ? '' : ` (${a - b >= 0 ? '+' : '−'}${formatPercent(Math.abs(a - b), 2).replace('%', '')} pp)`);
+
+function tile(figure: string, label: string, value: string, detail: string): string {
+  return `<div class="kpi" data-figure="${figure}"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div><div class="vs">${detail}</div></div>`;
+}
+
+/** "2017-06-01 → 2026-07-31 · 9.2 years, 2,304 sessions · first trade 2017-12-04". */
+function periodLine(data: TearSheetData): string {
+  const { run } = data;
+  const years = (data.dates.length - 1) / run.periodsPerYear;
+  const facts = run.facts;
+  const parts = [`${escapeHtml(run.data.from)} → ${escapeHtml(run.data.to)}`, `${years.toFixed(1)} years, ${formatCount(run.data.sessions)} sessions`];
+  if (facts?.requestedFrom && facts.requestedFrom < run.data.from) parts.push(`<strong>asked from ${escapeHtml(facts.requestedFrom)}</strong>`);
+  parts.push(facts?.firstInvestedDate ? `first trade ${escapeHtml(facts.firstInvestedDate)}` : facts === undefined ? '' : '<strong>never invested</strong>');
+  if (facts?.ruinDate) parts.push(`<strong>ruined ${escapeHtml(facts.ruinDate)}</strong>`);
+  parts.push(`amounts in ${escapeHtml(run.currency)}`, `benchmark ${escapeHtml(data.benchmark?.name ?? 'none')}`);
+  return parts.filter((p) => p !== '').join(' · ');
+}
+
+/** "Long book +38.7% · Short book −100.2% · Dividends +1.1% · Costs −0.8%" of starting capital. */
+function booksLine(data: TearSheetData): string {
+  const dec = data.decomposition;
+  if (dec === undefined) return '';
+  const shares = lineShares(dec);
+  const parts: string[] = [];
+  for (const [line, label] of [['long_book', 'Long book'], ['short_book', 'Short book']] as const) {
+    const s = shares.get(line);
+    if (s !== undefined && s !== 0) parts.push(`<span class="${s < 0 ? 'neg' : 'pos'}">${label} ${escapeHtml(signed(s))}</span>`);
+  }
+  const sum = (kind: 'income' | 'cost'): number => dec.lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amount, 0) / dec.startNav;
+  const income = sum('income');
+  const costs = sum('cost');
+  // Lines that round to 0.0% say nothing on the first screen; the waterfall has them all.
+  if (Math.abs(income) >= 0.0005) parts.push(`Income ${escapeHtml(signed(income))}`);
+  if (Math.abs(costs) >= 0.0005) parts.push(`Costs ${escapeHtml(signed(costs))}`);
+  if (parts.length === 0) return '';
+  return `<p class="books" data-figure="books">Where it came from, as a share of the starting capital: ${parts.join(' · ')} <a href="#pnl">(waterfall)</a></p>`;
+}
+
+function drawdownDetail(data: TearSheetData): string {
+  const e = deepestDrawdown(data.drawdowns);
+  if (e === undefined) return 'never below a previous high';
+  const recovery = e.recoveryDate === null ? '<strong>still open</strong>' : `recovered ${escapeHtml(e.recoveryDate)}`;
+  return `${escapeHtml(e.peakDate ?? data.dates[0])} → ${escapeHtml(e.troughDate ?? '–')}, ${recovery}`;
+}
+
+/** The first screen, with `caveats` already ranked. */
+export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[]): string {
+  const { run } = data;
+  const own = metricMap(data.metrics.strategy);
+  const bench = metricMap(data.metrics.benchmark ?? []);
+  const benchName = data.benchmark?.name;
+  const cash = cashGrowth(data.riskFreeReturns, run.periodsPerYear);
+  const cur = run.currency;
+  const end = data.nav[data.nav.length - 1];
+  const total = metricValue(own, 'total_return');
+  const cagr = metricValue(own, 'annual_return');
+  const vs = (name: string, mine: number | null, theirs: number | null): string => (theirs === null ? '' : `${escapeHtml(name)} ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`);
+  // A cash benchmark is the risk-free series: it is said once, as "vs cash".
+  const against = (mine: number | null, b: number | null, c: number | null): string =>
+    [benchName === undefined || benchmarkIsCash(data) ? '' : vs(`vs ${benchName}`, mine, b), cash === null ? '' : vs('vs cash', mine, c)].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
+  const drags = costDrags(data.costs);
+  const sharpeBench = benchmarkIsCash(data) ? null : metricValue(bench, 'sharpe');
+  const tiles = [
+    tile('final-nav', `Final NAV (${cur})`, formatCurrency(end), `from ${escapeHtml(cur)} ${escapeHtml(formatCurrency(run.initialCapital))}`),
+    tile('total-return', 'Total return', pct(total), against(total, metricValue(bench, 'total_return'), cash?.total ?? null)),
+    tile('cagr', 'CAGR', pct(cagr), against(cagr, metricValue(bench, 'annual_return'), cash?.annual ?? null)),
+    tile('sharpe', 'Sharpe ratio', metricValue(own, 'sharpe') === null ? '–' : formatRatio(metricValue(own, 'sharpe') as number), sharpeBench === null ? `over ${escapeHtml((run.riskFree ?? 'rf = 0').split(',')[0])}` : `${escapeHtml(benchName ?? '')} ${escapeHtml(formatRatio(sharpeBench))}`),
+    tile('max-drawdown', 'Max drawdown', pct(metricValue(own, 'max_drawdown')), drawdownDetail(data)),
+    tile(
+      'costs',
+      'Costs & financing / yr',
+      drags === null ? '–' : formatPercent(drags.total, 2),
+      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: interest earned)' : ''}`,
+    ),
+  ];
+  return `<section class="card answer" id="summary" aria-label="Summary">
+<div class="title-row"><h1>${escapeHtml(run.label)}</h1>${badges({ synthetic: run.data.synthetic, lookAheadProne: run.execution.lookAheadProne })}</div>
+<p class="period">${periodLine(data)}</p>
+<div class="kpis">${tiles.join('')}</div>
+${booksLine(data)}
+<div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(caveats, cur)}</div>
+</section>`;
+}

@@ -1,0 +1,122 @@
+// The tear sheet of one run, answer first: the summary screen (did it work, at what cost, can I
+// trust it), then the ranked caveats and the manifest, the full metric table, and the panels
+// that say why — performance, where the money came from, drawdowns, calendar returns, rolling
+// risk, crisis windows, holdings, costs and capacity, factor attribution. One self-contained HTML string.
+
+import { attributionTable, splitModel } from './attributionView.ts';
+import { yearlyTable } from './calendar.ts';
+import { caveatPanel, reportCaveats } from './caveats.ts';
+import { crisisRows, crisisTable } from './crisis.ts';
+import { metricMap, presentable } from './figures.ts';
+import { formatPercent } from '../page/format.ts';
+import { manifestList, tocNav } from '../header.ts';
+import { holdingsSection } from './holdingsView.ts';
+import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { metricsTable } from '../metricTables.ts';
+import type { TearSheetData } from '../model.ts';
+import { decompositionTable, pnlTable } from './pnl.ts';
+import { answerFirst } from './summary.ts';
+import { capacityTable, costTable, drawdownTable } from './tables.ts';
+import { rollingWindows, tearSheetCharts } from './tearSheetCharts.ts';
+
+const TOC: [string, string][] = [
+  ['caveats', 'Caveats & manifest'],
+  ['metrics', 'All metrics'],
+  ['performance', 'Performance'],
+  ['pnl', 'Where the money came from'],
+  ['drawdowns', 'Drawdowns'],
+  ['calendar', 'Calendar'],
+  ['rolling', 'Rolling risk'],
+  ['crises', 'Crises'],
+  ['holdings', 'Holdings'],
+  ['costs', 'Costs & capacity'],
+  ['attribution', 'Attribution'],
+];
+
+/** Heatmap height: one row per year plus room for the month labels. */
+const heatmapHeight = (years: number): number => Math.max(160, years * 24 + 48);
+
+export function renderTearSheet(data: TearSheetData): string {
+  if (data.dates.length !== data.nav.length) throw new RangeError(`tear sheet: ${data.nav.length} NAV values for ${data.dates.length} dates`);
+  const charts = tearSheetCharts(data);
+  const drawn = new Set(charts.payload.charts.map((c) => c.id));
+  const bench = data.benchmark;
+  const strategy = presentable(data.metrics.strategy);
+  const benchmarkMetrics = data.metrics.benchmark === undefined ? undefined : presentable(data.metrics.benchmark);
+  const caveats = reportCaveats(data.run, data.caveats, { strategy, ...(benchmarkMetrics === undefined ? {} : { benchmark: benchmarkMetrics }) }, bench?.name);
+  const currency = data.run.currency;
+  const [short, long] = rollingWindows(data.run.periodsPerYear);
+  const metricColumns = [{ label: data.run.label, metrics: strategy }];
+  if (bench !== undefined && benchmarkMetrics !== undefined) metricColumns.push({ label: bench.name, metrics: benchmarkMetrics });
+
+  const scale = Math.max(0, ...data.contributors.map((c) => Math.abs(c.pnl)), ...data.detractors.map((c) => Math.abs(c.pnl)));
+  const equity = charts.payload.charts.find((c) => c.id === 'equity');
+  const rollingCard = (id: string, title: string, note: string): string =>
+    drawn.has(id) ? chartCard({ id, title, note }) : card(title, `<p class="empty">Not enough history: the shortest window is ${short} periods and this run has ${data.dates.length - 1} returns.</p>`);
+  const windows = `${short}- and ${long}-period windows`;
+  const vm = charts.volatilityMatch;
+  const att = data.attribution;
+  const fit = att === undefined ? undefined : splitModel(att.fits);
+
+  const body = [
+    answerFirst(data, caveats),
+    tocNav(TOC),
+    section('caveats', 'Caveats and manifest', `<div class="grid wide-first">${card(`Caveats (${caveats.length})`, caveatPanel(caveats, currency))}${card('Manifest', manifestList(data.run, bench?.name))}</div>`),
+    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference'), 'Hover a value for its sample size n. Differences of percentages are in percentage points.')),
+    section(
+      'performance',
+      'Performance',
+      chartCard({ id: 'equity', title: `Equity (${currency})`, note: bench === undefined ? 'NAV per session.' : `NAV per session; ${bench.name} rebased to the same starting capital.`, tall: true, logToggle: equity?.type === 'line' && equity.logToggle === true }) +
+        (vm === undefined || bench === undefined
+          ? ''
+          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s daily returns scaled by ${vm.factor.toFixed(2)} to the strategy's ${formatPercent(vm.volatility, 1)} annual volatility, so the curves compare at equal risk.` })),
+    ),
+    section(
+      'pnl',
+      'Where the money came from',
+      `<div class="grid">${chartCard({ id: 'pnl-waterfall', title: `P&L waterfall (${currency})`, note: 'From the starting capital through each book, income and cost line to the final NAV; the bars add up to the NAV change.' })}${card('Decomposition', data.decomposition === undefined ? '<p class="empty">Not recorded.</p>' : decompositionTable(data.decomposition, currency))}</div>` +
+        chartCard({ id: 'legs', title: `Long and short books, cumulative P&L (${currency})`, note: 'Price P&L of each book since the start; the NAV change also holds income and costs.' }) +
+        `<div class="grid">${card('Top contributors', pnlTable(data.contributors, scale, currency))}${card('Top detractors', pnlTable(data.detractors, scale, currency))}</div>`,
+    ),
+    section('drawdowns', 'Drawdowns', chartCard({ id: 'underwater', title: 'Underwater curve', note: 'Distance below the running peak; the five deepest episodes are shaded and numbered as in the table.' }) + card('Five deepest drawdowns', drawdownTable(data.drawdowns))),
+    section(
+      'calendar',
+      'Calendar returns',
+      card(`Yearly returns${bench === undefined ? '' : ` against ${bench.name}`}`, yearlyTable(charts.years, data.run.label, bench?.name)) +
+        chartCard({ id: 'monthly', title: 'Monthly returns', note: `Compounded return of each month and year (* partial year). Colours saturate at ±${formatPercent(charts.heatmapCaps.month, 1)} for months and ±${formatPercent(charts.heatmapCaps.year, 1)} for years (95th percentile of magnitudes); blue gains, red losses.`, height: heatmapHeight(charts.years.length) }) +
+        `<div class="grid">${chartCard({ id: 'yearly', title: 'Yearly returns' })}${chartCard({ id: 'distribution', title: 'Distribution of period returns', note: 'Share of periods per bin; the outer bins also hold the tails.' })}</div>`,
+    ),
+    section(
+      'rolling',
+      'Rolling risk',
+      `<div class="grid">${[
+        rollingCard('rolling-sharpe', 'Rolling Sharpe ratio', `${windows}, annualized, over the risk-free rate.`),
+        rollingCard('rolling-sortino', 'Rolling Sortino ratio', `${windows}, annualized, target 0.`),
+        rollingCard('rolling-volatility', 'Rolling volatility', `${windows}, annualized.`),
+        bench === undefined ? '' : rollingCard('rolling-beta', `Rolling beta to ${bench.name}`, `${windows}.`),
+        bench === undefined ? '' : rollingCard('rolling-alpha', `Rolling alpha against ${bench.name}`, `${windows}, annualized.`),
+      ].join('')}</div>`,
+    ),
+    section('crises', 'Crisis windows', card('Through the crises', crisisTable(crisisRows(data.dates, data.nav, bench?.nav, data.crises), data.run.label, bench?.name), 'Return from the last NAV before each window to the last inside it.')),
+    section(
+      'holdings',
+      'Exposure and holdings',
+      `<div class="grid">${chartCard({ id: 'exposure', title: 'Exposure (% of NAV)', note: 'Long, short, gross (long − short) and net (long + short).' })}${chartCard({ id: 'positions', title: 'Number of positions' })}</div>${holdingsSection(data.holdings)}`,
+    ),
+    section(
+      'costs',
+      'Turnover, costs and capacity',
+      `<div class="grid">${chartCard({ id: 'turnover', title: 'Monthly turnover', note: 'Half the traded notional over the month’s mean NAV.' })}${chartCard({ id: 'costs', title: 'Costs by year', note: 'Each cost line as a share of the year’s mean NAV.' })}</div><div class="grid">${card('Cost lines', costTable(data.costs, currency), 'Credits (interest received, borrow rebate) appear as negative costs.')}${card('Capacity', capacityTable(metricMap(data.metrics.strategy), currency))}</div>`,
+    ),
+    section(
+      'attribution',
+      'Factor attribution',
+      att === undefined || att.loadings.length === 0
+        ? card('Factor attribution', '<p class="empty">No factor attribution was recorded for this run: give the study <code>factors: auto</code> (the data’s factors/ folder) or a folder of Fama-French files.</p>')
+        : card('Factor models', attributionTable(att.loadings, att.fits), 'OLS of the run’s excess returns on factor returns: each cell is the loading, its t-statistic and what that exposure earned per year (loading × factor mean × P). |t| above 2 is conventionally significant.') +
+            (fit === undefined ? '' : chartCard({ id: 'factor-split', title: 'Excess return: factors and alpha', note: `Mean excess return per year (arithmetic, × P) of the ${fit.model} model split into each factor's contribution and alpha; the bars add up to the total.` })),
+    ),
+  ].join('\n');
+
+  return renderPage({ title: `${data.run.label} — breadth tear sheet`, body, charts: charts.payload });
+}

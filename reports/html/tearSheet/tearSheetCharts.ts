@@ -1,0 +1,186 @@
+// The tear sheet's charts as payload specs. Curves where detail matters (equity, underwater)
+// keep every session up to FULL_POINTS, and beyond it every peak and trough (extremaIndices);
+// smooth or step-like series (rolling statistics, exposures, holdings, the books' P&L) are
+// thinned to COARSE_POINTS, which a chart 1,200 px wide cannot tell apart and which keeps a
+// 30-year report small. Windows scale with P (half a
+// year and a year of periods), so monthly runs get 6- and 12-period windows, not 126 sessions.
+
+import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, sampleStd } from '../../metrics/index.ts';
+import { splitModel, returnSplit } from './attributionView.ts';
+import { monthlyHeatmap, type YearRow, yearRows } from './calendar.ts';
+import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
+import { benchmarkIsCash } from './figures.ts';
+import { formatPercent } from '../page/format.ts';
+import { addHoldingsCharts } from './holdingsView.ts';
+import { humanize } from '../metricCatalog.ts';
+import type { TearSheetData } from '../model.ts';
+import { addLegsChart, waterfall } from './pnl.ts';
+import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, rebased } from '../series.ts';
+
+const FULL_POINTS = 4_000;
+const COARSE_POINTS = 1_000;
+
+/** Rolling windows for P periods a year: half a year and a year. */
+export const rollingWindows = (periodsPerYear: number): [number, number] => [Math.max(2, Math.round(periodsPerYear / 2)), Math.max(3, Math.round(periodsPerYear))];
+
+/** A per-return series (length T − 1) placed on the session axis (length T, NaN at session 0). */
+function onSessions(perReturn: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(perReturn.length + 1);
+  out[0] = NaN;
+  out.set(perReturn, 1);
+  return out;
+}
+
+/** A run shorter than the window has no rolling value at all: the page says so instead of an empty plot. */
+const hasValue = (s: LineSeriesSpec): boolean => s.values.some((v) => v !== null);
+
+export interface TearSheetCharts {
+  payload: ChartPayload;
+  years: YearRow[];
+  heatmapCaps: { month: number; year: number };
+  /** The benchmark's leverage in the volatility-matched chart, and the strategy's volatility. */
+  volatilityMatch?: { factor: number; volatility: number };
+}
+
+/** The risk-free growth of the starting capital, on the session axis. */
+function cashNav(data: TearSheetData): number[] | undefined {
+  const rf = data.riskFreeReturns;
+  if (rf === undefined || rf.every((v) => !Number.isFinite(v) || v === 0) || benchmarkIsCash(data)) return undefined;
+  const out = [data.nav[0]];
+  rf.forEach((v, k) => out.push(out[k] * (1 + (Number.isFinite(v) ? v : 0))));
+  return out;
+}
+
+export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
+  const P = data.run.periodsPerYear;
+  const out = new ChartPayloadBuilder(P);
+  const T = data.dates.length;
+  const r = navReturns(data.nav);
+  const bench = data.benchmark;
+  const b = bench === undefined ? undefined : navReturns(bench.nav);
+  // Drawdowns on the session axis: 0 at the first session (its starting value is a peak).
+  const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];
+  const ownDrawdown = underwaterOf(r);
+  const benchDrawdown = b === undefined ? undefined : underwaterOf(b);
+  const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown])]);
+  const coarse = strideIndices(T, COARSE_POINTS);
+  const fullAxis = out.axis(pick(data.dates, full));
+  const coarseAxis = out.axis(pick(data.dates, coarse));
+  const days = epochDays(data.dates);
+  const name = data.run.label;
+  const line = (label: string, x: string, values: ArrayLike<number | null>, color: string, extra: Partial<LineSeriesSpec> = {}): LineSeriesSpec => ({ name: label, x, values: compact(values), color, ...extra });
+
+  // Equity: NAV against the benchmark rebased to the same starting capital, and cash.
+  const benchNav = bench === undefined ? undefined : rebased(data.nav, bench.nav);
+  const cash = cashNav(data);
+  const equity = [line(name, fullAxis, pick(data.nav, full), COLORS.runs[0], { width: 2 })];
+  if (bench !== undefined && benchNav !== undefined) equity.push(line(bench.name, fullAxis, pick(benchNav, full), COLORS.runs[1]));
+  if (cash !== undefined) equity.push(line('Cash', coarseAxis, pick(cash, coarse), COLORS.runs[2], { dashed: true }));
+  const positive = data.nav.every((v) => v > 0) && (benchNav ?? []).every((v) => v === null || v > 0);
+  out.add({ type: 'line', id: 'equity', format: 'currency', series: equity, logToggle: positive, zoom: true });
+
+  // Volatility-matched: the benchmark levered to the strategy's volatility, so returns compare at equal risk.
+  let volatilityMatch: TearSheetCharts['volatilityMatch'];
+  if (bench !== undefined && b !== undefined && !benchmarkIsCash(data)) {
+    const paired = Array.from(r, (v, k) => (Number.isNaN(b[k]) ? NaN : v));
+    const factor = sampleStd(paired) / sampleStd(b);
+    if (Number.isFinite(factor) && factor > 0) {
+      const levered = [data.nav[0]];
+      b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
+      volatilityMatch = { factor, volatility: sampleStd(r) * Math.sqrt(P) };
+      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, pick(data.nav, coarse), COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${factor.toFixed(2)}`, coarseAxis, pick(levered, coarse), COLORS.runs[1])] });
+    }
+  }
+
+  // Underwater, with the five deepest episodes shaded; an open episode is labelled so.
+  const worst = [...data.drawdowns].sort((x, y) => x.depth - y.depth).slice(0, 5);
+  const underwater = [line(name, fullAxis, pick(ownDrawdown, full), COLORS.short, { area: true })];
+  if (bench !== undefined && benchDrawdown !== undefined) underwater.push(line(bench.name, fullAxis, pick(benchDrawdown, full), COLORS.runs[1], { dashed: true }));
+  out.add({
+    type: 'line',
+    id: 'underwater',
+    format: 'percent',
+    series: underwater,
+    zoom: true,
+    areas: worst.map((e, k) => ({ from: e.peakDate ?? data.dates[0], to: e.recoveryDate ?? data.dates[T - 1], label: `#${k + 1} ${formatPercent(e.depth, 1)}${e.recoveryDate === null ? ' (open)' : ''}` })),
+  });
+
+  // Rolling statistics: both windows for the strategy, the longer one for the benchmark.
+  const [short, long] = rollingWindows(P);
+  const rf = data.riskFreeReturns ?? 0;
+  const rolling = (id: string, stat: (x: Float64Array, w: number) => Float64Array, format: 'ratio' | 'percent', withBenchmark = true): void => {
+    const series = [short, long].map((w, k) => line(`${w} periods`, coarseAxis, pick(onSessions(stat(r, w)), coarse), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }));
+    // Cash has no risk to roll: its Sortino divides by a downside of almost nothing.
+    if (withBenchmark && bench !== undefined && b !== undefined && !benchmarkIsCash(data)) series.push(line(`${bench.name}, ${long}`, coarseAxis, pick(onSessions(stat(b, long)), coarse), COLORS.runs[1]));
+    if (series.some(hasValue)) out.add({ type: 'line', id, format, series, marks: [0] });
+  };
+  rolling('rolling-sharpe', (x, w) => rollingSharpe(x, w, P, rf), 'ratio');
+  rolling('rolling-sortino', (x, w) => rollingSortino(x, w, P), 'ratio');
+  rolling('rolling-volatility', (x, w) => rollingVolatility(x, w, P), 'percent');
+  if (bench !== undefined && b !== undefined) {
+    rolling('rolling-beta', (x, w) => rollingBeta(x, b, w), 'ratio', false);
+    rolling('rolling-alpha', (x, w) => rollingAlpha(x, b, w, P, rf), 'percent', false);
+  }
+
+  // Calendar returns: the month × year heatmap with a year column, and yearly bars.
+  const years = yearRows(data.dates, data.nav, bench?.nav);
+  const heatmap = monthlyHeatmap('monthly', data.dates, data.nav, years);
+  out.add(heatmap.spec);
+  const yearlySeries: BarChartSpec['series'] = [{ name, values: compact(years.map((y) => y.strategy)), color: COLORS.runs[0] }];
+  if (bench !== undefined) yearlySeries.push({ name: bench.name, values: compact(years.map((y) => y.benchmark)), color: COLORS.runs[1] });
+  out.add({ type: 'bar', id: 'yearly', format: 'percent', categories: years.map((y) => (y.partial ? `${y.year}*` : y.year)), series: yearlySeries });
+
+  // Distribution of period returns, shares of periods so the two series compare.
+  const hist = histogram(b === undefined ? [r] : [r, b]);
+  const width = hist.edges.length > 1 ? hist.edges[1] - hist.edges[0] : 0;
+  out.add({
+    type: 'bar',
+    id: 'distribution',
+    format: 'percent',
+    categories: hist.edges.map((e) => formatPercent(e + width / 2, width < 0.001 ? 2 : 1)),
+    series: hist.shares.map((s, k) => ({ name: k === 0 ? name : (bench?.name ?? ''), values: compact(s), color: COLORS.runs[k] })),
+  });
+
+  // Where the money came from.
+  if (data.decomposition !== undefined) out.add(waterfall('pnl-waterfall', data.decomposition));
+  addLegsChart(out, data, coarse, coarseAxis);
+
+  // Exposures, position counts and holdings.
+  const x = data.exposures;
+  out.add({
+    type: 'line',
+    id: 'exposure',
+    format: 'percent',
+    series: [
+      line('Gross', coarseAxis, pick(x.gross, coarse), COLORS.gross, { width: 2 }),
+      line('Net', coarseAxis, pick(x.net, coarse), COLORS.net, { width: 2 }),
+      line('Long', coarseAxis, pick(x.long, coarse), COLORS.long),
+      line('Short', coarseAxis, pick(x.short, coarse), COLORS.short),
+    ],
+  });
+  out.add({
+    type: 'line',
+    id: 'positions',
+    format: 'count',
+    series: [line('Long positions', coarseAxis, pick(x.longCount, coarse), COLORS.long, { step: true }), line('Short positions', coarseAxis, pick(x.shortCount, coarse), COLORS.short, { step: true })],
+  });
+  if (data.holdings !== undefined) addHoldingsCharts(out, data.holdings, COARSE_POINTS);
+
+  // Turnover per month (one-way: half the traded notional) and each cost line per year.
+  const turnover = bucketShareOfNav(days, data.nav, data.tradedNotional, 'month', 0.5);
+  out.add({ type: 'bar', id: 'turnover', format: 'percent', categories: turnover.map((m) => m.period), series: [{ name: 'Turnover', values: compact(turnover.map((m) => m.value)), color: COLORS.gross }] });
+  out.add({
+    type: 'bar',
+    id: 'costs',
+    format: 'percent',
+    categories: calendarBuckets(days, 'year').map((y) => y.period),
+    series: data.costs.map((c, k) => ({ name: humanize(c.line), values: compact(bucketShareOfNav(days, data.nav, c.daily, 'year').map((y) => y.value)), color: COLORS.costs[k % COLORS.costs.length], stack: 'costs' })),
+  });
+
+  // Factor attribution: the split of the mean excess return.
+  const att = data.attribution;
+  const fit = att === undefined ? undefined : splitModel(att.fits);
+  if (att !== undefined && fit !== undefined) out.add(returnSplit('factor-split', att.loadings, fit));
+
+  return { payload: out.build(), years, heatmapCaps: { month: heatmap.monthCap, year: heatmap.yearCap }, ...(volatilityMatch === undefined ? {} : { volatilityMatch }) };
+}

@@ -1,0 +1,105 @@
+// The caveats panel: recorded caveats plus the report's own checks, each topic once, ranked by
+// severity and size, with the size in words.
+
+import { describe, expect, it } from 'vitest';
+import { caveatPanel, caveatSize, headlineCaveats, reportCaveats } from '../../../reports/html/tearSheet/caveats.ts';
+import type { ReportCaveat, RunInfo } from '../../../reports/html/model.ts';
+
+const run = (over: Partial<RunInfo> = {}): RunInfo => ({
+  id: '1',
+  label: 'test',
+  strategy: { name: 's', params: {} },
+  data: { name: 'd', from: '2020-01-01', to: '2024-12-31', sessions: 1260, synthetic: false },
+  execution: { convention: 'next-open', lookAheadProne: false },
+  costModels: [],
+  riskFree: 'FRED DTB3',
+  currency: 'USD',
+  periodsPerYear: 252,
+  initialCapital: 1_000_000,
+  ...over,
+});
+
+const recorded = (code: string, severity: ReportCaveat['severity'], message: string, size: number | null = null, unit: ReportCaveat['unit'] = null): ReportCaveat => ({ code, severity, message, size, unit, symbols: [] });
+
+describe('reportCaveats', () => {
+  it('says nothing about a clean run', () => {
+    expect(reportCaveats(run(), [], { strategy: [{ name: 'sharpe', value: 1, n: 1259 }] })).toEqual([]);
+  });
+
+  it('flags look-ahead-prone execution (high), synthetic and survivorship-biased data (medium)', () => {
+    const out = reportCaveats(
+      run({ execution: { convention: 'same-close', lookAheadProne: true }, data: { name: 'sample', from: 'a', to: 'b', sessions: 1260, synthetic: true, survivorshipBiased: true } }),
+      [],
+      { strategy: [] },
+    );
+    expect(out.map((c) => c.severity)).toEqual(['high', 'medium', 'medium']);
+    expect(out[0].message).toMatch(/same-close.*look-ahead-prone/);
+    expect(out[1].message).toMatch(/^SYNTHETIC data/);
+    expect(out[2].message).toMatch(/^Survivorship-biased/);
+  });
+
+  it('does not repeat what the run already recorded, nor the same message twice', () => {
+    const look = recorded('look-ahead', 'high', 'same-close execution: orders fill on the close the strategy decided on');
+    const synthetic = recorded('synthetic', 'medium', 'SYNTHETIC data: sample');
+    const out = reportCaveats(run({ execution: { convention: 'same-close', lookAheadProne: true }, data: { ...run().data, synthetic: true } }), [look, synthetic, synthetic], { strategy: [] });
+    expect(out).toEqual([look, synthetic]);
+  });
+
+  it('ranks by severity, then by size within a unit', () => {
+    const small = recorded('stale-marks', 'high', 'stale 2%', 0.02, 'nav-share');
+    const large = recorded('data-end-exit', 'high', 'exits 18%', 0.18, 'nav-share');
+    const low = recorded('data-note', 'low', 'a note');
+    const medium = recorded('warm-up', 'medium', '129 sessions in cash', 129, 'sessions');
+    expect(reportCaveats(run(), [low, small, medium, large], { strategy: [] }).map((c) => c.message)).toEqual(['exits 18%', 'stale 2%', '129 sessions in cash', 'a note']);
+  });
+
+  it('lists metrics that could not be computed, by reason, with n', () => {
+    const out = reportCaveats(run(), [], {
+      strategy: [
+        { name: 'sharpe', value: null, n: 1, note: 'insufficient data' },
+        { name: 'sortino', value: null, n: 1, note: 'insufficient data' },
+        { name: 'dsr', value: null, n: 900, note: 'number of trials not given' },
+      ],
+      benchmark: [{ name: 'beta', value: null, n: 0 }],
+    }, 'IWM');
+    expect(out.map((c) => c.message)).toEqual([
+      'Strategy: 2 metrics not computed, insufficient data: Sharpe ratio (n = 1), Sortino ratio (n = 1).',
+      'Strategy: 1 metric not computed, number of trials not given: Deflated Sharpe (n = 900).',
+      'IWM: 1 metric not computed, insufficient data: Beta (n = 0).',
+    ]);
+  });
+
+  it('notes a missing risk-free rate, and a sample shorter than a year of the run\'s own periods', () => {
+    const out = reportCaveats(run({ riskFree: undefined, data: { ...run().data, sessions: 30 } }), [], { strategy: [] });
+    expect(out.map((c) => c.message)).toEqual(['Short sample: 30 sessions, under a year of 252 periods; annualized figures extrapolate.', 'No risk-free rate: Sharpe, Sortino, Omega and alpha are measured against zero, not cash.']);
+    // Monthly data: 30 months is more than a year.
+    expect(reportCaveats(run({ periodsPerYear: 12, data: { ...run().data, sessions: 30 } }), [], { strategy: [] })).toEqual([]);
+  });
+});
+
+describe('caveat sizes and panels', () => {
+  it('reads each unit in words', () => {
+    expect(caveatSize({ size: 0.248, unit: 'nav-share' }, 'USD')).toBe('24.8% of NAV');
+    expect(caveatSize({ size: 146, unit: 'sessions' }, 'USD')).toBe('146 sessions');
+    expect(caveatSize({ size: 1, unit: 'days' }, 'USD')).toBe('1 day');
+    expect(caveatSize({ size: 10198, unit: 'currency' }, 'USD')).toBe('USD 10,198');
+    expect(caveatSize({ size: 25657, unit: 'count' }, 'USD')).toBe('25,657');
+    expect(caveatSize({ size: null, unit: null }, 'USD')).toBe('');
+  });
+
+  it('puts at most three high or medium caveats on the first screen and links the rest', () => {
+    const list = [recorded('a', 'high', 'one'), recorded('b', 'medium', 'two'), recorded('c', 'medium', 'three'), recorded('d', 'medium', 'four'), recorded('e', 'low', 'five')];
+    const html = headlineCaveats(list, 'USD');
+    expect(html.match(/<li /g)).toHaveLength(3);
+    expect(html).not.toContain('four');
+    expect(html).toContain('2 more caveats');
+    expect(headlineCaveats([recorded('e', 'low', 'five')], 'USD')).toContain('No high or medium caveats');
+  });
+
+  it('escapes messages and counts severities in the panel', () => {
+    const html = caveatPanel([recorded('a', 'high', '<img src=x onerror=alert(1)>', 0.1, 'nav-share')], 'USD');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('1 high · 0 medium · 0 low');
+    expect(html).toContain('10.0% of NAV');
+  });
+});

@@ -1,0 +1,96 @@
+// Holdings and stored-run checks from hand-made position and fill rows: the largest positions,
+// concentration, sector weights, each symbol's side and holding dates, the ribbon of a switching
+// strategy, the realised-vs-target exposure gap and the peak deferred notional.
+
+import { describe, expect, it } from 'vitest';
+import { dominantHoldings, holdingsData, symbolHoldings } from '../../../reports/html/holdings.ts';
+import { exposureGap, peakDeferredNotional } from '../../../reports/html/storedCaveats.ts';
+
+const pos = (date: string, symbol: string, shares: number, weight: number, price = 10, targetWeight: number | null = null) => ({ date, symbol, shares, weight, price, targetWeight });
+
+const positions = [
+  pos('2024-01-31', 'AAA', 100, 0.4),
+  pos('2024-01-31', 'BBB', 50, 0.2),
+  pos('2024-01-31', 'CCC', -30, -0.3),
+  pos('2024-02-29', 'AAA', 100, 0.5),
+  pos('2024-02-29', 'CCC', -30, -0.1),
+  pos('2024-02-29', 'DDD', 0, 0, 10, 0.2), // targeted, not held
+];
+
+describe('holdingsData', () => {
+  const h = holdingsData(positions, new Map([['AAA', 'Tech'], ['BBB', 'Energy'], ['CCC', 'Tech']]));
+
+  it('lists the last decision\'s largest longs and shorts', () => {
+    expect(h?.asOf).toBe('2024-02-29');
+    expect(h?.topLong).toEqual([{ symbol: 'AAA', weight: 0.5 }]);
+    expect(h?.topShort).toEqual([{ symbol: 'CCC', weight: -0.1 }]);
+  });
+
+  it('measures concentration at each decision: largest, median |weight|, top-10 share of gross', () => {
+    expect(h?.concentration.dates).toEqual(['2024-01-31', '2024-02-29']);
+    expect(h?.concentration.max).toEqual([0.4, 0.5]);
+    expect(h?.concentration.median).toEqual([0.3, (0.1 + 0.5) / 2]);
+    expect(h?.concentration.top10).toEqual([1, 1]);
+  });
+
+  it('nets each sector\'s weight per decision', () => {
+    expect(h?.sectors?.names).toEqual(['Tech', 'Energy']);
+    expect(h?.sectors?.weights[0][0]).toBeCloseTo(0.1, 15); // 0.4 − 0.3
+    expect(h?.sectors?.weights[0][1]).toBeCloseTo(0.4, 15);
+    expect(h?.sectors?.weights[1]).toEqual([0.2, 0]);
+    expect(holdingsData(positions)?.sectors).toBeUndefined();
+  });
+
+  it('is undefined for a run that never held anything', () => {
+    expect(holdingsData([])).toBeUndefined();
+  });
+});
+
+describe('symbolHoldings and dominantHoldings', () => {
+  const fills = [
+    { date: '2024-01-02', symbol: 'AAA', quantity: 100, price: 10 },
+    { date: '2024-01-02', symbol: 'CCC', quantity: -30, price: 20 },
+    { date: '2024-02-01', symbol: 'AAA', quantity: -100, price: 12 },
+    { date: '2024-02-01', symbol: 'BBB', quantity: 300, price: 5 },
+    { date: '2024-03-01', symbol: 'AAA', quantity: 50, price: 11 },
+  ];
+
+  it('gives side, mean weight and holding dates (null while still held)', () => {
+    const held = symbolHoldings(positions, fills);
+    expect(held.get('AAA')).toEqual({ side: 'long', avgWeight: 0.45, from: '2024-01-02', to: null });
+    expect(held.get('CCC')).toEqual({ side: 'short', avgWeight: -0.2, from: '2024-01-02', to: null });
+    expect(symbolHoldings([], fills.slice(0, 3)).get('AAA')).toEqual({ side: 'long', avgWeight: null, from: '2024-01-02', to: '2024-02-01' });
+  });
+
+  it('records where the largest holding changes', () => {
+    expect(dominantHoldings(fills)).toEqual({ dates: ['2024-01-02', '2024-02-01'], symbols: ['AAA', 'BBB'] });
+    expect(dominantHoldings([])).toEqual({ dates: [], symbols: [] });
+  });
+});
+
+describe('stored-run checks', () => {
+  it('compares the targeted gross exposure with what the book held after the first decision', () => {
+    const targeted = [pos('2024-01-02', 'AAA', 0, 0, 10, 0.6), pos('2024-01-02', 'BBB', 0, 0, 10, -0.4), pos('2024-01-04', 'AAA', 10, 0.5, 10, 0.8)];
+    const gap = exposureGap(targeted, ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04'], [0, 0.2, 0.8, 0.9]);
+    // Targets: 1.0 and 0.8 → 0.9; held after 2024-01-02: 0.8 and 0.9 → 0.85.
+    expect(gap?.target).toBeCloseTo(0.9, 15);
+    expect(gap?.realised).toBeCloseTo(0.85, 15);
+    expect(exposureGap([pos('2024-01-02', 'AAA', 1, 0.1)], ['2024-01-02'], [0.1])).toBeNull();
+  });
+
+  it('finds the session with the most notional waiting, at each symbol\'s last known price', () => {
+    const deferrals = [
+      { date: '2024-01-03', symbol: 'AAA', remaining: 100 },
+      { date: '2024-01-03', symbol: 'BBB', remaining: -50 },
+      { date: '2024-01-04', symbol: 'AAA', remaining: 10 },
+      { date: '2024-01-04', symbol: 'ZZZ', remaining: 10 }, // never priced: no size
+      { date: '2024-01-05', symbol: 'AAA', remaining: null },
+    ];
+    const fills = [{ date: '2024-01-02', symbol: 'AAA', quantity: 1, price: 20 }];
+    const marks = [pos('2024-01-03', 'BBB', 1, 0.01, 40)];
+    const peak = peakDeferredNotional(deferrals, marks, fills, ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'], [1e5, 1e5, 2e5, 2e5]);
+    // 2024-01-03: 100 × 20 + 50 × 40 = 4,000 of 100,000.
+    expect(peak).toEqual({ share: 0.04, date: '2024-01-03', sessions: 2 });
+    expect(peakDeferredNotional([], marks, fills, [], [])).toBeNull();
+  });
+});

@@ -103,7 +103,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     periodsPerYear: P,
     riskFree: rf.perPeriod,
     riskFreeSource: rf.source,
-    ...(levels === undefined ? {} : { benchmarkLevels: levels }),
+    ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: options.benchmark === CASH_BENCHMARK }),
     trials: options.trials,
     fills: tradeFills(result),
   });

@@ -1,7 +1,7 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
-import { unavailable } from './metric.ts';
+import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
 import { activeRisk, alpha, battingAverage, beta, capture, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
@@ -30,6 +30,8 @@ export interface MetricsInput {
    * between common rows (relative.ts pairedIntervals).
    */
   benchmarkLevels?: Series;
+  /** The benchmark is cash (the risk-free series compounded): co-movement metrics are undefined. */
+  benchmarkIsCash?: boolean;
   /** Per-period target q of downside risk and Sortino; default 0. */
   downsideTarget?: number;
   /** Annual threshold R of Omega; default 0. */
@@ -101,10 +103,27 @@ function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[
   ];
 }
 
-/** Relative metrics over the intervals the NAV and the benchmark share. */
-function pairedMetrics(r: Series, benchmarkLevels: Series, rf: RiskFree, P: number): Metric[] {
+/** Metrics that measure co-movement with the benchmark: undefined against cash, which does not move. */
+const CO_MOVEMENT = new Set(['beta', 'correlation', 'r_squared', 'up_capture', 'down_capture', 'batting_average_up', 'batting_average_down', 'treynor']);
+const CASH_NOTE = 'the benchmark is cash';
+
+/**
+ * Relative metrics over the intervals the NAV and the benchmark share. Against cash (the
+ * risk-free series compounded) beta, correlation, captures and Treynor are not defined — they
+ * would divide by the noise of the bill rate — and alpha is the annualised mean excess return
+ * (β = 0): (1 + mean(r − rf))^P − 1; tracking error and information ratio are those of r − rf.
+ */
+function pairedMetrics(r: Series, benchmarkLevels: Series, rf: RiskFree, P: number, cash: boolean): Metric[] {
   const paired = pairedIntervals(levelsOf(r), benchmarkLevels, rf);
-  return relativeMetrics(paired.r, paired.b, paired.rf, P);
+  const metrics = relativeMetrics(paired.r, paired.b, paired.rf, P);
+  if (!cash) return metrics;
+  return metrics.map((m) => {
+    if (CO_MOVEMENT.has(m.name)) return unavailable(m.name, m.n, CASH_NOTE);
+    if (m.name !== 'alpha' || paired.r.length < MIN_STAT_N) return m;
+    let sum = 0;
+    for (let k = 0; k < paired.r.length; k++) sum += paired.r[k] - paired.rf[k];
+    return valued('alpha', Math.pow(1 + sum / paired.r.length, P) - 1, paired.r.length);
+  });
 }
 
 /** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
@@ -145,7 +164,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
     best,
     worst,
     ...calendar.slice(1),
-    ...(input.benchmarkLevels === undefined ? [] : pairedMetrics(r, input.benchmarkLevels, rf, P)),
+    ...(input.benchmarkLevels === undefined ? [] : pairedMetrics(r, input.benchmarkLevels, rf, P, input.benchmarkIsCash === true)),
     ...(input.fills === undefined ? [] : tradeMetrics(input.fills)),
   ];
   return {

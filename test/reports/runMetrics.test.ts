@@ -189,3 +189,15 @@ describe('runMetrics on a real backtest', () => {
     expect(runMetrics(longShortRun())).toEqual(set);
   });
 });
+
+describe('against cash', () => {
+  it('co-movement metrics are undefined (the bill rate barely moves); alpha is the mean excess return, annualised', () => {
+    const set = runMetrics(tiny, { benchmark: 'cash', riskFree: 0.05, periodsPerYear: 252 });
+    const rf = Math.pow(1.05, 1 / 252) - 1;
+    for (const name of ['beta', 'correlation', 'r_squared', 'up_capture', 'down_capture', 'treynor']) {
+      expect(pick(set.metrics, name)).toMatchObject({ value: null, note: 'the benchmark is cash' });
+    }
+    const excess = [0.01 - rf, 990 / 1010 - 1 - rf, 1000 / 990 - 1 - rf];
+    expect(pick(set.metrics, 'alpha').value).toBeCloseTo((1 + (excess[0] + excess[1] + excess[2]) / 3) ** 252 - 1, 9);
+  });
+});

@@ -3,6 +3,7 @@
 // clipped to that window), calendar-year returns over it, the Sharpe difference of each run
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
+import { CASH_BENCHMARK } from '../../benchmark.ts';
 import { alignOnDates, computeMetrics, periodReturns, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
 import { epochDays, navReturns } from '../series.ts';
@@ -40,7 +41,7 @@ export function windowMetrics(run: ComparisonRun, first: number, last: number): 
     startDay: days[0],
     periodsPerYear: periodsOf(run),
     riskFree: rf,
-    ...(levels === undefined ? {} : { benchmarkLevels: levels }),
+    ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: run.benchmark?.name === CASH_BENCHMARK }),
   }).metrics;
 }
 

@@ -20,46 +20,57 @@ import { parseOrThrow } from './configError.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
-import { commissionModel, slippageModel } from './models/costs.ts';
+import { executionModels, type ModelSource, modelNames } from './models/index.ts';
+import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
 import { Deferral, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import type { LeverageBreach, Result, RunFacts } from './result.ts';
+import type { LeverageBreach, Result, RunFacts, UserModelRecord } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
 import { describeRun } from './warnings.ts';
 
+/** What backtest() takes besides the config: models a user brings. */
+export interface BacktestOptions {
+  /**
+   * Model instances (engine/models/types.ts) that replace the config's choice for their concern,
+   * e.g. `{ commission: myTieredCommission }`. The config must not set those concerns too.
+   */
+  readonly models?: Partial<ExecutionModels>;
+  /** Where the given models came from (a study's model files): recorded in the manifest. */
+  readonly modelSources?: Partial<Record<ModelConcern, ModelSource>>;
+}
+
 /**
  * Replay `strategy` over `market` under `configInput` (validated; see config.ts) and return
  * everything that happened. The run starts on the first session on or after `config.from` (the
  * data before it is history the strategy may read but never trade on) and ends on the last session
- * on or before `config.to`. Throws UserError for a bad config, an empty period, or a strategy's
- * own user error (with its date); never prints, never touches the file system.
+ * on or before `config.to`. `options.models` replaces config-chosen execution models with the
+ * user's own (listed in the manifest's `userModels`). Throws UserError for a bad config or model,
+ * an empty period, or a strategy's own user error (with its date); never prints, never touches
+ * the file system.
  */
-export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}): Result {
+export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}, options: BacktestOptions = {}): Result {
   const config = parseOrThrow(engineConfigSchema, configInput, 'engine config');
   const [first, last] = runRange(market, config);
   if (strategy.shorts && config.account.kind === 'cash') {
     throw new UserError(`strategy ${strategy.name} holds short positions, which a cash account does not allow: set a margin account (engine config account: { kind: margin, maxGross: 2, maxNet: 1 }; on the command line --account margin)`);
   }
-  if (typeof config.cash.rate === 'string' && !(config.cash.rate in market.rates)) {
-    throw new UserError(`engine config: cash.rate: no rate series "${config.cash.rate}" in ${market.name} (has: ${Object.keys(market.rates).join(', ') || 'none'})`);
-  }
+  const models = executionModels(config, configInput, market, options.models);
   const n = market.symbols.length;
   const adjustments = buildAdjustmentIndex(market);
   const view = new MarketView(market, adjustments);
   const portfolio = new Portfolio(n, config.initialCash);
   const ledger = new Ledger(last - first + 1, n);
-  const commission = commissionModel(config.commission);
-  const slippage = slippageModel(config.slippage);
-  const liquidity = config.slippage.kind === 'sqrt-impact' ? new LiquidityEstimator(market, adjustments, config.slippage.window) : undefined;
-  const broker = new Broker(market, config, portfolio, ledger, { commission, slippage, liquidity });
+  const window = models.slippage.liquidityWindow;
+  const liquidity = window !== undefined ? new LiquidityEstimator(market, adjustments, window) : undefined;
+  const broker = new Broker({ market, config, portfolio, ledger, models, liquidity });
   const planner = new RebalancePlanner(n, config);
   const actions = new CorporateActions(market, config);
-  const accruals = new Accruals(market, config);
+  const accruals = new Accruals(market, models);
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
@@ -101,7 +112,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   function checkRuin(t: number): void {
     if (ruin >= 0 || portfolio.nav > 0) return;
     ruin = t;
-    broker.cancelAll();
+    broker.cancelAll(t);
   }
 
   function act(decision: Decision, t: number): void {
@@ -121,7 +132,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       nav: portfolio.nav,
       price: (i) => market.close[base + i],
       estimateCost: (i, q, p) => broker.estimateCost(i, q, p, t),
-      commission: (q, p) => commission.commission(q, p),
+      commission: (i, q, p) => broker.estimateCommission(i, q, p, t),
       resolve: (s) => view.resolve(s),
     });
     snapshot(t);
@@ -131,7 +142,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       return;
     }
     for (const i of plan.unpriced) ledger.defer(t, i, Deferral.noPrice, NaN);
-    broker.cancelTargetOrders();
+    broker.cancelTargetOrders(t);
     const orders = plan.orders;
     for (let k = 0; k < orders.count; k++) broker.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
   }
@@ -163,6 +174,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ledger.closeDay(k);
   }
 
+  broker.closeRemaining(last);
   for (const b of broker.fillBreaches) {
     const d = ledger.daily;
     const k = b.session - first;
@@ -188,7 +200,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     execution: config.execution,
     lookAheadProne: config.execution === 'same-close',
     config,
-    costModels: { commission: commission.name, slippage: slippage.name },
+    costModels: modelNames(models),
+    userModels: userModels(models, options),
     account: config.account.kind,
     seed: config.seed,
   };
@@ -210,6 +223,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     sessions,
     daily: ledger.daily,
     fills,
+    orders: broker.orders(),
     snapshots: ledger.snapshots(),
     deferrals,
     breaches,
@@ -219,6 +233,14 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     facts,
     caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays }),
   };
+}
+
+/** The models the user brought, with where they came from. */
+function userModels(models: ExecutionModels, options: BacktestOptions): UserModelRecord[] {
+  return MODEL_CONCERNS.filter((c) => options.models?.[c] !== undefined).map((concern) => {
+    const source = options.modelSources?.[concern];
+    return { concern, name: models[concern].name, path: source?.path ?? null, sourceHash: source?.sourceHash ?? null, params: source?.params ?? null };
+  });
 }
 
 /** First and last market session of the run, from config.from / config.to. */

@@ -14,6 +14,7 @@ import type { Market } from '../data/market.ts';
 import type { Broker } from './broker.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
+import { OrderEnd } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
 
@@ -82,7 +83,7 @@ export class CorporateActions {
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
       const i = splits.symbol[e];
       portfolio.split(i, splits.value[e]);
-      broker.applySplit(i, splits.value[e]);
+      broker.applySplit(i, splits.value[e], t);
       if (this.#whole) this.#cashInLieu(t, i, portfolio, ledger);
     }
     const dividends = m.dividends;
@@ -96,11 +97,11 @@ export class CorporateActions {
     }
     for (let k = this.#exitStart[t]; k < this.#exitStart[t + 1]; k++) {
       const i = this.#exits[k];
-      broker.cancelSymbol(i);
+      const delisted = m.delistedAfter[i] >= 0;
+      broker.cancelSymbol(i, t, delisted ? OrderEnd.delisting : OrderEnd.dataEnd);
       const held = portfolio.shares[i];
       if (held === 0) continue;
       // The mark is the last close the position saw, rescaled by any split applied since.
-      const delisted = m.delistedAfter[i] >= 0;
       const ret = delisted ? m.delistReturn[i] : NaN;
       const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
       if (!delisted) this.dataEndExits.push({ session: t, symbol: i, value: held * price });

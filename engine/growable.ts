@@ -20,6 +20,11 @@ export class Growable {
     this.#data[this.#length++] = value;
   }
 
+  /** Overwrite the k-th value (k < length). */
+  set(k: number, value: number): void {
+    this.#data[k] = value;
+  }
+
   /** The values (a view of the storage: the log is finished when it is read). */
   toFloat64(): Float64Array {
     return this.#data.subarray(0, this.#length);

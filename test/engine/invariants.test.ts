@@ -8,8 +8,8 @@ import type { Market } from '../../data/market.ts';
 import type { RateSeries } from '../../data/rates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import type { EngineConfig, EngineConfigInput } from '../../engine/config.ts';
-import { DEFERRAL_NAMES } from '../../engine/orders.ts';
-import { COST_LINES, FillReason, INCOME_LINES, type Result } from '../../engine/result.ts';
+import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_STATUS_NAMES } from '../../engine/orders.ts';
+import { COST_LINES, FILL_REASON_NAMES, FillReason, INCOME_LINES, type Result } from '../../engine/result.ts';
 import { everyNSessions, everySession, monthEnd, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { fixtureMarket, type FixtureSpec } from './fixtures.ts';
@@ -25,7 +25,12 @@ const NUM_RUNS = 100;
 
 const commissionArb = fc.oneof(
   fc.constant({ kind: 'none' as const }),
-  fc.record({ kind: fc.constant('per-share' as const), perShare: fc.integer({ min: 0, max: 50 }).map((x) => x / 1_000), minimum: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('per-share' as const),
+    perShare: fc.integer({ min: 0, max: 50 }).map((x) => x / 1_000),
+    minimum: fc.integer({ min: 0, max: 5 }),
+    minimumPer: fc.constantFrom('order' as const, 'fill' as const, 'order-session' as const),
+  }),
   fc.record({ kind: fc.constant('bps' as const), bps: fc.integer({ min: 0, max: 50 }) }),
 );
 const slippageArb = fc.oneof(
@@ -115,6 +120,7 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
   let prevNav = config.initialCash;
   let prevCash = config.initialCash;
   const borrowBps = Array.from(market.symbols, (s) => config.borrow.overrides[s] ?? config.borrow.defaultBps);
+  const paid = new Map<number, OrderPaid>();
   for (let k = 0; k < result.sessions.length; k++) {
     const t = result.sessions[k];
     const base = t * n;
@@ -191,10 +197,7 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
         } else if (ref !== market.close[k2]) fail(`${what}: a close-phase fill must reference the close ${market.close[k2]}, got ${ref}`);
         if ((q > 0 && price < ref * (1 - 1e-12)) || (q < 0 && price > ref * (1 + 1e-12))) fail(`${what}: slippage in the trader's favour (reference ${ref})`);
         near(f.slippage[fill], Math.abs(q) * Math.abs(price - ref), Math.abs(q * ref), `${what} slippage`);
-        const c = config.commission;
-        const expectedCommission =
-          c.kind === 'none' ? 0 : c.kind === 'per-share' ? Math.max(c.minimum, Math.abs(q) * c.perShare) : (Math.abs(q) * price * c.bps) / 10_000;
-        near(f.commission[fill], expectedCommission, 1, `${what} commission`);
+        near(f.commission[fill], expectedCommission(config, paid, f.orderId[fill], t, q, price), 1, `${what} commission`);
         const v = market.volume[k2];
         if (config.participationCap !== undefined && Number.isFinite(v) && Math.abs(q) > config.participationCap * v * (1 + 1e-12)) {
           fail(`${what}: exceeds the participation cap on volume ${v}`);
@@ -264,12 +267,83 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
   }
 }
 
+interface OrderPaid {
+  shares: number;
+  paid: number;
+  session: number;
+  sessionShares: number;
+  sessionPaid: number;
+}
+
+/**
+ * A fill's commission from the config's formula: per share, the order's total (or its total in
+ * the session, or the fill's) is max(minimum, Σ|shares| × perShare), and each fill pays what it
+ * adds to that total; bps: |q| × price × bps. Updates the order's running totals.
+ */
+function expectedCommission(config: EngineConfig, orders: Map<number, OrderPaid>, id: number, t: number, q: number, price: number): number {
+  const c = config.commission;
+  if (c.kind === 'none') return 0;
+  if (c.kind === 'bps') return (Math.abs(q) * price * c.bps) / 10_000;
+  const o = orders.get(id) ?? { shares: 0, paid: 0, session: -1, sessionShares: 0, sessionPaid: 0 };
+  orders.set(id, o);
+  if (o.session !== t) Object.assign(o, { session: t, sessionShares: 0, sessionPaid: 0 });
+  const [shares, paid] = c.minimumPer === 'order' ? [o.shares, o.paid] : c.minimumPer === 'order-session' ? [o.sessionShares, o.sessionPaid] : [0, 0];
+  const charge = Math.max(c.minimum, (shares + Math.abs(q)) * c.perShare) - paid;
+  o.shares += Math.abs(q);
+  o.paid += charge;
+  o.sessionShares += Math.abs(q);
+  o.sessionPaid += charge;
+  return charge;
+}
+
+/**
+ * The order record against the fills: every order fill names a recorded order of its symbol,
+ * after its decision and by its end; each order's `filled` is the sum of its fills; its status
+ * follows from what filled and how it ended; fills no order asked for name order 0.
+ */
+function checkOrders(config: EngineConfig, result: Result): void {
+  const o = result.orders;
+  const f = result.fills;
+  const count = o.id.length;
+  const filled = new Float64Array(count);
+  const last = result.sessions[result.sessions.length - 1];
+  for (let k = 0; k < count; k++) if (o.id[k] !== k + 1) fail(`order row ${k} has id ${o.id[k]}`);
+  for (let k = 0; k < f.session.length; k++) {
+    const id = f.orderId[k];
+    const what = `fill #${k} (session ${f.session[k]}, order ${id})`;
+    if (f.reason[k] !== FillReason.order) {
+      if (id !== 0) fail(`${what}: a ${FILL_REASON_NAMES[f.reason[k]]} fill names an order`);
+      continue;
+    }
+    if (!(id >= 1 && id <= count)) fail(`${what}: no such order`);
+    const row = id - 1;
+    if (o.symbol[row] !== f.symbol[k]) fail(`${what}: symbol differs from its order's`);
+    const earliest = o.session[row] + (config.execution === 'same-close' ? 0 : 1);
+    if (f.session[k] < earliest || f.session[k] > o.endSession[row]) fail(`${what}: outside its order's life ${earliest}..${o.endSession[row]}`);
+    filled[row] += f.quantity[k];
+  }
+  for (let k = 0; k < count; k++) {
+    const what = `order ${k + 1} (${ORDER_STATUS_NAMES[o.status[k]]}, ${ORDER_END_NAMES[o.end[k]]})`;
+    near(o.filled[k], filled[k], Math.abs(o.quantity[k]), `${what} filled`);
+    if (o.quantity[k] === 0 || !Number.isFinite(o.quantity[k])) fail(`${what}: requested ${o.quantity[k]}`);
+    if (o.endSession[k] < o.session[k] || o.endSession[k] > last) fail(`${what}: ended on ${o.endSession[k]}`);
+    const end = ORDER_END_NAMES[o.end[k]];
+    const status = ORDER_STATUS_NAMES[o.status[k]];
+    if ((end === 'filled') !== (status === 'filled')) fail(`${what}: status and end disagree`);
+    if (status !== 'filled' && (filled[k] !== 0) !== (status === 'partially-filled')) fail(`${what}: filled ${filled[k]}`);
+    if (status === 'filled' && Math.sign(filled[k]) !== Math.sign(o.quantity[k])) fail(`${what}: filled ${filled[k]} of ${o.quantity[k]}`);
+    if (end === 'run-end' && o.endSession[k] !== last) fail(`${what}: still open before the last session`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('invariants over random markets, strategies and costs', () => {
   it('the books reconcile every session: NAV, cash, ΔNAV, dividends, accruals, fills', () => {
     let fills = 0;
     let shorts = 0;
+    let orders = 0;
+    const statuses = new Set<string>();
     fc.assert(
       fc.property(marketArb, strategyArb, configArb, (m, s, configInput) => {
         const market = makeMarket(m);
@@ -283,6 +357,9 @@ describe('invariants over random markets, strategies and costs', () => {
         });
         const result = backtest(market, strategy, configInput);
         checkBooks(market, result.manifest.config, result);
+        checkOrders(result.manifest.config, result);
+        orders += result.orders.id.length;
+        for (const status of result.orders.status) statuses.add(ORDER_STATUS_NAMES[status]);
         fills += result.fills.session.length;
         shorts += result.daily.shortCount.filter((c) => c > 0).length;
       }),
@@ -291,6 +368,8 @@ describe('invariants over random markets, strategies and costs', () => {
     // The property saw real trading, shorts included.
     expect(fills).toBeGreaterThan(20 * NUM_RUNS);
     expect(shorts).toBeGreaterThan(5 * NUM_RUNS);
+    expect(orders).toBeGreaterThan(20 * NUM_RUNS);
+    expect([...statuses].sort()).toEqual([...ORDER_STATUS_NAMES].sort());
   });
 
   it('the replay catches a broken ledger (the check can fail)', () => {
@@ -300,6 +379,15 @@ describe('invariants over random markets, strategies and costs', () => {
     checkBooks(market, result.manifest.config, result);
     result.fills.quantity[0] += 1;
     expect(() => checkBooks(market, result.manifest.config, result)).toThrow();
+  });
+
+  it('the order check catches a broken record (the check can fail)', () => {
+    const market = makeMarket({ seed: 9, symbols: 3, sessions: 30 });
+    const result = backtest(market, randomStrategy({ seed: 3 }), {});
+    checkOrders(result.manifest.config, result);
+    const k = result.fills.orderId.findIndex((id) => id > 0);
+    result.orders.filled[result.fills.orderId[k] - 1] += 1;
+    expect(() => checkOrders(result.manifest.config, result)).toThrow(/filled/);
   });
 });
 

@@ -107,6 +107,9 @@ export class Broker {
     o.type = request?.type ?? 'market';
     o.limit = o.type === 'limit' ? (request?.limit ?? NaN) : NaN;
     o.stop = o.type === 'stop' ? (request?.stop ?? NaN) : NaN;
+    o.requested = quantity;
+    o.requestedLimit = o.limit;
+    o.requestedStop = o.stop;
     o.tif = request?.tif ?? 'gtc';
     o.origin = origin;
     o.decidedAt = decidedAt;
@@ -117,7 +120,6 @@ export class Broker {
     o.sessionFilled = 0;
     o.sessionCommission = 0;
     this.#orders.push(o);
-    this.#log.open(o);
   }
 
   /** A new decision at session t replaces what is left of the previous one's rebalance orders. */
@@ -369,7 +371,7 @@ function isReduction(o: RestingOrder, held: number): boolean {
 }
 
 function newOrder(): RestingOrder {
-  return { id: 0, symbol: 0, quantity: 0, type: 'market', limit: NaN, stop: NaN, tif: 'gtc', origin: OrderOrigin.targets, decidedAt: 0, triggered: false, filled: 0, commission: 0, lastFillSession: -1, sessionFilled: 0, sessionCommission: 0 };
+  return { id: 0, symbol: 0, quantity: 0, type: 'market', limit: NaN, stop: NaN, requested: 0, requestedLimit: NaN, requestedStop: NaN, tif: 'gtc', origin: OrderOrigin.targets, decidedAt: 0, triggered: false, filled: 0, commission: 0, lastFillSession: -1, sessionFilled: 0, sessionCommission: 0 };
 }
 
 function newFillContext(order: RestingOrder): FillContext {

@@ -93,6 +93,10 @@ export interface RestingOrder {
   decidedAt: number;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
+  /** Signed shares, limit and stop as decided (a split rescales quantity, limit and stop, not these). */
+  requested: number;
+  requestedLimit: number;
+  requestedStop: number;
   /** Signed shares filled so far, as traded (a split does not rescale them). */
   filled: number;
   /** Commission paid so far (currency). */

@@ -60,11 +60,12 @@ describe('openStore', () => {
     const file = path();
     openStore(file).close();
     const raw = new Database(file);
-    raw.pragma('user_version = 3');
+    const newer = SCHEMA_VERSION + 1;
+    raw.pragma(`user_version = ${newer}`);
     raw.close();
-    expect(openError(file).message).toBe(`${file} was written by a newer breadth (schema v3; this one knows up to v${SCHEMA_VERSION}); upgrade breadth`);
+    expect(openError(file).message).toBe(`${file} was written by a newer breadth (schema v${newer}; this one knows up to v${SCHEMA_VERSION}); upgrade breadth`);
     const check = new Database(file);
-    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    expect(check.pragma('user_version', { simple: true })).toBe(newer);
     check.close();
   });
 
@@ -127,6 +128,38 @@ describe('migrations', () => {
     expect(v2.db.prepare('SELECT message, code, severity, symbols FROM warnings WHERE run_id = ?').get(id)).toEqual({ message: 'an old warning', code: 'data-note', severity: 'low', symbols: '[]' });
     expect(v2.db.prepare('SELECT account, ruin_date FROM runs WHERE id = ?').get(id)).toEqual({ account: 'margin', ruin_date: null });
     v2.close();
+  });
+
+  it('v2 → v3: fills keep their order ids as references to unrecorded orders; fills no order asked for get NULL', () => {
+    const file = path();
+    const v2 = openStore(file, MIGRATIONS.slice(0, 2));
+    const runRow = {
+      created_at: 'x', strategy: 's', schedule: 'm', params: '{}', manifest: '{}', engine_version: '0', config_hash: 'h', data_name: 'd', data_fingerprint: 'f',
+      fills_hash: 'h', synthetic: 0, execution: 'next-open', look_ahead_prone: 0, seed: 1, period_from: '2024-01-01', period_to: '2024-01-03', sessions: 3,
+      universe_size: 2, initial_cash: 1, metric_convention: 'c', periods_per_year: 252, risk_free_source: 'none', risk_free_kind: 'zero', downside_target: 0, omega_threshold: 0,
+    };
+    const cols = Object.keys(runRow);
+    const id = Number(v2.db.prepare(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(runRow).lastInsertRowid);
+    const fill = v2.db.prepare('INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, 10, 10, 0, 0, ?, ?)');
+    // Order 1 fills in two parts; order 2 once; a delisting closes B with order id 0.
+    fill.run(id, 0, 1, '2024-01-02', 'A', 100, 1, 'order');
+    fill.run(id, 1, 2, '2024-01-03', 'A', 50, 1, 'order');
+    fill.run(id, 2, 2, '2024-01-03', 'B', -30, 2, 'order');
+    fill.run(id, 3, 2, '2024-01-03', 'B', 30, 0, 'delisting');
+    v2.close();
+    const v3 = openStore(file, MIGRATIONS.slice(0, 3));
+    expect(v3.db.prepare('SELECT id, symbol, filled, status, session, quantity FROM orders WHERE run_id = ? ORDER BY id').all(id)).toEqual([
+      { id: 1, symbol: 'A', filled: 150, status: 'unrecorded', session: null, quantity: null },
+      { id: 2, symbol: 'B', filled: -30, status: 'unrecorded', session: null, quantity: null },
+    ]);
+    expect(v3.db.prepare<[number], number | null>('SELECT order_id FROM fills WHERE run_id = ? ORDER BY seq').pluck().all(id)).toEqual([1, 1, 2, null]);
+    expect(v3.db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => v3.db.prepare('INSERT INTO fills VALUES (?, 9, 2, ?, ?, 1, 10, 10, 0, 0, 7, ?)').run(id, '2024-01-03', 'A', 'order')).toThrow(/FOREIGN KEY/);
+    expect(v3.db.prepare('SELECT orders_hash, order_count, fill_count FROM run_summary WHERE id = ?').get(id)).toEqual({ orders_hash: null, order_count: 2, fill_count: 4 });
+    expect(getRun(v3, id)?.orders.map((o) => o.status)).toEqual(['unrecorded', 'unrecorded']);
+    v3.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
+    expect(v3.db.prepare('SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM fills)').pluck().get()).toBe(0);
+    v3.close();
   });
 
   it('apply every step in order on a new file, and nothing on a current one', () => {

@@ -223,8 +223,9 @@ describe('reproducibility', () => {
       column[1] = field === 'limit' || field === 'stop' ? 12.5 : field === 'quantity' || field === 'filled' ? column[1] * 1.000001 : (column[1] + 1) % 2;
       expect(ordersHash({ ...result.orders, [field]: column }, result), field).not.toBe(base);
     }
-    const slipped = { ...result.fills, price: result.fills.price.map((p) => p * 1.01) };
-    expect(ordersHash(result.orders, { ...result, fills: slipped })).toBe(base);
+    const slipped: Result = { ...result, fills: { ...result.fills, price: result.fills.price.map((p) => p * 1.01) } };
+    expect(ordersHash(slipped.orders, slipped)).toBe(base);
+    expect(fillsHash(slipped.fills, slipped)).not.toBe(fillsHash(result.fills, result));
   });
 
   it('metrics from another result are refused before anything is written', () => {

@@ -8,6 +8,7 @@ import { deleteRun, getRun, listRuns, openStore, type Store } from '../../report
 import { writeComparison, writeTearSheet } from '../../study/index.ts';
 import { ensureFolder, fixed, percent, printJson, printTable } from '../output.ts';
 import { resolveRun } from '../storeRefs.ts';
+import { orderLines, ordersWithFills, orderTally } from './orderListing.ts';
 
 /** Open an existing results database (never create one by accident while browsing). */
 function withStore<T>(db: string, use: (store: Store) => T): T {
@@ -74,22 +75,37 @@ const list: CommandModule<object, { db: string; json: boolean }> = {
     }),
 };
 
-const show: CommandModule<object, { db: string; run?: string; json: boolean }> = {
+const show: CommandModule<object, { db: string; run?: string; json: boolean; orders: boolean; symbol?: string }> = {
   command: 'show <db> [run]',
-  describe: 'Show a stored run: manifest, metrics, warnings',
-  builder: (y) => y.positional('db', { type: 'string', demandOption: true }).positional('run', { type: 'string' }).option('json', { type: 'boolean', default: false }),
-  handler: ({ db, run, json }) =>
+  describe: 'Show a stored run: manifest, metrics, caveats, and (--orders) every order with its fills',
+  builder: (y) =>
+    y
+      .positional('db', { type: 'string', demandOption: true })
+      .positional('run', { type: 'string' })
+      .option('json', { type: 'boolean', default: false })
+      .option('orders', { type: 'boolean', default: false, describe: 'list every order with its fills' })
+      .option('symbol', { type: 'string', describe: 'with --orders: only this symbol’s orders' })
+      .example('$0 runs show out/breadth.db tiered --orders --symbol IWM', 'the IWM orders of the run labelled tiered, each with its fills'),
+  handler: ({ db, run, json, orders, symbol }) =>
     withStore(db, (store) => {
       const stored = getRun(store, resolveRun(store, run));
       if (!stored) throw new UserError(`no such run ${run}`);
-      if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats });
+      if (symbol !== undefined && !orders) throw new UserError('--symbol selects the orders listed: add --orders');
+      const listed = orders ? ordersWithFills(stored, symbol) : [];
+      if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats, ...(orders ? { orders: listed } : {}) });
       const r = stored.run;
-      process.stdout.write(`run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n`);
+      process.stdout.write(`run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n  orders hash ${r.ordersHash ?? '— (stored before orders were recorded)'}\n`);
+      for (const m of stored.manifest.userModels ?? []) {
+        process.stdout.write(`  ${m.concern} model ${m.name}: ${m.path === null ? 'an instance given to backtest()' : `${m.path} (sha256 ${m.sourceHash})`}\n`);
+      }
       printTable(
         ['metric', 'value', 'n', 'note'],
         stored.metrics.map((m) => [m.name, m.value === null ? '—' : /return|cagr|drawdown|volatility|risk|var|capture|rate|exposure|drag/.test(m.name) && !/ratio/.test(m.name) ? percent(m.value, 2) : fixed(m.value, 4), m.n, m.note ?? '']),
       );
       for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
+      process.stdout.write(`${orderTally(stored.orders)}${orders ? '' : ' — list each with its fills: --orders'}\n`);
+      if (orders && symbol !== undefined && listed.length === 0) process.stdout.write(`no orders of ${symbol} in run ${r.id}\n`);
+      if (orders) process.stdout.write(orderLines(listed).map((line) => `${line}\n`).join(''));
     }),
 };
 

@@ -175,7 +175,10 @@ export interface Manifest {
   readonly config: EngineConfig;
   /** Each concern's execution model, by name (runs stored before issue 16 name commission and slippage only). */
   readonly costModels: Readonly<Record<ModelConcern, string>>;
-  /** The models a user brought (a model file, or an instance given to backtest()): they replace the config's setting of their concern. */
+  /**
+   * The models a user brought (a model file, or an instance given to backtest()): each replaces
+   * its concern's config setting, which stays at its default in `config` and is not used.
+   */
   readonly userModels: readonly UserModelRecord[];
   /** The account kind (`cash` or `margin`) — also in config.account with its limits. */
   readonly account: string;

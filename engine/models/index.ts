@@ -6,7 +6,7 @@
 
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
-import type { EngineConfig, EngineConfigInput } from '../config.ts';
+import { type EngineConfig, type EngineConfigInput, engineConfigSchema } from '../config.ts';
 import { borrowModel } from './borrow/index.ts';
 import { cashModel } from './cash/index.ts';
 import { commissionModel } from './commission/index.ts';
@@ -35,18 +35,20 @@ export interface ModelSource {
   readonly params: unknown;
 }
 
+const DEFAULTS = engineConfigSchema.parse({});
+
 /**
- * The run's models: each given instance replaces its concern's config setting; the rest are built
- * from the config. Throws UserError for an instance that is not a model of its concern, for a
- * config that also sets a concern given as an instance, and for a config the market cannot
- * serve (a cash rate series it lacks).
+ * The run's models: each given instance replaces its concern's config setting (which must then be
+ * left at its default); the rest are built from the config. Throws UserError for an instance that
+ * is not a model of its concern, for a config that also sets a concern given as an instance, and
+ * for a config the market cannot serve (a cash rate series it lacks).
  */
-export function executionModels(config: EngineConfig, input: EngineConfigInput, market: Market, given: Partial<ExecutionModels> = {}): ExecutionModels {
+export function executionModels(config: EngineConfig, market: Market, given: Partial<ExecutionModels> = {}): ExecutionModels {
   for (const concern of MODEL_CONCERNS) {
     if (given[concern] === undefined) continue;
     checkModel(concern, given[concern]);
     const key = CONFIG_KEYS[concern];
-    if (input[key] !== undefined) throw new UserError(`engine config: ${key} is set, and a ${concern} model is given too: keep one`);
+    if (JSON.stringify(config[key]) !== JSON.stringify(DEFAULTS[key])) throw new UserError(`engine config: ${key} is set, and a ${concern} model is given too: keep one`);
   }
   return {
     commission: given.commission ?? commissionModel(config.commission, market),

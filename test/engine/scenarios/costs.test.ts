@@ -130,3 +130,30 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
     expect(fillRows(result)[0].price).toBe(100);
   });
 });
+
+describe('a minimum per order, per fill, or per order and session (README run contract)', () => {
+  // One 300-share order capped at 10 % of a 1 000-share volume fills 100 / 100 / 100 over three
+  // sessions; 0.005/share with a 1.00 minimum.
+  const market = { symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[1_000], [1_000], [1_000], [1_000]] };
+  const run = (minimumPer?: 'order' | 'fill' | 'order-session') =>
+    scenario(market, { 0: orders({ symbol: 'A', quantity: 300 }) }, { participationCap: 0.1, commission: { kind: 'per-share', perShare: 0.005, minimum: 1, ...(minimumPer ? { minimumPer } : {}) } });
+
+  it('by default the order pays max(1, 300 × 0.005) = 1.50: the minimum once, on its first fill', () => {
+    const result = run();
+    expect(fillRows(result).map((f) => [f.session, f.quantity, f.commission, f.orderId])).toEqual([
+      [1, 100, 1, 1],
+      [2, 100, 0, 1],
+      [3, 100, 0.5, 1],
+    ]);
+    expectColumn(result.daily.commission, [0, 1, 0, 0.5]);
+    expect(result.manifest.costModels.commission).toBe('0.005/share, min 1 per order');
+  });
+
+  it('per fill: the minimum on each of the three fills, 3.00', () => {
+    expect(fillRows(run('fill')).map((f) => f.commission)).toEqual([1, 1, 1]);
+  });
+
+  it('per order and session: one fill a session, so the minimum three times as well', () => {
+    expect(fillRows(run('order-session')).map((f) => f.commission)).toEqual([1, 1, 1]);
+  });
+});

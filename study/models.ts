@@ -63,12 +63,10 @@ export async function loadRunModels(settings: ModelSettings, market: Market, whe
 /** Which level's model file applies to `concern` (undefined: the engine config's setting). */
 function chooseLevel(settings: ModelSettings, concern: ModelConcern, key: string, where: string, path: string): 'run' | 'study' | undefined {
   const { run, study } = settings;
-  if (run.models[concern] !== undefined && run.engine[key] !== undefined) {
-    throw new UserError(`${where}: ${path}.models.${concern}: the run also sets engine.${key}; keep one`);
-  }
+  if (study.models[concern] !== undefined && study.engine[key] !== undefined) throw new UserError(`${where}: models.${concern}: the study also sets engine.${key}; keep one`);
+  if (run.models[concern] !== undefined && run.engine[key] !== undefined) throw new UserError(`${where}: ${path}.models.${concern}: the run also sets engine.${key}; keep one`);
   if (run.models[concern] !== undefined) return 'run';
   if (run.engine[key] !== undefined || study.models[concern] === undefined) return undefined;
-  if (study.engine[key] !== undefined) throw new UserError(`${where}: models.${concern}: the study also sets engine.${key}; keep one`);
   return 'study';
 }
 

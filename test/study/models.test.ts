@@ -13,8 +13,12 @@ import { createStrategy } from '../../strategies/index.ts';
 import { sha256 } from '../../strategies/loader.ts';
 import tieredCommission from '../../examples/models/tieredCommission.ts';
 import { openStudyMarket, parseStudy, runStudyRuns } from '../../study/index.ts';
+import { tearSheetFromStoredRun } from '../../reports/html/index.ts';
+import { getRun, openStore, writeRun } from '../../reports/store/index.ts';
 
 const examples = resolve(import.meta.dirname, '..', '..', 'examples');
+const dir = mkdtempSync(join(tmpdir(), 'breadth-models-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const MODEL = 'models/tieredCommission.ts';
 
 const study = (extra: Record<string, unknown> = {}) =>
@@ -60,6 +64,18 @@ describe('a model file named by a study', async () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('is what the tear sheet shows as the commission model, from the store', () => {
+    const store = openStore(join(dir, 'runs.db'));
+    const stored = getRun(store, writeRun(store, { result, metrics: runs[0].metrics }))!;
+    store.close();
+    expect(tearSheetFromStoredRun(stored).run.costModels).toEqual([
+      { kind: 'commission', model: `${result.manifest.userModels[0].name} (user model ${MODEL})` },
+      { kind: 'slippage', model: '5 bps' },
+      { kind: 'borrow', model: '0 bps/yr default, rebate 0 bps/yr' },
+      { kind: 'cash', model: 'no interest' },
+    ]);
+  });
+
   it('gives the run backtest() gives with the same model as an instance (manifest: no file)', async () => {
     const commission = tieredCommission.create(tieredCommission.params.parse({ minimum: 2 }), market);
     const again = backtest(market, await createStrategy('equal-weight'), result.manifest.config, { models: { commission } });
@@ -70,8 +86,6 @@ describe('a model file named by a study', async () => {
 });
 
 describe('mistakes in model settings', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'breadth-models-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const market = await openStudyMarket(study());
   const run = (extra: Record<string, unknown>, base = examples) => runStudyRuns(study(extra), market, 'test.yaml', {}, base);
   const expectError = async (promise: Promise<unknown>, message: string) => {

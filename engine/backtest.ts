@@ -15,18 +15,20 @@ import type { Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
 import { buildAdjustmentIndex } from './adjustment.ts';
 import { Broker } from './broker.ts';
+import { CostEstimator } from './costEstimate.ts';
 import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from './config.ts';
 import { parseOrThrow } from './configError.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
-import { executionModels, type ModelSource, modelNames } from './models/index.ts';
-import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from './models/types.ts';
+import { executionModels, type ModelSource, modelNames, userModelRecords } from './models/index.ts';
+import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
+import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import type { LeverageBreach, Result, RunFacts, UserModelRecord } from './result.ts';
+import type { LeverageBreach, Result, RunFacts } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -67,7 +69,9 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const ledger = new Ledger(last - first + 1, n);
   const window = models.slippage.liquidityWindow;
   const liquidity = window !== undefined ? new LiquidityEstimator(market, adjustments, window) : undefined;
-  const broker = new Broker({ market, config, portfolio, ledger, models, liquidity });
+  const orderBook = new OrderBook(market.symbols, config.shares === 'whole');
+  const broker = new Broker({ market, config, portfolio, ledger, book: orderBook, models, liquidity });
+  const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
   const actions = new CorporateActions(market, config);
   const accruals = new Accruals(market, models);
@@ -76,7 +80,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const breaches: LeverageBreach[] = [];
   const due = strategy.schedule.sessions(market.dates, first);
   const band = strategy.schedule.driftBand;
-  const book = bookView(portfolio, broker);
+  const book = bookView(portfolio, orderBook);
   const random = new Random(config.seed, 'strategy');
   let firstInvested = -1;
   let ruin = -1;
@@ -87,7 +91,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   for (let t = first; t <= last; t++) {
     if (t > first) {
       accruals.accrue(t, portfolio, ledger);
-      actions.apply(t, portfolio, broker, ledger);
+      actions.apply(t, portfolio, orderBook, ledger);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
       if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');
     }
@@ -99,7 +103,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       act(decide(strategy, view, book), t);
     }
     // Same-close: this close fills the new orders and keeps working the resting ones.
-    if (ruin < 0 && config.execution === 'same-close' && broker.hasOrders) {
+    if (ruin < 0 && config.execution === 'same-close' && orderBook.hasOrders) {
       broker.fillAll(t, 'close');
       portfolio.revalue();
     }
@@ -112,7 +116,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   function checkRuin(t: number): void {
     if (ruin >= 0 || portfolio.nav > 0) return;
     ruin = t;
-    broker.cancelAll(t);
+    orderBook.cancelAll(t);
   }
 
   function act(decision: Decision, t: number): void {
@@ -120,7 +124,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (Array.isArray(decision)) {
       for (const request of decision as readonly OrderRequest[]) {
         const i = typeof request.symbol === 'number' ? request.symbol : view.resolve(request.symbol);
-        broker.place(i, request.quantity, t, OrderOrigin.explicit, request);
+        orderBook.place(i, request.quantity, t, OrderOrigin.explicit, request);
       }
       planner.targetWeight.fill(NaN);
       return snapshot(t);
@@ -131,8 +135,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       portfolio,
       nav: portfolio.nav,
       price: (i) => market.close[base + i],
-      estimateCost: (i, q, p) => broker.estimateCost(i, q, p, t),
-      commission: (i, q, p) => broker.estimateCommission(i, q, p, t),
+      estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
+      commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),
     });
     snapshot(t);
@@ -142,9 +146,9 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       return;
     }
     for (const i of plan.unpriced) ledger.defer(t, i, Deferral.noPrice, NaN);
-    broker.cancelTargetOrders(t);
+    orderBook.cancelTargetOrders(t);
     const orders = plan.orders;
-    for (let k = 0; k < orders.count; k++) broker.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
+    for (let k = 0; k < orders.count; k++) orderBook.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
   }
 
   /** Holdings at the decision close, plus symbols the decision targets without holding them. */
@@ -174,7 +178,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ledger.closeDay(k);
   }
 
-  broker.closeRemaining(last);
+  orderBook.closeRemaining(last);
   for (const b of broker.fillBreaches) {
     const d = ledger.daily;
     const k = b.session - first;
@@ -201,7 +205,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     lookAheadProne: config.execution === 'same-close',
     config,
     costModels: modelNames(models),
-    userModels: userModels(models, options),
+    userModels: userModelRecords(models, options.models, options.modelSources),
     account: config.account.kind,
     seed: config.seed,
   };
@@ -223,7 +227,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     sessions,
     daily: ledger.daily,
     fills,
-    orders: broker.orders(),
+    orders: orderBook.orders(),
     snapshots: ledger.snapshots(),
     deferrals,
     breaches,
@@ -233,14 +237,6 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     facts,
     caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays }),
   };
-}
-
-/** The models the user brought, with where they came from. */
-function userModels(models: ExecutionModels, options: BacktestOptions): UserModelRecord[] {
-  return MODEL_CONCERNS.filter((c) => options.models?.[c] !== undefined).map((concern) => {
-    const source = options.modelSources?.[concern];
-    return { concern, name: models[concern].name, path: source?.path ?? null, sourceHash: source?.sourceHash ?? null, params: source?.params ?? null };
-  });
 }
 
 /** First and last market session of the run, from config.from / config.to. */
@@ -280,7 +276,7 @@ function drifted(portfolio: Portfolio, target: Float64Array, band: number): bool
   return false;
 }
 
-function bookView(portfolio: Portfolio, broker: Broker): BookView {
+function bookView(portfolio: Portfolio, orders: OrderBook): BookView {
   return {
     get cash() {
       return portfolio.cash;
@@ -291,6 +287,6 @@ function bookView(portfolio: Portfolio, broker: Broker): BookView {
     shares: (i) => portfolio.shares[i],
     weight: (i) => (portfolio.shares[i] * portfolio.mark[i]) / portfolio.nav,
     held: () => Array.from({ length: portfolio.heldCount }, (_, k) => portfolio.heldAt(k)),
-    openOrders: () => broker.openOrders(),
+    openOrders: () => orders.openOrders(),
   };
 }

@@ -1,5 +1,6 @@
-// The broker: holds resting orders and fills them against one session's bar. It runs the steps
-// every fill shares and asks the execution models (engine/models/) only their own question:
+// The broker: fills the resting orders of the order book (orderBook.ts) against one session's bar.
+// It runs the steps every fill shares and asks the execution models (engine/models/) only their
+// own question:
 // - No fill against a bar with no trade (NaN close or zero volume): the order rests, deferral recorded.
 // - The fill model gives the order's reference price on the bar, or NaN when a limit or stop is
 //   not reached (the order rests). Where the data has no opens, an open fill sees that session's
@@ -13,19 +14,18 @@
 //   there, a margin account stays within its limits. A fill it cannot take whole is cut to the
 //   part it can; the rest keeps resting while sells that may fund it still rest (they fill
 //   first, reductions before additions), and is cancelled otherwise — both recorded as deferrals.
-// - Every order is on record (orderLog.ts) with how it ended.
+// - An order that fills whole, or that the account cuts for good, ends on the book's record.
 
 import type { Market } from '../data/market.ts';
 import { AccountGuard, type FillQuote } from './account.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import type { LiquidityEstimator } from './liquidity.ts';
-import type { ExecutionModels, FillContext } from './models/types.ts';
-import { OrderLog } from './orderLog.ts';
-import { Deferral, OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
+import { type ExecutionModels, type FillContext, newFillContext } from './models/types.ts';
+import { newOrder, type OrderBook } from './orderBook.ts';
+import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
-import { FillReason, type Orders } from './result.ts';
-import { roundShares } from './shares.ts';
+import { FillReason } from './result.ts';
 
 export type Phase = 'open' | 'close';
 
@@ -35,6 +35,8 @@ export interface BrokerParts {
   readonly config: EngineConfig;
   readonly portfolio: Portfolio;
   readonly ledger: Ledger;
+  /** The orders to fill; the broker records how those it finishes ended. */
+  readonly book: OrderBook;
   readonly models: ExecutionModels;
   /** σ and ADV for a slippage model that asks for them (`liquidityWindow`); undefined otherwise. */
   readonly liquidity: LiquidityEstimator | undefined;
@@ -48,10 +50,7 @@ export interface FillBreach {
   readonly refused: number;
 }
 
-/**
- * Resting orders and their fills. Mutates the portfolio (trades, commission) and writes the
- * ledger (fills, cost lines, deferrals); owns the record of every order it accepted.
- */
+/** Fills of the book's resting orders. Mutates the portfolio (trades, commission) and writes the ledger (fills, cost lines, deferrals). */
 export class Broker {
   readonly #market: Market;
   readonly #config: EngineConfig;
@@ -60,19 +59,13 @@ export class Broker {
   readonly #models: ExecutionModels;
   readonly #liquidity: LiquidityEstimator | undefined;
   readonly #account: AccountGuard;
-  readonly #log = new OrderLog();
-  #orders: RestingOrder[] = [];
-  /** Finished orders, reused by `place`. */
-  readonly #spare: RestingOrder[] = [];
-  #nextId = 1;
+  readonly #book: OrderBook;
   /** Shares filled per symbol in the current fill pass (the volume limit is per symbol and session). */
   readonly #filledToday: Float64Array;
   readonly #touched: Int32Array;
   #touchedCount = 0;
   /** Reused per fill: what the models are asked, the quote under test and the ledger record. */
   readonly #context: FillContext = newFillContext(newOrder());
-  /** Reused per estimate at a decision: a fresh order of nothing filled and nothing paid. */
-  readonly #estimate: FillContext = newFillContext(newOrder());
   readonly #quote: FillQuote = { price: 0, commission: 0, slippage: 0 };
   readonly #record = newFillRecord();
   readonly #quoteFor = (q: number, out: FillQuote): FillQuote => this.#quoteFill(q, out);
@@ -86,6 +79,7 @@ export class Broker {
     this.#config = parts.config;
     this.#portfolio = parts.portfolio;
     this.#ledger = parts.ledger;
+    this.#book = parts.book;
     this.#models = parts.models;
     this.#liquidity = parts.liquidity;
     this.#account = new AccountGuard(parts.config.account, parts.portfolio, parts.config.shares === 'whole');
@@ -93,124 +87,23 @@ export class Broker {
     this.#touched = new Int32Array(parts.market.symbols.length);
   }
 
-  get hasOrders(): boolean {
-    return this.#orders.length > 0;
-  }
-
-  /** Accept an order of `quantity` signed shares (none for 0), decided at session `decidedAt`. */
-  place(symbol: number, quantity: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
-    if (quantity === 0) return;
-    const o = this.#spare.pop() ?? newOrder();
-    o.id = this.#nextId++;
-    o.symbol = symbol;
-    o.quantity = quantity;
-    o.type = request?.type ?? 'market';
-    o.limit = o.type === 'limit' ? (request?.limit ?? NaN) : NaN;
-    o.stop = o.type === 'stop' ? (request?.stop ?? NaN) : NaN;
-    o.requested = quantity;
-    o.requestedLimit = o.limit;
-    o.requestedStop = o.stop;
-    o.tif = request?.tif ?? 'gtc';
-    o.origin = origin;
-    o.decidedAt = decidedAt;
-    o.triggered = false;
-    o.filled = 0;
-    o.commission = 0;
-    o.lastFillSession = -1;
-    o.sessionFilled = 0;
-    o.sessionCommission = 0;
-    this.#orders.push(o);
-  }
-
-  /** A new decision at session t replaces what is left of the previous one's rebalance orders. */
-  cancelTargetOrders(t: number): void {
-    this.#cancel(t, OrderEnd.replaced, (o) => o.origin === OrderOrigin.targets);
-  }
-
-  /** The symbol left the market at session t (`end`: delisting or data-end). */
-  cancelSymbol(symbol: number, t: number, end: OrderEnd): void {
-    this.#cancel(t, end, (o) => o.symbol === symbol);
-  }
-
-  /** Ruin at session t: nothing more is filled. */
-  cancelAll(t: number): void {
-    this.#cancel(t, OrderEnd.ruin, () => true);
-  }
-
-  /** The run ends at session t: what still rests is recorded as open. */
-  closeRemaining(t: number): void {
-    this.#cancel(t, OrderEnd.runEnd, () => true);
-  }
-
-  /** Every order accepted, with how it ended (call after closeRemaining). */
-  orders(): Orders {
-    return this.#log.orders();
-  }
-
-  #cancel(t: number, end: OrderEnd, which: (o: RestingOrder) => boolean): void {
-    for (const o of this.#orders) if (which(o)) this.#end(o, t, end);
-    this.#dropFinished();
-  }
-
-  /** Record how an order ended; it leaves the book at the next #dropFinished. */
-  #end(o: RestingOrder, t: number, end: OrderEnd): void {
-    this.#log.close(o, t, end);
-    o.quantity = 0;
-  }
-
-  /** Keep the orders still working, in order; finished ones go back to the spares. */
-  #dropFinished(): void {
-    let kept = 0;
-    for (const o of this.#orders) {
-      if (o.quantity !== 0) this.#orders[kept++] = o;
-      else this.#spare.push(o);
-    }
-    this.#orders.length = kept;
-  }
-
-  /**
-   * Split of `ratio` new shares per old at session t: resting quantities scale by it — rounded
-   * toward zero in whole-share mode, so no order ever asks for a fraction — and limit and stop
-   * prices by its inverse. An order left with no whole share ends (`split`).
-   */
-  applySplit(symbol: number, ratio: number, t: number): void {
-    for (const o of this.#orders) {
-      if (o.symbol !== symbol) continue;
-      o.quantity = this.#config.shares === 'whole' ? roundShares(o.quantity * ratio) : o.quantity * ratio;
-      o.limit /= ratio;
-      o.stop /= ratio;
-      if (o.quantity === 0) this.#log.close(o, t, OrderEnd.split);
-    }
-    this.#dropFinished();
-  }
-
-  openOrders(): OrderRequest[] {
-    return this.#orders.map((o) => ({
-      symbol: this.#market.symbols[o.symbol],
-      quantity: o.quantity,
-      type: o.type,
-      ...(o.type === 'limit' ? { limit: o.limit } : {}),
-      ...(o.type === 'stop' ? { stop: o.stop } : {}),
-      tif: o.tif,
-    }));
-  }
-
   /** Fill what can be filled on session t in `phase`: reductions first, then additions. */
   fillAll(t: number, phase: Phase): void {
-    if (this.#orders.length === 0) return;
+    const orders = this.#book.resting;
+    if (orders.length === 0) return;
     const shares = this.#portfolio.shares;
-    for (const o of this.#orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, false);
+    for (const o of orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, false);
     let fundingRests = false;
-    for (const o of this.#orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
-    for (const o of this.#orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, fundingRests);
+    for (const o of orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
+    for (const o of orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, fundingRests);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
     this.#touchedCount = 0;
-    for (const o of this.#orders) {
+    for (const o of orders) {
       if (o.quantity === 0 || o.tif !== 'day') continue;
       this.#ledger.defer(t, o.symbol, Deferral.expired, o.quantity);
-      this.#end(o, t, OrderEnd.dayEnd);
+      this.#book.end(o, t, OrderEnd.dayEnd);
     }
-    this.#dropFinished();
+    this.#book.dropFinished();
   }
 
   #fill(o: RestingOrder, t: number, phase: Phase, fundingRests: boolean): void {
@@ -252,13 +145,13 @@ export class Broker {
       if (this.#account.kind === 'margin') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed });
       if (allowed !== 0) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
       if (fundingRests) o.quantity -= allowed;
-      else this.#end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
+      else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
     this.#execute(o, t, quantity, this.#quote);
     if (capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
-    if (o.quantity === 0) this.#log.close(o, t, OrderEnd.filled);
+    if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);
   }
 
   /** The bar of order `o` at market index k in `phase`, into the models' context. */
@@ -334,33 +227,6 @@ export class Broker {
     this.#ledger.fill(r);
   }
 
-  /** Estimated commission + slippage of a new order of `quantity` at `price`, decided at `decidedAt` (the planner's cash sizing). */
-  estimateCost(symbol: number, quantity: number, price: number, decidedAt: number): number {
-    const c = this.#estimateContext(symbol, quantity, price, decidedAt);
-    const fraction = this.#models.slippage.slippage(c);
-    c.price = price * (1 + fraction);
-    return Math.abs(quantity) * price * fraction + this.#models.commission.commission(c);
-  }
-
-  /** Commission of a new order of `quantity` at `price` (the planner's uneconomic-trade test). */
-  estimateCommission(symbol: number, quantity: number, price: number, decidedAt: number): number {
-    return this.#models.commission.commission(this.#estimateContext(symbol, quantity, price, decidedAt));
-  }
-
-  #estimateContext(symbol: number, quantity: number, price: number, decidedAt: number): FillContext {
-    const c = this.#estimate;
-    const o = c.order as RestingOrder;
-    o.symbol = symbol;
-    o.quantity = quantity;
-    o.decidedAt = decidedAt;
-    c.session = decidedAt;
-    c.open = c.high = c.low = c.close = c.reference = c.price = price;
-    c.volume = this.#market.volume[decidedAt * this.#market.symbols.length + symbol];
-    c.quantity = quantity;
-    c.liquidity = this.#models.slippage.liquidityWindow !== undefined ? this.#liquidity?.estimate(symbol, decidedAt) : undefined;
-    return c;
-  }
-
   #roundDown(x: number): number {
     return this.#config.shares === 'whole' ? Math.floor(x) : x;
   }
@@ -368,12 +234,4 @@ export class Broker {
 
 function isReduction(o: RestingOrder, held: number): boolean {
   return held !== 0 && Math.sign(o.quantity) !== Math.sign(held) && Math.abs(o.quantity) <= Math.abs(held);
-}
-
-function newOrder(): RestingOrder {
-  return { id: 0, symbol: 0, quantity: 0, type: 'market', limit: NaN, stop: NaN, requested: 0, requestedLimit: NaN, requestedStop: NaN, tif: 'gtc', origin: OrderOrigin.targets, decidedAt: 0, triggered: false, filled: 0, commission: 0, lastFillSession: -1, sessionFilled: 0, sessionCommission: 0 };
-}
-
-function newFillContext(order: RestingOrder): FillContext {
-  return { session: 0, order, open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN, filledToday: 0, quantity: 0, reference: NaN, price: NaN, liquidity: undefined };
 }

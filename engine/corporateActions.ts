@@ -11,7 +11,7 @@
 // Splits come first, so a split on an exit session is already in the position's shares and mark.
 
 import type { Market } from '../data/market.ts';
-import type { Broker } from './broker.ts';
+import type { OrderBook } from './orderBook.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import { OrderEnd } from './orders.ts';
@@ -77,13 +77,13 @@ export class CorporateActions {
     }
   }
 
-  apply(t: number, portfolio: Portfolio, broker: Broker, ledger: Ledger): void {
+  apply(t: number, portfolio: Portfolio, orders: OrderBook, ledger: Ledger): void {
     const m = this.#market;
     const splits = m.splits;
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
       const i = splits.symbol[e];
       portfolio.split(i, splits.value[e]);
-      broker.applySplit(i, splits.value[e], t);
+      orders.applySplit(i, splits.value[e], t);
       if (this.#whole) this.#cashInLieu(t, i, portfolio, ledger);
     }
     const dividends = m.dividends;
@@ -98,7 +98,7 @@ export class CorporateActions {
     for (let k = this.#exitStart[t]; k < this.#exitStart[t + 1]; k++) {
       const i = this.#exits[k];
       const delisted = m.delistedAfter[i] >= 0;
-      broker.cancelSymbol(i, t, delisted ? OrderEnd.delisting : OrderEnd.dataEnd);
+      orders.cancelSymbol(i, t, delisted ? OrderEnd.delisting : OrderEnd.dataEnd);
       const held = portfolio.shares[i];
       if (held === 0) continue;
       // The mark is the last close the position saw, rescaled by any split applied since.

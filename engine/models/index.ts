@@ -7,6 +7,7 @@
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { type EngineConfig, type EngineConfigInput, engineConfigSchema } from '../config.ts';
+import type { UserModelRecord } from '../result.ts';
 import { borrowModel } from './borrow/index.ts';
 import { cashModel } from './cash/index.ts';
 import { commissionModel } from './commission/index.ts';
@@ -67,6 +68,14 @@ export function checkModel(concern: ModelConcern, value: unknown, where = `${con
   if (typeof model !== 'object' || model === null || typeof model.name !== 'string' || methods.some((m) => typeof model[m] !== 'function')) {
     throw new UserError(`${where}: expected a ${concern} model, an object with a name (string) and ${methods.map((m) => `${m}(…)`).join(' and ')}`);
   }
+}
+
+/** The models a user brought, with where they came from (`sources`: a study's model files), for the manifest. */
+export function userModelRecords(models: ExecutionModels, given: Partial<ExecutionModels> = {}, sources: Partial<Record<ModelConcern, ModelSource>> = {}): UserModelRecord[] {
+  return MODEL_CONCERNS.filter((c) => given[c] !== undefined).map((concern) => {
+    const source = sources[concern];
+    return { concern, name: models[concern].name, path: source?.path ?? null, sourceHash: source?.sourceHash ?? null, params: source?.params ?? null };
+  });
 }
 
 /** Each concern's model name, for the manifest. */

@@ -53,6 +53,11 @@ export interface FillContext {
   liquidity: LiquidityEstimate | undefined;
 }
 
+/** A context for `order`, every price unknown until the engine sets it. */
+export function newFillContext(order: RestingOrder): FillContext {
+  return { session: 0, order, open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN, filledToday: 0, quantity: 0, reference: NaN, price: NaN, liquidity: undefined };
+}
+
 /** What a model is asked about one overnight accrual (ACT/360 conventions are the model's choice). */
 export interface AccrualContext {
   /** Market session index accrued to: the balance was held from the close of session − 1 to its close. */

@@ -1,7 +1,12 @@
 // Loading a user's strategy file (importUserFile also loads model files): a .ts or .js module
-// exporting a definition, either as the default export or as `strategy`. `.ts` works wherever the
-// process runs under tsx (the CLI does). The source hash is the sha256 of the file's text;
-// helpers it imports are not covered.
+// exporting a definition, either as the default export or as `strategy`. The source hash is the
+// sha256 of the file's text; helpers it imports are not covered.
+//
+// TypeScript files load through tsx (a runtime dependency, registered on the first .ts file, so
+// commands that load none never pay for it) rather than Node's own type stripping: tsx works on
+// every Node breadth supports (stripping is unflagged only from 22.18), and it accepts the
+// TypeScript people write — enums, parameter properties, type imports without `import type`,
+// extensionless relative imports — where stripping refuses them with an error about syntax.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../data/errors.ts';
 import type { StrategyDefinition } from './api.ts';
+import { provideBreadthToStrategies } from './selfImport.ts';
 
 export interface LoadedDefinition {
   readonly definition: StrategyDefinition;
@@ -18,6 +24,17 @@ export interface LoadedDefinition {
 }
 
 const STRATEGY_FILE = /\.(?:[cm]?[jt]s)$/;
+const TYPESCRIPT_FILE = /\.[cm]?ts$/;
+
+let typescriptLoader: Promise<void> | undefined;
+
+/** Teach this process's module loader TypeScript, once. */
+function registerTypeScript(): Promise<void> {
+  typescriptLoader ??= import('tsx/esm/api').then(({ register }) => {
+    register();
+  });
+  return typescriptLoader;
+}
 
 /** True when the argument names a file rather than a built-in. */
 export function isStrategyPath(nameOrPath: string): boolean {
@@ -47,9 +64,11 @@ export async function importUserFile(path: string, cwd: string, what: string): P
   const text = readFileSync(absolute, 'utf8');
   let module: Record<string, unknown>;
   try {
+    provideBreadthToStrategies();
+    if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new UserError(`${what} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UserError(`${what} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
   }
   return { module, sourceHash: sha256(text), absolute };
 }
@@ -57,7 +76,7 @@ export async function importUserFile(path: string, cwd: string, what: string): P
 export async function loadStrategyFile(path: string, cwd = process.cwd()): Promise<LoadedDefinition> {
   const where = `strategy file ${path}`;
   const { module, sourceHash, absolute } = await importUserFile(path, cwd, where);
-  const exported = module.default ?? module.strategy;
+  const exported = definitionExport(module, 'strategy');
   if (exported === undefined) {
     const names = Object.keys(module);
     throw new UserError(
@@ -68,22 +87,44 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
   return { definition: checkDefinition(exported, where), sourceHash, origin: absolute };
 }
 
+/** A loader's message in one line (Node appends a multi-line "Require stack"; esbuild lists errors on lines). */
+function oneLine(message: string): string {
+  const lines = message.split('\n');
+  const stack = lines.findIndex((l) => l.startsWith('Require stack:'));
+  return (stack < 0 ? lines : lines.slice(0, stack)).map((l) => l.trim()).filter(Boolean).join(' ');
+}
+
+/**
+ * The exported definition: the default export, or the export named `name` (`strategy`, `model`).
+ * A file loaded as CommonJS (a .ts file in a `"type": "commonjs"` project, npm init's default)
+ * arrives wrapped: its `module.exports`, holding `default`, is the default export.
+ */
+export function definitionExport(module: Record<string, unknown>, name: string): unknown {
+  const exported = module.default ?? module[name];
+  if (typeof exported !== 'object' || exported === null || 'create' in exported) return exported;
+  const wrapped = exported as Record<string, unknown>;
+  return wrapped.default ?? wrapped[name] ?? exported;
+}
+
 /** The export, checked field by field (a .js file has no type checker to do it). */
 export function checkDefinition(value: unknown, where: string): StrategyDefinition {
   if (typeof value !== 'object' || value === null) throw new UserError(`${where}: the exported strategy is ${value === null ? 'null' : typeof value}, expected a definition object`);
   const d = value as Record<string, unknown>;
-  const problems = definitionProblems(d, 'low-volatility');
-  if (typeof d.dataNeeds !== 'string' || d.dataNeeds === '') problems.push("dataNeeds must be a string such as 'stock prices'");
+  const problems = definitionProblems(d, 'low-volatility', typeof d.dataNeeds !== 'string' || d.dataNeeds === '' ? ["dataNeeds must be a string such as 'stock prices'"] : []);
   if (typeof d.create !== 'function') problems.push('create must be a function (params) => ({ schedule, decide })');
   if (problems.length) throw new UserError(`${where}: invalid strategy definition: ${problems.join('; ')}`);
   return value as StrategyDefinition;
 }
 
-/** What is wrong with the fields every definition file has (strategies, models): name, description, params. */
-export function definitionProblems(d: Record<string, unknown>, exampleName: string): string[] {
+/**
+ * What is wrong with the fields every definition file has (strategies, models): name, description,
+ * then the kind's own problems (`own`), then params.
+ */
+export function definitionProblems(d: Record<string, unknown>, exampleName: string, own: readonly string[]): string[] {
   const problems: string[] = [];
   if (typeof d.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(d.name)) problems.push(`name must be a kebab-case string such as "${exampleName}"`);
   if (typeof d.description !== 'string' || d.description === '') problems.push('description must be a one-line string');
+  problems.push(...own);
   if (!isObjectSchema(d.params)) problems.push('params must be a zod object schema, e.g. z.object({ ... })');
   return problems;
 }

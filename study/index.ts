@@ -8,7 +8,8 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
-export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
+export { publishStudy, type Published, type PublishedRun } from './publish.ts';
+export { writeComparison, writeTearSheet } from './reportFiles.ts';
 export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
 
 export interface StudyOutcome {
@@ -19,9 +20,9 @@ export interface StudyOutcome {
 /** Run a whole study and publish it to `db` (and reports to `reportDir` unless null). */
 export async function runStudy(
   config: StudyConfig,
-  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress },
+  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress; load?: Parameters<typeof openStudyMarket>[1] },
 ): Promise<StudyOutcome> {
-  const market = await openStudyMarket(config);
+  const market = await openStudyMarket(config, options.load);
   const study = await runStudyRuns(config, market, options.where, options.progress, options.baseDir);
-  return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
+  return { study, published: await publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

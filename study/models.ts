@@ -12,7 +12,7 @@ import type { Market } from '../data/market.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import { checkModel, CONFIG_KEYS, type ModelDefinition, type ModelSource } from '../engine/models/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from '../engine/models/types.ts';
-import { definitionProblems, importUserFile } from '../strategies/loader.ts';
+import { definitionExport, definitionProblems, importUserFile } from '../strategies/loader.ts';
 
 const modelFile = z
   .object({
@@ -72,7 +72,7 @@ function chooseLevel(settings: ModelSettings, concern: ModelConcern, key: string
 
 async function loadModelFile(concern: ModelConcern, spec: { file: string; params: Record<string, unknown> }, market: Market, where: string, baseDir: string) {
   const { module, sourceHash } = await importUserFile(spec.file, baseDir, `${where}: model file ${spec.file}`);
-  const definition = checkDefinition(module.default ?? module.model, `${where}: ${spec.file}`);
+  const definition = checkDefinition(definitionExport(module, 'model'), `${where}: ${spec.file}`);
   if (definition.concern !== concern) throw new UserError(`${where}: ${spec.file} is a ${definition.concern} model, not a ${concern} model`);
   const params = parseOrThrow(definition.params, spec.params, where, 'params');
   const model = definition.create(params, market);
@@ -86,8 +86,8 @@ function checkDefinition(value: unknown, where: string): ModelDefinition {
     throw new UserError(`${where} exports no model definition: write \`export default defineModel({ concern, name, description, params, create })\``);
   }
   const d = value as Record<string, unknown>;
-  const problems = definitionProblems(d, 'tiered-per-share');
-  if (!MODEL_CONCERNS.includes(d.concern as ModelConcern)) problems.push(`concern must be one of ${MODEL_CONCERNS.join(', ')}`);
+  const concern = MODEL_CONCERNS.includes(d.concern as ModelConcern) ? [] : [`concern must be one of ${MODEL_CONCERNS.join(', ')}`];
+  const problems = definitionProblems(d, 'tiered-per-share', concern);
   if (typeof d.create !== 'function') problems.push('create must be a function (params, market) => model');
   if (problems.length) throw new UserError(`${where}: invalid model definition: ${problems.join('; ')}`);
   return value as ModelDefinition;

@@ -15,6 +15,7 @@
  *             backtest(market, strategy, config, { models: { commission } });
  *
  * How a model file works:
+ *  - It imports only from 'breadth' (zod's `z` included), like a strategy file.
  *  - Export one definition (default export, or `export const model`) built with `defineModel`:
  *    its `concern` (commission, slippage, fill, volume, borrow or cash), a kebab-case `name`, a
  *    one-line `description`, a zod `params` schema (defaults and `.describe()` on every field) and
@@ -27,8 +28,7 @@
  *    tries smaller sizes, the planner estimates costs): answer from the parameter object alone.
  */
 
-import { z } from 'zod';
-import { defineModel } from '../../engine/models/index.ts';
+import { defineModel, z } from 'breadth';
 
 const tier = z.object({
   upTo: z.number().positive().nullable().describe('the tier covers the order’s shares up to this count (null: all the rest)'),

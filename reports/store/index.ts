@@ -2,7 +2,7 @@
 export { canonicalJson, parseCanonicalJson, sha256 } from './canonicalJson.ts';
 export { type FillsContext, fillsHash } from './fillsHash.ts';
 export { ordersHash } from './ordersHash.ts';
-export { BUSY_TIMEOUT_MS, migrate, openStore, type Store } from './openStore.ts';
+export { BUSY_TIMEOUT_MS, migrate, openStore, type OpenStoreOptions, type Store } from './openStore.ts';
 export {
   deleteRun,
   findRuns,

@@ -111,7 +111,7 @@ describe.skipIf(!hasData)('etf/ohlcv (real data)', () => {
     expect(market.priceKind[iwm]).toBe(PriceKind.raw);
     expect(Array.from(market.dividends.symbol)).not.toContain(iwm);
     const note = market.sources.find((s) => s.path.endsWith('IWM.csv'))!.notes.join(' ');
-    expect(note).toMatch(/dividends are MISSING/);
+    expect(note).toMatch(/AdjClose is empty: .*dividends are MISSING/);
     expect(price('IWM', '2000-05-26')).toBe(45.71875);
     expect(price('IWM', '2000-05-26', 'open')).toBe(45.53125);
   });

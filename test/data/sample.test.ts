@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DelistKind, generateSampleMarket, type SampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
+import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../../data/fundamentals.ts';
-import { statementsToRows, type FiscalPeriod } from '../../data/statements.ts';
+import { statementsToRows, type FiscalPeriod } from '../../data/fundamentals/statements.ts';
 import { dayParts, isoDay, parseIsoDay } from '../../data/dates.ts';
 
 let market: SampleMarket;

@@ -144,9 +144,9 @@ describe('symbols and missing history', () => {
 
   it('an unknown symbol or role is a one-line user error', () => {
     for (const [symbols, pattern] of [
-      [['IWM', 'XYZ'], /^strategy risk-allocation at 2022-01-03: unknown symbol "XYZ" in fixture$/],
-      [['@midCap'], /^strategy risk-allocation at 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap\)$/],
-      [['@smallCap', 'IWM'], /^strategy risk-allocation at 2022-01-03: symbols: IWM and @smallCap are the same fund \(IWM\) — name it once$/],
+      [['IWM', 'XYZ'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "XYZ" in fixture$/],
+      [['@midCap'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap\)$/],
+      [['@smallCap', 'IWM'], /^strategy "risk-allocation" failed on 2022-01-03: symbols: IWM and @smallCap are the same fund \(IWM\) — name it once$/],
       [['BND?'], /none of BND\? is in this data/],
     ] as const) {
       const err = failure(funds, { symbols });
@@ -162,7 +162,7 @@ describe('symbols and missing history', () => {
     const twins = fixtureMarket({ symbols: ['A', 'A2', 'B'], closes, start: '2022-01-03' });
     const err = failure(twins, { symbols: ['A', 'A2', 'B'], method: 'min-variance', covariance: 'sample', lookback: 40 });
     expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toMatch(/^strategy risk-allocation at \d{4}-\d\d-\d\d: min-variance: the covariance is singular .* use covariance ledoit-wolf or drop a near-duplicate symbol$/);
+    expect(err.message).toMatch(/^strategy "risk-allocation" failed on \d{4}-\d\d-\d\d: min-variance: the covariance is singular .* use covariance ledoit-wolf or drop a near-duplicate symbol$/);
     expect(err.message).not.toContain('\n');
   });
 

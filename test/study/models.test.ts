@@ -119,7 +119,7 @@ describe('mistakes in model settings', async () => {
     writeFileSync(join(dir, 'bad.js'), "export default { concern: 'fees', name: 'Bad', description: 'x', params: {}, create: () => ({}) };\n");
     await expectError(
       run({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: 'bad.js' } } }] }, dir),
-      'test.yaml: runs[0].models.commission: bad.js: invalid model definition: name must be a kebab-case string such as "tiered-per-share"; params must be a zod object schema, e.g. z.object({ ... }); concern must be one of commission, slippage, fill, volume, borrow, cash',
+      'test.yaml: runs[0].models.commission: bad.js: invalid model definition: name must be a kebab-case string such as "tiered-per-share"; concern must be one of commission, slippage, fill, volume, borrow, cash; params must be a zod object schema, e.g. z.object({ ... })',
     );
     await expectError(
       run({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: MODEL, params: { minimum: -1 } } } }] }),

@@ -12,8 +12,8 @@
 // Asset class, most specific first: symbols.csv beside the prices; the `assetClass` option for a
 // folder or file; a data folder's structure (etf/ → funds, long files → stocks); and, as a
 // documented fallback that the source notes report, a path through a folder named etf, etfs or
-// funds holds funds. Roles: smallCap → IWM, qualitySmallCap → SMLF, largeCap → SPY, when loaded
-// (or the sample's SYN_SMALL, SYN_QSMALL, SYN_LARGE); `roles` overrides. A data folder whose
+// funds holds funds. Roles: smallCap → IWM, qualitySmallCap → SMLF, largeCap → SPY, bond → TLT,
+// when loaded (or the sample's SYN_SMALL, SYN_QSMALL, SYN_LARGE, SYN_BOND); `roles` overrides. A data folder whose
 // README.txt starts with "SYNTHETIC" (as the sample writer's does) loads as a synthetic market.
 
 import { createHash } from 'node:crypto';
@@ -25,6 +25,7 @@ import { UserError } from './errors.ts';
 import { buildSource, detectSource, sourceFiles } from './folder/source.ts';
 import { type Market } from './market.ts';
 import { selectMarket, type Selection } from './prices/select.ts';
+import { SAMPLE_BOND } from './sample/bond.ts';
 import { SAMPLE_FUNDS } from './sample/indices.ts';
 
 export type { CacheEvent } from './cache/marketCache.ts';
@@ -55,6 +56,7 @@ const ROLE_CANDIDATES: Readonly<Record<string, readonly string[]>> = {
   smallCap: ['IWM', SAMPLE_FUNDS.smallCap],
   qualitySmallCap: ['SMLF', SAMPLE_FUNDS.qualitySmallCap],
   largeCap: ['SPY', SAMPLE_FUNDS.largeCap],
+  bond: ['TLT', SAMPLE_BOND],
 };
 
 function isoOption(name: string, value: string | undefined): number | undefined {

@@ -88,7 +88,7 @@ export interface Market {
   readonly fundamentals: Fundamentals;
   /** Dated annual rates as decimals, e.g. `tbill3m` (0.05 = 5% a year). */
   readonly rates: Readonly<Record<string, RateSeries>>;
-  /** Named roles for well-known series, e.g. smallCap → "IWM", qualitySmallCap → "SMLF", largeCap → "SPY". */
+  /** Named roles for well-known series, e.g. smallCap → "IWM", qualitySmallCap → "SMLF", largeCap → "SPY", bond → "TLT". */
   readonly roles: Readonly<Record<string, string>>;
   readonly sources: readonly SourceInfo[];
   /** Content hash of every source, for caches and run manifests. */

@@ -44,6 +44,8 @@
  *   yearly: SYN_LARGE (cap-weighted top 20% by cap), SYN_SMALL (cap-weighted rest), SYN_QSMALL
  *   (SYN_SMALL's names, the worst 10% by a filed-fundamentals quality score dropped, the rest
  *   tilted to quality; ~+1%/yr over SYN_SMALL). Roles smallCap, qualitySmallCap, largeCap.
+ * - SYN_BOND (`sample/bond.ts`): a long Treasury index on the T-bill plus a term spread
+ *   (duration 17, like TLT). Role bond.
  * - `rates.tbill3m`: daily 3-month bill, an Ornstein-Uhlenbeck walk along a hike/zero/hike/cut
  *   story within [0, 6%], rounded to 0.01 percentage points like FRED's DTB3.
  */
@@ -60,12 +62,14 @@ import { drawTraits, SECTORS, type SampleTraits } from './sample/traits.ts';
 import { simulatePrices } from './sample/prices.ts';
 import { sampleStatements } from './sample/statements.ts';
 import { computeSampleIndices, SAMPLE_FUNDS, SAMPLE_FUND_ORDER } from './sample/indices.ts';
+import { SAMPLE_BOND, simulateBondLevels } from './sample/bond.ts';
 
 export { DelistKind } from './sample/prices.ts';
 export { SAMPLE_FUNDS } from './sample/indices.ts';
+export { SAMPLE_BOND } from './sample/bond.ts';
 
 /** Bump whenever generated numbers change, so caches and manifests tell vintages apart. */
-export const SAMPLE_GENERATOR_VERSION = 1;
+export const SAMPLE_GENERATOR_VERSION = 2;
 
 export interface SampleOptions {
   readonly seed?: number;
@@ -92,10 +96,19 @@ export interface SampleMarket extends Market {
   readonly sample: SampleDetails;
 }
 
-/** Stock symbols SYN0001… (zero-padded to at least four digits), then the three funds. */
+/** Stock symbols SYN0001… (zero-padded to at least four digits), then the three equity funds and the bond fund. */
 export function sampleSymbols(stocks: number): string[] {
   const width = Math.max(4, String(stocks).length);
-  return [...Array.from({ length: stocks }, (_, i) => `SYN${String(i + 1).padStart(width, '0')}`), ...SAMPLE_FUND_ORDER];
+  return [...Array.from({ length: stocks }, (_, i) => `SYN${String(i + 1).padStart(width, '0')}`), ...SAMPLE_FUND_ORDER, SAMPLE_BOND];
+}
+
+/** The bond fund's column: an index level, traded at it (open = high = low = close), ample volume. */
+function writeBond(columns: { open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array; stride: number }, i: number, levels: Float64Array): void {
+  for (let t = 0; t < levels.length; t++) {
+    const k = t * columns.stride + i;
+    columns.open[k] = columns.high[k] = columns.low[k] = columns.close[k] = levels[t];
+    columns.volume[k] = 1e8;
+  }
 }
 
 export function generateSampleMarket(options: SampleOptions = {}): SampleMarket {
@@ -141,6 +154,7 @@ export function generateSampleMarket(options: SampleOptions = {}): SampleMarket 
     reconstitutions: yearStarts(dates),
     fundamentals,
   });
+  writeBond(columns, n + SAMPLE_FUND_ORDER.length, simulateBondLevels(dates, tbill, seed));
 
   const isFund = (i: number): boolean => i >= n;
   const fingerprint = sampleFingerprint(opts);
@@ -164,7 +178,7 @@ export function generateSampleMarket(options: SampleOptions = {}): SampleMarket 
     delistReturn,
     fundamentals,
     rates: { tbill3m: { name: 'tbill3m', dates, values: tbill } },
-    roles: { ...SAMPLE_FUNDS },
+    roles: { ...SAMPLE_FUNDS, bond: SAMPLE_BOND },
     sources: [
       {
         path: 'builtin:sample',

@@ -1,7 +1,7 @@
 // Writes a generated sample universe in the file formats the real-data loaders read, so the
 // sample can be inspected, edited and loaded back like any other data folder:
 //   prices_daily.csv       Ticker,Date,Open,High,Low,Close,AdjClose,Volume (raw prices; stocks only)
-//   etf/<SYMBOL>.csv       Date,AdjClose for the three fund series (total-return levels)
+//   etf/<SYMBOL>.csv       Date,AdjClose for the four fund series (total-return levels)
 //   simfin_*.csv           SimFin-style statements, companies and industries (csvSimfin.ts)
 //   DTB3_daily.csv         observation_date,DTB3 (percent, FRED style)
 //   delistings.csv         Ticker,LastDate,DelistReturn,Reason (the price files cannot carry it)
@@ -135,7 +135,7 @@ top of data/sample.ts.
 prices_daily.csv    Ticker,Date,Open,High,Low,Close,AdjClose,Volume. Raw (as-traded) prices;
                     AdjClose is split- and dividend-adjusted, back-adjusted from each ticker's last
                     date. Volume 0 = no trade that day. Rows stop after a delisting.
-etf/<SYMBOL>.csv    Date,AdjClose: SYN_SMALL, SYN_QSMALL, SYN_LARGE total-return index levels.
+etf/<SYMBOL>.csv    Date,AdjClose: SYN_SMALL, SYN_QSMALL, SYN_LARGE, SYN_BOND total-return index levels.
 simfin_*.csv        SimFin-style quarterly statements (semicolon-separated, whole dollars, SimFin
                     signs), companies and industries. Fiscal year = calendar year.
 DTB3_daily.csv      3-month T-bill in percent a year, FRED DTB3 style.

@@ -125,7 +125,7 @@ describe.skipIf(!hasData)('loadMarket on ../shared/data (real data)', () => {
     const market = await loadMarket(sharedData, { cacheDir, onCache: (e) => events.push(e.kind) });
     expect(market.symbols.length).toBe(14 + 2696 + 950);
     expect(market.dates[0]).toBe(parseIsoDay('1993-01-29')); // SPY's first session: an ETF strategy is not cut to the stocks' 2016 start
-    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY', bond: 'TLT' });
     expect(market.assetClass[symbolIndex(market, 'IWM')]).toBe(AssetClass.fund);
     expect(market.sector[symbolIndex(market, 'A')]).toBe('Healthcare');
     expect(Object.keys(market.rates).sort()).toEqual(['tbill3m', 'tbill3mMonthly']);

@@ -45,7 +45,7 @@ describe.skipIf(!hasData)('etf/adjclose (real data)', () => {
     expect(market.dividends.value.length + market.splits.value.length).toBe(0);
     expect(market.delistedAfter.every((t) => t === -1)).toBe(true);
     expect(report.symbols.find((s) => s.symbol === 'MDY')!.flags).toContain('data ends 2026-07-13');
-    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY', bond: 'TLT' });
   });
 });
 

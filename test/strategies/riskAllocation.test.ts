@@ -121,10 +121,10 @@ describe('risk-allocation on the three funds of the test market', () => {
 });
 
 describe('symbols and missing history', () => {
-  const funds = fundMarket(['IWM', 'SMLF', 'SPY', 'TLT'], 320, { SMLF: 150 }, { smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+  const funds = fundMarket(['IWM', 'SMLF', 'SPY', 'TLT'], 320, { SMLF: 150 }, { smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY', bond: 'TLT' });
   const index = (s: string): number => funds.symbols.indexOf(s);
 
-  it('takes TLT where present, and a late fund once it has half the lookback of returns', () => {
+  it('takes the bond fund (TLT) where present, and a late fund once it has half the lookback of returns', () => {
     const decided = [...decisionsOf(funds, { lookback: 100 })];
     for (const [, d] of decided.filter(([t]) => t >= 100)) expect(d.has(index('TLT'))).toBe(true);
     // SMLF's first return is 150 → 151; 50 returns are there at the close of session 200.
@@ -145,7 +145,7 @@ describe('symbols and missing history', () => {
   it('an unknown symbol or role is a one-line user error', () => {
     for (const [symbols, pattern] of [
       [['IWM', 'XYZ'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "XYZ" in fixture$/],
-      [['@midCap'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap\)$/],
+      [['@midCap'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap, @bond\)$/],
       [['@smallCap', 'IWM'], /^strategy "risk-allocation" failed on 2022-01-03: symbols: IWM and @smallCap are the same fund \(IWM\) — name it once$/],
       [['BND?'], /none of BND\? is in this data/],
     ] as const) {

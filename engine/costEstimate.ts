@@ -23,6 +23,7 @@ export class CostEstimator {
   /** Commission + slippage in currency of a new order of `quantity` of symbol i at `price`, decided at `decidedAt`. */
   cost(i: number, quantity: number, price: number, decidedAt: number): number {
     const c = this.#ask(i, quantity, price, decidedAt);
+    c.liquidity = this.#models.slippage.liquidityWindow !== undefined ? this.#liquidity?.estimate(i, decidedAt) : undefined;
     const fraction = this.#models.slippage.slippage(c);
     c.price = price * (1 + fraction);
     return Math.abs(quantity) * price * fraction + this.#models.commission.commission(c);
@@ -33,7 +34,7 @@ export class CostEstimator {
     return this.#models.commission.commission(this.#ask(i, quantity, price, decidedAt));
   }
 
-  /** The context of a new order priced at `price` on its decision's bar. */
+  /** The context of a new order priced at `price` on its decision's bar (no liquidity estimate: only slippage models ask for one). */
   #ask(i: number, quantity: number, price: number, decidedAt: number): FillContext {
     const c = this.#context;
     const o = c.order as RestingOrder;
@@ -44,7 +45,7 @@ export class CostEstimator {
     c.open = c.high = c.low = c.close = c.reference = c.price = price;
     c.volume = this.#market.volume[decidedAt * this.#market.symbols.length + i];
     c.quantity = quantity;
-    c.liquidity = this.#models.slippage.liquidityWindow !== undefined ? this.#liquidity?.estimate(i, decidedAt) : undefined;
+    c.liquidity = undefined;
     return c;
   }
 }

@@ -1,31 +1,12 @@
 // What the engine hands a model, built by hand for calling models directly.
 
+import { newOrder } from '../../../engine/orderBook.ts';
 import { OrderOrigin, type RestingOrder } from '../../../engine/orders.ts';
 import type { AccrualContext, FillContext } from '../../../engine/models/types.ts';
 
 /** A fresh market buy of 100 shares of symbol 0 decided at session 0, overridden by `o`. */
 export function order(o: Partial<RestingOrder> = {}): RestingOrder {
-  return {
-    id: 1,
-    symbol: 0,
-    quantity: 100,
-    type: 'market',
-    limit: NaN,
-    stop: NaN,
-    requested: 100,
-    requestedLimit: NaN,
-    requestedStop: NaN,
-    tif: 'gtc',
-    origin: OrderOrigin.explicit,
-    decidedAt: 0,
-    triggered: false,
-    filled: 0,
-    commission: 0,
-    lastFillSession: -1,
-    sessionFilled: 0,
-    sessionCommission: 0,
-    ...o,
-  };
+  return { ...newOrder(), id: 1, quantity: 100, requested: 100, origin: OrderOrigin.explicit, ...o };
 }
 
 /** A fill of the order's quantity at 10 on a flat bar at 10 (session 1), overridden by `c`. */

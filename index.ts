@@ -22,13 +22,29 @@ export { generateSampleMarket, type SampleMarket } from './data/sample.ts';
 export { writeSampleCsv } from './data/sample/csv.ts';
 
 // engine
-export { backtest } from './engine/backtest.ts';
+export { backtest, type BacktestOptions } from './engine/backtest.ts';
+export {
+  defineModel,
+  MODEL_CONCERNS,
+  type AccrualContext,
+  type BorrowModel,
+  type CashModel,
+  type CommissionModel,
+  type ExecutionModels,
+  type FillContext,
+  type FillModel,
+  type LiquidityEstimate,
+  type ModelConcern,
+  type ModelDefinition,
+  type SlippageModel,
+  type VolumeLimit,
+} from './engine/models/index.ts';
 export { engineConfigSchema, EXECUTION_CONVENTIONS, type EngineConfig, type EngineConfigInput, type ExecutionConvention } from './engine/config.ts';
 export { MarketView, type PriceField } from './engine/view.ts';
 export { schedules, type Schedule } from './engine/schedule.ts';
 export type { BookView, Decision, InitContext, Strategy, Targets } from './engine/strategy.ts';
-export type { OrderRequest, OrderType, TimeInForce } from './engine/orders.ts';
-export { COST_LINES, DAILY_COLUMNS, INCOME_LINES, type Manifest, type Result } from './engine/result.ts';
+export { ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIF_NAMES, type OrderRequest, type OrderType, type TimeInForce } from './engine/orders.ts';
+export { COST_LINES, DAILY_COLUMNS, INCOME_LINES, type Manifest, type Orders, type Result } from './engine/result.ts';
 
 // strategies
 export * from './strategies/index.ts';
@@ -38,7 +54,7 @@ export * as metrics from './reports/metrics/index.ts';
 export { navReturns, runMetrics, type RunMetrics } from './reports/runMetrics.ts';
 export { analyseSeries, type SeriesAnalysis } from './reports/seriesAnalysis.ts';
 export { attributeRun, factorRegressions, type RunAttribution } from './reports/attribution/index.ts';
-export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, writeRun, type Store, type StoredRun } from './reports/store/index.ts';
+export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, ordersHash, writeRun, type Store, type StoredRun } from './reports/store/index.ts';
 export { renderComparison, renderTearSheet, tearSheetFromStoredRun, comparisonRunFromStoredRun, writeReport } from './reports/html/index.ts';
 export { compareToBaseline, parseBaseline, type Baseline, type Drift } from './reports/regression.ts';
 

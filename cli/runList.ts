@@ -2,6 +2,7 @@
 // column at full width) and `breadth runs show`.
 
 import type { RunRecord, StoredRun } from '../reports/store/index.ts';
+import { orderLines, orderTally, type OrderWithFills } from './orderListing.ts';
 import { fixed, percent, printTable } from './output.ts';
 
 /** Cell widths (padding included) of the narrow listing: with the borders, 120 columns. */
@@ -25,14 +26,21 @@ export function printRunList(runs: readonly RunRecord[], wide: boolean): void {
 /** Metric names whose values read as percentages. */
 const PERCENT = /return|cagr|drawdown|volatility|risk|var|capture|rate|exposure|drag/;
 
-export function printStoredRun(stored: StoredRun): void {
+/** A stored run: identity, hashes, user models, metrics, caveats, the order tally — and `orders` (of `symbol`) each with its fills, when given. */
+export function printStoredRun(stored: StoredRun, orders?: readonly OrderWithFills[], symbol?: string): void {
   const r = stored.run;
   process.stdout.write(
-    `run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n`,
+    `run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n  orders hash ${r.ordersHash ?? '— (stored before orders were recorded)'}\n`,
   );
+  for (const m of stored.manifest.userModels ?? []) {
+    process.stdout.write(`  ${m.concern} model ${m.name}: ${m.path === null ? 'an instance given to backtest()' : `${m.path} (sha256 ${m.sourceHash})`}\n`);
+  }
   printTable(
     ['metric', 'value', 'n', 'note'],
     stored.metrics.map((m) => [m.name, m.value === null ? '—' : PERCENT.test(m.name) && !/ratio/.test(m.name) ? percent(m.value, 2) : fixed(m.value, 4), m.n, m.note ?? '']),
   );
   for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
+  process.stdout.write(`${orderTally(stored.orders)}${orders ? '' : ' — list each with its fills: --orders'}\n`);
+  if (orders && symbol !== undefined && orders.length === 0) process.stdout.write(`no orders of ${symbol} in run ${r.id}\n`);
+  if (orders) process.stdout.write(orderLines(orders).map((line) => `${line}\n`).join(''));
 }

@@ -15,13 +15,16 @@ import type { Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
 import { buildAdjustmentIndex } from './adjustment.ts';
 import { Broker } from './broker.ts';
+import { CostEstimator } from './costEstimate.ts';
 import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from './config.ts';
 import { parseOrThrow } from './configError.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
-import { commissionModel, slippageModel } from './models/costs.ts';
+import { executionModels, type ModelSource, modelNames, userModelRecords } from './models/index.ts';
+import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
+import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
@@ -33,40 +36,52 @@ import { ENGINE_VERSION } from './version.ts';
 import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
 import { describeRun } from './warnings.ts';
 
+/** What backtest() takes besides the config: models a user brings. */
+export interface BacktestOptions {
+  /**
+   * Model instances (engine/models/types.ts) that replace the config's choice for their concern,
+   * e.g. `{ commission: myTieredCommission }`. The config must not set those concerns too.
+   */
+  readonly models?: Partial<ExecutionModels>;
+  /** Where the given models came from (a study's model files): recorded in the manifest. */
+  readonly modelSources?: Partial<Record<ModelConcern, ModelSource>>;
+}
+
 /**
  * Replay `strategy` over `market` under `configInput` (validated; see config.ts) and return
  * everything that happened. The run starts on the first session on or after `config.from` (the
  * data before it is history the strategy may read but never trade on) and ends on the last session
- * on or before `config.to`. Throws UserError for a bad config, an empty period, or a strategy's
- * own user error (with its date); never prints, never touches the file system.
+ * on or before `config.to`. `options.models` replaces config-chosen execution models with the
+ * user's own (listed in the manifest's `userModels`). Throws UserError for a bad config or model,
+ * an empty period, or a strategy's own user error (with its date); never prints, never touches
+ * the file system.
  */
-export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}): Result {
+export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}, options: BacktestOptions = {}): Result {
   const config = parseOrThrow(engineConfigSchema, configInput, 'engine config');
   const [first, last] = runRange(market, config);
   if (strategy.shorts && config.account.kind === 'cash') {
     throw new UserError(`strategy ${strategy.name} holds short positions, which a cash account does not allow: set a margin account (engine config account: { kind: margin, maxGross: 2, maxNet: 1 }; on the command line --account margin)`);
   }
-  if (typeof config.cash.rate === 'string' && !(config.cash.rate in market.rates)) {
-    throw new UserError(`engine config: cash.rate: no rate series "${config.cash.rate}" in ${market.name} (has: ${Object.keys(market.rates).join(', ') || 'none'})`);
-  }
+  const models = executionModels(config, market, options.models);
   const n = market.symbols.length;
   const adjustments = buildAdjustmentIndex(market);
   const view = new MarketView(market, adjustments);
   const portfolio = new Portfolio(n, config.initialCash);
   const ledger = new Ledger(last - first + 1, n);
-  const commission = commissionModel(config.commission);
-  const slippage = slippageModel(config.slippage);
-  const liquidity = config.slippage.kind === 'sqrt-impact' ? new LiquidityEstimator(market, adjustments, config.slippage.window) : undefined;
-  const broker = new Broker(market, config, portfolio, ledger, { commission, slippage, liquidity });
+  const window = models.slippage.liquidityWindow;
+  const liquidity = window !== undefined ? new LiquidityEstimator(market, adjustments, window) : undefined;
+  const orderBook = new OrderBook(market.symbols, config.shares === 'whole');
+  const broker = new Broker({ market, config, portfolio, ledger, book: orderBook, models, liquidity });
+  const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
   const actions = new CorporateActions(market, config);
-  const accruals = new Accruals(market, config);
+  const accruals = new Accruals(market, models);
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
   const due = strategy.schedule.sessions(market.dates, first);
   const band = strategy.schedule.driftBand;
-  const book = bookView(portfolio, broker);
+  const book = bookView(portfolio, orderBook);
   const random = new Random(config.seed, 'strategy');
   let firstInvested = -1;
   let ruin = -1;
@@ -81,7 +96,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   for (let t = first; t <= last; t++) {
     if (t > first) {
       accruals.accrue(t, portfolio, ledger);
-      actions.apply(t, portfolio, broker, ledger);
+      actions.apply(t, portfolio, orderBook, ledger);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
       if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');
     }
@@ -93,7 +108,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       act(decide(strategy, view, book), t);
     }
     // Same-close: this close fills the new orders and keeps working the resting ones.
-    if (ruin < 0 && config.execution === 'same-close' && broker.hasOrders) {
+    if (ruin < 0 && config.execution === 'same-close' && orderBook.hasOrders) {
       broker.fillAll(t, 'close');
       portfolio.revalue();
     }
@@ -106,7 +121,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   function checkRuin(t: number): void {
     if (ruin >= 0 || portfolio.nav > 0) return;
     ruin = t;
-    broker.cancelAll();
+    orderBook.cancelAll(t);
   }
 
   function act(decision: Decision, t: number): void {
@@ -114,7 +129,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (Array.isArray(decision)) {
       for (const request of decision as readonly OrderRequest[]) {
         const i = typeof request.symbol === 'number' ? request.symbol : view.resolve(request.symbol);
-        broker.place(i, request.quantity, t, OrderOrigin.explicit, request);
+        orderBook.place(i, request.quantity, t, OrderOrigin.explicit, request);
       }
       planner.targetWeight.fill(NaN);
       return snapshot(t);
@@ -125,8 +140,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       portfolio,
       nav: portfolio.nav,
       price: (i) => market.close[base + i],
-      estimateCost: (i, q, p) => broker.estimateCost(i, q, p, t),
-      commission: (q, p) => commission.commission(q, p),
+      estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
+      commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),
     });
     snapshot(t);
@@ -136,9 +151,9 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       return;
     }
     for (const i of plan.unpriced) ledger.defer(t, i, Deferral.noPrice, NaN);
-    broker.cancelTargetOrders();
+    orderBook.cancelTargetOrders(t);
     const orders = plan.orders;
-    for (let k = 0; k < orders.count; k++) broker.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
+    for (let k = 0; k < orders.count; k++) orderBook.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
   }
 
   /** Holdings at the decision close, plus symbols the decision targets without holding them. */
@@ -168,6 +183,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ledger.closeDay(k);
   }
 
+  orderBook.closeRemaining(last);
   for (const b of broker.fillBreaches) {
     const d = ledger.daily;
     const k = b.session - first;
@@ -193,7 +209,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     execution: config.execution,
     lookAheadProne: config.execution === 'same-close',
     config,
-    costModels: { commission: commission.name, slippage: slippage.name },
+    costModels: modelNames(models),
+    userModels: userModelRecords(models, options.models, options.modelSources),
     account: config.account.kind,
     seed: config.seed,
   };
@@ -215,6 +232,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     sessions,
     daily: ledger.daily,
     fills,
+    orders: orderBook.orders(),
     snapshots: ledger.snapshots(),
     deferrals,
     breaches,
@@ -265,7 +283,7 @@ function drifted(portfolio: Portfolio, target: Float64Array, band: number): bool
   return false;
 }
 
-function bookView(portfolio: Portfolio, broker: Broker): BookView {
+function bookView(portfolio: Portfolio, orders: OrderBook): BookView {
   return {
     get cash() {
       return portfolio.cash;
@@ -276,6 +294,6 @@ function bookView(portfolio: Portfolio, broker: Broker): BookView {
     shares: (i) => portfolio.shares[i],
     weight: (i) => (portfolio.shares[i] * portfolio.mark[i]) / portfolio.nav,
     held: () => Array.from({ length: portfolio.heldCount }, (_, k) => portfolio.heldAt(k)),
-    openOrders: () => broker.openOrders(),
+    openOrders: () => orders.openOrders(),
   };
 }

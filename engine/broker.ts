@@ -1,38 +1,44 @@
-// The broker: holds resting orders and fills them against one session's bar.
-//
-// Fill rules (documented in the README):
+// The broker: fills the resting orders of the order book (orderBook.ts) against one session's bar.
+// It runs the steps every fill shares and asks the execution models (engine/models/) only their
+// own question:
 // - No fill against a bar with no trade (NaN close or zero volume): the order rests, deferral recorded.
-// - Market orders fill at the phase's reference price: the open (or, where the data has no
-//   opens, that session's close — counted and reported), or the close in the close phase.
-// - Limit buy: at the open if open ≤ limit, else at the limit if the low reaches it (close-only
-//   data: at the close if close ≤ limit). Sells mirror it. Limit fills are not slipped past the limit.
-// - Stop buy: triggers when the open or the high reaches the stop, then fills like a market order
-//   at max(open, stop). Sells mirror it.
-// - A participation cap fills at most cap × volume shares of a symbol per session, over all its
-//   orders together; the rest rests.
-// - Day orders expire after their first fill session; GTC orders rest until filled or replaced.
+// - The fill model gives the order's reference price on the bar, or NaN when a limit or stop is
+//   not reached (the order rests). Where the data has no opens, an open fill sees that session's
+//   close as its open — counted and reported.
+// - The volume limit caps what a symbol fills in a session, over all its orders; the rest rests.
+// - The slippage model moves the price against the trader (a limit fill is never slipped past its
+//   limit); the commission model charges the slipped price, knowing what the order already paid.
+// - Reductions fill before additions. Day orders expire after their first fill session; GTC
+//   orders rest until filled or replaced.
 // - The account (account.ts) checks every fill: a cash account never spends cash that is not
 //   there, a margin account stays within its limits. A fill it cannot take whole is cut to the
 //   part it can; the rest keeps resting while sells that may fund it still rest (they fill
 //   first, reductions before additions), and is cancelled otherwise — both recorded as deferrals.
+// - An order that fills whole, or that the account cuts for good, ends on the book's record.
 
 import type { Market } from '../data/market.ts';
 import { AccountGuard, type FillQuote } from './account.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import type { LiquidityEstimator } from './liquidity.ts';
-import type { CommissionModel, LiquidityEstimate, SlippageModel } from './models/costs.ts';
-import { Deferral, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
+import { type ExecutionModels, type FillContext, newFillContext } from './models/types.ts';
+import { newOrder, type OrderBook } from './orderBook.ts';
+import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
-import { roundShares } from './shares.ts';
 
 export type Phase = 'open' | 'close';
 
-/** What the broker trades with: the cost models and, for impact models, a liquidity estimator. */
-export interface BrokerModels {
-  readonly commission: CommissionModel;
-  readonly slippage: SlippageModel;
+/** What a broker works with, by name. */
+export interface BrokerParts {
+  readonly market: Market;
+  readonly config: EngineConfig;
+  readonly portfolio: Portfolio;
+  readonly ledger: Ledger;
+  /** The orders to fill; the broker records how those it finishes ended. */
+  readonly book: OrderBook;
+  readonly models: ExecutionModels;
+  /** σ and ADV for a slippage model that asks for them (`liquidityWindow`); undefined otherwise. */
   readonly liquidity: LiquidityEstimator | undefined;
 }
 
@@ -44,146 +50,85 @@ export interface FillBreach {
   readonly refused: number;
 }
 
+/** Fills of the book's resting orders. Mutates the portfolio (trades, commission) and writes the ledger (fills, cost lines, deferrals). */
 export class Broker {
   readonly #market: Market;
   readonly #config: EngineConfig;
   readonly #portfolio: Portfolio;
   readonly #ledger: Ledger;
-  readonly #models: BrokerModels;
+  readonly #models: ExecutionModels;
+  readonly #liquidity: LiquidityEstimator | undefined;
   readonly #account: AccountGuard;
-  #orders: RestingOrder[] = [];
-  /** Finished orders, reused by `place`. */
-  readonly #spare: RestingOrder[] = [];
-  #nextId = 1;
-  /** Shares filled per symbol in the current fill pass (the participation cap is per symbol and session). */
+  readonly #book: OrderBook;
+  /** Shares filled per symbol in the current fill pass (the volume limit is per symbol and session). */
   readonly #filledToday: Float64Array;
   readonly #touched: Int32Array;
   #touchedCount = 0;
-  /** Reused per fill: the quote under test and the ledger record. */
+  /** Reused per fill: what the models are asked, the quote under test and the ledger record. */
+  readonly #context: FillContext = newFillContext(newOrder());
   readonly #quote: FillQuote = { price: 0, commission: 0, slippage: 0 };
   readonly #record = newFillRecord();
-  #liquidityNow: LiquidityEstimate | undefined;
-  #pricing: { o: RestingOrder; reference: number } = { o: undefined as unknown as RestingOrder, reference: 0 };
-  readonly #quoteFor = (q: number, out: FillQuote): FillQuote => this.#quoteFill(this.#pricing.o, q, this.#pricing.reference, out);
+  readonly #quoteFor = (q: number, out: FillQuote): FillQuote => this.#quoteFill(q, out);
   /** Fills at a session close because the data had no open. */
   openFallbacks = 0;
   /** Margin-limit cuts at fills. */
   readonly fillBreaches: FillBreach[] = [];
 
-  constructor(market: Market, config: EngineConfig, portfolio: Portfolio, ledger: Ledger, models: BrokerModels) {
-    this.#market = market;
-    this.#config = config;
-    this.#portfolio = portfolio;
-    this.#ledger = ledger;
-    this.#models = models;
-    this.#account = new AccountGuard(config.account, portfolio, config.shares === 'whole');
-    this.#filledToday = new Float64Array(market.symbols.length);
-    this.#touched = new Int32Array(market.symbols.length);
-  }
-
-  get hasOrders(): boolean {
-    return this.#orders.length > 0;
-  }
-
-  place(symbol: number, quantity: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
-    if (quantity === 0) return;
-    const o = this.#spare.pop() ?? ({} as RestingOrder);
-    o.id = this.#nextId++;
-    o.symbol = symbol;
-    o.quantity = quantity;
-    o.type = request?.type ?? 'market';
-    o.limit = request?.limit ?? NaN;
-    o.stop = request?.stop ?? NaN;
-    o.tif = request?.tif ?? 'gtc';
-    o.origin = origin;
-    o.decidedAt = decidedAt;
-    o.triggered = false;
-    this.#orders.push(o);
-  }
-
-  /** A new decision replaces what is left of the previous one's rebalance orders. */
-  cancelTargetOrders(): void {
-    this.#keepOnly((o) => o.origin !== OrderOrigin.targets);
-  }
-
-  cancelSymbol(symbol: number): void {
-    this.#keepOnly((o) => o.symbol !== symbol);
-  }
-
-  cancelAll(): void {
-    this.#keepOnly(() => false);
-  }
-
-  /** Keep the orders that pass, in order; the rest go back to the spares. */
-  #keepOnly(keep: (o: RestingOrder) => boolean): void {
-    let kept = 0;
-    for (const o of this.#orders) {
-      if (keep(o)) this.#orders[kept++] = o;
-      else this.#spare.push(o);
-    }
-    this.#orders.length = kept;
-  }
-
-  /**
-   * Split of `ratio` new shares per old: resting quantities scale by it — rounded toward zero in
-   * whole-share mode, so no order ever asks for a fraction — and limit and stop prices by its inverse.
-   */
-  applySplit(symbol: number, ratio: number): void {
-    for (const o of this.#orders) {
-      if (o.symbol !== symbol) continue;
-      o.quantity = this.#config.shares === 'whole' ? roundShares(o.quantity * ratio) : o.quantity * ratio;
-      o.limit /= ratio;
-      o.stop /= ratio;
-    }
-    this.#keepOnly((o) => o.quantity !== 0);
-  }
-
-  openOrders(): OrderRequest[] {
-    return this.#orders.map((o) => ({
-      symbol: this.#market.symbols[o.symbol],
-      quantity: o.quantity,
-      type: o.type,
-      ...(o.type === 'limit' ? { limit: o.limit } : {}),
-      ...(o.type === 'stop' ? { stop: o.stop } : {}),
-      tif: o.tif,
-    }));
+  constructor(parts: BrokerParts) {
+    this.#market = parts.market;
+    this.#config = parts.config;
+    this.#portfolio = parts.portfolio;
+    this.#ledger = parts.ledger;
+    this.#book = parts.book;
+    this.#models = parts.models;
+    this.#liquidity = parts.liquidity;
+    this.#account = new AccountGuard(parts.config.account, parts.portfolio, parts.config.shares === 'whole');
+    this.#filledToday = new Float64Array(parts.market.symbols.length);
+    this.#touched = new Int32Array(parts.market.symbols.length);
   }
 
   /** Fill what can be filled on session t in `phase`: reductions first, then additions. */
   fillAll(t: number, phase: Phase): void {
-    if (this.#orders.length === 0) return;
+    const orders = this.#book.resting;
+    if (orders.length === 0) return;
     const shares = this.#portfolio.shares;
-    for (const o of this.#orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, false);
+    for (const o of orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, false);
     let fundingRests = false;
-    for (const o of this.#orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
-    for (const o of this.#orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, fundingRests);
+    for (const o of orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
+    for (const o of orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, fundingRests);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
     this.#touchedCount = 0;
-    for (const o of this.#orders) if (o.quantity !== 0 && o.tif === 'day') this.#ledger.defer(t, o.symbol, Deferral.expired, o.quantity);
-    this.#keepOnly((o) => o.quantity !== 0 && o.tif !== 'day');
+    for (const o of orders) {
+      if (o.quantity === 0 || o.tif !== 'day') continue;
+      this.#ledger.defer(t, o.symbol, Deferral.expired, o.quantity);
+      this.#book.end(o, t, OrderEnd.dayEnd);
+    }
+    this.#book.dropFinished();
   }
 
   #fill(o: RestingOrder, t: number, phase: Phase, fundingRests: boolean): void {
     const m = this.#market;
     const k = t * m.symbols.length + o.symbol;
-    const close = m.close[k];
-    const volume = m.volume[k];
-    if (Number.isNaN(close) || volume === 0) {
+    if (Number.isNaN(m.close[k]) || m.volume[k] === 0) {
       this.#ledger.defer(t, o.symbol, Deferral.noTrade, o.quantity);
       return;
     }
-    const reference = this.#fillPrice(o, k, phase);
+    const c = this.#context;
+    this.#readBar(c, o, t, k, phase);
+    const reference = this.#models.fill.referencePrice(c);
     if (Number.isNaN(reference)) {
       this.#ledger.defer(t, o.symbol, Deferral.priceNotReached, o.quantity);
       return;
     }
+    if (o.type === 'stop') o.triggered = true;
+    c.reference = reference;
     let quantity = o.quantity;
-    const cap = this.#config.participationCap;
     let capped = false;
-    if (cap !== undefined && Number.isFinite(volume)) {
-      const most = Math.max(0, this.#roundDown(cap * volume - this.#filledToday[o.symbol]));
-      if (Math.abs(quantity) > most) {
-        quantity = Math.sign(quantity) * most;
+    const most = this.#models.volume.maxShares(c);
+    if (most !== Infinity) {
+      const left = Math.max(0, this.#roundDown(most - c.filledToday));
+      if (Math.abs(quantity) > left) {
+        quantity = Math.sign(quantity) * left;
         capped = true;
       }
     }
@@ -191,40 +136,26 @@ export class Broker {
       this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity);
       return;
     }
-    this.#liquidityNow = this.#models.slippage.needsLiquidity ? this.#models.liquidity?.estimate(o.symbol, o.decidedAt) : undefined;
-    this.#pricing.o = o;
-    this.#pricing.reference = reference;
+    c.liquidity = this.#models.slippage.liquidityWindow !== undefined ? this.#liquidity?.estimate(o.symbol, o.decidedAt) : undefined;
     const allowed = this.#account.allowed(o.symbol, quantity, reference, this.#quoteFor, this.#quote);
     if (allowed !== quantity) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
-      const reason = this.#account.kind === 'cash' && !(this.#portfolio.shares[o.symbol] + quantity < 0) ? Deferral.cash : Deferral.marginLimit;
-      this.#ledger.defer(t, o.symbol, reason, o.quantity - allowed);
+      const cash = this.#account.kind === 'cash' && !(this.#portfolio.shares[o.symbol] + quantity < 0);
+      this.#ledger.defer(t, o.symbol, cash ? Deferral.cash : Deferral.marginLimit, o.quantity - allowed);
       if (this.#account.kind === 'margin') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed });
-      if (allowed !== 0) this.#execute(o, t, allowed, reference, this.#quoteFill(o, allowed, reference, this.#quote));
-      o.quantity = fundingRests ? o.quantity - allowed : 0;
+      if (allowed !== 0) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
+      if (fundingRests) o.quantity -= allowed;
+      else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
-    this.#execute(o, t, quantity, reference, this.#quote);
+    this.#execute(o, t, quantity, this.#quote);
     if (capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
+    if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);
   }
 
-  /** Price, commission and slippage of filling `q` shares of `o` against `reference`. */
-  #quoteFill(o: RestingOrder, q: number, reference: number, out: FillQuote): FillQuote {
-    let fraction = this.#models.slippage.slippageFraction(q, this.#liquidityNow);
-    let price = reference * (1 + Math.sign(q) * fraction);
-    if (o.type === 'limit') {
-      price = q > 0 ? Math.min(price, o.limit) : Math.max(price, o.limit);
-      fraction = Math.abs(price / reference - 1);
-    }
-    out.price = price;
-    out.slippage = Math.abs(q) * reference * fraction;
-    out.commission = this.#models.commission.commission(q, price);
-    return out;
-  }
-
-  /** Reference price for this order on this bar, or NaN when a limit/stop is not reached. */
-  #fillPrice(o: RestingOrder, k: number, phase: Phase): number {
+  /** The bar of order `o` at market index k in `phase`, into the models' context. */
+  #readBar(c: FillContext, o: RestingOrder, t: number, k: number, phase: Phase): void {
     const m = this.#market;
     const close = m.close[k];
     let open = phase === 'open' ? m.open[k] : close;
@@ -232,30 +163,57 @@ export class Broker {
       open = close;
       this.openFallbacks++;
     }
-    const high = phase === 'open' && !Number.isNaN(m.high[k]) ? m.high[k] : Math.max(open, close);
-    const low = phase === 'open' && !Number.isNaN(m.low[k]) ? m.low[k] : Math.min(open, close);
-    const buy = o.quantity > 0;
-    if (o.type === 'limit') {
-      if (buy) return open <= o.limit ? open : low <= o.limit ? o.limit : NaN;
-      return open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
-    }
-    if (o.type === 'stop' && !o.triggered) {
-      const hit = buy ? high >= o.stop : low <= o.stop;
-      if (!hit) return NaN;
-      o.triggered = true;
-      return buy ? Math.max(open, o.stop) : Math.min(open, o.stop);
-    }
-    return open;
+    c.session = t;
+    c.order = o;
+    c.open = open;
+    c.high = phase === 'open' && !Number.isNaN(m.high[k]) ? m.high[k] : Math.max(open, close);
+    c.low = phase === 'open' && !Number.isNaN(m.low[k]) ? m.low[k] : Math.min(open, close);
+    c.close = close;
+    c.volume = m.volume[k];
+    c.filledToday = this.#filledToday[o.symbol];
+    c.quantity = o.quantity;
+    c.reference = NaN;
+    c.price = NaN;
+    c.liquidity = undefined;
   }
 
-  #execute(o: RestingOrder, t: number, quantity: number, reference: number, fill: FillQuote): void {
+  /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */
+  #quoteFill(q: number, out: FillQuote): FillQuote {
+    const c = this.#context;
+    const reference = c.reference;
+    c.quantity = q;
+    let fraction = this.#models.slippage.slippage(c);
+    let price = reference * (1 + Math.sign(q) * fraction);
+    const o = c.order;
+    if (o.type === 'limit') {
+      price = q > 0 ? Math.min(price, o.limit) : Math.max(price, o.limit);
+      fraction = Math.abs(price / reference - 1);
+    }
+    c.price = price;
+    out.price = price;
+    out.slippage = Math.abs(q) * reference * fraction;
+    out.commission = this.#models.commission.commission(c);
+    return out;
+  }
+
+  #execute(o: RestingOrder, t: number, quantity: number, fill: FillQuote): void {
     if (this.#filledToday[o.symbol] === 0) this.#touched[this.#touchedCount++] = o.symbol;
     this.#filledToday[o.symbol] += Math.abs(quantity);
+    const reference = this.#context.reference;
     this.#portfolio.trade(o.symbol, quantity, fill.price, reference);
     this.#portfolio.cash -= fill.commission;
     this.#ledger.cost('commission', fill.commission, o.symbol);
     this.#ledger.cost('slippage', fill.slippage, o.symbol);
     this.#ledger.today.tradedNotional += Math.abs(quantity) * fill.price;
+    if (o.lastFillSession !== t) {
+      o.lastFillSession = t;
+      o.sessionFilled = 0;
+      o.sessionCommission = 0;
+    }
+    o.filled += quantity;
+    o.commission += fill.commission;
+    o.sessionFilled += quantity;
+    o.sessionCommission += fill.commission;
     const r = this.#record;
     r.session = t;
     r.symbol = o.symbol;
@@ -267,14 +225,6 @@ export class Broker {
     r.orderId = o.id;
     r.reason = FillReason.order;
     this.#ledger.fill(r);
-  }
-
-  /** Estimated cost of trading at a decision (for the planner's cash sizing). */
-  estimateCost(symbol: number, quantity: number, price: number, decidedAt: number): number {
-    const { slippage, commission, liquidity } = this.#models;
-    const estimate = slippage.needsLiquidity ? liquidity?.estimate(symbol, decidedAt) : undefined;
-    const fraction = slippage.slippageFraction(quantity, estimate);
-    return Math.abs(quantity) * price * fraction + commission.commission(quantity, price * (1 + fraction));
   }
 
   #roundDown(x: number): number {

@@ -1,34 +1,20 @@
-// Run configuration: every execution and cost setting, validated with readable errors.
+// Run configuration: every execution and cost setting, validated with readable errors. The
+// execution models' settings come from their own files (engine/models/<concern>/): the unions of
+// commission, slippage and fill kinds are built from those files' schemas.
 
 import { z } from 'zod';
 import { parseIsoDay } from '../data/dates.ts';
+import { borrowSchema } from './models/borrow/index.ts';
+import { cashSchema } from './models/cash/index.ts';
+import { commissionSchema } from './models/commission/index.ts';
+import { fillSchema } from './models/fill/index.ts';
+import { slippageSchema } from './models/slippage/index.ts';
+import { participationCapSchema } from './models/volume/index.ts';
 
 export const EXECUTION_CONVENTIONS = ['next-open', 'next-close', 'same-close'] as const;
 export type ExecutionConvention = (typeof EXECUTION_CONVENTIONS)[number];
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
-const bps = z.number().min(0).max(10_000);
-
-export const commissionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }).strict(),
-  z.object({ kind: z.literal('per-share'), perShare: z.number().min(0), minimum: z.number().min(0).default(0) }).strict(),
-  z.object({ kind: z.literal('bps'), bps }).strict(),
-]);
-
-export const slippageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }).strict(),
-  z.object({ kind: z.literal('fixed-bps'), bps }).strict(),
-  z.object({ kind: z.literal('half-spread'), spreadBps: bps }).strict(),
-  z
-    .object({
-      kind: z.literal('sqrt-impact'),
-      /** Impact coefficient k in k · σ_daily · √(shares / ADV). */
-      k: z.number().min(0).default(1),
-      /** Trailing sessions for σ_daily and ADV, ending at the decision. */
-      window: z.number().int().min(2).default(20),
-    })
-    .strict(),
-]);
 
 export const accountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash') }).strict(),
@@ -60,27 +46,12 @@ export const engineConfigSchema = z
     maxCommissionRate: z.number().gt(0).default(0.01),
     commission: commissionSchema.default({ kind: 'none' }),
     slippage: slippageSchema.default({ kind: 'none' }),
+    /** How an order's reference price is found on a bar (market, limit and stop rules). */
+    fill: fillSchema.default({ kind: 'bar' }),
     /** Fill at most this share of a session's volume; the rest rests for the next session. */
-    participationCap: z.number().gt(0).max(1).optional(),
-    borrow: z
-      .object({
-        /** Annual borrow fee on short market value, in bps. */
-        defaultBps: bps.default(0),
-        overrides: z.record(z.string(), bps).default({}),
-        /** Annual rebate paid on short market value, in bps. */
-        rebateBps: bps.default(0),
-      })
-      .strict()
-      .default({ defaultBps: 0, overrides: {}, rebateBps: 0 }),
-    cash: z
-      .object({
-        /** Interest on cash: a constant annual rate, the name of a market rate series, or none. */
-        rate: z.union([z.number().min(-0.1).max(1), z.string().min(1), z.null()]).default(null),
-        /** Extra annual spread (bps) over the cash rate charged on negative cash. */
-        debitSpreadBps: bps.default(0),
-      })
-      .strict()
-      .default({ rate: null, debitSpreadBps: 0 }),
+    participationCap: participationCapSchema.optional(),
+    borrow: borrowSchema.default({ defaultBps: 0, overrides: {}, rebateBps: 0 }),
+    cash: cashSchema.default({ rate: null, debitSpreadBps: 0 }),
     /**
      * The account. `cash` (default): no shorts, no borrowing — a buy fills only against the cash
      * there at its fill. `margin`: shorts and borrowing within gross and net exposure limits

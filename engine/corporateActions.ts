@@ -11,9 +11,10 @@
 // Splits come first, so a split on an exit session is already in the position's shares and mark.
 
 import type { Market } from '../data/market.ts';
-import type { Broker } from './broker.ts';
+import type { OrderBook } from './orderBook.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
+import { OrderEnd } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
 
@@ -76,13 +77,13 @@ export class CorporateActions {
     }
   }
 
-  apply(t: number, portfolio: Portfolio, broker: Broker, ledger: Ledger): void {
+  apply(t: number, portfolio: Portfolio, orders: OrderBook, ledger: Ledger): void {
     const m = this.#market;
     const splits = m.splits;
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
       const i = splits.symbol[e];
       portfolio.split(i, splits.value[e]);
-      broker.applySplit(i, splits.value[e]);
+      orders.applySplit(i, splits.value[e], t);
       if (this.#whole) this.#cashInLieu(t, i, portfolio, ledger);
     }
     const dividends = m.dividends;
@@ -96,11 +97,11 @@ export class CorporateActions {
     }
     for (let k = this.#exitStart[t]; k < this.#exitStart[t + 1]; k++) {
       const i = this.#exits[k];
-      broker.cancelSymbol(i);
+      const delisted = m.delistedAfter[i] >= 0;
+      orders.cancelSymbol(i, t, delisted ? OrderEnd.delisting : OrderEnd.dataEnd);
       const held = portfolio.shares[i];
       if (held === 0) continue;
       // The mark is the last close the position saw, rescaled by any split applied since.
-      const delisted = m.delistedAfter[i] >= 0;
       const ret = delisted ? m.delistReturn[i] : NaN;
       const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
       if (!delisted) this.dataEndExits.push({ session: t, symbol: i, value: held * price });

@@ -2,7 +2,7 @@
 // goes. Daily cost and income lines accumulate within a session and are written at its record phase.
 
 import { DAILY_COLUMNS, type CostLine, type DailyColumn, type Deferrals, type FillReason, type Fills, type IncomeLine, type Snapshots } from './result.ts';
-import { Growable } from './growable.ts';
+import { GrowableTable } from './growable.ts';
 
 /** One fill, by field name (one reused record per writer keeps the replay allocation-free). */
 export interface FillRecord {
@@ -23,15 +23,19 @@ export interface FillRecord {
 
 export const newFillRecord = (): FillRecord => ({ session: 0, symbol: 0, quantity: 0, price: 0, referencePrice: 0, commission: 0, slippage: 0, orderId: 0, reason: 0 });
 
+const I = Int32Array;
+const F = Float64Array;
+const U = Uint8Array;
+
 export class Ledger {
   readonly daily: Record<DailyColumn, Float64Array>;
   /** Today's running amounts of the flow columns, reset after each record. */
   readonly today: Record<DailyColumn, number>;
   readonly incomeBySymbol: Float64Array;
   readonly costBySymbol: Float64Array;
-  readonly #fills = growables(['session', 'symbol', 'quantity', 'price', 'referencePrice', 'commission', 'slippage', 'orderId', 'reason']);
-  readonly #snapshots = growables(['session', 'symbol', 'shares', 'price', 'targetWeight']);
-  readonly #deferrals = growables(['session', 'symbol', 'reason', 'remaining']);
+  readonly #fills = new GrowableTable({ session: I, symbol: I, quantity: F, price: F, referencePrice: F, commission: F, slippage: F, orderId: I, reason: U });
+  readonly #snapshots = new GrowableTable({ session: I, symbol: I, shares: F, price: F, targetWeight: F });
+  readonly #deferrals = new GrowableTable({ session: I, symbol: I, reason: U, remaining: F });
 
   constructor(sessions: number, symbolCount: number) {
     this.daily = {} as Record<DailyColumn, Float64Array>;
@@ -58,33 +62,36 @@ export class Ledger {
 
   /** Append one fill (the record is copied; callers reuse theirs). */
   fill(r: FillRecord): void {
-    const f = this.#fills;
-    f.session.push(r.session);
-    f.symbol.push(r.symbol);
-    f.quantity.push(r.quantity);
-    f.price.push(r.price);
-    f.referencePrice.push(r.referencePrice);
-    f.commission.push(r.commission);
-    f.slippage.push(r.slippage);
-    f.orderId.push(r.orderId);
-    f.reason.push(r.reason);
+    const k = this.#fills.add();
+    const f = this.#fills.columns;
+    f.session[k] = r.session;
+    f.symbol[k] = r.symbol;
+    f.quantity[k] = r.quantity;
+    f.price[k] = r.price;
+    f.referencePrice[k] = r.referencePrice;
+    f.commission[k] = r.commission;
+    f.slippage[k] = r.slippage;
+    f.orderId[k] = r.orderId;
+    f.reason[k] = r.reason;
   }
 
   snapshot(session: number, symbol: number, shares: number, price: number, targetWeight: number): void {
-    const s = this.#snapshots;
-    s.session.push(session);
-    s.symbol.push(symbol);
-    s.shares.push(shares);
-    s.price.push(price);
-    s.targetWeight.push(targetWeight);
+    const k = this.#snapshots.add();
+    const s = this.#snapshots.columns;
+    s.session[k] = session;
+    s.symbol[k] = symbol;
+    s.shares[k] = shares;
+    s.price[k] = price;
+    s.targetWeight[k] = targetWeight;
   }
 
   defer(session: number, symbol: number, reason: number, remaining: number): void {
-    const d = this.#deferrals;
-    d.session.push(session);
-    d.symbol.push(symbol);
-    d.reason.push(reason);
-    d.remaining.push(remaining);
+    const k = this.#deferrals.add();
+    const d = this.#deferrals.columns;
+    d.session[k] = session;
+    d.symbol[k] = symbol;
+    d.reason[k] = reason;
+    d.remaining[k] = remaining;
   }
 
   /** Write today's flow lines into row `k` and reset them; stock columns are set by the caller. */
@@ -95,38 +102,16 @@ export class Ledger {
     }
   }
 
+  /** The logs, as views of their storage (the run is over when they are read). */
   fills(): Fills {
-    const f = this.#fills;
-    return {
-      session: f.session.toInt32(),
-      symbol: f.symbol.toInt32(),
-      quantity: f.quantity.toFloat64(),
-      price: f.price.toFloat64(),
-      referencePrice: f.referencePrice.toFloat64(),
-      commission: f.commission.toFloat64(),
-      slippage: f.slippage.toFloat64(),
-      orderId: f.orderId.toInt32(),
-      reason: f.reason.toUint8(),
-    };
+    return this.#fills.views();
   }
 
   snapshots(): Snapshots {
-    const s = this.#snapshots;
-    return {
-      session: s.session.toInt32(),
-      symbol: s.symbol.toInt32(),
-      shares: s.shares.toFloat64(),
-      price: s.price.toFloat64(),
-      targetWeight: s.targetWeight.toFloat64(),
-    };
+    return this.#snapshots.views();
   }
 
   deferrals(): Deferrals {
-    const d = this.#deferrals;
-    return { session: d.session.toInt32(), symbol: d.symbol.toInt32(), reason: d.reason.toUint8(), remaining: d.remaining.toFloat64() };
+    return this.#deferrals.views();
   }
-}
-
-function growables<K extends string>(names: readonly K[]): Record<K, Growable> {
-  return Object.fromEntries(names.map((name) => [name, new Growable()])) as Record<K, Growable>;
 }

@@ -2,7 +2,7 @@
 
 import type { Market } from '../data/market.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
-import type { LiquidityEstimate } from './models/costs.ts';
+import type { LiquidityEstimate } from './models/types.ts';
 
 export class LiquidityEstimator {
   readonly #market: Market;

@@ -36,6 +36,43 @@ export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'n
 /** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;
 export type OrderOrigin = (typeof OrderOrigin)[keyof typeof OrderOrigin];
+export const ORDER_ORIGIN_NAMES = ['targets', 'explicit'] as const;
+export const ORDER_TYPE_NAMES = ['market', 'limit', 'stop'] as const satisfies readonly OrderType[];
+export const TIF_NAMES = ['day', 'gtc'] as const satisfies readonly TimeInForce[];
+
+/**
+ * How an order ended (every order ends one way; see OrderStatus for what it says about the fill):
+ * - filled: every share filled.
+ * - replaced: a new decision's targets replaced the previous decision's rebalance orders.
+ * - delisting / data-end: its symbol was delisted, or its data ended (the position was closed).
+ * - ruin: NAV fell to zero or below; every order was cancelled.
+ * - cash / margin-limit: the account cut it at a fill and no sell that could fund it still rested.
+ * - day-end: a day order's session ended.
+ * - split: a split rounded what was left to zero whole shares.
+ * - run-end: still resting when the run ended.
+ */
+export const OrderEnd = { filled: 0, replaced: 1, delisting: 2, dataEnd: 3, ruin: 4, cash: 5, marginLimit: 6, dayEnd: 7, split: 8, runEnd: 9 } as const;
+export type OrderEnd = (typeof OrderEnd)[keyof typeof OrderEnd];
+export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', 'ruin', 'cash', 'margin-limit', 'day-end', 'split', 'run-end'] as const;
+
+/**
+ * An order's final status: `filled` (all of it), `partially-filled` (some; its end says why the
+ * rest did not), or, with nothing filled, `cancelled` (replaced, delisting, data-end, ruin, split),
+ * `expired` (day-end), `rejected` (the account refused it: cash, margin-limit) or `open` (run-end).
+ */
+export const OrderStatus = { filled: 0, partiallyFilled: 1, cancelled: 2, expired: 3, rejected: 4, open: 5 } as const;
+export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+export const ORDER_STATUS_NAMES = ['filled', 'partially-filled', 'cancelled', 'expired', 'rejected', 'open'] as const;
+
+/** The status of an order that ended with `end` after filling `filled` shares. */
+export function orderStatus(end: OrderEnd, filled: number): OrderStatus {
+  if (end === OrderEnd.filled) return OrderStatus.filled;
+  if (filled !== 0) return OrderStatus.partiallyFilled;
+  if (end === OrderEnd.dayEnd) return OrderStatus.expired;
+  if (end === OrderEnd.cash || end === OrderEnd.marginLimit) return OrderStatus.rejected;
+  if (end === OrderEnd.runEnd) return OrderStatus.open;
+  return OrderStatus.cancelled;
+}
 
 /**
  * A resting order held by the broker. Mutable: splits rescale it, partial fills shrink it, and the
@@ -56,4 +93,16 @@ export interface RestingOrder {
   decidedAt: number;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
+  /** Signed shares, limit and stop as decided (a split rescales quantity, limit and stop, not these). */
+  requested: number;
+  requestedLimit: number;
+  requestedStop: number;
+  /** Signed shares filled so far, as traded (a split does not rescale them). */
+  filled: number;
+  /** Commission paid so far (currency). */
+  commission: number;
+  /** The last session it filled on (−1 before its first fill), and what it filled and paid then. */
+  lastFillSession: number;
+  sessionFilled: number;
+  sessionCommission: number;
 }

@@ -27,15 +27,17 @@ export interface Plan {
   readonly unpriced: number[];
 }
 
+/** What the planner reads at a decision (the engine's, or a test's stub). */
 export interface PlanContext {
-  readonly portfolio: Portfolio;
+  /** Holdings (shares, marks) and cash before the decision's orders. */
+  readonly portfolio: Pick<Portfolio, 'shares' | 'mark' | 'cash'>;
   readonly nav: number;
   /** Decision-close price of symbol i (NaN when it has none). */
   price(i: number): number;
   /** Estimated commission + slippage in currency for trading `quantity` of symbol i at `price`. */
   estimateCost(i: number, quantity: number, price: number): number;
-  /** Commission in currency for trading `quantity` at `price`. */
-  commission(quantity: number, price: number): number;
+  /** Commission in currency for a new order of `quantity` of symbol i at `price`. */
+  commission(i: number, quantity: number, price: number): number;
   resolve(symbol: string): number;
 }
 
@@ -184,7 +186,7 @@ export class RebalancePlanner {
       const delta = to - from;
       if (delta === 0) continue;
       const notional = Math.abs(delta * ctx.price(i));
-      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(delta, ctx.price(i)) > maxCommission * notional)) continue;
+      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(i, delta, ctx.price(i)) > maxCommission * notional)) continue;
       let quantity: number;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;

@@ -3,6 +3,16 @@
 
 import type { Caveat } from './caveats.ts';
 import type { EngineConfig, ExecutionConvention } from './config.ts';
+import type { ModelConcern } from './models/types.ts';
+
+/** A user's model in the manifest: path (as the study names it) and sha256 of its file when it came from one. */
+export interface UserModelRecord {
+  readonly concern: ModelConcern;
+  readonly name: string;
+  readonly path: string | null;
+  readonly sourceHash: string | null;
+  readonly params: unknown;
+}
 
 /** Daily columns, one value per session of the run. Currency unless stated. */
 export const DAILY_COLUMNS = [
@@ -43,7 +53,7 @@ export const FillReason = { order: 0, delisting: 1, dataEnd: 2, splitCash: 3 } a
 export type FillReason = (typeof FillReason)[keyof typeof FillReason];
 export const FILL_REASON_NAMES = ['order', 'delisting', 'data-end', 'split-cash'] as const;
 
-/** The fills ledger, columnar. quantity is signed shares; costs are currency. */
+/** The fills ledger, columnar. quantity is signed shares; costs are currency; orderId 0 = no order (a delisting, data end or split's cash in lieu). */
 export interface Fills {
   readonly session: Int32Array;
   readonly symbol: Int32Array;
@@ -54,6 +64,34 @@ export interface Fills {
   readonly slippage: Float64Array;
   readonly orderId: Int32Array;
   readonly reason: Uint8Array;
+}
+
+/**
+ * Every order the broker accepted, columnar, in id order (id k is row k − 1). Names of the coded
+ * columns: ORDER_TYPE_NAMES, TIF_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_END_NAMES
+ * (engine/orders.ts). Fills name their order in `fills.orderId`.
+ */
+export interface Orders {
+  readonly id: Int32Array;
+  /** Market session of the decision that placed it. */
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  /** Requested signed shares, as decided (before any split). */
+  readonly quantity: Float64Array;
+  readonly type: Uint8Array;
+  /** Limit price (limit orders) and stop price (stop orders), as decided; NaN otherwise. */
+  readonly limit: Float64Array;
+  readonly stop: Float64Array;
+  readonly tif: Uint8Array;
+  /** targets (the planner's net rebalance order) or explicit (the strategy asked for it). */
+  readonly origin: Uint8Array;
+  /** Signed shares filled in all, as traded (Σ of its fills' quantities). */
+  readonly filled: Float64Array;
+  readonly status: Uint8Array;
+  /** How it ended (why it stopped short of filled). */
+  readonly end: Uint8Array;
+  /** Market session it ended on (the run's last session for orders still open). */
+  readonly endSession: Int32Array;
 }
 
 /**
@@ -135,7 +173,13 @@ export interface Manifest {
   /** True for same-close execution: decisions and fills on the same close. */
   readonly lookAheadProne: boolean;
   readonly config: EngineConfig;
-  readonly costModels: { readonly commission: string; readonly slippage: string };
+  /** Each concern's execution model, by name (runs stored before issue 16 name commission and slippage only). */
+  readonly costModels: Readonly<Record<ModelConcern, string>>;
+  /**
+   * The models a user brought (a model file, or an instance given to backtest()): each replaces
+   * its concern's config setting, which stays at its default in `config` and is not used.
+   */
+  readonly userModels: readonly UserModelRecord[];
   /** The account kind (`cash` or `margin`) — also in config.account with its limits. */
   readonly account: string;
   readonly seed: number;
@@ -150,6 +194,7 @@ export interface Result {
   readonly sessions: Int32Array;
   readonly daily: Readonly<Record<DailyColumn, Float64Array>>;
   readonly fills: Fills;
+  readonly orders: Orders;
   readonly snapshots: Snapshots;
   readonly deferrals: Deferrals;
   readonly breaches: readonly LeverageBreach[];

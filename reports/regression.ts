@@ -1,5 +1,6 @@
 // Baseline regression of strategy results (the CI use case): a small, reviewable JSON file of
-// headline metrics and fills hashes per run, and a comparison within per-metric tolerances.
+// headline metrics, fills and orders hashes per run, and a comparison within per-metric
+// tolerances (the hashes must match exactly).
 
 import { z } from 'zod';
 import { parseOrThrow } from '../engine/configError.ts';
@@ -42,7 +43,15 @@ export const baselineSchema = z
     data_fingerprint: z.string(),
     tolerances: z.record(z.string(), tolerance).default({}),
     runs: z.array(
-      z.object({ name: z.string(), fills_hash: z.string(), metrics: z.record(z.string(), z.number().nullable()) }).strict(),
+      z
+        .object({
+          name: z.string(),
+          fills_hash: z.string(),
+          /** Absent in baselines recorded before orders were hashed: reported as drift until re-recorded. */
+          orders_hash: z.string().optional(),
+          metrics: z.record(z.string(), z.number().nullable()),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -55,7 +64,7 @@ export function parseBaseline(raw: unknown, where: string): Baseline {
 
 export interface Drift {
   readonly run: string;
-  /** A metric name, `fills_hash`, or `run` (a run missing on one side). */
+  /** A metric name, `fills_hash`, `orders_hash`, or `run` (a run missing on one side). */
   readonly what: string;
   readonly baseline: string;
   readonly current: string;
@@ -83,6 +92,10 @@ export function compareToBaseline(baseline: Baseline, current: readonly Baseline
     }
     if (run.fills_hash !== old.fills_hash) {
       drifts.push({ run: old.name, what: 'fills_hash', baseline: old.fills_hash.slice(0, 16), current: run.fills_hash.slice(0, 16), tolerance: 'exact' });
+    }
+    if (run.orders_hash !== old.orders_hash) {
+      const before = old.orders_hash?.slice(0, 16) ?? 'missing (recorded before orders were hashed)';
+      drifts.push({ run: old.name, what: 'orders_hash', baseline: before, current: run.orders_hash?.slice(0, 16) ?? 'missing', tolerance: 'exact' });
     }
   }
   for (const run of current) {

@@ -1,6 +1,6 @@
-// Loading a user's strategy file: a .ts or .js module exporting a definition, either as the
-// default export or as `strategy`. The source hash is the sha256 of the file's text; helpers it
-// imports are not covered.
+// Loading a user's strategy file (importUserFile also loads model files): a .ts or .js module
+// exporting a definition, either as the default export or as `strategy`. The source hash is the
+// sha256 of the file's text; helpers it imports are not covered.
 //
 // TypeScript files load through tsx (a runtime dependency, registered on the first .ts file, so
 // commands that load none never pay for it) rather than Node's own type stripping: tsx works on
@@ -45,11 +45,22 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export async function loadStrategyFile(path: string, cwd = process.cwd()): Promise<LoadedDefinition> {
+/** A user's module file, imported: its exports, the sha256 of its text, its absolute path. */
+export interface ImportedFile {
+  readonly module: Record<string, unknown>;
+  readonly sourceHash: string;
+  readonly absolute: string;
+}
+
+/**
+ * Import a user's .ts/.js file (relative to `cwd`); `what` names it in errors ("strategy file
+ * x.ts"). Strategy and model files load through here. Throws UserError when it is missing, not
+ * .ts/.js, or fails to load.
+ */
+export async function importUserFile(path: string, cwd: string, what: string): Promise<ImportedFile> {
   const absolute = resolve(cwd, path);
-  const where = `strategy file ${path}`;
-  if (!existsSync(absolute)) throw new UserError(`${where} not found (looked at ${absolute})`);
-  if (!STRATEGY_FILE.test(absolute)) throw new UserError(`${where}: expected a .ts or .js file`);
+  if (!existsSync(absolute)) throw new UserError(`${what} not found (looked at ${absolute})`);
+  if (!STRATEGY_FILE.test(absolute)) throw new UserError(`${what}: expected a .ts or .js file`);
   const text = readFileSync(absolute, 'utf8');
   let module: Record<string, unknown>;
   try {
@@ -57,9 +68,15 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
     if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new UserError(`${where} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
+    throw new UserError(`${what} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
   }
-  const exported = definitionExport(module);
+  return { module, sourceHash: sha256(text), absolute };
+}
+
+export async function loadStrategyFile(path: string, cwd = process.cwd()): Promise<LoadedDefinition> {
+  const where = `strategy file ${path}`;
+  const { module, sourceHash, absolute } = await importUserFile(path, cwd, where);
+  const exported = definitionExport(module, 'strategy');
   if (exported === undefined) {
     const names = Object.keys(module);
     throw new UserError(
@@ -67,7 +84,7 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
         ` (it exports ${names.length ? names.join(', ') : 'nothing'})`,
     );
   }
-  return { definition: checkDefinition(exported, where), sourceHash: sha256(text), origin: absolute };
+  return { definition: checkDefinition(exported, where), sourceHash, origin: absolute };
 }
 
 /** A loader's message in one line (Node appends a multi-line "Require stack"; esbuild lists errors on lines). */
@@ -78,28 +95,38 @@ function oneLine(message: string): string {
 }
 
 /**
- * The exported definition. A file loaded as CommonJS (a .ts file in a `"type": "commonjs"` project,
- * npm init's default) arrives wrapped: its `module.exports`, holding `default`, is the default export.
+ * The exported definition: the default export, or the export named `name` (`strategy`, `model`).
+ * A file loaded as CommonJS (a .ts file in a `"type": "commonjs"` project, npm init's default)
+ * arrives wrapped: its `module.exports`, holding `default`, is the default export.
  */
-function definitionExport(module: Record<string, unknown>): unknown {
-  const exported = module.default ?? module.strategy;
+export function definitionExport(module: Record<string, unknown>, name: string): unknown {
+  const exported = module.default ?? module[name];
   if (typeof exported !== 'object' || exported === null || 'create' in exported) return exported;
   const wrapped = exported as Record<string, unknown>;
-  return wrapped.default ?? wrapped.strategy ?? exported;
+  return wrapped.default ?? wrapped[name] ?? exported;
 }
 
 /** The export, checked field by field (a .js file has no type checker to do it). */
 export function checkDefinition(value: unknown, where: string): StrategyDefinition {
   if (typeof value !== 'object' || value === null) throw new UserError(`${where}: the exported strategy is ${value === null ? 'null' : typeof value}, expected a definition object`);
   const d = value as Record<string, unknown>;
-  const problems: string[] = [];
-  if (typeof d.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(d.name)) problems.push('name must be a kebab-case string such as "low-volatility"');
-  if (typeof d.description !== 'string' || d.description === '') problems.push('description must be a one-line string');
-  if (typeof d.dataNeeds !== 'string' || d.dataNeeds === '') problems.push("dataNeeds must be a string such as 'stock prices'");
-  if (!isObjectSchema(d.params)) problems.push('params must be a zod object schema, e.g. z.object({ ... })');
+  const problems = definitionProblems(d, 'low-volatility', typeof d.dataNeeds !== 'string' || d.dataNeeds === '' ? ["dataNeeds must be a string such as 'stock prices'"] : []);
   if (typeof d.create !== 'function') problems.push('create must be a function (params) => ({ schedule, decide })');
   if (problems.length) throw new UserError(`${where}: invalid strategy definition: ${problems.join('; ')}`);
   return value as StrategyDefinition;
+}
+
+/**
+ * What is wrong with the fields every definition file has (strategies, models): name, description,
+ * then the kind's own problems (`own`), then params.
+ */
+export function definitionProblems(d: Record<string, unknown>, exampleName: string, own: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (typeof d.name !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(d.name)) problems.push(`name must be a kebab-case string such as "${exampleName}"`);
+  if (typeof d.description !== 'string' || d.description === '') problems.push('description must be a one-line string');
+  problems.push(...own);
+  if (!isObjectSchema(d.params)) problems.push('params must be a zod object schema, e.g. z.object({ ... })');
+  return problems;
 }
 
 function isObjectSchema(value: unknown): boolean {

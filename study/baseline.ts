@@ -1,6 +1,6 @@
-// Baselines of a study: run it, keep the headline figures and fills hash of every run.
+// Baselines of a study: run it, keep the headline figures and the fills and orders hashes of every run.
 
-import { fillsHash } from '../reports/store/index.ts';
+import { fillsHash, ordersHash } from '../reports/store/index.ts';
 import { BASELINE_METRICS, BASELINE_VERSION, type Baseline, type BaselineRun, type Tolerance } from '../reports/regression.ts';
 import type { StudyConfig } from './config.ts';
 import { openStudyMarket } from './market.ts';
@@ -15,7 +15,7 @@ export async function studyBaselineRuns(config: StudyConfig, where: string, base
       const metric = run.metrics.metrics.find((m) => m.name === name);
       if (metric) metrics[name] = metric.value;
     }
-    return { name: run.name, fills_hash: fillsHash(run.result.fills, run.result), metrics };
+    return { name: run.name, fills_hash: fillsHash(run.result.fills, run.result), orders_hash: ordersHash(run.result.orders, run.result), metrics };
   });
   return { runs, data: market.name, fingerprint: market.fingerprint };
 }

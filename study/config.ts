@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { parseIsoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import { parseOrThrow } from '../engine/configError.ts';
+import { modelFilesSchema } from './models.ts';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 const engineOverrides = z.record(z.string(), z.unknown());
@@ -27,6 +28,8 @@ export const runSpecSchema = z
     periodsPerYear: periodsPerYear.optional(),
     /** Engine settings for this run, over the study's `engine` defaults. */
     engine: engineOverrides.default({}),
+    /** Model files for this run, by concern (study/models.ts), over the study's `models`. */
+    models: modelFilesSchema.default({}),
   })
   .strict();
 
@@ -55,6 +58,8 @@ export const studySchema = z
      */
     factors: z.string().min(1).default('none'),
     engine: engineOverrides.default({}),
+    /** Model files for every run, by concern: `{ file, params }` (study/models.ts). */
+    models: modelFilesSchema.default({}),
     runs: z.array(runSpecSchema).min(1, 'a study needs at least one run'),
     /** Comparison pages: each a list of run names. */
     compare: z.array(z.object({ name: z.string().min(1), runs: z.array(z.string().min(1)).min(2) }).strict()).default([]),

@@ -19,6 +19,7 @@ import { createBuiltinStrategy, loadStrategyDefinition } from '../strategies/reg
 import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
 import { loadStudyFactors, studyFactorFolder } from './factors.ts';
+import { loadRunModels } from './models.ts';
 
 export interface StudyRun {
   /** The run's name in the study. */
@@ -57,7 +58,7 @@ export async function runStudyRuns(config: StudyConfig, market: Market, where: s
   const runs: StudyRun[] = [];
   prepared.forEach((p, k) => {
     progress.onRun?.(k + 1, prepared.length, p.spec.name);
-    const result = backtest(market, p.strategy, p.engine);
+    const result = backtest(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
     runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, riskFree, factors));
   });
   return { market, runs, notes };
@@ -70,14 +71,16 @@ async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Ma
   });
   const params = parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`);
   const strategy = instantiate(loaded.definition, params, loaded.sourceHash);
+  const models = await loadRunModels({ run: spec, study: config }, market, where, path, baseDir);
   const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };
+  for (const key of models.replaced) delete merged[key];
   if (merged.from === undefined && config.from) merged.from = config.from;
   if (merged.to === undefined && config.to) merged.to = config.to;
   if (merged.cash !== undefined) merged.cash = withAvailableRate(merged.cash, market, notes);
   const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
   const benchmarkName = spec.benchmark ?? config.benchmark;
   const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, where, `${path}.benchmark`) : null;
-  return { spec, strategy, engine, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
+  return { spec, strategy, engine, models, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
 }
 
 function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[]): StudyRun {

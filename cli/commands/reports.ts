@@ -125,22 +125,32 @@ const list: CommandModule<object, { db: string; json: boolean; wide: boolean }> 
     }),
 };
 
-const show: CommandModule<object, { db: string; run?: string; json: boolean }> = {
+const show: CommandModule<object, { db: string; run?: string; json: boolean; orders: boolean; symbol?: string }> = {
   command: 'show <db> [run]',
-  describe: 'Show a stored run: manifest, metrics, warnings',
-  builder: (y) => y.positional('db', { type: 'string', demandOption: true }).positional('run', { type: 'string' }).option('json', { type: 'boolean', default: false }),
-  handler: ({ db, run, json }) =>
+  describe: 'Show a stored run: manifest, metrics, caveats, and (--orders) every order with its fills',
+  builder: (y) =>
+    y
+      .positional('db', { type: 'string', demandOption: true })
+      .positional('run', { type: 'string' })
+      .option('json', { type: 'boolean', default: false })
+      .option('orders', { type: 'boolean', default: false, describe: 'list every order with its fills' })
+      .option('symbol', { type: 'string', describe: 'with --orders: only this symbol’s orders' })
+      .example('$0 runs show out/breadth.db tiered --orders --symbol IWM', 'the IWM orders of the run labelled tiered, each with its fills'),
+  handler: ({ db, run, json, orders, symbol }) =>
     withStore(db, async (store) => {
-      const [{ getRun }, { resolveRun }, { printJson }, { printStoredRun }] = await Promise.all([
+      const [{ getRun }, { resolveRun }, { printJson }, { printStoredRun }, { ordersWithFills }] = await Promise.all([
         import('../../reports/store/index.ts'),
         import('../storeRefs.ts'),
         import('../output.ts'),
         import('../runList.ts'),
+        import('../orderListing.ts'),
       ]);
+      if (symbol !== undefined && !orders) throw new UserError('--symbol selects the orders listed: add --orders');
       const stored = getRun(store, resolveRun(store, run));
       if (!stored) throw new UserError(`no such run ${run}`);
-      if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats });
-      printStoredRun(stored);
+      const listed = orders ? ordersWithFills(stored, symbol) : undefined;
+      if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats, ...(listed ? { orders: listed } : {}) });
+      printStoredRun(stored, listed, symbol);
     }),
 };
 

@@ -3,6 +3,7 @@
 // fractions of NAV with the short side ≤ 0, credits (interest received, borrow rebate) are
 // negative costs, and `cost_<line>_drag` is the annualized drag.
 
+import type { ModelConcern } from '../../engine/models/types.ts';
 import { COST_LINES, type DailyColumn } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
@@ -28,7 +29,17 @@ function runLabel(stored: StoredRun): string {
 }
 
 function costModels(stored: StoredRun): RunInfo['costModels'] {
-  const { config, costModels } = stored.manifest;
+  const { config, costModels, userModels = [] } = stored.manifest;
+  // Runs stored before models were plug-ins name only commission and slippage.
+  const names = costModels as Partial<Record<ModelConcern, string>>;
+  if (names.borrow !== undefined) {
+    // Every concern's model is named (a user's model included): show what really ran.
+    const user = new Map(userModels.map((m) => [m.concern, m]));
+    const shown: { kind: ModelConcern; model: string }[] = (['commission', 'slippage', 'borrow', 'cash'] as const).map((kind) => ({ kind, model: costModels[kind] }));
+    if (config.participationCap !== undefined || user.has('volume')) shown.push({ kind: 'volume', model: costModels.volume });
+    if (user.has('fill')) shown.push({ kind: 'fill', model: costModels.fill });
+    return shown.map((m) => (user.has(m.kind) ? { ...m, model: `${m.model} (user model${user.get(m.kind)?.path ? ` ${user.get(m.kind)?.path}` : ''})` } : m));
+  }
   const rate = config.cash.rate;
   const models = [
     { kind: 'commission', model: costModels.commission },

@@ -17,21 +17,34 @@ export interface FillsContext {
   readonly sessions: Int32Array;
 }
 
-function number(x: number): string {
-  return x === 0 ? '0' : x.toPrecision(12);
+/** A number as the ledger hashes write it: 12 significant digits, −0 as 0, NaN as empty. */
+export function hashNumber(x: number): string {
+  return x === 0 ? '0' : Number.isNaN(x) ? '' : x.toPrecision(12);
 }
 
-export function fillsHash(fills: Fills, context: FillsContext): string {
-  const hash = createHash('sha256').update(`${FORMAT}\n`);
-  const first = context.sessions.length > 0 ? context.sessions[0] : 0;
-  const dates = Array.from(context.dates, isoDay);
+/** sha256 of a format line and `count` lines (`line(k)` ends with \n), fed in chunks. */
+export function hashLines(format: string, count: number, line: (k: number) => string): string {
+  const hash = createHash('sha256').update(`${format}\n`);
   const lines: string[] = [];
-  for (let k = 0; k < fills.session.length; k++) {
-    lines.push(
-      `${dates[fills.session[k] - first]}\t${context.symbols[fills.symbol[k]]}\t${number(fills.quantity[k])}\t${number(fills.price[k])}\t${number(fills.commission[k])}\t${number(fills.slippage[k])}\n`,
-    );
+  for (let k = 0; k < count; k++) {
+    lines.push(line(k));
     // Feed the hash in chunks: one update per line is slow, one string per ledger is large.
     if (lines.length === 4096) hash.update(lines.splice(0).join(''));
   }
   return hash.update(lines.join('')).digest('hex');
+}
+
+/** Each market session's ISO date, by market session index (for the run's sessions). */
+export function sessionDates(context: FillsContext): (session: number) => string {
+  const first = context.sessions.length > 0 ? context.sessions[0] : 0;
+  const dates = Array.from(context.dates, isoDay);
+  return (session) => dates[session - first];
+}
+
+export function fillsHash(fills: Fills, context: FillsContext): string {
+  const date = sessionDates(context);
+  const n = hashNumber;
+  return hashLines(FORMAT, fills.session.length, (k) =>
+    `${date(fills.session[k])}\t${context.symbols[fills.symbol[k]]}\t${n(fills.quantity[k])}\t${n(fills.price[k])}\t${n(fills.commission[k])}\t${n(fills.slippage[k])}\n`,
+  );
 }

@@ -1,6 +1,7 @@
 // The SQLite results store: the system of record for runs (schema: reports/SCHEMA.md).
 export { canonicalJson, parseCanonicalJson, sha256 } from './canonicalJson.ts';
 export { type FillsContext, fillsHash } from './fillsHash.ts';
+export { ordersHash } from './ordersHash.ts';
 export { BUSY_TIMEOUT_MS, migrate, openStore, type OpenStoreOptions, type Store } from './openStore.ts';
 export {
   deleteRun,
@@ -13,6 +14,7 @@ export {
   type StoredDaily,
   type StoredDeferral,
   type StoredFill,
+  type StoredOrder,
   type StoredPosition,
   type StoredRun,
   type StoredSymbolInfo,

@@ -19,6 +19,8 @@ export interface RunRecord {
   dataName: string;
   dataFingerprint: string;
   fillsHash: string;
+  /** sha256 of the order record (ordersHash.ts); null for runs stored before schema v3. */
+  ordersHash: string | null;
   synthetic: boolean;
   execution: string;
   lookAheadProne: boolean;
@@ -51,7 +53,7 @@ export type RunRow = Omit<RunRecord, 'params' | 'synthetic' | 'lookAheadProne'> 
 
 export const RUN_SELECT = `SELECT id, created_at AS createdAt, label, strategy, schedule, params, manifest,
   engine_version AS engineVersion, config_hash AS configHash, strategy_source_hash AS strategySourceHash,
-  data_name AS dataName, data_fingerprint AS dataFingerprint, fills_hash AS fillsHash, synthetic, execution,
+  data_name AS dataName, data_fingerprint AS dataFingerprint, fills_hash AS fillsHash, orders_hash AS ordersHash, synthetic, execution,
   look_ahead_prone AS lookAheadProne, seed, period_from AS periodFrom, period_to AS periodTo, sessions,
   universe_size AS universeSize, initial_cash AS initialCash, final_nav AS finalNav,
   metric_convention AS metricConvention, periods_per_year AS periodsPerYear, risk_free_source AS riskFreeSource,
@@ -75,12 +77,42 @@ export interface StoredFill {
   referencePrice: number;
   commission: number;
   slippage: number;
-  orderId: number;
+  /** The order it filled (orders.id); null for a fill no order asked for (reason delisting, data-end, split-cash). */
+  orderId: number | null;
   reason: string;
 }
 
 export const FILL_SELECT = `SELECT session, date, symbol, quantity, price, reference_price AS referencePrice, commission,
   slippage, order_id AS orderId, reason FROM fills WHERE run_id = ? ORDER BY seq`;
+
+/**
+ * An order and how it ended (names in engine/orders.ts). `session`/`endSession` are run session
+ * indices. Runs stored before schema v3 have `unrecorded` orders: only symbol and filled are known,
+ * the rest is null.
+ */
+export interface StoredOrder {
+  id: number;
+  session: number | null;
+  date: string | null;
+  symbol: string;
+  /** Requested signed shares, as decided. */
+  quantity: number | null;
+  type: string | null;
+  limitPrice: number | null;
+  stopPrice: number | null;
+  tif: string | null;
+  origin: string | null;
+  /** Signed shares filled, as traded. */
+  filled: number;
+  status: string;
+  /** How it ended short of filled (null when filled, and for unrecorded orders). */
+  reason: string | null;
+  endSession: number | null;
+  endDate: string | null;
+}
+
+export const ORDER_SELECT = `SELECT id, session, date, symbol, quantity, type, limit_price AS limitPrice, stop_price AS stopPrice,
+  tif, origin, filled, status, reason, end_session AS endSession, end_date AS endDate FROM orders WHERE run_id = ? ORDER BY id`;
 
 /** Holdings at a decision's close; value = shares × price, weight = value / that session's NAV. */
 export interface StoredPosition {

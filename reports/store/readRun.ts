@@ -11,7 +11,7 @@ import { type Store, withStoreErrors } from './openStore.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 import * as q from './queries.ts';
 
-export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredPosition, StoredStaleMark, StoredSymbolInfo } from './queries.ts';
+export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredOrder, StoredPosition, StoredStaleMark, StoredSymbolInfo } from './queries.ts';
 
 /** Daily series of a stored run, aligned with `dates` (NaN where SQLite holds NULL). */
 export interface StoredDaily {
@@ -33,6 +33,8 @@ export interface StoredRun {
   manifest: Manifest;
   daily: StoredDaily;
   fills: q.StoredFill[];
+  /** Every order in id order; each fill names its order in `orderId`. */
+  orders: q.StoredOrder[];
   positions: q.StoredPosition[];
   metrics: Metric[];
   drawdowns: DrawdownEpisode[];
@@ -135,6 +137,7 @@ export function getRun(store: Store, id: number): StoredRun | undefined {
         manifest: parseCanonicalJson(row.manifest) as Manifest,
         daily: readDaily(store, id),
         fills: all<q.StoredFill>(q.FILL_SELECT),
+        orders: all<q.StoredOrder>(q.ORDER_SELECT),
         positions: all<q.StoredPosition>(q.POSITION_SELECT),
         metrics: all<q.MetricRow>(q.METRIC_SELECT).map(({ note, ...m }) => (note === null ? m : { ...m, note })),
         drawdowns: all<q.DrawdownRow>(q.DRAWDOWN_SELECT).map((d) => ({ ...d, open: d.open === 1 })),

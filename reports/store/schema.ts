@@ -3,6 +3,7 @@
 // released: a change is a new step appended to MIGRATIONS.
 import { DAILY_COLUMNS } from '../../engine/result.ts';
 import { snakeCase } from '../runMetrics.ts';
+import { V4 } from './schemaV4.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -341,6 +342,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'runs, daily series, ledger, metrics, attribution, views', sql: V1 },
   { version: 2, description: 'caveats, run facts, stale marks, benchmark level, unknown deferral sizes', sql: V2 },
   { version: 3, description: 'factor means for return attribution, sectors of traded symbols', sql: V3 },
+  { version: 4, description: 'orders, fills.order_id as their foreign key, orders hash', sql: V4 },
 ];
 
 /** The newest schema this breadth knows. */

@@ -2,7 +2,7 @@
 // half-way leaves nothing behind (SQLite rolls an unfinished transaction back on the next open).
 // Everything derived (hashes, dates, decomposition) is computed before the write lock is taken.
 import { isoDay } from '../../data/dates.ts';
-import { DEFERRAL_NAMES } from '../../engine/orders.ts';
+import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../engine/orders.ts';
 import { rankCaveats } from '../../engine/caveats.ts';
 import { DAILY_COLUMNS, FILL_REASON_NAMES, type Result } from '../../engine/result.ts';
 import { symbolContributions } from '../attribution/contributors.ts';
@@ -12,6 +12,7 @@ import type { RunMetrics } from '../runMetrics.ts';
 import { BatchInsert, real } from './batchInsert.ts';
 import { canonicalJson, sha256 } from './canonicalJson.ts';
 import { fillsHash } from './fillsHash.ts';
+import { ordersHash } from './ordersHash.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 
@@ -39,7 +40,7 @@ function checkMetrics(result: Result, metrics: RunMetrics): void {
   }
 }
 
-function insertRunRow(store: Store, run: RunToWrite, hash: string): number {
+function insertRunRow(store: Store, run: RunToWrite, hashes: { fills: string; orders: string }): number {
   const { result, metrics } = run;
   const m = result.manifest;
   const nav = result.daily.nav;
@@ -55,7 +56,8 @@ function insertRunRow(store: Store, run: RunToWrite, hash: string): number {
     strategy_source_hash: m.strategy.sourceHash,
     data_name: m.data.name,
     data_fingerprint: m.data.fingerprint,
-    fills_hash: hash,
+    fills_hash: hashes.fills,
+    orders_hash: hashes.orders,
     synthetic: bit(m.data.synthetic),
     execution: m.execution,
     look_ahead_prone: bit(m.lookAheadProne),
@@ -109,13 +111,28 @@ function insertDaily(store: Store, id: number, result: Result, metrics: RunMetri
   rows.flush();
 }
 
+/** Every order; before the fills, which reference them. */
+function insertOrders(store: Store, id: number, result: Result, dates: readonly string[]): void {
+  const first = result.sessions.length > 0 ? result.sessions[0] : 0;
+  const o = result.orders;
+  const orders = new BatchInsert(store.db, 'orders', ['run_id', 'id', 'session', 'date', 'symbol', 'quantity', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date']);
+  for (let k = 0; k < o.id.length; k++) {
+    const s = o.session[k] - first;
+    const e = o.endSession[k] - first;
+    const reason = o.end[k] === OrderEnd.filled ? null : ORDER_END_NAMES[o.end[k]];
+    orders.add(id, o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], ORDER_TYPE_NAMES[o.type[k]], real(o.limit[k]), real(o.stop[k]), TIF_NAMES[o.tif[k]], ORDER_ORIGIN_NAMES[o.origin[k]], o.filled[k], ORDER_STATUS_NAMES[o.status[k]], reason, e, dates[e]);
+  }
+  orders.flush();
+}
+
 function insertLedger(store: Store, id: number, result: Result, dates: readonly string[]): void {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
+  insertOrders(store, id, result, dates);
   const f = result.fills;
   const fills = new BatchInsert(store.db, 'fills', ['run_id', 'seq', 'session', 'date', 'symbol', 'quantity', 'price', 'reference_price', 'commission', 'slippage', 'order_id', 'reason']);
   for (let k = 0; k < f.session.length; k++) {
     const s = f.session[k] - first;
-    fills.add(id, k, s, dates[s], result.symbols[f.symbol[k]], f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k], FILL_REASON_NAMES[f.reason[k]]);
+    fills.add(id, k, s, dates[s], result.symbols[f.symbol[k]], f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k] === 0 ? null : f.orderId[k], FILL_REASON_NAMES[f.reason[k]]);
   }
   fills.flush();
 
@@ -194,14 +211,14 @@ function insertFigures(store: Store, id: number, run: RunToWrite): void {
 /** Store a run with its metrics and attribution; returns its id. */
 export function writeRun(store: Store, run: RunToWrite): number {
   checkMetrics(run.result, run.metrics);
-  const hash = fillsHash(run.result.fills, run.result);
+  const hashes = { fills: fillsHash(run.result.fills, run.result), orders: ordersHash(run.result.orders, run.result) };
   const dates = Array.from(run.result.dates, isoDay);
   return withStoreErrors(store, () =>
     // IMMEDIATE: take the write lock at BEGIN, so a concurrent writer waits (busy timeout)
     // instead of failing when a read transaction would have to be upgraded.
     store.db
       .transaction(() => {
-        const id = insertRunRow(store, run, hash);
+        const id = insertRunRow(store, run, hashes);
         insertDaily(store, id, run.result, run.metrics, dates);
         insertLedger(store, id, run.result, dates);
         insertFigures(store, id, run);

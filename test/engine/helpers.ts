@@ -2,11 +2,15 @@
 // their hand-computed expectations as plain objects.
 
 import { expect } from 'vitest';
-import { DEFERRAL_NAMES, type OrderRequest } from '../../engine/orders.ts';
+import type { Market } from '../../data/market.ts';
+import { backtest, type BacktestOptions } from '../../engine/backtest.ts';
+import type { EngineConfigInput } from '../../engine/config.ts';
+import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_STATUS_NAMES, type OrderRequest } from '../../engine/orders.ts';
 import type { Result } from '../../engine/result.ts';
 import { everySession, type Schedule } from '../../engine/schedule.ts';
 import type { BookView, Decision, Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
+import { fixtureMarket, type FixtureSpec } from './fixtures.ts';
 
 export type Step = Decision | ((view: MarketView, book: BookView) => Decision);
 
@@ -26,6 +30,16 @@ export function scripted(script: Record<number, Step>, schedule: Schedule = ever
   };
 }
 
+/**
+ * One end-to-end scenario through backtest(): a market (or the spec of a fixture market), the
+ * strategy — or just its script of decisions by session (`scripted`) — and the engine config.
+ */
+export function scenario(market: Market | FixtureSpec, strategy: Strategy | Record<number, Step>, config: EngineConfigInput = {}, options?: BacktestOptions): Result {
+  const m = 'closes' in market ? fixtureMarket(market) : market;
+  const s = typeof (strategy as Strategy).decide === 'function' ? (strategy as Strategy) : scripted(strategy as Record<number, Step>);
+  return backtest(m, s, config, options);
+}
+
 /** A margin account loose enough never to bind: for scenarios about something else that short or borrow. */
 export const MARGIN = { kind: 'margin', maxGross: 100, maxNet: 100 } as const;
 
@@ -41,6 +55,7 @@ export interface FillRow {
   commission: number;
   slippage: number;
   reason: 'order' | 'delisting';
+  orderId: number;
 }
 
 export function fillRows(result: Result): FillRow[] {
@@ -54,6 +69,7 @@ export function fillRows(result: Result): FillRow[] {
     commission: f.commission[k],
     slippage: f.slippage[k],
     reason: f.reason[k] === 0 ? 'order' : 'delisting',
+    orderId: f.orderId[k],
   }));
 }
 
@@ -76,6 +92,32 @@ export function deferralRows(result: Result): DeferralRow[] {
     symbol: result.symbols[d.symbol[k]],
     reason: DEFERRAL_NAMES[d.reason[k]],
     remaining: d.remaining[k],
+  }));
+}
+
+export interface OrderRow {
+  id: number;
+  session: number;
+  symbol: string;
+  quantity: number;
+  filled: number;
+  status: (typeof ORDER_STATUS_NAMES)[number];
+  end: (typeof ORDER_END_NAMES)[number];
+  endSession: number;
+}
+
+/** The order record as rows (type, limit, stop, tif and origin left out: compare them where they matter). */
+export function orderRows(result: Result): OrderRow[] {
+  const o = result.orders;
+  return Array.from(o.id, (id, k) => ({
+    id,
+    session: o.session[k],
+    symbol: result.symbols[o.symbol[k]],
+    quantity: o.quantity[k],
+    filled: o.filled[k],
+    status: ORDER_STATUS_NAMES[o.status[k]],
+    end: ORDER_END_NAMES[o.end[k]],
+    endSession: o.endSession[k],
   }));
 }
 

@@ -8,13 +8,14 @@ import type { Market } from '../../data/market.ts';
 import type { RateSeries } from '../../data/rates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import type { EngineConfig, EngineConfigInput } from '../../engine/config.ts';
-import { DEFERRAL_NAMES } from '../../engine/orders.ts';
+import { DEFERRAL_NAMES, ORDER_STATUS_NAMES } from '../../engine/orders.ts';
 import { COST_LINES, FillReason, INCOME_LINES, type Result } from '../../engine/result.ts';
 import { everyNSessions, everySession, monthEnd, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { fixtureMarket, type FixtureSpec } from './fixtures.ts';
 import { orders, scripted } from './helpers.ts';
 import { randomMarket, rng } from './randomMarket.ts';
+import { checkOrders, expectedCommission, fail, near, type OrderPaid } from './checks.ts';
 import { randomStrategy } from './randomStrategy.ts';
 
 const NUM_RUNS = 100;
@@ -25,7 +26,12 @@ const NUM_RUNS = 100;
 
 const commissionArb = fc.oneof(
   fc.constant({ kind: 'none' as const }),
-  fc.record({ kind: fc.constant('per-share' as const), perShare: fc.integer({ min: 0, max: 50 }).map((x) => x / 1_000), minimum: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({
+    kind: fc.constant('per-share' as const),
+    perShare: fc.integer({ min: 0, max: 50 }).map((x) => x / 1_000),
+    minimum: fc.integer({ min: 0, max: 5 }),
+    minimumPer: fc.constantFrom('order' as const, 'fill' as const, 'order-session' as const),
+  }),
   fc.record({ kind: fc.constant('bps' as const), bps: fc.integer({ min: 0, max: 50 }) }),
 );
 const slippageArb = fc.oneof(
@@ -90,14 +96,6 @@ function rateOn(series: RateSeries, day: number): number {
   return rate;
 }
 
-function fail(message: string): never {
-  throw new Error(message);
-}
-
-function near(actual: number, expected: number, scale: number, what: string): void {
-  const tol = 1e-9 * Math.max(1, scale, Math.abs(expected));
-  if (!(Math.abs(actual - expected) <= tol)) fail(`${what}: expected ${expected}, got ${actual} (diff ${actual - expected}, tol ${tol})`);
-}
 
 /**
  * Replay a run: shares from the fills ledger and split ratios, marks at the last available close
@@ -115,6 +113,7 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
   let prevNav = config.initialCash;
   let prevCash = config.initialCash;
   const borrowBps = Array.from(market.symbols, (s) => config.borrow.overrides[s] ?? config.borrow.defaultBps);
+  const paid = new Map<number, OrderPaid>();
   for (let k = 0; k < result.sessions.length; k++) {
     const t = result.sessions[k];
     const base = t * n;
@@ -191,10 +190,7 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
         } else if (ref !== market.close[k2]) fail(`${what}: a close-phase fill must reference the close ${market.close[k2]}, got ${ref}`);
         if ((q > 0 && price < ref * (1 - 1e-12)) || (q < 0 && price > ref * (1 + 1e-12))) fail(`${what}: slippage in the trader's favour (reference ${ref})`);
         near(f.slippage[fill], Math.abs(q) * Math.abs(price - ref), Math.abs(q * ref), `${what} slippage`);
-        const c = config.commission;
-        const expectedCommission =
-          c.kind === 'none' ? 0 : c.kind === 'per-share' ? Math.max(c.minimum, Math.abs(q) * c.perShare) : (Math.abs(q) * price * c.bps) / 10_000;
-        near(f.commission[fill], expectedCommission, 1, `${what} commission`);
+        near(f.commission[fill], expectedCommission(config, paid, f.orderId[fill], t, q, price), 1, `${what} commission`);
         const v = market.volume[k2];
         if (config.participationCap !== undefined && Number.isFinite(v) && Math.abs(q) > config.participationCap * v * (1 + 1e-12)) {
           fail(`${what}: exceeds the participation cap on volume ${v}`);
@@ -270,6 +266,8 @@ describe('invariants over random markets, strategies and costs', () => {
   it('the books reconcile every session: NAV, cash, ΔNAV, dividends, accruals, fills', () => {
     let fills = 0;
     let shorts = 0;
+    let orders = 0;
+    const statuses = new Set<string>();
     fc.assert(
       fc.property(marketArb, strategyArb, configArb, (m, s, configInput) => {
         const market = makeMarket(m);
@@ -283,6 +281,9 @@ describe('invariants over random markets, strategies and costs', () => {
         });
         const result = backtest(market, strategy, configInput);
         checkBooks(market, result.manifest.config, result);
+        checkOrders(result.manifest.config, result);
+        orders += result.orders.id.length;
+        for (const status of result.orders.status) statuses.add(ORDER_STATUS_NAMES[status]);
         fills += result.fills.session.length;
         shorts += result.daily.shortCount.filter((c) => c > 0).length;
       }),
@@ -291,6 +292,8 @@ describe('invariants over random markets, strategies and costs', () => {
     // The property saw real trading, shorts included.
     expect(fills).toBeGreaterThan(20 * NUM_RUNS);
     expect(shorts).toBeGreaterThan(5 * NUM_RUNS);
+    expect(orders).toBeGreaterThan(20 * NUM_RUNS);
+    expect([...statuses].sort()).toEqual([...ORDER_STATUS_NAMES].sort());
   });
 
   it('the replay catches a broken ledger (the check can fail)', () => {
@@ -300,6 +303,15 @@ describe('invariants over random markets, strategies and costs', () => {
     checkBooks(market, result.manifest.config, result);
     result.fills.quantity[0] += 1;
     expect(() => checkBooks(market, result.manifest.config, result)).toThrow();
+  });
+
+  it('the order check catches a broken record (the check can fail)', () => {
+    const market = makeMarket({ seed: 9, symbols: 3, sessions: 30 });
+    const result = backtest(market, randomStrategy({ seed: 3 }), {});
+    checkOrders(result.manifest.config, result);
+    const k = result.fills.orderId.findIndex((id) => id > 0);
+    result.orders.filled[result.fills.orderId[k] - 1] += 1;
+    expect(() => checkOrders(result.manifest.config, result)).toThrow(/filled/);
   });
 });
 

@@ -32,7 +32,15 @@ describe('manifest', () => {
     expect(m.period).toEqual({ from: '2024-01-01', to: '2024-03-22', sessions: 60 });
     expect(m.execution).toBe('next-close');
     expect(m.lookAheadProne).toBe(false);
-    expect(m.costModels).toEqual({ commission: '0.005/share, min 1', slippage: 'half of a 10 bps spread' });
+    expect(m.costModels).toEqual({
+      commission: '0.005/share, min 1 per order',
+      slippage: 'half of a 10 bps spread',
+      fill: 'bar: market at the open or close, limits and stops against the high and low',
+      volume: 'none',
+      borrow: '0 bps/yr default, rebate 0 bps/yr',
+      cash: 'r, debit spread 0 bps',
+    });
+    expect(m.userModels).toEqual([]);
     expect(m.account).toBe('margin');
     expect(m.seed).toBe(42);
     expect(m.config.initialCash).toBe(250_000);

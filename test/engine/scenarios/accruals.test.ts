@@ -4,9 +4,8 @@
 // three calendar days since Friday.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket, rateSeries } from '../fixtures.ts';
-import { expectColumn, expectNear, messages, orders, scripted, MARGIN } from '../helpers.ts';
+import { expectColumn, expectNear, messages, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 
 // January 2024 has 23 weekdays: Mon 1 … Wed 31. Calendar days from each session to the next:
 // Mon→Tue … Thu→Fri 1 day each, Fri→Mon 3 days. 22 accrual periods, 30 days in all.
@@ -22,7 +21,7 @@ it('January 2024 has the calendar the hand computations assume', () => {
 });
 
 describe('cash interest, constant 5 %', () => {
-  const result = backtest(fixtureMarket({ symbols: ['A'], closes: flat(10) }), hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+  const result = scenario({ symbols: ['A'], closes: flat(10) }, hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
 
   it('accrues 1 000 000 × 5 % / 360 = 138.888… on the first Tuesday', () => {
     expectNear(result.daily.interestReceived[1], 138.88888888888889, 1e-12);
@@ -60,7 +59,7 @@ describe('a dated rate series', () => {
     ['2024-01-24', NaN],
   ]);
   const market = fixtureMarket({ symbols: ['A'], closes: flat(10), rates: { tbill } });
-  const result = backtest(market, hold, { initialCash: 1_000_000, cash: { rate: 'tbill' } });
+  const result = scenario(market, hold, { initialCash: 1_000_000, cash: { rate: 'tbill' } });
 
   it('applies the rate known at the previous close', () => {
     // Session k accrues from session k−1 at the rate as of session k−1's date: sessions 1..11
@@ -80,7 +79,7 @@ describe('a dated rate series', () => {
 
   it('accrues nothing, and warns, where the series has no rate yet', () => {
     const late = rateSeries('late', [['2024-01-10', 0.05]]);
-    const r = backtest(fixtureMarket({ symbols: ['A'], closes: flat(10), rates: { late } }), hold, { initialCash: 1_000_000, cash: { rate: 'late' } });
+    const r = scenario({ symbols: ['A'], closes: flat(10), rates: { late } }, hold, { initialCash: 1_000_000, cash: { rate: 'late' } });
     // Previous dates 1, 2, 3, 4, 5, 8, 9 Jan have no rate: sessions 1..7 accrue nothing.
     expectColumn(r.daily.interestReceived.subarray(0, 8), [0, 0, 0, 0, 0, 0, 0, 0]);
     // Session 8 (Thu 11) accrues one day at 5 % from Wed 10.
@@ -89,7 +88,7 @@ describe('a dated rate series', () => {
   });
 
   it('rejects an unknown rate series name', () => {
-    expect(() => backtest(market, hold, { cash: { rate: 'nope' } })).toThrow(/no rate series "nope"/);
+    expect(() => scenario(market, hold, { cash: { rate: 'nope' } })).toThrow(/no rate series "nope"/);
   });
 });
 
@@ -97,7 +96,7 @@ describe('debit interest on negative cash', () => {
   it('charges rate + spread on the overdraft, three days over a weekend', () => {
     // Same-close buy of 1 000 @ 100 with 50 000 cash: cash −50 000. Debit rate 2 % + 300 bps = 5 %.
     const market = fixtureMarket({ symbols: ['A'], closes: flat(100).slice(0, 7) });
-    const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 1_000 }) }), { account: MARGIN,
+    const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { account: MARGIN,
       initialCash: 50_000,
       execution: 'same-close',
       cash: { rate: 0.02, debitSpreadBps: 300 },
@@ -123,7 +122,7 @@ describe('borrow fee and rebate on a short, January', () => {
   const short = scripted({ 0: orders({ symbol: 'S', quantity: -1_000 }) });
 
   it('charges 2 % a year and rebates 0.5 % a year, ACT/360', () => {
-    const result = backtest(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200, rebateBps: 50 } });
+    const result = scenario(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200, rebateBps: 50 } });
     const fee = [0, ...JAN_DAYS.map((d) => (50_000 * 0.02 * d) / 360)];
     const rebate = [0, ...JAN_DAYS.map((d) => (50_000 * 0.005 * d) / 360)];
     expectColumn(result.daily.borrowFee, fee, 1e-12);
@@ -139,7 +138,7 @@ describe('borrow fee and rebate on a short, January', () => {
   });
 
   it('uses a per-symbol override: 3 % → 125 for the month', () => {
-    const result = backtest(market, short, { account: MARGIN,
+    const result = scenario(market, short, { account: MARGIN,
       initialCash: 1_000_000,
       execution: 'same-close',
       borrow: { defaultBps: 200, overrides: { S: 300 } },
@@ -150,7 +149,7 @@ describe('borrow fee and rebate on a short, January', () => {
 
   it('accrues cash interest on the short proceeds and the fee together', () => {
     // Cash 1 050 000 earns 4 %; the fee of 2 % on 50 000 is charged the same night.
-    const result = backtest(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.04 }, borrow: { defaultBps: 200 } });
+    const result = scenario(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.04 }, borrow: { defaultBps: 200 } });
     const cash = [1_050_000];
     for (const d of JAN_DAYS) {
       const prev = cash[cash.length - 1];

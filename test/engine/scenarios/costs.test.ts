@@ -1,9 +1,8 @@
 // Commission and slippage models, each on its own ledger line.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectColumn, expectNear, fillRows, orders, scripted, MARGIN } from '../helpers.ts';
+import { expectColumn, expectNear, fillRows, orders, MARGIN, scenario } from '../helpers.ts';
 
 const flat = fixtureMarket({
   symbols: ['A', 'B'],
@@ -16,7 +15,7 @@ const flat = fixtureMarket({
 
 describe('commission models', () => {
   it('per share with a minimum: 50 × 0.01 = 0.50 → 1.00; 500 × 0.01 = 5.00', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: 50 }), 1: orders({ symbol: 'A', quantity: 500 }) }), {
+    const result = scenario(flat, { 0: orders({ symbol: 'A', quantity: 50 }), 1: orders({ symbol: 'A', quantity: 500 }) }, {
       initialCash: 20_000,
       commission: { kind: 'per-share', perShare: 0.01, minimum: 1 },
     });
@@ -32,12 +31,12 @@ describe('commission models', () => {
   });
 
   it('per share applies to sells too (|shares|)', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: -300 }) }), { account: MARGIN, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+    const result = scenario(flat, { 0: orders({ symbol: 'A', quantity: -300 }) }, { account: MARGIN, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
     expect(fillRows(result)[0].commission).toBe(1.5);
   });
 
   it('bps of notional: 100 × 50 × 10 bps = 5', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), { account: MARGIN,
+    const result = scenario(flat, { 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }, { account: MARGIN,
       initialCash: 10_000,
       commission: { kind: 'bps', bps: 10 },
     });
@@ -51,7 +50,7 @@ describe('commission models', () => {
 
 describe('slippage models', () => {
   it('fixed bps: 20 bps on a buy of 100 @ 50 → 50.10, slippage 10; a sell → 49.90', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }), { account: MARGIN,
+    const result = scenario(flat, { 0: orders({ symbol: 'B', quantity: 100 }, { symbol: 'A', quantity: -100 }) }, { account: MARGIN,
       initialCash: 10_000,
       slippage: { kind: 'fixed-bps', bps: 20 },
     });
@@ -67,14 +66,14 @@ describe('slippage models', () => {
   });
 
   it('half spread: 30 bps spread → 15 bps: 100 @ 50 → 50.075, slippage 7.5', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), { slippage: { kind: 'half-spread', spreadBps: 30 } });
+    const result = scenario(flat, { 0: orders({ symbol: 'B', quantity: 100 }) }, { slippage: { kind: 'half-spread', spreadBps: 30 } });
     const f = fillRows(result)[0];
     expectNear(f.price, 50.075, 1e-12);
     expectNear(f.slippage, 7.5, 1e-9);
   });
 
   it('commission is charged on the slipped price (bps model)', () => {
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), {
+    const result = scenario(flat, { 0: orders({ symbol: 'B', quantity: 100 }) }, {
       slippage: { kind: 'fixed-bps', bps: 20 },
       commission: { kind: 'bps', bps: 10 },
     });
@@ -99,7 +98,7 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
       closes: [[100], [110], [99], [108.9], [98.01], [100]],
       volumes: [[1e9], [1_000], [2_000], [3_000], [4_000], [5_000]],
     });
-    const result = backtest(m, scripted({ 4: orders({ symbol: 'A', quantity: 100 }) }), { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
     const f = fillRows(result)[0];
     expect([f.session, f.quantity, f.reference]).toEqual([5, 100, 100]);
     expectNear(f.price, 100 * (1 + fraction), 1e-9);
@@ -118,7 +117,7 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
       volumes: [[1e9], [1_000], [2_000], [6_000], [8_000], [10_000]],
       splits: [{ session: 3, symbol: 0, value: 2 }],
     });
-    const result = backtest(m, scripted({ 4: orders({ symbol: 'A', quantity: 200 }) }), { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 200 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
     const f = fillRows(result)[0];
     expect([f.session, f.quantity, f.reference]).toEqual([5, 200, 50]);
     expectNear(f.price, 50 * (1 + fraction), 1e-9, 'fill price');
@@ -127,7 +126,34 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
 
   it('k = 0 costs nothing', () => {
     const m = fixtureMarket({ symbols: ['A'], closes: [[100], [110], [99], [108.9], [98.01], [100]] });
-    const result = backtest(m, scripted({ 4: orders({ symbol: 'A', quantity: 100 }) }), { slippage: { kind: 'sqrt-impact', k: 0, window: 4 } });
+    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 0, window: 4 } });
     expect(fillRows(result)[0].price).toBe(100);
+  });
+});
+
+describe('a minimum per order, per fill, or per order and session (README run contract)', () => {
+  // One 300-share order capped at 10 % of a 1 000-share volume fills 100 / 100 / 100 over three
+  // sessions; 0.005/share with a 1.00 minimum.
+  const market = { symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[1_000], [1_000], [1_000], [1_000]] };
+  const run = (minimumPer?: 'order' | 'fill' | 'order-session') =>
+    scenario(market, { 0: orders({ symbol: 'A', quantity: 300 }) }, { participationCap: 0.1, commission: { kind: 'per-share', perShare: 0.005, minimum: 1, ...(minimumPer ? { minimumPer } : {}) } });
+
+  it('by default the order pays max(1, 300 × 0.005) = 1.50: the minimum once, on its first fill', () => {
+    const result = run();
+    expect(fillRows(result).map((f) => [f.session, f.quantity, f.commission, f.orderId])).toEqual([
+      [1, 100, 1, 1],
+      [2, 100, 0, 1],
+      [3, 100, 0.5, 1],
+    ]);
+    expectColumn(result.daily.commission, [0, 1, 0, 0.5]);
+    expect(result.manifest.costModels.commission).toBe('0.005/share, min 1 per order');
+  });
+
+  it('per fill: the minimum on each of the three fills, 3.00', () => {
+    expect(fillRows(run('fill')).map((f) => f.commission)).toEqual([1, 1, 1]);
+  });
+
+  it('per order and session: one fill a session, so the minimum three times as well', () => {
+    expect(fillRows(run('order-session')).map((f) => f.commission)).toEqual([1, 1, 1]);
   });
 });

@@ -5,10 +5,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { AssetClass } from '../../../data/market.ts';
-import { backtest } from '../../../engine/backtest.ts';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectColumn, MARGIN, orders, scripted } from '../helpers.ts';
+import { expectColumn, MARGIN, orders, scripted, scenario } from '../helpers.ts';
 
 // B's data stops after session 2 (no delisting record); A trades throughout.
 const closes = [
@@ -23,7 +22,7 @@ const market = fixtureMarket({ symbols: ['A', 'B'], closes });
 
 describe('data end', () => {
   it('closes a long at its last price on the session after its last bar', () => {
-    const result = backtest(market, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), { initialCash: 10_000 });
+    const result = scenario(market, { 0: orders({ symbol: 'B', quantity: 100 }) }, { initialCash: 10_000 });
     const f = result.fills;
     expect(Array.from(f.session)).toEqual([1, 3]);
     expect(Array.from(f.quantity)).toEqual([100, -100]);
@@ -40,7 +39,7 @@ describe('data end', () => {
   });
 
   it('closes a short the same way, and cancels resting orders', () => {
-    const result = backtest(market, scripted({ 0: orders({ symbol: 'B', quantity: -100 }), 2: orders({ symbol: 'B', quantity: -50 }) }), { initialCash: 10_000, account: MARGIN });
+    const result = scenario(market, { 0: orders({ symbol: 'B', quantity: -100 }), 2: orders({ symbol: 'B', quantity: -50 }) }, { initialCash: 10_000, account: MARGIN });
     expect(Array.from(result.fills.quantity)).toEqual([-100, 100]);
     expect(result.fills.reason[1]).toBe(FillReason.dataEnd);
     expect(result.facts.dataEndExits[0].value).toBe(-2_200);
@@ -49,7 +48,7 @@ describe('data end', () => {
 
   it('a delisting record wins: the exit is a delisting at the delisting return', () => {
     const delisted = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 1: 2 }, delistReturn: { 1: -0.5 } });
-    const result = backtest(delisted, scripted({ 0: orders({ symbol: 'B', quantity: 100 }) }), { initialCash: 10_000 });
+    const result = scenario(delisted, { 0: orders({ symbol: 'B', quantity: 100 }) }, { initialCash: 10_000 });
     expect(result.fills.reason[1]).toBe(FillReason.delisting);
     expect(result.fills.price[1]).toBe(11);
     expect(result.facts.dataEndExits).toEqual([]);
@@ -59,7 +58,7 @@ describe('data end', () => {
     const stocks = { ...market, assetClass: new Uint8Array([AssetClass.stock, AssetClass.stock]) };
     const seen: number[][] = [];
     const probe = scripted(Object.fromEntries([0, 1, 2, 3, 4, 5].map((t) => [t, (view) => void seen.push(Array.from(view.universe()))])));
-    backtest(stocks, probe, {});
+    scenario(stocks, probe, {});
     expect(seen).toEqual([[0, 1], [0, 1], [0, 1], [0], [0], [0]]);
   });
 });

@@ -3,10 +3,9 @@
 // Orders resting on the symbol are cancelled.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN } from '../helpers.ts';
+import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 
 // A trades t0..t2 (last close 12), then nothing; B is a bystander.
 const closes = [
@@ -22,7 +21,7 @@ const buy = scripted({
 
 describe('delisting with a delisting return', () => {
   const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 }, delistReturn: { 0: -0.25 } });
-  const result = backtest(market, buy, { initialCash: 10_000 });
+  const result = scenario(market, buy, { initialCash: 10_000 });
 
   it('closes the position at the open of t3 at 12 × (1 − 0.25) = 9', () => {
     const fills = fillRows(result);
@@ -54,7 +53,7 @@ describe('delisting with a delisting return', () => {
 
 describe('delisting without a delisting return', () => {
   const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 } });
-  const result = backtest(market, buy, { initialCash: 10_000 });
+  const result = scenario(market, buy, { initialCash: 10_000 });
 
   it('closes at the last close, 12', () => {
     expect(fillRows(result).map((f) => [f.session, f.quantity, f.price, f.reason])).toEqual([
@@ -68,7 +67,7 @@ describe('delisting without a delisting return', () => {
 
   it('closes a short the same way (buys back at the last close × (1 + r))', () => {
     const shortMarket = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 }, delistReturn: { 0: -1 } });
-    const short = backtest(shortMarket, scripted({ 0: orders({ symbol: 'A', quantity: -100 }) }), { account: MARGIN, initialCash: 10_000 });
+    const short = scenario(shortMarket, { 0: orders({ symbol: 'A', quantity: -100 }) }, { account: MARGIN, initialCash: 10_000 });
     // Short 100 @ 10: cash 11 000. Delisting return −100 %: bought back at 12 × 0 = 0 → cash 11 000.
     expect(fillRows(short).map((f) => [f.session, f.quantity, f.price])).toEqual([
       [1, -100, 10],
@@ -93,7 +92,7 @@ describe('delisting after a halt (no close on the last listed session)', () => {
     delistedAfter: { 0: 2 },
     delistReturn: { 0: -0.5 },
   });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }) }), { initialCash: 10_000 });
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000 });
 
   it('closes at the last available close × (1 + r) and keeps NAV finite', () => {
     // Bought 100 @ 11 at the t1 open (cash 8 900); t2 marked at 11; t3: 8 900 + 100 × 5.50 = 9 450.
@@ -115,7 +114,7 @@ describe('a split on the delisting session', () => {
     delistedAfter: { 0: 2 },
     splits: [{ session: 3, symbol: 0, value: 2 }],
   });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }) }), { initialCash: 10_000 });
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000 });
 
   it('pays the same proceeds as without the split', () => {
     const close = fillRows(result).find((f) => f.reason === 'delisting');

@@ -2,9 +2,8 @@
 // a short pays the dividend on its own cost line.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectColumn, orders, scripted, trades, MARGIN } from '../helpers.ts';
+import { expectColumn, orders, trades, MARGIN, scenario } from '../helpers.ts';
 
 describe('cash dividend on a long and on a short', () => {
   // L: long 100 from the t1 open @ 50; ex-date t2, D = 1.00; close 50 → 49.
@@ -25,7 +24,7 @@ describe('cash dividend on a long and on a short', () => {
       { session: 2, symbol: 1, value: 0.25 },
     ],
   });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'L', quantity: 100 }, { symbol: 'S', quantity: -200 }) }), { account: MARGIN,
+  const result = scenario(market, { 0: orders({ symbol: 'L', quantity: 100 }, { symbol: 'S', quantity: -200 }) }, { account: MARGIN,
     initialCash: 100_000,
   });
 

@@ -1,10 +1,9 @@
 // A drift band adds a decision whenever a holding's weight strays from its target by more than the band.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { custom, withDriftBand } from '../../../engine/schedule.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { scripted, trades } from '../helpers.ts';
+import { scripted, trades, scenario } from '../helpers.ts';
 
 describe('drift band 0.05 around 50 / 50', () => {
   // No calendar decisions (only the run's first session); A drifts up.
@@ -26,7 +25,7 @@ describe('drift band 0.05 around 50 / 50', () => {
   });
   const w = { weights: { A: 0.5, B: 0.5 } };
   const strategy = scripted({ 0: w, 3: w }, withDriftBand(custom('never', () => false), 0.05));
-  const result = backtest(market, strategy, { initialCash: 10_000 });
+  const result = scenario(market, strategy, { initialCash: 10_000 });
 
   it('decides at the first session and when the band is crossed', () => {
     expect(strategy.decided).toEqual([0, 3]);

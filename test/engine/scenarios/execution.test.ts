@@ -2,10 +2,9 @@
 // next session's close, same-close on the decision close — flagged as look-ahead-prone.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { everyNSessions } from '../../../engine/schedule.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, messages, orders, scripted, trades } from '../helpers.ts';
+import { deferralRows, expectColumn, messages, orders, scripted, trades, scenario } from '../helpers.ts';
 
 // Closes 10, 12, 14; opens 10, 11, 13.
 const market = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]], opens: [[10], [11], [13]] });
@@ -13,7 +12,7 @@ const buy10 = () => scripted({ 0: orders({ symbol: 'A', quantity: 10 }) });
 
 describe('execution conventions', () => {
   it('next-open (the default): fills at t1’s open, 11', () => {
-    const result = backtest(market, buy10(), { initialCash: 1_000 });
+    const result = scenario(market, buy10(), { initialCash: 1_000 });
     expect(trades(result)).toEqual([[1, 'A', 10, 11]]);
     // cash 1 000 − 110 = 890; NAV t1 890 + 120 = 1 010; t2 890 + 140 = 1 030.
     expectColumn(result.daily.nav, [1_000, 1_010, 1_030]);
@@ -23,7 +22,7 @@ describe('execution conventions', () => {
   });
 
   it('next-close: fills at t1’s close, 12', () => {
-    const result = backtest(market, buy10(), { initialCash: 1_000, execution: 'next-close' });
+    const result = scenario(market, buy10(), { initialCash: 1_000, execution: 'next-close' });
     expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
     // cash 880; NAV t1 880 + 120 = 1 000; t2 880 + 140 = 1 020.
     expectColumn(result.daily.nav, [1_000, 1_000, 1_020]);
@@ -31,7 +30,7 @@ describe('execution conventions', () => {
   });
 
   it('same-close: fills on the decision close, 10, and is flagged look-ahead-prone', () => {
-    const result = backtest(market, buy10(), { initialCash: 1_000, execution: 'same-close' });
+    const result = scenario(market, buy10(), { initialCash: 1_000, execution: 'same-close' });
     expect(trades(result)).toEqual([[0, 'A', 10, 10]]);
     // cash 900; NAV t0 900 + 100 = 1 000; t1 1 020; t2 1 040.
     expectColumn(result.daily.nav, [1_000, 1_020, 1_040]);
@@ -44,14 +43,14 @@ describe('execution conventions', () => {
   it('targets are sized at the decision close under every convention', () => {
     // 50 % of 1 000 at the t0 close 10 → 50 shares, whatever price they then fill at.
     for (const [execution, price] of [['next-open', 11], ['next-close', 12], ['same-close', 10]] as const) {
-      const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 1_000, execution });
+      const result = scenario(market, { 0: { weights: { A: 0.5 } } }, { initialCash: 1_000, execution });
       expect(trades(result).map((t) => [t[2], t[3]]), execution).toEqual([[50, price]]);
     }
   });
 
   it('next-open uses the close when the data has no open, and says so', () => {
     const noOpens = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]], opens: [[NaN], [NaN], [NaN]] });
-    const result = backtest(noOpens, buy10(), { initialCash: 1_000 });
+    const result = scenario(noOpens, buy10(), { initialCash: 1_000 });
     expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
     expect(messages(result)).toContain('1 next-open fills used the session close because the data has no opening prices');
   });
@@ -63,7 +62,7 @@ describe('same-close: resting orders keep working between decisions', () => {
   const volumes = Array.from({ length: 12 }, (_, t) => [t === 0 ? 0 : 1e6]);
   const closes = Array.from({ length: 12 }, () => [10]);
   const m = fixtureMarket({ symbols: ['A'], closes, volumes });
-  const result = backtest(m, scripted({ 0: orders({ symbol: 'A', quantity: 10 }) }, everyNSessions(10)), { execution: 'same-close' });
+  const result = scenario(m, scripted({ 0: orders({ symbol: 'A', quantity: 10 }) }, everyNSessions(10)), { execution: 'same-close' });
 
   it('defers at t0 (no trade) and fills at t1', () => {
     expect(deferralRows(result)[0]).toEqual({ session: 0, symbol: 'A', reason: 'no-trade', remaining: 10 });

@@ -3,9 +3,8 @@
 // and net, and the run's caveats say so.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectNear, messages, scripted, trades } from '../helpers.ts';
+import { expectNear, messages, trades, scenario } from '../helpers.ts';
 
 const market = fixtureMarket({
   symbols: ['A', 'B'],
@@ -19,7 +18,7 @@ const market = fixtureMarket({
 
 describe('leverage limits', () => {
   it('rejects gross 2.0 under maxGross 1.5: no trades, a breach, a caveat', () => {
-    const result = backtest(market, scripted({ 0: { weights: { A: 1, B: -1 } } }), { initialCash: 10_000, account: { kind: 'margin', maxGross: 1.5 } });
+    const result = scenario(market, { 0: { weights: { A: 1, B: -1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 1.5 } });
     expect(trades(result)).toEqual([]);
     expect(result.breaches.length).toBe(1);
     const b = result.breaches[0];
@@ -31,17 +30,17 @@ describe('leverage limits', () => {
   });
 
   it('rejects net 0.8 under maxNet 0.5, and net −0.8 too', () => {
-    const long = backtest(market, scripted({ 0: { weights: { A: 0.8 } } }), { account: { kind: 'margin', maxNet: 0.5 } });
+    const long = scenario(market, { 0: { weights: { A: 0.8 } } }, { account: { kind: 'margin', maxNet: 0.5 } });
     expect(trades(long)).toEqual([]);
     expectNear(long.breaches[0].net, 0.8);
     expectNear(long.breaches[0].gross, 0.8);
-    const short = backtest(market, scripted({ 0: { weights: { B: -0.8 } } }), { account: { kind: 'margin', maxNet: 0.5 } });
+    const short = scenario(market, { 0: { weights: { B: -0.8 } } }, { account: { kind: 'margin', maxNet: 0.5 } });
     expect(trades(short)).toEqual([]);
     expectNear(short.breaches[0].net, -0.8);
   });
 
   it('trades targets within the limits (gross 1.5 exactly)', () => {
-    const result = backtest(market, scripted({ 0: { weights: { A: 0.75, B: -0.75 } } }), { initialCash: 10_000, account: { kind: 'margin', maxGross: 1.5 } });
+    const result = scenario(market, { 0: { weights: { A: 0.75, B: -0.75 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 1.5 } });
     // A: 0.75 × 10 000 / 100 = 75; B: −0.75 × 10 000 / 50 = −150.
     expect(trades(result)).toEqual([
       [1, 'A', 75, 100],
@@ -52,7 +51,7 @@ describe('leverage limits', () => {
 
   it('leaves existing holdings untouched when a later decision breaches', () => {
     // t0: 50 % A → 50 shares (filled t1). t1: gross 2.0 → rejected: still 50 A, nothing sold.
-    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 1: { weights: { A: 1, B: -1 } } }), {
+    const result = scenario(market, { 0: { weights: { A: 0.5 } }, 1: { weights: { A: 1, B: -1 } } }, {
       initialCash: 10_000,
       account: { kind: 'margin', maxGross: 1.5 },
     });

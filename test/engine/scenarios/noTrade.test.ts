@@ -2,9 +2,8 @@
 // 'no-trade' deferral and fills at the next session that trades.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, orders, scripted, trades } from '../helpers.ts';
+import { deferralRows, expectColumn, orders, trades, scenario } from '../helpers.ts';
 
 describe('an order resting through a no-trade day', () => {
   // A: no price at t1. B: priced at t1 but volume 0. Both trade again at t2 (opens 11 and 21).
@@ -29,7 +28,7 @@ describe('an order resting through a no-trade day', () => {
       [1e6, 1e6],
     ],
   });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 10 }, { symbol: 'B', quantity: 10 }) }), {
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 10 }, { symbol: 'B', quantity: 10 }) }, {
     initialCash: 1_000,
   });
 
@@ -52,7 +51,7 @@ describe('an order resting through a no-trade day', () => {
   it('marks a held position at its last close on a day without a price', () => {
     // Buy 10 A at the t1 open (10); t2 has no price: NAV keeps the t1 mark; t3 marks at 15.
     const gap = fixtureMarket({ symbols: ['A'], closes: [[10], [10], [NaN], [15]] });
-    const held = backtest(gap, scripted({ 0: orders({ symbol: 'A', quantity: 10 }) }), { initialCash: 1_000 });
+    const held = scenario(gap, { 0: orders({ symbol: 'A', quantity: 10 }) }, { initialCash: 1_000 });
     expectColumn(held.daily.nav, [1_000, 1_000, 1_000, 1_050]);
     expectColumn(held.daily.longValue, [0, 100, 100, 150]);
     expectColumn(held.daily.longPnl, [0, 0, 0, 50]);

@@ -1,10 +1,9 @@
 // Limit and stop orders against one bar, and day vs GTC expiry (fill rules in engine/broker.ts).
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import type { OrderRequest } from '../../../engine/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectNear, fillRows, orders, scripted, trades, MARGIN } from '../helpers.ts';
+import { deferralRows, expectNear, fillRows, orders, trades, MARGIN, scenario } from '../helpers.ts';
 
 interface Bar {
   o: number;
@@ -52,7 +51,7 @@ describe('limit and stop fills (next-open)', () => {
     { symbol: 'SB_GAP', quantity: 10, type: 'stop', stop: 105 },
     { symbol: 'SS', quantity: -10, type: 'stop', stop: 95 },
   ];
-  const result = backtest(m, scripted({ 0: o }), { account: MARGIN, initialCash: 100_000 });
+  const result = scenario(m, { 0: o }, { account: MARGIN, initialCash: 100_000 });
 
   it('fills each at the price the rules give', () => {
     const got = Object.fromEntries(fillRows(result).map((f) => [f.symbol, [f.session, f.quantity, f.price]]));
@@ -84,16 +83,16 @@ describe('limit fills with slippage are never worse than the limit', () => {
     C: [flatBar, bar(102, 103, 99, 100)], // buy limit 100 at the limit: 101 → 100
     D: [flatBar, bar(106, 107, 104, 105)], // sell limit 105, open 106: 104.94 → 105
   });
-  const result = backtest(
+  const result = scenario(
     m,
-    scripted({
+    {
       0: orders(
         { symbol: 'A', quantity: 10, type: 'limit', limit: 100 },
         { symbol: 'B', quantity: 10, type: 'limit', limit: 100 },
         { symbol: 'C', quantity: 10, type: 'limit', limit: 100 },
         { symbol: 'D', quantity: -10, type: 'limit', limit: 105 },
       ),
-    }),
+    },
     { slippage: { kind: 'fixed-bps', bps: 100 }, account: MARGIN },
   );
 
@@ -114,7 +113,7 @@ describe('limit fills with slippage are never worse than the limit', () => {
 describe('a limit order under next-close fills against the close only', () => {
   // t1: low 90 would reach 100 intraday, but the close 101 does not; t2 close 99 ≤ 100 → fills at 99.
   const m = market({ A: [flatBar, bar(95, 102, 90, 101), bar(100, 100, 98, 99)] });
-  const result = backtest(m, scripted({ 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 100 }) }), { execution: 'next-close' });
+  const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 100 }) }, { execution: 'next-close' });
   it('fills at t2’s close', () => {
     expect(trades(result)).toEqual([[2, 'A', 10, 99]]);
   });
@@ -125,7 +124,7 @@ describe('day vs GTC', () => {
   const m = market({ A: [flatBar, bar(98, 99, 95, 97), bar(92, 93, 85, 90), bar(90, 90, 90, 90)] });
 
   it('a day order expires after its first session', () => {
-    const result = backtest(m, scripted({ 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 90, tif: 'day' }) }));
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 90, tif: 'day' }) });
     expect(trades(result)).toEqual([]);
     expect(deferralRows(result)).toEqual([
       { session: 1, symbol: 'A', reason: 'price-not-reached', remaining: 10 },
@@ -134,12 +133,12 @@ describe('day vs GTC', () => {
   });
 
   it('a GTC order rests until it fills', () => {
-    const result = backtest(m, scripted({ 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 90, tif: 'gtc' }) }));
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 90, tif: 'gtc' }) });
     expect(trades(result)).toEqual([[2, 'A', 10, 90]]);
   });
 
   it('GTC is the default', () => {
-    const result = backtest(m, scripted({ 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 90 }) }));
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 90 }) });
     expect(trades(result)).toEqual([[2, 'A', 10, 90]]);
   });
 
@@ -147,7 +146,7 @@ describe('day vs GTC', () => {
     // cap 0.1 × 1 000 = 100 of 250; the other 150 expire.
     const volumes = [[1_000], [1_000], [1_000], [1_000]];
     const flat = market({ A: [flatBar, flatBar, flatBar, flatBar] }, volumes);
-    const result = backtest(flat, scripted({ 0: orders({ symbol: 'A', quantity: 250, tif: 'day' }) }), { participationCap: 0.1 });
+    const result = scenario(flat, { 0: orders({ symbol: 'A', quantity: 250, tif: 'day' }) }, { participationCap: 0.1 });
     expect(trades(result)).toEqual([[1, 'A', 100, 100]]);
     expect(deferralRows(result)).toEqual([
       { session: 1, symbol: 'A', reason: 'volume-cap', remaining: 150 },

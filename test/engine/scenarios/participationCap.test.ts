@@ -2,9 +2,8 @@
 // partial session records a volume-cap deferral with what is left.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, messages, orders, scripted, trades, MARGIN } from '../helpers.ts';
+import { deferralRows, expectColumn, messages, orders, trades, MARGIN, scenario } from '../helpers.ts';
 
 const closes = [[10], [10], [10], [10], [10]];
 const volumes = [[1_000], [1_000], [1_000], [1_000], [1_000]];
@@ -12,7 +11,7 @@ const volumes = [[1_000], [1_000], [1_000], [1_000], [1_000]];
 describe('partial fills under a participation cap', () => {
   // cap 0.1 × volume 1 000 = 100 shares a session; an order of 250 fills 100 / 100 / 50.
   const market = fixtureMarket({ symbols: ['A'], closes, volumes });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 250 }) }), {
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 250 }) }, {
     initialCash: 10_000,
     participationCap: 0.1,
   });
@@ -41,16 +40,16 @@ describe('partial fills under a participation cap', () => {
 
   it('caps sells the same way', () => {
     // A sell of 250 from flat (a short) is capped the same way: −100, −100, −50.
-    const sold = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: -250 }) }), { account: MARGIN, initialCash: 10_000, participationCap: 0.1 });
+    const sold = scenario(market, { 0: orders({ symbol: 'A', quantity: -250 }) }, { account: MARGIN, initialCash: 10_000, participationCap: 0.1 });
     expect(trades(sold).map((t) => t[2])).toEqual([-100, -100, -50]);
     expect(deferralRows(sold).map((d) => d.remaining)).toEqual([-150, -50]);
   });
 
   it('rounds the cap down to whole shares, and not with fractional shares', () => {
     // cap 0.1234 × 1 000 = 123.4 → 123 whole shares; fractional: 123.4.
-    const whole = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 250 }) }), { participationCap: 0.1234 });
+    const whole = scenario(market, { 0: orders({ symbol: 'A', quantity: 250 }) }, { participationCap: 0.1234 });
     expect(trades(whole).map((t) => t[2])).toEqual([123, 123, 4]);
-    const fractional = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 250 }) }), { participationCap: 0.1234, shares: 'fractional' });
+    const fractional = scenario(market, { 0: orders({ symbol: 'A', quantity: 250 }) }, { participationCap: 0.1234, shares: 'fractional' });
     const q = trades(fractional).map((t) => t[2]);
     expect(q.length).toBe(3);
     expectColumn(q, [123.4, 123.4, 3.2], 1e-12);
@@ -61,7 +60,7 @@ describe('the cap is per symbol and session, not per order', () => {
   // Two resting buys of 150 on A, cap 0.1 × 1 000 = 100 shares a session in all:
   // t1 100, t2 100, t3 100 (300 in total), never 200 in one session.
   const market = fixtureMarket({ symbols: ['A'], closes, volumes });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 150 }, { symbol: 'A', quantity: 150 }) }), {
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 150 }, { symbol: 'A', quantity: 150 }) }, {
     initialCash: 10_000,
     participationCap: 0.1,
   });

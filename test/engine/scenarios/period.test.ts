@@ -3,9 +3,8 @@
 // asked, and sessions spent in cash before the first investment, are recorded and reported.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { scripted } from '../helpers.ts';
+import { scripted, scenario } from '../helpers.ts';
 
 // 20 weekdays from 2024-01-01; A has a price throughout, B only from session 10 (2024-01-15).
 const closes = Array.from({ length: 20 }, (_, t) => [100 + t, t >= 10 ? 50 : NaN]);
@@ -27,7 +26,7 @@ const lookback = (symbol: string, length: number) =>
 
 describe('warm-up: history before `from`', () => {
   it("a 5-session lookback decides on the run's first session when the data has that history", () => {
-    const result = backtest(market, lookback('A', 5), { from: '2024-01-08', initialCash: 10_000 });
+    const result = scenario(market, lookback('A', 5), { from: '2024-01-08', initialCash: 10_000 });
     expect(result.manifest.period.from).toBe('2024-01-08');
     expect(result.facts.firstInvestedDate).toBe('2024-01-09'); // decided on 01-08, filled next open
     expect(result.facts.sessionsInCash).toBe(1);
@@ -35,7 +34,7 @@ describe('warm-up: history before `from`', () => {
   });
 
   it('without that history it waits in cash, and says how long', () => {
-    const result = backtest(market, lookback('B', 8), { from: '2024-01-08', initialCash: 10_000 });
+    const result = scenario(market, lookback('B', 8), { from: '2024-01-08', initialCash: 10_000 });
     // B's first close is session 10 (01-15); 8 closes exist at session 17 (01-24), filled on 01-25.
     expect(result.facts.firstInvestedDate).toBe('2024-01-25');
     expect(result.facts.sessionsInCash).toBe(13);
@@ -47,14 +46,14 @@ describe('warm-up: history before `from`', () => {
 
 describe('a start later than asked', () => {
   it('says "requested …, data starts …"', () => {
-    const result = backtest(market, lookback('A', 1), { from: '2023-12-01' });
+    const result = scenario(market, lookback('A', 1), { from: '2023-12-01' });
     expect(result.manifest.period.from).toBe('2024-01-01');
     expect(result.facts.requestedFrom).toBe('2023-12-01');
     expect(result.caveats.find((c) => c.code === 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2023-12-01, data starts 2024-01-01 (31 days later)', size: 31, unit: 'days' });
   });
 
   it('a weekend between `from` and the first session is not a late start', () => {
-    const result = backtest(market, lookback('A', 1), { from: '2024-01-06' });
+    const result = scenario(market, lookback('A', 1), { from: '2024-01-06' });
     expect(result.manifest.period.from).toBe('2024-01-08');
     expect(result.caveats.some((c) => c.code === 'late-start')).toBe(false);
   });

@@ -3,9 +3,8 @@
 // costs, and targets without a price left alone.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectNear, fillRows, orders, scripted, trades, MARGIN } from '../helpers.ts';
+import { expectNear, fillRows, orders, trades, MARGIN, scenario } from '../helpers.ts';
 
 const flat = (row: number[], sessions = 4): number[][] => Array.from({ length: sessions }, () => [...row]);
 
@@ -15,7 +14,7 @@ describe('reductions before additions', () => {
 
   it('sells A before buying B, and cash never goes below zero', () => {
     // t0: 100 % A → 10 000 / 100 = 100 A at t1 (cash 0). t1: 100 % B → sell 100 A, buy 200 B at t2.
-    const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 1: { weights: { B: 1 } } }), { initialCash: 10_000 });
+    const result = scenario(market, { 0: { weights: { A: 1 } }, 1: { weights: { B: 1 } } }, { initialCash: 10_000 });
     expect(trades(result)).toEqual([
       [1, 'A', 100, 100],
       [2, 'A', -100, 100],
@@ -29,7 +28,7 @@ describe('reductions before additions', () => {
     // Target 100 % B at 50: 200 shares. Estimated cash: + 100 × 100 − 10 (sale, 10 bps)
     // − 200 × 50 − 10 (buy) = −20 → scale buys by (10 010 − 20) / 10 010 → 199.6 → 199 shares.
     // Check: 9 990 − 199 × 50 − 9.95 = 30.05 ≥ 0.
-    const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }), 1: { weights: { B: 1 } } }), {
+    const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }), 1: { weights: { B: 1 } } }, {
       initialCash: 10_010,
       commission: { kind: 'bps', bps: 10 },
     });
@@ -45,21 +44,21 @@ describe('reductions before additions', () => {
 describe('whole vs fractional shares', () => {
   const market = fixtureMarket({ symbols: ['A'], closes: flat([30]) });
   it('50 % of 10 000 at 30: 166 whole shares, 166.67 fractional', () => {
-    const whole = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 10_000 });
+    const whole = scenario(market, { 0: { weights: { A: 0.5 } } }, { initialCash: 10_000 });
     expect(trades(whole)).toEqual([[1, 'A', 166, 30]]);
-    const fractional = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 10_000, shares: 'fractional' });
+    const fractional = scenario(market, { 0: { weights: { A: 0.5 } } }, { initialCash: 10_000, shares: 'fractional' });
     expectNear(fillRows(fractional)[0].quantity, 5_000 / 30, 1e-12);
   });
 
   it('whole shares truncate toward zero for shorts too: −50 % → −166', () => {
-    const result = backtest(market, scripted({ 0: { weights: { A: -0.5 } } }), { account: MARGIN, initialCash: 10_000 });
+    const result = scenario(market, { 0: { weights: { A: -0.5 } } }, { account: MARGIN, initialCash: 10_000 });
     expect(trades(result)).toEqual([[1, 'A', -166, 30]]);
   });
 
   it('share and value targets', () => {
-    const shares = backtest(market, scripted({ 0: { shares: { A: 10 } } }));
+    const shares = scenario(market, { 0: { shares: { A: 10 } } });
     expect(trades(shares)).toEqual([[1, 'A', 10, 30]]);
-    const values = backtest(market, scripted({ 0: { values: { A: 1_000 } } }));
+    const values = scenario(market, { 0: { values: { A: 1_000 } } });
     expect(trades(values)).toEqual([[1, 'A', 33, 30]]); // 1 000 / 30 = 33.3 → 33
   });
 });
@@ -71,13 +70,13 @@ describe('minTradeNotional', () => {
 
   it('skips a 100 top-up under a 150 minimum but still closes the 100 B position', () => {
     // Target 50 % A → 50 shares: delta 1 × 100 = 100 < 150 → skipped. B is not named → closed.
-    const result = backtest(market, scripted({ 0: setup, 1: { weights: { A: 0.5 } } }), { initialCash: 10_000, minTradeNotional: 150 });
+    const result = scenario(market, { 0: setup, 1: { weights: { A: 0.5 } } }, { initialCash: 10_000, minTradeNotional: 150 });
     expect(trades(result).filter((t) => t[0] === 2)).toEqual([[2, 'B', -1, 100]]);
   });
 
   it('keeps trades at or above the minimum', () => {
     // Target 60 % A → 60 shares: delta 11 × 100 = 1 100 ≥ 150.
-    const result = backtest(market, scripted({ 0: setup, 1: { weights: { A: 0.6 } } }), { initialCash: 10_000, minTradeNotional: 150 });
+    const result = scenario(market, { 0: setup, 1: { weights: { A: 0.6 } } }, { initialCash: 10_000, minTradeNotional: 150 });
     expect(trades(result).filter((t) => t[0] === 2)).toEqual([
       [2, 'B', -1, 100],
       [2, 'A', 11, 100],
@@ -90,7 +89,7 @@ describe('a 100 % long target with costs never overdraws cash', () => {
   // 10 000 + 50 (slippage) + 10.05 (commission on 10.05) → scale by 10 000 / 10 060.05 → 994.03
   // → 994. Check: 10 000 − 994 × 10.05 − 994 × 10.05 × 0.001 = 10 000 − 9 989.70 − 9.9897 = 0.3103.
   const market = fixtureMarket({ symbols: ['A'], closes: flat([10], 6) });
-  const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 1: { weights: { A: 1 } }, 3: { weights: { A: 1 } } }), {
+  const result = scenario(market, { 0: { weights: { A: 1 } }, 1: { weights: { A: 1 } }, 3: { weights: { A: 1 } } }, {
     initialCash: 10_000,
     slippage: { kind: 'fixed-bps', bps: 50 },
     commission: { kind: 'bps', bps: 10 },
@@ -120,7 +119,7 @@ describe('targets without a price', () => {
       [100, 50],
     ],
   });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { A: 0.5, B: 0.5 } } }), { initialCash: 20_000 });
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { A: 0.5, B: 0.5 } } }, { initialCash: 20_000 });
 
   it('keeps the unpriced holding and buys the priced target', () => {
     // NAV at t2 = 10 000 cash + 100 × 100 (last mark) = 20 000 → B: 0.5 × 20 000 / 50 = 200.
@@ -144,7 +143,7 @@ describe('idempotence', () => {
   it('rebalancing twice to the same targets at the same prices trades nothing', () => {
     const market = fixtureMarket({ symbols: ['A', 'B'], closes: flat([37, 91]) });
     const w = { weights: { A: 0.3, B: 0.7 } };
-    const result = backtest(market, scripted({ 0: w, 1: w, 2: w }), { initialCash: 10_000, execution: 'same-close' });
+    const result = scenario(market, { 0: w, 1: w, 2: w }, { initialCash: 10_000, execution: 'same-close' });
     // 0.3 × 10 000 / 37 = 81.08 → 81; 0.7 × 10 000 / 91 = 76.92 → 76; all at t0.
     expect(trades(result)).toEqual([
       [0, 'A', 81, 37],
@@ -156,7 +155,7 @@ describe('idempotence', () => {
 describe('a position that changes sign', () => {
   it('is closed, then reopened', () => {
     const market = fixtureMarket({ symbols: ['A'], closes: flat([100]) });
-    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 1: { weights: { A: -0.5 } } }), { account: MARGIN, initialCash: 10_000 });
+    const result = scenario(market, { 0: { weights: { A: 0.5 } }, 1: { weights: { A: -0.5 } } }, { account: MARGIN, initialCash: 10_000 });
     // t1: +50. At t1 NAV 10 000 → −0.5 → −50: sell 50 (close) then sell 50 (open the short).
     expect(trades(result)).toEqual([
       [1, 'A', 50, 100],
@@ -173,7 +172,7 @@ describe('fitting buys to cash with fractional shares', () => {
     // A 50 000 / 10 / 1.001 = 4 995.004995…, B 30 000 / 20 / 1.001 = 1 498.501499…,
     // C 20 000 / 50 / 1.001 = 399.600399…; cash after = 100 000 − 100 000 = 0.
     const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: flat([10, 20, 50], 2) });
-    const result = backtest(market, scripted({ 0: { weights: { A: 0.5, B: 0.3, C: 0.2 } } }), {
+    const result = scenario(market, { 0: { weights: { A: 0.5, B: 0.3, C: 0.2 } } }, {
       initialCash: 100_000,
       execution: 'same-close',
       shares: 'fractional',
@@ -192,7 +191,7 @@ describe('fitting buys to cash with fractional shares', () => {
     // targets at t1 at the same prices must not trade (a dust trade would also pay the $1 minimum).
     const market = fixtureMarket({ symbols: ['S0', 'S1', 'S2', 'S3'], closes: flat([1, 1, 1, 1], 2) });
     const w = { weights: { S0: -0.0075, S3: -0.0525 } };
-    const result = backtest(market, scripted({ 0: w, 1: w }), {
+    const result = scenario(market, { 0: w, 1: w }, {
       initialCash: 1_223_088,
       execution: 'same-close',
       shares: 'fractional',

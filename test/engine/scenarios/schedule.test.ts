@@ -2,7 +2,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
-import { backtest } from '../../../engine/backtest.ts';
 import {
   everyNSessions,
   everySession,
@@ -16,7 +15,7 @@ import {
   type Schedule,
 } from '../../../engine/schedule.ts';
 import { fixtureMarket, weekdays } from '../fixtures.ts';
-import { scripted } from '../helpers.ts';
+import { scripted, scenario } from '../helpers.ts';
 
 const year = weekdays('2024-01-01', 262);
 const dueDates = (schedule: Schedule, dates: Int32Array, start = 0): string[] =>
@@ -90,13 +89,13 @@ describe('the engine decides on the scheduled sessions (and on the run’s first
 
   it('monthEnd: first session, then 31 Jan, 29 Feb, 29 Mar, 30 Apr', () => {
     const s = scripted({}, monthEnd);
-    backtest(market, s);
+    scenario(market, s);
     expect(s.decided.map((t) => isoDay(market.dates[t]))).toEqual(['2024-01-01', '2024-01-31', '2024-02-29', '2024-03-29', '2024-04-30']);
   });
 
   it('everyNSessions(10) from config.from = 2024-01-04 (session 3)', () => {
     const s = scripted({}, everyNSessions(10));
-    const result = backtest(market, s, { from: '2024-01-04' });
+    const result = scenario(market, s, { from: '2024-01-04' });
     expect(s.decided).toEqual([3, 13, 23, 33, 43, 53, 63, 73, 83]);
     expect(result.sessions[0]).toBe(3);
     expect(result.manifest.period).toEqual({ from: '2024-01-04', to: '2024-04-30', sessions: 84 });
@@ -104,7 +103,7 @@ describe('the engine decides on the scheduled sessions (and on the run’s first
 
   it('weekly(5) decides every Friday', () => {
     const s = scripted({}, weekly(5));
-    backtest(market, s, { to: '2024-01-31' });
+    scenario(market, s, { to: '2024-01-31' });
     expect(s.decided.map((t) => isoDay(market.dates[t]))).toEqual(['2024-01-01', '2024-01-05', '2024-01-12', '2024-01-19', '2024-01-26']);
   });
 });

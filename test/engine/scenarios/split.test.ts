@@ -3,10 +3,9 @@
 // adjusted limit.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import type { OrderRequest } from '../../../engine/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN } from '../helpers.ts';
+import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 
 describe('2:1 split with a resting limit order', () => {
   // t0: decide: buy 40 at market, and a GTC limit buy of 10 @ 90.
@@ -31,7 +30,7 @@ describe('2:1 split with a resting limit order', () => {
       seenShares[2] = book.shares(0);
     },
   });
-  const result = backtest(market, strategy, { initialCash: 10_000 });
+  const result = scenario(market, strategy, { initialCash: 10_000 });
 
   it('scales the resting order: quantity × 2, limit ÷ 2', () => {
     expect(seenOrders[1]).toEqual([{ symbol: 'A', quantity: 10, type: 'limit', limit: 90, tif: 'gtc' }]);
@@ -67,7 +66,7 @@ describe('1:4 reverse split of a short position', () => {
     closes: [[10], [10], [40], [44]],
     splits: [{ session: 2, symbol: 0, value: 0.25 }],
   });
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'S', quantity: -100 }) }), { account: MARGIN, initialCash: 1_000 });
+  const result = scenario(market, { 0: orders({ symbol: 'S', quantity: -100 }) }, { account: MARGIN, initialCash: 1_000 });
 
   it('rescales the short and keeps NAV', () => {
     // cash 1 000 + 100 × 10 = 2 000. t2 NAV = 2 000 − 25 × 40 = 1 000. t3 NAV = 2 000 − 25 × 44 = 900.

@@ -3,17 +3,16 @@
 // the value marked stale, so reports can show its peak and mean share of NAV.
 
 import { describe, expect, it } from 'vitest';
-import { backtest } from '../../../engine/backtest.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectColumn, orders, scripted } from '../helpers.ts';
+import { expectColumn, orders, scenario } from '../helpers.ts';
 
 // S stops printing after session 1 and prints again on session 8: a suspension, not a data end.
 const closes = [10, 10, NaN, NaN, NaN, NaN, NaN, NaN, 12, 12].map((s) => [100, s]);
 const market = fixtureMarket({ symbols: ['A', 'S'], closes });
 
 describe('stale marks', () => {
-  const result = backtest(market, scripted({ 0: orders({ symbol: 'S', quantity: 100 }) }), { initialCash: 10_000, staleMarkSessions: 3 });
+  const result = scenario(market, { 0: orders({ symbol: 'S', quantity: 100 }) }, { initialCash: 10_000, staleMarkSessions: 3 });
 
   it('a mark older than 3 sessions is stale from the 4th session without a price until the next print', () => {
     // Marked at session 1's close; sessions 2–4 are within 3 of it, 5–7 (from Monday 2024-01-08) are stale, 8 prints again.
@@ -36,7 +35,7 @@ describe('stale marks', () => {
   });
 
   it('the default threshold is 5 sessions: this gap (6 sessions) is stale for one', () => {
-    const plain = backtest(market, scripted({ 0: orders({ symbol: 'S', quantity: 100 }) }), { initialCash: 10_000 });
+    const plain = scenario(market, { 0: orders({ symbol: 'S', quantity: 100 }) }, { initialCash: 10_000 });
     expectColumn(plain.daily.staleValue, [0, 0, 0, 0, 0, 0, 0, 1_000, 0, 0]);
   });
 });

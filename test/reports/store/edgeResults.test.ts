@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
 import { backtest } from '../../../engine/backtest.ts';
-import { DEFERRAL_NAMES } from '../../../engine/orders.ts';
+import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../../engine/orders.ts';
 import { DAILY_COLUMNS, FILL_REASON_NAMES, type Result } from '../../../engine/result.ts';
 import type { Decision } from '../../../engine/strategy.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
@@ -66,6 +66,30 @@ describe.each(EDGES)('%s', (_label, make) => {
     expect(run!.staleMarks).toEqual(result.facts.staleMarks);
   });
 
+  it('orders with how they ended, and the order of each fill (NULL for fills no order asked for)', () => {
+    const o = result.orders;
+    const day = (t: number): string => isoDay(market.dates[t]);
+    expect(run!.orders.map((x) => [x.id, x.date, x.symbol, x.quantity, x.type, x.limitPrice, x.stopPrice, x.tif, x.origin, x.filled, x.status, x.reason, x.endDate])).toEqual(
+      Array.from(o.id, (id, k) => [
+        id,
+        day(o.session[k]),
+        result.symbols[o.symbol[k]],
+        o.quantity[k],
+        ORDER_TYPE_NAMES[o.type[k]],
+        asStored(o.limit[k]),
+        asStored(o.stop[k]),
+        TIF_NAMES[o.tif[k]],
+        ORDER_ORIGIN_NAMES[o.origin[k]],
+        asStored(o.filled[k]),
+        ORDER_STATUS_NAMES[o.status[k]],
+        o.end[k] === OrderEnd.filled ? null : ORDER_END_NAMES[o.end[k]],
+        day(o.endSession[k]),
+      ]),
+    );
+    expect(run!.fills.map((x) => x.orderId)).toEqual(Array.from(result.fills.orderId, (id) => (id === 0 ? null : id)));
+    expect(run!.run.ordersHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('run facts and caveats', () => {
     const r = run!.run;
     expect([r.requestedFrom, r.firstInvestedDate, r.sessionsInCash, r.ruinDate, r.account]).toEqual([
@@ -90,4 +114,8 @@ it('the edges are what they claim: each meets its case', () => {
   expect(margin.breaches.some((b) => b.action === 'deferred')).toBe(true);
   expect(ruin.facts.ruinDate).toBe('2024-01-03');
   expect(ruin.daily.nav[3]).toBeLessThan(0);
+  // …and their orders end every way an order can.
+  const statuses = new Set(EDGES.flatMap(([, make]) => Array.from(make().orders.status, (x) => ORDER_STATUS_NAMES[x])));
+  expect([...statuses].sort()).toEqual(['cancelled', 'filled', 'open', 'partially-filled', 'rejected']);
+  expect(Array.from(ended.fills.orderId)).toContain(0);
 });

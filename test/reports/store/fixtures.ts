@@ -6,7 +6,7 @@ import { engineConfigSchema } from '../../../engine/config.ts';
 import { weekly } from '../../../engine/schedule.ts';
 import { backtest } from '../../../engine/backtest.ts';
 import { caveat, type Caveat } from '../../../engine/caveats.ts';
-import { DAILY_COLUMNS, type DailyColumn, type Manifest, type Result, type RunFacts } from '../../../engine/result.ts';
+import { DAILY_COLUMNS, type DailyColumn, type Fills, type Manifest, type Orders, type Result, type RunFacts } from '../../../engine/result.ts';
 import { fixtureMarket, weekdays } from '../../engine/fixtures.ts';
 import { scripted } from '../../engine/helpers.ts';
 
@@ -43,7 +43,8 @@ function manifest(name: string, dates: Int32Array, initialCash: number, syntheti
     execution: 'next-open',
     lookAheadProne: false,
     config: engineConfigSchema.parse({ initialCash }),
-    costModels: { commission: 'none', slippage: 'none' },
+    costModels: { commission: 'none', slippage: 'none', fill: 'bar', volume: 'none', borrow: 'none', cash: 'none' },
+    userModels: [],
     account: 'cash',
     seed: 1,
   };
@@ -71,9 +72,10 @@ export function handResult(spec: HandSpec): Result {
       referencePrice: col((f) => f.price),
       commission: col((f) => f.commission ?? 0),
       slippage: col((f) => f.slippage ?? 0),
-      orderId: Int32Array.from(fills, (_, k) => k),
+      orderId: Int32Array.from(fills, (_, k) => k + 1),
       reason: new Uint8Array(fills.length),
     },
+    orders: ordersFilledBy(Int32Array.from(fills, (f) => f.session), Int32Array.from(fills, (f) => f.symbol), col((f) => f.quantity)),
     snapshots: { session: new Int32Array(0), symbol: new Int32Array(0), shares: new Float64Array(0), price: new Float64Array(0), targetWeight: new Float64Array(0) },
     deferrals: { session: new Int32Array(0), symbol: new Int32Array(0), reason: new Uint8Array(0), remaining: new Float64Array(0) },
     breaches: [],
@@ -82,6 +84,26 @@ export function handResult(spec: HandSpec): Result {
     costBySymbol: Float64Array.from(spec.costBySymbol ?? new Array<number>(n).fill(0)),
     facts: noFacts(),
     caveats: spec.caveats ?? [],
+  };
+}
+
+/** One market order per fill, decided and filled whole on the fill's session (order k + 1 is fill k). */
+function ordersFilledBy(session: Fills['session'], symbol: Fills['symbol'], quantity: Fills['quantity']): Orders {
+  const n = session.length;
+  return {
+    id: Int32Array.from({ length: n }, (_, k) => k + 1),
+    session,
+    symbol,
+    quantity,
+    type: new Uint8Array(n),
+    limit: new Float64Array(n).fill(NaN),
+    stop: new Float64Array(n).fill(NaN),
+    tif: new Uint8Array(n).fill(1),
+    origin: new Uint8Array(n),
+    filled: quantity,
+    status: new Uint8Array(n),
+    end: new Uint8Array(n),
+    endSession: session,
   };
 }
 
@@ -164,9 +186,10 @@ export function largeResult(sessions: number, symbols: number, fillsPerSession: 
       referencePrice: price,
       commission: quantity.map((q) => Math.abs(q) * 0.005),
       slippage: quantity.map((q) => Math.abs(q) * 0.01),
-      orderId: Int32Array.from({ length: rows }, (_, k) => k),
+      orderId: Int32Array.from({ length: rows }, (_, k) => k + 1),
       reason: new Uint8Array(rows),
     },
+    orders: ordersFilledBy(session, symbol, quantity),
     snapshots: { session, symbol, shares: quantity, price, targetWeight: new Float64Array(rows).fill(1 / fillsPerSession) },
     deferrals: { session: new Int32Array(0), symbol: new Int32Array(0), reason: new Uint8Array(0), remaining: new Float64Array(0) },
     breaches: [],

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
 import { DAILY_COLUMNS } from '../../../engine/result.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
-import { canonicalJson, getRun, type Migration, MIGRATIONS, migrate, openStore, parseCanonicalJson, SCHEMA_VERSION, writeRun } from '../../../reports/store/index.ts';
+import { canonicalJson, getRun, type Migration, MIGRATIONS, migrate, openStore, parseCanonicalJson, SCHEMA_VERSION, type Store, writeRun } from '../../../reports/store/index.ts';
 import { DAILY_SQL_COLUMNS } from '../../../reports/store/schema.ts';
 import { longShortRun } from './fixtures.ts';
 
@@ -89,6 +89,17 @@ describe('openStore', () => {
   });
 });
 
+/** A run row with the v1 columns only, as an old breadth wrote it; its id. */
+function insertBareRun(store: Store): number {
+  const row = {
+    created_at: 'x', strategy: 's', schedule: 'm', params: '{}', manifest: '{}', engine_version: '0', config_hash: 'h', data_name: 'd', data_fingerprint: 'f',
+    fills_hash: 'h', synthetic: 0, execution: 'next-open', look_ahead_prone: 0, seed: 1, period_from: '2024-01-01', period_to: '2024-01-03', sessions: 3,
+    universe_size: 2, initial_cash: 1, metric_convention: 'c', periods_per_year: 252, risk_free_source: 'none', risk_free_kind: 'zero', downside_target: 0, omega_threshold: 0,
+  };
+  const cols = Object.keys(row);
+  return Number(store.db.prepare(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
+}
+
 describe('migrations', () => {
   const next = SCHEMA_VERSION + 1;
   const tags: Migration = { version: next, description: 'run tags', sql: 'CREATE TABLE tags (run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE, tag TEXT NOT NULL)' };
@@ -111,13 +122,7 @@ describe('migrations', () => {
   it('v1 → v2: a v1 file keeps its rows; deferrals may then hold an unknown size; caveats get a severity', () => {
     const file = path();
     const v1 = openStore(file, MIGRATIONS.slice(0, 1));
-    const runRow = {
-      created_at: 'x', strategy: 's', schedule: 'm', params: '{}', manifest: '{}', engine_version: '0', config_hash: 'h', data_name: 'd', data_fingerprint: 'f',
-      fills_hash: 'h', synthetic: 0, execution: 'next-open', look_ahead_prone: 0, seed: 1, period_from: '2024-01-01', period_to: '2024-01-02', sessions: 2,
-      universe_size: 1, initial_cash: 1, metric_convention: 'c', periods_per_year: 252, risk_free_source: 'none', risk_free_kind: 'zero', downside_target: 0, omega_threshold: 0,
-    };
-    const cols = Object.keys(runRow);
-    const id = Number(v1.db.prepare(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(runRow).lastInsertRowid);
+    const id = insertBareRun(v1);
     v1.db.prepare('INSERT INTO deferrals VALUES (?, 0, 1, ?, ?, ?, ?)').run(id, '2024-01-02', 'A', 'no-trade', 10);
     v1.db.prepare('INSERT INTO warnings VALUES (?, 0, ?)').run(id, 'an old warning');
     expect(() => v1.db.prepare('INSERT INTO deferrals VALUES (?, 1, 1, ?, ?, ?, NULL)').run(id, '2024-01-02', 'B', 'no-price')).toThrow(/NOT NULL/);
@@ -128,6 +133,32 @@ describe('migrations', () => {
     expect(v2.db.prepare('SELECT message, code, severity, symbols FROM warnings WHERE run_id = ?').get(id)).toEqual({ message: 'an old warning', code: 'data-note', severity: 'low', symbols: '[]' });
     expect(v2.db.prepare('SELECT account, ruin_date FROM runs WHERE id = ?').get(id)).toEqual({ account: 'margin', ruin_date: null });
     v2.close();
+  });
+
+  it('v3 → v4: fills keep their order ids as references to unrecorded orders; fills no order asked for get NULL', () => {
+    const file = path();
+    const v3 = openStore(file, MIGRATIONS.slice(0, 3));
+    const id = insertBareRun(v3);
+    const fill = v3.db.prepare('INSERT INTO fills VALUES (?, ?, ?, ?, ?, ?, 10, 10, 0, 0, ?, ?)');
+    // Order 1 fills in two parts; order 2 once; a delisting closes B with order id 0.
+    fill.run(id, 0, 1, '2024-01-02', 'A', 100, 1, 'order');
+    fill.run(id, 1, 2, '2024-01-03', 'A', 50, 1, 'order');
+    fill.run(id, 2, 2, '2024-01-03', 'B', -30, 2, 'order');
+    fill.run(id, 3, 2, '2024-01-03', 'B', 30, 0, 'delisting');
+    v3.close();
+    const v4 = openStore(file, MIGRATIONS.slice(0, 4));
+    expect(v4.db.prepare('SELECT id, symbol, filled, status, session, quantity FROM orders WHERE run_id = ? ORDER BY id').all(id)).toEqual([
+      { id: 1, symbol: 'A', filled: 150, status: 'unrecorded', session: null, quantity: null },
+      { id: 2, symbol: 'B', filled: -30, status: 'unrecorded', session: null, quantity: null },
+    ]);
+    expect(v4.db.prepare<[number], number | null>('SELECT order_id FROM fills WHERE run_id = ? ORDER BY seq').pluck().all(id)).toEqual([1, 1, 2, null]);
+    expect(v4.db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => v4.db.prepare('INSERT INTO fills VALUES (?, 9, 2, ?, ?, 1, 10, 10, 0, 0, 7, ?)').run(id, '2024-01-03', 'A', 'order')).toThrow(/FOREIGN KEY/);
+    expect(v4.db.prepare('SELECT orders_hash, order_count, fill_count FROM run_summary WHERE id = ?').get(id)).toEqual({ orders_hash: null, order_count: 2, fill_count: 4 });
+    expect(getRun(v4, id)?.orders.map((o) => o.status)).toEqual(['unrecorded', 'unrecorded']);
+    v4.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
+    expect(v4.db.prepare('SELECT (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM fills)').pluck().get()).toBe(0);
+    v4.close();
   });
 
   it('apply every step in order on a new file, and nothing on a current one', () => {

@@ -7,7 +7,7 @@ import { rankCaveats } from '../../../engine/caveats.ts';
 import { DAILY_COLUMNS, type Result } from '../../../engine/result.ts';
 import { attributeRun, FF5_MOM_DAILY, returnDecomposition, symbolContributions } from '../../../reports/attribution/index.ts';
 import { type RunMetrics, runMetrics } from '../../../reports/runMetrics.ts';
-import { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, type Store, writeRun } from '../../../reports/store/index.ts';
+import { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, ordersHash, type Store, writeRun } from '../../../reports/store/index.ts';
 import { backtest } from '../../../engine/backtest.ts';
 import { fixtureMarket } from '../../engine/fixtures.ts';
 import { scripted } from '../../engine/helpers.ts';
@@ -54,6 +54,7 @@ describe('write → getRun round trip', () => {
     expect(run.run.sessions).toBe(30);
     expect(run.run.synthetic).toBe(true);
     expect(run.run.fillsHash).toBe(fillsHash(result.fills, result));
+    expect(run.run.ordersHash).toBe(ordersHash(result.orders, result));
     expect(run.run.configHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -204,6 +205,7 @@ describe('reproducibility', () => {
     const first = getRun(store, writeLongShort(store).id);
     const second = getRun(store, writeLongShort(store).id);
     expect(second?.run.fillsHash).toBe(first?.run.fillsHash);
+    expect(second?.run.ordersHash).toBe(first?.run.ordersHash);
     expect(second?.run.configHash).toBe(first?.run.configHash);
     expect(second?.metrics).toEqual(first?.metrics);
   });
@@ -222,6 +224,20 @@ describe('reproducibility', () => {
     const zero = { ...result.fills, commission: result.fills.commission.map(() => 0) };
     const negativeZero = { ...result.fills, commission: result.fills.commission.map(() => -0) };
     expect(fillsHash(zero, result)).toBe(fillsHash(negativeZero, result));
+  });
+
+  it('the orders hash changes with any order field, and not with the fills alone', () => {
+    const result = longShortRun();
+    const base = ordersHash(result.orders, result);
+    const fields = ['session', 'symbol', 'quantity', 'type', 'limit', 'stop', 'tif', 'origin', 'filled', 'status', 'end', 'endSession'] as const;
+    for (const field of fields) {
+      const column = result.orders[field].slice();
+      column[1] = field === 'limit' || field === 'stop' ? 12.5 : field === 'quantity' || field === 'filled' ? column[1] * 1.000001 : (column[1] + 1) % 2;
+      expect(ordersHash({ ...result.orders, [field]: column }, result), field).not.toBe(base);
+    }
+    const slipped: Result = { ...result, fills: { ...result.fills, price: result.fills.price.map((p) => p * 1.01) } };
+    expect(ordersHash(slipped.orders, slipped)).toBe(base);
+    expect(fillsHash(slipped.fills, slipped)).not.toBe(fillsHash(result.fills, result));
   });
 
   it('metrics from another result are refused before anything is written', () => {

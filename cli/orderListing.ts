@@ -1,0 +1,62 @@
+// `breadth runs show --orders`: each order of a stored run with its fills beneath it, and the
+// one-line tally by status that `runs show` prints without the flag.
+
+import type { StoredFill, StoredOrder, StoredRun } from '../reports/store/index.ts';
+
+export interface OrderWithFills extends StoredOrder {
+  fills: StoredFill[];
+}
+
+/** The run's orders (of one symbol, when given), each with its fills in ledger order. */
+export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFills[] {
+  const byOrder = new Map<number, StoredFill[]>();
+  for (const f of stored.fills) {
+    if (f.orderId === null) continue;
+    const list = byOrder.get(f.orderId);
+    if (list) list.push(f);
+    else byOrder.set(f.orderId, [f]);
+  }
+  return stored.orders.filter((o) => symbol === undefined || o.symbol === symbol).map((o) => ({ ...o, fills: byOrder.get(o.id) ?? [] }));
+}
+
+const IMPLIED: Record<string, string> = { open: 'run-end', expired: 'day-end' };
+
+/** "orders: 1,234 — filled 1,200, open 30, cancelled 4 (replaced 3, data-end 1)". */
+export function orderTally(orders: readonly StoredOrder[]): string {
+  const byStatus = new Map<string, Map<string, number>>();
+  for (const o of orders) {
+    const reasons = byStatus.get(o.status) ?? new Map<string, number>();
+    byStatus.set(o.status, reasons);
+    const reason = o.reason ?? '';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const count = (n: number): string => n.toLocaleString('en-US');
+  const parts = [...byStatus].map(([status, reasons]) => {
+    const total = [...reasons.values()].reduce((a, b) => a + b, 0);
+    // The reason a status already says (open: run-end, expired: day-end) is left out.
+    const why = [...reasons].filter(([reason]) => reason !== '' && reason !== IMPLIED[status]).map(([reason, n]) => `${reason} ${count(n)}`);
+    return `${status} ${count(total)}${why.length > 0 ? ` (${why.join(', ')})` : ''}`;
+  });
+  return `orders: ${count(orders.length)}${parts.length > 0 ? ` — ${parts.join(', ')}` : ''}`;
+}
+
+const num = (x: number | null): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(4));
+const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
+
+/** Text lines: one per order, its fills indented beneath. */
+export function orderLines(orders: readonly OrderWithFills[]): string[] {
+  const lines: string[] = [];
+  for (const o of orders) {
+    if (o.status === 'unrecorded') {
+      lines.push(`order ${o.id}  ${o.symbol}  unrecorded (stored before orders were recorded), filled ${signed(o.filled)}`);
+    } else {
+      const price = o.type === 'limit' ? ` @ ${num(o.limitPrice)}` : o.type === 'stop' ? ` stop ${num(o.stopPrice)}` : '';
+      const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(o.filled)}`;
+      lines.push(`order ${o.id}  ${o.date}  ${o.symbol}  ${signed(o.quantity ?? 0)} ${o.type}${price} ${o.tif} (${o.origin}) → ${end}`);
+    }
+    for (const f of o.fills) {
+      lines.push(`    fill ${f.date}  ${signed(f.quantity)} @ ${num(f.price)} (reference ${num(f.referencePrice)})  commission ${f.commission.toFixed(2)}  slippage ${f.slippage.toFixed(2)}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,135 @@
+// The execution models' interfaces: six concerns, each a small interface with one job. The broker
+// and the accruals run the shared steps (no fill on a bar with no trade, reductions first, the
+// account check, the ledger lines); a model answers only its own question about one fill or one
+// accrual. Every question comes as ONE parameter object, owned and reused by the engine (the
+// replay allocates nothing per fill): read it during the call, never keep it or write to it.
+
+import type { RestingOrder } from '../orders.ts';
+
+export const MODEL_CONCERNS = ['commission', 'slippage', 'fill', 'volume', 'borrow', 'cash'] as const;
+export type ModelConcern = (typeof MODEL_CONCERNS)[number];
+
+/** σ and ADV of a symbol, measured on data up to the order's decision (engine/liquidity.ts). */
+export interface LiquidityEstimate {
+  /** Standard deviation of daily returns (NaN with fewer than two returns). */
+  readonly sigma: number;
+  /** Average daily volume in shares, split-adjusted to the decision's shares (NaN without volumes). */
+  readonly adv: number;
+}
+
+/**
+ * What a model is asked about one fill of one order on one bar. The broker fills it in step by
+ * step: the bar first (fill and volume models), then `quantity` and `reference` (slippage), then
+ * `price` (commission). Prices are as traded (raw), quantities signed shares (+ buy, − sell).
+ */
+export interface FillContext {
+  /** Market session index of the bar. */
+  session: number;
+  /**
+   * The order (read-only here): its symbol, remaining `quantity`, `type`, `limit`, `stop`, and
+   * what it has filled (`filled`, signed shares as traded) and paid (`commission`) before this fill.
+   */
+  order: Readonly<RestingOrder>;
+  /**
+   * The bar in the fill phase. At the open: the session's open, high and low (the close where the
+   * data has no open; high/low default to the larger/smaller of open and close). At a close fill,
+   * open, high and low are all the close.
+   */
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** Shares traded in the session (NaN where the data has no volume). */
+  volume: number;
+  /** Shares of this symbol already filled this session, over all orders (≥ 0). */
+  filledToday: number;
+  /** This fill: signed shares. */
+  quantity: number;
+  /** Price before slippage (what the fill model answered); the position is marked at it. */
+  reference: number;
+  /** Price paid per share, slippage included (set before the commission model is asked). */
+  price: number;
+  /** σ and ADV up to the order's decision, when the slippage model asks for them; else undefined. */
+  liquidity: LiquidityEstimate | undefined;
+}
+
+/** A context for `order`, every price unknown until the engine sets it. */
+export function newFillContext(order: RestingOrder): FillContext {
+  return { session: 0, order, open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN, filledToday: 0, quantity: 0, reference: NaN, price: NaN, liquidity: undefined };
+}
+
+/** What a model is asked about one overnight accrual (ACT/360 conventions are the model's choice). */
+export interface AccrualContext {
+  /** Market session index accrued to: the balance was held from the close of session − 1 to its close. */
+  session: number;
+  /** Epoch day of the previous close (rates are read as of it), and calendar days to this session. */
+  day: number;
+  days: number;
+  /** The symbol (borrow models); −1 for cash. */
+  symbol: number;
+  /** Cash models: the cash balance (signed). Borrow models: the short position's market value (> 0). */
+  balance: number;
+}
+
+interface Named {
+  /** What it charges or does, in words, for the manifest and reports: "0.005/share, min 1 per order". */
+  readonly name: string;
+}
+
+/** Commission in currency (≥ 0) for `quantity` shares at `price` of `order` (fill: FillContext). */
+export interface CommissionModel extends Named {
+  commission(fill: FillContext): number;
+}
+
+export interface SlippageModel extends Named {
+  /** Trailing sessions of σ and ADV this model needs in `fill.liquidity`; undefined when it needs none. */
+  readonly liquidityWindow?: number;
+  /** Adverse price move as a fraction of `fill.reference` (≥ 0) for `fill.quantity` shares. */
+  slippage(fill: FillContext): number;
+}
+
+/**
+ * The reference price of an order on a bar, or NaN when it does not fill there (a limit or stop
+ * not reached). The broker sets a stop order's `triggered` once it has a price.
+ */
+export interface FillModel extends Named {
+  referencePrice(fill: FillContext): number;
+}
+
+/** The most shares of the order's symbol the session may fill over all its orders (Infinity: no limit). */
+export interface VolumeLimit extends Named {
+  maxShares(fill: FillContext): number;
+}
+
+/** Borrow fee (≥ 0, charged) and rebate (≥ 0, credited) on one short position over one accrual. */
+export interface BorrowModel extends Named {
+  fee(accrual: AccrualContext): number;
+  rebate(accrual: AccrualContext): number;
+}
+
+/** Interest on the cash balance over one accrual: signed (+ received, − paid). */
+export interface CashModel extends Named {
+  interest(accrual: AccrualContext): number;
+  /** Sessions whose rate was missing (accrued as 0 and reported as a caveat). */
+  readonly missingRateDays?: number;
+}
+
+/** One model per concern: what a run trades and accrues with. */
+export interface ExecutionModels {
+  readonly commission: CommissionModel;
+  readonly slippage: SlippageModel;
+  readonly fill: FillModel;
+  readonly volume: VolumeLimit;
+  readonly borrow: BorrowModel;
+  readonly cash: CashModel;
+}
+
+/** The method each concern's model must have (checked on models a user brings). */
+export const MODEL_METHODS: Readonly<Record<ModelConcern, readonly string[]>> = {
+  commission: ['commission'],
+  slippage: ['slippage'],
+  fill: ['referencePrice'],
+  volume: ['maxShares'],
+  borrow: ['fee', 'rebate'],
+  cash: ['interest'],
+};

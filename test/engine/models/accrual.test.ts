@@ -1,0 +1,49 @@
+// Borrow and cash models called directly: amounts over one accrual, ACT/360.
+
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../data/errors.ts';
+import { engineConfigSchema } from '../../../engine/config.ts';
+import { borrowModel } from '../../../engine/models/borrow/index.ts';
+import { cashModel } from '../../../engine/models/cash/index.ts';
+import { fixtureMarket, rateSeries } from '../fixtures.ts';
+import { accrual } from './context.ts';
+
+const market = fixtureMarket({
+  symbols: ['S0', 'S1'],
+  closes: [[10, 10]],
+  rates: { tbill: rateSeries('tbill', [['2024-01-02', 0.036]]) },
+});
+const config = (c: unknown) => engineConfigSchema.parse(c);
+
+describe('borrow: an annual fee by symbol and a rebate, on the short’s market value', () => {
+  const m = borrowModel(config({ borrow: { defaultBps: 200, overrides: { S1: 900, ZZZ: 50 }, rebateBps: 50 } }).borrow, market);
+
+  it('36 000 short for one day: fee 36 000 × 2 % / 360 = 2, the override 9; rebate 0.50', () => {
+    expect(m.fee(accrual({ symbol: 0, balance: 36_000 }))).toBeCloseTo(2, 12);
+    expect(m.fee(accrual({ symbol: 1, balance: 36_000 }))).toBeCloseTo(9, 12);
+    expect(m.rebate(accrual({ symbol: 1, balance: 36_000, days: 3 }))).toBeCloseTo(1.5, 12);
+    expect(m.name).toBe('200 bps/yr default (2 overrides), rebate 50 bps/yr');
+  });
+});
+
+describe('cash: interest at a rate, a spread on debit', () => {
+  it('a constant 3.6 %: 100 000 for one day earns 10; −100 000 with a 100 bps spread pays 100 000 × 4.6 % / 360', () => {
+    const m = cashModel(config({ cash: { rate: 0.036, debitSpreadBps: 100 } }).cash, market);
+    expect(m.interest(accrual({ balance: 100_000 }))).toBeCloseTo(10, 12);
+    expect(m.interest(accrual({ balance: -100_000 }))).toBeCloseTo(-(100_000 * 0.046) / 360, 12);
+    expect(m.interest(accrual({ balance: 0 }))).toBe(0);
+  });
+
+  it('a rate series is read as of the previous close; days before its first rate earn nothing and are counted', () => {
+    const m = cashModel(config({ cash: { rate: 'tbill' } }).cash, market);
+    const day = Date.UTC(2024, 0, 2) / 86_400_000;
+    expect(m.interest(accrual({ balance: 100_000, day }))).toBeCloseTo(10, 12);
+    expect(m.interest(accrual({ balance: 100_000, day: day - 1 }))).toBe(0);
+    expect(m.missingRateDays).toBe(1);
+  });
+
+  it('a series the market lacks is a user error naming the series and those it has', () => {
+    expect(() => cashModel(config({ cash: { rate: 'libor' } }).cash, market)).toThrow(UserError);
+    expect(() => cashModel(config({ cash: { rate: 'libor' } }).cash, market)).toThrow('engine config: cash.rate: no rate series "libor" in fixture (has: tbill)');
+  });
+});

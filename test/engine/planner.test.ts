@@ -1,0 +1,91 @@
+// The rebalance planner alone, with a stub context (no market, no broker): netting, reductions
+// first, buys sized to the cash left after estimated costs, rejected targets, uneconomic trades,
+// unpriced targets. End-to-end planner scenarios are in scenarios/planner.test.ts.
+
+import { describe, expect, it } from 'vitest';
+import { engineConfigSchema, type EngineConfigInput } from '../../engine/config.ts';
+import { type PlanContext, RebalancePlanner } from '../../engine/planner.ts';
+import type { Targets } from '../../engine/strategy.ts';
+
+const SYMBOLS = ['A', 'B', 'C'];
+
+interface Stub {
+  shares?: number[];
+  prices?: number[];
+  /** Last marks (default: the prices), which value a position whose price is missing today. */
+  marks?: number[];
+  cash?: number;
+  /** Estimated cost as a fraction of notional. */
+  costRate?: number;
+  /** Commission of any trade (currency). */
+  commission?: number;
+}
+
+/** A planner context over three symbols: holdings, prices and cash as given; NAV from them. */
+function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash = 10_000, costRate = 0, commission = 0 }: Stub): PlanContext {
+  const held = Float64Array.from(shares);
+  const nav = cash + shares.reduce((s, q, i) => s + q * marks[i], 0);
+  return {
+    portfolio: { shares: held, mark: Float64Array.from(marks), cash },
+    nav,
+    price: (i) => prices[i],
+    estimateCost: (_i, q, p) => Math.abs(q) * p * costRate,
+    commission: () => commission,
+    resolve: (s) => SYMBOLS.indexOf(s),
+  };
+}
+
+function plan(targets: Targets, ctx: PlanContext, config: EngineConfigInput = {}) {
+  const planned = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse(config)).plan(targets, ctx);
+  const o = planned.orders;
+  return { ...planned, list: Array.from({ length: o.count }, (_, k) => [SYMBOLS[o.symbol[k]], o.quantity[k]]) };
+}
+
+describe('the planner with a stub context', () => {
+  it('nets targets against holdings and puts reductions first', () => {
+    // Hold 500 A (5 000) + 5 000 cash; target 100 % B → sell 500 A, buy 500 B (10 000 / 20).
+    expect(plan({ weights: { B: 1 } }, stub({ shares: [500, 0, 0], cash: 5_000 })).list).toEqual([
+      ['A', -500],
+      ['B', 500],
+    ]);
+  });
+
+  it('trades nothing when the book is already at its targets', () => {
+    expect(plan({ shares: { A: 500 } }, stub({ shares: [500, 0, 0], cash: 5_000 })).list).toEqual([]);
+  });
+
+  it('sizes buys to the cash left after estimated costs: 1 % costs → 990 A, not 1 000', () => {
+    // 1 000 A cost 10 000 + 100: scale by 10 000 / 10 100 → 990.1 → 990 whole shares (9 900 + 99 ≤ 10 000).
+    expect(plan({ weights: { A: 1 } }, stub({ costRate: 0.01 })).list).toEqual([['A', 990]]);
+  });
+
+  it('rejects — never clips — targets a cash account does not allow', () => {
+    const levered = plan({ weights: { A: 1.5 } }, stub({}));
+    expect(levered.breach).toEqual({ gross: 1.5, net: 1.5 });
+    expect(levered.list).toEqual([]);
+    expect(plan({ weights: { A: 0.5, C: -0.2 } }, stub({})).breach).toBeDefined();
+    // In a margin account: opening a short is an addition like a buy (reductions shrink a position).
+    expect(plan({ weights: { A: 0.5, C: -0.2 } }, stub({}), { account: { kind: 'margin', maxGross: 2, maxNet: 1 } }).list).toEqual([
+      ['A', 500],
+      ['C', -40],
+    ]);
+  });
+
+  it('skips a trade whose commission exceeds 1 % of its notional, but always closes a position', () => {
+    // A 100-share adjustment of A (1 000) with a 15 commission is uneconomic; closing C is not skipped.
+    const ctx = stub({ shares: [400, 0, 20], cash: 5_000, commission: 15 });
+    expect(plan({ shares: { A: 500 } }, ctx).list).toEqual([['C', -20]]);
+    expect(plan({ shares: { A: 500 } }, stub({ shares: [400, 0, 20], cash: 5_000, commission: 5 })).list).toEqual([
+      ['C', -20],
+      ['A', 100],
+    ]);
+  });
+
+  it('leaves a target without a price alone and names it', () => {
+    // NAV 10 000 + 10 B marked at 20 = 10 200; C: 0.2 × 10 200 / 50 = 40.8 → 40; B keeps its 10.
+    const ctx = stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50] });
+    const planned = plan({ weights: { B: 0.5, C: 0.2 } }, ctx);
+    expect(planned.unpriced).toEqual([1]);
+    expect(planned.list).toEqual([['C', 40]]);
+  });
+});

@@ -1,0 +1,82 @@
+// Every order on record: what each decision asked for and how each order ended — filled, partly
+// filled, replaced by a new decision, cancelled by a delisting, a data end or ruin, refused by the
+// account, or still open when the run ended.
+
+import { describe, expect, it } from 'vitest';
+import { ORDER_ORIGIN_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../../engine/orders.ts';
+import { MARGIN, orderRows, orders, scenario } from '../helpers.ts';
+
+const flat = (rows: number, row: number[]): number[][] => Array.from({ length: rows }, () => [...row]);
+
+describe('an order’s record', () => {
+  it('keeps what was asked: type, limit, stop, time in force and origin', () => {
+    const result = scenario({ symbols: ['A', 'B'], closes: flat(3, [10, 20]) }, {
+      0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 9.5, tif: 'day' }, { symbol: 'A', quantity: -5, type: 'stop', stop: 8 }),
+      1: { weights: { B: 0.5 } },
+    }, { account: MARGIN, initialCash: 10_000 });
+    const o = result.orders;
+    const asked = Array.from(o.id, (_, k) => [o.session[k], result.symbols[o.symbol[k]], o.quantity[k], ORDER_TYPE_NAMES[o.type[k]], o.limit[k], o.stop[k], TIF_NAMES[o.tif[k]], ORDER_ORIGIN_NAMES[o.origin[k]]]);
+    expect(asked).toEqual([
+      [0, 'A', 10, 'limit', 9.5, NaN, 'day', 'explicit'],
+      [0, 'A', -5, 'stop', NaN, 8, 'gtc', 'explicit'],
+      [1, 'B', 250, 'market', NaN, NaN, 'gtc', 'targets'],
+    ]);
+    expect(orderRows(result).map((r) => [r.id, r.status, r.end, r.endSession])).toEqual([
+      [1, 'expired', 'day-end', 1],
+      [2, 'open', 'run-end', 2],
+      [3, 'filled', 'filled', 2],
+    ]);
+  });
+
+  it('a new decision replaces the previous decision’s unfilled rebalance orders', () => {
+    // A does not trade on sessions 1–2: the first decision's buy rests, the second replaces it.
+    const result = scenario({ symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[1e6], [0], [0], [1e6]] }, { 0: { weights: { A: 0.5 } }, 2: { weights: { A: 0.3 } } });
+    expect(orderRows(result).map((r) => [r.id, r.session, r.quantity, r.filled, r.status, r.end, r.endSession])).toEqual([
+      [1, 0, 50_000, 0, 'cancelled', 'replaced', 2],
+      [2, 2, 30_000, 30_000, 'filled', 'filled', 3],
+    ]);
+  });
+
+  it('a delisting and a data end cancel what rests on the symbol', () => {
+    const closes = [
+      [10, 10],
+      [10, 10],
+      [NaN, 10],
+      [NaN, NaN],
+      [NaN, NaN],
+    ];
+    // A is delisted after session 1; B's data ends after session 2. Limits far below keep orders resting.
+    const limit = (symbol: string) => ({ symbol, quantity: 10, type: 'limit' as const, limit: 1 });
+    const result = scenario({ symbols: ['A', 'B', 'C'], closes: closes.map((r) => [...r, 5]), delistedAfter: { 0: 1 } }, { 0: orders(limit('A'), limit('B'), limit('C')) });
+    expect(orderRows(result).map((r) => [r.symbol, r.status, r.end, r.endSession])).toEqual([
+      ['A', 'cancelled', 'delisting', 2],
+      ['B', 'cancelled', 'data-end', 3],
+      ['C', 'open', 'run-end', 4],
+    ]);
+  });
+
+  it('ruin cancels every order', () => {
+    const result = scenario({ symbols: ['A', 'B'], closes: [[100, 10], [100, 10], [70, 10], [60, 10]] }, {
+      0: { weights: { A: 5 } },
+      1: orders({ symbol: 'B', quantity: 1, type: 'limit', limit: 1 }),
+    }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 5, maxNet: 5 } });
+    expect(result.facts.ruinDate).not.toBeNull();
+    expect(orderRows(result).map((r) => [r.symbol, r.status, r.end])).toEqual([
+      ['A', 'filled', 'filled'],
+      ['B', 'cancelled', 'ruin'],
+    ]);
+  });
+
+  it('the account refuses a short in a cash account (rejected, margin-limit) and cuts a buy the cash cannot pay (cash)', () => {
+    const result = scenario({ symbols: ['A'], closes: flat(3, [10]) }, { 0: orders({ symbol: 'A', quantity: -10 }, { symbol: 'A', quantity: 200 }) }, { initialCash: 1_000 });
+    expect(orderRows(result).map((r) => [r.quantity, r.filled, r.status, r.end])).toEqual([
+      [-10, 0, 'rejected', 'margin-limit'],
+      [200, 100, 'partially-filled', 'cash'],
+    ]);
+  });
+
+  it('fills no order asked for name no order (id 0); every other fill names its order', () => {
+    const result = scenario({ symbols: ['A'], closes: [[10], [10], [NaN]], delistedAfter: { 0: 1 } }, { 0: orders({ symbol: 'A', quantity: 5 }) });
+    expect(Array.from(result.fills.orderId)).toEqual([1, 0]);
+  });
+});

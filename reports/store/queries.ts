@@ -82,7 +82,12 @@ export interface StoredFill {
 export const FILL_SELECT = `SELECT session, date, symbol, quantity, price, reference_price AS referencePrice, commission,
   slippage, order_id AS orderId, reason FROM fills WHERE run_id = ? ORDER BY seq`;
 
-/** Holdings at a decision's close; value = shares × price, weight = value / that session's NAV. */
+/**
+ * Holdings at a decision's close; value = shares × price, weight = value / that session's NAV.
+ * A decision whose holdings and targets were those of an earlier decision is stored once (see
+ * writeRun): its rows repeat the earlier shares and target weights, `unchangedSince` names the
+ * earlier decision's date, and price, value and weight are null (not stored for that close).
+ */
 export interface StoredPosition {
   session: number;
   date: string;
@@ -92,7 +97,11 @@ export interface StoredPosition {
   value: number | null;
   weight: number | null;
   targetWeight: number | null;
+  unchangedSince?: string;
 }
+
+export const DECISION_SELECT = 'SELECT session, date, positions_session AS positionsSession FROM decisions WHERE run_id = ? ORDER BY session';
+export type DecisionRow = { session: number; date: string; positionsSession: number };
 
 export const POSITION_SELECT = `SELECT session, date, symbol, shares, price, value, weight, target_weight AS targetWeight
   FROM positions WHERE run_id = ? ORDER BY seq`;

@@ -60,11 +60,11 @@ describe('openStore', () => {
     const file = path();
     openStore(file).close();
     const raw = new Database(file);
-    raw.pragma('user_version = 3');
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
-    expect(openError(file).message).toBe(`${file} was written by a newer breadth (schema v3; this one knows up to v${SCHEMA_VERSION}); upgrade breadth`);
+    expect(openError(file).message).toBe(`${file} was written by a newer breadth (schema v${SCHEMA_VERSION + 1}; this one knows up to v${SCHEMA_VERSION}); upgrade breadth`);
     const check = new Database(file);
-    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     check.close();
   });
 

@@ -18,3 +18,4 @@ export {
 } from './readRun.ts';
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
 export { type RunToWrite, writeRun } from './writeRun.ts';
+export { linkTrials, recordedTrials, recordSweep, setTrialRun, storedTrialKeys, type StoredTrial, sweepTrials, type SweepToRecord, type TrialRecord, writeTrial } from './trials.ts';

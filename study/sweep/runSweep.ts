@@ -1,0 +1,169 @@
+// Running a sweep: the coordinator. It opens the market once and shares it with the worker pool,
+// plans the trials, skips those the registry holds (--resume), feeds the pool a few trials ahead
+// and writes each finished trial in its own transaction — the only process that writes, so a
+// kill at any moment leaves every finished trial stored once and nothing half-written. When the
+// trials are in, it measures the sweep (best trial, DSR over the registry, PBO by CSCV) and keeps
+// the best K trials in full as ordinary runs (fills, positions, tear sheet).
+
+import { UserError } from '../../data/errors.ts';
+import type { Market } from '../../data/market.ts';
+import { DEFAULT_PBO_BLOCKS, type Metric } from '../../reports/metrics/index.ts';
+import { canonicalJson, linkTrials, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, storedTrialKeys, sweepTrials, writeRun, writeTrial } from '../../reports/store/index.ts';
+import type { StudyConfig } from '../config.ts';
+import { openStudyMarket } from '../market.ts';
+import { planSweep } from './plan.ts';
+import { localPool, type TrialPool } from './pool.ts';
+import { bestTrial, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
+import { replayTrial, type TrialSpec } from './trial.ts';
+
+export interface SweepOptions {
+  /** The study file (names errors; recorded with the sweep). */
+  readonly where: string;
+  readonly db: string;
+  readonly baseDir?: string;
+  readonly workers: number;
+  /** Skip trials the registry holds already (else a stored trial is an error). */
+  readonly resume?: boolean;
+  /** Keep this many best trials in full as runs (default 3). */
+  readonly keep?: number;
+  /** The metric that ranks trials (default sharpe). */
+  readonly metric?: string;
+  /** PBO blocks S (default 16). */
+  readonly blocks?: number;
+  /** Only these runs of the study. */
+  readonly runs?: readonly string[];
+  /** Aborting stops feeding the pool; trials already running finish and are stored. */
+  readonly signal?: AbortSignal;
+  onTrial?(done: number, total: number, name: string): void;
+}
+
+export interface SweepOutcome {
+  readonly sweepId: number;
+  readonly db: string;
+  readonly market: { readonly name: string; readonly synthetic: boolean; readonly fingerprint: string };
+  readonly planned: number;
+  /** Trials run now, and trials found stored (resume). */
+  readonly ran: number;
+  readonly skipped: number;
+  /** True when stopped before every trial was in. */
+  readonly interrupted: boolean;
+  readonly metric: string;
+  readonly trials: StoredTrial[];
+  readonly best: { readonly trial: StoredTrial; readonly dsr: Metric } | null;
+  readonly pbo: SweepPbo;
+  /** Trials kept in full: their run ids. */
+  readonly kept: { readonly key: string; readonly name: string; readonly runId: number }[];
+  readonly notes: string[];
+}
+
+const DEFAULT_KEEP = 3;
+
+/** Open the study's market once, in shared memory (the coordinator reads the same bytes as the workers). */
+export async function openSweepMarket(config: StudyConfig): Promise<{ market: Market; shared: SharedMarket }> {
+  const shared = shareMarket(await openStudyMarket(config));
+  return { market: openSharedMarket(shared), shared };
+}
+
+export async function runSweep(config: StudyConfig, options: SweepOptions): Promise<SweepOutcome> {
+  const metric = options.metric ?? 'sharpe';
+  const { market, shared } = await openSweepMarket(config);
+  const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
+  if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
+  const store = openStore(options.db);
+  try {
+    const sweepId = recordSweep(store, {
+      key: sha256(canonicalJson({ kind: 'sweep', trials: plan.trials.map((t) => t.key).sort() })),
+      kind: 'sweep',
+      name: config.title,
+      study: options.where,
+      spec: { runs: [...new Set(plan.trials.map((t) => t.group))], sweep: config.sweep ?? null, metric },
+      dataName: market.name,
+      dataFingerprint: market.fingerprint,
+      planned: plan.trials.length,
+    });
+    const stored = storedTrialKeys(store, plan.trials.map((t) => t.key));
+    if (stored.size > 0 && !options.resume) {
+      throw new UserError(`${options.db} holds ${stored.size} of the ${plan.trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
+    }
+    linkTrials(store, sweepId, plan.trials.filter((t) => stored.has(t.key)));
+    const todo = plan.trials.filter((t) => !stored.has(t.key));
+    options.onTrial?.(stored.size, plan.trials.length, 'resumed');
+    const pool = localPool(shared, Math.min(options.workers, Math.max(todo.length, 1)));
+    let ran = 0;
+    try {
+      ran = await feed(pool, todo, options.signal, (trial) => {
+        writeTrial(store, sweepId, trial);
+        options.onTrial?.(stored.size + ++ran, plan.trials.length, trial.name);
+      });
+    } finally {
+      await pool.close();
+    }
+    const interrupted = stored.size + ran < plan.trials.length;
+    const trials = sweepTrials(store, sweepId);
+    const best = bestTrial(trials, metric);
+    const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, options.keep ?? DEFAULT_KEEP));
+    return {
+      sweepId,
+      db: options.db,
+      market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint },
+      planned: plan.trials.length,
+      ran,
+      skipped: stored.size,
+      interrupted,
+      metric,
+      trials: sweepTrials(store, sweepId),
+      best: best === null ? null : { trial: best, dsr: trialDsr(best, recordedTrials(store, best.strategy, best.dataFingerprint)) },
+      pbo: sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS),
+      kept,
+      notes: plan.notes,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * Run `todo` on the pool, at most two trials per worker in flight, calling `done` for each result
+ * as it arrives (in completion order). Stops feeding when `signal` aborts and waits for the
+ * trials in flight. Returns how many finished.
+ */
+async function feed(pool: TrialPool, todo: readonly TrialSpec[], signal: AbortSignal | undefined, done: (trial: Awaited<ReturnType<TrialPool['run']>>) => void): Promise<number> {
+  let next = 0;
+  let finished = 0;
+  let failure: unknown = null;
+  const lane = async (): Promise<void> => {
+    while (next < todo.length && !signal?.aborted && failure === null) {
+      const spec = todo[next++];
+      try {
+        done(await pool.run(spec));
+        finished++;
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: pool.workers * 2 }, lane));
+  if (failure !== null) throw failure;
+  return finished;
+}
+
+/** Re-run the best trials in the coordinator and store them as ordinary runs (a trial and its run must agree). */
+async function keepBest(store: Store, market: Market, specs: readonly TrialSpec[], best: readonly StoredTrial[]): Promise<SweepOutcome['kept']> {
+  const kept: { key: string; name: string; runId: number }[] = [];
+  for (const trial of best) {
+    if (trial.runId !== null) {
+      kept.push({ key: trial.key, name: trial.name, runId: trial.runId });
+      continue;
+    }
+    const spec = specs.find((s) => s.key === trial.key);
+    if (!spec) continue;
+    const { result, metrics } = await replayTrial(spec, market, recordedTrials(store, trial.strategy, trial.dataFingerprint));
+    const runId = writeRun(store, { result, metrics, label: trial.name });
+    const stored = store.db.prepare<[number], string>('SELECT fills_hash FROM runs WHERE id = ?').pluck().get(runId);
+    if (stored !== trial.fillsHash) throw new Error(`trial ${trial.name} re-ran to fills hash ${stored}, not its stored ${trial.fillsHash}: the engine is not deterministic here`);
+    setTrialRun(store, trial.key, runId);
+    kept.push({ key: trial.key, name: trial.name, runId });
+  }
+  return kept;
+}

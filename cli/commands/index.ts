@@ -8,6 +8,7 @@ import { compareCommand, reportCommand, runsCommand } from './reports.ts';
 import { runCommand } from './run.ts';
 import { strategiesCommand } from './strategies.ts';
 import { studyCommand } from './study.ts';
+import { sweepCommand } from './sweep.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, runCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, sweepCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];

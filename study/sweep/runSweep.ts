@@ -7,7 +7,7 @@
 
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
-import { DEFAULT_PBO_BLOCKS, type Metric } from '../../reports/metrics/index.ts';
+import { DEFAULT_PBO_BLOCKS, type Metric, type SharpeTrials } from '../../reports/metrics/index.ts';
 import { canonicalJson, linkTrials, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, storedTrialKeys, sweepTrials, writeRun, writeTrial } from '../../reports/store/index.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
@@ -51,6 +51,10 @@ export interface SweepOutcome {
   readonly metric: string;
   readonly trials: StoredTrial[];
   readonly best: { readonly trial: StoredTrial; readonly dsr: Metric } | null;
+  /** Each trial's DSR (by key) over the trials the registry holds for its strategy and data. */
+  readonly dsr: ReadonlyMap<string, Metric>;
+  /** The registry's count and Sharpe variance per strategy, as the DSRs used them. */
+  readonly recorded: ReadonlyMap<string, SharpeTrials | undefined>;
   readonly pbo: SweepPbo;
   /** Trials kept in full: their run ids. */
   readonly kept: { readonly key: string; readonly name: string; readonly runId: number }[];
@@ -103,6 +107,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const trials = sweepTrials(store, sweepId);
     const best = bestTrial(trials, metric);
     const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, options.keep ?? DEFAULT_KEEP));
+    const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
+    const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
     return {
       sweepId,
       db: options.db,
@@ -113,7 +119,9 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       interrupted,
       metric,
       trials: sweepTrials(store, sweepId),
-      best: best === null ? null : { trial: best, dsr: trialDsr(best, recordedTrials(store, best.strategy, best.dataFingerprint)) },
+      best: best === null ? null : { trial: best, dsr: dsr.get(best.key) as Metric },
+      dsr,
+      recorded,
       pbo: sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS),
       kept,
       notes: plan.notes,

@@ -1,6 +1,7 @@
 // Studies: run configurations (one or many runs) end to end — market, strategies, engine,
 // metrics, attribution, SQLite, HTML.
 
+import { openStore, recordedTrials } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
 import { openStudyMarket } from './market.ts';
 import { publishStudy, type Published } from './publish.ts';
@@ -9,7 +10,7 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
 export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
-export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
+export { measureRun, prepareRun, resolveRiskFree, runStudyRuns, type PreparedRun, type StudyProgress, type StudyRun, type StudyRuns, type TrialsLookup } from './runStudy.ts';
 
 export interface StudyOutcome {
   readonly study: StudyRuns;
@@ -22,6 +23,14 @@ export async function runStudy(
   options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress },
 ): Promise<StudyOutcome> {
   const market = await openStudyMarket(config);
-  const study = await runStudyRuns(config, market, options.where, options.progress, options.baseDir);
+  // Each run's DSR counts the trials the results store holds for its strategy on this data.
+  const registry = openStore(options.db);
+  let study: StudyRuns;
+  try {
+    const trials = (strategy: string, fingerprint: string) => recordedTrials(registry, strategy, fingerprint);
+    study = await runStudyRuns(config, market, options.where, { ...options.progress, trials }, options.baseDir);
+  } finally {
+    registry.close();
+  }
   return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

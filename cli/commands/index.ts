@@ -9,6 +9,7 @@ import { runCommand } from './run.ts';
 import { strategiesCommand } from './strategies.ts';
 import { studyCommand } from './study.ts';
 import { sweepCommand } from './sweep.ts';
+import { walkForwardCommand } from './walkForward.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, runCommand, sweepCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, sweepCommand, walkForwardCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];

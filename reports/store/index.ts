@@ -19,3 +19,4 @@ export {
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
 export { type RunToWrite, writeRun } from './writeRun.ts';
 export { linkTrials, recordedTrials, recordSweep, setTrialRun, storedTrialKeys, type StoredTrial, sweepTrials, type SweepToRecord, type TrialRecord, writeTrial } from './trials.ts';
+export { readWindows, saveWindows, type WindowRecord } from './walkForward.ts';

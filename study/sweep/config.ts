@@ -72,6 +72,8 @@ export const walkForwardSchema = z
     mode: z.enum(['rolling', 'anchored']).default('rolling'),
     /** The in-sample metric the chosen trial maximises (a METRICS.md name; max_drawdown is maximised too, i.e. the shallowest). */
     metric: z.string().min(1).default('sharpe'),
+    /** The strategy parameters to choose among (default: the `params` of the run's sweep, which then may not vary engine settings or periods). */
+    params: z.record(z.string(), axisSchema).optional(),
   })
   .strict();
 export type WalkForwardSpec = z.output<typeof walkForwardSchema>;

@@ -1,10 +1,15 @@
-// The sweep page of a sweep's outcome (trials as read back from the registry).
+// The sweep page of a sweep's outcome (trials as read back from the registry), and the
+// walk-forward page of a walk-forward test (with the stitched run's tear sheet).
 
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { writeReport } from '../../reports/html/index.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweepPage.ts';
+import { renderWalkForwardPage } from '../../reports/html/walkForwardPage.ts';
+import { getRun, openStore } from '../../reports/store/index.ts';
+import { writeTearSheet } from '../publish.ts';
 import type { SweepOutcome } from './runSweep.ts';
+import type { WalkForwardOutcome } from './walkForward.ts';
 
 export function sweepPageData(outcome: SweepOutcome, title: string): SweepPageData {
   const pbo = outcome.pbo;
@@ -51,4 +56,44 @@ export function writeSweepPage(outcome: SweepOutcome, path: string, title = 'bre
   mkdirSync(dirname(path), { recursive: true });
   writeReport(path, renderSweepPage(sweepPageData(outcome, title)));
   return path;
+}
+
+/**
+ * The walk-forward page (and the stitched run's tear sheet beside it) of one tested run, from the
+ * store; returns both paths.
+ */
+export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, dir: string, title = 'breadth'): { page: string; tearSheet: string } | null {
+  if (outcome.runId === null) return null;
+  const store = openStore(db);
+  try {
+    const stored = getRun(store, outcome.runId);
+    if (!stored) return null;
+    const tearSheet = writeTearSheet(store, outcome.runId, join(dir, `${outcome.run}-walk-forward.html`));
+    const page = join(dir, `walk-forward-${outcome.sweepId}.html`);
+    writeReport(
+      page,
+      renderWalkForwardPage({
+        title: `${title} — ${outcome.run}`,
+        dataName: outcome.market.name,
+        synthetic: outcome.market.synthetic,
+        mode: outcome.mode,
+        metric: outcome.metric,
+        trials: outcome.trials,
+        windows: outcome.windows,
+        efficiency: outcome.efficiency,
+        oosAnnualReturn: outcome.oosAnnualReturn,
+        oosSharpe: outcome.oosSharpe,
+        stitched: {
+          runId: outcome.runId,
+          dates: stored.daily.dates,
+          nav: stored.daily.columns.nav,
+          benchmark: stored.run.benchmark === null ? null : { name: stored.run.benchmark, levels: stored.daily.benchmarkLevel },
+          tearSheet: basename(tearSheet),
+        },
+      }),
+    );
+    return { page, tearSheet };
+  } finally {
+    store.close();
+  }
 }

@@ -8,11 +8,11 @@
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { DEFAULT_PBO_BLOCKS, type Metric, type SharpeTrials } from '../../reports/metrics/index.ts';
-import { canonicalJson, linkTrials, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, storedTrialKeys, sweepTrials, writeRun, writeTrial } from '../../reports/store/index.ts';
+import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepTrials, writeRun } from '../../reports/store/index.ts';
+import { executeTrials } from './execute.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
 import { planSweep } from './plan.ts';
-import { localPool, type TrialPool } from './pool.ts';
 import { bestTrial, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
@@ -86,24 +86,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       dataFingerprint: market.fingerprint,
       planned: plan.trials.length,
     });
-    const stored = storedTrialKeys(store, plan.trials.map((t) => t.key));
-    if (stored.size > 0 && !options.resume) {
-      throw new UserError(`${options.db} holds ${stored.size} of the ${plan.trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
-    }
-    linkTrials(store, sweepId, plan.trials.filter((t) => stored.has(t.key)));
-    const todo = plan.trials.filter((t) => !stored.has(t.key));
-    options.onTrial?.(stored.size, plan.trials.length, 'resumed');
-    const pool = localPool(shared, Math.min(options.workers, Math.max(todo.length, 1)));
-    let ran = 0;
-    try {
-      ran = await feed(pool, todo, options.signal, (trial) => {
-        writeTrial(store, sweepId, trial);
-        options.onTrial?.(stored.size + ++ran, plan.trials.length, trial.name);
-      });
-    } finally {
-      await pool.close();
-    }
-    const interrupted = stored.size + ran < plan.trials.length;
+    const { ran, skipped } = await executeTrials(store, sweepId, shared, plan.trials, options);
+    const interrupted = skipped + ran < plan.trials.length;
     const trials = sweepTrials(store, sweepId);
     const best = bestTrial(trials, metric);
     const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, options.keep ?? DEFAULT_KEEP));
@@ -115,7 +99,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint },
       planned: plan.trials.length,
       ran,
-      skipped: stored.size,
+      skipped,
       interrupted,
       metric,
       trials: sweepTrials(store, sweepId),
@@ -129,31 +113,6 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   } finally {
     store.close();
   }
-}
-
-/**
- * Run `todo` on the pool, at most two trials per worker in flight, calling `done` for each result
- * as it arrives (in completion order). Stops feeding when `signal` aborts and waits for the
- * trials in flight. Returns how many finished.
- */
-async function feed(pool: TrialPool, todo: readonly TrialSpec[], signal: AbortSignal | undefined, done: (trial: Awaited<ReturnType<TrialPool['run']>>) => void): Promise<number> {
-  let next = 0;
-  let finished = 0;
-  let failure: unknown = null;
-  const lane = async (): Promise<void> => {
-    while (next < todo.length && !signal?.aborted && failure === null) {
-      const spec = todo[next++];
-      try {
-        done(await pool.run(spec));
-        finished++;
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: pool.workers * 2 }, lane));
-  if (failure !== null) throw failure;
-  return finished;
 }
 
 /** Re-run the best trials in the coordinator and store them as ordinary runs (a trial and its run must agree). */

@@ -1,0 +1,74 @@
+// breadth walk-forward <study>: for each run with a walkForward block, choose the best sweep point
+// in each in-sample window (trials on every core, in the registry), run the choices out of sample
+// as one stitched run (stored, with its tear sheet), and report walk-forward efficiency.
+
+import { dirname, join, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { interruptible } from '../interrupt.ts';
+import { ensureFolder, fixed, percent, printJson, printTable, progressBar } from '../output.ts';
+
+interface WalkForwardArgs {
+  config: string;
+  data?: string;
+  out: string;
+  db?: string;
+  workers?: number;
+  resume: boolean;
+  runs?: string;
+  report: boolean;
+  json: boolean;
+}
+
+export const walkForwardCommand: CommandModule<object, WalkForwardArgs> = {
+  command: 'walk-forward <config>',
+  describe: 'Walk-forward test: pick parameters in each in-sample window, run them out of sample as one stitched run',
+  builder: (y) =>
+    y
+      .positional('config', { type: 'string', demandOption: true, describe: 'study file with walkForward: (and a sweep: of strategy parameters)' })
+      .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data`' })
+      .option('out', { type: 'string', default: 'out', describe: 'folder for the database and pages' })
+      .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db)' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'skip in-sample trials the database holds already' })
+      .option('runs', { type: 'string', describe: 'only these runs of the study (comma-separated)' })
+      .option('report', { type: 'boolean', default: true, describe: 'write the walk-forward page and the stitched run\'s tear sheet' })
+      .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
+      .example('$0 walk-forward examples/sweep.yaml', '5-year in-sample, 1-year out-of-sample rolling windows of the size-tilt sweep'),
+  handler: async (args) => {
+    const { loadStudyFile } = await import('../../study/index.ts');
+    const { defaultWorkers, runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
+    const loaded = loadStudyFile(args.config);
+    const config = args.data ? { ...loaded, data: args.data } : loaded;
+    const db = args.db ?? join(args.out, 'breadth.db');
+    ensureFolder(dirname(db));
+    const bar = progressBar({ eta: true });
+    const outcomes = await interruptible((signal) =>
+      runWalkForward(config, {
+        where: args.config,
+        db,
+        baseDir: dirname(resolve(args.config)),
+        workers: args.workers ?? defaultWorkers(),
+        resume: args.resume,
+        ...(args.runs ? { runs: args.runs.split(',').map((s) => s.trim()) } : {}),
+        signal,
+        onTrial: (done, total, name) => bar.update(done, total, name),
+      }),
+    ).finally(() => bar.stop());
+    const pages = outcomes.map((o) => (args.report ? writeWalkForwardPage(db, o, join(args.out, 'reports'), config.title) : null));
+    if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, interrupted: o.interrupted, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
+    else {
+      outcomes.forEach((o, k) => {
+        process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trials\n`);
+        printTable(
+          ['out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
+          o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' '), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
+        );
+        process.stdout.write(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
+        if (o.interrupted) process.stdout.write('interrupted: run again with --resume to finish\n');
+        if (pages[k]) process.stdout.write(`walk-forward page: ${pages[k]?.page}\ntear sheet: ${pages[k]?.tearSheet}\n`);
+      });
+      process.stdout.write(`\nresults: ${db}\n`);
+    }
+    if (outcomes.some((o) => o.interrupted)) process.exitCode = 130;
+  },
+};

@@ -32,7 +32,8 @@ export async function executeTrials(store: Store, sweepId: number, shared: Share
   try {
     await feed(pool, todo, options.signal, (trial) => {
       writeTrial(store, sweepId, trial);
-      options.onTrial?.(stored.size + ++ran, trials.length, trial.name);
+      ran++;
+      options.onTrial?.(stored.size + ran, trials.length, trial.name);
     });
   } finally {
     await pool.close();

@@ -10,7 +10,8 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
 export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
-export { measureRun, prepareRun, resolveRiskFree, runStudyRuns, type PreparedRun, type StudyProgress, type StudyRun, type StudyRuns, type TrialsLookup } from './runStudy.ts';
+export { measureRun, resolveRiskFree } from './measure.ts';
+export { prepareRun, runStudyRuns, type PreparedRun, type StudyProgress, type StudyRun, type StudyRuns, type TrialsLookup } from './runStudy.ts';
 
 export interface StudyOutcome {
   readonly study: StudyRuns;

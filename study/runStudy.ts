@@ -13,9 +13,10 @@ import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
-import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import type { SharpeTrials } from '../reports/metrics/index.ts';
-import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
+import type { RunMetrics } from '../reports/runMetrics.ts';
+import { measureRun, resolveRiskFree } from './measure.ts';
 import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
@@ -107,18 +108,6 @@ function measure(name: string, result: Result, market: Market, benchmark: string
   return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: metrics.benchmark };
 }
 
-/** A run's metrics against its benchmark index over its own sessions (or cash), with the trials for its DSR. */
-export function measureRun(result: Result, market: Market, options: { benchmark: string | null; periodsPerYear: number | undefined; riskFree: number | RateSeries; trials?: SharpeTrials | undefined }): RunMetrics {
-  const { benchmark, periodsPerYear } = options;
-  const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
-  return runMetrics(result, {
-    riskFree: options.riskFree,
-    ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
-    ...(levels === null ? {} : { benchmark: levels }),
-    ...(options.trials === undefined ? {} : { trials: options.trials }),
-  });
-}
-
 /** A benchmark names a symbol or role of the market, or cash; else a one-line error with the key path. */
 function resolveBenchmark(market: Market, symbolOrRole: string, where: string, path: string): string {
   if (symbolOrRole === CASH_BENCHMARK) return CASH_BENCHMARK;
@@ -132,15 +121,6 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;
-}
-
-/** The metrics' risk-free: a constant, or a rate series of the market (0 with a note where it has none). */
-export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Market, notes: string[]): number | RateSeries {
-  if (typeof riskFree === 'number') return riskFree;
-  const series = market.rates[riskFree];
-  if (series) return series;
-  notes.push(`risk-free "${riskFree}" is not in ${market.name}: metrics use rf = 0`);
-  return 0;
 }
 
 /** A cash rate naming a series the data lacks earns nothing, with a note, rather than failing the study. */

@@ -24,11 +24,17 @@ function number(x: number): string {
 export function fillsHash(fills: Fills, context: FillsContext): string {
   const hash = createHash('sha256').update(`${FORMAT}\n`);
   const first = context.sessions.length > 0 ? context.sessions[0] : 0;
-  const dates = Array.from(context.dates, isoDay);
+  // Dates of the fill sessions only: formatting every session of a long run cost more than the hash.
+  let lastSession = -1;
+  let lastDate = '';
   const lines: string[] = [];
   for (let k = 0; k < fills.session.length; k++) {
+    if (fills.session[k] !== lastSession) {
+      lastSession = fills.session[k];
+      lastDate = isoDay(context.dates[lastSession - first]);
+    }
     lines.push(
-      `${dates[fills.session[k] - first]}\t${context.symbols[fills.symbol[k]]}\t${number(fills.quantity[k])}\t${number(fills.price[k])}\t${number(fills.commission[k])}\t${number(fills.slippage[k])}\n`,
+      `${lastDate}\t${context.symbols[fills.symbol[k]]}\t${number(fills.quantity[k])}\t${number(fills.price[k])}\t${number(fills.commission[k])}\t${number(fills.slippage[k])}\n`,
     );
     // Feed the hash in chunks: one update per line is slow, one string per ledger is large.
     if (lines.length === 4096) hash.update(lines.splice(0).join(''));

@@ -14,7 +14,7 @@ import { navReturns, type RunMetrics } from '../../reports/runMetrics.ts';
 import { canonicalJson, fillsHash, sha256, type TrialRecord } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
-import { measureRun, resolveRiskFree } from '../runStudy.ts';
+import { measureRun, resolveRiskFree } from '../measure.ts';
 
 /** A trial, ready to run anywhere: everything validated, nothing but plain data (structured-cloneable). */
 export interface TrialSpec {

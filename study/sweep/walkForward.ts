@@ -15,7 +15,8 @@ import { canonicalJson, openStore, recordedTrials, recordSweep, saveWindows, typ
 import { instantiate } from '../../strategies/api.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
-import { measureRun, prepareRun, resolveRiskFree } from '../runStudy.ts';
+import { measureRun, resolveRiskFree } from '../measure.ts';
+import { prepareRun } from '../runStudy.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';

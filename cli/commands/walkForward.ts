@@ -5,34 +5,15 @@
 import { dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { interruptible } from '../interrupt.ts';
+import { runNames, type TrialArgs, trialOptions } from '../trialOptions.ts';
 import { ensureFolder, fixed, percent, printJson, printTable, progressBar } from '../output.ts';
 
-interface WalkForwardArgs {
-  config: string;
-  data?: string;
-  out: string;
-  db?: string;
-  workers?: number;
-  resume: boolean;
-  runs?: string;
-  report: boolean;
-  json: boolean;
-}
 
-export const walkForwardCommand: CommandModule<object, WalkForwardArgs> = {
+export const walkForwardCommand: CommandModule<object, TrialArgs> = {
   command: 'walk-forward <config>',
   describe: 'Walk-forward test: pick parameters in each in-sample window, run them out of sample as one stitched run',
   builder: (y) =>
-    y
-      .positional('config', { type: 'string', demandOption: true, describe: 'study file with walkForward: (and a sweep: of strategy parameters)' })
-      .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data`' })
-      .option('out', { type: 'string', default: 'out', describe: 'folder for the database and pages' })
-      .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db)' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
-      .option('resume', { type: 'boolean', default: false, describe: 'skip in-sample trials the database holds already' })
-      .option('runs', { type: 'string', describe: 'only these runs of the study (comma-separated)' })
-      .option('report', { type: 'boolean', default: true, describe: 'write the walk-forward page and the stitched run\'s tear sheet' })
-      .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
+    trialOptions(y, { config: 'study file with walkForward: (and a sweep: of strategy parameters)', report: 'write the walk-forward page and the stitched run\'s tear sheet' })
       .example('$0 walk-forward examples/sweep.yaml', '5-year in-sample, 1-year out-of-sample rolling windows of the size-tilt sweep'),
   handler: async (args) => {
     const { loadStudyFile } = await import('../../study/index.ts');
@@ -49,7 +30,7 @@ export const walkForwardCommand: CommandModule<object, WalkForwardArgs> = {
         baseDir: dirname(resolve(args.config)),
         workers: args.workers ?? defaultWorkers(),
         resume: args.resume,
-        ...(args.runs ? { runs: args.runs.split(',').map((s) => s.trim()) } : {}),
+        ...runNames(args.runs),
         signal,
         onTrial: (done, total, name) => bar.update(done, total, name),
       }),

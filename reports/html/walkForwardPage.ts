@@ -7,21 +7,11 @@ import { escapeHtml } from './escape.ts';
 import { formatCount, formatPercent, formatRatio } from './format.ts';
 import { badges } from './header.ts';
 import { card, chartCard, renderPage, section } from './layout.ts';
+import type { WindowRecord } from '../store/walkForward.ts';
 import { SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES } from './pageWidgets.ts';
 
-export interface WalkForwardWindowRow {
-  readonly isFrom: string;
-  readonly isTo: string;
-  readonly oosFrom: string;
-  readonly oosTo: string;
-  readonly values: Readonly<Record<string, unknown>>;
-  readonly isMetric: number | null;
-  readonly isAnnualReturn: number | null;
-  readonly isSharpe: number | null;
-  readonly oosAnnualReturn: number | null;
-  readonly oosSharpe: number | null;
-  readonly efficiency: number | null;
-}
+/** A window as the store keeps it (reports/store/walkForward.ts), less its trial key and parameters. */
+export type WalkForwardWindowRow = Omit<WindowRecord, 'trialKey' | 'params'>;
 
 export interface WalkForwardPageData {
   readonly title: string;

@@ -13,7 +13,7 @@ import { executeTrials } from './execute.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
 import { planSweep } from './plan.ts';
-import { bestTrial, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { bestTrial, checkMetric, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
 
@@ -71,6 +71,8 @@ export async function openSweepMarket(config: StudyConfig): Promise<{ market: Ma
 
 export async function runSweep(config: StudyConfig, options: SweepOptions): Promise<SweepOutcome> {
   const metric = options.metric ?? 'sharpe';
+  const keep = options.keep ?? DEFAULT_KEEP;
+  if (!(Number.isInteger(keep) && keep >= 0)) throw new UserError(`--keep must be a whole number ≥ 0, got ${keep}`);
   const { market, shared } = await openSweepMarket(config);
   const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
   if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
@@ -89,8 +91,9 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const { ran, skipped } = await executeTrials(store, sweepId, shared, plan.trials, options);
     const interrupted = skipped + ran < plan.trials.length;
     const trials = sweepTrials(store, sweepId);
+    checkMetric(trials, metric, '--metric');
     const best = bestTrial(trials, metric);
-    const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, options.keep ?? DEFAULT_KEEP));
+    const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, keep));
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
     const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
     return {

@@ -3,6 +3,7 @@
 
 import { dsrOfMoments, type Metric, type PboResult, probabilityOfBacktestOverfitting, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
+import { UserError } from '../../data/errors.ts';
 
 /** Metrics where less is better; every other metric is maximised (max_drawdown is ≤ 0, so the shallowest wins). */
 const LOWER_IS_BETTER = new Set(['annual_volatility', 'downside_risk', 'ulcer_index', 'max_drawdown_duration', 'tracking_error', 'turnover']);
@@ -14,6 +15,13 @@ export function score(trial: TrialRecord, metric: string): number {
   const v = trial.metrics[metric];
   if (v === null || v === undefined || !Number.isFinite(v)) return -Infinity;
   return lowerIsBetter(metric) ? -v : v;
+}
+
+/** A UserError unless the trials measure `metric` (`where` names the option or key). */
+export function checkMetric(trials: readonly TrialRecord[], metric: string, where: string): void {
+  if (trials.length === 0 || metric in trials[0].metrics) return;
+  const names = Object.keys(trials[0].metrics);
+  throw new UserError(`${where}: "${metric}" is not a metric of these trials; use a METRICS.md name such as ${names.filter((n) => !n.startsWith('cost_')).slice(0, 12).join(', ')}, …`);
 }
 
 /** The trial with the best `metric` (the first of equals), or null when none has a value. */

@@ -21,7 +21,7 @@ import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
 import { openSweepMarket } from './runSweep.ts';
-import { bestTrial, score } from './select.ts';
+import { bestTrial, checkMetric, score } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
 import { type TrialSpec, trialKey } from './trial.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
@@ -124,7 +124,9 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
 
 /** Choose per window, run the choices out of sample as one run, store it and the windows. */
 async function stitch(store: Store, config: StudyConfig, market: Market, k: number, sweepId: number, windows: readonly Window[], perWindow: readonly TrialSpec[][], metric: string, options: WalkForwardOptions) {
-  const stored = new Map(sweepTrials(store, sweepId).map((t) => [t.key, t]));
+  const all = sweepTrials(store, sweepId);
+  checkMetric(all, metric, `${options.where}: runs[${k}].walkForward.metric`);
+  const stored = new Map(all.map((t) => [t.key, t]));
   const choices = perWindow.map((specs) => {
     const trials = specs.map((s) => stored.get(s.key)).filter((t) => t !== undefined);
     const best = bestTrial(trials, metric) ?? trials[0];

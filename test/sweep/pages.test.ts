@@ -12,7 +12,7 @@ import { writeReport } from '../../reports/html/index.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweepPage.ts';
 import { renderWalkForwardPage } from '../../reports/html/walkForwardPage.ts';
 import { probabilityOfBacktestOverfitting } from '../../reports/metrics/index.ts';
-import { chartPaint, LAPTOP, launch, PHONE, type Visit, visit } from '../reports/html/browser.ts';
+import { chartPaint, inPage, LAPTOP, launch, PHONE, type Visit, visit } from '../reports/html/browser.ts';
 import { HOSTILE } from '../reports/html/pages.ts';
 
 let browser: Browser;
@@ -121,8 +121,8 @@ describe('the sweep page', () => {
     await expectHealthy(v, 7, 'page-390');
     expect(await v.page.locator('img').count()).toBe(0);
     expect(await v.page.locator('h1').textContent()).toContain(HOSTILE);
-    const width = await v.page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-    expect(width[0]).toBeLessThanOrEqual(width[1]);
+    const layout = await inPage<{ viewport: number; scrollWidth: number }>(v.page, 'layout');
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
     await v.page.close();
   });
 });

@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { erf } from 'mathjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { invPhi, phi } from '../metrics/normal.ts';
 import { engineConfigSchema } from '../../../engine/config.ts';
 import { dsrOfMoments } from '../../../reports/metrics/index.ts';
 import { linkTrials, openStore, recordedTrials, recordSweep, sweepTrials, type TrialRecord, writeTrial } from '../../../reports/store/index.ts';
@@ -13,17 +13,6 @@ import { linkTrials, openStore, recordedTrials, recordSweep, sweepTrials, type T
 const dir = mkdtempSync(join(tmpdir(), 'breadth-trials-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const phi = (z: number): number => 0.5 * (1 + erf(z / Math.SQRT2));
-const invPhi = (p: number): number => {
-  let lo = -10;
-  let hi = 10;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (phi(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-};
 
 function trial(key: string, sr: number, seq: number, strategy = 'size-tilt'): TrialRecord {
   return {

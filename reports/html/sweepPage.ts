@@ -3,6 +3,7 @@
 // IS→OOS degradation scatter, and the best trial's DSR against the registry. Self-contained HTML
 // on the shared page layout.
 
+import { describeValue } from '../describeValue.ts';
 import { ChartPayloadBuilder, COLORS } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { formatCount, formatPercent, formatRatio } from './format.ts';
@@ -39,10 +40,7 @@ export interface SweepPageData {
 const TABLE_METRICS = ['sharpe', 'annual_return', 'annual_volatility', 'max_drawdown', 'turnover', 'cost_total_drag'] as const;
 const MAX_HEATMAPS = 6;
 
-function shown(value: unknown): string {
-  if (value === null || typeof value !== 'object') return String(value);
-  return JSON.stringify(value).replace(/"/g, '');
-}
+const shown = describeValue;
 
 function formatFor(metric: string, v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

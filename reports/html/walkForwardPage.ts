@@ -2,6 +2,7 @@
 // out-of-sample per window, the walk-forward efficiency, and the stitched out-of-sample equity
 // against the benchmark (its tear sheet has the rest). Self-contained HTML on the shared layout.
 
+import { describeValue } from '../describeValue.ts';
 import { ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { formatCount, formatPercent, formatRatio } from './format.ts';
@@ -30,7 +31,7 @@ export interface WalkForwardPageData {
 
 const pct = (x: number | null): string => (x === null ? '—' : formatPercent(x));
 const ratio = (x: number | null): string => (x === null ? '—' : formatRatio(x));
-const shown = (v: unknown): string => (v === null || typeof v !== 'object' ? String(v) : JSON.stringify(v).replace(/"/g, ''));
+const shown = describeValue;
 
 export function renderWalkForwardPage(data: WalkForwardPageData): string {
   const charts = new ChartPayloadBuilder();

@@ -3,6 +3,7 @@
 // table and heatmaps) and the run spec with those values applied.
 
 import { Random } from '../../data/random.ts';
+import { describeValue } from '../../reports/describeValue.ts';
 import type { RunSpec } from '../config.ts';
 import type { Axis, SweepSpec } from './config.ts';
 
@@ -69,14 +70,6 @@ function axes(sweep: SweepSpec, studyEngine: Readonly<Record<string, unknown>>):
   return out;
 }
 
-function shown(value: unknown): string {
-  if (value === null || typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return value.map(shown).join(',');
-  const o = value as Record<string, unknown>;
-  if ('from' in o || 'to' in o) return `${o.from ?? 'start'}..${o.to ?? 'end'}`;
-  return Object.entries(o).map(([k, v]) => (k === 'kind' ? String(v) : `${k}:${shown(v)}`)).join(' ');
-}
-
 function point(run: RunSpec, list: readonly AxisValues[], picked: readonly unknown[]): SweepPoint {
   let spec: RunSpec = { ...run, params: { ...run.params }, engine: { ...run.engine } };
   const values: Record<string, unknown> = {};
@@ -84,7 +77,7 @@ function point(run: RunSpec, list: readonly AxisValues[], picked: readonly unkno
     spec = axis.apply(spec, picked[k]);
     values[axis.label] = picked[k];
   });
-  const name = list.length === 0 ? run.name : `${run.name}[${list.map((a, k) => `${a.label.replace(/^engine\./, '')}=${shown(picked[k])}`).join(' ')}]`;
+  const name = list.length === 0 ? run.name : `${run.name}[${list.map((a, k) => `${a.label.replace(/^engine\./, '')}=${describeValue(picked[k])}`).join(' ')}]`;
   return { values, spec, name };
 }
 

@@ -1,6 +1,7 @@
 // Studies: run configurations (one or many runs) end to end — market, strategies, engine,
 // metrics, attribution, SQLite, HTML.
 
+import { existsSync } from 'node:fs';
 import { openStore, recordedTrials } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
 import { openStudyMarket } from './market.ts';
@@ -24,14 +25,15 @@ export async function runStudy(
   options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress },
 ): Promise<StudyOutcome> {
   const market = await openStudyMarket(config);
-  // Each run's DSR counts the trials the results store holds for its strategy on this data.
-  const registry = openStore(options.db);
+  // Each run's DSR counts the trials the results store holds for its strategy on this data (a
+  // store that does not exist yet holds none, and is not created just to look).
+  const registry = existsSync(options.db) ? openStore(options.db) : undefined;
   let study: StudyRuns;
   try {
-    const trials = (strategy: string, fingerprint: string) => recordedTrials(registry, strategy, fingerprint);
-    study = await runStudyRuns(config, market, options.where, { ...options.progress, trials }, options.baseDir);
+    const trials = registry ? (strategy: string, fingerprint: string) => recordedTrials(registry, strategy, fingerprint) : undefined;
+    study = await runStudyRuns(config, market, options.where, { ...options.progress, ...(trials ? { trials } : {}) }, options.baseDir);
   } finally {
-    registry.close();
+    registry?.close();
   }
   return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

@@ -83,7 +83,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       kind: 'sweep',
       name: config.title,
       study: options.where,
-      spec: { runs: [...new Set(plan.trials.map((t) => t.group))], sweep: config.sweep ?? null, metric },
+      spec: { runs: config.runs.filter((r) => plan.trials.some((t) => t.group === r.name)).map((r) => ({ name: r.name, strategy: r.strategy, sweep: r.sweep ?? config.sweep ?? null })), metric },
       dataName: market.name,
       dataFingerprint: market.fingerprint,
       planned: plan.trials.length,

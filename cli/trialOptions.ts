@@ -6,6 +6,7 @@ import type { Argv } from 'yargs';
 export interface TrialArgs {
   config: string;
   data?: string;
+  symbols?: string;
   out: string;
   db?: string;
   workers?: number;
@@ -19,6 +20,7 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
   return y
     .positional('config', { type: 'string', demandOption: true, describe: what.config })
     .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
+    .option('symbols', { type: 'string', describe: 'load only these symbols of the data (comma-separated), e.g. IWM,SPY for the ETF calendar from 2000' })
     .option('out', { type: 'string', default: 'out', describe: 'folder for the database and the pages' })
     .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db)' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
@@ -26,6 +28,11 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
     .option('runs', { type: 'string', describe: 'only these runs of the study (comma-separated names)' })
     .option('report', { type: 'boolean', default: true, describe: what.report })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' });
+}
+
+/** The study file's config with --data and --symbols applied. */
+export function withDataArgs<C extends { data: string; symbols?: string[] }>(config: C, args: Pick<TrialArgs, 'data' | 'symbols'>): C {
+  return { ...config, ...(args.data ? { data: args.data } : {}), ...(args.symbols ? { symbols: args.symbols.split(',').map((s) => s.trim()) } : {}) };
 }
 
 /** --runs a,b → ['a', 'b']. */

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { ensureFolder, printJson, progressBar } from '../output.ts';
 import { interruptible } from '../interrupt.ts';
-import { runNames, type TrialArgs, trialOptions } from '../trialOptions.ts';
+import { runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
 
 interface SweepArgs extends TrialArgs {
   keep: number;
@@ -29,7 +29,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const { runSweep, defaultWorkers, writeSweepPage } = await import('../../study/sweep/index.ts');
     const { printSweepSummary, sweepJson } = await import('../sweepSummary.ts');
     const loaded = loadStudyFile(args.config);
-    const config = args.data ? { ...loaded, data: args.data } : loaded;
+    const config = withDataArgs(loaded, args);
     const db = args.db ?? join(args.out, 'breadth.db');
     ensureFolder(dirname(db));
     const bar = progressBar({ eta: true });

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { interruptible } from '../interrupt.ts';
-import { runNames, type TrialArgs, trialOptions } from '../trialOptions.ts';
+import { runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
 import { ensureFolder, fixed, percent, printJson, printTable, progressBar } from '../output.ts';
 
 
@@ -20,7 +20,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     const { describeValue } = await import('../../reports/describeValue.ts');
     const { defaultWorkers, runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
     const loaded = loadStudyFile(args.config);
-    const config = args.data ? { ...loaded, data: args.data } : loaded;
+    const config = withDataArgs(loaded, args);
     const db = args.db ?? join(args.out, 'breadth.db');
     ensureFolder(dirname(db));
     const bar = progressBar({ eta: true });

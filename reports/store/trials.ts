@@ -37,6 +37,14 @@ export interface TrialRecord {
   readonly returns: Float64Array;
   /** The swept values. */
   readonly values: Readonly<Record<string, unknown>>;
+  /** The run's high and medium caveats (late start, stale marks, cash cuts…), most severe first. */
+  readonly caveats: readonly TrialCaveat[];
+}
+
+export interface TrialCaveat {
+  readonly code: string;
+  readonly severity: string;
+  readonly message: string;
 }
 
 /** A trial read back, with the run that keeps it in full (null when only the trial row exists). */
@@ -112,7 +120,7 @@ export function writeTrial(store: Store, sweepId: number, trial: TrialRecord): v
     skew: trial.moments?.skew ?? null,
     kurtosis: trial.moments?.kurtosis ?? null,
     n: trial.moments?.n ?? trial.returns.length,
-    metrics: canonicalJson({ metrics: m, values: trial.values }),
+    metrics: canonicalJson({ metrics: m, values: trial.values, caveats: trial.caveats }),
     returns: float64Blob(trial.returns),
   };
   withStoreErrors(store, () =>
@@ -198,7 +206,7 @@ interface TrialRow {
 }
 
 function storedTrial(row: TrialRow): StoredTrial {
-  const { metrics, values } = parseCanonicalJson(row.metrics) as { metrics: Record<string, number | null>; values: Record<string, unknown> };
+  const { metrics, values, caveats } = parseCanonicalJson(row.metrics) as { metrics: Record<string, number | null>; values: Record<string, unknown>; caveats?: TrialCaveat[] };
   const returns = new Float64Array(row.returns.byteLength / 8);
   new Uint8Array(returns.buffer).set(row.returns);
   return {
@@ -224,6 +232,7 @@ function storedTrial(row: TrialRow): StoredTrial {
     moments: row.sr === null || row.skew === null || row.kurtosis === null ? null : { sr: row.sr, skew: row.skew, kurtosis: row.kurtosis, n: row.n },
     returns,
     values,
+    caveats: caveats ?? [],
     runId: row.runId,
     createdAt: row.createdAt,
   };

@@ -13,7 +13,7 @@ import { executeTrials } from './execute.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
 import { planSweep } from './plan.ts';
-import { bestTrial, checkMetric, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { bestTrial, caveatNotes, checkMetric, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
 
@@ -111,7 +111,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       recorded,
       pbo: sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS),
       kept,
-      notes: plan.notes,
+      notes: [...plan.notes, ...caveatNotes(trials)],
     };
   } finally {
     store.close();

@@ -57,3 +57,16 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
     return { note: (err as Error).message };
   }
 }
+
+/** The trials' caveats, one line per kind: how many trials have it and the first one's message. */
+export function caveatNotes(trials: readonly TrialRecord[]): string[] {
+  const byCode = new Map<string, { count: number; message: string }>();
+  for (const t of trials) {
+    for (const code of new Set(t.caveats.map((c) => c.code))) {
+      const seen = byCode.get(code);
+      if (seen) seen.count++;
+      else byCode.set(code, { count: 1, message: t.caveats.find((c) => c.code === code)?.message ?? code });
+    }
+  }
+  return [...byCode.values()].map(({ count, message }) => (count === trials.length ? `every trial: ${message}` : `${count} of ${trials.length} trials, e.g.: ${message}`));
+}

@@ -6,6 +6,7 @@
 
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { rankCaveats } from '../../engine/caveats.ts';
 import type { EngineConfig } from '../../engine/config.ts';
 import type { Result } from '../../engine/result.ts';
 import { excessReturns } from '../../reports/metrics/riskFree.ts';
@@ -116,5 +117,8 @@ export async function runTrial(spec: TrialSpec, market: Market): Promise<TrialRe
     moments: 'note' in moments ? null : moments,
     returns,
     values: spec.values,
+    caveats: rankCaveats([...result.caveats, ...metrics.caveats])
+      .filter((c) => c.severity !== 'low' && c.code !== 'synthetic')
+      .map(({ code, severity, message }) => ({ code, severity, message })),
   };
 }

@@ -38,6 +38,7 @@ function trial(key: string, sr: number, seq: number, strategy = 'size-tilt'): Tr
     moments: { sr, skew: -0.2, kurtosis: 4, n: 1000 },
     returns: Float64Array.from([0.01, -0.02, 1e-300, -0]),
     values: { tilt: seq / 4, commission: { kind: 'bps', bps: seq } },
+    caveats: [{ code: 'late-start', severity: 'medium', message: 'requested 2019-01-01, data starts 2020-01-02' }],
   };
 }
 

@@ -91,7 +91,7 @@ if (kind === 'profile') {
   await executeTrials(store, sweepId, shared, trials, { db, workers: Number(workersText), onTrial: () => done.push(performance.now()) });
   const wall = (performance.now() - start) / 1000;
   store.close();
-  const finished = done.slice(1); // the first call reports the resumed count
+  const finished = done;
   const steady = finished.length > 6 ? (finished.length - 5) / ((finished[finished.length - 1] - finished[4]) / 1000) : NaN;
   const dbBytes = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
   console.log(

@@ -25,7 +25,7 @@ export async function executeTrials(store: Store, sweepId: number, shared: Share
   }
   linkTrials(store, sweepId, trials.filter((t) => stored.has(t.key)));
   const todo = trials.filter((t) => !stored.has(t.key));
-  options.onTrial?.(stored.size, trials.length, 'resumed');
+  if (stored.size > 0) options.onTrial?.(stored.size, trials.length, `${stored.size} already stored`);
   if (todo.length === 0) return { ran: 0, skipped: stored.size };
   const pool = localPool(shared, Math.min(options.workers, todo.length));
   let ran = 0;

@@ -8,16 +8,28 @@ import type { SharpeMoments, SharpeTrials } from '../metrics/index.ts';
 import { canonicalJson, parseCanonicalJson } from './canonicalJson.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
 
-/** A trial as the registry keeps it (what a trial runner returns). */
-export interface TrialRecord {
+/** What a trial is called and where it sits: shared by the spec that runs it and the record it leaves. */
+export interface TrialPlace {
+  /** Stable identity (study/sweep/trial.ts trialKey): stored once; `--resume` skips it. */
   readonly key: string;
+  /** `<run>[axis=value …]`. */
   readonly name: string;
   /** The study run the trial varies. */
   readonly group: string;
+  /** Position in its sweep. */
   readonly seq: number;
-  readonly strategy: string;
+  /** Validated strategy parameters. */
   readonly params: unknown;
+  /** Validated engine settings (from/to included). */
   readonly engine: EngineConfig;
+  /** The swept values, by axis. */
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** A trial as the registry keeps it (what a trial runner returns). */
+export interface TrialRecord extends TrialPlace {
+  /** The strategy's name. */
+  readonly strategy: string;
   readonly configHash: string;
   readonly dataName: string;
   readonly dataFingerprint: string;
@@ -35,8 +47,6 @@ export interface TrialRecord {
   readonly moments: SharpeMoments | null;
   /** NAV returns, one per session after the first. */
   readonly returns: Float64Array;
-  /** The swept values. */
-  readonly values: Readonly<Record<string, unknown>>;
   /** The run's high and medium caveats (late start, stale marks, cash cuts…), most severe first. */
   readonly caveats: readonly TrialCaveat[];
 }

@@ -12,34 +12,20 @@ import type { Result } from '../../engine/result.ts';
 import { excessReturns } from '../../reports/metrics/riskFree.ts';
 import { type SharpeTrials, sharpeMoments } from '../../reports/metrics/index.ts';
 import { navReturns, type RunMetrics } from '../../reports/runMetrics.ts';
-import { canonicalJson, fillsHash, sha256, type TrialRecord } from '../../reports/store/index.ts';
+import { canonicalJson, fillsHash, sha256, type TrialPlace, type TrialRecord } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
 
 /** A trial, ready to run anywhere: everything validated, nothing but plain data (structured-cloneable). */
-export interface TrialSpec {
-  /** Stable identity (trialKey): the registry stores a key once, and `--resume` skips it. */
-  readonly key: string;
-  /** `<run>[axis=value …]`. */
-  readonly name: string;
-  /** The study run this trial varies. */
-  readonly group: string;
-  /** Position in its sweep. */
-  readonly seq: number;
+export interface TrialSpec extends TrialPlace {
   /** A built-in strategy's name or the absolute path of a strategy file. */
   readonly strategy: string;
-  /** Validated strategy parameters. */
-  readonly params: unknown;
-  /** Validated engine settings (from/to included). */
-  readonly engine: EngineConfig;
   /** A symbol, "cash", or null. */
   readonly benchmark: string | null;
   readonly periodsPerYear: number | undefined;
   /** A constant annual rate or the name of one of the market's rate series. */
   readonly riskFree: number | string;
-  /** The swept values (see expand.ts). */
-  readonly values: Readonly<Record<string, unknown>>;
 }
 
 /** The compact result of a trial: what the registry stores (reports/store/trials.ts). */

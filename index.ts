@@ -1,8 +1,14 @@
 // breadth as a library: everything a TypeScript user needs, from one entry.
 //   import { loadMarket, generateSampleMarket, backtest, createStrategy, runMetrics, openStore, writeRun, renderTearSheet } from 'breadth';
+// A strategy file needs nothing else: `import { defineStrategy, z } from 'breadth'` (z is zod's).
+
+// First: an old Node stops here with one line, before the native SQLite addon loads.
+import './core/requireNode.ts';
+
+export { z } from 'zod';
 
 // data
-export { DataError, UserError } from './data/errors.ts';
+export { DataError, StrategyError, UserError } from './data/errors.ts';
 export { isoDay, parseIsoDay } from './data/dates.ts';
 export { AssetClass, PriceKind, type EventTable, type Market, type SourceInfo } from './data/market.ts';
 export { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from './data/fundamentals.ts';
@@ -13,7 +19,7 @@ export { loadFactorTable, type FactorTable } from './data/factors.ts';
 export { loadRateSeries } from './data/fred.ts';
 export { loadPriceReturns, loadReturnsFile, type ReturnSeries } from './data/returnSeries.ts';
 export { generateSampleMarket, type SampleMarket } from './data/sample.ts';
-export { writeSampleCsv } from './data/sampleCsv.ts';
+export { writeSampleCsv } from './data/sample/csv.ts';
 
 // engine
 export { backtest } from './engine/backtest.ts';

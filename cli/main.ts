@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isUserFacing } from '../data/errors.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode } from './exitCodes.ts';
 
@@ -29,11 +30,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 let cli = yargs(hideBin(process.argv))
   .scriptName('breadth')
+  // breadth's own version: yargs would read the package.json of the folder it runs in (a user's project).
+  .version(ENGINE_VERSION)
   .usage('$0 <command> [options]\n\nPortfolio backtesting on typed columns: run strategies, store results in SQLite, render HTML tear sheets.')
   .strict()
   .demandCommand(1, 'name a command')
   .recommendCommands()
   .wrap(Math.min(110, process.stdout.columns ?? 110))
+  .example('$0 study', 'the small-cap study on the built-in SYNTHETIC sample: out/breadth.db and out/reports/')
+  .example('$0 run --strategy iwm-vs-smlf --param mode=switch --report out/switch.html', 'one strategy from flags, with its tear sheet')
+  .example('$0 run examples/study.yaml --db out/study.db', 'every run of a config file (the same as `breadth study <config>`)')
+  .example('$0 runs list out/breadth.db', 'what the results database holds')
+  .example('$0 compare out/breadth.db iwm-hold smlf-hold', 'two stored runs on one page')
+  .example('$0 strategies', 'the built-in strategies and their parameters')
   .epilogue('Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error. Docs: README.md')
   .fail((message, err) => report(err, message ?? undefined));
 for (const command of commands) cli = cli.command(command);

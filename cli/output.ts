@@ -1,8 +1,8 @@
 // Terminal output helpers: JSON for machines, tables for people, a progress bar that stays quiet
 // when output is not a terminal or CI is set.
 
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { UserError } from '../data/errors.ts';
@@ -11,8 +11,9 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
 }
 
-export function printTable(head: string[], rows: (string | number)[][]): void {
-  const table = new Table({ head, style: { head: [], border: [] } });
+/** A boxed table on stdout; `colWidths` (cell widths including padding) wraps longer cells inside them. */
+export function printTable(head: string[], rows: (string | number)[][], colWidths?: number[]): void {
+  const table = new Table({ head, style: { head: [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
   for (const row of rows) table.push(row.map(String));
   process.stdout.write(`${table.toString()}\n`);
 }
@@ -70,4 +71,15 @@ export function ensureFolder(folder: string): void {
   } catch (err) {
     throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
   }
+}
+
+/**
+ * Check an output file before any work is done: a folder given where a file is meant is refused
+ * (naming the flag), and the file's folder is created now, or refused in one line.
+ */
+export function prepareOutputFile(path: string, flag: string, example: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
+  }
+  ensureFolder(dirname(path) || '.');
 }

@@ -19,7 +19,16 @@ export function headline(outcome: StudyOutcome): { name: string; id: number; ben
 const SHOWN_PER_RUN = 3;
 
 function printCaveats(outcome: StudyOutcome): void {
-  for (const run of outcome.study.runs) {
+  const { study, published } = outcome;
+  const counts = study.runs.map((run) => run.result.caveats.length + run.metrics.caveats.length);
+  const total = counts.reduce((a, b) => a + b, 0);
+  const withCaveats = counts.filter((c) => c > 0).length;
+  if (total > 0) {
+    const one = counts.findIndex((c) => c > 0);
+    const show = `breadth runs show ${published.db} ${withCaveats === 1 ? published.runs[one].id : '<id>'}`;
+    process.stdout.write(`\ncaveats: ${total} in ${withCaveats} of ${study.runs.length} run${study.runs.length === 1 ? '' : 's'} (all of a run's: ${show}); those that change how a run reads:\n`);
+  }
+  for (const run of study.runs) {
     const all = rankCaveats([...run.result.caveats, ...run.metrics.caveats]);
     const shown = all.filter((c) => c.severity !== 'low' && c.code !== 'synthetic').slice(0, SHOWN_PER_RUN);
     if (shown.length === 0) continue;

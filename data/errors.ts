@@ -23,6 +23,18 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * A strategy's own fault (it threw, or returned something that is not a decision), reported
+ * against the strategy and the session, with the strategy file's stack frame: a user's mistake,
+ * never breadth's internal error.
+ */
+export class StrategyError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StrategyError';
+  }
+}
+
 /** True for errors whose message is meant for the user as is. */
 export function isUserFacing(err: unknown): err is Error {
   return err instanceof DataError || err instanceof UserError;

@@ -11,12 +11,12 @@
 // frequency follows from the spacing of the dates.
 
 import { basename } from 'node:path';
-import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { epochDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { optionalNumber, validEpochDay } from './fields.ts';
+import { optionalNumber, validEpochDay } from './formats/fields.ts';
 import type { SourceInfo } from './market.ts';
-import { readTextLines } from './text.ts';
+import { readTextLines } from './formats/text.ts';
 
 export type FactorUnits = 'percent' | 'decimal' | 'level';
 

@@ -3,10 +3,11 @@
 // value blank (or writes ".") on market holidays; those rows carry the previous value forward,
 // and a source note counts them.
 
-import { matchLayout, normalizeColumnName, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { roleOfColumn } from './prices/priceColumns.ts';
+import { matchLayout, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, requireNumber } from './fields.ts';
+import { badDateError, requireNumber } from './formats/fields.ts';
 import type { SourceInfo } from './market.ts';
 import type { RateSeries } from './rates.ts';
 
@@ -60,5 +61,5 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
 /** True when a header line looks like a FRED download: a date column and one series column. */
 export function isFredHeader(line: string): boolean {
   const columns = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && normalizeColumnName(columns[1]) !== 'adjclose' && columns[1] !== '';
+  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '';
 }

@@ -118,6 +118,19 @@ export class Fundamentals {
     return out;
   }
 
+  /** The rows of some symbols only: new symbol k is old symbol `indexes[k]`. */
+  forSymbols(indexes: readonly number[]): Fundamentals {
+    const rows: FundamentalRow[] = [];
+    indexes.forEach((old, k) => {
+      for (let r = this.symbolStart[old]; r < this.symbolStart[old + 1]; r++) {
+        const values: Partial<Record<FundamentalField, number>> = {};
+        for (const field of FUNDAMENTAL_FIELDS) values[field] = this.columns[field][r];
+        rows.push({ symbol: k, periodEnd: this.periodEnd[r], availableAt: this.availableAt[r], values });
+      }
+    });
+    return new Fundamentals(indexes.length, rows);
+  }
+
   column(field: FundamentalField): Float64Array {
     const col = this.columns[field];
     if (!col) throw new UserError(`unknown fundamental field "${field}"; known fields: ${FUNDAMENTAL_FIELDS.join(', ')}`);

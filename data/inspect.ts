@@ -3,6 +3,7 @@
 
 import { isoDay } from './dates.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
+import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
 
 export interface SymbolSummary {
   readonly symbol: string;
@@ -37,6 +38,36 @@ export interface MarketInspection {
   readonly rates: readonly { readonly name: string; readonly first: string; readonly last: string; readonly values: number }[];
   readonly roles: Readonly<Record<string, string>>;
   readonly sources: readonly SourceInfo[];
+  /** Single-session moves that revert (Market.revertingMoves), oldest first. */
+  readonly revertingMoves: readonly RevertingMove[];
+}
+
+export interface RevertingMove {
+  readonly symbol: string;
+  /** ISO dates of the jump and of the bar that takes it back. */
+  readonly date: string;
+  readonly revertedOn: string;
+  /** close / previous close at the jump (e.g. 1620 for 0.03 → 48.6). */
+  readonly ratio: number;
+}
+
+/** Every flagged reverting move of a market, in date order. */
+export function revertingMoves(market: Market): RevertingMove[] {
+  const moves = market.revertingMoves;
+  if (!moves) return [];
+  return Array.from(moves.session, (t, k) => ({
+    symbol: market.symbols[moves.symbol[k]],
+    date: isoDay(market.dates[moves.moveSession[k]]),
+    revertedOn: isoDay(market.dates[t]),
+    ratio: moves.value[k],
+  }));
+}
+
+const ratioText = (ratio: number): string => (ratio >= 1 ? `×${ratio.toPrecision(3)}` : `÷${(1 / ratio).toPrecision(3)}`);
+
+/** "DEN 2019-03-04 ×1.62e+3 (back 2019-03-05)": one flagged move, for warnings and the terminal. */
+export function describeMove(move: RevertingMove): string {
+  return `${move.symbol} ${move.date} ${ratioText(move.ratio)} (back ${move.revertedOn})`;
 }
 
 function eventCounts(events: { symbol: Int32Array }, symbols: number): Int32Array {
@@ -45,7 +76,7 @@ function eventCounts(events: { symbol: Int32Array }, symbols: number): Int32Arra
   return counts;
 }
 
-function summarizeSymbol(market: Market, i: number, dividends: number, splits: number): SymbolSummary {
+function summarizeSymbol(market: Market, i: number, dividends: number, splits: number, moves: number): SymbolSummary {
   const N = market.symbols.length;
   const T = market.dates.length;
   let first = -1;
@@ -65,6 +96,7 @@ function summarizeSymbol(market: Market, i: number, dividends: number, splits: n
   if (market.delistedAfter[i] >= 0) flags.push(`delisted after ${isoDay(market.dates[market.delistedAfter[i]])}`);
   else if (last >= 0 && last < T - 1) flags.push(`data ends ${isoDay(market.dates[last])}`);
   if (!hasVolume) flags.push('no volume');
+  if (moves > 0) flags.push(`${moves} reverting ${moves === 1 ? 'move' : 'moves'}`);
   return {
     symbol: market.symbols[i],
     first: first < 0 ? '' : isoDay(market.dates[first]),
@@ -82,7 +114,8 @@ export function inspectMarket(market: Market): MarketInspection {
   const T = market.dates.length;
   const dividends = eventCounts(market.dividends, N);
   const splits = eventCounts(market.splits, N);
-  const symbols = market.symbols.map((_, i) => summarizeSymbol(market, i, dividends[i], splits[i]));
+  const moves = market.revertingMoves ? eventCounts(market.revertingMoves, N) : new Int32Array(N);
+  const symbols = market.symbols.map((_, i) => summarizeSymbol(market, i, dividends[i], splits[i], moves[i]));
   const f = market.fundamentals;
   let withFundamentals = 0;
   for (let i = 0; i < f.symbolCount; i++) if (f.symbolStart[i + 1] > f.symbolStart[i]) withFundamentals++;
@@ -110,6 +143,7 @@ export function inspectMarket(market: Market): MarketInspection {
     })),
     roles: market.roles,
     sources: market.sources,
+    revertingMoves: revertingMoves(market),
   };
 }
 
@@ -141,10 +175,16 @@ export function renderInspection(report: MarketInspection, options: RenderOption
     out.push(`  ${pad(s.symbol, 10)} ${pad(s.first, 10)} → ${pad(s.last, 10)} ${padLeft(count(s.sessions), 8)} ${padLeft(count(s.missing), 7)} ${padLeft(String(s.dividends), 5)} ${padLeft(String(s.splits), 6)}  ${s.flags.join(', ')}`);
   }
   if (report.symbols.length > maxSymbols) out.push(`  … ${count(report.symbols.length - maxSymbols)} more symbols`);
+  if (report.revertingMoves.length > 0) {
+    out.push('', `  single-session moves that revert (×${REVERSAL_FACTOR} or more, taken back within ${REVERSAL_BARS} bars; screened by the built-in cross-sectional strategies): ${count(report.revertingMoves.length)}`);
+    for (const move of report.revertingMoves.slice(0, maxSymbols)) out.push(`    ${describeMove(move)}`);
+    if (report.revertingMoves.length > maxSymbols) out.push(`    … ${count(report.revertingMoves.length - maxSymbols)} more`);
+  }
   if (options.showSources ?? true) {
     out.push('', '  sources:');
     for (const source of report.sources) {
       out.push(`    ${source.path}  (${source.format})${source.fingerprint ? `  ${source.fingerprint.slice(0, 12)}` : ''}`);
+      if (source.columns) out.push(`      columns used: ${source.columns.used.join(', ')}; ignored: ${source.columns.ignored.length > 0 ? source.columns.ignored.join(', ') : 'none'}`);
       for (const note of source.notes) out.push(`      - ${note}`);
     }
   }

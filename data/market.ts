@@ -29,12 +29,27 @@ export interface EventTable {
   readonly sessionStart: Int32Array;
 }
 
+/**
+ * Single-session moves that revert: a bar whose close jumps by a factor of at least 3 (or falls
+ * to a third) against the symbol's previous bar, taken back within a few bars (the rule is in
+ * data/prices/reversals.ts). They are bad prints or corporate actions the prices do not carry,
+ * and a cross-sectional strategy would trade them as real. CSR by `session` = the session of the
+ * bar that takes the move back, when it is first known to revert (a screen reading rows up to
+ * its decision session sees nothing ahead); `moveSession` = the session of the jump; value = the
+ * jump's ratio close / previous close.
+ */
+export interface FlaggedMoves extends EventTable {
+  readonly moveSession: Int32Array;
+}
+
 /** Provenance of one loaded source, for manifests and `data inspect`. */
 export interface SourceInfo {
   readonly path: string;
   readonly format: string;
   readonly fingerprint: string;
   readonly notes: readonly string[];
+  /** Price files: the header columns read, and those ignored (as printed). */
+  readonly columns?: { readonly used: readonly string[]; readonly ignored: readonly string[] };
 }
 
 export interface Market {
@@ -59,6 +74,8 @@ export interface Market {
   readonly industry: readonly string[];
   readonly splits: EventTable;
   readonly dividends: EventTable;
+  /** Single-session moves that revert, flagged per symbol (absent: none flagged); strategies may screen them. */
+  readonly revertingMoves?: FlaggedMoves;
   /**
    * Per symbol: the last session it traded, when it was delisted before the data ends; -1 otherwise.
    * The engine closes a position at the open of the next session, at the last close (times
@@ -71,7 +88,7 @@ export interface Market {
   readonly fundamentals: Fundamentals;
   /** Dated annual rates as decimals, e.g. `tbill3m` (0.05 = 5% a year). */
   readonly rates: Readonly<Record<string, RateSeries>>;
-  /** Named roles for well-known series, e.g. smallCap → "IWM", qualitySmallCap → "SMLF", largeCap → "SPY". */
+  /** Named roles for well-known series, e.g. smallCap → "IWM", qualitySmallCap → "SMLF", largeCap → "SPY", bond → "TLT". */
   readonly roles: Readonly<Record<string, string>>;
   readonly sources: readonly SourceInfo[];
   /** Content hash of every source, for caches and run manifests. */
@@ -107,3 +124,6 @@ export function eventTable(sessions: number, events: readonly { session: number;
 }
 
 export const emptyEvents = (sessions: number): EventTable => eventTable(sessions, []);
+
+/** A FlaggedMoves table with no moves, for markets that flag none. */
+export const noFlaggedMoves = (sessions: number): FlaggedMoves => ({ ...emptyEvents(sessions), moveSession: new Int32Array(0) });

@@ -1,12 +1,12 @@
 // A dated return series file (`date,return`, as in ../shared/data/returns), or a price file turned
 // into total returns — the inputs of `breadth metrics`, which analyses a series without a backtest.
 
-import { readCsvRecords, requireAscendingDates, wrongFieldCountError } from './csvTable.ts';
+import { readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, optionalNumber } from './fields.ts';
+import { badDateError, optionalNumber } from './formats/fields.ts';
 import { loadMarket } from './load.ts';
-import { adjustedCloses } from './sampleCsv.ts';
+import { adjustedCloses } from './sample/csv.ts';
 
 export interface ReturnSeries {
   readonly name: string;

@@ -5,17 +5,17 @@
  *
  * ## Model
  * - Calendar: Mon–Fri minus Jan 1, Jul 4 and Dec 25; default 2005-01-03 + 20 years ≈ 5,200 sessions.
- * - Stocks (default 600, symbols `SYN0001`…): per-stock traits (`sampleTraits.ts`) — size z
+ * - Stocks (default 600, symbols `SYN0001`…): per-stock traits (`sample/traits.ts`) — size z
  *   (log-normal market cap, median $1.5B, log-sd 1.7: ~$10M micro caps to ~$200B mega caps),
  *   quality z (+0.3 correlated with size), leverage z (−0.45 correlated with quality, shifted by
  *   sector: utilities and real estate carry more debt, technology less), 10 sectors × 3 industries.
  *   15% list later (IPOs, a little smaller).
- * - Daily total return (`samplePrices.ts`):
+ * - Daily total return (`sample/prices.ts`):
  *   r_i,t = α_i + β_i·MKT_t + s_i·SMB_t + q_i·QMJ_t + l_i·LEV_t + ε_i,t, with α_i = 0,
  *   β ≈ 1 + 0.12·(−size) + 0.12·leverage, s ≈ 0.25 − 0.45·size, q = 0.55·quality, l = 0.6·leverage,
  *   ε = sector shock (10%/yr) + idiosyncratic normal (≈28%/yr, far more for micro caps and levered
  *   names) + rare jumps (σ 12%).
- * - Factors (`sampleFactors.ts`), annual mean/vol in normal times: MKT 10%/16%, SMB 1.5%/9%,
+ * - Factors (`sample/factors.ts`), annual mean/vol in normal times: MKT 10%/16%, SMB 1.5%/9%,
  *   QMJ +3%/6%, LEV (levered minus unlevered) −3%/8%. Regimes at fractions of the sample: a bear
  *   market (16–21.5%: MKT −45%/yr, QMJ +15%, LEV −25%, triple default risk), a junk-led recovery,
  *   a six-week crash (75.5–76.2%) and a small-cap breakout over the last 4.5% (SMB +25%/yr).
@@ -33,17 +33,19 @@
  *   brings 20–80 sessions of −0.8%/day distress, then delisting with `delistReturn` in [−1, −0.3].
  *   Acquisitions (0.8%/yr, tilted to quality and small size) delist at a +15–50% premium.
  *   After `delistedAfter` prices and volume are NaN. Seed 42: 84 defaults, 66 takeovers.
- * - Fundamentals (`sampleStatements.ts`): calendar-quarter filings from one year before the first
+ * - Fundamentals (`sample/statements.ts`): calendar-quarter filings from one year before the first
  *   session, published 28–60 days after the quarter end (small companies later). Assets start at
  *   cap × e^(0.45·leverage) and grow with half the stock's log return; debt (debt/assets up to
  *   0.6, short-term share rising with leverage) follows asset growth only by the square root, so
  *   falling levered names lever up. Revenue, margins, interest (T-bill + a leverage-driven
  *   spread), capex and cash flow follow the traits. Shares are as reported at the period end
  *   (they multiply on splits). Flows become TTM through `statementsToRows`.
- * - Funds (`sampleIndices.ts`): total-return levels computed from the stocks, reconstituted
+ * - Funds (`sample/indices.ts`): total-return levels computed from the stocks, reconstituted
  *   yearly: SYN_LARGE (cap-weighted top 20% by cap), SYN_SMALL (cap-weighted rest), SYN_QSMALL
  *   (SYN_SMALL's names, the worst 10% by a filed-fundamentals quality score dropped, the rest
  *   tilted to quality; ~+1%/yr over SYN_SMALL). Roles smallCap, qualitySmallCap, largeCap.
+ * - SYN_BOND (`sample/bond.ts`): a long Treasury index on the T-bill plus a term spread
+ *   (duration 17, like TLT). Role bond.
  * - `rates.tbill3m`: daily 3-month bill, an Ornstein-Uhlenbeck walk along a hike/zero/hike/cut
  *   story within [0, 6%], rounded to 0.01 percentage points like FRED's DTB3.
  */
@@ -51,21 +53,23 @@
 import { createHash } from 'node:crypto';
 import { eventTable, AssetClass, PriceKind, type Market } from './market.ts';
 import { Fundamentals } from './fundamentals.ts';
-import { statementsToRows, type Statement } from './statements.ts';
+import { statementsToRows, type Statement } from './fundamentals/statements.ts';
 import { UserError } from './errors.ts';
 import { parseIsoDay } from './dates.ts';
-import { businessDays, quartersWithin, yearStarts } from './sampleCalendar.ts';
-import { simulateFactors, simulateTbillPercent } from './sampleFactors.ts';
-import { drawTraits, SECTORS, type SampleTraits } from './sampleTraits.ts';
-import { simulatePrices } from './samplePrices.ts';
-import { sampleStatements } from './sampleStatements.ts';
-import { computeSampleIndices, SAMPLE_FUNDS, SAMPLE_FUND_ORDER } from './sampleIndices.ts';
+import { businessDays, quartersWithin, yearStarts } from './sample/calendar.ts';
+import { simulateFactors, simulateTbillPercent } from './sample/factors.ts';
+import { drawTraits, SECTORS, type SampleTraits } from './sample/traits.ts';
+import { simulatePrices } from './sample/prices.ts';
+import { sampleStatements } from './sample/statements.ts';
+import { computeSampleIndices, SAMPLE_FUNDS, SAMPLE_FUND_ORDER } from './sample/indices.ts';
+import { SAMPLE_BOND, simulateBondLevels } from './sample/bond.ts';
 
-export { DelistKind } from './samplePrices.ts';
-export { SAMPLE_FUNDS } from './sampleIndices.ts';
+export { DelistKind } from './sample/prices.ts';
+export { SAMPLE_FUNDS } from './sample/indices.ts';
+export { SAMPLE_BOND } from './sample/bond.ts';
 
 /** Bump whenever generated numbers change, so caches and manifests tell vintages apart. */
-export const SAMPLE_GENERATOR_VERSION = 1;
+export const SAMPLE_GENERATOR_VERSION = 2;
 
 export interface SampleOptions {
   readonly seed?: number;
@@ -92,10 +96,19 @@ export interface SampleMarket extends Market {
   readonly sample: SampleDetails;
 }
 
-/** Stock symbols SYN0001… (zero-padded to at least four digits), then the three funds. */
+/** Stock symbols SYN0001… (zero-padded to at least four digits), then the three equity funds and the bond fund. */
 export function sampleSymbols(stocks: number): string[] {
   const width = Math.max(4, String(stocks).length);
-  return [...Array.from({ length: stocks }, (_, i) => `SYN${String(i + 1).padStart(width, '0')}`), ...SAMPLE_FUND_ORDER];
+  return [...Array.from({ length: stocks }, (_, i) => `SYN${String(i + 1).padStart(width, '0')}`), ...SAMPLE_FUND_ORDER, SAMPLE_BOND];
+}
+
+/** The bond fund's column: an index level, traded at it (open = high = low = close), ample volume. */
+function writeBond(columns: { open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array; stride: number }, i: number, levels: Float64Array): void {
+  for (let t = 0; t < levels.length; t++) {
+    const k = t * columns.stride + i;
+    columns.open[k] = columns.high[k] = columns.low[k] = columns.close[k] = levels[t];
+    columns.volume[k] = 1e8;
+  }
 }
 
 export function generateSampleMarket(options: SampleOptions = {}): SampleMarket {
@@ -141,6 +154,7 @@ export function generateSampleMarket(options: SampleOptions = {}): SampleMarket 
     reconstitutions: yearStarts(dates),
     fundamentals,
   });
+  writeBond(columns, n + SAMPLE_FUND_ORDER.length, simulateBondLevels(dates, tbill, seed));
 
   const isFund = (i: number): boolean => i >= n;
   const fingerprint = sampleFingerprint(opts);
@@ -164,7 +178,7 @@ export function generateSampleMarket(options: SampleOptions = {}): SampleMarket 
     delistReturn,
     fundamentals,
     rates: { tbill3m: { name: 'tbill3m', dates, values: tbill } },
-    roles: { ...SAMPLE_FUNDS },
+    roles: { ...SAMPLE_FUNDS, bond: SAMPLE_BOND },
     sources: [
       {
         path: 'builtin:sample',

@@ -28,6 +28,7 @@ import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Result, RunFacts } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
+import { checkDecision, strategyFailure } from './strategyFault.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
 import { describeRun } from './warnings.ts';
@@ -71,7 +72,11 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   let ruin = -1;
   /** Decisions that returned targets (the planner's business). */
   let decisions = 0;
-  strategy.init?.({ symbols: view.symbols, random: () => random.uniform() });
+  try {
+    strategy.init?.({ symbols: view.symbols, random: () => random.uniform() });
+  } catch (err) {
+    throw strategyFailure(err, strategy.name, 'in init()');
+  }
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
@@ -235,13 +240,15 @@ function runRange(market: Market, config: EngineConfig): [number, number] {
   return [first, last];
 }
 
+/** The strategy's decision, checked; its faults are reported against it (engine/strategyFault.ts). */
 function decide(strategy: Strategy, view: MarketView, book: BookView): Decision {
+  let decision: Decision;
   try {
-    return strategy.decide(view, book);
+    decision = strategy.decide(view, book);
   } catch (err) {
-    if (err instanceof UserError) throw new UserError(`strategy ${strategy.name} at ${view.date}: ${err.message}`);
-    throw err;
+    throw strategyFailure(err, strategy.name, `on ${view.date}`);
   }
+  return checkDecision(decision, strategy.name, view);
 }
 
 /**

@@ -46,7 +46,7 @@ export type Account = z.output<typeof accountSchema>;
 
 export const engineConfigSchema = z
   .object({
-    initialCash: z.number().positive().default(1_000_000),
+    initialCash: z.number().positive().max(1e12, 'at most 1e12 (a trillion): beyond it binary64 accounting loses cents').default(1_000_000),
     execution: z.enum(EXECUTION_CONVENTIONS).default('next-open'),
     from: isoDate.optional(),
     to: isoDate.optional(),

@@ -24,6 +24,8 @@ export class MarketView {
   readonly #adjustments: AdjustmentIndex;
   readonly #symbolIndex: Map<string, number>;
   readonly #symbols: readonly string[];
+  /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
+  readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
 
   constructor(market: Market, adjustments: AdjustmentIndex) {
@@ -31,6 +33,8 @@ export class MarketView {
     this.#adjustments = adjustments;
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
+    const moves = market.revertingMoves;
+    if (moves) moves.session.forEach((t, k) => this.#movesKnown.set(moves.symbol[k], [...(this.#movesKnown.get(moves.symbol[k]) ?? []), t]));
   }
 
   static {
@@ -166,6 +170,18 @@ export class MarketView {
       if (this.#market.assetClass[i] === assetClass && !Number.isNaN(this.#market.close[base + i])) picked.push(i);
     }
     return Int32Array.from(picked);
+  }
+
+  /**
+   * How many single-session moves of symbol i that revert (Market.revertingMoves: bad prints,
+   * uncarried corporate actions) became known in the last `window` sessions up to the decision.
+   */
+  revertingMoves(i: number, window = Infinity): number {
+    const known = this.#movesKnown.get(this.#checkSymbol(i));
+    if (!known) return 0;
+    let n = 0;
+    for (const t of known) if (t <= this.#t && t > this.#t - window) n++;
+    return n;
   }
 
   sector(i: number): string {

@@ -3,6 +3,7 @@
 // the sources are kept only for the symbols the run actually traded or held.
 
 import { isoDay } from '../data/dates.ts';
+import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
@@ -39,7 +40,7 @@ const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
 
 export function describeRun(r: RunRecordings): Caveat[] {
-  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touchedSymbols(r))]);
+  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touchedSymbols(r)), ...movesCaveats(r)]);
 }
 
 function engineCaveats(r: RunRecordings): Caveat[] {
@@ -174,6 +175,22 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
+/** Single-session moves that revert (bad prints) in the run's sessions: symbol, dates and size. */
+function movesCaveats(r: RunRecordings): Caveat[] {
+  const moves = revertingMoves(r.market).filter((m) => {
+    const day = r.market.dates.indexOf(Date.parse(m.date) / 86_400_000);
+    return day >= r.first && day <= r.last;
+  });
+  if (moves.length === 0) return [];
+  const touched = touchedSymbols(r);
+  const held = moves.filter((m) => touched.has(r.market.symbols.indexOf(m.symbol)));
+  const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
+  const message =
+    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
+    ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
+  return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
+}
+
 /** Symbols the run traded or held. */
 function touchedSymbols(r: RunRecordings): Set<number> {
   return new Set(r.fills.symbol);
@@ -195,6 +212,7 @@ function noteSeverity(note: string): CaveatSeverity {
  */
 function sourceConcerns(source: SourceInfo, note: string, market: Market, touched: Set<number>): boolean {
   if (touched.size === 0) return false;
+  if (source.format.startsWith('csv per symbol (')) return true; // a folder of many files, one source
   if (source.format.startsWith('csv per symbol')) {
     const i = market.symbols.indexOf(source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, ''));
     return i >= 0 && touched.has(i);

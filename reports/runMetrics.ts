@@ -7,6 +7,8 @@
 //   figures (turnover, `_drag`) scale by P/n as METRICS.md prescribes and report n.
 // - Exposures are fractions of NAV: long = longValue/nav, short = shortValue/nav (≤ 0), net = their
 //   sum, gross = long − short. Days with NAV ≤ 0 have no exposure and drop out (n says so).
+// - `stale_mark_mean` / `stale_mark_peak`: mean and largest share of NAV marked at a price older
+//   than the run's staleMarkSessions (daily staleValue / NAV, same days as the exposures).
 // - `cost_<line>` is the run's total in currency that left the NAV; the two credit lines
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/n, a decimal fraction of NAV per year
@@ -176,7 +178,8 @@ function annualization(result: Result, P: number): { meanNav: number; perYear: n
 function portfolioFigures(result: Result, P: number): Metric[] {
   const d = result.daily;
   const T = d.nav.length;
-  const exposure = { gross: 0, net: 0, long: 0, short: 0 };
+  const exposure = { gross: 0, net: 0, long: 0, short: 0, stale: 0 };
+  let stalePeak = 0;
   let days = 0;
   for (let t = 0; t < T; t++) {
     const nav = d.nav[t];
@@ -187,6 +190,8 @@ function portfolioFigures(result: Result, P: number): Metric[] {
     exposure.net += long + short;
     exposure.long += long;
     exposure.short += short;
+    exposure.stale += d.staleValue[t] / nav;
+    stalePeak = Math.max(stalePeak, d.staleValue[t] / nav);
     days++;
   }
   const average = (name: string, total: number, k: number, why: string): Metric => (k > 0 ? valued(name, total / k, k) : unavailable(name, k, why));
@@ -200,6 +205,8 @@ function portfolioFigures(result: Result, P: number): Metric[] {
     average('avg_short_exposure', exposure.short, days, 'no session with positive NAV'),
     average('avg_long_positions', sum(d.longCount), T, 'insufficient data'),
     average('avg_short_positions', sum(d.shortCount), T, 'insufficient data'),
+    average('stale_mark_mean', exposure.stale, days, 'no session with positive NAV'),
+    days > 0 ? valued('stale_mark_peak', stalePeak, days) : unavailable('stale_mark_peak', 0, 'no session with positive NAV'),
   ];
 }
 

@@ -17,6 +17,7 @@
 import type { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
+import { strategyFailure } from '../engine/strategyFault.ts';
 import { describeParamIssues } from './paramErrors.ts';
 
 /** Parameter schemas are zod objects: one key per parameter. */
@@ -55,7 +56,12 @@ export function instantiate<S extends ParamSchema>(
   sourceHash?: string,
 ): Strategy<z.output<S>> {
   const params = parseParams(definition, raw);
-  const logic = definition.create(params);
+  let logic: StrategyLogic;
+  try {
+    logic = definition.create(params);
+  } catch (err) {
+    throw strategyFailure(err, definition.name, 'in create()');
+  }
   return {
     name: definition.name,
     params,

@@ -1,6 +1,12 @@
 // Loading a user's strategy file: a .ts or .js module exporting a definition, either as the
-// default export or as `strategy`. `.ts` works wherever the process runs under tsx (the CLI
-// does). The source hash is the sha256 of the file's text; helpers it imports are not covered.
+// default export or as `strategy`. The source hash is the sha256 of the file's text; helpers it
+// imports are not covered.
+//
+// TypeScript files load through tsx (a runtime dependency, registered on the first .ts file, so
+// commands that load none never pay for it) rather than Node's own type stripping: tsx works on
+// every Node breadth supports (stripping is unflagged only from 22.18), and it accepts the
+// TypeScript people write — enums, parameter properties, type imports without `import type`,
+// extensionless relative imports — where stripping refuses them with an error about syntax.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../data/errors.ts';
 import type { StrategyDefinition } from './api.ts';
+import { provideBreadthToStrategies } from './selfImport.ts';
 
 export interface LoadedDefinition {
   readonly definition: StrategyDefinition;
@@ -17,6 +24,17 @@ export interface LoadedDefinition {
 }
 
 const STRATEGY_FILE = /\.(?:[cm]?[jt]s)$/;
+const TYPESCRIPT_FILE = /\.[cm]?ts$/;
+
+let typescriptLoader: Promise<void> | undefined;
+
+/** Teach this process's module loader TypeScript, once. */
+function registerTypeScript(): Promise<void> {
+  typescriptLoader ??= import('tsx/esm/api').then(({ register }) => {
+    register();
+  });
+  return typescriptLoader;
+}
 
 /** True when the argument names a file rather than a built-in. */
 export function isStrategyPath(nameOrPath: string): boolean {
@@ -35,11 +53,13 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
   const text = readFileSync(absolute, 'utf8');
   let module: Record<string, unknown>;
   try {
+    provideBreadthToStrategies();
+    if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new UserError(`${where} could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UserError(`${where} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
   }
-  const exported = module.default ?? module.strategy;
+  const exported = definitionExport(module);
   if (exported === undefined) {
     const names = Object.keys(module);
     throw new UserError(
@@ -48,6 +68,24 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
     );
   }
   return { definition: checkDefinition(exported, where), sourceHash: sha256(text), origin: absolute };
+}
+
+/** A loader's message in one line (Node appends a multi-line "Require stack"; esbuild lists errors on lines). */
+function oneLine(message: string): string {
+  const lines = message.split('\n');
+  const stack = lines.findIndex((l) => l.startsWith('Require stack:'));
+  return (stack < 0 ? lines : lines.slice(0, stack)).map((l) => l.trim()).filter(Boolean).join(' ');
+}
+
+/**
+ * The exported definition. A file loaded as CommonJS (a .ts file in a `"type": "commonjs"` project,
+ * npm init's default) arrives wrapped: its `module.exports`, holding `default`, is the default export.
+ */
+function definitionExport(module: Record<string, unknown>): unknown {
+  const exported = module.default ?? module.strategy;
+  if (typeof exported !== 'object' || exported === null || 'create' in exported) return exported;
+  const wrapped = exported as Record<string, unknown>;
+  return wrapped.default ?? wrapped.strategy ?? exported;
 }
 
 /** The export, checked field by field (a .js file has no type checker to do it). */

@@ -2,8 +2,9 @@
 // Every key is checked (unknown keys are errors) and every error names the file and key path.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type { parse } from 'yaml';
 import { z } from 'zod';
 import { parseIsoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
@@ -81,6 +82,9 @@ export const studySchema = z
 
 export type StudyConfig = z.output<typeof studySchema>;
 export type RunSpec = z.output<typeof runSpecSchema>;
+
+/** The YAML parser, loaded with the first YAML file (a run from flags or JSON never needs it). */
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as { parse: typeof parse }).parse(text);
 
 /** Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to it. */
 export function loadStudyFile(path: string): StudyConfig {

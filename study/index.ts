@@ -10,7 +10,8 @@ import { runStudyRuns, type StudyProgress, type StudyRuns } from './runStudy.ts'
 
 export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig } from './config.ts';
 export { openStudyMarket, SAMPLE } from './market.ts';
-export { publishStudy, writeComparison, writeTearSheet, type Published, type PublishedRun } from './publish.ts';
+export { publishStudy, type Published, type PublishedRun } from './publish.ts';
+export { writeComparison, writeTearSheet } from './reportFiles.ts';
 export { measureRun, resolveRiskFree } from './measure.ts';
 export { prepareRun, runStudyRuns, type PreparedRun, type StudyProgress, type StudyRun, type StudyRuns, type TrialsLookup } from './runStudy.ts';
 
@@ -22,9 +23,9 @@ export interface StudyOutcome {
 /** Run a whole study and publish it to `db` (and reports to `reportDir` unless null). */
 export async function runStudy(
   config: StudyConfig,
-  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress },
+  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress; load?: Parameters<typeof openStudyMarket>[1] },
 ): Promise<StudyOutcome> {
-  const market = await openStudyMarket(config);
+  const market = await openStudyMarket(config, options.load);
   // Each run's DSR counts the trials the results store holds for its strategy on this data (a
   // store that does not exist yet holds none, and is not created just to look).
   const registry = existsSync(options.db) ? openStore(options.db) : undefined;
@@ -35,5 +36,5 @@ export async function runStudy(
   } finally {
     registry?.close();
   }
-  return { study, published: publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
+  return { study, published: await publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

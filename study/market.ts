@@ -3,12 +3,13 @@
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { generateSampleMarket } from '../data/sample.ts';
-import { loadMarket } from '../data/load.ts';
+import { loadMarket, type LoadMarketOptions } from '../data/load.ts';
 import type { StudyConfig } from './config.ts';
 
 export const SAMPLE = 'sample';
 
-export async function openStudyMarket(config: StudyConfig): Promise<Market> {
+/** `load`: how to read real data (asset class of a price folder, the market cache). */
+export async function openStudyMarket(config: StudyConfig, load: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'> = {}): Promise<Market> {
   if (config.data === SAMPLE) {
     const market = generateSampleMarket(config.sample);
     const unknown = (config.symbols ?? []).filter((s) => !market.symbols.includes(s));
@@ -18,6 +19,7 @@ export async function openStudyMarket(config: StudyConfig): Promise<Market> {
   // Everything up to the study's end: each run starts at its own `from`, and the data before it
   // is the history its strategy warms up on (the engine never trades before `from`).
   return loadMarket(config.data, {
+    ...load,
     ...(config.symbols ? { symbols: config.symbols } : {}),
     ...(config.to ? { to: config.to } : {}),
   });

@@ -1,10 +1,9 @@
 // Publishing a study: each run goes to SQLite in its own transaction, then every report is
-// rendered from the store alone — the same path `breadth report` takes for any stored run.
+// rendered from the store alone — the same path `breadth report` takes for any stored run. The
+// report code is loaded only when reports are asked for.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { comparisonRunFromStoredRun, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
-import { getRun, openStore, writeRun, type Store } from '../reports/store/index.ts';
+import { openStore, writeRun } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
 import type { StudyRuns } from './runStudy.ts';
 
@@ -26,48 +25,25 @@ export interface PublishOptions {
   readonly reportDir: string | null;
 }
 
-export function publishStudy(config: StudyConfig, study: StudyRuns, options: PublishOptions): Published {
+export async function publishStudy(config: StudyConfig, study: StudyRuns, options: PublishOptions): Promise<Published> {
   const store = openStore(options.db);
   try {
     const ids = new Map<string, number>();
     for (const run of study.runs) {
       ids.set(run.name, writeRun(store, { result: run.result, metrics: run.metrics, attribution: run.attribution, label: run.name }));
     }
-    const runs: PublishedRun[] = study.runs.map((run) => {
-      const id = ids.get(run.name) ?? -1;
-      const report = options.reportDir ? writeTearSheet(store, id, join(options.reportDir, `${run.name}.html`)) : null;
-      return { name: run.name, id, report };
+    const stored = study.runs.map((run) => ({ name: run.name, id: ids.get(run.name) ?? -1 }));
+    const reportDir = options.reportDir;
+    if (reportDir === null) return { db: options.db, runs: stored.map((run) => ({ ...run, report: null })), comparisons: [] };
+    const { writeComparison, writeTearSheet } = await import('./reportFiles.ts');
+    const runs: PublishedRun[] = stored.map((run) => ({ ...run, report: writeTearSheet(store, run.id, join(reportDir, `${run.name}.html`)) }));
+    const comparisons = config.compare.map((group) => {
+      const path = join(reportDir, `compare-${group.name}.html`);
+      writeComparison(store, `${config.title} — ${group.name}`, group.runs.map((name) => ids.get(name) ?? -1), path);
+      return { name: group.name, path };
     });
-    const comparisons = options.reportDir
-      ? config.compare.map((group) => {
-          const path = join(options.reportDir as string, `compare-${group.name}.html`);
-          writeComparison(store, `${config.title} — ${group.name}`, group.runs.map((name) => ids.get(name) ?? -1), path);
-          return { name: group.name, path };
-        })
-      : [];
     return { db: options.db, runs, comparisons };
   } finally {
     store.close();
   }
-}
-
-/** Render a stored run's tear sheet to `path`. */
-export function writeTearSheet(store: Store, id: number, path: string): string {
-  const stored = getRun(store, id);
-  if (!stored) throw new RangeError(`no run ${id}`);
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeReport(path, renderTearSheet(tearSheetFromStoredRun(stored)));
-  return path;
-}
-
-/** Render a comparison of stored runs (the first is the reference) to `path`. */
-export function writeComparison(store: Store, title: string, ids: readonly number[], path: string): string {
-  const runs = ids.map((id) => {
-    const stored = getRun(store, id);
-    if (!stored) throw new RangeError(`no run ${id}`);
-    return comparisonRunFromStoredRun(stored);
-  });
-  mkdirSync(join(path, '..'), { recursive: true });
-  writeReport(path, renderComparison({ title, runs }));
-  return path;
 }

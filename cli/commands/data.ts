@@ -1,26 +1,40 @@
 // breadth data inspect <path> · breadth data sample --out <dir>
 
 import type { CommandModule } from 'yargs';
-import { inspectMarket, renderInspection } from '../../data/inspect.ts';
-import { loadMarket } from '../../data/load.ts';
-import { generateSampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
-import { ensureFolder, printJson } from '../output.ts';
+import { loadOptions, symbolList, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 
-const inspect: CommandModule<object, { path: string; json: boolean; symbols: number }> = {
+interface InspectArgs extends LoadArgs {
+  path: string;
+  json: boolean;
+  symbols?: string;
+  from?: string;
+  to?: string;
+  list: number;
+}
+
+const inspect: CommandModule<object, InspectArgs> = {
   command: 'inspect <path>',
-  describe: 'Summarise a data folder or file: symbols, sessions, first/last dates, missing bars, flags',
+  describe: 'Summarise a data folder or file: symbols, sessions, first/last dates, missing bars, columns read and ignored, flags',
   builder: (y) =>
-    y
-      .positional('path', { type: 'string', demandOption: true, describe: 'a data folder, a folder of <SYMBOL>.csv files, or a price CSV' })
-      .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
-      .option('symbols', { type: 'number', default: 40, describe: 'symbols listed one by one (the rest are summarised)' })
+    withLoadOptions(
+      y
+        .positional('path', { type: 'string', demandOption: true, describe: 'a data folder, a folder of <SYMBOL>.csv files, or a price CSV' })
+        .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
+        .option('symbols', { type: 'string', describe: 'comma-separated symbols to inspect (as run --symbols)' })
+        .option('from', { type: 'string', describe: 'first session (YYYY-MM-DD)' })
+        .option('to', { type: 'string', describe: 'last session (YYYY-MM-DD)' })
+        .option('list', { type: 'number', default: 40, describe: 'symbols (and flagged moves) listed one by one; the rest are summarised' }),
+    )
       .example('$0 data inspect ../shared/data/etf/adjclose', 'the ETF adjusted-close folder')
+      .example('$0 data inspect ../shared/data --symbols IWM,SPY', 'two symbols of the data root')
+      .example('$0 data inspect my-prices --asset-class fund', 'a folder of fund prices')
       .example('$0 data inspect ../shared/data --json', 'everything, as JSON'),
-  handler: async ({ path, json, symbols }) => {
-    const report = inspectMarket(await loadMarket(path));
-    if (json) printJson(report);
-    else process.stdout.write(`${renderInspection(report, { maxSymbols: symbols })}\n`);
+  handler: async (args) => {
+    const [{ inspectMarket, renderInspection }, { loadMarket }, { printJson }] = await Promise.all([import('../../data/inspect.ts'), import('../../data/load.ts'), import('../output.ts')]);
+    const market = await loadMarket(args.path, { ...loadOptions(args), ...(args.symbols ? { symbols: symbolList(args.symbols) } : {}), ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
+    const report = inspectMarket(market);
+    if (args.json) printJson(report);
+    else process.stdout.write(`${renderInspection(report, { maxSymbols: args.list })}\n`);
   },
 };
 
@@ -34,7 +48,8 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .option('stocks', { type: 'number', default: 600 })
       .option('years', { type: 'number', default: 20 })
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
-  handler: ({ out, seed, stocks, years }) => {
+  handler: async ({ out, seed, stocks, years }) => {
+    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }] = await Promise.all([import('../../data/sample.ts'), import('../../data/sample/csv.ts'), import('../output.ts')]);
     ensureFolder(out);
     const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
     process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);

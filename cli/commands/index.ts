@@ -2,6 +2,7 @@
 
 import type { CommandModule } from 'yargs';
 import { baselineCommand, regressCommand } from './baseline.ts';
+import { cacheCommand } from './cache.ts';
 import { dataCommand } from './data.ts';
 import { metricsCommand } from './metrics.ts';
 import { compareCommand, reportCommand, runsCommand } from './reports.ts';
@@ -12,4 +13,4 @@ import { sweepCommand } from './sweep.ts';
 import { walkForwardCommand } from './walkForward.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, runCommand, sweepCommand, walkForwardCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, sweepCommand, walkForwardCommand, reportCommand, compareCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, cacheCommand, strategiesCommand] as CommandModule<object, never>[];

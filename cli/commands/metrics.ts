@@ -2,11 +2,8 @@
 
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
-import { loadRateSeries } from '../../data/fred.ts';
-import { loadPriceReturns, loadReturnsFile, type ReturnSeries } from '../../data/returnSeries.ts';
-import { analyseSeries, type RiskFreeInput } from '../../reports/seriesAnalysis.ts';
-import { loadStudyFactors } from '../../study/factors.ts';
-import { fixed, printJson, printTable } from '../output.ts';
+import type { ReturnSeries } from '../../data/returnSeries.ts';
+import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
 
 interface MetricsArgs {
   returns?: string;
@@ -23,6 +20,7 @@ interface MetricsArgs {
 
 async function series(returns: string | undefined, prices: string | undefined, what: string): Promise<ReturnSeries | undefined> {
   if (returns && prices) throw new UserError(`give --${what}returns or --${what}prices, not both`);
+  const { loadPriceReturns, loadReturnsFile } = await import('../../data/returnSeries.ts');
   if (returns) return loadReturnsFile(returns);
   if (prices) return loadPriceReturns(prices);
   return undefined;
@@ -38,12 +36,13 @@ function checkNumbers(args: MetricsArgs): void {
   if (P !== undefined && !(Number.isInteger(P) && P > 0)) throw new UserError(`--periods-per-year must be a whole number > 0 (252 daily, 52 weekly, 12 monthly), got ${P}`);
 }
 
-function riskFree(args: MetricsArgs): RiskFreeInput | undefined {
+async function riskFree(args: MetricsArgs): Promise<RiskFreeInput | undefined> {
   const given = [args['rf-annual'], args['rf-per-period'], args['rf-series']].filter((x) => x !== undefined);
   if (given.length > 1) throw new UserError('give one of --rf-annual, --rf-per-period, --rf-series');
   if (args['rf-annual'] !== undefined) return { kind: 'annual', rate: args['rf-annual'] };
   if (args['rf-per-period'] !== undefined) return { kind: 'perPeriod', rate: args['rf-per-period'] };
   if (args['rf-series'] !== undefined) {
+    const { loadRateSeries } = await import('../../data/fred.ts');
     const { series, source } = loadRateSeries(args['rf-series']);
     return { kind: 'series', series, source: `${source.path} (annual yield as of each date, forward-filled)` };
   }
@@ -72,7 +71,12 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const subject = await series(args.returns, args.prices, '');
     if (!subject) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
     const benchmark = await series(args['benchmark-returns'], args['benchmark-prices'], 'benchmark-');
-    const rf = riskFree(args);
+    const rf = await riskFree(args);
+    const [{ analyseSeries }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
+      import('../../reports/seriesAnalysis.ts'),
+      import('../../study/factors.ts'),
+      import('../output.ts'),
+    ]);
     const analysis = analyseSeries(subject, {
       ...(benchmark ? { benchmark } : {}),
       ...(rf ? { riskFree: rf } : {}),

@@ -1,20 +1,20 @@
 // breadth report <db> [run] · breadth compare <db> <run...> · breadth runs list|show|delete
+// Reading commands open the database read-only (a read-only file works); the work is loaded only
+// when a command runs.
 
 import { existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
-import { deleteRun, getRun, listRuns, openStore, type Store } from '../../reports/store/index.ts';
-import { writeComparison, writeTearSheet } from '../../study/index.ts';
-import { ensureFolder, fixed, percent, printJson, printTable } from '../output.ts';
-import { resolveRun } from '../storeRefs.ts';
+import type { Store } from '../../reports/store/index.ts';
 
 /** Open an existing results database (never create one by accident while browsing). */
-function withStore<T>(db: string, use: (store: Store) => T): T {
+async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
   if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
-  const store = openStore(db);
+  const { openStore, MIGRATIONS } = await import('../../reports/store/index.ts');
+  const store = openStore(db, MIGRATIONS, { readonly: access === 'read' });
   try {
-    return use(store);
+    return await use(store);
   } finally {
     store.close();
   }
@@ -29,13 +29,17 @@ export const reportCommand: CommandModule<object, { db: string; run?: string; ou
       .positional('run', { type: 'string', describe: 'run id, label or strategy (default: the latest run)' })
       .option('out', { type: 'string', describe: 'output .html (default out/report-<id>.html)' })
       .example('$0 report out/breadth.db quality-long-short', 'the latest run labelled quality-long-short'),
-  handler: ({ db, run, out }) =>
-    withStore(db, (store) => {
+  handler: async ({ db, run, out }) => {
+    const { prepareOutputFile } = await import('../output.ts');
+    if (out !== undefined) prepareOutputFile(out, '--out', 'report.html');
+    return withStore(db, async (store) => {
+      const [{ resolveRun }, { writeTearSheet }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
       const id = resolveRun(store, run);
-      const path = out ?? `out/report-${id}.html`;
-      ensureFolder(dirname(path));
+      const path = out ?? join('out', `report-${id}.html`);
+      prepareOutputFile(path, '--out', 'report.html');
       process.stdout.write(`tear sheet of run ${id}: ${writeTearSheet(store, id, path)}\n`);
-    }),
+    });
+  },
 };
 
 export const compareCommand: CommandModule<object, { db: string; runs: string[]; out?: string; title?: string }> = {
@@ -48,29 +52,35 @@ export const compareCommand: CommandModule<object, { db: string; runs: string[];
       .option('out', { type: 'string', describe: 'output .html (default out/compare-<ids>.html)' })
       .option('title', { type: 'string', describe: 'page title' })
       .example('$0 compare out/breadth.db iwm-hold smlf-hold iwm-smlf-switch', 'IWM vs SMLF'),
-  handler: ({ db, runs, out, title }) =>
-    withStore(db, (store) => {
-      if (runs.length < 2) throw new UserError('compare needs at least two runs');
+  handler: async ({ db, runs, out, title }) => {
+    if (runs.length < 2) throw new UserError('compare needs at least two runs');
+    const { prepareOutputFile } = await import('../output.ts');
+    if (out !== undefined) prepareOutputFile(out, '--out', 'comparison.html');
+    return withStore(db, async (store) => {
+      const [{ resolveRun }, { writeComparison }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
       const ids = runs.map((r) => resolveRun(store, r));
       if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${runs.join(', ')} name runs ${ids.join(', ')}`);
-      const path = out ?? `out/compare-${ids.join('-')}.html`;
-      ensureFolder(dirname(path));
+      const path = out ?? join('out', `compare-${ids.join('-')}.html`);
+      prepareOutputFile(path, '--out', 'comparison.html');
       process.stdout.write(`comparison of runs ${ids.join(', ')}: ${writeComparison(store, title ?? `Comparison of ${runs.join(', ')}`, ids, path)}\n`);
-    }),
+    });
+  },
 };
 
-const list: CommandModule<object, { db: string; json: boolean }> = {
+const list: CommandModule<object, { db: string; json: boolean; wide: boolean }> = {
   command: 'list <db>',
-  describe: 'List stored runs',
-  builder: (y) => y.positional('db', { type: 'string', demandOption: true }).option('json', { type: 'boolean', default: false }),
-  handler: ({ db, json }) =>
-    withStore(db, (store) => {
+  describe: 'List stored runs (fits 120 columns; --wide for every column)',
+  builder: (y) =>
+    y
+      .positional('db', { type: 'string', demandOption: true })
+      .option('wide', { type: 'boolean', default: false, describe: 'every column at full width (data source, creation time)' })
+      .option('json', { type: 'boolean', default: false }),
+  handler: ({ db, json, wide }) =>
+    withStore(db, async (store) => {
+      const [{ listRuns }, { printJson }, { printRunList }] = await Promise.all([import('../../reports/store/index.ts'), import('../output.ts'), import('../runList.ts')]);
       const runs = listRuns(store);
       if (json) return printJson(runs);
-      printTable(
-        ['id', 'label', 'strategy', 'data', 'period', 'final NAV', 'created'],
-        runs.map((r) => [r.id, r.label ?? '', r.strategy, `${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}`, `${r.periodFrom} → ${r.periodTo}`, r.finalNav === null ? '—' : Math.round(r.finalNav).toLocaleString('en-US'), r.createdAt]),
-      );
+      printRunList(runs, wide);
     }),
 };
 
@@ -79,17 +89,17 @@ const show: CommandModule<object, { db: string; run?: string; json: boolean }> =
   describe: 'Show a stored run: manifest, metrics, warnings',
   builder: (y) => y.positional('db', { type: 'string', demandOption: true }).positional('run', { type: 'string' }).option('json', { type: 'boolean', default: false }),
   handler: ({ db, run, json }) =>
-    withStore(db, (store) => {
+    withStore(db, async (store) => {
+      const [{ getRun }, { resolveRun }, { printJson }, { printStoredRun }] = await Promise.all([
+        import('../../reports/store/index.ts'),
+        import('../storeRefs.ts'),
+        import('../output.ts'),
+        import('../runList.ts'),
+      ]);
       const stored = getRun(store, resolveRun(store, run));
       if (!stored) throw new UserError(`no such run ${run}`);
       if (json) return printJson({ run: stored.run, manifest: stored.manifest, metrics: stored.metrics, caveats: stored.caveats });
-      const r = stored.run;
-      process.stdout.write(`run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n`);
-      printTable(
-        ['metric', 'value', 'n', 'note'],
-        stored.metrics.map((m) => [m.name, m.value === null ? '—' : /return|cagr|drawdown|volatility|risk|var|capture|rate|exposure|drag/.test(m.name) && !/ratio/.test(m.name) ? percent(m.value, 2) : fixed(m.value, 4), m.n, m.note ?? '']),
-      );
-      for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
+      printStoredRun(stored);
     }),
 };
 
@@ -98,11 +108,16 @@ const remove: CommandModule<object, { db: string; run: string }> = {
   describe: 'Delete a stored run and everything recorded with it',
   builder: (y) => y.positional('db', { type: 'string', demandOption: true }).positional('run', { type: 'string', demandOption: true }),
   handler: ({ db, run }) =>
-    withStore(db, (store) => {
-      const id = resolveRun(store, run);
-      deleteRun(store, id);
-      process.stdout.write(`deleted run ${id}\n`);
-    }),
+    withStore(
+      db,
+      async (store) => {
+        const [{ deleteRun }, { resolveRun }] = await Promise.all([import('../../reports/store/index.ts'), import('../storeRefs.ts')]);
+        const id = resolveRun(store, run);
+        deleteRun(store, id);
+        process.stdout.write(`deleted run ${id}\n`);
+      },
+      'write',
+    ),
 };
 
 export const runsCommand: CommandModule = {

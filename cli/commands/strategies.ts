@@ -1,15 +1,14 @@
 // breadth strategies: the built-ins, their parameters and defaults.
 
 import type { CommandModule } from 'yargs';
-import { listStrategies } from '../../strategies/registry.ts';
-import { printJson } from '../output.ts';
 
 export const strategiesCommand: CommandModule<object, { json: boolean }> = {
   command: 'strategies',
   describe: 'List the built-in strategies with their parameters and defaults',
   builder: (y) =>
     y.option('json', { type: 'boolean', default: false, describe: 'machine-readable output' }).example('$0 strategies', '').example('$0 run --strategy size-tilt --param tilt=0.7', 'then run one'),
-  handler: ({ json }) => {
+  handler: async ({ json }) => {
+    const [{ listStrategies }, { printJson }] = await Promise.all([import('../../strategies/registry.ts'), import('../output.ts')]);
     const strategies = listStrategies();
     if (json) return printJson(strategies);
     for (const s of strategies) {
@@ -19,6 +18,6 @@ export const strategiesCommand: CommandModule<object, { json: boolean }> = {
         process.stdout.write(`  --param ${p.name}=<${p.type}>${dflt}\n      ${p.description}\n`);
       }
     }
-    process.stdout.write('\nYour own strategy: copy examples/strategies/ and pass its path as --strategy.\n');
+    process.stdout.write('\nYour own strategy: copy examples/strategies/lowVolatility.ts (in breadth\'s repository or package folder) anywhere and pass its path as --strategy.\n');
   },
 };

@@ -1,14 +1,12 @@
 // breadth study [config]: run a study file (default: the small-cap study in examples/study.yaml).
 
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadStudyFile, runStudy } from '../../study/index.ts';
-import { ensureFolder, printJson, progressBar } from '../output.ts';
-import { headline, printSummary } from '../studySummary.ts';
+import { loadOptions, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 
 export const DEFAULT_STUDY = join(import.meta.dirname, '..', '..', 'examples', 'study.yaml');
 
-interface StudyArgs {
+interface StudyArgs extends LoadArgs {
   config?: string;
   data?: string;
   out: string;
@@ -19,9 +17,9 @@ interface StudyArgs {
 
 export const studyCommand: CommandModule<object, StudyArgs> = {
   command: 'study [config]',
-  describe: 'Run a study file (several runs and their benchmarks), store the results, write the reports',
+  describe: 'Run a study file (several runs and their benchmarks), store the results, write the reports (`breadth run <config>` does the same)',
   builder: (y) =>
-    y
+    withLoadOptions(y)
       .positional('config', { type: 'string', describe: 'study file (.yaml/.json); default: examples/study.yaml, the small-cap study' })
       .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
       .option('out', { type: 'string', default: 'out', describe: 'folder for the database and reports' })
@@ -31,28 +29,8 @@ export const studyCommand: CommandModule<object, StudyArgs> = {
       .example('$0 study', 'the small-cap study on the built-in sample')
       .example('$0 study --data ../shared/data', 'the same study on the real data')
       .example('$0 study my-study.yaml --out out/mine', 'your own study'),
-  handler: (args) => runStudyFile(args.config ?? DEFAULT_STUDY, args),
+  handler: async (args) => {
+    const { runStudyFile } = await import('../studyRun.ts');
+    return runStudyFile(args.config ?? DEFAULT_STUDY, { ...args, load: loadOptions(args) });
+  },
 };
-
-/** Run a study file and print its summary (shared by `study` and `run <config>`). */
-export async function runStudyFile(file: string, args: { data?: string; out: string; db?: string; reports: boolean; json: boolean }): Promise<void> {
-  const loaded = loadStudyFile(file);
-  const config = args.data ? { ...loaded, data: args.data } : loaded;
-  const db = args.db ?? join(args.out, 'breadth.db');
-  ensureFolder(dirname(db));
-  const bar = progressBar();
-  try {
-    const outcome = await runStudy(config, {
-      where: file,
-      db,
-      reportDir: args.reports ? join(args.out, 'reports') : null,
-      baseDir: dirname(resolve(file)),
-      progress: { onRun: (k, total, name) => bar.update(k, total, name) },
-    });
-    bar.stop();
-    if (args.json) printJson({ data: outcome.study.market.name, synthetic: outcome.study.market.synthetic, db: outcome.published.db, runs: headline(outcome), comparisons: outcome.published.comparisons, notes: outcome.study.notes });
-    else printSummary(outcome);
-  } finally {
-    bar.stop();
-  }
-}

@@ -5,8 +5,10 @@
  * risk. Each month, measure every stock's volatility of daily returns over the last `window`
  * sessions, keep the calmest `1 / buckets` of the universe, and weight them ∝ 1/volatility.
  *
- * Use it:   give its path wherever a strategy name is accepted, or from code:
- *           await createStrategy('examples/strategies/lowVolatility.ts', { window: 126 })
+ * Use it:   copy this file anywhere in a project that depends on breadth (it imports only from
+ *           'breadth', zod's `z` included) and give its path wherever a strategy name is accepted:
+ *             npx breadth run --strategy ./lowVolatility.ts --param window=126
+ *           or from code: await createStrategy('./lowVolatility.ts', { window: 126 })
  *
  * How a strategy file works:
  *  - Export one definition (default export, or `export const strategy`), built with
@@ -19,13 +21,11 @@
  *    or a { symbol: weight } map; names left out are sold), or undefined to keep everything.
  *  - Missing data is NaN. Skip it; never treat it as 0.
  *  - Shared building blocks (rank, zscore, winsorize, quantileBuckets, weights, neutralize,
- *    trailing returns and betas, size and liquidity filters) come from strategies/index.ts.
+ *    trailing returns and betas, size and liquidity filters) come from 'breadth' too.
  *  - Randomness, if you need it, comes from `init(ctx)`: `ctx.random()` is seeded per run.
  */
 
-import { z } from 'zod';
-import { AssetClass } from '../../data/market.ts';
-import { defineStrategy, filterMembers, inverseVol, quantileBuckets, scheduleNamed, scheduleParam, stdev, trailingReturns } from '../../strategies/index.ts';
+import { AssetClass, defineStrategy, filterMembers, inverseVol, quantileBuckets, scheduleNamed, scheduleParam, stdev, trailingReturns, z } from 'breadth';
 
 export default defineStrategy({
   name: 'low-volatility',

@@ -1,8 +1,19 @@
 // Ordinary least squares with an intercept, by the normal equations (XᵀX)β = Xᵀy.
 // The sums over rows stay a loop on typed arrays (20 years of daily rows × 7 columns); the small
 // k × k algebra (solve, inverse, determinant) goes to mathjs, where clarity beats a hand loop.
-import { det, inv, lusolve } from 'mathjs';
+// mathjs is loaded on the first fit, not with this module: its ~1,000 modules take half a second,
+// which every command would otherwise pay, regressions or not.
+import { createRequire } from 'node:module';
+import type { det, inv, lusolve } from 'mathjs';
 import type { Series } from '../metrics/index.ts';
+
+interface Algebra {
+  det: typeof det;
+  inv: typeof inv;
+  lusolve: typeof lusolve;
+}
+let algebra: Algebra | undefined;
+const linearAlgebra = (): Algebra => (algebra ??= createRequire(import.meta.url)('mathjs') as Algebra);
 
 export interface OlsFit {
   /** Rows used. */
@@ -57,6 +68,7 @@ export function ols(y: Series, columns: readonly Series[]): OlsFit {
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
   if (collinear(xtx)) throw new RangeError('the regressors are collinear (or one is constant)');
 
+  const { lusolve, inv } = linearAlgebra();
   const beta = Float64Array.from(lusolve(xtx, xty) as number[][], (r) => r[0]);
   const xtxInv = inv(xtx);
   const yMean = ySum / n;
@@ -92,5 +104,5 @@ function collinear(xtx: readonly (readonly number[])[]): boolean {
   const scale = xtx.map((r, a) => Math.sqrt(r[a]));
   if (scale.some((s) => !(s > 0))) return true;
   const scaled = xtx.map((r, a) => r.map((v, b) => v / (scale[a] * scale[b])));
-  return k > 1 && !(Math.abs(det(scaled)) > COLLINEAR_DET);
+  return k > 1 && !(Math.abs(linearAlgebra().det(scaled)) > COLLINEAR_DET);
 }

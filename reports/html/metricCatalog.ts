@@ -87,6 +87,8 @@ const ROWS: Record<Exclude<MetricGroup, 'Costs' | 'Other'>, Row[]> = {
     ['avg_short_exposure', 'Average short exposure', 'percent'],
     ['avg_long_positions', 'Average long positions', 'count'],
     ['avg_short_positions', 'Average short positions', 'count'],
+    ['stale_mark_mean', 'Marked at stale prices, mean share of NAV', 'percent'],
+    ['stale_mark_peak', 'Marked at stale prices, peak share of NAV', 'percent'],
   ],
   Trades: [
     ['trade_count', 'Round trips', 'count'],

@@ -1,7 +1,7 @@
 // The SQLite results store: the system of record for runs (schema: reports/SCHEMA.md).
 export { canonicalJson, parseCanonicalJson, sha256 } from './canonicalJson.ts';
 export { type FillsContext, fillsHash } from './fillsHash.ts';
-export { BUSY_TIMEOUT_MS, migrate, openStore, type Store } from './openStore.ts';
+export { BUSY_TIMEOUT_MS, migrate, openStore, type OpenStoreOptions, type Store } from './openStore.ts';
 export {
   deleteRun,
   findRuns,

@@ -1,7 +1,10 @@
 // Opening the results store: one SQLite file in WAL mode (readers never block the writer), a
 // 10 s busy timeout (concurrent writers queue instead of failing), foreign keys on, and the schema
 // brought forward by MIGRATIONS. Every way a path can be wrong becomes a UserError that names it.
-import { dirname } from 'node:path';
+// Read-only opening (for commands that only read) writes nothing and works on a read-only file.
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../../data/errors.ts';
 import { APPLICATION_ID, type Migration, MIGRATIONS } from './schema.ts';
@@ -77,7 +80,16 @@ function explain(err: unknown, path: string): unknown {
   return err;
 }
 
-export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS): Store {
+export interface OpenStoreOptions {
+  /**
+   * Open for reading only: nothing is written (no schema upgrade, no journal-mode change), so a
+   * read-only file or folder works. A store from an older breadth is refused rather than upgraded.
+   */
+  readonly readonly?: boolean;
+}
+
+export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenStoreOptions = {}): Store {
+  if (options.readonly) return openReadOnly(path, migrations);
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
@@ -101,5 +113,51 @@ export function withStoreErrors<T>(store: Store, fn: () => T): T {
     return fn();
   } catch (err) {
     throw explain(err, store.path);
+  }
+}
+
+/**
+ * A store opened read-only. SQLite cannot open a WAL-mode file in place where it may not create
+ * the shared-memory file beside it (a read-only folder or mount); the store is then read from a
+ * private snapshot copy (the file and its write-ahead log) in the temp folder, removed on close.
+ */
+function openReadOnly(path: string, migrations: readonly Migration[]): Store {
+  if (!existsSync(path)) throw new UserError(`${path}: no such results database`);
+  const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
+  const open = (file: string): Database.Database => {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    try {
+      checkFile(db, path, known);
+      const version = pragmaNumber(db, 'user_version');
+      if (version < known) throw new UserError(`${path} is from an older breadth (schema v${version}, now v${known}) and is read-only here: open it once where it is writable to upgrade it`);
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  };
+  try {
+    const db = open(path);
+    return { path, db, close: () => db.close() };
+  } catch (err) {
+    if (!(err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CANTOPEN'))) throw explain(err, path);
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'breadth-store-'));
+  const copy = join(folder, basename(path));
+  try {
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const db = open(copy);
+    return {
+      path,
+      db,
+      close: () => {
+        db.close();
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    rmSync(folder, { recursive: true, force: true });
+    throw explain(err, path);
   }
 }

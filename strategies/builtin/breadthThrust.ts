@@ -19,6 +19,7 @@ import { sessionsParam } from '../blocks/params.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { movingAverage } from '../blocks/series.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';
+import { withoutRevertingMoves } from '../blocks/universe.ts';
 
 export const breadthThrust = defineStrategy({
   name: 'breadth-thrust',
@@ -64,7 +65,7 @@ export const breadthThrust = defineStrategy({
 export function breadth(view: MarketView, window: number, scratch = new Float64Array(window)): number {
   let above = 0;
   let counted = 0;
-  for (const i of view.universe(AssetClass.stock)) {
+  for (const i of withoutRevertingMoves(view, view.universe(AssetClass.stock))) {
     const average = movingAverage(view, i, window, scratch);
     if (Number.isNaN(average)) continue;
     counted++;

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { defineStrategy } from '../api.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { equal } from '../blocks/weights.ts';
+import { withoutRevertingMoves } from '../blocks/universe.ts';
 
 export const equalWeight = defineStrategy({
   name: 'equal-weight',
@@ -20,7 +21,7 @@ export const equalWeight = defineStrategy({
   create({ schedule }) {
     return {
       schedule: scheduleNamed(schedule),
-      decide: (view) => ({ weights: equal(view.universe(), view.symbolCount) }),
+      decide: (view) => ({ weights: equal(withoutRevertingMoves(view, view.universe()), view.symbolCount) }),
     };
   },
 });

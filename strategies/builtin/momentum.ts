@@ -13,7 +13,7 @@ import { sessionsParam } from '../blocks/params.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingReturn } from '../blocks/series.ts';
-import { filterMembers } from '../blocks/universe.ts';
+import { filterMembers, withoutRevertingMoves } from '../blocks/universe.ts';
 import { equal } from '../blocks/weights.ts';
 
 export const momentum = defineStrategy({
@@ -34,7 +34,7 @@ export const momentum = defineStrategy({
     return {
       schedule: scheduleNamed(schedule),
       decide(view) {
-        const members = view.universe();
+        const members = withoutRevertingMoves(view, view.universe());
         const returns = new Float64Array(view.symbolCount).fill(NaN);
         for (const i of members) returns[i] = trailingReturn(view, i, lookback, skip, scratch);
         const bucket = quantileBuckets(returns, buckets);

@@ -5,7 +5,7 @@
  * Idea: the "how to play it" question as an allocation — small caps, quality small caps, large
  * caps and bonds — with each method's weights set from trailing daily returns known at the decision.
  * Parameters: `symbols` (symbols or @roles; a trailing `?` takes one only where the data has it;
- * default small-cap, quality small-cap and large-cap funds and TLT where present), `method`,
+ * default small-cap, quality small-cap and large-cap funds and the bond fund where present), `method`,
  * `covariance` (sample | ledoit-wolf | ewma with `halfLife`), `lookback` (sessions of returns),
  * optional `targetVol` (annualised; the book is scaled to it, at most `maxLeverage` gross, the rest
  * in cash), `schedule`.
@@ -35,7 +35,7 @@ const paramsSchema = z
   .object({
     symbols: z
       .union([symbolList, z.string().transform((text) => text.split(',').map((s) => s.trim())).pipe(symbolList)])
-      .prefault(['@smallCap', '@qualitySmallCap', '@largeCap', 'TLT?'])
+      .prefault(['@smallCap', '@qualitySmallCap', '@largeCap', '@bond?'])
       .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),

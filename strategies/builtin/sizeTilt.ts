@@ -18,7 +18,7 @@ import { defineStrategy } from '../api.ts';
 import { withinBand } from '../blocks/bands.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';
-import { capRankBand } from '../blocks/universe.ts';
+import { capRankBand, withoutRevertingMoves } from '../blocks/universe.ts';
 import { capPower } from '../blocks/weights.ts';
 
 export const sizeTilt = defineStrategy({
@@ -50,5 +50,5 @@ export const sizeTilt = defineStrategy({
 /** Stocks weighted ∝ marketCap^alpha at the decision close, over the top K by cap when given. */
 export function capPowerWeights(view: MarketView, alpha: number, topK = Infinity): Float64Array {
   const caps = view.marketCap();
-  return capPower(capRankBand(view.universe(AssetClass.stock), caps, 0, topK), caps, alpha);
+  return capPower(capRankBand(withoutRevertingMoves(view, view.universe(AssetClass.stock)), caps, 0, topK), caps, alpha);
 }

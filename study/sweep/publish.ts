@@ -7,7 +7,7 @@ import { writeReport } from '../../reports/html/index.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweepPage.ts';
 import { renderWalkForwardPage } from '../../reports/html/walkForwardPage.ts';
 import { getRun, openStore } from '../../reports/store/index.ts';
-import { writeTearSheet } from '../publish.ts';
+import { writeTearSheet } from '../reportFiles.ts';
 import type { SweepOutcome } from './runSweep.ts';
 import type { WalkForwardOutcome } from './walkForward.ts';
 

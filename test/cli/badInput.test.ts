@@ -115,7 +115,7 @@ describe.concurrent('unwritable outputs', () => {
 
   it('data sample --out under /proc gives an error instead of hanging', async () => {
     // A correct CLI answers in a second or two; 8 s means it hung (recursive mkdir under /proc spins).
-    expectBadInput(await breadth(['data', 'sample', '--out', '/proc/nope/sample', '--stocks', '20', '--years', '1'], { cwd: dir, timeoutMs: 8_000 }), '/proc/nope');
+    expectBadInput(await breadth(['data', 'sample', '--out', '/proc/nope/sample', '--stocks', '20', '--years', '1'], { cwd: dir, timeoutMs: 30_000 }), '/proc/nope');
   });
 });
 

@@ -103,8 +103,8 @@ describe.concurrent('breadth data', () => {
     const report = parseJson(inspected);
     expect(report.synthetic).toBe(true);
     expect(report.stocks).toBe(30);
-    expect(report.funds).toBe(3);
-    expect(report.roles).toEqual({ smallCap: 'SYN_SMALL', qualitySmallCap: 'SYN_QSMALL', largeCap: 'SYN_LARGE' });
+    expect(report.funds).toBe(4);
+    expect(report.roles).toEqual({ smallCap: 'SYN_SMALL', qualitySmallCap: 'SYN_QSMALL', largeCap: 'SYN_LARGE', bond: 'SYN_BOND' });
     expect(report.symbols.filter((s: { flags: string[] }) => s.flags.includes('stock'))).toHaveLength(30);
     expect(report.first).toBe('2005-01-03');
     expect(report.fundamentals.symbols).toBe(30);

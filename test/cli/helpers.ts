@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
-export const bin = join(repoRoot, 'cli', 'breadth.js');
+/** The CLI from source on this (pinned) Node, as `npm run breadth` runs it: 'breadth' imports resolve to this tree. */
+export const bin = join(repoRoot, 'cli', 'breadth.ts');
+const NODE_ARGS = ['--conditions=breadth-source'];
 /** The real data beside the repository (absent on some machines). */
 export const sharedData = resolve(repoRoot, '..', 'shared', 'data');
 export const hasSharedData = existsSync(join(sharedData, 'etf', 'adjclose'));
@@ -53,7 +55,7 @@ function spawnCollect(file: string, args: string[], cwd: string, env: NodeJS.Pro
 
 /** `breadth ...args` in `cwd`, as a separate process (as a user would type it). */
 export function breadth(args: string[], options: RunOptions): Promise<Outcome> {
-  return spawnCollect(process.execPath, [bin, ...args], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, `breadth ${args.join(' ')}`);
+  return spawnCollect(process.execPath, [...NODE_ARGS, bin, ...args], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, `breadth ${args.join(' ')}`);
 }
 
 /** A shell command line (for pipes and pseudo-terminals); see `breadthCommand`. */
@@ -64,7 +66,7 @@ export function shell(script: string, options: RunOptions): Promise<Outcome> {
 export const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** The `breadth` command as a shell word list, for `shell`. */
-export const breadthCommand = (): string => `${quote(process.execPath)} ${quote(bin)}`;
+export const breadthCommand = (): string => [process.execPath, ...NODE_ARGS, bin].map(quote).join(' ');
 
 const made: string[] = [];
 afterAll(() => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { alignSeries } from '../../data/align.ts';
+import { alignSeries } from '../../data/prices/align.ts';
 import { DataError, UserError } from '../../data/errors.ts';
 import { AssetClass, PriceKind } from '../../data/market.ts';
-import type { SymbolSeries } from '../../data/priceSeries.ts';
+import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
 
 function series(symbol: string, days: number[], options: Partial<SymbolSeries> = {}): SymbolSeries {
   return {

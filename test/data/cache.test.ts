@@ -1,10 +1,12 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME, MarketCache, sourceFileState } from '../../data/cache.ts';
+import { CACHE_FILE_NAME, MarketCache } from '../../data/cache/marketCache.ts';
+import { sourceFileState } from '../../data/cache/sourceFiles.ts';
 import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/load.ts';
 import { symbolIndex, type Market } from '../../data/market.ts';
-import { encodeMarket } from '../../data/marketCodec.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
+import { encodeMarket } from '../../data/cache/marketCodec.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('market cache on real files');
@@ -18,8 +20,8 @@ async function load(path: string, options: LoadMarketOptions): Promise<{ market:
 
 /** Every stored column of two markets is bit-for-bit equal, and so is the description. */
 function expectSameMarket(a: Market, b: Market): void {
-  const ea = encodeMarket(a);
-  const eb = encodeMarket(b);
+  const ea = { ...encodeMarket(a), columns: new Map(encodeMarket(a).columns) };
+  const eb = { ...encodeMarket(b), columns: new Map(encodeMarket(b).columns) };
   expect({ ...eb.meta, name: '' }).toEqual({ ...ea.meta, name: '' });
   expect([...eb.columns.keys()]).toEqual([...ea.columns.keys()]);
   for (const [name, column] of ea.columns) {
@@ -61,16 +63,22 @@ describe.skipIf(!hasData)('market cache (real files)', () => {
 });
 
 describe('market cache', () => {
-  it('different options are different entries', async () => {
+  it('one source is one entry: symbols and periods are selected from it in memory', async () => {
     const dir = tempDir();
     const cacheDir = tempDir();
     writeFile(dir, 'A.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,2'));
     writeFile(dir, 'B.csv', csv('Date,AdjClose', '2020-01-03,3'));
-    await load(dir, { cacheDir });
+    expect((await load(dir, { cacheDir })).events).toEqual(['stored']);
     const narrow = await load(dir, { cacheDir, symbols: ['B'] });
-    expect(narrow.events).toEqual(['stored']);
+    expect(narrow.events).toEqual(['hit']);
     expect(narrow.market.symbols).toEqual(['B']);
+    expect(Array.from(narrow.market.close)).toEqual([3]);
+    const late = await load(dir, { cacheDir, from: '2020-01-03' });
+    expect(late.events).toEqual(['hit']);
+    expect(Array.from(late.market.close)).toEqual([2, 3]);
     expect((await load(dir, { cacheDir })).market.symbols).toEqual(['A', 'B']);
+    const other = await load(dir, { cacheDir, assetClass: 'fund' });
+    expect(other.events).toEqual(['stored']); // what a source holds changed: another entry
   });
 
   it('a file rewritten without a visible stat change is caught by the content check (racy entries)', async () => {
@@ -99,5 +107,39 @@ describe('market cache', () => {
     writeFileSync(join(cacheDir, CACHE_FILE_NAME), Buffer.alloc(8192, 7));
     expect((await load(dir, { cacheDir })).events).toEqual(['stored']);
     expect((await load(dir, { cacheDir })).events).toEqual(['hit']);
+  });
+});
+
+describe('market cache bounds', () => {
+  it('evicts the least recently used source beyond the limit; a market larger than the limit is not stored', async () => {
+    const cacheDir = tempDir();
+    const sources = ['A', 'B', 'C'].map((name) => {
+      const dir = tempDir();
+      writeFile(dir, `${name}.csv`, csv('Date,Close', ...Array.from({ length: 400 }, (_, k) => `${isoDay(parseIsoDay('2000-01-01') + k)},${k + 1}`)));
+      return dir;
+    });
+    const sizeOf = async (dir: string): Promise<number> => {
+      await load(dir, { cacheDir: tempDir() });
+      const cache = new MarketCache(cacheDir);
+      try {
+        return cache.info().entries[0]?.bytes ?? 0;
+      } finally {
+        cache.close();
+      }
+    };
+    await load(sources[0], { cacheDir });
+    const one = await sizeOf(sources[0]);
+    const limit = Math.floor(one * 2.5); // room for two entries, not three
+    await load(sources[1], { cacheDir, cacheLimitBytes: limit });
+    await load(sources[0], { cacheDir, cacheLimitBytes: limit }); // A is now more recent than B
+    await load(sources[2], { cacheDir, cacheLimitBytes: limit });
+    const cache = new MarketCache(cacheDir, limit);
+    try {
+      expect(cache.info().entries.map((e) => e.source).sort()).toEqual([sources[0], sources[2]].sort());
+    } finally {
+      cache.close();
+    }
+    const tooBig = await load(sources[1], { cacheDir, cacheLimitBytes: 100 });
+    expect(tooBig.events).toEqual(['skipped']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCorporateActions, splitRatioForStep } from '../../data/corporateActions.ts';
+import { deriveCorporateActions, splitRatioForStep } from '../../data/prices/corporateActions.ts';
 
 /**
  * A hand-made raw series with a known $0.50 dividend (ex-date index 3) and a 2:1 split (index 6),

@@ -4,19 +4,18 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from '../../data/csvTable.ts';
+import { readCsvRecords } from '../../data/formats/csvTable.ts';
 import { DataError, UserError } from '../../data/errors.ts';
 import { loadFactorTable } from '../../data/factors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
 import { loadMarket } from '../../data/load.ts';
-import { loadLongPrices } from '../../data/longPrices.ts';
 import { AssetClass } from '../../data/market.ts';
-import { loadPriceFile } from '../../data/priceFolder.ts';
+import { loadPriceFile } from '../../data/prices/priceFolder.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
 const loadSymbolFile = (file: string) => loadPriceFile(file, asStock);
-const loadLong = (file: string) => loadLongPrices(file, asStock);
+const loadLong = (file: string) => loadPriceFile(file, asStock);
 
 async function dataError(action: () => unknown): Promise<DataError> {
   try {
@@ -53,14 +52,17 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(e.line).toBe(2);
   });
 
-  it('unknown column layout lists the accepted layouts', async () => {
+  it('a header without a date or a close says what is missing, and shows the layouts that read', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'ODD.csv', csv('Day,Price', '2020-01-02,1'))));
     expect(e.line).toBe(1);
-    expect(e.message).toMatch(/unknown column layout "Day,Price"/);
+    expect(e.message).toMatch(/not a price file: the header "Day,Price" has no date column .* and no close column/);
     expect(e.fix).toContain('Date,AdjClose');
-    expect(e.fix).toContain('Date,Open,High,Low,Close,AdjClose,Volume');
+    expect(e.fix).toContain('Date,Open,High,Low,Close,Volume');
     const viaLoad = await dataError(() => loadMarket(writeFile(dir, 'odd-long.csv', csv('Symbol,When,Px', 'A,2020-01-02,1')), { cacheDir: false }));
-    expect(viaLoad.fix).toContain('Ticker,Date,AdjClose');
+    expect(viaLoad.message).toMatch(/has no date column/);
+    expect(viaLoad.fix).toContain('date,symbol,open,high,low,close,volume');
+    const semicolons = await dataError(() => loadSymbolFile(writeFile(dir, 'SEMI.csv', csv('Day;Open;Close', '2020-01-02;1,5;1,6'))));
+    expect(semicolons.message).toMatch(/\(read as semicolon-separated with decimal commas\)/);
   });
 
   it('malformed row: too few or too many fields', async () => {
@@ -100,13 +102,15 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(e.message).toMatch(/duplicate date 2020-01-03 \(line 3\)/);
   });
 
-  it('unsorted dates (per ticker, also when tickers interleave)', async () => {
-    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BACK.csv', csv('Date,AdjClose', '2020-01-03,1', '2020-01-02,1'))));
-    expect(e.line).toBe(3);
-    expect(e.message).toMatch(/date 2020-01-02 comes after 2020-01-03/);
-    const long = await dataError(() => loadLong(writeFile(dir, 'inter.csv', csv('Ticker,Date,AdjClose', 'A,2020-01-03,1', 'B,2020-01-02,1', 'A,2020-01-02,1'))));
-    expect(long.line).toBe(4);
-    expect(long.message).toMatch(/for A \(line 2\)/);
+  it('unsorted dates (per ticker, also when tickers interleave); one direction throughout', async () => {
+    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BACK.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-06,1', '2020-01-03,1'))));
+    expect(e.line).toBe(4);
+    expect(e.message).toMatch(/date 2020-01-03 comes after 2020-01-06 in rows sorted oldest first/);
+    const flip = await dataError(() => loadSymbolFile(writeFile(dir, 'FLIP.csv', csv('Date,AdjClose', '2020-01-06,1', '2020-01-03,1', '2020-01-07,1'))));
+    expect(flip.message).toMatch(/date 2020-01-07 comes after 2020-01-03 in rows sorted newest first/);
+    const long = await dataError(() => loadLong(writeFile(dir, 'inter.csv', csv('Ticker,Date,AdjClose', 'A,2020-01-02,1', 'B,2020-01-02,1', 'A,2020-01-03,1', 'A,2020-01-01,1'))));
+    expect(long.line).toBe(5);
+    expect(long.message).toMatch(/for A \(line 4\)/);
     const rates = await dataError(() => loadRateSeries(writeFile(dir, 'DTB3.csv', csv('observation_date,DTB3', '2020-01-03,1.5', '2020-01-02,1.4'))));
     expect(rates.line).toBe(3);
   });
@@ -114,7 +118,7 @@ describe('bad input → DataError with file, line and fix', () => {
   it('invalid date', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BADDATE.csv', csv('Date,AdjClose', '2020-02-30,1'))));
     expect(e.line).toBe(2);
-    expect(e.message).toMatch(/Date is not a valid date \("2020-02-30"\)/);
+    expect(e.message).toMatch(/Date "2020-02-30" is not a valid date/);
   });
 
   it('corrupt gzip: damaged and truncated, streamed and read whole', async () => {
@@ -154,9 +158,9 @@ describe('bad input → DataError with file, line and fix', () => {
 describe('BOM and CRLF simply work', () => {
   it('reads a BOM + CRLF file, plain and gzipped, like a clean one', async () => {
     const dir = tempDir();
-    const clean = loadSymbolFile(writeFile(dir, 'X.csv', csv('Date,AdjClose', '2020-01-02,1.5', '2020-01-03,2.25')));
+    const clean = await loadSymbolFile(writeFile(dir, 'X.csv', csv('Date,AdjClose', '2020-01-02,1.5', '2020-01-03,2.25')));
     const messy = '\uFEFFDate,AdjClose\r\n2020-01-02,1.5\r\n2020-01-03,2.25'; // no final newline either
-    const bom = loadSymbolFile(writeFile(join(dir, 'bom'), 'X.csv', messy));
+    const bom = await loadSymbolFile(writeFile(join(dir, 'bom'), 'X.csv', messy));
     const bomGz = await loadLong(writeFile(dir, 'long.csv.gz', '\uFEFFTicker,Date,AdjClose\r\nX,2020-01-02,1.5\r\nX,2020-01-03,2.25\r\n'));
     for (const loaded of [bom, bomGz]) {
       expect(Array.from(loaded.series[0].close)).toEqual(Array.from(clean.series[0].close));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { parseIsoDayBytes, parseNumber, parseNumberBytes } from '../../data/fields.ts';
+import { parseIsoDayBytes, parseNumber, parseNumberBytes } from '../../data/formats/fields.ts';
 
 const bytesOf = (text: string): Buffer => Buffer.from(`,${text},`);
 const fromBytes = (text: string): number => parseNumberBytes(bytesOf(text), 1, text.length + 1);

@@ -5,7 +5,7 @@ import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind, symbolIndex, type Market } from '../../data/market.ts';
 import { rateAsOf } from '../../data/rates.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
+import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('loading the whole shared data folder');
@@ -54,7 +54,7 @@ describe('loadMarket on a data folder', () => {
   it('finds funds, stocks, rates, statements, labels and delistings by layout', async () => {
     const market = await loadMarket(smallDataFolder(), { cacheDir: false });
     expect(market.symbols).toEqual(['AAA', 'BBB', 'CCC', 'IWM', 'SPY']);
-    expect(market.dates[0]).toBe(parseIsoDay('2020-01-02')); // the stocks' first date, not the funds'
+    expect(market.dates[0]).toBe(parseIsoDay('2019-12-31')); // the funds' first date: nothing is cut to the stocks' start
     expect(Array.from(market.assetClass)).toEqual([AssetClass.stock, AssetClass.stock, AssetClass.stock, AssetClass.fund, AssetClass.fund]);
     expect(Array.from(market.priceKind)).toEqual([PriceKind.raw, PriceKind.raw, PriceKind.raw, PriceKind.totalReturn, PriceKind.totalReturn]);
     expect(market.roles).toEqual({ smallCap: 'IWM', largeCap: 'SPY' });
@@ -64,11 +64,11 @@ describe('loadMarket on a data folder', () => {
     expect(market.dividends.value[0]).toBeCloseTo(0.1, 10);
     expect(Array.from(market.splits.value)).toEqual([2]);
     expect(closeOf(market, 'BBB', '2020-01-02')).toBe(40);
-    expect(market.volume[1 * 5 + symbolIndex(market, 'AAA')]).toBe(0);
+    expect(market.volume[2 * 5 + symbolIndex(market, 'AAA')]).toBe(0); // 2020-01-03, session 2
     expect(Number.isNaN(market.volume[symbolIndex(market, 'SPY')])).toBe(true);
 
     const ccc = symbolIndex(market, 'CCC');
-    expect(market.delistedAfter[ccc]).toBe(1);
+    expect(market.delistedAfter[ccc]).toBe(2); // 2020-01-03
     expect(market.delistReturn[ccc]).toBe(-0.4);
     expect(market.sector).toEqual(['Industrials', '', '', '', '']);
     expect(market.industry[0]).toBe('Industrial Products');
@@ -124,8 +124,8 @@ describe.skipIf(!hasData)('loadMarket on ../shared/data (real data)', () => {
     const events: string[] = [];
     const market = await loadMarket(sharedData, { cacheDir, onCache: (e) => events.push(e.kind) });
     expect(market.symbols.length).toBe(14 + 2696 + 950);
-    expect(market.dates[0]).toBe(parseIsoDay('2016-01-04'));
-    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+    expect(market.dates[0]).toBe(parseIsoDay('1993-01-29')); // SPY's first session: an ETF strategy is not cut to the stocks' 2016 start
+    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY', bond: 'TLT' });
     expect(market.assetClass[symbolIndex(market, 'IWM')]).toBe(AssetClass.fund);
     expect(market.sector[symbolIndex(market, 'A')]).toBe('Healthcare');
     expect(Object.keys(market.rates).sort()).toEqual(['tbill3m', 'tbill3mMonthly']);
@@ -134,7 +134,7 @@ describe.skipIf(!hasData)('loadMarket on ../shared/data (real data)', () => {
     const bluefin = report.symbols.find((s) => s.symbol === 'ZYNE')!; // a Bluefin ticker: its file stops 2020-12-11
     expect(bluefin.flags).toContain('data ends 2020-12-11');
     expect(market.delistedAfter[symbolIndex(market, 'ZYNE')]).toBe(-1);
-    expect(report.symbols.find((s) => s.symbol === 'IWM')!.first).toBe('2016-01-04');
+    expect(report.symbols.find((s) => s.symbol === 'IWM')!.first).toBe('2000-05-26');
 
     const again = await loadMarket(sharedData, { cacheDir, onCache: (e) => events.push(e.kind) });
     expect(events).toEqual(['stored', 'hit']);

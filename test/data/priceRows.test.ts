@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PriceRowParser, type ParsedPrices } from '../../data/priceRows.ts';
+import { PriceRowParser, type ParsedPrices } from '../../data/prices/priceRows.ts';
 
 const LONG = [
   'Ticker,Date,Close,AdjClose,Volume',

@@ -45,7 +45,7 @@ describe.skipIf(!hasData)('etf/adjclose (real data)', () => {
     expect(market.dividends.value.length + market.splits.value.length).toBe(0);
     expect(market.delistedAfter.every((t) => t === -1)).toBe(true);
     expect(report.symbols.find((s) => s.symbol === 'MDY')!.flags).toContain('data ends 2026-07-13');
-    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+    expect(market.roles).toEqual({ smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY', bond: 'TLT' });
   });
 });
 
@@ -111,7 +111,7 @@ describe.skipIf(!hasData)('etf/ohlcv (real data)', () => {
     expect(market.priceKind[iwm]).toBe(PriceKind.raw);
     expect(Array.from(market.dividends.symbol)).not.toContain(iwm);
     const note = market.sources.find((s) => s.path.endsWith('IWM.csv'))!.notes.join(' ');
-    expect(note).toMatch(/dividends are MISSING/);
+    expect(note).toMatch(/AdjClose is empty: .*dividends are MISSING/);
     expect(price('IWM', '2000-05-26')).toBe(45.71875);
     expect(price('IWM', '2000-05-26', 'open')).toBe(45.53125);
   });

@@ -9,8 +9,8 @@ import { loadFactorTable } from '../../data/factors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
 import { Fundamentals } from '../../data/fundamentals.ts';
 import { rateAsOf } from '../../data/rates.ts';
-import { loadSimfinStatements } from '../../data/simfin.ts';
-import { statementsToRows } from '../../data/statements.ts';
+import { loadSimfinStatements } from '../../data/fundamentals/simfin.ts';
+import { statementsToRows } from '../../data/fundamentals/statements.ts';
 import { explainSkip, hasData, sharedData } from './fixtures.ts';
 
 explainSkip('real factors, rates and SimFin');

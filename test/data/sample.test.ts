@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DelistKind, generateSampleMarket, type SampleMarket } from '../../data/sample.ts';
-import { writeSampleCsv } from '../../data/sampleCsv.ts';
+import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../../data/fundamentals.ts';
-import { statementsToRows, type FiscalPeriod } from '../../data/statements.ts';
+import { statementsToRows, type FiscalPeriod } from '../../data/fundamentals/statements.ts';
 import { dayParts, isoDay, parseIsoDay } from '../../data/dates.ts';
 
 let market: SampleMarket;
@@ -103,8 +103,26 @@ describe('generateSampleMarket: shape and labels', () => {
     expect(new Set(market.sector.slice(0, stocks)).size).toBe(10);
   });
 
-  it('names the three fund series as total-return funds with roles', () => {
-    expect(market.roles).toEqual({ smallCap: 'SYN_SMALL', qualitySmallCap: 'SYN_QSMALL', largeCap: 'SYN_LARGE' });
+  it('SYN_BOND behaves like a long Treasury fund: falls when the T-bill rises, about 14 % volatility', () => {
+    const i = market.symbols.indexOf('SYN_BOND');
+    const bill = market.rates.tbill3m.values;
+    let co = 0;
+    let sum = 0;
+    let sumSq = 0;
+    for (let t = 1; t < T; t++) {
+      const r = market.close[at(t, i)] / market.close[at(t - 1, i)] - 1;
+      co += r * (bill[t] - bill[t - 1]);
+      sum += r;
+      sumSq += r * r;
+    }
+    const vol = Math.sqrt((sumSq - (sum * sum) / (T - 1)) / (T - 2)) * Math.sqrt(252);
+    expect(co).toBeLessThan(0);
+    expect(vol).toBeGreaterThan(0.08);
+    expect(vol).toBeLessThan(0.2);
+  });
+
+  it('names the four fund series as total-return funds with roles', () => {
+    expect(market.roles).toEqual({ smallCap: 'SYN_SMALL', qualitySmallCap: 'SYN_QSMALL', largeCap: 'SYN_LARGE', bond: 'SYN_BOND' });
     for (const symbol of Object.values(market.roles)) {
       const i = market.symbols.indexOf(symbol);
       expect(market.assetClass[i]).toBe(AssetClass.fund);

@@ -163,7 +163,7 @@ describe('rate-regime', () => {
 
   it('names the missing series clearly', () => {
     const noRates = { ...market, rates: {} };
-    expect(() => backtest(noRates, createBuiltinStrategy('rate-regime'))).toThrow(/strategy rate-regime at 2021-01-04: no rate series "tbill3m"/);
+    expect(() => backtest(noRates, createBuiltinStrategy('rate-regime'))).toThrow(/strategy "rate-regime" failed on 2021-01-04: no rate series "tbill3m"/);
   });
 });
 

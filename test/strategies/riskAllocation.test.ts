@@ -121,10 +121,10 @@ describe('risk-allocation on the three funds of the test market', () => {
 });
 
 describe('symbols and missing history', () => {
-  const funds = fundMarket(['IWM', 'SMLF', 'SPY', 'TLT'], 320, { SMLF: 150 }, { smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY' });
+  const funds = fundMarket(['IWM', 'SMLF', 'SPY', 'TLT'], 320, { SMLF: 150 }, { smallCap: 'IWM', qualitySmallCap: 'SMLF', largeCap: 'SPY', bond: 'TLT' });
   const index = (s: string): number => funds.symbols.indexOf(s);
 
-  it('takes TLT where present, and a late fund once it has half the lookback of returns', () => {
+  it('takes the bond fund (TLT) where present, and a late fund once it has half the lookback of returns', () => {
     const decided = [...decisionsOf(funds, { lookback: 100 })];
     for (const [, d] of decided.filter(([t]) => t >= 100)) expect(d.has(index('TLT'))).toBe(true);
     // SMLF's first return is 150 → 151; 50 returns are there at the close of session 200.
@@ -144,9 +144,9 @@ describe('symbols and missing history', () => {
 
   it('an unknown symbol or role is a one-line user error', () => {
     for (const [symbols, pattern] of [
-      [['IWM', 'XYZ'], /^strategy risk-allocation at 2022-01-03: unknown symbol "XYZ" in fixture$/],
-      [['@midCap'], /^strategy risk-allocation at 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap\)$/],
-      [['@smallCap', 'IWM'], /^strategy risk-allocation at 2022-01-03: symbols: IWM and @smallCap are the same fund \(IWM\) — name it once$/],
+      [['IWM', 'XYZ'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "XYZ" in fixture$/],
+      [['@midCap'], /^strategy "risk-allocation" failed on 2022-01-03: unknown symbol "@midCap" in fixture \(roles here: @smallCap, @qualitySmallCap, @largeCap, @bond\)$/],
+      [['@smallCap', 'IWM'], /^strategy "risk-allocation" failed on 2022-01-03: symbols: IWM and @smallCap are the same fund \(IWM\) — name it once$/],
       [['BND?'], /none of BND\? is in this data/],
     ] as const) {
       const err = failure(funds, { symbols });
@@ -162,7 +162,7 @@ describe('symbols and missing history', () => {
     const twins = fixtureMarket({ symbols: ['A', 'A2', 'B'], closes, start: '2022-01-03' });
     const err = failure(twins, { symbols: ['A', 'A2', 'B'], method: 'min-variance', covariance: 'sample', lookback: 40 });
     expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toMatch(/^strategy risk-allocation at \d{4}-\d\d-\d\d: min-variance: the covariance is singular .* use covariance ledoit-wolf or drop a near-duplicate symbol$/);
+    expect(err.message).toMatch(/^strategy "risk-allocation" failed on \d{4}-\d\d-\d\d: min-variance: the covariance is singular .* use covariance ledoit-wolf or drop a near-duplicate symbol$/);
     expect(err.message).not.toContain('\n');
   });
 

@@ -40,7 +40,7 @@ function stored(db: string): number {
 
 /** Start a sweep, wait until `atLeast` trials are stored, then send `signal`; resolves with the exit. */
 function interrupted(dir: string, db: string, signal: NodeJS.Signals, atLeast: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
-  const child = spawn(process.execPath, [bin, 'sweep', 'study.yaml', '--db', db, '--workers', '2', '--no-report', '--keep', '0', '--json'], { cwd: dir, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=breadth-source', bin, 'sweep', 'study.yaml', '--db', db, '--workers', '2', '--no-report', '--keep', '0', '--json'], { cwd: dir, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   const timer = setInterval(() => {

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../../engine/backtest.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { expectColumn, orders, scripted } from '../helpers.ts';
 
@@ -25,6 +26,13 @@ describe('stale marks', () => {
     expect(c?.size).toBeCloseTo(0.1, 12);
     expect(c?.severity).toBe('high'); // above 5 % of NAV
     expect(c?.message).toBe('positions marked at prices more than 3 sessions old: peak 10.0% of NAV, mean 3.0%; 1 names (S), longest S for 3 sessions from 2024-01-08');
+  });
+
+  it('the run reports the mean and peak share of NAV marked stale', () => {
+    const m = runMetrics(result).metrics;
+    // staleValue / NAV: 1 000 / 10 000 on 3 of the 10 sessions (NAV stays 10 000: S is marked, not moved).
+    expect(m.find((x) => x.name === 'stale_mark_peak')).toEqual({ name: 'stale_mark_peak', value: 0.1, n: 10 });
+    expect(m.find((x) => x.name === 'stale_mark_mean')?.value).toBeCloseTo(0.03, 15);
   });
 
   it('the default threshold is 5 sessions: this gap (6 sessions) is stale for one', () => {

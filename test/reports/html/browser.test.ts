@@ -1,4 +1,4 @@
-// The reports in a real browser (Debian's chromium, opened from file://): every chart draws, no
+// The reports in a real browser (the Chromium breadth finds, opened from file://): every chart draws, no
 // console error, no request beyond the document itself, the screen is not blank, the log toggle
 // and resizing work, it fits a phone, and a hostile run name stays text. Screenshots land in
 // the temp folder as breadth-report-*.png for a person to look at.
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../../../reports/html/index.ts';
+import { findChromium } from '../../../reports/browser/chromium.ts';
 import { chartPaint, inPage, LAPTOP, launch, PHONE, pngLuminanceSpread, type Visit, visit } from './browser.ts';
 import { fabricateTearSheet } from './fabricate.ts';
 import { comparisonRun, HOSTILE } from './pages.ts';
@@ -19,7 +20,10 @@ let dir: string;
 const files = { tearSheet: '', hostile: '', comparison: '' };
 
 beforeAll(async () => {
-  browser = await launch();
+  const found = await findChromium();
+  browser = await launch(found);
+  // Says which browser ran the tests: a system one, or the npm package's on a bare machine.
+  console.log(`browser tests: Chromium ${browser.version()} — ${found.description}`);
   dir = mkdtempSync(join(tmpdir(), 'breadth-browser-'));
   files.tearSheet = join(dir, 'tear-sheet.html');
   files.hostile = join(dir, 'hostile.html');

@@ -1,18 +1,21 @@
-// Driving Debian's chromium over a report opened from file://: what loaded, what failed, and
-// what the charts and the screen actually show.
+// Driving a real Chromium over a report opened from file://: what loaded, what failed, and
+// what the charts and the screen actually show. The browser is the one breadth finds
+// (reports/browser/chromium.ts): BREADTH_CHROMIUM, a system Chromium, else the npm package's.
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { findChromium, type FoundChromium } from '../../../reports/browser/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = ['--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export const LAPTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+/** Launch the browser breadth finds; `found` says which one it is. */
+export async function launch(found?: FoundChromium): Promise<Browser> {
+  const browser = found ?? (await findChromium());
+  return chromium.launch({ executablePath: browser.executablePath, args: [...ARGS, ...browser.args], env: { ...process.env, ...browser.env } });
 }
 
 export interface Visit {

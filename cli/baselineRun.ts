@@ -1,0 +1,71 @@
+// The work of `breadth baseline save` and `breadth regress` (loaded only when one of them runs):
+// run a study, keep or compare its headline metrics and fills hashes.
+
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { UserError } from '../data/errors.ts';
+import { writeReport } from '../reports/html/writeReport.ts';
+import { compareToBaseline, parseBaseline, type Baseline } from '../reports/regression.ts';
+import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
+import { loadStudyFile, SAMPLE } from '../study/index.ts';
+import { ExitCode } from './exitCodes.ts';
+import { prepareOutputFile, printJson, printTable } from './output.ts';
+
+/** A path as the baseline file records it: relative to the baseline's folder. */
+const fromBaseline = (baselineFile: string, path: string): string => (path === SAMPLE ? path : relative(dirname(resolve(baselineFile)), resolve(path)));
+const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : resolve(dirname(resolve(baselineFile)), path));
+
+async function measure(studyFile: string, data: string) {
+  const config = { ...loadStudyFile(studyFile), data };
+  return studyBaselineRuns(config, studyFile, dirname(resolve(studyFile)));
+}
+
+function save(file: string, baseline: Baseline): void {
+  writeReport(file, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`${file}: no such baseline — create it with \`breadth baseline save --out ${file}\``);
+  }
+  try {
+    return parseBaseline(JSON.parse(text), file);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** `breadth baseline save`: the output file is checked before the study runs. */
+export async function saveBaseline(studyFile: string, data: string | undefined, out: string): Promise<void> {
+  prepareOutputFile(out, '--out', 'baseline.json');
+  const source = data ?? SAMPLE;
+  const measured = await measure(studyFile, source);
+  save(out, makeBaseline(fromBaseline(out, studyFile), fromBaseline(out, source), measured));
+  process.stdout.write(`baseline of ${measured.runs.length} runs on ${measured.data} written to ${out}\n`);
+}
+
+/** `breadth regress`: exit code 1 (drift) when a metric moved beyond its tolerance. */
+export async function regress(file: string, options: { config?: string; data?: string; update: boolean; json: boolean }): Promise<void> {
+  const baseline = readBaseline(file);
+  const studyFile = options.config ?? toBaseline(file, baseline.study);
+  const dataSource = options.data ?? toBaseline(file, baseline.data_source);
+  const measured = await measure(studyFile, dataSource);
+  const drifts = compareToBaseline(baseline, measured.runs);
+  if (options.update) {
+    save(file, makeBaseline(fromBaseline(file, studyFile), fromBaseline(file, dataSource), measured, baseline.tolerances));
+    process.stdout.write(`${file} updated (${drifts.length} differences accepted)\n`);
+    return;
+  }
+  if (options.json) printJson({ baseline: file, runs: measured.runs.length, drifts });
+  else if (drifts.length === 0) process.stdout.write(`no drift: ${measured.runs.length} runs match ${file}\n`);
+  else {
+    process.stdout.write(`DRIFT: ${drifts.length} differences from ${file}\n`);
+    printTable(['run', 'metric', 'baseline', 'current', 'tolerance'], drifts.map((d) => [d.run, d.what, d.baseline, d.current, d.tolerance]));
+    process.stdout.write('If the change is intended, accept it with --update and commit the baseline.\n');
+  }
+  if (drifts.length > 0) process.exitCode = ExitCode.drift;
+}

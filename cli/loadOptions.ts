@@ -1,0 +1,29 @@
+// The command-line options that say how data is loaded (--asset-class, --no-cache, --cache-dir),
+// shared by the commands that load data (`run`, `study`, `data inspect`).
+
+import type { Argv } from 'yargs';
+import type { LoadMarketOptions } from '../data/load.ts';
+
+export interface LoadArgs {
+  'asset-class'?: 'stock' | 'fund';
+  cache: boolean;
+  'cache-dir'?: string;
+}
+
+export function withLoadOptions<T>(y: Argv<T>): Argv<T & LoadArgs> {
+  return y
+    .option('asset-class', { choices: ['stock', 'fund'] as const, describe: 'what the symbols of a price folder or file are (a symbols.csv beside the prices says it per symbol)' })
+    .option('cache', { type: 'boolean', default: true, describe: 'use the market cache (--no-cache: read the files, store nothing)' })
+    .option('cache-dir', { type: 'string', describe: 'market cache folder (default: $BREADTH_CACHE_DIR, $XDG_CACHE_HOME/breadth or ~/.cache/breadth)' }) as Argv<T & LoadArgs>;
+}
+
+/** LoadMarketOptions from the parsed flags. */
+export function loadOptions(args: LoadArgs): Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'> {
+  return {
+    ...(args['asset-class'] ? { assetClass: args['asset-class'] } : {}),
+    ...(args.cache === false ? { cacheDir: false as const } : args['cache-dir'] ? { cacheDir: args['cache-dir'] } : {}),
+  };
+}
+
+/** "IWM, SPY" → ['IWM', 'SPY']. */
+export const symbolList = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);

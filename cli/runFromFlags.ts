@@ -1,0 +1,174 @@
+// `breadth run --strategy …`: one run described by flags, checked flag by flag before any work
+// (an error names the flag, never a config key path), then run as a one-run study: market, engine,
+// metrics, SQLite, and the tear sheet when --report asks for one.
+
+import { dirname, join } from 'node:path';
+import { keyPath, UserError, valueAt } from '../data/errors.ts';
+import type { LoadMarketOptions } from '../data/load.ts';
+import type { Market } from '../data/market.ts';
+import { engineConfigSchema } from '../engine/config.ts';
+import { openStore } from '../reports/store/index.ts';
+import { parseStudy, type StudyConfig } from '../study/config.ts';
+import { openStudyMarket } from '../study/market.ts';
+import { publishStudy } from '../study/publish.ts';
+import { runStudyRuns } from '../study/runStudy.ts';
+import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
+import { headline, printSummary } from './studySummary.ts';
+
+export interface RunFlags {
+  strategy?: string;
+  param?: string[];
+  data?: string;
+  symbols?: string;
+  from?: string;
+  to?: string;
+  cash?: number;
+  benchmark?: string;
+  execution?: string;
+  'commission-bps'?: number;
+  'slippage-bps'?: number;
+  'borrow-bps'?: number;
+  'participation-cap'?: number;
+  account?: 'cash' | 'margin';
+  'max-gross'?: number;
+  'max-net'?: number;
+  'periods-per-year'?: number;
+  rf?: string;
+  report?: string;
+  label?: string;
+}
+
+/** The engine setting each flag sets, so a refused setting is reported by its flag. */
+const FLAG_OF: Record<string, string> = {
+  initialCash: '--cash',
+  execution: '--execution',
+  from: '--from',
+  to: '--to',
+  'commission.bps': '--commission-bps',
+  'slippage.bps': '--slippage-bps',
+  'borrow.defaultBps': '--borrow-bps',
+  participationCap: '--participation-cap',
+  'cash.rate': '--rf',
+  'account.maxGross': '--max-gross',
+  'account.maxNet': '--max-net',
+};
+
+/** `k=v` → [k, v] with v read as JSON where it parses (numbers, booleans, objects), else a string. */
+function parseParam(text: string): [string, unknown] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new UserError(`--param ${text}: write key=value, e.g. --param tilt=0.7`);
+  const value = text.slice(eq + 1);
+  try {
+    return [text.slice(0, eq), JSON.parse(value)];
+  } catch {
+    return [text.slice(0, eq), value];
+  }
+}
+
+/** --rf: an annual rate as a decimal ("0.03"), or the name of a rate series of the data ("tbill3m"). */
+function parseRiskFree(rf: string | undefined): number | string {
+  if (rf === undefined) return 0;
+  const text = rf.trim();
+  if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text)) return Number(text);
+  if (/^[-+]?[\d.]+\s*%$/.test(text)) throw new UserError(`--rf ${rf}: write the annual rate as a decimal (--rf ${Number(text.replace('%', '')) / 100} for ${text}), or name a rate series of the data`);
+  if (!/^[A-Za-z][\w.-]*$/.test(text)) throw new UserError(`--rf ${rf}: give an annual rate as a decimal (0.03) or the name of a rate series of the data (tbill3m)`);
+  return text;
+}
+
+/** yargs reads a number flag that is not a number as NaN: refuse it by name. */
+function checkNumbers(flags: RunFlags): void {
+  for (const flag of ['cash', 'commission-bps', 'slippage-bps', 'borrow-bps', 'participation-cap', 'max-gross', 'max-net', 'periods-per-year'] as const) {
+    const value = flags[flag];
+    if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number`);
+  }
+}
+
+/** The engine settings the flags describe, validated by the engine's own schema (as a config file is). */
+function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, unknown> {
+  const bps = (value: number | undefined) => value ?? 0;
+  const engine = {
+    initialCash: flags.cash ?? 1_000_000,
+    execution: flags.execution ?? 'next-open',
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    commission: bps(flags['commission-bps']) === 0 ? { kind: 'none' } : { kind: 'bps', bps: flags['commission-bps'] },
+    slippage: bps(flags['slippage-bps']) === 0 ? { kind: 'none' } : { kind: 'fixed-bps', bps: flags['slippage-bps'] },
+    borrow: { defaultBps: bps(flags['borrow-bps']) },
+    ...(flags['participation-cap'] === undefined ? {} : { participationCap: flags['participation-cap'] }),
+    cash: { rate: rf === 0 ? null : rf },
+    account: flags.account === 'margin' ? { kind: 'margin', maxGross: flags['max-gross'] ?? 2, maxNet: flags['max-net'] ?? 1 } : { kind: 'cash' },
+  };
+  if (flags.account !== 'margin' && (flags['max-gross'] !== undefined || flags['max-net'] !== undefined)) {
+    throw new UserError('--max-gross and --max-net are limits of a margin account: add --account margin');
+  }
+  const parsed = engineConfigSchema.safeParse(engine);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = keyPath(issue.path);
+    const value = valueAt(engine, issue.path);
+    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${JSON.stringify(value)}`}`);
+  }
+  return engine;
+}
+
+/** The one-run study the flags describe. */
+function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
+  checkNumbers(flags);
+  const rf = parseRiskFree(flags.rf);
+  const engine = engineFromFlags(flags, rf);
+  return parseStudy(
+    {
+      title: `breadth run ${flags.strategy}`,
+      data: flags.data ?? 'sample',
+      ...(flags.symbols ? { symbols: flags.symbols.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      riskFree: rf,
+      ...(flags.from ? { from: flags.from } : {}),
+      ...(flags.to ? { to: flags.to } : {}),
+      runs: [
+        {
+          name: flags.label ?? flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, ''),
+          strategy: flags.strategy,
+          params: Object.fromEntries((flags.param ?? []).map(parseParam)),
+          ...(flags.benchmark ? { benchmark: flags.benchmark } : {}),
+          ...(flags['periods-per-year'] === undefined ? {} : { periodsPerYear: flags['periods-per-year'] }),
+          engine,
+        },
+      ],
+    },
+    'command line',
+  );
+}
+
+/** A rate series named by --rf must be in the data: asked for, it is never silently 0. */
+function checkRateSeries(rf: number | string, market: Market): void {
+  if (typeof rf === 'string' && !(rf in market.rates)) {
+    const has = Object.keys(market.rates);
+    throw new UserError(`--rf ${rf}: no rate series "${rf}" in ${market.name} (${has.length ? `it has ${has.join(', ')}` : 'it has none'}); or give an annual rate such as 0.03`);
+  }
+}
+
+export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
+  const study = studyFromFlags(flags);
+  ensureFolder(dirname(flags.db));
+  if (flags.report) prepareOutputFile(flags.report, '--report', 'tear-sheet.html');
+  const market = await openStudyMarket(study, flags.load);
+  checkRateSeries(study.riskFree, market);
+  const bar = progressBar();
+  const runs = await runStudyRuns(study, market, 'command line', { onRun: (k, n, name) => bar.update(k, n, name) }).finally(() => bar.stop());
+  const outcome = { study: runs, published: await publishStudy(study, runs, { db: flags.db, reportDir: null }) };
+  const main = outcome.published.runs[outcome.published.runs.length - 1];
+  if (flags.report) {
+    const { writeTearSheet } = await import('../study/reportFiles.ts');
+    const store = openStore(flags.db);
+    try {
+      writeTearSheet(store, main.id, flags.report);
+    } finally {
+      store.close();
+    }
+  }
+  if (flags.json) printJson({ data: market.name, synthetic: market.synthetic, db: flags.db, runs: headline(outcome), report: flags.report ?? null });
+  else {
+    printSummary(outcome);
+    if (flags.report) process.stdout.write(`tear sheet: ${join(flags.report)}\n`);
+  }
+}

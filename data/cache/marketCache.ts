@@ -1,0 +1,288 @@
+// The market cache: one SQLite file holding whole source Markets as BLOBs of their typed
+// columns (cache/marketCodec.ts), so a second load of the same source skips parsing. One entry
+// per source (its resolved path and the options that change what it holds); a load's period,
+// symbols and calendar are selected in memory from that entry, never cached apart.
+//
+// Where and how big: cache/location.ts (the user's cache directory; 2 GB by default). Each entry
+// records its size and when it was last used; storing one evicts the least recently used entries
+// until the total fits (an entry larger than the limit is not stored, and the load says so).
+//
+// Validity. An entry is valid while its source files keep the size, mtime, ctime (ns) and inode
+// they had when they were read (ctime cannot be set back by tools that restore an mtime):
+// hashing the contents on every load would cost a full read of the sources. Stat alone has one
+// hole, the one git calls "racy": a file rewritten within the file system's timestamp
+// granularity of the moment it was read keeps its stat. So an entry also stores each file's
+// content hash and the time its contents were read; when a file's mtime falls within
+// RACY_WINDOW_MS of that time, the file is re-hashed before the entry is trusted (lazily, once:
+// a verified entry gets a new time). The Market's own fingerprint is always the content hash.
+//
+// Atomicity: an entry is written in one transaction (WAL journal), so a killed process leaves
+// either the old entry or the new one, never half of one. A cache that cannot be read (older
+// schema, damaged file) is treated as empty and rebuilt. Cache trouble never stops a load: it is
+// reported (CacheEvent) and the load goes on without the cache.
+
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Market } from '../market.ts';
+import { sha256 } from '../formats/text.ts';
+import { cacheDirectory, cacheLimit, formatBytes } from './location.ts';
+import { columnFromBytes, decodeMarket, encodeMarket, type MarketMeta } from './marketCodec.ts';
+import { statKey, type SourceFileState } from './sourceFiles.ts';
+
+const SCHEMA_VERSION = 2;
+const RACY_WINDOW_MS = 2000;
+export const CACHE_FILE_NAME = 'markets.sqlite';
+
+/** How a load uses the cache. */
+export interface CacheOptions {
+  /** Cache folder (default: the user's cache directory, see cache/location.ts); false: no cache. */
+  readonly cacheDir?: string | false;
+  /** Size limit in bytes (default `$BREADTH_CACHE_LIMIT` or 2 GB). */
+  readonly cacheLimitBytes?: number;
+  /** Told what the cache did: served the market, stored it, or was skipped (and why). */
+  readonly onCache?: (event: CacheEvent) => void;
+}
+
+export interface CacheEvent {
+  readonly kind: 'hit' | 'stored' | 'skipped';
+  readonly detail: string;
+}
+
+/** One cached source, for `breadth cache info`. */
+export interface CacheEntry {
+  readonly source: string;
+  readonly symbols: number;
+  readonly sessions: number;
+  readonly bytes: number;
+  /** ms since epoch. */
+  readonly lastUsed: number;
+}
+
+export interface CacheInfo {
+  readonly dir: string;
+  readonly file: string;
+  /** Bytes of the cache files on disk (database and journal). */
+  readonly fileBytes: number;
+  readonly limitBytes: number;
+  readonly entries: readonly CacheEntry[];
+}
+
+interface EntryRow {
+  stat_key: string;
+  verified_at: number;
+  files: string;
+  meta: string;
+}
+
+interface StoredFile extends SourceFileState {
+  readonly contentHash: string;
+}
+
+function isDamagedDatabase(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+}
+
+export class MarketCache {
+  readonly #db: Database.Database;
+  readonly dir: string;
+  readonly limitBytes: number;
+
+  constructor(dir: string, limitBytes = cacheLimit()) {
+    this.dir = dir;
+    this.limitBytes = limitBytes;
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, CACHE_FILE_NAME);
+    try {
+      this.#db = MarketCache.#open(file);
+    } catch (err) {
+      if (!isDamagedDatabase(err)) throw err;
+      // A damaged cache holds nothing worth keeping: start a new one.
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      this.#db = MarketCache.#open(file);
+    }
+  }
+
+  static #open(file: string): Database.Database {
+    const db = new Database(file);
+    try {
+      db.pragma('busy_timeout = 30000');
+      if (db.pragma('user_version', { simple: true }) !== SCHEMA_VERSION) MarketCache.#createSchema(db);
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  static #createSchema(db: Database.Database): void {
+    db.pragma('page_size = 65536'); // big pages: fewer overflow pages per column BLOB
+    db.pragma('auto_vacuum = INCREMENTAL'); // evicted entries give their pages back to the disk
+    db.pragma('journal_mode = WAL');
+    const create = db.transaction(() => {
+      // Re-checked inside the write lock: another process may have just built the schema.
+      if (db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
+      db.exec(`
+        DROP TABLE IF EXISTS market_column;
+        DROP TABLE IF EXISTS market;
+        CREATE TABLE market (
+          slot TEXT PRIMARY KEY,         -- hash of resolved path + load options
+          stat_key TEXT NOT NULL,        -- hash of the source files' size, mtime, inode
+          verified_at REAL NOT NULL,     -- ms since epoch when the contents were last hashed
+          files TEXT NOT NULL,           -- JSON: StoredFile[]
+          meta TEXT NOT NULL,            -- JSON: MarketMeta
+          source TEXT NOT NULL,          -- the source path, for cache info
+          symbols INTEGER NOT NULL,
+          sessions INTEGER NOT NULL,
+          bytes INTEGER NOT NULL,        -- stored size of the entry's columns and meta
+          last_used REAL NOT NULL        -- ms since epoch: the eviction order (least recent first)
+        );
+        CREATE TABLE market_column (
+          slot TEXT NOT NULL REFERENCES market(slot) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          data BLOB NOT NULL,
+          PRIMARY KEY (slot, name)
+        );
+        PRAGMA user_version = ${SCHEMA_VERSION};
+      `);
+    });
+    create.immediate();
+  }
+
+  /** The cached market of `slot`, when its source files are unchanged; else undefined. */
+  lookup(slot: string, files: readonly SourceFileState[]): Market | undefined {
+    const entry = this.#db.prepare('SELECT stat_key, verified_at, files, meta FROM market WHERE slot = ?').get(slot) as EntryRow | undefined;
+    if (!entry || entry.stat_key !== statKey(files)) return undefined;
+    const stored = JSON.parse(entry.files) as StoredFile[];
+    const racy = stored.filter((f) => Number(BigInt(f.mtimeNs) / 1_000_000n) >= entry.verified_at - RACY_WINDOW_MS);
+    if (racy.length > 0) {
+      const now = Date.now();
+      if (racy.some((f) => sha256(readFileSync(f.path)) !== f.contentHash)) return undefined;
+      this.#db.prepare('UPDATE market SET verified_at = ? WHERE slot = ?').run(now, slot);
+    }
+    this.#db.prepare('UPDATE market SET last_used = ? WHERE slot = ?').run(Date.now(), slot);
+    const meta = JSON.parse(entry.meta) as MarketMeta;
+    const rows = this.#db.prepare('SELECT name, data FROM market_column WHERE slot = ?').all(slot) as { name: string; data: Buffer }[];
+    const columns = new Map(rows.map((r) => [r.name, columnFromBytes(r.data, meta.columnTypes[r.name])]));
+    return decodeMarket(meta, columns);
+  }
+
+  /**
+   * Stores `market` under `slot`, replacing what was there, in one transaction, then evicts the
+   * least recently used entries beyond the limit. `files` are the sources as stat'ed before
+   * reading; `readAt` is when reading began. Returns false (nothing stored) when the market
+   * alone is larger than the limit.
+   */
+  store(slot: string, files: readonly SourceFileState[], contentHashes: ReadonlyMap<string, string>, market: Market, readAt: number): boolean {
+    const { meta, columns } = encodeMarket(market);
+    const metaText = JSON.stringify(meta);
+    // Loaders hash what they read; a file read only for its presence or first line is hashed here.
+    const stored: StoredFile[] = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? sha256(readFileSync(f.path)) }));
+    const insertColumn = this.#db.prepare('INSERT INTO market_column (slot, name, data) VALUES (?, ?, ?)');
+    const tooLarge = new Error('larger than the cache limit');
+    try {
+      this.#db.transaction(() => {
+        this.#delete(slot);
+        this.#db
+          .prepare('INSERT INTO market (slot, stat_key, verified_at, files, meta, source, symbols, sessions, bytes, last_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)')
+          .run(slot, statKey(files), readAt, JSON.stringify(stored), metaText, market.name, market.symbols.length, market.dates.length, Date.now());
+        let bytes = metaText.length;
+        for (const [name, column] of columns) {
+          bytes += column.byteLength;
+          if (bytes > this.limitBytes) throw tooLarge; // rolls the entry back
+          insertColumn.run(slot, name, Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+        }
+        this.#db.prepare('UPDATE market SET bytes = ? WHERE slot = ?').run(bytes, slot);
+        this.#evict(slot);
+      })();
+    } catch (err) {
+      if (err === tooLarge) return false;
+      throw err;
+    }
+    this.#compact();
+    return true;
+  }
+
+  #delete(slot: string): void {
+    this.#db.prepare('DELETE FROM market_column WHERE slot = ?').run(slot);
+    this.#db.prepare('DELETE FROM market WHERE slot = ?').run(slot);
+  }
+
+  /** Least recently used entries out until the total fits (never `keep`, the one just stored). */
+  #evict(keep: string): void {
+    const entries = this.#db.prepare('SELECT slot, bytes FROM market ORDER BY last_used ASC').all() as { slot: string; bytes: number }[];
+    let total = entries.reduce((sum, e) => sum + e.bytes, 0);
+    for (const e of entries) {
+      if (total <= this.limitBytes) break;
+      if (e.slot === keep) continue;
+      this.#delete(e.slot);
+      total -= e.bytes;
+    }
+  }
+
+  /** Gives freed pages back to the disk and empties the write-ahead log. */
+  #compact(): void {
+    this.#db.pragma('incremental_vacuum');
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  info(): CacheInfo {
+    const rows = this.#db.prepare('SELECT source, symbols, sessions, bytes, last_used FROM market ORDER BY last_used DESC').all() as { source: string; symbols: number; sessions: number; bytes: number; last_used: number }[];
+    const file = join(this.dir, CACHE_FILE_NAME);
+    const fileBytes = ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
+    return {
+      dir: this.dir,
+      file,
+      fileBytes,
+      limitBytes: this.limitBytes,
+      entries: rows.map((r) => ({ source: r.source, symbols: r.symbols, sessions: r.sessions, bytes: r.bytes, lastUsed: r.last_used })),
+    };
+  }
+
+  /** Removes every entry; returns how many there were. */
+  clear(): number {
+    const count = (this.#db.prepare('SELECT COUNT(*) AS n FROM market').get() as { n: number }).n;
+    this.#db.transaction(() => {
+      this.#db.exec('DELETE FROM market_column; DELETE FROM market;');
+    })();
+    this.#compact();
+    return count;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
+
+/**
+ * The cache a load uses (undefined with `cacheDir: false`), wrapped so that cache trouble is
+ * reported through `onCache` and never stops the load.
+ */
+export function openMarketCache(options: CacheOptions): { lookup: MarketCache['lookup']; store: (...args: Parameters<MarketCache['store']>) => void; close: () => void } | undefined {
+  if (options.cacheDir === false) return undefined;
+  const dir = cacheDirectory(options.cacheDir);
+  const attempt = <T>(action: () => T): T | undefined => {
+    try {
+      return action();
+    } catch (err) {
+      options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${(err as Error).message}` });
+      return undefined;
+    }
+  };
+  const cache = attempt(() => new MarketCache(dir, cacheLimit(options.cacheLimitBytes)));
+  if (!cache) return undefined;
+  return {
+    lookup: (slot, files) => {
+      const market = attempt(() => cache.lookup(slot, files));
+      if (market) options.onCache?.({ kind: 'hit', detail: `loaded from the cache in ${dir}` });
+      return market;
+    },
+    store: (slot, files, hashes, market, readAt) => {
+      const stored = attempt(() => cache.store(slot, files, hashes, market, readAt));
+      if (stored) options.onCache?.({ kind: 'stored', detail: `stored in ${dir}` });
+      else if (stored === false) options.onCache?.({ kind: 'skipped', detail: `not cached: the market is larger than the cache limit (${formatBytes(cache.limitBytes)}; raise BREADTH_CACHE_LIMIT)` });
+    },
+    close: () => cache.close(),
+  };
+}

@@ -1,0 +1,161 @@
+// A data folder: everything a study needs in one place, found by layout and file headers.
+// This is the shape of ../shared/data and of the files the sample writer emits:
+//   funds      etf/adjclose/*.csv, else etf/*.csv            per-symbol price files (assetClass fund)
+//   stocks     *.csv[.gz] in the folder or universe/ whose header is a long price layout
+//   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly
+//   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
+//   delistings delistings.csv (Ticker,LastDate,DelistReturn[,Reason])
+//   symbols    symbols.csv in the folder, etf/ (or etf/adjclose/) or universe/ (symbolsFile.ts)
+//   synthetic  README.txt whose first line starts with SYNTHETIC (the sample writer's marker)
+// The calendar is the union of every series' sessions: funds back to 1993 and stocks from 2016
+// alike. A load selects its period from it (prices/select.ts).
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { alignSeries, type AlignedPrices } from '../prices/align.ts';
+import { splitHeader } from '../formats/dialect.ts';
+import { loadDelistings } from './delistings.ts';
+import { isFredHeader, loadRateSeries } from '../fred.ts';
+import { Fundamentals } from '../fundamentals.ts';
+import { AssetClass, type SourceInfo } from '../market.ts';
+import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
+import { isLongPriceHeader } from '../prices/priceColumns.ts';
+import type { RateSeries } from '../rates.ts';
+import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
+import { statementsToRows } from '../fundamentals/statements.ts';
+import { readHeadText } from '../formats/text.ts';
+
+export interface DataFolderPlan {
+  readonly root: string;
+  readonly fundFolder: string | undefined;
+  readonly longFiles: readonly string[];
+  readonly rateFiles: readonly string[];
+  readonly statementFolder: string | undefined;
+  readonly companies: string | undefined;
+  readonly industries: string | undefined;
+  readonly delistings: string | undefined;
+  /** symbols.csv files found beside the prices. */
+  readonly symbolFiles: readonly string[];
+  readonly synthetic: boolean;
+}
+
+const RATE_NAMES: Readonly<Record<string, string>> = { DTB3: 'tbill3m', TB3MS: 'tbill3mMonthly' };
+const CSV = /\.csv(\.gz)?$/i;
+
+const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
+const csvFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter((n) => CSV.test(n)).sort().map((n) => join(dir, n)) : []);
+const isSymbolsFile = (file: string): boolean => /(^|[\\/])symbols\.csv$/i.test(file);
+const SYMBOLS_FILE = 'symbols.csv';
+
+function isSyntheticMarked(root: string): boolean {
+  const readme = join(root, 'README.txt');
+  return existsSync(readme) && readFileSync(readme, 'utf8').trimStart().startsWith('SYNTHETIC');
+}
+
+/** The plan for `root`, or undefined when it is not a data folder (e.g. a plain price folder). */
+export function planDataFolder(root: string): DataFolderPlan | undefined {
+  const fundFolder = [join(root, 'etf', 'adjclose'), join(root, 'etf')].find((dir) => csvFilesIn(dir).length > 0);
+  const topLevel = csvFilesIn(root);
+  const universe = csvFilesIn(join(root, 'universe'));
+  const heads = new Map([...topLevel, ...universe].map((f) => [f, readHeadText(f)]));
+  const longFiles = [...topLevel, ...universe].filter((f) => !isSymbolsFile(f) && isLongPriceHeader(splitHeader(heads.get(f)!)));
+  if (fundFolder === undefined && longFiles.length === 0) return undefined;
+  const statementFolder = [root, join(root, 'universe')].find((dir) => isDir(dir) && simfinStatementFiles(dir).length > 0);
+  const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
+  const plan: DataFolderPlan = {
+    root,
+    fundFolder,
+    longFiles,
+    rateFiles: [...topLevel, ...csvFilesIn(join(root, 'rates'))].filter((f) => !longFiles.includes(f) && isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0])),
+    statementFolder,
+    companies: find(/us-companies\.csv(\.gz)?$/),
+    industries: find(/industries\.csv(\.gz)?$/),
+    delistings: find(/(^|[\\/])delistings\.csv$/),
+    symbolFiles: [root, fundFolder, join(root, 'universe')].filter((dir): dir is string => dir !== undefined).map((dir) => join(dir, SYMBOLS_FILE)).filter(existsSync),
+    synthetic: isSyntheticMarked(root),
+  };
+  // Price files and nothing else (no etf/, statements, rates or delistings) are a price folder.
+  const onlyPrices = fundFolder === undefined && universe.length === 0 && !statementFolder && plan.rateFiles.length === 0 && !plan.delistings && !plan.companies && !plan.synthetic;
+  return onlyPrices ? undefined : plan;
+}
+
+/** Every file the plan reads (for the cache key). */
+export function dataFolderFiles(plan: DataFolderPlan): string[] {
+  const statements = plan.statementFolder ? simfinStatementFiles(plan.statementFolder).map((s) => s.file) : [];
+  const funds = plan.fundFolder ? priceFilesIn(plan.fundFolder) : [];
+  const readme = join(plan.root, 'README.txt');
+  const optional = [plan.companies, plan.industries, plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
+  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...statements, ...optional];
+}
+
+export interface DataFolderParts {
+  readonly aligned: AlignedPrices;
+  readonly synthetic: boolean;
+  readonly sources: SourceInfo[];
+  /** Content hash of every price file read, by path. */
+  readonly hashes: Map<string, string>;
+  readonly sector: string[];
+  readonly industry: string[];
+  readonly fundamentals: Fundamentals;
+  readonly rates: Record<string, RateSeries>;
+  readonly delistReturn: Float64Array;
+  /** Delisting dates given by a delistings or symbols file (epoch days), by symbol. */
+  readonly delistedOn: Map<string, number>;
+}
+
+export interface DataFolderOptions {
+  readonly keepSymbol: (symbol: string) => boolean;
+  readonly snapshotEnd: (file: string, symbol: string) => number;
+}
+
+export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOptions): Promise<DataFolderParts> {
+  const optionsFor = (assetClass: AssetClass) => (file: string, symbol: string) => ({ assetClass, snapshotEnd: options.snapshotEnd(file, symbol) });
+  const funds: LoadedPrices = plan.fundFolder ? await loadPriceFolder(plan.fundFolder, optionsFor(AssetClass.fund), options.keepSymbol) : { series: [], sources: [], hashes: new Map() };
+  const stocks: LoadedPrices[] = [];
+  for (const file of plan.longFiles) stocks.push(await loadPriceFile(file, optionsFor(AssetClass.stock), options.keepSymbol));
+  const aligned = alignSeries([...funds.series, ...stocks.flatMap((s) => s.series)], { consume: true });
+  const sources = [...funds.sources, ...stocks.flatMap((s) => s.sources)];
+  const hashes = new Map([...funds.hashes, ...stocks.flatMap((s) => [...s.hashes])]);
+  const N = aligned.symbols.length;
+  const indexOf = new Map(aligned.symbols.map((s, i) => [s, i]));
+
+  const sector = new Array<string>(N).fill('');
+  const industry = new Array<string>(N).fill('');
+  if (plan.companies && plan.industries) {
+    const { labels, sources: labelSources } = loadSimfinLabels(plan.companies, plan.industries);
+    aligned.symbols.forEach((symbol, i) => {
+      sector[i] = labels.get(symbol)?.sector ?? '';
+      industry[i] = labels.get(symbol)?.industry ?? '';
+    });
+    sources.push(...labelSources);
+  }
+
+  let fundamentals = new Fundamentals(N, []);
+  if (plan.statementFolder) {
+    const loaded = loadSimfinStatements(plan.statementFolder, (ticker) => indexOf.get(ticker) ?? -1);
+    fundamentals = new Fundamentals(N, statementsToRows(loaded.statements));
+    sources.push(...loaded.sources);
+  }
+
+  const rates: Record<string, RateSeries> = {};
+  for (const file of plan.rateFiles) {
+    const { series, source } = loadRateSeries(file);
+    const name = RATE_NAMES[series.name] ?? series.name.toLowerCase();
+    rates[name] = { ...series, name };
+    sources.push(source);
+  }
+
+  const delistReturn = new Float64Array(N).fill(NaN);
+  const delistedOn = new Map<string, number>();
+  if (plan.delistings) {
+    const { delistings, source } = loadDelistings(plan.delistings);
+    for (const [ticker, d] of delistings) {
+      const i = indexOf.get(ticker);
+      if (i === undefined) continue;
+      delistReturn[i] = d.delistReturn;
+      delistedOn.set(ticker, d.lastDay);
+    }
+    sources.push(source);
+  }
+  return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn };
+}

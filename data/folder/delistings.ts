@@ -1,0 +1,37 @@
+// A delistings file, for sources whose price rows cannot say how a listing ended:
+// `Ticker,LastDate,DelistReturn[,Reason]`. LastDate is the last trading day; DelistReturn the
+// return realised on delisting (blank = unknown), e.g. -0.3 for a bankruptcy.
+
+import { matchLayout, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { parseIsoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { badDateError, optionalNumber } from '../formats/fields.ts';
+import type { SourceInfo } from '../market.ts';
+
+export interface Delisting {
+  readonly lastDay: number;
+  /** NaN when unknown. */
+  readonly delistReturn: number;
+}
+
+const LAYOUTS = [
+  { name: 'delistings', columns: ['Ticker', 'LastDate', 'DelistReturn'] },
+  { name: 'delistings with reason', columns: ['Ticker', 'LastDate', 'DelistReturn', 'Reason'] },
+];
+
+export function loadDelistings(file: string): { delistings: Map<string, Delisting>; source: SourceInfo } {
+  const { records, lines, contentHash } = readCsvRecords(file);
+  if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'start with the header Ticker,LastDate,DelistReturn');
+  const header = records[0];
+  matchLayout(file, lines[0], header, LAYOUTS);
+  const delistings = new Map<string, Delisting>();
+  for (let k = 1; k < records.length; k++) {
+    const [ticker, date, delistReturn] = records[k];
+    if (records[k].length !== header.length) throw wrongFieldCountError(file, lines[k], header.length, records[k].length);
+    const lastDay = parseIsoDay(date);
+    if (Number.isNaN(lastDay)) throw badDateError({ file, line: lines[k], column: header[1] }, date);
+    if (delistings.has(ticker)) throw new DataError(file, lines[k], `${ticker} is listed twice`, 'one row per delisted ticker');
+    delistings.set(ticker, { lastDay, delistReturn: optionalNumber(delistReturn, { file, line: lines[k], column: header[2] }) });
+  }
+  return { delistings, source: { path: file, format: `delistings csv: ${header.join(',')}`, fingerprint: contentHash, notes: [`${delistings.size} delistings`] } };
+}

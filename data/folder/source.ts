@@ -1,0 +1,184 @@
+// A source path → the whole Market it holds (every symbol, every session), before any period or
+// symbol selection: what the cache keeps. Knows the kinds of source (data folder, folder of price
+// files, one price file) and who says what a symbol is.
+
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { splitHeader } from '../formats/dialect.ts';
+import { readHeadText, requireFile } from '../formats/text.ts';
+import { DataError } from '../errors.ts';
+import { Fundamentals } from '../fundamentals.ts';
+import { AssetClass, type Market, type SourceInfo } from '../market.ts';
+import { alignSeries } from '../prices/align.ts';
+import { isLongPriceHeader } from '../prices/priceColumns.ts';
+import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
+import { snapshotEndResolver } from '../prices/snapshotEnds.ts';
+import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts, type DataFolderPlan } from './dataFolder.ts';
+import { loadSymbolsFile, type SymbolInfo } from './symbolsFile.ts';
+
+export type SourceKind =
+  | { readonly kind: 'dataFolder'; readonly plan: DataFolderPlan }
+  | { readonly kind: 'priceFolder' | 'longFile' | 'symbolFile'; readonly path: string };
+
+export interface BuildOptions {
+  readonly snapshotEnds?: Readonly<Record<string, string>>;
+  readonly assetClass?: 'stock' | 'fund';
+}
+
+const FUND_FOLDER = /^(etf|etfs|funds)$/i;
+const SYMBOLS_FILE = 'symbols.csv';
+
+export function detectSource(path: string): SourceKind {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    throw new DataError(path, undefined, 'no such file or folder', 'give a data folder, a folder of <SYMBOL>.csv files, or a price CSV');
+  }
+  if (isDirectory) {
+    const plan = planDataFolder(path);
+    return plan ? { kind: 'dataFolder', plan } : { kind: 'priceFolder', path };
+  }
+  requireFile(path);
+  return { kind: isLongPriceHeader(splitHeader(readHeadText(path))) ? 'longFile' : 'symbolFile', path };
+}
+
+/** symbols.csv beside a price folder or file, if any. */
+function symbolsFileOf(source: SourceKind): string | undefined {
+  if (source.kind === 'dataFolder') return undefined;
+  const file = join(source.kind === 'priceFolder' ? source.path : dirname(source.path), SYMBOLS_FILE);
+  return existsSync(file) ? file : undefined;
+}
+
+/** Every file a source reads (the cache checks them all). */
+export function sourceFiles(source: SourceKind): string[] {
+  const extra = symbolsFileOf(source);
+  if (source.kind === 'dataFolder') return dataFolderFiles(source.plan);
+  const prices = source.kind === 'priceFolder' ? priceFilesIn(source.path) : [source.path];
+  return extra ? [...prices, extra] : prices;
+}
+
+const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
+
+/** Builds the whole market of a source; `hashes` holds the content hash of each file read. */
+export async function buildSource(name: string, source: SourceKind, options: BuildOptions): Promise<{ market: Market; hashes: Map<string, string> }> {
+  const snapshotEnd = snapshotEndResolver(options.snapshotEnds);
+  const keep = (): boolean => true;
+  let parts: DataFolderParts;
+  const classNotes: string[] = [];
+  if (source.kind === 'dataFolder') parts = await loadDataFolder(source.plan, { keepSymbol: keep, snapshotEnd });
+  else {
+    const byFolderName = source.path.split(sep).find((segment) => FUND_FOLDER.test(segment));
+    const assetClass = options.assetClass ? AssetClass[options.assetClass] : byFolderName ? AssetClass.fund : AssetClass.stock;
+    if (options.assetClass) classNotes.push(`asset class ${options.assetClass}: set for every symbol by the assetClass option (--asset-class)`);
+    else if (byFolderName) classNotes.push(`asset class fund: read from the folder name "${byFolderName}" (fallback rule; say it with --asset-class or a symbols.csv)`);
+    else classNotes.push('asset class stock for every symbol (the default; say otherwise with --asset-class or a symbols.csv)');
+    const optionsFor = (file: string, symbol: string) => ({ assetClass, snapshotEnd: snapshotEnd(file, symbol) });
+    const loaded: LoadedPrices = source.kind === 'priceFolder' ? await loadPriceFolder(source.path, optionsFor, keep) : await loadPriceFile(source.path, optionsFor);
+    const aligned = alignSeries(loaded.series, { consume: true });
+    const N = aligned.symbols.length;
+    parts = {
+      aligned,
+      synthetic: false,
+      sources: loaded.sources,
+      hashes: loaded.hashes,
+      sector: new Array<string>(N).fill(''),
+      industry: new Array<string>(N).fill(''),
+      fundamentals: new Fundamentals(N, []),
+      rates: {},
+      delistReturn: new Float64Array(N).fill(NaN),
+      delistedOn: new Map(),
+    };
+  }
+  const symbolFiles = source.kind === 'dataFolder' ? source.plan.symbolFiles : [symbolsFileOf(source)].filter((f): f is string => f !== undefined);
+  for (const file of symbolFiles) {
+    const { symbols, source: info } = loadSymbolsFile(file);
+    applySymbols(parts, symbols, info);
+    parts.sources.push(info);
+  }
+  applyDelistings(parts);
+  const root = source.kind === 'dataFolder' ? source.plan.root : source.path;
+  return { market: assemble(name, root, parts, classNotes), hashes: parts.hashes };
+}
+
+/** What symbols.csv says overrides what the folder layout implied. */
+function applySymbols(parts: DataFolderParts, symbols: ReadonlyMap<string, SymbolInfo>, info: SourceInfo): void {
+  const { aligned } = parts;
+  let classes = 0;
+  aligned.symbols.forEach((symbol, i) => {
+    const entry = symbols.get(symbol);
+    if (!entry) return;
+    if (entry.assetClass !== undefined) {
+      (aligned.assetClass as Uint8Array)[i] = entry.assetClass;
+      classes++;
+    }
+    if (entry.sector) parts.sector[i] = entry.sector;
+    if (entry.industry) parts.industry[i] = entry.industry;
+    if (!Number.isNaN(entry.delistedOn)) parts.delistedOn.set(symbol, entry.delistedOn);
+    if (!Number.isNaN(entry.delistReturn)) parts.delistReturn[i] = entry.delistReturn;
+  });
+  const unknown = [...symbols.keys()].filter((s) => !aligned.symbols.includes(s));
+  (info.notes as string[]).push(`asset class from this file for ${classes} loaded symbols`);
+  if (unknown.length > 0) (info.notes as string[]).push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+}
+
+/** A delisting date given by a file: delisted after the last bar on or before it. */
+function applyDelistings(parts: DataFolderParts): void {
+  const { aligned } = parts;
+  const T = aligned.dates.length;
+  const N = aligned.symbols.length;
+  aligned.symbols.forEach((symbol, i) => {
+    const day = parts.delistedOn.get(symbol);
+    if (day === undefined) return;
+    let last = -1;
+    for (let t = 0; t < T && aligned.dates[t] <= day; t++) if (aligned.close[t * N + i] === aligned.close[t * N + i]) last = t;
+    if (last >= 0 && last < T - 1) (aligned.delistedAfter as Int32Array)[i] = last;
+  });
+}
+
+function alignmentSource(name: string, parts: DataFolderParts, classNotes: readonly string[]): SourceInfo {
+  const { report, dates, symbols } = parts.aligned;
+  const notes = [`${dates.length} sessions × ${symbols.length} symbols on the union of all sessions`, ...classNotes];
+  if (report.missingBars > 0) notes.push(`${report.missingBars} sessions without a bar inside the histories of ${report.symbolsWithGaps} symbols (NaN)`);
+  const moves = parts.aligned.revertingMoves.session.length;
+  if (moves > 0) notes.push(`${moves} single-session moves that revert (×3 or more, taken back within 10 bars) flagged; see data inspect`);
+  if (!parts.synthetic && parts.aligned.assetClass.includes(AssetClass.stock)) {
+    notes.push(
+      'survivorship: the stock universe holds the companies its price sources still carried when they were compiled; ' +
+        'companies that disappeared earlier are missing, so cross-sectional results are survivor-biased',
+    );
+  }
+  return { path: name, format: 'calendar alignment', fingerprint: '', notes };
+}
+
+function assemble(name: string, root: string, parts: DataFolderParts, classNotes: readonly string[]): Market {
+  const { aligned } = parts;
+  const sources = [...parts.sources, alignmentSource(name, parts, classNotes)];
+  const contentHashes = parts.sources.map((s) => [relative(root, s.path) || '.', s.fingerprint]);
+  return {
+    name,
+    synthetic: parts.synthetic,
+    symbols: aligned.symbols,
+    dates: aligned.dates,
+    open: aligned.open,
+    high: aligned.high,
+    low: aligned.low,
+    close: aligned.close,
+    volume: aligned.volume,
+    priceKind: aligned.priceKind,
+    assetClass: aligned.assetClass,
+    sector: parts.sector,
+    industry: parts.industry,
+    splits: aligned.splits,
+    dividends: aligned.dividends,
+    revertingMoves: aligned.revertingMoves,
+    delistedAfter: aligned.delistedAfter,
+    delistReturn: parts.delistReturn,
+    fundamentals: parts.fundamentals,
+    rates: parts.rates,
+    roles: {},
+    sources,
+    fingerprint: hashOf({ sources: contentHashes }),
+  };
+}

@@ -1,0 +1,82 @@
+// symbols.csv beside the prices: what each symbol is, as the user says, not as a folder name
+// suggests. Columns by meaning, in any order (names compare case- and punctuation-insensitively):
+//   symbol (or ticker)                         required
+//   name, asset class (stock | fund; etf, equity… read as such), sector, industry
+//   delisting date (YYYY-MM-DD), delisting return (e.g. -0.3)   optional
+// A delisting date makes the symbol delisted after its last bar on or before that date (the
+// engine closes a position there, at the delisting return when given), as delistings.csv does.
+
+import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { parseDateText } from '../formats/fields.ts';
+import { DataError } from '../errors.ts';
+import { optionalNumber } from '../formats/fields.ts';
+import { AssetClass, type SourceInfo } from '../market.ts';
+
+export interface SymbolInfo {
+  readonly name: string;
+  /** undefined: the file leaves it blank. */
+  readonly assetClass: AssetClass | undefined;
+  readonly sector: string;
+  readonly industry: string;
+  /** Epoch day of the last trading day; NaN when not delisted (or unknown). */
+  readonly delistedOn: number;
+  /** NaN when unknown. */
+  readonly delistReturn: number;
+}
+
+type Field = 'symbol' | 'name' | 'assetClass' | 'sector' | 'industry' | 'delistedOn' | 'delistReturn';
+
+const COLUMN_NAMES: Readonly<Record<Field, readonly string[]>> = {
+  symbol: ['symbol', 'ticker'],
+  name: ['name', 'companyname', 'security'],
+  assetClass: ['assetclass', 'class', 'type', 'kind'],
+  sector: ['sector'],
+  industry: ['industry'],
+  delistedOn: ['delistingdate', 'delisted', 'delistedon', 'delistdate', 'lastdate'],
+  delistReturn: ['delistingreturn', 'delistreturn'],
+};
+
+const ASSET_CLASSES: Readonly<Record<string, AssetClass>> = {
+  stock: AssetClass.stock,
+  equity: AssetClass.stock,
+  share: AssetClass.stock,
+  commonstock: AssetClass.stock,
+  fund: AssetClass.fund,
+  etf: AssetClass.fund,
+  etn: AssetClass.fund,
+  index: AssetClass.fund,
+  mutualfund: AssetClass.fund,
+};
+
+/** Reads a symbols file: symbol → what it is. */
+export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo>; source: SourceInfo } {
+  const { records, lines, contentHash } = readCsvRecords(file);
+  if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'start with a header such as symbol,name,asset class,sector,industry');
+  const header = records[0];
+  const at = new Map<Field, number>();
+  header.forEach((name, k) => {
+    const field = (Object.keys(COLUMN_NAMES) as Field[]).find((f) => COLUMN_NAMES[f].includes(normalizeColumnName(name)));
+    if (field && !at.has(field)) at.set(field, k);
+  });
+  if (!at.has('symbol')) throw new DataError(file, lines[0], `no symbol column in "${header.join(',')}"`, 'name the first column symbol (or ticker); optional: name, asset class, sector, industry, delisting date, delisting return');
+  const symbols = new Map<string, SymbolInfo>();
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r];
+    if (record.length !== header.length) throw wrongFieldCountError(file, lines[r], header.length, record.length);
+    const get = (field: Field): string => (at.has(field) ? record[at.get(field)!] : '');
+    const symbol = get('symbol');
+    if (symbol === '') throw new DataError(file, lines[r], 'symbol is empty', 'every row names its symbol');
+    if (symbols.has(symbol)) throw new DataError(file, lines[r], `${symbol} is listed twice`, 'one row per symbol');
+    const classText = get('assetClass');
+    const assetClass = classText === '' ? undefined : ASSET_CLASSES[normalizeColumnName(classText)];
+    if (classText !== '' && assetClass === undefined) throw new DataError(file, lines[r], `asset class "${classText}" is neither a stock nor a fund`, 'write stock (or equity) or fund (or etf, index), or leave it blank');
+    const dateText = get('delistedOn');
+    const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
+    if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
+    const delistReturn = optionalNumber(get('delistReturn'), { file, line: lines[r], column: at.has('delistReturn') ? header[at.get('delistReturn')!] : 'delisting return' });
+    symbols.set(symbol, { name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
+  }
+  const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;
+  const notes = [`${symbols.size} symbols; asset class given for ${classes}`];
+  return { symbols, source: { path: file, format: `symbols csv: ${header.join(',')}`, fingerprint: contentHash, notes } };
+}

@@ -1,0 +1,89 @@
+// The general CSV path (csv-parse): quoting, any delimiter, line numbers for every record; plus
+// column layouts: a layout names the columns a loader understands, and a header either matches
+// one of them or the error lists every layout that would have been accepted.
+
+import { parse } from 'csv-parse/sync';
+import { isoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { readSource } from './text.ts';
+
+export interface CsvRecords {
+  readonly file: string;
+  /** Every record, header included, fields trimmed; empty lines are skipped. */
+  readonly records: readonly string[][];
+  /** records[k] sits on line lines[k] (1-based, counted in the whole file). */
+  readonly lines: readonly number[];
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * Parses delimited text whose first line is line `firstLine` of `file`. Field counts are not
+ * enforced here: each loader checks them against its layout, with a message that says so.
+ */
+export function parseCsvText(file: string, text: string | Buffer, delimiter = ',', firstLine = 1): CsvRecords {
+  let parsed: ParsedRecord[];
+  try {
+    parsed = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as ParsedRecord[];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new DataError(file, line === undefined ? undefined : line + firstLine - 1, `cannot parse CSV (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
+  }
+  return { file, records: parsed.map((p) => p.record), lines: parsed.map((p) => p.info.lines + firstLine - 1) };
+}
+
+/** A whole delimited file (plain or gzip; BOM and CRLF handled) with the hash of its bytes. */
+export function readCsvRecords(file: string, delimiter = ','): CsvRecords & { readonly contentHash: string } {
+  const { bytes, contentHash } = readSource(file);
+  return { ...parseCsvText(file, bytes, delimiter), contentHash };
+}
+
+/** A set of columns a loader understands, in file order. */
+export interface ColumnLayout {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+/** Column names compare case-, space- and punctuation-insensitively: "Adj Close" = "AdjClose". */
+export function normalizeColumnName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** The layout whose columns equal `header`, if any. */
+export function findLayout<L extends ColumnLayout>(header: readonly string[], layouts: readonly L[]): L | undefined {
+  const wanted = header.map((h) => normalizeColumnName(h.trim().replace(/^"|"$/g, '')));
+  return layouts.find((l) => l.columns.length === wanted.length && l.columns.every((c, k) => normalizeColumnName(c) === wanted[k]));
+}
+
+/** The layout whose columns equal `header`, or a DataError listing every accepted layout. */
+export function matchLayout<L extends ColumnLayout>(file: string, line: number, header: readonly string[], layouts: readonly L[]): L {
+  const match = findLayout(header, layouts);
+  if (match) return match;
+  const accepted = layouts.map((l) => `${l.columns.join(',')} (${l.name})`).join('; ');
+  throw new DataError(file, line, `unknown column layout "${header.join(',')}"`, `the header must be one of: ${accepted}`);
+}
+
+export function wrongFieldCountError(file: string, line: number, expected: number, got: number): DataError {
+  return new DataError(
+    file,
+    line,
+    `expected ${expected} fields, found ${got}`,
+    'every row needs one value per header column (leave a value empty rather than dropping its separator)',
+  );
+}
+
+/** The error for a date that does not come after the previous row's (of the same ticker). */
+export function dateOrderError(file: string, line: number, day: number, previousDay: number, previousLine: number, ticker?: string, descending = false): DataError {
+  const order = descending ? 'in rows sorted newest first' : 'in rows sorted oldest first';
+  const what = day === previousDay ? `duplicate date ${isoDay(day)}` : `date ${isoDay(day)} comes after ${isoDay(previousDay)} ${order}`;
+  const whose = ticker === undefined ? '' : ` for ${ticker}`;
+  return new DataError(file, line, `${what}${whose} (line ${previousLine})`, 'dates must run one way (oldest or newest first), one row per date (per ticker); sort the file and drop duplicates');
+}
+
+/** Throws at the first date that is not after the one before it (days[k] sits on lines[k]). */
+export function requireAscendingDates(file: string, days: readonly number[], lines: readonly number[]): void {
+  for (let k = 1; k < days.length; k++) if (days[k] <= days[k - 1]) throw dateOrderError(file, lines[k], days[k], days[k - 1], lines[k - 1]);
+}

@@ -1,0 +1,158 @@
+// The one definition of what a numeric field and a date field look like in a source file, shared
+// by every loader. Strings (general path) and byte ranges (the fast price path) follow the same
+// grammar: the byte version handles the common plain-decimal case itself and hands anything else
+// to the string version, so the two can never disagree.
+
+import { epochDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A number in plain decimal or exponent notation; NaN for anything else, blank included. */
+export function parseNumber(text: string): number {
+  return NUMBER.test(text) ? Number(text) : NaN;
+}
+
+// Exact powers of ten: m / 10^k with m < 2^53 and k <= 22 is one correctly rounded division,
+// so the fast path gives the same double as Number(text) (Clinger's fast path).
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+const MAX_EXACT_MANTISSA = 2 ** 53;
+
+const CH_0 = 48;
+const CH_9 = 57;
+const CH_MINUS = 45;
+const CH_PLUS = 43;
+const CH_DOT = 46;
+
+/** parseNumber over bytes [start, end) of an ASCII buffer. */
+export function parseNumberBytes(bytes: Buffer, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  if (bytes[i] === CH_MINUS) {
+    negative = true;
+    i++;
+  } else if (bytes[i] === CH_PLUS) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const c = bytes[i];
+    if (c >= CH_0 && c <= CH_9) {
+      mantissa = mantissa * 10 + (c - CH_0);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === CH_DOT && fraction < 0) fraction = 0;
+    else return parseNumber(bytes.toString('latin1', start, end));
+  }
+  if (digits === 0) return NaN;
+  // Too many digits for one exact division: the bytes are a valid plain decimal, so the
+  // engine's own (correctly rounded) conversion can take the text as is.
+  if (mantissa >= MAX_EXACT_MANTISSA || fraction > 22) return Number(bytes.toString('latin1', start, end));
+  const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return negative ? -value : value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Epoch day of a real calendar date, or NaN when month or day is out of range. */
+export function validEpochDay(year: number, month: number, date: number): number {
+  if (!Number.isInteger(year) || !(month >= 1 && month <= 12) || !(date >= 1)) return NaN;
+  const last = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+  return date > last ? NaN : epochDay(year, month, date);
+}
+
+function digitAt(bytes: Buffer, k: number): number {
+  const d = bytes[k] - CH_0;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
+
+// Epoch days of dates already seen, addressed by (year, month, day): a file repeats a few
+// thousand dates millions of times, and a table lookup is far cheaper than Date.UTC.
+const TABLE_FIRST_YEAR = 1800;
+const TABLE_YEARS = 400;
+const UNKNOWN = 0x7fffffff;
+const INVALID = -0x80000000;
+const dayTable = new Int32Array(TABLE_YEARS * 13 * 32).fill(UNKNOWN);
+
+/**
+ * Epoch day of a date field in bytes [start, end), or NaN: ISO `YYYY-MM-DD` here (the common
+ * case, through a table of dates already seen), any other accepted form through parseDateText.
+ */
+export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): number {
+  if (end - start !== 10 || bytes[start + 4] !== CH_MINUS || bytes[start + 7] !== CH_MINUS) return parseDateText(bytes.toString('latin1', start, end));
+  const year = digitAt(bytes, start) * 1000 + digitAt(bytes, start + 1) * 100 + digitAt(bytes, start + 2) * 10 + digitAt(bytes, start + 3);
+  const month = digitAt(bytes, start + 5) * 10 + digitAt(bytes, start + 6);
+  const date = digitAt(bytes, start + 8) * 10 + digitAt(bytes, start + 9);
+  const inTable = year >= TABLE_FIRST_YEAR && year < TABLE_FIRST_YEAR + TABLE_YEARS && month <= 12 && date <= 31;
+  if (!inTable) return validEpochDay(year, month, date); // NaN digits land here too
+  const slot = ((year - TABLE_FIRST_YEAR) * 13 + month) * 32 + date;
+  let day = dayTable[slot];
+  if (day === UNKNOWN) {
+    const computed = validEpochDay(year, month, date);
+    day = dayTable[slot] = Number.isNaN(computed) ? INVALID : computed;
+  }
+  return day === INVALID ? NaN : day;
+}
+
+// A date-time at midnight, with or without seconds, fraction and a UTC designator.
+const MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
+ * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`), or compact `YYYYMMDD`; NaN otherwise.
+ * Day-month orders (`01/02/2024`) are never guessed.
+ */
+export function parseDateText(text: string): number {
+  const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
+  return m ? validEpochDay(+m[1], +m[2], +m[3]) : NaN;
+}
+
+/** Why a date field was refused, for the error message. */
+function dateProblem(text: string): string {
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) return 'is ambiguous (day/month or month/day?)';
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return 'has a time of day other than midnight (breadth reads daily bars)';
+  return 'is not a valid date';
+}
+/** Where a field sits, for error messages. */
+export interface FieldPlace {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string;
+}
+
+export function notANumberError(at: FieldPlace, text: string): DataError {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return new DataError(
+    at.file,
+    at.line,
+    `${at.column} is not a number ("${shown}")`,
+    'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)',
+  );
+}
+
+export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
+  return new DataError(at.file, at.line, `${at.column} "${text}" ${dateProblem(text)}`, `write dates as ${expected}, e.g. 2020-03-31`);
+}
+
+/** The refusal of a price file's date field (the forms parseDateText accepts). */
+export function badBarDateError(at: FieldPlace, text: string): DataError {
+  return badDateError(at, text, 'YYYY-MM-DD (or YYYYMMDD, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
+}
+
+/** A required number: blank or malformed text is an error, never a silent NaN. */
+export function requireNumber(text: string, at: FieldPlace): number {
+  const value = parseNumber(text);
+  if (Number.isNaN(value)) throw notANumberError(at, text);
+  return value;
+}
+
+/** An optional number: blank is NaN (missing), malformed text is an error. */
+export function optionalNumber(text: string, at: FieldPlace): number {
+  return text === '' ? NaN : requireNumber(text, at);
+}

@@ -1,0 +1,162 @@
+// SimFin bulk downloads (semicolon-separated, SimFin's own headers, plain or gzip):
+// us-{balance,cashflow,income}-{quarterly,annual}.csv[.gz], optionally prefixed `simfin_`.
+// The three statements of one filing — same ticker, fiscal year and fiscal period — merge into
+// one Statement (statements.ts): period end = Report Date, published = the latest of the
+// three Publish Dates (the filing is complete only when all three are out). Annual files mark
+// the balance sheet's period Q4 and the others FY; every annual row is read as FY.
+// Money keeps SimFin's units (1, not thousands) and signs (capex and costs are negative).
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { parseIsoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { badDateError, optionalNumber, requireNumber } from '../formats/fields.ts';
+import type { FundamentalField } from '../fundamentals.ts';
+import type { SourceInfo } from '../market.ts';
+import type { FiscalPeriod, Statement } from './statements.ts';
+
+type StatementKind = 'balance' | 'cashflow' | 'income';
+
+/** SimFin column for each canonical field, per statement. */
+const FIELD_COLUMNS: Readonly<Record<StatementKind, Partial<Record<FundamentalField, string>>>> = {
+  balance: {
+    totalAssets: 'Total Assets',
+    totalLiabilities: 'Total Liabilities',
+    totalEquity: 'Total Equity',
+    shortTermDebt: 'Short Term Debt',
+    longTermDebt: 'Long Term Debt',
+    cash: 'Cash, Cash Equivalents & Short Term Investments',
+    sharesOutstanding: 'Shares (Basic)',
+  },
+  cashflow: {
+    operatingCashFlow: 'Net Cash from Operating Activities',
+    capex: 'Change in Fixed Assets & Intangibles',
+  },
+  income: {
+    revenue: 'Revenue',
+    grossProfit: 'Gross Profit',
+    operatingIncome: 'Operating Income (Loss)',
+    netIncome: 'Net Income',
+    interestExpense: 'Interest Expense, Net',
+  },
+};
+
+const KEY_COLUMNS = ['Ticker', 'Fiscal Year', 'Fiscal Period', 'Report Date', 'Publish Date'];
+const STATEMENT_FILE = /(?:^|_)us-(balance|cashflow|income)-(quarterly|annual)\.csv(?:\.gz)?$/;
+const QUARTERS: ReadonlySet<string> = new Set(['Q1', 'Q2', 'Q3', 'Q4']);
+
+/** The statement files in `folder`, by kind and frequency. */
+export function simfinStatementFiles(folder: string): { file: string; kind: StatementKind; annual: boolean }[] {
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const m = STATEMENT_FILE.exec(name);
+      return m ? [{ file: join(folder, name), kind: m[1] as StatementKind, annual: m[2] === 'annual' }] : [];
+    });
+}
+
+interface Filing {
+  symbol: number;
+  fiscalYear: number;
+  fiscalPeriod: FiscalPeriod;
+  periodEnd: number;
+  published: number;
+  values: Partial<Record<FundamentalField, number>>;
+}
+
+function columnIndex(file: string, header: readonly string[], column: string): number {
+  const wanted = normalizeColumnName(column);
+  const k = header.findIndex((h) => normalizeColumnName(h) === wanted);
+  if (k < 0) throw new DataError(file, 1, `missing column "${column}"`, `a SimFin statement file needs ${KEY_COLUMNS.join(', ')} and its statement's fields; use SimFin's bulk-download files unchanged`);
+  return k;
+}
+
+function readStatementFile(file: string, kind: StatementKind, annual: boolean, symbolOf: (ticker: string) => number, filings: Map<string, Filing>): SourceInfo {
+  const { records, lines, contentHash } = readCsvRecords(file, ';');
+  if (records.length < 2) throw new DataError(file, undefined, 'no data rows', 'expected a SimFin header line followed by rows');
+  const header = records[0];
+  const [ticker, year, period, report, publish] = KEY_COLUMNS.map((c) => columnIndex(file, header, c));
+  const fields = Object.entries(FIELD_COLUMNS[kind]).map(([field, column]) => [field as FundamentalField, columnIndex(file, header, column)] as const);
+  let unmatched = 0;
+  for (let k = 1; k < records.length; k++) {
+    const record = records[k];
+    const line = lines[k];
+    if (record.length !== header.length) throw wrongFieldCountError(file, line, header.length, record.length);
+    const symbol = symbolOf(record[ticker]);
+    if (symbol < 0) {
+      unmatched++;
+      continue;
+    }
+    const fiscalPeriod = annual ? 'FY' : record[period];
+    if (fiscalPeriod !== 'FY' && !QUARTERS.has(fiscalPeriod)) throw new DataError(file, line, `unknown Fiscal Period "${record[period]}"`, 'quarterly rows use Q1..Q4');
+    const date = (column: number): number => {
+      const day = parseIsoDay(record[column]);
+      if (Number.isNaN(day)) throw badDateError({ file, line, column: header[column] }, record[column]);
+      return day;
+    };
+    const fiscalYear = requireNumber(record[year], { file, line, column: header[year] });
+    const key = `${symbol}|${fiscalYear}|${fiscalPeriod}`;
+    const filing = filings.get(key) ?? { symbol, fiscalYear, fiscalPeriod: fiscalPeriod as FiscalPeriod, periodEnd: -Infinity, published: -Infinity, values: {} };
+    filing.periodEnd = Math.max(filing.periodEnd, date(report));
+    filing.published = Math.max(filing.published, date(publish));
+    for (const [field, c] of fields) {
+      const value = optionalNumber(record[c], { file, line, column: header[c] });
+      if (!Number.isNaN(value)) filing.values[field] = value;
+    }
+    filings.set(key, filing);
+  }
+  const notes = [
+    `${kind} ${annual ? 'annual' : 'quarterly'}: ${records.length - 1} rows`,
+    'known from the latest Publish Date of the filing; values are as last restated (a mild look-ahead on restated rows)',
+  ];
+  if (unmatched > 0) notes.push(`${unmatched} rows of tickers without prices skipped`);
+  return { path: file, format: 'SimFin bulk csv (;)', fingerprint: contentHash, notes };
+}
+
+export interface LoadedStatements {
+  readonly statements: Statement[];
+  readonly sources: SourceInfo[];
+}
+
+/**
+ * Every statement file in `folder`, merged per filing. `symbolOf` maps a ticker to its market
+ * index, or -1 to skip it (tickers without prices).
+ */
+export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) => number): LoadedStatements {
+  const files = simfinStatementFiles(folder);
+  if (files.length === 0) throw new DataError(folder, undefined, 'no SimFin statement files', 'expected us-balance-quarterly.csv(.gz) and friends (optionally prefixed simfin_)');
+  const filings = new Map<string, Filing>();
+  const sources = files.map(({ file, kind, annual }) => readStatementFile(file, kind, annual, symbolOf, filings));
+  return { statements: [...filings.values()], sources };
+}
+
+export interface CompanyLabels {
+  readonly sector: string;
+  readonly industry: string;
+}
+
+/** Ticker → sector and industry, from SimFin's companies and industries files. */
+export function loadSimfinLabels(companiesFile: string, industriesFile: string): { labels: Map<string, CompanyLabels>; sources: SourceInfo[] } {
+  const industries = readCsvRecords(industriesFile, ';');
+  const [industryId, industryName, sectorName] = ['IndustryId', 'Industry', 'Sector'].map((c) => columnIndex(industriesFile, industries.records[0] ?? [], c));
+  const byIndustry = new Map<string, CompanyLabels>();
+  for (const record of industries.records.slice(1)) {
+    if (record.length > sectorName) byIndustry.set(record[industryId], { sector: record[sectorName], industry: record[industryName] });
+  }
+  const companies = readCsvRecords(companiesFile, ';');
+  const [ticker, companyIndustry] = ['Ticker', 'IndustryId'].map((c) => columnIndex(companiesFile, companies.records[0] ?? [], c));
+  const labels = new Map<string, CompanyLabels>();
+  for (const record of companies.records.slice(1)) {
+    const label = byIndustry.get(record[companyIndustry] ?? '');
+    if (record[ticker] && label) labels.set(record[ticker], label);
+  }
+  const source = (file: string, contentHash: string, note: string): SourceInfo => ({ path: file, format: 'SimFin bulk csv (;)', fingerprint: contentHash, notes: [note] });
+  return {
+    labels,
+    sources: [
+      source(companiesFile, companies.contentHash, `${labels.size} tickers with a sector and industry`),
+      source(industriesFile, industries.contentHash, `${byIndustry.size} industries`),
+    ],
+  };
+}

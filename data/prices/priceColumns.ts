@@ -1,0 +1,93 @@
+// Price-file columns, recognised by what they mean rather than by exact header strings: names
+// compare case-, space- and punctuation-insensitively ("Adj Close" = "adj_close" = "AdjClose"),
+// in any order, with the usual synonyms (below). Columns with no meaning here are ignored and
+// listed, so `data inspect` can say what a file held that breadth did not read.
+// Required: a date and a close (traded or adjusted); a long file also names its symbol in every
+// row. Everything else is optional, and what is missing is said once, in the source notes.
+
+import { DataError } from '../errors.ts';
+import { normalizeColumnName } from '../formats/csvTable.ts';
+
+export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'splitRatio';
+export type Role = 'ticker' | 'date' | PriceField;
+
+/** Normalised header names per role (normalizeColumnName of what files print). */
+const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
+  ticker: ['ticker', 'symbol'],
+  date: ['date', 'timestamp', 'datetime', 'tradedate'],
+  open: ['open'],
+  high: ['high'],
+  low: ['low'],
+  close: ['close', 'closelast'],
+  adjClose: ['adjclose', 'adjustedclose', 'adjclosing'],
+  volume: ['volume', 'vol'],
+  dividend: ['dividends', 'dividend'],
+  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio'],
+};
+
+const ROLE_OF_NAME: ReadonlyMap<string, Role> = new Map(
+  (Object.entries(SYNONYMS) as [Role, readonly string[]][]).flatMap(([role, names]) => names.map((name) => [name, role] as const)),
+);
+
+/** The columns of one price file: which role each position plays (null = ignored). */
+export interface PriceColumns {
+  /** Per header position: its role, or null for an ignored column. */
+  readonly roles: readonly (Role | null)[];
+  /** The header as printed. */
+  readonly header: readonly string[];
+  /** True when the rows name their symbol (a long file). */
+  readonly long: boolean;
+}
+
+/** Header name of each role used, in file order (for `data inspect`). */
+export function usedColumns(columns: PriceColumns): string[] {
+  return columns.header.filter((_, k) => columns.roles[k] !== null);
+}
+
+export function ignoredColumns(columns: PriceColumns): string[] {
+  return columns.header.filter((_, k) => columns.roles[k] === null && columns.header[k] !== '');
+}
+
+export function hasRole(columns: PriceColumns, role: Role): boolean {
+  return columns.roles.includes(role);
+}
+
+/** What a header line may look like, for error messages. */
+export const PRICE_HEADER_EXAMPLES =
+  'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
+
+/** The role of one header name, or null when it means nothing to a price loader. */
+export function roleOfColumn(name: string): Role | null {
+  return ROLE_OF_NAME.get(normalizeColumnName(name)) ?? null;
+}
+
+/**
+ * Reads a header. `expect` says what the caller needs: 'symbol' for a per-symbol file (a
+ * symbol column makes it long all the same), 'long' for a file that must name its symbols.
+ * Throws a DataError (file:line, what was found, the fix) when a required column is missing
+ * or a role appears twice. `delimiterNote` (e.g. "read as semicolon-separated") is added to
+ * errors so a user sees how the line was split.
+ */
+export function resolvePriceColumns(file: string, line: number, header: readonly string[], expect: 'symbol' | 'long' | 'any', delimiterNote = ''): PriceColumns {
+  const roles = header.map(roleOfColumn);
+  const shown = `"${header.join(',')}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
+  roles.forEach((role, k) => {
+    const first = roles.indexOf(role);
+    if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
+  });
+  const has = (role: Role): boolean => roles.includes(role);
+  const missing: string[] = [];
+  if (!has('date')) missing.push('date column (Date, timestamp or datetime)');
+  if (!has('close') && !has('adjClose')) missing.push('close column (Close or Adj Close)');
+  if (expect === 'long' && !has('ticker')) missing.push('symbol column (symbol or Ticker)');
+  if (missing.length > 0) {
+    throw new DataError(file, line, `not a price file: the header ${shown} has no ${missing.join(' and no ')}`, `a price file's first line names its columns, e.g. ${PRICE_HEADER_EXAMPLES}`);
+  }
+  return { roles, header, long: has('ticker') };
+}
+
+/** True when a header line (already split) reads as a long price file. */
+export function isLongPriceHeader(header: readonly string[]): boolean {
+  const roles = header.map(roleOfColumn);
+  return roles.includes('ticker') && roles.includes('date') && (roles.includes('close') || roles.includes('adjClose'));
+}

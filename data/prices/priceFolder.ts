@@ -1,0 +1,146 @@
+// Price files → series: one file (per-symbol `<SYMBOL>.csv[.gz]`, the file name is the symbol;
+// or long, naming its symbol in every row), or a folder of them. A folder of more than 50
+// per-symbol files shares one SourceInfo, so what they lack is said once ("no opening prices"
+// for 2,000 files is one note, not 2,000).
+
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DataError } from '../errors.ts';
+import type { SourceInfo } from '../market.ts';
+import { splitHeader } from '../formats/dialect.ts';
+import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
+import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
+import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
+import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
+import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
+
+export interface LoadedPrices {
+  readonly series: SymbolSeries[];
+  readonly sources: SourceInfo[];
+  /** Content hash (sha256 of the stored bytes) of every file read, by path. */
+  readonly hashes: Map<string, string>;
+}
+
+/** Per-file options: how to read the symbol in `file`. */
+export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
+
+const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
+/** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
+const STREAM_ABOVE_BYTES = 16 << 20;
+
+/** The symbol a per-symbol file holds, or undefined when the name is not `<SYMBOL>.csv[.gz]`. */
+export function symbolOfFile(file: string): string | undefined {
+  return PRICE_FILE.exec(basename(file))?.[1];
+}
+
+interface FileRead {
+  readonly file: string;
+  readonly read: ReadPrices;
+  readonly series: SymbolSeries[];
+  readonly notes: string[];
+}
+
+async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<FileRead> {
+  const symbol = symbolOfFile(file);
+  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', 'name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz');
+  requireFile(file);
+  const options = { symbol, keepTicker };
+  const read = statSync(file).size > STREAM_ABOVE_BYTES ? await streamPriceFile(file, options) : readPriceFile(file, options);
+  const { series, notes } = seriesFromParsed(read.parsed, (name) => optionsFor(file, name));
+  return { file, read, series, notes };
+}
+
+function columnsOf(read: ReadPrices): SourceInfo['columns'] {
+  return { used: usedColumns(read.parsed.columns), ignored: ignoredColumns(read.parsed.columns) };
+}
+
+function dialectNote(read: ReadPrices): string[] {
+  const { delimiter, decimalComma, quoted } = read.dialect;
+  const parts = [delimiter === ';' ? 'semicolon-separated' : delimiter === '\t' ? 'tab-separated' : '', decimalComma ? 'decimal commas' : '', quoted ? 'quoted fields' : ''].filter(Boolean);
+  return parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
+}
+
+/** A long file: its own SourceInfo. */
+function longSource(one: FileRead): SourceInfo {
+  const { parsed } = one.read;
+  const notes = [`${one.series.length} tickers, ${parsed.day.length} rows`, ...dialectNote(one.read), ...one.notes];
+  const ignored = columnsOf(one.read)!.ignored;
+  if (ignored.length > 0) notes.push(`columns ignored: ${ignored.join(', ')}`);
+  return { path: one.file, format: `long csv: ${columnsOf(one.read)!.used.join(',')}`, fingerprint: one.read.contentHash, notes, columns: columnsOf(one.read) };
+}
+
+/** Per-symbol files: one SourceInfo for all of them (notes said once, with how many files). */
+function perSymbolSource(path: string, reads: readonly FileRead[]): SourceInfo {
+  const n = reads.length;
+  const formats = new Set(reads.map((r) => columnsOf(r.read)!.used.join(',')));
+  const counts = new Map<string, number>();
+  for (const r of reads) for (const note of [...dialectNote(r.read), ...r.notes]) counts.set(note, (counts.get(note) ?? 0) + 1);
+  const notes = [...counts].map(([note, k]) => (k === n || n === 1 ? note : `${note} (${k} of ${n} files)`));
+  const ignored = [...new Set(reads.flatMap((r) => columnsOf(r.read)!.ignored))];
+  if (ignored.length > 0) notes.push(`columns ignored: ${ignored.join(', ')}`);
+  const used = [...new Set(reads.flatMap((r) => columnsOf(r.read)!.used))];
+  const layout = formats.size === 1 ? [...formats][0] : `${formats.size} layouts (${[...formats].slice(0, 3).join(' | ')}${formats.size > 3 ? ' | …' : ''})`;
+  const fingerprint = n === 1 ? reads[0].read.contentHash : sha256(Buffer.from(reads.map((r) => `${basename(r.file)}:${r.read.contentHash}`).join('\n')));
+  return { path, format: `${n === 1 ? 'csv per symbol' : `csv per symbol (${n} files)`}: ${layout}`, fingerprint, notes, columns: { used, ignored } };
+}
+
+/** Up to this many per-symbol files keep a source each; more share one (notes said once, with counts). */
+const SOURCE_PER_FILE_UP_TO = 50;
+
+function collect(path: string, reads: readonly FileRead[]): LoadedPrices {
+  const perSymbol = reads.filter((r) => !r.read.parsed.columns.long);
+  const long = reads.filter((r) => r.read.parsed.columns.long);
+  const perFile = perSymbol.length <= SOURCE_PER_FILE_UP_TO;
+  const symbolSources = perFile ? perSymbol.map((r) => perSymbolSource(r.file, [r])) : [perSymbolSource(path, perSymbol)];
+  const sources = [...(perSymbol.length > 0 ? symbolSources : []), ...long.map(longSource)];
+  return { series: reads.flatMap((r) => r.series), sources, hashes: new Map(reads.map((r) => [r.file, r.read.contentHash])) };
+}
+
+/** One price file (per-symbol or long). */
+export async function loadPriceFile(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<LoadedPrices> {
+  return collect(file, [await readOne(file, optionsFor, keepTicker)]);
+}
+
+/** The price files of a folder, sorted by name (other files are ignored). */
+export function priceFilesIn(folder: string): string[] {
+  const files = readdirSync(folder)
+    .filter((name) => PRICE_FILE.test(name) && !/^symbols\.csv$/i.test(name))
+    .sort()
+    .map((name) => join(folder, name))
+    .filter((file) => statSync(file).isFile());
+  if (files.length === 0) throw new DataError(folder, undefined, 'no price files (*.csv or *.csv.gz) in this folder', 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root');
+  return files;
+}
+
+/** Every price file of `folder` (per-symbol or long), optionally only some symbols. */
+export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsFor, keepSymbol: (symbol: string) => boolean = () => true): Promise<LoadedPrices> {
+  const files: string[] = [];
+  for (const file of priceFilesIn(folder)) {
+    // A file named after a symbol that is not wanted is skipped unread, unless it is a long file.
+    if (keepSymbol(symbolOfFile(file)!) || isLongPriceHeader(splitHeader(readHeadText(file)))) files.push(file);
+  }
+  const sizes = files.map((file) => statSync(file).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const pooled = files.length >= POOL_MIN_FILES && total >= POOL_MIN_BYTES && parseThreads() > 0;
+  const reads: FileRead[] = [];
+  if (!pooled) {
+    for (const file of files) reads.push(await readOne(file, optionsFor, keepSymbol));
+    return collect(folder, reads);
+  }
+  // Large files (long files of many symbols) are streamed on the main thread; the rest go to workers.
+  const small = files.filter((_, k) => sizes[k] <= STREAM_ABOVE_BYTES);
+  const tasks = small.map((file) => {
+    const symbol = symbolOfFile(file)!;
+    const { assetClass, snapshotEnd } = optionsFor(file, symbol);
+    return { file, symbol, assetClass, snapshotEnd };
+  });
+  const outcomes = await parseOnWorkers(tasks);
+  const byFile = new Map<string, FileRead>();
+  for (const [k, outcome] of outcomes.entries()) {
+    const file = small[k];
+    // A worker's error is raised again by reading the file here: the same DataError, file and line.
+    byFile.set(file, outcome.ok ? { file, read: outcome.read, series: outcome.series, notes: outcome.notes } : await readOne(file, optionsFor, keepSymbol));
+  }
+  for (const file of files) reads.push(byFile.get(file) ?? (await readOne(file, optionsFor, keepSymbol)));
+  return collect(folder, reads);
+}

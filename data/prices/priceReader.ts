@@ -1,0 +1,106 @@
+// One price file (per-symbol or long, plain or gzip) → ParsedPrices, by the fastest path that
+// reads it correctly. The dialect is sniffed from the file's start (formats/dialect.ts):
+//   - plain comma-separated, unquoted: the byte scanner streams it (priceRows.ts); should a
+//     quote turn up further down, the file is read again by the general path;
+//   - anything else (quoting, semicolons with decimal commas, tabs): csv-parse reads the
+//     records (RFC 4180), and each one, normalised, goes through the same row checks.
+
+import { parse } from 'csv-parse/sync';
+import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
+import { DataError } from '../errors.ts';
+import { readHeadText, readSource, streamSource } from '../formats/text.ts';
+import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
+
+export interface ReadPrices {
+  readonly parsed: ParsedPrices;
+  /** sha256 of the file's stored bytes. */
+  readonly contentHash: string;
+  readonly dialect: Dialect;
+}
+
+const SNIFF_BYTES = 8192;
+const NEWLINE = 10;
+
+/** Separator of normalised records on the general path: a byte no price field holds. */
+const UNIT_SEPARATOR = 0x1f;
+const NUMERIC_DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+
+type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
+
+/** True when the byte scanner can read a file of this dialect. */
+const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted;
+
+/**
+ * Reads a price file whole (small files: a per-symbol file is read in one go); `options.symbol`
+ * names a per-symbol file's symbol (from its file name).
+ */
+export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPrices {
+  const { bytes, contentHash } = readSource(file);
+  return parsePriceBytes(file, bytes, contentHash, options);
+}
+
+/** Parses a price file's decoded bytes (read whole by the caller, e.g. on a worker thread). */
+export function parsePriceBytes(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions = {}): ReadPrices {
+  const dialect = sniffDialect(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES)));
+  if (fastPathReads(dialect)) {
+    const parser = new PriceRowParser(file, { ...options, rowsHint: lineCount(bytes) });
+    try {
+      parser.push(bytes);
+      return { parsed: parser.finish(), contentHash, dialect };
+    } catch (err) {
+      if (!(err instanceof NeedsGeneralPath)) throw err;
+    }
+  }
+  return readGeneral(file, bytes, contentHash, options, { ...dialect, quoted: true });
+}
+
+/** Lines in a buffer (to size the columns once). */
+function lineCount(bytes: Buffer): number {
+  let n = 0;
+  for (let p = bytes.indexOf(NEWLINE); p >= 0; p = bytes.indexOf(NEWLINE, p + 1)) n++;
+  return n + 1;
+}
+
+/** Streams a large price file (a long file of thousands of symbols) through the byte scanner. */
+export async function streamPriceFile(file: string, options: ReaderOptions = {}): Promise<ReadPrices> {
+  const dialect = sniffDialect(readHeadText(file));
+  if (fastPathReads(dialect)) {
+    const parser = new PriceRowParser(file, options);
+    try {
+      const contentHash = await streamSource(file, (chunk) => parser.push(chunk));
+      return { parsed: parser.finish(), contentHash, dialect };
+    } catch (err) {
+      if (!(err instanceof NeedsGeneralPath)) throw err;
+    }
+  }
+  const { bytes, contentHash } = readSource(file);
+  return readGeneral(file, bytes, contentHash, options, { ...dialect, quoted: true });
+}
+
+/** The general path: csv-parse records, normalised, through the same row checks. */
+function readGeneral(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions, dialect: Dialect): ReadPrices {
+  const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(bytes, { delimiter: dialect.delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new DataError(file, line, `cannot parse CSV${dialectNote ? ` ${dialectNote}` : ''} (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
+  }
+  const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote });
+  if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect };
+  parser.setHeader(records[0].record, records[0].info.lines);
+  const roles = parser.columns!.roles;
+  const separator = String.fromCharCode(UNIT_SEPARATOR);
+  for (let r = 1; r < records.length; r++) {
+    const { record, info } = records[r];
+    const fields = record.map((field, k) => {
+      const role = roles[k];
+      if (role === null || role === undefined) return '';
+      if (dialect.decimalComma && role !== 'ticker' && role !== 'date' && NUMERIC_DECIMAL_COMMA.test(field)) return field.replace(',', '.');
+      return field;
+    });
+    parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines);
+  }
+  return { parsed: parser.finish(), contentHash, dialect };
+}

@@ -1,0 +1,403 @@
+// Price rows → typed columns. A hand-written byte scanner fed chunk by chunk (so a 200 MB gzip
+// stream never sits in memory whole) writes straight into typed columns: the fast path for plain
+// comma-separated files. The general path (priceReader.ts: quoting, other delimiters, decimal
+// commas, through csv-parse) hands it one normalised record at a time, so both paths share every
+// check. It validates as it goes (field count, numbers, dates, positive prices, bars whose Open
+// and Close lie within [Low, High], one direction of dates per ticker, no duplicates) and
+// reports the file and line of the first problem. Per-symbol files (the ticker is the file name)
+// and long files (one row per ticker and date; tickers may be interleaved) alike; rows in
+// descending date order are accepted and turned around.
+
+import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
+import { isoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from '../formats/fields.ts';
+import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
+
+/** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
+export interface ParsedPrices {
+  readonly file: string;
+  readonly columns: PriceColumns;
+  /** Tickers whose rows came newest first (turned around here). */
+  readonly descending: readonly string[];
+  /** Rows with every field empty (e.g. `,,,,,` at the end of an export), skipped. */
+  readonly blankRows: number;
+  readonly tickers: readonly string[];
+  readonly rowStart: Int32Array;
+  readonly day: Int32Array;
+  readonly fields: Readonly<Partial<Record<PriceField, Float64Array>>>;
+  /** Per ticker: line of the first row with an empty AdjClose, or -1. */
+  readonly firstBlankAdjCloseLine: Int32Array;
+  /** Per ticker: rows with an empty AdjClose. */
+  readonly blankAdjCloseRows: Int32Array;
+}
+
+// Field kinds, as small integers so the per-row dispatch stays monomorphic.
+const TICKER = 0;
+const DATE = 1;
+const PRICE = 2;
+const ADJ_CLOSE = 3;
+const VOLUME = 4;
+const IGNORED = 5;
+const EVENT = 6; // dividends and split ratios: blank or 0 = none
+const KIND_OF_ROLE: Readonly<Record<Role, number>> = { ticker: TICKER, date: DATE, open: PRICE, high: PRICE, low: PRICE, close: PRICE, adjClose: ADJ_CLOSE, volume: VOLUME, dividend: EVENT, splitRatio: EVENT };
+const COLUMN_NAME: Readonly<Record<PriceField, string>> = { open: 'Open', high: 'High', low: 'Low', close: 'Close', adjClose: 'AdjClose', volume: 'Volume', dividend: 'Dividends', splitRatio: 'Stock Splits' };
+
+const COMMA = 44;
+const QUOTE = 34;
+const NEWLINE = 10;
+const CR = 13;
+const MIN_CAPACITY = 1024;
+
+export interface PriceRowParserOptions {
+  /** Per-symbol files: the symbol (from the file name). Long files: leave undefined. */
+  readonly symbol?: string;
+  /** Long files: keep only tickers for which this returns true. */
+  readonly keepTicker?: (ticker: string) => boolean;
+  /** Expected decoded size in bytes, to size the columns once instead of growing them. */
+  readonly sizeHint?: number;
+  /** Expected number of rows, when known (better than sizeHint). */
+  readonly rowsHint?: number;
+  /** Field separator byte: a comma for the fast path; the general path uses its own. */
+  readonly separator?: number;
+  /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
+  readonly dialectNote?: string;
+}
+
+/** Thrown by the fast path when the bytes need the general CSV path (a quote was seen). */
+export class NeedsGeneralPath extends Error {}
+
+export class PriceRowParser {
+  readonly #file: string;
+  readonly #options: PriceRowParserOptions;
+  #columns: PriceColumns | undefined;
+  readonly #separator: number;
+  #columnNames: readonly string[] = [];
+  #kinds: number[] = [];
+  /** Per field position: the column it is written to (unused for ticker and date). */
+  #targets: Float64Array[] = [];
+  #line = 0;
+  #carry: Buffer | undefined;
+  /** Rows stored (kept tickers only) and data lines seen (all tickers). */
+  #rows = 0;
+  #dataLines = 0;
+  #capacity = 0;
+  #day: Int32Array = new Int32Array(0);
+  #tickerOfRow: Int32Array = new Int32Array(0);
+  #fields: Partial<Record<PriceField, Float64Array>> = {};
+  // Per ticker id.
+  #tickers: string[] = [];
+  #tickerIds = new Map<string, number>();
+  #kept: boolean[] = [];
+  #lastDay: number[] = [];
+  #lastLine: number[] = [];
+  #firstBlankAdj: number[] = [];
+  #blankAdj: number[] = [];
+  #current = -1;
+  #currentBytes: Buffer = Buffer.alloc(0);
+  #interleaved = false;
+  #long = false;
+  /** Per ticker: +1 ascending, -1 descending, 0 not known yet. */
+  #direction: number[] = [];
+  #blankRows = 0;
+  // The columns of the bar check (open and close may be absent; high and low come together).
+  #open: Float64Array | undefined;
+  #high: Float64Array | undefined;
+  #low: Float64Array | undefined;
+  #close: Float64Array | undefined;
+
+  constructor(file: string, options: PriceRowParserOptions = {}) {
+    this.#file = file;
+    this.#options = options;
+    this.#separator = options.separator ?? COMMA;
+  }
+
+  /** Parses every complete line in `chunk`; a trailing partial line waits for the next chunk. */
+  push(chunk: Buffer): void {
+    if (this.#separator === COMMA && chunk.indexOf(QUOTE) >= 0) throw new NeedsGeneralPath();
+    let bytes = chunk;
+    if (this.#carry) {
+      // Complete the carried partial line with the head of this chunk only (no big copy).
+      const nl = chunk.indexOf(NEWLINE);
+      if (nl < 0) {
+        this.#carry = Buffer.concat([this.#carry, chunk]);
+        return;
+      }
+      const joined = Buffer.concat([this.#carry, chunk.subarray(0, nl + 1)]);
+      this.#carry = undefined;
+      this.#parseLines(joined, joined.length);
+      bytes = chunk.subarray(nl + 1);
+    }
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (lastNewline < 0) {
+      if (bytes.length > 0) this.#carry = Buffer.from(bytes);
+      return;
+    }
+    this.#parseLines(bytes, lastNewline + 1);
+    if (lastNewline + 1 < bytes.length) this.#carry = Buffer.from(bytes.subarray(lastNewline + 1));
+  }
+
+  /** Parses the last line (a file need not end with a newline) and groups rows by ticker. */
+  finish(): ParsedPrices {
+    if (this.#carry) {
+      const last = Buffer.concat([this.#carry, Buffer.from([NEWLINE])]);
+      this.#carry = undefined;
+      this.#parseLines(last, last.length);
+    }
+    if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
+    if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
+    const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
+    return this.#grouped(perTicker);
+  }
+
+  #tickerId(ticker: string): number {
+    let id = this.#tickerIds.get(ticker);
+    if (id === undefined) {
+      id = this.#tickers.length;
+      this.#tickers.push(ticker);
+      this.#tickerIds.set(ticker, id);
+      this.#kept.push(this.#options.keepTicker ? this.#options.keepTicker(ticker) : true);
+      this.#firstBlankAdj.push(-1);
+      this.#blankAdj.push(0);
+      this.#direction.push(0);
+    } else if (id !== this.#current) this.#interleaved = true;
+    return id;
+  }
+
+  /** The header's columns, once read. */
+  get columns(): PriceColumns | undefined {
+    return this.#columns;
+  }
+
+  /** Reads the header line (general path: the header record, already unquoted). */
+  setHeader(header: readonly string[], line: number): void {
+    const expect = this.#options.symbol === undefined ? 'long' : 'symbol';
+    this.#line = line;
+    this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
+    this.#long = this.#columns.long;
+    if (!this.#long) this.#current = this.#tickerId(this.#options.symbol!);
+    this.#columnNames = this.#columns.roles.map((role, k) => (role === null || role === 'ticker' || role === 'date' ? header[k] : COLUMN_NAME[role]));
+    this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
+    for (const role of this.#columns.roles) if (role !== null && role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
+    this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
+  }
+
+  #grow(capacity: number): void {
+    const growInt = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(capacity);
+      b.set(a.subarray(0, this.#rows));
+      return b;
+    };
+    this.#day = growInt(this.#day);
+    if (this.#long) this.#tickerOfRow = growInt(this.#tickerOfRow);
+    for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) {
+      const b = new Float64Array(capacity);
+      b.set(column.subarray(0, this.#rows));
+      this.#fields[name] = b;
+    }
+    this.#targets = this.#columns!.roles.map((role) => (role === null || role === 'ticker' || role === 'date' ? new Float64Array(0) : this.#fields[role]!));
+    this.#open = this.#fields.open;
+    this.#high = this.#fields.high;
+    this.#low = this.#fields.low;
+    this.#close = this.#fields.close;
+    this.#capacity = capacity;
+  }
+
+  /** Lines in bytes[0, end), where bytes[end-1] is a newline. */
+  #parseLines(bytes: Buffer, end: number): void {
+    let p = 0;
+    while (p < end) {
+      this.#line++;
+      if (!this.#columns) {
+        const nl = bytes.indexOf(NEWLINE, p);
+        this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
+        p = nl + 1;
+      } else p = this.#parseRowAt(bytes, p) + 1;
+    }
+  }
+
+  /** General path: one record's fields joined by the separator byte and ended by a newline, on `line` of the file. */
+  pushLine(bytes: Buffer, line: number): void {
+    this.#line = line;
+    this.#parseRowAt(bytes, 0);
+  }
+
+  /**
+   * Parses the line starting at `start` (a newline ends it, always present) in one pass over
+   * its bytes, and returns the index of that newline. Empty lines are skipped.
+   */
+  #parseRowAt(bytes: Buffer, start: number): number {
+    const sep = this.#separator;
+    const head = bytes[start];
+    if (head === NEWLINE) return start;
+    if (head === CR && bytes[start + 1] === NEWLINE) return start + 1;
+    this.#dataLines++;
+    if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
+    if (head === sep && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
+    const kinds = this.#kinds;
+    const fieldCount = kinds.length;
+    const row = this.#rows;
+    let p = start;
+    let q = start;
+    let day = NaN;
+    for (let k = 0; k < fieldCount; k++) {
+      let c = bytes[q];
+      while (c !== sep && c !== NEWLINE) c = bytes[++q];
+      const last = c === NEWLINE;
+      if (k === fieldCount - 1 ? !last : last) throw this.#fieldCountError(bytes, start, this.#lineEnd(bytes, start));
+      const fieldEnd = last && q > p && bytes[q - 1] === CR ? q - 1 : q;
+      const kind = kinds[k];
+      if (kind === TICKER) {
+        if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
+      } else if (kind === DATE) {
+        day = parseIsoDayBytes(bytes, p, fieldEnd);
+        if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[k]), bytes.toString('utf8', p, fieldEnd));
+      } else if (kind !== IGNORED) this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
+      p = ++q;
+    }
+    if (this.#high !== undefined && this.#low !== undefined) this.#checkBar(row, day);
+    this.#acceptDay(day);
+    if (this.#long) this.#tickerOfRow[row] = this.#current;
+    this.#day[row] = day;
+    this.#rows++;
+    return q - 1;
+  }
+
+  /** End of the line starting at `start`, before its CR LF or LF (for error messages and blank rows). */
+  #lineEnd(bytes: Buffer, start: number): number {
+    const nl = bytes.indexOf(NEWLINE, start);
+    return nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
+  }
+
+  /** True (and counted) when every field of the row is empty. */
+  #isBlankRow(bytes: Buffer, start: number, end: number): boolean {
+    for (let q = start; q < end; q++) if (bytes[q] !== this.#separator && bytes[q] !== 32) return false;
+    this.#dataLines--;
+    this.#blankRows++;
+    return true;
+  }
+
+  /** A bar that cannot be true is an error: High < Low, or Open or Close outside [Low, High]. */
+  #checkBar(row: number, day: number): void {
+    const high = this.#high![row];
+    const low = this.#low![row];
+    const close = this.#close === undefined ? NaN : this.#close[row];
+    const open = this.#open === undefined ? NaN : this.#open[row];
+    // Comparisons with NaN (an absent column) are false: only present prices are checked.
+    if (high < low) throw this.#badBar(`High ${high} is below Low ${low}`, day);
+    if (close > high) throw this.#badBar(`Close ${close} is above High ${high}`, day);
+    if (close < low) throw this.#badBar(`Close ${close} is below Low ${low}`, day);
+    if (open > high) throw this.#badBar(`Open ${open} is above High ${high}`, day);
+    if (open < low) throw this.#badBar(`Open ${open} is below Low ${low}`, day);
+  }
+
+  #badBar(problem: string, day: number): DataError {
+    return new DataError(this.#file, this.#line, `${problem} on ${isoDay(day)}`, "a bar's Open and Close lie within [Low, High]; correct the bar or remove the row");
+  }
+
+  /** Switches the current ticker; false when this ticker is filtered out. */
+  #selectTicker(bytes: Buffer, start: number, end: number): boolean {
+    if (end === start) throw new DataError(this.#file, this.#line, 'Ticker is empty', 'every row of a long-format file names its ticker');
+    if (!this.#isCurrentTicker(bytes, start, end)) {
+      this.#current = this.#tickerId(bytes.toString('utf8', start, end));
+      this.#currentBytes = Buffer.from(bytes.subarray(start, end));
+    }
+    return this.#kept[this.#current];
+  }
+
+  #isCurrentTicker(bytes: Buffer, start: number, end: number): boolean {
+    const current = this.#currentBytes;
+    if (this.#current < 0 || end - start !== current.length) return false;
+    // A byte loop: tickers are a few bytes, where Buffer.compare's call overhead dominates.
+    for (let k = 0; k < current.length; k++) if (bytes[start + k] !== current[k]) return false;
+    return true;
+  }
+
+  #parseValue(kind: number, field: number, bytes: Buffer, start: number, end: number): number {
+    const column = this.#columnNames[field];
+    if (start === end) {
+      if (kind === VOLUME) return NaN; // unknown volume: no participation cap
+      if (kind === EVENT) return 0;
+      if (kind === ADJ_CLOSE) {
+        const id = this.#current;
+        if (this.#firstBlankAdj[id] < 0) this.#firstBlankAdj[id] = this.#line;
+        this.#blankAdj[id]++;
+        return NaN;
+      }
+      throw new DataError(this.#file, this.#line, `${column} is empty`, 'fill in the price or remove the row');
+    }
+    const value = parseNumberBytes(bytes, start, end);
+    if (Number.isNaN(value)) throw notANumberError(this.#place(column), bytes.toString('utf8', start, end));
+    if (kind === VOLUME || kind === EVENT ? value < 0 : value <= 0) {
+      const rule = kind === VOLUME || kind === EVENT ? 'negative' : 'zero or negative';
+      throw new DataError(this.#file, this.#line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
+    }
+    return value;
+  }
+
+  /** Dates run one way per ticker (ascending, or descending throughout), never repeat. */
+  #acceptDay(day: number): void {
+    const id = this.#current;
+    const previous = this.#lastDay[id];
+    if (previous !== undefined) {
+      const direction = day > previous ? 1 : day < previous ? -1 : 0;
+      if (this.#direction[id] === 0) this.#direction[id] = direction;
+      if (direction === 0 || direction !== this.#direction[id]) {
+        throw dateOrderError(this.#file, this.#line, day, previous, this.#lastLine[id], this.#long ? this.#tickers[id] : undefined, this.#direction[id] < 0);
+      }
+    }
+    this.#lastDay[id] = day;
+    this.#lastLine[id] = this.#line;
+  }
+
+  #fieldCountError(bytes: Buffer, start: number, end: number): DataError {
+    let fields = 1;
+    for (let q = start; q < end; q++) if (bytes[q] === this.#separator) fields++;
+    return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields);
+  }
+
+  #place(column: string): { file: string; line: number; column: string } {
+    return { file: this.#file, line: this.#line, column };
+  }
+
+  /** Rows grouped by ticker (a stable counting sort when the file interleaves tickers). */
+  #grouped(tickerIds: readonly number[]): ParsedPrices {
+    const n = this.#rows;
+    const rowStart = new Int32Array(tickerIds.length + 1);
+    const slot = new Int32Array(this.#tickers.length).fill(-1);
+    tickerIds.forEach((id, k) => (slot[id] = k));
+    const count = (row: number): number => (this.#long ? slot[this.#tickerOfRow[row]] : 0);
+    for (let r = 0; r < n; r++) rowStart[count(r) + 1]++;
+    for (let k = 0; k < tickerIds.length; k++) rowStart[k + 1] += rowStart[k];
+    const fields: Partial<Record<PriceField, Float64Array>> = {};
+    let day = this.#day.subarray(0, n);
+    if (this.#interleaved) {
+      const next = rowStart.slice(0, tickerIds.length);
+      const order = new Int32Array(n);
+      for (let r = 0; r < n; r++) order[next[count(r)]++] = r;
+      day = day.map((_, k) => this.#day[order[k]]);
+      for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) fields[name] = Float64Array.from(order, (r) => column[r]);
+    } else {
+      for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) fields[name] = column.subarray(0, n);
+    }
+    const descending = tickerIds.filter((id) => this.#direction[id] < 0);
+    for (const id of descending) {
+      const k = slot[id];
+      const [from, to] = [rowStart[k], rowStart[k + 1]];
+      day.subarray(from, to).reverse();
+      for (const column of Object.values(fields)) column.subarray(from, to).reverse();
+    }
+    return {
+      file: this.#file,
+      columns: this.#columns!,
+      descending: descending.map((id) => this.#tickers[id]),
+      blankRows: this.#blankRows,
+      tickers: tickerIds.map((id) => this.#tickers[id]),
+      rowStart,
+      day,
+      fields,
+      firstBlankAdjCloseLine: Int32Array.from(tickerIds, (id) => this.#firstBlankAdj[id]),
+      blankAdjCloseRows: Int32Array.from(tickerIds, (id) => this.#blankAdj[id]),
+    };
+  }
+}

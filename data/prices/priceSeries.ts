@@ -1,0 +1,157 @@
+// Parsed price rows → one series per symbol, deciding what each file's prices mean:
+//   - only AdjClose: it is the close, read as total return (priceKind totalReturn, no dividends);
+//   - Close with Dividends / Stock Splits columns (yfinance `actions`): Close is the traded price;
+//     the dividends are paid as given; a split is applied where Close moved by it (a Close that
+//     is already split-adjusted, as yfinance prints it, has no split left to apply);
+//   - Close and AdjClose: Close is the traded price (priceKind raw); dividends and splits are
+//     derived from the two (corporateActions.ts);
+//   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files): the series
+//     is raw and its dividends are missing, which a source note says.
+
+import { deriveCorporateActions, movedLikeSplit, type DatedValue } from './corporateActions.ts';
+import { isoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { AssetClass, PriceKind } from '../market.ts';
+import { hasRole } from './priceColumns.ts';
+import type { ParsedPrices } from './priceRows.ts';
+
+export interface SymbolSeries {
+  readonly symbol: string;
+  /** File the series came from. */
+  readonly source: string;
+  /** Epoch days, strictly ascending. */
+  readonly dates: Int32Array;
+  readonly close: Float64Array;
+  readonly open: Float64Array | null;
+  readonly high: Float64Array | null;
+  readonly low: Float64Array | null;
+  /** null when the source has no volume (unknown, not zero). */
+  readonly volume: Float64Array | null;
+  readonly priceKind: PriceKind;
+  readonly assetClass: AssetClass;
+  readonly dividends: readonly DatedValue[];
+  readonly splits: readonly DatedValue[];
+  /**
+   * Epoch day the source's snapshot ends. A series that stops before the calendar's last
+   * session is a delisting only when it also stops before this day. +Infinity: the source
+   * runs to the calendar's end.
+   */
+  readonly snapshotEnd: number;
+}
+
+export interface SeriesOptions {
+  readonly assetClass: AssetClass;
+  readonly snapshotEnd: number;
+}
+
+export interface SeriesFromFile {
+  readonly series: SymbolSeries[];
+  readonly notes: string[];
+}
+
+/** Every ticker of a parsed file as a SymbolSeries, with notes for the file's SourceInfo. */
+export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
+  const { fields } = parsed;
+  const series: SymbolSeries[] = [];
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], dividends: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [] };
+  parsed.tickers.forEach((symbol, k) => {
+    const from = parsed.rowStart[k];
+    const to = parsed.rowStart[k + 1];
+    const rows = to - from;
+    const slice = (column: Float64Array | undefined): Float64Array | null => (column ? column.subarray(from, to) : null);
+    const adjClose = slice(fields.adjClose);
+    const blanks = adjClose ? parsed.blankAdjCloseRows[k] : rows;
+    const tradedClose = slice(fields.close);
+    if (adjClose && blanks > 0 && (tradedClose === null || blanks < rows)) {
+      const why = tradedClose === null ? 'it is the only price column' : `it is filled on other rows of ${symbol}`;
+      throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `AdjClose is empty but ${why}`, 'fill it in, or leave AdjClose empty on every row of the symbol when only Close is known');
+    }
+    const dates = parsed.day.subarray(from, to);
+    const base = { symbol, source: parsed.file, dates, open: slice(fields.open), high: slice(fields.high), low: slice(fields.low), volume: slice(fields.volume), ...optionsFor(symbol) };
+    if (tradedClose === null) {
+      series.push({ ...base, close: adjClose!, priceKind: PriceKind.totalReturn, dividends: [], splits: [] });
+      return;
+    }
+    const dividendColumn = slice(fields.dividend);
+    const splitColumn = slice(fields.splitRatio);
+    if (dividendColumn || splitColumn) {
+      const actions = explicitActions(dates, tradedClose, dividendColumn, splitColumn);
+      summary.explicit++;
+      summary.dividends += actions.dividends.length;
+      summary.splits += actions.splits.length;
+      for (const day of actions.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
+      series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
+      return;
+    }
+    if (adjClose === null || blanks === rows) {
+      summary.withoutAdjClose.push(symbol);
+      series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: [], splits: [] });
+      return;
+    }
+    const actions = deriveCorporateActions(dates, tradedClose, adjClose);
+    summary.derived++;
+    summary.dividends += actions.dividends.length;
+    summary.splits += actions.splits.length;
+    for (const step of actions.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
+    for (const big of actions.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
+    series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
+  });
+  return { series, notes: fileNotes(parsed, summary) };
+}
+
+/**
+ * Corporate actions from Dividends and Stock Splits columns (blank or 0 = none). A split is
+ * applied only where Close moved by its ratio; in a split-adjusted Close it is already in the
+ * prices, and applying it would multiply the shares a second time.
+ */
+function explicitActions(dates: Int32Array, close: Float64Array, dividend: Float64Array | null, split: Float64Array | null) {
+  const dividends: DatedValue[] = [];
+  const splits: DatedValue[] = [];
+  const alreadyAdjusted: number[] = [];
+  for (let r = 0; r < dates.length; r++) {
+    if (dividend && dividend[r] > 0) dividends.push({ day: dates[r], value: dividend[r] });
+    const ratio = split ? split[r] : 0;
+    if (ratio > 0 && ratio !== 1) {
+      if (r > 0 && movedLikeSplit(close[r] / close[r - 1], ratio)) splits.push({ day: dates[r], value: ratio });
+      else alreadyAdjusted.push(dates[r]);
+    }
+  }
+  return { dividends, splits, alreadyAdjusted };
+}
+
+interface DerivationSummary {
+  /** Symbols whose actions were derived from Close vs AdjClose, or read from event columns. */
+  derived: number;
+  explicit: number;
+  readonly withoutAdjClose: string[];
+  dividends: number;
+  splits: number;
+  readonly adjustedSplits: string[];
+  readonly unexplained: string[];
+  readonly large: string[];
+}
+
+const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
+const who = (symbols: readonly string[]): string => (symbols.length <= 5 ? symbols.join(', ') : `${symbols.length} symbols`);
+
+function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
+  const notes: string[] = [];
+  const has = (role: Parameters<typeof hasRole>[1]): boolean => hasRole(parsed.columns, role);
+  const { withoutAdjClose, unexplained, large, adjustedSplits } = summary;
+  if (!has('close')) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
+  if (summary.explicit > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits read from the ${[has('dividend') ? 'Dividends' : '', has('splitRatio') ? 'Stock Splits' : ''].filter(Boolean).join(' and ')} column${has('dividend') && has('splitRatio') ? 's' : ''} (Close is read as not dividend-adjusted)`);
+  else if (has('close') && summary.derived > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits derived from Close vs AdjClose`);
+  if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the Stock Splits column are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
+  if (withoutAdjClose.length > 0) {
+    const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : 'Close only (no AdjClose)';
+    notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
+  }
+  if (!has('open')) notes.push('no opening prices: next-open fills use that session\'s close');
+  if (has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
+  if (!has('volume')) notes.push('no volume: participation limits cannot apply');
+  if (parsed.descending.length > 0) notes.push(`rows run newest first${parsed.columns.long ? ` for ${who(parsed.descending)}` : ''}: read in date order`);
+  if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
+  if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
+  if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
+  return notes;
+}

@@ -1,0 +1,175 @@
+// Errors that blame the right party, through real breadth processes: a misbehaving strategy, an
+// output path that is a folder, a bad --rf, --cash or --commission-bps, and a read-only results
+// database. Each failure exits 2 with one line and no stack trace, and stores nothing.
+
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, breadth, expectBadInput, expectOk, quote, repoRoot, scratch, shell, smallStudy, write } from './helpers.ts';
+
+/** The sample, small, as CSV files: quick to load; a strategy's first decision falls on 2005-01-03. */
+const SMALL = ['--data', ''];
+beforeAll(async () => {
+  const dir = scratch();
+  expectOk(await breadth(['data', 'sample', '--out', 'tiny', '--stocks', '20', '--years', '2'], { cwd: dir }));
+  SMALL[1] = join(dir, 'tiny');
+});
+
+/** A strategy file importing only from 'breadth' whose `decide` (or `create`) is given. */
+function strategyFile(dir: string, name: string, create: string): string {
+  return write(
+    dir,
+    `${name}.ts`,
+    `import { defineStrategy, schedules, z } from 'breadth';
+
+export default defineStrategy({
+  name: '${name}',
+  description: 'A strategy that misbehaves on purpose.',
+  dataNeeds: 'stock prices',
+  params: z.object({}),
+  create: ${create},
+});
+`,
+  );
+}
+
+/** The file's line holding `text` (1-based), to check the frame the error cites. */
+const lineOf = (file: string, text: string): number => readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+
+/** Nothing stored: no results database and no report beside it. */
+function expectNothingStored(dir: string): void {
+  expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out'), { recursive: true }) : []).toEqual([]);
+}
+
+describe.concurrent('a strategy at fault is named, with its own file and line — never breadth\'s internal error', () => {
+  it('decide() throws: exit 2, the strategy, the session and the throwing line', async () => {
+    const dir = scratch();
+    const file = strategyFile(dir, 'low-volatility', `() => ({ schedule: schedules.monthStart, decide(view) { if (view.date >= '2005-06-01') throw new Error('no volatility for ' + view.date); } })`);
+    const o = await breadth(['run', '--strategy', './low-volatility.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    expectBadInput(o, /^breadth: strategy "low-volatility" failed on 2005-06-01: no volatility for 2005-06-01 \(at /, `${file}:${lineOf(file, 'throw new Error')}:`);
+    expect(o.stderr).not.toMatch(/internal error/);
+    expectNothingStored(dir);
+  });
+
+  it('create() throws: named as a failure in create(), with the line', async () => {
+    const dir = scratch();
+    const file = strategyFile(dir, 'broken-create', `() => { throw new TypeError('cannot build the universe'); }`);
+    expectBadInput(await breadth(['run', '--strategy', './broken-create.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "broken-create" failed in create(): cannot build the universe', `${file}:${lineOf(file, 'throw new TypeError')}:`);
+    expectNothingStored(dir);
+  });
+
+  it('decide() returns something that is not a decision: says what it returned and what a decision is', async () => {
+    const dir = scratch();
+    strategyFile(dir, 'not-a-decision', `() => ({ schedule: schedules.monthStart, decide: () => 'buy everything' as never })`);
+    expectBadInput(await breadth(['run', '--strategy', './not-a-decision.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "not-a-decision" failed on 2005-01-03: decide() returned string "buy everything", not a decision', '{ weights }');
+    expectNothingStored(dir);
+  });
+
+  it('NaN weights name the symbol and the date', async () => {
+    const dir = scratch();
+    strategyFile(dir, 'nan-weights', `() => ({ schedule: schedules.monthStart, decide: (view) => { const w = new Float64Array(view.symbolCount); w[view.resolve('SYN_SMALL')] = 0.5; w[view.resolve('SYN0007')] = NaN; return { weights: w }; } })`);
+    expectBadInput(await breadth(['run', '--strategy', './nan-weights.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "nan-weights" failed on 2005-01-03: the weight of SYN0007 is NaN');
+    expectNothingStored(dir);
+  });
+
+  it('a weight map naming a symbol the data lacks names it', async () => {
+    const dir = scratch();
+    strategyFile(dir, 'ghost', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { GHOST: 1 } }) })`);
+    expectBadInput(await breadth(['run', '--strategy', './ghost.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "ghost" failed on 2005-01-03', 'GHOST');
+  });
+});
+
+describe.concurrent('output paths that are folders are refused before any work', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = scratch();
+    mkdirSync(join(dir, 'folder'));
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', 'store/r.db'], { cwd: dir }));
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', '--label', 'hold', '--db', 'store/r.db'], { cwd: dir }));
+  });
+
+  it('run --report <folder>: nothing run, nothing stored', async () => {
+    const o = await breadth(['run', '--strategy', 'size-tilt', '--db', 'out/new.db', '--report', 'folder'], { cwd: dir });
+    expectBadInput(o, '--report folder is a folder', join('folder', 'tear-sheet.html'));
+    expect(existsSync(join(dir, 'out', 'new.db'))).toBe(false);
+  });
+
+  it('report --out <folder>, compare --out <folder>', async () => {
+    expectBadInput(await breadth(['report', 'store/r.db', '--out', 'folder'], { cwd: dir }), '--out folder is a folder');
+    expectBadInput(await breadth(['compare', 'store/r.db', '1', '2', '--out', 'folder'], { cwd: dir }), '--out folder is a folder');
+    expect(readdirSync(join(dir, 'folder'))).toEqual([]);
+  });
+
+  it('baseline save --out <folder> is refused, and the folder stays empty', async () => {
+    expectBadInput(await breadth(['baseline', 'save', '--out', 'folder'], { cwd: dir }), '--out folder is a folder');
+    expect(readdirSync(join(dir, 'folder'))).toEqual([]);
+  });
+});
+
+describe.concurrent('flag values are checked, never silently replaced', () => {
+  const run = async (...flags: string[]) => {
+    const dir = scratch();
+    const o = await breadth(['run', '--strategy', 'size-tilt', ...SMALL, '--db', 'out/r.db', ...flags], { cwd: dir });
+    expectNothingStored(dir);
+    return o;
+  };
+
+  it('--rf abc and --rf nosuchseries: no such rate series in the data (which ones it has)', async () => {
+    expectBadInput(await run('--rf', 'abc'), '--rf abc: no rate series "abc"', 'tbill3m');
+    expectBadInput(await run('--rf', 'nosuchseries'), '--rf nosuchseries: no rate series');
+  });
+
+  it('--rf 3%: write the rate as a decimal', async () => {
+    expectBadInput(await run('--rf', '3%'), '--rf 3%', '--rf 0.03');
+  });
+
+  it('--cash 5e307: a clear bound', async () => {
+    expectBadInput(await run('--cash', '5e307'), '--cash', 'at most 1e12');
+  });
+
+  it('--commission-bps -1 is refused as a config file refuses commission bps: -5', async () => {
+    expectBadInput(await run('--commission-bps', '-1'), '--commission-bps', 'Too small: expected number to be >=0', '-1');
+    const dir = scratch();
+    write(dir, 'neg.yaml', smallStudy().replace('params: { mode: etf, tilt: 0.5 }', 'params: { mode: etf, tilt: 0.5 }\n    engine: { commission: { kind: bps, bps: -5 } }'));
+    expectBadInput(await breadth(['run', 'neg.yaml', '--db', 'out/r.db'], { cwd: dir }), 'runs[0].engine.commission.bps', 'Too small: expected number to be >=0', '-5');
+  });
+});
+
+/** Run `script` with `folder` read-only: a read-only bind mount as root (file modes do not bind root), else file modes. */
+function readOnlyShell(folder: string, script: string, cwd: string) {
+  const asRoot = process.getuid?.() === 0;
+  const wrapped = asRoot
+    ? `unshare -m sh -c ${quote(`mount --bind -o ro ${quote(folder)} ${quote(folder)} && ${script}`)}`
+    : `chmod -R a-w ${quote(folder)} && ${script}; status=$?; chmod -R u+w ${quote(folder)}; exit $status`;
+  return shell(wrapped, { cwd });
+}
+
+const canMountReadOnly = process.getuid?.() !== 0 || spawnSync('unshare', ['-m', 'true']).status === 0;
+
+describe.runIf(canMountReadOnly)('reading commands work on a read-only results database', () => {
+  it('runs list, runs show, report and compare read it; runs delete says it is read-only; the file is unchanged', async () => {
+    const dir = scratch();
+    const store = join(dir, 'store');
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', join(store, 'r.db')], { cwd: dir }));
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=hold-broad', '--db', join(store, 'r.db')], { cwd: dir }));
+    const hash = () => createHash('sha256').update(readFileSync(join(store, 'r.db'))).digest('hex');
+    const before = hash();
+    const cli = `${quote(process.execPath)} --conditions=breadth-source ${quote(bin)}`;
+    const db = quote(join(store, 'r.db'));
+    const o = await readOnlyShell(
+      store,
+      [`${cli} runs list ${db}`, `${cli} runs show ${db} 1`, `${cli} report ${db} 1 --out report.html`, `${cli} compare ${db} 1 2 --out compare.html`].join(' && '),
+      dir,
+    );
+    expectOk(o);
+    expect(o.stdout).toContain('iwm-vs-smlf');
+    expect(o.stdout).toContain('tear sheet of run 1: report.html');
+    expect(o.stdout).toContain('comparison of runs 1, 2: compare.html');
+    const removal = await readOnlyShell(store, `${cli} runs delete ${db} 1`, dir);
+    expectBadInput(removal, 'results store', /writable|read-only/);
+    expect(hash()).toBe(before);
+    expect(existsSync(join(repoRoot, 'report.html'))).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+// The data commands as a user runs them: `run` on the shared cases' layouts (NAV read back from
+// the results store), `data inspect` (columns read and ignored, --symbols by name, refusals),
+// and `cache info|clear` with --no-cache. Every process gets its own cache folder.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { breadth, expectBadInput, expectOk, repoRoot, scratch, write } from './helpers.ts';
+
+const cases = resolve(repoRoot, '../shared/cases');
+const hasCases = existsSync(join(cases, 'formats'));
+
+function finalNav(db: string): number {
+  const store = new Database(db, { readonly: true });
+  try {
+    return (store.prepare('SELECT final_nav FROM runs ORDER BY id DESC LIMIT 1').get() as { final_nav: number }).final_nav;
+  } finally {
+    store.close();
+  }
+}
+
+describe.skipIf(!hasCases)('breadth run on the shared cases (formats, impossible-bar)', () => {
+  it.each([
+    ['semicolon-decimal-comma', 965_918.4],
+    ['long-date-symbol', 965_918.4],
+    ['date-close', 981_956.8],
+  ])('%s: buy-and-hold IWM ends at the stated NAV', async (layout, nav) => {
+    const cwd = scratch();
+    const cache = scratch('breadth-cache-');
+    const o = await breadth(['run', '--data', join(cases, 'formats', layout), '--strategy', 'buy-and-hold', '--param', 'weights={"IWM":1}', '--cash', '1000000'], { cwd, env: { BREADTH_CACHE_DIR: cache } });
+    expectOk(o);
+    expect(finalNav(join(cwd, 'out', 'breadth.db'))).toBeCloseTo(nav, 6);
+  });
+
+  it('impossible-bar is refused in one line naming file and line', async () => {
+    const cwd = scratch();
+    const o = await breadth(['run', '--data', join(cases, 'impossible-bar'), '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--no-cache'], { cwd });
+    expectBadInput(o, 'AAA.csv:4: Close 150 is above High 101');
+  });
+});
+
+describe('breadth data inspect', () => {
+  it('lists the columns used and ignored; --symbols takes names', async () => {
+    const cwd = scratch();
+    write(cwd, 'A.csv', 'Date,Open,High,Low,Close,Volume,Note\n2020-01-02,1,2,1,1.5,10,x\n');
+    write(cwd, 'B.csv', 'Date,Open,High,Low,Close,Volume,Note\n2020-01-02,1,2,1,1.5,10,y\n');
+    const o = await breadth(['data', 'inspect', '.', '--symbols', 'B', '--no-cache'], { cwd });
+    expectOk(o);
+    expect(o.stdout).toMatch(/columns used: Date, Open, High, Low, Close, Volume; ignored: Note/);
+    expect(o.stdout).toMatch(/1 symbols \(1 stocks, 0 funds\)/);
+    expect(o.stdout).toMatch(/asset class stock for every symbol \(the default/);
+  });
+
+  it('--asset-class fund makes a folder funds; unknown symbols are said, summarised when many', async () => {
+    const cwd = scratch();
+    write(cwd, 'A.csv', 'Date,Close\n2020-01-02,1\n');
+    const funds = await breadth(['data', 'inspect', '.', '--asset-class', 'fund', '--no-cache', '--json'], { cwd });
+    expectOk(funds);
+    expect(JSON.parse(funds.stdout).funds).toBe(1);
+    const many = Array.from({ length: 10_000 }, (_, k) => `Z${k}`).join(',');
+    const unknown = await breadth(['data', 'inspect', '.', '--symbols', many, '--no-cache'], { cwd });
+    expectBadInput(unknown, /no symbols match Z0, Z1, .*, Z9, … \(10,000 in all\) in \./);
+    expect(unknown.stderr.length).toBeLessThan(500);
+  });
+});
+
+describe('breadth cache', () => {
+  it('info shows where the cache is and what it holds; clear empties it; --no-cache stores nothing', async () => {
+    const cwd = scratch();
+    const cache = scratch('breadth-cache-');
+    const env = { BREADTH_CACHE_DIR: cache };
+    write(cwd, 'A.csv', 'Date,Close\n2020-01-02,1\n2020-01-03,2\n');
+    expectOk(await breadth(['data', 'inspect', '.', '--no-cache'], { cwd, env }));
+    const empty = await breadth(['cache', 'info', '--json'], { cwd, env });
+    expectOk(empty);
+    expect(JSON.parse(empty.stdout).entries).toEqual([]);
+    expectOk(await breadth(['data', 'inspect', '.'], { cwd, env }));
+    expectOk(await breadth(['data', 'inspect', '.', '--from', '2020-01-03'], { cwd, env }));
+    const info = await breadth(['cache', 'info'], { cwd, env });
+    expectOk(info);
+    expect(info.stdout).toContain(join(cache, 'markets.sqlite'));
+    expect(info.stdout).toMatch(/1 sources, .* limit 2\.00 GB/); // two periods, one entry
+    const cleared = await breadth(['cache', 'clear'], { cwd, env });
+    expectOk(cleared);
+    expect(cleared.stdout).toMatch(/removed 1 cached source/);
+    expect(readdirSync(cwd).sort()).toEqual(['A.csv']); // nothing written into the working folder
+  });
+});

@@ -1,0 +1,129 @@
+// breadth as an installed package: the build (scripts/build.js) into a scratch package folder,
+// then what a user of it does — the compiled bin with no tsx and no source beside it, a strategy
+// file that imports only from 'breadth', `import('breadth')` in plain Node, tsc on a strategy
+// against the declarations — and the Node version gate on an old Node.
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MIN_NODE, nodeVersionProblem } from '../../core/nodeVersion.ts';
+import { expectOk, repoRoot, scratch, write, type Outcome } from './helpers.ts';
+
+let pkg: string;
+let project: string;
+
+/** `node <args>` in `cwd`, as a separate process, collected like the CLI helpers do. */
+function node(args: string[], cwd: string, executable = process.execPath): Outcome {
+  const child = spawnSync(executable, args, { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 120_000 });
+  return { status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr, command: `${executable} ${args.join(' ')}` };
+}
+
+const STRATEGY = `import { defineStrategy, schedules, z } from 'breadth';
+
+export default defineStrategy({
+  name: 'hold-small',
+  description: 'Hold the small-cap index.',
+  dataNeeds: 'ETF prices',
+  params: z.object({ weight: z.number().min(0).max(1).default(1).describe('share of NAV held') }),
+  create: ({ weight }) => ({ schedule: schedules.monthStart, decide: () => ({ weights: { SYN_SMALL: weight } }) }),
+});
+`;
+
+beforeAll(() => {
+  // The package as npm installs it: package.json and dist/, dependencies beside it.
+  pkg = join(scratch('breadth-package-'), 'node_modules', 'breadth');
+  mkdirSync(pkg, { recursive: true });
+  copyFileSync(join(repoRoot, 'package.json'), join(pkg, 'package.json'));
+  expectOk(node([join(repoRoot, 'scripts', 'build.js'), join(pkg, 'dist')], repoRoot));
+  symlinkSync(join(repoRoot, 'node_modules'), join(pkg, 'node_modules'));
+  project = join(pkg, '..', '..');
+  write(project, 'package.json', '{ "name": "user-project", "version": "7.7.7", "type": "module", "private": true }\n');
+  write(project, 'holdSmall.ts', STRATEGY);
+});
+
+const bin = () => join(pkg, 'dist', 'cli', 'breadth.js');
+
+describe('the compiled package', () => {
+  it('has no TypeScript to run: the bin and the entry are JavaScript with declarations beside them', () => {
+    expect(existsSync(join(pkg, 'dist', 'cli', 'breadth.js'))).toBe(true);
+    expect(existsSync(join(pkg, 'dist', 'index.d.ts'))).toBe(true);
+    expect(readFileSync(join(pkg, 'dist', 'index.js'), 'utf8')).not.toMatch(/from '\.[^']*\.ts'/);
+    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+    expect(manifest.bin.breadth).toBe('dist/cli/breadth.js');
+    expect(manifest.exports['.']).toMatchObject({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(Object.keys(manifest.devDependencies)).not.toContain('tsx');
+  });
+
+  it('--version is breadth\'s, not that of the project it runs in', () => {
+    const o = node([bin(), '--version'], project);
+    expectOk(o);
+    expect(o.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
+  it('runs a built-in strategy and writes its tear sheet (the report assets are found in the package)', () => {
+    const o = node([bin(), 'run', '--strategy', 'iwm-vs-smlf', '--param', 'mode=switch', '--db', 'out/b.db', '--report', 'out/switch.html'], project);
+    expectOk(o);
+    expect(o.stdout).toContain('iwm-vs-smlf');
+    const html = readFileSync(join(project, 'out', 'switch.html'), 'utf8');
+    expect(html).toContain('echarts');
+    expect(html.length).toBeGreaterThan(100_000);
+  });
+
+  it('runs a .ts strategy file of the project that imports only from breadth', () => {
+    const o = node([bin(), 'run', '--strategy', './holdSmall.ts', '--param', 'weight=0.5', '--db', 'out/s.db', '--json'], project);
+    expectOk(o);
+    expect(JSON.parse(o.stdout).runs[0].name).toBe('holdSmall');
+  });
+
+  it('runs the example strategy copied into a folder that is no project at all', () => {
+    const loose = scratch('breadth-loose-');
+    copyFileSync(join(repoRoot, 'examples', 'strategies', 'lowVolatility.ts'), join(loose, 'lowVolatility.ts'));
+    expectOk(node([bin(), 'run', '--strategy', './lowVolatility.ts', '--db', 'lv.db'], loose));
+  });
+
+  it('imports in plain Node: import("breadth") gives the API and zod\'s z', () => {
+    const o = node(['--input-type=module', '-e', "const b = await import('breadth'); console.log(typeof b.backtest, typeof b.defineStrategy, typeof b.z.object)"], project);
+    expectOk(o);
+    expect(o.stdout.trim()).toBe('function function function');
+  });
+
+  it('type-checks a strategy file against the declarations, and tsc catches a wrong one', () => {
+    write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['holdSmall.ts'] }));
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    expectOk(node([tsc, '-p', '.'], project));
+    write(project, 'wrong.ts', STRATEGY.replace('({ weights: { SYN_SMALL: weight } })', '({ weights: weight.toUpperCase() })'));
+    write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, types: [] }, include: ['wrong.ts'] }));
+    const wrong = node([tsc, '-p', '.'], project);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stdout).toContain("Property 'toUpperCase' does not exist on type 'number'");
+  });
+});
+
+describe(`the Node version gate (breadth needs ${MIN_NODE.join('.')}+)`, () => {
+  it('names the version and what to do, in one line', () => {
+    expect(nodeVersionProblem('20.20.2')).toMatch(/^breadth needs Node ≥ 22\.12 \(this is 20\.20\.2\): install Node 24 LTS/);
+    expect(nodeVersionProblem('22.11.0')).toContain('this is 22.11.0');
+    expect(nodeVersionProblem('22.12.0')).toBeUndefined();
+    expect(nodeVersionProblem('24.21.0')).toBeUndefined();
+    expect(nodeVersionProblem('26.0.0')).toBeUndefined();
+  });
+
+  // The machine's own Node, where it is older than breadth supports (Node 20 here).
+  const old = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
+    if (!existsSync(path)) return false;
+    const version = spawnSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
+    return nodeVersionProblem(version) !== undefined;
+  });
+  if (old === undefined) console.warn('test/cli/package: no Node older than 22.12 on this machine — the old-Node process test is skipped');
+
+  it.runIf(old !== undefined)(`on an old Node (${old}), the bin prints one line and exits 2 before loading SQLite; the library refuses too`, () => {
+    const o = node([bin(), 'run', '--strategy', 'size-tilt'], project, old);
+    expect(o.status).toBe(2);
+    expect(o.stdout).toBe('');
+    expect(o.stderr).toMatch(/^breadth needs Node ≥ 22\.12 \(this is \d+\.\d+\.\d+\): [^\n]+\n$/);
+    const library = node(['--input-type=module', '-e', "import('breadth').catch((e) => { console.error(e.message); process.exit(3); })"], project, old);
+    expect(library.status).toBe(3);
+    expect(library.stderr).toMatch(/^breadth needs Node ≥ 22\.12/);
+  });
+});

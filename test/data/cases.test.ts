@@ -1,0 +1,72 @@
+// ../shared/cases/formats and impossible-bar: the price files people actually have, and bars that
+// cannot be true. Expected values are the cases README's, worked out by hand:
+//   buy-and-hold IWM, cash 1,000,000: 5,012 shares sized on the 01-02 close of 199.52,
+//   filled at the 01-03 open of 197.40 and marked at the 01-18 close of 190.60 →
+//   1,000,000 − 5,012 × 197.40 + 5,012 × 190.60 = 965,918.40;
+//   without opening prices the fill uses the 01-03 close of 194.20 → 981,956.80.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../../data/errors.ts';
+import { loadMarket } from '../../data/load.ts';
+import type { Market } from '../../data/market.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { createBuiltinStrategy } from '../../strategies/registry.ts';
+import { repoRoot } from './fixtures.ts';
+
+const cases = resolve(repoRoot, '../shared/cases');
+const hasCases = existsSync(join(cases, 'formats'));
+if (!hasCases) console.warn(`[skip] shared cases: not found at ${cases} (expected ../shared/cases next to the repo)`);
+
+const LAYOUTS = ['canonical-ohlcv-adjclose', 'plain-ohlcv', 'lowercase-ohlcv', 'date-close', 'quoted', 'semicolon-decimal-comma', 'descending', 'long-date-symbol'];
+const WITH_OPEN = 965_918.4;
+const CLOSE_ONLY = 981_956.8;
+
+const finalNav = (market: Market): number => {
+  const result = backtest(market, createBuiltinStrategy('buy-and-hold', { weights: { IWM: 1 } }), { initialCash: 1_000_000 });
+  return result.daily.nav[result.daily.nav.length - 1];
+};
+
+describe.skipIf(!hasCases)('cases/formats: every layout loads the same prices', () => {
+  it('the folder holds exactly the layouts this test knows', () => {
+    expect(readdirSync(join(cases, 'formats')).sort()).toEqual([...LAYOUTS].sort());
+  });
+
+  it.each(LAYOUTS)('%s: identical prices to the canonical file, and buy-and-hold IWM ends at the stated NAV', async (layout) => {
+    const canonical = await loadMarket(join(cases, 'formats', 'canonical-ohlcv-adjclose'), { cacheDir: false });
+    const market = await loadMarket(join(cases, 'formats', layout), { cacheDir: false });
+    expect(market.symbols).toEqual(['IWM', 'SPY']);
+    expect(Array.from(market.dates)).toEqual(Array.from(canonical.dates));
+    expect(Array.from(market.close)).toEqual(Array.from(canonical.close));
+    const hasOpen = layout !== 'date-close';
+    for (const field of ['open', 'high', 'low', 'volume'] as const) {
+      if (hasOpen) expect(Array.from(market[field]), field).toEqual(Array.from(canonical[field]));
+      else expect(market[field].every(Number.isNaN), field).toBe(true);
+    }
+    expect(market.splits.value.length + market.dividends.value.length).toBe(0);
+    expect(finalNav(market)).toBeCloseTo(hasOpen ? WITH_OPEN : CLOSE_ONLY, 6);
+  });
+
+  it('what a layout lacks is said once, and how a file was read is noted', async () => {
+    const closeOnly = await loadMarket(join(cases, 'formats', 'date-close'), { cacheDir: false });
+    const notes = closeOnly.sources[0].notes;
+    expect(notes.filter((n) => n.startsWith('no opening prices'))).toEqual(["no opening prices: next-open fills use that session's close"]);
+    expect(notes).toContain('no volume: participation limits cannot apply');
+    expect(closeOnly.sources[0].columns).toEqual({ used: ['Date', 'Close'], ignored: [] });
+    const semicolon = await loadMarket(join(cases, 'formats', 'semicolon-decimal-comma'), { cacheDir: false });
+    expect(semicolon.sources[0].notes).toContain('read as semicolon-separated, decimal commas, quoted fields');
+    const descending = await loadMarket(join(cases, 'formats', 'descending'), { cacheDir: false });
+    expect(descending.sources[0].notes).toContain('rows run newest first: read in date order');
+  });
+});
+
+describe.skipIf(!hasCases)('cases/impossible-bar: a bar that cannot be true is an error, not a corporate action', () => {
+  it('AAA.csv:4: Close 150 is above High 101', async () => {
+    const file = join(cases, 'impossible-bar', 'AAA.csv');
+    const error = await loadMarket(file, { cacheDir: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect((error as DataError).message.startsWith(`${file}:4: Close 150 is above High 101 `)).toBe(true);
+    expect((error as DataError).line).toBe(4);
+  });
+});

@@ -1,0 +1,155 @@
+// Price files by column meaning, in every dialect a strategist's files come in, and the refusals.
+// Each layout is checked against values written by hand in the file itself.
+
+import { describe, expect, it } from 'vitest';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
+import { DataError } from '../../data/errors.ts';
+import { loadMarket } from '../../data/load.ts';
+import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
+import { loadPriceFile } from '../../data/prices/priceFolder.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
+
+const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });
+const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
+const closes = (m: Market): number[] => Array.from(m.close);
+const days = (m: Market): string[] => Array.from(m.dates, isoDay);
+
+async function refusal(action: () => Promise<unknown>): Promise<DataError> {
+  const error = await action().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataError);
+  return error as DataError;
+}
+
+describe('columns by meaning', () => {
+  it('any order and case, synonyms, extra columns ignored and listed', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'ABC.csv', csv('Volume,adj_close,CLOSE,Comment,timestamp', '100,9.9,10,"first, quoted",2020-01-02', '200,10.9,11,,2020-01-03'));
+    const m = await load(file);
+    expect(days(m)).toEqual(['2020-01-02', '2020-01-03']);
+    expect(closes(m)).toEqual([10, 11]);
+    expect(Array.from(m.volume)).toEqual([100, 200]);
+    expect(m.priceKind[0]).toBe(PriceKind.raw);
+    expect(m.sources[0].columns).toEqual({ used: ['Volume', 'adj_close', 'CLOSE', 'timestamp'], ignored: ['Comment'] });
+    expect(m.sources[0].notes).toContain('columns ignored: Comment');
+  });
+
+  it('long files: Ticker,Date or date,symbol in any order, gzip too', async () => {
+    const dir = tempDir();
+    const a = await load(writeFile(dir, 'a.csv.gz', csv('close,symbol,date', '10,X,2020-01-02', '20,Y,2020-01-02', '11,X,2020-01-03')));
+    expect(a.symbols).toEqual(['X', 'Y']);
+    expect(closes(a)).toEqual([10, 20, 11, NaN]);
+    const b = await load(writeFile(dir, 'b.csv', csv('Ticker,Date,Adj Close', 'X,2020-01-02,5')));
+    expect(b.priceKind[0]).toBe(PriceKind.totalReturn);
+  });
+
+  it('a folder mixes per-symbol and long files', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'prices/AAA.csv', csv('Date,Close', '2020-01-02,1'));
+    writeFile(dir, 'prices/more.csv', csv('date,symbol,close', '2020-01-02,BBB,2'));
+    const m = await load(`${dir}/prices`);
+    expect(m.symbols).toEqual(['AAA', 'BBB']);
+  });
+
+  it('required: a date and a close; a role twice is refused', async () => {
+    const dir = tempDir();
+    const noClose = await refusal(() => load(writeFile(dir, 'A.csv', csv('Date,Open,Volume', '2020-01-02,1,2'))));
+    expect(noClose.message).toMatch(/A\.csv:1: not a price file: the header "Date,Open,Volume" has no close column/);
+    const twice = await refusal(() => load(writeFile(dir, 'B.csv', csv('Date,Close,close', '2020-01-02,1,2'))));
+    expect(twice.message).toMatch(/columns "Close" and "close" both read as close/);
+  });
+});
+
+describe('dialects', () => {
+  it('tab-separated and semicolon with decimal commas read like commas', async () => {
+    const dir = tempDir();
+    const tab = await load(writeFile(dir, 'tab/T.csv', csv('Date\tOpen\tHigh\tLow\tClose', '2020-01-02\t1.5\t2\t1\t1.75')));
+    const semi = await load(writeFile(dir, 'semi/T.csv', csv('Date;Open;High;Low;Close', '2020-01-02;1,5;2;1;1,75')));
+    for (const m of [tab, semi]) {
+      expect(Array.from(m.open)).toEqual([1.5]);
+      expect(closes(m)).toEqual([1.75]);
+    }
+  });
+
+  it('a quote further down than the sniffed head still reads (the general path takes over)', async () => {
+    const dir = tempDir();
+    const rows = Array.from({ length: 3000 }, (_, k) => `${isoDay(parseIsoDay('2000-01-01') + k)},${k + 1}`);
+    rows.push(`"${isoDay(parseIsoDay('2000-01-01') + 3000)}","3001"`);
+    const m = await load(writeFile(dir, 'Q.csv', csv('Date,Close', ...rows)));
+    expect(m.close[3000]).toBe(3001);
+  });
+
+  it('a broken quote is one line naming file and line', async () => {
+    const dir = tempDir();
+    const e = await refusal(() => load(writeFile(dir, 'Q.csv', csv('"Date","Close"', '"2020-01-02","1', '"2020-01-03","2"'))));
+    expect(e.message).toMatch(/Q\.csv:\d+: cannot parse CSV/);
+  });
+});
+
+describe('dates and rows', () => {
+  it('ISO date-times at midnight (with or without Z) and compact YYYYMMDD read as that date', async () => {
+    const dir = tempDir();
+    const m = await load(writeFile(dir, 'D.csv', csv('Date,Close', '2020-01-02T00:00:00Z', '2020-01-03 00:00:00,2', '20200106,3').replace('00Z\n', '00Z,1\n')));
+    expect(days(m)).toEqual(['2020-01-02', '2020-01-03', '2020-01-06']);
+  });
+
+  it('ambiguous day/month and intraday times are clear errors', async () => {
+    const dir = tempDir();
+    const ambiguous = await refusal(() => load(writeFile(dir, 'A.csv', csv('Date,Close', '01/02/2024,1'))));
+    expect(ambiguous.message).toMatch(/A\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/);
+    const intraday = await refusal(() => load(writeFile(dir, 'B.csv', csv('Date,Close', '2024-01-02T15:30:00,1'))));
+    expect(intraday.message).toMatch(/time of day other than midnight/);
+  });
+
+  it('descending rows are accepted (and said), blank trailing rows skipped, duplicates stay an error', async () => {
+    const dir = tempDir();
+    const m = await load(writeFile(dir, 'D.csv', csv('Date,Open,High,Low,Close,Volume', '2020-01-03,2,2,2,2,1', '2020-01-02,1,1,1,1,1', ',,,,,', ',,,,,')));
+    expect(closes(m)).toEqual([1, 2]);
+    expect(m.sources[0].notes).toContain('rows run newest first: read in date order');
+    expect(m.sources[0].notes).toContain('2 blank rows (every field empty) skipped');
+    const dup = await refusal(() => load(writeFile(dir, 'E.csv', csv('Date,Close', '2020-01-03,2', '2020-01-02,1', '2020-01-02,1'))));
+    expect(dup.message).toMatch(/E\.csv:4: duplicate date 2020-01-02/);
+  });
+});
+
+describe('bars that cannot be true', () => {
+  const bar = (row: string) => csv('Date,Open,High,Low,Close,Volume', '2020-01-02,10,11,9,10,5', row);
+  it.each([
+    ['2020-01-03,10,11,9,12,5', /X\.csv:3: Close 12 is above High 11 on 2020-01-03/],
+    ['2020-01-03,10,11,9,8,5', /X\.csv:3: Close 8 is below Low 9/],
+    ['2020-01-03,12,11,9,10,5', /X\.csv:3: Open 12 is above High 11/],
+    ['2020-01-03,10,9,11,10,5', /X\.csv:3: High 9 is below Low 11/],
+  ])('%s', async (row, message) => {
+    const dir = tempDir();
+    const e = await refusal(() => load(writeFile(dir, 'X.csv', bar(row))));
+    expect(e.message).toMatch(message);
+    expect(e.fix).toMatch(/within \[Low, High\]/);
+  });
+
+  it('the general path checks bars the same way', async () => {
+    const dir = tempDir();
+    const e = await refusal(() => load(writeFile(dir, 'X.csv', csv('Date;Open;High;Low;Close', '2020-01-02;10;11;9;10', '2020-01-03;10;11;9;12,5'))));
+    expect(e.message).toMatch(/X\.csv:3: Close 12\.5 is above High 11/);
+  });
+});
+
+describe('yfinance actions: Dividends and Stock Splits columns', () => {
+  it('dividends are paid as given; a split is applied only where Close moved by it', async () => {
+    const dir = tempDir();
+    const text = csv(
+      'Date,Open,High,Low,Close,Volume,Dividends,Stock Splits',
+      '2020-01-02,100,100,100,100,5,0,0',
+      '2020-01-03,99,99,99,99,5,0.5,0', // ex-dividend 0.50
+      '2020-01-06,50,50,50,50,5,0,2', // 2:1 split, Close halves: applied
+      '2020-01-07,50,50,50,50,5,0,0',
+      '2020-01-08,51,51,51,51,5,0,3', // "3" with no move: already in the prices, not applied
+    );
+    const { series, sources } = await loadPriceFile(writeFile(dir, 'Y.csv', text), asStock);
+    expect(series[0].priceKind).toBe(PriceKind.raw);
+    expect(series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
+    expect(series[0].splits).toEqual([{ day: parseIsoDay('2020-01-06'), value: 2 }]);
+    expect(sources[0].notes.join(' ')).toMatch(/1 splits of the Stock Splits column are already in Close .* Y 2020-01-08/);
+  });
+});

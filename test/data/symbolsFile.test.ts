@@ -1,0 +1,63 @@
+// symbols.csv beside the prices: asset class, sector, industry and delistings as the user says,
+// over the folder-name fallback; --asset-class for a whole folder.
+
+import { describe, expect, it } from 'vitest';
+import { DataError, UserError } from '../../data/errors.ts';
+import { loadMarket } from '../../data/load.ts';
+import { AssetClass } from '../../data/market.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
+
+const days = ['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07'];
+const prices = (dir: string, symbols: string[]): void => {
+  for (const s of symbols) writeFile(dir, `${s}.csv`, csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`)));
+};
+
+describe('symbols.csv', () => {
+  it('says what each symbol is: funds outside a folder named etf, sectors, a delisting with its return', async () => {
+    const dir = tempDir();
+    prices(`${dir}/yahoo`, ['IWM', 'AAA', 'BBB']);
+    writeFile(`${dir}/yahoo`, 'symbols.csv', csv('Symbol,Name,Asset Class,Sector,Industry,Delisting Date,Delisting Return', 'IWM,iShares Russell 2000,ETF,,,,', 'AAA,Aaa Inc,stock,Tech,Software,2020-01-03,-0.3', 'ZZZ,Not here,stock,,,,'));
+    const m = await loadMarket(`${dir}/yahoo`, { cacheDir: false });
+    const at = (s: string): number => m.symbols.indexOf(s);
+    expect(m.assetClass[at('IWM')]).toBe(AssetClass.fund);
+    expect(m.assetClass[at('BBB')]).toBe(AssetClass.stock);
+    expect(m.sector[at('AAA')]).toBe('Tech');
+    expect(m.industry[at('AAA')]).toBe('Software');
+    expect(m.delistedAfter[at('AAA')]).toBe(1); // its last bar on or before 2020-01-03
+    expect(m.delistReturn[at('AAA')]).toBe(-0.3);
+    const info = m.sources.find((s) => s.path.endsWith('symbols.csv'))!;
+    expect(info.notes).toContain('1 symbols listed here have no prices: ZZZ');
+  });
+
+  it('is refused line by line when it says something that cannot be read', async () => {
+    const dir = tempDir();
+    prices(dir, ['AAA']);
+    writeFile(dir, 'symbols.csv', csv('symbol,asset class', 'AAA,bond'));
+    const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).message).toMatch(/symbols\.csv:2: asset class "bond" is neither a stock nor a fund/);
+  });
+});
+
+describe('--asset-class and the folder-name fallback', () => {
+  it('a folder named etf holds funds, said as a fallback; the option says it for any folder', async () => {
+    const dir = tempDir();
+    prices(`${dir}/etf`, ['SPY']);
+    prices(`${dir}/mine`, ['SPY']);
+    const byName = await loadMarket(`${dir}/etf`, { cacheDir: false });
+    expect(byName.assetClass[0]).toBe(AssetClass.fund);
+    expect(byName.sources.at(-1)!.notes.join(' ')).toMatch(/read from the folder name "etf" \(fallback rule/);
+    const byOption = await loadMarket(`${dir}/mine`, { cacheDir: false, assetClass: 'fund' });
+    expect(byOption.assetClass[0]).toBe(AssetClass.fund);
+    const byDefault = await loadMarket(`${dir}/mine`, { cacheDir: false });
+    expect(byDefault.assetClass[0]).toBe(AssetClass.stock);
+  });
+
+  it('is refused for a data folder, whose parts say what they hold', async () => {
+    const dir = tempDir();
+    prices(`${dir}/etf/adjclose`, ['SPY']);
+    writeFile(dir, 'prices.csv', csv('Ticker,Date,Close', 'AAA,2020-01-02,1'));
+    writeFile(dir, 'rates/DTB3.csv', csv('observation_date,DTB3', '2020-01-02,1.5'));
+    await expect(loadMarket(dir, { cacheDir: false, assetClass: 'fund' })).rejects.toThrow(UserError);
+  });
+});

@@ -24,7 +24,7 @@ for (const [kind, workers, times] of cases) {
   const results: Record<string, unknown>[] = [];
   for (let k = 0; k < times; k++) {
     const load = loadavg()[0].toFixed(1);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sweepCase.ts'), kind, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'sweepCase.ts'), kind, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) {
       console.log(`${kind} × ${workers}: failed\n${run.stderr.slice(-2000)}`);
       break;

@@ -1,7 +1,8 @@
 // One sweep benchmark case in this process (so its peak RSS is its own):
 //   tsx bench/sweepCase.ts <size-tilt|size-tilt-1000|quality-long-short|profile> <workers> [data]
 // Prints one JSON line: trials, wall seconds (whole sweep incl. pool start), steady trials/s
-// (from the 5th finished trial to the last), peak RSS MB, database MB; `profile` times the
+// (from the 5th finished trial to the last), peak RSS MB of the process and while the trials ran,
+// database MB; `profile` times the
 // parts of one trial in process instead.
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -87,9 +88,15 @@ if (kind === 'profile') {
   const store = openStore(db);
   const sweepId = recordSweep(store, { key: 'b', kind: 'sweep', name: 'b', study: null, spec: {}, dataName: market.name, dataFingerprint: market.fingerprint, planned: trials.length });
   const done: number[] = [];
+  // The loader's own peak (the whole cached source is read, then sliced) would hide the sweep's:
+  // sample the process RSS while the trials run, after a collection of what loading left.
+  (globalThis as { gc?: () => void }).gc?.();
+  let sweepPeak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (sweepPeak = Math.max(sweepPeak, process.memoryUsage().rss)), 25);
   const start = performance.now();
   await executeTrials(store, sweepId, shared, trials, { db, workers: Number(workersText), onTrial: () => done.push(performance.now()) });
   const wall = (performance.now() - start) / 1000;
+  clearInterval(sampler);
   store.close();
   const finished = done;
   const steady = finished.length > 6 ? (finished.length - 5) / ((finished[finished.length - 1] - finished[4]) / 1000) : NaN;
@@ -104,6 +111,8 @@ if (kind === 'profile') {
       trialsPerSecond: Number((trials.length / wall).toFixed(1)),
       steadyTrialsPerSecond: Number(steady.toFixed(1)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      sweepPeakRssMb: Math.round(sweepPeak / 1e6),
+      firstTrialSeconds: Number(((done[0] - start) / 1000).toFixed(2)),
       marketMb: Math.round(shared.buffer.byteLength / 1e6),
       dbMb: Number((dbBytes / 1e6).toFixed(1)),
     }),

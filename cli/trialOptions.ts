@@ -20,7 +20,7 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
   return y
     .positional('config', { type: 'string', demandOption: true, describe: what.config })
     .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
-    .option('symbols', { type: 'string', describe: 'load only these symbols of the data (comma-separated), e.g. IWM,SPY for the ETF calendar from 2000' })
+    .option('symbols', { type: 'string', describe: 'load only these symbols of the data (comma-separated), e.g. IWM,SPY' })
     .option('out', { type: 'string', default: 'out', describe: 'folder for the database and the pages' })
     .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db)' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })

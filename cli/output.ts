@@ -28,10 +28,11 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(): Progress {
+/** A bar on stderr (nothing when not interactive); `eta` adds the time left at the current pace. */
+export function progressBar(options: { eta?: boolean } = {}): Progress {
   if (!interactive()) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: '  {bar} {value}/{total} {label}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+    { format: `  {bar} {value}/{total}${options.eta ? ' ETA {eta_formatted}' : ''} {label}`, etaBuffer: 50, hideCursor: true, clearOnComplete: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -64,6 +64,26 @@ export class Fundamentals {
     }
   }
 
+  /**
+   * Over columns already in this class's order (sorted by symbol, then availableAt, as `symbol`,
+   * `periodEnd`, `availableAt` and `column(field)` of another instance give them), without copying
+   * them: workers of a sweep read one market in shared memory this way.
+   */
+  static fromSortedColumns(symbolCount: number, sorted: { symbol: Int32Array; periodEnd: Int32Array; availableAt: Int32Array; columns: Record<FundamentalField, Float64Array> }): Fundamentals {
+    const f = new Fundamentals(symbolCount, []);
+    const self = f as unknown as { symbol: Int32Array; periodEnd: Int32Array; availableAt: Int32Array; columns: Record<FundamentalField, Float64Array>; symbolStart: Int32Array };
+    self.symbol = sorted.symbol;
+    self.periodEnd = sorted.periodEnd;
+    self.availableAt = sorted.availableAt;
+    self.columns = sorted.columns;
+    let k = 0;
+    for (let i = 0; i <= symbolCount; i++) {
+      while (k < sorted.symbol.length && sorted.symbol[k] < i) k++;
+      self.symbolStart[i] = k;
+    }
+    return f;
+  }
+
   get rowCount(): number {
     return this.symbol.length;
   }

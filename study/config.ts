@@ -10,6 +10,7 @@ import { parseIsoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import { modelFilesSchema } from './models.ts';
+import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 const engineOverrides = z.record(z.string(), z.unknown());
@@ -30,6 +31,10 @@ export const runSpecSchema = z
     engine: engineOverrides.default({}),
     /** Model files for this run, by concern (study/models.ts), over the study's `models`. */
     models: modelFilesSchema.default({}),
+    /** What `breadth sweep` varies for this run (replaces the study's `sweep`). */
+    sweep: sweepSchema.optional(),
+    /** How `breadth walk-forward` tests this run (replaces the study's `walkForward`). */
+    walkForward: walkForwardSchema.optional(),
   })
   .strict();
 
@@ -61,6 +66,10 @@ export const studySchema = z
     /** Model files for every run, by concern: `{ file, params }` (study/models.ts). */
     models: modelFilesSchema.default({}),
     runs: z.array(runSpecSchema).min(1, 'a study needs at least one run'),
+    /** What `breadth sweep` varies, for every run without a `sweep` of its own. */
+    sweep: sweepSchema.optional(),
+    /** How `breadth walk-forward` tests every run without a `walkForward` of its own. */
+    walkForward: walkForwardSchema.optional(),
     /** Comparison pages: each a list of run names. */
     compare: z.array(z.object({ name: z.string().min(1), runs: z.array(z.string().min(1)).min(2) }).strict()).default([]),
   })

@@ -1,6 +1,8 @@
 // Studies: run configurations (one or many runs) end to end — market, strategies, engine,
 // metrics, attribution, SQLite, HTML.
 
+import { existsSync } from 'node:fs';
+import { openStore, recordedTrials } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
 import { openStudyMarket } from './market.ts';
 import { publishStudy, type Published } from './publish.ts';
@@ -10,7 +12,8 @@ export { loadStudyFile, parseStudy, studySchema, type RunSpec, type StudyConfig 
 export { openStudyMarket, SAMPLE } from './market.ts';
 export { publishStudy, type Published, type PublishedRun } from './publish.ts';
 export { comparisonHtml, tearSheetHtml, writeComparison, writeTearSheet } from './reportFiles.ts';
-export { runStudyRuns, type StudyProgress, type StudyRun, type StudyRuns } from './runStudy.ts';
+export { measureRun, resolveRiskFree } from './measure.ts';
+export { prepareRun, runStudyRuns, type PreparedRun, type StudyProgress, type StudyRun, type StudyRuns, type TrialsLookup } from './runStudy.ts';
 
 export interface StudyOutcome {
   readonly study: StudyRuns;
@@ -23,6 +26,15 @@ export async function runStudy(
   options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress; load?: Parameters<typeof openStudyMarket>[1] },
 ): Promise<StudyOutcome> {
   const market = await openStudyMarket(config, options.load);
-  const study = await runStudyRuns(config, market, options.where, options.progress, options.baseDir);
+  // Each run's DSR counts the trials the results store holds for its strategy on this data (a
+  // store that does not exist yet holds none, and is not created just to look).
+  const registry = existsSync(options.db) ? openStore(options.db) : undefined;
+  let study: StudyRuns;
+  try {
+    const trials = registry ? (strategy: string, fingerprint: string) => recordedTrials(registry, strategy, fingerprint) : undefined;
+    study = await runStudyRuns(config, market, options.where, { ...options.progress, ...(trials ? { trials } : {}) }, options.baseDir);
+  } finally {
+    registry?.close();
+  }
   return { study, published: await publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

@@ -6,6 +6,7 @@
 // The file replaces the engine setting of its concern (a run's own setting over the study's); the
 // run's manifest records its path (as the study names it), sha256 and parameters.
 
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
@@ -30,9 +31,18 @@ export interface ModelSettings {
   readonly study: { readonly engine: Record<string, unknown>; readonly models: ModelFiles };
 }
 
+/** A model file as a trial (or a worker elsewhere) loads it again: an absolute path, its params and hash. */
+export interface ModelFile {
+  readonly file: string;
+  readonly params: Record<string, unknown>;
+  readonly sourceHash: string;
+}
+
 export interface RunModels {
   readonly models: Partial<ExecutionModels>;
   readonly modelSources: Partial<Record<ModelConcern, ModelSource>>;
+  /** The same files by absolute path, for trials that load them again. */
+  readonly files: Partial<Record<ModelConcern, ModelFile>>;
   /** Engine config keys the model files replace (drop them from the merged engine settings). */
   readonly replaced: readonly string[];
 }
@@ -45,6 +55,7 @@ export interface RunModels {
 export async function loadRunModels(settings: ModelSettings, market: Market, where: string, path: string, baseDir = process.cwd()): Promise<RunModels> {
   const models: Partial<Record<ModelConcern, unknown>> = {};
   const modelSources: Partial<Record<ModelConcern, ModelSource>> = {};
+  const files: Partial<Record<ModelConcern, ModelFile>> = {};
   const replaced: string[] = [];
   for (const concern of MODEL_CONCERNS) {
     const key = CONFIG_KEYS[concern];
@@ -55,9 +66,28 @@ export async function loadRunModels(settings: ModelSettings, market: Market, whe
     const { model, sourceHash, params } = await loadModelFile(concern, spec, market, `${where}: ${at}`, baseDir);
     models[concern] = model;
     modelSources[concern] = { path: spec.file, sourceHash, params };
+    files[concern] = { file: resolve(baseDir, spec.file), params: spec.params, sourceHash };
     replaced.push(key);
   }
-  return { models: models as Partial<ExecutionModels>, modelSources, replaced };
+  return { models: models as Partial<ExecutionModels>, modelSources, files, replaced };
+}
+
+/**
+ * Load model files again by absolute path (a trial of a sweep). A file whose contents changed since
+ * the sweep was planned is refused: the trial key names its hash.
+ */
+export async function loadModelFiles(files: Partial<Record<ModelConcern, ModelFile>>, market: Market, where: string): Promise<Pick<RunModels, 'models' | 'modelSources'>> {
+  const models: Partial<Record<ModelConcern, unknown>> = {};
+  const modelSources: Partial<Record<ModelConcern, ModelSource>> = {};
+  for (const concern of MODEL_CONCERNS) {
+    const spec = files[concern];
+    if (spec === undefined) continue;
+    const loaded = await loadModelFile(concern, spec, market, where, dirname(spec.file));
+    if (loaded.sourceHash !== spec.sourceHash) throw new UserError(`${where}: model file ${spec.file} changed since the sweep was planned (sha256 ${loaded.sourceHash.slice(0, 12)}…, planned ${spec.sourceHash.slice(0, 12)}…); plan it again`);
+    models[concern] = loaded.model;
+    modelSources[concern] = { path: spec.file, sourceHash: loaded.sourceHash, params: loaded.params };
+  }
+  return { models: models as Partial<ExecutionModels>, modelSources };
 }
 
 /** Which level's model file applies to `concern` (undefined: the engine config's setting). */

@@ -8,18 +8,21 @@ import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
-import { engineConfigSchema } from '../engine/config.ts';
+import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
+import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
-import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { capacityFigures } from '../reports/capacity.ts';
-import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
-import { createBuiltinStrategy, loadStrategyDefinition } from '../strategies/registry.ts';
+import type { SharpeTrials } from '../reports/metrics/index.ts';
+import type { RunMetrics } from '../reports/runMetrics.ts';
+import { measureRun, resolveRiskFree } from './measure.ts';
+import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
 import { loadStudyFactors, studyFactorFolder } from './factors.ts';
-import { loadRunModels } from './models.ts';
+import { loadRunModels, type RunModels } from './models.ts';
 
 export interface StudyRun {
   /** The run's name in the study. */
@@ -31,9 +34,14 @@ export interface StudyRun {
   readonly benchmark: string | null;
 }
 
+/** The trial registry's count and Sharpe variance for a strategy on a dataset (undefined: none recorded). */
+export type TrialsLookup = (strategy: string, dataFingerprint: string) => SharpeTrials | undefined;
+
 export interface StudyProgress {
   /** Called before each run starts: k of total, and its name. */
   onRun?(k: number, total: number, name: string): void;
+  /** Where each run's DSR finds the trials recorded for its strategy and data (the results store). */
+  trials?: TrialsLookup;
 }
 
 export interface StudyRuns {
@@ -52,25 +60,43 @@ const NO_BENCHMARK = 'none';
  */
 export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
   const notes: string[] = [];
-  const riskFree = resolveRiskFree(config, market, notes);
+  const riskFree = resolveRiskFree(config.riskFree, market, notes);
   const factors: FactorTable[] = withWhere(where, () => loadStudyFactors(studyFactorFolder(config.factors, config.data)));
-  const prepared = await Promise.all(config.runs.map((run, k) => prepare(run, k, config, market, where, notes, baseDir)));
+  const prepared = await Promise.all(config.runs.map((run, k) => prepareRun(run, k, config, market, where, notes, baseDir)));
   const runs: StudyRun[] = [];
   prepared.forEach((p, k) => {
     progress.onRun?.(k + 1, prepared.length, p.spec.name);
     const result = backtest(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
-    runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, riskFree, factors));
+    runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, riskFree, factors, progress.trials));
   });
   return { market, runs, notes };
 }
 
-async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, notes: string[], baseDir?: string) {
-  const path = `runs[${k}]`;
+/** A run of a study, validated and ready for the engine. */
+export interface PreparedRun {
+  readonly spec: RunSpec;
+  readonly strategy: Strategy;
+  /** The strategy's definition as loaded (a built-in name or a resolved file). */
+  readonly strategySource: string;
+  readonly engine: EngineConfig;
+  /** Model files the run names (study/models.ts), loaded. */
+  readonly models: RunModels;
+  /** The resolved benchmark: a symbol, "cash", or null for none. */
+  readonly benchmark: string | null;
+  readonly periodsPerYear: number | undefined;
+}
+
+/**
+ * Validate one run of a study against the market: strategy and params, engine settings over the
+ * study's, benchmark. Errors name `where` and the key path `path` (default runs[k]).
+ */
+export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, notes: string[], baseDir?: string, path = `runs[${k}]`): Promise<PreparedRun> {
   const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
   const params = parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`);
   const strategy = instantiate(loaded.definition, params, loaded.sourceHash);
+  const strategySource = loaded.origin === 'builtin' ? spec.strategy : loaded.origin;
   const models = await loadRunModels({ run: spec, study: config }, market, where, path, baseDir);
   const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };
   for (const key of models.replaced) delete merged[key];
@@ -80,12 +106,11 @@ async function prepare(spec: RunSpec, k: number, config: StudyConfig, market: Ma
   const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
   const benchmarkName = spec.benchmark ?? config.benchmark;
   const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, where, `${path}.benchmark`) : null;
-  return { spec, strategy, engine, models, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
+  return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
 }
 
-function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[]): StudyRun {
-  const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
-  const measured = runMetrics(result, { riskFree, ...(periodsPerYear === undefined ? {} : { periodsPerYear }), ...(levels === null ? {} : { benchmark: levels }) });
+function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[], trials?: TrialsLookup): StudyRun {
+  const measured = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
   const metrics = { ...measured, metrics: [...measured.metrics, ...capacityFigures(result, market)] };
   return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: metrics.benchmark };
 }
@@ -112,15 +137,6 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;
-}
-
-/** The metrics' risk-free: a constant, or a rate series of the market (0 with a note where it has none). */
-function resolveRiskFree(config: StudyConfig, market: Market, notes: string[]): number | RateSeries {
-  if (typeof config.riskFree === 'number') return config.riskFree;
-  const series = market.rates[config.riskFree];
-  if (series) return series;
-  notes.push(`risk-free "${config.riskFree}" is not in ${market.name}: metrics use rf = 0`);
-  return 0;
 }
 
 /** A cash rate naming a series the data lacks earns nothing, with a note, rather than failing the study. */

@@ -36,12 +36,13 @@ const MAX_STRAY_SHARE = 0.1;
 
 /** P inferred from ascending epoch days; fewer than two dates give daily (252), flagged irregular. */
 export function inferFrequency(dates: ArrayLike<number>): Frequency {
-  const gaps: number[] = [];
-  for (let k = 1; k < dates.length; k++) gaps.push(dates[k] - dates[k - 1]);
+  // A typed array sorts numerically without a comparator: several times faster on a long calendar.
+  const gaps = new Float64Array(Math.max(dates.length - 1, 0));
+  for (let k = 1; k < dates.length; k++) gaps[k - 1] = dates[k] - dates[k - 1];
   if (gaps.length === 0) {
     return { periodsPerYear: 252, label: 'daily', medianGapDays: NaN, irregular: true, source: 'assumed daily (too few dates to infer the spacing)' };
   }
-  gaps.sort((a, b) => a - b);
+  gaps.sort();
   const mid = gaps.length >> 1;
   const median = gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
   const fits = BUCKETS.find((b) => median >= b.lo && median <= b.hi);

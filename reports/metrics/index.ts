@@ -7,9 +7,10 @@ export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture,
 export { type Frequency, givenFrequency, inferFrequency } from './frequency.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
-export { calmar, dsr, expectedMaxSharpe, omega, psr, type SharpeTrials, sharpe, sharpeOf, sortino, stability } from './riskAdjusted.ts';
+export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type SharpeMoments, type SharpeTrials, sharpe, sharpeMoments, sharpeOf, sortino, stability } from './riskAdjusted.ts';
 export { excessReturns, perPeriodRate, type RiskFree, riskFreeFromRates } from './riskFree.ts';
 export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';
 export { type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
 export { type RoundTrip, roundTrips, type TradeFill, tradeMetrics } from './trades.ts';
+export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, probabilityOfBacktestOverfitting } from './pbo.ts';

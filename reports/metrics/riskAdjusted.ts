@@ -1,7 +1,7 @@
 // Risk-adjusted ratios (METRICS.md "Risk-adjusted"). Every ratio needs ≥ 2 observations and
 // returns null instead of ±Infinity when its denominator vanishes.
 import { maxDrawdown } from './drawdown.ts';
-import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
+import { INSUFFICIENT, MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
 import { downsideDeviation } from './risk.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
@@ -92,21 +92,37 @@ export function stability(r: Series): Metric {
 }
 
 /**
- * Φ((SR − SR*)·√(n−1) / √(1 − γ3·SR + (γ4 − 1)/4·SR²)) with the non-annualized SR of x = r − rf,
- * γ3 its skew and γ4 its non-excess kurtosis (bias-uncorrected moment ratios, as in risk.ts).
+ * The moments PSR needs, of the excess returns x: the non-annualized Sharpe SR = mean/std, γ3 the
+ * skew and γ4 the non-excess kurtosis (bias-uncorrected moment ratios, as in risk.ts), n the
+ * non-NaN count. Null with the reason when they cannot be had (n < 2, zero volatility).
  */
-function probabilisticSharpe(name: string, x: Series, srStar: number): Metric {
+export interface SharpeMoments {
+  readonly sr: number;
+  readonly skew: number;
+  readonly kurtosis: number;
+  readonly n: number;
+}
+
+export function sharpeMoments(x: Series): SharpeMoments | { readonly n: number; readonly note: string } {
   const n = nonNaNCount(x);
-  if (n < MIN_STAT_N) return unavailable(name, n);
+  if (n < MIN_STAT_N) return { n, note: INSUFFICIENT };
   const sd = sampleStd(x);
-  if (sd === 0) return unavailable(name, n, 'zero volatility');
-  const sr = mean(x) / sd;
+  if (sd === 0) return { n, note: 'zero volatility' };
   const { m2, m3, m4 } = centralMoments(x);
-  const g3 = m3 / Math.pow(m2, 1.5);
-  const g4 = m4 / (m2 * m2);
-  const v = 1 - g3 * sr + ((g4 - 1) / 4) * sr * sr;
+  return { sr: mean(x) / sd, skew: m3 / Math.pow(m2, 1.5), kurtosis: m4 / (m2 * m2), n };
+}
+
+/** Φ((SR − SR*)·√(n−1) / √(1 − γ3·SR + (γ4 − 1)/4·SR²)) (Bailey & López de Prado 2012). */
+export function psrOf(name: string, moments: SharpeMoments, srStar: number): Metric {
+  const { sr, skew, kurtosis, n } = moments;
+  const v = 1 - skew * sr + ((kurtosis - 1) / 4) * sr * sr;
   if (!(v > 0)) return unavailable(name, n, 'non-positive Sharpe variance');
   return valued(name, normCdf(((sr - srStar) * Math.sqrt(n - 1)) / Math.sqrt(v)), n);
+}
+
+function probabilisticSharpe(name: string, x: Series, srStar: number): Metric {
+  const moments = sharpeMoments(x);
+  return 'note' in moments ? unavailable(name, moments.n, moments.note) : psrOf(name, moments, srStar);
 }
 
 /** psr: probability that the true (per-period) Sharpe exceeds `srStar` (default 0). */
@@ -129,11 +145,26 @@ export function expectedMaxSharpe(trials: SharpeTrials): number {
   return Math.sqrt(trials.sharpeVariance) * ((1 - EULER_GAMMA) * normInv(1 - 1 / N) + EULER_GAMMA * normInv(1 - 1 / (N * Math.E)));
 }
 
+/** Why a DSR cannot be given for these trials, or null when it can. */
+function trialsProblem(trials: SharpeTrials | undefined): string | null {
+  if (trials === undefined) return 'number of trials not given';
+  if (!(trials.count >= 2)) return 'needs at least 2 trials';
+  if (!(trials.sharpeVariance >= 0)) return 'invalid trial Sharpe variance';
+  return null;
+}
+
 /** dsr: PSR against the expected maximum Sharpe of the recorded trials (Bailey & López de Prado 2014). */
 export function dsr(r: Series, rf: RiskFree = 0, trials?: SharpeTrials): Metric {
   const x = excessReturns(r, rf);
-  if (trials === undefined) return unavailable('dsr', nonNaNCount(x), 'number of trials not given');
-  if (!(trials.count >= 2)) return unavailable('dsr', nonNaNCount(x), 'needs at least 2 trials');
-  if (!(trials.sharpeVariance >= 0)) return unavailable('dsr', nonNaNCount(x), 'invalid trial Sharpe variance');
-  return probabilisticSharpe('dsr', x, expectedMaxSharpe(trials));
+  const problem = trialsProblem(trials);
+  if (problem !== null) return unavailable('dsr', nonNaNCount(x), problem);
+  return probabilisticSharpe('dsr', x, expectedMaxSharpe(trials as SharpeTrials));
+}
+
+/** dsr from stored moments (a trial in the registry keeps SR, skew, kurtosis and n, not its returns' rf). */
+export function dsrOfMoments(moments: SharpeMoments | null, trials?: SharpeTrials): Metric {
+  if (moments === null) return unavailable('dsr', 0);
+  const problem = trialsProblem(trials);
+  if (problem !== null) return unavailable('dsr', moments.n, problem);
+  return psrOf('dsr', moments, expectedMaxSharpe(trials as SharpeTrials));
 }

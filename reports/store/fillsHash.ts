@@ -34,11 +34,14 @@ export function hashLines(format: string, count: number, line: (k: number) => st
   return hash.update(lines.join('')).digest('hex');
 }
 
-/** Each market session's ISO date, by market session index (for the run's sessions). */
+/**
+ * Each market session's ISO date, by market session index (for the run's sessions), formatted on
+ * first use: a long run's ledgers touch few of its sessions, and formatting them all cost more than the hash.
+ */
 export function sessionDates(context: FillsContext): (session: number) => string {
   const first = context.sessions.length > 0 ? context.sessions[0] : 0;
-  const dates = Array.from(context.dates, isoDay);
-  return (session) => dates[session - first];
+  const dates = new Array<string | undefined>(context.dates.length);
+  return (session) => (dates[session - first] ??= isoDay(context.dates[session - first]));
 }
 
 export function fillsHash(fills: Fills, context: FillsContext): string {

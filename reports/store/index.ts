@@ -21,3 +21,5 @@ export {
 } from './readRun.ts';
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
 export { type RunToWrite, writeRun } from './writeRun.ts';
+export { linkTrials, recordedTrials, recordSweep, setTrialRun, storedTrialKeys, type StoredTrial, sweepTrials, type SweepToRecord, type TrialCaveat, type TrialPlace, type TrialRecord, writeTrial } from './trials.ts';
+export { readWindows, saveWindows, type WindowRecord } from './walkForward.ts';

@@ -87,7 +87,7 @@ export const FILL_SELECT = `SELECT session, date, symbol, quantity, price, refer
 
 /**
  * An order and how it ended (names in engine/orders.ts). `session`/`endSession` are run session
- * indices. Runs stored before schema v3 have `unrecorded` orders: only symbol and filled are known,
+ * indices. Runs stored before schema v4 have `unrecorded` orders: only symbol and filled are known,
  * the rest is null.
  */
 export interface StoredOrder {
@@ -114,7 +114,12 @@ export interface StoredOrder {
 export const ORDER_SELECT = `SELECT id, session, date, symbol, quantity, type, limit_price AS limitPrice, stop_price AS stopPrice,
   tif, origin, filled, status, reason, end_session AS endSession, end_date AS endDate FROM orders WHERE run_id = ? ORDER BY id`;
 
-/** Holdings at a decision's close; value = shares × price, weight = value / that session's NAV. */
+/**
+ * Holdings at a decision's close; value = shares × price, weight = value / that session's NAV.
+ * A decision whose holdings and targets were those of an earlier decision is stored once (see
+ * writeRun): its rows repeat the earlier shares and target weights, `unchangedSince` names the
+ * earlier decision's date, and price, value and weight are null (not stored for that close).
+ */
 export interface StoredPosition {
   session: number;
   date: string;
@@ -124,7 +129,11 @@ export interface StoredPosition {
   value: number | null;
   weight: number | null;
   targetWeight: number | null;
+  unchangedSince?: string;
 }
+
+export const DECISION_SELECT = 'SELECT session, date, positions_session AS positionsSession FROM decisions WHERE run_id = ? ORDER BY session';
+export type DecisionRow = { session: number; date: string; positionsSession: number };
 
 export const POSITION_SELECT = `SELECT session, date, symbol, shares, price, value, weight, target_weight AS targetWeight
   FROM positions WHERE run_id = ? ORDER BY seq`;

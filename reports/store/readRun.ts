@@ -123,6 +123,26 @@ function readDecomposition(store: Store, run: q.RunRecord): ReturnDecomposition 
   return { startNav: run.initialCash, endNav, navChange, lines, residual: navChange - lines.reduce((s, l) => s + l.amount, 0) };
 }
 
+/**
+ * Every decision's holdings: the stored rows, and for a decision that repeated an earlier book the
+ * earlier rows re-dated (price, value and weight unknown for that close). Runs stored before
+ * schema v3 have no decisions rows: their positions are all stored.
+ */
+function expandPositions(stored: q.StoredPosition[], decisions: q.DecisionRow[]): q.StoredPosition[] {
+  if (decisions.length === 0) return stored;
+  const bySession = new Map<number, q.StoredPosition[]>();
+  for (const row of stored) {
+    const rows = bySession.get(row.session);
+    if (rows) rows.push(row);
+    else bySession.set(row.session, [row]);
+  }
+  return decisions.flatMap((d) => {
+    const rows = bySession.get(d.positionsSession) ?? [];
+    if (d.positionsSession === d.session) return rows;
+    return rows.map((r) => ({ ...r, session: d.session, date: d.date, price: null, value: null, weight: null, unchangedSince: r.date }));
+  });
+}
+
 /** One run, whole; undefined when there is no run with that id. */
 export function getRun(store: Store, id: number): StoredRun | undefined {
   return withStoreErrors(store, () =>
@@ -138,7 +158,7 @@ export function getRun(store: Store, id: number): StoredRun | undefined {
         daily: readDaily(store, id),
         fills: all<q.StoredFill>(q.FILL_SELECT),
         orders: all<q.StoredOrder>(q.ORDER_SELECT),
-        positions: all<q.StoredPosition>(q.POSITION_SELECT),
+        positions: expandPositions(all<q.StoredPosition>(q.POSITION_SELECT), all<q.DecisionRow>(q.DECISION_SELECT)),
         metrics: all<q.MetricRow>(q.METRIC_SELECT).map(({ note, ...m }) => (note === null ? m : { ...m, note })),
         drawdowns: all<q.DrawdownRow>(q.DRAWDOWN_SELECT).map((d) => ({ ...d, open: d.open === 1 })),
         regressions: readRegressions(store, id),

@@ -4,6 +4,7 @@
 import { DAILY_COLUMNS } from '../../engine/result.ts';
 import { snakeCase } from '../runMetrics.ts';
 import { V4 } from './schemaV4.ts';
+import { V5 } from './schemaV5.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -343,6 +344,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'caveats, run facts, stale marks, benchmark level, unknown deferral sizes', sql: V2 },
   { version: 3, description: 'factor means for return attribution, sectors of traded symbols', sql: V3 },
   { version: 4, description: 'orders, fills.order_id as their foreign key, orders hash', sql: V4 },
+  { version: 5, description: 'trial registry, sweeps, walk-forward windows, positions stored only when a decision changed them', sql: V5 },
 ];
 
 /** The newest schema this breadth knows. */

@@ -136,14 +136,7 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   }
   fills.flush();
 
-  const p = result.snapshots;
-  const positions = new BatchInsert(store.db, 'positions', ['run_id', 'seq', 'session', 'date', 'symbol', 'shares', 'price', 'value', 'weight', 'target_weight']);
-  for (let k = 0; k < p.session.length; k++) {
-    const s = p.session[k] - first;
-    const value = p.shares[k] * p.price[k];
-    positions.add(id, k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], real(p.price[k]), real(value), real(value / result.daily.nav[s]), real(p.targetWeight[k]));
-  }
-  positions.flush();
+  insertPositions(store, id, result, dates);
 
   const q = result.deferrals;
   const deferrals = new BatchInsert(store.db, 'deferrals', ['run_id', 'seq', 'session', 'date', 'symbol', 'reason', 'remaining']);
@@ -172,6 +165,48 @@ function insertSymbols(store: Store, id: number, run: RunToWrite): void {
     if (sector !== '' || industry !== '') rows.add(id, run.result.symbols[i], sector, industry);
   }
   rows.flush();
+}
+
+/**
+ * Every decision goes to `decisions`; its holdings go to `positions` only when they differ from
+ * the last stored decision's (same symbols, shares and target weights), else the decision names
+ * the session whose rows it repeats. A run that holds 2,000 names and decides every session
+ * without trading stores its book once, not 2,000 rows a session.
+ */
+function insertPositions(store: Store, id: number, result: Result, dates: readonly string[]): void {
+  const first = result.sessions.length > 0 ? result.sessions[0] : 0;
+  const p = result.snapshots;
+  const positions = new BatchInsert(store.db, 'positions', ['run_id', 'seq', 'session', 'date', 'symbol', 'shares', 'price', 'value', 'weight', 'target_weight']);
+  const decisions = new BatchInsert(store.db, 'decisions', ['run_id', 'session', 'date', 'positions_session']);
+  let stored = { from: 0, to: 0, session: -1 };
+  for (let from = 0; from < p.session.length; ) {
+    let to = from;
+    while (to < p.session.length && p.session[to] === p.session[from]) to++;
+    const s = p.session[from] - first;
+    if (stored.session < 0 || !sameBook(p, stored.from, stored.to, from, to)) {
+      for (let k = from; k < to; k++) {
+        const value = p.shares[k] * p.price[k];
+        positions.add(id, k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], real(p.price[k]), real(value), real(value / result.daily.nav[s]), real(p.targetWeight[k]));
+      }
+      stored = { from, to, session: s };
+    }
+    decisions.add(id, s, dates[s], stored.session);
+    from = to;
+  }
+  positions.flush();
+  decisions.flush();
+}
+
+/** Rows [a, b) and [c, d) hold the same symbols with the same shares and target weights. */
+function sameBook(p: Result['snapshots'], a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) {
+    if (p.symbol[a + k] !== p.symbol[c + k] || p.shares[a + k] !== p.shares[c + k]) return false;
+    const x = p.targetWeight[a + k];
+    const y = p.targetWeight[c + k];
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
 }
 
 /** The run's caveats and the measurement's, ranked together. */

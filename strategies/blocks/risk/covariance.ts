@@ -4,8 +4,13 @@
 // rule is the common window). A missing return is never read as 0 — a NaN here is a caller's
 // bug and throws.
 
-import { eigs } from 'mathjs';
+import { createRequire } from 'node:module';
 import { UserError } from '../../../data/errors.ts';
+
+// mathjs is loaded on first use: it is ~50 MB of heap per thread, and every worker of a sweep
+// imports the strategy registry whether or not its strategy needs an eigendecomposition.
+let mathjsModule: typeof import('mathjs') | undefined;
+const mathjs = (): typeof import('mathjs') => (mathjsModule ??= createRequire(import.meta.url)('mathjs') as typeof import('mathjs'));
 
 /** A symmetric n × n matrix, row-major: entry (i, j) at `values[i * size + j]`, per-period units. */
 export interface Covariance {
@@ -146,7 +151,7 @@ export function ewmaCovariance(returns: readonly Float64Array[], halfLife: numbe
 export function assertPositiveDefinite(c: Covariance, what: string, relativeFloor = 1e-12): void {
   if (c.size === 0) return;
   const rows = Array.from({ length: c.size }, (_, i) => Array.from(c.values.subarray(i * c.size, (i + 1) * c.size)));
-  const values = (eigs(rows, { eigenvectors: false }).values as number[]).map(Number);
+  const values = (mathjs().eigs(rows, { eigenvectors: false }).values as number[]).map(Number);
   const smallest = Math.min(...values);
   const largest = Math.max(...values);
   if (!(largest > 0 && smallest > relativeFloor * largest)) {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { erf } from 'mathjs';
+import { invPhi, phi } from './normal.ts';
 import { calmar, dsr, expectedMaxSharpe, omega, psr, sharpe, sortino, stability } from '../../../reports/metrics/riskAdjusted.ts';
 import { perPeriodRate, riskFreeFromRates } from '../../../reports/metrics/riskFree.ts';
 
 const A = [0.1, -0.05, 0.02, -0.03]; // mean 0.01, std √(0.0134/3)
 const sdA = Math.sqrt(0.0134 / 3);
-// Independent Φ from mathjs' erf, and Φ⁻¹ by bisection on it.
-const phi = (z: number): number => 0.5 * (1 + erf(z / Math.SQRT2));
-const invPhi = (p: number): number => {
-  let lo = -10;
-  let hi = 10;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (phi(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-};
 
 describe('sharpe', () => {
   it('mean/std·√P with rf = 0, a constant and a series', () => {

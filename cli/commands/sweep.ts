@@ -1,0 +1,56 @@
+// breadth sweep <study>: every trial of the study's sweep blocks on a pool of worker threads, each
+// stored in the trial registry; the best trials kept as runs; PBO, DSR and the sweep page.
+
+import { dirname, join, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { ensureFolder, printJson, progressBar } from '../output.ts';
+import { interruptible } from '../interrupt.ts';
+import { runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
+
+interface SweepArgs extends TrialArgs {
+  keep: number;
+  metric: string;
+  blocks: number;
+}
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <config>',
+  describe: 'Run every trial of a study file\'s sweep blocks on all cores, record them, and measure overfitting (DSR, PBO)',
+  builder: (y) =>
+    trialOptions(y, { config: 'study file (.yaml/.json) with a sweep: block (top level or per run)', report: 'write the sweep page (--no-report to skip)' })
+      .option('keep', { type: 'number', default: 3, describe: 'store the best K trials in full as runs (fills, positions, tear sheet)' })
+      .option('metric', { type: 'string', default: 'sharpe', describe: 'the metric that ranks trials (a METRICS.md name)' })
+      .option('blocks', { type: 'number', default: 16, describe: 'PBO: number of CSCV blocks S (even)' })
+      .example('$0 sweep examples/sweep.yaml', 'the size-tilt sweep on the built-in sample')
+      .example('$0 sweep examples/sweep.yaml --data ../shared/data --workers 2', 'the same on the real data')
+      .example('$0 sweep examples/sweep.yaml --resume', 'carry on after Ctrl-C: stored trials are skipped'),
+  handler: async (args) => {
+    const { loadStudyFile } = await import('../../study/index.ts');
+    const { runSweep, defaultWorkers, writeSweepPage } = await import('../../study/sweep/index.ts');
+    const { printSweepSummary, sweepJson } = await import('../sweepSummary.ts');
+    const loaded = loadStudyFile(args.config);
+    const config = withDataArgs(loaded, args);
+    const db = args.db ?? join(args.out, 'breadth.db');
+    ensureFolder(dirname(db));
+    const bar = progressBar({ eta: true });
+    const outcome = await interruptible((signal) =>
+      runSweep(config, {
+        where: args.config,
+        db,
+        baseDir: dirname(resolve(args.config)),
+        workers: args.workers ?? defaultWorkers(),
+        resume: args.resume,
+        keep: args.keep,
+        metric: args.metric,
+        blocks: args.blocks,
+        ...runNames(args.runs),
+        signal,
+        onTrial: (done, total, name) => bar.update(done, total, name),
+      }),
+    ).finally(() => bar.stop());
+    const page = args.report && !outcome.interrupted ? writeSweepPage(outcome, join(args.out, 'reports', `sweep-${outcome.sweepId}.html`), config.title) : null;
+    if (args.json) printJson(sweepJson(outcome, page));
+    else printSweepSummary(outcome, page);
+    if (outcome.interrupted) process.exitCode = 130;
+  },
+};

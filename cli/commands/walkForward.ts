@@ -1,0 +1,56 @@
+// breadth walk-forward <study>: for each run with a walkForward block, choose the best sweep point
+// in each in-sample window (trials on every core, in the registry), run the choices out of sample
+// as one stitched run (stored, with its tear sheet), and report walk-forward efficiency.
+
+import { dirname, join, resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { interruptible } from '../interrupt.ts';
+import { runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
+import { ensureFolder, fixed, percent, printJson, printTable, progressBar } from '../output.ts';
+
+
+export const walkForwardCommand: CommandModule<object, TrialArgs> = {
+  command: 'walk-forward <config>',
+  describe: 'Walk-forward test: pick parameters in each in-sample window, run them out of sample as one stitched run',
+  builder: (y) =>
+    trialOptions(y, { config: 'study file with walkForward: (and a sweep: of strategy parameters)', report: 'write the walk-forward page and the stitched run\'s tear sheet' })
+      .example('$0 walk-forward examples/sweep.yaml', '5-year in-sample, 1-year out-of-sample rolling windows of the size-tilt sweep'),
+  handler: async (args) => {
+    const { loadStudyFile } = await import('../../study/index.ts');
+    const { describeValue } = await import('../../reports/describeValue.ts');
+    const { defaultWorkers, runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
+    const loaded = loadStudyFile(args.config);
+    const config = withDataArgs(loaded, args);
+    const db = args.db ?? join(args.out, 'breadth.db');
+    ensureFolder(dirname(db));
+    const bar = progressBar({ eta: true });
+    const outcomes = await interruptible((signal) =>
+      runWalkForward(config, {
+        where: args.config,
+        db,
+        baseDir: dirname(resolve(args.config)),
+        workers: args.workers ?? defaultWorkers(),
+        resume: args.resume,
+        ...runNames(args.runs),
+        signal,
+        onTrial: (done, total, name) => bar.update(done, total, name),
+      }),
+    ).finally(() => bar.stop());
+    const pages = outcomes.map((o) => (args.report ? writeWalkForwardPage(db, o, join(args.out, 'reports'), config.title) : null));
+    if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, interrupted: o.interrupted, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
+    else {
+      outcomes.forEach((o, k) => {
+        process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trials\n`);
+        printTable(
+          ['out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
+          o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' '), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
+        );
+        process.stdout.write(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
+        if (o.interrupted) process.stdout.write('interrupted: run again with --resume to finish\n');
+        if (pages[k]) process.stdout.write(`walk-forward page: ${pages[k]?.page}\ntear sheet: ${pages[k]?.tearSheet}\n`);
+      });
+      process.stdout.write(`\nresults: ${db}\n`);
+    }
+    if (outcomes.some((o) => o.interrupted)) process.exitCode = 130;
+  },
+};

@@ -1,0 +1,50 @@
+// What `breadth sweep` prints: the JSON summary (trials, PBO, best trial with its DSR), or a short
+// table of the best trials for people.
+
+import type { SweepOutcome } from '../study/sweep/index.ts';
+import { fixed, percent, printTable } from './output.ts';
+
+const SHOWN = 10;
+
+export function sweepJson(outcome: SweepOutcome, page: string | null) {
+  const best = outcome.best;
+  const pbo = outcome.pbo;
+  return {
+    trials: outcome.trials.length,
+    pbo: 'note' in pbo ? null : pbo.result.pbo,
+    best: best === null ? null : { name: best.trial.name, params: best.trial.params, sharpe: best.trial.metrics.sharpe ?? null, dsr: best.dsr.value },
+    ...('note' in pbo ? { pboNote: pbo.note } : { probabilityOfLoss: pbo.result.probabilityOfLoss, degradationSlope: pbo.result.degradation.slope }),
+    ...(best !== null && best.dsr.value === null ? { dsrNote: best.dsr.note } : {}),
+    planned: outcome.planned,
+    ran: outcome.ran,
+    resumed: outcome.skipped,
+    interrupted: outcome.interrupted,
+    metric: outcome.metric,
+    data: outcome.market.name,
+    synthetic: outcome.market.synthetic,
+    db: outcome.db,
+    sweep: outcome.sweepId,
+    kept: outcome.kept,
+    page,
+    notes: outcome.notes,
+  };
+}
+
+export function printSweepSummary(outcome: SweepOutcome, page: string | null): void {
+  const { trials, metric } = outcome;
+  process.stdout.write(`\n${outcome.market.name}${outcome.market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
+  const rows = [...trials].sort((a, b) => (b.metrics[metric] ?? -Infinity) - (a.metrics[metric] ?? -Infinity)).slice(0, SHOWN);
+  printTable(
+    ['trial', 'CAGR', 'volatility', 'Sharpe', 'max drawdown', 'DSR', 'run'],
+    rows.map((t) => [t.name, percent(t.metrics.annual_return), percent(t.metrics.annual_volatility), fixed(t.metrics.sharpe), percent(t.metrics.max_drawdown), percent(outcome.dsr.get(t.key)?.value), t.runId ?? '']),
+  );
+  const pbo = outcome.pbo;
+  process.stdout.write(`\n${trials.length} trials (${outcome.ran} run now, ${outcome.skipped} already stored) of ${outcome.planned} planned; ranked by ${metric}\n`);
+  process.stdout.write('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
+  if (outcome.best) process.stdout.write(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
+  for (const note of outcome.notes) process.stdout.write(`note: ${note}\n`);
+  if (outcome.interrupted) process.stdout.write(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned} trials are stored; run again with --resume to finish\n`);
+  process.stdout.write(`\nresults: ${outcome.db}\n`);
+  if (outcome.kept.length) process.stdout.write(`kept in full: ${outcome.kept.map((k) => `${k.name} (run ${k.runId})`).join(', ')}\n`);
+  if (page) process.stdout.write(`sweep page: ${page}\n`);
+}

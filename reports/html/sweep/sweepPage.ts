@@ -1,0 +1,193 @@
+// The sweep page: every trial in a sortable table, the chosen metric as a heatmap over each pair
+// of swept axes, each axis's sensitivity (a plateau or a spike?), the PBO logit histogram and the
+// IS→OOS degradation scatter, and the best trial's DSR against the registry. Self-contained HTML
+// on the shared page layout.
+
+import { describeValue } from '../../describeValue.ts';
+import { ChartPayloadBuilder, COLORS } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { divergingFill, inkFor } from '../page/heatmapColors.ts';
+import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
+import { badges } from '../header.ts';
+import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { metricInfo } from '../metricCatalog.ts';
+import { scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+
+export interface SweepTrialRow {
+  readonly name: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly metrics: Readonly<Record<string, number | null>>;
+  readonly dsr: number | null;
+  readonly period: string;
+  readonly fillsHash: string;
+  readonly runId: number | null;
+}
+
+export interface SweepPageData {
+  readonly title: string;
+  readonly dataName: string;
+  readonly synthetic: boolean;
+  /** The metric that ranks the trials. */
+  readonly metric: string;
+  readonly planned: number;
+  readonly trials: readonly SweepTrialRow[];
+  readonly best: { readonly name: string; readonly sharpe: number | null; readonly dsr: number | null; readonly dsrNote: string | null; readonly recorded: { readonly count: number; readonly sharpeVariance: number } | null } | null;
+  readonly pbo:
+    | { readonly pbo: number; readonly probabilityOfLoss: number; readonly logits: ArrayLike<number>; readonly isSharpe: ArrayLike<number>; readonly oosSharpe: ArrayLike<number>; readonly slope: number; readonly intercept: number; readonly rSquared: number; readonly blocks: number; readonly combinations: number; readonly trials: number }
+    | { readonly note: string };
+  readonly notes: readonly string[];
+}
+
+const TABLE_METRICS = ['sharpe', 'annual_return', 'annual_volatility', 'max_drawdown', 'turnover', 'cost_total_drag'] as const;
+const MAX_HEATMAPS = 6;
+
+const shown = describeValue;
+
+function formatFor(metric: string, v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  return metricInfo(metric).kind === 'percent' ? formatPercent(v) : formatRatio(v);
+}
+
+/** Axes that take more than one value in this sweep, in their order. */
+function variedAxes(trials: readonly SweepTrialRow[]): string[] {
+  const names = trials.length > 0 ? Object.keys(trials[0].values) : [];
+  return names.filter((axis) => new Set(trials.map((t) => shown(t.values[axis]))).size > 1);
+}
+
+/** The distinct values of an axis in first-seen order (numbers ascending). */
+function axisValues(trials: readonly SweepTrialRow[], axis: string): string[] {
+  const values = [...new Set(trials.map((t) => shown(t.values[axis])))];
+  return values.every((v) => v !== '' && Number.isFinite(Number(v))) ? values.sort((a, b) => Number(a) - Number(b)) : values;
+}
+
+function stats(values: number[]): { mean: number; min: number; max: number } | null {
+  if (values.length === 0) return null;
+  return { mean: values.reduce((a, b) => a + b, 0) / values.length, min: Math.min(...values), max: Math.max(...values) };
+}
+
+function metricOf(t: SweepTrialRow, metric: string): number | null {
+  const v = t.metrics[metric];
+  return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+}
+
+function trialTable(data: SweepPageData, axes: readonly string[]): string {
+  const head = ['trial', ...axes, ...TABLE_METRICS.map((m) => metricInfo(m).label), 'DSR', 'period', 'fills hash', 'run'];
+  const rows: TableCell[][] = data.trials.map((t) => [
+    { text: t.name },
+    ...axes.map((a) => ({ text: shown(t.values[a]), sort: typeof t.values[a] === 'number' ? (t.values[a] as number) : shown(t.values[a]) })),
+    ...TABLE_METRICS.map((m) => ({ text: formatFor(m, t.metrics[m]), sort: metricOf(t, m) })),
+    { text: t.dsr === null ? '—' : formatPercent(t.dsr, 1), sort: t.dsr },
+    { text: t.period },
+    { text: t.fillsHash.slice(0, 12) },
+    { text: t.runId === null ? '' : String(t.runId), sort: t.runId },
+  ]);
+  return sortableTable('trials', head, rows);
+}
+
+export function renderSweepPage(data: SweepPageData): string {
+  const charts = new ChartPayloadBuilder();
+  const axes = variedAxes(data.trials);
+  const metric = data.metric;
+  const format = metricInfo(metric).kind === 'percent' ? 'percent' : 'ratio';
+  const label = metricInfo(metric).label;
+
+  // Heatmaps: the mean of the metric over the other axes, for each pair of varied axes.
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < axes.length; i++) for (let j = i + 1; j < axes.length; j++) pairs.push([axes[i], axes[j]]);
+  const heatmaps = pairs.slice(0, MAX_HEATMAPS).map(([a, b], k) => {
+    const xs = axisValues(data.trials, a);
+    const ys = axisValues(data.trials, b);
+    const cells: [number, number, number][] = [];
+    xs.forEach((x, xi) =>
+      ys.forEach((y, yi) => {
+        const s = stats(data.trials.filter((t) => shown(t.values[a]) === x && shown(t.values[b]) === y).flatMap((t) => metricOf(t, metric) ?? []));
+        if (s !== null) cells.push([xi, yi, s.mean]);
+      }),
+    );
+    // Coloured around the surface's median, so a plateau and a spike read apart even when every cell is positive.
+    const sorted = cells.map((c) => c[2]).sort((p, q) => p - q);
+    const centre = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
+    const limit = Math.max(...cells.map((c) => Math.abs(c[2] - centre)), 0) || 1;
+    const fills = cells.map((c) => divergingFill(c[2] - centre, limit));
+    charts.add({ type: 'heatmap', id: `heat-${k}`, format, x: xs, y: ys, cells, fills, inks: fills.map(inkFor) });
+    return chartCard({ id: `heat-${k}`, title: `${label}: ${a} × ${b}`, note: 'Mean over the other axes; blue above the median cell, red below.', height: Math.max(220, 60 + 34 * ys.length) });
+  });
+
+  // Sensitivity: per axis value, the worst, mean and best of the metric over everything else.
+  const sensitivity = axes.map((axis, k) => {
+    const values = axisValues(data.trials, axis);
+    const s = values.map((v) => stats(data.trials.filter((t) => shown(t.values[axis]) === v).flatMap((t) => metricOf(t, metric) ?? [])));
+    charts.add({
+      type: 'bar',
+      id: `sens-${k}`,
+      format,
+      categories: values,
+      series: [
+        { name: 'worst', values: s.map((x) => x?.min ?? null), color: COLORS.runs[1] },
+        { name: 'mean', values: s.map((x) => x?.mean ?? null), color: COLORS.runs[0] },
+        { name: 'best', values: s.map((x) => x?.max ?? null), color: COLORS.long },
+      ],
+    });
+    return chartCard({ id: `sens-${k}`, title: `${label} by ${axis}`, note: 'Worst, mean and best over the other axes: a plateau is robust, a lone spike is suspect.' });
+  });
+
+  const pbo = data.pbo;
+  let overfitting: string;
+  if ('note' in pbo) overfitting = card('Probability of backtest overfitting', `<p class="empty">${escapeHtml(pbo.note)}</p>`);
+  else {
+    const lo = Math.min(...Array.from(pbo.logits));
+    const hi = Math.max(...Array.from(pbo.logits));
+    const bins = 24;
+    const width = (hi - lo) / bins || 1;
+    const counts = new Array<number>(bins).fill(0);
+    for (const l of Array.from(pbo.logits)) counts[Math.min(bins - 1, Math.floor((l - lo) / width))]++;
+    const centres = counts.map((_, b) => lo + (b + 0.5) * width);
+    charts.add({
+      type: 'bar',
+      id: 'pbo-logits',
+      format: 'count',
+      categories: centres.map((c) => c.toFixed(2)),
+      series: [
+        { name: 'λ ≤ 0: the in-sample best was at or below the median out of sample', values: counts.map((c, b) => (centres[b] <= 0 ? c : null)), color: COLORS.short, stack: 'l' },
+        { name: 'λ > 0', values: counts.map((c, b) => (centres[b] > 0 ? c : null)), color: COLORS.long, stack: 'l' },
+      ],
+    });
+    overfitting = `<div class="grid">${chartCard({ id: 'pbo-logits', title: 'Logits λ of the in-sample best’s out-of-sample rank', note: `${formatCount(pbo.combinations)} CSCV combinations of ${pbo.blocks} blocks over ${pbo.trials} trials; PBO = share with λ ≤ 0.` })}${card(
+      'Performance degradation',
+      scatterSvg(pbo.isSharpe, pbo.oosSharpe, { xLabel: 'in-sample Sharpe (per period)', yLabel: 'out-of-sample Sharpe (per period)', line: pbo }),
+      `OOS ≈ ${pbo.intercept.toPrecision(3)} + ${pbo.slope.toPrecision(3)} × IS (R² ${formatRatio(pbo.rSquared)}); a slope below 0 means in-sample excellence predicts out-of-sample failure.`,
+    )}</div>`;
+  }
+
+  const best = data.best;
+  const pboTiles = 'note' in pbo ? [{ label: 'PBO', value: '—', sub: pbo.note }] : [
+    { label: 'PBO', value: formatPercent(pbo.pbo, 1), sub: `CSCV, S = ${pbo.blocks}` },
+    { label: 'P(OOS loss)', value: formatPercent(pbo.probabilityOfLoss, 1), sub: 'in-sample best loses out of sample' },
+    { label: 'Degradation slope', value: formatRatio(pbo.slope), sub: 'OOS on IS Sharpe' },
+  ];
+  const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — sweep</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
+<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Trials</dt><dd>${formatCount(data.trials.length)} of ${formatCount(data.planned)} planned</dd><dt>Ranked by</dt><dd>${escapeHtml(label)}</dd><dt>Best</dt><dd>${escapeHtml(best?.name ?? 'none')}</dd></dl>
+<nav class="toc" aria-label="Sections"><a href="#overview">Overview</a><a href="#surface">Surface</a><a href="#sensitivity">Sensitivity</a><a href="#overfitting">Overfitting</a><a href="#trials">Trials</a></nav></header>`;
+  const dsrSub = best === null ? '' : best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}`;
+  const body = [
+    WIDGET_STYLES,
+    header,
+    data.notes.length ? `<section class="card warnings" role="note"><h2>Notes</h2><ul>${data.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>` : '',
+    section(
+      'overview',
+      'Overview',
+      tiles([
+        { label: 'Trials', value: formatCount(data.trials.length) },
+        { label: 'Best Sharpe', value: formatFor('sharpe', best?.sharpe ?? null), sub: best?.name },
+        { label: 'DSR of the best', value: best?.dsr === null || best === null ? '—' : formatPercent(best.dsr, 1), sub: dsrSub },
+        ...pboTiles,
+      ]),
+    ),
+    section('surface', `${label} over pairs of parameters`, heatmaps.length ? `<div class="grid">${heatmaps.join('')}</div>` : card('Heatmap', '<p class="empty">Fewer than two swept axes vary.</p>')),
+    section('sensitivity', 'Parameter sensitivity', sensitivity.length ? `<div class="grid">${sensitivity.join('')}</div>` : card('Sensitivity', '<p class="empty">No swept axis varies.</p>')),
+    section('overfitting', 'Overfitting', overfitting),
+    section('trials', 'Trials', card('Every trial', trialTable(data, axes), 'Click a column to sort. DSR counts every trial recorded for the strategy on this data.')),
+    SORTABLE_SCRIPT,
+  ].join('\n');
+  return renderPage({ title: `${data.title} — breadth sweep`, body, charts: charts.build() });
+}

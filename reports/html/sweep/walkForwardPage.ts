@@ -1,0 +1,100 @@
+// The walk-forward page: the windows and the parameters chosen in each, in-sample against
+// out-of-sample per window, the walk-forward efficiency, and the stitched out-of-sample equity
+// against the benchmark (its tear sheet has the rest). Self-contained HTML on the shared layout.
+
+import { describeValue } from '../../describeValue.ts';
+import { ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec } from '../page/charts.ts';
+import { escapeHtml } from '../page/escape.ts';
+import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
+import { badges } from '../header.ts';
+import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import type { WindowRecord } from '../../store/walkForward.ts';
+import { SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+
+/** A window as the store keeps it (reports/store/walkForward.ts), less its trial key and parameters. */
+export type WalkForwardWindowRow = Omit<WindowRecord, 'trialKey' | 'params'>;
+
+export interface WalkForwardPageData {
+  readonly title: string;
+  readonly dataName: string;
+  readonly synthetic: boolean;
+  readonly mode: string;
+  readonly metric: string;
+  readonly trials: number;
+  readonly windows: readonly WalkForwardWindowRow[];
+  readonly efficiency: number | null;
+  readonly oosAnnualReturn: number | null;
+  readonly oosSharpe: number | null;
+  /** The stitched run: its dates, NAV and benchmark level (NaN where none), and a link to its tear sheet. */
+  readonly stitched: { readonly runId: number; readonly dates: readonly string[]; readonly nav: ArrayLike<number>; readonly benchmark: { readonly name: string; readonly levels: ArrayLike<number> } | null; readonly tearSheet: string | null };
+}
+
+const pct = (x: number | null): string => (x === null ? '—' : formatPercent(x));
+const ratio = (x: number | null): string => (x === null ? '—' : formatRatio(x));
+const shown = describeValue;
+
+export function renderWalkForwardPage(data: WalkForwardPageData): string {
+  const charts = new ChartPayloadBuilder();
+  const labels = data.windows.map((w) => `${w.oosFrom.slice(0, 7)}`);
+  charts.add({
+    type: 'bar',
+    id: 'is-oos',
+    format: 'percent',
+    categories: labels,
+    series: [
+      { name: 'in sample (chosen trial)', values: data.windows.map((w) => w.isAnnualReturn), color: COLORS.runs[1] },
+      { name: 'out of sample', values: data.windows.map((w) => w.oosAnnualReturn), color: COLORS.runs[0] },
+    ],
+  });
+  const s = data.stitched;
+  const axis = charts.axis(s.dates);
+  const first = s.nav[0];
+  const equity = Array.from(s.nav, (v) => v / first);
+  const series: LineSeriesSpec[] = [{ name: 'stitched out of sample', x: axis, values: compact(equity), color: COLORS.runs[0] }];
+  if (s.benchmark) {
+    const levels = Array.from(s.benchmark.levels);
+    const base = levels.find((v) => Number.isFinite(v)) ?? NaN;
+    series.push({ name: s.benchmark.name, x: axis, values: compact(levels.map((v) => v / base)), color: COLORS.runs[1] });
+  }
+  charts.add({ type: 'line', id: 'stitched', format: 'multiple', series, logToggle: true, zoom: true, areas: data.windows.map((w, k) => ({ from: w.oosFrom, to: w.oosTo, label: k % 2 === 0 ? `window ${k + 1}` : '' })).filter((a) => a.label !== '') });
+
+  const axes = data.windows.length > 0 ? Object.keys(data.windows[0].values) : [];
+  const table = sortableTable(
+    'windows',
+    ['window', 'in sample', 'out of sample', ...axes, `IS ${data.metric}`, 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency'],
+    data.windows.map((w, k) => [
+      { text: String(k + 1), sort: k + 1 },
+      { text: `${w.isFrom} → ${w.isTo}` },
+      { text: `${w.oosFrom} → ${w.oosTo}` },
+      ...axes.map((a) => ({ text: shown(w.values[a]), sort: typeof w.values[a] === 'number' ? (w.values[a] as number) : shown(w.values[a]) })),
+      { text: ratio(w.isMetric), sort: w.isMetric },
+      { text: pct(w.isAnnualReturn), sort: w.isAnnualReturn },
+      { text: ratio(w.isSharpe), sort: w.isSharpe },
+      { text: pct(w.oosAnnualReturn), sort: w.oosAnnualReturn },
+      { text: ratio(w.oosSharpe), sort: w.oosSharpe },
+      { text: ratio(w.efficiency), sort: w.efficiency },
+    ]),
+  );
+  const link = s.tearSheet ? ` · <a href="${escapeHtml(s.tearSheet)}">tear sheet of the stitched run</a>` : '';
+  const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — walk-forward</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
+<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trials</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
+<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#equity">Equity</a><a href="#windows">Windows</a></nav></header>`;
+  const body = [
+    WIDGET_STYLES,
+    header,
+    section(
+      'summary',
+      'Summary',
+      tiles([
+        { label: 'Walk-forward efficiency', value: ratio(data.efficiency), sub: 'OOS annual return / mean IS annual return' },
+        { label: 'OOS annual return', value: pct(data.oosAnnualReturn), sub: 'the stitched run' },
+        { label: 'OOS Sharpe', value: ratio(data.oosSharpe) },
+        { label: 'Windows', value: formatCount(data.windows.length), sub: data.mode },
+      ]),
+    ),
+    section('equity', 'Stitched out-of-sample equity', chartCard({ id: 'stitched', title: `Growth of 1${s.benchmark ? ` against ${s.benchmark.name}` : ''}`, note: 'One continuous run: each window’s choice trades from the start of its out-of-sample span.', tall: true, logToggle: true })),
+    section('windows', 'Windows', chartCard({ id: 'is-oos', title: 'Annual return in sample and out of sample', note: 'Per window, by the month its out-of-sample span starts.' }) + card('Windows and choices', table, 'Efficiency = OOS annual return / IS annual return of the chosen trial.')),
+    SORTABLE_SCRIPT,
+  ].join('\n');
+  return renderPage({ title: `${data.title} — breadth walk-forward`, body, charts: charts.build() });
+}

@@ -1,0 +1,33 @@
+// Measuring a run as a study does: its metrics against its benchmark index over its own sessions
+// (or cash), with the risk-free of the study and the trials for its DSR. Kept apart from
+// runStudy.ts so a sweep's worker threads load no attribution code.
+
+import type { Market } from '../data/market.ts';
+import type { RateSeries } from '../data/rates.ts';
+import type { Result } from '../engine/result.ts';
+import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
+import type { SharpeTrials } from '../reports/metrics/index.ts';
+import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
+import type { StudyConfig } from './config.ts';
+
+/** A run's metrics against its benchmark index over its own sessions (or cash), with the trials for its DSR. */
+export function measureRun(result: Result, market: Market, options: { benchmark: string | null; periodsPerYear: number | undefined; riskFree: number | RateSeries; trials?: SharpeTrials | undefined }): RunMetrics {
+  const { benchmark, periodsPerYear } = options;
+  const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
+  return runMetrics(result, {
+    riskFree: options.riskFree,
+    ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
+    ...(levels === null ? {} : { benchmark: levels }),
+    ...(options.trials === undefined ? {} : { trials: options.trials }),
+  });
+}
+
+/** The metrics' risk-free: a constant, or a rate series of the market (0 with a note where it has none). */
+export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Market, notes: string[]): number | RateSeries {
+  if (typeof riskFree === 'number') return riskFree;
+  const series = market.rates[riskFree];
+  if (series) return series;
+  notes.push(`risk-free "${riskFree}" is not in ${market.name}: metrics use rf = 0`);
+  return 0;
+}
+

@@ -1,0 +1,57 @@
+// Planning a sweep: every run of the study expanded by its sweep block into points, each point
+// validated as a study run would be (strategy, params, engine settings, benchmark — errors name
+// the key path and the point), and turned into a trial spec with its key. Points that come out
+// as the same trial (same key) are tried once.
+
+import type { Market } from '../../data/market.ts';
+import type { StudyConfig } from '../config.ts';
+import { prepareRun } from '../runStudy.ts';
+import { expandSweep } from './expand.ts';
+import { type TrialSpec, trialKey } from './trial.ts';
+
+export interface SweepPlan {
+  readonly trials: TrialSpec[];
+  /** Notes about the study as a whole (a risk-free series the data lacks…). */
+  readonly notes: string[];
+}
+
+/** The trials of every run of `config` (only `runs` when given) on `market`. */
+export async function planSweep(config: StudyConfig, market: Market, where: string, baseDir?: string, runs?: readonly string[]): Promise<SweepPlan> {
+  const notes: string[] = [];
+  const trials: TrialSpec[] = [];
+  const seen = new Set<string>();
+  for (const [k, run] of config.runs.entries()) {
+    if (runs && !runs.includes(run.name)) continue;
+    for (const point of expandSweep(run, run.sweep ?? config.sweep, config.engine)) {
+      const prepared = await prepareRun(point.spec, k, config, market, point.name === run.name ? where : `${where} (trial ${point.name})`, notes, baseDir);
+      const key = trialKey({
+        strategy: prepared.strategy.name,
+        sourceHash: prepared.strategy.sourceHash ?? null,
+        params: prepared.strategy.params,
+        engine: prepared.engine,
+        dataFingerprint: market.fingerprint,
+        benchmark: prepared.benchmark,
+        periodsPerYear: prepared.periodsPerYear,
+        riskFree: config.riskFree,
+        models: prepared.models.files,
+      });
+      if (seen.has(key)) continue;
+      seen.add(key);
+      trials.push({
+        key,
+        name: point.name,
+        group: run.name,
+        seq: trials.length,
+        strategy: prepared.strategySource,
+        params: prepared.strategy.params,
+        engine: prepared.engine,
+        benchmark: prepared.benchmark,
+        periodsPerYear: prepared.periodsPerYear,
+        riskFree: config.riskFree,
+        models: prepared.models.files,
+        values: point.values,
+      });
+    }
+  }
+  return { trials, notes };
+}

@@ -1,0 +1,99 @@
+// The sweep page of a sweep's outcome (trials as read back from the registry), and the
+// walk-forward page of a walk-forward test (with the stitched run's tear sheet).
+
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { writeReport } from '../../reports/html/index.ts';
+import { renderSweepPage, type SweepPageData } from '../../reports/html/sweep/sweepPage.ts';
+import { renderWalkForwardPage } from '../../reports/html/sweep/walkForwardPage.ts';
+import { getRun, openStore } from '../../reports/store/index.ts';
+import { writeTearSheet } from '../reportFiles.ts';
+import type { SweepOutcome } from './runSweep.ts';
+import type { WalkForwardOutcome } from './walkForward.ts';
+
+export function sweepPageData(outcome: SweepOutcome, title: string): SweepPageData {
+  const pbo = outcome.pbo;
+  const best = outcome.best;
+  const recorded = best === null ? undefined : outcome.recorded.get(best.trial.strategy);
+  return {
+    title,
+    dataName: outcome.market.name,
+    synthetic: outcome.market.synthetic,
+    metric: outcome.metric,
+    planned: outcome.planned,
+    trials: outcome.trials.map((t) => ({
+      name: t.name,
+      values: t.values,
+      metrics: t.metrics,
+      dsr: outcome.dsr.get(t.key)?.value ?? null,
+      period: `${t.periodFrom} → ${t.periodTo}`,
+      fillsHash: t.fillsHash,
+      runId: t.runId,
+    })),
+    best: best === null ? null : { name: best.trial.name, sharpe: best.trial.metrics.sharpe ?? null, dsr: best.dsr.value, dsrNote: best.dsr.note ?? null, recorded: recorded ?? null },
+    pbo:
+      'note' in pbo
+        ? pbo
+        : {
+            pbo: pbo.result.pbo,
+            probabilityOfLoss: pbo.result.probabilityOfLoss,
+            logits: pbo.result.logits,
+            isSharpe: pbo.result.isSharpe,
+            oosSharpe: pbo.result.oosSharpe,
+            slope: pbo.result.degradation.slope,
+            intercept: pbo.result.degradation.intercept,
+            rSquared: pbo.result.degradation.rSquared,
+            blocks: pbo.result.blocks,
+            combinations: pbo.result.combinations,
+            trials: pbo.trials,
+          },
+    notes: outcome.notes,
+  };
+}
+
+/** Write the sweep page to `path`; returns the path. */
+export function writeSweepPage(outcome: SweepOutcome, path: string, title = 'breadth'): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeReport(path, renderSweepPage(sweepPageData(outcome, title)));
+  return path;
+}
+
+/**
+ * The walk-forward page (and the stitched run's tear sheet beside it) of one tested run, from the
+ * store; returns both paths.
+ */
+export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, dir: string, title = 'breadth'): { page: string; tearSheet: string } | null {
+  if (outcome.runId === null) return null;
+  const store = openStore(db);
+  try {
+    const stored = getRun(store, outcome.runId);
+    if (!stored) return null;
+    const tearSheet = writeTearSheet(store, outcome.runId, join(dir, `${outcome.run}-walk-forward.html`));
+    const page = join(dir, `walk-forward-${outcome.sweepId}.html`);
+    writeReport(
+      page,
+      renderWalkForwardPage({
+        title: `${title} — ${outcome.run}`,
+        dataName: outcome.market.name,
+        synthetic: outcome.market.synthetic,
+        mode: outcome.mode,
+        metric: outcome.metric,
+        trials: outcome.trials,
+        windows: outcome.windows,
+        efficiency: outcome.efficiency,
+        oosAnnualReturn: outcome.oosAnnualReturn,
+        oosSharpe: outcome.oosSharpe,
+        stitched: {
+          runId: outcome.runId,
+          dates: stored.daily.dates,
+          nav: stored.daily.columns.nav,
+          benchmark: stored.run.benchmark === null ? null : { name: stored.run.benchmark, levels: stored.daily.benchmarkLevel },
+          tearSheet: basename(tearSheet),
+        },
+      }),
+    );
+    return { page, tearSheet };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,139 @@
+// Running a sweep: the coordinator. It opens the market once and shares it with the worker pool,
+// plans the trials, skips those the registry holds (--resume), feeds the pool a few trials ahead
+// and writes each finished trial in its own transaction — the only process that writes, so a
+// kill at any moment leaves every finished trial stored once and nothing half-written. When the
+// trials are in, it measures the sweep (best trial, DSR over the registry, PBO by CSCV) and keeps
+// the best K trials in full as ordinary runs (fills, positions, tear sheet).
+
+import { UserError } from '../../data/errors.ts';
+import type { Market } from '../../data/market.ts';
+import { DEFAULT_PBO_BLOCKS, type Metric, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepTrials, writeRun } from '../../reports/store/index.ts';
+import { executeTrials } from './execute.ts';
+import type { StudyConfig } from '../config.ts';
+import { openStudyMarket } from '../market.ts';
+import { planSweep } from './plan.ts';
+import { bestTrial, caveatNotes, checkMetric, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
+import { replayTrial, type TrialSpec } from './trial.ts';
+
+export interface SweepOptions {
+  /** The study file (names errors; recorded with the sweep). */
+  readonly where: string;
+  readonly db: string;
+  readonly baseDir?: string;
+  readonly workers: number;
+  /** Skip trials the registry holds already (else a stored trial is an error). */
+  readonly resume?: boolean;
+  /** Keep this many best trials in full as runs (default 3). */
+  readonly keep?: number;
+  /** The metric that ranks trials (default sharpe). */
+  readonly metric?: string;
+  /** PBO blocks S (default 16). */
+  readonly blocks?: number;
+  /** Only these runs of the study. */
+  readonly runs?: readonly string[];
+  /** Aborting stops feeding the pool; trials already running finish and are stored. */
+  readonly signal?: AbortSignal;
+  onTrial?(done: number, total: number, name: string): void;
+}
+
+export interface SweepOutcome {
+  readonly sweepId: number;
+  readonly db: string;
+  readonly market: { readonly name: string; readonly synthetic: boolean; readonly fingerprint: string };
+  readonly planned: number;
+  /** Trials run now, and trials found stored (resume). */
+  readonly ran: number;
+  readonly skipped: number;
+  /** True when stopped before every trial was in. */
+  readonly interrupted: boolean;
+  readonly metric: string;
+  readonly trials: StoredTrial[];
+  readonly best: { readonly trial: StoredTrial; readonly dsr: Metric } | null;
+  /** Each trial's DSR (by key) over the trials the registry holds for its strategy and data. */
+  readonly dsr: ReadonlyMap<string, Metric>;
+  /** The registry's count and Sharpe variance per strategy, as the DSRs used them. */
+  readonly recorded: ReadonlyMap<string, SharpeTrials | undefined>;
+  readonly pbo: SweepPbo;
+  /** Trials kept in full: their run ids. */
+  readonly kept: { readonly key: string; readonly name: string; readonly runId: number }[];
+  readonly notes: string[];
+}
+
+const DEFAULT_KEEP = 3;
+
+/** Open the study's market once, in shared memory (the coordinator reads the same bytes as the workers). */
+export async function openSweepMarket(config: StudyConfig): Promise<{ market: Market; shared: SharedMarket }> {
+  const shared = shareMarket(await openStudyMarket(config));
+  return { market: openSharedMarket(shared), shared };
+}
+
+export async function runSweep(config: StudyConfig, options: SweepOptions): Promise<SweepOutcome> {
+  const metric = options.metric ?? 'sharpe';
+  const keep = options.keep ?? DEFAULT_KEEP;
+  if (!(Number.isInteger(keep) && keep >= 0)) throw new UserError(`--keep must be a whole number ≥ 0, got ${keep}`);
+  const { market, shared } = await openSweepMarket(config);
+  const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
+  if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
+  const store = openStore(options.db);
+  try {
+    const sweepId = recordSweep(store, {
+      key: sha256(canonicalJson({ kind: 'sweep', trials: plan.trials.map((t) => t.key).sort() })),
+      kind: 'sweep',
+      name: config.title,
+      study: options.where,
+      spec: { runs: config.runs.filter((r) => plan.trials.some((t) => t.group === r.name)).map((r) => ({ name: r.name, strategy: r.strategy, sweep: r.sweep ?? config.sweep ?? null })), metric },
+      dataName: market.name,
+      dataFingerprint: market.fingerprint,
+      planned: plan.trials.length,
+    });
+    const { ran, skipped } = await executeTrials(store, sweepId, shared, plan.trials, options);
+    const interrupted = skipped + ran < plan.trials.length;
+    const trials = sweepTrials(store, sweepId);
+    checkMetric(trials, metric, '--metric');
+    const best = bestTrial(trials, metric);
+    const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, keep));
+    const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
+    const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
+    return {
+      sweepId,
+      db: options.db,
+      market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint },
+      planned: plan.trials.length,
+      ran,
+      skipped,
+      interrupted,
+      metric,
+      trials: sweepTrials(store, sweepId),
+      best: best === null ? null : { trial: best, dsr: dsr.get(best.key) as Metric },
+      dsr,
+      recorded,
+      pbo: sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS),
+      kept,
+      notes: [...plan.notes, ...caveatNotes(trials)],
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/** Re-run the best trials in the coordinator and store them as ordinary runs (a trial and its run must agree). */
+async function keepBest(store: Store, market: Market, specs: readonly TrialSpec[], best: readonly StoredTrial[]): Promise<SweepOutcome['kept']> {
+  const kept: { key: string; name: string; runId: number }[] = [];
+  for (const trial of best) {
+    if (trial.runId !== null) {
+      kept.push({ key: trial.key, name: trial.name, runId: trial.runId });
+      continue;
+    }
+    const spec = specs.find((s) => s.key === trial.key);
+    if (!spec) continue;
+    const { result, metrics } = await replayTrial(spec, market, recordedTrials(store, trial.strategy, trial.dataFingerprint));
+    const runId = writeRun(store, { result, metrics, label: trial.name });
+    const stored = store.db.prepare<[number], string>('SELECT fills_hash FROM runs WHERE id = ?').pluck().get(runId);
+    if (stored !== trial.fillsHash) throw new Error(`trial ${trial.name} re-ran to fills hash ${stored}, not its stored ${trial.fillsHash}: the engine is not deterministic here`);
+    setTrialRun(store, trial.key, runId);
+    kept.push({ key: trial.key, name: trial.name, runId });
+  }
+  return kept;
+}

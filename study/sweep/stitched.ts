@@ -1,0 +1,49 @@
+// The stitched out-of-sample strategy of a walk-forward test: one continuous run in which each
+// window's chosen configuration decides from the start of its out-of-sample span, on its own
+// schedule, plus once at the switch (so a new choice takes effect when its window opens). The
+// book carries over from window to window as it would for a trader who re-tunes, with the real
+// trades of the switch — not a splice of separate runs.
+
+import type { Schedule } from '../../engine/schedule.ts';
+import type { Strategy } from '../../engine/strategy.ts';
+
+export interface StitchedPart {
+  /** First market session this part decides on. */
+  readonly from: number;
+  readonly strategy: Strategy;
+}
+
+export function stitchedStrategy(parts: readonly StitchedPart[], params: unknown): Strategy {
+  if (parts.length === 0) throw new RangeError('a stitched strategy needs at least one part');
+  const bands = new Set(parts.map((p) => p.strategy.schedule.driftBand));
+  const schedule: Schedule = {
+    name: `walk-forward (${[...new Set(parts.map((p) => p.strategy.schedule.name))].join(', ')})`,
+    sessions(dates, start) {
+      const due = new Uint8Array(dates.length);
+      parts.forEach((part, k) => {
+        const end = k + 1 < parts.length ? parts[k + 1].from : dates.length;
+        const own = part.strategy.schedule.sessions(dates, Math.max(start, part.from));
+        for (let t = Math.max(part.from, start); t < end; t++) due[t] = own[t];
+        if (part.from >= start && part.from < dates.length) due[part.from] = 1;
+      });
+      return due;
+    },
+    ...(bands.size === 1 && parts[0].strategy.schedule.driftBand !== undefined ? { driftBand: parts[0].strategy.schedule.driftBand } : {}),
+  };
+  const partAt = (session: number): Strategy => {
+    let k = 0;
+    while (k + 1 < parts.length && parts[k + 1].from <= session) k++;
+    return parts[k].strategy;
+  };
+  return {
+    name: parts[0].strategy.name,
+    params,
+    schedule,
+    ...(parts.some((p) => p.strategy.shorts) ? { shorts: true } : {}),
+    ...(parts[0].strategy.sourceHash === undefined ? {} : { sourceHash: parts[0].strategy.sourceHash }),
+    init(ctx) {
+      for (const p of parts) p.strategy.init?.(ctx);
+    },
+    decide: (view, book) => partAt(view.session).decide(view, book),
+  };
+}

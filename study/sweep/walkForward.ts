@@ -1,0 +1,190 @@
+// Walk-forward testing: for each window, every point of the run's sweep is a trial over the
+// in-sample span (run on the pool, stored in the registry like any trial); the point that
+// maximises the chosen metric in sample is the window's choice; the choices then run out of
+// sample as ONE stitched run (stitched.ts), stored as an ordinary run with its tear sheet. Per
+// window: the choice, its in-sample and out-of-sample annualised return and Sharpe, and the
+// walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md).
+
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
+import { UserError } from '../../data/errors.ts';
+import type { Market } from '../../data/market.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { sessionOnOrBefore } from '../../engine/view.ts';
+import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
+import { canonicalJson, openStore, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
+import { instantiate } from '../../strategies/api.ts';
+import { loadModelFiles } from '../models.ts';
+import { loadStrategyDefinition } from '../../strategies/registry.ts';
+import type { RunSpec, StudyConfig } from '../config.ts';
+import { measureRun, resolveRiskFree } from '../measure.ts';
+import { prepareRun } from '../runStudy.ts';
+import { executeTrials, type ExecuteOptions } from './execute.ts';
+import { sweepSchema } from './config.ts';
+import { expandSweep } from './expand.ts';
+import { openSweepMarket } from './runSweep.ts';
+import { bestTrial, checkMetric, score } from './select.ts';
+import { stitchedStrategy } from './stitched.ts';
+import { type TrialSpec, trialKey } from './trial.ts';
+import { walkForwardWindows, type Window } from './windows.ts';
+
+export interface WalkForwardOptions extends ExecuteOptions {
+  readonly where: string;
+  readonly baseDir?: string;
+  readonly runs?: readonly string[];
+}
+
+export interface WalkForwardOutcome {
+  readonly run: string;
+  readonly market: { readonly name: string; readonly synthetic: boolean; readonly fingerprint: string };
+  readonly sweepId: number;
+  readonly metric: string;
+  readonly mode: 'rolling' | 'anchored';
+  readonly windows: readonly WindowRecord[];
+  /** The stitched out-of-sample run's id (null when interrupted before every window had its trials). */
+  readonly runId: number | null;
+  /** Stitched OOS annualised return / mean IS annualised return of the choices. */
+  readonly efficiency: number | null;
+  readonly oosAnnualReturn: number | null;
+  readonly oosSharpe: number | null;
+  readonly trials: number;
+  readonly interrupted: boolean;
+}
+
+function runPeriod(market: Market, spec: RunSpec, config: StudyConfig): [number, number] {
+  const from = spec.engine.from ?? config.engine.from ?? config.from;
+  const to = spec.engine.to ?? config.engine.to ?? config.to;
+  const dates = market.dates;
+  const first = typeof from === 'string' ? sessionOnOrBefore(dates, parseIsoDay(from) - 1) + 1 : 0;
+  const last = typeof to === 'string' ? sessionOnOrBefore(dates, parseIsoDay(to)) : dates.length - 1;
+  return [first, last];
+}
+
+/** The in-sample trials of every window: each sweep point over each window's in-sample span. */
+async function planWindows(config: StudyConfig, market: Market, k: number, windows: readonly Window[], options: WalkForwardOptions): Promise<TrialSpec[][]> {
+  const run = config.runs[k];
+  const own = (run.walkForward ?? config.walkForward)?.params;
+  const sweep = own ? sweepSchema.parse({ params: own }) : (run.sweep ?? config.sweep);
+  if (sweep && (Object.keys(sweep.engine).length > 0 || sweep.periods)) {
+    throw new UserError(`${options.where}: runs[${k}].sweep: a walk-forward test chooses strategy parameters, but this sweep also varies engine settings or periods; give walkForward its own params to choose among`);
+  }
+  const day = (t: number): string => isoDay(market.dates[t]);
+  const out: TrialSpec[][] = [];
+  for (const w of windows) {
+    const specs: TrialSpec[] = [];
+    for (const point of expandSweep(run, sweep, config.engine)) {
+      const spec = { ...point.spec, engine: { ...point.spec.engine, from: day(w.isFirst), to: day(w.isLast) } };
+      const p = await prepareRun(spec, k, config, market, `${options.where} (trial ${point.name})`, [], options.baseDir);
+      const models = p.models.files;
+      const id = { strategy: p.strategy.name, sourceHash: p.strategy.sourceHash ?? null, params: p.strategy.params, engine: p.engine, dataFingerprint: market.fingerprint, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models };
+      specs.push({ key: trialKey(id), name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, strategy: p.strategySource, params: p.strategy.params, engine: p.engine, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models, values: point.values });
+    }
+    out.push(specs);
+  }
+  return out;
+}
+
+export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
+  const { market, shared } = await openSweepMarket(config);
+  const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
+  const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
+  if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);
+  const store = openStore(options.db);
+  try {
+    const outcomes: WalkForwardOutcome[] = [];
+    for (const { run, k } of tested) {
+      if (options.signal?.aborted) break;
+      const spec = run.walkForward ?? config.walkForward;
+      if (!spec) continue;
+      const [first, last] = runPeriod(market, run, config);
+      const windows = walkForwardWindows(market.dates, first, last, spec, `${options.where}: runs[${k}].walkForward`);
+      const perWindow = await planWindows(config, market, k, windows, options);
+      const all = perWindow.flat().map((t, seq) => ({ ...t, seq }));
+      const sweepId = recordSweep(store, {
+        key: sha256(canonicalJson({ kind: 'walk-forward', run: run.name, spec, trials: all.map((t) => t.key) })),
+        kind: 'walk-forward',
+        name: `${config.title} — ${run.name}`,
+        study: options.where,
+        spec: { run: run.name, walkForward: spec, sweep: run.sweep ?? config.sweep ?? null },
+        dataName: market.name,
+        dataFingerprint: market.fingerprint,
+        planned: all.length,
+      });
+      const { ran, skipped } = await executeTrials(store, sweepId, shared, all, options);
+      const interrupted = ran + skipped < all.length;
+      const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length };
+      if (interrupted) {
+        outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true });
+        break;
+      }
+      outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false });
+    }
+    return outcomes;
+  } finally {
+    store.close();
+  }
+}
+
+/** Choose per window, run the choices out of sample as one run, store it and the windows. */
+async function stitch(store: Store, config: StudyConfig, market: Market, k: number, sweepId: number, windows: readonly Window[], perWindow: readonly TrialSpec[][], metric: string, options: WalkForwardOptions) {
+  const all = sweepTrials(store, sweepId);
+  checkMetric(all, metric, `${options.where}: runs[${k}].walkForward.metric`);
+  const stored = new Map(all.map((t) => [t.key, t]));
+  const choices = perWindow.map((specs) => {
+    const trials = specs.map((s) => stored.get(s.key)).filter((t) => t !== undefined);
+    const best = bestTrial(trials, metric) ?? trials[0];
+    return { trial: best, spec: specs.find((s) => s.key === best.key) as TrialSpec };
+  });
+  const day = (t: number): string => isoDay(market.dates[t]);
+  const loaded = await loadStrategyDefinition(choices[0].spec.strategy);
+  const parts = choices.map((c, w) => ({ from: windows[w].oosFirst, strategy: instantiate(loaded.definition, c.spec.params, loaded.sourceHash) }));
+  const windowsParams = choices.map((c, w) => ({ from: day(windows[w].oosFirst), to: day(windows[w].oosLast), params: c.spec.params }));
+  const strategy = stitchedStrategy(parts, { walkForward: windowsParams });
+  const engine = { ...choices[0].spec.engine, from: day(windows[0].oosFirst), to: day(windows[windows.length - 1].oosLast) };
+  const models = Object.keys(choices[0].spec.models).length ? await loadModelFiles(choices[0].spec.models, market, `${options.where}: runs[${k}]`) : {};
+  const result = backtest(market, strategy, engine, models);
+  const p = choices[0].spec;
+  const recorded = recordedTrials(store, strategy.name, market.fingerprint);
+  const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: resolveRiskFree(p.riskFree, market, []), trials: recorded });
+  const runId = writeRun(store, { result, metrics, label: `${config.runs[k].name}-walk-forward` });
+
+  // Per window, out of sample: the stitched run's returns over the window's sessions (less rf for Sharpe).
+  const nav = result.daily.nav;
+  const P = metrics.periodsPerYear;
+  const first = result.sessions[0];
+  const records: WindowRecord[] = windows.map((w, i) => {
+    const from = Math.max(w.oosFirst - first, 1);
+    const to = w.oosLast - first;
+    const r = Float64Array.from({ length: Math.max(to - from + 1, 0) }, (_, j) => nav[from + j] / nav[from + j - 1] - 1);
+    const x = r.map((v, j) => v - metrics.riskFreeReturns[from + j - 1]);
+    const oosAnnual = r.length > 0 ? annualize(growth(r), r.length, P) : NaN;
+    const isAnnual = choices[i].trial.metrics.annual_return ?? NaN;
+    return {
+      isFrom: day(w.isFirst),
+      isTo: day(w.isLast),
+      oosFrom: day(w.oosFirst),
+      oosTo: day(w.oosLast),
+      trialKey: choices[i].trial.key,
+      params: choices[i].spec.params,
+      values: choices[i].trial.values,
+      isMetric: Number.isFinite(score(choices[i].trial, metric)) ? (choices[i].trial.metrics[metric] ?? null) : null,
+      isAnnualReturn: Number.isFinite(isAnnual) ? isAnnual : null,
+      isSharpe: choices[i].trial.metrics.sharpe ?? null,
+      oosAnnualReturn: Number.isFinite(oosAnnual) ? oosAnnual : null,
+      oosSharpe: r.length >= 2 ? finite(sharpeOf(x, P)) : null,
+      efficiency: Number.isFinite(oosAnnual) && isAnnual !== 0 && Number.isFinite(isAnnual) ? oosAnnual / isAnnual : null,
+    };
+  });
+  saveWindows(store, sweepId, records, runId);
+  const oosAnnualReturn = metrics.metrics.find((m) => m.name === 'annual_return')?.value ?? null;
+  const isAnnuals = records.flatMap((r) => (r.isAnnualReturn === null ? [] : [r.isAnnualReturn]));
+  const meanIs = isAnnuals.length ? isAnnuals.reduce((a, b) => a + b, 0) / isAnnuals.length : NaN;
+  return {
+    windows: records,
+    runId,
+    oosAnnualReturn,
+    oosSharpe: metrics.metrics.find((m) => m.name === 'sharpe')?.value ?? null,
+    efficiency: oosAnnualReturn !== null && Number.isFinite(meanIs) && meanIs !== 0 ? oosAnnualReturn / meanIs : null,
+  };
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../../data/random.ts';
+import { lineFit, probabilityOfBacktestOverfitting } from '../../../reports/metrics/pbo.ts';
+
+/** N trials of T iid normal returns (σ 1 %), the first with a daily drift `skill`. */
+function trials(seed: number, N: number, T: number, skill = 0): Float64Array[] {
+  const random = new Random(seed, 'pbo-test');
+  return Array.from({ length: N }, (_, j) => Float64Array.from({ length: T }, () => 0.01 * random.normal() + (j === 0 ? skill : 0)));
+}
+
+describe('probability of backtest overfitting (CSCV)', () => {
+  it('is about one half on trials of pure noise', () => {
+    // One noise sample's PBO wanders (its combinations share blocks); the mean over seeds does not.
+    const values = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => probabilityOfBacktestOverfitting({ returns: trials(seed, 30, 1600), blocks: 10 }).pbo);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(mean).toBeGreaterThan(0.4);
+    expect(mean).toBeLessThan(0.6);
+  });
+
+  it('is about zero when one trial has planted skill', () => {
+    // Drift 0.3 % a day against σ 1 %: a per-period Sharpe of 0.3, far above any noise trial's.
+    const result = probabilityOfBacktestOverfitting({ returns: trials(11, 30, 1600, 0.003) });
+    expect(result.pbo).toBeLessThan(0.02);
+    expect(result.probabilityOfLoss).toBe(0);
+    expect(result.combinations).toBe(12870); // C(16, 8)
+    expect(result.rowsPerBlock).toBe(100);
+  });
+
+  it('counts a combination by the logit of the chosen trial\'s out-of-sample rank', () => {
+    // S = 2: one combination each way. Trial a wins block 0, trial b wins block 1, each loses the other.
+    const a = [0.02, 0.03, 0.025, -0.01, -0.02, -0.015];
+    const b = [-0.01, -0.02, -0.012, 0.02, 0.03, 0.028];
+    const result = probabilityOfBacktestOverfitting({ returns: [a, b], blocks: 2 });
+    expect(result.combinations).toBe(2);
+    // The IS best ranks 1 of 2 out of sample: ω̄ = 1/3, λ = ln(0.5) < 0 both times.
+    for (const lambda of result.logits) expect(lambda).toBeCloseTo(Math.log(0.5), 14);
+    expect(result.pbo).toBe(1);
+    expect(result.probabilityOfLoss).toBe(1);
+  });
+
+  it('refuses what it cannot measure', () => {
+    expect(() => probabilityOfBacktestOverfitting({ returns: [[0.1, 0.2]] })).toThrow(/at least 2 trials/);
+    expect(() => probabilityOfBacktestOverfitting({ returns: [[0.1], [0.1, 0.2]] })).toThrow(/same sessions/);
+    expect(() => probabilityOfBacktestOverfitting({ returns: trials(1, 3, 100), blocks: 3 })).toThrow(/even number/);
+    expect(() => probabilityOfBacktestOverfitting({ returns: trials(1, 3, 20), blocks: 16 })).toThrow(/at least 32 returns/);
+  });
+});
+
+describe('lineFit', () => {
+  it('fits y = 1 + 2x exactly and skips non-finite pairs', () => {
+    const fit = lineFit([0, 1, 2, NaN, 3], [1, 3, 5, 7, -Infinity]);
+    expect(fit).toEqual({ slope: 2, intercept: 1, rSquared: 1, n: 3 });
+  });
+});

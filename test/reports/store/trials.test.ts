@@ -1,0 +1,89 @@
+// The trial registry: a trial round-trips whole (its returns BLOB bit for bit), is stored once
+// under its key, and the registry's count and Sharpe variance give the DSR a hand computes.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { invPhi, phi } from '../metrics/normal.ts';
+import { engineConfigSchema } from '../../../engine/config.ts';
+import { dsrOfMoments } from '../../../reports/metrics/index.ts';
+import { linkTrials, openStore, recordedTrials, recordSweep, sweepTrials, type TrialRecord, writeTrial } from '../../../reports/store/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'breadth-trials-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+
+function trial(key: string, sr: number, seq: number, strategy = 'size-tilt'): TrialRecord {
+  return {
+    key,
+    name: `t[${key}]`,
+    group: 'tilt',
+    seq,
+    strategy,
+    params: { tilt: seq / 4, cap: Infinity },
+    engine: engineConfigSchema.parse({ commission: { kind: 'bps', bps: seq } }),
+    configHash: `h${seq}`,
+    dataName: 'd',
+    dataFingerprint: 'fp',
+    periodFrom: '2020-01-02',
+    periodTo: '2020-01-08',
+    sessions: 5,
+    benchmark: 'SPY',
+    periodsPerYear: 252,
+    fillsHash: `f${key}`,
+    ordersHash: null,
+    fillCount: 3,
+    metrics: { sharpe: sr * Math.sqrt(252), annual_return: 0.1, max_drawdown: -0.2, dsr: null },
+    moments: { sr, skew: -0.2, kurtosis: 4, n: 1000 },
+    returns: Float64Array.from([0.01, -0.02, 1e-300, -0]),
+    values: { tilt: seq / 4, commission: { kind: 'bps', bps: seq } },
+    caveats: [{ code: 'late-start', severity: 'medium', message: 'requested 2019-01-01, data starts 2020-01-02' }],
+  };
+}
+
+describe('the trial registry', () => {
+  const store = openStore(join(dir, 'registry.db'));
+  afterAll(() => store.close());
+  const sweep = recordSweep(store, { key: 's1', kind: 'sweep', name: 'x', study: 'x.yaml', spec: {}, dataName: 'd', dataFingerprint: 'fp', planned: 3 });
+
+  it('stores a trial whole and once', () => {
+    writeTrial(store, sweep, trial('a', 0.05, 0));
+    writeTrial(store, sweep, trial('b', 0.08, 1));
+    writeTrial(store, sweep, trial('b', 0.99, 1)); // the same key again: the first row stands
+    writeTrial(store, sweep, trial('c', 0.02, 2));
+    const back = sweepTrials(store, sweep);
+    expect(back.map((t) => t.key)).toEqual(['a', 'b', 'c']);
+    const { runId, createdAt, ...b } = back[1];
+    expect(runId).toBeNull();
+    expect(createdAt).toMatch(/^\d{4}-/);
+    expect(b).toEqual(trial('b', 0.08, 1));
+    expect(Object.is(b.returns[3], -0)).toBe(true); // the BLOB is the bytes, −0 and subnormals included
+  });
+
+  it('a second sweep that repeats a trial links it without a second row', () => {
+    const other = recordSweep(store, { key: 's2', kind: 'sweep', name: 'y', study: null, spec: {}, dataName: 'd', dataFingerprint: 'fp', planned: 1 });
+    linkTrials(store, other, [{ key: 'a', seq: 0, group: 'again' }]);
+    expect(sweepTrials(store, other).map((t) => [t.key, t.group])).toEqual([['a', 'again']]);
+    expect(store.db.prepare('SELECT COUNT(*) FROM trials').pluck().get()).toBe(3);
+  });
+
+  it('counts the trials of a strategy on a dataset and the variance of their Sharpe ratios', () => {
+    writeTrial(store, sweep, trial('other-strategy', 0.5, 3, 'rate-regime'));
+    // SR 0.05, 0.08, 0.02: mean 0.05, squared deviations 0, 0.0009, 0.0009 → sample variance 0.0009.
+    const recorded = recordedTrials(store, 'size-tilt', 'fp');
+    expect(recorded?.count).toBe(3);
+    expect(recorded?.sharpeVariance).toBeCloseTo(0.0009, 15);
+    expect(recordedTrials(store, 'size-tilt', 'other-data')).toBeUndefined();
+  });
+
+  it('gives the DSR a hand computes from N and Var(SR)', () => {
+    const gamma = 0.5772156649;
+    const srStar = Math.sqrt(0.0009) * ((1 - gamma) * invPhi(1 - 1 / 3) + gamma * invPhi(1 - 1 / (3 * Math.E)));
+    // Trial b: SR 0.08, skew −0.2, kurtosis 4, n 1000.
+    const expected = phi(((0.08 - srStar) * Math.sqrt(999)) / Math.sqrt(1 + 0.2 * 0.08 + (3 / 4) * 0.08 * 0.08));
+    const dsr = dsrOfMoments({ sr: 0.08, skew: -0.2, kurtosis: 4, n: 1000 }, recordedTrials(store, 'size-tilt', 'fp'));
+    expect(dsr.value).toBeCloseTo(expected, 10);
+    expect(dsr.n).toBe(1000);
+  });
+});

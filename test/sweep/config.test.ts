@@ -1,0 +1,100 @@
+// Sweep blocks: what a grid and a random draw expand to, how engine key paths apply over the
+// study's settings, and the one-line errors that name the key path.
+
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../data/errors.ts';
+import { parseStudy, type RunSpec } from '../../study/index.ts';
+import { expandSweep, sweepSchema } from '../../study/sweep/index.ts';
+import { rangeValues } from '../../study/sweep/expand.ts';
+import { openSharedMarket, shareMarket } from '../../study/sweep/sharedMarket.ts';
+import { generateSampleMarket } from '../../data/sample.ts';
+
+const run: RunSpec = { name: 'tilt', strategy: 'size-tilt', params: { mode: 'etf' }, engine: { from: '2001-01-02' }, models: {} };
+
+function studyError(raw: unknown): string {
+  try {
+    parseStudy(raw, 'sweep.yaml');
+  } catch (err) {
+    expect(err).toBeInstanceOf(UserError);
+    return (err as Error).message;
+  }
+  throw new Error('no error');
+}
+
+describe('expanding a sweep', () => {
+  it('a grid takes every combination, the first axis slowest, ranges rounded to their step', () => {
+    expect(rangeValues(0, 1, 0.1)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    const points = expandSweep(run, sweepSchema.parse({ params: { tilt: { from: 0, to: 0.5, step: 0.25 }, schedule: ['month-start', 'year-end'] } }));
+    expect(points.map((p) => p.values)).toEqual([
+      { tilt: 0, schedule: 'month-start' },
+      { tilt: 0, schedule: 'year-end' },
+      { tilt: 0.25, schedule: 'month-start' },
+      { tilt: 0.25, schedule: 'year-end' },
+      { tilt: 0.5, schedule: 'month-start' },
+      { tilt: 0.5, schedule: 'year-end' },
+    ]);
+    expect(points[3].spec.params).toEqual({ mode: 'etf', tilt: 0.25, schedule: 'year-end' });
+    expect(points[3].name).toBe('tilt[tilt=0.25 schedule=year-end]');
+  });
+
+  it('engine axes set their key path over the run\'s (or the study\'s) setting; periods set from/to', () => {
+    const sweep = sweepSchema.parse({ engine: { 'slippage.bps': [1, 5], commission: [{ kind: 'bps', bps: 2 }] }, periods: [{ from: '2010-01-04', to: '2012-12-31' }, { to: '2005-12-30' }] });
+    const points = expandSweep(run, sweep, { slippage: { kind: 'fixed-bps', bps: 9 } });
+    expect(points).toHaveLength(4);
+    expect(points[0].spec.engine).toEqual({ from: '2010-01-04', to: '2012-12-31', slippage: { kind: 'fixed-bps', bps: 1 }, commission: { kind: 'bps', bps: 2 } });
+    expect(points[3].spec.engine).toEqual({ to: '2005-12-30', slippage: { kind: 'fixed-bps', bps: 5 }, commission: { kind: 'bps', bps: 2 } });
+    expect(points[3].name).toBe('tilt[slippage.bps=5 commission=bps 2 period=start..2005-12-30]');
+  });
+
+  it('a random draw is seeded, distinct, and takes the whole grid when asked for more', () => {
+    const axes = { params: { tilt: { from: 0, to: 1, step: 0.01 }, band: [0, 0.02, 0.05] } };
+    const draw = (seed: number) => expandSweep(run, sweepSchema.parse({ method: 'random', samples: 40, seed, ...axes })).map((p) => JSON.stringify(p.values));
+    expect(draw(5)).toEqual(draw(5));
+    expect(draw(5)).not.toEqual(draw(6));
+    expect(new Set(draw(5)).size).toBe(40);
+    expect(expandSweep(run, sweepSchema.parse({ method: 'random', samples: 500, params: { tilt: [0, 1], band: [0, 0.02] } }))).toHaveLength(4);
+    const continuous = expandSweep(run, sweepSchema.parse({ method: 'random', samples: 30, params: { tilt: { from: 0.2, to: 0.4 } } }));
+    for (const p of continuous) expect(p.values.tilt as number).toBeGreaterThanOrEqual(0.2), expect(p.values.tilt as number).toBeLessThan(0.4);
+  });
+});
+
+describe('sweep blocks that are wrong', () => {
+  const base = { data: 'sample', runs: [{ ...run, sweep: {} as Record<string, unknown> }] };
+  const withSweep = (sweep: Record<string, unknown>) => ({ ...base, runs: [{ ...run, sweep }] });
+
+  it('a grid range without a step names the key path', () => {
+    expect(studyError(withSweep({ params: { tilt: { from: 0, to: 1 } } }))).toMatch(/^sweep\.yaml: runs\[0\]\.sweep\.params\.tilt\.step: a grid range needs a `step`/);
+  });
+
+  it('a random sweep without samples, an empty axis, an unknown key', () => {
+    expect(studyError(withSweep({ method: 'random', params: { tilt: [0, 1] } }))).toMatch(/runs\[0\]\.sweep\.samples: a random sweep needs `samples`/);
+    expect(studyError(withSweep({ params: { tilt: [] } }))).toMatch(/runs\[0\]\.sweep\.params\.tilt.*at least one value/);
+    expect(studyError({ ...base, runs: [run], sweep: { parms: {} } })).toMatch(/sweep.*parms/);
+  });
+
+  it('the period is varied with periods, not engine.from', () => {
+    expect(studyError(withSweep({ engine: { from: ['2001-01-02'] } }))).toMatch(/runs\[0\]\.sweep\.engine\.from: vary the period with `periods`/);
+  });
+
+  it('a walk-forward span must read like 3y, 18m or 126d', () => {
+    expect(studyError({ ...base, runs: [{ ...run, walkForward: { inSample: '3 years', outOfSample: '1y' } }] })).toMatch(/runs\[0\]\.walkForward\.inSample: write a span as 3y/);
+  });
+});
+
+describe('the market in shared memory', () => {
+  it('is the market, column for column, as views over one SharedArrayBuffer', () => {
+    const market = generateSampleMarket({ stocks: 20, years: 2 });
+    const shared = shareMarket(market);
+    const opened = openSharedMarket(shared);
+    for (const field of ['open', 'high', 'low', 'close', 'volume', 'dates', 'delistReturn'] as const) {
+      expect(opened[field].buffer, field).toBe(shared.buffer);
+      expect(Array.from(opened[field]), field).toEqual(Array.from(market[field]));
+    }
+    expect(opened.fundamentals.rowCount).toBe(market.fundamentals.rowCount);
+    expect(opened.fundamentals.column('netIncome').buffer).toBe(shared.buffer);
+    expect(Array.from(opened.fundamentals.asOf('netIncome', market.dates[300]))).toEqual(Array.from(market.fundamentals.asOf('netIncome', market.dates[300])));
+    for (const key of ['name', 'synthetic', 'symbols', 'sector', 'industry', 'roles', 'sources', 'fingerprint'] as const) expect(opened[key], key).toEqual(market[key]);
+    expect(Object.keys(opened.rates)).toEqual(Object.keys(market.rates));
+    expect(Array.from(opened.splits.value)).toEqual(Array.from(market.splits.value));
+  });
+});

@@ -1,0 +1,139 @@
+// The sweep and walk-forward pages in a real browser (Debian's chromium, file://): every chart
+// draws, no console error, nothing fetched, the trials table sorts on a click, a hostile trial
+// name stays text, and the page fits a phone. Screenshots: breadth-sweep-*.png in the temp folder.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../data/random.ts';
+import { writeReport } from '../../reports/html/index.ts';
+import { renderSweepPage, type SweepPageData } from '../../reports/html/sweep/sweepPage.ts';
+import { renderWalkForwardPage } from '../../reports/html/sweep/walkForwardPage.ts';
+import { probabilityOfBacktestOverfitting } from '../../reports/metrics/index.ts';
+import { chartPaint, inPage, LAPTOP, launch, PHONE, type Visit, visit } from '../reports/html/browser.ts';
+import { HOSTILE } from '../reports/html/pages.ts';
+
+let browser: Browser;
+let dir: string;
+const files = { sweep: '', walkForward: '' };
+
+function sweepData(): SweepPageData {
+  const random = new Random(3, 'pages');
+  const trials = [0, 0.25, 0.5, 0.75, 1].flatMap((tilt) =>
+    ['month-start', 'quarter-start', 'year-start'].map((schedule, s) => ({
+      name: `${tilt === 1 && s === 2 ? HOSTILE : 'tilt'}[tilt=${tilt} schedule=${schedule}]`,
+      values: { tilt, schedule, commission: { kind: 'bps', bps: s } },
+      metrics: { sharpe: 0.3 + tilt * 0.2 - s * 0.05 + 0.02 * random.normal(), annual_return: 0.05 + tilt * 0.03, annual_volatility: 0.15 + tilt * 0.04, max_drawdown: -0.3 - tilt * 0.1, turnover: 0.2, cost_total_drag: 0.001 * s },
+      dsr: 0.5 + tilt * 0.4,
+      period: '2000-06-01 → 2026-07-31',
+      fillsHash: 'ab'.repeat(32),
+      runId: tilt === 1 && s === 0 ? 7 : null,
+    })),
+  );
+  const returns = trials.map(() => Float64Array.from({ length: 800 }, () => 0.01 * random.normal()));
+  const pbo = probabilityOfBacktestOverfitting({ returns, blocks: 10 });
+  return {
+    title: `Sweep ${HOSTILE}`,
+    dataName: 'sample universe (SYNTHETIC, seed 42)',
+    synthetic: true,
+    metric: 'sharpe',
+    planned: trials.length,
+    trials,
+    best: { name: trials[12].name, sharpe: trials[12].metrics.sharpe, dsr: 0.93, dsrNote: null, recorded: { count: 15, sharpeVariance: 0.0004 } },
+    pbo: { pbo: pbo.pbo, probabilityOfLoss: pbo.probabilityOfLoss, logits: pbo.logits, isSharpe: pbo.isSharpe, oosSharpe: pbo.oosSharpe, slope: pbo.degradation.slope, intercept: pbo.degradation.intercept, rSquared: pbo.degradation.rSquared, blocks: 10, combinations: pbo.combinations, trials: 15 },
+    notes: [],
+  };
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  dir = mkdtempSync(join(tmpdir(), 'breadth-sweep-pages-'));
+  files.sweep = join(dir, 'sweep.html');
+  files.walkForward = join(dir, 'walk-forward.html');
+  writeReport(files.sweep, renderSweepPage(sweepData()));
+  const dates = Array.from({ length: 750 }, (_, k) => new Date(Date.UTC(2015, 0, 5) + k * 86_400_000 * 1.4).toISOString().slice(0, 10));
+  const nav = dates.map((_, k) => 1e6 * Math.exp(k * 0.0003 + 0.02 * Math.sin(k / 30)));
+  writeReport(
+    files.walkForward,
+    renderWalkForwardPage({
+      title: 'Walk-forward',
+      dataName: '../shared/data',
+      synthetic: false,
+      mode: 'rolling',
+      metric: 'sharpe',
+      trials: 45,
+      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08 })),
+      efficiency: 0.4,
+      oosAnnualReturn: 0.03,
+      oosSharpe: 0.25,
+      stitched: { runId: 3, dates, nav, benchmark: { name: 'SPY', levels: nav.map((v, k) => v * (1 - k / 5000)) }, tearSheet: 'size-tilt-walk-forward.html' },
+    }),
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+async function expectHealthy(v: Visit, charts: number, screenshot: string): Promise<void> {
+  expect(v.errors).toEqual([]);
+  expect(v.requests).toEqual([v.url]);
+  expect(v.dialogs).toEqual([]);
+  const paints = await chartPaint(v.page);
+  expect(paints).toHaveLength(charts);
+  for (const c of paints) {
+    expect(c.width, c.id).toBeGreaterThan(0);
+    expect(c.width, c.id).toBeLessThanOrEqual(c.containerWidth + 1);
+    expect(c.painted, c.id).toBeGreaterThan(0.005);
+  }
+  await v.page.screenshot({ path: join(tmpdir(), `breadth-sweep-${screenshot}.png`), fullPage: true });
+}
+
+describe('the sweep page', () => {
+  it('draws heatmaps, sensitivity and the PBO histogram, and the degradation scatter as SVG', async () => {
+    const v = await visit(browser, files.sweep, LAPTOP);
+    // 3 heatmaps (3 varied axes), 3 sensitivity charts, the logit histogram.
+    await expectHealthy(v, 7, 'page-1366');
+    expect(await v.page.locator('svg.scatter circle').count()).toBeGreaterThan(100);
+    expect(await v.page.locator('#trials tbody tr').count()).toBe(15);
+    await v.page.close();
+  });
+
+  it('sorts the trials table by a column on click, then reverses it', async () => {
+    const v = await visit(browser, files.sweep, LAPTOP);
+    const sharpeColumn = await v.page.locator('#trials thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'Sharpe ratio'));
+    expect(sharpeColumn).toBeGreaterThan(0);
+    const column = () => v.page.locator(`#trials tbody tr td:nth-child(${sharpeColumn + 1})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
+    await v.page.click(`#trials thead th[data-col="${sharpeColumn}"]`);
+    const ascending = await column();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await v.page.click(`#trials thead th[data-col="${sharpeColumn}"]`);
+    const descending = await column();
+    expect(descending).toEqual([...ascending].reverse());
+    await v.page.close();
+  });
+
+  it('keeps a hostile trial name as text and fits a phone', async () => {
+    const v = await visit(browser, files.sweep, PHONE);
+    await expectHealthy(v, 7, 'page-390');
+    expect(await v.page.locator('img').count()).toBe(0);
+    expect(await v.page.locator('h1').textContent()).toContain(HOSTILE);
+    const layout = await inPage<{ viewport: number; scrollWidth: number }>(v.page, 'layout');
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
+    await v.page.close();
+  });
+});
+
+describe('the walk-forward page', () => {
+  it('draws the stitched equity and the per-window returns, and links the tear sheet', async () => {
+    const v = await visit(browser, files.walkForward, LAPTOP);
+    await expectHealthy(v, 2, 'walk-forward-1366');
+    expect(await v.page.locator('a[href="size-tilt-walk-forward.html"]').count()).toBe(1);
+    expect(await v.page.locator('#windows tbody tr').count()).toBe(3);
+    expect(await v.page.locator('img').count()).toBe(0);
+    await v.page.close();
+  });
+});

@@ -1,0 +1,113 @@
+// Walk-forward: the windows tile the run's period as asked; the stitched strategy hands each
+// session to the window's choice; and a whole test chooses each window's in-sample best from the
+// registry, runs the choices as one stored run, and reports efficiency as its definition says.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { epochDay, isoDay } from '../../data/dates.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { getRun, openStore, readWindows, sweepTrials } from '../../reports/store/index.ts';
+import { fillsHash } from '../../reports/store/index.ts';
+import { createBuiltinStrategy } from '../../strategies/registry.ts';
+import { parseStudy } from '../../study/index.ts';
+import { openStudyMarket } from '../../study/market.ts';
+import { runWalkForward, stitchedStrategy, walkForwardWindows } from '../../study/sweep/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'breadth-walk-forward-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Weekdays from 2020-01-01. */
+const weekdays = (n: number): Int32Array => {
+  const out: number[] = [];
+  for (let d = epochDay(2020, 1, 1); out.length < n; d++) if (![0, 6].includes(new Date(d * 86_400_000).getUTCDay())) out.push(d);
+  return Int32Array.from(out);
+};
+
+describe('walk-forward windows', () => {
+  const dates = weekdays(100);
+  it('rolling, in sessions: fixed-length in-sample spans stepped by the out-of-sample span; the last one cut at the end', () => {
+    const w = walkForwardWindows(dates, 10, 99, { inSample: '30d', outOfSample: '25d', mode: 'rolling' }, 'test');
+    expect(w).toEqual([
+      { isFirst: 10, isLast: 39, oosFirst: 40, oosLast: 64 },
+      { isFirst: 35, isLast: 64, oosFirst: 65, oosLast: 89 },
+      { isFirst: 60, isLast: 89, oosFirst: 90, oosLast: 99 },
+    ]);
+  });
+
+  it('anchored: every in-sample span starts at the run\'s first session', () => {
+    const w = walkForwardWindows(dates, 0, 99, { inSample: '50d', outOfSample: '25d', mode: 'anchored' }, 'test');
+    expect(w.map((x) => [x.isFirst, x.isLast, x.oosFirst, x.oosLast])).toEqual([[0, 49, 50, 74], [0, 74, 75, 99]]);
+  });
+
+  it('in calendar months: each out-of-sample span starts on the first session of its month', () => {
+    const w = walkForwardWindows(dates, 0, 99, { inSample: '2m', outOfSample: '1m', mode: 'rolling' }, 'test');
+    expect(w.map((x) => isoDay(dates[x.oosFirst]))).toEqual(['2020-03-02', '2020-04-01', '2020-05-01']);
+    expect(isoDay(dates[w[1].isFirst])).toBe('2020-02-03');
+  });
+
+  it('refuses an in-sample span that leaves nothing out of sample', () => {
+    expect(() => walkForwardWindows(dates, 0, 99, { inSample: '1y', outOfSample: '1m', mode: 'rolling' }, 'study.yaml: runs[0].walkForward')).toThrow(/runs\[0\]\.walkForward: an in-sample span of 1y leaves no session/);
+  });
+});
+
+describe('the stitched strategy', async () => {
+  const market = await openStudyMarket(parseStudy({ data: 'sample', sample: { stocks: 30, years: 4 }, runs: [{ name: 'x', strategy: 'size-tilt' }] }));
+  const switchAt = 500;
+  const plain = (tilt: number) => createBuiltinStrategy('size-tilt', { mode: 'etf', tilt, band: 0 });
+
+  it('with one part is the plain strategy', () => {
+    const one = backtest(market, stitchedStrategy([{ from: 0, strategy: plain(0.3) }], {}), {});
+    const alone = backtest(market, plain(0.3), {});
+    expect(fillsHash(one.fills, one)).toBe(fillsHash(alone.fills, alone));
+  });
+
+  it('trades as the first choice before the switch and as the second from it (deciding at the switch)', () => {
+    const stitched = backtest(market, stitchedStrategy([{ from: 0, strategy: plain(0) }, { from: switchAt, strategy: plain(1) }], {}), {});
+    const first = backtest(market, plain(0), {});
+    const before = (r: typeof first) => Array.from(r.fills.session).filter((s) => s <= switchAt).length;
+    expect(before(stitched)).toBe(before(first));
+    expect(Array.from(stitched.daily.nav.subarray(0, switchAt + 1))).toEqual(Array.from(first.daily.nav.subarray(0, switchAt + 1)));
+    // Orders of the switch decision fill on the next open: all small caps from then on.
+    const small = market.symbols.indexOf(market.roles.smallCap);
+    const after = Array.from(stitched.snapshots.session).map((s, k) => [s, k] as const).filter(([s]) => s > switchAt + 1);
+    expect(after.length).toBeGreaterThan(0);
+    for (const [, k] of after) expect(stitched.snapshots.symbol[k] === small || stitched.snapshots.targetWeight[k] === 0).toBe(true);
+  });
+});
+
+describe('a walk-forward test', () => {
+  it('chooses each window\'s in-sample best, stitches the choices into one stored run, and measures efficiency', { timeout: 180_000 }, async () => {
+    const db = join(dir, 'wf.db');
+    const study = parseStudy({
+      data: 'sample',
+      sample: { stocks: 30, years: 6 },
+      benchmark: '@largeCap',
+      runs: [{ name: 'tilt', strategy: 'size-tilt', params: { mode: 'etf' }, sweep: { params: { tilt: [0, 0.5, 1], schedule: ['month-start', 'quarter-start'] } }, walkForward: { inSample: '2y', outOfSample: '1y', mode: 'rolling' } }],
+    });
+    const [outcome] = await runWalkForward(study, { where: 'test', db, workers: 2 });
+    expect(outcome.windows.length).toBeGreaterThanOrEqual(3);
+    expect(outcome.trials).toBe(6 * outcome.windows.length);
+    const store = openStore(db);
+    try {
+      const trials = sweepTrials(store, outcome.sweepId);
+      expect(trials).toHaveLength(outcome.trials);
+      for (const w of outcome.windows) {
+        const candidates = trials.filter((t) => t.periodFrom === w.isFrom && t.periodTo === w.isTo);
+        expect(candidates).toHaveLength(6);
+        const best = Math.max(...candidates.map((t) => t.metrics.sharpe ?? -Infinity));
+        expect(candidates.find((t) => t.key === w.trialKey)?.metrics.sharpe).toBe(best);
+        expect(w.efficiency).toBeCloseTo((w.oosAnnualReturn ?? NaN) / (w.isAnnualReturn ?? NaN), 12);
+      }
+      expect(readWindows(store, outcome.sweepId)).toEqual(outcome.windows);
+      const run = getRun(store, outcome.runId ?? -1);
+      expect(run?.run.periodFrom).toBe(outcome.windows[0].oosFrom);
+      expect(run?.run.periodTo).toBe(outcome.windows.at(-1)?.oosTo);
+      const mean = outcome.windows.reduce((s, w) => s + (w.isAnnualReturn ?? NaN), 0) / outcome.windows.length;
+      expect(outcome.efficiency).toBeCloseTo((run?.metrics.find((m) => m.name === 'annual_return')?.value ?? NaN) / mean, 12);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -1,8 +1,8 @@
 // A Market as named typed columns, each symbol's price runs (cache/symbolRuns.ts) and a small
 // JSON description, and back: the cache's storage form. Prices are stored symbol by symbol, so a
-// load of a few symbols decodes only theirs (decodeMarket's `pick`). Price columns that hold
-// nothing but NaN are not stored at all; on decoding they become one shared all-NaN array, as
-// prices/align.ts builds them.
+// load of a few symbols decodes only theirs (decodeMarket's `pick`). Price columns that are
+// absent or hold nothing but NaN are not stored at all; on decoding, opens, highs and lows are
+// absent and a volume is NaN throughout, as prices/align.ts builds them.
 
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../fundamentals.ts';
 import type { EventTable, FlaggedMoves, Market, SourceInfo } from '../market.ts';
@@ -25,7 +25,7 @@ export interface MarketMeta {
   readonly rateNames: readonly string[];
   /** Price fields stored in each symbol's run, in their order there. */
   readonly priceFields: readonly PriceColumn[];
-  /** Price columns that are entirely NaN (not stored). */
+  /** Price columns that are absent or entirely NaN (not stored). */
   readonly nanColumns: readonly PriceColumn[];
   /** True when the market flags reverting moves (the table is stored). */
   readonly hasRevertingMoves: boolean;
@@ -46,7 +46,8 @@ const EVENT_PARTS = ['session', 'symbol', 'value', 'sessionStart'] as const;
 
 const typeOf = (column: Column): ColumnType => (column instanceof Float64Array ? 'f64' : column instanceof Int32Array ? 'i32' : 'u8');
 
-function allNaN(column: Float64Array): boolean {
+function allNaN(column: Float64Array | undefined): boolean {
+  if (column === undefined) return true;
   for (let k = 0; k < column.length; k++) if (column[k] === column[k]) return false;
   return true;
 }
@@ -95,7 +96,7 @@ export function encodeMarket(market: Market): EncodedMarket {
     columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
   };
   const { first, last } = barRanges(market.close, T, N);
-  return { meta, columns, runs: packRuns(priceFields.map((field) => market[field]), T, N, first, last) };
+  return { meta, columns, runs: packRuns(priceFields.map((field) => market[field]!), T, N, first, last) };
 }
 
 /** A typed view of stored bytes (copied only when they are not aligned for the type). */
@@ -128,9 +129,8 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
   const scatter = new RunScatter(meta.priceFields.length, T, width);
   for (const run of runs) if (place[run.symbol] >= 0) scatter.add(run, place[run.symbol]);
   scatter.flush();
-  const sharedNaN = meta.nanColumns.length > 0 ? new Float64Array(T * width).fill(NaN) : undefined;
-  const price = (field: PriceColumn): Float64Array => (meta.nanColumns.includes(field) ? sharedNaN! : scatter.columns[meta.priceFields.indexOf(field)]);
-  const prices: Pick<Market, PriceColumn> = { open: price('open'), high: price('high'), low: price('low'), close: price('close'), volume: price('volume') };
+  const stored = (field: PriceColumn): Float64Array | undefined => (meta.priceFields.includes(field) ? scatter.columns[meta.priceFields.indexOf(field)] : undefined);
+  const prices: Pick<Market, PriceColumn> = { open: stored('open'), high: stored('high'), low: stored('low'), close: stored('close')!, volume: stored('volume') ?? new Float64Array(T * width).fill(NaN) };
   const events = (kind: string): EventTable => ({
     session: get<Int32Array>(`${kind}.session`),
     symbol: get<Int32Array>(`${kind}.symbol`),

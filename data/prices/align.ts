@@ -155,10 +155,10 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
 
   const close = new Float64Array(T * N).fill(NaN);
   const present = OPTIONAL_FIELDS.filter((f) => series.some((s) => s[f] !== null));
-  // Columns no source provides are one shared all-NaN array (the Market is read-only), which
-  // saves T*N*8 bytes per absent field.
-  const sharedNaN = present.length < OPTIONAL_FIELDS.length ? new Float64Array(T * N).fill(NaN) : undefined;
-  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, sharedNaN!])) as Record<OptionalField, Float64Array>;
+  // Opens, highs and lows no source provides are absent (the Market reads them as all NaN),
+  // which saves T*N*8 bytes each; a volume no source provides is unknown (NaN) everywhere.
+  const columns: Partial<Record<OptionalField, Float64Array>> = {};
+  if (!present.includes('volume')) columns.volume = new Float64Array(T * N).fill(NaN);
 
   const priceKind = new Uint8Array(N);
   const assetClass = new Uint8Array(N);
@@ -213,8 +213,8 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   // that column once it is copied, so their buffers can go before the next one is allocated
   // (2,000 files × 5,040 bars: the peak holds one column twice, not all five).
   for (const f of present) {
-    columns[f] = new Float64Array(T * N).fill(NaN);
-    scatterBlocks(columns[f], N, sessionsOf, series.map((s) => s[f]));
+    const column = (columns[f] = new Float64Array(T * N).fill(NaN));
+    scatterBlocks(column, N, sessionsOf, series.map((s) => s[f]));
     if (options.consume) for (const s of series) (s as { -readonly [K in OptionalField]: Float64Array | null })[f] = null;
   }
   const movesTable = eventTable(T, moves);
@@ -225,6 +225,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     dates,
     close,
     ...columns,
+    volume: columns.volume!,
     priceKind,
     assetClass,
     splits: eventTable(T, splits),

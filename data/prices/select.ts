@@ -174,7 +174,10 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
   const n = indexes.length;
   const allInOrder = n === N && indexes.every((old, k) => old === k);
   const contiguous = allInOrder && kept[T - 1] - kept[0] === T - 1;
-  const column = (source: Float64Array, shared: Map<Float64Array, Float64Array>): Float64Array => {
+  function column(source: Float64Array, shared: Map<Float64Array, Float64Array>): Float64Array;
+  function column(source: Float64Array | undefined, shared: Map<Float64Array, Float64Array>): Float64Array | undefined;
+  function column(source: Float64Array | undefined, shared: Map<Float64Array, Float64Array>): Float64Array | undefined {
+    if (source === undefined) return undefined; // an absent field stays absent
     const done = shared.get(source);
     if (done) return done; // columns that are one shared array stay one
     if (contiguous) {
@@ -189,7 +192,7 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
     }
     shared.set(source, out);
     return out;
-  };
+  }
   const shared = new Map<Float64Array, Float64Array>();
   const close = column(market.close, shared);
   const symbolOf = new Int32Array(N).fill(-1);

@@ -34,13 +34,14 @@ describe('alignSeries', () => {
     expect(a.report.symbolsWithGaps).toBe(1);
   });
 
-  it('absent optional columns are one shared all-NaN array; present ones are filled', () => {
+  it('opens, highs and lows no series has are absent; present columns are filled, NaN where a series lacks them', () => {
     const withVolume = series('A', [1, 2], { volume: Float64Array.from([10, 0]) });
     const a = alignSeries([withVolume, series('B', [1, 2])]);
-    expect(a.open).toBe(a.high);
-    expect(a.open).toBe(a.low);
-    expect(a.open.every(Number.isNaN)).toBe(true);
+    expect([a.open, a.high, a.low]).toEqual([undefined, undefined, undefined]);
     expect(Array.from(a.volume)).toEqual([10, NaN, 0, NaN]);
+    const opens = alignSeries([series('A', [1, 2], { open: Float64Array.from([5, 6]) }), series('B', [1, 2])]);
+    expect(Array.from(opens.open!)).toEqual([5, NaN, 6, NaN]);
+    expect(Array.from(alignSeries([series('A', [1, 2])]).volume)).toEqual([NaN, NaN]); // no volume anywhere: unknown
   });
 
   it("a named symbol's calendar: other bars off it are dropped and counted", () => {

@@ -71,10 +71,24 @@ export interface SweepOutcome {
 const DEFAULT_KEEP = 3;
 
 /** Where the trials run: a Redis queue's workers (BullMQ loads only then), or worker threads here. */
-export async function trialExecutor(options: { workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<TrialExecutor> {
+async function trialExecutor(options: { workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<TrialExecutor> {
   if (!options.queue) return localExecutor(shared, options.workers);
   const { queueExecutor } = await import('./queue/coordinator.ts');
   return queueExecutor(options.queue, marketRequest(config), market.fingerprint);
+}
+
+/**
+ * The executor, then the results store: a queue that does not answer fails the sweep before
+ * anything is written. The caller closes both.
+ */
+export async function openExecution(options: { db: string; workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<{ executor: TrialExecutor; store: Store }> {
+  const executor = await trialExecutor(options, config, market, shared);
+  try {
+    return { executor, store: openStore(options.db) };
+  } catch (err) {
+    await executor.close();
+    throw err;
+  }
 }
 
 /** Open the study's market once, in shared memory (the coordinator reads the same bytes as the workers). */
@@ -90,15 +104,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const { market, shared } = await openSweepMarket(config);
   const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
   if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
-  // The executor first: a queue that does not answer fails the sweep before anything is written.
-  const executor = await trialExecutor(options, config, market, shared);
-  let store: Store;
-  try {
-    store = openStore(options.db);
-  } catch (err) {
-    await executor.close();
-    throw err;
-  }
+  const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const sweepId = recordSweep(store, {
       key: sha256(canonicalJson({ kind: 'sweep', trials: plan.trials.map((t) => t.key).sort() })),

@@ -11,7 +11,7 @@ import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { sessionOnOrBefore } from '../../engine/view.ts';
 import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
-import { canonicalJson, openStore, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
+import { canonicalJson, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
@@ -21,7 +21,7 @@ import { prepareRun } from '../runStudy.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
-import { openSweepMarket, trialExecutor } from './runSweep.ts';
+import { openExecution, openSweepMarket } from './runSweep.ts';
 import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
@@ -93,15 +93,7 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
   const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
   const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
   if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);
-  // The executor first: a queue that does not answer fails the test before anything is written.
-  const executor = await trialExecutor(options, config, market, shared);
-  let store: Store;
-  try {
-    store = openStore(options.db);
-  } catch (err) {
-    await executor.close();
-    throw err;
-  }
+  const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const outcomes: WalkForwardOutcome[] = [];
     for (const { run, k } of tested) {

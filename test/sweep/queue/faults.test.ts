@@ -163,33 +163,34 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     for (const w of workers) await w.kill('SIGTERM');
   });
 
-  it('Redis restarted mid-sweep: workers and the coordinator reconnect, and the sweep completes', async () => {
-    const study = writeStudy('restarted.yaml', 'sample', 6);
-    const db = join(dir, 'restarted.db');
+  /** A sweep on two workers, `fault` done to Redis after two trials are stored; resolves with the coordinator once the sweep is complete. */
+  const faultMidSweep = async (name: string, fault: () => Promise<void>): Promise<Running> => {
+    const study = writeStudy(`${name}.yaml`, 'sample', 6);
+    const db = join(dir, `${name}.db`);
     const workers = [worker(), worker()];
     const c = coordinator(study, db);
     await until(() => storedCount(db) >= 2, 'two stored trials');
-    await redis.restart(1_000);
+    await fault();
     await expectComplete(c, db, study);
+    for (const w of workers) await w.kill('SIGTERM');
+    return c;
+  };
+
+  it('Redis restarted mid-sweep: workers and the coordinator reconnect, and the sweep completes', async () => {
+    const c = await faultMidSweep('restarted', () => redis.restart(1_000));
     // Said once, in one line each, with no stack trace.
     expect(c.output()).toMatch(/^breadth: Redis at redis:\/\/127\.0\.0\.1:\d+\/\d+ is unreachable \(ECONNREFUSED\); waiting for it to come back, trials in progress go on$/m);
     expect(c.output()).toMatch(/^breadth: Redis at .* answers again$/m);
     expect(c.output()).not.toMatch(/\n\s+at /);
-    for (const w of workers) await w.kill('SIGTERM');
   });
 
   it('Redis loses its data mid-sweep (FLUSHDB, as a restart without persistence): the coordinator queues the lost trials again', async () => {
-    const study = writeStudy('flushed.yaml', 'sample', 6);
-    const db = join(dir, 'flushed.db');
-    const workers = [worker(), worker()];
-    const c = coordinator(study, db);
-    await until(() => storedCount(db) >= 2, 'two stored trials');
-    const client = redis.client();
-    await client.select(redisDb);
-    await client.flushdb();
-    await expectComplete(c, db, study);
+    const c = await faultMidSweep('flushed', async () => {
+      const client = redis.client();
+      await client.select(redisDb);
+      await client.flushdb();
+    });
     expect(c.output()).toMatch(/^breadth: \d+ awaited trials? (is|are) no longer in the queue \(Redis lost its data\?\): queued again$/m);
-    for (const w of workers) await w.kill('SIGTERM');
   });
 
   it('a worker with different data is refused (exit 2, one line) and stores nothing; the others finish', async () => {

@@ -17,6 +17,7 @@ import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { parseStudy, type StudyConfig } from '../study/index.ts';
 import { measureRun, resolveRiskFree } from '../study/measure.ts';
 import { executeTrials } from '../study/sweep/execute.ts';
+import { localExecutor } from '../study/sweep/pool.ts';
 import { openSweepMarket, planSweep, runTrial } from '../study/sweep/index.ts';
 
 const [kind, workersText, dataArg] = process.argv.slice(2);
@@ -94,7 +95,9 @@ if (kind === 'profile') {
   let sweepPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => (sweepPeak = Math.max(sweepPeak, process.memoryUsage().rss)), 25);
   const start = performance.now();
-  await executeTrials(store, sweepId, shared, trials, { db, workers: Number(workersText), onTrial: () => done.push(performance.now()) });
+  const executor = localExecutor(shared, Number(workersText));
+  await executeTrials(store, sweepId, executor, trials, { db, onTrial: () => done.push(performance.now()) });
+  await executor.close();
   const wall = (performance.now() - start) / 1000;
   clearInterval(sampler);
   store.close();

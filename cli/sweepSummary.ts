@@ -18,6 +18,7 @@ export function sweepJson(outcome: SweepOutcome, page: string | null) {
     planned: outcome.planned,
     ran: outcome.ran,
     resumed: outcome.skipped,
+    failed: outcome.failed,
     interrupted: outcome.interrupted,
     metric: outcome.metric,
     data: outcome.market.name,
@@ -43,6 +44,11 @@ export function printSweepSummary(outcome: SweepOutcome, page: string | null): v
   process.stdout.write('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
   if (outcome.best) process.stdout.write(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
   for (const note of outcome.notes) process.stdout.write(`note: ${note}\n`);
+  if (outcome.failed.length) {
+    process.stdout.write(`\n${outcome.failed.length} trial${outcome.failed.length === 1 ? '' : 's'} failed (not in the statistics above):\n`);
+    for (const f of outcome.failed.slice(0, SHOWN)) process.stdout.write(`  ${f.name}: ${f.message}\n`);
+    if (outcome.failed.length > SHOWN) process.stdout.write(`  … ${outcome.failed.length - SHOWN} more (breadth sweep … --json lists them)\n`);
+  }
   if (outcome.interrupted) process.stdout.write(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned} trials are stored; run again with --resume to finish\n`);
   process.stdout.write(`\nresults: ${outcome.db}\n`);
   if (outcome.kept.length) process.stdout.write(`kept in full: ${outcome.kept.map((k) => `${k.name} (run ${k.runId})`).join(', ')}\n`);

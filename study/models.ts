@@ -14,6 +14,7 @@ import { parseOrThrow } from '../engine/configError.ts';
 import { checkModel, CONFIG_KEYS, type ModelDefinition, type ModelSource } from '../engine/models/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from '../engine/models/types.ts';
 import { definitionExport, definitionProblems, importUserFile } from '../strategies/loader.ts';
+import { CopyMismatch } from './sweep/mismatch.ts';
 
 const modelFile = z
   .object({
@@ -83,7 +84,7 @@ export async function loadModelFiles(files: Partial<Record<ModelConcern, ModelFi
     const spec = files[concern];
     if (spec === undefined) continue;
     const loaded = await loadModelFile(concern, spec, market, where, dirname(spec.file));
-    if (loaded.sourceHash !== spec.sourceHash) throw new UserError(`${where}: model file ${spec.file} changed since the sweep was planned (sha256 ${loaded.sourceHash.slice(0, 12)}…, planned ${spec.sourceHash.slice(0, 12)}…); plan it again`);
+    if (loaded.sourceHash !== spec.sourceHash) throw new CopyMismatch(`${where}: model file ${spec.file} changed since the sweep was planned (sha256 ${loaded.sourceHash.slice(0, 12)}…, planned ${spec.sourceHash.slice(0, 12)}…); plan it again`);
     models[concern] = loaded.model;
     modelSources[concern] = { path: spec.file, sourceHash: loaded.sourceHash, params: loaded.params };
   }

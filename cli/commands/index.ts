@@ -11,7 +11,8 @@ import { runCommand } from './run.ts';
 import { strategiesCommand } from './strategies.ts';
 import { studyCommand } from './study.ts';
 import { sweepCommand } from './sweep.ts';
+import { workerCommand } from './worker.ts';
 import { walkForwardCommand } from './walkForward.ts';
 
 // Each module's argv type differs; yargs takes them as CommandModules of any arguments.
-export const commands = [studyCommand, runCommand, sweepCommand, walkForwardCommand, reportCommand, compareCommand, exportCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, cacheCommand, strategiesCommand] as CommandModule<object, never>[];
+export const commands = [studyCommand, runCommand, sweepCommand, walkForwardCommand, workerCommand, reportCommand, compareCommand, exportCommand, runsCommand, metricsCommand, baselineCommand, regressCommand, dataCommand, cacheCommand, strategiesCommand] as CommandModule<object, never>[];

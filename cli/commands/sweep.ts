@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { ensureFolder, printJson, progressBar } from '../output.ts';
 import { interruptible } from '../interrupt.ts';
-import { runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
+import { queueSettings, runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
 
 interface SweepArgs extends TrialArgs {
   keep: number;
@@ -23,7 +23,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('blocks', { type: 'number', default: 16, describe: 'PBO: number of CSCV blocks S (even)' })
       .example('$0 sweep examples/sweep.yaml', 'the size-tilt sweep on the built-in sample')
       .example('$0 sweep examples/sweep.yaml --data ../shared/data --workers 2', 'the same on the real data')
-      .example('$0 sweep examples/sweep.yaml --resume', 'carry on after Ctrl-C: stored trials are skipped'),
+      .example('$0 sweep examples/sweep.yaml --resume', 'carry on after Ctrl-C: stored trials are skipped')
+      .example('$0 sweep examples/sweep.yaml --queue redis://10.0.0.5:6379', 'on `breadth worker`s of other machines (README: sweeps on several machines)'),
   handler: async (args) => {
     const { loadStudyFile } = await import('../../study/index.ts');
     const { runSweep, defaultWorkers, writeSweepPage } = await import('../../study/sweep/index.ts');
@@ -39,6 +40,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         db,
         baseDir: dirname(resolve(args.config)),
         workers: args.workers ?? defaultWorkers(),
+        ...queueSettings(args),
         resume: args.resume,
         keep: args.keep,
         metric: args.metric,

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { interruptible } from '../interrupt.ts';
-import { runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
+import { queueSettings, runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
 import { ensureFolder, fixed, percent, printJson, printTable, progressBar } from '../output.ts';
 
 
@@ -30,6 +30,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
         db,
         baseDir: dirname(resolve(args.config)),
         workers: args.workers ?? defaultWorkers(),
+        ...queueSettings(args),
         resume: args.resume,
         ...runNames(args.runs),
         signal,

@@ -102,8 +102,41 @@ const float64Blob = (x: Float64Array): Buffer => Buffer.from(x.buffer, x.byteOff
  * or another sweep) keeps its row; only the link is added.
  */
 export function writeTrial(store: Store, sweepId: number, trial: TrialRecord): void {
+  writeTrials(store, sweepId, [trial]);
+}
+
+/**
+ * Store trials and link them to their sweep in one write transaction: all or none of them, so a
+ * killed writer leaves each trial stored once or not at all (a coordinator absorbing many results
+ * a second writes what arrived together at once).
+ */
+export function writeTrials(store: Store, sweepId: number, trials: readonly TrialRecord[]): void {
+  if (trials.length === 0) return;
+  const rows = trials.map(trialRow);
+  withStoreErrors(store, () =>
+    store.db
+      .transaction(() => {
+        const insert = store.db.prepare(
+          `INSERT OR IGNORE INTO trials (key, created_at, name, strategy, params, engine, config_hash, data_name, data_fingerprint,
+             period_from, period_to, sessions, benchmark, periods_per_year, fills_hash, orders_hash, fill_count, sharpe, annual_return,
+             annual_volatility, max_drawdown, total_return, sr, skew, kurtosis, n, metrics, returns)
+           VALUES (@key, @createdAt, @name, @strategy, @params, @engine, @configHash, @dataName, @dataFingerprint, @periodFrom, @periodTo,
+             @sessions, @benchmark, @periodsPerYear, @fillsHash, @ordersHash, @fillCount, @sharpe, @annualReturn, @annualVolatility,
+             @maxDrawdown, @totalReturn, @sr, @skew, @kurtosis, @n, @metrics, @returns)`,
+        );
+        const link = linkStatement(store);
+        trials.forEach((trial, k) => {
+          insert.run(rows[k]);
+          link.run(sweepId, trial.key, trial.seq, trial.group);
+        });
+      })
+      .immediate(),
+  );
+}
+
+function trialRow(trial: TrialRecord) {
   const m = trial.metrics;
-  const row = {
+  return {
     key: trial.key,
     createdAt: new Date().toISOString(),
     name: trial.name,
@@ -133,23 +166,6 @@ export function writeTrial(store: Store, sweepId: number, trial: TrialRecord): v
     metrics: canonicalJson({ metrics: m, values: trial.values, caveats: trial.caveats }),
     returns: float64Blob(trial.returns),
   };
-  withStoreErrors(store, () =>
-    store.db
-      .transaction(() => {
-        store.db
-          .prepare(
-            `INSERT OR IGNORE INTO trials (key, created_at, name, strategy, params, engine, config_hash, data_name, data_fingerprint,
-               period_from, period_to, sessions, benchmark, periods_per_year, fills_hash, orders_hash, fill_count, sharpe, annual_return,
-               annual_volatility, max_drawdown, total_return, sr, skew, kurtosis, n, metrics, returns)
-             VALUES (@key, @createdAt, @name, @strategy, @params, @engine, @configHash, @dataName, @dataFingerprint, @periodFrom, @periodTo,
-               @sessions, @benchmark, @periodsPerYear, @fillsHash, @ordersHash, @fillCount, @sharpe, @annualReturn, @annualVolatility,
-               @maxDrawdown, @totalReturn, @sr, @skew, @kurtosis, @n, @metrics, @returns)`,
-          )
-          .run(row);
-        linkStatement(store).run(sweepId, trial.key, trial.seq, trial.group);
-      })
-      .immediate(),
-  );
 }
 
 const linkStatement = (store: Store) => store.db.prepare('INSERT OR IGNORE INTO sweep_trials (sweep_id, trial_key, seq, grp) VALUES (?, ?, ?, ?)');
@@ -161,6 +177,48 @@ export function linkTrials(store: Store, sweepId: number, trials: readonly { key
       const link = linkStatement(store);
       for (const t of trials) link.run(sweepId, t.key, t.seq, t.group);
     })(),
+  );
+}
+
+/** A trial that failed for a user's reason (the strategy threw, a bad parameter for the data). */
+export interface TrialFailure {
+  readonly key: string;
+  readonly name: string;
+  readonly group: string;
+  readonly seq: number;
+  /** One line, as the user would read it. */
+  readonly message: string;
+  /** `user`: the user's error, never retried; `exhausted`: attempts ran out (crashes, timeouts). */
+  readonly kind: 'user' | 'exhausted';
+}
+
+/** Record failed trials of a sweep (once per sweep and key), in one transaction. */
+export function writeTrialFailures(store: Store, sweepId: number, failures: readonly TrialFailure[]): void {
+  if (failures.length === 0) return;
+  withStoreErrors(store, () =>
+    store.db
+      .transaction(() => {
+        const insert = store.db.prepare(
+          `INSERT INTO trial_failures (sweep_id, trial_key, seq, name, grp, message, kind, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (sweep_id, trial_key) DO UPDATE SET message = excluded.message, kind = excluded.kind, failed_at = excluded.failed_at`,
+        );
+        const at = new Date().toISOString();
+        for (const f of failures) insert.run(sweepId, f.key, f.seq, f.name, f.group, f.message, f.kind, at);
+      })
+      .immediate(),
+  );
+}
+
+/** Which of these keys failed for the user's reason in any sweep (it fails again: `--resume` skips it). */
+export function failedTrialKeys(store: Store, keys: readonly string[]): Set<string> {
+  const has = store.db.prepare<[string], number>("SELECT 1 FROM trial_failures WHERE trial_key = ? AND kind = 'user' LIMIT 1").pluck();
+  return withStoreErrors(store, () => new Set(keys.filter((k) => has.get(k) !== undefined)));
+}
+
+/** A sweep's failed trials, in its order. */
+export function sweepFailures(store: Store, sweepId: number): TrialFailure[] {
+  return withStoreErrors(store, () =>
+    store.db.prepare<[number], TrialFailure>('SELECT trial_key AS key, name, grp AS "group", seq, message, kind FROM trial_failures WHERE sweep_id = ? ORDER BY seq').all(sweepId),
   );
 }
 

@@ -1,68 +1,129 @@
-// Executing planned trials: skip those the registry holds (with --resume; without it a stored
-// trial is an error rather than a silent re-run), link them to the sweep, and run the rest on the
-// worker pool, writing each result in its own transaction as it arrives. The coordinator is the
+// Executing planned trials: skip those the registry holds or that failed for a user's reason
+// before (with --resume; without it a stored trial is an error rather than a silent re-run), link
+// the stored ones to the sweep, and hand the rest to an executor — local worker threads or a
+// queue of workers on other machines — writing each result as it arrives. The coordinator is the
 // only writer, so a kill leaves every finished trial stored once and nothing half-written.
 
 import { UserError } from '../../data/errors.ts';
-import { linkTrials, type Store, storedTrialKeys, writeTrial } from '../../reports/store/index.ts';
-import { localPool, type TrialPool } from './pool.ts';
-import type { SharedMarket } from './sharedMarket.ts';
+import { failedTrialKeys, linkTrials, type Store, storedTrialKeys, type TrialFailure, writeTrialFailures, writeTrials } from '../../reports/store/index.ts';
 import type { TrialResult, TrialSpec } from './trial.ts';
+
+/** What an executor reports, trial by trial, in completion order. */
+export interface TrialSink {
+  done(result: TrialResult): void;
+  /**
+   * The trial failed: for the user's reason (`user`: a strategy that throws — never retried), or
+   * after its attempts ran out (`exhausted`: worker crashes, timeouts — tried again on `--resume`).
+   * The message is one line.
+   */
+  failed(spec: TrialSpec, message: string, kind: TrialFailure['kind']): void;
+}
+
+/**
+ * Runs trials somewhere: worker threads here (localExecutor) or workers on a queue (queue/).
+ * `run` resolves when every trial of `todo` has reported, or, once `signal` aborts, when the
+ * trials in flight have (a queue's trials go on in its workers: `--resume` collects them).
+ * Anything but a user's error rejects.
+ */
+export interface TrialExecutor {
+  run(todo: readonly TrialSpec[], sink: TrialSink, signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
 
 export interface ExecuteOptions {
   readonly db: string;
-  readonly workers: number;
   readonly resume?: boolean;
   readonly signal?: AbortSignal;
   onTrial?(done: number, total: number, name: string): void;
 }
 
-/** Run the trials not yet stored; returns how many ran now and how many were found stored. */
-export async function executeTrials(store: Store, sweepId: number, shared: SharedMarket, trials: readonly TrialSpec[], options: ExecuteOptions): Promise<{ ran: number; skipped: number }> {
-  const stored = storedTrialKeys(store, trials.map((t) => t.key));
-  if (stored.size > 0 && !options.resume) {
-    throw new UserError(`${options.db} holds ${stored.size} of the ${trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
+/** Results that arrive together are written together (one transaction per event-loop turn). */
+class Writer {
+  #results: TrialResult[] = [];
+  #failures: TrialFailure[] = [];
+  #scheduled = false;
+  written = 0;
+  failed = 0;
+  /** A write that failed (the store's error): the sweep stops and reports it. */
+  error: unknown = null;
+  readonly #flush: () => void;
+
+  constructor(store: Store, sweepId: number, stop: AbortController, after: (last: string) => void) {
+    this.#flush = () => {
+      this.#scheduled = false;
+      const results = this.#results.splice(0);
+      const failures = this.#failures.splice(0);
+      try {
+        writeTrials(store, sweepId, results);
+        writeTrialFailures(store, sweepId, failures);
+      } catch (err) {
+        this.error ??= err;
+        stop.abort();
+        return;
+      }
+      for (const r of results) {
+        this.written++;
+        after(r.name);
+      }
+      for (const f of failures) {
+        this.failed++;
+        after(f.name);
+      }
+    };
+  }
+
+  add(result: TrialResult): void {
+    this.#results.push(result);
+    this.#schedule();
+  }
+
+  fail(spec: TrialSpec, message: string, kind: TrialFailure['kind']): void {
+    this.#failures.push({ key: spec.key, name: spec.name, group: spec.group, seq: spec.seq, message, kind });
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(this.#flush);
+  }
+
+  /** Write whatever is still waiting (after the executor is done). */
+  drain(): void {
+    if (this.#results.length > 0 || this.#failures.length > 0) this.#flush();
+  }
+}
+
+/** Run the trials not yet stored; returns how many ran now, failed now, and were found stored or failed before. */
+export async function executeTrials(
+  store: Store,
+  sweepId: number,
+  executor: TrialExecutor,
+  trials: readonly TrialSpec[],
+  options: ExecuteOptions,
+): Promise<{ ran: number; failed: number; skipped: number }> {
+  const keys = trials.map((t) => t.key);
+  const stored = storedTrialKeys(store, keys);
+  const failedBefore = failedTrialKeys(store, keys);
+  const known = stored.size + failedBefore.size;
+  if (known > 0 && !options.resume) {
+    throw new UserError(`${options.db} holds ${known} of the ${trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
   }
   linkTrials(store, sweepId, trials.filter((t) => stored.has(t.key)));
-  const todo = trials.filter((t) => !stored.has(t.key));
-  if (stored.size > 0) options.onTrial?.(stored.size, trials.length, `${stored.size} already stored`);
-  if (todo.length === 0) return { ran: 0, skipped: stored.size };
-  const pool = localPool(shared, Math.min(options.workers, todo.length));
-  let ran = 0;
+  const todo = trials.filter((t) => !stored.has(t.key) && !failedBefore.has(t.key));
+  if (known > 0) options.onTrial?.(known, trials.length, `${known} already stored`);
+  if (todo.length === 0) return { ran: 0, failed: 0, skipped: known };
+  // Stop on the user's Ctrl-C, or on a write that failed.
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  const writer = new Writer(store, sweepId, stop, (last) => options.onTrial?.(known + writer.written + writer.failed, trials.length, last));
   try {
-    await feed(pool, todo, options.signal, (trial) => {
-      writeTrial(store, sweepId, trial);
-      ran++;
-      options.onTrial?.(stored.size + ran, trials.length, trial.name);
-    });
+    await executor.run(todo, { done: (r) => writer.add(r), failed: (spec, message, kind) => writer.fail(spec, message, kind) }, stop.signal);
   } finally {
-    await pool.close();
+    options.signal?.removeEventListener('abort', onAbort);
+    writer.drain();
   }
-  return { ran, skipped: stored.size };
+  if (writer.error !== null) throw writer.error;
+  return { ran: writer.written, failed: writer.failed, skipped: known };
 }
-
-/**
- * Run `todo` on the pool, at most two trials per worker in flight, calling `done` for each result
- * as it arrives (in completion order). Stops feeding when `signal` aborts and waits for the
- * trials in flight. Returns how many finished.
- */
-async function feed(pool: TrialPool, todo: readonly TrialSpec[], signal: AbortSignal | undefined, done: (trial: TrialResult) => void): Promise<number> {
-  let next = 0;
-  let finished = 0;
-  let failure: unknown = null;
-  const lane = async (): Promise<void> => {
-    while (next < todo.length && !signal?.aborted && failure === null) {
-      const spec = todo[next++];
-      try {
-        done(await pool.run(spec));
-        finished++;
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: pool.workers * 2 }, lane));
-  if (failure !== null) throw failure;
-  return finished;
-}
-

@@ -43,6 +43,7 @@ export async function planSweep(config: StudyConfig, market: Market, where: stri
         group: run.name,
         seq: trials.length,
         strategy: prepared.strategySource,
+        sourceHash: prepared.strategy.sourceHash ?? null,
         params: prepared.strategy.params,
         engine: prepared.engine,
         benchmark: prepared.benchmark,

@@ -8,8 +8,10 @@
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { DEFAULT_PBO_BLOCKS, type Metric, type SharpeTrials } from '../../reports/metrics/index.ts';
-import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepTrials, writeRun } from '../../reports/store/index.ts';
-import { executeTrials } from './execute.ts';
+import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun } from '../../reports/store/index.ts';
+import { executeTrials, type TrialExecutor } from './execute.ts';
+import { localExecutor } from './pool.ts';
+import { marketRequest, type QueueSettings } from './queue/protocol.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
 import { planSweep } from './plan.ts';
@@ -22,7 +24,10 @@ export interface SweepOptions {
   readonly where: string;
   readonly db: string;
   readonly baseDir?: string;
+  /** Worker threads here (ignored with `queue`). */
   readonly workers: number;
+  /** Run the trials on the workers of a Redis queue instead (queue/): other machines, one writer here. */
+  readonly queue?: QueueSettings;
   /** Skip trials the registry holds already (else a stored trial is an error). */
   readonly resume?: boolean;
   /** Keep this many best trials in full as runs (default 3). */
@@ -48,6 +53,8 @@ export interface SweepOutcome {
   readonly skipped: number;
   /** True when stopped before every trial was in. */
   readonly interrupted: boolean;
+  /** Trials that failed (a user's error, or attempts run out on a queue), with their messages. */
+  readonly failed: TrialFailure[];
   readonly metric: string;
   readonly trials: StoredTrial[];
   readonly best: { readonly trial: StoredTrial; readonly dsr: Metric } | null;
@@ -63,6 +70,27 @@ export interface SweepOutcome {
 
 const DEFAULT_KEEP = 3;
 
+/** Where the trials run: a Redis queue's workers (BullMQ loads only then), or worker threads here. */
+async function trialExecutor(options: { workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<TrialExecutor> {
+  if (!options.queue) return localExecutor(shared, options.workers);
+  const { queueExecutor } = await import('./queue/coordinator.ts');
+  return queueExecutor(options.queue, marketRequest(config), market.fingerprint);
+}
+
+/**
+ * The executor, then the results store: a queue that does not answer fails the sweep before
+ * anything is written. The caller closes both.
+ */
+export async function openExecution(options: { db: string; workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<{ executor: TrialExecutor; store: Store }> {
+  const executor = await trialExecutor(options, config, market, shared);
+  try {
+    return { executor, store: openStore(options.db) };
+  } catch (err) {
+    await executor.close();
+    throw err;
+  }
+}
+
 /** Open the study's market once, in shared memory (the coordinator reads the same bytes as the workers). */
 export async function openSweepMarket(config: StudyConfig): Promise<{ market: Market; shared: SharedMarket }> {
   const shared = shareMarket(await openStudyMarket(config));
@@ -76,7 +104,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const { market, shared } = await openSweepMarket(config);
   const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
   if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
-  const store = openStore(options.db);
+  const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const sweepId = recordSweep(store, {
       key: sha256(canonicalJson({ kind: 'sweep', trials: plan.trials.map((t) => t.key).sort() })),
@@ -88,8 +116,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       dataFingerprint: market.fingerprint,
       planned: plan.trials.length,
     });
-    const { ran, skipped } = await executeTrials(store, sweepId, shared, plan.trials, options);
-    const interrupted = skipped + ran < plan.trials.length;
+    const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, plan.trials, options);
+    const interrupted = skipped + ran + failed < plan.trials.length;
     const trials = sweepTrials(store, sweepId);
     checkMetric(trials, metric, '--metric');
     const best = bestTrial(trials, metric);
@@ -104,6 +132,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       ran,
       skipped,
       interrupted,
+      failed: sweepFailures(store, sweepId),
       metric,
       trials: sweepTrials(store, sweepId),
       best: best === null ? null : { trial: best, dsr: dsr.get(best.key) as Metric },
@@ -115,6 +144,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     };
   } finally {
     store.close();
+    await executor.close();
   }
 }
 

@@ -8,6 +8,7 @@ import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { rankCaveats } from '../../engine/caveats.ts';
 import type { EngineConfig } from '../../engine/config.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
 import type { Result } from '../../engine/result.ts';
 import { excessReturns } from '../../reports/metrics/riskFree.ts';
 import { type SharpeTrials, sharpeMoments } from '../../reports/metrics/index.ts';
@@ -18,11 +19,14 @@ import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { ModelConcern } from '../../engine/models/types.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
 import { loadModelFiles, type ModelFile } from '../models.ts';
+import { CopyMismatch } from './mismatch.ts';
 
 /** A trial, ready to run anywhere: everything validated, nothing but plain data (structured-cloneable). */
 export interface TrialSpec extends TrialPlace {
   /** A built-in strategy's name or the absolute path of a strategy file. */
   readonly strategy: string;
+  /** The strategy source's sha256 as planned: a different copy is refused (mismatch.ts). */
+  readonly sourceHash: string | null;
   /** A symbol, "cash", or null. */
   readonly benchmark: string | null;
   readonly periodsPerYear: number | undefined;
@@ -59,6 +63,8 @@ export function trialKey(id: TrialIdentity): string {
   return sha256(
     canonicalJson({
       format: 'breadth-trial/1',
+      // Results depend on the engine's code: a trial of another breadth version is another trial.
+      breadth: ENGINE_VERSION,
       strategy: id.strategy,
       sourceHash: id.sourceHash,
       params: id.params,
@@ -75,6 +81,9 @@ export function trialKey(id: TrialIdentity): string {
 /** The backtest and metrics of a trial spec (also what `--keep` re-runs to store a trial in full). */
 export async function replayTrial(spec: TrialSpec, market: Market, trials?: SharpeTrials): Promise<{ result: Result; metrics: RunMetrics }> {
   const loaded = await loadStrategyDefinition(spec.strategy);
+  if ((loaded.sourceHash ?? null) !== spec.sourceHash) {
+    throw new CopyMismatch(`strategy ${spec.strategy} here (sha256 ${loaded.sourceHash?.slice(0, 12) ?? 'none'}…) is not the one the sweep planned with (${spec.sourceHash?.slice(0, 12) ?? 'none'}…): use the same file and breadth version`);
+  }
   const strategy = instantiate(loaded.definition, spec.params, loaded.sourceHash);
   const models = Object.keys(spec.models).length ? await loadModelFiles(spec.models, market, `trial ${spec.name}`) : {};
   const result = backtest(market, strategy, spec.engine, models);

@@ -11,7 +11,7 @@ import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { sessionOnOrBefore } from '../../engine/view.ts';
 import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
-import { canonicalJson, openStore, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
+import { canonicalJson, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
@@ -21,13 +21,18 @@ import { prepareRun } from '../runStudy.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
-import { openSweepMarket } from './runSweep.ts';
+import { openExecution, openSweepMarket } from './runSweep.ts';
+import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
 import { type TrialSpec, trialKey } from './trial.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
 export interface WalkForwardOptions extends ExecuteOptions {
+  /** Worker threads here (ignored with `queue`). */
+  readonly workers: number;
+  /** Run the in-sample trials on the workers of a Redis queue instead. */
+  readonly queue?: QueueSettings;
   readonly where: string;
   readonly baseDir?: string;
   readonly runs?: readonly string[];
@@ -76,7 +81,7 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
       const p = await prepareRun(spec, k, config, market, `${options.where} (trial ${point.name})`, [], options.baseDir);
       const models = p.models.files;
       const id = { strategy: p.strategy.name, sourceHash: p.strategy.sourceHash ?? null, params: p.strategy.params, engine: p.engine, dataFingerprint: market.fingerprint, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models };
-      specs.push({ key: trialKey(id), name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, strategy: p.strategySource, params: p.strategy.params, engine: p.engine, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models, values: point.values });
+      specs.push({ key: trialKey(id), name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, strategy: p.strategySource, sourceHash: p.strategy.sourceHash ?? null, params: p.strategy.params, engine: p.engine, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models, values: point.values });
     }
     out.push(specs);
   }
@@ -88,7 +93,7 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
   const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
   const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
   if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);
-  const store = openStore(options.db);
+  const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const outcomes: WalkForwardOutcome[] = [];
     for (const { run, k } of tested) {
@@ -109,8 +114,8 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
         dataFingerprint: market.fingerprint,
         planned: all.length,
       });
-      const { ran, skipped } = await executeTrials(store, sweepId, shared, all, options);
-      const interrupted = ran + skipped < all.length;
+      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, options);
+      const interrupted = ran + failed + skipped < all.length;
       const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length };
       if (interrupted) {
         outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true });
@@ -121,6 +126,7 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
     return outcomes;
   } finally {
     store.close();
+    await executor.close();
   }
 }
 

@@ -5,17 +5,18 @@
 import { workerData } from 'piscina';
 import { isUserFacing } from '../../data/errors.ts';
 import { openSharedMarket, type SharedMarket } from './sharedMarket.ts';
+import { CopyMismatch } from './mismatch.ts';
 import { runTrial, type TrialResult, type TrialSpec } from './trial.ts';
 
 const market = openSharedMarket((workerData as { market: SharedMarket }).market);
 
-export type WorkerAnswer = { readonly trial: TrialResult } | { readonly userError: string };
+export type WorkerAnswer = { readonly trial: TrialResult } | { readonly userError: string; readonly mismatch: boolean };
 
 export default async function runInWorker(spec: TrialSpec): Promise<WorkerAnswer> {
   try {
     return { trial: await runTrial(spec, market) };
   } catch (err) {
-    if (isUserFacing(err)) return { userError: err.message };
+    if (isUserFacing(err)) return { userError: err.message, mismatch: err instanceof CopyMismatch };
     throw err;
   }
 }

@@ -187,3 +187,31 @@ describe.concurrent('flags are not silently ignored', () => {
     expect(o.status !== 0 || `${o.stdout}${o.stderr}`.includes('NOSUCHSYM'), `exit ${o.status}; the output never mentions NOSUCHSYM:\n${o.stdout}${o.stderr}`).toBe(true);
   });
 });
+
+describe.concurrent('distributed sweeps', () => {
+  it('a worker without --queue says what it needs', async () => {
+    expectBadInput(await run('worker'), /queue/);
+  });
+
+  it('a --queue that is not a redis:// URL says how to write one', async () => {
+    expectBadInput(await run('worker', '--queue', 'localhost:6379'), "--queue localhost:6379: breadth's queue is Redis; write redis://HOST:PORT[/DB]");
+    expectBadInput(await run('sweep', 'study.yaml', '--queue', 'http://h:1'), "breadth's queue is Redis");
+  });
+
+  it('a worker with --concurrency 0 or --lock-duration 0 names the flag', async () => {
+    expectBadInput(await run('worker', '--queue', 'redis://127.0.0.1:1', '--concurrency', '0'), '--concurrency must be a whole number ≥ 1, got 0');
+    expectBadInput(await run('worker', '--queue', 'redis://127.0.0.1:1', '--lock-duration', '0'), '--lock-duration');
+  });
+
+  it('a sweep with --trial-timeout or --attempts out of range names the flag', async () => {
+    expectBadInput(await run('sweep', 'study.yaml', '--queue', 'redis://127.0.0.1:1', '--trial-timeout', '-5'), '--trial-timeout must be a number of seconds > 0, got -5');
+    expectBadInput(await run('sweep', 'study.yaml', '--queue', 'redis://127.0.0.1:1', '--attempts', '0'), '--attempts must be a whole number ≥ 1, got 0');
+  });
+
+  it('a Redis that does not answer is named, for the worker and the coordinator', async () => {
+    const answer = '--queue redis://127.0.0.1:1/0: Redis does not answer — start redis-server there, or check the host and port';
+    expectBadInput(await run('worker', '--queue', 'redis://127.0.0.1:1'), answer);
+    write(dir, 'sweep.yaml', 'data: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0, 1] } }\n');
+    expectBadInput(await run('sweep', 'sweep.yaml', '--queue', 'redis://127.0.0.1:1', '--db', 'out/unanswered.db'), answer);
+  });
+});

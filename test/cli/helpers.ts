@@ -10,7 +10,7 @@ import { afterAll, expect } from 'vitest';
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 /** The CLI from source on this (pinned) Node, as `npm run breadth` runs it: 'breadth' imports resolve to this tree. */
 export const bin = join(repoRoot, 'cli', 'breadth.ts');
-const NODE_ARGS = ['--conditions=breadth-source'];
+export const NODE_ARGS = ['--conditions=breadth-source'];
 /** The real data beside the repository (absent on some machines). */
 export const sharedData = resolve(repoRoot, '..', 'shared', 'data');
 export const hasSharedData = existsSync(join(sharedData, 'etf', 'adjclose'));

@@ -1,0 +1,61 @@
+// A trial that fails for the user's reason (its strategy throws) is recorded as failed with its
+// message, left out of the statistics and listed by the sweep, while the other trials go on; and
+// `--resume` does not run it again. Local worker threads, a real results file.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadStudyFile } from '../../study/index.ts';
+import { runSweep } from '../../study/sweep/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'breadth-failures-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const tally = join(dir, 'tally.txt');
+const study = join(dir, 'cursed.yaml');
+writeFileSync(tally, '');
+writeFileSync(
+  study,
+  [
+    'title: cursed',
+    'data: sample',
+    'sample: { stocks: 20, years: 3 }',
+    'benchmark: "@largeCap"',
+    'runs:',
+    '  - name: cursed',
+    `    strategy: ${resolve(import.meta.dirname, 'cursedTilt.ts')}`,
+    `    params: { tally: ${JSON.stringify(tally)} }`,
+    '    sweep: { params: { tilt: [0, 0.25, 0.5, 0.75, 1] } }',
+    '',
+  ].join('\n'),
+);
+
+describe('a trial whose strategy throws', () => {
+  const db = join(dir, 'cursed.db');
+
+  it('is recorded as failed with its message; the other trials are stored and ranked', async () => {
+    const outcome = await runSweep(loadStudyFile(study), { where: study, db, workers: 2, keep: 0 });
+    expect(outcome.ran).toBe(4);
+    expect(outcome.interrupted).toBe(false);
+    expect(outcome.failed).toHaveLength(1);
+    expect(outcome.failed[0]).toMatchObject({ name: 'cursed[tilt=0.5]', kind: 'user' });
+    expect(outcome.failed[0]?.message).toMatch(/^strategy "cursed-tilt" failed on \d{4}-\d\d-\d\d: half a tilt is cursed/);
+    expect(outcome.failed[0]?.message).not.toContain('\n');
+    expect(outcome.trials.map((t) => (t.params as { tilt: number }).tilt).sort()).toEqual([0, 0.25, 0.75, 1]);
+    expect(readFileSync(tally, 'utf8')).toBe('x');
+    const d = new Database(db, { readonly: true });
+    expect(d.prepare('SELECT name, kind FROM trial_failures').all()).toEqual([{ name: 'cursed[tilt=0.5]', kind: 'user' }]);
+    d.close();
+  });
+
+  it('is not run again by --resume (and is still listed)', async () => {
+    const outcome = await runSweep(loadStudyFile(study), { where: study, db, workers: 2, keep: 0, resume: true });
+    expect(outcome.ran).toBe(0);
+    expect(outcome.skipped).toBe(5);
+    expect(outcome.interrupted).toBe(false);
+    expect(outcome.failed.map((f) => f.name)).toEqual(['cursed[tilt=0.5]']);
+    expect(readFileSync(tally, 'utf8')).toBe('x');
+  });
+});

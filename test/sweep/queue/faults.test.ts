@@ -1,0 +1,219 @@
+// A distributed sweep survives what machines do: a worker killed mid-trial, the coordinator killed
+// and restarted with --resume, Redis restarted, a worker with other data. Real processes on
+// loopback: a redis-server, `breadth worker`s and `breadth sweep --queue` coordinators. Each case
+// ends with every planned trial stored exactly once, and the stored trials equal a local sweep's.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Job, Queue } from 'bullmq';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadStudyFile } from '../../../study/index.ts';
+import { runSweep } from '../../../study/sweep/index.ts';
+import { QUEUE_NAME } from '../../../study/sweep/queue/protocol.ts';
+import { startBreadth, until, type Running } from './processes.ts';
+import { noRedisReason, redisServerBinary, startRedis, type TestRedis } from './redis.ts';
+
+if (redisServerBinary === null) console.warn(noRedisReason);
+
+const strategy = resolve(import.meta.dirname, 'slowTilt.ts');
+const TILTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+function studyYaml(data: string, spinMs: number): string {
+  return [
+    'title: queue faults',
+    `data: ${data}`,
+    ...(data === 'sample' ? ['sample: { stocks: 40, years: 4 }'] : []),
+    'benchmark: "@largeCap"',
+    'runs:',
+    '  - name: slow',
+    `    strategy: ${strategy}`,
+    `    params: { spinMs: ${spinMs} }`,
+    `    sweep: { params: { tilt: [${TILTS.join(', ')}] } }`,
+    '',
+  ].join('\n');
+}
+
+/** Each stored trial of the sweep: key → fills hash and headline metrics (what must not depend on where it ran). */
+function storedTrials(db: string): Map<string, string> {
+  const d = new Database(db, { readonly: true });
+  try {
+    const rows = d.prepare('SELECT t.key, t.fills_hash, t.sharpe, t.annual_return, t.max_drawdown, hex(t.returns) AS returns FROM trials t JOIN sweep_trials s ON s.trial_key = t.key ORDER BY t.key').all() as Record<string, unknown>[];
+    return new Map(rows.map((r) => [r.key as string, JSON.stringify(r)]));
+  } finally {
+    d.close();
+  }
+}
+
+/** One number from the store; 0 while the coordinator has not created it or its tables yet. */
+function count(db: string, sql: string): number {
+  if (!existsSync(db)) return 0;
+  const d = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return d.prepare(sql).pluck().get() as number;
+  } catch (e) {
+    if (e instanceof Error && /no such table/.test(e.message)) return 0;
+    throw e;
+  } finally {
+    d.close();
+  }
+}
+
+const storedCount = (db: string): number => count(db, 'SELECT COUNT(*) FROM sweep_trials');
+
+describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis', () => {
+  let redis: TestRedis;
+  let dir: string;
+  const running: Running[] = [];
+  const local = new Map<string, Map<string, string>>();
+
+  // Each test has a Redis database of its own (the trials of two tests may share keys, and a trial
+  // done in one would be collected, not run, by the other).
+  let redisDb = 0;
+  beforeEach(() => {
+    redisDb++;
+  });
+  const queueUrl = (): string => `${redis.url}/${redisDb}`;
+  const worker = (data = 'sample', lockSeconds = 2): Running => {
+    const w = startBreadth(['worker', '--queue', queueUrl(), '--concurrency', '1', '--data', data, '--lock-duration', String(lockSeconds)], dir);
+    running.push(w);
+    return w;
+  };
+  const coordinator = (study: string, store: string, ...more: string[]): Running => {
+    const c = startBreadth(['sweep', study, '--queue', queueUrl(), '--db', store, '--no-report', '--keep', '0', '--json', ...more], dir);
+    running.push(c);
+    return c;
+  };
+  const writeStudy = (name: string, data: string, spinMs: number): string => {
+    const path = join(dir, name);
+    writeFileSync(path, studyYaml(data, spinMs));
+    return path;
+  };
+  /** The same sweep run here, on worker threads, for comparison (once per study text: equal texts plan equal trials). */
+  const localSweep = async (study: string): Promise<Map<string, string>> => {
+    const text = readFileSync(study, 'utf8');
+    let trials = local.get(text);
+    if (trials === undefined) {
+      const db = join(dir, `local-${local.size}.db`);
+      await runSweep(loadStudyFile(study), { where: study, db, workers: 1, keep: 0 });
+      trials = storedTrials(db);
+      local.set(text, trials);
+    }
+    return trials;
+  };
+  const expectComplete = async (c: Running, db: string, study: string): Promise<void> => {
+    const ended = await c.exited;
+    expect(ended.code, c.output()).toBe(0);
+    const json = JSON.parse(c.stdout());
+    expect(json.interrupted).toBe(false);
+    expect(json.failed).toEqual([]);
+    expect(storedCount(db)).toBe(TILTS.length);
+    expect(count(db, 'SELECT COUNT(*) FROM trials')).toBe(TILTS.length);
+    expect(storedTrials(db)).toEqual(await localSweep(study));
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    dir = mkdtempSync(join(tmpdir(), 'breadth-queue-'));
+  });
+  afterAll(async () => {
+    for (const p of running) await p.kill('SIGKILL');
+    await redis?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores exactly what the local sweep stores (keys, fills hashes, metrics, daily returns)', async () => {
+    const study = writeStudy('same.yaml', 'sample', 6);
+    const workers = [worker(), worker()];
+    const db = join(dir, 'same.db');
+    await expectComplete(coordinator(study, db), db, study);
+    for (const w of workers) await w.kill('SIGTERM');
+  });
+
+  it('a worker killed (SIGKILL) in the middle of a trial: its job goes to the other, every trial stored once', async () => {
+    const study = writeStudy('killed.yaml', 'sample', 6);
+    const db = join(dir, 'killed.db');
+    const doomed = worker();
+    await until(() => doomed.output().includes('worker ready'), 'the first worker');
+    const c = coordinator(study, db);
+    // Kill it while it holds a job: the queue's active list is not empty and nothing else works.
+    const queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, db: redisDb } });
+    await until(async () => (await queue.getActiveCount()) > 0 && storedCount(db) >= 1, 'a trial in progress after the first result');
+    await doomed.kill('SIGKILL');
+    const survivor = worker();
+    await expectComplete(c, db, study);
+    // Some trial was started twice: the killed worker's, recovered as stalled.
+    const started = await Promise.all([...(await localSweep(study)).keys()].map(async (key) => (await Job.fromId(queue, key))?.attemptsStarted ?? 0));
+    expect(started.reduce((a, b) => a + b, 0)).toBeGreaterThan(TILTS.length);
+    await queue.close();
+    await survivor.kill('SIGTERM');
+  });
+
+  it('the coordinator killed and restarted with --resume: the sweep completes, no trial stored twice', async () => {
+    const study = writeStudy('resumed.yaml', 'sample', 6);
+    const db = join(dir, 'resumed.db');
+    const workers = [worker(), worker()];
+    const first = coordinator(study, db);
+    await until(() => storedCount(db) >= 2, 'two stored trials');
+    await first.kill('SIGKILL');
+    const second = coordinator(study, db, '--resume');
+    await expectComplete(second, db, study);
+    expect(JSON.parse(second.stdout()).resumed).toBeGreaterThanOrEqual(2);
+    for (const w of workers) await w.kill('SIGTERM');
+  });
+
+  /** A sweep on two workers, `fault` done to Redis after two trials are stored; resolves with the coordinator once the sweep is complete. */
+  const faultMidSweep = async (name: string, fault: () => Promise<void>): Promise<Running> => {
+    const study = writeStudy(`${name}.yaml`, 'sample', 6);
+    const db = join(dir, `${name}.db`);
+    const workers = [worker(), worker()];
+    const c = coordinator(study, db);
+    await until(() => storedCount(db) >= 2, 'two stored trials');
+    await fault();
+    await expectComplete(c, db, study);
+    for (const w of workers) await w.kill('SIGTERM');
+    return c;
+  };
+
+  it('Redis restarted mid-sweep: workers and the coordinator reconnect, and the sweep completes', async () => {
+    const c = await faultMidSweep('restarted', () => redis.restart(1_000));
+    // Said once, in one line each, with no stack trace.
+    expect(c.output()).toMatch(/^breadth: Redis at redis:\/\/127\.0\.0\.1:\d+\/\d+ is unreachable \(ECONNREFUSED\); waiting for it to come back, trials in progress go on$/m);
+    expect(c.output()).toMatch(/^breadth: Redis at .* answers again$/m);
+    expect(c.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('Redis loses its data mid-sweep (FLUSHDB, as a restart without persistence): the coordinator queues the lost trials again', async () => {
+    const c = await faultMidSweep('flushed', async () => {
+      const client = redis.client();
+      await client.select(redisDb);
+      await client.flushdb();
+    });
+    expect(c.output()).toMatch(/^breadth: \d+ awaited trials? (is|are) no longer in the queue \(Redis lost its data\?\): queued again$/m);
+  });
+
+  it('a worker with different data is refused (exit 2, one line) and stores nothing; the others finish', async () => {
+    // Two copies of a small fund folder that differ in one price.
+    const series = (bump: number) => ['Date,AdjClose', ...Array.from({ length: 400 }, (_, k) => `${new Date(Date.UTC(2020, 0, 1 + Math.floor(k / 5) * 7 + (k % 5))).toISOString().slice(0, 10)},${(100 + k / 10 + (k === 200 ? bump : 0)).toFixed(2)}`)].join('\n');
+    for (const [name, bump] of [['good', 0], ['other', 1]] as const) {
+      mkdirSync(join(dir, name, 'etf'), { recursive: true });
+      writeFileSync(join(dir, name, 'etf', 'IWM.csv'), `${series(bump)}\n`);
+      writeFileSync(join(dir, name, 'etf', 'SPY.csv'), `${series(0)}\n`);
+    }
+    const study = writeStudy('data.yaml', join(dir, 'good'), 0);
+    const db = join(dir, 'data.db');
+    const wrong = worker(join(dir, 'other'));
+    await until(() => wrong.output().includes('worker ready'), 'the worker with other data');
+    const c = coordinator(study, db);
+    const refused = await wrong.exited;
+    expect(refused.code).toBe(2);
+    const lines = wrong.output().trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^breadth: this worker's data \(.*other, fingerprint [0-9a-f]{12}…\) is not the sweep's \([0-9a-f]{12}…\): start the worker with --data on a copy of the same files$/);
+    expect(wrong.output()).not.toMatch(/\n\s+at /);
+    expect(storedCount(db)).toBe(0);
+    const right = worker(join(dir, 'good'));
+    await expectComplete(c, db, study);
+    await right.kill('SIGTERM');
+  });
+});

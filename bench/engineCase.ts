@@ -1,5 +1,6 @@
 // One engine benchmark case in this process: `tsx bench/engineCase.ts <equal-weight|sma> <N> <T>`.
-// Prints one JSON line: build, replay and whole-run seconds, symbol-sessions per second, peak RSS.
+// Prints one JSON line: build, replay and whole-run seconds, symbol-sessions per second (of wall
+// and of CPU time), peak RSS.
 
 import { backtest } from '../engine/backtest.ts';
 import { everySession, monthStart } from '../engine/schedule.ts';
@@ -49,8 +50,13 @@ function smaCrossover(): Strategy {
 const started = performance.now();
 const market = randomWalkMarket(symbols, sessions);
 const built = performance.now();
+const cpu = process.cpuUsage();
 const result = backtest(market, kind === 'sma' ? smaCrossover() : equalWeight, { initialCash: 10_000_000 });
 const finished = performance.now();
+const replayCpu = process.cpuUsage(cpu);
+// Process CPU seconds during the replay (the collector's threads included): less inflated than
+// wall time when others share the cores.
+const replayCpuSeconds = (replayCpu.user + replayCpu.system) / 1e6;
 const replaySeconds = (finished - built) / 1000;
 const wholeSeconds = (finished - started) / 1000;
 const symbolSessions = symbols * sessions;
@@ -65,6 +71,8 @@ console.log(
     replaySeconds: +replaySeconds.toFixed(3),
     wholeSeconds: +wholeSeconds.toFixed(3),
     replaySymbolSessionsPerSecond: Math.round(symbolSessions / replaySeconds),
+    replayCpuSeconds: +replayCpuSeconds.toFixed(3),
+    replayCpuSymbolSessionsPerSecond: Math.round(symbolSessions / replayCpuSeconds),
     wholeSymbolSessionsPerSecond: Math.round(symbolSessions / wholeSeconds),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     pricePanelMb: Math.round(panelMb),

@@ -64,7 +64,8 @@ function runChild(phase: Phase, source: string, cacheDir: string): Measurement {
 function runCli(source: string, cacheDir: string, workDir: string): { seconds: number; peakRssMb: number } {
   const preload = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss '+process.resourceUsage().maxRSS+'\\n'))`;
   const start = performance.now();
-  const child = spawnSync(process.execPath, ['--import', preload, join(repoRoot, 'cli', 'breadth.js'), 'run', '--data', source, '--strategy', 'equal-weight', '--db', join(workDir, 'bench.db')], {
+  // The source CLI on this Node (as `npm run breadth` runs it), so the figures follow the working tree.
+  const child = spawnSync(process.execPath, ['--import', preload, '--conditions=breadth-source', join(repoRoot, 'cli', 'breadth.ts'), 'run', '--data', source, '--strategy', 'equal-weight', '--db', join(workDir, 'bench.db')], {
     encoding: 'utf8',
     cwd: workDir,
     env: { ...process.env, CI: '1', BREADTH_CACHE_DIR: cacheDir },

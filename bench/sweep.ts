@@ -1,7 +1,8 @@
 // `npx tsx bench/sweep.ts [repeats] [cases]`: sweep throughput on the real data, each case in a
-// fresh process (honest peak RSS): size-tilt on the ETF data with registry writes on 1 and 2
-// workers (repeated; best and spread), a 1,000-trial random sweep's database size, the
-// quality-long-short 24-trial grid on the stock universe, and where one trial's time goes.
+// fresh process (honest peak RSS) on Node's own TypeScript, as the CLI runs: size-tilt on the ETF
+// data with registry writes on 1 and 2 workers (repeated; best and spread), a 1,000-trial random
+// sweep's database size, the quality-long-short 24-trial grid on the stock universe, and where one
+// trial's time goes.
 // Other engineers share the cores: the load average is printed with each case.
 
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,9 @@ for (const [kind, workers, times] of cases) {
   const results: Record<string, unknown>[] = [];
   for (let k = 0; k < times; k++) {
     const load = loadavg()[0].toFixed(1);
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'sweepCase.ts'), kind, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    // Node's own TypeScript, as `npm run breadth` runs the CLI: under tsx every worker thread would
+    // transpile its modules through esbuild first (a second of start-up and 70 MB per worker).
+    const run = spawnSync(process.execPath, ['--expose-gc', '--conditions=breadth-source', join(import.meta.dirname, 'sweepCase.ts'), kind, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) {
       console.log(`${kind} × ${workers}: failed\n${run.stderr.slice(-2000)}`);
       break;

@@ -1,5 +1,5 @@
 // One sweep benchmark case in this process (so its peak RSS is its own):
-//   tsx bench/sweepCase.ts <size-tilt|size-tilt-1000|quality-long-short|profile> <workers> [data]
+//   node --conditions=breadth-source bench/sweepCase.ts <size-tilt|size-tilt-1000|quality-long-short|profile> <workers> [data]
 // Prints one JSON line: trials, wall seconds (whole sweep incl. pool start), steady trials/s
 // (from the 5th finished trial to the last), peak RSS MB of the process and while the trials ran,
 // database MB; `profile` times the

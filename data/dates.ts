@@ -14,15 +14,31 @@ export function parseIsoDay(text: string): number {
   return ms / MS_PER_DAY;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 /** ISO `YYYY-MM-DD` of an epoch day. */
 export function isoDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const p = dayParts(day);
+  // Years of four digits are spelled here; others as Date spells them (±YYYYYY), NaN throws there.
+  if (!(p.year >= 0 && p.year <= 9999)) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${p.year < 1000 ? String(p.year).padStart(4, '0') : p.year}-${pad2(p.month)}-${pad2(p.date)}`;
 }
 
-/** Calendar parts of an epoch day: year, month 1..12, day of month, weekday 0=Sunday. */
+/**
+ * Calendar parts of an epoch day: year, month 1..12, day of month, weekday 0=Sunday (proleptic
+ * Gregorian, as Date's UTC getters give them). Arithmetic (Hinnant's days-to-civil), not a Date:
+ * schedules ask it for every session of every run, and a Date costs several times more.
+ */
 export function dayParts(day: number): { year: number; month: number; date: number; weekday: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() };
+  const z = Math.floor(day) + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097; // day of the 400-year era, 0..146096
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from March 1st
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const weekday = (((Math.floor(day) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, date: doy - Math.floor((153 * mp + 2) / 5) + 1, weekday };
 }
 
 /** Epoch day of the given calendar date (month 1..12; day may overflow, like Date.UTC). */

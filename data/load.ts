@@ -8,7 +8,8 @@
 // Columns are read by meaning (prices/priceColumns.ts); comma, semicolon (with decimal commas)
 // and tab files, quoted or not (prices/priceReader.ts).
 // A source is built whole and cached once (cache/); each load then selects its period, symbols
-// and calendar in memory (prices/select.ts), so five `from` dates cost one cache entry.
+// and calendar in memory (prices/select.ts), so five `from` dates cost one cache entry. A load of
+// some symbols decodes only theirs from the cache.
 // Asset class, most specific first: symbols.csv beside the prices; the `assetClass` option for a
 // folder or file; a data folder's structure (etf/ → funds, long files → stocks); and, as a
 // documented fallback that the source notes report, a path through a folder named etf, etfs or
@@ -18,13 +19,13 @@
 
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { openMarketCache, type CacheEvent, type CacheOptions } from './cache/marketCache.ts';
+import { openMarketCache, type CacheEvent, type CacheOptions, type SymbolPick } from './cache/marketCache.ts';
 import { sourceFileState } from './cache/sourceFiles.ts';
 import { parseIsoDay } from './dates.ts';
 import { UserError } from './errors.ts';
 import { buildSource, detectSource, sourceFiles } from './folder/source.ts';
 import { type Market } from './market.ts';
-import { selectMarket, type Selection } from './prices/select.ts';
+import { selectMarket, symbolIndexes, type Selection } from './prices/select.ts';
 import { SAMPLE_BOND } from './sample/bond.ts';
 import { SAMPLE_FUNDS } from './sample/indices.ts';
 
@@ -79,8 +80,9 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   const selection: Selection = { from: isoOption('from', options.from), to: isoOption('to', options.to), symbols: options.symbols, calendar: options.calendar };
   const build = { version: DATA_LAYER_VERSION, path: resolved, snapshotEnds: sorted(options.snapshotEnds), assetClass: options.assetClass ?? null };
   const files = sourceFiles(source).map(sourceFileState);
-  const whole = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass }));
-  const { market, emptySymbols } = selectMarket({ ...whole, name: path }, selection);
+  const pick = options.symbols && symbolPick(path, options.symbols, selection.calendar);
+  const { market: whole, partial } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass }), pick);
+  const { market, emptySymbols } = selectMarket({ ...whole, name: path }, selection, { partial });
   if (options.symbols) {
     const empty = options.symbols.filter((s) => emptySymbols.includes(s));
     if (empty.length > 0) throw new UserError(`no prices for ${empty.join(', ')} in ${path} between ${options.from ?? 'its start'} and ${options.to ?? 'its end'}; widen from/to`);
@@ -94,12 +96,40 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   };
 }
 
-/** The whole source: from the cache when its files are unchanged, else built and stored. */
-async function wholeMarket(slot: string, files: ReturnType<typeof sourceFileState>[], options: LoadMarketOptions, build: () => Promise<{ market: Market; hashes: Map<string, string> }>): Promise<Market> {
+/**
+ * The requested symbols of a cached source (and a calendar symbol beside them), checked against
+ * all of its symbols as selectMarket checks them. A calendar symbol the source lacks: every
+ * symbol, so that selectMarket reports it as from the whole source.
+ */
+function symbolPick(path: string, symbols: readonly string[], calendar: string | undefined): SymbolPick {
+  return (all) => {
+    const indexes = symbolIndexes(path, all, symbols);
+    if (calendar === undefined || calendar === 'union' || symbols.includes(calendar)) return indexes;
+    const i = all.indexOf(calendar);
+    return i < 0 ? undefined : [...indexes, i];
+  };
+}
+
+/**
+ * The whole source: from the cache when its files are unchanged, else built and stored. From the
+ * cache with `pick`, only the symbols it picks over every session (`partial`).
+ */
+async function wholeMarket(
+  slot: string,
+  files: ReturnType<typeof sourceFileState>[],
+  options: LoadMarketOptions,
+  build: () => Promise<{ market: Market; hashes: Map<string, string> }>,
+  pick: SymbolPick | undefined,
+): Promise<{ market: Market; partial: boolean }> {
   const cache = openMarketCache(options);
   try {
-    const cached = cache?.lookup(slot, files);
-    if (cached) return cached;
+    let partial = false;
+    const cached = cache?.lookup(slot, files, pick && ((all) => {
+      const picked = pick(all);
+      partial = picked !== undefined;
+      return picked;
+    }));
+    if (cached) return { market: cached, partial };
     const readAt = Date.now();
     const { market, hashes } = await build();
     if (cache) {
@@ -107,7 +137,7 @@ async function wholeMarket(slot: string, files: ReturnType<typeof sourceFileStat
       if (unchanged) cache.store(slot, files, hashes, market, readAt);
       else options.onCache?.({ kind: 'skipped', detail: 'a source file changed while it was read; not cached' });
     }
-    return market;
+    return { market, partial: false };
   } finally {
     cache?.close();
   }

@@ -93,6 +93,10 @@ export interface SampleDetails {
 }
 
 export interface SampleMarket extends Market {
+  /** The sample has every bar's open, high and low. */
+  readonly open: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
   readonly sample: SampleDetails;
 }
 

@@ -158,16 +158,19 @@ export class Broker {
   #readBar(c: FillContext, o: RestingOrder, t: number, k: number, phase: Phase): void {
     const m = this.#market;
     const close = m.close[k];
-    let open = phase === 'open' ? m.open[k] : close;
+    // Absent opens, highs and lows (the data has none) read as NaN.
+    let open = phase === 'open' ? (m.open === undefined ? NaN : m.open[k]) : close;
     if (Number.isNaN(open)) {
       open = close;
       this.openFallbacks++;
     }
+    const high = phase === 'open' && m.high !== undefined ? m.high[k] : NaN;
+    const low = phase === 'open' && m.low !== undefined ? m.low[k] : NaN;
     c.session = t;
     c.order = o;
     c.open = open;
-    c.high = phase === 'open' && !Number.isNaN(m.high[k]) ? m.high[k] : Math.max(open, close);
-    c.low = phase === 'open' && !Number.isNaN(m.low[k]) ? m.low[k] : Math.min(open, close);
+    c.high = Number.isNaN(high) ? Math.max(open, close) : high;
+    c.low = Number.isNaN(low) ? Math.min(open, close) : low;
     c.close = close;
     c.volume = m.volume[k];
     c.filledToday = this.#filledToday[o.symbol];

@@ -115,7 +115,7 @@ export class CorporateActions {
     const whole = Math.trunc(shares);
     if (whole === shares) return;
     const k = t * this.#market.symbols.length + i;
-    const open = this.#market.open[k];
+    const open = this.#market.open === undefined ? NaN : this.#market.open[k];
     const close = this.#market.close[k];
     const price = open > 0 ? open : close > 0 ? close : portfolio.mark[i];
     this.#close(t, i, whole - shares, price, FillReason.splitCash, portfolio, ledger);

@@ -39,7 +39,12 @@ function periodStart(name: string, key: PeriodKey): Schedule {
     name,
     sessions(dates) {
       const due = new Uint8Array(dates.length);
-      for (let t = 0; t < dates.length; t++) due[t] = t === 0 || key(dates[t]) !== key(dates[t - 1]) ? 1 : 0;
+      let previous = NaN;
+      for (let t = 0; t < dates.length; t++) {
+        const current = key(dates[t]);
+        due[t] = t === 0 || current !== previous ? 1 : 0;
+        previous = current;
+      }
       return due;
     },
   };
@@ -50,9 +55,11 @@ function periodEnd(name: string, key: PeriodKey): Schedule {
     name,
     sessions(dates) {
       const due = new Uint8Array(dates.length);
+      let current = dates.length > 0 ? key(dates[0]) : NaN;
       for (let t = 0; t < dates.length; t++) {
-        const next = t + 1 < dates.length ? dates[t + 1] : nextWeekday(dates[t]);
-        due[t] = key(next) !== key(dates[t]) ? 1 : 0;
+        const following = key(t + 1 < dates.length ? dates[t + 1] : nextWeekday(dates[t]));
+        due[t] = following !== current ? 1 : 0;
+        current = following;
       }
       return due;
     },

@@ -88,10 +88,12 @@ export class MarketView {
     return name !== undefined && this.#symbolIndex.has(name);
   }
 
-  /** A price field of symbol i, `lag` sessions before the decision (NaN before the data starts). */
+  /** A price field of symbol i, `lag` sessions before the decision (NaN before the data starts, or where the data has no such field). */
   price(field: PriceField, i: number, lag = 0): number {
     const s = this.#t - checkLag(lag);
-    return s < 0 ? NaN : this.#market[field][s * this.#market.symbols.length + this.#checkSymbol(i)];
+    const k = s * this.#market.symbols.length + this.#checkSymbol(i);
+    const col = this.#market[field];
+    return s < 0 || col === undefined ? NaN : col[k];
   }
 
   close(i: number, lag = 0): number {
@@ -109,6 +111,7 @@ export class MarketView {
     this.#checkSymbol(i);
     const n = this.#market.symbols.length;
     const col = this.#market[field];
+    if (col === undefined) return out.fill(NaN, 0, length);
     for (let k = 0; k < length; k++) {
       const s = this.#t - length + 1 + k;
       out[k] = s < 0 ? NaN : col[s * n + i];
@@ -128,8 +131,9 @@ export class MarketView {
   crossSection(field: PriceField, lag = 0, out = new Float64Array(this.symbolCount)): Float64Array {
     const s = this.#t - checkLag(lag);
     const n = this.symbolCount;
-    if (s < 0) return out.fill(NaN);
-    out.set(this.#market[field].subarray(s * n, s * n + n));
+    const col = this.#market[field];
+    if (s < 0 || col === undefined) return out.fill(NaN);
+    out.set(col.subarray(s * n, s * n + n));
     return out;
   }
 

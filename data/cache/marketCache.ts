@@ -1,7 +1,8 @@
 // The market cache: one SQLite file holding whole source Markets as BLOBs of their typed
 // columns (cache/marketCodec.ts), so a second load of the same source skips parsing. One entry
 // per source (its resolved path and the options that change what it holds); a load's period,
-// symbols and calendar are selected in memory from that entry, never cached apart.
+// symbols and calendar are selected in memory from that entry, never cached apart. Prices are
+// stored one row per symbol, so a load of a few symbols reads and decodes only theirs.
 //
 // Where and how big: cache/location.ts (the user's cache directory; 2 GB by default). Each entry
 // records its size and when it was last used; storing one evicts the least recently used entries
@@ -16,8 +17,11 @@
 // RACY_WINDOW_MS of that time, the file is re-hashed before the entry is trusted (lazily, once:
 // a verified entry gets a new time). The Market's own fingerprint is always the content hash.
 //
-// Atomicity: an entry is written in one transaction (WAL journal), so a killed process leaves
-// either the old entry or the new one, never half of one. A cache that cannot be read (older
+// Atomicity: an entry is written in one transaction, so a killed process leaves either the old
+// entry or the new one, never half of one. The journal is SQLite's rollback journal, not a
+// write-ahead log: an entry's pages are new pages, which a rollback journal writes once, where a
+// write-ahead log writes them twice (to the log, then to the file at the checkpoint) — a
+// 400 MB source cost 0.9 s more CPU. A load waits (busy timeout) while another process commits. A cache that cannot be read (older
 // schema, damaged file) is treated as empty and rebuilt. Cache trouble never stops a load: it is
 // reported (CacheEvent) and the load goes on without the cache.
 
@@ -29,10 +33,25 @@ import { sha256 } from '../formats/text.ts';
 import { cacheDirectory, cacheLimit, formatBytes } from './location.ts';
 import { columnFromBytes, decodeMarket, encodeMarket, type MarketMeta } from './marketCodec.ts';
 import { statKey, type SourceFileState } from './sourceFiles.ts';
+import type { SymbolRun } from './symbolRuns.ts';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const RACY_WINDOW_MS = 2000;
-export const CACHE_FILE_NAME = 'markets.sqlite';
+/**
+ * The file carries its schema version: a breadth of another version keeps its own file beside
+ * this one instead of rebuilding a shared one on every load (`clear` removes both).
+ */
+export const CACHE_FILE_NAME = `markets-v${SCHEMA_VERSION}.sqlite`;
+/** The database and its journals (rollback here; write-ahead in earlier schemas). */
+const FILE_SUFFIXES = ['', '-journal', '-wal', '-shm'];
+/** Cache files of earlier schemas, which `clear` removes. */
+const OLDER_FILE_NAMES = ['markets.sqlite'];
+
+/**
+ * Which symbols of a cached source a load wants, given all of them: whole-market indexes in the
+ * order wanted, or undefined for every symbol. May throw (an unknown symbol).
+ */
+export type SymbolPick = (symbols: readonly string[]) => readonly number[] | undefined;
 
 /** How a load uses the cache. */
 export interface CacheOptions {
@@ -99,7 +118,7 @@ export class MarketCache {
     } catch (err) {
       if (!isDamagedDatabase(err)) throw err;
       // A damaged cache holds nothing worth keeping: start a new one.
-      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      for (const suffix of FILE_SUFFIXES) rmSync(file + suffix, { force: true });
       this.#db = MarketCache.#open(file);
     }
   }
@@ -117,13 +136,13 @@ export class MarketCache {
   }
 
   static #createSchema(db: Database.Database): void {
-    db.pragma('page_size = 65536'); // big pages: fewer overflow pages per column BLOB
+    db.pragma('page_size = 8192'); // a run per symbol: small pages waste little after each
     db.pragma('auto_vacuum = INCREMENTAL'); // evicted entries give their pages back to the disk
-    db.pragma('journal_mode = WAL');
     const create = db.transaction(() => {
       // Re-checked inside the write lock: another process may have just built the schema.
       if (db.pragma('user_version', { simple: true }) === SCHEMA_VERSION) return;
       db.exec(`
+        DROP TABLE IF EXISTS market_symbol;
         DROP TABLE IF EXISTS market_column;
         DROP TABLE IF EXISTS market;
         CREATE TABLE market (
@@ -144,14 +163,24 @@ export class MarketCache {
           data BLOB NOT NULL,
           PRIMARY KEY (slot, name)
         );
+        CREATE TABLE market_symbol (     -- a symbol's prices: its stored fields from its first bar to its last
+          slot TEXT NOT NULL REFERENCES market(slot) ON DELETE CASCADE,
+          symbol INTEGER NOT NULL,       -- index in the market's symbols
+          first INTEGER NOT NULL,        -- session of its first bar
+          data BLOB NOT NULL,            -- float64 values, field after field (meta.priceFields)
+          PRIMARY KEY (slot, symbol)
+        );
         PRAGMA user_version = ${SCHEMA_VERSION};
       `);
     });
     create.immediate();
   }
 
-  /** The cached market of `slot`, when its source files are unchanged; else undefined. */
-  lookup(slot: string, files: readonly SourceFileState[]): Market | undefined {
+  /**
+   * The cached market of `slot`, when its source files are unchanged; else undefined. With
+   * `pick`, only the symbols it names (over every session; see decodeMarket).
+   */
+  lookup(slot: string, files: readonly SourceFileState[], pick?: SymbolPick): Market | undefined {
     const entry = this.#db.prepare('SELECT stat_key, verified_at, files, meta FROM market WHERE slot = ?').get(slot) as EntryRow | undefined;
     if (!entry || entry.stat_key !== statKey(files)) return undefined;
     const stored = JSON.parse(entry.files) as StoredFile[];
@@ -163,9 +192,24 @@ export class MarketCache {
     }
     this.#db.prepare('UPDATE market SET last_used = ? WHERE slot = ?').run(Date.now(), slot);
     const meta = JSON.parse(entry.meta) as MarketMeta;
+    const wanted = pick?.(meta.symbols);
     const rows = this.#db.prepare('SELECT name, data FROM market_column WHERE slot = ?').all(slot) as { name: string; data: Buffer }[];
     const columns = new Map(rows.map((r) => [r.name, columnFromBytes(r.data, meta.columnTypes[r.name])]));
-    return decodeMarket(meta, columns);
+    return decodeMarket(meta, columns, this.#runs(slot, wanted), wanted);
+  }
+
+  /** The stored runs of `symbols` (all when undefined), read one row at a time. */
+  *#runs(slot: string, symbols: readonly number[] | undefined): Generator<SymbolRun> {
+    const run = (row: { symbol: number; first: number; data: Buffer }): SymbolRun => ({ symbol: row.symbol, first: row.first, values: columnFromBytes(row.data, 'f64') as Float64Array });
+    if (symbols === undefined) {
+      for (const row of this.#db.prepare('SELECT symbol, first, data FROM market_symbol WHERE slot = ? ORDER BY symbol').iterate(slot)) yield run(row as { symbol: number; first: number; data: Buffer });
+      return;
+    }
+    const one = this.#db.prepare('SELECT symbol, first, data FROM market_symbol WHERE slot = ? AND symbol = ?');
+    for (const symbol of symbols) {
+      const row = one.get(slot, symbol) as { symbol: number; first: number; data: Buffer } | undefined;
+      if (row) yield run(row);
+    }
   }
 
   /**
@@ -175,11 +219,13 @@ export class MarketCache {
    * alone is larger than the limit.
    */
   store(slot: string, files: readonly SourceFileState[], contentHashes: ReadonlyMap<string, string>, market: Market, readAt: number): boolean {
-    const { meta, columns } = encodeMarket(market);
+    const { meta, columns, runs } = encodeMarket(market);
     const metaText = JSON.stringify(meta);
     // Loaders hash what they read; a file read only for its presence or first line is hashed here.
     const stored: StoredFile[] = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? sha256(readFileSync(f.path)) }));
     const insertColumn = this.#db.prepare('INSERT INTO market_column (slot, name, data) VALUES (?, ?, ?)');
+    const insertRun = this.#db.prepare('INSERT INTO market_symbol (slot, symbol, first, data) VALUES (?, ?, ?, ?)');
+    const bytesOf = (column: ArrayBufferView): Buffer => Buffer.from(column.buffer, column.byteOffset, column.byteLength);
     const tooLarge = new Error('larger than the cache limit');
     try {
       this.#db.transaction(() => {
@@ -191,7 +237,12 @@ export class MarketCache {
         for (const [name, column] of columns) {
           bytes += column.byteLength;
           if (bytes > this.limitBytes) throw tooLarge; // rolls the entry back
-          insertColumn.run(slot, name, Buffer.from(column.buffer, column.byteOffset, column.byteLength));
+          insertColumn.run(slot, name, bytesOf(column));
+        }
+        for (const run of runs) {
+          bytes += run.values.byteLength;
+          if (bytes > this.limitBytes) throw tooLarge;
+          insertRun.run(slot, run.symbol, run.first, bytesOf(run.values));
         }
         this.#db.prepare('UPDATE market SET bytes = ? WHERE slot = ?').run(bytes, slot);
         this.#evict(slot);
@@ -205,6 +256,7 @@ export class MarketCache {
   }
 
   #delete(slot: string): void {
+    this.#db.prepare('DELETE FROM market_symbol WHERE slot = ?').run(slot);
     this.#db.prepare('DELETE FROM market_column WHERE slot = ?').run(slot);
     this.#db.prepare('DELETE FROM market WHERE slot = ?').run(slot);
   }
@@ -221,16 +273,15 @@ export class MarketCache {
     }
   }
 
-  /** Gives freed pages back to the disk and empties the write-ahead log. */
+  /** Gives freed pages back to the disk. */
   #compact(): void {
     this.#db.pragma('incremental_vacuum');
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   info(): CacheInfo {
     const rows = this.#db.prepare('SELECT source, symbols, sessions, bytes, last_used FROM market ORDER BY last_used DESC').all() as { source: string; symbols: number; sessions: number; bytes: number; last_used: number }[];
     const file = join(this.dir, CACHE_FILE_NAME);
-    const fileBytes = ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
+    const fileBytes = FILE_SUFFIXES.reduce((sum, suffix) => sum + (existsSync(file + suffix) ? statSync(file + suffix).size : 0), 0);
     return {
       dir: this.dir,
       file,
@@ -244,9 +295,10 @@ export class MarketCache {
   clear(): number {
     const count = (this.#db.prepare('SELECT COUNT(*) AS n FROM market').get() as { n: number }).n;
     this.#db.transaction(() => {
-      this.#db.exec('DELETE FROM market_column; DELETE FROM market;');
+      this.#db.exec('DELETE FROM market_symbol; DELETE FROM market_column; DELETE FROM market;');
     })();
     this.#compact();
+    for (const name of OLDER_FILE_NAMES) for (const suffix of FILE_SUFFIXES) rmSync(join(this.dir, name + suffix), { force: true });
     return count;
   }
 
@@ -257,15 +309,18 @@ export class MarketCache {
 
 /**
  * The cache a load uses (undefined with `cacheDir: false`), wrapped so that cache trouble is
- * reported through `onCache` and never stops the load.
+ * reported through `onCache` and never stops the load. A user's mistake found on the way (the
+ * pick's unknown symbol) is no cache trouble: it is thrown.
  */
 export function openMarketCache(options: CacheOptions): { lookup: MarketCache['lookup']; store: (...args: Parameters<MarketCache['store']>) => void; close: () => void } | undefined {
   if (options.cacheDir === false) return undefined;
   const dir = cacheDirectory(options.cacheDir);
+  let mistake: { error: unknown } | undefined;
   const attempt = <T>(action: () => T): T | undefined => {
     try {
       return action();
     } catch (err) {
+      if (mistake?.error === err) throw err;
       options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${(err as Error).message}` });
       return undefined;
     }
@@ -273,8 +328,16 @@ export function openMarketCache(options: CacheOptions): { lookup: MarketCache['l
   const cache = attempt(() => new MarketCache(dir, cacheLimit(options.cacheLimitBytes)));
   if (!cache) return undefined;
   return {
-    lookup: (slot, files) => {
-      const market = attempt(() => cache.lookup(slot, files));
+    lookup: (slot, files, pick) => {
+      const guarded: SymbolPick | undefined = pick && ((symbols) => {
+        try {
+          return pick(symbols);
+        } catch (error) {
+          mistake = { error };
+          throw error;
+        }
+      });
+      const market = attempt(() => cache.lookup(slot, files, guarded));
       if (market) options.onCache?.({ kind: 'hit', detail: `loaded from the cache in ${dir}` });
       return market;
     },

@@ -1,13 +1,14 @@
-// A Market as named typed columns plus a small JSON description, and back: the cache's storage
-// form. Price columns are stored symbol by symbol, each symbol only from its first to its last
-// bar (the session-major T×N columns are mostly NaN where histories start late: the shared data
-// root holds ETFs since 1993 and stocks since 2016), and rebuilt session-major on decoding.
-// Price columns that hold nothing but NaN are not stored at all; on decoding they become one
-// shared all-NaN array, as prices/align.ts builds them.
+// A Market as named typed columns, each symbol's price runs (cache/symbolRuns.ts) and a small
+// JSON description, and back: the cache's storage form. Prices are stored symbol by symbol, so a
+// load of a few symbols decodes only theirs (decodeMarket's `pick`). Price columns that are
+// absent or hold nothing but NaN are not stored at all; on decoding, opens, highs and lows are
+// absent and a volume is NaN throughout, as prices/align.ts builds them.
 
-import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
+import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../fundamentals.ts';
 import type { EventTable, FlaggedMoves, Market, SourceInfo } from '../market.ts';
+import { symbolSubset } from '../prices/select.ts';
 import type { RateSeries } from '../rates.ts';
+import { barRanges, packRuns, RunScatter, type SymbolRun } from './symbolRuns.ts';
 
 export type Column = Float64Array | Int32Array | Uint8Array;
 type ColumnType = 'f64' | 'i32' | 'u8';
@@ -22,8 +23,10 @@ export interface MarketMeta {
   readonly sources: readonly SourceInfo[];
   readonly fingerprint: string;
   readonly rateNames: readonly string[];
-  /** Price columns that are entirely NaN (not stored). */
-  readonly nanColumns: readonly string[];
+  /** Price fields stored in each symbol's run, in their order there. */
+  readonly priceFields: readonly PriceColumn[];
+  /** Price columns that are absent or entirely NaN (not stored). */
+  readonly nanColumns: readonly PriceColumn[];
   /** True when the market flags reverting moves (the table is stored). */
   readonly hasRevertingMoves: boolean;
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
@@ -31,89 +34,30 @@ export interface MarketMeta {
 
 export interface EncodedMarket {
   readonly meta: MarketMeta;
-  /**
-   * The stored columns, produced one at a time: a price column is packed only when reached, so
-   * a store holds one packed column at a time rather than all of them.
-   */
-  readonly columns: Iterable<[string, Column]>;
+  /** Every stored column but the prices. */
+  readonly columns: ReadonlyMap<string, Column>;
+  /** Each symbol's prices, produced a few at a time: a store never holds a second copy of the columns. */
+  readonly runs: Iterable<SymbolRun>;
 }
 
 const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
+type PriceColumn = (typeof PRICE_COLUMNS)[number];
 const EVENT_PARTS = ['session', 'symbol', 'value', 'sessionStart'] as const;
 
 const typeOf = (column: Column): ColumnType => (column instanceof Float64Array ? 'f64' : column instanceof Int32Array ? 'i32' : 'u8');
 
-function allNaN(column: Float64Array): boolean {
+function allNaN(column: Float64Array | undefined): boolean {
+  if (column === undefined) return true;
   for (let k = 0; k < column.length; k++) if (column[k] === column[k]) return false;
   return true;
 }
 
-/** Per symbol, the first and last session with a close (last < first: none). */
-function barRanges(market: Market): { first: Int32Array; last: Int32Array } {
-  const T = market.dates.length;
-  const N = market.symbols.length;
-  const first = new Int32Array(N).fill(T);
-  const last = new Int32Array(N).fill(-1);
-  const close = market.close;
-  for (let t = 0; t < T; t++) {
-    const row = t * N;
-    for (let i = 0; i < N; i++) {
-      if (close[row + i] !== close[row + i]) continue;
-      if (first[i] === T) first[i] = t;
-      last[i] = t;
-    }
-  }
-  return { first, last };
-}
-
-/** A session-major column as each symbol's [first, last] run, symbol after symbol. */
-function packColumn(column: Float64Array, N: number, first: Int32Array, last: Int32Array): Float64Array {
-  let size = 0;
-  for (let i = 0; i < N; i++) size += Math.max(0, last[i] - first[i] + 1);
-  const packed = new Float64Array(size);
-  let k = 0;
-  for (let i = 0; i < N; i++) for (let t = first[i]; t <= last[i]; t++) packed[k++] = column[t * N + i];
-  return packed;
-}
-
-/** Symbols written together when turning symbol runs into session rows: one cache line per session. */
-const BLOCK = 16;
-
-function unpackColumn(packed: Float64Array, T: number, N: number, first: Int32Array, last: Int32Array): Float64Array {
-  const column = new Float64Array(T * N).fill(NaN);
-  const offset = new Float64Array(N + 1);
-  for (let i = 0; i < N; i++) offset[i + 1] = offset[i] + Math.max(0, last[i] - first[i] + 1);
-  // Blocks of symbols, session by session: each session's cells of a block are contiguous, so
-  // the writes stay within a few cache lines instead of striding N cells apart.
-  for (let i0 = 0; i0 < N; i0 += BLOCK) {
-    const i1 = Math.min(N, i0 + BLOCK);
-    let from = T;
-    let to = -1;
-    for (let i = i0; i < i1; i++) {
-      if (last[i] < first[i]) continue;
-      from = Math.min(from, first[i]);
-      to = Math.max(to, last[i]);
-    }
-    for (let t = from; t <= to; t++) {
-      const row = t * N;
-      for (let i = i0; i < i1; i++) if (t >= first[i] && t <= last[i]) column[row + i] = packed[offset[i] + t - first[i]];
-    }
-  }
-  return column;
-}
-
 export function encodeMarket(market: Market): EncodedMarket {
   const columns = new Map<string, Column>();
-  const nanColumns: string[] = [];
+  const T = market.dates.length;
   const N = market.symbols.length;
-  const { first, last } = barRanges(market);
-  columns.set('bars.first', first);
-  columns.set('bars.last', last);
-  const priceColumns = PRICE_COLUMNS.filter((field) => {
-    if (!allNaN(market[field])) return true;
-    nanColumns.push(field);
-    return false;
-  });
+  const priceFields = PRICE_COLUMNS.filter((field) => !allNaN(market[field]));
+  const nanColumns = PRICE_COLUMNS.filter((field) => !priceFields.includes(field));
   columns.set('dates', market.dates);
   columns.set('priceKind', market.priceKind);
   columns.set('assetClass', market.assetClass);
@@ -146,15 +90,13 @@ export function encodeMarket(market: Market): EncodedMarket {
     sources: market.sources,
     fingerprint: market.fingerprint,
     rateNames,
+    priceFields,
     nanColumns,
     hasRevertingMoves: market.revertingMoves !== undefined,
-    columnTypes: { ...Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])), ...Object.fromEntries(priceColumns.map((f) => [f, 'f64'])) },
+    columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
   };
-  function* all(): Generator<[string, Column]> {
-    for (const field of priceColumns) yield [field, packColumn(market[field], N, first, last)];
-    yield* columns;
-  }
-  return { meta, columns: all() };
+  const { first, last } = barRanges(market.close, T, N);
+  return { meta, columns, runs: packRuns(priceFields.map((field) => market[field]!), T, N, first, last) };
 }
 
 /** A typed view of stored bytes (copied only when they are not aligned for the type). */
@@ -167,7 +109,12 @@ export function columnFromBytes(bytes: Uint8Array, type: ColumnType): Column {
   return new Uint8Array(aligned.buffer, aligned.byteOffset, length);
 }
 
-export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Column>): Market {
+/**
+ * The stored market back, or only the symbols `pick` names (whole-market indexes, in the order
+ * wanted) over every session: `runs` are then those symbols' runs (any order), and the result is
+ * what prices/select.ts's symbolSubset makes of the whole market.
+ */
+export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Column>, runs: Iterable<SymbolRun>, pick?: readonly number[]): Market {
   const get = <C extends Column>(name: string): C => {
     const column = columns.get(name);
     if (!column) throw new Error(`cached market lacks column ${name}`);
@@ -176,9 +123,14 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
   const dates = get<Int32Array>('dates');
   const T = dates.length;
   const N = meta.symbols.length;
-  const sharedNaN = meta.nanColumns.length > 0 ? new Float64Array(T * N).fill(NaN) : undefined;
-  const [first, last] = [get<Int32Array>('bars.first'), get<Int32Array>('bars.last')];
-  const price = (field: string): Float64Array => (meta.nanColumns.includes(field) ? sharedNaN! : unpackColumn(get<Float64Array>(field), T, N, first, last));
+  const width = pick?.length ?? N;
+  const place = new Int32Array(N).fill(-1);
+  for (let j = 0; j < width; j++) place[pick ? pick[j] : j] = j;
+  const scatter = new RunScatter(meta.priceFields.length, T, width);
+  for (const run of runs) if (place[run.symbol] >= 0) scatter.add(run, place[run.symbol]);
+  scatter.flush();
+  const stored = (field: PriceColumn): Float64Array | undefined => (meta.priceFields.includes(field) ? scatter.columns[meta.priceFields.indexOf(field)] : undefined);
+  const prices: Pick<Market, PriceColumn> = { open: stored('open'), high: stored('high'), low: stored('low'), close: stored('close')!, volume: stored('volume') ?? new Float64Array(T * width).fill(NaN) };
   const events = (kind: string): EventTable => ({
     session: get<Int32Array>(`${kind}.session`),
     symbol: get<Int32Array>(`${kind}.symbol`),
@@ -187,16 +139,11 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
   });
   const rates: Record<string, RateSeries> = {};
   for (const name of meta.rateNames) rates[name] = { name, dates: get<Int32Array>(`rates.${name}.dates`), values: get<Float64Array>(`rates.${name}.values`) };
-  return {
+  const rest: Omit<Market, PriceColumn> = {
     name: meta.name,
     synthetic: meta.synthetic,
     symbols: meta.symbols,
     dates,
-    open: price('open'),
-    high: price('high'),
-    low: price('low'),
-    close: price('close'),
-    volume: price('volume'),
     priceKind: get<Uint8Array>('priceKind'),
     assetClass: get<Uint8Array>('assetClass'),
     sector: meta.sector,
@@ -206,23 +153,17 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
     ...(meta.hasRevertingMoves ? { revertingMoves: { ...events('revertingMoves'), moveSession: get<Int32Array>('revertingMoves.moveSession') } satisfies FlaggedMoves } : {}),
     delistedAfter: get<Int32Array>('delistedAfter'),
     delistReturn: get<Float64Array>('delistReturn'),
-    fundamentals: decodeFundamentals(meta.symbols.length, columns, get),
+    fundamentals: decodeFundamentals(N, get),
     rates,
     roles: meta.roles,
     sources: meta.sources,
     fingerprint: meta.fingerprint,
   };
+  return pick ? symbolSubset(rest, pick, prices) : { ...rest, ...prices };
 }
 
-function decodeFundamentals(symbolCount: number, columns: ReadonlyMap<string, Column>, get: <C extends Column>(name: string) => C): Fundamentals {
-  const symbol = get<Int32Array>('fundamentals.symbol');
-  const periodEnd = get<Int32Array>('fundamentals.periodEnd');
-  const availableAt = get<Int32Array>('fundamentals.availableAt');
-  const fields = FUNDAMENTAL_FIELDS.filter((f) => columns.has(`fundamentals.${f}`)).map((f) => [f, get<Float64Array>(`fundamentals.${f}`)] as const);
-  const rows: FundamentalRow[] = Array.from(symbol, (s, k) => {
-    const values: Partial<Record<FundamentalField, number>> = {};
-    for (const [field, column] of fields) values[field] = column[k];
-    return { symbol: s, periodEnd: periodEnd[k], availableAt: availableAt[k], values };
-  });
-  return new Fundamentals(symbolCount, rows);
+/** The stored columns are already in Fundamentals' order: no rows to rebuild. */
+function decodeFundamentals(symbolCount: number, get: <C extends Column>(name: string) => C): Fundamentals {
+  const columns = Object.fromEntries(FUNDAMENTAL_FIELDS.map((field) => [field, get<Float64Array>(`fundamentals.${field}`)])) as Record<FundamentalField, Float64Array>;
+  return Fundamentals.fromSortedColumns(symbolCount, { symbol: get('fundamentals.symbol'), periodEnd: get('fundamentals.periodEnd'), availableAt: get('fundamentals.availableAt'), columns });
 }

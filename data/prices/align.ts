@@ -86,37 +86,33 @@ function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
   }
 }
 
-/** Series written together, session by session: one cache line per session instead of N-strided writes. */
-const BLOCK = 16;
+// Series written a tile at a time (TILE_SYMBOLS series × TILE_SESSIONS sessions): a series is
+// contiguous while a session-major column strides N cells from one session to the next, and
+// walking whole series would touch a new page of the column at every bar.
+const TILE_SYMBOLS = 64;
+const TILE_SESSIONS = 64;
 
 /**
  * into[t * N + i] = values[i][r] where t = sessions[i][r] ≥ 0, for every series i (null values:
- * the series lacks this column). Blocks of series advance together through the sessions, so each
- * session's writes to a block are contiguous.
+ * the series lacks this column). Sessions ≥ 0 ascend within a series (-1: a bar off the calendar).
  */
-function scatterBlocks(into: Float64Array, N: number, sessions: readonly Int32Array[], values: readonly (Float64Array | null)[]): void {
-  const next = new Int32Array(BLOCK);
-  for (let i0 = 0; i0 < N; i0 += BLOCK) {
-    const i1 = Math.min(N, i0 + BLOCK);
-    let t = Infinity;
+function scatterTiles(into: Float64Array, N: number, sessions: readonly Int32Array[], values: readonly (Float64Array | null)[]): void {
+  const next = new Int32Array(TILE_SYMBOLS);
+  for (let i0 = 0; i0 < N; i0 += TILE_SYMBOLS) {
+    const i1 = Math.min(N, i0 + TILE_SYMBOLS);
     let end = -1;
     for (let i = i0; i < i1; i++) {
       const at = sessions[i];
       next[i - i0] = 0;
-      for (let r = 0; r < at.length; r++) if (at[r] >= 0) { t = Math.min(t, at[r]); break; }
       for (let r = at.length - 1; r >= 0; r--) if (at[r] >= 0) { end = Math.max(end, at[r]); break; }
     }
-    for (; t <= end; t++) {
-      const row = t * N;
+    for (let t1 = TILE_SESSIONS; t1 - TILE_SESSIONS <= end; t1 += TILE_SESSIONS) {
       for (let i = i0; i < i1; i++) {
+        const v = values[i];
+        if (v === null) continue;
         const at = sessions[i];
         let r = next[i - i0];
-        while (r < at.length && at[r] < t) r++; // bars off the calendar (-1) are skipped here too
-        if (r < at.length && at[r] === t) {
-          const v = values[i];
-          if (v !== null) into[row + i] = v[r];
-          r++;
-        }
+        for (; r < at.length && at[r] < t1; r++) if (at[r] >= 0) into[at[r] * N + i] = v[r];
         next[i - i0] = r;
       }
     }
@@ -155,10 +151,10 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
 
   const close = new Float64Array(T * N).fill(NaN);
   const present = OPTIONAL_FIELDS.filter((f) => series.some((s) => s[f] !== null));
-  // Columns no source provides are one shared all-NaN array (the Market is read-only), which
-  // saves T*N*8 bytes per absent field.
-  const sharedNaN = present.length < OPTIONAL_FIELDS.length ? new Float64Array(T * N).fill(NaN) : undefined;
-  const columns = Object.fromEntries(OPTIONAL_FIELDS.map((f) => [f, sharedNaN!])) as Record<OptionalField, Float64Array>;
+  // Opens, highs and lows no source provides are absent (the Market reads them as all NaN),
+  // which saves T*N*8 bytes each; a volume no source provides is unknown (NaN) everywhere.
+  const columns: Partial<Record<OptionalField, Float64Array>> = {};
+  if (!present.includes('volume')) columns.volume = new Float64Array(T * N).fill(NaN);
 
   const priceKind = new Uint8Array(N);
   const assetClass = new Uint8Array(N);
@@ -208,13 +204,13 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
       moves.push({ session: sessionOf[backDay - first], symbol: i, value: ratio, moveSession: sessionOf[moveDay - first] });
     }
   }
-  scatterBlocks(close, N, sessionsOf, series.map((s) => s.close));
+  scatterTiles(close, N, sessionsOf, series.map((s) => s.close));
   // Column by column, each allocated just before it is filled; with `consume`, the series give up
   // that column once it is copied, so their buffers can go before the next one is allocated
   // (2,000 files × 5,040 bars: the peak holds one column twice, not all five).
   for (const f of present) {
-    columns[f] = new Float64Array(T * N).fill(NaN);
-    scatterBlocks(columns[f], N, sessionsOf, series.map((s) => s[f]));
+    const column = (columns[f] = new Float64Array(T * N).fill(NaN));
+    scatterTiles(column, N, sessionsOf, series.map((s) => s[f]));
     if (options.consume) for (const s of series) (s as { -readonly [K in OptionalField]: Float64Array | null })[f] = null;
   }
   const movesTable = eventTable(T, moves);
@@ -225,6 +221,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     dates,
     close,
     ...columns,
+    volume: columns.volume!,
     priceKind,
     assetClass,
     splits: eventTable(T, splits),

@@ -21,7 +21,8 @@ export function parseThreads(env: NodeJS.ProcessEnv = process.env): number {
   return Math.min(availableParallelism(), 8);
 }
 
-const WORKER = new URL('./parseWorker.ts', import.meta.url).href;
+// Beside this module, with its extension: parseWorker.ts in the repository, .js in the package.
+const WORKER = new URL(`./parseWorker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url).href;
 
 /** Parses the files on worker threads; outcomes in the order of `tasks`. */
 export async function parseOnWorkers(tasks: readonly ParseTask[]): Promise<ParseOutcome[]> {

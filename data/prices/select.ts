@@ -5,7 +5,7 @@
 
 import { isoDay } from '../dates.ts';
 import { UserError } from '../errors.ts';
-import type { EventTable, FlaggedMoves, Market } from '../market.ts';
+import { eventTable, type EventTable, type FlaggedMoves, type Market } from '../market.ts';
 
 export interface Selection {
   /** Epoch days, inclusive. */
@@ -14,6 +14,18 @@ export interface Selection {
   readonly symbols?: readonly string[];
   /** 'union' (default): every session of the selected symbols; or the symbol whose sessions are the calendar. */
   readonly calendar?: string;
+}
+
+/** The price columns of a Market (session-major, T × N each). */
+export type PriceColumns = Pick<Market, 'open' | 'high' | 'low' | 'close' | 'volume'>;
+
+export interface SelectOptions {
+  /**
+   * The market holds only some of its source's symbols (symbolSubset), over every session of the
+   * source: a union calendar then keeps only the sessions where one of them trades, as it would
+   * selecting them from the whole market.
+   */
+  readonly partial?: boolean;
 }
 
 export interface Selected {
@@ -29,19 +41,23 @@ export function summariseList(items: readonly string[], max = MAX_LISTED): strin
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')}, … (${items.length.toLocaleString('en-US')} in all)`;
 }
 
-function symbolIndexes(market: Market, symbols: readonly string[] | undefined): number[] {
-  if (symbols === undefined) return market.symbols.map((_, i) => i);
-  const index = new Map(market.symbols.map((s, i) => [s, i]));
+/**
+ * Indexes in `all` of the requested symbols, in the order asked (repeats once); a symbol `all`
+ * lacks is a UserError naming the market.
+ */
+export function symbolIndexes(name: string, all: readonly string[], symbols: readonly string[] | undefined): number[] {
+  if (symbols === undefined) return all.map((_, i) => i);
+  const index = new Map(all.map((s, i) => [s, i]));
   const unknown = symbols.filter((s) => !index.has(s));
   if (unknown.length > 0) {
     const noun = unknown.length === 1 ? 'symbol matches' : 'symbols match';
-    throw new UserError(`no ${noun} ${summariseList(unknown)} in ${market.name} (it holds ${market.symbols.length.toLocaleString('en-US')} symbols, e.g. ${summariseList(market.symbols, 5)}); check the spelling, or run breadth data inspect on it`);
+    throw new UserError(`no ${noun} ${summariseList(unknown)} in ${name} (it holds ${all.length.toLocaleString('en-US')} symbols, e.g. ${summariseList(all, 5)}); check the spelling, or run breadth data inspect on it`);
   }
   return [...new Set(symbols)].map((s) => index.get(s)!);
 }
 
 /** Sessions of the whole market that the selection keeps, ascending. */
-function sessionsKept(market: Market, indexes: readonly number[], selection: Selection): Int32Array {
+function sessionsKept(market: Market, indexes: readonly number[], selection: Selection, partial: boolean): Int32Array {
   const T = market.dates.length;
   const N = market.symbols.length;
   const from = selection.from ?? -Infinity;
@@ -53,7 +69,8 @@ function sessionsKept(market: Market, indexes: readonly number[], selection: Sel
     if (i < 0) throw new UserError(`calendar symbol "${calendar}" is not among the loaded symbols; use 'union' or one of: ${summariseList(market.symbols)}`);
     owners = [i];
   }
-  const everySession = calendar === 'union' && indexes.length === N;
+  // Every session of a whole source has a bar: it is the union of its symbols' sessions.
+  const everySession = calendar === 'union' && indexes.length === N && !partial;
   const kept: number[] = [];
   for (let t = 0; t < T; t++) {
     const d = market.dates[t];
@@ -102,22 +119,72 @@ function csr(T: number, events: readonly { session: number; symbol: number; valu
   };
 }
 
-/** Selects a period, symbols and calendar of a whole market. */
-export function selectMarket(market: Market, selection: Selection): Selected {
+/**
+ * Some symbols of a market over every session (new symbol k = old `indexes[k]`), with `prices`
+ * already gathered for them (T × indexes.length each): per-symbol arrays, corporate actions,
+ * flagged moves and fundamentals follow. Sessions stay those of the market; select it with
+ * `partial` to keep only those where the symbols trade.
+ */
+export function symbolSubset(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[], prices: PriceColumns): Market {
+  const symbolOf = new Int32Array(market.symbols.length).fill(-1);
+  indexes.forEach((old, k) => (symbolOf[old] = k));
+  const T = market.dates.length;
+  const kept = <E extends EventTable>(table: E): { session: number; symbol: number; value: number; k: number }[] => {
+    const out: { session: number; symbol: number; value: number; k: number }[] = [];
+    for (let k = 0; k < table.session.length; k++) {
+      const i = symbolOf[table.symbol[k]];
+      if (i >= 0) out.push({ session: table.session[k], symbol: i, value: table.value[k], k });
+    }
+    return out;
+  };
+  const flagged = (moves: FlaggedMoves): FlaggedMoves => {
+    const inside = kept(moves);
+    const table = eventTable(T, inside);
+    const order = [...inside].sort((a, b) => a.session - b.session || a.symbol - b.symbol);
+    return { ...table, moveSession: Int32Array.from(order, (e) => moves.moveSession[e.k]) };
+  };
+  const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);
+  return {
+    ...market,
+    ...prices,
+    symbols: pick(market.symbols),
+    priceKind: Uint8Array.from(indexes, (i) => market.priceKind[i]),
+    assetClass: Uint8Array.from(indexes, (i) => market.assetClass[i]),
+    sector: pick(market.sector),
+    industry: pick(market.industry),
+    splits: eventTable(T, kept(market.splits)),
+    dividends: eventTable(T, kept(market.dividends)),
+    ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
+    delistedAfter: Int32Array.from(indexes, (i) => market.delistedAfter[i]),
+    delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
+    fundamentals: market.fundamentals.forSymbols(indexes),
+  };
+}
+
+/** Selects a period, symbols and calendar of a whole market (or of a symbolSubset: `partial`). */
+export function selectMarket(market: Market, selection: Selection, options: SelectOptions = {}): Selected {
   const N = market.symbols.length;
-  const indexes = symbolIndexes(market, selection.symbols);
-  const kept = sessionsKept(market, indexes, selection);
+  const indexes = symbolIndexes(market.name, market.symbols, selection.symbols);
+  const kept = sessionsKept(market, indexes, selection, options.partial ?? false);
   const T = kept.length;
   if (T === 0) {
     const span = market.dates.length > 0 ? ` (the data runs ${isoDay(market.dates[0])} → ${isoDay(market.dates[market.dates.length - 1])})` : '';
     throw new UserError(`no price data inside the requested date range${span}; check from/to`);
   }
   const n = indexes.length;
-  const contiguous = n === N && kept[T - 1] - kept[0] === T - 1;
-  const column = (source: Float64Array, shared: Map<Float64Array, Float64Array>): Float64Array => {
-    if (contiguous) return source.subarray(kept[0] * N, (kept[T - 1] + 1) * N);
+  const allInOrder = n === N && indexes.every((old, k) => old === k);
+  const contiguous = allInOrder && kept[T - 1] - kept[0] === T - 1;
+  function column(source: Float64Array, shared: Map<Float64Array, Float64Array>): Float64Array;
+  function column(source: Float64Array | undefined, shared: Map<Float64Array, Float64Array>): Float64Array | undefined;
+  function column(source: Float64Array | undefined, shared: Map<Float64Array, Float64Array>): Float64Array | undefined {
+    if (source === undefined) return undefined; // an absent field stays absent
     const done = shared.get(source);
     if (done) return done; // columns that are one shared array stay one
+    if (contiguous) {
+      const view = source.subarray(kept[0] * N, (kept[T - 1] + 1) * N);
+      shared.set(source, view);
+      return view;
+    }
     const out = new Float64Array(T * n);
     for (let t = 0; t < T; t++) {
       const row = kept[t] * N;
@@ -125,7 +192,7 @@ export function selectMarket(market: Market, selection: Selection): Selected {
     }
     shared.set(source, out);
     return out;
-  };
+  }
   const shared = new Map<Float64Array, Float64Array>();
   const close = column(market.close, shared);
   const symbolOf = new Int32Array(N).fill(-1);
@@ -178,7 +245,7 @@ export function selectMarket(market: Market, selection: Selection): Selected {
       ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
       delistedAfter,
       delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
-      fundamentals: n === N ? market.fundamentals : market.fundamentals.forSymbols(indexes),
+      fundamentals: allInOrder ? market.fundamentals : market.fundamentals.forSymbols(indexes),
     },
     emptySymbols,
   };

@@ -65,7 +65,7 @@ export function adjustedCloses(market: Market, i: number): Float64Array {
   return adjusted;
 }
 
-function writePrices(market: Market, isoDates: readonly string[], path: string): string {
+function writePrices(market: SampleMarket, isoDates: readonly string[], path: string): string {
   const n = market.symbols.length;
   const fd = openSync(path, 'w');
   try {

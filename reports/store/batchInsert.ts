@@ -1,9 +1,19 @@
 // Multi-row INSERTs: one statement binds `rowsPerBatch` rows at once, which cuts the per-row
 // cost of crossing into SQLite several-fold against one statement per row (measured in
 // test/reports/store/scripts/measureWrite.ts). The tail goes through a one-row statement.
+// Columns with one value for every row (the run id) are written into the statement instead of
+// bound per row: each bound value costs about as much as a tenth of the row (bench/storeWrite.ts).
 import type Database from 'better-sqlite3';
 
 export type SqlValue = number | string | null;
+
+/** A value as an SQL literal: finite numbers, NULL, and strings of word characters and dashes. */
+function literal(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && /^[\w-]*$/.test(value)) return `'${value}'`;
+  throw new RangeError(`${String(value)} cannot be written into a statement; bind it`);
+}
 
 /** A float for SQLite: NaN is NULL there anyway; saying so keeps the intent visible. */
 export const real = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -21,15 +31,19 @@ export class BatchInsert {
   /** Rows inserted so far. */
   count = 0;
 
-  constructor(db: Database.Database, table: string, columns: readonly string[], rowsPerBatch = 50) {
+  /**
+   * Rows of `columns` (the values `add` takes, in order), each beside the `fixed` columns' one
+   * value for every row.
+   */
+  constructor(db: Database.Database, table: string, columns: readonly string[], fixed: Readonly<Record<string, SqlValue>> = {}, rowsPerBatch = 50) {
     this.#table = table;
     this.#columns = columns;
     const notNull = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; pk: number }[]).filter((c) => c.notnull === 1 || c.pk > 0).map((c) => c.name));
     this.#required = columns.flatMap((c, k) => (notNull.has(c) ? [k] : []));
     this.#width = columns.length;
     this.#rowsPerBatch = rowsPerBatch;
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    const row = `(${[...Object.values(fixed).map(literal), ...columns.map(() => '?')].join(', ')})`;
+    const head = `INSERT INTO ${table} (${[...Object.keys(fixed), ...columns].join(', ')}) VALUES `;
     this.#batch = db.prepare<[SqlValue[]]>(head + new Array<string>(rowsPerBatch).fill(row).join(', '));
     this.#single = db.prepare<[SqlValue[]]>(head + row);
   }

@@ -17,9 +17,20 @@ export interface FillsContext {
   readonly sessions: Int32Array;
 }
 
-/** A number as the ledger hashes write it: 12 significant digits, −0 as 0, NaN as empty. */
+/** What toPrecision(12) appends to an integer of d digits (d < 12): a point and 12 − d zeros. */
+const INTEGER_TAIL = Array.from({ length: 13 }, (_, d) => (d < 12 ? `.${'0'.repeat(12 - d)}` : ''));
+
+/**
+ * A number as the ledger hashes write it: 12 significant digits, −0 as 0, NaN as empty. Integers
+ * below 10¹² (share counts) are spelled without toPrecision, which costs several times more.
+ */
 export function hashNumber(x: number): string {
-  return x === 0 ? '0' : Number.isNaN(x) ? '' : x.toPrecision(12);
+  if (x === 0) return '0';
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) {
+    const digits = String(x);
+    return digits + INTEGER_TAIL[x < 0 ? digits.length - 1 : digits.length];
+  }
+  return Number.isNaN(x) ? '' : x.toPrecision(12);
 }
 
 /** sha256 of a format line and `count` lines (`line(k)` ends with \n), fed in chunks. */

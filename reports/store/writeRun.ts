@@ -4,7 +4,7 @@
 import { isoDay } from '../../data/dates.ts';
 import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../engine/orders.ts';
 import { rankCaveats } from '../../engine/caveats.ts';
-import { DAILY_COLUMNS, FILL_REASON_NAMES, type Result } from '../../engine/result.ts';
+import { DAILY_COLUMNS, FILL_REASON_NAMES, FillReason, type Result } from '../../engine/result.ts';
 import { symbolContributions } from '../attribution/contributors.ts';
 import { returnDecomposition } from '../attribution/decomposition.ts';
 import type { FactorRegression } from '../attribution/factorRegression.ts';
@@ -89,14 +89,13 @@ function insertRunRow(store: Store, run: RunToWrite, hashes: { fills: string; or
 
 function insertDaily(store: Store, id: number, result: Result, metrics: RunMetrics, dates: readonly string[]): void {
   const d = result.daily;
-  const rows = new BatchInsert(store.db, 'daily', ['run_id', 'session', 'date', 'nav_return', 'benchmark_return', 'benchmark_level', 'risk_free_return', 'gross_exposure', 'net_exposure', ...DAILY_SQL_COLUMNS]);
+  const rows = new BatchInsert(store.db, 'daily', ['session', 'date', 'nav_return', 'benchmark_return', 'benchmark_level', 'risk_free_return', 'gross_exposure', 'net_exposure', ...DAILY_SQL_COLUMNS], { run_id: id });
   for (let k = 0; k < d.nav.length; k++) {
     const nav = d.nav[k];
     const long = d.longValue[k];
     const short = Math.abs(d.shortValue[k]);
     const exposed = nav > 0;
     rows.add(
-      id,
       k,
       dates[k],
       k > 0 ? real(nav / d.nav[k - 1] - 1) : null,
@@ -111,17 +110,28 @@ function insertDaily(store: Store, id: number, result: Result, metrics: RunMetri
   rows.flush();
 }
 
+/** The columns of a rebalance's market order that filled, the same for all of them (most orders of most runs). */
+const FILLED_REBALANCE_ORDER = { type: 'market', limit_price: null, stop_price: null, tif: 'gtc', origin: 'targets', status: 'filled', reason: null } as const;
+
 /** Every order; before the fills, which reference them. */
 function insertOrders(store: Store, id: number, result: Result, dates: readonly string[]): void {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const o = result.orders;
-  const orders = new BatchInsert(store.db, 'orders', ['run_id', 'id', 'session', 'date', 'symbol', 'quantity', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date']);
+  const orders = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date'], { run_id: id });
+  // The common shape binds 8 values instead of 15 (the rest are written into its statement).
+  const filledRebalance = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'filled', 'end_session', 'end_date'], { run_id: id, ...FILLED_REBALANCE_ORDER });
   for (let k = 0; k < o.id.length; k++) {
     const s = o.session[k] - first;
     const e = o.endSession[k] - first;
+    const [type, tif, origin, status] = [ORDER_TYPE_NAMES[o.type[k]], TIF_NAMES[o.tif[k]], ORDER_ORIGIN_NAMES[o.origin[k]], ORDER_STATUS_NAMES[o.status[k]]];
     const reason = o.end[k] === OrderEnd.filled ? null : ORDER_END_NAMES[o.end[k]];
-    orders.add(id, o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], ORDER_TYPE_NAMES[o.type[k]], real(o.limit[k]), real(o.stop[k]), TIF_NAMES[o.tif[k]], ORDER_ORIGIN_NAMES[o.origin[k]], o.filled[k], ORDER_STATUS_NAMES[o.status[k]], reason, e, dates[e]);
+    const [limit, stop] = [real(o.limit[k]), real(o.stop[k])];
+    const f = FILLED_REBALANCE_ORDER;
+    if (type === f.type && limit === f.limit_price && stop === f.stop_price && tif === f.tif && origin === f.origin && status === f.status && reason === f.reason) {
+      filledRebalance.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], o.filled[k], e, dates[e]);
+    } else orders.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], type, limit, stop, tif, origin, o.filled[k], status, reason, e, dates[e]);
   }
+  filledRebalance.flush();
   orders.flush();
 }
 
@@ -129,28 +139,32 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   insertOrders(store, id, result, dates);
   const f = result.fills;
-  const fills = new BatchInsert(store.db, 'fills', ['run_id', 'seq', 'session', 'date', 'symbol', 'quantity', 'price', 'reference_price', 'commission', 'slippage', 'order_id', 'reason']);
+  const fills = new BatchInsert(store.db, 'fills', ['seq', 'session', 'date', 'symbol', 'quantity', 'price', 'reference_price', 'commission', 'slippage', 'order_id', 'reason'], { run_id: id });
+  const orderFills = new BatchInsert(store.db, 'fills', ['seq', 'session', 'date', 'symbol', 'quantity', 'price', 'reference_price', 'commission', 'slippage', 'order_id'], { run_id: id, reason: FILL_REASON_NAMES[FillReason.order] });
   for (let k = 0; k < f.session.length; k++) {
     const s = f.session[k] - first;
-    fills.add(id, k, s, dates[s], result.symbols[f.symbol[k]], f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k] === 0 ? null : f.orderId[k], FILL_REASON_NAMES[f.reason[k]]);
+    const symbol = result.symbols[f.symbol[k]];
+    if (f.reason[k] === FillReason.order) orderFills.add(k, s, dates[s], symbol, f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k] === 0 ? null : f.orderId[k]);
+    else fills.add(k, s, dates[s], symbol, f.quantity[k], f.price[k], f.referencePrice[k], f.commission[k], f.slippage[k], f.orderId[k] === 0 ? null : f.orderId[k], FILL_REASON_NAMES[f.reason[k]]);
   }
+  orderFills.flush();
   fills.flush();
 
   insertPositions(store, id, result, dates);
 
   const q = result.deferrals;
-  const deferrals = new BatchInsert(store.db, 'deferrals', ['run_id', 'seq', 'session', 'date', 'symbol', 'reason', 'remaining']);
+  const deferrals = new BatchInsert(store.db, 'deferrals', ['seq', 'session', 'date', 'symbol', 'reason', 'remaining'], { run_id: id });
   for (let k = 0; k < q.session.length; k++) {
     const s = q.session[k] - first;
-    deferrals.add(id, k, s, dates[s], result.symbols[q.symbol[k]], DEFERRAL_NAMES[q.reason[k]], q.remaining[k]);
+    deferrals.add(k, s, dates[s], result.symbols[q.symbol[k]], DEFERRAL_NAMES[q.reason[k]], q.remaining[k]);
   }
   deferrals.flush();
 
-  const breaches = new BatchInsert(store.db, 'breaches', ['run_id', 'seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action', 'symbol']);
-  result.breaches.forEach((b, k) => breaches.add(id, k, b.session - first, b.date, real(b.gross), real(b.net), b.maxGross, b.maxNet, b.action, b.symbol));
+  const breaches = new BatchInsert(store.db, 'breaches', ['seq', 'session', 'date', 'gross', 'net', 'max_gross', 'max_net', 'action', 'symbol'], { run_id: id });
+  result.breaches.forEach((b, k) => breaches.add(k, b.session - first, b.date, real(b.gross), real(b.net), b.maxGross, b.maxNet, b.action, b.symbol));
   breaches.flush();
-  const staleMarks = new BatchInsert(store.db, 'stale_marks', ['run_id', 'seq', 'symbol', 'first_stale_date', 'sessions', 'value', 'peak_share']);
-  result.facts.staleMarks.forEach((e, k) => staleMarks.add(id, k, e.symbol, e.firstStaleDate, e.sessions, e.value, real(e.peakShare)));
+  const staleMarks = new BatchInsert(store.db, 'stale_marks', ['seq', 'symbol', 'first_stale_date', 'sessions', 'value', 'peak_share'], { run_id: id });
+  result.facts.staleMarks.forEach((e, k) => staleMarks.add(k, e.symbol, e.firstStaleDate, e.sessions, e.value, real(e.peakShare)));
   staleMarks.flush();
 }
 
@@ -158,11 +172,11 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
 function insertSymbols(store: Store, id: number, run: RunToWrite): void {
   const labels = run.sectors;
   if (labels === undefined) return;
-  const rows = new BatchInsert(store.db, 'symbols', ['run_id', 'symbol', 'sector', 'industry']);
+  const rows = new BatchInsert(store.db, 'symbols', ['symbol', 'sector', 'industry'], { run_id: id });
   for (const i of new Set(run.result.fills.symbol)) {
     const sector = labels.sector[i] ?? '';
     const industry = labels.industry[i] ?? '';
-    if (sector !== '' || industry !== '') rows.add(id, run.result.symbols[i], sector, industry);
+    if (sector !== '' || industry !== '') rows.add(run.result.symbols[i], sector, industry);
   }
   rows.flush();
 }
@@ -176,8 +190,8 @@ function insertSymbols(store: Store, id: number, run: RunToWrite): void {
 function insertPositions(store: Store, id: number, result: Result, dates: readonly string[]): void {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const p = result.snapshots;
-  const positions = new BatchInsert(store.db, 'positions', ['run_id', 'seq', 'session', 'date', 'symbol', 'shares', 'price', 'value', 'weight', 'target_weight']);
-  const decisions = new BatchInsert(store.db, 'decisions', ['run_id', 'session', 'date', 'positions_session']);
+  const positions = new BatchInsert(store.db, 'positions', ['seq', 'session', 'date', 'symbol', 'shares', 'price', 'value', 'weight', 'target_weight'], { run_id: id });
+  const decisions = new BatchInsert(store.db, 'decisions', ['session', 'date', 'positions_session'], { run_id: id });
   let stored = { from: 0, to: 0, session: -1 };
   for (let from = 0; from < p.session.length; ) {
     let to = from;
@@ -186,11 +200,11 @@ function insertPositions(store: Store, id: number, result: Result, dates: readon
     if (stored.session < 0 || !sameBook(p, stored.from, stored.to, from, to)) {
       for (let k = from; k < to; k++) {
         const value = p.shares[k] * p.price[k];
-        positions.add(id, k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], real(p.price[k]), real(value), real(value / result.daily.nav[s]), real(p.targetWeight[k]));
+        positions.add(k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], real(p.price[k]), real(value), real(value / result.daily.nav[s]), real(p.targetWeight[k]));
       }
       stored = { from, to, session: s };
     }
-    decisions.add(id, s, dates[s], stored.session);
+    decisions.add(s, dates[s], stored.session);
     from = to;
   }
   positions.flush();
@@ -211,35 +225,35 @@ function sameBook(p: Result['snapshots'], a: number, b: number, c: number, d: nu
 
 /** The run's caveats and the measurement's, ranked together. */
 function insertCaveats(store: Store, id: number, run: RunToWrite): void {
-  const warnings = new BatchInsert(store.db, 'warnings', ['run_id', 'seq', 'message', 'code', 'severity', 'size', 'unit', 'symbols']);
-  rankCaveats([...run.result.caveats, ...run.metrics.caveats]).forEach((c, k) => warnings.add(id, k, c.message, c.code, c.severity, c.size === null ? null : real(c.size), c.unit, JSON.stringify(c.symbols)));
+  const warnings = new BatchInsert(store.db, 'warnings', ['seq', 'message', 'code', 'severity', 'size', 'unit', 'symbols'], { run_id: id });
+  rankCaveats([...run.result.caveats, ...run.metrics.caveats]).forEach((c, k) => warnings.add(k, c.message, c.code, c.severity, c.size === null ? null : real(c.size), c.unit, JSON.stringify(c.symbols)));
   warnings.flush();
 }
 
 function insertFigures(store: Store, id: number, run: RunToWrite): void {
   const { result, metrics } = run;
-  const figures = new BatchInsert(store.db, 'metrics', ['run_id', 'seq', 'name', 'value', 'n', 'note']);
-  metrics.metrics.forEach((m, k) => figures.add(id, k, m.name, m.value, m.n, m.note ?? null));
+  const figures = new BatchInsert(store.db, 'metrics', ['seq', 'name', 'value', 'n', 'note'], { run_id: id });
+  metrics.metrics.forEach((m, k) => figures.add(k, m.name, m.value, m.n, m.note ?? null));
   figures.flush();
 
-  const drawdowns = new BatchInsert(store.db, 'drawdowns', ['run_id', 'seq', 'peak_session', 'trough_session', 'recovery_session', 'peak_date', 'trough_date', 'recovery_date', 'depth', 'length', 'time_to_trough', 'open']);
-  metrics.drawdowns.forEach((e, k) => drawdowns.add(id, k, e.peak, e.trough, e.recovery, e.peakDate, e.troughDate, e.recoveryDate, e.depth, e.length, e.timeToTrough, bit(e.open)));
+  const drawdowns = new BatchInsert(store.db, 'drawdowns', ['seq', 'peak_session', 'trough_session', 'recovery_session', 'peak_date', 'trough_date', 'recovery_date', 'depth', 'length', 'time_to_trough', 'open'], { run_id: id });
+  metrics.drawdowns.forEach((e, k) => drawdowns.add(k, e.peak, e.trough, e.recovery, e.peakDate, e.troughDate, e.recoveryDate, e.depth, e.length, e.timeToTrough, bit(e.open)));
   drawdowns.flush();
 
-  const models = new BatchInsert(store.db, 'attribution_models', ['run_id', 'model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'mean_excess', 'note']);
-  const loadings = new BatchInsert(store.db, 'attribution', ['run_id', 'model', 'seq', 'factor', 'loading', 'std_error', 't_stat', 'factor_mean']);
+  const models = new BatchInsert(store.db, 'attribution_models', ['model', 'seq', 'frequency', 'periods_per_year', 'n', 'date_from', 'date_to', 'alpha', 'alpha_std_error', 'alpha_t', 'alpha_annualized', 'r_squared', 'adj_r_squared', 'mean_excess', 'note'], { run_id: id });
+  const loadings = new BatchInsert(store.db, 'attribution', ['model', 'seq', 'factor', 'loading', 'std_error', 't_stat', 'factor_mean'], { run_id: id });
   const regressions = run.attribution?.regressions ?? [];
-  regressions.forEach((r, seq) => models.add(id, r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.meanExcess, r.note ?? null));
+  regressions.forEach((r, seq) => models.add(r.model, seq, r.frequency, r.periodsPerYear, r.n, r.from, r.to, r.alpha, r.alphaStdError, r.alphaT, r.alphaAnnualized, r.rSquared, r.adjRSquared, r.meanExcess, r.note ?? null));
   models.flush(); // before the loadings: they reference their model's row
-  for (const r of regressions) r.loadings.forEach((l, k) => loadings.add(id, r.model, k, l.factor, l.loading, l.stdError, l.tStat, l.mean));
+  for (const r of regressions) r.loadings.forEach((l, k) => loadings.add(r.model, k, l.factor, l.loading, l.stdError, l.tStat, l.mean));
   loadings.flush();
 
-  const lines = new BatchInsert(store.db, 'decomposition', ['run_id', 'seq', 'line', 'kind', 'amount', 'share']);
-  returnDecomposition(result).lines.forEach((l, k) => lines.add(id, k, l.line, l.kind, l.amount, real(l.share)));
+  const lines = new BatchInsert(store.db, 'decomposition', ['seq', 'line', 'kind', 'amount', 'share'], { run_id: id });
+  returnDecomposition(result).lines.forEach((l, k) => lines.add(k, l.line, l.kind, l.amount, real(l.share)));
   lines.flush();
 
-  const contributions = new BatchInsert(store.db, 'contributions', ['run_id', 'rank', 'symbol', 'price_pnl', 'income', 'cost', 'total']);
-  symbolContributions(result).forEach((c, k) => contributions.add(id, k + 1, c.symbol, c.pricePnl, c.income, c.cost, c.total));
+  const contributions = new BatchInsert(store.db, 'contributions', ['rank', 'symbol', 'price_pnl', 'income', 'cost', 'total'], { run_id: id });
+  symbolContributions(result).forEach((c, k) => contributions.add(k + 1, c.symbol, c.pricePnl, c.income, c.cost, c.total));
   contributions.flush();
 }
 

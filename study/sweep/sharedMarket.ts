@@ -2,8 +2,8 @@
 // sweep's worker threads read the same bytes the coordinator does — a worker never reloads data
 // and never holds a copy of the prices. The rest of the Market (names, sources, roles) travels as
 // a plain structured-cloneable tree in which each typed array is replaced by a reference to its
-// place in the buffer; an array that appears twice (the shared all-NaN column of fields the data
-// lacks) is stored once. Fundamentals are rebuilt over their shared columns without copying.
+// place in the buffer; an array that appears twice is stored once, and a field the data lacks
+// (absent opens, highs, lows) stays absent. Fundamentals are rebuilt over their shared columns without copying.
 
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../../data/fundamentals.ts';
 import type { Market } from '../../data/market.ts';

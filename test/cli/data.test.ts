@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME } from '../../data/cache/marketCache.ts';
 import { breadth, expectBadInput, expectOk, repoRoot, scratch, write } from './helpers.ts';
 
 const cases = resolve(repoRoot, '../shared/cases');
@@ -79,11 +80,13 @@ describe('breadth cache', () => {
     expectOk(await breadth(['data', 'inspect', '.', '--from', '2020-01-03'], { cwd, env }));
     const info = await breadth(['cache', 'info'], { cwd, env });
     expectOk(info);
-    expect(info.stdout).toContain(join(cache, 'markets.sqlite'));
+    expect(info.stdout).toContain(join(cache, CACHE_FILE_NAME));
     expect(info.stdout).toMatch(/1 sources, .* limit 2\.00 GB/); // two periods, one entry
+    write(cache, 'markets.sqlite', 'a cache file of an earlier breadth');
     const cleared = await breadth(['cache', 'clear'], { cwd, env });
     expectOk(cleared);
     expect(cleared.stdout).toMatch(/removed 1 cached source/);
+    expect(readdirSync(cache).filter((name) => !name.startsWith(CACHE_FILE_NAME))).toEqual([]); // earlier versions' files too
     expect(readdirSync(cwd).sort()).toEqual(['A.csv']); // nothing written into the working folder
   });
 });

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_NODE, nodeVersionProblem } from '../../core/nodeVersion.ts';
 import { expectOk, repoRoot, scratch, write, type Outcome } from './helpers.ts';
@@ -80,6 +81,16 @@ describe('the compiled package', () => {
     const loose = scratch('breadth-loose-');
     copyFileSync(join(repoRoot, 'examples', 'strategies', 'lowVolatility.ts'), join(loose, 'lowVolatility.ts'));
     expectOk(node([bin(), 'run', '--strategy', './lowVolatility.ts', '--db', 'lv.db'], loose));
+  });
+
+  it('parses price files on worker threads (the compiled worker module is found)', () => {
+    write(project, 'W.csv', 'Date,Close\n2020-01-02,1.5\n2020-01-03,2.5\n');
+    const parsePool = join(pkg, 'dist', 'data', 'prices', 'parsePool.js');
+    const task = { file: join(project, 'W.csv'), symbol: 'W', assetClass: 0, snapshotEnd: Infinity };
+    const script = `const { parseOnWorkers } = await import(${JSON.stringify(pathToFileURL(parsePool).href)}); const [o] = await parseOnWorkers([${JSON.stringify(task).replace('null', 'Infinity')}]); console.log(o.ok, Array.from(o.series[0].close).join(' '))`;
+    const o = node(['--input-type=module', '-e', script], project);
+    expectOk(o);
+    expect(o.stdout.trim()).toBe('true 1.5 2.5');
   });
 
   it('imports in plain Node: import("breadth") gives the API and zod\'s z', () => {

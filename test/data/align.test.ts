@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignSeries } from '../../data/prices/align.ts';
 import { DataError, UserError } from '../../data/errors.ts';
@@ -24,6 +25,31 @@ function series(symbol: string, days: number[], options: Partial<SymbolSeries> =
 }
 
 describe('alignSeries', () => {
+  it('puts every bar at its session and symbol, whatever the sizes (property: against a cell-by-cell placement)', () => {
+    // Day sets with gaps, up to 150 symbols and 300 days: more than one tile of 64 × 64 both ways.
+    const daySets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 299 }), { minLength: 1, maxLength: 200 }), { minLength: 1, maxLength: 150 });
+    fc.assert(
+      fc.property(daySets, fc.option(fc.nat(), { nil: undefined }), (sets, calendarPick) => {
+        const all = sets.map((days, k) => series(`S${String(k).padStart(3, '0')}`, [...days].sort((a, b) => a - b), { close: Float64Array.from(days.sort((a, b) => a - b), (d) => k * 1000 + d), volume: Float64Array.from(days, (d) => d) }));
+        const calendar = calendarPick === undefined ? undefined : all[calendarPick % all.length].symbol;
+        const a = alignSeries(all, { calendar });
+        const N = a.symbols.length;
+        const expected = new Float64Array(a.dates.length * N).fill(NaN);
+        const expectedVolume = new Float64Array(a.dates.length * N).fill(NaN);
+        a.symbols.forEach((symbol, i) => {
+          const s = all.find((x) => x.symbol === symbol)!;
+          s.dates.forEach((d, r) => {
+            const t = a.dates.indexOf(d);
+            if (t >= 0) [expected[t * N + i], expectedVolume[t * N + i]] = [s.close[r], s.volume![r]];
+          });
+        });
+        expect(Array.from(a.close)).toEqual(Array.from(expected));
+        expect(Array.from(a.volume)).toEqual(Array.from(expectedVolume));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('union calendar, session-major columns, NaN where a symbol has no bar', () => {
     const a = alignSeries([series('B', [1, 2, 4]), series('A', [2, 3, 4])]);
     expect(a.symbols).toEqual(['A', 'B']);
@@ -34,13 +60,14 @@ describe('alignSeries', () => {
     expect(a.report.symbolsWithGaps).toBe(1);
   });
 
-  it('absent optional columns are one shared all-NaN array; present ones are filled', () => {
+  it('opens, highs and lows no series has are absent; present columns are filled, NaN where a series lacks them', () => {
     const withVolume = series('A', [1, 2], { volume: Float64Array.from([10, 0]) });
     const a = alignSeries([withVolume, series('B', [1, 2])]);
-    expect(a.open).toBe(a.high);
-    expect(a.open).toBe(a.low);
-    expect(a.open.every(Number.isNaN)).toBe(true);
+    expect([a.open, a.high, a.low]).toEqual([undefined, undefined, undefined]);
     expect(Array.from(a.volume)).toEqual([10, NaN, 0, NaN]);
+    const opens = alignSeries([series('A', [1, 2], { open: Float64Array.from([5, 6]) }), series('B', [1, 2])]);
+    expect(Array.from(opens.open!)).toEqual([5, NaN, 6, NaN]);
+    expect(Array.from(alignSeries([series('A', [1, 2])]).volume)).toEqual([NaN, NaN]); // no volume anywhere: unknown
   });
 
   it("a named symbol's calendar: other bars off it are dropped and counted", () => {

@@ -7,6 +7,8 @@ import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/
 import { symbolIndex, type Market } from '../../data/market.ts';
 import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { encodeMarket } from '../../data/cache/marketCodec.ts';
+import { generateSampleMarket } from '../../data/sample.ts';
+import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('market cache on real files');
@@ -18,17 +20,47 @@ async function load(path: string, options: LoadMarketOptions): Promise<{ market:
   return { market, events };
 }
 
-/** Every stored column of two markets is bit-for-bit equal, and so is the description. */
+const bytesOf = (column: ArrayBufferView): Buffer => Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+
+/** Every stored column and price run of two markets is bit-for-bit equal, and so is the description. */
 function expectSameMarket(a: Market, b: Market): void {
-  const ea = { ...encodeMarket(a), columns: new Map(encodeMarket(a).columns) };
-  const eb = { ...encodeMarket(b), columns: new Map(encodeMarket(b).columns) };
+  const [ea, eb] = [encodeMarket(a), encodeMarket(b)];
   expect({ ...eb.meta, name: '' }).toEqual({ ...ea.meta, name: '' });
   expect([...eb.columns.keys()]).toEqual([...ea.columns.keys()]);
-  for (const [name, column] of ea.columns) {
-    const other = eb.columns.get(name)!;
-    expect(Buffer.from(other.buffer, other.byteOffset, other.byteLength).equals(Buffer.from(column.buffer, column.byteOffset, column.byteLength)), name).toBe(true);
-  }
+  for (const [name, column] of ea.columns) expect(bytesOf(eb.columns.get(name)!).equals(bytesOf(column)), name).toBe(true);
+  const [ra, rb] = [[...ea.runs], [...eb.runs]];
+  expect(rb.map((r) => [r.symbol, r.first])).toEqual(ra.map((r) => [r.symbol, r.first]));
+  ra.forEach((run, k) => expect(bytesOf(rb[k].values).equals(bytesOf(run.values)), a.symbols[run.symbol]).toBe(true));
   expect(b.fundamentals.rowCount).toBe(a.fundamentals.rowCount);
+}
+
+/** Two markets hold the same values everywhere: typed arrays bit for bit, the rest as values. */
+function expectIdentical(a: Market, b: Market): void {
+  const arrays = (m: Market) => {
+    const found: [string, ArrayBufferView][] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (ArrayBuffer.isView(value)) found.push([path, value]);
+      else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    };
+    walk(m, 'market');
+    return found.sort(([p], [q]) => (p < q ? -1 : 1));
+  };
+  const [xa, xb] = [arrays(a), arrays(b)];
+  expect(xb.map(([path]) => path)).toEqual(xa.map(([path]) => path));
+  xa.forEach(([path, column], k) => expect(bytesOf(xb[k][1]).equals(bytesOf(column)), path).toBe(true));
+  const plain = (m: Market) => JSON.stringify(m, (_, v) => (ArrayBuffer.isView(v) ? undefined : v));
+  expect(plain(b)).toBe(plain(a));
+}
+
+/** Loads of some symbols (and periods, calendars) from the cache equal the same loads read from the files. */
+async function expectSubsetsAsRead(path: string, selections: readonly LoadMarketOptions[]): Promise<void> {
+  const cacheDir = tempDir();
+  expect((await load(path, { cacheDir })).events).toEqual(['stored']);
+  for (const selection of selections) {
+    const cached = await load(path, { ...selection, cacheDir });
+    expect(cached.events).toEqual(['hit']);
+    expectIdentical((await load(path, { ...selection, cacheDir: false })).market, cached.market);
+  }
 }
 
 describe.skipIf(!hasData)('market cache (real files)', () => {
@@ -43,6 +75,11 @@ describe.skipIf(!hasData)('market cache (real files)', () => {
     expect(second.market.dividends.value.length).toBeGreaterThan(500);
     expect(second.market.fingerprint).toBe(first.market.fingerprint);
     expect(second.market.fingerprint).toBe((await load(path, { cacheDir: false })).market.fingerprint);
+  });
+
+  it('some symbols from the cache are those symbols as read from the files (funds, stocks with fundamentals, calendars)', async () => {
+    // One selection: each read of the whole folder from its files takes seconds.
+    await expectSubsetsAsRead(sharedData, [{ symbols: ['AAPL', 'SPY', 'MSFT', 'AAPL', 'TLT'], from: '2018-01-02', to: '2020-12-31', calendar: 'SPY' }]);
   });
 
   it('a changed file is re-read', async () => {
@@ -79,6 +116,35 @@ describe('market cache', () => {
     expect((await load(dir, { cacheDir })).market.symbols).toEqual(['A', 'B']);
     const other = await load(dir, { cacheDir, assetClass: 'fund' });
     expect(other.events).toEqual(['stored']); // what a source holds changed: another entry
+  });
+
+  it('some symbols from the cache are those symbols as read from the files (events, delistings, fundamentals)', async () => {
+    const dir = tempDir();
+    writeSampleCsv(generateSampleMarket({ stocks: 40, years: 6 }), dir);
+    const whole = await loadMarket(dir, { cacheDir: false });
+    const delisted = whole.symbols.filter((_, i) => whole.delistedAfter[i] >= 0);
+    const split = whole.symbols[whole.splits.symbol[0]];
+    const paid = whole.symbols[whole.dividends.symbol[0]];
+    expect(delisted.length).toBeGreaterThan(0);
+    const mid = isoDay(whole.dates[Math.floor(whole.dates.length / 2)]);
+    const beforeDelistings = isoDay(whole.dates[Math.min(...whole.delistedAfter.filter((t) => t >= 0)) - 10]);
+    await expectSubsetsAsRead(dir, [
+      { symbols: [split, paid, ...delisted] },
+      { symbols: [...delisted, split], from: beforeDelistings },
+      { symbols: [paid], to: mid, calendar: whole.symbols.find((symbol) => symbol !== paid) },
+      { symbols: whole.symbols.slice(0, 5) },
+    ]);
+  });
+
+  it('an unknown symbol is reported as from the whole source, without reading the files again', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeFile(dir, 'A.csv', csv('Date,AdjClose', '2020-01-02,1'));
+    writeFile(dir, 'B.csv', csv('Date,AdjClose', '2020-01-02,2'));
+    await load(dir, { cacheDir });
+    const events: string[] = [];
+    await expect(loadMarket(dir, { cacheDir, symbols: ['A', 'ZZZ'], onCache: (e) => events.push(e.kind) })).rejects.toThrow(`no symbol matches ZZZ in ${dir} (it holds 2 symbols, e.g. A, B)`);
+    expect(events).toEqual([]);
   });
 
   it('a file rewritten without a visible stat change is caught by the content check (racy entries)', async () => {

@@ -68,7 +68,7 @@ describe('dialects', () => {
     const tab = await load(writeFile(dir, 'tab/T.csv', csv('Date\tOpen\tHigh\tLow\tClose', '2020-01-02\t1.5\t2\t1\t1.75')));
     const semi = await load(writeFile(dir, 'semi/T.csv', csv('Date;Open;High;Low;Close', '2020-01-02;1,5;2;1;1,75')));
     for (const m of [tab, semi]) {
-      expect(Array.from(m.open)).toEqual([1.5]);
+      expect(Array.from(m.open!)).toEqual([1.5]);
       expect(closes(m)).toEqual([1.75]);
     }
   });

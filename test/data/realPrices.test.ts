@@ -56,7 +56,7 @@ describe.skipIf(!hasData)('etf/ohlcv (real data)', () => {
   });
   const N = () => market.symbols.length;
   const price = (symbol: string, iso: string, field: 'close' | 'open' = 'close'): number =>
-    market[field][market.dates.indexOf(parseIsoDay(iso)) * N() + symbolIndex(market, symbol)];
+    market[field]![market.dates.indexOf(parseIsoDay(iso)) * N() + symbolIndex(market, symbol)];
 
   it('on SPY\'s calendar only IWB lacks sessions: the 4 the README lists', () => {
     const report = inspectMarket(market);

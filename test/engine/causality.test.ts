@@ -255,7 +255,7 @@ describe('the MarketView', () => {
 
   it('hands out copies: a strategy that scribbles on every array changes nothing', () => {
     const { market: m } = randomMarket({ seed: 3, symbols: 4, sessions: 30, splits: true, dividends: true, rates: true, fundamentals: true });
-    const before = { close: m.close.slice(), volume: m.volume.slice(), open: m.open.slice() };
+    const before = { close: m.close.slice(), volume: m.volume.slice(), open: m.open!.slice() };
     const make = (scribble: boolean): Strategy => {
       const inner = curious();
       return {

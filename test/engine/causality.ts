@@ -30,7 +30,7 @@ export function perturbAfter(market: Market, t: number, seed: number): Market {
   const day = market.dates[t];
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
-  const fields = Object.fromEntries(PRICE_FIELDS.map((f) => [f, market[f].slice()])) as Record<(typeof PRICE_FIELDS)[number], Float64Array>;
+  const fields = Object.fromEntries(PRICE_FIELDS.map((f) => [f, (market[f] ?? new Float64Array(market.close.length).fill(NaN)).slice()])) as Record<(typeof PRICE_FIELDS)[number], Float64Array>;
   const volume = market.volume.slice();
   for (let s = t + 1; s < T; s++) {
     for (let i = 0; i < n; i++) {

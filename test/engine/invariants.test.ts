@@ -184,8 +184,9 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
       if (f.reason[fill] === 0) {
         if (Number.isNaN(market.close[k2]) || market.volume[k2] === 0) fail(`${what}: filled on a bar with no trade`);
         if (config.execution === 'next-open') {
-          const low = Number.isNaN(market.low[k2]) ? market.close[k2] : market.low[k2];
-          const high = Number.isNaN(market.high[k2]) ? market.close[k2] : market.high[k2];
+          const [barLow, barHigh] = [market.low?.[k2] ?? NaN, market.high?.[k2] ?? NaN];
+          const low = Number.isNaN(barLow) ? market.close[k2] : barLow;
+          const high = Number.isNaN(barHigh) ? market.close[k2] : barHigh;
           if (ref < low * (1 - 1e-12) || ref > high * (1 + 1e-12)) fail(`${what}: reference ${ref} outside the bar [${low}, ${high}]`);
         } else if (ref !== market.close[k2]) fail(`${what}: a close-phase fill must reference the close ${market.close[k2]}, got ${ref}`);
         if ((q > 0 && price < ref * (1 - 1e-12)) || (q < 0 && price > ref * (1 + 1e-12))) fail(`${what}: slippage in the trader's favour (reference ${ref})`);
@@ -197,7 +198,7 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
         }
       } else if (f.reason[fill] === FillReason.splitCash) {
         // Cash in lieu: the split's fraction (already taken off the shares above) at the ex-date's open, else close.
-        const open = market.open[k2];
+        const open = market.open?.[k2] ?? NaN;
         near(price, open > 0 ? open : market.close[k2], price, `${what} cash-in-lieu price`);
         if (config.shares !== 'whole') fail(`${what}: cash in lieu with fractional shares`);
         near(q, inLieu[i], 1, `${what} cash-in-lieu quantity`);

@@ -87,8 +87,8 @@ describe('the market in shared memory', () => {
     const shared = shareMarket(market);
     const opened = openSharedMarket(shared);
     for (const field of ['open', 'high', 'low', 'close', 'volume', 'dates', 'delistReturn'] as const) {
-      expect(opened[field].buffer, field).toBe(shared.buffer);
-      expect(Array.from(opened[field]), field).toEqual(Array.from(market[field]));
+      expect(opened[field]!.buffer, field).toBe(shared.buffer);
+      expect(Array.from(opened[field]!), field).toEqual(Array.from(market[field]));
     }
     expect(opened.fundamentals.rowCount).toBe(market.fundamentals.rowCount);
     expect(opened.fundamentals.column('netIncome').buffer).toBe(shared.buffer);
@@ -96,5 +96,13 @@ describe('the market in shared memory', () => {
     for (const key of ['name', 'synthetic', 'symbols', 'sector', 'industry', 'roles', 'sources', 'fingerprint'] as const) expect(opened[key], key).toEqual(market[key]);
     expect(Object.keys(opened.rates)).toEqual(Object.keys(market.rates));
     expect(Array.from(opened.splits.value)).toEqual(Array.from(market.splits.value));
+  });
+
+  it('keeps absent opens, highs and lows absent, and a column the market holds twice once', () => {
+    const market = generateSampleMarket({ stocks: 10, years: 1 });
+    const shared = shareMarket({ ...market, open: undefined, high: undefined, low: undefined, volume: market.close });
+    const opened = openSharedMarket(shared);
+    expect([opened.open, opened.high, opened.low]).toEqual([undefined, undefined, undefined]);
+    expect(opened.volume).toBe(opened.close);
   });
 });

@@ -3,6 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { everyNSessions } from '../../../engine/schedule.ts';
+import type { Market } from '../../../data/market.ts';
+import type { MarketView } from '../../../engine/view.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, messages, orders, scripted, trades, scenario } from '../helpers.ts';
 
@@ -53,6 +55,23 @@ describe('execution conventions', () => {
     const result = scenario(noOpens, buy10(), { initialCash: 1_000 });
     expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
     expect(messages(result)).toContain('1 next-open fills used the session close because the data has no opening prices');
+  });
+
+  it('a market without opens, highs and lows at all trades and reads as one whose are NaN', () => {
+    const bars = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]] });
+    const nan = { ...bars, open: new Float64Array(3).fill(NaN), high: new Float64Array(3).fill(NaN), low: new Float64Array(3).fill(NaN) };
+    const absent = { ...bars, open: undefined, high: undefined, low: undefined };
+    const seen = (m: Market): number[][] => {
+      const reads: number[][] = [];
+      const read = (view: MarketView): void => void reads.push([view.price('open', 0), ...view.history('high', 0, 2), ...view.crossSection('low')]);
+      const result = scenario(m, { 0: (view) => (read(view), orders({ symbol: 'A', quantity: 10 })), 1: read, 2: read }, { initialCash: 1_000 });
+      expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
+      expect(messages(result)).toContain('1 next-open fills used the session close because the data has no opening prices');
+      return reads;
+    };
+    const fromAbsent = seen(absent);
+    expect(fromAbsent).toEqual(seen(nan));
+    expect(fromAbsent.flat().every(Number.isNaN)).toBe(true);
   });
 });
 

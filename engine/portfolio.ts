@@ -119,6 +119,12 @@ export class Portfolio {
     this.#total(close, base, t);
   }
 
+  /**
+   * The oldest `pricedAt` among the positions the last markToMarket could not price (−1 when one
+   * was never priced; +∞ when it priced them all): whether any mark can be stale, without another pass.
+   */
+  oldestPricedAt = Infinity;
+
   /** Value of positions at their current marks (after trades, before the next close). */
   revalue(): void {
     this.#total(null, 0, -1);
@@ -129,6 +135,7 @@ export class Portfolio {
     let long = 0;
     let short = 0;
     let longs = 0;
+    let oldest = Infinity;
     for (let k = 0; k < this.#heldCount; k++) {
       const i = this.#held[k];
       if (close !== null) {
@@ -136,7 +143,7 @@ export class Portfolio {
         if (!Number.isNaN(p)) {
           this.moveMark(i, p);
           this.pricedAt[i] = t;
-        }
+        } else if (this.pricedAt[i] < oldest) oldest = this.pricedAt[i];
       }
       const value = this.shares[i] * this.mark[i];
       if (this.shares[i] > 0) {
@@ -147,6 +154,7 @@ export class Portfolio {
     this.longValue = long;
     this.shortValue = short;
     this.longCount = longs;
+    if (close !== null) this.oldestPricedAt = oldest;
   }
 
   /** Start a new P&L period (the recorder has read longPnl and shortPnl). */

@@ -36,6 +36,8 @@ export class StaleMarks {
   /** Look at the book after the close of session t has marked it. */
   observe(t: number, portfolio: Portfolio): void {
     this.staleValue = 0;
+    // Every held mark is fresh and no episode is open: nothing to look at (most sessions).
+    if (this.#openList.length === 0 && portfolio.oldestPricedAt >= 0 && t - portfolio.oldestPricedAt <= this.#threshold) return;
     const nav = portfolio.nav;
     for (let k = 0; k < portfolio.heldCount; k++) {
       const i = portfolio.heldAt(k);

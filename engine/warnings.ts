@@ -40,7 +40,8 @@ const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
 
 export function describeRun(r: RunRecordings): Caveat[] {
-  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touchedSymbols(r)), ...movesCaveats(r)]);
+  const touched = touchedSymbols(r);
+  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touched), ...movesCaveats(r, touched)]);
 }
 
 function engineCaveats(r: RunRecordings): Caveat[] {
@@ -176,13 +177,12 @@ function orderCaveats(r: RunRecordings): Caveat[] {
 }
 
 /** Single-session moves that revert (bad prints) in the run's sessions: symbol, dates and size. */
-function movesCaveats(r: RunRecordings): Caveat[] {
+function movesCaveats(r: RunRecordings, touched: Set<number>): Caveat[] {
   const moves = revertingMoves(r.market).filter((m) => {
     const day = r.market.dates.indexOf(Date.parse(m.date) / 86_400_000);
     return day >= r.first && day <= r.last;
   });
   if (moves.length === 0) return [];
-  const touched = touchedSymbols(r);
   const held = moves.filter((m) => touched.has(r.market.symbols.indexOf(m.symbol)));
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
   const message =
@@ -191,9 +191,16 @@ function movesCaveats(r: RunRecordings): Caveat[] {
   return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
 }
 
-/** Symbols the run traded or held. */
+/** Symbols the run traded or held (a run's fills run to hundreds of thousands; its symbols do not). */
 function touchedSymbols(r: RunRecordings): Set<number> {
-  return new Set(r.fills.symbol);
+  const seen = new Uint8Array(r.market.symbols.length);
+  const touched = new Set<number>();
+  for (const i of r.fills.symbol) {
+    if (seen[i] === 1) continue;
+    seen[i] = 1;
+    touched.add(i);
+  }
+  return touched;
 }
 
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */

@@ -2,6 +2,7 @@
 // reported — symbol, first stale date, sessions, value — and the daily staleValue column gives
 // the value marked stale, so reports can show its peak and mean share of NAV.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { fixtureMarket } from '../fixtures.ts';
@@ -37,5 +38,57 @@ describe('stale marks', () => {
   it('the default threshold is 5 sessions: this gap (6 sessions) is stale for one', () => {
     const plain = scenario(market, { 0: orders({ symbol: 'S', quantity: 100 }) }, { initialCash: 10_000 });
     expectColumn(plain.daily.staleValue, [0, 0, 0, 0, 0, 0, 0, 1_000, 0, 0]);
+  });
+});
+
+describe('stale marks over random gaps', () => {
+  // Three names bought on session 0 and held; their closes vanish on random sessions in between
+  // (never on the first two nor the last, so nothing is a data end). The stale value of each
+  // session is recomputed here from the closes alone: the shares times the last print of every
+  // name whose last print is more than `threshold` sessions old.
+  const gappyCloses = fc.integer({ min: 4, max: 40 }).chain((sessions) =>
+    fc.array(fc.tuple(fc.double({ min: 10, max: 12, noNaN: true }), fc.double({ min: 10, max: 12, noNaN: true }), fc.double({ min: 10, max: 12, noNaN: true }), fc.boolean(), fc.boolean(), fc.boolean()), { minLength: sessions, maxLength: sessions }),
+  );
+  it('the daily stale value equals a recomputation from the closes, whatever the gaps and threshold', () => {
+    fc.assert(
+      fc.property(gappyCloses, fc.integer({ min: 1, max: 6 }), (rows, threshold) => {
+        const last = rows.length - 1;
+        const closes = rows.map(([a, b, c, ga, gb, gc], t) => {
+          const edge = t < 2 || t === last;
+          return [edge || !ga ? a : NaN, edge || !gb ? b : NaN, edge || !gc ? c : NaN];
+        });
+        const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes });
+        const buy = orders({ symbol: 'A', quantity: 100 }, { symbol: 'B', quantity: 100 }, { symbol: 'C', quantity: 100 });
+        const result = scenario(market, { 0: buy }, { initialCash: 1e6, staleMarkSessions: threshold });
+        const expected = closes.map((_, t) => {
+          if (t === 0) return 0; // bought at session 1's open
+          let value = 0;
+          for (let i = 0; i < 3; i++) {
+            let at = t;
+            while (Number.isNaN(closes[at][i])) at--;
+            if (t - at > threshold) value += 100 * closes[at][i];
+          }
+          return value;
+        });
+        expect([...result.daily.staleValue].map((x) => Math.round(x * 1e6) / 1e6)).toEqual(expected.map((x) => Math.round(x * 1e6) / 1e6));
+        // Episodes: each maximal run of stale sessions of one name, from its first stale date.
+        const episodes: { symbol: string; firstStaleDate: string; sessions: number }[] = [];
+        for (let i = 0; i < 3; i++) {
+          for (let t = 1; t <= last; t++) {
+            let at = t;
+            while (Number.isNaN(closes[at][i])) at--;
+            if (t - at <= threshold) continue;
+            const open = episodes.at(-1);
+            const day = new Date(market.dates[t] * 86_400_000).toISOString().slice(0, 10);
+            if (open?.symbol === market.symbols[i] && open.firstStaleDate === new Date(market.dates[t - open.sessions] * 86_400_000).toISOString().slice(0, 10)) open.sessions++;
+            else episodes.push({ symbol: market.symbols[i], firstStaleDate: day, sessions: 1 });
+          }
+        }
+        const got = result.facts.staleMarks.map(({ symbol, firstStaleDate, sessions }) => ({ symbol, firstStaleDate, sessions }));
+        const order = (a: { symbol: string; firstStaleDate: string }, b: { symbol: string; firstStaleDate: string }) => a.symbol.localeCompare(b.symbol) || a.firstStaleDate.localeCompare(b.firstStaleDate);
+        expect(got.sort(order)).toEqual(episodes.sort(order));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

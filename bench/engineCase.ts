@@ -3,25 +3,15 @@
 // and of CPU time), peak RSS.
 
 import { backtest } from '../engine/backtest.ts';
-import { everySession, monthStart } from '../engine/schedule.ts';
+import { everySession } from '../engine/schedule.ts';
 import type { Strategy, Targets } from '../engine/strategy.ts';
+import { equalWeight } from './equalWeight.ts';
 import { randomWalkMarket } from './randomWalkMarket.ts';
 
 const [kind, nText, tText] = process.argv.slice(2);
 const symbols = Number(nText);
 const sessions = Number(tText);
 
-const equalWeight: Strategy = {
-  name: 'equal-weight (bench)',
-  params: {},
-  schedule: monthStart,
-  decide(view) {
-    const weights = new Float64Array(view.symbolCount);
-    const listed = view.universe();
-    for (const i of listed) weights[i] = 1 / listed.length;
-    return { weights };
-  },
-};
 
 /** Golden cross / death cross: 95% of NAV on a cross up, flat on a cross down, nothing otherwise. */
 function smaCrossover(): Strategy {

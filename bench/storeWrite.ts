@@ -8,24 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backtest } from '../engine/backtest.ts';
-import { monthStart } from '../engine/schedule.ts';
-import type { Strategy } from '../engine/strategy.ts';
 import { runMetrics } from '../reports/runMetrics.ts';
 import { openStore, writeRun } from '../reports/store/index.ts';
+import { equalWeight } from './equalWeight.ts';
 import { randomWalkMarket } from './randomWalkMarket.ts';
 
 const repeats = Number(process.argv[2] ?? 3);
-const equalWeight: Strategy = {
-  name: 'equal-weight (bench)',
-  params: {},
-  schedule: monthStart,
-  decide(view) {
-    const weights = new Float64Array(view.symbolCount);
-    const listed = view.universe();
-    for (const i of listed) weights[i] = 1 / listed.length;
-    return { weights };
-  },
-};
 const result = backtest(randomWalkMarket(2000, 5040), equalWeight, { initialCash: 10_000_000 });
 const metrics = runMetrics(result, { benchmark: 'cash' });
 const rows = result.fills.session.length + result.orders.id.length + result.snapshots.session.length;

@@ -130,27 +130,42 @@ export class Portfolio {
     this.#total(null, 0, -1);
   }
 
-  /** One pass over the book: move marks to `close` when given, and total long and short value. */
+  /**
+   * One pass over the book: move marks to `close` when given (moveMark's steps in its order of
+   * additions, so the P&L sums are bit for bit the same), and total long and short value. Over
+   * locals: this loop runs for every held name every session.
+   */
   #total(close: Float64Array | null, base: number, t: number): void {
+    const { shares, mark, pnlBySymbol, pricedAt } = this;
+    const held = this.#held;
+    let longPnl = this.longPnl;
+    let shortPnl = this.shortPnl;
     let long = 0;
     let short = 0;
     let longs = 0;
     let oldest = Infinity;
     for (let k = 0; k < this.#heldCount; k++) {
-      const i = this.#held[k];
+      const i = held[k];
+      const s = shares[i];
       if (close !== null) {
         const p = close[base + i];
         if (!Number.isNaN(p)) {
-          this.moveMark(i, p);
-          this.pricedAt[i] = t;
-        } else if (this.pricedAt[i] < oldest) oldest = this.pricedAt[i];
+          const pnl = s * (p - mark[i]);
+          if (s > 0) longPnl += pnl;
+          else shortPnl += pnl;
+          pnlBySymbol[i] += pnl;
+          mark[i] = p;
+          pricedAt[i] = t;
+        } else if (pricedAt[i] < oldest) oldest = pricedAt[i];
       }
-      const value = this.shares[i] * this.mark[i];
-      if (this.shares[i] > 0) {
+      const value = s * mark[i];
+      if (s > 0) {
         long += value;
         longs++;
       } else short += value;
     }
+    this.longPnl = longPnl;
+    this.shortPnl = shortPnl;
     this.longValue = long;
     this.shortValue = short;
     this.longCount = longs;

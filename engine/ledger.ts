@@ -59,11 +59,14 @@ export class Ledger {
   readonly #columns: Float64Array[];
   readonly incomeBySymbol: Float64Array;
   readonly costBySymbol: Float64Array;
-  readonly #fills = new GrowableTable({ session: I, symbol: I, quantity: F, price: F, referencePrice: F, commission: F, slippage: F, orderId: I, reason: U });
-  readonly #snapshots = new GrowableTable({ session: I, symbol: I, shares: F, price: F, targetWeight: F });
+  readonly #fills;
+  readonly #snapshots;
   readonly #deferrals = new GrowableTable({ session: I, symbol: I, reason: U, remaining: F });
 
-  constructor(sessions: number, symbolCount: number) {
+  /** `rowsHint`: fills and snapshot rows to make room for at the start (they grow past it). */
+  constructor(sessions: number, symbolCount: number, rowsHint?: number) {
+    this.#fills = new GrowableTable({ session: I, symbol: I, quantity: F, price: F, referencePrice: F, commission: F, slippage: F, orderId: I, reason: U }, rowsHint);
+    this.#snapshots = new GrowableTable({ session: I, symbol: I, shares: F, price: F, targetWeight: F }, rowsHint);
     this.daily = {} as Record<DailyColumn, Float64Array>;
     for (const c of DAILY_COLUMNS) this.daily[c] = new Float64Array(sessions);
     this.#columns = DAILY_COLUMNS.map((c) => this.daily[c]);

@@ -11,16 +11,20 @@ import { roundShares } from './shares.ts';
 export class OrderBook {
   readonly #symbols: readonly string[];
   readonly #whole: boolean;
-  readonly #log = new OrderLog();
+  readonly #log: OrderLog;
   /** The orders still working, in the order they were placed (quantity 0: finished, leaving at the next dropFinished). */
   readonly resting: RestingOrder[] = [];
   readonly #spare: RestingOrder[] = [];
   #nextId = 1;
 
-  /** `symbols` name orders in openOrders(); whole-share books round split quantities toward zero. */
-  constructor(symbols: readonly string[], wholeShares: boolean) {
+  /**
+   * `symbols` name orders in openOrders(); whole-share books round split quantities toward zero;
+   * `rowsHint`: orders the log makes room for at the start.
+   */
+  constructor(symbols: readonly string[], wholeShares: boolean, rowsHint?: number) {
     this.#symbols = symbols;
     this.#whole = wholeShares;
+    this.#log = new OrderLog(rowsHint);
   }
 
   get hasOrders(): boolean {

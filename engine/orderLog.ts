@@ -19,9 +19,14 @@ const ORIGIN_SHIFT = 3;
 const END_SHIFT = 4;
 
 export class OrderLog {
-  readonly #rows = new GrowableTable({ session: I, symbol: I, quantity: F, filled: F, endSession: I, code: U });
+  readonly #rows;
   /** Limit and stop prices of the orders that are not market orders. */
   readonly #prices = new GrowableTable({ row: I, limit: F, stop: F });
+
+  /** `rowsHint`: orders to make room for at the start (the log grows past it). */
+  constructor(rowsHint?: number) {
+    this.#rows = new GrowableTable({ session: I, symbol: I, quantity: F, filled: F, endSession: I, code: U }, rowsHint);
+  }
 
   /** Record how order `o` ended on session `t`. */
   close(o: RestingOrder, t: number, end: OrderEnd): void {

@@ -1,7 +1,7 @@
 // Per-symbol price files parsed on all cores: worker threads (piscina) each read, hash and parse
-// whole files and hand back their typed columns by transfer, while the main thread waits. Worth it
-// for many files (backtrader's 2,000-file set); a handful of files is read on the main thread,
-// where starting workers would cost more than it saves.
+// whole files and hand back their typed columns in shared memory (parseWorker.ts), while the main
+// thread waits. Worth it for many files (backtrader's 2,000-file set); a handful of files is read
+// on the main thread, where starting workers would cost more than it saves.
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';

@@ -1,9 +1,14 @@
-// The options `breadth sweep` and `breadth walk-forward` share: the study file, where results
-// go, the worker pool, --resume and the run filter.
+// What `breadth sweep` and `breadth walk-forward` share: their options (the study file, where
+// results go, the worker pool or queue, --resume and the run filter) and how a command turns them
+// into its runner's settings, with a progress bar and Ctrl-C.
 
+import { dirname, join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { UserError } from '../data/errors.ts';
+import type { StudyConfig } from '../study/index.ts';
 import type { QueueSettings } from '../study/sweep/queue/protocol.ts';
+import { interruptible } from './interrupt.ts';
+import { ensureFolder, progressBar } from './output.ts';
 
 export interface TrialArgs {
   config: string;
@@ -39,7 +44,7 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
 }
 
 /** Where the trials run: `{ queue }` with --queue (its timeout and attempts checked), else nothing. */
-export function queueSettings(args: Pick<TrialArgs, 'queue' | 'trial-timeout' | 'attempts'>): { queue?: QueueSettings } {
+function queueSettings(args: Pick<TrialArgs, 'queue' | 'trial-timeout' | 'attempts'>): { queue?: QueueSettings } {
   if (args.queue === undefined) return {};
   const timeout = args['trial-timeout'];
   if (!(Number.isFinite(timeout) && timeout > 0)) throw new UserError(`--trial-timeout must be a number of seconds > 0, got ${timeout}`);
@@ -48,9 +53,50 @@ export function queueSettings(args: Pick<TrialArgs, 'queue' | 'trial-timeout' | 
 }
 
 /** The study file's config with --data and --symbols applied. */
-export function withDataArgs<C extends { data: string; symbols?: string[] }>(config: C, args: Pick<TrialArgs, 'data' | 'symbols'>): C {
+function withDataArgs<C extends { data: string; symbols?: string[] }>(config: C, args: Pick<TrialArgs, 'data' | 'symbols'>): C {
   return { ...config, ...(args.data ? { data: args.data } : {}), ...(args.symbols ? { symbols: args.symbols.split(',').map((s) => s.trim()) } : {}) };
 }
 
 /** --runs a,b → ['a', 'b']. */
-export const runNames = (runs: string | undefined): { runs?: string[] } => (runs ? { runs: runs.split(',').map((s) => s.trim()) } : {});
+const runNames = (runs: string | undefined): { runs?: string[] } => (runs ? { runs: runs.split(',').map((s) => s.trim()) } : {});
+
+/** The settings runSweep and runWalkForward take alike (study/sweep/). */
+export interface TrialRunSettings {
+  readonly where: string;
+  readonly db: string;
+  readonly baseDir: string;
+  readonly workers: number;
+  readonly queue?: QueueSettings;
+  readonly resume: boolean;
+  readonly runs?: string[];
+  readonly signal: AbortSignal;
+  onTrial(done: number, total: number, name: string): void;
+}
+
+/**
+ * Runs `work` on the study file of `args` (--data and --symbols applied) with the settings the
+ * trial commands share: the results database (--db, else <out>/breadth.db, its folder made), the
+ * workers or the queue, --resume, --runs, a progress bar with ETA, and Ctrl-C aborting `signal`.
+ */
+export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; result: R }> {
+  const { loadStudyFile } = await import('../study/index.ts');
+  const { defaultWorkers } = await import('../study/sweep/index.ts');
+  const config = withDataArgs(loadStudyFile(args.config), args);
+  const db = args.db ?? join(args.out, 'breadth.db');
+  ensureFolder(dirname(db));
+  const bar = progressBar({ eta: true });
+  const result = await interruptible((signal) =>
+    work(config, {
+      where: args.config,
+      db,
+      baseDir: dirname(resolve(args.config)),
+      workers: args.workers ?? defaultWorkers(),
+      ...queueSettings(args),
+      resume: args.resume,
+      ...runNames(args.runs),
+      signal,
+      onTrial: (done, total, name) => bar.update(done, total, name),
+    }),
+  ).finally(() => bar.stop());
+  return { config, db, result };
+}

@@ -1,11 +1,10 @@
 // breadth sweep <study>: every trial of the study's sweep blocks on a pool of worker threads, each
 // stored in the trial registry; the best trials kept as runs; PBO, DSR and the sweep page.
 
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { ensureFolder, printJson, progressBar } from '../output.ts';
-import { interruptible } from '../interrupt.ts';
-import { queueSettings, runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
+import { printJson } from '../output.ts';
+import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
 
 interface SweepArgs extends TrialArgs {
   keep: number;
@@ -26,30 +25,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example('$0 sweep examples/sweep.yaml --resume', 'carry on after Ctrl-C: stored trials are skipped')
       .example('$0 sweep examples/sweep.yaml --queue redis://10.0.0.5:6379', 'on `breadth worker`s of other machines (README: sweeps on several machines)'),
   handler: async (args) => {
-    const { loadStudyFile } = await import('../../study/index.ts');
-    const { runSweep, defaultWorkers, writeSweepPage } = await import('../../study/sweep/index.ts');
+    const { runSweep, writeSweepPage } = await import('../../study/sweep/index.ts');
     const { printSweepSummary, sweepJson } = await import('../sweepSummary.ts');
-    const loaded = loadStudyFile(args.config);
-    const config = withDataArgs(loaded, args);
-    const db = args.db ?? join(args.out, 'breadth.db');
-    ensureFolder(dirname(db));
-    const bar = progressBar({ eta: true });
-    const outcome = await interruptible((signal) =>
-      runSweep(config, {
-        where: args.config,
-        db,
-        baseDir: dirname(resolve(args.config)),
-        workers: args.workers ?? defaultWorkers(),
-        ...queueSettings(args),
-        resume: args.resume,
-        keep: args.keep,
-        metric: args.metric,
-        blocks: args.blocks,
-        ...runNames(args.runs),
-        signal,
-        onTrial: (done, total, name) => bar.update(done, total, name),
-      }),
-    ).finally(() => bar.stop());
+    const { config, result: outcome } = await runTrialCommand(args, (study, settings) =>
+      runSweep(study, { ...settings, keep: args.keep, metric: args.metric, blocks: args.blocks }),
+    );
     const page = args.report && !outcome.interrupted ? writeSweepPage(outcome, join(args.out, 'reports', `sweep-${outcome.sweepId}.html`), config.title) : null;
     if (args.json) printJson(sweepJson(outcome, page));
     else printSweepSummary(outcome, page);

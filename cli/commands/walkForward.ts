@@ -2,11 +2,10 @@
 // in each in-sample window (trials on every core, in the registry), run the choices out of sample
 // as one stitched run (stored, with its tear sheet), and report walk-forward efficiency.
 
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { interruptible } from '../interrupt.ts';
-import { queueSettings, runNames, type TrialArgs, trialOptions, withDataArgs } from '../trialOptions.ts';
-import { ensureFolder, fixed, percent, printJson, printTable, progressBar } from '../output.ts';
+import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
+import { fixed, percent, printJson, printTable } from '../output.ts';
 
 
 export const walkForwardCommand: CommandModule<object, TrialArgs> = {
@@ -16,27 +15,9 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     trialOptions(y, { config: 'study file with walkForward: (and a sweep: of strategy parameters)', report: 'write the walk-forward page and the stitched run\'s tear sheet' })
       .example('$0 walk-forward examples/sweep.yaml', '5-year in-sample, 1-year out-of-sample rolling windows of the size-tilt sweep'),
   handler: async (args) => {
-    const { loadStudyFile } = await import('../../study/index.ts');
     const { describeValue } = await import('../../reports/describeValue.ts');
-    const { defaultWorkers, runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
-    const loaded = loadStudyFile(args.config);
-    const config = withDataArgs(loaded, args);
-    const db = args.db ?? join(args.out, 'breadth.db');
-    ensureFolder(dirname(db));
-    const bar = progressBar({ eta: true });
-    const outcomes = await interruptible((signal) =>
-      runWalkForward(config, {
-        where: args.config,
-        db,
-        baseDir: dirname(resolve(args.config)),
-        workers: args.workers ?? defaultWorkers(),
-        ...queueSettings(args),
-        resume: args.resume,
-        ...runNames(args.runs),
-        signal,
-        onTrial: (done, total, name) => bar.update(done, total, name),
-      }),
-    ).finally(() => bar.stop());
+    const { runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
+    const { config, db, result: outcomes } = await runTrialCommand(args, runWalkForward);
     const pages = outcomes.map((o) => (args.report ? writeWalkForwardPage(db, o, join(args.out, 'reports'), config.title) : null));
     if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, interrupted: o.interrupted, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
     else {

@@ -34,7 +34,13 @@ export class MarketView {
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
     const moves = market.revertingMoves;
-    if (moves) moves.session.forEach((t, k) => this.#movesKnown.set(moves.symbol[k], [...(this.#movesKnown.get(moves.symbol[k]) ?? []), t]));
+    if (moves) {
+      moves.session.forEach((t, k) => {
+        const known = this.#movesKnown.get(moves.symbol[k]);
+        if (known) known.push(t);
+        else this.#movesKnown.set(moves.symbol[k], [t]);
+      });
+    }
   }
 
   static {

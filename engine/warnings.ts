@@ -178,12 +178,14 @@ function orderCaveats(r: RunRecordings): Caveat[] {
 
 /** Single-session moves that revert (bad prints) in the run's sessions: symbol, dates and size. */
 function movesCaveats(r: RunRecordings, touched: Set<number>): Caveat[] {
-  const moves = revertingMoves(r.market).filter((m) => {
-    const day = r.market.dates.indexOf(Date.parse(m.date) / 86_400_000);
-    return day >= r.first && day <= r.last;
-  });
-  if (moves.length === 0) return [];
-  const held = moves.filter((m) => touched.has(r.market.symbols.indexOf(m.symbol)));
+  const flagged = r.market.revertingMoves;
+  if (!flagged) return [];
+  // revertingMoves lists the flagged moves in table order: entry k is session, symbol and moveSession k.
+  const listed = revertingMoves(r.market);
+  const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= r.first && flagged.moveSession[k] <= r.last);
+  if (inRun.length === 0) return [];
+  const moves = inRun.map((k) => listed[k]);
+  const held = inRun.filter((k) => touched.has(flagged.symbol[k])).map((k) => listed[k]);
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
   const message =
     `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +

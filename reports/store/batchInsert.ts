@@ -27,7 +27,9 @@ export class BatchInsert {
   readonly #rowsPerBatch: number;
   readonly #batch: Database.Statement<[SqlValue[]]>;
   readonly #single: Database.Statement<[SqlValue[]]>;
-  readonly #values: SqlValue[] = [];
+  /** The batch being filled: `#filled` values of `#width * #rowsPerBatch`. */
+  readonly #values: SqlValue[];
+  #filled = 0;
   /** Rows inserted so far. */
   count = 0;
 
@@ -42,6 +44,7 @@ export class BatchInsert {
     this.#required = columns.flatMap((c, k) => (notNull.has(c) ? [k] : []));
     this.#width = columns.length;
     this.#rowsPerBatch = rowsPerBatch;
+    this.#values = new Array<SqlValue>(this.#width * rowsPerBatch).fill(null);
     const row = `(${[...Object.values(fixed).map(literal), ...columns.map(() => '?')].join(', ')})`;
     const head = `INSERT INTO ${table} (${[...Object.keys(fixed), ...columns].join(', ')}) VALUES `;
     this.#batch = db.prepare<[SqlValue[]]>(head + new Array<string>(rowsPerBatch).fill(row).join(', '));
@@ -55,17 +58,20 @@ export class BatchInsert {
       const v = row[k];
       if (v === null || v !== v) throw new RangeError(`${this.#table}.${this.#columns[k]} is required but row ${this.count + 1} has ${v === null ? 'NULL' : 'NaN'} there`);
     }
-    for (const v of row) this.#values.push(v);
+    const values = this.#values;
+    let at = this.#filled;
+    for (let k = 0; k < row.length; k++) values[at++] = row[k];
     this.count++;
-    if (this.#values.length === this.#width * this.#rowsPerBatch) {
-      this.#batch.run(this.#values);
-      this.#values.length = 0;
+    if (at === values.length) {
+      this.#batch.run(values);
+      at = 0;
     }
+    this.#filled = at;
   }
 
   /** Write the rows still queued. */
   flush(): void {
-    for (let at = 0; at < this.#values.length; at += this.#width) this.#single.run(this.#values.slice(at, at + this.#width));
-    this.#values.length = 0;
+    for (let at = 0; at < this.#filled; at += this.#width) this.#single.run(this.#values.slice(at, at + this.#width));
+    this.#filled = 0;
   }
 }

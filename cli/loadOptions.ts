@@ -17,9 +17,13 @@ export function withLoadOptions<T>(y: Argv<T>): Argv<T & LoadArgs> {
     .option('cache-dir', { type: 'string', describe: 'market cache folder (default: $BREADTH_CACHE_DIR, $XDG_CACHE_HOME/breadth or ~/.cache/breadth)' }) as Argv<T & LoadArgs>;
 }
 
+/** What the commands tell a load: the flags, and that a new market is cached while the command goes on. */
+export type CommandLoadOptions = Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground'>;
+
 /** LoadMarketOptions from the parsed flags. */
-export function loadOptions(args: LoadArgs): Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'> {
+export function loadOptions(args: LoadArgs): CommandLoadOptions {
   return {
+    cacheInBackground: true,
     ...(args['asset-class'] ? { assetClass: args['asset-class'] } : {}),
     ...(args.cache === false ? { cacheDir: false as const } : args['cache-dir'] ? { cacheDir: args['cache-dir'] } : {}),
   };

@@ -9,7 +9,7 @@ import type { StudyConfig } from './config.ts';
 export const SAMPLE = 'sample';
 
 /** `load`: how to read real data (asset class of a price folder, the market cache). */
-export async function openStudyMarket(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>, load: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'> = {}): Promise<Market> {
+export async function openStudyMarket(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>, load: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground'> = {}): Promise<Market> {
   if (config.data === SAMPLE) {
     const market = generateSampleMarket(config.sample);
     const unknown = (config.symbols ?? []).filter((s) => !market.symbols.includes(s));

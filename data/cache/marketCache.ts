@@ -18,7 +18,8 @@
 // a verified entry gets a new time). The Market's own fingerprint is always the content hash.
 //
 // Atomicity: an entry is written in one transaction, so a killed process leaves either the old
-// entry or the new one, never half of one. The journal is SQLite's rollback journal, not a
+// entry or the new one, never half of one — also when it is written on a worker thread while the
+// load returns (CacheOptions.cacheInBackground, cache/backgroundStore.ts). The journal is SQLite's rollback journal, not a
 // write-ahead log: an entry's pages are new pages, which a rollback journal writes once, where a
 // write-ahead log writes them twice (to the log, then to the file at the checkpoint) — a
 // 400 MB source cost 0.9 s more CPU. A load waits (busy timeout) while another process commits. A cache that cannot be read (older
@@ -30,8 +31,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Market } from '../market.ts';
 import { sha256 } from '../formats/text.ts';
+import { pricesShared, storeInBackground } from './backgroundStore.ts';
 import { cacheDirectory, cacheLimit, formatBytes } from './location.ts';
-import { columnFromBytes, decodeMarket, encodeMarket, type MarketMeta } from './marketCodec.ts';
+import { columnFromBytes, decodeMarket, encodeMarket, symbolRunsOf, type EncodedMarket, type MarketMeta } from './marketCodec.ts';
 import { statKey, type SourceFileState } from './sourceFiles.ts';
 import type { SymbolRun } from './symbolRuns.ts';
 
@@ -59,6 +61,13 @@ export interface CacheOptions {
   readonly cacheDir?: string | false;
   /** Size limit in bytes (default `$BREADTH_CACHE_LIMIT` or 2 GB). */
   readonly cacheLimitBytes?: number;
+  /**
+   * Store a newly read market on a worker thread (cache/backgroundStore.ts) while the load
+   * returns, when its price columns are in shared memory: the caller goes on (a run replays
+   * while the cache is written) and the process stays alive until the entry is stored; `onCache`
+   * says when. Default false: the load returns once the market is stored.
+   */
+  readonly cacheInBackground?: boolean;
   /** Told what the cache did: served the market, stored it, or was skipped (and why). */
   readonly onCache?: (event: CacheEvent) => void;
 }
@@ -94,8 +103,28 @@ interface EntryRow {
   meta: string;
 }
 
-interface StoredFile extends SourceFileState {
+export interface StoredFile extends SourceFileState {
   readonly contentHash: string;
+}
+
+/** One entry as `MarketCache.write` stores it (plain data: it can be posted to a worker thread). */
+export interface EntryToWrite {
+  readonly slot: string;
+  /** The source files as stat'ed before reading, each with the hash of its contents. */
+  readonly files: readonly StoredFile[];
+  readonly market: EncodedMarket;
+  /** ms since epoch when reading began. */
+  readonly readAt: number;
+}
+
+/**
+ * The entry of `market` read from `files` (as stat'ed before reading, at `readAt`):
+ * encoded, with each file's content hash (loaders hash what they read; a file read only for its
+ * presence or first line is hashed here).
+ */
+export function entryToWrite(slot: string, files: readonly SourceFileState[], contentHashes: ReadonlyMap<string, string>, market: Market, readAt: number): EntryToWrite {
+  const stored = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? sha256(readFileSync(f.path)) }));
+  return { slot, files: stored, market: encodeMarket(market), readAt };
 }
 
 function isDamagedDatabase(err: unknown): boolean {
@@ -219,10 +248,14 @@ export class MarketCache {
    * alone is larger than the limit.
    */
   store(slot: string, files: readonly SourceFileState[], contentHashes: ReadonlyMap<string, string>, market: Market, readAt: number): boolean {
-    const { meta, columns, runs } = encodeMarket(market);
+    return this.write(entryToWrite(slot, files, contentHashes, market, readAt));
+  }
+
+  /** Stores an encoded entry (see `store`). */
+  write(entry: EntryToWrite): boolean {
+    const { slot, files, market, readAt } = entry;
+    const { meta, columns, prices } = market;
     const metaText = JSON.stringify(meta);
-    // Loaders hash what they read; a file read only for its presence or first line is hashed here.
-    const stored: StoredFile[] = files.map((f) => ({ ...f, contentHash: contentHashes.get(f.path) ?? sha256(readFileSync(f.path)) }));
     const insertColumn = this.#db.prepare('INSERT INTO market_column (slot, name, data) VALUES (?, ?, ?)');
     const insertRun = this.#db.prepare('INSERT INTO market_symbol (slot, symbol, first, data) VALUES (?, ?, ?, ?)');
     const bytesOf = (column: ArrayBufferView): Buffer => Buffer.from(column.buffer, column.byteOffset, column.byteLength);
@@ -232,14 +265,14 @@ export class MarketCache {
         this.#delete(slot);
         this.#db
           .prepare('INSERT INTO market (slot, stat_key, verified_at, files, meta, source, symbols, sessions, bytes, last_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)')
-          .run(slot, statKey(files), readAt, JSON.stringify(stored), metaText, market.name, market.symbols.length, market.dates.length, Date.now());
+          .run(slot, statKey(files), readAt, JSON.stringify(files), metaText, meta.name, prices.N, prices.T, Date.now());
         let bytes = metaText.length;
         for (const [name, column] of columns) {
           bytes += column.byteLength;
           if (bytes > this.limitBytes) throw tooLarge; // rolls the entry back
           insertColumn.run(slot, name, bytesOf(column));
         }
-        for (const run of runs) {
+        for (const run of symbolRunsOf(prices)) {
           bytes += run.values.byteLength;
           if (bytes > this.limitBytes) throw tooLarge;
           insertRun.run(slot, run.symbol, run.first, bytesOf(run.values));
@@ -342,9 +375,15 @@ export function openMarketCache(options: CacheOptions): { lookup: MarketCache['l
       return market;
     },
     store: (slot, files, hashes, market, readAt) => {
-      const stored = attempt(() => cache.store(slot, files, hashes, market, readAt));
-      if (stored) options.onCache?.({ kind: 'stored', detail: `stored in ${dir}` });
-      else if (stored === false) options.onCache?.({ kind: 'skipped', detail: `not cached: the market is larger than the cache limit (${formatBytes(cache.limitBytes)}; raise BREADTH_CACHE_LIMIT)` });
+      const entry = attempt(() => entryToWrite(slot, files, hashes, market, readAt));
+      if (entry === undefined) return;
+      const report = (stored: boolean | undefined): void => {
+        if (stored) options.onCache?.({ kind: 'stored', detail: `stored in ${dir}` });
+        else if (stored === false) options.onCache?.({ kind: 'skipped', detail: `not cached: the market is larger than the cache limit (${formatBytes(cache.limitBytes)}; raise BREADTH_CACHE_LIMIT)` });
+      };
+      if (options.cacheInBackground && pricesShared(entry.market)) {
+        storeInBackground({ dir, limitBytes: cache.limitBytes, entry }).then(report, (err: Error) => options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${err.message}` }));
+      } else report(attempt(() => cache.write(entry)));
     },
     close: () => cache.close(),
   };

@@ -32,12 +32,26 @@ export interface MarketMeta {
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
 }
 
+/** The stored price columns (session-major, T × N each) and each symbol's first and last bar. */
+export interface EncodedPrices {
+  readonly columns: readonly Float64Array[];
+  readonly T: number;
+  readonly N: number;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+}
+
 export interface EncodedMarket {
   readonly meta: MarketMeta;
   /** Every stored column but the prices. */
   readonly columns: ReadonlyMap<string, Column>;
-  /** Each symbol's prices, produced a few at a time: a store never holds a second copy of the columns. */
-  readonly runs: Iterable<SymbolRun>;
+  /** The prices, stored as each symbol's run (symbolRunsOf). */
+  readonly prices: EncodedPrices;
+}
+
+/** Each symbol's prices, produced a few at a time: a store never holds a second copy of the columns. */
+export function symbolRunsOf(prices: EncodedPrices): Iterable<SymbolRun> {
+  return packRuns(prices.columns, prices.T, prices.N, prices.first, prices.last);
 }
 
 const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
@@ -96,7 +110,7 @@ export function encodeMarket(market: Market): EncodedMarket {
     columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
   };
   const { first, last } = barRanges(market.close, T, N);
-  return { meta, columns, runs: packRuns(priceFields.map((field) => market[field]!), T, N, first, last) };
+  return { meta, columns, prices: { columns: priceFields.map((field) => market[field]!), T, N, first, last } };
 }
 
 /** A typed view of stored bytes (copied only when they are not aligned for the type). */

@@ -93,6 +93,17 @@ describe('the compiled package', () => {
     expect(o.stdout.trim()).toBe('true 1.5 2.5');
   });
 
+  it('writes the market cache on its worker thread (the compiled cache writer is found)', () => {
+    const prices = join(project, 'prices');
+    mkdirSync(prices);
+    write(prices, 'A.csv', 'Date,Close\n2020-01-02,1.5\n2020-01-03,2.5\n');
+    const cacheDir = join(project, 'cache');
+    expectOk(node([bin(), 'data', 'inspect', prices, '--cache-dir', cacheDir], project));
+    const o = node([bin(), 'cache', 'info', '--dir', cacheDir, '--json'], project);
+    expectOk(o);
+    expect((JSON.parse(o.stdout) as { entries: { source: string }[] }).entries.map((e) => e.source)).toEqual([prices]);
+  });
+
   it('imports in plain Node: import("breadth") gives the API and zod\'s z', () => {
     const o = node(['--input-type=module', '-e', "const b = await import('breadth'); console.log(typeof b.backtest, typeof b.defineStrategy, typeof b.z.object)"], project);
     expectOk(o);

@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME, MarketCache } from '../../data/cache/marketCache.ts';
@@ -6,7 +7,7 @@ import { sourceFileState } from '../../data/cache/sourceFiles.ts';
 import { loadMarket, type CacheEvent, type LoadMarketOptions } from '../../data/load.ts';
 import { symbolIndex, type Market } from '../../data/market.ts';
 import { isoDay, parseIsoDay } from '../../data/dates.ts';
-import { encodeMarket } from '../../data/cache/marketCodec.ts';
+import { encodeMarket, symbolRunsOf } from '../../data/cache/marketCodec.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
@@ -28,7 +29,7 @@ function expectSameMarket(a: Market, b: Market): void {
   expect({ ...eb.meta, name: '' }).toEqual({ ...ea.meta, name: '' });
   expect([...eb.columns.keys()]).toEqual([...ea.columns.keys()]);
   for (const [name, column] of ea.columns) expect(bytesOf(eb.columns.get(name)!).equals(bytesOf(column)), name).toBe(true);
-  const [ra, rb] = [[...ea.runs], [...eb.runs]];
+  const [ra, rb] = [[...symbolRunsOf(ea.prices)], [...symbolRunsOf(eb.prices)]];
   expect(rb.map((r) => [r.symbol, r.first])).toEqual(ra.map((r) => [r.symbol, r.first]));
   ra.forEach((run, k) => expect(bytesOf(rb[k].values).equals(bytesOf(run.values)), a.symbols[run.symbol]).toBe(true));
   expect(b.fundamentals.rowCount).toBe(a.fundamentals.rowCount);
@@ -208,4 +209,68 @@ describe('market cache bounds', () => {
     const tooBig = await load(sources[1], { cacheDir, cacheLimitBytes: 100 });
     expect(tooBig.events).toEqual(['skipped']);
   });
+});
+
+/** `files` per-symbol OHLCV files of `rows` sessions each (deterministic random walks). */
+function writeOhlcvFolder(dir: string, files: number, rows: number): void {
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const start = parseIsoDay('2000-01-03');
+  for (let f = 0; f < files; f++) {
+    let price = 20 + 80 * random();
+    const lines = ['Date,Open,High,Low,Close,Volume'];
+    for (let k = 0; k < rows; k++) {
+      const open = price;
+      price *= 1 + (random() - 0.5) * 0.04;
+      const [high, low] = [Math.max(open, price) * 1.01, Math.min(open, price) * 0.99];
+      lines.push(`${isoDay(start + k)},${open.toFixed(3)},${high.toFixed(3)},${low.toFixed(3)},${price.toFixed(3)},${Math.round(1e6 * random())}`);
+    }
+    writeFile(dir, `S${String(f).padStart(4, '0')}.csv`, csv(...lines));
+  }
+}
+
+describe('market cache written in the background', () => {
+  it('the load returns first; the entry stored on the worker thread is the market as read from the files', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeOhlcvFolder(dir, 12, 300);
+    const events: CacheEvent[] = [];
+    let stored!: () => void;
+    const done = new Promise<void>((resolve) => (stored = resolve));
+    const market = await loadMarket(dir, { cacheDir, cacheInBackground: true, onCache: (e) => (events.push(e), e.kind !== 'hit' && stored()) });
+    expect(events).toEqual([]); // nothing stored yet: the worker reports by message, after this line runs
+    await done;
+    expect(events.map((e) => e.kind)).toEqual(['stored']);
+    const again = await load(dir, { cacheDir });
+    expect(again.events).toEqual(['hit']);
+    expectSameMarket(market, again.market);
+    expectIdentical((await load(dir, { cacheDir: false })).market, again.market);
+  });
+
+  it('a process killed while its worker writes the entry leaves the cache as it was (SIGKILL)', async () => {
+    const dir = tempDir();
+    const cacheDir = tempDir();
+    writeOhlcvFolder(dir, 300, 2520);
+    const other = tempDir();
+    writeFile(other, 'A.csv', csv('Date,AdjClose', '2020-01-02,1'));
+    await load(other, { cacheDir }); // the cache exists: the next write transaction is the entry's
+    const repo = join(import.meta.dirname, '..', '..');
+    const child = spawn(process.execPath, ['--conditions=breadth-source', join(repo, 'cli', 'breadth.ts'), 'data', 'inspect', dir, '--cache-dir', cacheDir], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+    const journal = `${CACHE_FILE_NAME}-journal`;
+    // The rollback journal appears when the entry's transaction first writes: kill right then.
+    const watcher = watch(cacheDir, (_, name) => name === journal && child.kill('SIGKILL'));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, s) => resolve(s)));
+    watcher.close();
+    expect(signal).toBe('SIGKILL');
+    expect(existsSync(join(cacheDir, journal)), 'killed after the commit: the journal is gone').toBe(true); // a hot journal: killed mid-entry
+    const cache = new MarketCache(cacheDir);
+    try {
+      expect(cache.info().entries.map((e) => e.source)).toEqual([other]); // rolled back: the old contents only
+    } finally {
+      cache.close();
+    }
+    const again = await load(dir, { cacheDir });
+    expect(again.events).toEqual(['stored']);
+    expectIdentical((await load(dir, { cacheDir: false })).market, again.market);
+  }, 60_000);
 });

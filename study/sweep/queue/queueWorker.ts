@@ -26,7 +26,7 @@ export interface WorkerOptions {
   readonly concurrency: number;
   /** The data folder jobs on real data load from ("sample" for none). */
   readonly data: string;
-  readonly load?: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'>;
+  readonly load?: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground'>;
   /** A job whose lock is not renewed for this long is given to another worker (BullMQ lockDuration). */
   readonly lockMs?: number;
   readonly signal?: AbortSignal;

@@ -14,6 +14,7 @@
 export const REVERSAL_FACTOR = 3;
 export const REVERSAL_SHARE = 0.75;
 export const REVERSAL_BARS = 10;
+const NEAR_FACTOR = REVERSAL_FACTOR * 0.99;
 
 export interface Reversal {
   /** Row of the jump in the series. */
@@ -30,12 +31,16 @@ export function findReversals(close: ArrayLike<number>): Reversal[] {
   const threshold = Math.log(REVERSAL_FACTOR);
   for (let r = 1; r < close.length; r++) {
     const before = close[r - 1];
-    const move = Math.log(close[r] / before);
+    // Most bars move far less than ×3: skip them without a logarithm (the margin keeps the
+    // exact test below the only judge near the threshold).
+    const ratio = close[r] / before;
+    if (ratio < NEAR_FACTOR && ratio > 1 / NEAR_FACTOR) continue;
+    const move = Math.log(ratio);
     if (!(Math.abs(move) >= threshold)) continue;
     const end = Math.min(close.length - 1, r + REVERSAL_BARS);
     for (let k = r + 1; k <= end; k++) {
       if (Math.abs(Math.log(close[k] / before)) <= (1 - REVERSAL_SHARE) * Math.abs(move)) {
-        found.push({ row: r, backRow: k, ratio: close[r] / before });
+        found.push({ row: r, backRow: k, ratio });
         break;
       }
     }

@@ -87,10 +87,10 @@ function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
 }
 
 /**
- * A column of `length` NaNs in shared memory: a worker thread reads it where it is (the market
+ * A new column of `length` cells in shared memory (zeros until scatterTiles writes it): a worker thread reads it where it is (the market
  * cache is written on one while a run goes on, cache/backgroundStore.ts; sweeps share it too).
  */
-const sharedColumn = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(length * 8)).fill(NaN);
+const sharedColumn = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(length * 8));
 
 /**
  * Tells V8 that `bytes` of memory outside its heap were just let go. The series' columns sit in
@@ -111,24 +111,46 @@ const TILE_SYMBOLS = 64;
 const TILE_SESSIONS = 64;
 
 /**
- * into[t * N + i] = values[i][r] where t = sessions[i][r] ≥ 0, for every series i (null values:
- * the series lacks this column). Sessions ≥ 0 ascend within a series (-1: a bar off the calendar).
+ * Where each series' bars go. A run (`sessions[i]` null) is a series whose bars are the
+ * consecutive sessions start[i] … stop[i] - 1 (most series of a folder on the union of its own
+ * dates); any other series has each bar's session in `sessions[i]` (ascending where ≥ 0; -1: a
+ * bar outside the range or off the calendar).
  */
-function scatterTiles(into: Float64Array, N: number, sessions: readonly Int32Array[], values: readonly (Float64Array | null)[]): void {
+interface BarSessions {
+  readonly sessions: readonly (Int32Array | null)[];
+  readonly start: Int32Array;
+  readonly stop: Int32Array;
+  /** Every series is a run. */
+  readonly allRuns: boolean;
+}
+
+/**
+ * into[t * N + i] = values[i][r] where bar r of series i falls on session t, NaN everywhere else
+ * (null values: the series lacks this column). `into` is new (all zeros). When every series is
+ * a run, each cell is written once, NaN or value; else the column is filled with NaN first.
+ */
+function scatterTiles(into: Float64Array, N: number, T: number, bars: BarSessions, values: readonly (Float64Array | null)[]): void {
+  const { sessions, start, stop, allRuns } = bars;
+  if (!allRuns) into.fill(NaN);
   const next = new Int32Array(TILE_SYMBOLS);
   for (let i0 = 0; i0 < N; i0 += TILE_SYMBOLS) {
     const i1 = Math.min(N, i0 + TILE_SYMBOLS);
-    let end = -1;
-    for (let i = i0; i < i1; i++) {
-      const at = sessions[i];
-      next[i - i0] = 0;
-      for (let r = at.length - 1; r >= 0; r--) if (at[r] >= 0) { end = Math.max(end, at[r]); break; }
-    }
-    for (let t1 = TILE_SESSIONS; t1 - TILE_SESSIONS <= end; t1 += TILE_SESSIONS) {
+    next.fill(0);
+    for (let t0 = 0; t0 < T; t0 += TILE_SESSIONS) {
+      const t1 = Math.min(T, t0 + TILE_SESSIONS);
       for (let i = i0; i < i1; i++) {
         const v = values[i];
-        if (v === null) continue;
         const at = sessions[i];
+        if (at === null) {
+          const [a, b] = v === null ? [t1, t1] : [Math.max(t0, start[i]), Math.min(t1, stop[i])];
+          if (allRuns) {
+            for (let t = t0; t < Math.min(a, t1); t++) into[t * N + i] = NaN;
+            for (let t = Math.max(b, t0); t < t1; t++) into[t * N + i] = NaN;
+          }
+          for (let t = a, r = a - start[i]; t < b; t++, r++) into[t * N + i] = v![r];
+          continue;
+        }
+        if (v === null) continue;
         let r = next[i - i0];
         for (; r < at.length && at[r] < t1; r++) if (at[r] >= 0) into[at[r] * N + i] = v[r];
         next[i - i0] = r;
@@ -172,7 +194,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   // Opens, highs and lows no source provides are absent (the Market reads them as all NaN),
   // which saves T*N*8 bytes each; a volume no source provides is unknown (NaN) everywhere.
   const columns: Partial<Record<OptionalField, Float64Array>> = {};
-  if (!present.includes('volume')) columns.volume = sharedColumn(T * N);
+  if (!present.includes('volume')) columns.volume = sharedColumn(T * N).fill(NaN);
 
   const priceKind = new Uint8Array(N);
   const assetClass = new Uint8Array(N);
@@ -184,33 +206,45 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   let symbolsWithGaps = 0;
   let offCalendarBars = 0;
 
-  // Each bar's session (-1: outside the range or off the calendar), per series.
-  const sessionsOf: Int32Array[] = new Array(N);
+  // Each series' sessions: a run (see BarSessions) needs no table. On the union calendar every
+  // date in range is a session, so a series inside the range whose last bar is as many sessions
+  // after its first as it has bars is a run.
+  const union = (options.calendar ?? 'union') === 'union';
+  const bars: BarSessions = { sessions: new Array<Int32Array | null>(N).fill(null), start: new Int32Array(N), stop: new Int32Array(N), allRuns: true };
   for (let i = 0; i < N; i++) {
     const s = series[i];
     priceKind[i] = s.priceKind;
     assetClass[i] = s.assetClass;
-    const at = (sessionsOf[i] = new Int32Array(s.dates.length));
+    const length = s.dates.length;
+    const [d0, d1] = [s.dates[0], s.dates[length - 1]];
     let firstSession = -1;
     let lastSession = -1;
-    let bars = 0;
+    let count = 0;
     let lastBarDay = -Infinity;
-    for (let r = 0; r < s.dates.length; r++) {
-      const d = s.dates[r];
-      at[r] = -1;
-      if (d < first || d > lastDay) continue;
-      const t = sessionOf[d - first];
-      if (t < 0) {
-        offCalendarBars++;
-        continue;
+    if (union && d0 >= first && d1 <= lastDay && sessionOf[d1 - first] - sessionOf[d0 - first] + 1 === length) {
+      [firstSession, lastSession, count, lastBarDay] = [sessionOf[d0 - first], sessionOf[d1 - first], length, d1];
+      bars.start[i] = firstSession;
+      bars.stop[i] = lastSession + 1;
+    } else {
+      (bars as { allRuns: boolean }).allRuns = false;
+      const at = ((bars.sessions as (Int32Array | null)[])[i] = new Int32Array(length));
+      for (let r = 0; r < length; r++) {
+        const d = s.dates[r];
+        at[r] = -1;
+        if (d < first || d > lastDay) continue;
+        const t = sessionOf[d - first];
+        if (t < 0) {
+          offCalendarBars++;
+          continue;
+        }
+        at[r] = t;
+        if (firstSession < 0) firstSession = t;
+        lastSession = t;
+        lastBarDay = d;
+        count++;
       }
-      at[r] = t;
-      if (firstSession < 0) firstSession = t;
-      lastSession = t;
-      lastBarDay = d;
-      bars++;
     }
-    const gaps = firstSession < 0 ? 0 : lastSession - firstSession + 1 - bars;
+    const gaps = firstSession < 0 ? 0 : lastSession - firstSession + 1 - count;
     missingBars += gaps;
     if (gaps > 0) symbolsWithGaps++;
     if (lastSession >= 0 && lastSession < T - 1 && lastBarDay < s.snapshotEnd) delistedAfter[i] = lastSession;
@@ -222,13 +256,13 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
       moves.push({ session: sessionOf[backDay - first], symbol: i, value: ratio, moveSession: sessionOf[moveDay - first] });
     }
   }
-  scatterTiles(close, N, sessionsOf, series.map((s) => s.close));
+  scatterTiles(close, N, T, bars, series.map((s) => s.close));
   // Column by column, each allocated just before it is filled; with `consume`, the series give up
   // that column once it is copied, so their buffers can go before the next one is allocated
   // (2,000 files × 5,040 bars: the peak holds one column twice, not all five).
   for (const f of present) {
     const column = (columns[f] = sharedColumn(T * N));
-    scatterTiles(column, N, sessionsOf, series.map((s) => s[f]));
+    scatterTiles(column, N, T, bars, series.map((s) => s[f]));
     if (options.consume) {
       let dropped = 0;
       for (const s of series) {

@@ -50,6 +50,47 @@ describe('alignSeries', () => {
     );
   });
 
+  it('places runs of consecutive sessions and gapped series alike, with from/to and missing columns (property: against a cell-by-cell placement)', () => {
+    // Series that are runs on the union calendar (a dense series makes every day a session) beside
+    // gapped ones, some without volume, clipped by from/to or not: both ways of placing bars.
+    const run = fc.record({ start: fc.integer({ min: 0, max: 199 }), length: fc.integer({ min: 1, max: 100 }) }).map(({ start, length }) => Array.from({ length }, (_, k) => start + k));
+    const gapped = fc.uniqueArray(fc.integer({ min: 0, max: 199 }), { minLength: 1, maxLength: 120 }).map((days) => days.sort((a, b) => a - b));
+    const shapes = fc.array(fc.record({ days: fc.oneof(run, run, gapped), volume: fc.boolean() }), { minLength: 1, maxLength: 140 });
+    const range = fc.option(fc.tuple(fc.integer({ min: 0, max: 199 }), fc.integer({ min: 0, max: 199 })), { nil: undefined });
+    fc.assert(
+      fc.property(shapes, fc.boolean(), range, (specs, dense, bounds) => {
+        const all = [...(dense ? [{ days: Array.from({ length: 200 }, (_, d) => d), volume: true }] : []), ...specs].map(({ days, volume }, k) =>
+          series(`S${String(k).padStart(3, '0')}`, days, { close: Float64Array.from(days, (d) => k * 1000 + d + 0.25), volume: volume ? Float64Array.from(days, (d) => d * 3) : null }),
+        );
+        const [from, to] = bounds === undefined ? [undefined, undefined] : [Math.min(...bounds), Math.max(...bounds)];
+        const inside = all.filter((s) => s.dates.some((d) => d >= (from ?? -Infinity) && d <= (to ?? Infinity)));
+        if (inside.length === 0) return;
+        const a = alignSeries(all, { from, to });
+        const N = a.symbols.length;
+        expect(a.symbols).toEqual(inside.map((s) => s.symbol));
+        const days = [...new Set(inside.flatMap((s) => [...s.dates]))].filter((d) => d >= (from ?? -Infinity) && d <= (to ?? Infinity)).sort((x, y) => x - y);
+        expect(Array.from(a.dates)).toEqual(days);
+        const expected = new Float64Array(days.length * N).fill(NaN);
+        const expectedVolume = new Float64Array(days.length * N).fill(NaN);
+        inside.forEach((s, i) => {
+          s.dates.forEach((d, r) => {
+            const t = days.indexOf(d);
+            if (t >= 0) [expected[t * N + i], expectedVolume[t * N + i]] = [s.close[r], s.volume ? s.volume[r] : NaN];
+          });
+        });
+        expect(Array.from(a.close)).toEqual(Array.from(expected));
+        expect(Array.from(a.volume)).toEqual(Array.from(expectedVolume));
+        const gaps = inside.map((s) => {
+          const sessions = [...s.dates].map((d) => days.indexOf(d)).filter((t) => t >= 0);
+          return sessions.length === 0 ? 0 : sessions[sessions.length - 1] - sessions[0] + 1 - sessions.length;
+        });
+        expect(a.report.missingBars).toBe(gaps.reduce((x, y) => x + y, 0));
+        expect(a.report.symbolsWithGaps).toBe(gaps.filter((g) => g > 0).length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('union calendar, session-major columns, NaN where a symbol has no bar', () => {
     const a = alignSeries([series('B', [1, 2, 4]), series('A', [2, 3, 4])]);
     expect(a.symbols).toEqual(['A', 'B']);

@@ -52,6 +52,25 @@ export function parseNumberBytes(bytes: Buffer, start: number, end: number): num
   return negative ? -value : value;
 }
 
+/**
+ * The common form of a price field, read in the same pass that finds its end: digits with an
+ * optional point and more digits, unsigned. Writes its value to `into[at]` (the value
+ * parseNumberBytes gives) and returns the index of the first byte after it; -1 when the field
+ * starts otherwise or is out of the exact range, for the caller to read it the general way.
+ */
+export function readPlainDecimal(bytes: Buffer, start: number, into: Float64Array, at: number): number {
+  let q = start;
+  let c = bytes[q];
+  let mantissa = 0;
+  let digits = 0;
+  for (; c >= CH_0 && c <= CH_9; c = bytes[++q], digits++) mantissa = mantissa * 10 + (c - CH_0);
+  let fraction = 0;
+  if (c === CH_DOT) for (c = bytes[++q]; c >= CH_0 && c <= CH_9; c = bytes[++q], digits++, fraction++) mantissa = mantissa * 10 + (c - CH_0);
+  if (digits === 0 || mantissa >= MAX_EXACT_MANTISSA || fraction > 22) return -1;
+  into[at] = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return q;
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeapYear(year: number): boolean {

@@ -11,7 +11,7 @@
 import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes } from '../formats/fields.ts';
+import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
@@ -241,12 +241,37 @@ export class PriceRowParser {
     let q = start;
     let day = NaN;
     for (let k = 0; k < fieldCount; k++) {
+      const kind = kinds[k];
+      const last = k === fieldCount - 1;
+      if (kind === PRICE || kind === VOLUME || kind === ADJ_CLOSE || kind === EVENT) {
+        // A plain decimal is read as its end is found; anything else (and any field that
+        // breaks a rule) is read below, which says what is wrong with it.
+        const target = this.#targets[k];
+        const end = readPlainDecimal(bytes, p, target, row);
+        if (end >= 0) {
+          const c = bytes[end];
+          const ends = last ? c === NEWLINE || (c === CR && bytes[end + 1] === NEWLINE) : c === sep;
+          if (ends && (kind === VOLUME || kind === EVENT || target[row] > 0)) {
+            q = c === CR ? end + 1 : end;
+            p = ++q;
+            continue;
+          }
+        }
+      }
+      if (kind === DATE && !last && bytes[p + 10] === sep) {
+        // YYYY-MM-DD then the separator: a valid date there has no separator inside.
+        day = parseIsoDayBytes(bytes, p, p + 10);
+        if (day === day) {
+          q = p + 10;
+          p = ++q;
+          continue;
+        }
+      }
       let c = bytes[q];
       while (c !== sep && c !== NEWLINE) c = bytes[++q];
-      const last = c === NEWLINE;
-      if (k === fieldCount - 1 ? !last : last) throw this.#fieldCountError(bytes, start, this.#lineEnd(bytes, start));
-      const fieldEnd = last && q > p && bytes[q - 1] === CR ? q - 1 : q;
-      const kind = kinds[k];
+      const atNewline = c === NEWLINE;
+      if (last ? !atNewline : atNewline) throw this.#fieldCountError(bytes, start, this.#lineEnd(bytes, start));
+      const fieldEnd = atNewline && q > p && bytes[q - 1] === CR ? q - 1 : q;
       if (kind === TICKER) {
         if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
       } else if (kind === DATE) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { parseIsoDayBytes, parseNumber, parseNumberBytes } from '../../data/formats/fields.ts';
+import { parseIsoDayBytes, parseNumber, parseNumberBytes, readPlainDecimal } from '../../data/formats/fields.ts';
 
 const bytesOf = (text: string): Buffer => Buffer.from(`,${text},`);
 const fromBytes = (text: string): number => parseNumberBytes(bytesOf(text), 1, text.length + 1);
@@ -22,6 +22,39 @@ describe('numeric fields', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it('a plain decimal read as its end is found is the double Number() gives; other forms are left to the general reader', () => {
+    const plain = (text: string): { end: number; value: number } => {
+      const into = new Float64Array(1);
+      const end = readPlainDecimal(Buffer.from(`${text},`), 0, into, 0);
+      return { end, value: into[0] };
+    };
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{0,18}(\.[0-9]{0,18})?$/), (text) => {
+        const { end, value } = plain(text);
+        const digits = text.replace('.', '');
+        // Left to the general reader: no digit, or more than one exact division can take (≥ 2^53).
+        expect(end < 0, text).toBe(digits === '' || BigInt(digits) >= 2n ** 53n);
+        if (end >= 0) {
+          expect(end).toBe(text.length);
+          expect(Object.is(value, Number(text))).toBe(true);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0 }), (x) => {
+        const text = x.toFixed(Math.min(20, Math.max(0, 6 - Math.floor(Math.log10(Math.max(x, 1e-300))))));
+        const { end, value } = plain(text);
+        if (end === text.length) expect(Object.is(value, Number(text)), text).toBe(true);
+        else expect(text.includes('e') || end < 0, text).toBe(true); // an exponent ends the plain form: the caller reads the field the general way
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const other of ['', '-1.5', '+2', '.', 'abc']) expect(plain(other).end, other).toBe(-1);
+    // It stops at the first byte that is no part of a plain decimal: the caller sees that it is not the separator.
+    expect([plain('12.5x').end, plain('1e-3').end]).toEqual([4, 1]);
   });
 
   it('accepts plain decimals and exponents, rejects everything else', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PriceRowParser, type ParsedPrices } from '../../data/prices/priceRows.ts';
 
@@ -39,6 +40,27 @@ describe('PriceRowParser', () => {
     expect(p.close).toEqual([10.5, 10.75, 20, 21.25, 5]);
     expect(p.volume).toEqual([100, 200, NaN, 300, 0]); // blank volume = unknown
     expect(p.day[1] - p.day[0]).toBe(1);
+  });
+
+  it('reads every written form of a number as Number() does, plain decimals and the rest alike (property)', () => {
+    // Plain decimals take the one-pass reader; signs, exponents and empty volumes the general one.
+    const positive = fc.double({ min: 1, max: 1e9, noNaN: true }).chain((x) =>
+      fc.constantFrom(String(x), x.toFixed(3), `+${x.toFixed(2)}`, x.toExponential(4), `00${x.toFixed(1)}`, `${Math.round(x) + 1}.`, (x % 1).toFixed(4).slice(1) === '.0000' ? '1' : (x % 1).toFixed(4).slice(1)),
+    );
+    const row = fc.record({ open: positive, close: positive, volume: fc.oneof(fc.constant(''), fc.nat().map(String), fc.nat().map((n) => `${n}.0`)) });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), fc.boolean(), fc.integer({ min: 1, max: 50 }), (rows, crlf, chunk) => {
+        const lines = ['Date,Open,Close,Volume', ...rows.map((r, k) => `${new Date(Date.UTC(2020, 0, 1 + k)).toISOString().slice(0, 10)},${r.open},${r.close},${r.volume}`)];
+        const parser = new PriceRowParser('S.csv', { symbol: 'S' });
+        const bytes = Buffer.from(lines.join(crlf ? '\r\n' : '\n'));
+        for (let at = 0; at < bytes.length; at += chunk) parser.push(bytes.subarray(at, at + chunk));
+        const parsed = parser.finish();
+        expect(Array.from(parsed.fields.open!)).toEqual(rows.map((r) => Number(r.open)));
+        expect(Array.from(parsed.fields.close!)).toEqual(rows.map((r) => Number(r.close)));
+        expect(Array.from(parsed.fields.volume!)).toEqual(rows.map((r) => (r.volume === '' ? NaN : Number(r.volume))));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('gives the same result however the bytes are chunked', () => {

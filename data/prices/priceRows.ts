@@ -58,10 +58,22 @@ export interface PriceRowParserOptions {
   readonly sizeHint?: number;
   /** Expected number of rows, when known (better than sizeHint). */
   readonly rowsHint?: number;
+  /** Where the columns are allocated (default: new arrays), e.g. shared slabs on a parse worker. */
+  readonly columnStore?: ColumnStore;
   /** Field separator byte: a comma for the fast path; the general path uses its own. */
   readonly separator?: number;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
   readonly dialectNote?: string;
+}
+
+/**
+ * Allocates the parser's columns of `length` rows (it asks again, for a larger length, when a
+ * file holds more rows than estimated). The parsed columns are views of the first rows of the
+ * last allocation of each.
+ */
+export interface ColumnStore {
+  days(length: number): Int32Array;
+  values(field: PriceField, length: number): Float64Array;
 }
 
 /** Thrown by the fast path when the bytes need the general CSV path (a quote was seen). */
@@ -183,15 +195,15 @@ export class PriceRowParser {
   }
 
   #grow(capacity: number): void {
-    const growInt = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(capacity);
+    const store = this.#options.columnStore;
+    const growInt = (a: Int32Array, b: Int32Array): Int32Array => {
       b.set(a.subarray(0, this.#rows));
       return b;
     };
-    this.#day = growInt(this.#day);
-    if (this.#long) this.#tickerOfRow = growInt(this.#tickerOfRow);
+    this.#day = growInt(this.#day, store ? store.days(capacity) : new Int32Array(capacity));
+    if (this.#long) this.#tickerOfRow = growInt(this.#tickerOfRow, new Int32Array(capacity));
     for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) {
-      const b = new Float64Array(capacity);
+      const b = store ? store.values(name, capacity) : new Float64Array(capacity);
       b.set(column.subarray(0, this.#rows));
       this.#fields[name] = b;
     }

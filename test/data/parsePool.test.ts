@@ -72,6 +72,29 @@ describe('parsing on worker threads', () => {
     expect(s1.dividends.length).toBe(1);
   });
 
+  it('files the parser must grow its columns for, quoted files and newest-first files come back as the main thread reads them', async () => {
+    const day = (k: number): string => new Date(Date.UTC(2000, 0, 3 + k)).toISOString().slice(0, 10);
+    // Long rows at both ends and short ones between: the rows estimated from the ends are too few.
+    const grown = ['Date,Close,Volume', ...Array.from({ length: 9000 }, (_, k) => (k < 1500 || k >= 7500 ? `${day(k)},${(1 + k / 1e4).toFixed(12)},${1e9 + k}` : `${day(k)},1,1`))];
+    const quoted = ['"Date","Close"', ...Array.from({ length: 300 }, (_, k) => `"${day(k)}","${(10 + k / 7).toFixed(4)}"`)];
+    const newestFirst = ['Date,Open,High,Low,Close', ...Array.from({ length: 300 }, (_, k) => `${day(299 - k)},10,12,9,${(11 - k / 1000).toFixed(3)}`)];
+    const special = [grown, quoted, newestFirst, grown].map((lines, k): ParseTask => {
+      const file = join(dir, `X${k}.csv`);
+      writeFileSync(file, `${lines.join('\n')}\n`);
+      return { file, symbol: `X${k}`, assetClass: 0, snapshotEnd: Infinity };
+    });
+    // Among the regular files, so that the odd ones share slabs with others.
+    const all = [...tasks.slice(0, 10), ...special, ...tasks.slice(10, 20)];
+    const outcomes = await parseOnWorkers(all);
+    for (const [k, task] of all.entries()) {
+      const outcome = outcomes[k];
+      if (!outcome.ok) throw new Error(outcome.message);
+      const mine = seriesFromParsed(readPriceFile(task.file, { symbol: task.symbol }).parsed, () => ({ assetClass: 0, snapshotEnd: task.snapshotEnd }));
+      expect(outcome.series.map(plain), task.file).toEqual(mine.series.map(plain));
+    }
+    expect((outcomes[10] as { series: SymbolSeries[] }).series[0].dates.length).toBe(9000);
+  });
+
   it('hands the columns back in shared slabs, many files to a slab', async () => {
     const outcomes = await parseOnWorkers(tasks);
     // Each message gives its own SharedArrayBuffer object for a slab, so a slab shows as a size far

@@ -27,6 +27,8 @@ import { backtraderSet } from './backtraderSet.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GOALS = { ingestSeconds: 2, runSeconds: 3, rssMb: 1024 } as const;
+/** Node flags of a measured process: the source tree, as `npm run breadth` runs it. */
+const SOURCE_NODE_ARGS = ['--conditions=breadth-source'];
 
 type Phase = 'cold' | 'main' | 'store' | 'warm';
 
@@ -55,7 +57,9 @@ async function measure(phase: Phase, source: string, cacheDir: string): Promise<
 
 function runChild(phase: Phase, source: string, cacheDir: string): Measurement {
   const env = phase === 'main' ? { ...process.env, BREADTH_PARSE_THREADS: '0' } : process.env;
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--phase=${phase}`, `--cache=${cacheDir}`, source], { encoding: 'utf8', env });
+  // On this Node with its own type stripping, as `npm run breadth` runs breadth (not through tsx,
+  // whose loader would transpile every module again in each worker thread).
+  const child = spawnSync(process.execPath, [...SOURCE_NODE_ARGS, fileURLToPath(import.meta.url), `--phase=${phase}`, `--cache=${cacheDir}`, source], { encoding: 'utf8', env });
   if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Measurement;
 }
@@ -65,7 +69,7 @@ function runCli(source: string, cacheDir: string, workDir: string): { seconds: n
   const preload = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss '+process.resourceUsage().maxRSS+'\\n'))`;
   const start = performance.now();
   // The source CLI on this Node (as `npm run breadth` runs it), so the figures follow the working tree.
-  const child = spawnSync(process.execPath, ['--import', preload, '--conditions=breadth-source', join(repoRoot, 'cli', 'breadth.ts'), 'run', '--data', source, '--strategy', 'equal-weight', '--db', join(workDir, 'bench.db')], {
+  const child = spawnSync(process.execPath, ['--import', preload, ...SOURCE_NODE_ARGS, join(repoRoot, 'cli', 'breadth.ts'), 'run', '--data', source, '--strategy', 'equal-weight', '--db', join(workDir, 'bench.db')], {
     encoding: 'utf8',
     cwd: workDir,
     env: { ...process.env, CI: '1', BREADTH_CACHE_DIR: cacheDir },

@@ -272,7 +272,7 @@ export class MarketCache {
           if (bytes > this.limitBytes) throw tooLarge; // rolls the entry back
           insertColumn.run(slot, name, bytesOf(column));
         }
-        for (const run of symbolRunsOf(prices)) {
+        for (const run of symbolRunsOf(prices, true)) { // each run's bytes are in SQLite once inserted
           bytes += run.values.byteLength;
           if (bytes > this.limitBytes) throw tooLarge;
           insertRun.run(slot, run.symbol, run.first, bytesOf(run.values));

@@ -49,9 +49,12 @@ export interface EncodedMarket {
   readonly prices: EncodedPrices;
 }
 
-/** Each symbol's prices, produced a few at a time: a store never holds a second copy of the columns. */
-export function symbolRunsOf(prices: EncodedPrices): Iterable<SymbolRun> {
-  return packRuns(prices.columns, prices.T, prices.N, prices.first, prices.last);
+/**
+ * Each symbol's prices, produced a few at a time: a store never holds a second copy of the
+ * columns. `reuse`: see packRuns (each run is valid until the next is asked for).
+ */
+export function symbolRunsOf(prices: EncodedPrices, reuse = false): Iterable<SymbolRun> {
+  return packRuns(prices.columns, prices.T, prices.N, prices.first, prices.last, reuse);
 }
 
 const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;

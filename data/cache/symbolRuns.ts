@@ -38,18 +38,24 @@ export function barRanges(close: Float64Array, T: number, N: number): { first: I
 /**
  * The runs of every symbol with a bar, in symbol order, from session-major `columns` (T × N
  * each); produced a tile of symbols at a time, so a store holds a few runs, never a second copy
- * of the columns.
+ * of the columns. With `reuse`, every tile's runs share one buffer, written over by the next
+ * tile: for a consumer done with each run before it asks for the next (the cache's writer, whose
+ * tiles would otherwise pile up as garbage beside whatever else the process holds).
  */
-export function* packRuns(columns: readonly Float64Array[], T: number, N: number, first: Int32Array, last: Int32Array): Generator<SymbolRun> {
+export function* packRuns(columns: readonly Float64Array[], T: number, N: number, first: Int32Array, last: Int32Array, reuse = false): Generator<SymbolRun> {
   const fields = columns.length;
+  let buffer = new Float64Array(0);
   for (let i0 = 0; i0 < N; i0 += TILE_SYMBOLS) {
     const i1 = Math.min(N, i0 + TILE_SYMBOLS);
     const runs: (SymbolRun | undefined)[] = [];
     let from = T;
     let to = -1;
-    for (let i = i0; i < i1; i++) {
+    let cells = 0;
+    for (let i = i0; i < i1; i++) cells += fields * Math.max(0, last[i] - first[i] + 1);
+    if (!reuse || buffer.length < cells) buffer = new Float64Array(cells);
+    for (let i = i0, at = 0; i < i1; i++) {
       const length = last[i] - first[i] + 1;
-      runs.push(length > 0 ? { symbol: i, first: first[i], values: new Float64Array(fields * length) } : undefined);
+      runs.push(length > 0 ? { symbol: i, first: first[i], values: buffer.subarray(at, (at += fields * length)) } : undefined);
       if (length > 0) [from, to] = [Math.min(from, first[i]), Math.max(to, last[i])];
     }
     for (let t0 = from; t0 <= to; t0 += TILE_SESSIONS) {

@@ -233,7 +233,7 @@ describe('market cache written in the background', () => {
   it('the load returns first; the entry stored on the worker thread is the market as read from the files', async () => {
     const dir = tempDir();
     const cacheDir = tempDir();
-    writeOhlcvFolder(dir, 12, 300);
+    writeOhlcvFolder(dir, 150, 60); // three tiles of 64 symbols: runs written from one reused buffer
     const events: CacheEvent[] = [];
     let stored!: () => void;
     const done = new Promise<void>((resolve) => (stored = resolve));

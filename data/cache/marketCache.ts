@@ -19,12 +19,13 @@
 //
 // Atomicity: an entry is written in one transaction, so a killed process leaves either the old
 // entry or the new one, never half of one — also when it is written on a worker thread while the
-// load returns (CacheOptions.cacheInBackground, cache/backgroundStore.ts). The journal is SQLite's rollback journal, not a
-// write-ahead log: an entry's pages are new pages, which a rollback journal writes once, where a
-// write-ahead log writes them twice (to the log, then to the file at the checkpoint) — a
-// 400 MB source cost 0.9 s more CPU. A load waits (busy timeout) while another process commits. A cache that cannot be read (older
-// schema, damaged file) is treated as empty and rebuilt. Cache trouble never stops a load: it is
-// reported (CacheEvent) and the load goes on without the cache.
+// load returns (CacheOptions.cacheInBackground, cache/backgroundStore.ts). The journal is
+// SQLite's rollback journal, not a write-ahead log: an entry's pages are new pages, which a
+// rollback journal writes once, where a write-ahead log writes them twice (to the log, then to
+// the file at the checkpoint) — a 400 MB source cost 0.9 s more CPU. A load waits (busy timeout)
+// while another process commits. A cache that cannot be read (older schema, damaged file) is
+// treated as empty and rebuilt. Cache trouble never stops a load: it is reported (CacheEvent)
+// and the load goes on without the cache.
 
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';

@@ -99,8 +99,9 @@ function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
 }
 
 /**
- * A new column of `length` cells in shared memory (zeros until scatterTiles writes it): a worker thread reads it where it is (the market
- * cache is written on one while a run goes on, cache/backgroundStore.ts; sweeps share it too).
+ * A new column of `length` cells in shared memory (zeros until scatterTiles writes it): a worker
+ * thread reads it where it is (the market cache is written on one while a command goes on,
+ * cache/backgroundStore.ts).
  */
 const sharedColumn = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(length * 8));
 

@@ -81,7 +81,7 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   const build = { version: DATA_LAYER_VERSION, path: resolved, snapshotEnds: sorted(options.snapshotEnds), assetClass: options.assetClass ?? null };
   const files = sourceFiles(source).map(sourceFileState);
   const pick = options.symbols && symbolPick(path, options.symbols, selection.calendar);
-  const { market: whole, partial } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass }), pick);
+  const { market: whole, partial } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass, sharedColumns: options.cacheInBackground && options.cacheDir !== false }), pick);
   const { market, emptySymbols } = selectMarket({ ...whole, name: path }, selection, { partial });
   if (options.symbols) {
     const empty = options.symbols.filter((s) => emptySymbols.includes(s));

@@ -37,7 +37,8 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         url: args.queue,
         concurrency,
         data: args.data,
-        load: loadOptions(args),
+        // A long-lived process that drops markets: their columns stay in ArrayBuffers (see AlignOptions.shared).
+        load: { ...loadOptions(args), cacheInBackground: false },
         lockMs: args['lock-duration'] * 1000,
         signal: controller.signal,
         log: (line) => process.stdout.write(`${line}\n`),

@@ -1,8 +1,8 @@
 // A cache entry written on a worker thread (storeWorker.ts) while the load that read it returns:
 // a cold `breadth run` replays and stores its results while the market goes into the cache
 // (backtrader's 2,000-file set: 0.7 s of the run's wall time). The price columns are in shared
-// memory (prices/align.ts allocates them there), so the worker reads them where they are; the
-// rest of the entry is small and copied. A killed process leaves the cache as it was: the entry
+// memory (a load that asks for this has alignment allocate them there, AlignOptions.shared), so
+// the worker reads them where they are; the rest of the entry is small and copied. A killed process leaves the cache as it was: the entry
 // is one transaction.
 
 import { Worker } from 'node:worker_threads';
@@ -34,7 +34,7 @@ export function storeInBackground(job: StoreJob): Promise<boolean> {
     const worker = new Worker(WORKER, { workerData: job });
     let stored: boolean | undefined;
     worker.once('message', (message: boolean) => (stored = message));
-    worker.once('error', reject);
+    worker.once('error', (err) => (stored === undefined ? reject(err) : resolve(stored))); // stored, then failed closing: stored
     worker.once('exit', (code) => (stored === undefined ? reject(new Error(`the cache writer stopped (exit code ${code})`)) : resolve(stored)));
   });
 }

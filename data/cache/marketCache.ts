@@ -64,9 +64,11 @@ export interface CacheOptions {
   readonly cacheLimitBytes?: number;
   /**
    * Store a newly read market on a worker thread (cache/backgroundStore.ts) while the load
-   * returns, when its price columns are in shared memory: the caller goes on (a run replays
-   * while the cache is written) and the process stays alive until the entry is stored; `onCache`
-   * says when. Default false: the load returns once the market is stored.
+   * returns: the caller goes on (a run replays while the cache is written) and the process stays
+   * alive until the entry is stored; `onCache` says when. Its price columns are then in shared
+   * memory, which V8 counts as no reason to collect: for a command's one market, not for a
+   * long-lived process that loads and drops many. A load of the same cache in the meantime waits
+   * for the entry's transaction. Default false: the load returns once the market is stored.
    */
   readonly cacheInBackground?: boolean;
   /** Told what the cache did: served the market, stored it, or was skipped (and why). */

@@ -106,6 +106,8 @@ export interface DataFolderParts {
 export interface DataFolderOptions {
   readonly keepSymbol: (symbol: string) => boolean;
   readonly snapshotEnd: (file: string, symbol: string) => number;
+  /** Price columns in shared memory (prices/align.ts AlignOptions.shared). */
+  readonly sharedColumns?: boolean;
 }
 
 export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOptions): Promise<DataFolderParts> {
@@ -113,7 +115,7 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
   const funds: LoadedPrices = plan.fundFolder ? await loadPriceFolder(plan.fundFolder, optionsFor(AssetClass.fund), options.keepSymbol) : { series: [], sources: [], hashes: new Map() };
   const stocks: LoadedPrices[] = [];
   for (const file of plan.longFiles) stocks.push(await loadPriceFile(file, optionsFor(AssetClass.stock), options.keepSymbol));
-  const aligned = alignSeries([...funds.series, ...stocks.flatMap((s) => s.series)], { consume: true });
+  const aligned = alignSeries([...funds.series, ...stocks.flatMap((s) => s.series)], { consume: true, shared: options.sharedColumns });
   const sources = [...funds.sources, ...stocks.flatMap((s) => s.sources)];
   const hashes = new Map([...funds.hashes, ...stocks.flatMap((s) => [...s.hashes])]);
   const N = aligned.symbols.length;

@@ -24,6 +24,8 @@ export type SourceKind =
 export interface BuildOptions {
   readonly snapshotEnds?: Readonly<Record<string, string>>;
   readonly assetClass?: 'stock' | 'fund';
+  /** Price columns in shared memory (prices/align.ts AlignOptions.shared). */
+  readonly sharedColumns?: boolean;
 }
 
 const FUND_FOLDER = /^(etf|etfs|funds)$/i;
@@ -67,7 +69,7 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
   const keep = (): boolean => true;
   let parts: DataFolderParts;
   const classNotes: string[] = [];
-  if (source.kind === 'dataFolder') parts = await loadDataFolder(source.plan, { keepSymbol: keep, snapshotEnd });
+  if (source.kind === 'dataFolder') parts = await loadDataFolder(source.plan, { keepSymbol: keep, snapshotEnd, sharedColumns: options.sharedColumns });
   else {
     const byFolderName = source.path.split(sep).find((segment) => FUND_FOLDER.test(segment));
     const assetClass = options.assetClass ? AssetClass[options.assetClass] : byFolderName ? AssetClass.fund : AssetClass.stock;
@@ -76,7 +78,7 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
     else classNotes.push('asset class stock for every symbol (the default; say otherwise with --asset-class or a symbols.csv)');
     const optionsFor = (file: string, symbol: string) => ({ assetClass, snapshotEnd: snapshotEnd(file, symbol) });
     const loaded: LoadedPrices = source.kind === 'priceFolder' ? await loadPriceFolder(source.path, optionsFor, keep) : await loadPriceFile(source.path, optionsFor);
-    const aligned = alignSeries(loaded.series, { consume: true });
+    const aligned = alignSeries(loaded.series, { consume: true, shared: options.sharedColumns });
     const N = aligned.symbols.length;
     parts = {
       aligned,

@@ -20,6 +20,12 @@ export interface AlignOptions {
   readonly to?: number;
   /** The series are not used afterwards: their optional columns are released as they are copied. */
   readonly consume?: boolean;
+  /**
+   * Price columns in shared memory, for a worker thread to read where they are (the market cache
+   * written in the background, cache/backgroundStore.ts). Off by default: V8 counts shared memory
+   * as no reason to collect, so a process that drops markets should hold them in ArrayBuffers.
+   */
+  readonly shared?: boolean;
 }
 
 export interface AlignReport {
@@ -98,18 +104,14 @@ function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
   }
 }
 
-/**
- * A new column of `length` cells in shared memory (zeros until scatterTiles writes it): a worker
- * thread reads it where it is (the market cache is written on one while a command goes on,
- * cache/backgroundStore.ts).
- */
-const sharedColumn = (length: number): Float64Array => new Float64Array(new SharedArrayBuffer(length * 8));
+/** A new column of `length` cells (zeros until scatterTiles writes it), in shared memory when asked (AlignOptions.shared). */
+const newColumn = (length: number, shared: boolean): Float64Array => new Float64Array(shared ? new SharedArrayBuffer(length * 8) : new ArrayBuffer(length * 8));
 
 /**
  * Tells V8 that `bytes` of memory outside its heap were just let go. The series' columns sit in
- * the parse workers' shared slabs (prices/parseWorker.ts) and the aligned columns in shared
- * memory too, and V8 counts neither as external memory: dropping a column's slabs would not
- * prompt a collection, and the next column would be built beside them. An ArrayBuffer of the same
+ * the parse workers' shared slabs (prices/parseWorker.ts), which V8 does not count as external
+ * memory, and neither are shared aligned columns (AlignOptions.shared): dropping a column's slabs
+ * would not prompt a collection, and the next column would be built beside them. An ArrayBuffer of the same
  * size, never touched (its pages are never resident), is counted, and prompts it (backtrader's
  * 2,000-file set: peak RSS of a cold run 1.08 GB without this, 0.90 GB with it).
  */
@@ -202,12 +204,13 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
   const N = series.length;
 
-  const close = sharedColumn(T * N);
+  const shared = options.shared ?? false;
+  const close = newColumn(T * N, shared);
   const present = OPTIONAL_FIELDS.filter((f) => series.some((s) => s[f] !== null));
   // Opens, highs and lows no source provides are absent (the Market reads them as all NaN),
   // which saves T*N*8 bytes each; a volume no source provides is unknown (NaN) everywhere.
   const columns: Partial<Record<OptionalField, Float64Array>> = {};
-  if (!present.includes('volume')) columns.volume = sharedColumn(T * N).fill(NaN);
+  if (!present.includes('volume')) columns.volume = newColumn(T * N, shared).fill(NaN);
 
   const priceKind = new Uint8Array(N);
   const assetClass = new Uint8Array(N);
@@ -274,7 +277,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
   // that column once it is copied, so their buffers can go before the next one is allocated
   // (2,000 files × 5,040 bars: the peak holds one column twice, not all five).
   for (const f of present) {
-    const column = (columns[f] = sharedColumn(T * N));
+    const column = (columns[f] = newColumn(T * N, shared));
     scatterTiles(column, N, T, bars, series.map((s) => s[f]));
     if (options.consume) {
       let dropped = 0;

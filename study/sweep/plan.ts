@@ -7,7 +7,7 @@ import type { Market } from '../../data/market.ts';
 import type { StudyConfig } from '../config.ts';
 import { prepareRun } from '../runStudy.ts';
 import { expandSweep } from './expand.ts';
-import { type TrialSpec, trialKey } from './trial.ts';
+import { type TrialSpec, trialSpecOf } from './trial.ts';
 
 export interface SweepPlan {
   readonly trials: TrialSpec[];
@@ -24,34 +24,10 @@ export async function planSweep(config: StudyConfig, market: Market, where: stri
     if (runs && !runs.includes(run.name)) continue;
     for (const point of expandSweep(run, run.sweep ?? config.sweep, config.engine)) {
       const prepared = await prepareRun(point.spec, k, config, market, point.name === run.name ? where : `${where} (trial ${point.name})`, notes, baseDir);
-      const key = trialKey({
-        strategy: prepared.strategy.name,
-        sourceHash: prepared.strategy.sourceHash ?? null,
-        params: prepared.strategy.params,
-        engine: prepared.engine,
-        dataFingerprint: market.fingerprint,
-        benchmark: prepared.benchmark,
-        periodsPerYear: prepared.periodsPerYear,
-        riskFree: config.riskFree,
-        models: prepared.models.files,
-      });
-      if (seen.has(key)) continue;
-      seen.add(key);
-      trials.push({
-        key,
-        name: point.name,
-        group: run.name,
-        seq: trials.length,
-        strategy: prepared.strategySource,
-        sourceHash: prepared.strategy.sourceHash ?? null,
-        params: prepared.strategy.params,
-        engine: prepared.engine,
-        benchmark: prepared.benchmark,
-        periodsPerYear: prepared.periodsPerYear,
-        riskFree: config.riskFree,
-        models: prepared.models.files,
-        values: point.values,
-      });
+      const trial = trialSpecOf(prepared, config.riskFree, market, { name: point.name, group: run.name, seq: trials.length, values: point.values });
+      if (seen.has(trial.key)) continue;
+      seen.add(trial.key);
+      trials.push(trial);
     }
   }
   return { trials, notes };

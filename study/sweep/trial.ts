@@ -20,6 +20,7 @@ import type { ModelConcern } from '../../engine/models/types.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
 import { loadModelFiles, type ModelFile } from '../models.ts';
 import { CopyMismatch } from './mismatch.ts';
+import type { PreparedRun } from '../runStudy.ts';
 
 /** A trial, ready to run anywhere: everything validated, nothing but plain data (structured-cloneable). */
 export interface TrialSpec extends TrialPlace {
@@ -53,6 +54,13 @@ export interface TrialIdentity {
 }
 
 export const configHash = (engine: EngineConfig): string => sha256(canonicalJson(engine));
+
+/** The trial of a prepared run (a sweep point, or a walk-forward window's point), with its key. */
+export function trialSpecOf(prepared: PreparedRun, riskFree: number | string, market: Market, place: Omit<TrialPlace, 'key' | 'params' | 'engine'>): TrialSpec {
+  const { strategy, engine, benchmark, periodsPerYear } = prepared;
+  const id: TrialIdentity = { strategy: strategy.name, sourceHash: strategy.sourceHash ?? null, params: strategy.params, engine, dataFingerprint: market.fingerprint, benchmark, periodsPerYear, riskFree, models: prepared.models.files };
+  return { key: trialKey(id), ...place, strategy: prepared.strategySource, sourceHash: id.sourceHash, params: id.params, engine, benchmark, periodsPerYear, riskFree, models: id.models };
+}
 
 /**
  * sha256 of the canonical JSON of: the strategy (name and source hash), its validated parameters,

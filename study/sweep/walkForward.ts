@@ -25,7 +25,7 @@ import { openExecution, openSweepMarket } from './runSweep.ts';
 import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
-import { type TrialSpec, trialKey } from './trial.ts';
+import { type TrialSpec, trialSpecOf } from './trial.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
 export interface WalkForwardOptions extends ExecuteOptions {
@@ -79,9 +79,7 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
     for (const point of expandSweep(run, sweep, config.engine)) {
       const spec = { ...point.spec, engine: { ...point.spec.engine, from: day(w.isFirst), to: day(w.isLast) } };
       const p = await prepareRun(spec, k, config, market, `${options.where} (trial ${point.name})`, [], options.baseDir);
-      const models = p.models.files;
-      const id = { strategy: p.strategy.name, sourceHash: p.strategy.sourceHash ?? null, params: p.strategy.params, engine: p.engine, dataFingerprint: market.fingerprint, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models };
-      specs.push({ key: trialKey(id), name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, strategy: p.strategySource, sourceHash: p.strategy.sourceHash ?? null, params: p.strategy.params, engine: p.engine, benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: config.riskFree, models, values: point.values });
+      specs.push(trialSpecOf(p, config.riskFree, market, { name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, values: point.values }));
     }
     out.push(specs);
   }

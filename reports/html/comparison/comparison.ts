@@ -5,6 +5,7 @@
 // year's winner, the holdings ribbon of switching strategies, all metrics, correlations, exposure.
 
 import { caveatSize } from '../tearSheet/caveats.ts';
+import { partialYear } from '../tearSheet/calendar.ts';
 import { comparisonCharts } from './comparisonCharts.ts';
 import { commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns } from './comparisonMeasures.ts';
 import { escapeHtml } from '../page/escape.ts';
@@ -76,7 +77,7 @@ function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: 
     const known = row.map((v, j) => ({ v, j })).filter((x): x is { v: number; j: number } => x.v !== null);
     const best = known.length > 1 ? known.reduce((a, b) => (b.v > a.v ? b : a)) : undefined;
     const cells = row.map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === best?.j ? 'best' : ''}">${formatPercent(v)}</td>`));
-    const partial = (k === 0 && (window?.from ?? '').slice(5) > '01-07') || (k === years.length - 1 && (window?.to ?? '12-31').slice(5) < '12-24');
+    const partial = partialYear(k, years.length, window?.from ?? '', window?.to ?? '12-31');
     return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${best === undefined ? '–' : escapeHtml(runs[best.j].label)}</td></tr>`;
   });
   const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${returns.filter((row) => row.every((v) => v === null || (row[j] !== null && (row[j] as number) >= v))).length}`);

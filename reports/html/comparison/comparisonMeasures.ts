@@ -4,8 +4,9 @@
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
 import { CASH_BENCHMARK } from '../../benchmark.ts';
-import { alignOnDates, computeMetrics, periodReturns, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
+import { alignOnDates, computeMetrics, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
+import { yearRows } from '../tearSheet/calendar.ts';
 import { epochDays, navReturns } from '../series.ts';
 
 const DEFAULT_P = 252;
@@ -86,8 +87,7 @@ export function sharpeDifferences(runs: readonly ComparisonRun[], period: 'commo
 export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): { years: string[]; returns: (number | null)[][] } {
   const perRun = runs.map((run) => {
     const { first, last } = windowRows(run, window);
-    const days = epochDays(run.dates.slice(first, last + 1));
-    return new Map(periodReturns(days.subarray(1), navReturns(run.nav.slice(first, last + 1)), 'year').map((p) => [p.period, p.value]));
+    return new Map(yearRows(run.dates.slice(first, last + 1), run.nav.slice(first, last + 1)).map((y) => [y.year, y.strategy]));
   });
   const years = [...new Set(perRun.flatMap((m) => [...m.keys()]))].sort();
   return { years, returns: years.map((y) => perRun.map((m) => m.get(y) ?? null)) };

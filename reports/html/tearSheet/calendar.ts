@@ -7,9 +7,9 @@
 import { levelChange, percentileSorted, periodReturns, sortedNonNaN } from '../../metrics/index.ts';
 import type { HeatmapSpec } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
-import { formatPercent } from '../page/format.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
 import { epochDays, navReturns } from '../series.ts';
+import { percentCell, signClass } from './tables.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -23,6 +23,9 @@ export interface YearRow {
   benchmark: number | null;
 }
 
+/** Year k of `count` is partial when it is the first and starts after Jan 7, or the last and ends before Dec 24 (ISO dates). */
+export const partialYear = (k: number, count: number, from: string, to: string): boolean => (k === 0 && from.slice(5) > '01-07') || (k === count - 1 && to.slice(5) < '12-24');
+
 /** Each calendar year of the run, with the benchmark's return over the same sessions. */
 export function yearRows(dates: readonly string[], nav: readonly number[], benchmark?: readonly (number | null)[]): YearRow[] {
   const days = epochDays(dates);
@@ -30,12 +33,10 @@ export function yearRows(dates: readonly string[], nav: readonly number[], bench
   return years.map((y, k) => {
     const first = k === 0 ? dates[0] : dates[y.start + 1];
     const last = dates[y.end];
-    const partial = (k === 0 && first.slice(5) > '01-07') || (k === years.length - 1 && last.slice(5) < '12-24');
-    return { year: y.period, partial, from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
+    return { year: y.period, partial: partialYear(k, years.length, first, last), from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
   });
 }
 
-const cell = (x: number | null): string => (x === null ? '<td class="na">–</td>' : `<td class="${x > 0 ? 'pos' : x < 0 ? 'neg' : ''}">${formatPercent(x)}</td>`);
 
 /** r − b in percentage points as shown (two decimals), so a difference that rounds away is a tie, not a win. */
 const shownExcess = (r: YearRow): number | null => (r.benchmark === null ? null : Math.round((r.strategy - r.benchmark) * 10_000) / 100);
@@ -46,7 +47,7 @@ export function yearlyTable(rows: readonly YearRow[], strategyName: string, benc
     const excess = shownExcess(r);
     const winner = excess === null ? '–' : excess > 0 ? escapeHtml(strategyName) : excess < 0 ? escapeHtml(benchmarkName ?? '') : 'tie';
     const year = r.partial ? `${r.year}* <span class="muted">${escapeHtml(r.from.slice(5))} to ${escapeHtml(r.to.slice(5))}</span>` : r.year;
-    return `<tr><td>${year}</td>${cell(r.strategy)}${benchmarkName === undefined ? '' : `${cell(r.benchmark)}${excess === null ? '<td class="na">–</td>' : `<td class="${excess > 0 ? 'pos' : excess < 0 ? 'neg' : ''}">${excess > 0 ? '+' : ''}${(excess === 0 ? 0 : excess).toFixed(2)} pp</td>`}<td class="t">${winner}</td>`}</tr>`;
+    return `<tr><td>${year}</td>${percentCell(r.strategy)}${benchmarkName === undefined ? '' : `${percentCell(r.benchmark)}${excess === null ? '<td class="na">–</td>' : `<td class="${signClass(excess)}">${excess > 0 ? '+' : ''}${(excess === 0 ? 0 : excess).toFixed(2)} pp</td>`}<td class="t">${winner}</td>`}</tr>`;
   });
   const head = ['<th scope="col" class="t">Year</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
   if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>', '<th scope="col" class="t">Winner</th>');

@@ -4,9 +4,9 @@
 
 import { drawdownSeries, levelChange } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
-import { formatPercent } from '../page/format.ts';
 import type { NamedWindow } from '../model.ts';
 import { navReturns } from '../series.ts';
+import { percentCell } from './tables.ts';
 
 export const STANDARD_CRISES: readonly NamedWindow[] = [
   { name: '2008 financial crisis', from: '2008-01-01', to: '2008-12-31' },
@@ -48,13 +48,12 @@ export function crisisRows(dates: readonly string[], nav: readonly number[], ben
   return out;
 }
 
-const pct = (x: number | null): string => (x === null ? '<td class="na">–</td>' : `<td class="${x > 0 ? 'pos' : x < 0 ? 'neg' : ''}">${formatPercent(x)}</td>`);
 
 export function crisisTable(rows: readonly CrisisRow[], strategyName: string, benchmarkName: string | undefined): string {
   if (rows.length === 0) return '<p class="empty">The run covers none of the crisis windows (2008, Feb–Mar 2020, 2022); name your own with <code>breadth report --crisis "name:YYYY-MM-DD:YYYY-MM-DD"</code>.</p>';
   const body = rows.map(
     (r) =>
-      `<tr><td class="t">${escapeHtml(r.window.name)}${r.partial ? '*' : ''}</td><td>${escapeHtml(r.window.from)} to ${escapeHtml(r.window.to)}</td>${pct(r.strategy)}${benchmarkName === undefined ? '' : `${pct(r.benchmark)}${r.benchmark === null ? '<td class="na">–</td>' : `<td>${r.strategy - r.benchmark > 0 ? '+' : ''}${((r.strategy - r.benchmark) * 100).toFixed(2)} pp</td>`}`}${pct(r.maxDrawdown)}</tr>`,
+      `<tr><td class="t">${escapeHtml(r.window.name)}${r.partial ? '*' : ''}</td><td>${escapeHtml(r.window.from)} to ${escapeHtml(r.window.to)}</td>${percentCell(r.strategy)}${benchmarkName === undefined ? '' : `${percentCell(r.benchmark)}${r.benchmark === null ? '<td class="na">–</td>' : `<td>${r.strategy - r.benchmark > 0 ? '+' : ''}${((r.strategy - r.benchmark) * 100).toFixed(2)} pp</td>`}`}${percentCell(r.maxDrawdown)}</tr>`,
   );
   const head = ['<th scope="col" class="t">Window</th>', '<th scope="col">Dates</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
   if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>');

@@ -7,6 +7,7 @@ import { escapeHtml } from '../page/escape.ts';
 import { formatCurrency, formatPercent } from '../page/format.ts';
 import { humanize } from '../metricCatalog.ts';
 import type { PnlDecomposition, SymbolPnl, TearSheetData } from '../model.ts';
+import { signClass } from './tables.ts';
 
 /** Lines smaller than this share of the starting capital are left out of the waterfall (they still reconcile in the table). */
 const NEGLIGIBLE = 1e-9;
@@ -55,14 +56,14 @@ export function pnlTable(rows: readonly SymbolPnl[], scale: number, currency: st
     const width = scale > 0 ? Math.min(100, (Math.abs(r.pnl) / scale) * 100) : 0;
     const colour = r.pnl < 0 ? 'var(--down)' : 'var(--up)';
     const held = r.from === undefined ? '–' : `${escapeHtml(r.from ?? '–')} → ${r.to === null ? 'held at end' : escapeHtml(r.to ?? '–')}`;
-    return `<tr><td>${escapeHtml(r.symbol)}</td><td class="t">${escapeHtml(r.side ?? '–')}</td><td>${weight(r.avgWeight)}</td><td class="t held">${held}</td><td class="${r.pnl > 0 ? 'pos' : r.pnl < 0 ? 'neg' : ''}">${formatCurrency(r.pnl)}</td><td class="bar"><div class="bar-fill" style="width:${width.toFixed(1)}%;background:${colour}"></div></td></tr>`;
+    return `<tr><td>${escapeHtml(r.symbol)}</td><td class="t">${escapeHtml(r.side ?? '–')}</td><td>${weight(r.avgWeight)}</td><td class="t held">${held}</td><td class="${signClass(r.pnl)}">${formatCurrency(r.pnl)}</td><td class="bar"><div class="bar-fill" style="width:${width.toFixed(1)}%;background:${colour}"></div></td></tr>`;
   });
   return `<div class="table-scroll"><table><thead><tr><th scope="col" class="t">Symbol</th><th scope="col" class="t">Side</th><th scope="col">Avg weight</th><th scope="col" class="t">Held</th><th scope="col">P&amp;L (${escapeHtml(currency)})</th><th scope="col"></th></tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 /** The decomposition as a table: each line in currency and as a share of the starting capital. */
 export function decompositionTable(dec: PnlDecomposition, currency: string): string {
-  const rows = dec.lines.map((l) => `<tr><td class="t">${escapeHtml(humanize(l.line))}</td><td class="t">${l.kind}</td><td class="${l.amount > 0 ? 'pos' : l.amount < 0 ? 'neg' : ''}">${formatCurrency(l.amount)}</td><td>${formatPercent(l.amount / dec.startNav, 2)}</td></tr>`);
+  const rows = dec.lines.map((l) => `<tr><td class="t">${escapeHtml(humanize(l.line))}</td><td class="t">${l.kind}</td><td class="${signClass(l.amount)}">${formatCurrency(l.amount)}</td><td>${formatPercent(l.amount / dec.startNav, 2)}</td></tr>`);
   const change = dec.endNav - dec.startNav;
   rows.push(`<tr class="total"><td class="t">NAV change</td><td></td><td>${formatCurrency(change)}</td><td>${formatPercent(change / dec.startNav, 2)}</td></tr>`);
   return `<div class="table-scroll"><table><thead><tr><th scope="col" class="t">Line</th><th scope="col" class="t">Kind</th><th scope="col">${escapeHtml(currency)}</th><th scope="col">Of starting capital</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;

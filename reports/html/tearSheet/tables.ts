@@ -6,6 +6,12 @@ import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
 import { humanize } from '../metricCatalog.ts';
 import type { CostLineData, DrawdownRow, MetricFigure } from '../model.ts';
 
+/** The CSS class of a signed figure: pos, neg, or none for zero. */
+export const signClass = (x: number): string => (x > 0 ? 'pos' : x < 0 ? 'neg' : '');
+
+/** A table cell with a signed percentage (– where there is none). */
+export const percentCell = (x: number | null): string => (x === null ? '<td class="na">–</td>' : `<td class="${signClass(x)}">${formatPercent(x)}</td>`);
+
 /** A column heading: numeric columns align right; `{ text }` marks a left-aligned text column. */
 export type Heading = string | { text: string };
 

@@ -4,7 +4,7 @@
 // their difference from the first run.
 
 import { alignOnDates, correlation, drawdownSeries } from '../../metrics/index.ts';
-import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
+import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick } from '../page/charts.ts';
 import { commonWindow } from './comparisonMeasures.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
 import type { ComparisonData, ComparisonRun } from '../model.ts';
@@ -55,14 +55,13 @@ export function comparisonCharts(data: ComparisonData): ChartPayload {
     const nav = run.nav.slice(from);
     const drawdown = drawdownSeries(navReturns(nav));
     const full = extremaIndices(dates.length, FULL_POINTS, [nav, [0, ...drawdown]]);
-    const coarse = strideIndices(dates.length, COARSE_POINTS);
     const fullAxis = out.axis(pick(dates, full));
-    const coarseAxis = out.axis(pick(dates, coarse));
+    const coarse = out.thinned(dates, COARSE_POINTS);
     const base = nav[0];
     growth.push({ name: run.label, x: fullAxis, values: compact(pick(nav.map((v) => v / base), full)), color, width: 2 });
     underwater.push({ name: run.label, x: fullAxis, values: compact(pick([0, ...drawdown], full)), color });
-    gross.push({ name: run.label, x: coarseAxis, values: compact(pick(run.exposures.gross.slice(from), coarse)), color });
-    net.push({ name: run.label, x: coarseAxis, values: compact(pick(run.exposures.net.slice(from), coarse)), color });
+    gross.push({ name: run.label, x: coarse.x, values: coarse.values(run.exposures.gross.slice(from)), color });
+    net.push({ name: run.label, x: coarse.x, values: coarse.values(run.exposures.net.slice(from)), color });
   }
   const positive = data.runs.every((r) => r.nav.every((v) => v > 0));
   out.add({ type: 'line', id: 'growth', format: 'multiple', series: growth, logToggle: positive, zoom: true });
@@ -98,13 +97,12 @@ function addRelativeCharts(out: ChartPayloadBuilder, windows: readonly Window[])
       const n = joined.a.length;
       if (n === 0) continue;
       const dates = Array.from(joined.indexA, (i) => run.dates[from + i]);
-      const keep = strideIndices(n, COARSE_POINTS);
-      const axis = out.axis(pick(dates, keep));
+      const { x, values } = out.thinned(dates, COARSE_POINTS);
       const ratio = Array.from(joined.a, (v, k) => v / joined.a[0] / (joined.b[k] / joined.b[0]));
       const w = Math.round(run.periodsPerYear ?? 252);
       const rolling = Array.from(joined.a, (v, k) => (k < w ? NaN : v / joined.a[k - w] - joined.b[k] / joined.b[k - w]));
-      strength.push({ name: `${run.label} / ${ref.run.label}`, x: axis, values: compact(pick(ratio, keep)), color, width: 2 });
-      excess.push({ name: `${run.label} − ${ref.run.label}`, x: axis, values: compact(pick(rolling, keep)), color });
+      strength.push({ name: `${run.label} / ${ref.run.label}`, x, values: values(ratio), color, width: 2 });
+      excess.push({ name: `${run.label} − ${ref.run.label}`, x, values: values(rolling), color });
     }
   }
   if (strength.length > 0) out.add({ type: 'line', id: 'relative-strength', format: 'multiple', series: strength, marks: [1] });
@@ -122,9 +120,8 @@ function exposureDifferences(out: ChartPayloadBuilder, windows: readonly Window[
     for (const [kind, dashed] of [['net', false], ['gross', true]] as const) {
       const joined = alignOnDates(days, run.exposures[kind], firstDays, first.run.exposures[kind]);
       const diff = Array.from(joined.a, (v, k) => v - joined.b[k]);
-      const keep = strideIndices(diff.length, COARSE_POINTS);
-      const axis = out.axis(pick(Array.from(joined.indexA, (i) => run.dates[i]), keep));
-      series.push({ name: `${run.label} − ${first.run.label} (${kind})`, x: axis, values: compact(pick(diff, keep)), color, dashed });
+      const { x, values } = out.thinned(Array.from(joined.indexA, (i) => run.dates[i]), COARSE_POINTS);
+      series.push({ name: `${run.label} − ${first.run.label} (${kind})`, x, values: values(diff), color, dashed });
     }
   }
   return series;

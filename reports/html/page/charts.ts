@@ -182,6 +182,15 @@ export class ChartPayloadBuilder {
     return key;
   }
 
+  /**
+   * A date axis thinned to ~`max` points (strideIndices), and the same points of any series on it
+   * (compacted): for curves whose every point need not be drawn.
+   */
+  thinned(dates: readonly string[], max: number): { x: string; values: (series: ArrayLike<number | null>) => (number | null)[] } {
+    const keep = strideIndices(dates.length, max);
+    return { x: this.axis(pick(dates, keep)), values: (series) => compact(pick(series, keep)) };
+  }
+
   add(spec: ChartSpec): void {
     this.charts.push(spec);
   }

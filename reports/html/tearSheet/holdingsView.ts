@@ -1,7 +1,7 @@
 // The holdings section: the largest long and short positions at the last decision, concentration
 // over time and, where the data has sectors, each sector's net weight over time.
 
-import { type ChartPayloadBuilder, COLORS, compact, pick, strideIndices } from '../page/charts.ts';
+import { type ChartPayloadBuilder, COLORS } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatPercent } from '../page/format.ts';
 import { card, chartCard } from '../page/layout.ts';
@@ -16,27 +16,25 @@ function weightTable(rows: readonly { symbol: string; weight: number }[]): strin
 /** Concentration and sector weights, thinned to at most ~`points` decisions (a daily strategy decides every session). */
 export function addHoldingsCharts(out: ChartPayloadBuilder, h: HoldingsData, points: number): void {
   const c = h.concentration;
-  const keep = strideIndices(c.dates.length, points);
-  const axis = out.axis(pick(c.dates, keep));
+  const { x, values } = out.thinned(c.dates, points);
   out.add({
     type: 'line',
     id: 'concentration',
     format: 'percent',
     series: [
-      { name: 'Largest position', x: axis, values: compact(pick(c.max, keep)), color: COLORS.runs[0], width: 2, step: true },
-      { name: 'Median position', x: axis, values: compact(pick(c.median, keep)), color: COLORS.runs[2], step: true },
-      { name: 'Top 10, share of gross', x: axis, values: compact(pick(c.top10, keep)), color: COLORS.gross, dashed: true, step: true },
+      { name: 'Largest position', x, values: values(c.max), color: COLORS.runs[0], width: 2, step: true },
+      { name: 'Median position', x, values: values(c.median), color: COLORS.runs[2], step: true },
+      { name: 'Top 10, share of gross', x, values: values(c.top10), color: COLORS.gross, dashed: true, step: true },
     ],
   });
   const s = h.sectors;
   if (s !== undefined) {
-    const sectorKeep = strideIndices(s.dates.length, points);
-    const sectorAxis = out.axis(pick(s.dates, sectorKeep));
+    const sectors = out.thinned(s.dates, points);
     out.add({
       type: 'line',
       id: 'sectors',
       format: 'percent',
-      series: s.names.map((name, k) => ({ name, x: sectorAxis, values: compact(pick(s.weights[k], sectorKeep)), color: COLORS.categorical[k % COLORS.categorical.length], step: true })),
+      series: s.names.map((name, k) => ({ name, x: sectors.x, values: sectors.values(s.weights[k]), color: COLORS.categorical[k % COLORS.categorical.length], step: true })),
       marks: [0],
     });
   }

@@ -5,7 +5,9 @@
 
 import { rankCaveats } from '../engine/caveats.ts';
 import { RUN_CURRENCY } from '../reports/html/index.ts';
-import { annualize, growth } from '../reports/metrics/index.ts';
+import { CASH_BENCHMARK } from '../reports/benchmark.ts';
+import { cashGrowth } from '../reports/html/tearSheet/figures.ts';
+import { annualize } from '../reports/metrics/index.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
@@ -18,8 +20,8 @@ function comparators(run: StudyRun): { benchmark: number | null; cash: number | 
   if (n === 0) return { benchmark: null, cash: null };
   const P = m.periodsPerYear;
   const levels = m.benchmarkLevels === null ? [] : Array.from(m.benchmarkLevels).filter((v) => Number.isFinite(v) && v > 0);
-  const benchmark = m.benchmark === 'cash' || levels.length < 2 ? null : annualize(levels[levels.length - 1] / levels[0], n, P);
-  const cash = m.riskFreeReturns.every((v) => !Number.isFinite(v) || v === 0) ? null : annualize(growth(m.riskFreeReturns), n, P);
+  const benchmark = m.benchmark === CASH_BENCHMARK || levels.length < 2 ? null : annualize(levels[levels.length - 1] / levels[0], n, P);
+  const cash = cashGrowth(m.riskFreeReturns, P)?.annual ?? null;
   return { benchmark, cash };
 }
 

@@ -14,6 +14,11 @@ export interface UserModelRecord {
   readonly params: unknown;
 }
 
+/** A daily column's snake_case name, as the store and the metrics name it: borrowFee → borrow_fee. */
+export function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 /** Daily columns, one value per session of the run. Currency unless stated. */
 export const DAILY_COLUMNS = [
   'nav',

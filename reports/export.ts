@@ -27,12 +27,11 @@ export function exportTable(stored: StoredRun, what: ExportTable): ExportedTable
     case 'monthly':
     case 'yearly': {
       const days = Int32Array.from(d.dates.slice(1), parseIsoDay);
-      const levels = Array.from(d.benchmarkLevel, (v) => (Number.isNaN(v) ? null : v));
       const periods = periodReturns(days, d.navReturn.subarray(1), what === 'monthly' ? 'month' : 'year');
       return {
         columns,
         rows: periods.map((p) => {
-          const row: Cell[] = [p.period, p.value, levelChange(levels, p.start, p.end), p.n];
+          const row: Cell[] = [p.period, p.value, levelChange(d.benchmarkLevel, p.start, p.end), p.n];
           return what === 'yearly' ? [...row, p.start === 0 ? d.dates[0] : d.dates[p.start + 1], d.dates[p.end]] : row;
         }),
       };

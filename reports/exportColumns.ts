@@ -1,10 +1,7 @@
 // The documented columns of `breadth export` (name, unit, meaning) per table: what the command's
 // --help lists and what reports/export.ts writes, kept apart so the help loads nothing else.
 
-import { DAILY_COLUMNS } from '../engine/result.ts';
-
-/** borrowFee → borrow_fee, as the store names daily columns (runMetrics.ts snakeCase, not imported: it loads the metrics). */
-const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+import { DAILY_COLUMNS, snakeCase } from '../engine/result.ts';
 
 export const EXPORT_TABLES = ['daily', 'monthly', 'yearly', 'drawdowns', 'positions', 'fills', 'metrics'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
@@ -57,7 +54,7 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
     col('gross_exposure', 'fraction', '(long + |short|) / NAV'),
     col('net_exposure', 'fraction', '(long − |short|) / NAV'),
     ...DAILY_COLUMNS.map((c) => {
-      const name = snake(c);
+      const name = snakeCase(c);
       const [unit, meaning] = DAILY_MEANING[name] ?? ['number', name];
       return col(name, unit, meaning);
     }),

@@ -17,7 +17,7 @@ import { isoDay } from '../data/dates.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
-import { COST_LINES, type DailyColumn, type Result } from '../engine/result.ts';
+import { COST_LINES, type DailyColumn, type Result, snakeCase } from '../engine/result.ts';
 import {
   computeMetrics,
   type DrawdownEpisode,
@@ -210,10 +210,6 @@ function portfolioFigures(result: Result, P: number): Metric[] {
   ];
 }
 
-/** snake_case metric name of a daily column: borrowFee → borrow_fee. */
-export function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
 
 /** Cost lines in currency, the credit lines as negative costs, each with its annual drag. */
 function costFigures(result: Result, P: number): Metric[] {

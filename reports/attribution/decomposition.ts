@@ -2,8 +2,7 @@
 // short book, income lines and cost lines, summed over the run's daily columns. The engine books
 // ΔNAV = long P&L + short P&L + income − costs exactly, so the lines reconcile to the NAV change;
 // `residual` reports any difference rather than hiding it.
-import { COST_LINES, type DailyColumn, INCOME_LINES, type Result } from '../../engine/result.ts';
-import { snakeCase } from '../runMetrics.ts';
+import { COST_LINES, type DailyColumn, INCOME_LINES, type Result, snakeCase } from '../../engine/result.ts';
 
 export interface DecompositionLine {
   /** snake_case: long_book, short_book, dividends, interest_received, …, commission, … */

@@ -4,11 +4,10 @@
 // negative costs, and `cost_<line>_drag` is the annualized drag.
 
 import type { ModelConcern } from '../../engine/models/types.ts';
-import { COST_LINES, type DailyColumn } from '../../engine/result.ts';
+import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
-import { computeMetrics } from '../metrics/index.ts';
-import { snakeCase } from '../runMetrics.ts';
+import { computeMetrics, wealthSeries } from '../metrics/index.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
 import { scopedCaveats } from './storedCaveats.ts';
@@ -99,9 +98,7 @@ function benchmarkLevels(stored: StoredRun): (number | null)[] | undefined {
   const d = stored.daily;
   if (d.benchmarkLevel.some((v) => !Number.isNaN(v))) return Array.from(d.benchmarkLevel, (v) => (Number.isNaN(v) ? null : v));
   if (!d.benchmarkReturn.some((v) => !Number.isNaN(v))) return undefined;
-  const out: number[] = [1];
-  for (let t = 1; t < d.benchmarkReturn.length; t++) out.push(out[t - 1] * (1 + (Number.isNaN(d.benchmarkReturn[t]) ? 0 : d.benchmarkReturn[t])));
-  return out;
+  return Array.from(wealthSeries(d.benchmarkReturn.subarray(1))); // a missing return leaves the level where it was
 }
 
 /**

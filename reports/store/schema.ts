@@ -1,8 +1,7 @@
 // The results store's schema, as forward migrations (documented in reports/SCHEMA.md).
 // PRAGMA user_version holds the number of migrations applied; a migration is never edited once
 // released: a change is a new step appended to MIGRATIONS.
-import { DAILY_COLUMNS } from '../../engine/result.ts';
-import { snakeCase } from '../runMetrics.ts';
+import { DAILY_COLUMNS, snakeCase } from '../../engine/result.ts';
 import { V4 } from './schemaV4.ts';
 import { V5 } from './schemaV5.ts';
 import { V6 } from './schemaV6.ts';

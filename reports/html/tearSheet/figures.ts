@@ -3,6 +3,8 @@
 // "annualized return"), the books' share of the NAV change, cost drags grouped into trading and
 // financing, the deepest drawdown, and stored metrics made safe to show (Treynor with a tiny β).
 
+import { CASH_BENCHMARK } from '../../benchmark.ts';
+import { annualize, growth } from '../../metrics/index.ts';
 import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
 
 /** Below this |β|, Treynor (excess return / β) explodes and says nothing. */
@@ -27,11 +29,10 @@ export function presentable(metrics: readonly MetricFigure[]): MetricFigure[] {
 }
 
 /** Total and annualized return of holding cash (the risk-free series) over the run; null without one. */
-export function cashGrowth(riskFree: readonly number[] | undefined, periodsPerYear: number): { total: number; annual: number } | null {
-  if (riskFree === undefined || riskFree.length === 0 || riskFree.every((v) => !Number.isFinite(v) || v === 0)) return null;
-  let g = 1;
-  for (const v of riskFree) g *= 1 + (Number.isFinite(v) ? v : 0);
-  return { total: g - 1, annual: Math.pow(g, periodsPerYear / riskFree.length) - 1 };
+export function cashGrowth(riskFree: readonly number[] | Float64Array | undefined, periodsPerYear: number): { total: number; annual: number } | null {
+  if (riskFree === undefined || riskFree.length === 0 || riskFree.every((v: number) => !Number.isFinite(v) || v === 0)) return null;
+  const g = growth(riskFree);
+  return { total: g - 1, annual: annualize(g, riskFree.length, periodsPerYear) };
 }
 
 /** The deepest drawdown episode (undefined when the NAV never fell). */
@@ -60,5 +61,5 @@ export function lineShares(decomposition: PnlDecomposition): Map<string, number>
 
 /** A benchmark named 'cash' compounds the risk-free rate: the page then does not say "vs cash" twice. */
 export function benchmarkIsCash(data: Pick<TearSheetData, 'benchmark'>): boolean {
-  return data.benchmark?.name === 'cash';
+  return data.benchmark?.name === CASH_BENCHMARK;
 }

@@ -53,7 +53,8 @@ export interface FillBreach {
 /** Fills of the book's resting orders. Mutates the portfolio (trades, commission) and writes the ledger (fills, cost lines, deferrals). */
 export class Broker {
   readonly #market: Market;
-  readonly #config: EngineConfig;
+  /** Whole-share mode: fills are rounded down to whole shares. */
+  readonly #whole: boolean;
   readonly #portfolio: Portfolio;
   readonly #ledger: Ledger;
   readonly #models: ExecutionModels;
@@ -76,13 +77,13 @@ export class Broker {
 
   constructor(parts: BrokerParts) {
     this.#market = parts.market;
-    this.#config = parts.config;
+    this.#whole = parts.config.shares === 'whole';
     this.#portfolio = parts.portfolio;
     this.#ledger = parts.ledger;
     this.#book = parts.book;
     this.#models = parts.models;
     this.#liquidity = parts.liquidity;
-    this.#account = new AccountGuard(parts.config.account, parts.portfolio, parts.config.shares === 'whole');
+    this.#account = new AccountGuard(parts.config.account, parts.portfolio, this.#whole);
     this.#filledToday = new Float64Array(parts.market.symbols.length);
     this.#touched = new Int32Array(parts.market.symbols.length);
   }
@@ -136,7 +137,7 @@ export class Broker {
       this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity);
       return;
     }
-    c.liquidity = this.#models.slippage.liquidityWindow !== undefined ? this.#liquidity?.estimate(o.symbol, o.decidedAt) : undefined;
+    c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt); // an estimator exists only for a model with a liquidity window
     const allowed = this.#account.allowed(o.symbol, quantity, reference, this.#quoteFor, this.#quote);
     if (allowed !== quantity) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
@@ -231,7 +232,7 @@ export class Broker {
   }
 
   #roundDown(x: number): number {
-    return this.#config.shares === 'whole' ? Math.floor(x) : x;
+    return this.#whole ? Math.floor(x) : x;
   }
 }
 

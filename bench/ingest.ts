@@ -24,11 +24,10 @@ import { formatBytes } from '../data/cache/location.ts';
 import { MarketCache } from '../data/cache/marketCache.ts';
 import { loadMarket } from '../data/load.ts';
 import { backtraderSet } from './backtraderSet.ts';
+import { median, SOURCE_NODE_ARGS } from './measure.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GOALS = { ingestSeconds: 2, runSeconds: 3, rssMb: 1024 } as const;
-/** Node flags of a measured process: the source tree, as `npm run breadth` runs it. */
-const SOURCE_NODE_ARGS = ['--conditions=breadth-source'];
 
 type Phase = 'cold' | 'main' | 'store' | 'warm';
 
@@ -80,7 +79,6 @@ function runCli(source: string, cacheDir: string, workDir: string): { seconds: n
   return { seconds, peakRssMb: kb / 1024 };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
 const fmt = (n: number, digits = 2): string => n.toFixed(digits);
 const verdict = (value: number, goal: number): string => (value <= goal ? `goal ${goal}: ok` : `goal ${goal}: OVER`);
 

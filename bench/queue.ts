@@ -21,6 +21,7 @@ import { openSweepMarket, planSweep, runTrial } from '../study/sweep/index.ts';
 import { queueExecutor } from '../study/sweep/queue/coordinator.ts';
 import { encodeResult, marketRequest } from '../study/sweep/queue/protocol.ts';
 import { startRedis } from '../test/sweep/queue/redis.ts';
+import { SOURCE_NODE_ARGS } from './measure.ts';
 
 const trialCount = Number(process.argv[2] ?? 2000);
 const repeats = Number(process.argv[3] ?? 2);
@@ -69,7 +70,7 @@ try {
   );
 
   // 2. examples/sweep.yaml: local threads against two worker processes.
-  const breadth = (args: string[]) => [process.execPath, ['--conditions=breadth-source', join(root, 'cli', 'breadth.ts'), ...args]] as const;
+  const breadth = (args: string[]) => [process.execPath, [...SOURCE_NODE_ARGS, join(root, 'cli', 'breadth.ts'), ...args]] as const;
   const timed = (args: string[]): number => {
     const [cmd, argv] = breadth(args);
     const t = performance.now();

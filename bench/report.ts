@@ -11,13 +11,13 @@ import { renderComparison, renderTearSheet, writeReport } from '../reports/html/
 import { LAPTOP, launch, visit } from '../test/reports/html/browser.ts';
 import { fabricateTearSheet } from '../test/reports/html/fabricate.ts';
 import { comparisonRun } from '../test/reports/html/pages.ts';
+import { median } from './measure.ts';
 
 const SESSIONS = 5_040;
 const LOADS = Number(process.argv[2] ?? 5);
 const SIZE_BUDGET = 1_000_000;
 const DRAW_BUDGET_MS = 2_000;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'breadth-bench-report-'));

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median } from './measure.ts';
 
 const bin = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'dist', 'cli', 'breadth.js'));
 const REPEATS = Number(process.argv[3] ?? 15);
@@ -49,7 +50,6 @@ function time(args: string[], cwd: string): { wall: number; cpu: number } {
   return { wall, cpu: childrenCpu() - cpu };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-bench-startup-'));
 try {

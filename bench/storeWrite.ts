@@ -12,6 +12,7 @@ import { runMetrics } from '../reports/runMetrics.ts';
 import { openStore, writeRun } from '../reports/store/index.ts';
 import { equalWeight } from './equalWeight.ts';
 import { randomWalkMarket } from './randomWalkMarket.ts';
+import { median } from './measure.ts';
 
 const repeats = Number(process.argv[2] ?? 3);
 const result = backtest(randomWalkMarket(2000, 5040), equalWeight, { initialCash: 10_000_000 });
@@ -34,7 +35,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const best = Math.min(...walls);
 console.log(
   `writeRun of ${rows.toLocaleString('en-US')} ledger rows: best ${best.toFixed(2)} s (${((rows / best) / 1e6).toFixed(2)} M rows/s), median ${median(walls).toFixed(2)} s of [${walls.map((w) => w.toFixed(2)).join(', ')}], ` +

@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { SOURCE_NODE_ARGS } from './measure.ts';
 
 const repeats = Number(process.argv[2] ?? 3);
 const only = process.argv[3]?.split(',');
@@ -27,7 +28,7 @@ for (const [kind, workers, times] of cases) {
     const load = loadavg()[0].toFixed(1);
     // Node's own TypeScript, as `npm run breadth` runs the CLI: under tsx every worker thread would
     // transpile its modules through esbuild first (a second of start-up and 70 MB per worker).
-    const run = spawnSync(process.execPath, ['--expose-gc', '--conditions=breadth-source', join(import.meta.dirname, 'sweepCase.ts'), kind, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, ['--expose-gc', ...SOURCE_NODE_ARGS, join(import.meta.dirname, 'sweepCase.ts'), kind, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) {
       console.log(`${kind} × ${workers}: failed\n${run.stderr.slice(-2000)}`);
       break;

@@ -119,6 +119,26 @@ function csr(T: number, events: readonly { session: number; symbol: number; valu
   };
 }
 
+/** Position of each old symbol among `indexes` (new symbol k = old `indexes[k]`), -1 where it is not kept. */
+function symbolPositions(N: number, indexes: readonly number[]): Int32Array {
+  const symbolOf = new Int32Array(N).fill(-1);
+  indexes.forEach((old, k) => (symbolOf[old] = k));
+  return symbolOf;
+}
+
+/** The per-symbol fields of a market that are only picked, in the order of `indexes`. */
+function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[]): Pick<Market, 'symbols' | 'priceKind' | 'assetClass' | 'sector' | 'industry' | 'delistReturn'> {
+  const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);
+  return {
+    symbols: pick(market.symbols),
+    priceKind: Uint8Array.from(indexes, (i) => market.priceKind[i]),
+    assetClass: Uint8Array.from(indexes, (i) => market.assetClass[i]),
+    sector: pick(market.sector),
+    industry: pick(market.industry),
+    delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
+  };
+}
+
 /**
  * Some symbols of a market over every session (new symbol k = old `indexes[k]`), with `prices`
  * already gathered for them (T × indexes.length each): per-symbol arrays, corporate actions,
@@ -126,8 +146,7 @@ function csr(T: number, events: readonly { session: number; symbol: number; valu
  * `partial` to keep only those where the symbols trade.
  */
 export function symbolSubset(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[], prices: PriceColumns): Market {
-  const symbolOf = new Int32Array(market.symbols.length).fill(-1);
-  indexes.forEach((old, k) => (symbolOf[old] = k));
+  const symbolOf = symbolPositions(market.symbols.length, indexes);
   const T = market.dates.length;
   const kept = <E extends EventTable>(table: E): { session: number; symbol: number; value: number; k: number }[] => {
     const out: { session: number; symbol: number; value: number; k: number }[] = [];
@@ -143,20 +162,14 @@ export function symbolSubset(market: Omit<Market, keyof PriceColumns>, indexes: 
     const order = [...inside].sort((a, b) => a.session - b.session || a.symbol - b.symbol);
     return { ...table, moveSession: Int32Array.from(order, (e) => moves.moveSession[e.k]) };
   };
-  const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);
   return {
     ...market,
     ...prices,
-    symbols: pick(market.symbols),
-    priceKind: Uint8Array.from(indexes, (i) => market.priceKind[i]),
-    assetClass: Uint8Array.from(indexes, (i) => market.assetClass[i]),
-    sector: pick(market.sector),
-    industry: pick(market.industry),
+    ...pickedSymbols(market, indexes),
     splits: eventTable(T, kept(market.splits)),
     dividends: eventTable(T, kept(market.dividends)),
     ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
     delistedAfter: Int32Array.from(indexes, (i) => market.delistedAfter[i]),
-    delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
     fundamentals: market.fundamentals.forSymbols(indexes),
   };
 }
@@ -195,8 +208,7 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
   }
   const shared = new Map<Float64Array, Float64Array>();
   const close = column(market.close, shared);
-  const symbolOf = new Int32Array(N).fill(-1);
-  indexes.forEach((old, k) => (symbolOf[old] = k));
+  const symbolOf = symbolPositions(N, indexes);
 
   const lastBar = new Int32Array(n).fill(-1);
   const emptySymbols: string[] = [];
@@ -225,26 +237,20 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
     const table = csr(T, inside.filter((e) => e.extra >= 0));
     return { session: table.session, symbol: table.symbol, value: table.value, sessionStart: table.sessionStart, moveSession: table.extra };
   };
-  const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);
   return {
     market: {
       ...market,
-      symbols: pick(market.symbols),
+      ...pickedSymbols(market, indexes),
       dates: contiguous ? market.dates.subarray(kept[0], kept[T - 1] + 1) : Int32Array.from(kept, (t) => market.dates[t]),
       open: column(market.open, shared),
       high: column(market.high, shared),
       low: column(market.low, shared),
       close,
       volume: column(market.volume, shared),
-      priceKind: Uint8Array.from(indexes, (i) => market.priceKind[i]),
-      assetClass: Uint8Array.from(indexes, (i) => market.assetClass[i]),
-      sector: pick(market.sector),
-      industry: pick(market.industry),
       splits: events(market.splits),
       dividends: events(market.dividends),
       ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
       delistedAfter,
-      delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
       fundamentals: allInOrder ? market.fundamentals : market.fundamentals.forSymbols(indexes),
     },
     emptySymbols,

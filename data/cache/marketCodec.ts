@@ -25,8 +25,6 @@ export interface MarketMeta {
   readonly rateNames: readonly string[];
   /** Price fields stored in each symbol's run, in their order there. */
   readonly priceFields: readonly PriceColumn[];
-  /** Price columns that are absent or entirely NaN (not stored). */
-  readonly nanColumns: readonly PriceColumn[];
   /** True when the market flags reverting moves (the table is stored). */
   readonly hasRevertingMoves: boolean;
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
@@ -74,7 +72,6 @@ export function encodeMarket(market: Market): EncodedMarket {
   const T = market.dates.length;
   const N = market.symbols.length;
   const priceFields = PRICE_COLUMNS.filter((field) => !allNaN(market[field]));
-  const nanColumns = PRICE_COLUMNS.filter((field) => !priceFields.includes(field));
   columns.set('dates', market.dates);
   columns.set('priceKind', market.priceKind);
   columns.set('assetClass', market.assetClass);
@@ -108,7 +105,6 @@ export function encodeMarket(market: Market): EncodedMarket {
     fingerprint: market.fingerprint,
     rateNames,
     priceFields,
-    nanColumns,
     hasRevertingMoves: market.revertingMoves !== undefined,
     columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
   };

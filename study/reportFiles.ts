@@ -32,8 +32,8 @@ export function comparisonHtml(store: Store, title: string, ids: readonly number
 }
 
 /** Render a comparison of stored runs (the first is the reference) to `path`. */
-export function writeComparison(store: Store, title: string, ids: readonly number[], path: string, period: 'common' | 'full' = 'common'): string {
-  const html = comparisonHtml(store, title, ids, period);
+export function writeComparison(store: Store, title: string, ids: readonly number[], path: string): string {
+  const html = comparisonHtml(store, title, ids);
   mkdirSync(join(path, '..'), { recursive: true });
   writeReport(path, html);
   return path;

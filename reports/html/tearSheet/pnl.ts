@@ -32,9 +32,9 @@ export function waterfall(id: string, dec: PnlDecomposition): WaterfallSpec {
 }
 
 /** Cumulative P&L of the long and the short book, and the NAV change, over the sessions `rows`. */
-export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, rows: readonly number[], axis: string): boolean {
+export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, rows: readonly number[], axis: string): void {
   const legs = data.legs;
-  if (legs === undefined) return false;
+  if (legs === undefined) return;
   const cumulative = (x: readonly number[]): number[] => {
     let s = 0;
     return x.map((v) => (s += Number.isFinite(v) ? v : 0));
@@ -44,7 +44,6 @@ export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, rows
   const start = data.nav[0] ?? 0;
   series.push({ name: 'NAV change', x: axis, values: compact(pick(data.nav.map((v) => v - start), rows)), color: COLORS.gross, width: 1 });
   out.add({ type: 'line', id: 'legs', format: 'currency', series, marks: [0] });
-  return true;
 }
 
 const weight = (w: number | null | undefined): string => (w === null || w === undefined ? '–' : formatPercent(w, 2));

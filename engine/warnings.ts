@@ -206,11 +206,13 @@ function touchedSymbols(r: RunRecordings): Set<number> {
 }
 
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = /look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above/i;
+/** Corporate actions the data names or implies that were not applied as read, or applied against a price move (priceSeries.ts). */
+const DOUBTFUL_ACTIONS = /not applied again|were ignored|beyond the ratio/;
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|${DOUBTFUL_ACTIONS.source}`, 'i');
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note)) return 'high';
-  if (/survivor|MISSING/.test(note)) return 'medium';
+  if (/survivor|MISSING/.test(note) || DOUBTFUL_ACTIONS.test(note)) return 'medium';
   return 'low';
 }
 

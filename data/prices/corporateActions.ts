@@ -11,11 +11,15 @@
 // Classification of a step (|1 − g| above the noise threshold):
 //   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% of a ratio a:b with
 //     min(a, b) ≤ 4 and max(a, b) ≤ 100 (2:1, 3:2, 1:10, ...), and Close moved like a split:
-//     Close_s / Close_{s-1} is nearer 1/q than 1 (and within ×1.5 of 1/q). A real split's step
-//     is exact up to price rounding (IJR: 0.33333 and 0.50000), so the tolerance is tight; a
-//     special dividend lands near a round ratio only by chance (SYX's $8 on 2018-12-21 is 0.75%
-//     from 5:4 and is read as a dividend). For splits of 2:1 or more (or 1:2 or more in
-//     reverse), a step up to 2% beyond the ratio is a dividend paid on the split's ex-date.
+//     Close_s / Close_{s-1} is nearer 1/q than 1 (in log terms; a stock may also move a lot on
+//     its ex-date, so there is no bound on how far: a split whose price also moved more than
+//     ×1.5 beyond its ratio is listed for the user to check). A real split's step is exact up
+//     to price rounding (IJR: 0.33333 and 0.50000), so the tolerance is tight; a special
+//     dividend lands near a round ratio only by chance (SYX's $8 on 2018-12-21 is 0.75% from
+//     5:4 and is read as a dividend). For splits of 3:2 or more (or 2:3 or more in reverse), a
+//     step up to 2% beyond the ratio is a dividend paid on the split's ex-date (so a special
+//     dividend of 33.3–34.7% of the price, on a day the price fell by a third, reads as a 3:2
+//     split with a dividend; below 3:2 the two overlap too much to tell apart).
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
 //   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied.
@@ -41,6 +45,8 @@ export interface DerivedActions {
   readonly unexplained: DatedValue[];
   /** Dividends above 10% of the previous close; value = that fraction. */
   readonly large: DatedValue[];
+  /** Splits applied on a day the price also moved more than ×1.5 beyond the ratio; value = that move. */
+  readonly offRatio: DatedValue[];
   readonly noiseThreshold: number;
 }
 
@@ -56,6 +62,7 @@ const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
 const MAX_LARGE_TERM = 100;
 const PRICE_MOVE_TOLERANCE = 1.5;
+const SAME_DAY_DIVIDEND_MIN_SPLIT = 1.5;
 
 /** Steps g_s = f_{s-1} / f_s between consecutive rows; index s (0 is unused, NaN). */
 function factorSteps(close: Float64Array, adjClose: Float64Array): Float64Array {
@@ -108,21 +115,38 @@ export function splitRatioForStep(q: number): number {
   const ratio = nearestSplitRatio(q);
   const rest = ratio / q; // = g × ratio, the step left after the split
   if (Math.abs(rest - 1) <= RATIO_TOLERANCE) return ratio;
-  const bigSplit = ratio >= 2 || ratio <= 0.5;
+  const bigSplit = ratio >= SAME_DAY_DIVIDEND_MIN_SPLIT || ratio <= 1 / SAME_DAY_DIVIDEND_MIN_SPLIT;
   return bigSplit && rest < 1 && rest >= 1 - MAX_SAME_DAY_DIVIDEND ? ratio : NaN;
 }
 
-/** True when a price change r = Close_s / Close_{s-1} looks like a split by `ratio` rather than no event. */
+/**
+ * A split ratio as printed (yfinance writes 1:3 as 0.333333): the round ratio within 0.2% of it,
+ * else the value itself.
+ */
+export function roundSplitRatio(printed: number): number {
+  const ratio = nearestSplitRatio(printed);
+  return Math.abs(ratio / printed - 1) <= RATIO_TOLERANCE ? ratio : printed;
+}
+
+/**
+ * True when a price change r = Close_s / Close_{s-1} looks like a split by `ratio` rather than
+ * no event: r is nearer 1/ratio than 1, in log terms (the geometric midpoint decides).
+ */
 export function movedLikeSplit(r: number, ratio: number): boolean {
-  const offSplit = Math.abs(Math.log(r * ratio));
-  return offSplit < Math.abs(Math.log(r)) && offSplit <= Math.log(PRICE_MOVE_TOLERANCE);
+  return Math.abs(Math.log(r * ratio)) < Math.abs(Math.log(r));
+}
+
+/** The price move left on a split's ex-date once the split is taken out (r × ratio), when beyond ×1.5 either way; else NaN. */
+export function moveBeyondSplit(r: number, ratio: number): number {
+  const rest = r * ratio;
+  return Math.abs(Math.log(rest)) > Math.log(PRICE_MOVE_TOLERANCE) ? rest : NaN;
 }
 
 /** Dividends and splits implied by Close vs AdjClose on the same rows (both positive). */
 export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array): DerivedActions {
   const steps = factorSteps(close, adjClose);
   const threshold = noiseThreshold(steps);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], noiseThreshold: threshold };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [], noiseThreshold: threshold };
   for (let s = 1; s < steps.length; s++) {
     let g = steps[s];
     if (Math.abs(1 - g) <= threshold) continue;
@@ -131,8 +155,11 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const q = 1 / g;
     if (q >= SPLIT_UP || q <= SPLIT_DOWN) {
       const ratio = splitRatioForStep(q);
-      if (!Number.isNaN(ratio) && movedLikeSplit(close[s] / close[s - 1], ratio)) {
+      const r = close[s] / close[s - 1];
+      if (!Number.isNaN(ratio) && movedLikeSplit(r, ratio)) {
         result.splits.push({ day, value: ratio });
+        const beyond = moveBeyondSplit(r, ratio);
+        if (!Number.isNaN(beyond)) result.offRatio.push({ day, value: beyond });
         g *= ratio;
         previousClose /= ratio;
         if (Math.abs(1 - g) <= threshold) continue;

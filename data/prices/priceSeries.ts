@@ -8,7 +8,7 @@
 //   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files): the series
 //     is raw and its dividends are missing, which a source note says.
 
-import { deriveCorporateActions, movedLikeSplit, type DatedValue } from './corporateActions.ts';
+import { deriveCorporateActions, moveBeyondSplit, movedLikeSplit, roundSplitRatio, type DatedValue } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
@@ -53,7 +53,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], dividends: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], dividends: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
@@ -80,6 +80,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       summary.dividends += actions.dividends.length;
       summary.splits += actions.splits.length;
       for (const day of actions.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
+      for (const step of actions.offRatio) summary.offRatio.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(2)})`);
       series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
       return;
     }
@@ -94,29 +95,37 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     summary.splits += actions.splits.length;
     for (const step of actions.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
     for (const big of actions.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
+    for (const step of actions.offRatio) summary.offRatio.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(2)})`);
     series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
   });
   return { series, notes: fileNotes(parsed, summary) };
 }
 
 /**
- * Corporate actions from Dividends and Stock Splits columns (blank or 0 = none). A split is
- * applied only where Close moved by its ratio; in a split-adjusted Close it is already in the
- * prices, and applying it would multiply the shares a second time.
+ * Corporate actions from Dividends and Stock Splits columns (blank or 0 = none). A printed ratio
+ * is read as the round ratio it rounds (0.333333 is 1:3). A split is applied only where Close
+ * moved nearer its ratio than no move (movedLikeSplit); in a split-adjusted Close it is already in
+ * the prices, and applying it would multiply the shares a second time.
  */
 function explicitActions(dates: Int32Array, close: Float64Array, dividend: Float64Array | null, split: Float64Array | null) {
   const dividends: DatedValue[] = [];
   const splits: DatedValue[] = [];
   const alreadyAdjusted: number[] = [];
+  const offRatio: DatedValue[] = [];
   for (let r = 0; r < dates.length; r++) {
     if (dividend && dividend[r] > 0) dividends.push({ day: dates[r], value: dividend[r] });
-    const ratio = split ? split[r] : 0;
-    if (ratio > 0 && ratio !== 1) {
-      if (r > 0 && movedLikeSplit(close[r] / close[r - 1], ratio)) splits.push({ day: dates[r], value: ratio });
-      else alreadyAdjusted.push(dates[r]);
+    const printed = split ? split[r] : 0;
+    if (printed > 0 && printed !== 1) {
+      const ratio = roundSplitRatio(printed);
+      const move = r > 0 ? close[r] / close[r - 1] : NaN;
+      if (r > 0 && movedLikeSplit(move, ratio)) {
+        splits.push({ day: dates[r], value: ratio });
+        const beyond = moveBeyondSplit(move, ratio);
+        if (!Number.isNaN(beyond)) offRatio.push({ day: dates[r], value: beyond });
+      } else alreadyAdjusted.push(dates[r]);
     }
   }
-  return { dividends, splits, alreadyAdjusted };
+  return { dividends, splits, alreadyAdjusted, offRatio };
 }
 
 interface DerivationSummary {
@@ -129,6 +138,7 @@ interface DerivationSummary {
   readonly adjustedSplits: string[];
   readonly unexplained: string[];
   readonly large: string[];
+  readonly offRatio: string[];
 }
 
 const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
@@ -137,7 +147,7 @@ const who = (symbols: readonly string[]): string => (symbols.length <= 5 ? symbo
 function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const notes: string[] = [];
   const has = (role: Parameters<typeof hasRole>[1]): boolean => hasRole(parsed.columns, role);
-  const { withoutAdjClose, unexplained, large, adjustedSplits } = summary;
+  const { withoutAdjClose, unexplained, large, adjustedSplits, offRatio } = summary;
   if (!has('close')) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
   if (summary.explicit > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits read from the ${[has('dividend') ? 'Dividends' : '', has('splitRatio') ? 'Stock Splits' : ''].filter(Boolean).join(' and ')} column${has('dividend') && has('splitRatio') ? 's' : ''} (Close is read as not dividend-adjusted)`);
   else if (has('close') && summary.derived > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits derived from Close vs AdjClose`);
@@ -152,6 +162,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   if (parsed.descending.length > 0) notes.push(`rows run newest first${parsed.columns.long ? ` for ${who(parsed.descending)}` : ''}: read in date order`);
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
   if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
+  if (offRatio.length > 0) notes.push(`${offRatio.length} split${offRatio.length === 1 ? '' : 's'} applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company's record): ${listed(offRatio)}`);
   if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
   return notes;
 }

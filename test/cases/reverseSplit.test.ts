@@ -5,9 +5,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
+import { loadMarket } from '../../data/load.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { FillReason } from '../../engine/result.ts';
 import { expectColumn, MARGIN, orders, scripted } from '../engine/helpers.ts';
+import { csv, tempDir, writeFile } from '../data/fixtures.ts';
 import { caseMarket } from './helpers.ts';
 
 const market = await caseMarket('reverse-split');
@@ -56,5 +58,64 @@ describe('reverse-split', () => {
     const result = backtest(market, scripted({ [session('2024-01-03')]: orders({ symbol: 'RSPL', quantity: 15 }) }), { initialCash: 10_000, shares: 'fractional' });
     expect(Array.from(result.fills.quantity)).toEqual([15]);
     expect(result.daily.longValue[5]).toBeCloseTo(30, 12);
+  });
+});
+
+// The same kind on other inputs: splits whose price also moves a lot, ratios printed with float
+// noise, a split and a dividend on one ex-date. Prices are flat around each event, so the
+// right holdings and cash follow by hand.
+describe('whole shares survive corporate actions: other inputs', () => {
+  const folder = (name: string, text: string) => loadMarket(writeFile(tempDir(), name, text), { cacheDir: false });
+  const rows = (header: string, lines: string[]) => csv(header, ...lines.map((l, k) => `${DATES[k]},${l}`));
+  const DATES = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+  const run = (market: Awaited<ReturnType<typeof folder>>, script: Record<string, ReturnType<typeof orders>>) => {
+    const at = (date: string) => Array.from(market.dates, isoDay).indexOf(date);
+    return backtest(market, scripted(Object.fromEntries(Object.entries(script).map(([d, o]) => [at(d), o]))), { initialCash: 10_000 });
+  };
+
+  it('a 1-for-10 reverse split on a day the stock also fell 40% is still a split: 100 shares become 10', async () => {
+    // Close 2 → 12 (×6), AdjClose 20 → 12: the factor steps by exactly 10.
+    const market = await folder('RD.csv', rows('Date,Open,High,Low,Close,AdjClose,Volume', ['2,2,2,2,20,1e6', '2,2,2,2,20,1e6', '2,2,2,2,20,1e6', '12,12,12,12,12,1e6', '12,12,12,12,12,1e6', '12,12,12,12,12,1e6']));
+    expect(Array.from(market.splits.value)).toEqual([0.1]);
+    expect(market.sources[0].notes.join(' ')).toMatch(/1 split applied on an ex-date where the price also moved more than ×1\.5 beyond the ratio .*RD 2024-01-05 \(×0\.60\)/);
+    const result = run(market, { '2024-01-02': orders({ symbol: 'RD', quantity: 100 }) });
+    // 10 000 − 100 × 2 = 9 800 cash; 10 shares at 12 = 120.
+    expect(result.daily.nav.at(-1)).toBe(9_920);
+    expect(result.daily.longValue.at(-1)).toBe(120);
+  });
+
+  it('the same split from a Stock Splits column of 0.1, with the same price move', async () => {
+    const market = await folder('RD.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '12,12,12,12,1e6,0,0.1', '12,12,12,12,1e6,0,0', '12,12,12,12,1e6,0,0']));
+    expect(Array.from(market.splits.value)).toEqual([0.1]);
+    expect(run(market, { '2024-01-02': orders({ symbol: 'RD', quantity: 100 }) }).daily.nav.at(-1)).toBe(9_920);
+  });
+
+  it('a ratio printed as 0.333333 is 1:3: 30 shares become exactly 10, with no cash in lieu', async () => {
+    const market = await folder('RS.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['10,10,10,10,1e5,0,0', '10,10,10,10,1e5,0,0', '10,10,10,10,1e5,0,0', '30,30,30,30,1e5,0,0.333333', '30,30,30,30,1e5,0,0', '30,30,30,30,1e5,0,0']));
+    expect(Array.from(market.splits.value)).toEqual([1 / 3]);
+    const result = run(market, { '2024-01-02': orders({ symbol: 'RS', quantity: 30 }) });
+    expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
+    expect(result.daily.longValue.at(-1)).toBe(300);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_000, 10_000, 10_000, 10_000]);
+  });
+
+  it('a ratio printed as 1.333333 is 4:3: 30 shares become 40, and 3 resting shares become 4', async () => {
+    const market = await folder('FQ.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['40,40,40,40,1e5,0,0', '40,40,40,40,1e5,0,0', '40,40,40,40,1e5,0,0', '30,30,30,30,1e5,0,1.333333', '30,30,30,30,1e5,0,0', '30,30,30,30,1e5,0,0']));
+    expect(Array.from(market.splits.value)).toEqual([4 / 3]);
+    const result = run(market, { '2024-01-02': orders({ symbol: 'FQ', quantity: 30 }), '2024-01-04': orders({ symbol: 'FQ', quantity: 3 }) });
+    // The order for 3 decided 01-04 fills on the ex-date as 3 × 4/3 = 4 shares at 30.
+    expect(Array.from(result.fills.quantity)).toEqual([30, 4]);
+    expect(result.daily.longValue.at(-1)).toBe(44 * 30);
+    expect(result.daily.nav.at(-1)).toBe(10_000);
+  });
+
+  it('a 3:2 split with a $0.20 dividend on the same ex-date: 150 shares and $30, not a 34% dividend', async () => {
+    // Close 30 → 19.8 and AdjClose flat at 19.8: factor step 19.8/30 = (1/1.5) × (1 − 0.2/20).
+    const market = await folder('TSD.csv', rows('Date,Open,High,Low,Close,AdjClose,Volume', ['30,30,30,30,19.8,1e5', '30,30,30,30,19.8,1e5', '30,30,30,30,19.8,1e5', '19.8,19.8,19.8,19.8,19.8,1e5', '19.8,19.8,19.8,19.8,19.8,1e5', '19.8,19.8,19.8,19.8,19.8,1e5']));
+    expect(Array.from(market.splits.value)).toEqual([1.5]);
+    const result = run(market, { '2024-01-02': orders({ symbol: 'TSD', quantity: 100 }) });
+    expect(result.daily.longValue.at(-1)).toBeCloseTo(150 * 19.8, 9);
+    expect(result.daily.dividends.reduce((a, b) => a + b, 0)).toBeCloseTo(150 * 0.2, 9);
+    expect(result.daily.nav.at(-1)).toBeCloseTo(10_000, 9);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCorporateActions, splitRatioForStep } from '../../data/prices/corporateActions.ts';
+import { deriveCorporateActions, roundSplitRatio, splitRatioForStep } from '../../data/prices/corporateActions.ts';
 
 /**
  * A hand-made raw series with a known $0.50 dividend (ex-date index 3) and a 2:1 split (index 6),
@@ -84,8 +84,37 @@ describe('splitRatioForStep', () => {
     expect(splitRatioForStep(1.5)).toBe(1.5);
     expect(splitRatioForStep(0.05)).toBe(0.05);
     expect(splitRatioForStep(2 / 0.99)).toBe(2); // 2:1 with a 1% dividend
+    expect(splitRatioForStep(1.5 / 0.99)).toBe(1.5); // 3:2 with a 1% dividend
+    expect(splitRatioForStep(0.5 / 0.985)).toBe(0.5); // 1:2 with a 1.5% dividend
+    expect(splitRatioForStep(1.25 / 0.99)).toBeNaN(); // below 3:2 a dividend on top is not told from a special dividend
     expect(splitRatioForStep(1.2594)).toBeNaN(); // SYX 2018-12-21: a special dividend, 0.75% from 5:4
     expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
     expect(splitRatioForStep(137)).toBeNaN();
+  });
+});
+
+describe('roundSplitRatio', () => {
+  it('reads a printed ratio as the round ratio within 0.2% of it, else as printed', () => {
+    expect(roundSplitRatio(0.333333)).toBe(1 / 3);
+    expect(roundSplitRatio(1.333333)).toBe(4 / 3);
+    expect(roundSplitRatio(0.666667)).toBe(2 / 3);
+    expect(roundSplitRatio(2)).toBe(2);
+    expect(roundSplitRatio(0.37)).toBe(0.37); // 1.3% from 3:8: not a rounding of it
+  });
+});
+
+describe('a split whose ex-date price also moved', () => {
+  const days = Int32Array.from({ length: 4 }, (_, k) => 19_000 + k);
+  it('a factor step of exactly 1:10 is a reverse split even when Close moved ×6, and the move is listed', () => {
+    const actions = deriveCorporateActions(days, Float64Array.from([2, 2, 2, 12]), Float64Array.from([20, 20, 20, 12]));
+    expect(actions.splits).toEqual([{ day: days[3], value: 0.1 }]);
+    expect(actions.unexplained).toEqual([]);
+    expect(actions.offRatio).toHaveLength(1);
+    expect(actions.offRatio[0].value).toBeCloseTo(0.6, 12);
+  });
+  it('a split whose price moved by its ratio lists no move', () => {
+    const actions = deriveCorporateActions(days, Float64Array.from([2, 2, 2, 20]), Float64Array.from([20, 20, 20, 20]));
+    expect(actions.splits).toEqual([{ day: days[3], value: 0.1 }]);
+    expect(actions.offRatio).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
+import { RevertingFactorCheck } from './revertingFactor.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
@@ -117,6 +118,8 @@ export class PriceRowParser {
   #high: Float64Array | undefined;
   #low: Float64Array | undefined;
   #close: Float64Array | undefined;
+  /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
+  #factorCheck: RevertingFactorCheck | undefined;
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
     this.#file = file;
@@ -191,6 +194,7 @@ export class PriceRowParser {
     this.#columnNames = this.#columns.roles.map((role, k) => (role === null || role === 'ticker' || role === 'date' ? header[k] : COLUMN_NAME[role]));
     this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
     for (const role of this.#columns.roles) if (role !== null && role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
+    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
 
@@ -294,6 +298,7 @@ export class PriceRowParser {
     }
     if (this.#high !== undefined && this.#low !== undefined) this.#checkBar(row, day);
     this.#acceptDay(day);
+    this.#factorCheck?.check(this.#current, this.#close![row], this.#fields.adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
     this.#rows++;

@@ -1,0 +1,77 @@
+// Close and AdjClose whose ratio steps away for one row and back: a bad print, refused at its
+// line, never read as a dividend or a pair of opposite splits (../shared/cases impossible-bar's
+// kind: bad bars are errors, not corporate actions).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadMarket } from '../../data/load.ts';
+import { PriceRowParser } from '../../data/prices/priceRows.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
+
+const DATES = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+
+function parse(file: string, lines: string[]): void {
+  const parser = new PriceRowParser(file, { symbol: 'AAA' });
+  parser.push(Buffer.from(csv(...lines)));
+  parser.finish();
+}
+const rows = (closes: number[], adjCloses: number[]) => closes.map((c, k) => `${DATES[k]},${c},${adjCloses[k]}`);
+
+describe('a Close/AdjClose ratio that steps away for one row and back', () => {
+  it('a one-day AdjClose spike (a "33% dividend" if read as an event) is refused at its line', () => {
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...rows([100, 100, 100, 100, 100, 100], [100, 100, 150, 100, 100, 100])])).toThrow(
+      'AAA.csv:4: Close 100 and AdjClose 150 on 2024-01-04: their ratio is ×1.5 that of the rows before and after (a bad print in one of them, not a dividend or split) — correct the price or remove the row',
+    );
+  });
+
+  it('a one-day Close spike inside a consistent bar (two opposite splits if read as events) is refused', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Adj Close,Volume', ...['100,101,99,100', '100,101,99,100', '100,151,99,150', '100,101,99,100', '100,101,99,100'].map((bar, k) => `${DATES[k]},${bar},100,1000`)));
+    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 150 and AdjClose 100 on 2024-01-04: their ratio is ×0\.6667 that of the rows before and after/);
+  });
+
+  it('newest-first rows and the general (semicolon) path name the same row', async () => {
+    const lines = rows([100, 100, 100, 100, 100, 100], [100, 100, 150, 100, 100, 100]).reverse();
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...lines])).toThrow(/^AAA\.csv:5: .* on 2024-01-04/);
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date;Close;Adj Close', ...rows([100, 100, 100, 100, 100], [100, 100, 150, 100, 100]).map((l) => l.replaceAll(',', ';'))));
+    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 100 and AdjClose 150 on 2024-01-04/);
+  });
+
+  it('in a long file, per ticker: interleaved rows of another ticker do not hide it', () => {
+    const parser = new PriceRowParser('long.csv');
+    const text = ['Ticker,Date,Close,AdjClose', ...DATES.slice(0, 4).flatMap((d, k) => [`BB,${d},50,50`, `AA,${d},100,${k === 1 ? 120 : 100}`])];
+    expect(() => {
+      parser.push(Buffer.from(csv(...text)));
+      parser.finish();
+    }).toThrow(/^long\.csv:5: Close 100 and AdjClose 120 on 2024-01-03/);
+  });
+
+  it('real events never trip it: dividends and splits of any kind, a session or more apart (property)', () => {
+    const event = fc.constantFrom(1, 0.99, 0.97, 0.5, 2, 1 / 3);
+    fc.assert(
+      fc.property(fc.tuple(event, event, event), fc.double({ min: 1, max: 500, noNaN: true }), (events, start) => {
+        const steps = events.flatMap((e) => [e, 1]);
+        // The factor changes on an event day and stays: AdjClose = Close × f, f stepping by each event.
+        const closes: number[] = [];
+        const adj: number[] = [];
+        let factor = 1;
+        for (let k = 0; k < steps.length; k++) {
+          factor /= steps[k];
+          closes.push(start);
+          adj.push(start * factor);
+        }
+        parse('AAA.csv', ['Date,Close,Adj Close', ...rows(closes, adj)]);
+      }),
+    );
+  });
+
+  it('a single step of 1% or more that the next row undoes is always refused at its row (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.double({ min: 0.011, max: 3, noNaN: true }), fc.boolean(), (at, size, up) => {
+        const adj = [100, 100, 100, 100, 100, 100];
+        adj[at] = up ? 100 * (1 + size) : 100 / (1 + size);
+        expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...rows([100, 100, 100, 100, 100, 100], adj)])).toThrow(new RegExp(`^AAA\\.csv:${at + 2}: `));
+      }),
+    );
+  });
+});

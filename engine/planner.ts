@@ -10,6 +10,7 @@ import { UserError } from '../data/errors.ts';
 import { accountLimits, type AccountLimits } from './account.ts';
 import type { EngineConfig } from './config.ts';
 import type { Portfolio } from './portfolio.ts';
+import { roundShares } from './shares.ts';
 import type { Targets } from './strategy.ts';
 
 /** Net orders in execution order (reductions first): symbol[k], quantity[k] for k < count. Reused buffers. */
@@ -132,10 +133,14 @@ export class RebalancePlanner {
   #round(): void {
     if (this.#config.shares === 'fractional') return;
     const wanted = this.#wanted;
-    for (let i = 0; i < wanted.length; i++) wanted[i] = Math.trunc(wanted[i]);
+    for (let i = 0; i < wanted.length; i++) wanted[i] = roundShares(wanted[i]);
   }
 
-  /** Scale buys down until estimated cash after the rebalance and its costs is not negative. */
+  /**
+   * Scale buys down until estimated cash after the rebalance and its costs is not negative. A
+   * sell with no price at the decision (a missing bar) counts at its last mark: its order rests
+   * until the symbol trades, and the broker holds back any buy it funds until it has.
+   */
   #fitBuysToCash(ctx: PlanContext): void {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
@@ -144,7 +149,8 @@ export class RebalancePlanner {
       let buys = 0;
       for (let i = 0; i < wanted.length; i++) {
         const delta = wanted[i] - held[i];
-        const p = ctx.price(i);
+        const quoted = ctx.price(i);
+        const p = quoted > 0 ? quoted : ctx.portfolio.mark[i];
         if (delta === 0 || !(p > 0)) continue;
         const cost = ctx.estimateCost(i, delta, p);
         cash -= delta * p + cost;
@@ -161,7 +167,7 @@ export class RebalancePlanner {
   }
 
   #roundShares(x: number): number {
-    return this.#config.shares === 'whole' ? Math.trunc(x) : x;
+    return this.#config.shares === 'whole' ? roundShares(x) : x;
   }
 
   /** Net orders, reductions first; a position that flips sign is closed, then reopened. */

@@ -4,8 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
+import { loadMarket } from '../../data/load.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { deferralRows, scripted } from '../engine/helpers.ts';
+import { csv, tempDir, writeFile } from '../data/fixtures.ts';
 import { caseMarket } from './helpers.ts';
 
 const market = await caseMarket('suspended-sell');
@@ -47,5 +49,26 @@ describe('suspended-sell', () => {
   it('a margin account may borrow for it, within its limits', () => {
     const margin = backtest(market, strategy(), { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 2 } });
     expect(Math.min(...margin.daily.cash)).toBeLessThan(0);
+  });
+});
+
+describe('the same kind on other inputs', () => {
+  it('a switch decided on a day the held symbol has no bar still buys the new one, once the sale has funded it', async () => {
+    // AAA has no row on 2024-01-04 (the decision to switch to 100 % BBB); both flat.
+    const day = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'];
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Volume', ...day.filter((x) => x !== '2024-01-04').map((x) => `${x},100,100,100,100,1000`)));
+    writeFile(dir, 'BBB.csv', csv('Date,Open,High,Low,Close,Volume', ...day.map((x) => `${x},50,50,50,50,1000`)));
+    const gapped = await loadMarket(dir, { cacheDir: false });
+    const on = (date: string) => Array.from(gapped.dates, isoDay).indexOf(date);
+    const result = backtest(gapped, scripted({ [on('2024-01-02')]: { weights: { AAA: 1 } }, [on('2024-01-04')]: { weights: { BBB: 1 } } }), { initialCash: 10_000 });
+    // 100 AAA bought 01-03 at 100; sold 01-05 at 100; 200 BBB bought 01-05 at 50 with the proceeds.
+    expect(Array.from(result.fills.session, (s, k) => [isoDay(gapped.dates[s]), result.symbols[result.fills.symbol[k]], result.fills.quantity[k]])).toEqual([
+      ['2024-01-03', 'AAA', 100],
+      ['2024-01-05', 'AAA', -100],
+      ['2024-01-05', 'BBB', 200],
+    ]);
+    expect(result.daily.cash.every((c) => c >= 0)).toBe(true);
+    expect(result.daily.nav.at(-1)).toBe(10_000);
   });
 });

@@ -88,4 +88,20 @@ describe('the planner with a stub context', () => {
     expect(planned.unpriced).toEqual([1]);
     expect(planned.list).toEqual([['C', 40]]);
   });
+
+  it('counts a sell whose symbol has no price today at its last mark, so the buy it funds is still planned', () => {
+    // 100 A marked at 100 (no bar today), no cash: NAV 10 000; 100 % C at 50 → sell 100 A, buy 200 C.
+    const ctx = stub({ shares: [100, 0, 0], prices: [NaN, 20, 50], marks: [100, 20, 50], cash: 0 });
+    expect(plan({ weights: { C: 1 } }, ctx).list).toEqual([
+      ['A', -100],
+      ['C', 200],
+    ]);
+  });
+
+  it('a share count that is whole but for float noise stays whole: 0.57 × 10 000 / 57 is 100 shares, not 99', () => {
+    // 0.57 * 10000 / 57 evaluates to 99.99999999999999 in floating point.
+    expect((0.57 * 10_000) / 57).toBeLessThan(100);
+    expect(plan({ weights: { A: 0.57 } }, stub({ prices: [57, 20, 50] })).list).toEqual([['A', 100]]);
+    expect(plan({ weights: { A: 0.57 } }, stub({ prices: [57, 20, 50], costRate: 0.001 })).list).toEqual([['A', 100]]);
+  });
 });

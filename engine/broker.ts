@@ -42,6 +42,9 @@ export interface BrokerParts {
   readonly liquidity: LiquidityEstimator | undefined;
 }
 
+/** Relative size of an account cut that is float noise, not a cut (fractional shares). */
+const FLOAT_NOISE = 1e-9;
+
 /** A margin-limit cut at a fill (reported beside the decision-time breaches). */
 export interface FillBreach {
   readonly session: number;
@@ -139,7 +142,7 @@ export class Broker {
     }
     c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt); // an estimator exists only for a model with a liquidity window
     const allowed = this.#account.allowed(o.symbol, quantity, reference, this.#quoteFor, this.#quote);
-    if (allowed !== quantity) {
+    if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
       const cash = this.#account.kind === 'cash' && !(this.#portfolio.shares[o.symbol] + quantity < 0);
       this.#ledger.defer(t, o.symbol, cash ? Deferral.cash : Deferral.marginLimit, o.quantity - allowed);
@@ -149,10 +152,17 @@ export class Broker {
       else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
-    this.#execute(o, t, quantity, this.#quote);
+    // Fractional shares: where the account cut only float noise off the fill, the order counts as filled.
+    if (allowed !== quantity) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
+    else this.#execute(o, t, quantity, this.#quote);
     if (capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
     if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);
+  }
+
+  /** Fractional shares only: `allowed` differs from `quantity` by float noise (a part in 10⁹), not a real cut. */
+  #floatNoise(quantity: number, allowed: number): boolean {
+    return !this.#whole && Math.abs(quantity - allowed) <= FLOAT_NOISE * Math.abs(quantity);
   }
 
   /** The bar of order `o` at market index k in `phase`, into the models' context. */

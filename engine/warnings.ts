@@ -168,9 +168,11 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   for (const [reason, { count, share, session }] of byReason) {
     if (reason === Deferral.cash) {
       const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
-      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `${count} buys cut or held back: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${count} order-sessions: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
     } else {
-      out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]}`, { value: count, unit: 'count' }));
+      // In a cash account the margin limit is the ban on shorts: a sell beyond the holding.
+      const why = reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)' : DEFERRAL_NAMES[reason];
+      out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${why}`, { value: count, unit: 'count' }));
     }
   }
   return out;

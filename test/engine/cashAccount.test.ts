@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
+import { ORDER_STATUS_NAMES } from '../../engine/orders.ts';
 import type { Decision } from '../../engine/strategy.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';
@@ -71,5 +72,26 @@ describe('cash account', () => {
     );
     // The property met the case it is about: buys the cash could not fund at the fill.
     expect(cut).toBeGreaterThan(50);
+  });
+
+  it('a fractional all-in buy with commission fills whole: float noise in its size is not a cash cut', () => {
+    // 100 % of 10 000 at 10 with 10 bps commission: the planner sizes 10 000 / (10 × 1.001) = 999.000999… shares;
+    // cash after it is 0 up to the last bits, which the account must not report as a buy cut for cash.
+    const market = fixtureMarket({ symbols: ['X'], closes: [[10], [10], [10], [10]] });
+    const result = backtest(market, scripted({ 0: { weights: { X: 1 } } }), { initialCash: 10_000, shares: 'fractional', commission: { kind: 'bps', bps: 10 } });
+    expect(result.deferrals.reason).toHaveLength(0);
+    expect(result.caveats.map((c) => c.code)).not.toContain('cash-limited');
+    expect(Array.from(result.orders.status)).toEqual([ORDER_STATUS_NAMES.indexOf('filled')]);
+    expect(result.fills.quantity[0]).toBeCloseTo(10_000 / 10.01, 9);
+    expect(Math.min(...result.daily.cash)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('says what it refused: a sell beyond the holding is a ban on shorts, a cut buy is counted in order-sessions', () => {
+    const market = fixtureMarket({ symbols: ['X', 'Y'], closes: [[10, 10], [10, 10], [10, 10], [10, 10]] });
+    // Buy 500 X, then sell 600: the 100 beyond the holding is refused. Then ask for 2 000 Y with ~5 000 cash.
+    const result = backtest(market, scripted({ 0: [{ symbol: 'X', quantity: 500 }], 1: [{ symbol: 'X', quantity: -600 }], 2: [{ symbol: 'Y', quantity: 2_000 }] }), { initialCash: 10_000 });
+    const messages = result.caveats.map((c) => c.message);
+    expect(messages).toContainEqual(expect.stringMatching(/^1 order-sessions deferred: sells beyond the holding \(a cash account does not short\)$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^buys cut or held back on 1 order-sessions: a cash account spends only the cash there at the fill/));
   });
 });

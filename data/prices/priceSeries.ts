@@ -1,8 +1,12 @@
 // Parsed price rows → one series per symbol, deciding what each file's prices mean:
 //   - only AdjClose: it is the close, read as total return (priceKind totalReturn, no dividends);
-//   - Close with Dividends / Stock Splits columns (yfinance `actions`): Close is the traded price;
-//     the dividends are paid as given; a split is applied where Close moved by it (a Close that
-//     is already split-adjusted, as yfinance prints it, has no split left to apply);
+//   - Close with Dividends / Stock Splits columns and an Adj Close column (yfinance `history`
+//     with auto_adjust=False): Close is the traded price; the dividends are paid as given; a split
+//     is applied where Close moved by it (a Close that is already split-adjusted, as yfinance
+//     prints it, has no split left to apply);
+//   - Close with a Dividends column and NO Adj Close (yfinance `history` with its default
+//     auto_adjust=True): Close already includes the dividends, so it is read as total return and
+//     the listed dividends are not paid a second time (a source note says so);
 //   - Close and AdjClose: Close is the traded price (priceKind raw); dividends and splits are
 //     derived from the two (corporateActions.ts);
 //   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files): the series
@@ -53,7 +57,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], dividends: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], dividends: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
@@ -76,12 +80,14 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     const splitColumn = slice(fields.splitRatio);
     if (dividendColumn || splitColumn) {
       const actions = explicitActions(dates, tradedClose, dividendColumn, splitColumn);
+      const dividendsInClose = dividendColumn !== null && !hasRole(parsed.columns, 'adjClose');
       summary.explicit++;
-      summary.dividends += actions.dividends.length;
+      summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += actions.dividends.length;
       summary.splits += actions.splits.length;
       for (const day of actions.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
       for (const step of actions.offRatio) summary.offRatio.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(2)})`);
-      series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
+      const priceKind = dividendsInClose ? PriceKind.totalReturn : PriceKind.raw;
+      series.push({ ...base, close: tradedClose, priceKind, dividends: dividendsInClose ? [] : actions.dividends, splits: actions.splits });
       return;
     }
     if (adjClose === null || blanks === rows) {
@@ -134,6 +140,8 @@ interface DerivationSummary {
   explicit: number;
   readonly withoutAdjClose: string[];
   dividends: number;
+  /** Dividends of a Dividends column that the Close already includes (no Adj Close beside it): not paid. */
+  dividendsInClose: number;
   splits: number;
   readonly adjustedSplits: string[];
   readonly unexplained: string[];
@@ -149,7 +157,12 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const has = (role: Parameters<typeof hasRole>[1]): boolean => hasRole(parsed.columns, role);
   const { withoutAdjClose, unexplained, large, adjustedSplits, offRatio } = summary;
   if (!has('close')) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
-  if (summary.explicit > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits read from the ${[has('dividend') ? 'Dividends' : '', has('splitRatio') ? 'Stock Splits' : ''].filter(Boolean).join(' and ')} column${has('dividend') && has('splitRatio') ? 's' : ''} (Close is read as not dividend-adjusted)`);
+  const eventColumns = `${[has('dividend') ? 'Dividends' : '', has('splitRatio') ? 'Stock Splits' : ''].filter(Boolean).join(' and ')} column${has('dividend') && has('splitRatio') ? 's' : ''}`;
+  if (summary.explicit > 0 && has('dividend') && !has('adjClose')) {
+    notes.push(
+      `Close includes the dividends (a Dividends column and no Adj Close: yfinance's default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed are not paid again; ${summary.splits} splits read from the ${eventColumns} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
+    );
+  } else if (summary.explicit > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits read from the ${eventColumns} (Close is read as not dividend-adjusted)`);
   else if (has('close') && summary.derived > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits derived from Close vs AdjClose`);
   if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the Stock Splits column are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
   if (withoutAdjClose.length > 0) {

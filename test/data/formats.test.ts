@@ -139,17 +139,31 @@ describe('yfinance actions: Dividends and Stock Splits columns', () => {
   it('dividends are paid as given; a split is applied only where Close moved by it', async () => {
     const dir = tempDir();
     const text = csv(
-      'Date,Open,High,Low,Close,Volume,Dividends,Stock Splits',
-      '2020-01-02,100,100,100,100,5,0,0',
-      '2020-01-03,99,99,99,99,5,0.5,0', // ex-dividend 0.50
-      '2020-01-06,50,50,50,50,5,0,2', // 2:1 split, Close halves: applied
-      '2020-01-07,50,50,50,50,5,0,0',
-      '2020-01-08,51,51,51,51,5,0,3', // "3" with no move: already in the prices, not applied
+      // auto_adjust=False: Adj Close beside a Close that is not dividend-adjusted (its values are not read here).
+      'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
+      '2020-01-02,100,100,100,100,100,5,0,0',
+      '2020-01-03,99,99,99,99,99,5,0.5,0', // ex-dividend 0.50
+      '2020-01-06,50,50,50,50,50,5,0,2', // 2:1 split, Close halves: applied
+      '2020-01-07,50,50,50,50,50,5,0,0',
+      '2020-01-08,51,51,51,51,51,5,0,3', // "3" with no move: already in the prices, not applied
     );
     const { series, sources } = await loadPriceFile(writeFile(dir, 'Y.csv', text), asStock);
     expect(series[0].priceKind).toBe(PriceKind.raw);
     expect(series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
     expect(series[0].splits).toEqual([{ day: parseIsoDay('2020-01-06'), value: 2 }]);
     expect(sources[0].notes.join(' ')).toMatch(/1 splits of the Stock Splits column are already in Close .* Y 2020-01-08/);
+  });
+
+  it("yfinance's default auto_adjust=True layout (Dividends, no Adj Close): Close already holds the dividends, which are not paid again", async () => {
+    const dir = tempDir();
+    const rows = ['2020-01-02,100,100,100,100,5,0,0', '2020-01-03,99,99,99,99,5,0.5,0', '2020-01-06,99,99,99,99,5,0,0'];
+    const { series, sources } = await loadPriceFile(writeFile(dir, 'Y.csv', csv('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ...rows)), asStock);
+    expect(series[0].priceKind).toBe(PriceKind.totalReturn);
+    expect(series[0].dividends).toEqual([]);
+    expect(sources[0].notes.join(' ')).toMatch(/Close includes the dividends .* the 1 dividends listed are not paid again/);
+    // With Adj Close beside them (auto_adjust=False), Close is raw and the dividend is paid.
+    const raw = await loadPriceFile(writeFile(dir, 'Z.csv', csv('Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits', ...rows.map((r) => r.replace(/^([^,]+,[^,]+,[^,]+,[^,]+,[^,]+)/, '$1,99')))), asStock);
+    expect(raw.series[0].priceKind).toBe(PriceKind.raw);
+    expect(raw.series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
   });
 });

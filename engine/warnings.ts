@@ -206,11 +206,11 @@ function touchedSymbols(r: RunRecordings): Set<number> {
 }
 
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = /look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above/i;
+const CAVEAT = /look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|after its delisting/i;
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note)) return 'high';
-  if (/survivor|MISSING/.test(note)) return 'medium';
+  if (/survivor|MISSING|after its delisting/.test(note)) return 'medium';
   return 'low';
 }
 

@@ -56,6 +56,14 @@ describe('symbols.csv', () => {
     }
   });
 
+  it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {
+    const dir = tempDir();
+    prices(dir, ['AAA']);
+    writeFile(dir, 'BBB.csv', csv('Date,Close', '2020-01-02,5', '2020-01-03,6'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(Array.from(m.delistedAfter)).toEqual([-1, -1]);
+  });
+
   it('is refused line by line when it says something that cannot be read', async () => {
     const dir = tempDir();
     prices(dir, ['AAA']);

@@ -151,11 +151,12 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   const d = r.deferrals;
   const n = r.market.symbols.length;
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
-  const byReason = new Map<number, { count: number; share: number; session: number }>();
+  const byReason = new Map<number, { count: number; share: number; session: number; symbols: Set<string> }>();
   const perSession = new Map<string, number>();
   for (let k = 0; k < d.reason.length; k++) {
-    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k] };
+    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
     entry.count++;
+    entry.symbols.add(r.market.symbols[d.symbol[k]]);
     const price = r.market.close[d.session[k] * n + d.symbol[k]];
     if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
       const key = `${d.reason[k]}:${d.session[k]}`;
@@ -165,10 +166,14 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     }
     byReason.set(d.reason[k], entry);
   }
-  for (const [reason, { count, share, session }] of byReason) {
+  for (const [reason, { count, share, session, symbols }] of byReason) {
     if (reason === Deferral.cash) {
       const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
       out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `${count} buys cut or held back: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+    } else if (reason === Deferral.delisted || reason === Deferral.dataEnd) {
+      const names = [...symbols];
+      const gone = reason === Deferral.delisted ? 'their delisting' : 'their data ended';
+      out.push(caveat('deferred', 'medium', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]} — targets or orders named ${listSymbols(names)} after ${gone}; nothing was traded for them`, { value: count, unit: 'count' }, names));
     } else {
       out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]}`, { value: count, unit: 'count' }));
     }

@@ -6,6 +6,7 @@ import { isUserFacing } from '../data/errors.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode } from './exitCodes.ts';
+import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
 
 function report(err: unknown, usage?: string): never {
   if (isUserFacing(err)) {
@@ -28,7 +29,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-let cli = yargs(hideBin(process.argv))
+const parser = yargs(hideBin(process.argv));
+let cli = parser
   .scriptName('breadth')
   // breadth's own version: yargs would read the package.json of the folder it runs in (a user's project).
   .version(ENGINE_VERSION)
@@ -44,6 +46,9 @@ let cli = yargs(hideBin(process.argv))
   .example('$0 compare out/breadth.db iwm-hold smlf-hold', 'two stored runs on one page')
   .example('$0 strategies', 'the built-in strategies and their parameters')
   .epilogue('Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error. Docs: README.md')
+  // While a command parses, the root instance holds that command's options; getOptions() is
+  // yargs' own (missing from its type declarations; test/cli/badInput.test.ts covers it).
+  .middleware((argv): void => checkRepeatedOptions(argv, (parser as unknown as { getOptions(): DeclaredOptions }).getOptions()), true)
   .fail((message, err) => report(err, message ?? undefined));
 for (const command of commands) cli = cli.command(command);
 

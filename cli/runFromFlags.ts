@@ -12,6 +12,7 @@ import { parseStudy, type StudyConfig } from '../study/config.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { publishStudy } from '../study/publish.ts';
 import { runStudyRuns } from '../study/runStudy.ts';
+import { symbolList } from './loadOptions.ts';
 import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 
@@ -120,7 +121,7 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
     {
       title: `breadth run ${flags.strategy}`,
       data: flags.data ?? 'sample',
-      ...(flags.symbols ? { symbols: flags.symbols.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(flags.symbols ? { symbols: symbolList(flags.symbols) } : {}),
       riskFree: rf,
       ...(flags.from ? { from: flags.from } : {}),
       ...(flags.to ? { to: flags.to } : {}),

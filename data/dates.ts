@@ -45,3 +45,13 @@ export function dayParts(day: number): { year: number; month: number; date: numb
 export function epochDay(year: number, month: number, date: number): number {
   return Date.UTC(year, month - 1, date) / MS_PER_DAY;
 }
+
+/** How many weekdays (Monday to Friday) fall in [from, to), in epoch days; 0 when to ≤ from. */
+export function weekdaysBetween(from: number, to: number): number {
+  let n = 0;
+  for (let d = from; d < to; d++) {
+    const weekday = dayParts(d).weekday;
+    if (weekday !== 0 && weekday !== 6) n++;
+  }
+  return n;
+}

@@ -25,7 +25,7 @@ import { executionModels, type ModelSource, modelNames, userModelRecords } from 
 import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
 import { OrderBook } from './orderBook.ts';
-import { Deferral, OrderOrigin, type OrderRequest } from './orders.ts';
+import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Result, RunFacts } from './result.ts';
@@ -131,6 +131,12 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       for (const request of decision as readonly OrderRequest[]) {
         const i = typeof request.symbol === 'number' ? request.symbol : view.resolve(request.symbol);
         orderBook.place(i, request.quantity, t, OrderOrigin.explicit, request);
+        const left = actions.leftBy(i, t);
+        // An order for a symbol that has left the market is recorded, deferred and cancelled: it can never fill.
+        if (left !== undefined && request.quantity !== 0) {
+          ledger.defer(t, i, exitDeferral(left), request.quantity);
+          orderBook.cancelSymbol(i, t, left);
+        }
       }
       planner.targetWeight.fill(NaN);
       return snapshot(t);
@@ -151,7 +157,10 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: null });
       return;
     }
-    for (const i of plan.unpriced) ledger.defer(t, i, Deferral.noPrice, NaN);
+    for (const i of plan.unpriced) {
+      const left = actions.leftBy(i, t);
+      ledger.defer(t, i, left === undefined ? Deferral.noPrice : exitDeferral(left), NaN);
+    }
     orderBook.cancelTargetOrders(t);
     const orders = plan.orders;
     for (let k = 0; k < orders.count; k++) orderBook.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
@@ -244,6 +253,9 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays }),
   };
 }
+
+/** Why a target or order for a symbol that has left the market (CorporateActions.leftBy) cannot trade. */
+const exitDeferral = (left: typeof OrderEnd.delisting | typeof OrderEnd.dataEnd): Deferral => (left === OrderEnd.delisting ? Deferral.delisted : Deferral.dataEnd);
 
 /** First and last market session of the run, from config.from / config.to. */
 function runRange(market: Market, config: EngineConfig): [number, number] {

@@ -17,6 +17,7 @@ export type CaveatCode =
   | 'synthetic'
   | 'data-note'
   | 'late-start'
+  | 'early-end'
   | 'warm-up'
   | 'data-end-exit'
   | 'stale-marks'

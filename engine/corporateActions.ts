@@ -54,6 +54,8 @@ export class CorporateActions {
   /** exitStart[t] .. exitStart[t+1]-1 index #exits: symbols whose positions close at session t. */
   readonly #exitStart: Int32Array;
   readonly #exits: Int32Array;
+  /** Per symbol, the session its position closes (delisting or data end); -1: never. */
+  readonly #exitAt: Int32Array;
   readonly #record = newFillRecord();
   readonly dataEndExits: DataEndExit[] = [];
 
@@ -67,6 +69,7 @@ export class CorporateActions {
       const after = market.delistedAfter[i] >= 0 ? market.delistedAfter[i] : last[i];
       if (after >= 0 && after + 1 < sessions) exitAt[i] = after + 1;
     }
+    this.#exitAt = exitAt;
     const order = [...exitAt.keys()].filter((i) => exitAt[i] >= 0).sort((a, b) => exitAt[a] - exitAt[b]);
     this.#exits = Int32Array.from(order);
     this.#exitStart = new Int32Array(sessions + 1);
@@ -75,6 +78,17 @@ export class CorporateActions {
       while (k < order.length && exitAt[order[k]] < t) k++;
       this.#exitStart[t] = k;
     }
+  }
+
+  /**
+   * How symbol i has left the market by session t: OrderEnd.delisting or OrderEnd.dataEnd from
+   * the session after its last bar on; undefined while it is listed (no price at a session before
+   * then is a gap, not an end).
+   */
+  leftBy(i: number, t: number): typeof OrderEnd.delisting | typeof OrderEnd.dataEnd | undefined {
+    const exit = this.#exitAt[i];
+    if (exit < 0 || t < exit) return undefined;
+    return this.#market.delistedAfter[i] >= 0 ? OrderEnd.delisting : OrderEnd.dataEnd;
   }
 
   apply(t: number, portfolio: Portfolio, orders: OrderBook, ledger: Ledger): void {

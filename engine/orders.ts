@@ -26,12 +26,14 @@ export interface OrderRequest {
  * - expired: a day order's unfilled rest.
  * - cash: a cash account had too little cash for the whole buy (or a sell's commission).
  * - margin-limit: a margin account's gross or net limit, or a short in a cash account.
+ * - delisted / data-end: a target or order named a symbol after it was delisted, or after its
+ *   data ended (remaining is NaN for a target, the order's shares for an order, which is cancelled).
  * For cash and margin-limit, the rest keeps resting while sells that may fund it still rest;
  * otherwise it is cancelled.
  */
-export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6 } as const;
+export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6, delisted: 7, dataEnd: 8 } as const;
 export type Deferral = (typeof Deferral)[keyof typeof Deferral];
-export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit'] as const;
+export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit', 'delisted', 'data-end'] as const;
 
 /** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;

@@ -2,7 +2,7 @@
 // much of the book it concerned, and how severe it is for reading the results. Data caveats from
 // the sources are kept only for the symbols the run actually traded or held.
 
-import { isoDay } from '../data/dates.ts';
+import { isoDay, parseIsoDay, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
@@ -30,8 +30,12 @@ export interface RunRecordings {
   readonly missingRateDays: number;
 }
 
-/** A start later than this many calendar days after the requested `from` is reported. */
-const LATE_START_DAYS = 7;
+/**
+ * A run that starts after its requested `from`, or ends before its requested `to`, is reported
+ * when it skipped more weekdays than this: one or two are a holiday (or a long weekend), more
+ * are trading days the data lacks.
+ */
+const HOLIDAY_WEEKDAYS = 2;
 /** Waiting in cash longer than this many sessions is reported. */
 const WARM_UP_SESSIONS = 5;
 
@@ -53,22 +57,29 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
-/** Requested vs actual start, and the time spent in cash before the first investment. */
+/** Requested vs actual start and end, and the time spent in cash before the first investment. */
 function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
   if (facts.requestedFrom !== null) {
-    const requested = Date.parse(facts.requestedFrom) / 86_400_000;
+    const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    if (late > LATE_START_DAYS) {
+    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS) {
       const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }
   }
+  const end = market.dates[r.last];
+  if (r.config.to !== undefined) {
+    const short = weekdaysBetween(end + 1, parseIsoDay(r.config.to) + 1);
+    if (short > HOLIDAY_WEEKDAYS) {
+      out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${r.config.to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
+    }
+  }
   const sessions = r.last - r.first + 1;
   if (facts.firstInvestedDate === null) {
-    if (r.decisions > 0) out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash`, { value: sessions, unit: 'sessions' }));
+    out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));
   } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
     const share = facts.sessionsInCash / sessions;
     out.push(
@@ -80,6 +91,16 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   }
   if (facts.ruinDate !== null) out.push(caveat('ruin', 'high', `ruin: NAV fell to zero or below on ${facts.ruinDate}; nothing was ordered or filled after it`));
   return out;
+}
+
+/** Why a run never invested, as far as the data says: symbols with no price in its sessions. */
+function neverInvestedReason(r: RunRecordings): string {
+  const n = r.market.symbols.length;
+  const priced = new Uint8Array(n);
+  for (let t = r.first; t <= r.last; t++) for (let i = 0; i < n; i++) if (!Number.isNaN(r.market.close[t * n + i])) priced[i] = 1;
+  const unpriced = r.market.symbols.filter((_, i) => priced[i] === 0);
+  const decided = r.decisions === 0 ? ' — no decision returned targets' : '';
+  return `${decided}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
 }
 
 /** Stale marks and data-end exits: parts of the book valued or closed without a market. */
@@ -100,7 +121,7 @@ function bookCaveats(r: RunRecordings): Caveat[] {
       caveat(
         'data-end-exit',
         bySize(share, 0.05, 0.005),
-        `${exits.length} positions closed at their last price because their data ends before the run (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops, this is not a delisting`,
+        `${exits.length} positions closed at their last price because their data ends before the run with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
         { value: share, unit: 'nav-share' },
         exits.map((x) => x.symbol),
       ),
@@ -151,11 +172,12 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   const d = r.deferrals;
   const n = r.market.symbols.length;
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
-  const byReason = new Map<number, { count: number; share: number; session: number }>();
+  const byReason = new Map<number, { count: number; share: number; session: number; symbols: Set<string> }>();
   const perSession = new Map<string, number>();
   for (let k = 0; k < d.reason.length; k++) {
-    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k] };
+    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
     entry.count++;
+    entry.symbols.add(r.market.symbols[d.symbol[k]]);
     const price = r.market.close[d.session[k] * n + d.symbol[k]];
     if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
       const key = `${d.reason[k]}:${d.session[k]}`;
@@ -165,10 +187,14 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     }
     byReason.set(d.reason[k], entry);
   }
-  for (const [reason, { count, share, session }] of byReason) {
+  for (const [reason, { count, share, session, symbols }] of byReason) {
     if (reason === Deferral.cash) {
       const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
       out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${count} order-sessions: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+    } else if (reason === Deferral.delisted || reason === Deferral.dataEnd) {
+      const names = [...symbols];
+      const gone = reason === Deferral.delisted ? 'their delisting' : 'their data ended';
+      out.push(caveat('deferred', 'medium', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]} — targets or orders named ${listSymbols(names)} after ${gone}; nothing was traded for them`, { value: count, unit: 'count' }, names));
     } else {
       // In a cash account the margin limit is the ban on shorts: a sell beyond the holding.
       const why = reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)' : DEFERRAL_NAMES[reason];
@@ -208,13 +234,17 @@ function touchedSymbols(r: RunRecordings): Set<number> {
 }
 
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-/** Corporate actions the data names or implies that were not applied as read, or applied against a price move (priceSeries.ts). */
-const DOUBTFUL_ACTIONS = /not applied again|were ignored|beyond the ratio/;
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|${DOUBTFUL_ACTIONS.source}`, 'i');
+/**
+ * Source notes the run must hear of beyond the standard ones: corporate actions the data names or
+ * implies that were not applied as read or were applied against a price move (priceSeries.ts),
+ * and bars dropped after a delisting date (delistingDates.ts).
+ */
+const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting/;
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|${DOUBTFUL.source}`, 'i');
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note)) return 'high';
-  if (/survivor|MISSING/.test(note) || DOUBTFUL_ACTIONS.test(note)) return 'medium';
+  if (/survivor|MISSING/.test(note) || DOUBTFUL.test(note)) return 'medium';
   return 'low';
 }
 

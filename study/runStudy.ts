@@ -105,7 +105,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   if (merged.cash !== undefined) merged.cash = withAvailableRate(merged.cash, market, notes);
   const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
   const benchmarkName = spec.benchmark ?? config.benchmark;
-  const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, where, `${path}.benchmark`) : null;
+  const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, config.symbols, where, `${path}.benchmark`) : null;
   return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
 }
 
@@ -124,9 +124,18 @@ function withWhere<T>(where: string, read: () => T): T {
   }
 }
 
-/** A benchmark names a symbol or role of the market, or cash; else a one-line error with the key path. */
-function resolveBenchmark(market: Market, symbolOrRole: string, where: string, path: string): string {
+/**
+ * A benchmark names a symbol or role of the market, or cash; else a one-line error with the key
+ * path. A symbol left out by the study's `symbols` (--symbols) is not loaded, and is never added
+ * behind the user's back: a universe strategy would then trade it too.
+ */
+function resolveBenchmark(market: Market, symbolOrRole: string, symbols: readonly string[] | undefined, where: string, path: string): string {
   if (symbolOrRole === CASH_BENCHMARK) return CASH_BENCHMARK;
+  if (symbols && !symbolOrRole.startsWith('@') && !symbols.includes(symbolOrRole)) {
+    throw new UserError(
+      `${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')}); add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too), or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`,
+    );
+  }
   return resolveSymbol(market, symbolOrRole, where, path);
 }
 

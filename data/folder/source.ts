@@ -14,6 +14,7 @@ import { alignSeries } from '../prices/align.ts';
 import { isLongPriceHeader } from '../prices/priceColumns.ts';
 import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
 import { snapshotEndResolver } from '../prices/snapshotEnds.ts';
+import { applyDelistingDates } from './delistingDates.ts';
 import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts, type DataFolderPlan } from './dataFolder.ts';
 import { loadSymbolsFile, type SymbolInfo } from './symbolsFile.ts';
 
@@ -99,9 +100,9 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
     applySymbols(parts, symbols, info);
     parts.sources.push(info);
   }
-  applyDelistings(parts);
+  const delistingNotes = applyDelistingDates(parts.aligned, parts.delistedOn);
   const root = source.kind === 'dataFolder' ? source.plan.root : source.path;
-  return { market: assemble(name, root, parts, classNotes), hashes: parts.hashes };
+  return { market: assemble(name, root, parts, [...classNotes, ...delistingNotes]), hashes: parts.hashes };
 }
 
 /** What symbols.csv says overrides what the folder layout implied. */
@@ -125,23 +126,10 @@ function applySymbols(parts: DataFolderParts, symbols: ReadonlyMap<string, Symbo
   if (unknown.length > 0) (info.notes as string[]).push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
 }
 
-/** A delisting date given by a file: delisted after the last bar on or before it. */
-function applyDelistings(parts: DataFolderParts): void {
-  const { aligned } = parts;
-  const T = aligned.dates.length;
-  const N = aligned.symbols.length;
-  aligned.symbols.forEach((symbol, i) => {
-    const day = parts.delistedOn.get(symbol);
-    if (day === undefined) return;
-    let last = -1;
-    for (let t = 0; t < T && aligned.dates[t] <= day; t++) if (aligned.close[t * N + i] === aligned.close[t * N + i]) last = t;
-    if (last >= 0 && last < T - 1) (aligned.delistedAfter as Int32Array)[i] = last;
-  });
-}
-
-function alignmentSource(name: string, parts: DataFolderParts, classNotes: readonly string[]): SourceInfo {
+/** The calendar's source notes: its shape, `loadNotes` (asset classes, dropped bars…), gaps, flagged moves, survivorship. */
+function alignmentSource(name: string, parts: DataFolderParts, loadNotes: readonly string[]): SourceInfo {
   const { report, dates, symbols } = parts.aligned;
-  const notes = [`${dates.length} sessions × ${symbols.length} symbols on the union of all sessions`, ...classNotes];
+  const notes = [`${dates.length} sessions × ${symbols.length} symbols on the union of all sessions`, ...loadNotes];
   if (report.missingBars > 0) notes.push(`${report.missingBars} sessions without a bar inside the histories of ${report.symbolsWithGaps} symbols (NaN)`);
   const moves = parts.aligned.revertingMoves.session.length;
   if (moves > 0) notes.push(`${moves} single-session moves that revert (×3 or more, taken back within 10 bars) flagged; see data inspect`);
@@ -154,9 +142,9 @@ function alignmentSource(name: string, parts: DataFolderParts, classNotes: reado
   return { path: name, format: 'calendar alignment', fingerprint: '', notes };
 }
 
-function assemble(name: string, root: string, parts: DataFolderParts, classNotes: readonly string[]): Market {
+function assemble(name: string, root: string, parts: DataFolderParts, loadNotes: readonly string[]): Market {
   const { aligned } = parts;
-  const sources = [...parts.sources, alignmentSource(name, parts, classNotes)];
+  const sources = [...parts.sources, alignmentSource(name, parts, loadNotes)];
   const contentHashes = parts.sources.map((s) => [relative(root, s.path) || '.', s.fingerprint]);
   return {
     name,

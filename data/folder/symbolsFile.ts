@@ -2,14 +2,15 @@
 // suggests. Columns by meaning, in any order (names compare case- and punctuation-insensitively):
 //   symbol (or ticker)                         required
 //   name, asset class (stock | fund; etf, equity… read as such), sector, industry
-//   delisting date (YYYY-MM-DD), delisting return (e.g. -0.3)   optional
+//   delisting date (YYYY-MM-DD), delisting return (a fraction ≥ -1, e.g. -0.3)   optional
 // A delisting date makes the symbol delisted after its last bar on or before that date (the
-// engine closes a position there, at the delisting return when given), as delistings.csv does.
+// engine closes a position there, at the delisting return when given), and drops its bars after
+// the date (folder/delistingDates.ts), as delistings.csv does.
 
 import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
-import { optionalNumber } from '../formats/fields.ts';
+import { delistingReturn } from './delistings.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 
 export interface SymbolInfo {
@@ -73,7 +74,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     const dateText = get('delistedOn');
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
     if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
-    const delistReturn = optionalNumber(get('delistReturn'), { file, line: lines[r], column: at.has('delistReturn') ? header[at.get('delistReturn')!] : 'delisting return' });
+    const delistReturn = delistingReturn(get('delistReturn'), { file, line: lines[r], column: at.has('delistReturn') ? header[at.get('delistReturn')!] : 'delisting return' });
     symbols.set(symbol, { name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
   }
   const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;

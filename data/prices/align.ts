@@ -4,7 +4,10 @@
 // [from, to]. A symbol's bar on a date outside a named calendar is dropped and counted. Inside
 // a symbol's own first..last session, a calendar session without a bar stays NaN and is counted
 // as missing. Delisting: a series whose last bar comes before the calendar's last session AND
-// before its source's snapshot end (SymbolSeries.snapshotEnd) is delisted after that bar.
+// before its source's known snapshot end (SymbolSeries.snapshotEnd: the source says a stop
+// before it is a company ending) is delisted after that bar. With no known snapshot end, a
+// stop is only where the data stops (the engine's `data-end` exit); a delisting record
+// (folder/delistingDates.ts) says otherwise.
 // Corporate actions move to the first session on or after their ex-date.
 
 import { DataError, UserError } from '../errors.ts';
@@ -263,7 +266,7 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     const gaps = firstSession < 0 ? 0 : lastSession - firstSession + 1 - count;
     missingBars += gaps;
     if (gaps > 0) symbolsWithGaps++;
-    if (lastSession >= 0 && lastSession < T - 1 && lastBarDay < s.snapshotEnd) delistedAfter[i] = lastSession;
+    if (lastSession >= 0 && lastSession < T - 1 && lastBarDay < s.snapshotEnd && Number.isFinite(s.snapshotEnd)) delistedAfter[i] = lastSession;
     placeEvents(s.splits, i, lastSession, splits);
     placeEvents(s.dividends, i, lastSession, dividends);
     for (const { row, backRow, ratio } of findReversals(s.close)) {

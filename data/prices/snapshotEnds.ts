@@ -1,7 +1,9 @@
 // Where a source's data simply stops (the day its snapshot was taken) as opposed to where a
-// company stopped trading. A series that ends before the calendar's last session is read as a
-// delisting, unless it ends on or after its source's snapshot end: those symbols are alive,
-// the file just knows nothing later.
+// company stopped trading. Where a source's snapshot end is known, a series that ends before
+// it (and before the calendar's last session) is read as a delisting, and one that ends on or
+// after it is alive: the file just knows nothing later. Where none is known, an early end says
+// nothing about the company: it is a data end (README "Where the data stops"), unless a
+// delisting record says otherwise.
 //
 // The defaults describe ../shared/data (see its README): the Bluefin universe file ends on
 // 2020-12-11 (§4b), the MDY adjusted-close file on 2026-07-13 (§1a, from an older commit), and

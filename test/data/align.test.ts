@@ -125,7 +125,7 @@ describe('alignSeries', () => {
     expect(a.report.emptySymbols).toEqual(['OLD']);
   });
 
-  it('an early end is a delisting unless the source snapshot ends there', () => {
+  it('an early end is a delisting only before a known snapshot end; with none it is a data end', () => {
     const a = alignSeries([
       series('LIVE', [1, 2, 3, 4]),
       series('GONE', [1, 2]),
@@ -133,7 +133,7 @@ describe('alignSeries', () => {
       series('LATE', [1, 2], { snapshotEnd: 4 }),
     ]);
     const delisted = Object.fromEntries(a.symbols.map((s, i) => [s, a.delistedAfter[i]]));
-    expect(delisted).toEqual({ LIVE: -1, GONE: 1, SNAP: -1, LATE: 1 });
+    expect(delisted).toEqual({ LIVE: -1, GONE: -1, SNAP: -1, LATE: 1 });
   });
 
   it('events land on the first session on or after their ex-date, inside the symbol history', () => {

@@ -29,6 +29,41 @@ describe('symbols.csv', () => {
     expect(info.notes).toContain('1 symbols listed here have no prices: ZZZ');
   });
 
+  it("drops a delisted symbol's bars after its delisting date (a reused ticker), and says so", async () => {
+    const dir = tempDir();
+    prices(dir, ['AAA', 'BBB']);
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-03,-0.3', 'BBB,,'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    const n = m.symbols.length;
+    const aaa = m.symbols.indexOf('AAA');
+    expect(Array.from(m.dates, (_, t) => m.close[t * n + aaa])).toEqual([10, 11, NaN, NaN]);
+    expect(Array.from(m.dates, (_, t) => m.volume[t * n + aaa]).slice(2)).toEqual([NaN, NaN]);
+    expect(m.delistedAfter[aaa]).toBe(1);
+    expect(m.sources.at(-1)!.notes).toContain('AAA: 2 bars after its delisting on 2020-01-03 dropped (a reused ticker?)');
+  });
+
+  it('refuses a delisting return below -1, or one that is not a number, with its line and the fix', async () => {
+    for (const [value, problem] of [
+      ['-1.5', 'delisting return -1.5 is below -1 (more than the whole position lost)'],
+      ['-35%', 'delisting return "-35%" is not a number'],
+    ]) {
+      const dir = tempDir();
+      prices(dir, ['AAA', 'BBB']);
+      writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,,', `BBB,2020-01-03,${value}`));
+      const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+      expect(e).toBeInstanceOf(DataError);
+      expect((e as DataError).message).toBe(`${dir}/symbols.csv:3: ${problem} — write it as a fraction of the last price: -0.35 for a 35% loss, -1 for a total loss (blank: unknown)`);
+    }
+  });
+
+  it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {
+    const dir = tempDir();
+    prices(dir, ['AAA']);
+    writeFile(dir, 'BBB.csv', csv('Date,Close', '2020-01-02,5', '2020-01-03,6'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(Array.from(m.delistedAfter)).toEqual([-1, -1]);
+  });
+
   it('is refused line by line when it says something that cannot be read', async () => {
     const dir = tempDir();
     prices(dir, ['AAA']);

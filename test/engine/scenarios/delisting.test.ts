@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
+import { deferralRows, expectColumn, fillRows, orderRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 
 // A trades t0..t2 (last close 12), then nothing; B is a bystander.
 const closes = [
@@ -120,5 +120,48 @@ describe('a split on the delisting session', () => {
     const close = fillRows(result).find((f) => f.reason === 'delisting');
     expect(close && close.quantity * close.price).toBe(-1_200);
     expectColumn(result.daily.nav, [10_000, 10_000, 10_200, 10_200, 10_200]);
+  });
+});
+
+describe('nothing trades a symbol after it left the market', () => {
+  // A delisted after t2 (last close 12), data for B ends after t2 with no record; C goes on.
+  const market = fixtureMarket({
+    symbols: ['A', 'B', 'C'],
+    closes: [
+      [10, 20, 5],
+      [10, 20, 5],
+      [12, 20, 5],
+      [NaN, NaN, 5],
+      [NaN, NaN, 5],
+    ],
+    delistedAfter: { 0: 2 },
+  });
+  const strategy = scripted({
+    3: { weights: { A: 0.4, B: 0.4, C: 0.2 } },
+    4: orders({ symbol: 'A', quantity: 10 }, { symbol: 'B', quantity: 10 }),
+  });
+  const result = scenario(market, strategy, { initialCash: 10_000 });
+
+  it('defers their targets as delisted / data-end, and cancels explicit orders for them at once', () => {
+    expect(deferralRows(result)).toEqual([
+      { session: 3, symbol: 'A', reason: 'delisted', remaining: NaN },
+      { session: 3, symbol: 'B', reason: 'data-end', remaining: NaN },
+      { session: 4, symbol: 'A', reason: 'delisted', remaining: 10 },
+      { session: 4, symbol: 'B', reason: 'data-end', remaining: 10 },
+    ]);
+    expect(orderRows(result).filter((o) => o.symbol !== 'C').map((o) => [o.session, o.symbol, o.status, o.end, o.endSession])).toEqual([
+      [4, 'A', 'cancelled', 'delisting', 4],
+      [4, 'B', 'cancelled', 'data-end', 4],
+    ]);
+    // Only C trades: 0.2 × 10 000 / 5 = 400 shares at the t4 open.
+    expect(fillRows(result).map((f) => [f.session, f.symbol, f.quantity])).toEqual([[4, 'C', 400]]);
+  });
+
+  it('says which symbols were asked for after they left', () => {
+    const said = result.caveats.filter((c) => c.code === 'deferred').map((c) => c.message);
+    expect(said).toEqual([
+      '2 order-sessions deferred: delisted — targets or orders named A after their delisting; nothing was traded for them',
+      '2 order-sessions deferred: data-end — targets or orders named B after their data ended; nothing was traded for them',
+    ]);
   });
 });

@@ -58,3 +58,35 @@ describe('a start later than asked', () => {
     expect(result.caveats.some((c) => c.code === 'late-start')).toBe(false);
   });
 });
+
+describe('a period shorter than asked, at either end', () => {
+  // The market's 20 sessions are the weekdays 2024-01-01 (Mon) … 2024-01-26 (Fri).
+  const caveatOf = (config: { from?: string; to?: string }, code: string) => scenario(market, lookback('A', 1), config).caveats.find((c) => c.code === code);
+
+  it('a start that skipped more than 2 weekdays is late, however few calendar days', () => {
+    // 2023-12-27 (Wed): Wed, Thu, Fri skipped → 3 weekdays, 5 calendar days.
+    expect(caveatOf({ from: '2023-12-27' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2023-12-27, data starts 2024-01-01 (5 days later)', size: 5, unit: 'days' });
+    // 2023-12-28 (Thu): Thu and Fri skipped, a holiday's worth → quiet.
+    expect(caveatOf({ from: '2023-12-28' }, 'late-start')).toBeUndefined();
+  });
+
+  it('an end before the asked `to` says how many weekdays it is short', () => {
+    // After Fri 01-26: Jan 29, 30, 31 and Feb's 21 weekdays → 24.
+    expect(caveatOf({ to: '2024-02-29' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2024-02-29, the data ends 2024-01-26 (24 weekdays short)', size: 24, unit: 'sessions' });
+    expect(caveatOf({ to: '2024-01-31' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2024-01-31, the data ends 2024-01-26 (3 weekdays short)' });
+    expect(caveatOf({ to: '2024-01-30' }, 'early-end')).toBeUndefined();
+    expect(caveatOf({ to: '2024-01-19' }, 'early-end')).toBeUndefined(); // the data goes on past it
+  });
+});
+
+describe('a run that never invested', () => {
+  it('always says so, with the symbols that had no price in its sessions', () => {
+    // Nothing is ever decided (the strategy waits for B), and B has no price before session 10.
+    const result = scenario(market, scripted({}), { to: '2024-01-12' });
+    expect(result.caveats.find((c) => c.code === 'warm-up')).toMatchObject({
+      severity: 'high',
+      message: "never invested: all 10 sessions in cash — no decision returned targets; no price in the run's sessions for B",
+      size: 10,
+    });
+  });
+});

@@ -1,0 +1,64 @@
+// Delisting dates given by a file (delistings.csv, symbols.csv) applied to aligned prices: the
+// symbol is delisted after its last bar on or before the date, and bars after the date are not
+// that symbol's — a ticker reused by another company, or a file that kept going — so they are
+// dropped (NaN prices and volume; their splits, dividends and flagged moves go too). No strategy,
+// planner or broker can then see or trade the symbol after its delisting.
+
+import { isoDay } from '../dates.ts';
+import { eventTable, type EventTable } from '../market.ts';
+import type { AlignedPrices } from '../prices/align.ts';
+
+const PRICE_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
+
+/** Indexes of a table's events that are not after their symbol's cut (`cut[i]` = last kept session, or -1: no cut). */
+function keptEvents(table: EventTable, cut: Int32Array): number[] {
+  const kept: number[] = [];
+  for (let k = 0; k < table.session.length; k++) {
+    const i = table.symbol[k];
+    if (cut[i] < 0 || table.session[k] <= cut[i]) kept.push(k);
+  }
+  return kept;
+}
+
+const subTable = (table: EventTable, kept: readonly number[], sessions: number): EventTable =>
+  eventTable(sessions, kept.map((k) => ({ session: table.session[k], symbol: table.symbol[k], value: table.value[k] })));
+
+/**
+ * Sets `aligned.delistedAfter` from `delistedOn` (symbol → epoch day of its last trading day) and
+ * drops every bar and event after the delisting date, in place. Returns one note per symbol that
+ * had bars dropped, e.g. "BBB: 11 bars after its delisting on 2024-01-12 dropped (a reused ticker?)".
+ */
+export function applyDelistingDates(aligned: AlignedPrices, delistedOn: ReadonlyMap<string, number>): string[] {
+  const T = aligned.dates.length;
+  const N = aligned.symbols.length;
+  const cut = new Int32Array(N).fill(-1);
+  const notes: string[] = [];
+  aligned.symbols.forEach((symbol, i) => {
+    const day = delistedOn.get(symbol);
+    if (day === undefined) return;
+    let last = -1;
+    for (let t = 0; t < T && aligned.dates[t] <= day; t++) if (aligned.close[t * N + i] === aligned.close[t * N + i]) last = t;
+    if (last < 0 || last === T - 1) return;
+    (aligned.delistedAfter as Int32Array)[i] = last;
+    let dropped = 0;
+    for (let t = last + 1; t < T; t++) {
+      const k = t * N + i;
+      if (aligned.close[k] === aligned.close[k]) dropped++;
+      for (const field of PRICE_FIELDS) {
+        const column = aligned[field];
+        if (column) column[k] = NaN;
+      }
+    }
+    if (dropped === 0) return;
+    cut[i] = last;
+    notes.push(`${symbol}: ${dropped} bars after its delisting on ${isoDay(day)} dropped (a reused ticker?)`);
+  });
+  if (notes.length === 0) return notes;
+  const writable = aligned as { -readonly [K in 'splits' | 'dividends' | 'revertingMoves']: AlignedPrices[K] };
+  writable.splits = subTable(aligned.splits, keptEvents(aligned.splits, cut), T);
+  writable.dividends = subTable(aligned.dividends, keptEvents(aligned.dividends, cut), T);
+  const moves = aligned.revertingMoves;
+  const keptMoves = keptEvents(moves, cut);
+  writable.revertingMoves = { ...subTable(moves, keptMoves, T), moveSession: Int32Array.from(keptMoves, (k) => moves.moveSession[k]) };
+  return notes;
+}

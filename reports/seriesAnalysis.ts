@@ -51,8 +51,7 @@ export function analyseSeries(
     ...(benchmarkLevels ? { benchmarkLevels } : {}),
   });
   const alignedRows = benchmarkLevels ? pairedIntervals(levelsOf(series.returns), benchmarkLevels).r.length : null;
-  const startDay = series.startDay ?? series.dates[0] - 1;
-  const regressions = options.factors?.length ? factorRegressions(series, startDay, { factors: options.factors }) : [];
+  const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   return { metrics, benchmark: options.benchmark?.name ?? null, alignedRows, frequency, regressions };
 }
 

@@ -1,10 +1,10 @@
 // Metrics of a return series following ../shared/METRICS.md (convention 'breadth-metrics/1').
-export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetrics.ts';
+export { computeMetrics, type MetricSet, type MetricsInput, type Pairing } from './computeMetrics.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
 export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
 export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
-export { type Frequency, givenFrequency, inferFrequency } from './frequency.ts';
+export { type Frequency, givenFrequency, inferFrequency, pairedFrequency } from './frequency.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type SharpeMoments, type SharpeTrials, sharpe, sharpeMoments, sharpeOf, sortino, stability } from './riskAdjusted.ts';

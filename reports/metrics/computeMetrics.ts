@@ -1,10 +1,10 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
-import { pairedFrequency } from './frequency.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
-import { activeRisk, alpha, battingAverage, beta, capture, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
+import { type Pairing, pairingOf } from './pairing.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
@@ -50,15 +50,8 @@ export interface MetricSet {
   downsideTarget: number;
   omegaThreshold: number;
   metrics: Metric[];
-  /** With a benchmark: the intervals paired with it and the P that annualises the relative metrics (pairedFrequency). */
+  /** With a benchmark: the intervals paired with it and the P that annualises the relative metrics. */
   pairing?: Pairing;
-}
-
-export interface Pairing {
-  intervals: number;
-  periodsPerYear: number;
-  /** How that P was found: 'spaced like the series', or e.g. 'monthly common dates (median gap 30.5 days), the series daily'. */
-  source: string;
 }
 
 function checkInput(input: MetricsInput, P: number): void {
@@ -118,31 +111,17 @@ const CO_MOVEMENT = new Set(['beta', 'correlation', 'r_squared', 'up_capture', '
 const CASH_NOTE = 'the benchmark is cash';
 
 /**
- * The P of the paired intervals (frequency.ts pairedFrequency): their calendar is the first
- * common row's date, then each interval's end date; row 0 is `startDay`, row k is dates[k − 1].
- * Without dates the series' P stands.
- */
-function pairing(paired: PairedIntervals, input: MetricsInput, P: number): Pairing {
-  const { dates, startDay } = input;
-  const intervals = paired.r.length;
-  if (dates === undefined) return { intervals, periodsPerYear: P, source: 'no dates: the series\' P' };
-  const day = (row: number): number => (row === 0 ? (startDay ?? NaN) : dates[row - 1]);
-  const calendar = [paired.first, ...paired.end].map(day).filter((d) => !Number.isNaN(d));
-  const own = startDay === undefined ? dates : [startDay, ...Array.from(dates)];
-  const f = pairedFrequency(calendar, own, P);
-  return { intervals, periodsPerYear: f.periodsPerYear, source: f.source };
-}
-
-/**
  * Relative metrics over the intervals the NAV and the benchmark share, annualised with the P of
- * those intervals (pairing above). Against cash (the risk-free series compounded) beta,
+ * those intervals (pairing.ts). Against cash (the risk-free series compounded) beta,
  * correlation, captures and Treynor are not defined — they would divide by the noise of the bill
  * rate — and alpha is the annualised mean excess return (β = 0): (1 + mean(r − rf))^P − 1;
  * tracking error and information ratio are those of r − rf.
  */
 function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number): { metrics: Metric[]; pairing: Pairing } {
   const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf);
-  const how = pairing(paired, input, P);
+  // Row 0 of the levels is NAV_0's session, row k the k-th return's; without dates the series' P stands.
+  const { dates, startDay } = input;
+  const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P' } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
   const metrics = relativeMetrics(paired.r, paired.b, paired.rf, Pp);
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };

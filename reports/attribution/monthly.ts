@@ -8,8 +8,6 @@ import { monthIndex, periodReturns, type Series } from '../metrics/index.ts';
 import type { PeriodReturns } from './factorIntervals.ts';
 
 export interface MonthlyReturns extends PeriodReturns {
-  /** year·12 + (month − 1) of each kept month (see reports/metrics monthIndex). */
-  months: Int32Array;
   /** Months left out because the series does not begin or end them on a month end. */
   dropped: string[];
 }
@@ -47,17 +45,16 @@ function closesMonth(day: number, next: number | undefined, periodsPerYear: numb
  */
 export function monthlyReturns(dates: Series, returns: Series, startDay: number | undefined, periodsPerYear: number): MonthlyReturns {
   const periods = periodReturns(dates, returns, 'month');
-  const kept: { month: number; start: number; end: number; value: number }[] = [];
+  const kept: { start: number; end: number; value: number }[] = [];
   const dropped: string[] = [];
   periods.forEach((p, k) => {
     const start = k === 0 ? startDay : dates[p.start - 1];
     const end = dates[p.end - 1];
     const whole = start !== undefined && closesMonth(start, dates[p.start], periodsPerYear) && closesMonth(end, p.end < dates.length ? dates[p.end] : undefined, periodsPerYear);
-    if (whole) kept.push({ month: monthIndex(end), start, end, value: p.value });
+    if (whole) kept.push({ start, end, value: p.value });
     else dropped.push(p.period);
   });
   return {
-    months: Int32Array.from(kept, (m) => m.month),
     dates: Int32Array.from(kept, (m) => m.end),
     starts: Int32Array.from(kept, (m) => m.start),
     returns: Float64Array.from(kept, (m) => m.value),

@@ -1,28 +1,35 @@
 // The headline table printed after runs, and the JSON form of the same: per run its CAGR and the
-// excess over its benchmark and over cash (CAGR minus theirs, percentage points), risk, turnover
+// excess over its benchmark (over the sessions both cover) and over cash (CAGR minus theirs,
+// percentage points), risk, turnover
 // as a percentage of NAV a year, the final NAV with its currency, and its caveats — the count and
 // the ones that change how it reads, with the period it covers.
 
+import { isoDay } from '../data/dates.ts';
 import { rankCaveats } from '../engine/caveats.ts';
 import { RUN_CURRENCY } from '../reports/html/index.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
-import { cashGrowth } from '../reports/html/tearSheet/figures.ts';
-import { annualize } from '../reports/metrics/index.ts';
+import { cashGrowth, commonPeriodReturns } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'] as const;
 
-/** CAGR of the benchmark (its levels, first to last known) and of cash (the risk-free returns compounded), like the NAV's: g^(P/n) − 1. */
-function comparators(run: StudyRun): { benchmark: number | null; cash: number | null } {
+/**
+ * The run's CAGR minus the benchmark's over the sessions both cover (figures.ts
+ * commonPeriodReturns, with that period when it is not the whole run), and minus cash's (the
+ * risk-free returns compounded) over the run, each like the NAV's: g^(P/n) − 1.
+ */
+function excesses(run: StudyRun, cagr: number | null): { benchmark: number | null; cash: number | null; benchmarkPeriod: { from: string; to: string; whole: boolean } | null } {
   const m = run.metrics;
-  const n = m.riskFreeReturns.length;
-  if (n === 0) return { benchmark: null, cash: null };
   const P = m.periodsPerYear;
-  const levels = m.benchmarkLevels === null ? [] : Array.from(m.benchmarkLevels).filter((v) => Number.isFinite(v) && v > 0);
-  const benchmark = m.benchmark === CASH_BENCHMARK || levels.length < 2 ? null : annualize(levels[levels.length - 1] / levels[0], n, P);
+  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriodReturns(run.result.daily.nav, m.benchmarkLevels, P);
   const cash = cashGrowth(m.riskFreeReturns, P)?.annual ?? null;
-  return { benchmark, cash };
+  const day = (k: number): string => isoDay(run.result.dates[k]);
+  return {
+    benchmark: common === null ? null : common.strategy.annual - common.benchmark.annual,
+    cash: cagr === null || cash === null ? null : cagr - cash,
+    benchmarkPeriod: common === null ? null : { from: day(common.first), to: day(common.last), whole: common.whole },
+  };
 }
 
 function caveatsOf(run: StudyRun) {
@@ -34,9 +41,7 @@ export function headline(outcome: StudyOutcome) {
     const published = outcome.published.runs[k];
     const metrics: Record<string, number | null> = {};
     for (const name of HEADLINE) metrics[name] = run.metrics.metrics.find((m) => m.name === name)?.value ?? null;
-    const { benchmark, cash } = comparators(run);
-    const cagr = metrics.annual_return;
-    const excess = (other: number | null): number | null => (cagr === null || other === null ? null : cagr - other);
+    const { benchmarkPeriod, ...excess } = excesses(run, metrics.annual_return);
     const nav = run.result.daily.nav;
     const caveats = caveatsOf(run);
     const period = run.result.manifest.period;
@@ -48,8 +53,9 @@ export function headline(outcome: StudyOutcome) {
       period: { from: period.from, to: period.to, firstInvested: run.result.facts.firstInvestedDate },
       finalNav: nav.length > 0 ? nav[nav.length - 1] : null,
       currency: RUN_CURRENCY,
-      /** CAGR minus the benchmark's and cash's CAGR over the same sessions (fractions). */
-      excess: { benchmark: excess(benchmark), cash: excess(cash) },
+      /** CAGR minus the benchmark's over the sessions both cover (`benchmarkPeriod`), and minus cash's over the run (fractions). */
+      excess,
+      benchmarkPeriod,
       caveats: { count: caveats.length, high: caveats.filter((c) => c.severity === 'high').length, top: caveats[0]?.message ?? null },
       metrics,
     };
@@ -82,7 +88,8 @@ function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): vo
     const shown = all.filter((c) => c.severity !== 'low' && c.code !== 'synthetic').slice(0, SHOWN_PER_RUN);
     const start = row.period.firstInvested === null ? 'never invested' : `first trade ${row.period.firstInvested}`;
     const count = `${all.length} caveat${all.length === 1 ? '' : 's'}${row.caveats.high > 0 ? ` (${row.caveats.high} high)` : ''}`;
-    const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}`;
+    const bp = row.benchmarkPeriod;
+    const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}${bp !== null && !bp.whole ? ` (compared over ${bp.from} → ${bp.to}, the period both cover)` : ''}`;
     process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
     for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
     if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more in the report\n`);

@@ -116,7 +116,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: measurementCaveats(frequency, benchmark, result),
+    caveats: measurementCaveats(frequency, benchmark, result, set),
   };
 }
 
@@ -138,18 +138,27 @@ function sinceLastLevel(levels: Float64Array): Float64Array {
   return out;
 }
 
-function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array } | undefined, result: Result): Caveat[] {
+function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array } | undefined, result: Result, set: MetricSet): Caveat[] {
   const out: Caveat[] = [];
   if (frequency.irregular) out.push(caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set periodsPerYear if that is wrong`));
   if (benchmark !== undefined) {
     const levels = benchmark.levels;
     let first = 0;
     while (first < levels.length && Number.isNaN(levels[first])) first++;
+    let last = levels.length - 1;
+    while (last > first && Number.isNaN(levels[last])) last--;
     let gaps = 0;
-    for (let k = first; k < levels.length; k++) if (Number.isNaN(levels[k])) gaps++;
-    if (first === levels.length) out.push(caveat('benchmark', 'high', `benchmark ${benchmark.name} has no value in the run's period: no relative metrics`));
-    else if (first > 0) out.push(caveat('benchmark', 'medium', `benchmark ${benchmark.name} starts on ${isoDay(result.dates[first])}, ${first} sessions after the run: relative metrics cover only the common period`, { value: first, unit: 'sessions' }));
-    if (gaps > 0) out.push(caveat('benchmark', 'low', `benchmark ${benchmark.name} has no value on ${gaps} sessions of the run: returns are paired over the intervals both cover`, { value: gaps, unit: 'sessions' }));
+    for (let k = first; k < last; k++) if (Number.isNaN(levels[k])) gaps++;
+    const name = benchmark.name;
+    if (first === levels.length) out.push(caveat('benchmark', 'high', `benchmark ${name} has no value in the run's period: no relative metrics`));
+    else if (first > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} starts on ${isoDay(result.dates[first])}, ${first} sessions after the run: relative metrics cover only the common period`, { value: first, unit: 'sessions' }));
+    const early = levels.length - 1 - last;
+    if (first < levels.length && early > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} ends on ${isoDay(result.dates[last])}, ${early} sessions before the run: relative metrics cover only the common period`, { value: early, unit: 'sessions' }));
+    if (gaps > 0) out.push(caveat('benchmark', 'low', `benchmark ${name} has no value on ${gaps} session${gaps === 1 ? '' : 's'} inside its period: returns are paired over the intervals both cover`, { value: gaps, unit: 'sessions' }));
+    const pairing = set.pairing;
+    if (pairing !== undefined && pairing.periodsPerYear !== set.periodsPerYear) {
+      out.push(caveat('benchmark', 'medium', `relative metrics are annualised with P = ${pairing.periodsPerYear}, not the run's ${set.periodsPerYear}: the ${pairing.intervals} intervals paired with ${name} have ${pairing.source}`, { value: pairing.intervals, unit: 'count' }));
+    }
   }
   return out;
 }

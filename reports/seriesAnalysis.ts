@@ -4,7 +4,7 @@
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
-import { alignOnDates, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, pairedIntervals, perPeriodRate, riskFreeFromRates } from './metrics/index.ts';
+import { computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -21,8 +21,6 @@ export type RiskFreeInput =
 export interface SeriesAnalysis {
   readonly metrics: MetricSet;
   readonly benchmark: string | null;
-  /** Intervals paired with the benchmark (the sample of the relative metrics). */
-  readonly alignedRows: number | null;
   /** How P was found: given, or inferred from the series' dates. */
   readonly frequency: Frequency;
   readonly regressions: FactorRegression[];
@@ -50,29 +48,24 @@ export function analyseSeries(
     riskFreeSource,
     ...(benchmarkLevels ? { benchmarkLevels } : {}),
   });
-  const alignedRows = benchmarkLevels ? pairedIntervals(levelsOf(series.returns), benchmarkLevels).r.length : null;
-  const startDay = series.startDay ?? series.dates[0] - 1;
-  const regressions = options.factors?.length ? factorRegressions(series, startDay, { factors: options.factors }) : [];
-  return { metrics, benchmark: options.benchmark?.name ?? null, alignedRows, frequency, regressions };
+  const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
+  return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions };
 }
+
+/** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */
+const valueDays = (s: DatedSeries): number[] => [s.startDay ?? NaN, ...Array.from(s.dates)];
 
 /**
  * The benchmark's value levels on the series' own rows (row 0 = the series' start, row k = its
- * k-th return's date), NaN where the benchmark has no value on that date. The start is common
- * when both series start on the same day (their first return dates, when a start is not given —
- * the convention of inner-joined return files), or when the benchmark has a row on the series'
- * start date.
+ * k-th return's date), NaN where the benchmark has no value on that date. Each series' values
+ * include its start, so a benchmark starting after the series starts on the series row of its
+ * first value. Return files have no start: two such series starting on the same first return
+ * date are taken to start together (the convention of inner-joined return files).
  */
 function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): Float64Array {
   const b = levelsOf(benchmark.returns);
-  const out = new Float64Array(series.returns.length + 1).fill(NaN);
-  const sameStart = series.startDay !== undefined && benchmark.startDay !== undefined ? series.startDay === benchmark.startDay : series.dates[0] === benchmark.dates[0];
-  if (sameStart) out[0] = 1;
-  const joined = alignOnDates(series.dates, series.returns, benchmark.dates, benchmark.returns);
-  joined.indexA.forEach((a, k) => (out[a + 1] = b[joined.indexB[k] + 1]));
-  if (!sameStart && series.startDay !== undefined) {
-    const j = alignOnDates([series.startDay], [0], benchmark.dates, benchmark.returns).indexB;
-    if (j.length === 1) out[0] = b[j[0] + 1];
-  }
+  const rowOf = new Map(valueDays(benchmark).map((day, j) => [day, j]));
+  const out = Float64Array.from(valueDays(series), (day) => (Number.isNaN(day) ? NaN : b[rowOf.get(day) ?? -1] ?? NaN));
+  if (series.startDay === undefined && benchmark.startDay === undefined && series.dates[0] === benchmark.dates[0]) out[0] = b[0];
   return out;
 }

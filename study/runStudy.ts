@@ -112,7 +112,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
 function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[], trials?: TrialsLookup): StudyRun {
   const measured = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
   const metrics = { ...measured, metrics: [...measured.metrics, ...capacityFigures(result, market)] };
-  return { name, result, metrics, attribution: attributeRun(result, { factors }), benchmark: metrics.benchmark };
+  return { name, result, metrics, attribution: attributeRun(result, { factors, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
 }
 
 /** A user error of the study's own keys, prefixed with the study file. */

@@ -86,9 +86,14 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     if (args.json) {
       const values: Record<string, number | null> = {};
       for (const m of analysis.metrics.metrics) values[m.name] = m.value;
-      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: analysis.alignedRows, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions });
+      const pairing = analysis.metrics.pairing;
+      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions });
     }
-    process.stdout.write(`${subject.name}${benchmark ? ` vs ${benchmark.name} (${analysis.alignedRows} paired intervals)` : ''}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
+    const { pairing } = analysis.metrics;
+    const differs = pairing !== undefined && pairing.periodsPerYear !== analysis.metrics.periodsPerYear;
+    const against = benchmark && pairing ? ` vs ${benchmark.name} (${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''})` : '';
+    process.stdout.write(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
+    if (differs) process.stderr.write(`breadth: warning: relative metrics are annualised with P = ${pairing.periodsPerYear} (${pairing.source}), the series' own with P = ${analysis.metrics.periodsPerYear}\n`);
     if (analysis.frequency.irregular) process.stderr.write(`breadth: warning: irregular spacing of the dates; annualised with P = ${analysis.metrics.periodsPerYear} — set --periods-per-year if that is wrong\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {

@@ -1,12 +1,15 @@
-// Factor attribution: OLS of a run's excess returns (r − RF) on factor returns, daily or monthly.
-// Tables come from data/factors.ts (Ken French, AQR; decimals) and are joined on dates: exact
-// days for daily tables, calendar months for monthly ones (Ken French and AQR date a month
-// differently, both somewhere in it).
+// Factor attribution: OLS of a series' excess returns (r − RF) on factor returns from daily or
+// monthly tables (data/factors.ts: Ken French, AQR; decimals). Each return is paired with the
+// factors compounded over its own interval (factorIntervals.ts): daily tables by day, monthly
+// tables by calendar month (Ken French and AQR date a month differently, both somewhere in it).
+// The intercept is annualised with the P of the regressed series, not the table's.
 import { isoDay } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { FactorTable } from '../../data/factors.ts';
-import { monthIndex, type Series } from '../metrics/index.ts';
+import { type IntervalRows, pairFactorRows, type PeriodReturns } from './factorIntervals.ts';
 import { ols, type OlsFit } from './ols.ts';
+
+export { type PeriodReturns, seriesIntervals } from './factorIntervals.ts';
 
 /** What a regression needs of a factor table (tables built in memory need no source info). */
 export type FactorColumns = Pick<FactorTable, 'name' | 'frequency' | 'dates' | 'columns'>;
@@ -15,6 +18,8 @@ export type FactorColumns = Pick<FactorTable, 'name' | 'frequency' | 'dates' | '
 export interface FactorSpec {
   readonly name: string;
   readonly column?: string;
+  /** The column is an excess return over RF (Mkt-RF): compounded as Π(1 + f + RF) − Π(1 + RF). */
+  readonly overRiskFree?: boolean;
 }
 
 export interface FactorModel {
@@ -23,7 +28,8 @@ export interface FactorModel {
   readonly factors: readonly FactorSpec[];
 }
 
-const FF5_MOM: readonly FactorSpec[] = ['Mkt-RF', 'SMB', 'HML', 'RMW', 'CMA', 'Mom'].map((name) => ({ name }));
+const MARKET: FactorSpec = { name: 'Mkt-RF', overRiskFree: true };
+const FF5_MOM: readonly FactorSpec[] = [MARKET, ...['SMB', 'HML', 'RMW', 'CMA', 'Mom'].map((name) => ({ name }))];
 
 /** Fama-French 5 factors + momentum (ff5_*.csv and mom_*.csv). */
 export const FF5_MOM_DAILY: FactorModel = { name: 'ff5_mom_daily', frequency: 'daily', factors: FF5_MOM };
@@ -32,7 +38,7 @@ export const FF5_MOM_MONTHLY: FactorModel = { name: 'ff5_mom_monthly', frequency
  * AQR quality-minus-junk, US (the `USA` column of AQR's sheet), with the market beside it:
  * QMJ is short the market, so alone it would mistake a long book's beta for junk exposure.
  */
-export const QMJ_MONTHLY: FactorModel = { name: 'aqr_qmj_monthly', frequency: 'monthly', factors: [{ name: 'Mkt-RF' }, { name: 'QMJ', column: 'USA' }] };
+export const QMJ_MONTHLY: FactorModel = { name: 'aqr_qmj_monthly', frequency: 'monthly', factors: [MARKET, { name: 'QMJ', column: 'USA' }] };
 
 export const FACTOR_MODELS: readonly FactorModel[] = [FF5_MOM_DAILY, FF5_MOM_MONTHLY, QMJ_MONTHLY];
 
@@ -47,9 +53,11 @@ export interface FactorLoading {
 
 export interface FactorRegression {
   model: string;
+  /** The factor tables' frequency. */
   frequency: 'daily' | 'monthly';
+  /** P of the regressed returns (their intervals), which annualises the intercept. */
   periodsPerYear: number;
-  /** Rows (periods) in the regression. */
+  /** Rows (intervals) in the regression. */
   n: number;
   /** ISO dates of the first and last row used. */
   from: string | null;
@@ -67,19 +75,12 @@ export interface FactorRegression {
    */
   meanExcess: number | null;
   loadings: FactorLoading[];
-  /** Why figures are missing (insufficient data, collinear factors), when they are. */
+  /** Why figures are missing (insufficient data, collinear factors), and intervals the tables do not cover. */
   note?: string;
-}
-
-/** The returns to explain: dated by the session (daily) or the month's last session (monthly). */
-export interface PeriodReturns {
-  readonly dates: Series;
-  readonly returns: Series;
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const meanOf = (x: readonly number[]): number | null => (x.length > 0 ? finite(x.reduce((s, v) => s + v, 0) / x.length) : null);
-const periodsPerYear = (frequency: 'daily' | 'monthly'): number => (frequency === 'daily' ? 252 : 12);
 
 /** The first table of the model's frequency holding `column`, or a UserError naming what exists. */
 function tableWith(tables: readonly FactorColumns[], model: FactorModel, column: string): FactorColumns {
@@ -90,29 +91,10 @@ function tableWith(tables: readonly FactorColumns[], model: FactorModel, column:
   throw new UserError(`factor model ${model.name}: no ${model.frequency} factor table has a column "${column}" (${model.frequency} tables: ${have})`);
 }
 
-/** Join the returns with each needed column, keeping rows where every value is known. */
-function joinRows(returns: PeriodReturns, model: FactorModel, tables: readonly FactorColumns[]): { y: number[]; factors: number[][]; days: number[] } {
-  const key = model.frequency === 'daily' ? (day: number) => day : monthIndex;
-  const columns = [...model.factors.map((f) => f.column ?? f.name), 'RF'];
-  const sources = columns.map((c) => tableWith(tables, model, c));
-  const rowOf = new Map<FactorColumns, Map<number, number>>();
-  for (const t of new Set(sources)) rowOf.set(t, new Map(Array.from(t.dates, (d, i) => [key(d), i])));
-  const x = columns.map(() => [] as number[]);
-  const y: number[] = [];
-  const days: number[] = [];
-  for (let i = 0; i < returns.returns.length; i++) {
-    const r = returns.returns[i];
-    if (Number.isNaN(r)) continue;
-    const values = columns.map((c, j) => {
-      const row = rowOf.get(sources[j])?.get(key(returns.dates[i]));
-      return row === undefined ? NaN : sources[j].columns[c][row];
-    });
-    if (values.some(Number.isNaN)) continue;
-    values.forEach((v, j) => x[j].push(v));
-    y.push(r - values[values.length - 1]);
-    days.push(returns.dates[i]);
-  }
-  return { y, factors: x.slice(0, -1), days };
+/** The model's rows: each return with its factors compounded over the same interval. */
+function modelRows(returns: PeriodReturns, model: FactorModel, tables: readonly FactorColumns[]): IntervalRows {
+  const sources = model.factors.map((f) => tableWith(tables, model, f.column ?? f.name));
+  return pairFactorRows(returns, model, sources, tableWith(tables, model, 'RF'));
 }
 
 /** The OLS fit, or why there is none. One row more than coefficients, so the errors exist. */
@@ -126,10 +108,18 @@ function fitOrWhy(y: readonly number[], factors: readonly (readonly number[])[])
   }
 }
 
-/** Regress excess returns r − RF on the model's factors. Missing columns are a UserError. */
-export function factorRegression(returns: PeriodReturns, tables: readonly FactorColumns[], model: FactorModel): FactorRegression {
-  const P = periodsPerYear(model.frequency);
-  const { y, factors, days } = joinRows(returns, model, tables);
+/** One line for the intervals left out, or undefined when none were. */
+const uncoveredNote = (k: number): string | undefined => (k > 0 ? `${k} interval${k === 1 ? '' : 's'} left out: a factor table does not cover the whole interval` : undefined);
+
+/**
+ * Regress excess returns r − RF on the model's factors, each over the return's own interval, and
+ * annualise the intercept as (1 + α)^P − 1 with `periodsPerYear`, the P of those intervals.
+ * Missing columns are a UserError.
+ */
+export function factorRegression(returns: PeriodReturns, tables: readonly FactorColumns[], model: FactorModel, periodsPerYear: number): FactorRegression {
+  const P = periodsPerYear;
+  const { y, factors, days, uncovered } = modelRows(returns, model, tables);
+  const left = uncoveredNote(uncovered);
   const base = {
     model: model.name,
     frequency: model.frequency,
@@ -142,7 +132,7 @@ export function factorRegression(returns: PeriodReturns, tables: readonly Factor
   const fit = fitOrWhy(y, factors);
   if (typeof fit === 'string') {
     const loadings = model.factors.map((f, j) => ({ factor: f.name, loading: null, stdError: null, tStat: null, mean: meanOf(factors[j]) }));
-    return { ...base, alpha: null, alphaStdError: null, alphaT: null, alphaAnnualized: null, rSquared: null, adjRSquared: null, loadings, note: fit };
+    return { ...base, alpha: null, alphaStdError: null, alphaT: null, alphaAnnualized: null, rSquared: null, adjRSquared: null, loadings, note: left === undefined ? fit : `${fit}; ${left}` };
   }
   const alpha = fit.coefficients[0];
   return {
@@ -160,5 +150,6 @@ export function factorRegression(returns: PeriodReturns, tables: readonly Factor
       tStat: finite(fit.tStats[j + 1]),
       mean: meanOf(factors[j]),
     })),
+    ...(left === undefined ? {} : { note: left }),
   };
 }

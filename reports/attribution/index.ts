@@ -1,10 +1,11 @@
-// Attribution of a run: factor regressions (daily and monthly), the return decomposition from the
-// simulation's ledger, and per-symbol contributions.
+// Attribution of a run: factor regressions (on daily and monthly factor tables), the return
+// decomposition from the simulation's ledger, and per-symbol contributions.
 import type { Result } from '../../engine/result.ts';
+import { inferFrequency, type Series } from '../metrics/index.ts';
 import { navReturns } from '../runMetrics.ts';
 import { type SymbolContribution, symbolContributions } from './contributors.ts';
 import { type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
-import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, type PeriodReturns } from './factorRegression.ts';
+import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, seriesIntervals } from './factorRegression.ts';
 import { monthlyReturns } from './monthly.ts';
 
 export { type SymbolContribution, symbolContributions, topContributors } from './contributors.ts';
@@ -21,6 +22,7 @@ export {
   factorRegression,
   type PeriodReturns,
   QMJ_MONTHLY,
+  seriesIntervals,
 } from './factorRegression.ts';
 export { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 export { ols, type OlsFit } from './ols.ts';
@@ -39,6 +41,8 @@ export interface AttributionOptions {
    * here whose columns are missing is a UserError.
    */
   models?: readonly FactorModel[];
+  /** P of the series; inferred from its dates (metrics/frequency.ts) when not given. */
+  periodsPerYear?: number;
 }
 
 /** True when some table of the model's frequency has each of its columns and RF. */
@@ -48,24 +52,32 @@ function available(model: FactorModel, tables: readonly FactorColumns[]): boolea
 }
 
 export function attributeRun(result: Result, options: AttributionOptions = {}): RunAttribution {
+  const { dates, returns } = navReturns(result);
   return {
-    regressions: factorRegressions(navReturns(result), result.dates[0], options),
+    regressions: factorRegressions(dates, returns, result.dates[0], options),
     decomposition: returnDecomposition(result),
     contributions: symbolContributions(result),
   };
 }
 
 /**
- * Factor regressions of any dated daily return series (`startDay` = the session before the first
- * return): daily models on the returns, monthly models on their calendar-month compounding.
+ * Factor regressions of a dated return series (`dates`: epoch day ending each return, ascending;
+ * `startDay`: the date of the value before the first, undefined when unknown). Daily models pair
+ * each return with the daily factors compounded over its interval and annualise with the series'
+ * P; monthly models do the same on its calendar-month compounding (whole months only, monthly.ts),
+ * with P = min(12, the series' P).
  */
-export function factorRegressions(daily: PeriodReturns, startDay: number, options: AttributionOptions = {}): FactorRegression[] {
+export function factorRegressions(dates: Series, returns: Series, startDay: number | undefined, options: AttributionOptions = {}): FactorRegression[] {
   const tables = options.factors ?? [];
   const models = options.models ?? FACTOR_MODELS.filter((m) => available(m, tables));
-  let monthly: PeriodReturns | undefined;
+  const P = options.periodsPerYear ?? inferFrequency(startDay === undefined ? dates : Int32Array.of(startDay, ...Array.from(dates))).periodsPerYear;
   return models.map((model) => {
-    if (model.frequency === 'daily') return factorRegression(daily, tables, model);
-    monthly ??= monthlyReturns(daily.dates, daily.returns, startDay);
-    return factorRegression(monthly, tables, model);
+    if (model.frequency === 'daily') return factorRegression(seriesIntervals(dates, returns, startDay), tables, model, P);
+    const monthly = monthlyReturns(dates, returns, startDay, P);
+    const reg = factorRegression(monthly, tables, model, Math.min(12, P));
+    const k = monthly.dropped.length;
+    if (k === 0) return reg;
+    const partial = `${k} month${k === 1 ? '' : 's'} the series covers only in part left out`;
+    return { ...reg, note: reg.note === undefined ? partial : `${reg.note}; ${partial}` };
   });
 }

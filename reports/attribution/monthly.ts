@@ -1,16 +1,14 @@
-// Monthly returns of a daily run, for monthly factor regressions: daily returns compounded
-// within calendar months. A monthly factor return covers the whole month, so a month the run
-// covers only in part would be regressed on returns it did not earn; such months are dropped.
+// Monthly returns of a series, for monthly factor regressions: its returns compounded within
+// calendar months. A monthly factor return covers whole calendar months, so a month is kept only
+// when the series' values on both sides of it are month ends; a month the series covers in part
+// (a run starting mid-month, a weekly series whose last Friday is not the month's last session)
+// would be regressed on returns it did not earn, and is dropped.
 import { dayParts } from '../../data/dates.ts';
 import { monthIndex, periodReturns, type Series } from '../metrics/index.ts';
+import type { PeriodReturns } from './factorIntervals.ts';
 
-export interface MonthlyReturns {
-  /** year·12 + (month − 1) of each month (see reports/metrics monthIndex). */
-  months: Int32Array;
-  /** Epoch day of the last session in each month. */
-  dates: Int32Array;
-  returns: Float64Array;
-  /** Partial months left out at the start and end of the run. */
+export interface MonthlyReturns extends PeriodReturns {
+  /** Months left out because the series does not begin or end them on a month end. */
   dropped: string[];
 }
 
@@ -24,22 +22,42 @@ function lastWeekdayOfMonth(day: number): boolean {
   return true;
 }
 
+/** Longest step of a daily calendar across a month turn (a Friday to a Tuesday after a holiday Monday). */
+const DAILY_STEP_DAYS = 4;
+
 /**
- * Compound daily returns (dated by the session that earned them) within calendar months.
- * `startDay` is the session of NAV_0: the first month is whole only when NAV_0 closed in an
- * earlier month. The last month is whole when its last session is the month's last weekday.
+ * True when a value on `day` closes its month, `next` being the series' next date (undefined at
+ * its end): the next value is in a later month and `day` is the month's last weekday, or a daily
+ * step away from the next value (the weekdays skipped are the market's holidays), or the series
+ * is monthly or coarser (one value per month stands for its month end).
  */
-export function monthlyReturns(dates: Series, returns: Series, startDay: number): MonthlyReturns {
+function closesMonth(day: number, next: number | undefined, periodsPerYear: number): boolean {
+  if (next !== undefined && monthIndex(next) <= monthIndex(day)) return false;
+  return periodsPerYear <= 12 || lastWeekdayOfMonth(day) || (next !== undefined && next - day <= DAILY_STEP_DAYS);
+}
+
+/**
+ * Compound the returns (dated by the day that ends each, ascending; `startDay` the date of the
+ * value before the first, unknown when undefined) within calendar months, and keep the months
+ * whose start and end values close their months (`periodsPerYear`: the series' P). Each kept
+ * month's interval runs from the previous month's last value, so a month the series skips is
+ * compounded into the next one and paired with both months' factors.
+ */
+export function monthlyReturns(dates: Series, returns: Series, startDay: number | undefined, periodsPerYear: number): MonthlyReturns {
   const periods = periodReturns(dates, returns, 'month');
-  const keep = periods.filter((p, k) => {
-    if (k === 0 && monthIndex(startDay) === monthIndex(dates[p.start])) return false;
-    if (k === periods.length - 1 && !lastWeekdayOfMonth(dates[p.end - 1])) return false;
-    return true;
+  const kept: { start: number; end: number; value: number }[] = [];
+  const dropped: string[] = [];
+  periods.forEach((p, k) => {
+    const start = k === 0 ? startDay : dates[p.start - 1];
+    const end = dates[p.end - 1];
+    const whole = start !== undefined && closesMonth(start, dates[p.start], periodsPerYear) && closesMonth(end, p.end < dates.length ? dates[p.end] : undefined, periodsPerYear);
+    if (whole) kept.push({ start, end, value: p.value });
+    else dropped.push(p.period);
   });
   return {
-    months: Int32Array.from(keep, (p) => monthIndex(dates[p.start])),
-    dates: Int32Array.from(keep, (p) => dates[p.end - 1]),
-    returns: Float64Array.from(keep, (p) => p.value),
-    dropped: periods.filter((p) => !keep.includes(p)).map((p) => p.period),
+    dates: Int32Array.from(kept, (m) => m.end),
+    starts: Int32Array.from(kept, (m) => m.start),
+    returns: Float64Array.from(kept, (m) => m.value),
+    dropped,
   };
 }

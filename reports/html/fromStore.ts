@@ -7,7 +7,7 @@ import type { ModelConcern } from '../../engine/models/types.ts';
 import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
-import { computeMetrics, wealthSeries } from '../metrics/index.ts';
+import { computeMetrics, type Pairing, pairedIntervals, pairingOf, wealthSeries } from '../metrics/index.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
 import { scopedCaveats } from './storedCaveats.ts';
@@ -103,9 +103,12 @@ function benchmarkLevels(stored: StoredRun): (number | null)[] | undefined {
 
 /**
  * The benchmark: another stored run (its NAV matched on dates, its own metrics), or else the
- * benchmark's stored levels, rebased to the run's starting capital, with metrics computed here.
+ * benchmark's stored levels, rebased to the run's starting capital, with metrics computed here
+ * on its own values: returns from one value to the next, rf compounded over each, annualised
+ * with the P of those intervals (pairing.ts; a month-end benchmark in a daily run is monthly).
+ * `pairing` says what the run's relative metrics were paired over.
  */
-function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark'> & { metrics?: MetricFigure[] } {
+function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark' | 'pairing'> & { metrics?: MetricFigure[] } {
   const d = stored.daily;
   if (benchmarkRun !== undefined) {
     const navByDate = new Map(benchmarkRun.daily.dates.map((date, t) => [date, benchmarkRun.daily.columns.nav[t]]));
@@ -116,18 +119,21 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
   if (name === null || levels === undefined) return {};
   const first = levels.find((v) => v !== null && v > 0) ?? 1;
   const nav = levels.map((v) => (v === null ? null : (v / first) * stored.run.initialCash));
+  const days = epochDays(d.dates);
+  const rf = d.riskFreeReturn.subarray(1).map((v) => (Number.isNaN(v) ? 0 : v));
+  const paired = pairedIntervals(d.columns.nav, Float64Array.from(levels, (v) => v ?? NaN), rf);
+  const pairing: Pairing = pairingOf(paired, days, stored.run.periodsPerYear);
   // Cash has no risk to measure: its Sharpe is 0/0 and its Calmar divides by a drawdown of 0. The
   // page states what cash earned beside each return figure instead of a column of such ratios.
-  if (name === CASH_BENCHMARK) return { benchmark: { name, nav } };
-  const days = epochDays(d.dates);
+  if (name === CASH_BENCHMARK || paired.first < 0) return { benchmark: { name, nav }, pairing };
   const { metrics } = computeMetrics({
-    returns: d.benchmarkReturn.subarray(1),
-    dates: days.subarray(1),
-    startDay: days[0],
-    periodsPerYear: stored.run.periodsPerYear,
-    riskFree: d.riskFreeReturn.subarray(1).map((v) => (Number.isNaN(v) ? 0 : v)),
+    returns: paired.b,
+    dates: Int32Array.from(paired.end, (k) => days[k]),
+    startDay: days[paired.first],
+    periodsPerYear: pairing.periodsPerYear,
+    riskFree: paired.rf,
   });
-  return { benchmark: { name, nav }, metrics };
+  return { benchmark: { name, nav }, pairing, metrics };
 }
 
 /** Top contributors and detractors with the side they were held on, mean weight and holding dates. */
@@ -141,7 +147,7 @@ function contributors(stored: StoredRun): Pick<TearSheetData, 'contributors' | '
 /** A stored run as a tear sheet; `benchmarkRun` (e.g. IWM buy-and-hold) overrides the stored benchmark. */
 export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredRun): TearSheetData {
   const d = stored.daily;
-  const { benchmark, metrics: benchmarkMetrics } = benchmarkOf(stored, benchmarkRun);
+  const { benchmark, pairing, metrics: benchmarkMetrics } = benchmarkOf(stored, benchmarkRun);
   const sectors = new Map(stored.symbols.filter((s) => s.sector !== '').map((s) => [s.symbol, s.sector]));
   const holdings = holdingsData(stored.positions, sectors);
   const { decomposition: dec } = stored;
@@ -150,6 +156,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     dates: d.dates,
     nav: Array.from(d.columns.nav),
     ...(benchmark === undefined ? {} : { benchmark }),
+    ...(pairing === undefined ? {} : { pairing }),
     riskFreeReturns: Array.from(d.riskFreeReturn.subarray(1)),
     metrics: benchmarkMetrics === undefined ? { strategy: stored.metrics } : { strategy: stored.metrics, benchmark: benchmarkMetrics },
     drawdowns: stored.drawdowns,

@@ -3,7 +3,7 @@
 // renderers derive chart series from it with reports/metrics. Dates are ISO `YYYY-MM-DD`;
 // fractions are decimals (0.012 = 1.2 %); amounts are in `run.currency`.
 import type { Caveat } from '../../engine/caveats.ts';
-import type { DrawdownEpisode } from '../metrics/index.ts';
+import type { DrawdownEpisode, Pairing } from '../metrics/index.ts';
 
 /** One reported figure, exactly as reports/metrics gives it (METRICS.md names). */
 export interface MetricFigure {
@@ -146,6 +146,8 @@ export interface TearSheetData {
   nav: number[];
   /** Benchmark NAV aligned with `dates` (null where it has no row). */
   benchmark?: { name: string; nav: (number | null)[] };
+  /** What the relative metrics were paired over: the intervals both cover and their P. */
+  pairing?: Pairing;
   /** Per-period risk-free return of each NAV return (length dates − 1); rolling Sharpe and "vs cash" use it. */
   riskFreeReturns?: number[];
   metrics: { strategy: MetricFigure[]; benchmark?: MetricFigure[] };

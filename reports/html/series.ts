@@ -3,7 +3,7 @@
 // reports/metrics; this file only reshapes.
 
 import { parseIsoDay } from '../../data/dates.ts';
-import { periodReturns, percentileSorted, sortedNonNaN } from '../metrics/index.ts';
+import { pairedIntervals, periodReturns, percentileSorted, sortedNonNaN } from '../metrics/index.ts';
 
 /** ISO dates as epoch days, the form reports/metrics takes. */
 export function epochDays(dates: readonly string[]): Int32Array {
@@ -19,6 +19,24 @@ export function navReturns(nav: readonly (number | null)[]): Float64Array {
     r[t - 1] = a === null || b === null || a === 0 ? NaN : b / a - 1;
   }
   return r;
+}
+
+/**
+ * The NAV's and the benchmark's returns over the intervals both have values for (metrics
+ * pairedIntervals), each on the return row where its interval ends (length T − 1, NaN on the rows
+ * inside an interval), with the per-period `rf` (length T − 1, NaN as 0) compounded likewise:
+ * across a benchmark gap both are compounded into one interval, never zeroed and never lost.
+ */
+export function pairedOnRows(nav: readonly number[], benchmark: readonly (number | null)[], rf: readonly number[] = []): { r: Float64Array; b: Float64Array; rf: Float64Array } {
+  const rows = Math.max(nav.length - 1, 0);
+  const paired = pairedIntervals(nav, Float64Array.from(benchmark, (v) => v ?? NaN), rf.length === rows ? Float64Array.from(rf) : 0);
+  const out = { r: new Float64Array(rows).fill(NaN), b: new Float64Array(rows).fill(NaN), rf: new Float64Array(rows).fill(NaN) };
+  paired.end.forEach((k, j) => {
+    out.r[k - 1] = paired.r[j];
+    out.b[k - 1] = paired.b[j];
+    out.rf[k - 1] = paired.rf[j];
+  });
+  return out;
 }
 
 /** The benchmark scaled to start at the strategy's NAV on the first date both have. */

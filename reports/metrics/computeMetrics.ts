@@ -3,6 +3,7 @@ import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
+import { type Pairing, pairingOf } from './pairing.ts';
 import { activeRisk, alpha, battingAverage, beta, capture, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
@@ -49,6 +50,8 @@ export interface MetricSet {
   downsideTarget: number;
   omegaThreshold: number;
   metrics: Metric[];
+  /** With a benchmark: the intervals paired with it and the P that annualises the relative metrics. */
+  pairing?: Pairing;
 }
 
 function checkInput(input: MetricsInput, P: number): void {
@@ -108,22 +111,28 @@ const CO_MOVEMENT = new Set(['beta', 'correlation', 'r_squared', 'up_capture', '
 const CASH_NOTE = 'the benchmark is cash';
 
 /**
- * Relative metrics over the intervals the NAV and the benchmark share. Against cash (the
- * risk-free series compounded) beta, correlation, captures and Treynor are not defined — they
- * would divide by the noise of the bill rate — and alpha is the annualised mean excess return
- * (β = 0): (1 + mean(r − rf))^P − 1; tracking error and information ratio are those of r − rf.
+ * Relative metrics over the intervals the NAV and the benchmark share, annualised with the P of
+ * those intervals (pairing.ts). Against cash (the risk-free series compounded) beta,
+ * correlation, captures and Treynor are not defined — they would divide by the noise of the bill
+ * rate — and alpha is the annualised mean excess return (β = 0): (1 + mean(r − rf))^P − 1;
+ * tracking error and information ratio are those of r − rf.
  */
-function pairedMetrics(r: Series, benchmarkLevels: Series, rf: RiskFree, P: number, cash: boolean): Metric[] {
-  const paired = pairedIntervals(levelsOf(r), benchmarkLevels, rf);
-  const metrics = relativeMetrics(paired.r, paired.b, paired.rf, P);
-  if (!cash) return metrics;
-  return metrics.map((m) => {
+function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number): { metrics: Metric[]; pairing: Pairing } {
+  const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf);
+  // Row 0 of the levels is NAV_0's session, row k the k-th return's; without dates the series' P stands.
+  const { dates, startDay } = input;
+  const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P' } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
+  const Pp = how.periodsPerYear;
+  const metrics = relativeMetrics(paired.r, paired.b, paired.rf, Pp);
+  if (input.benchmarkIsCash !== true) return { metrics, pairing: how };
+  const cash = metrics.map((m) => {
     if (CO_MOVEMENT.has(m.name)) return unavailable(m.name, m.n, CASH_NOTE);
     if (m.name !== 'alpha' || paired.r.length < MIN_STAT_N) return m;
     let sum = 0;
     for (let k = 0; k < paired.r.length; k++) sum += paired.r[k] - paired.rf[k];
-    return valued('alpha', Math.pow(1 + sum / paired.r.length, P) - 1, paired.r.length);
+    return valued('alpha', Math.pow(1 + sum / paired.r.length, Pp) - 1, paired.r.length);
   });
+  return { metrics: cash, pairing: how };
 }
 
 /** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
@@ -137,6 +146,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
   const sorted = sortedNonNaN(r);
   const [best, worst] = bestWorstPeriod(r);
   const calendar = calendarMetrics(input, P);
+  const relative = input.benchmarkLevels === undefined ? undefined : pairedMetrics(input, input.benchmarkLevels, rf, P);
   const metrics: Metric[] = [
     totalReturn(r),
     annualReturn(r, P),
@@ -164,7 +174,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
     best,
     worst,
     ...calendar.slice(1),
-    ...(input.benchmarkLevels === undefined ? [] : pairedMetrics(r, input.benchmarkLevels, rf, P, input.benchmarkIsCash === true)),
+    ...(relative?.metrics ?? []),
     ...(input.fills === undefined ? [] : tradeMetrics(input.fills)),
   ];
   return {
@@ -174,5 +184,6 @@ export function computeMetrics(input: MetricsInput): MetricSet {
     downsideTarget: q,
     omegaThreshold: R,
     metrics,
+    ...(relative === undefined ? {} : { pairing: relative.pairing }),
   };
 }

@@ -58,3 +58,19 @@ export function givenFrequency(periodsPerYear: number): Frequency {
   const bucket = BUCKETS.find((b) => b.periodsPerYear === periodsPerYear);
   return { periodsPerYear, label: bucket?.label ?? 'daily', medianGapDays: NaN, irregular: false, source: `given: P = ${periodsPerYear}` };
 }
+
+/**
+ * P of returns paired over the dates two series share (relative metrics). METRICS.md infers P
+ * from a calendar's spacing and never assumes 252 for data that is not daily, and relative
+ * metrics use the paired intervals; it does not name their calendar, and implies this one:
+ * `paired` = the first common date, then each paired interval's end (epoch days). Where its
+ * spacing falls in the same bucket as the series' own calendar `own`, the series' P `ownP`
+ * stands (a P the user set carries over); otherwise the pairs' inferred P replaces it — a daily
+ * strategy against month-end benchmark values pairs monthly returns, annualised with 12.
+ */
+export function pairedFrequency(paired: ArrayLike<number>, own: ArrayLike<number>, ownP: number): Frequency {
+  const pairs = inferFrequency(paired);
+  const series = inferFrequency(own);
+  if (paired.length < 2 || pairs.label === series.label) return { ...pairs, periodsPerYear: ownP, source: 'spaced like the series' };
+  return { ...pairs, source: `${pairs.label} common dates (median gap ${pairs.medianGapDays} days), the series ${series.label}` };
+}

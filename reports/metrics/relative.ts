@@ -44,6 +44,8 @@ export interface PairedIntervals {
   readonly rf: Float64Array;
   /** Row (index into the level series) at which each interval ends. */
   readonly end: Int32Array;
+  /** Row of the first common value, where the first interval starts (−1 when there is none). */
+  readonly first: number;
 }
 
 /**
@@ -64,6 +66,7 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
   const f: number[] = [];
   const end: number[] = [];
   let from = -1;
+  let first = -1;
   let growthRf = 1;
   for (let k = 0; k < rows; k++) {
     if (k > 0) {
@@ -76,11 +79,11 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
       b.push(levelB[k] / levelB[from] - 1);
       f.push(growthRf - 1);
       end.push(k);
-    }
+    } else first = k;
     from = k;
     growthRf = 1;
   }
-  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), end: Int32Array.from(end) };
+  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), end: Int32Array.from(end), first };
 }
 
 /** Value levels of a return series: W_0 = 1 (the row before the first return), W_k = W_{k−1}(1 + r_k); NaN r counts as 0. */

@@ -33,6 +33,6 @@ describe('benchmark-holiday', () => {
     expect(metric(run.metrics.metrics, 'beta').n).toBe(9);
     // Stored beside the NAV: the benchmark's level, NaN on the day it has none.
     expect(Number.isNaN(run.metrics.benchmarkLevels?.[2] ?? 0)).toBe(true);
-    expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 sessions of the run: returns are paired over the intervals both cover');
+    expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 session inside its period: returns are paired over the intervals both cover');
   });
 });

@@ -35,6 +35,34 @@ export function cashGrowth(riskFree: readonly number[] | Float64Array | undefine
   return { total: g - 1, annual: annualize(g, riskFree.length, periodsPerYear) };
 }
 
+/** Total and annualized return over one span. */
+export interface SpanReturn {
+  total: number;
+  annual: number;
+}
+
+/**
+ * The NAV and the benchmark over the sessions both have values on, from the first such session
+ * to the last (`nav` and `levels` one per session, null or NaN where there is none): each one's
+ * total return and CAGR (Π)^(P/n) − 1 with the same n, the run's returns in that span — the
+ * same sessions, so a benchmark that starts late or ends early is compared over the common
+ * period only. `whole` when that period is the whole run; null without two common sessions.
+ */
+export function commonPeriodReturns(
+  nav: ArrayLike<number>,
+  levels: ArrayLike<number | null>,
+  periodsPerYear: number,
+): { first: number; last: number; whole: boolean; strategy: SpanReturn; benchmark: SpanReturn } | null {
+  const known = (k: number): boolean => Number.isFinite(levels[k]) && (levels[k] as number) > 0;
+  let first = 0;
+  while (first < nav.length && !known(first)) first++;
+  let last = nav.length - 1;
+  while (last > first && !known(last)) last--;
+  if (last <= first) return null;
+  const span = (g: number): SpanReturn => ({ total: g - 1, annual: annualize(g, last - first, periodsPerYear) });
+  return { first, last, whole: first === 0 && last === nav.length - 1, strategy: span(nav[last] / nav[first]), benchmark: span((levels[last] as number) / (levels[first] as number)) };
+}
+
 /** The deepest drawdown episode (undefined when the NAV never fell). */
 export function deepestDrawdown(drawdowns: readonly DrawdownRow[]): DrawdownRow | undefined {
   return drawdowns.reduce<DrawdownRow | undefined>((worst, e) => (worst === undefined || e.depth < worst.depth ? e : worst), undefined);

@@ -7,7 +7,7 @@
 import { headlineCaveats } from './caveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
-import { benchmarkIsCash, cashGrowth, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
+import { benchmarkIsCash, cashGrowth, commonPeriodReturns, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
 import { badges } from '../header.ts';
 import type { ReportCaveat, TearSheetData } from '../model.ts';
 
@@ -71,15 +71,20 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
   const total = metricValue(own, 'total_return');
   const cagr = metricValue(own, 'annual_return');
   const vs = (name: string, mine: number | null, theirs: number | null): string => (theirs === null ? '' : `${escapeHtml(name)} ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`);
+  // The benchmark is compared over the sessions both cover, said when that is not the whole run.
+  const common = data.benchmark === undefined || benchmarkIsCash(data) ? null : commonPeriodReturns(data.nav, data.benchmark.nav, run.periodsPerYear);
+  const over = (figure: 'total' | 'annual'): string =>
+    common === null || common.whole ? '' : escapeHtml(` over ${data.dates[common.first]} → ${data.dates[common.last]}, the period both cover (this run ${pct(common.strategy[figure])})`);
+  const versus = (figure: 'total' | 'annual'): string => (benchName === undefined || common === null ? '' : vs(`vs ${benchName}`, common.strategy[figure], common.benchmark[figure]) + over(figure));
   // A cash benchmark is the risk-free series: it is said once, as "vs cash".
-  const against = (mine: number | null, b: number | null, c: number | null): string =>
-    [benchName === undefined || benchmarkIsCash(data) ? '' : vs(`vs ${benchName}`, mine, b), cash === null ? '' : vs('vs cash', mine, c)].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
+  const against = (figure: 'total' | 'annual', mine: number | null): string =>
+    [versus(figure), cash === null ? '' : vs('vs cash', mine, cash[figure])].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
   const drags = costDrags(data.costs);
   const sharpeBench = benchmarkIsCash(data) ? null : metricValue(bench, 'sharpe');
   const tiles = [
     tile('final-nav', `Final NAV (${cur})`, formatCurrency(end), `from ${escapeHtml(cur)} ${escapeHtml(formatCurrency(run.initialCapital))}`),
-    tile('total-return', 'Total return', pct(total), against(total, metricValue(bench, 'total_return'), cash?.total ?? null)),
-    tile('cagr', 'CAGR', pct(cagr), against(cagr, metricValue(bench, 'annual_return'), cash?.annual ?? null)),
+    tile('total-return', 'Total return', pct(total), against('total', total)),
+    tile('cagr', 'CAGR', pct(cagr), against('annual', cagr)),
     tile('sharpe', 'Sharpe ratio', metricValue(own, 'sharpe') === null ? '–' : formatRatio(metricValue(own, 'sharpe') as number), sharpeBench === null ? `over ${escapeHtml((run.riskFree ?? 'rf = 0').split(',')[0])}` : `${escapeHtml(benchName ?? '')} ${escapeHtml(formatRatio(sharpeBench))}`),
     tile('max-drawdown', 'Max drawdown', pct(metricValue(own, 'max_drawdown')), drawdownDetail(data)),
     tile(

@@ -36,6 +36,19 @@ const TOC: [string, string][] = [
 /** Heatmap height: one row per year plus room for the month labels. */
 const heatmapHeight = (years: number): number => Math.max(160, years * 24 + 48);
 
+/**
+ * The sample of the relative metrics, and the benchmark column's P: the intervals paired with
+ * the benchmark, and a warning when their P is not the run's.
+ */
+function pairingNote(data: TearSheetData): string {
+  const p = data.pairing;
+  const bench = data.benchmark;
+  if (p === undefined || bench === undefined) return '';
+  const base = ` Relative metrics: ${p.intervals} intervals paired with ${bench.name}, annualized with P = ${p.periodsPerYear}`;
+  if (p.periodsPerYear === data.run.periodsPerYear) return `${base}.`;
+  return `${base}, not the run's ${data.run.periodsPerYear}: ${p.source}; the ${bench.name} column is measured on the same intervals.`;
+}
+
 export function renderTearSheet(data: TearSheetData): string {
   if (data.dates.length !== data.nav.length) throw new RangeError(`tear sheet: ${data.nav.length} NAV values for ${data.dates.length} dates`);
   const charts = tearSheetCharts(data);
@@ -62,7 +75,7 @@ export function renderTearSheet(data: TearSheetData): string {
     answerFirst(data, caveats),
     tocNav(TOC),
     section('caveats', 'Caveats and manifest', `<div class="grid wide-first">${card(`Caveats (${caveats.length})`, caveatPanel(caveats, currency))}${card('Manifest', manifestList(data.run, bench?.name))}</div>`),
-    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference'), 'Hover a value for its sample size n. Differences of percentages are in percentage points.')),
+    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference'), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}`)),
     section(
       'performance',
       'Performance',

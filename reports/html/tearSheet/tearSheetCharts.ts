@@ -15,7 +15,7 @@ import { addHoldingsCharts } from './holdingsView.ts';
 import { humanize } from '../metricCatalog.ts';
 import type { TearSheetData } from '../model.ts';
 import { addLegsChart, waterfall } from './pnl.ts';
-import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, rebased } from '../series.ts';
+import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, pairedOnRows, rebased } from '../series.ts';
 
 const FULL_POINTS = 4_000;
 const COARSE_POINTS = 1_000;
@@ -58,10 +58,12 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const r = navReturns(data.nav);
   const bench = data.benchmark;
   const b = bench === undefined ? undefined : navReturns(bench.nav);
+  // The benchmark against the NAV over the intervals both cover, a gap compounded into one.
+  const pairs = bench === undefined ? undefined : pairedOnRows(data.nav, bench.nav, data.riskFreeReturns);
   // Drawdowns on the session axis: 0 at the first session (its starting value is a peak).
   const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];
   const ownDrawdown = underwaterOf(r);
-  const benchDrawdown = b === undefined ? undefined : underwaterOf(b);
+  const benchDrawdown = pairs === undefined ? undefined : underwaterOf(pairs.b);
   const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown])]);
   const coarse = strideIndices(T, COARSE_POINTS);
   const fullAxis = out.axis(pick(data.dates, full));
@@ -81,12 +83,12 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
 
   // Volatility-matched: the benchmark levered to the strategy's volatility, so returns compare at equal risk.
   let volatilityMatch: TearSheetCharts['volatilityMatch'];
-  if (bench !== undefined && b !== undefined && !benchmarkIsCash(data)) {
-    const paired = Array.from(r, (v, k) => (Number.isNaN(b[k]) ? NaN : v));
-    const factor = sampleStd(paired) / sampleStd(b);
+  if (bench !== undefined && pairs !== undefined && !benchmarkIsCash(data)) {
+    const factor = sampleStd(pairs.r) / sampleStd(pairs.b);
     if (Number.isFinite(factor) && factor > 0) {
+      // Each paired interval's levered return lands on its last session; the level holds inside it.
       const levered = [data.nav[0]];
-      b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
+      pairs.b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
       volatilityMatch = { factor, volatility: sampleStd(r) * Math.sqrt(P) };
       out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, pick(data.nav, coarse), COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${factor.toFixed(2)}`, coarseAxis, pick(levered, coarse), COLORS.runs[1])] });
     }
@@ -117,9 +119,11 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   rolling('rolling-sharpe', (x, w) => rollingSharpe(x, w, P, rf), 'ratio');
   rolling('rolling-sortino', (x, w) => rollingSortino(x, w, P), 'ratio');
   rolling('rolling-volatility', (x, w) => rollingVolatility(x, w, P), 'percent');
-  if (bench !== undefined && b !== undefined) {
-    rolling('rolling-beta', (x, w) => rollingBeta(x, b, w), 'ratio', false);
-    rolling('rolling-alpha', (x, w) => rollingAlpha(x, b, w, P, rf), 'percent', false);
+  if (pairs !== undefined) {
+    // Windows of sessions holding the paired intervals that end in them, annualised with their P.
+    const pairedP = data.pairing?.periodsPerYear ?? P;
+    rolling('rolling-beta', (_, w) => rollingBeta(pairs.r, pairs.b, w), 'ratio', false);
+    rolling('rolling-alpha', (_, w) => rollingAlpha(pairs.r, pairs.b, w, pairedP, pairs.rf), 'percent', false);
   }
 
   // Calendar returns: the month × year heatmap with a year column, and yearly bars.

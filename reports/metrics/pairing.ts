@@ -1,0 +1,24 @@
+// What the relative metrics were measured over: the intervals paired with the benchmark
+// (relative.ts pairedIntervals) and the P that annualises them (frequency.ts pairedFrequency).
+import { pairedFrequency } from './frequency.ts';
+import type { PairedIntervals } from './relative.ts';
+import type { Series } from './stats.ts';
+
+export interface Pairing {
+  intervals: number;
+  periodsPerYear: number;
+  /** How that P was found: 'spaced like the series', or e.g. 'monthly common dates (median gap 30 days), the series daily'. */
+  source: string;
+}
+
+/**
+ * The pairing of `paired` (built on level rows) given each row's epoch day (`days`, NaN where
+ * unknown) and the series' P: the paired calendar is the first common row's day, then each
+ * interval's end day; the series' own calendar is every known day.
+ */
+export function pairingOf(paired: PairedIntervals, days: Series, periodsPerYear: number): Pairing {
+  const known = (rows: ArrayLike<number>): number[] => Array.from(rows, (k) => days[k]).filter((d) => !Number.isNaN(d));
+  const own = Array.from(days).filter((d) => !Number.isNaN(d));
+  const f = pairedFrequency(known(paired.first < 0 ? paired.end : [paired.first, ...paired.end]), own, periodsPerYear);
+  return { intervals: paired.r.length, periodsPerYear: f.periodsPerYear, source: f.source };
+}

@@ -1,0 +1,92 @@
+// The tear sheet compares the run with its benchmark over the same intervals: CAGR over the
+// common period, the benchmark's own metrics on its own value intervals and their P, and charts
+// that compound a benchmark gap into one interval instead of losing the move.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderTearSheet, tearSheetFromStoredRun } from '../../../reports/html/index.ts';
+import { pairedOnRows } from '../../../reports/html/series.ts';
+import { commonPeriodReturns } from '../../../reports/html/tearSheet/figures.ts';
+import { tearSheetCharts } from '../../../reports/html/tearSheet/tearSheetCharts.ts';
+import { monthIndex } from '../../../reports/metrics/index.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { getRun, openStore, writeRun } from '../../../reports/store/index.ts';
+import { handResult } from '../store/fixtures.ts';
+
+describe('commonPeriodReturns', () => {
+  it('a benchmark from session 1 to session 3 is compared over those sessions only (by hand)', () => {
+    const common = commonPeriodReturns([100, 110, 121, 133.1, 146.41], [null, 1, 1.05, 1.05, null], 4);
+    // NAV 110 → 133.1: +21 %, over 2 returns at P = 4: 1.21² − 1; benchmark +5 %: 1.05² − 1.
+    expect(common).toEqual({
+      first: 1,
+      last: 3,
+      whole: false,
+      strategy: { total: expect.closeTo(0.21, 14), annual: expect.closeTo(0.4641, 14) },
+      benchmark: { total: expect.closeTo(0.05, 14), annual: expect.closeTo(0.1025, 14) },
+    });
+    expect(commonPeriodReturns([100, 101], [1, NaN], 252)).toBeNull();
+  });
+});
+
+describe('pairedOnRows', () => {
+  it('compounds the NAV across a benchmark gap and pairs it with the benchmark over the same two sessions', () => {
+    const p = pairedOnRows([100, 102, 99, 101], [10, null, 11, 11.55], [0.001, 0.001, 0.001]);
+    expect(p.r[0]).toBeNaN();
+    expect(p.b[0]).toBeNaN();
+    expect(p.r[1]).toBeCloseTo(-0.01, 14); // 100 → 99 over sessions 1 and 2
+    expect(p.b[1]).toBeCloseTo(0.1, 14); // 10 → 11, not lost
+    expect(p.rf[1]).toBeCloseTo(1.001 ** 2 - 1, 14);
+    expect(p.r[2]).toBeCloseTo(101 / 99 - 1, 14);
+    expect(p.b[2]).toBeCloseTo(0.05, 14);
+  });
+});
+
+describe('a stored daily run against a month-end benchmark', () => {
+  // 2024-01-31 .. 2024-07-31 on weekdays; the run gains 0.1 % a session; the benchmark has values
+  // only on month ends and moves b per month.
+  const T = 131;
+  const nav = Array.from({ length: T }, (_, t) => 1_000_000 * 1.001 ** t);
+  const result = handResult({ start: '2024-01-31', symbols: [], daily: { nav } });
+  const b = [0.02, -0.01, 0.03, 0, 0.015, -0.02];
+  const monthEnd = Array.from(result.dates, (d, k) => k === T - 1 || monthIndex(result.dates[k + 1]) !== monthIndex(d));
+  let month = 0;
+  let level = 1;
+  const levels = Float64Array.from(result.dates, (_, k) => (k === 0 ? 1 : monthEnd[k] ? (level *= 1 + b[month++]) : NaN));
+  const dir = mkdtempSync(join(tmpdir(), 'breadth-pairing-'));
+  const store = openStore(join(dir, 'runs.sqlite'));
+  let data: ReturnType<typeof tearSheetFromStoredRun>;
+  try {
+    const id = writeRun(store, { result, metrics: runMetrics(result, { benchmark: { name: 'BM', levels } }) });
+    const stored = getRun(store, id);
+    if (stored === undefined) throw new Error('run not stored');
+    data = tearSheetFromStoredRun(stored);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  it('measures the benchmark column on its 6 monthly intervals with P = 12 (by hand)', () => {
+    expect(month).toBe(6);
+    expect(data.pairing).toMatchObject({ intervals: 6, periodsPerYear: 12 });
+    const mean = b.reduce((s, v) => s + v, 0) / 6;
+    const sd = Math.sqrt(b.reduce((s, v) => s + (v - mean) ** 2, 0) / 5);
+    const vol = data.metrics.benchmark?.find((m) => m.name === 'annual_volatility');
+    expect(vol).toMatchObject({ value: expect.closeTo(sd * Math.sqrt(12), 12), n: 6 });
+  });
+
+  it('says so beside the metrics, and the volatility-matched benchmark ends where its levered months compound to', () => {
+    expect(renderTearSheet(data)).toContain("Relative metrics: 6 intervals paired with BM, annualized with P = 12, not the run&#39;s 252");
+    const charts = tearSheetCharts(data);
+    const factor = charts.volatilityMatch?.factor as number;
+    const r = b.map((_, k) => 1.001 ** (result.dates.filter((__, t) => t > 0 && monthIndex(result.dates[t]) === monthIndex(result.dates[0]) + k + 1).length) - 1);
+    const mr = r.reduce((s, v) => s + v, 0) / 6;
+    const mb = b.reduce((s, v) => s + v, 0) / 6;
+    const ratio = Math.sqrt(r.reduce((s, v) => s + (v - mr) ** 2, 0) / b.reduce((s, v) => s + (v - mb) ** 2, 0));
+    expect(factor).toBeCloseTo(ratio, 12);
+    // Every month's move is kept: the levered benchmark ends at 1,000,000 × Π(1 + factor · b).
+    const chart = charts.payload.charts.find((c) => c.id === 'vol-matched');
+    const levered = chart?.type === 'line' ? chart.series[1].values : [];
+    expect(levered[levered.length - 1]).toBeCloseTo(b.reduce((w, x) => w * (1 + factor * x), 1_000_000), -1);
+  });
+});

@@ -1,0 +1,93 @@
+// Relative metrics are measured over the intervals both series cover and annualised with the P
+// of those intervals: a daily strategy against month-end benchmark values pairs monthly returns.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../../data/dates.ts';
+import { computeMetrics, levelsOf, monthIndex } from '../../../reports/metrics/index.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { analyseSeries } from '../../../reports/seriesAnalysis.ts';
+import { weekdays } from '../../engine/fixtures.ts';
+import { handResult } from '../store/fixtures.ts';
+
+const value = (set: { metrics: { name: string; value: number | null; n: number }[] }, name: string) => set.metrics.find((m) => m.name === name);
+
+describe('a daily strategy against month-end benchmark values', () => {
+  // Weekdays 2024-01-31 .. 2024-05-31; the month's return lands on its last weekday.
+  const days = weekdays('2024-01-31', 88);
+  const monthEnd = Array.from(days, (d, k) => k === 0 || k === days.length - 1 || monthIndex(days[k + 1]) !== monthIndex(d));
+  const b = [0.02, -0.01, 0.03, 0];
+  const r = [0.03, -0.02, 0.04, -0.01]; // r − b alternates ±0.01
+  let month = 0;
+  const returns = Float64Array.from(days.subarray(1), (_, i) => (monthEnd[i + 1] ? r[month++] : 0));
+  let level = 1;
+  month = 0;
+  const benchmarkLevels = Float64Array.from(days, (_, k) => (k === 0 ? 1 : monthEnd[k] ? (level *= 1 + b[month++]) : NaN));
+
+  it('pairs 4 monthly intervals and annualises with P = 12 (by hand: TE 0.04, alpha 0.994^12 − 1)', () => {
+    expect(Array.from(days.filter((_, k) => monthEnd[k]), isoDay)).toEqual(['2024-01-31', '2024-02-29', '2024-03-29', '2024-04-30', '2024-05-31']);
+    const set = computeMetrics({ returns, dates: days.subarray(1), startDay: days[0], periodsPerYear: 252, benchmarkLevels });
+    expect(set.pairing).toEqual({ intervals: 4, periodsPerYear: 12, source: 'monthly common dates (median gap 30 days), the series daily' });
+    // std([.01, −.01, .01, −.01]) = √(0.0004/3); × √12 = 0.04.
+    expect(value(set, 'tracking_error')).toMatchObject({ value: expect.closeTo(0.04, 14), n: 4 });
+    // β = Σ(b − 0.01)·r / Σ(b − 0.01)² = 0.0016 / 0.001 = 1.6; mean(r − 1.6 b) = −0.006.
+    expect(value(set, 'beta')?.value).toBeCloseTo(1.6, 12);
+    expect(value(set, 'alpha')?.value).toBeCloseTo(Math.pow(0.994, 12) - 1, 12);
+    // The strategy's own metrics keep P = 252.
+    expect(set.periodsPerYear).toBe(252);
+  });
+
+  it('a run says so in a caveat', () => {
+    const nav = [1_000_000, ...Array.from(levelsOf(returns).subarray(1), (w) => w * 1_000_000)];
+    const result = handResult({ start: '2024-01-31', symbols: [], daily: { nav } });
+    const set = runMetrics(result, { benchmark: { name: 'BM', levels: benchmarkLevels } });
+    expect(set.caveats.map((c) => c.message)).toContain("relative metrics are annualised with P = 12, not the run's 252: the 4 intervals paired with BM have monthly common dates (median gap 30 days), the series daily");
+  });
+});
+
+describe('pairing a series with itself after removing dates (property)', () => {
+  it('gives beta 1, correlation 1, tracking error 0 and the series\' own P when the gaps are few', () => {
+    const days = weekdays('2024-01-02', 60);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: 59, maxLength: 59 }), fc.uniqueArray(fc.integer({ min: 1, max: 58 }), { maxLength: 8 }), (rs, gone) => {
+        const returns = Float64Array.from(rs);
+        const levels = levelsOf(returns);
+        for (const k of gone) levels[k] = NaN;
+        const set = computeMetrics({ returns, dates: days.subarray(1), startDay: days[0], periodsPerYear: 252, benchmarkLevels: levels });
+        expect(set.pairing?.intervals).toBe(59 - gone.length);
+        expect(set.pairing?.periodsPerYear).toBe(252);
+        const beta = value(set, 'beta')?.value;
+        if (beta === null || beta === undefined) return; // a flat benchmark has no beta
+        expect(beta).toBeCloseTo(1, 9);
+        expect(value(set, 'tracking_error')?.value).toBeCloseTo(0, 12);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('metrics --benchmark-prices: a benchmark starting after the series', () => {
+  it('starts on the series row of its first value (9 series returns, benchmark from the 4th value: 6 intervals)', () => {
+    const days = weekdays('2024-03-04', 10);
+    const returns = Float64Array.from({ length: 9 }, (_, i) => 0.01 * ((i % 3) - 1));
+    const bench = Float64Array.from({ length: 6 }, (_, i) => 0.02 * ((i % 2) - 0.5));
+    const set = analyseSeries({ dates: days.subarray(1), returns, startDay: days[0] }, { benchmark: { dates: days.subarray(4), returns: bench, startDay: days[3] } });
+    expect(set.metrics.pairing?.intervals).toBe(6);
+    // Paired r = the series' returns 4..9, b = the benchmark's: their difference's std by hand.
+    const active = bench.map((x, i) => returns[i + 3] - x);
+    const m = active.reduce((s, v) => s + v, 0) / 6;
+    const sd = Math.sqrt(active.reduce((s, v) => s + (v - m) ** 2, 0) / 5);
+    expect(value(set.metrics, 'tracking_error')?.value).toBeCloseTo(sd * Math.sqrt(252), 12);
+  });
+});
+
+describe('benchmark caveats', () => {
+  it('a benchmark that ends early says where it ends, not that it has gaps', () => {
+    const nav = [100, 101, 102, 103, 104, 105];
+    const result = handResult({ start: '2024-01-01', symbols: [], daily: { nav } });
+    const set = runMetrics(result, { benchmark: { name: 'BM', levels: Float64Array.of(1, NaN, 1.02, 1.01, NaN, NaN) } });
+    expect(set.caveats.map((c) => c.message)).toEqual([
+      'benchmark BM ends on 2024-01-04, 2 sessions before the run: relative metrics cover only the common period',
+      'benchmark BM has no value on 1 session inside its period: returns are paired over the intervals both cover',
+    ]);
+  });
+});

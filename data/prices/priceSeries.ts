@@ -36,9 +36,10 @@ export interface SymbolSeries {
   readonly dividends: readonly DatedValue[];
   readonly splits: readonly DatedValue[];
   /**
-   * Epoch day the source's snapshot ends. A series that stops before the calendar's last
-   * session is a delisting only when it also stops before this day. +Infinity: the source
-   * runs to the calendar's end.
+   * Epoch day the source's snapshot ends, where known. A series that stops before the calendar's
+   * last session is a delisting only when it also stops before this day. +Infinity: no known end,
+   * so an early stop is where the data stops (a data-end exit), unless a delisting record says
+   * otherwise.
    */
   readonly snapshotEnd: number;
 }

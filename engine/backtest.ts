@@ -146,7 +146,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, {
       portfolio,
       nav: portfolio.nav,
-      price: (i) => market.close[base + i],
+      // A symbol that has left (delisted, or its data ended) has no price to trade at, even where a market goes on quoting it.
+      price: (i) => (actions.leftBy(i, t) === undefined ? market.close[base + i] : NaN),
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),

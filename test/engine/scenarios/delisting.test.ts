@@ -2,6 +2,7 @@
 // close times (1 + delistReturn) — or at the last close when the data gives no delisting return.
 // Orders resting on the symbol are cancelled.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
@@ -163,5 +164,31 @@ describe('nothing trades a symbol after it left the market', () => {
       '2 order-sessions deferred: delisted — targets or orders named A after their delisting; nothing was traded for them',
       '2 order-sessions deferred: data-end — targets or orders named B after their data ended; nothing was traded for them',
     ]);
+  });
+});
+
+describe('nothing trades a symbol after its delisting (property)', () => {
+  it('for random delisting dates, prices that go on after them (a reused ticker) and random targets every session', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }), { minLength: 12, maxLength: 12 }),
+        (lastSessions, weights) => {
+          // Prices on every session for every symbol, so only the delisting can stop a trade.
+          const closes = weights.map((_, t) => [10 + t, 20 - t / 2, 30 + (t % 3)]);
+          const delistedAfter = Object.fromEntries(lastSessions.flatMap((t, i) => (t < 11 ? [[i, t]] : [])));
+          const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes, delistedAfter });
+          const script = Object.fromEntries(weights.map((w, t) => [t, { weights: Object.fromEntries(['A', 'B', 'C'].map((s, i) => [s, w[i] / 20])) }]));
+          const result = scenario(market, scripted(script), { initialCash: 100_000 });
+          for (const f of fillRows(result)) {
+            const last = delistedAfter[['A', 'B', 'C'].indexOf(f.symbol)];
+            if (last === undefined) continue;
+            expect(f.session, `${f.symbol} ${f.reason} fill at session ${f.session}, delisted after ${last}`).toBeLessThanOrEqual(last + 1);
+            if (f.session === last + 1) expect(f.reason).toBe('delisting');
+          }
+        },
+      ),
+      { numRuns: 150, seed: 20261129 },
+    );
   });
 });

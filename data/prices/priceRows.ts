@@ -365,8 +365,11 @@ export class PriceRowParser {
 
   /** A bar that cannot be true is an error naming its date (and ticker, in a long file). */
   #checkBar(row: number, day: number): void {
-    const value = (column: Float64Array | undefined): number => (column === undefined ? NaN : column[row]);
-    const bad = barProblem(value(this.#open), value(this.#high), value(this.#low), value(this.#close), this.#closeName);
+    const open = this.#open === undefined ? NaN : this.#open[row];
+    const high = this.#high === undefined ? NaN : this.#high[row];
+    const low = this.#low === undefined ? NaN : this.#low[row];
+    const close = this.#close === undefined ? NaN : this.#close[row];
+    const bad = barProblem(open, high, low, close, this.#closeName);
     if (bad === undefined) return;
     const whose = this.#long ? ` for ${this.#tickers[this.#current]}` : '';
     throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${whose}`, bad.fix);

@@ -7,6 +7,7 @@ import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
 import { AssetClass, type Market } from '../data/market.ts';
+import { otherCaseHint } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 
@@ -82,7 +83,7 @@ export class MarketView {
       const known = Object.keys(this.#market.roles).map((r) => `@${r}`);
       throw new UserError(
         `unknown symbol "${symbolOrRole}" in ${this.#market.name}` +
-          (symbolOrRole.startsWith('@') ? ` (roles here: ${known.join(', ') || 'none'})` : ''),
+          (symbolOrRole.startsWith('@') ? ` (roles here: ${known.join(', ') || 'none'})` : otherCaseHint(symbolOrRole, this.#market.symbols)),
       );
     }
     return i;

@@ -1,13 +1,16 @@
 // How a delimited text file is written: its delimiter (comma, semicolon or tab), whether its
-// numbers use a decimal comma, and whether it quotes fields. Sniffed from the file's first lines,
+// numbers use a decimal comma (formats/numberMarks.ts), and whether it quotes fields. Sniffed from the file's first lines,
 // never from its name, so a semicolon-separated export from a European spreadsheet reads like
 // any other file.
+
+import { parse } from 'csv-parse/sync';
+import { decimalMarkOf, type DecimalMark } from './numberMarks.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 
 export interface Dialect {
   readonly delimiter: Delimiter;
-  /** Numbers are written 199,52 (only possible when the delimiter is not a comma). */
+  /** Numbers are written 199,52 (or 1.234,5): the decimal mark is a comma. */
   readonly decimalComma: boolean;
   /** The sniffed lines hold a double quote: fields may be quoted (RFC 4180). */
   readonly quoted: boolean;
@@ -47,9 +50,30 @@ function countOutsideQuotes(line: string, ch: string): number {
 }
 
 /**
+ * The decimal mark the first number that shows one uses (numberMarks.ts), in `rows` split by
+ * `delimiter`; when none does (integers, or only `575.325`), a comma in semicolon-separated
+ * files (spreadsheets write semicolons where the comma is the decimal mark), else a point.
+ */
+function sniffDecimalMark(rows: string, delimiter: Delimiter): DecimalMark {
+  let records: string[][] = [];
+  try {
+    records = parse(rows, { delimiter, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
+  } catch {
+    // A broken quote in the head: the general path's parser says where.
+  }
+  for (const record of records) {
+    for (const field of record) {
+      const mark = decimalMarkOf(field);
+      if (mark !== undefined) return mark;
+    }
+  }
+  return delimiter === ';' ? ',' : '.';
+}
+
+/**
  * The dialect of a text whose first non-empty line is a header. The delimiter is the candidate
- * that splits the header into the most fields; a decimal comma is read when the delimiter is
- * not a comma and the next lines hold digits written around a comma (e.g. 199,52).
+ * that splits the header into the most fields. Plain comma-separated lines cannot hold a comma
+ * inside a number, so their decimal mark is the point; any other file's is read from its numbers.
  */
 export function sniffDialect(head: string): Dialect {
   const lines = firstLines(head, 6);
@@ -63,9 +87,9 @@ export function sniffDialect(head: string): Dialect {
       delimiter = d;
     }
   }
-  const rows = lines.slice(1).join('\n');
-  const decimalComma = delimiter !== ',' && /\d,\d/.test(rows);
-  return { delimiter, decimalComma, quoted: lines.some((l) => l.includes('"')) };
+  const quoted = lines.some((l) => l.includes('"'));
+  const decimalComma = (delimiter !== ',' || quoted) && sniffDecimalMark(lines.slice(1).join('\n'), delimiter) === ',';
+  return { delimiter, decimalComma, quoted };
 }
 
 /** "read as semicolon-separated with decimal commas": how a line was split, for error messages. */

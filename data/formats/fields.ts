@@ -117,14 +117,16 @@ export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): num
   return day === INVALID ? NaN : day;
 }
 
-// A date-time at midnight, with or without seconds, fraction and a UTC designator.
-const MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?$/;
+// A date-time at midnight, with or without seconds, fraction and a UTC designator or offset:
+// yfinance writes a daily bar as local midnight, `2024-01-02 00:00:00-05:00`, which is that date.
+const MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
- * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`), or compact `YYYYMMDD`; NaN otherwise.
+ * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`, `2024-01-02 00:00:00-05:00`: the date as
+ * written, whatever the offset), or compact `YYYYMMDD`; NaN otherwise.
  * Day-month orders (`01/02/2024`) are never guessed.
  */
 export function parseDateText(text: string): number {
@@ -132,11 +134,26 @@ export function parseDateText(text: string): number {
   return m ? validEpochDay(+m[1], +m[2], +m[3]) : NaN;
 }
 
-/** Why a date field was refused, for the error message. */
-function dateProblem(text: string): string {
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) return 'is ambiguous (day/month or month/day?)';
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text)) return 'has a time of day other than midnight (breadth reads daily bars)';
-  return 'is not a valid date';
+const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const TIMED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Why a date field was refused, and the date to show in the fix when it can be told. */
+function dateProblem(text: string): { problem: string; example?: string } {
+  const slashed = SLASHED.exec(text);
+  if (slashed) {
+    const [first, second, year] = [+slashed[1], +slashed[2], slashed[3]];
+    const iso = (month: number, date: number): string => `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+    if (first > 12 && second <= 12) return { problem: 'is day/month/year, which breadth does not read', example: iso(second, first) };
+    if (second > 12 && first <= 12) return { problem: 'is month/day/year, which breadth does not read', example: iso(first, second) };
+    return { problem: 'is ambiguous (day/month or month/day?)' };
+  }
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(text)) return { problem: 'is ambiguous (day/month or month/day, and which century?)' };
+  const timed = TIMED.exec(text);
+  if (timed) {
+    const zone = timed[3] ?? "";
+    return { problem: `has a time of day (${timed[2]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`, example: timed[1] };
+  }
+  return { problem: 'is not a valid date' };
 }
 /** Where a field sits, for error messages. */
 export interface FieldPlace {
@@ -151,12 +168,13 @@ export function notANumberError(at: FieldPlace, text: string): DataError {
     at.file,
     at.line,
     `${at.column} is not a number ("${shown}")`,
-    'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)',
+    /^(null|nan|n\/a)$/i.test(text) ? 'a row with no price (as Yahoo writes for a day without trading): remove the row' : 'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)',
   );
 }
 
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
-  return new DataError(at.file, at.line, `${at.column} "${text}" ${dateProblem(text)}`, `write dates as ${expected}, e.g. 2020-03-31`);
+  const { problem, example } = dateProblem(text);
+  return new DataError(at.file, at.line, `${at.column} "${text}" ${problem}`, `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
 }
 
 /** The refusal of a price file's date field (the forms parseDateText accepts). */

@@ -50,8 +50,14 @@ function isGzip(stored: Uint8Array): boolean {
   return stored.length >= 2 && stored[0] === GZIP_MAGIC_0 && stored[1] === GZIP_MAGIC_1;
 }
 
-/** Length of a UTF-8 byte-order mark at the start of `bytes` (0 or 3). */
-export function bomLength(bytes: Uint8Array): number {
+/**
+ * Length of a UTF-8 byte-order mark at the start of `bytes` (0 or 3). Throws a DataError for a
+ * UTF-16 one (Excel's "Unicode text"), which would otherwise read as garbled fields.
+ */
+export function bomLength(bytes: Uint8Array, file: string): number {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new DataError(file, undefined, 'the file is UTF-16 text', 'save it as UTF-8 (in Excel: CSV UTF-8; or `iconv -f UTF-16 -t UTF-8`)');
+  }
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
@@ -73,7 +79,7 @@ export function readSource(file: string): SourceBytes {
   const stored = readFileSync(file);
   const decoded = isGzip(stored) ? gunzipWhole(file, stored) : stored;
   if (decoded.length === 0) throw new DataError(file, undefined, 'file is empty after decompression', 'the archive must contain a CSV with a header line');
-  return { file, bytes: decoded.subarray(bomLength(decoded)), contentHash: sha256(stored) };
+  return { file, bytes: decoded.subarray(bomLength(decoded, file)), contentHash: sha256(stored) };
 }
 
 /** The file as text lines: BOM removed, CRLF or LF endings, no trailing empty line. */
@@ -109,7 +115,7 @@ export async function streamSource(file: string, onChunk: (chunk: Buffer) => voi
     for await (const chunk of decoded) {
       const bytes = chunk as Buffer;
       try {
-        onChunk(first ? bytes.subarray(bomLength(bytes)) : bytes);
+        onChunk(first ? bytes.subarray(bomLength(bytes, file)) : bytes);
       } catch (err) {
         consumerError = err;
         throw err;
@@ -151,5 +157,5 @@ export function readHeadText(file: string, bytes = 8 * 1024): string {
       throw new DataError(file, undefined, `corrupt gzip data (${(err as Error).message})`, CORRUPT_GZIP_FIX);
     }
   }
-  return text.subarray(bomLength(text)).toString('utf8');
+  return text.subarray(bomLength(text, file)).toString('utf8');
 }

@@ -65,7 +65,7 @@ export function roleOfColumn(name: string): Role | null {
  * Reads a header. `expect` says what the caller needs: 'symbol' for a per-symbol file (a
  * symbol column makes it long all the same), 'long' for a file that must name its symbols.
  * Throws a DataError (file:line, what was found, the fix) when a required column is missing
- * or a role appears twice. `delimiterNote` (e.g. "read as semicolon-separated") is added to
+ * (yfinance's three-row header is named as such) or a role appears twice. `delimiterNote` (e.g. "read as semicolon-separated") is added to
  * errors so a user sees how the line was split.
  */
 export function resolvePriceColumns(file: string, line: number, header: readonly string[], expect: 'symbol' | 'long' | 'any', delimiterNote = ''): PriceColumns {
@@ -76,6 +76,9 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
     if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
   });
   const has = (role: Role): boolean => roles.includes(role);
+  if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
+    throw new DataError(file, line, `the header "${header.join(',')}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
+  }
   const missing: string[] = [];
   if (!has('date')) missing.push('date column (Date, timestamp or datetime)');
   if (!has('close') && !has('adjClose')) missing.push('close column (Close or Adj Close)');

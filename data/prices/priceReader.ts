@@ -2,12 +2,15 @@
 // reads it correctly. The dialect is sniffed from the file's start (formats/dialect.ts):
 //   - plain comma-separated, unquoted: the byte scanner streams it (priceRows.ts); should a
 //     quote turn up further down, the file is read again by the general path;
-//   - anything else (quoting, semicolons with decimal commas, tabs): csv-parse reads the
-//     records (RFC 4180), and each one, normalised, goes through the same row checks.
+//     and should a field turn out padded with spaces, likewise;
+//   - anything else (quoting, semicolons with decimal commas, tabs, thousands separators):
+//     csv-parse reads the records (RFC 4180, fields trimmed), and each one, normalised (numbers
+//     made plain decimals: formats/numberMarks.ts), goes through the same row checks.
 
 import { parse } from 'csv-parse/sync';
 import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
 import { DataError } from '../errors.ts';
+import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 
@@ -23,12 +26,12 @@ const NEWLINE = 10;
 
 /** Separator of normalised records on the general path: a byte no price field holds. */
 const UNIT_SEPARATOR = 0x1f;
-const NUMERIC_DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+const QUOTE = 0x22;
 
 type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
 
 /** True when the byte scanner can read a file of this dialect. */
-const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted;
+const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted && !dialect.decimalComma;
 
 /**
  * Reads a price file whole (small files: a per-symbol file is read in one go); `options.symbol`
@@ -51,7 +54,7 @@ export function parsePriceBytes(file: string, bytes: Buffer, contentHash: string
       if (!(err instanceof NeedsGeneralPath)) throw err;
     }
   }
-  return readGeneral(file, bytes, contentHash, options, { ...dialect, quoted: true });
+  return readGeneral(file, bytes, contentHash, options, dialect);
 }
 
 /** Bytes read at each end of a file to estimate its lines. */
@@ -86,11 +89,17 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
     }
   }
   const { bytes, contentHash } = readSource(file);
-  return readGeneral(file, bytes, contentHash, options, { ...dialect, quoted: true });
+  return readGeneral(file, bytes, contentHash, options, dialect);
 }
 
-/** The general path: csv-parse records, normalised, through the same row checks. */
-function readGeneral(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions, dialect: Dialect): ReadPrices {
+/**
+ * The general path: csv-parse records, normalised, through the same row checks. `sniffed.quoted`
+ * is made true when a quote turns up below the sniffed head. Throws a DataError (file:line) for a
+ * number whose marks do not fit the file's decimal mark.
+ */
+function readGeneral(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions, sniffed: Dialect): ReadPrices {
+  const dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
+  const decimal = dialect.decimalComma ? ',' : '.';
   const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -103,14 +112,17 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect };
   parser.setHeader(records[0].record, records[0].info.lines);
   const roles = parser.columns!.roles;
+  const header = records[0].record;
   const separator = String.fromCharCode(UNIT_SEPARATOR);
   for (let r = 1; r < records.length; r++) {
     const { record, info } = records[r];
     const fields = record.map((field, k) => {
       const role = roles[k];
       if (role === null || role === undefined) return '';
-      if (dialect.decimalComma && role !== 'ticker' && role !== 'date' && NUMERIC_DECIMAL_COMMA.test(field)) return field.replace(',', '.');
-      return field;
+      if (role === 'ticker' || role === 'date' || !needsMarksRead(field, decimal)) return field;
+      const plain = plainNumberText(field, decimal);
+      if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
+      return plain;
     });
     parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines);
   }

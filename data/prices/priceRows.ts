@@ -2,9 +2,11 @@
 // stream never sits in memory whole) writes straight into typed columns: the fast path for plain
 // comma-separated files. The general path (priceReader.ts: quoting, other delimiters, decimal
 // commas, through csv-parse) hands it one normalised record at a time, so both paths share every
-// check. It validates as it goes (field count, numbers, dates, positive prices, bars whose Open
-// and Close lie within [Low, High], one direction of dates per ticker, no duplicates) and
-// reports the file and line of the first problem. Per-symbol files (the ticker is the file name)
+// check; a field padded with spaces sends a file to the general path, which trims it. It
+// validates as it goes (field count, numbers, dates, positive prices, bars whose Open and Close
+// lie within [Low, High] (barCheck.ts), one direction of dates per ticker, no duplicates) and
+// reports the file and line of the first problem. An Open, High, Low or Volume column empty on
+// every row is dropped (and said); one empty on some rows only is an error (Volume: unknown there). Per-symbol files (the ticker is the file name)
 // and long files (one row per ticker and date; tickers may be interleaved) alike; rows in
 // descending date order are accepted and turned around.
 
@@ -12,6 +14,7 @@ import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, readPlainDecimal } from '../formats/fields.ts';
+import { barProblem } from './barCheck.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { RevertingFactorCheck } from './revertingFactor.ts';
 
@@ -31,6 +34,8 @@ export interface ParsedPrices {
   readonly firstBlankAdjCloseLine: Int32Array;
   /** Per ticker: rows with an empty AdjClose. */
   readonly blankAdjCloseRows: Int32Array;
+  /** Open, High, Low or Volume columns empty on every row: dropped (their role is null in columns). */
+  readonly emptyColumns: readonly string[];
 }
 
 // Field kinds, as small integers so the per-row dispatch stays monomorphic.
@@ -48,6 +53,8 @@ const COMMA = 44;
 const QUOTE = 34;
 const NEWLINE = 10;
 const CR = 13;
+const SPACE = 32;
+const TAB = 9;
 const MIN_CAPACITY = 1024;
 
 export interface PriceRowParserOptions {
@@ -77,7 +84,7 @@ export interface ColumnStore {
   values(field: PriceField, length: number): Float64Array;
 }
 
-/** Thrown by the fast path when the bytes need the general CSV path (a quote was seen). */
+/** Thrown by the fast path when the bytes need the general CSV path (a quote, or a field padded with spaces). */
 export class NeedsGeneralPath extends Error {}
 
 export class PriceRowParser {
@@ -113,13 +120,18 @@ export class PriceRowParser {
   /** Per ticker: +1 ascending, -1 descending, 0 not known yet. */
   #direction: number[] = [];
   #blankRows = 0;
-  // The columns of the bar check (open and close may be absent; high and low come together).
+  /** Per field position: rows where it was empty, and the first such line (optional columns). */
+  #emptyRows: number[] = [];
+  #firstEmptyLine: number[] = [];
+  // The columns of the bar check: any may be absent; the close is AdjClose when there is no Close.
+  #checkBars = false;
   #open: Float64Array | undefined;
   #high: Float64Array | undefined;
   #low: Float64Array | undefined;
   #close: Float64Array | undefined;
   /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
   #factorCheck: RevertingFactorCheck | undefined;
+  #closeName: 'Close' | 'AdjClose' = 'Close';
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
     this.#file = file;
@@ -162,7 +174,33 @@ export class PriceRowParser {
     if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
-    return this.#grouped(perTicker);
+    const emptyColumns = this.#dropEmptyColumns();
+    return this.#grouped(perTicker, emptyColumns);
+  }
+
+  /**
+   * Drops the optional columns that are empty on every row and returns their names; throws at the
+   * first empty Open, High or Low of a column filled on other rows.
+   */
+  #dropEmptyColumns(): string[] {
+    const roles = [...this.#columns!.roles];
+    const dropped: string[] = [];
+    this.#emptyRows.forEach((count, k) => {
+      const role = roles[k] as PriceField;
+      if (!(count > 0)) return;
+      if (this.#fields[role]!.subarray(0, this.#rows).every(Number.isNaN)) {
+        delete this.#fields[role];
+        roles[k] = null;
+        dropped.push(COLUMN_NAME[role]);
+      } else if (role !== 'volume') throw this.#emptyPriceError(k, this.#firstEmptyLine[k]);
+    });
+    if (dropped.length > 0) this.#columns = { ...this.#columns!, roles };
+    return dropped;
+  }
+
+  #emptyPriceError(field: number, line: number): DataError {
+    const column = this.#columnNames[field];
+    return new DataError(this.#file, line, `${column} is empty`, `fill in the price or remove the row (or leave ${column} empty on every row when it is not known)`);
   }
 
   #tickerId(ticker: string): number {
@@ -215,7 +253,9 @@ export class PriceRowParser {
     this.#open = this.#fields.open;
     this.#high = this.#fields.high;
     this.#low = this.#fields.low;
-    this.#close = this.#fields.close;
+    this.#close = this.#fields.close ?? this.#fields.adjClose;
+    this.#closeName = this.#fields.close ? 'Close' : 'AdjClose';
+    this.#checkBars = this.#high !== undefined || this.#low !== undefined;
     this.#capacity = capacity;
   }
 
@@ -249,7 +289,7 @@ export class PriceRowParser {
     if (head === CR && bytes[start + 1] === NEWLINE) return start + 1;
     this.#dataLines++;
     if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
-    if (head === sep && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
+    if ((head === sep || head === SPACE) && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
     const kinds = this.#kinds;
     const fieldCount = kinds.length;
     const row = this.#rows;
@@ -288,6 +328,7 @@ export class PriceRowParser {
       const atNewline = c === NEWLINE;
       if (last ? !atNewline : atNewline) throw this.#fieldCountError(bytes, start, this.#lineEnd(bytes, start));
       const fieldEnd = atNewline && q > p && bytes[q - 1] === CR ? q - 1 : q;
+      if (sep === COMMA && (bytes[p] === SPACE || bytes[fieldEnd - 1] === SPACE)) throw new NeedsGeneralPath();
       if (kind === TICKER) {
         if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
       } else if (kind === DATE) {
@@ -296,7 +337,7 @@ export class PriceRowParser {
       } else if (kind !== IGNORED) this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
       p = ++q;
     }
-    if (this.#high !== undefined && this.#low !== undefined) this.#checkBar(row, day);
+    if (this.#checkBars) this.#checkBar(row, day);
     this.#acceptDay(day);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#fields.adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
@@ -311,30 +352,32 @@ export class PriceRowParser {
     return nl > start && bytes[nl - 1] === CR ? nl - 1 : nl;
   }
 
-  /** True (and counted) when every field of the row is empty. */
+  /**
+   * True when every field of the row is empty: counted as a blank row when it has separators
+   * (`,,,,,`); a line of spaces alone is an empty line, as csv-parse reads it.
+   */
   #isBlankRow(bytes: Buffer, start: number, end: number): boolean {
-    for (let q = start; q < end; q++) if (bytes[q] !== this.#separator && bytes[q] !== 32) return false;
+    let separators = 0;
+    for (let q = start; q < end; q++) {
+      const c = bytes[q];
+      if (c === this.#separator) separators++;
+      else if (c !== SPACE && c !== TAB) return false;
+    }
     this.#dataLines--;
-    this.#blankRows++;
+    if (separators > 0) this.#blankRows++;
     return true;
   }
 
-  /** A bar that cannot be true is an error: High < Low, or Open or Close outside [Low, High]. */
+  /** A bar that cannot be true is an error naming its date (and ticker, in a long file). */
   #checkBar(row: number, day: number): void {
-    const high = this.#high![row];
-    const low = this.#low![row];
-    const close = this.#close === undefined ? NaN : this.#close[row];
     const open = this.#open === undefined ? NaN : this.#open[row];
-    // Comparisons with NaN (an absent column) are false: only present prices are checked.
-    if (high < low) throw this.#badBar(`High ${high} is below Low ${low}`, day);
-    if (close > high) throw this.#badBar(`Close ${close} is above High ${high}`, day);
-    if (close < low) throw this.#badBar(`Close ${close} is below Low ${low}`, day);
-    if (open > high) throw this.#badBar(`Open ${open} is above High ${high}`, day);
-    if (open < low) throw this.#badBar(`Open ${open} is below Low ${low}`, day);
-  }
-
-  #badBar(problem: string, day: number): DataError {
-    return new DataError(this.#file, this.#line, `${problem} on ${isoDay(day)}`, "a bar's Open and Close lie within [Low, High]; correct the bar or remove the row");
+    const high = this.#high === undefined ? NaN : this.#high[row];
+    const low = this.#low === undefined ? NaN : this.#low[row];
+    const close = this.#close === undefined ? NaN : this.#close[row];
+    const bad = barProblem(open, high, low, close, this.#closeName);
+    if (bad === undefined) return;
+    const whose = this.#long ? ` for ${this.#tickers[this.#current]}` : '';
+    throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${whose}`, bad.fix);
   }
 
   /** Switches the current ticker; false when this ticker is filtered out. */
@@ -358,7 +401,6 @@ export class PriceRowParser {
   #parseValue(kind: number, field: number, bytes: Buffer, start: number, end: number): number {
     const column = this.#columnNames[field];
     if (start === end) {
-      if (kind === VOLUME) return NaN; // unknown volume: no participation cap
       if (kind === EVENT) return 0;
       if (kind === ADJ_CLOSE) {
         const id = this.#current;
@@ -366,7 +408,8 @@ export class PriceRowParser {
         this.#blankAdj[id]++;
         return NaN;
       }
-      throw new DataError(this.#file, this.#line, `${column} is empty`, 'fill in the price or remove the row');
+      if (this.#columns!.roles[field] === 'close') throw this.#emptyPriceError(field, this.#line);
+      return this.#emptyOptional(kind, field);
     }
     const value = parseNumberBytes(bytes, start, end);
     if (Number.isNaN(value)) throw notANumberError(this.#place(column), bytes.toString('utf8', start, end));
@@ -375,6 +418,20 @@ export class PriceRowParser {
       throw new DataError(this.#file, this.#line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
     }
     return value;
+  }
+
+  /**
+   * An empty Open, High, Low or Volume: NaN (a Volume: unknown, no participation cap), counted so
+   * that finish() drops a column empty on every row; an empty price after rows that had one is
+   * an error at once.
+   */
+  #emptyOptional(kind: number, field: number): number {
+    const before = (this.#emptyRows[field] ??= 0);
+    if (before === 0) this.#firstEmptyLine[field] = this.#line;
+    this.#emptyRows[field]++;
+    // Fewer empties than stored rows: some stored row has this price.
+    if (kind === PRICE && before < this.#rows) throw this.#emptyPriceError(field, this.#line);
+    return NaN;
   }
 
   /** Dates run one way per ticker (ascending, or descending throughout), never repeat. */
@@ -403,7 +460,7 @@ export class PriceRowParser {
   }
 
   /** Rows grouped by ticker (a stable counting sort when the file interleaves tickers). */
-  #grouped(tickerIds: readonly number[]): ParsedPrices {
+  #grouped(tickerIds: readonly number[], emptyColumns: readonly string[]): ParsedPrices {
     const n = this.#rows;
     const rowStart = new Int32Array(tickerIds.length + 1);
     const slot = new Int32Array(this.#tickers.length).fill(-1);
@@ -440,6 +497,7 @@ export class PriceRowParser {
       fields,
       firstBlankAdjCloseLine: Int32Array.from(tickerIds, (id) => this.#firstBlankAdj[id]),
       blankAdjCloseRows: Int32Array.from(tickerIds, (id) => this.#blankAdj[id]),
+      emptyColumns,
     };
   }
 }

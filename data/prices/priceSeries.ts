@@ -11,6 +11,8 @@
 //     derived from the two (corporateActions.ts);
 //   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files): the series
 //     is raw and its dividends are missing, which a source note says.
+// A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
+// as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
 import { deriveCorporateActions, moveBeyondSplit, movedLikeSplit, roundSplitRatio, type DatedValue } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
@@ -58,7 +60,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], dividends: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
@@ -72,7 +74,12 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `AdjClose is empty but ${why}`, 'fill it in, or leave AdjClose empty on every row of the symbol when only Close is known');
     }
     const dates = parsed.day.subarray(from, to);
-    const base = { symbol, source: parsed.file, dates, open: slice(fields.open), high: slice(fields.high), low: slice(fields.low), volume: slice(fields.volume), ...optionsFor(symbol) };
+    let volume = slice(fields.volume);
+    if (volume && isZeroThroughout(volume)) {
+      summary.zeroVolume.push(symbol);
+      volume = null;
+    }
+    const base = { symbol, source: parsed.file, dates, open: slice(fields.open), high: slice(fields.high), low: slice(fields.low), volume, ...optionsFor(symbol) };
     if (tradedClose === null) {
       series.push({ ...base, close: adjClose!, priceKind: PriceKind.totalReturn, dividends: [], splits: [] });
       return;
@@ -108,6 +115,16 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   return { series, notes: fileNotes(parsed, summary) };
 }
 
+/** True when every known volume is 0 and some is (blank rows are unknown, not zero). */
+function isZeroThroughout(volume: Float64Array): boolean {
+  let zeros = 0;
+  for (const v of volume) {
+    if (v > 0) return false;
+    if (v === 0) zeros++;
+  }
+  return zeros > 0;
+}
+
 /**
  * Corporate actions from Dividends and Stock Splits columns (blank or 0 = none). A printed ratio
  * is read as the round ratio it rounds (0.333333 is 1:3). A split is applied only where Close
@@ -140,6 +157,7 @@ interface DerivationSummary {
   derived: number;
   explicit: number;
   readonly withoutAdjClose: string[];
+  readonly zeroVolume: string[];
   dividends: number;
   /** Dividends of a Dividends column that the Close already includes (no Adj Close beside it): not paid. */
   dividendsInClose: number;
@@ -170,6 +188,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
     const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : 'Close only (no AdjClose)';
     notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
   }
+  for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
+  if (summary.zeroVolume.length > 0) notes.push(`volume is 0 on every row of ${who(summary.zeroVolume)}: read as unknown`);
   if (!has('open')) notes.push('no opening prices: next-open fills use that session\'s close');
   if (has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
   if (!has('volume')) notes.push('no volume: participation limits cannot apply');

@@ -56,7 +56,7 @@ describe.skipIf(!hasCases)('cases/formats: every layout loads the same prices', 
     expect(notes).toContain('no volume: participation limits cannot apply');
     expect(closeOnly.sources[0].columns).toEqual({ used: ['Date', 'Close'], ignored: [] });
     const semicolon = await loadMarket(join(cases, 'formats', 'semicolon-decimal-comma'), { cacheDir: false });
-    expect(semicolon.sources[0].notes).toContain('read as semicolon-separated, decimal commas, quoted fields');
+    expect(semicolon.sources[0].notes).toContain('read as semicolon-separated, decimal commas');
     const descending = await loadMarket(join(cases, 'formats', 'descending'), { cacheDir: false });
     expect(descending.sources[0].notes).toContain('rows run newest first: read in date order');
   });

@@ -100,7 +100,7 @@ describe('dates and rows', () => {
     const ambiguous = await refusal(() => load(writeFile(dir, 'A.csv', csv('Date,Close', '01/02/2024,1'))));
     expect(ambiguous.message).toMatch(/A\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/);
     const intraday = await refusal(() => load(writeFile(dir, 'B.csv', csv('Date,Close', '2024-01-02T15:30:00,1'))));
-    expect(intraday.message).toMatch(/time of day other than midnight/);
+    expect(intraday.message).toMatch(/B\.csv:2: Date "2024-01-02T15:30:00" has a time of day \(15:30:00\); breadth reads daily bars/);
   });
 
   it('descending rows are accepted (and said), blank trailing rows skipped, duplicates stay an error', async () => {

@@ -1,0 +1,71 @@
+// Decimal marks and thousands separators: `1,234,567.89` and `1.234.567,89`. Which mark is the
+// decimal one is read from a file's numbers, never from its locale or name: a mark followed by
+// other than exactly three digits, or the last of two different marks in one number, is the
+// decimal mark; the other mark may only separate groups of three digits, and is removed.
+
+import { DataError } from '../errors.ts';
+import type { FieldPlace } from './fields.ts';
+
+export type DecimalMark = '.' | ',';
+
+const otherMark = (mark: DecimalMark): DecimalMark => (mark === '.' ? ',' : '.');
+
+/** A field made of digits and marks (a sign allowed): the only kind that says anything about marks. */
+const MARKED_NUMBER = /^[+-]?\d*[.,][\d.,]*$/;
+
+/**
+ * The decimal mark a number shows, or undefined when it shows none (`575.325` may be either).
+ * `02.01.2024` (a repeated mark not in groups of three) is no evidence either.
+ */
+export function decimalMarkOf(text: string): DecimalMark | undefined {
+  if (!MARKED_NUMBER.test(text)) return undefined;
+  const dot = text.lastIndexOf('.');
+  const comma = text.lastIndexOf(',');
+  if (dot >= 0 && comma >= 0) return dot > comma ? '.' : ',';
+  const mark: DecimalMark = dot >= 0 ? '.' : ',';
+  const at = Math.max(dot, comma);
+  if (text.indexOf(mark) !== at) return GROUPED_INTEGER[otherMark(mark)].test(text) ? otherMark(mark) : undefined;
+  // `1,234` may be a thousand and more; `1,5`, `12,3456`, `1234,567` and `0,125` may not.
+  const integerDigits = text.replace(/^[+-]/, '').indexOf(mark);
+  const groupLike = text.length - at - 1 === 3 && integerDigits >= 1 && integerDigits <= 3 && !/^[+-]?0/.test(text);
+  return groupLike ? undefined : mark;
+}
+
+/** Integers grouped by the thousands separator of a decimal mark: `1.234.567` for ','. */
+const GROUPED_INTEGER: Readonly<Record<DecimalMark, RegExp>> = {
+  '.': /^[+-]?\d{1,3}(?:,\d{3})+$/,
+  ',': /^[+-]?\d{1,3}(?:\.\d{3})+$/,
+};
+
+/** Sign, integer part (plain, or grouped by the other mark) and optional fraction, per decimal mark. */
+const GROUPED: Readonly<Record<DecimalMark, RegExp>> = {
+  '.': /^([+-]?)(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/,
+  ',': /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d*)(?:,(\d*))?$/,
+};
+
+/** True when a field needs plainNumberText to be read: it holds a mark other than a decimal point. */
+export function needsMarksRead(text: string, decimal: DecimalMark): boolean {
+  return text.includes(',') || (decimal === ',' && text.includes('.'));
+}
+
+/**
+ * `text` written with `decimal` as its decimal mark, as a plain decimal (`1.234.567,89` with ','
+ * → `1234567.89`); undefined when its marks break the rule (a separator outside groups of
+ * three, a second decimal mark, the other mark used as a decimal one).
+ */
+export function plainNumberText(text: string, decimal: DecimalMark): string | undefined {
+  const m = GROUPED[decimal].exec(text);
+  if (!m || (m[2] === '' && !m[3])) return undefined;
+  return `${m[1]}${m[2].replaceAll(otherMark(decimal), '')}${m[3] === undefined ? '' : `.${m[3]}`}`;
+}
+
+/** The refusal of a number whose marks do not fit the file's decimal mark. */
+export function numberMarksError(at: FieldPlace, text: string, decimal: DecimalMark): DataError {
+  const example = decimal === ',' ? '1.234.567,89' : '1,234,567.89';
+  return new DataError(
+    at.file,
+    at.line,
+    `${at.column} "${text}" does not fit this file's numbers, whose decimal mark is "${decimal}" (read from its first rows)`,
+    `write every number one way: "${decimal}" before the decimals and "${otherMark(decimal)}" only between groups of three digits (${example}), or no thousands separator`,
+  );
+}

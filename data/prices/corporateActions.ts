@@ -27,9 +27,13 @@
 // still be read as a split; telling the two apart needs an event file the sources do not have.
 // Noise threshold: printed prices are rounded (4 decimals in some files, float32 in others), so
 // g wobbles around 1. Steps with g > 1 cannot come from a dividend, so their spread measures
-// that rounding: threshold = 3 × their 99th percentile, clamped to [1e-6, 1e-4]. On the real
-// ETF files this sits between 2e-6 and 3e-5, below the smallest real distribution (BIL 2009,
-// 2.2e-5 of the price, with a fine-grained AdjClose) and above the rounding wobble.
+// that rounding: threshold = 3 × their 99th percentile, clamped to [1e-6, 1e-4]. It is causal:
+// a step is judged by the wrong-way steps of the rows up to it, never by later rows (which would
+// let data after a decision decide whether an earlier dividend was paid); before any is seen it
+// is 1e-6 (prints are taken as exact until they show a wobble). On the real ETF files it settles
+// between 2e-6 and 3e-5, below the smallest real distribution (BIL 2009, 2.2e-5 of the price,
+// with a fine-grained AdjClose) and above the rounding wobble; on ../shared/data it reads the
+// same 4,219 events as a whole-series threshold did, plus two of under $0.000001 a share.
 
 export interface DatedValue {
   readonly day: number;
@@ -47,7 +51,8 @@ export interface DerivedActions {
   readonly large: DatedValue[];
   /** Splits applied on a day the price also moved more than ×1.5 beyond the ratio; value = that move. */
   readonly offRatio: DatedValue[];
-  readonly noiseThreshold: number;
+  /** The threshold as of the last row. */
+  noiseThreshold: number;
 }
 
 const MIN_THRESHOLD = 1e-6;
@@ -72,16 +77,40 @@ function factorSteps(close: Float64Array, adjClose: Float64Array): Float64Array 
   return steps;
 }
 
-function noiseThreshold(steps: Float64Array): number {
-  const wrongWay: number[] = [];
-  for (let s = 1; s < steps.length; s++) {
-    const rise = steps[s] - 1;
-    if (rise > 0 && rise < MAX_THRESHOLD * 10) wrongWay.push(rise);
+/** The noise threshold as of a row: from the wrong-way steps (g > 1) of the rows up to it. */
+class NoiseThreshold {
+  /** Rises g − 1 of the wrong-way steps seen, ascending. */
+  #rises = new Float64Array(64);
+  #count = 0;
+
+  /** Take in step g (after it has been judged). */
+  see(g: number): void {
+    const rise = g - 1;
+    if (!(rise > 0 && rise < MAX_THRESHOLD * 10)) return;
+    if (this.#count === this.#rises.length) {
+      const grown = new Float64Array(this.#count * 2);
+      grown.set(this.#rises);
+      this.#rises = grown;
+    }
+    // Binary search for the insertion point, then shift the tail up by one.
+    let lo = 0;
+    let hi = this.#count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#rises[mid] <= rise) lo = mid + 1;
+      else hi = mid;
+    }
+    this.#rises.copyWithin(lo + 1, lo, this.#count);
+    this.#rises[lo] = rise;
+    this.#count++;
   }
-  if (wrongWay.length === 0) return MIN_THRESHOLD;
-  wrongWay.sort((a, b) => a - b);
-  const p99 = wrongWay[Math.min(wrongWay.length - 1, Math.floor(0.99 * wrongWay.length))];
-  return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, NOISE_MULTIPLE * p99));
+
+  get value(): number {
+    const n = this.#count;
+    if (n === 0) return MIN_THRESHOLD;
+    const p99 = this.#rises[Math.min(n - 1, Math.floor(0.99 * n))];
+    return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, NOISE_MULTIPLE * p99));
+  }
 }
 
 /** The round ratio a:b (a new shares per b old; small terms) nearest to q, or NaN if none is within 5%. */
@@ -145,10 +174,12 @@ export function moveBeyondSplit(r: number, ratio: number): number {
 /** Dividends and splits implied by Close vs AdjClose on the same rows (both positive). */
 export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array): DerivedActions {
   const steps = factorSteps(close, adjClose);
-  const threshold = noiseThreshold(steps);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [], noiseThreshold: threshold };
+  const noise = new NoiseThreshold();
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [], noiseThreshold: noise.value };
   for (let s = 1; s < steps.length; s++) {
     let g = steps[s];
+    const threshold = noise.value;
+    noise.see(g);
     if (Math.abs(1 - g) <= threshold) continue;
     const day = days[s];
     let previousClose = close[s - 1];
@@ -171,5 +202,6 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
     }
   }
+  result.noiseThreshold = noise.value;
   return result;
 }

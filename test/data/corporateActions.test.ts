@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveCorporateActions, roundSplitRatio, splitRatioForStep } from '../../data/prices/corporateActions.ts';
 
@@ -116,5 +117,40 @@ describe('a split whose ex-date price also moved', () => {
     const actions = deriveCorporateActions(days, Float64Array.from([2, 2, 2, 20]), Float64Array.from([20, 20, 20, 20]));
     expect(actions.splits).toEqual([{ day: days[3], value: 0.1 }]);
     expect(actions.offRatio).toEqual([]);
+  });
+});
+
+describe('the noise threshold is causal: rows after a step never decide whether it was an event', () => {
+  const days = Int32Array.from({ length: 40 }, (_, k) => 19_000 + k);
+  const close = new Float64Array(40).fill(100);
+  /** AdjClose of a flat Close with one dividend step g on row `at`, back-adjusted, and a wobble of ±`wobble` after row `from`. */
+  function adjusted(at: number, g: number, wobble = 0, from = 40): Float64Array {
+    return Float64Array.from(close, (c, k) => c * (k < at ? g : 1) * (k > from ? 1 + (k % 2 === 0 ? wobble : -wobble) : 1));
+  }
+
+  it('a dividend of 5e-5 of the price on row 5 is paid whether or not the AdjClose wobbles by ±4e-5 after row 15', () => {
+    // D = Close × (1 − g) = 100 × 5e-5 = 0.005 a share, in both files.
+    for (const adj of [adjusted(5, 1 - 5e-5), adjusted(5, 1 - 5e-5, 4e-5, 15)]) {
+      const actions = deriveCorporateActions(days, close, adj);
+      expect(actions.dividends.filter((d) => d.day <= days[15]).map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[days[5], 0.005]]);
+    }
+  });
+
+  it('for random events and random later wobbles, the events up to a row are the same (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 38 }),
+        fc.double({ min: -6, max: -2, noNaN: true }).map((u) => 10 ** u), // dividend, as a share of the price
+        fc.integer({ min: 1, max: 38 }),
+        fc.double({ min: -7, max: -3, noNaN: true }).map((v) => 10 ** v), // wobble of the later AdjClose
+        (at, size, cut, wobble) => {
+          const base = deriveCorporateActions(days, close, adjusted(at, 1 - size));
+          const perturbed = deriveCorporateActions(days, close, adjusted(at, 1 - size, wobble, cut));
+          const upTo = (a: typeof base) => [a.dividends, a.splits, a.unexplained].map((list) => list.filter((e) => e.day <= days[cut]));
+          expect(upTo(perturbed)).toEqual(upTo(base));
+        },
+      ),
+      { seed: 20261129 },
+    );
   });
 });

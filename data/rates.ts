@@ -23,3 +23,14 @@ export function rateAsOf(series: RateSeries, day: number): number {
   for (let k = found; k >= 0; k--) if (!Number.isNaN(series.values[k])) return series.values[k];
   return NaN;
 }
+
+/**
+ * Per-period return of an annual rate R (decimal) over one of P periods a year:
+ * (1 + R)^(1/P) − 1 (METRICS.md "Inputs", rf). The one conversion breadth uses for an annual
+ * rate: the metrics' risk-free return, and every accrual of the engine (cash interest, debit
+ * interest, borrow fee and rebate), so cash at the risk-free rate earns exactly rf each session.
+ * R > −1; NaN in, NaN out.
+ */
+export function perPeriodRate(annualRate: number, periodsPerYear: number): number {
+  return Math.pow(1 + annualRate, 1 / periodsPerYear) - 1;
+}

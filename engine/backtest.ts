@@ -1,7 +1,8 @@
 // The session loop. Each session runs in fixed phases:
-//   open   — accrue overnight interest and borrow, apply splits / dividends / delistings,
-//            fill resting orders at the open (next-open);
-//   close  — fill resting orders at the close (next-close), mark to market, run the strategy
+//   open   — accrue the borrow fee and rebate on the shorts held overnight, apply splits /
+//            dividends / delistings, fill resting orders at the open (next-open);
+//   close  — fill resting orders at the close (next-close), credit interest on the previous
+//            close's cash net of short proceeds (at the rate as of this session), mark to market, run the strategy
 //            where the schedule (or a drift band) says so, plan and queue its orders, and fill
 //            them on this very close under same-close;
 //   record — write the day's columns (and stop trading for good if NAV fell to zero or below).
@@ -13,6 +14,7 @@ import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
+import { inferFrequency } from './frequency.ts';
 import { buildAdjustmentIndex } from './adjustment.ts';
 import { Broker } from './broker.ts';
 import { CostEstimator } from './costEstimate.ts';
@@ -77,7 +79,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
   const actions = new CorporateActions(market, config);
-  const accruals = new Accruals(market, models);
+  const accruals = new Accruals(market, models, config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear);
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
@@ -96,10 +98,11 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
-      accruals.accrue(t, portfolio, ledger);
+      accruals.accrueBorrow(t, portfolio, ledger);
       actions.apply(t, portfolio, orderBook, ledger);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
       if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');
+      accruals.creditInterest(t, portfolio, ledger);
     }
     portfolio.markToMarket(market.close, t * n, t);
     stale.observe(t, portfolio);

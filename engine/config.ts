@@ -58,6 +58,12 @@ export const engineConfigSchema = z
      * (multiples of NAV), checked on targets at the decision and again at every fill.
      */
     account: accountSchema.default({ kind: 'cash' }),
+    /**
+     * Sessions per year P for the accruals: an annual rate R accrues (1 + R)^(1/P) − 1 a session
+     * (data/rates.ts perPeriodRate), the rf conversion of METRICS.md. Inferred from the run's
+     * calendar (engine/frequency.ts) when not given; set it where the metrics' P is set.
+     */
+    periodsPerYear: z.number().int().positive().max(366).optional(),
     /** A held position marked at a price older than this many sessions is reported as stale. */
     staleMarkSessions: z.number().int().min(1).default(5),
     seed: z.number().int().default(1),

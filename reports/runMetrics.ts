@@ -52,7 +52,10 @@ export interface RunMetricsOptions {
   benchmark?: { readonly name: string; readonly levels: Float64Array } | typeof CASH_BENCHMARK;
   /** A constant annual rate (decimal, 0.02 = 2 %) or a dated annual-yield series (decimal). */
   riskFree?: number | RateSeries;
-  /** P; inferred from the run's calendar when not given (frequency.ts). */
+  /**
+   * P; else the engine config's `periodsPerYear` (the P the run accrued interest with), else
+   * inferred from the run's calendar (engine/frequency.ts), as the engine did.
+   */
   periodsPerYear?: number;
   /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
   trials?: SharpeTrials;
@@ -87,7 +90,9 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
 }
 
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
-  const frequency = options.periodsPerYear === undefined ? inferFrequency(result.dates) : givenFrequency(options.periodsPerYear);
+  // The engine accrued with config.periodsPerYear, else this same inference: one P for rf and cash.
+  const given = options.periodsPerYear ?? result.manifest.config.periodsPerYear;
+  const frequency = given === undefined ? inferFrequency(result.dates) : givenFrequency(given);
   const P = frequency.periodsPerYear;
   const { dates, returns } = navReturns(result);
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;

@@ -103,10 +103,18 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   if (merged.from === undefined && config.from) merged.from = config.from;
   if (merged.to === undefined && config.to) merged.to = config.to;
   if (merged.cash !== undefined) merged.cash = withAvailableRate(merged.cash, market, notes);
+  const periodsPerYear = spec.periodsPerYear ?? config.periodsPerYear;
+  // The engine accrues interest with the P the metrics use (rf and cash alike: data/rates.ts perPeriodRate).
+  if (periodsPerYear !== undefined) {
+    if (merged.periodsPerYear !== undefined && merged.periodsPerYear !== periodsPerYear) {
+      throw new UserError(`${where}: ${path}.engine.periodsPerYear: ${String(merged.periodsPerYear)} differs from the periodsPerYear ${periodsPerYear} the metrics use; set one`);
+    }
+    merged.periodsPerYear = periodsPerYear;
+  }
   const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
   const benchmarkName = spec.benchmark ?? config.benchmark;
   const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, config.symbols, where, `${path}.benchmark`) : null;
-  return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear: spec.periodsPerYear ?? config.periodsPerYear };
+  return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear };
 }
 
 function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[], trials?: TrialsLookup): StudyRun {

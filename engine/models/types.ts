@@ -58,16 +58,28 @@ export function newFillContext(order: RestingOrder): FillContext {
   return { session: 0, order, open: NaN, high: NaN, low: NaN, close: NaN, volume: NaN, filledToday: 0, quantity: 0, reference: NaN, price: NaN, liquidity: undefined };
 }
 
-/** What a model is asked about one overnight accrual (ACT/360 conventions are the model's choice). */
+/**
+ * What a model is asked about one accrual: a balance held from the close of session − 1 to the
+ * close of session. The built-in models accrue an annual rate R as (1 + R)^(1/P) − 1 per session
+ * (data/rates.ts perPeriodRate, METRICS.md's rf), read as of the session's date; `days` is there
+ * for a user's model with a calendar-day convention (ACT/360: balance × R × days / 360).
+ */
 export interface AccrualContext {
-  /** Market session index accrued to: the balance was held from the close of session − 1 to its close. */
+  /** Market session index accrued to. */
   session: number;
-  /** Epoch day of the previous close (rates are read as of it), and calendar days to this session. */
+  /** Epoch day of the session accrued to (a dated rate is read as of it, as METRICS.md's rf_t is). */
   day: number;
+  /** Calendar days since the previous session. */
   days: number;
+  /** Sessions per year P of the run (engine config periodsPerYear, else inferred from its calendar). */
+  periodsPerYear: number;
   /** The symbol (borrow models); −1 for cash. */
   symbol: number;
-  /** Cash models: the cash balance (signed). Borrow models: the short position's market value (> 0). */
+  /**
+   * Cash models: the cash balance net of short-sale proceeds (cash + short market value, signed;
+   * the proceeds earn the borrow model's rebate instead). Borrow models: the short position's
+   * market value (> 0).
+   */
   balance: number;
 }
 
@@ -107,7 +119,11 @@ export interface BorrowModel extends Named {
   rebate(accrual: AccrualContext): number;
 }
 
-/** Interest on the cash balance over one accrual: signed (+ received, − paid). */
+/**
+ * Interest on the net cash balance over one accrual, signed: + credited to cash, − charged. The
+ * ledger books a credit on `interestReceived` and a charge on `interestPaid`, whatever the sign of
+ * the balance (a negative deposit rate charges, so its interest is paid).
+ */
 export interface CashModel extends Named {
   interest(accrual: AccrualContext): number;
   /** Sessions whose rate was missing (accrued as 0 and reported as a caveat). */

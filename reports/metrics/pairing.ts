@@ -1,6 +1,6 @@
 // What the relative metrics were measured over: the intervals paired with the benchmark
-// (relative.ts pairedIntervals) and the P that annualises them (frequency.ts pairedFrequency).
-import { pairedFrequency } from './frequency.ts';
+// (relative.ts pairedIntervals) and the P that annualises them (engine/frequency.ts pairedFrequency).
+import { pairedFrequency } from '../../engine/frequency.ts';
 import type { PairedIntervals } from './relative.ts';
 import type { Series } from './stats.ts';
 

@@ -1,15 +1,9 @@
 // Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1).
-import type { RateSeries } from '../../data/rates.ts';
-import { rateAsOf } from '../../data/rates.ts';
+import { perPeriodRate, type RateSeries, rateAsOf } from '../../data/rates.ts';
 import type { Series } from './stats.ts';
 
 /** Risk-free return per period: a constant, or a series aligned with the returns. */
 export type RiskFree = number | Series;
-
-/** Per-period return of a constant annual rate R (decimal): (1 + R)^(1/P) − 1. */
-export function perPeriodRate(annualRate: number, periodsPerYear: number): number {
-  return Math.pow(1 + annualRate, 1 / periodsPerYear) - 1;
-}
 
 /**
  * Per-period rf for each date from a dated annual-rate series (decimal), as of the session with

@@ -10,6 +10,7 @@ import { backtest } from '../../engine/backtest.ts';
 import type { EngineConfig, EngineConfigInput } from '../../engine/config.ts';
 import { DEFERRAL_NAMES, ORDER_STATUS_NAMES } from '../../engine/orders.ts';
 import { COST_LINES, FillReason, INCOME_LINES, type Result } from '../../engine/result.ts';
+import { inferFrequency } from '../../engine/frequency.ts';
 import { everyNSessions, everySession, monthEnd, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { fixtureMarket, type FixtureSpec } from './fixtures.ts';
@@ -113,6 +114,8 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
   let prevNav = config.initialCash;
   let prevCash = config.initialCash;
   const borrowBps = Array.from(market.symbols, (s) => config.borrow.overrides[s] ?? config.borrow.defaultBps);
+  // P of the run: the metrics' inference on its calendar (tested on its own in frequency tests).
+  const P = config.periodsPerYear ?? inferFrequency(result.dates).periodsPerYear;
   const paid = new Map<number, OrderPaid>();
   for (let k = 0; k < result.sessions.length; k++) {
     const t = result.sessions[k];
@@ -120,27 +123,27 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
     const d = result.daily;
     let expectedCash = prevCash;
     if (k > 0) {
-      // Accruals on the previous close's balances.
-      const days = market.dates[t] - market.dates[t - 1];
+      // Accruals on the previous close's balances, (1 + R)^(1/P) − 1 a session; the cash rate as
+      // of this session, on cash net of the short proceeds (which earn the rebate instead).
       const setting = config.cash.rate;
-      const rate = setting === null ? 0 : typeof setting === 'number' ? setting : rateOn(market.rates[setting], market.dates[t - 1]);
+      const rate = setting === null ? 0 : typeof setting === 'number' ? setting : rateOn(market.rates[setting], market.dates[t]);
       const r = Number.isNaN(rate) ? 0 : rate;
-      let received = 0;
-      let paid = 0;
-      if (prevCash > 0) {
-        const interest = (prevCash * r * days) / 360;
-        if (interest >= 0) received = interest;
-        else paid = -interest;
-      } else if (prevCash < 0) paid = (-prevCash * (r + config.cash.debitSpreadBps / 10_000) * days) / 360;
+      const perSession = (R: number) => (1 + R) ** (1 / P) - 1;
       let fee = 0;
       let rebate = 0;
+      let shortValue = 0;
       for (let i = 0; i < n; i++) {
         if (shares[i] >= 0) continue;
         const value = -shares[i] * mark[i];
-        fee += (value * (borrowBps[i] / 10_000) * days) / 360;
-        rebate += (value * (config.borrow.rebateBps / 10_000) * days) / 360;
+        shortValue -= value;
+        fee += value * perSession(borrowBps[i] / 10_000);
+        rebate += value * perSession(config.borrow.rebateBps / 10_000);
       }
-      const scale = Math.abs(prevCash) + 1;
+      const net = prevCash + shortValue;
+      const interest = net > 0 ? net * perSession(r) : net < 0 ? net * perSession(r + config.cash.debitSpreadBps / 10_000) : 0;
+      const received = Math.max(interest, 0);
+      const paid = Math.max(-interest, 0);
+      const scale = Math.abs(prevCash) + Math.abs(shortValue) + 1;
       near(d.interestReceived[k], received, scale, `session ${t} interestReceived`);
       near(d.interestPaid[k], paid, scale, `session ${t} interestPaid`);
       near(d.borrowFee[k], fee, scale, `session ${t} borrowFee`);

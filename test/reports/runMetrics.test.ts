@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '../../reports/metrics/index.ts';
 import { navReturns, runMetrics } from '../../reports/runMetrics.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { fixtureMarket, rateSeries } from '../engine/fixtures.ts';
+import { scripted } from '../engine/helpers.ts';
 import { handResult, longShortRun } from './store/fixtures.ts';
 
 const pick = (ms: readonly Metric[], name: string): Metric => {
@@ -199,5 +202,45 @@ describe('against cash', () => {
     }
     const excess = [0.01 - rf, 990 / 1010 - 1 - rf, 1000 / 990 - 1 - rf];
     expect(pick(set.metrics, 'alpha').value).toBeCloseTo((1 + (excess[0] + excess[1] + excess[2]) / 3) ** 252 - 1, 9);
+  });
+});
+
+describe('a book that holds only cash at the risk-free rate has no excess return (METRICS.md rf)', () => {
+  // 23 January 2024 sessions; the engine accrues (1 + R)^(1/P) − 1 a session, as rf is defined.
+  const closes = Array.from({ length: 23 }, () => [10]);
+  const tbill = rateSeries('tbill', [
+    ['2023-12-29', 0.05],
+    ['2024-01-16', 0.03],
+  ]);
+  const market = fixtureMarket({ symbols: ['A'], closes, rates: { tbill } });
+  const cashOnly = (cash: { rate: number | string }, extra: object = {}) => backtest(market, scripted({}), { initialCash: 1_000_000, cash, ...extra });
+
+  it('constant 5 %: every return is 1.05^(1/252) − 1 = 1.93631e-4; Sharpe and IR undefined, alpha 0, "vs cash" 0', () => {
+    const result = cashOnly({ rate: 0.05 });
+    const set = runMetrics(result, { benchmark: 'cash', riskFree: 0.05 });
+    for (const r of navReturns(result).returns) expect(r).toBeCloseTo(1.936305e-4, 10);
+    expect(pick(set.metrics, 'sharpe').value).toBeNull();
+    expect(pick(set.metrics, 'information_ratio')).toMatchObject({ value: null, note: 'zero tracking error' });
+    expect(pick(set.metrics, 'alpha').value).toBeCloseTo(0, 12);
+    // Total return equals cash's: 1.05^(22/252) − 1 = exp(22 × 0.04879016 / 252) − 1 = 0.00426854.
+    expect(pick(set.metrics, 'total_return').value).toBeCloseTo(0.00426854, 8);
+  });
+
+  it('a dated series: the cash rate and rf are both read as of each session (5 % to 15 Jan, 3 % from 16 Jan)', () => {
+    const result = cashOnly({ rate: 'tbill' });
+    const set = runMetrics(result, { benchmark: 'cash', riskFree: market.rates.tbill });
+    const returns = navReturns(result).returns;
+    // Returns 0..9 end on 2..15 Jan: 1.93631e-4; returns 10..21 end on 16..31 Jan: 1.03^(1/252) − 1 = 1.173037e-4.
+    for (let k = 0; k < returns.length; k++) expect(returns[k]).toBeCloseTo(k < 10 ? 1.936305e-4 : 1.173037e-4, 10);
+    for (let k = 0; k < returns.length; k++) expect(returns[k] - set.riskFreeReturns[k]).toBeCloseTo(0, 15);
+    expect(pick(set.metrics, 'alpha').value).toBeCloseTo(0, 12);
+  });
+
+  it('P set in the engine config is the P of the metrics too: 5 % over 260 sessions is 1.876721e-4 a session', () => {
+    const result = cashOnly({ rate: 0.05 }, { periodsPerYear: 260 });
+    const set = runMetrics(result, { benchmark: 'cash', riskFree: 0.05 });
+    expect(set.periodsPerYear).toBe(260);
+    for (const r of navReturns(result).returns) expect(r).toBeCloseTo(1.876721e-4, 10);
+    expect(pick(set.metrics, 'alpha').value).toBeCloseTo(0, 12);
   });
 });

@@ -1,12 +1,13 @@
-// Borrow fee and rebate as annual rates on the short's market value, ACT/360: a default fee with
-// per-symbol overrides (hard-to-borrow names), and one rebate rate on short proceeds.
+// Borrow fee and rebate as annual rates on the short's market value, accrued per session as
+// (1 + R)^(1/P) − 1 (data/rates.ts perPeriodRate, the convention of the cash model and of
+// METRICS.md's rf): a default fee with per-symbol overrides (hard-to-borrow names), and one rebate
+// rate on short proceeds (which earn no cash interest: engine/accruals.ts).
 
 import { z } from 'zod';
 import type { Market } from '../../../data/market.ts';
+import { perPeriodRate } from '../../../data/rates.ts';
 import type { BorrowModel } from '../types.ts';
 import { bps } from '../units.ts';
-
-const DAY_COUNT = 360;
 
 const schema = z
   .object({
@@ -19,7 +20,7 @@ const schema = z
   })
   .strict();
 
-/** fee = value × rate(symbol) × days / 360; rebate = value × rebate rate × days / 360. */
+/** fee = value × ((1 + fee rate(symbol))^(1/P) − 1); rebate = value × ((1 + rebate rate)^(1/P) − 1), currency ≥ 0. */
 export const annualRateBorrow = {
   schema,
   create(config: z.output<typeof schema>, market: Market): BorrowModel {
@@ -32,8 +33,8 @@ export const annualRateBorrow = {
     const overridden = Object.keys(config.overrides).length;
     return {
       name: `${config.defaultBps} bps/yr default${overridden > 0 ? ` (${overridden} overrides)` : ''}, rebate ${config.rebateBps} bps/yr`,
-      fee: (a) => (a.balance * rate[a.symbol] * a.days) / DAY_COUNT,
-      rebate: (a) => (a.balance * rebate * a.days) / DAY_COUNT,
+      fee: (a) => a.balance * perPeriodRate(rate[a.symbol], a.periodsPerYear),
+      rebate: (a) => a.balance * perPeriodRate(rebate, a.periodsPerYear),
     };
   },
 };

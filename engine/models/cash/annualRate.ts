@@ -1,14 +1,15 @@
-// Interest on cash, ACT/360: a constant annual rate or a dated rate series of the market (read as
-// of the previous close), plus a spread on negative cash.
+// Interest on cash per session: a constant annual rate or a dated rate series of the market (read
+// as of the session accrued to, forward-filled), plus a spread on a debit balance. An annual rate R
+// accrues (1 + R)^(1/P) − 1 a session — the conversion METRICS.md uses for rf_t, so cash at the
+// run's risk-free rate earns exactly rf_t each session (zero excess return), not ACT/360's
+// R × days / 360, which pays three days over a weekend and beats a 252-session rf by ~1.4 % a year.
 
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';
 import type { Market } from '../../../data/market.ts';
-import { rateAsOf } from '../../../data/rates.ts';
+import { perPeriodRate, rateAsOf } from '../../../data/rates.ts';
 import type { CashModel } from '../types.ts';
 import { bps } from '../units.ts';
-
-const DAY_COUNT = 360;
 
 const schema = z
   .object({
@@ -19,7 +20,11 @@ const schema = z
   })
   .strict();
 
-/** cash × rate × days / 360 on positive cash; −|cash| × (rate + spread) × days / 360 on negative cash. */
+/**
+ * On a net balance c (AccrualContext.balance): c × ((1 + R)^(1/P) − 1) where c > 0, and
+ * c × ((1 + R + spread)^(1/P) − 1) where c < 0 (currency, signed; negative = charged). A negative
+ * rate charges a credit balance. A series with no rate yet accrues nothing (counted, a caveat).
+ */
 export const annualRateCash = {
   schema,
   create(config: z.output<typeof schema>, market: Market): CashModel {
@@ -45,8 +50,8 @@ export const annualRateCash = {
           }
         }
         const cash = a.balance;
-        if (cash > 0 && rate !== 0) return (cash * rate * a.days) / DAY_COUNT;
-        if (cash < 0) return -((-cash * (rate + spread) * a.days) / DAY_COUNT);
+        if (cash > 0 && rate !== 0) return cash * perPeriodRate(rate, a.periodsPerYear);
+        if (cash < 0) return cash * perPeriodRate(rate + spread, a.periodsPerYear);
         return 0;
       },
     };

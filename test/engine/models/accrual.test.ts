@@ -1,4 +1,5 @@
-// Borrow and cash models called directly: amounts over one accrual, ACT/360.
+// Borrow and cash models called directly: amounts over one daily session (P = 252), an annual
+// rate R accruing (1 + R)^(1/252) − 1 whatever the calendar days.
 
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
@@ -18,26 +19,34 @@ const config = (c: unknown) => engineConfigSchema.parse(c);
 describe('borrow: an annual fee by symbol and a rebate, on the short’s market value', () => {
   const m = borrowModel(config({ borrow: { defaultBps: 200, overrides: { S1: 900, ZZZ: 50 }, rebateBps: 50 } }).borrow, market);
 
-  it('36 000 short for one day: fee 36 000 × 2 % / 360 = 2, the override 9; rebate 0.50', () => {
-    expect(m.fee(accrual({ symbol: 0, balance: 36_000 }))).toBeCloseTo(2, 12);
-    expect(m.fee(accrual({ symbol: 1, balance: 36_000 }))).toBeCloseTo(9, 12);
-    expect(m.rebate(accrual({ symbol: 1, balance: 36_000, days: 3 }))).toBeCloseTo(1.5, 12);
+  it('36 000 short for one session: fee 36 000 × (1.02^(1/252) − 1) = 2.82906, the 9 % override 12.3132; rebate 0.71251', () => {
+    expect(m.fee(accrual({ symbol: 0, balance: 36_000 }))).toBeCloseTo(2.829057911, 8);
+    expect(m.fee(accrual({ symbol: 1, balance: 36_000 }))).toBeCloseTo(12.31320475, 7);
+    // Three calendar days (a weekend) accrue one session, not three.
+    expect(m.rebate(accrual({ symbol: 1, balance: 36_000, days: 3 }))).toBeCloseTo(0.712512981, 8);
+    // Weekly sessions (P = 52): 36 000 × (exp(ln 1.02 / 52) − 1) = 36 000 × 3.80892e-4 = 13.7121.
+    expect(m.fee(accrual({ symbol: 0, balance: 36_000, periodsPerYear: 52 }))).toBeCloseTo(13.71212, 4);
     expect(m.name).toBe('200 bps/yr default (2 overrides), rebate 50 bps/yr');
   });
 });
 
 describe('cash: interest at a rate, a spread on debit', () => {
-  it('a constant 3.6 %: 100 000 for one day earns 10; −100 000 with a 100 bps spread pays 100 000 × 4.6 % / 360', () => {
+  it('a constant 3.6 %: 100 000 for one session earns 14.0356; −100 000 with a 100 bps spread pays 100 000 × (1.046^(1/252) − 1) = 17.8482', () => {
     const m = cashModel(config({ cash: { rate: 0.036, debitSpreadBps: 100 } }).cash, market);
-    expect(m.interest(accrual({ balance: 100_000 }))).toBeCloseTo(10, 12);
-    expect(m.interest(accrual({ balance: -100_000 }))).toBeCloseTo(-(100_000 * 0.046) / 360, 12);
+    expect(m.interest(accrual({ balance: 100_000 }))).toBeCloseTo(14.03556578, 7);
+    expect(m.interest(accrual({ balance: -100_000 }))).toBeCloseTo(-17.84816626, 7);
     expect(m.interest(accrual({ balance: 0 }))).toBe(0);
   });
 
-  it('a rate series is read as of the previous close; days before its first rate earn nothing and are counted', () => {
+  it('a negative rate charges a credit balance: −1 % on 100 000 is −3.98815', () => {
+    const m = cashModel(config({ cash: { rate: -0.01 } }).cash, market);
+    expect(m.interest(accrual({ balance: 100_000 }))).toBeCloseTo(-3.988148985, 8);
+  });
+
+  it('a rate series is read as of the session accrued to; sessions before its first rate earn nothing and are counted', () => {
     const m = cashModel(config({ cash: { rate: 'tbill' } }).cash, market);
     const day = Date.UTC(2024, 0, 2) / 86_400_000;
-    expect(m.interest(accrual({ balance: 100_000, day }))).toBeCloseTo(10, 12);
+    expect(m.interest(accrual({ balance: 100_000, day }))).toBeCloseTo(14.03556578, 7);
     expect(m.interest(accrual({ balance: 100_000, day: day - 1 }))).toBe(0);
     expect(m.missingRateDays).toBe(1);
   });

@@ -15,7 +15,7 @@ export function fill(c: Partial<FillContext> = {}): FillContext {
   return { session: 1, order: o, open: 10, high: 10, low: 10, close: 10, volume: 1e6, filledToday: 0, quantity: o.quantity, reference: 10, price: 10, liquidity: undefined, ...c };
 }
 
-/** One day's accrual to session 1 on `balance`. */
+/** One daily session's accrual (P = 252) to session 1 on `balance`. */
 export function accrual(a: Partial<AccrualContext> = {}): AccrualContext {
-  return { session: 1, day: 19_723, days: 1, symbol: 0, balance: 0, ...a };
+  return { session: 1, day: 19_723, days: 1, periodsPerYear: 252, symbol: 0, balance: 0, ...a };
 }

@@ -1,53 +1,46 @@
-// Overnight accruals, ACT/360 on the balances held at the previous close: interest on cash
-// (a constant rate or a dated series, read as of the previous session's date), a debit rate on
-// negative cash, the borrow fee and the rebate on short market value. A Monday accrues the
-// three calendar days since Friday.
+// Accruals per session, (1 + R)^(1/P) − 1 with P = 252 here (January 2024 is a daily calendar):
+// the conversion METRICS.md uses for rf, so cash at 5 % earns 1.05^(1/252) − 1 = 1.9363e-4 every
+// session, a Monday no more than a Tuesday. Interest is on the previous close's cash net of short
+// proceeds, at the rate as of the session (a dated series, forward-filled); a debit balance pays
+// rate + spread; the borrow fee and the rebate are on the short's market value.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COST_LINES, INCOME_LINES } from '../../../engine/result.ts';
 import { fixtureMarket, rateSeries } from '../fixtures.ts';
 import { expectColumn, expectNear, messages, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 
-// January 2024 has 23 weekdays: Mon 1 … Wed 31. Calendar days from each session to the next:
-// Mon→Tue … Thu→Fri 1 day each, Fri→Mon 3 days. 22 accrual periods, 30 days in all.
+// January 2024 has 23 weekdays: Mon 1 … Wed 31, so 22 accrual sessions. Calendar days from each
+// session to the next: Mon→Tue … Thu→Fri 1 day each, Fri→Mon 3 days (30 days in all; the
+// per-session convention ignores them).
 const JAN_DAYS = [1, 1, 1, 1, 3, 1, 1, 1, 1, 3, 1, 1, 1, 1, 3, 1, 1, 1, 1, 3, 1, 1];
 const SESSIONS = JAN_DAYS.length + 1;
 const flat = (price: number, symbols = 1): number[][] => Array.from({ length: SESSIONS }, () => Array(symbols).fill(price));
 const hold = scripted({});
+/** Per-session rate of an annual R over 252 sessions a year: (1 + R)^(1/252) − 1. */
+const perSession = (R: number): number => (1 + R) ** (1 / 252) - 1;
+/** 1.05^(1/252) − 1, by hand: exp(ln 1.05 / 252) − 1 = exp(0.048790164 / 252) − 1. */
+const G5 = 1.9363050654e-4;
 
 it('January 2024 has the calendar the hand computations assume', () => {
   const market = fixtureMarket({ symbols: ['A'], closes: flat(1) });
   expect(JAN_DAYS.reduce((a, b) => a + b, 0)).toBe(30);
   expect(Array.from(market.dates.subarray(1), (d, k) => d - market.dates[k])).toEqual(JAN_DAYS);
+  expect(perSession(0.05)).toBeCloseTo(G5, 13);
 });
 
 describe('cash interest, constant 5 %', () => {
   const result = scenario({ symbols: ['A'], closes: flat(10) }, hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
 
-  it('accrues 1 000 000 × 5 % / 360 = 138.888… on the first Tuesday', () => {
-    expectNear(result.daily.interestReceived[1], 138.88888888888889, 1e-12);
+  it('earns 1 000 000 × 1.9363e-4 = 193.63 on the first Tuesday, and the same on a Monday', () => {
+    expectNear(result.daily.interestReceived[1], 193.6305065, 1e-9);
+    // Monday 8 January (session 5), on Friday's 1 000 000 × (1 + g)^4: 193.7805, not three days.
+    expectNear(result.daily.interestReceived[5], 193.7805212, 1e-9);
   });
 
-  it('accrues three days on Monday 8 January, on Friday’s balance', () => {
-    // Friday's cash = 1 000 000 × (1 + 0.05/360)^4; Monday adds that × 0.05 × 3 / 360.
-    const friday = 1_000_000 * (1 + 0.05 / 360) ** 4;
-    expectNear(result.daily.cash[4], friday, 1e-12);
-    expectNear(result.daily.interestReceived[5], (friday * 0.05 * 3) / 360, 1e-12);
-  });
-
-  it('compounds daily over the month', () => {
-    const cash = [1_000_000];
-    const interest = [0];
-    for (const d of JAN_DAYS) {
-      const prev = cash[cash.length - 1];
-      interest.push((prev * 0.05 * d) / 360);
-      cash.push(prev + (prev * 0.05 * d) / 360);
-    }
-    expectColumn(result.daily.interestReceived, interest, 1e-12);
-    expectColumn(result.daily.cash, cash, 1e-12);
-    expectColumn(result.daily.nav, cash, 1e-12);
-    // Simple interest for 30 days would be 4 166.67; daily compounding adds a little.
-    expect(cash[SESSIONS - 1] - 1_000_000).toBeGreaterThan(4_166.66);
-    expect(cash[SESSIONS - 1] - 1_000_000).toBeLessThan(4_175);
+  it('a cash book returns exactly the per-session rf, 1.05^(1/252) − 1, every session', () => {
+    for (let k = 1; k < SESSIONS; k++) expectNear(result.daily.nav[k] / result.daily.nav[k - 1] - 1, G5, 1e-9);
+    expectNear(result.daily.nav[SESSIONS - 1], 1_000_000 * (1 + G5) ** 22, 1e-12);
   });
 });
 
@@ -61,16 +54,14 @@ describe('a dated rate series', () => {
   const market = fixtureMarket({ symbols: ['A'], closes: flat(10), rates: { tbill } });
   const result = scenario(market, hold, { initialCash: 1_000_000, cash: { rate: 'tbill' } });
 
-  it('applies the rate known at the previous close', () => {
-    // Session k accrues from session k−1 at the rate as of session k−1's date: sessions 1..11
-    // (previous dates 1..15 Jan) at 5 %, sessions 12..22 (previous dates 16..30 Jan) at 3 %.
-    const rates = [...Array(11).fill(0.05), ...Array(11).fill(0.03)];
+  it('applies the rate as of the session accrued to, as METRICS.md reads rf_t', () => {
+    // Sessions 1..10 (2..15 Jan) at 5 %, sessions 11..22 (16..31 Jan) at 3 %.
+    const rates = [...Array(10).fill(0.05), ...Array(12).fill(0.03)];
     const cash = [1_000_000];
     const interest = [0];
-    JAN_DAYS.forEach((d, k) => {
-      const prev = cash[k];
-      interest.push((prev * rates[k] * d) / 360);
-      cash.push(prev + (prev * rates[k] * d) / 360);
+    rates.forEach((R, k) => {
+      interest.push(cash[k] * perSession(R));
+      cash.push(cash[k] * (1 + perSession(R)));
     });
     expectColumn(result.daily.interestReceived, interest, 1e-12);
     expectColumn(result.daily.cash, cash, 1e-12);
@@ -80,11 +71,11 @@ describe('a dated rate series', () => {
   it('accrues nothing, and warns, where the series has no rate yet', () => {
     const late = rateSeries('late', [['2024-01-10', 0.05]]);
     const r = scenario({ symbols: ['A'], closes: flat(10), rates: { late } }, hold, { initialCash: 1_000_000, cash: { rate: 'late' } });
-    // Previous dates 1, 2, 3, 4, 5, 8, 9 Jan have no rate: sessions 1..7 accrue nothing.
-    expectColumn(r.daily.interestReceived.subarray(0, 8), [0, 0, 0, 0, 0, 0, 0, 0]);
-    // Session 8 (Thu 11) accrues one day at 5 % from Wed 10.
-    expectNear(r.daily.interestReceived[8], (1_000_000 * 0.05) / 360, 1e-12);
-    expect(messages(r)).toContain('cash rate missing on 7 sessions (no interest accrued there)');
+    // Sessions 1..6 (2, 3, 4, 5, 8, 9 Jan) have no rate: nothing.
+    expectColumn(r.daily.interestReceived.subarray(0, 7), [0, 0, 0, 0, 0, 0, 0]);
+    // Session 7 (Wed 10) earns 5 %: 193.63.
+    expectNear(r.daily.interestReceived[7], 193.6305065, 1e-9);
+    expect(messages(r)).toContain('cash rate missing on 6 sessions (no interest accrued there)');
   });
 
   it('rejects an unknown rate series name', () => {
@@ -92,27 +83,42 @@ describe('a dated rate series', () => {
   });
 });
 
+/** Same-close buy of 1 000 A @ 100 with 50 000 cash on 1 Jan: cash −50 000, six sessions. */
+function overdraft(cash: { rate: number; debitSpreadBps: number }) {
+  const market = fixtureMarket({ symbols: ['A'], closes: flat(100).slice(0, 7) });
+  return scenario(market, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { account: MARGIN, initialCash: 50_000, execution: 'same-close', cash });
+}
+
 describe('debit interest on negative cash', () => {
-  it('charges rate + spread on the overdraft, three days over a weekend', () => {
-    // Same-close buy of 1 000 @ 100 with 50 000 cash: cash −50 000. Debit rate 2 % + 300 bps = 5 %.
-    const market = fixtureMarket({ symbols: ['A'], closes: flat(100).slice(0, 7) });
-    const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { account: MARGIN,
-      initialCash: 50_000,
-      execution: 'same-close',
-      cash: { rate: 0.02, debitSpreadBps: 300 },
-    });
+  it('charges rate + spread on the overdraft, the same every session', () => {
+    // Debit rate 2 % + 300 bps = 5 %: 50 000 × 1.9363e-4 = 9.6815 the first session.
+    const result = overdraft({ rate: 0.02, debitSpreadBps: 300 });
     const cash = [-50_000];
     const paid = [0];
-    for (const d of JAN_DAYS.slice(0, 6)) {
-      const prev = cash[cash.length - 1];
-      paid.push((-prev * 0.05 * d) / 360);
-      cash.push(prev - (-prev * 0.05 * d) / 360);
+    for (let k = 1; k < 7; k++) {
+      paid.push(-cash[k - 1] * G5);
+      cash.push(cash[k - 1] * (1 + G5));
     }
-    // First day: 50 000 × 5 % / 360 = 6.944…; Monday (session 5): × 3 on the Friday balance.
-    expectNear(paid[1], 6.944444444444445, 1e-12);
-    expectColumn(result.daily.interestPaid, paid, 1e-12);
-    expectColumn(result.daily.cash, cash, 1e-12);
+    expectNear(paid[1], 9.681525327, 1e-9);
+    expectColumn(result.daily.interestPaid, paid, 1e-9);
+    expectColumn(result.daily.cash, cash, 1e-9);
     expectColumn(result.daily.interestReceived, [0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('negative rates: a charge is interest paid, a credit interest received (both ≥ 0)', () => {
+  it('−1 % on 100 000 of cash charges 100 000 × (1 − 0.99^(1/252)) = 3.98815 as interest paid', () => {
+    const result = scenario({ symbols: ['A'], closes: flat(10) }, hold, { initialCash: 100_000, cash: { rate: -0.01 } });
+    expectNear(result.daily.interestPaid[1], 3.988148985, 1e-9);
+    expect(result.daily.interestReceived.every((x) => x === 0)).toBe(true);
+    expectNear(result.daily.nav[1], 100_000 - 3.988148985, 1e-12);
+  });
+
+  it('a debit at −2 % + 0 bps earns 50 000 × (1 − 0.98^(1/252)) = 4.00831 as interest received', () => {
+    const result = overdraft({ rate: -0.02, debitSpreadBps: 0 });
+    expectNear(result.daily.interestReceived[1], 4.008312999, 1e-9);
+    expect(result.daily.interestPaid.every((x) => x === 0)).toBe(true);
+    expectNear(result.daily.cash[1], -50_000 + 4.008312999, 1e-12);
   });
 });
 
@@ -121,41 +127,69 @@ describe('borrow fee and rebate on a short, January', () => {
   const market = fixtureMarket({ symbols: ['S'], closes: flat(50) });
   const short = scripted({ 0: orders({ symbol: 'S', quantity: -1_000 }) });
 
-  it('charges 2 % a year and rebates 0.5 % a year, ACT/360', () => {
+  it('charges 2 % a year and rebates 0.5 % a year, per session', () => {
     const result = scenario(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200, rebateBps: 50 } });
-    const fee = [0, ...JAN_DAYS.map((d) => (50_000 * 0.02 * d) / 360)];
-    const rebate = [0, ...JAN_DAYS.map((d) => (50_000 * 0.005 * d) / 360)];
-    expectColumn(result.daily.borrowFee, fee, 1e-12);
-    expectColumn(result.daily.borrowRebate, rebate, 1e-12);
-    // Monday 8 Jan: 50 000 × 2 % × 3 / 360 = 8.333….
-    expectNear(result.daily.borrowFee[5], 8.333333333333334, 1e-12);
-    // Month: fee 50 000 × 2 % × 30/360 = 83.333…, rebate 20.833…: net 62.5.
-    // Cash 1 000 000 + 50 000 − 62.5; NAV = cash − 50 000 = 999 937.5.
-    expectNear(result.daily.cash[SESSIONS - 1], 1_049_937.5, 1e-12);
-    expectNear(result.daily.nav[SESSIONS - 1], 999_937.5, 1e-12);
-    expectNear(result.costBySymbol[0], 83.33333333333333, 1e-12);
-    expectNear(result.incomeBySymbol[0], 20.833333333333332, 1e-12);
+    // Fee 50 000 × (1.02^(1/252) − 1) = 3.92925 each session; rebate 50 000 × (1.005^(1/252) − 1) = 0.98960.
+    expectColumn(result.daily.borrowFee, [0, ...JAN_DAYS.map(() => 3.929247099)], 1e-9);
+    expectColumn(result.daily.borrowRebate, [0, ...JAN_DAYS.map(() => 0.9896013626)], 1e-9);
+    // Month: fee 86.44344, rebate 21.77123; cash 1 050 000 − 86.44344 + 21.77123; NAV = cash − 50 000.
+    expectNear(result.daily.cash[SESSIONS - 1], 1_049_935.327794, 1e-11);
+    expectNear(result.daily.nav[SESSIONS - 1], 999_935.327794, 1e-11);
+    expectNear(result.costBySymbol[0], 86.44343618, 1e-9);
+    expectNear(result.incomeBySymbol[0], 21.77122998, 1e-9);
   });
 
-  it('uses a per-symbol override: 3 % → 125 for the month', () => {
-    const result = scenario(market, short, { account: MARGIN,
-      initialCash: 1_000_000,
-      execution: 'same-close',
-      borrow: { defaultBps: 200, overrides: { S: 300 } },
-    });
+  it('uses a per-symbol override: 3 % → 129.034 for the month', () => {
+    const result = scenario(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200, overrides: { S: 300 } } });
     const total = result.daily.borrowFee.reduce((a, b) => a + b, 0);
-    expectNear(total, (50_000 * 0.03 * 30) / 360, 1e-12);
+    expectNear(total, 129.0340852, 1e-9);
   });
 
-  it('accrues cash interest on the short proceeds and the fee together', () => {
-    // Cash 1 050 000 earns 4 %; the fee of 2 % on 50 000 is charged the same night.
-    const result = scenario(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.04 }, borrow: { defaultBps: 200 } });
+  it('pays cash interest on the cash net of the short proceeds; the proceeds earn the rebate only', () => {
+    // Cash 1 050 000 of which 50 000 proceeds: 4 % on 1 000 000 (not 1 050 000), 0.5 % on 50 000, fee 2 %.
+    const result = scenario(market, short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.04 }, borrow: { defaultBps: 200, rebateBps: 50 } });
+    expectNear(result.daily.interestReceived[1], 155.6498628, 1e-9); // 1 000 000 × (1.04^(1/252) − 1)
     const cash = [1_050_000];
-    for (const d of JAN_DAYS) {
-      const prev = cash[cash.length - 1];
-      cash.push(prev + (prev * 0.04 * d) / 360 - (50_000 * 0.02 * d) / 360);
+    for (let k = 1; k < SESSIONS; k++) {
+      const prev = cash[k - 1];
+      cash.push(prev + (prev - 50_000) * perSession(0.04) + 50_000 * (perSession(0.005) - perSession(0.02)));
     }
     expectColumn(result.daily.cash, cash, 1e-12);
     expectColumn(result.daily.nav, cash.map((c) => c - 50_000), 1e-12);
+  });
+});
+
+describe('the ledger lines add up to the NAV change, over random cash/short books and rates', () => {
+  it('ΔNAV = long P&L + short P&L + income − costs, every session', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          initialCash: fc.integer({ min: 1_000, max: 1_000_000 }),
+          quantity: fc.integer({ min: -2_000, max: 2_000 }),
+          rate: fc.integer({ min: -100, max: 1_000 }).map((x) => x / 10_000),
+          debitSpreadBps: fc.integer({ min: 0, max: 500 }),
+          defaultBps: fc.integer({ min: 0, max: 2_000 }),
+          rebateBps: fc.integer({ min: 0, max: 500 }),
+          closes: fc.array(fc.integer({ min: 1, max: 400 }), { minLength: SESSIONS, maxLength: SESSIONS }),
+        }),
+        ({ initialCash, quantity, rate, debitSpreadBps, defaultBps, rebateBps, closes }) => {
+          const market = fixtureMarket({ symbols: ['S'], closes: closes.map((c) => [c]) });
+          const result = scenario(market, { 0: orders({ symbol: 'S', quantity }) }, { account: MARGIN, initialCash, execution: 'same-close', cash: { rate, debitSpreadBps }, borrow: { defaultBps, rebateBps } });
+          const d = result.daily;
+          for (let k = 1; k < SESSIONS; k++) {
+            let flows = d.longPnl[k] + d.shortPnl[k];
+            for (const line of INCOME_LINES) flows += d[line][k];
+            for (const line of COST_LINES) flows -= d[line][k];
+            expect(Math.abs(d.nav[k] - d.nav[k - 1] - flows)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(d.nav[k - 1])));
+            // The interest is on the previous close's cash net of the short: rate, or rate + spread on a debit.
+            const net = d.cash[k - 1] + d.shortValue[k - 1];
+            const expected = net * perSession(net >= 0 ? rate : rate + debitSpreadBps / 10_000);
+            expect(Math.abs(d.interestReceived[k] - d.interestPaid[k] - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(net)));
+            expect(d.interestReceived[k] >= 0 && d.interestPaid[k] >= 0).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

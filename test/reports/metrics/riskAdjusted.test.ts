@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { invPhi, phi } from './normal.ts';
 import { calmar, dsr, expectedMaxSharpe, omega, psr, sharpe, sortino, stability } from '../../../reports/metrics/riskAdjusted.ts';
-import { perPeriodRate, riskFreeFromRates } from '../../../reports/metrics/riskFree.ts';
+import { perPeriodRate } from '../../../data/rates.ts';
+import { riskFreeFromRates } from '../../../reports/metrics/riskFree.ts';
 
 const A = [0.1, -0.05, 0.02, -0.03]; // mean 0.01, std √(0.0134/3)
 const sdA = Math.sqrt(0.0134 / 3);

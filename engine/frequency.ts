@@ -2,6 +2,8 @@
 // consecutive dates in calendar days — about 1 → 252 (daily), 7 → 52 (weekly), 30 → 12
 // (monthly), 91 → 4 (quarterly), 365 → 1 (annual). A spacing that fits no bucket, or whose gaps
 // stray from their bucket too often, is irregular: P is then the nearest bucket's, flagged.
+// In engine/ because the engine accrues interest per session with the P the metrics use
+// (data/rates.ts perPeriodRate); reports import it from here.
 
 export interface Frequency {
   readonly periodsPerYear: number;

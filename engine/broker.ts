@@ -140,7 +140,7 @@ export class Broker {
       this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity);
       return;
     }
-    c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt); // an estimator exists only for a model with a liquidity window
+    c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt, t); // an estimator exists only for a model with a liquidity window
     const allowed = this.#account.allowed(o.symbol, quantity, reference, this.#quoteFor, this.#quote);
     if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.

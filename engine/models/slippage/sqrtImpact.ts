@@ -1,6 +1,7 @@
 // Square-root market impact: k · σ_daily · √(shares / ADV), σ and ADV measured over a trailing
-// window ending at the order's decision (Almgren et al. 2005; Kissell & Glantz, "Optimal Trading
-// Strategies", 2003). No impact where σ or ADV is unknown.
+// window ending at the order's decision, ADV counted in the fill's shares (a split between the
+// decision and the fill rescales it like the order) (Almgren et al. 2005; Kissell & Glantz,
+// "Optimal Trading Strategies", 2003). No impact where σ or ADV is unknown.
 
 import { z } from 'zod';
 import type { SlippageModel } from '../types.ts';

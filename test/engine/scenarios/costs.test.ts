@@ -1,5 +1,6 @@
 // Commission and slippage models, each on its own ledger line.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
 import { expectColumn, expectNear, fillRows, orders, MARGIN, scenario } from '../helpers.ts';
@@ -122,6 +123,63 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
     expect([f.session, f.quantity, f.reference]).toEqual([5, 200, 50]);
     expectNear(f.price, 50 * (1 + fraction), 1e-9, 'fill price');
     expectNear(f.slippage, 115.47005383792516, 1e-9, 'slippage');
+  });
+
+  it('counts ADV in the fill’s shares when a 3:2 split falls between the decision and the fill', () => {
+    // Decide at t7 (close 150) to buy 100; the 3:2 split is on t8, so the order fills 150 new
+    // shares at 100. Window 5: closes t2..t7 150, 156, 153, 150, 153, 150 → returns +4 %,
+    // −1.9231 %, −1.9608 %, +2 %, −1.9608 %, sample σ = 0.0280101536. ADV in t8's shares:
+    // 1 000 × 1.5 = 1 500, so the fraction is σ × √(150 / 1 500) = 0.0088575883; price
+    // 100.88575883, slippage 150 × 100 × 0.0088575883 = 132.86382430. (ADV in t7's shares
+    // would give √(150 / 1 000): 101.0848 and 162.72.)
+    const m = fixtureMarket({
+      symbols: ['A'],
+      closes: [[150], [153], [150], [156], [153], [150], [153], [150], [100]],
+      volumes: [[1_000], [1_000], [1_000], [1_000], [1_000], [1_000], [1_000], [1_000], [1_000]],
+      splits: [{ session: 8, symbol: 0, value: 1.5 }],
+    });
+    const result = scenario(m, { 7: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 1, window: 5 } });
+    const f = fillRows(result)[0];
+    expect([f.session, f.quantity, f.reference]).toEqual([8, 150, 100]);
+    expectNear(f.price, 100.8857588286461, 1e-9, 'fill price');
+    expectNear(f.slippage, 132.8638242969158, 1e-9, 'slippage');
+  });
+
+  it('counts ADV in the fill’s shares across a 1:10 reverse split (not √10 too cheap)', () => {
+    // The first test's market with a 1:10 split on t5 (the fill): 100 shares decided at t4 fill
+    // as 10 at 1 000. ADV in t5's shares: 2 500 × 0.1 = 250, √(10 / 250) = 0.2 as before, so the
+    // fraction stays 0.011547005: price 1 011.547005, slippage 10 × 1 000 × 0.011547005 = 115.47005.
+    const m = fixtureMarket({
+      symbols: ['A'],
+      closes: [[100], [110], [99], [108.9], [98.01], [1_000]],
+      volumes: [[1e9], [1_000], [2_000], [3_000], [4_000], [500]],
+      splits: [{ session: 5, symbol: 0, value: 0.1 }],
+    });
+    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    const f = fillRows(result)[0];
+    expect([f.session, f.quantity, f.reference]).toEqual([5, 10, 1_000]);
+    expectNear(f.price, 1_000 * (1 + fraction), 1e-9, 'fill price');
+    expectNear(f.slippage, 115.47005383792516, 1e-9, 'slippage');
+  });
+
+  it('a split of any ratio between the decision and the fill leaves the impact fraction as it was', () => {
+    // Same market and order as the first test, with a split of ratio r on the fill session t5
+    // (its close 100 / r): the order fills 100 r shares at 100 / r, and the fraction of the
+    // reference paid must stay 0.011547005, r or no r.
+    fc.assert(
+      fc.property(fc.constantFrom(0.1, 0.25, 0.5, 2 / 3, 1.5, 2, 3, 7, 10), (r) => {
+        const m = fixtureMarket({
+          symbols: ['A'],
+          closes: [[100], [110], [99], [108.9], [98.01], [100 / r]],
+          volumes: [[1e9], [1_000], [2_000], [3_000], [4_000], [5_000 * r]],
+          splits: [{ session: 5, symbol: 0, value: r }],
+        });
+        const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { shares: 'fractional', slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+        const f = fillRows(result)[0];
+        expectNear(f.quantity, 100 * r, 1e-12, 'quantity');
+        expectNear(f.price / f.reference - 1, fraction, 1e-9, `fraction at ratio ${r}`);
+      }),
+    );
   });
 
   it('k = 0 costs nothing', () => {

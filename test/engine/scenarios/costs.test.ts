@@ -182,6 +182,40 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
     );
   });
 
+  it('says where it charged nothing: no volume (A), or under two returns at the first session (B)', () => {
+    // A has no volume at all (an adjusted-close file): ADV unknown at its t4 decision. B is bought
+    // on t0, when its window holds one close and no return: σ unknown. Both fill with slippage 0,
+    // and the run names the 2 fills, their symbols and why.
+    const m = fixtureMarket({
+      symbols: ['A', 'B'],
+      closes: [[100, 50], [110, 50], [99, 50], [108.9, 50], [98.01, 50], [100, 50]],
+      volumes: [[NaN, 1_000], [NaN, 1_000], [NaN, 1_000], [NaN, 1_000], [NaN, 1_000], [NaN, 1_000]],
+    });
+    const result = scenario(m, { 0: orders({ symbol: 'B', quantity: 10 }), 4: orders({ symbol: 'A', quantity: 10 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    expect(fillRows(result).map((f) => [f.session, f.symbol, f.slippage])).toEqual([
+      [1, 'B', 0],
+      [5, 'A', 0],
+    ]);
+    const noImpact = result.caveats.filter((c) => c.code === 'no-impact');
+    expect(noImpact).toEqual([
+      {
+        code: 'no-impact',
+        severity: 'medium',
+        message:
+          'impact model (0.5 · σ · √(shares/ADV), 4-session window) charged nothing on 2 fills of A, B: no volume in the window for A; no price history (under two returns in the window) for B — their impact cost is missing',
+        size: 2,
+        unit: 'count',
+        symbols: ['A', 'B'],
+      },
+    ]);
+  });
+
+  it('reports nothing where every fill was priced', () => {
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [110], [99], [108.9], [98.01], [100]] });
+    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    expect(result.caveats.map((c) => c.code)).not.toContain('no-impact');
+  });
+
   it('k = 0 costs nothing', () => {
     const m = fixtureMarket({ symbols: ['A'], closes: [[100], [110], [99], [108.9], [98.01], [100]] });
     const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 0, window: 4 } });

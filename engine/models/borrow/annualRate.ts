@@ -2,7 +2,9 @@
 // per-symbol overrides (hard-to-borrow names), and one rebate rate on short proceeds.
 
 import { z } from 'zod';
+import { UserError } from '../../../data/errors.ts';
 import type { Market } from '../../../data/market.ts';
+import { nearestName } from '../../../data/nearestName.ts';
 import type { BorrowModel } from '../types.ts';
 import { bps } from '../units.ts';
 
@@ -12,22 +14,30 @@ const schema = z
   .object({
     /** Annual borrow fee on short market value, in bps. */
     defaultBps: bps.default(0),
-    /** Annual fee by symbol, in bps, over the default. */
+    /** Annual fee by symbol, in bps, over the default; every symbol must be in the data. */
     overrides: z.record(z.string(), bps).default({}),
     /** Annual rebate paid on short market value, in bps. */
     rebateBps: bps.default(0),
   })
   .strict();
 
-/** fee = value × rate(symbol) × days / 360; rebate = value × rebate rate × days / 360. */
+/**
+ * fee = value × rate(symbol) × days / 360; rebate = value × rebate rate × days / 360. Throws a
+ * UserError, one line per override, for overrides naming a symbol the market lacks (a typo would
+ * otherwise charge the default).
+ */
 export const annualRateBorrow = {
   schema,
   create(config: z.output<typeof schema>, market: Market): BorrowModel {
     const rate = new Float64Array(market.symbols.length).fill(config.defaultBps / 10_000);
+    const index = new Map(market.symbols.map((s, i) => [s, i]));
+    const unknown: string[] = [];
     for (const [symbol, bps] of Object.entries(config.overrides)) {
-      const i = market.symbols.indexOf(symbol);
-      if (i >= 0) rate[i] = bps / 10_000;
+      const i = index.get(symbol);
+      if (i === undefined) unknown.push(unknownSymbol(symbol, market));
+      else rate[i] = bps / 10_000;
     }
+    if (unknown.length > 0) throw new UserError(unknown.join('\n'));
     const rebate = config.rebateBps / 10_000;
     const overridden = Object.keys(config.overrides).length;
     return {
@@ -37,3 +47,10 @@ export const annualRateBorrow = {
     };
   },
 };
+
+/** `engine config: borrow.overrides.BBBB: no symbol "BBBB" in d1 (nearest: BBB); …` */
+function unknownSymbol(symbol: string, market: Market): string {
+  const nearest = nearestName(symbol, market.symbols);
+  const hint = nearest === undefined ? '' : ` (nearest: ${nearest})`;
+  return `engine config: borrow.overrides.${symbol}: no symbol "${symbol}" in ${market.name}${hint}; name a symbol of the data, or drop the override`;
+}

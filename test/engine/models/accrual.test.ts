@@ -16,13 +16,22 @@ const market = fixtureMarket({
 const config = (c: unknown) => engineConfigSchema.parse(c);
 
 describe('borrow: an annual fee by symbol and a rebate, on the short’s market value', () => {
-  const m = borrowModel(config({ borrow: { defaultBps: 200, overrides: { S1: 900, ZZZ: 50 }, rebateBps: 50 } }).borrow, market);
+  const m = borrowModel(config({ borrow: { defaultBps: 200, overrides: { S1: 900 }, rebateBps: 50 } }).borrow, market);
 
   it('36 000 short for one day: fee 36 000 × 2 % / 360 = 2, the override 9; rebate 0.50', () => {
     expect(m.fee(accrual({ symbol: 0, balance: 36_000 }))).toBeCloseTo(2, 12);
     expect(m.fee(accrual({ symbol: 1, balance: 36_000 }))).toBeCloseTo(9, 12);
     expect(m.rebate(accrual({ symbol: 1, balance: 36_000, days: 3 }))).toBeCloseTo(1.5, 12);
-    expect(m.name).toBe('200 bps/yr default (2 overrides), rebate 50 bps/yr');
+    expect(m.name).toBe('200 bps/yr default (1 overrides), rebate 50 bps/yr');
+  });
+
+  it('an override for a symbol the market lacks is refused, one line each, with the nearest symbol where one is near', () => {
+    const make = () => borrowModel(config({ borrow: { overrides: { S1: 900, S11: 50, QQQ: 10 } } }).borrow, market);
+    expect(make).toThrow(UserError);
+    expect(make).toThrow(
+      'engine config: borrow.overrides.S11: no symbol "S11" in fixture (nearest: S1); name a symbol of the data, or drop the override\n' +
+        'engine config: borrow.overrides.QQQ: no symbol "QQQ" in fixture; name a symbol of the data, or drop the override',
+    );
   });
 });
 

@@ -9,6 +9,8 @@ import type { LiquidityEstimate } from './models/types.ts';
 /** Bit flags of liquidityGap: no volume traded in the window; under two returns in it (σ unknown). */
 const NO_VOLUME = 1;
 const NO_HISTORY = 2;
+/** Above this share of the model's fills unpriced, the run's impact cost is mostly missing: a high caveat. */
+const HIGH_SHARE = 0.1;
 
 /** Why `e` cannot price impact, as NO_VOLUME | NO_HISTORY bits; 0 when it can. */
 export function liquidityGap(e: LiquidityEstimate): number {
@@ -19,6 +21,8 @@ export function liquidityGap(e: LiquidityEstimate): number {
 export class LiquidityGaps {
   readonly #fills: Int32Array;
   readonly #reasons: Uint8Array;
+  /** Fills the slippage model was asked about with a liquidity estimate, priced or not. */
+  #asked = 0;
   /** The slippage model's name, for the caveat. */
   readonly #model: string;
 
@@ -30,6 +34,7 @@ export class LiquidityGaps {
 
   /** A fill of symbol i that paid `slippage` (currency) with liquidity estimate `e`: counted when it paid nothing for want of σ or ADV. */
   note(i: number, e: LiquidityEstimate, slippage: number): void {
+    this.#asked++;
     const gap = liquidityGap(e);
     if (gap === 0 || slippage !== 0) return;
     this.#fills[i]++;
@@ -37,10 +42,10 @@ export class LiquidityGaps {
   }
 
   /**
-   * One medium caveat naming the fills and symbols, e.g. "impact model (1 · σ · √(shares/ADV),
-   * 5-session window) charged nothing on 3 fills of AAA, BBB: no volume in the window for AAA; no price
-   * history (under two returns in the window) for BBB — their impact cost is missing"; none when
-   * every fill was priced.
+   * One caveat naming the fills and symbols, e.g. "impact model (1 · σ · √(shares/ADV), 5-session
+   * window) charged nothing on 3 of 40 fills, of AAA, BBB: no volume in the window for AAA; no
+   * price history (under two returns in the window) for BBB — their impact cost is missing"; high
+   * above a tenth of the fills, else medium; size: the unpriced fills. None when every fill was priced.
    */
   caveats(market: Market): Caveat[] {
     let total = 0;
@@ -57,7 +62,10 @@ export class LiquidityGaps {
       byReason[NO_VOLUME].length > 0 ? `no volume in the window for ${listSymbols(byReason[NO_VOLUME])}` : '',
       byReason[NO_HISTORY].length > 0 ? `no price history (under two returns in the window) for ${listSymbols(byReason[NO_HISTORY])}` : '',
     ].filter((s) => s !== '');
-    const fills = total === 1 ? '1 fill' : `${total} fills`;
-    return [caveat('no-impact', 'medium', `impact model (${this.#model}) charged nothing on ${fills} of ${listSymbols(symbols)}: ${reasons.join('; ')} — their impact cost is missing`, { value: total, unit: 'count' }, symbols)];
+    const count = (x: number): string => x.toLocaleString('en-US');
+    const fills = `${count(total)} of ${count(this.#asked)} ${this.#asked === 1 ? 'fill' : 'fills'}`;
+    const severity = total > HIGH_SHARE * this.#asked ? 'high' : 'medium';
+    const message = `impact model (${this.#model}) charged nothing on ${fills}, of ${listSymbols(symbols)}: ${reasons.join('; ')} — their impact cost is missing`;
+    return [caveat('no-impact', severity, message, { value: total, unit: 'count' }, symbols)];
   }
 }

@@ -185,7 +185,7 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
   it('says where it charged nothing: no volume (A), or under two returns at the first session (B)', () => {
     // A has no volume at all (an adjusted-close file): ADV unknown at its t4 decision. B is bought
     // on t0, when its window holds one close and no return: σ unknown. Both fill with slippage 0,
-    // and the run names the 2 fills, their symbols and why.
+    // and the run names the 2 fills (of the 2 priced with an estimate: high), their symbols and why.
     const m = fixtureMarket({
       symbols: ['A', 'B'],
       closes: [[100, 50], [110, 50], [99, 50], [108.9, 50], [98.01, 50], [100, 50]],
@@ -200,13 +200,27 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
     expect(noImpact).toEqual([
       {
         code: 'no-impact',
-        severity: 'medium',
+        severity: 'high',
         message:
-          'impact model (0.5 · σ · √(shares/ADV), 4-session window) charged nothing on 2 fills of A, B: no volume in the window for A; no price history (under two returns in the window) for B — their impact cost is missing',
+          'impact model (0.5 · σ · √(shares/ADV), 4-session window) charged nothing on 2 of 2 fills, of A, B: no volume in the window for A; no price history (under two returns in the window) for B — their impact cost is missing',
         size: 2,
         unit: 'count',
         symbols: ['A', 'B'],
       },
+    ]);
+  });
+
+  it('one unpriced fill among 11 (≤ a tenth) is a medium caveat', () => {
+    // B bought on t0 (no return in its window); A bought 1 share on each of t4..t13, all priced.
+    const sessions = 15;
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: sessions }, (_, t) => [t % 2 === 0 ? 100 : 101, 50]) });
+    const script: Record<number, ReturnType<typeof orders>> = { 0: orders({ symbol: 'B', quantity: 10 }) };
+    for (let t = 4; t <= 13; t++) script[t] = orders({ symbol: 'A', quantity: 1 });
+    const result = scenario(m, script, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
+    expect(fillRows(result).length).toBe(11);
+    const noImpact = result.caveats.filter((c) => c.code === 'no-impact');
+    expect(noImpact.map((c) => [c.severity, c.size, c.message])).toEqual([
+      ['medium', 1, 'impact model (0.5 · σ · √(shares/ADV), 4-session window) charged nothing on 1 of 11 fills, of B: no price history (under two returns in the window) for B — their impact cost is missing'],
     ]);
   });
 

@@ -2,6 +2,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Market } from '../../../data/market.ts';
+import type { EngineConfigInput } from '../../../engine/config.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { expectColumn, expectNear, fillRows, orders, MARGIN, scenario } from '../helpers.ts';
 
@@ -92,6 +94,9 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
   // Fill at the t5 open, 100: price 101.1547005, slippage 100 × 100 × 0.011547005 = 115.47005.
   const sigma = Math.sqrt(0.04 / 3);
   const fraction = 0.5 * sigma * 0.2;
+  /** The first fill of a buy of `quantity` A decided at session t, under k · σ · √(shares / ADV). */
+  const impactFill = (m: Market, t: number, quantity: number, k = 0.5, window = 4, config: EngineConfigInput = {}) =>
+    fillRows(scenario(m, { [t]: orders({ symbol: 'A', quantity }) }, { ...config, slippage: { kind: 'sqrt-impact', k, window } }))[0];
 
   it('uses σ and ADV measured up to the decision', () => {
     const m = fixtureMarket({
@@ -107,21 +112,22 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
     expectNear(f.slippage, 115.47005383792516, 1e-9);
   });
 
-  it('measures ADV in split-adjusted shares (a split does not change the impact)', () => {
-    // The same market with a 2:1 split on t3: closes from t3 halve, volumes from t3 double, and
-    // the same order is 200 new shares. σ is unchanged (adjusted closes); ADV in today's shares is
-    // (2 × 1 000 + 2 × 2 000 + 6 000 + 8 000) / 4 = 5 000, so √(200 / 5 000) = 0.2 as before:
-    // the impact fraction must stay 0.011547005, slippage 200 × 50 × 0.011547005 = 115.47005.
-    const m = fixtureMarket({
-      symbols: ['A'],
-      closes: [[100], [110], [99], [54.45], [49.005], [50]],
-      volumes: [[1e9], [1_000], [2_000], [6_000], [8_000], [10_000]],
-      splits: [{ session: 3, symbol: 0, value: 2 }],
-    });
-    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 200 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
-    const f = fillRows(result)[0];
-    expect([f.session, f.quantity, f.reference]).toEqual([5, 200, 50]);
-    expectNear(f.price, 50 * (1 + fraction), 1e-9, 'fill price');
+  // A split leaves the impact fraction at 0.011547005 and the slippage at 115.47005:
+  // - 2:1 on t3, inside the window: closes from t3 halve, volumes from t3 double, and the same
+  //   order is 200 new shares. σ is unchanged (adjusted closes); ADV in today's shares is
+  //   (2 × 1 000 + 2 × 2 000 + 6 000 + 8 000) / 4 = 5 000, so √(200 / 5 000) = 0.2 as before:
+  //   slippage 200 × 50 × 0.011547005.
+  // - 1:10 on t5, between the decision and the fill: 100 shares decided at t4 fill as 10 at
+  //   1 000. ADV in t5's shares: 2 500 × 0.1 = 250, √(10 / 250) = 0.2 as before: slippage
+  //   10 × 1 000 × 0.011547005 (ADV in t4's shares made it √10 too cheap).
+  it.each([
+    { split: '2:1 in the window', at: 3, ratio: 2, closes: [100, 110, 99, 54.45, 49.005, 50], volumes: [1e9, 1_000, 2_000, 6_000, 8_000, 10_000], quantity: 200, filled: 200, reference: 50 },
+    { split: '1:10 between decision and fill', at: 5, ratio: 0.1, closes: [100, 110, 99, 108.9, 98.01, 1_000], volumes: [1e9, 1_000, 2_000, 3_000, 4_000, 500], quantity: 100, filled: 10, reference: 1_000 },
+  ])('measures ADV in the fill’s shares: a $split split does not change the impact', ({ at, ratio, closes, volumes, quantity, filled, reference }) => {
+    const m = fixtureMarket({ symbols: ['A'], closes: closes.map((c) => [c]), volumes: volumes.map((v) => [v]), splits: [{ session: at, symbol: 0, value: ratio }] });
+    const f = impactFill(m, 4, quantity);
+    expect([f.session, f.quantity, f.reference]).toEqual([5, filled, reference]);
+    expectNear(f.price, reference * (1 + fraction), 1e-9, 'fill price');
     expectNear(f.slippage, 115.47005383792516, 1e-9, 'slippage');
   });
 
@@ -138,28 +144,10 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
       volumes: [[1_000], [1_000], [1_000], [1_000], [1_000], [1_000], [1_000], [1_000], [1_000]],
       splits: [{ session: 8, symbol: 0, value: 1.5 }],
     });
-    const result = scenario(m, { 7: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 1, window: 5 } });
-    const f = fillRows(result)[0];
+    const f = impactFill(m, 7, 100, 1, 5);
     expect([f.session, f.quantity, f.reference]).toEqual([8, 150, 100]);
     expectNear(f.price, 100.8857588286461, 1e-9, 'fill price');
     expectNear(f.slippage, 132.8638242969158, 1e-9, 'slippage');
-  });
-
-  it('counts ADV in the fill’s shares across a 1:10 reverse split (not √10 too cheap)', () => {
-    // The first test's market with a 1:10 split on t5 (the fill): 100 shares decided at t4 fill
-    // as 10 at 1 000. ADV in t5's shares: 2 500 × 0.1 = 250, √(10 / 250) = 0.2 as before, so the
-    // fraction stays 0.011547005: price 1 011.547005, slippage 10 × 1 000 × 0.011547005 = 115.47005.
-    const m = fixtureMarket({
-      symbols: ['A'],
-      closes: [[100], [110], [99], [108.9], [98.01], [1_000]],
-      volumes: [[1e9], [1_000], [2_000], [3_000], [4_000], [500]],
-      splits: [{ session: 5, symbol: 0, value: 0.1 }],
-    });
-    const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
-    const f = fillRows(result)[0];
-    expect([f.session, f.quantity, f.reference]).toEqual([5, 10, 1_000]);
-    expectNear(f.price, 1_000 * (1 + fraction), 1e-9, 'fill price');
-    expectNear(f.slippage, 115.47005383792516, 1e-9, 'slippage');
   });
 
   it('a split of any ratio between the decision and the fill leaves the impact fraction as it was', () => {
@@ -174,8 +162,7 @@ describe('square-root impact: k · σ · √(shares / ADV)', () => {
           volumes: [[1e9], [1_000], [2_000], [3_000], [4_000], [5_000 * r]],
           splits: [{ session: 5, symbol: 0, value: r }],
         });
-        const result = scenario(m, { 4: orders({ symbol: 'A', quantity: 100 }) }, { shares: 'fractional', slippage: { kind: 'sqrt-impact', k: 0.5, window: 4 } });
-        const f = fillRows(result)[0];
+        const f = impactFill(m, 4, 100, 0.5, 4, { shares: 'fractional' });
         expectNear(f.quantity, 100 * r, 1e-12, 'quantity');
         expectNear(f.price / f.reference - 1, fraction, 1e-9, `fraction at ratio ${r}`);
       }),

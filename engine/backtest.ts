@@ -254,7 +254,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays, liquidityGaps: broker.liquidityGaps }),
   };
 }
 

@@ -21,6 +21,7 @@ import { AccountGuard, type FillQuote } from './account.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import type { LiquidityEstimator } from './liquidity.ts';
+import { LiquidityGaps } from './liquidityGaps.ts';
 import { type ExecutionModels, type FillContext, newFillContext } from './models/types.ts';
 import { newOrder, type OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
@@ -77,6 +78,8 @@ export class Broker {
   openFallbacks = 0;
   /** Margin-limit cuts at fills. */
   readonly fillBreaches: FillBreach[] = [];
+  /** Fills the slippage model priced at 0 for want of σ or ADV. */
+  readonly liquidityGaps: LiquidityGaps;
 
   constructor(parts: BrokerParts) {
     this.#market = parts.market;
@@ -89,6 +92,7 @@ export class Broker {
     this.#account = new AccountGuard(parts.config.account, parts.portfolio, this.#whole);
     this.#filledToday = new Float64Array(parts.market.symbols.length);
     this.#touched = new Int32Array(parts.market.symbols.length);
+    this.liquidityGaps = new LiquidityGaps(parts.market.symbols.length, parts.models.slippage.name);
   }
 
   /** Fill what can be filled on session t in `phase`: reductions first, then additions. */
@@ -140,7 +144,7 @@ export class Broker {
       this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity);
       return;
     }
-    c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt); // an estimator exists only for a model with a liquidity window
+    c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt, t); // an estimator exists only for a model with a liquidity window
     const allowed = this.#account.allowed(o.symbol, quantity, reference, this.#quoteFor, this.#quote);
     if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
@@ -218,6 +222,8 @@ export class Broker {
     this.#portfolio.cash -= fill.commission;
     this.#ledger.cost('commission', fill.commission, o.symbol);
     this.#ledger.cost('slippage', fill.slippage, o.symbol);
+    const liquidity = this.#context.liquidity;
+    if (liquidity !== undefined) this.liquidityGaps.note(o.symbol, liquidity, fill.slippage);
     this.#ledger.today.tradedNotional += Math.abs(quantity) * fill.price;
     if (o.lastFillSession !== t) {
       o.lastFillSession = t;

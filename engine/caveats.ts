@@ -26,6 +26,7 @@ export type CaveatCode =
   | 'leverage-breach'
   | 'deferred'
   | 'no-opens'
+  | 'no-impact'
   | 'missing-rate'
   | 'frequency'
   | 'benchmark';

@@ -23,7 +23,7 @@ export class CostEstimator {
   /** Commission + slippage in currency of a new order of `quantity` of symbol i at `price`, decided at `decidedAt`. */
   cost(i: number, quantity: number, price: number, decidedAt: number): number {
     const c = this.#ask(i, quantity, price, decidedAt);
-    c.liquidity = this.#liquidity?.estimate(i, decidedAt); // an estimator exists only for a model with a liquidity window
+    c.liquidity = this.#liquidity?.estimate(i, decidedAt, decidedAt); // an estimator exists only for a model with a liquidity window
     const fraction = this.#models.slippage.slippage(c);
     c.price = price * (1 + fraction);
     return Math.abs(quantity) * price * fraction + this.#models.commission.commission(c);

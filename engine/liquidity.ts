@@ -1,4 +1,6 @@
-// Liquidity estimates for impact models, measured on data up to the decision session only.
+// Liquidity estimates for impact models, measured on data up to the decision session only, with
+// ADV in the shares of the session the order fills on (an order decided before a split fills in
+// post-split shares, so the volumes it is compared with must be counted in them too).
 
 import type { Market } from '../data/market.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
@@ -17,8 +19,13 @@ export class LiquidityEstimator {
     this.#closes = new Float64Array(window + 1);
   }
 
-  /** σ of daily returns and average daily volume of symbol i over the window ending at session t. */
-  estimate(i: number, t: number): LiquidityEstimate {
+  /**
+   * σ of daily returns and average daily volume of symbol i over the window ending at session t,
+   * the volume in shares of session `sharesOf` (≥ t: the fill's session; t for an estimate at the
+   * decision). Volume traded before a split counts × its ratio (3:2 → × 1.5, 1:10 → × 0.1); the
+   * splits between t and `sharesOf` are known at the open of `sharesOf`, when the order fills.
+   */
+  estimate(i: number, t: number, sharesOf: number): LiquidityEstimate {
     const closes = adjustedClosesAsOf(this.#market, this.#adjustments, i, t, this.#window + 1, this.#closes);
     let count = 0;
     let sum = 0;
@@ -37,8 +44,7 @@ export class LiquidityEstimator {
     for (let s = Math.max(0, t - this.#window + 1); s <= t; s++) {
       const v = this.#market.volume[s * n + i];
       if (Number.isFinite(v)) {
-        // Shares traded before a split count in today's shares.
-        volume += v * splitFactorBetween(this.#adjustments, i, s, t);
+        volume += v * splitFactorBetween(this.#adjustments, i, s, sharesOf);
         days++;
       }
     }

@@ -8,6 +8,7 @@ import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
+import type { LiquidityGaps } from './liquidityGaps.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, RunFacts } from './result.ts';
 
@@ -28,6 +29,7 @@ export interface RunRecordings {
   readonly deferrals: Deferrals;
   readonly openFallbacks: number;
   readonly missingRateDays: number;
+  readonly liquidityGaps: LiquidityGaps;
 }
 
 /**
@@ -54,6 +56,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
+  out.push(...r.liquidityGaps.caveats(r.market));
   return out;
 }
 

@@ -9,11 +9,11 @@ import type { RestingOrder } from '../orders.ts';
 export const MODEL_CONCERNS = ['commission', 'slippage', 'fill', 'volume', 'borrow', 'cash'] as const;
 export type ModelConcern = (typeof MODEL_CONCERNS)[number];
 
-/** σ and ADV of a symbol, measured on data up to the order's decision (engine/liquidity.ts). */
+/** σ and ADV of a symbol, measured on data up to the order's decision (engine/liquidity.ts), ADV in the fill's shares. */
 export interface LiquidityEstimate {
   /** Standard deviation of daily returns (NaN with fewer than two returns). */
   readonly sigma: number;
-  /** Average daily volume in shares, split-adjusted to the decision's shares (NaN without volumes). */
+  /** Average daily volume in shares, split-adjusted to the shares `quantity` is in: the fill session's (NaN without volumes). */
   readonly adv: number;
 }
 
@@ -49,7 +49,7 @@ export interface FillContext {
   reference: number;
   /** Price paid per share, slippage included (set before the commission model is asked). */
   price: number;
-  /** σ and ADV up to the order's decision, when the slippage model asks for them; else undefined. */
+  /** σ and ADV up to the order's decision (ADV in this fill's shares), when the slippage model asks for them; else undefined. */
   liquidity: LiquidityEstimate | undefined;
 }
 

@@ -1,6 +1,7 @@
 // Every bad-input class of the CLI: exit 2, nothing on stdout, ONE line on stderr starting with
 // `breadth:` that says what is wrong, and never a stack trace.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, scratch, smallStudy, write } from './helpers.ts';
@@ -56,6 +57,16 @@ describe.concurrent('study files', () => {
   it('an unknown key in a run names the file and the run', async () => {
     write(dir, 'run-key.yaml', smallStudy().replace('    strategy: iwm-vs-smlf', '    strategy: iwm-vs-smlf\n    parms: { mode: switch }'));
     expectBadInput(await run('study', 'run-key.yaml', '--out', 'out/run-key'), 'run-key.yaml', 'runs[1]', 'Unrecognized key', 'parms');
+  });
+
+  it('a borrow override for a symbol the data lacks (BBBB for BBB) is refused, naming the option and the nearest symbol', async () => {
+    const folder = scratch();
+    mkdirSync(join(folder, 'prices'));
+    const bars = (close: number) => ['Date,Open,High,Low,Close,Volume', ...['2024-01-02', '2024-01-03', '2024-01-04'].map((d) => `${d},${close},${close},${close},${close},1000`)].join('\n');
+    write(join(folder, 'prices'), 'AAA.csv', bars(100));
+    write(join(folder, 'prices'), 'BBB.csv', bars(50));
+    write(folder, 'typo.yaml', ['title: borrow typo', 'data: prices', 'engine: { account: { kind: margin }, borrow: { overrides: { BBBB: 5000 } } }', 'runs:', '  - name: short', '    strategy: buy-and-hold', '    params: { weights: { BBB: -0.5 } }', ''].join('\n'));
+    expectBadInput(await breadth(['study', 'typo.yaml', '--out', 'out'], { cwd: folder }), 'engine config: borrow.overrides.BBBB: no symbol "BBBB" in prices (nearest: BBB); name a symbol of the data, or drop the override');
   });
 
   it('malformed YAML names the file and the line', async () => {

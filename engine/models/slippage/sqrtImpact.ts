@@ -1,8 +1,12 @@
 // Square-root market impact: k · σ_daily · √(shares / ADV), σ and ADV measured over a trailing
-// window ending at the order's decision (Almgren et al. 2005; Kissell & Glantz, "Optimal Trading
-// Strategies", 2003). No impact where σ or ADV is unknown.
+// window ending at the order's decision, ADV counted in the fill's shares (a split between the
+// decision and the fill rescales it like the order) (Almgren et al. 2005; Kissell & Glantz,
+// "Optimal Trading Strategies", 2003). Where σ or ADV is unknown (a symbol without volume, such as
+// an adjusted-close file, or a decision with under two returns of history in the window) it
+// charges nothing rather than invent a cost; the run reports those fills (engine/liquidityGaps.ts).
 
 import { z } from 'zod';
+import { liquidityGap } from '../../liquidityGaps.ts';
 import type { SlippageModel } from '../types.ts';
 
 const schema = z
@@ -15,7 +19,7 @@ const schema = z
   })
   .strict();
 
-/** k · σ · √(|shares| / ADV) of the reference price. */
+/** k · σ · √(|shares| / ADV) of the reference price; 0 where σ or ADV is unknown (reported as a `no-impact` caveat). */
 export const sqrtImpactSlippage = {
   schema,
   create: ({ k, window }: z.output<typeof schema>): SlippageModel => ({
@@ -23,7 +27,7 @@ export const sqrtImpactSlippage = {
     liquidityWindow: window,
     slippage(fill) {
       const liquidity = fill.liquidity;
-      if (!liquidity || !(liquidity.adv > 0) || Number.isNaN(liquidity.sigma)) return 0;
+      if (!liquidity || liquidityGap(liquidity) !== 0) return 0;
       return k * liquidity.sigma * Math.sqrt(Math.abs(fill.quantity) / liquidity.adv);
     },
   }),

@@ -17,7 +17,7 @@ const market = fixtureMarket({
 const config = (c: unknown) => engineConfigSchema.parse(c);
 
 describe('borrow: an annual fee by symbol and a rebate, on the short’s market value', () => {
-  const m = borrowModel(config({ borrow: { defaultBps: 200, overrides: { S1: 900, ZZZ: 50 }, rebateBps: 50 } }).borrow, market);
+  const m = borrowModel(config({ borrow: { defaultBps: 200, overrides: { S1: 900 }, rebateBps: 50 } }).borrow, market);
 
   it('36 000 short for one session: fee 36 000 × (1.02^(1/252) − 1) = 2.82906, the 9 % override 12.3132; rebate 0.71251', () => {
     expect(m.fee(accrual({ symbol: 0, balance: 36_000 }))).toBeCloseTo(2.829057911, 8);
@@ -26,7 +26,16 @@ describe('borrow: an annual fee by symbol and a rebate, on the short’s market 
     expect(m.rebate(accrual({ symbol: 1, balance: 36_000, days: 3 }))).toBeCloseTo(0.712512981, 8);
     // Weekly sessions (P = 52): 36 000 × (exp(ln 1.02 / 52) − 1) = 36 000 × 3.80892e-4 = 13.7121.
     expect(m.fee(accrual({ symbol: 0, balance: 36_000, periodsPerYear: 52 }))).toBeCloseTo(13.71212, 4);
-    expect(m.name).toBe('200 bps/yr default (2 overrides), rebate 50 bps/yr');
+    expect(m.name).toBe('200 bps/yr default (1 override), rebate 50 bps/yr');
+  });
+
+  it('an override for a symbol the market lacks is refused, one line each, with the nearest symbol where one is near', () => {
+    const make = () => borrowModel(config({ borrow: { overrides: { S1: 900, S11: 50, QQQ: 10 } } }).borrow, market);
+    expect(make).toThrow(UserError);
+    expect(make).toThrow(
+      'engine config: borrow.overrides.S11: no symbol "S11" in fixture (nearest: S1); name a symbol of the data, or drop the override\n' +
+        'engine config: borrow.overrides.QQQ: no symbol "QQQ" in fixture; name a symbol of the data, or drop the override',
+    );
   });
 });
 

@@ -56,6 +56,19 @@ describe('partial fills under a participation cap', () => {
   });
 });
 
+describe('a resting order across a split', () => {
+  it('caps in the fill session’s shares: 100 decided before a 3:2 split is 150 new shares; 10 % of 1 000 → 100, then 50', () => {
+    // The cap reads the fill bar's volume (post-split shares) and the order's remaining quantity
+    // is rescaled by the split at the open, so both are in the same shares.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[15], [10], [10], [10]], volumes: [[1_000], [1_000], [1_000], [1_000]], splits: [{ session: 1, symbol: 0, value: 1.5 }] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 100 }) }, { participationCap: 0.1 });
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 10],
+      [2, 'A', 50, 10],
+    ]);
+  });
+});
+
 describe('the cap is per symbol and session, not per order', () => {
   // Two resting buys of 150 on A, cap 0.1 × 1 000 = 100 shares a session in all:
   // t1 100, t2 100, t3 100 (300 in total), never 200 in one session.

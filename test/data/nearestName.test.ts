@@ -1,0 +1,31 @@
+// The nearest known name for a "did you mean" hint: Levenshtein distance, ignoring case, within
+// max(1, ⌊length / 3⌋) edits.
+
+import { describe, expect, it } from 'vitest';
+import { nearestName } from '../../data/nearestName.ts';
+
+describe('nearestName', () => {
+  it('one extra letter: BBBB → BBB (distance 1, allowed 1)', () => {
+    expect(nearestName('BBBB', ['AAA', 'BBB'])).toBe('BBB');
+  });
+
+  it('case is ignored: bbb → BBB', () => {
+    expect(nearestName('bbb', ['AAA', 'BBB'])).toBe('BBB');
+  });
+
+  it('the smallest distance wins, the first of equals: MSFTT → MSFT (1) over MSF (2); AAB → AAA before ABB', () => {
+    expect(nearestName('MSFTT', ['MSF', 'MSFT'])).toBe('MSFT');
+    expect(nearestName('AAB', ['AAA', 'ABB'])).toBe('AAA');
+  });
+
+  it('nothing near enough: QQQ vs SPY (3 edits, 1 allowed); none known', () => {
+    expect(nearestName('QQQ', ['SPY', 'IWM'])).toBeUndefined();
+    expect(nearestName('QQQ', [])).toBeUndefined();
+  });
+
+  it('longer names allow more edits: BRKB → BRK.B is 1; ABCDEF → ABXDEY is 2 of the 2 allowed, ABXYEZ 3', () => {
+    expect(nearestName('BRKB', ['BRK.B'])).toBe('BRK.B');
+    expect(nearestName('ABCDEF', ['ABXDEY'])).toBe('ABXDEY');
+    expect(nearestName('ABCDEF', ['ABXYEZ'])).toBeUndefined();
+  });
+});

@@ -66,7 +66,7 @@ export function statementsToRows(statements: readonly Statement[]): FundamentalR
   }
   const rows: FundamentalRow[] = [];
   for (const list of bySymbol.values()) {
-    const byDay = list.sort((a, b) => availableAt(a) - availableAt(b) || a.periodEnd - b.periodEnd || annualLast(a) - annualLast(b));
+    const byDay = list.sort((a, b) => availableAt(a) - availableAt(b) || a.periodEnd - b.periodEnd || quarterLast(a) - quarterLast(b));
     const known: Statement[] = []; // public so far, by period end, then publish order
     for (let k = 0; k < byDay.length; k++) {
       const day = availableAt(byDay[k]);
@@ -91,8 +91,12 @@ function snapshot(known: readonly Statement[], day: number): FundamentalRow {
   return { symbol: newest.symbol, periodEnd: newest.periodEnd, availableAt: day, values };
 }
 
-/** Of a quarter and an FY filing of one period out on one day, the (audited) annual one counts as later. */
-const annualLast = (s: Statement): number => (s.fiscalPeriod === 'FY' ? 1 : 0);
+/**
+ * Of an FY and a Q4 filing of one period out on one day, the quarter counts as later: its stock
+ * figures hold (SimFin's shares are a period's weighted average, and the quarter's is the nearer
+ * to the period end); either is a complete twelve months of flows.
+ */
+const quarterLast = (s: Statement): number => (s.fiscalPeriod === 'FY' ? 0 : 1);
 
 /** Inserts `s` after every statement with a period end ≤ its own (so the last published of a period is last). */
 function insertByPeriodEnd(known: Statement[], s: Statement): void {

@@ -71,13 +71,13 @@ describe('statementsToRows: figures from the filings public on the day', () => {
     expect(asOf(f, 'totalAssets', '2020-08-10')).toBe(1200);
   });
 
-  it('an FY and a Q4 filing of one period out on one day: the annual one\'s stock figures hold, whatever the input order', () => {
-    const q4 = filing(2020, 'Q4', '2020-12-31', '2021-03-04', { revenue: 90, totalAssets: 500 });
+  it('an FY and a Q4 filing of one period out on one day: the quarter\'s stock figures hold, whatever the input order', () => {
+    const q4 = filing(2020, 'Q4', '2020-12-31', '2021-03-04', { revenue: 90, totalAssets: 500, sharesOutstanding: 41 });
     const fy = filing(2020, 'FY', '2020-12-31', '2021-03-04', { revenue: 397, totalAssets: 500, sharesOutstanding: 40 });
     for (const order of [[q4, fy], [fy, q4]]) {
       const f = new Fundamentals(1, statementsToRows(order));
-      expect(asOf(f, 'sharesOutstanding', '2021-03-04')).toBe(40);
-      expect(asOf(f, 'revenue', '2021-03-04')).toBe(397);
+      expect(asOf(f, 'sharesOutstanding', '2021-03-04')).toBe(41);
+      expect(asOf(f, 'revenue', '2021-03-04')).toBe(397); // Q4 alone is no twelve months: the FY is
     }
   });
 

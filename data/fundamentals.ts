@@ -1,6 +1,8 @@
-// Point-in-time fundamentals: a row becomes visible on its `availableAt` day and stays the
-// latest known value until a newer row is published. Flow fields (revenue, income, cash flow)
-// are trailing-twelve-month figures; stock fields (assets, debt, shares) are as of the period end.
+// Point-in-time fundamentals: a row becomes visible on its `availableAt` day; on a day, a symbol's
+// figures are those of its visible row with the newest period end (a later publish of the same
+// period supersedes). Publish order is not period order — a late filing of an older quarter never
+// displaces a newer quarter already public. Flow fields (revenue, income, cash flow) are
+// trailing-twelve-month figures; stock fields (assets, debt, shares) are as of the period end.
 
 import { UserError } from './errors.ts';
 
@@ -39,6 +41,8 @@ export class Fundamentals {
   readonly availableAt: Int32Array;
   /** symbolStart[i] .. symbolStart[i+1]-1 are symbol i's rows. */
   readonly symbolStart: Int32Array;
+  /** newestRow[k]: among its symbol's rows up to k (in publish order), the one with the newest period end. */
+  private readonly newestRow: Int32Array;
   private readonly columns: Record<FundamentalField, Float64Array>;
 
   constructor(symbolCount: number, rows: readonly FundamentalRow[]) {
@@ -56,12 +60,7 @@ export class Fundamentals {
       for (let k = 0; k < n; k++) col[k] = sorted[k].values[field] ?? NaN;
       this.columns[field] = col;
     }
-    this.symbolStart = new Int32Array(symbolCount + 1);
-    let k = 0;
-    for (let i = 0; i <= symbolCount; i++) {
-      while (k < n && this.symbol[k] < i) k++;
-      this.symbolStart[i] = k;
-    }
+    ({ symbolStart: this.symbolStart, newestRow: this.newestRow } = indexRows(symbolCount, this.symbol, this.periodEnd));
   }
 
   /**
@@ -71,16 +70,12 @@ export class Fundamentals {
    */
   static fromSortedColumns(symbolCount: number, sorted: { symbol: Int32Array; periodEnd: Int32Array; availableAt: Int32Array; columns: Record<FundamentalField, Float64Array> }): Fundamentals {
     const f = new Fundamentals(symbolCount, []);
-    const self = f as unknown as { symbol: Int32Array; periodEnd: Int32Array; availableAt: Int32Array; columns: Record<FundamentalField, Float64Array>; symbolStart: Int32Array };
+    const self = f as unknown as { symbol: Int32Array; periodEnd: Int32Array; availableAt: Int32Array; columns: Record<FundamentalField, Float64Array>; symbolStart: Int32Array; newestRow: Int32Array };
     self.symbol = sorted.symbol;
     self.periodEnd = sorted.periodEnd;
     self.availableAt = sorted.availableAt;
     self.columns = sorted.columns;
-    let k = 0;
-    for (let i = 0; i <= symbolCount; i++) {
-      while (k < sorted.symbol.length && sorted.symbol[k] < i) k++;
-      self.symbolStart[i] = k;
-    }
+    ({ symbolStart: self.symbolStart, newestRow: self.newestRow } = indexRows(symbolCount, sorted.symbol, sorted.periodEnd));
     return f;
   }
 
@@ -88,7 +83,11 @@ export class Fundamentals {
     return this.symbol.length;
   }
 
-  /** Row index of the latest filing of `symbol` visible on `day`, or -1. */
+  /**
+   * Row index of the filing of `symbol` whose figures hold on `day` (an epoch day), or -1 when
+   * none is public yet: among rows with availableAt ≤ day, the newest period end; of several
+   * with that period end, the last published. O(log rows of the symbol).
+   */
   latestRow(symbol: number, day: number): number {
     let lo = this.symbolStart[symbol];
     let hi = this.symbolStart[symbol + 1] - 1;
@@ -100,7 +99,7 @@ export class Fundamentals {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found;
+    return found < 0 ? -1 : this.newestRow[found];
   }
 
   /** Value of `field` in row k. */
@@ -136,6 +135,26 @@ export class Fundamentals {
     if (!col) throw new UserError(`unknown fundamental field "${field}"; known fields: ${FUNDAMENTAL_FIELDS.join(', ')}`);
     return col;
   }
+}
+
+/**
+ * Where each symbol's rows start (`symbolStart`, length symbolCount + 1) and, for each row k,
+ * the row with the newest period end among its symbol's rows up to k (`newestRow`; ties go to
+ * the later row). Rows must be sorted by symbol, then availableAt.
+ */
+function indexRows(symbolCount: number, symbol: Int32Array, periodEnd: Int32Array): { symbolStart: Int32Array; newestRow: Int32Array } {
+  const n = symbol.length;
+  const symbolStart = new Int32Array(symbolCount + 1);
+  const newestRow = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i <= symbolCount; i++) {
+    symbolStart[i] = k;
+    for (; k < n && symbol[k] === i; k++) {
+      const previous = k > symbolStart[i] ? newestRow[k - 1] : k;
+      newestRow[k] = periodEnd[k] >= periodEnd[previous] ? k : previous;
+    }
+  }
+  return { symbolStart, newestRow };
 }
 
 export const noFundamentals = (symbolCount: number): Fundamentals => new Fundamentals(symbolCount, []);

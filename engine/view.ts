@@ -144,12 +144,12 @@ export class MarketView {
     return out;
   }
 
-  /** Point-in-time fundamental cross-section: the latest value published by the decision date. */
+  /** Point-in-time fundamental cross-section: the newest period public by the decision date (Fundamentals.latestRow); NaN where none. */
   fundamental(field: FundamentalField, out = new Float64Array(this.symbolCount)): Float64Array {
     return this.#market.fundamentals.asOf(field, this.day, out);
   }
 
-  /** Shares outstanding as last published, adjusted for splits since the period end. */
+  /** Shares outstanding of the newest period public by the decision date, adjusted for splits since that period end. */
   sharesOutstanding(out = new Float64Array(this.symbolCount)): Float64Array {
     const f = this.#market.fundamentals;
     const dates = this.#market.dates;

@@ -2,10 +2,20 @@
 // generator so both produce fundamentals by one rule.
 //
 // Rules (documented in the README's data section):
-// - availableAt = publish date; when a publish date precedes the period end (a known SimFin
-//   defect) the row is taken to be known PUBLISH_GUARD_DAYS after the period end instead.
-// - Flow fields become trailing-twelve-month sums over four consecutive quarters (NaN if any
-//   of the four is missing); annual (FY) filings are already twelve months.
+// - A filing is public from availableAt = its publish date; when a publish date precedes the
+//   period end (a known SimFin defect) it is taken to be public PUBLISH_GUARD_DAYS after the
+//   period end instead.
+// - Filings are not published in period order (a late quarter can come out after the next one).
+//   So each row is a snapshot: what the public filings say at the end of one publish day, built
+//   from those filings alone — a filing published later never reaches an earlier row.
+// - Stock fields (assets, debt, equity, cash, shares) are those of the newest public period.
+// - Flow fields are the newest trailing twelve months whose filings are all public: the sum of
+//   four consecutive public quarters, or a public annual (FY) filing, whichever ends later. A
+//   quarter not yet public inside the newest window leaves the previous complete TTM in force
+//   (it is what an analyst on that day could compute), so flows may end a period or more before
+//   the stock figures. On the day, a quarter never filed cannot be told from one filed late, so
+//   a gap in the quarterly filings is bridged the same way (by the last complete TTM or an FY
+//   filing). NaN when no complete TTM is public, or when a filing of that TTM lacks the field.
 // - totalDebt = shortTermDebt + longTermDebt, a blank side counting as 0 when the other is
 //   reported; NaN when both are blank.
 
@@ -42,6 +52,11 @@ export function availableAt(s: Pick<Statement, 'periodEnd' | 'published'>): numb
   return s.published >= s.periodEnd ? s.published : s.periodEnd + PUBLISH_GUARD_DAYS;
 }
 
+/**
+ * Point-in-time rows of `statements` (any symbols, any order): per symbol, one row per distinct
+ * availableAt day, with periodEnd = the newest public period end and the figures public at the
+ * end of that day (rules in the header). Money in the statements' units; NaN where unknown.
+ */
 export function statementsToRows(statements: readonly Statement[]): FundamentalRow[] {
   const bySymbol = new Map<number, Statement[]>();
   for (const s of statements) {
@@ -51,24 +66,62 @@ export function statementsToRows(statements: readonly Statement[]): FundamentalR
   }
   const rows: FundamentalRow[] = [];
   for (const list of bySymbol.values()) {
-    const quarters = list.filter((s) => s.fiscalPeriod !== 'FY').sort((a, b) => a.periodEnd - b.periodEnd);
-    for (const s of list) {
-      const values: Partial<Record<FundamentalField, number>> = {};
-      const window = s.fiscalPeriod === 'FY' ? [s] : trailingQuarters(quarters, s);
-      for (const field of FUNDAMENTAL_FIELDS) {
-        if (field === 'totalDebt') continue;
-        values[field] = FLOW_FIELDS.has(field) ? sumOf(window, field) : (s.values[field] ?? NaN);
-      }
-      values.totalDebt = totalDebt(s.values.shortTermDebt ?? NaN, s.values.longTermDebt ?? NaN);
-      rows.push({ symbol: s.symbol, periodEnd: s.periodEnd, availableAt: availableAt(s), values });
+    const byDay = list.sort((a, b) => availableAt(a) - availableAt(b) || a.periodEnd - b.periodEnd || quarterLast(a) - quarterLast(b));
+    const known: Statement[] = []; // public so far, by period end, then publish order
+    for (let k = 0; k < byDay.length; k++) {
+      const day = availableAt(byDay[k]);
+      insertByPeriodEnd(known, byDay[k]);
+      if (k + 1 < byDay.length && availableAt(byDay[k + 1]) === day) continue;
+      rows.push(snapshot(known, day));
     }
   }
   return rows;
 }
 
-/** The quarter `s` and the three before it, when they are consecutive; [] otherwise. */
-function trailingQuarters(quarters: readonly Statement[], s: Statement): Statement[] {
-  const at = quarters.indexOf(s);
+/** The row public on `day`, given every statement public by then (`known`, sorted by period end). */
+function snapshot(known: readonly Statement[], day: number): FundamentalRow {
+  const newest = known[known.length - 1];
+  const ttm = newestTrailingYear(known);
+  const values: Partial<Record<FundamentalField, number>> = {};
+  for (const field of FUNDAMENTAL_FIELDS) {
+    if (field === 'totalDebt') continue;
+    values[field] = FLOW_FIELDS.has(field) ? sumOf(ttm, field) : (newest.values[field] ?? NaN);
+  }
+  values.totalDebt = totalDebt(newest.values.shortTermDebt ?? NaN, newest.values.longTermDebt ?? NaN);
+  return { symbol: newest.symbol, periodEnd: newest.periodEnd, availableAt: day, values };
+}
+
+/**
+ * Of an FY and a Q4 filing of one period out on one day, the quarter counts as later: its stock
+ * figures hold (SimFin's shares are a period's weighted average, and the quarter's is the nearer
+ * to the period end); either is a complete twelve months of flows.
+ */
+const quarterLast = (s: Statement): number => (s.fiscalPeriod === 'FY' ? 0 : 1);
+
+/** Inserts `s` after every statement with a period end ≤ its own (so the last published of a period is last). */
+function insertByPeriodEnd(known: Statement[], s: Statement): void {
+  let at = known.length;
+  while (at > 0 && known[at - 1].periodEnd > s.periodEnd) at--;
+  known.splice(at, 0, s);
+}
+
+/**
+ * The filings of the newest complete twelve months among `known` (sorted by period end): an FY
+ * filing, or four quarters spaced QUARTER_GAP_MIN..QUARTER_GAP_MAX days apart; [] if none.
+ */
+function newestTrailingYear(known: readonly Statement[]): Statement[] {
+  const quarters = known.filter((s) => s.fiscalPeriod !== 'FY');
+  for (let at = known.length - 1; at >= 0; at--) {
+    const s = known[at];
+    if (s.fiscalPeriod === 'FY') return [s];
+    const window = trailingQuarters(quarters, quarters.indexOf(s));
+    if (window.length > 0) return window;
+  }
+  return [];
+}
+
+/** quarters[at] and the three before it, when they are consecutive; [] otherwise. */
+function trailingQuarters(quarters: readonly Statement[], at: number): Statement[] {
   if (at < 3) return [];
   const window = quarters.slice(at - 3, at + 1);
   for (let k = 1; k < 4; k++) {

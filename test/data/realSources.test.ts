@@ -97,4 +97,18 @@ describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
     const row = fundamentals.latestRow(0, published);
     expect(fundamentals.periodEnd[row]).toBe(parseIsoDay(balance['Report Date']));
   });
+
+  it('a quarter published after the next one (CUTR FY2023 Q3 on 2024-03-05, Q4 on 2024-02-09) reaches no figure before its publish date', () => {
+    const { statements } = loadSimfinStatements(universe, (ticker) => (ticker === 'CUTR' ? 0 : -1));
+    const fundamentals = new Fundamentals(1, statementsToRows(statements));
+    const revenue = (year: string, period: string): number => Number(rawRow('income', 'CUTR', year, period).Revenue);
+    const q4Shares = Number(rawRow('balance', 'CUTR', '2023', 'Q4')['Shares (Basic)']);
+    const on = (iso: string, field: 'revenue' | 'sharesOutstanding'): number => fundamentals.asOf(field, parseIsoDay(iso))[0];
+    // 2024-02-20: Q4'23 is out, Q3'23 is not. TTM: the last four consecutive public quarters, Q3'22..Q2'23.
+    expect(on('2024-02-20', 'revenue')).toBe(revenue('2022', 'Q3') + revenue('2022', 'Q4') + revenue('2023', 'Q1') + revenue('2023', 'Q2'));
+    expect(on('2024-02-20', 'sharesOutstanding')).toBe(q4Shares);
+    // 2024-03-10: Q3'23 out too. TTM Q1..Q4'23; shares stay Q4'23's, the newest period.
+    expect(on('2024-03-10', 'revenue')).toBe(revenue('2023', 'Q1') + revenue('2023', 'Q2') + revenue('2023', 'Q3') + revenue('2023', 'Q4'));
+    expect(on('2024-03-10', 'sharesOutstanding')).toBe(q4Shares);
+  });
 });

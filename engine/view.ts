@@ -99,7 +99,7 @@ export class MarketView {
   price(field: PriceField, i: number, lag = 0): number {
     const s = this.#t - checkLag(lag);
     const k = s * this.#market.symbols.length + this.#checkSymbol(i);
-    const col = this.#market[field];
+    const col = this.#market[checkField(field)];
     return s < 0 || col === undefined ? NaN : col[k];
   }
 
@@ -113,11 +113,12 @@ export class MarketView {
     return !Number.isNaN(this.#market.close[k]) && this.#market.volume[k] !== 0;
   }
 
-  /** The last `length` values of a field for symbol i, oldest first, ending at the decision. */
+  /** The last `length` values (a whole number ≥ 0, else RangeError) of a field for symbol i, oldest first, ending at the decision. */
   history(field: PriceField, i: number, length: number, out = new Float64Array(length)): Float64Array {
     this.#checkSymbol(i);
+    checkLength(length);
     const n = this.#market.symbols.length;
-    const col = this.#market[field];
+    const col = this.#market[checkField(field)];
     if (col === undefined) return out.fill(NaN, 0, length);
     for (let k = 0; k < length; k++) {
       const s = this.#t - length + 1 + k;
@@ -131,14 +132,14 @@ export class MarketView {
    * decision's price level), oldest first: the series to compute returns, averages and momentum on.
    */
   adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
-    return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, length, out);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, checkLength(length), out);
   }
 
   /** A field across all symbols at `lag` sessions before the decision (a copy). */
   crossSection(field: PriceField, lag = 0, out = new Float64Array(this.symbolCount)): Float64Array {
     const s = this.#t - checkLag(lag);
     const n = this.symbolCount;
-    const col = this.#market[field];
+    const col = this.#market[checkField(field)];
     if (s < 0 || col === undefined) return out.fill(NaN);
     out.set(col.subarray(s * n, s * n + n));
     return out;
@@ -221,6 +222,20 @@ export class MarketView {
     if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
     return rateAsOf(series, this.day - checkLag(lagDays));
   }
+}
+
+const PRICE_FIELDS: ReadonlySet<string> = new Set<PriceField>(['open', 'high', 'low', 'close', 'volume']);
+
+/** Only the price fields: any other key of the market (delistedAfter, delistReturn, dates) would read the future. Checked at run time, for strategies in JavaScript. */
+function checkField(field: PriceField): PriceField {
+  if (!PRICE_FIELDS.has(field)) throw new RangeError(`"${String(field)}" is not a price field (open, high, low, close, volume)`);
+  return field;
+}
+
+/** A history length must be a whole number ≥ 0: a fractional one would index into the next session's row. */
+function checkLength(length: number): number {
+  if (!(Number.isInteger(length) && length >= 0)) throw new RangeError(`a history length must be a whole number ≥ 0, got ${length}`);
+  return length;
 }
 
 function checkLag(lag: number): number {

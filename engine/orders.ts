@@ -6,6 +6,7 @@ export type TimeInForce = 'day' | 'gtc';
 /** An explicit order from a strategy. Quantity is signed shares: + buy, − sell. */
 export interface OrderRequest {
   readonly symbol: string | number;
+  /** Signed shares (negative sells); in a whole-share run rounded toward zero (float noise snapped), as targets are. */
   readonly quantity: number;
   readonly type?: OrderType;
   /** Limit price (limit orders). */

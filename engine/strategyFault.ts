@@ -5,6 +5,7 @@
 // strategy, a block called correctly) stays what it is: breadth's bug, reported as such.
 
 import { StrategyError, UserError } from '../data/errors.ts';
+import { ORDER_TYPE_NAMES, TIF_NAMES } from './orders.ts';
 import type { Decision } from './strategy.ts';
 import type { MarketView } from './view.ts';
 
@@ -49,6 +50,9 @@ export function strategyFailure(err: unknown, name: string, when: string): unkno
 
 const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array over the symbols, or { symbol: number }), an array of orders, or undefined to keep the book';
 
+/** A field's value as written: strings quoted, the rest as is (undefined, NaN, -5). */
+const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -73,9 +77,14 @@ export function checkDecision(decision: Decision, name: string, view: MarketView
   if (Array.isArray(decision)) {
     for (const order of decision as readonly unknown[]) {
       if (typeof order !== 'object' || order === null || !('symbol' in order) || !('quantity' in order)) fail(`an order must be { symbol, quantity }, got ${describe(order)}`);
-      const { symbol, quantity } = order as { symbol: string | number; quantity: unknown };
+      const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop } = order as { symbol: string | number; quantity: unknown; type?: unknown; tif?: unknown; limit?: unknown; stop?: unknown };
       const named = symbolName(symbol);
       if (typeof quantity !== 'number' || !Number.isFinite(quantity)) fail(`the order quantity for ${named} is ${String(quantity)}, not a finite number`);
+      if (!(ORDER_TYPE_NAMES as readonly unknown[]).includes(type)) fail(`the order for ${named} has type ${shown(type)}: use ${ORDER_TYPE_NAMES.join(', ')}`);
+      if (!(TIF_NAMES as readonly unknown[]).includes(tif)) fail(`the order for ${named} has tif ${shown(tif)}: use ${TIF_NAMES.join(', ')}`);
+      // A limit or stop order needs its price, positive: without one it could never fill, and would rest silently to the end.
+      if (type === 'limit' && !(typeof limit === 'number' && limit > 0)) fail(`the limit order for ${named} has limit ${shown(limit)}: give a positive limit price`);
+      if (type === 'stop' && !(typeof stop === 'number' && stop > 0)) fail(`the stop order for ${named} has stop ${shown(stop)}: give a positive stop price`);
     }
     return decision;
   }

@@ -1,0 +1,72 @@
+// What a strategy hands the engine and asks of the view is checked at run time, for strategies
+// written in JavaScript (or loaded without a type check): no key, length or order shape may read
+// the future or trade what the run does not trade.
+
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../engine/backtest.ts';
+import type { Decision } from '../../engine/strategy.ts';
+import type { MarketView } from '../../engine/view.ts';
+import { fixtureMarket } from './fixtures.ts';
+import { scripted } from './helpers.ts';
+
+// AAA closes 100 + 10t, so any read of the next session shows up as a higher number; BBB is
+// delisted after session 5 with a −90 % return, which nothing at session 0 may know.
+const market = fixtureMarket({
+  symbols: ['AAA', 'BBB'],
+  closes: Array.from({ length: 8 }, (_, t) => [100 + 10 * t, t <= 5 ? 50 : NaN]),
+  delistedAfter: { 1: 5 },
+  delistReturn: { 1: -0.9 },
+});
+
+/** Run one read of the view at the first decision; return what it threw. */
+function readAtFirstDecision(read: (view: MarketView) => unknown): unknown {
+  try {
+    backtest(market, scripted({ 0: (view) => (read(view), undefined) }), { initialCash: 10_000 });
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}
+
+describe('the view refuses reads that would see the future', () => {
+  it('a fractional history length (2.5 would index into the next session) is refused', () => {
+    expect(String(readAtFirstDecision((v) => v.history('close', 0, 2.5, new Float64Array(3))))).toMatch(/a history length must be a whole number ≥ 0, got 2\.5/);
+    expect(String(readAtFirstDecision((v) => v.adjustedCloses(0, 1.5, new Float64Array(2))))).toMatch(/a history length must be a whole number ≥ 0, got 1\.5/);
+  });
+
+  it('only price fields can be read: delistedAfter, delistReturn and dates are refused', () => {
+    for (const field of ['delistedAfter', 'delistReturn', 'dates']) {
+      const asField = field as 'close';
+      expect(String(readAtFirstDecision((v) => v.crossSection(asField)))).toMatch(new RegExp(`"${field}" is not a price field`));
+      expect(String(readAtFirstDecision((v) => v.price(asField, 0)))).toMatch(new RegExp(`"${field}" is not a price field`));
+      expect(String(readAtFirstDecision((v) => v.history(asField, 0, 2)))).toMatch(new RegExp(`"${field}" is not a price field`));
+    }
+  });
+
+  it('a whole history length reads up to the decision only', () => {
+    let seen: number[] = [];
+    backtest(market, scripted({ 0: (view) => ((seen = Array.from(view.history('close', 0, 3))), undefined) }), { initialCash: 10_000 });
+    expect(seen).toEqual([NaN, NaN, 100]);
+  });
+});
+
+describe('explicit orders are checked and traded as the run trades', () => {
+  const run = (decision: Decision) => backtest(market, scripted({ 0: decision }), { initialCash: 10_000 });
+
+  it('an unknown order type or time in force is the strategy’s error, not a market order', () => {
+    expect(() => run([{ symbol: 'AAA', quantity: 3, type: 'Limit' as 'limit', limit: 1 }])).toThrow(/the order for AAA has type "Limit": use market, limit, stop/);
+    expect(() => run([{ symbol: 'AAA', quantity: 3, tif: 'bogus' as 'gtc' }])).toThrow(/the order for AAA has tif "bogus": use day, gtc/);
+  });
+
+  it('a limit or stop order without a positive price is refused (it could never fill)', () => {
+    expect(() => run([{ symbol: 'AAA', quantity: 3, type: 'limit' }])).toThrow(/the limit order for AAA has limit undefined: give a positive limit price/);
+    expect(() => run([{ symbol: 'AAA', quantity: 3, type: 'stop', stop: -5 }])).toThrow(/the stop order for AAA has stop -5: give a positive stop price/);
+  });
+
+  it('an explicit order for 1.5 shares in a whole-share run buys 1, as a 1.5-share target does', () => {
+    // Decided at session 0, filled at session 1's open (fixture opens = closes): 1 share at 110.
+    const result = run([{ symbol: 'AAA', quantity: 1.5 }]);
+    expect(Array.from(result.fills.quantity)).toEqual([1]);
+    expect(result.daily.cash[1]).toBe(10_000 - 110);
+  });
+});

@@ -70,7 +70,16 @@ function isoOption(name: string, value: string | undefined): number | undefined 
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const sorted = (record: Readonly<Record<string, string>> | undefined): [string, string][] => Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
 
-/** Load a market from `path` (see the header for what a path can be). */
+/**
+ * Load a market from `path`: a data folder, a folder of price files (one per symbol, or long
+ * files naming their symbols), one long-format file or one per-symbol file (`.csv` or `.csv.gz`;
+ * columns read by meaning, comma/semicolon/tab). Prices are aligned on one calendar of sessions
+ * (`Market.dates`, epoch days) as symbol-major rows of Float64Array columns (NaN where a symbol
+ * has no bar), with splits, dividends and delistings as event tables. `options` select the period
+ * (`from`/`to`, ISO dates), symbols, calendar and cache.
+ * @throws DataError (file:line, what was found, the fix) for a file that cannot be read as prices;
+ *   UserError for a path or an option that does not fit (no such folder, no symbol matches, …).
+ */
 export async function loadMarket(path: string, options: LoadMarketOptions = {}): Promise<Market> {
   const resolved = resolve(path);
   const source = detectSource(resolved);

@@ -89,6 +89,14 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
   return { dates: result.dates.subarray(1), returns };
 }
 
+/**
+ * Every metric of METRICS.md for a backtest result: its NAV returns (one per session after the
+ * first), against the risk-free rate and, when `options.benchmark` is given ('cash', or a name
+ * with one level per session, NaN where unknown), a benchmark paired over the same intervals;
+ * annualised with P given or inferred from the calendar. Returns the metrics (value, sample size
+ * n, note), drawdown episodes and the caveats of the measurement.
+ * @throws RangeError when the benchmark's levels do not have one row per session of the result.
+ */
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
   // The engine accrued with config.periodsPerYear, else this same inference: one P for rf and cash.
   const given = options.periodsPerYear ?? result.manifest.config.periodsPerYear;

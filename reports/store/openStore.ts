@@ -88,6 +88,12 @@ export interface OpenStoreOptions {
   readonly readonly?: boolean;
 }
 
+/**
+ * Open (or create) a results database at `path` in WAL mode, upgrading an older breadth's schema
+ * in place (each migration in one transaction); `readonly` opens it without writing anything.
+ * @throws UserError for a file that is not a breadth results database, one from a newer breadth,
+ *   or one that cannot be opened or written (its path and the fix in one line).
+ */
 export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenStoreOptions = {}): Store {
   if (options.readonly) return openReadOnly(path, migrations);
   let db: Database.Database | undefined;

@@ -70,7 +70,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const adjustments = buildAdjustmentIndex(market);
   const view = new MarketView(market, adjustments);
   const portfolio = new Portfolio(n, config.initialCash);
-  const due = strategy.schedule.sessions(market.dates, first);
+  // A copy: a strategy's own schedule may not write into the market's calendar.
+  const due = strategy.schedule.sessions(market.dates.slice(), first);
   const rowsHint = logRowsHint(n, due, first, last);
   const ledger = new Ledger(last - first + 1, n, rowsHint);
   const window = models.slippage.liquidityWindow;

@@ -70,3 +70,12 @@ describe('explicit orders are checked and traded as the run trades', () => {
     expect(result.daily.cash[1]).toBe(10_000 - 110);
   });
 });
+
+describe('a custom schedule gets a copy of the calendar', () => {
+  it('writing into it leaves the market as it was', () => {
+    const before = Array.from(market.dates);
+    const scribbler = { ...scripted({}), schedule: { name: 'scribbler', sessions: (dates: Int32Array) => (dates.fill(0), new Uint8Array(dates.length)) } };
+    backtest(market, scribbler, { initialCash: 10_000 });
+    expect(Array.from(market.dates)).toEqual(before);
+  });
+});

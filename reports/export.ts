@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { parseIsoDay } from '../data/dates.ts';
 import { DAILY_COLUMNS } from '../engine/result.ts';
 import { type Cell, EXPORT_COLUMNS, type ExportedTable, type ExportTable } from './exportColumns.ts';
-import { levelChange, periodReturns } from './metrics/index.ts';
+import { levelChange, periodReturns, withholdTreynor } from './metrics/index.ts';
 import type { StoredRun } from './store/index.ts';
 
 export { EXPORT_COLUMNS, EXPORT_TABLES, type ExportTable } from './exportColumns.ts';
@@ -43,7 +43,7 @@ export function exportTable(stored: StoredRun, what: ExportTable): ExportedTable
     case 'fills':
       return { columns, rows: stored.fills.map((f) => [f.date, f.symbol, f.quantity, f.price, f.referencePrice, f.commission, f.slippage, f.orderId, f.reason]) };
     case 'metrics':
-      return { columns, rows: stored.metrics.map((m) => [m.name, num(m.value), m.n, m.note ?? null]) };
+      return { columns, rows: withholdTreynor(stored.metrics).map((m) => [m.name, num(m.value), m.n, m.note ?? null]) };
   }
 }
 

@@ -7,7 +7,7 @@ import type { ModelConcern } from '../../engine/models/types.ts';
 import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
-import { computeMetrics, type Pairing, pairedIntervals, pairingOf, wealthSeries } from '../metrics/index.ts';
+import { computeMetrics, type Pairing, pairedIntervals, pairingOf, wealthSeries, withholdTreynor } from '../metrics/index.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
 import { scopedCaveats } from './storedCaveats.ts';
@@ -200,7 +200,7 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     lookAheadProne: run.lookAheadProne,
     dates: daily.dates,
     nav: Array.from(daily.columns.nav),
-    metrics: stored.metrics,
+    metrics: withholdTreynor(stored.metrics),
     exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
     caveats: scopedCaveats(stored),
     periodsPerYear: run.periodsPerYear,

@@ -16,3 +16,4 @@ export { type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
 export { type RoundTrip, roundTrips, type TradeFill, tradeMetrics } from './trades.ts';
 export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, probabilityOfBacktestOverfitting } from './pbo.ts';
+export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './treynorRule.ts';

@@ -5,6 +5,7 @@ import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
 import { sampleStd, type Series } from './stats.ts';
+import { treynorWithheld } from './treynorRule.ts';
 
 /** Inner join of two dated series on equal dates (both ascending); indexA/indexB map rows back. */
 export function alignOnDates(
@@ -245,14 +246,15 @@ export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down'
   return valued(name, wins / n, n);
 }
 
-/** treynor: annualized return of (r − rf), compounded, divided by β of r on b (same rows). */
+/** treynor: annualized return of (r − rf), compounded, divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts). */
 export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
   const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('treynor', n);
   if (sampleStd(bb) === 0) return unavailable('treynor', n, 'zero benchmark volatility');
   const be = betaOf(rr, bb);
-  if (be === 0) return unavailable('treynor', n, 'zero beta');
+  const withheld = treynorWithheld(be);
+  if (withheld !== null) return unavailable('treynor', n, withheld);
   const g = growth(excessReturns(rr, ff));
   if (g < 0) return unavailable('treynor', n, 'wealth went negative');
   return valued('treynor', annualize(g, n, periodsPerYear) / be, n);

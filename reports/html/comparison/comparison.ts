@@ -61,11 +61,12 @@ function caveatList(runs: readonly ComparisonRun[]): string {
 
 function significance(runs: readonly ComparisonRun[], period: 'common' | 'full'): string {
   const [ref, ...rest] = runs;
-  const lines = sharpeDifferences(runs, period).map((d, k) => {
+  const lines = sharpeDifferences(runs, period).map(({ test: d, pairing }, k) => {
     const other = rest[k].label;
     if (d === null) return `<li>${escapeHtml(other)} vs ${escapeHtml(ref.label)}: not enough shared periods to test.</li>`;
     const verdict = d.pValue < 0.05 ? '<strong>significant at 5%</strong>' : 'not significant at 5%';
-    return `<li data-figure="sharpe-difference">${escapeHtml(other)} vs ${escapeHtml(ref.label)}: Sharpe ${formatRatio(d.sharpeA)} vs ${formatRatio(d.sharpeB)}, difference ${d.difference >= 0 ? '+' : ''}${formatRatio(d.difference)}, z = ${formatRatio(d.z)}, p = ${d.pValue.toFixed(3)} over ${formatCount(d.n)} shared periods — ${verdict}.</li>`;
+    const over = `over ${formatCount(d.n)} intervals between the dates both share, annualised with P = ${formatCount(pairing.periodsPerYear)} (${escapeHtml(pairing.source.replace("the series", other))})`;
+    return `<li data-figure="sharpe-difference">${escapeHtml(other)} vs ${escapeHtml(ref.label)}: Sharpe ${formatRatio(d.sharpeA)} vs ${formatRatio(d.sharpeB)}, difference ${d.difference >= 0 ? '+' : ''}${formatRatio(d.difference)}, z = ${formatRatio(d.z)}, p = ${d.pValue.toFixed(3)} ${over} — ${verdict}.</li>`;
   });
   return `<ul class="significance">${lines.join('')}</ul><p class="sub">Jobson–Korkie test with Memmel's correction on excess returns; it assumes independent, normal returns, so fat tails and autocorrelation make it overconfident.</p>`;
 }
@@ -107,7 +108,7 @@ export function renderComparison(data: ComparisonData): string {
   const flag = benchmarkFlag(runs);
   const periodNote =
     period === 'full' || window === null
-      ? `each run over its own full period${window === null ? ' (the runs never overlap)' : ''}`
+      ? `each run over its own full period${window === null ? ' (no date on which every run has a value)' : ''}`
       : `over the common period ${window.from} → ${window.to}; turnover, costs and exposures are each run's full period`;
   // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
   const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
@@ -143,7 +144,7 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
     ),
     section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),
     section('caveats', 'Caveats', card('Caveats', caveatList(runs))),
-    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: 'Pearson correlation of period returns on the dates each pair shares.', height: Math.max(260, runs.length * 56 + 120) })),
+    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: 'Pearson correlation of returns over the same intervals: from each date a pair shares to the next (a daily and a monthly run pair month-end to month-end).', height: Math.max(260, runs.length * 56 + 120) })),
     section(
       'exposure',
       'Exposure',

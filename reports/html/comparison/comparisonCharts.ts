@@ -1,11 +1,12 @@
 // The comparison page's charts: growth of 1 and drawdowns from the first date every run shares,
 // each run's growth relative to the reference (relative strength) and its rolling one-year excess
-// return, the correlation of period returns (pairwise inner join on dates), and exposures with
+// return, the correlation of returns over the intervals each pair shares (pairedRuns.ts), and exposures with
 // their difference from the first run.
 
 import { alignOnDates, correlation, drawdownSeries } from '../../metrics/index.ts';
 import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick } from '../page/charts.ts';
 import { commonWindow } from './comparisonMeasures.ts';
+import { pairRuns } from './pairedRuns.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
 import type { ComparisonData, ComparisonRun } from '../model.ts';
 import { epochDays, navReturns } from '../series.ts';
@@ -25,14 +26,13 @@ interface Window {
   color: string;
 }
 
-/** Pairwise correlation of daily returns, inner-joined on dates; null where undefined. */
+/** Pairwise correlation of the runs' returns over the same intervals (pairedRuns.ts); null where undefined. */
 export function returnCorrelations(runs: readonly ComparisonRun[]): (number | null)[][] {
-  const dated = runs.map((run) => ({ days: epochDays(run.dates).subarray(1), r: navReturns(run.nav) }));
-  return dated.map((a, i) =>
-    dated.map((b, j) => {
+  return runs.map((a, i) =>
+    runs.map((b, j) => {
       if (i === j) return 1;
-      const joined = alignOnDates(a.days, a.r, b.days, b.r);
-      return correlation(joined.a, joined.b)[0].value;
+      const { paired } = pairRuns(a, b, null);
+      return correlation(paired.r, paired.b)[0].value;
     }),
   );
 }

@@ -4,19 +4,28 @@
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
 import { CASH_BENCHMARK } from '../../benchmark.ts';
-import { alignOnDates, computeMetrics, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
+import { computeMetrics, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
 import { yearRows } from '../tearSheet/calendar.ts';
 import { epochDays, navReturns } from '../series.ts';
+import { pairRuns } from './pairedRuns.ts';
 
 const DEFAULT_P = 252;
 
-/** The dates every run covers: [latest first date, earliest last date], or null when they never overlap. */
+/**
+ * The common period: the first and last of the dates on which every run has a value (ISO dates,
+ * both inclusive), or null when they share none. Every run is measured between these same two
+ * dates, so a monthly run against daily runs spans its month-ends inside the overlap, and the
+ * daily runs span the same month-ends.
+ */
 export function commonWindow(runs: readonly ComparisonRun[]): { from: string; to: string } | null {
-  if (runs.length === 0 || runs.some((r) => r.dates.length === 0)) return null;
-  const from = runs.reduce((latest, r) => (r.dates[0] > latest ? r.dates[0] : latest), runs[0].dates[0]);
-  const to = runs.reduce((earliest, r) => (r.dates[r.dates.length - 1] < earliest ? r.dates[r.dates.length - 1] : earliest), runs[0].dates[runs[0].dates.length - 1]);
-  return from <= to ? { from, to } : null;
+  if (runs.length === 0) return null;
+  const shared = runs.slice(1).reduce((kept, r) => {
+    const has = new Set(r.dates);
+    return kept.filter((d) => has.has(d));
+  }, runs[0].dates);
+  if (shared.length === 0) return null;
+  return { from: shared.reduce((a, d) => (d < a ? d : a)), to: shared.reduce((a, d) => (d > a ? d : a)) };
 }
 
 /** Row range [first, last] of a run inside the window (inclusive). */
@@ -62,24 +71,25 @@ export function comparisonMetrics(runs: readonly ComparisonRun[], period: 'commo
   });
 }
 
-/** Excess returns over rf of a run, dated by epoch day, inside the window. */
-function excessReturns(run: ComparisonRun, window: { from: string; to: string } | null): { days: Int32Array; x: Float64Array } {
-  const { first, last } = windowRows(run, window);
-  const r = navReturns(run.nav.slice(first, last + 1));
-  const rf = run.riskFreeReturns?.slice(first, last) ?? [];
-  return { days: epochDays(run.dates.slice(first + 1, last + 1)), x: r.map((v, k) => v - (Number.isFinite(rf[k]) ? rf[k] : 0)) };
+/** A run's Sharpe difference against the reference and the intervals it was paired over. */
+export interface PairedSharpeDifference {
+  test: SharpeDifference | null;
+  pairing: Pairing;
 }
 
-/** Sharpe difference of each later run against the first over their shared dates (null where undefined). */
-export function sharpeDifferences(runs: readonly ComparisonRun[], period: 'common' | 'full'): (SharpeDifference | null)[] {
+/**
+ * Sharpe difference of each later run against the first (sharpeDifference.ts) on excess returns
+ * over the same intervals (pairedRuns.ts), annualised with those intervals' P; test null where undefined.
+ */
+export function sharpeDifferences(runs: readonly ComparisonRun[], period: 'common' | 'full'): PairedSharpeDifference[] {
   const window = period === 'common' ? commonWindow(runs) : null;
   const [ref, ...rest] = runs;
   if (ref === undefined) return [];
-  const a = excessReturns(ref, window);
   return rest.map((run) => {
-    const b = excessReturns(run, window);
-    const joined = alignOnDates(b.days, b.x, a.days, a.x);
-    return sharpeDifference(joined.a, joined.b, periodsOf(run));
+    const { paired, rfB, pairing } = pairRuns(run, ref, window);
+    const excessA = paired.r.map((v, k) => v - paired.rf[k]);
+    const excessB = paired.b.map((v, k) => v - rfB[k]);
+    return { test: sharpeDifference(excessA, excessB, pairing.periodsPerYear), pairing };
   });
 }
 

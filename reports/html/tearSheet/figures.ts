@@ -1,31 +1,16 @@
 // Figures a page states that are not stored metrics: what cash earned over the run (the
 // risk-free returns compounded, annualized like the NAV: (Π(1 + rf))^(P/n) − 1, METRICS.md
 // "annualized return"), the books' share of the NAV change, cost drags grouped into trading and
-// financing, the deepest drawdown, and stored metrics made safe to show (Treynor with a tiny β).
+// financing, the deepest drawdown.
 
 import { CASH_BENCHMARK } from '../../benchmark.ts';
 import { annualize, growth } from '../../metrics/index.ts';
 import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
 
-/** Below this |β|, Treynor (excess return / β) explodes and says nothing. */
-export const TREYNOR_MIN_BETA = 0.2;
-
 export const metricMap = (metrics: readonly MetricFigure[]): Map<string, MetricFigure> => new Map(metrics.map((m) => [m.name, m]));
 
 export function metricValue(metrics: ReadonlyMap<string, MetricFigure>, name: string): number | null {
   return metrics.get(name)?.value ?? null;
-}
-
-/**
- * The metrics as a page shows them: Treynor is withheld, with the reason, where |β| < 0.2
- * (a market-neutral book's Treynor is noise divided by almost zero).
- */
-export function presentable(metrics: readonly MetricFigure[]): MetricFigure[] {
-  const beta = metrics.find((m) => m.name === 'beta')?.value;
-  if (beta === null || beta === undefined || Math.abs(beta) >= TREYNOR_MIN_BETA) return [...metrics];
-  return metrics.map((m) =>
-    m.name === 'treynor' && m.value !== null ? { ...m, value: null, note: `not shown: |beta| = ${Math.abs(beta).toFixed(2)} < ${TREYNOR_MIN_BETA}, so excess return / beta is meaningless` } : m,
-  );
 }
 
 /** Total and annualized return of holding cash (the risk-free series) over the run; null without one. */

@@ -182,7 +182,7 @@ describe('renderComparison', () => {
 
   it('tests the Sharpe difference of each run against the reference', () => {
     expect(html.match(/data-figure="sharpe-difference"/g)).toHaveLength(2);
-    expect(html).toMatch(/SMLF vs IWM: Sharpe -?\d\.\d\d vs -?\d\.\d\d, difference [+-]\d\.\d\d, z = -?\d\.\d\d, p = \d\.\d{3} over 399 shared periods/);
+    expect(html).toMatch(/SMLF vs IWM: Sharpe -?\d\.\d\d vs -?\d\.\d\d, difference [+-]\d\.\d\d, z = -?\d\.\d\d, p = \d\.\d{3} over 399 intervals between the dates both share, annualised with P = 252/);
   });
 
   it('correlates returns on shared dates: 1 on the diagonal and for identical runs', () => {

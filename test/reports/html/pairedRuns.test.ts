@@ -1,0 +1,93 @@
+// Comparing runs pairs their returns over the same intervals (pairedRuns.ts): a daily and a
+// month-end run of one asset have equal Sharpe and correlation 1; the common period is the
+// first to last date every run has. Expected values are computed by hand in the comments.
+
+import { describe, expect, it } from 'vitest';
+import { returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
+import { commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
+import { pairRuns } from '../../../reports/html/comparison/pairedRuns.ts';
+import type { ComparisonRun } from '../../../reports/html/index.ts';
+import { comparisonRun } from './pages.ts';
+
+function run(label: string, dates: string[], nav: number[], periodsPerYear: number, rf?: number[]): ComparisonRun {
+  const base = comparisonRun(label, 1, 3);
+  const zeros = dates.map(() => 0);
+  return { ...base, label, dates, nav, periodsPerYear, riskFreeReturns: rf, exposures: { gross: zeros, net: zeros } };
+}
+
+/** Weekdays from `from` to `to` (ISO), with a price path whose month-end levels are given. */
+function dailyWithMonthEnds(monthEnds: Record<string, number>): { dates: string[]; nav: number[] } {
+  const ends = Object.keys(monthEnds).sort();
+  const dates: string[] = [];
+  const nav: number[] = [];
+  for (let t = Date.parse(`${ends[0]}T00:00:00Z`), k = 0; t <= Date.parse(`${ends[ends.length - 1]}T00:00:00Z`); t += 86_400_000) {
+    const day = new Date(t);
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    const iso = day.toISOString().slice(0, 10);
+    dates.push(iso);
+    // between month-ends the level wobbles ±1% around the last month-end level, so daily returns differ from monthly ones
+    nav.push(monthEnds[iso] ?? monthEnds[ends.filter((e) => e <= iso).pop() as string] * (k++ % 2 === 0 ? 1.01 : 0.99));
+  }
+  return { dates, nav };
+}
+
+// Month-end levels 100, 110, 104.5, 106.59, 109.7877: returns 0.10, −0.05, 0.02, 0.03.
+// mean 0.025; deviations 0.075, −0.075, −0.005, 0.005; Σd² = 0.0113; s = √(0.0113/3) = 0.0613732;
+// Sharpe = 0.025 / 0.0613732 · √12 = 1.411067.
+const MONTH_ENDS = { '2024-01-31': 100, '2024-02-29': 110, '2024-03-29': 104.5, '2024-04-30': 106.59, '2024-05-31': 109.7877 };
+const HAND_SHARPE = (0.025 / Math.sqrt(0.0113 / 3)) * Math.sqrt(12);
+
+describe('a daily and a month-end run of the same asset', () => {
+  const d = dailyWithMonthEnds(MONTH_ENDS);
+  const daily = run('daily', d.dates, d.nav, 252);
+  const monthly = run('monthly', Object.keys(MONTH_ENDS), Object.values(MONTH_ENDS), 12);
+
+  it('pair month-end to month-end returns, annualised with 12', () => {
+    const { paired, pairing } = pairRuns(daily, monthly, null);
+    expect(Array.from(paired.r)).toEqual(Array.from(paired.b));
+    [0.1, -0.05, 0.02, 0.03].forEach((x, k) => expect(paired.r[k]).toBeCloseTo(x, 12));
+    expect(pairing).toMatchObject({ intervals: 4, periodsPerYear: 12 });
+  });
+
+  it('have Sharpe difference 0 at the hand Sharpe, in either order', () => {
+    for (const runs of [[daily, monthly], [monthly, daily]]) {
+      const [{ test, pairing }] = sharpeDifferences(runs, 'full');
+      expect(pairing.periodsPerYear).toBe(12);
+      expect(test?.n).toBe(4);
+      expect(test?.sharpeA).toBeCloseTo(HAND_SHARPE, 5);
+      expect(test?.sharpeB).toBeCloseTo(HAND_SHARPE, 5);
+      expect(test?.difference).toBe(0);
+    }
+  });
+
+  it('correlate 1', () => {
+    expect(returnCorrelations([daily, monthly])[0][1]).toBeCloseTo(1, 12);
+  });
+});
+
+describe('two daily runs where one lacks a holiday', () => {
+  // A: 100, 101, 103, 102, 104; B: 50, 51, –, 52, 53 (no 01-04).
+  // Intervals 01-02→01-03, 01-03→01-05, 01-05→01-08:
+  // A 0.01, 102/101 − 1 = 0.00990099, 104/102 − 1 = 0.01960784; B 0.02, 52/51 − 1 = 0.01960784, 53/52 − 1 = 0.01923077.
+  const a = run('a', ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'], [100, 101, 103, 102, 104], 252, [0.001, 0.002, 0.003, 0.004]);
+  const b = run('b', ['2024-01-02', '2024-01-03', '2024-01-05', '2024-01-08'], [50, 51, 52, 53], 252, [0.01, 0.02, 0.03]);
+
+  it('pair a two-day return with a two-day return, each run compounding its own risk-free, at P = 252', () => {
+    const { paired, rfB, pairing } = pairRuns(a, b, null);
+    [0.01, 0.00990099, 0.01960784].forEach((x, k) => expect(paired.r[k]).toBeCloseTo(x, 8));
+    [0.02, 0.01960784, 0.01923077].forEach((x, k) => expect(paired.b[k]).toBeCloseTo(x, 8));
+    // a's rf over 01-03→01-05 is 1.002 · 1.003 − 1 = 0.005006; b's is its one return's 0.02
+    [0.001, 0.005006, 0.004].forEach((x, k) => expect(paired.rf[k]).toBeCloseTo(x, 12));
+    [0.01, 0.02, 0.03].forEach((x, k) => expect(rfB[k]).toBeCloseTo(x, 12));
+    expect(pairing.periodsPerYear).toBe(252);
+  });
+});
+
+describe('commonWindow', () => {
+  it('is the first to the last date every run has a value on', () => {
+    const daily = run('d', ['2023-06-01', '2023-06-30', '2023-07-03', '2024-02-29', '2024-03-28'], [1, 1, 1, 1, 1], 252);
+    const monthly = run('m', ['2023-01-31', '2023-06-30', '2024-02-29', '2024-03-29'], [1, 1, 1, 1], 12);
+    expect(commonWindow([daily, monthly])).toEqual({ from: '2023-06-30', to: '2024-02-29' });
+    expect(commonWindow([daily, run('x', ['2025-01-02'], [1], 252)])).toBeNull();
+  });
+});

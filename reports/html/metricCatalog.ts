@@ -137,6 +137,33 @@ export function metricInfo(name: string): MetricInfo {
   return { label: humanize(name), kind: 'ratio', group: 'Other' };
 }
 
+/** One period's word and adjective at P periods a year (the buckets of engine/frequency.ts); "period" where P fits none. */
+export function periodWords(periodsPerYear: number): { noun: string; adjective: string } {
+  const words: Record<number, { noun: string; adjective: string }> = {
+    252: { noun: 'day', adjective: 'daily' },
+    52: { noun: 'week', adjective: 'weekly' },
+    12: { noun: 'month', adjective: 'monthly' },
+    4: { noun: 'quarter', adjective: 'quarterly' },
+    1: { noun: 'year', adjective: 'annual' },
+  };
+  return words[periodsPerYear] ?? { noun: 'period', adjective: 'per period' };
+}
+
+/**
+ * A metric's label for a run of `periodsPerYear` periods a year: the per-period metrics (best
+ * day, win rate in days, VaR, batting average on up days) name the run's period — a monthly run's
+ * "Best day" is its best month — so a label never says "daily" of monthly returns.
+ */
+export function metricLabel(name: string, periodsPerYear = 252): string {
+  const label = metricInfo(name).label;
+  if (periodsPerYear === 252 || !PER_PERIOD.has(name)) return label;
+  const { noun, adjective } = periodWords(periodsPerYear);
+  return label.replace(/\bdaily\b/, adjective).replace(/\bdays\b/, `${noun}s`).replace(/\bday\b/, noun);
+}
+
+/** Metrics of one period's return, whose labels name the period. */
+const PER_PERIOD: ReadonlySet<string> = new Set(['best_day', 'worst_day', 'win_rate', 'avg_win', 'avg_loss', 'var_95', 'cvar_95', 'var_99', 'cvar_99', 'batting_average_up', 'batting_average_down']);
+
 /** Metrics where more is better: returns, risk-adjusted ratios, and tail figures (negative, so higher = milder). */
 const HIGHER = /^(total_return|annual_return.*|cagr_calendar|mtd|ytd|return_\w+|best_\w+|worst_\w+|win_rate|avg_win|avg_loss|payoff_ratio|profit_factor|sharpe|sortino|calmar|omega|stability|psr|dsr|alpha|information_ratio|batting_average\w*|max_drawdown|c?var_\d+|parametric_var_\d+|tail_ratio|up_capture|treynor|trade_(win_rate|avg_win|avg_loss|payoff_ratio|profit_factor)|capacity_nav)$/;
 /** Metrics where less is better: dispersion, drawdown length, costs, turnover, participation. */

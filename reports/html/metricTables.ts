@@ -3,7 +3,7 @@
 
 import { escapeHtml } from './page/escape.ts';
 import { formatDelta, formatMetric } from './page/format.ts';
-import { betterDirection, METRIC_GROUPS, metricInfo, metricRank } from './metricCatalog.ts';
+import { betterDirection, METRIC_GROUPS, metricInfo, metricLabel, metricRank } from './metricCatalog.ts';
 import type { MetricFigure } from './model.ts';
 
 export interface MetricColumn {
@@ -22,6 +22,8 @@ export interface TableOptions {
   best?: boolean;
   /** A note on a row's label (e.g. relative metrics against different benchmarks): shown as † with the note as its title. */
   flag?: (name: string) => string | null;
+  /** The runs' periods a year, when they share one: per-period metrics are labelled by it (metricLabel). */
+  periodsPerYear?: number;
 }
 
 /** A value cell; `extra` is already-escaped markup appended inside it (a delta). */
@@ -67,7 +69,7 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
       });
       if (difference) cells.push(`<td>${delta(name, lookup[1].get(name), lookup[0].get(name)) || '–'}</td>`);
       const flag = options.flag?.(name) ?? null;
-      const label = `${escapeHtml(metricInfo(name).label)}${flag === null ? '' : ` <abbr class="flag" title="${escapeHtml(flag)}">†</abbr>`}`;
+      const label = `${escapeHtml(metricLabel(name, options.periodsPerYear))}${flag === null ? '' : ` <abbr class="flag" title="${escapeHtml(flag)}">†</abbr>`}`;
       rows.push(`<tr><th scope="row">${label}</th>${cells.join('')}</tr>`);
     }
   }

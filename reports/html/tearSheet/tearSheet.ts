@@ -13,6 +13,7 @@ import { formatPercent } from '../page/format.ts';
 import { manifestList, tocNav } from '../header.ts';
 import { holdingsSection } from './holdingsView.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { periodWords } from '../metricCatalog.ts';
 import { metricsTable } from '../metricTables.ts';
 import type { TearSheetData } from '../model.ts';
 import { decompositionTable, pnlTable } from './pnl.ts';
@@ -76,14 +77,14 @@ export function renderTearSheet(data: TearSheetData): string {
     answerFirst(data, caveats),
     tocNav(TOC),
     section('caveats', 'Caveats and manifest', `<div class="grid wide-first">${card(`Caveats (${caveats.length})`, caveatPanel(caveats, currency))}${card('Manifest', manifestList(data.run, bench?.name))}</div>`),
-    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference'), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}`)),
+    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference', { periodsPerYear: data.run.periodsPerYear }), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}`)),
     section(
       'performance',
       'Performance',
       chartCard({ id: 'equity', title: `Equity (${currency})`, note: bench === undefined ? 'NAV per session.' : `NAV per session; ${bench.name} rebased to the same starting capital.`, tall: true, logToggle: equity?.type === 'line' && equity.logToggle === true }) +
         (vm === undefined || bench === undefined
           ? ''
-          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s daily returns scaled by ${vm.factor.toFixed(2)} to the strategy's ${formatPercent(vm.volatility, 1)} annual volatility, so the curves compare at equal risk.` })),
+          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s ${periodWords(data.run.periodsPerYear).adjective} returns scaled by ${vm.factor.toFixed(2)} to the strategy's ${formatPercent(vm.volatility, 1)} annual volatility, so the curves compare at equal risk.` })),
     ),
     section(
       'pnl',

@@ -94,6 +94,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const against = benchmark && pairing ? ` vs ${benchmark.name} (${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''})` : '';
     process.stdout.write(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
     if (differs) process.stderr.write(`breadth: warning: relative metrics are annualised with P = ${pairing.periodsPerYear} (${pairing.source}), the series' own with P = ${analysis.metrics.periodsPerYear}\n`);
+    if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
     if (analysis.frequency.irregular) process.stderr.write(`breadth: warning: irregular spacing of the dates; annualised with P = ${analysis.metrics.periodsPerYear} — set --periods-per-year if that is wrong\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {

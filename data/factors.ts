@@ -55,7 +55,8 @@ export function parseFactorDate(text: string): number {
   return month >= 1 && month <= 12 ? epochDay(year, month + 1, 0) : NaN; // day 0 = last day of month
 }
 
-function medianGap(days: readonly number[]): number {
+/** Upper median of the gaps between ascending epoch days, in days; 1 with fewer than two days. */
+export function medianGap(days: readonly number[]): number {
   const gaps = days.slice(1).map((d, k) => d - days[k]).sort((a, b) => a - b);
   return gaps.length === 0 ? 1 : gaps[gaps.length >> 1];
 }

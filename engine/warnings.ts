@@ -47,7 +47,7 @@ const bySize = (share: number, high: number, medium: number): CaveatSeverity => 
 
 export function describeRun(r: RunRecordings): Caveat[] {
   const touched = touchedSymbols(r);
-  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touched), ...movesCaveats(r, touched)]);
+  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touched), ...movesCaveats(r.market, touched, r.first, r.last)]);
 }
 
 function engineCaveats(r: RunRecordings): Caveat[] {
@@ -207,19 +207,35 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
-/** Single-session moves that revert (bad prints) in the run's sessions: symbol, dates and size. */
-function movesCaveats(r: RunRecordings, touched: Set<number>): Caveat[] {
-  const flagged = r.market.revertingMoves;
+/** Notes about filling orders (opens, volume) and about a universe's membership: not about one price series' returns. */
+const RUN_ONLY = /no opening|no volume|survivor/i;
+
+/**
+ * The data caveats a run would give for the price series of symbol `symbol` over sessions
+ * [first, last] — its source notes that bear on its returns and its single-session moves that
+ * revert — for a series analysed without a run (breadth metrics).
+ */
+export function seriesCaveats(market: Market, symbol: number, first: number, last: number): Caveat[] {
+  const notes = dataCaveats(market, new Set([symbol])).filter((c) => !RUN_ONLY.test(c.message));
+  return rankCaveats([...notes, ...movesCaveats(market, new Set([symbol]), first, last, 'series')]);
+}
+
+/**
+ * Single-session moves that revert (bad prints) in sessions [first, last]: symbol, dates and size.
+ * For a run, all of them, those of the names it touched first; for a series, its own only.
+ */
+function movesCaveats(market: Market, touched: Set<number>, first: number, last: number, scope: 'run' | 'series' = 'run'): Caveat[] {
+  const flagged = market.revertingMoves;
   if (!flagged) return [];
   // revertingMoves lists the flagged moves in table order: entry k is session, symbol and moveSession k.
-  const listed = revertingMoves(r.market);
-  const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= r.first && flagged.moveSession[k] <= r.last);
+  const listed = revertingMoves(market);
+  const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= first && flagged.moveSession[k] <= last && (scope === 'run' || touched.has(flagged.symbol[k])));
   if (inRun.length === 0) return [];
   const moves = inRun.map((k) => listed[k]);
   const held = inRun.filter((k) => touched.has(flagged.symbol[k])).map((k) => listed[k]);
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
   const message =
-    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
+    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 && scope === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
     ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
   return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
 }

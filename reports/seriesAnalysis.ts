@@ -4,7 +4,7 @@
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
-import { computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeFromRates } from './metrics/index.ts';
+import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -38,7 +38,7 @@ export function analyseSeries(
     rf === undefined ? 0 : rf.kind === 'annual' ? perPeriodRate(rf.rate, P) : rf.kind === 'perPeriod' ? rf.rate : riskFreeFromRates(series.dates, rf.series, P);
   const riskFreeSource =
     rf === undefined ? 'none (rf = 0)' : rf.kind === 'annual' ? `constant ${rf.rate} a year` : rf.kind === 'perPeriod' ? `constant ${rf.rate} per period` : rf.source;
-  const benchmarkLevels = options.benchmark ? levelsOnDates(series, options.benchmark) : undefined;
+  const onDates = options.benchmark ? levelsOnDates(series, options.benchmark) : undefined;
   const metrics = computeMetrics({
     returns: series.returns,
     dates: series.dates,
@@ -46,7 +46,7 @@ export function analyseSeries(
     periodsPerYear: P,
     riskFree,
     riskFreeSource,
-    ...(benchmarkLevels ? { benchmarkLevels } : {}),
+    ...(onDates ? { benchmarkLevels: onDates.levels, benchmarkChain: onDates.chain } : {}),
   });
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions };
@@ -57,15 +57,17 @@ const valueDays = (s: DatedSeries): number[] => [s.startDay ?? NaN, ...Array.fro
 
 /**
  * The benchmark's value levels on the series' own rows (row 0 = the series' start, row k = its
- * k-th return's date), NaN where the benchmark has no value on that date. Each series' values
- * include its start, so a benchmark starting after the series starts on the series row of its
- * first value. Return files have no start: two such series starting on the same first return
- * date are taken to start together (the convention of inner-joined return files).
+ * k-th return's date), NaN where the benchmark has no value on that date, and the run of each
+ * (relative.ts chainsOf: a blank benchmark return breaks it). Each series' values include its
+ * start, so a benchmark starting after the series starts on the series row of its first value.
+ * Return files have no start: two such series starting on the same first return date are taken
+ * to start together (the convention of inner-joined return files).
  */
-function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): Float64Array {
+function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array } {
   const b = levelsOf(benchmark.returns);
+  const runs = chainsOf(benchmark.returns);
   const rowOf = new Map(valueDays(benchmark).map((day, j) => [day, j]));
-  const out = Float64Array.from(valueDays(series), (day) => (Number.isNaN(day) ? NaN : b[rowOf.get(day) ?? -1] ?? NaN));
-  if (series.startDay === undefined && benchmark.startDay === undefined && series.dates[0] === benchmark.dates[0]) out[0] = b[0];
-  return out;
+  const rows = valueDays(series).map((day) => (Number.isNaN(day) ? -1 : rowOf.get(day) ?? -1));
+  if (series.startDay === undefined && benchmark.startDay === undefined && series.dates[0] === benchmark.dates[0]) rows[0] = 0;
+  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN) };
 }

@@ -2,7 +2,8 @@
 
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
-import type { ReturnSeries } from '../../data/returnSeries.ts';
+import type { PriceReturns, ReturnSeries, ReturnUnit } from '../../data/returnSeries.ts';
+import type { Caveat } from '../../engine/caveats.ts';
 import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
 
 interface MetricsArgs {
@@ -15,15 +16,26 @@ interface MetricsArgs {
   'rf-series'?: string;
   'periods-per-year'?: number;
   factors?: string;
+  'returns-unit'?: ReturnUnit;
+  symbol?: string;
+  'benchmark-symbol'?: string;
   json: boolean;
 }
 
-async function series(returns: string | undefined, prices: string | undefined, what: string): Promise<ReturnSeries | undefined> {
+async function series(args: MetricsArgs, what: '' | 'benchmark-'): Promise<ReturnSeries | PriceReturns | undefined> {
+  const [returns, prices, symbol] = [args[`${what}returns`], args[`${what}prices`], args[`${what}symbol`]];
   if (returns && prices) throw new UserError(`give --${what}returns or --${what}prices, not both`);
+  if (symbol !== undefined && !prices) throw new UserError(`--${what}symbol picks a symbol of --${what}prices; give that file or folder`);
   const { loadPriceReturns, loadReturnsFile } = await import('../../data/returnSeries.ts');
-  if (returns) return loadReturnsFile(returns);
-  if (prices) return loadPriceReturns(prices);
+  if (returns) return loadReturnsFile(returns, args['returns-unit']);
+  if (prices) return loadPriceReturns(prices, symbol, `--${what}symbol`);
   return undefined;
+}
+
+/** The data caveats a run would give for the price series analysed (source notes, reverting moves). */
+async function dataCaveats(...loaded: (ReturnSeries | PriceReturns | undefined)[]): Promise<Caveat[]> {
+  const { seriesCaveats } = await import('../../engine/warnings.ts');
+  return loaded.flatMap((s) => (s !== undefined && 'market' in s ? seriesCaveats(s.market, s.symbol, s.first, s.last) : []));
 }
 
 /** yargs turns "abc" into NaN for a number option: refuse it rather than compute with it. */
@@ -58,6 +70,13 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('prices', { type: 'string', describe: 'CSV with Date and a price column (AdjClose, or OHLCV)' })
       .option('benchmark-returns', { type: 'string', describe: 'benchmark as date,return' })
       .option('benchmark-prices', { type: 'string', describe: 'benchmark as a price CSV' })
+      .option('returns-unit', {
+        choices: ['fraction', 'percent'] as const,
+        describe:
+          'unit of --returns / --benchmark-returns: fraction (0.01 = 1 %) or percent (1 = 1 %, divided by 100). Default: fractions, and a file that looks like percent (median |r| · √(365.25 / median gap in days) > 2) is refused',
+      })
+      .option('symbol', { type: 'string', describe: 'the symbol to analyse when --prices is a long file or a folder of several' })
+      .option('benchmark-symbol', { type: 'string', describe: 'the benchmark\'s symbol when --benchmark-prices holds several' })
       .option('rf-annual', { type: 'number', describe: 'constant annual risk-free rate (0.03 = 3%)' })
       .option('rf-per-period', { type: 'number', describe: 'constant per-period risk-free return' })
       .option('rf-series', { type: 'string', describe: 'FRED-style annual yield file in percent (e.g. DTB3)' })
@@ -65,12 +84,19 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .option('factors', { type: 'string', describe: 'folder of Fama-French / AQR CSVs for a factor regression' })
       .option('json', { type: 'boolean', default: false, describe: 'machine-readable output (snake_case names of METRICS.md)' })
       .example('$0 metrics --prices ../shared/data/etf/adjclose/IWM.csv --benchmark-prices ../shared/data/etf/adjclose/SPY.csv --json', 'IWM against SPY')
-      .example('$0 metrics --returns ../shared/data/returns/IWM_returns.csv --factors ../shared/data/factors', 'IWM on the Fama-French factors'),
+      .example('$0 metrics --returns ../shared/data/returns/IWM_returns.csv --factors ../shared/data/factors', 'IWM on the Fama-French factors')
+      .example('$0 metrics --prices ../shared/data/etf/adjclose --symbol IWM --benchmark-prices ../shared/data/etf/adjclose --benchmark-symbol SPY', 'two symbols of one folder (or long file)')
+      .epilog(
+        'A blank return is unknown: the series\' own metrics skip it, and the benchmark interval holding it is left out of the relative metrics (counted), never paired as 0 %. ' +
+          'Price series carry the data caveats a run would give (source notes, one-session moves that revert) on stderr and under "caveats" in --json.',
+      ),
   handler: async (args) => {
     checkNumbers(args);
-    const subject = await series(args.returns, args.prices, '');
+    if (args['returns-unit'] !== undefined && !args.returns && !args['benchmark-returns']) throw new UserError('--returns-unit applies to --returns and --benchmark-returns files; give one or drop it');
+    const subject = await series(args, '');
     if (!subject) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
-    const benchmark = await series(args['benchmark-returns'], args['benchmark-prices'], 'benchmark-');
+    const benchmark = await series(args, 'benchmark-');
+    const caveats = await dataCaveats(subject, benchmark);
     const rf = await riskFree(args);
     const [{ analyseSeries }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),
@@ -87,13 +113,15 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       const values: Record<string, number | null> = {};
       for (const m of analysis.metrics.metrics) values[m.name] = m.value;
       const pairing = analysis.metrics.pairing;
-      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions });
+      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions, caveats });
     }
     const { pairing } = analysis.metrics;
     const differs = pairing !== undefined && pairing.periodsPerYear !== analysis.metrics.periodsPerYear;
     const against = benchmark && pairing ? ` vs ${benchmark.name} (${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''})` : '';
     process.stdout.write(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
     if (differs) process.stderr.write(`breadth: warning: relative metrics are annualised with P = ${pairing.periodsPerYear} (${pairing.source}), the series' own with P = ${analysis.metrics.periodsPerYear}\n`);
+    for (const c of caveats) process.stderr.write(`breadth: warning: ${c.message}\n`);
+    if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
     if (analysis.frequency.irregular) process.stderr.write(`breadth: warning: irregular spacing of the dates; annualised with P = ${analysis.metrics.periodsPerYear} — set --periods-per-year if that is wrong\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {

@@ -4,7 +4,7 @@ import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
-import { activeRisk, alpha, battingAverage, beta, capture, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
@@ -31,6 +31,8 @@ export interface MetricsInput {
    * between common rows (relative.ts pairedIntervals).
    */
   benchmarkLevels?: Series;
+  /** The run of each benchmark level (relative.ts chainsOf): a benchmark built from returns with blanks. Default: one run. */
+  benchmarkChain?: Series;
   /** The benchmark is cash (the risk-free series compounded): co-movement metrics are undefined. */
   benchmarkIsCash?: boolean;
   /** Per-period target q of downside risk and Sortino; default 0. */
@@ -118,10 +120,10 @@ const CASH_NOTE = 'the benchmark is cash';
  * tracking error and information ratio are those of r − rf.
  */
 function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number): { metrics: Metric[]; pairing: Pairing } {
-  const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf);
+  const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf, { a: chainsOf(input.returns), ...(input.benchmarkChain ? { b: input.benchmarkChain } : {}) });
   // Row 0 of the levels is NAV_0's session, row k the k-th return's; without dates the series' P stands.
   const { dates, startDay } = input;
-  const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P' } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
+  const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
   const metrics = relativeMetrics(paired.r, paired.b, paired.rf, Pp);
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };

@@ -4,7 +4,7 @@ export { type Pairing, pairingOf } from './pairing.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
 export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
-export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
+export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, chainsOf, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
 export { type Frequency, givenFrequency, inferFrequency } from '../../engine/frequency.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';

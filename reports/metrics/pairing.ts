@@ -9,6 +9,8 @@ export interface Pairing {
   periodsPerYear: number;
   /** How that P was found: 'spaced like the series', or e.g. 'monthly common dates (median gap 30 days), the series daily'. */
   source: string;
+  /** Intervals left out because a return inside them is unknown (relative.ts pairedIntervals); absent when none. */
+  unknown?: number;
 }
 
 /**
@@ -20,5 +22,5 @@ export function pairingOf(paired: PairedIntervals, days: Series, periodsPerYear:
   const known = (rows: ArrayLike<number>): number[] => Array.from(rows, (k) => days[k]).filter((d) => !Number.isNaN(d));
   const own = Array.from(days).filter((d) => !Number.isNaN(d));
   const f = pairedFrequency(known(paired.first < 0 ? paired.end : [paired.first, ...paired.end]), own, periodsPerYear);
-  return { intervals: paired.r.length, periodsPerYear: f.periodsPerYear, source: f.source };
+  return { intervals: paired.r.length, periodsPerYear: f.periodsPerYear, source: f.source, ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) };
 }

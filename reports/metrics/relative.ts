@@ -47,6 +47,8 @@ export interface PairedIntervals {
   readonly end: Int32Array;
   /** Row of the first common value, where the first interval starts (−1 when there is none). */
   readonly first: number;
+  /** Intervals between consecutive common rows left out because a return inside one is unknown (a chain breaks). */
+  readonly unknown: number;
 }
 
 /**
@@ -57,8 +59,12 @@ export interface PairedIntervals {
  * compounded return, never a one-day against a two-day return, never a 0 for the missing day.
  * `rf[k]` is the per-period risk-free return earned on row k + 1 (length levels − 1), compounded
  * over each interval; NaN rf counts as 0 (the caller decides what a missing rate means).
+ * `chains.a` / `chains.b` (see `chainsOf`, aligned like the levels) number the unbroken runs of
+ * each series: an interval whose two ends lie on different runs holds a return that is not known,
+ * so it is left out (counted in `unknown`) rather than paired as if that return were 0.
+ * Omitted chains mean one unbroken run.
  */
-export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0): PairedIntervals {
+export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0, chains: { a?: Series; b?: Series } = {}): PairedIntervals {
   if (levelA.length !== levelB.length) throw new RangeError(`level series have ${levelA.length} and ${levelB.length} rows; align them first`);
   const rows = levelA.length;
   if (typeof rf !== 'number' && rf.length !== Math.max(rows - 1, 0)) throw new RangeError(`risk-free has ${rf.length} rows for ${rows} levels; give one per return`);
@@ -69,13 +75,16 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
   let from = -1;
   let first = -1;
   let growthRf = 1;
+  let unknown = 0;
+  const sameRun = (chain: Series | undefined, from: number, to: number): boolean => chain === undefined || chain[from] === chain[to];
   for (let k = 0; k < rows; k++) {
     if (k > 0) {
       const x = typeof rf === 'number' ? rf : rf[k - 1];
       growthRf *= 1 + (Number.isNaN(x) ? 0 : x);
     }
     if (Number.isNaN(levelA[k]) || Number.isNaN(levelB[k])) continue;
-    if (from >= 0) {
+    if (from >= 0 && !(sameRun(chains.a, from, k) && sameRun(chains.b, from, k))) unknown++;
+    else if (from >= 0) {
       r.push(levelA[k] / levelA[from] - 1);
       b.push(levelB[k] / levelB[from] - 1);
       f.push(growthRf - 1);
@@ -84,15 +93,29 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
     from = k;
     growthRf = 1;
   }
-  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), end: Int32Array.from(end), first };
+  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), end: Int32Array.from(end), first, unknown };
 }
 
-/** Value levels of a return series: W_0 = 1 (the row before the first return), W_k = W_{k−1}(1 + r_k); NaN r counts as 0. */
+/**
+ * Value levels of a return series: W_0 = 1 (the row before the first return), W_k = W_{k−1}(1 + r_k);
+ * NaN r counts as 0 (METRICS.md compounding). For pairing, `chainsOf` says which levels compare.
+ */
 export function levelsOf(returns: Series): Float64Array {
   const w = new Float64Array(returns.length + 1);
   w[0] = 1;
   for (let k = 0; k < returns.length; k++) w[k + 1] = w[k] * (1 + (Number.isNaN(returns[k]) ? 0 : returns[k]));
   return w;
+}
+
+/**
+ * The run of each level row of `levelsOf(returns)` (length n + 1): row 0 is on run 0 and an
+ * unknown (NaN) return r_k starts a new run at row k — W_k is unknown relative to the rows before
+ * it but known relative to the rows after, so only intervals across r_k lose their return.
+ */
+export function chainsOf(returns: Series): Int32Array {
+  const chain = new Int32Array(returns.length + 1);
+  for (let k = 0; k < returns.length; k++) chain[k + 1] = chain[k] + (Number.isNaN(returns[k]) ? 1 : 0);
+  return chain;
 }
 
 /** Rows where every given column is non-NaN, copied into dense arrays (one per column). */

@@ -91,3 +91,49 @@ describe('benchmark caveats', () => {
     ]);
   });
 });
+
+describe('a blank benchmark return is an unknown interval, never a 0 % return', () => {
+  // Six prices, five returns; the benchmark's return on day 2 is blank.
+  const days = weekdays('2024-03-04', 6);
+  const r = [0.01, -0.02, 0.03, 0.01, -0.01];
+  const b = [0.02, NaN, 0.01, 0.02, -0.01];
+  const series = { dates: days.subarray(1), returns: Float64Array.from(r), startDay: days[0] };
+  const benchmark = { dates: days.subarray(1), returns: Float64Array.from(b), startDay: days[0] };
+
+  it('drops that one interval: 4 pairs; by hand beta 2/3, tracking error √0.0002·√252', () => {
+    const set = analyseSeries(series, { benchmark }).metrics;
+    expect(set.pairing).toEqual({ intervals: 4, periodsPerYear: 252, source: 'spaced like the series', unknown: 1 });
+    // Pairs (r, b): (.01, .02), (.03, .01), (.01, .02), (−.01, −.01). mean b = .01, b − mean b = (.01, 0, .01, −.02):
+    // β = Σ(b − b̄)·r / Σ(b − b̄)² = .0004 / .0006. r − b = (−.01, .02, −.01, 0): mean 0, sample variance .0006/3.
+    expect(value(set, 'beta')).toMatchObject({ value: expect.closeTo(2 / 3, 12), n: 4 });
+    expect(value(set, 'tracking_error')).toMatchObject({ value: expect.closeTo(Math.sqrt(0.0002 * 252), 12), n: 4 });
+    expect(value(set, 'information_ratio')?.value).toBeCloseTo(0, 12);
+    // The series' own metrics keep all five returns.
+    expect(value(set, 'total_return')).toMatchObject({ n: 5 });
+  });
+
+  it('a blank in the strategy\'s returns is dropped the same way', () => {
+    const set = analyseSeries(benchmark, { benchmark: series }).metrics;
+    expect(set.pairing?.intervals).toBe(4);
+    expect(set.pairing?.unknown).toBe(1);
+    // Same pairs with the roles swapped: β of b on r = Σ(r − r̄)·b / Σ(r − r̄)², r̄ = .01: (0, .02, 0, −.02) → .0004 / .0008.
+    expect(value(set, 'beta')?.value).toBeCloseTo(0.5, 12);
+  });
+
+  it('dropping blanks equals pairing only the known returns (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { nil: NaN, freq: 5 }), { minLength: 5, maxLength: 5 }), (bs) => {
+        const withBlanks = analyseSeries(series, { benchmark: { ...benchmark, returns: Float64Array.from(bs) } }).metrics;
+        const known = bs.flatMap((x, k) => (Number.isNaN(x) ? [] : [k]));
+        expect(withBlanks.pairing?.intervals).toBe(known.length);
+        expect(withBlanks.pairing?.unknown ?? 0).toBe(5 - known.length);
+        const keep = (xs: number[]) => Float64Array.from(known, (k) => xs[k]);
+        const te = computeMetrics({ returns: keep(r), benchmarkLevels: levelsOf(keep(bs)) });
+        const [got, want] = [value(withBlanks, 'tracking_error')?.value ?? null, value(te, 'tracking_error')?.value ?? null];
+        if (want === null) expect(got).toBeNull();
+        else expect(got).toBeCloseTo(want, 12); // levels' ratios round in the last digits
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

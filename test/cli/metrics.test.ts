@@ -1,0 +1,80 @@
+// breadth metrics end to end on hand-made files: blank benchmark returns, returns in percent,
+// the data caveats of a price series, and one symbol picked from a long file.
+
+import { describe, expect, it } from 'vitest';
+import { breadth, expectBadInput, expectOk, parseJson, scratch, write } from './helpers.ts';
+
+const DAYS = ['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08', '2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-15', '2024-03-18', '2024-03-19'];
+const returnsCsv = (values: (number | '')[], days = DAYS.slice(1)): string => `date,return\n${values.map((v, k) => `${days[k]},${v}`).join('\n')}\n`;
+
+describe.concurrent('metrics: a blank benchmark return', () => {
+  it('leaves that interval out, says so, and pairs the other 4 (beta 2/3, TE √0.0002·√252 by hand)', async () => {
+    const dir = scratch();
+    write(dir, 'r.csv', returnsCsv([0.01, -0.02, 0.03, 0.01, -0.01]));
+    write(dir, 'b.csv', returnsCsv([0.02, '', 0.01, 0.02, -0.01]));
+    const o = await breadth(['metrics', '--returns', 'r.csv', '--benchmark-returns', 'b.csv', '--json'], { cwd: dir });
+    expectOk(o);
+    const out = parseJson(o);
+    expect(out.aligned_rows).toBe(4);
+    expect(out.pairing.unknown).toBe(1);
+    // Pairs (.01, .02), (.03, .01), (.01, .02), (−.01, −.01): β = .0004 / .0006; r − b = (−.01, .02, −.01, 0).
+    expect(out.values.beta).toBeCloseTo(2 / 3, 12);
+    expect(out.values.tracking_error).toBeCloseTo(Math.sqrt(0.0002 * 252), 12);
+    const text = await breadth(['metrics', '--returns', 'r.csv', '--benchmark-returns', 'b.csv'], { cwd: dir });
+    expect(text.stderr).toContain('breadth: warning: 1 interval left out of the relative metrics: a return inside it is blank (unknown), never paired as 0');
+  });
+});
+
+describe.concurrent('metrics: returns in percent', () => {
+  const monthly = ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31'];
+  const percent = [1.5, -0.5, 3, 0.8];
+
+  it('refuses a file that looks like percent (upper median |r| 1.5; gaps 29, 31, 30 days → 1.5·√(365.25/30) = 5.2 > 2)', async () => {
+    const dir = scratch();
+    write(dir, 'pct.csv', returnsCsv(percent, monthly));
+    expectBadInput(await breadth(['metrics', '--returns', 'pct.csv'], { cwd: dir }), 'pct.csv: the returns look like percent: median |return| 1.5 per 30-day period is 5.2', '--returns-unit percent');
+  });
+
+  it('refuses a return below −1 at its line', async () => {
+    const dir = scratch();
+    write(dir, 'neg.csv', returnsCsv([0.01, -6.6, 0.02], monthly));
+    expectBadInput(await breadth(['metrics', '--returns', 'neg.csv'], { cwd: dir }), 'neg.csv:3: return -6.6 is below −1 (a loss of more than 100 %)');
+  });
+
+  it('--returns-unit percent divides by 100: total return 1.015 · 0.995 · 1.03 · 1.008 − 1', async () => {
+    const dir = scratch();
+    write(dir, 'pct.csv', returnsCsv(percent, monthly));
+    const o = await breadth(['metrics', '--returns', 'pct.csv', '--returns-unit', 'percent', '--json'], { cwd: dir });
+    expectOk(o);
+    expect(parseJson(o).values.total_return).toBeCloseTo(1.015 * 0.995 * 1.03 * 1.008 - 1, 12);
+  });
+});
+
+describe.concurrent('metrics --prices: data caveats and picking a symbol', () => {
+  // 12 prices; day 6 jumps ×4 and the next day takes it back.
+  const prices = [100, 101, 102, 101, 103, 104, 416, 105, 104, 106, 107, 108];
+  const priceCsv = `Date,AdjClose\n${prices.map((p, k) => `${DAYS[k]},${p}`).join('\n')}\n`;
+
+  it('says a one-session move that reverts, on stderr and under caveats in --json', async () => {
+    const dir = scratch();
+    write(dir, 'SPK.csv', priceCsv);
+    const text = await breadth(['metrics', '--prices', 'SPK.csv'], { cwd: dir });
+    expectOk(text);
+    expect(text.stderr).toContain('breadth: warning: 1 single-session price moves that revert (bad prints or uncarried corporate actions): SPK 2024-03-12 ×4.00 (back 2024-03-13)');
+    const out = parseJson(await breadth(['metrics', '--prices', 'SPK.csv', '--json'], { cwd: dir }));
+    expect(out.caveats[0]).toMatchObject({ code: 'data-note', severity: 'high', symbols: ['SPK'] });
+  });
+
+  it('names the symbols of a long file and takes --symbol (total return 99/90 − 1 by hand)', async () => {
+    const dir = scratch();
+    const rows = DAYS.slice(0, 3).flatMap((d, k) => [`${d},AAA,${[50, 51, 52][k]}`, `${d},BBB,${[90, 95, 99][k]}`]);
+    write(dir, 'long.csv', `date,symbol,close\n${rows.join('\n')}\n`);
+    expectBadInput(await breadth(['metrics', '--prices', 'long.csv'], { cwd: dir }), 'long.csv: holds 2 symbols (AAA, BBB) — pick one with --symbol AAA');
+    expectBadInput(await breadth(['metrics', '--prices', 'long.csv', '--symbol', 'BBBB'], { cwd: dir }), 'has no symbol BBBB', 'did you mean --symbol BBB?');
+    const o = await breadth(['metrics', '--prices', 'long.csv', '--symbol', 'BBB', '--benchmark-prices', 'long.csv', '--benchmark-symbol', 'AAA', '--json'], { cwd: dir });
+    expectOk(o);
+    const out = parseJson(o);
+    expect(out).toMatchObject({ series: 'BBB', benchmark: 'AAA', aligned_rows: 2 });
+    expect(out.values.total_return).toBeCloseTo(99 / 90 - 1, 12);
+  });
+});

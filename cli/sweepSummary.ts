@@ -1,7 +1,7 @@
 // What `breadth sweep` prints: the JSON summary (trials, PBO, best trial with its DSR), or a short
 // table of the best trials for people.
 
-import type { SweepOutcome } from '../study/sweep/index.ts';
+import { ranked, type SweepOutcome } from '../study/sweep/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
 const SHOWN = 10;
@@ -13,7 +13,7 @@ export function sweepJson(outcome: SweepOutcome, page: string | null) {
     trials: outcome.trials.length,
     pbo: 'note' in pbo ? null : pbo.result.pbo,
     best: best === null ? null : { name: best.trial.name, params: best.trial.params, sharpe: best.trial.metrics.sharpe ?? null, dsr: best.dsr.value },
-    ...('note' in pbo ? { pboNote: pbo.note } : { probabilityOfLoss: pbo.result.probabilityOfLoss, degradationSlope: pbo.result.degradation.slope }),
+    ...('note' in pbo ? { pboNote: pbo.note } : { pboTrials: pbo.trials, pboLeftOut: pbo.leftOut, probabilityOfLoss: pbo.result.probabilityOfLoss, degradationSlope: pbo.result.degradation.slope }),
     ...(best !== null && best.dsr.value === null ? { dsrNote: best.dsr.note } : {}),
     planned: outcome.planned,
     ran: outcome.ran,
@@ -34,7 +34,7 @@ export function sweepJson(outcome: SweepOutcome, page: string | null) {
 export function printSweepSummary(outcome: SweepOutcome, page: string | null): void {
   const { trials, metric } = outcome;
   process.stdout.write(`\n${outcome.market.name}${outcome.market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
-  const rows = [...trials].sort((a, b) => (b.metrics[metric] ?? -Infinity) - (a.metrics[metric] ?? -Infinity)).slice(0, SHOWN);
+  const rows = ranked(trials, metric).slice(0, SHOWN);
   printTable(
     ['trial', 'CAGR', 'volatility', 'Sharpe', 'max drawdown', 'DSR', 'run'],
     rows.map((t) => [t.name, percent(t.metrics.annual_return), percent(t.metrics.annual_volatility), fixed(t.metrics.sharpe), percent(t.metrics.max_drawdown), percent(outcome.dsr.get(t.key)?.value), t.runId ?? '']),

@@ -29,7 +29,8 @@ export type CaveatCode =
   | 'no-impact'
   | 'missing-rate'
   | 'frequency'
-  | 'benchmark';
+  | 'benchmark'
+  | 'walk-forward';
 
 /**
  * One caveat. `message` is one sentence for people; `size` (in `unit`) says how large it is

@@ -25,7 +25,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
         process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trials\n`);
         printTable(
           ['out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
-          o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' '), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
+          o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
         );
         process.stdout.write(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
         if (o.interrupted) process.stdout.write('interrupted: run again with --resume to finish\n');

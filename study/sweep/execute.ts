@@ -33,6 +33,11 @@ export interface TrialExecutor {
 export interface ExecuteOptions {
   readonly db: string;
   readonly resume?: boolean;
+  /**
+   * Keys this command stored already (a walk-forward run sharing an in-sample trial with an earlier
+   * run of the same command): linked and reused, never refused — a shared trial runs once.
+   */
+  readonly earlier?: ReadonlySet<string>;
   readonly signal?: AbortSignal;
   onTrial?(done: number, total: number, name: string): void;
 }
@@ -106,8 +111,9 @@ export async function executeTrials(
   const stored = storedTrialKeys(store, keys);
   const failedBefore = failedTrialKeys(store, keys);
   const known = stored.size + failedBefore.size;
-  if (known > 0 && !options.resume) {
-    throw new UserError(`${options.db} holds ${known} of the ${trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
+  const before = [...stored, ...failedBefore].filter((key) => !options.earlier?.has(key)).length;
+  if (before > 0 && !options.resume) {
+    throw new UserError(`${options.db} holds ${before} of the ${trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
   }
   linkTrials(store, sweepId, trials.filter((t) => stored.has(t.key)));
   const todo = trials.filter((t) => !stored.has(t.key) && !failedBefore.has(t.key));

@@ -124,6 +124,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, keep));
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
     const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
+    const pbo = sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS);
+    const pboNote = 'leftOut' in pbo && pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : [];
     return {
       sweepId,
       db: options.db,
@@ -138,9 +140,9 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       best: best === null ? null : { trial: best, dsr: dsr.get(best.key) as Metric },
       dsr,
       recorded,
-      pbo: sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS),
+      pbo,
       kept,
-      notes: [...plan.notes, ...caveatNotes(trials)],
+      notes: [...plan.notes, ...pboNote, ...caveatNotes(trials)],
     };
   } finally {
     store.close();

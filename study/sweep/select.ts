@@ -10,10 +10,20 @@ const LOWER_IS_BETTER = new Set(['annual_volatility', 'downside_risk', 'ulcer_in
 
 export const lowerIsBetter = (metric: string): boolean => LOWER_IS_BETTER.has(metric) || metric.startsWith('cost_');
 
-/** The trial's value of `metric` oriented so larger is better; −Infinity where it has none. */
+/**
+ * Risk, activity and cost metrics (the least-is-best ones and max_drawdown): a trial that never
+ * traded has none of them — its 0 volatility or drawdown is no risk taken, not risk managed.
+ */
+const needsExposure = (metric: string): boolean => lowerIsBetter(metric) || metric === 'max_drawdown';
+
+/**
+ * The trial's value of `metric` oriented so larger is better; −Infinity where it has none: a null
+ * or non-finite value, or a risk/cost metric of a trial without a fill (it never invested).
+ */
 export function score(trial: TrialRecord, metric: string): number {
   const v = trial.metrics[metric];
   if (v === null || v === undefined || !Number.isFinite(v)) return -Infinity;
+  if (trial.fillCount === 0 && needsExposure(metric)) return -Infinity;
   return lowerIsBetter(metric) ? -v : v;
 }
 
@@ -41,32 +51,57 @@ export function trialDsr(trial: TrialRecord, recorded: SharpeTrials | undefined)
   return dsrOfMoments(trial.moments, recorded);
 }
 
-export type SweepPbo = { readonly result: PboResult; readonly trials: number } | { readonly note: string };
+/** PBO over `trials` of the CSCV; `leftOut` of the period's trials had no Sharpe ratio (never invested, or flat) and are not among them. */
+export type SweepPbo = { readonly result: PboResult; readonly trials: number; readonly leftOut: number } | { readonly note: string };
 
 /**
  * PBO over the trials that share the best trial's sessions (same period: their returns line up
- * row for row). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
+ * row for row) and have a Sharpe ratio (CSCV ranks by it: a trial that never invested has none and
+ * would rank as −∞). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
  */
 export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number): SweepPbo {
   if (best === null) return { note: 'no trial has a value for the chosen metric' };
-  const same = trials.filter((t) => t.periodFrom === best.periodFrom && t.periodTo === best.periodTo && t.returns.length === best.returns.length);
-  if (same.length < 2) return { note: `PBO needs at least 2 trials over the same period, this sweep has ${same.length} over ${best.periodFrom}..${best.periodTo}` };
+  const period = trials.filter((t) => t.periodFrom === best.periodFrom && t.periodTo === best.periodTo && t.returns.length === best.returns.length);
+  const same = period.filter((t) => Number.isFinite(score(t, 'sharpe')) && t.fillCount > 0);
+  const leftOut = period.length - same.length;
+  const without = leftOut > 0 ? ` (${leftOut} without a Sharpe ratio left out)` : '';
+  if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${best.periodFrom}..${best.periodTo}${without}` };
   try {
-    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => t.returns), blocks }), trials: same.length };
+    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => t.returns), blocks }), trials: same.length, leftOut };
   } catch (err) {
     return { note: (err as Error).message };
   }
 }
 
-/** The trials' caveats, one line per kind: how many trials have it and the first one's message. */
+/** Trials named when this few have a message; more are counted. */
+const NAMED = 3;
+/** Distinct messages shown per caveat code; the rest are counted. */
+const MESSAGES = 3;
+
+/**
+ * The trials' caveats, one line per distinct message (trials that share a code but not its message
+ * — "after 64 sessions" and "after 253", or "never invested" — are not told as one): which trials
+ * have it ("every trial" only when all have this very message; the names when at most 3 do; else
+ * "k of n trials"). Beyond 3 messages of one code, one line counts the trials with the others.
+ */
 export function caveatNotes(trials: readonly TrialRecord[]): string[] {
-  const byCode = new Map<string, { count: number; message: string }>();
+  const byCode = new Map<string, Map<string, string[]>>();
   for (const t of trials) {
-    for (const code of new Set(t.caveats.map((c) => c.code))) {
-      const seen = byCode.get(code);
-      if (seen) seen.count++;
-      else byCode.set(code, { count: 1, message: t.caveats.find((c) => c.code === code)?.message ?? code });
+    const seen = new Set<string>();
+    for (const c of t.caveats) {
+      if (seen.has(c.message)) continue;
+      seen.add(c.message);
+      const messages = byCode.get(c.code) ?? new Map<string, string[]>();
+      byCode.set(c.code, messages);
+      messages.set(c.message, [...(messages.get(c.message) ?? []), t.name]);
     }
   }
-  return [...byCode.values()].map(({ count, message }) => (count === trials.length ? `every trial: ${message}` : `${count} of ${trials.length} trials, e.g.: ${message}`));
+  const who = (names: readonly string[]): string => (names.length === trials.length ? 'every trial' : names.length <= NAMED ? names.join(', ') : `${names.length} of ${trials.length} trials`);
+  return [...byCode].flatMap(([code, messages]) => {
+    const list = [...messages].sort((a, b) => b[1].length - a[1].length);
+    const lines = list.slice(0, MESSAGES).map(([message, names]) => `${who(names)}: ${message}`);
+    const rest = new Set(list.slice(MESSAGES).flatMap(([, names]) => names));
+    if (rest.size > 0) lines.push(`${who([...rest])}: ${code} with ${list.length - MESSAGES} other message${list.length - MESSAGES === 1 ? '' : 's'}`);
+    return lines;
+  });
 }

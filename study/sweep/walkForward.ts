@@ -9,6 +9,7 @@ import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
 import { sessionOnOrBefore } from '../../engine/view.ts';
 import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
 import { canonicalJson, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
@@ -94,6 +95,8 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
   const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const outcomes: WalkForwardOutcome[] = [];
+    // In-sample trials this command stored: a later run sharing one reuses it (it runs once).
+    const earlier = new Set<string>();
     for (const { run, k } of tested) {
       if (options.signal?.aborted) break;
       const spec = run.walkForward ?? config.walkForward;
@@ -112,7 +115,8 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
         dataFingerprint: market.fingerprint,
         planned: all.length,
       });
-      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, options);
+      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier });
+      for (const t of all) earlier.add(t.key);
       const interrupted = ran + failed + skipped < all.length;
       const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length };
       if (interrupted) {
@@ -133,19 +137,24 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
   const all = sweepTrials(store, sweepId);
   checkMetric(all, metric, `${options.where}: runs[${k}].walkForward.metric`);
   const stored = new Map(all.map((t) => [t.key, t]));
-  const choices = perWindow.map((specs) => {
-    const trials = specs.map((s) => stored.get(s.key)).filter((t) => t !== undefined);
-    const best = bestTrial(trials, metric) ?? trials[0];
-    return { trial: best, spec: specs.find((s) => s.key === best.key) as TrialSpec };
-  });
   const day = (t: number): string => isoDay(market.dates[t]);
+  const choices = perWindow.map((specs, w) => {
+    const trials = specs.map((s) => stored.get(s.key)).filter((t) => t !== undefined);
+    if (trials.length === 0) throw new UserError(`${options.where}: runs[${k}].walkForward: every in-sample trial of ${day(windows[w].isFirst)}..${day(windows[w].isLast)} failed (breadth sweep lists why); fix the strategy or its parameters`);
+    const best = bestTrial(trials, metric);
+    const trial = best ?? trials[0];
+    // This run's own point (a trial stored by another run of the command carries that run's name and values).
+    return { trial, spec: specs.find((s) => s.key === trial.key) as TrialSpec, fallback: best === null };
+  });
+  const fallbacks = choices.flatMap((c, w) => (c.fallback ? [`${day(windows[w].oosFirst)}..${day(windows[w].oosLast)}`] : []));
   const loaded = await loadStrategyDefinition(choices[0].spec.strategy);
   const parts = choices.map((c, w) => ({ from: windows[w].oosFirst, strategy: instantiate(loaded.definition, c.spec.params, loaded.sourceHash) }));
   const windowsParams = choices.map((c, w) => ({ from: day(windows[w].oosFirst), to: day(windows[w].oosLast), params: c.spec.params }));
   const strategy = stitchedStrategy(parts, { walkForward: windowsParams });
   const engine = { ...choices[0].spec.engine, from: day(windows[0].oosFirst), to: day(windows[windows.length - 1].oosLast) };
   const models = Object.keys(choices[0].spec.models).length ? await loadModelFiles(choices[0].spec.models, market, `${options.where}: runs[${k}]`) : {};
-  const result = backtest(market, strategy, engine, models);
+  const ran = backtest(market, strategy, engine, models);
+  const result = fallbacks.length === 0 ? ran : { ...ran, caveats: rankCaveats([...ran.caveats, fallbackCaveat(fallbacks, metric, perWindow[0][0].name)]) };
   const p = choices[0].spec;
   const recorded = recordedTrials(store, strategy.name, market.fingerprint);
   const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: resolveRiskFree(p.riskFree, market, []), trials: recorded });
@@ -169,7 +178,8 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
       oosTo: day(w.oosLast),
       trialKey: choices[i].trial.key,
       params: choices[i].spec.params,
-      values: choices[i].trial.values,
+      values: choices[i].spec.values,
+      fallback: choices[i].fallback,
       isMetric: Number.isFinite(score(choices[i].trial, metric)) ? (choices[i].trial.metrics[metric] ?? null) : null,
       isAnnualReturn: Number.isFinite(isAnnual) ? isAnnual : null,
       isSharpe: choices[i].trial.metrics.sharpe ?? null,
@@ -189,6 +199,12 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
     oosSharpe: metrics.metrics.find((m) => m.name === 'sharpe')?.value ?? null,
     efficiency: oosAnnualReturn !== null && Number.isFinite(meanIs) && meanIs !== 0 ? oosAnnualReturn / meanIs : null,
   };
+}
+
+/** The caveat of windows where no in-sample trial had a value of the metric, so the first point ran. */
+function fallbackCaveat(spans: readonly string[], metric: string, firstName: string): Caveat {
+  const point = firstName.replace(/ IS .*$/, '');
+  return caveat('walk-forward', 'high', `no in-sample trial has a value of ${metric} for the out-of-sample window${spans.length === 1 ? '' : 's'} ${spans.join(', ')}: ${spans.length === 1 ? 'it runs' : 'they run'} the first point, ${point}, as a fallback — not a choice`, { value: spans.length, unit: 'count' });
 }
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -64,7 +64,7 @@ beforeAll(async () => {
       mode: 'rolling',
       metric: 'sharpe',
       trials: 45,
-      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08 })),
+      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08, fallback: k === 2 })),
       efficiency: 0.4,
       oosAnnualReturn: 0.03,
       oosSharpe: 0.25,

@@ -63,7 +63,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
     'windows',
     ['window', 'in sample', 'out of sample', ...axes, `IS ${data.metric}`, 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency'],
     data.windows.map((w, k) => [
-      { text: String(k + 1), sort: k + 1 },
+      { text: w.fallback ? `${k + 1} (fallback: no in-sample trial has ${data.metric}; the first point ran)` : String(k + 1), sort: k + 1 },
       { text: `${w.isFrom} → ${w.isTo}` },
       { text: `${w.oosFrom} → ${w.oosTo}` },
       ...axes.map((a) => ({ text: shown(w.values[a]), sort: typeof w.values[a] === 'number' ? (w.values[a] as number) : shown(w.values[a]) })),

@@ -1,0 +1,61 @@
+// Choosing among trials: a metric's direction, trials without a value (never invested: no
+// volatility or drawdown to be proud of), PBO over the trials that have a Sharpe ratio, and the
+// sweep's caveat notes told per message, not per code.
+
+import { describe, expect, it } from 'vitest';
+import type { TrialRecord } from '../../reports/store/index.ts';
+import { bestTrial, ranked, score, sweepPbo } from '../../study/sweep/index.ts';
+import { caveatNotes } from '../../study/sweep/select.ts';
+
+function trial(name: string, seq: number, fillCount: number, metrics: Record<string, number | null>, returns: number[] = [], caveats: string[] = []): TrialRecord {
+  return {
+    key: name, name, group: 'g', seq, params: {}, engine: {} as TrialRecord['engine'], values: {}, strategy: 's', configHash: '', dataName: 'd', dataFingerprint: 'f',
+    periodFrom: '2020-01-01', periodTo: '2020-12-31', sessions: returns.length + 1, benchmark: null, periodsPerYear: 252, fillsHash: '', ordersHash: null,
+    fillCount, metrics, moments: null, returns: Float64Array.from(returns), caveats: caveats.map((message) => ({ code: message === 'stale' ? 'stale-marks' : 'warm-up', severity: 'high', message })),
+  };
+}
+
+// A does well in the first half, B in the second; C never invests (flat: zero returns).
+const up = [0.01, 0.02, 0.01, 0.02];
+const flat = [0.01, -0.01, 0.01, -0.01];
+const a = trial('A', 0, 5, { annual_volatility: 0.2, max_drawdown: -0.1, sharpe: 1 }, [...up, ...flat]);
+const b = trial('B', 1, 5, { annual_volatility: 0.1, max_drawdown: -0.2, sharpe: 0.5 }, [...flat, ...up]);
+const c = trial('C', 2, 0, { annual_volatility: 0, max_drawdown: 0, sharpe: null }, new Array(8).fill(0));
+
+describe('choosing by a metric', () => {
+  it('least volatility wins among trials that invested; the one that never did has no value and never wins', () => {
+    expect(bestTrial([a, b, c], 'annual_volatility')?.name).toBe('B');
+    expect(ranked([a, b, c], 'annual_volatility').map((t) => t.name)).toEqual(['B', 'A', 'C']);
+    expect(score(c, 'annual_volatility')).toBe(-Infinity);
+  });
+
+  it('the shallowest drawdown wins (max_drawdown ≤ 0), but not a flat 0 of a trial without a fill', () => {
+    expect(bestTrial([a, b, c], 'max_drawdown')?.name).toBe('A');
+    expect(bestTrial([c], 'max_drawdown')).toBeNull();
+  });
+
+  it('PBO counts only the trials with a Sharpe ratio and says how many it left out', () => {
+    // S = 2: J = first half picks A, which is below B out of sample; J = second half picks B, below A. PBO = 2/2.
+    const pbo = sweepPbo([a, b, c], a, 2);
+    expect('note' in pbo ? pbo.note : { pbo: pbo.result.pbo, trials: pbo.trials, leftOut: pbo.leftOut }).toEqual({ pbo: 1, trials: 2, leftOut: 1 });
+    const alone = sweepPbo([a, c], a, 2);
+    expect('note' in alone && alone.note).toMatch(/at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 \(1 without a Sharpe ratio left out\)/);
+  });
+});
+
+describe('caveat notes', () => {
+  it('trials with one code but different messages are told apart and named; "every trial" only for one message all share', () => {
+    const t = [
+      trial('T1', 0, 1, {}, [], ['first investment after 64 sessions', 'stale']),
+      trial('T2', 1, 1, {}, [], ['first investment after 253 sessions', 'stale']),
+      trial('T3', 2, 0, {}, [], ['never invested', 'stale']),
+      trial('T4', 3, 1, {}, [], ['stale']),
+    ];
+    expect(caveatNotes(t)).toEqual(['T1: first investment after 64 sessions', 'T2: first investment after 253 sessions', 'T3: never invested', 'every trial: stale']);
+  });
+
+  it('a message most trials share is counted; beyond 3 messages of a code, the rest are counted in one line', () => {
+    const t = Array.from({ length: 8 }, (_, k) => trial(`T${k}`, k, 1, {}, [], [k < 4 ? 'common' : `rare ${k}`]));
+    expect(caveatNotes(t)).toEqual(['4 of 8 trials: common', 'T4: rare 4', 'T5: rare 5', 'T6, T7: warm-up with 2 other messages']);
+  });
+});

@@ -57,6 +57,18 @@ describe('tracking error and information ratio', () => {
     expect(ir.value).toBeCloseTo((0.004 / Math.sqrt(0.00072 / 4)) * Math.sqrt(12), 12);
   });
 
+  it('a series equal to its benchmark but for float noise: zero tracking error, no information ratio of noise', () => {
+    // The same monthly returns, one side computed through levels: differences of ~1e-17, not a spread.
+    const bench = [0.02, -0.01, 0.03, 0.005, -0.02, 0.01];
+    const levels = bench.reduce<number[]>((acc, x) => [...acc, acc[acc.length - 1] * (1 + x)], [100]);
+    const viaLevels = levels.slice(1).map((l, k) => l / levels[k] - 1);
+    expect(viaLevels.some((x, k) => x !== bench[k])).toBe(true);
+    const [te, ir] = activeRisk(Float64Array.from(viaLevels), Float64Array.from(bench), 12);
+    expect(te.value).toBe(0);
+    expect(ir.value).toBeNull();
+    expect(ir.note).toBe('zero tracking error');
+  });
+
   it('identical series: zero tracking error, no information ratio', () => {
     const [te, ir] = activeRisk(r, r, 12);
     expect(te.value).toBe(0);

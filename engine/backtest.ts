@@ -242,6 +242,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   };
   const deferrals = ledger.deferrals();
   const fills = ledger.fills();
+  const orders = orderBook.orders();
+  const snapshots = ledger.snapshots();
   return {
     manifest,
     symbols: market.symbols,
@@ -249,15 +251,15 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     sessions,
     daily: ledger.daily,
     fills,
-    orders: orderBook.orders(),
-    snapshots: ledger.snapshots(),
+    orders,
+    snapshots,
     deferrals,
     breaches,
     pnlBySymbol: portfolio.pnlBySymbol,
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, facts, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays, liquidityGaps: broker.liquidityGaps }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays, liquidityGaps: broker.liquidityGaps }),
   };
 }
 

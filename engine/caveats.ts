@@ -20,6 +20,8 @@ export type CaveatCode =
   | 'early-end'
   | 'warm-up'
   | 'data-end-exit'
+  | 'left-unheld'
+  | 'idle'
   | 'stale-marks'
   | 'ruin'
   | 'cash-limited'

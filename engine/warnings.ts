@@ -8,9 +8,10 @@ import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
+import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
-import type { DailyColumn, Deferrals, Fills, LeverageBreach, RunFacts } from './result.ts';
+import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
 
 export interface RunRecordings {
   readonly config: EngineConfig;
@@ -20,7 +21,11 @@ export interface RunRecordings {
   readonly last: number;
   readonly daily: Readonly<Record<DailyColumn, Float64Array>>;
   readonly fills: Fills;
+  readonly orders: Orders;
+  readonly snapshots: Snapshots;
   readonly facts: RunFacts;
+  /** Session of the first close with a position; −1 when the run never invested. */
+  readonly firstInvested: number;
   /** The data-end exits with their sessions (facts.dataEndExits names them). */
   readonly dataEndExits: readonly DataEndExit[];
   /** Decisions that returned targets. */
@@ -47,7 +52,7 @@ const bySize = (share: number, high: number, medium: number): CaveatSeverity => 
 
 export function describeRun(r: RunRecordings): Caveat[] {
   const touched = touchedSymbols(r);
-  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touched), ...movesCaveats(r.market, touched, r.first, r.last)]);
+  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...idleCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touched), ...movesCaveats(r.market, touched, r.first, r.last)]);
 }
 
 function engineCaveats(r: RunRecordings): Caveat[] {
@@ -154,6 +159,12 @@ function bookCaveats(r: RunRecordings): Caveat[] {
     );
   }
   return out;
+}
+
+/** Symbols the run traded that left the market while not held, and long stretches in cash (idleCaveats.ts). */
+function idleCaveats(r: RunRecordings): Caveat[] {
+  const idle = { ...r, longCount: r.daily.longCount, shortCount: r.daily.shortCount };
+  return [...unheldEndCaveats(idle), ...idleStretchCaveats(idle)];
 }
 
 /** Rejected decisions, account cuts and other deferrals. */

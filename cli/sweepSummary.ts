@@ -6,7 +6,8 @@ import { fixed, percent, printTable } from './output.ts';
 
 const SHOWN = 10;
 
-export function sweepJson(outcome: SweepOutcome, page: string | null) {
+/** `tearSheets`: the kept runs' tear sheets by run id (none with --no-report). */
+export function sweepJson(outcome: SweepOutcome, page: string | null, tearSheets: ReadonlyMap<number, string>) {
   const best = outcome.best;
   const pbo = outcome.pbo;
   return {
@@ -25,13 +26,13 @@ export function sweepJson(outcome: SweepOutcome, page: string | null) {
     synthetic: outcome.market.synthetic,
     db: outcome.db,
     sweep: outcome.sweepId,
-    kept: outcome.kept,
+    kept: outcome.kept.map((k) => ({ ...k, tearSheet: tearSheets.get(k.runId) ?? null })),
     page,
     notes: outcome.notes,
   };
 }
 
-export function printSweepSummary(outcome: SweepOutcome, page: string | null): void {
+export function printSweepSummary(outcome: SweepOutcome, page: string | null, tearSheets: ReadonlyMap<number, string>): void {
   const { trials, metric } = outcome;
   process.stdout.write(`\n${outcome.market.name}${outcome.market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
   const rows = ranked(trials, metric).slice(0, SHOWN);
@@ -51,6 +52,7 @@ export function printSweepSummary(outcome: SweepOutcome, page: string | null): v
   }
   if (outcome.interrupted) process.stdout.write(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned} trials are stored; run again with --resume to finish\n`);
   process.stdout.write(`\nresults: ${outcome.db}\n`);
-  if (outcome.kept.length) process.stdout.write(`kept in full: ${outcome.kept.map((k) => `${k.name} (run ${k.runId})`).join(', ')}\n`);
+  if (outcome.kept.length) process.stdout.write('kept in full:\n');
+  for (const k of outcome.kept) process.stdout.write(`  ${k.name} (run ${k.runId})${tearSheets.has(k.runId) ? `: tear sheet ${tearSheets.get(k.runId)}` : ''}\n`);
   if (page) process.stdout.write(`sweep page: ${page}\n`);
 }

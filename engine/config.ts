@@ -72,4 +72,15 @@ export const engineConfigSchema = z
   .refine((c) => !c.from || !c.to || c.from <= c.to, { message: '`from` must not be after `to`', path: ['from'] });
 
 export type EngineConfig = z.output<typeof engineConfigSchema>;
+
+/** The top-level keys of the engine config (`initialCash`, `execution`, …). */
+export const ENGINE_SETTINGS: readonly string[] = Object.keys(engineConfigSchema.shape);
+
+/** The error message for `keys` that are not engine settings (listing the settings), or null when all are. */
+export function unknownEngineSettings(keys: readonly string[]): string | null {
+  const unknown = keys.filter((key) => !ENGINE_SETTINGS.includes(key));
+  if (unknown.length === 0) return null;
+  // Worded as zod words an unknown key of a strict object, as every other key of a study is checked.
+  return `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}; the engine's settings are ${ENGINE_SETTINGS.join(', ')}`;
+}
 export type EngineConfigInput = z.input<typeof engineConfigSchema>;

@@ -8,12 +8,21 @@ import type { parse } from 'yaml';
 import { z } from 'zod';
 import { parseIsoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
+import { unknownEngineSettings } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
-const engineOverrides = z.record(z.string(), z.unknown());
+
+/**
+ * Engine settings over other settings: their values are checked once merged (study/runStudy.ts
+ * prepareRun), their keys here, so a misspelt setting is the file's error before any run or trial.
+ */
+const engineOverrides = z.record(z.string(), z.unknown()).superRefine((engine, ctx) => {
+  const message = unknownEngineSettings(Object.keys(engine));
+  if (message) ctx.addIssue({ code: 'custom', message });
+});
 const periodsPerYear = z.number().int().positive().max(366);
 
 export const runSpecSchema = z

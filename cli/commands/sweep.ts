@@ -25,14 +25,17 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example('$0 sweep examples/sweep.yaml --resume', 'carry on after Ctrl-C: stored trials are skipped')
       .example('$0 sweep examples/sweep.yaml --queue redis://10.0.0.5:6379', 'on `breadth worker`s of other machines (README: sweeps on several machines)'),
   handler: async (args) => {
-    const { runSweep, writeSweepPage } = await import('../../study/sweep/index.ts');
+    const { runSweep, writeKeptTearSheets, writeSweepPage } = await import('../../study/sweep/index.ts');
     const { printSweepSummary, sweepJson } = await import('../sweepSummary.ts');
     const { config, result: outcome } = await runTrialCommand(args, (study, settings) =>
       runSweep(study, { ...settings, keep: args.keep, metric: args.metric, blocks: args.blocks }),
     );
-    const page = args.report && !outcome.interrupted ? writeSweepPage(outcome, join(args.out, 'reports', `sweep-${outcome.sweepId}.html`), config.title) : null;
-    if (args.json) printJson(sweepJson(outcome, page));
-    else printSweepSummary(outcome, page);
+    const reports = join(args.out, 'reports');
+    const written = args.report && !outcome.interrupted;
+    const page = written ? writeSweepPage(outcome, join(reports, `sweep-${outcome.sweepId}.html`), config.title) : null;
+    const tearSheets = written ? writeKeptTearSheets(outcome, reports) : new Map<number, string>();
+    if (args.json) printJson(sweepJson(outcome, page, tearSheets));
+    else printSweepSummary(outcome, page, tearSheets);
     if (outcome.interrupted) process.exitCode = 130;
   },
 };

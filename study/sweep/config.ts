@@ -13,6 +13,7 @@
 
 import { z } from 'zod';
 import { parseIsoDay } from '../../data/dates.ts';
+import { unknownEngineSettings } from '../../engine/config.ts';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 
@@ -55,6 +56,8 @@ export const sweepSchema = z
     }
     for (const key of Object.keys(sweep.engine)) {
       if (key === 'from' || key === 'to') ctx.addIssue({ code: 'custom', path: ['engine', key], message: 'vary the period with `periods`, not engine.from/to' });
+      const unknown = unknownEngineSettings([key.split('.')[0]]);
+      if (unknown) ctx.addIssue({ code: 'custom', path: ['engine', key], message: unknown });
     }
   });
 export type SweepSpec = z.output<typeof sweepSchema>;

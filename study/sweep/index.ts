@@ -5,7 +5,7 @@ export { type Axis, sweepSchema, type SweepSpec, walkForwardSchema, type WalkFor
 export { expandSweep, type SweepPoint } from './expand.ts';
 export { planSweep, type SweepPlan } from './plan.ts';
 export { defaultWorkers, localPool, type TrialPool } from './pool.ts';
-export { sweepPageData, writeSweepPage, writeWalkForwardPage } from './publish.ts';
+export { sweepPageData, writeKeptTearSheets, writeSweepPage, writeWalkForwardPage } from './publish.ts';
 export { openSweepMarket, runSweep, type SweepOptions, type SweepOutcome } from './runSweep.ts';
 export { bestTrial, lowerIsBetter, ranked, score, sweepPbo, trialDsr } from './select.ts';
 export { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';

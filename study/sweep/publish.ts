@@ -1,5 +1,5 @@
-// The sweep page of a sweep's outcome (trials as read back from the registry), and the
-// walk-forward page of a walk-forward test (with the stitched run's tear sheet).
+// The sweep page of a sweep's outcome (trials as read back from the registry) and its kept runs'
+// tear sheets, and the walk-forward page of a walk-forward test (with the stitched run's tear sheet).
 
 import { mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -56,6 +56,19 @@ export function writeSweepPage(outcome: SweepOutcome, path: string, title = 'bre
   mkdirSync(dirname(path), { recursive: true });
   writeReport(path, renderSweepPage(sweepPageData(outcome, title)));
   return path;
+}
+
+/**
+ * The tear sheets of the sweep's kept runs, as `breadth study` writes its runs' (the same writer):
+ * `<dir>/sweep-<sweep id>-best-<rank>.html`, rank 1 the best kept. Returns each kept run's path by run id.
+ */
+export function writeKeptTearSheets(outcome: SweepOutcome, dir: string): Map<number, string> {
+  const store = openStore(outcome.db);
+  try {
+    return new Map(outcome.kept.map((k, i) => [k.runId, writeTearSheet(store, k.runId, join(dir, `sweep-${outcome.sweepId}-best-${i + 1}.html`))]));
+  } finally {
+    store.close();
+  }
 }
 
 /**

@@ -1,9 +1,10 @@
 // Walk-forward windows over a run's sessions: an in-sample span followed by an out-of-sample
 // span, stepped forward by the out-of-sample span. Rolling windows keep their in-sample length;
 // anchored ones all start at the run's first session. Spans are calendar years ("3y") or months
-// ("18m"), or sessions ("126d"). The last out-of-sample span may be cut short by the data's end.
+// ("18m"), or sessions ("126d"); a span of N months holds the sessions of N calendar months (on
+// month-end bars, N of them). The last out-of-sample span may be cut short by the data's end.
 
-import { dayParts, epochDay } from '../../data/dates.ts';
+import { dayParts, epochDay, weekdaysBetween } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 
 /** Session indices (inclusive) of one window. */
@@ -26,14 +27,28 @@ function span(text: string): Span {
   return unit === 'd' ? { count, unit: 'sessions' } : { count: unit === 'y' ? 12 * count : count, unit: 'months' };
 }
 
-/** The first session at or after `months` calendar months after the date of session `from`. */
+/**
+ * The session that starts the calendar month `months` after the month of session `from`: that
+ * month's first session on or after the same day of month, or — when the month's sessions end
+ * before that day (31 Jan → February; a month-end bar on Friday the 29th) — the month's last
+ * session, so a span of N months holds N months of sessions whatever the weekday. The data's
+ * last month counts as over when it ends on that month's last weekday. A month with no session,
+ * or one the data ends within before that day, gives the first session after it (`dates.length`
+ * when none).
+ */
 function monthsAfter(dates: Int32Array, from: number, months: number): number {
   const p = dayParts(dates[from]);
   const month0 = p.month - 1 + months;
-  const target = epochDay(p.year + Math.floor(month0 / 12), (month0 % 12) + 1, 1) + (p.date - 1);
+  const year = p.year + Math.floor(month0 / 12);
+  const month = (month0 % 12) + 1;
+  const monthStart = epochDay(year, month, 1);
+  const target = monthStart + (p.date - 1); // past the month's end when it is shorter
   let t = from;
   while (t < dates.length && dates[t] < target) t++;
-  return t;
+  const nextMonth = epochDay(year, month + 1, 1);
+  // The month is over in the data: a later session follows, or the data ends on its last weekday.
+  const over = t < dates.length ? dates[t] >= nextMonth : weekdaysBetween(dates[t - 1] + 1, nextMonth) === 0;
+  return over && dates[t - 1] >= monthStart ? t - 1 : t;
 }
 
 /** The session `a + k·b` spans after the anchor; counted from the anchor, so monthly steps never drift. */

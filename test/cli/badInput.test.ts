@@ -226,3 +226,14 @@ describe.concurrent('distributed sweeps', () => {
     expectBadInput(await run('sweep', 'sweep.yaml', '--queue', 'redis://127.0.0.1:1', '--db', 'out/unanswered.db'), answer);
   });
 });
+
+describe.concurrent('sweep and walk-forward studies', () => {
+  it('a misspelt engine setting of the study is the file\'s error, once, before any trial is planned', async () => {
+    write(dir, 'misspelt.yaml', 'data: sample\nsample: { stocks: 20, years: 2 }\nengine: { fractional: true }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0, 1] } }\n    walkForward: { inSample: 1y, outOfSample: 6m }\n');
+    for (const command of ['sweep', 'walk-forward', 'study']) {
+      const o = await run(command, 'misspelt.yaml', '--out', `out-${command}`);
+      expectBadInput(o, /^breadth: misspelt\.yaml: engine: Unrecognized key: "fractional"; the engine's settings are initialCash, /);
+      expect(o.stderr).not.toContain('trial');
+    }
+  });
+});

@@ -76,6 +76,18 @@ describe('sweep blocks that are wrong', () => {
     expect(studyError(withSweep({ engine: { from: ['2001-01-02'] } }))).toMatch(/runs\[0\]\.sweep\.engine\.from: vary the period with `periods`/);
   });
 
+  it('a misspelt engine setting is the file\'s error, at its key path (study, run or sweep axis), before any trial', () => {
+    const settings = "the engine's settings are initialCash, execution, from, to, shares,";
+    const top = studyError({ ...base, engine: { fractional: true }, runs: [run] });
+    expect(top.startsWith('sweep.yaml: engine: Unrecognized key: "fractional"; ')).toBe(true);
+    expect(top).toContain(settings);
+    expect(top).not.toContain('\n');
+    expect(studyError({ ...base, runs: [{ ...run, engine: { fractional: true, sharez: 1 } }] })).toMatch(/^sweep\.yaml: runs\[0\]\.engine: Unrecognized keys: "fractional", "sharez"; the engine's settings are/);
+    expect(studyError(withSweep({ engine: { 'slipage.bps': [1, 5] } }))).toMatch(/^sweep\.yaml: runs\[0\]\.sweep\.engine\.slipage\.bps: Unrecognized key: "slipage"; /);
+    // Known settings, and key paths into them, pass.
+    expect(() => parseStudy({ ...base, engine: { shares: 'fractional' }, runs: [{ ...run, sweep: { engine: { 'slippage.bps': [1, 5] } } }] }, 'sweep.yaml')).not.toThrow();
+  });
+
   it('a walk-forward span must read like 3y, 18m or 126d', () => {
     expect(studyError({ ...base, runs: [{ ...run, walkForward: { inSample: '3 years', outOfSample: '1y' } }] })).toMatch(/runs\[0\]\.walkForward\.inSample: write a span as 3y/);
   });

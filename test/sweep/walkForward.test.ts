@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
@@ -47,8 +48,50 @@ describe('walk-forward windows', () => {
     expect(isoDay(dates[w[1].isFirst])).toBe('2020-02-03');
   });
 
+  it('in calendar months from a 31st: a shorter month\'s span starts on its last session, not in the next month', () => {
+    const from31 = weekdays(400).filter((d) => d >= epochDay(2020, 1, 31));
+    const w = walkForwardWindows(from31, 0, from31.length - 1, { inSample: '1m', outOfSample: '1m', mode: 'rolling' }, 'test');
+    // 2020-02-29 is a Saturday: February's last weekday is Friday the 28th; 2020-03-31 a Tuesday.
+    expect(w.slice(0, 2).map((x) => [isoDay(from31[x.isFirst]), isoDay(from31[x.oosFirst])])).toEqual([['2020-01-31', '2020-02-28'], ['2020-02-28', '2020-03-31']]);
+    // Data ending on Friday 2020-03-13, before March's 31st: no span starts in March; the last runs to the end.
+    const toMarch13 = from31.filter((d) => d <= epochDay(2020, 3, 13));
+    const cut = walkForwardWindows(toMarch13, 0, toMarch13.length - 1, { inSample: '1m', outOfSample: '1m', mode: 'rolling' }, 'test');
+    expect(cut.map((x) => [x.oosFirst, x.oosLast].map((i) => isoDay(toMarch13[i])))).toEqual([['2020-02-28', '2020-03-13']]);
+  });
+
   it('refuses an in-sample span that leaves nothing out of sample', () => {
     expect(() => walkForwardWindows(dates, 0, 99, { inSample: '1y', outOfSample: '1m', mode: 'rolling' }, 'study.yaml: runs[0].walkForward')).toThrow(/runs\[0\]\.walkForward: an in-sample span of 1y leaves no session/);
+  });
+});
+
+/** The last weekday of each month, `months` months from January 2014 (month-end bars). */
+const monthEnds = (months: number): Int32Array => Int32Array.from({ length: months }, (_, m) => {
+  let d = epochDay(2014, m + 2, 0);
+  while ([0, 6].includes(new Date(d * 86_400_000).getUTCDay())) d--;
+  return d;
+});
+
+describe('walk-forward windows on month-end bars', () => {
+  const dates = monthEnds(120); // 2014-01-31 … 2023-12-29
+  it('a 3y/1y rolling test has 36 sessions in sample and 12 out of sample whatever the weekday of the month\'s end', () => {
+    const w = walkForwardWindows(dates, 0, 119, { inSample: '3y', outOfSample: '1y', mode: 'rolling' }, 'test');
+    // Window k: in sample sessions 12k … 12k + 35, out of sample 12k + 36 … 12k + 47; 7 windows up to session 119.
+    expect(w).toEqual(Array.from({ length: 7 }, (_, k) => ({ isFirst: 12 * k, isLast: 12 * k + 35, oosFirst: 12 * k + 36, oosLast: 12 * k + 47 })));
+    // 2015-01-31 and 2021-01-31 are weekend days: their months' bars (Fridays the 30th and 29th) still open their spans.
+    expect(isoDay(dates[w[1].isFirst])).toBe('2015-01-30');
+    expect(isoDay(dates[w[4].oosFirst])).toBe('2021-01-29');
+    expect(isoDay(dates[w[4].oosLast])).toBe('2021-12-31');
+  });
+
+  it('property: every whole N-month span holds N month-end sessions, from any first month', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 18 }), fc.constantFrom<'rolling' | 'anchored'>('rolling', 'anchored'), (first, is, oos, mode) => {
+      const w = walkForwardWindows(dates, first, 119, { inSample: `${is}m`, outOfSample: `${oos}m`, mode }, 'test');
+      w.forEach((x, k) => {
+        expect(x.oosFirst).toBe(first + is + k * oos);
+        expect(x.isFirst).toBe(mode === 'anchored' ? first : first + k * oos);
+        expect(x.oosLast).toBe(Math.min(x.oosFirst + oos - 1, 119));
+      });
+    }));
   });
 });
 

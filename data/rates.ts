@@ -34,3 +34,46 @@ export function rateAsOf(series: RateSeries, day: number): number {
 export function perPeriodRate(annualRate: number, periodsPerYear: number): number {
   return Math.pow(1 + annualRate, 1 / periodsPerYear) - 1;
 }
+
+/** Where a dated rate series' known rates begin and end (NaN days when it has none). */
+export interface RateSpan {
+  /** Epoch days of the first and last known rate. */
+  readonly firstDay: number;
+  readonly lastDay: number;
+  /** The last known rate. */
+  readonly lastRate: number;
+  /**
+   * The last day forward fill still stands for the series' own spacing: its last rate's day plus
+   * its median gap (a weekend for a daily series, a month for a monthly one). Later days read a
+   * rate the source no longer gives: carried past its end.
+   */
+  readonly carriedAfter: number;
+}
+
+export function rateSpan(series: RateSeries): RateSpan {
+  const known: number[] = [];
+  for (let k = 0; k < series.dates.length; k++) if (!Number.isNaN(series.values[k])) known.push(k);
+  if (known.length === 0) return { firstDay: NaN, lastDay: NaN, lastRate: NaN, carriedAfter: NaN };
+  const last = known[known.length - 1];
+  const gaps = known.slice(1).map((k, j) => series.dates[k] - series.dates[known[j]]).sort((a, b) => a - b);
+  const typicalGap = gaps.length > 0 ? gaps[gaps.length >> 1] : 1;
+  return { firstDay: series.dates[known[0]], lastDay: series.dates[last], lastRate: series.values[last], carriedAfter: series.dates[last] + typicalGap };
+}
+
+/** How a dated rate series covers a calendar: days before its first known rate, and days its last rate is carried past its end (RateSpan). */
+export interface RateCoverage extends RateSpan {
+  readonly before: number;
+  readonly carried: number;
+}
+
+/** `rateSpan(series)` and how many of `days` (epoch days) fall before it (no rate) or after it (carried). */
+export function rateCoverage(series: RateSeries, days: ArrayLike<number>): RateCoverage {
+  const span = rateSpan(series);
+  let before = 0;
+  let carried = 0;
+  for (let k = 0; k < days.length; k++) {
+    if (!(days[k] >= span.firstDay)) before++;
+    else if (days[k] > span.carriedAfter) carried++;
+  }
+  return { ...span, before, carried };
+}

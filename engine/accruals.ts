@@ -35,6 +35,10 @@ export class Accruals {
   }
 
   /** Sessions whose cash rate was missing from its series (reported as a caveat). */
+  get carriedRate(): CashModel['carriedRate'] {
+    return this.#cash.carriedRate;
+  }
+
   get missingRateDays(): number {
     return this.#cash.missingRateDays ?? 0;
   }

@@ -34,6 +34,8 @@ export interface RunRecordings {
   readonly deferrals: Deferrals;
   readonly openFallbacks: number;
   readonly missingRateDays: number;
+  /** Sessions accrued at the cash rate series' last rate after its end. */
+  readonly carriedRate?: { readonly sessions: number; readonly lastDay: number; readonly lastRate: number };
   readonly liquidityGaps: LiquidityGaps;
 }
 
@@ -61,6 +63,10 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
+  const carried = r.carriedRate;
+  if (carried !== undefined) {
+    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on ${carried.sessions} sessions after it`, { value: carried.sessions, unit: 'sessions' }));
+  }
   out.push(...r.liquidityGaps.caveats(r.market));
   return out;
 }

@@ -128,6 +128,8 @@ export interface CashModel extends Named {
   interest(accrual: AccrualContext): number;
   /** Sessions whose rate was missing (accrued as 0 and reported as a caveat). */
   readonly missingRateDays?: number;
+  /** Sessions accrued at a rate series' last rate after its end (data/rates.ts RateSpan), with that end; reported as a caveat. */
+  readonly carriedRate?: { readonly sessions: number; readonly lastDay: number; readonly lastRate: number };
 }
 
 /** One model per concern: what a run trades and accrues with. */

@@ -243,4 +243,19 @@ describe('a book that holds only cash at the risk-free rate has no excess return
     for (const r of navReturns(result).returns) expect(r).toBeCloseTo(1.876721e-4, 10);
     expect(pick(set.metrics, 'alpha').value).toBeCloseTo(0, 12);
   });
+
+  it('a rate series that starts late or ends early is said: rf-dependent metrics lose the rows before it, its last rate carried is counted', () => {
+    const result = cashOnly({ rate: 0.05 });
+    // The run's 22 returns end on the weekdays 2..31 Jan 2024. A daily series from 10 Jan to 12 Jan: the returns ending
+    // 2, 3, 4, 5, 8, 9 Jan (6) have no rf, 16 do; its median gap is 1 day, so the 13 returns ending 15..31 Jan carry its last rate.
+    const short = rateSeries('short', [
+      ['2024-01-10', 0.05],
+      ['2024-01-11', 0.05],
+      ['2024-01-12', 0.04],
+    ]);
+    const messages = runMetrics(result, { riskFree: short }).caveats.map((c) => c.message);
+    expect(messages).toContain('risk-free rate short starts on 2024-01-10: Sharpe, Sortino, alpha and the other excess-return metrics use the 16 returns from then on, not all 22');
+    expect(messages).toContain("risk-free rate short ends on 2024-01-12: its last rate (4.00%) is carried over the run's last 13 sessions");
+  });
 });
+

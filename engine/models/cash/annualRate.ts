@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';
 import type { Market } from '../../../data/market.ts';
-import { perPeriodRate, rateAsOf } from '../../../data/rates.ts';
+import { perPeriodRate, rateAsOf, rateSpan } from '../../../data/rates.ts';
 import type { CashModel } from '../types.ts';
 import { bps } from '../units.ts';
 
@@ -23,7 +23,8 @@ const schema = z
 /**
  * On a net balance c (AccrualContext.balance): c × ((1 + R)^(1/P) − 1) where c > 0, and
  * c × ((1 + R + spread)^(1/P) − 1) where c < 0 (currency, signed; negative = charged). A negative
- * rate charges a credit balance. A series with no rate yet accrues nothing (counted, a caveat).
+ * rate charges a credit balance. A series with no rate yet accrues nothing (counted, a caveat);
+ * past its end its last rate is carried (counted, a caveat).
  */
 export const annualRateCash = {
   schema,
@@ -33,12 +34,17 @@ export const annualRateCash = {
       throw new UserError(`engine config: cash.rate: no rate series "${setting}" in ${market.name} (has: ${Object.keys(market.rates).join(', ') || 'none'})`);
     }
     const series = typeof setting === 'string' ? market.rates[setting] : undefined;
+    const span = series ? rateSpan(series) : undefined;
     const spread = config.debitSpreadBps / 10_000;
     let missing = 0;
+    let carried = 0;
     return {
       name: setting === null ? 'no interest' : `${typeof setting === 'number' ? `${setting * 100}%/yr` : setting}, debit spread ${config.debitSpreadBps} bps`,
       get missingRateDays() {
         return missing;
+      },
+      get carriedRate() {
+        return span === undefined || carried === 0 ? undefined : { sessions: carried, lastDay: span.lastDay, lastRate: span.lastRate };
       },
       interest(a) {
         let rate = typeof setting === 'number' ? setting : 0;
@@ -47,7 +53,7 @@ export const annualRateCash = {
           if (Number.isNaN(rate)) {
             missing++;
             rate = 0;
-          }
+          } else if (a.day > span!.carriedAfter) carried++;
         }
         const cash = a.balance;
         if (cash > 0 && rate !== 0) return cash * perPeriodRate(rate, a.periodsPerYear);

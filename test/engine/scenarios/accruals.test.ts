@@ -78,6 +78,19 @@ describe('a dated rate series', () => {
     expect(messages(r)).toContain('cash rate missing on 6 sessions (no interest accrued there)');
   });
 
+  it('carries the last rate past the series end, and says on how many sessions', () => {
+    // Daily rows 2..5 Jan (median gap 1 day): sessions after Sat 6 Jan carry 5 % — 8 Jan … 31 Jan, 18 sessions.
+    const ends = rateSeries('ends', [
+      ['2024-01-02', 0.05],
+      ['2024-01-03', 0.05],
+      ['2024-01-04', 0.05],
+      ['2024-01-05', 0.05],
+    ]);
+    const r = scenario({ symbols: ['A'], closes: flat(10), rates: { ends } }, hold, { initialCash: 1_000_000, cash: { rate: 'ends' } });
+    expect(messages(r)).toContain('cash rate series ends on 2024-01-05: its last rate (5.00%) accrued on 18 sessions after it');
+    expect(r.caveats.find((c) => c.message.startsWith('cash rate series ends'))?.severity).toBe('low');
+  });
+
   it('rejects an unknown rate series name', () => {
     expect(() => scenario(market, hold, { cash: { rate: 'nope' } })).toThrow(/no rate series "nope"/);
   });

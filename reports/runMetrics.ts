@@ -14,7 +14,7 @@
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/n, a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
 import { isoDay } from '../data/dates.ts';
-import { rateCoverage, type RateSeries } from '../data/rates.ts';
+import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { COST_LINES, type DailyColumn, type Result, snakeCase } from '../engine/result.ts';
@@ -30,6 +30,7 @@ import {
   type MetricSet,
   perPeriodRate,
   type RiskFree,
+  riskFreeCaveats,
   riskFreeFromRates,
   type SharpeTrials,
   type TradeFill,
@@ -172,25 +173,6 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
     if (pairing !== undefined && pairing.periodsPerYear !== set.periodsPerYear) {
       out.push(caveat('benchmark', 'medium', `relative metrics are annualised with P = ${pairing.periodsPerYear}, not the run's ${set.periodsPerYear}: the ${pairing.intervals} intervals paired with ${name} have ${pairing.source}`, { value: pairing.intervals, unit: 'count' }));
     }
-  }
-  return out;
-}
-
-/**
- * A dated risk-free series that does not cover the returns' dates (`dates`, epoch days, one per
- * return): returns before its first rate drop out of the excess-return metrics, and its last rate
- * carried past its end stands in for rates the source does not give. Both are said, not silent.
- */
-function riskFreeCaveats(riskFree: number | RateSeries | undefined, dates: ArrayLike<number>): Caveat[] {
-  if (riskFree === undefined || typeof riskFree === 'number') return [];
-  const c = rateCoverage(riskFree, dates);
-  const out: Caveat[] = [];
-  if (c.before > 0 && c.before < dates.length) {
-    out.push(caveat('missing-rate', 'medium', `risk-free rate ${riskFree.name} starts on ${isoDay(c.firstDay)}: Sharpe, Sortino, alpha and the other excess-return metrics use the ${dates.length - c.before} returns from then on, not all ${dates.length}`, { value: c.before, unit: 'sessions' }));
-  } else if (c.before > 0) out.push(caveat('missing-rate', 'high', `risk-free rate ${riskFree.name} has no value in the run's period: no excess-return metrics`, { value: c.before, unit: 'sessions' }));
-  if (c.carried > 0) {
-    const rate = `${(c.lastRate * 100).toFixed(2)}%`;
-    out.push(caveat('missing-rate', c.carried > 21 ? 'medium' : 'low', `risk-free rate ${riskFree.name} ends on ${isoDay(c.lastDay)}: its last rate (${rate}) is carried over the run's last ${c.carried} sessions`, { value: c.carried, unit: 'sessions' }));
   }
   return out;
 }

@@ -98,11 +98,13 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const benchmark = await series(args, 'benchmark-');
     const caveats = await dataCaveats(subject, benchmark);
     const rf = await riskFree(args);
-    const [{ analyseSeries }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
+    const [{ analyseSeries }, { riskFreeCaveats }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),
+      import('../../reports/metrics/index.ts'),
       import('../../study/factors.ts'),
       import('../output.ts'),
     ]);
+    if (rf?.kind === 'series') caveats.push(...riskFreeCaveats(rf.series, subject.dates));
     const analysis = analyseSeries(subject, {
       ...(benchmark ? { benchmark } : {}),
       ...(rf ? { riskFree: rf } : {}),

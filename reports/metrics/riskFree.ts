@@ -1,5 +1,7 @@
 // Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1).
-import { perPeriodRate, type RateSeries, rateAsOf } from '../../data/rates.ts';
+import { isoDay } from '../../data/dates.ts';
+import { perPeriodRate, rateAsOf, rateCoverage, type RateSeries } from '../../data/rates.ts';
+import { type Caveat, caveat } from '../../engine/caveats.ts';
 import type { Series } from './stats.ts';
 
 /** Risk-free return per period: a constant, or a series aligned with the returns. */
@@ -25,5 +27,24 @@ export function excessReturns(r: Series, rf: RiskFree): Float64Array {
   }
   if (rf.length !== r.length) throw new RangeError(`risk-free series has ${rf.length} rows but returns have ${r.length}; align them first`);
   for (let i = 0; i < r.length; i++) out[i] = r[i] - rf[i];
+  return out;
+}
+
+/**
+ * A dated risk-free series that does not cover the returns' dates (`dates`, epoch days, one per
+ * return): returns before its first rate drop out of the excess-return metrics, and its last rate
+ * carried past its end stands in for rates the source does not give. Both are said, not silent.
+ */
+export function riskFreeCaveats(riskFree: number | RateSeries | undefined, dates: ArrayLike<number>): Caveat[] {
+  if (riskFree === undefined || typeof riskFree === 'number') return [];
+  const c = rateCoverage(riskFree, dates);
+  const out: Caveat[] = [];
+  if (c.before > 0 && c.before < dates.length) {
+    out.push(caveat('missing-rate', 'medium', `risk-free rate ${riskFree.name} starts on ${isoDay(c.firstDay)}: Sharpe, Sortino, alpha and the other excess-return metrics use the ${dates.length - c.before} returns from then on, not all ${dates.length}`, { value: c.before, unit: 'sessions' }));
+  } else if (c.before > 0) out.push(caveat('missing-rate', 'high', `risk-free rate ${riskFree.name} has no value in the run's period: no excess-return metrics`, { value: c.before, unit: 'sessions' }));
+  if (c.carried > 0) {
+    const rate = `${(c.lastRate * 100).toFixed(2)}%`;
+    out.push(caveat('missing-rate', c.carried > 21 ? 'medium' : 'low', `risk-free rate ${riskFree.name} ends on ${isoDay(c.lastDay)}: its last rate (${rate}) is carried over the last ${c.carried} returns`, { value: c.carried, unit: 'sessions' }));
+  }
   return out;
 }

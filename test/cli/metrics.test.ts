@@ -1,6 +1,7 @@
 // breadth metrics end to end on hand-made files: blank benchmark returns, returns in percent,
 // the data caveats of a price series, and one symbol picked from a long file.
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, parseJson, scratch, write } from './helpers.ts';
 
@@ -76,5 +77,19 @@ describe.concurrent('metrics --prices: data caveats and picking a symbol', () =>
     const out = parseJson(o);
     expect(out).toMatchObject({ series: 'BBB', benchmark: 'AAA', aligned_rows: 2 });
     expect(out.values.total_return).toBeCloseTo(99 / 90 - 1, 12);
+  });
+});
+
+describe('breadth metrics with a rate series that does not cover the series', () => {
+  it('says where the risk-free rate starts late and where its last rate is carried', async () => {
+    const dir = scratch();
+    // Prices on 2024-01-01 … 01-10 (weekdays): 7 returns, ending 01-02 … 01-10. Rates (percent) on 01-04 and 01-05 only:
+    // the returns ending 01-02 and 01-03 have no rf (5 remain); the median gap is 1 day, so the 3 ending 01-08 … 01-10 carry 4 %.
+    write(dir, 'P.csv', ['Date,Close', '2024-01-01,100', '2024-01-02,101', '2024-01-03,102', '2024-01-04,101', '2024-01-05,103', '2024-01-08,104', '2024-01-09,103', '2024-01-10,105', ''].join('\n'));
+    write(dir, 'RATE.csv', ['DATE,RATE', '2024-01-04,5', '2024-01-05,4', ''].join('\n'));
+    const o = await breadth(['metrics', '--prices', join(dir, 'P.csv'), '--rf-series', join(dir, 'RATE.csv')], { cwd: dir });
+    expectOk(o);
+    expect(o.stderr).toContain('risk-free rate RATE starts on 2024-01-04: Sharpe, Sortino, alpha and the other excess-return metrics use the 5 returns from then on, not all 7');
+    expect(o.stderr).toContain('risk-free rate RATE ends on 2024-01-05: its last rate (4.00%) is carried over the last 3 returns');
   });
 });

@@ -46,6 +46,12 @@ export function epochDay(year: number, month: number, date: number): number {
   return Date.UTC(year, month - 1, date) / MS_PER_DAY;
 }
 
+/** Upper median of the gaps between ascending epoch days, in days; 1 with fewer than two days. */
+export function medianGap(days: readonly number[]): number {
+  const gaps = days.slice(1).map((d, k) => d - days[k]).sort((a, b) => a - b);
+  return gaps.length === 0 ? 1 : gaps[gaps.length >> 1];
+}
+
 /** How many weekdays (Monday to Friday) fall in [from, to), in epoch days; 0 when to ≤ from. */
 export function weekdaysBetween(from: number, to: number): number {
   let n = 0;

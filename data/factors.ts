@@ -12,7 +12,7 @@
 
 import { basename } from 'node:path';
 import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
-import { epochDay } from './dates.ts';
+import { epochDay, medianGap } from './dates.ts';
 import { DataError } from './errors.ts';
 import { optionalNumber, validEpochDay } from './formats/fields.ts';
 import type { SourceInfo } from './market.ts';
@@ -53,12 +53,6 @@ export function parseFactorDate(text: string): number {
   const month = +m[2];
   if (m[3] !== undefined) return validEpochDay(year, month, +m[3]);
   return month >= 1 && month <= 12 ? epochDay(year, month + 1, 0) : NaN; // day 0 = last day of month
-}
-
-/** Upper median of the gaps between ascending epoch days, in days; 1 with fewer than two days. */
-export function medianGap(days: readonly number[]): number {
-  const gaps = days.slice(1).map((d, k) => d - days[k]).sort((a, b) => a - b);
-  return gaps.length === 0 ? 1 : gaps[gaps.length >> 1];
 }
 
 const firstField = (line: string): string => line.split(',', 1)[0].trim().replace(/^"|"$/g, '');

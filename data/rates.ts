@@ -1,5 +1,7 @@
 // Dated annual rates (decimal, 0.05 = 5% a year), read as of a day with forward fill.
 
+import { medianGap } from './dates.ts';
+
 export interface RateSeries {
   readonly name: string;
   /** Epoch days, strictly increasing. */
@@ -54,10 +56,9 @@ export function rateSpan(series: RateSeries): RateSpan {
   const known: number[] = [];
   for (let k = 0; k < series.dates.length; k++) if (!Number.isNaN(series.values[k])) known.push(k);
   if (known.length === 0) return { firstDay: NaN, lastDay: NaN, lastRate: NaN, carriedAfter: NaN };
-  const last = known[known.length - 1];
-  const gaps = known.slice(1).map((k, j) => series.dates[k] - series.dates[known[j]]).sort((a, b) => a - b);
-  const typicalGap = gaps.length > 0 ? gaps[gaps.length >> 1] : 1;
-  return { firstDay: series.dates[known[0]], lastDay: series.dates[last], lastRate: series.values[last], carriedAfter: series.dates[last] + typicalGap };
+  const days = known.map((k) => series.dates[k]);
+  const lastDay = days[days.length - 1];
+  return { firstDay: days[0], lastDay, lastRate: series.values[known[known.length - 1]], carriedAfter: lastDay + medianGap(days) };
 }
 
 /** How a dated rate series covers a calendar: days before its first known rate, and days its last rate is carried past its end (RateSpan). */

@@ -2,9 +2,8 @@
 // into total returns — the inputs of `breadth metrics`, which analyses a series without a backtest.
 
 import { readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
-import { parseIsoDay } from './dates.ts';
+import { medianGap, parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { medianGap } from './factors.ts';
 import { badDateError, optionalNumber } from './formats/fields.ts';
 import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
@@ -68,9 +67,10 @@ function checkUnit(file: string, unit: ReturnUnit | undefined, days: number[], l
     if (unit === 'percent') throw new DataError(file, lines[k], `return ${returns[k] * 100} % is below −100 %`, 'a simple return cannot lose more than everything; correct that row');
     throw new DataError(file, lines[k], `return ${returns[k]} is below −1 (a loss of more than 100 %)`, percentFix);
   }
+  if (unit !== undefined || days.length < 2) return;
   // Typed arrays sort numerically; the upper median, as medianGap takes it.
   const sizes = Float64Array.from(returns, Math.abs).filter((x) => !Number.isNaN(x)).sort();
-  if (unit !== undefined || days.length < 2 || sizes.length === 0) return;
+  if (sizes.length === 0) return;
   const gap = medianGap(days);
   const size = sizes[sizes.length >> 1];
   const typical = size * Math.sqrt(365.25 / gap);

@@ -51,8 +51,6 @@ export interface DerivedActions {
   readonly large: DatedValue[];
   /** Splits applied on a day the price also moved more than ×1.5 beyond the ratio; value = that move. */
   readonly offRatio: DatedValue[];
-  /** The threshold as of the last row. */
-  noiseThreshold: number;
 }
 
 const MIN_THRESHOLD = 1e-6;
@@ -137,7 +135,7 @@ export function nearestSplitRatio(q: number): number {
 
 /**
  * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio, or,
- * for a split of 2:1 or more (1:2 or more in reverse), a round ratio whose remaining step is a
+ * for a split of 3:2 or more (2:3 or more in reverse), a round ratio whose remaining step is a
  * dividend of up to 2% paid on the same ex-date.
  */
 export function splitRatioForStep(q: number): number {
@@ -165,6 +163,18 @@ export function movedLikeSplit(r: number, ratio: number): boolean {
   return Math.abs(Math.log(r * ratio)) < Math.abs(Math.log(r));
 }
 
+/**
+ * Record a split by `ratio` on `day` when the price change r = Close_s / Close_{s-1} moved like
+ * it (movedLikeSplit), listing the move left beyond it (moveBeyondSplit); false when it did not.
+ */
+export function takeSplit(day: number, r: number, ratio: number, splits: DatedValue[], offRatio: DatedValue[]): boolean {
+  if (!movedLikeSplit(r, ratio)) return false;
+  splits.push({ day, value: ratio });
+  const beyond = moveBeyondSplit(r, ratio);
+  if (!Number.isNaN(beyond)) offRatio.push({ day, value: beyond });
+  return true;
+}
+
 /** The price move left on a split's ex-date once the split is taken out (r × ratio), when beyond ×1.5 either way; else NaN. */
 export function moveBeyondSplit(r: number, ratio: number): number {
   const rest = r * ratio;
@@ -175,7 +185,7 @@ export function moveBeyondSplit(r: number, ratio: number): number {
 export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array): DerivedActions {
   const steps = factorSteps(close, adjClose);
   const noise = new NoiseThreshold();
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [], noiseThreshold: noise.value };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [] };
   for (let s = 1; s < steps.length; s++) {
     let g = steps[s];
     const threshold = noise.value;
@@ -186,11 +196,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const q = 1 / g;
     if (q >= SPLIT_UP || q <= SPLIT_DOWN) {
       const ratio = splitRatioForStep(q);
-      const r = close[s] / close[s - 1];
-      if (!Number.isNaN(ratio) && movedLikeSplit(r, ratio)) {
-        result.splits.push({ day, value: ratio });
-        const beyond = moveBeyondSplit(r, ratio);
-        if (!Number.isNaN(beyond)) result.offRatio.push({ day, value: beyond });
+      if (!Number.isNaN(ratio) && takeSplit(day, close[s] / close[s - 1], ratio, result.splits, result.offRatio)) {
         g *= ratio;
         previousClose /= ratio;
         if (Math.abs(1 - g) <= threshold) continue;
@@ -202,6 +208,5 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
     }
   }
-  result.noiseThreshold = noise.value;
   return result;
 }

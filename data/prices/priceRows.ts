@@ -131,6 +131,7 @@ export class PriceRowParser {
   #close: Float64Array | undefined;
   /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
   #factorCheck: RevertingFactorCheck | undefined;
+  #adjClose: Float64Array | undefined;
   #closeName: 'Close' | 'AdjClose' = 'Close';
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
@@ -233,6 +234,8 @@ export class PriceRowParser {
     this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
     for (const role of this.#columns.roles) if (role !== null && role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
     if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
+    this.#closeName = this.#fields.close ? 'Close' : 'AdjClose';
+    this.#checkBars = this.#fields.high !== undefined || this.#fields.low !== undefined;
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
 
@@ -254,8 +257,7 @@ export class PriceRowParser {
     this.#high = this.#fields.high;
     this.#low = this.#fields.low;
     this.#close = this.#fields.close ?? this.#fields.adjClose;
-    this.#closeName = this.#fields.close ? 'Close' : 'AdjClose';
-    this.#checkBars = this.#high !== undefined || this.#low !== undefined;
+    this.#adjClose = this.#fields.adjClose;
     this.#capacity = capacity;
   }
 
@@ -339,7 +341,7 @@ export class PriceRowParser {
     }
     if (this.#checkBars) this.#checkBar(row, day);
     this.#acceptDay(day);
-    this.#factorCheck?.check(this.#current, this.#close![row], this.#fields.adjClose![row], this.#line, day);
+    this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
     this.#rows++;

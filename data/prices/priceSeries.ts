@@ -14,7 +14,7 @@
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
-import { deriveCorporateActions, moveBeyondSplit, movedLikeSplit, roundSplitRatio, type DatedValue } from './corporateActions.ts';
+import { deriveCorporateActions, roundSplitRatio, takeSplit, type DatedValue } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
@@ -61,6 +61,8 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
   const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
+  // A Dividends column with no Adj Close beside it (yfinance's auto_adjust=True): Close holds the dividends.
+  const dividendsInClose = hasRole(parsed.columns, 'dividend') && !hasRole(parsed.columns, 'adjClose');
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
@@ -88,12 +90,11 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     const splitColumn = slice(fields.splitRatio);
     if (dividendColumn || splitColumn) {
       const actions = explicitActions(dates, tradedClose, dividendColumn, splitColumn);
-      const dividendsInClose = dividendColumn !== null && !hasRole(parsed.columns, 'adjClose');
       summary.explicit++;
       summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += actions.dividends.length;
       summary.splits += actions.splits.length;
       for (const day of actions.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
-      for (const step of actions.offRatio) summary.offRatio.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(2)})`);
+      summary.offRatio.push(...splitMoves(symbol, actions.offRatio));
       const priceKind = dividendsInClose ? PriceKind.totalReturn : PriceKind.raw;
       series.push({ ...base, close: tradedClose, priceKind, dividends: dividendsInClose ? [] : actions.dividends, splits: actions.splits });
       return;
@@ -109,11 +110,14 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     summary.splits += actions.splits.length;
     for (const step of actions.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
     for (const big of actions.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
-    for (const step of actions.offRatio) summary.offRatio.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(2)})`);
+    summary.offRatio.push(...splitMoves(symbol, actions.offRatio));
     series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
   });
   return { series, notes: fileNotes(parsed, summary) };
 }
+
+/** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
+const splitMoves = (symbol: string, moves: readonly DatedValue[]): string[] => moves.map((m) => `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})`);
 
 /** True when every known volume is 0 and some is (blank rows are unknown, not zero). */
 function isZeroThroughout(volume: Float64Array): boolean {
@@ -141,12 +145,7 @@ function explicitActions(dates: Int32Array, close: Float64Array, dividend: Float
     const printed = split ? split[r] : 0;
     if (printed > 0 && printed !== 1) {
       const ratio = roundSplitRatio(printed);
-      const move = r > 0 ? close[r] / close[r - 1] : NaN;
-      if (r > 0 && movedLikeSplit(move, ratio)) {
-        splits.push({ day: dates[r], value: ratio });
-        const beyond = moveBeyondSplit(move, ratio);
-        if (!Number.isNaN(beyond)) offRatio.push({ day: dates[r], value: beyond });
-      } else alreadyAdjusted.push(dates[r]);
+      if (!(r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio))) alreadyAdjusted.push(dates[r]);
     }
   }
   return { dividends, splits, alreadyAdjusted, offRatio };

@@ -13,20 +13,22 @@ const MIN_STEP = Math.log(1.01);
 /** The next step undoes the first when it leaves less than this fraction of it. */
 const REVERTED = 0.1;
 
-interface Row {
-  close: number;
-  adjClose: number;
-  line: number;
-  day: number;
-}
+/** A step inside (1/NEAR, NEAR) is below MIN_STEP for sure: no logarithm needed (nearly every row). */
+const NEAR = 1.0099;
 
-/** Per ticker (by the parser's ticker id), the last two rows with both prices, in file order. */
+/** Per ticker (by the parser's ticker id), the factors of the last two rows with both prices, in file order, and the last row itself. */
 export class RevertingFactorCheck {
   readonly #file: string;
   readonly #closeName: string;
   readonly #adjCloseName: string;
-  readonly #last: (Row | undefined)[] = [];
-  readonly #beforeLast: (Row | undefined)[] = [];
+  /** Factor AdjClose / Close of the last row and of the row before it. */
+  readonly #factor: number[] = [];
+  readonly #factorBefore: number[] = [];
+  // The last row, for the message when it turns out to be the bad one.
+  readonly #close: number[] = [];
+  readonly #adjClose: number[] = [];
+  readonly #line: number[] = [];
+  readonly #day: number[] = [];
 
   constructor(file: string, closeName: string, adjCloseName: string) {
     this.#file = file;
@@ -41,22 +43,31 @@ export class RevertingFactorCheck {
    */
   check(id: number, close: number, adjClose: number, line: number, day: number): void {
     if (!(close > 0 && adjClose > 0)) return;
-    const before = this.#beforeLast[id];
-    const middle = this.#last[id];
+    const factor = adjClose / close;
+    const before = this.#factorBefore[id];
+    const middle = this.#factor[id];
     if (before !== undefined && middle !== undefined) {
-      const away = Math.log((before.adjClose / before.close) / (middle.adjClose / middle.close));
-      const back = Math.log((middle.adjClose / middle.close) / (adjClose / close));
-      if (Math.abs(away) > MIN_STEP && Math.abs(away + back) < REVERTED * Math.abs(away)) throw this.#error(middle, Math.exp(away));
+      const step = before / middle;
+      if (step >= NEAR || step <= 1 / NEAR) {
+        const away = Math.log(step);
+        const back = Math.log(middle / factor);
+        if (Math.abs(away) > MIN_STEP && Math.abs(away + back) < REVERTED * Math.abs(away)) throw this.#error(id, Math.exp(away));
+      }
     }
-    this.#beforeLast[id] = middle;
-    this.#last[id] = { close, adjClose, line, day };
+    this.#factorBefore[id] = middle;
+    this.#factor[id] = factor;
+    this.#close[id] = close;
+    this.#adjClose[id] = adjClose;
+    this.#line[id] = line;
+    this.#day[id] = day;
   }
 
-  #error(row: Row, step: number): DataError {
+  /** The error at ticker `id`'s last row (the middle one of the three). */
+  #error(id: number, step: number): DataError {
     return new DataError(
       this.#file,
-      row.line,
-      `${this.#closeName} ${row.close} and ${this.#adjCloseName} ${row.adjClose} on ${isoDay(row.day)}: their ratio is ×${Number((1 / step).toPrecision(4))} that of the rows before and after (a bad print in one of them, not a dividend or split)`,
+      this.#line[id],
+      `${this.#closeName} ${this.#close[id]} and ${this.#adjCloseName} ${this.#adjClose[id]} on ${isoDay(this.#day[id])}: their ratio is ×${Number((1 / step).toPrecision(4))} that of the rows before and after (a bad print in one of them, not a dividend or split)`,
       'correct the price or remove the row',
     );
   }

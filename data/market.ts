@@ -9,6 +9,10 @@ import type { Fundamentals } from './fundamentals.ts';
 import type { RateSeries } from './rates.ts';
 
 /** How a symbol's prices must be read. */
+/** The market's per-session price columns (symbol-major rows of Float64Array). */
+export const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
+export type PriceColumn = (typeof PRICE_COLUMNS)[number];
+
 export const PriceKind = { raw: 0, totalReturn: 1 } as const;
 export type PriceKind = (typeof PriceKind)[keyof typeof PriceKind];
 

@@ -6,12 +6,12 @@
 import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
-import { AssetClass, type Market } from '../data/market.ts';
+import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
 import { otherCaseHint } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 
-export type PriceField = 'open' | 'high' | 'low' | 'close' | 'volume';
+export type PriceField = PriceColumn;
 
 let setDecisionTime: (view: MarketView, t: number) => void;
 
@@ -224,7 +224,7 @@ export class MarketView {
   }
 }
 
-const PRICE_FIELDS: ReadonlySet<string> = new Set<PriceField>(['open', 'high', 'low', 'close', 'volume']);
+const PRICE_FIELDS: ReadonlySet<string> = new Set<PriceField>(PRICE_COLUMNS);
 
 /** Only the price fields: any other key of the market (delistedAfter, delistReturn, dates) would read the future. Checked at run time, for strategies in JavaScript. */
 function checkField(field: PriceField): PriceField {

@@ -5,7 +5,7 @@
 // absent and a volume is NaN throughout, as prices/align.ts builds them.
 
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../fundamentals.ts';
-import type { EventTable, FlaggedMoves, Market, SourceInfo } from '../market.ts';
+import { type EventTable, type FlaggedMoves, type Market, PRICE_COLUMNS, type SourceInfo } from '../market.ts';
 import { symbolSubset } from '../prices/select.ts';
 import type { RateSeries } from '../rates.ts';
 import { barRanges, packRuns, RunScatter, type SymbolRun } from './symbolRuns.ts';
@@ -55,7 +55,6 @@ export function symbolRunsOf(prices: EncodedPrices, reuse = false): Iterable<Sym
   return packRuns(prices.columns, prices.T, prices.N, prices.first, prices.last, reuse);
 }
 
-const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
 type PriceColumn = (typeof PRICE_COLUMNS)[number];
 const EVENT_PARTS = ['session', 'symbol', 'value', 'sessionStart'] as const;
 

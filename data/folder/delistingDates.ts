@@ -5,10 +5,9 @@
 // planner or broker can then see or trade the symbol after its delisting.
 
 import { isoDay } from '../dates.ts';
-import { eventTable, type EventTable } from '../market.ts';
+import { eventTable, type EventTable, PRICE_COLUMNS } from '../market.ts';
 import type { AlignedPrices } from '../prices/align.ts';
 
-const PRICE_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
 
 /** Indexes of a table's events that are not after their symbol's cut (`cut[i]` = last kept session, or -1: no cut). */
 function keptEvents(table: EventTable, cut: Int32Array): number[] {
@@ -44,7 +43,7 @@ export function applyDelistingDates(aligned: AlignedPrices, delistedOn: Readonly
     for (let t = last + 1; t < T; t++) {
       const k = t * N + i;
       if (aligned.close[k] === aligned.close[k]) dropped++;
-      for (const field of PRICE_FIELDS) {
+      for (const field of PRICE_COLUMNS) {
         const column = aligned[field];
         if (column) column[k] = NaN;
       }

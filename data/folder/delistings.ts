@@ -5,7 +5,7 @@
 import { matchLayout, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { parseIsoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badDateError, parseNumber, type FieldPlace } from '../formats/fields.ts';
+import { badDateError, parseNumber } from '../formats/fields.ts';
 import type { SourceInfo } from '../market.ts';
 
 export interface Delisting {
@@ -26,11 +26,11 @@ const AS_FRACTION = 'write it as a fraction of the last price: -0.35 for a 35% l
  * Throws DataError (file:line) for text that is not a number, or a return below −1, which would
  * take a long position below zero.
  */
-export function delistingReturn(text: string, at: FieldPlace): number {
+export function delistingReturn(text: string, file: string, line: number): number {
   if (text === '') return NaN;
   const value = parseNumber(text);
-  if (Number.isNaN(value)) throw new DataError(at.file, at.line, `delisting return "${text}" is not a number`, AS_FRACTION);
-  if (value < -1) throw new DataError(at.file, at.line, `delisting return ${text} is below -1 (more than the whole position lost)`, AS_FRACTION);
+  if (Number.isNaN(value)) throw new DataError(file, line, `delisting return "${text}" is not a number`, AS_FRACTION);
+  if (value < -1) throw new DataError(file, line, `delisting return ${text} is below -1 (more than the whole position lost)`, AS_FRACTION);
   return value;
 }
 
@@ -46,7 +46,7 @@ export function loadDelistings(file: string): { delistings: Map<string, Delistin
     const lastDay = parseIsoDay(date);
     if (Number.isNaN(lastDay)) throw badDateError({ file, line: lines[k], column: header[1] }, date);
     if (delistings.has(ticker)) throw new DataError(file, lines[k], `${ticker} is listed twice`, 'one row per delisted ticker');
-    delistings.set(ticker, { lastDay, delistReturn: delistingReturn(delistReturn, { file, line: lines[k], column: header[2] }) });
+    delistings.set(ticker, { lastDay, delistReturn: delistingReturn(delistReturn, file, lines[k]) });
   }
   return { delistings, source: { path: file, format: `delistings csv: ${header.join(',')}`, fingerprint: contentHash, notes: [`${delistings.size} delistings`] } };
 }

@@ -74,7 +74,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     const dateText = get('delistedOn');
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
     if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
-    const delistReturn = delistingReturn(get('delistReturn'), { file, line: lines[r], column: at.has('delistReturn') ? header[at.get('delistReturn')!] : 'delisting return' });
+    const delistReturn = delistingReturn(get('delistReturn'), file, lines[r]);
     symbols.set(symbol, { name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
   }
   const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;

@@ -160,7 +160,8 @@ function scatterTiles(into: Float64Array, N: number, T: number, bars: BarSession
         const v = values[i];
         const at = sessions[i];
         if (at === null) {
-          const [a, b] = v === null ? [t1, t1] : [Math.max(t0, start[i]), Math.min(t1, stop[i])];
+          const a = v === null ? t1 : Math.max(t0, start[i]);
+          const b = v === null ? t1 : Math.min(t1, stop[i]);
           if (allRuns) {
             for (let t = t0; t < Math.min(a, t1); t++) into[t * N + i] = NaN;
             for (let t = Math.max(b, t0); t < t1; t++) into[t * N + i] = NaN;

@@ -34,11 +34,12 @@ export class Accruals {
     this.#context = { session: 0, day: 0, days: 0, periodsPerYear, symbol: -1, balance: 0 };
   }
 
-  /** Sessions whose cash rate was missing from its series (reported as a caveat). */
+  /** Sessions accrued at the cash rate series' last rate after its end (reported as a caveat). */
   get carriedRate(): CashModel['carriedRate'] {
     return this.#cash.carriedRate;
   }
 
+  /** Sessions whose cash rate was missing from its series (reported as a caveat). */
   get missingRateDays(): number {
     return this.#cash.missingRateDays ?? 0;
   }

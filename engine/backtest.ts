@@ -29,7 +29,6 @@ import { accountLimits } from './account.ts';
 import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
-import { roundShares } from './shares.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Result, RunFacts } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
@@ -135,8 +134,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (Array.isArray(decision)) {
       for (const request of decision as readonly OrderRequest[]) {
         const i = typeof request.symbol === 'number' ? request.symbol : view.resolve(request.symbol);
-        // Whole-share runs trade whole shares on every path: an explicit 1.5 is 1, as a 1.5-share target is.
-        orderBook.place(i, config.shares === 'whole' ? roundShares(request.quantity) : request.quantity, t, OrderOrigin.explicit, request);
+        orderBook.place(i, request.quantity, t, OrderOrigin.explicit, request);
         const left = actions.leftBy(i, t);
         // An order for a symbol that has left the market is recorded, deferred and cancelled: it can never fill.
         if (left !== undefined && request.quantity !== 0) {

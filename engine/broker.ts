@@ -156,9 +156,9 @@ export class Broker {
       else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
-    // Fractional shares: where the account cut only float noise off the fill, the order counts as filled.
-    if (allowed !== quantity) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
-    else this.#execute(o, t, quantity, this.#quote);
+    // Fractional shares: where the account cut only float noise off the fill, the order counts as filled (re-quoted for what fills).
+    if (allowed !== quantity) this.#quoteFill(allowed, this.#quote);
+    this.#execute(o, t, allowed, this.#quote);
     if (capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
     if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);

@@ -74,7 +74,7 @@ export const engineConfigSchema = z
 export type EngineConfig = z.output<typeof engineConfigSchema>;
 
 /** The top-level keys of the engine config (`initialCash`, `execution`, …). */
-export const ENGINE_SETTINGS: readonly string[] = Object.keys(engineConfigSchema.shape);
+const ENGINE_SETTINGS: readonly string[] = Object.keys(engineConfigSchema.shape);
 
 /** The error message for `keys` that are not engine settings (listing the settings), or null when all are. */
 export function unknownEngineSettings(keys: readonly string[]): string | null {

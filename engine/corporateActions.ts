@@ -48,6 +48,11 @@ export function lastBarSession(market: Market): Int32Array {
   return last;
 }
 
+/** Symbol i's last listed session: its delisting's, else its last bar's (−1 when it has none). */
+export function lastListedSession(market: Market, i: number): number {
+  return market.delistedAfter[i] >= 0 ? market.delistedAfter[i] : lastBarSession(market)[i];
+}
+
 export class CorporateActions {
   readonly #market: Market;
   readonly #whole: boolean;
@@ -63,10 +68,9 @@ export class CorporateActions {
     this.#market = market;
     this.#whole = config.shares === 'whole';
     const sessions = market.dates.length;
-    const last = lastBarSession(market);
     const exitAt = new Int32Array(market.symbols.length).fill(-1);
     for (let i = 0; i < exitAt.length; i++) {
-      const after = market.delistedAfter[i] >= 0 ? market.delistedAfter[i] : last[i];
+      const after = lastListedSession(market, i);
       if (after >= 0 && after + 1 < sessions) exitAt[i] = after + 1;
     }
     this.#exitAt = exitAt;

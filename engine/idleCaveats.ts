@@ -5,7 +5,7 @@
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols } from './caveats.ts';
-import { lastBarSession } from './corporateActions.ts';
+import { lastListedSession } from './corporateActions.ts';
 import { FillReason, type Deferrals, type Fills, type Orders, type Snapshots } from './result.ts';
 
 /** What the idle caveats read of a run: sessions [first, last] of `market`, and what the replay recorded. */
@@ -25,7 +25,7 @@ export interface IdleRecordings {
 }
 
 /** Share of the run's sessions in one stretch of cash above which it is reported (medium), and high. */
-export const IDLE_SHARE = 0.2;
+const IDLE_SHARE = 0.2;
 const IDLE_HIGH_SHARE = 0.4;
 /** Share of the run left after a symbol's last session above which its end is high (medium above the second). */
 const LEFT_HIGH_SHARE = 0.25;
@@ -38,7 +38,7 @@ const pct = (x: number): string => `${Math.round(x * 100)} %`;
  * Symbols the run's strategy named: placed an order for (targets or explicit, filled or not),
  * targeted at a non-zero weight, or had an order deferred for. Returns a 0/1 flag per symbol.
  */
-export function namedSymbols(r: IdleRecordings): Uint8Array {
+function namedSymbols(r: IdleRecordings): Uint8Array {
   const named = new Uint8Array(r.market.symbols.length);
   for (const i of r.orders.symbol) named[i] = 1;
   for (const i of r.deferrals.symbol) named[i] = 1;
@@ -60,7 +60,6 @@ export function namedSymbols(r: IdleRecordings): Uint8Array {
 export function unheldEndCaveats(r: IdleRecordings): Caveat[] {
   const { market, first, last } = r;
   const named = namedSymbols(r);
-  const lastBar = lastBarSession(market);
   const exited = new Uint8Array(market.symbols.length);
   for (let k = 0; k < r.fills.reason.length; k++) if (r.fills.reason[k] === FillReason.dataEnd || r.fills.reason[k] === FillReason.delisting) exited[r.fills.symbol[k]] = 1;
   const sessions = last - first + 1;
@@ -70,7 +69,7 @@ export function unheldEndCaveats(r: IdleRecordings): Caveat[] {
     if (named[i] === 0) continue;
     namedCount++;
     const delisted = market.delistedAfter[i] >= 0;
-    const after = delisted ? market.delistedAfter[i] : lastBar[i];
+    const after = lastListedSession(market, i);
     if (after >= first && after < last && exited[i] === 0) ended.push({ symbol: i, after, delisted });
   }
   if (ended.length === 0) return [];

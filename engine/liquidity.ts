@@ -6,6 +6,15 @@ import type { Market } from '../data/market.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import type { LiquidityEstimate } from './models/types.ts';
 
+/** Bit flags of liquidityGap: no volume traded in the window; under two returns in it (σ unknown). */
+export const NO_VOLUME = 1;
+export const NO_HISTORY = 2;
+
+/** Why `e` cannot price impact, as NO_VOLUME | NO_HISTORY bits; 0 when it can. */
+export function liquidityGap(e: LiquidityEstimate): number {
+  return (e.adv > 0 ? 0 : NO_VOLUME) | (Number.isNaN(e.sigma) ? NO_HISTORY : 0);
+}
+
 export class LiquidityEstimator {
   readonly #market: Market;
   readonly #adjustments: AdjustmentIndex;

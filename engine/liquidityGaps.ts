@@ -4,18 +4,11 @@
 
 import type { Market } from '../data/market.ts';
 import { type Caveat, caveat, listSymbols } from './caveats.ts';
+import { liquidityGap, NO_HISTORY, NO_VOLUME } from './liquidity.ts';
 import type { LiquidityEstimate } from './models/types.ts';
 
-/** Bit flags of liquidityGap: no volume traded in the window; under two returns in it (σ unknown). */
-const NO_VOLUME = 1;
-const NO_HISTORY = 2;
 /** Above this share of the model's fills unpriced, the run's impact cost is mostly missing: a high caveat. */
 const HIGH_SHARE = 0.1;
-
-/** Why `e` cannot price impact, as NO_VOLUME | NO_HISTORY bits; 0 when it can. */
-export function liquidityGap(e: LiquidityEstimate): number {
-  return (e.adv > 0 ? 0 : NO_VOLUME) | (Number.isNaN(e.sigma) ? NO_HISTORY : 0);
-}
 
 /** Per symbol: the fills its slippage model priced at 0 for want of σ or ADV, and why. */
 export class LiquidityGaps {

@@ -31,8 +31,12 @@ export class OrderBook {
     return this.resting.length > 0;
   }
 
-  /** Accept an order of `quantity` signed shares (none for 0), decided at session `decidedAt`. */
-  place(symbol: number, quantity: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
+  /**
+   * Accept an order of `quantity` signed shares, decided at session `decidedAt` — in whole-share
+   * mode rounded toward zero (float noise snapped), as targets are; none for 0.
+   */
+  place(symbol: number, requested: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
+    const quantity = this.#whole ? roundShares(requested) : requested;
     if (quantity === 0) return;
     const o = this.#spare.pop() ?? newOrder();
     o.id = this.#nextId++;

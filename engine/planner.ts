@@ -78,8 +78,7 @@ export class RebalancePlanner {
     let hasShorts = false;
     for (let i = 0; i < n; i++) {
       if (wanted[i] === 0) continue;
-      const p = ctx.price(i);
-      const value = wanted[i] * (p > 0 ? p : ctx.portfolio.mark[i]);
+      const value = wanted[i] * valuePrice(ctx, i);
       gross += Math.abs(value);
       net += value;
       if (wanted[i] < 0) hasShorts = true;
@@ -149,9 +148,9 @@ export class RebalancePlanner {
       let buys = 0;
       for (let i = 0; i < wanted.length; i++) {
         const delta = wanted[i] - held[i];
-        const quoted = ctx.price(i);
-        const p = quoted > 0 ? quoted : ctx.portfolio.mark[i];
-        if (delta === 0 || !(p > 0)) continue;
+        if (delta === 0) continue;
+        const p = valuePrice(ctx, i);
+        if (!(p > 0)) continue;
         const cost = ctx.estimateCost(i, delta, p);
         cash -= delta * p + cost;
         if (delta > 0) buys += delta * p + cost;
@@ -202,4 +201,10 @@ export class RebalancePlanner {
       orders.quantity[orders.count++] = quantity;
     }
   }
+}
+
+/** The price a holding is valued at for planning: today's, else its last mark (a missing bar). */
+function valuePrice(ctx: PlanContext, i: number): number {
+  const p = ctx.price(i);
+  return p > 0 ? p : ctx.portfolio.mark[i];
 }

@@ -10,6 +10,7 @@ import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
+import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
 
@@ -35,7 +36,7 @@ export interface RunRecordings {
   readonly openFallbacks: number;
   readonly missingRateDays: number;
   /** Sessions accrued at the cash rate series' last rate after its end. */
-  readonly carriedRate?: { readonly sessions: number; readonly lastDay: number; readonly lastRate: number };
+  readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
 }
 
@@ -111,7 +112,15 @@ function periodCaveats(r: RunRecordings): Caveat[] {
 function neverInvestedReason(r: RunRecordings): string {
   const n = r.market.symbols.length;
   const priced = new Uint8Array(n);
-  for (let t = r.first; t <= r.last; t++) for (let i = 0; i < n; i++) if (!Number.isNaN(r.market.close[t * n + i])) priced[i] = 1;
+  let unseen = n;
+  for (let t = r.first; t <= r.last && unseen > 0; t++) {
+    for (let i = 0; i < n; i++) {
+      if (priced[i] === 0 && !Number.isNaN(r.market.close[t * n + i])) {
+        priced[i] = 1;
+        unseen--;
+      }
+    }
+  }
   const unpriced = r.market.symbols.filter((_, i) => priced[i] === 0);
   const decided = r.decisions === 0 ? ' — no decision returned targets' : '';
   return `${decided}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
@@ -197,7 +206,8 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   for (let k = 0; k < d.reason.length; k++) {
     const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
     entry.count++;
-    entry.symbols.add(r.market.symbols[d.symbol[k]]);
+    // Only the exit reasons name their symbols.
+    if (d.reason[k] === Deferral.delisted || d.reason[k] === Deferral.dataEnd) entry.symbols.add(r.market.symbols[d.symbol[k]]);
     const price = r.market.close[d.session[k] * n + d.symbol[k]];
     if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
       const key = `${d.reason[k]}:${d.session[k]}`;

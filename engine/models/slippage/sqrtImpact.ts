@@ -6,7 +6,7 @@
 // charges nothing rather than invent a cost; the run reports those fills (engine/liquidityGaps.ts).
 
 import { z } from 'zod';
-import { liquidityGap } from '../../liquidityGaps.ts';
+import { liquidityGap } from '../../liquidity.ts';
 import type { SlippageModel } from '../types.ts';
 
 const schema = z

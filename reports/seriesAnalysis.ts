@@ -3,8 +3,11 @@
 
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
+import type { PriceReturns } from '../data/returnSeries.ts';
+import type { Caveat } from '../engine/caveats.ts';
+import { seriesCaveats } from '../engine/warnings.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
-import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeFromRates } from './metrics/index.ts';
+import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeCaveats, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -24,6 +27,18 @@ export interface SeriesAnalysis {
   /** How P was found: given, or inferred from the series' dates. */
   readonly frequency: Frequency;
   readonly regressions: FactorRegression[];
+  /**
+   * What the measurement should carry: the data caveats a run would give for a series read from
+   * prices (source notes, one-session moves that revert), and a risk-free series not covering it.
+   */
+  readonly caveats: Caveat[];
+}
+
+/** The data caveats a run would give for a series read from prices (a PriceReturns carries its market). */
+function dataCaveats(s: DatedSeries | undefined): Caveat[] {
+  if (s === undefined || !('market' in s)) return [];
+  const p = s as PriceReturns;
+  return seriesCaveats(p.market, p.symbol, p.first, p.last);
 }
 
 export function analyseSeries(
@@ -49,7 +64,8 @@ export function analyseSeries(
     ...(onDates ? { benchmarkLevels: onDates.levels, benchmarkChain: onDates.chain } : {}),
   });
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
-  return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions };
+  const caveats = [...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

@@ -3,7 +3,6 @@
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { PriceReturns, ReturnSeries, ReturnUnit } from '../../data/returnSeries.ts';
-import type { Caveat } from '../../engine/caveats.ts';
 import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
 
 interface MetricsArgs {
@@ -30,12 +29,6 @@ async function series(args: MetricsArgs, what: '' | 'benchmark-'): Promise<Retur
   if (returns) return loadReturnsFile(returns, args['returns-unit']);
   if (prices) return loadPriceReturns(prices, symbol, `--${what}symbol`);
   return undefined;
-}
-
-/** The data caveats a run would give for the price series analysed (source notes, reverting moves). */
-async function dataCaveats(...loaded: (ReturnSeries | PriceReturns | undefined)[]): Promise<Caveat[]> {
-  const { seriesCaveats } = await import('../../engine/warnings.ts');
-  return loaded.flatMap((s) => (s !== undefined && 'market' in s ? seriesCaveats(s.market, s.symbol, s.first, s.last) : []));
 }
 
 /** yargs turns "abc" into NaN for a number option: refuse it rather than compute with it. */
@@ -96,15 +89,12 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const subject = await series(args, '');
     if (!subject) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
     const benchmark = await series(args, 'benchmark-');
-    const caveats = await dataCaveats(subject, benchmark);
     const rf = await riskFree(args);
-    const [{ analyseSeries }, { riskFreeCaveats }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
+    const [{ analyseSeries }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),
-      import('../../reports/metrics/index.ts'),
       import('../../study/factors.ts'),
       import('../output.ts'),
     ]);
-    if (rf?.kind === 'series') caveats.push(...riskFreeCaveats(rf.series, subject.dates));
     const analysis = analyseSeries(subject, {
       ...(benchmark ? { benchmark } : {}),
       ...(rf ? { riskFree: rf } : {}),
@@ -115,14 +105,14 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       const values: Record<string, number | null> = {};
       for (const m of analysis.metrics.metrics) values[m.name] = m.value;
       const pairing = analysis.metrics.pairing;
-      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions, caveats });
+      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions, caveats: analysis.caveats });
     }
     const { pairing } = analysis.metrics;
     const differs = pairing !== undefined && pairing.periodsPerYear !== analysis.metrics.periodsPerYear;
     const against = benchmark && pairing ? ` vs ${benchmark.name} (${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''})` : '';
     process.stdout.write(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
     if (differs) process.stderr.write(`breadth: warning: relative metrics are annualised with P = ${pairing.periodsPerYear} (${pairing.source}), the series' own with P = ${analysis.metrics.periodsPerYear}\n`);
-    for (const c of caveats) process.stderr.write(`breadth: warning: ${c.message}\n`);
+    for (const c of analysis.caveats) process.stderr.write(`breadth: warning: ${c.message}\n`);
     if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
     if (analysis.frequency.irregular) process.stderr.write(`breadth: warning: irregular spacing of the dates; annualised with P = ${analysis.metrics.periodsPerYear} — set --periods-per-year if that is wrong\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));

@@ -3,6 +3,7 @@
 // factor tables standing in for the benchmark). A weekly return is regressed on its week's
 // compounded daily factors, a two-month return on two months of monthly factors — never on the
 // one day or month its end date falls in.
+import { sessionOnOrBefore } from '../../engine/view.ts';
 import type { Series } from '../metrics/index.ts';
 import { monthIndex } from '../metrics/index.ts';
 import type { FactorColumns, FactorModel } from './factorRegression.ts';
@@ -38,18 +39,6 @@ export interface IntervalRows {
   uncovered: number;
 }
 
-/** Index of the first key greater than `k` in ascending `keys`. */
-function upperBound(keys: Int32Array, k: number): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] <= k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The factor rows of `table` inside the interval (start, end] as [lo, hi), or null when the
  * table does not cover all of it: a daily table must have rows on or before the start and on or
@@ -59,8 +48,8 @@ function upperBound(keys: Int32Array, k: number): number {
 function rowsIn(keys: Int32Array, daily: boolean, start: number, end: number): [number, number] | null {
   const ks = daily ? start : monthIndex(start);
   const ke = daily ? end : monthIndex(end);
-  const lo = upperBound(keys, ks);
-  const hi = upperBound(keys, ke);
+  const lo = sessionOnOrBefore(keys, ks) + 1;
+  const hi = sessionOnOrBefore(keys, ke) + 1;
   if (hi <= lo) return null;
   if (daily) return keys[0] <= ks && keys[keys.length - 1] >= ke ? [lo, hi] : null;
   return hi - lo === ke - ks ? [lo, hi] : null;

@@ -6,7 +6,7 @@ import { navReturns } from '../runMetrics.ts';
 import { type SymbolContribution, symbolContributions } from './contributors.ts';
 import { type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
 import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, seriesIntervals } from './factorRegression.ts';
-import { monthlyReturns } from './monthly.ts';
+import { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 
 export { type SymbolContribution, symbolContributions, topContributors } from './contributors.ts';
 export { type DecompositionLine, type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
@@ -71,9 +71,10 @@ export function factorRegressions(dates: Series, returns: Series, startDay: numb
   const tables = options.factors ?? [];
   const models = options.models ?? FACTOR_MODELS.filter((m) => available(m, tables));
   const P = options.periodsPerYear ?? inferFrequency(startDay === undefined ? dates : Int32Array.of(startDay, ...Array.from(dates))).periodsPerYear;
+  let monthly: MonthlyReturns | undefined; // the same for every monthly model
   return models.map((model) => {
     if (model.frequency === 'daily') return factorRegression(seriesIntervals(dates, returns, startDay), tables, model, P);
-    const monthly = monthlyReturns(dates, returns, startDay, P);
+    monthly ??= monthlyReturns(dates, returns, startDay, P);
     const reg = factorRegression(monthly, tables, model, Math.min(12, P));
     const k = monthly.dropped.length;
     if (k === 0) return reg;

@@ -217,10 +217,10 @@ export function correlation(r: Series, b: Series): [correlation: Metric, rSquare
   return [valued('correlation', rho, n), valued('r_squared', rho * rho, n)];
 }
 
-/** tracking_error = std(r − b)·√P and information_ratio = mean(r − b)/std(r − b)·√P. */
 /** Active spread below this share of the returns' root mean square is float noise. */
 const ACTIVE_NOISE = 1e-10;
 
+/** tracking_error = std(r − b)·√P and information_ratio = mean(r − b)/std(r − b)·√P. */
 export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackingError: Metric, informationRatio: Metric] {
   const [rr, bb] = pairedRows(r, b);
   const n = rr.length;
@@ -230,8 +230,8 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
   // below 1e-10 of the returns' own size it is zero tracking error, not an information ratio of noise.
   let scale = 0;
   for (let i = 0; i < n; i++) scale += rr[i] * rr[i];
-  const noise = sampleStd(active) <= ACTIVE_NOISE * Math.sqrt(scale / n);
-  const sd = noise ? 0 : sampleStd(active);
+  const spread = sampleStd(active);
+  const sd = spread <= ACTIVE_NOISE * Math.sqrt(scale / n) ? 0 : spread;
   const te = valued('tracking_error', sd * Math.sqrt(periodsPerYear), n);
   if (sd === 0) return [te, unavailable('information_ratio', n, 'zero tracking error')];
   let m = 0;

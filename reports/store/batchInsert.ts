@@ -24,10 +24,9 @@ export class BatchInsert {
   /** Positions of the columns declared NOT NULL: a NULL (or NaN) there is a bug named here, not SQLite's bare constraint error. */
   readonly #required: number[];
   readonly #width: number;
-  readonly #rowsPerBatch: number;
   readonly #batch: Database.Statement<[SqlValue[]]>;
   readonly #single: Database.Statement<[SqlValue[]]>;
-  /** The batch being filled: `#filled` values of `#width * #rowsPerBatch`. */
+  /** The batch being filled: `#filled` values of `#values.length` (`#width` × rows per batch). */
   readonly #values: SqlValue[];
   #filled = 0;
   /** Rows inserted so far. */
@@ -43,7 +42,6 @@ export class BatchInsert {
     const notNull = new Set((db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; pk: number }[]).filter((c) => c.notnull === 1 || c.pk > 0).map((c) => c.name));
     this.#required = columns.flatMap((c, k) => (notNull.has(c) ? [k] : []));
     this.#width = columns.length;
-    this.#rowsPerBatch = rowsPerBatch;
     this.#values = new Array<SqlValue>(this.#width * rowsPerBatch).fill(null);
     const row = `(${[...Object.values(fixed).map(literal), ...columns.map(() => '?')].join(', ')})`;
     const head = `INSERT INTO ${table} (${[...Object.keys(fixed), ...columns].join(', ')}) VALUES `;

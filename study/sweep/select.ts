@@ -91,9 +91,11 @@ export function caveatNotes(trials: readonly TrialRecord[]): string[] {
     for (const c of t.caveats) {
       if (seen.has(c.message)) continue;
       seen.add(c.message);
-      const messages = byCode.get(c.code) ?? new Map<string, string[]>();
-      byCode.set(c.code, messages);
-      messages.set(c.message, [...(messages.get(c.message) ?? []), t.name]);
+      let messages = byCode.get(c.code);
+      if (messages === undefined) byCode.set(c.code, (messages = new Map<string, string[]>()));
+      const names = messages.get(c.message);
+      if (names === undefined) messages.set(c.message, [t.name]);
+      else names.push(t.name);
     }
   }
   const who = (names: readonly string[]): string => (names.length === trials.length ? 'every trial' : names.length <= NAMED ? names.join(', ') : `${names.length} of ${trials.length} trials`);

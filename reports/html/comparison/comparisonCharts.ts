@@ -28,13 +28,15 @@ interface Window {
 
 /** Pairwise correlation of the runs' returns over the same intervals (pairedRuns.ts); null where undefined. */
 export function returnCorrelations(runs: readonly ComparisonRun[]): (number | null)[][] {
-  return runs.map((a, i) =>
-    runs.map((b, j) => {
-      if (i === j) return 1;
-      const { paired } = pairRuns(a, b, null);
-      return correlation(paired.r, paired.b)[0].value;
-    }),
-  );
+  const m = runs.map((_, i) => runs.map((__, j): number | null => (i === j ? 1 : null)));
+  // Symmetric: each pair is measured once.
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const { paired } = pairRuns(runs[i], runs[j], null);
+      m[i][j] = m[j][i] = correlation(paired.r, paired.b)[0].value;
+    }
+  }
+  return m;
 }
 
 export function comparisonCharts(data: ComparisonData): ChartPayload {

@@ -25,7 +25,8 @@ export function commonWindow(runs: readonly ComparisonRun[]): { from: string; to
     return kept.filter((d) => has.has(d));
   }, runs[0].dates);
   if (shared.length === 0) return null;
-  return { from: shared.reduce((a, d) => (d < a ? d : a)), to: shared.reduce((a, d) => (d > a ? d : a)) };
+  // A filter of the first run's ascending dates: ascending too.
+  return { from: shared[0], to: shared[shared.length - 1] };
 }
 
 /** Row range [first, last] of a run inside the window (inclusive). */

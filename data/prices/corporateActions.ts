@@ -22,7 +22,9 @@
 //     split with a dividend; below 3:2 the two overlap too much to tell apart).
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
-//   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied.
+//   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied. A rise
+//     within the noise ceiling (1e-4) is print rounding, not listed: the causal threshold is still
+//     small early in a file, before its wobble has shown.
 // A special dividend that matches a round split ratio to 0.2% AND moves the price by it would
 // still be read as a split; telling the two apart needs an event file the sources do not have.
 // Noise threshold: printed prices are rounded (4 decimals in some files, float32 in others), so
@@ -202,7 +204,9 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         if (Math.abs(1 - g) <= threshold) continue;
       }
     }
-    if (g >= 1) result.unexplained.push({ day, value: g });
+    if (g >= 1) {
+      if (g - 1 > MAX_THRESHOLD) result.unexplained.push({ day, value: g });
+    }
     else {
       result.dividends.push({ day, value: previousClose * (1 - g) });
       if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });

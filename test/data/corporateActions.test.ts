@@ -77,6 +77,16 @@ describe('deriveCorporateActions', () => {
     expect(actions.dividends).toEqual([]);
     expect(actions.unexplained.map((u) => u.day)).toEqual([2]);
   });
+
+  it('a rise within print rounding (1e-4) early in a file, before its wobble has shown, is not listed as unexplained', () => {
+    // The second row's factor is 2e-6 below the first's: g = 1 + 2e-6 with a causal threshold still at 1e-6.
+    const days = Int32Array.from([1, 2, 3]);
+    const close = Float64Array.from([10, 10, 10]);
+    const adjClose = Float64Array.from([9.00002, 9.00000, 9.00000]);
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.unexplained).toEqual([]);
+    expect(actions.dividends).toEqual([]);
+  });
 });
 
 describe('splitRatioForStep', () => {

@@ -152,6 +152,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       nav: portfolio.nav,
       // A symbol that has left (delisted, or its data ended) has no price to trade at, even where a market goes on quoting it.
       price: (i) => (actions.leftBy(i, t) === undefined ? market.close[base + i] : NaN),
+      listed: (i) => actions.leftBy(i, t) === undefined,
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),

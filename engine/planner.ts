@@ -24,8 +24,13 @@ export interface Plan {
   readonly orders: PlannedOrders;
   /** Present when the targets breached the account's limits (or NAV ≤ 0): nothing is traded. */
   readonly breach?: { readonly gross: number; readonly net: number };
-  /** Symbols with a non-zero target but no price at the decision: left as they are. */
+  /**
+   * Symbols with a non-zero target that cannot be sized (no price at the decision and no holding
+   * marked at a price, or the symbol has left the market): left as they are.
+   */
   readonly unpriced: number[];
+  /** Σ |target| of the unpriced symbols as a share of NAV (NaN for share targets of a never-priced symbol): NAV the plan leaves in cash. */
+  readonly unpricedShare: number;
 }
 
 /** What the planner reads at a decision (the engine's, or a test's stub). */
@@ -35,6 +40,8 @@ export interface PlanContext {
   readonly nav: number;
   /** Decision-close price of symbol i (NaN when it has none). */
   price(i: number): number;
+  /** False once symbol i has left the market (delisted, or its data ended): nothing for it can trade again. */
+  listed(i: number): boolean;
   /** Estimated commission + slippage in currency for trading `quantity` of symbol i at `price`. */
   estimateCost(i: number, quantity: number, price: number): number;
   /** Commission in currency for a new order of `quantity` of symbol i at `price`. */
@@ -72,7 +79,7 @@ export class RebalancePlanner {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
-    const unpriced = this.#readTargets(targets, ctx);
+    const { unpriced, unpricedShare } = this.#readTargets(targets, ctx);
     let gross = 0;
     let net = 0;
     let hasShorts = false;
@@ -88,32 +95,38 @@ export class RebalancePlanner {
     const { maxGross, maxNet, shorts } = this.#limits;
     if (!(ctx.nav > 0) || gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE || (hasShorts && !shorts)) {
       this.#orders.count = 0;
-      return { orders: this.#orders, breach: { gross, net }, unpriced };
+      return { orders: this.#orders, breach: { gross, net }, unpriced, unpricedShare };
     }
     this.targetWeight.set(this.#proposed);
     this.#round();
     if (!hasShorts && net <= 1 + LEVERAGE_TOLERANCE) this.#fitBuysToCash(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
-    return { orders: this.#netOrders(ctx), unpriced };
+    return { orders: this.#netOrders(ctx), unpriced, unpricedShare };
   }
 
   /**
-   * Fill #wanted with target share counts and targetWeight with target weights. A symbol with a
-   * non-zero target but no decision price keeps its holding; those symbols are returned.
+   * Fill #wanted with target share counts and #proposed with target weights. A held symbol with
+   * no bar at the decision is sized at its last mark: its target stands and its order rests until
+   * the symbol trades, so the leverage check sees the book the plan will reach. A symbol that
+   * cannot be sized (never priced and not held, or gone from the market) keeps its holding; those
+   * symbols are returned with the share of NAV their targets leave in cash.
    */
-  #readTargets(targets: Targets, ctx: PlanContext): number[] {
+  #readTargets(targets: Targets, ctx: PlanContext): { unpriced: number[]; unpricedShare: number } {
     const n = this.#wanted.length;
     const kind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
     const source = 'weights' in targets ? targets.weights : 'values' in targets ? targets.values : targets.shares;
     const unpriced: number[] = [];
+    let unpricedShare = 0;
     this.#wanted.fill(0);
     this.#proposed.fill(NaN);
     const set = (i: number, x: number): void => {
       if (!Number.isFinite(x)) throw new UserError(`strategy target for symbol #${i} is not a finite number (${x})`);
-      const p = ctx.price(i);
+      const held = ctx.portfolio.shares[i];
+      const p = ctx.price(i) > 0 ? ctx.price(i) : held !== 0 && ctx.listed(i) ? ctx.portfolio.mark[i] : NaN;
       if (x !== 0 && !(p > 0)) {
         unpriced.push(i);
-        this.#wanted[i] = ctx.portfolio.shares[i];
+        unpricedShare += Math.abs(kind === 'weights' ? x : kind === 'values' ? x / ctx.nav : NaN);
+        this.#wanted[i] = held;
         return;
       }
       const shares = kind === 'shares' ? x : kind === 'values' ? x / p : (x * ctx.nav) / p;
@@ -126,7 +139,7 @@ export class RebalancePlanner {
     } else {
       for (const [symbol, x] of Object.entries(source)) set(ctx.resolve(symbol), x);
     }
-    return unpriced;
+    return { unpriced, unpricedShare };
   }
 
   #round(): void {
@@ -190,8 +203,9 @@ export class RebalancePlanner {
       const to = wanted[i];
       const delta = to - from;
       if (delta === 0) continue;
-      const notional = Math.abs(delta * ctx.price(i));
-      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(i, delta, ctx.price(i)) > maxCommission * notional)) continue;
+      const price = valuePrice(ctx, i);
+      const notional = Math.abs(delta * price);
+      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(i, delta, price) > maxCommission * notional)) continue;
       let quantity: number;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;

@@ -28,10 +28,19 @@ export class MarketView {
   /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
   readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
+  /**
+   * P: sessions per year of the run (the engine config's `periodsPerYear`, else inferred from the
+   * run's calendar spacing, engine/frequency.ts: 252 daily, 52 weekly, 12 monthly). Unit: sessions
+   * per year. Annualise a per-session statistic with it (σ·√P, μ·P) and turn a span of time into
+   * sessions (a year = P sessions) — never assume 252.
+   */
+  readonly periodsPerYear: number;
 
-  constructor(market: Market, adjustments: AdjustmentIndex) {
+  constructor(market: Market, adjustments: AdjustmentIndex, periodsPerYear: number) {
+    if (!(periodsPerYear > 0)) throw new RangeError(`periodsPerYear must be positive, got ${periodsPerYear}`);
     this.#market = market;
     this.#adjustments = adjustments;
+    this.periodsPerYear = periodsPerYear;
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
     const moves = market.revertingMoves;

@@ -11,15 +11,13 @@ export function filterMembers(members: ArrayLike<number>, keep: (i: number) => b
   return Int32Array.from(out);
 }
 
-/** Sessions a flagged reverting move keeps a name out of the built-in cross-sectional strategies (about a year). */
-export const REVERTING_MOVE_SCREEN_SESSIONS = 252;
-
 /**
  * Members without a single-session move that reverted (a bad print or an uncarried corporate
- * action, MarketView.revertingMoves) known in the last `window` sessions: their history would
- * feed the move into returns, ranks and volatility as if it had traded.
+ * action, MarketView.revertingMoves) known in the last `window` sessions (default a year of the
+ * run's sessions, view.periodsPerYear): their history would feed the move into returns, ranks
+ * and volatility as if it had traded.
  */
-export function withoutRevertingMoves(view: MarketView, members: ArrayLike<number>, window = REVERTING_MOVE_SCREEN_SESSIONS): Int32Array {
+export function withoutRevertingMoves(view: MarketView, members: ArrayLike<number>, window = view.periodsPerYear): Int32Array {
   return filterMembers(members, (i) => view.revertingMoves(i, window) === 0);
 }
 

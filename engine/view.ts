@@ -25,6 +25,8 @@ export class MarketView {
   readonly #adjustments: AdjustmentIndex;
   readonly #symbolIndex: Map<string, number>;
   readonly #symbols: readonly string[];
+  /** Per symbol: its first session with a close (the session count when it has none), where an own-bars lookback stops. */
+  readonly #firstBar: Int32Array;
   /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
   readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
@@ -43,6 +45,7 @@ export class MarketView {
     this.periodsPerYear = periodsPerYear;
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
+    this.#firstBar = firstBars(market);
     const moves = market.revertingMoves;
     if (moves) {
       moves.session.forEach((t, k) => {
@@ -137,11 +140,24 @@ export class MarketView {
   }
 
   /**
-   * Closes adjusted for the splits and dividends known by the decision (back-adjusted to the
-   * decision's price level), oldest first: the series to compute returns, averages and momentum on.
+   * Closes of the last `length` sessions adjusted for the splits and dividends known by the
+   * decision (back-adjusted to the decision's price level), oldest first, NaN where symbol i has
+   * no bar: session-aligned across symbols, the series for returns paired across symbols
+   * (covariance, beta). For a lookback over the symbol's own bars, adjustedBars.
    */
   adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
     return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, checkLength(length), out);
+  }
+
+  /**
+   * The last `length` bars of symbol i up to the decision — sessions where it has a close; a
+   * session where it has none is skipped, not an observation — adjusted like adjustedCloses,
+   * oldest first, NaN-padded at the front when it has fewer bars: the series for per-symbol
+   * lookbacks (moving averages, trailing returns) that count the symbol's own bars.
+   */
+  adjustedBars(i: number, length: number, out = new Float64Array(length)): Float64Array {
+    this.#checkSymbol(i);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, checkLength(length), out, this.#firstBar[i]);
   }
 
   /** A field across all symbols at `lag` sessions before the decision (a copy). */
@@ -231,6 +247,23 @@ export class MarketView {
     if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
     return rateAsOf(series, this.day - checkLag(lagDays));
   }
+}
+
+/** Per symbol, its first session with a close; the session count for a symbol with none. */
+function firstBars(market: Market): Int32Array {
+  const n = market.symbols.length;
+  const sessions = market.dates.length;
+  const first = new Int32Array(n).fill(sessions);
+  let left = n;
+  for (let t = 0; t < sessions && left > 0; t++) {
+    for (let i = 0; i < n; i++) {
+      if (first[i] === sessions && !Number.isNaN(market.close[t * n + i])) {
+        first[i] = t;
+        left--;
+      }
+    }
+  }
+  return first;
 }
 
 const PRICE_FIELDS: ReadonlySet<string> = new Set<PriceField>(PRICE_COLUMNS);

@@ -195,3 +195,23 @@ describe('breadth-thrust', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('a missing bar does not freeze a signal (t11)', () => {
+  // AAA rises 100 → 130 over 31 sessions, has no bar on the 32nd (another symbol trades), then falls from 126 by 2 a session.
+  const rising = Array.from({ length: 31 }, (_, k) => 100 + k);
+  const falling = Array.from({ length: 27 }, (_, k) => 126 - 2 * k);
+  const strategy = (): Strategy => createBuiltinStrategy('sma-crossover', { symbol: 'AAA', fast: 3, slow: 10, exposure: 1 });
+  const finalNav = (m: Market): number => {
+    const nav = backtest(m, strategy(), { initialCash: 100_000 }).daily.nav;
+    return nav[nav.length - 1];
+  };
+  it('sma-crossover ends at 109,090 with or without an untraded second symbol in the data', () => {
+    // Buy decided at 109 (fast 108 > slow 104.5): 917 wanted, the open at 110 allows ⌊100 000 / 110⌋ = 909, cash 10.
+    // Own bars: at 122, fast (126 + 124 + 122) / 3 = 124 < slow (130 + 129 + … + 122) / 10 = 126.1 → sell at the next
+    // open, 120: 909 × 120 + 10 = 109 090. (A calendar window would blank the averages for 10 sessions and sell at 106.)
+    const alone = fixtureMarket({ symbols: ['AAA'], closes: [...rising, ...falling].map((c) => [c]) });
+    const withOther = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: [...rising, NaN, ...falling].map((c) => [c, 50]), volumes: [...rising, NaN, ...falling].map(() => [1e9, 0]) });
+    expect(finalNav(alone)).toBeCloseTo(109_090, 6);
+    expect(finalNav(withOther)).toBeCloseTo(109_090, 6);
+  });
+});

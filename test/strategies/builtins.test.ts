@@ -215,3 +215,16 @@ describe('a missing bar does not freeze a signal (t11)', () => {
     expect(finalNav(withOther)).toBeCloseTo(109_090, 6);
   });
 });
+
+describe('momentum with fewer rankable names than buckets (t14)', () => {
+  it('nine names, ten buckets: holds the best name, not nothing', () => {
+    // S1…S9 grow 0.1 % … 0.9 % a session: S9 ranks 9 of 9 → bucket round(8 × 9 / 8) = 9, the top one.
+    const closes = Array.from({ length: 20 }, (_, t) => Array.from({ length: 9 }, (_, k) => 100 * (1 + 0.001 * (k + 1)) ** t));
+    const m = fixtureMarket({ symbols: Array.from({ length: 9 }, (_, k) => `S${k + 1}`), closes });
+    const { decisions } = runAndRecord(m, createBuiltinStrategy('momentum', { lookback: 10, skip: 1, schedule: 'every-session' }));
+    for (const [t, targets] of decisions) {
+      if (t < 10) expect(targets?.size ?? 0).toBe(0); // fewer than 11 bars: nothing ranked
+      else expect([...(targets ?? [])]).toEqual([[8, 1]]);
+    }
+  });
+});

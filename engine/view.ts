@@ -175,6 +175,15 @@ export class MarketView {
     return this.#market.fundamentals.asOf(field, this.day, out);
   }
 
+  /**
+   * True when the data carries `field` for some symbol at some date: whether the data set has that
+   * fundamental at all (like hasRate), not whether a value is public yet — for refusing a strategy
+   * that needs it on data without it.
+   */
+  hasFundamental(field: FundamentalField): boolean {
+    return this.#market.fundamentals.column(field).some((x) => !Number.isNaN(x));
+  }
+
   /** Shares outstanding of the newest period public by the decision date, adjusted for splits since that period end. */
   sharesOutstanding(out = new Float64Array(this.symbolCount)): Float64Array {
     const f = this.#market.fundamentals;

@@ -2,7 +2,20 @@
 // liquidity floors from trailing dollar volume. Members are symbol indices; every filter
 // returns a fresh Int32Array in index order, and a name with a missing input is dropped.
 
+import type { FundamentalField } from '../../data/fundamentals.ts';
+import { UserError } from '../../data/errors.ts';
 import type { MarketView } from '../../engine/view.ts';
+
+/**
+ * Refuse a strategy that needs fundamentals on data without them: a UserError naming `who`
+ * (e.g. `size-tilt mode=stocks`), the fields the data lacks altogether, and `otherwise` (a way out).
+ */
+export function requireFundamentals(view: MarketView, fields: readonly FundamentalField[], who: string, otherwise: string): void {
+  const missing = fields.filter((f) => !view.hasFundamental(f));
+  if (missing.length > 0) {
+    throw new UserError(`${who} needs fundamentals the data does not have: no ${missing.join(', ')} for any symbol — load fundamentals (SimFin) with the prices, or ${otherwise}`);
+  }
+}
 
 /** Members for which `keep(i)` holds. */
 export function filterMembers(members: ArrayLike<number>, keep: (i: number) => boolean): Int32Array {

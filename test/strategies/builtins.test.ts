@@ -228,3 +228,17 @@ describe('momentum with fewer rankable names than buckets (t14)', () => {
     }
   });
 });
+
+describe('strategies that need fundamentals refuse data without them', () => {
+  const pricesOnly = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 5 }, () => [10, 20]) });
+  it('size-tilt mode=stocks names the missing shares outstanding', () => {
+    expect(() => backtest(pricesOnly, createBuiltinStrategy('size-tilt', { mode: 'stocks' }))).toThrow(
+      /^strategy "size-tilt" failed on 2024-01-01: size-tilt mode=stocks \(weights ∝ market cap\) needs fundamentals the data does not have: no sharesOutstanding for any symbol — load fundamentals \(SimFin\) with the prices, or use mode=etf$/,
+    );
+  });
+  it('quality-long-short names every missing field', () => {
+    expect(() => backtest(pricesOnly, createBuiltinStrategy('quality-long-short', {}), { account: { kind: 'margin', maxGross: 2, maxNet: 1 } })).toThrow(
+      /quality-long-short needs fundamentals the data does not have: no sharesOutstanding, totalAssets, totalDebt, revenue for any symbol/,
+    );
+  });
+});

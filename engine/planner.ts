@@ -29,8 +29,6 @@ export interface Plan {
    * marked at a price, or the symbol has left the market): left as they are.
    */
   readonly unpriced: number[];
-  /** Σ |target| of the unpriced symbols as a share of NAV (NaN for share targets of a never-priced symbol): NAV the plan leaves in cash. */
-  readonly unpricedShare: number;
 }
 
 /** What the planner reads at a decision (the engine's, or a test's stub). */
@@ -79,7 +77,7 @@ export class RebalancePlanner {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
-    const { unpriced, unpricedShare } = this.#readTargets(targets, ctx);
+    const unpriced = this.#readTargets(targets, ctx);
     let gross = 0;
     let net = 0;
     let hasShorts = false;
@@ -95,13 +93,13 @@ export class RebalancePlanner {
     const { maxGross, maxNet, shorts } = this.#limits;
     if (!(ctx.nav > 0) || gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE || (hasShorts && !shorts)) {
       this.#orders.count = 0;
-      return { orders: this.#orders, breach: { gross, net }, unpriced, unpricedShare };
+      return { orders: this.#orders, breach: { gross, net }, unpriced };
     }
     this.targetWeight.set(this.#proposed);
     this.#round();
     if (!hasShorts && net <= 1 + LEVERAGE_TOLERANCE) this.#fitBuysToCash(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
-    return { orders: this.#netOrders(ctx), unpriced, unpricedShare };
+    return { orders: this.#netOrders(ctx), unpriced };
   }
 
   /**
@@ -109,14 +107,13 @@ export class RebalancePlanner {
    * no bar at the decision is sized at its last mark: its target stands and its order rests until
    * the symbol trades, so the leverage check sees the book the plan will reach. A symbol that
    * cannot be sized (never priced and not held, or gone from the market) keeps its holding; those
-   * symbols are returned with the share of NAV their targets leave in cash.
+   * symbols are returned.
    */
-  #readTargets(targets: Targets, ctx: PlanContext): { unpriced: number[]; unpricedShare: number } {
+  #readTargets(targets: Targets, ctx: PlanContext): number[] {
     const n = this.#wanted.length;
     const kind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
     const source = 'weights' in targets ? targets.weights : 'values' in targets ? targets.values : targets.shares;
     const unpriced: number[] = [];
-    let unpricedShare = 0;
     this.#wanted.fill(0);
     this.#proposed.fill(NaN);
     const set = (i: number, x: number): void => {
@@ -125,7 +122,6 @@ export class RebalancePlanner {
       const p = ctx.price(i) > 0 ? ctx.price(i) : held !== 0 && ctx.listed(i) ? ctx.portfolio.mark[i] : NaN;
       if (x !== 0 && !(p > 0)) {
         unpriced.push(i);
-        unpricedShare += Math.abs(kind === 'weights' ? x : kind === 'values' ? x / ctx.nav : NaN);
         this.#wanted[i] = held;
         return;
       }
@@ -139,7 +135,7 @@ export class RebalancePlanner {
     } else {
       for (const [symbol, x] of Object.entries(source)) set(ctx.resolve(symbol), x);
     }
-    return { unpriced, unpricedShare };
+    return unpriced;
   }
 
   #round(): void {

@@ -141,7 +141,7 @@ describe('targets without a price', () => {
     ]);
   });
 
-  it('leaves a target on a symbol never priced in cash and says so', () => {
+  it('leaves a target on a symbol never priced in cash', () => {
     // C has no price until t3: its 40 % stays in cash from the decision at t2; B: 0.6 × 20 000 / 50 = 240.
     const late = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { B: 0.6, C: 0.4 } } }, { initialCash: 20_000 });
     expect(trades(late)).toEqual([

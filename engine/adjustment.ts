@@ -70,8 +70,12 @@ export function splitFactorBetween(index: AdjustmentIndex, i: number, fromSessio
 }
 
 /**
- * Closes of symbol i for sessions t-length+1 .. t, oldest first, back-adjusted to session t's
- * price level with the events known by t (ex-dates ≤ t). NaN before the data starts.
+ * Closes of symbol i up to session t, oldest first, back-adjusted to session t's price level with
+ * the events known by t (ex-dates ≤ t). Calendar mode (`ownBarsFrom` undefined): sessions
+ * t-length+1 .. t, NaN where the symbol has no bar or before the data starts. Own-bars mode
+ * (`ownBarsFrom` = the symbol's first session with a close): the symbol's last `length` bars,
+ * skipping sessions where it has none (a missing bar is not an observation), NaN-padded at the
+ * front when it has fewer.
  */
 export function adjustedClosesAsOf(
   market: Market,
@@ -80,17 +84,20 @@ export function adjustedClosesAsOf(
   t: number,
   length: number,
   out: Float64Array,
+  ownBarsFrom?: number,
 ): Float64Array {
   const n = market.symbols.length;
   const first = index.start[i];
   let e = index.start[i + 1] - 1;
   while (e >= first && index.session[e] > t) e--;
   let factor = 1;
-  for (let k = length - 1; k >= 0; k--) {
-    const s = t - length + 1 + k;
+  let k = length - 1;
+  for (let s = t; k >= 0 && s >= (ownBarsFrom ?? 0); s--) {
     // Prices before an ex-date session are scaled by that event's factor.
     while (e >= first && index.session[e] > s) factor *= index.priceFactor[e--];
-    out[k] = s < 0 ? NaN : market.close[s * n + i] * factor;
+    const p = market.close[s * n + i];
+    if (ownBarsFrom !== undefined && Number.isNaN(p)) continue;
+    out[k--] = p * factor;
   }
-  return out;
+  return out.fill(NaN, 0, k + 1);
 }

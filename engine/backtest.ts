@@ -67,7 +67,9 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const models = executionModels(config, market, options.models);
   const n = market.symbols.length;
   const adjustments = buildAdjustmentIndex(market);
-  const view = new MarketView(market, adjustments);
+  // P of the run: the strategies annualise with it (view.periodsPerYear) as the accruals and metrics do.
+  const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
+  const view = new MarketView(market, adjustments, periodsPerYear);
   const portfolio = new Portfolio(n, config.initialCash);
   // A copy: a strategy's own schedule may not write into the market's calendar.
   const due = strategy.schedule.sessions(market.dates.slice(), first);
@@ -80,7 +82,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
   const actions = new CorporateActions(market, config);
-  const accruals = new Accruals(market, models, config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear);
+  const accruals = new Accruals(market, models, periodsPerYear);
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
@@ -152,6 +154,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       nav: portfolio.nav,
       // A symbol that has left (delisted, or its data ended) has no price to trade at, even where a market goes on quoting it.
       price: (i) => (actions.leftBy(i, t) === undefined ? market.close[base + i] : NaN),
+      listed: (i) => actions.leftBy(i, t) === undefined,
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),

@@ -24,7 +24,10 @@ export interface Plan {
   readonly orders: PlannedOrders;
   /** Present when the targets breached the account's limits (or NAV ≤ 0): nothing is traded. */
   readonly breach?: { readonly gross: number; readonly net: number };
-  /** Symbols with a non-zero target but no price at the decision: left as they are. */
+  /**
+   * Symbols with a non-zero target that cannot be sized (no price at the decision and no holding
+   * marked at a price, or the symbol has left the market): left as they are.
+   */
   readonly unpriced: number[];
 }
 
@@ -35,6 +38,8 @@ export interface PlanContext {
   readonly nav: number;
   /** Decision-close price of symbol i (NaN when it has none). */
   price(i: number): number;
+  /** False once symbol i has left the market (delisted, or its data ended): nothing for it can trade again. */
+  listed(i: number): boolean;
   /** Estimated commission + slippage in currency for trading `quantity` of symbol i at `price`. */
   estimateCost(i: number, quantity: number, price: number): number;
   /** Commission in currency for a new order of `quantity` of symbol i at `price`. */
@@ -98,8 +103,11 @@ export class RebalancePlanner {
   }
 
   /**
-   * Fill #wanted with target share counts and targetWeight with target weights. A symbol with a
-   * non-zero target but no decision price keeps its holding; those symbols are returned.
+   * Fill #wanted with target share counts and #proposed with target weights. A held symbol with
+   * no bar at the decision is sized at its last mark: its target stands and its order rests until
+   * the symbol trades, so the leverage check sees the book the plan will reach. A symbol that
+   * cannot be sized (never priced and not held, or gone from the market) keeps its holding; those
+   * symbols are returned.
    */
   #readTargets(targets: Targets, ctx: PlanContext): number[] {
     const n = this.#wanted.length;
@@ -110,10 +118,11 @@ export class RebalancePlanner {
     this.#proposed.fill(NaN);
     const set = (i: number, x: number): void => {
       if (!Number.isFinite(x)) throw new UserError(`strategy target for symbol #${i} is not a finite number (${x})`);
-      const p = ctx.price(i);
+      const held = ctx.portfolio.shares[i];
+      const p = ctx.price(i) > 0 ? ctx.price(i) : held !== 0 && ctx.listed(i) ? ctx.portfolio.mark[i] : NaN;
       if (x !== 0 && !(p > 0)) {
         unpriced.push(i);
-        this.#wanted[i] = ctx.portfolio.shares[i];
+        this.#wanted[i] = held;
         return;
       }
       const shares = kind === 'shares' ? x : kind === 'values' ? x / p : (x * ctx.nav) / p;
@@ -190,8 +199,9 @@ export class RebalancePlanner {
       const to = wanted[i];
       const delta = to - from;
       if (delta === 0) continue;
-      const notional = Math.abs(delta * ctx.price(i));
-      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(i, delta, ctx.price(i)) > maxCommission * notional)) continue;
+      const price = valuePrice(ctx, i);
+      const notional = Math.abs(delta * price);
+      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(i, delta, price) > maxCommission * notional)) continue;
       let quantity: number;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;

@@ -25,15 +25,27 @@ export class MarketView {
   readonly #adjustments: AdjustmentIndex;
   readonly #symbolIndex: Map<string, number>;
   readonly #symbols: readonly string[];
+  /** Per symbol: its first session with a close (the session count when it has none), where an own-bars lookback stops. */
+  readonly #firstBar: Int32Array;
   /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
   readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
+  /**
+   * P: sessions per year of the run (the engine config's `periodsPerYear`, else inferred from the
+   * run's calendar spacing, engine/frequency.ts: 252 daily, 52 weekly, 12 monthly). Unit: sessions
+   * per year. Annualise a per-session statistic with it (σ·√P, μ·P) and turn a span of time into
+   * sessions (a year = P sessions) — never assume 252.
+   */
+  readonly periodsPerYear: number;
 
-  constructor(market: Market, adjustments: AdjustmentIndex) {
+  constructor(market: Market, adjustments: AdjustmentIndex, periodsPerYear: number) {
+    if (!(periodsPerYear > 0)) throw new RangeError(`periodsPerYear must be positive, got ${periodsPerYear}`);
     this.#market = market;
     this.#adjustments = adjustments;
+    this.periodsPerYear = periodsPerYear;
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
+    this.#firstBar = firstBars(market);
     const moves = market.revertingMoves;
     if (moves) {
       moves.session.forEach((t, k) => {
@@ -128,11 +140,24 @@ export class MarketView {
   }
 
   /**
-   * Closes adjusted for the splits and dividends known by the decision (back-adjusted to the
-   * decision's price level), oldest first: the series to compute returns, averages and momentum on.
+   * Closes of the last `length` sessions adjusted for the splits and dividends known by the
+   * decision (back-adjusted to the decision's price level), oldest first, NaN where symbol i has
+   * no bar: session-aligned across symbols, the series for returns paired across symbols
+   * (covariance, beta). For a lookback over the symbol's own bars, adjustedBars.
    */
   adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
     return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, checkLength(length), out);
+  }
+
+  /**
+   * The last `length` bars of symbol i up to the decision — sessions where it has a close; a
+   * session where it has none is skipped, not an observation — adjusted like adjustedCloses,
+   * oldest first, NaN-padded at the front when it has fewer bars: the series for per-symbol
+   * lookbacks (moving averages, trailing returns) that count the symbol's own bars.
+   */
+  adjustedBars(i: number, length: number, out = new Float64Array(length)): Float64Array {
+    this.#checkSymbol(i);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, checkLength(length), out, this.#firstBar[i]);
   }
 
   /** A field across all symbols at `lag` sessions before the decision (a copy). */
@@ -148,6 +173,15 @@ export class MarketView {
   /** Point-in-time fundamental cross-section: the newest period public by the decision date (Fundamentals.latestRow); NaN where none. */
   fundamental(field: FundamentalField, out = new Float64Array(this.symbolCount)): Float64Array {
     return this.#market.fundamentals.asOf(field, this.day, out);
+  }
+
+  /**
+   * True when the data carries `field` for some symbol at some date: whether the data set has that
+   * fundamental at all (like hasRate), not whether a value is public yet — for refusing a strategy
+   * that needs it on data without it.
+   */
+  hasFundamental(field: FundamentalField): boolean {
+    return this.#market.fundamentals.column(field).some((x) => !Number.isNaN(x));
   }
 
   /** Shares outstanding of the newest period public by the decision date, adjusted for splits since that period end. */
@@ -222,6 +256,23 @@ export class MarketView {
     if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
     return rateAsOf(series, this.day - checkLag(lagDays));
   }
+}
+
+/** Per symbol, its first session with a close; the session count for a symbol with none. */
+function firstBars(market: Market): Int32Array {
+  const n = market.symbols.length;
+  const sessions = market.dates.length;
+  const first = new Int32Array(n).fill(sessions);
+  let left = n;
+  for (let t = 0; t < sessions && left > 0; t++) {
+    for (let i = 0; i < n; i++) {
+      if (first[i] === sessions && !Number.isNaN(market.close[t * n + i])) {
+        first[i] = t;
+        left--;
+      }
+    }
+  }
+  return first;
 }
 
 const PRICE_FIELDS: ReadonlySet<string> = new Set<PriceField>(PRICE_COLUMNS);

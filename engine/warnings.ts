@@ -189,7 +189,12 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   if (rejected.length > 0) {
     const cash = r.config.account.kind === 'cash';
     const all = rejected.length === r.decisions;
-    const why = cash ? 'their targets short or exceed 100% of NAV, which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)' : `their targets breach the margin limits (gross ${rejected[0].maxGross}, net ${rejected[0].maxNet})`;
+    const { gross, net, maxGross, maxNet } = rejected[0];
+    // What the planner checks (planner.ts): the targeted book at the decision close (a held name without a bar at its last mark).
+    const book = `targeted gross ${gross.toFixed(2)}, net ${net.toFixed(2)} × NAV`;
+    const why = cash
+      ? `their targets short or exceed 100% of NAV (${book}), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)`
+      : `their targets breach the margin limits gross ${maxGross}, net ${maxNet} (${book})`;
     out.push(
       caveat('leverage-breach', all ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why}`, { value: rejected.length, unit: 'count' }),
     );

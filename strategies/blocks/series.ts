@@ -1,13 +1,21 @@
 // Per-symbol series read from the view: trailing returns, moving averages and betas, all on
 // adjusted closes known at the decision (splits and dividends through the decision session).
 // Callers may pass a scratch buffer so a loop over the universe allocates once.
+//
+// The missing-bar rule: a session where a symbol has no bar (others trade, it has no row) is not
+// an observation of it. Lookbacks over one symbol's levels (moving average, trailing return)
+// count its own bars (MarketView.adjustedBars), so one missing row shifts the window by a
+// session instead of blanking the signal for `window` sessions. Return series that are paired
+// across symbols (covariance, beta, volatility) stay on the calendar (MarketView.adjustedCloses):
+// the returns touching the missing bar are NaN and left out — never filled, and never a two-session
+// return counted as one. Both read only bars up to the decision.
 
 import type { MarketView } from '../../engine/view.ts';
 import { olsBeta } from './stats.ts';
 
-/** Total return from `lookback` sessions ago to `skip` sessions ago (12-1 momentum: 252, 21); NaN if either end is missing. */
+/** Total return from the close `lookback` of the symbol's own bars ago to the one `skip` bars ago (12-1 momentum: 252, 21); NaN with fewer than lookback + 1 bars. */
 export function trailingReturn(view: MarketView, i: number, lookback: number, skip = 0, scratch?: Float64Array<ArrayBuffer>): number {
-  const closes = view.adjustedCloses(i, lookback + 1, fit(scratch, lookback + 1));
+  const closes = view.adjustedBars(i, lookback + 1, fit(scratch, lookback + 1));
   const start = closes[0];
   const end = closes[lookback - skip];
   return start > 0 && end > 0 ? end / start - 1 : NaN;
@@ -19,14 +27,14 @@ export function dailyReturns(prices: Float64Array, out = new Float64Array(Math.m
   return out;
 }
 
-/** Daily returns over the last `window` sessions (window + 1 adjusted closes). */
+/** Daily returns over the last `window` sessions (window + 1 adjusted closes on the calendar; NaN for a return touching a missing bar). */
 export function trailingReturns(view: MarketView, i: number, window: number, out = new Float64Array(window), scratch?: Float64Array<ArrayBuffer>): Float64Array {
   return dailyReturns(view.adjustedCloses(i, window + 1, fit(scratch, window + 1)), out);
 }
 
-/** Mean of the last `window` adjusted closes; NaN unless all are present (a full average). */
+/** Mean of the symbol's last `window` adjusted closes (its own bars); NaN until it has `window` bars (a full average). */
 export function movingAverage(view: MarketView, i: number, window: number, scratch?: Float64Array<ArrayBuffer>): number {
-  const closes = view.adjustedCloses(i, window, fit(scratch, window));
+  const closes = view.adjustedBars(i, window, fit(scratch, window));
   let sum = 0;
   for (let k = 0; k < window; k++) sum += closes[k];
   return sum / window;

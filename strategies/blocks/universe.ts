@@ -2,7 +2,20 @@
 // liquidity floors from trailing dollar volume. Members are symbol indices; every filter
 // returns a fresh Int32Array in index order, and a name with a missing input is dropped.
 
+import type { FundamentalField } from '../../data/fundamentals.ts';
+import { UserError } from '../../data/errors.ts';
 import type { MarketView } from '../../engine/view.ts';
+
+/**
+ * Refuse a strategy that needs fundamentals on data without them: a UserError naming `who`
+ * (e.g. `size-tilt mode=stocks`), the fields the data lacks altogether, and `otherwise` (a way out).
+ */
+export function requireFundamentals(view: MarketView, fields: readonly FundamentalField[], who: string, otherwise: string): void {
+  const missing = fields.filter((f) => !view.hasFundamental(f));
+  if (missing.length > 0) {
+    throw new UserError(`${who} needs fundamentals the data does not have: no ${missing.join(', ')} for any symbol — load fundamentals (SimFin) with the prices, or ${otherwise}`);
+  }
+}
 
 /** Members for which `keep(i)` holds. */
 export function filterMembers(members: ArrayLike<number>, keep: (i: number) => boolean): Int32Array {
@@ -11,15 +24,13 @@ export function filterMembers(members: ArrayLike<number>, keep: (i: number) => b
   return Int32Array.from(out);
 }
 
-/** Sessions a flagged reverting move keeps a name out of the built-in cross-sectional strategies (about a year). */
-export const REVERTING_MOVE_SCREEN_SESSIONS = 252;
-
 /**
  * Members without a single-session move that reverted (a bad print or an uncarried corporate
- * action, MarketView.revertingMoves) known in the last `window` sessions: their history would
- * feed the move into returns, ranks and volatility as if it had traded.
+ * action, MarketView.revertingMoves) known in the last `window` sessions (default a year of the
+ * run's sessions, view.periodsPerYear): their history would feed the move into returns, ranks
+ * and volatility as if it had traded.
  */
-export function withoutRevertingMoves(view: MarketView, members: ArrayLike<number>, window = REVERTING_MOVE_SCREEN_SESSIONS): Int32Array {
+export function withoutRevertingMoves(view: MarketView, members: ArrayLike<number>, window = view.periodsPerYear): Int32Array {
   return filterMembers(members, (i) => view.revertingMoves(i, window) === 0);
 }
 

@@ -4,6 +4,8 @@
  * equal weight, rebalanced monthly.
  *
  * Parameters: `lookback` (252), `skip` (21), `buckets` (10: deciles), `schedule` (month-start).
+ * With fewer rankable names than buckets the best name is still in the top bucket
+ * (blocks/quantileBuckets.ts): nine names and deciles hold the best one, not nothing.
  * Data: stock prices (adjusted for splits and dividends as known at each decision).
  */
 

@@ -27,7 +27,7 @@ import { grossParam, sessionsParam } from '../blocks/params.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBetas } from '../blocks/series.ts';
-import { capRankBand, filterMembers, liquidMembers, withoutRevertingMoves } from '../blocks/universe.ts';
+import { capRankBand, filterMembers, liquidMembers, requireFundamentals, withoutRevertingMoves } from '../blocks/universe.ts';
 import { qualityRatios, qualityScores } from './qualityScore.ts';
 
 const paramsSchema = z
@@ -49,6 +49,9 @@ const paramsSchema = z
   .strict();
 export type QualityLongShortParams = z.output<typeof paramsSchema>;
 
+/** Without these the universe (market caps) and the quality and cohort scores cannot be formed at all. */
+const NEEDED_FUNDAMENTALS = ['sharesOutstanding', 'totalAssets', 'totalDebt', 'revenue'] as const;
+
 export const qualityLongShort = defineStrategy({
   name: 'quality-long-short',
   description: 'Small caps: long high quality, short the levered low-free-cash-flow cohort; dollar- or beta-neutral.',
@@ -58,7 +61,10 @@ export const qualityLongShort = defineStrategy({
     return {
       schedule: scheduleNamed(params.schedule),
       shorts: true,
-      decide: (view) => ({ weights: qualityBook(view, params) }),
+      decide(view) {
+        requireFundamentals(view, NEEDED_FUNDAMENTALS, 'quality-long-short', 'choose a strategy on prices alone');
+        return { weights: qualityBook(view, params) };
+      },
     };
   },
 });

@@ -7,7 +7,7 @@
  * Parameters: `symbols` (symbols or @roles; a trailing `?` takes one only where the data has it;
  * default small-cap, quality small-cap and large-cap funds and the bond fund where present), `method`,
  * `covariance` (sample | ledoit-wolf | ewma with `halfLife`), `lookback` (sessions of returns),
- * optional `targetVol` (annualised; the book is scaled to it, at most `maxLeverage` gross, the rest
+ * optional `targetVol` (annualised with the run's P, view.periodsPerYear; the book is scaled to it, at most `maxLeverage` gross, the rest
  * in cash), `schedule`.
  * Missing history: a fund joins once it has returns on half the lookback; the covariance uses the
  * sessions on which every member has a return (blocks/risk/returnWindow.ts). Before any fund
@@ -89,7 +89,7 @@ function targetWeights(view: MarketView, members: readonly number[], p: RiskAllo
     if (!(entry(covariance, k, k) > 0)) throw new UserError(`${view.symbols[i]}: its price did not move over the ${window.rows} sessions of the window — drop it from symbols`);
   });
   let weights = allocate(p.method, covariance);
-  if (p.targetVol !== undefined) weights = targetVolatility(covariance, weights, { target: p.targetVol, maxLeverage: p.maxLeverage }).weights;
+  if (p.targetVol !== undefined) weights = targetVolatility(covariance, weights, { target: p.targetVol, maxLeverage: p.maxLeverage, periodsPerYear: view.periodsPerYear }).weights;
   const out: Record<string, number> = {};
   window.members.forEach((i, k) => {
     if (!Number.isFinite(weights[k])) throw new Error(`risk-allocation: ${p.method} gave a non-finite weight for ${view.symbols[i]}`);

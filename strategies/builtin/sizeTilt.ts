@@ -18,7 +18,7 @@ import { defineStrategy } from '../api.ts';
 import { withinBand } from '../blocks/bands.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';
-import { capRankBand, withoutRevertingMoves } from '../blocks/universe.ts';
+import { capRankBand, requireFundamentals, withoutRevertingMoves } from '../blocks/universe.ts';
 import { capPower } from '../blocks/weights.ts';
 
 export const sizeTilt = defineStrategy({
@@ -39,7 +39,10 @@ export const sizeTilt = defineStrategy({
     return {
       schedule: scheduleNamed(p.schedule),
       decide(view, book) {
-        if (p.mode === 'stocks') return { weights: capPowerWeights(view, p.alpha, p.topK) };
+        if (p.mode === 'stocks') {
+          requireFundamentals(view, ['sharesOutstanding'], 'size-tilt mode=stocks (weights ∝ market cap)', 'use mode=etf');
+          return { weights: capPowerWeights(view, p.alpha, p.topK) };
+        }
         const targets = regimeWeights(p, true);
         return withinBand(view, book, targets, p.band) ? undefined : { weights: targets };
       },

@@ -19,16 +19,19 @@ interface Stub {
   costRate?: number;
   /** Commission of any trade (currency). */
   commission?: number;
+  /** Symbols that have left the market. */
+  delisted?: number[];
 }
 
 /** A planner context over three symbols: holdings, prices and cash as given; NAV from them. */
-function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash = 10_000, costRate = 0, commission = 0 }: Stub): PlanContext {
+function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash = 10_000, costRate = 0, commission = 0, delisted = [] }: Stub): PlanContext {
   const held = Float64Array.from(shares);
   const nav = cash + shares.reduce((s, q, i) => s + q * marks[i], 0);
   return {
     portfolio: { shares: held, mark: Float64Array.from(marks), cash },
     nav,
     price: (i) => prices[i],
+    listed: (i) => !delisted.includes(i),
     estimateCost: (_i, q, p) => Math.abs(q) * p * costRate,
     commission: () => commission,
     resolve: (s) => SYMBOLS.indexOf(s),
@@ -81,12 +84,36 @@ describe('the planner with a stub context', () => {
     ]);
   });
 
-  it('leaves a target without a price alone and names it', () => {
-    // NAV 10 000 + 10 B marked at 20 = 10 200; C: 0.2 × 10 200 / 50 = 40.8 → 40; B keeps its 10.
+  it('sizes a held symbol without a bar today at its last mark: its order rests, the rest of the plan stands', () => {
+    // NAV 10 000 + 10 B marked at 20 = 10 200; B: 0.5 × 10 200 / 20 = 255 → +245; C: 0.2 × 10 200 / 50 = 40.8 → 40.
     const ctx = stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50] });
     const planned = plan({ weights: { B: 0.5, C: 0.2 } }, ctx);
-    expect(planned.unpriced).toEqual([1]);
-    expect(planned.list).toEqual([['C', 40]]);
+    expect(planned.unpriced).toEqual([]);
+    expect(planned.breach).toBeUndefined();
+    expect(planned.list).toEqual([
+      ['B', 245],
+      ['C', 40],
+    ]);
+  });
+
+  it('checks leverage on the targets the plan reaches, not a stale holding beside them (t12)', () => {
+    // 900 B marked at 100 (no bar today), 10 000 cash: NAV 100 000. Targets A 0.55, B 0.45:
+    // gross 1.00 (the old mix 0.90 + 0.55 = 1.45 was a false breach). B → 450 (−450), A 55 000 / 10 = 5 500.
+    const ctx = stub({ shares: [0, 900, 0], prices: [10, NaN, 50], marks: [10, 100, 50], cash: 10_000 });
+    const planned = plan({ weights: { A: 0.55, B: 0.45 } }, ctx);
+    expect(planned.breach).toBeUndefined();
+    expect(planned.list).toEqual([
+      ['B', -450],
+      ['A', 5_500],
+    ]);
+  });
+
+  it('leaves a target it cannot size alone and names it', () => {
+    // B never priced and not held; C has left the market while held (its 10 shares stay as they are).
+    const ctx = stub({ shares: [0, 0, 10], prices: [10, NaN, NaN], marks: [10, 0, 50], cash: 9_500, delisted: [2] });
+    const planned = plan({ weights: { A: 0.2, B: 0.3, C: 0.1 } }, ctx);
+    expect(planned.unpriced).toEqual([1, 2]);
+    expect(planned.list).toEqual([['A', 200]]);
   });
 
   it('counts a sell whose symbol has no price today at its last mark, so the buy it funds is still planned', () => {

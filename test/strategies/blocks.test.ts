@@ -1,5 +1,6 @@
 // Building blocks on plain arrays, against values computed by hand.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankWithin, zscoreWithin } from '../../strategies/blocks/groups.ts';
 import { betaNeutral, dollarNeutral } from '../../strategies/blocks/neutralize.ts';
@@ -61,6 +62,28 @@ describe('quantileBuckets', () => {
   });
   it('keeps ties together', () => {
     near(quantileBuckets(f(5, 5, 5, 1), 2), [1, 1, 1, 0]);
+  });
+  it('fewer names than buckets: the best name is in the top bucket, the worst in the bottom one', () => {
+    // 9 names, 10 buckets: round((r − 1) × 9 / 8) → 0, 1, 2, 3, 5, 6, 7, 8, 9 (the floor rule left bucket 9 empty).
+    near(quantileBuckets(f(1, 2, 3, 4, 5, 6, 7, 8, 9), 10), [0, 1, 2, 3, 5, 6, 7, 8, 9]);
+    // 3 names, 5 buckets: 0, 2, 4; ties share: (1, 1, 2) → ranks 1.5, 1.5, 3 → round(0.5 × 4 / 2) = 1, 1, 4.
+    near(quantileBuckets(f(3, NaN, 1, 2), 5), [4, NaN, 0, 2]);
+    near(quantileBuckets(f(1, 1, 2), 5), [1, 1, 4]);
+    near(quantileBuckets(f(NaN, 7), 5), [NaN, NaN]); // one value is no cross-section
+  });
+  it('buckets are monotone in the value; with distinct values, both ends are occupied whatever n and q', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.integer({ min: -5, max: 5 }), { nil: NaN }), { maxLength: 30 }), fc.integer({ min: 1, max: 12 }), (xs, q) => {
+        const values = Float64Array.from(xs);
+        const b = quantileBuckets(values, q);
+        const present = [...values.keys()].filter((i) => !Number.isNaN(values[i]));
+        if (present.length < 2) return;
+        for (const i of present) for (const j of present) if (values[i] < values[j]) expect(b[i]).toBeLessThanOrEqual(b[j]);
+        if (new Set(present.map((i) => values[i])).size < present.length) return;
+        expect(Math.max(...present.map((i) => b[i]))).toBe(q - 1);
+        expect(Math.min(...present.map((i) => b[i]))).toBe(0);
+      }),
+    );
   });
 });
 

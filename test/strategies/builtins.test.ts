@@ -195,3 +195,50 @@ describe('breadth-thrust', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('a missing bar does not freeze a signal (t11)', () => {
+  // AAA rises 100 → 130 over 31 sessions, has no bar on the 32nd (another symbol trades), then falls from 126 by 2 a session.
+  const rising = Array.from({ length: 31 }, (_, k) => 100 + k);
+  const falling = Array.from({ length: 27 }, (_, k) => 126 - 2 * k);
+  const strategy = (): Strategy => createBuiltinStrategy('sma-crossover', { symbol: 'AAA', fast: 3, slow: 10, exposure: 1 });
+  const finalNav = (m: Market): number => {
+    const nav = backtest(m, strategy(), { initialCash: 100_000 }).daily.nav;
+    return nav[nav.length - 1];
+  };
+  it('sma-crossover ends at 109,090 with or without an untraded second symbol in the data', () => {
+    // Buy decided at 109 (fast 108 > slow 104.5): 917 wanted, the open at 110 allows ⌊100 000 / 110⌋ = 909, cash 10.
+    // Own bars: at 122, fast (126 + 124 + 122) / 3 = 124 < slow (130 + 129 + … + 122) / 10 = 126.1 → sell at the next
+    // open, 120: 909 × 120 + 10 = 109 090. (A calendar window would blank the averages for 10 sessions and sell at 106.)
+    const alone = fixtureMarket({ symbols: ['AAA'], closes: [...rising, ...falling].map((c) => [c]) });
+    const withOther = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: [...rising, NaN, ...falling].map((c) => [c, 50]), volumes: [...rising, NaN, ...falling].map(() => [1e9, 0]) });
+    expect(finalNav(alone)).toBeCloseTo(109_090, 6);
+    expect(finalNav(withOther)).toBeCloseTo(109_090, 6);
+  });
+});
+
+describe('momentum with fewer rankable names than buckets (t14)', () => {
+  it('nine names, ten buckets: holds the best name, not nothing', () => {
+    // S1…S9 grow 0.1 % … 0.9 % a session: S9 ranks 9 of 9 → bucket round(8 × 9 / 8) = 9, the top one.
+    const closes = Array.from({ length: 20 }, (_, t) => Array.from({ length: 9 }, (_, k) => 100 * (1 + 0.001 * (k + 1)) ** t));
+    const m = fixtureMarket({ symbols: Array.from({ length: 9 }, (_, k) => `S${k + 1}`), closes });
+    const { decisions } = runAndRecord(m, createBuiltinStrategy('momentum', { lookback: 10, skip: 1, schedule: 'every-session' }));
+    for (const [t, targets] of decisions) {
+      if (t < 10) expect(targets?.size ?? 0).toBe(0); // fewer than 11 bars: nothing ranked
+      else expect([...(targets ?? [])]).toEqual([[8, 1]]);
+    }
+  });
+});
+
+describe('strategies that need fundamentals refuse data without them', () => {
+  const pricesOnly = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 5 }, () => [10, 20]) });
+  it('size-tilt mode=stocks names the missing shares outstanding', () => {
+    expect(() => backtest(pricesOnly, createBuiltinStrategy('size-tilt', { mode: 'stocks' }))).toThrow(
+      /^strategy "size-tilt" failed on 2024-01-01: size-tilt mode=stocks \(weights ∝ market cap\) needs fundamentals the data does not have: no sharesOutstanding for any symbol — load fundamentals \(SimFin\) with the prices, or use mode=etf$/,
+    );
+  });
+  it('quality-long-short names every missing field', () => {
+    expect(() => backtest(pricesOnly, createBuiltinStrategy('quality-long-short', {}), { account: { kind: 'margin', maxGross: 2, maxNet: 1 } })).toThrow(
+      /quality-long-short needs fundamentals the data does not have: no sharesOutstanding, totalAssets, totalDebt, revenue for any symbol/,
+    );
+  });
+});

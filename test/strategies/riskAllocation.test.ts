@@ -99,7 +99,7 @@ describe('risk-allocation on the three funds of the test market', () => {
       const k = w[0] / unscaled[0];
       w.forEach((x, i) => expect(x).toBeCloseTo(k * unscaled[i], 12)); // the same book, scaled
       if (k < 1.5 - 1e-12) {
-        expect(portfolioVolatility(covarianceAt(market, t, FUNDS, 60), w)).toBeCloseTo(0.08, 10);
+        expect(portfolioVolatility(covarianceAt(market, t, FUNDS, 60), w, 252)).toBeCloseTo(0.08, 10);
         scaled++;
       } else expect(sum(w)).toBeCloseTo(1.5, 12);
     }
@@ -179,5 +179,28 @@ describe('symbols and missing history', () => {
 
   it('rejects a misspelt method with the choices', () => {
     expect(() => createBuiltinStrategy('risk-allocation', { method: 'risk-parity' })).toThrow(/risk-allocation: method must be one of "erc", "min-variance", "max-diversification", "hrp", "inverse-vol", "equal", got "risk-parity"$/);
+  });
+});
+
+describe('risk-allocation annualises with the run’s P', () => {
+  // t8: 40 weekly closes alternating ×1.02 / ×0.98. Any 20 returns are ten +0.02 and ten −0.02: mean 0,
+  // sample variance 20 × 0.0004 / 19, σ = 0.020520 a week; × √52 = 0.147969 → weight 0.1 / 0.147969 = 0.67582.
+  const closes = [[100]];
+  for (let k = 1; k < 40; k++) closes.push([closes[k - 1][0] * (k % 2 ? 1.02 : 0.98)]);
+  const daily = fixtureMarket({ symbols: ['AAA'], closes, start: '2024-01-01' });
+  const weekly: Market = { ...daily, dates: Int32Array.from(daily.dates, (_, k) => daily.dates[0] + 7 * k) };
+  const weight = (m: Market): number[] => {
+    const params = { symbols: ['AAA'], method: 'equal', covariance: 'sample', lookback: 20, targetVol: 0.1, schedule: 'every-session' };
+    return [...decisionsOf(m, params).entries()].filter(([t]) => t >= 20).map(([, w]) => w.get(0) as number);
+  };
+  it('weekly bars: P = 52, weight 0.6758 (not 0.3070 from √252)', () => {
+    const expected = 0.1 / (Math.sqrt((20 * 0.0004) / 19) * Math.sqrt(52));
+    expect(expected).toBeCloseTo(0.67582, 5);
+    const w = weight(weekly);
+    expect(w.length).toBe(20);
+    for (const x of w) expect(x).toBeCloseTo(expected, 9);
+  });
+  it('daily bars of the same closes: P = 252', () => {
+    for (const x of weight(daily)) expect(x).toBeCloseTo(0.1 / (Math.sqrt((20 * 0.0004) / 19) * Math.sqrt(252)), 9);
   });
 });

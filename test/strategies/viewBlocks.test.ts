@@ -1,6 +1,7 @@
 // Blocks that read the view: trailing returns, averages and betas on adjusted closes, dollar
 // volume, on hand-made fixtures where every number can be checked by hand.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageDollarVolume, liquidMembers } from '../../strategies/blocks/universe.ts';
 import { movingAverage, trailingBeta, trailingBetas, trailingReturn } from '../../strategies/blocks/series.ts';
@@ -33,14 +34,44 @@ describe('series on adjusted closes', () => {
     expect(trailingReturn(viewAt(market, 3), 1, 3)).toBeCloseTo(52 / 50 - 1, 12);
   });
 
-  it('movingAverage needs a full window', () => {
+  it('movingAverage needs a full window of the symbol’s own bars', () => {
     expect(movingAverage(viewAt(market, 5), 0, 3)).toBeCloseTo(14, 12);
-    expect(movingAverage(viewAt(market, 5), 1, 3)).toBeNaN();
     expect(movingAverage(viewAt(market, 2), 0, 5)).toBeNaN();
+    // B has no bar at session 4: its last 3 bars are sessions 2, 3, 5 → (51 + 52 + 53) / 3 = 52, not NaN.
+    expect(movingAverage(viewAt(market, 5), 1, 3)).toBeCloseTo(52, 12);
+    // 5 bars: 50, 51 (102 before the 2:1 split), 51, 52, 53 → 257 / 5; 6 bars do not exist yet.
+    expect(movingAverage(viewAt(market, 5), 1, 5)).toBeCloseTo(51.4, 12);
+    expect(movingAverage(viewAt(market, 5), 1, 6)).toBeNaN();
   });
 
-  it('a return is NaN when an end is missing', () => {
-    expect(trailingReturn(viewAt(market, 4), 1, 2)).toBeNaN();
+  it('a missing bar is not an observation: a trailing return counts the symbol’s own bars', () => {
+    // Decision at 5, 2 bars back over B's bars (sessions 2, 3, 5): 53 / 51 − 1.
+    expect(trailingReturn(viewAt(market, 5), 1, 2)).toBeCloseTo(53 / 51 - 1, 12);
+    // Decision at 4, where B has no bar: its last bars are sessions 1, 2, 3 → 52 / (102 / 2) − 1.
+    expect(trailingReturn(viewAt(market, 4), 1, 2)).toBeCloseTo(52 / 51 - 1, 12);
+    expect(trailingReturn(viewAt(market, 5), 1, 5)).toBeNaN(); // 6 bars needed, 5 exist
+  });
+
+  it('adjustedBars is adjustedCloses with the sessions without a bar left out (any market, any decision)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.option(fc.double({ min: 1, max: 200, noNaN: true }), { nil: NaN, freq: 3 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 35 }),
+        fc.nat(),
+        (closes, at, length, splitAt) => {
+          const m = fixtureMarket({ symbols: ['A', 'B'], closes, splits: [{ session: splitAt % closes.length, symbol: 0, value: 2 }] });
+          const t = at % closes.length;
+          const view = viewAt(m, t);
+          for (const i of [0, 1]) {
+            const bars = Array.from(view.adjustedCloses(i, t + 1)).filter((x) => !Number.isNaN(x));
+            const last = bars.slice(Math.max(0, bars.length - length));
+            expect(Array.from(view.adjustedBars(i, length))).toEqual([...Array<number>(length - last.length).fill(NaN), ...last]);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -6,9 +6,9 @@ import { monthStart } from '../../engine/schedule.ts';
 import type { BookView } from '../../engine/strategy.ts';
 import { MarketView, moveViewTo } from '../../engine/view.ts';
 
-/** A MarketView of `market` clipped at the close of session t. */
-export function viewAt(market: Market, t: number): MarketView {
-  const view = new MarketView(market, buildAdjustmentIndex(market));
+/** A MarketView of `market` clipped at the close of session t, for a run of P = `periodsPerYear` (daily by default). */
+export function viewAt(market: Market, t: number, periodsPerYear = 252): MarketView {
+  const view = new MarketView(market, buildAdjustmentIndex(market), periodsPerYear);
   moveViewTo(view, t);
   return view;
 }

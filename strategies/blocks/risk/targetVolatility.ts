@@ -3,11 +3,8 @@
 
 import { portfolioVariance, type Covariance } from './covariance.ts';
 
-/** Trading sessions per year, as METRICS.md's P for daily data. */
-export const SESSIONS_PER_YEAR = 252;
-
-/** Estimated annualised volatility of a book: √(wᵀΣw · P), Σ per session. */
-export function portfolioVolatility(c: Covariance, w: ArrayLike<number>, periodsPerYear = SESSIONS_PER_YEAR): number {
+/** Estimated annualised volatility of a book: √(wᵀΣw · P), Σ per session, P sessions per year (the run's: view.periodsPerYear). */
+export function portfolioVolatility(c: Covariance, w: ArrayLike<number>, periodsPerYear: number): number {
   return Math.sqrt(Math.max(0, portfolioVariance(c, w)) * periodsPerYear);
 }
 
@@ -16,7 +13,8 @@ export interface TargetVolatilityOptions {
   readonly target: number;
   /** Largest gross exposure Σ|w| allowed after scaling, as a multiple of NAV (1 = no leverage). */
   readonly maxLeverage: number;
-  readonly periodsPerYear?: number;
+  /** P: sessions per year of the returns Σ was estimated from — the run's, view.periodsPerYear (52 for weekly bars). */
+  readonly periodsPerYear: number;
 }
 
 export interface ScaledBook {
@@ -37,8 +35,10 @@ export interface ScaledBook {
  * from the chosen covariance estimate. An empty book stays empty.
  */
 export function targetVolatility(c: Covariance, w: Float64Array, options: TargetVolatilityOptions): ScaledBook {
-  const { target, maxLeverage, periodsPerYear = SESSIONS_PER_YEAR } = options;
-  if (!(target > 0) || !(maxLeverage > 0)) throw new RangeError(`target volatility and leverage cap must be positive, got ${target} and ${maxLeverage}`);
+  const { target, maxLeverage, periodsPerYear } = options;
+  if (!(target > 0) || !(maxLeverage > 0) || !(periodsPerYear > 0)) {
+    throw new RangeError(`target volatility, leverage cap and periods per year must be positive, got ${target}, ${maxLeverage} and ${periodsPerYear}`);
+  }
   const volatility = portfolioVolatility(c, w, periodsPerYear);
   const gross = w.reduce((sum, x) => sum + Math.abs(x), 0);
   if (gross === 0) return { weights: Float64Array.from(w), scale: 1, volatility, capped: false };

@@ -26,7 +26,7 @@ describe('leverage limits', () => {
     expect([b.session, b.date, b.maxGross, b.maxNet, b.action, b.symbol]).toEqual([0, '2024-01-01', 1.5, 1, 'rejected', null]); // maxNet defaults to 1
     expectNear(b.gross, 2);
     expectNear(b.net, 0);
-    expect(messages(result)).toContain('every decision rejected, first on 2024-01-01: their targets breach the margin limits (gross 1.5, net 1)');
+    expect(messages(result)).toContain('every decision rejected, first on 2024-01-01: their targets breach the margin limits gross 1.5, net 1 (targeted gross 2.00, net 0.00 × NAV)');
   });
 
   it('rejects net 0.8 under maxNet 0.5, and net −0.8 too', () => {

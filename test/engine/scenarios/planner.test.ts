@@ -1,6 +1,6 @@
 // The rebalance planner: net targets against holdings, reductions before additions, whole or
 // fractional shares, a minimum trade notional, buys sized to the cash left after estimated
-// costs, and targets without a price left alone.
+// costs, and targets without a price (a held one sized at its last mark, a never-priced one left in cash).
 
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
@@ -109,32 +109,45 @@ describe('a 100 % long target with costs never overdraws cash', () => {
 });
 
 describe('targets without a price', () => {
-  // Hold 100 A (bought at 100 at t1). At t2 A has no close; the decision wants 50 % A, 50 % B.
+  // Hold 100 A (bought at 100 at t1). At t2 A has no close; the decision wants 25 % A, 75 % B.
   const market = fixtureMarket({
-    symbols: ['A', 'B'],
+    symbols: ['A', 'B', 'C'],
     closes: [
-      [100, 50],
-      [100, 50],
-      [NaN, 50],
-      [100, 50],
+      [100, 50, NaN],
+      [100, 50, NaN],
+      [NaN, 50, NaN],
+      [100, 50, 10],
     ],
   });
-  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { A: 0.5, B: 0.5 } } }, { initialCash: 20_000 });
+  const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { A: 0.25, B: 0.75 } } }, { initialCash: 20_000 });
 
-  it('keeps the unpriced holding and buys the priced target', () => {
-    // NAV at t2 = 10 000 cash + 100 × 100 (last mark) = 20 000 → B: 0.5 × 20 000 / 50 = 200.
+  it('sizes a held target without a bar at its last mark; its order rests until the symbol trades', () => {
+    // NAV at t2 = 10 000 cash + 100 × 100 (last mark) = 20 000 → A: 0.25 × 20 000 / 100 = 50 (sell 50),
+    // B: 0.75 × 20 000 / 50 = 300. At t3 the sale brings 5 000: cash 15 000 = 300 × 50.
     expect(trades(result)).toEqual([
       [1, 'A', 100, 100],
-      [3, 'B', 200, 50],
+      [3, 'A', -50, 100],
+      [3, 'B', 300, 50],
     ]);
+    expect(result.breaches).toEqual([]);
   });
 
-  it('records the decision snapshot: A held with no target weight, B targeted at 0.5', () => {
+  it('records the decision snapshot: A held and targeted at 0.25, B targeted at 0.75', () => {
     const s = result.snapshots;
     const rows = Array.from(s.session, (t, k) => [t, result.symbols[s.symbol[k]], s.shares[k], s.targetWeight[k]]).filter((r) => r[0] === 2);
     expect(rows).toEqual([
-      [2, 'A', 100, NaN],
-      [2, 'B', 0, 0.5],
+      [2, 'A', 100, 0.25],
+      [2, 'B', 0, 0.75],
+    ]);
+  });
+
+  it('leaves a target on a symbol never priced in cash', () => {
+    // C has no price until t3: its 40 % stays in cash from the decision at t2; B: 0.6 × 20 000 / 50 = 240.
+    const late = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }), 2: { weights: { B: 0.6, C: 0.4 } } }, { initialCash: 20_000 });
+    expect(trades(late)).toEqual([
+      [1, 'A', 100, 100],
+      [3, 'A', -100, 100],
+      [3, 'B', 240, 50],
     ]);
   });
 });

@@ -88,11 +88,11 @@ describe('allocation invariants on random positive-definite covariances', () => 
 
   it('target volatility: the scaled book hits the target unless the leverage cap binds, and never exceeds the cap', () => {
     fc.assert(
-      fc.property(covariances, fc.double({ min: 0.02, max: 0.4, noNaN: true }), fc.double({ min: 0.5, max: 3, noNaN: true }), (c, target, maxLeverage) => {
-        const { weights, capped } = targetVolatility(c, equalRiskContribution(c), { target, maxLeverage });
+      fc.property(covariances, fc.double({ min: 0.02, max: 0.4, noNaN: true }), fc.double({ min: 0.5, max: 3, noNaN: true }), fc.constantFrom(252, 52, 12), (c, target, maxLeverage, periodsPerYear) => {
+        const { weights, capped } = targetVolatility(c, equalRiskContribution(c), { target, maxLeverage, periodsPerYear });
         expect(sum(weights)).toBeLessThanOrEqual(maxLeverage * (1 + 1e-12));
         if (capped) expect(sum(weights)).toBeCloseTo(maxLeverage, 12);
-        else expect(portfolioVolatility(c, weights)).toBeCloseTo(target, 12);
+        else expect(portfolioVolatility(c, weights, periodsPerYear)).toBeCloseTo(target, 12);
       }),
       { numRuns: 200 },
     );

@@ -103,7 +103,7 @@ describe('target-volatility overlay', () => {
   const alternating = Float64Array.from({ length: T }, (_, k) => (k % 2 === 0 ? 0.01 : -0.01));
   const single: Covariance = sampleCovariance([alternating]);
   it('scales a book exactly to the target on a constant-volatility series', () => {
-    const { weights, scale, capped } = targetVolatility(single, f(1), { target: 0.1, maxLeverage: 5 });
+    const { weights, scale, capped } = targetVolatility(single, f(1), { target: 0.1, maxLeverage: 5, periodsPerYear: 252 });
     expect(capped).toBe(false);
     expect(scale).toBeCloseTo(0.1 / (0.01 * Math.sqrt((T / (T - 1)) * 252)), 14);
     const realised = Number(std(Array.from(alternating, (r) => r * weights[0]))) * Math.sqrt(252);
@@ -112,16 +112,16 @@ describe('target-volatility overlay', () => {
   it('hits the target for a two-asset book, measured on the returns it was estimated from', () => {
     const other = Float64Array.from({ length: T }, (_, k) => 0.004 * Math.sin(k) + (k % 3 === 0 ? 0.006 : -0.003));
     const c = sampleCovariance([alternating, other]);
-    const { weights } = targetVolatility(c, f(0.6, 0.4), { target: 0.08, maxLeverage: 3 });
+    const { weights } = targetVolatility(c, f(0.6, 0.4), { target: 0.08, maxLeverage: 3, periodsPerYear: 252 });
     const book = Array.from(alternating, (r, k) => weights[0] * r + weights[1] * other[k]);
     expect(Number(std(book)) * Math.sqrt(252)).toBeCloseTo(0.08, 14);
-    expect(portfolioVolatility(c, weights)).toBeCloseTo(0.08, 14);
+    expect(portfolioVolatility(c, weights, 252)).toBeCloseTo(0.08, 14);
   });
   it('stops at the leverage cap and leaves an empty book empty', () => {
-    const { weights, scale, capped } = targetVolatility(single, f(0.5), { target: 0.5, maxLeverage: 1 });
+    const { weights, scale, capped } = targetVolatility(single, f(0.5), { target: 0.5, maxLeverage: 1, periodsPerYear: 252 });
     expect(capped).toBe(true);
     expect(scale).toBe(2);
     near(weights, [1]);
-    expect(targetVolatility(single, f(0), { target: 0.1, maxLeverage: 1 }).weights[0]).toBe(0);
+    expect(targetVolatility(single, f(0), { target: 0.1, maxLeverage: 1, periodsPerYear: 252 }).weights[0]).toBe(0);
   });
 });

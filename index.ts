@@ -51,7 +51,7 @@ export * from './strategies/index.ts';
 
 // reports
 export * as metrics from './reports/metrics/index.ts';
-export { navReturns, runMetrics, type RunMetrics } from './reports/runMetrics.ts';
+export { navReturns, runMetrics, type RunMetrics, tradeHistory } from './reports/runMetrics.ts';
 export { analyseSeries, type SeriesAnalysis } from './reports/seriesAnalysis.ts';
 export { attributeRun, factorRegressions, type RunAttribution } from './reports/attribution/index.ts';
 export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, ordersHash, writeRun, type Store, type StoredRun } from './reports/store/index.ts';

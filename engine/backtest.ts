@@ -30,7 +30,7 @@ import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import type { LeverageBreach, Result, RunFacts } from './result.ts';
+import type { LeverageBreach, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, Strategy } from './strategy.ts';
 import { checkDecision, strategyFailure } from './strategyFault.ts';
@@ -255,6 +255,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     orders,
     snapshots,
     deferrals,
+    splits: splitsOfRun(market, first, last),
     breaches,
     pnlBySymbol: portfolio.pnlBySymbol,
     incomeBySymbol: ledger.incomeBySymbol,
@@ -266,6 +267,13 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
 
 /** Why a target or order for a symbol that has left the market (CorporateActions.leftBy) cannot trade. */
 const exitDeferral = (left: typeof OrderEnd.delisting | typeof OrderEnd.dataEnd): Deferral => (left === OrderEnd.delisting ? Deferral.delisted : Deferral.dataEnd);
+
+/** The market's splits with ex-dates in sessions first..last (CorporateActions applies each at its open). */
+function splitsOfRun(market: Market, first: number, last: number): Splits {
+  const { session, symbol, value, sessionStart } = market.splits;
+  const [from, to] = [sessionStart[first], sessionStart[last + 1]];
+  return { session: session.slice(from, to), symbol: symbol.slice(from, to), ratio: value.slice(from, to) };
+}
 
 /** First and last market session of the run, from config.from / config.to. */
 function runRange(market: Market, config: EngineConfig): [number, number] {

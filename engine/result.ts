@@ -112,6 +112,18 @@ export interface Snapshots {
   readonly targetWeight: Float64Array;
 }
 
+/**
+ * The splits of the run's sessions, as the engine applied them: at the open of the ex-date
+ * session, before that session's fills, shares × ratio and prices ÷ ratio. Sorted by session.
+ */
+export interface Splits {
+  /** Market session of the ex-date. */
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  /** New shares per old share: 2 for a 2-for-1 split, 0.25 for a 1-for-4 reverse split. */
+  readonly ratio: Float64Array;
+}
+
 /** Orders that could not fill (fully) on a session, and why (see DEFERRAL_NAMES). */
 export interface Deferrals {
   readonly session: Int32Array;
@@ -202,6 +214,8 @@ export interface Result {
   readonly orders: Orders;
   readonly snapshots: Snapshots;
   readonly deferrals: Deferrals;
+  /** Splits between the run's first and last sessions (fills before one are in pre-split shares). */
+  readonly splits: Splits;
   readonly breaches: readonly LeverageBreach[];
   /** Cumulative price P&L per symbol over the run (excludes costs and dividends). */
   readonly pnlBySymbol: Float64Array;

@@ -1,13 +1,16 @@
 // Capacity: how much of the market a run's trades took. Each order fill's participation is
 // |shares| / ADV, with ADV the mean volume of the symbol over the ADV_WINDOW sessions before the
-// fill (sessions with unknown volume skipped). Participation grows in proportion to NAV, so the
-// NAV at which the 95th-percentile fill would take CAPACITY_CAP of ADV is mean NAV × cap / p95.
+// fill (sessions with unknown volume skipped), counted in the fill's shares across splits.
+// Participation grows in proportion to NAV, so the NAV at which the 95th-percentile fill would
+// take CAPACITY_CAP of ADV is mean NAV × cap / p95.
 //
 // Metrics (METRICS.md names, fractions): participation_median, participation_p95,
 // participation_max (n = fills with a known ADV), capacity_nav (currency). Data without volume
 // (adjusted-close files) gives "no volume data", never 0.
 
 import type { Market } from '../data/market.ts';
+import { buildAdjustmentIndex } from '../engine/adjustment.ts';
+import { LiquidityEstimator } from '../engine/liquidity.ts';
 import { FillReason, type Result } from '../engine/result.ts';
 import { type Metric, mean, percentileSorted, unavailable, valued } from './metrics/index.ts';
 
@@ -17,27 +20,19 @@ export const CAPACITY_CAP = 0.1;
 
 const NAMES = ['participation_median', 'participation_p95', 'participation_max', 'capacity_nav'] as const;
 
-/** Mean known volume of symbol i over the `window` sessions before market session t; NaN if none. */
-function averageVolume(market: Market, i: number, t: number, window: number): number {
-  const n = market.symbols.length;
-  let sum = 0;
-  let k = 0;
-  for (let s = Math.max(0, t - window); s < t; s++) {
-    const v = market.volume[s * n + i];
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    k++;
-  }
-  return k > 0 ? sum / k : NaN;
-}
-
-/** Participation in ADV of every order fill of the run (NaN where ADV is unknown or zero). */
+/**
+ * Participation in ADV of every order fill of the run (NaN where ADV is unknown or zero), one per
+ * fill row. ADV is counted in the fill's own shares: volume traded before a split in between is
+ * scaled by its ratio, as the engine's impact models count it (engine/liquidity.ts).
+ */
 export function fillParticipation(result: Result, market: Market, window = ADV_WINDOW): Float64Array {
   const f = result.fills;
+  const liquidity = new LiquidityEstimator(market, buildAdjustmentIndex(market), window);
   const out = new Float64Array(f.session.length).fill(NaN);
   for (let k = 0; k < f.session.length; k++) {
     if (f.reason[k] !== FillReason.order) continue;
-    const adv = averageVolume(market, f.symbol[k], f.session[k], window);
+    // The window ends the session before the fill; its volumes in the fill session's shares.
+    const { adv } = liquidity.estimate(f.symbol[k], f.session[k] - 1, f.session[k]);
     if (adv > 0) out[k] = Math.abs(f.quantity[k]) / adv;
   }
   return out;

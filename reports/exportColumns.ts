@@ -82,7 +82,7 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
   fills: [
     col('date', 'date', 'fill session'),
     col('symbol', 'text', 'symbol'),
-    col('quantity', 'shares', 'signed shares (negative = sell)'),
+    col('quantity', 'shares', 'signed shares as traded on that date, not restated for later splits (negative = sell)'),
     col('price', 'currency', 'fill price, slippage included'),
     col('reference_price', 'currency', 'price before slippage'),
     col('commission', 'currency', 'commission charged'),

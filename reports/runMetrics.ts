@@ -17,7 +17,7 @@ import { isoDay } from '../data/dates.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
-import { COST_LINES, type DailyColumn, type Result, snakeCase } from '../engine/result.ts';
+import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
 import {
   computeMetrics,
   type DrawdownEpisode,
@@ -33,7 +33,7 @@ import {
   riskFreeCaveats,
   riskFreeFromRates,
   type SharpeTrials,
-  type TradeFill,
+  type TradeHistory,
   tradeMetrics,
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
@@ -119,7 +119,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     riskFreeSource: rf.source,
     ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: options.benchmark === CASH_BENCHMARK }),
     trials: options.trials,
-    fills: tradeFills(result),
+    trades: tradeHistory(result),
   });
   return {
     ...set,
@@ -177,10 +177,17 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
   return out;
 }
 
-/** Fills for round trips. The fill price already includes slippage, so the fee is commission only. */
-function tradeFills(result: Result): TradeFill[] {
+/**
+ * Fills and splits for round trips. The fill price already includes slippage, so the fee is
+ * commission only; a split's cash in lieu is marked so it trims its lot instead of trading.
+ */
+export function tradeHistory(result: Result): TradeHistory {
   const f = result.fills;
-  return Array.from(f.session, (session, k) => ({ symbol: f.symbol[k], session, quantity: f.quantity[k], price: f.price[k], fee: f.commission[k] }));
+  const s = result.splits;
+  return {
+    fills: Array.from(f.session, (session, k) => ({ symbol: f.symbol[k], session, quantity: f.quantity[k], price: f.price[k], fee: f.commission[k], cashInLieu: f.reason[k] === FillReason.splitCash })),
+    splits: Array.from(s.session, (session, k) => ({ symbol: s.symbol[k], session, ratio: s.ratio[k] })),
+  };
 }
 
 function sum(x: Float64Array): number {

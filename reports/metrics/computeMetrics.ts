@@ -10,7 +10,7 @@ import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, 
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
 import type { RiskFree } from './riskFree.ts';
 import { mean, type Series, sortedNonNaN } from './stats.ts';
-import { type TradeFill, tradeMetrics } from './trades.ts';
+import { type TradeHistory, tradeMetrics } from './trades.ts';
 
 export interface MetricsInput {
   /** Simple per-period returns of the NAV, r_t = NAV_t / NAV_{t−1} − 1. */
@@ -41,8 +41,8 @@ export interface MetricsInput {
   omegaThreshold?: number;
   /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
   trials?: SharpeTrials;
-  /** Fills, for round-trip trade statistics. */
-  fills?: readonly TradeFill[];
+  /** Fills and the splits their symbols went through, for round-trip trade statistics. */
+  trades?: TradeHistory;
 }
 
 export interface MetricSet {
@@ -177,7 +177,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
     worst,
     ...calendar.slice(1),
     ...(relative?.metrics ?? []),
-    ...(input.fills === undefined ? [] : tradeMetrics(input.fills)),
+    ...(input.trades === undefined ? [] : tradeMetrics(input.trades)),
   ];
   return {
     convention: 'breadth-metrics/1',

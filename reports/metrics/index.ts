@@ -14,6 +14,6 @@ export { excessReturns, type RiskFree, riskFreeCaveats, riskFreeFromRates } from
 export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';
 export { type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
-export { type RoundTrip, roundTrips, type TradeFill, tradeMetrics } from './trades.ts';
+export { type OpenLot, type RoundTrip, roundTrips, type TradeFill, type TradeHistory, type TradeSplit, tradeMetrics } from './trades.ts';
 export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, probabilityOfBacktestOverfitting } from './pbo.ts';
 export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './treynorRule.ts';

@@ -49,7 +49,7 @@ describe('computeMetrics', () => {
     const names = computeMetrics({ returns: r }).metrics.map((m) => m.name);
     expect(names).not.toContain('beta');
     expect(names).not.toContain('trade_count');
-    const withFills = computeMetrics({ returns: r, fills: [{ symbol: 'X', session: 0, quantity: 1, price: 1 }] });
+    const withFills = computeMetrics({ returns: r, trades: { fills: [{ symbol: 'X', session: 0, quantity: 1, price: 1 }], splits: [] } });
     expect(get(withFills.metrics, 'trade_count').value).toBe(0);
   });
 

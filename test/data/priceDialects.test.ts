@@ -6,23 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
-import { DataError } from '../../data/errors.ts';
-import { loadMarket } from '../../data/load.ts';
-import type { Market } from '../../data/market.ts';
 import { parsePriceBytes } from '../../data/prices/priceReader.ts';
 import { symbolIndexes } from '../../data/prices/select.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
+import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
 
-const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });
-
-async function refusal(file: string): Promise<string> {
-  const error = await load(file).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataError);
-  return (error as Error).message;
-}
 
 describe('thousands separators: the decimal mark is read from the numbers', () => {
   it.each([

@@ -5,22 +5,10 @@
 // bars, epoch and Excel serial dates, Stooq's .txt names). Expected values are written by hand.
 
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../data/errors.ts';
 import { slashedDateOrder } from '../../data/formats/fields.ts';
-import { loadMarket } from '../../data/load.ts';
 import type { Market } from '../../data/market.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
+import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
 
-const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });
-
-async function refusal(path: string): Promise<string> {
-  const error = await load(path).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataError);
-  return (error as Error).message;
-}
 
 const notes = (m: Market): string[] => m.sources.flatMap((s) => s.notes);
 

@@ -3,7 +3,7 @@
 // grammar: the byte version handles the common plain-decimal case itself and hands anything else
 // to the string version, so the two can never disagree.
 
-import { epochDay } from '../dates.ts';
+import { epochDay, isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -135,6 +135,34 @@ export function parseDateText(text: string): number {
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** Such dates anywhere in a file's text, each a whole field. */
+const SLASHED_FIELDS = /(?<![^\s,;"])(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}(?![^\s,;"])/g;
+
+/** Which field of a `01/18/2024` date is the month. */
+export type SlashedDateOrder = 'monthFirst' | 'dayFirst';
+
+/**
+ * The order of a file's `NN/NN/YYYY` dates, when the file shows it: some date has a number above
+ * 12 in one place and none has one in the other (Nasdaq.com's 01/18/2024 is month/day). Undefined
+ * when every date is ambiguous (01/02/2024 alone), when both places go above 12 (not one order),
+ * or when there are no such dates.
+ */
+export function slashedDateOrder(text: string): SlashedDateOrder | undefined {
+  let firstAbove12 = false;
+  let secondAbove12 = false;
+  for (const m of text.matchAll(SLASHED_FIELDS)) {
+    if (+m[1] > 12) firstAbove12 = true;
+    if (+m[2] > 12) secondAbove12 = true;
+  }
+  return firstAbove12 === secondAbove12 ? undefined : secondAbove12 ? 'monthFirst' : 'dayFirst';
+}
+
+/** Epoch day of a `NN/NN/YYYY` date (or with . or -) in a known order; NaN otherwise. */
+export function parseSlashedDate(text: string, order: SlashedDateOrder): number {
+  const m = SLASHED.exec(text);
+  if (!m) return NaN;
+  return order === 'monthFirst' ? validEpochDay(+m[3], +m[1], +m[2]) : validEpochDay(+m[3], +m[2], +m[1]);
+}
 const TIMED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Why a date field was refused, and the date to show in the fix when it can be told. */
@@ -153,7 +181,32 @@ function dateProblem(text: string): { problem: string; example?: string } {
     const zone = timed[3] ?? "";
     return { problem: `has a time of day (${timed[2]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`, example: timed[1] };
   }
-  return { problem: 'is not a valid date' };
+  return numericDateProblem(text) ?? { problem: 'is not a valid date' };
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's serial day 25569 is 1970-01-01 (its 1900 system, serials after 1900-02-28). */
+const EXCEL_EPOCH_SERIAL = 25_569;
+
+/**
+ * A date written as a number: Unix time in seconds, milliseconds (Polygon's `t`) or nanoseconds
+ * (Polygon's flat files), or an Excel serial day; the problem names which, with the date it is.
+ */
+function numericDateProblem(text: string): { problem: string; example: string } | undefined {
+  if (!/^\d+(?:\.0+)?$/.test(text)) return undefined;
+  const n = Number(text);
+  const unix = (what: string, perDay: number): { problem: string; example: string } => {
+    const example = isoDay(Math.floor(n / perDay));
+    return { problem: `looks like Unix time in ${what}, ${example} UTC: convert it to that date`, example };
+  };
+  if (text.length >= 18 && text.length <= 19) return unix('nanoseconds (Polygon flat files)', MS_PER_DAY * 1e6);
+  if (text.length === 13) return unix('milliseconds (Polygon\'s t)', MS_PER_DAY);
+  if (text.length === 10) return unix('seconds', MS_PER_DAY / 1000);
+  if (text.length === 5) {
+    const example = isoDay(n - EXCEL_EPOCH_SERIAL);
+    return { problem: `looks like an Excel serial day number (${example}): format the column as yyyy-mm-dd in Excel before saving`, example };
+  }
+  return undefined;
 }
 /** Where a field sits, for error messages. */
 export interface FieldPlace {

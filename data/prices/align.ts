@@ -98,12 +98,16 @@ function sessionLookup(dates: Int32Array): { first: number; sessionOf: Int32Arra
   return { first, sessionOf };
 }
 
+/** One source per symbol, and one spelling: `bbb.csv` beside `BBB.csv` would load as two symbols. */
 function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, SymbolSeries>();
   for (const s of series) {
-    const other = seen.get(s.symbol);
-    if (other !== undefined) throw new DataError(s.source, undefined, `symbol ${s.symbol} is also loaded from ${other}`, 'load each symbol from one source only (use the symbols option, or remove one of the files)');
-    seen.set(s.symbol, s.source);
+    const other = seen.get(s.symbol.toLowerCase());
+    if (other?.symbol === s.symbol) throw new DataError(s.source, undefined, `symbol ${s.symbol} is also loaded from ${other.source}`, 'load each symbol from one source only (use the symbols option, or remove one of the files)');
+    if (other !== undefined) {
+      throw new DataError(s.source, undefined, `symbol ${s.symbol} is ${other.symbol} (from ${other.source}) in another case; symbols are case-sensitive, so they would load as two symbols`, `spell the symbol one way in both (rename the file or correct its tickers, e.g. ${s.symbol.toUpperCase()})`);
+    }
+    seen.set(s.symbol.toLowerCase(), s);
   }
 }
 

@@ -8,8 +8,12 @@
 import { DataError } from '../errors.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
 
-export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'splitRatio';
-export type Role = 'ticker' | 'date' | PriceField;
+export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'splitRatio' | AdjustedBarField;
+/** The adjusted bar beside AdjClose (Tiingo adjOpen…, Quandl Adj. Open…). */
+export type AdjustedBarField = 'adjOpen' | 'adjHigh' | 'adjLow' | 'adjVolume';
+/** Stooq's <TIME> and <PER>: read only to refuse intraday bars. */
+export type BarPeriodRole = 'time' | 'period';
+export type Role = 'ticker' | 'date' | PriceField | BarPeriodRole;
 
 /** Normalised header names per role (normalizeColumnName of what files print). */
 const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
@@ -23,7 +27,16 @@ const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   volume: ['volume', 'vol'],
   dividend: ['dividends', 'dividend'],
   splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio'],
+  adjOpen: ['adjopen', 'adjustedopen'],
+  adjHigh: ['adjhigh', 'adjustedhigh'],
+  adjLow: ['adjlow', 'adjustedlow'],
+  adjVolume: ['adjvolume', 'adjustedvolume'],
+  time: ['time'],
+  period: ['per'],
 };
+
+/** Each adjusted bar column and the raw column it stands for in a file with no Close. */
+const RAW_OF_ADJUSTED: Readonly<Record<AdjustedBarField, 'open' | 'high' | 'low' | 'volume'>> = { adjOpen: 'open', adjHigh: 'high', adjLow: 'low', adjVolume: 'volume' };
 
 const ROLE_OF_NAME: ReadonlyMap<string, Role> = new Map(
   (Object.entries(SYNONYMS) as [Role, readonly string[]][]).flatMap(([role, names]) => names.map((name) => [name, role] as const)),
@@ -37,6 +50,8 @@ export interface PriceColumns {
   readonly header: readonly string[];
   /** True when the rows name their symbol (a long file). */
   readonly long: boolean;
+  /** How header names were read beyond their plain meaning (for the source notes), e.g. Investing.com's Price as the close. */
+  readonly readAs: readonly string[];
 }
 
 /** Header name of each role used, in file order (for `data inspect`). */
@@ -76,6 +91,7 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
     if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
   });
   const has = (role: Role): boolean => roles.includes(role);
+  const readAs = readLayoutRoles(header, roles);
   if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
     throw new DataError(file, line, `the header "${header.join(',')}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
   }
@@ -86,7 +102,40 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   if (missing.length > 0) {
     throw new DataError(file, line, `not a price file: the header ${shown} has no ${missing.join(' and no ')}`, `a price file's first line names its columns, e.g. ${PRICE_HEADER_EXAMPLES}`);
   }
-  return { roles, header, long: has('ticker') };
+  return { roles, header, long: has('ticker'), readAs };
+}
+
+/**
+ * Settles, in place, what a header's columns mean together, and says how (the source notes):
+ *   - Investing.com's `Price` beside Open, High and Low with no Close column is the close;
+ *   - with a Close, the adjusted bar (AdjOpen, AdjHigh, AdjLow) is read only to check it against
+ *     AdjClose: trades use the raw Open/High/Low/Close, and AdjVolume (in adjusted shares) is ignored;
+ *   - with no Close, AdjClose is the price, so the adjusted bar is the bar: each adjusted column
+ *     stands in for its raw one, which is then ignored (it is not on AdjClose's basis).
+ */
+function readLayoutRoles(header: readonly string[], roles: (Role | null)[]): string[] {
+  const notes: string[] = [];
+  const at = (role: Role): number => roles.indexOf(role);
+  const price = header.findIndex((name) => normalizeColumnName(name) === 'price');
+  if (price > 0 && roles[price] === null && at('close') < 0 && at('adjClose') < 0 && at('open') >= 0 && at('high') >= 0 && at('low') >= 0) {
+    roles[price] = 'close';
+    notes.push(`${header[price]} read as the close (Investing.com's layout: Price beside Open, High and Low, no Close column)`);
+  }
+  const adjusted = (Object.keys(RAW_OF_ADJUSTED) as AdjustedBarField[]).filter((role) => at(role) >= 0);
+  if (adjusted.length === 0) return notes;
+  const names = (list: readonly AdjustedBarField[]): string => list.map((role) => header[at(role)]).join(', ');
+  if (at('close') >= 0) {
+    const bar = adjusted.filter((role) => role !== 'adjVolume');
+    if (at('adjVolume') >= 0) roles[at('adjVolume')] = null;
+    if (bar.length > 0) notes.push(`${names(bar)} checked as a bar against AdjClose only: trades use the raw Open/High/Low and Close`);
+    return notes;
+  }
+  for (const role of adjusted) {
+    const raw = at(RAW_OF_ADJUSTED[role]);
+    if (raw >= 0) roles[raw] = null;
+  }
+  notes.push(`no Close: AdjClose is the price, and ${names(adjusted)} ${adjusted.length === 1 ? 'is' : 'are'} its bar (used for fills and checks in place of any raw column)`);
+  return notes;
 }
 
 /** True when a header line (already split) reads as a long price file. */

@@ -25,6 +25,8 @@ export interface LoadedPrices {
 export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
 
 const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
+/** Stooq's downloads: comma-separated text named .txt. */
+const STOOQ_TEXT = /\.txt$/i;
 /** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
 const STREAM_ABOVE_BYTES = 16 << 20;
 
@@ -42,7 +44,7 @@ interface FileRead {
 
 async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<FileRead> {
   const symbol = symbolOfFile(file);
-  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', 'name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz');
+  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz${STOOQ_TEXT.test(file) ? ` (Stooq's .txt files are CSV: rename this one ${basename(file).replace(STOOQ_TEXT, '.csv')})` : ''}`);
   requireFile(file);
   const options = { symbol, keepTicker };
   const read = statSync(file).size > STREAM_ABOVE_BYTES ? await streamPriceFile(file, options) : readPriceFile(file, options);
@@ -108,7 +110,11 @@ export function priceFilesIn(folder: string): string[] {
     .sort()
     .map((name) => join(folder, name))
     .filter((file) => statSync(file).isFile());
-  if (files.length === 0) throw new DataError(folder, undefined, 'no price files (*.csv or *.csv.gz) in this folder', 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root');
+  if (files.length === 0) {
+    const texts = readdirSync(folder).filter((name) => STOOQ_TEXT.test(name)).length;
+    const fix = texts > 0 ? `${texts} .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
+    throw new DataError(folder, undefined, 'no price files (*.csv or *.csv.gz) in this folder', fix);
+  }
   return files;
 }
 

@@ -10,6 +10,7 @@
 import { parse } from 'csv-parse/sync';
 import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
 import { DataError } from '../errors.ts';
+import { slashedDateOrder } from '../formats/fields.ts';
 import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
@@ -28,7 +29,9 @@ const NEWLINE = 10;
 const UNIT_SEPARATOR = 0x1f;
 const QUOTE = 0x22;
 
-type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
+type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
+type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'slashedDates'>;
+const SLASHED_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
 
 /** True when the byte scanner can read a file of this dialect. */
 const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted && !dialect.decimalComma;
@@ -43,8 +46,11 @@ export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPr
 }
 
 /** Parses a price file's decoded bytes (read whole by the caller, e.g. on a worker thread). */
-export function parsePriceBytes(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions = {}): ReadPrices {
-  const dialect = sniffDialect(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES)));
+export function parsePriceBytes(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions = {}): ReadPrices {
+  const head = bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES));
+  const dialect = sniffDialect(head);
+  // 01/18/2024: the whole file says which field is the month (a streamed file is not read twice: refused as before).
+  const options = SLASHED_DATE.test(head) ? { ...given, slashedDates: slashedDateOrder(bytes.toString('latin1')) } : given;
   if (fastPathReads(dialect)) {
     const parser = new PriceRowParser(file, { ...options, rowsHint: estimateLines(bytes) });
     try {
@@ -97,7 +103,7 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
  * is made true when a quote turns up below the sniffed head. Throws a DataError (file:line) for a
  * number whose marks do not fit the file's decimal mark.
  */
-function readGeneral(file: string, bytes: Buffer, contentHash: string, options: ReaderOptions, sniffed: Dialect): ReadPrices {
+function readGeneral(file: string, bytes: Buffer, contentHash: string, options: PriceReaderOptions, sniffed: Dialect): ReadPrices {
   const dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
   const decimal = dialect.decimalComma ? ',' : '.';
   const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);

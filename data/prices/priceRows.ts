@@ -13,8 +13,9 @@
 import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, readPlainDecimal } from '../formats/fields.ts';
-import { barProblem } from './barCheck.ts';
+import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, readPlainDecimal, type SlashedDateOrder } from '../formats/fields.ts';
+import { readMarkedValue } from '../formats/markedValues.ts';
+import { ADJUSTED_BAR, barProblem, OHL_BESIDE_ADJ_CLOSE, TRADED_BAR, type BarNames } from './barCheck.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { RevertingFactorCheck } from './revertingFactor.ts';
 
@@ -34,8 +35,12 @@ export interface ParsedPrices {
   readonly firstBlankAdjCloseLine: Int32Array;
   /** Per ticker: rows with an empty AdjClose. */
   readonly blankAdjCloseRows: Int32Array;
-  /** Open, High, Low or Volume columns empty on every row: dropped (their role is null in columns). */
+  /** Open, High, Low, Volume (or Close beside AdjClose) columns empty on every row: dropped (their role is null in columns). */
   readonly emptyColumns: readonly string[];
+  /** Long files: rows naming a ticker and a date but no price at all (yfinance's stacked download before a ticker's first trade), skipped, per ticker. */
+  readonly pricelessRows: ReadonlyMap<string, number>;
+  /** How values were read beyond plain decimals (a $ sign, a volume's M suffix, month/day/year dates), once each. */
+  readonly readNotes: readonly string[];
 }
 
 // Field kinds, as small integers so the per-row dispatch stays monomorphic.
@@ -46,8 +51,60 @@ const ADJ_CLOSE = 3;
 const VOLUME = 4;
 const IGNORED = 5;
 const EVENT = 6; // dividends and split ratios: blank or 0 = none
-const KIND_OF_ROLE: Readonly<Record<Role, number>> = { ticker: TICKER, date: DATE, open: PRICE, high: PRICE, low: PRICE, close: PRICE, adjClose: ADJ_CLOSE, volume: VOLUME, dividend: EVENT, splitRatio: EVENT };
-const COLUMN_NAME: Readonly<Record<PriceField, string>> = { open: 'Open', high: 'High', low: 'Low', close: 'Close', adjClose: 'AdjClose', volume: 'Volume', dividend: 'Dividends', splitRatio: 'Stock Splits' };
+const BAR_PERIOD = 7; // Stooq's <TIME> and <PER>: a daily bar's, or refused
+const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
+  ticker: TICKER,
+  date: DATE,
+  open: PRICE,
+  high: PRICE,
+  low: PRICE,
+  close: PRICE,
+  adjClose: ADJ_CLOSE,
+  volume: VOLUME,
+  dividend: EVENT,
+  splitRatio: EVENT,
+  adjOpen: PRICE,
+  adjHigh: PRICE,
+  adjLow: PRICE,
+  adjVolume: VOLUME,
+  time: BAR_PERIOD,
+  period: BAR_PERIOD,
+};
+const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
+  open: 'Open',
+  high: 'High',
+  low: 'Low',
+  close: 'Close',
+  adjClose: 'AdjClose',
+  volume: 'Volume',
+  dividend: 'Dividends',
+  splitRatio: 'Stock Splits',
+  adjOpen: 'AdjOpen',
+  adjHigh: 'AdjHigh',
+  adjLow: 'AdjLow',
+  adjVolume: 'AdjVolume',
+};
+/** A Stooq <TIME> of a daily bar (zeros, with or without colons) and its <PER> values for daily and longer bars. */
+const MIDNIGHT_TIME = /^[0:]*$/;
+const DAILY_PERIOD = /^[DWMQY]?$/i;
+
+/** The fields of one bar to check on each row, and the names they go by. */
+interface BarSpec {
+  readonly open: PriceField;
+  readonly high: PriceField;
+  readonly low: PriceField;
+  readonly close: PriceField;
+  readonly names: BarNames;
+}
+
+/** A BarSpec's columns (any may be absent). */
+interface BarColumns {
+  readonly open: Float64Array | undefined;
+  readonly high: Float64Array | undefined;
+  readonly low: Float64Array | undefined;
+  readonly close: Float64Array | undefined;
+  readonly names: BarNames;
+}
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -70,6 +127,8 @@ export interface PriceRowParserOptions {
   readonly columnStore?: ColumnStore;
   /** Field separator byte: a comma for the fast path; the general path uses its own. */
   readonly separator?: number;
+  /** Which field of a `01/18/2024` date is the month, when the file as a whole shows it (fields.ts slashedDateOrder); unset: such dates are refused. */
+  readonly slashedDates?: SlashedDateOrder;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
   readonly dialectNote?: string;
 }
@@ -123,16 +182,20 @@ export class PriceRowParser {
   /** Per field position: rows where it was empty, and the first such line (optional columns). */
   #emptyRows: number[] = [];
   #firstEmptyLine: number[] = [];
-  // The columns of the bar check: any may be absent; the close is AdjClose when there is no Close.
-  #checkBars = false;
-  #open: Float64Array | undefined;
-  #high: Float64Array | undefined;
-  #low: Float64Array | undefined;
-  #close: Float64Array | undefined;
+  /** The bars checked on each row (set per header), and their columns (set as they grow). */
+  #barSpecs: BarSpec[] = [];
+  #bars: BarColumns[] = [];
   /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
   #factorCheck: RevertingFactorCheck | undefined;
+  #close: Float64Array | undefined;
   #adjClose: Float64Array | undefined;
-  #closeName: 'Close' | 'AdjClose' = 'Close';
+  /** A Close column beside AdjClose that is empty on the first row: AdjClose is the price unless a Close turns up (an error). */
+  #closeAbsent = false;
+  /** Ticker ids by lower-case spelling, to refuse two spellings of one symbol. */
+  #tickerByCase = new Map<string, number>();
+  #firstLineOf: number[] = [];
+  #priceless = new Map<string, number>();
+  #readNotes = new Set<string>();
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
     this.#file = file;
@@ -201,13 +264,16 @@ export class PriceRowParser {
 
   #emptyPriceError(field: number, line: number): DataError {
     const column = this.#columnNames[field];
-    return new DataError(this.#file, line, `${column} is empty`, `fill in the price or remove the row (or leave ${column} empty on every row when it is not known)`);
+    const isClose = this.#columns!.roles[field] === 'close';
+    const absent = !isClose ? ` (or leave ${column} empty on every row when it is not known)` : this.#fields.adjClose ? ' (or leave Close empty on every row: Adj Close is then the price)' : '';
+    return new DataError(this.#file, line, `${column} is empty`, `fill in the price or remove the row${absent}`);
   }
 
   #tickerId(ticker: string): number {
     let id = this.#tickerIds.get(ticker);
     if (id === undefined) {
       id = this.#tickers.length;
+      this.#refuseOtherCase(ticker, id);
       this.#tickers.push(ticker);
       this.#tickerIds.set(ticker, id);
       this.#kept.push(this.#options.keepTicker ? this.#options.keepTicker(ticker) : true);
@@ -216,6 +282,19 @@ export class PriceRowParser {
       this.#direction.push(0);
     } else if (id !== this.#current) this.#interleaved = true;
     return id;
+  }
+
+  /** Two spellings of one symbol in one file would load as two symbols: refused at the second. */
+  #refuseOtherCase(ticker: string, id: number): void {
+    const key = ticker.toLowerCase();
+    const other = this.#tickerByCase.get(key);
+    this.#firstLineOf[id] = this.#line;
+    if (other === undefined) {
+      this.#tickerByCase.set(key, id);
+      return;
+    }
+    const first = this.#tickers[other];
+    throw new DataError(this.#file, this.#line, `ticker "${ticker}" is "${first}" (line ${this.#firstLineOf[other]}) in another case; symbols are case-sensitive, so they would load as two symbols`, `write one spelling of the symbol on every row (e.g. ${first.toUpperCase()})`);
   }
 
   /** The header's columns, once read. */
@@ -230,13 +309,27 @@ export class PriceRowParser {
     this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
     this.#long = this.#columns.long;
     if (!this.#long) this.#current = this.#tickerId(this.#options.symbol!);
-    this.#columnNames = this.#columns.roles.map((role, k) => (role === null || role === 'ticker' || role === 'date' ? header[k] : COLUMN_NAME[role]));
     this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
-    for (const role of this.#columns.roles) if (role !== null && role !== 'ticker' && role !== 'date') this.#fields[role] = new Float64Array(0);
+    this.#columnNames = this.#columns.roles.map((role, k) => (role === null || KIND_OF_ROLE[role] <= DATE || KIND_OF_ROLE[role] === BAR_PERIOD ? header[k] : COLUMN_NAME[role as PriceField]));
+    this.#columns.roles.forEach((role, k) => {
+      if (role !== null && this.#kinds[k] !== IGNORED && this.#kinds[k] > DATE && this.#kinds[k] !== BAR_PERIOD) this.#fields[role as PriceField] = new Float64Array(0);
+    });
     if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
-    this.#closeName = this.#fields.close ? 'Close' : 'AdjClose';
-    this.#checkBars = this.#fields.high !== undefined || this.#fields.low !== undefined;
+    this.#barSpecs = this.#barsToCheck();
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
+  }
+
+  /**
+   * The bars a header has: the traded one (Open/High/Low around Close, or around AdjClose when
+   * there is no Close), and the adjusted one (AdjOpen/AdjHigh/AdjLow around AdjClose).
+   */
+  #barsToCheck(): BarSpec[] {
+    const has = this.#fields;
+    const specs: BarSpec[] = [];
+    const tradedClose = has.close && !this.#closeAbsent;
+    if (has.high || has.low) specs.push({ open: 'open', high: 'high', low: 'low', close: tradedClose ? 'close' : 'adjClose', names: tradedClose ? TRADED_BAR : OHL_BESIDE_ADJ_CLOSE });
+    if (has.adjHigh || has.adjLow) specs.push({ open: 'adjOpen', high: 'adjHigh', low: 'adjLow', close: 'adjClose', names: ADJUSTED_BAR });
+    return specs;
   }
 
   #grow(capacity: number): void {
@@ -252,13 +345,16 @@ export class PriceRowParser {
       b.set(column.subarray(0, this.#rows));
       this.#fields[name] = b;
     }
-    this.#targets = this.#columns!.roles.map((role) => (role === null || role === 'ticker' || role === 'date' ? new Float64Array(0) : this.#fields[role]!));
-    this.#open = this.#fields.open;
-    this.#high = this.#fields.high;
-    this.#low = this.#fields.low;
-    this.#close = this.#fields.close ?? this.#fields.adjClose;
+    this.#targets = this.#columns!.roles.map((role) => this.#fields[role as PriceField] ?? new Float64Array(0));
+    this.#close = this.#fields.close;
     this.#adjClose = this.#fields.adjClose;
+    this.#bindBars();
     this.#capacity = capacity;
+  }
+
+  #bindBars(): void {
+    const f = this.#fields;
+    this.#bars = this.#barSpecs.map((spec) => ({ open: f[spec.open], high: f[spec.high], low: f[spec.low], close: f[spec.close], names: spec.names }));
   }
 
   /** Lines in bytes[0, end), where bytes[end-1] is a newline. */
@@ -333,13 +429,16 @@ export class PriceRowParser {
       if (sep === COMMA && (bytes[p] === SPACE || bytes[fieldEnd - 1] === SPACE)) throw new NeedsGeneralPath();
       if (kind === TICKER) {
         if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
-      } else if (kind === DATE) {
-        day = parseIsoDayBytes(bytes, p, fieldEnd);
-        if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[k]), bytes.toString('utf8', p, fieldEnd));
-      } else if (kind !== IGNORED) this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
+      } else if (kind === DATE) day = this.#parseDate(k, bytes, p, fieldEnd);
+      else if (kind === BAR_PERIOD) this.#refuseIntraday(k, bytes.toString('utf8', p, fieldEnd));
+      else if (kind !== IGNORED) {
+        if (p === fieldEnd && this.#long && this.#isPricelessRow(bytes, start)) return bytes.indexOf(NEWLINE, q);
+        this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
+      }
       p = ++q;
     }
-    if (this.#checkBars) this.#checkBar(row, day);
+    if (this.#closeAbsent && this.#close![row] === this.#close![row]) throw this.#emptyPriceError(this.#columns!.roles.indexOf('close'), this.#firstEmptyLine[this.#columns!.roles.indexOf('close')]);
+    for (let b = 0; b < this.#bars.length; b++) this.#checkBar(this.#bars[b], row, day);
     this.#acceptDay(day);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
@@ -370,13 +469,51 @@ export class PriceRowParser {
     return true;
   }
 
+  /** A date: ISO and the other forms parseDateText reads, or `01/18/2024` in the order the file shows (options.slashedDates). */
+  #parseDate(field: number, bytes: Buffer, start: number, end: number): number {
+    let day = parseIsoDayBytes(bytes, start, end);
+    const order = this.#options.slashedDates;
+    if (day !== day && order !== undefined) {
+      day = parseSlashedDate(bytes.toString('latin1', start, end), order);
+      if (day === day) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
+    }
+    if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[field]), bytes.toString('utf8', start, end));
+    return day;
+  }
+
+  /** Stooq's <TIME> (zeros for a daily bar) and <PER> (D, W, M…): any other value is an intraday bar. */
+  #refuseIntraday(field: number, text: string): void {
+    const daily = this.#columns!.roles[field] === 'time' ? MIDNIGHT_TIME : DAILY_PERIOD;
+    if (daily.test(text)) return;
+    throw new DataError(this.#file, this.#line, `intraday bars are not read: ${this.#columnNames[field]} is ${text}`, 'breadth reads daily bars: download the daily series (Stooq: interval D, <TIME> 000000)');
+  }
+
+  /**
+   * True (and counted) when a long file's row names its ticker and date but holds no price at all:
+   * yfinance's stacked download writes one for each ticker on every date, before its first trade too.
+   */
+  #isPricelessRow(bytes: Buffer, start: number): boolean {
+    const end = this.#lineEnd(bytes, start);
+    let k = 0;
+    let empty = true;
+    for (let q = start; q <= end && empty; q++) {
+      const c = q === end ? this.#separator : bytes[q];
+      if (c === this.#separator) k++;
+      else if (this.#kinds[k] > DATE && this.#kinds[k] !== IGNORED && this.#kinds[k] !== BAR_PERIOD) empty = false;
+    }
+    if (!empty) return false;
+    const ticker = this.#tickers[this.#current];
+    this.#priceless.set(ticker, (this.#priceless.get(ticker) ?? 0) + 1);
+    return true;
+  }
+
   /** A bar that cannot be true is an error naming its date (and ticker, in a long file). */
-  #checkBar(row: number, day: number): void {
-    const open = this.#open === undefined ? NaN : this.#open[row];
-    const high = this.#high === undefined ? NaN : this.#high[row];
-    const low = this.#low === undefined ? NaN : this.#low[row];
-    const close = this.#close === undefined ? NaN : this.#close[row];
-    const bad = barProblem(open, high, low, close, this.#closeName);
+  #checkBar(bar: BarColumns, row: number, day: number): void {
+    const open = bar.open === undefined ? NaN : bar.open[row];
+    const high = bar.high === undefined ? NaN : bar.high[row];
+    const low = bar.low === undefined ? NaN : bar.low[row];
+    const close = bar.close === undefined ? NaN : bar.close[row];
+    const bad = barProblem(open, high, low, close, bar.names);
     if (bad === undefined) return;
     const whose = this.#long ? ` for ${this.#tickers[this.#current]}` : '';
     throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${whose}`, bad.fix);
@@ -410,16 +547,36 @@ export class PriceRowParser {
         this.#blankAdj[id]++;
         return NaN;
       }
-      if (this.#columns!.roles[field] === 'close') throw this.#emptyPriceError(field, this.#line);
+      if (this.#columns!.roles[field] === 'close') return this.#emptyClose(field);
       return this.#emptyOptional(kind, field);
     }
-    const value = parseNumberBytes(bytes, start, end);
-    if (Number.isNaN(value)) throw notANumberError(this.#place(column), bytes.toString('utf8', start, end));
+    let value = parseNumberBytes(bytes, start, end);
+    if (Number.isNaN(value)) {
+      const text = bytes.toString('utf8', start, end);
+      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind === EVENT ? 'event' : 'price');
+      if (marked === undefined) throw notANumberError(this.#place(column), text);
+      value = marked.value;
+      this.#readNotes.add(marked.note);
+    }
     if (kind === VOLUME || kind === EVENT ? value < 0 : value <= 0) {
       const rule = kind === VOLUME || kind === EVENT ? 'negative' : 'zero or negative';
       throw new DataError(this.#file, this.#line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
     }
     return value;
+  }
+
+  /**
+   * An empty Close: beside AdjClose, empty on every row is allowed (AdjClose is then the price,
+   * and the traded bar is checked around it); otherwise an error.
+   */
+  #emptyClose(field: number): number {
+    if (!this.#fields.adjClose) throw this.#emptyPriceError(field, this.#line);
+    if (this.#rows === 0 && !this.#closeAbsent) {
+      this.#closeAbsent = true;
+      this.#barSpecs = this.#barsToCheck();
+      this.#bindBars();
+    }
+    return this.#emptyOptional(PRICE, field);
   }
 
   /**
@@ -500,6 +657,8 @@ export class PriceRowParser {
       firstBlankAdjCloseLine: Int32Array.from(tickerIds, (id) => this.#firstBlankAdj[id]),
       blankAdjCloseRows: Int32Array.from(tickerIds, (id) => this.#blankAdj[id]),
       emptyColumns,
+      pricelessRows: this.#priceless,
+      readNotes: [...this.#readNotes],
     };
   }
 }

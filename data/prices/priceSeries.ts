@@ -63,6 +63,9 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
   // A Dividends column with no Adj Close beside it (yfinance's auto_adjust=True): Close holds the dividends.
   const dividendsInClose = hasRole(parsed.columns, 'dividend') && !hasRole(parsed.columns, 'adjClose');
+  // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
+  // the raw columns it stands in for ignored); with a Close, the raw bar is traded.
+  const bar = fields.close ? fields : { open: fields.adjOpen ?? fields.open, high: fields.adjHigh ?? fields.high, low: fields.adjLow ?? fields.low, volume: fields.adjVolume ?? fields.volume };
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
@@ -76,12 +79,12 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `AdjClose is empty but ${why}`, 'fill it in, or leave AdjClose empty on every row of the symbol when only Close is known');
     }
     const dates = parsed.day.subarray(from, to);
-    let volume = slice(fields.volume);
+    let volume = slice(bar.volume);
     if (volume && isZeroThroughout(volume)) {
       summary.zeroVolume.push(symbol);
       volume = null;
     }
-    const base = { symbol, source: parsed.file, dates, open: slice(fields.open), high: slice(fields.high), low: slice(fields.low), volume, ...optionsFor(symbol) };
+    const base = { symbol, source: parsed.file, dates, open: slice(bar.open), high: slice(bar.high), low: slice(bar.low), volume, ...optionsFor(symbol) };
     if (tradedClose === null) {
       series.push({ ...base, close: adjClose!, priceKind: PriceKind.totalReturn, dividends: [], splits: [] });
       return;
@@ -175,6 +178,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const has = (role: Parameters<typeof hasRole>[1]): boolean => hasRole(parsed.columns, role);
   const { withoutAdjClose, unexplained, large, adjustedSplits, offRatio } = summary;
   if (!has('close')) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
+  notes.push(...parsed.columns.readAs, ...parsed.readNotes);
   const eventColumns = `${[has('dividend') ? 'Dividends' : '', has('splitRatio') ? 'Stock Splits' : ''].filter(Boolean).join(' and ')} column${has('dividend') && has('splitRatio') ? 's' : ''}`;
   if (summary.explicit > 0 && has('dividend') && !has('adjClose')) {
     notes.push(
@@ -189,10 +193,14 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   }
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
   if (summary.zeroVolume.length > 0) notes.push(`volume is 0 on every row of ${who(summary.zeroVolume)}: read as unknown`);
-  if (!has('open')) notes.push('no opening prices: next-open fills use that session\'s close');
-  if (has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
-  if (!has('volume')) notes.push('no volume: participation limits cannot apply');
+  if (!has('open') && !has('adjOpen')) notes.push('no opening prices: next-open fills use that session\'s close');
+  if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
+  if (!has('volume') && !has('adjVolume')) notes.push('no volume: participation limits cannot apply');
   if (parsed.descending.length > 0) notes.push(`rows run newest first${parsed.columns.long ? ` for ${who(parsed.descending)}` : ''}: read in date order`);
+  if (parsed.pricelessRows.size > 0) {
+    const rows = [...parsed.pricelessRows.values()].reduce((a, b) => a + b, 0);
+    notes.push(`${rows} rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: ${who([...parsed.pricelessRows.keys()])}`);
+  }
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
   if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
   if (offRatio.length > 0) notes.push(`${offRatio.length} split${offRatio.length === 1 ? '' : 's'} applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company's record): ${listed(offRatio)}`);

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { expect } from 'vitest';
+import { DataError } from '../../data/errors.ts';
+import { loadMarket } from '../../data/load.ts';
+import type { Market } from '../../data/market.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedData = resolve(repoRoot, '../shared/data');
@@ -30,3 +34,16 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
 
 /** Lines joined with \n and a final newline. */
 export const csv = (...lines: string[]): string => lines.join('\n') + '\n';
+
+/** Loads a source with no cache. */
+export const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });
+
+/** The message of the DataError that loading `path` throws (fails the test when there is none). */
+export async function refusal(path: string): Promise<string> {
+  const error = await load(path).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataError);
+  return (error as Error).message;
+}

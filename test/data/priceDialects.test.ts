@@ -6,23 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
-import { DataError } from '../../data/errors.ts';
-import { loadMarket } from '../../data/load.ts';
-import type { Market } from '../../data/market.ts';
 import { parsePriceBytes } from '../../data/prices/priceReader.ts';
 import { symbolIndexes } from '../../data/prices/select.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
+import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
 
-const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });
-
-async function refusal(file: string): Promise<string> {
-  const error = await load(file).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DataError);
-  return (error as Error).message;
-}
 
 describe('thousands separators: the decimal mark is read from the numbers', () => {
   it.each([
@@ -107,7 +94,7 @@ describe('dates and fields', () => {
 
 describe('one-line refusals that say what the file is', () => {
   it.each([
-    ['day/month/year', csv('Date,Close', '16/01/2024,1'), /X\.csv:2: Date "16\/01\/2024" is day\/month\/year, which breadth does not read — write dates as YYYY-MM-DD .*e\.g\. 2024-01-16$/],
+    ['day/month/year beside month/day/year (no one order)', csv('Date,Close', '16/01/2024,1', '01/18/2024,1'), /X\.csv:2: Date "16\/01\/2024" is day\/month\/year, which breadth does not read — write dates as YYYY-MM-DD .*e\.g\. 2024-01-16$/],
     ['month/day ambiguity', csv('Date,Close', '01/02/2024,1'), /X\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/],
     ['Yahoo null row', csv('Date,Open,Close', '2024-01-02,1,1', '2024-01-03,null,null'), /X\.csv:3: Open is not a number \("null"\) — a row with no price \(as Yahoo writes for a day without trading\): remove the row$/],
     ['yfinance multi-row header', csv('Price,Close,Volume', 'Ticker,X,X', 'Date,,', '2024-01-02,1,2'), /X\.csv:1: the header "Price,Close,Volume" is yfinance's multi-row header .* — delete rows 2 and 3 and rename Price to Date$/],

@@ -1,0 +1,31 @@
+// Numbers as vendors print them for people rather than programs: Nasdaq.com's `$190.60` and
+// Investing.com's volume `41.76M`. Read where the meaning is plain (a dollar sign before a price;
+// K, M or B after a volume: thousands, millions, billions, as rounded as printed), each with the
+// note a source shows once; anything else stays "not a number".
+
+/** What a field holds: a price, a volume, or an event amount (dividends, split ratios). */
+export type ValueKind = 'price' | 'volume' | 'event';
+
+export interface MarkedValue {
+  readonly value: number;
+  /** How it was read, for the source notes (the same text for every such field of a file). */
+  readonly note: string;
+}
+
+const DOLLAR_PRICE = /^\$(\d+(?:\.\d*)?|\.\d+)$/;
+const SUFFIXED_VOLUME = /^(\d+(?:\.\d+)?)([KMB])$/i;
+const EXPONENT: Readonly<Record<string, number>> = { K: 3, M: 6, B: 9 };
+
+/** `text` read past its marks, or undefined when it has none of those read here. */
+export function readMarkedValue(text: string, kind: ValueKind): MarkedValue | undefined {
+  if (kind === 'price') {
+    const m = DOLLAR_PRICE.exec(text);
+    return m ? { value: Number(m[1]), note: 'prices written with a $ sign (Nasdaq.com): read without it' } : undefined;
+  }
+  if (kind === 'volume') {
+    const m = SUFFIXED_VOLUME.exec(text);
+    // Number("41.76e6") is the correctly rounded 41,760,000: no product of two roundings.
+    if (m) return { value: Number(`${m[1]}e${EXPONENT[m[2].toUpperCase()]}`), note: 'volumes written with K, M or B (Investing.com\'s 41.76M): read as thousands, millions, billions of shares, as rounded as printed' };
+  }
+  return undefined;
+}

@@ -1,0 +1,177 @@
+// The layouts vendors write, read as they mean: Tiingo's and Quandl's adjusted bar, Investing.com's
+// Price and 41.76M volumes, Nasdaq.com's $ prices and month/day dates, yfinance's stacked download
+// with a late ticker, a Close left empty beside Adj Close; and the one-line refusals of what
+// cannot be read (an adjusted bar that breaks itself, two spellings of a symbol, intraday Stooq
+// bars, epoch and Excel serial dates, Stooq's .txt names). Expected values are written by hand.
+
+import { describe, expect, it } from 'vitest';
+import { slashedDateOrder } from '../../data/formats/fields.ts';
+import type { Market } from '../../data/market.ts';
+import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
+
+
+const notes = (m: Market): string[] => m.sources.flatMap((s) => s.notes);
+
+describe('the adjusted bar (Tiingo adjOpen…, Quandl Adj. Open…)', () => {
+  it('an AdjClose-only file trades its adjusted bar: adjOpen is the open, adjVolume the volume', async () => {
+    const file = writeFile(tempDir(), 'IWM.csv', csv('date,adjClose,adjHigh,adjLow,adjOpen,adjVolume', '2024-01-02,199.52,201.62,198.44,199.4,44341500', '2024-01-03,194.2,197.67,193.78,197.4,57532500'));
+    const m = await load(file);
+    expect(Array.from(m.open!)).toEqual([199.4, 197.4]);
+    expect(Array.from(m.high!)).toEqual([201.62, 197.67]);
+    expect(Array.from(m.low!)).toEqual([198.44, 193.78]);
+    expect(Array.from(m.close)).toEqual([199.52, 194.2]);
+    expect(Array.from(m.volume)).toEqual([44341500, 57532500]);
+    expect(notes(m).some((n) => /no opening prices/.test(n))).toBe(false);
+    expect(notes(m)).toContain('no Close: AdjClose is the price, and adjOpen, adjHigh, adjLow, adjVolume are its bar (used for fills and checks in place of any raw column)');
+  });
+
+  it('with no Close, an adjusted column stands in for its raw one (the raw one is ignored)', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Open,Adj Open,Adj Close', '2024-01-02,50,10,10.5'));
+    const m = await load(file);
+    expect(Array.from(m.open!)).toEqual([10]);
+    expect(m.sources[0].columns).toEqual({ used: ['Date', 'Adj Open', 'Adj Close'], ignored: ['Open'] });
+  });
+
+  it('beside a raw bar, trades use the raw Open and Close; the adjusted bar is only checked', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('date,close,high,low,open,volume,adjClose,adjHigh,adjLow,adjOpen,adjVolume', '2024-01-02,100,101,99,99.5,1000,50,50.5,49.5,49.75,2000'));
+    const m = await load(file);
+    expect([m.open![0], m.close[0], m.volume[0]]).toEqual([99.5, 100, 1000]);
+    expect(m.sources[0].columns!.ignored).toEqual(['adjVolume']);
+    expect(notes(m)).toContain('adjOpen, adjHigh, adjLow checked as a bar against AdjClose only: trades use the raw Open/High/Low and Close');
+  });
+
+  it.each([
+    ['raw and adjusted (tiingo-badadj-2rows)', 'date,close,high,low,open,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,193.55,194.74,191.3,194.5,203.23,194.74,191.3,194.5', 'AdjClose 203.23 is above AdjHigh 194.74 on 2024-01-11'],
+    ['adjusted only (tiingo-adjonly-bad)', 'date,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,205,194.74,191.3,194.5', 'AdjClose 205 is above AdjHigh 194.74 on 2024-01-11'],
+    ['adjusted High below Low', 'date,close,adjClose,adjHigh,adjLow', '2024-01-11,10,10,9,11', 'AdjHigh 9 is below AdjLow 11 on 2024-01-11'],
+    ['adjusted Open below Low', 'date,close,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,10,10,11,9,8', 'AdjOpen 8 is below AdjLow 9 on 2024-01-11'],
+  ])('an adjusted bar that cannot be true is refused at its line: %s', async (_, header, row, problem) => {
+    const file = writeFile(tempDir(), 'IWM.csv', csv(header, row));
+    expect(await refusal(file)).toBe(`${file}:2: ${problem} — a bar's AdjOpen and AdjClose lie within [AdjLow, AdjHigh] (the vendor's adjusted prices disagree with each other); correct the row or remove it`);
+  });
+});
+
+describe('Close empty on every row beside Adj Close', () => {
+  it('reads as an AdjClose-only file, its Open/High/Low checked against AdjClose', async () => {
+    const dir = tempDir();
+    const m = await load(writeFile(dir, 'X.csv', csv('Date,Open,High,Low,Close,Adj Close', '2024-01-02,199.4,201.62,198.44,,199.52', '2024-01-03,197.4,197.67,193.78,,194.2')));
+    expect(Array.from(m.close)).toEqual([199.52, 194.2]);
+    expect(Array.from(m.open!)).toEqual([199.4, 197.4]);
+    expect(notes(m)).toContain('Close is empty on every row: read as absent');
+    const bad = writeFile(dir, 'Y.csv', csv('Date,Open,High,Low,Close,Adj Close', '2024-01-02,10,11,9,,12'));
+    expect(await refusal(bad)).toMatch(/Y\.csv:2: AdjClose 12 is above High 11 on 2024-01-02 — Open\/High\/Low must be on Adj Close's basis/);
+  });
+
+  it('a Close filled on some rows only is refused at the first empty one; with no Adj Close, the hint does not offer leaving it empty', async () => {
+    const dir = tempDir();
+    const some = writeFile(dir, 'X.csv', csv('Date,Close,Adj Close', '2024-01-02,,1', '2024-01-03,2,2'));
+    expect(await refusal(some)).toBe(`${some}:2: Close is empty — fill in the price or remove the row (or leave Close empty on every row: Adj Close is then the price)`);
+    const alone = writeFile(dir, 'Y.csv', csv('Date,Close', '2024-01-02,'));
+    expect(await refusal(alone)).toBe(`${alone}:2: Close is empty — fill in the price or remove the row`);
+  });
+});
+
+describe('long files', () => {
+  it("yfinance's stacked download: rows with no price before a late ticker's first trade are skipped and said", async () => {
+    const file = writeFile(
+      tempDir(),
+      'prices.csv',
+      csv('Date,Ticker,Adj Close,Close,High,Low,Open,Volume', '2024-01-02,AAA,10,10,11,9,10,100', '2024-01-02,BBB,,,,,,', '2024-01-03,AAA,11,11,12,10,11,100', '2024-01-03,BBB,20,20,21,19,20,50'),
+    );
+    const m = await load(file);
+    expect(m.symbols).toEqual(['AAA', 'BBB']);
+    expect(Array.from(m.close)).toEqual([10, NaN, 11, 20]);
+    expect(notes(m)).toContain("1 rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: BBB");
+  });
+
+  it('two spellings of a symbol in one file are refused at the second, naming both', async () => {
+    const file = writeFile(tempDir(), 'prices.csv.gz', csv('Date,Symbol,Close', '2024-01-02,AAA,1', '2024-01-02,Bbb,2', '2024-01-03,BBB,2'));
+    expect(await refusal(file)).toBe(`${file}:4: ticker "BBB" is "Bbb" (line 3) in another case; symbols are case-sensitive, so they would load as two symbols — write one spelling of the symbol on every row (e.g. BBB)`);
+  });
+
+  it('per-symbol files bbb.csv and BBB.csv are refused naming both files', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'BBB.csv', csv('Date,Close', '2024-01-02,1'));
+    writeFile(dir, 'bbb.csv', csv('Date,Close', '2024-01-03,1'));
+    expect(await refusal(dir)).toMatch(/bbb\.csv: symbol bbb is BBB \(from .*BBB\.csv\) in another case; symbols are case-sensitive, so they would load as two symbols — spell the symbol one way in both/);
+  });
+});
+
+describe('Investing.com and Nasdaq.com', () => {
+  it("Investing.com: Price beside Open/High/Low is the close; 41.76M is 41,760,000 shares; 01/18/2024 is month/day", async () => {
+    const file = writeFile(
+      tempDir(),
+      'IWM.csv',
+      csv('"Date","Price","Open","High","Low","Vol.","Change %"', '"01/18/2024","190.60","190.71","191.17","188.21","41.76M","0.59%"', '"01/17/2024","189.48","188.13","189.93","187.53","1.5K","-0.71%"'),
+    );
+    const m = await load(file);
+    expect(Array.from(m.dates, (d) => d)).toEqual([19739, 19740]); // 2024-01-17, 2024-01-18 as epoch days
+    expect(Array.from(m.close)).toEqual([189.48, 190.6]);
+    expect(Array.from(m.volume)).toEqual([1500, 41_760_000]);
+    expect(notes(m)).toContain("Price read as the close (Investing.com's layout: Price beside Open, High and Low, no Close column)");
+  });
+
+  it('Price is not the close without Open/High/Low, nor beside a Close', async () => {
+    const dir = tempDir();
+    expect(await refusal(writeFile(dir, 'X.csv', csv('Date,Price', '2024-01-02,1')))).toMatch(/has no close column/);
+    const m = await load(writeFile(dir, 'Y.csv', csv('Date,Price,Open,High,Low,Close', '2024-01-02,5,1,2,1,1.5')));
+    expect(m.close[0]).toBe(1.5);
+  });
+
+  it('Nasdaq.com: $ prices read; month/day/year read when a day above 12 shows the order', async () => {
+    const file = writeFile(tempDir(), 'IWM.csv', csv('Date,Close/Last,Volume,Open,High,Low', '01/18/2024,$190.60,41760000,$190.71,$191.17,$188.21', '01/02/2024,$199.52,44341500,$199.40,$201.62,$198.44'));
+    const m = await load(file);
+    expect(Array.from(m.dates)).toEqual([19724, 19740]); // 2024-01-02, 2024-01-18
+    expect(Array.from(m.open!)).toEqual([199.4, 190.71]);
+    expect(notes(m)).toContain('prices written with a $ sign (Nasdaq.com): read without it');
+  });
+
+  it('a file whose every date is ambiguous stays refused (01/02/2024)', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close', '01/02/2024,1', '01/03/2024,1'));
+    expect(await refusal(file)).toMatch(/X\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/);
+  });
+
+  it('slashedDateOrder: one order, shown by a number above 12 in one place only', () => {
+    expect(slashedDateOrder('Date\n01/18/2024\n01/02/2024\n')).toBe('monthFirst');
+    expect(slashedDateOrder('Date\n18.01.2024\n02.01.2024\n')).toBe('dayFirst');
+    expect(slashedDateOrder('Date\n01/02/2024\n')).toBeUndefined();
+    expect(slashedDateOrder('Date\n18/01/2024\n01/18/2024\n')).toBeUndefined();
+  });
+
+  it('a volume with another suffix is not a number', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close,Volume', '2024-01-02,1,4T'));
+    expect(await refusal(file)).toMatch(/X\.csv:2: Volume is not a number \("4T"\)/);
+  });
+});
+
+describe('Stooq, Polygon and Excel: what is refused says what it is', () => {
+  it('intraday bars (<PER> 60, or a <TIME> other than 000000) are refused as such; daily ones read', async () => {
+    const dir = tempDir();
+    const header = '<TICKER>,<PER>,<DATE>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>';
+    const hourly = writeFile(dir, 'a/iwm.us.csv', csv(header, 'IWM.US,60,20240102,160000,199.4,201.62,198.44,199.52,22170750,0'));
+    expect(await refusal(hourly)).toBe(`${hourly}:2: intraday bars are not read: <PER> is 60 — breadth reads daily bars: download the daily series (Stooq: interval D, <TIME> 000000)`);
+    const timed = writeFile(dir, 'b/iwm.us.csv', csv(header, 'IWM.US,D,20240102,153000,199.4,201.62,198.44,199.52,22170750,0'));
+    expect(await refusal(timed)).toMatch(/:2: intraday bars are not read: <TIME> is 153000 —/);
+    const daily = await load(writeFile(dir, 'c/iwm.us.csv', csv(header, 'IWM.US,D,20240102,000000,199.4,201.62,198.44,199.52,44341500,0')));
+    expect(daily.close[0]).toBe(199.52);
+  });
+
+  it('.txt files: the folder and the file say to rename them .csv', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'iwm.us.txt', csv('<TICKER>,<PER>,<DATE>,<TIME>,<CLOSE>', 'IWM.US,D,20240102,000000,1'));
+    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv or *.csv.gz) in this folder — 1 .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv`);
+    expect(await refusal(file)).toMatch(/iwm\.us\.txt: not a price file name — .*rename this one iwm\.us\.csv/);
+  });
+
+  it.each([
+    // 1704171600000 ms / 86,400,000 = 19724.208 days: 2024-01-02 05:00 UTC.
+    ['epoch milliseconds', '1704171600000', 'looks like Unix time in milliseconds (Polygon\'s t), 2024-01-02 UTC: convert it to that date'],
+    ['epoch nanoseconds', '1704171600000000000', 'looks like Unix time in nanoseconds (Polygon flat files), 2024-01-02 UTC: convert it to that date'],
+    ['epoch seconds', '1704171600', 'looks like Unix time in seconds, 2024-01-02 UTC: convert it to that date'],
+    // Excel serial 45293 − 25569 (1970-01-01) = epoch day 19724.
+    ['an Excel serial day', '45293', 'looks like an Excel serial day number (2024-01-02): format the column as yyyy-mm-dd in Excel before saving'],
+  ])('%s', async (_, date, problem) => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close', `${date},1`));
+    expect(await refusal(file)).toMatch(new RegExp(`X\\.csv:2: Date "${date}" ${problem.replace(/[().]/g, '\\$&')} — write dates as YYYY-MM-DD .*e\\.g\\. 2024-01-02$`));
+  });
+});

@@ -139,7 +139,7 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
 /** Top contributors and detractors with the side they were held on, mean weight and holding dates. */
 function contributors(stored: StoredRun): Pick<TearSheetData, 'contributors' | 'detractors'> {
   const top = topContributors(stored.contributions, TOP_SYMBOLS);
-  const held = symbolHoldings(stored.positions, stored.fills);
+  const held = symbolHoldings(stored.positions, stored.fills, stored.splits);
   const row = (c: { symbol: string; total: number }): SymbolPnl => ({ symbol: c.symbol, pnl: c.total, ...held.get(c.symbol) });
   return { contributors: top.contributors.map(row), detractors: top.detractors.map(row) };
 }
@@ -206,7 +206,7 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     periodsPerYear: run.periodsPerYear,
     riskFreeReturns: Array.from(daily.riskFreeReturn.subarray(1)),
     ...(run.benchmark === null || levels === undefined ? {} : { benchmark: { name: run.benchmark, levels } }),
-    holdings: dominantHoldings(stored.fills),
+    holdings: dominantHoldings(stored.fills, stored.splits),
     tradingCosts: trading('commission') + trading('slippage'),
     currency: RUN_CURRENCY,
   };

@@ -19,6 +19,25 @@ export interface FillRow {
   quantity: number;
 }
 
+/** What this file reads of a stored split: at the open of `date`, shares × ratio and prices ÷ ratio. */
+export interface SplitRow {
+  date: string;
+  symbol: string;
+  ratio: number;
+}
+
+/**
+ * Replays `splits` (in date order) against a holding rebuilt from fills, which are each in the
+ * shares of their own day: `advance(date, apply)` calls `apply(symbol, ratio)` once for every split
+ * with its ex-date on or before `date` not applied yet — call it before that date's fills.
+ */
+export function splitReplay(splits: readonly SplitRow[]): (date: string, apply: (symbol: string, ratio: number) => void) => void {
+  let next = 0;
+  return (date, apply) => {
+    for (; next < splits.length && splits[next].date <= date; next++) apply(splits[next].symbol, splits[next].ratio);
+  };
+}
+
 const TOP = 10;
 /** Sectors drawn by name; the rest are summed as 'Other'. */
 const SECTORS_SHOWN = 8;
@@ -82,8 +101,8 @@ function sectorWeights(decisions: readonly { date: string; rows: PositionRow[] }
   return { dates: decisions.map((d) => d.date), names, weights };
 }
 
-/** Side, mean weight and holding dates of each symbol, from its positions and fills. */
-export function symbolHoldings(positions: readonly PositionRow[], fills: readonly FillRow[]): Map<string, Required<Pick<SymbolPnl, 'side' | 'avgWeight' | 'from' | 'to'>>> {
+/** Side, mean weight and holding dates of each symbol, from its positions and fills (with the splits between them). */
+export function symbolHoldings(positions: readonly PositionRow[], fills: readonly FillRow[], splits: readonly SplitRow[] = []): Map<string, Required<Pick<SymbolPnl, 'side' | 'avgWeight' | 'from' | 'to'>>> {
   const stats = new Map<string, { long: boolean; short: boolean; weight: number; k: number; from: string | null; to: string | null; shares: number }>();
   const entry = (symbol: string) => {
     let s = stats.get(symbol);
@@ -100,7 +119,12 @@ export function symbolHoldings(positions: readonly PositionRow[], fills: readonl
       s.k++;
     }
   }
+  const advance = splitReplay(splits);
   for (const f of fills) {
+    advance(f.date, (symbol, ratio) => {
+      const held = stats.get(symbol);
+      if (held !== undefined) held.shares *= ratio;
+    });
     const s = entry(f.symbol);
     const before = s.shares;
     s.shares += f.quantity;
@@ -124,9 +148,10 @@ export function symbolHoldings(positions: readonly PositionRow[], fills: readonl
  * What dominated the book after each day with fills: the symbol with the largest position value
  * at its fill price ('' when flat), recorded where it changes — the ribbon of a switching strategy.
  */
-export function dominantHoldings(fills: readonly (FillRow & { price: number })[]): { dates: string[]; symbols: string[] } {
+export function dominantHoldings(fills: readonly (FillRow & { price: number })[], splits: readonly SplitRow[] = []): { dates: string[]; symbols: string[] } {
   const shares = new Map<string, number>();
   const price = new Map<string, number>();
+  const advance = splitReplay(splits);
   const out = { dates: [] as string[], symbols: [] as string[] };
   const record = (date: string): void => {
     let best = '';
@@ -141,6 +166,10 @@ export function dominantHoldings(fills: readonly (FillRow & { price: number })[]
     }
   };
   fills.forEach((f, k) => {
+    advance(f.date, (symbol, ratio) => {
+      if (shares.has(symbol)) shares.set(symbol, (shares.get(symbol) as number) * ratio);
+      if (price.has(symbol)) price.set(symbol, (price.get(symbol) as number) / ratio);
+    });
     const held = (shares.get(f.symbol) ?? 0) + f.quantity;
     if (Math.abs(held) < 1e-9) shares.delete(f.symbol);
     else shares.set(f.symbol, held);

@@ -3,7 +3,7 @@
 // gross exposure fell from the targets, and the largest notional left waiting by deferred orders.
 
 import type { StoredRun } from '../store/index.ts';
-import type { FillRow, PositionRow } from './holdings.ts';
+import type { FillRow, PositionRow, SplitRow } from './holdings.ts';
 import type { ReportCaveat } from './model.ts';
 
 /** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV). */
@@ -30,7 +30,7 @@ export function scopedCaveats(stored: StoredRun): ReportCaveat[] {
       symbols: [],
     });
   }
-  const deferred = peakDeferredNotional(stored.deferrals, stored.positions, stored.fills, stored.daily.dates, stored.daily.columns.nav);
+  const deferred = peakDeferredNotional(stored.deferrals, stored.positions, stored.fills, stored.daily.dates, stored.daily.columns.nav, stored.splits);
   if (deferred !== null && deferred.share > DEFERRED_NOTABLE) {
     out.push({
       code: 'deferred-notional',
@@ -65,7 +65,8 @@ export function exposureGap(positions: readonly (PositionRow & { targetWeight: n
 /**
  * The largest notional left waiting by deferred orders on one session, as a share of that
  * session's NAV: Σ |remaining shares| × the symbol's latest known price (its last position mark or
- * fill on or before the date). Null when nothing with a known size was deferred.
+ * fill on or before the date, ÷ the ratio of each split after it up to the date: the remaining
+ * shares are in that date's units). Null when nothing with a known size was deferred.
  */
 export function peakDeferredNotional(
   deferrals: readonly { date: string; symbol: string; remaining: number | null }[],
@@ -73,6 +74,7 @@ export function peakDeferredNotional(
   fills: readonly (FillRow & { price: number })[],
   dates: readonly string[],
   nav: ArrayLike<number>,
+  splits: readonly SplitRow[] = [],
 ): { share: number; date: string; sessions: number } | null {
   const marks = new Map<string, { date: string; price: number }[]>();
   const mark = (symbol: string, date: string, price: number | null): void => {
@@ -85,12 +87,15 @@ export function peakDeferredNotional(
   for (const f of fills) mark(f.symbol, f.date, f.price);
   for (const list of marks.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const priceAt = (symbol: string, date: string): number | null => {
-    let found: number | null = null;
+    let found: { date: string; price: number } | null = null;
     for (const m of marks.get(symbol) ?? []) {
       if (m.date > date) break;
-      found = m.price;
+      found = m;
     }
-    return found;
+    if (found === null) return null;
+    // A mark on an ex-date is already in the new shares (splits apply at that session's open).
+    const since = found.date;
+    return splits.reduce((price, x) => (x.symbol === symbol && x.date > since && x.date <= date ? price / x.ratio : price), found.price);
   };
   const byDate = new Map<string, number>();
   for (const d of deferrals) {

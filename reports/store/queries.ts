@@ -190,6 +190,14 @@ export type { StaleMark as StoredStaleMark } from '../../engine/result.ts';
 export const STALE_MARK_SELECT = `SELECT symbol, first_stale_date AS firstStaleDate, sessions, value, peak_share AS peakShare
   FROM stale_marks WHERE run_id = ? ORDER BY seq`;
 
+/** A split the run applied at the open of `date`: new shares per old share (2 for 2-for-1, 0.25 for 1-for-4). */
+export interface StoredSplit {
+  date: string;
+  symbol: string;
+  ratio: number;
+}
+export const SPLIT_SELECT = 'SELECT date, symbol, ratio FROM splits WHERE run_id = ? ORDER BY seq';
+
 /** A caveat as SQLite returns it: symbols as JSON text. */
 export type CaveatRow = Omit<Caveat, 'symbols'> & { symbols: string };
 export const CAVEAT_SELECT = 'SELECT code, severity, message, size, unit, symbols FROM warnings WHERE run_id = ? ORDER BY seq';

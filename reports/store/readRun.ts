@@ -11,7 +11,7 @@ import { type Store, withStoreErrors } from './openStore.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 import * as q from './queries.ts';
 
-export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredOrder, StoredPosition, StoredStaleMark, StoredSymbolInfo } from './queries.ts';
+export type { RunRecord, StoredBreach, StoredDeferral, StoredFill, StoredOrder, StoredPosition, StoredSplit, StoredStaleMark, StoredSymbolInfo } from './queries.ts';
 
 /** Daily series of a stored run, aligned with `dates` (NaN where SQLite holds NULL). */
 export interface StoredDaily {
@@ -45,6 +45,8 @@ export interface StoredRun {
   deferrals: q.StoredDeferral[];
   breaches: q.StoredBreach[];
   staleMarks: q.StoredStaleMark[];
+  /** The splits the run applied, in session order (none for runs stored before schema v7). */
+  splits: q.StoredSplit[];
   /** Ranked, most severe first. */
   caveats: Caveat[];
   /** Sector and industry of the symbols the run traded, where the data has them. */
@@ -167,6 +169,7 @@ export function getRun(store: Store, id: number): StoredRun | undefined {
         deferrals: all<q.StoredDeferral>(q.DEFERRAL_SELECT),
         breaches: all<q.StoredBreach>(q.BREACH_SELECT),
         staleMarks: all<q.StoredStaleMark>(q.STALE_MARK_SELECT),
+        splits: all<q.StoredSplit>(q.SPLIT_SELECT),
         caveats: all<q.CaveatRow>(q.CAVEAT_SELECT).map((c) => ({ ...c, symbols: JSON.parse(c.symbols) as string[] })),
         symbols: all<q.StoredSymbolInfo>(q.SYMBOL_SELECT),
       };

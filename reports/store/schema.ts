@@ -5,6 +5,7 @@ import { DAILY_COLUMNS, snakeCase } from '../../engine/result.ts';
 import { V4 } from './schemaV4.ts';
 import { V5 } from './schemaV5.ts';
 import { V6 } from './schemaV6.ts';
+import { V7 } from './schemaV7.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -346,6 +347,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, description: 'orders, fills.order_id as their foreign key, orders hash', sql: V4 },
   { version: 5, description: 'trial registry, sweeps, walk-forward windows, positions stored only when a decision changed them', sql: V5 },
   { version: 6, description: 'trials that failed for a user reason, with their message', sql: V6 },
+  { version: 7, description: 'the splits a run applied, to read its fills in one share unit', sql: V7 },
 ];
 
 /** The newest schema this breadth knows. */

@@ -166,6 +166,11 @@ function insertLedger(store: Store, id: number, result: Result, dates: readonly 
   const staleMarks = new BatchInsert(store.db, 'stale_marks', ['seq', 'symbol', 'first_stale_date', 'sessions', 'value', 'peak_share'], { run_id: id });
   result.facts.staleMarks.forEach((e, k) => staleMarks.add(k, e.symbol, e.firstStaleDate, e.sessions, e.value, real(e.peakShare)));
   staleMarks.flush();
+
+  const sp = result.splits;
+  const splits = new BatchInsert(store.db, 'splits', ['seq', 'session', 'date', 'symbol', 'ratio'], { run_id: id });
+  for (let k = 0; k < sp.session.length; k++) splits.add(k, sp.session[k] - first, dates[sp.session[k] - first], result.symbols[sp.symbol[k]], sp.ratio[k]);
+  splits.flush();
 }
 
 /** Sectors of the symbols the run traded (any fill), where the data labels them. */

@@ -2,12 +2,18 @@
 // round-trip trades rescale their lots at each split (cash in lieu trims a lot, it is no trade of
 // its own), and capacity counts each fill against volume in that fill's shares.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
 import { capacityFigures, fillParticipation } from '../../reports/capacity.ts';
+import { isoDay } from '../../data/dates.ts';
+import { symbolHoldings } from '../../reports/html/holdings.ts';
 import { roundTrips } from '../../reports/metrics/trades.ts';
 import { runMetrics, tradeHistory } from '../../reports/runMetrics.ts';
+import { getRun, openStore, writeRun } from '../../reports/store/index.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { MARGIN, orders, scripted } from '../engine/helpers.ts';
 import { randomMarket } from '../engine/randomMarket.ts';
@@ -40,6 +46,21 @@ describe('reports in one share unit across splits', () => {
     expect(metric(m, 'open_lots')).toBe(0);
     // Fills on sessions 1, 5, 6, 7: ADV 100,000 before the split = 200,000 in post-split shares.
     expect(Array.from(fillParticipation(result, market))).toEqual([100 / 100_000, 200 / 200_000, 100 / 200_000, 100 / 200_000]);
+  });
+
+  it('the store keeps the splits, so a page rebuilding holdings from fills reads fsplit as long and closed', () => {
+    const { result } = fsplit();
+    const dir = mkdtempSync(join(tmpdir(), 'breadth-splits-'));
+    const store = openStore(join(dir, 'runs.db'));
+    try {
+      const stored = getRun(store, writeRun(store, { result, metrics: runMetrics(result) }));
+      // Session 3 of the fixture calendar, 2-for-1.
+      expect(stored?.splits).toEqual([{ date: isoDay(result.dates[3]), symbol: 'FWD', ratio: 2 }]);
+      expect(symbolHoldings(stored?.positions ?? [], stored?.fills ?? [], stored?.splits).get('FWD')).toMatchObject({ side: 'long', to: isoDay(result.dates[7]) });
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a 1-for-4 reverse split: a fill after it is measured against volume ÷ 4', () => {

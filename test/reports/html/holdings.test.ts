@@ -68,6 +68,40 @@ describe('symbolHoldings and dominantHoldings', () => {
   });
 });
 
+describe('holdings across splits (fills are in the shares of their own day)', () => {
+  // The tester's fsplit: +100 FWD, 2-for-1 on 01-05, −200, +100, −100: long twice, flat at the end.
+  const fsplit = [
+    { date: '2024-01-03', symbol: 'FWD', quantity: 100, price: 100 },
+    { date: '2024-01-09', symbol: 'FWD', quantity: -200, price: 55 },
+    { date: '2024-01-10', symbol: 'FWD', quantity: 100, price: 55 },
+    { date: '2024-01-11', symbol: 'FWD', quantity: -100, price: 60 },
+  ];
+  const split = { date: '2024-01-05', symbol: 'FWD', ratio: 2 };
+
+  it('a symbol sold in post-split shares was long and closed, not turned short', () => {
+    expect(symbolHoldings([], fsplit, [split]).get('FWD')).toEqual({ side: 'long', avgWeight: null, from: '2024-01-03', to: '2024-01-11' });
+    // Without the split the 200-share sell reads as 100 long → 100 short.
+    expect(symbolHoldings([], fsplit).get('FWD')?.side).toBe('both');
+  });
+
+  it('a 1-for-10 reverse split keeps each holding\'s value in the ribbon', () => {
+    const fills = [
+      { date: '2024-01-02', symbol: 'AAA', quantity: 100, price: 10 }, // 1,000
+      { date: '2024-01-03', symbol: 'BBB', quantity: 60, price: 20 }, // 1,200: BBB leads
+      { date: '2024-01-05', symbol: 'AAA', quantity: 1, price: 100 }, // after 1-for-10: 11 × 100 = 1,100 < 1,200
+    ];
+    expect(dominantHoldings(fills, [{ date: '2024-01-04', symbol: 'AAA', ratio: 0.1 }])).toEqual({ dates: ['2024-01-02', '2024-01-03'], symbols: ['AAA', 'BBB'] });
+    // Read as 101 shares at 100, AAA would wrongly lead again on 01-05.
+    expect(dominantHoldings(fills).symbols).toEqual(['AAA', 'BBB', 'AAA']);
+  });
+
+  it('prices shares left waiting after a split at the mark ÷ the ratio', () => {
+    // AAA marked at 100 on 01-02; 1-for-4 on 01-03, so a share is worth 400; 10 shares wait → 4,000 of 10,000.
+    const peak = peakDeferredNotional([{ date: '2024-01-03', symbol: 'AAA', remaining: 10 }], [pos('2024-01-02', 'AAA', 1, 0.01, 100)], [], ['2024-01-02', '2024-01-03'], [1e4, 1e4], [{ date: '2024-01-03', symbol: 'AAA', ratio: 0.25 }]);
+    expect(peak).toEqual({ share: 0.4, date: '2024-01-03', sessions: 1 });
+  });
+});
+
 describe('stored-run checks', () => {
   it('compares the targeted gross exposure with what the book held after the first decision', () => {
     const targeted = [pos('2024-01-02', 'AAA', 0, 0, 10, 0.6), pos('2024-01-02', 'BBB', 0, 0, 10, -0.4), pos('2024-01-04', 'AAA', 10, 0.5, 10, 0.8)];

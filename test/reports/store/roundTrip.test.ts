@@ -193,7 +193,7 @@ describe('catalogue, views and deletion', () => {
     expect(tables.length).toBeGreaterThanOrEqual(12);
     for (const table of tables) {
       expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(b1), table).toBe(0);
-      expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(a1), table).toBeGreaterThanOrEqual(['breaches', 'deferrals', 'stale_marks', 'symbols', 'trials', 'walk_forward_windows'].includes(table) ? 0 : 1);
+      expect(store.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE run_id = ?`).pluck().get(a1), table).toBeGreaterThanOrEqual(['breaches', 'deferrals', 'splits', 'stale_marks', 'symbols', 'trials', 'walk_forward_windows'].includes(table) ? 0 : 1);
     }
     expect(listRuns(store).map((r) => r.id)).toEqual([a1, a2]);
   });

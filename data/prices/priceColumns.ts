@@ -8,7 +8,7 @@
 import { DataError } from '../errors.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
 
-export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'splitRatio';
+export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio';
 export type Role = 'ticker' | 'date' | PriceField;
 
 /** Normalised header names per role (normalizeColumnName of what files print). */
@@ -21,8 +21,12 @@ const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   close: ['close', 'closelast'],
   adjClose: ['adjclose', 'adjustedclose', 'adjclosing'],
   volume: ['volume', 'vol'],
-  dividend: ['dividends', 'dividend'],
-  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio'],
+  // Cash per share on the ex-date: yfinance Dividends, Tiingo divCash, Alpha Vantage dividend_amount, Quandl WIKI Ex-Dividend.
+  dividend: ['dividends', 'dividend', 'divcash', 'dividendamount', 'exdividend'],
+  // yfinance's fund distributions, paid in cash like a dividend (its Adj Close reflects them).
+  capitalGain: ['capitalgains', 'capitalgain'],
+  // New shares per old (blank, 0 or 1 = none): yfinance Stock Splits, Tiingo splitFactor, Alpha Vantage split_coefficient, Quandl Split Ratio.
+  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio', 'splitfactor', 'splitcoefficient'],
 };
 
 const ROLE_OF_NAME: ReadonlyMap<string, Role> = new Map(
@@ -54,7 +58,7 @@ export function hasRole(columns: PriceColumns, role: Role): boolean {
 
 /** What a header line may look like, for error messages. */
 export const PRICE_HEADER_EXAMPLES =
-  'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
+  'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Capital Gains, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
 
 /** The role of one header name, or null when it means nothing to a price loader. */
 export function roleOfColumn(name: string): Role | null {

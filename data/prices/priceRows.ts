@@ -45,9 +45,9 @@ const PRICE = 2;
 const ADJ_CLOSE = 3;
 const VOLUME = 4;
 const IGNORED = 5;
-const EVENT = 6; // dividends and split ratios: blank or 0 = none
-const KIND_OF_ROLE: Readonly<Record<Role, number>> = { ticker: TICKER, date: DATE, open: PRICE, high: PRICE, low: PRICE, close: PRICE, adjClose: ADJ_CLOSE, volume: VOLUME, dividend: EVENT, splitRatio: EVENT };
-const COLUMN_NAME: Readonly<Record<PriceField, string>> = { open: 'Open', high: 'High', low: 'Low', close: 'Close', adjClose: 'AdjClose', volume: 'Volume', dividend: 'Dividends', splitRatio: 'Stock Splits' };
+const EVENT = 6; // dividends, capital gains and split ratios: blank or 0 = none
+const KIND_OF_ROLE: Readonly<Record<Role, number>> = { ticker: TICKER, date: DATE, open: PRICE, high: PRICE, low: PRICE, close: PRICE, adjClose: ADJ_CLOSE, volume: VOLUME, dividend: EVENT, capitalGain: EVENT, splitRatio: EVENT };
+const COLUMN_NAME: Readonly<Record<PriceField, string>> = { open: 'Open', high: 'High', low: 'Low', close: 'Close', adjClose: 'AdjClose', volume: 'Volume', dividend: 'Dividends', capitalGain: 'Capital Gains', splitRatio: 'Stock Splits' };
 
 const COMMA = 44;
 const QUOTE = 34;

@@ -1,16 +1,19 @@
 // Parsed price rows → one series per symbol, deciding what each file's prices mean:
 //   - only AdjClose: it is the close, read as total return (priceKind totalReturn, no dividends);
-//   - Close with Dividends / Stock Splits columns and an Adj Close column (yfinance `history`
-//     with auto_adjust=False): Close is the traded price; the dividends are paid as given; a split
-//     is applied where Close moved by it (a Close that is already split-adjusted, as yfinance
-//     prints it, has no split left to apply);
-//   - Close with a Dividends column and NO Adj Close (yfinance `history` with its default
+//   - Close with event columns (dividends: yfinance Dividends, Tiingo divCash, Alpha Vantage
+//     dividend_amount, Quandl Ex-Dividend, plus yfinance Capital Gains paid as cash; splits:
+//     Stock Splits, splitFactor, split_coefficient, Split Ratio): Close is the traded price; what
+//     a column states is the truth for its kind (a split is applied where Close moved by it; a
+//     Close that is already split-adjusted, as yfinance prints it, has no split left to apply);
+//     a kind no column states is derived from Close vs AdjClose when there is one; AdjClose steps
+//     the stated events do not explain are listed (corporateActions.ts);
+//   - yfinance's Dividends column with NO Adj Close (`history` with its default
 //     auto_adjust=True): Close already includes the dividends, so it is read as total return and
 //     the listed dividends are not paid a second time (a source note says so);
 //   - Close and AdjClose: Close is the traded price (priceKind raw); dividends and splits are
 //     derived from the two (corporateActions.ts);
-//   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files): the series
-//     is raw and its dividends are missing, which a source note says.
+//   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files), and no
+//     dividend column: the series is raw and its dividends are missing, which a source note says.
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 

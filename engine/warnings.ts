@@ -290,7 +290,7 @@ function touchedSymbols(r: RunRecordings): Set<number> {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting/;
+const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|${DOUBTFUL.source}`, 'i');
 
 function noteSeverity(note: string): CaveatSeverity {

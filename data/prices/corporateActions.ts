@@ -8,9 +8,11 @@
 //   - a split of q new shares per old share, in a Close that is NOT split-adjusted, gives
 //     g = 1/q (and Close itself falls by about q). In a split-adjusted Close (Yahoo "Close")
 //     splits leave no step, so none are reported — correctly, since the traded series has none.
-// Classification of a step (|1 − g| above the noise threshold):
+// Classification of a step (|1 − g| above the noise threshold, factorNoise.ts):
 //   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% of a ratio a:b with
-//     min(a, b) ≤ 4 and max(a, b) ≤ 100 (2:1, 3:2, 1:10, ...), and Close moved like a split:
+//     min(a, b) ≤ 4 and max(a, b) ≤ 100 for a forward split (2:1, 3:2, ...) or ≤ 10,000 for a
+//     reverse one (1:10, 1:200, 1:1000: penny stocks consolidate by hundreds; a reverse step
+//     raises the factor, which no dividend can), and Close moved like a split:
 //     Close_s / Close_{s-1} is nearer 1/q than 1 (in log terms; a stock may also move a lot on
 //     its ex-date, so there is no bound on how far: a split whose price also moved more than
 //     ×1.5 beyond its ratio is listed for the user to check). A real split's step is exact up
@@ -23,19 +25,26 @@
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
 //   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied. A rise
-//     within the noise ceiling (1e-4) is print rounding, not listed: the causal threshold is still
-//     small early in a file, before its wobble has shown.
+//     within the observed-wobble ceiling (1e-4) is print rounding, not listed: the causal
+//     threshold is still small early in a file, before its wobble has shown.
 // A special dividend that matches a round split ratio to 0.2% AND moves the price by it would
-// still be read as a split; telling the two apart needs an event file the sources do not have.
-// Noise threshold: printed prices are rounded (4 decimals in some files, float32 in others), so
-// g wobbles around 1. Steps with g > 1 cannot come from a dividend, so their spread measures
-// that rounding: threshold = 3 × their 99th percentile, clamped to [1e-6, 1e-4]. It is causal:
-// a step is judged by the wrong-way steps of the rows up to it, never by later rows (which would
-// let data after a decision decide whether an earlier dividend was paid); before any is seen it
-// is 1e-6 (prints are taken as exact until they show a wobble). On the real ETF files it settles
-// between 2e-6 and 3e-5, below the smallest real distribution (BIL 2009, 2.2e-5 of the price,
-// with a fine-grained AdjClose) and above the rounding wobble; on ../shared/data it reads the
-// same 4,219 events as a whole-series threshold did, plus two of under $0.000001 a share.
+// still be read as a split; telling the two apart needs an event column.
+// Stated events. A vendor that prints event columns (Dividends / divCash / dividend_amount /
+// Ex-Dividend, Stock Splits / splitFactor / split_coefficient / Split Ratio) states them; its
+// AdjClose is computed from them. Given stated splits, a step is first divided by the split
+// stated for its day (none on other days: a split-like step there is a disagreement, not a split);
+// given stated dividends, what is left must be the stated cash D (0 on other days): the step
+// 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
+// a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
+// may round the amount it prints differently from the one it adjusts by). Anything else is a
+// disagreement, listed with its day for the user to check; the stated events are what is paid.
+// On the real ETF files the threshold settles between 2e-6 and 3e-5, below the smallest real
+// distribution (BIL 2009, 2.2e-5 of the price, with a fine-grained AdjClose) and above the
+// rounding wobble; on ../shared/data it reads the same 4,219 events as a whole-series threshold
+// did (the two of under $0.000001 a share that a fixed cap let through, ZYXI 2016-01-05 and CCLP
+// 2020-04-29, are 6-decimal rounding at $0.40, within the print resolution).
+
+import { FactorNoise, MAX_OBSERVED_WOBBLE } from './factorNoise.ts';
 
 export interface DatedValue {
   readonly day: number;
@@ -53,11 +62,31 @@ export interface DerivedActions {
   readonly large: DatedValue[];
   /** Splits applied on a day the price also moved more than ×1.5 beyond the ratio; value = that move. */
   readonly offRatio: DatedValue[];
+  /** Steps that disagree with the stated events (empty when none are stated). */
+  readonly disagreements: Disagreement[];
 }
 
-const MIN_THRESHOLD = 1e-6;
-const MAX_THRESHOLD = 1e-4;
-const NOISE_MULTIPLE = 3;
+/**
+ * Events a vendor's columns state, to read Close vs AdjClose against. null: the file has no such
+ * column, so those events are derived from the step instead.
+ */
+export interface StatedActions {
+  /** Ex-day (epoch days) → new shares per old, for each split applied (Close moved by it). */
+  readonly splits: ReadonlyMap<number, number> | null;
+  /** Ex-day (epoch days) → cash per share, in the units of Close. */
+  readonly dividends: ReadonlyMap<number, number> | null;
+}
+
+/** A factor step the stated events do not explain. */
+export interface Disagreement {
+  readonly day: number;
+  /** 'split': the step is a split of `value` new shares per old that no split column row states; 'dividend': it implies `value` cash a share where `stated` is stated. */
+  readonly kind: 'split' | 'dividend';
+  readonly value: number;
+  /** The stated cash a share that day (0 when none); NaN for a split. */
+  readonly stated: number;
+}
+
 const SPLIT_UP = 1.25;
 const SPLIT_DOWN = 0.8;
 const RATIO_TOLERANCE = 0.002;
@@ -66,6 +95,10 @@ const MAX_SAME_DAY_DIVIDEND = 0.02;
 const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
 const MAX_LARGE_TERM = 100;
+/** A reverse split's old-shares term may run this high (1:1000 and beyond happen on penny stocks). */
+const MAX_REVERSE_TERM = 10_000;
+/** A stated dividend agrees with AdjClose to this fraction of it, beyond the noise. */
+const STATED_DIVIDEND_TOLERANCE = 0.01;
 const PRICE_MOVE_TOLERANCE = 1.5;
 const SAME_DAY_DIVIDEND_MIN_SPLIT = 1.5;
 
@@ -77,43 +110,10 @@ function factorSteps(close: Float64Array, adjClose: Float64Array): Float64Array 
   return steps;
 }
 
-/** The noise threshold as of a row: from the wrong-way steps (g > 1) of the rows up to it. */
-class NoiseThreshold {
-  /** Rises g − 1 of the wrong-way steps seen, ascending. */
-  #rises = new Float64Array(64);
-  #count = 0;
-
-  /** Take in step g (after it has been judged). */
-  see(g: number): void {
-    const rise = g - 1;
-    if (!(rise > 0 && rise < MAX_THRESHOLD * 10)) return;
-    if (this.#count === this.#rises.length) {
-      const grown = new Float64Array(this.#count * 2);
-      grown.set(this.#rises);
-      this.#rises = grown;
-    }
-    // Binary search for the insertion point, then shift the tail up by one.
-    let lo = 0;
-    let hi = this.#count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.#rises[mid] <= rise) lo = mid + 1;
-      else hi = mid;
-    }
-    this.#rises.copyWithin(lo + 1, lo, this.#count);
-    this.#rises[lo] = rise;
-    this.#count++;
-  }
-
-  get value(): number {
-    const n = this.#count;
-    if (n === 0) return MIN_THRESHOLD;
-    const p99 = this.#rises[Math.min(n - 1, Math.floor(0.99 * n))];
-    return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, NOISE_MULTIPLE * p99));
-  }
-}
-
-/** The round ratio a:b (a new shares per b old; small terms) nearest to q, or NaN if none is within 5%. */
+/**
+ * The round ratio a:b (a new shares per b old; min(a, b) ≤ 4, max(a, b) ≤ 100 forward and
+ * ≤ 10,000 in reverse) nearest to q, or NaN if none is within 5%.
+ */
 export function nearestSplitRatio(q: number): number {
   let best = NaN;
   let bestError = NEAREST_RATIO_WINDOW;
@@ -123,7 +123,7 @@ export function nearestSplitRatio(q: number): number {
       [small, Math.round(small / q)],
     ];
     for (const [newShares, oldShares] of candidates) {
-      if (newShares < 1 || oldShares < 1 || Math.max(newShares, oldShares) > MAX_LARGE_TERM) continue;
+      if (newShares < 1 || oldShares < 1 || Math.max(newShares, oldShares) > (newShares < oldShares ? MAX_REVERSE_TERM : MAX_LARGE_TERM)) continue;
       const ratio = newShares / oldShares;
       const error = Math.abs(ratio / q - 1);
       if (error < bestError) {
@@ -183,29 +183,49 @@ export function moveBeyondSplit(r: number, ratio: number): number {
   return Math.abs(Math.log(rest)) > Math.log(PRICE_MOVE_TOLERANCE) ? rest : NaN;
 }
 
-/** Dividends and splits implied by Close vs AdjClose on the same rows (both positive). */
-export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array): DerivedActions {
+/**
+ * Dividends and splits implied by Close vs AdjClose on the same rows (both positive, dates
+ * ascending), read against the stated events where the file has event columns (see the header):
+ * with stated dividends (splits) none are derived and `dividends` (`splits`) stay empty.
+ */
+export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array, stated: StatedActions = { splits: null, dividends: null }): DerivedActions {
   const steps = factorSteps(close, adjClose);
-  const noise = new NoiseThreshold();
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [] };
+  const noise = new FactorNoise();
+  if (adjClose.length > 0) noise.seePrint(adjClose[0]);
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
   for (let s = 1; s < steps.length; s++) {
     let g = steps[s];
-    const threshold = noise.value;
-    noise.see(g);
-    if (Math.abs(1 - g) <= threshold) continue;
+    noise.seePrint(adjClose[s]);
+    const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
+    noise.seeStep(g);
     const day = days[s];
     let previousClose = close[s - 1];
-    const q = 1 / g;
-    if (q >= SPLIT_UP || q <= SPLIT_DOWN) {
-      const ratio = splitRatioForStep(q);
-      if (!Number.isNaN(ratio) && takeSplit(day, close[s] / close[s - 1], ratio, result.splits, result.offRatio)) {
+    const statedSplit = stated.splits?.get(day);
+    if (statedSplit !== undefined) {
+      g *= statedSplit;
+      previousClose /= statedSplit;
+    } else if (1 / g >= SPLIT_UP || 1 / g <= SPLIT_DOWN) {
+      const ratio = splitRatioForStep(1 / g);
+      const r = close[s] / close[s - 1];
+      if (!Number.isNaN(ratio) && stated.splits && movedLikeSplit(r, ratio)) {
+        result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
+        continue;
+      }
+      if (!Number.isNaN(ratio) && !stated.splits && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
         g *= ratio;
         previousClose /= ratio;
-        if (Math.abs(1 - g) <= threshold) continue;
       }
     }
+    if (stated.dividends) {
+      const cash = stated.dividends.get(day) ?? 0;
+      const implied = previousClose * (1 - g);
+      const allowed = previousClose * Math.max(threshold, MAX_OBSERVED_WOBBLE);
+      if (Math.abs(implied - cash) > allowed + STATED_DIVIDEND_TOLERANCE * cash) result.disagreements.push({ day, kind: 'dividend', value: implied, stated: cash });
+      continue;
+    }
+    if (Math.abs(1 - g) <= threshold) continue;
     if (g >= 1) {
-      if (g - 1 > MAX_THRESHOLD) result.unexplained.push({ day, value: g });
+      if (g - 1 > MAX_OBSERVED_WOBBLE) result.unexplained.push({ day, value: g });
     }
     else {
       result.dividends.push({ day, value: previousClose * (1 - g) });

@@ -8,7 +8,7 @@
 import { DataError } from '../errors.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
 
-export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'splitRatio' | AdjustedBarField;
+export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;
 /** The adjusted bar beside AdjClose (Tiingo adjOpen…, Quandl Adj. Open…). */
 export type AdjustedBarField = 'adjOpen' | 'adjHigh' | 'adjLow' | 'adjVolume';
 /** Stooq's <TIME> and <PER>: read only to refuse intraday bars. */
@@ -25,8 +25,12 @@ const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   close: ['close', 'closelast'],
   adjClose: ['adjclose', 'adjustedclose', 'adjclosing'],
   volume: ['volume', 'vol'],
-  dividend: ['dividends', 'dividend'],
-  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio'],
+  // Cash per share on the ex-date: yfinance Dividends, Tiingo divCash, Alpha Vantage dividend_amount, Quandl WIKI Ex-Dividend.
+  dividend: ['dividends', 'dividend', 'divcash', 'dividendamount', 'exdividend'],
+  // yfinance's fund distributions, paid in cash like a dividend (its Adj Close reflects them).
+  capitalGain: ['capitalgains', 'capitalgain'],
+  // New shares per old (blank, 0 or 1 = none): yfinance Stock Splits, Tiingo splitFactor, Alpha Vantage split_coefficient, Quandl Split Ratio.
+  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio', 'splitfactor', 'splitcoefficient'],
   adjOpen: ['adjopen', 'adjustedopen'],
   adjHigh: ['adjhigh', 'adjustedhigh'],
   adjLow: ['adjlow', 'adjustedlow'],
@@ -69,7 +73,7 @@ export function hasRole(columns: PriceColumns, role: Role): boolean {
 
 /** What a header line may look like, for error messages. */
 export const PRICE_HEADER_EXAMPLES =
-  'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
+  'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Capital Gains, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
 
 /** The role of one header name, or null when it means nothing to a price loader. */
 export function roleOfColumn(name: string): Role | null {

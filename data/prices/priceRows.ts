@@ -50,7 +50,7 @@ const PRICE = 2;
 const ADJ_CLOSE = 3;
 const VOLUME = 4;
 const IGNORED = 5;
-const EVENT = 6; // dividends and split ratios: blank or 0 = none
+const EVENT = 6; // dividends, capital gains and split ratios: blank or 0 = none
 const BAR_PERIOD = 7; // Stooq's <TIME> and <PER>: a daily bar's, or refused
 const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   ticker: TICKER,
@@ -62,6 +62,7 @@ const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   adjClose: ADJ_CLOSE,
   volume: VOLUME,
   dividend: EVENT,
+  capitalGain: EVENT,
   splitRatio: EVENT,
   adjOpen: PRICE,
   adjHigh: PRICE,
@@ -78,6 +79,7 @@ const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
   adjClose: 'AdjClose',
   volume: 'Volume',
   dividend: 'Dividends',
+  capitalGain: 'Capital Gains',
   splitRatio: 'Stock Splits',
   adjOpen: 'AdjOpen',
   adjHigh: 'AdjHigh',

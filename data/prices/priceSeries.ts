@@ -1,24 +1,28 @@
 // Parsed price rows → one series per symbol, deciding what each file's prices mean:
 //   - only AdjClose: it is the close, read as total return (priceKind totalReturn, no dividends);
-//   - Close with Dividends / Stock Splits columns and an Adj Close column (yfinance `history`
-//     with auto_adjust=False): Close is the traded price; the dividends are paid as given; a split
-//     is applied where Close moved by it (a Close that is already split-adjusted, as yfinance
-//     prints it, has no split left to apply);
-//   - Close with a Dividends column and NO Adj Close (yfinance `history` with its default
+//   - Close with event columns (dividends: yfinance Dividends, Tiingo divCash, Alpha Vantage
+//     dividend_amount, Quandl Ex-Dividend, plus yfinance Capital Gains paid as cash; splits:
+//     Stock Splits, splitFactor, split_coefficient, Split Ratio): Close is the traded price; what
+//     a column states is the truth for its kind (a split is applied where Close moved by it; a
+//     Close that is already split-adjusted, as yfinance prints it, has no split left to apply);
+//     a kind no column states is derived from Close vs AdjClose when there is one; AdjClose steps
+//     the stated events do not explain are listed (corporateActions.ts);
+//   - yfinance's Dividends column with NO Adj Close (`history` with its default
 //     auto_adjust=True): Close already includes the dividends, so it is read as total return and
 //     the listed dividends are not paid a second time (a source note says so);
 //   - Close and AdjClose: Close is the traded price (priceKind raw); dividends and splits are
 //     derived from the two (corporateActions.ts);
-//   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files): the series
-//     is raw and its dividends are missing, which a source note says.
+//   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files), and no
+//     dividend column: the series is raw and its dividends are missing, which a source note says.
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
-import { deriveCorporateActions, roundSplitRatio, takeSplit, type DatedValue } from './corporateActions.ts';
+import { deriveCorporateActions, roundSplitRatio, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
-import { hasRole } from './priceColumns.ts';
+import { hasRole, type PriceColumns, type Role } from './priceColumns.ts';
+import { normalizeColumnName } from '../formats/csvTable.ts';
 import type { ParsedPrices } from './priceRows.ts';
 
 export interface SymbolSeries {
@@ -60,9 +64,9 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [] };
-  // A Dividends column with no Adj Close beside it (yfinance's auto_adjust=True): Close holds the dividends.
-  const dividendsInClose = hasRole(parsed.columns, 'dividend') && !hasRole(parsed.columns, 'adjClose');
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
+  const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
+  const dividendsInClose = closeHoldsDividends(parsed.columns);
   // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
   // the raw columns it stands in for ignored); with a Close, the raw bar is traded.
   const bar = fields.close ? fields : { open: fields.adjOpen ?? fields.open, high: fields.adjHigh ?? fields.high, low: fields.adjLow ?? fields.low, volume: fields.adjVolume ?? fields.volume };
@@ -89,35 +93,61 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       series.push({ ...base, close: adjClose!, priceKind: PriceKind.totalReturn, dividends: [], splits: [] });
       return;
     }
-    const dividendColumn = slice(fields.dividend);
     const splitColumn = slice(fields.splitRatio);
-    if (dividendColumn || splitColumn) {
-      const actions = explicitActions(dates, tradedClose, dividendColumn, splitColumn);
+    const stated = statesCash || splitColumn ? statedActions(dates, tradedClose, slice(fields.dividend), slice(fields.capitalGain), splitColumn) : null;
+    if (stated) {
       summary.explicit++;
-      summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += actions.dividends.length;
-      summary.splits += actions.splits.length;
-      for (const day of actions.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
-      summary.offRatio.push(...splitMoves(symbol, actions.offRatio));
-      const priceKind = dividendsInClose ? PriceKind.totalReturn : PriceKind.raw;
-      series.push({ ...base, close: tradedClose, priceKind, dividends: dividendsInClose ? [] : actions.dividends, splits: actions.splits });
-      return;
+      summary.capitalGains += stated.capitalGains;
+      for (const day of stated.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
+      summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
     }
+    let dividends = statesCash ? stated!.dividends : [];
+    let splits = stated?.splits ?? [];
     if (adjClose === null || blanks === rows) {
-      summary.withoutAdjClose.push(symbol);
-      series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: [], splits: [] });
-      return;
+      if (!statesCash) summary.withoutAdjClose.push(symbol);
+    } else {
+      const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
+        splits: splitColumn ? new Map(splits.map((e) => [e.day, e.value])) : null,
+        dividends: statesCash ? new Map(dividends.map((e) => [e.day, e.value])) : null,
+      });
+      summary.derived++;
+      if (!statesCash) dividends = derived.dividends;
+      if (!splitColumn) splits = derived.splits;
+      for (const step of derived.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
+      for (const big of derived.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
+      summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
+      summary.disagreements.push(...derived.disagreements.map((d) => disagreementEntry(symbol, d)));
     }
-    const actions = deriveCorporateActions(dates, tradedClose, adjClose);
-    summary.derived++;
-    summary.dividends += actions.dividends.length;
-    summary.splits += actions.splits.length;
-    for (const step of actions.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
-    for (const big of actions.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
-    summary.offRatio.push(...splitMoves(symbol, actions.offRatio));
-    series.push({ ...base, close: tradedClose, priceKind: PriceKind.raw, dividends: actions.dividends, splits: actions.splits });
+    summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
+    summary.splits += splits.length;
+    series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
   });
   return { series, notes: fileNotes(parsed, summary) };
 }
+
+/** yfinance's names for its dividend column; other vendors' (divCash, dividend_amount, Ex-Dividend) sit beside an unadjusted close. */
+const YFINANCE_DIVIDENDS: ReadonlySet<string> = new Set(['dividends', 'dividend']);
+
+/**
+ * True for yfinance's default auto_adjust=True layout: a Dividends column and no Adj Close, so
+ * Close already holds the dividends (and capital gains).
+ */
+function closeHoldsDividends(columns: PriceColumns): boolean {
+  const k = columns.roles.indexOf('dividend');
+  return k >= 0 && YFINANCE_DIVIDENDS.has(normalizeColumnName(columns.header[k])) && !columns.roles.includes('adjClose');
+}
+
+/** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)". */
+function disagreementEntry(symbol: string, d: Disagreement): string {
+  const what =
+    d.kind === 'split' ? `AdjClose steps by a ${splitName(d.value)} split, none stated`
+    : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
+    : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
+  return `${symbol} ${isoDay(d.day)} (${what})`;
+}
+
+/** A split ratio as a:b (2 → "2:1", 0.005 → "1:200"). */
+const splitName = (ratio: number): string => (ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`);
 
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): string[] => moves.map((m) => `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})`);
@@ -133,25 +163,31 @@ function isZeroThroughout(volume: Float64Array): boolean {
 }
 
 /**
- * Corporate actions from Dividends and Stock Splits columns (blank or 0 = none). A printed ratio
- * is read as the round ratio it rounds (0.333333 is 1:3). A split is applied only where Close
- * moved nearer its ratio than no move (movedLikeSplit); in a split-adjusted Close it is already in
- * the prices, and applying it would multiply the shares a second time.
+ * Corporate actions a file's event columns state (blank or 0 = none; a split ratio of 1 = none):
+ * cash per share = Dividends + Capital Gains (yfinance pays a fund's capital-gain distribution
+ * in cash like a dividend, and its Adj Close reflects both). A printed ratio is read as the round
+ * ratio it rounds (0.333333 is 1:3, 0.005 is 1:200). A split is applied only where Close moved
+ * nearer its ratio than no move (movedLikeSplit); in a split-adjusted Close it is already in the
+ * prices, and applying it would multiply the shares a second time.
  */
-function explicitActions(dates: Int32Array, close: Float64Array, dividend: Float64Array | null, split: Float64Array | null) {
+function statedActions(dates: Int32Array, close: Float64Array, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null) {
   const dividends: DatedValue[] = [];
   const splits: DatedValue[] = [];
   const alreadyAdjusted: number[] = [];
   const offRatio: DatedValue[] = [];
+  let capitalGains = 0;
   for (let r = 0; r < dates.length; r++) {
-    if (dividend && dividend[r] > 0) dividends.push({ day: dates[r], value: dividend[r] });
+    const gain = capitalGain ? capitalGain[r] : 0;
+    if (gain > 0) capitalGains++;
+    const cash = (dividend ? dividend[r] : 0) + gain;
+    if (cash > 0) dividends.push({ day: dates[r], value: cash });
     const printed = split ? split[r] : 0;
     if (printed > 0 && printed !== 1) {
       const ratio = roundSplitRatio(printed);
       if (!(r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio))) alreadyAdjusted.push(dates[r]);
     }
   }
-  return { dividends, splits, alreadyAdjusted, offRatio };
+  return { dividends, splits, alreadyAdjusted, offRatio, capitalGains };
 }
 
 interface DerivationSummary {
@@ -161,6 +197,8 @@ interface DerivationSummary {
   readonly withoutAdjClose: string[];
   readonly zeroVolume: string[];
   dividends: number;
+  /** Rows with a capital-gain distribution (paid with the dividends, as cash). */
+  capitalGains: number;
   /** Dividends of a Dividends column that the Close already includes (no Adj Close beside it): not paid. */
   dividendsInClose: number;
   splits: number;
@@ -168,6 +206,8 @@ interface DerivationSummary {
   readonly unexplained: string[];
   readonly large: string[];
   readonly offRatio: string[];
+  /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
+  readonly disagreements: string[];
 }
 
 const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
@@ -179,16 +219,31 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const { withoutAdjClose, unexplained, large, adjustedSplits, offRatio } = summary;
   if (!has('close')) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
   notes.push(...parsed.columns.readAs, ...parsed.readNotes);
-  const eventColumns = `${[has('dividend') ? 'Dividends' : '', has('splitRatio') ? 'Stock Splits' : ''].filter(Boolean).join(' and ')} column${has('dividend') && has('splitRatio') ? 's' : ''}`;
-  if (summary.explicit > 0 && has('dividend') && !has('adjClose')) {
+  const named = (roles: readonly Role[]): string => {
+    const names = roles.filter(has).map((role) => parsed.columns.header[parsed.columns.roles.indexOf(role)]);
+    return `${names.join(' and ')} column${names.length > 1 ? 's' : ''}`;
+  };
+  const cashColumns = named(['dividend', 'capitalGain']);
+  const withGains = summary.capitalGains > 0 ? ` (${summary.capitalGains} with a capital-gain distribution, paid as cash like a dividend)` : '';
+  if (closeHoldsDividends(parsed.columns)) {
     notes.push(
-      `Close includes the dividends (a Dividends column and no Adj Close: yfinance's default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed are not paid again; ${summary.splits} splits read from the ${eventColumns} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
+      `Close includes the dividends (a Dividends column and no Adj Close: yfinance's default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed${withGains} are not paid again; ${summary.splits} splits read from the ${named(['splitRatio'])} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
     );
-  } else if (summary.explicit > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits read from the ${eventColumns} (Close is read as not dividend-adjusted)`);
-  else if (has('close') && summary.derived > 0) notes.push(`Close is the traded price; ${summary.dividends} dividends and ${summary.splits} splits derived from Close vs AdjClose`);
-  if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the Stock Splits column are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
+  } else if (has('close') && (summary.explicit > 0 || summary.derived > 0)) {
+    const fromAdjustment = 'derived from Close vs AdjClose';
+    const dividendSource = has('dividend') || has('capitalGain') ? `read from the ${cashColumns}` : summary.derived > 0 ? fromAdjustment : '';
+    const splitSource = has('splitRatio') ? `read from the ${named(['splitRatio'])}` : summary.derived > 0 ? fromAdjustment : '';
+    const dividends = `${summary.dividends} dividends${withGains}`;
+    const events = dividendSource === splitSource ? `${dividends} and ${summary.splits} splits ${splitSource}` : [dividendSource && `${dividends} ${dividendSource}`, splitSource && `${summary.splits} splits ${splitSource}`].filter(Boolean).join(' and ');
+    const checked = summary.explicit > 0 && summary.derived > 0 ? ', checked against AdjClose' : '';
+    notes.push(`Close is the traded price; ${events}${checked}${dividendSource.startsWith('read') ? ' (Close is read as not dividend-adjusted)' : ''}`);
+  }
+  if (summary.disagreements.length > 0) {
+    notes.push(`${summary.disagreements.length} AdjClose steps disagree with the ${named(['dividend', 'capitalGain', 'splitRatio'])} (the events as stated are applied; check the file's rows on these dates): ${listed(summary.disagreements)}`);
+  }
+  if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the ${named(['splitRatio'])} are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
   if (withoutAdjClose.length > 0) {
-    const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : 'Close only (no AdjClose)';
+    const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : `Close only (no AdjClose${has('splitRatio') ? ' and no dividend column' : ''})`;
     notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
   }
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);

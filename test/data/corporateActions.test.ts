@@ -60,6 +60,16 @@ describe('deriveCorporateActions', () => {
     expect(deriveCorporateActions(days, close, adjClose).splits).toEqual([{ day: 3, value: 0.1 }]);
   });
 
+  it('a reverse split of 1:200 (a $0.98 stock consolidated to $194.97)', () => {
+    const days = Int32Array.from([1, 2, 3]);
+    const close = Float64Array.from([0.9663, 0.9837, 194.97]);
+    const adjClose = Float64Array.from([193.26, 196.74, 194.97]); // 200 × Close before day 3: the factor steps (196.74 / 0.9837) / 1 = 200
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([{ day: 3, value: 1 / 200 }]);
+    expect(actions.unexplained).toEqual([]);
+    expect(actions.dividends).toEqual([]);
+  });
+
   it('a split-sized step without the price move is not a split (a split-adjusted Close)', () => {
     const days = Int32Array.from([1, 2, 3]);
     const close = Float64Array.from([10, 10, 10.1]);
@@ -101,6 +111,13 @@ describe('splitRatioForStep', () => {
     expect(splitRatioForStep(1.2594)).toBeNaN(); // SYX 2018-12-21: a special dividend, 0.75% from 5:4
     expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
     expect(splitRatioForStep(137)).toBeNaN();
+    expect(splitRatioForStep(150)).toBeNaN(); // forward splits keep the 100 cap
+  });
+
+  it('reverse splits beyond 1:100 (penny stocks consolidate by hundreds)', () => {
+    for (const old of [150, 200, 250, 1000]) expect(splitRatioForStep(1 / old)).toBe(1 / old);
+    expect(roundSplitRatio(0.005)).toBe(1 / 200); // Alpha Vantage split_coefficient of a 1:200
+    expect(roundSplitRatio(0.00666667)).toBe(1 / 150);
   });
 });
 
@@ -162,5 +179,66 @@ describe('the noise threshold is causal: rows after a step never decide whether 
       ),
       { seed: 20261129 },
     );
+  });
+});
+
+describe('the noise threshold covers the print resolution of AdjClose', () => {
+  const days = Int32Array.from([1, 2, 3, 4]);
+  it('a $0.30 stock whose AdjClose is 0.9 × Close rounded to 4 decimals has no dividends', () => {
+    // Day 2: (0.2670 / 0.2967) / (0.2700 / 0.3000) = 0.99989, a "dividend" of 1.1e-4 of the price;
+    // half a unit of the 4th decimal over each AdjClose allows 0.00005 × (1/0.2670 + 1/0.2700) = 3.7e-4.
+    const actions = deriveCorporateActions(days.subarray(0, 2), Float64Array.from([0.2967, 0.3]), Float64Array.from([0.267, 0.27]));
+    expect(actions.dividends).toEqual([]);
+  });
+  it('a 1% dividend on the same penny stock is still paid', () => {
+    // Day 3: (0.2970 / 0.3000) / (0.2970 / 0.2970) = 0.99 → D = 0.30 × 0.01 = 0.003; the rows from day 3
+    // on are unadjusted (AdjClose = Close), so only day 2's print rounds: 0.0005 / 0.297 = 1.7e-3.
+    const actions = deriveCorporateActions(days, Float64Array.from([0.3, 0.3, 0.297, 0.297]), Float64Array.from([0.297, 0.297, 0.297, 0.297]));
+    expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[3, 0.003]]);
+  });
+  it('no phantom events from rounding a random penny series to 4 decimals (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 500, max: 9_999 }), { minLength: 2, maxLength: 60 }), fc.double({ min: 0.5, max: 0.99, noNaN: true }), (ticks, factor) => {
+        const close = Float64Array.from(ticks, (t) => t / 10_000); // $0.05 – $1.00, 4 decimals
+        const adjClose = Float64Array.from(close, (c) => Number((c * factor).toFixed(4)));
+        fc.pre(adjClose.every((a) => a > 0));
+        const actions = deriveCorporateActions(Int32Array.from(ticks, (_, k) => k), close, adjClose);
+        expect([actions.dividends, actions.splits, actions.unexplained]).toEqual([[], [], []]);
+      }),
+      { seed: 20260301 },
+    );
+  });
+});
+
+describe('stated events (vendor columns) against Close vs AdjClose', () => {
+  const days = Int32Array.from([1, 2, 3, 4]);
+  const none = new Map<number, number>();
+  it('a stated dividend that AdjClose reflects: no disagreement, nothing derived', () => {
+    // Day 3: (49.5 / 50) / 1 = 0.99 → 50 × 0.01 = 0.50, as stated.
+    const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([50, 50, 49.5]), Float64Array.from([49.5, 49.5, 49.5]), { splits: none, dividends: new Map([[3, 0.5]]) });
+    expect([actions.dividends, actions.splits, actions.disagreements]).toEqual([[], [], []]);
+  });
+  it('an AdjClose 5% high for one day where the dividend column says 0: two disagreements, no dividend', () => {
+    // Day 2: 1 / (105 / 100) → implies 100 × (1 − 1/1.05) = 4.7619 a share; day 3: 1.05 → implies −5.
+    const actions = deriveCorporateActions(days, Float64Array.from([100, 100, 100, 100]), Float64Array.from([100, 105, 100, 100]), { splits: none, dividends: none });
+    expect(actions.dividends).toEqual([]);
+    expect(actions.disagreements.map((d) => [d.day, d.kind, Number(d.value.toFixed(4)), d.stated])).toEqual([
+      [2, 'dividend', 4.7619, 0],
+      [3, 'dividend', -5, 0],
+    ]);
+  });
+  it('splits from the column, dividends from the adjustment (a split column and no dividend column)', () => {
+    // A stated 2:1 on day 3 and a $1 dividend on day 4 in AdjClose: f = 0.98 before day 4, halved before day 3.
+    const close = Float64Array.from([100, 100, 50, 49]);
+    const adjClose = Float64Array.from([49, 49, 49, 49]);
+    const actions = deriveCorporateActions(days, close, adjClose, { splits: new Map([[3, 2]]), dividends: null });
+    expect(actions.splits).toEqual([]); // the column's, not derived
+    expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[4, 1]]); // 50 × (1 − 49/50)
+    expect(actions.disagreements).toEqual([]);
+  });
+  it('a split in AdjClose and Close that the split column does not state is a disagreement, not a split or a 50% dividend', () => {
+    const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([100, 100, 50]), Float64Array.from([50, 50, 50]), { splits: none, dividends: null });
+    expect([actions.splits, actions.dividends]).toEqual([[], []]);
+    expect(actions.disagreements).toEqual([{ day: 3, kind: 'split', value: 2, stated: NaN }]);
   });
 });

@@ -1,0 +1,106 @@
+// Vendors' event columns (Tiingo, Alpha Vantage, Quandl WIKI, yfinance): which events a file
+// states, which are derived from Close vs AdjClose, and where the two disagree. Small files with
+// hand-computed events.
+import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../data/dates.ts';
+import { AssetClass, PriceKind } from '../../data/market.ts';
+import { loadPriceFile } from '../../data/prices/priceFolder.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
+
+const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
+const day = parseIsoDay;
+
+async function load(name: string, ...lines: string[]) {
+  const { series, sources } = await loadPriceFile(writeFile(tempDir(), name, csv(...lines)), asStock);
+  return { ...series[0], notes: sources[0].notes.join(' | ') };
+}
+
+describe('Tiingo and Alpha Vantage event columns', () => {
+  it('Tiingo without adjusted columns: splitFactor 2 on a halving close is a 2:1 split, divCash a cash dividend', async () => {
+    const s = await load(
+      'IWM.csv',
+      'date,close,high,low,open,volume,divCash,splitFactor',
+      '2024-01-08,196.73,196.97,192.26,193.29,31545400,0.0,1.0',
+      '2024-01-09,97.485,97.885,96.66,97.175,57997400,0.0,2.0',
+      '2024-01-10,97.54,97.69,96.54,97.37,70150400,0.5,1.0',
+    );
+    expect(s.priceKind).toBe(PriceKind.raw); // divCash sits beside an unadjusted close
+    expect(s.splits).toEqual([{ day: day('2024-01-09'), value: 2 }]);
+    expect(s.dividends).toEqual([{ day: day('2024-01-10'), value: 0.5 }]);
+    expect(s.notes).toMatch(/1 dividends read from the divCash column and 1 splits read from the splitFactor column/);
+    expect(s.notes).not.toMatch(/MISSING/);
+  });
+
+  it('Alpha Vantage newest first: split_coefficient 0.005 is a 1:200 reverse split, 1.0 is none', async () => {
+    const s = await load(
+      'IWM.csv',
+      'timestamp,open,high,low,close,adjusted_close,volume,dividend_amount,split_coefficient',
+      '2024-01-10,194.74,195.38,193.08,195.08,195.08,35075200,0.0000,1.0',
+      '2024-01-09,194.35,195.77,193.32,194.97,194.97,28998700,0.0000,0.005',
+      '2024-01-08,0.9665,0.9849,0.9613,0.9837,196.74,6309080000,0.0000,1.0',
+    );
+    expect(s.splits).toEqual([{ day: day('2024-01-09'), value: 1 / 200 }]);
+    expect(s.dividends).toEqual([]);
+    expect(s.notes).not.toMatch(/ignored|disagree/);
+  });
+});
+
+describe('a split column without a dividend column', () => {
+  it('Quandl WIKI: Ex-Dividend is the dividend column', async () => {
+    const s = await load(
+      'IWM.csv',
+      'Date,Open,High,Low,Close,Volume,Ex-Dividend,Split Ratio,Adj. Close',
+      '2024-01-08,193.29,196.97,192.26,196.73,31545400,0.0,1.0,194.73',
+      '2024-01-09,194.35,195.77,193.32,194.97,28998700,2.0,1.0,194.97',
+    );
+    expect(s.dividends).toEqual([{ day: day('2024-01-09'), value: 2 }]);
+    expect(s.notes).not.toMatch(/disagree/); // 196.73 × (1 − (194.73/196.73) / 1) = 2.00
+  });
+
+  it('yfinance Stock Splits and Adj Close: the dividend comes from the adjustment', async () => {
+    const s = await load(
+      'IWM.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Stock Splits',
+      '2024-01-08,193.29,196.97,192.26,196.73,194.73,31545400,0.0',
+      '2024-01-09,194.35,195.77,193.32,194.97,194.97,28998700,0.0',
+    );
+    // D = 196.73 × (1 − (194.73 / 196.73) / (194.97 / 194.97)) = 196.73 − 194.73 = 2.00
+    expect(s.dividends.map((d) => [d.day, Number(d.value.toFixed(10))])).toEqual([[day('2024-01-09'), 2]]);
+    expect(s.notes).toMatch(/1 dividends derived from Close vs AdjClose and 0 splits read from the Stock Splits column/);
+  });
+});
+
+describe('yfinance Capital Gains', () => {
+  const header = 'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits,Capital Gains';
+  it('is paid in cash like a dividend, on its own day or added to a dividend the same day', async () => {
+    const s = await load(
+      'F.csv',
+      header,
+      // Adj Close = 10 × (1 − 0.30/10) × (1 − 0.20/10) = 9.506 before both, 10 × 0.98 = 9.8 between.
+      '2024-01-08,10,10,10,10,9.506,100,0.0,0.0,0.0',
+      '2024-01-09,10,10,10,10,9.8,100,0.0,0.0,0.3',
+      '2024-01-10,10,10,10,10,10,100,0.1,0.0,0.1', // 0.1 + 0.1 = 0.20 a share
+    );
+    expect(s.dividends).toEqual([
+      { day: day('2024-01-09'), value: 0.3 },
+      { day: day('2024-01-10'), value: 0.2 },
+    ]);
+    expect(s.notes).toMatch(/2 dividends \(2 with a capital-gain distribution, paid as cash like a dividend\) read from the Dividends and Capital Gains columns/);
+  });
+});
+
+describe('an explicit dividend column is the truth for dividends; AdjClose is checked against it', () => {
+  it('AdjClose 5% high on one row with divCash 0: no dividend, both steps listed', async () => {
+    const s = await load(
+      'IWM.csv',
+      'date,close,adjClose,divCash,splitFactor',
+      '2024-01-10,195.08,195.08,0.0,1.0',
+      '2024-01-11,193.55,203.23,0.0,1.0',
+      '2024-01-12,193.23,202.89,0.0,1.0',
+      '2024-01-16,190.84,190.84,0.0,1.0',
+    );
+    expect(s.dividends).toEqual([]);
+    // 01-11: 195.08 × (1 − 1 / (203.23 / 193.55)) = 9.292; 01-16: (202.89 / 193.23) / 1 = 1.04999, a rise of 193.23 × 0.04999 = 9.66.
+    expect(s.notes).toMatch(/2 AdjClose steps disagree with the divCash and splitFactor columns .* IWM 2024-01-11 \(AdjClose implies a dividend of 9\.292, stated 0\), IWM 2024-01-16 \(AdjClose rises by 9\.660 a share/);
+  });
+});

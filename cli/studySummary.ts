@@ -1,5 +1,5 @@
 // The headline table printed after runs, and the JSON form of the same: per run its CAGR and the
-// excess over its benchmark (over the sessions both cover) and over cash (CAGR minus theirs,
+// excess over its benchmark (over the intervals both cover, figures.ts commonPeriodReturns) and over cash (CAGR minus theirs,
 // percentage points), risk, turnover
 // as a percentage of NAV a year, the final NAV with its currency, and its caveats — the count and
 // the ones that change how it reads, with the period it covers.

@@ -1,5 +1,5 @@
 // The headline table printed after runs, and the JSON form of the same: per run its CAGR and the
-// excess over its benchmark (over the sessions both cover) and over cash (CAGR minus theirs,
+// excess over its benchmark (over the intervals both cover, figures.ts commonPeriodReturns) and over cash (CAGR minus theirs,
 // percentage points), risk, turnover
 // as a percentage of NAV a year, the final NAV with its currency, and its caveats — the count and
 // the ones that change how it reads, with the period it covers.
@@ -15,14 +15,15 @@ import { fixed, percent, printTable } from './output.ts';
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'] as const;
 
 /**
- * The run's CAGR minus the benchmark's over the sessions both cover (figures.ts
- * commonPeriodReturns, with that period when it is not the whole run), and minus cash's (the
+ * The run's CAGR minus the benchmark's over the intervals both cover, annualised with their P
+ * (figures.ts commonPeriodReturns, the tear sheet's figure; with that period when it is not the
+ * whole run), and minus cash's (the
  * risk-free returns compounded) over the run, each like the NAV's: g^(P/n) − 1.
  */
 function excesses(run: StudyRun, cagr: number | null): { benchmark: number | null; cash: number | null; benchmarkPeriod: { from: string; to: string; whole: boolean } | null } {
   const m = run.metrics;
   const P = m.periodsPerYear;
-  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriodReturns(run.result.daily.nav, m.benchmarkLevels, P);
+  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriodReturns(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P);
   const cash = cashGrowth(m.riskFreeReturns, P)?.annual ?? null;
   const day = (k: number): string => isoDay(run.result.dates[k]);
   return {

@@ -6,7 +6,8 @@
 //
 // Metrics (METRICS.md names, fractions): participation_median, participation_p95,
 // participation_max (n = fills with a known ADV), capacity_nav (currency). Data without volume
-// (adjusted-close files) gives "no volume data", never 0.
+// (adjusted-close files) gives "no volume data", never 0; volume that comes only after the fills
+// says so.
 
 import type { Market } from '../data/market.ts';
 import { buildAdjustmentIndex } from '../engine/adjustment.ts';
@@ -38,15 +39,27 @@ export function fillParticipation(result: Result, market: Market, window = ADV_W
   return out;
 }
 
+/**
+ * Why no fill has a participation: no fills; the traded symbols have no volume at all; or they
+ * have volume, but none (or only zeros) in the ADV_WINDOW sessions before any fill — e.g. every
+ * trade on the data's first session, where no earlier session exists to average.
+ */
+function whyNoParticipation(result: Result, market: Market): string {
+  const f = result.fills;
+  if (f.session.length === 0) return 'no fills';
+  const n = market.symbols.length;
+  const traded = new Set(f.symbol);
+  const T = market.volume.length / n;
+  for (let t = 0; t < T; t++) for (const i of traded) if (!Number.isNaN(market.volume[t * n + i])) return `no fill had a positive volume in the ${ADV_WINDOW} sessions before it, though the data has volume on other sessions`;
+  return 'no volume data';
+}
+
 /** The capacity metrics of a run on its market. */
 export function capacityFigures(result: Result, market: Market): Metric[] {
   const participation = fillParticipation(result, market);
   const known = Float64Array.from(participation.filter((p) => !Number.isNaN(p))).sort();
   const n = known.length;
-  if (n === 0) {
-    const why = result.fills.session.length === 0 ? 'no fills' : 'no volume data';
-    return NAMES.map((name) => unavailable(name, 0, why));
-  }
+  if (n === 0) return NAMES.map((name) => unavailable(name, 0, whyNoParticipation(result, market)));
   const p95 = percentileSorted(known, 95);
   const meanNav = mean(result.daily.nav);
   return [

@@ -4,7 +4,8 @@
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
-import type { Caveat } from '../engine/caveats.ts';
+import { type Caveat, caveat } from '../engine/caveats.ts';
+import { dayParts, isoDay } from '../data/dates.ts';
 import { seriesCaveats } from '../engine/warnings.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeCaveats, riskFreeFromRates } from './metrics/index.ts';
@@ -64,8 +65,32 @@ export function analyseSeries(
     ...(onDates ? { benchmarkLevels: onDates.levels, benchmarkChain: onDates.chain } : {}),
   });
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
-  const caveats = [...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
+  const caveats = [...apart, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
+}
+
+const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
+
+/**
+ * A series' calendar in words: its spacing (engine/frequency.ts), the weekdays its values fall
+ * on and its first and last date — "weekly on Fridays, 2020-01-03 → 2022-12-30".
+ */
+export function calendarWords(s: DatedSeries): string {
+  const days = valueDays(s).filter((d) => !Number.isNaN(d));
+  if (days.length === 0) return 'no dates';
+  const on = WEEKDAYS.filter((_, w) => days.some((d) => dayParts(d).weekday === w));
+  return `${inferFrequency(days).label} on ${on.length === 1 ? on[0] : on.map((w) => w.slice(0, 3)).join(', ')}, ${isoDay(days[0])} → ${isoDay(days[days.length - 1])}`;
+}
+
+/** The series and its benchmark have fewer than two dates in common: no interval to pair, said with both calendars. */
+function noCommonDates(series: DatedSeries, benchmark: DatedSeries): Caveat {
+  const name = (s: DatedSeries, fallback: string): string => s.name ?? fallback;
+  return caveat(
+    'benchmark',
+    'high',
+    `${name(series, 'the series')} (${calendarWords(series)}) and ${name(benchmark, 'the benchmark')} (${calendarWords(benchmark)}) share fewer than two dates: no interval to pair, so no relative metrics; give a benchmark with values on the series' dates`,
+  );
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

@@ -108,11 +108,11 @@ function benchmarkLevels(stored: StoredRun): (number | null)[] | undefined {
  * with the P of those intervals (pairing.ts; a month-end benchmark in a daily run is monthly).
  * `pairing` says what the run's relative metrics were paired over.
  */
-function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark' | 'pairing'> & { metrics?: MetricFigure[] } {
+function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark' | 'pairing'> & { metrics?: MetricFigure[]; periodsPerYear?: number } {
   const d = stored.daily;
   if (benchmarkRun !== undefined) {
     const navByDate = new Map(benchmarkRun.daily.dates.map((date, t) => [date, benchmarkRun.daily.columns.nav[t]]));
-    return { benchmark: { name: runLabel(benchmarkRun), nav: d.dates.map((date) => navByDate.get(date) ?? null) }, metrics: benchmarkRun.metrics };
+    return { benchmark: { name: runLabel(benchmarkRun), nav: d.dates.map((date) => navByDate.get(date) ?? null) }, metrics: benchmarkRun.metrics, periodsPerYear: benchmarkRun.run.periodsPerYear };
   }
   const name = stored.run.benchmark;
   const levels = benchmarkLevels(stored);
@@ -133,7 +133,7 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
     periodsPerYear: pairing.periodsPerYear,
     riskFree: paired.rf,
   });
-  return { benchmark: { name, nav }, pairing, metrics };
+  return { benchmark: { name, nav }, pairing, metrics, periodsPerYear: pairing.periodsPerYear };
 }
 
 /** Top contributors and detractors with the side they were held on, mean weight and holding dates. */
@@ -147,7 +147,7 @@ function contributors(stored: StoredRun): Pick<TearSheetData, 'contributors' | '
 /** A stored run as a tear sheet; `benchmarkRun` (e.g. IWM buy-and-hold) overrides the stored benchmark. */
 export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredRun): TearSheetData {
   const d = stored.daily;
-  const { benchmark, pairing, metrics: benchmarkMetrics } = benchmarkOf(stored, benchmarkRun);
+  const { benchmark, pairing, metrics: benchmarkMetrics, periodsPerYear: benchmarkPeriodsPerYear } = benchmarkOf(stored, benchmarkRun);
   const sectors = new Map(stored.symbols.filter((s) => s.sector !== '').map((s) => [s.symbol, s.sector]));
   const holdings = holdingsData(stored.positions, sectors);
   const { decomposition: dec } = stored;
@@ -158,7 +158,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     ...(benchmark === undefined ? {} : { benchmark }),
     ...(pairing === undefined ? {} : { pairing }),
     riskFreeReturns: Array.from(d.riskFreeReturn.subarray(1)),
-    metrics: benchmarkMetrics === undefined ? { strategy: stored.metrics } : { strategy: stored.metrics, benchmark: benchmarkMetrics },
+    metrics: benchmarkMetrics === undefined ? { strategy: stored.metrics } : { strategy: stored.metrics, benchmark: benchmarkMetrics, benchmarkPeriodsPerYear },
     drawdowns: stored.drawdowns,
     exposures: exposures(stored),
     tradedNotional: Array.from(d.columns.tradedNotional),

@@ -161,6 +161,20 @@ export function metricLabel(name: string, periodsPerYear = 252): string {
   return label.replace(/\bdaily\b/, adjective).replace(/\bdays\b/, `${noun}s`).replace(/\bday\b/, noun);
 }
 
+/** The unit of a count of periods at P a year: a daily run's "sessions", else "months", "weeks", … ("periods" where P fits none). */
+export function periodCountUnit(periodsPerYear: number): string {
+  return periodsPerYear === 252 ? 'sessions' : `${periodWords(periodsPerYear).noun}s`;
+}
+
+/**
+ * Metrics whose value depends on the length of one period: a return of one period (best day,
+ * VaR) or a count of periods (drawdown length). Two series of different periods have no
+ * difference in these — a daily VaR minus a monthly one, 232 days minus 4 months, mean nothing.
+ */
+export function periodDependent(name: string): boolean {
+  return PER_PERIOD.has(name) || metricInfo(name).kind === 'sessions';
+}
+
 /** Metrics of one period's return, whose labels name the period. */
 const PER_PERIOD: ReadonlySet<string> = new Set(['best_day', 'worst_day', 'win_rate', 'avg_win', 'avg_loss', 'var_95', 'cvar_95', 'var_99', 'cvar_99', 'batting_average_up', 'batting_average_down']);
 

@@ -3,12 +3,25 @@
 
 import { escapeHtml } from './page/escape.ts';
 import { formatDelta, formatMetric } from './page/format.ts';
-import { betterDirection, METRIC_GROUPS, metricInfo, metricLabel, metricRank } from './metricCatalog.ts';
+import { betterDirection, METRIC_GROUPS, metricInfo, metricLabel, metricRank, periodDependent, periodWords } from './metricCatalog.ts';
 import type { MetricFigure } from './model.ts';
 
 export interface MetricColumn {
   label: string;
   metrics: MetricFigure[];
+  /**
+   * P of this column's returns, when it is not the table's (a monthly benchmark beside a daily
+   * run): its per-period metrics and counts of periods are labelled by it, and a row whose
+   * columns measure periods of different lengths shows no difference (metricCatalog periodDependent).
+   */
+  periodsPerYear?: number;
+}
+
+/** A Difference cell that is not the first column minus the second: to − from, and what it measures (its title). */
+export interface StatedDifference {
+  from: number;
+  to: number;
+  note: string;
 }
 
 /**
@@ -22,30 +35,53 @@ export interface TableOptions {
   best?: boolean;
   /** A note on a row's label (e.g. relative metrics against different benchmarks): shown as † with the note as its title. */
   flag?: (name: string) => string | null;
-  /** The runs' periods a year, when they share one: per-period metrics are labelled by it (metricLabel). */
+  /** The columns' periods a year, unless a column gives its own: per-period metrics are labelled by it (metricLabel). */
   periodsPerYear?: number;
+  /** 'difference' mode: rows whose difference is measured otherwise (the run and its benchmark over the period both cover). */
+  differences?: ReadonlyMap<string, StatedDifference>;
 }
 
-/** A value cell; `extra` is already-escaped markup appended inside it (a delta). */
-function cell(metric: MetricFigure | undefined, extra = '', best = false): string {
+/** A value cell in the periods of P; `extra` is already-escaped markup appended inside it (a delta). */
+function cell(metric: MetricFigure | undefined, periodsPerYear: number, extra = '', best = false): string {
   if (metric === undefined) return '<td class="na">–</td>';
   const cls = metric.value === null ? ' class="na"' : best ? ' class="best"' : '';
   const note = metric.value !== null && metric.note !== undefined ? `, ${metric.note}` : '';
-  return `<td${cls} title="n = ${metric.n}${escapeHtml(note)}">${escapeHtml(formatMetric(metric))}${extra}</td>`;
+  return `<td${cls} title="n = ${metric.n}${escapeHtml(note)}">${escapeHtml(formatMetric(metric, periodsPerYear))}${extra}</td>`;
+}
+
+/**
+ * A row's label: the metric's label in each column's period, once when they agree; else the first
+ * column's, then each other label with the columns it labels ("Best day · MM: Best month").
+ */
+function rowLabel(name: string, columns: readonly MetricColumn[], periods: readonly number[]): string {
+  const first = metricLabel(name, periods[0]);
+  const others = new Map<string, string[]>();
+  columns.forEach((c, k) => {
+    const label = metricLabel(name, periods[k]);
+    if (label !== first) others.set(label, [...(others.get(label) ?? []), c.label]);
+  });
+  return [first, ...[...others].map(([label, of]) => `${of.join(', ')}: ${label}`)].join(' · ');
 }
 
 /** Index of the best value in a row, or −1 (no direction, fewer than two values, or a tie for first as shown). */
-function bestIndex(name: string, values: readonly (MetricFigure | undefined)[]): number {
+function bestIndex(name: string, values: readonly (MetricFigure | undefined)[], periodsPerYear: number): number {
   const direction = betterDirection(name);
   const known = values.map((m, k) => ({ m, k })).filter((x): x is { m: MetricFigure & { value: number }; k: number } => typeof x.m?.value === 'number' && Number.isFinite(x.m.value));
   if (direction === null || known.length < 2) return -1;
   const sorted = known.sort((a, b) => (direction === 'higher' ? b.m.value - a.m.value : a.m.value - b.m.value));
-  return formatMetric(sorted[0].m) === formatMetric(sorted[1].m) ? -1 : sorted[0].k;
+  return formatMetric(sorted[0].m, periodsPerYear) === formatMetric(sorted[1].m, periodsPerYear) ? -1 : sorted[0].k;
 }
 
-function delta(name: string, from: MetricFigure | undefined, to: MetricFigure | undefined): string {
+function delta(name: string, from: MetricFigure | undefined, to: MetricFigure | undefined, periodsPerYear: number): string {
   if (from?.value == null || to?.value == null) return '';
-  return escapeHtml(formatDelta(name, from.value, to.value));
+  return escapeHtml(formatDelta(name, from.value, to.value, periodsPerYear));
+}
+
+/** The Difference column: first minus second, a stated difference, or none across periods of different lengths (titled why). */
+function differenceCell(name: string, values: readonly (MetricFigure | undefined)[], sameUnit: boolean, periods: readonly number[], stated: StatedDifference | undefined): string {
+  if (stated !== undefined) return `<td title="${escapeHtml(stated.note)}">${escapeHtml(formatDelta(name, stated.from, stated.to, periods[0]))}</td>`;
+  if (!sameUnit) return `<td class="na" title="${escapeHtml(`not comparable: ${periodWords(periods[0]).adjective} against ${periodWords(periods[1]).adjective} periods`)}">–</td>`;
+  return `<td>${delta(name, values[1], values[0], periods[0]) || '–'}</td>`;
 }
 
 export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, options: TableOptions = {}): string {
@@ -53,6 +89,7 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
   const names: string[] = [];
   for (const c of columns) for (const m of c.metrics) if (!names.includes(m.name)) names.push(m.name);
   const difference = mode === 'difference' && columns.length === 2;
+  const periods = columns.map((c) => c.periodsPerYear ?? options.periodsPerYear ?? 252);
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('') + (difference ? '<th scope="col">Difference</th>' : '');
   const width = columns.length + 1 + (difference ? 1 : 0);
   const rows: string[] = [];
@@ -61,15 +98,18 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
     if (inGroup.length === 0) continue;
     rows.push(`<tr class="group"><th colspan="${width}" scope="colgroup">${group}</th></tr>`);
     for (const name of inGroup) {
-      const best = options.best === true ? bestIndex(name, lookup.map((l) => l.get(name))) : -1;
-      const cells = lookup.map((l, k) => {
-        const m = l.get(name);
-        const d = mode === 'deltas' && k > 0 ? delta(name, lookup[0].get(name), m) : '';
-        return cell(m, d === '' ? '' : `<span class="delta">${d}</span>`, k === best);
+      const values = lookup.map((l) => l.get(name));
+      // Periods of different lengths: each column in its own unit, nothing subtracted or ranked.
+      const comparable = (j: number, k: number): boolean => periods[j] === periods[k] || !periodDependent(name);
+      const sameUnit = values.every((_, k) => comparable(0, k));
+      const best = options.best === true && sameUnit ? bestIndex(name, values, periods[0]) : -1;
+      const cells = values.map((m, k) => {
+        const d = mode === 'deltas' && k > 0 && comparable(0, k) ? delta(name, values[0], m, periods[0]) : '';
+        return cell(m, periods[k], d === '' ? '' : `<span class="delta">${d}</span>`, k === best);
       });
-      if (difference) cells.push(`<td>${delta(name, lookup[1].get(name), lookup[0].get(name)) || '–'}</td>`);
+      if (difference) cells.push(differenceCell(name, values, sameUnit, periods, options.differences?.get(name)));
       const flag = options.flag?.(name) ?? null;
-      const label = `${escapeHtml(metricLabel(name, options.periodsPerYear))}${flag === null ? '' : ` <abbr class="flag" title="${escapeHtml(flag)}">†</abbr>`}`;
+      const label = `${escapeHtml(rowLabel(name, columns, periods))}${flag === null ? '' : ` <abbr class="flag" title="${escapeHtml(flag)}">†</abbr>`}`;
       rows.push(`<tr><th scope="row">${label}</th>${cells.join('')}</tr>`);
     }
   }

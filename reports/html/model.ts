@@ -150,7 +150,11 @@ export interface TearSheetData {
   pairing?: Pairing;
   /** Per-period risk-free return of each NAV return (length dates − 1); rolling Sharpe and "vs cash" use it. */
   riskFreeReturns?: number[];
-  metrics: { strategy: MetricFigure[]; benchmark?: MetricFigure[] };
+  /**
+   * The run's metrics and the benchmark column's, with the P of the benchmark column's returns
+   * (the pairing's for stored levels, a benchmark run's own P); the run's P when absent.
+   */
+  metrics: { strategy: MetricFigure[]; benchmark?: MetricFigure[]; benchmarkPeriodsPerYear?: number };
   drawdowns: DrawdownRow[];
   exposures: ExposureSeries;
   /** Daily traded notional in currency, aligned with `dates`. */

@@ -111,6 +111,7 @@ function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[
 /** Metrics that measure co-movement with the benchmark: undefined against cash, which does not move. */
 const CO_MOVEMENT = new Set(['beta', 'correlation', 'r_squared', 'up_capture', 'down_capture', 'batting_average_up', 'batting_average_down', 'treynor']);
 const CASH_NOTE = 'the benchmark is cash';
+const NO_COMMON_DATES = 'no two dates in common with the benchmark';
 
 /**
  * Relative metrics over the intervals the NAV and the benchmark share, annualised with the P of
@@ -125,7 +126,8 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
   const { dates, startDay } = input;
   const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
-  const metrics = relativeMetrics(paired.r, paired.b, paired.rf, Pp);
+  // Fewer than two common dates: nothing was paired, which is not a small sample.
+  const metrics = relativeMetrics(paired.r, paired.b, paired.rf, Pp).map((m) => (paired.r.length === 0 && paired.unknown === 0 ? unavailable(m.name, 0, NO_COMMON_DATES) : m));
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };
   const cash = metrics.map((m) => {
     if (CO_MOVEMENT.has(m.name)) return unavailable(m.name, m.n, CASH_NOTE);

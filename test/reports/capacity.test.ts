@@ -45,4 +45,13 @@ describe('capacity', () => {
       expect(m.note).toBe('no volume data');
     }
   });
+
+  it('says the fills came before any volume, not "no volume data", where the file has volume only after them', () => {
+    // Volume from session 31 on: the fills at 26 and 31 average sessions 6..25 and 11..30, all blank.
+    const { market, result } = run(Array.from({ length: T }, (_, t) => (t < 31 ? [NaN, NaN] : [50_000, 50_000])));
+    for (const m of capacityFigures(result, market)) {
+      expect(m.value).toBeNull();
+      expect(m.note).toBe('no fill had a positive volume in the 20 sessions before it, though the data has volume on other sessions');
+    }
+  });
 });

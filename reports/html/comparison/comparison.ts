@@ -103,8 +103,9 @@ export function renderComparison(data: ComparisonData): string {
   const reference = runs[0].label;
   const window = commonWindow(runs);
   const measured = comparisonMetrics(runs, period);
-  const columns = runs.map((r, k) => ({ label: r.label, metrics: measured[k] }));
-  const headline = columns.map((c) => ({ label: c.label, metrics: c.metrics.filter((m: MetricFigure) => HEADLINE.includes(m.name)) }));
+  // Each column in its run's period: a best day of one run is a best month of another, and neither is subtracted from the other.
+  const columns = runs.map((r, k) => ({ label: r.label, metrics: measured[k], ...(r.periodsPerYear === undefined ? {} : { periodsPerYear: r.periodsPerYear }) }));
+  const headline = columns.map((c) => ({ ...c, metrics: c.metrics.filter((m: MetricFigure) => HEADLINE.includes(m.name)) }));
   const flag = benchmarkFlag(runs);
   const periodNote =
     period === 'full' || window === null
@@ -113,16 +114,13 @@ export function renderComparison(data: ComparisonData): string {
   // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
   const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
   const colours = symbolColours(ribbons.map((x) => x.run));
-  // Per-period metrics name the runs' period when they share one, else "period" (a best day of one run is a best month of another).
-  const periods = new Set(runs.map((r) => r.periodsPerYear ?? 252));
-  const periodsPerYear = periods.size === 1 ? [...periods][0] : NaN;
   const only = runs.length === 1 ? '<p class="empty">Only one run: nothing to compare against.</p>' : '';
 
   const body = [
     `<section class="card answer" id="summary"><div class="title-row"><h1>${escapeHtml(data.title)}</h1>${badges({ synthetic: runs.some((r) => r.synthetic), lookAheadProne: runs.some((r) => r.lookAheadProne) })}</div>
 <p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.</p>
 ${runsTable(runs)}
-<h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag, periodsPerYear })}
+<h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag })}
 ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs, period)}` : ''}</section>`,
     tocNav(TOC),
     section(
@@ -145,7 +143,7 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
         ? card('Holdings', `<p class="empty">No run switched between ${RIBBON_SYMBOLS} or fewer main holdings.</p>`)
         : card('Holdings ribbon', ribbons.map(({ run, stats }) => holdingsRibbon(run, stats as { count: number; costPerSwitch: number | null }, colours)).join(''), 'The largest holding after each day with trades; cost per switch is the run’s commission and slippage over its switches.'),
     ),
-    section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag, periodsPerYear }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),
+    section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),
     section('caveats', 'Caveats', card('Caveats', caveatList(runs))),
     section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: 'Pearson correlation of returns over the same intervals: from each date a pair shares to the next (a daily and a monthly run pair month-end to month-end).', height: Math.max(260, runs.length * 56 + 120) })),
     section(

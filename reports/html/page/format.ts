@@ -3,7 +3,7 @@
 // numbers copy cleanly into spreadsheets.
 
 import type { MetricFigure } from '../model.ts';
-import { metricInfo, type MetricKind } from '../metricCatalog.ts';
+import { metricInfo, type MetricKind, periodCountUnit } from '../metricCatalog.ts';
 
 // 'negative' drops the sign of values that round to zero ("0.00%", never "-0.00%").
 const grouped = (digits: number, signDisplay: 'negative' | 'exceptZero'): Intl.NumberFormat =>
@@ -31,7 +31,8 @@ export function formatCount(x: number): string {
   return GROUPED[Number.isInteger(x) ? 0 : 1].format(x);
 }
 
-function formatValue(value: number, kind: MetricKind): string {
+/** A value of `kind`; a count of periods ('sessions') names the period of P (periodCountUnit). */
+function formatValue(value: number, kind: MetricKind, periodsPerYear = 252): string {
   switch (kind) {
     case 'percent':
       return formatPercent(value);
@@ -40,23 +41,23 @@ function formatValue(value: number, kind: MetricKind): string {
     case 'currency':
       return formatCurrency(value);
     case 'sessions':
-      return `${formatCount(value)} sessions`;
+      return `${formatCount(value)} ${periodCountUnit(periodsPerYear)}`;
     case 'count':
       return formatCount(value);
   }
 }
 
-/** A metric's value, or why it has none (always with its sample size). */
-export function formatMetric(metric: MetricFigure): string {
+/** A metric's value, or why it has none (always with its sample size); counts of periods in the periods of P. */
+export function formatMetric(metric: MetricFigure, periodsPerYear = 252): string {
   if (metric.value === null) return `${metric.note ?? 'insufficient data'} (n = ${GROUPED[0].format(metric.n)})`;
-  return formatValue(metric.value, metricInfo(metric.name).kind);
+  return formatValue(metric.value, metricInfo(metric.name).kind, periodsPerYear);
 }
 
-/** The difference b − a in the metric's unit: percentage points for percents. */
-export function formatDelta(name: string, a: number, b: number): string {
+/** The difference b − a in the metric's unit: percentage points for percents, periods of P for counts of periods. */
+export function formatDelta(name: string, a: number, b: number, periodsPerYear = 252): string {
   const kind = metricInfo(name).kind;
   const d = b - a;
   if (kind === 'percent') return `${SIGNED[2].format(d * 100)} pp`;
-  const text = formatValue(d, kind);
-  return d > 0 && text !== formatValue(0, kind) ? `+${text}` : text;
+  const text = formatValue(d, kind, periodsPerYear);
+  return d > 0 && text !== formatValue(0, kind, periodsPerYear) ? `+${text}` : text;
 }

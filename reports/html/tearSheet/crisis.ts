@@ -1,7 +1,9 @@
 // Crisis windows: how the run and its benchmark did through named stress periods — 2008, the
 // Feb–Mar 2020 crash, 2022 — and any the user names. A window's return runs from the last NAV
-// before it starts to the last NAV inside it; a window the run only partly covers is marked.
+// before it starts to the last NAV inside it; a window the run only partly covers (a session day of
+// the run's calendar inside the window before its first or after its last date) is marked.
 
+import { dayParts, parseIsoDay } from '../../../data/dates.ts';
 import { drawdownSeries, levelChange } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
 import type { NamedWindow } from '../model.ts';
@@ -24,9 +26,24 @@ export interface CrisisRow {
   maxDrawdown: number;
 }
 
+/**
+ * The run covers the window when no day the run could have had a session on lies between an
+ * edge of the window and the run's first or last date: a 2022 window (to Saturday 2022-12-31) is
+ * covered by a weekday run that ends Friday 2022-12-30, not by a 7-day (crypto) run that does.
+ * `weekdays` are the weekdays (0 = Sunday) the run's sessions fall on; holidays are not known.
+ */
+function covers(weekdays: ReadonlySet<number>, window: NamedWindow, first: string, last: string): boolean {
+  const sessionBetween = (from: number, to: number): boolean => {
+    for (let d = from; d <= Math.min(to, from + 6); d++) if (weekdays.has(dayParts(d).weekday)) return true;
+    return false;
+  };
+  return !sessionBetween(parseIsoDay(window.from), parseIsoDay(first) - 1) && !sessionBetween(parseIsoDay(last) + 1, parseIsoDay(window.to));
+}
+
 /** The windows that overlap the run, measured; user windows after the standard ones. */
 export function crisisRows(dates: readonly string[], nav: readonly number[], benchmark: readonly (number | null)[] | undefined, extra: readonly NamedWindow[] = []): CrisisRow[] {
   const out: CrisisRow[] = [];
+  const sessionWeekdays = new Set(dates.map((d) => dayParts(parseIsoDay(d)).weekday));
   const first = dates[0];
   const last = dates[dates.length - 1];
   for (const window of [...STANDARD_CRISES, ...extra]) {
@@ -39,7 +56,7 @@ export function crisisRows(dates: readonly string[], nav: readonly number[], ben
     const dd = drawdownSeries(navReturns(slice));
     out.push({
       window,
-      partial: window.from < first || window.to > last,
+      partial: !covers(sessionWeekdays, window, first, last),
       strategy: slice[slice.length - 1] / slice[0] - 1,
       benchmark: benchmark === undefined ? null : levelChange(benchmark, start, end),
       maxDrawdown: Math.min(0, ...dd),

@@ -7,8 +7,9 @@
 import { headlineCaveats } from './caveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
-import { benchmarkIsCash, cashGrowth, commonPeriodReturns, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
+import { benchmarkIsCash, cashGrowth, comparedToBenchmark, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
 import { badges } from '../header.ts';
+import { periodWords } from '../metricCatalog.ts';
 import type { ReportCaveat, TearSheetData } from '../model.ts';
 
 const pct = (x: number | null, digits = 2): string => (x === null || !Number.isFinite(x) ? '–' : formatPercent(x, digits));
@@ -71,14 +72,22 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
   const total = metricValue(own, 'total_return');
   const cagr = metricValue(own, 'annual_return');
   const vs = (name: string, mine: number | null, theirs: number | null): string => (theirs === null ? '' : `${escapeHtml(name)} ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`);
-  // The benchmark is compared over the sessions both cover, said when that is not the whole run.
-  const common = data.benchmark === undefined || benchmarkIsCash(data) ? null : commonPeriodReturns(data.nav, data.benchmark.nav, run.periodsPerYear);
-  const over = (figure: 'total' | 'annual'): string =>
-    common === null || common.whole ? '' : escapeHtml(` over ${data.dates[common.first]} → ${data.dates[common.last]}, the period both cover (this run ${pct(common.strategy[figure])})`);
-  const versus = (figure: 'total' | 'annual'): string => (benchName === undefined || common === null ? '' : vs(`vs ${benchName}`, common.strategy[figure], common.benchmark[figure]) + over(figure));
+  // The benchmark is compared on the intervals both cover (figures.ts commonPeriodReturns, the
+  // All-metrics table's definition); the run's own figure there is said when it is not the headline's.
+  const common = comparedToBenchmark(data);
+  const versus = (figure: 'total' | 'annual', mine: number | null): string => {
+    if (benchName === undefined || common === null) return '';
+    const ours = common.strategy[figure];
+    const over = !common.whole
+      ? ` over ${data.dates[common.first]} → ${data.dates[common.last]}, the period both cover (this run ${pct(ours)})`
+      : pct(ours) !== pct(mine)
+        ? ` on the ${common.pairing.intervals} ${periodWords(common.pairing.periodsPerYear).adjective} intervals paired with ${benchName} (this run ${pct(ours)})`
+        : '';
+    return vs(`vs ${benchName}`, ours, common.benchmark[figure]) + escapeHtml(over);
+  };
   // A cash benchmark is the risk-free series: it is said once, as "vs cash".
   const against = (figure: 'total' | 'annual', mine: number | null): string =>
-    [versus(figure), cash === null ? '' : vs('vs cash', mine, cash[figure])].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
+    [versus(figure, mine), cash === null ? '' : vs('vs cash', mine, cash[figure])].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
   const drags = costDrags(data.costs);
   const sharpeBench = benchmarkIsCash(data) ? null : metricValue(bench, 'sharpe');
   const tiles = [

@@ -7,15 +7,15 @@ import { attributionTable, splitModel } from './attributionView.ts';
 import { yearlyTable } from './calendar.ts';
 import { caveatPanel, reportCaveats } from './caveats.ts';
 import { crisisRows, crisisTable } from './crisis.ts';
-import { metricMap } from './figures.ts';
+import { COMMON_PERIOD_METRICS, comparedToBenchmark, metricMap, metricValue } from './figures.ts';
 import { withholdTreynor } from '../../metrics/index.ts';
 import { formatPercent } from '../page/format.ts';
 import { manifestList, tocNav } from '../header.ts';
 import { holdingsSection } from './holdingsView.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
-import { periodWords } from '../metricCatalog.ts';
-import { metricsTable } from '../metricTables.ts';
-import type { TearSheetData } from '../model.ts';
+import { metricLabel, periodWords } from '../metricCatalog.ts';
+import { type MetricColumn, metricsTable, type StatedDifference } from '../metricTables.ts';
+import type { MetricFigure, TearSheetData } from '../model.ts';
 import { decompositionTable, pnlTable } from './pnl.ts';
 import { answerFirst } from './summary.ts';
 import { capacityTable, costTable, drawdownTable } from './tables.ts';
@@ -51,6 +51,33 @@ function pairingNote(data: TearSheetData): string {
   return `${base}, not the run's ${data.run.periodsPerYear}: ${p.source}; the ${bench.name} column is measured on the same intervals.`;
 }
 
+/**
+ * The Difference column's total return, CAGR and calendar CAGR: the run minus its benchmark over
+ * the intervals both cover (figures.ts commonPeriodReturns), the first screen's figures; and a
+ * sentence with the run's own figures there when they are not its column's (a benchmark that
+ * starts late, or monthly intervals in a daily run).
+ */
+function commonPeriodDifferences(data: TearSheetData, strategy: readonly MetricFigure[]): { differences: Map<string, StatedDifference>; note: string } | undefined {
+  const common = comparedToBenchmark(data);
+  const bench = data.benchmark?.name;
+  if (common === null || bench === undefined) return undefined;
+  const own = metricMap(strategy);
+  const span = `${data.dates[common.first]} → ${data.dates[common.last]}`;
+  const intervals = `${common.pairing.intervals} ${periodWords(common.pairing.periodsPerYear).adjective} intervals`;
+  const differences = new Map<string, StatedDifference>();
+  const shown: string[] = [];
+  for (const [name, figure] of Object.entries(COMMON_PERIOD_METRICS)) {
+    const ours = common.strategy[figure];
+    const theirs = common.benchmark[figure];
+    if (!Number.isFinite(ours) || !Number.isFinite(theirs)) continue;
+    differences.set(name, { from: theirs, to: ours, note: `${data.run.label} ${formatPercent(ours)} minus ${bench} ${formatPercent(theirs)} over the ${intervals} ${span}` });
+    const column = metricValue(own, name);
+    if (column === null || formatPercent(column) !== formatPercent(ours)) shown.push(`${metricLabel(name)} ${formatPercent(ours)}`);
+  }
+  const note = shown.length === 0 ? '' : ` Return differences are over the ${intervals} paired with ${bench}, ${span}, where this run has ${shown.join('; ')}.`;
+  return { differences, note };
+}
+
 export function renderTearSheet(data: TearSheetData): string {
   if (data.dates.length !== data.nav.length) throw new RangeError(`tear sheet: ${data.nav.length} NAV values for ${data.dates.length} dates`);
   const charts = tearSheetCharts(data);
@@ -61,8 +88,9 @@ export function renderTearSheet(data: TearSheetData): string {
   const caveats = reportCaveats(data.run, data.caveats, { strategy, ...(benchmarkMetrics === undefined ? {} : { benchmark: benchmarkMetrics }) }, bench?.name);
   const currency = data.run.currency;
   const [short, long] = rollingWindows(data.run.periodsPerYear);
-  const metricColumns = [{ label: data.run.label, metrics: strategy }];
-  if (bench !== undefined && benchmarkMetrics !== undefined) metricColumns.push({ label: bench.name, metrics: benchmarkMetrics });
+  const metricColumns: MetricColumn[] = [{ label: data.run.label, metrics: strategy }];
+  if (bench !== undefined && benchmarkMetrics !== undefined) metricColumns.push({ label: bench.name, metrics: benchmarkMetrics, periodsPerYear: data.metrics.benchmarkPeriodsPerYear ?? data.run.periodsPerYear });
+  const compared = commonPeriodDifferences(data, strategy);
 
   const scale = Math.max(0, ...data.contributors.map((c) => Math.abs(c.pnl)), ...data.detractors.map((c) => Math.abs(c.pnl)));
   const equity = charts.payload.charts.find((c) => c.id === 'equity');
@@ -77,14 +105,14 @@ export function renderTearSheet(data: TearSheetData): string {
     answerFirst(data, caveats),
     tocNav(TOC),
     section('caveats', 'Caveats and manifest', `<div class="grid wide-first">${card(`Caveats (${caveats.length})`, caveatPanel(caveats, currency))}${card('Manifest', manifestList(data.run, bench?.name))}</div>`),
-    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference', { periodsPerYear: data.run.periodsPerYear }), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}`)),
+    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference', { periodsPerYear: data.run.periodsPerYear, ...(compared === undefined ? {} : { differences: compared.differences }) }), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}${compared?.note ?? ''}`)),
     section(
       'performance',
       'Performance',
       chartCard({ id: 'equity', title: `Equity (${currency})`, note: bench === undefined ? 'NAV per session.' : `NAV per session; ${bench.name} rebased to the same starting capital.`, tall: true, logToggle: equity?.type === 'line' && equity.logToggle === true }) +
         (vm === undefined || bench === undefined
           ? ''
-          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s ${periodWords(data.run.periodsPerYear).adjective} returns scaled by ${vm.factor.toFixed(2)} to the strategy's ${formatPercent(vm.volatility, 1)} annual volatility, so the curves compare at equal risk.` })),
+          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${vm.intervals} ${periodWords(vm.periodsPerYear).adjective} intervals paired with the run, scaled by ${vm.factor.toFixed(2)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
     ),
     section(
       'pnl',

@@ -5,7 +5,7 @@
 // 30-year report small. Windows scale with P (half a
 // year and a year of periods), so monthly runs get 6- and 12-period windows, not 126 sessions.
 
-import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, sampleStd } from '../../metrics/index.ts';
+import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, nonNaNCount, sampleStd } from '../../metrics/index.ts';
 import { splitModel, returnSplit } from './attributionView.ts';
 import { monthlyHeatmap, type YearRow, yearRows } from './calendar.ts';
 import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
@@ -38,8 +38,12 @@ export interface TearSheetCharts {
   payload: ChartPayload;
   years: YearRow[];
   heatmapCaps: { month: number; year: number };
-  /** The benchmark's leverage in the volatility-matched chart, and the strategy's volatility. */
-  volatilityMatch?: { factor: number; volatility: number };
+  /**
+   * The volatility-matched chart: the benchmark's leverage std(r)/std(b) over the paired
+   * intervals (how many, at P a year), and the strategy's annual volatility over those same
+   * intervals, std(r)·√P — the volatility the levered benchmark has there.
+   */
+  volatilityMatch?: { factor: number; volatility: number; intervals: number; periodsPerYear: number };
 }
 
 /** The risk-free growth of the starting capital, on the session axis. */
@@ -60,6 +64,7 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const b = bench === undefined ? undefined : navReturns(bench.nav);
   // The benchmark against the NAV over the intervals both cover, a gap compounded into one.
   const pairs = bench === undefined ? undefined : pairedOnRows(data.nav, bench.nav, data.riskFreeReturns);
+  const pairedP = data.pairing?.periodsPerYear ?? P;
   // Drawdowns on the session axis: 0 at the first session (its starting value is a peak).
   const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];
   const ownDrawdown = underwaterOf(r);
@@ -89,7 +94,7 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
       // Each paired interval's levered return lands on its last session; the level holds inside it.
       const levered = [data.nav[0]];
       pairs.b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
-      volatilityMatch = { factor, volatility: sampleStd(r) * Math.sqrt(P) };
+      volatilityMatch = { factor, volatility: sampleStd(pairs.r) * Math.sqrt(pairedP), intervals: nonNaNCount(pairs.b), periodsPerYear: pairedP };
       out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, pick(data.nav, coarse), COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${factor.toFixed(2)}`, coarseAxis, pick(levered, coarse), COLORS.runs[1])] });
     }
   }
@@ -121,7 +126,6 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   rolling('rolling-volatility', (x, w) => rollingVolatility(x, w, P), 'percent');
   if (pairs !== undefined) {
     // Windows of sessions holding the paired intervals that end in them, annualised with their P.
-    const pairedP = data.pairing?.periodsPerYear ?? P;
     rolling('rolling-beta', (_, w) => rollingBeta(pairs.r, pairs.b, w), 'ratio', false);
     rolling('rolling-alpha', (_, w) => rollingAlpha(pairs.r, pairs.b, w, pairedP, pairs.rf), 'percent', false);
   }

@@ -16,16 +16,35 @@ import { handResult } from '../store/fixtures.ts';
 
 describe('commonPeriodReturns', () => {
   it('a benchmark from session 1 to session 3 is compared over those sessions only (by hand)', () => {
-    const common = commonPeriodReturns([100, 110, 121, 133.1, 146.41], [null, 1, 1.05, 1.05, null], 4);
-    // NAV 110 → 133.1: +21 %, over 2 returns at P = 4: 1.21² − 1; benchmark +5 %: 1.05² − 1.
-    expect(common).toEqual({
+    const days = [0, 91, 182, 273, 364]; // quarterly: the pairs are spaced like the series, P = 4 stands
+    const common = commonPeriodReturns([100, 110, 121, 133.1, 146.41], [null, 1, 1.05, 1.05, null], days, 4);
+    // NAV 110 → 133.1: +21 %, over 2 returns at P = 4: 1.21² − 1, over 182 days: 1.21^(365.25/182) − 1; benchmark +5 %.
+    expect(common).toMatchObject({
       first: 1,
       last: 3,
       whole: false,
-      strategy: { total: expect.closeTo(0.21, 14), annual: expect.closeTo(0.4641, 14) },
-      benchmark: { total: expect.closeTo(0.05, 14), annual: expect.closeTo(0.1025, 14) },
+      pairing: { intervals: 2, periodsPerYear: 4 },
+      strategy: { total: expect.closeTo(0.21, 14), annual: expect.closeTo(0.4641, 14), calendar: expect.closeTo(1.21 ** (365.25 / 182) - 1, 14) },
+      benchmark: { total: expect.closeTo(0.05, 14), annual: expect.closeTo(0.1025, 14), calendar: expect.closeTo(1.05 ** (365.25 / 182) - 1, 14) },
     });
-    expect(commonPeriodReturns([100, 101], [1, NaN], 252)).toBeNull();
+    expect(commonPeriodReturns([100, 101], [1, NaN], [0, 1], 252)).toBeNull();
+  });
+
+  it('a daily NAV against month-end values: both annualised over the monthly intervals with P = 12 (by hand)', () => {
+    // Weekdays 2024-01-31 … 2024-03-29 (43 sessions); the benchmark has values on the three month ends only.
+    const days = Array.from({ length: 90 }, (_, k) => 19753 + k).filter((d) => ((d + 4) % 7) % 6 !== 0); // day 0 was a Thursday; 19753 = 2024-01-31, a Wednesday
+    const last = days.indexOf(19811); // 2024-03-29
+    const dates = days.slice(0, last + 1);
+    const nav = dates.map((_, t) => 100 * 1.001 ** t);
+    const feb = dates.indexOf(19782); // 2024-02-29
+    const levels = dates.map((_, t) => (t === 0 ? 1 : t === feb ? 1.1 : t === dates.length - 1 ? 1.21 : null));
+    const common = commonPeriodReturns(nav, levels, dates, 252);
+    // Two monthly intervals, P = 12: benchmark 1.21^(12/2) − 1; the run 1.001^42 over the same two months.
+    expect(common?.pairing).toMatchObject({ intervals: 2, periodsPerYear: 12 });
+    expect(common?.whole).toBe(true);
+    expect(common?.benchmark.annual).toBeCloseTo(1.21 ** 6 - 1, 12);
+    expect(common?.strategy.annual).toBeCloseTo(1.001 ** (42 * 6) - 1, 12);
+    expect(common?.strategy.total).toBeCloseTo(1.001 ** 42 - 1, 12);
   });
 });
 
@@ -73,6 +92,32 @@ describe('a stored daily run against a month-end benchmark', () => {
     const sd = Math.sqrt(b.reduce((s, v) => s + (v - mean) ** 2, 0) / 5);
     const vol = data.metrics.benchmark?.find((m) => m.name === 'annual_volatility');
     expect(vol).toMatchObject({ value: expect.closeTo(sd * Math.sqrt(12), 12), n: 6 });
+  });
+
+  it('states one CAGR difference on the first screen, in the metric table and in its note (by hand)', () => {
+    // The benchmark's CAGR over its 6 monthly intervals with P = 12; the run over the same 130 sessions, the same exponent.
+    const bench = b.reduce((w, x) => w * (1 + x), 1) ** 2 - 1;
+    const ours = 1.001 ** (130 * 2) - 1;
+    const html = renderTearSheet(data);
+    const diff = `${(ours - bench) * 100 >= 0 ? '+' : '−'}${Math.abs((ours - bench) * 100).toFixed(2)} pp`;
+    const cagrTile = /data-figure="cagr">.*?<\/div><\/div>/s.exec(html)?.[0] ?? '';
+    expect(cagrTile).toContain(`vs BM ${(bench * 100).toFixed(2)}%`);
+    expect(cagrTile).toContain(`(${diff})`);
+    expect(cagrTile).toContain(`on the 6 monthly intervals paired with BM (this run ${(ours * 100).toFixed(2)}%)`);
+    const row = /<th scope="row">Annual return \(CAGR\)<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
+    expect(row).toContain(`>${(bench * 100).toFixed(2)}%<`);
+    expect(row).toContain(`>${diff.replace('−', '-')}<`);
+    expect(html).toContain(`Annual return (CAGR) ${(ours * 100).toFixed(2)}%`);
+  });
+
+  it('labels the benchmark column by its monthly period and subtracts no per-period figure or drawdown length across periods', () => {
+    const html = renderTearSheet(data);
+    expect(html).toContain('<th scope="row">VaR 95% (daily) · BM: VaR 95% (monthly)</th>');
+    expect(html).toContain('<th scope="row">Best day · BM: Best month</th>');
+    const row = /<th scope="row">Longest drawdown<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
+    // BM: peak at the end of month 1, −1 % in month 2, back above it in month 3: 2 months (the run never falls).
+    expect(row).toBe('<td class="na" title="n = 0">no drawdown (n = 0)</td><td title="n = 2">2 months</td><td class="na" title="not comparable: daily against monthly periods">–</td>');
+    expect(html).toContain("BM&#39;s returns over the 6 monthly intervals paired with the run, scaled by");
   });
 
   it('says so beside the metrics, and the volatility-matched benchmark ends where its levered months compound to', () => {

@@ -137,3 +137,27 @@ describe('a blank benchmark return is an unknown interval, never a 0 % return', 
     );
   });
 });
+
+describe('a series and a benchmark that share no dates', () => {
+  // Fridays 2024-01-05 … 2024-02-02 and Wednesdays 2024-01-03 … 2024-01-31: four weekly returns each, no common date.
+  const friday = 19727; // 2024-01-05
+  const weekly = (start: number): { dates: Int32Array; returns: Float64Array; startDay: number } => ({ startDay: start, dates: Int32Array.from([1, 2, 3, 4], (k) => start + 7 * k), returns: Float64Array.from([0.01, -0.02, 0.03, 0.01]) });
+  const analysis = analyseSeries({ ...weekly(friday), name: 'WK' }, { benchmark: { ...weekly(friday - 2), name: 'WED' } });
+
+  it('says so in one caveat naming both calendars, and every relative metric says why it is missing', () => {
+    expect(analysis.metrics.pairing?.intervals).toBe(0);
+    expect(analysis.caveats[0]).toMatchObject({
+      code: 'benchmark',
+      severity: 'high',
+      message: expect.stringContaining('WK (weekly on Fridays, 2024-01-05 → 2024-02-02) and WED (weekly on Wednesdays, 2024-01-03 → 2024-01-31) share fewer than two dates'),
+    });
+    const beta = analysis.metrics.metrics.find((m) => m.name === 'beta');
+    expect(beta).toEqual({ name: 'beta', value: null, n: 0, note: 'no two dates in common with the benchmark' });
+  });
+
+  it('a benchmark on the same Fridays pairs all four weeks and adds no such caveat', () => {
+    const same = analyseSeries({ ...weekly(friday), name: 'WK' }, { benchmark: { ...weekly(friday), name: 'FRI' } });
+    expect(same.metrics.pairing?.intervals).toBe(4);
+    expect(same.caveats).toEqual([]);
+  });
+});

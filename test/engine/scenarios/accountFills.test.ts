@@ -12,25 +12,20 @@ import { deferralRows, expectNear, messages, scenario, trades } from '../helpers
 const flat = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 4 }, () => [100, 50]) });
 
 describe('margin limits on the book after the session’s fills', () => {
-  it('130/30 under maxNet 1 fills whole: +130 A, −60 B, no breach', () => {
-    // A: 1.3 × 10 000 / 100 = 130; B: −0.3 × 10 000 / 50 = −60. After both: gross 1.6, net 1.0, cash 10 000 − 13 000 + 3 000 = 0.
-    const result = scenario(flat, { 0: { weights: { A: 1.3, B: -0.3 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+  // 130/30: A 1.3 × 10 000 / 100 = 130, B −0.3 × 10 000 / 50 = −60; after both gross 1.6, net 1.0, cash 10 000 − 13 000 + 3 000 = 0.
+  // Neutral under maxNet 0.2: A 50, B −100; net 0, cash 10 000 − 5 000 + 5 000 = 10 000.
+  it.each([
+    { book: '130/30 under maxNet 1', a: 1.3, b: -0.3, maxNet: 1, fills: [130, -60], cash: 0, net: 1 },
+    { book: '0.5 / −0.5 under maxNet 0.2', a: 0.5, b: -0.5, maxNet: 0.2, fills: [50, -100], cash: 10_000, net: 0 },
+  ])('$book fills whole, no breach', ({ a, b, maxNet, fills, cash, net }) => {
+    const result = scenario(flat, { 0: { weights: { A: a, B: b } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet } });
     expect(trades(result)).toEqual([
-      [1, 'A', 130, 100],
-      [1, 'B', -60, 50],
+      [1, 'A', fills[0], 100],
+      [1, 'B', fills[1], 50],
     ]);
     expect(result.breaches).toEqual([]);
-    expectNear(result.daily.cash[1], 0);
-    expectNear((result.daily.longValue[1] + result.daily.shortValue[1]) / result.daily.nav[1], 1);
-  });
-
-  it('0.5 / −0.5 under maxNet 0.2 fills whole: +50 A, −100 B, net 0', () => {
-    const result = scenario(flat, { 0: { weights: { A: 0.5, B: -0.5 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 0.2 } });
-    expect(trades(result)).toEqual([
-      [1, 'A', 50, 100],
-      [1, 'B', -100, 50],
-    ]);
-    expect(result.breaches).toEqual([]);
+    expectNear(result.daily.cash[1], cash);
+    expectNear((result.daily.longValue[1] + result.daily.shortValue[1]) / result.daily.nav[1], net);
   });
 
   it('when the legs do not fit together, the one that moves net toward zero fills first and the other is cut to the limit', () => {

@@ -3,8 +3,14 @@
 // account limit really binds).
 //   cash   — no shorts and no borrowing: a buy fills only against the cash there at its fill,
 //            after the fills that really happened before it; a sell never goes below zero shares.
-//   margin — shorts and borrowing within gross and net exposure limits (multiples of NAV); a fill
-//            may not take an exposure past its limit, nor worsen one already past it.
+//   margin — shorts and borrowing within gross and net exposure limits (multiples of NAV): the
+//            book after a session's fills may not be past a limit, nor further past one than
+//            before them. Legs of one session count together (a 130/30 book's long leg needs its
+//            short leg beside it to stay within maxNet), so the broker asks about the session's
+//            legs at once first (sessionFits) and one fill at a time only when they do not fit.
+//            A buy from a plan that asked for no leverage (cash-only: targets long only, net at
+//            most 1) spends only the cash there, as in a cash account: a gap or a sell that rests
+//            must not make the run borrow what nobody asked for.
 // A fill that the account cannot take whole is cut to the largest part it can (whole shares
 // unless fractional shares are on); the broker decides what happens to the rest.
 
@@ -30,6 +36,21 @@ export interface FillQuote {
   slippage: number;
 }
 
+/** One fill the account is asked about: signed shares of a symbol, its quote and the price it is marked at. */
+export interface Leg {
+  symbol: number;
+  /** Signed shares. */
+  quantity: number;
+  /** Pre-slippage price the position is marked at after the fill. */
+  reference: number;
+  readonly quote: FillQuote;
+  /** From a plan that asked for no leverage: a buy spends only the cash there (margin accounts). */
+  cashOnly: boolean;
+}
+
+/** Why the account refused (part of) a fill: no cash for it, a short in a cash account, or a margin limit. */
+export type Refusal = 'cash' | 'short' | 'limit';
+
 /** Relative slack for comparisons of money amounts that went through a few float operations. */
 const SLACK = 1e-12;
 
@@ -37,11 +58,26 @@ export class AccountGuard {
   readonly #account: Account;
   readonly #portfolio: Portfolio;
   readonly #whole: boolean;
+  /** Per symbol: shares the legs under test add, and the reference the last of them marks at. */
+  readonly #pending: Float64Array;
+  readonly #pendingMark: Float64Array;
+  /** The one leg allowed() prices: a reused record. */
+  readonly #probe: Leg[] = [{ symbol: 0, quantity: 0, reference: 0, quote: { price: 0, commission: 0, slippage: 0 }, cashOnly: false }];
+  /** Why the last allowed() call cut its fill, and the gross and net (× NAV after) its whole fill would have reached. */
+  refusal: Refusal = 'limit';
+  refusedGross = NaN;
+  refusedNet = NaN;
+  // What the last #fits computed.
+  #failed: Refusal | null = null;
+  #grossAfter = 0;
+  #netAfter = 0;
 
   constructor(account: Account, portfolio: Portfolio, wholeShares: boolean) {
     this.#account = account;
     this.#portfolio = portfolio;
     this.#whole = wholeShares;
+    this.#pending = new Float64Array(portfolio.shares.length);
+    this.#pendingMark = new Float64Array(portfolio.shares.length);
   }
 
   get kind(): Account['kind'] {
@@ -49,13 +85,32 @@ export class AccountGuard {
   }
 
   /**
-   * The largest part of a fill of `quantity` signed shares of symbol i that the account allows:
-   * same sign, |part| ≤ |quantity|. `quote(q)` prices a fill of q shares (it may depend on q, as
-   * square-root impact does); `reference` is the pre-slippage price positions are marked at.
-   * The quote passed in is filled for `quantity` itself on return when the whole fill is allowed.
+   * The largest part of `leg` (signed shares, priced by its quote) that the account allows: same
+   * sign, |part| ≤ |quantity|. `quote(q, out)` prices a fill of q shares (it may depend on q, as
+   * square-root impact does); the leg's reference is the pre-slippage price positions are marked
+   * at. When it cuts, `refusal`, `refusedGross` and `refusedNet` say why and what the whole leg
+   * would have reached.
    */
-  allowed(i: number, quantity: number, reference: number, quote: (q: number, out: FillQuote) => FillQuote, scratch: FillQuote): number {
-    if (this.#fits(i, quantity, reference, quote(quantity, scratch))) return quantity;
+  allowed(leg: Readonly<Leg>, quote: (q: number, out: FillQuote) => FillQuote, scratch: FillQuote): number {
+    const probe = this.#probe[0];
+    probe.symbol = leg.symbol;
+    probe.reference = leg.reference;
+    probe.cashOnly = leg.cashOnly;
+    probe.quantity = leg.quantity;
+    probe.quote.price = leg.quote.price;
+    probe.quote.commission = leg.quote.commission;
+    const quantity = leg.quantity;
+    if (this.#fits(this.#probe, 1)) return quantity;
+    this.refusal = this.#failed ?? 'limit';
+    this.refusedGross = this.#grossAfter;
+    this.refusedNet = this.#netAfter;
+    const fits = (q: number): boolean => {
+      probe.quantity = q;
+      const priced = quote(q, scratch);
+      probe.quote.price = priced.price;
+      probe.quote.commission = priced.commission;
+      return this.#fits(this.#probe, 1);
+    };
     const sign = Math.sign(quantity);
     let lo = 0;
     let hi = Math.abs(quantity);
@@ -64,40 +119,87 @@ export class AccountGuard {
       hi = Math.ceil(hi) - 1;
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
-        if (this.#fits(i, sign * mid, reference, quote(sign * mid, scratch))) lo = mid;
+        if (fits(sign * mid)) lo = mid;
         else hi = mid - 1;
       }
     } else {
       for (let k = 0; k < 80 && hi - lo > Math.abs(quantity) * 1e-15; k++) {
         const mid = (lo + hi) / 2;
-        if (this.#fits(i, sign * mid, reference, quote(sign * mid, scratch))) lo = mid;
+        if (fits(sign * mid)) lo = mid;
         else hi = mid;
       }
     }
     return sign * lo;
   }
 
-  #fits(i: number, q: number, reference: number, fill: FillQuote): boolean {
-    if (q === 0) return true;
+  /** True when the book after all `count` legs (in full, each at its quote) is one the account allows. */
+  sessionFits(legs: readonly Leg[], count: number): boolean {
+    return this.#fits(legs, count);
+  }
+
+  /**
+   * Whether the book after legs[0..count) is allowed; sets #failed (null when it is) and the
+   * gross and net after, as multiples of NAV after. Positions the legs touch are marked at their
+   * references before and after, as Portfolio.trade marks them; costs lower cash and NAV.
+   */
+  #fits(legs: readonly Leg[], count: number): boolean {
     const p = this.#portfolio;
-    const held = p.shares[i];
-    if (this.#account.kind === 'cash') {
-      if (held + q < 0) return false; // no shorts
+    const pending = this.#pending;
+    const mark = this.#pendingMark;
+    let cash = p.cash;
+    let shortsAfter = false;
+    let cashOnlyBuy = false;
+    for (let k = 0; k < count; k++) {
+      const leg = legs[k];
+      pending[leg.symbol] += leg.quantity;
+      mark[leg.symbol] = leg.reference;
       // The same operations Portfolio.trade and the broker apply, so "fits" means cash ≥ 0 after.
-      return p.cash - q * fill.price - fill.commission >= 0;
+      cash -= leg.quantity * leg.quote.price;
+      cash -= leg.quote.commission;
+      if (leg.cashOnly && leg.quantity > 0 && p.shares[leg.symbol] >= 0) cashOnlyBuy = true; // a buy to cover a short reduces risk: never held back
+    }
+    // The book without the touched symbols, then each touched symbol before and after.
+    let others = p.longValue - p.shortValue;
+    let net = p.longValue + p.shortValue;
+    let grossBefore = 0;
+    let netTouchedBefore = 0;
+    let grossTouchedAfter = 0;
+    let netTouchedAfter = 0;
+    for (let k = 0; k < count; k++) {
+      const i = legs[k].symbol;
+      if (Number.isNaN(mark[i])) continue; // counted already (two legs of one symbol)
+      const held = p.shares[i];
+      const current = held * p.mark[i];
+      others -= Math.abs(current);
+      net -= current;
+      const before = held * mark[i];
+      const after = (held + pending[i]) * mark[i];
+      if (held + pending[i] < 0) shortsAfter = true;
+      grossBefore += Math.abs(before);
+      netTouchedBefore += before;
+      grossTouchedAfter += Math.abs(after);
+      netTouchedAfter += after;
+      pending[i] = 0;
+      mark[i] = NaN;
+    }
+    for (let k = 0; k < count; k++) mark[legs[k].symbol] = 0;
+    const navAfter = cash + net + netTouchedAfter;
+    const grossAfter = others + grossTouchedAfter;
+    const netAfter = net + netTouchedAfter;
+    this.#grossAfter = grossAfter / navAfter;
+    this.#netAfter = netAfter / navAfter;
+    this.#failed = null;
+    if (this.#account.kind === 'cash') {
+      if (shortsAfter) this.#failed = 'short';
+      else if (cash < 0) this.#failed = 'cash';
+      return this.#failed === null;
     }
     const { maxGross, maxNet } = this.#account;
-    const before = held * p.mark[i];
-    const gross = p.longValue - p.shortValue - Math.abs(before);
-    const net = p.longValue + p.shortValue - before;
-    const position = held * reference;
-    const after = (held + q) * reference;
-    const navAfter = p.cash - q * fill.price - fill.commission + p.longValue + p.shortValue - before + after;
-    const grossBefore = gross + Math.abs(position);
-    const grossAfter = gross + Math.abs(after);
-    const netBefore = Math.abs(net + position);
-    const netAfter = Math.abs(net + after);
     const limit = (x: number): number => x * Math.max(navAfter, 0) * (1 + SLACK);
-    return (grossAfter <= limit(maxGross) || grossAfter <= grossBefore) && (netAfter <= limit(maxNet) || netAfter <= netBefore);
+    const grossOk = grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore;
+    const netOk = Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore);
+    if (!grossOk || !netOk) this.#failed = 'limit';
+    else if (cashOnlyBuy && cash < 0) this.#failed = 'cash';
+    return this.#failed === null;
   }
 }

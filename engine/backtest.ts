@@ -169,9 +169,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       const left = actions.leftBy(i, t);
       ledger.defer(t, i, left === undefined ? Deferral.noPrice : exitDeferral(left), NaN);
     }
-    orderBook.cancelTargetOrders(t);
-    const orders = plan.orders;
-    for (let k = 0; k < orders.count; k++) orderBook.place(orders.symbol[k], orders.quantity[k], t, OrderOrigin.targets);
+    orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
   }
 
   /** Holdings at the decision close, plus symbols the decision targets without holding them. */
@@ -201,16 +199,14 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ledger.closeDay(k);
   }
 
+  const openAtEnd = orderBook.resting.map((o) => ({ symbol: o.symbol, quantity: o.quantity }));
   orderBook.closeRemaining(last);
   for (const b of broker.fillBreaches) {
-    const d = ledger.daily;
-    const k = b.session - first;
-    const nav = d.nav[k];
     breaches.push({
       session: b.session,
       date: isoDay(market.dates[b.session]),
-      gross: (d.longValue[k] - d.shortValue[k]) / nav,
-      net: (d.longValue[k] + d.shortValue[k]) / nav,
+      gross: b.gross,
+      net: b.net,
       maxGross: limits.maxGross,
       maxNet: limits.maxNet,
       action: 'deferred',
@@ -261,7 +257,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps }),
   };
 }
 

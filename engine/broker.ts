@@ -6,23 +6,26 @@
 //   not reached (the order rests). Where the data has no opens, an open fill sees that session's
 //   close as its open — counted and reported.
 // - The volume limit caps what a symbol fills in a session, over all its orders; the rest rests.
+//   A blank volume cell in a series that has volumes reads as the last volume before it.
 // - The slippage model moves the price against the trader (a limit fill is never slipped past its
 //   limit); the commission model charges the slipped price, knowing what the order already paid.
 // - Reductions fill before additions. Day orders expire after their first fill session; GTC
 //   orders rest until filled or replaced.
-// - The account (account.ts) checks every fill: a cash account never spends cash that is not
-//   there, a margin account stays within its limits. A fill it cannot take whole is cut to the
-//   part it can; the rest keeps resting while sells that may fund it still rest (they fill
-//   first, reductions before additions), and is cancelled otherwise — both recorded as deferrals.
+// - The account (account.ts) checks every fill: a cash account (and a cash-only plan's buys) never
+//   spends cash that is not there, a margin account's book stays within its limits. Additions are
+//   asked about together first (a session's offsetting legs), then one at a time. A fill it cannot
+//   take whole is cut to the part it can; the rest keeps resting while sells that may fund it
+//   still rest (they fill first, reductions before additions), and is cancelled otherwise — both
+//   recorded as deferrals.
 // - An order that fills whole, or that the account cuts for good, ends on the book's record.
 
 import type { Market } from '../data/market.ts';
-import { AccountGuard, type FillQuote } from './account.ts';
+import { AccountGuard, type FillQuote, type Leg } from './account.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import type { LiquidityEstimator } from './liquidity.ts';
 import { LiquidityGaps } from './liquidityGaps.ts';
-import { type ExecutionModels, type FillContext, newFillContext } from './models/types.ts';
+import { type ExecutionModels, type FillContext, type LiquidityEstimate, newFillContext } from './models/types.ts';
 import { newOrder, type OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
@@ -52,7 +55,28 @@ export interface FillBreach {
   readonly symbol: number;
   /** Shares the account would not take. */
   readonly refused: number;
+  /** Gross and net exposure (× NAV after) the whole fill would have reached: why it was cut. */
+  readonly gross: number;
+  readonly net: number;
 }
+
+/** A fill prepared for the account's check: the order, what the bar lets it fill, and how it is priced. */
+interface SessionLeg extends Leg {
+  order: RestingOrder;
+  /** The volume limit cut it. */
+  capped: boolean;
+  phase: Phase;
+  liquidity: LiquidityEstimate | undefined;
+  /** Shares of its symbol filled this session before it. */
+  filledBefore: number;
+}
+
+function newLeg(): SessionLeg {
+  return { order: newOrder(), symbol: 0, quantity: 0, reference: NaN, quote: { price: NaN, commission: 0, slippage: 0 }, cashOnly: false, capped: false, phase: 'open', liquidity: undefined, filledBefore: 0 };
+}
+
+/** #firstVolume before the symbol's volume column was scanned. */
+const UNKNOWN = -1;
 
 /** Fills of the book's resting orders. Mutates the portfolio (trades, commission) and writes the ledger (fills, cost lines, deferrals). */
 export class Broker {
@@ -69,6 +93,10 @@ export class Broker {
   readonly #filledToday: Float64Array;
   readonly #touched: Int32Array;
   #touchedCount = 0;
+  /** Per symbol: the first session with a volume (UNKNOWN until a blank cell asks). */
+  readonly #firstVolume: Int32Array;
+  /** The session's prepared fills (a reused pool). */
+  readonly #legs: SessionLeg[] = [];
   /** Reused per fill: what the models are asked, the quote under test and the ledger record. */
   readonly #context: FillContext = newFillContext(newOrder());
   readonly #quote: FillQuote = { price: 0, commission: 0, slippage: 0 };
@@ -76,6 +104,8 @@ export class Broker {
   readonly #quoteFor = (q: number, out: FillQuote): FillQuote => this.#quoteFill(q, out);
   /** Fills at a session close because the data had no open. */
   openFallbacks = 0;
+  /** Order-sessions whose volume limit read a blank volume cell as the last volume before it. */
+  blankVolumes = 0;
   /** Margin-limit cuts at fills. */
   readonly fillBreaches: FillBreach[] = [];
   /** Fills the slippage model priced at 0 for want of σ or ADV. */
@@ -92,18 +122,26 @@ export class Broker {
     this.#account = new AccountGuard(parts.config.account, parts.portfolio, this.#whole);
     this.#filledToday = new Float64Array(parts.market.symbols.length);
     this.#touched = new Int32Array(parts.market.symbols.length);
+    this.#firstVolume = new Int32Array(parts.market.symbols.length).fill(UNKNOWN);
     this.liquidityGaps = new LiquidityGaps(parts.market.symbols.length, parts.models.slippage.name);
   }
 
-  /** Fill what can be filled on session t in `phase`: reductions first, then additions. */
+  /**
+   * Fill what can be filled on session t in `phase`: reductions first, one at a time, then the
+   * additions — together when the account allows the book after all of them (a long leg and a
+   * short leg that offset each other stay within a net limit only side by side), else one at a
+   * time, the legs that move the book's net exposure toward zero first.
+   */
   fillAll(t: number, phase: Phase): void {
     const orders = this.#book.resting;
     if (orders.length === 0) return;
     const shares = this.#portfolio.shares;
-    for (const o of orders) if (isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, false);
+    for (const o of orders) if (isReduction(o, shares[o.symbol]) && this.#prepare(o, t, phase, 0)) this.#settle(this.#legs[0], t, true, false);
     let fundingRests = false;
     for (const o of orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
-    for (const o of orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol])) this.#fill(o, t, phase, fundingRests);
+    let count = 0;
+    for (const o of orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol]) && this.#prepare(o, t, phase, count)) count++;
+    this.#fillAdditions(count, t, fundingRests);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
     this.#touchedCount = 0;
     for (const o of orders) {
@@ -114,19 +152,39 @@ export class Broker {
     this.#book.dropFinished();
   }
 
-  #fill(o: RestingOrder, t: number, phase: Phase, fundingRests: boolean): void {
+  /** Settle the session's `count` prepared additions (#legs[0..count)). */
+  #fillAdditions(count: number, t: number, fundingRests: boolean): void {
+    const legs = this.#legs;
+    if (count > 1 && this.#account.sessionFits(legs, count)) {
+      for (let k = 0; k < count; k++) this.#settle(legs[k], t, false, fundingRests);
+      return;
+    }
+    const p = this.#portfolio;
+    let net = p.longValue + p.shortValue;
+    for (let k = 0; k < count; k++) net += legs[k].quantity * legs[k].reference;
+    const toward = -Math.sign(net);
+    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) === toward) this.#settle(legs[k], t, true, fundingRests);
+    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) !== toward) this.#settle(legs[k], t, true, fundingRests);
+  }
+
+  /**
+   * The bar's part of filling order `o` on session t: no trade, a limit or stop not reached, or a
+   * volume limit used up make it rest (deferral recorded, false returned); otherwise #legs[slot]
+   * holds what it would fill, priced, and the volume it takes counts as filled today.
+   */
+  #prepare(o: RestingOrder, t: number, phase: Phase, slot: number): boolean {
     const m = this.#market;
     const k = t * m.symbols.length + o.symbol;
     if (Number.isNaN(m.close[k]) || m.volume[k] === 0) {
       this.#ledger.defer(t, o.symbol, Deferral.noTrade, o.quantity);
-      return;
+      return false;
     }
     const c = this.#context;
-    this.#readBar(c, o, t, k, phase);
+    if (this.#readBar(c, o, t, phase)) this.openFallbacks++;
     const reference = this.#models.fill.referencePrice(c);
     if (Number.isNaN(reference)) {
       this.#ledger.defer(t, o.symbol, Deferral.priceNotReached, o.quantity);
-      return;
+      return false;
     }
     if (o.type === 'stop') o.triggered = true;
     c.reference = reference;
@@ -134,6 +192,7 @@ export class Broker {
     let capped = false;
     const most = this.#models.volume.maxShares(c);
     if (most !== Infinity) {
+      if (Number.isNaN(m.volume[k]) && !Number.isNaN(c.volume)) this.blankVolumes++;
       const left = Math.max(0, this.#roundDown(most - c.filledToday));
       if (Math.abs(quantity) > left) {
         quantity = Math.sign(quantity) * left;
@@ -142,24 +201,55 @@ export class Broker {
     }
     if (quantity === 0) {
       this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity);
-      return;
+      return false;
     }
     c.liquidity = this.#liquidity?.estimate(o.symbol, o.decidedAt, t); // an estimator exists only for a model with a liquidity window
-    const allowed = this.#account.allowed(o.symbol, quantity, reference, this.#quoteFor, this.#quote);
+    const leg = (this.#legs[slot] ??= newLeg());
+    leg.order = o;
+    leg.symbol = o.symbol;
+    leg.quantity = quantity;
+    leg.reference = reference;
+    leg.cashOnly = o.cashOnly;
+    leg.capped = capped;
+    leg.phase = phase;
+    leg.liquidity = c.liquidity;
+    leg.filledBefore = c.filledToday;
+    Object.assign(leg.quote, this.#quoteFill(quantity, this.#quote));
+    if (this.#filledToday[o.symbol] === 0) this.#touched[this.#touchedCount++] = o.symbol;
+    this.#filledToday[o.symbol] += Math.abs(quantity);
+    return true;
+  }
+
+  /**
+   * Fill a prepared leg: whole when `check` is off (the account allowed the session's legs
+   * together), else the part the account allows — the rest rests only while a funding sell rests.
+   */
+  #settle(leg: SessionLeg, t: number, check: boolean, fundingRests: boolean): void {
+    const o = leg.order;
+    const c = this.#context;
+    this.#readBar(c, o, t, leg.phase);
+    c.reference = leg.reference;
+    c.liquidity = leg.liquidity;
+    c.filledToday = leg.filledBefore;
+    const quantity = leg.quantity;
+    const allowed = check ? this.#account.allowed(leg, this.#quoteFor, this.#quote) : quantity;
     if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
-      const cash = this.#account.kind === 'cash' && !(this.#portfolio.shares[o.symbol] + quantity < 0);
+      const refusal = this.#account.refusal;
+      const cash = refusal === 'cash';
       this.#ledger.defer(t, o.symbol, cash ? Deferral.cash : Deferral.marginLimit, o.quantity - allowed);
-      if (this.#account.kind === 'margin') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed });
+      if (refusal === 'limit') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed, gross: this.#account.refusedGross, net: this.#account.refusedNet });
+      this.#filledToday[o.symbol] -= Math.abs(quantity - allowed);
       if (allowed !== 0) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
       if (fundingRests) o.quantity -= allowed;
       else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
     // Fractional shares: where the account cut only float noise off the fill, the order counts as filled (re-quoted for what fills).
-    if (allowed !== quantity) this.#quoteFill(allowed, this.#quote);
+    if (allowed === quantity) Object.assign(this.#quote, leg.quote);
+    else this.#quoteFill(allowed, this.#quote);
     this.#execute(o, t, allowed, this.#quote);
-    if (capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
+    if (leg.capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
     if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);
   }
@@ -169,16 +259,15 @@ export class Broker {
     return !this.#whole && Math.abs(quantity - allowed) <= FLOAT_NOISE * Math.abs(quantity);
   }
 
-  /** The bar of order `o` at market index k in `phase`, into the models' context. */
-  #readBar(c: FillContext, o: RestingOrder, t: number, k: number, phase: Phase): void {
+  /** The bar of order `o` on session t in `phase`, into the models' context; true when an open fill falls back to the close (the data has no open). */
+  #readBar(c: FillContext, o: RestingOrder, t: number, phase: Phase): boolean {
     const m = this.#market;
+    const k = t * m.symbols.length + o.symbol;
     const close = m.close[k];
     // Absent opens, highs and lows (the data has none) read as NaN.
     let open = phase === 'open' ? (m.open === undefined ? NaN : m.open[k]) : close;
-    if (Number.isNaN(open)) {
-      open = close;
-      this.openFallbacks++;
-    }
+    const fallback = Number.isNaN(open);
+    if (fallback) open = close;
     const high = phase === 'open' && m.high !== undefined ? m.high[k] : NaN;
     const low = phase === 'open' && m.low !== undefined ? m.low[k] : NaN;
     c.session = t;
@@ -187,12 +276,30 @@ export class Broker {
     c.high = Number.isNaN(high) ? Math.max(open, close) : high;
     c.low = Number.isNaN(low) ? Math.min(open, close) : low;
     c.close = close;
-    c.volume = m.volume[k];
+    c.volume = Number.isNaN(m.volume[k]) ? this.#lastVolume(o.symbol, t) : m.volume[k];
     c.filledToday = this.#filledToday[o.symbol];
     c.quantity = o.quantity;
     c.reference = NaN;
     c.price = NaN;
     c.liquidity = undefined;
+    return fallback;
+  }
+
+  /**
+   * A blank volume cell of symbol i on session t reads as the last volume before it, so a volume
+   * limit still binds (counted in blankVolumes, reported as a caveat); NaN where the series has
+   * no volume before t (a file without a Volume column: no limit, with a data caveat).
+   */
+  #lastVolume(i: number, t: number): number {
+    const m = this.#market;
+    const n = m.symbols.length;
+    if (this.#firstVolume[i] === UNKNOWN) {
+      let s = 0;
+      while (s < m.dates.length && Number.isNaN(m.volume[s * n + i])) s++;
+      this.#firstVolume[i] = s;
+    }
+    for (let s = t - 1; s >= this.#firstVolume[i]; s--) if (!Number.isNaN(m.volume[s * n + i])) return m.volume[s * n + i];
+    return NaN;
   }
 
   /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */
@@ -215,8 +322,6 @@ export class Broker {
   }
 
   #execute(o: RestingOrder, t: number, quantity: number, fill: FillQuote): void {
-    if (this.#filledToday[o.symbol] === 0) this.#touched[this.#touchedCount++] = o.symbol;
-    this.#filledToday[o.symbol] += Math.abs(quantity);
     const reference = this.#context.reference;
     this.#portfolio.trade(o.symbol, quantity, fill.price, reference);
     this.#portfolio.cash -= fill.commission;

@@ -28,6 +28,8 @@ export type CaveatCode =
   | 'leverage-breach'
   | 'deferred'
   | 'no-opens'
+  | 'blank-volume'
+  | 'open-orders'
   | 'no-impact'
   | 'missing-rate'
   | 'frequency'

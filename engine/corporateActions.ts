@@ -1,5 +1,6 @@
 // Open-phase corporate actions and exits:
-// - splits rescale positions and resting orders; in whole-share mode the fraction a split leaves
+// - splits rescale positions and resting orders (an order left under one whole share is cancelled,
+//   recorded as a split deferral); in whole-share mode the fraction a split leaves
 //   (15 shares through 1-for-10 → 1.5) is paid out — or, for a short, charged — in cash at the
 //   ex-date's market price (its open, else its close), like a broker's cash in lieu;
 // - dividends pay holders of record on the ex-date (shorts pay);
@@ -14,7 +15,7 @@ import type { Market } from '../data/market.ts';
 import type { OrderBook } from './orderBook.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
-import { OrderEnd } from './orders.ts';
+import { Deferral, OrderEnd } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
 
@@ -101,7 +102,8 @@ export class CorporateActions {
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
       const i = splits.symbol[e];
       portfolio.split(i, splits.value[e]);
-      orders.applySplit(i, splits.value[e], t);
+      const cancelled = orders.applySplit(i, splits.value[e], t);
+      if (cancelled !== 0) ledger.defer(t, i, Deferral.split, cancelled);
       if (this.#whole) this.#cashInLieu(t, i, portfolio, ledger);
     }
     const dividends = m.dividends;

@@ -5,8 +5,13 @@
 
 import { OrderLog } from './orderLog.ts';
 import { OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
+import type { PlannedOrders } from './planner.ts';
 import type { Orders } from './result.ts';
 import { roundShares } from './shares.ts';
+
+/** #amend marks: a symbol and direction with two planned legs (a flip), and one whose resting order was amended. */
+const TWO_LEGS = -1;
+const AMENDED = -2;
 
 export class OrderBook {
   readonly #symbols: readonly string[];
@@ -15,6 +20,8 @@ export class OrderBook {
   /** The orders still working, in the order they were placed (quantity 0: finished, leaving at the next dropFinished). */
   readonly resting: RestingOrder[] = [];
   readonly #spare: RestingOrder[] = [];
+  /** Per symbol and direction (2i: sell, 2i + 1: buy): 1 + the planned order replaceTargetOrders may amend with, 0 for none, or a mark. */
+  readonly #amend: Int32Array;
   #nextId = 1;
 
   /**
@@ -25,6 +32,7 @@ export class OrderBook {
     this.#symbols = symbols;
     this.#whole = wholeShares;
     this.#log = new OrderLog(rowsHint);
+    this.#amend = new Int32Array(2 * symbols.length);
   }
 
   get hasOrders(): boolean {
@@ -35,7 +43,7 @@ export class OrderBook {
    * Accept an order of `quantity` signed shares, decided at session `decidedAt` — in whole-share
    * mode rounded toward zero (float noise snapped), as targets are; none for 0.
    */
-  place(symbol: number, requested: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest): void {
+  place(symbol: number, requested: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest, cashOnly = false): void {
     const quantity = this.#whole ? roundShares(requested) : requested;
     if (quantity === 0) return;
     const o = this.#spare.pop() ?? newOrder();
@@ -51,6 +59,7 @@ export class OrderBook {
     o.tif = request?.tif ?? 'gtc';
     o.origin = origin;
     o.decidedAt = decidedAt;
+    o.cashOnly = cashOnly;
     o.triggered = false;
     o.filled = 0;
     o.commission = 0;
@@ -60,9 +69,40 @@ export class OrderBook {
     this.resting.push(o);
   }
 
-  /** A new decision at session t replaces what is left of the previous one's rebalance orders. */
-  cancelTargetOrders(t: number): void {
-    this.#cancel(t, OrderEnd.replaced, (o) => o.origin === OrderOrigin.targets);
+  /**
+   * A new decision at session t replaces what is left of the previous one's rebalance orders with
+   * `planned` (reductions first). A resting rebalance order for the same symbol and direction as
+   * a planned one is amended — its remaining quantity becomes the planned one, its requested
+   * quantity moves by the same change — rather than cancelled and placed again, so what it has
+   * filled and paid stays on it (a per-order commission minimum is paid once, as with a schedule
+   * that decides less often). The others end `replaced`; planned orders left over are placed.
+   */
+  replaceTargetOrders(planned: PlannedOrders, t: number, cashOnly: boolean): void {
+    const amend = this.#amend;
+    const slot = (symbol: number, quantity: number): number => 2 * symbol + (quantity > 0 ? 1 : 0);
+    // A flip plans two legs in one direction (close, then open): neither amends.
+    for (let k = 0; k < planned.count; k++) {
+      const j = slot(planned.symbol[k], planned.quantity[k]);
+      amend[j] = amend[j] === 0 ? k + 1 : TWO_LEGS;
+    }
+    for (const o of this.resting) {
+      if (o.origin !== OrderOrigin.targets) continue;
+      const j = slot(o.symbol, o.quantity);
+      if (amend[j] <= 0) {
+        this.end(o, t, OrderEnd.replaced);
+        continue;
+      }
+      const quantity = planned.quantity[amend[j] - 1];
+      amend[j] = AMENDED;
+      o.requested += quantity - o.quantity;
+      o.quantity = quantity;
+      o.cashOnly = cashOnly;
+    }
+    this.dropFinished();
+    for (let k = 0; k < planned.count; k++) {
+      if (amend[slot(planned.symbol[k], planned.quantity[k])] !== AMENDED) this.place(planned.symbol[k], planned.quantity[k], t, OrderOrigin.targets, undefined, cashOnly);
+    }
+    for (let k = 0; k < planned.count; k++) amend[slot(planned.symbol[k], planned.quantity[k])] = 0;
   }
 
   /** The symbol left the market at session t (`end`: delisting or data-end). */
@@ -104,17 +144,23 @@ export class OrderBook {
   /**
    * Split of `ratio` new shares per old at session t: resting quantities scale by it — rounded
    * toward zero in whole-share mode, so no order ever asks for a fraction — and limit and stop
-   * prices by its inverse. An order left with no whole share ends (`split`).
+   * prices by its inverse. An order left with no whole share ends (`split`); returned: the
+   * signed post-split shares of those orders (0 when none ended), for the deferral record.
    */
-  applySplit(symbol: number, ratio: number, t: number): void {
+  applySplit(symbol: number, ratio: number, t: number): number {
+    let cancelled = 0;
     for (const o of this.resting) {
       if (o.symbol !== symbol) continue;
-      o.quantity = this.#whole ? roundShares(o.quantity * ratio) : o.quantity * ratio;
+      const scaled = o.quantity * ratio;
+      o.quantity = this.#whole ? roundShares(scaled) : scaled;
       o.limit /= ratio;
       o.stop /= ratio;
-      if (o.quantity === 0) this.end(o, t, OrderEnd.split);
+      if (o.quantity !== 0) continue;
+      cancelled += scaled;
+      this.end(o, t, OrderEnd.split);
     }
     this.dropFinished();
+    return cancelled;
   }
 
   /** The resting orders as requests (a fresh array, for the strategy's book view). */
@@ -150,6 +196,7 @@ export function newOrder(): RestingOrder {
     tif: 'gtc',
     origin: OrderOrigin.targets,
     decidedAt: 0,
+    cashOnly: false,
     triggered: false,
     filled: 0,
     commission: 0,

@@ -25,16 +25,19 @@ export interface OrderRequest {
  * - no-price: a target named a symbol with no price at the decision (remaining is NaN: it
  *   could not be sized); the holding is left as it is.
  * - expired: a day order's unfilled rest.
- * - cash: a cash account had too little cash for the whole buy (or a sell's commission).
+ * - cash: a cash account had too little cash for the whole buy (or a sell's commission), or a
+ *   margin account for a buy of a plan that asked for no leverage (a cash-only order).
  * - margin-limit: a margin account's gross or net limit, or a short in a cash account.
  * - delisted / data-end: a target or order named a symbol after it was delisted, or after its
  *   data ended (remaining is NaN for a target, the order's shares for an order, which is cancelled).
+ * - split: a split left a resting order less than one whole share (remaining: the fraction, in
+ *   post-split shares); it is cancelled.
  * For cash and margin-limit, the rest keeps resting while sells that may fund it still rest;
  * otherwise it is cancelled.
  */
-export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6, delisted: 7, dataEnd: 8 } as const;
+export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6, delisted: 7, dataEnd: 8, split: 9 } as const;
 export type Deferral = (typeof Deferral)[keyof typeof Deferral];
-export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit', 'delisted', 'data-end'] as const;
+export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit', 'delisted', 'data-end', 'split'] as const;
 
 /** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;
@@ -94,6 +97,8 @@ export interface RestingOrder {
   origin: OrderOrigin;
   /** Session of the decision that created it. */
   decidedAt: number;
+  /** From a plan that asked for no leverage (long only, net ≤ 1): a buy spends only the cash there, in a margin account too. */
+  cashOnly: boolean;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
   /** Signed shares, limit and stop as decided (a split rescales quantity, limit and stop, not these). */

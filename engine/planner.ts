@@ -29,6 +29,8 @@ export interface Plan {
    * marked at a price, or the symbol has left the market): left as they are.
    */
   readonly unpriced: number[];
+  /** The targets ask for no leverage (long only, net ≤ 1): buys are sized to the cash and may spend only it (account.ts). */
+  readonly cashOnly: boolean;
 }
 
 /** What the planner reads at a decision (the engine's, or a test's stub). */
@@ -93,13 +95,16 @@ export class RebalancePlanner {
     const { maxGross, maxNet, shorts } = this.#limits;
     if (!(ctx.nav > 0) || gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE || (hasShorts && !shorts)) {
       this.#orders.count = 0;
-      return { orders: this.#orders, breach: { gross, net }, unpriced };
+      return { orders: this.#orders, breach: { gross, net }, unpriced, cashOnly: false };
     }
     this.targetWeight.set(this.#proposed);
     this.#round();
-    if (!hasShorts && net <= 1 + LEVERAGE_TOLERANCE) this.#fitBuysToCash(ctx);
+    // Trades the skip rules drop are left out first, so no buy is sized on a sale that will not happen.
+    this.#holdSkipped(ctx);
+    const cashOnly = !hasShorts && net <= 1 + LEVERAGE_TOLERANCE;
+    if (cashOnly) this.#fitBuysToCash(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
-    return { orders: this.#netOrders(ctx), unpriced };
+    return { orders: this.#netOrders(ctx), unpriced, cashOnly };
   }
 
   /**
@@ -174,6 +179,26 @@ export class RebalancePlanner {
     }
   }
 
+  /** Keep the holding of every symbol whose trade the skip rules drop. */
+  #holdSkipped(ctx: PlanContext): void {
+    const wanted = this.#wanted;
+    const held = ctx.portfolio.shares;
+    for (let i = 0; i < wanted.length; i++) if (wanted[i] !== held[i] && this.#skipped(ctx, i, held[i], wanted[i])) wanted[i] = held[i];
+  }
+
+  /**
+   * True when the trade of symbol i from `from` to `to` shares is dropped: dust, below the
+   * minimum notional, or commission above maxCommissionRate of its notional. Closing a position
+   * (to = 0) is never dropped.
+   */
+  #skipped(ctx: PlanContext, i: number, from: number, to: number): boolean {
+    if (to === 0) return false;
+    const delta = to - from;
+    const price = valuePrice(ctx, i);
+    const notional = Math.abs(delta * price);
+    return notional < DUST * ctx.nav || notional < this.#config.minTradeNotional || ctx.commission(i, delta, price) > this.#config.maxCommissionRate * notional;
+  }
+
   #roundShares(x: number): number {
     return this.#config.shares === 'whole' ? roundShares(x) : x;
   }
@@ -191,17 +216,12 @@ export class RebalancePlanner {
   #emit(ctx: PlanContext, reductions: boolean): void {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
-    const minNotional = this.#config.minTradeNotional;
-    const maxCommission = this.#config.maxCommissionRate;
     const orders = this.#orders;
     for (let i = 0; i < wanted.length; i++) {
       const from = held[i];
       const to = wanted[i];
       const delta = to - from;
-      if (delta === 0) continue;
-      const price = valuePrice(ctx, i);
-      const notional = Math.abs(delta * price);
-      if (to !== 0 && (notional < DUST * ctx.nav || notional < minNotional || ctx.commission(i, delta, price) > maxCommission * notional)) continue;
+      if (delta === 0 || this.#skipped(ctx, i, from, to)) continue;
       let quantity: number;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;

@@ -134,9 +134,10 @@ export interface Deferrals {
 
 /**
  * Targets or a fill the account would not take. `rejected`: a decision whose targets breach the
- * limits (or short in a cash account) is dropped whole, as if the strategy had not decided.
- * `deferred`: a margin account cut a fill at its limit (symbol names it; the rest of the order
- * is a `margin-limit` deferral).
+ * limits (or short in a cash account) is dropped whole, as if the strategy had not decided;
+ * gross and net are the targets'. `deferred`: a margin account cut a fill at its limit (symbol
+ * names it; the rest of the order is a `margin-limit` deferral); gross and net are what the whole
+ * fill would have reached (× NAV after it), the figures past the limit that explain the cut.
  */
 export interface LeverageBreach {
   readonly session: number;

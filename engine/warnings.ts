@@ -34,6 +34,10 @@ export interface RunRecordings {
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;
   readonly openFallbacks: number;
+  /** Order-sessions whose volume limit read a blank volume cell as the last volume before it. */
+  readonly blankVolumes: number;
+  /** Orders still resting at the run's end: symbol and remaining signed shares. */
+  readonly openAtEnd: readonly { readonly symbol: number; readonly quantity: number }[];
   readonly missingRateDays: number;
   /** Sessions accrued at the cash rate series' last rate after its end. */
   readonly carriedRate?: CashModel['carriedRate'];
@@ -63,6 +67,9 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.config.execution === 'same-close') out.push(caveat('look-ahead', 'high', 'same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)'));
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
+  if (r.blankVolumes > 0) {
+    out.push(caveat('blank-volume', 'low', `${r.blankVolumes} order-sessions had a blank volume cell: the participation limit used the last volume before it`, { value: r.blankVolumes, unit: 'count' }));
+  }
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
   const carried = r.carriedRate;
   if (carried !== undefined) {
@@ -203,29 +210,39 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   if (cut.length > 0) {
     out.push(caveat('leverage-breach', 'medium', `${cut.length} fills cut at the margin limits (first ${cut[0].symbol} on ${cut[0].date})`, { value: cut.length, unit: 'count' }, [...new Set(cut.map((b) => b.symbol ?? ''))]));
   }
+  out.push(...openOrdersCaveats(r));
   const d = r.deferrals;
   const n = r.market.symbols.length;
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
   const byReason = new Map<number, { count: number; share: number; session: number; symbols: Set<string> }>();
   const perSession = new Map<string, number>();
   for (let k = 0; k < d.reason.length; k++) {
-    const entry = byReason.get(d.reason[k]) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
+    // A sell the cash could not pay the commission of is told apart from a buy cut to the cash.
+    const key = d.reason[k] === Deferral.cash && d.remaining[k] < 0 ? CASH_SELL : d.reason[k];
+    const entry = byReason.get(key) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
     entry.count++;
     // Only the exit reasons name their symbols.
     if (d.reason[k] === Deferral.delisted || d.reason[k] === Deferral.dataEnd) entry.symbols.add(r.market.symbols[d.symbol[k]]);
     const price = r.market.close[d.session[k] * n + d.symbol[k]];
     if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
-      const key = `${d.reason[k]}:${d.session[k]}`;
-      const share = (perSession.get(key) ?? 0) + Math.abs(d.remaining[k] * price) / r.daily.nav[d.session[k] - r.first];
-      perSession.set(key, share);
+      const sessionKey = `${key}:${d.session[k]}`;
+      const share = (perSession.get(sessionKey) ?? 0) + Math.abs(d.remaining[k] * price) / r.daily.nav[d.session[k] - r.first];
+      perSession.set(sessionKey, share);
       if (share > entry.share) Object.assign(entry, { share, session: d.session[k] });
     }
-    byReason.set(d.reason[k], entry);
+    byReason.set(key, entry);
   }
+  const spender = r.config.account.kind === 'cash' ? 'a cash account' : 'a plan that asked for no leverage (long only, net at most 1)';
   for (const [reason, { count, share, session, symbols }] of byReason) {
+    const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
     if (reason === Deferral.cash) {
-      const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
-      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${count} order-sessions: a cash account spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${count} order-sessions: ${spender} spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+    } else if (reason === CASH_SELL) {
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `sells refused on ${count} order-sessions: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
+    } else if (reason === Deferral.volumeCap) {
+      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} order-sessions deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
+    } else if (reason === Deferral.split) {
+      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} orders cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.delisted || reason === Deferral.dataEnd) {
       const names = [...symbols];
       const gone = reason === Deferral.delisted ? 'their delisting' : 'their data ended';
@@ -237,6 +254,34 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     }
   }
   return out;
+}
+
+/** byReason's key for cash deferrals of sells (Deferral codes are ≥ 0). */
+const CASH_SELL = -1;
+
+/**
+ * Orders still resting when the run ended: their remaining shares at the last close, as a share
+ * of the final NAV (the part of the book the orders asked for and the run did not reach).
+ */
+function openOrdersCaveats(r: RunRecordings): Caveat[] {
+  if (r.openAtEnd.length === 0) return [];
+  const nav = r.daily.nav[r.last - r.first];
+  let value = 0;
+  for (const o of r.openAtEnd) {
+    const price = lastClose(r.market, o.symbol, r.last);
+    if (Number.isFinite(price)) value += Math.abs(o.quantity * price);
+  }
+  const share = nav > 0 ? value / nav : Infinity;
+  const names = [...new Set(r.openAtEnd.map((o) => r.market.symbols[o.symbol]))];
+  const message = `${r.openAtEnd.length} orders still open at the run's end (${listSymbols(names)}): ${money(value)} unfilled, ${pct(share)} of the final NAV the book did not reach`;
+  return [caveat('open-orders', bySize(share, 0.05, 0.01), message, { value: share, unit: 'nav-share' }, names)];
+}
+
+/** Symbol i's last close on or before session t (NaN when it has none). */
+function lastClose(m: Market, i: number, t: number): number {
+  const n = m.symbols.length;
+  for (let s = t; s >= 0; s--) if (!Number.isNaN(m.close[s * n + i])) return m.close[s * n + i];
+  return NaN;
 }
 
 /** Notes about filling orders (opens, volume) and about a universe's membership: not about one price series' returns. */

@@ -39,7 +39,7 @@ export interface FillContext {
   high: number;
   low: number;
   close: number;
-  /** Shares traded in the session (NaN where the data has no volume). */
+  /** Shares traded in the session; a blank cell in a series that has volumes reads as the last volume before it; NaN where the series has none before it. */
   volume: number;
   /** Shares of this symbol already filled this session, over all orders (≥ 0). */
   filledToday: number;

@@ -33,10 +33,11 @@ function rng(seed: number): () => number {
 }
 
 describe('cash account', () => {
-  it('cash ≥ 0 and gross ≤ 1 after every session: random long-only targets, suspensions, opening gaps', () => {
+  it('cash ≥ 0 and gross ≤ 1 after every session: random long-only targets, suspensions, opening gaps — in a margin account too (unlevered targets borrow nothing)', () => {
     let cut = 0;
+    const accounts = fc.constantFrom({ kind: 'cash' } as const, { kind: 'margin', maxGross: 2, maxNet: 1.5 } as const);
     fc.assert(
-      fc.property(marketArb, fc.constantFrom('whole' as const, 'fractional' as const), fc.constantFrom('next-open' as const, 'next-close' as const), (m, shares, execution) => {
+      fc.property(marketArb, fc.constantFrom('whole' as const, 'fractional' as const), fc.constantFrom('next-open' as const, 'next-close' as const), accounts, (m, shares, execution, account) => {
         const r = rng(m.seed);
         const closes: number[][] = [];
         const opens: number[][] = [];
@@ -58,7 +59,7 @@ describe('cash account', () => {
           const invested = r() < 0.5 ? 1 : r();
           script[t] = { weights: Object.fromEntries(symbols.map((s, i) => [s, (raw[i] / total) * invested])) };
         }
-        const result = backtest(market, scripted(script), { initialCash: 100_000, shares, execution, cash: { rate: 0.05, debitSpreadBps: 200 }, commission: { kind: 'bps', bps: 5 }, slippage: { kind: 'fixed-bps', bps: 10 } });
+        const result = backtest(market, scripted(script), { initialCash: 100_000, shares, execution, account, cash: { rate: 0.05, debitSpreadBps: 200 }, commission: { kind: 'bps', bps: 5 }, slippage: { kind: 'fixed-bps', bps: 10 } });
         const d = result.daily;
         for (let k = 0; k < d.nav.length; k++) {
           expect(d.cash[k], `cash at session ${k}`).toBeGreaterThanOrEqual(0);
@@ -93,5 +94,17 @@ describe('cash account', () => {
     const messages = result.caveats.map((c) => c.message);
     expect(messages).toContainEqual(expect.stringMatching(/^1 order-sessions deferred: sells beyond the holding \(a cash account does not short\)$/));
     expect(messages).toContainEqual(expect.stringMatching(/^buys cut or held back on 1 order-sessions: a cash account spends only the cash there at the fill/));
+  });
+
+  it('a closing sale whose commission is more than its proceeds plus the cash is refused, and said to be a sell', () => {
+    // 100 at 1 with a 5.00 minimum: 95 shares (95 + 5 = 100), cash 0. The price falls to 0.04; closing 95 × 0.04 = 3.80 < 5.00.
+    const market = fixtureMarket({ symbols: ['P'], closes: [[1], [1], [0.04], [0.04]] });
+    const result = backtest(market, scripted({ 0: { weights: { P: 1 } }, 2: { weights: {} } }), { initialCash: 100, commission: { kind: 'per-share', perShare: 0.01, minimum: 5 }, maxCommissionRate: 1 });
+    expect(Array.from(result.fills.quantity)).toEqual([95]);
+    expect(Array.from(result.deferrals.remaining)).toEqual([-95]);
+    const refused = result.caveats.find((c) => c.message.startsWith('sells refused on 1 order-sessions'));
+    // 95 × 0.04 = 3.80 of NAV 3.80: 100 %.
+    expect(refused).toMatchObject({ code: 'cash-limited', severity: 'high', size: 1 });
+    expect(result.caveats.map((c) => c.message).some((m) => m.startsWith('buys cut'))).toBe(false);
   });
 });

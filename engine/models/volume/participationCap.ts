@@ -7,7 +7,7 @@ import type { VolumeLimit } from '../types.ts';
 /** Config `participationCap`: the share of a session's volume (0 < cap ≤ 1). */
 const schema = z.number().gt(0).max(1);
 
-/** cap × the session's volume (no limit where the data has no volume). */
+/** cap × the session's volume (no limit where the series has no volume; the broker reads a blank cell as the last volume before it). */
 export const participationCap = {
   schema,
   create: (cap: z.output<typeof schema>): VolumeLimit => ({

@@ -28,12 +28,20 @@ describe('an order’s record', () => {
     ]);
   });
 
-  it('a new decision replaces the previous decision’s unfilled rebalance orders', () => {
-    // A does not trade on sessions 1–2: the first decision's buy rests, the second replaces it.
+  it('a new decision amends the resting rebalance order of the same symbol and direction', () => {
+    // A does not trade on sessions 1–2: the first decision's buy of 50 000 rests; the second asks
+    // for 30 000 and amends it (requested 50 000 − 20 000), which fills on session 3.
     const result = scenario({ symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[1e6], [0], [0], [1e6]] }, { 0: { weights: { A: 0.5 } }, 2: { weights: { A: 0.3 } } });
+    expect(orderRows(result).map((r) => [r.id, r.session, r.quantity, r.filled, r.status, r.end, r.endSession])).toEqual([[1, 0, 30_000, 30_000, 'filled', 'filled', 3]]);
+  });
+
+  it('a new decision replaces the resting rebalance order of the other direction', () => {
+    // Session 0: a buy of 50 000 rests (no trade on sessions 1–2). Session 2 asks for a short of
+    // 0.3 of NAV (a margin account): a sell of 30 000, the other direction — the buy is replaced.
+    const result = scenario({ symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[1e6], [0], [0], [1e6]] }, { 0: { weights: { A: 0.5 } }, 2: { weights: { A: -0.3 } } }, { account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
     expect(orderRows(result).map((r) => [r.id, r.session, r.quantity, r.filled, r.status, r.end, r.endSession])).toEqual([
       [1, 0, 50_000, 0, 'cancelled', 'replaced', 2],
-      [2, 2, 30_000, 30_000, 'filled', 'filled', 3],
+      [2, 2, -30_000, -30_000, 'filled', 'filled', 3],
     ]);
   });
 

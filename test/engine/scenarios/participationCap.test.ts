@@ -29,7 +29,9 @@ describe('partial fills under a participation cap', () => {
       { session: 1, symbol: 'A', reason: 'volume-cap', remaining: 150 },
       { session: 2, symbol: 'A', reason: 'volume-cap', remaining: 50 },
     ]);
-    expect(messages(result)).toContain('2 order-sessions deferred: volume-cap');
+    // Severity by size: the largest rest is 150 shares × 10 = 1 500 of NAV 10 000 on session 1, 15 % > 5 %: high.
+    expect(result.caveats.find((c) => c.message.startsWith('2 order-sessions deferred: volume-cap'))).toMatchObject({ severity: 'high', size: 0.15 });
+    expect(messages(result)).toContain('2 order-sessions deferred: volume-cap — the participation limit left part of an order for later sessions (largest 15.0% of NAV on 2024-01-02)');
   });
 
   it('pays for each partial fill', () => {
@@ -86,5 +88,43 @@ describe('the cap is per symbol and session, not per order', () => {
       [2, 100],
       [3, 100],
     ]);
+  });
+});
+
+describe('a blank volume cell under a participation cap', () => {
+  it('reads as the last volume before it: 10 % of 1 000 = 100 shares, not the whole order', () => {
+    const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50]], volumes: [[1_000], [1_000], [NaN], [1_000]] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 2_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 50],
+      [2, 'A', 100, 50],
+      [3, 'A', 100, 50],
+    ]);
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1 });
+  });
+});
+
+describe('orders still open at the run’s end', () => {
+  it('get a caveat sized by their share of the final NAV', () => {
+    // 2 000 ordered, 100 a session fill on sessions 1–3: 1 700 × 50 = 85 000 of NAV 100 000 left: 85 %, high.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50]], volumes: [[1_000], [1_000], [1_000], [1_000]] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 2_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    expect(result.caveats.find((c) => c.code === 'open-orders')).toMatchObject({ severity: 'high', size: 0.85, message: "1 orders still open at the run's end (A): 85,000 unfilled, 85.0% of the final NAV the book did not reach" });
+  });
+});
+
+describe('a new decision every session amends the partly filled order', () => {
+  it('pays the per-order minimum once: 1.00 + 0 + 0.50, as deciding once would', () => {
+    // 15 010 at 50 → 300 shares (costs estimated: 300 × 50 + 1.50 ≤ 15 010); cap 10 % of 1 000 = 100 a session.
+    // 0.005/share, min 1: 100 → 1.00; 200 → max(1, 1.00) − 1 = 0; 300 → 1.50 − 1 = 0.50.
+    const m = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 4 }, () => [50]), volumes: Array.from({ length: 4 }, () => [1_000]) });
+    const every = { 0: { weights: { A: 1 } }, 1: { weights: { A: 1 } }, 2: { weights: { A: 1 } }, 3: { weights: { A: 1 } } };
+    const result = scenario(m, every, { initialCash: 15_010, participationCap: 0.1, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', 100, 50],
+      [2, 'A', 100, 50],
+      [3, 'A', 100, 50],
+    ]);
+    expect(Array.from(result.fills.commission)).toEqual([1, 0, 0.5]);
   });
 });

@@ -74,6 +74,21 @@ describe('minTradeNotional', () => {
     expect(trades(result).filter((t) => t[0] === 2)).toEqual([[2, 'B', -1, 100]]);
   });
 
+  it('sizes buys without the proceeds of a sale it skips (cash and margin accounts alike)', () => {
+    // t1 close: 50 A at 110 (5 500), 50 B at 90 (4 500), cash 0, NAV 10 000. Targets A 0.52 → 47 (sell 3 × 110 = 330 < 500: skipped),
+    // B 0.18 → 20 (sell 30 × 90 = 2 700), C 0.30 → 30 at 100. Cash for C: 2 700 only → 27 shares, nothing deferred.
+    const m = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[100, 100, 100], [110, 90, 100], [110, 90, 100]] });
+    for (const account of [{ kind: 'cash' }, { kind: 'margin', maxGross: 2, maxNet: 1 }] as const) {
+      const result = scenario(m, { 0: { weights: { A: 0.5, B: 0.5 } }, 1: { weights: { A: 0.52, B: 0.18, C: 0.3 } } }, { initialCash: 10_000, minTradeNotional: 500, account });
+      expect(trades(result).filter((t) => t[0] === 2)).toEqual([
+        [2, 'B', -30, 90],
+        [2, 'C', 27, 100],
+      ]);
+      expect(result.deferrals.reason.length).toBe(0);
+      expect(result.breaches).toEqual([]);
+    }
+  });
+
   it('keeps trades at or above the minimum', () => {
     // Target 60 % A → 60 shares: delta 11 × 100 = 1 100 ≥ 150.
     const result = scenario(market, { 0: setup, 1: { weights: { A: 0.6 } } }, { initialCash: 10_000, minTradeNotional: 150 });

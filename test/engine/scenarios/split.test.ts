@@ -75,3 +75,14 @@ describe('1:4 reverse split of a short position', () => {
     expectColumn(result.daily.shortPnl, [0, 0, 0, -100]);
   });
 });
+
+describe('a reverse split that leaves a resting order under one whole share', () => {
+  it('cancels it with a split deferral holding the fraction (3 × 1/4 = 0.75 shares) and a caveat', () => {
+    // t0: a limit buy of 3 @ 4 (close 5: never reached). t2: 1-for-4 (value 0.25): 3 → 0.75 → 0 whole shares.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[5], [5], [20], [20]], splits: [{ session: 2, symbol: 0, value: 0.25 }] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 3, type: 'limit', limit: 4 }) }, { initialCash: 10_000 });
+    expect(deferralRows(result).filter((d) => d.reason === 'split')).toEqual([{ session: 2, symbol: 'A', reason: 'split', remaining: 0.75 }]);
+    // 0.75 × 20 = 15 of NAV 10 000: 0.15 %, low.
+    expect(result.caveats.find((c) => c.message.startsWith('1 orders cancelled: a split'))).toMatchObject({ severity: 'low', size: 0.0015 });
+  });
+});

@@ -1,0 +1,134 @@
+// The account at the fill: a session's legs count together against the margin limits (a 130/30
+// or market-neutral book within them fills whole); a plan that asked for no leverage borrows
+// nothing in a margin account; a cut fill's breach row says what the whole fill would have
+// reached. Every expected figure is worked by hand in the comments.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fixtureMarket } from '../fixtures.ts';
+import { deferralRows, expectNear, messages, scenario, trades } from '../helpers.ts';
+
+/** A at 100 and B at 50 every session, plenty of volume. */
+const flat = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 4 }, () => [100, 50]) });
+
+describe('margin limits on the book after the session’s fills', () => {
+  // 130/30: A 1.3 × 10 000 / 100 = 130, B −0.3 × 10 000 / 50 = −60; after both gross 1.6, net 1.0, cash 10 000 − 13 000 + 3 000 = 0.
+  // Neutral under maxNet 0.2: A 50, B −100; net 0, cash 10 000 − 5 000 + 5 000 = 10 000.
+  it.each([
+    { book: '130/30 under maxNet 1', a: 1.3, b: -0.3, maxNet: 1, fills: [130, -60], cash: 0, net: 1 },
+    { book: '0.5 / −0.5 under maxNet 0.2', a: 0.5, b: -0.5, maxNet: 0.2, fills: [50, -100], cash: 10_000, net: 0 },
+  ])('$book fills whole, no breach', ({ a, b, maxNet, fills, cash, net }) => {
+    const result = scenario(flat, { 0: { weights: { A: a, B: b } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet } });
+    expect(trades(result)).toEqual([
+      [1, 'A', fills[0], 100],
+      [1, 'B', fills[1], 50],
+    ]);
+    expect(result.breaches).toEqual([]);
+    expectNear(result.daily.cash[1], cash);
+    expectNear((result.daily.longValue[1] + result.daily.shortValue[1]) / result.daily.nav[1], net);
+  });
+
+  it('when the legs do not fit together, the one that moves net toward zero fills first and the other is cut to the limit', () => {
+    // B trades 200 shares on session 1 and the cap is 10 %: only 20 of −100 B fill (net −1 000).
+    // A's +50 would reach net (5 000 − 1 000) / 10 000 = 0.4 > 0.2: cut to 30 (net 0.2). The breach row holds 0.4, not the after-cut 0.2.
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 3 }, () => [100, 50]), volumes: [[1e6, 1e6], [1e6, 200], [1e6, 1e6]] });
+    const result = scenario(m, { 0: { weights: { A: 0.5, B: -0.5 } } }, { initialCash: 10_000, participationCap: 0.1, account: { kind: 'margin', maxGross: 2, maxNet: 0.2 } });
+    expect(trades(result).filter((f) => f[0] === 1)).toEqual([
+      [1, 'B', -20, 50],
+      [1, 'A', 30, 100],
+    ]);
+    const cut = result.breaches.find((b) => b.action === 'deferred');
+    expectNear(cut?.net ?? NaN, 0.4);
+    expectNear(cut?.gross ?? NaN, 0.6);
+  });
+
+  it('property: targets within the limits fill whole when cash and volume allow; fills never take the book past a limit', () => {
+    const weights = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(weights, fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: 0.1, max: 1.5, noNaN: true }), (w, maxGross, maxNet) => {
+        const gross = w.reduce((s, x) => s + Math.abs(x), 0);
+        const net = w.reduce((s, x) => s + x, 0);
+        // Scale into the limits (a margin below them for whole-share rounding).
+        const k = Math.min(1, (0.98 * maxGross) / Math.max(gross, 1e-9), (0.98 * maxNet) / Math.max(Math.abs(net), 1e-9));
+        const m = fixtureMarket({ symbols: ['A', 'B', 'C', 'D'], closes: Array.from({ length: 3 }, () => [100, 50, 20, 10]) });
+        const targets = Object.fromEntries(w.map((x, i) => [m.symbols[i], x * k]));
+        const result = scenario(m, { 0: { weights: targets } }, { initialCash: 100_000, account: { kind: 'margin', maxGross, maxNet } });
+        expect(result.breaches).toEqual([]);
+        expect(deferralRows(result)).toEqual([]);
+        const d = result.daily;
+        for (let t = 0; t < d.nav.length; t++) {
+          expect(d.longValue[t] - d.shortValue[t]).toBeLessThanOrEqual(maxGross * d.nav[t] * (1 + 1e-9));
+          expect(Math.abs(d.longValue[t] + d.shortValue[t])).toBeLessThanOrEqual(maxNet * d.nav[t] * (1 + 1e-9));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('property: with volume caps cutting legs at random, the book never ends a session past a limit because of fills', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -0.8, max: 0.8, noNaN: true }), { minLength: 3, maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 5_000 }), { minLength: 3, maxLength: 3 }), (w, vols) => {
+        const gross = w.reduce((s, x) => s + Math.abs(x), 0);
+        const net = w.reduce((s, x) => s + x, 0);
+        const k = Math.min(1, 1.5 / Math.max(gross, 1e-9), 0.3 / Math.max(Math.abs(net), 1e-9));
+        const m = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: Array.from({ length: 4 }, () => [100, 50, 20]), volumes: Array.from({ length: 4 }, () => vols) });
+        const targets = Object.fromEntries(w.map((x, i) => [m.symbols[i], x * k]));
+        const result = scenario(m, { 0: { weights: targets } }, { initialCash: 100_000, participationCap: 0.1, account: { kind: 'margin', maxGross: 1.6, maxNet: 0.35 } });
+        const d = result.daily;
+        for (let t = 0; t < d.nav.length; t++) {
+          expect(d.longValue[t] - d.shortValue[t]).toBeLessThanOrEqual(1.6 * d.nav[t] * (1 + 1e-9));
+          expect(Math.abs(d.longValue[t] + d.shortValue[t])).toBeLessThanOrEqual(0.35 * d.nav[t] * (1 + 1e-9));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('no borrowing nobody asked for (margin account, targets long only, net ≤ 1)', () => {
+  it('a gap up cuts the buy to the cash there, as a cash account would: no negative cash, a cash-limited caveat', () => {
+    // Decision at 100: 100 % of 10 000 → 100 shares. Next open 103: 100 × 103 = 10 300 > 10 000 → 97 shares (97 × 103 = 9 991 ≤ 10 000 < 98 × 103).
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [103], [103]], opens: [[100], [103], [103]] });
+    const result = scenario(m, { 0: { weights: { A: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1.5 } });
+    expect(trades(result)).toEqual([[1, 'A', 97, 103]]);
+    expectNear(result.daily.cash[1], 9);
+    expect(deferralRows(result)).toEqual([{ session: 1, symbol: 'A', reason: 'cash', remaining: 3 }]);
+    expect(result.breaches).toEqual([]);
+    expect(messages(result).some((s) => s.startsWith('buys cut or held back on 1 order-sessions: a plan that asked for no leverage'))).toBe(true);
+  });
+
+  it('a buy funded by a sale that rests waits for it instead of borrowing', () => {
+    // t0: 100 % A → 125 A at 80. t1: 100 % B. A has no trade on t2: the B buy (250 at 40) waits; on t3 A sells and B buys.
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: [[80, 40], [80, 40], [80, 40], [80, 40]], volumes: [[1e6, 1e6], [1e6, 1e6], [0, 1e6], [1e6, 1e6]] });
+    const result = scenario(m, { 0: { weights: { A: 1 } }, 1: { weights: { B: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 2 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', 125, 80],
+      [3, 'A', -125, 80],
+      [3, 'B', 250, 40],
+    ]);
+    for (const cash of result.daily.cash) expect(cash).toBeGreaterThanOrEqual(0);
+    expect(deferralRows(result)).toEqual([
+      { session: 2, symbol: 'A', reason: 'no-trade', remaining: -125 },
+      { session: 2, symbol: 'B', reason: 'cash', remaining: 250 },
+    ]);
+  });
+
+  it('targets that ask for leverage still borrow: 150 % long under maxNet 1.5', () => {
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [100], [100]] });
+    const result = scenario(m, { 0: { weights: { A: 1.5 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1.5 } });
+    expect(trades(result)).toEqual([[1, 'A', 150, 100]]);
+    expectNear(result.daily.cash[1], -5_000);
+  });
+});
+
+describe('breach rows explain the cut', () => {
+  it('a gap past maxNet 1 stores the net the whole fill would have reached', () => {
+    // 100 shares decided at 100, filled at an open of 103: net after the whole fill = 10 300 / (10 000 − 10 300 + 10 300) = 1.03 > 1.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [103], [103]], opens: [[100], [103], [103]] });
+    const result = scenario(m, { 0: { weights: { A: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    const b = result.breaches[0];
+    expect([b.action, b.symbol]).toEqual(['deferred', 'A']);
+    expectNear(b.net, 1.03);
+    expectNear(b.gross, 1.03);
+  });
+});

@@ -19,6 +19,8 @@ export interface LineSeriesSpec {
   dashed?: boolean;
   step?: boolean;
   width?: number;
+  /** Join the known points across nulls (a benchmark with values only on its own, coarser dates). */
+  connect?: boolean;
 }
 
 export interface LineChartSpec {

@@ -125,6 +125,7 @@
         showSymbol: false,
         sampling: 'lttb',
         step: s.step ? 'end' : false,
+        connectNulls: !!s.connect,
         color: s.color,
         lineStyle: { width: s.width || 1.25, type: s.dashed ? 'dashed' : 'solid' },
         emphasis: { disabled: true },

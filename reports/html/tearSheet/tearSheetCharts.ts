@@ -69,7 +69,9 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];
   const ownDrawdown = underwaterOf(r);
   const benchDrawdown = pairs === undefined ? undefined : underwaterOf(pairs.b);
-  const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown])]);
+  const benchNav = bench === undefined ? undefined : rebased(data.nav, bench.nav);
+  // The benchmark's own points are kept too: a coarser benchmark has values on few rows.
+  const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown]), ...(benchNav === undefined ? [] : [benchNav])]);
   const coarse = strideIndices(T, COARSE_POINTS);
   const fullAxis = out.axis(pick(data.dates, full));
   const coarseAxis = out.axis(pick(data.dates, coarse));
@@ -78,10 +80,9 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const line = (label: string, x: string, values: ArrayLike<number | null>, color: string, extra: Partial<LineSeriesSpec> = {}): LineSeriesSpec => ({ name: label, x, values: compact(values), color, ...extra });
 
   // Equity: NAV against the benchmark rebased to the same starting capital, and cash.
-  const benchNav = bench === undefined ? undefined : rebased(data.nav, bench.nav);
   const cash = cashNav(data);
   const equity = [line(name, fullAxis, pick(data.nav, full), COLORS.runs[0], { width: 2 })];
-  if (bench !== undefined && benchNav !== undefined) equity.push(line(bench.name, fullAxis, pick(benchNav, full), COLORS.runs[1]));
+  if (bench !== undefined && benchNav !== undefined) equity.push(line(bench.name, fullAxis, pick(benchNav, full), COLORS.runs[1], { connect: true }));
   if (cash !== undefined) equity.push(line('Cash', coarseAxis, pick(cash, coarse), COLORS.runs[2], { dashed: true }));
   const positive = data.nav.every((v) => v > 0) && (benchNav ?? []).every((v) => v === null || v > 0);
   out.add({ type: 'line', id: 'equity', format: 'currency', series: equity, logToggle: positive, zoom: true });

@@ -120,6 +120,18 @@ describe('a stored daily run against a month-end benchmark', () => {
     expect(html).toContain("BM&#39;s returns over the 6 monthly intervals paired with the run, scaled by");
   });
 
+  it('draws the benchmark on the equity chart through its month ends: every one of its 7 values kept, joined across the days between', () => {
+    const chart = tearSheetCharts(data).payload.charts.find((c) => c.id === 'equity');
+    const series = chart?.type === 'line' ? chart.series[1] : undefined;
+    expect(series?.connect).toBe(true);
+    // Rebased to the NAV's 1,000,000 at the first row: 1,000,000 × Π(1 + b) over the months so far.
+    const expected = [1, ...b].map((_, k) => b.slice(0, k).reduce((w, x) => w * (1 + x), 1_000_000));
+    const drawn = (series?.values ?? []).filter((v) => v !== null) as number[];
+    expect(drawn.length).toBe(7);
+    // Chart values carry 6 significant digits (compact).
+    drawn.forEach((v, k) => expect(Math.abs(v / expected[k] - 1)).toBeLessThan(5e-6));
+  });
+
   it('says so beside the metrics, and the volatility-matched benchmark ends where its levered months compound to', () => {
     expect(renderTearSheet(data)).toContain("Relative metrics: 6 intervals paired with BM, annualized with P = 12, not the run&#39;s 252");
     const charts = tearSheetCharts(data);

@@ -32,7 +32,7 @@ import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
-import type { BookView, Decision, Strategy } from './strategy.ts';
+import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
 import { checkDecision, strategyFailure } from './strategyFault.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
@@ -61,15 +61,24 @@ export interface BacktestOptions {
 export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}, options: BacktestOptions = {}): Result {
   const config = parseOrThrow(engineConfigSchema, configInput, 'engine config');
   const [first, last] = runRange(market, config);
+  const n = market.symbols.length;
+  const adjustments = buildAdjustmentIndex(market);
+  // P of the run: the strategies annualise with it (view.periodsPerYear) and resolve windows given as durations, as the accruals and metrics do.
+  const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
+  const view = new MarketView(market, adjustments, periodsPerYear);
+  const random = new Random(config.seed, 'strategy');
+  // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.
+  let initialised: InitResult | void;
+  try {
+    initialised = strategy.init?.({ symbols: view.symbols, random: () => random.uniform(), periodsPerYear });
+  } catch (err) {
+    throw strategyFailure(err, strategy.name, 'in init()');
+  }
+  const params = initialised ? initialised.params : strategy.params;
   if (strategy.shorts && config.account.kind === 'cash') {
     throw new UserError(`strategy ${strategy.name} holds short positions, which a cash account does not allow: set a margin account (engine config account: { kind: margin, maxGross: 2, maxNet: 1 }; on the command line --account margin)`);
   }
   const models = executionModels(config, market, options.models);
-  const n = market.symbols.length;
-  const adjustments = buildAdjustmentIndex(market);
-  // P of the run: the strategies annualise with it (view.periodsPerYear) as the accruals and metrics do.
-  const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
-  const view = new MarketView(market, adjustments, periodsPerYear);
   const portfolio = new Portfolio(n, config.initialCash);
   // A copy: a strategy's own schedule may not write into the market's calendar.
   const due = strategy.schedule.sessions(market.dates.slice(), first);
@@ -88,16 +97,10 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const breaches: LeverageBreach[] = [];
   const band = strategy.schedule.driftBand;
   const book = bookView(portfolio, orderBook);
-  const random = new Random(config.seed, 'strategy');
   let firstInvested = -1;
   let ruin = -1;
   /** Decisions that returned targets (the planner's business). */
   let decisions = 0;
-  try {
-    strategy.init?.({ symbols: view.symbols, random: () => random.uniform() });
-  } catch (err) {
-    throw strategyFailure(err, strategy.name, 'in init()');
-  }
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
@@ -217,7 +220,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const sessions = Int32Array.from({ length: last - first + 1 }, (_, k) => first + k);
   const manifest = {
     engine: { name: 'breadth' as const, version: ENGINE_VERSION },
-    strategy: { name: strategy.name, params: strategy.params, schedule: strategy.schedule.name, sourceHash: strategy.sourceHash ?? null },
+    strategy: { name: strategy.name, params, schedule: strategy.schedule.name, sourceHash: strategy.sourceHash ?? null },
     data: { name: market.name, fingerprint: market.fingerprint, synthetic: market.synthetic, sources: market.sources },
     period: { from: isoDay(market.dates[first]), to: isoDay(market.dates[last]), sessions: last - first + 1 },
     execution: config.execution,

@@ -18,6 +18,7 @@ import { newFillRecord, type Ledger } from './ledger.ts';
 import { Deferral, OrderEnd } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
+import { splitParts } from './shares.ts';
 
 /** A position closed because its data ended (not a delisting). */
 export interface DataEndExit {
@@ -101,10 +102,11 @@ export class CorporateActions {
     const splits = m.splits;
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
       const i = splits.symbol[e];
+      const before = portfolio.shares[i];
       portfolio.split(i, splits.value[e]);
       const cancelled = orders.applySplit(i, splits.value[e], t);
       if (cancelled !== 0) ledger.defer(t, i, Deferral.split, cancelled);
-      if (this.#whole) this.#cashInLieu(t, i, portfolio, ledger);
+      if (this.#whole) this.#cashInLieu(t, i, splitParts(before, splits.value[e]).fraction, portfolio, ledger);
     }
     const dividends = m.dividends;
     for (let e = dividends.sessionStart[t]; e < dividends.sessionStart[t + 1]; e++) {
@@ -129,16 +131,21 @@ export class CorporateActions {
     }
   }
 
-  /** Whole-share mode: a split's fractional share leaves the book at the ex-date's price. */
-  #cashInLieu(t: number, i: number, portfolio: Portfolio, ledger: Ledger): void {
+  /**
+   * Whole-share mode: a split's fractional share (`fraction`, signed like the position; see
+   * splitParts) leaves the book at the ex-date's price.
+   */
+  #cashInLieu(t: number, i: number, fraction: number, portfolio: Portfolio, ledger: Ledger): void {
     const shares = portfolio.shares[i];
     const whole = Math.trunc(shares);
     if (whole === shares) return;
+    // The fill is the exact fraction where taking it off leaves the whole count exactly (always, but for a rounding tie).
+    const quantity = shares - fraction === whole ? -fraction : whole - shares;
     const k = t * this.#market.symbols.length + i;
     const open = this.#market.open === undefined ? NaN : this.#market.open[k];
     const close = this.#market.close[k];
     const price = open > 0 ? open : close > 0 ? close : portfolio.mark[i];
-    this.#close(t, i, whole - shares, price, FillReason.splitCash, portfolio, ledger);
+    this.#close(t, i, quantity, price, FillReason.splitCash, portfolio, ledger);
   }
 
   #close(t: number, i: number, quantity: number, price: number, reason: FillReason, portfolio: Portfolio, ledger: Ledger): void {

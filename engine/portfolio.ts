@@ -5,7 +5,7 @@
 // Long and short value follow every mark move and trade, so NAV is current between the fills of
 // one session (the account checks at each fill need it); each close re-totals them exactly.
 
-import { snapWhole } from './shares.ts';
+import { splitParts } from './shares.ts';
 
 export class Portfolio {
   cash: number;
@@ -100,7 +100,8 @@ export class Portfolio {
    * Whole share counts stay whole (15 × 0.1 is 1.5, not 1.5000000000000002).
    */
   split(i: number, ratio: number): void {
-    this.shares[i] = snapWhole(this.shares[i] * ratio);
+    const { whole, fraction } = splitParts(this.shares[i], ratio);
+    this.shares[i] = whole + fraction;
     this.avgCost[i] /= ratio;
     this.mark[i] /= ratio;
   }

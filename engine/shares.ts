@@ -15,3 +15,29 @@ export function snapWhole(x: number): number {
 export function roundShares(x: number): number {
   return Math.trunc(snapWhole(x));
 }
+
+/** Largest denominator q of a split ratio p/q read as a fraction (1:10 → 1/10, 3:2 → 3/2, 1:3 → 1/3). */
+const MAX_SPLIT_DENOMINATOR = 1000;
+
+/**
+ * A whole share count `shares` (signed) through a split by `ratio`, as its whole part and the
+ * fraction of a share left, both signed like the position — the decimal values themselves, not
+ * the noise of shares × ratio in binary64 (1,666 × 0.1 = 166.60000000000002; here 166 and 0.6).
+ * With ratio = p/q for the smallest q ≤ 1000 that fits within 1e-9, they come from integers:
+ * ⌊|shares|·p / q⌋ and (|shares|·p mod q) / q. Otherwise (a non-whole count, an odd ratio)
+ * shares × ratio, snapped, split at its whole part.
+ */
+export function splitParts(shares: number, ratio: number): { whole: number; fraction: number } {
+  if (Number.isSafeInteger(shares)) {
+    for (let q = 1; q <= MAX_SPLIT_DENOMINATOR; q++) {
+      const p = Math.round(ratio * q);
+      if (!(p > 0 && Math.abs(ratio * q - p) <= WHOLE_TOLERANCE * p)) continue;
+      const numerator = Math.abs(shares) * p;
+      if (!Number.isSafeInteger(numerator)) break;
+      const rest = numerator % q;
+      return { whole: (Math.sign(shares) * (numerator - rest)) / q + 0, fraction: (Math.sign(shares) * rest) / q + 0 };
+    }
+  }
+  const after = snapWhole(shares * ratio);
+  return { whole: Math.trunc(after) + 0, fraction: after - Math.trunc(after) };
+}

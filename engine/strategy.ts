@@ -35,6 +35,17 @@ export interface InitContext {
   readonly symbols: readonly string[];
   /** Seeded uniform [0, 1) generator: strategies that randomise must use it, never Math.random. */
   random(): number;
+  /**
+   * P: sessions per year of the run (the config's `periodsPerYear`, else inferred from the run's
+   * calendar; 252 daily, 52 weekly, 12 monthly), as MarketView.periodsPerYear: turn a span of
+   * time into sessions with it.
+   */
+  readonly periodsPerYear: number;
+}
+
+/** What init() may hand back: the parameters as this run reads them (e.g. windows resolved to its sessions), recorded in the manifest instead of `params`. */
+export interface InitResult {
+  readonly params: unknown;
 }
 
 export interface Strategy<P = unknown> {
@@ -48,6 +59,11 @@ export interface Strategy<P = unknown> {
   readonly shorts?: boolean;
   /** Hash of the strategy's source, recorded in the manifest when the loader knows it. */
   readonly sourceHash?: string;
-  init?(ctx: InitContext): void;
+  /**
+   * Called once before the run's first session, before `schedule` and `shorts` are read. A
+   * strategy whose parameters depend on the run (windows given as durations) resolves them here
+   * and returns them, for the manifest.
+   */
+  init?(ctx: InitContext): InitResult | void;
   decide(view: MarketView, book: BookView): Decision;
 }

@@ -19,6 +19,11 @@ import { UserError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { strategyFailure } from '../engine/strategyFault.ts';
 import { describeParamIssues } from './paramErrors.ts';
+import { durationSessions } from './blocks/durations.ts';
+import { durationDefaults } from './blocks/params.ts';
+
+/** The calendar a strategy reads when no run gives it one: daily, P = 252. */
+const DAILY_SESSIONS_PER_YEAR = 252;
 
 /** Parameter schemas are zod objects: one key per parameter. */
 export type ParamSchema = z.ZodObject;
@@ -42,33 +47,84 @@ export function defineStrategy<S extends ParamSchema>(definition: StrategyDefini
   return definition;
 }
 
-/** Validate raw parameters against a definition's schema; a UserError lists every problem. */
-export function parseParams<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown): z.output<S> {
+/**
+ * Validate raw parameters against a definition's schema, with the windows left at a duration
+ * default resolved to `periodsPerYear` sessions a year (default 252, a daily calendar; a run
+ * resolves them with its own P in init()). A UserError lists every problem.
+ */
+export function parseParams<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown, periodsPerYear = DAILY_SESSIONS_PER_YEAR): z.output<S> {
+  return resolveParams(definition, validateGiven(definition, raw), periodsPerYear);
+}
+
+/** The raw parameters validated, windows left at a duration default still absent. */
+function validateGiven<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown): z.output<S> {
   const parsed = definition.params.safeParse(raw ?? {});
   if (!parsed.success) throw new UserError(describeParamIssues(definition.name, definition.params, parsed.error, raw));
   return parsed.data;
 }
 
-/** A runnable Strategy from a definition and raw (unvalidated) parameters. */
+/**
+ * The parameters a run at `periodsPerYear` sessions a year reads: each window left unset whose
+ * default is a duration (blocks/params.ts durationParam) becomes round(years × P) sessions, at
+ * least its minimum; then the whole schema, its cross-parameter checks too, validates the result.
+ * A UserError lists every problem and the defaults it resolved.
+ */
+export function resolveParams<S extends ParamSchema>(definition: StrategyDefinition<S>, given: z.output<S>, periodsPerYear: number): z.output<S> {
+  const filled: Record<string, unknown> = { ...given };
+  const resolved: string[] = [];
+  for (const [key, duration] of durationDefaults(definition.params)) {
+    if (filled[key] !== undefined) continue;
+    filled[key] = durationSessions(duration, periodsPerYear, duration.min);
+    resolved.push(`${key} ${String(filled[key])} (${duration.text})`);
+  }
+  const parsed = definition.params.safeParse(filled);
+  if (parsed.success) return parsed.data;
+  const defaults = resolved.length ? ` (defaults at ${periodsPerYear} sessions a year: ${resolved.join(', ')}; set them in sessions to choose others)` : '';
+  throw new UserError(`${describeParamIssues(definition.name, definition.params, parsed.error, filled)}${defaults}`);
+}
+
+/**
+ * A runnable Strategy from a definition and raw (unvalidated) parameters. Raw parameters are
+ * validated here; windows left at a duration default are resolved to the run's sessions in
+ * init() (the engine passes the run's P), which builds the logic and returns the resolved
+ * parameters for the manifest. Used without init (a decide() called directly), the strategy
+ * reads a daily calendar, P = 252.
+ */
 export function instantiate<S extends ParamSchema>(
   definition: StrategyDefinition<S>,
   raw: unknown,
   sourceHash?: string,
 ): Strategy<z.output<S>> {
-  const params = parseParams(definition, raw);
-  let logic: StrategyLogic;
-  try {
-    logic = definition.create(params);
-  } catch (err) {
-    throw strategyFailure(err, definition.name, 'in create()');
-  }
+  const given = validateGiven(definition, raw);
+  let logic: StrategyLogic | undefined;
+  let params = given;
+  const build = (periodsPerYear: number): StrategyLogic => {
+    params = resolveParams(definition, given, periodsPerYear);
+    try {
+      logic = definition.create(params);
+    } catch (err) {
+      throw strategyFailure(err, definition.name, 'in create()');
+    }
+    return logic;
+  };
+  // The logic of the run once init() has built it; before that, a daily reading's.
+  const current = (): StrategyLogic => logic ?? build(DAILY_SESSIONS_PER_YEAR);
+  // Without duration defaults nothing waits for the run: build (and so check) now.
+  if (durationDefaults(definition.params).size === 0) current();
   return {
     name: definition.name,
-    params,
-    schedule: logic.schedule,
-    ...(logic.shorts ? { shorts: true } : {}),
+    params: given,
+    get schedule() {
+      return current().schedule;
+    },
+    get shorts() {
+      return current().shorts === true;
+    },
     ...(sourceHash === undefined ? {} : { sourceHash }),
-    ...(logic.init ? { init: logic.init.bind(logic) } : {}),
-    decide: logic.decide.bind(logic),
+    init(ctx) {
+      build(ctx.periodsPerYear).init?.(ctx);
+      return { params };
+    },
+    decide: (view, book) => current().decide(view, book),
   };
 }

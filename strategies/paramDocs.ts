@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { ParamSchema } from './api.ts';
+import type { DurationDefault } from './blocks/params.ts';
 
 /** The subset of JSON Schema that zod emits for parameter schemas and that we read. */
 export interface JsonSchemaNode {
@@ -16,6 +17,8 @@ export interface JsonSchemaNode {
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;
   readonly exclusiveMaximum?: number;
+  /** A window's default as a span of time (blocks/params.ts durationParam). */
+  readonly duration?: DurationDefault;
   readonly minItems?: number;
   readonly properties?: Readonly<Record<string, JsonSchemaNode>>;
   readonly additionalProperties?: JsonSchemaNode | boolean;
@@ -27,8 +30,10 @@ export interface ParamDoc {
   readonly name: string;
   /** e.g. `number 0 to 1`, `whole number at least 1`, `"etf" | "stocks"`, `map of symbol → number`. */
   readonly type: string;
-  /** The default (undefined when the parameter is optional without one). */
+  /** The default (undefined when the parameter is optional without one, or its default is a duration). */
   readonly default: unknown;
+  /** A window's default as a span of time, resolved to the run's sessions (e.g. `12 months`, years 1, at least `min` sessions). */
+  readonly defaultDuration?: DurationDefault;
   readonly description: string;
 }
 
@@ -63,6 +68,7 @@ export function describeParams(schema: ParamSchema): ParamDoc[] {
     name,
     type: typeText(node),
     default: node.default,
+    ...(node.duration ? { defaultDuration: node.duration } : {}),
     description: node.description ?? '',
   }));
 }

@@ -6,7 +6,7 @@
  * together), hold the tilted small/large mix; go back to the benchmark mix only when breadth
  * falls below `lower`. The gap between the thresholds (hysteresis) keeps it from flip-flopping
  * around one level. Checked every session by default; trades only on a regime change.
- * Parameters: `window` (50), `upper` (0.6), `lower` (0.4), sleeve parameters (`small`, `large`,
+ * Parameters: `window` (sessions; default 50 trading days of the run's sessions: 50 daily, 10 weekly), `upper` (0.6), `lower` (0.4), sleeve parameters (`small`, `large`,
  * `benchmarkSmall`, `tilt`), `schedule` (every-session).
  * Data: stock prices for breadth, ETF prices for the sleeves.
  */
@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { AssetClass } from '../../data/market.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { defineStrategy } from '../api.ts';
+import { tradingDays } from '../blocks/durations.ts';
 import { sessionsParam } from '../blocks/params.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { movingAverage } from '../blocks/series.ts';
@@ -27,7 +28,7 @@ export const breadthThrust = defineStrategy({
   dataNeeds: 'stock prices and ETF prices',
   params: z
     .object({
-      window: sessionsParam(50, 'moving-average window in sessions'),
+      window: sessionsParam(tradingDays(50), 'moving-average window in sessions'),
       upper: z.number().gt(0).lt(1).default(0.6).describe('breadth crossing this from below starts a tilt'),
       lower: z.number().gt(0).lt(1).default(0.4).describe('breadth falling below this ends the tilt'),
       ...sleeveParams,

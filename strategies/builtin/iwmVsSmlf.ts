@@ -5,9 +5,9 @@
  *  - `hold-broad` / `hold-quality`: 100% in `broad` (`@smallCap`) or `quality`
  *    (`@qualitySmallCap`), rebalanced on the schedule; run both for a side-by-side comparison.
  *  - `switch`: relative strength — hold whichever had the higher total return over the last
- *    `lookback` sessions (the one with data when the other has none yet), decided monthly.
+ *    `lookback` sessions (default 6 months of the run's sessions; the one with data when the other has none yet), decided monthly.
  *  - `spread`: long quality, short broad at the hedge ratio β (OLS beta of quality's daily
- *    returns on broad's over `betaWindow` sessions): short notional = β × long notional, with
+ *    returns on broad's over `betaWindow` sessions, default 12 months): short notional = β × long notional, with
  *    long + short = `gross`. Flat while β is unknown or not positive.
  * Data: prices of the two funds (ETF prices).
  */
@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import type { MarketView } from '../../engine/view.ts';
 import { defineStrategy } from '../api.ts';
+import { months } from '../blocks/durations.ts';
 import { grossParam, sessionsParam } from '../blocks/params.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBeta, trailingReturn } from '../blocks/series.ts';
@@ -24,8 +25,8 @@ const paramsSchema = z
     mode: z.enum(['hold-broad', 'hold-quality', 'switch', 'spread']).default('switch').describe('what to hold (see the strategy notes)'),
     broad: z.string().min(1).default('@smallCap').describe('broad small-cap fund: a symbol or @role (IWM)'),
     quality: z.string().min(1).default('@qualitySmallCap').describe('quality small-cap fund: a symbol or @role (SMLF)'),
-    lookback: sessionsParam(126, 'switch: trailing-return window in sessions', 1),
-    betaWindow: sessionsParam(252, 'spread: sessions of daily returns in the hedge-ratio regression'),
+    lookback: sessionsParam(months(6), 'switch: trailing-return window in sessions', 1),
+    betaWindow: sessionsParam(months(12), 'spread: sessions of returns in the hedge-ratio regression'),
     gross: grossParam(1),
     schedule: scheduleParam('month-start'),
   })

@@ -1,9 +1,10 @@
 /**
- * momentum — cross-sectional 12-1 momentum: rank stocks by their return from t−252 to t−21
- * sessions (skipping the last month, where returns tend to reverse) and hold the top decile at
- * equal weight, rebalanced monthly.
+ * momentum — cross-sectional 12-1 momentum: rank stocks by their return from 12 months to 1 month
+ * before the decision (skipping the last month, where returns tend to reverse) and hold the top
+ * decile at equal weight, rebalanced monthly.
  *
- * Parameters: `lookback` (252), `skip` (21), `buckets` (10: deciles), `schedule` (month-start).
+ * Parameters: `lookback` and `skip` in sessions (defaults 12 months and 1 month of the run's
+ * sessions: 252/21 daily, 52/4 weekly, 12/1 monthly), `buckets` (10: deciles), `schedule` (month-start).
  * With fewer rankable names than buckets the best name is still in the top bucket
  * (blocks/quantileBuckets.ts): nine names and deciles hold the best one, not nothing.
  * Data: stock prices (adjusted for splits and dividends as known at each decision).
@@ -11,7 +12,8 @@
 
 import { z } from 'zod';
 import { defineStrategy } from '../api.ts';
-import { sessionsParam } from '../blocks/params.ts';
+import { sessionsParam, unresolved } from '../blocks/params.ts';
+import { months } from '../blocks/durations.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingReturn } from '../blocks/series.ts';
@@ -24,13 +26,13 @@ export const momentum = defineStrategy({
   dataNeeds: 'stock prices',
   params: z
     .object({
-      lookback: sessionsParam(252, 'formation period start, sessions back'),
-      skip: z.number().int().min(0).max(5_000).default(21).describe('most recent sessions left out of the formation return'),
+      lookback: sessionsParam(months(12), 'formation period start, sessions back'),
+      skip: sessionsParam(months(1), 'most recent sessions left out of the formation return', 0),
       buckets: z.number().int().min(2).max(100).default(10).describe('quantile buckets (10 = deciles); the top one is held'),
       schedule: scheduleParam('month-start'),
     })
     .strict()
-    .refine((p) => p.skip < p.lookback, { message: 'must be shorter than lookback', path: ['skip'] }),
+    .refine((p) => unresolved(p.skip, p.lookback) || p.skip < p.lookback, { message: 'must be shorter than lookback', path: ['skip'] }),
   create({ lookback, skip, buckets, schedule }) {
     const scratch = new Float64Array(lookback + 1);
     return {

@@ -7,13 +7,14 @@
  * or beta-neutral, so what is left is the quality spread, not the small-cap market.
  *
  * Universe at each decision: stocks trading at the close, minus the `excludeLargest` largest by
- * point-in-time market cap, with average daily dollar volume over `liquidityWindow` sessions of
+ * point-in-time market cap, with average dollar volume over `liquidityWindow` sessions (default 3
+ * months of the run's sessions) of
  * at least `minDollarVolume`. Scores: see qualityScore.ts (winsorized at `winsorize` per tail,
  * z-scored across the universe or, with `sectorNeutral`, within sectors).
  * Long: top of `qualityBuckets` quality buckets. Short: top leverage ∩ bottom FCF of
  * `cohortBuckets` buckets (never a name that is also long). Equal weight within each side,
  * then scaled to `gross` dollar-neutral, or beta-neutral against `benchmark` with trailing OLS
- * betas over `betaWindow` sessions. Fewer than `minNamesPerSide` on a side → flat.
+ * betas over `betaWindow` sessions (default 12 months). Fewer than `minNamesPerSide` on a side → flat.
  * Data: stocks with fundamentals (SimFin fields), and the benchmark's prices for beta-neutral.
  */
 
@@ -23,6 +24,7 @@ import type { MarketView } from '../../engine/view.ts';
 import { defineStrategy } from '../api.ts';
 import { sectorsOf } from '../blocks/groups.ts';
 import { betaNeutral, dollarNeutral } from '../blocks/neutralize.ts';
+import { months } from '../blocks/durations.ts';
 import { grossParam, sessionsParam } from '../blocks/params.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
@@ -34,14 +36,14 @@ const paramsSchema = z
   .object({
     excludeLargest: z.number().int().min(0).default(200).describe('drop this many of the largest stocks by market cap (what is left is the small-cap universe)'),
     minDollarVolume: z.number().min(0).default(1_000_000).describe('liquidity floor: average daily dollar volume'),
-    liquidityWindow: sessionsParam(63, 'sessions over which dollar volume is averaged', 1),
+    liquidityWindow: sessionsParam(months(3), 'sessions over which dollar volume is averaged', 1),
     winsorize: z.number().min(0).lt(0.5).default(0.025).describe('share of each tail clamped before z-scoring a ratio'),
     sectorNeutral: z.boolean().default(false).describe('z-score each ratio within its sector instead of across the universe'),
     qualityBuckets: z.number().int().min(2).max(100).default(5).describe('quality buckets; the top one is held long'),
     cohortBuckets: z.number().int().min(2).max(100).default(3).describe('leverage and FCF buckets; short = top leverage ∩ bottom FCF'),
     neutral: z.enum(['dollar', 'beta']).default('dollar').describe('dollar-neutral (long = short notional) or beta-neutral against benchmark'),
     benchmark: z.string().min(1).default('@smallCap').describe('symbol or @role the betas are measured against (beta-neutral)'),
-    betaWindow: sessionsParam(252, 'sessions of daily returns in the trailing beta regression'),
+    betaWindow: sessionsParam(months(12), 'sessions of returns in the trailing beta regression'),
     gross: grossParam(1),
     minNamesPerSide: z.number().int().min(1).default(5).describe('hold nothing unless each side has at least this many names'),
     schedule: scheduleParam('month-start'),

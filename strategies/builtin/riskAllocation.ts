@@ -6,7 +6,8 @@
  * caps and bonds — with each method's weights set from trailing daily returns known at the decision.
  * Parameters: `symbols` (symbols or @roles; a trailing `?` takes one only where the data has it;
  * default small-cap, quality small-cap and large-cap funds and the bond fund where present), `method`,
- * `covariance` (sample | ledoit-wolf | ewma with `halfLife`), `lookback` (sessions of returns),
+ * `covariance` (sample | ledoit-wolf | ewma with `halfLife`, default 3 months of the run's sessions),
+ * `lookback` (sessions of returns; default 12 months of the run's sessions, at least 20),
  * optional `targetVol` (annualised with the run's P, view.periodsPerYear; the book is scaled to it, at most `maxLeverage` gross, the rest
  * in cash), `schedule`.
  * Missing history: a fund joins once it has returns on half the lookback; the covariance uses the
@@ -22,7 +23,8 @@ import { UserError } from '../../data/errors.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { defineStrategy } from '../api.ts';
 import { ALLOCATION_METHODS, allocate } from '../blocks/construction/allocate.ts';
-import { sessionsParam } from '../blocks/params.ts';
+import { months } from '../blocks/durations.ts';
+import { durationParam, sessionsParam } from '../blocks/params.ts';
 import { COVARIANCE_ESTIMATORS, entry, estimateCovariance } from '../blocks/risk/covariance.ts';
 import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
 import { targetVolatility } from '../blocks/risk/targetVolatility.ts';
@@ -39,8 +41,8 @@ const paramsSchema = z
       .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
-    halfLife: z.number().gt(0).max(5_000).default(63).describe('ewma: half-life in sessions'),
-    lookback: sessionsParam(252, 'sessions of daily returns in the covariance', 20),
+    halfLife: durationParam(z.number().gt(0).max(5_000), months(3), 'ewma: half-life in sessions', 1),
+    lookback: sessionsParam(months(12), 'sessions of returns in the covariance (at least 20)', 20),
     targetVol: z.number().gt(0).max(2).optional().describe('scale the book to this annualised volatility (e.g. 0.10), the rest in cash'),
     maxLeverage: z.number().gt(0).max(10).default(1).describe('targetVol: largest gross exposure as a multiple of NAV (1 = no borrowing)'),
     schedule: scheduleParam('month-start'),

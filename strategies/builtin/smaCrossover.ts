@@ -2,7 +2,8 @@
  * sma-crossover — trend following on one symbol: invested while the fast moving average of
  * adjusted closes is above the slow one, in cash otherwise.
  *
- * Parameters: `symbol` (default `@smallCap`), `fast` (50) and `slow` (200) windows in sessions,
+ * Parameters: `symbol` (default `@smallCap`), `fast` and `slow` windows in sessions (defaults 50
+ * and 200 trading days of the run's sessions: 50/200 daily, 10/41 weekly, 2/10 monthly),
  * `exposure` (0.95: the target weight when invested; the rest is a cash buffer for costs).
  * Data: prices of the one symbol.
  * It checks every session but trades only when the signal flips.
@@ -11,7 +12,8 @@
 import { z } from 'zod';
 import { everySession } from '../../engine/schedule.ts';
 import { defineStrategy } from '../api.ts';
-import { sessionsParam } from '../blocks/params.ts';
+import { tradingDays } from '../blocks/durations.ts';
+import { sessionsParam, unresolved } from '../blocks/params.ts';
 import { movingAverage } from '../blocks/series.ts';
 
 export const smaCrossover = defineStrategy({
@@ -21,12 +23,12 @@ export const smaCrossover = defineStrategy({
   params: z
     .object({
       symbol: z.string().min(1).default('@smallCap').describe('symbol or @role to trade'),
-      fast: sessionsParam(50, 'fast moving-average window (sessions)', 1),
-      slow: sessionsParam(200, 'slow moving-average window (sessions)'),
+      fast: sessionsParam(tradingDays(50), 'fast moving-average window in sessions', 1),
+      slow: sessionsParam(tradingDays(200), 'slow moving-average window in sessions'),
       exposure: z.number().gt(0).max(1).default(0.95).describe('target weight while the trend is up'),
     })
     .strict()
-    .refine((p) => p.fast < p.slow, { message: 'must be shorter than slow', path: ['fast'] }),
+    .refine((p) => unresolved(p.fast, p.slow) || p.fast < p.slow, { message: 'must be shorter than slow', path: ['fast'] }),
   create({ symbol, fast, slow, exposure }) {
     const fastScratch = new Float64Array(fast);
     const slowScratch = new Float64Array(slow);

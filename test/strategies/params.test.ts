@@ -62,7 +62,7 @@ describe('parameter documentation', () => {
       for (const p of strategy.params) {
         expect(p.description, `${strategy.name}.${p.name}`).not.toBe('');
         const optional = ['driftBand', 'topK', 'targetVol'].includes(p.name);
-        if (!optional) expect(p.default, `${strategy.name}.${p.name}`).not.toBeUndefined();
+        if (!optional) expect(p.default ?? p.defaultDuration, `${strategy.name}.${p.name}`).not.toBeUndefined();
       }
     }
   });

@@ -218,7 +218,7 @@ export class Broker {
     if (this.#filledToday[o.symbol] === 0) this.#touched[this.#touchedCount++] = o.symbol;
     this.#filledToday[o.symbol] += Math.abs(quantity);
     const reference = this.#context.reference;
-    this.#portfolio.trade(o.symbol, quantity, fill.price, reference);
+    this.#portfolio.trade(o.symbol, quantity, fill.price, reference, t); // an order fills only against session t's bar
     this.#portfolio.cash -= fill.commission;
     this.#ledger.cost('commission', fill.commission, o.symbol);
     this.#ledger.cost('slippage', fill.slippage, o.symbol);

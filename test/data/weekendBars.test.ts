@@ -6,6 +6,10 @@ import { epochDay } from '../../data/dates.ts';
 import { AssetClass, PriceKind } from '../../data/market.ts';
 import { alignSeries } from '../../data/prices/align.ts';
 import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
+import { inspectMarket, renderInspection } from '../../data/inspect.ts';
+import { loadMarket } from '../../data/load.ts';
+import { orders, scenario } from '../engine/helpers.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
 
 function series(symbol: string, days: readonly number[], close: (d: number, r: number) => number = (d) => d): SymbolSeries {
   return {
@@ -111,5 +115,21 @@ describe('property: a weekend bar moves back at most six days, to a session afte
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('from files to a run', () => {
+  it('data inspect and the run caveats name the symbol whose weekend bars were read earlier; no data-end exit', async () => {
+    const dir = tempDir();
+    // DA Mon 2022-12-19 → Fri 2022-12-30; IDXM dated Wed 2022-11-30 and Sat 2022-12-31.
+    const weekdays = days(epochDay(2022, 12, 19), epochDay(2022, 12, 30), monToFri);
+    writeFile(dir, 'DA.csv', csv('Date,Close', ...weekdays.map((d, k) => `${iso(d)},${100 + k}`)));
+    writeFile(dir, 'IDXM.csv', csv('Date,Close', '2022-11-30,50', '2022-12-31,55'));
+    const market = await loadMarket(dir, { cacheDir: false });
+    expect(Array.from(market.dates).map(iso)).toEqual(['2022-11-30', ...weekdays.map(iso)]);
+    expect(renderInspection(inspectMarket(market))).toMatch(/weekend-dated bars read as of the previous session, as nothing here trades on weekends \(calendar month-end levels\): IDXM \(1\)/);
+    const result = scenario(market, { 1: orders({ symbol: 'DA', quantity: 10 }) }, { initialCash: 10_000 });
+    expect(result.caveats.find((c) => /weekend-dated/.test(c.message))).toMatchObject({ severity: 'low' });
+    expect(result.facts.dataEndExits).toEqual([]);
   });
 });

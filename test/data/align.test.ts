@@ -2,31 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignSeries } from '../../data/prices/align.ts';
 import { DataError, UserError } from '../../data/errors.ts';
-import { AssetClass, PriceKind } from '../../data/market.ts';
-import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
-
-function series(symbol: string, days: number[], options: Partial<SymbolSeries> = {}): SymbolSeries {
-  return {
-    symbol,
-    source: `${symbol}.csv`,
-    dates: Int32Array.from(days),
-    close: Float64Array.from(days, (d) => d + 0.5),
-    open: null,
-    high: null,
-    low: null,
-    volume: null,
-    priceKind: PriceKind.totalReturn,
-    assetClass: AssetClass.stock,
-    dividends: [],
-    splits: [],
-    snapshotEnd: Infinity,
-    ...options,
-  };
-}
+import { symbolSeries as series } from './fixtures.ts';
 
 /**
  * The k-th weekday (Mon–Fri) from Monday 1970-01-05 (epoch day 4), so generated calendars have no
- * weekend bars: weekend-dated period-end bars are read earlier (weekendBars.ts, tested below).
+ * weekend bars: weekend-dated period-end bars are read earlier (data/prices/weekendBars.ts; test/data/weekendBars.test.ts).
  */
 const weekdayOf = (k: number): number => 4 + 7 * Math.floor(k / 5) + (k % 5);
 

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { AssetClass, PriceKind } from '../../data/market.ts';
+import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedData = resolve(repoRoot, '../shared/data');
@@ -30,3 +32,23 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
 
 /** Lines joined with \n and a final newline. */
 export const csv = (...lines: string[]): string => lines.join('\n') + '\n';
+
+/** A total-return stock series on `days` (epoch days) with close = day + 0.5, for alignment tests; `options` override any field. */
+export function symbolSeries(symbol: string, days: readonly number[], options: Partial<SymbolSeries> = {}): SymbolSeries {
+  return {
+    symbol,
+    source: `${symbol}.csv`,
+    dates: Int32Array.from(days),
+    close: Float64Array.from(days, (d) => d + 0.5),
+    open: null,
+    high: null,
+    low: null,
+    volume: null,
+    priceKind: PriceKind.totalReturn,
+    assetClass: AssetClass.stock,
+    dividends: [],
+    splits: [],
+    snapshotEnd: Infinity,
+    ...options,
+  };
+}

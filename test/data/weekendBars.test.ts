@@ -3,31 +3,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
-import { AssetClass, PriceKind } from '../../data/market.ts';
 import { alignSeries } from '../../data/prices/align.ts';
-import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
 import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { orders, scenario } from '../engine/helpers.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
-
-function series(symbol: string, days: readonly number[], close: (d: number, r: number) => number = (d) => d): SymbolSeries {
-  return {
-    symbol,
-    source: `${symbol}.csv`,
-    dates: Int32Array.from(days),
-    close: Float64Array.from(days, close),
-    open: null,
-    high: null,
-    low: null,
-    volume: null,
-    priceKind: PriceKind.totalReturn,
-    assetClass: AssetClass.stock,
-    dividends: [],
-    splits: [],
-    snapshotEnd: Infinity,
-  };
-}
+import { csv, symbolSeries as series, tempDir, writeFile } from './fixtures.ts';
 
 /** Weekday 0 (Sunday) … 6 (Saturday). */
 const weekday = (d: number): number => (d + 4) % 7;
@@ -41,7 +21,7 @@ describe('weekend-dated month-end levels in a weekday load', () => {
   // DA trades Mon–Fri 2022-09-01 → Fri 2022-12-30; IDXM is dated on calendar month-ends:
   // Fri 09-30, Mon 10-31, Wed 11-30, Sat 12-31.
   const da = series('DA', days(epochDay(2022, 9, 1), epochDay(2022, 12, 30), monToFri));
-  const idxm = series('IDXM', monthEnds(2022, 9, 4), (_, r) => 100 + r);
+  const idxm = series('IDXM', monthEnds(2022, 9, 4), { close: Float64Array.of(100, 101, 102, 103) });
   const a = alignSeries([da, idxm]);
 
   it('adds no Saturday session: the calendar is DA’s and ends Fri 2022-12-30', () => {
@@ -97,7 +77,7 @@ describe('property: a weekend bar moves back at most six days, to a session afte
         const ends = monthEnds(2021, 3, months);
         // Holidays: about one weekday in ten, at random (a Friday month end among them).
         const daily = days(start, ends[ends.length - 1] + 3, (d) => monToFri(d) && draw[(d - start) % 1000] !== 0);
-        const a = alignSeries([series('DA', daily), series('IDX', ends)]);
+        const a = alignSeries([series('DA', daily), series('IDX', ends, { close: Float64Array.from(ends) })]);
         const dates = Array.from(a.dates);
         const i = a.symbols.indexOf('IDX');
         const placed = dates.map((d, t) => [d, a.close[t * a.symbols.length + i]] as const).filter(([, v]) => !Number.isNaN(v));

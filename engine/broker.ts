@@ -323,7 +323,7 @@ export class Broker {
 
   #execute(o: RestingOrder, t: number, quantity: number, fill: FillQuote): void {
     const reference = this.#context.reference;
-    this.#portfolio.trade(o.symbol, quantity, fill.price, reference);
+    this.#portfolio.trade(o.symbol, quantity, fill.price, reference, t); // an order fills only against session t's bar
     this.#portfolio.cash -= fill.commission;
     this.#ledger.cost('commission', fill.commission, o.symbol);
     this.#ledger.cost('slippage', fill.slippage, o.symbol);

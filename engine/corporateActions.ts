@@ -127,7 +127,7 @@ export class CorporateActions {
       const ret = delisted ? m.delistReturn[i] : NaN;
       const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
       if (!delisted) this.dataEndExits.push({ session: t, symbol: i, value: held * price });
-      this.#close(t, i, -held, price, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
+      this.#close(t, i, -held, price, -1, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
     }
   }
 
@@ -145,11 +145,12 @@ export class CorporateActions {
     const open = this.#market.open === undefined ? NaN : this.#market.open[k];
     const close = this.#market.close[k];
     const price = open > 0 ? open : close > 0 ? close : portfolio.mark[i];
-    this.#close(t, i, quantity, price, FillReason.splitCash, portfolio, ledger);
+    this.#close(t, i, quantity, price, open > 0 || close > 0 ? t : -1, FillReason.splitCash, portfolio, ledger);
   }
 
-  #close(t: number, i: number, quantity: number, price: number, reason: FillReason, portfolio: Portfolio, ledger: Ledger): void {
-    portfolio.trade(i, quantity, price, price);
+  /** Book a fill of `quantity` at `price`, read from session `priceSession`'s bar (−1: the position's own mark). */
+  #close(t: number, i: number, quantity: number, price: number, priceSession: number, reason: FillReason, portfolio: Portfolio, ledger: Ledger): void {
+    portfolio.trade(i, quantity, price, price, priceSession);
     const r = this.#record;
     r.session = t;
     r.symbol = i;

@@ -23,7 +23,10 @@ export class Portfolio {
   shortValue = 0;
   /** Long positions at the last mark (the rest of heldCount are short). */
   longCount = 0;
-  /** Per symbol: the last session whose close marked it (−1 before any), for stale-mark checks. */
+  /**
+   * Per symbol: the last session whose price marked it — a close, or the bar a fill was priced on
+   * (−1 before any) — for stale-mark checks.
+   */
   readonly pricedAt: Int32Array;
   readonly #held: Int32Array;
   readonly #slot: Int32Array;
@@ -71,10 +74,13 @@ export class Portfolio {
 
   /**
    * Trade `quantity` signed shares at `fillPrice` whose reference (pre-slippage) price is
-   * `referencePrice`. Cash moves by the fill price; the position is marked at the reference.
+   * `referencePrice`, read from session `priceSession`'s bar. Cash moves by the fill price; the
+   * position is marked at the reference, dated `priceSession` (−1: the reference is the
+   * position's own mark carried forward, whose date stands).
    */
-  trade(i: number, quantity: number, fillPrice: number, referencePrice: number): void {
+  trade(i: number, quantity: number, fillPrice: number, referencePrice: number, priceSession: number): void {
     this.moveMark(i, referencePrice);
+    if (priceSession >= 0) this.pricedAt[i] = priceSession;
     const before = this.shares[i];
     const after = before + quantity;
     if (before !== 0 && Math.sign(quantity) !== Math.sign(before)) {

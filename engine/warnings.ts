@@ -336,7 +336,7 @@ function touchedSymbols(r: RunRecordings): Set<number> {
  * and bars dropped after a delisting date (delistingDates.ts).
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|${DOUBTFUL.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|${DOUBTFUL.source}`, 'i');
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note)) return 'high';

@@ -38,7 +38,8 @@ import { columnFromBytes, decodeMarket, encodeMarket, symbolRunsOf, type Encoded
 import { statKey, type SourceFileState } from './sourceFiles.ts';
 import type { SymbolRun } from './symbolRuns.ts';
 
-const SCHEMA_VERSION = 3;
+/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts). */
+const SCHEMA_VERSION = 4;
 const RACY_WINDOW_MS = 2000;
 /**
  * The file carries its schema version: a breadth of another version keeps its own file beside

@@ -131,6 +131,10 @@ function alignmentSource(name: string, parts: DataFolderParts, loadNotes: readon
   const { report, dates, symbols } = parts.aligned;
   const notes = [`${dates.length} sessions × ${symbols.length} symbols on the union of all sessions`, ...loadNotes];
   if (report.missingBars > 0) notes.push(`${report.missingBars} sessions without a bar inside the histories of ${report.symbolsWithGaps} symbols (NaN)`);
+  const readEarlier = [...report.weekendBarsReadEarlier].map(([symbol, bars]) => `${symbol} (${bars})`);
+  if (readEarlier.length > 0) {
+    notes.push(`weekend-dated bars read as of the previous session, as nothing here trades on weekends (calendar month-end levels): ${readEarlier.slice(0, 10).join(', ')}${readEarlier.length > 10 ? ', …' : ''}`);
+  }
   const moves = parts.aligned.revertingMoves.session.length;
   if (moves > 0) notes.push(`${moves} single-session moves that revert (×3 or more, taken back within 10 bars) flagged; see data inspect`);
   if (!parts.synthetic && parts.aligned.assetClass.includes(AssetClass.stock)) {

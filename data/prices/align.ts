@@ -9,11 +9,14 @@
 // stop is only where the data stops (the engine's `data-end` exit); a delisting record
 // (folder/delistingDates.ts) says otherwise.
 // Corporate actions move to the first session on or after their ex-date.
+// Weekend-dated period-end bars of a load that does not trade on weekends are first read as of
+// the previous session (weekendBars.ts), so they add no sessions nothing trades on.
 
 import { DataError, UserError } from '../errors.ts';
 import { eventTable, type FlaggedMoves, type Market } from '../market.ts';
 import { findReversals } from './reversals.ts';
 import type { SymbolSeries } from './priceSeries.ts';
+import { readWeekendBarsAsOf } from './weekendBars.ts';
 
 export interface AlignOptions {
   /** 'union' (default) or the symbol whose sessions define the calendar. */
@@ -39,6 +42,8 @@ export interface AlignReport {
   readonly offCalendarBars: number;
   /** Symbols with no bar inside [from, to] (left out of the market). */
   readonly emptySymbols: readonly string[];
+  /** Weekend-dated bars read as of the previous session (weekendBars.ts), per symbol. */
+  readonly weekendBarsReadEarlier: ReadonlyMap<string, number>;
 }
 
 /** The price part of a Market, aligned on one calendar. */
@@ -182,8 +187,9 @@ function scatterTiles(into: Float64Array, N: number, T: number, bars: BarSession
   }
 }
 
-export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOptions = {}): AlignedPrices {
-  checkUniqueSymbols(allSeries);
+export function alignSeries(loaded: readonly SymbolSeries[], options: AlignOptions = {}): AlignedPrices {
+  checkUniqueSymbols(loaded);
+  const { series: allSeries, moved: weekendBarsReadEarlier } = readWeekendBarsAsOf(loaded);
   const dates = calendarDays(allSeries, options);
   const T = dates.length;
   if (T === 0) throw new UserError('no price data inside the requested date range; check from/to');
@@ -311,6 +317,6 @@ export function alignSeries(allSeries: readonly SymbolSeries[], options: AlignOp
     dividends: eventTable(T, dividends),
     revertingMoves: { ...movesTable, moveSession },
     delistedAfter,
-    report: { missingBars, symbolsWithGaps, offCalendarBars, emptySymbols },
+    report: { missingBars, symbolsWithGaps, offCalendarBars, emptySymbols, weekendBarsReadEarlier },
   };
 }

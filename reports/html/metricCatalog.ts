@@ -141,6 +141,7 @@ export function metricInfo(name: string): MetricInfo {
 export function periodWords(periodsPerYear: number): { noun: string; adjective: string } {
   const words: Record<number, { noun: string; adjective: string }> = {
     252: { noun: 'day', adjective: 'daily' },
+    365: { noun: 'day', adjective: 'daily' }, // calendar days (crypto)
     52: { noun: 'week', adjective: 'weekly' },
     12: { noun: 'month', adjective: 'monthly' },
     4: { noun: 'quarter', adjective: 'quarterly' },

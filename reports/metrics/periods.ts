@@ -1,6 +1,6 @@
 // Calendar period returns and trailing returns (METRICS.md "Returns": period returns, best/worst).
 // `dates[i]` is the epoch day of the session that earned r[i]; dates ascend.
-import { dayParts, epochDay } from '../../data/dates.ts';
+import { dayParts, epochDay, medianGap } from '../../data/dates.ts';
 import { INSUFFICIENT, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
 import type { Series } from './stats.ts';
@@ -94,18 +94,22 @@ function monthsBefore(day: number, months: number): number {
   return epochDay(y, m, Math.min(date, monthLength));
 }
 
-/** Trailing windows: name, anchor (the base session is the last one on or before it), annualized. */
-function trailingAnchors(last: number): { name: string; anchor: number; annualized: boolean }[] {
+/**
+ * Trailing windows: name, anchor date (see trailingReturns for the base session it gives),
+ * annualized, and months back (0: MTD and YTD, anchored on the previous month / year end).
+ */
+function trailingAnchors(last: number): { name: string; anchor: number; annualized: boolean; months: number }[] {
   const { year, month } = dayParts(last);
+  const back = (name: string, months: number, annualized = false) => ({ name, anchor: monthsBefore(last, months), annualized, months });
   return [
-    { name: 'mtd', anchor: epochDay(year, month, 1) - 1, annualized: false },
-    { name: 'ytd', anchor: epochDay(year, 1, 1) - 1, annualized: false },
-    { name: 'return_3m', anchor: monthsBefore(last, 3), annualized: false },
-    { name: 'return_6m', anchor: monthsBefore(last, 6), annualized: false },
-    { name: 'return_1y', anchor: monthsBefore(last, 12), annualized: false },
-    { name: 'annual_return_3y', anchor: monthsBefore(last, 36), annualized: true },
-    { name: 'annual_return_5y', anchor: monthsBefore(last, 60), annualized: true },
-    { name: 'annual_return_10y', anchor: monthsBefore(last, 120), annualized: true },
+    { name: 'mtd', anchor: epochDay(year, month, 1) - 1, annualized: false, months: 0 },
+    { name: 'ytd', anchor: epochDay(year, 1, 1) - 1, annualized: false, months: 0 },
+    back('return_3m', 3),
+    back('return_6m', 6),
+    back('return_1y', 12),
+    back('annual_return_3y', 36, true),
+    back('annual_return_5y', 60, true),
+    back('annual_return_10y', 120, true),
   ];
 }
 
@@ -114,22 +118,32 @@ export const TRAILING_NAMES: readonly string[] = trailingAnchors(0).map((w) => w
 
 /**
  * MTD, YTD, 3M, 6M, 1Y and annualized 3Y/5Y/10Y returns, measured back from the last session:
- * NAV_last / NAV_base − 1 with the base the last session on or before the anchor date (end of the
- * previous month / year, or the same calendar day k months earlier), i.e. the returns dated after
- * the anchor. The 3Y+ figures are annualized like annual_return, (Π)^(P/n_window) − 1. A window
- * reaching back before the data is "insufficient data": the base session must be known, either a
- * dated session or `startDay` (the epoch day of NAV_0, the session before r[0]).
+ * NAV_last / NAV_base − 1, i.e. the returns dated after the base session. MTD and YTD: the base is
+ * the last session on or before the end of the previous month / year. The k-month windows: the
+ * base is the session nearest the same calendar day k months earlier, ties to the earlier — the
+ * last session on or before that anchor + ⌊g/2⌋ days, g the median gap between the dates. On
+ * daily data (g = 1) that is the last session on or before the anchor; on period-end data it is
+ * the period end k months back even when its day of the month differs (a quarter ending Fri
+ * 2022-12-30 is one year before Fri 2023-12-29, not the one ending 2022-09-30; weekly 1Y = 52
+ * weeks), so a window spans k · P/12 whole periods where none is missing. The 3Y+ figures are
+ * annualized like annual_return, (Π)^(P/n_window) − 1. A window reaching back before the data is
+ * "insufficient data": the base session must be known, either a dated session or `startDay` (the
+ * epoch day of NAV_0, the session before r[0]); so is a window shorter than the dates' spacing
+ * (3M of annual data).
  */
 export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, startDay?: number): Metric[] {
   const n = r.length;
   if (dates.length !== n) throw new RangeError(`dates have ${dates.length} rows but returns have ${n}`);
   if (n === 0) return trailingAnchors(0).map((w) => unavailable(w.name, 0));
-  return trailingAnchors(dates[n - 1]).map(({ name, anchor, annualized }) => {
+  const slack = Math.floor(medianGap(Array.from(dates)) / 2);
+  return trailingAnchors(dates[n - 1]).map(({ name, anchor, annualized, months }) => {
+    const base = months === 0 ? anchor : anchor + slack;
     let first = n;
-    while (first > 0 && dates[first - 1] > anchor) first--;
+    while (first > 0 && dates[first - 1] > base) first--;
     const rows = n - first;
-    const covered = first > 0 || (startDay !== undefined && startDay <= anchor);
+    const covered = first > 0 || (startDay !== undefined && startDay <= base);
     if (!covered) return unavailable(name, rows, INSUFFICIENT);
+    if (rows === 0) return unavailable(name, 0, 'window shorter than the spacing of the dates');
     const g = growth(r, first, n);
     if (!annualized) return valued(name, g - 1, rows);
     if (g < 0) return unavailable(name, rows, 'wealth went negative');

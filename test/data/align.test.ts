@@ -2,27 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignSeries } from '../../data/prices/align.ts';
 import { DataError, UserError } from '../../data/errors.ts';
-import { AssetClass, PriceKind } from '../../data/market.ts';
-import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
+import { symbolSeries as series } from './fixtures.ts';
 
-function series(symbol: string, days: number[], options: Partial<SymbolSeries> = {}): SymbolSeries {
-  return {
-    symbol,
-    source: `${symbol}.csv`,
-    dates: Int32Array.from(days),
-    close: Float64Array.from(days, (d) => d + 0.5),
-    open: null,
-    high: null,
-    low: null,
-    volume: null,
-    priceKind: PriceKind.totalReturn,
-    assetClass: AssetClass.stock,
-    dividends: [],
-    splits: [],
-    snapshotEnd: Infinity,
-    ...options,
-  };
-}
+/**
+ * The k-th weekday (Mon–Fri) from Monday 1970-01-05 (epoch day 4), so generated calendars have no
+ * weekend bars: weekend-dated period-end bars are read earlier (data/prices/weekendBars.ts; test/data/weekendBars.test.ts).
+ */
+const weekdayOf = (k: number): number => 4 + 7 * Math.floor(k / 5) + (k % 5);
 
 describe('alignSeries', () => {
   it('puts every bar at its session and symbol, whatever the sizes (property: against a cell-by-cell placement)', () => {
@@ -30,7 +16,10 @@ describe('alignSeries', () => {
     const daySets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 299 }), { minLength: 1, maxLength: 200 }), { minLength: 1, maxLength: 150 });
     fc.assert(
       fc.property(daySets, fc.option(fc.nat(), { nil: undefined }), (sets, calendarPick) => {
-        const all = sets.map((days, k) => series(`S${String(k).padStart(3, '0')}`, [...days].sort((a, b) => a - b), { close: Float64Array.from(days.sort((a, b) => a - b), (d) => k * 1000 + d), volume: Float64Array.from(days, (d) => d) }));
+        const all = sets.map((picked, k) => {
+          const days = [...picked].sort((a, b) => a - b).map(weekdayOf);
+          return series(`S${String(k).padStart(3, '0')}`, days, { close: Float64Array.from(days, (d) => k * 1000 + d), volume: Float64Array.from(days, (d) => d) });
+        });
         const calendar = calendarPick === undefined ? undefined : all[calendarPick % all.length].symbol;
         const a = alignSeries(all, { calendar });
         const N = a.symbols.length;
@@ -59,10 +48,11 @@ describe('alignSeries', () => {
     const range = fc.option(fc.tuple(fc.integer({ min: 0, max: 199 }), fc.integer({ min: 0, max: 199 })), { nil: undefined });
     fc.assert(
       fc.property(shapes, fc.boolean(), range, (specs, dense, bounds) => {
-        const all = [...(dense ? [{ days: Array.from({ length: 200 }, (_, d) => d), volume: true }] : []), ...specs].map(({ days, volume }, k) =>
-          series(`S${String(k).padStart(3, '0')}`, days, { close: Float64Array.from(days, (d) => k * 1000 + d + 0.25), volume: volume ? Float64Array.from(days, (d) => d * 3) : null }),
-        );
-        const [from, to] = bounds === undefined ? [undefined, undefined] : [Math.min(...bounds), Math.max(...bounds)];
+        const all = [...(dense ? [{ days: Array.from({ length: 200 }, (_, d) => d), volume: true }] : []), ...specs].map(({ days: picked, volume }, k) => {
+          const days = picked.map(weekdayOf);
+          return series(`S${String(k).padStart(3, '0')}`, days, { close: Float64Array.from(days, (d) => k * 1000 + d + 0.25), volume: volume ? Float64Array.from(days, (d) => d * 3) : null });
+        });
+        const [from, to] = bounds === undefined ? [undefined, undefined] : [weekdayOf(Math.min(...bounds)), weekdayOf(Math.max(...bounds))];
         const inside = all.filter((s) => s.dates.some((d) => d >= (from ?? -Infinity) && d <= (to ?? Infinity)));
         if (inside.length === 0) return;
         const a = alignSeries(all, { from, to });

@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { DataError } from '../../data/errors.ts';
 import { loadMarket } from '../../data/load.ts';
-import type { Market } from '../../data/market.ts';
+import { AssetClass, type Market, PriceKind } from '../../data/market.ts';
+import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedData = resolve(repoRoot, '../shared/data');
@@ -46,4 +47,24 @@ export async function refusal(path: string): Promise<string> {
   );
   expect(error).toBeInstanceOf(DataError);
   return (error as Error).message;
+}
+
+/** A total-return stock series on `days` (epoch days) with close = day + 0.5, for alignment tests; `options` override any field. */
+export function symbolSeries(symbol: string, days: readonly number[], options: Partial<SymbolSeries> = {}): SymbolSeries {
+  return {
+    symbol,
+    source: `${symbol}.csv`,
+    dates: Int32Array.from(days),
+    close: Float64Array.from(days, (d) => d + 0.5),
+    open: null,
+    high: null,
+    low: null,
+    volume: null,
+    priceKind: PriceKind.totalReturn,
+    assetClass: AssetClass.stock,
+    dividends: [],
+    splits: [],
+    snapshotEnd: Infinity,
+    ...options,
+  };
 }

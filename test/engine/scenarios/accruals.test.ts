@@ -6,6 +6,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Market } from '../../../data/market.ts';
 import { COST_LINES, INCOME_LINES } from '../../../engine/result.ts';
 import { fixtureMarket, rateSeries } from '../fixtures.ts';
 import { expectColumn, expectNear, messages, orders, scripted, MARGIN, scenario } from '../helpers.ts';
@@ -204,5 +205,26 @@ describe('the ledger lines add up to the NAV change, over random cash/short book
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('cash interest on a calendar that is not five days a week: P from its sessions a year', () => {
+  /** A market of `days` closes at 10 on the days of 2022 from 1 January whose weekday (0 = Sunday) is in `weekdays`. */
+  const onDays = (count: number, weekdays: readonly number[]): Market => {
+    const dates: number[] = [];
+    // 2022-01-01 is epoch day 18993, a Saturday (6).
+    for (let d = 18993; dates.length < count; d++) if (weekdays.includes((d + 4) % 7)) dates.push(d);
+    return { ...fixtureMarket({ symbols: ['A'], closes: Array.from({ length: count }, () => [10]) }), dates: Int32Array.from(dates) };
+  };
+
+  it('seven days a week (2022-01-01 → 2023-01-01, 365 accruals): P = 365, cash at 5 % ends at exactly 1 050 000', () => {
+    const result = scenario(onDays(366, [0, 1, 2, 3, 4, 5, 6]), hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+    expectNear(result.daily.nav[365], 1_050_000, 1e-12);
+  });
+
+  it('six days a week (466 accruals): P = round(6/7 · 365.25) = 313, cash ends at 1 000 000 × 1.05^(466/313) = 1 075 342.99', () => {
+    const result = scenario(onDays(467, [1, 2, 3, 4, 5, 6]), hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+    // ln 1.05 = 0.04879016; × 466/313 = 0.07263936; exp → 1.07534299.
+    expectNear(result.daily.nav[466], 1_075_342.988, 1e-9);
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectColumn, orders, scenario } from '../helpers.ts';
+import { expectColumn, fillRows, orders, scenario } from '../helpers.ts';
 
 // S stops printing after session 1 and prints again on session 8: a suspension, not a data end.
 const closes = [10, 10, NaN, NaN, NaN, NaN, NaN, NaN, 12, 12].map((s) => [100, s]);
@@ -38,6 +38,18 @@ describe('stale marks', () => {
   it('the default threshold is 5 sessions: this gap (6 sessions) is stale for one', () => {
     const plain = scenario(market, { 0: orders({ symbol: 'S', quantity: 100 }) }, { initialCash: 10_000 });
     expectColumn(plain.daily.staleValue, [0, 0, 0, 0, 0, 0, 0, 1_000, 0, 0]);
+  });
+});
+
+describe('a fill dates the mark: the position is priced on the bar it filled against', () => {
+  // B has no close on sessions 1 and 2 (Tue 2 and Wed 3 January 2024), as in a file missing them.
+  const gappy = fixtureMarket({ symbols: ['A', 'B'], closes: [[100, 50], [101, NaN], [102, NaN], [103, 52]] });
+  const result = scenario(gappy, { 0: orders({ symbol: 'B', quantity: 10 }) }, { initialCash: 10_000, execution: 'same-close', staleMarkSessions: 1 });
+
+  it('same-close: bought at session 0 close; the mark is 1 session old on session 1 (not stale), 2 on session 2 (stale: 10 × 50)', () => {
+    expect(fillRows(result).map((f) => [f.session, f.symbol, f.quantity])).toEqual([[0, 'B', 10]]);
+    expectColumn(result.daily.staleValue, [0, 0, 500, 0]);
+    expect(result.facts.staleMarks).toEqual([{ symbol: 'B', firstStaleDate: '2024-01-03', sessions: 1, value: 500, peakShare: 0.05 }]);
   });
 });
 

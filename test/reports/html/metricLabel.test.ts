@@ -21,6 +21,7 @@ describe('metricLabel', () => {
   it('keeps the daily words for a daily run, says "period" where P fits no calendar, and leaves other metrics alone', () => {
     expect(metricLabel('best_day')).toBe('Best day');
     expect(metricLabel('best_day', 252)).toBe('Best day');
+    expect(metricLabel('best_day', 365)).toBe('Best day'); // a calendar-day (crypto) run is daily too
     expect(metricLabel('win_rate', NaN)).toBe('Win rate (periods)');
     expect(metricLabel('var_95', 26)).toBe('VaR 95% (per period)');
     expect(metricLabel('max_drawdown_duration', 12)).toBe('Longest drawdown');

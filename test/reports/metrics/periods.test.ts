@@ -87,6 +87,55 @@ describe('trailing returns', () => {
   });
 });
 
+describe('trailing returns on period-end data: the base is the period end k months back', () => {
+  /** Last business day (Mon–Fri) of month m (1-based) of year y, as an epoch day. */
+  const lastBusinessDay = (y: number, m: number): number => {
+    let d = epochDay(y, m + 1, 0);
+    while ([0, 6].includes(new Date(d * 86_400_000).getUTCDay())) d--;
+    return d;
+  };
+
+  it('quarterly, business-day quarter ends: 1Y from Fri 2023-12-29 is the quarter ending Fri 2022-12-30 (4 quarters), not 2022-09-30', () => {
+    // Quarter ends 2021-03 … 2023-12 (12 returns), +2 % each; the base NAV on 2020-12-31.
+    const d = Array.from({ length: 12 }, (_, k) => lastBusinessDay(2021 + Math.floor(k / 4), 3 * (k % 4) + 3));
+    expect(d.at(-1)).toBe(epochDay(2023, 12, 29));
+    expect(d.at(-5)).toBe(epochDay(2022, 12, 30));
+    const t = trailingReturns(d, new Array<number>(12).fill(0.02), 4, epochDay(2020, 12, 31));
+    expect(get(t, 'return_3m')).toMatchObject({ n: 1 });
+    expect(get(t, 'return_1y')).toMatchObject({ n: 4 });
+    expect(get(t, 'return_1y').value).toBeCloseTo(1.02 ** 4 - 1, 14);
+    // 3Y: 12 quarters back is the start day 2020-12-31 → (1.02^12)^(4/12) − 1 = 1.02^4 − 1.
+    expect(get(t, 'annual_return_3y')).toMatchObject({ n: 12 });
+    expect(get(t, 'annual_return_3y').value).toBeCloseTo(1.02 ** 4 - 1, 13);
+  });
+
+  it('monthly, last 2023-02-28: 3M is Nov 30 → Feb 28 (3 months, 1.01³ − 1 = 3.0301 %), 6M 6 months (6.1520 %)', () => {
+    const d = Array.from({ length: 24 }, (_, k) => epochDay(2021, 4 + k, 0)); // month ends 2021-03-31 … 2023-02-28
+    expect(d.at(-1)).toBe(epochDay(2023, 2, 28));
+    const t = trailingReturns(d, new Array<number>(24).fill(0.01), 12);
+    expect(get(t, 'return_3m')).toMatchObject({ n: 3 });
+    expect(get(t, 'return_3m').value).toBeCloseTo(0.030301, 14);
+    expect(get(t, 'return_6m')).toMatchObject({ n: 6 });
+    expect(get(t, 'return_6m').value).toBeCloseTo(1.01 ** 6 - 1, 14);
+  });
+
+  it('weekly Fridays: 1Y is 52 weeks (Fri 2022-12-30 → Fri 2023-12-29), not 53', () => {
+    const last = epochDay(2023, 12, 29);
+    const d = Array.from({ length: 80 }, (_, k) => last - 7 * (79 - k));
+    const t = trailingReturns(d, new Array<number>(80).fill(0.001), 52);
+    expect(get(t, 'return_1y')).toMatchObject({ n: 52 });
+    expect(get(t, 'return_3m')).toMatchObject({ n: 13 });
+  });
+
+  it('a window shorter than the spacing (3M of annual data) is not available', () => {
+    const d = [epochDay(2020, 12, 31), epochDay(2021, 12, 31), epochDay(2022, 12, 30), epochDay(2023, 12, 29)];
+    const t = trailingReturns(d, [0.1, 0.1, 0.1, 0.1], 1);
+    expect(get(t, 'return_3m')).toMatchObject({ value: null, n: 0 });
+    expect(get(t, 'return_1y')).toMatchObject({ n: 1 });
+    expect(get(t, 'return_1y').value).toBeCloseTo(0.1, 15);
+  });
+});
+
 describe('levelChange', () => {
   it('measures a level series between two rows, each end at its last known level', () => {
     const levels = [100, null, 110, NaN, 121];

@@ -1,0 +1,76 @@
+// Weekend-dated period-end bars (index levels dated on calendar month-ends: Sunday 2021-01-31)
+// in a load that does not trade on weekends. Taken as dated they add sessions nothing trades on:
+// zero-return days for every other symbol, and a calendar that ends on a Saturday after every
+// daily series' last bar, forcing data-end exits of symbols whose data did not end.
+//
+// Rule: when no series with daily spacing (median gap ≤ 5 days) has a bar on a Saturday or
+// Sunday, a weekend bar of a coarser series (weekly, monthly, quarterly …) is read as of the last
+// session of the other bars in the six days before it (the Friday, or the Thursday before a
+// holiday Friday) — the close the level was last set at, since nothing in the load trades in
+// between, so the level carries no later information — provided that session comes after the
+// series' previous bar. With no such session (the series alone, or only other calendar-dated
+// series) the bar keeps its own day. Weekday holidays are not detected (a bar dated on one keeps
+// its day).
+
+import type { SymbolSeries } from './priceSeries.ts';
+
+/** Daily spacing: a median gap between bars of at most this many days (engine/frequency.ts's daily bucket). */
+const DAILY_GAP_DAYS = 5;
+/** How far back a weekend bar may be read: within the same week. */
+const LOOK_BACK_DAYS = 6;
+
+/** Weekday 0 (Sunday) … 6 (Saturday) of an epoch day; 1970-01-01 was a Thursday. */
+const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
+const isWeekend = (day: number): boolean => weekday(day) === 0 || weekday(day) === 6;
+
+function hasWeekendBar(dates: Int32Array): boolean {
+  for (let r = 0; r < dates.length; r++) if (isWeekend(dates[r])) return true;
+  return false;
+}
+
+/** Upper median gap of ascending days (1 with fewer than two). */
+function medianGapOf(dates: Int32Array): number {
+  if (dates.length < 2) return 1;
+  const gaps = new Int32Array(dates.length - 1);
+  for (let k = 1; k < dates.length; k++) gaps[k - 1] = dates[k] - dates[k - 1];
+  return gaps.sort()[gaps.length >> 1];
+}
+
+export interface WeekendReading {
+  /** The series, those with bars read as of an earlier session given new dates (the rest as they were). */
+  readonly series: SymbolSeries[];
+  /** Per symbol with moved bars: how many. */
+  readonly moved: ReadonlyMap<string, number>;
+}
+
+/** The series with weekend period-end bars read as of the previous session (see the file header). */
+export function readWeekendBarsAsOf(series: readonly SymbolSeries[]): WeekendReading {
+  const withWeekends = series.filter((s) => hasWeekendBar(s.dates));
+  const coarse = withWeekends.filter((s) => medianGapOf(s.dates) > DAILY_GAP_DAYS);
+  const moved = new Map<string, number>();
+  // A daily series with a weekend bar: the load trades on weekends, and every such day is a session.
+  if (coarse.length === 0 || coarse.length < withWeekends.length) return { series: [...series], moved };
+  const candidates = new Set(coarse);
+  // Sessions a weekend bar may be read at: the days of every bar that is not itself a candidate.
+  const sessionDays = new Set<number>();
+  for (const s of series) for (let r = 0; r < s.dates.length; r++) if (!candidates.has(s) || !isWeekend(s.dates[r])) sessionDays.add(s.dates[r]);
+  const out = series.map((s) => {
+    if (!candidates.has(s)) return s;
+    const dates = Int32Array.from(s.dates);
+    let count = 0;
+    for (let r = 0; r < dates.length; r++) {
+      if (!isWeekend(dates[r])) continue;
+      const after = r > 0 ? dates[r - 1] : -Infinity;
+      for (let d = dates[r] - 1; d >= dates[r] - LOOK_BACK_DAYS && d > after; d--) {
+        if (!sessionDays.has(d)) continue;
+        dates[r] = d;
+        count++;
+        break;
+      }
+    }
+    if (count === 0) return s;
+    moved.set(s.symbol, count);
+    return { ...s, dates };
+  });
+  return { series: out, moved };
+}

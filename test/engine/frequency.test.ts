@@ -1,0 +1,66 @@
+// P from a daily calendar's sessions a year (engine/frequency.ts dailyPeriods): 252 for trading
+// days with or without holidays, 365 for calendar days, the counted number otherwise (flagged).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { epochDay } from '../../data/dates.ts';
+import { inferFrequency } from '../../engine/frequency.ts';
+
+/** Epoch days of [from, to] whose weekday (0 = Sunday … 6 = Saturday) is in `weekdays`, less `skip`. */
+function calendar(from: number, to: number, weekdays: readonly number[], skip: ReadonlySet<number> = new Set()): number[] {
+  const out: number[] = [];
+  // Epoch day 0, 1970-01-01, was a Thursday (weekday 4).
+  for (let d = from; d <= to; d++) if (weekdays.includes((d + 4) % 7) && !skip.has(d)) out.push(d);
+  return out;
+}
+
+const MON_FRI = [1, 2, 3, 4, 5];
+const jan2022 = epochDay(2022, 1, 1);
+
+describe('periods per year of a daily calendar', () => {
+  it('seven days a week → 365: a year of daily closes 2022-01-01 → 2023-01-01', () => {
+    const f = inferFrequency(calendar(jan2022, epochDay(2023, 1, 1), [0, 1, 2, 3, 4, 5, 6]));
+    expect(f.periodsPerYear).toBe(365);
+    expect(f.irregular).toBe(false);
+  });
+
+  it('a six-day week → 313 (6/7 · 365.25 = 313.07), flagged irregular', () => {
+    const f = inferFrequency(calendar(epochDay(2022, 1, 3), epochDay(2023, 6, 30), [1, 2, 3, 4, 5, 6]));
+    expect(f.periodsPerYear).toBe(313);
+    expect(f.irregular).toBe(true);
+    expect(f.source).toContain('313.1 sessions a year');
+  });
+
+  it('Wednesdays and Fridays → 104 (2/7 · 365.25 = 104.36): whole weeks, not n / span (104.50 here)', () => {
+    const f = inferFrequency(calendar(epochDay(2021, 1, 6), epochDay(2023, 12, 29), [3, 5]));
+    expect(f.label).toBe('daily');
+    expect(f.periodsPerYear).toBe(104);
+    expect(f.irregular).toBe(true);
+  });
+
+  it('weekdays with nine holidays a year still give exactly 252', () => {
+    const days = calendar(jan2022, epochDay(2023, 12, 31), MON_FRI);
+    const holidays = new Set(days.filter((_, k) => k % 28 === 3)); // one weekday in 28: ~9.3 a year
+    const f = inferFrequency(days.filter((d) => !holidays.has(d)));
+    expect(f.periodsPerYear).toBe(252);
+    expect(f.irregular).toBe(false);
+  });
+
+  it('under four whole weeks the count is not taken: 252', () => {
+    expect(inferFrequency(calendar(jan2022, jan2022 + 20, [0, 1, 2, 3, 4, 5, 6])).periodsPerYear).toBe(252);
+  });
+
+  it('property: k fixed weekdays a week over ≥ 4 weeks of sessions → 252 (k = 5), 365 (k = 7), else round(k/7 · 365.25)', () => {
+    fc.assert(
+      fc.property(fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 2 }), fc.integer({ min: 34, max: 2000 }), fc.integer({ min: 0, max: 6 }), (weekdays, span, shift) => {
+        const days = calendar(jan2022 + shift, jan2022 + shift + span, weekdays);
+        const k = weekdays.length;
+        // Two weekdays next to each other (Sat, Sun) leave a median gap of 6 days: the weekly bucket.
+        const f = inferFrequency(days);
+        if (f.label !== 'daily') return;
+        const expected = k === 5 ? 252 : k === 7 ? 365 : Math.round((k / 7) * 365.25);
+        expect(f.periodsPerYear).toBe(expected);
+        expect(f.irregular).toBe(k !== 5 && k !== 7);
+      }),
+    );
+  });
+});

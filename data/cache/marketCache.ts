@@ -38,7 +38,7 @@ import { columnFromBytes, decodeMarket, encodeMarket, symbolRunsOf, type Encoded
 import { statKey, type SourceFileState } from './sourceFiles.ts';
 import type { SymbolRun } from './symbolRuns.ts';
 
-/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts). */
+/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts; vendor event columns, reverse splits past 1:100 and the print-resolution noise floor in corporateActions.ts). */
 const SCHEMA_VERSION = 4;
 const RACY_WINDOW_MS = 2000;
 /**

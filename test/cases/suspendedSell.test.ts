@@ -46,9 +46,14 @@ describe('suspended-sell', () => {
     expect(result.breaches).toEqual([]);
   });
 
-  it('a margin account may borrow for it, within its limits', () => {
-    const margin = backtest(market, strategy(), { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 2 } });
-    expect(Math.min(...margin.daily.cash)).toBeLessThan(0);
+  it('a margin account borrows for it only when the targets ask for leverage', () => {
+    const account = { kind: 'margin', maxGross: 2, maxNet: 2 } as const;
+    // 100 % BBB asks for no leverage: the buy waits for the sale, as in a cash account.
+    const unlevered = backtest(market, strategy(), { initialCash: 10_000, account });
+    expect(Math.min(...unlevered.daily.cash)).toBeGreaterThanOrEqual(0);
+    // 150 % BBB asks to borrow: 300 shares at 50 from 01-05 against 10,000 of cash (the AAA sale still waiting).
+    const levered = backtest(market, scripted({ [at('2024-01-02')]: { weights: { AAA: 1 } }, [at('2024-01-04')]: { weights: { BBB: 1.5 } } }), { initialCash: 10_000, account });
+    expect(Math.min(...levered.daily.cash)).toBeLessThan(0);
   });
 });
 

@@ -1,13 +1,16 @@
 // `breadth runs show --orders`: each order of a stored run with its fills beneath it, and the
 // one-line tally by status that `runs show` prints without the flag.
 
-import type { StoredFill, StoredOrder, StoredRun } from '../reports/store/index.ts';
+import { splitName } from '../data/prices/priceSeries.ts';
+import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
 export interface OrderWithFills extends StoredOrder {
   fills: StoredFill[];
+  /** The splits of its symbol from the day after it was decided to the day it ended (they rescaled it while it rested). */
+  splits: StoredSplit[];
 }
 
-/** The run's orders (of one symbol, when given), each with its fills in ledger order. */
+/** The run's orders (of one symbol, when given), each with its fills in ledger order and the splits it lived through. */
 export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFills[] {
   const byOrder = new Map<number, StoredFill[]>();
   for (const f of stored.fills) {
@@ -16,7 +19,14 @@ export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFi
     if (list) list.push(f);
     else byOrder.set(f.orderId, [f]);
   }
-  return stored.orders.filter((o) => symbol === undefined || o.symbol === symbol).map((o) => ({ ...o, fills: byOrder.get(o.id) ?? [] }));
+  const lived = (o: StoredOrder): StoredSplit[] =>
+    o.date === null || o.endDate === null ? [] : stored.splits.filter((x) => x.symbol === o.symbol && x.date > (o.date as string) && x.date <= (o.endDate as string));
+  return stored.orders.filter((o) => symbol === undefined || o.symbol === symbol).map((o) => ({ ...o, fills: byOrder.get(o.id) ?? [], splits: lived(o) }));
+}
+
+/** `shares` on `date` in the shares of the order's end: × the ratio of each split after that date. */
+function atEnd(o: OrderWithFills, shares: number, date: string): number {
+  return o.splits.reduce((q, x) => (x.date > date ? q * x.ratio : q), shares);
 }
 
 const IMPLIED: Record<string, string> = { open: 'run-end', expired: 'day-end' };
@@ -43,16 +53,24 @@ export function orderTally(orders: readonly StoredOrder[]): string {
 const num = (x: number | null): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(4));
 const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
 
-/** Text lines: one per order, its fills indented beneath. */
+/**
+ * Text lines: one per order, its fills indented beneath. An order that lived through a split is
+ * shown in the shares of its end (as it rested after the split, and as its later fills traded),
+ * with the shares it was decided for beside it; each fill keeps the shares it traded.
+ */
 export function orderLines(orders: readonly OrderWithFills[]): string[] {
   const lines: string[] = [];
   for (const o of orders) {
     if (o.status === 'unrecorded') {
       lines.push(`order ${o.id}  ${o.symbol}  unrecorded (stored before orders were recorded), filled ${signed(o.filled)}`);
     } else {
+      const date = o.date as string;
+      const decided = o.quantity ?? 0;
+      const filled = o.splits.length === 0 ? o.filled : o.fills.reduce((q, f) => q + atEnd(o, f.quantity, f.date), 0);
+      const through = o.splits.length === 0 ? '' : `; ${signed(decided)} as decided, before ${o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ')}`;
       const price = o.type === 'limit' ? ` @ ${num(o.limitPrice)}` : o.type === 'stop' ? ` stop ${num(o.stopPrice)}` : '';
-      const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(o.filled)}`;
-      lines.push(`order ${o.id}  ${o.date}  ${o.symbol}  ${signed(o.quantity ?? 0)} ${o.type}${price} ${o.tif} (${o.origin}) → ${end}`);
+      const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(filled)}`;
+      lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(atEnd(o, decided, date))} ${o.type}${price} ${o.tif} (${o.origin}${through}) → ${end}`);
     }
     for (const f of o.fills) {
       lines.push(`    fill ${f.date}  ${signed(f.quantity)} @ ${num(f.price)} (reference ${num(f.referencePrice)})  commission ${f.commission.toFixed(2)}  slippage ${f.slippage.toFixed(2)}`);

@@ -147,7 +147,8 @@ function disagreementEntry(symbol: string, d: Disagreement): string {
 }
 
 /** A split ratio as a:b (2 → "2:1", 0.005 → "1:200"). */
-const splitName = (ratio: number): string => (ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`);
+/** A split ratio as people write it: 2 → "2:1", 0.1 → "1:10". */
+export const splitName = (ratio: number): string => (ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`);
 
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): string[] => moves.map((m) => `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})`);

@@ -17,6 +17,7 @@ export {
   type StoredOrder,
   type StoredPosition,
   type StoredRun,
+  type StoredSplit,
   type StoredSymbolInfo,
 } from './readRun.ts';
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';

@@ -3,7 +3,7 @@
 // changed order list that changes no fill and no metric.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, parseJson, repoRoot, scratch, write } from './helpers.ts';
@@ -73,5 +73,19 @@ describe.concurrent('orders and model files on the command line', () => {
     const drift = await breadth(['regress', '--baseline', 'base.json', '--json'], { cwd: dir });
     expect(drift.status, drift.stderr).toBe(1);
     expect(parseJson(drift).drifts.map((d: { run: string; what: string }) => [d.run, d.what])).toEqual([['probe', 'orders_hash']]);
+  });
+
+  it('an order that rested through a 2:1 split is listed in post-split shares beside the shares decided, and what it filled in the same unit', async () => {
+    const dir = scratch();
+    // 99 shares decided on the 01-02 close (10,000 − $1 minimum commission over 100 → 99); no volume on
+    // 01-03 and 01-04 (the 2:1 ex-date), so the order rests and becomes +198; on 01-05 the cash buys
+    // ⌊(9,999.52 − 1.96) / 51⌋ = 196 of them at 51 (per-share 0.01: 1.96).
+    mkdirSync(join(dir, 'data'));
+    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,AdjClose,Volume', '2024-01-02,100,100,100,100,50,100000', '2024-01-03,100,100,100,100,50,0', '2024-01-04,50,50,50,50,50,0', '2024-01-05,51,51,51,51,51,100000', '2024-01-08,51,51,51,51,51,100000', ''].join('\n'));
+    write(dir, 'study.yaml', ['data: data', 'benchmark: none', 'engine:', '  initialCash: 10000', '  commission: { kind: per-share, perShare: 0.01, minimum: 1 }', 'runs:', '  - name: bh', '    strategy: buy-and-hold', '    params: { weights: { AAA: 1 } }', ''].join('\n'));
+    expectOk(await breadth(['run', 'study.yaml', '--db', 'r.db', '--no-reports'], { cwd: dir }));
+    const listing = await breadth(['runs', 'show', 'r.db', 'bh', '--orders'], { cwd: dir });
+    expectOk(listing);
+    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +198 market gtc (targets; +99 as decided, before a 2:1 split on 2024-01-04) → partially-filled (cash) on 2024-01-05, filled +196\n    fill 2024-01-05  +196 @ 51');
   });
 });

@@ -128,6 +128,8 @@ export class RebalancePlanner {
       if (x !== 0 && !(p > 0)) {
         unpriced.push(i);
         this.#wanted[i] = held;
+        // The weight asked for is still the decision's target (what waits in cash is measured by it).
+        if (kind === 'weights') this.#proposed[i] = x;
         return;
       }
       const shares = kind === 'shares' ? x : kind === 'values' ? x / p : (x * ctx.nav) / p;

@@ -55,6 +55,13 @@ const WARM_UP_SESSIONS = 5;
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+/** Each decision's target weights, keyed by market session × `n` symbols + symbol (snapshot rows). */
+function targetWeights(p: Snapshots, n: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let k = 0; k < p.session.length; k++) if (Number.isFinite(p.targetWeight[k])) out.set(p.session[k] * n + p.symbol[k], p.targetWeight[k]);
+  return out;
+}
+
 const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
 
 export function describeRun(r: RunRecordings): Caveat[] {
@@ -216,6 +223,8 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
   const byReason = new Map<number, { count: number; share: number; session: number; symbols: Set<string> }>();
   const perSession = new Map<string, number>();
+  // A target on a symbol with no price yet has no share count: the weight it asked for is what waits.
+  const unpricedWeight = d.reason.includes(Deferral.noPrice) ? targetWeights(r.snapshots, n) : undefined;
   for (let k = 0; k < d.reason.length; k++) {
     // A sell the cash could not pay the commission of is told apart from a buy cut to the cash.
     const key = d.reason[k] === Deferral.cash && d.remaining[k] < 0 ? CASH_SELL : d.reason[k];
@@ -224,9 +233,10 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     // Only the exit reasons name their symbols.
     if (d.reason[k] === Deferral.delisted || d.reason[k] === Deferral.dataEnd) entry.symbols.add(r.market.symbols[d.symbol[k]]);
     const price = r.market.close[d.session[k] * n + d.symbol[k]];
-    if (Number.isFinite(price) && Number.isFinite(d.remaining[k])) {
+    const waiting = d.reason[k] === Deferral.noPrice ? Math.abs(unpricedWeight?.get(d.session[k] * n + d.symbol[k]) ?? NaN) : Math.abs(d.remaining[k] * price) / r.daily.nav[d.session[k] - r.first];
+    if (Number.isFinite(waiting)) {
       const sessionKey = `${key}:${d.session[k]}`;
-      const share = (perSession.get(sessionKey) ?? 0) + Math.abs(d.remaining[k] * price) / r.daily.nav[d.session[k] - r.first];
+      const share = (perSession.get(sessionKey) ?? 0) + waiting;
       perSession.set(sessionKey, share);
       if (share > entry.share) Object.assign(entry, { share, session: d.session[k] });
     }
@@ -241,6 +251,10 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `sells refused on ${count} order-sessions: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.volumeCap) {
       out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} order-sessions deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
+    } else if (reason === Deferral.noPrice) {
+      out.push(
+        caveat('deferred', bySize(share, 0.05, 0.01), `${count} order-sessions deferred: no-price — targets named symbols with no price yet (not trading yet, or without a bar that day), and that weight waited in cash (${largest})`, { value: share, unit: 'nav-share' }),
+      );
     } else if (reason === Deferral.split) {
       out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} orders cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.delisted || reason === Deferral.dataEnd) {
@@ -250,7 +264,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     } else {
       // In a cash account the margin limit is the ban on shorts: a sell beyond the holding.
       const why = reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)' : DEFERRAL_NAMES[reason];
-      out.push(caveat('deferred', reason === Deferral.noPrice || reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${why}`, { value: count, unit: 'count' }));
+      out.push(caveat('deferred', reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${why}`, { value: count, unit: 'count' }));
     }
   }
   return out;

@@ -29,6 +29,16 @@ describe('late-start-symbol', () => {
         ['2024-01-05', 'cash', 197],
       ]);
       expect(run?.fills.find((f) => f.symbol === 'BBB')?.quantity).toBe(9_853);
+      // The half of NAV meant for BBB waited in cash on the 01-02 and 01-03 decisions: sized by that weight, not a bare count.
+      const waited = run?.caveats.find((c) => c.message.includes('deferred: no-price'));
+      expect(waited).toMatchObject({ severity: 'high', size: 0.5, unit: 'nav-share' });
+      expect(waited?.message).toContain('2 order-sessions deferred: no-price');
+      expect(waited?.message).toContain('largest 50.0% of NAV on 2024-01-02');
+      // The decisions' targets name BBB's weight even before it has a price.
+      expect(run?.positions.filter((p) => p.symbol === 'BBB' && p.date < '2024-01-04').map((p) => [p.date, p.shares, p.targetWeight])).toEqual([
+        ['2024-01-02', 0, 0.5],
+        ['2024-01-03', 0, 0.5],
+      ]);
     } finally {
       store.close();
     }

@@ -29,8 +29,9 @@ const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   dividend: ['dividends', 'dividend', 'divcash', 'dividendamount', 'exdividend'],
   // yfinance's fund distributions, paid in cash like a dividend (its Adj Close reflects them).
   capitalGain: ['capitalgains', 'capitalgain'],
-  // New shares per old (blank, 0 or 1 = none): yfinance Stock Splits, Tiingo splitFactor, Alpha Vantage split_coefficient, Quandl Split Ratio.
-  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio', 'splitfactor', 'splitcoefficient'],
+  // New shares per old (blank, 0 or 1 = none): yfinance Stock Splits, Tiingo splitFactor, Alpha Vantage split_coefficient, Quandl Split Ratio,
+  // zipline's csvdir `split` (csvdir.py stores 1/split as the price ratio, so 2.0 is a 2-for-1 split; 1.0 = none).
+  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'split', 'splitratio', 'splitfactor', 'splitcoefficient'],
   adjOpen: ['adjopen', 'adjustedopen'],
   adjHigh: ['adjhigh', 'adjustedhigh'],
   adjLow: ['adjlow', 'adjustedlow'],

@@ -1,15 +1,16 @@
 // Parsed price rows → one series per symbol, deciding what each file's prices mean:
 //   - only AdjClose: it is the close, read as total return (priceKind totalReturn, no dividends);
 //   - Close with event columns (dividends: yfinance Dividends, Tiingo divCash, Alpha Vantage
-//     dividend_amount, Quandl Ex-Dividend, plus yfinance Capital Gains paid as cash; splits:
-//     Stock Splits, splitFactor, split_coefficient, Split Ratio): Close is the traded price; what
+//     dividend_amount, Quandl Ex-Dividend, zipline dividend, plus yfinance Capital Gains paid as
+//     cash; splits: Stock Splits, splitFactor, split_coefficient, Split Ratio, zipline split): Close is the traded price; what
 //     a column states is the truth for its kind (a split is applied where Close moved by it; a
 //     Close that is already split-adjusted, as yfinance prints it, has no split left to apply);
 //     a kind no column states is derived from Close vs AdjClose when there is one; AdjClose steps
 //     the stated events do not explain are listed (corporateActions.ts);
-//   - yfinance's Dividends column with NO Adj Close (`history` with its default
+//   - yfinance's Dividends and Stock Splits columns with NO Adj Close (`history` with its default
 //     auto_adjust=True): Close already includes the dividends, so it is read as total return and
-//     the listed dividends are not paid a second time (a source note says so);
+//     the listed dividends are not paid a second time (a source note says so); any other cash
+//     column beside a lone Close (zipline csvdir's dividend, Norgate's Dividend) is paid as cash;
 //   - Close and AdjClose: Close is the traded price (priceKind raw); dividends and splits are
 //     derived from the two (corporateActions.ts);
 //   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files), and no
@@ -125,16 +126,15 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   return { series, notes: fileNotes(parsed, summary) };
 }
 
-/** yfinance's names for its dividend column; other vendors' (divCash, dividend_amount, Ex-Dividend) sit beside an unadjusted close. */
-const YFINANCE_DIVIDENDS: ReadonlySet<string> = new Set(['dividends', 'dividend']);
-
 /**
- * True for yfinance's default auto_adjust=True layout: a Dividends column and no Adj Close, so
- * Close already holds the dividends (and capital gains).
+ * True for yfinance's default auto_adjust=True layout: its `Dividends` and `Stock Splits` columns
+ * (yfinance's `history` writes both) and no Adj Close, so Close already holds the dividends (and
+ * capital gains). Any other cash column beside a lone Close — zipline csvdir's `dividend`, Norgate's
+ * `Dividend`, Tiingo's divCash — is cash per share paid on the ex-date beside a traded Close.
  */
 function closeHoldsDividends(columns: PriceColumns): boolean {
-  const k = columns.roles.indexOf('dividend');
-  return k >= 0 && YFINANCE_DIVIDENDS.has(normalizeColumnName(columns.header[k])) && !columns.roles.includes('adjClose');
+  const named = (role: Role, name: string): boolean => columns.roles.some((r, k) => r === role && normalizeColumnName(columns.header[k]) === name);
+  return named('dividend', 'dividends') && named('splitRatio', 'stocksplits') && !columns.roles.includes('adjClose');
 }
 
 /** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)". */
@@ -228,7 +228,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const withGains = summary.capitalGains > 0 ? ` (${summary.capitalGains} with a capital-gain distribution, paid as cash like a dividend)` : '';
   if (closeHoldsDividends(parsed.columns)) {
     notes.push(
-      `Close includes the dividends (a Dividends column and no Adj Close: yfinance's default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed${withGains} are not paid again; ${summary.splits} splits read from the ${named(['splitRatio'])} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
+      `Close includes the dividends (yfinance's Dividends and Stock Splits columns with no Adj Close: its default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed${withGains} are not paid again; ${summary.splits} splits read from the ${named(['splitRatio'])} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
     );
   } else if (has('close') && (summary.explicit > 0 || summary.derived > 0)) {
     const fromAdjustment = 'derived from Close vs AdjClose';

@@ -1,0 +1,72 @@
+// Price files as people have them: zipline's csvdir bundle, Norgate, MetaStock, Barchart,
+// Refinitiv, Bloomberg, QuantConnect LEAN. Each layout is read (with its hand-computed figures)
+// or refused with a message naming the right column.
+import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../data/dates.ts';
+import { loadMarket } from '../../data/load.ts';
+import { AssetClass, PriceKind } from '../../data/market.ts';
+import { loadPriceFile } from '../../data/prices/priceFolder.ts';
+import { loadPriceReturns } from '../../data/returnSeries.ts';
+import { parseStudy, runStudyRuns } from '../../study/index.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
+
+const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
+const day = parseIsoDay;
+
+async function load(name: string, ...lines: string[]) {
+  const { series, sources } = await loadPriceFile(writeFile(tempDir(), name, csv(...lines)), asStock);
+  return { ...series[0], notes: sources[0].notes.join(' | '), columns: sources[0].columns };
+}
+
+/** Final NAV of buy-and-hold of `symbol` with 10,000 cash, next-open fills, whole shares. */
+async function buyAndHoldNav(folder: string, symbol: string): Promise<number> {
+  const config = parseStudy({ data: folder, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { [symbol]: 1 } }, engine: { initialCash: 10_000 } }] }, 'test');
+  const { runs } = await runStudyRuns(config, await loadMarket(folder, { cacheDir: false }), 'test');
+  const nav = runs[0].result.daily.nav;
+  return nav[nav.length - 1];
+}
+
+const ZIPLINE = [
+  'date,open,high,low,close,volume,dividend,split',
+  '2024-01-02,100,100,100,100,1000000,0.0,1.0',
+  '2024-01-03,101,101,101,101,1000000,0.0,1.0',
+  '2024-01-04,102,102,102,102,1000000,0.0,1.0',
+  '2024-01-05,51,51,51,51,1000000,0.0,2.0', // 2:1 split: 102 → 51
+  '2024-01-08,52,52,52,52,1000000,0.0,1.0',
+  '2024-01-09,51.5,51.5,51.5,51.5,1000000,0.5,1.0', // 0.50 a share
+  '2024-01-10,52,52,52,52,1000000,0.0,1.0',
+  '2024-01-11,53,53,53,53,1000000,0.0,1.0',
+];
+
+describe("zipline's csvdir bundle (date,open,high,low,close,volume,dividend,split)", () => {
+  it('split is new shares per old (1.0 = none), dividend is cash per share beside the raw close', async () => {
+    const s = await load('ZIP.csv', ...ZIPLINE);
+    expect(s.priceKind).toBe(PriceKind.raw);
+    expect(s.splits).toEqual([{ day: day('2024-01-05'), value: 2 }]);
+    expect(s.dividends).toEqual([{ day: day('2024-01-09'), value: 0.5 }]);
+    expect(s.columns.ignored).toEqual([]);
+    expect(s.notes).toMatch(/1 dividends read from the dividend column and 1 splits read from the split column/);
+    expect(s.notes).not.toMatch(/auto_adjust|the {2}column/);
+  });
+
+  it('buy-and-hold: 99 shares at 101, 198 after the split, 99 in dividends: NAV 10,594; total return +7.03 %', async () => {
+    const folder = tempDir();
+    writeFile(folder, 'ZIP.csv', csv(...ZIPLINE));
+    // 10,000 at the 01-03 open 101: 99 shares, cash 1; 2:1 → 198; 198 × 0.50 = 99; 198 × 53 + 1 + 99.
+    expect(await buyAndHoldNav(folder, 'ZIP')).toBeCloseTo(10_594, 9);
+    const { returns } = await loadPriceReturns(`${folder}/ZIP.csv`);
+    // One share at 100 → 2 shares, the dividend reinvested at 51.5 on its ex-date: 2 × (1 + 0.5/51.5) × 53 / 100 − 1.
+    const total = returns.reduce((g, r) => g * (1 + r), 1) - 1;
+    expect(total).toBeCloseTo(2 * (1 + 0.5 / 51.5) * 0.53 - 1, 12);
+  });
+
+  it("yfinance's auto_adjust=True rule needs its own header: Dividends with Stock Splits and no Adj Close", async () => {
+    const rows = ['2024-01-02,100,5,0,0', '2024-01-03,99,5,0.5,0'];
+    const yf = await load('Y.csv', 'Date,Close,Volume,Dividends,Stock Splits', ...rows);
+    expect(yf.priceKind).toBe(PriceKind.totalReturn);
+    expect(yf.notes).toMatch(/0 splits read from the Stock Splits column/);
+    const lone = await load('D.csv', 'Date,Close,Volume,Dividends', ...rows.map((r) => r.slice(0, -2)));
+    expect(lone.priceKind).toBe(PriceKind.raw);
+    expect(lone.dividends).toEqual([{ day: day('2024-01-03'), value: 0.5 }]);
+  });
+});

@@ -22,9 +22,9 @@ import { deriveCorporateActions, roundSplitRatio, takeSplit, type DatedValue, ty
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
-import { hasRole, type PriceColumns, type Role } from './priceColumns.ts';
+import { hasRole, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
-import type { ParsedPrices } from './priceRows.ts';
+import { COLUMN_NAME, type ParsedPrices } from './priceRows.ts';
 
 export interface SymbolSeries {
   readonly symbol: string;
@@ -68,17 +68,22 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
-  // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
-  // the raw columns it stands in for ignored); with a Close, the raw bar is traded.
-  const bar = fields.close ? fields : { open: fields.adjOpen ?? fields.open, high: fields.adjHigh ?? fields.high, low: fields.adjLow ?? fields.low, volume: fields.adjVolume ?? fields.volume };
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
     const rows = to - from;
-    const slice = (column: Float64Array | undefined): Float64Array | null => (column ? column.subarray(from, to) : null);
+    // A column empty on every row of this ticker (filled for others) is absent for it.
+    const absent = parsed.emptyFor.get(symbol) ?? [];
+    const column = (field: PriceField): Float64Array | undefined => (absent.includes(field) ? undefined : fields[field]);
+    const slice = (values: Float64Array | undefined): Float64Array | null => (values ? values.subarray(from, to) : null);
+    // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
+    // the raw columns it stands in for ignored); with a Close, the raw bar is traded.
+    const bar = column('close')
+      ? { open: column('open'), high: column('high'), low: column('low'), volume: column('volume') }
+      : { open: column('adjOpen') ?? column('open'), high: column('adjHigh') ?? column('high'), low: column('adjLow') ?? column('low'), volume: column('adjVolume') ?? column('volume') };
     const adjClose = slice(fields.adjClose);
     const blanks = adjClose ? parsed.blankAdjCloseRows[k] : rows;
-    const tradedClose = slice(fields.close);
+    const tradedClose = slice(column('close'));
     if (adjClose && blanks > 0 && (tradedClose === null || blanks < rows)) {
       const why = tradedClose === null ? 'it is the only price column' : `it is filled on other rows of ${symbol}`;
       throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `AdjClose is empty but ${why}`, 'fill it in, or leave AdjClose empty on every row of the symbol when only Close is known');
@@ -214,6 +219,26 @@ interface DerivationSummary {
 const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
 const who = (symbols: readonly string[]): string => (symbols.length <= 5 ? symbols.join(', ') : `${symbols.length} symbols`);
 
+/**
+ * Long files' columns empty for some tickers only, one note per set of columns:
+ * "Close is empty on every row of BBB: AdjClose is its price (total return, no separate dividend events)".
+ */
+function emptyForNotes(emptyFor: ReadonlyMap<string, readonly PriceField[]>): string[] {
+  const byColumns = new Map<string, string[]>();
+  for (const [symbol, fields] of emptyFor) {
+    for (const group of [fields.filter((f) => f === 'close'), fields.filter((f) => f !== 'close')]) {
+      if (group.length === 0) continue;
+      const key = group.map((f) => COLUMN_NAME[f]).join(', ');
+      byColumns.set(key, [...(byColumns.get(key) ?? []), symbol]);
+    }
+  }
+  return [...byColumns].map(([columns, symbols]) => {
+    const them = symbols.length === 1 ? 'it' : 'them';
+    const what = columns === 'Close' ? `AdjClose is ${symbols.length === 1 ? 'its' : 'their'} price (total return, no separate dividend events)` : `read as absent for ${them}`;
+    return `${columns} ${columns.includes(',') ? 'are' : 'is'} empty on every row of ${who(symbols)} (filled for other symbols): ${what}`;
+  });
+}
+
 function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const notes: string[] = [];
   const has = (role: Parameters<typeof hasRole>[1]): boolean => hasRole(parsed.columns, role);
@@ -248,6 +273,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
     notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
   }
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
+  notes.push(...emptyForNotes(parsed.emptyFor));
   if (summary.zeroVolume.length > 0) notes.push(`volume is 0 on every row of ${who(summary.zeroVolume)}: read as unknown`);
   if (!has('open') && !has('adjOpen')) notes.push('no opening prices: next-open fills use that session\'s close');
   if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');

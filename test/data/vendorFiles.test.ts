@@ -44,7 +44,7 @@ describe("zipline's csvdir bundle (date,open,high,low,close,volume,dividend,spli
     expect(s.priceKind).toBe(PriceKind.raw);
     expect(s.splits).toEqual([{ day: day('2024-01-05'), value: 2 }]);
     expect(s.dividends).toEqual([{ day: day('2024-01-09'), value: 0.5 }]);
-    expect(s.columns.ignored).toEqual([]);
+    expect(s.columns?.ignored).toEqual([]);
     expect(s.notes).toMatch(/1 dividends read from the dividend column and 1 splits read from the split column/);
     expect(s.notes).not.toMatch(/auto_adjust|the {2}column/);
   });
@@ -68,5 +68,54 @@ describe("zipline's csvdir bundle (date,open,high,low,close,volume,dividend,spli
     const lone = await load('D.csv', 'Date,Close,Volume,Dividends', ...rows.map((r) => r.slice(0, -2)));
     expect(lone.priceKind).toBe(PriceKind.raw);
     expect(lone.dividends).toEqual([{ day: day('2024-01-03'), value: 0.5 }]);
+  });
+});
+
+describe('long files: an optional column is judged per ticker', () => {
+  const D = ['2024-01-02', '2024-01-03', '2024-01-04'];
+  const rowsOf = (ticker: string, row: (d: string, c: number) => string) => D.map((d, k) => `${d},${ticker},${row(d, 100 + k)}`);
+
+  it("Tiingo's adjusted bar for AAA only: BBB reads as if it had none, and says so", async () => {
+    const folder = tempDir();
+    const header = 'date,symbol,open,high,low,close,volume,adjOpen,adjHigh,adjLow,adjClose';
+    const aaa = rowsOf('AAA', (_, c) => `${c},${c + 1},${c - 1},${c},1000,${c / 2},${(c + 1) / 2},${(c - 1) / 2},${c / 2}`);
+    const bbb = rowsOf('BBB', (_, c) => `${c},${c + 1},${c - 1},${c},1000,,,,`);
+    const m = await loadMarket(writeFile(folder, 'prices.csv', csv(header, ...aaa, ...bbb)), { cacheDir: false });
+    expect(m.symbols).toEqual(['AAA', 'BBB']);
+    // Session-major: [AAA, BBB] per session; both trade their raw bar.
+    expect(Array.from(m.open!)).toEqual([100, 100, 101, 101, 102, 102]);
+    expect(Array.from(m.priceKind)).toEqual([PriceKind.raw, PriceKind.raw]);
+    const notes = m.sources[0].notes.join(' | ');
+    expect(notes).toMatch(/AdjOpen, AdjHigh, AdjLow are empty on every row of BBB \(filled for other symbols\): read as absent for it/);
+    expect(notes).toMatch(/AdjClose is empty for BBB: Close is the traded price, and dividends are MISSING/);
+  });
+
+  it('BBB with only AdjClose (Close empty on its every row) is AdjClose-only: total return, noted', async () => {
+    const folder = tempDir();
+    const m = await loadMarket(writeFile(folder, 'prices.csv', csv('date,symbol,close,adjclose', ...rowsOf('AAA', (_, c) => `${c},${c}`), ...rowsOf('BBB', (_, c) => `,${c * 2}`))), { cacheDir: false });
+    expect(Array.from(m.close)).toEqual([100, 200, 101, 202, 102, 204]);
+    expect(Array.from(m.priceKind)).toEqual([PriceKind.raw, PriceKind.totalReturn]);
+    expect(m.sources[0].notes.join(' | ')).toMatch(/Close is empty on every row of BBB \(filled for other symbols\): AdjClose is its price \(total return, no separate dividend events\)/);
+  });
+
+  it("an Open/High/Low without a Close is checked against the ticker's AdjClose", async () => {
+    const file = writeFile(tempDir(), 'prices.csv', csv('date,symbol,open,high,low,close,adjclose', '2024-01-02,AAA,10,11,9,10,10', '2024-01-02,BBB,10,11,9,,12'));
+    const e = await loadMarket(file, { cacheDir: false }).catch((x: unknown) => x as Error);
+    expect((e as Error).message).toMatch(/prices\.csv:3: AdjClose 12 is above High 11 on 2024-01-02 for BBB — Open\/High\/Low must be on Adj Close's basis/);
+  });
+
+  it('a column empty on some rows of a ticker only is refused at the first, with a hint that can be followed', async () => {
+    const header = 'date,symbol,open,close,adjopen,adjclose';
+    const refusal = async (...rows: string[]) => {
+      const file = writeFile(tempDir(), 'prices.csv', csv(header, ...rows));
+      const e = (await loadMarket(file, { cacheDir: false }).catch((x: unknown) => x)) as Error;
+      return e.message.slice(file.length);
+    };
+    const full = (d: string, t: string) => `${d},${t},10,10,5,5`;
+    // BBB's AdjOpen on 01-03 after one on 01-02: at once.
+    expect(await refusal(full(D[0], 'AAA'), full(D[0], 'BBB'), `${D[1]},BBB,10,10,,5`)).toBe(':4: AdjOpen is empty for BBB — fill in the price or remove the row (or leave AdjOpen empty on every row of BBB when it is not known)');
+    // Empty first, then filled: at the end, at the first empty line of BBB.
+    expect(await refusal(full(D[0], 'AAA'), `${D[0]},BBB,10,10,,5`, full(D[1], 'BBB'))).toBe(':3: AdjOpen is empty for BBB — fill in the price or remove the row (or leave AdjOpen empty on every row of BBB when it is not known)');
+    expect(await refusal(full(D[0], 'BBB'), `${D[1]},BBB,10,,5,5`)).toBe(':3: Close is empty for BBB — fill in the price or remove the row (or leave Close empty on every row of BBB: Adj Close is then the price)');
   });
 });

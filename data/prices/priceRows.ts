@@ -578,7 +578,7 @@ export class PriceRowParser {
     let value = parseNumberBytes(bytes, start, end);
     if (Number.isNaN(value)) {
       const text = bytes.toString('utf8', start, end);
-      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind === EVENT ? 'event' : 'price');
+      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event');
       if (marked === undefined) throw notANumberError(this.#place(column), text);
       value = marked.value;
       this.#readNotes.add(marked.note);

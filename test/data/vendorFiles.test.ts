@@ -119,3 +119,22 @@ describe('long files: an optional column is judged per ticker', () => {
     expect(await refusal(full(D[0], 'BBB'), `${D[1]},BBB,10,,5,5`)).toBe(':3: Close is empty for BBB — fill in the price or remove the row (or leave Close empty on every row of BBB: Adj Close is then the price)');
   });
 });
+
+describe('split ratios written as text', () => {
+  it('"2:1", "2/1" and EODHD\'s "2.000000/1.000000" are 2 new shares per old; "1:10" is 0.1; said once', async () => {
+    for (const text of ['2:1', '2/1', '2.000000/1.000000']) {
+      const s = await load('TXT.csv', 'Date,Close,Adj Close,Stock Splits', '2024-01-04,100,50,0', `2024-01-05,50,50,${text}`);
+      expect(s.splits).toEqual([{ day: day('2024-01-05'), value: 2 }]);
+      expect(s.notes).toMatch(/split ratios written as new:old or new\/old .* read as new shares per old/);
+    }
+    const reverse = await load('R.csv', 'Date,Close,Adj Close,Stock Splits', '2024-01-04,2,20,0', '2024-01-05,20,20,1:10');
+    expect(reverse.splits).toEqual([{ day: day('2024-01-05'), value: 0.1 }]);
+  });
+
+  it('a ratio is text only in a split column: "2:1" as a dividend, or "2:0", is not a number', async () => {
+    const dividend = await loadPriceFile(writeFile(tempDir(), 'D.csv', csv('Date,Close,Dividends', '2024-01-05,50,2:1')), asStock).catch((e: unknown) => e as Error);
+    expect((dividend as Error).message).toMatch(/D\.csv:2: Dividends is not a number \("2:1"\)/);
+    const zero = await loadPriceFile(writeFile(tempDir(), 'Z.csv', csv('Date,Close,Stock Splits', '2024-01-05,50,2:0')), asStock).catch((e: unknown) => e as Error);
+    expect((zero as Error).message).toMatch(/Z\.csv:2: Stock Splits is not a number \("2:0"\)/);
+  });
+});

@@ -20,6 +20,7 @@ import { readMarkedValue } from '../formats/markedValues.ts';
 import { ADJUSTED_BAR, barProblem, OHL_BESIDE_ADJ_CLOSE, TRADED_BAR, type BarNames } from './barCheck.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { RevertingFactorCheck } from './revertingFactor.ts';
+import { isEvent, moveEventsToNextBar, type EventField, type EventRow } from './eventRows.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
@@ -56,6 +57,11 @@ const VOLUME = 4;
 const IGNORED = 5;
 const EVENT = 6; // dividends, capital gains and split ratios: blank or 0 = none
 const BAR_PERIOD = 7; // Stooq's <TIME> and <PER>: a daily bar's, or refused
+// What a row with an empty price field holds (#priceState), read once per such row.
+const UNREAD = -1;
+const HAS_PRICE = 0;
+const PRICELESS = 1;
+const EVENTS_ONLY = 2;
 const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   ticker: TICKER,
   date: DATE,
@@ -204,6 +210,8 @@ export class PriceRowParser {
   #tickerByCase = new Map<string, number>();
   #firstLineOf: number[] = [];
   #priceless = new Map<string, number>();
+  /** Rows with a dividend or split but no price, moved onto the next bar in finish(). */
+  #eventRows: EventRow[] = [];
   #readNotes = new Set<string>();
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
@@ -414,6 +422,7 @@ export class PriceRowParser {
     let p = start;
     let q = start;
     let day = NaN;
+    let priceState = UNREAD;
     for (let k = 0; k < fieldCount; k++) {
       const kind = kinds[k];
       const last = k === fieldCount - 1;
@@ -452,10 +461,27 @@ export class PriceRowParser {
       } else if (kind === DATE) day = this.#parseDate(k, bytes, p, fieldEnd);
       else if (kind === BAR_PERIOD) this.#refuseIntraday(k, bytes.toString('utf8', p, fieldEnd));
       else if (kind !== IGNORED) {
-        if (p === fieldEnd && this.#long && this.#isPricelessRow(bytes, start)) return bytes.indexOf(NEWLINE, q);
+        if (p === fieldEnd && kind !== EVENT) {
+          if (priceState === UNREAD) priceState = this.#priceState(bytes, start);
+          if (priceState === EVENTS_ONLY || (priceState === PRICELESS && this.#long)) {
+            this.#targets[k][row] = NaN;
+            p = ++q;
+            continue;
+          }
+        }
         this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
       }
       p = ++q;
+    }
+    if (priceState === PRICELESS && this.#long) {
+      const ticker = this.#tickers[this.#current];
+      this.#priceless.set(ticker, (this.#priceless.get(ticker) ?? 0) + 1);
+      return q - 1;
+    }
+    if (priceState === EVENTS_ONLY) {
+      this.#acceptDay(day);
+      this.#eventRows.push(this.#eventRow(row, day));
+      return q - 1;
     }
     for (let b = 0; b < this.#bars.length; b++) this.#checkBar(this.#bars[b], row, day);
     this.#acceptDay(day);
@@ -509,23 +535,34 @@ export class PriceRowParser {
   }
 
   /**
-   * True (and counted) when a long file's row names its ticker and date but holds no price at all:
-   * yfinance's stacked download writes one for each ticker on every date, before its first trade too.
+   * Whether a row with an empty price field has any price: PRICELESS when every price and event
+   * field is empty or 0 (yfinance's stacked download writes such a row for each ticker on every
+   * date, before its first trade too), EVENTS_ONLY when only a dividend or split is given
+   * (eventRows.ts), HAS_PRICE otherwise.
    */
-  #isPricelessRow(bytes: Buffer, start: number): boolean {
+  #priceState(bytes: Buffer, start: number): number {
     const end = this.#lineEnd(bytes, start);
-    let k = 0;
-    let empty = true;
-    for (let q = start; q <= end && empty; q++) {
-      const c = q === end ? this.#separator : bytes[q];
-      if (c === this.#separator) k++;
-      else if (this.#kinds[k] > DATE && this.#kinds[k] !== IGNORED && this.#kinds[k] !== BAR_PERIOD) empty = false;
+    let events = false;
+    for (let k = 0, from = start, q = start; q <= end; q++) {
+      if (q < end && bytes[q] !== this.#separator) continue;
+      const kind = this.#kinds[k];
+      if (q > from && (kind === PRICE || kind === ADJ_CLOSE || kind === VOLUME)) return HAS_PRICE;
+      if (q > from && kind === EVENT && parseNumberBytes(bytes, from, q) !== 0) events = true;
+      k++;
+      from = q + 1;
     }
-    if (!empty) return false;
-    const ticker = this.#tickers[this.#current];
-    this.#priceless.set(ticker, (this.#priceless.get(ticker) ?? 0) + 1);
-    return true;
+    return events ? EVENTS_ONLY : PRICELESS;
   }
+
+  /** The events of an EVENTS_ONLY row (stored at `row`, which the next row overwrites). */
+  #eventRow(row: number, day: number): EventRow {
+    const events: [EventField, number][] = [];
+    this.#columns!.roles.forEach((role, k) => {
+      if (this.#kinds[k] === EVENT && isEvent(role as EventField, this.#targets[k][row])) events.push([role as EventField, this.#targets[k][row]]);
+    });
+    return { ticker: this.#tickers[this.#current], day, line: this.#line, events };
+  }
+
 
   /** A bar that cannot be true is an error naming its date (and ticker, in a long file). */
   #checkBar(bar: BarColumns, row: number, day: number): void {
@@ -667,12 +704,14 @@ export class PriceRowParser {
       day.subarray(from, to).reverse();
       for (const column of Object.values(fields)) column.subarray(from, to).reverse();
     }
+    const tickers = tickerIds.map((id) => this.#tickers[id]);
+    const moved = moveEventsToNextBar({ file: this.#file, tickers, rowStart, day, fields }, this.#eventRows);
     return {
       file: this.#file,
       columns: this.#columns!,
       descending: descending.map((id) => this.#tickers[id]),
       blankRows: this.#blankRows,
-      tickers: tickerIds.map((id) => this.#tickers[id]),
+      tickers,
       rowStart,
       day,
       fields,
@@ -681,7 +720,7 @@ export class PriceRowParser {
       emptyColumns: dropped,
       emptyFor,
       pricelessRows: this.#priceless,
-      readNotes: [...this.#readNotes],
+      readNotes: [...this.#readNotes, ...moved],
     };
   }
 }

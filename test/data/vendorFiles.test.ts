@@ -138,3 +138,37 @@ describe('split ratios written as text', () => {
     expect((zero as Error).message).toMatch(/Z\.csv:2: Stock Splits is not a number \("2:0"\)/);
   });
 });
+
+describe('a dividend on a row with no price (yfinance NaN row on a non-trading day)', () => {
+  const header = 'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits';
+  const bar = (d: string) => `${d},100,100,100,100,100,1000,0,0`;
+  const weekdays = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'];
+
+  it('is paid on the next session with a bar, and said: 100 shares × 0.50 on 01-08, NAV 10,050', async () => {
+    const folder = tempDir();
+    writeFile(folder, 'DNB.csv', csv(header, ...weekdays.map(bar), '2024-01-06,,,,,,,0.5,0', bar('2024-01-08'), bar('2024-01-09')));
+    const { series, sources } = await loadPriceFile(`${folder}/DNB.csv`, asStock);
+    expect(series[0].dividends).toEqual([{ day: day('2024-01-08'), value: 0.5 }]);
+    expect(sources[0].notes.join(' | ')).toMatch(/1 dividend or split row with no price .* moved to the next session with a bar: DNB 2024-01-06 → 2024-01-08/);
+    // 10,000 at the 01-03 open of 100: 100 shares, no cash; 100 × 0.50 paid on 01-08; 100 × 100 + 50.
+    expect(await buyAndHoldNav(folder, 'DNB')).toBeCloseTo(10_050, 9);
+  });
+
+  it('newest first, and a split: moved to the next session in time, not in the file', async () => {
+    const s = await load('N.csv', header, '2024-01-08,50,50,50,50,50,1000,0,0', '2024-01-06,,,,,,,0,2:1', bar('2024-01-05'));
+    expect(s.splits).toEqual([{ day: day('2024-01-08'), value: 2 }]);
+  });
+
+  it('with no later bar it would be lost: refused at its line', async () => {
+    const file = writeFile(tempDir(), 'L.csv', csv(header, bar('2024-01-05'), '2024-01-06,,,,,,,0.5,0'));
+    const e = (await loadPriceFile(file, asStock).catch((x: unknown) => x)) as Error;
+    expect(e.message).toBe(`${file}:3: a dividend of 0.5 on 2024-01-06 sits on a row with no price, and L has no later bar to pay it on: it would be lost — add the bar of the ex-date (or of the next session) with its prices, or move the event onto that row`);
+  });
+
+  it('a per-symbol row with no price and no event is still refused; a long file skips it', async () => {
+    const file = writeFile(tempDir(), 'E.csv', csv(header, bar('2024-01-05'), '2024-01-08,,,,,,,0,0'));
+    expect(((await loadPriceFile(file, asStock).catch((x: unknown) => x)) as Error).message).toBe(`${file}:3: Open is empty — fill in the price or remove the row (or leave Open empty on every row when it is not known)`);
+    const long = await loadMarket(writeFile(tempDir(), 'p.csv', csv('Date,Ticker,Close,Dividends', '2024-01-05,A,10,0', '2024-01-05,B,,0', '2024-01-08,B,11,0')), { cacheDir: false });
+    expect(long.sources[0].notes.join(' | ')).toMatch(/1 rows with a ticker and a date but no price/);
+  });
+});

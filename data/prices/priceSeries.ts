@@ -65,7 +65,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -104,7 +104,8 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      for (const day of stated.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
+      // On the first row there is no earlier Close to show the split, nor a share held before it.
+      for (const day of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push(`${symbol} ${isoDay(day)}`);
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
     }
     let dividends = statesCash ? stated!.dividends : [];
@@ -209,6 +210,8 @@ interface DerivationSummary {
   dividendsInClose: number;
   splits: number;
   readonly adjustedSplits: string[];
+  /** Stated splits on a symbol's first row: nothing before them to split. */
+  readonly firstRowSplits: string[];
   readonly unexplained: string[];
   readonly large: string[];
   readonly offRatio: string[];
@@ -267,6 +270,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   if (summary.disagreements.length > 0) {
     notes.push(`${summary.disagreements.length} AdjClose steps disagree with the ${named(['dividend', 'capitalGain', 'splitRatio'])} (the events as stated are applied; check the file's rows on these dates): ${listed(summary.disagreements)}`);
   }
+  if (summary.firstRowSplits.length > 0) notes.push(`${summary.firstRowSplits.length} split${summary.firstRowSplits.length === 1 ? '' : 's'} of the ${named(['splitRatio'])} on a symbol's first row, not applied: there is no earlier bar, so no share was held before ${summary.firstRowSplits.length === 1 ? 'it' : 'them'}: ${listed(summary.firstRowSplits)}`);
   if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the ${named(['splitRatio'])} are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
   if (withoutAdjClose.length > 0) {
     const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : `Close only (no AdjClose${has('splitRatio') ? ' and no dividend column' : ''})`;

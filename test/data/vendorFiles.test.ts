@@ -172,3 +172,12 @@ describe('a dividend on a row with no price (yfinance NaN row on a non-trading d
     expect(long.sources[0].notes.join(' | ')).toMatch(/1 rows with a ticker and a date but no price/);
   });
 });
+
+describe('an event on the first row of a file', () => {
+  it('a stated split there is not "already in Close": there is no earlier bar, and the note says so', async () => {
+    const s = await load('FR.csv', 'Date,Close,Adj Close,Stock Splits', '2024-01-02,100,100,2', '2024-01-03,101,101,0', '2024-01-04,51,51,2');
+    expect(s.splits).toEqual([{ day: day('2024-01-04'), value: 2 }]);
+    expect(s.notes).toMatch(/1 split of the Stock Splits column on a symbol's first row, not applied: there is no earlier bar, so no share was held before it: FR 2024-01-02/);
+    expect(s.notes).not.toMatch(/already in Close/);
+  });
+});

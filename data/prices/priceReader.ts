@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
 import { DataError } from '../errors.ts';
 import { slashedDateOrder } from '../formats/fields.ts';
-import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
+import { decimalMarkOf, needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 
@@ -104,7 +104,7 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
  * number whose marks do not fit the file's decimal mark.
  */
 function readGeneral(file: string, bytes: Buffer, contentHash: string, options: PriceReaderOptions, sniffed: Dialect): ReadPrices {
-  const dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
+  let dialect: Dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
   const decimal = dialect.decimalComma ? ',' : '.';
   const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
   let records: { record: string[]; info: { lines: number } }[];
@@ -125,7 +125,10 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
     const fields = record.map((field, k) => {
       const role = roles[k];
       if (role === null || role === undefined) return '';
-      if (role === 'ticker' || role === 'date' || !needsMarksRead(field, decimal)) return field;
+      if (role === 'ticker' || role === 'date') return field;
+      // A number below the sniffed head may show the mark the head did not.
+      if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
+      if (!needsMarksRead(field, decimal)) return field;
       const plain = plainNumberText(field, decimal);
       if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
       return plain;

@@ -181,3 +181,18 @@ describe('an event on the first row of a file', () => {
     expect(s.notes).not.toMatch(/already in Close/);
   });
 });
+
+describe('numbers that never show their decimal mark', () => {
+  it('a semicolon file of 1.234-like prices is read with decimal commas, and the note says what 1.234 became', async () => {
+    const m = await loadMarket(writeFile(tempDir(), 'PNY.csv', csv('Date;Close;Volume', '2024-01-02;1.234;150000', '2024-01-03;1.250;150000')), { cacheDir: false });
+    expect(Array.from(m.close)).toEqual([1234, 1250]);
+    expect(m.sources[0].notes).toContain('no number shows its decimal mark (1.234: three digits after its one mark, a decimal or a thousands separator): "," taken as the decimal mark, as semicolon-separated files usually write it, so 1.234 was read as 1234 ("." a thousands separator) — if it means 1.234, write it as 1,234');
+  });
+
+  it('no note once a number shows the mark, even below the sniffed head', async () => {
+    const rows = Array.from({ length: 8 }, (_, k) => `2024-01-${String(k + 2).padStart(2, '0')};1.234;150000`);
+    const m = await loadMarket(writeFile(tempDir(), 'PNY.csv', csv('Date;Close;Volume', ...rows, '2024-01-15;1.234,5;150000')), { cacheDir: false });
+    expect(m.close[m.close.length - 1]).toBe(1234.5);
+    expect(m.sources[0].notes.join(' | ')).not.toMatch(/no number shows/);
+  });
+});

@@ -144,6 +144,8 @@ export interface PriceRowParserOptions {
   readonly separator?: number;
   /** Which field of a `01/18/2024` date is the month, when the file as a whole shows it (fields.ts slashedDateOrder); unset: such dates are refused. */
   readonly slashedDates?: SlashedDateOrder;
+  /** The order of slashedDates was said elsewhere (a vendor's footer, with its own note), not shown by the dates. */
+  readonly slashedDatesSaid?: boolean;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
   readonly dialectNote?: string;
 }
@@ -521,7 +523,7 @@ export class PriceRowParser {
     const order = this.#options.slashedDates;
     if (day !== day && order !== undefined) {
       day = parseSlashedDate(bytes.toString('latin1', start, end), order);
-      if (day === day) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
+      if (day === day && !this.#options.slashedDatesSaid) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
     }
     if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[field]), bytes.toString('utf8', start, end));
     return day;

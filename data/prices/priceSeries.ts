@@ -279,7 +279,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
   notes.push(...emptyForNotes(parsed.emptyFor));
   if (summary.zeroVolume.length > 0) notes.push(`volume is 0 on every row of ${who(summary.zeroVolume)}: read as unknown`);
-  if (!has('open') && !has('adjOpen')) notes.push('no opening prices: next-open fills use that session\'s close');
+  // With a Close, only a raw Open is traded (an adjusted one is checked against AdjClose only).
+  if (!has('open') && !(has('adjOpen') && !has('close'))) notes.push('no opening prices: next-open fills use that session\'s close');
   if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
   if (!has('volume') && !has('adjVolume')) notes.push('no volume: participation limits cannot apply');
   if (parsed.descending.length > 0) notes.push(`rows run newest first${parsed.columns.long ? ` for ${who(parsed.descending)}` : ''}: read in date order`);

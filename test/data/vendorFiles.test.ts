@@ -196,3 +196,72 @@ describe('numbers that never show their decimal mark', () => {
     expect(m.sources[0].notes.join(' | ')).not.toMatch(/no number shows/);
   });
 });
+
+describe("vendors' date and close columns", () => {
+  const closesOf = async (name: string, ...lines: string[]) => {
+    const m = await loadMarket(writeFile(tempDir(), name, csv(...lines)), { cacheDir: false });
+    return { m, days: Array.from(m.dates, (d) => new Date(d * 86_400_000).toISOString().slice(0, 10)), close: Array.from(m.close), notes: m.sources[0].notes.join(' | ') };
+  };
+
+  it('MetaStock: <DTYYYYMMDD> is the date, <TICKER> the symbol, <VOL> the volume', async () => {
+    const r = await closesOf('MS.csv', '<TICKER>,<PER>,<DTYYYYMMDD>,<TIME>,<OPEN>,<HIGH>,<LOW>,<CLOSE>,<VOL>,<OPENINT>', 'MS,D,20240102,000000,100,101,99,100,1000,0', 'MS,D,20240103,000000,101,102,100,101,1000,0');
+    expect(r.m.symbols).toEqual(['MS']);
+    expect(r.days).toEqual(['2024-01-02', '2024-01-03']);
+    expect(r.close).toEqual([100, 101]);
+    expect(Array.from(r.m.volume!)).toEqual([1000, 1000]);
+  });
+
+  it("Barchart: Time is the date, Last the close; its footer is skipped and settles month/day", async () => {
+    const r = await closesOf('BC.csv', 'Time,Open,High,Low,Last,Change,%Chg,Volume', '01/11/2024,107,108,106,107,1.00,+1.0%,1000', '01/10/2024,106,107,105,106,1.00,+1.0%,1000', '"Downloaded from Barchart.com as of 01-12-2024 05:00pm CST"');
+    expect(r.days).toEqual(['2024-01-10', '2024-01-11']);
+    expect(r.close).toEqual([106, 107]);
+    expect(r.notes).toMatch(/Time read as the date \(Barchart's layout/);
+    expect(r.notes).toMatch(/Barchart's footer line .* skipped; its dates are month\/day\/year/);
+    // Without the footer, dates that never show their order stay refused.
+    const e = (await loadMarket(writeFile(tempDir(), 'BC.csv', csv('Time,Last', '01/11/2024,107')), { cacheDir: false }).catch((x: unknown) => x)) as Error;
+    expect(e.message).toMatch(/BC\.csv:2: Time "01\/11\/2024" is ambiguous/);
+  });
+
+  it('Refinitiv Eikon: Exchange Date with 18-Jan-2024, newest first', async () => {
+    const r = await closesOf('RF.csv', 'Exchange Date,Close,Net,%Chg,Open,Low,High,Volume', '18-Jan-2024,107,1,1%,107,106,108,1000', '02-Jan-2024,100,1,1%,100,99,101,1000');
+    expect(r.days).toEqual(['2024-01-02', '2024-01-18']);
+    expect(r.close).toEqual([100, 107]);
+    const bad = (await loadMarket(writeFile(tempDir(), 'X.csv', csv('Exchange Date,Close', '31-Feb-2024,1')), { cacheDir: false }).catch((x: unknown) => x)) as Error;
+    expect(bad.message).toMatch(/X\.csv:2: Exchange Date "31-Feb-2024" is not a valid date/);
+  });
+
+  it('Bloomberg: PX_OPEN, PX_HIGH, PX_LOW, PX_LAST, PX_VOLUME', async () => {
+    const r = await closesOf('BB.csv', 'Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_VOLUME', '2024-01-02,100,101,99,100.5,1000');
+    expect(r.close).toEqual([100.5]);
+    expect(Array.from(r.m.open!)).toEqual([100]);
+    expect(Array.from(r.m.high!)).toEqual([101]);
+    expect(Array.from(r.m.volume!)).toEqual([1000]);
+  });
+
+  it('QuantConnect LEAN (no header) is refused saying so and what to add; with a header it reads as written', async () => {
+    const rows = ['20240102 00:00,1000000,1010000,990000,1000000,1000', '20240103 00:00,1010000,1020000,1000000,1010000,1000'];
+    const file = writeFile(tempDir(), 'lean.csv', csv(...rows));
+    const e = (await loadMarket(file, { cacheDir: false }).catch((x: unknown) => x)) as Error;
+    expect(e.message).toBe(`${file}:1: the file has no header: its first line "${rows[0]}" is a row of data (QuantConnect LEAN's daily files have none) — add a first line naming the columns, e.g. Date,Open,High,Low,Close,Volume for LEAN's order (LEAN writes equity prices ×10,000: divide them first)`);
+    const r = await closesOf('lean.csv', 'Date,Open,High,Low,Close,Volume', ...rows);
+    expect(r.days).toEqual(['2024-01-02', '2024-01-03']);
+    expect(r.close).toEqual([1_000_000, 1_010_000]); // not rescaled: the user divides
+  });
+
+  it("Norgate: Unadjusted Close is the traded close, Close the adjusted one; its Open/High/Low are adjusted, so not traded", async () => {
+    const s = await load(
+      'NG.csv',
+      'Date,Open,High,Low,Close,Volume,Turnover,Unadjusted Close,Dividend',
+      '2024-01-02,50,51,49,50,2000,100000,100,0',
+      '2024-01-03,50,51,49,50,2000,100000,100,0',
+      '2024-01-04,51,52,50,51,1000,51000,51,0', // 2:1 on 01-04: traded 100 → 51, adjusted flat
+    );
+    expect(Array.from(s.close)).toEqual([100, 100, 51]);
+    expect(s.priceKind).toBe(PriceKind.raw);
+    expect(s.splits).toEqual([{ day: day('2024-01-04'), value: 2 }]);
+    expect(s.open).toBeNull();
+    expect(s.notes).toMatch(/Unadjusted Close is the traded close and Close the adjusted one \(Norgate's layout\)/);
+    expect(s.notes).toMatch(/trades use the Close \(there is no raw Open\/High\/Low\)/);
+    expect(s.notes).toMatch(/no opening prices: next-open fills use that session's close/);
+  });
+});

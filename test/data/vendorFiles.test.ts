@@ -1,7 +1,10 @@
 // Price files as people have them: zipline's csvdir bundle, Norgate, MetaStock, Barchart,
 // Refinitiv, Bloomberg, QuantConnect LEAN. Each layout is read (with its hand-computed figures)
 // or refused with a message naming the right column.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readPriceFile } from '../../data/prices/priceReader.ts';
+import { seriesFromParsed } from '../../data/prices/priceSeries.ts';
 import { parseIsoDay } from '../../data/dates.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind } from '../../data/market.ts';
@@ -102,6 +105,31 @@ describe('long files: an optional column is judged per ticker', () => {
     const file = writeFile(tempDir(), 'prices.csv', csv('date,symbol,open,high,low,close,adjclose', '2024-01-02,AAA,10,11,9,10,10', '2024-01-02,BBB,10,11,9,,12'));
     const e = await loadMarket(file, { cacheDir: false }).catch((x: unknown) => x as Error);
     expect((e as Error).message).toMatch(/prices\.csv:3: AdjClose 12 is above High 11 on 2024-01-02 for BBB — Open\/High\/Low must be on Adj Close's basis/);
+  });
+
+  it('property: any mix of tickers with and without AdjOpen/Close, interleaved, loads; a ticker without one reads as if it had none', () => {
+    const dir = tempDir();
+    const ticker = fc.record({ adjOpen: fc.boolean(), close: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(ticker, { minLength: 1, maxLength: 4 }), fc.boolean(), (tickers, interleave) => {
+        const row = (k: number, d: number) => {
+          const c = 10 * (k + 1) + d;
+          return `2024-01-0${d + 2},T${k},${tickers[k].close ? c : ''},${tickers[k].adjOpen ? c / 2 : ''},${c / 2}`;
+        };
+        const pairs = tickers.flatMap((_, k) => [0, 1, 2].map((d) => [k, d] as const));
+        if (interleave) pairs.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+        const file = writeFile(dir, 'p.csv', csv('date,symbol,close,adjopen,adjclose', ...pairs.map(([k, d]) => row(k, d))));
+        const { series } = seriesFromParsed(readPriceFile(file).parsed, asStock);
+        series.forEach((s, k) => {
+          const c = [0, 1, 2].map((d) => 10 * (k + 1) + d);
+          // With a Close: traded at it (no raw Open); without: AdjClose is the price and AdjOpen its open.
+          expect(Array.from(s.close)).toEqual(tickers[k].close ? c : c.map((x) => x / 2));
+          expect(s.priceKind).toBe(tickers[k].close ? PriceKind.raw : PriceKind.totalReturn);
+          expect(s.open === null ? null : Array.from(s.open)).toEqual(!tickers[k].close && tickers[k].adjOpen ? c.map((x) => x / 2) : null);
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('a column empty on some rows of a ticker only is refused at the first, with a hint that can be followed', async () => {

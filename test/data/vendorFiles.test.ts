@@ -11,15 +11,12 @@ import { AssetClass, PriceKind } from '../../data/market.ts';
 import { loadPriceFile } from '../../data/prices/priceFolder.ts';
 import { loadPriceReturns } from '../../data/returnSeries.ts';
 import { parseStudy, runStudyRuns } from '../../study/index.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
+import { csv, loadOneSeries, tempDir, writeFile } from './fixtures.ts';
 
 const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
 const day = parseIsoDay;
 
-async function load(name: string, ...lines: string[]) {
-  const { series, sources } = await loadPriceFile(writeFile(tempDir(), name, csv(...lines)), asStock);
-  return { ...series[0], notes: sources[0].notes.join(' | '), columns: sources[0].columns };
-}
+const load = loadOneSeries;
 
 /** Final NAV of buy-and-hold of `symbol` with 10,000 cash, next-open fills, whole shares. */
 async function buyAndHoldNav(folder: string, symbol: string): Promise<number> {

@@ -75,7 +75,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
   if (r.blankVolumes > 0) {
-    out.push(caveat('blank-volume', 'low', `${r.blankVolumes} order-sessions had a blank volume cell: the participation limit used the last volume before it`, { value: r.blankVolumes, unit: 'count' }));
+    out.push(caveat('blank-volume', 'low', `${r.blankVolumes} order-sessions had a blank volume cell: the participation limit used the last volume before it (none known yet: nothing filled)`, { value: r.blankVolumes, unit: 'count' }));
   }
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
   const carried = r.carriedRate;

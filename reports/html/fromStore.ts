@@ -10,7 +10,7 @@ import { CASH_BENCHMARK } from '../benchmark.ts';
 import { computeMetrics, type Pairing, pairedIntervals, pairingOf, wealthSeries, withholdTreynor } from '../metrics/index.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
-import { scopedCaveats } from './storedCaveats.ts';
+import { pageCaveats } from './storedCaveats.ts';
 import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
 import { epochDays } from './series.ts';
 
@@ -182,7 +182,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     decomposition: { startNav: dec.startNav, endNav: dec.endNav, lines: dec.lines.map(({ line, kind, amount }) => ({ line, kind, amount })) },
     legs: { long: Array.from(d.columns.longPnl), short: Array.from(d.columns.shortPnl) },
     ...(holdings === undefined ? {} : { holdings }),
-    caveats: scopedCaveats(stored),
+    caveats: pageCaveats(stored),
   };
 }
 
@@ -202,7 +202,7 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     nav: Array.from(daily.columns.nav),
     metrics: withholdTreynor(stored.metrics),
     exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
-    caveats: scopedCaveats(stored),
+    caveats: pageCaveats(stored),
     periodsPerYear: run.periodsPerYear,
     riskFreeReturns: Array.from(daily.riskFreeReturn.subarray(1)),
     ...(run.benchmark === null || levels === undefined ? {} : { benchmark: { name: run.benchmark, levels } }),

@@ -83,5 +83,5 @@ export function headlineCaveats(caveats: readonly ReportCaveat[], currency: stri
 export function caveatPanel(caveats: readonly ReportCaveat[], currency: string): string {
   if (caveats.length === 0) return '<p class="clean">Nothing recorded: no caveat applies to this run.</p>';
   const counts = (['high', 'medium', 'low'] as const).map((s) => `${caveats.filter((c) => c.severity === s).length} ${s}`).join(' · ');
-  return `<p class="sub">${counts}. Ranked by severity, then size; data notes concern only the files this run read.</p><ul class="caveats">${caveats.map((c) => item(c, currency)).join('')}</ul>`;
+  return `<p class="sub">${counts}. Ranked by severity, then size; data notes concern only what this run read: the symbols it traded or its strategy read, fundamentals only if read.</p><ul class="caveats">${caveats.map((c) => item(c, currency)).join('')}</ul>`;
 }

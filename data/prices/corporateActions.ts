@@ -32,7 +32,9 @@
 // Stated events. A vendor that prints event columns (Dividends / divCash / dividend_amount /
 // Ex-Dividend, Stock Splits / splitFactor / split_coefficient / Split Ratio) states them; its
 // AdjClose is computed from them. Given stated splits, a step is first divided by the split
-// stated for its day (none on other days: a split-like step there is a disagreement, not a split);
+// stated for its day (none on other days: a split-like step there is a disagreement, not a split;
+// a stated split not applied on its day — already in Close, or moved to the next traded row — still
+// explains a step by its ratio there, which is never read as a dividend);
 // given stated dividends, what is left must be the stated cash D (0 on other days): the step
 // 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
 // a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
@@ -75,6 +77,12 @@ export interface StatedActions {
   readonly splits: ReadonlyMap<number, number> | null;
   /** Ex-day (epoch days) → cash per share, in the units of Close. */
   readonly dividends: ReadonlyMap<number, number> | null;
+  /**
+   * Day → new shares per old of stated splits not applied that day (already in Close, or applied
+   * on the next traded row, which is listed too): a step by the ratio there is the split, never a
+   * dividend.
+   */
+  readonly unappliedSplits?: ReadonlyMap<number, number>;
 }
 
 /** A factor step the stated events do not explain. */
@@ -201,9 +209,13 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const day = days[s];
     let previousClose = close[s - 1];
     const statedSplit = stated.splits?.get(day);
+    const unapplied = stated.unappliedSplits?.get(day);
     if (statedSplit !== undefined) {
       g *= statedSplit;
       previousClose /= statedSplit;
+    } else if (unapplied !== undefined && movedLikeSplit(g, unapplied)) {
+      g *= unapplied;
+      previousClose /= unapplied;
     } else if (1 / g >= SPLIT_UP || 1 / g <= SPLIT_DOWN) {
       const ratio = splitRatioForStep(1 / g);
       const r = close[s] / close[s - 1];

@@ -350,10 +350,12 @@ function touchedSymbols(r: RunRecordings): Set<number> {
  * and bars dropped after a delisting date (delistingDates.ts).
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|${DOUBTFUL.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|next traded row|${DOUBTFUL.source}`, 'i');
+/** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
+const UNREAD_SPLIT = /the size of a split with no split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note)) return 'high';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note)) return 'high';
   if (/survivor|MISSING/.test(note) || DOUBTFUL.test(note)) return 'medium';
   return 'low';
 }

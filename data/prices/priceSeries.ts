@@ -64,7 +64,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], deferredSplits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
@@ -117,6 +117,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       if (!statesCash) dividends = derived.dividends;
       if (!splitColumn) splits = derived.splits;
       for (const step of derived.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
+      for (const step of derived.unreadSplits) summary.unreadSplits.push(`${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})`);
       for (const big of derived.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
       summary.disagreements.push(...derived.disagreements.map((d) => disagreementEntry(symbol, d)));
@@ -224,6 +225,8 @@ interface DerivationSummary {
   /** Stated splits on a row with no trade, applied on the next traded row: "SYM 2024-01-05 → 2024-01-08". */
   readonly deferredSplits: string[];
   readonly unexplained: string[];
+  /** Split-sized steps no split ratio explains, where the traded Close jumped by them (DerivedActions.unreadSplits). */
+  readonly unreadSplits: string[];
   readonly large: string[];
   readonly offRatio: string[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
@@ -280,6 +283,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
   if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
   if (offRatio.length > 0) notes.push(`${offRatio.length} split${offRatio.length === 1 ? '' : 's'} applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company's record): ${listed(offRatio)}`);
+  if (summary.unreadSplits.length > 0) notes.push(`${summary.unreadSplits.length} AdjClose/Close steps the size of a split with no split ratio to explain them were ignored, so the traded Close — and any position's value — jumps there by that factor (check the company's record, or fix the rows): ${listed(summary.unreadSplits)}`);
   if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
   return notes;
 }

@@ -421,14 +421,16 @@ function runScope(r: RunRecordings): RunScope {
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|${DOUBTFUL.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|next traded row|${DOUBTFUL.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */
 const SYMBOL_NOTE = /^([^\s:]+): /;
+/** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
+const UNREAD_SPLIT = /the size of a split with no split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note)) return 'high';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note)) return 'high';
   if (/survivor|MISSING/.test(note) || DOUBTFUL.test(note)) return 'medium';
   return 'low';
 }

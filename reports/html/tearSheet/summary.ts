@@ -4,7 +4,7 @@
 // where the money came from by book, and the caveats that matter for this run. Each headline
 // figure carries data-figure="<name>" so tests can find it on the screen.
 
-import { headlineCaveats } from './caveats.ts';
+import { caveatList, headlineCaveats } from './caveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
 import { cashGrowth, type CommonPeriod, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
@@ -85,6 +85,16 @@ function besideBenchmark(data: TearSheetData, common: CommonPeriod | null, name:
 }
 
 /**
+ * The high caveats, above the headline figures they change (a run that waited half its NAV in
+ * cash for years answers a different question than its CAGR suggests); '' when there is none.
+ */
+function highCaveats(caveats: readonly ReportCaveat[], currency: string): string {
+  const high = caveats.filter((c) => c.severity === 'high');
+  if (high.length === 0) return '';
+  return `<div class="headline-caveats high" data-figure="high-caveats"><h2>Read the figures below with ${high.length === 1 ? 'this high caveat' : `these ${high.length} high caveats`}</h2>${caveatList(high, currency)}</div>`;
+}
+
+/**
  * The first screen, with `caveats` already ranked and `common` the run and its benchmark over the
  * period both cover (figures.ts comparedToBenchmark).
  */
@@ -116,11 +126,12 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: interest earned)' : ''}`,
     ),
   ];
+  const high = highCaveats(caveats, cur);
   return `<section class="card answer" id="summary" aria-label="Summary">
 <div class="title-row"><h1>${escapeHtml(run.label)}</h1>${badges({ synthetic: run.data.synthetic, lookAheadProne: run.execution.lookAheadProne })}</div>
 <p class="period">${periodLine(data)}</p>
-<div class="kpis">${tiles.join('')}</div>
+${high}<div class="kpis">${tiles.join('')}</div>
 ${booksLine(data)}
-<div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(caveats, cur)}</div>
+<div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(high === '' ? caveats : caveats.filter((c) => c.severity !== 'high'), cur, high === '' ? 'No high or medium caveats.' : 'No other high or medium caveats.')}</div>
 </section>`;
 }

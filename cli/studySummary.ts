@@ -1,5 +1,5 @@
 // The headline table printed after runs, and the JSON form of the same: per run its CAGR and the
-// excess over its benchmark (over the intervals both cover, figures.ts commonPeriodReturns) and over cash (CAGR minus theirs,
+// excess over its benchmark (over the intervals both cover, figures.ts commonPeriod) and over cash (CAGR minus theirs,
 // percentage points), risk, turnover
 // as a percentage of NAV a year, the final NAV with its currency, and its caveats — the count and
 // the ones that change how it reads, with the period it covers.
@@ -8,7 +8,7 @@ import { isoDay } from '../data/dates.ts';
 import { rankCaveats } from '../engine/caveats.ts';
 import { RUN_CURRENCY } from '../reports/html/index.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
-import { cashGrowth, commonPeriodReturns } from '../reports/html/tearSheet/figures.ts';
+import { cashGrowth, commonPeriod, metricValue } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
 import { fixed, percent, printTable } from './output.ts';
 
@@ -16,18 +16,20 @@ const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown'
 
 /**
  * The run's CAGR minus the benchmark's over the intervals both cover, annualised with their P
- * (figures.ts commonPeriodReturns, the tear sheet's figure; with that period when it is not the
+ * (figures.ts commonPeriod, the tear sheet's figure; with that period when it is not the
  * whole run), and minus cash's (the
  * risk-free returns compounded) over the run, each like the NAV's: g^(P/n) − 1.
  */
 function excesses(run: StudyRun, cagr: number | null): { benchmark: number | null; cash: number | null; benchmarkPeriod: { from: string; to: string; whole: boolean } | null } {
   const m = run.metrics;
   const P = m.periodsPerYear;
-  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriodReturns(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P);
+  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns);
+  const ours = common === null ? null : metricValue(common.strategy, 'annual_return');
+  const theirs = common === null ? null : metricValue(common.benchmark, 'annual_return');
   const cash = cashGrowth(m.riskFreeReturns, P)?.annual ?? null;
   const day = (k: number): string => isoDay(run.result.dates[k]);
   return {
-    benchmark: common === null ? null : common.strategy.annual - common.benchmark.annual,
+    benchmark: ours === null || theirs === null ? null : ours - theirs,
     cash: cagr === null || cash === null ? null : cagr - cash,
     benchmarkPeriod: common === null ? null : { from: day(common.first), to: day(common.last), whole: common.whole },
   };

@@ -1,6 +1,7 @@
 // A dated return series file (`date,return`, as in ../shared/data/returns), or a price file turned
 // into total returns — the inputs of `breadth metrics`, which analyses a series without a backtest.
 
+import { adjustedCloses } from './adjustedCloses.ts';
 import { readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { medianGap, parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
@@ -8,7 +9,6 @@ import { badDateError, optionalNumber } from './formats/fields.ts';
 import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
 import { nearestName } from './nearestName.ts';
-import { adjustedCloses } from './sample/csv.ts';
 
 export interface ReturnSeries {
   readonly name: string;

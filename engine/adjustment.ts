@@ -1,10 +1,11 @@
 // Per-symbol corporate-action index, so history can be back-adjusted *as of* a decision
 // session using only the events known by then (split and dividend ex-dates ≤ t).
 
+import { adjustmentSteps } from '../data/adjustedCloses.ts';
 import type { Market } from '../data/market.ts';
 
 export interface AdjustmentIndex {
-  /** start[i] .. start[i+1]-1: symbol i's events, by session. */
+  /** start[i] .. start[i+1]-1: symbol i's ex-sessions, ascending (a session's events are one row). */
   readonly start: Int32Array;
   readonly session: Int32Array;
   /** Multiply prices before `session` by this to make them comparable with prices from it on. */
@@ -13,50 +14,22 @@ export interface AdjustmentIndex {
   readonly splitRatio: Float64Array;
 }
 
+/** Every symbol's corporate actions by session, with the factors of data/adjustedCloses.ts. */
 export function buildAdjustmentIndex(market: Market): AdjustmentIndex {
   const n = market.symbols.length;
-  const nEvents = market.splits.session.length + market.dividends.session.length;
-  const rows: { symbol: number; session: number; priceFactor: number; splitRatio: number }[] = [];
-  for (let k = 0; k < market.splits.session.length; k++) {
-    const ratio = market.splits.value[k];
-    rows.push({ symbol: market.splits.symbol[k], session: market.splits.session[k], priceFactor: 1 / ratio, splitRatio: ratio });
-  }
-  for (let k = 0; k < market.dividends.session.length; k++) {
-    const i = market.dividends.symbol[k];
-    const t = market.dividends.session[k];
-    const before = previousClose(market, i, t);
-    // The classic total-return factor: the ex-date drop of D is undone by scaling history by 1 − D/P.
-    const factor = before > 0 ? 1 - market.dividends.value[k] / before : 1;
-    rows.push({ symbol: i, session: t, priceFactor: factor, splitRatio: 1 });
-  }
-  rows.sort((a, b) => a.symbol - b.symbol || a.session - b.session);
+  const steps = adjustmentSteps(market);
   const index: AdjustmentIndex = {
     start: new Int32Array(n + 1),
-    session: new Int32Array(nEvents),
-    priceFactor: new Float64Array(nEvents),
-    splitRatio: new Float64Array(nEvents),
+    session: Int32Array.from(steps, (step) => step.session),
+    priceFactor: Float64Array.from(steps, (step) => step.priceFactor),
+    splitRatio: Float64Array.from(steps, (step) => step.splitRatio),
   };
-  rows.forEach((r, k) => {
-    index.session[k] = r.session;
-    index.priceFactor[k] = r.priceFactor;
-    index.splitRatio[k] = r.splitRatio;
-  });
   let k = 0;
   for (let i = 0; i <= n; i++) {
-    while (k < rows.length && rows[k].symbol < i) k++;
+    while (k < steps.length && steps[k].symbol < i) k++;
     index.start[i] = k;
   }
   return index;
-}
-
-/** The last close of symbol i strictly before session t (NaN if none). */
-export function previousClose(market: Market, i: number, t: number): number {
-  const n = market.symbols.length;
-  for (let s = t - 1; s >= 0; s--) {
-    const p = market.close[s * n + i];
-    if (!Number.isNaN(p)) return p;
-  }
-  return NaN;
 }
 
 /** Product of split ratios of symbol i for sessions in (fromSession, toSession]. */

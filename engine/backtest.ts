@@ -35,7 +35,8 @@ import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
 import { checkDecision, strategyFailure } from './strategyFault.ts';
 import { ENGINE_VERSION } from './version.ts';
-import { MarketView, moveViewTo, sessionOnOrBefore } from './view.ts';
+import { StrategyNotes } from './strategyNotes.ts';
+import { MarketView, moveViewTo, sessionOnOrBefore, viewReads } from './view.ts';
 import { describeRun } from './warnings.ts';
 
 /** What backtest() takes besides the config: models a user brings. */
@@ -66,6 +67,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   // P of the run: the strategies annualise with it (view.periodsPerYear) and resolve windows given as durations, as the accruals and metrics do.
   const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
   const view = new MarketView(market, adjustments, periodsPerYear);
+  const reads = viewReads(view);
+  const strategyNotes = new StrategyNotes();
   const random = new Random(config.seed, 'strategy');
   // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.
   let initialised: InitResult | void;
@@ -116,6 +119,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (ruin < 0 && (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band)))) {
       moveViewTo(view, t);
       act(decide(strategy, view, book), t);
+      strategyNotes.record(reads.take(), t, planner.targetWeight);
     }
     // Same-close: this close fills the new orders and keeps working the resting ones.
     if (ruin < 0 && config.execution === 'same-close' && orderBook.hasOrders) {
@@ -260,7 +264,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions, breaches, deferrals, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

@@ -287,8 +287,10 @@ export class Broker {
 
   /**
    * A blank volume cell of symbol i on session t reads as the last volume before it, so a volume
-   * limit still binds (counted in blankVolumes, reported as a caveat); NaN where the series has
-   * no volume before t (a file without a Volume column: no limit, with a data caveat).
+   * limit still binds (counted in blankVolumes, reported as a caveat); 0 where the series has
+   * volumes but none before t (nothing is known to trade against yet: a limit allows nothing and
+   * the order rests); NaN where the series has no volume at all (a file without a Volume column:
+   * no limit, with a data caveat).
    */
   #lastVolume(i: number, t: number): number {
     const m = this.#market;
@@ -298,8 +300,9 @@ export class Broker {
       while (s < m.dates.length && Number.isNaN(m.volume[s * n + i])) s++;
       this.#firstVolume[i] = s;
     }
+    if (this.#firstVolume[i] === m.dates.length) return NaN;
     for (let s = t - 1; s >= this.#firstVolume[i]; s--) if (!Number.isNaN(m.volume[s * n + i])) return m.volume[s * n + i];
-    return NaN;
+    return 0;
   }
 
   /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */

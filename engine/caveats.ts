@@ -10,7 +10,8 @@ export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'count' | 'currency
 
 /**
  * Stable machine codes. Engine codes describe what happened in the run; `data-note` carries a
- * source file's caveat (survivorship, missing opens, …) for the symbols the run touched.
+ * source file's caveat (survivorship, missing opens, …) for what the run read (warnings.ts
+ * RunScope); `strategy-note` a step of the strategy that could not apply as asked (MarketView.caveat).
  */
 export type CaveatCode =
   | 'look-ahead'
@@ -31,6 +32,7 @@ export type CaveatCode =
   | 'blank-volume'
   | 'open-orders'
   | 'no-impact'
+  | 'strategy-note'
   | 'missing-rate'
   | 'frequency'
   | 'benchmark'

@@ -10,14 +10,21 @@ import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../dat
 import { otherCaseHint } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import { ViewReads } from './viewReads.ts';
 
 export type PriceField = PriceColumn;
 
 let setDecisionTime: (view: MarketView, t: number) => void;
+let readsOf: (view: MarketView) => ViewReads;
 
 /** Engine only: move a view's decision time to session t. */
 export function moveViewTo(view: MarketView, t: number): void {
   setDecisionTime(view, t);
+}
+
+/** Engine only: what the strategy read through a view and the notes it left (viewReads.ts). */
+export function viewReads(view: MarketView): ViewReads {
+  return readsOf(view);
 }
 
 export class MarketView {
@@ -30,6 +37,7 @@ export class MarketView {
   /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
   readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
+  readonly #reads: ViewReads;
   /**
    * P: sessions per year of the run (the engine config's `periodsPerYear`, else inferred from the
    * run's calendar spacing, engine/frequency.ts: 252 daily, 52 weekly, 12 monthly). Unit: sessions
@@ -46,6 +54,7 @@ export class MarketView {
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
     this.#firstBar = firstBars(market);
+    this.#reads = new ViewReads(market.symbols.length);
     const moves = market.revertingMoves;
     if (moves) {
       moves.session.forEach((t, k) => {
@@ -62,6 +71,7 @@ export class MarketView {
     setDecisionTime = (view, t) => {
       view.#t = t;
     };
+    readsOf = (view) => view.#reads;
   }
 
   /** Decision session index (0-based in the market's calendar). */
@@ -167,12 +177,12 @@ export class MarketView {
     const col = this.#market[checkField(field)];
     if (s < 0 || col === undefined) return out.fill(NaN);
     out.set(col.subarray(s * n, s * n + n));
-    return out;
+    return this.#reads.values(out);
   }
 
   /** Point-in-time fundamental cross-section: the newest period public by the decision date (Fundamentals.latestRow); NaN where none. */
   fundamental(field: FundamentalField, out = new Float64Array(this.symbolCount)): Float64Array {
-    return this.#market.fundamentals.asOf(field, this.day, out);
+    return this.#reads.fundamentalValues(this.#market.fundamentals.asOf(field, this.day, out));
   }
 
   /**
@@ -195,7 +205,7 @@ export class MarketView {
         ? NaN
         : shares * splitFactorBetween(this.#adjustments, i, sessionOnOrBefore(dates, f.periodEnd[row]), this.#t);
     }
-    return out;
+    return this.#reads.fundamentalValues(out);
   }
 
   /** Market capitalisation at the decision close: point-in-time shares × close. */
@@ -215,7 +225,7 @@ export class MarketView {
     for (let i = 0; i < n; i++) {
       if (this.#market.assetClass[i] === assetClass && !Number.isNaN(this.#market.close[base + i])) picked.push(i);
     }
-    return Int32Array.from(picked);
+    return this.#reads.members(Int32Array.from(picked));
   }
 
   /**
@@ -231,17 +241,35 @@ export class MarketView {
   }
 
   sector(i: number): string {
-    return this.#market.sector[this.#checkSymbol(i)];
+    return this.#market.sector[this.#validSymbol(i)];
   }
   industry(i: number): string {
-    return this.#market.industry[this.#checkSymbol(i)];
+    return this.#market.industry[this.#validSymbol(i)];
+  }
+
+  /**
+   * Tell the run that a step of this decision could not apply as asked to `symbols` (indices) out
+   * of the `of` names it applied to, e.g. `view.caveat('liquidity screen minDollarVolume not
+   * applied: no volume', unknown, members.length)`. The run gives one caveat per `what` (the same
+   * phrase at every decision), sized and ranked by the largest share of a decision's targeted
+   * gross weight those symbols made (engine/strategyNotes.ts). Nothing is recorded for an empty list.
+   */
+  caveat(what: string, symbols: ArrayLike<number>, of: number): void {
+    if (symbols.length === 0) return;
+    this.#reads.note({ what, symbols: Array.from(symbols, (i) => this.#validSymbol(i)), of });
   }
 
   /** A symbol index must name a symbol: an index past the end would read another session's row. */
-  #checkSymbol(i: number): number {
+  #validSymbol(i: number): number {
     if (!(Number.isInteger(i) && i >= 0 && i < this.#symbols.length)) {
       throw new RangeError(`symbol index ${i} is out of range (0..${this.#symbols.length - 1}); use view.resolve(name)`);
     }
+    return i;
+  }
+
+  /** #validSymbol for a read of the symbol's market data: the symbol counts as read (viewReads.ts); its labels do not. */
+  #checkSymbol(i: number): number {
+    this.#reads.symbols[this.#validSymbol(i)] = 1;
     return i;
   }
 

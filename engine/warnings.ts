@@ -1,6 +1,7 @@
 // The run's caveats (caveats.ts), from what the replay recorded: each says what happened, how
-// much of the book it concerned, and how severe it is for reading the results. Data caveats from
-// the sources are kept only for the symbols the run actually traded or held.
+// much of the book it concerned, and how severe it is for reading the results. Data caveats
+// concern only what the run read (RunScope): the symbols it traded or held and those its strategy
+// read through the view (so could select), and fundamentals only when the strategy read them.
 
 import { isoDay, parseIsoDay, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
@@ -13,6 +14,8 @@ import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
+import type { StrategyNotes } from './strategyNotes.ts';
+import type { ViewReads } from './viewReads.ts';
 
 export interface RunRecordings {
   readonly config: EngineConfig;
@@ -42,6 +45,21 @@ export interface RunRecordings {
   /** Sessions accrued at the cash rate series' last rate after its end. */
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
+  /** What the strategy read through its view (symbols, fundamentals). */
+  readonly reads: Pick<ViewReads, 'symbols' | 'fundamentals'>;
+  /** The strategy's notes of steps that could not apply (MarketView.caveat). */
+  readonly strategyNotes: StrategyNotes;
+}
+
+/**
+ * What a run read, the one rule for which data notes concern it: `symbols` are those it traded or
+ * held plus those its strategy read through the view; `traded` those it traded or held (notes
+ * about filling orders concern only them); `fundamentals` whether the strategy read any.
+ */
+export interface RunScope {
+  readonly symbols: ReadonlySet<number>;
+  readonly traded: ReadonlySet<number>;
+  readonly fundamentals: boolean;
 }
 
 /**
@@ -65,8 +83,17 @@ function targetWeights(p: Snapshots, n: number): Map<number, number> {
 const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
 
 export function describeRun(r: RunRecordings): Caveat[] {
-  const touched = touchedSymbols(r);
-  return rankCaveats([...engineCaveats(r), ...periodCaveats(r), ...bookCaveats(r), ...idleCaveats(r), ...orderCaveats(r), ...dataCaveats(r.market, touched), ...movesCaveats(r.market, touched, r.first, r.last)]);
+  const scope = runScope(r);
+  return rankCaveats([
+    ...engineCaveats(r),
+    ...periodCaveats(r),
+    ...bookCaveats(r),
+    ...idleCaveats(r),
+    ...orderCaveats(r),
+    ...dataCaveats(r.market, scope),
+    ...gapCaveats(r.market, scope.symbols, r.first, r.last),
+    ...movesCaveats(r.market, scope, r.first, r.last),
+  ]);
 }
 
 function engineCaveats(r: RunRecordings): Caveat[] {
@@ -75,7 +102,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
   if (r.blankVolumes > 0) {
-    out.push(caveat('blank-volume', 'low', `${r.blankVolumes} order-sessions had a blank volume cell: the participation limit used the last volume before it`, { value: r.blankVolumes, unit: 'count' }));
+    out.push(caveat('blank-volume', 'low', `${r.blankVolumes} order-sessions had a blank volume cell: the participation limit used the last volume before it (none known yet: nothing filled)`, { value: r.blankVolumes, unit: 'count' }));
   }
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
   const carried = r.carriedRate;
@@ -83,6 +110,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
     out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on ${carried.sessions} sessions after it`, { value: carried.sessions, unit: 'sessions' }));
   }
   out.push(...r.liquidityGaps.caveats(r.market));
+  out.push(...r.strategyNotes.caveats(r.market));
   return out;
 }
 
@@ -298,92 +326,144 @@ function lastClose(m: Market, i: number, t: number): number {
   return NaN;
 }
 
-/** Notes about filling orders (opens, volume) and about a universe's membership: not about one price series' returns. */
-const RUN_ONLY = /no opening|no volume|survivor/i;
+/** Notes about filling orders (opens, volume): they concern the symbols a run traded, not those it only read. */
+const FILLING = /no opening|no volume/i;
+/** Notes about filling orders and about a universe's membership: not about one price series' returns. */
+const RUN_ONLY = new RegExp(`${FILLING.source}|survivor`, 'i');
 
 /**
  * The data caveats a run would give for the price series of symbol `symbol` over sessions
- * [first, last] — its source notes that bear on its returns and its single-session moves that
- * revert — for a series analysed without a run (breadth metrics).
+ * [first, last] — its source notes that bear on its returns, its sessions without a bar and its
+ * single-session moves that revert — for a series analysed without a run (breadth metrics).
  */
 export function seriesCaveats(market: Market, symbol: number, first: number, last: number): Caveat[] {
-  const notes = dataCaveats(market, new Set([symbol])).filter((c) => !RUN_ONLY.test(c.message));
-  return rankCaveats([...notes, ...movesCaveats(market, new Set([symbol]), first, last, 'series')]);
+  const own = new Set([symbol]);
+  const notes = dataCaveats(market, { symbols: own, traded: own, fundamentals: false }).filter((c) => !RUN_ONLY.test(c.message));
+  return rankCaveats([...notes, ...gapCaveats(market, own, first, last), ...movesCaveats(market, { symbols: own, traded: own, fundamentals: false }, first, last, 'series')]);
 }
 
 /**
- * Single-session moves that revert (bad prints) in sessions [first, last]: symbol, dates and size.
- * For a run, all of them, those of the names it touched first; for a series, its own only.
+ * Single-session moves that revert (bad prints) in sessions [first, last] of the symbols in
+ * scope: symbol, dates and size, those of the names the run traded first (then high).
  */
-function movesCaveats(market: Market, touched: Set<number>, first: number, last: number, scope: 'run' | 'series' = 'run'): Caveat[] {
+function movesCaveats(market: Market, scope: RunScope, first: number, last: number, kind: 'run' | 'series' = 'run'): Caveat[] {
   const flagged = market.revertingMoves;
   if (!flagged) return [];
   // revertingMoves lists the flagged moves in table order: entry k is session, symbol and moveSession k.
   const listed = revertingMoves(market);
-  const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= first && flagged.moveSession[k] <= last && (scope === 'run' || touched.has(flagged.symbol[k])));
+  const inRun = [...listed.keys()].filter((k) => flagged.moveSession[k] >= first && flagged.moveSession[k] <= last && scope.symbols.has(flagged.symbol[k]));
   if (inRun.length === 0) return [];
   const moves = inRun.map((k) => listed[k]);
-  const held = inRun.filter((k) => touched.has(flagged.symbol[k])).map((k) => listed[k]);
+  const held = inRun.filter((k) => scope.traded.has(flagged.symbol[k])).map((k) => listed[k]);
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
   const message =
-    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 && scope === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
+    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
     ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
   return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
 }
 
-/** Symbols the run traded or held (a run's fills run to hundreds of thousands; its symbols do not). */
-function touchedSymbols(r: RunRecordings): Set<number> {
+/**
+ * Sessions in [first, last] without a bar (NaN close) inside the histories of the symbols in
+ * `symbols` — after a symbol's first bar and before its last, as the calendar's note counts them
+ * over the whole data (data/folder/source.ts) — e.g. "5 sessions without a bar inside the
+ * histories of 2 symbols the run read (NaN) in its sessions: AAA 3, BBB 2". Low: a held name's
+ * gap shows again as a stale mark, a target's as a no-price deferral.
+ */
+function gapCaveats(market: Market, symbols: ReadonlySet<number>, first: number, last: number): Caveat[] {
+  const n = market.symbols.length;
+  const list = Int32Array.from(symbols);
+  const seen = new Uint8Array(list.length);
+  // NaN sessions in the run since the symbol's last bar: a gap once another bar follows.
+  const pending = new Int32Array(list.length);
+  const gaps = new Int32Array(list.length);
+  for (let t = 0; t < market.dates.length; t++) {
+    const inRun = t >= first && t <= last;
+    for (let k = 0; k < list.length; k++) {
+      if (Number.isNaN(market.close[t * n + list[k]])) {
+        if (inRun && seen[k] === 1) pending[k]++;
+      } else {
+        seen[k] = 1;
+        gaps[k] += pending[k];
+        pending[k] = 0;
+      }
+    }
+  }
+  const withGaps = [...list.keys()].filter((k) => gaps[k] > 0).sort((a, b) => gaps[b] - gaps[a] || list[a] - list[b]);
+  if (withGaps.length === 0) return [];
+  const total = withGaps.reduce((sum, k) => sum + gaps[k], 0);
+  const names = withGaps.map((k) => market.symbols[list[k]]);
+  const shown = withGaps.slice(0, 5).map((k) => `${market.symbols[list[k]]} ${gaps[k]}`).join(', ');
+  const message = `${total} sessions without a bar inside the histories of ${withGaps.length} symbols the run read (NaN) in its sessions: ${shown}${withGaps.length > 5 ? ', …' : ''}`;
+  return [caveat('data-note', 'low', message, { value: total, unit: 'sessions' }, names)];
+}
+
+/** The run's scope (RunScope): symbols with fills, plus those the strategy read, and whether it read fundamentals. */
+function runScope(r: RunRecordings): RunScope {
+  const traded = new Set<number>();
   const seen = new Uint8Array(r.market.symbols.length);
-  const touched = new Set<number>();
+  // A run's fills run to hundreds of thousands; its symbols do not.
   for (const i of r.fills.symbol) {
     if (seen[i] === 1) continue;
     seen[i] = 1;
-    touched.add(i);
+    traded.add(i);
   }
-  return touched;
+  const symbols = new Set(traded);
+  r.reads.symbols.forEach((read, i) => {
+    if (read === 1) symbols.add(i);
+  });
+  return { symbols, traded, fundamentals: r.reads.fundamentals };
 }
 
-/** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 /**
  * Source notes the run must hear of beyond the standard ones: corporate actions the data names or
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|${DOUBTFUL.source}`, 'i');
+/** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|next traded row|${DOUBTFUL.source}`, 'i');
+/** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
+const CALENDAR_GAPS = /sessions without a bar inside the histories/;
+/** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */
+const SYMBOL_NOTE = /^([^\s:]+): /;
+/** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
+const UNREAD_SPLIT = /the size of a split with no split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note)) return 'high';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note)) return 'high';
   if (/survivor|MISSING/.test(note) || DOUBTFUL.test(note)) return 'medium';
   return 'low';
 }
 
 /**
- * Whether a source's notes concern the run: a per-symbol file's when the run touched its symbol;
- * the stock universe's (long price files, SimFin statements, the survivorship note) when it
- * touched a stock; anything else (rates, the calendar) whenever it touched anything.
+ * Whether a source's note concerns the run (scope): a note about filling orders only for the
+ * symbols it traded, any other for the symbols it read; a per-symbol file's when its symbol is
+ * among them; the stock universe's (long price files, the survivorship note) when a stock is;
+ * SimFin statements' only when the strategy read fundamentals; a calendar note naming a symbol
+ * when that symbol is (and never when the run did not load it); anything else (rates, the
+ * calendar) whenever the run read anything.
  */
-function sourceConcerns(source: SourceInfo, note: string, market: Market, touched: Set<number>): boolean {
-  if (touched.size === 0) return false;
+function sourceConcerns(source: SourceInfo, note: string, market: Market, scope: RunScope): boolean {
+  const symbols = FILLING.test(note) ? scope.traded : scope.symbols;
+  if (symbols.size === 0) return false;
+  if (source.format.startsWith('SimFin')) return scope.fundamentals;
   if (source.format.startsWith('csv per symbol (')) return true; // a folder of many files, one source
-  if (source.format.startsWith('csv per symbol')) {
-    const i = market.symbols.indexOf(source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, ''));
-    return i >= 0 && touched.has(i);
-  }
-  if (/^(long csv|SimFin)/.test(source.format) || /survivor/i.test(note)) {
-    for (const i of touched) if (market.assetClass[i] === AssetClass.stock) return true;
+  if (source.format.startsWith('csv per symbol')) return symbols.has(market.symbols.indexOf(source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, '')));
+  if (source.format.startsWith('long csv') || /survivor/i.test(note)) {
+    for (const i of symbols) if (market.assetClass[i] === AssetClass.stock) return true;
     return false;
   }
-  return true;
+  const named = source.format === 'calendar alignment' ? SYMBOL_NOTE.exec(note) : null;
+  return named === null || symbols.has(market.symbols.indexOf(named[1]));
 }
 
-/** Data caveats of the sources the run touched, each note once with the files it concerns. */
-function dataCaveats(market: Market, touched: Set<number>): Caveat[] {
+/** Data caveats of the sources the run read (sourceConcerns), each note once with the files it concerns. */
+function dataCaveats(market: Market, scope: RunScope): Caveat[] {
   const files = new Map<string, string[]>();
   for (const source of market.sources) {
     for (const note of source.notes) {
-      if (!CAVEAT.test(note)) continue;
-      if (!sourceConcerns(source, note, market, touched)) continue;
+      if (!CAVEAT.test(note) || (source.format === 'calendar alignment' && CALENDAR_GAPS.test(note))) continue;
+      if (!sourceConcerns(source, note, market, scope)) continue;
       files.set(note, [...(files.get(note) ?? []), source.path.replace(/^.*[\\/]/, '')]);
     }
   }

@@ -9,10 +9,10 @@
 //     g = 1/q (and Close itself falls by about q). In a split-adjusted Close (Yahoo "Close")
 //     splits leave no step, so none are reported — correctly, since the traded series has none.
 // Classification of a step (|1 − g| above the noise threshold, factorNoise.ts):
-//   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% of a ratio a:b with
-//     min(a, b) ≤ 4 and max(a, b) ≤ 100 for a forward split (2:1, 3:2, ...) or ≤ 10,000 for a
-//     reverse one (1:10, 1:200, 1:1000: penny stocks consolidate by hundreds; a reverse step
-//     raises the factor, which no dividend can), and Close moved like a split:
+//   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% of a ratio a:b — a whole
+//     number n:1 or 1:n of any size (1000:1, 1:20,000: the step of a split beyond 100 is too big
+//     for a dividend that Close also moved by), or 2 ≤ min(a, b) ≤ 4 with max(a, b) ≤ 100 forward
+//     (3:2, 5:4, …) or ≤ 10,000 in reverse (2:3, 3:1000) — and Close moved like a split:
 //     Close_s / Close_{s-1} is nearer 1/q than 1 (in log terms; a stock may also move a lot on
 //     its ex-date, so there is no bound on how far: a split whose price also moved more than
 //     ×1.5 beyond its ratio is listed for the user to check). A real split's step is exact up
@@ -24,7 +24,9 @@
 //     split with a dividend; below 3:2 the two overlap too much to tell apart).
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
-//   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied. A rise
+//   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied. One of a
+//     split's size (g ≥ 1.25) where Close moved like a split by 1/g is listed apart (unreadSplits):
+//     the traded price jumps there with nothing read to explain it. A rise
 //     within the observed-wobble ceiling (1e-4) is print rounding, not listed: the causal
 //     threshold is still small early in a file, before its wobble has shown.
 // A special dividend that matches a round split ratio to 0.2% AND moves the price by it would
@@ -32,7 +34,9 @@
 // Stated events. A vendor that prints event columns (Dividends / divCash / dividend_amount /
 // Ex-Dividend, Stock Splits / splitFactor / split_coefficient / Split Ratio) states them; its
 // AdjClose is computed from them. Given stated splits, a step is first divided by the split
-// stated for its day (none on other days: a split-like step there is a disagreement, not a split);
+// stated for its day (none on other days: a split-like step there is a disagreement, not a split;
+// a stated split not applied on its day — already in Close, or moved to the next traded row — still
+// explains a step by its ratio there, which is never read as a dividend);
 // given stated dividends, what is left must be the stated cash D (0 on other days): the step
 // 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
 // a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
@@ -58,6 +62,11 @@ export interface DerivedActions {
   readonly splits: DatedValue[];
   /** Days where the factor rose with no split to explain it; value = the step g. */
   readonly unexplained: DatedValue[];
+  /**
+   * The unexplained rises of a split's size (g ≥ 1.25) where Close moved like a split by 1/g: the
+   * traded price jumps there with nothing read to explain it; value = g. Not in `unexplained`.
+   */
+  readonly unreadSplits: DatedValue[];
   /** Dividends above 10% of the previous close; value = that fraction. */
   readonly large: DatedValue[];
   /** Splits applied on a day the price also moved more than ×1.5 beyond the ratio; value = that move. */
@@ -75,6 +84,12 @@ export interface StatedActions {
   readonly splits: ReadonlyMap<number, number> | null;
   /** Ex-day (epoch days) → cash per share, in the units of Close. */
   readonly dividends: ReadonlyMap<number, number> | null;
+  /**
+   * Day → new shares per old of stated splits not applied that day (already in Close, or applied
+   * on the next traded row, which is listed too): a step by the ratio there is the split, never a
+   * dividend.
+   */
+  readonly unappliedSplits?: ReadonlyMap<number, number>;
 }
 
 /** A factor step the stated events do not explain. */
@@ -94,8 +109,9 @@ const NEAREST_RATIO_WINDOW = 0.05;
 const MAX_SAME_DAY_DIVIDEND = 0.02;
 const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
+/** A split a:b with 2 ≤ min(a, b) ≤ 4 is read up to this larger term forward (n:1 splits have no bound). */
 const MAX_LARGE_TERM = 100;
-/** A reverse split's old-shares term may run this high (1:1000 and beyond happen on penny stocks). */
+/** … and up to this in reverse (1:n has no bound: penny stocks consolidate by hundreds and thousands). */
 const MAX_REVERSE_TERM = 10_000;
 /** A stated dividend agrees with AdjClose to this fraction of it, beyond the noise. */
 const STATED_DIVIDEND_TOLERANCE = 0.01;
@@ -111,8 +127,8 @@ function factorSteps(close: Float64Array, adjClose: Float64Array): Float64Array 
 }
 
 /**
- * The round ratio a:b (a new shares per b old; min(a, b) ≤ 4, max(a, b) ≤ 100 forward and
- * ≤ 10,000 in reverse) nearest to q, or NaN if none is within 5%.
+ * The round ratio a:b (a new shares per b old: n:1 or 1:n of any size, or 2 ≤ min(a, b) ≤ 4 with
+ * max(a, b) ≤ 100 forward and ≤ 10,000 in reverse) nearest to q, or NaN if none is within 5%.
  */
 export function nearestSplitRatio(q: number): number {
   let best = NaN;
@@ -123,7 +139,7 @@ export function nearestSplitRatio(q: number): number {
       [small, Math.round(small / q)],
     ];
     for (const [newShares, oldShares] of candidates) {
-      if (newShares < 1 || oldShares < 1 || Math.max(newShares, oldShares) > (newShares < oldShares ? MAX_REVERSE_TERM : MAX_LARGE_TERM)) continue;
+      if (newShares < 1 || oldShares < 1 || (small > 1 && Math.max(newShares, oldShares) > (newShares < oldShares ? MAX_REVERSE_TERM : MAX_LARGE_TERM))) continue;
       const ratio = newShares / oldShares;
       const error = Math.abs(ratio / q - 1);
       if (error < bestError) {
@@ -192,7 +208,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   const steps = factorSteps(close, adjClose);
   const noise = new FactorNoise();
   if (adjClose.length > 0) noise.seePrint(adjClose[0]);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
   for (let s = 1; s < steps.length; s++) {
     let g = steps[s];
     noise.seePrint(adjClose[s]);
@@ -201,9 +217,13 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const day = days[s];
     let previousClose = close[s - 1];
     const statedSplit = stated.splits?.get(day);
+    const unapplied = stated.unappliedSplits?.get(day);
     if (statedSplit !== undefined) {
       g *= statedSplit;
       previousClose /= statedSplit;
+    } else if (unapplied !== undefined && movedLikeSplit(g, unapplied)) {
+      g *= unapplied;
+      previousClose /= unapplied;
     } else if (1 / g >= SPLIT_UP || 1 / g <= SPLIT_DOWN) {
       const ratio = splitRatioForStep(1 / g);
       const r = close[s] / close[s - 1];
@@ -225,7 +245,8 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     }
     if (Math.abs(1 - g) <= threshold) continue;
     if (g >= 1) {
-      if (g - 1 > MAX_OBSERVED_WOBBLE) result.unexplained.push({ day, value: g });
+      const jumped = g >= SPLIT_UP && movedLikeSplit(close[s] / close[s - 1], 1 / g);
+      if (g - 1 > MAX_OBSERVED_WOBBLE) result[jumped ? 'unreadSplits' : 'unexplained'].push({ day, value: g });
     }
     else {
       result.dividends.push({ day, value: previousClose * (1 - g) });

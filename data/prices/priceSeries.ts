@@ -65,7 +65,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], unexplained: [], large: [], offRatio: [], disagreements: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -100,12 +100,13 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       return;
     }
     const splitColumn = slice(fields.splitRatio);
-    const stated = statesCash || splitColumn ? statedActions(dates, tradedClose, slice(fields.dividend), slice(fields.capitalGain), splitColumn) : null;
+    const stated = statesCash || splitColumn ? statedActions(dates, tradedClose, volume, slice(fields.dividend), slice(fields.capitalGain), splitColumn) : null;
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
       // On the first row there is no earlier Close to show the split, nor a share held before it.
-      for (const day of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push(`${symbol} ${isoDay(day)}`);
+      for (const { day } of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push(`${symbol} ${isoDay(day)}`);
+      for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push(`${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}`);
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
     }
     let dividends = statesCash ? stated!.dividends : [];
@@ -113,14 +114,17 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (adjClose === null || blanks === rows) {
       if (!statesCash) summary.withoutAdjClose.push(symbol);
     } else {
+      const deferredOn = new Set(stated?.deferred.map((d) => d.appliedOn));
       const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
-        splits: splitColumn ? new Map(splits.map((e) => [e.day, e.value])) : null,
+        splits: splitColumn ? new Map(splits.filter((e) => !deferredOn.has(e.day)).map((e) => [e.day, e.value])) : null,
+        unappliedSplits: new Map([...(stated?.alreadyAdjusted ?? []), ...(stated?.deferred ?? []).flatMap((d) => [d, { day: d.appliedOn, ratio: d.ratio }])].map((e) => [e.day, e.ratio])),
         dividends: statesCash ? new Map(dividends.map((e) => [e.day, e.value])) : null,
       });
       summary.derived++;
       if (!statesCash) dividends = derived.dividends;
       if (!splitColumn) splits = derived.splits;
       for (const step of derived.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
+      for (const step of derived.unreadSplits) summary.unreadSplits.push(`${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})`);
       for (const big of derived.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
       summary.disagreements.push(...derived.disagreements.map((d) => disagreementEntry(symbol, d)));
@@ -169,32 +173,46 @@ function isZeroThroughout(volume: Float64Array): boolean {
   return zeros > 0;
 }
 
+/** A stated split not applied on its own row: `day` as printed, `ratio` new shares per old. */
+interface UnappliedSplit {
+  readonly day: number;
+  readonly ratio: number;
+}
+
 /**
  * Corporate actions a file's event columns state (blank or 0 = none; a split ratio of 1 = none):
  * cash per share = Dividends + Capital Gains (yfinance pays a fund's capital-gain distribution
  * in cash like a dividend, and its Adj Close reflects both). A printed ratio is read as the round
- * ratio it rounds (0.333333 is 1:3, 0.005 is 1:200). A split is applied only where Close moved
- * nearer its ratio than no move (movedLikeSplit); in a split-adjusted Close it is already in the
- * prices, and applying it would multiply the shares a second time.
+ * ratio it rounds (0.333333 is 1:3, 0.005 is 1:200). A split is applied where Close moved nearer
+ * its ratio than no move (movedLikeSplit). On a row with no trade (Volume 0, or without a Volume
+ * an unchanged Close: a suspended day's stale price) the move shows on the next traded row, and
+ * the split is applied there (`deferred`). Otherwise it is already in the prices (a
+ * split-adjusted Close), and applying it would multiply the shares a second time.
  */
-function statedActions(dates: Int32Array, close: Float64Array, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null) {
+function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Array | null, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null) {
   const dividends: DatedValue[] = [];
   const splits: DatedValue[] = [];
-  const alreadyAdjusted: number[] = [];
+  const alreadyAdjusted: UnappliedSplit[] = [];
+  const deferred: (UnappliedSplit & { readonly appliedOn: number })[] = [];
   const offRatio: DatedValue[] = [];
   let capitalGains = 0;
+  const untraded = (r: number): boolean => (volume && !Number.isNaN(volume[r]) ? volume[r] === 0 : close[r] === close[r - 1]);
   for (let r = 0; r < dates.length; r++) {
     const gain = capitalGain ? capitalGain[r] : 0;
     if (gain > 0) capitalGains++;
     const cash = (dividend ? dividend[r] : 0) + gain;
     if (cash > 0) dividends.push({ day: dates[r], value: cash });
     const printed = split ? split[r] : 0;
-    if (printed > 0 && printed !== 1) {
-      const ratio = roundSplitRatio(printed);
-      if (!(r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio))) alreadyAdjusted.push(dates[r]);
-    }
+    if (!(printed > 0 && printed !== 1)) continue;
+    const ratio = roundSplitRatio(printed);
+    if (r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio)) continue;
+    let next = r;
+    while (r > 0 && next < dates.length && untraded(next)) next++;
+    if (next > r && next < dates.length && takeSplit(dates[next], close[next] / close[r - 1], ratio, splits, offRatio)) deferred.push({ day: dates[r], ratio, appliedOn: dates[next] });
+    else alreadyAdjusted.push({ day: dates[r], ratio });
   }
-  return { dividends, splits, alreadyAdjusted, offRatio, capitalGains };
+  splits.sort((a, b) => a.day - b.day);
+  return { dividends, splits, alreadyAdjusted, deferred, offRatio, capitalGains };
 }
 
 interface DerivationSummary {
@@ -212,7 +230,11 @@ interface DerivationSummary {
   readonly adjustedSplits: string[];
   /** Stated splits on a symbol's first row: nothing before them to split. */
   readonly firstRowSplits: string[];
+  /** Stated splits on a row with no trade, applied on the next traded row: "SYM 2024-01-05 → 2024-01-08". */
+  readonly deferredSplits: string[];
   readonly unexplained: string[];
+  /** Split-sized steps no split ratio explains, where the traded Close jumped by them (DerivedActions.unreadSplits). */
+  readonly unreadSplits: string[];
   readonly large: string[];
   readonly offRatio: string[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
@@ -272,6 +294,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   }
   if (summary.firstRowSplits.length > 0) notes.push(`${summary.firstRowSplits.length} split${summary.firstRowSplits.length === 1 ? '' : 's'} of the ${named(['splitRatio'])} on a symbol's first row, not applied: there is no earlier bar, so no share was held before ${summary.firstRowSplits.length === 1 ? 'it' : 'them'}: ${listed(summary.firstRowSplits)}`);
   if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the ${named(['splitRatio'])} are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
+  if (summary.deferredSplits.length > 0) notes.push(`${summary.deferredSplits.length} splits of the ${named(['splitRatio'])} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: ${listed(summary.deferredSplits)}`);
   if (withoutAdjClose.length > 0) {
     const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : `Close only (no AdjClose${has('splitRatio') ? ' and no dividend column' : ''})`;
     notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
@@ -291,6 +314,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
   if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
   if (offRatio.length > 0) notes.push(`${offRatio.length} split${offRatio.length === 1 ? '' : 's'} applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company's record): ${listed(offRatio)}`);
+  if (summary.unreadSplits.length > 0) notes.push(`${summary.unreadSplits.length} AdjClose/Close steps the size of a split with no split ratio to explain them were ignored, so the traded Close — and any position's value — jumps there by that factor (check the company's record, or fix the rows): ${listed(summary.unreadSplits)}`);
   if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
   return notes;
 }

@@ -11,6 +11,7 @@
 
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { adjustedCloses } from '../adjustedCloses.ts';
 import { isoDay } from '../dates.ts';
 import { AssetClass, type Market } from '../market.ts';
 import { SAMPLE_GENERATOR_VERSION, type SampleMarket } from '../sample.ts';
@@ -34,35 +35,6 @@ export function writeSampleCsv(market: SampleMarket, outDir: string): string[] {
     writeDelistings(market, isoDates, join(outDir, 'delistings.csv')),
     writeReadme(market, join(outDir, 'README.txt')),
   ];
-}
-
-/**
- * Split- and dividend-adjusted closes of symbol `i`, back-adjusted from its last close (Yahoo /
- * CRSP convention): before an ex-date s every close is multiplied by (1 − D / Close_{s−1}) / ratio.
- * NaN where the symbol has no close.
- */
-export function adjustedCloses(market: Market, i: number): Float64Array {
-  const n = market.symbols.length;
-  const sessions = market.dates.length;
-  const steps = new Map<number, number>();
-  const addStep = (t: number, factor: number): void => {
-    steps.set(t, (steps.get(t) ?? 1) * factor);
-  };
-  for (let k = 0; k < market.splits.value.length; k++) {
-    if (market.splits.symbol[k] === i) addStep(market.splits.session[k], 1 / market.splits.value[k]);
-  }
-  for (let k = 0; k < market.dividends.value.length; k++) {
-    if (market.dividends.symbol[k] !== i) continue;
-    const t = market.dividends.session[k];
-    addStep(t, 1 - market.dividends.value[k] / market.close[(t - 1) * n + i]);
-  }
-  const adjusted = new Float64Array(sessions).fill(NaN);
-  let factor = 1;
-  for (let t = sessions - 1; t >= 0; t--) {
-    adjusted[t] = market.close[t * n + i] * factor;
-    factor *= steps.get(t) ?? 1; // the step on ex-date t applies to the closes before it
-  }
-  return adjusted;
 }
 
 function writePrices(market: SampleMarket, isoDates: readonly string[], path: string): string {

@@ -7,10 +7,10 @@ import type { ModelConcern } from '../../engine/models/types.ts';
 import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
-import { computeMetrics, type Pairing, pairedIntervals, pairingOf, wealthSeries, withholdTreynor } from '../metrics/index.ts';
+import { commonIntervals, measureOver, wealthSeries, withholdTreynor } from '../metrics/index.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
-import { scopedCaveats } from './storedCaveats.ts';
+import { pageCaveats } from './storedCaveats.ts';
 import type { ComparisonRun, CostLineData, ExposureSeries, MetricFigure, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
 import { epochDays } from './series.ts';
 
@@ -108,11 +108,11 @@ function benchmarkLevels(stored: StoredRun): (number | null)[] | undefined {
  * with the P of those intervals (pairing.ts; a month-end benchmark in a daily run is monthly).
  * `pairing` says what the run's relative metrics were paired over.
  */
-function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark' | 'pairing'> & { metrics?: MetricFigure[]; periodsPerYear?: number } {
+function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pick<TearSheetData, 'benchmark' | 'pairing'> & { metrics?: MetricFigure[]; periodsPerYear?: number; period?: { from: string; to: string } } {
   const d = stored.daily;
   if (benchmarkRun !== undefined) {
     const navByDate = new Map(benchmarkRun.daily.dates.map((date, t) => [date, benchmarkRun.daily.columns.nav[t]]));
-    return { benchmark: { name: runLabel(benchmarkRun), nav: d.dates.map((date) => navByDate.get(date) ?? null) }, metrics: benchmarkRun.metrics, periodsPerYear: benchmarkRun.run.periodsPerYear };
+    return { benchmark: { name: runLabel(benchmarkRun), nav: d.dates.map((date) => navByDate.get(date) ?? null) }, metrics: benchmarkRun.metrics, periodsPerYear: benchmarkRun.run.periodsPerYear, period: { from: benchmarkRun.run.periodFrom, to: benchmarkRun.run.periodTo } };
   }
   const name = stored.run.benchmark;
   const levels = benchmarkLevels(stored);
@@ -120,20 +120,14 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
   const first = levels.find((v) => v !== null && v > 0) ?? 1;
   const nav = levels.map((v) => (v === null ? null : (v / first) * stored.run.initialCash));
   const days = epochDays(d.dates);
-  const rf = d.riskFreeReturn.subarray(1).map((v) => (Number.isNaN(v) ? 0 : v));
-  const paired = pairedIntervals(d.columns.nav, Float64Array.from(levels, (v) => v ?? NaN), rf);
-  const pairing: Pairing = pairingOf(paired, days, stored.run.periodsPerYear);
+  const rf = d.riskFreeReturn.subarray(1);
+  const common = commonIntervals(d.columns.nav, Float64Array.from(levels, (v) => v ?? NaN), days, stored.run.periodsPerYear, rf);
+  const { pairing } = common;
   // Cash has no risk to measure: its Sharpe is 0/0 and its Calmar divides by a drawdown of 0. The
   // page states what cash earned beside each return figure instead of a column of such ratios.
-  if (name === CASH_BENCHMARK || paired.first < 0) return { benchmark: { name, nav }, pairing };
-  const { metrics } = computeMetrics({
-    returns: paired.b,
-    dates: Int32Array.from(paired.end, (k) => days[k]),
-    startDay: days[paired.first],
-    periodsPerYear: pairing.periodsPerYear,
-    riskFree: paired.rf,
-  });
-  return { benchmark: { name, nav }, pairing, metrics, periodsPerYear: pairing.periodsPerYear };
+  if (name === CASH_BENCHMARK || common.first < 0) return { benchmark: { name, nav }, pairing };
+  const period = { from: d.dates[common.first], to: d.dates[common.last] };
+  return { benchmark: { name, nav }, pairing, metrics: measureOver(common, days, 'b'), periodsPerYear: pairing.periodsPerYear, period };
 }
 
 /** Top contributors and detractors with the side they were held on, mean weight and holding dates. */
@@ -147,7 +141,7 @@ function contributors(stored: StoredRun): Pick<TearSheetData, 'contributors' | '
 /** A stored run as a tear sheet; `benchmarkRun` (e.g. IWM buy-and-hold) overrides the stored benchmark. */
 export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredRun): TearSheetData {
   const d = stored.daily;
-  const { benchmark, pairing, metrics: benchmarkMetrics, periodsPerYear: benchmarkPeriodsPerYear } = benchmarkOf(stored, benchmarkRun);
+  const { benchmark, pairing, metrics: benchmarkMetrics, periodsPerYear: benchmarkPeriodsPerYear, period: benchmarkPeriod } = benchmarkOf(stored, benchmarkRun);
   const sectors = new Map(stored.symbols.filter((s) => s.sector !== '').map((s) => [s.symbol, s.sector]));
   const holdings = holdingsData(stored.positions, sectors);
   const { decomposition: dec } = stored;
@@ -158,7 +152,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     ...(benchmark === undefined ? {} : { benchmark }),
     ...(pairing === undefined ? {} : { pairing }),
     riskFreeReturns: Array.from(d.riskFreeReturn.subarray(1)),
-    metrics: benchmarkMetrics === undefined ? { strategy: stored.metrics } : { strategy: stored.metrics, benchmark: benchmarkMetrics, benchmarkPeriodsPerYear },
+    metrics: benchmarkMetrics === undefined ? { strategy: stored.metrics } : { strategy: stored.metrics, benchmark: benchmarkMetrics, benchmarkPeriodsPerYear, ...(benchmarkPeriod === undefined ? {} : { benchmarkPeriod }) },
     drawdowns: stored.drawdowns,
     exposures: exposures(stored),
     tradedNotional: Array.from(d.columns.tradedNotional),
@@ -182,7 +176,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     decomposition: { startNav: dec.startNav, endNav: dec.endNav, lines: dec.lines.map(({ line, kind, amount }) => ({ line, kind, amount })) },
     legs: { long: Array.from(d.columns.longPnl), short: Array.from(d.columns.shortPnl) },
     ...(holdings === undefined ? {} : { holdings }),
-    caveats: scopedCaveats(stored),
+    caveats: pageCaveats(stored),
   };
 }
 
@@ -202,7 +196,7 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     nav: Array.from(daily.columns.nav),
     metrics: withholdTreynor(stored.metrics),
     exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
-    caveats: scopedCaveats(stored),
+    caveats: pageCaveats(stored),
     periodsPerYear: run.periodsPerYear,
     riskFreeReturns: Array.from(daily.riskFreeReturn.subarray(1)),
     ...(run.benchmark === null || levels === undefined ? {} : { benchmark: { name: run.benchmark, levels } }),

@@ -8,6 +8,8 @@ import type { MetricFigure } from './model.ts';
 
 export interface MetricColumn {
   label: string;
+  /** The dates its figures measure, shown under the label when the columns' periods differ, e.g. '2015-04-30 → 2026-07-31'. */
+  period?: string;
   metrics: MetricFigure[];
   /**
    * P of this column's returns, when it is not the table's (a monthly benchmark beside a daily
@@ -17,11 +19,23 @@ export interface MetricColumn {
   periodsPerYear?: number;
 }
 
-/** A Difference cell that is not the first column minus the second: to − from, and what it measures (its title). */
+/** A Difference cell that is not the first column minus the second: to − from in periods of P, and what it measures (its title). */
 export interface StatedDifference {
   from: number;
   to: number;
+  periodsPerYear: number;
   note: string;
+}
+
+/**
+ * 'difference' mode when the columns measure different periods: every difference is the run minus
+ * its benchmark over the period both cover. `label` heads the column; a row absent from `rows` is
+ * not subtracted across periods, and `missing` says why (its title).
+ */
+export interface StatedDifferences {
+  label: string;
+  rows: ReadonlyMap<string, StatedDifference>;
+  missing: string;
 }
 
 /**
@@ -37,8 +51,8 @@ export interface TableOptions {
   flag?: (name: string) => string | null;
   /** The columns' periods a year, unless a column gives its own: per-period metrics are labelled by it (metricLabel). */
   periodsPerYear?: number;
-  /** 'difference' mode: rows whose difference is measured otherwise (the run and its benchmark over the period both cover). */
-  differences?: ReadonlyMap<string, StatedDifference>;
+  /** 'difference' mode: the differences, when they are measured over another period than the columns'. */
+  differences?: StatedDifferences;
 }
 
 /** A value cell in the periods of P; `extra` is already-escaped markup appended inside it (a delta). */
@@ -77,9 +91,13 @@ function delta(name: string, from: MetricFigure | undefined, to: MetricFigure | 
   return escapeHtml(formatDelta(name, from.value, to.value, periodsPerYear));
 }
 
-/** The Difference column: first minus second, a stated difference, or none across periods of different lengths (titled why). */
-function differenceCell(name: string, values: readonly (MetricFigure | undefined)[], sameUnit: boolean, periods: readonly number[], stated: StatedDifference | undefined): string {
-  if (stated !== undefined) return `<td title="${escapeHtml(stated.note)}">${escapeHtml(formatDelta(name, stated.from, stated.to, periods[0]))}</td>`;
+/** The Difference column: first minus second, a stated difference, or none across periods (titled why). */
+function differenceCell(name: string, values: readonly (MetricFigure | undefined)[], sameUnit: boolean, periods: readonly number[], stated: StatedDifferences | undefined): string {
+  if (stated !== undefined) {
+    const d = stated.rows.get(name);
+    if (d === undefined) return `<td class="na" title="${escapeHtml(stated.missing)}">–</td>`;
+    return `<td title="${escapeHtml(d.note)}">${escapeHtml(formatDelta(name, d.from, d.to, d.periodsPerYear))}</td>`;
+  }
   if (!sameUnit) return `<td class="na" title="${escapeHtml(`not comparable: ${periodWords(periods[0]).adjective} against ${periodWords(periods[1]).adjective} periods`)}">–</td>`;
   return `<td>${delta(name, values[1], values[0], periods[0]) || '–'}</td>`;
 }
@@ -90,7 +108,7 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
   for (const c of columns) for (const m of c.metrics) if (!names.includes(m.name)) names.push(m.name);
   const difference = mode === 'difference' && columns.length === 2;
   const periods = columns.map((c) => c.periodsPerYear ?? options.periodsPerYear ?? 252);
-  const head = columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('') + (difference ? '<th scope="col">Difference</th>' : '');
+  const head = columns.map((c) => `<th scope="col">${escapeHtml(c.label)}${c.period === undefined ? '' : `<span class="period">${escapeHtml(c.period)}</span>`}</th>`).join('') + (difference ? `<th scope="col">${escapeHtml(options.differences?.label ?? 'Difference')}</th>` : '');
   const width = columns.length + 1 + (difference ? 1 : 0);
   const rows: string[] = [];
   for (const group of METRIC_GROUPS) {
@@ -107,7 +125,7 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
         const d = mode === 'deltas' && k > 0 && comparable(0, k) ? delta(name, values[0], m, periods[0]) : '';
         return cell(m, periods[k], d === '' ? '' : `<span class="delta">${d}</span>`, k === best);
       });
-      if (difference) cells.push(differenceCell(name, values, sameUnit, periods, options.differences?.get(name)));
+      if (difference) cells.push(differenceCell(name, values, sameUnit, periods, options.differences));
       const flag = options.flag?.(name) ?? null;
       const label = `${escapeHtml(rowLabel(name, columns, periods))}${flag === null ? '' : ` <abbr class="flag" title="${escapeHtml(flag)}">†</abbr>`}`;
       rows.push(`<tr><th scope="row">${label}</th>${cells.join('')}</tr>`);

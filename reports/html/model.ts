@@ -152,9 +152,10 @@ export interface TearSheetData {
   riskFreeReturns?: number[];
   /**
    * The run's metrics and the benchmark column's, with the P of the benchmark column's returns
-   * (the pairing's for stored levels, a benchmark run's own P); the run's P when absent.
+   * (the pairing's for stored levels, a benchmark run's own P; the run's P when absent) and the
+   * dates its first and last value measure from and to (the run's period when absent).
    */
-  metrics: { strategy: MetricFigure[]; benchmark?: MetricFigure[]; benchmarkPeriodsPerYear?: number };
+  metrics: { strategy: MetricFigure[]; benchmark?: MetricFigure[]; benchmarkPeriodsPerYear?: number; benchmarkPeriod?: { from: string; to: string } };
   drawdowns: DrawdownRow[];
   exposures: ExposureSeries;
   /** Daily traded notional in currency, aligned with `dates`. */

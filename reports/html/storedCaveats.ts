@@ -1,6 +1,7 @@
-// Caveats of a stored run as a page shows them: the recorded ones, less data notes about symbols
-// the run never traded, plus two the store's rows let the page measure — how far the realised
-// gross exposure fell from the targets, and the largest notional left waiting by deferred orders.
+// Caveats of a stored run as a page shows them: the recorded ones (the terminal's and the store's,
+// data notes already scoped to what the run read: engine/warnings.ts RunScope), plus two the
+// store's rows let the page measure — how far the realised gross exposure fell from the targets,
+// and the largest notional left waiting by deferred orders.
 
 import type { StoredRun } from '../store/index.ts';
 import type { FillRow, PositionRow, SplitRow } from './holdings.ts';
@@ -11,13 +12,9 @@ const EXPOSURE_GAP = 0.05;
 /** Deferred notional below this share of NAV is not worth a caveat (0.1 %). */
 const DEFERRED_NOTABLE = 0.001;
 
-/**
- * The run's caveats, less data notes that name only symbols the run never traded (a stock
- * universe's notes on an ETF-only run). Notes naming no symbol concern the whole source and stay.
- */
-export function scopedCaveats(stored: StoredRun): ReportCaveat[] {
-  const traded = new Set(stored.fills.map((f) => f.symbol));
-  const out: ReportCaveat[] = stored.caveats.filter((c) => c.code !== 'data-note' || c.symbols.length === 0 || c.symbols.some((s) => traded.has(s))).map((c) => ({ ...c }));
+/** The run's caveats as stored, plus the exposure gap and the deferred notional the page measures. */
+export function pageCaveats(stored: StoredRun): ReportCaveat[] {
+  const out: ReportCaveat[] = stored.caveats.map((c) => ({ ...c }));
   const gap = exposureGap(stored.positions, stored.daily.dates, stored.daily.grossExposure);
   if (gap !== null && Math.abs(gap.realised - gap.target) > EXPOSURE_GAP) {
     const pp = (gap.realised - gap.target) * 100;

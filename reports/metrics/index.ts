@@ -1,6 +1,7 @@
 // Metrics of a return series following ../shared/METRICS.md (convention 'breadth-metrics/1').
 export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetrics.ts';
 export { type Pairing, pairingOf } from './pairing.ts';
+export { type CommonIntervals, commonIntervals, measureOver } from './commonPeriod.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
 export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';

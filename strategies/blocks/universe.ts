@@ -74,12 +74,19 @@ export function averageDollarVolume(
   return out;
 }
 
-/** Members whose average dollar volume over `window` sessions is at least `floor`. */
-export function liquidMembers(view: MarketView, members: ArrayLike<number>, window: number, floor: number): Int32Array {
+/**
+ * Members whose average dollar volume over `window` sessions is at least `floor` (currency a
+ * session), plus those with no volume in the window at all (adjusted-close-only files): the data
+ * cannot tell their liquidity, so they are kept unscreened, and — when the floor screens anything
+ * (floor > 0) — the decision says so through view.caveat, naming the screen by `screen` (the
+ * strategy's parameter, e.g. `minDollarVolume`): the run's caveat gives how many names and how
+ * much of the book went unscreened.
+ */
+export function liquidMembers(view: MarketView, members: ArrayLike<number>, window: number, floor: number, screen = 'liquidity floor'): Int32Array {
   const adv = averageDollarVolume(view, members, window);
   const volumes = new Float64Array(window);
-  // A name whose source records no volume at all (adjusted-close-only files) is not screened out:
-  // the data cannot tell its liquidity. The run's warnings already say the file has no volume.
-  const volumeUnknown = (i: number): boolean => view.history('volume', i, window, volumes).every(Number.isNaN);
-  return filterMembers(members, (i) => adv[i] >= floor || volumeUnknown(i));
+  const unknown = filterMembers(members, (i) => view.history('volume', i, window, volumes).every(Number.isNaN));
+  if (floor > 0) view.caveat(`liquidity screen ${screen} not applied to names without volume (kept unscreened)`, unknown, members.length);
+  const unscreened = new Set(unknown);
+  return filterMembers(members, (i) => adv[i] >= floor || unscreened.has(i));
 }

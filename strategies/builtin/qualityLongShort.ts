@@ -75,7 +75,7 @@ export const qualityLongShort = defineStrategy({
 export function smallCapUniverse(view: MarketView, p: QualityLongShortParams): Int32Array {
   const stocks = filterMembers(withoutRevertingMoves(view, view.universe(AssetClass.stock)), (i) => view.tradable(i));
   const small = capRankBand(stocks, view.marketCap(), p.excludeLargest);
-  return liquidMembers(view, small, p.liquidityWindow, p.minDollarVolume);
+  return liquidMembers(view, small, p.liquidityWindow, p.minDollarVolume, 'minDollarVolume');
 }
 
 /** The neutral long/short weights at this decision (all zero when a side is too thin). */

@@ -66,6 +66,26 @@ describe.concurrent('metrics --prices: data caveats and picking a symbol', () =>
     expect(out.caveats[0]).toMatchObject({ code: 'data-note', severity: 'high', symbols: ['SPK'] });
   });
 
+  it('a folder symbol with a missing bar before a dividend keeps its whole history (total return 103 / 89.1 − 1 over 6 returns)', async () => {
+    // DIV has no bar on the 3rd session; AdjClose steps by 0.99 on the 4th: a 1.10 dividend on the 110 close.
+    const dir = scratch();
+    write(dir, 'AAA.csv', `Date,Close\n${DAYS.slice(0, 8).map((d, k) => `${d},${50 + k}`).join('\n')}\n`);
+    const div = [[90, 89.1], [110, 108.9], null, [99, 99], [100, 100], [101, 101], [102, 102], [103, 103]];
+    write(dir, 'DIV.csv', `Date,Close,Adj Close\n${div.flatMap((row, k) => (row ? [`${DAYS[k]},${row[0]},${row[1]}`] : [])).join('\n')}\n`);
+    const out = parseJson(await breadth(['metrics', '--prices', '.', '--symbol', 'DIV', '--json'], { cwd: dir }));
+    expect(out.values.total_return).toBeCloseTo(103 / 89.1 - 1, 12);
+    expect(out.metrics.find((m: { name: string }) => m.name === 'total_return').n).toBe(6);
+  });
+
+  it('a price that jumps by a split\'s size with no ratio read is a high caveat (Close 10 → 13.7, AdjClose flat)', async () => {
+    const dir = scratch();
+    write(dir, 'JMP.csv', `Date,Close,Adj Close\n${DAYS.slice(0, 4).map((d, k) => `${d},${[10, 10, 13.7, 13.7][k]},13.7`).join('\n')}\n`);
+    const out = parseJson(await breadth(['metrics', '--prices', 'JMP.csv', '--json'], { cwd: dir }));
+    const caveat = out.caveats.find((c: { message: string }) => /the size of a split/.test(c.message));
+    expect(caveat).toMatchObject({ code: 'data-note', severity: 'high' });
+    expect(caveat.message).toContain('JMP 2024-03-06 (×1.37)');
+  });
+
   it('names the symbols of a long file and takes --symbol (total return 99/90 − 1 by hand)', async () => {
     const dir = scratch();
     const rows = DAYS.slice(0, 3).flatMap((d, k) => [`${d},AAA,${[50, 51, 52][k]}`, `${d},BBB,${[90, 95, 99][k]}`]);

@@ -70,6 +70,25 @@ describe('deriveCorporateActions', () => {
     expect(actions.dividends).toEqual([]);
   });
 
+  it('whole-number splits beyond 100:1 and 1:10,000 are read when Close moved by them (1000:1, 1:20,000)', () => {
+    const days = Int32Array.from([1, 2, 3, 4]);
+    // 1000:1: the factor steps (5.0 / 5000) / (5.1 / 5.1) = 1/1000 and Close falls 5000 → 5.10.
+    const forward = deriveCorporateActions(days, Float64Array.from([5000, 5000, 5.1, 5.2]), Float64Array.from([5, 5, 5.1, 5.2]));
+    expect([forward.splits, forward.dividends, forward.large]).toEqual([[{ day: 3, value: 1000 }], [], []]);
+    // 1:20,000: (10 / 0.0005) / (10 / 10) = 20,000 and Close rises 0.0005 → 10.
+    const reverse = deriveCorporateActions(days, Float64Array.from([0.0005, 0.0005, 10, 10]), Float64Array.from([10, 10, 10, 10]));
+    expect([reverse.splits, reverse.unexplained, reverse.unreadSplits]).toEqual([[{ day: 3, value: 1 / 20_000 }], [], []]);
+  });
+
+  it('a split-sized rise no ratio explains, with Close jumping by it, is listed apart (not among the small unexplained steps)', () => {
+    // Close 10 → 13.7 with AdjClose flat: g = 1.37, q = 0.73 is 2.7% from 3:4, no ratio.
+    const actions = deriveCorporateActions(Int32Array.from([1, 2, 3]), Float64Array.from([10, 10, 13.7]), Float64Array.from([13.7, 13.7, 13.7]));
+    expect(actions.splits).toEqual([]);
+    expect(actions.unexplained).toEqual([]);
+    expect(actions.unreadSplits).toHaveLength(1);
+    expect(actions.unreadSplits[0].value).toBeCloseTo(1.37, 12);
+  });
+
   it('a split-sized step without the price move is not a split (a split-adjusted Close)', () => {
     const days = Int32Array.from([1, 2, 3]);
     const close = Float64Array.from([10, 10, 10.1]);
@@ -110,8 +129,9 @@ describe('splitRatioForStep', () => {
     expect(splitRatioForStep(1.25 / 0.99)).toBeNaN(); // below 3:2 a dividend on top is not told from a special dividend
     expect(splitRatioForStep(1.2594)).toBeNaN(); // SYX 2018-12-21: a special dividend, 0.75% from 5:4
     expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
-    expect(splitRatioForStep(137)).toBeNaN();
-    expect(splitRatioForStep(150)).toBeNaN(); // forward splits keep the 100 cap
+    expect(splitRatioForStep(137)).toBe(137); // whole-number forward splits have no cap (1000:1 happens)
+    expect(splitRatioForStep(1000)).toBe(1000);
+    expect(splitRatioForStep(137.6)).toBeNaN(); // 0.29% from 138:1, and a rise no dividend makes
   });
 
   it('reverse splits beyond 1:100 (penny stocks consolidate by hundreds)', () => {

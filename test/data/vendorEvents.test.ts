@@ -99,3 +99,45 @@ describe('an explicit dividend column is the truth for dividends; AdjClose is ch
     expect(s.notes).toMatch(/2 AdjClose steps disagree with the divCash and splitFactor columns .* IWM 2024-01-11 \(AdjClose implies a dividend of 9\.292, stated 0\), IWM 2024-01-16 \(AdjClose rises by 9\.660 a share/);
   });
 });
+
+describe('a stated split on a row with no trade', () => {
+  it('Stock Splits 2 on a suspended day (Volume 0, stale Close 100) is applied on the next traded row, where Close halves', async () => {
+    const s = await load(
+      'SUS.csv',
+      'Date,Open,High,Low,Close,Volume,Stock Splits',
+      '2024-01-04,100,100,100,100,1000,0',
+      '2024-01-05,100,100,100,100,0,2',
+      '2024-01-08,50.5,50.5,50.5,50.5,1000,0',
+    );
+    expect(s.splits).toEqual([{ day: day('2024-01-08'), value: 2 }]);
+    expect(s.notes).toMatch(/1 splits of the Stock Splits column fall on a row with no trade \(stale Close\), so they are applied on the next traded row.*SUS 2024-01-05 → 2024-01-08/);
+    expect(s.notes).not.toMatch(/already in Close/);
+  });
+
+  it('with a Yahoo Adj Close stepping on the stated day: the step is the split, not a 50% dividend', async () => {
+    // Adj Close 50 → 100 while Close stays 100: the factor halves on 01-05, which is the 2:1 split.
+    const s = await load(
+      'SUA.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Stock Splits',
+      '2024-01-04,100,100,100,100,50,1000,0',
+      '2024-01-05,100,100,100,100,100,0,2',
+      '2024-01-08,50.5,50.5,50.5,50.5,50.5,1000,0',
+    );
+    expect(s.splits).toEqual([{ day: day('2024-01-08'), value: 2 }]);
+    expect(s.dividends).toEqual([]);
+    expect(s.notes).not.toMatch(/disagree|distributions above/);
+  });
+
+  it('a traded row where Close did not move keeps the split as already in Close, and its AdjClose step is still no dividend', async () => {
+    const s = await load(
+      'ADJ.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Stock Splits',
+      '2024-01-04,100,100,100,100,50,1000,0',
+      '2024-01-05,101,101,101,101,101,1000,2',
+      '2024-01-08,102,102,102,102,102,1000,0',
+    );
+    expect(s.splits).toEqual([]);
+    expect(s.dividends).toEqual([]);
+    expect(s.notes).toMatch(/already in Close/);
+  });
+});

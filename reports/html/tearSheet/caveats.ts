@@ -71,17 +71,22 @@ function item(c: ReportCaveat, currency: string): string {
   return `<li class="caveat sev-${c.severity}"><span class="sev">${c.severity}</span>${size === '' ? '' : `<span class="size">${escapeHtml(size)}</span>`}<span class="msg">${escapeHtml(c.message)}</span></li>`;
 }
 
-/** The caveats that change how the run reads (high, then medium), at most `count`, for the first screen. */
-export function headlineCaveats(caveats: readonly ReportCaveat[], currency: string, count = 3): string {
-  const shown = caveats.filter((c) => c.severity !== 'low').slice(0, count);
-  if (shown.length === 0) return '<p class="clean">No high or medium caveats.</p>';
+/** Caveats as a list, each with its severity and size. */
+export function caveatList(caveats: readonly ReportCaveat[], currency: string): string {
+  return `<ul class="caveats">${caveats.map((c) => item(c, currency)).join('')}</ul>`;
+}
+
+/** The caveats that change how the run reads (high, then medium), the first three, for the first screen; `empty` when there is none. */
+export function headlineCaveats(caveats: readonly ReportCaveat[], currency: string, empty = 'No high or medium caveats.'): string {
+  const shown = caveats.filter((c) => c.severity !== 'low').slice(0, 3);
+  if (shown.length === 0) return `<p class="clean">${escapeHtml(empty)}</p>`;
   const more = caveats.length - shown.length;
-  return `<ul class="caveats">${shown.map((c) => item(c, currency)).join('')}</ul>${more > 0 ? `<p class="sub"><a href="#caveats">${more} more caveat${more === 1 ? '' : 's'}</a></p>` : ''}`;
+  return `${caveatList(shown, currency)}${more > 0 ? `<p class="sub"><a href="#caveats">${more} more caveat${more === 1 ? '' : 's'}</a></p>` : ''}`;
 }
 
 /** Every caveat, ranked, with its severity and size. */
 export function caveatPanel(caveats: readonly ReportCaveat[], currency: string): string {
   if (caveats.length === 0) return '<p class="clean">Nothing recorded: no caveat applies to this run.</p>';
   const counts = (['high', 'medium', 'low'] as const).map((s) => `${caveats.filter((c) => c.severity === s).length} ${s}`).join(' · ');
-  return `<p class="sub">${counts}. Ranked by severity, then size; data notes concern only the files this run read.</p><ul class="caveats">${caveats.map((c) => item(c, currency)).join('')}</ul>`;
+  return `<p class="sub">${counts}. Ranked by severity, then size; data notes concern only what this run read: the symbols it traded or its strategy read, fundamentals only if read.</p>${caveatList(caveats, currency)}`;
 }

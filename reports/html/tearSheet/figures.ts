@@ -1,10 +1,11 @@
 // Figures a page states that are not stored metrics: what cash earned over the run (the
 // risk-free returns compounded, annualized like the NAV: (Π(1 + rf))^(P/n) − 1, METRICS.md
 // "annualized return"), the books' share of the NAV change, cost drags grouped into trading and
-// financing, the deepest drawdown.
+// financing, the deepest drawdown; and the run and its benchmark measured over the period both
+// cover, the two sides of every comparison with the benchmark.
 
 import { CASH_BENCHMARK } from '../../benchmark.ts';
-import { annualize, annualReturn, cagrCalendar, growth, type Pairing, pairedIntervals, pairingOf, totalReturn } from '../../metrics/index.ts';
+import { annualize, type CommonIntervals, commonIntervals, growth, measureOver } from '../../metrics/index.ts';
 import { epochDays } from '../series.ts';
 import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
 
@@ -21,59 +22,35 @@ export function cashGrowth(riskFree: readonly number[] | Float64Array | undefine
   return { total: g - 1, annual: annualize(g, riskFree.length, periodsPerYear) };
 }
 
-/** Total return, CAGR (Π)^(P/n) − 1 and calendar CAGR (METRICS.md "Returns") over one span; NaN where undefined. */
-export interface SpanReturn {
-  total: number;
-  annual: number;
-  calendar: number;
-}
-
-/** The run and its benchmark over the intervals they are paired on (commonPeriodReturns). */
-export interface CommonPeriod {
-  /** Rows (sessions of the run) of the first and last common value. */
-  first: number;
-  last: number;
-  /** The common period is the whole run. */
-  whole: boolean;
-  /** How many intervals, and the P that annualises both (the pairing's, pairing.ts). */
-  pairing: Pairing;
-  strategy: SpanReturn;
-  benchmark: SpanReturn;
+/** The run and its benchmark measured over the intervals they are paired on: the two sides of every Difference. */
+export interface CommonPeriod extends CommonIntervals {
+  /** Each side's METRICS.md figures over those intervals (metrics measureOver), by name. */
+  strategy: ReadonlyMap<string, MetricFigure>;
+  benchmark: ReadonlyMap<string, MetricFigure>;
 }
 
 /**
  * The NAV and the benchmark over the intervals they are paired on (METRICS.md "Inputs": from one
  * date both have a value on to the next; `nav` and `levels` one per session, null or NaN where
- * there is none; `days` the sessions' epoch days): each series' total return, CAGR and calendar
- * CAGR computed by the same metric functions, with the same n and the pairing's P — the
- * definition of the benchmark column on the tear sheet (fromStore.ts), so the first screen, the
- * metric table and the terminal state one number. A benchmark that starts late or ends early
- * is compared over the common period only; a monthly benchmark in a daily run over its n monthly
- * intervals with P = 12. Null without one paired interval.
+ * there is none; `days` the sessions' epoch days; `riskFree` the per-period rf of each NAV return,
+ * or 0): each side's figures by the same metric functions with the same n, rf and the pairing's
+ * P — the benchmark column on the tear sheet (fromStore.ts) is the benchmark's side, so the first
+ * screen, the metric table and the terminal state one number. A benchmark that starts late or
+ * ends early is compared over the common period only; a monthly benchmark in a daily run over its
+ * n monthly intervals with P = 12. Null without one paired interval.
  */
-export function commonPeriodReturns(nav: ArrayLike<number>, levels: ArrayLike<number | null>, days: ArrayLike<number>, periodsPerYear: number): CommonPeriod | null {
-  const paired = pairedIntervals(Float64Array.from(nav), Float64Array.from(levels, (v) => v ?? NaN));
-  if (paired.first < 0 || paired.end.length === 0) return null;
-  const pairing = pairingOf(paired, days, periodsPerYear);
-  const first = paired.first;
-  const last = paired.end[paired.end.length - 1];
-  const dates = Int32Array.from(paired.end, (k) => days[k]);
-  const span = (x: Float64Array): SpanReturn => ({
-    total: totalReturn(x).value ?? NaN,
-    annual: annualReturn(x, pairing.periodsPerYear).value ?? NaN,
-    calendar: cagrCalendar(dates, x, days[first]).value ?? NaN,
-  });
-  return { first, last, whole: first === 0 && last === nav.length - 1, pairing, strategy: span(paired.r), benchmark: span(paired.b) };
+export function commonPeriod(nav: ArrayLike<number>, levels: ArrayLike<number | null>, days: ArrayLike<number>, periodsPerYear: number, riskFree: ArrayLike<number> | 0 = 0): CommonPeriod | null {
+  const common = commonIntervals(Float64Array.from(nav), Float64Array.from(levels, (v) => v ?? NaN), days, periodsPerYear, riskFree);
+  if (common.first < 0 || common.pairing.intervals === 0) return null;
+  return { ...common, strategy: metricMap(measureOver(common, days, 'r')), benchmark: metricMap(measureOver(common, days, 'b')) };
 }
 
-/** The run against its benchmark on the page (commonPeriodReturns); null without one, or when it is cash (said as "vs cash"). */
-export function comparedToBenchmark(data: Pick<TearSheetData, 'benchmark' | 'dates' | 'nav' | 'run'>): CommonPeriod | null {
+/** The run against its benchmark on the page (commonPeriod, with the run's rf); null without one, or when it is cash (said as "vs cash"). */
+export function comparedToBenchmark(data: Pick<TearSheetData, 'benchmark' | 'dates' | 'nav' | 'run' | 'riskFreeReturns'>): CommonPeriod | null {
   if (data.benchmark === undefined || benchmarkIsCash(data)) return null;
-  return commonPeriodReturns(data.nav, data.benchmark.nav, epochDays(data.dates), data.run.periodsPerYear);
+  const rf = data.riskFreeReturns?.length === data.nav.length - 1 ? data.riskFreeReturns : 0;
+  return commonPeriod(data.nav, data.benchmark.nav, epochDays(data.dates), data.run.periodsPerYear, rf);
 }
-
-/** The run's figures the benchmark comparison is taken from (common), by metric name: what the Difference column subtracts. */
-export const COMMON_PERIOD_METRICS = { total_return: 'total', annual_return: 'annual', cagr_calendar: 'calendar' } as const satisfies Record<string, keyof SpanReturn>;
 
 /** The deepest drawdown episode (undefined when the NAV never fell). */
 export function deepestDrawdown(drawdowns: readonly DrawdownRow[]): DrawdownRow | undefined {

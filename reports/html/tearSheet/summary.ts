@@ -4,10 +4,10 @@
 // where the money came from by book, and the caveats that matter for this run. Each headline
 // figure carries data-figure="<name>" so tests can find it on the screen.
 
-import { headlineCaveats } from './caveats.ts';
+import { caveatList, headlineCaveats } from './caveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
-import { benchmarkIsCash, cashGrowth, comparedToBenchmark, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
+import { cashGrowth, type CommonPeriod, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
 import { badges } from '../header.ts';
 import { periodWords } from '../metricCatalog.ts';
 import type { ReportCaveat, TearSheetData } from '../model.ts';
@@ -60,41 +60,64 @@ function drawdownDetail(data: TearSheetData): string {
   return `${escapeHtml(e.peakDate ?? data.dates[0])} → ${escapeHtml(e.troughDate ?? '–')}, ${recovery}`;
 }
 
-/** The first screen, with `caveats` already ranked. */
-export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[]): string {
+/** " (−0.10)": a ratio's difference, for a card; '' when either side is unknown. */
+const ratioGap = (a: number | null, b: number | null): string => (a === null || b === null ? '' : ` (${a - b >= 0 ? '+' : '−'}${formatRatio(Math.abs(a - b))})`);
+
+/**
+ * "vs SMLF 0.61 (−0.10) over 2015-04-30 → 2026-07-31, the period both cover (this run 0.52)": the
+ * benchmark's figure `name` beside the run's headline figure `mine`, both over the intervals they
+ * are paired on (`common`, the All-metrics table's Difference); the run's own figure there is said
+ * when the period is not the whole run, or when it reads otherwise (intervals merged across gaps,
+ * a monthly benchmark). Escaped markup; '' without a benchmark figure.
+ */
+function besideBenchmark(data: TearSheetData, common: CommonPeriod | null, name: string, mine: number | null, show: (x: number | null) => string, gap: (a: number | null, b: number | null) => string): string {
+  const bench = data.benchmark?.name;
+  if (bench === undefined || common === null) return '';
+  const ours = metricValue(common.strategy, name);
+  const theirs = metricValue(common.benchmark, name);
+  if (theirs === null) return '';
+  const over = !common.whole
+    ? ` over ${data.dates[common.first]} → ${data.dates[common.last]}, the period both cover (this run ${show(ours)})`
+    : show(ours) !== show(mine)
+      ? ` on the ${common.pairing.intervals} ${periodWords(common.pairing.periodsPerYear).adjective} intervals paired with ${bench} (this run ${show(ours)})`
+      : '';
+  return escapeHtml(`vs ${bench} ${show(theirs)}${gap(ours, theirs)}${over}`);
+}
+
+/**
+ * The high caveats, above the headline figures they change (a run that waited half its NAV in
+ * cash for years answers a different question than its CAGR suggests); '' when there is none.
+ */
+function highCaveats(caveats: readonly ReportCaveat[], currency: string): string {
+  const high = caveats.filter((c) => c.severity === 'high');
+  if (high.length === 0) return '';
+  return `<div class="headline-caveats high" data-figure="high-caveats"><h2>Read the figures below with ${high.length === 1 ? 'this high caveat' : `these ${high.length} high caveats`}</h2>${caveatList(high, currency)}</div>`;
+}
+
+/**
+ * The first screen, with `caveats` already ranked and `common` the run and its benchmark over the
+ * period both cover (figures.ts comparedToBenchmark).
+ */
+export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[], common: CommonPeriod | null): string {
   const { run } = data;
   const own = metricMap(data.metrics.strategy);
-  const bench = metricMap(data.metrics.benchmark ?? []);
-  const benchName = data.benchmark?.name;
   const cash = cashGrowth(data.riskFreeReturns, run.periodsPerYear);
   const cur = run.currency;
   const end = data.nav[data.nav.length - 1];
   const total = metricValue(own, 'total_return');
   const cagr = metricValue(own, 'annual_return');
-  const vs = (name: string, mine: number | null, theirs: number | null): string => (theirs === null ? '' : `${escapeHtml(name)} ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`);
-  // The benchmark is compared on the intervals both cover (figures.ts commonPeriodReturns, the
-  // All-metrics table's definition); the run's own figure there is said when it is not the headline's.
-  const common = comparedToBenchmark(data);
-  const versus = (figure: 'total' | 'annual', mine: number | null): string => {
-    if (benchName === undefined || common === null) return '';
-    const ours = common.strategy[figure];
-    const over = !common.whole
-      ? ` over ${data.dates[common.first]} → ${data.dates[common.last]}, the period both cover (this run ${pct(ours)})`
-      : pct(ours) !== pct(mine)
-        ? ` on the ${common.pairing.intervals} ${periodWords(common.pairing.periodsPerYear).adjective} intervals paired with ${benchName} (this run ${pct(ours)})`
-        : '';
-    return vs(`vs ${benchName}`, ours, common.benchmark[figure]) + escapeHtml(over);
-  };
+  const sharpe = metricValue(own, 'sharpe');
+  const vsCash = (mine: number | null, theirs: number): string => `vs cash ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`;
   // A cash benchmark is the risk-free series: it is said once, as "vs cash".
-  const against = (figure: 'total' | 'annual', mine: number | null): string =>
-    [versus(figure, mine), cash === null ? '' : vs('vs cash', mine, cash[figure])].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
+  const against = (name: 'total_return' | 'annual_return', figure: 'total' | 'annual', mine: number | null): string =>
+    [besideBenchmark(data, common, name, mine, pct, pp), cash === null ? '' : vsCash(mine, cash[figure])].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
   const drags = costDrags(data.costs);
-  const sharpeBench = benchmarkIsCash(data) ? null : metricValue(bench, 'sharpe');
+  const ratio = (x: number | null): string => (x === null ? '–' : formatRatio(x));
   const tiles = [
     tile('final-nav', `Final NAV (${cur})`, formatCurrency(end), `from ${escapeHtml(cur)} ${escapeHtml(formatCurrency(run.initialCapital))}`),
-    tile('total-return', 'Total return', pct(total), against('total', total)),
-    tile('cagr', 'CAGR', pct(cagr), against('annual', cagr)),
-    tile('sharpe', 'Sharpe ratio', metricValue(own, 'sharpe') === null ? '–' : formatRatio(metricValue(own, 'sharpe') as number), sharpeBench === null ? `over ${escapeHtml((run.riskFree ?? 'rf = 0').split(',')[0])}` : `${escapeHtml(benchName ?? '')} ${escapeHtml(formatRatio(sharpeBench))}`),
+    tile('total-return', 'Total return', pct(total), against('total_return', 'total', total)),
+    tile('cagr', 'CAGR', pct(cagr), against('annual_return', 'annual', cagr)),
+    tile('sharpe', 'Sharpe ratio', ratio(sharpe), besideBenchmark(data, common, 'sharpe', sharpe, ratio, ratioGap) || `over ${escapeHtml((run.riskFree ?? 'rf = 0').split(',')[0])}`),
     tile('max-drawdown', 'Max drawdown', pct(metricValue(own, 'max_drawdown')), drawdownDetail(data)),
     tile(
       'costs',
@@ -103,11 +126,12 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: interest earned)' : ''}`,
     ),
   ];
+  const high = highCaveats(caveats, cur);
   return `<section class="card answer" id="summary" aria-label="Summary">
 <div class="title-row"><h1>${escapeHtml(run.label)}</h1>${badges({ synthetic: run.data.synthetic, lookAheadProne: run.execution.lookAheadProne })}</div>
 <p class="period">${periodLine(data)}</p>
-<div class="kpis">${tiles.join('')}</div>
+${high}<div class="kpis">${tiles.join('')}</div>
 ${booksLine(data)}
-<div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(caveats, cur)}</div>
+<div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(high === '' ? caveats : caveats.filter((c) => c.severity !== 'high'), cur, high === '' ? 'No high or medium caveats.' : 'No other high or medium caveats.')}</div>
 </section>`;
 }

@@ -7,15 +7,15 @@ import { attributionTable, splitModel } from './attributionView.ts';
 import { yearlyTable } from './calendar.ts';
 import { caveatPanel, reportCaveats } from './caveats.ts';
 import { crisisRows, crisisTable } from './crisis.ts';
-import { COMMON_PERIOD_METRICS, comparedToBenchmark, metricMap, metricValue } from './figures.ts';
+import { type CommonPeriod, comparedToBenchmark, metricMap } from './figures.ts';
 import { withholdTreynor } from '../../metrics/index.ts';
-import { formatPercent } from '../page/format.ts';
+import { formatCount, formatMetric, formatPercent } from '../page/format.ts';
 import { manifestList, tocNav } from '../header.ts';
 import { holdingsSection } from './holdingsView.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { metricLabel, periodWords } from '../metricCatalog.ts';
-import { type MetricColumn, metricsTable, type StatedDifference } from '../metricTables.ts';
-import type { MetricFigure, TearSheetData } from '../model.ts';
+import { type MetricColumn, metricsTable, type StatedDifference, type StatedDifferences } from '../metricTables.ts';
+import type { TearSheetData } from '../model.ts';
 import { decompositionTable, pnlTable } from './pnl.ts';
 import { answerFirst } from './summary.ts';
 import { capacityTable, costTable, drawdownTable } from './tables.ts';
@@ -52,30 +52,33 @@ function pairingNote(data: TearSheetData): string {
 }
 
 /**
- * The Difference column's total return, CAGR and calendar CAGR: the run minus its benchmark over
- * the intervals both cover (figures.ts commonPeriodReturns), the first screen's figures; and a
- * sentence with the run's own figures there when they are not its column's (a benchmark that
- * starts late, or monthly intervals in a daily run).
+ * The Difference column when the run's column and the benchmark's measure different intervals (a
+ * benchmark that starts late or ends early or has gaps, a monthly benchmark in a daily run, a
+ * benchmark run over its own period): every row is the run minus its benchmark over the intervals
+ * both cover (`common`, figures.ts commonPeriod), both figures in its title; each column's period
+ * for its header; and a sentence saying what each column and the Difference measure. Undefined
+ * when both columns are those intervals (the run's own returns one for one): each difference is
+ * then the columns'.
  */
-function commonPeriodDifferences(data: TearSheetData, strategy: readonly MetricFigure[]): { differences: Map<string, StatedDifference>; note: string } | undefined {
-  const common = comparedToBenchmark(data);
+function commonPeriodDifferences(data: TearSheetData, common: CommonPeriod | null): { differences: StatedDifferences; note: string; periods: [string, string] } | undefined {
   const bench = data.benchmark?.name;
   if (common === null || bench === undefined) return undefined;
-  const own = metricMap(strategy);
   const span = `${data.dates[common.first]} → ${data.dates[common.last]}`;
-  const intervals = `${common.pairing.intervals} ${periodWords(common.pairing.periodsPerYear).adjective} intervals`;
-  const differences = new Map<string, StatedDifference>();
-  const shown: string[] = [];
-  for (const [name, figure] of Object.entries(COMMON_PERIOD_METRICS)) {
-    const ours = common.strategy[figure];
-    const theirs = common.benchmark[figure];
-    if (!Number.isFinite(ours) || !Number.isFinite(theirs)) continue;
-    differences.set(name, { from: theirs, to: ours, note: `${data.run.label} ${formatPercent(ours)} minus ${bench} ${formatPercent(theirs)} over the ${intervals} ${span}` });
-    const column = metricValue(own, name);
-    if (column === null || formatPercent(column) !== formatPercent(ours)) shown.push(`${metricLabel(name)} ${formatPercent(ours)}`);
+  const own = `${data.dates[0]} → ${data.dates[data.dates.length - 1]}`;
+  const column = data.metrics.benchmarkPeriod === undefined ? span : `${data.metrics.benchmarkPeriod.from} → ${data.metrics.benchmarkPeriod.to}`;
+  if (common.ownReturns && column === own) return undefined;
+  const P = common.pairing.periodsPerYear;
+  const intervals = `${formatCount(common.pairing.intervals)} ${periodWords(P).adjective} intervals`;
+  const rows = new Map<string, StatedDifference>();
+  for (const [name, ours] of common.strategy) {
+    const theirs = common.benchmark.get(name);
+    if (ours.value === null || theirs?.value == null) continue;
+    rows.set(name, { from: theirs.value, to: ours.value, periodsPerYear: P, note: `${metricLabel(name, P)}: ${data.run.label} ${formatMetric(ours, P)} minus ${bench} ${formatMetric(theirs, P)}, both over the ${intervals} ${span}` });
   }
-  const note = shown.length === 0 ? '' : ` Return differences are over the ${intervals} paired with ${bench}, ${span}, where this run has ${shown.join('; ')}.`;
-  return { differences, note };
+  const over = common.whole ? `on the ${intervals} paired with ${bench}` : `over ${span}, the period both cover`;
+  const differences: StatedDifferences = { label: common.whole ? 'Difference on the paired intervals' : `Difference over ${span}`, rows, missing: `no figure of both ${over}: nothing is subtracted across periods` };
+  const columns = common.whole && column === own ? `this run's column is its own ${formatCount(data.dates.length - 1)} returns` : `this run's column is its full period ${own}, the ${bench} column ${column}`;
+  return { differences, note: ` Each difference is this run minus ${bench} ${over} (${intervals}; hover it for both figures); ${columns}.`, periods: [own, column] };
 }
 
 export function renderTearSheet(data: TearSheetData): string {
@@ -88,9 +91,12 @@ export function renderTearSheet(data: TearSheetData): string {
   const caveats = reportCaveats(data.run, data.caveats, { strategy, ...(benchmarkMetrics === undefined ? {} : { benchmark: benchmarkMetrics }) }, bench?.name);
   const currency = data.run.currency;
   const [short, long] = rollingWindows(data.run.periodsPerYear);
-  const metricColumns: MetricColumn[] = [{ label: data.run.label, metrics: strategy }];
-  if (bench !== undefined && benchmarkMetrics !== undefined) metricColumns.push({ label: bench.name, metrics: benchmarkMetrics, periodsPerYear: data.metrics.benchmarkPeriodsPerYear ?? data.run.periodsPerYear });
-  const compared = commonPeriodDifferences(data, strategy);
+  const common = comparedToBenchmark(data);
+  const compared = commonPeriodDifferences(data, common);
+  // Each column under its period when they differ (a benchmark that starts late).
+  const period = (k: 0 | 1): { period?: string } => (compared === undefined || compared.periods[0] === compared.periods[1] ? {} : { period: compared.periods[k] });
+  const metricColumns: MetricColumn[] = [{ label: data.run.label, metrics: strategy, ...period(0) }];
+  if (bench !== undefined && benchmarkMetrics !== undefined) metricColumns.push({ label: bench.name, metrics: benchmarkMetrics, periodsPerYear: data.metrics.benchmarkPeriodsPerYear ?? data.run.periodsPerYear, ...period(1) });
 
   const scale = Math.max(0, ...data.contributors.map((c) => Math.abs(c.pnl)), ...data.detractors.map((c) => Math.abs(c.pnl)));
   const equity = charts.payload.charts.find((c) => c.id === 'equity');
@@ -102,7 +108,7 @@ export function renderTearSheet(data: TearSheetData): string {
   const fit = att === undefined ? undefined : splitModel(att.fits);
 
   const body = [
-    answerFirst(data, caveats),
+    answerFirst(data, caveats, common),
     tocNav(TOC),
     section('caveats', 'Caveats and manifest', `<div class="grid wide-first">${card(`Caveats (${caveats.length})`, caveatPanel(caveats, currency))}${card('Manifest', manifestList(data.run, bench?.name))}</div>`),
     section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference', { periodsPerYear: data.run.periodsPerYear, ...(compared === undefined ? {} : { differences: compared.differences }) }), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}${compared?.note ?? ''}`)),

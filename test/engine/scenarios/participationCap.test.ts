@@ -102,6 +102,23 @@ describe('a blank volume cell under a participation cap', () => {
     ]);
     expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1 });
   });
+
+  it('with no volume known yet (blank cells before the first): nothing fills until one is, then 10 % of it', () => {
+    // Sessions 1 and 2 are blank with no volume before them: 0 shares; sessions 3 and 4 trade 500: 50 each.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50], [50]], volumes: [[NaN], [NaN], [NaN], [500], [500]] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    expect(trades(result)).toEqual([
+      [3, 'A', 50, 50],
+      [4, 'A', 50, 50],
+    ]);
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 2 });
+  });
+
+  it('a series with no volume at all has no limit (and its data caveat says so)', () => {
+    const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50]], volumes: [[NaN], [NaN], [NaN]] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    expect(trades(result)).toEqual([[1, 'A', 1_000, 50]]);
+  });
 });
 
 describe('orders still open at the run’s end', () => {

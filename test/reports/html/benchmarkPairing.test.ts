@@ -7,27 +7,28 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTearSheet, tearSheetFromStoredRun } from '../../../reports/html/index.ts';
 import { pairedOnRows } from '../../../reports/html/series.ts';
-import { commonPeriodReturns } from '../../../reports/html/tearSheet/figures.ts';
+import { commonPeriod } from '../../../reports/html/tearSheet/figures.ts';
 import { tearSheetCharts } from '../../../reports/html/tearSheet/tearSheetCharts.ts';
 import { monthIndex } from '../../../reports/metrics/index.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { getRun, openStore, writeRun } from '../../../reports/store/index.ts';
 import { handResult } from '../store/fixtures.ts';
 
-describe('commonPeriodReturns', () => {
+const value = (metrics: ReadonlyMap<string, { value: number | null }> | undefined, name: string): number => metrics?.get(name)?.value ?? NaN;
+
+describe('commonPeriod', () => {
   it('a benchmark from session 1 to session 3 is compared over those sessions only (by hand)', () => {
     const days = [0, 91, 182, 273, 364]; // quarterly: the pairs are spaced like the series, P = 4 stands
-    const common = commonPeriodReturns([100, 110, 121, 133.1, 146.41], [null, 1, 1.05, 1.05, null], days, 4);
+    const common = commonPeriod([100, 110, 121, 133.1, 146.41], [null, 1, 1.05, 1.05, null], days, 4);
     // NAV 110 → 133.1: +21 %, over 2 returns at P = 4: 1.21² − 1, over 182 days: 1.21^(365.25/182) − 1; benchmark +5 %.
-    expect(common).toMatchObject({
-      first: 1,
-      last: 3,
-      whole: false,
-      pairing: { intervals: 2, periodsPerYear: 4 },
-      strategy: { total: expect.closeTo(0.21, 14), annual: expect.closeTo(0.4641, 14), calendar: expect.closeTo(1.21 ** (365.25 / 182) - 1, 14) },
-      benchmark: { total: expect.closeTo(0.05, 14), annual: expect.closeTo(0.1025, 14), calendar: expect.closeTo(1.05 ** (365.25 / 182) - 1, 14) },
-    });
-    expect(commonPeriodReturns([100, 101], [1, NaN], [0, 1], 252)).toBeNull();
+    expect(common).toMatchObject({ first: 1, last: 3, whole: false, ownReturns: false, pairing: { intervals: 2, periodsPerYear: 4 } });
+    expect(value(common?.strategy, 'total_return')).toBeCloseTo(0.21, 14);
+    expect(value(common?.strategy, 'annual_return')).toBeCloseTo(0.4641, 14);
+    expect(value(common?.strategy, 'cagr_calendar')).toBeCloseTo(1.21 ** (365.25 / 182) - 1, 14);
+    expect(value(common?.benchmark, 'total_return')).toBeCloseTo(0.05, 14);
+    expect(value(common?.benchmark, 'annual_return')).toBeCloseTo(0.1025, 14);
+    expect(value(common?.benchmark, 'cagr_calendar')).toBeCloseTo(1.05 ** (365.25 / 182) - 1, 14);
+    expect(commonPeriod([100, 101], [1, NaN], [0, 1], 252)).toBeNull();
   });
 
   it('a daily NAV against month-end values: both annualised over the monthly intervals with P = 12 (by hand)', () => {
@@ -38,13 +39,14 @@ describe('commonPeriodReturns', () => {
     const nav = dates.map((_, t) => 100 * 1.001 ** t);
     const feb = dates.indexOf(19782); // 2024-02-29
     const levels = dates.map((_, t) => (t === 0 ? 1 : t === feb ? 1.1 : t === dates.length - 1 ? 1.21 : null));
-    const common = commonPeriodReturns(nav, levels, dates, 252);
+    const common = commonPeriod(nav, levels, dates, 252);
     // Two monthly intervals, P = 12: benchmark 1.21^(12/2) − 1; the run 1.001^42 over the same two months.
     expect(common?.pairing).toMatchObject({ intervals: 2, periodsPerYear: 12 });
     expect(common?.whole).toBe(true);
-    expect(common?.benchmark.annual).toBeCloseTo(1.21 ** 6 - 1, 12);
-    expect(common?.strategy.annual).toBeCloseTo(1.001 ** (42 * 6) - 1, 12);
-    expect(common?.strategy.total).toBeCloseTo(1.001 ** 42 - 1, 12);
+    expect(common?.ownReturns).toBe(false);
+    expect(value(common?.benchmark, 'annual_return')).toBeCloseTo(1.21 ** 6 - 1, 12);
+    expect(value(common?.strategy, 'annual_return')).toBeCloseTo(1.001 ** (42 * 6) - 1, 12);
+    expect(value(common?.strategy, 'total_return')).toBeCloseTo(1.001 ** 42 - 1, 12);
   });
 });
 
@@ -107,7 +109,9 @@ describe('a stored daily run against a month-end benchmark', () => {
     const row = /<th scope="row">Annual return \(CAGR\)<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(row).toContain(`>${(bench * 100).toFixed(2)}%<`);
     expect(row).toContain(`>${diff.replace('−', '-')}<`);
-    expect(html).toContain(`Annual return (CAGR) ${(ours * 100).toFixed(2)}%`);
+    // The difference's title names both figures over the paired intervals.
+    expect(row).toMatch(new RegExp(`title="Annual return \\(CAGR\\): .* ${(ours * 100).toFixed(2)}% minus BM ${(bench * 100).toFixed(2)}%, both over the 6 monthly intervals 2024-01-31 → 2024-07-31"`));
+    expect(html).toContain('Each difference is this run minus BM on the 6 monthly intervals paired with BM');
   });
 
   it('labels the benchmark column by its monthly period and subtracts no per-period figure or drawdown length across periods', () => {
@@ -116,7 +120,8 @@ describe('a stored daily run against a month-end benchmark', () => {
     expect(html).toContain('<th scope="row">Best day · BM: Best month</th>');
     const row = /<th scope="row">Longest drawdown<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
     // BM: peak at the end of month 1, −1 % in month 2, back above it in month 3: 2 months (the run never falls).
-    expect(row).toBe('<td class="na" title="n = 0">no drawdown (n = 0)</td><td title="n = 2">2 months</td><td class="na" title="not comparable: daily against monthly periods">–</td>');
+    // Over the same 6 months the run never falls either: no longest drawdown of both, no difference.
+    expect(row).toBe('<td class="na" title="n = 0">no drawdown (n = 0)</td><td title="n = 2">2 months</td><td class="na" title="no figure of both on the 6 monthly intervals paired with BM: nothing is subtracted across periods">–</td>');
     expect(html).toContain("BM&#39;s returns over the 6 monthly intervals paired with the run, scaled by");
   });
 

@@ -2,8 +2,10 @@
 // severity and size, with the size in words.
 
 import { describe, expect, it } from 'vitest';
+import { renderTearSheet } from '../../../reports/html/index.ts';
 import { caveatPanel, caveatSize, headlineCaveats, reportCaveats } from '../../../reports/html/tearSheet/caveats.ts';
 import type { ReportCaveat, RunInfo } from '../../../reports/html/model.ts';
+import { fabricateTearSheet } from './fabricate.ts';
 
 const run = (over: Partial<RunInfo> = {}): RunInfo => ({
   id: '1',
@@ -101,5 +103,33 @@ describe('caveat sizes and panels', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('1 high · 0 medium · 0 low');
     expect(html).toContain('10.0% of NAV');
+  });
+});
+
+describe('the first screen', () => {
+  // size-tilt-etf from 1993 with IWM from 2000: 55 % of NAV waited in cash, and the CAGR answers another question.
+  const waited = recorded('deferred', 'high', '89 order-sessions deferred: no-price — that weight waited in cash (largest 55.0% of NAV on 1993-01-29)', 0.55, 'nav-share');
+  const summary = (caveats: ReportCaveat[]): string => {
+    const data = fabricateTearSheet({ sessions: 300 });
+    const real = { ...data, run: { ...data.run, data: { ...data.run.data, synthetic: false } }, caveats };
+    return /<section class="card answer".*?<\/section>/s.exec(renderTearSheet(real))?.[0] ?? '';
+  };
+
+  it('shows a high caveat above the headline figures, and not again in the list below them', () => {
+    const html = summary([waited, recorded('no-opens', 'medium', 'next-open fills used the session close')]);
+    const strip = html.indexOf('data-figure="high-caveats"');
+    expect(strip).toBeGreaterThan(0);
+    expect(strip).toBeLessThan(html.indexOf('class="kpis"'));
+    expect(html.match(/waited in cash/g)).toHaveLength(1);
+    expect(html).toContain('Read the figures below with this high caveat');
+    expect(html).toContain('55.0% of NAV');
+    const below = html.slice(html.indexOf('Before you trust it'));
+    expect(below).toContain('next-open fills used the session close');
+  });
+
+  it('says no other caveat is high or medium when the high ones are above', () => {
+    expect(summary([waited])).toContain('No other high or medium caveats.');
+    const clean = summary([recorded('no-opens', 'medium', 'next-open fills used the session close')]);
+    expect(clean).not.toContain('data-figure="high-caveats"');
   });
 });

@@ -1,0 +1,84 @@
+// A strategy's notes (MarketView.caveat: a step that could not apply as asked to some names)
+// gathered over a run's decisions into one caveat per note, sized by what it touched in the
+// book: the largest share of NAV a decision targeted in the names it concerns.
+
+import { isoDay } from '../data/dates.ts';
+import type { Market } from '../data/market.ts';
+import { type Caveat, caveat, type CaveatSeverity } from './caveats.ts';
+import type { PendingNote } from './viewReads.ts';
+
+/** Above this share of NAV targeted in the names a step skipped, the book is largely not what was asked: high. */
+const HIGH_SHARE = 0.05;
+/** Above this share, medium; at or below it, low. */
+const MEDIUM_SHARE = 0.01;
+
+/** One decision's note: Σ|target weight| of its names (NaN when the decision targeted no weights), how many names, of how many. */
+interface NoteAt {
+  readonly share: number;
+  readonly session: number;
+  readonly count: number;
+  readonly of: number;
+}
+
+interface NoteTally {
+  decisions: number;
+  readonly firstSession: number;
+  readonly names: Set<number>;
+  /** The decision where the names made the largest share of NAV (a known share outranks NaN; then more names). */
+  largest: NoteAt;
+}
+
+/** True when `a` is the larger note: a known share above NaN, a larger share, then more names. */
+function larger(a: NoteAt, b: NoteAt): boolean {
+  const [x, y] = [Number.isNaN(a.share) ? -1 : a.share, Number.isNaN(b.share) ? -1 : b.share];
+  return x > y || (x === y && a.count > b.count);
+}
+
+export class StrategyNotes {
+  readonly #byWhat = new Map<string, NoteTally>();
+  /** Decisions recorded, with notes or without. */
+  #decisions = 0;
+
+  /**
+   * Called after every decision: records the notes of the decision at session `t` with that decision's target weights of NAV
+   * (RebalancePlanner.targetWeight; NaN = none): a note's share is Σ|w| over its symbols (NaN
+   * when every weight is NaN: explicit orders).
+   */
+  record(notes: readonly PendingNote[], t: number, targetWeight: Float64Array): void {
+    this.#decisions++;
+    if (notes.length === 0) return;
+    const weighted = targetWeight.some((w) => !Number.isNaN(w));
+    for (const note of notes) {
+      let share = weighted ? 0 : NaN;
+      for (const i of note.symbols) if (!Number.isNaN(targetWeight[i])) share += Math.abs(targetWeight[i]);
+      const at: NoteAt = { share, session: t, count: note.symbols.length, of: note.of };
+      const tally = this.#byWhat.get(note.what);
+      if (tally === undefined) {
+        this.#byWhat.set(note.what, { decisions: 1, firstSession: t, names: new Set(note.symbols), largest: at });
+        continue;
+      }
+      tally.decisions++;
+      for (const i of note.symbols) tally.names.add(i);
+      if (larger(at, tally.largest)) tally.largest = at;
+    }
+  }
+
+  /**
+   * One `strategy-note` caveat per note, e.g. "liquidity screen minDollarVolume not applied: no
+   * volume — at 6 of 6 decisions from 2022-01-03; largest on 2022-01-03: 406 of 406 names, 100.0%
+   * of NAV in the targets", sized by that share of NAV: high above 5 %, medium above 1 %, else
+   * low. Without weights (explicit orders) it has no size and is medium: the book it touched is unknown.
+   */
+  caveats(market: Market): Caveat[] {
+    return [...this.#byWhat].map(([what, tally]) => {
+      const { share, session, count, of } = tally.largest;
+      const known = !Number.isNaN(share);
+      const severity: CaveatSeverity = !known ? 'medium' : share > HIGH_SHARE ? 'high' : share > MEDIUM_SHARE ? 'medium' : 'low';
+      const day = (t: number): string => isoDay(market.dates[t]);
+      const weight = known ? `, ${(share * 100).toFixed(1)}% of NAV in the targets` : ' (the decision targeted no weights)';
+      const message = `${what} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}; largest on ${day(session)}: ${count} of ${of} names${weight}`;
+      const names = [...tally.names].sort((a, b) => a - b).map((i) => market.symbols[i]);
+      return caveat('strategy-note', severity, message, known ? { value: share, unit: 'nav-share' } : null, names);
+    });
+  }
+}

@@ -1,0 +1,57 @@
+// What a strategy read through its MarketView, and what it said it could not do, kept for the
+// run's caveats: the data notes of a run concern the symbols it traded or read and the
+// fundamentals only when it read them (warnings.ts), and a step that could not apply as asked
+// (a liquidity screen on names without volume) becomes a caveat sized by the book it touched
+// (strategyNotes.ts). Recording costs one byte store per access: nothing is allocated.
+
+/** One decision's report that a step could not apply to some names (MarketView.caveat). */
+export interface PendingNote {
+  /** What could not apply and why, one phrase, the same at every decision (the caveat's key). */
+  readonly what: string;
+  /** Symbol indices it did not apply to. */
+  readonly symbols: readonly number[];
+  /** How many names the step applied to in all (the N of "M of N"). */
+  readonly of: number;
+}
+
+export class ViewReads {
+  /** Per symbol index: 1 once the strategy read any of its data (a price, a history, a label, universe membership). */
+  readonly symbols: Uint8Array;
+  /** True once the strategy read a fundamental value (fundamental(), sharesOutstanding(), marketCap()). */
+  fundamentals = false;
+  /** Notes of the decision under way, taken by the engine after it (take()). */
+  #pending: PendingNote[] = [];
+
+  constructor(symbolCount: number) {
+    this.symbols = new Uint8Array(symbolCount);
+  }
+
+  /** Symbols handed out as members (universe()): each counts as read. Returns `members`. */
+  members(members: Int32Array): Int32Array {
+    for (let k = 0; k < members.length; k++) this.symbols[members[k]] = 1;
+    return members;
+  }
+
+  /** A cross-section handed out: the symbols it gives a value for (not NaN) count as read. Returns `values`. */
+  values(values: Float64Array): Float64Array {
+    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.symbols[i] = 1;
+    return values;
+  }
+
+  /** A fundamental cross-section handed out: fundamentals were read, and the symbols it gives a value for. Returns `values`. */
+  fundamentalValues(values: Float64Array): Float64Array {
+    this.fundamentals = true;
+    return this.values(values);
+  }
+
+  note(note: PendingNote): void {
+    this.#pending.push(note);
+  }
+
+  /** The notes of the decision just made, emptying the list. */
+  take(): readonly PendingNote[] {
+    const out = this.#pending;
+    this.#pending = [];
+    return out;
+  }
+}

@@ -1,0 +1,70 @@
+// Data caveats concern what the run read (engine/warnings.ts RunScope): a folder with a stock that
+// misses a session and has a bad print, beside a fund with every bar. A run on the fund alone
+// carries none of the stock's notes; a run that holds the stock, or only reads it, does.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadMarket } from '../../../data/load.ts';
+import type { Market } from '../../../data/market.ts';
+import type { Caveat } from '../../../engine/caveats.ts';
+import { scenario } from '../helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'breadth-scope-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Weekdays 2024-01-01 … 01-10. STK has no bar on 01-04 (one session inside its history) and
+// prints 50 on 01-08, back to 10 the next session (a ×5 move that reverts).
+const days = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10'];
+const stock = [10, 10, 10, NaN, 10, 50, 10, 10];
+writeFileSync(join(dir, 'ETF.csv'), ['Date,Close,Volume', ...days.map((d, k) => `${d},${100 + k},1000`)].join('\n'));
+writeFileSync(join(dir, 'STK.csv'), ['Date,Close,Volume', ...days.flatMap((d, k) => (Number.isNaN(stock[k]) ? [] : [`${d},${stock[k]},1000`]))].join('\n'));
+writeFileSync(join(dir, 'symbols.csv'), 'symbol,name,asset class\nETF,a fund,fund\nSTK,a stock,stock\n');
+
+const load = (symbols?: string[]): Promise<Market> => loadMarket(dir, { cacheDir: false, ...(symbols ? { symbols } : {}) });
+const notes = (caveats: readonly Caveat[]): Caveat[] => caveats.filter((c) => c.code === 'data-note');
+const aboutStock = (caveats: readonly Caveat[]): string[] => notes(caveats).filter((c) => c.symbols.includes('STK') || /STK|survivor|without a bar|revert/.test(c.message)).map((c) => c.message);
+
+describe('data caveats scoped to what the run read', () => {
+  it('the calendar itself counts the stock gap and the move (data inspect)', async () => {
+    const market = await load();
+    const calendar = market.sources.find((s) => s.format === 'calendar alignment');
+    expect(calendar?.notes).toContain('1 sessions without a bar inside the histories of 1 symbols (NaN)');
+    expect(market.revertingMoves?.session.length).toBe(1);
+  });
+
+  it('a run on the fund alone carries none of the stock’s notes', async () => {
+    const r = scenario(await load(), { 0: { weights: { ETF: 1 } } });
+    expect(r.fills.symbol.length).toBe(1);
+    expect(aboutStock(r.caveats)).toEqual([]);
+  });
+
+  it('a --symbols run that did not load the stock carries none of them either', async () => {
+    const r = scenario(await load(['ETF']), { 0: { weights: { ETF: 1 } } });
+    expect(aboutStock(r.caveats)).toEqual([]);
+  });
+
+  it('a run holding the stock hears of its gap (1 session), its move (high: traded) and survivorship', async () => {
+    const r = scenario(await load(), { 0: { weights: { STK: 1 } } });
+    const gap = notes(r.caveats).find((c) => /without a bar/.test(c.message));
+    expect(gap).toMatchObject({ severity: 'low', size: 1, unit: 'sessions', symbols: ['STK'] });
+    expect(gap?.message).toBe('1 sessions without a bar inside the histories of 1 symbols the run read (NaN) in its sessions: STK 1');
+    const move = notes(r.caveats).find((c) => /revert/.test(c.message));
+    expect(move).toMatchObject({ severity: 'high', size: 1, symbols: ['STK'] });
+    expect(move?.message).toMatch(/^1 single-session price moves that revert .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);
+    expect(notes(r.caveats).some((c) => /survivor/.test(c.message))).toBe(true);
+  });
+
+  it('a run that only reads the stock (holding the fund) hears of them, the move low', async () => {
+    const r = scenario(await load(), {
+      0: (view) => (view.history('close', view.resolve('STK'), 3), { weights: { ETF: 1 } }),
+    });
+    expect(notes(r.caveats).find((c) => /without a bar/.test(c.message))?.symbols).toEqual(['STK']);
+    expect(notes(r.caveats).find((c) => /revert/.test(c.message))?.severity).toBe('low');
+  });
+
+  it('the gap counts only sessions of the run: from 01-05 on, STK has none', async () => {
+    const r = scenario(await load(), { 4: { weights: { STK: 1 } } }, { from: '2024-01-05' });
+    expect(notes(r.caveats).some((c) => /without a bar/.test(c.message))).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+// What a strategy read decides its data notes (fundamentals' look-ahead note only when it read
+// fundamentals), and what it could not do becomes a caveat sized by the book it touched
+// (MarketView.caveat, engine/strategyNotes.ts).
+
+import { describe, expect, it } from 'vitest';
+import { epochDay } from '../../../data/dates.ts';
+import type { Market } from '../../../data/market.ts';
+import { StrategyNotes } from '../../../engine/strategyNotes.ts';
+import { viewReads } from '../../../engine/view.ts';
+import { instantiate } from '../../../strategies/api.ts';
+import { momentum } from '../../../strategies/builtin/momentum.ts';
+import { liquidMembers } from '../../../strategies/blocks/universe.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { scenario } from '../helpers.ts';
+import { cashBook, viewAt } from '../../strategies/views.ts';
+
+const LOOK_AHEAD = 'known from the latest Publish Date of the filing; values are as last restated (a mild look-ahead on restated rows)';
+
+/** Two stocks, six sessions, revenue public from 2023-12-01, and a SimFin source with its look-ahead note. */
+function withFundamentals(): Market {
+  const m = fixtureMarket({
+    symbols: ['AAA', 'BBB'],
+    closes: [[10, 20], [11, 19], [12, 18], [13, 17], [14, 16], [15, 15]],
+    fundamentals: [0, 1].map((symbol) => ({ symbol, periodEnd: epochDay(2023, 9, 30), availableAt: epochDay(2023, 12, 1), values: { revenue: 100 + symbol } })),
+  });
+  return { ...m, sources: [{ path: 'simfin_us-income-quarterly.csv.gz', format: 'SimFin bulk csv (;)', fingerprint: '', notes: [LOOK_AHEAD] }] };
+}
+const lookAhead = (caveats: readonly { message: string }[]): boolean => caveats.some((c) => c.message.includes('look-ahead on restated rows'));
+
+describe('fundamentals notes only when fundamentals were read', () => {
+  it('a strategy on prices alone does not get the SimFin look-ahead note', () => {
+    const r = scenario(withFundamentals(), { 0: (view) => (view.history('close', 0, 3), { weights: { AAA: 1 } }) });
+    expect(lookAhead(r.caveats)).toBe(false);
+  });
+
+  it('a strategy that ranks on a fundamental gets it, high', () => {
+    const r = scenario(withFundamentals(), { 0: (view) => ({ weights: { [view.fundamental('revenue')[1] > 100 ? 'BBB' : 'AAA']: 1 } }) });
+    expect(r.caveats.find((c) => c.message.includes('look-ahead on restated rows'))).toMatchObject({ code: 'data-note', severity: 'high' });
+  });
+
+  it('momentum reads prices and the universe, not fundamentals; marketCap() counts as fundamentals', () => {
+    const market = withFundamentals();
+    const view = viewAt(market, 5);
+    instantiate(momentum, { lookback: 3, skip: 1, buckets: 2 }).decide(view, cashBook);
+    expect(viewReads(view).fundamentals).toBe(false);
+    expect(Array.from(viewReads(view).symbols)).toEqual([1, 1]);
+    const other = viewAt(market, 5);
+    other.marketCap();
+    expect(viewReads(other).fundamentals).toBe(true);
+  });
+});
+
+describe('a screen that cannot apply says so', () => {
+  // B trades 1 share a session at 1 (dollar volume 1); C has no volume at all.
+  const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[10, 1, 5], [10, 1, 5], [10, 1, 5]], volumes: [[100, 1, NaN], [100, 1, NaN], [100, 1, NaN]] });
+
+  it('liquidMembers keeps a name without volume and notes it (1 of 3 names); a zero floor screens nothing and notes nothing', () => {
+    const view = viewAt(market, 2);
+    expect(Array.from(liquidMembers(view, [0, 1, 2], 3, 100, 'minDollarVolume'))).toEqual([0, 2]);
+    expect(viewReads(view).take()).toEqual([{ what: 'liquidity screen minDollarVolume not applied to names without volume (kept unscreened)', symbols: [2], of: 3 }]);
+    expect(viewReads(view).take()).toEqual([]);
+    const free = viewAt(market, 2);
+    liquidMembers(free, [0, 1, 2], 3, 0);
+    expect(viewReads(free).take()).toEqual([]);
+  });
+
+  it('the run caveat is sized by the largest share of NAV targeted in the unscreened names', () => {
+    // Decision 0: A 60 %, C 40 % → C is 0.4 of NAV; decision 1: C alone, 100 %; decision 2 notes nothing.
+    const r = scenario(market, {
+      0: (view) => ({ weights: { A: 0.6, C: liquidMembers(view, [0, 1, 2], 3, 100, 'minDollarVolume').includes(2) ? 0.4 : 0 } }),
+      1: (view) => (liquidMembers(view, [2], 3, 100, 'minDollarVolume'), { weights: { C: 1 } }),
+      2: () => undefined,
+    });
+    const note = r.caveats.find((c) => c.code === 'strategy-note');
+    expect(note).toMatchObject({ severity: 'high', size: 1, unit: 'nav-share', symbols: ['C'] });
+    expect(note?.message).toBe('liquidity screen minDollarVolume not applied to names without volume (kept unscreened) — at 2 of 3 decisions from 2024-01-01; largest on 2024-01-02: 1 of 1 names, 100.0% of NAV in the targets');
+  });
+
+  it('severity follows the share: 0.8 % low, 3 % medium, 30 % short high; explicit orders: medium, no size', () => {
+    const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1]] });
+    const at = (weights: number[], symbols: number[]) => {
+      const notes = new StrategyNotes();
+      notes.record([{ what: 'x', symbols, of: 3 }], 0, Float64Array.from(weights));
+      return notes.caveats(market3)[0];
+    };
+    expect(at([0.992, 0.008, 0], [1])).toMatchObject({ severity: 'low', size: 0.008 });
+    expect(at([0.97, 0.03, 0], [1])).toMatchObject({ severity: 'medium', size: 0.03 });
+    expect(at([0.5, 0, -0.3], [2])).toMatchObject({ severity: 'high', size: 0.3 });
+    expect(at([NaN, NaN, NaN], [1, 2])).toMatchObject({ severity: 'medium', size: null });
+  });
+});

@@ -14,6 +14,12 @@ export interface Dialect {
   readonly decimalComma: boolean;
   /** The sniffed lines hold a double quote: fields may be quoted (RFC 4180). */
   readonly quoted: boolean;
+  /**
+   * When no number shows which mark is the decimal one (`1.234` may be 1.234 or 1234), the first
+   * such number: the decimal mark is then the delimiter's usual one, which a source note says.
+   * Undefined when a number shows it, or none could be read either way.
+   */
+  readonly unshownMark?: string;
 }
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
@@ -54,21 +60,26 @@ function countOutsideQuotes(line: string, ch: string): number {
  * `delimiter`; when none does (integers, or only `575.325`), a comma in semicolon-separated
  * files (spreadsheets write semicolons where the comma is the decimal mark), else a point.
  */
-function sniffDecimalMark(rows: string, delimiter: Delimiter): DecimalMark {
+function sniffDecimalMark(rows: string, delimiter: Delimiter): { mark: DecimalMark; unshownMark?: string } {
   let records: string[][] = [];
   try {
     records = parse(rows, { delimiter, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
   } catch {
     // A broken quote in the head: the general path's parser says where.
   }
+  let unshownMark: string | undefined;
   for (const record of records) {
     for (const field of record) {
       const mark = decimalMarkOf(field);
-      if (mark !== undefined) return mark;
+      if (mark !== undefined) return { mark };
+      unshownMark ??= showsNoMark(field) ? field : undefined;
     }
   }
-  return delimiter === ';' ? ',' : '.';
+  return { mark: delimiter === ';' ? ',' : '.', unshownMark };
 }
+
+/** A number with one mark and three digits after it (`1.234`, `575,325`): either mark could be the decimal one. */
+const showsNoMark = (field: string): boolean => /^[+-]?\d{1,3}[.,]\d{3}$/.test(field);
 
 /**
  * The dialect of a text whose first non-empty line is a header. The delimiter is the candidate
@@ -88,8 +99,9 @@ export function sniffDialect(head: string): Dialect {
     }
   }
   const quoted = lines.some((l) => l.includes('"'));
-  const decimalComma = (delimiter !== ',' || quoted) && sniffDecimalMark(lines.slice(1).join('\n'), delimiter) === ',';
-  return { delimiter, decimalComma, quoted };
+  if (delimiter === ',' && !quoted) return { delimiter, decimalComma: false, quoted };
+  const { mark, unshownMark } = sniffDecimalMark(lines.slice(1).join('\n'), delimiter);
+  return { delimiter, decimalComma: mark === ',', quoted, unshownMark };
 }
 
 /** "read as semicolon-separated with decimal commas": how a line was split, for error messages. */

@@ -120,18 +120,24 @@ export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): num
 // A date-time at midnight, with or without seconds, fraction and a UTC designator or offset:
 // yfinance writes a daily bar as local midnight, `2024-01-02 00:00:00-05:00`, which is that date.
 const MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** YYYYMMDD, alone or at midnight as QuantConnect LEAN writes a daily bar (`20240102 00:00`). */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?: 00:00(?::00)?)?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Day, English month abbreviation, year: Refinitiv Eikon's 18-Jan-2024 (or 18 Jan 2024): the month's name leaves no doubt. */
+const NAMED_MONTH = /^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{4})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
  * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
  * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`, `2024-01-02 00:00:00-05:00`: the date as
- * written, whatever the offset), or compact `YYYYMMDD`; NaN otherwise.
+ * written, whatever the offset), compact `YYYYMMDD` (or `YYYYMMDD 00:00`), or `18-Jan-2024`; NaN otherwise.
  * Day-month orders (`01/02/2024`) are never guessed.
  */
 export function parseDateText(text: string): number {
   const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
-  return m ? validEpochDay(+m[1], +m[2], +m[3]) : NaN;
+  if (m) return validEpochDay(+m[1], +m[2], +m[3]);
+  const named = NAMED_MONTH.exec(text);
+  return named ? validEpochDay(+named[3], MONTHS.indexOf(named[2].toLowerCase()) + 1, +named[1]) : NaN;
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -232,7 +238,7 @@ export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-D
 
 /** The refusal of a price file's date field (the forms parseDateText accepts). */
 export function badBarDateError(at: FieldPlace, text: string): DataError {
-  return badDateError(at, text, 'YYYY-MM-DD (or YYYYMMDD, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
+  return badDateError(at, text, 'YYYY-MM-DD (or YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
 }
 
 /** A required number: blank or malformed text is an error, never a silent NaN. */

@@ -18,19 +18,22 @@ export type Role = 'ticker' | 'date' | PriceField | BarPeriodRole;
 /** Normalised header names per role (normalizeColumnName of what files print). */
 const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   ticker: ['ticker', 'symbol'],
-  date: ['date', 'timestamp', 'datetime', 'tradedate'],
-  open: ['open'],
-  high: ['high'],
-  low: ['low'],
-  close: ['close', 'closelast'],
+  // MetaStock's <DTYYYYMMDD>, Refinitiv Eikon's Exchange Date.
+  date: ['date', 'timestamp', 'datetime', 'tradedate', 'dtyyyymmdd', 'exchangedate'],
+  // Bloomberg's PX_OPEN, PX_HIGH, PX_LOW, PX_LAST, PX_VOLUME; Barchart's Last (the day's last trade).
+  open: ['open', 'pxopen'],
+  high: ['high', 'pxhigh'],
+  low: ['low', 'pxlow'],
+  close: ['close', 'closelast', 'last', 'pxlast'],
   adjClose: ['adjclose', 'adjustedclose', 'adjclosing'],
-  volume: ['volume', 'vol'],
+  volume: ['volume', 'vol', 'pxvolume'],
   // Cash per share on the ex-date: yfinance Dividends, Tiingo divCash, Alpha Vantage dividend_amount, Quandl WIKI Ex-Dividend.
   dividend: ['dividends', 'dividend', 'divcash', 'dividendamount', 'exdividend'],
   // yfinance's fund distributions, paid in cash like a dividend (its Adj Close reflects them).
   capitalGain: ['capitalgains', 'capitalgain'],
-  // New shares per old (blank, 0 or 1 = none): yfinance Stock Splits, Tiingo splitFactor, Alpha Vantage split_coefficient, Quandl Split Ratio.
-  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'splitratio', 'splitfactor', 'splitcoefficient'],
+  // New shares per old (blank, 0 or 1 = none): yfinance Stock Splits, Tiingo splitFactor, Alpha Vantage split_coefficient, Quandl Split Ratio,
+  // zipline's csvdir `split` (csvdir.py stores 1/split as the price ratio, so 2.0 is a 2-for-1 split; 1.0 = none).
+  splitRatio: ['stocksplits', 'stocksplit', 'splits', 'split', 'splitratio', 'splitfactor', 'splitcoefficient'],
   adjOpen: ['adjopen', 'adjustedopen'],
   adjHigh: ['adjhigh', 'adjustedhigh'],
   adjLow: ['adjlow', 'adjustedlow'],
@@ -71,6 +74,9 @@ export function hasRole(columns: PriceColumns, role: Role): boolean {
   return columns.roles.includes(role);
 }
 
+/** A field of a data row, not a header name: digits with marks, signs, spaces, date and time separators. */
+const DATA_FIELD = /^[\d.,:\s/+-]+$/;
+
 /** What a header line may look like, for error messages. */
 export const PRICE_HEADER_EXAMPLES =
   'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Capital Gains, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
@@ -99,6 +105,9 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
     throw new DataError(file, line, `the header "${header.join(',')}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
   }
+  if (header.length > 1 && header.every((field) => DATA_FIELD.test(field))) {
+    throw new DataError(file, line, `the file has no header: its first line ${shown} is a row of data (QuantConnect LEAN's daily files have none)`, `add a first line naming the columns, e.g. Date,Open,High,Low,Close,Volume for LEAN's order (LEAN writes equity prices ×10,000: divide them first)`);
+  }
   const missing: string[] = [];
   if (!has('date')) missing.push('date column (Date, timestamp or datetime)');
   if (!has('close') && !has('adjClose')) missing.push('close column (Close or Adj Close)');
@@ -111,6 +120,10 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
 
 /**
  * Settles, in place, what a header's columns mean together, and says how (the source notes):
+ *   - Barchart's `Time` with no Date column is the date (its daily files put the date there;
+ *     beside a Date, Time is Stooq's <TIME>, read only to refuse intraday bars);
+ *   - Norgate's `Unadjusted Close` beside `Close`: Unadjusted Close is the traded close and Close
+ *     the adjusted one (AdjClose), so Open, High and Low, on Close's basis, are its adjusted bar;
  *   - Investing.com's `Price` beside Open, High and Low with no Close column is the close;
  *   - with a Close, the adjusted bar (AdjOpen, AdjHigh, AdjLow) is read only to check it against
  *     AdjClose: trades use the raw Open/High/Low/Close, and AdjVolume (in adjusted shares) is ignored;
@@ -120,7 +133,19 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
 function readLayoutRoles(header: readonly string[], roles: (Role | null)[]): string[] {
   const notes: string[] = [];
   const at = (role: Role): number => roles.indexOf(role);
-  const price = header.findIndex((name) => normalizeColumnName(name) === 'price');
+  const named = (name: string): number => header.findIndex((h) => normalizeColumnName(h) === name);
+  if (at('date') < 0 && at('time') >= 0) {
+    notes.push(`${header[at('time')]} read as the date (Barchart's layout: no Date column, the day in Time)`);
+    roles[at('time')] = 'date';
+  }
+  const unadjusted = named('unadjustedclose');
+  if (unadjusted >= 0 && at('close') >= 0 && at('adjClose') < 0) {
+    notes.push(`${header[unadjusted]} is the traded close and ${header[at('close')]} the adjusted one (Norgate's layout)`);
+    roles[at('close')] = 'adjClose';
+    roles[unadjusted] = 'close';
+    for (const [raw, adjusted] of [['open', 'adjOpen'], ['high', 'adjHigh'], ['low', 'adjLow']] as const) if (at(raw) >= 0) roles[at(raw)] = adjusted;
+  }
+  const price = named('price');
   if (price > 0 && roles[price] === null && at('close') < 0 && at('adjClose') < 0 && at('open') >= 0 && at('high') >= 0 && at('low') >= 0) {
     roles[price] = 'close';
     notes.push(`${header[price]} read as the close (Investing.com's layout: Price beside Open, High and Low, no Close column)`);
@@ -131,7 +156,8 @@ function readLayoutRoles(header: readonly string[], roles: (Role | null)[]): str
   if (at('close') >= 0) {
     const bar = adjusted.filter((role) => role !== 'adjVolume');
     if (at('adjVolume') >= 0) roles[at('adjVolume')] = null;
-    if (bar.length > 0) notes.push(`${names(bar)} checked as a bar against AdjClose only: trades use the raw Open/High/Low and Close`);
+    const traded = at('open') >= 0 ? 'the raw Open/High/Low and Close' : 'the Close (there is no raw Open/High/Low)';
+    if (bar.length > 0) notes.push(`${names(bar)} checked as a bar against AdjClose only: trades use ${traded}`);
     return notes;
   }
   for (const role of adjusted) {

@@ -7,7 +7,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
-import { splitHeader } from '../formats/dialect.ts';
+import { delimiterName, splitHeader } from '../formats/dialect.ts';
+import { plainNumberText, type DecimalMark } from '../formats/numberMarks.ts';
 import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
 import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
 import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
@@ -56,10 +57,19 @@ function columnsOf(read: ReadPrices): SourceInfo['columns'] {
   return { used: usedColumns(read.parsed.columns), ignored: ignoredColumns(read.parsed.columns) };
 }
 
+/**
+ * How the file was split and its numbers read; where no number shows its decimal mark, which
+ * mark was taken and what that made of a number (`1.234` → 1234 in a semicolon file).
+ */
 function dialectNote(read: ReadPrices): string[] {
-  const { delimiter, decimalComma, quoted } = read.dialect;
+  const { delimiter, decimalComma, quoted, unshownMark } = read.dialect;
   const parts = [delimiter === ';' ? 'semicolon-separated' : delimiter === '\t' ? 'tab-separated' : '', decimalComma ? 'decimal commas' : '', quoted ? 'quoted fields' : ''].filter(Boolean);
-  return parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
+  const notes = parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
+  if (unshownMark !== undefined) {
+    const [decimal, other]: DecimalMark[] = decimalComma ? [',', '.'] : ['.', ','];
+    notes.push(`no number shows its decimal mark (${unshownMark}: three digits after its one mark, a decimal or a thousands separator): "${decimal}" taken as the decimal mark, as ${delimiterName(delimiter)}-separated files usually write it, so ${unshownMark} was read as ${plainNumberText(unshownMark, decimal)} ("${other}" a thousands separator) — if it means ${unshownMark.replace(other, '.')}, write it as ${unshownMark.replace(other, decimal)}`);
+  }
+  return notes;
 }
 
 /** A long file: its own SourceInfo. */

@@ -11,8 +11,9 @@ import { parse } from 'csv-parse/sync';
 import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
 import { DataError } from '../errors.ts';
 import { slashedDateOrder } from '../formats/fields.ts';
-import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
+import { decimalMarkOf, needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
+import { barchartFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 
 export interface ReadPrices {
@@ -30,7 +31,7 @@ const UNIT_SEPARATOR = 0x1f;
 const QUOTE = 0x22;
 
 type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
-type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'slashedDates'>;
+type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'slashedDates' | 'slashedDatesSaid'>;
 const SLASHED_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
 
 /** True when the byte scanner can read a file of this dialect. */
@@ -46,11 +47,19 @@ export function readPriceFile(file: string, options: ReaderOptions = {}): ReadPr
 }
 
 /** Parses a price file's decoded bytes (read whole by the caller, e.g. on a worker thread). */
-export function parsePriceBytes(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions = {}): ReadPrices {
+export function parsePriceBytes(file: string, whole: Buffer, contentHash: string, given: ReaderOptions = {}): ReadPrices {
+  const footer = barchartFooter(whole);
+  const read = parseBody(file, footer ? whole.subarray(0, footer.end) : whole, contentHash, given, footer !== undefined);
+  return footer ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
+}
+
+/** parsePriceBytes without a vendor's footer; `monthFirst`: the footer said the dates are month/day/year. */
+function parseBody(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
   const head = bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES));
   const dialect = sniffDialect(head);
   // 01/18/2024: the whole file says which field is the month (a streamed file is not read twice: refused as before).
-  const options = SLASHED_DATE.test(head) ? { ...given, slashedDates: slashedDateOrder(bytes.toString('latin1')) } : given;
+  const shown = SLASHED_DATE.test(head) ? slashedDateOrder(bytes.toString('latin1')) : undefined;
+  const options = shown !== undefined ? { ...given, slashedDates: shown } : monthFirst ? { ...given, slashedDates: 'monthFirst' as const, slashedDatesSaid: true } : given;
   if (fastPathReads(dialect)) {
     const parser = new PriceRowParser(file, { ...options, rowsHint: estimateLines(bytes) });
     try {
@@ -104,7 +113,7 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
  * number whose marks do not fit the file's decimal mark.
  */
 function readGeneral(file: string, bytes: Buffer, contentHash: string, options: PriceReaderOptions, sniffed: Dialect): ReadPrices {
-  const dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
+  let dialect: Dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
   const decimal = dialect.decimalComma ? ',' : '.';
   const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
   let records: { record: string[]; info: { lines: number } }[];
@@ -125,7 +134,10 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
     const fields = record.map((field, k) => {
       const role = roles[k];
       if (role === null || role === undefined) return '';
-      if (role === 'ticker' || role === 'date' || !needsMarksRead(field, decimal)) return field;
+      if (role === 'ticker' || role === 'date') return field;
+      // A number below the sniffed head may show the mark the head did not.
+      if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
+      if (!needsMarksRead(field, decimal)) return field;
       const plain = plainNumberText(field, decimal);
       if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
       return plain;

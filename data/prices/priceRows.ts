@@ -5,8 +5,10 @@
 // check; a field padded with spaces sends a file to the general path, which trims it. It
 // validates as it goes (field count, numbers, dates, positive prices, bars whose Open and Close
 // lie within [Low, High] (barCheck.ts), one direction of dates per ticker, no duplicates) and
-// reports the file and line of the first problem. An Open, High, Low or Volume column empty on
-// every row is dropped (and said); one empty on some rows only is an error (Volume: unknown there). Per-symbol files (the ticker is the file name)
+// reports the file and line of the first problem. An optional price column (Open, High, Low, the
+// adjusted bar, Close beside AdjClose) is judged per ticker: empty on every row of a ticker, that
+// ticker reads as if the column were absent (and it is said); empty on some of its rows only, an
+// error (Volume: unknown there). A column empty for every ticker is dropped. Per-symbol files (the ticker is the file name)
 // and long files (one row per ticker and date; tickers may be interleaved) alike; rows in
 // descending date order are accepted and turned around.
 
@@ -18,6 +20,7 @@ import { readMarkedValue } from '../formats/markedValues.ts';
 import { ADJUSTED_BAR, barProblem, OHL_BESIDE_ADJ_CLOSE, TRADED_BAR, type BarNames } from './barCheck.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { RevertingFactorCheck } from './revertingFactor.ts';
+import { isEvent, moveEventsToNextBar, type EventField, type EventRow } from './eventRows.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
@@ -37,6 +40,8 @@ export interface ParsedPrices {
   readonly blankAdjCloseRows: Int32Array;
   /** Open, High, Low, Volume (or Close beside AdjClose) columns empty on every row: dropped (their role is null in columns). */
   readonly emptyColumns: readonly string[];
+  /** Long files: per ticker, the optional columns empty on every one of its rows but filled for other tickers (NaN there: read as absent for it). */
+  readonly emptyFor: ReadonlyMap<string, readonly PriceField[]>;
   /** Long files: rows naming a ticker and a date but no price at all (yfinance's stacked download before a ticker's first trade), skipped, per ticker. */
   readonly pricelessRows: ReadonlyMap<string, number>;
   /** How values were read beyond plain decimals (a $ sign, a volume's M suffix, month/day/year dates), once each. */
@@ -52,6 +57,11 @@ const VOLUME = 4;
 const IGNORED = 5;
 const EVENT = 6; // dividends, capital gains and split ratios: blank or 0 = none
 const BAR_PERIOD = 7; // Stooq's <TIME> and <PER>: a daily bar's, or refused
+// What a row with an empty price field holds (#priceState), read once per such row.
+const UNREAD = -1;
+const HAS_PRICE = 0;
+const PRICELESS = 1;
+const EVENTS_ONLY = 2;
 const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   ticker: TICKER,
   date: DATE,
@@ -71,7 +81,8 @@ const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   time: BAR_PERIOD,
   period: BAR_PERIOD,
 };
-const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
+/** Each field's name in messages. */
+export const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
   open: 'Open',
   high: 'High',
   low: 'Low',
@@ -106,6 +117,8 @@ interface BarColumns {
   readonly low: Float64Array | undefined;
   readonly close: Float64Array | undefined;
   readonly names: BarNames;
+  /** The traded bar of a file with Close and AdjClose: AdjClose, the close of a ticker whose Close is empty (checked as OHL_BESIDE_ADJ_CLOSE). */
+  readonly closeWhenEmpty: Float64Array | undefined;
 }
 
 const COMMA = 44;
@@ -131,6 +144,8 @@ export interface PriceRowParserOptions {
   readonly separator?: number;
   /** Which field of a `01/18/2024` date is the month, when the file as a whole shows it (fields.ts slashedDateOrder); unset: such dates are refused. */
   readonly slashedDates?: SlashedDateOrder;
+  /** The order of slashedDates was said elsewhere (a vendor's footer, with its own note), not shown by the dates. */
+  readonly slashedDatesSaid?: boolean;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
   readonly dialectNote?: string;
 }
@@ -181,9 +196,11 @@ export class PriceRowParser {
   /** Per ticker: +1 ascending, -1 descending, 0 not known yet. */
   #direction: number[] = [];
   #blankRows = 0;
-  /** Per field position: rows where it was empty, and the first such line (optional columns). */
-  #emptyRows: number[] = [];
-  #firstEmptyLine: number[] = [];
+  /** Per field position, per ticker id: rows where it was empty, and the first such line (optional columns). */
+  #emptyRows: number[][] = [];
+  #firstEmptyLine: number[][] = [];
+  /** Per ticker id: rows stored. */
+  #rowsOf: number[] = [];
   /** The bars checked on each row (set per header), and their columns (set as they grow). */
   #barSpecs: BarSpec[] = [];
   #bars: BarColumns[] = [];
@@ -191,12 +208,12 @@ export class PriceRowParser {
   #factorCheck: RevertingFactorCheck | undefined;
   #close: Float64Array | undefined;
   #adjClose: Float64Array | undefined;
-  /** A Close column beside AdjClose that is empty on the first row: AdjClose is the price unless a Close turns up (an error). */
-  #closeAbsent = false;
   /** Ticker ids by lower-case spelling, to refuse two spellings of one symbol. */
   #tickerByCase = new Map<string, number>();
   #firstLineOf: number[] = [];
   #priceless = new Map<string, number>();
+  /** Rows with a dividend or split but no price, moved onto the next bar in finish(). */
+  #eventRows: EventRow[] = [];
   #readNotes = new Set<string>();
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
@@ -240,35 +257,46 @@ export class PriceRowParser {
     if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
-    const emptyColumns = this.#dropEmptyColumns();
-    return this.#grouped(perTicker, emptyColumns);
+    const emptyFor = this.#judgeEmptyColumns(perTicker);
+    return this.#grouped(perTicker, emptyFor);
   }
 
   /**
-   * Drops the optional columns that are empty on every row and returns their names; throws at the
-   * first empty Open, High or Low of a column filled on other rows.
+   * Judges each optional column per ticker: empty on every row of a ticker, absent for it; empty on
+   * some of its rows only, an error at the first (Volume excepted: unknown there). A column empty
+   * for every ticker is dropped from the file. Returns the dropped columns' names and, per
+   * ticker, the columns absent for it alone.
    */
-  #dropEmptyColumns(): string[] {
+  #judgeEmptyColumns(tickerIds: readonly number[]): { dropped: string[]; emptyFor: Map<string, PriceField[]> } {
     const roles = [...this.#columns!.roles];
     const dropped: string[] = [];
-    this.#emptyRows.forEach((count, k) => {
+    const emptyFor = new Map<string, PriceField[]>();
+    this.#emptyRows.forEach((counts, k) => {
       const role = roles[k] as PriceField;
-      if (!(count > 0)) return;
-      if (this.#fields[role]!.subarray(0, this.#rows).every(Number.isNaN)) {
+      const emptyTickers = tickerIds.filter((id) => counts[id] > 0);
+      if (emptyTickers.length === 0) return;
+      const partly = emptyTickers.find((id) => counts[id] < this.#rowsOf[id]);
+      if (partly !== undefined && role !== 'volume') throw this.#emptyPriceError(k, this.#firstEmptyLine[k][partly], partly);
+      if (emptyTickers.length === tickerIds.length && partly === undefined) {
         delete this.#fields[role];
         roles[k] = null;
         dropped.push(COLUMN_NAME[role]);
-      } else if (role !== 'volume') throw this.#emptyPriceError(k, this.#firstEmptyLine[k]);
+        return;
+      }
+      for (const id of emptyTickers) if (counts[id] === this.#rowsOf[id]) emptyFor.set(this.#tickers[id], [...(emptyFor.get(this.#tickers[id]) ?? []), role]);
     });
     if (dropped.length > 0) this.#columns = { ...this.#columns!, roles };
-    return dropped;
+    return { dropped, emptyFor };
   }
 
-  #emptyPriceError(field: number, line: number): DataError {
+  /** An empty price where the same ticker has one on another row: the fix is to fill it, or to leave it empty on every row of the ticker. */
+  #emptyPriceError(field: number, line: number, id = this.#current): DataError {
     const column = this.#columnNames[field];
+    const ticker = this.#tickers[id];
+    const rows = this.#long ? ` of ${ticker}` : '';
     const isClose = this.#columns!.roles[field] === 'close';
-    const absent = !isClose ? ` (or leave ${column} empty on every row when it is not known)` : this.#fields.adjClose ? ' (or leave Close empty on every row: Adj Close is then the price)' : '';
-    return new DataError(this.#file, line, `${column} is empty`, `fill in the price or remove the row${absent}`);
+    const absent = !isClose ? ` (or leave ${column} empty on every row${rows} when it is not known)` : this.#fields.adjClose ? ` (or leave Close empty on every row${rows}: Adj Close is then the price)` : '';
+    return new DataError(this.#file, line, `${column} is empty${this.#long ? ` for ${ticker}` : ''}`, `fill in the price or remove the row${absent}`);
   }
 
   #tickerId(ticker: string): number {
@@ -282,6 +310,7 @@ export class PriceRowParser {
       this.#firstBlankAdj.push(-1);
       this.#blankAdj.push(0);
       this.#direction.push(0);
+      this.#rowsOf.push(0);
     } else if (id !== this.#current) this.#interleaved = true;
     return id;
   }
@@ -328,8 +357,7 @@ export class PriceRowParser {
   #barsToCheck(): BarSpec[] {
     const has = this.#fields;
     const specs: BarSpec[] = [];
-    const tradedClose = has.close && !this.#closeAbsent;
-    if (has.high || has.low) specs.push({ open: 'open', high: 'high', low: 'low', close: tradedClose ? 'close' : 'adjClose', names: tradedClose ? TRADED_BAR : OHL_BESIDE_ADJ_CLOSE });
+    if (has.high || has.low) specs.push({ open: 'open', high: 'high', low: 'low', close: has.close ? 'close' : 'adjClose', names: has.close ? TRADED_BAR : OHL_BESIDE_ADJ_CLOSE });
     if (has.adjHigh || has.adjLow) specs.push({ open: 'adjOpen', high: 'adjHigh', low: 'adjLow', close: 'adjClose', names: ADJUSTED_BAR });
     return specs;
   }
@@ -356,7 +384,7 @@ export class PriceRowParser {
 
   #bindBars(): void {
     const f = this.#fields;
-    this.#bars = this.#barSpecs.map((spec) => ({ open: f[spec.open], high: f[spec.high], low: f[spec.low], close: f[spec.close], names: spec.names }));
+    this.#bars = this.#barSpecs.map((spec) => ({ open: f[spec.open], high: f[spec.high], low: f[spec.low], close: f[spec.close], names: spec.names, closeWhenEmpty: spec.close === 'close' ? f.adjClose : undefined }));
   }
 
   /** Lines in bytes[0, end), where bytes[end-1] is a newline. */
@@ -396,6 +424,7 @@ export class PriceRowParser {
     let p = start;
     let q = start;
     let day = NaN;
+    let priceState = UNREAD;
     for (let k = 0; k < fieldCount; k++) {
       const kind = kinds[k];
       const last = k === fieldCount - 1;
@@ -434,17 +463,34 @@ export class PriceRowParser {
       } else if (kind === DATE) day = this.#parseDate(k, bytes, p, fieldEnd);
       else if (kind === BAR_PERIOD) this.#refuseIntraday(k, bytes.toString('utf8', p, fieldEnd));
       else if (kind !== IGNORED) {
-        if (p === fieldEnd && this.#long && this.#isPricelessRow(bytes, start)) return bytes.indexOf(NEWLINE, q);
+        if (p === fieldEnd && kind !== EVENT) {
+          if (priceState === UNREAD) priceState = this.#priceState(bytes, start);
+          if (priceState === EVENTS_ONLY || (priceState === PRICELESS && this.#long)) {
+            this.#targets[k][row] = NaN;
+            p = ++q;
+            continue;
+          }
+        }
         this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
       }
       p = ++q;
     }
-    if (this.#closeAbsent && this.#close![row] === this.#close![row]) throw this.#emptyPriceError(this.#columns!.roles.indexOf('close'), this.#firstEmptyLine[this.#columns!.roles.indexOf('close')]);
+    if (priceState === PRICELESS && this.#long) {
+      const ticker = this.#tickers[this.#current];
+      this.#priceless.set(ticker, (this.#priceless.get(ticker) ?? 0) + 1);
+      return q - 1;
+    }
+    if (priceState === EVENTS_ONLY) {
+      this.#acceptDay(day);
+      this.#eventRows.push(this.#eventRow(row, day));
+      return q - 1;
+    }
     for (let b = 0; b < this.#bars.length; b++) this.#checkBar(this.#bars[b], row, day);
     this.#acceptDay(day);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
+    this.#rowsOf[this.#current]++;
     this.#rows++;
     return q - 1;
   }
@@ -477,7 +523,7 @@ export class PriceRowParser {
     const order = this.#options.slashedDates;
     if (day !== day && order !== undefined) {
       day = parseSlashedDate(bytes.toString('latin1', start, end), order);
-      if (day === day) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
+      if (day === day && !this.#options.slashedDatesSaid) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
     }
     if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[field]), bytes.toString('utf8', start, end));
     return day;
@@ -491,31 +537,47 @@ export class PriceRowParser {
   }
 
   /**
-   * True (and counted) when a long file's row names its ticker and date but holds no price at all:
-   * yfinance's stacked download writes one for each ticker on every date, before its first trade too.
+   * Whether a row with an empty price field has any price: PRICELESS when every price and event
+   * field is empty or 0 (yfinance's stacked download writes such a row for each ticker on every
+   * date, before its first trade too), EVENTS_ONLY when only a dividend or split is given
+   * (eventRows.ts), HAS_PRICE otherwise.
    */
-  #isPricelessRow(bytes: Buffer, start: number): boolean {
+  #priceState(bytes: Buffer, start: number): number {
     const end = this.#lineEnd(bytes, start);
-    let k = 0;
-    let empty = true;
-    for (let q = start; q <= end && empty; q++) {
-      const c = q === end ? this.#separator : bytes[q];
-      if (c === this.#separator) k++;
-      else if (this.#kinds[k] > DATE && this.#kinds[k] !== IGNORED && this.#kinds[k] !== BAR_PERIOD) empty = false;
+    let events = false;
+    for (let k = 0, from = start, q = start; q <= end; q++) {
+      if (q < end && bytes[q] !== this.#separator) continue;
+      const kind = this.#kinds[k];
+      if (q > from && (kind === PRICE || kind === ADJ_CLOSE || kind === VOLUME)) return HAS_PRICE;
+      if (q > from && kind === EVENT && parseNumberBytes(bytes, from, q) !== 0) events = true;
+      k++;
+      from = q + 1;
     }
-    if (!empty) return false;
-    const ticker = this.#tickers[this.#current];
-    this.#priceless.set(ticker, (this.#priceless.get(ticker) ?? 0) + 1);
-    return true;
+    return events ? EVENTS_ONLY : PRICELESS;
   }
+
+  /** The events of an EVENTS_ONLY row (stored at `row`, which the next row overwrites). */
+  #eventRow(row: number, day: number): EventRow {
+    const events: [EventField, number][] = [];
+    this.#columns!.roles.forEach((role, k) => {
+      if (this.#kinds[k] === EVENT && isEvent(role as EventField, this.#targets[k][row])) events.push([role as EventField, this.#targets[k][row]]);
+    });
+    return { ticker: this.#tickers[this.#current], day, line: this.#line, events };
+  }
+
 
   /** A bar that cannot be true is an error naming its date (and ticker, in a long file). */
   #checkBar(bar: BarColumns, row: number, day: number): void {
     const open = bar.open === undefined ? NaN : bar.open[row];
     const high = bar.high === undefined ? NaN : bar.high[row];
     const low = bar.low === undefined ? NaN : bar.low[row];
-    const close = bar.close === undefined ? NaN : bar.close[row];
-    const bad = barProblem(open, high, low, close, bar.names);
+    let close = bar.close === undefined ? NaN : bar.close[row];
+    let names = bar.names;
+    if (close !== close && bar.closeWhenEmpty !== undefined) {
+      close = bar.closeWhenEmpty[row];
+      names = OHL_BESIDE_ADJ_CLOSE;
+    }
+    const bad = barProblem(open, high, low, close, names);
     if (bad === undefined) return;
     const whose = this.#long ? ` for ${this.#tickers[this.#current]}` : '';
     throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${whose}`, bad.fix);
@@ -555,7 +617,7 @@ export class PriceRowParser {
     let value = parseNumberBytes(bytes, start, end);
     if (Number.isNaN(value)) {
       const text = bytes.toString('utf8', start, end);
-      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind === EVENT ? 'event' : 'price');
+      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event');
       if (marked === undefined) throw notANumberError(this.#place(column), text);
       value = marked.value;
       this.#readNotes.add(marked.note);
@@ -568,30 +630,27 @@ export class PriceRowParser {
   }
 
   /**
-   * An empty Close: beside AdjClose, empty on every row is allowed (AdjClose is then the price,
-   * and the traded bar is checked around it); otherwise an error.
+   * An empty Close: beside AdjClose, empty on every row of a ticker is allowed (AdjClose is then
+   * its price, and its traded bar is checked around it); otherwise an error.
    */
   #emptyClose(field: number): number {
     if (!this.#fields.adjClose) throw this.#emptyPriceError(field, this.#line);
-    if (this.#rows === 0 && !this.#closeAbsent) {
-      this.#closeAbsent = true;
-      this.#barSpecs = this.#barsToCheck();
-      this.#bindBars();
-    }
     return this.#emptyOptional(PRICE, field);
   }
 
   /**
-   * An empty Open, High, Low or Volume: NaN (a Volume: unknown, no participation cap), counted so
-   * that finish() drops a column empty on every row; an empty price after rows that had one is
-   * an error at once.
+   * An empty Open, High, Low or Volume: NaN (a Volume: unknown, no participation cap), counted per
+   * ticker so that finish() judges a column empty on every row of a ticker; an empty price after
+   * rows of the same ticker that had one is an error at once.
    */
   #emptyOptional(kind: number, field: number): number {
-    const before = (this.#emptyRows[field] ??= 0);
-    if (before === 0) this.#firstEmptyLine[field] = this.#line;
-    this.#emptyRows[field]++;
-    // Fewer empties than stored rows: some stored row has this price.
-    if (kind === PRICE && before < this.#rows) throw this.#emptyPriceError(field, this.#line);
+    const id = this.#current;
+    const counts = (this.#emptyRows[field] ??= []);
+    const before = (counts[id] ??= 0);
+    if (before === 0) (this.#firstEmptyLine[field] ??= [])[id] = this.#line;
+    counts[id]++;
+    // Fewer empties than the ticker's stored rows: one of them has this price.
+    if (kind === PRICE && before < this.#rowsOf[id]) throw this.#emptyPriceError(field, this.#line);
     return NaN;
   }
 
@@ -621,7 +680,7 @@ export class PriceRowParser {
   }
 
   /** Rows grouped by ticker (a stable counting sort when the file interleaves tickers). */
-  #grouped(tickerIds: readonly number[], emptyColumns: readonly string[]): ParsedPrices {
+  #grouped(tickerIds: readonly number[], { dropped, emptyFor }: { dropped: string[]; emptyFor: Map<string, PriceField[]> }): ParsedPrices {
     const n = this.#rows;
     const rowStart = new Int32Array(tickerIds.length + 1);
     const slot = new Int32Array(this.#tickers.length).fill(-1);
@@ -647,20 +706,23 @@ export class PriceRowParser {
       day.subarray(from, to).reverse();
       for (const column of Object.values(fields)) column.subarray(from, to).reverse();
     }
+    const tickers = tickerIds.map((id) => this.#tickers[id]);
+    const moved = moveEventsToNextBar({ file: this.#file, tickers, rowStart, day, fields }, this.#eventRows);
     return {
       file: this.#file,
       columns: this.#columns!,
       descending: descending.map((id) => this.#tickers[id]),
       blankRows: this.#blankRows,
-      tickers: tickerIds.map((id) => this.#tickers[id]),
+      tickers,
       rowStart,
       day,
       fields,
       firstBlankAdjCloseLine: Int32Array.from(tickerIds, (id) => this.#firstBlankAdj[id]),
       blankAdjCloseRows: Int32Array.from(tickerIds, (id) => this.#blankAdj[id]),
-      emptyColumns,
+      emptyColumns: dropped,
+      emptyFor,
       pricelessRows: this.#priceless,
-      readNotes: [...this.#readNotes],
+      readNotes: [...this.#readNotes, ...moved],
     };
   }
 }

@@ -1,15 +1,16 @@
 // Parsed price rows → one series per symbol, deciding what each file's prices mean:
 //   - only AdjClose: it is the close, read as total return (priceKind totalReturn, no dividends);
 //   - Close with event columns (dividends: yfinance Dividends, Tiingo divCash, Alpha Vantage
-//     dividend_amount, Quandl Ex-Dividend, plus yfinance Capital Gains paid as cash; splits:
-//     Stock Splits, splitFactor, split_coefficient, Split Ratio): Close is the traded price; what
+//     dividend_amount, Quandl Ex-Dividend, zipline dividend, plus yfinance Capital Gains paid as
+//     cash; splits: Stock Splits, splitFactor, split_coefficient, Split Ratio, zipline split): Close is the traded price; what
 //     a column states is the truth for its kind (a split is applied where Close moved by it; a
 //     Close that is already split-adjusted, as yfinance prints it, has no split left to apply);
 //     a kind no column states is derived from Close vs AdjClose when there is one; AdjClose steps
 //     the stated events do not explain are listed (corporateActions.ts);
-//   - yfinance's Dividends column with NO Adj Close (`history` with its default
+//   - yfinance's Dividends and Stock Splits columns with NO Adj Close (`history` with its default
 //     auto_adjust=True): Close already includes the dividends, so it is read as total return and
-//     the listed dividends are not paid a second time (a source note says so);
+//     the listed dividends are not paid a second time (a source note says so); any other cash
+//     column beside a lone Close (zipline csvdir's dividend, Norgate's Dividend) is paid as cash;
 //   - Close and AdjClose: Close is the traded price (priceKind raw); dividends and splits are
 //     derived from the two (corporateActions.ts);
 //   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files), and no
@@ -21,9 +22,9 @@ import { deriveCorporateActions, roundSplitRatio, takeSplit, type DatedValue, ty
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
-import { hasRole, type PriceColumns, type Role } from './priceColumns.ts';
+import { hasRole, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
-import type { ParsedPrices } from './priceRows.ts';
+import { COLUMN_NAME, type ParsedPrices } from './priceRows.ts';
 
 export interface SymbolSeries {
   readonly symbol: string;
@@ -64,20 +65,25 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
-  // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
-  // the raw columns it stands in for ignored); with a Close, the raw bar is traded.
-  const bar = fields.close ? fields : { open: fields.adjOpen ?? fields.open, high: fields.adjHigh ?? fields.high, low: fields.adjLow ?? fields.low, volume: fields.adjVolume ?? fields.volume };
   parsed.tickers.forEach((symbol, k) => {
     const from = parsed.rowStart[k];
     const to = parsed.rowStart[k + 1];
     const rows = to - from;
-    const slice = (column: Float64Array | undefined): Float64Array | null => (column ? column.subarray(from, to) : null);
+    // A column empty on every row of this ticker (filled for others) is absent for it.
+    const absent = parsed.emptyFor.get(symbol) ?? [];
+    const column = (field: PriceField): Float64Array | undefined => (absent.includes(field) ? undefined : fields[field]);
+    const slice = (values: Float64Array | undefined): Float64Array | null => (values ? values.subarray(from, to) : null);
+    // With no Close, AdjClose is the price and the adjusted bar (if any) its bar (priceColumns.ts made
+    // the raw columns it stands in for ignored); with a Close, the raw bar is traded.
+    const bar = column('close')
+      ? { open: column('open'), high: column('high'), low: column('low'), volume: column('volume') }
+      : { open: column('adjOpen') ?? column('open'), high: column('adjHigh') ?? column('high'), low: column('adjLow') ?? column('low'), volume: column('adjVolume') ?? column('volume') };
     const adjClose = slice(fields.adjClose);
     const blanks = adjClose ? parsed.blankAdjCloseRows[k] : rows;
-    const tradedClose = slice(fields.close);
+    const tradedClose = slice(column('close'));
     if (adjClose && blanks > 0 && (tradedClose === null || blanks < rows)) {
       const why = tradedClose === null ? 'it is the only price column' : `it is filled on other rows of ${symbol}`;
       throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `AdjClose is empty but ${why}`, 'fill it in, or leave AdjClose empty on every row of the symbol when only Close is known');
@@ -98,7 +104,8 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      for (const { day } of stated.alreadyAdjusted) summary.adjustedSplits.push(`${symbol} ${isoDay(day)}`);
+      // On the first row there is no earlier Close to show the split, nor a share held before it.
+      for (const { day } of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push(`${symbol} ${isoDay(day)}`);
       for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push(`${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}`);
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
     }
@@ -129,16 +136,15 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
   return { series, notes: fileNotes(parsed, summary) };
 }
 
-/** yfinance's names for its dividend column; other vendors' (divCash, dividend_amount, Ex-Dividend) sit beside an unadjusted close. */
-const YFINANCE_DIVIDENDS: ReadonlySet<string> = new Set(['dividends', 'dividend']);
-
 /**
- * True for yfinance's default auto_adjust=True layout: a Dividends column and no Adj Close, so
- * Close already holds the dividends (and capital gains).
+ * True for yfinance's default auto_adjust=True layout: its `Dividends` and `Stock Splits` columns
+ * (yfinance's `history` writes both) and no Adj Close, so Close already holds the dividends (and
+ * capital gains). Any other cash column beside a lone Close — zipline csvdir's `dividend`, Norgate's
+ * `Dividend`, Tiingo's divCash — is cash per share paid on the ex-date beside a traded Close.
  */
 function closeHoldsDividends(columns: PriceColumns): boolean {
-  const k = columns.roles.indexOf('dividend');
-  return k >= 0 && YFINANCE_DIVIDENDS.has(normalizeColumnName(columns.header[k])) && !columns.roles.includes('adjClose');
+  const named = (role: Role, name: string): boolean => columns.roles.some((r, k) => r === role && normalizeColumnName(columns.header[k]) === name);
+  return named('dividend', 'dividends') && named('splitRatio', 'stocksplits') && !columns.roles.includes('adjClose');
 }
 
 /** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)". */
@@ -222,6 +228,8 @@ interface DerivationSummary {
   dividendsInClose: number;
   splits: number;
   readonly adjustedSplits: string[];
+  /** Stated splits on a symbol's first row: nothing before them to split. */
+  readonly firstRowSplits: string[];
   /** Stated splits on a row with no trade, applied on the next traded row: "SYM 2024-01-05 → 2024-01-08". */
   readonly deferredSplits: string[];
   readonly unexplained: string[];
@@ -235,6 +243,26 @@ interface DerivationSummary {
 
 const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
 const who = (symbols: readonly string[]): string => (symbols.length <= 5 ? symbols.join(', ') : `${symbols.length} symbols`);
+
+/**
+ * Long files' columns empty for some tickers only, one note per set of columns:
+ * "Close is empty on every row of BBB: AdjClose is its price (total return, no separate dividend events)".
+ */
+function emptyForNotes(emptyFor: ReadonlyMap<string, readonly PriceField[]>): string[] {
+  const byColumns = new Map<string, string[]>();
+  for (const [symbol, fields] of emptyFor) {
+    for (const group of [fields.filter((f) => f === 'close'), fields.filter((f) => f !== 'close')]) {
+      if (group.length === 0) continue;
+      const key = group.map((f) => COLUMN_NAME[f]).join(', ');
+      byColumns.set(key, [...(byColumns.get(key) ?? []), symbol]);
+    }
+  }
+  return [...byColumns].map(([columns, symbols]) => {
+    const them = symbols.length === 1 ? 'it' : 'them';
+    const what = columns === 'Close' ? `AdjClose is ${symbols.length === 1 ? 'its' : 'their'} price (total return, no separate dividend events)` : `read as absent for ${them}`;
+    return `${columns} ${columns.includes(',') ? 'are' : 'is'} empty on every row of ${who(symbols)} (filled for other symbols): ${what}`;
+  });
+}
 
 function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const notes: string[] = [];
@@ -250,7 +278,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   const withGains = summary.capitalGains > 0 ? ` (${summary.capitalGains} with a capital-gain distribution, paid as cash like a dividend)` : '';
   if (closeHoldsDividends(parsed.columns)) {
     notes.push(
-      `Close includes the dividends (a Dividends column and no Adj Close: yfinance's default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed${withGains} are not paid again; ${summary.splits} splits read from the ${named(['splitRatio'])} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
+      `Close includes the dividends (yfinance's Dividends and Stock Splits columns with no Adj Close: its default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed${withGains} are not paid again; ${summary.splits} splits read from the ${named(['splitRatio'])} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
     );
   } else if (has('close') && (summary.explicit > 0 || summary.derived > 0)) {
     const fromAdjustment = 'derived from Close vs AdjClose';
@@ -264,6 +292,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   if (summary.disagreements.length > 0) {
     notes.push(`${summary.disagreements.length} AdjClose steps disagree with the ${named(['dividend', 'capitalGain', 'splitRatio'])} (the events as stated are applied; check the file's rows on these dates): ${listed(summary.disagreements)}`);
   }
+  if (summary.firstRowSplits.length > 0) notes.push(`${summary.firstRowSplits.length} split${summary.firstRowSplits.length === 1 ? '' : 's'} of the ${named(['splitRatio'])} on a symbol's first row, not applied: there is no earlier bar, so no share was held before ${summary.firstRowSplits.length === 1 ? 'it' : 'them'}: ${listed(summary.firstRowSplits)}`);
   if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the ${named(['splitRatio'])} are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
   if (summary.deferredSplits.length > 0) notes.push(`${summary.deferredSplits.length} splits of the ${named(['splitRatio'])} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: ${listed(summary.deferredSplits)}`);
   if (withoutAdjClose.length > 0) {
@@ -271,8 +300,10 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
     notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
   }
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
+  notes.push(...emptyForNotes(parsed.emptyFor));
   if (summary.zeroVolume.length > 0) notes.push(`volume is 0 on every row of ${who(summary.zeroVolume)}: read as unknown`);
-  if (!has('open') && !has('adjOpen')) notes.push('no opening prices: next-open fills use that session\'s close');
+  // With a Close, only a raw Open is traded (an adjusted one is checked against AdjClose only).
+  if (!has('open') && !(has('adjOpen') && !has('close'))) notes.push('no opening prices: next-open fills use that session\'s close');
   if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
   if (!has('volume') && !has('adjVolume')) notes.push('no volume: participation limits cannot apply');
   if (parsed.descending.length > 0) notes.push(`rows run newest first${parsed.columns.long ? ` for ${who(parsed.descending)}` : ''}: read in date order`);

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { DataError } from '../../data/errors.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, type Market, PriceKind } from '../../data/market.ts';
+import { loadPriceFile } from '../../data/prices/priceFolder.ts';
 import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,4 +68,10 @@ export function symbolSeries(symbol: string, days: readonly number[], options: P
     snapshotEnd: Infinity,
     ...options,
   };
+}
+
+/** The first series of a one-file price source written from `lines` (stock, no snapshot end), with its notes joined by " | " and its columns. */
+export async function loadOneSeries(name: string, ...lines: string[]) {
+  const { series, sources } = await loadPriceFile(writeFile(tempDir(), name, csv(...lines)), () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity }));
+  return { ...series[0], notes: sources[0].notes.join(' | '), columns: sources[0].columns };
 }

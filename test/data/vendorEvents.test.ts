@@ -3,17 +3,12 @@
 // hand-computed events.
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { AssetClass, PriceKind } from '../../data/market.ts';
-import { loadPriceFile } from '../../data/prices/priceFolder.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
+import { PriceKind } from '../../data/market.ts';
+import { loadOneSeries } from './fixtures.ts';
 
-const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });
 const day = parseIsoDay;
 
-async function load(name: string, ...lines: string[]) {
-  const { series, sources } = await loadPriceFile(writeFile(tempDir(), name, csv(...lines)), asStock);
-  return { ...series[0], notes: sources[0].notes.join(' | ') };
-}
+const load = loadOneSeries;
 
 describe('Tiingo and Alpha Vantage event columns', () => {
   it('Tiingo without adjusted columns: splitFactor 2 on a halving close is a 2:1 split, divCash a cash dividend', async () => {

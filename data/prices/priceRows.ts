@@ -4,7 +4,7 @@
 // commas, through csv-parse) hands it one normalised record at a time, so both paths share every
 // check; a field padded with spaces sends a file to the general path, which trims it. It
 // validates as it goes (field count, numbers, dates, positive prices, bars whose Open and Close
-// lie within [Low, High] (barCheck.ts), one direction of dates per ticker, no duplicates) and
+// lie within [Low, High] (rows/barCheck.ts), one direction of dates per ticker, no duplicates) and
 // reports the file and line of the first problem. An optional price column (Open, High, Low, the
 // adjusted bar, Close beside AdjClose) is judged per ticker: empty on every row of a ticker, that
 // ticker reads as if the column were absent (and it is said); empty on some of its rows only, an
@@ -17,10 +17,10 @@ import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, readPlainDecimal, type SlashedDateOrder } from '../formats/fields.ts';
 import { readMarkedValue } from '../formats/markedValues.ts';
-import { ADJUSTED_BAR, barProblem, OHL_BESIDE_ADJ_CLOSE, TRADED_BAR, type BarNames } from './barCheck.ts';
+import { ADJUSTED_BAR, barProblem, OHL_BESIDE_ADJ_CLOSE, TRADED_BAR, type BarNames } from './rows/barCheck.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
-import { RevertingFactorCheck } from './revertingFactor.ts';
-import { isEvent, moveEventsToNextBar, type EventField, type EventRow } from './eventRows.ts';
+import { RevertingFactorCheck } from './rows/revertingFactor.ts';
+import { isEvent, moveEventsToNextBar, type EventField, type EventRow } from './rows/eventRows.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
@@ -540,7 +540,7 @@ export class PriceRowParser {
    * Whether a row with an empty price field has any price: PRICELESS when every price and event
    * field is empty or 0 (yfinance's stacked download writes such a row for each ticker on every
    * date, before its first trade too), EVENTS_ONLY when only a dividend or split is given
-   * (eventRows.ts), HAS_PRICE otherwise.
+   * (rows/eventRows.ts), HAS_PRICE otherwise.
    */
   #priceState(bytes: Buffer, start: number): number {
     const end = this.#lineEnd(bytes, start);

@@ -1,9 +1,9 @@
-// Price rows → typed columns. A hand-written byte scanner fed chunk by chunk (so a 200 MB gzip
-// stream never sits in memory whole) writes straight into typed columns: the fast path for plain
-// comma-separated files. The general path (priceReader.ts: quoting, other delimiters, decimal
-// commas, through csv-parse) hands it one normalised record at a time, so both paths share every
-// check; a field padded with spaces sends a file to the general path, which trims it. It
-// validates as it goes (field count, numbers, dates, positive prices, bars whose Open and Close
+// Price rows → typed columns. A hand-written byte scanner fed chunk by chunk (rows/lineChunks.ts)
+// writes straight into typed columns: the fast path for plain comma-separated files. The general
+// path (priceReader.ts: quoting, other delimiters, decimal commas, through csv-parse) hands it one
+// normalised record at a time, so both paths share every check; a field padded with spaces sends a
+// file to the general path, which trims it. It validates as it goes (field count, numbers and
+// dates (rows/fieldText.ts), positive prices, bars whose Open and Close
 // lie within [Low, High] (rows/barCheck.ts), one direction of dates per ticker, no duplicates) and
 // reports the file and line of the first problem. Optional price columns are judged per ticker
 // (rows/emptyColumns.ts). Per-symbol files (the ticker is the file name) and long files (one row
@@ -11,21 +11,24 @@
 // accepted and turned around (rows/groupRows.ts). This file holds the scanner itself: the bytes,
 // the fields' dispatch and the per-ticker state; rows/ holds what it checks and hands on.
 
-import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
+import { wrongFieldCountError } from '../formats/csvTable.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, readPlainDecimal } from '../formats/fields.ts';
-import { readMarkedValue } from '../formats/markedValues.ts';
+import { parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
 import { barProblemOnRow, barsToCheck, bindBars, type BarColumns, type BarSpec } from './rows/barCheck.ts';
 import { refuseIntradayBar } from './rows/barPeriod.ts';
+import { DateOrder } from './rows/dateOrder.ts';
 import { EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
 import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
 import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, IGNORED, KIND_OF_ROLE, PRICE, TICKER, VOLUME } from './rows/fieldKinds.ts';
+import { FieldText } from './rows/fieldText.ts';
 import { groupRows } from './rows/groupRows.ts';
+import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
 import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
 import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
 import { RevertingFactorCheck } from './rows/revertingFactor.ts';
+import { TickerSpelling } from './rows/tickerSpelling.ts';
 
 // The parser's contract, where its users import the parser.
 export { NeedsGeneralPath } from './rows/parsedPrices.ts';
@@ -49,7 +52,9 @@ export class PriceRowParser {
   /** Per field position: the column it is written to (unused for ticker and date). */
   #targets: Float64Array[] = [];
   #line = 0;
-  #carry: Buffer | undefined;
+  readonly #chunks = new LineCarry();
+  /** #parseLines, bound once (per file) for #chunks. */
+  readonly #lines: LinesSink = (bytes, end) => this.#parseLines(bytes, end);
   /** Rows stored (kept tickers only) and data lines seen (all tickers). */
   #rows = 0;
   #dataLines = 0;
@@ -61,16 +66,14 @@ export class PriceRowParser {
   #tickers: string[] = [];
   #tickerIds = new Map<string, number>();
   #kept: boolean[] = [];
-  #lastDay: number[] = [];
-  #lastLine: number[] = [];
   #firstBlankAdj: number[] = [];
   #blankAdj: number[] = [];
   #current = -1;
   #currentBytes: Buffer = Buffer.alloc(0);
   #interleaved = false;
   #long = false;
-  /** Per ticker: +1 ascending, -1 descending, 0 not known yet. */
-  #direction: number[] = [];
+  /** Per ticker: dates one way, never repeated. */
+  readonly #dateOrder: DateOrder;
   #blankRows = 0;
   /** Empty optional fields per field position and ticker id. */
   readonly #emptyCounts = new EmptyFieldCounts();
@@ -83,55 +86,33 @@ export class PriceRowParser {
   #factorCheck: RevertingFactorCheck | undefined;
   #close: Float64Array | undefined;
   #adjClose: Float64Array | undefined;
-  /** Ticker ids by lower-case spelling, to refuse two spellings of one symbol. */
-  #tickerByCase = new Map<string, number>();
-  #firstLineOf: number[] = [];
+  readonly #spelling = new TickerSpelling();
   #priceless = new Map<string, number>();
   /** Rows with a dividend or split but no price, moved onto the next bar in finish(). */
   #eventRows: EventRow[] = [];
   #readNotes = new Set<string>();
+  readonly #fieldText: FieldText;
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
     this.#file = file;
     this.#options = options;
     this.#separator = options.separator ?? COMMA;
+    this.#fieldText = new FieldText(file, options, this.#readNotes);
+    this.#dateOrder = new DateOrder(file);
   }
 
   /** Parses every complete line in `chunk`; a trailing partial line waits for the next chunk. */
   push(chunk: Buffer): void {
     if (this.#separator === COMMA && chunk.indexOf(QUOTE) >= 0) throw new NeedsGeneralPath();
-    let bytes = chunk;
-    if (this.#carry) {
-      // Complete the carried partial line with the head of this chunk only (no big copy).
-      const nl = chunk.indexOf(NEWLINE);
-      if (nl < 0) {
-        this.#carry = Buffer.concat([this.#carry, chunk]);
-        return;
-      }
-      const joined = Buffer.concat([this.#carry, chunk.subarray(0, nl + 1)]);
-      this.#carry = undefined;
-      this.#parseLines(joined, joined.length);
-      bytes = chunk.subarray(nl + 1);
-    }
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    if (lastNewline < 0) {
-      if (bytes.length > 0) this.#carry = Buffer.from(bytes);
-      return;
-    }
-    this.#parseLines(bytes, lastNewline + 1);
-    if (lastNewline + 1 < bytes.length) this.#carry = Buffer.from(bytes.subarray(lastNewline + 1));
+    this.#chunks.push(chunk, this.#lines);
   }
 
   /** Parses the last line (a file need not end with a newline) and groups rows by ticker. */
   finish(): ParsedPrices {
-    if (this.#carry) {
-      const last = Buffer.concat([this.#carry, Buffer.from([NEWLINE])]);
-      this.#carry = undefined;
-      this.#parseLines(last, last.length);
-    }
+    this.#chunks.finish(this.#lines);
     if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
-    const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
+    const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#dateOrder.hasDays(k));
     const { dropped, emptyFor, columns } = this.#emptyCounts.judge(this.#tickerColumns(), perTicker);
     this.#columns = columns;
     return this.#grouped(perTicker, dropped, emptyFor);
@@ -150,29 +131,16 @@ export class PriceRowParser {
     let id = this.#tickerIds.get(ticker);
     if (id === undefined) {
       id = this.#tickers.length;
-      this.#refuseOtherCase(ticker, id);
+      this.#spelling.add(this.#file, this.#line, ticker, id, this.#tickers);
       this.#tickers.push(ticker);
       this.#tickerIds.set(ticker, id);
       this.#kept.push(this.#options.keepTicker ? this.#options.keepTicker(ticker) : true);
       this.#firstBlankAdj.push(-1);
       this.#blankAdj.push(0);
-      this.#direction.push(0);
+      this.#dateOrder.add();
       this.#rowsOf.push(0);
     } else if (id !== this.#current) this.#interleaved = true;
     return id;
-  }
-
-  /** Two spellings of one symbol in one file would load as two symbols: refused at the second. */
-  #refuseOtherCase(ticker: string, id: number): void {
-    const key = ticker.toLowerCase();
-    const other = this.#tickerByCase.get(key);
-    this.#firstLineOf[id] = this.#line;
-    if (other === undefined) {
-      this.#tickerByCase.set(key, id);
-      return;
-    }
-    const first = this.#tickers[other];
-    throw new DataError(this.#file, this.#line, `ticker "${ticker}" is "${first}" (line ${this.#firstLineOf[other]}) in another case; symbols are case-sensitive, so they would load as two symbols`, `write one spelling of the symbol on every row (e.g. ${first.toUpperCase()})`);
   }
 
   /** The header's columns, once read. */
@@ -186,6 +154,7 @@ export class PriceRowParser {
     this.#line = line;
     this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
     this.#long = this.#columns.long;
+    if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
     if (!this.#long) this.#current = this.#tickerId(this.#options.symbol!);
     this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
     this.#columnNames = this.#columns.roles.map((role, k) => (role === null || KIND_OF_ROLE[role] <= DATE || KIND_OF_ROLE[role] === BAR_PERIOD ? header[k] : COLUMN_NAME[role as PriceField]));
@@ -290,7 +259,7 @@ export class PriceRowParser {
       if (sep === COMMA && (bytes[p] === SPACE || bytes[fieldEnd - 1] === SPACE)) throw new NeedsGeneralPath();
       if (kind === TICKER) {
         if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
-      } else if (kind === DATE) day = this.#parseDate(k, bytes, p, fieldEnd);
+      } else if (kind === DATE) day = this.#fieldText.date(bytes, p, fieldEnd, this.#line, this.#columnNames[k]);
       else if (kind === BAR_PERIOD) refuseIntradayBar(this.#file, this.#line, this.#columns!.roles[k] === 'time', this.#columnNames[k], bytes.toString('utf8', p, fieldEnd));
       else if (kind !== IGNORED) {
         if (p === fieldEnd && kind !== EVENT) {
@@ -311,7 +280,7 @@ export class PriceRowParser {
       return q - 1;
     }
     if (priceState === EVENTS_ONLY) {
-      this.#acceptDay(day);
+      this.#dateOrder.accept(this.#current, day, this.#line);
       this.#eventRows.push({ ticker: this.#tickers[this.#current], day, line: this.#line, events: eventsOfRow(this.#columns!.roles, this.#kinds, this.#targets, row) });
       return q - 1;
     }
@@ -319,7 +288,7 @@ export class PriceRowParser {
       const bad = barProblemOnRow(this.#bars[b], row);
       if (bad !== undefined) throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`, bad.fix);
     }
-    this.#acceptDay(day);
+    this.#dateOrder.accept(this.#current, day, this.#line);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
@@ -350,18 +319,6 @@ export class PriceRowParser {
     return true;
   }
 
-  /** A date: ISO and the other forms parseDateText reads, or `01/18/2024` in the order the file shows (options.slashedDates). */
-  #parseDate(field: number, bytes: Buffer, start: number, end: number): number {
-    let day = parseIsoDayBytes(bytes, start, end);
-    const order = this.#options.slashedDates;
-    if (day !== day && order !== undefined) {
-      day = parseSlashedDate(bytes.toString('latin1', start, end), order);
-      if (day === day && !this.#options.slashedDatesSaid) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
-    }
-    if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[field]), bytes.toString('utf8', start, end));
-    return day;
-  }
-
   /** Switches the current ticker; false when this ticker is filtered out. */
   #selectTicker(bytes: Buffer, start: number, end: number): boolean {
     if (end === start) throw new DataError(this.#file, this.#line, 'Ticker is empty', 'every row of a long-format file names its ticker');
@@ -381,7 +338,6 @@ export class PriceRowParser {
   }
 
   #parseValue(kind: number, field: number, bytes: Buffer, start: number, end: number): number {
-    const column = this.#columnNames[field];
     if (start === end) {
       if (kind === EVENT) return 0;
       if (kind === ADJ_CLOSE) {
@@ -393,19 +349,8 @@ export class PriceRowParser {
       if (this.#columns!.roles[field] === 'close') return this.#emptyClose(field);
       return this.#emptyOptional(kind, field);
     }
-    let value = parseNumberBytes(bytes, start, end);
-    if (Number.isNaN(value)) {
-      const text = bytes.toString('utf8', start, end);
-      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event');
-      if (marked === undefined) throw notANumberError(this.#place(column), text);
-      value = marked.value;
-      this.#readNotes.add(marked.note);
-    }
-    if (kind === VOLUME || kind === EVENT ? value < 0 : value <= 0) {
-      const rule = kind === VOLUME || kind === EVENT ? 'negative' : 'zero or negative';
-      throw new DataError(this.#file, this.#line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
-    }
-    return value;
+    const use = kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event';
+    return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field]);
   }
 
   /**
@@ -430,34 +375,15 @@ export class PriceRowParser {
     return NaN;
   }
 
-  /** Dates run one way per ticker (ascending, or descending throughout), never repeat. */
-  #acceptDay(day: number): void {
-    const id = this.#current;
-    const previous = this.#lastDay[id];
-    if (previous !== undefined) {
-      const direction = day > previous ? 1 : day < previous ? -1 : 0;
-      if (this.#direction[id] === 0) this.#direction[id] = direction;
-      if (direction === 0 || direction !== this.#direction[id]) {
-        throw dateOrderError(this.#file, this.#line, day, previous, this.#lastLine[id], this.#long ? this.#tickers[id] : undefined, this.#direction[id] < 0);
-      }
-    }
-    this.#lastDay[id] = day;
-    this.#lastLine[id] = this.#line;
-  }
-
   #fieldCountError(bytes: Buffer, start: number, end: number): DataError {
     let fields = 1;
     for (let q = start; q < end; q++) if (bytes[q] === this.#separator) fields++;
     return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields);
   }
 
-  #place(column: string): { file: string; line: number; column: string } {
-    return { file: this.#file, line: this.#line, column };
-  }
-
   /** Rows grouped by ticker (rows/groupRows.ts), with their events moved onto bars and what was noticed. */
   #grouped(tickerIds: readonly number[], dropped: string[], emptyFor: Map<string, PriceField[]>): ParsedPrices {
-    const stored = { file: this.#file, long: this.#long, interleaved: this.#interleaved, rows: this.#rows, tickerOfRow: this.#tickerOfRow, day: this.#day, fields: this.#fields, tickers: this.#tickers, direction: this.#direction };
+    const stored = { file: this.#file, long: this.#long, interleaved: this.#interleaved, rows: this.#rows, tickerOfRow: this.#tickerOfRow, day: this.#day, fields: this.#fields, tickers: this.#tickers, direction: this.#dateOrder.direction };
     const { tickers, rowStart, day, fields, descending } = groupRows(stored, tickerIds);
     const moved = moveEventsToNextBar({ file: this.#file, tickers, rowStart, day, fields }, this.#eventRows);
     return {

@@ -21,7 +21,7 @@ import { refuseIntradayBar } from './rows/barPeriod.ts';
 import { DateOrder } from './rows/dateOrder.ts';
 import { EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
 import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
-import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, IGNORED, KIND_OF_ROLE, PRICE, TICKER, VOLUME } from './rows/fieldKinds.ts';
+import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, fieldNames, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
 import { FieldText } from './rows/fieldText.ts';
 import { groupRows } from './rows/groupRows.ts';
 import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
@@ -155,12 +155,10 @@ export class PriceRowParser {
     this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
     this.#long = this.#columns.long;
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
-    if (!this.#long) this.#current = this.#tickerId(this.#options.symbol!);
-    this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
-    this.#columnNames = this.#columns.roles.map((role, k) => (role === null || KIND_OF_ROLE[role] <= DATE || KIND_OF_ROLE[role] === BAR_PERIOD ? header[k] : COLUMN_NAME[role as PriceField]));
-    this.#columns.roles.forEach((role, k) => {
-      if (role !== null && this.#kinds[k] !== IGNORED && this.#kinds[k] > DATE && this.#kinds[k] !== BAR_PERIOD) this.#fields[role as PriceField] = new Float64Array(0);
-    });
+    else this.#current = this.#tickerId(this.#options.symbol!);
+    this.#kinds = fieldKinds(this.#columns.roles);
+    this.#columnNames = fieldNames(this.#columns.roles, header);
+    for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
     if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
     this.#barSpecs = barsToCheck(this.#fields);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));

@@ -13,7 +13,7 @@ export const IGNORED = 5;
 export const EVENT = 6; // dividends, capital gains and split ratios: blank or 0 = none
 export const BAR_PERIOD = 7; // Stooq's <TIME> and <PER>: a daily bar's, or refused (barPeriod.ts)
 
-export const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
+const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   ticker: TICKER,
   date: DATE,
   open: PRICE,
@@ -49,3 +49,16 @@ export const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
   adjLow: 'AdjLow',
   adjVolume: 'AdjVolume',
 };
+
+type Roles = readonly (Role | null)[];
+
+/** Each header column's kind (IGNORED where it has no role). */
+export const fieldKinds = (roles: Roles): number[] => roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
+
+/** Each header column's name in messages: a value column's field name, else the header's own. */
+export const fieldNames = (roles: Roles, header: readonly string[]): string[] =>
+  roles.map((role, k) => (role === null || KIND_OF_ROLE[role] <= DATE || KIND_OF_ROLE[role] === BAR_PERIOD ? header[k] : COLUMN_NAME[role as PriceField]));
+
+/** The fields of the columns read into a typed column (prices, volumes, events), in header order. */
+export const valueFields = (roles: Roles): PriceField[] =>
+  roles.filter((role): role is PriceField => role !== null && KIND_OF_ROLE[role] > DATE && KIND_OF_ROLE[role] !== BAR_PERIOD);

@@ -1,125 +1,38 @@
-// Price rows → typed columns. A hand-written byte scanner fed chunk by chunk (so a 200 MB gzip
-// stream never sits in memory whole) writes straight into typed columns: the fast path for plain
-// comma-separated files. The general path (priceReader.ts: quoting, other delimiters, decimal
-// commas, through csv-parse) hands it one normalised record at a time, so both paths share every
-// check; a field padded with spaces sends a file to the general path, which trims it. It
-// validates as it goes (field count, numbers, dates, positive prices, bars whose Open and Close
-// lie within [Low, High] (barCheck.ts), one direction of dates per ticker, no duplicates) and
-// reports the file and line of the first problem. An optional price column (Open, High, Low, the
-// adjusted bar, Close beside AdjClose) is judged per ticker: empty on every row of a ticker, that
-// ticker reads as if the column were absent (and it is said); empty on some of its rows only, an
-// error (Volume: unknown there). A column empty for every ticker is dropped. Per-symbol files (the ticker is the file name)
-// and long files (one row per ticker and date; tickers may be interleaved) alike; rows in
-// descending date order are accepted and turned around.
+// Price rows → typed columns. A hand-written byte scanner fed chunk by chunk (rows/lineChunks.ts)
+// writes straight into typed columns: the fast path for plain comma-separated files. The general
+// path (priceReader.ts: quoting, other delimiters, decimal commas, through csv-parse) hands it one
+// normalised record at a time, so both paths share every check; a field padded with spaces sends a
+// file to the general path, which trims it. It validates as it goes (field count, numbers and
+// dates (rows/fieldText.ts), positive prices, bars whose Open and Close
+// lie within [Low, High] (rows/barCheck.ts), one direction of dates per ticker, no duplicates) and
+// reports the file and line of the first problem. Optional price columns are judged per ticker
+// (rows/emptyColumns.ts). Per-symbol files (the ticker is the file name) and long files (one row
+// per ticker and date; tickers may be interleaved) alike; rows in descending date order are
+// accepted and turned around (rows/groupRows.ts). This file holds the scanner itself: the bytes,
+// the fields' dispatch and the per-ticker state; rows/ holds what it checks and hands on.
 
-import { dateOrderError, wrongFieldCountError } from '../formats/csvTable.ts';
+import { wrongFieldCountError } from '../formats/csvTable.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, readPlainDecimal, type SlashedDateOrder } from '../formats/fields.ts';
-import { readMarkedValue } from '../formats/markedValues.ts';
-import { ADJUSTED_BAR, barProblem, OHL_BESIDE_ADJ_CLOSE, TRADED_BAR, type BarNames } from './barCheck.ts';
-import { resolvePriceColumns, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
-import { RevertingFactorCheck } from './revertingFactor.ts';
-import { isEvent, moveEventsToNextBar, type EventField, type EventRow } from './eventRows.ts';
+import { parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
+import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
+import { barProblemOnRow, barsToCheck, bindBars, type BarColumns, type BarSpec } from './rows/barCheck.ts';
+import { refuseIntradayBar } from './rows/barPeriod.ts';
+import { DateOrder } from './rows/dateOrder.ts';
+import { EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
+import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
+import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, fieldNames, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
+import { FieldText } from './rows/fieldText.ts';
+import { groupRows } from './rows/groupRows.ts';
+import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
+import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
+import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
+import { RevertingFactorCheck } from './rows/revertingFactor.ts';
+import { TickerSpelling } from './rows/tickerSpelling.ts';
 
-/** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
-export interface ParsedPrices {
-  readonly file: string;
-  readonly columns: PriceColumns;
-  /** Tickers whose rows came newest first (turned around here). */
-  readonly descending: readonly string[];
-  /** Rows with every field empty (e.g. `,,,,,` at the end of an export), skipped. */
-  readonly blankRows: number;
-  readonly tickers: readonly string[];
-  readonly rowStart: Int32Array;
-  readonly day: Int32Array;
-  readonly fields: Readonly<Partial<Record<PriceField, Float64Array>>>;
-  /** Per ticker: line of the first row with an empty AdjClose, or -1. */
-  readonly firstBlankAdjCloseLine: Int32Array;
-  /** Per ticker: rows with an empty AdjClose. */
-  readonly blankAdjCloseRows: Int32Array;
-  /** Open, High, Low, Volume (or Close beside AdjClose) columns empty on every row: dropped (their role is null in columns). */
-  readonly emptyColumns: readonly string[];
-  /** Long files: per ticker, the optional columns empty on every one of its rows but filled for other tickers (NaN there: read as absent for it). */
-  readonly emptyFor: ReadonlyMap<string, readonly PriceField[]>;
-  /** Long files: rows naming a ticker and a date but no price at all (yfinance's stacked download before a ticker's first trade), skipped, per ticker. */
-  readonly pricelessRows: ReadonlyMap<string, number>;
-  /** How values were read beyond plain decimals (a $ sign, a volume's M suffix, month/day/year dates), once each. */
-  readonly readNotes: readonly string[];
-}
-
-// Field kinds, as small integers so the per-row dispatch stays monomorphic.
-const TICKER = 0;
-const DATE = 1;
-const PRICE = 2;
-const ADJ_CLOSE = 3;
-const VOLUME = 4;
-const IGNORED = 5;
-const EVENT = 6; // dividends, capital gains and split ratios: blank or 0 = none
-const BAR_PERIOD = 7; // Stooq's <TIME> and <PER>: a daily bar's, or refused
-// What a row with an empty price field holds (#priceState), read once per such row.
-const UNREAD = -1;
-const HAS_PRICE = 0;
-const PRICELESS = 1;
-const EVENTS_ONLY = 2;
-const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
-  ticker: TICKER,
-  date: DATE,
-  open: PRICE,
-  high: PRICE,
-  low: PRICE,
-  close: PRICE,
-  adjClose: ADJ_CLOSE,
-  volume: VOLUME,
-  dividend: EVENT,
-  capitalGain: EVENT,
-  splitRatio: EVENT,
-  adjOpen: PRICE,
-  adjHigh: PRICE,
-  adjLow: PRICE,
-  adjVolume: VOLUME,
-  time: BAR_PERIOD,
-  period: BAR_PERIOD,
-};
-/** Each field's name in messages. */
-export const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
-  open: 'Open',
-  high: 'High',
-  low: 'Low',
-  close: 'Close',
-  adjClose: 'AdjClose',
-  volume: 'Volume',
-  dividend: 'Dividends',
-  capitalGain: 'Capital Gains',
-  splitRatio: 'Stock Splits',
-  adjOpen: 'AdjOpen',
-  adjHigh: 'AdjHigh',
-  adjLow: 'AdjLow',
-  adjVolume: 'AdjVolume',
-};
-/** A Stooq <TIME> of a daily bar (zeros, with or without colons) and its <PER> values for daily and longer bars. */
-const MIDNIGHT_TIME = /^[0:]*$/;
-const DAILY_PERIOD = /^[DWMQY]?$/i;
-
-/** The fields of one bar to check on each row, and the names they go by. */
-interface BarSpec {
-  readonly open: PriceField;
-  readonly high: PriceField;
-  readonly low: PriceField;
-  readonly close: PriceField;
-  readonly names: BarNames;
-}
-
-/** A BarSpec's columns (any may be absent). */
-interface BarColumns {
-  readonly open: Float64Array | undefined;
-  readonly high: Float64Array | undefined;
-  readonly low: Float64Array | undefined;
-  readonly close: Float64Array | undefined;
-  readonly names: BarNames;
-  /** The traded bar of a file with Close and AdjClose: AdjClose, the close of a ticker whose Close is empty (checked as OHL_BESIDE_ADJ_CLOSE). */
-  readonly closeWhenEmpty: Float64Array | undefined;
-}
+// The parser's contract, where its users import the parser.
+export { NeedsGeneralPath } from './rows/parsedPrices.ts';
+export type { ColumnStore, ParsedPrices, PriceRowParserOptions } from './rows/parsedPrices.ts';
 
 const COMMA = 44;
 const QUOTE = 34;
@@ -128,40 +41,6 @@ const CR = 13;
 const SPACE = 32;
 const TAB = 9;
 const MIN_CAPACITY = 1024;
-
-export interface PriceRowParserOptions {
-  /** Per-symbol files: the symbol (from the file name). Long files: leave undefined. */
-  readonly symbol?: string;
-  /** Long files: keep only tickers for which this returns true. */
-  readonly keepTicker?: (ticker: string) => boolean;
-  /** Expected decoded size in bytes, to size the columns once instead of growing them. */
-  readonly sizeHint?: number;
-  /** Expected number of rows, when known (better than sizeHint). */
-  readonly rowsHint?: number;
-  /** Where the columns are allocated (default: new arrays), e.g. shared slabs on a parse worker. */
-  readonly columnStore?: ColumnStore;
-  /** Field separator byte: a comma for the fast path; the general path uses its own. */
-  readonly separator?: number;
-  /** Which field of a `01/18/2024` date is the month, when the file as a whole shows it (fields.ts slashedDateOrder); unset: such dates are refused. */
-  readonly slashedDates?: SlashedDateOrder;
-  /** The order of slashedDates was said elsewhere (a vendor's footer, with its own note), not shown by the dates. */
-  readonly slashedDatesSaid?: boolean;
-  /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
-  readonly dialectNote?: string;
-}
-
-/**
- * Allocates the parser's columns of `length` rows (it asks again, for a larger length, when a
- * file holds more rows than estimated). The parsed columns are views of the first rows of the
- * last allocation of each.
- */
-export interface ColumnStore {
-  days(length: number): Int32Array;
-  values(field: PriceField, length: number): Float64Array;
-}
-
-/** Thrown by the fast path when the bytes need the general CSV path (a quote, or a field padded with spaces). */
-export class NeedsGeneralPath extends Error {}
 
 export class PriceRowParser {
   readonly #file: string;
@@ -173,7 +52,9 @@ export class PriceRowParser {
   /** Per field position: the column it is written to (unused for ticker and date). */
   #targets: Float64Array[] = [];
   #line = 0;
-  #carry: Buffer | undefined;
+  readonly #chunks = new LineCarry();
+  /** #parseLines, bound once (per file) for #chunks. */
+  readonly #lines: LinesSink = (bytes, end) => this.#parseLines(bytes, end);
   /** Rows stored (kept tickers only) and data lines seen (all tickers). */
   #rows = 0;
   #dataLines = 0;
@@ -185,20 +66,17 @@ export class PriceRowParser {
   #tickers: string[] = [];
   #tickerIds = new Map<string, number>();
   #kept: boolean[] = [];
-  #lastDay: number[] = [];
-  #lastLine: number[] = [];
   #firstBlankAdj: number[] = [];
   #blankAdj: number[] = [];
   #current = -1;
   #currentBytes: Buffer = Buffer.alloc(0);
   #interleaved = false;
   #long = false;
-  /** Per ticker: +1 ascending, -1 descending, 0 not known yet. */
-  #direction: number[] = [];
+  /** Per ticker: dates one way, never repeated. */
+  readonly #dateOrder: DateOrder;
   #blankRows = 0;
-  /** Per field position, per ticker id: rows where it was empty, and the first such line (optional columns). */
-  #emptyRows: number[][] = [];
-  #firstEmptyLine: number[][] = [];
+  /** Empty optional fields per field position and ticker id. */
+  readonly #emptyCounts = new EmptyFieldCounts();
   /** Per ticker id: rows stored. */
   #rowsOf: number[] = [];
   /** The bars checked on each row (set per header), and their columns (set as they grow). */
@@ -208,124 +86,61 @@ export class PriceRowParser {
   #factorCheck: RevertingFactorCheck | undefined;
   #close: Float64Array | undefined;
   #adjClose: Float64Array | undefined;
-  /** Ticker ids by lower-case spelling, to refuse two spellings of one symbol. */
-  #tickerByCase = new Map<string, number>();
-  #firstLineOf: number[] = [];
+  readonly #spelling = new TickerSpelling();
   #priceless = new Map<string, number>();
   /** Rows with a dividend or split but no price, moved onto the next bar in finish(). */
   #eventRows: EventRow[] = [];
   #readNotes = new Set<string>();
+  readonly #fieldText: FieldText;
 
   constructor(file: string, options: PriceRowParserOptions = {}) {
     this.#file = file;
     this.#options = options;
     this.#separator = options.separator ?? COMMA;
+    this.#fieldText = new FieldText(file, options, this.#readNotes);
+    this.#dateOrder = new DateOrder(file);
   }
 
   /** Parses every complete line in `chunk`; a trailing partial line waits for the next chunk. */
   push(chunk: Buffer): void {
     if (this.#separator === COMMA && chunk.indexOf(QUOTE) >= 0) throw new NeedsGeneralPath();
-    let bytes = chunk;
-    if (this.#carry) {
-      // Complete the carried partial line with the head of this chunk only (no big copy).
-      const nl = chunk.indexOf(NEWLINE);
-      if (nl < 0) {
-        this.#carry = Buffer.concat([this.#carry, chunk]);
-        return;
-      }
-      const joined = Buffer.concat([this.#carry, chunk.subarray(0, nl + 1)]);
-      this.#carry = undefined;
-      this.#parseLines(joined, joined.length);
-      bytes = chunk.subarray(nl + 1);
-    }
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    if (lastNewline < 0) {
-      if (bytes.length > 0) this.#carry = Buffer.from(bytes);
-      return;
-    }
-    this.#parseLines(bytes, lastNewline + 1);
-    if (lastNewline + 1 < bytes.length) this.#carry = Buffer.from(bytes.subarray(lastNewline + 1));
+    this.#chunks.push(chunk, this.#lines);
   }
 
   /** Parses the last line (a file need not end with a newline) and groups rows by ticker. */
   finish(): ParsedPrices {
-    if (this.#carry) {
-      const last = Buffer.concat([this.#carry, Buffer.from([NEWLINE])]);
-      this.#carry = undefined;
-      this.#parseLines(last, last.length);
-    }
+    this.#chunks.finish(this.#lines);
     if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
-    const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#lastDay[k] !== undefined);
-    const emptyFor = this.#judgeEmptyColumns(perTicker);
-    return this.#grouped(perTicker, emptyFor);
+    const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#dateOrder.hasDays(k));
+    const { dropped, emptyFor, columns } = this.#emptyCounts.judge(this.#tickerColumns(), perTicker);
+    this.#columns = columns;
+    return this.#grouped(perTicker, dropped, emptyFor);
   }
 
-  /**
-   * Judges each optional column per ticker: empty on every row of a ticker, absent for it; empty on
-   * some of its rows only, an error at the first (Volume excepted: unknown there). A column empty
-   * for every ticker is dropped from the file. Returns the dropped columns' names and, per
-   * ticker, the columns absent for it alone.
-   */
-  #judgeEmptyColumns(tickerIds: readonly number[]): { dropped: string[]; emptyFor: Map<string, PriceField[]> } {
-    const roles = [...this.#columns!.roles];
-    const dropped: string[] = [];
-    const emptyFor = new Map<string, PriceField[]>();
-    this.#emptyRows.forEach((counts, k) => {
-      const role = roles[k] as PriceField;
-      const emptyTickers = tickerIds.filter((id) => counts[id] > 0);
-      if (emptyTickers.length === 0) return;
-      const partly = emptyTickers.find((id) => counts[id] < this.#rowsOf[id]);
-      if (partly !== undefined && role !== 'volume') throw this.#emptyPriceError(k, this.#firstEmptyLine[k][partly], partly);
-      if (emptyTickers.length === tickerIds.length && partly === undefined) {
-        delete this.#fields[role];
-        roles[k] = null;
-        dropped.push(COLUMN_NAME[role]);
-        return;
-      }
-      for (const id of emptyTickers) if (counts[id] === this.#rowsOf[id]) emptyFor.set(this.#tickers[id], [...(emptyFor.get(this.#tickers[id]) ?? []), role]);
-    });
-    if (dropped.length > 0) this.#columns = { ...this.#columns!, roles };
-    return { dropped, emptyFor };
-  }
-
-  /** An empty price where the same ticker has one on another row: the fix is to fill it, or to leave it empty on every row of the ticker. */
+  /** An empty price where the same ticker has one on another row (rows/emptyColumns.ts). */
   #emptyPriceError(field: number, line: number, id = this.#current): DataError {
-    const column = this.#columnNames[field];
-    const ticker = this.#tickers[id];
-    const rows = this.#long ? ` of ${ticker}` : '';
-    const isClose = this.#columns!.roles[field] === 'close';
-    const absent = !isClose ? ` (or leave ${column} empty on every row${rows} when it is not known)` : this.#fields.adjClose ? ` (or leave Close empty on every row${rows}: Adj Close is then the price)` : '';
-    return new DataError(this.#file, line, `${column} is empty${this.#long ? ` for ${ticker}` : ''}`, `fill in the price or remove the row${absent}`);
+    return emptyPriceError(this.#tickerColumns(), field, line, id);
+  }
+
+  #tickerColumns(): TickerColumns {
+    return { file: this.#file, long: this.#long, columns: this.#columns!, columnNames: this.#columnNames, tickers: this.#tickers, rowsOf: this.#rowsOf, fields: this.#fields };
   }
 
   #tickerId(ticker: string): number {
     let id = this.#tickerIds.get(ticker);
     if (id === undefined) {
       id = this.#tickers.length;
-      this.#refuseOtherCase(ticker, id);
+      this.#spelling.add(this.#file, this.#line, ticker, id, this.#tickers);
       this.#tickers.push(ticker);
       this.#tickerIds.set(ticker, id);
       this.#kept.push(this.#options.keepTicker ? this.#options.keepTicker(ticker) : true);
       this.#firstBlankAdj.push(-1);
       this.#blankAdj.push(0);
-      this.#direction.push(0);
+      this.#dateOrder.add();
       this.#rowsOf.push(0);
     } else if (id !== this.#current) this.#interleaved = true;
     return id;
-  }
-
-  /** Two spellings of one symbol in one file would load as two symbols: refused at the second. */
-  #refuseOtherCase(ticker: string, id: number): void {
-    const key = ticker.toLowerCase();
-    const other = this.#tickerByCase.get(key);
-    this.#firstLineOf[id] = this.#line;
-    if (other === undefined) {
-      this.#tickerByCase.set(key, id);
-      return;
-    }
-    const first = this.#tickers[other];
-    throw new DataError(this.#file, this.#line, `ticker "${ticker}" is "${first}" (line ${this.#firstLineOf[other]}) in another case; symbols are case-sensitive, so they would load as two symbols`, `write one spelling of the symbol on every row (e.g. ${first.toUpperCase()})`);
   }
 
   /** The header's columns, once read. */
@@ -339,27 +154,14 @@ export class PriceRowParser {
     this.#line = line;
     this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
     this.#long = this.#columns.long;
-    if (!this.#long) this.#current = this.#tickerId(this.#options.symbol!);
-    this.#kinds = this.#columns.roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
-    this.#columnNames = this.#columns.roles.map((role, k) => (role === null || KIND_OF_ROLE[role] <= DATE || KIND_OF_ROLE[role] === BAR_PERIOD ? header[k] : COLUMN_NAME[role as PriceField]));
-    this.#columns.roles.forEach((role, k) => {
-      if (role !== null && this.#kinds[k] !== IGNORED && this.#kinds[k] > DATE && this.#kinds[k] !== BAR_PERIOD) this.#fields[role as PriceField] = new Float64Array(0);
-    });
+    if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
+    else this.#current = this.#tickerId(this.#options.symbol!);
+    this.#kinds = fieldKinds(this.#columns.roles);
+    this.#columnNames = fieldNames(this.#columns.roles, header);
+    for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
     if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
-    this.#barSpecs = this.#barsToCheck();
+    this.#barSpecs = barsToCheck(this.#fields);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
-  }
-
-  /**
-   * The bars a header has: the traded one (Open/High/Low around Close, or around AdjClose when
-   * there is no Close), and the adjusted one (AdjOpen/AdjHigh/AdjLow around AdjClose).
-   */
-  #barsToCheck(): BarSpec[] {
-    const has = this.#fields;
-    const specs: BarSpec[] = [];
-    if (has.high || has.low) specs.push({ open: 'open', high: 'high', low: 'low', close: has.close ? 'close' : 'adjClose', names: has.close ? TRADED_BAR : OHL_BESIDE_ADJ_CLOSE });
-    if (has.adjHigh || has.adjLow) specs.push({ open: 'adjOpen', high: 'adjHigh', low: 'adjLow', close: 'adjClose', names: ADJUSTED_BAR });
-    return specs;
   }
 
   #grow(capacity: number): void {
@@ -378,13 +180,8 @@ export class PriceRowParser {
     this.#targets = this.#columns!.roles.map((role) => this.#fields[role as PriceField] ?? new Float64Array(0));
     this.#close = this.#fields.close;
     this.#adjClose = this.#fields.adjClose;
-    this.#bindBars();
+    this.#bars = bindBars(this.#barSpecs, this.#fields);
     this.#capacity = capacity;
-  }
-
-  #bindBars(): void {
-    const f = this.#fields;
-    this.#bars = this.#barSpecs.map((spec) => ({ open: f[spec.open], high: f[spec.high], low: f[spec.low], close: f[spec.close], names: spec.names, closeWhenEmpty: spec.close === 'close' ? f.adjClose : undefined }));
   }
 
   /** Lines in bytes[0, end), where bytes[end-1] is a newline. */
@@ -460,11 +257,11 @@ export class PriceRowParser {
       if (sep === COMMA && (bytes[p] === SPACE || bytes[fieldEnd - 1] === SPACE)) throw new NeedsGeneralPath();
       if (kind === TICKER) {
         if (!this.#selectTicker(bytes, p, fieldEnd)) return bytes.indexOf(NEWLINE, q);
-      } else if (kind === DATE) day = this.#parseDate(k, bytes, p, fieldEnd);
-      else if (kind === BAR_PERIOD) this.#refuseIntraday(k, bytes.toString('utf8', p, fieldEnd));
+      } else if (kind === DATE) day = this.#fieldText.date(bytes, p, fieldEnd, this.#line, this.#columnNames[k]);
+      else if (kind === BAR_PERIOD) refuseIntradayBar(this.#file, this.#line, this.#columns!.roles[k] === 'time', this.#columnNames[k], bytes.toString('utf8', p, fieldEnd));
       else if (kind !== IGNORED) {
         if (p === fieldEnd && kind !== EVENT) {
-          if (priceState === UNREAD) priceState = this.#priceState(bytes, start);
+          if (priceState === UNREAD) priceState = priceStateOf(bytes, start, this.#lineEnd(bytes, start), this.#separator, this.#kinds);
           if (priceState === EVENTS_ONLY || (priceState === PRICELESS && this.#long)) {
             this.#targets[k][row] = NaN;
             p = ++q;
@@ -481,12 +278,15 @@ export class PriceRowParser {
       return q - 1;
     }
     if (priceState === EVENTS_ONLY) {
-      this.#acceptDay(day);
-      this.#eventRows.push(this.#eventRow(row, day));
+      this.#dateOrder.accept(this.#current, day, this.#line);
+      this.#eventRows.push({ ticker: this.#tickers[this.#current], day, line: this.#line, events: eventsOfRow(this.#columns!.roles, this.#kinds, this.#targets, row) });
       return q - 1;
     }
-    for (let b = 0; b < this.#bars.length; b++) this.#checkBar(this.#bars[b], row, day);
-    this.#acceptDay(day);
+    for (let b = 0; b < this.#bars.length; b++) {
+      const bad = barProblemOnRow(this.#bars[b], row);
+      if (bad !== undefined) throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`, bad.fix);
+    }
+    this.#dateOrder.accept(this.#current, day, this.#line);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
@@ -517,72 +317,6 @@ export class PriceRowParser {
     return true;
   }
 
-  /** A date: ISO and the other forms parseDateText reads, or `01/18/2024` in the order the file shows (options.slashedDates). */
-  #parseDate(field: number, bytes: Buffer, start: number, end: number): number {
-    let day = parseIsoDayBytes(bytes, start, end);
-    const order = this.#options.slashedDates;
-    if (day !== day && order !== undefined) {
-      day = parseSlashedDate(bytes.toString('latin1', start, end), order);
-      if (day === day && !this.#options.slashedDatesSaid) this.#readNotes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
-    }
-    if (Number.isNaN(day)) throw badBarDateError(this.#place(this.#columnNames[field]), bytes.toString('utf8', start, end));
-    return day;
-  }
-
-  /** Stooq's <TIME> (zeros for a daily bar) and <PER> (D, W, M…): any other value is an intraday bar. */
-  #refuseIntraday(field: number, text: string): void {
-    const daily = this.#columns!.roles[field] === 'time' ? MIDNIGHT_TIME : DAILY_PERIOD;
-    if (daily.test(text)) return;
-    throw new DataError(this.#file, this.#line, `intraday bars are not read: ${this.#columnNames[field]} is ${text}`, 'breadth reads daily bars: download the daily series (Stooq: interval D, <TIME> 000000)');
-  }
-
-  /**
-   * Whether a row with an empty price field has any price: PRICELESS when every price and event
-   * field is empty or 0 (yfinance's stacked download writes such a row for each ticker on every
-   * date, before its first trade too), EVENTS_ONLY when only a dividend or split is given
-   * (eventRows.ts), HAS_PRICE otherwise.
-   */
-  #priceState(bytes: Buffer, start: number): number {
-    const end = this.#lineEnd(bytes, start);
-    let events = false;
-    for (let k = 0, from = start, q = start; q <= end; q++) {
-      if (q < end && bytes[q] !== this.#separator) continue;
-      const kind = this.#kinds[k];
-      if (q > from && (kind === PRICE || kind === ADJ_CLOSE || kind === VOLUME)) return HAS_PRICE;
-      if (q > from && kind === EVENT && parseNumberBytes(bytes, from, q) !== 0) events = true;
-      k++;
-      from = q + 1;
-    }
-    return events ? EVENTS_ONLY : PRICELESS;
-  }
-
-  /** The events of an EVENTS_ONLY row (stored at `row`, which the next row overwrites). */
-  #eventRow(row: number, day: number): EventRow {
-    const events: [EventField, number][] = [];
-    this.#columns!.roles.forEach((role, k) => {
-      if (this.#kinds[k] === EVENT && isEvent(role as EventField, this.#targets[k][row])) events.push([role as EventField, this.#targets[k][row]]);
-    });
-    return { ticker: this.#tickers[this.#current], day, line: this.#line, events };
-  }
-
-
-  /** A bar that cannot be true is an error naming its date (and ticker, in a long file). */
-  #checkBar(bar: BarColumns, row: number, day: number): void {
-    const open = bar.open === undefined ? NaN : bar.open[row];
-    const high = bar.high === undefined ? NaN : bar.high[row];
-    const low = bar.low === undefined ? NaN : bar.low[row];
-    let close = bar.close === undefined ? NaN : bar.close[row];
-    let names = bar.names;
-    if (close !== close && bar.closeWhenEmpty !== undefined) {
-      close = bar.closeWhenEmpty[row];
-      names = OHL_BESIDE_ADJ_CLOSE;
-    }
-    const bad = barProblem(open, high, low, close, names);
-    if (bad === undefined) return;
-    const whose = this.#long ? ` for ${this.#tickers[this.#current]}` : '';
-    throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${whose}`, bad.fix);
-  }
-
   /** Switches the current ticker; false when this ticker is filtered out. */
   #selectTicker(bytes: Buffer, start: number, end: number): boolean {
     if (end === start) throw new DataError(this.#file, this.#line, 'Ticker is empty', 'every row of a long-format file names its ticker');
@@ -602,7 +336,6 @@ export class PriceRowParser {
   }
 
   #parseValue(kind: number, field: number, bytes: Buffer, start: number, end: number): number {
-    const column = this.#columnNames[field];
     if (start === end) {
       if (kind === EVENT) return 0;
       if (kind === ADJ_CLOSE) {
@@ -614,19 +347,8 @@ export class PriceRowParser {
       if (this.#columns!.roles[field] === 'close') return this.#emptyClose(field);
       return this.#emptyOptional(kind, field);
     }
-    let value = parseNumberBytes(bytes, start, end);
-    if (Number.isNaN(value)) {
-      const text = bytes.toString('utf8', start, end);
-      const marked = readMarkedValue(text, kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event');
-      if (marked === undefined) throw notANumberError(this.#place(column), text);
-      value = marked.value;
-      this.#readNotes.add(marked.note);
-    }
-    if (kind === VOLUME || kind === EVENT ? value < 0 : value <= 0) {
-      const rule = kind === VOLUME || kind === EVENT ? 'negative' : 'zero or negative';
-      throw new DataError(this.#file, this.#line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
-    }
-    return value;
+    const use = kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event';
+    return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field]);
   }
 
   /**
@@ -645,28 +367,10 @@ export class PriceRowParser {
    */
   #emptyOptional(kind: number, field: number): number {
     const id = this.#current;
-    const counts = (this.#emptyRows[field] ??= []);
-    const before = (counts[id] ??= 0);
-    if (before === 0) (this.#firstEmptyLine[field] ??= [])[id] = this.#line;
-    counts[id]++;
+    const before = this.#emptyCounts.add(field, id, this.#line);
     // Fewer empties than the ticker's stored rows: one of them has this price.
     if (kind === PRICE && before < this.#rowsOf[id]) throw this.#emptyPriceError(field, this.#line);
     return NaN;
-  }
-
-  /** Dates run one way per ticker (ascending, or descending throughout), never repeat. */
-  #acceptDay(day: number): void {
-    const id = this.#current;
-    const previous = this.#lastDay[id];
-    if (previous !== undefined) {
-      const direction = day > previous ? 1 : day < previous ? -1 : 0;
-      if (this.#direction[id] === 0) this.#direction[id] = direction;
-      if (direction === 0 || direction !== this.#direction[id]) {
-        throw dateOrderError(this.#file, this.#line, day, previous, this.#lastLine[id], this.#long ? this.#tickers[id] : undefined, this.#direction[id] < 0);
-      }
-    }
-    this.#lastDay[id] = day;
-    this.#lastLine[id] = this.#line;
   }
 
   #fieldCountError(bytes: Buffer, start: number, end: number): DataError {
@@ -675,43 +379,15 @@ export class PriceRowParser {
     return wrongFieldCountError(this.#file, this.#line, this.#kinds.length, fields);
   }
 
-  #place(column: string): { file: string; line: number; column: string } {
-    return { file: this.#file, line: this.#line, column };
-  }
-
-  /** Rows grouped by ticker (a stable counting sort when the file interleaves tickers). */
-  #grouped(tickerIds: readonly number[], { dropped, emptyFor }: { dropped: string[]; emptyFor: Map<string, PriceField[]> }): ParsedPrices {
-    const n = this.#rows;
-    const rowStart = new Int32Array(tickerIds.length + 1);
-    const slot = new Int32Array(this.#tickers.length).fill(-1);
-    tickerIds.forEach((id, k) => (slot[id] = k));
-    const count = (row: number): number => (this.#long ? slot[this.#tickerOfRow[row]] : 0);
-    for (let r = 0; r < n; r++) rowStart[count(r) + 1]++;
-    for (let k = 0; k < tickerIds.length; k++) rowStart[k + 1] += rowStart[k];
-    const fields: Partial<Record<PriceField, Float64Array>> = {};
-    let day = this.#day.subarray(0, n);
-    if (this.#interleaved) {
-      const next = rowStart.slice(0, tickerIds.length);
-      const order = new Int32Array(n);
-      for (let r = 0; r < n; r++) order[next[count(r)]++] = r;
-      day = day.map((_, k) => this.#day[order[k]]);
-      for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) fields[name] = Float64Array.from(order, (r) => column[r]);
-    } else {
-      for (const [name, column] of Object.entries(this.#fields) as [PriceField, Float64Array][]) fields[name] = column.subarray(0, n);
-    }
-    const descending = tickerIds.filter((id) => this.#direction[id] < 0);
-    for (const id of descending) {
-      const k = slot[id];
-      const [from, to] = [rowStart[k], rowStart[k + 1]];
-      day.subarray(from, to).reverse();
-      for (const column of Object.values(fields)) column.subarray(from, to).reverse();
-    }
-    const tickers = tickerIds.map((id) => this.#tickers[id]);
+  /** Rows grouped by ticker (rows/groupRows.ts), with their events moved onto bars and what was noticed. */
+  #grouped(tickerIds: readonly number[], dropped: string[], emptyFor: Map<string, PriceField[]>): ParsedPrices {
+    const stored = { file: this.#file, long: this.#long, interleaved: this.#interleaved, rows: this.#rows, tickerOfRow: this.#tickerOfRow, day: this.#day, fields: this.#fields, tickers: this.#tickers, direction: this.#dateOrder.direction };
+    const { tickers, rowStart, day, fields, descending } = groupRows(stored, tickerIds);
     const moved = moveEventsToNextBar({ file: this.#file, tickers, rowStart, day, fields }, this.#eventRows);
     return {
       file: this.#file,
       columns: this.#columns!,
-      descending: descending.map((id) => this.#tickers[id]),
+      descending,
       blankRows: this.#blankRows,
       tickers,
       rowStart,

@@ -24,7 +24,8 @@ import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
 import { hasRole, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
-import { COLUMN_NAME, type ParsedPrices } from './priceRows.ts';
+import type { ParsedPrices } from './priceRows.ts';
+import { COLUMN_NAME } from './rows/fieldKinds.ts';
 
 export interface SymbolSeries {
   readonly symbol: string;

@@ -3,9 +3,9 @@
 // The action is kept, on the ticker's next session with a bar (a holder at that open is the first
 // one the price can show it to), and said; with no later bar it would be lost, which is refused.
 
-import { isoDay } from '../dates.ts';
-import { DataError } from '../errors.ts';
-import type { PriceField } from './priceColumns.ts';
+import { isoDay } from '../../dates.ts';
+import { DataError } from '../../errors.ts';
+import type { PriceField } from '../priceColumns.ts';
 
 /** The event fields a row may hold (cash per share, or new shares per old). */
 export type EventField = Extract<PriceField, 'dividend' | 'capitalGain' | 'splitRatio'>;
@@ -18,7 +18,7 @@ export interface EventRow {
   readonly events: readonly (readonly [EventField, number])[];
 }
 
-/** Rows grouped by ticker as priceRows.ts hands them on (dates ascending within a ticker). */
+/** Rows grouped by ticker as ../priceRows.ts hands them on (dates ascending within a ticker). */
 export interface GroupedRows {
   readonly file: string;
   readonly tickers: readonly string[];

@@ -5,8 +5,8 @@
 // opposite splits (a Close spike). So it is an error naming the row, before any action is derived.
 // On ../shared/data no factor step above 0.5 % reverts.
 
-import { isoDay } from '../dates.ts';
-import { DataError } from '../errors.ts';
+import { isoDay } from '../../dates.ts';
+import { DataError } from '../../errors.ts';
 
 /** A factor step smaller than this (in log terms, ≈ 1 %) is left to the derivation's noise rules. */
 const MIN_STEP = Math.log(1.01);

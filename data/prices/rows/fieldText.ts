@@ -1,0 +1,53 @@
+// One field's text where the scanner's fast reads (a plain decimal, a YYYY-MM-DD date) did not
+// take it: a number with marks ($, a volume's M suffix, a "2:1" split; said once in the notes),
+// a price that must be positive and a volume or event that may not be negative, and a date in the
+// other forms, `01/18/2024` among them in the order the file shows.
+
+import { DataError } from '../../errors.ts';
+import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate } from '../../formats/fields.ts';
+import { readMarkedValue, type ValueKind } from '../../formats/markedValues.ts';
+import type { PriceRowParserOptions } from './parsedPrices.ts';
+
+type DateOptions = Pick<PriceRowParserOptions, 'slashedDates' | 'slashedDatesSaid'>;
+
+/** Reads fields of one file; how values were read beyond plain decimals goes into `notes`. */
+export class FieldText {
+  readonly #file: string;
+  readonly #options: DateOptions;
+  readonly #notes: Set<string>;
+
+  constructor(file: string, options: DateOptions, notes: Set<string>) {
+    this.#file = file;
+    this.#options = options;
+    this.#notes = notes;
+  }
+
+  /** A non-empty price, volume or event field, on `line` in `column`. */
+  value(bytes: Buffer, start: number, end: number, kind: ValueKind, line: number, column: string): number {
+    let value = parseNumberBytes(bytes, start, end);
+    if (Number.isNaN(value)) {
+      const text = bytes.toString('utf8', start, end);
+      const marked = readMarkedValue(text, kind);
+      if (marked === undefined) throw notANumberError({ file: this.#file, line, column }, text);
+      value = marked.value;
+      this.#notes.add(marked.note);
+    }
+    if (kind !== 'price' ? value < 0 : value <= 0) {
+      const rule = kind !== 'price' ? 'negative' : 'zero or negative';
+      throw new DataError(this.#file, line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
+    }
+    return value;
+  }
+
+  /** A date: ISO and the other forms parseDateText reads, or `01/18/2024` in the order the file shows (options.slashedDates). */
+  date(bytes: Buffer, start: number, end: number, line: number, column: string): number {
+    let day = parseIsoDayBytes(bytes, start, end);
+    const order = this.#options.slashedDates;
+    if (day !== day && order !== undefined) {
+      day = parseSlashedDate(bytes.toString('latin1', start, end), order);
+      if (day === day && !this.#options.slashedDatesSaid) this.#notes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
+    }
+    if (Number.isNaN(day)) throw badBarDateError({ file: this.#file, line, column }, bytes.toString('utf8', start, end));
+    return day;
+  }
+}

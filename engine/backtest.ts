@@ -23,6 +23,7 @@ import { parseOrThrow } from './configError.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
+import { Listing } from './listing.ts';
 import { executionModels, type ModelSource, modelNames, userModelRecords } from './models/index.ts';
 import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
@@ -65,7 +66,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const adjustments = buildAdjustmentIndex(market);
   // P of the run: the strategies annualise with it (view.periodsPerYear) and resolve windows given as durations, as the accruals and metrics do.
   const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
-  const view = new MarketView(market, adjustments, periodsPerYear);
+  const listing = new Listing(market, adjustments);
+  const view = new MarketView(market, adjustments, periodsPerYear, listing);
   const random = new Random(config.seed, 'strategy');
   // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.
   let initialised: InitResult | void;
@@ -158,6 +160,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       // A symbol that has left (delisted, or its data ended) has no price to trade at, even where a market goes on quoting it.
       price: (i) => (actions.leftBy(i, t) === undefined ? market.close[base + i] : NaN),
       listed: (i) => actions.leftBy(i, t) === undefined,
+      lastClose: (i) => listing.lastClose(i, t),
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),
@@ -183,7 +186,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
     for (let i = 0; i < n; i++) {
       const w = planner.targetWeight[i];
-      if (portfolio.shares[i] === 0 && !Number.isNaN(w) && w !== 0) ledger.snapshot(t, i, 0, market.close[t * n + i], w);
+      if (portfolio.shares[i] === 0 && !Number.isNaN(w) && w !== 0) ledger.snapshot(t, i, 0, listing.lastClose(i, t), w);
     }
   }
 

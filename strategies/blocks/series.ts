@@ -2,14 +2,18 @@
 // adjusted closes known at the decision (splits and dividends through the decision session).
 // Callers may pass a scratch buffer so a loop over the universe allocates once.
 //
-// The missing-bar rule: a session where a symbol has no bar (others trade, it has no row) is not
-// an observation of it. Lookbacks over one symbol's levels (moving average, trailing return)
-// count its own bars (MarketView.adjustedBars), so one missing row shifts the window by a
-// session instead of blanking the signal for `window` sessions. Return series that are paired
-// across symbols (covariance, beta, volatility) stay on the calendar (MarketView.adjustedCloses):
-// the returns touching the missing bar are NaN and left out — never filled, and never a two-session
-// return counted as one. Both read only bars up to the decision.
-
+// The missing-bar rule: a session where a symbol has no bar (others trade, it has none — a
+// weekday stock on a crypto weekend, a halt) is a gap, not an end. Lookbacks over one symbol's
+// levels (moving average, trailing return) count its own bars (MarketView.adjustedBars), so one
+// missing row shifts the window by a session instead of blanking the signal. Return series that
+// are paired across symbols or annualised (covariance, beta, volatility) stay on the run's
+// calendar with the symbol's last close carried through each session without its bar
+// (MarketView.carriedCloses): the return there is 0 and the whole move since its last bar falls
+// on its next bar, so no move is lost (a halt and the jump after it are both in the estimate) and
+// every symbol's returns pair session by session. Annualised with the calendar's P, such a series
+// counts the bars a symbol really has in a year: a weekday stock in a seven-day calendar has σ²
+// per bar on its ~5/7 of the 365 sessions, 0 on the rest, so std² · 365 ≈ σ² · (its bars a year),
+// the same as on its own weekday calendar. Both read only bars up to the decision.
 import type { MarketView } from '../../engine/view.ts';
 import { olsBeta } from './stats.ts';
 
@@ -27,9 +31,9 @@ export function dailyReturns(prices: Float64Array, out = new Float64Array(Math.m
   return out;
 }
 
-/** Daily returns over the last `window` sessions (window + 1 adjusted closes on the calendar; NaN for a return touching a missing bar). */
+/** Returns over the last `window` sessions of the calendar (window + 1 carried closes, the rule above; NaN before the symbol's first bar). */
 export function trailingReturns(view: MarketView, i: number, window: number, out = new Float64Array(window), scratch?: Float64Array<ArrayBuffer>): Float64Array {
-  return dailyReturns(view.adjustedCloses(i, window + 1, fit(scratch, window + 1)), out);
+  return dailyReturns(view.carriedCloses(i, window + 1, fit(scratch, window + 1)), out);
 }
 
 /** Mean of the symbol's last `window` adjusted closes (its own bars); NaN until it has `window` bars (a full average). */

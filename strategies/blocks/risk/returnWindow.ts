@@ -1,14 +1,16 @@
 // The returns a covariance is estimated from, read from the view at the decision: daily returns of
 // adjusted closes over a trailing window, on a common window. The missing-return rule:
-//   1. a member takes part when it has a price at the decision close and returns on at least
-//      `minObservations` of the window's sessions (default half the window: a fund listed four
-//      months ago does not join a one-year estimate yet);
+//   1. a member takes part when it is listed at the decision (a bar at it, or a last close before
+//      it: MarketView.listed) and has returns on at least `minObservations` of the window's
+//      sessions (default half the window: a fund listed four months ago does not join a one-year
+//      estimate yet);
 //   2. the estimate uses only the sessions on which every taking-part member has a return (the
 //      common window), so each entry of the matrix comes from the same days and the matrix stays
 //      positive semi-definite — unlike pairwise deletion, which can break that;
-//   3. should the common window fall below `minObservations` (scattered holes in different names),
+//   3. should the common window fall below `minObservations` (members that started at different times),
 //      the member with the fewest returns is dropped and the window recomputed.
-// A missing return is never filled with 0.
+// Returns are over the calendar with each session a member has no bar carrying its last close
+// (series.ts, the missing-bar rule): only sessions before a member's first bar have no return.
 
 import type { MarketView } from '../../../engine/view.ts';
 import { trailingReturns } from '../series.ts';
@@ -36,7 +38,7 @@ export function commonReturnWindow(
   const scratch = new Float64Array(lookback + 1);
   const raw = new Map<number, Float64Array>();
   for (const i of members) {
-    if (Number.isNaN(view.close(i))) continue;
+    if (!view.listed(i)) continue;
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
     if (present(r) >= minObservations) raw.set(i, r);
   }

@@ -31,7 +31,7 @@ import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import type { LeverageBreach, Result, RunFacts, Splits } from './result.ts';
+import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
 import { checkDecision, strategyFailure } from './strategyFault.ts';
@@ -233,6 +233,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     userModels: userModelRecords(models, options.models, options.modelSources),
     account: config.account.kind,
     seed: config.seed,
+    ...ownBarsRecord(market, listing, last, periodsPerYear),
   };
   const day = (t: number): string => isoDay(market.dates[t]);
   const facts: RunFacts = {
@@ -344,4 +345,14 @@ function logRowsHint(symbols: number, due: Uint8Array, first: number, last: numb
   let decisions = 1;
   for (let t = first + 1; t <= last; t++) decisions += due[t];
   return Math.min(symbols * decisions, LOG_ROWS_HINT_MAX);
+}
+
+/** The manifest's ownBars: symbols listed at session t whose bars a year differ from P (none: nothing). */
+function ownBarsRecord(market: Market, listing: Listing, t: number, periodsPerYear: number): Pick<Manifest, 'ownBars'> {
+  const barsPerYear: Record<string, number> = {};
+  market.symbols.forEach((symbol, i) => {
+    const perYear = listing.listed(i, t) ? listing.barsPerYear(i, t, periodsPerYear) : periodsPerYear;
+    if (perYear !== periodsPerYear) barsPerYear[symbol] = perYear;
+  });
+  return Object.keys(barsPerYear).length === 0 ? {} : { ownBars: { periodsPerYear, barsPerYear } };
 }

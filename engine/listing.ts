@@ -5,10 +5,16 @@
 // is a gap, not an absence: the symbol stands at its last close on or before the session (causal:
 // nothing after it is read), adjusted for the splits since, and an order for it rests until it
 // trades. A symbol not yet started, or gone, has no price.
+// A symbol's own bars a year (barsPerYear) say how many of its bars span a year of the run's
+// calendar, so a lookback counted on its own bars covers the same time as one in sessions.
 
 import type { Market } from '../data/market.ts';
 import { splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { lastListedSession } from './corporateActions.ts';
+import { standardDailyP } from './frequency.ts';
+
+/** A symbol with a bar on at least this share of the calendar's sessions trades on the calendar (frequency.ts: 90 % of 252). */
+const ON_CALENDAR_SHARE = 0.9;
 
 export class Listing {
   readonly #market: Market;
@@ -17,6 +23,8 @@ export class Listing {
   readonly firstBar: Int32Array;
   /** Per symbol: its last listed session (−1 when it has no bar). */
   readonly #lastListed: Int32Array;
+  /** Per symbol asked for: counts[s] = its bars in sessions 0..s−1 (length: sessions + 1). */
+  readonly #counts = new Map<number, Int32Array>();
 
   constructor(market: Market, adjustments: AdjustmentIndex) {
     this.#market = market;
@@ -50,6 +58,37 @@ export class Listing {
     if (s < 0) return NaN;
     const p = this.#market.close[s * this.#market.symbols.length + i];
     return s === t ? p : p / splitFactorBetween(this.#adjustments, i, s, t);
+  }
+
+  /**
+   * Bars of symbol i a year, at session t of a calendar with P = `periodsPerYear` sessions a
+   * year: the share s of the sessions in the trailing year (from its first bar when later) on
+   * which it has a bar, read the way frequency.ts reads a calendar — s ≥ 0.9 is the calendar's P
+   * itself; else P·s, snapped to 252 or 365 where it is a trading-day or calendar-day count
+   * (frequency.ts standardDailyP), rounded otherwise (a weekday stock in a seven-day calendar:
+   * 365 · 5/7 = 260.7 → 252; an illiquid name on 150 of 252 sessions: 150). Under a month of
+   * sessions (P/12) it cannot tell: P. Reads bars up to t only.
+   */
+  barsPerYear(i: number, t: number, periodsPerYear: number): number {
+    const from = Math.max(this.firstBar[i], t - Math.round(periodsPerYear) + 1);
+    const sessions = t - from + 1;
+    if (sessions < periodsPerYear / 12) return periodsPerYear;
+    const counts = this.#barCounts(i);
+    const share = (counts[t + 1] - counts[from]) / sessions;
+    if (share >= ON_CALENDAR_SHARE) return periodsPerYear;
+    return standardDailyP(periodsPerYear * share) ?? Math.max(1, Math.round(periodsPerYear * share));
+  }
+
+  /** Running bar counts of symbol i, built on first use: a count over any span is one subtraction. */
+  #barCounts(i: number): Int32Array {
+    let counts = this.#counts.get(i);
+    if (counts) return counts;
+    const n = this.#market.symbols.length;
+    const sessions = this.#market.dates.length;
+    counts = new Int32Array(sessions + 1);
+    for (let s = 0; s < sessions; s++) counts[s + 1] = counts[s] + (Number.isNaN(this.#market.close[s * n + i]) ? 0 : 1);
+    this.#counts.set(i, counts);
+    return counts;
   }
 }
 

@@ -247,6 +247,15 @@ export class MarketView {
     return this.#listing.lastClose(this.#checkSymbol(i), this.#t);
   }
 
+  /**
+   * Bars symbol i has in a year of this calendar, read from its trailing year of bars up to the
+   * decision (engine/listing.ts): periodsPerYear where it trades on the calendar, 252 for a weekday
+   * stock in a seven-day calendar, fewer for an illiquid name. Unit: bars per year.
+   */
+  barsPerYear(i: number): number {
+    return this.#listing.barsPerYear(this.#checkSymbol(i), this.#t, this.periodsPerYear);
+  }
+
   /** Symbols of an asset class listed at the decision (a bar at it, or a last close before it: see listed). */
   universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
     const picked: number[] = [];

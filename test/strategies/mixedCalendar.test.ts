@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { movingAverage, ownBars, trailingReturn, trailingReturns } from '../../strategies/blocks/series.ts';
+import { tradedOnLastBar } from '../../strategies/blocks/universe.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { viewAt } from './views.ts';
@@ -44,6 +45,15 @@ describe('a listed symbol without a bar at the decision', () => {
     const late = sevenDay(14, ['STK'], ['BTC'], (t) => (t < 8 ? NaN : 100 + t), () => 30);
     expect(viewAt(late, 6, 365).listed(0)).toBe(false);
     expect(Number.isNaN(viewAt(late, 6, 365).lastClose(0))).toBe(true);
+  });
+
+  it('counts as traded by its last bar: a stock on a Sunday whose Friday traded stays, one whose Friday had no volume goes', () => {
+    // A and B: weekday stocks, B with zero volume on Friday (session 4); BTC every day. Sunday = session 6.
+    const closes = Array.from({ length: 8 }, (_, t) => [isWeekend(t) ? NaN : 100, isWeekend(t) ? NaN : 50, 30]);
+    const volumes = Array.from({ length: 8 }, (_, t) => [1e6, t === 4 ? 0 : 1e6, 1e6]);
+    const base = fixtureMarket({ symbols: ['A', 'B', 'BTC'], closes, volumes });
+    const market = { ...base, dates: Int32Array.from({ length: 8 }, (_, t) => MONDAY + t) };
+    expect(Array.from(tradedOnLastBar(viewAt(market, 6, 365), [0, 1, 2]))).toEqual([0, 2]);
   });
 
   it('carries its last close through the weekend for returns: 0 on Saturday and Sunday, Friday → Monday on Monday', () => {

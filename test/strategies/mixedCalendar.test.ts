@@ -47,6 +47,14 @@ describe('a listed symbol without a bar at the decision', () => {
     expect(Number.isNaN(viewAt(late, 6, 365).lastClose(0))).toBe(true);
   });
 
+  it('has a market cap at its last close: 1 000 shares × Friday’s 104 on Sunday', () => {
+    const rows = [{ symbol: 0, periodEnd: MONDAY - 30, availableAt: MONDAY - 1, values: { sharesOutstanding: 1_000 } }];
+    const withShares = { ...market, fundamentals: fixtureMarket({ symbols: ['STK', 'BTC'], closes: [[1, 1]], fundamentals: rows }).fundamentals };
+    const caps = viewAt(withShares, 6, 365).marketCap();
+    expect(caps[0]).toBe(104_000);
+    expect(Number.isNaN(caps[1])).toBe(true);
+  });
+
   it('counts as traded by its last bar: a stock on a Sunday whose Friday traded stays, one whose Friday had no volume goes', () => {
     // A and B: weekday stocks, B with zero volume on Friday (session 4); BTC every day. Sunday = session 6.
     const closes = Array.from({ length: 8 }, (_, t) => [isWeekend(t) ? NaN : 100, isWeekend(t) ? NaN : 50, 30]);

@@ -66,7 +66,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const adjustments = buildAdjustmentIndex(market);
   // P of the run: the strategies annualise with it (view.periodsPerYear) and resolve windows given as durations, as the accruals and metrics do.
   const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
-  const listing = new Listing(market, adjustments);
+  const listing = new Listing(market, adjustments, config.staleMarkSessions);
   const view = new MarketView(market, adjustments, periodsPerYear, listing);
   const random = new Random(config.seed, 'strategy');
   // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.

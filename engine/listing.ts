@@ -2,14 +2,17 @@
 // stands. A symbol is listed from its first bar through its last listed session (its delisting's,
 // else its last bar's: corporateActions.ts closes a position the session after). In between, a
 // session where it has no bar — a weekday stock on a crypto weekend, a halt, an illiquid name —
-// is a gap, not an absence: the symbol stands at its last close on or before the session (causal:
-// nothing after it is read), adjusted for the splits since, and an order for it rests until it
-// trades. A symbol not yet started, or gone, has no price.
+// is a gap, not an absence: while its last bar is at most `staleSessions` sessions old (the
+// engine config's staleMarkSessions) it is present, standing at its last close on or before the
+// session (causal: nothing after it is read), adjusted for the splits since, and an order for it
+// rests until it trades. A symbol not yet started, gone, or with an older last bar (a price the
+// market no longer confirms: a long suspension, a hole of months in the data) has no price.
 // A symbol's own bars a year (barsPerYear) say how many of its bars span a year of the run's
 // calendar, so a lookback counted on its own bars covers the same time as one in sessions.
 
 import type { Market } from '../data/market.ts';
 import { splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import { STALE_MARK_SESSIONS } from './config.ts';
 import { lastListedSession } from './corporateActions.ts';
 import { standardDailyP } from './frequency.ts';
 
@@ -25,10 +28,13 @@ export class Listing {
   readonly #lastListed: Int32Array;
   /** Per symbol asked for: counts[s] = its bars in sessions 0..s−1 (length: sessions + 1). */
   readonly #counts = new Map<number, Int32Array>();
+  /** A last bar older than this many sessions is stale: the symbol is not present. */
+  readonly #staleSessions: number;
 
-  constructor(market: Market, adjustments: AdjustmentIndex) {
+  constructor(market: Market, adjustments: AdjustmentIndex, staleSessions = STALE_MARK_SESSIONS) {
     this.#market = market;
     this.#adjustments = adjustments;
+    this.#staleSessions = staleSessions;
     this.firstBar = firstBars(market);
     this.#lastListed = Int32Array.from(market.symbols, (_, i) => lastListedSession(market, i));
   }
@@ -48,14 +54,20 @@ export class Listing {
     return s;
   }
 
+  /** True when symbol i is present at session t: listed, with a last bar at most staleSessions old. */
+  present(i: number, t: number): boolean {
+    const s = this.lastBar(i, t);
+    return s >= 0 && t - s <= this.#staleSessions;
+  }
+
   /**
    * Price of symbol i at session t: its close there, else its last close before t divided by the
    * split ratios with ex-dates after that close through t (the price level of t); NaN when the
-   * symbol is not listed at t. Unit: currency per share of t.
+   * symbol is not present at t. Unit: currency per share of t.
    */
   lastClose(i: number, t: number): number {
     const s = this.lastBar(i, t);
-    if (s < 0) return NaN;
+    if (s < 0 || t - s > this.#staleSessions) return NaN;
     const p = this.#market.close[s * this.#market.symbols.length + i];
     return s === t ? p : p / splitFactorBetween(this.#adjustments, i, s, t);
   }

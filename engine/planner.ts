@@ -42,7 +42,8 @@ export interface PlanContext {
   price(i: number): number;
   /**
    * Where symbol i has no bar at the decision but is listed: its last close before it at the
-   * decision's price level (engine/listing.ts); NaN when it has never traded or has left.
+   * decision's price level (engine/listing.ts); NaN when it has never traded, has left, or its
+   * last bar is older than the run's staleMarkSessions.
    */
   lastClose(i: number): number;
   /** False once symbol i has left the market (delisted, or its data ended): nothing for it can trade again. */
@@ -115,9 +116,10 @@ export class RebalancePlanner {
   /**
    * Fill #wanted with target share counts and #proposed with target weights. A listed symbol with
    * no bar at the decision (a weekend in a seven-day calendar, a halt) is sized at its last mark
-   * when held, else at its last close: its target stands and its order rests until the symbol
-   * trades, so the leverage check sees the book the plan will reach. A symbol that cannot be
-   * sized (never priced, or gone from the market) keeps its holding; those symbols are returned.
+   * when held, else at its last close while that is fresh (ctx.lastClose): its target stands and
+   * its order rests until the symbol trades, so the leverage check sees the book the plan will
+   * reach. A symbol that cannot be sized (never priced, stale and not held, or gone from the
+   * market) keeps its holding; those symbols are returned.
    */
   #readTargets(targets: Targets, ctx: PlanContext): number[] {
     const n = this.#wanted.length;

@@ -222,7 +222,7 @@ export class MarketView {
     return out;
   }
 
-  /** Market capitalisation at the decision: point-in-time shares × lastClose (NaN for a symbol not listed). */
+  /** Market capitalisation at the decision: point-in-time shares × lastClose (NaN for a symbol not present). */
   marketCap(out = new Float64Array(this.symbolCount)): Float64Array {
     this.sharesOutstanding(out);
     for (let i = 0; i < this.symbolCount; i++) out[i] *= this.lastClose(i);
@@ -230,17 +230,18 @@ export class MarketView {
   }
 
   /**
-   * True when symbol i is listed at the decision: it has a bar on or before it and has not left
-   * (delisted, or its data ended: engine/listing.ts). A listed symbol without a bar at the
-   * decision (a weekend in a seven-day calendar, a halt) is present, at its lastClose.
+   * True when symbol i is present at the decision: it has a bar on or before it, has not left
+   * (delisted, or its data ended) and its last bar is at most the run's staleMarkSessions old
+   * (engine/listing.ts). A present symbol without a bar at the decision (a weekend in a seven-day
+   * calendar, a short halt) stands at its lastClose.
    */
-  listed(i: number): boolean {
-    return this.#listing.listed(this.#checkSymbol(i), this.#t);
+  present(i: number): boolean {
+    return this.#listing.present(this.#checkSymbol(i), this.#t);
   }
 
   /**
    * The price symbol i stands at at the decision: its close, else its last close before it at
-   * the decision's price level (splits since divided out); NaN when it is not listed. The planner
+   * the decision's price level (splits since divided out); NaN when it is not present. The planner
    * sizes a target at the same price. Unit: currency per share.
    */
   lastClose(i: number): number {
@@ -256,11 +257,11 @@ export class MarketView {
     return this.#listing.barsPerYear(this.#checkSymbol(i), this.#t, this.periodsPerYear);
   }
 
-  /** Symbols of an asset class listed at the decision (a bar at it, or a last close before it: see listed). */
+  /** Symbols of an asset class present at the decision (a bar at it, or a fresh last close before it: see present). */
   universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
     const picked: number[] = [];
     for (let i = 0; i < this.symbolCount; i++) {
-      if (this.#market.assetClass[i] === assetClass && this.#listing.listed(i, this.#t)) picked.push(i);
+      if (this.#market.assetClass[i] === assetClass && this.#listing.present(i, this.#t)) picked.push(i);
     }
     return Int32Array.from(picked);
   }

@@ -16,7 +16,7 @@ export { scheduleNamed, scheduleParam, type ScheduleName } from './blocks/schedu
 export { dailyReturns, movingAverage, ownBars, trailingBeta, trailingBetas, trailingReturn, trailingReturns } from './blocks/series.ts';
 export { regimeWeights, sleeveParams, sleeveWeights, tiltedSmallShare, type SleeveParams } from './blocks/sleeves.ts';
 export { olsBeta, sortedFinite, sortedQuantile, stdev } from './blocks/stats.ts';
-export { averageDollarVolume, capRankBand, filterMembers, liquidMembers } from './blocks/universe.ts';
+export { averageDollarVolume, capRankBand, filterMembers, liquidMembers, tradedOnLastBar } from './blocks/universe.ts';
 export { cap, capPower, equal, inverseVol, proportional, score, weights } from './blocks/weights.ts';
 export { winsorize } from './blocks/winsorize.ts';
 export { zscore } from './blocks/zscore.ts';

@@ -36,15 +36,24 @@ describe('a listed symbol without a bar at the decision', () => {
   // STK: 100 + t on weekdays; BTC: 30 every day. Session 5 is Saturday 2024-01-06.
   const market = sevenDay(14, ['STK'], ['BTC'], (t) => 100 + t, () => 30);
 
-  it('stays in the universe at its Friday close; a symbol not yet started is not listed', () => {
+  it('stays in the universe at its Friday close; a symbol not yet started is not present', () => {
     const view = viewAt(market, 6, 365); // Sunday
     expect(Array.from(view.universe())).toEqual([0, 1]);
-    expect(view.listed(0)).toBe(true);
+    expect(view.present(0)).toBe(true);
     expect(view.lastClose(0)).toBe(104); // Friday, session 4
     expect(Number.isNaN(view.close(0))).toBe(true);
     const late = sevenDay(14, ['STK'], ['BTC'], (t) => (t < 8 ? NaN : 100 + t), () => 30);
-    expect(viewAt(late, 6, 365).listed(0)).toBe(false);
+    expect(viewAt(late, 6, 365).present(0)).toBe(false);
     expect(Number.isNaN(viewAt(late, 6, 365).lastClose(0))).toBe(true);
+  });
+
+  it('goes once its last bar is older than staleMarkSessions (5): a long suspension or a hole in the data', () => {
+    // STK stops after Friday session 4 (BTC goes on): sessions 5..9 are 1..5 old, session 10 is 6 old.
+    const halted = sevenDay(16, ['STK'], ['BTC'], (t) => (t <= 4 || t >= 14 ? 100 : NaN), () => 30);
+    expect([9, 10].map((t) => viewAt(halted, t, 365).present(0))).toEqual([true, false]);
+    expect(viewAt(halted, 9, 365).lastClose(0)).toBe(100);
+    expect(Number.isNaN(viewAt(halted, 10, 365).lastClose(0))).toBe(true);
+    expect(Array.from(viewAt(halted, 10, 365).universe())).toEqual([1]);
   });
 
   it('has a market cap at its last close: 1 000 shares × Friday’s 104 on Sunday', () => {

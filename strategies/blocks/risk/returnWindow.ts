@@ -1,14 +1,14 @@
 // The returns a covariance is estimated from, read from the view at the decision: daily returns of
 // adjusted closes over a trailing window, on a common window. The missing-return rule:
-//   1. a member takes part when it is listed at the decision (a bar at it, or a last close before
-//      it: MarketView.listed) and has returns on at least `minObservations` of the window's
+//   1. a member takes part when it is present at the decision (a bar at it, or a fresh last close
+//      before it: MarketView.present) and has returns on at least `minObservations` of the window's
 //      sessions (default half the window: a fund listed four months ago does not join a one-year
 //      estimate yet);
 //   2. the estimate uses only the sessions on which every taking-part member has a return (the
 //      common window), so each entry of the matrix comes from the same days and the matrix stays
 //      positive semi-definite — unlike pairwise deletion, which can break that.
 // Returns are over the calendar with each session a member has no bar carrying its last close
-// (series.ts, the missing-bar rule): a listed member has a return on every session from its
+// (series.ts, the missing-bar rule): a present member has a return on every session from its
 // first bar on, so the common window is the sessions since the latest first bar among the
 // members, at least `minObservations` long by rule 1.
 
@@ -38,7 +38,7 @@ export function commonReturnWindow(
   const scratch = new Float64Array(lookback + 1);
   const raw = new Map<number, Float64Array>();
   for (const i of members) {
-    if (!view.listed(i)) continue;
+    if (!view.present(i)) continue;
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
     if (present(r) >= minObservations) raw.set(i, r);
   }

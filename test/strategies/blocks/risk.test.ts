@@ -90,10 +90,10 @@ describe('common return window', () => {
     // A's on days 5..10: 106, 106, 108, 108, 110, 110.
     near(w.returns[0], [0, 108 / 106 - 1, 0, 110 / 108 - 1, 0]);
   });
-  it('leaves out a member with too few returns, or not listed at the decision', () => {
+  it('leaves out a member with too few returns, or not present at the decision', () => {
     expect(commonReturnWindow(view, [0, 1, 2], 8, 6).members).toEqual([0, 2]); // B has 5 < 6
-    expect(commonReturnWindow(viewAt(market, 7), [0, 1, 2], 4, 2).members).toEqual([0, 1, 2]); // C has no bar on day 7, listed at day 6's close
-    expect(commonReturnWindow(viewAt(market, 2), [1], 2).members).toEqual([]); // B not listed yet
+    expect(commonReturnWindow(viewAt(market, 7), [0, 1, 2], 4, 2).members).toEqual([0, 1, 2]); // C has no bar on day 7, present at day 6's close
+    expect(commonReturnWindow(viewAt(market, 2), [1], 2).members).toEqual([]); // B not started yet
   });
 });
 

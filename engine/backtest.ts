@@ -23,6 +23,7 @@ import { parseOrThrow } from './configError.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
+import { Listing } from './listing.ts';
 import { executionModels, type ModelSource, modelNames, userModelRecords } from './models/index.ts';
 import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
@@ -30,7 +31,7 @@ import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
 import { RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import type { LeverageBreach, Result, RunFacts, Splits } from './result.ts';
+import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
 import { checkDecision, strategyFailure } from './strategyFault.ts';
@@ -66,7 +67,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const adjustments = buildAdjustmentIndex(market);
   // P of the run: the strategies annualise with it (view.periodsPerYear) and resolve windows given as durations, as the accruals and metrics do.
   const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
-  const view = new MarketView(market, adjustments, periodsPerYear);
+  const listing = new Listing(market, adjustments, config.staleMarkSessions);
+  const view = new MarketView(market, adjustments, periodsPerYear, listing);
   const reads = viewReads(view);
   const strategyNotes = new StrategyNotes();
   const random = new Random(config.seed, 'strategy');
@@ -162,6 +164,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       // A symbol that has left (delisted, or its data ended) has no price to trade at, even where a market goes on quoting it.
       price: (i) => (actions.leftBy(i, t) === undefined ? market.close[base + i] : NaN),
       listed: (i) => actions.leftBy(i, t) === undefined,
+      lastClose: (i) => listing.lastClose(i, t),
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),
@@ -187,7 +190,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
     for (let i = 0; i < n; i++) {
       const w = planner.targetWeight[i];
-      if (portfolio.shares[i] === 0 && !Number.isNaN(w) && w !== 0) ledger.snapshot(t, i, 0, market.close[t * n + i], w);
+      if (portfolio.shares[i] === 0 && !Number.isNaN(w) && w !== 0) ledger.snapshot(t, i, 0, listing.lastClose(i, t), w);
     }
   }
 
@@ -234,6 +237,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     userModels: userModelRecords(models, options.models, options.modelSources),
     account: config.account.kind,
     seed: config.seed,
+    ...ownBarsRecord(market, listing, last, periodsPerYear),
   };
   const day = (t: number): string => isoDay(market.dates[t]);
   const facts: RunFacts = {
@@ -345,4 +349,14 @@ function logRowsHint(symbols: number, due: Uint8Array, first: number, last: numb
   let decisions = 1;
   for (let t = first + 1; t <= last; t++) decisions += due[t];
   return Math.min(symbols * decisions, LOG_ROWS_HINT_MAX);
+}
+
+/** The manifest's ownBars: symbols listed at session t whose bars a year differ from P (none: nothing). */
+function ownBarsRecord(market: Market, listing: Listing, t: number, periodsPerYear: number): Pick<Manifest, 'ownBars'> {
+  const barsPerYear: Record<string, number> = {};
+  market.symbols.forEach((symbol, i) => {
+    const perYear = listing.listed(i, t) ? listing.barsPerYear(i, t, periodsPerYear) : periodsPerYear;
+    if (perYear !== periodsPerYear) barsPerYear[symbol] = perYear;
+  });
+  return Object.keys(barsPerYear).length === 0 ? {} : { ownBars: { periodsPerYear, barsPerYear } };
 }

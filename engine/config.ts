@@ -30,6 +30,9 @@ export const accountSchema = z.discriminatedUnion('kind', [
 ]);
 export type Account = z.output<typeof accountSchema>;
 
+/** Default staleMarkSessions: a last price older than this many sessions is stale. */
+export const STALE_MARK_SESSIONS = 5;
+
 export const engineConfigSchema = z
   .object({
     initialCash: z.number().positive().max(1e12, 'at most 1e12 (a trillion): beyond it binary64 accounting loses cents').default(1_000_000),
@@ -64,8 +67,12 @@ export const engineConfigSchema = z
      * calendar (engine/frequency.ts) when not given; set it where the metrics' P is set.
      */
     periodsPerYear: z.number().int().positive().max(366).optional(),
-    /** A held position marked at a price older than this many sessions is reported as stale. */
-    staleMarkSessions: z.number().int().min(1).default(5),
+    /**
+     * A held position marked at a price older than this many sessions is reported as stale; a
+     * symbol whose last bar is older is out of the strategy's universe and unpriced for a new
+     * target (engine/listing.ts).
+     */
+    staleMarkSessions: z.number().int().min(1).default(STALE_MARK_SESSIONS),
     seed: z.number().int().default(1),
   })
   .strict()

@@ -46,7 +46,7 @@ const MAX_STRAY_SHARE = 0.1;
  * weekdays of a year (five sessions a week with holidays, or none) → exactly 252; calendar days:
  * 95 % of 365 or more (a few missing days of a 24/7 market) → 365. Null for any other count.
  */
-function standardDailyP(sessionsPerYear: number): 252 | 365 | null {
+export function standardDailyP(sessionsPerYear: number): 252 | 365 | null {
   if (sessionsPerYear >= 0.9 * 252 && sessionsPerYear <= 1.1 * 261) return 252;
   if (sessionsPerYear >= 0.95 * 365) return 365;
   return null;

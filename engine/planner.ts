@@ -25,8 +25,8 @@ export interface Plan {
   /** Present when the targets breached the account's limits (or NAV ≤ 0): nothing is traded. */
   readonly breach?: { readonly gross: number; readonly net: number };
   /**
-   * Symbols with a non-zero target that cannot be sized (no price at the decision and no holding
-   * marked at a price, or the symbol has left the market): left as they are.
+   * Symbols with a non-zero target that cannot be sized (never priced by the decision, or gone
+   * from the market): left as they are.
    */
   readonly unpriced: number[];
   /** The targets ask for no leverage (long only, net ≤ 1): buys are sized to the cash and may spend only it (account.ts). */
@@ -40,6 +40,12 @@ export interface PlanContext {
   readonly nav: number;
   /** Decision-close price of symbol i (NaN when it has none). */
   price(i: number): number;
+  /**
+   * Where symbol i has no bar at the decision but is listed: its last close before it at the
+   * decision's price level (engine/listing.ts); NaN when it has never traded, has left, or its
+   * last bar is older than the run's staleMarkSessions.
+   */
+  lastClose(i: number): number;
   /** False once symbol i has left the market (delisted, or its data ended): nothing for it can trade again. */
   listed(i: number): boolean;
   /** Estimated commission + slippage in currency for trading `quantity` of symbol i at `price`. */
@@ -108,11 +114,12 @@ export class RebalancePlanner {
   }
 
   /**
-   * Fill #wanted with target share counts and #proposed with target weights. A held symbol with
-   * no bar at the decision is sized at its last mark: its target stands and its order rests until
-   * the symbol trades, so the leverage check sees the book the plan will reach. A symbol that
-   * cannot be sized (never priced and not held, or gone from the market) keeps its holding; those
-   * symbols are returned.
+   * Fill #wanted with target share counts and #proposed with target weights. A listed symbol with
+   * no bar at the decision (a weekend in a seven-day calendar, a halt) is sized at its last mark
+   * when held, else at its last close while that is fresh (ctx.lastClose): its target stands and
+   * its order rests until the symbol trades, so the leverage check sees the book the plan will
+   * reach. A symbol that cannot be sized (never priced, stale and not held, or gone from the
+   * market) keeps its holding; those symbols are returned.
    */
   #readTargets(targets: Targets, ctx: PlanContext): number[] {
     const n = this.#wanted.length;
@@ -123,11 +130,10 @@ export class RebalancePlanner {
     this.#proposed.fill(NaN);
     const set = (i: number, x: number): void => {
       if (!Number.isFinite(x)) throw new UserError(`strategy target for symbol #${i} is not a finite number (${x})`);
-      const held = ctx.portfolio.shares[i];
-      const p = ctx.price(i) > 0 ? ctx.price(i) : held !== 0 && ctx.listed(i) ? ctx.portfolio.mark[i] : NaN;
+      const p = ctx.listed(i) ? valuePrice(ctx, i) : NaN;
       if (x !== 0 && !(p > 0)) {
         unpriced.push(i);
-        this.#wanted[i] = held;
+        this.#wanted[i] = ctx.portfolio.shares[i];
         // The weight asked for is still the decision's target (what waits in cash is measured by it).
         if (kind === 'weights') this.#proposed[i] = x;
         return;
@@ -235,8 +241,9 @@ export class RebalancePlanner {
   }
 }
 
-/** The price a holding is valued at for planning: today's, else its last mark (a missing bar). */
+/** The price a target is valued at for planning: today's; without a bar, a holding's last mark, else the symbol's last close. */
 function valuePrice(ctx: PlanContext, i: number): number {
   const p = ctx.price(i);
-  return p > 0 ? p : ctx.portfolio.mark[i];
+  if (p > 0) return p;
+  return ctx.portfolio.shares[i] !== 0 ? ctx.portfolio.mark[i] : ctx.lastClose(i);
 }

@@ -201,6 +201,13 @@ export interface Manifest {
   /** The account kind (`cash` or `margin`) — also in config.account with its limits. */
   readonly account: string;
   readonly seed: number;
+  /**
+   * Symbols whose bars a year differ from the run's P (a weekday stock in a seven-day calendar:
+   * 252 of 365; an illiquid name), read at the run's last session (engine/listing.ts): each
+   * lookback counted on a symbol's own bars spans w × barsPerYear / P of them for a window of w
+   * sessions (strategies/blocks/series.ts ownBars). Absent when every symbol trades on the calendar.
+   */
+  readonly ownBars?: { readonly periodsPerYear: number; readonly barsPerYear: Readonly<Record<string, number>> };
 }
 
 export interface Result {

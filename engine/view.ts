@@ -10,6 +10,7 @@ import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../dat
 import { otherCaseHint } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import { Listing } from './listing.ts';
 import { ViewReads } from './viewReads.ts';
 
 export type PriceField = PriceColumn;
@@ -32,8 +33,8 @@ export class MarketView {
   readonly #adjustments: AdjustmentIndex;
   readonly #symbolIndex: Map<string, number>;
   readonly #symbols: readonly string[];
-  /** Per symbol: its first session with a close (the session count when it has none), where an own-bars lookback stops. */
-  readonly #firstBar: Int32Array;
+  /** First bars (where an own-bars lookback stops), listed spans and last closes (engine/listing.ts). */
+  readonly #listing: Listing;
   /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
   readonly #movesKnown = new Map<number, number[]>();
   #t = -1;
@@ -46,15 +47,15 @@ export class MarketView {
    */
   readonly periodsPerYear: number;
 
-  constructor(market: Market, adjustments: AdjustmentIndex, periodsPerYear: number) {
+  constructor(market: Market, adjustments: AdjustmentIndex, periodsPerYear: number, listing = new Listing(market, adjustments)) {
     if (!(periodsPerYear > 0)) throw new RangeError(`periodsPerYear must be positive, got ${periodsPerYear}`);
     this.#market = market;
     this.#adjustments = adjustments;
     this.periodsPerYear = periodsPerYear;
     this.#symbolIndex = new Map(market.symbols.map((s, i) => [s, i]));
     this.#symbols = Object.freeze([...market.symbols]);
-    this.#firstBar = firstBars(market);
     this.#reads = new ViewReads(market.symbols.length);
+    this.#listing = listing;
     const moves = market.revertingMoves;
     if (moves) {
       moves.session.forEach((t, k) => {
@@ -167,7 +168,30 @@ export class MarketView {
    */
   adjustedBars(i: number, length: number, out = new Float64Array(length)): Float64Array {
     this.#checkSymbol(i);
-    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, checkLength(length), out, this.#firstBar[i]);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, checkLength(length), out, this.#listing.firstBar[i]);
+  }
+
+  /**
+   * Closes of the last `length` sessions adjusted like adjustedCloses, oldest first, with each
+   * session where symbol i has no bar carrying its last close before it (from before the window
+   * too): NaN only before its first bar and after it has left. Returns over them are 0 across a
+   * gap and the whole move on the next bar — the calendar series for returns paired across
+   * symbols (strategies/blocks/series.ts, the missing-bar rule).
+   */
+  carriedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
+    this.#checkSymbol(i);
+    checkLength(length);
+    const start = this.#t - length + 1;
+    const from = this.#listing.lastBar(i, Math.max(start, 0));
+    const extra = start > 0 && from >= 0 ? start - from : 0;
+    const closes = extra > 0 ? new Float64Array(length + extra) : out;
+    adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length + extra, closes);
+    for (let k = 1; k < closes.length; k++) {
+      const s = this.#t - closes.length + 1 + k;
+      if (Number.isNaN(closes[k]) && this.#listing.listed(i, s)) closes[k] = closes[k - 1];
+    }
+    if (extra > 0) out.set(closes.subarray(extra));
+    return out;
   }
 
   /** A field across all symbols at `lag` sessions before the decision (a copy). */
@@ -208,22 +232,46 @@ export class MarketView {
     return this.#reads.fundamentalValues(out);
   }
 
-  /** Market capitalisation at the decision close: point-in-time shares × close. */
+  /** Market capitalisation at the decision: point-in-time shares × lastClose (NaN for a symbol not present). */
   marketCap(out = new Float64Array(this.symbolCount)): Float64Array {
     this.sharesOutstanding(out);
-    const n = this.symbolCount;
-    const base = this.#t * n;
-    for (let i = 0; i < n; i++) out[i] *= this.#market.close[base + i];
+    for (let i = 0; i < this.symbolCount; i++) out[i] *= this.lastClose(i);
     return out;
   }
 
-  /** Symbols of an asset class with a price at the decision close. */
+  /**
+   * True when symbol i is present at the decision: it has a bar on or before it, has not left
+   * (delisted, or its data ended) and its last bar is at most the run's staleMarkSessions old
+   * (engine/listing.ts). A present symbol without a bar at the decision (a weekend in a seven-day
+   * calendar, a short halt) stands at its lastClose.
+   */
+  present(i: number): boolean {
+    return this.#listing.present(this.#checkSymbol(i), this.#t);
+  }
+
+  /**
+   * The price symbol i stands at at the decision: its close, else its last close before it at
+   * the decision's price level (splits since divided out); NaN when it is not present. The planner
+   * sizes a target at the same price. Unit: currency per share.
+   */
+  lastClose(i: number): number {
+    return this.#listing.lastClose(this.#checkSymbol(i), this.#t);
+  }
+
+  /**
+   * Bars symbol i has in a year of this calendar, read from its trailing year of bars up to the
+   * decision (engine/listing.ts): periodsPerYear where it trades on the calendar, 252 for a weekday
+   * stock in a seven-day calendar, fewer for an illiquid name. Unit: bars per year.
+   */
+  barsPerYear(i: number): number {
+    return this.#listing.barsPerYear(this.#checkSymbol(i), this.#t, this.periodsPerYear);
+  }
+
+  /** Symbols of an asset class present at the decision (a bar at it, or a fresh last close before it: see present). */
   universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
-    const n = this.symbolCount;
-    const base = this.#t * n;
     const picked: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (this.#market.assetClass[i] === assetClass && !Number.isNaN(this.#market.close[base + i])) picked.push(i);
+    for (let i = 0; i < this.symbolCount; i++) {
+      if (this.#market.assetClass[i] === assetClass && this.#listing.present(i, this.#t)) picked.push(i);
     }
     return this.#reads.members(Int32Array.from(picked));
   }
@@ -284,23 +332,6 @@ export class MarketView {
     if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
     return rateAsOf(series, this.day - checkLag(lagDays));
   }
-}
-
-/** Per symbol, its first session with a close; the session count for a symbol with none. */
-function firstBars(market: Market): Int32Array {
-  const n = market.symbols.length;
-  const sessions = market.dates.length;
-  const first = new Int32Array(n).fill(sessions);
-  let left = n;
-  for (let t = 0; t < sessions && left > 0; t++) {
-    for (let i = 0; i < n; i++) {
-      if (first[i] === sessions && !Number.isNaN(market.close[t * n + i])) {
-        first[i] = t;
-        left--;
-      }
-    }
-  }
-  return first;
 }
 
 const PRICE_FIELDS: ReadonlySet<string> = new Set<PriceField>(PRICE_COLUMNS);

@@ -2,22 +2,45 @@
 // adjusted closes known at the decision (splits and dividends through the decision session).
 // Callers may pass a scratch buffer so a loop over the universe allocates once.
 //
-// The missing-bar rule: a session where a symbol has no bar (others trade, it has no row) is not
-// an observation of it. Lookbacks over one symbol's levels (moving average, trailing return)
-// count its own bars (MarketView.adjustedBars), so one missing row shifts the window by a
-// session instead of blanking the signal for `window` sessions. Return series that are paired
-// across symbols (covariance, beta, volatility) stay on the calendar (MarketView.adjustedCloses):
-// the returns touching the missing bar are NaN and left out — never filled, and never a two-session
-// return counted as one. Both read only bars up to the decision.
-
+// The missing-bar rule: a session where a symbol has no bar (others trade, it has none — a
+// weekday stock on a crypto weekend, a halt) is a gap, not an end. Lookbacks over one symbol's
+// levels (moving average, trailing return) count its own bars (MarketView.adjustedBars), so one
+// missing row shifts the window by a session instead of blanking the signal. Return series that
+// are paired across symbols or annualised (covariance, beta, volatility) stay on the run's
+// calendar with the symbol's last close carried through each session without its bar
+// (MarketView.carriedCloses): the return there is 0 and the whole move since its last bar falls
+// on its next bar, so no move is lost (a halt and the jump after it are both in the estimate) and
+// every symbol's returns pair session by session. Annualised with the calendar's P, such a series
+// counts the bars a symbol really has in a year: a weekday stock in a seven-day calendar has σ²
+// per bar on its ~5/7 of the 365 sessions, 0 on the rest, so std² · 365 ≈ σ² · (its bars a year),
+// the same as on its own weekday calendar. Both read only bars up to the decision.
+//
+// Windows are sessions of the run's calendar, a span of time (w sessions = w/P years). A lookback
+// counted on a symbol's own bars takes the bars that span the same time: ownBars, w × (its bars a
+// year) / P — w itself for a symbol that trades on the calendar (every symbol of a daily weekday
+// universe), 200 for a weekday stock's 200-trading-day average in a seven-day calendar (290
+// sessions), 365 crypto and 252 stock bars for one 12-month momentum lookback across both.
 import type { MarketView } from '../../engine/view.ts';
 import { olsBeta } from './stats.ts';
 
-/** Total return from the close `lookback` of the symbol's own bars ago to the one `skip` bars ago (12-1 momentum: 252, 21); NaN with fewer than lookback + 1 bars. */
+/**
+ * The symbol's own bars spanning `sessions` sessions of the run: round(sessions × view.barsPerYear(i) / P);
+ * exactly `sessions` where it trades on the calendar (the rule above).
+ */
+export function ownBars(view: MarketView, i: number, sessions: number): number {
+  const perYear = view.barsPerYear(i);
+  return perYear === view.periodsPerYear ? sessions : Math.round((sessions * perYear) / view.periodsPerYear);
+}
+
+/**
+ * Total return from the close `lookback` sessions ago to the one `skip` sessions ago (12-1
+ * momentum: 252, 21), counted on the symbol's own bars (ownBars); NaN with too few bars.
+ */
 export function trailingReturn(view: MarketView, i: number, lookback: number, skip = 0, scratch?: Float64Array<ArrayBuffer>): number {
-  const closes = view.adjustedBars(i, lookback + 1, fit(scratch, lookback + 1));
+  const bars = ownBars(view, i, lookback);
+  const closes = view.adjustedBars(i, bars + 1, fit(scratch, bars + 1));
   const start = closes[0];
-  const end = closes[lookback - skip];
+  const end = closes[bars - ownBars(view, i, skip)];
   return start > 0 && end > 0 ? end / start - 1 : NaN;
 }
 
@@ -27,17 +50,18 @@ export function dailyReturns(prices: Float64Array, out = new Float64Array(Math.m
   return out;
 }
 
-/** Daily returns over the last `window` sessions (window + 1 adjusted closes on the calendar; NaN for a return touching a missing bar). */
+/** Returns over the last `window` sessions of the calendar (window + 1 carried closes, the rule above; NaN before the symbol's first bar). */
 export function trailingReturns(view: MarketView, i: number, window: number, out = new Float64Array(window), scratch?: Float64Array<ArrayBuffer>): Float64Array {
-  return dailyReturns(view.adjustedCloses(i, window + 1, fit(scratch, window + 1)), out);
+  return dailyReturns(view.carriedCloses(i, window + 1, fit(scratch, window + 1)), out);
 }
 
-/** Mean of the symbol's last `window` adjusted closes (its own bars); NaN until it has `window` bars (a full average). */
+/** Mean of the symbol's adjusted closes over its own bars spanning `window` sessions (ownBars, at least 1); NaN until it has them all (a full average). */
 export function movingAverage(view: MarketView, i: number, window: number, scratch?: Float64Array<ArrayBuffer>): number {
-  const closes = view.adjustedBars(i, window, fit(scratch, window));
+  const bars = Math.max(1, ownBars(view, i, window));
+  const closes = view.adjustedBars(i, bars, fit(scratch, bars));
   let sum = 0;
-  for (let k = 0; k < window; k++) sum += closes[k];
-  return sum / window;
+  for (let k = 0; k < bars; k++) sum += closes[k];
+  return sum / bars;
 }
 
 /** Least observations for a trusted beta: half the window. */

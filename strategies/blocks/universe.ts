@@ -25,6 +25,21 @@ export function filterMembers(members: ArrayLike<number>, keep: (i: number) => b
 }
 
 /**
+ * Members whose last bar on or before the decision traded (a close and non-zero volume): a listed
+ * name without a bar at the decision (a weekend beside a seven-day coin, a halt) counts by its
+ * last bar, as it stands at its last close (MarketView.present); a name whose last bar had no
+ * trade is left out.
+ */
+export function tradedOnLastBar(view: MarketView, members: ArrayLike<number>): Int32Array {
+  return filterMembers(members, (i) => {
+    if (!view.present(i)) return false;
+    let lag = 0;
+    while (Number.isNaN(view.close(i, lag))) lag++;
+    return view.price('volume', i, lag) !== 0;
+  });
+}
+
+/**
  * Members without a single-session move that reverted (a bad print or an uncarried corporate
  * action, MarketView.revertingMoves) known in the last `window` sessions (default a year of the
  * run's sessions, view.periodsPerYear): their history would feed the move into returns, ranks

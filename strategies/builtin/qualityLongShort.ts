@@ -29,7 +29,7 @@ import { grossParam, sessionsParam } from '../blocks/params.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBetas } from '../blocks/series.ts';
-import { capRankBand, filterMembers, liquidMembers, requireFundamentals, withoutRevertingMoves } from '../blocks/universe.ts';
+import { capRankBand, filterMembers, liquidMembers, requireFundamentals, tradedOnLastBar, withoutRevertingMoves } from '../blocks/universe.ts';
 import { qualityRatios, qualityScores } from './qualityScore.ts';
 
 const paramsSchema = z
@@ -71,9 +71,9 @@ export const qualityLongShort = defineStrategy({
   },
 });
 
-/** Small, liquid stocks that trade at the decision close (names with a recent reverting move screened out). */
+/** Small, liquid stocks whose last bar traded (names with a recent reverting move screened out). */
 export function smallCapUniverse(view: MarketView, p: QualityLongShortParams): Int32Array {
-  const stocks = filterMembers(withoutRevertingMoves(view, view.universe(AssetClass.stock)), (i) => view.tradable(i));
+  const stocks = tradedOnLastBar(view, withoutRevertingMoves(view, view.universe(AssetClass.stock)));
   const small = capRankBand(stocks, view.marketCap(), p.excludeLargest);
   return liquidMembers(view, small, p.liquidityWindow, p.minDollarVolume, 'minDollarVolume');
 }

@@ -31,7 +31,6 @@ function curious(schedule = everySession): Strategy {
     },
     decide(view: MarketView, book) {
       const n = view.symbolCount;
-      const close = view.crossSection('close');
       const volume = view.crossSection('volume', 1);
       const revenue = view.fundamental('revenue');
       const cap = view.marketCap();
@@ -46,7 +45,7 @@ function curious(schedule = everySession): Strategy {
           if (random() < 0.5) continue;
           const side = book.shares(i) > 0 && random() < 0.5 ? -1 : 1;
           const kind = (['market', 'limit', 'stop'] as const)[Math.floor(random() * 3)];
-          const price = close[i] * (0.97 + 0.06 * random());
+          const price = view.lastClose(i) * (0.97 + 0.06 * random());
           requests.push({
             symbol: view.symbols[i],
             quantity: side * (1 + Math.floor(20 * random())),
@@ -61,9 +60,12 @@ function curious(schedule = everySession): Strategy {
       for (const i of universe) {
         const history = view.adjustedCloses(i, 5);
         const momentum = history[4] / history[0] - 1;
+        const carried = view.carriedCloses(i, 5);
+        const carriedMove = carried[4] / carried[0] - 1;
         const raw = view.history('close', i, 3);
         const score =
           (Number.isFinite(momentum) ? momentum : 0) +
+          (Number.isFinite(carriedMove) ? 0.5 * carriedMove : 0) +
           (Number.isFinite(revenue[i]) ? 1e-8 * revenue[i] : 0) +
           (Number.isFinite(cap[i]) ? 1e-10 * cap[i] : 0) +
           (Number.isFinite(volume[i]) ? 1e-7 * volume[i] : 0) +

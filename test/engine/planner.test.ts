@@ -15,6 +15,8 @@ interface Stub {
   /** Last marks (default: the prices), which value a position whose price is missing today. */
   marks?: number[];
   cash?: number;
+  /** Last closes of symbols without a bar today, listed (default: none, never priced). */
+  lastCloses?: number[];
   /** Estimated cost as a fraction of notional. */
   costRate?: number;
   /** Commission of any trade (currency). */
@@ -24,7 +26,7 @@ interface Stub {
 }
 
 /** A planner context over three symbols: holdings, prices and cash as given; NAV from them. */
-function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash = 10_000, costRate = 0, commission = 0, delisted = [] }: Stub): PlanContext {
+function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash = 10_000, lastCloses = [NaN, NaN, NaN], costRate = 0, commission = 0, delisted = [] }: Stub): PlanContext {
   const held = Float64Array.from(shares);
   const nav = cash + shares.reduce((s, q, i) => s + q * marks[i], 0);
   return {
@@ -32,6 +34,7 @@ function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash 
     nav,
     price: (i) => prices[i],
     listed: (i) => !delisted.includes(i),
+    lastClose: (i) => lastCloses[i],
     estimateCost: (_i, q, p) => Math.abs(q) * p * costRate,
     commission: () => commission,
     resolve: (s) => SYMBOLS.indexOf(s),
@@ -93,6 +96,17 @@ describe('the planner with a stub context', () => {
     expect(planned.list).toEqual([
       ['B', 245],
       ['C', 40],
+    ]);
+  });
+
+  it('sizes a listed symbol not held and without a bar today at its last close (a stock on a crypto weekend): its order rests', () => {
+    // NAV 10 000 cash. B stands at its Friday close 25: 0.5 × 10 000 / 25 = 200; A at today's 10: 0.3 × 10 000 / 10 = 300.
+    const ctx = stub({ prices: [10, NaN, 50], marks: [10, 0, 50], lastCloses: [NaN, 25, NaN] });
+    const planned = plan({ weights: { A: 0.3, B: 0.5 } }, ctx);
+    expect(planned.unpriced).toEqual([]);
+    expect(planned.list).toEqual([
+      ['A', 300],
+      ['B', 200],
     ]);
   });
 

@@ -1,14 +1,16 @@
 // The returns a covariance is estimated from, read from the view at the decision: daily returns of
 // adjusted closes over a trailing window, on a common window. The missing-return rule:
-//   1. a member takes part when it has a price at the decision close and returns on at least
-//      `minObservations` of the window's sessions (default half the window: a fund listed four
-//      months ago does not join a one-year estimate yet);
+//   1. a member takes part when it is present at the decision (a bar at it, or a fresh last close
+//      before it: MarketView.present) and has returns on at least `minObservations` of the window's
+//      sessions (default half the window: a fund listed four months ago does not join a one-year
+//      estimate yet);
 //   2. the estimate uses only the sessions on which every taking-part member has a return (the
 //      common window), so each entry of the matrix comes from the same days and the matrix stays
-//      positive semi-definite — unlike pairwise deletion, which can break that;
-//   3. should the common window fall below `minObservations` (scattered holes in different names),
-//      the member with the fewest returns is dropped and the window recomputed.
-// A missing return is never filled with 0.
+//      positive semi-definite — unlike pairwise deletion, which can break that.
+// Returns are over the calendar with each session a member has no bar carrying its last close
+// (series.ts, the missing-bar rule): a present member has a return on every session from its
+// first bar on, so the common window is the sessions since the latest first bar among the
+// members, at least `minObservations` long by rule 1.
 
 import type { MarketView } from '../../../engine/view.ts';
 import { trailingReturns } from '../series.ts';
@@ -23,9 +25,9 @@ export interface ReturnWindow {
 }
 
 /**
- * Daily returns of `members` over the last `lookback` sessions (lookback + 1 adjusted closes
- * through the decision), reduced to the common window by the rule above. Members that do not
- * qualify are left out (`members` may come back shorter, or empty).
+ * Returns of `members` over the last `lookback` sessions (lookback + 1 carried closes through
+ * the decision), reduced to the common window by the rule above. Members that do not qualify are
+ * left out (`members` may come back shorter, or empty).
  */
 export function commonReturnWindow(
   view: MarketView,
@@ -36,20 +38,14 @@ export function commonReturnWindow(
   const scratch = new Float64Array(lookback + 1);
   const raw = new Map<number, Float64Array>();
   for (const i of members) {
-    if (Number.isNaN(view.close(i))) continue;
+    if (!view.present(i)) continue;
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
     if (present(r) >= minObservations) raw.set(i, r);
   }
-  let kept = members.filter((i) => raw.has(i));
-  for (;;) {
-    const rows = commonRows(kept.map((i) => raw.get(i) as Float64Array), lookback);
-    if (rows.length >= minObservations || kept.length === 0) {
-      const returns = kept.map((i) => Float64Array.from(rows, (k) => (raw.get(i) as Float64Array)[k]));
-      return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length };
-    }
-    const fewest = kept.reduce((a, b) => (present(raw.get(b) as Float64Array) < present(raw.get(a) as Float64Array) ? b : a));
-    kept = kept.filter((i) => i !== fewest);
-  }
+  const kept = members.filter((i) => raw.has(i));
+  const rows = commonRows(kept.map((i) => raw.get(i) as Float64Array), lookback);
+  const returns = kept.map((i) => Float64Array.from(rows, (k) => (raw.get(i) as Float64Array)[k]));
+  return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length };
 }
 
 function present(r: Float64Array): number {

@@ -79,21 +79,21 @@ describe('common return window', () => {
   const closes = Array.from({ length: 11 }, (_, t) => [100 + t + (t % 2), t < 5 ? nan : 50 + t * (t % 3), t === 7 ? nan : 20 + (t % 4)]);
   const market = fixtureMarket({ symbols: ['A', 'B', 'C'], closes });
   const view = viewAt(market, 10);
-  it('keeps the rows where every member has a return, never filling one', () => {
+  it('keeps the rows where every member has a return; a hole carries the last close: 0, then the whole move', () => {
     // Returns k = 0..7 run from session 2 + k to 3 + k (the last ends at t = 10). B has them from
-    // k = 3 on (5 returns); C misses k = 4 and 5, either side of its hole (6 returns).
+    // k = 3 on (5 returns); C has all 8, its day 7 standing at day 6's 22.
     const w = commonReturnWindow(view, [0, 1, 2], 8, 3);
     expect(w.members).toEqual([0, 1, 2]);
-    expect(w.rows).toBe(3);
-    const a = view.adjustedCloses(0, 9);
-    near(w.returns[0], [3, 6, 7].map((k) => a[k + 1] / a[k] - 1));
-    for (const column of w.returns) for (const r of column) expect(Number.isFinite(r)).toBe(true);
+    expect(w.rows).toBe(5);
+    // C's closes on days 5..10: 21, 22, (22), 20, 21, 22.
+    near(w.returns[2], [22 / 21 - 1, 0, 20 / 22 - 1, 21 / 20 - 1, 22 / 21 - 1]);
+    // A's on days 5..10: 106, 106, 108, 108, 110, 110.
+    near(w.returns[0], [0, 108 / 106 - 1, 0, 110 / 108 - 1, 0]);
   });
-  it('leaves out a member with too few returns, then the one with fewest when the common window is short', () => {
+  it('leaves out a member with too few returns, or not present at the decision', () => {
     expect(commonReturnWindow(view, [0, 1, 2], 8, 6).members).toEqual([0, 2]); // B has 5 < 6
-    expect(commonReturnWindow(view, [0, 1, 2], 8, 7).members).toEqual([0]); // C has 6 < 7
-    expect(commonReturnWindow(view, [0, 1, 2], 8, 4).members).toEqual([0, 2]); // all qualify; common 3 < 4, so B (fewest) goes
-    expect(commonReturnWindow(viewAt(market, 2), [1], 2).members).toEqual([]); // no price at the decision
+    expect(commonReturnWindow(viewAt(market, 7), [0, 1, 2], 4, 2).members).toEqual([0, 1, 2]); // C has no bar on day 7, present at day 6's close
+    expect(commonReturnWindow(viewAt(market, 2), [1], 2).members).toEqual([]); // B not started yet
   });
 });
 

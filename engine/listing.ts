@@ -1,0 +1,122 @@
+// Which symbols are listed at a session, and at what price a listed symbol without a bar there
+// stands. A symbol is listed from its first bar through its last listed session (its delisting's,
+// else its last bar's: corporateActions.ts closes a position the session after). In between, a
+// session where it has no bar — a weekday stock on a crypto weekend, a halt, an illiquid name —
+// is a gap, not an absence: while its last bar is at most `staleSessions` sessions old (the
+// engine config's staleMarkSessions) it is present, standing at its last close on or before the
+// session (causal: nothing after it is read), adjusted for the splits since, and an order for it
+// rests until it trades. A symbol not yet started, gone, or with an older last bar (a price the
+// market no longer confirms: a long suspension, a hole of months in the data) has no price.
+// A symbol's own bars a year (barsPerYear) say how many of its bars span a year of the run's
+// calendar, so a lookback counted on its own bars covers the same time as one in sessions.
+
+import type { Market } from '../data/market.ts';
+import { splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import { STALE_MARK_SESSIONS } from './config.ts';
+import { lastListedSession } from './corporateActions.ts';
+import { standardDailyP } from './frequency.ts';
+
+/** A symbol with a bar on at least this share of the calendar's sessions trades on the calendar (frequency.ts: 90 % of 252). */
+const ON_CALENDAR_SHARE = 0.9;
+
+export class Listing {
+  readonly #market: Market;
+  readonly #adjustments: AdjustmentIndex;
+  /** Per symbol: its first session with a close (the session count when it has none). */
+  readonly firstBar: Int32Array;
+  /** Per symbol: its last listed session (−1 when it has no bar). */
+  readonly #lastListed: Int32Array;
+  /** Per symbol asked for: counts[s] = its bars in sessions 0..s−1 (length: sessions + 1). */
+  readonly #counts = new Map<number, Int32Array>();
+  /** A last bar older than this many sessions is stale: the symbol is not present. */
+  readonly #staleSessions: number;
+
+  constructor(market: Market, adjustments: AdjustmentIndex, staleSessions = STALE_MARK_SESSIONS) {
+    this.#market = market;
+    this.#adjustments = adjustments;
+    this.#staleSessions = staleSessions;
+    this.firstBar = firstBars(market);
+    this.#lastListed = Int32Array.from(market.symbols, (_, i) => lastListedSession(market, i));
+  }
+
+  /** True when symbol i is listed at session t: started (a bar on or before t) and not gone. */
+  listed(i: number, t: number): boolean {
+    return this.firstBar[i] <= t && t <= this.#lastListed[i];
+  }
+
+  /** Symbol i's last session with a close on or before t (−1 when it has none, or is not listed at t). */
+  lastBar(i: number, t: number): number {
+    if (!this.listed(i, t)) return -1;
+    const n = this.#market.symbols.length;
+    const close = this.#market.close;
+    let s = t;
+    while (s > this.firstBar[i] && Number.isNaN(close[s * n + i])) s--;
+    return s;
+  }
+
+  /** True when symbol i is present at session t: listed, with a last bar at most staleSessions old. */
+  present(i: number, t: number): boolean {
+    const s = this.lastBar(i, t);
+    return s >= 0 && t - s <= this.#staleSessions;
+  }
+
+  /**
+   * Price of symbol i at session t: its close there, else its last close before t divided by the
+   * split ratios with ex-dates after that close through t (the price level of t); NaN when the
+   * symbol is not present at t. Unit: currency per share of t.
+   */
+  lastClose(i: number, t: number): number {
+    const s = this.lastBar(i, t);
+    if (s < 0 || t - s > this.#staleSessions) return NaN;
+    const p = this.#market.close[s * this.#market.symbols.length + i];
+    return s === t ? p : p / splitFactorBetween(this.#adjustments, i, s, t);
+  }
+
+  /**
+   * Bars of symbol i a year, at session t of a calendar with P = `periodsPerYear` sessions a
+   * year: the share s of the sessions in the trailing year (from its first bar when later) on
+   * which it has a bar, read the way frequency.ts reads a calendar — s ≥ 0.9 is the calendar's P
+   * itself; else P·s, snapped to 252 or 365 where it is a trading-day or calendar-day count
+   * (frequency.ts standardDailyP), rounded otherwise (a weekday stock in a seven-day calendar:
+   * 365 · 5/7 = 260.7 → 252; an illiquid name on 150 of 252 sessions: 150). Under a month of
+   * sessions (P/12) it cannot tell: P. Reads bars up to t only.
+   */
+  barsPerYear(i: number, t: number, periodsPerYear: number): number {
+    const from = Math.max(this.firstBar[i], t - Math.round(periodsPerYear) + 1);
+    const sessions = t - from + 1;
+    if (sessions < periodsPerYear / 12) return periodsPerYear;
+    const counts = this.#barCounts(i);
+    const share = (counts[t + 1] - counts[from]) / sessions;
+    if (share >= ON_CALENDAR_SHARE) return periodsPerYear;
+    return standardDailyP(periodsPerYear * share) ?? Math.max(1, Math.round(periodsPerYear * share));
+  }
+
+  /** Running bar counts of symbol i, built on first use: a count over any span is one subtraction. */
+  #barCounts(i: number): Int32Array {
+    let counts = this.#counts.get(i);
+    if (counts) return counts;
+    const n = this.#market.symbols.length;
+    const sessions = this.#market.dates.length;
+    counts = new Int32Array(sessions + 1);
+    for (let s = 0; s < sessions; s++) counts[s + 1] = counts[s] + (Number.isNaN(this.#market.close[s * n + i]) ? 0 : 1);
+    this.#counts.set(i, counts);
+    return counts;
+  }
+}
+
+/** Per symbol, its first session with a close; the session count for a symbol with none. */
+function firstBars(market: Market): Int32Array {
+  const n = market.symbols.length;
+  const sessions = market.dates.length;
+  const first = new Int32Array(n).fill(sessions);
+  let left = n;
+  for (let t = 0; t < sessions && left > 0; t++) {
+    for (let i = 0; i < n; i++) {
+      if (first[i] === sessions && !Number.isNaN(market.close[t * n + i])) {
+        first[i] = t;
+        left--;
+      }
+    }
+  }
+  return first;
+}

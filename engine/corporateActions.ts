@@ -50,9 +50,48 @@ export function lastBarSession(market: Market): Int32Array {
   return last;
 }
 
-/** Symbol i's last listed session: its delisting's, else its last bar's (−1 when it has none). */
+const toTheEnd = new WeakMap<Market, Uint8Array>();
+
+/**
+ * Per symbol, 1 when every session after its last bar falls on a day of the week it does not
+ * trade on — the calendar had at least two sessions on that day while the symbol was listed, and
+ * it had a bar on none (a weekday stock in a seven-day calendar that ends on a weekend): its data
+ * has not ended, the calendar's last days are not its days. Cached per market.
+ */
+function listedToTheEnd(market: Market): Uint8Array {
+  let out = toTheEnd.get(market);
+  if (out) return out;
+  const n = market.symbols.length;
+  const end = market.dates.length - 1;
+  const last = lastBarSession(market);
+  const weekday = (t: number): number => (((market.dates[t] % 7) + 11) % 7); // 0 = Sunday (epoch day 0 was a Thursday)
+  out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (last[i] < 0 || last[i] === end) continue;
+    const sessions = new Int32Array(7);
+    const bars = new Int32Array(7);
+    let first = 0;
+    while (Number.isNaN(market.close[first * n + i])) first++;
+    for (let t = first; t <= last[i]; t++) {
+      sessions[weekday(t)]++;
+      if (!Number.isNaN(market.close[t * n + i])) bars[weekday(t)]++;
+    }
+    let offDays = true;
+    for (let t = last[i] + 1; t <= end && offDays; t++) offDays = sessions[weekday(t)] >= 2 && bars[weekday(t)] === 0;
+    if (offDays) out[i] = 1;
+  }
+  toTheEnd.set(market, out);
+  return out;
+}
+
+/**
+ * Symbol i's last listed session: its delisting's; else its last bar's, or the market's last
+ * session when the sessions after that bar are all on days of the week it never trades on
+ * (listedToTheEnd); −1 when it has no bar.
+ */
 export function lastListedSession(market: Market, i: number): number {
-  return market.delistedAfter[i] >= 0 ? market.delistedAfter[i] : lastBarSession(market)[i];
+  if (market.delistedAfter[i] >= 0) return market.delistedAfter[i];
+  return listedToTheEnd(market)[i] === 1 ? market.dates.length - 1 : lastBarSession(market)[i];
 }
 
 export class CorporateActions {

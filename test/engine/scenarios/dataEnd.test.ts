@@ -62,3 +62,26 @@ describe('data end', () => {
     expect(seen).toEqual([[0, 1], [0, 1], [0, 1], [0], [0], [0]]);
   });
 });
+
+describe('a calendar whose last days are not the symbol\'s days', () => {
+  // Three weeks of a seven-day calendar, Mon 2024-01-01 … Sun 2024-01-21: STK trades weekdays (its
+  // last bar Friday 01-19, after two weekends without a bar), BTC every day; WED's data stops on
+  // Wednesday 01-10.
+  const days = Array.from({ length: 21 }, (_, t) => Date.UTC(2024, 0, 1 + t) / 86_400_000);
+  const weekend = (t: number): boolean => t % 7 >= 5;
+  const closes = days.map((_, t) => [weekend(t) ? NaN : 10 + t, 100, weekend(t) || t > 9 ? NaN : 50]);
+  const market = { ...fixtureMarket({ symbols: ['STK', 'BTC', 'WED'], closes }), dates: Int32Array.from(days) };
+
+  it('a weekday stock is held to the end of a calendar that ends on a weekend, not closed as a data end', () => {
+    const result = scenario(market, { 0: orders({ symbol: 'STK', quantity: 10 }) }, { initialCash: 10_000 });
+    // Bought Tuesday at 11; no data-end fill on Saturday; marked at Friday's 28 to the end: 10,000 − 110 + 280.
+    expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
+    expect(result.facts.dataEndExits).toEqual([]);
+    expect(result.daily.nav.at(-1)).toBe(10_170);
+  });
+
+  it('a symbol whose data stops on a weekday it trades on has ended', () => {
+    const result = scenario(market, { 0: orders({ symbol: 'WED', quantity: 10 }) }, { initialCash: 10_000 });
+    expect(result.facts.dataEndExits).toEqual([{ symbol: 'WED', date: '2024-01-11', value: 500 }]);
+  });
+});

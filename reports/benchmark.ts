@@ -1,12 +1,15 @@
 // A run's benchmark as value levels on the run's own sessions: the benchmark is the index itself,
 // not a simulated buy-and-hold that starts a day late and carries cash drag and costs.
 //   - a symbol: its total-return level. Total-return series (adjusted closes) are their own level;
-//     a raw series compounds close-to-close with splits and cash dividends reinvested at the close
-//     they are paid (the CRSP / Yahoo adjusted-close convention), so both kinds give the same index.
+//     a raw series is adjusted for its splits and cash dividends by data/adjustedCloses.ts (the
+//     factor `metrics --prices` and the strategies' history use, Yahoo's adjusted-close
+//     convention), so a file with Close and Adj Close, its Adj Close alone and `metrics` on it
+//     all give the same index.
 //   - `cash`: the per-period risk-free return compounded (for market-neutral books).
 // Sessions where the benchmark has no close stay NaN: relative metrics pair returns over the
 // intervals both series cover (METRICS.md "Inputs"), never a 0 for the missing day.
 
+import { adjustedCloses } from '../data/adjustedCloses.ts';
 import { UserError } from '../data/errors.ts';
 import { PriceKind, type Market } from '../data/market.ts';
 import type { Result } from '../engine/result.ts';
@@ -20,33 +23,17 @@ export const CASH_BENCHMARK = 'cash';
  */
 export function totalReturnLevels(market: Market, i: number, first: number, last: number): Float64Array {
   const n = market.symbols.length;
+  const adjusted = market.priceKind[i] === PriceKind.raw ? adjustedCloses(market, i) : undefined;
+  const price = (t: number): number => (adjusted === undefined ? market.close[t * n + i] : adjusted[t]);
   const out = new Float64Array(last - first + 1).fill(NaN);
-  const raw = market.priceKind[i] === PriceKind.raw;
-  let previous = -1;
-  let level = NaN;
+  let base = NaN;
   for (let t = first; t <= last; t++) {
-    const close = market.close[t * n + i];
-    if (Number.isNaN(close)) continue;
-    if (previous < 0) level = 1;
-    else level *= raw ? heldGrowth(market, i, previous, t) : close / market.close[previous * n + i];
-    out[t - first] = level;
-    previous = t;
+    const p = price(t);
+    if (Number.isNaN(p)) continue;
+    if (Number.isNaN(base)) base = p;
+    out[t - first] = p / base;
   }
   return out;
-}
-
-/** Value at t's close of one share held at s's close, splits applied and dividends kept as cash, over close_s. */
-function heldGrowth(market: Market, i: number, s: number, t: number): number {
-  const n = market.symbols.length;
-  let shares = 1;
-  let cash = 0;
-  // Events of (s, t], in session order: a split scales the shares, a dividend pays on them.
-  const { splits, dividends } = market;
-  for (let u = s + 1; u <= t; u++) {
-    for (let e = splits.sessionStart[u]; e < splits.sessionStart[u + 1]; e++) if (splits.symbol[e] === i) shares *= splits.value[e];
-    for (let e = dividends.sessionStart[u]; e < dividends.sessionStart[u + 1]; e++) if (dividends.symbol[e] === i) cash += shares * dividends.value[e];
-  }
-  return (shares * market.close[t * n + i] + cash) / market.close[s * n + i];
 }
 
 /** The cash benchmark's level: 1 on the first session, then Π(1 + rf) with rf per return row (NaN → 0). */

@@ -1,6 +1,7 @@
 // A run's benchmark is the index itself, as total-return levels on the run's sessions: a raw
-// series compounds with its splits and dividends reinvested, an adjusted series is its own level,
-// and both give the same index; `cash` compounds the risk-free returns.
+// series is adjusted for its splits and dividends by the factor `metrics --prices` uses (the file's
+// own Adj Close), an adjusted series is its own level, and both give the same index; `cash`
+// compounds the risk-free returns.
 
 import { describe, expect, it } from 'vitest';
 import { PriceKind } from '../../data/market.ts';
@@ -30,6 +31,14 @@ describe('benchmark levels', () => {
       expect(fromRaw[k]).toBeCloseTo(adjusted[k] / 100, 14);
       expect(fromAdjusted[k]).toBeCloseTo(adjusted[k] / 100, 14);
     }
+  });
+
+  it('a dividend is adjusted as the file\'s own Adj Close is (Yahoo): 100, 100, 95 with 10 paid on the last day is 95 / (100 − 10), as Adj Close 90, 90, 95 says', () => {
+    const paid = fixtureMarket({ symbols: ['BMC', 'BM'], closes: [[100, 90], [100, 90], [95, 95]], dividends: [{ session: 2, symbol: 0, value: 10 }] });
+    const kinds = { ...paid, priceKind: Uint8Array.of(PriceKind.raw, PriceKind.totalReturn) };
+    // Not (95 + 10) / 100 = 1.05 (reinvested at the ex-date close): the same security gave two indexes by layout.
+    expect(totalReturnLevels(kinds, 0, 0, 2)[2]).toBeCloseTo(95 / 90, 14);
+    expect(totalReturnLevels(kinds, 1, 0, 2)[2]).toBeCloseTo(95 / 90, 14);
   });
 
   it('a session without a close stays NaN; the next level spans the gap', () => {

@@ -24,8 +24,11 @@ const subTable = (table: EventTable, kept: readonly number[], sessions: number):
 
 /**
  * Sets `aligned.delistedAfter` from `delistedOn` (symbol → epoch day of its last trading day) and
- * drops every bar and event after the delisting date, in place. Returns one note per symbol that
- * had bars dropped, e.g. "BBB: 11 bars after its delisting on 2024-01-12 dropped (a reused ticker?)".
+ * drops every bar and event after the delisting date, in place. delistedAfter is the last session
+ * on or before that date — not the symbol's last bar: a stock halted before its delisting is held
+ * (and stale-marked) until the delisting is public, never closed at its delisting return before
+ * it. Returns one note per symbol that had bars dropped, e.g. "BBB: 11 bars after its delisting on
+ * 2024-01-12 dropped (a reused ticker?)".
  */
 export function applyDelistingDates(aligned: AlignedPrices, delistedOn: ReadonlyMap<string, number>): string[] {
   const T = aligned.dates.length;
@@ -35,9 +38,13 @@ export function applyDelistingDates(aligned: AlignedPrices, delistedOn: Readonly
   aligned.symbols.forEach((symbol, i) => {
     const day = delistedOn.get(symbol);
     if (day === undefined) return;
+    let bar = -1;
     let last = -1;
-    for (let t = 0; t < T && aligned.dates[t] <= day; t++) if (aligned.close[t * N + i] === aligned.close[t * N + i]) last = t;
-    if (last < 0 || last === T - 1) return;
+    for (let t = 0; t < T && aligned.dates[t] <= day; t++) {
+      last = t;
+      if (aligned.close[t * N + i] === aligned.close[t * N + i]) bar = t;
+    }
+    if (bar < 0 || last === T - 1) return;
     (aligned.delistedAfter as Int32Array)[i] = last;
     let dropped = 0;
     for (let t = last + 1; t < T; t++) {

@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { DataError, UserError } from '../../data/errors.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
+import { isoDay } from '../../data/dates.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { FillReason } from '../../engine/result.ts';
+import { scripted } from '../engine/helpers.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const days = ['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07'];
@@ -40,6 +44,23 @@ describe('symbols.csv', () => {
     expect(Array.from(m.dates, (_, t) => m.volume[t * n + aaa]).slice(2)).toEqual([NaN, NaN]);
     expect(m.delistedAfter[aaa]).toBe(1);
     expect(m.sources.at(-1)!.notes).toContain('AAA: 2 bars after its delisting on 2020-01-03 dropped (a reused ticker?)');
+  });
+
+  it('a stock halted before its delisting date is listed until that date: its delisting is not known at its last bar', async () => {
+    // AAA trades 01-02 and 01-03, then has no bar (halted); delisted on 01-07. BBB trades throughout.
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
+    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-07,-0.5', 'BBB,,'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    const aaa = m.symbols.indexOf('AAA');
+    // Listed through the session of 2020-01-07 (index 3), so its exit is on 01-08 — not on 01-06, the session after its last bar.
+    expect(m.delistedAfter[aaa]).toBe(3);
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 10_000 });
+    const exit = Array.from(result.fills.reason).indexOf(FillReason.delisting);
+    expect(isoDay(m.dates[result.fills.session[exit]])).toBe('2020-01-08');
+    // Closed at its last mark (the 01-03 close, 11) × (1 − 0.5) = 5.5.
+    expect(result.fills.price[exit]).toBe(5.5);
   });
 
   it('refuses a delisting return below -1, or one that is not a number, with its line and the fix', async () => {

@@ -232,7 +232,9 @@ export class Broker {
     c.liquidity = leg.liquidity;
     c.filledToday = leg.filledBefore;
     const quantity = leg.quantity;
-    const allowed = check ? this.#account.allowed(leg, this.#quoteFor, this.#quote) : quantity;
+    const asked = check ? this.#account.allowed(leg, this.#quoteFor, this.#quote) : quantity;
+    // Fractional shares: a cut down to float noise (the cash left is a rounding residue) fills nothing.
+    const allowed = !this.#whole && Math.abs(asked) <= FLOAT_NOISE * Math.abs(quantity) ? 0 : asked;
     if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
       const refusal = this.#account.refusal;

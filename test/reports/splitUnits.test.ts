@@ -100,7 +100,8 @@ describe('reports in one share unit across splits', () => {
           expect(Math.abs(pnl - change)).toBeLessThanOrEqual(1e-7 * initialCash);
         },
       ),
-      { numRuns: 100 },
+      // The example: a cash cut to a rounding residue once filled 6e-14 shares, a lot no exit closed.
+      { numRuns: 100, examples: [[{ seed: 748956665, symbols: 3, sessions: 13, longOnly: true, shares: 'fractional', execution: 'next-open' }]] },
     );
   });
 });

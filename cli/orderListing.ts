@@ -70,7 +70,8 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const through = o.splits.length === 0 ? '' : `; ${signed(decided)} as decided, before ${o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ')}`;
       const price = o.type === 'limit' ? ` @ ${num(o.limitPrice)}` : o.type === 'stop' ? ` stop ${num(o.stopPrice)}` : '';
       const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(filled)}`;
-      lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(atEnd(o, decided, date))} ${o.type}${price} ${o.tif} (${o.origin}${through}) → ${end}`);
+      const amended = o.amendedDate === null ? '' : `; amended on ${o.amendedDate}`;
+      lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(atEnd(o, decided, date))} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);
     }
     for (const f of o.fills) {
       lines.push(`    fill ${f.date}  ${signed(f.quantity)} @ ${num(f.price)} (reference ${num(f.referencePrice)})  commission ${f.commission.toFixed(2)}  slippage ${f.slippage.toFixed(2)}`);

@@ -59,6 +59,7 @@ export class OrderBook {
     o.tif = request?.tif ?? 'gtc';
     o.origin = origin;
     o.decidedAt = decidedAt;
+    o.amendedAt = -1;
     o.cashOnly = cashOnly;
     o.triggered = false;
     o.filled = 0;
@@ -96,6 +97,7 @@ export class OrderBook {
       amend[j] = AMENDED;
       o.requested += quantity - o.quantity;
       o.quantity = quantity;
+      o.amendedAt = t;
       o.cashOnly = cashOnly;
     }
     this.dropFinished();
@@ -196,6 +198,7 @@ export function newOrder(): RestingOrder {
     tif: 'gtc',
     origin: OrderOrigin.targets,
     decidedAt: 0,
+    amendedAt: -1,
     cashOnly: false,
     triggered: false,
     filled: 0,

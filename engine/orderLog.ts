@@ -25,7 +25,7 @@ export class OrderLog {
 
   /** `rowsHint`: orders to make room for at the start (the log grows past it). */
   constructor(rowsHint?: number) {
-    this.#rows = new GrowableTable({ session: I, symbol: I, quantity: F, filled: F, endSession: I, code: U }, rowsHint);
+    this.#rows = new GrowableTable({ session: I, amendedAt: I, symbol: I, quantity: F, filled: F, endSession: I, code: U }, rowsHint);
   }
 
   /** Record how order `o` ended on session `t`. */
@@ -34,6 +34,7 @@ export class OrderLog {
     this.#rows.ensure(k);
     const c = this.#rows.columns;
     c.session[k] = o.decidedAt;
+    c.amendedAt[k] = o.amendedAt;
     c.symbol[k] = o.symbol;
     c.quantity[k] = o.requested;
     c.filled[k] = o.filled;
@@ -56,6 +57,7 @@ export class OrderLog {
     const out = {
       id: new Int32Array(n),
       session: rows.session,
+      amendedAt: rows.amendedAt,
       symbol: rows.symbol,
       quantity: rows.quantity,
       type: new Uint8Array(n),

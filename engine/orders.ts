@@ -97,6 +97,8 @@ export interface RestingOrder {
   origin: OrderOrigin;
   /** Session of the decision that created it. */
   decidedAt: number;
+  /** Session of the last decision that amended it (OrderBook.replaceTargetOrders), −1 when none. */
+  amendedAt: number;
   /** From a plan that asked for no leverage (long only, net ≤ 1): a buy spends only the cash there, in a margin account too. */
   cashOnly: boolean;
   /** Stop orders: triggered already (then they behave as market orders). */

@@ -80,8 +80,10 @@ export interface Orders {
   readonly id: Int32Array;
   /** Market session of the decision that placed it. */
   readonly session: Int32Array;
+  /** Market session of the last decision that amended it (a rebalance order for the same symbol and direction), −1 when none. */
+  readonly amendedAt: Int32Array;
   readonly symbol: Int32Array;
-  /** Requested signed shares, as decided (before any split). */
+  /** Requested signed shares, as decided — as last amended, when it was (before any split). */
   readonly quantity: Float64Array;
   readonly type: Uint8Array;
   /** Limit price (limit orders) and stop price (stop orders), as decided; NaN otherwise. */

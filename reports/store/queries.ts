@@ -95,8 +95,11 @@ export interface StoredOrder {
   session: number | null;
   date: string | null;
   symbol: string;
-  /** Requested signed shares, as decided. */
+  /** Requested signed shares, as decided (as last amended, when amendedDate is set). */
   quantity: number | null;
+  /** The last decision that amended it (a later rebalance for the same symbol and direction); null when none. */
+  amendedSession: number | null;
+  amendedDate: string | null;
   type: string | null;
   limitPrice: number | null;
   stopPrice: number | null;
@@ -111,8 +114,9 @@ export interface StoredOrder {
   endDate: string | null;
 }
 
-export const ORDER_SELECT = `SELECT id, session, date, symbol, quantity, type, limit_price AS limitPrice, stop_price AS stopPrice,
-  tif, origin, filled, status, reason, end_session AS endSession, end_date AS endDate FROM orders WHERE run_id = ? ORDER BY id`;
+export const ORDER_SELECT = `SELECT id, session, date, symbol, quantity, amended_session AS amendedSession, amended_date AS amendedDate,
+  type, limit_price AS limitPrice, stop_price AS stopPrice, tif, origin, filled, status, reason, end_session AS endSession, end_date AS endDate
+  FROM orders WHERE run_id = ? ORDER BY id`;
 
 /**
  * Holdings at a decision's close; value = shares × price, weight = value / that session's NAV.

@@ -6,6 +6,7 @@ import { V4 } from './schemaV4.ts';
 import { V5 } from './schemaV5.ts';
 import { V6 } from './schemaV6.ts';
 import { V7 } from './schemaV7.ts';
+import { V8 } from './schemaV8.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -348,6 +349,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, description: 'trial registry, sweeps, walk-forward windows, positions stored only when a decision changed them', sql: V5 },
   { version: 6, description: 'trials that failed for a user reason, with their message', sql: V6 },
   { version: 7, description: 'the splits a run applied, to read its fills in one share unit', sql: V7 },
+  { version: 8, description: 'the decision that last amended an order', sql: V8 },
 ];
 
 /** The newest schema this breadth knows. */

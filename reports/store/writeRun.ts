@@ -110,14 +110,14 @@ function insertDaily(store: Store, id: number, result: Result, metrics: RunMetri
   rows.flush();
 }
 
-/** The columns of a rebalance's market order that filled, the same for all of them (most orders of most runs). */
-const FILLED_REBALANCE_ORDER = { type: 'market', limit_price: null, stop_price: null, tif: 'gtc', origin: 'targets', status: 'filled', reason: null } as const;
+/** The columns of a rebalance's market order that filled, never amended, the same for all of them (most orders of most runs). */
+const FILLED_REBALANCE_ORDER = { type: 'market', limit_price: null, stop_price: null, tif: 'gtc', origin: 'targets', status: 'filled', reason: null, amended_session: null, amended_date: null } as const;
 
 /** Every order; before the fills, which reference them. */
 function insertOrders(store: Store, id: number, result: Result, dates: readonly string[]): void {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const o = result.orders;
-  const orders = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date'], { run_id: id });
+  const orders = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'amended_session', 'amended_date', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date'], { run_id: id });
   // The common shape binds 8 values instead of 15 (the rest are written into its statement).
   const filledRebalance = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'filled', 'end_session', 'end_date'], { run_id: id, ...FILLED_REBALANCE_ORDER });
   for (let k = 0; k < o.id.length; k++) {
@@ -127,9 +127,10 @@ function insertOrders(store: Store, id: number, result: Result, dates: readonly 
     const reason = o.end[k] === OrderEnd.filled ? null : ORDER_END_NAMES[o.end[k]];
     const [limit, stop] = [real(o.limit[k]), real(o.stop[k])];
     const f = FILLED_REBALANCE_ORDER;
-    if (type === f.type && limit === f.limit_price && stop === f.stop_price && tif === f.tif && origin === f.origin && status === f.status && reason === f.reason) {
+    const a = o.amendedAt[k] < 0 ? null : o.amendedAt[k] - first;
+    if (type === f.type && limit === f.limit_price && stop === f.stop_price && tif === f.tif && origin === f.origin && status === f.status && reason === f.reason && a === null) {
       filledRebalance.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], o.filled[k], e, dates[e]);
-    } else orders.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], type, limit, stop, tif, origin, o.filled[k], status, reason, e, dates[e]);
+    } else orders.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], a, a === null ? null : dates[a], type, limit, stop, tif, origin, o.filled[k], status, reason, e, dates[e]);
   }
   filledRebalance.flush();
   orders.flush();

@@ -88,4 +88,16 @@ describe.concurrent('orders and model files on the command line', () => {
     expectOk(listing);
     expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +198 market gtc (targets; +99 as decided, before a 2:1 split on 2024-01-04) → partially-filled (cash) on 2024-01-05, filled +196\n    fill 2024-01-05  +196 @ 51');
   });
+
+  it('an order a later decision amended names that decision in the store and the listing', async () => {
+    const dir = scratch();
+    // No trade on 01-03 and 01-04 (volume 0): the 01-02 decision's buy of 500 (half of 10,000 at 10) rests; the
+    // every-session decisions of 01-03 and 01-04 ask for the same 500 and amend it; it fills on 01-05.
+    mkdirSync(join(dir, 'data'));
+    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,Volume', '2024-01-02,10,10,10,10,1000000', '2024-01-03,10,10,10,10,0', '2024-01-04,10,10,10,10,0', '2024-01-05,10,10,10,10,1000000', ''].join('\n'));
+    expectOk(await breadth(['run', '--data', 'data', '--strategy', 'fixed-weights', '--param', 'weights={"AAA":0.5}', '--param', 'schedule=every-session', '--cash', '10000', '--db', 'r.db', '--no-reports'], { cwd: dir }));
+    const listing = await breadth(['runs', 'show', 'r.db', '1', '--orders'], { cwd: dir });
+    expectOk(listing);
+    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +500 market gtc (targets; amended on 2024-01-04) → filled on 2024-01-05');
+  });
 });

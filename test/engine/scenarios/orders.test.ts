@@ -33,6 +33,8 @@ describe('an order’s record', () => {
     // for 30 000 and amends it (requested 50 000 − 20 000), which fills on session 3.
     const result = scenario({ symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[1e6], [0], [0], [1e6]] }, { 0: { weights: { A: 0.5 } }, 2: { weights: { A: 0.3 } } });
     expect(orderRows(result).map((r) => [r.id, r.session, r.quantity, r.filled, r.status, r.end, r.endSession])).toEqual([[1, 0, 30_000, 30_000, 'filled', 'filled', 3]]);
+    // The record names the decision that amended it: the 30 000 is session 2's, not session 0's.
+    expect(Array.from(result.orders.amendedAt)).toEqual([2]);
   });
 
   it('a new decision replaces the resting rebalance order of the other direction', () => {
@@ -43,6 +45,7 @@ describe('an order’s record', () => {
       [1, 0, 50_000, 0, 'cancelled', 'replaced', 2],
       [2, 2, -30_000, -30_000, 'filled', 'filled', 3],
     ]);
+    expect(Array.from(result.orders.amendedAt)).toEqual([-1, -1]);
   });
 
   it('a delisting and a data end cancel what rests on the symbol', () => {

@@ -94,6 +94,7 @@ function ordersFilledBy(session: Fills['session'], symbol: Fills['symbol'], quan
   return {
     id: Int32Array.from({ length: n }, (_, k) => k + 1),
     session,
+    amendedAt: new Int32Array(n).fill(-1),
     symbol,
     quantity,
     type: new Uint8Array(n),

@@ -355,7 +355,7 @@ function logRowsHint(symbols: number, due: Uint8Array, first: number, last: numb
 function ownBarsRecord(market: Market, listing: Listing, t: number, periodsPerYear: number): Pick<Manifest, 'ownBars'> {
   const barsPerYear: Record<string, number> = {};
   market.symbols.forEach((symbol, i) => {
-    const perYear = listing.listed(i, t) ? listing.barsPerYear(i, t, periodsPerYear) : periodsPerYear;
+    const perYear = listing.listed(i, t) ? listing.barsPerYear(i, t, periodsPerYear, true) : periodsPerYear;
     if (perYear !== periodsPerYear) barsPerYear[symbol] = perYear;
   });
   return Object.keys(barsPerYear).length === 0 ? {} : { ownBars: { periodsPerYear, barsPerYear } };

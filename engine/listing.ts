@@ -79,28 +79,36 @@ export class Listing {
    * itself; else P·s, snapped to 252 or 365 where it is a trading-day or calendar-day count
    * (frequency.ts standardDailyP), rounded otherwise (a weekday stock in a seven-day calendar:
    * 365 · 5/7 = 260.7 → 252; an illiquid name on 150 of 252 sessions: 150). Under a month of
-   * sessions (P/12) it cannot tell: P. Reads bars up to t only.
+   * sessions (P/12) it cannot tell: P. Reads bars up to t only. `once`: counted directly, with no
+   * running counts kept for the symbol (the manifest asks once per symbol; a strategy at every decision).
    */
-  barsPerYear(i: number, t: number, periodsPerYear: number): number {
+  barsPerYear(i: number, t: number, periodsPerYear: number, once = false): number {
     const from = Math.max(this.firstBar[i], t - Math.round(periodsPerYear) + 1);
     const sessions = t - from + 1;
     if (sessions < periodsPerYear / 12) return periodsPerYear;
-    const counts = this.#barCounts(i);
-    const share = (counts[t + 1] - counts[from]) / sessions;
+    const share = (once ? this.#countBars(i, from, t) : this.#spanBars(i, from, t)) / sessions;
     if (share >= ON_CALENDAR_SHARE) return periodsPerYear;
     return standardDailyP(periodsPerYear * share) ?? Math.max(1, Math.round(periodsPerYear * share));
   }
 
-  /** Running bar counts of symbol i, built on first use: a count over any span is one subtraction. */
-  #barCounts(i: number): Int32Array {
+  /** Bars of symbol i in sessions from..to, from its running counts (built on first use: a strategy asks at every decision). */
+  #spanBars(i: number, from: number, to: number): number {
     let counts = this.#counts.get(i);
-    if (counts) return counts;
+    if (counts === undefined) {
+      const sessions = this.#market.dates.length;
+      counts = new Int32Array(sessions + 1);
+      for (let s = 0; s < sessions; s++) counts[s + 1] = counts[s] + this.#countBars(i, s, s);
+      this.#counts.set(i, counts);
+    }
+    return counts[to + 1] - counts[from];
+  }
+
+  /** Bars of symbol i in sessions from..to, counted (for a question asked once: no running counts kept). */
+  #countBars(i: number, from: number, to: number): number {
     const n = this.#market.symbols.length;
-    const sessions = this.#market.dates.length;
-    counts = new Int32Array(sessions + 1);
-    for (let s = 0; s < sessions; s++) counts[s + 1] = counts[s] + (Number.isNaN(this.#market.close[s * n + i]) ? 0 : 1);
-    this.#counts.set(i, counts);
-    return counts;
+    let bars = 0;
+    for (let s = from; s <= to; s++) if (!Number.isNaN(this.#market.close[s * n + i])) bars++;
+    return bars;
   }
 }
 

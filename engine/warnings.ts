@@ -339,7 +339,7 @@ const RUN_ONLY = new RegExp(`${FILLING.source}|survivor`, 'i');
 export function seriesCaveats(market: Market, symbol: number, first: number, last: number): Caveat[] {
   const own = new Set([symbol]);
   const notes = dataCaveats(market, { symbols: own, traded: own, fundamentals: false }).filter((c) => !RUN_ONLY.test(c.message));
-  return rankCaveats([...notes, ...gapCaveats(market, own, first, last), ...movesCaveats(market, { symbols: own, traded: own, fundamentals: false }, first, last, 'series')]);
+  return rankCaveats([...notes, ...gapCaveats(market, own, first, last, 'series'), ...movesCaveats(market, { symbols: own, traded: own, fundamentals: false }, first, last, 'series')]);
 }
 
 /**
@@ -366,10 +366,11 @@ function movesCaveats(market: Market, scope: RunScope, first: number, last: numb
  * Sessions in [first, last] without a bar (NaN close) inside the histories of the symbols in
  * `symbols` — after a symbol's first bar and before its last, as the calendar's note counts them
  * over the whole data (data/folder/source.ts) — e.g. "5 sessions without a bar inside the
- * histories of 2 symbols the run read (NaN) in its sessions: AAA 3, BBB 2". Low: a held name's
+ * histories of 2 symbols the run read (NaN) in its sessions: AAA 3, BBB 2" (`series`: "… inside
+ * the history of the series (NaN) in the sessions measured: AAA 1", for breadth metrics). Low: a held name's
  * gap shows again as a stale mark, a target's as a no-price deferral.
  */
-function gapCaveats(market: Market, symbols: ReadonlySet<number>, first: number, last: number): Caveat[] {
+function gapCaveats(market: Market, symbols: ReadonlySet<number>, first: number, last: number, kind: 'run' | 'series' = 'run'): Caveat[] {
   const n = market.symbols.length;
   const list = Int32Array.from(symbols);
   const seen = new Uint8Array(list.length);
@@ -393,7 +394,8 @@ function gapCaveats(market: Market, symbols: ReadonlySet<number>, first: number,
   const total = withGaps.reduce((sum, k) => sum + gaps[k], 0);
   const names = withGaps.map((k) => market.symbols[list[k]]);
   const shown = withGaps.slice(0, 5).map((k) => `${market.symbols[list[k]]} ${gaps[k]}`).join(', ');
-  const message = `${total} sessions without a bar inside the histories of ${withGaps.length} symbols the run read (NaN) in its sessions: ${shown}${withGaps.length > 5 ? ', …' : ''}`;
+  const whose = kind === 'run' ? `of ${withGaps.length} symbol${withGaps.length === 1 ? '' : 's'} the run read (NaN) in its sessions` : `of the series (NaN) in the sessions measured`;
+  const message = `${total} session${total === 1 ? '' : 's'} without a bar inside the histor${withGaps.length === 1 ? 'y' : 'ies'} ${whose}: ${shown}${withGaps.length > 5 ? ', …' : ''}`;
   return [caveat('data-note', 'low', message, { value: total, unit: 'sessions' }, names)];
 }
 

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadMarket } from '../../../data/load.ts';
 import type { Market } from '../../../data/market.ts';
 import type { Caveat } from '../../../engine/caveats.ts';
+import { seriesCaveats } from '../../../engine/warnings.ts';
 import { scenario } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-scope-'));
@@ -33,6 +34,12 @@ describe('data caveats scoped to what the run read', () => {
     expect(market.revertingMoves?.session.length).toBe(1);
   });
 
+  it('a series measured without a run (breadth metrics) says its gap as the series\' own, not a run\'s', async () => {
+    const market = await load();
+    const gap = seriesCaveats(market, market.symbols.indexOf('STK'), 0, market.dates.length - 1).find((c) => /without a bar/.test(c.message));
+    expect(gap?.message).toBe('1 session without a bar inside the history of the series (NaN) in the sessions measured: STK 1');
+  });
+
   it('a run on the fund alone carries none of the stock’s notes', async () => {
     const r = scenario(await load(), { 0: { weights: { ETF: 1 } } });
     expect(r.fills.symbol.length).toBe(1);
@@ -48,7 +55,7 @@ describe('data caveats scoped to what the run read', () => {
     const r = scenario(await load(), { 0: { weights: { STK: 1 } } });
     const gap = notes(r.caveats).find((c) => /without a bar/.test(c.message));
     expect(gap).toMatchObject({ severity: 'low', size: 1, unit: 'sessions', symbols: ['STK'] });
-    expect(gap?.message).toBe('1 sessions without a bar inside the histories of 1 symbols the run read (NaN) in its sessions: STK 1');
+    expect(gap?.message).toBe('1 session without a bar inside the history of 1 symbol the run read (NaN) in its sessions: STK 1');
     const move = notes(r.caveats).find((c) => /revert/.test(c.message));
     expect(move).toMatchObject({ severity: 'high', size: 1, symbols: ['STK'] });
     expect(move?.message).toMatch(/^1 single-session price moves that revert .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);

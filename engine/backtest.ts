@@ -209,7 +209,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ledger.closeDay(k);
   }
 
-  const openAtEnd = orderBook.resting.map((o) => ({ symbol: o.symbol, quantity: o.quantity }));
+  // An order the last session's decision placed had no session to fill in: it is not a shortfall.
+  const openAtEnd = orderBook.resting.filter((o) => o.decidedAt < last).map((o) => ({ symbol: o.symbol, quantity: o.quantity }));
   orderBook.closeRemaining(last);
   for (const b of broker.fillBreaches) {
     breaches.push({

@@ -39,7 +39,7 @@ export interface RunRecordings {
   readonly openFallbacks: number;
   /** Order-sessions whose volume limit read a blank volume cell as the last volume before it. */
   readonly blankVolumes: number;
-  /** Orders still resting at the run's end: symbol and remaining signed shares. */
+  /** Orders still resting at the run's end, placed before its last session (one placed on it had no session to fill in): symbol and remaining signed shares. */
   readonly openAtEnd: readonly { readonly symbol: number; readonly quantity: number }[];
   readonly missingRateDays: number;
   /** Sessions accrued at the cash rate series' last rate after its end. */

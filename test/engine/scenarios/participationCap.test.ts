@@ -128,6 +128,12 @@ describe('orders still open at the run’s end', () => {
     const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 2_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
     expect(result.caveats.find((c) => c.code === 'open-orders')).toMatchObject({ severity: 'high', size: 0.85, message: "1 orders still open at the run's end (A): 85,000 unfilled, 85.0% of the final NAV the book did not reach" });
   });
+
+  it('an order the last session decided had no session to fill in: no caveat', () => {
+    const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50]], volumes: [[1_000], [1_000], [1_000], [1_000]] });
+    const result = scenario(m, { 3: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 100_000 });
+    expect(result.caveats.find((c) => c.code === 'open-orders')).toBeUndefined();
+  });
 });
 
 describe('a new decision every session amends the partly filled order', () => {

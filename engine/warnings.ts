@@ -423,7 +423,7 @@ function runScope(r: RunRecordings): RunScope {
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|next traded row|${DOUBTFUL.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */

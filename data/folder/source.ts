@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { isoDay } from '../dates.ts';
 import { splitHeader } from '../formats/dialect.ts';
 import { readHeadText, requireFile } from '../formats/text.ts';
 import { DataError } from '../errors.ts';
@@ -134,6 +135,9 @@ function alignmentSource(name: string, parts: DataFolderParts, loadNotes: readon
   const readEarlier = [...report.weekendBarsReadEarlier].map(([symbol, bars]) => `${symbol} (${bars})`);
   if (readEarlier.length > 0) {
     notes.push(`weekend-dated bars read as of the previous session, as nothing here trades on weekends (calendar month-end levels): ${readEarlier.slice(0, 10).join(', ')}${readEarlier.length > 10 ? ', …' : ''}`);
+  }
+  for (const [symbol, days] of report.strayWeekendBars) {
+    notes.push(`${symbol}: ${days.length} bar${days.length === 1 ? '' : 's'} dated on a weekend (${days.slice(0, 3).map(isoDay).join(', ')}${days.length > 3 ? ', …' : ''}) in a load whose daily series do not trade on weekends: each is a session nothing else trades on — check the row's date`);
   }
   const moves = parts.aligned.revertingMoves.session.length;
   if (moves > 0) notes.push(`${moves} single-session moves that revert (×3 or more, taken back within 10 bars) flagged; see data inspect`);

@@ -44,6 +44,8 @@ export interface AlignReport {
   readonly emptySymbols: readonly string[];
   /** Weekend-dated bars read as of the previous session (weekendBars.ts), per symbol. */
   readonly weekendBarsReadEarlier: ReadonlyMap<string, number>;
+  /** Stray weekend bars of daily series in a weekday load, kept as dated (weekendBars.ts), per symbol: their days. */
+  readonly strayWeekendBars: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The price part of a Market, aligned on one calendar. */
@@ -189,7 +191,7 @@ function scatterTiles(into: Float64Array, N: number, T: number, bars: BarSession
 
 export function alignSeries(loaded: readonly SymbolSeries[], options: AlignOptions = {}): AlignedPrices {
   checkUniqueSymbols(loaded);
-  const { series: allSeries, moved: weekendBarsReadEarlier } = readWeekendBarsAsOf(loaded);
+  const { series: allSeries, moved: weekendBarsReadEarlier, stray: strayWeekendBars } = readWeekendBarsAsOf(loaded);
   const dates = calendarDays(allSeries, options);
   const T = dates.length;
   if (T === 0) throw new UserError('no price data inside the requested date range; check from/to');
@@ -317,6 +319,6 @@ export function alignSeries(loaded: readonly SymbolSeries[], options: AlignOptio
     dividends: eventTable(T, dividends),
     revertingMoves: { ...movesTable, moveSession },
     delistedAfter,
-    report: { missingBars, symbolsWithGaps, offCalendarBars, emptySymbols, weekendBarsReadEarlier },
+    report: { missingBars, symbolsWithGaps, offCalendarBars, emptySymbols, weekendBarsReadEarlier, strayWeekendBars },
   };
 }

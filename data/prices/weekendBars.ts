@@ -41,15 +41,38 @@ export interface WeekendReading {
   readonly series: SymbolSeries[];
   /** Per symbol with moved bars: how many. */
   readonly moved: ReadonlyMap<string, number>;
+  /**
+   * Daily series with a stray weekend bar (at most STRAY_SHARE of their bars, as an IPO's first
+   * row dated on a Saturday) in a load whose other daily series never trade on weekends: its
+   * days, kept as dated (each is a session nothing else trades on) and said in a note.
+   */
+  readonly stray: ReadonlyMap<string, readonly number[]>;
+}
+
+/** A daily series whose weekend bars are at most this share of its bars does not trade on weekends: they are strays. */
+const STRAY_SHARE = 0.01;
+
+/** Daily series with a few weekend bars where no other daily series has any (WeekendReading.stray). */
+function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]> {
+  const stray = new Map<string, number[]>();
+  const daily = series.filter((s) => s.dates.length > 1 && medianGapOf(s.dates) <= DAILY_GAP_DAYS);
+  for (const s of daily) {
+    const days = Array.from(s.dates).filter(isWeekend);
+    if (days.length > 0 && days.length <= Math.max(1, STRAY_SHARE * s.dates.length)) stray.set(s.symbol, days);
+  }
+  // Where some daily series do trade on weekends (a seven-day market), their weekend bars are not strays.
+  const weekendTraders = daily.filter((s) => hasWeekendBar(s.dates) && !stray.has(s.symbol));
+  return weekendTraders.length > 0 ? new Map() : stray;
 }
 
 /** The series with weekend period-end bars read as of the previous session (see the file header). */
 export function readWeekendBarsAsOf(series: readonly SymbolSeries[]): WeekendReading {
-  const withWeekends = series.filter((s) => hasWeekendBar(s.dates));
+  const stray = strayWeekendBars(series);
+  const withWeekends = series.filter((s) => hasWeekendBar(s.dates) && !stray.has(s.symbol));
   const coarse = withWeekends.filter((s) => medianGapOf(s.dates) > DAILY_GAP_DAYS);
   const moved = new Map<string, number>();
   // A daily series with a weekend bar: the load trades on weekends, and every such day is a session.
-  if (coarse.length === 0 || coarse.length < withWeekends.length) return { series: [...series], moved };
+  if (coarse.length === 0 || coarse.length < withWeekends.length) return { series: [...series], moved, stray };
   const candidates = new Set(coarse);
   // Sessions a weekend bar may be read at: the days of every bar that is not itself a candidate.
   const sessionDays = new Set<number>();
@@ -72,5 +95,5 @@ export function readWeekendBarsAsOf(series: readonly SymbolSeries[]): WeekendRea
     moved.set(s.symbol, count);
     return { ...s, dates };
   });
-  return { series: out, moved };
+  return { series: out, moved, stray };
 }

@@ -63,6 +63,17 @@ describe('where weekend bars stay', () => {
     expect(a.report.weekendBarsReadEarlier.size).toBe(0);
   });
 
+  it('a daily series in a weekday load with one Saturday row (an IPO dated on a weekend) keeps it, said as a stray; a seven-day series has none', () => {
+    const week = days(epochDay(2023, 5, 1), epochDay(2023, 6, 30), monToFri);
+    const saturday = epochDay(2023, 6, 3);
+    const ipo = series('DDD', [saturday, ...week.filter((d) => d > saturday)]);
+    const a = alignSeries([series('AAA', week), ipo]);
+    expect(Array.from(a.report.strayWeekendBars)).toEqual([['DDD', [saturday]]]);
+    expect(a.dates.includes(saturday)).toBe(true);
+    const btc = series('BTC', days(epochDay(2023, 5, 1), epochDay(2023, 6, 30), () => true));
+    expect(alignSeries([series('AAA', week), ipo, btc]).report.strayWeekendBars.size).toBe(0);
+  });
+
   it('a calendar-dated series alone keeps its dates (no earlier session to read it at)', () => {
     const ends = monthEnds(2022, 1, 12);
     expect(Array.from(alignSeries([series('IDX', ends)]).dates)).toEqual(ends);

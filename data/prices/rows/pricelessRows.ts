@@ -10,7 +10,7 @@ import { ADJ_CLOSE, EVENT, PRICE, VOLUME } from './fieldKinds.ts';
 
 // What a row with an empty price field holds.
 export const UNREAD = -1;
-export const HAS_PRICE = 0;
+const HAS_PRICE = 0;
 export const PRICELESS = 1;
 export const EVENTS_ONLY = 2;
 

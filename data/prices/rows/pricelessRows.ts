@@ -26,7 +26,11 @@ export function priceStateOf(bytes: Buffer, start: number, end: number, separato
     if (q < end && bytes[q] !== separator) continue;
     const kind = kinds[k];
     if (q > from && (kind === PRICE || kind === ADJ_CLOSE || kind === VOLUME)) return HAS_PRICE;
-    if (q > from && kind === EVENT && isEvent(roles[k] as EventField, parseNumberBytes(bytes, from, q))) events = true;
+    if (q > from && kind === EVENT) {
+      // Text the number reader does not take ("2:1") is read, or refused, with the row's fields.
+      const value = parseNumberBytes(bytes, from, q);
+      if (Number.isNaN(value) || isEvent(roles[k] as EventField, value)) events = true;
+    }
     k++;
     from = q + 1;
   }

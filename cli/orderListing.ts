@@ -2,6 +2,7 @@
 // one-line tally by status that `runs show` prints without the flag.
 
 import { splitName } from '../data/prices/priceSeries.ts';
+import { splitsBetween } from '../reports/html/holdings.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
 export interface OrderWithFills extends StoredOrder {
@@ -20,7 +21,7 @@ export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFi
     else byOrder.set(f.orderId, [f]);
   }
   const lived = (o: StoredOrder): StoredSplit[] =>
-    o.date === null || o.endDate === null ? [] : stored.splits.filter((x) => x.symbol === o.symbol && x.date > (o.date as string) && x.date <= (o.endDate as string));
+    o.date === null || o.endDate === null ? [] : splitsBetween(stored.splits, o.symbol, o.date, o.endDate);
   return stored.orders.filter((o) => symbol === undefined || o.symbol === symbol).map((o) => ({ ...o, fills: byOrder.get(o.id) ?? [], splits: lived(o) }));
 }
 

@@ -37,9 +37,11 @@ export function dayParts(day: number): { year: number; month: number; date: numb
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100)); // from March 1st
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const weekday = (((Math.floor(day) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, date: doy - Math.floor((153 * mp + 2) / 5) + 1, weekday };
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, date: doy - Math.floor((153 * mp + 2) / 5) + 1, weekday: weekdayOf(day) };
 }
+
+/** Day of the week of an epoch day: 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+export const weekdayOf = (day: number): number => (((Math.floor(day) + 4) % 7) + 7) % 7;
 
 /** Epoch day of the given calendar date (month 1..12; day may overflow, like Date.UTC). */
 export function epochDay(year: number, month: number, date: number): number {
@@ -47,9 +49,11 @@ export function epochDay(year: number, month: number, date: number): number {
 }
 
 /** Upper median of the gaps between ascending epoch days, in days; 1 with fewer than two days. */
-export function medianGap(days: readonly number[]): number {
-  const gaps = days.slice(1).map((d, k) => d - days[k]).sort((a, b) => a - b);
-  return gaps.length === 0 ? 1 : gaps[gaps.length >> 1];
+export function medianGap(days: ArrayLike<number>): number {
+  if (days.length < 2) return 1;
+  const gaps = new Float64Array(days.length - 1);
+  for (let k = 1; k < days.length; k++) gaps[k - 1] = days[k] - days[k - 1];
+  return gaps.sort()[gaps.length >> 1];
 }
 
 /** How many weekdays (Monday to Friday) fall in [from, to), in epoch days; 0 when to ≤ from. */

@@ -101,7 +101,7 @@ export class AccountGuard {
     probe.quote.commission = leg.quote.commission;
     const quantity = leg.quantity;
     if (this.#fits(this.#probe, 1)) return quantity;
-    this.refusal = this.#failed ?? 'limit';
+    this.refusal = this.#failed as Refusal; // set: #fits returned false
     this.refusedGross = this.#grossAfter;
     this.refusedNet = this.#netAfter;
     const fits = (q: number): boolean => {

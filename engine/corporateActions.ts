@@ -11,6 +11,7 @@
 //   on the next session, as a `data-end` fill, and its resting orders are cancelled.
 // Splits come first, so a split on an exit session is already in the position's shares and mark.
 
+import { weekdayOf } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import type { OrderBook } from './orderBook.ts';
 import type { EngineConfig } from './config.ts';
@@ -26,6 +27,28 @@ export interface DataEndExit {
   readonly symbol: number;
   /** Value of the position at its last price (signed: negative for a short). */
   readonly value: number;
+}
+
+const firstBars = new WeakMap<Market, Int32Array>();
+
+/** Per symbol, its first session with a close; the session count for a symbol with none. Cached per market. */
+export function firstBarSession(market: Market): Int32Array {
+  let first = firstBars.get(market);
+  if (first) return first;
+  const n = market.symbols.length;
+  const sessions = market.dates.length;
+  first = new Int32Array(n).fill(sessions);
+  let left = n;
+  for (let t = 0; t < sessions && left > 0; t++) {
+    for (let i = 0; i < n; i++) {
+      if (first[i] === sessions && !Number.isNaN(market.close[t * n + i])) {
+        first[i] = t;
+        left--;
+      }
+    }
+  }
+  firstBars.set(market, first);
+  return first;
 }
 
 const lastBars = new WeakMap<Market, Int32Array>();
@@ -63,16 +86,17 @@ function listedToTheEnd(market: Market): Uint8Array {
   if (out) return out;
   const n = market.symbols.length;
   const end = market.dates.length - 1;
+  const first = firstBarSession(market);
   const last = lastBarSession(market);
-  const weekday = (t: number): number => (((market.dates[t] % 7) + 11) % 7); // 0 = Sunday (epoch day 0 was a Thursday)
+  const weekday = (t: number): number => weekdayOf(market.dates[t]);
   out = new Uint8Array(n);
+  const sessions = new Int32Array(7);
+  const bars = new Int32Array(7);
   for (let i = 0; i < n; i++) {
     if (last[i] < 0 || last[i] === end) continue;
-    const sessions = new Int32Array(7);
-    const bars = new Int32Array(7);
-    let first = 0;
-    while (Number.isNaN(market.close[first * n + i])) first++;
-    for (let t = first; t <= last[i]; t++) {
+    sessions.fill(0);
+    bars.fill(0);
+    for (let t = first[i]; t <= last[i]; t++) {
       sessions[weekday(t)]++;
       if (!Number.isNaN(market.close[t * n + i])) bars[weekday(t)]++;
     }

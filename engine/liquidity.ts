@@ -47,6 +47,11 @@ export class LiquidityEstimator {
       sumSq += r * r;
     }
     const sigma = count > 1 ? Math.sqrt(Math.max(0, (sumSq - (sum * sum) / count) / (count - 1))) : NaN;
+    return { sigma, adv: this.adv(i, t, sharesOf) };
+  }
+
+  /** The estimate's average daily volume alone (shares of session `sharesOf`; NaN with no volume in the window). */
+  adv(i: number, t: number, sharesOf: number): number {
     const n = this.#market.symbols.length;
     let volume = 0;
     let days = 0;
@@ -57,6 +62,6 @@ export class LiquidityEstimator {
         days++;
       }
     }
-    return { sigma, adv: days > 0 ? volume / days : NaN };
+    return days > 0 ? volume / days : NaN;
   }
 }

@@ -13,7 +13,7 @@
 import type { Market } from '../data/market.ts';
 import { splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { STALE_MARK_SESSIONS } from './config.ts';
-import { lastListedSession } from './corporateActions.ts';
+import { firstBarSession, lastListedSession } from './corporateActions.ts';
 import { standardDailyP } from './frequency.ts';
 
 /** A symbol with a bar on at least this share of the calendar's sessions trades on the calendar (frequency.ts: 90 % of 252). */
@@ -35,7 +35,7 @@ export class Listing {
     this.#market = market;
     this.#adjustments = adjustments;
     this.#staleSessions = staleSessions;
-    this.firstBar = firstBars(market);
+    this.firstBar = firstBarSession(market);
     this.#lastListed = Int32Array.from(market.symbols, (_, i) => lastListedSession(market, i));
   }
 
@@ -110,21 +110,4 @@ export class Listing {
     for (let s = from; s <= to; s++) if (!Number.isNaN(this.#market.close[s * n + i])) bars++;
     return bars;
   }
-}
-
-/** Per symbol, its first session with a close; the session count for a symbol with none. */
-function firstBars(market: Market): Int32Array {
-  const n = market.symbols.length;
-  const sessions = market.dates.length;
-  const first = new Int32Array(n).fill(sessions);
-  let left = n;
-  for (let t = 0; t < sessions && left > 0; t++) {
-    for (let i = 0; i < n; i++) {
-      if (first[i] === sessions && !Number.isNaN(market.close[t * n + i])) {
-        first[i] = t;
-        left--;
-      }
-    }
-  }
-  return first;
 }

@@ -34,6 +34,8 @@ export class MarketView {
   readonly #symbolIndex: Map<string, number>;
   readonly #symbols: readonly string[];
   /** First bars (where an own-bars lookback stops), listed spans and last closes (engine/listing.ts). */
+  /** hasFundamental's answers: a property of the market, asked at every decision of some strategies. */
+  readonly #hasFundamental = new Map<FundamentalField, boolean>();
   readonly #listing: Listing;
   /** Per flagged symbol: the sessions its reverting moves became known, ascending. */
   readonly #movesKnown = new Map<number, number[]>();
@@ -215,7 +217,9 @@ export class MarketView {
    * that needs it on data without it.
    */
   hasFundamental(field: FundamentalField): boolean {
-    return this.#market.fundamentals.column(field).some((x) => !Number.isNaN(x));
+    let has = this.#hasFundamental.get(field);
+    if (has === undefined) this.#hasFundamental.set(field, (has = this.#market.fundamentals.column(field).some((x) => !Number.isNaN(x))));
+    return has;
   }
 
   /** Shares outstanding of the newest period public by the decision date, adjusted for splits since that period end. */

@@ -14,6 +14,9 @@ export interface PendingNote {
   readonly of: number;
 }
 
+/** What take() returns after a decision with no notes (most): one shared empty list. */
+const NO_NOTES: readonly PendingNote[] = [];
+
 export class ViewReads {
   /** Per symbol index: 1 once the strategy read any of its data (a price, a history, a label, universe membership). */
   readonly symbols: Uint8Array;
@@ -50,6 +53,7 @@ export class ViewReads {
 
   /** The notes of the decision just made, emptying the list. */
   take(): readonly PendingNote[] {
+    if (this.#pending.length === 0) return NO_NOTES;
     const out = this.#pending;
     this.#pending = [];
     return out;

@@ -33,7 +33,7 @@ export function fillParticipation(result: Result, market: Market, window = ADV_W
   for (let k = 0; k < f.session.length; k++) {
     if (f.reason[k] !== FillReason.order) continue;
     // The window ends the session before the fill; its volumes in the fill session's shares.
-    const { adv } = liquidity.estimate(f.symbol[k], f.session[k] - 1, f.session[k]);
+    const adv = liquidity.adv(f.symbol[k], f.session[k] - 1, f.session[k]);
     if (adv > 0) out[k] = Math.abs(f.quantity[k]) / adv;
   }
   return out;
@@ -49,7 +49,7 @@ function whyNoParticipation(result: Result, market: Market): string {
   if (f.session.length === 0) return 'no fills';
   const n = market.symbols.length;
   const traded = new Set(f.symbol);
-  const T = market.volume.length / n;
+  const T = market.dates.length;
   for (let t = 0; t < T; t++) for (const i of traded) if (!Number.isNaN(market.volume[t * n + i])) return `no fill had a positive volume in the ${ADV_WINDOW} sessions before it, though the data has volume on other sessions`;
   return 'no volume data';
 }

@@ -261,7 +261,7 @@ export class PriceRowParser {
       else if (kind === BAR_PERIOD) refuseIntradayBar(this.#file, this.#line, this.#columns!.roles[k] === 'time', this.#columnNames[k], bytes.toString('utf8', p, fieldEnd));
       else if (kind !== IGNORED) {
         if (p === fieldEnd && kind !== EVENT) {
-          if (priceState === UNREAD) priceState = priceStateOf(bytes, start, this.#lineEnd(bytes, start), this.#separator, this.#kinds);
+          if (priceState === UNREAD) priceState = priceStateOf(bytes, start, this.#lineEnd(bytes, start), this.#separator, this.#kinds, this.#columns!.roles);
           if (priceState === EVENTS_ONLY || (priceState === PRICELESS && this.#long)) {
             this.#targets[k][row] = NaN;
             p = ++q;

@@ -157,7 +157,6 @@ function disagreementEntry(symbol: string, d: Disagreement): string {
   return `${symbol} ${isoDay(d.day)} (${what})`;
 }
 
-/** A split ratio as a:b (2 → "2:1", 0.005 → "1:200"). */
 /** A split ratio as people write it: 2 → "2:1", 0.1 → "1:10". */
 export const splitName = (ratio: number): string => (ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`);
 

@@ -12,6 +12,7 @@
 // series) the bar keeps its own day. Weekday holidays are not detected (a bar dated on one keeps
 // its day).
 
+import { medianGap, weekdayOf } from '../dates.ts';
 import type { SymbolSeries } from './priceSeries.ts';
 
 /** Daily spacing: a median gap between bars of at most this many days (engine/frequency.ts's daily bucket). */
@@ -19,21 +20,14 @@ const DAILY_GAP_DAYS = 5;
 /** How far back a weekend bar may be read: within the same week. */
 const LOOK_BACK_DAYS = 6;
 
-/** Weekday 0 (Sunday) … 6 (Saturday) of an epoch day; 1970-01-01 was a Thursday. */
-const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
-const isWeekend = (day: number): boolean => weekday(day) === 0 || weekday(day) === 6;
+const isWeekend = (day: number): boolean => {
+  const weekday = weekdayOf(day);
+  return weekday === 0 || weekday === 6;
+};
 
 function hasWeekendBar(dates: Int32Array): boolean {
   for (let r = 0; r < dates.length; r++) if (isWeekend(dates[r])) return true;
   return false;
-}
-
-/** Upper median gap of ascending days (1 with fewer than two). */
-function medianGapOf(dates: Int32Array): number {
-  if (dates.length < 2) return 1;
-  const gaps = new Int32Array(dates.length - 1);
-  for (let k = 1; k < dates.length; k++) gaps[k - 1] = dates[k] - dates[k - 1];
-  return gaps.sort()[gaps.length >> 1];
 }
 
 export interface WeekendReading {
@@ -55,7 +49,7 @@ const STRAY_SHARE = 0.01;
 /** Daily series with a few weekend bars where no other daily series has any (WeekendReading.stray). */
 function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]> {
   const stray = new Map<string, number[]>();
-  const daily = series.filter((s) => s.dates.length > 1 && medianGapOf(s.dates) <= DAILY_GAP_DAYS);
+  const daily = series.filter((s) => s.dates.length > 1 && medianGap(s.dates) <= DAILY_GAP_DAYS);
   for (const s of daily) {
     const days = Array.from(s.dates).filter(isWeekend);
     if (days.length > 0 && days.length <= Math.max(1, STRAY_SHARE * s.dates.length)) stray.set(s.symbol, days);
@@ -69,7 +63,7 @@ function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]
 export function readWeekendBarsAsOf(series: readonly SymbolSeries[]): WeekendReading {
   const stray = strayWeekendBars(series);
   const withWeekends = series.filter((s) => hasWeekendBar(s.dates) && !stray.has(s.symbol));
-  const coarse = withWeekends.filter((s) => medianGapOf(s.dates) > DAILY_GAP_DAYS);
+  const coarse = withWeekends.filter((s) => medianGap(s.dates) > DAILY_GAP_DAYS);
   const moved = new Map<string, number>();
   // A daily series with a weekend bar: the load trades on weekends, and every such day is a session.
   if (coarse.length === 0 || coarse.length < withWeekends.length) return { series: [...series], moved, stray };

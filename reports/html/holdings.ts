@@ -26,12 +26,17 @@ export interface SplitRow {
   ratio: number;
 }
 
+/** The splits of `symbol` with ex-dates in (after, upTo]: those a share count of date `after` has not seen by `upTo`. */
+export function splitsBetween(splits: readonly SplitRow[], symbol: string, after: string, upTo: string): SplitRow[] {
+  return splits.filter((x) => x.symbol === symbol && x.date > after && x.date <= upTo);
+}
+
 /**
  * Replays `splits` (in date order) against a holding rebuilt from fills, which are each in the
  * shares of their own day: `advance(date, apply)` calls `apply(symbol, ratio)` once for every split
  * with its ex-date on or before `date` not applied yet — call it before that date's fills.
  */
-export function splitReplay(splits: readonly SplitRow[]): (date: string, apply: (symbol: string, ratio: number) => void) => void {
+function splitReplay(splits: readonly SplitRow[]): (date: string, apply: (symbol: string, ratio: number) => void) => void {
   let next = 0;
   return (date, apply) => {
     for (; next < splits.length && splits[next].date <= date; next++) apply(splits[next].symbol, splits[next].ratio);

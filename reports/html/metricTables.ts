@@ -118,11 +118,12 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
     for (const name of inGroup) {
       const values = lookup.map((l) => l.get(name));
       // Periods of different lengths: each column in its own unit, nothing subtracted or ranked.
-      const comparable = (j: number, k: number): boolean => periods[j] === periods[k] || !periodDependent(name);
-      const sameUnit = values.every((_, k) => comparable(0, k));
+      const dependent = periodDependent(name);
+      const comparable = (k: number): boolean => periods[k] === periods[0] || !dependent;
+      const sameUnit = values.every((_, k) => comparable(k));
       const best = options.best === true && sameUnit ? bestIndex(name, values, periods[0]) : -1;
       const cells = values.map((m, k) => {
-        const d = mode === 'deltas' && k > 0 && comparable(0, k) ? delta(name, values[0], m, periods[0]) : '';
+        const d = mode === 'deltas' && k > 0 && comparable(k) ? delta(name, values[0], m, periods[0]) : '';
         return cell(m, periods[k], d === '' ? '' : `<span class="delta">${d}</span>`, k === best);
       });
       if (difference) cells.push(differenceCell(name, values, sameUnit, periods, options.differences));

@@ -4,7 +4,7 @@
 // and the largest notional left waiting by deferred orders.
 
 import type { StoredRun } from '../store/index.ts';
-import type { FillRow, PositionRow, SplitRow } from './holdings.ts';
+import { type FillRow, type PositionRow, splitsBetween, type SplitRow } from './holdings.ts';
 import type { ReportCaveat } from './model.ts';
 
 /** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV). */
@@ -92,7 +92,7 @@ export function peakDeferredNotional(
     if (found === null) return null;
     // A mark on an ex-date is already in the new shares (splits apply at that session's open).
     const since = found.date;
-    return splits.reduce((price, x) => (x.symbol === symbol && x.date > since && x.date <= date ? price / x.ratio : price), found.price);
+    return splitsBetween(splits, symbol, since, date).reduce((price, x) => price / x.ratio, found.price);
   };
   const byDate = new Map<string, number>();
   for (const d of deferrals) {

@@ -127,7 +127,8 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
   const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
   // Fewer than two common dates: nothing was paired, which is not a small sample.
-  const metrics = relativeMetrics(paired.r, paired.b, paired.rf, Pp).map((m) => (paired.r.length === 0 && paired.unknown === 0 ? unavailable(m.name, 0, NO_COMMON_DATES) : m));
+  const measured = relativeMetrics(paired.r, paired.b, paired.rf, Pp);
+  const metrics = paired.r.length === 0 && paired.unknown === 0 ? measured.map((m) => unavailable(m.name, 0, NO_COMMON_DATES)) : measured;
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };
   const cash = metrics.map((m) => {
     if (CO_MOVEMENT.has(m.name)) return unavailable(m.name, m.n, CASH_NOTE);

@@ -76,7 +76,8 @@ export interface OpenLot {
 /** Quantities this close to zero are float residue from partial closes, not open shares. */
 const QUANTITY_EPS = 1e-9;
 
-type Book = { lots: OpenLot[]; head: number };
+/** A symbol's lots, the oldest open at `head`; `closed`: the size of the last lot closed, against which a later remainder is float dust. */
+type Book = { lots: OpenLot[]; head: number; closed: number };
 
 /**
  * Match fills FIFO per symbol: a fill against the open lots' direction closes the oldest lots
@@ -105,11 +106,12 @@ export function roundTrips({ fills, splits }: TradeHistory): { trips: RoundTrip[
     if (f.quantity === 0) continue;
     let book = books.get(f.symbol);
     if (book === undefined) {
-      book = { lots: [], head: 0 };
+      book = { lots: [], head: 0, closed: 0 };
       books.set(f.symbol, book);
     }
     const left = close(book, f, trips);
-    if (Math.abs(left) > QUANTITY_EPS * Math.abs(f.quantity)) {
+    // A lot closed within float noise left its dust in the position; that dust's own exit later opens nothing.
+    if (Math.abs(left) > QUANTITY_EPS * Math.max(Math.abs(f.quantity), book.closed)) {
       book.lots.push({ symbol: f.symbol, session: f.session, quantity: left, price: f.price, feePerUnit: (f.fee ?? 0) / Math.abs(f.quantity), carried: 0 });
     }
   }
@@ -139,7 +141,10 @@ function close(book: Book, f: TradeFill, trips: RoundTrip[]): number {
     lot.carried -= carried;
     left += matched;
     const closed = Math.abs(lot.quantity) <= QUANTITY_EPS * Math.abs(matched);
-    if (closed) book.head++;
+    if (closed) {
+      book.head++;
+      book.closed = Math.abs(matched);
+    }
     if (f.cashInLieu === true && !closed) lot.carried += pnl;
     else trips.push({ symbol: f.symbol, entrySession: lot.session, exitSession: f.session, quantity: matched, entryPrice: lot.price, exitPrice: f.price, pnl, holding: f.session - lot.session });
   }

@@ -84,6 +84,13 @@ describe('long files', () => {
     expect(notes(m)).toContain("1 rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: BBB");
   });
 
+  it('a row with no price whose Stock Splits is 1 (yfinance: no split) is a priceless row, skipped, not an action to move', async () => {
+    const file = writeFile(tempDir(), 'prices.csv', csv('Ticker,Date,Close,Stock Splits', 'AAA,2024-01-05,10,0', 'AAA,2024-01-06,,1', 'AAA,2024-01-08,11,0'));
+    const m = await load(file);
+    expect(Array.from(m.close)).toEqual([10, 11]);
+    expect(notes(m)).toContain("1 rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: AAA");
+  });
+
   it('two spellings of a symbol in one file are refused at the second, naming both', async () => {
     const file = writeFile(tempDir(), 'prices.csv.gz', csv('Date,Symbol,Close', '2024-01-02,AAA,1', '2024-01-02,Bbb,2', '2024-01-03,BBB,2'));
     expect(await refusal(file)).toBe(`${file}:4: ticker "BBB" is "Bbb" (line 3) in another case; symbols are case-sensitive, so they would load as two symbols — write one spelling of the symbol on every row (e.g. BBB)`);

@@ -10,7 +10,7 @@ import type { PriceField } from '../priceColumns.ts';
 /** The event fields a row may hold (cash per share, or new shares per old). */
 export type EventField = Extract<PriceField, 'dividend' | 'capitalGain' | 'splitRatio'>;
 
-/** One row with events but no price, as read: the ticker's position in the parsed tickers, its day and line. */
+/** One row with events but no price, as read: its ticker, day and line. */
 export interface EventRow {
   readonly ticker: string;
   readonly day: number;
@@ -38,12 +38,13 @@ export const isEvent = (field: EventField, value: number): boolean => value > 0 
 export function moveEventsToNextBar(rows: GroupedRows, eventRows: readonly EventRow[]): string[] {
   const moves: string[] = [];
   for (const row of eventRows) {
+    // The row's ticker is among the parsed ones: a kept ticker got its day from the row.
     const k = rows.tickers.indexOf(row.ticker);
-    const to = k < 0 ? -1 : rows.rowStart[k + 1];
-    let r = k < 0 ? -1 : rows.rowStart[k];
-    while (r >= 0 && r < to && rows.day[r] <= row.day) r++;
+    const to = rows.rowStart[k + 1];
+    let r = rows.rowStart[k];
+    while (r < to && rows.day[r] <= row.day) r++;
     const [field, value] = row.events[0];
-    if (r < 0 || r >= to) {
+    if (r >= to) {
       throw new DataError(rows.file, row.line, `a ${field === 'splitRatio' ? 'split' : 'dividend'} of ${value} on ${isoDay(row.day)} sits on a row with no price, and ${row.ticker} has no later bar to pay it on: it would be lost`, "add the bar of the ex-date (or of the next session) with its prices, or move the event onto that row");
     }
     for (const [name, v] of row.events) {

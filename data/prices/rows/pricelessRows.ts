@@ -10,22 +10,27 @@ import { ADJ_CLOSE, EVENT, PRICE, VOLUME } from './fieldKinds.ts';
 
 // What a row with an empty price field holds.
 export const UNREAD = -1;
-export const HAS_PRICE = 0;
+const HAS_PRICE = 0;
 export const PRICELESS = 1;
 export const EVENTS_ONLY = 2;
 
 /**
- * What the row in bytes[start, end) holds (fields split by `separator`, of the given kinds):
- * PRICELESS when every price and event field is empty or 0, EVENTS_ONLY when only a dividend or
- * split is given, HAS_PRICE otherwise.
+ * What the row in bytes[start, end) holds (fields split by `separator`, of the given kinds and
+ * roles): PRICELESS when every price field is empty and no event field holds an event (isEvent:
+ * blank or 0 cash, a split ratio of 0 or 1 are none), EVENTS_ONLY when only a dividend or split is
+ * given, HAS_PRICE otherwise.
  */
-export function priceStateOf(bytes: Buffer, start: number, end: number, separator: number, kinds: readonly number[]): number {
+export function priceStateOf(bytes: Buffer, start: number, end: number, separator: number, kinds: readonly number[], roles: readonly (Role | null)[]): number {
   let events = false;
   for (let k = 0, from = start, q = start; q <= end; q++) {
     if (q < end && bytes[q] !== separator) continue;
     const kind = kinds[k];
     if (q > from && (kind === PRICE || kind === ADJ_CLOSE || kind === VOLUME)) return HAS_PRICE;
-    if (q > from && kind === EVENT && parseNumberBytes(bytes, from, q) !== 0) events = true;
+    if (q > from && kind === EVENT) {
+      // Text the number reader does not take ("2:1") is read, or refused, with the row's fields.
+      const value = parseNumberBytes(bytes, from, q);
+      if (Number.isNaN(value) || isEvent(roles[k] as EventField, value)) events = true;
+    }
     k++;
     from = q + 1;
   }

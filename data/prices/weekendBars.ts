@@ -46,7 +46,10 @@ export interface WeekendReading {
 /** A daily series whose weekend bars are at most this share of its bars does not trade on weekends: they are strays. */
 const STRAY_SHARE = 0.01;
 
-/** Daily series with a few weekend bars where no other daily series has any (WeekendReading.stray). */
+/**
+ * Daily series with a few weekend bars where no other daily series has any (WeekendReading.stray).
+ * `series`: those with a weekend bar (a series without one is neither a stray nor a weekend trader).
+ */
 function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]> {
   const stray = new Map<string, number[]>();
   const daily = series.filter((s) => s.dates.length > 1 && medianGap(s.dates) <= DAILY_GAP_DAYS);
@@ -55,14 +58,16 @@ function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]
     if (days.length > 0 && days.length <= Math.max(1, STRAY_SHARE * s.dates.length)) stray.set(s.symbol, days);
   }
   // Where some daily series do trade on weekends (a seven-day market), their weekend bars are not strays.
-  const weekendTraders = daily.filter((s) => hasWeekendBar(s.dates) && !stray.has(s.symbol));
+  const weekendTraders = daily.filter((s) => !stray.has(s.symbol));
   return weekendTraders.length > 0 ? new Map() : stray;
 }
 
 /** The series with weekend period-end bars read as of the previous session (see the file header). */
 export function readWeekendBarsAsOf(series: readonly SymbolSeries[]): WeekendReading {
-  const stray = strayWeekendBars(series);
-  const withWeekends = series.filter((s) => hasWeekendBar(s.dates) && !stray.has(s.symbol));
+  // One pass over the days first: most loads have no weekend bar, and then nothing else is scanned.
+  const anyWeekend = series.filter((s) => hasWeekendBar(s.dates));
+  const stray = strayWeekendBars(anyWeekend);
+  const withWeekends = anyWeekend.filter((s) => !stray.has(s.symbol));
   const coarse = withWeekends.filter((s) => medianGap(s.dates) > DAILY_GAP_DAYS);
   const moved = new Map<string, number>();
   // A daily series with a weekend bar: the load trades on weekends, and every such day is a session.

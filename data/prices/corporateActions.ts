@@ -22,6 +22,9 @@
 //     step up to 2% beyond the ratio is a dividend paid on the split's ex-date (so a special
 //     dividend of 33.3–34.7% of the price, on a day the price fell by a third, reads as a 3:2
 //     split with a dividend; below 3:2 the two overlap too much to tell apart).
+//     A split's step on a row whose Close repeats the previous Close exactly (a suspended day:
+//     the vendor adjusts from the ex-date, the price first moves on the next traded row) is taken
+//     on the next row whose Close moves, if it moves like the split; else the step is read below.
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
 //   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied. One of a
@@ -209,7 +212,35 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   const noise = new FactorNoise();
   if (adjClose.length > 0) noise.seePrint(adjClose[0]);
   const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
+  /** What a step g left on row s (after any split taken out of it) is: a dividend, a disagreement with the stated cash, an unexplained rise, or noise. */
+  function settle(s: number, g: number, previousClose: number, threshold: number): void {
+    const day = days[s];
+    if (stated.dividends) {
+      const cash = stated.dividends.get(day) ?? 0;
+      const implied = previousClose * (1 - g);
+      const allowed = previousClose * Math.max(threshold, MAX_OBSERVED_WOBBLE);
+      if (Math.abs(implied - cash) > allowed + STATED_DIVIDEND_TOLERANCE * cash) result.disagreements.push({ day, kind: 'dividend', value: implied, stated: cash });
+      return;
+    }
+    if (Math.abs(1 - g) <= threshold) return;
+    if (g >= 1) {
+      const jumped = g >= SPLIT_UP && movedLikeSplit(close[s] / close[s - 1], 1 / g);
+      if (g - 1 > MAX_OBSERVED_WOBBLE) result[jumped ? 'unreadSplits' : 'unexplained'].push({ day, value: g });
+    } else {
+      result.dividends.push({ day, value: previousClose * (1 - g) });
+      if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
+    }
+  }
+  // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
+  // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
+  // whose Close moves: taken there if it moves like the split, else the step is read as before.
+  let waiting: { s: number; ratio: number; g: number; threshold: number } | null = null;
   for (let s = 1; s < steps.length; s++) {
+    if (waiting !== null && close[s] !== close[s - 1]) {
+      const w = waiting;
+      waiting = null;
+      if (!takeSplit(days[s], close[s] / close[s - 1], w.ratio, result.splits, result.offRatio)) settle(w.s, w.g, close[w.s - 1], w.threshold);
+    }
     let g = steps[s];
     noise.seePrint(adjClose[s]);
     const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
@@ -231,27 +262,17 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
         continue;
       }
+      if (!Number.isNaN(ratio) && !stated.splits && r === 1 && waiting === null) {
+        waiting = { s, ratio, g, threshold };
+        continue;
+      }
       if (!Number.isNaN(ratio) && !stated.splits && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
         g *= ratio;
         previousClose /= ratio;
       }
     }
-    if (stated.dividends) {
-      const cash = stated.dividends.get(day) ?? 0;
-      const implied = previousClose * (1 - g);
-      const allowed = previousClose * Math.max(threshold, MAX_OBSERVED_WOBBLE);
-      if (Math.abs(implied - cash) > allowed + STATED_DIVIDEND_TOLERANCE * cash) result.disagreements.push({ day, kind: 'dividend', value: implied, stated: cash });
-      continue;
-    }
-    if (Math.abs(1 - g) <= threshold) continue;
-    if (g >= 1) {
-      const jumped = g >= SPLIT_UP && movedLikeSplit(close[s] / close[s - 1], 1 / g);
-      if (g - 1 > MAX_OBSERVED_WOBBLE) result[jumped ? 'unreadSplits' : 'unexplained'].push({ day, value: g });
-    }
-    else {
-      result.dividends.push({ day, value: previousClose * (1 - g) });
-      if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
-    }
+    settle(s, g, previousClose, threshold);
   }
+  if (waiting !== null) settle(waiting.s, waiting.g, close[waiting.s - 1], waiting.threshold);
   return result;
 }

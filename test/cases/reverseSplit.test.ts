@@ -84,6 +84,17 @@ describe('whole shares survive corporate actions: other inputs', () => {
     expect(result.daily.longValue.at(-1)).toBe(120);
   });
 
+  it('a 1-for-10 reverse split whose ex-date is a suspended day (Close repeats, volume 0; AdjClose already steps) applies when the price moves: 100 shares become 10, NAV flat', async () => {
+    // The vendor adjusts from the ex-date 01-05 (AdjClose = Close × 1 there: 2), the price first moves on 01-08.
+    const market = await folder('RZ.csv', rows('Date,Open,High,Low,Close,AdjClose,Volume', ['2,2,2,2,20,1e6', '2,2,2,2,20,1e6', '2,2,2,2,20,1e6', '2,2,2,2,2,0', '20,20,20,20,20,1e6', '20,20,20,20,20,1e6']));
+    expect(Array.from(market.splits.value)).toEqual([0.1]);
+    expect(isoDay(market.dates[market.splits.session[0]])).toBe('2024-01-08');
+    const result = run(market, { '2024-01-02': orders({ symbol: 'RZ', quantity: 100 }) });
+    // 10 000 − 100 × 2 = 9 800 cash; 10 shares at 20 = 200 (was 100 shares at 20: a phantom ×10 gain).
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_000, 10_000, 10_000, 10_000]);
+    expect(result.daily.longValue.at(-1)).toBe(200);
+  });
+
   it('the same split from a Stock Splits column of 0.1, with the same price move', async () => {
     const market = await folder('RD.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '12,12,12,12,1e6,0,0.1', '12,12,12,12,1e6,0,0', '12,12,12,12,1e6,0,0']));
     expect(Array.from(market.splits.value)).toEqual([0.1]);

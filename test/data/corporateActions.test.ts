@@ -167,6 +167,26 @@ describe('a split whose ex-date price also moved', () => {
   });
 });
 
+describe('a split whose ex-date is a suspended day (Close repeats; AdjClose already steps)', () => {
+  const days = Int32Array.from({ length: 6 }, (_, k) => 19_000 + k);
+  it('a 1:10 reverse split is taken on the next row whose Close moves by it', () => {
+    // Close 2 on the suspended ex-date (row 3), 20 from row 4; AdjClose = Close × the factor from the ex-date on (1).
+    const actions = deriveCorporateActions(days, Float64Array.from([2, 2, 2, 2, 20, 20]), Float64Array.from([20, 20, 20, 2, 20, 20]));
+    expect(actions.splits).toEqual([{ day: days[4], value: 0.1 }]);
+    expect([actions.dividends, actions.unexplained, actions.unreadSplits]).toEqual([[], [], []]);
+  });
+  it('a 2:1 split waits through two suspended rows (ex-date row 2, Close first moves on row 4)', () => {
+    const actions = deriveCorporateActions(days, Float64Array.from([50, 50, 50, 50, 25.5, 26]), Float64Array.from([25, 25, 50, 50, 25.5, 26]));
+    expect(actions.splits).toEqual([{ day: days[4], value: 2 }]);
+    expect(actions.dividends).toEqual([]);
+  });
+  it('a step the next move does not confirm is read as before: a fall of the factor by half is a 50 % dividend on its own day', () => {
+    const actions = deriveCorporateActions(days, Float64Array.from([50, 50, 50, 50, 49, 49]), Float64Array.from([25, 25, 25, 50, 49, 49]));
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends).toEqual([{ day: days[3], value: 25 }]);
+  });
+});
+
 describe('the noise threshold is causal: rows after a step never decide whether it was an event', () => {
   const days = Int32Array.from({ length: 40 }, (_, k) => 19_000 + k);
   const close = new Float64Array(40).fill(100);

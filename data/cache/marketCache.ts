@@ -28,7 +28,7 @@
 // and the load goes on without the cache.
 
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Market } from '../market.ts';
 import { sha256 } from '../formats/text.ts';
@@ -38,8 +38,8 @@ import { columnFromBytes, decodeMarket, encodeMarket, symbolRunsOf, type Encoded
 import { statKey, type SourceFileState } from './sourceFiles.ts';
 import type { SymbolRun } from './symbolRuns.ts';
 
-/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts; vendor event columns, reverse splits past 1:100 and the print-resolution noise floor in corporateActions.ts; v5: whole-number splits of any size, stated splits on suspended days; v6: zipline's split column, the yfinance total-return rule on its own header only, optional columns judged per ticker, events on priceless rows moved to the next bar, vendor date/close columns; v7: stray weekend bars noted). */
-const SCHEMA_VERSION = 7;
+/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts; vendor event columns, reverse splits past 1:100 and the print-resolution noise floor in corporateActions.ts; v5: whole-number splits of any size, stated splits on suspended days; v6: zipline's split column, the yfinance total-return rule on its own header only, optional columns judged per ticker, events on priceless rows moved to the next bar, vendor date/close columns; v7: stray weekend bars noted; v8: a derived split on a suspended ex-date applied on the next traded row). */
+const SCHEMA_VERSION = 8;
 const RACY_WINDOW_MS = 2000;
 /**
  * The file carries its schema version: a breadth of another version keeps its own file beside
@@ -48,8 +48,8 @@ const RACY_WINDOW_MS = 2000;
 export const CACHE_FILE_NAME = `markets-v${SCHEMA_VERSION}.sqlite`;
 /** The database and its journals (rollback here; write-ahead in earlier schemas). */
 const FILE_SUFFIXES = ['', '-journal', '-wal', '-shm'];
-/** Cache files of earlier schemas, which `clear` removes. */
-const OLDER_FILE_NAMES = ['markets.sqlite'];
+/** Cache files of earlier schemas (markets.sqlite, markets-v4.sqlite …) and their journals, which `clear` removes. */
+const isOlderCacheFile = (name: string): boolean => /^markets(-v\d+)?\.sqlite(-journal|-wal|-shm)?$/.test(name) && !name.startsWith(CACHE_FILE_NAME);
 
 /**
  * Which symbols of a cached source a load wants, given all of them: whole-market indexes in the
@@ -335,7 +335,7 @@ export class MarketCache {
       this.#db.exec('DELETE FROM market_symbol; DELETE FROM market_column; DELETE FROM market;');
     })();
     this.#compact();
-    for (const name of OLDER_FILE_NAMES) for (const suffix of FILE_SUFFIXES) rmSync(join(this.dir, name + suffix), { force: true });
+    for (const name of readdirSync(this.dir)) if (isOlderCacheFile(name)) rmSync(join(this.dir, name), { force: true });
     return count;
   }
 

@@ -83,10 +83,13 @@ describe('breadth cache', () => {
     expect(info.stdout).toContain(join(cache, CACHE_FILE_NAME));
     expect(info.stdout).toMatch(/1 sources, .* limit 2\.00 GB/); // two periods, one entry
     write(cache, 'markets.sqlite', 'a cache file of an earlier breadth');
+    write(cache, 'markets-v4.sqlite', 'a cache file of a later, still earlier breadth');
+    write(cache, 'markets-v4.sqlite-wal', 'its journal');
+    write(cache, 'notes.txt', 'not breadth’s');
     const cleared = await breadth(['cache', 'clear'], { cwd, env });
     expectOk(cleared);
     expect(cleared.stdout).toMatch(/removed 1 cached source/);
-    expect(readdirSync(cache).filter((name) => !name.startsWith(CACHE_FILE_NAME))).toEqual([]); // earlier versions' files too
+    expect(readdirSync(cache).filter((name) => !name.startsWith(CACHE_FILE_NAME))).toEqual(['notes.txt']); // earlier versions' files too, nothing else
     expect(readdirSync(cwd).sort()).toEqual(['A.csv']); // nothing written into the working folder
   });
 });

@@ -1,7 +1,12 @@
 // Periods per year (METRICS.md "Inputs": P) from a calendar's spacing: the median gap between
 // consecutive dates in calendar days — about 1 → daily, 7 → 52 (weekly), 30 → 12 (monthly),
-// 91 → 4 (quarterly), 365 → 1 (annual). A spacing that fits no bucket, or whose gaps stray from
-// their bucket too often, is irregular: P is then the nearest bucket's, flagged.
+// 91 → 4 (quarterly), 365 → 1 (annual), each bucket holding a range of gaps (month lengths,
+// holidays). Any other spacing (every 14 days, the 15th and the month-end, every other month,
+// half-years) has P = 365.25 / median gap, rounded: 26, 24, 6, 2; so has a fixed spacing, the
+// same number of days between nearly all dates (every 28 days: 13 a year, where month ends vary
+// from 28 to 31 days apart and the last Fridays of months 28 or 35). Gaps that stray from the
+// median's bucket (or, outside the buckets, from the median itself) too often make the spacing
+// irregular, flagged.
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
 // by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
@@ -12,7 +17,8 @@
 
 export interface Frequency {
   readonly periodsPerYear: number;
-  readonly label: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'annual';
+  /** The bucket; 'other' for a spacing outside them (P = 365.25 / median gap). */
+  readonly label: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'annual' | 'other';
   /** Median gap between consecutive dates, calendar days (NaN with fewer than two dates). */
   readonly medianGapDays: number;
   /** True when the spacing fits no bucket well (see above); P is then a best guess. */
@@ -22,7 +28,7 @@ export interface Frequency {
 }
 
 interface Bucket {
-  readonly label: Frequency['label'];
+  readonly label: Exclude<Frequency['label'], 'other'>;
   readonly periodsPerYear: number;
   /** Typical gap, and the range of gaps that still fit (weekends, holidays, month lengths). */
   readonly gap: number;
@@ -40,6 +46,10 @@ const BUCKETS: readonly Bucket[] = [
 
 /** Gaps outside the bucket's range above this share make the spacing irregular. */
 const MAX_STRAY_SHARE = 0.1;
+/** A fixed spacing: at least this many gaps, and all but MAX_STRAY_SHARE of them equal to the median. */
+const MIN_FIXED_GAPS = 6;
+/** Outside the buckets, gaps within these multiples of the median keep the spacing regular. */
+const REGULAR_GAP = [0.8, 1.25] as const;
 
 /**
  * Sessions a year → P of a daily calendar. Trading days: from 90 % of 252 up to 10 % over the 261
@@ -91,14 +101,32 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   gaps.sort();
   const mid = gaps.length >> 1;
   const median = gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
-  const fits = BUCKETS.find((b) => median >= b.lo && median <= b.hi);
-  const bucket = fits ?? BUCKETS.reduce((best, b) => (Math.abs(Math.log(median / b.gap)) < Math.abs(Math.log(median / best.gap)) ? b : best));
+  const bucket = BUCKETS.find((b) => median >= b.lo && median <= b.hi);
+  if (bucket === undefined || (bucket.label !== 'daily' && isFixedSpacing(gaps, median) && Math.round(365.25 / median) !== bucket.periodsPerYear)) return otherSpacing(gaps, median);
   const strays = gaps.filter((g) => g < bucket.lo || g > bucket.hi).length;
-  const stray = fits === undefined || strays > MAX_STRAY_SHARE * gaps.length;
+  const stray = strays > MAX_STRAY_SHARE * gaps.length;
   const daily = bucket.label === 'daily' ? dailyPeriods(dates) : null;
   const irregular = stray || (daily?.irregular ?? false);
   const why = stray ? `irregular spacing, nearest ${bucket.label}` : (daily?.why ?? `${bucket.label} spacing`);
   return { periodsPerYear: daily?.periodsPerYear ?? bucket.periodsPerYear, label: bucket.label, medianGapDays: median, irregular, source: `inferred: ${why} (median gap ${median} days)` };
+}
+
+/** Nearly every gap the same number of days (see the file header). */
+function isFixedSpacing(gaps: Float64Array, median: number): boolean {
+  if (gaps.length < MIN_FIXED_GAPS) return false;
+  let other = 0;
+  for (const g of gaps) if (g !== median) other++;
+  return other <= MAX_STRAY_SHARE * gaps.length;
+}
+
+/** A spacing outside the buckets (`gaps` sorted, days): P = 365.25 / median gap, rounded (to two decimals below 1). */
+function otherSpacing(gaps: Float64Array, median: number): Frequency {
+  const exact = 365.25 / median;
+  const periodsPerYear = exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100;
+  const strays = gaps.filter((g) => g < REGULAR_GAP[0] * median || g > REGULAR_GAP[1] * median).length;
+  const irregular = strays > MAX_STRAY_SHARE * gaps.length;
+  const why = `${irregular ? 'irregular spacing' : 'regular spacing'}, ${periodsPerYear} a year = 365.25 / the median gap`;
+  return { periodsPerYear, label: 'other', medianGapDays: median, irregular, source: `inferred: ${why} (median gap ${median} days)` };
 }
 
 /** A P the user set, described the same way. */
@@ -112,13 +140,15 @@ export function givenFrequency(periodsPerYear: number): Frequency {
  * from a calendar's spacing and never assumes 252 for data that is not daily, and relative
  * metrics use the paired intervals; it does not name their calendar, and implies this one:
  * `paired` = the first common date, then each paired interval's end (epoch days). Where its
- * spacing falls in the same bucket as the series' own calendar `own`, the series' P `ownP`
- * stands (a P the user set carries over); otherwise the pairs' inferred P replaces it — a daily
- * strategy against month-end benchmark values pairs monthly returns, annualised with 12.
+ * inferred P is the series' own calendar's (`own`), the series' P `ownP` stands (a P the user
+ * set carries over); otherwise the pairs' inferred P replaces it — a daily strategy against
+ * month-end benchmark values pairs monthly returns, annualised with 12; a coin priced every day
+ * against a weekday benchmark pairs weekday returns, annualised with 252, not 365.
  */
 export function pairedFrequency(paired: ArrayLike<number>, own: ArrayLike<number>, ownP: number): Frequency {
   const pairs = inferFrequency(paired);
   const series = inferFrequency(own);
-  if (paired.length < 2 || pairs.label === series.label) return { ...pairs, periodsPerYear: ownP, source: 'spaced like the series' };
-  return { ...pairs, source: `${pairs.label} common dates (median gap ${pairs.medianGapDays} days), the series ${series.label}` };
+  if (paired.length < 2 || pairs.periodsPerYear === series.periodsPerYear) return { ...pairs, periodsPerYear: ownP, source: 'spaced like the series' };
+  const words = (f: Frequency): string => (f.label === 'other' ? `P = ${f.periodsPerYear}` : f.label === 'daily' && f.periodsPerYear !== 252 ? `daily (P = ${f.periodsPerYear})` : f.label);
+  return { ...pairs, source: `${words(pairs)} common dates (median gap ${pairs.medianGapDays} days), the series ${words(series)}` };
 }

@@ -80,7 +80,8 @@ export function calendarWords(s: DatedSeries): string {
   const days = valueDays(s).filter((d) => !Number.isNaN(d));
   if (days.length === 0) return 'no dates';
   const on = WEEKDAYS.filter((_, w) => days.some((d) => dayParts(d).weekday === w));
-  return `${inferFrequency(days).label} on ${on.length === 1 ? on[0] : on.map((w) => w.slice(0, 3)).join(', ')}, ${isoDay(days[0])} → ${isoDay(days[days.length - 1])}`;
+  const f = inferFrequency(days);
+  return `${f.label === 'other' ? `every ${f.medianGapDays} days` : f.label} on ${on.length === 1 ? on[0] : on.map((w) => w.slice(0, 3)).join(', ')}, ${isoDay(days[0])} → ${isoDay(days[days.length - 1])}`;
 }
 
 /** The series and its benchmark have fewer than two dates in common: no interval to pair, said with both calendars. */

@@ -64,3 +64,31 @@ describe('periods per year of a daily calendar', () => {
     );
   });
 });
+
+/** Epoch days of each month's `day` (0: the month's last day) from (year, month) on, `count` of them, `step` months apart. */
+function monthly(year: number, month: number, count: number, day: number, step = 1): number[] {
+  return Array.from({ length: count }, (_, k) => epochDay(year, month + k * step + (day === 0 ? 1 : 0), day));
+}
+
+describe('periods per year of a coarser calendar', () => {
+  it.each([
+    ['every 14 days (27 Fridays over 364 days)', Array.from({ length: 27 }, (_, k) => epochDay(2023, 1, 6) + 14 * k), 26],
+    ['the 15th and the last day of each month', monthly(2023, 1, 13, 15).flatMap((d, k) => (k < 12 ? [d, epochDay(2023, k + 2, 0)] : [d])), 24],
+    ['every other month-end', monthly(2022, 1, 13, 0, 2), 6],
+    ['June and December ends', monthly(2020, 6, 9, 0, 6), 2],
+    ['every 28 days (a fixed spacing: 365.25 / 28 = 13.04)', Array.from({ length: 14 }, (_, k) => epochDay(2023, 1, 6) + 28 * k), 13],
+  ])('%s → %i, not the nearest bucket\'s P', (_, days, p) => {
+    const f = inferFrequency(days);
+    expect(f.periodsPerYear).toBe(p);
+    expect(f.irregular).toBe(false);
+  });
+
+  it.each([
+    ['month ends', monthly(2022, 1, 25, 0)],
+    ['month starts', monthly(2022, 1, 25, 1)],
+    // The last Friday of each month: 28 or 35 days apart, 28 most often — still twelve a year.
+    ['last Fridays of months', monthly(2022, 1, 25, 0).map((d) => d - ((d + 4 - 5 + 7) % 7))],
+  ])('%s stay monthly: 12', (_, days) => {
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: 12, label: 'monthly', irregular: false });
+  });
+});

@@ -262,7 +262,11 @@ export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYea
   return valued(name, annualize(gr, n, periodsPerYear) / annualize(gb, n, periodsPerYear), n);
 }
 
-/** batting_average (all rows), batting_average_up (b ≥ 0), batting_average_down (b < 0): share of r − b > 0. */
+/**
+ * batting_average (all rows), batting_average_up (b ≥ 0), batting_average_down (b < 0): share of
+ * r − b > 0. A lead within 1e-10 of the larger return's size is float noise (a strategy that is
+ * its benchmark, compounded across a gap another way), not a win: the noise floor activeRisk uses.
+ */
 export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down' = 'all'): Metric {
   const name = side === 'all' ? 'batting_average' : `batting_average_${side}`;
   const [rr, bb] = pairedRows(r, b);
@@ -271,7 +275,7 @@ export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down'
   for (let i = 0; i < rr.length; i++) {
     if ((side === 'up' && !(bb[i] >= 0)) || (side === 'down' && !(bb[i] < 0))) continue;
     n++;
-    if (rr[i] - bb[i] > 0) wins++;
+    if (rr[i] - bb[i] > ACTIVE_NOISE * Math.max(Math.abs(rr[i]), Math.abs(bb[i]))) wins++;
   }
   if (n < MIN_STAT_N) return unavailable(name, n);
   return valued(name, wins / n, n);

@@ -3,7 +3,10 @@
 // each, they are the same series: beta 1, correlation 1, R² 1, tracking error 0, alpha 0.
 
 import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../data/dates.ts';
 import { breadth, parseJson, scratch } from '../cli/helpers.ts';
+import { csv, tempDir, writeFile } from '../data/fixtures.ts';
+import { weekdays } from '../engine/fixtures.ts';
 import { inputs, metric, studyRun } from './helpers.ts';
 
 const IDENTICAL: [string, number, number][] = [
@@ -12,6 +15,7 @@ const IDENTICAL: [string, number, number][] = [
   ['r_squared', 1, 12],
   ['tracking_error', 0, 12],
   ['alpha', 0, 12],
+  ['batting_average', 0, 12], // STRAT never beats BENCH: they are the same series
 ];
 
 describe('benchmark-holiday', () => {
@@ -34,5 +38,28 @@ describe('benchmark-holiday', () => {
     // Stored beside the NAV: the benchmark's level, NaN on the day it has none.
     expect(Number.isNaN(run.metrics.benchmarkLevels?.[2] ?? 0)).toBe(true);
     expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 session inside its period: returns are paired over the intervals both cover');
+  });
+});
+
+describe('benchmark-holiday: other inputs', () => {
+  // 60 weekdays of one wandering price for both; BENCH lacks five days, two of them in a row.
+  const days = Array.from(weekdays('2024-01-02', 60), isoDay);
+  const price = days.map((_, k) => (100 * (1 + 0.013 * Math.sin(k * 1.7) + 0.0004 * k)).toFixed(2));
+  const gone = new Set([days[2], days[6], days[7], days[30], days[44]]);
+  const dir = tempDir();
+  writeFile(dir, 'STRAT.csv', csv('Date,AdjClose', ...days.map((d, k) => `${d},${price[k]}`)));
+  writeFile(dir, 'BENCH.csv', csv('Date,AdjClose', ...days.filter((d) => !gone.has(d)).map((d) => `${d},${price[days.indexOf(d)]}`)));
+
+  it('metrics: the same series, whichever days the benchmark lacks (54 intervals)', async () => {
+    const json = parseJson(await breadth(['metrics', '--prices', `${dir}/STRAT.csv`, '--benchmark-prices', `${dir}/BENCH.csv`, '--json'], { cwd: scratch() }));
+    for (const [name, value, digits] of IDENTICAL) expect(json.values[name], name).toBeCloseTo(value, digits);
+    expect(json.aligned_rows).toBe(54);
+  });
+
+  it('a buy-and-hold run: the same, and no up or down interval won', async () => {
+    const run = await studyRun(dir, { strategy: 'buy-and-hold', params: { weights: { STRAT: 1 } }, benchmark: 'BENCH', engine: { initialCash: 1_000_000, execution: 'same-close' } });
+    for (const [name, value, digits] of IDENTICAL) expect(metric(run.metrics.metrics, name).value, name).toBeCloseTo(value, digits);
+    expect(metric(run.metrics.metrics, 'batting_average_up').value).toBe(0);
+    expect(metric(run.metrics.metrics, 'batting_average_down').value).toBe(0);
   });
 });

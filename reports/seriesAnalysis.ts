@@ -6,6 +6,7 @@ import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
+import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
 import { seriesCaveats } from '../engine/warnings.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeCaveats, riskFreeFromRates } from './metrics/index.ts';
@@ -55,6 +56,7 @@ export function analyseSeries(
   const riskFreeSource =
     rf === undefined ? 'none (rf = 0)' : rf.kind === 'annual' ? `constant ${rf.rate} a year` : rf.kind === 'perPeriod' ? `constant ${rf.rate} per period` : rf.source;
   const onDates = options.benchmark ? levelsOnDates(series, options.benchmark) : undefined;
+  const readEarlier = onDates?.readEarlier ?? [];
   const metrics = computeMetrics({
     returns: series.returns,
     dates: series.dates,
@@ -66,7 +68,7 @@ export function analyseSeries(
   });
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
-  const caveats = [...apart, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  const caveats = [...apart, ...readEarlier, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 
@@ -98,18 +100,39 @@ function noCommonDates(series: DatedSeries, benchmark: DatedSeries): Caveat {
 const valueDays = (s: DatedSeries): number[] => [s.startDay ?? NaN, ...Array.from(s.dates)];
 
 /**
+ * Both series' value days as a run over the two would read them: a weekend-dated value of a
+ * coarser series (index levels dated on calendar month-ends) beside a series that never has a
+ * weekend date is read as of the previous session (data/prices/weekendBars.ts). NaN (an unknown
+ * start) stays NaN. With a low caveat naming the series whose values moved, when any did.
+ */
+function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [number[], number[]]; readEarlier: Caveat[] } {
+  const given = [valueDays(series), valueDays(benchmark)];
+  const names = [series.name ?? 'the series', benchmark.name ?? 'the benchmark'];
+  const reading = readWeekendBarsAsOf(given.map((days, k) => ({ symbol: names[k], dates: Int32Array.from(days.filter((d) => !Number.isNaN(d))) })));
+  const days = given.map((list, k) => {
+    let r = 0;
+    return list.map((d) => (Number.isNaN(d) ? d : reading.series[k].dates[r++]));
+  }) as [number[], number[]];
+  const readEarlier = [...reading.moved].map(([name, count]) =>
+    caveat('benchmark', 'low', `${name}: ${count} weekend-dated value${count === 1 ? '' : 's'} read as of the previous session (calendar month-end levels; the other series never has a weekend date), as a run reads them`),
+  );
+  return { days, readEarlier };
+}
+
+/**
  * The benchmark's value levels on the series' own rows (row 0 = the series' start, row k = its
  * k-th return's date), NaN where the benchmark has no value on that date, and the run of each
  * (relative.ts chainsOf: a blank benchmark return breaks it). Each series' values include its
  * start, so a benchmark starting after the series starts on the series row of its first value.
  * Return files have no start: two such series starting on the same first return date are taken
- * to start together (the convention of inner-joined return files).
+ * to start together (the convention of inner-joined return files). Dates as valueDaysAsRead reads them.
  */
-function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array } {
+function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array; readEarlier: Caveat[] } {
   const b = levelsOf(benchmark.returns);
   const runs = chainsOf(benchmark.returns);
-  const rowOf = new Map(valueDays(benchmark).map((day, j) => [day, j]));
-  const rows = valueDays(series).map((day) => (Number.isNaN(day) ? -1 : rowOf.get(day) ?? -1));
+  const { days: [seriesDays, benchmarkDays], readEarlier } = valueDaysAsRead(series, benchmark);
+  const rowOf = new Map(benchmarkDays.map((day, j) => [day, j]));
+  const rows = seriesDays.map((day) => (Number.isNaN(day) ? -1 : rowOf.get(day) ?? -1));
   if (series.startDay === undefined && benchmark.startDay === undefined && series.dates[0] === benchmark.dates[0]) rows[0] = 0;
-  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN) };
+  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN), readEarlier };
 }

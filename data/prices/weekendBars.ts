@@ -13,7 +13,12 @@
 // its day).
 
 import { medianGap, weekdayOf } from '../dates.ts';
-import type { SymbolSeries } from './priceSeries.ts';
+
+/** What the rule reads of a series: its name and its bars' epoch days, ascending (a SymbolSeries, or any dated series). */
+interface DatedBars {
+  readonly symbol: string;
+  readonly dates: Int32Array;
+}
 
 /** Daily spacing: a median gap between bars of at most this many days (engine/frequency.ts's daily bucket). */
 const DAILY_GAP_DAYS = 5;
@@ -30,9 +35,9 @@ function hasWeekendBar(dates: Int32Array): boolean {
   return false;
 }
 
-export interface WeekendReading {
+export interface WeekendReading<S extends DatedBars> {
   /** The series, those with bars read as of an earlier session given new dates (the rest as they were). */
-  readonly series: SymbolSeries[];
+  readonly series: S[];
   /** Per symbol with moved bars: how many. */
   readonly moved: ReadonlyMap<string, number>;
   /**
@@ -50,7 +55,7 @@ const STRAY_SHARE = 0.01;
  * Daily series with a few weekend bars where no other daily series has any (WeekendReading.stray).
  * `series`: those with a weekend bar (a series without one is neither a stray nor a weekend trader).
  */
-function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]> {
+function strayWeekendBars(series: readonly DatedBars[]): Map<string, number[]> {
   const stray = new Map<string, number[]>();
   const daily = series.filter((s) => s.dates.length > 1 && medianGap(s.dates) <= DAILY_GAP_DAYS);
   for (const s of daily) {
@@ -63,7 +68,7 @@ function strayWeekendBars(series: readonly SymbolSeries[]): Map<string, number[]
 }
 
 /** The series with weekend period-end bars read as of the previous session (see the file header). */
-export function readWeekendBarsAsOf(series: readonly SymbolSeries[]): WeekendReading {
+export function readWeekendBarsAsOf<S extends DatedBars>(series: readonly S[]): WeekendReading<S> {
   // One pass over the days first: most loads have no weekend bar, and then nothing else is scanned.
   const anyWeekend = series.filter((s) => hasWeekendBar(s.dates));
   const stray = strayWeekendBars(anyWeekend);

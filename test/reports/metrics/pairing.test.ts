@@ -184,3 +184,22 @@ describe('a series and a benchmark that share no dates', () => {
     expect(same.caveats).toEqual([]);
   });
 });
+
+describe('metrics --benchmark-prices: benchmark levels dated on calendar month-ends (a Saturday 2022-04-30)', () => {
+  // Weekdays 2022-01-31 … 2022-05-31; STRAT moves twice the benchmark's month, on each month's last weekday.
+  const days = weekdays('2022-01-31', 87);
+  const ends = ['2022-01-31', '2022-02-28', '2022-03-31', '2022-04-29', '2022-05-31'];
+  const b = [0.1, -0.1, 0.1, -0.05];
+  let month = 0;
+  const returns = Float64Array.from(days.subarray(1), (d) => (ends.includes(isoDay(d)) ? 2 * b[month++] : 0));
+  const benchDays = Int32Array.from(['2022-02-28', '2022-03-31', '2022-04-30', '2022-05-31'], (d) => Date.parse(d) / 86_400_000);
+
+  it('reads the Saturday level as of Friday 04-29, as a run does: 4 monthly intervals, beta 2 and correlation 1 (by construction)', () => {
+    expect(isoDay(days[days.length - 1])).toBe('2022-05-31');
+    const set = analyseSeries({ name: 'STRAT', dates: days.subarray(1), returns, startDay: days[0] }, { benchmark: { name: 'BENCH', dates: benchDays, returns: Float64Array.from(b), startDay: days[0] } });
+    expect(set.metrics.pairing).toMatchObject({ intervals: 4, periodsPerYear: 12 });
+    expect(value(set.metrics, 'beta')?.value).toBeCloseTo(2, 12);
+    expect(value(set.metrics, 'correlation')?.value).toBeCloseTo(1, 12);
+    expect(set.caveats.map((c) => c.message)).toContain('BENCH: 1 weekend-dated value read as of the previous session (calendar month-end levels; the other series never has a weekend date), as a run reads them');
+  });
+});

@@ -98,8 +98,12 @@ export interface StatedActions {
 /** A factor step the stated events do not explain. */
 export interface Disagreement {
   readonly day: number;
-  /** 'split': the step is a split of `value` new shares per old that no split column row states; 'dividend': it implies `value` cash a share where `stated` is stated. */
-  readonly kind: 'split' | 'dividend';
+  /**
+   * 'split': the step is a split of `value` new shares per old that no split column row states;
+   * 'unadjusted': AdjClose does not step on a stated split's day (`value` new shares per old): it is
+   * not adjusted for that split; 'dividend': the step implies `value` cash a share where `stated` is stated.
+   */
+  readonly kind: 'split' | 'unadjusted' | 'dividend';
   readonly value: number;
   /** The stated cash a share that day (0 when none); NaN for a split. */
   readonly stated: number;
@@ -250,6 +254,10 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const statedSplit = stated.splits?.get(day);
     const unapplied = stated.unappliedSplits?.get(day);
     if (statedSplit !== undefined) {
+      if (Math.abs(1 - g) <= Math.max(threshold, MAX_OBSERVED_WOBBLE)) {
+        result.disagreements.push({ day, kind: 'unadjusted', value: statedSplit, stated: NaN });
+        continue;
+      }
       g *= statedSplit;
       previousClose /= statedSplit;
     } else if (unapplied !== undefined && movedLikeSplit(g, unapplied)) {

@@ -152,13 +152,20 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
 function disagreementEntry(symbol: string, d: Disagreement): string {
   const what =
     d.kind === 'split' ? `AdjClose steps by a ${splitName(d.value)} split, none stated`
+    : d.kind === 'unadjusted' ? `AdjClose is not adjusted for the stated ${splitName(d.value)} split: AdjClose/Close does not step there`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
     : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
   return `${symbol} ${isoDay(d.day)} (${what})`;
 }
 
-/** A split ratio as people write it: 2 → "2:1", 0.1 → "1:10". */
-export const splitName = (ratio: number): string => (ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`);
+/** A split ratio as people write it: 2 → "2:1", 0.1 → "1:10", 1.25 → "5:4", 2/3 → "2:3" (whole terms where the smaller is at most 4). */
+export function splitName(ratio: number): string {
+  for (let small = 1; small <= 4; small++) {
+    const large = (ratio >= 1 ? ratio : 1 / ratio) * small;
+    if (Math.abs(large - Math.round(large)) < 1e-6 * large) return ratio >= 1 ? `${Math.round(large)}:${small}` : `${small}:${Math.round(large)}`;
+  }
+  return ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`;
+}
 
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): string[] => moves.map((m) => `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})`);

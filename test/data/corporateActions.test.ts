@@ -276,6 +276,11 @@ describe('stated events (vendor columns) against Close vs AdjClose', () => {
     expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[4, 1]]); // 50 × (1 − 49/50)
     expect(actions.disagreements).toEqual([]);
   });
+  it('a stated split that AdjClose is not adjusted for is said so, not read as a dividend of 3 × the price', () => {
+    // A stated 1:4 on day 3: Close 5 → 20, and AdjClose the same (not back-adjusted): AdjClose/Close does not step.
+    const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([5, 5, 20]), Float64Array.from([5, 5, 20]), { splits: new Map([[3, 0.25]]), dividends: none });
+    expect(actions.disagreements).toEqual([{ day: 3, kind: 'unadjusted', value: 0.25, stated: NaN }]);
+  });
   it('a split in AdjClose and Close that the split column does not state is a disagreement, not a split or a 50% dividend', () => {
     const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([100, 100, 50]), Float64Array.from([50, 50, 50]), { splits: none, dividends: null });
     expect([actions.splits, actions.dividends]).toEqual([[], []]);

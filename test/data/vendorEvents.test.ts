@@ -84,6 +84,21 @@ describe('yfinance Capital Gains', () => {
   });
 });
 
+describe('a stated split that the file\'s AdjClose does not reflect', () => {
+  it('yfinance, Stock Splits 0.25 with Adj Close not back-adjusted: the split is applied and the note says AdjClose misses it', async () => {
+    const s = await load(
+      'RQ.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
+      '2024-01-03,5,5,5,5,5,1000,0,0',
+      '2024-01-04,5,5,5,5,5,1000,0,0',
+      '2024-01-05,20,20,20,20,20,1000,0,0.25',
+    );
+    expect(s.splits.map((e) => e.value)).toEqual([0.25]);
+    expect(s.notes).toMatch(/RQ 2024-01-05 \(AdjClose is not adjusted for the stated 1:4 split: AdjClose\/Close does not step there\)/);
+    expect(s.notes).not.toMatch(/dividend of/);
+  });
+});
+
 describe('an explicit dividend column is the truth for dividends; AdjClose is checked against it', () => {
   it('AdjClose 5% high on one row with divCash 0: no dividend, both steps listed', async () => {
     const s = await load(

@@ -6,7 +6,7 @@
 // same number of days between nearly all dates (every 28 days: 13 a year, where month ends vary
 // from 28 to 31 days apart and the last Fridays of months 28 or 35). Gaps that stray from the
 // median's bucket (or, outside the buckets, from the median itself) too often make the spacing
-// irregular, flagged.
+// irregular, flagged, and P is then the dates it holds a year, counted over its span.
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
 // by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
@@ -102,13 +102,26 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   const mid = gaps.length >> 1;
   const median = gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
   const bucket = BUCKETS.find((b) => median >= b.lo && median <= b.hi);
-  if (bucket === undefined || (bucket.label !== 'daily' && isFixedSpacing(gaps, median) && Math.round(365.25 / median) !== bucket.periodsPerYear)) return otherSpacing(gaps, median);
-  const strays = gaps.filter((g) => g < bucket.lo || g > bucket.hi).length;
-  const stray = strays > MAX_STRAY_SHARE * gaps.length;
+  const span = dates[dates.length - 1] - dates[0];
+  if (bucket === undefined || (bucket.label !== 'daily' && isFixedSpacing(gaps, median) && Math.round(365.25 / median) !== bucket.periodsPerYear)) return otherSpacing(gaps, median, span);
   const daily = bucket.label === 'daily' ? dailyPeriods(dates) : null;
-  const irregular = stray || (daily?.irregular ?? false);
-  const why = stray ? `irregular spacing, nearest ${bucket.label}` : (daily?.why ?? `${bucket.label} spacing`);
-  return { periodsPerYear: daily?.periodsPerYear ?? bucket.periodsPerYear, label: bucket.label, medianGapDays: median, irregular, source: `inferred: ${why} (median gap ${median} days)` };
+  if (daily !== null) return { periodsPerYear: daily.periodsPerYear, label: 'daily', medianGapDays: median, irregular: daily.irregular, source: `inferred: ${daily.why} (median gap ${median} days)` };
+  const strays = gaps.filter((g) => g < bucket.lo || g > bucket.hi).length;
+  if (strays > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, `irregular spacing, nearest ${bucket.label}`, bucket.label, median);
+  return { periodsPerYear: bucket.periodsPerYear, label: bucket.label, medianGapDays: median, irregular: false, source: `inferred: ${bucket.label} spacing (median gap ${median} days)` };
+}
+
+/** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
+const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
+
+/**
+ * An irregular coarse calendar (gaps stray from its bucket or its median, e.g. month-ends beside
+ * values dated on the 1st): P = the dates it holds a year, gaps / span · 365.25, so that n / P
+ * years is its span and cash accrues for the time it covers; flagged irregular.
+ */
+function counted(gaps: number, span: number, why: string, label: Frequency['label'], median: number): Frequency {
+  const periodsPerYear = roundP((gaps / span) * 365.25);
+  return { periodsPerYear, label, medianGapDays: median, irregular: true, source: `inferred: ${why}, ${periodsPerYear} dates a year (median gap ${median} days)` };
 }
 
 /** Nearly every gap the same number of days (see the file header). */
@@ -119,14 +132,12 @@ function isFixedSpacing(gaps: Float64Array, median: number): boolean {
   return other <= MAX_STRAY_SHARE * gaps.length;
 }
 
-/** A spacing outside the buckets (`gaps` sorted, days): P = 365.25 / median gap, rounded (to two decimals below 1). */
-function otherSpacing(gaps: Float64Array, median: number): Frequency {
-  const exact = 365.25 / median;
-  const periodsPerYear = exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100;
+/** A spacing outside the buckets (`gaps` sorted, days; `span` first to last date): P = 365.25 / median gap, rounded; an irregular one is counted. */
+function otherSpacing(gaps: Float64Array, median: number, span: number): Frequency {
   const strays = gaps.filter((g) => g < REGULAR_GAP[0] * median || g > REGULAR_GAP[1] * median).length;
-  const irregular = strays > MAX_STRAY_SHARE * gaps.length;
-  const why = `${irregular ? 'irregular spacing' : 'regular spacing'}, ${periodsPerYear} a year = 365.25 / the median gap`;
-  return { periodsPerYear, label: 'other', medianGapDays: median, irregular, source: `inferred: ${why} (median gap ${median} days)` };
+  if (strays > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, 'irregular spacing', 'other', median);
+  const periodsPerYear = roundP(365.25 / median);
+  return { periodsPerYear, label: 'other', medianGapDays: median, irregular: false, source: `inferred: regular spacing, ${periodsPerYear} a year = 365.25 / the median gap (median gap ${median} days)` };
 }
 
 /** A P the user set, described the same way. */

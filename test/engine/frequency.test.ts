@@ -92,3 +92,22 @@ describe('periods per year of a coarser calendar', () => {
     expect(inferFrequency(days)).toMatchObject({ periodsPerYear: 12, label: 'monthly', irregular: false });
   });
 });
+
+describe('periods per year of an irregular coarse calendar: the dates it holds a year', () => {
+  it('the 2023 month-ends and four mid-month dates: 16 dates over 334 days → 15 / 334 · 365.25 = 16.40 → 16, not a bucket\'s', () => {
+    const days = [...monthly(2023, 1, 12, 0), ...[2, 5, 8, 11].map((m) => epochDay(2023, m, 14))].sort((a, b) => a - b);
+    expect(days[days.length - 1] - days[0]).toBe(334);
+    const f = inferFrequency(days);
+    expect(f).toMatchObject({ periodsPerYear: 16, irregular: true });
+  });
+  it('Fridays beside calendar month-ends (a weekly file and a monthly index): counted, 59 a year over three years, not weekly\'s 52', () => {
+    const fridays = Array.from({ length: 157 }, (_, k) => epochDay(2021, 1, 8) + 7 * k); // 2021-01-08 … 2023-12-29
+    const ends = monthly(2021, 1, 36, 0).filter((d) => !fridays.includes(d));
+    const days = [...fridays, ...ends].sort((a, b) => a - b);
+    const f = inferFrequency(days);
+    expect(f.irregular).toBe(true);
+    // By hand: (dates − 1) / span · 365.25, span 2021-01-08 → 2023-12-31.
+    expect(f.periodsPerYear).toBe(Math.round(((days.length - 1) / (epochDay(2023, 12, 31) - epochDay(2021, 1, 8))) * 365.25));
+    expect(f.periodsPerYear).toBeGreaterThan(52);
+  });
+});

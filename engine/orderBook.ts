@@ -7,7 +7,7 @@ import { OrderLog } from './orderLog.ts';
 import { OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
 import type { PlannedOrders } from './planner.ts';
 import type { Orders } from './result.ts';
-import { roundShares } from './shares.ts';
+import { pricePerNewShare, roundShares, splitParts } from './shares.ts';
 
 /** #amend marks: a symbol and direction with two planned legs (a flip), and one whose resting order was amended. */
 const TWO_LEGS = -1;
@@ -153,10 +153,12 @@ export class OrderBook {
     let cancelled = 0;
     for (const o of this.resting) {
       if (o.symbol !== symbol) continue;
-      const scaled = o.quantity * ratio;
-      o.quantity = this.#whole ? roundShares(scaled) : scaled;
-      o.limit /= ratio;
-      o.stop /= ratio;
+      // As Portfolio.split scales the position (exact decimal parts), so a sale of the whole position is still its size.
+      const { whole, fraction } = splitParts(o.quantity, ratio);
+      const scaled = whole + fraction;
+      o.quantity = this.#whole ? whole : scaled;
+      o.limit = pricePerNewShare(o.limit, ratio);
+      o.stop = pricePerNewShare(o.stop, ratio);
       if (o.quantity !== 0) continue;
       cancelled += scaled;
       this.end(o, t, OrderEnd.split);

@@ -5,7 +5,7 @@
 // Long and short value follow every mark move and trade, so NAV is current between the fills of
 // one session (the account checks at each fill need it); each close re-totals them exactly.
 
-import { splitParts } from './shares.ts';
+import { pricePerNewShare, splitParts } from './shares.ts';
 
 export class Portfolio {
   cash: number;
@@ -108,8 +108,8 @@ export class Portfolio {
   split(i: number, ratio: number): void {
     const { whole, fraction } = splitParts(this.shares[i], ratio);
     this.shares[i] = whole + fraction;
-    this.avgCost[i] /= ratio;
-    this.mark[i] /= ratio;
+    this.avgCost[i] = pricePerNewShare(this.avgCost[i], ratio);
+    this.mark[i] = pricePerNewShare(this.mark[i], ratio);
   }
 
   /** Value `value` of one position added to (sign 1) or removed from (−1) the long or short total. */

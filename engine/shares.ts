@@ -28,16 +28,40 @@ const MAX_SPLIT_DENOMINATOR = 1000;
  * shares × ratio, snapped, split at its whole part.
  */
 export function splitParts(shares: number, ratio: number): { whole: number; fraction: number } {
-  if (Number.isSafeInteger(shares)) {
-    for (let q = 1; q <= MAX_SPLIT_DENOMINATOR; q++) {
-      const p = Math.round(ratio * q);
-      if (!(p > 0 && Math.abs(ratio * q - p) <= WHOLE_TOLERANCE * p)) continue;
-      const numerator = Math.abs(shares) * p;
-      if (!Number.isSafeInteger(numerator)) break;
+  const fraction = ratioFraction(ratio);
+  if (Number.isSafeInteger(shares) && fraction !== null) {
+    const [p, q] = fraction;
+    const numerator = Math.abs(shares) * p;
+    if (Number.isSafeInteger(numerator)) {
       const rest = numerator % q;
       return { whole: (Math.sign(shares) * (numerator - rest)) / q + 0, fraction: (Math.sign(shares) * rest) / q + 0 };
     }
   }
   const after = snapWhole(shares * ratio);
   return { whole: Math.trunc(after) + 0, fraction: after - Math.trunc(after) };
+}
+
+/** A split ratio as whole terms [p, q] (p new shares per q old) for the smallest q ≤ 1000 that fits within 1e-9; null when none does. */
+function ratioFraction(ratio: number): [number, number] | null {
+  for (let q = 1; q <= MAX_SPLIT_DENOMINATOR; q++) {
+    const p = Math.round(ratio * q);
+    if (p > 0 && Math.abs(ratio * q - p) <= WHOLE_TOLERANCE * p) return [p, q];
+  }
+  return null;
+}
+
+/** Significant digits a price keeps through a split: beyond any printed price, above binary noise (~16). */
+const PRICE_DIGITS = 12;
+
+/**
+ * A price per old share as a price per new share after a split by `ratio` (limit and stop prices,
+ * marks, average costs): price × q / p for ratio = p/q, to 12 significant digits. price / ratio
+ * carries binary noise (3.8 / 0.2 = 18.999999999999996), and a limit a hair above or below a bar's
+ * printed low or high would miss a level the bar touched; 12 digits keep every printed price
+ * exact and move a computed one by at most 5e-13 of itself.
+ */
+export function pricePerNewShare(price: number, ratio: number): number {
+  const fraction = ratioFraction(ratio);
+  const exact = fraction === null ? price / ratio : (price * fraction[1]) / fraction[0];
+  return Number.isFinite(exact) ? Number(exact.toPrecision(PRICE_DIGITS)) : exact;
 }

@@ -95,6 +95,30 @@ describe('whole shares survive corporate actions: other inputs', () => {
     expect(result.daily.longValue.at(-1)).toBe(200);
   });
 
+  it('fractional shares: a suspended sale of the whole position, resting across a 1:5 reverse split, still funds the buy decided with it', async () => {
+    // AAA: 20 until 01-05, 100 from 01-08 (1:5), no volume on 01-05 and 01-08. BBB 50, closing 55 on 01-10.
+    const dir = tempDir();
+    const day = (k: number) => DATES.concat('2024-01-10')[k];
+    writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,AdjClose,Volume', ...[20, 20, 20, 20, 100, 100, 100].map((p, k) => `${day(k)},${p},${p},${p},${p},100,${k === 3 || k === 4 ? 0 : 50_000}`)));
+    writeFile(dir, 'BBB.csv', csv('Date,Open,High,Low,Close,AdjClose,Volume', ...[50, 50, 50, 50, 50, 50, 55].map((p, k) => `${day(k)},50,${p},50,${p},${p},50000`)));
+    const market = await loadMarket(dir, { cacheDir: false });
+    const at = (date: string) => Array.from(market.dates, isoDay).indexOf(date);
+    const result = backtest(market, scripted({ [at('2024-01-02')]: { weights: { AAA: 1 } }, [at('2024-01-04')]: { weights: { BBB: 1 } } }), { initialCash: 10_060, shares: 'fractional' });
+    // 503 AAA at 20 on 01-03; the sale rests through 01-05 and the split (503 → 100.6, the order −503 → −100.6) until 01-09,
+    // when it sells 100.6 × 100 = 10,060 and buys 10,060 / 50 = 201.2 BBB. NAV on 01-10: 201.2 × 55 = 11,066 (was 10,060 in cash, the buy rejected).
+    expect(Array.from(result.fills.quantity)).toEqual([503, -100.6, 201.2]);
+    expect(result.daily.nav.at(-1)).toBeCloseTo(11_066, 9);
+    expect(result.daily.longCount.at(-1)).toBe(1);
+  });
+
+  it('a limit price resting across a 1:5 reverse split is the decimal it becomes: a buy at 3.80 fills at 19 on the bar whose low is 19', async () => {
+    const market = await folder('RSL.csv', rows('Date,Open,High,Low,Close,AdjClose,Volume', ['4,4,4,4,20,1e5', '4,4.1,3.95,4,20,1e5', '4,4.1,3.95,4,20,1e5', '20,20.5,19.8,20,20,1e5', '20,20,19,19.5,19.5,1e5', '19,19.5,18.5,19,19,1e5']));
+    const result = run(market, { '2024-01-03': orders({ symbol: 'RSL', quantity: 1000, type: 'limit', limit: 3.8 }) });
+    // 1,000 at 3.80 becomes 200 at 19 from 01-05; 01-08's low is 19: filled there at 19 (was 01-09 at 18.999999999999996).
+    expect(Array.from(result.fills.session, (s) => isoDay(market.dates[s]))).toEqual(['2024-01-08']);
+    expect([result.fills.quantity[0], result.fills.price[0]]).toEqual([200, 19]);
+  });
+
   it('the same split from a Stock Splits column of 0.1, with the same price move', async () => {
     const market = await folder('RD.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '12,12,12,12,1e6,0,0.1', '12,12,12,12,1e6,0,0', '12,12,12,12,1e6,0,0']));
     expect(Array.from(market.splits.value)).toEqual([0.1]);

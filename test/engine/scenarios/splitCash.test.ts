@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FillReason } from '../../../engine/result.ts';
-import { splitParts } from '../../../engine/shares.ts';
+import { pricePerNewShare, splitParts } from '../../../engine/shares.ts';
 import { orders, scenario } from '../helpers.ts';
 
 describe('splitParts', () => {
@@ -28,6 +28,23 @@ describe('splitParts', () => {
         const rest = (Math.abs(n) * p) % q;
         return whole === Math.sign(n) * ((Math.abs(n) * p - rest) / q) && fraction === (Math.sign(n) * rest) / q + 0;
       }),
+    );
+  });
+});
+
+describe('pricePerNewShare: a printed price through a split stays the decimal it is', () => {
+  it('3.8 through a 1:5 reverse split is 19 (3.8 / 0.2 = 18.999999999999996 would miss a low of 19)', () => {
+    expect(3.8 / 0.2).not.toBe(19);
+    expect(pricePerNewShare(3.8, 0.2)).toBe(19);
+    expect(pricePerNewShare(30, 1.5)).toBe(20);
+  });
+  it('property: a cent price through 1:n is n times it, exactly; a price n cents apart through n:1 is its nth, exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 2, max: 1000 }), (cents, n) => {
+        expect(pricePerNewShare(cents / 100, 1 / n)).toBe((cents * n) / 100);
+        expect(pricePerNewShare((cents * n) / 100, n)).toBe(cents / 100);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -40,6 +40,7 @@ const NEWLINE = 10;
 const CR = 13;
 const SPACE = 32;
 const TAB = 9;
+const FORM_FEED = 12;
 const MIN_CAPACITY = 1024;
 
 export class PriceRowParser {
@@ -214,7 +215,7 @@ export class PriceRowParser {
     if (head === CR && bytes[start + 1] === NEWLINE) return start + 1;
     this.#dataLines++;
     if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
-    if ((head === sep || head === SPACE) && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
+    if ((head === sep || head <= SPACE) && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
     const kinds = this.#kinds;
     const fieldCount = kinds.length;
     const row = this.#rows;
@@ -303,14 +304,15 @@ export class PriceRowParser {
 
   /**
    * True when every field of the row is empty: counted as a blank row when it has separators
-   * (`,,,,,`); a line of spaces alone is an empty line, as csv-parse reads it.
+   * (`,,,,,`); a line of white space alone (spaces, tabs, form feeds: what csv-parse's trim
+   * removes) is an empty line, as csv-parse reads it.
    */
   #isBlankRow(bytes: Buffer, start: number, end: number): boolean {
     let separators = 0;
     for (let q = start; q < end; q++) {
       const c = bytes[q];
       if (c === this.#separator) separators++;
-      else if (c !== SPACE && c !== TAB) return false;
+      else if (c !== SPACE && c !== TAB && c !== FORM_FEED) return false;
     }
     this.#dataLines--;
     if (separators > 0) this.#blankRows++;

@@ -142,7 +142,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
       if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
       return plain;
     });
-    parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines);
+    parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines, record);
   }
   return { parsed: parser.finish(), contentHash, dialect };
 }

@@ -16,12 +16,13 @@ import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
-import { barProblemOnRow, barsToCheck, bindBars, type BarColumns, type BarSpec } from './rows/barCheck.ts';
+import { AdjCloseBasisCheck } from './rows/adjCloseBasis.ts';
+import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from './rows/barCheck.ts';
 import { refuseIntradayBar } from './rows/barPeriod.ts';
 import { DateOrder } from './rows/dateOrder.ts';
 import { EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
 import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
-import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, fieldNames, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
+import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
 import { FieldText } from './rows/fieldText.ts';
 import { groupRows } from './rows/groupRows.ts';
 import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
@@ -48,6 +49,7 @@ export class PriceRowParser {
   readonly #options: PriceRowParserOptions;
   #columns: PriceColumns | undefined;
   readonly #separator: number;
+  /** Per field position: the header's own name (messages about a row use it). */
   #columnNames: readonly string[] = [];
   #kinds: number[] = [];
   /** Per field position: the column it is written to (unused for ticker and date). */
@@ -83,6 +85,10 @@ export class PriceRowParser {
   /** The bars checked on each row (set per header), and their columns (set as they grow). */
   #barSpecs: BarSpec[] = [];
   #bars: BarColumns[] = [];
+  /** Open/High/Low beside AdjClose with no Close: the rows whose AdjClose is outside [Low, High], judged at the end. */
+  readonly #basisCheck = new AdjCloseBasisCheck();
+  /** General path: the current record's cells as the file has them (undefined on the fast path: the line's bytes are). */
+  #cells: readonly string[] | undefined;
   /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
   #factorCheck: RevertingFactorCheck | undefined;
   #close: Float64Array | undefined;
@@ -113,6 +119,8 @@ export class PriceRowParser {
     this.#chunks.finish(this.#lines);
     if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
+    const basis = this.#basisCheck.error(this.#file, this.#rows);
+    if (basis) throw basis;
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#dateOrder.hasDays(k));
     const { dropped, emptyFor, columns } = this.#emptyCounts.judge(this.#tickerColumns(), perTicker);
     this.#columns = columns;
@@ -158,9 +166,9 @@ export class PriceRowParser {
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
     else this.#current = this.#tickerId(this.#options.symbol!);
     this.#kinds = fieldKinds(this.#columns.roles);
-    this.#columnNames = fieldNames(this.#columns.roles, header);
+    this.#columnNames = this.#columns.header;
     for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
-    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
+    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, this.#nameOf('close'), this.#nameOf('adjClose'));
     this.#barSpecs = barsToCheck(this.#fields);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
@@ -198,9 +206,13 @@ export class PriceRowParser {
     }
   }
 
-  /** General path: one record's fields joined by the separator byte and ended by a newline, on `line` of the file. */
-  pushLine(bytes: Buffer, line: number): void {
+  /**
+   * General path: one record's fields joined by the separator byte and ended by a newline, on `line`
+   * of the file; `cells`: the record's fields as the file has them, for messages.
+   */
+  pushLine(bytes: Buffer, line: number, cells: readonly string[]): void {
     this.#line = line;
+    this.#cells = cells;
     this.#parseRowAt(bytes, 0);
   }
 
@@ -285,7 +297,7 @@ export class PriceRowParser {
     }
     for (let b = 0; b < this.#bars.length; b++) {
       const bad = barProblemOnRow(this.#bars[b], row);
-      if (bad !== undefined) throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`, bad.fix);
+      if (bad !== undefined) this.#badBar(bad, bytes, start, day);
     }
     this.#dateOrder.accept(this.#current, day, this.#line);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
@@ -294,6 +306,34 @@ export class PriceRowParser {
     this.#rowsOf[this.#current]++;
     this.#rows++;
     return q - 1;
+  }
+
+  /**
+   * A bar that cannot be true on the row at `start`: an error at once, or, for AdjClose outside
+   * Open/High/Low's [Low, High] in a file with no Close, counted and judged at the end (rows/adjCloseBasis.ts).
+   */
+  #badBar(bad: BarProblem, bytes: Buffer, start: number, day: number): void {
+    const wording: BarWording = { name: (field) => this.#nameOf(field), cell: (field) => this.#cellText(bytes, start, this.#columns!.roles.indexOf(field)) };
+    const problem = `${barProblemText(bad, wording)} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`;
+    if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad.spec, wording));
+    this.#basisCheck.add(this.#line, () => {
+      const adjClose = this.#nameOf('adjClose');
+      const bar = (['open', 'high', 'low'] as const).filter((f) => this.#fields[f]).map((f) => this.#nameOf(f)).join('/');
+      const addClose = this.#fields.close ? `fill in ${this.#nameOf('close')}` : 'add the raw Close column';
+      return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad.spec, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
+    });
+  }
+
+  /** The header's own name of a field (COLUMN_NAME's where the header has none). */
+  #nameOf(field: PriceField): string {
+    const k = this.#columns!.roles.indexOf(field);
+    return k >= 0 ? this.#columnNames[k] : COLUMN_NAME[field];
+  }
+
+  /** Field `k` of the row at `start` as the file has it (`150,5`, not the 150.5 read from it). */
+  #cellText(bytes: Buffer, start: number, k: number): string {
+    if (this.#cells !== undefined) return this.#cells[k];
+    return bytes.toString('utf8', start, this.#lineEnd(bytes, start)).split(String.fromCharCode(this.#separator))[k];
   }
 
   /** End of the line starting at `start`, before its CR LF or LF (for error messages and blank rows). */
@@ -321,7 +361,7 @@ export class PriceRowParser {
 
   /** Switches the current ticker; false when this ticker is filtered out. */
   #selectTicker(bytes: Buffer, start: number, end: number): boolean {
-    if (end === start) throw new DataError(this.#file, this.#line, 'Ticker is empty', 'every row of a long-format file names its ticker');
+    if (end === start) throw new DataError(this.#file, this.#line, `${this.#columnNames[this.#columns!.roles.indexOf('ticker')]} is empty`, 'every row of a long-format file names its ticker');
     if (!this.#isCurrentTicker(bytes, start, end)) {
       this.#current = this.#tickerId(bytes.toString('utf8', start, end));
       this.#currentBytes = Buffer.from(bytes.subarray(start, end));

@@ -28,6 +28,7 @@ import { groupRows } from './rows/groupRows.ts';
 import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
 import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
 import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
+import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
 import { RevertingFactorCheck } from './rows/revertingFactor.ts';
 import { TickerSpelling } from './rows/tickerSpelling.ts';
 
@@ -55,6 +56,7 @@ export class PriceRowParser {
   /** Per field position: the column it is written to (unused for ticker and date). */
   #targets: Float64Array[] = [];
   #line = 0;
+  #headerLine = 0;
   readonly #chunks = new LineCarry();
   /** #parseLines, bound once (per file) for #chunks. */
   readonly #lines: LinesSink = (bytes, end) => this.#parseLines(bytes, end);
@@ -161,6 +163,7 @@ export class PriceRowParser {
   setHeader(header: readonly string[], line: number): void {
     const expect = this.#options.symbol === undefined ? 'long' : 'symbol';
     this.#line = line;
+    this.#headerLine = line;
     this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
     this.#long = this.#columns.long;
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
@@ -193,16 +196,21 @@ export class PriceRowParser {
     this.#capacity = capacity;
   }
 
-  /** Lines in bytes[0, end), where bytes[end-1] is a newline. */
+  /** Lines in bytes[0, end), where bytes[end-1] is a newline. A row that fails and repeats the header is said to be one (rows/repeatedHeader.ts). */
   #parseLines(bytes: Buffer, end: number): void {
     let p = 0;
-    while (p < end) {
-      this.#line++;
-      if (!this.#columns) {
-        const nl = bytes.indexOf(NEWLINE, p);
-        this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
-        p = nl + 1;
-      } else p = this.#parseRowAt(bytes, p) + 1;
+    try {
+      while (p < end) {
+        this.#line++;
+        if (!this.#columns) {
+          const nl = bytes.indexOf(NEWLINE, p);
+          this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
+          p = nl + 1;
+        } else p = this.#parseRowAt(bytes, p) + 1;
+      }
+    } catch (err) {
+      const row = this.#columns && this.#line > this.#headerLine ? bytes.toString('utf8', p, this.#lineEnd(bytes, p)).split(',') : undefined;
+      throw row && repeatsHeader(row, this.#columns!.header) ? repeatedHeaderError(this.#file, this.#line, this.#headerLine) : err;
     }
   }
 

@@ -1,6 +1,7 @@
 // One-line refusals about a row that a user can act on, through the loader on real files: a row's
 // message names the header's own columns and its cells as the file has them; Adj Close outside
-// Open/High/Low's range is judged on the file. Every expected message is written out by hand.
+// Open/High/Low's range is judged on the file; a second header line is said to be one. Every
+// expected message is written out by hand.
 
 import { describe, expect, it } from 'vitest';
 import { csv, refusal, tempDir, writeFile } from './fixtures.ts';
@@ -47,5 +48,23 @@ describe("a row's message names the header's own columns", () => {
   it('decimal commas: the cell as the file has it (150,5), not the number read from it', async () => {
     const f = writeFile(tempDir(), 'AAA.csv', csv('Date;Open;High;Low;Close;Adj Close;Volume', '2024-01-02;100;101;99;100;99;1000', '2024-01-03;100;101;99;150,5;99;1000'));
     expect(await refusal(f)).toBe(`${f}:3: Close 150,5 is above High 101 on 2024-01-03 — a bar's Open and Close lie within [Low, High]; correct the bar or remove the row`);
+  });
+});
+
+describe('a second header line (two files joined)', () => {
+  it.each([
+    ['comma (byte scanner)', ','],
+    ['semicolon (csv-parse)', ';'],
+    ['quoted (csv-parse)', '","'],
+  ])('%s: said as such at its line', async (_, separator) => {
+    const line = (fields: string[]) => (separator === '","' ? `"${fields.join(separator)}"` : fields.join(separator));
+    const header = line(['Date', 'Open', 'Close', 'Volume']);
+    const f = writeFile(tempDir(), 'X.csv', csv(header, line(['2024-01-02', '10', '10', '100']), header, line(['2024-01-03', '10', '10', '100'])));
+    expect(await refusal(f)).toBe(`${f}:3: a second header line (it repeats line 1), as when two files are joined into one — remove this line`);
+  });
+
+  it('a long file, whose ticker column comes first', async () => {
+    const f = writeFile(tempDir(), 'prices.csv', csv('Ticker,Date,Close', 'AAA,2024-01-02,10', 'ticker,date,close', 'AAA,2024-01-03,11'));
+    expect(await refusal(f)).toBe(`${f}:3: a second header line (it repeats line 1), as when two files are joined into one — remove this line`);
   });
 });

@@ -28,7 +28,8 @@ const NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';': 'semicol
 export const delimiterName = (d: Delimiter): string => NAMES[d];
 
 /**
- * The first `count` non-empty lines of `text` (without their CR LF or LF). Found line by line,
+ * The first `count` non-empty lines of `text` (without their CR LF or LF; CR-only text comes as LF
+ * from formats/text.ts, as it does to both parse paths, so one splitting serves). Found line by line,
  * not by splitting the whole text: a sniffed head holds some 8 KB, and a folder of 2,000 files is
  * sniffed 2,000 times.
  */

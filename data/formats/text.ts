@@ -1,5 +1,6 @@
 // Reading source files: plain or gzip (detected by its magic bytes, not the file name), with a
-// UTF-8 byte-order mark removed, and a sha256 of the bytes as stored on disk for fingerprints.
+// UTF-8 byte-order mark removed, classic Mac OS line ends (CR alone) read as LF, and a sha256 of
+// the bytes as stored on disk for fingerprints.
 // Every failure becomes a DataError naming the file and what to do about it.
 
 import { createHash } from 'node:crypto';
@@ -61,6 +62,26 @@ export function bomLength(bytes: Uint8Array, file: string): number {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * True for text with classic Mac OS line ends: a CR and no LF (Excel's "CSV (Macintosh)"). Judged on
+ * the file's start (a whole file, a stream's first chunk, or a sniffed head): a CR LF file shows an
+ * LF within its first line.
+ */
+const endsLinesWithCr = (bytes: Buffer): boolean => bytes.indexOf(LF) < 0 && bytes.indexOf(CR) >= 0;
+
+/** A copy of `bytes` with each CR made an LF: one byte for one, so offsets and line numbers hold. */
+function crToLf(bytes: Buffer): Buffer {
+  const out = Buffer.from(bytes);
+  for (let p = out.indexOf(CR); p >= 0; p = out.indexOf(CR, p + 1)) out[p] = LF;
+  return out;
+}
+
+/** `bytes` with LF line ends: CR-only text (endsLinesWithCr) converted, any other returned as it is. */
+const withLineFeeds = (bytes: Buffer): Buffer => (endsLinesWithCr(bytes) ? crToLf(bytes) : bytes);
+
 function gunzipWhole(file: string, stored: Buffer): Buffer {
   // The gzip trailer holds the uncompressed size (mod 2^32); one output chunk of that size
   // avoids zlib growing and concatenating many small chunks, which is several times slower.
@@ -73,16 +94,16 @@ function gunzipWhole(file: string, stored: Buffer): Buffer {
   }
 }
 
-/** The whole file, decoded. For files small enough to hold twice in memory. */
+/** The whole file, decoded, with LF line ends (withLineFeeds). For files small enough to hold twice in memory. */
 export function readSource(file: string): SourceBytes {
   requireFile(file);
   const stored = readFileSync(file);
   const decoded = isGzip(stored) ? gunzipWhole(file, stored) : stored;
   if (decoded.length === 0) throw new DataError(file, undefined, 'file is empty after decompression', 'the archive must contain a CSV with a header line');
-  return { file, bytes: decoded.subarray(bomLength(decoded, file)), contentHash: sha256(stored) };
+  return { file, bytes: withLineFeeds(decoded.subarray(bomLength(decoded, file))), contentHash: sha256(stored) };
 }
 
-/** The file as text lines: BOM removed, CRLF or LF endings, no trailing empty line. */
+/** The file as text lines: BOM removed, CR LF, LF or CR endings, no trailing empty line. */
 export function readTextLines(file: string): { lines: string[]; contentHash: string } {
   const { bytes, contentHash } = readSource(file);
   const lines = bytes.toString('utf8').split(/\r?\n/);
@@ -93,7 +114,8 @@ export function readTextLines(file: string): { lines: string[]; contentHash: str
 /**
  * Streams the decoded bytes of a (possibly gzipped) file to `onChunk`, chunk by chunk, so that
  * decompression (zlib runs on the libuv thread pool) overlaps parsing on the main thread and the
- * whole decompressed file never sits in memory. Resolves with the stored bytes' sha256.
+ * whole decompressed file never sits in memory. CR-only line ends (endsLinesWithCr, judged on the
+ * first chunk) reach `onChunk` as LF. Resolves with the stored bytes' sha256.
  */
 export async function streamSource(file: string, onChunk: (chunk: Buffer) => void): Promise<string> {
   requireFile(file);
@@ -110,12 +132,17 @@ export async function streamSource(file: string, onChunk: (chunk: Buffer) => voi
     decoded = raw.pipe(gunzip);
   }
   let first = true;
+  let crOnly = false;
   let consumerError: unknown;
   try {
     for await (const chunk of decoded) {
-      const bytes = chunk as Buffer;
+      let bytes = chunk as Buffer;
+      if (first) {
+        bytes = bytes.subarray(bomLength(bytes, file));
+        crOnly = endsLinesWithCr(bytes);
+      }
       try {
-        onChunk(first ? bytes.subarray(bomLength(bytes, file)) : bytes);
+        onChunk(crOnly ? crToLf(bytes) : bytes);
       } catch (err) {
         consumerError = err;
         throw err;
@@ -144,7 +171,7 @@ export function readFirstLine(file: string): string {
   return readHeadText(file).split(/\r?\n/, 1)[0];
 }
 
-/** The decoded start of a (possibly gzipped) file, BOM removed: to sniff a header and dialect. */
+/** The decoded start of a (possibly gzipped) file, BOM removed, LF line ends: to sniff a header and dialect. */
 export function readHeadText(file: string, bytes = 8 * 1024): string {
   requireFile(file);
   const head = readHead(file, bytes);
@@ -157,5 +184,5 @@ export function readHeadText(file: string, bytes = 8 * 1024): string {
       throw new DataError(file, undefined, `corrupt gzip data (${(err as Error).message})`, CORRUPT_GZIP_FIX);
     }
   }
-  return text.subarray(bomLength(text, file)).toString('utf8');
+  return withLineFeeds(text.subarray(bomLength(text, file))).toString('utf8');
 }

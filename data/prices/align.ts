@@ -12,8 +12,10 @@
 // Weekend-dated period-end bars of a load that does not trade on weekends are first read as of
 // the previous session (weekendBars.ts), so they add no sessions nothing trades on.
 
+import { basename, dirname } from 'node:path';
 import { DataError, UserError } from '../errors.ts';
 import { eventTable, type FlaggedMoves, type Market } from '../market.ts';
+import { symbolOfFile } from './priceFolder.ts';
 import { findReversals } from './reversals.ts';
 import type { SymbolSeries } from './priceSeries.ts';
 import { readWeekendBarsAsOf } from './weekendBars.ts';
@@ -105,12 +107,24 @@ function sessionLookup(dates: Int32Array): { first: number; sessionOf: Int32Arra
   return { first, sessionOf };
 }
 
+/**
+ * The fix for a symbol in two files: out of one of them (both named). Not --symbols: a source is
+ * read whole before a load selects its symbols (load.ts), so it cannot choose between the two.
+ */
+function twiceLoadedFix(symbol: string, first: string, second: string): string {
+  // A per-symbol file (named after the symbol) goes, or is renamed; a long file loses the symbol's rows.
+  // The message names both paths already: in one folder, the fix names them by file name.
+  const name = (file: string): string => (dirname(first) === dirname(second) ? basename(file) : file);
+  const out = (file: string): string => (symbolOfFile(file) === symbol ? `remove or rename ${name(file)}` : `remove ${symbol}'s rows from ${name(file)}`);
+  return `load each symbol from one file: ${out(first)}, or ${out(second)} (--symbols cannot choose between them: the folder is read whole before it selects)`;
+}
+
 /** One source per symbol, and one spelling: `bbb.csv` beside `BBB.csv` would load as two symbols. */
 function checkUniqueSymbols(series: readonly SymbolSeries[]): void {
   const seen = new Map<string, SymbolSeries>();
   for (const s of series) {
     const other = seen.get(s.symbol.toLowerCase());
-    if (other?.symbol === s.symbol) throw new DataError(s.source, undefined, `symbol ${s.symbol} is also loaded from ${other.source}`, 'load each symbol from one source only (use the symbols option, or remove one of the files)');
+    if (other?.symbol === s.symbol) throw new DataError(s.source, undefined, `symbol ${s.symbol} is also loaded from ${other.source}`, twiceLoadedFix(s.symbol, other.source, s.source));
     if (other !== undefined) {
       throw new DataError(s.source, undefined, `symbol ${s.symbol} is ${other.symbol} (from ${other.source}) in another case; symbols are case-sensitive, so they would load as two symbols`, `spell the symbol one way in both (rename the file or correct its tickers, e.g. ${s.symbol.toUpperCase()})`);
     }

@@ -13,6 +13,7 @@ import { DataError } from '../errors.ts';
 import { slashedDateOrder } from '../formats/fields.ts';
 import { decimalMarkOf, needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
+import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
 import { barchartFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 
@@ -131,18 +132,23 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   const separator = String.fromCharCode(UNIT_SEPARATOR);
   for (let r = 1; r < records.length; r++) {
     const { record, info } = records[r];
-    const fields = record.map((field, k) => {
-      const role = roles[k];
-      if (role === null || role === undefined) return '';
-      if (role === 'ticker' || role === 'date') return field;
-      // A number below the sniffed head may show the mark the head did not.
-      if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
-      if (!needsMarksRead(field, decimal)) return field;
-      const plain = plainNumberText(field, decimal);
-      if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
-      return plain;
-    });
-    parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines);
+    try {
+      const fields = record.map((field, k) => {
+        const role = roles[k];
+        if (role === null || role === undefined) return '';
+        if (role === 'ticker' || role === 'date') return field;
+        // A number below the sniffed head may show the mark the head did not.
+        if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
+        if (!needsMarksRead(field, decimal)) return field;
+        const plain = plainNumberText(field, decimal);
+        if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
+        return plain;
+      });
+      parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines, record);
+    } catch (err) {
+      // A second header line (two files joined): said as such (rows/repeatedHeader.ts), as the byte scanner says it.
+      throw repeatsHeader(record, header) ? repeatedHeaderError(file, info.lines, records[0].info.lines) : err;
+    }
   }
   return { parsed: parser.finish(), contentHash, dialect };
 }

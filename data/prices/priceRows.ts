@@ -16,17 +16,19 @@ import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
-import { barProblemOnRow, barsToCheck, bindBars, type BarColumns, type BarSpec } from './rows/barCheck.ts';
+import { AdjCloseBasisCheck } from './rows/adjCloseBasis.ts';
+import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from './rows/barCheck.ts';
 import { refuseIntradayBar } from './rows/barPeriod.ts';
 import { DateOrder } from './rows/dateOrder.ts';
 import { EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
 import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
-import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, fieldNames, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
+import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
 import { FieldText } from './rows/fieldText.ts';
 import { groupRows } from './rows/groupRows.ts';
 import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
 import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
 import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
+import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
 import { RevertingFactorCheck } from './rows/revertingFactor.ts';
 import { TickerSpelling } from './rows/tickerSpelling.ts';
 
@@ -40,6 +42,7 @@ const NEWLINE = 10;
 const CR = 13;
 const SPACE = 32;
 const TAB = 9;
+const FORM_FEED = 12;
 const MIN_CAPACITY = 1024;
 
 export class PriceRowParser {
@@ -47,11 +50,13 @@ export class PriceRowParser {
   readonly #options: PriceRowParserOptions;
   #columns: PriceColumns | undefined;
   readonly #separator: number;
+  /** Per field position: the header's own name (messages about a row use it). */
   #columnNames: readonly string[] = [];
   #kinds: number[] = [];
   /** Per field position: the column it is written to (unused for ticker and date). */
   #targets: Float64Array[] = [];
   #line = 0;
+  #headerLine = 0;
   readonly #chunks = new LineCarry();
   /** #parseLines, bound once (per file) for #chunks. */
   readonly #lines: LinesSink = (bytes, end) => this.#parseLines(bytes, end);
@@ -82,6 +87,10 @@ export class PriceRowParser {
   /** The bars checked on each row (set per header), and their columns (set as they grow). */
   #barSpecs: BarSpec[] = [];
   #bars: BarColumns[] = [];
+  /** Open/High/Low beside AdjClose with no Close: the rows whose AdjClose is outside [Low, High], judged at the end. */
+  readonly #basisCheck = new AdjCloseBasisCheck();
+  /** General path: the current record's cells as the file has them (undefined on the fast path: the line's bytes are). */
+  #cells: readonly string[] | undefined;
   /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
   #factorCheck: RevertingFactorCheck | undefined;
   #close: Float64Array | undefined;
@@ -112,6 +121,8 @@ export class PriceRowParser {
     this.#chunks.finish(this.#lines);
     if (!this.#columns) throw new DataError(this.#file, undefined, 'file is empty', 'a price file starts with a header line such as Date,Close');
     if (this.#dataLines === 0) throw new DataError(this.#file, 2, 'the header is not followed by any data rows', 'add at least one row, or remove the file');
+    const basis = this.#basisCheck.error(this.#file, this.#rows);
+    if (basis) throw basis;
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#dateOrder.hasDays(k));
     const { dropped, emptyFor, columns } = this.#emptyCounts.judge(this.#tickerColumns(), perTicker);
     this.#columns = columns;
@@ -152,14 +163,15 @@ export class PriceRowParser {
   setHeader(header: readonly string[], line: number): void {
     const expect = this.#options.symbol === undefined ? 'long' : 'symbol';
     this.#line = line;
+    this.#headerLine = line;
     this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
     this.#long = this.#columns.long;
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
     else this.#current = this.#tickerId(this.#options.symbol!);
     this.#kinds = fieldKinds(this.#columns.roles);
-    this.#columnNames = fieldNames(this.#columns.roles, header);
+    this.#columnNames = this.#columns.header;
     for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
-    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, COLUMN_NAME.close, COLUMN_NAME.adjClose);
+    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, this.#nameOf('close'), this.#nameOf('adjClose'));
     this.#barSpecs = barsToCheck(this.#fields);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
@@ -184,22 +196,31 @@ export class PriceRowParser {
     this.#capacity = capacity;
   }
 
-  /** Lines in bytes[0, end), where bytes[end-1] is a newline. */
+  /** Lines in bytes[0, end), where bytes[end-1] is a newline. A row that fails and repeats the header is said to be one (rows/repeatedHeader.ts). */
   #parseLines(bytes: Buffer, end: number): void {
     let p = 0;
-    while (p < end) {
-      this.#line++;
-      if (!this.#columns) {
-        const nl = bytes.indexOf(NEWLINE, p);
-        this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
-        p = nl + 1;
-      } else p = this.#parseRowAt(bytes, p) + 1;
+    try {
+      while (p < end) {
+        this.#line++;
+        if (!this.#columns) {
+          const nl = bytes.indexOf(NEWLINE, p);
+          this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
+          p = nl + 1;
+        } else p = this.#parseRowAt(bytes, p) + 1;
+      }
+    } catch (err) {
+      const row = this.#columns && this.#line > this.#headerLine ? bytes.toString('utf8', p, this.#lineEnd(bytes, p)).split(',') : undefined;
+      throw row && repeatsHeader(row, this.#columns!.header) ? repeatedHeaderError(this.#file, this.#line, this.#headerLine) : err;
     }
   }
 
-  /** General path: one record's fields joined by the separator byte and ended by a newline, on `line` of the file. */
-  pushLine(bytes: Buffer, line: number): void {
+  /**
+   * General path: one record's fields joined by the separator byte and ended by a newline, on `line`
+   * of the file; `cells`: the record's fields as the file has them, for messages.
+   */
+  pushLine(bytes: Buffer, line: number, cells: readonly string[]): void {
     this.#line = line;
+    this.#cells = cells;
     this.#parseRowAt(bytes, 0);
   }
 
@@ -214,7 +235,7 @@ export class PriceRowParser {
     if (head === CR && bytes[start + 1] === NEWLINE) return start + 1;
     this.#dataLines++;
     if (this.#rows === this.#capacity) this.#grow(this.#capacity * 2);
-    if ((head === sep || head === SPACE) && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
+    if ((head === sep || head <= SPACE) && this.#isBlankRow(bytes, start, this.#lineEnd(bytes, start))) return bytes.indexOf(NEWLINE, start);
     const kinds = this.#kinds;
     const fieldCount = kinds.length;
     const row = this.#rows;
@@ -284,7 +305,7 @@ export class PriceRowParser {
     }
     for (let b = 0; b < this.#bars.length; b++) {
       const bad = barProblemOnRow(this.#bars[b], row);
-      if (bad !== undefined) throw new DataError(this.#file, this.#line, `${bad.problem} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`, bad.fix);
+      if (bad !== undefined) this.#badBar(bad, bytes, start, day);
     }
     this.#dateOrder.accept(this.#current, day, this.#line);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
@@ -295,6 +316,34 @@ export class PriceRowParser {
     return q - 1;
   }
 
+  /**
+   * A bar that cannot be true on the row at `start`: an error at once, or, for AdjClose outside
+   * Open/High/Low's [Low, High] in a file with no Close, counted and judged at the end (rows/adjCloseBasis.ts).
+   */
+  #badBar(bad: BarProblem, bytes: Buffer, start: number, day: number): void {
+    const wording: BarWording = { name: (field) => this.#nameOf(field), cell: (field) => this.#cellText(bytes, start, this.#columns!.roles.indexOf(field)) };
+    const problem = `${barProblemText(bad, wording)} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`;
+    if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad.spec, wording));
+    this.#basisCheck.add(this.#line, () => {
+      const adjClose = this.#nameOf('adjClose');
+      const bar = (['open', 'high', 'low'] as const).filter((f) => this.#fields[f]).map((f) => this.#nameOf(f)).join('/');
+      const addClose = this.#fields.close ? `fill in ${this.#nameOf('close')}` : 'add the raw Close column';
+      return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad.spec, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
+    });
+  }
+
+  /** The header's own name of a field (COLUMN_NAME's where the header has none). */
+  #nameOf(field: PriceField): string {
+    const k = this.#columns!.roles.indexOf(field);
+    return k >= 0 ? this.#columnNames[k] : COLUMN_NAME[field];
+  }
+
+  /** Field `k` of the row at `start` as the file has it (`150,5`, not the 150.5 read from it). */
+  #cellText(bytes: Buffer, start: number, k: number): string {
+    if (this.#cells !== undefined) return this.#cells[k];
+    return bytes.toString('utf8', start, this.#lineEnd(bytes, start)).split(String.fromCharCode(this.#separator))[k];
+  }
+
   /** End of the line starting at `start`, before its CR LF or LF (for error messages and blank rows). */
   #lineEnd(bytes: Buffer, start: number): number {
     const nl = bytes.indexOf(NEWLINE, start);
@@ -303,14 +352,15 @@ export class PriceRowParser {
 
   /**
    * True when every field of the row is empty: counted as a blank row when it has separators
-   * (`,,,,,`); a line of spaces alone is an empty line, as csv-parse reads it.
+   * (`,,,,,`); a line of white space alone (spaces, tabs, form feeds: what csv-parse's trim
+   * removes) is an empty line, as csv-parse reads it.
    */
   #isBlankRow(bytes: Buffer, start: number, end: number): boolean {
     let separators = 0;
     for (let q = start; q < end; q++) {
       const c = bytes[q];
       if (c === this.#separator) separators++;
-      else if (c !== SPACE && c !== TAB) return false;
+      else if (c !== SPACE && c !== TAB && c !== FORM_FEED) return false;
     }
     this.#dataLines--;
     if (separators > 0) this.#blankRows++;
@@ -319,7 +369,7 @@ export class PriceRowParser {
 
   /** Switches the current ticker; false when this ticker is filtered out. */
   #selectTicker(bytes: Buffer, start: number, end: number): boolean {
-    if (end === start) throw new DataError(this.#file, this.#line, 'Ticker is empty', 'every row of a long-format file names its ticker');
+    if (end === start) throw new DataError(this.#file, this.#line, `${this.#columnNames[this.#columns!.roles.indexOf('ticker')]} is empty`, 'every row of a long-format file names its ticker');
     if (!this.#isCurrentTicker(bytes, start, end)) {
       this.#current = this.#tickerId(bytes.toString('utf8', start, end));
       this.#currentBytes = Buffer.from(bytes.subarray(start, end));

@@ -87,7 +87,8 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     const tradedClose = slice(column('close'));
     if (adjClose && blanks > 0 && (tradedClose === null || blanks < rows)) {
       const why = tradedClose === null ? 'it is the only price column' : `it is filled on other rows of ${symbol}`;
-      throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `AdjClose is empty but ${why}`, 'fill it in, or leave AdjClose empty on every row of the symbol when only Close is known');
+      const name = (role: PriceField): string => parsed.columns.header[parsed.columns.roles.indexOf(role)];
+      throw new DataError(parsed.file, parsed.firstBlankAdjCloseLine[k], `${name('adjClose')} is empty but ${why}`, `fill it in, or leave ${name('adjClose')} empty on every row of the symbol when only ${name('close') ?? 'Close'} is known`);
     }
     const dates = parsed.day.subarray(from, to);
     let volume = slice(bar.volume);

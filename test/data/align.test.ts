@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignSeries } from '../../data/prices/align.ts';
 import { DataError, UserError } from '../../data/errors.ts';
-import { symbolSeries as series } from './fixtures.ts';
+import { csv, refusal, symbolSeries as series, tempDir, writeFile } from './fixtures.ts';
 
 /**
  * The k-th weekday (Mon–Fri) from Monday 1970-01-05 (epoch day 4), so generated calendars have no
@@ -150,5 +150,28 @@ describe('alignSeries', () => {
 
   it('the same symbol from two sources is an error', () => {
     expect(() => alignSeries([series('A', [1]), { ...series('A', [2]), source: 'other.csv' }])).toThrow(DataError);
+  });
+});
+
+// A symbol in two files of a folder: both named, and a fix that works (through the loader, on real files).
+describe('a symbol in two files', () => {
+  const rows = (ticker?: string) => ['2024-01-02,10', '2024-01-03,11'].map((r) => (ticker ? `${ticker},${r}` : r));
+
+  it('a per-symbol file and a long file: remove the one, or the symbol\'s rows from the other (--symbols cannot choose)', async () => {
+    const dir = tempDir();
+    const own = writeFile(dir, 'IWM.csv', csv('Date,Close', ...rows()));
+    const long = writeFile(dir, 'more.csv', csv('Ticker,Date,Close', ...rows('IWM'), ...rows('SPY')));
+    expect(await refusal(dir)).toBe(
+      `${long}: symbol IWM is also loaded from ${own} — load each symbol from one file: remove or rename IWM.csv, or remove IWM's rows from more.csv (--symbols cannot choose between them: the folder is read whole before it selects)`,
+    );
+  });
+
+  it('IWM.csv beside IWM.csv.gz: remove or rename either', async () => {
+    const dir = tempDir();
+    const plain = writeFile(dir, 'IWM.csv', csv('Date,Close', ...rows()));
+    const gz = writeFile(dir, 'IWM.csv.gz', csv('Date,Close', ...rows()));
+    expect(await refusal(dir)).toBe(
+      `${gz}: symbol IWM is also loaded from ${plain} — load each symbol from one file: remove or rename IWM.csv, or remove or rename IWM.csv.gz (--symbols cannot choose between them: the folder is read whole before it selects)`,
+    );
   });
 });

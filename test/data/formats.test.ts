@@ -131,7 +131,8 @@ describe('bars that cannot be true', () => {
   it('the general path checks bars the same way', async () => {
     const dir = tempDir();
     const e = await refusal(() => load(writeFile(dir, 'X.csv', csv('Date;Open;High;Low;Close', '2020-01-02;10;11;9;10', '2020-01-03;10;11;9;12,5'))));
-    expect(e.message).toMatch(/X\.csv:3: Close 12\.5 is above High 11/);
+    // The cell as the file has it (12,5), not the 12.5 read from it.
+    expect(e.message).toMatch(/X\.csv:3: Close 12,5 is above High 11 on 2020-01-03 —/);
   });
 });
 

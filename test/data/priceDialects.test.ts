@@ -41,14 +41,22 @@ describe('bars are checked with the prices a file has', () => {
     expect(await refusal(low)).toMatch(/L\.csv:3: Open 8\.5 is below Low 9 on 2024-01-03/);
   });
 
-  it('Open/High/Low beside AdjClose and no Close are checked against AdjClose', async () => {
-    const file = writeFile(tempDir(), 'AAA.csv', csv('Date,Open,High,Low,Adj Close', '2024-01-02,100,101,99,50'));
-    expect(await refusal(file)).toBe(`${file}:2: AdjClose 50 is below Low 99 on 2024-01-02 — Open/High/Low must be on Adj Close's basis: add the raw Close column, or remove Open/High/Low`);
+  it('Open/High/Low beside AdjClose and no Close are checked against AdjClose: off on one row, a bad bar', async () => {
+    const file = writeFile(tempDir(), 'AAA.csv', csv('Date,Open,High,Low,Adj Close', '2024-01-02,100,101,99,50', '2024-01-03,100,101,99,100'));
+    expect(await refusal(file)).toBe(`${file}:2: Adj Close 50 is below Low 99 on 2024-01-02 (the only row of 2 where Adj Close is outside [Low, High]) — a bar's Open and Adj Close lie within [Low, High]; correct the bar or remove the row`);
+  });
+
+  it('off on more rows than one: the columns are on two bases (judged on the file, named at the first row off)', async () => {
+    // Rows 2 and 3 below Low (traded Low beside a dividend-adjusted close), row 4 inside: 2 of 3.
+    const file = writeFile(tempDir(), 'AAA.csv', csv('Date,Open,High,Low,Adj Close', '2024-01-02,100,101,99,97', '2024-01-03,100,101,99,98', '2024-01-04,100,101,99,100'));
+    expect(await refusal(file)).toBe(
+      `${file}:2: Adj Close 97 is below Low 99 on 2024-01-02 (Adj Close is outside [Low, High] on 2 of 3 rows) — Open/High/Low must be on Adj Close's basis: add the raw Close column, or remove Open/High/Low (if they are on its basis, correct those rows)`,
+    );
   });
 
   it('a bad bar in a long file names its ticker', async () => {
     const file = writeFile(tempDir(), 'prices.csv', csv('date,symbol,high,low,close', '2024-01-02,AAA,11,9,10', '2024-01-02,BBB,9,11,10'));
-    expect(await refusal(file)).toMatch(/prices\.csv:3: High 9 is below Low 11 on 2024-01-02 for BBB —/);
+    expect(await refusal(file)).toMatch(/prices\.csv:3: high 9 is below low 11 on 2024-01-02 for BBB —/);
   });
 });
 

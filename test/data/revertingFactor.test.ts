@@ -19,14 +19,14 @@ const rows = (closes: number[], adjCloses: number[]) => closes.map((c, k) => `${
 describe('a Close/AdjClose ratio that steps away for one row and back', () => {
   it('a one-day AdjClose spike (a "33% dividend" if read as an event) is refused at its line', () => {
     expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...rows([100, 100, 100, 100, 100, 100], [100, 100, 150, 100, 100, 100])])).toThrow(
-      'AAA.csv:4: Close 100 and AdjClose 150 on 2024-01-04: their ratio is ×1.5 that of the rows before and after (a bad print in one of them, not a dividend or split) — correct the price or remove the row',
+      'AAA.csv:4: Close 100 and Adj Close 150 on 2024-01-04: their ratio is ×1.5 that of the rows before and after (a bad print in one of them, not a dividend or split) — correct the price or remove the row',
     );
   });
 
   it('a one-day Close spike inside a consistent bar (two opposite splits if read as events) is refused', async () => {
     const dir = tempDir();
     writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Adj Close,Volume', ...['100,101,99,100', '100,101,99,100', '100,151,99,150', '100,101,99,100', '100,101,99,100'].map((bar, k) => `${DATES[k]},${bar},100,1000`)));
-    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 150 and AdjClose 100 on 2024-01-04: their ratio is ×0\.6667 that of the rows before and after/);
+    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 150 and Adj Close 100 on 2024-01-04: their ratio is ×0\.6667 that of the rows before and after/);
   });
 
   it('newest-first rows and the general (semicolon) path name the same row', async () => {
@@ -34,7 +34,7 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...lines])).toThrow(/^AAA\.csv:5: .* on 2024-01-04/);
     const dir = tempDir();
     writeFile(dir, 'AAA.csv', csv('Date;Close;Adj Close', ...rows([100, 100, 100, 100, 100], [100, 100, 150, 100, 100]).map((l) => l.replaceAll(',', ';'))));
-    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 100 and AdjClose 150 on 2024-01-04/);
+    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 100 and Adj Close 150 on 2024-01-04/);
   });
 
   it('in a long file, per ticker: interleaved rows of another ticker do not hide it', () => {

@@ -99,9 +99,12 @@ describe('long files: an optional column is judged per ticker', () => {
   });
 
   it("an Open/High/Low without a Close is checked against the ticker's AdjClose", async () => {
-    const file = writeFile(tempDir(), 'prices.csv', csv('date,symbol,open,high,low,close,adjclose', '2024-01-02,AAA,10,11,9,10,10', '2024-01-02,BBB,10,11,9,,12'));
+    // BBB's adjclose above high on both its rows: 2 of the file's 3 rows, named at the first (line 3).
+    const file = writeFile(tempDir(), 'prices.csv', csv('date,symbol,open,high,low,close,adjclose', '2024-01-02,AAA,10,11,9,10,10', '2024-01-02,BBB,10,11,9,,12', '2024-01-03,BBB,10,11,9,,12'));
     const e = await loadMarket(file, { cacheDir: false }).catch((x: unknown) => x as Error);
-    expect((e as Error).message).toMatch(/prices\.csv:3: AdjClose 12 is above High 11 on 2024-01-02 for BBB — Open\/High\/Low must be on Adj Close's basis/);
+    expect((e as Error).message).toBe(
+      `${file}:3: adjclose 12 is above high 11 on 2024-01-02 for BBB (adjclose is outside [low, high] on 2 of 3 rows) — open/high/low must be on adjclose's basis: fill in close, or remove open/high/low (if they are on its basis, correct those rows)`,
+    );
   });
 
   it('property: any mix of tickers with and without AdjOpen/Close, interleaved, loads; a ticker without one reads as if it had none', () => {
@@ -138,10 +141,10 @@ describe('long files: an optional column is judged per ticker', () => {
     };
     const full = (d: string, t: string) => `${d},${t},10,10,5,5`;
     // BBB's AdjOpen on 01-03 after one on 01-02: at once.
-    expect(await refusal(full(D[0], 'AAA'), full(D[0], 'BBB'), `${D[1]},BBB,10,10,,5`)).toBe(':4: AdjOpen is empty for BBB — fill in the price or remove the row (or leave AdjOpen empty on every row of BBB when it is not known)');
+    expect(await refusal(full(D[0], 'AAA'), full(D[0], 'BBB'), `${D[1]},BBB,10,10,,5`)).toBe(':4: adjopen is empty for BBB — fill in the price or remove the row (or leave adjopen empty on every row of BBB when it is not known)');
     // Empty first, then filled: at the end, at the first empty line of BBB.
-    expect(await refusal(full(D[0], 'AAA'), `${D[0]},BBB,10,10,,5`, full(D[1], 'BBB'))).toBe(':3: AdjOpen is empty for BBB — fill in the price or remove the row (or leave AdjOpen empty on every row of BBB when it is not known)');
-    expect(await refusal(full(D[0], 'BBB'), `${D[1]},BBB,10,,5,5`)).toBe(':3: Close is empty for BBB — fill in the price or remove the row (or leave Close empty on every row of BBB: Adj Close is then the price)');
+    expect(await refusal(full(D[0], 'AAA'), `${D[0]},BBB,10,10,,5`, full(D[1], 'BBB'))).toBe(':3: adjopen is empty for BBB — fill in the price or remove the row (or leave adjopen empty on every row of BBB when it is not known)');
+    expect(await refusal(full(D[0], 'BBB'), `${D[1]},BBB,10,,5,5`)).toBe(':3: close is empty for BBB — fill in the price or remove the row (or leave close empty on every row of BBB: adjclose is then the price)');
   });
 });
 

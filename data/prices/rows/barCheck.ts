@@ -4,57 +4,24 @@
 // The same rules hold for each bar a file has: the traded one (Open, High, Low, Close), and the
 // adjusted one (AdjOpen, AdjHigh, AdjLow, AdjClose) of vendors that print both. Which bars a
 // header has (BarSpec) and their columns (BarColumns) are set here; the row parser checks each
-// row's bars with barProblemOnRow.
+// row's bars with barProblemOnRow, and words a problem with the header's own column names and the
+// cells as the file has them (barProblemText, barFix).
 
 import type { PriceField } from '../priceColumns.ts';
 
-const BAR_FIX = "a bar's Open and Close lie within [Low, High]; correct the bar or remove the row";
-// Open/High/Low beside an AdjClose and no Close: most likely traded prices beside adjusted ones.
-const ADJUSTED_BAR_FIX = "Open/High/Low must be on Adj Close's basis: add the raw Close column, or remove Open/High/Low";
-const ADJUSTED_COLUMNS_FIX = "a bar's AdjOpen and AdjClose lie within [AdjLow, AdjHigh] (the vendor's adjusted prices disagree with each other); correct the row or remove it";
+/** The four prices of a bar. */
+export type BarPart = 'open' | 'high' | 'low' | 'close';
 
-/** The names a bar's prices go by in messages, and the fixes offered. */
-export interface BarNames {
-  readonly open: string;
-  readonly high: string;
-  readonly low: string;
-  readonly close: string;
-  /** For a High below Low, or an Open outside the range. */
-  readonly fix: string;
-  /** For a close outside the range. */
-  readonly closeFix: string;
-}
+/**
+ * Which bar: the traded one; Open/High/Low around AdjClose in a file with no Close (whether they
+ * are on AdjClose's basis is judged on the whole file: adjCloseBasis.ts); a vendor's adjusted bar.
+ */
+export type BarKind = 'traded' | 'besideAdjClose' | 'adjusted';
 
-/** Open, High, Low and Close: the traded bar. */
-export const TRADED_BAR: BarNames = { open: 'Open', high: 'High', low: 'Low', close: 'Close', fix: BAR_FIX, closeFix: BAR_FIX };
-/** Open, High, Low beside AdjClose in a file with no Close. */
-export const OHL_BESIDE_ADJ_CLOSE: BarNames = { ...TRADED_BAR, close: 'AdjClose', closeFix: ADJUSTED_BAR_FIX };
-/** AdjOpen, AdjHigh, AdjLow and AdjClose (Tiingo, Quandl). */
-export const ADJUSTED_BAR: BarNames = { open: 'AdjOpen', high: 'AdjHigh', low: 'AdjLow', close: 'AdjClose', fix: ADJUSTED_COLUMNS_FIX, closeFix: ADJUSTED_COLUMNS_FIX };
-
-export interface BarProblem {
-  /** e.g. "AdjClose 50 is below Low 99". */
-  readonly problem: string;
-  readonly fix: string;
-}
-
-/** What is wrong with one bar (prices in the file's units, NaN where absent), or undefined when nothing is. */
-export function barProblem(open: number, high: number, low: number, close: number, names: BarNames): BarProblem | undefined {
-  if (high < low) return { problem: `${names.high} ${high} is below ${names.low} ${low}`, fix: names.fix };
-  if (close > high) return { problem: `${names.close} ${close} is above ${names.high} ${high}`, fix: names.closeFix };
-  if (close < low) return { problem: `${names.close} ${close} is below ${names.low} ${low}`, fix: names.closeFix };
-  if (open > high) return { problem: `${names.open} ${open} is above ${names.high} ${high}`, fix: names.fix };
-  if (open < low) return { problem: `${names.open} ${open} is below ${names.low} ${low}`, fix: names.fix };
-  return undefined;
-}
-
-/** The fields of one bar to check on each row, and the names they go by. */
+/** The fields of one bar to check on each row, and which bar it is. */
 export interface BarSpec {
-  readonly open: PriceField;
-  readonly high: PriceField;
-  readonly low: PriceField;
-  readonly close: PriceField;
-  readonly names: BarNames;
+  readonly fields: Readonly<Record<BarPart, PriceField>>;
+  readonly kind: BarKind;
 }
 
 /** A BarSpec's columns (any may be absent). */
@@ -63,10 +30,29 @@ export interface BarColumns {
   readonly high: Float64Array | undefined;
   readonly low: Float64Array | undefined;
   readonly close: Float64Array | undefined;
-  readonly names: BarNames;
-  /** The traded bar of a file with Close and AdjClose: AdjClose, the close of a ticker whose Close is empty (checked as OHL_BESIDE_ADJ_CLOSE). */
+  readonly spec: BarSpec;
+  /** The traded bar of a file with Close and AdjClose: AdjClose, the close of a ticker whose Close is empty (checked as BESIDE_ADJ_CLOSE). */
   readonly closeWhenEmpty: Float64Array | undefined;
 }
+
+/** What is wrong with one row's bar: the price `part` is `relation` the `bound` (e.g. close above high). */
+export interface BarProblem {
+  readonly part: BarPart;
+  readonly relation: 'above' | 'below';
+  readonly bound: BarPart;
+  /** The bar checked (a traded bar whose Close is empty is checked as BESIDE_ADJ_CLOSE). */
+  readonly spec: BarSpec;
+}
+
+/** How a message names a field (the header's own column name) and shows its cell on the row (as the file has it). */
+export interface BarWording {
+  name(field: PriceField): string;
+  cell(field: PriceField): string;
+}
+
+const TRADED: BarSpec = { fields: { open: 'open', high: 'high', low: 'low', close: 'close' }, kind: 'traded' };
+const BESIDE_ADJ_CLOSE: BarSpec = { fields: { ...TRADED.fields, close: 'adjClose' }, kind: 'besideAdjClose' };
+const ADJUSTED: BarSpec = { fields: { open: 'adjOpen', high: 'adjHigh', low: 'adjLow', close: 'adjClose' }, kind: 'adjusted' };
 
 type Columns = Readonly<Partial<Record<PriceField, Float64Array>>>;
 
@@ -76,14 +62,33 @@ type Columns = Readonly<Partial<Record<PriceField, Float64Array>>>;
  */
 export function barsToCheck(has: Columns): BarSpec[] {
   const specs: BarSpec[] = [];
-  if (has.high || has.low) specs.push({ open: 'open', high: 'high', low: 'low', close: has.close ? 'close' : 'adjClose', names: has.close ? TRADED_BAR : OHL_BESIDE_ADJ_CLOSE });
-  if (has.adjHigh || has.adjLow) specs.push({ open: 'adjOpen', high: 'adjHigh', low: 'adjLow', close: 'adjClose', names: ADJUSTED_BAR });
+  if (has.high || has.low) specs.push(has.close ? TRADED : BESIDE_ADJ_CLOSE);
+  if (has.adjHigh || has.adjLow) specs.push(ADJUSTED);
   return specs;
 }
 
 /** The specs' columns, bound again each time the columns grow. */
 export function bindBars(specs: readonly BarSpec[], f: Columns): BarColumns[] {
-  return specs.map((spec) => ({ open: f[spec.open], high: f[spec.high], low: f[spec.low], close: f[spec.close], names: spec.names, closeWhenEmpty: spec.close === 'close' ? f.adjClose : undefined }));
+  return specs.map((spec) => ({
+    open: f[spec.fields.open],
+    high: f[spec.fields.high],
+    low: f[spec.fields.low],
+    close: f[spec.fields.close],
+    spec,
+    closeWhenEmpty: spec.fields.close === 'close' ? f.adjClose : undefined,
+  }));
+}
+
+type Crossing = Omit<BarProblem, 'spec'>;
+
+/** Which price of one bar crosses which bound (NaN where absent), or undefined when none does. */
+function barCrossing(open: number, high: number, low: number, close: number): Crossing | undefined {
+  if (high < low) return { part: 'high', relation: 'below', bound: 'low' };
+  if (close > high) return { part: 'close', relation: 'above', bound: 'high' };
+  if (close < low) return { part: 'close', relation: 'below', bound: 'low' };
+  if (open > high) return { part: 'open', relation: 'above', bound: 'high' };
+  if (open < low) return { part: 'open', relation: 'below', bound: 'low' };
+  return undefined;
 }
 
 /** What is wrong with the bar on `row` of these columns, or undefined (the row parser names its date). */
@@ -92,10 +97,29 @@ export function barProblemOnRow(bar: BarColumns, row: number): BarProblem | unde
   const high = bar.high === undefined ? NaN : bar.high[row];
   const low = bar.low === undefined ? NaN : bar.low[row];
   let close = bar.close === undefined ? NaN : bar.close[row];
-  let names = bar.names;
+  let spec = bar.spec;
   if (close !== close && bar.closeWhenEmpty !== undefined) {
     close = bar.closeWhenEmpty[row];
-    names = OHL_BESIDE_ADJ_CLOSE;
+    spec = BESIDE_ADJ_CLOSE;
   }
-  return barProblem(open, high, low, close, names);
+  const crossing = barCrossing(open, high, low, close);
+  return crossing === undefined ? undefined : { ...crossing, spec };
+}
+
+/** "Adj Close 150 is above High 101": the problem in the file's own names and cells. */
+export function barProblemText(problem: BarProblem, wording: BarWording): string {
+  const { fields } = problem.spec;
+  const shown = (part: BarPart): string => `${wording.name(fields[part])} ${wording.cell(fields[part])}`;
+  return `${shown(problem.part)} is ${problem.relation} ${shown(problem.bound)}`;
+}
+
+/**
+ * The fix for one bad bar: correct it or remove the row (a vendor's adjusted bar: its adjusted
+ * prices disagree with each other). Open/High/Low around AdjClose off on more rows than one are
+ * worded by adjCloseBasis.ts instead.
+ */
+export function barFix(spec: BarSpec, wording: Pick<BarWording, 'name'>): string {
+  const name = (part: BarPart): string => wording.name(spec.fields[part]);
+  const rule = `a bar's ${name('open')} and ${name('close')} lie within [${name('low')}, ${name('high')}]`;
+  return spec.kind === 'adjusted' ? `${rule} (the vendor's adjusted prices disagree with each other); correct the row or remove it` : `${rule}; correct the bar or remove the row`;
 }

@@ -13,7 +13,7 @@ export interface TickerColumns {
   readonly file: string;
   readonly long: boolean;
   readonly columns: PriceColumns;
-  /** Per field position: its name in messages. */
+  /** Per field position: the header's own name (messages about a row use it). */
   readonly columnNames: readonly string[];
   readonly tickers: readonly string[];
   /** Rows stored. */
@@ -78,6 +78,7 @@ export function emptyPriceError(rows: TickerColumns, field: number, line: number
   const ticker = rows.tickers[id];
   const of = rows.long ? ` of ${ticker}` : '';
   const isClose = rows.columns.roles[field] === 'close';
-  const absent = !isClose ? ` (or leave ${column} empty on every row${of} when it is not known)` : rows.fields.adjClose ? ` (or leave Close empty on every row${of}: Adj Close is then the price)` : '';
+  const adjClose = rows.columnNames[rows.columns.roles.indexOf('adjClose')];
+  const absent = !isClose ? ` (or leave ${column} empty on every row${of} when it is not known)` : rows.fields.adjClose ? ` (or leave ${column} empty on every row${of}: ${adjClose} is then the price)` : '';
   return new DataError(rows.file, line, `${column} is empty${rows.long ? ` for ${ticker}` : ''}`, `fill in the price or remove the row${absent}`);
 }

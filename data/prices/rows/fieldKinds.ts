@@ -1,5 +1,5 @@
 // What each header column is to the row scanner (priceRows.ts): one small integer kind per role,
-// so the per-row dispatch stays monomorphic, and each price field's name in messages.
+// so the per-row dispatch stays monomorphic, and each price field's usual name.
 
 import type { PriceField, Role } from '../priceColumns.ts';
 
@@ -33,7 +33,7 @@ const KIND_OF_ROLE: Readonly<Record<Role, number>> = {
   period: BAR_PERIOD,
 };
 
-/** Each field's name in messages. */
+/** Each field's name where no header names it (notes about a file; a row's messages use the header's own names). */
 export const COLUMN_NAME: Readonly<Record<PriceField, string>> = {
   open: 'Open',
   high: 'High',
@@ -54,10 +54,6 @@ type Roles = readonly (Role | null)[];
 
 /** Each header column's kind (IGNORED where it has no role). */
 export const fieldKinds = (roles: Roles): number[] => roles.map((role) => (role === null ? IGNORED : KIND_OF_ROLE[role]));
-
-/** Each header column's name in messages: a value column's field name, else the header's own. */
-export const fieldNames = (roles: Roles, header: readonly string[]): string[] =>
-  roles.map((role, k) => (role === null || KIND_OF_ROLE[role] <= DATE || KIND_OF_ROLE[role] === BAR_PERIOD ? header[k] : COLUMN_NAME[role as PriceField]));
 
 /** The fields of the columns read into a typed column (prices, volumes, events), in header order. */
 export const valueFields = (roles: Roles): PriceField[] =>

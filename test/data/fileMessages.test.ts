@@ -1,0 +1,70 @@
+// One-line refusals about a row that a user can act on, through the loader on real files: a row's
+// message names the header's own columns and its cells as the file has them; Adj Close outside
+// Open/High/Low's range is judged on the file; a second header line is said to be one. Every
+// expected message is written out by hand.
+
+import { describe, expect, it } from 'vitest';
+import { csv, refusal, tempDir, writeFile } from './fixtures.ts';
+
+describe('Adj Close beside High/Low and no Close, judged on the file', () => {
+  const file = (closes: number[]) => writeFile(tempDir(), 'AAA.csv', csv('Date,High,Low,Adj Close', ...closes.map((c, k) => `2024-01-0${k + 2},101,99,${c}`)));
+
+  it('one bad row (line 4 of 4 rows): a bad bar, not a basis', async () => {
+    const f = file([100, 100, 150, 100]);
+    expect(await refusal(f)).toBe(`${f}:4: Adj Close 150 is above High 101 on 2024-01-04 (the only row of 4 where Adj Close is outside [Low, High]) — a bar's Open and Adj Close lie within [Low, High]; correct the bar or remove the row`);
+  });
+
+  it('every row below Low: the columns are on two bases', async () => {
+    const f = file([90, 90, 90, 90]);
+    expect(await refusal(f)).toBe(
+      `${f}:2: Adj Close 90 is below Low 99 on 2024-01-02 (Adj Close is outside [Low, High] on 4 of 4 rows) — High/Low must be on Adj Close's basis: add the raw Close column, or remove High/Low (if they are on its basis, correct those rows)`,
+    );
+  });
+
+  it('a problem of another kind further down is named first', async () => {
+    const f = writeFile(tempDir(), 'AAA.csv', csv('Date,High,Low,Adj Close', '2024-01-02,101,99,150', '2024-01-03,101,99,100', '2024-01-03,101,99,100'));
+    expect(await refusal(f)).toMatch(/AAA\.csv:4: duplicate date 2024-01-03/);
+  });
+});
+
+describe("a row's message names the header's own columns", () => {
+  const norgate = (rows: string[]) => writeFile(tempDir(), 'AAA.csv', csv('Date,Open,High,Low,Close,Volume,Unadjusted Close', ...rows));
+  const day = (d: number, bar: string) => `2024-01-0${d},${bar}`;
+
+  it("Norgate: its Close is the adjusted close, Unadjusted Close the traded one — each by the file's name", async () => {
+    const spike = norgate([day(2, '100,101,99,100,1000,100'), day(3, '100,101,99,100,1000,100'), day(4, '100,101,99,100,1000,150'), day(5, '100,101,99,100,1000,100')]);
+    expect(await refusal(spike)).toBe(
+      `${spike}:4: Unadjusted Close 150 and Close 100 on 2024-01-04: their ratio is ×0.6667 that of the rows before and after (a bad print in one of them, not a dividend or split) — correct the price or remove the row`,
+    );
+    const bad = norgate([day(2, '100,101,99,100,1000,100'), day(3, '100,101,99,150,1000,100')]);
+    expect(await refusal(bad)).toBe(`${bad}:3: Close 150 is above High 101 on 2024-01-03 — a bar's Open and Close lie within [Low, High] (the vendor's adjusted prices disagree with each other); correct the row or remove it`);
+  });
+
+  it('a long file with a symbol column: its empty ticker is named as the header names it', async () => {
+    const f = writeFile(tempDir(), 'prices.csv', csv('symbol,date,close', 'AAA,2024-01-02,10', ',2024-01-03,11'));
+    expect(await refusal(f)).toBe(`${f}:3: symbol is empty — every row of a long-format file names its ticker`);
+  });
+
+  it('decimal commas: the cell as the file has it (150,5), not the number read from it', async () => {
+    const f = writeFile(tempDir(), 'AAA.csv', csv('Date;Open;High;Low;Close;Adj Close;Volume', '2024-01-02;100;101;99;100;99;1000', '2024-01-03;100;101;99;150,5;99;1000'));
+    expect(await refusal(f)).toBe(`${f}:3: Close 150,5 is above High 101 on 2024-01-03 — a bar's Open and Close lie within [Low, High]; correct the bar or remove the row`);
+  });
+});
+
+describe('a second header line (two files joined)', () => {
+  it.each([
+    ['comma (byte scanner)', ','],
+    ['semicolon (csv-parse)', ';'],
+    ['quoted (csv-parse)', '","'],
+  ])('%s: said as such at its line', async (_, separator) => {
+    const line = (fields: string[]) => (separator === '","' ? `"${fields.join(separator)}"` : fields.join(separator));
+    const header = line(['Date', 'Open', 'Close', 'Volume']);
+    const f = writeFile(tempDir(), 'X.csv', csv(header, line(['2024-01-02', '10', '10', '100']), header, line(['2024-01-03', '10', '10', '100'])));
+    expect(await refusal(f)).toBe(`${f}:3: a second header line (it repeats line 1), as when two files are joined into one — remove this line`);
+  });
+
+  it('a long file, whose ticker column comes first', async () => {
+    const f = writeFile(tempDir(), 'prices.csv', csv('Ticker,Date,Close', 'AAA,2024-01-02,10', 'ticker,date,close', 'AAA,2024-01-03,11'));
+    expect(await refusal(f)).toBe(`${f}:3: a second header line (it repeats line 1), as when two files are joined into one — remove this line`);
+  });
+});

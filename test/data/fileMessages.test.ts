@@ -4,6 +4,7 @@
 // expected message is written out by hand.
 
 import { describe, expect, it } from 'vitest';
+import { loadMarket } from '../../data/load.ts';
 import { csv, refusal, tempDir, writeFile } from './fixtures.ts';
 
 describe('Adj Close beside High/Low and no Close, judged on the file', () => {
@@ -66,5 +67,19 @@ describe('a second header line (two files joined)', () => {
   it('a long file, whose ticker column comes first', async () => {
     const f = writeFile(tempDir(), 'prices.csv', csv('Ticker,Date,Close', 'AAA,2024-01-02,10', 'ticker,date,close', 'AAA,2024-01-03,11'));
     expect(await refusal(f)).toBe(`${f}:3: a second header line (it repeats line 1), as when two files are joined into one — remove this line`);
+  });
+});
+
+describe('a bar scaled by a vendor (yfinance auto_adjust) is one binary digit off its own close: not a bad bar', () => {
+  // Real SHY 2002-11-07 as yfinance auto_adjust prints it: High = raw High × (Adj Close / Close) = 57.68745799999999, Close 57.687458.
+  const header = 'Date,Open,High,Low,Close,Volume,Dividends,Stock Splits';
+  it('loads', async () => {
+    const f = writeFile(tempDir(), 'SHY.csv', csv(header, '2002-11-06,57.63111059619218,57.73674087813464,57.60294782592428,57.659279,176100,0.0,0.0', '2002-11-07,57.67337696437585,57.68745799999999,57.631121182036246,57.687458,39900,0.0,0.0'));
+    const market = await loadMarket(f, { cacheDir: false });
+    expect(market.close[1]).toBe(57.687458);
+  });
+  it('a close a hundredth of a cent above its high is still refused', async () => {
+    const f = writeFile(tempDir(), 'SHY.csv', csv(header, '2002-11-07,57.67,57.6874,57.63,57.6875,39900,0.0,0.0'));
+    expect(await refusal(f)).toMatch(/SHY\.csv:2: Close 57\.6875 is above High 57\.6874 on 2002-11-07/);
   });
 });

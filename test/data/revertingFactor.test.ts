@@ -65,6 +65,16 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     );
   });
 
+  it('a Close misprinted by under 1% for one row (123.79 → 122.60, inside its bar; AdjClose as printed) is refused, not a $1.19 dividend', () => {
+    // Ratio 55.3689/123.72 = 0.447534 before and 56.0626/125.27 = 0.447534 after; 55.4002/122.6 = 0.451878 on the bad row: a 0.96% step and back.
+    expect(() => parse('IJR.csv', ['Date,Close,Adj Close', '2016-08-31,123.72,55.3689', '2016-09-01,122.6,55.4002', '2016-09-02,125.27,56.0626', '2016-09-06,125.5,56.1655'])).toThrow(/^IJR\.csv:3: Close 122\.6 and Adj Close 55\.4002 on 2016-09-01: their ratio is ×1\.01 that of the rows before and after/);
+  });
+
+  it('a penny stock\'s 4-decimal AdjClose wobbling by its last digit (0.25% of $0.04) is rounding, not a bad print', () => {
+    // AdjClose = Close × 0.9951, printed to 4 decimals: 0.0398, 0.0399 (0.040 × 0.9951 = 0.039804 → 0.0398; the print 0.0399 is off by one unit), 0.0398.
+    expect(() => parse('PNY.csv', ['Date,Close,Adj Close', '2024-01-02,0.04,0.0398', '2024-01-03,0.04,0.0399', '2024-01-04,0.04,0.0398', '2024-01-05,0.04,0.0398'])).not.toThrow();
+  });
+
   it('a single step of 1% or more that the next row undoes is always refused at its row (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.double({ min: 0.011, max: 3, noNaN: true }), fc.boolean(), (at, size, up) => {

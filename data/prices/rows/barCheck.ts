@@ -81,13 +81,20 @@ export function bindBars(specs: readonly BarSpec[], f: Columns): BarColumns[] {
 
 type Crossing = Omit<BarProblem, 'spec'>;
 
+/** Relative float noise a bar's prices may cross their bounds by (binary64 carries ~1e-16 of a value; no printed price is this close). */
+const BAR_NOISE = 1e-12;
+
 /** Which price of one bar crosses which bound (NaN where absent), or undefined when none does. */
 function barCrossing(open: number, high: number, low: number, close: number): Crossing | undefined {
-  if (high < low) return { part: 'high', relation: 'below', bound: 'low' };
-  if (close > high) return { part: 'close', relation: 'above', bound: 'high' };
-  if (close < low) return { part: 'close', relation: 'below', bound: 'low' };
-  if (open > high) return { part: 'open', relation: 'above', bound: 'high' };
-  if (open < low) return { part: 'open', relation: 'below', bound: 'low' };
+  // Bounds widened by float noise: a vendor that scales a whole bar by AdjClose / Close (yfinance
+  // auto_adjust, Tiingo's adjusted bar) leaves High = Close × r one binary digit off Close × r.
+  const top = high + BAR_NOISE * Math.abs(high);
+  const bottom = low - BAR_NOISE * Math.abs(low);
+  if (high < bottom) return { part: 'high', relation: 'below', bound: 'low' };
+  if (close > top) return { part: 'close', relation: 'above', bound: 'high' };
+  if (close < bottom) return { part: 'close', relation: 'below', bound: 'low' };
+  if (open > top) return { part: 'open', relation: 'above', bound: 'high' };
+  if (open < bottom) return { part: 'open', relation: 'below', bound: 'low' };
   return undefined;
 }
 

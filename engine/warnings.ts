@@ -421,7 +421,7 @@ function runScope(r: RunRecordings): RunScope {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with/;
+const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with|the size of a split/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */

@@ -188,6 +188,28 @@ export function movedLikeSplit(r: number, ratio: number): boolean {
   return Math.abs(Math.log(r * ratio)) < Math.abs(Math.log(r));
 }
 
+/** A one-session move this close to a round split ratio (in ratio terms) looks like one (splitSizedMoves). */
+const SPLIT_LIKE_TOLERANCE = 0.03;
+/** … and at least this far from no move: a halving, a doubling, a third … (3:2's ×0.667 is a crash as often as a split). */
+const SPLIT_LIKE_MIN = 1.9;
+
+/**
+ * One-session moves of a Close that states no corporate actions (no AdjClose, no split column)
+ * that look like a split: Close_{r-1} / Close_r within 3 % of a round ratio of 2:1 or more, or
+ * 1:2 or more in reverse (×0.495 is 2.02:1). Such a file cannot tell a split from a crash, so a
+ * run would book a split as a price move; these are listed for the user to check. value = the move Close_r / Close_{r-1}.
+ */
+export function splitSizedMoves(days: Int32Array, close: Float64Array): DatedValue[] {
+  const moves: DatedValue[] = [];
+  for (let r = 1; r < close.length; r++) {
+    const q = close[r - 1] / close[r];
+    if (!(q >= SPLIT_LIKE_MIN || q <= 1 / SPLIT_LIKE_MIN)) continue;
+    const ratio = nearestSplitRatio(q);
+    if (Math.abs(q / ratio - 1) <= SPLIT_LIKE_TOLERANCE) moves.push({ day: days[r], value: 1 / q });
+  }
+  return moves;
+}
+
 /**
  * Record a split by `ratio` on `day` when the price change r = Close_s / Close_{s-1} moved like
  * it (movedLikeSplit), listing the move left beyond it (moveBeyondSplit); false when it did not.

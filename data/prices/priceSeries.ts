@@ -18,7 +18,7 @@
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
-import { deriveCorporateActions, roundSplitRatio, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
+import { deriveCorporateActions, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, PriceKind } from '../market.ts';
@@ -115,6 +115,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     let splits = stated?.splits ?? [];
     if (adjClose === null || blanks === rows) {
       if (!statesCash) summary.withoutAdjClose.push(symbol);
+      if (!splitColumn) for (const m of splitSizedMoves(dates, tradedClose)) summary.unreadSplits.push(`${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(nearestSplitRatio(1 / m.value))} split)`);
     } else {
       const deferredOn = new Set(stated?.deferred.map((d) => d.appliedOn));
       const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
@@ -322,7 +323,11 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
   if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
   if (offRatio.length > 0) notes.push(`${offRatio.length} split${offRatio.length === 1 ? '' : 's'} applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company's record): ${listed(offRatio)}`);
-  if (summary.unreadSplits.length > 0) notes.push(`${summary.unreadSplits.length} AdjClose/Close steps the size of a split with no split ratio to explain them were ignored, so the traded Close — and any position's value — jumps there by that factor (check the company's record, or fix the rows): ${listed(summary.unreadSplits)}`);
+  if (summary.unreadSplits.length > 0) {
+    const what = has('adjClose') ? 'AdjClose/Close steps' : 'one-session moves of a Close that states no corporate actions (no AdjClose or split column)';
+    const read = has('adjClose') ? 'were ignored' : 'are read as price moves';
+    notes.push(`${summary.unreadSplits.length} ${what} the size of a split with no split ratio to explain them ${read}, so the traded Close — and any position's value — jumps there by that factor (check the company's record; a split needs a split column or an AdjClose): ${listed(summary.unreadSplits)}`);
+  }
   if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
   return notes;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveCorporateActions, roundSplitRatio, splitRatioForStep } from '../../data/prices/corporateActions.ts';
+import { deriveCorporateActions, roundSplitRatio, splitRatioForStep, splitSizedMoves } from '../../data/prices/corporateActions.ts';
 
 /**
  * A hand-made raw series with a known $0.50 dividend (ex-date index 3) and a 2:1 split (index 6),
@@ -285,5 +285,16 @@ describe('stated events (vendor columns) against Close vs AdjClose', () => {
     const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([100, 100, 50]), Float64Array.from([50, 50, 50]), { splits: none, dividends: null });
     expect([actions.splits, actions.dividends]).toEqual([[], []]);
     expect(actions.disagreements).toEqual([{ day: 3, kind: 'split', value: 2, stated: NaN }]);
+  });
+});
+
+describe('splitSizedMoves: a Close that states no corporate actions, moving by a split\'s size in one session', () => {
+  const days = Int32Array.from({ length: 5 }, (_, k) => 19_000 + k);
+  it('lists a halving (×0.4952, 2.02:1 is 1 % from 2:1) and a ×10 (1:10), not a 40 % fall or a ×1.5', () => {
+    const close = Float64Array.from([126.28, 62.53, 37.5, 56.25, 562.5]);
+    expect(splitSizedMoves(days, close).map((m) => [m.day, Number(m.value.toFixed(4))])).toEqual([
+      [days[1], 0.4952],
+      [days[4], 10],
+    ]);
   });
 });

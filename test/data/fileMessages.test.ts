@@ -83,3 +83,13 @@ describe('a bar scaled by a vendor (yfinance auto_adjust) is one binary digit of
     expect(await refusal(f)).toMatch(/SHY\.csv:2: Close 57\.6875 is above High 57\.6874 on 2002-11-07/);
   });
 });
+
+describe('a Close-only file whose price halves in one session', () => {
+  it('says the move is the size of a split no column states (a run books it as a loss)', async () => {
+    const f = writeFile(tempDir(), 'IJR.csv', csv('Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_VOLUME', '2017-01-18,126.1,126.5,125.8,126.28,1000', '2017-01-19,62.9,63.1,62.3,62.53,2000', '2017-01-20,62.6,63.0,62.4,62.8,2000'));
+    const market = await loadMarket(f, { cacheDir: false });
+    expect(market.sources[0].notes).toContain(
+      '1 one-session moves of a Close that states no corporate actions (no AdjClose or split column) the size of a split with no split ratio to explain them are read as price moves, so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): IJR 2017-01-19 (×0.4952, like a 2:1 split)',
+    );
+  });
+});

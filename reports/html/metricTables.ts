@@ -77,6 +77,17 @@ function rowLabel(name: string, columns: readonly MetricColumn[], periods: reado
   return [first, ...[...others].map(([label, of]) => `${of.join(', ')}: ${label}`)].join(' · ');
 }
 
+/**
+ * A per-period row that every column labels as another row — a monthly run's best day is its
+ * "Best month", an annual run's its "Best year" — duplicates the calendar row of that name, which
+ * holds the figure; the table shows it once.
+ */
+function relabelledTwin(name: string, names: readonly string[], periods: readonly number[]): boolean {
+  const labels = periods.map((p) => metricLabel(name, p));
+  if (labels.some((label) => label === metricInfo(name).label)) return false;
+  return names.some((other) => other !== name && labels.every((label, k) => label === metricLabel(other, periods[k])));
+}
+
 /** Index of the best value in a row, or −1 (no direction, fewer than two values, or a tie for first as shown). */
 function bestIndex(name: string, values: readonly (MetricFigure | undefined)[], periodsPerYear: number): number {
   const direction = betterDirection(name);
@@ -112,7 +123,7 @@ export function metricsTable(columns: readonly MetricColumn[], mode: DeltaMode, 
   const width = columns.length + 1 + (difference ? 1 : 0);
   const rows: string[] = [];
   for (const group of METRIC_GROUPS) {
-    const inGroup = names.filter((n) => metricInfo(n).group === group).sort((a, b) => metricRank(a) - metricRank(b));
+    const inGroup = names.filter((n) => metricInfo(n).group === group && !relabelledTwin(n, names, periods)).sort((a, b) => metricRank(a) - metricRank(b));
     if (inGroup.length === 0) continue;
     rows.push(`<tr class="group"><th colspan="${width}" scope="colgroup">${group}</th></tr>`);
     for (const name of inGroup) {

@@ -1,4 +1,5 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
+import { medianGap } from '../../data/dates.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
@@ -85,10 +86,11 @@ function calendarMetrics(input: MetricsInput, P: number): Metric[] {
   const { dates, returns: r, startDay } = input;
   const names = ['cagr_calendar', 'best_month', 'worst_month', 'best_year', 'worst_year', ...TRAILING_NAMES];
   if (dates === undefined) return names.map((name) => unavailable(name, 0, 'dates not given'));
+  const gap = medianGap(Array.from(dates));
   return [
     cagrCalendar(dates, r, startDay),
-    ...bestWorstPeriods(periodReturns(dates, r, 'month'), 'month'),
-    ...bestWorstPeriods(periodReturns(dates, r, 'year'), 'year'),
+    ...bestWorstPeriods(periodReturns(dates, r, 'month'), 'month', gap),
+    ...bestWorstPeriods(periodReturns(dates, r, 'year'), 'year', gap),
     ...trailingReturns(dates, r, P, startDay),
   ];
 }

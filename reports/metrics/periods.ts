@@ -1,6 +1,6 @@
 // Calendar period returns and trailing returns (METRICS.md "Returns": period returns, best/worst).
 // `dates[i]` is the epoch day of the session that earned r[i]; dates ascend.
-import { dayParts, epochDay, medianGap } from '../../data/dates.ts';
+import { dayParts, epochDay, isoDay, medianGap } from '../../data/dates.ts';
 import { INSUFFICIENT, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
 import type { Series } from './stats.ts';
@@ -71,9 +71,21 @@ export function levelChange(levels: ArrayLike<number | null>, from: number, to: 
   return a === null || b === null || end === null || Number.isNaN(end) ? null : b / a - 1;
 }
 
-/** best_month / worst_month (or best_year / worst_year) over the calendar periods. */
-export function bestWorstPeriods(periods: readonly PeriodReturn[], kind: 'month' | 'year'): [best: Metric, worst: Metric] {
+/** The longest calendar month and year, in days. */
+const LONGEST = { month: 31, year: 366 } as const;
+
+/**
+ * best_month / worst_month (or best_year / worst_year) over the calendar periods. `gap` is the
+ * median gap of the dates in days: where it is longer than the period (quarterly dates for
+ * months) a period holds at most one return, which spans more than the period, so both are
+ * refused rather than report a quarter's return as a month's.
+ */
+export function bestWorstPeriods(periods: readonly PeriodReturn[], kind: 'month' | 'year', gap: number): [best: Metric, worst: Metric] {
   const k = periods.length;
+  if (gap > LONGEST[kind]) {
+    const note = `dates spaced more than a ${kind} apart (median gap ${gap} days)`;
+    return [unavailable(`best_${kind}`, k, note), unavailable(`worst_${kind}`, k, note)];
+  }
   if (k < 1) return [unavailable(`best_${kind}`, 0), unavailable(`worst_${kind}`, 0)];
   let hi = -Infinity;
   let lo = Infinity;
@@ -95,15 +107,15 @@ function monthsBefore(day: number, months: number): number {
 }
 
 /**
- * Trailing windows: name, anchor date (see trailingReturns for the base session it gives),
- * annualized, and months back (0: MTD and YTD, anchored on the previous month / year end).
+ * Trailing windows: name, anchor date (see trailingReturns for the base it gives) and whether
+ * the figure is annualized. MTD and YTD are anchored on the previous month / year end.
  */
-function trailingAnchors(last: number): { name: string; anchor: number; annualized: boolean; months: number }[] {
+function trailingAnchors(last: number): { name: string; anchor: number; annualized: boolean }[] {
   const { year, month } = dayParts(last);
-  const back = (name: string, months: number, annualized = false) => ({ name, anchor: monthsBefore(last, months), annualized, months });
+  const back = (name: string, months: number, annualized = false) => ({ name, anchor: monthsBefore(last, months), annualized });
   return [
-    { name: 'mtd', anchor: epochDay(year, month, 1) - 1, annualized: false, months: 0 },
-    { name: 'ytd', anchor: epochDay(year, 1, 1) - 1, annualized: false, months: 0 },
+    { name: 'mtd', anchor: epochDay(year, month, 1) - 1, annualized: false },
+    { name: 'ytd', anchor: epochDay(year, 1, 1) - 1, annualized: false },
     back('return_3m', 3),
     back('return_6m', 6),
     back('return_1y', 12),
@@ -117,37 +129,75 @@ function trailingAnchors(last: number): { name: string; anchor: number; annualiz
 export const TRAILING_NAMES: readonly string[] = trailingAnchors(0).map((w) => w.name);
 
 /**
- * MTD, YTD, 3M, 6M, 1Y and annualized 3Y/5Y/10Y returns, measured back from the last session:
- * NAV_last / NAV_base − 1, i.e. the returns dated after the base session. MTD and YTD: the base is
- * the last session on or before the end of the previous month / year. The k-month windows: the
- * base is the session nearest the same calendar day k months earlier, ties to the earlier — the
- * last session on or before that anchor + ⌊g/2⌋ days, g the median gap between the dates. On
- * daily data (g = 1) that is the last session on or before the anchor; on period-end data it is
- * the period end k months back even when its day of the month differs (a quarter ending Fri
- * 2022-12-30 is one year before Fri 2023-12-29, not the one ending 2022-09-30; weekly 1Y = 52
- * weeks), so a window spans k · P/12 whole periods where none is missing. The 3Y+ figures are
- * annualized like annual_return, (Π)^(P/n_window) − 1. A window reaching back before the data is
- * "insufficient data": the base session must be known, either a dated session or `startDay` (the
- * epoch day of NAV_0, the session before r[0]); so is a window shorter than the dates' spacing
- * (3M of annual data).
+ * Days a month-end anchor's value may lie before it on a weekday calendar without the window
+ * being mis-measured: a Sunday's value is Friday's close, Thursday's when Friday is a holiday.
+ */
+const WEEKEND_DAYS = 3;
+
+interface WindowBase {
+  /** Index into the value days (NAV_0's day first when known, then each return's day). */
+  index: number;
+  /** Said with the figure when the base is not the value nearest the anchor. */
+  note?: string;
+}
+
+/**
+ * The value a trailing window starts from: the one nearest its anchor, ties to the earlier, a
+ * value after the anchor only within `slack` days (none on daily data, where a non-session
+ * anchor's value is the close before it). When every value lies after the anchor, the first one
+ * serves if it lies within a weekend and holiday (WEEKEND_DAYS) after it: only the return into
+ * the first value is missing, and the note says so. Undefined when the window reaches past the
+ * data. `values` ascend.
+ */
+function windowBase(values: readonly number[], anchor: number, slack: number): WindowBase | undefined {
+  let after = 0;
+  while (after < values.length && values[after] <= anchor) after++;
+  const later = after < values.length && values[after] - anchor <= slack;
+  if (after > 0) return later && values[after] - anchor < anchor - values[after - 1] ? { index: after } : { index: after - 1 };
+  if (later) return { index: 0 };
+  const gap = values.length > 0 ? values[0] - anchor : Infinity;
+  if (gap > WEEKEND_DAYS) return undefined;
+  return { index: 0, note: `from the first value, ${isoDay(values[0])}, ${gap} day${gap === 1 ? '' : 's'} after the window's start ${isoDay(anchor)}: the return into it is not in the data` };
+}
+
+/**
+ * MTD, YTD, 3M, 6M, 1Y and annualized 3Y/5Y/10Y returns, measured back from the last session
+ * (METRICS.md "period returns … all from the last session backwards"): NAV_last / NAV_base − 1,
+ * i.e. the returns dated after the base. Every window follows one rule. Its anchor is a calendar
+ * day — the end of the previous month (MTD) or year (YTD), or the same day k months before the
+ * last session, clamped to a shorter month's end — and its base is the value nearest the anchor
+ * at the data's resolution (windowBase: ties and daily data take the value on or before the
+ * anchor; a later one within ⌊g/2⌋ days, g the median gap of the dates). On daily data that is the
+ * last session on or before the anchor; on period-end data the period end nearest it even when
+ * its day of the month differs (a quarter ending Fri 2022-12-30 is one year before Fri
+ * 2023-12-29, weekly 1Y = 52 weeks; fortnightly MTD on 2024-01-19 starts 2024-01-05, 5 days after
+ * Dec 31, not 2023-12-22, 9 days before). The 3Y+ figures are annualized like annual_return,
+ * (Π)^(P/n_window) − 1.
+ * Not available, with the reason: a window reaching past the data ("insufficient data"; NAV_0's
+ * day is `startDay`, the session before r[0]); a window the dates cannot resolve ("window shorter
+ * than the spacing of the dates"): no return after its base (MTD of quarterly data), or a base
+ * more than half the window (plus a weekend) from the anchor (6M of annual data: the nearest
+ * value to Jun 30 is the Dec 31 before it).
  */
 export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, startDay?: number): Metric[] {
   const n = r.length;
   if (dates.length !== n) throw new RangeError(`dates have ${dates.length} rows but returns have ${n}`);
   if (n === 0) return trailingAnchors(0).map((w) => unavailable(w.name, 0));
-  const slack = Math.floor(medianGap(Array.from(dates)) / 2);
-  return trailingAnchors(dates[n - 1]).map(({ name, anchor, annualized, months }) => {
-    const base = months === 0 ? anchor : anchor + slack;
-    let first = n;
-    while (first > 0 && dates[first - 1] > base) first--;
+  const gap = medianGap(Array.from(dates));
+  const values = startDay === undefined ? Array.from(dates) : [startDay, ...Array.from(dates)];
+  const last = dates[n - 1];
+  return trailingAnchors(last).map(({ name, anchor, annualized }) => {
+    const base = windowBase(values, anchor, Math.floor(gap / 2));
+    if (base === undefined) return unavailable(name, n, INSUFFICIENT);
+    const first = base.index + (startDay === undefined ? 1 : 0);
     const rows = n - first;
-    const covered = first > 0 || (startDay !== undefined && startDay <= base);
-    if (!covered) return unavailable(name, rows, INSUFFICIENT);
-    if (rows === 0) return unavailable(name, 0, 'window shorter than the spacing of the dates');
+    const length = last - anchor;
+    const distance = Math.abs(values[base.index] - anchor);
+    if (rows === 0 || (distance > length / 2 + WEEKEND_DAYS && length < gap)) return unavailable(name, rows, 'window shorter than the spacing of the dates');
+    if (distance > length / 2 + WEEKEND_DAYS) return unavailable(name, rows, `no value near the window's start ${isoDay(anchor)}: the nearest is ${isoDay(values[base.index])}`);
     const g = growth(r, first, n);
-    if (!annualized) return valued(name, g - 1, rows);
+    if (!annualized) return valued(name, g - 1, rows, base.note);
     if (g < 0) return unavailable(name, rows, 'wealth went negative');
-    return valued(name, annualize(g, rows, periodsPerYear), rows);
+    return valued(name, annualize(g, rows, periodsPerYear), rows, base.note);
   });
 }
-

@@ -51,3 +51,42 @@ describe('metricsTable with columns of different periods', () => {
     expect(row(both, 'VaR 95% \\(monthly\\)')).toContain('<td>+0.68 pp</td>');
   });
 });
+
+describe('metricsTable shows a per-period figure once where its label is a calendar row\'s', () => {
+  const rows = (html: string, label: string): number => html.split(`<th scope="row">${label}</th>`).length - 1;
+  const figures = (best: number, worst: number, year: number) => [
+    { name: 'best_day', value: best, n: 12 },
+    { name: 'worst_day', value: worst, n: 12 },
+    { name: 'best_month', value: best, n: 12 },
+    { name: 'worst_month', value: worst, n: 12 },
+    { name: 'best_year', value: year, n: 1 },
+    { name: 'worst_year', value: year, n: 1 },
+  ];
+
+  it('monthly: one "Best month" and one "Worst month" row, the calendar month\'s (5.20 %, −5.00 %)', () => {
+    const sheet = metricsTable([{ label: 'M', periodsPerYear: 12, metrics: figures(0.052, -0.05, 0.2) }], 'difference');
+    expect(rows(sheet, 'Best month')).toBe(1);
+    expect(rows(sheet, 'Worst month')).toBe(1);
+    expect(rows(sheet, 'Best year')).toBe(1);
+    expect(sheet).toContain('<th scope="row">Best month</th><td title="n = 12">5.20%</td>');
+  });
+
+  it('annual: "Best year" once; quarterly: "Best quarter" and a refused "Best month" each once', () => {
+    const annual = metricsTable([{ label: 'Y', periodsPerYear: 1, metrics: figures(0.0816, -0.0307, 0.0816) }], 'difference');
+    expect(rows(annual, 'Best year')).toBe(1);
+    expect(rows(annual, 'Worst year')).toBe(1);
+    const refused = { value: null, n: 35, note: 'dates spaced more than a month apart (median gap 92 days)' };
+    const quarterly = metricsTable([{ label: 'Q', periodsPerYear: 4, metrics: [{ name: 'best_day', value: 0.0888, n: 35 }, { name: 'best_month', ...refused }] }], 'difference');
+    expect(rows(quarterly, 'Best quarter')).toBe(1);
+    expect(rows(quarterly, 'Best month')).toBe(1);
+    expect(/<th scope="row">Best month<\/th>(.*?)<\/tr>/.exec(quarterly)?.[1]).toContain('dates spaced more than a month apart');
+  });
+
+  it('a daily column beside a monthly one keeps both rows: the labels differ by column', () => {
+    const daily = { label: 'D', metrics: figures(0.03, -0.02, 0.1) };
+    const monthly = { label: 'M', periodsPerYear: 12, metrics: figures(0.052, -0.05, 0.2) };
+    const compare = metricsTable([daily, monthly], 'deltas');
+    expect(rows(compare, 'Best day · M: Best month')).toBe(1);
+    expect(rows(compare, 'Best month')).toBe(1);
+  });
+});

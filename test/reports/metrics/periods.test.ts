@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochDay } from '../../../data/dates.ts';
+import { epochDay, weekdayOf } from '../../../data/dates.ts';
 import { bestWorstPeriods, levelChange, periodReturns, trailingReturns } from '../../../reports/metrics/periods.ts';
 import type { Metric } from '../../../reports/metrics/metric.ts';
 
@@ -30,15 +31,15 @@ describe('calendar period returns', () => {
     const years = periodReturns(dates, r, 'year');
     expect(years.map((y) => y.period)).toEqual(['2023', '2024']);
     expect(years[1].value).toBeCloseTo(0.99 * 1.03 * 1.05 * 0.98 - 1, 15);
-    const [bestM, worstM] = bestWorstPeriods(periodReturns(dates, r, 'month'), 'month');
+    const [bestM, worstM] = bestWorstPeriods(periodReturns(dates, r, 'month'), 'month', 1);
     expect(bestM).toMatchObject({ name: 'best_month', n: 3 });
     expect(bestM.value).toBeCloseTo(0.0302, 14);
     expect(worstM.value).toBeCloseTo(0.0197, 14);
-    const [bestY, worstY] = bestWorstPeriods(years, 'year');
+    const [bestY, worstY] = bestWorstPeriods(years, 'year', 1);
     expect(bestY.value).toBeCloseTo(0.0492713, 14);
     expect(worstY).toMatchObject({ name: 'worst_year', n: 2 });
     expect(worstY.value).toBeCloseTo(0.0302, 14);
-    expect(bestWorstPeriods([], 'year')[0].note).toBe('insufficient data');
+    expect(bestWorstPeriods([], 'year', 1)[0].note).toBe('insufficient data');
   });
 });
 
@@ -133,6 +134,121 @@ describe('trailing returns on period-end data: the base is the period end k mont
     expect(get(t, 'return_3m')).toMatchObject({ value: null, n: 0 });
     expect(get(t, 'return_1y')).toMatchObject({ n: 1 });
     expect(get(t, 'return_1y').value).toBeCloseTo(0.1, 15);
+  });
+});
+
+describe('trailing windows on data coarser than the window: refused, not another period\'s return', () => {
+  const refused = { value: null, note: 'window shorter than the spacing of the dates' };
+
+  it('quarter ends 2023 from 2022-12-31, +1 %, +2 %, +3 %, +5 %: MTD refused; 3M 5 %, 6M 8.15 %, YTD = 1Y 11.41613 %', () => {
+    const d = [epochDay(2023, 3, 31), epochDay(2023, 6, 30), epochDay(2023, 9, 30), epochDay(2023, 12, 31)];
+    const t = trailingReturns(d, [0.01, 0.02, 0.03, 0.05], 4, epochDay(2022, 12, 31));
+    expect(get(t, 'mtd')).toMatchObject({ ...refused, n: 0 });
+    expect(get(t, 'return_3m')).toMatchObject({ n: 1 });
+    expect(get(t, 'return_3m').value).toBeCloseTo(0.05, 15);
+    expect(get(t, 'return_6m').value).toBeCloseTo(0.0815, 15);
+    expect(get(t, 'ytd')).toMatchObject({ n: 4 });
+    expect(get(t, 'ytd').value).toBeCloseTo(0.1141613, 15);
+    expect(get(t, 'return_1y').value).toBeCloseTo(0.1141613, 15);
+  });
+
+  it('year ends (Fri 2021-12-31, Fri 2022-12-30, Fri 2023-12-29): MTD, 3M and 6M refused; YTD and 1Y the 2023 year, 5 %', () => {
+    const d = [epochDay(2021, 12, 31), epochDay(2022, 12, 30), epochDay(2023, 12, 29)];
+    const t = trailingReturns(d, [0.1, -0.2, 0.05], 1, epochDay(2020, 12, 31));
+    for (const name of ['mtd', 'return_3m', 'return_6m']) expect(get(t, name)).toMatchObject(refused);
+    // 6M anchors on 2023-06-29: the nearest value is 2022-12-30, 181 days before, in a 183-day window.
+    expect(get(t, 'return_6m').n).toBe(1);
+    expect(get(t, 'ytd')).toMatchObject({ n: 1 });
+    expect(get(t, 'ytd').value).toBeCloseTo(0.05, 15);
+    expect(get(t, 'return_1y').value).toBeCloseTo(0.05, 15);
+  });
+
+  it('half-year ends 2023 from 2022-12-31, +4 %, +6 %: MTD and 3M refused; 6M 6 %, YTD = 1Y 10.24 %', () => {
+    const t = trailingReturns([epochDay(2023, 6, 30), epochDay(2023, 12, 31)], [0.04, 0.06], 2, epochDay(2022, 12, 31));
+    expect(get(t, 'mtd')).toMatchObject(refused);
+    expect(get(t, 'return_3m')).toMatchObject(refused);
+    expect(get(t, 'return_6m').value).toBeCloseTo(0.06, 15);
+    expect(get(t, 'ytd').value).toBeCloseTo(0.1024, 15);
+    expect(get(t, 'return_1y').value).toBeCloseTo(0.1024, 15);
+  });
+});
+
+describe('MTD and YTD follow the k-month windows\' rule: the value nearest the anchor', () => {
+  it('fortnightly to 2024-01-19: MTD and YTD start 2024-01-05 (5 days after Dec 31), not 2023-12-22 (9 before): 4 %, was 1.03 · 1.04 − 1', () => {
+    const d = [epochDay(2023, 12, 8), epochDay(2023, 12, 22), epochDay(2024, 1, 5), epochDay(2024, 1, 19)];
+    const t = trailingReturns(d, [0.01, 0.02, 0.03, 0.04], 26, epochDay(2023, 11, 24));
+    expect(get(t, 'mtd')).toMatchObject({ n: 1 });
+    expect(get(t, 'mtd').value).toBeCloseTo(0.04, 15);
+    expect(get(t, 'ytd')).toMatchObject({ n: 1 });
+  });
+
+  it('fortnightly to 2024-01-26: Fri 2023-12-29 is 2 days before Dec 31, 2024-01-12 12 after: MTD 1.02 · 1.03 − 1', () => {
+    const d = [epochDay(2023, 12, 15), epochDay(2023, 12, 29), epochDay(2024, 1, 12), epochDay(2024, 1, 26)];
+    const t = trailingReturns(d, [0.01, 0.1, 0.02, 0.03], 26, epochDay(2023, 12, 1));
+    expect(get(t, 'mtd')).toMatchObject({ n: 2 });
+    expect(get(t, 'mtd').value).toBeCloseTo(0.0506, 15);
+  });
+
+  it('daily: MTD on Mon 2024-04-01 after Good Friday is that session\'s 3 % (the Sunday anchor\'s value is Thursday\'s close)', () => {
+    const d = [epochDay(2024, 3, 25), epochDay(2024, 3, 26), epochDay(2024, 3, 27), epochDay(2024, 3, 28), epochDay(2024, 4, 1)];
+    const t = trailingReturns(d, [0.01, 0.01, 0.01, 0.02, 0.03], 252, epochDay(2024, 3, 22));
+    expect(get(t, 'mtd')).toMatchObject({ n: 1 });
+    expect(get(t, 'mtd').value).toBeCloseTo(0.03, 15);
+  });
+
+  it('daily weekday data: MTD and YTD equal the last calendar month\'s and year\'s compounded return (property)', () => {
+    const first = epochDay(2022, 11, 1);
+    const weekdays = Array.from({ length: 600 }, (_, k) => first + k).filter((day) => weekdayOf(day) !== 0 && weekdayOf(day) !== 6);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 300, max: weekdays.length - 61 }), fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: 420, maxLength: 420 }), (skip, length, rs) => {
+        const d = weekdays.slice(skip, skip + length);
+        const r = rs.slice(0, length);
+        const t = trailingReturns(d, r, 252, weekdays[skip - 1]);
+        const month = periodReturns(d, r, 'month').at(-1)!;
+        const year = periodReturns(d, r, 'year').at(-1)!;
+        expect(get(t, 'mtd').n).toBe(month.n);
+        expect(get(t, 'mtd').value).toBeCloseTo(month.value, 12);
+        if (year.start > 0) expect(get(t, 'ytd').value).toBeCloseTo(year.value, 12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a window whose anchor falls just before the data', () => {
+  // Weekdays 2023-01-02 … 2023-12-29, +0.1 % each (260 returns).
+  const weekdays = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((day) => weekdayOf(day) !== 0 && weekdayOf(day) !== 6);
+  const d = weekdays(epochDay(2023, 1, 2), epochDay(2023, 12, 29));
+  const r = new Array<number>(d.length).fill(0.001);
+
+  it('daily from Fri 2022-12-30: 1Y (anchor Thu 2022-12-29) starts at the first value, 1.001^260 − 1, and says so', () => {
+    expect(d.length).toBe(260);
+    const t = trailingReturns(d, r, 252, epochDay(2022, 12, 30));
+    expect(get(t, 'return_1y')).toMatchObject({ n: 260, note: "from the first value, 2022-12-30, 1 day after the window's start 2022-12-29: the return into it is not in the data" });
+    expect(get(t, 'return_1y').value).toBeCloseTo(1.001 ** 260 - 1, 12);
+    expect(get(t, 'ytd').note).toBeUndefined();
+  });
+
+  it('three days (a weekend and a holiday) serve; four do not', () => {
+    // NAV_0 on Tue 2023-01-03, 3 days after the YTD anchor Sat 2022-12-31: 258 returns from Jan 4.
+    const fromTue = trailingReturns(d.slice(2), r.slice(2), 252, epochDay(2023, 1, 3));
+    expect(get(fromTue, 'ytd')).toMatchObject({ n: 258, note: "from the first value, 2023-01-03, 3 days after the window's start 2022-12-31: the return into it is not in the data" });
+    expect(get(fromTue, 'ytd').value).toBeCloseTo(1.001 ** 258 - 1, 12);
+    expect(get(trailingReturns(d.slice(3), r.slice(3), 252, epochDay(2023, 1, 4)), 'ytd')).toMatchObject({ value: null, note: 'insufficient data' });
+  });
+});
+
+describe('best / worst month on data coarser than a month', () => {
+  const quarters = [{ period: '2023-03', start: 0, end: 1, value: 0.0888, n: 1 }, { period: '2023-06', start: 1, end: 2, value: -0.0836, n: 1 }];
+
+  it('quarterly (median gap 92 days): refused with the spacing; monthly (31): valued', () => {
+    expect(bestWorstPeriods(quarters, 'month', 92)).toEqual([
+      { name: 'best_month', value: null, n: 2, note: 'dates spaced more than a month apart (median gap 92 days)' },
+      { name: 'worst_month', value: null, n: 2, note: 'dates spaced more than a month apart (median gap 92 days)' },
+    ]);
+    expect(bestWorstPeriods(quarters, 'month', 31)[0]).toEqual({ name: 'best_month', value: 0.0888, n: 2 });
+    expect(bestWorstPeriods(quarters, 'year', 365)[1]).toEqual({ name: 'worst_year', value: -0.0836, n: 2 });
+    expect(bestWorstPeriods(quarters, 'year', 730)[0].value).toBeNull();
   });
 });
 

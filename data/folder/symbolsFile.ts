@@ -5,15 +5,21 @@
 //   delisting date (YYYY-MM-DD), delisting return (a fraction ≥ -1, e.g. -0.3)   optional
 // A delisting date makes the symbol delisted after its last bar on or before that date (the
 // engine closes a position there, at the delisting return when given), and drops its bars after
-// the date (folder/delistingDates.ts), as delistings.csv does.
+// the date (folder/delistingDates.ts), as delistings.csv does. Its name may be in any case
+// (Symbols.csv), as price folders leave it out of their price files in any case.
 
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
 import { delistingReturn } from './delistings.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
+import { isSymbolsFileName } from '../prices/priceFolder.ts';
 
 export interface SymbolInfo {
+  /** The line of the file that says it (1-based). */
+  readonly line: number;
   readonly name: string;
   /** undefined: the file leaves it blank. */
   readonly assetClass: AssetClass | undefined;
@@ -49,6 +55,12 @@ const ASSET_CLASSES: Readonly<Record<string, AssetClass>> = {
   mutualfund: AssetClass.fund,
 };
 
+/** The symbols files in `dir` (none when it is not a folder), by name whatever its case, sorted. */
+export function symbolsFilesIn(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir).filter(isSymbolsFileName).sort().map((name) => join(dir, name));
+}
+
 /** Reads a symbols file: symbol → what it is. */
 export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo>; source: SourceInfo } {
   const { records, lines, contentHash } = readCsvRecords(file);
@@ -75,7 +87,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
     if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
     const delistReturn = delistingReturn(get('delistReturn'), file, lines[r]);
-    symbols.set(symbol, { name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
+    symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
   }
   const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;
   const notes = [`${symbols.size} symbols; asset class given for ${classes}`];

@@ -27,18 +27,15 @@ const counted = (n: number): string => `${n} symbol${n === 1 ? '' : 's'}`;
  */
 export function assetClassNotes(aligned: Pick<AlignedPrices, 'symbols' | 'assetClass'>, given: Uint8Array, rule: ClassRule): string[] {
   const { symbols, assetClass } = aligned;
+  const { option } = rule;
+  const overridden = option ? symbols.filter((_, i) => given[i] === 1 && assetClass[i] !== AssetClass[option]) : [];
+  const overrides = option && overridden.length > 0 ? [`symbols.csv overrides --asset-class ${option} for ${counted(overridden.length)}: ${listed(overridden)} (${option === 'fund' ? 'stock' : 'fund'})`] : [];
   const rest = symbols.filter((_, i) => given[i] === 0);
-  if (rest.length === 0) return symbols.length === 0 ? [] : ['asset class from symbols.csv for every symbol'];
+  if (rest.length === 0) return symbols.length === 0 ? [] : ['asset class from symbols.csv for every symbol', ...overrides];
   const whole = rest.length === symbols.length;
   const whom = whole ? 'every symbol' : `the ${counted(rest.length)} no symbols.csv gives one`;
   const which = whole ? '' : `: ${listed(rest)}`;
-  if (rule.option) {
-    const other = rule.option === 'fund' ? 'stock' : 'fund';
-    const overridden = symbols.filter((_, i) => given[i] === 1 && assetClass[i] !== AssetClass[rule.option!]);
-    const notes = [`asset class ${rule.option}: set for ${whom} by the assetClass option (--asset-class)${which}`];
-    if (overridden.length > 0) notes.push(`symbols.csv overrides --asset-class ${rule.option} for ${counted(overridden.length)}: ${listed(overridden)} (${other})`);
-    return notes;
-  }
+  if (option) return [`asset class ${option}: set for ${whom} by the assetClass option (--asset-class)${which}`, ...overrides];
   if (rule.byFolderName) return [`asset class fund for ${whom}: read from the folder name "${rule.byFolderName}" (fallback rule; say it with --asset-class or a symbols.csv)${which}`];
   return [`asset class stock for ${whom} (the default; say otherwise with --asset-class or a symbols.csv)${which}`];
 }

@@ -93,6 +93,12 @@ describe('the asset class notes say what was applied', () => {
     );
   });
 
+  it('--asset-class with a symbols.csv that gives every symbol a class still says which it overrode', async () => {
+    expect(await notes(folder('.', { 'symbols.csv': SYMBOLS }), 'fund')).toEqual(
+      expect.arrayContaining(['asset class from symbols.csv for every symbol', 'symbols.csv overrides --asset-class fund for 1 symbol: AAA (stock)']),
+    );
+  });
+
   it('the default covers only the symbols symbols.csv leaves without a class', async () => {
     const partly = await notes(folder('.', { 'symbols.csv': csv('symbol,asset class', 'BBB,fund') }));
     expect(partly).toContain('asset class stock for the 1 symbol no symbols.csv gives one (the default; say otherwise with --asset-class or a symbols.csv): AAA');

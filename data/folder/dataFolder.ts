@@ -4,26 +4,28 @@
 //   stocks     *.csv[.gz] in the folder or universe/ whose header is a long price layout
 //   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly
 //   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
-//   delistings delistings.csv (Ticker,LastDate,DelistReturn[,Reason])
-//   symbols    symbols.csv in the folder, etf/ (or etf/adjclose/) or universe/ (symbolsFile.ts)
+//   delistings delistings.csv in the folder or universe/ (Ticker,LastDate,DelistReturn[,Reason])
+//   symbols    symbols.csv in the folder, etf/, etf/adjclose/ or universe/ (symbolsFile.ts)
+// Both names are read in any case (Symbols.csv); what several of these files say of one symbol
+// must agree (symbolRecords.ts).
 //   synthetic  README.txt whose first line starts with SYNTHETIC (the sample writer's marker)
 // The calendar is the union of every series' sessions: funds back to 1993 and stocks from 2016
 // alike. A load selects its period from it (prices/select.ts).
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { alignSeries, type AlignedPrices } from '../prices/align.ts';
 import { splitHeader } from '../formats/dialect.ts';
-import { loadDelistings } from './delistings.ts';
 import { isFredHeader, loadRateSeries } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
-import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
+import { isSymbolsFileName, loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
 import { isLongPriceHeader } from '../prices/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
 import { readHeadText } from '../formats/text.ts';
+import { symbolsFilesIn } from './symbolsFile.ts';
 
 export interface DataFolderPlan {
   readonly root: string;
@@ -33,8 +35,9 @@ export interface DataFolderPlan {
   readonly statementFolder: string | undefined;
   readonly companies: string | undefined;
   readonly industries: string | undefined;
-  readonly delistings: string | undefined;
-  /** symbols.csv files found beside the prices. */
+  /** delistings.csv files (any case) in the folder and universe/. */
+  readonly delistings: readonly string[];
+  /** symbols.csv files (any case) in the folder, etf/, etf/adjclose/ and universe/. */
   readonly symbolFiles: readonly string[];
   readonly synthetic: boolean;
 }
@@ -44,8 +47,6 @@ const CSV = /\.csv(\.gz)?$/i;
 
 const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 const csvFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter((n) => CSV.test(n)).sort().map((n) => join(dir, n)) : []);
-const isSymbolsFile = (file: string): boolean => /(^|[\\/])symbols\.csv$/i.test(file);
-const SYMBOLS_FILE = 'symbols.csv';
 
 function isSyntheticMarked(root: string): boolean {
   const readme = join(root, 'README.txt');
@@ -58,7 +59,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   const topLevel = csvFilesIn(root);
   const universe = csvFilesIn(join(root, 'universe'));
   const heads = new Map([...topLevel, ...universe].map((f) => [f, readHeadText(f)]));
-  const longFiles = [...topLevel, ...universe].filter((f) => !isSymbolsFile(f) && isLongPriceHeader(splitHeader(heads.get(f)!)));
+  const longFiles = [...topLevel, ...universe].filter((f) => !isSymbolsFileName(basename(f)) && isLongPriceHeader(splitHeader(heads.get(f)!)));
   if (fundFolder === undefined && longFiles.length === 0) return undefined;
   const statementFolder = [root, join(root, 'universe')].find((dir) => isDir(dir) && simfinStatementFiles(dir).length > 0);
   const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
@@ -70,12 +71,12 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     statementFolder,
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),
-    delistings: find(/(^|[\\/])delistings\.csv$/),
-    symbolFiles: [root, fundFolder, join(root, 'universe')].filter((dir): dir is string => dir !== undefined).map((dir) => join(dir, SYMBOLS_FILE)).filter(existsSync),
+    delistings: [...topLevel, ...universe].filter((f) => /^delistings\.csv$/i.test(basename(f))),
+    symbolFiles: [...new Set([root, join(root, 'etf'), join(root, 'etf', 'adjclose'), join(root, 'universe')])].flatMap(symbolsFilesIn),
     synthetic: isSyntheticMarked(root),
   };
   // Price files and nothing else (no etf/, statements, rates or delistings) are a price folder.
-  const onlyPrices = fundFolder === undefined && universe.length === 0 && !statementFolder && plan.rateFiles.length === 0 && !plan.delistings && !plan.companies && !plan.synthetic;
+  const onlyPrices = fundFolder === undefined && universe.length === 0 && !statementFolder && plan.rateFiles.length === 0 && plan.delistings.length === 0 && !plan.companies && !plan.synthetic;
   return onlyPrices ? undefined : plan;
 }
 
@@ -84,7 +85,7 @@ export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const statements = plan.statementFolder ? simfinStatementFiles(plan.statementFolder).map((s) => s.file) : [];
   const funds = plan.fundFolder ? priceFilesIn(plan.fundFolder) : [];
   const readme = join(plan.root, 'README.txt');
-  const optional = [plan.companies, plan.industries, plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
+  const optional = [plan.companies, plan.industries, ...plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
   return [...funds, ...plan.longFiles, ...plan.rateFiles, ...statements, ...optional];
 }
 
@@ -98,8 +99,9 @@ export interface DataFolderParts {
   readonly industry: string[];
   readonly fundamentals: Fundamentals;
   readonly rates: Record<string, RateSeries>;
+  /** Per symbol, the return realised on delisting (NaN: unknown), as a delistings or symbols file gives it (symbolRecords.ts). */
   readonly delistReturn: Float64Array;
-  /** Delisting dates given by a delistings or symbols file (epoch days), by symbol. */
+  /** Delisting dates given by a delistings or symbols file (epoch days), by symbol (symbolRecords.ts). */
   readonly delistedOn: Map<string, number>;
 }
 
@@ -148,16 +150,5 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
   }
 
   const delistReturn = new Float64Array(N).fill(NaN);
-  const delistedOn = new Map<string, number>();
-  if (plan.delistings) {
-    const { delistings, source } = loadDelistings(plan.delistings);
-    for (const [ticker, d] of delistings) {
-      const i = indexOf.get(ticker);
-      if (i === undefined) continue;
-      delistReturn[i] = d.delistReturn;
-      delistedOn.set(ticker, d.lastDay);
-    }
-    sources.push(source);
-  }
-  return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn };
+  return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn: new Map() };
 }

@@ -8,15 +8,21 @@ import { isoDay } from '../dates.ts';
 import { eventTable, type EventTable, PRICE_COLUMNS } from '../market.ts';
 import type { AlignedPrices } from '../prices/align.ts';
 
-
-/** Indexes of a table's events that are not after their symbol's cut (`cut[i]` = last kept session, or -1: no cut). */
+/** Indexes of a table's events that are not after their symbol's cut (`cut[i]` = last kept session; -1: none kept). */
 function keptEvents(table: EventTable, cut: Int32Array): number[] {
   const kept: number[] = [];
   for (let k = 0; k < table.session.length; k++) {
     const i = table.symbol[k];
-    if (cut[i] < 0 || table.session[k] <= cut[i]) kept.push(k);
+    if (table.session[k] <= cut[i]) kept.push(k);
   }
   return kept;
+}
+
+/** True when symbol i has a bar at a session before `end`. */
+function hasBarBefore(aligned: AlignedPrices, i: number, end: number): boolean {
+  const N = aligned.symbols.length;
+  for (let t = 0; t < end; t++) if (aligned.close[t * N + i] === aligned.close[t * N + i]) return true;
+  return false;
 }
 
 const subTable = (table: EventTable, kept: readonly number[], sessions: number): EventTable =>
@@ -33,19 +39,17 @@ const subTable = (table: EventTable, kept: readonly number[], sessions: number):
 export function applyDelistingDates(aligned: AlignedPrices, delistedOn: ReadonlyMap<string, number>): string[] {
   const T = aligned.dates.length;
   const N = aligned.symbols.length;
-  const cut = new Int32Array(N).fill(-1);
+  const cut = new Int32Array(N).fill(T - 1);
   const notes: string[] = [];
   aligned.symbols.forEach((symbol, i) => {
     const day = delistedOn.get(symbol);
     if (day === undefined) return;
-    let bar = -1;
     let last = -1;
-    for (let t = 0; t < T && aligned.dates[t] <= day; t++) {
-      last = t;
-      if (aligned.close[t * N + i] === aligned.close[t * N + i]) bar = t;
-    }
-    if (bar < 0 || last === T - 1) return;
-    (aligned.delistedAfter as Int32Array)[i] = last;
+    while (last + 1 < T && aligned.dates[last + 1] <= day) last++;
+    if (last === T - 1) return;
+    // No bar on or before the date (a reused ticker, or a delisting before the calendar starts):
+    // every bar is after it, so all go. With no session on or before the date, none is its last.
+    if (last >= 0) (aligned.delistedAfter as Int32Array)[i] = last;
     let dropped = 0;
     for (let t = last + 1; t < T; t++) {
       const k = t * N + i;
@@ -57,7 +61,8 @@ export function applyDelistingDates(aligned: AlignedPrices, delistedOn: Readonly
     }
     if (dropped === 0) return;
     cut[i] = last;
-    notes.push(`${symbol}: ${dropped} bars after its delisting on ${isoDay(day)} dropped (a reused ticker?)`);
+    const none = hasBarBefore(aligned, i, last + 1) ? '' : `; none is left, so ${symbol} cannot trade`;
+    notes.push(`${symbol}: ${dropped} bars after its delisting on ${isoDay(day)} dropped (a reused ticker?)${none}`);
   });
   if (notes.length === 0) return notes;
   const writable = aligned as { -readonly [K in 'splits' | 'dividends' | 'revertingMoves']: AlignedPrices[K] };

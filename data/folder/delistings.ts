@@ -9,6 +9,8 @@ import { badDateError, parseNumber } from '../formats/fields.ts';
 import type { SourceInfo } from '../market.ts';
 
 export interface Delisting {
+  /** The line of the file that says it (1-based). */
+  readonly line: number;
   readonly lastDay: number;
   /** NaN when unknown. */
   readonly delistReturn: number;
@@ -46,7 +48,7 @@ export function loadDelistings(file: string): { delistings: Map<string, Delistin
     const lastDay = parseIsoDay(date);
     if (Number.isNaN(lastDay)) throw badDateError({ file, line: lines[k], column: header[1] }, date);
     if (delistings.has(ticker)) throw new DataError(file, lines[k], `${ticker} is listed twice`, 'one row per delisted ticker');
-    delistings.set(ticker, { lastDay, delistReturn: delistingReturn(delistReturn, file, lines[k]) });
+    delistings.set(ticker, { line: lines[k], lastDay, delistReturn: delistingReturn(delistReturn, file, lines[k]) });
   }
   return { delistings, source: { path: file, format: `delistings csv: ${header.join(',')}`, fingerprint: contentHash, notes: [`${delistings.size} delistings`] } };
 }

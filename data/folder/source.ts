@@ -3,8 +3,8 @@
 // files, one price file) and who says what a symbol is.
 
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import { isoDay } from '../dates.ts';
 import { splitHeader } from '../formats/dialect.ts';
 import { readHeadText, requireFile } from '../formats/text.ts';
@@ -17,7 +17,10 @@ import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from 
 import { snapshotEndResolver } from '../prices/snapshotEnds.ts';
 import { applyDelistingDates } from './delistingDates.ts';
 import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts, type DataFolderPlan } from './dataFolder.ts';
-import { loadSymbolsFile, type SymbolInfo } from './symbolsFile.ts';
+import { assetClassNotes, type ClassRule } from './assetClassNotes.ts';
+import { loadDelistings } from './delistings.ts';
+import { SymbolRecords } from './symbolRecords.ts';
+import { loadSymbolsFile, symbolsFilesIn } from './symbolsFile.ts';
 
 export type SourceKind =
   | { readonly kind: 'dataFolder'; readonly plan: DataFolderPlan }
@@ -31,7 +34,6 @@ export interface BuildOptions {
 }
 
 const FUND_FOLDER = /^(etf|etfs|funds)$/i;
-const SYMBOLS_FILE = 'symbols.csv';
 
 export function detectSource(path: string): SourceKind {
   let isDirectory: boolean;
@@ -48,19 +50,17 @@ export function detectSource(path: string): SourceKind {
   return { kind: isLongPriceHeader(splitHeader(readHeadText(path))) ? 'longFile' : 'symbolFile', path };
 }
 
-/** symbols.csv beside a price folder or file, if any. */
-function symbolsFileOf(source: SourceKind): string | undefined {
-  if (source.kind === 'dataFolder') return undefined;
-  const file = join(source.kind === 'priceFolder' ? source.path : dirname(source.path), SYMBOLS_FILE);
-  return existsSync(file) ? file : undefined;
+/** The symbols files a source reads: a data folder's, or those beside a price folder or file (any case: Symbols.csv). */
+function symbolsFilesOf(source: SourceKind): string[] {
+  if (source.kind === 'dataFolder') return [...source.plan.symbolFiles];
+  return symbolsFilesIn(source.kind === 'priceFolder' ? source.path : dirname(source.path));
 }
 
 /** Every file a source reads (the cache checks them all). */
 export function sourceFiles(source: SourceKind): string[] {
-  const extra = symbolsFileOf(source);
   if (source.kind === 'dataFolder') return dataFolderFiles(source.plan);
   const prices = source.kind === 'priceFolder' ? priceFilesIn(source.path) : [source.path];
-  return extra ? [...prices, extra] : prices;
+  return [...prices, ...symbolsFilesOf(source)];
 }
 
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -70,14 +70,12 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
   const snapshotEnd = snapshotEndResolver(options.snapshotEnds);
   const keep = (): boolean => true;
   let parts: DataFolderParts;
-  const classNotes: string[] = [];
+  let classRule: ClassRule | undefined;
   if (source.kind === 'dataFolder') parts = await loadDataFolder(source.plan, { keepSymbol: keep, snapshotEnd, sharedColumns: options.sharedColumns });
   else {
     const byFolderName = source.path.split(sep).find((segment) => FUND_FOLDER.test(segment));
+    classRule = { option: options.assetClass, byFolderName };
     const assetClass = options.assetClass ? AssetClass[options.assetClass] : byFolderName ? AssetClass.fund : AssetClass.stock;
-    if (options.assetClass) classNotes.push(`asset class ${options.assetClass}: set for every symbol by the assetClass option (--asset-class)`);
-    else if (byFolderName) classNotes.push(`asset class fund: read from the folder name "${byFolderName}" (fallback rule; say it with --asset-class or a symbols.csv)`);
-    else classNotes.push('asset class stock for every symbol (the default; say otherwise with --asset-class or a symbols.csv)');
     const optionsFor = (file: string, symbol: string) => ({ assetClass, snapshotEnd: snapshotEnd(file, symbol) });
     const loaded: LoadedPrices = source.kind === 'priceFolder' ? await loadPriceFolder(source.path, optionsFor, keep) : await loadPriceFile(source.path, optionsFor);
     const aligned = alignSeries(loaded.series, { consume: true, shared: options.sharedColumns });
@@ -95,36 +93,21 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
       delistedOn: new Map(),
     };
   }
-  const symbolFiles = source.kind === 'dataFolder' ? source.plan.symbolFiles : [symbolsFileOf(source)].filter((f): f is string => f !== undefined);
-  for (const file of symbolFiles) {
-    const { symbols, source: info } = loadSymbolsFile(file);
-    applySymbols(parts, symbols, info);
+  const records = new SymbolRecords(parts);
+  for (const file of source.kind === 'dataFolder' ? source.plan.delistings : []) {
+    const { delistings, source: info } = loadDelistings(file);
+    records.addDelistings(file, delistings);
     parts.sources.push(info);
   }
+  for (const file of symbolsFilesOf(source)) {
+    const { symbols, source: info } = loadSymbolsFile(file);
+    records.addSymbols(symbols, info);
+    parts.sources.push(info);
+  }
+  const classNotes = classRule ? assetClassNotes(parts.aligned, records.classGiven, classRule) : [];
   const delistingNotes = applyDelistingDates(parts.aligned, parts.delistedOn);
   const root = source.kind === 'dataFolder' ? source.plan.root : source.path;
   return { market: assemble(name, root, parts, [...classNotes, ...delistingNotes]), hashes: parts.hashes };
-}
-
-/** What symbols.csv says overrides what the folder layout implied. */
-function applySymbols(parts: DataFolderParts, symbols: ReadonlyMap<string, SymbolInfo>, info: SourceInfo): void {
-  const { aligned } = parts;
-  let classes = 0;
-  aligned.symbols.forEach((symbol, i) => {
-    const entry = symbols.get(symbol);
-    if (!entry) return;
-    if (entry.assetClass !== undefined) {
-      (aligned.assetClass as Uint8Array)[i] = entry.assetClass;
-      classes++;
-    }
-    if (entry.sector) parts.sector[i] = entry.sector;
-    if (entry.industry) parts.industry[i] = entry.industry;
-    if (!Number.isNaN(entry.delistedOn)) parts.delistedOn.set(symbol, entry.delistedOn);
-    if (!Number.isNaN(entry.delistReturn)) parts.delistReturn[i] = entry.delistReturn;
-  });
-  const unknown = [...symbols.keys()].filter((s) => !aligned.symbols.includes(s));
-  (info.notes as string[]).push(`asset class from this file for ${classes} loaded symbols`);
-  if (unknown.length > 0) (info.notes as string[]).push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
 }
 
 /** The calendar's source notes: its shape, `loadNotes` (asset classes, dropped bars…), gaps, flagged moves, survivorship. */

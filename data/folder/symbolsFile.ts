@@ -5,15 +5,26 @@
 //   delisting date (YYYY-MM-DD), delisting return (a fraction ≥ -1, e.g. -0.3)   optional
 // A delisting date makes the symbol delisted after its last bar on or before that date (the
 // engine closes a position there, at the delisting return when given), and drops its bars after
-// the date (folder/delistingDates.ts), as delistings.csv does.
+// the date (folder/delistingDates.ts), as delistings.csv does. Its name may be in any case
+// (Symbols.csv), as price folders leave it out of their price files in any case. Written like a
+// price file: comma, semicolon (with decimal commas, -0,35) or tab separated (formats/dialect.ts);
+// blank rows (`,,,`) skipped and counted.
 
-import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { normalizeColumnName, parseCsvText, wrongFieldCountError } from '../formats/csvTable.ts';
+import { describeDialect, sniffDialect } from '../formats/dialect.ts';
+import { plainNumberText } from '../formats/numberMarks.ts';
+import { readSource } from '../formats/text.ts';
 import { parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
 import { delistingReturn } from './delistings.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
+import { isSymbolsFileName } from '../prices/priceFolder.ts';
 
 export interface SymbolInfo {
+  /** The line of the file that says it (1-based). */
+  readonly line: number;
   readonly name: string;
   /** undefined: the file leaves it blank. */
   readonly assetClass: AssetClass | undefined;
@@ -49,9 +60,25 @@ const ASSET_CLASSES: Readonly<Record<string, AssetClass>> = {
   mutualfund: AssetClass.fund,
 };
 
-/** Reads a symbols file: symbol → what it is. */
+/** Bytes of a file's start that its dialect is sniffed from, as for price files. */
+const SNIFF_BYTES = 8192;
+
+/** The symbols files in `dir` (none when it is not a folder), by name whatever its case, sorted. */
+export function symbolsFilesIn(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir).filter(isSymbolsFileName).sort().map((name) => join(dir, name));
+}
+
+/**
+ * Reads a symbols file: symbol → what it is. Throws DataError (file:line) for a header without a
+ * symbol column, a row with the wrong number of fields or no symbol, a symbol listed twice, or an
+ * asset class, date or return that cannot be read.
+ */
 export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo>; source: SourceInfo } {
-  const { records, lines, contentHash } = readCsvRecords(file);
+  const { bytes, contentHash } = readSource(file);
+  const dialect = sniffDialect(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES)));
+  const { records, lines } = parseCsvText(file, bytes, dialect.delimiter);
+  const howRead = dialect.delimiter === ',' && !dialect.decimalComma ? undefined : describeDialect(dialect);
   if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'start with a header such as symbol,name,asset class,sector,industry');
   const header = records[0];
   const at = new Map<Field, number>();
@@ -59,10 +86,15 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     const field = (Object.keys(COLUMN_NAMES) as Field[]).find((f) => COLUMN_NAMES[f].includes(normalizeColumnName(name)));
     if (field && !at.has(field)) at.set(field, k);
   });
-  if (!at.has('symbol')) throw new DataError(file, lines[0], `no symbol column in "${header.join(',')}"`, 'name the first column symbol (or ticker); optional: name, asset class, sector, industry, delisting date, delisting return');
+  if (!at.has('symbol')) throw new DataError(file, lines[0], `no symbol column in "${header.join(dialect.delimiter)}" (${howRead ?? describeDialect(dialect)})`, 'name the first column symbol (or ticker); optional: name, asset class, sector, industry, delisting date, delisting return');
   const symbols = new Map<string, SymbolInfo>();
+  let blankRows = 0;
   for (let r = 1; r < records.length; r++) {
     const record = records[r];
+    if (record.every((field) => field === '')) {
+      blankRows++;
+      continue;
+    }
     if (record.length !== header.length) throw wrongFieldCountError(file, lines[r], header.length, record.length);
     const get = (field: Field): string => (at.has(field) ? record[at.get(field)!] : '');
     const symbol = get('symbol');
@@ -74,10 +106,13 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     const dateText = get('delistedOn');
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
     if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
-    const delistReturn = delistingReturn(get('delistReturn'), file, lines[r]);
-    symbols.set(symbol, { name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
+    const returnText = get('delistReturn');
+    const delistReturn = delistingReturn(dialect.decimalComma ? (plainNumberText(returnText, ',') ?? returnText) : returnText, file, lines[r]);
+    symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
   }
   const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;
   const notes = [`${symbols.size} symbols; asset class given for ${classes}`];
+  if (howRead) notes.push(howRead);
+  if (blankRows > 0) notes.push(`${blankRows} blank rows (every field empty) skipped`);
   return { symbols, source: { path: file, format: `symbols csv: ${header.join(',')}`, fingerprint: contentHash, notes } };
 }

@@ -113,10 +113,13 @@ export async function loadPriceFile(file: string, optionsFor: SeriesOptionsFor, 
   return collect(file, [await readOne(file, optionsFor, keepTicker)]);
 }
 
+/** True for a symbols file's name in any case (symbols.csv, Symbols.csv): what a symbol is, not its prices (folder/symbolsFile.ts). */
+export const isSymbolsFileName = (name: string): boolean => /^symbols\.csv$/i.test(name);
+
 /** The price files of a folder, sorted by name (other files are ignored). */
 export function priceFilesIn(folder: string): string[] {
   const files = readdirSync(folder)
-    .filter((name) => PRICE_FILE.test(name) && !/^symbols\.csv$/i.test(name))
+    .filter((name) => PRICE_FILE.test(name) && !isSymbolsFileName(name))
     .sort()
     .map((name) => join(folder, name))
     .filter((file) => statSync(file).isFile());

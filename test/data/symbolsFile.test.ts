@@ -85,6 +85,34 @@ describe('symbols.csv', () => {
     expect(Array.from(m.delistedAfter)).toEqual([-1, -1]);
   });
 
+  it('is read in the dialects price files are: semicolons with decimal commas, tabs; blank rows skipped and counted', async () => {
+    const semicolon = tempDir();
+    prices(semicolon, ['AAA', 'BBB']);
+    writeFile(semicolon, 'symbols.csv', csv('symbol;name;asset class;delisting date;delisting return', 'AAA;Acme, Inc.;stock;2020-01-03;-0,3', 'BBB;Beta;fund;;'));
+    const m = await loadMarket(semicolon, { cacheDir: false });
+    expect(m.delistReturn[m.symbols.indexOf('AAA')]).toBe(-0.3);
+    expect(m.delistedAfter[m.symbols.indexOf('AAA')]).toBe(1);
+    expect(m.assetClass[m.symbols.indexOf('BBB')]).toBe(AssetClass.fund);
+    expect(m.sources.find((s) => s.path.endsWith('symbols.csv'))!.notes).toContain('read as semicolon-separated with decimal commas');
+
+    const tab = tempDir();
+    prices(tab, ['IWM']);
+    writeFile(tab, 'symbols.csv', csv('symbol\tasset class', 'IWM\tetf', '\t', '\t\t'));
+    const t = await loadMarket(tab, { cacheDir: false });
+    expect(t.assetClass[0]).toBe(AssetClass.fund);
+    const notes = t.sources.find((s) => s.path.endsWith('symbols.csv'))!.notes;
+    expect(notes).toContain('read as tab-separated');
+    expect(notes).toContain('2 blank rows (every field empty) skipped');
+  });
+
+  it('says how it split a header that has no symbol column', async () => {
+    const dir = tempDir();
+    prices(dir, ['AAA']);
+    writeFile(dir, 'symbols.csv', csv('symbol|asset class', 'AAA|stock'));
+    const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+    expect((e as DataError).message).toMatch(/symbols\.csv:1: no symbol column in "symbol\|asset class" \(read as comma-separated\) — name the first column symbol/);
+  });
+
   it('is refused line by line when it says something that cannot be read', async () => {
     const dir = tempDir();
     prices(dir, ['AAA']);

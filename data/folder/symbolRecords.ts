@@ -1,0 +1,97 @@
+// What the delistings and symbols files say of each loaded symbol — asset class, sector, industry,
+// delisting date and return — applied over what the folder layout implied. Several files may speak
+// of one symbol (delistings.csv beside a symbols.csv; symbols files in a data folder, its etf/ and
+// universe/): what only one says, or all say alike, is applied; two that differ are refused with
+// both lines, as a backtest must not pick one of them silently.
+
+import { isoDay } from '../dates.ts';
+import { DataError } from '../errors.ts';
+import { AssetClass, type SourceInfo } from '../market.ts';
+import type { DataFolderParts } from './dataFolder.ts';
+import type { Delisting } from './delistings.ts';
+import type { SymbolInfo } from './symbolsFile.ts';
+
+/** What a file says of one field of one symbol, as a message shows it, and where. */
+interface Said {
+  readonly text: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+const CLASS_NAMES: Readonly<Record<AssetClass, string>> = { [AssetClass.stock]: 'stock', [AssetClass.fund]: 'fund' };
+
+/** The records of a source's files, written into its parts (asset class, sector, industry, delistedOn, delistReturn) as they are added. */
+export class SymbolRecords {
+  readonly #parts: DataFolderParts;
+  readonly #indexOf: ReadonlyMap<string, number>;
+  readonly #said = new Map<string, Said>();
+  /** Per loaded symbol: 1 when a symbols file gave its asset class. */
+  readonly classGiven: Uint8Array;
+
+  constructor(parts: DataFolderParts) {
+    this.#parts = parts;
+    this.#indexOf = new Map(parts.aligned.symbols.map((s, i) => [s, i]));
+    this.classGiven = new Uint8Array(parts.aligned.symbols.length);
+  }
+
+  /** A delistings file's rows (delistings.ts); rows for symbols not loaded are left out. Throws DataError on a contradiction. */
+  addDelistings(file: string, delistings: ReadonlyMap<string, Delisting>): void {
+    for (const [symbol, d] of delistings) {
+      const i = this.#indexOf.get(symbol);
+      if (i !== undefined) this.#delisting(symbol, i, d.lastDay, d.delistReturn, file, d.line);
+    }
+  }
+
+  /**
+   * A symbols file's rows (symbolsFile.ts), with notes on `info`: how many loaded symbols it gave
+   * an asset class, and which of its symbols have no prices. Throws DataError on a contradiction.
+   */
+  addSymbols(symbols: ReadonlyMap<string, SymbolInfo>, info: SourceInfo): void {
+    const { aligned, sector, industry } = this.#parts;
+    const file = info.path;
+    let classes = 0;
+    const unknown: string[] = [];
+    for (const [symbol, entry] of symbols) {
+      const i = this.#indexOf.get(symbol);
+      if (i === undefined) {
+        unknown.push(symbol);
+        continue;
+      }
+      if (entry.assetClass !== undefined) {
+        this.#agree(symbol, 'asset class', CLASS_NAMES[entry.assetClass], file, entry.line);
+        (aligned.assetClass as Uint8Array)[i] = entry.assetClass;
+        this.classGiven[i] = 1;
+        classes++;
+      }
+      if (entry.sector) sector[i] = this.#agree(symbol, 'sector', entry.sector, file, entry.line);
+      if (entry.industry) industry[i] = this.#agree(symbol, 'industry', entry.industry, file, entry.line);
+      this.#delisting(symbol, i, entry.delistedOn, entry.delistReturn, file, entry.line);
+    }
+    const notes = info.notes as string[];
+    notes.push(`asset class from this file for ${classes} loaded symbols`);
+    if (unknown.length > 0) notes.push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+  }
+
+  /** A delisting date and return (NaN: not said) of loaded symbol i. */
+  #delisting(symbol: string, i: number, lastDay: number, delistReturn: number, file: string, line: number): void {
+    if (!Number.isNaN(lastDay)) {
+      this.#agree(symbol, 'delisting date', isoDay(lastDay), file, line);
+      this.#parts.delistedOn.set(symbol, lastDay);
+    }
+    if (!Number.isNaN(delistReturn)) {
+      this.#agree(symbol, 'delisting return', String(delistReturn), file, line);
+      this.#parts.delistReturn[i] = delistReturn;
+    }
+  }
+
+  /** `text`, once no earlier file said otherwise of `symbol`'s `what`; else a DataError naming both lines. */
+  #agree(symbol: string, what: string, text: string, file: string, line: number): string {
+    const key = `${symbol}\u0000${what}`;
+    const earlier = this.#said.get(key);
+    if (earlier === undefined) this.#said.set(key, { text, file, line });
+    else if (earlier.text !== text) {
+      throw new DataError(file, line, `${symbol}'s ${what} is ${text}, but ${earlier.file}:${earlier.line} says ${earlier.text}`, `say it in one file, or the same in both`);
+    }
+    return text;
+  }
+}

@@ -174,7 +174,7 @@ function windowBase(values: readonly number[], anchor: number, slack: number): W
  * Dec 31, not 2023-12-22, 9 days before). The 3Y+ figures are annualized like annual_return,
  * (Π)^(P/n_window) − 1.
  * Not available, with the reason: a window reaching past the data ("insufficient data"; NAV_0's
- * day is `startDay`, the session before r[0]); a window the dates cannot resolve ("window shorter
+ * day is `startDay`, the session before r[0], or without it one median gap before r[0]); a window the dates cannot resolve ("window shorter
  * than the spacing of the dates"): no return after its base (MTD of quarterly data), or a base
  * more than half the window (plus a weekend) from the anchor (6M of annual data: the nearest
  * value to Jun 30 is the Dec 31 before it).
@@ -184,12 +184,15 @@ export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, 
   if (dates.length !== n) throw new RangeError(`dates have ${dates.length} rows but returns have ${n}`);
   if (n === 0) return trailingAnchors(0).map((w) => unavailable(w.name, 0));
   const gap = medianGap(Array.from(dates));
-  const values = startDay === undefined ? Array.from(dates) : [startDay, ...Array.from(dates)];
+  // A returns file does not date the value before r[0]: it is taken one median gap before r[0]'s date (the
+  // previous session), so a window reaching back to it holds r[0] (YTD of returns dated from 2 January on).
+  const values = [startDay ?? dates[0] - gap, ...Array.from(dates)];
   const last = dates[n - 1];
   return trailingAnchors(last).map(({ name, anchor, annualized }) => {
-    const base = windowBase(values, anchor, Math.floor(gap / 2));
-    if (base === undefined) return unavailable(name, n, INSUFFICIENT);
-    const first = base.index + (startDay === undefined ? 1 : 0);
+    const found = windowBase(values, anchor, Math.floor(gap / 2));
+    if (found === undefined) return unavailable(name, n, INSUFFICIENT);
+    const base = startDay === undefined && found.index === 0 ? { index: 0 } : found;
+    const first = base.index;
     const rows = n - first;
     const length = last - anchor;
     const distance = Math.abs(values[base.index] - anchor);

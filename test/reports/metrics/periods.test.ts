@@ -79,12 +79,14 @@ describe('trailing returns', () => {
     // 36 rows: (1.01^36)^(12/36) − 1 = 1.01^12 − 1
     expect(get(t, 'annual_return_3y')).toMatchObject({ n: 36 });
     expect(get(t, 'annual_return_3y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 13);
-    // 5Y reaches 2019-12-31, the day before the data: only a start day makes it known
-    expect(get(t, 'annual_return_5y').note).toBe('insufficient data');
-    const t5 = trailingReturns(d, new Array<number>(60).fill(0.01), 12, epochDay(2019, 12, 31));
-    expect(get(t5, 'annual_return_5y')).toMatchObject({ n: 60 });
-    expect(get(t5, 'annual_return_5y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 13);
-    expect(get(t5, 'annual_return_10y').value).toBeNull();
+    // 5Y reaches 2019-12-31: the first return, dated 2020-01-31, is January's, from that day on — all 60, with or without the start day
+    for (const t5 of [t, trailingReturns(d, new Array<number>(60).fill(0.01), 12, epochDay(2019, 12, 31))]) {
+      expect(get(t5, 'annual_return_5y')).toMatchObject({ n: 60 });
+      expect(get(t5, 'annual_return_5y').value).toBeCloseTo(Math.pow(1.01, 12) - 1, 13);
+      expect(get(t5, 'annual_return_10y').value).toBeNull();
+    }
+    // A start day a month later (the level before r[0] on 2020-01-31) leaves 5Y short.
+    expect(get(trailingReturns(d.slice(1), new Array<number>(59).fill(0.01), 12, epochDay(2020, 1, 31)), 'annual_return_5y').note).toBe('insufficient data');
   });
 });
 
@@ -212,6 +214,22 @@ describe('MTD and YTD follow the k-month windows\' rule: the value nearest the a
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a returns file (no start day): its first return is the period up to its date', () => {
+  it('daily returns from Tue 2024-01-02: YTD holds all of them (n = 63), no note', () => {
+    const d: number[] = [];
+    for (let day = epochDay(2024, 1, 2); d.length < 63; day++) if (((day + 4) % 7) % 6 !== 0) d.push(day);
+    const r = d.map((_, k) => (k === 0 ? 0.1 : 0.001));
+    const ytd = get(trailingReturns(d, r, 252), 'ytd');
+    expect(ytd).toMatchObject({ n: 63 });
+    expect(ytd.value).toBeCloseTo(1.1 * Math.pow(1.001, 62) - 1, 13);
+    expect(ytd.note).toBeUndefined();
+  });
+  it('weekly returns from Fri 2024-01-05: YTD holds them all (was insufficient data)', () => {
+    const d = Array.from({ length: 10 }, (_, k) => epochDay(2024, 1, 5) + 7 * k);
+    expect(get(trailingReturns(d, new Array<number>(10).fill(0.01), 52), 'ytd')).toMatchObject({ n: 10 });
   });
 });
 

@@ -46,23 +46,25 @@ const BUCKETS: readonly Bucket[] = [
 
 /** Gaps outside the bucket's range above this share make the spacing irregular. */
 const MAX_STRAY_SHARE = 0.1;
-/** A fixed spacing: at least this many gaps, and all but MAX_STRAY_SHARE of them equal to the median. */
-const MIN_FIXED_GAPS = 6;
+/** A fixed spacing: every gap equal from this many gaps (three equal 28-day gaps are no months), all but MAX_STRAY_SHARE of them from FEW_GAPS. */
+const MIN_FIXED_GAPS = 3;
+const FEW_GAPS = 6;
 /** Outside the buckets, gaps within these multiples of the median keep the spacing regular. */
 const REGULAR_GAP = [0.8, 1.25] as const;
 
 /**
- * Sessions a year → P of a daily calendar. Trading days: from 90 % of 252 up to 10 % over the 261
- * weekdays of a year (five sessions a week with holidays, or none) → exactly 252; calendar days:
- * 95 % of 365 or more (a few missing days of a 24/7 market) → 365. Null for any other count.
+ * Sessions a year → P of a daily calendar. Trading days: from 90 % of 252 up to 2 % over the 261
+ * weekdays of a year (five sessions a week with holidays, or none, and a stray weekend row or
+ * two) → exactly 252; calendar days: 95 % of 365 or more (a few missing days of a 24/7 market) →
+ * 365. Null for any other count (a weekday calendar with weekend sessions for part of the year).
  */
 export function standardDailyP(sessionsPerYear: number): 252 | 365 | null {
-  if (sessionsPerYear >= 0.9 * 252 && sessionsPerYear <= 1.1 * 261) return 252;
+  if (sessionsPerYear >= 0.9 * 252 && sessionsPerYear <= 1.02 * 261) return 252;
   if (sessionsPerYear >= 0.95 * 365) return 365;
   return null;
 }
 
-/** Whole weeks a calendar must span before its sessions a year are counted; a shorter one keeps 252. */
+/** Whole weeks a calendar must span before its sessions a year are counted by the week; a shorter one is counted over its span, or keeps 252 (see dailyPeriods). */
 const MIN_COUNT_WEEKS = 4;
 
 /**
@@ -70,15 +72,18 @@ const MIN_COUNT_WEEKS = 4;
  * counted over the k whole weeks from its first date, sessions / (7k) · 365.25 — whole weeks, so a
  * Wednesday start or a Friday end does not tilt the count (Wed/Fri sessions: 104.36, not the
  * 104.5 of n / span) — then mapped by standardDailyP, or rounded where no standard count fits
- * (flagged irregular).
+ * (flagged irregular). Under four weeks, weekdays only keep 252 (too short to tell holidays from
+ * a sparser week); with a weekend date the calendar is counted over its span, gaps / span · 365.25
+ * (twenty consecutive days: 365). A fixed spacing of 2 days or more is not daily (inferFrequency).
  */
 function dailyPeriods(dates: ArrayLike<number>): { periodsPerYear: number; irregular: boolean; why: string } {
   const first = dates[0];
   const weeks = Math.floor((dates[dates.length - 1] - first + 1) / 7);
-  if (weeks < MIN_COUNT_WEEKS) return { periodsPerYear: 252, irregular: false, why: `daily spacing, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
+  const weekend = Array.prototype.some.call(dates, (d: number) => ((d + 4) % 7) % 6 === 0);
+  if (weeks < MIN_COUNT_WEEKS && !weekend) return { periodsPerYear: 252, irregular: false, why: `daily spacing, weekdays, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
   let sessions = 0;
   while (sessions < dates.length && dates[sessions] < first + 7 * weeks) sessions++;
-  const perYear = (sessions / (7 * weeks)) * 365.25;
+  const perYear = weeks < MIN_COUNT_WEEKS ? ((dates.length - 1) / (dates[dates.length - 1] - first)) * 365.25 : (sessions / (7 * weeks)) * 365.25;
   const counted = `${perYear.toFixed(1)} sessions a year`;
   const standard = standardDailyP(perYear);
   if (standard === 252) return { periodsPerYear: 252, irregular: false, why: `daily spacing, trading days (${counted})` };
@@ -103,7 +108,9 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   const median = gaps.length % 2 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
   const bucket = BUCKETS.find((b) => median >= b.lo && median <= b.hi);
   const span = dates[dates.length - 1] - dates[0];
-  if (bucket === undefined || (bucket.label !== 'daily' && isFixedSpacing(gaps, median) && Math.round(365.25 / median) !== bucket.periodsPerYear)) return otherSpacing(gaps, median, span);
+  // A fixed spacing that is no weekday calendar (every 2 … 5 days; every 28 days) has its own P; so has one outside the buckets.
+  const fixed = median > 1 && isFixedSpacing(gaps, median) && Math.round(365.25 / median) !== bucket?.periodsPerYear;
+  if (bucket === undefined || fixed) return otherSpacing(gaps, median, span);
   const daily = bucket.label === 'daily' ? dailyPeriods(dates) : null;
   if (daily !== null) return { periodsPerYear: daily.periodsPerYear, label: 'daily', medianGapDays: median, irregular: daily.irregular, source: `inferred: ${daily.why} (median gap ${median} days)` };
   const strays = gaps.filter((g) => g < bucket.lo || g > bucket.hi).length;
@@ -129,7 +136,7 @@ function isFixedSpacing(gaps: Float64Array, median: number): boolean {
   if (gaps.length < MIN_FIXED_GAPS) return false;
   let other = 0;
   for (const g of gaps) if (g !== median) other++;
-  return other <= MAX_STRAY_SHARE * gaps.length;
+  return gaps.length < FEW_GAPS ? other === 0 : other <= MAX_STRAY_SHARE * gaps.length;
 }
 
 /** A spacing outside the buckets (`gaps` sorted, days; `span` first to last date): P = 365.25 / median gap, rounded; an irregular one is counted. */

@@ -8,7 +8,7 @@ export const TREYNOR_MIN_BETA = 0.2;
 /** The note withholding Treynor at this β, or null where it is shown (|β| ≥ 0.2, or β unknown). */
 export function treynorWithheld(beta: number | null | undefined): string | null {
   if (beta === null || beta === undefined || !(Math.abs(beta) < TREYNOR_MIN_BETA)) return null;
-  return `not shown: |beta| = ${Math.abs(beta).toFixed(2)} < ${TREYNOR_MIN_BETA}, so excess return / beta is meaningless`;
+  return `not shown: |beta| = ${Number(Math.abs(beta).toPrecision(3))}, below ${TREYNOR_MIN_BETA}, so excess return / beta is meaningless`;
 }
 
 /** A stored metric set with Treynor withheld (value null, the note) where its β is below the bound; runs stored before the rule get it too. */

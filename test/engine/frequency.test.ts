@@ -45,8 +45,24 @@ describe('periods per year of a daily calendar', () => {
     expect(f.irregular).toBe(false);
   });
 
-  it('under four whole weeks the count is not taken: 252', () => {
-    expect(inferFrequency(calendar(jan2022, jan2022 + 20, [0, 1, 2, 3, 4, 5, 6])).periodsPerYear).toBe(252);
+  it('under four whole weeks, weekdays keep 252 (holidays cannot be told from a sparser week) …', () => {
+    expect(inferFrequency(calendar(jan2022, jan2022 + 20, MON_FRI)).periodsPerYear).toBe(252);
+  });
+
+  it('… and a calendar with weekend dates is counted over its span: 21 consecutive days → 365, not 252', () => {
+    expect(inferFrequency(calendar(jan2022, jan2022 + 20, [0, 1, 2, 3, 4, 5, 6])).periodsPerYear).toBe(365);
+  });
+
+  it('a fixed spacing of a few days is its own: every 5 days (5 dates) 365.25 / 5 → 73; every 3 days (11 dates) 122, not 130', () => {
+    expect(inferFrequency(Array.from({ length: 5 }, (_, k) => jan2022 + 5 * k)).periodsPerYear).toBe(73);
+    expect(inferFrequency(Array.from({ length: 11 }, (_, k) => jan2022 + 3 * k)).periodsPerYear).toBe(122);
+  });
+
+  it('weekdays with weekend sessions for part of the year (a coin from November): counted, not 252', () => {
+    const days = [...new Set([...calendar(epochDay(2024, 1, 1), epochDay(2024, 12, 30), MON_FRI), ...calendar(epochDay(2024, 11, 1), epochDay(2024, 12, 30), [0, 1, 2, 3, 4, 5, 6])])].sort((a, b) => a - b);
+    const f = inferFrequency(days);
+    expect(f.irregular).toBe(true);
+    expect(f.periodsPerYear).toBeGreaterThan(270);
   });
 
   it('property: k fixed weekdays a week over ≥ 4 weeks of sessions → 252 (k = 5), 365 (k = 7), else round(k/7 · 365.25)', () => {

@@ -105,7 +105,7 @@ describe('renderTearSheet', () => {
 
   it('withholds Treynor, with the reason, when |beta| is below 0.2', () => {
     const neutral: TearSheetData = { ...data, metrics: { strategy: [{ name: 'beta', value: 0.05, n: 599 }, { name: 'treynor', value: 3.2, n: 599 }] } };
-    expect(renderTearSheet(neutral)).toContain('not shown: |beta| = 0.05 &lt; 0.2');
+    expect(renderTearSheet(neutral)).toContain('not shown: |beta| = 0.05, below 0.2');
     const market: TearSheetData = { ...data, metrics: { strategy: [{ name: 'beta', value: 0.9, n: 599 }, { name: 'treynor', value: 0.08, n: 599 }] } };
     expect(renderTearSheet(market)).toContain('>8.00%<');
   });

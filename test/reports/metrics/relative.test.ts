@@ -117,6 +117,6 @@ describe('treynor', () => {
 
   it('zero beta: null, withheld like any |β| < 0.2', () => {
     // b symmetric around 0 and r even in b → Σb·r = 0
-    expect(treynor([0.01, 0.01, 0.02], [-0.01, 0.01, 0], 0, 12).note).toBe('not shown: |beta| = 0.00 < 0.2, so excess return / beta is meaningless');
+    expect(treynor([0.01, 0.01, 0.02], [-0.01, 0.01, 0], 0, 12).note).toBe('not shown: |beta| = 0, below 0.2, so excess return / beta is meaningless');
   });
 });

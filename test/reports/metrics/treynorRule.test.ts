@@ -11,7 +11,7 @@ describe('treynor', () => {
     // r = 0.1·b + 0.001 → β = 0.1 exactly
     const m = treynor(b.map((x) => 0.1 * x + 0.001), b, 0, 252);
     expect(m.value).toBeNull();
-    expect(m.note).toBe('not shown: |beta| = 0.10 < 0.2, so excess return / beta is meaningless');
+    expect(m.note).toBe('not shown: |beta| = 0.1, below 0.2, so excess return / beta is meaningless');
   });
 
   it('is shown at β = 0.5', () => {
@@ -27,7 +27,7 @@ describe('withholdTreynor', () => {
       { name: 'beta', value: beta, n: 9 },
       { name: 'treynor', value: -115.4, n: 9 },
     ];
-    expect(withholdTreynor(stored(-0.0015))[1]).toEqual({ name: 'treynor', value: null, n: 9, note: 'not shown: |beta| = 0.00 < 0.2, so excess return / beta is meaningless' });
+    expect(withholdTreynor(stored(-0.0015))[1]).toEqual({ name: 'treynor', value: null, n: 9, note: 'not shown: |beta| = 0.0015, below 0.2, so excess return / beta is meaningless' });
     expect(withholdTreynor(stored(0.2))[1].value).toBe(-115.4);
   });
 });

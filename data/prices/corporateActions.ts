@@ -24,7 +24,8 @@
 //     split with a dividend; below 3:2 the two overlap too much to tell apart).
 //     A split's step on a row whose Close repeats the previous Close exactly (a suspended day:
 //     the vendor adjusts from the ex-date, the price first moves on the next traded row) is taken
-//     on the next row whose Close moves, if it moves like the split; else the step is read below.
+//     on the next row whose Close moves, if it moves like the split; else the step is read below
+//     (and where no row moves before the file ends, it is listed as unexplained, not applied).
 //   - dividend: otherwise, when g < 1 (distributions above 10% of the price are listed in the
 //     source notes: they are usually special dividends, spin-offs or rights issues).
 //   - unexplained: otherwise (g > 1 without a split: a data error); counted, not applied. One of a
@@ -303,6 +304,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     }
     settle(s, g, previousClose, threshold);
   }
-  if (waiting !== null) settle(waiting.s, waiting.g, close[waiting.s - 1], waiting.threshold);
+  // Suspended to the end: the split never reached the price, and no trade could be paid a dividend; the step is listed, not applied.
+  if (waiting !== null) result.unexplained.push({ day: days[waiting.s], value: waiting.g });
   return result;
 }

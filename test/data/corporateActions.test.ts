@@ -180,6 +180,12 @@ describe('a split whose ex-date is a suspended day (Close repeats; AdjClose alre
     expect(actions.splits).toEqual([{ day: days[4], value: 2 }]);
     expect(actions.dividends).toEqual([]);
   });
+  it('a split step on a row suspended to the end of the file is listed, not paid as a 50 % dividend', () => {
+    // Close 50 throughout; AdjClose 25 → 50 on row 4 (a 2:1 from the ex-date on), and no row after it trades.
+    const actions = deriveCorporateActions(days, Float64Array.from([50, 50, 50, 50, 50, 50]), Float64Array.from([25, 25, 25, 25, 50, 50]));
+    expect([actions.splits, actions.dividends]).toEqual([[], []]);
+    expect(actions.unexplained).toEqual([{ day: days[4], value: 0.5 }]);
+  });
   it('a step the next move does not confirm is read as before: a fall of the factor by half is a 50 % dividend on its own day', () => {
     const actions = deriveCorporateActions(days, Float64Array.from([50, 50, 50, 50, 49, 49]), Float64Array.from([25, 25, 25, 50, 49, 49]));
     expect(actions.splits).toEqual([]);

@@ -70,17 +70,33 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     expect(() => parse('IJR.csv', ['Date,Close,Adj Close', '2016-08-31,123.72,55.3689', '2016-09-01,122.6,55.4002', '2016-09-02,125.27,56.0626', '2016-09-06,125.5,56.1655'])).toThrow(/^IJR\.csv:3: Close 122\.6 and Adj Close 55\.4002 on 2016-09-01: their ratio is ×1\.01 that of the rows before and after/);
   });
 
+  it('a Close misprinted 0.5 % the day before a 2:1 split: refused at its line, not a 49.7 % dividend and no split', () => {
+    // Factor 0.5 on 01-04, 50.0 / 99.5 = 0.5025 on 01-05 (the misprint), 1 from the split on 01-08: back to 0.5 once the 2:1 is taken out.
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-04,100.1,50.05', '2024-01-05,99.5,50.0', '2024-01-08,50.1,50.1', '2024-01-09,50.3,50.3'])).toThrow(/^AAA\.csv:3: Close 99\.5 and Adj Close 50 on 2024-01-05: their ratio is ×1\.005 that of the rows before and after/);
+  });
+
+  it('a Close 0.5 % low on two rows and back: refused at the first, not a 0.5 % dividend', () => {
+    // Factor 0.98 on 01-09, 122.5196 / 124.39 = 0.98497 on 01-10 and 01-11, 0.98 again on 01-12.
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-09,124.6,122.108', '2024-01-10,124.39,122.5196', '2024-01-11,124.25,122.3726', '2024-01-12,125.33,122.8234'])).toThrow(/^AAA\.csv:3: Close 124\.39 and Adj Close 122\.5196 on 2024-01-10: their ratio is ×1\.005 that of the row before and the row 2 rows later/);
+  });
+
+  it('prices printed to the cent under $1: AdjClose = Close × 0.95 rounded wobbles by up to 2 % and is not refused', () => {
+    // 0.49 × 0.95 = 0.4655 → 0.47, between 0.51 → 0.48 and 0.50 → 0.475 → 0.47: ratios 0.9412, 0.9592, 0.94 are rounding alone.
+    expect(() => parse('LOWP.csv', ['Date,Close,Adj Close', '2023-02-13,0.53,0.50', '2023-02-14,0.51,0.48', '2023-02-15,0.49,0.47', '2023-02-16,0.50,0.47', '2023-02-17,0.48,0.46'])).not.toThrow();
+  });
+
   it('a penny stock\'s 4-decimal AdjClose wobbling by its last digit (0.25% of $0.04) is rounding, not a bad print', () => {
     // AdjClose = Close × 0.9951, printed to 4 decimals: 0.0398, 0.0399 (0.040 × 0.9951 = 0.039804 → 0.0398; the print 0.0399 is off by one unit), 0.0398.
     expect(() => parse('PNY.csv', ['Date,Close,Adj Close', '2024-01-02,0.04,0.0398', '2024-01-03,0.04,0.0399', '2024-01-04,0.04,0.0398', '2024-01-05,0.04,0.0398'])).not.toThrow();
   });
 
-  it('a single step of 1% or more that the next row undoes is always refused at its row (property)', () => {
+  it('a single step of 1% or more that the next row undoes is always refused at its row, on prices printed to the cent (property)', () => {
+    // Closes of 100.25 printed to the cent round by at most 0.005 / 100.25 = 5e-5: a 1 % step is far beyond three times that.
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.double({ min: 0.011, max: 3, noNaN: true }), fc.boolean(), (at, size, up) => {
         const adj = [100, 100, 100, 100, 100, 100];
         adj[at] = up ? 100 * (1 + size) : 100 / (1 + size);
-        expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...rows([100, 100, 100, 100, 100, 100], adj)])).toThrow(new RegExp(`^AAA\\.csv:${at + 2}: `));
+        expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...rows([100.25, 100.25, 100.25, 100.25, 100.25, 100.25], adj)])).toThrow(new RegExp(`^AAA\\.csv:${at + 2}: `));
       }),
     );
   });

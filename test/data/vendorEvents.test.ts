@@ -100,18 +100,24 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
 });
 
 describe('an explicit dividend column is the truth for dividends; AdjClose is checked against it', () => {
-  it('AdjClose 5% high on one row with divCash 0: no dividend, both steps listed', async () => {
+  it('AdjClose stepping 5% with divCash 0: no dividend, the step listed', async () => {
     const s = await load(
       'IWM.csv',
       'date,close,adjClose,divCash,splitFactor',
       '2024-01-10,195.08,195.08,0.0,1.0',
       '2024-01-11,193.55,203.23,0.0,1.0',
       '2024-01-12,193.23,202.89,0.0,1.0',
-      '2024-01-16,190.84,190.84,0.0,1.0',
+      '2024-01-16,190.84,200.38,0.0,1.0',
     );
     expect(s.dividends).toEqual([]);
-    // 01-11: 195.08 × (1 − 1 / (203.23 / 193.55)) = 9.292; 01-16: (202.89 / 193.23) / 1 = 1.04999, a rise of 193.23 × 0.04999 = 9.66.
-    expect(s.notes).toMatch(/2 AdjClose steps disagree with the divCash and splitFactor columns .* IWM 2024-01-11 \(AdjClose implies a dividend of 9\.292, stated 0\), IWM 2024-01-16 \(AdjClose rises by 9\.660 a share/);
+    // 01-11: 195.08 × (1 − 1 / (203.23 / 193.55)) = 9.292; 01-12 and 01-16 keep the factor (202.89 / 193.23 = 1.05000, 200.38 / 190.84 = 1.04999).
+    expect(s.notes).toMatch(/1 AdjClose steps disagree with the divCash and splitFactor columns .* IWM 2024-01-11 \(AdjClose implies a dividend of 9\.292, stated 0\)/);
+  });
+
+  it('AdjClose 5% high on two rows and back (a bad print copied down): refused at its first row', async () => {
+    await expect(
+      load('IWM.csv', 'date,close,adjClose,divCash,splitFactor', '2024-01-10,195.08,195.08,0.0,1.0', '2024-01-11,193.55,203.23,0.0,1.0', '2024-01-12,193.23,202.89,0.0,1.0', '2024-01-16,190.84,190.84,0.0,1.0'),
+    ).rejects.toThrow(/IWM\.csv:3: close 193\.55 and adjClose 203\.23 on 2024-01-11: their ratio is ×1\.05 that of the row before and the row 2 rows later/);
   });
 });
 

@@ -1,25 +1,29 @@
-// Close and AdjClose that disagree on one row only. The adjustment factor f = AdjClose / Close
-// changes only on an ex-date (corporateActions.ts), and never back the next session: a step
-// that the next row undoes is a bad print in one of the two columns. Read as an event, it
-// becomes a phantom dividend (a one-day AdjClose spike of ×1.5 is a "33 % dividend") or a pair of
-// opposite splits (a Close spike). So it is an error naming the row, before any action is derived.
-// A step counts from 0.2 %, or from three times what the printed decimals of the rows' prices can
-// move the factor by, whichever is larger (a penny stock's 4-decimal AdjClose wobbles by more),
-// and always from 1 %. Decimals are the most either column has shown on the ticker's rows judged
-// so far (a price printed 0.2500 parses as 0.25).
-// On ../shared/data no factor step above 0.05 % reverts.
+// Close and AdjClose that disagree for a few rows. The adjustment factor f = AdjClose / Close
+// changes only on an ex-date (corporateActions.ts), and never back: a step that the next row
+// undoes, or a step smaller than a split's that a later row within MAX_ROWS undoes — the factor returns to where it stood, up to a split's round ratio
+// taken on the way back (a misprint the day before a 2:1 split) — is a bad print in one of the
+// two columns. Read as an event, it becomes a phantom dividend (a one-day AdjClose spike of ×1.5
+// is a "33 % dividend"; a Close 0.5 % low for two rows a 0.5 % one) or a pair of opposite splits
+// (a Close spike). So it is an error naming the first bad row, before any action is derived.
+// A step counts from 0.2 % and beyond three times what the printed decimals of the rows' prices
+// can move the factor by (a price of 0.47 printed to the cent moves it by up to 2 %). Decimals are
+// the most either column has shown on the ticker's rows judged so far (a price printed 0.2500
+// parses as 0.25). On ../shared/data no factor step above 0.05 % reverts.
 
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
+import { nearestSplitRatio } from '../corporateActions.ts';
 
 /** A factor step smaller than this (in log terms, ≈ 0.2 %) is left to the derivation's noise rules … */
 const MIN_STEP = Math.log(1.002);
-/** … as is one within this many times the prints' rounding, up to MAX_STEP. */
+/** … as is one within this many times the prints' rounding. */
 const NOISE_MULTIPLE = 3;
-/** A step of this size (≈ 1 %) or more is never rounding. */
-const MAX_STEP = Math.log(1.01);
-/** The next step undoes the first when it leaves less than this fraction of it. */
+/** A return to the factor before a step undoes it when it leaves less than this fraction of it. */
 const REVERTED = 0.1;
+/** A step is undone within this many rows after it (a misprint copied down a few rows), or it stands. */
+const MAX_ROWS = 5;
+/** A return this large (in log terms) is read with the round split ratio nearest it taken out (corporateActions.ts's smallest split step). */
+const SPLIT_STEP = Math.log(1.25);
 
 /** A step inside (1/NEAR, NEAR) is below MIN_STEP for sure: no logarithm needed (nearly every row). */
 const NEAR = 1.0019;
@@ -34,19 +38,27 @@ function printScale(x: number, scale: number): number {
   return scaled < 1e8 ? scale : Infinity;
 }
 
-/** Per ticker (by the parser's ticker id), the factors of the last two rows with both prices, in file order, and the last row itself. */
+/** The row a factor step happened on, the factor before it, and rows seen since. */
+interface Step {
+  readonly from: number;
+  readonly to: number;
+  readonly close: number;
+  readonly adjClose: number;
+  readonly line: number;
+  readonly day: number;
+  rows: number;
+}
+
+/** Per ticker (by the parser's ticker id): the last row's prices and factor, and the latest factor step still open to a return. */
 export class RevertingFactorCheck {
   readonly #file: string;
   readonly #closeName: string;
   readonly #adjCloseName: string;
-  /** Factor AdjClose / Close of the last row and of the row before it. */
+  /** Factor AdjClose / Close of the last row with both prices, and those prices. */
   readonly #factor: number[] = [];
-  readonly #factorBefore: number[] = [];
-  // The last row, for the message when it turns out to be the bad one.
   readonly #close: number[] = [];
   readonly #adjClose: number[] = [];
-  readonly #line: number[] = [];
-  readonly #day: number[] = [];
+  readonly #step: (Step | undefined)[] = [];
   /** 10^(most decimals seen) of each column, updated when a step is judged (printScale). */
   readonly #closeScale: number[] = [];
   readonly #adjScale: number[] = [];
@@ -60,44 +72,59 @@ export class RevertingFactorCheck {
   /**
    * One row of ticker `id` (rows in file order, either date direction). Rows without both
    * prices are skipped.
-   * @throws DataError at the middle row of three whose factor steps away by more than 1 % and back.
+   * @throws DataError at the first row of a factor step that a row within MAX_ROWS undoes.
    */
   check(id: number, close: number, adjClose: number, line: number, day: number): void {
     if (!(close > 0 && adjClose > 0)) return;
     const factor = adjClose / close;
-    const before = this.#factorBefore[id];
-    const middle = this.#factor[id];
-    if (before !== undefined && middle !== undefined) {
-      const step = before / middle;
-      if (step >= NEAR || step <= 1 / NEAR) {
-        const away = Math.log(step);
-        const back = Math.log(middle / factor);
-        const size = Math.abs(away);
-        if (size > MIN_STEP && Math.abs(away + back) < REVERTED * size && (size >= MAX_STEP || size > NOISE_MULTIPLE * this.#noise(id, close, adjClose))) throw this.#error(id, Math.exp(away));
+    const last = this.#factor[id];
+    const open = this.#step[id];
+    if (open !== undefined && ++open.rows > MAX_ROWS) this.#step[id] = undefined;
+    if (last !== undefined) {
+      const step = last / factor;
+      if ((step >= NEAR || step <= 1 / NEAR) && Math.abs(Math.log(step)) > Math.max(MIN_STEP, NOISE_MULTIPLE * this.#noise(id, close, adjClose))) {
+        const pending = this.#step[id];
+        if (pending !== undefined && undone(pending, factor)) throw this.#error(pending);
+        this.#step[id] = { from: last, to: factor, close, adjClose, line, day, rows: 0 };
       }
     }
-    this.#factorBefore[id] = middle;
     this.#factor[id] = factor;
     this.#close[id] = close;
     this.#adjClose[id] = adjClose;
-    this.#line[id] = line;
-    this.#day[id] = day;
   }
 
-  /** How far rounding to the printed decimals can move a factor step: half a unit over each price of the middle row and this one (the first row's are like them). */
+  /** How far rounding to the printed decimals can move a factor step: half a unit over each price of the last row and this one. */
   #noise(id: number, close: number, adjClose: number): number {
     const closeScale = (this.#closeScale[id] = printScale(close, printScale(this.#close[id], this.#closeScale[id] ?? 1)));
     const adjScale = (this.#adjScale[id] = printScale(adjClose, printScale(this.#adjClose[id], this.#adjScale[id] ?? 1)));
     return (0.5 / closeScale) * (1 / this.#close[id] + 1 / close) + (0.5 / adjScale) * (1 / this.#adjClose[id] + 1 / adjClose);
   }
 
-  /** The error at ticker `id`'s last row (the middle one of the three). */
-  #error(id: number, step: number): DataError {
+  /** The error at the step's row (the first bad one). */
+  #error(step: Step): DataError {
+    const after = step.rows === 1 ? 'the rows before and after' : `the row before and the row ${step.rows} rows later`;
     return new DataError(
       this.#file,
-      this.#line[id],
-      `${this.#closeName} ${this.#close[id]} and ${this.#adjCloseName} ${this.#adjClose[id]} on ${isoDay(this.#day[id])}: their ratio is ×${Number((1 / step).toPrecision(4))} that of the rows before and after (a bad print in one of them, not a dividend or split)`,
+      step.line,
+      `${this.#closeName} ${step.close} and ${this.#adjCloseName} ${step.adjClose} on ${isoDay(step.day)}: their ratio is ×${Number((step.to / step.from).toPrecision(4))} that of ${after} (a bad print in one of them, not a dividend or split)`,
       'correct the price or remove the row',
     );
   }
+}
+
+/**
+ * The factor is back where it stood before `step` (up to a split's round ratio taken since, when
+ * the step itself is smaller than a split's): the step is undone.
+ */
+function undone(step: Step, factor: number): boolean {
+  const size = Math.abs(Math.log(step.to / step.from));
+  // A split's size undone rows later may be a split and its reverse; the next row, a spike.
+  if (step.rows > 1 && size >= SPLIT_STEP) return false;
+  let back = Math.log(step.from / factor);
+  if (Math.abs(back) >= SPLIT_STEP && size < SPLIT_STEP) {
+    const ratio = nearestSplitRatio(factor / step.from);
+    if (Number.isNaN(ratio)) return false;
+    back += Math.log(ratio);
+  }
+  return Math.abs(back) < REVERTED * size;
 }

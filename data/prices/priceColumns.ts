@@ -112,6 +112,9 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   if (!has('date')) missing.push('date column (Date, timestamp or datetime)');
   if (!has('close') && !has('adjClose')) missing.push('close column (Close or Adj Close)');
   if (expect === 'long' && !has('ticker')) missing.push('symbol column (symbol or Ticker)');
+  if (missing.length > 0 && /(^|[\\/])delistings\.csv$/i.test(file)) {
+    throw new DataError(file, undefined, 'is a delistings file beside price files: breadth reads delistings.csv only in a data folder (beside etf/ or universe/)', 'give the dates in a symbols.csv beside the prices instead (symbol, delisting date, delisting return columns), or move the price files into etf/');
+  }
   if (missing.length > 0) {
     throw new DataError(file, line, `not a price file: the header ${shown} has no ${missing.join(' and no ')}`, `a price file's first line names its columns, e.g. ${PRICE_HEADER_EXAMPLES}`);
   }

@@ -144,6 +144,14 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(e.line).toBe(3);
   });
 
+  it('a delistings.csv beside per-symbol price files: said what it is and where it is read, not "not a price file"', async () => {
+    const folder = tempDir();
+    writeFile(folder, 'AAA.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,1'));
+    writeFile(folder, 'delistings.csv', csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-02,-0.5'));
+    const e = await dataError(() => loadMarket(folder, { cacheDir: false }));
+    expect(e.message).toBe(`${join(folder, 'delistings.csv')}: is a delistings file beside price files: breadth reads delistings.csv only in a data folder (beside etf/ or universe/) — give the dates in a symbols.csv beside the prices instead (symbol, delisting date, delisting return columns), or move the price files into etf/`);
+  });
+
   it('a symbol loaded twice, an unknown symbol, a bad date option', async () => {
     const folder = tempDir();
     writeFile(folder, 'etf/SPY.csv', csv('Date,AdjClose', '2020-01-02,1'));

@@ -2,6 +2,7 @@
 // one-line tally by status that `runs show` prints without the flag.
 
 import { splitName } from '../data/prices/priceSeries.ts';
+import { pricePerNewShare } from '../engine/shares.ts';
 import { splitsBetween } from '../reports/html/holdings.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
@@ -30,6 +31,11 @@ function atEnd(o: OrderWithFills, shares: number, date: string): number {
   return o.splits.reduce((q, x) => (x.date > date ? q * x.ratio : q), shares);
 }
 
+/** A limit or stop price set on `date`, per share of the order's end (as the engine rests it: engine/shares.ts pricePerNewShare). */
+function priceAtEnd(o: OrderWithFills, price: number | null, date: string): number | null {
+  return price === null ? null : o.splits.reduce((p, x) => (x.date > date ? pricePerNewShare(p, x.ratio) : p), price);
+}
+
 const IMPLIED: Record<string, string> = { open: 'run-end', expired: 'day-end' };
 
 /** "orders: 1,234 — filled 1,200, open 30, cancelled 4 (replaced 3, data-end 1)". */
@@ -56,7 +62,7 @@ const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
 
 /**
  * Text lines: one per order, its fills indented beneath. An order that lived through a split is
- * shown in the shares of its end (as it rested after the split, and as its later fills traded),
+ * shown in the shares of its end (as it rested after the split, and as its later fills traded; a limit or stop price per such share),
  * with the shares it was decided for beside it; each fill keeps the shares it traded.
  */
 export function orderLines(orders: readonly OrderWithFills[]): string[] {
@@ -69,7 +75,7 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const decided = o.quantity ?? 0;
       const filled = o.splits.length === 0 ? o.filled : o.fills.reduce((q, f) => q + atEnd(o, f.quantity, f.date), 0);
       const through = o.splits.length === 0 ? '' : `; ${signed(decided)} as decided, before ${o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ')}`;
-      const price = o.type === 'limit' ? ` @ ${num(o.limitPrice)}` : o.type === 'stop' ? ` stop ${num(o.stopPrice)}` : '';
+      const price = o.type === 'limit' ? ` @ ${num(priceAtEnd(o, o.limitPrice, date))}` : o.type === 'stop' ? ` ${num(priceAtEnd(o, o.stopPrice, date))}` : '';
       const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(filled)}`;
       const amended = o.amendedDate === null ? '' : `; amended on ${o.amendedDate}`;
       lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(atEnd(o, decided, date))} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);

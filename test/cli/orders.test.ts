@@ -89,6 +89,27 @@ describe.concurrent('orders and model files on the command line', () => {
     expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +198 market gtc (targets; +99 as decided, before a 2:1 split on 2024-01-04) → partially-filled (cash) on 2024-01-05, filled +196\n    fill 2024-01-05  +196 @ 51');
   });
 
+  it('a limit order resting through a 1:3 reverse split lists its limit per post-split share, beside the shares decided', async () => {
+    const dir = scratch();
+    // A limit buy of 30 at 9 decided on 01-02; Close 10 → 30 on 01-04 (1:3, AdjClose flat at 30), low 27 on 01-05:
+    // it rests as +10 at 27 (9 × 3) and fills there.
+    write(
+      dir,
+      'limit.js',
+      `export default { name: 'limit-once', description: 'One limit buy.', dataNeeds: 'prices',
+         params: { shape: {}, safeParse: () => ({ success: true, data: {} }) },
+         create: () => ({ schedule: { name: 'once', sessions: (d) => Uint8Array.from(d, (_, t) => (t === 0 ? 1 : 0)) },
+           decide: () => [{ symbol: 0, quantity: 30, type: 'limit', limit: 9 }] }) };\n`,
+    );
+    mkdirSync(join(dir, 'data'));
+    write(dir, 'data/RS.csv', ['Date,Open,High,Low,Close,AdjClose,Volume', '2024-01-02,10,10,10,10,30,100000', '2024-01-03,10,10,9.5,10,30,100000', '2024-01-04,30,30,29,30,30,100000', '2024-01-05,28,29,27,28,28,100000', ''].join('\n'));
+    write(dir, 'study.yaml', ['data: data', 'benchmark: none', 'engine: { initialCash: 10000 }', 'runs:', '  - name: lim', '    strategy: ./limit.js', ''].join('\n'));
+    expectOk(await breadth(['run', 'study.yaml', '--db', 'r.db', '--no-reports'], { cwd: dir }));
+    const listing = await breadth(['runs', 'show', 'r.db', 'lim', '--orders'], { cwd: dir });
+    expectOk(listing);
+    expect(listing.stdout).toContain('order 1  2024-01-02  RS  +10 limit @ 27 gtc (explicit; +30 as decided, before a 1:3 split on 2024-01-04) → filled on 2024-01-05\n    fill 2024-01-05  +10 @ 27');
+  });
+
   it('an order a later decision amended names that decision in the store and the listing', async () => {
     const dir = scratch();
     // No trade on 01-03 and 01-04 (volume 0): the 01-02 decision's buy of 500 (half of 10,000 at 10) rests; the

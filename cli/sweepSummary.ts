@@ -17,6 +17,7 @@ export function sweepJson(outcome: SweepOutcome, page: string | null, tearSheets
     ...('note' in pbo ? { pboNote: pbo.note } : { pboTrials: pbo.trials, pboLeftOut: pbo.leftOut, probabilityOfLoss: pbo.result.probabilityOfLoss, degradationSlope: pbo.result.degradation.slope }),
     ...(best !== null && best.dsr.value === null ? { dsrNote: best.dsr.note } : {}),
     planned: outcome.planned,
+    refused: outcome.refused,
     ran: outcome.ran,
     resumed: outcome.skipped,
     failed: outcome.failed,
@@ -46,11 +47,12 @@ export function printSweepSummary(outcome: SweepOutcome, page: string | null, te
   if (outcome.best) process.stdout.write(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
   for (const note of outcome.notes) process.stdout.write(`note: ${note}\n`);
   if (outcome.failed.length) {
-    process.stdout.write(`\n${outcome.failed.length} trial${outcome.failed.length === 1 ? '' : 's'} failed (not in the statistics above):\n`);
+    const refused = outcome.refused ? `; ${outcome.refused} of them grid point${outcome.refused === 1 ? '' : 's'} the strategy's parameter check refused, not run` : '';
+    process.stdout.write(`\n${outcome.failed.length} trial${outcome.failed.length === 1 ? '' : 's'} failed (not in the statistics above${refused}):\n`);
     for (const f of outcome.failed.slice(0, SHOWN)) process.stdout.write(`  ${f.name}: ${f.message}\n`);
     if (outcome.failed.length > SHOWN) process.stdout.write(`  … ${outcome.failed.length - SHOWN} more (breadth sweep … --json lists them)\n`);
   }
-  if (outcome.interrupted) process.stdout.write(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned} trials are stored; run again with --resume to finish\n`);
+  if (outcome.interrupted) process.stdout.write(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned - outcome.refused} trials are stored; run again with --resume to finish\n`);
   process.stdout.write(`\nresults: ${outcome.db}\n`);
   if (outcome.kept.length) process.stdout.write('kept in full:\n');
   for (const k of outcome.kept) process.stdout.write(`  ${k.name} (run ${k.runId})${tearSheets.has(k.runId) ? `: tear sheet ${tearSheets.get(k.runId)}` : ''}\n`);

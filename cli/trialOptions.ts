@@ -15,7 +15,7 @@ export interface TrialArgs {
   config: string;
   data?: string;
   symbols?: string;
-  out: string;
+  out?: string;
   db?: string;
   workers?: number;
   resume: boolean;
@@ -32,8 +32,8 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
     .positional('config', { type: 'string', demandOption: true, describe: what.config })
     .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
     .option('symbols', { type: 'string', describe: 'load only these symbols of the data (comma-separated), e.g. IWM,SPY' })
-    .option('out', { type: 'string', default: 'out', describe: 'folder for the database and the pages' })
-    .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db)' })
+    .option('out', { type: 'string', describe: 'folder for the database and the pages (default: the folder of --db, else out)' })
+    .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db); without --out the pages go beside it, in <folder of --db>/reports, as `breadth run` writes them' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip trials the database holds already' })
     .option('runs', { type: 'string', describe: 'only these runs of the study (comma-separated names)' })
@@ -78,12 +78,15 @@ export interface TrialRunSettings {
  * Runs `work` on the study file of `args` (--data and --symbols applied) with the settings the
  * trial commands share: the results database (--db, else <out>/breadth.db, its folder made), the
  * workers or the queue, --resume, --runs, a progress bar with ETA, and Ctrl-C aborting `signal`.
+ * `out` is where pages go: --out, else the folder of --db (the rule of `breadth run`), else `out`,
+ * so two sweeps into two stores never overwrite each other's pages.
  */
-export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; result: R }> {
+export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; out: string; result: R }> {
   const { loadStudyFile } = await import('../study/index.ts');
   const { defaultWorkers } = await import('../study/sweep/index.ts');
   const config = withDataArgs(loadStudyFile(args.config), args);
-  const db = args.db ?? join(args.out, 'breadth.db');
+  const out = args.out ?? (args.db === undefined ? 'out' : dirname(args.db));
+  const db = args.db ?? join(out, 'breadth.db');
   ensureFolder(dirname(db));
   const bar = progressBar({ eta: true });
   const result = await interruptible((signal) =>
@@ -99,5 +102,5 @@ export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyCo
       onTrial: (done, total, name) => bar.update(done, total, name),
     }),
   ).finally(() => bar.stop());
-  return { config, db, result };
+  return { config, db, out, result };
 }

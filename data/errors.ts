@@ -24,6 +24,17 @@ export class UserError extends Error {
 }
 
 /**
+ * The strategy's parameter check refused a run's parameters (sma-crossover's fast ≥ slow): a
+ * UserError where one run is asked for; in a sweep, that grid point is a failed trial (study/sweep/plan.ts).
+ */
+export class ParamsError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParamsError';
+  }
+}
+
+/**
  * A strategy's own fault (it threw, or returned something that is not a decision), reported
  * against the strategy and the session, with the strategy file's stack frame: a user's mistake,
  * never breadth's internal error.

@@ -3,7 +3,7 @@
 // render its tear sheet and the comparison pages — from the store, so anything written can be
 // re-rendered later.
 
-import { UserError } from '../data/errors.ts';
+import { ParamsError, UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
@@ -94,8 +94,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
-  const params = parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`);
-  const strategy = instantiate(loaded.definition, params, loaded.sourceHash);
+  const strategy = paramsChecked(() => instantiate(loaded.definition, parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`), loaded.sourceHash));
   const strategySource = loaded.origin === 'builtin' ? spec.strategy : loaded.origin;
   const models = await loadRunModels({ run: spec, study: config }, market, where, path, baseDir);
   const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };
@@ -121,6 +120,15 @@ function measure(name: string, result: Result, market: Market, benchmark: string
   const measured = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
   const metrics = { ...measured, metrics: [...measured.metrics, ...capacityFigures(result, market)] };
   return { name, result, metrics, attribution: attributeRun(result, { factors, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
+}
+
+/** The strategy built from its checked parameters; a refusal of the check (or of its create()) is a ParamsError. */
+function paramsChecked<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (err) {
+    throw err instanceof UserError && !(err instanceof ParamsError) ? new ParamsError(err.message) : err;
+  }
 }
 
 /** A user error of the study's own keys, prefixed with the study file. */

@@ -27,10 +27,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   handler: async (args) => {
     const { runSweep, writeKeptTearSheets, writeSweepPage } = await import('../../study/sweep/index.ts');
     const { printSweepSummary, sweepJson } = await import('../sweepSummary.ts');
-    const { config, result: outcome } = await runTrialCommand(args, (study, settings) =>
+    const { config, out, result: outcome } = await runTrialCommand(args, (study, settings) =>
       runSweep(study, { ...settings, keep: args.keep, metric: args.metric, blocks: args.blocks }),
     );
-    const reports = join(args.out, 'reports');
+    const reports = join(out, 'reports');
     const written = args.report && !outcome.interrupted;
     const page = written ? writeSweepPage(outcome, join(reports, `sweep-${outcome.sweepId}.html`), config.title) : null;
     const tearSheets = written ? writeKeptTearSheets(outcome, reports) : new Map<number, string>();

@@ -23,4 +23,4 @@ export {
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
 export { type RunToWrite, writeRun } from './writeRun.ts';
 export { failedTrialKeys, linkTrials, recordedTrials, recordSweep, setTrialRun, storedTrialKeys, type StoredTrial, sweepFailures, sweepTrials, type SweepToRecord, type TrialCaveat, type TrialFailure, type TrialPlace, type TrialRecord, writeTrial, writeTrialFailures, writeTrials } from './trials.ts';
-export { readWindows, saveWindows, type WindowRecord } from './walkForward.ts';
+export { readWindows, saveWindows, walkForwardRun, type WindowRecord } from './walkForward.ts';

@@ -74,3 +74,11 @@ export function readWindows(store: Store, sweepId: number): WindowRecord[] {
       }),
   );
 }
+
+/** The stitched run of a walk-forward sweep whose windows are stored (null before it finished, or when that run is gone). */
+export function walkForwardRun(store: Store, sweepId: number): number | null {
+  return withStoreErrors(
+    store,
+    () => store.db.prepare<[number], number>('SELECT w.run_id FROM walk_forward_windows w JOIN runs r ON r.id = w.run_id WHERE w.sweep_id = ? LIMIT 1').pluck().get(sweepId) ?? null,
+  );
+}

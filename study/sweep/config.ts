@@ -62,8 +62,11 @@ export const sweepSchema = z
   });
 export type SweepSpec = z.output<typeof sweepSchema>;
 
-/** "3y", "18m" (calendar years / months) or "126d" (sessions). */
-const spanSchema = z.string().regex(/^\d+[ymd]$/, 'write a span as 3y (years), 18m (months) or 126d (sessions)');
+/** "3y", "18m" (calendar years / months) or "126d" (sessions); 1 or more (a zero step never advances). */
+const spanSchema = z
+  .string()
+  .regex(/^\d+[ymd]$/, 'write a span as 3y (years), 18m (months) or 126d (sessions)')
+  .refine((s) => !/^0+[ymd]$/.test(s), 'a span of 0 never steps forward: write 1 or more, e.g. 6m, 1y or 126d');
 
 export const walkForwardSchema = z
   .object({

@@ -32,6 +32,8 @@ export interface TrialExecutor {
 
 export interface ExecuteOptions {
   readonly db: string;
+  /** What the trials belong to, as messages call it (default `sweep`). */
+  readonly what?: 'sweep' | 'walk-forward';
   readonly resume?: boolean;
   /**
    * Keys this command stored already (a walk-forward run sharing an in-sample trial with an earlier
@@ -113,7 +115,7 @@ export async function executeTrials(
   const known = stored.size + failedBefore.size;
   const before = [...stored, ...failedBefore].filter((key) => !options.earlier?.has(key)).length;
   if (before > 0 && !options.resume) {
-    throw new UserError(`${options.db} holds ${before} of the ${trials.length} trials of this sweep already: --resume skips them, or choose another --db`);
+    throw new UserError(`${options.db} holds ${before} of the ${trials.length} trials of this ${options.what ?? 'sweep'} already: --resume skips them, or choose another --db`);
   }
   linkTrials(store, sweepId, trials.filter((t) => stored.has(t.key)));
   const todo = trials.filter((t) => !stored.has(t.key) && !failedBefore.has(t.key));

@@ -1,34 +1,79 @@
 // Planning a sweep: every run of the study expanded by its sweep block into points, each point
 // validated as a study run would be (strategy, params, engine settings, benchmark — errors name
 // the key path and the point), and turned into a trial spec with its key. Points that come out
-// as the same trial (same key) are tried once.
+// as the same trial (same key) are tried once. A point the strategy's parameter check refuses
+// (sma-crossover's fast ≥ slow in a fast × slow grid) is a failed trial, recorded with its reason
+// like a trial whose strategy throws; the rest run. A run none of whose points passes is refused.
 
+import { ParamsError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
-import type { StudyConfig } from '../config.ts';
+import { canonicalJson, sha256, type TrialFailure } from '../../reports/store/index.ts';
+import type { RunSpec, StudyConfig } from '../config.ts';
 import { prepareRun } from '../runStudy.ts';
-import { expandSweep } from './expand.ts';
+import { expandSweep, type SweepPoint } from './expand.ts';
 import { type TrialSpec, trialSpecOf } from './trial.ts';
 
 export interface SweepPlan {
   readonly trials: TrialSpec[];
+  /** Points the strategy's parameter check refused: failed trials (kind `user`), never run. */
+  readonly invalid: TrialFailure[];
   /** Notes about the study as a whole (a risk-free series the data lacks…). */
   readonly notes: string[];
+}
+
+/** Where a point goes: its run's index, its trial's name, and the error prefix. */
+export interface PointPlace {
+  readonly k: number;
+  readonly name: string;
+  readonly group: string;
+  readonly seq: number;
+  readonly where: string;
+}
+
+/**
+ * One point as a trial spec, or as a failed trial when the strategy's parameter check refuses it
+ * (its key: sha256 of the strategy, the given parameters, the engine settings and the data, so
+ * `--resume` finds it failed). Any other error is thrown.
+ */
+export async function planPoint(point: SweepPoint, spec: RunSpec, place: PointPlace, config: StudyConfig, market: Market, notes: string[], baseDir?: string): Promise<TrialSpec | TrialFailure> {
+  try {
+    const prepared = await prepareRun(spec, place.k, config, market, place.where, notes, baseDir);
+    return trialSpecOf(prepared, config.riskFree, market, { name: place.name, group: place.group, seq: place.seq, values: point.values });
+  } catch (err) {
+    if (!(err instanceof ParamsError)) throw err;
+    const key = sha256(canonicalJson({ format: 'breadth-refused-point/1', strategy: spec.strategy, params: spec.params ?? null, engine: spec.engine, data: market.fingerprint }));
+    return { key, name: place.name, group: place.group, seq: place.seq, message: err.message, kind: 'user' };
+  }
+}
+
+/** True for a planned trial, false for a refused point. */
+export const isTrial = (x: TrialSpec | TrialFailure): x is TrialSpec => !('message' in x);
+
+/** Throws the first refusal (a ParamsError) when a run has points and none is valid: the run as written cannot run at all. */
+export function refuseIfNoneValid(planned: readonly (TrialSpec | TrialFailure)[]): void {
+  const refused = planned.filter((x): x is TrialFailure => !isTrial(x));
+  if (planned.length > 0 && refused.length === planned.length) throw new ParamsError(refused[0].message);
 }
 
 /** The trials of every run of `config` (only `runs` when given) on `market`. */
 export async function planSweep(config: StudyConfig, market: Market, where: string, baseDir?: string, runs?: readonly string[]): Promise<SweepPlan> {
   const notes: string[] = [];
   const trials: TrialSpec[] = [];
+  const invalid: TrialFailure[] = [];
   const seen = new Set<string>();
   for (const [k, run] of config.runs.entries()) {
     if (runs && !runs.includes(run.name)) continue;
+    const planned: (TrialSpec | TrialFailure)[] = [];
     for (const point of expandSweep(run, run.sweep ?? config.sweep, config.engine)) {
-      const prepared = await prepareRun(point.spec, k, config, market, point.name === run.name ? where : `${where} (trial ${point.name})`, notes, baseDir);
-      const trial = trialSpecOf(prepared, config.riskFree, market, { name: point.name, group: run.name, seq: trials.length, values: point.values });
+      const place = { k, name: point.name, group: run.name, seq: trials.length + invalid.length, where: point.name === run.name ? where : `${where} (trial ${point.name})` };
+      const trial = await planPoint(point, point.spec, place, config, market, notes, baseDir);
+      planned.push(trial);
       if (seen.has(trial.key)) continue;
       seen.add(trial.key);
-      trials.push(trial);
+      if (isTrial(trial)) trials.push(trial);
+      else invalid.push(trial);
     }
+    refuseIfNoneValid(planned);
   }
-  return { trials, notes };
+  return { trials, invalid, notes };
 }

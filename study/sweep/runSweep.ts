@@ -8,7 +8,7 @@
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { DEFAULT_PBO_BLOCKS, type Metric, type SharpeTrials } from '../../reports/metrics/index.ts';
-import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun } from '../../reports/store/index.ts';
+import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
@@ -47,7 +47,10 @@ export interface SweepOutcome {
   readonly sweepId: number;
   readonly db: string;
   readonly market: { readonly name: string; readonly synthetic: boolean; readonly fingerprint: string };
+  /** Grid points: trials, and points the strategy's parameter check refused. */
   readonly planned: number;
+  /** Points the strategy's parameter check refused (among `failed`, never run). */
+  readonly refused: number;
   /** Trials run now, and trials found stored (resume). */
   readonly ran: number;
   readonly skipped: number;
@@ -107,15 +110,16 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const sweepId = recordSweep(store, {
-      key: sha256(canonicalJson({ kind: 'sweep', trials: plan.trials.map((t) => t.key).sort() })),
+      key: sha256(canonicalJson({ kind: 'sweep', trials: [...plan.trials, ...plan.invalid].map((t) => t.key).sort() })),
       kind: 'sweep',
       name: config.title,
       study: options.where,
       spec: { runs: config.runs.filter((r) => plan.trials.some((t) => t.group === r.name)).map((r) => ({ name: r.name, strategy: r.strategy, sweep: r.sweep ?? config.sweep ?? null })), metric },
       dataName: market.name,
       dataFingerprint: market.fingerprint,
-      planned: plan.trials.length,
+      planned: plan.trials.length + plan.invalid.length,
     });
+    writeTrialFailures(store, sweepId, plan.invalid);
     const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, plan.trials, options);
     const interrupted = skipped + ran + failed < plan.trials.length;
     const trials = sweepTrials(store, sweepId);
@@ -130,7 +134,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       sweepId,
       db: options.db,
       market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint },
-      planned: plan.trials.length,
+      planned: plan.trials.length + plan.invalid.length,
+      refused: plan.invalid.length,
       ran,
       skipped,
       interrupted,

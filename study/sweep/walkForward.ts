@@ -12,21 +12,21 @@ import { backtest } from '../../engine/backtest.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
 import { sessionOnOrBefore } from '../../engine/view.ts';
 import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
-import { canonicalJson, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
+import { canonicalJson, getRun, readWindows, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
-import { prepareRun } from '../runStudy.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
+import { isTrial, planPoint, refuseIfNoneValid } from './plan.ts';
 import { openExecution, openSweepMarket } from './runSweep.ts';
 import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
-import { type TrialSpec, trialSpecOf } from './trial.ts';
+import type { TrialSpec } from './trial.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
 export interface WalkForwardOptions extends ExecuteOptions {
@@ -53,7 +53,11 @@ export interface WalkForwardOutcome {
   readonly oosAnnualReturn: number | null;
   readonly oosSharpe: number | null;
   readonly trials: number;
+  /** In-sample points the strategy's parameter check refused (failed trials, never run; not in `trials`). */
+  readonly refused: readonly TrialFailure[];
   readonly interrupted: boolean;
+  /** True when the store held this walk-forward complete (`--resume` after it finished): nothing was stored now. */
+  readonly complete: boolean;
 }
 
 function runPeriod(market: Market, spec: RunSpec, config: StudyConfig): [number, number] {
@@ -65,8 +69,11 @@ function runPeriod(market: Market, spec: RunSpec, config: StudyConfig): [number,
   return [first, last];
 }
 
-/** The in-sample trials of every window: each sweep point over each window's in-sample span. */
-async function planWindows(config: StudyConfig, market: Market, k: number, windows: readonly Window[], options: WalkForwardOptions): Promise<TrialSpec[][]> {
+/**
+ * The in-sample trials of every window: each sweep point over each window's in-sample span; with
+ * the points the strategy's parameter check refused (failed trials, never run).
+ */
+async function planWindows(config: StudyConfig, market: Market, k: number, windows: readonly Window[], options: WalkForwardOptions): Promise<{ perWindow: TrialSpec[][]; refused: TrialFailure[] }> {
   const run = config.runs[k];
   const own = (run.walkForward ?? config.walkForward)?.params;
   const sweep = own ? sweepSchema.parse({ params: own }) : (run.sweep ?? config.sweep);
@@ -74,17 +81,20 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
     throw new UserError(`${options.where}: runs[${k}].sweep: a walk-forward test chooses strategy parameters, but this sweep also varies engine settings or periods; give walkForward its own params to choose among`);
   }
   const day = (t: number): string => isoDay(market.dates[t]);
-  const out: TrialSpec[][] = [];
+  const perWindow: TrialSpec[][] = [];
+  const refused: TrialFailure[] = [];
   for (const w of windows) {
-    const specs: TrialSpec[] = [];
+    const planned: (TrialSpec | TrialFailure)[] = [];
     for (const point of expandSweep(run, sweep, config.engine)) {
       const spec = { ...point.spec, engine: { ...point.spec.engine, from: day(w.isFirst), to: day(w.isLast) } };
-      const p = await prepareRun(spec, k, config, market, `${options.where} (trial ${point.name})`, [], options.baseDir);
-      specs.push(trialSpecOf(p, config.riskFree, market, { name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, values: point.values }));
+      const place = { k, name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, where: `${options.where} (trial ${point.name})` };
+      planned.push(await planPoint(point, spec, place, config, market, [], options.baseDir));
     }
-    out.push(specs);
+    refuseIfNoneValid(planned);
+    perWindow.push(planned.filter(isTrial));
+    refused.push(...planned.filter((x): x is TrialFailure => !isTrial(x)));
   }
-  return out;
+  return { perWindow, refused };
 }
 
 export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
@@ -103,27 +113,31 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
       if (!spec) continue;
       const [first, last] = runPeriod(market, run, config);
       const windows = walkForwardWindows(market.dates, first, last, spec, `${options.where}: runs[${k}].walkForward`);
-      const perWindow = await planWindows(config, market, k, windows, options);
+      const { perWindow, refused: refusedPoints } = await planWindows(config, market, k, windows, options);
       const all = perWindow.flat().map((t, seq) => ({ ...t, seq }));
+      const refused = refusedPoints.map((f, j) => ({ ...f, seq: all.length + j }));
       const sweepId = recordSweep(store, {
-        key: sha256(canonicalJson({ kind: 'walk-forward', run: run.name, spec, trials: all.map((t) => t.key) })),
+        key: sha256(canonicalJson({ kind: 'walk-forward', run: run.name, spec, trials: all.map((t) => t.key), ...(refused.length ? { refused: refused.map((f) => f.key) } : {}) })),
         kind: 'walk-forward',
         name: `${config.title} — ${run.name}`,
         study: options.where,
         spec: { run: run.name, walkForward: spec, sweep: run.sweep ?? config.sweep ?? null },
         dataName: market.name,
         dataFingerprint: market.fingerprint,
-        planned: all.length,
+        planned: all.length + refused.length,
       });
-      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier });
+      writeTrialFailures(store, sweepId, refused);
+      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
       for (const t of all) earlier.add(t.key);
       const interrupted = ran + failed + skipped < all.length;
-      const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length };
+      const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused };
       if (interrupted) {
-        outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true });
+        outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false });
         break;
       }
-      outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false });
+      const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
+      if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true });
+      else outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false, complete: false });
     }
     return outcomes;
   } finally {
@@ -189,14 +203,27 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
     };
   });
   saveWindows(store, sweepId, records, runId);
-  const oosAnnualReturn = metrics.metrics.find((m) => m.name === 'annual_return')?.value ?? null;
-  const isAnnuals = records.flatMap((r) => (r.isAnnualReturn === null ? [] : [r.isAnnualReturn]));
+  return summary(records, runId, metrics.metrics);
+}
+
+/** A finished walk-forward as the store holds it: its windows and stitched run (nothing is written). */
+function storedOutcome(store: Store, sweepId: number, runId: number) {
+  return summary(readWindows(store, sweepId), runId, getRun(store, runId)?.metrics ?? []);
+}
+
+/**
+ * The windows, the stitched run's annualised return and Sharpe (its metrics), and the walk-forward
+ * efficiency: stitched OOS annualised return / mean IS annualised return of the choices (reports/SWEEPS.md).
+ */
+function summary(windows: WindowRecord[], runId: number, metrics: readonly { name: string; value: number | null }[]) {
+  const oosAnnualReturn = metrics.find((m) => m.name === 'annual_return')?.value ?? null;
+  const isAnnuals = windows.flatMap((r) => (r.isAnnualReturn === null ? [] : [r.isAnnualReturn]));
   const meanIs = isAnnuals.length ? isAnnuals.reduce((a, b) => a + b, 0) / isAnnuals.length : NaN;
   return {
-    windows: records,
+    windows,
     runId,
     oosAnnualReturn,
-    oosSharpe: metrics.metrics.find((m) => m.name === 'sharpe')?.value ?? null,
+    oosSharpe: metrics.find((m) => m.name === 'sharpe')?.value ?? null,
     efficiency: oosAnnualReturn !== null && Number.isFinite(meanIs) && meanIs !== 0 ? oosAnnualReturn / meanIs : null,
   };
 }

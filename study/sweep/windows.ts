@@ -1,11 +1,13 @@
 // Walk-forward windows over a run's sessions: an in-sample span followed by an out-of-sample
-// span, stepped forward by the out-of-sample span. Rolling windows keep their in-sample length;
+// span, stepped forward by the out-of-sample span. A rolling in-sample span is the span just
+// before each out-of-sample start (N sessions: the N sessions before it; N months: those months);
 // anchored ones all start at the run's first session. Spans are calendar years ("3y") or months
-// ("18m"), or sessions ("126d"); a span of N months holds the sessions of N calendar months (on
-// month-end bars, N of them). The last out-of-sample span may be cut short by the data's end.
+// ("18m"), or sessions ("126d"), at least 1; a span of N months holds the sessions of N calendar
+// months (on month-end bars, N of them). The last out-of-sample span may be cut short by the data's end.
 
 import { dayParts, epochDay, weekdaysBetween } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
+import { sessionOnOrBefore } from '../../engine/view.ts';
 
 /** Session indices (inclusive) of one window. */
 export interface Window {
@@ -21,10 +23,12 @@ interface Span {
   readonly unit: 'months' | 'sessions';
 }
 
-function span(text: string): Span {
-  const count = Number(text.slice(0, -1));
-  const unit = text.at(-1);
-  return unit === 'd' ? { count, unit: 'sessions' } : { count: unit === 'y' ? 12 * count : count, unit: 'months' };
+/** "3y" → 36 months, "18m" → 18 months, "126d" → 126 sessions; a UserError naming `where` unless ≥ 1 (a zero step never advances). */
+function span(text: string, where: string): Span {
+  const match = /^(\d+)([ymd])$/.exec(text);
+  const count = match ? Number(match[1]) : 0;
+  if (!match || count < 1) throw new UserError(`${where}: a span must be 1 or more years (y), months (m) or sessions (d), got "${text}"; write e.g. 6m, 1y or 126d`);
+  return match[2] === 'd' ? { count, unit: 'sessions' } : { count: match[2] === 'y' ? 12 * count : count, unit: 'months' };
 }
 
 /**
@@ -51,6 +55,16 @@ function monthsAfter(dates: Int32Array, from: number, months: number): number {
   return over && dates[t - 1] >= monthStart ? t - 1 : t;
 }
 
+/**
+ * The first session on or after the day `months` calendar months before session `at` (the same day
+ * of month, or the month's last day when it is shorter): where the months that end just before `at` begin.
+ */
+function monthsBefore(dates: Int32Array, at: number, months: number): number {
+  const p = dayParts(dates[at]);
+  const target = Math.min(epochDay(p.year, p.month - months, p.date), epochDay(p.year, p.month - months + 1, 0));
+  return sessionOnOrBefore(dates, target - 1) + 1;
+}
+
 /** The session `a + k·b` spans after the anchor; counted from the anchor, so monthly steps never drift. */
 function offset(dates: Int32Array, anchor: number, a: Span | null, b: Span, k: number): number {
   if (a === null || a.unit === b.unit) {
@@ -63,18 +77,36 @@ function offset(dates: Int32Array, anchor: number, a: Span | null, b: Span, k: n
 }
 
 /**
- * Windows from session `first` to `last` (inclusive). Throws a UserError naming `where` when not
- * even one in-sample span and one session out of sample fit.
+ * The first in-sample session of rolling window `k`, whose out-of-sample span starts at `oosFirst`:
+ * the run's start for the first window; N sessions before `oosFirst`; with months on both sides,
+ * `k` steps from the run's start (the months before `oosFirst`, counted from the same anchor so
+ * month ends do not drift); else the months before `oosFirst`.
+ */
+function rollingStart(dates: Int32Array, first: number, oosFirst: number, inSample: Span, step: Span, k: number): number {
+  if (k === 0) return first;
+  if (inSample.unit === 'sessions') return oosFirst - inSample.count;
+  if (step.unit === 'months') return offset(dates, first, null, step, k);
+  return Math.max(first, monthsBefore(dates, oosFirst, inSample.count));
+}
+
+/**
+ * Windows from session `first` to `last` (inclusive), as session indices into `dates`. Throws a
+ * UserError naming `where` for a span that is not 1 or more, or when not even one in-sample span
+ * and one session out of sample fit.
  */
 export function walkForwardWindows(dates: Int32Array, first: number, last: number, spans: { inSample: string; outOfSample: string; mode: 'rolling' | 'anchored' }, where: string): Window[] {
   const windows: Window[] = [];
-  const inSample = span(spans.inSample);
-  const step = span(spans.outOfSample);
+  const inSample = span(spans.inSample, `${where}.inSample`);
+  const step = span(spans.outOfSample, `${where}.outOfSample`);
   for (let k = 0; ; k++) {
     const oosFirst = offset(dates, first, inSample, step, k);
     if (oosFirst > last) break;
     const next = offset(dates, first, inSample, step, k + 1);
-    const isFirst = spans.mode === 'anchored' ? first : offset(dates, first, null, step, k);
+    // A step of 1 or more (span() refuses 0) moves the start a month or a session on each turn, so
+    // the loop ends; in a gap of months without sessions two steps can land on one session: that
+    // window has no session out of sample and is left out.
+    if (next <= oosFirst) continue;
+    const isFirst = spans.mode === 'anchored' ? first : rollingStart(dates, first, oosFirst, inSample, step, k);
     windows.push({ isFirst, isLast: oosFirst - 1, oosFirst, oosLast: Math.min(next - 1, last) });
   }
   if (windows.length === 0) throw new UserError(`${where}: an in-sample span of ${spans.inSample} leaves no session out of sample in the run's period; shorten inSample or widen the period`);

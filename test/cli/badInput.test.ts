@@ -236,4 +236,12 @@ describe.concurrent('sweep and walk-forward studies', () => {
       expect(o.stderr).not.toContain('trial');
     }
   });
+
+  it('a walk-forward span of zero is refused with its key, not looped on until memory runs out nor crashed on', async () => {
+    for (const [key, zero] of [['outOfSample', '0m'], ['inSample', '0m'], ['inSample', '00m'], ['inSample', '0d']]) {
+      const spans = { inSample: '6m', outOfSample: '3m', [key]: zero };
+      write(dir, `zero-${key}.yaml`, `data: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0, 1] } }\n    walkForward: { inSample: ${spans.inSample}, outOfSample: ${spans.outOfSample} }\n`);
+      expectBadInput(await run('walk-forward', `zero-${key}.yaml`, '--out', `out-zero-${key}`), new RegExp(`^breadth: zero-${key}\\.yaml: runs\\[0\\]\\.walkForward\\.${key}: a span of 0 never steps forward: write 1 or more, e\\.g\\. 6m`));
+    }
+  });
 });

@@ -90,6 +90,16 @@ describe('sweep blocks that are wrong', () => {
 
   it('a walk-forward span must read like 3y, 18m or 126d', () => {
     expect(studyError({ ...base, runs: [{ ...run, walkForward: { inSample: '3 years', outOfSample: '1y' } }] })).toMatch(/runs\[0\]\.walkForward\.inSample: write a span as 3y/);
+
+  });
+
+  it('a walk-forward span of zero is refused with its key: a zero step never advances, a zero in-sample span has no session', () => {
+    for (const [key, zero] of [['inSample', '0m'], ['inSample', '0y'], ['inSample', '0d'], ['inSample', '00m'], ['outOfSample', '0m'], ['outOfSample', '0d']]) {
+      const message = studyError({ ...base, runs: [{ ...run, walkForward: { inSample: '6m', outOfSample: '3m', [key]: zero } }] });
+      expect(message).toMatch(new RegExp(`^sweep\\.yaml: runs\\[0\\]\\.walkForward\\.${key}: a span of 0 never steps forward: write 1 or more`));
+      expect(message).not.toContain('\n');
+    }
+    expect(() => parseStudy({ ...base, runs: [{ ...run, walkForward: { inSample: '10d', outOfSample: '1m' } }] }, 'sweep.yaml')).not.toThrow();
   });
 });
 

@@ -59,6 +59,61 @@ describe('walk-forward windows', () => {
     expect(cut.map((x) => [x.oosFirst, x.oosLast].map((i) => isoDay(toMarch13[i])))).toEqual([['2020-02-28', '2020-03-13']]);
   });
 
+  it('rolling, N sessions in sample stepped in months: the N sessions before each out-of-sample start', () => {
+    const long = weekdays(200); // Wednesday 2020-01-01 on; 2020-01-06 is index 3
+    const day = (i: number): string => isoDay(long[i]);
+    const w = walkForwardWindows(long, 0, 199, { inSample: '3d', outOfSample: '1m', mode: 'rolling' }, 'test');
+    // Out of sample from Monday 6 January (after Wed 1, Thu 2, Fri 3), then the 6th of each month on or after it.
+    expect(w.slice(0, 3).map((x) => [day(x.isFirst), day(x.isLast), day(x.oosFirst)])).toEqual([
+      ['2020-01-01', '2020-01-03', '2020-01-06'],
+      ['2020-02-03', '2020-02-05', '2020-02-06'], // Mon–Wed before Thursday 6 February
+      ['2020-03-03', '2020-03-05', '2020-03-06'], // Tue–Thu before Friday 6 March (was 2 March on: 4 sessions)
+    ]);
+    for (const x of w) expect([x.isLast - x.isFirst + 1, x.isLast]).toEqual([3, x.oosFirst - 1]);
+    // One session in sample, a quarter out: never an empty in-sample span.
+    const q = walkForwardWindows(long, 0, 199, { inSample: '1d', outOfSample: '3m', mode: 'rolling' }, 'test');
+    expect(q.map((x) => [day(x.isFirst), day(x.isLast), day(x.oosFirst)])).toEqual([
+      ['2020-01-01', '2020-01-01', '2020-01-02'],
+      ['2020-04-01', '2020-04-01', '2020-04-02'],
+      ['2020-07-01', '2020-07-01', '2020-07-02'],
+      ['2020-10-01', '2020-10-01', '2020-10-02'], // the 200th weekday is 6 October
+    ]);
+  });
+
+  it('rolling, months in sample stepped in sessions: the calendar month before each out-of-sample start', () => {
+    const long = weekdays(60);
+    const day = (i: number): string => isoDay(long[i]);
+    const w = walkForwardWindows(long, 0, 59, { inSample: '1m', outOfSample: '10d', mode: 'rolling' }, 'test');
+    // Out of sample from Monday 3 February (1 February is a Saturday), then every 10 sessions: Mon 17 Feb, Mon 2 Mar, Mon 16 Mar.
+    // The first in-sample span starts at the run's start; each later one a month before its out-of-sample start.
+    expect(w.map((x) => [day(x.isFirst), day(x.oosFirst)])).toEqual([
+      ['2020-01-01', '2020-02-03'],
+      ['2020-01-17', '2020-02-17'], // was 15 January: 10 sessions after the start, a month and two days
+      ['2020-02-03', '2020-03-02'], // 2 February is a Sunday
+      ['2020-02-17', '2020-03-16'], // 16 February is a Sunday; the 60th weekday is 24 March
+    ]);
+  });
+
+  it('property: a rolling in-sample span of N sessions holds N sessions before its out-of-sample start, whatever the step', () => {
+    const long = weekdays(400);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom('m', 'y', 'd'), fc.integer({ min: 0, max: 60 }), (n, step, unit, first) => {
+        const w = walkForwardWindows(long, first, 399, { inSample: `${n}d`, outOfSample: `${unit === 'd' ? step * 7 : step}${unit}`, mode: 'rolling' }, 'test');
+        for (const [k, x] of w.entries()) {
+          expect([x.isLast - x.isFirst + 1, x.isLast + 1]).toEqual([n, x.oosFirst]);
+          expect(x.oosLast).toBeGreaterThanOrEqual(x.oosFirst);
+          if (k > 0) expect(x.oosFirst).toBe(w[k - 1].oosLast + 1);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a span of zero, naming its key (a zero step would never advance)', () => {
+    expect(() => walkForwardWindows(dates, 0, 99, { inSample: '6m', outOfSample: '0m', mode: 'rolling' }, 'study.yaml: runs[0].walkForward')).toThrow(/^study\.yaml: runs\[0\]\.walkForward\.outOfSample: a span must be 1 or more .*got "0m"/);
+    expect(() => walkForwardWindows(dates, 0, 99, { inSample: '0d', outOfSample: '1m', mode: 'rolling' }, 'w')).toThrow(/^w\.inSample: a span must be 1 or more/);
+  });
+
   it('refuses an in-sample span that leaves nothing out of sample', () => {
     expect(() => walkForwardWindows(dates, 0, 99, { inSample: '1y', outOfSample: '1m', mode: 'rolling' }, 'study.yaml: runs[0].walkForward')).toThrow(/runs\[0\]\.walkForward: an in-sample span of 1y leaves no session/);
   });

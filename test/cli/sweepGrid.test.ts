@@ -1,0 +1,86 @@
+// `breadth sweep` and `breadth walk-forward` as separate processes: a grid point the strategy's
+// parameter check refuses (sma-crossover's fast ≥ slow) is a failed trial and the rest run; pages
+// follow --db as `breadth run`'s do; a finished walk-forward resumed stores nothing more.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../reports/store/index.ts';
+import { breadth, expectBadInput, expectOk, scratch, write } from './helpers.ts';
+
+const smaGrid = (fast: number[], slow: number[], extra = '') =>
+  `title: grid\ndata: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: sma\n    strategy: sma-crossover\n    sweep: { params: { fast: [${fast.join(', ')}], slow: [${slow.join(', ')}] } }\n${extra}`;
+
+describe.concurrent('sweep grid points the strategy refuses', () => {
+  it('fast [5, 100] × slow [50, 200]: 100 ≥ 50 is one failed trial with its reason, the other 3 run', async () => {
+    const dir = scratch();
+    write(dir, 'grid.yaml', smaGrid([5, 100], [50, 200]));
+    const o = await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '0', '--json'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(o);
+    const summary = JSON.parse(o.stdout);
+    expect([summary.trials, summary.planned, summary.refused, summary.ran]).toEqual([3, 4, 1, 3]);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]).toMatchObject({ name: 'sma[fast=100 slow=50]', kind: 'user' });
+    expect(summary.failed[0].message).toBe('grid.yaml (trial sma[fast=100 slow=50]): runs[0].params.fast: must be shorter than slow, got 100');
+    // The terminal says it too; --resume finds the point failed and runs nothing.
+    const again = await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '0', '--resume'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(again);
+    expect(again.stdout).toContain('3 trials (0 run now, 3 already stored) of 4 planned');
+    expect(again.stdout).toContain("1 trial failed (not in the statistics above; 1 of them grid point the strategy's parameter check refused, not run):\n  sma[fast=100 slow=50]: grid.yaml (trial sma[fast=100 slow=50]): runs[0].params.fast: must be shorter than slow, got 100\n");
+  });
+
+  it('a grid with no valid point is refused in one line, before any trial', async () => {
+    const dir = scratch();
+    write(dir, 'none.yaml', smaGrid([100, 300], [50]));
+    expectBadInput(await breadth(['sweep', 'none.yaml', '--workers', '1'], { cwd: dir }), /^breadth: none\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params\.fast: must be shorter than slow, got 100$/);
+  });
+
+  it('walk-forward: the refused point is left out of every window\'s choice and said once', async () => {
+    const dir = scratch();
+    write(dir, 'wf.yaml', smaGrid([5, 100], [50, 200], '    walkForward: { inSample: 9m, outOfSample: 6m, metric: annual_return }\n'));
+    const o = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--no-report'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(o);
+    // 2 years: windows out of sample from months 9, 15 and 21 (the last cut short): 3 windows × 3 valid points, 1 refused in each.
+    expect(o.stdout).toContain('sma: 3 rolling windows, chosen by in-sample annual_return among 9 trials');
+    expect(o.stdout).toMatch(/\n3 in-sample points the strategy's parameter check refused, not run: wf\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params\.fast: must be shorter than slow, got 100 \(and others: --json lists them\)\n/);
+  });
+});
+
+describe.concurrent('where sweep and walk-forward pages go', () => {
+  it('beside --db without --out: two sweeps into two stores keep their own sweep-1.html', async () => {
+    const dir = scratch();
+    write(dir, 'grid.yaml', smaGrid([5], [50, 200]));
+    for (const store of ['a', 'b']) expectOk(await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '1', '--db', `${store}/s.db`], { cwd: dir, timeoutMs: 120_000 }));
+    for (const store of ['a', 'b']) expect(readdirSync(join(dir, store, 'reports')).sort()).toEqual(['sweep-1-best-1.html', 'sweep-1.html']);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    // --out still wins.
+    expectOk(await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '0', '--db', 'c/s.db', '--out', 'pages'], { cwd: dir, timeoutMs: 120_000 }));
+    expect(readdirSync(join(dir, 'pages', 'reports'))).toEqual(['sweep-1.html']);
+  });
+
+  it('walk-forward: pages beside --db; --resume after it finished says so and stores no second stitched run', async () => {
+    const dir = scratch();
+    write(dir, 'wf.yaml', smaGrid([5], [20, 40], '    walkForward: { inSample: 9m, outOfSample: 6m }\n'));
+    const first = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'w/w.db'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(first);
+    expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['sma-walk-forward.html', 'walk-forward-1.html']);
+    const runs = (): number => {
+      const store = openStore(join(dir, 'w', 'w.db'));
+      try {
+        return store.db.prepare('SELECT COUNT(*) FROM runs').pluck().get() as number;
+      } finally {
+        store.close();
+      }
+    };
+    expect(runs()).toBe(1);
+    const resumed = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'w/w.db', '--resume'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(resumed);
+    expect(resumed.stdout).toContain('complete already: w/w.db holds this walk-forward and its stitched run 1; nothing was stored now');
+    // The same figures as the first time, from the store.
+    const line = (text: string) => text.split('\n').find((l) => l.startsWith('stitched out of sample'));
+    expect(line(resumed.stdout)).toBe(line(first.stdout));
+    expect(runs()).toBe(1);
+    // Without --resume: the walk-forward, not a sweep, holds its trials (3 windows × 2 points).
+    expectBadInput(await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'w/w.db'], { cwd: dir }), 'w/w.db holds 6 of the 6 trials of this walk-forward already: --resume skips them');
+  });
+});

@@ -3,7 +3,7 @@
 // metrics, SQLite, and the tear sheet when --report asks for one.
 
 import { dirname, join } from 'node:path';
-import { keyPath, UserError, valueAt } from '../data/errors.ts';
+import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
@@ -107,7 +107,7 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     const issue = parsed.error.issues[0];
     const path = keyPath(issue.path);
     const value = valueAt(engine, issue.path);
-    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${JSON.stringify(value)}`}`);
+    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
   }
   return engine;
 }

@@ -1,6 +1,7 @@
 // A symbol named where the data does not have it, through real processes: a weight outside
 // --symbols says it is not among those loaded (the data has it), a benchmark in another case gets
-// the case hint as --symbols does, and a near miss gets "did you mean".
+// the case hint as --symbols does, and a near miss gets "did you mean". An empty --symbols or
+// --benchmark is refused.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,5 +34,13 @@ describe.concurrent('an unknown symbol is named with the same hint everywhere', 
 
   it('a weight on AAB suggests AAA', async () => {
     expectBadInput(await run('--strategy', 'buy-and-hold', '--param', 'weights={"AAB":1}'), 'breadth: strategy "buy-and-hold" failed on 2022-01-03: unknown symbol "AAB" in d1 (did you mean AAA?)');
+  });
+
+  it('an empty --symbols is refused (run, data inspect), never read as every symbol; an empty --benchmark is refused, never read as none', async () => {
+    const none = 'names no symbol: give them comma-separated (--symbols AAA,BBB), or leave --symbols out to load every symbol';
+    expectBadInput(await run('--symbols', '', '--strategy', 'buy-and-hold'), `breadth: --symbols "" ${none}`);
+    expectBadInput(await run('--symbols', ' , ', '--strategy', 'buy-and-hold'), `breadth: --symbols " , " ${none}`);
+    expectBadInput(await breadth(['data', 'inspect', 'd1', '--symbols', ''], { cwd: dir, env: { BREADTH_CACHE_DIR: join(dir, 'cache') } }), `breadth: --symbols "" ${none}`);
+    expectBadInput(await run('--benchmark', '', '--strategy', 'buy-and-hold'), 'breadth: --benchmark "" names no benchmark: give a symbol or @role (SPY, @smallCap), "cash", or "none" for no benchmark');
   });
 });

@@ -2,6 +2,7 @@
 // shared by the commands that load data (`run`, `study`, `data inspect`).
 
 import type { Argv } from 'yargs';
+import { UserError } from '../data/errors.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 
 export interface LoadArgs {
@@ -30,4 +31,15 @@ export function loadOptions(args: LoadArgs): CommandLoadOptions {
 }
 
 /** "IWM, SPY" → ['IWM', 'SPY']. */
-export const symbolList = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);
+const symbolList = (text: string): string[] => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * The --symbols flag as a list, or undefined when not given (every symbol).
+ * @throws UserError when it is given but names no symbol ('' or ','), never read as every symbol.
+ */
+export function symbolsOption(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const symbols = symbolList(text);
+  if (symbols.length === 0) throw new UserError(`--symbols ${JSON.stringify(text)} names no symbol: give them comma-separated (--symbols AAA,BBB), or leave --symbols out to load every symbol`);
+  return symbols;
+}

@@ -3,7 +3,7 @@
 // metrics, SQLite, and the tear sheet when --report asks for one.
 
 import { dirname, join } from 'node:path';
-import { keyPath, UserError, valueAt } from '../data/errors.ts';
+import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
@@ -12,7 +12,7 @@ import { parseStudy, type StudyConfig } from '../study/config.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { publishStudy } from '../study/publish.ts';
 import { runStudyRuns } from '../study/runStudy.ts';
-import { symbolList } from './loadOptions.ts';
+import { symbolsOption } from './loadOptions.ts';
 import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 
@@ -107,21 +107,29 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     const issue = parsed.error.issues[0];
     const path = keyPath(issue.path);
     const value = valueAt(engine, issue.path);
-    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${JSON.stringify(value)}`}`);
+    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
   }
   return engine;
+}
+
+/** An empty --benchmark is refused, never read as "none". */
+function checkBenchmark(flags: RunFlags): void {
+  if (flags.benchmark !== undefined && flags.benchmark.trim() === '') {
+    throw new UserError('--benchmark "" names no benchmark: give a symbol or @role (SPY, @smallCap), "cash", or "none" for no benchmark');
+  }
 }
 
 /** The one-run study the flags describe. */
 function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
   checkNumbers(flags);
+  checkBenchmark(flags);
   const rf = parseRiskFree(flags.rf);
   const engine = engineFromFlags(flags, rf);
   return parseStudy(
     {
       title: `breadth run ${flags.strategy}`,
       data: flags.data ?? 'sample',
-      ...(flags.symbols ? { symbols: symbolList(flags.symbols) } : {}),
+      ...(flags.symbols === undefined ? {} : { symbols: symbolsOption(flags.symbols) }),
       riskFree: rf,
       ...(flags.from ? { from: flags.from } : {}),
       ...(flags.to ? { to: flags.to } : {}),
@@ -130,7 +138,7 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
           name: flags.label ?? flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, ''),
           strategy: flags.strategy,
           params: Object.fromEntries((flags.param ?? []).map(parseParam)),
-          ...(flags.benchmark ? { benchmark: flags.benchmark } : {}),
+          ...(flags.benchmark === undefined ? {} : { benchmark: flags.benchmark }),
           ...(flags['periods-per-year'] === undefined ? {} : { periodsPerYear: flags['periods-per-year'] }),
           engine,
         },

@@ -8,7 +8,7 @@ import { UserError } from '../data/errors.ts';
 import type { StudyConfig } from '../study/index.ts';
 import type { QueueSettings } from '../study/sweep/queue/protocol.ts';
 import { interruptible } from './interrupt.ts';
-import { symbolList } from './loadOptions.ts';
+import { symbolsOption } from './loadOptions.ts';
 import { ensureFolder, progressBar } from './output.ts';
 
 export interface TrialArgs {
@@ -55,7 +55,7 @@ function queueSettings(args: Pick<TrialArgs, 'queue' | 'trial-timeout' | 'attemp
 
 /** The study file's config with --data and --symbols applied. */
 function withDataArgs<C extends { data: string; symbols?: string[] }>(config: C, args: Pick<TrialArgs, 'data' | 'symbols'>): C {
-  return { ...config, ...(args.data ? { data: args.data } : {}), ...(args.symbols ? { symbols: symbolList(args.symbols) } : {}) };
+  return { ...config, ...(args.data ? { data: args.data } : {}), ...(args.symbols === undefined ? {} : { symbols: symbolsOption(args.symbols) }) };
 }
 
 /** --runs a,b → ['a', 'b']. */

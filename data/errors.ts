@@ -65,3 +65,16 @@ export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   }
   return value;
 }
+
+/** Longest excerpt of a value an error message quotes (a whole file read as a string is not echoed). */
+const EXCERPT_CHARS = 60;
+
+/**
+ * A value as an error message quotes it: numbers, booleans and undefined as written; anything
+ * else as JSON (control characters escaped), cut to 60 characters and an ellipsis.
+ */
+export function excerpt(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+}

@@ -99,6 +99,7 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   const selected = options.from !== undefined || options.to !== undefined || options.symbols !== undefined || (options.calendar ?? 'union') !== 'union';
   return {
     ...market,
+    ...(options.symbols ? { selectedSymbols: options.symbols } : {}),
     roles: roles(market, path, options.roles),
     sources: market.sources.map((s) => (s.format === 'calendar alignment' ? selectionSource(s, market, emptySymbols, options.calendar ?? 'union') : s)),
     fingerprint: selected ? hashOf({ whole: whole.fingerprint, selection: { ...selection, symbols: options.symbols ? [...options.symbols].sort() : null } }) : whole.fingerprint,

@@ -59,6 +59,8 @@ export interface SourceInfo {
 export interface Market {
   /** Human label, e.g. "sample universe (SYNTHETIC, seed 42)" or a data path. */
   readonly name: string;
+  /** The symbols it was loaded with (a study's `symbols`, --symbols) when it holds only these of its source. */
+  readonly selectedSymbols?: readonly string[];
   /** True for the built-in generated universe: every report labels it SYNTHETIC. */
   readonly synthetic: boolean;
   readonly symbols: readonly string[];

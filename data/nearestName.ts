@@ -23,6 +23,18 @@ export function nearestName(typed: string, known: readonly string[]): string | u
   return best;
 }
 
+/**
+ * The hint after an unknown symbol, the same wherever a symbol is named: ` ("iwm" is here:
+ * symbols are case-sensitive, …)` when `known` holds it in another case, ` (did you mean BBB?)`
+ * for the nearest name (nearestName), else ''.
+ */
+export function symbolHint(typed: string, known: readonly string[]): string {
+  const near = nearestName(typed, known);
+  if (near === undefined) return '';
+  if (near.toLowerCase() === typed.toLowerCase()) return ` ("${near}" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
+  return ` (did you mean ${near}?)`;
+}
+
 /** Levenshtein distance between a and b, by the two-row dynamic programme. */
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -1,17 +1,58 @@
-// zod issues → one readable line per problem, naming the file (or object) and the key path.
+// zod issues → one readable line per problem, naming the file (or object) and the key path. An
+// unknown key is named with the nearest known key ("runz" → did you mean runs?), and the
+// "required" issue its typo caused for that key is not listed again.
 
 import type { z } from 'zod';
-import { keyPath, UserError, valueAt } from '../data/errors.ts';
+import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
+import { nearestName } from '../data/nearestName.ts';
 
-/** `where: base.path.to.key: message` per issue, e.g. `study.yaml: runs[2].params.tilt: …`. */
-export function describeIssues(error: z.ZodError, where: string, basePath = '', input?: unknown): string {
+/** The schema a key path leads to, through arrays, records, optionals, defaults and pipes (undefined where it leads nowhere). */
+function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
+  const def = schema._zod.def as z.core.$ZodTypeDef & { innerType?: z.core.$ZodType; in?: z.core.$ZodType; element?: z.core.$ZodType; valueType?: z.core.$ZodType; shape?: Record<string, z.core.$ZodType> };
+  const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+  if (inner) return schemaAt(inner, path);
+  if (path.length === 0) return schema;
+  const [key, ...rest] = path;
+  const next = def.type === 'object' ? def.shape?.[String(key)] : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined;
+  return next && schemaAt(next, rest);
+}
+
+/** The keys an object schema knows at `path` ([] where it is no object). */
+function knownKeys(schema: z.core.$ZodType | undefined, path: readonly PropertyKey[]): string[] {
+  const node = schema && schemaAt(schema, path);
+  const def = node?._zod.def as { type?: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean => a.length === b.length && a.every((k, n) => k === b[n]);
+
+/**
+ * `where: base.path.to.key: message` per issue, e.g. `study.yaml: runs[2].params.tilt: …`; values
+ * quoted as short excerpts. With `schema`, an unknown key gets the nearest known one as a hint.
+ */
+export function describeIssues(error: z.ZodError, where: string, basePath = '', input?: unknown, schema?: z.core.$ZodType): string {
+  const hinted: (readonly PropertyKey[])[] = [];
+  const messages = new Map<z.core.$ZodIssue, string>();
+  for (const issue of error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const given = Object.keys(valueAt(input, issue.path) ?? {});
+    const missing = knownKeys(schema, issue.path).filter((k) => !given.includes(k));
+    const parts = issue.keys.map((key) => {
+      const near = nearestName(key, missing);
+      if (near === undefined) return `"${key}"`;
+      hinted.push([...issue.path, near]);
+      return `"${key}" (did you mean ${near}?)`;
+    });
+    messages.set(issue, `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${parts.join(', ')}`);
+  }
   return error.issues
+    .filter((issue) => !(issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined && hinted.some((p) => samePath(p, issue.path))))
     .map((issue) => {
       const own = keyPath(issue.path);
       const path = basePath && own && !own.startsWith('[') ? `${basePath}.${own}` : basePath + own;
       const value = valueAt(input, issue.path);
-      const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${JSON.stringify(value)}`;
-      return `${where}: ${path || '(top level)'}: ${issue.message}${got}`;
+      const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${excerpt(value)}`;
+      return `${where}: ${path || '(top level)'}: ${messages.get(issue) ?? `${issue.message}${got}`}`;
     })
     .join('\n');
 }
@@ -19,6 +60,6 @@ export function describeIssues(error: z.ZodError, where: string, basePath = '', 
 /** Parse `input` with `schema`, or throw a UserError listing every problem. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string, basePath = ''): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new UserError(describeIssues(parsed.error, where, basePath, input));
+  if (!parsed.success) throw new UserError(describeIssues(parsed.error, where, basePath, input, schema));
   return parsed.data;
 }

@@ -7,7 +7,8 @@ import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
-import { otherCaseHint } from '../data/prices/select.ts';
+import { symbolHint } from '../data/nearestName.ts';
+import { summariseList } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { Listing } from './listing.ts';
@@ -104,13 +105,7 @@ export class MarketView {
   resolve(symbolOrRole: string): number {
     const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
     const i = name === undefined ? undefined : this.#symbolIndex.get(name);
-    if (i === undefined) {
-      const known = Object.keys(this.#market.roles).map((r) => `@${r}`);
-      throw new UserError(
-        `unknown symbol "${symbolOrRole}" in ${this.#market.name}` +
-          (symbolOrRole.startsWith('@') ? ` (roles here: ${known.join(', ') || 'none'})` : otherCaseHint(symbolOrRole, this.#market.symbols)),
-      );
-    }
+    if (i === undefined) throw new UserError(unknownSymbol(symbolOrRole, this.#market));
     return i;
   }
 
@@ -370,4 +365,21 @@ export function sessionOnOrBefore(dates: Int32Array, day: number): number {
     } else hi = mid - 1;
   }
   return found;
+}
+
+/**
+ * Why a strategy's symbol (or `@role`) is not in the market: the roles there; or, for a market
+ * loaded with some symbols only, that it is not among them (and how to add it); with symbolHint.
+ */
+function unknownSymbol(symbolOrRole: string, market: Market): string {
+  if (symbolOrRole.startsWith('@')) {
+    const roles = Object.keys(market.roles).map((r) => `@${r}`);
+    return `unknown symbol "${symbolOrRole}" in ${market.name} (roles here: ${roles.join(', ') || 'none'})`;
+  }
+  const hint = symbolHint(symbolOrRole, market.symbols);
+  const asked = market.selectedSymbols;
+  const otherCase = market.symbols.some((s) => s.toLowerCase() === symbolOrRole.toLowerCase());
+  if (asked === undefined || otherCase) return `unknown symbol "${symbolOrRole}" in ${market.name}${hint}`;
+  const widened = asked.length < 10 ? ` (--symbols ${[...asked, symbolOrRole].join(',')})` : '';
+  return `unknown symbol "${symbolOrRole}": not among the symbols loaded from ${market.name} (--symbols ${summariseList(asked)})${hint}; add it to them${widened}`;
 }

@@ -12,6 +12,7 @@
 import { adjustedCloses } from '../data/adjustedCloses.ts';
 import { UserError } from '../data/errors.ts';
 import { PriceKind, type Market } from '../data/market.ts';
+import { symbolHint } from '../data/nearestName.ts';
 import type { Result } from '../engine/result.ts';
 
 /** The benchmark name that means "the risk-free series, compounded". */
@@ -53,7 +54,8 @@ export function symbolBenchmark(market: Market, result: Result, symbolOrRole: st
   const i = name === undefined ? -1 : market.symbols.indexOf(name);
   if (i < 0) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    throw new UserError(`benchmark: no symbol "${symbolOrRole}" in ${market.name}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}; or use "${CASH_BENCHMARK}" or "none"`);
+    const hint = symbolOrRole.startsWith('@') ? '' : symbolHint(symbolOrRole, market.symbols);
+    throw new UserError(`benchmark: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}; or use "${CASH_BENCHMARK}" or "none"`);
   }
   const sessions = result.sessions;
   if (sessions.length === 0) return { name: name as string, levels: new Float64Array(0) };

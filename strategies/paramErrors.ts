@@ -4,7 +4,7 @@
 // "between 0 and 1" whichever bound was crossed.
 
 import type { z } from 'zod';
-import { keyPath, valueAt } from '../data/errors.ts';
+import { excerpt, keyPath, valueAt } from '../data/errors.ts';
 import type { ParamSchema } from './api.ts';
 import { nodeAt, paramJsonSchema, rangeText, type JsonSchemaNode } from './paramDocs.ts';
 
@@ -17,7 +17,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unkno
   const path = keyPath(issue.path);
   const value = valueAt(raw, issue.path);
   const subject = path || 'parameters';
-  const got = `, got ${shown(value)}`;
+  const got = `, got ${excerpt(value)}`;
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = Object.keys(nodeAt(root, issue.path)?.properties ?? {});
@@ -54,10 +54,4 @@ function limitText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): st
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function shown(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

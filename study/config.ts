@@ -1,13 +1,13 @@
 // Study configuration: one file (YAML or JSON) holding one or several runs over one data source.
 // Every key is checked (unknown keys are errors) and every error names the file and key path.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { parse } from 'yaml';
 import { z } from 'zod';
 import { parseIsoDay } from '../data/dates.ts';
-import { UserError } from '../data/errors.ts';
+import { excerpt, UserError } from '../data/errors.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import { modelFilesSchema } from './models.ts';
@@ -103,19 +103,40 @@ export type RunSpec = z.output<typeof runSpecSchema>;
 /** The YAML parser, loaded with the first YAML file (a run from flags or JSON never needs it). */
 const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as { parse: typeof parse }).parse(text);
 
-/** Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to it. */
-export function loadStudyFile(path: string): StudyConfig {
-  let text: string;
+/** A price file's name (`.csv`, `.tsv`, `.txt`, each optionally gzipped): data, never a study. */
+const PRICE_FILE = /\.(csv|tsv|txt)(\.gz)?$|\.gz$/i;
+
+/** The one-line advice for data given where a study file is expected. */
+const asData = (path: string, what: string): UserError =>
+  new UserError(`${path} is ${what}, not a study file (.yaml, .yml or .json): to backtest it, run \`breadth run --data ${path} --strategy <name>\` (names: \`breadth strategies\`)`);
+
+/** The text of a study file; a folder, a price file or an unreadable path is a UserError saying what to do. */
+function readStudyText(path: string): string {
+  if (existsSync(path) && statSync(path).isDirectory()) throw asData(path, 'a folder');
+  if (PRICE_FILE.test(path)) throw asData(path, 'a price file');
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     throw new UserError(`${path}: cannot read the study file — check the path`);
   }
+}
+
+/**
+ * Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to it.
+ * @throws UserError for a folder or price file given instead (with the --data command), an empty
+ *   file, text that does not parse, or keys and values the schema refuses (file: key path: problem).
+ */
+export function loadStudyFile(path: string): StudyConfig {
+  const text = readStudyText(path);
   let raw: unknown;
   try {
     raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
     throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
+  }
+  if (raw === null || raw === undefined) throw new UserError(`${path} is empty: a study names its data and its runs (data: …, runs: [{ name, strategy }]; see examples/study.yaml)`);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UserError(`${path} is not a study: its top level is ${Array.isArray(raw) ? 'a list' : `a ${typeof raw} (${excerpt(raw)})`}, where a study has keys such as data: and runs: (see examples/study.yaml)`);
   }
   const study = parseOrThrow(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));

@@ -6,6 +6,7 @@
 import { ParamsError, UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
+import { symbolHint } from '../data/nearestName.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
@@ -147,9 +148,10 @@ function withWhere<T>(where: string, read: () => T): T {
  */
 function resolveBenchmark(market: Market, symbolOrRole: string, symbols: readonly string[] | undefined, where: string, path: string): string {
   if (symbolOrRole === CASH_BENCHMARK) return CASH_BENCHMARK;
-  if (symbols && !symbolOrRole.startsWith('@') && !symbols.includes(symbolOrRole)) {
+  const loaded = (s: string): boolean => s.toLowerCase() === symbolOrRole.toLowerCase(); // in another case: resolveSymbol says so
+  if (symbols && !symbolOrRole.startsWith('@') && !symbols.some(loaded)) {
     throw new UserError(
-      `${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')}); add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too), or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`,
+      `${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')})${symbolHint(symbolOrRole, market.symbols)}; add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too), or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`,
     );
   }
   return resolveSymbol(market, symbolOrRole, where, path);
@@ -159,7 +161,8 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
   const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
   if (name === undefined || !market.symbols.includes(name)) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
+    const hint = symbolOrRole.startsWith('@') ? '' : symbolHint(symbolOrRole, market.symbols);
+    throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;
 }

@@ -1,7 +1,7 @@
 // breadth data inspect <path> · breadth data sample --out <dir>
 
 import type { CommandModule } from 'yargs';
-import { loadOptions, symbolList, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
+import { loadOptions, symbolsOption, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 
 interface InspectArgs extends LoadArgs {
   path: string;
@@ -31,7 +31,7 @@ const inspect: CommandModule<object, InspectArgs> = {
       .example('$0 data inspect ../shared/data --json', 'everything, as JSON'),
   handler: async (args) => {
     const [{ inspectMarket, renderInspection }, { loadMarket }, { printJson }] = await Promise.all([import('../../data/inspect.ts'), import('../../data/load.ts'), import('../output.ts')]);
-    const market = await loadMarket(args.path, { ...loadOptions(args), ...(args.symbols ? { symbols: symbolList(args.symbols) } : {}), ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
+    const market = await loadMarket(args.path, { ...loadOptions(args), ...(args.symbols === undefined ? {} : { symbols: symbolsOption(args.symbols) }), ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
     const report = inspectMarket(market);
     if (args.json) printJson(report);
     else process.stdout.write(`${renderInspection(report, { maxSymbols: args.list })}\n`);

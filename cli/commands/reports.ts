@@ -1,5 +1,6 @@
 // breadth report <db> [run] · breadth compare <db> <run...> · breadth runs list|show|delete
-// Reading commands open the database read-only (a read-only file works); the work is loaded only
+// Reading commands open the database read-only (a read-only file works; an older breadth's store is
+// upgraded first where writable, and the upgrade is said); the work is loaded only
 // when a command runs. Pages are HTML, and PDF with --pdf (A4 or Letter, through Chromium).
 
 import { existsSync } from 'node:fs';
@@ -11,8 +12,11 @@ import type { Store } from '../../reports/store/index.ts';
 /** Open an existing results database (never create one by accident while browsing). */
 export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
   if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
-  const { openStore, MIGRATIONS } = await import('../../reports/store/index.ts');
+  const { openStore, MIGRATIONS, SCHEMA_VERSION } = await import('../../reports/store/index.ts');
   const store = openStore(db, MIGRATIONS, { readonly: access === 'read' });
+  if (store.upgradedFrom !== undefined) {
+    process.stderr.write(`breadth: upgraded ${db} from schema v${store.upgradedFrom} to v${SCHEMA_VERSION} (an older breadth can no longer open it)\n`);
+  }
   try {
     return await use(store);
   } finally {

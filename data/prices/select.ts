@@ -6,6 +6,7 @@
 import { isoDay } from '../dates.ts';
 import { UserError } from '../errors.ts';
 import { eventTable, type EventTable, type FlaggedMoves, type Market } from '../market.ts';
+import { symbolHint } from '../nearestName.ts';
 
 export interface Selection {
   /** Epoch days, inclusive. */
@@ -42,16 +43,6 @@ export function summariseList(items: readonly string[], max = MAX_LISTED): strin
 }
 
 /**
- * ` ("iwm" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)` when
- * `all` holds `symbol` in another case (e.g. from iwm.csv), else ''.
- */
-export function otherCaseHint(symbol: string, all: readonly string[]): string {
-  const wanted = symbol.toLowerCase();
-  const found = all.find((s) => s.toLowerCase() === wanted);
-  return found === undefined ? '' : ` ("${found}" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
-}
-
-/**
  * Indexes in `all` of the requested symbols, in the order asked (repeats once); a symbol `all`
  * lacks is a UserError naming the market.
  */
@@ -61,7 +52,7 @@ export function symbolIndexes(name: string, all: readonly string[], symbols: rea
   const unknown = symbols.filter((s) => !index.has(s));
   if (unknown.length > 0) {
     const noun = unknown.length === 1 ? 'symbol matches' : 'symbols match';
-    const hint = unknown.length === 1 ? otherCaseHint(unknown[0], all) : '';
+    const hint = unknown.length === 1 ? symbolHint(unknown[0], all) : '';
     throw new UserError(`no ${noun} ${summariseList(unknown)} in ${name}${hint} (it holds ${all.length.toLocaleString('en-US')} symbols, e.g. ${summariseList(all, 5)}); check the spelling, or run breadth data inspect on it`);
   }
   return [...new Set(symbols)].map((s) => index.get(s)!);

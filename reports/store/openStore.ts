@@ -1,7 +1,8 @@
 // Opening the results store: one SQLite file in WAL mode (readers never block the writer), a
 // 10 s busy timeout (concurrent writers queue instead of failing), foreign keys on, and the schema
 // brought forward by MIGRATIONS. Every way a path can be wrong becomes a UserError that names it.
-// Read-only opening (for commands that only read) writes nothing and works on a read-only file.
+// Read-only opening (for commands that only read) writes nothing and works on a read-only file,
+// except that an older breadth's store is upgraded first where it is writable.
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -18,6 +19,8 @@ export interface Store {
   readonly path: string;
   /** The connection, for queries beyond this module's (read-only use is the intent). */
   readonly db: Database.Database;
+  /** The schema version the file had when this open upgraded it (undefined: created, or already current). */
+  readonly upgradedFrom?: number;
   close(): void;
 }
 
@@ -45,20 +48,30 @@ function checkFile(db: Database.Database, path: string, known: number): void {
  * Apply the migrations newer than the file's user_version, in one write transaction. BEGIN
  * IMMEDIATE takes the write lock first, so processes opening a new file at once create the
  * schema once: the others wait, then find it done.
+ * @returns the schema version this call found and upgraded (0: a new file), or undefined when
+ *   the file was already current (or another process upgraded it first).
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[], path: string): void {
+export function migrate(db: Database.Database, migrations: readonly Migration[], path: string): number | undefined {
   const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
-  if (pragmaNumber(db, 'user_version') === known) return;
-  db.transaction(() => {
+  if (pragmaNumber(db, 'user_version') === known) return undefined;
+  return db.transaction(() => {
     const current = pragmaNumber(db, 'user_version');
     if (current > known) throw newerSchema(path, current, known);
+    if (current === known) return undefined;
     for (const step of migrations) {
       if (step.version <= current) continue;
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
     }
     db.pragma(`application_id = ${APPLICATION_ID}`);
+    return current;
   }).immediate();
+}
+
+/** True for SQLite's ways of saying the file or its folder may not be written. */
+function isReadOnlyError(err: unknown): boolean {
+  if (!(err instanceof Database.SqliteError)) return false;
+  return ['SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH', 'SQLITE_CANTOPEN'].some((code) => err.code.startsWith(code));
 }
 
 /** A UserError for what SQLite or the driver said about `path`, or the error itself if unexpected. */
@@ -82,8 +95,9 @@ function explain(err: unknown, path: string): unknown {
 
 export interface OpenStoreOptions {
   /**
-   * Open for reading only: nothing is written (no schema upgrade, no journal-mode change), so a
-   * read-only file or folder works. A store from an older breadth is refused rather than upgraded.
+   * Open for reading only: nothing is written (no journal-mode change), so a read-only file or
+   * folder works. A store from an older breadth is first upgraded where it is writable (as a
+   * writing open does: all pending steps in one transaction), and refused where it is not.
    */
   readonly readonly?: boolean;
 }
@@ -96,21 +110,28 @@ export interface OpenStoreOptions {
  */
 export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenStoreOptions = {}): Store {
   if (options.readonly) return openReadOnly(path, migrations);
-  let db: Database.Database | undefined;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    return openWritable(path, migrations);
+  } catch (err) {
+    throw explain(err, path);
+  }
+}
+
+/** openStore for writing, throwing what SQLite says as it is. */
+function openWritable(path: string, migrations: readonly Migration[]): Store {
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  try {
     db.pragma('foreign_keys = ON');
     const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
     checkFile(db, path, known); // before WAL: a file we refuse is left exactly as it was
     db.pragma('journal_mode = WAL');
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
-    migrate(db, migrations, path);
+    const found = migrate(db, migrations, path);
+    return { path, db, ...(found ? { upgradedFrom: found } : {}), close: () => db.close() };
   } catch (err) {
-    db?.close();
-    throw explain(err, path);
+    db.close();
+    throw err;
   }
-  const connection = db;
-  return { path, db: connection, close: () => connection.close() };
 }
 
 /** Run `fn` and turn SQLite's complaints about the store's file into UserErrors. */
@@ -123,19 +144,37 @@ export function withStoreErrors<T>(store: Store, fn: () => T): T {
 }
 
 /**
- * A store opened read-only. SQLite cannot open a WAL-mode file in place where it may not create
- * the shared-memory file beside it (a read-only folder or mount); the store is then read from a
- * private snapshot copy (the file and its write-ahead log) in the temp folder, removed on close.
+ * A store opened read-only; one from an older breadth is upgraded first where it is writable
+ * (upgradedFrom says so), else refused with the way to upgrade it.
  */
 function openReadOnly(path: string, migrations: readonly Migration[]): Store {
   if (!existsSync(path)) throw new UserError(`${path}: no such results database`);
   const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
+  const store = readOnlyConnection(path, known);
+  const version = pragmaNumber(store.db, 'user_version');
+  if (version >= known) return store;
+  store.close();
+  try {
+    openWritable(path, migrations).close();
+  } catch (err) {
+    if (!isReadOnlyError(err)) throw explain(err, path);
+    throw new UserError(
+      `${path} is from an older breadth (schema v${version}, now v${known}) and cannot be upgraded here: the file or its folder is read-only; make it writable (or copy it with its -wal file to a writable folder) and run \`breadth runs list\` on it once to upgrade it`,
+    );
+  }
+  return { ...readOnlyConnection(path, known), upgradedFrom: version };
+}
+
+/**
+ * A read-only connection. SQLite cannot open a WAL-mode file in place where it may not create
+ * the shared-memory file beside it (a read-only folder or mount); the store is then read from a
+ * private snapshot copy (the file and its write-ahead log) in the temp folder, removed on close.
+ */
+function readOnlyConnection(path: string, known: number): Store {
   const open = (file: string): Database.Database => {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     try {
       checkFile(db, path, known);
-      const version = pragmaNumber(db, 'user_version');
-      if (version < known) throw new UserError(`${path} is from an older breadth (schema v${version}, now v${known}) and is read-only here: open it once where it is writable to upgrade it`);
       return db;
     } catch (err) {
       db.close();

@@ -66,7 +66,7 @@ describe.concurrent('study files', () => {
     write(join(folder, 'prices'), 'AAA.csv', bars(100));
     write(join(folder, 'prices'), 'BBB.csv', bars(50));
     write(folder, 'typo.yaml', ['title: borrow typo', 'data: prices', 'engine: { account: { kind: margin }, borrow: { overrides: { BBBB: 5000 } } }', 'runs:', '  - name: short', '    strategy: buy-and-hold', '    params: { weights: { BBB: -0.5 } }', ''].join('\n'));
-    expectBadInput(await breadth(['study', 'typo.yaml', '--out', 'out'], { cwd: folder }), 'engine config: borrow.overrides.BBBB: no symbol "BBBB" in prices (nearest: BBB); name a symbol of the data, or drop the override');
+    expectBadInput(await breadth(['study', 'typo.yaml', '--out', 'out'], { cwd: folder }), 'engine config: borrow.overrides.BBBB: no symbol "BBBB" in prices (did you mean BBB?); name a symbol of the data, or drop the override');
   });
 
   it('malformed YAML names the file and the line', async () => {

@@ -1,12 +1,13 @@
 // Errors that blame the right party, through real breadth processes: a misbehaving strategy, an
 // output path that is a folder, a bad --rf, --cash or --commission-bps, and a read-only results
-// database. Each failure exits 2 with one line and no stack trace, and stores nothing.
+// database (and an older one there, which a reading command upgrades only where writable). Each failure exits 2 with one line and no stack trace, and stores nothing.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, openStore, SCHEMA_VERSION } from '../../reports/store/index.ts';
 import { bin, breadth, expectBadInput, expectOk, quote, repoRoot, scratch, shell, smallStudy, write } from './helpers.ts';
 
 /** The sample, small, as CSV files: quick to load; a strategy's first decision falls on 2005-01-03. */
@@ -171,5 +172,26 @@ describe.runIf(canMountReadOnly)('reading commands work on a read-only results d
     expectBadInput(removal, 'results store', /writable|read-only/);
     expect(hash()).toBe(before);
     expect(existsSync(join(repoRoot, 'report.html'))).toBe(false);
+  });
+
+  it('an older store (schema v5) is upgraded by a reading command where writable, and refused with the way out where not', async () => {
+    const dir = scratch();
+    const store = join(dir, 'store');
+    mkdirSync(store);
+    const make = (file: string): void => openStore(file, MIGRATIONS.slice(0, 5)).close();
+    make(join(store, 'old.db'));
+    const cli = `${quote(process.execPath)} --conditions=breadth-source ${quote(bin)}`;
+    const refused = await readOnlyShell(store, `${cli} runs list ${quote(join(store, 'old.db'))}`, dir);
+    expectBadInput(
+      refused,
+      `breadth: ${join(store, 'old.db')} is from an older breadth (schema v5, now v${SCHEMA_VERSION}) and cannot be upgraded here: the file or its folder is read-only; make it writable (or copy it with its -wal file to a writable folder) and run \`breadth runs list\` on it once to upgrade it`,
+    );
+    make(join(dir, 'old.db'));
+    const upgraded = await breadth(['runs', 'list', 'old.db'], { cwd: dir });
+    expectOk(upgraded);
+    expect(upgraded.stderr).toBe(`breadth: upgraded old.db from schema v5 to v${SCHEMA_VERSION} (an older breadth can no longer open it)\n`);
+    const again = await breadth(['runs', 'list', 'old.db'], { cwd: dir });
+    expectOk(again);
+    expect(again.stderr).toBe('');
   });
 });

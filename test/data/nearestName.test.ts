@@ -2,7 +2,7 @@
 // max(1, ⌊length / 3⌋) edits.
 
 import { describe, expect, it } from 'vitest';
-import { nearestName } from '../../data/nearestName.ts';
+import { nearestName, symbolHint } from '../../data/nearestName.ts';
 
 describe('nearestName', () => {
   it('one extra letter: BBBB → BBB (distance 1, allowed 1)', () => {
@@ -27,5 +27,13 @@ describe('nearestName', () => {
     expect(nearestName('BRKB', ['BRK.B'])).toBe('BRK.B');
     expect(nearestName('ABCDEF', ['ABXDEY'])).toBe('ABXDEY');
     expect(nearestName('ABCDEF', ['ABXYEZ'])).toBeUndefined();
+  });
+});
+
+describe('symbolHint (the same hint wherever a symbol is named)', () => {
+  it('another case says symbols are case-sensitive; a near name is "did you mean"; a far one nothing', () => {
+    expect(symbolHint('aaa', ['AAA', 'BBB'])).toBe(` ("AAA" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`);
+    expect(symbolHint('AAB', ['AAA', 'BBB'])).toBe(' (did you mean AAA?)');
+    expect(symbolHint('QQQ', ['SPY', 'IWM'])).toBe('');
   });
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';
 import type { Market } from '../../../data/market.ts';
-import { nearestName } from '../../../data/nearestName.ts';
+import { symbolHint } from '../../../data/nearestName.ts';
 import { perPeriodRate } from '../../../data/rates.ts';
 import type { BorrowModel } from '../types.ts';
 import { bps } from '../units.ts';
@@ -49,9 +49,7 @@ export const annualRateBorrow = {
   },
 };
 
-/** `engine config: borrow.overrides.BBBB: no symbol "BBBB" in d1 (nearest: BBB); …` */
+/** `engine config: borrow.overrides.BBBB: no symbol "BBBB" in d1 (did you mean BBB?); …` */
 function unknownSymbol(symbol: string, market: Market): string {
-  const nearest = nearestName(symbol, market.symbols);
-  const hint = nearest === undefined ? '' : ` (nearest: ${nearest})`;
-  return `engine config: borrow.overrides.${symbol}: no symbol "${symbol}" in ${market.name}${hint}; name a symbol of the data, or drop the override`;
+  return `engine config: borrow.overrides.${symbol}: no symbol "${symbol}" in ${market.name}${symbolHint(symbol, market.symbols)}; name a symbol of the data, or drop the override`;
 }

@@ -33,7 +33,7 @@ describe('borrow: an annual fee by symbol and a rebate, on the short’s market 
     const make = () => borrowModel(config({ borrow: { overrides: { S1: 900, S11: 50, QQQ: 10 } } }).borrow, market);
     expect(make).toThrow(UserError);
     expect(make).toThrow(
-      'engine config: borrow.overrides.S11: no symbol "S11" in fixture (nearest: S1); name a symbol of the data, or drop the override\n' +
+      'engine config: borrow.overrides.S11: no symbol "S11" in fixture (did you mean S1?); name a symbol of the data, or drop the override\n' +
         'engine config: borrow.overrides.QQQ: no symbol "QQQ" in fixture; name a symbol of the data, or drop the override',
     );
   });

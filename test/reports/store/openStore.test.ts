@@ -119,6 +119,25 @@ describe('migrations', () => {
     expect(openError(file).message).toMatch(new RegExp(`schema v${next}; this one knows up to v${SCHEMA_VERSION}`));
   });
 
+  it('a read-only open upgrades a writable older store in one step and says from which version; a current one is left alone', () => {
+    const file = path();
+    const v5 = openStore(file, MIGRATIONS.slice(0, 5));
+    const id = insertBareRun(v5);
+    v5.close();
+    const reading = openStore(file, MIGRATIONS, { readonly: true });
+    expect(reading.upgradedFrom).toBe(5);
+    expect(reading.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(reading.db.prepare('SELECT id FROM runs').pluck().all()).toEqual([id]);
+    expect(() => reading.db.prepare('DELETE FROM runs').run()).toThrow(/readonly/);
+    reading.close();
+    const again = openStore(file, MIGRATIONS, { readonly: true });
+    expect(again.upgradedFrom).toBeUndefined();
+    again.close();
+    const created = openStore(path());
+    expect(created.upgradedFrom).toBeUndefined(); // a new file is created, not upgraded
+    created.close();
+  });
+
   it('v1 → v2: a v1 file keeps its rows; deferrals may then hold an unknown size; caveats get a severity', () => {
     const file = path();
     const v1 = openStore(file, MIGRATIONS.slice(0, 1));

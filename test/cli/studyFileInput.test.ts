@@ -1,0 +1,56 @@
+// What `breadth run <file>` says when the file is not a study: a price file or a data folder
+// (use --data), an empty file, text or a list, a mistyped key (the nearest key suggested, one
+// line), and a long value (quoted as a 60-character excerpt, never the whole value).
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { breadth, expectBadInput, scratch, write } from './helpers.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = scratch();
+  const rows = Array.from({ length: 500 }, (_, k) => `2022-01-${String((k % 28) + 1).padStart(2, '0')},100,101,99,100,1000`);
+  write(dir, 'AAA.csv', ['Date,Open,High,Low,Close,Volume', ...rows, ''].join('\n'));
+  mkdirSync(join(dir, 'prices'));
+});
+
+const run = (...args: string[]) => breadth(['run', ...args], { cwd: dir });
+const study = (name: string, text: string): string => write(dir, name, text);
+
+describe.concurrent('a file that is not a study', () => {
+  it('a price CSV: one short line suggesting --data, never the file echoed', async () => {
+    const o = await run('AAA.csv');
+    expectBadInput(o, 'breadth: AAA.csv is a price file, not a study file (.yaml, .yml or .json): to backtest it, run `breadth run --data AAA.csv --strategy <name>` (names: `breadth strategies`)');
+    expect(o.stderr).not.toContain('2022-01-01');
+  });
+
+  it('a folder suggests --data', async () => {
+    expectBadInput(await run('prices'), 'breadth: prices is a folder, not a study file (.yaml, .yml or .json): to backtest it, run `breadth run --data prices --strategy <name>` (names: `breadth strategies`)');
+  });
+
+  it('an empty file, text and a list say what a study is', async () => {
+    study('empty.yaml', '');
+    expectBadInput(await run('empty.yaml'), 'breadth: empty.yaml is empty: a study names its data and its runs (data: …, runs: [{ name, strategy }]; see examples/study.yaml)');
+    study('text.yaml', 'hello world\n');
+    expectBadInput(await run('text.yaml'), 'breadth: text.yaml is not a study: its top level is a string ("hello world"), where a study has keys such as data: and runs: (see examples/study.yaml)');
+    study('list.yaml', '- a\n- b\n');
+    expectBadInput(await run('list.yaml'), 'breadth: list.yaml is not a study: its top level is a list, where a study has keys such as data: and runs: (see examples/study.yaml)');
+  });
+
+  it('a mistyped key is one line with the nearest key (runz → runs, parms → params)', async () => {
+    study('runz.yaml', 'data: sample\nrunz:\n  - name: a\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('runz.yaml'), /^breadth: runz\.yaml: \(top level\): Unrecognized key: "runz" \(did you mean runs\?\)$/);
+    study('parms.yaml', 'data: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n    parms: {}\n');
+    expectBadInput(await run('parms.yaml'), /^breadth: parms\.yaml: runs\[0\]: Unrecognized key: "parms" \(did you mean params\?\)$/);
+    study('far.yaml', 'data: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n    zzzzzz: 1\n');
+    expectBadInput(await run('far.yaml'), /^breadth: far\.yaml: runs\[0\]: Unrecognized key: "zzzzzz"$/);
+  });
+
+  it('a long value is quoted as its first 60 characters and an ellipsis', async () => {
+    const name = `${'x'.repeat(200)} y`;
+    study('long.yaml', `data: sample\nruns:\n  - name: "${name}"\n    strategy: buy-and-hold\n`);
+    // JSON.stringify(name) is '"' + 200 × 'x' + …: its first 60 characters are '"' and 59 × 'x'.
+    expectBadInput(await run('long.yaml'), `breadth: long.yaml: runs[0].name: use letters, digits, ".", "-", "_" or "@", got "${'x'.repeat(59)}…`);
+  });
+});

@@ -80,6 +80,22 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-09,124.6,122.108', '2024-01-10,124.39,122.5196', '2024-01-11,124.25,122.3726', '2024-01-12,125.33,122.8234'])).toThrow(/^AAA\.csv:3: Close 124\.39 and Adj Close 122\.5196 on 2024-01-10: their ratio is ×1\.005 that of the row before and the row 2 rows later/);
   });
 
+  it('a Close stuck for two rows (100.23 where 100.91 and 101.53 traded): refused at the first, not two dividends', () => {
+    // Factor 0.9812 (AdjClose printed to 4 decimals), 0.98786 and 0.99393 on the stale rows, 0.9812 again after.
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-04,100.23,98.3457', '2024-01-05,100.23,99.0129', '2024-01-08,100.23,99.6212', '2024-01-09,102.27,100.3473'])).toThrow(/^AAA\.csv:3: Close 100\.23 and Adj Close 99\.0129 on 2024-01-05: their ratio is ×1\.007 that of the row before and the row 2 rows later/);
+  });
+
+  it('a Close misprinted 0.6 % low on a $1 ex-date: the factor falls back the next row, which no event does — refused there, not a $1.61 dividend', () => {
+    // Factor 0.99014 before (100.53 / 101.53), 101.07 / 100.46 = 1.00607 on the ex-date, 1 after (dividend $1 at ~101: ×1.0099 right, ×1.0161 printed).
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-08,101.53,100.53', '2024-01-09,100.46,101.07', '2024-01-10,100.71,100.71', '2024-01-11,101.33,101.33'])).toThrow(
+      /^AAA\.csv:3: Close 100\.46 and Adj Close 101\.07 on 2024-01-09: their ratio is ×1\.016 that of the row before, and 1 row later it falls by ×0\.994, which no dividend or split does/,
+    );
+  });
+
+  it('a fall no event makes is judged in date order: the same rows newest first are refused the same', () => {
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-11,101.33,101.33', '2024-01-10,100.71,100.71', '2024-01-09,100.46,101.07', '2024-01-08,101.53,100.53'])).toThrow(/^AAA\.csv:\d: /);
+  });
+
   it('prices printed to the cent under $1: AdjClose = Close × 0.95 rounded wobbles by up to 2 % and is not refused', () => {
     // 0.49 × 0.95 = 0.4655 → 0.47, between 0.51 → 0.48 and 0.50 → 0.475 → 0.47: ratios 0.9412, 0.9592, 0.94 are rounding alone.
     expect(() => parse('LOWP.csv', ['Date,Close,Adj Close', '2023-02-13,0.53,0.50', '2023-02-14,0.51,0.48', '2023-02-15,0.49,0.47', '2023-02-16,0.50,0.47', '2023-02-17,0.48,0.46'])).not.toThrow();

@@ -38,7 +38,7 @@ function printScale(x: number, scale: number): number {
   return scaled < 1e8 ? scale : Infinity;
 }
 
-/** The row a factor step happened on, the factor before it, and rows seen since. */
+/** The row a factor step happened on, the factor before and after it, and rows seen since. */
 interface Step {
   readonly from: number;
   readonly to: number;
@@ -46,19 +46,25 @@ interface Step {
   readonly adjClose: number;
   readonly line: number;
   readonly day: number;
+  /** The factor rose in date order (a dividend's or a split's way) … */
+  readonly rise: boolean;
+  /** … or fell by less than a split's step, which no event does. */
+  readonly fall: boolean;
   rows: number;
 }
 
-/** Per ticker (by the parser's ticker id): the last row's prices and factor, and the latest factor step still open to a return. */
+/** Per ticker (by the parser's ticker id): the last row's prices, factor and day, and the factor steps of the last MAX_ROWS rows. */
 export class RevertingFactorCheck {
   readonly #file: string;
   readonly #closeName: string;
   readonly #adjCloseName: string;
-  /** Factor AdjClose / Close of the last row with both prices, and those prices. */
+  /** Factor AdjClose / Close of the last row with both prices, those prices and its day. */
   readonly #factor: number[] = [];
   readonly #close: number[] = [];
   readonly #adjClose: number[] = [];
-  readonly #step: (Step | undefined)[] = [];
+  readonly #day: number[] = [];
+  /** Steps still open to a return, oldest first (undefined: none). */
+  readonly #steps: (Step[] | undefined)[] = [];
   /** 10^(most decimals seen) of each column, updated when a step is judged (printScale). */
   readonly #closeScale: number[] = [];
   readonly #adjScale: number[] = [];
@@ -72,25 +78,44 @@ export class RevertingFactorCheck {
   /**
    * One row of ticker `id` (rows in file order, either date direction). Rows without both
    * prices are skipped.
-   * @throws DataError at the first row of a factor step that a row within MAX_ROWS undoes.
+   * @throws DataError at the first row of a factor step that a row within MAX_ROWS undoes, or
+   * that a fall no event makes follows within MAX_ROWS (a misprint on an ex-date).
    */
   check(id: number, close: number, adjClose: number, line: number, day: number): void {
     if (!(close > 0 && adjClose > 0)) return;
     const factor = adjClose / close;
     const last = this.#factor[id];
-    const open = this.#step[id];
-    if (open !== undefined && ++open.rows > MAX_ROWS) this.#step[id] = undefined;
+    let steps = this.#steps[id];
+    if (steps !== undefined) {
+      for (const step of steps) step.rows++;
+      if (steps[0].rows > MAX_ROWS) {
+        const open = steps.filter((step) => step.rows <= MAX_ROWS);
+        steps = this.#steps[id] = open.length > 0 ? open : undefined;
+      }
+    }
     if (last !== undefined) {
       const step = last / factor;
       if ((step >= NEAR || step <= 1 / NEAR) && Math.abs(Math.log(step)) > Math.max(MIN_STEP, NOISE_MULTIPLE * this.#noise(id, close, adjClose))) {
-        const pending = this.#step[id];
-        if (pending !== undefined && undone(pending, factor)) throw this.#error(pending);
-        this.#step[id] = { from: last, to: factor, close, adjClose, line, day, rows: 0 };
+        // In date order the factor rises on an ex-date; it falls only on a reverse split.
+        const rise = (factor > last) === (day > this.#day[id]);
+        const back = steps?.findLast((s) => undone(s, factor));
+        if (back !== undefined) throw this.#error(back, back.rows === 1 ? 'the rows before and after' : `the row before and the row ${back.rows} rows later`);
+        const opened: Step = { from: last, to: factor, close, adjClose, line, day, rise, fall: !rise && Math.abs(Math.log(step)) < SPLIT_STEP, rows: 0 };
+        // A rise, then a fall no event makes (in date order, either file order): the rise's row is a bad print.
+        const pair = opened.fall ? [steps?.findLast((s) => s.rise && s.day < day), opened] : opened.rise ? [opened, steps?.findLast((s) => s.fall && s.day > day)] : [];
+        if (pair[0] !== undefined && pair[1] !== undefined) {
+          const [bad, fall] = pair as [Step, Step];
+          const apart = Math.abs(bad.rows - fall.rows);
+          throw this.#error(bad, `the row before, and ${apart} row${apart === 1 ? '' : 's'} later it falls by ×${Number(Math.min(fall.to / fall.from, fall.from / fall.to).toPrecision(4))}, which no dividend or split does`);
+        }
+        if (steps === undefined) this.#steps[id] = [opened];
+        else steps.push(opened);
       }
     }
     this.#factor[id] = factor;
     this.#close[id] = close;
     this.#adjClose[id] = adjClose;
+    this.#day[id] = day;
   }
 
   /** How far rounding to the printed decimals can move a factor step: half a unit over each price of the last row and this one. */
@@ -100,13 +125,12 @@ export class RevertingFactorCheck {
     return (0.5 / closeScale) * (1 / this.#close[id] + 1 / close) + (0.5 / adjScale) * (1 / this.#adjClose[id] + 1 / adjClose);
   }
 
-  /** The error at the step's row (the first bad one). */
-  #error(step: Step): DataError {
-    const after = step.rows === 1 ? 'the rows before and after' : `the row before and the row ${step.rows} rows later`;
+  /** The error at the step's row (the first bad one), its ratio compared with `against` ("the rows before and after"). */
+  #error(step: Step, against: string): DataError {
     return new DataError(
       this.#file,
       step.line,
-      `${this.#closeName} ${step.close} and ${this.#adjCloseName} ${step.adjClose} on ${isoDay(step.day)}: their ratio is ×${Number((step.to / step.from).toPrecision(4))} that of ${after} (a bad print in one of them, not a dividend or split)`,
+      `${this.#closeName} ${step.close} and ${this.#adjCloseName} ${step.adjClose} on ${isoDay(step.day)}: their ratio is ×${Number((step.to / step.from).toPrecision(4))} that of ${against} (a bad print in one of them, not a dividend or split)`,
       'correct the price or remove the row',
     );
   }

@@ -145,18 +145,18 @@ interface WindowBase {
  * The value a trailing window starts from: the one nearest its anchor, ties to the earlier, a
  * value after the anchor only within `slack` days (none on daily data, where a non-session
  * anchor's value is the close before it). When every value lies after the anchor, the first one
- * serves if it lies within a weekend and holiday (WEEKEND_DAYS) after it: only the return into
+ * serves if it lies within `firstWithin` days after it (a weekend and a holiday, WEEKEND_DAYS): only the return into
  * the first value is missing, and the note says so. Undefined when the window reaches past the
  * data. `values` ascend.
  */
-function windowBase(values: readonly number[], anchor: number, slack: number): WindowBase | undefined {
+function windowBase(values: readonly number[], anchor: number, slack: number, firstWithin = WEEKEND_DAYS): WindowBase | undefined {
   let after = 0;
   while (after < values.length && values[after] <= anchor) after++;
   const later = after < values.length && values[after] - anchor <= slack;
   if (after > 0) return later && values[after] - anchor < anchor - values[after - 1] ? { index: after } : { index: after - 1 };
   if (later) return { index: 0 };
   const gap = values.length > 0 ? values[0] - anchor : Infinity;
-  if (gap > WEEKEND_DAYS) return undefined;
+  if (gap > firstWithin) return undefined;
   return { index: 0, note: `from the first value, ${isoDay(values[0])}, ${gap} day${gap === 1 ? '' : 's'} after the window's start ${isoDay(anchor)}: the return into it is not in the data` };
 }
 
@@ -189,7 +189,8 @@ export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, 
   const values = [startDay ?? dates[0] - gap, ...Array.from(dates)];
   const last = dates[n - 1];
   return trailingAnchors(last).map(({ name, anchor, annualized }) => {
-    const found = windowBase(values, anchor, Math.floor(gap / 2));
+    // The estimated day before r[0] may lie a holiday later than the real one (Tue 2 January's return began on Fri 29 December).
+    const found = windowBase(values, anchor, Math.floor(gap / 2), startDay === undefined ? WEEKEND_DAYS + gap : WEEKEND_DAYS);
     if (found === undefined) return unavailable(name, n, INSUFFICIENT);
     const base = startDay === undefined && found.index === 0 ? { index: 0 } : found;
     const first = base.index;

@@ -227,6 +227,11 @@ describe('a returns file (no start day): its first return is the period up to it
     expect(ytd.value).toBeCloseTo(1.1 * Math.pow(1.001, 62) - 1, 13);
     expect(ytd.note).toBeUndefined();
   });
+  it('daily returns from Tue 2024-01-02 (after the New Year holiday) to Thu 2024-03-28: 3M (anchor Thu 2023-12-28) holds them all', () => {
+    const d: number[] = [];
+    for (let day = epochDay(2024, 1, 2); day <= epochDay(2024, 3, 28); day++) if (((day + 4) % 7) % 6 !== 0) d.push(day);
+    expect(get(trailingReturns(d, new Array<number>(d.length).fill(0.001), 252), 'return_3m')).toMatchObject({ n: d.length });
+  });
   it('weekly returns from Fri 2024-01-05: YTD holds them all (was insufficient data)', () => {
     const d = Array.from({ length: 10 }, (_, k) => epochDay(2024, 1, 5) + 7 * k);
     expect(get(trailingReturns(d, new Array<number>(10).fill(0.01), 52), 'ytd')).toMatchObject({ n: 10 });

@@ -71,6 +71,8 @@ export class RebalancePlanner {
   readonly targetWeight: Float64Array;
   /** Target weights of the decision being planned; committed to targetWeight when it is accepted. */
   readonly #proposed: Float64Array;
+  /** Trades the skip rules dropped, by rule, over the run (never-invested caveats name the rule). */
+  readonly dropped = { minTradeNotional: 0, maxCommissionRate: 0 };
 
   constructor(symbolCount: number, config: EngineConfig) {
     this.#config = config;
@@ -191,7 +193,13 @@ export class RebalancePlanner {
   #holdSkipped(ctx: PlanContext): void {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
-    for (let i = 0; i < wanted.length; i++) if (wanted[i] !== held[i] && this.#skipped(ctx, i, held[i], wanted[i])) wanted[i] = held[i];
+    for (let i = 0; i < wanted.length; i++) {
+      if (wanted[i] === held[i] || !this.#skipped(ctx, i, held[i], wanted[i])) continue;
+      const notional = Math.abs((wanted[i] - held[i]) * valuePrice(ctx, i));
+      if (notional < this.#config.minTradeNotional) this.dropped.minTradeNotional++;
+      else if (notional >= DUST * ctx.nav) this.dropped.maxCommissionRate++;
+      wanted[i] = held[i];
+    }
   }
 
   /**

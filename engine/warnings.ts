@@ -34,6 +34,8 @@ export interface RunRecordings {
   readonly dataEndExits: readonly DataEndExit[];
   /** Decisions that returned targets. */
   readonly decisions: number;
+  /** Trades the planner's skip rules dropped, by rule (RebalancePlanner.dropped). */
+  readonly dropped: { readonly minTradeNotional: number; readonly maxCommissionRate: number };
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;
   readonly openFallbacks: number;
@@ -165,7 +167,13 @@ function neverInvestedReason(r: RunRecordings): string {
   }
   const unpriced = r.market.symbols.filter((_, i) => priced[i] === 0);
   const decided = r.decisions === 0 ? ' — no decision returned targets' : '';
-  return `${decided}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
+  const { minTradeNotional, maxCommissionRate } = r.dropped;
+  const rules = [
+    minTradeNotional > 0 ? `${minTradeNotional.toLocaleString('en-US')} below minTradeNotional ${money(r.config.minTradeNotional)}` : '',
+    maxCommissionRate > 0 ? `${maxCommissionRate.toLocaleString('en-US')} whose commission was above maxCommissionRate ${r.config.maxCommissionRate}` : '',
+  ].filter(Boolean);
+  const dropped = r.orders.id.length === 0 && rules.length > 0 ? ` — every trade was dropped by the skip rules (${rules.join(', ')}): lower them or raise the cash` : '';
+  return `${decided}${dropped}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
 }
 
 /** Stale marks and data-end exits: parts of the book valued or closed without a market. */

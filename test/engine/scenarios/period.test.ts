@@ -89,4 +89,13 @@ describe('a run that never invested', () => {
       size: 10,
     });
   });
+
+  it('names the skip rule when every trade was below minTradeNotional, not the missing prices', () => {
+    // 50 % of A at 100 with 1,000 cash is a 500 trade; minTradeNotional 600 drops it at each of the 10 decisions.
+    const result = scenario(market, scripted(Object.fromEntries(closes.map((_, t) => [t, { weights: { A: 0.5 } }]))), { to: '2024-01-12', initialCash: 1000, minTradeNotional: 600 });
+    expect(result.fills.session.length).toBe(0);
+    expect(result.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
+      "never invested: all 10 sessions in cash — every trade was dropped by the skip rules (10 below minTradeNotional 600): lower them or raise the cash; no price in the run's sessions for B",
+    );
+  });
 });

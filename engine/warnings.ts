@@ -109,7 +109,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
   const carried = r.carriedRate;
   if (carried !== undefined) {
-    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on ${carried.sessions} sessions after it`, { value: carried.sessions, unit: 'sessions' }));
+    out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} sessions after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
   }
   out.push(...r.liquidityGaps.caveats(r.market));
   out.push(...r.strategyNotes.caveats(r.market));

@@ -129,7 +129,8 @@ export interface CashModel extends Named {
   /** Sessions whose rate was missing (accrued as 0 and reported as a caveat). */
   readonly missingRateDays?: number;
   /** Sessions accrued at a rate series' last rate after its end (data/rates.ts RateSpan), with that end; reported as a caveat. */
-  readonly carriedRate?: { readonly sessions: number; readonly lastDay: number; readonly lastRate: number };
+  /** Sessions after `dueDay` (the last rate's day plus the series' median gap: when its next rate was due) accrued at the last rate. */
+  readonly carriedRate?: { readonly sessions: number; readonly lastDay: number; readonly dueDay: number; readonly lastRate: number };
 }
 
 /** One model per concern: what a run trades and accrues with. */

@@ -44,7 +44,7 @@ export function riskFreeCaveats(riskFree: number | RateSeries | undefined, dates
   } else if (c.before > 0) out.push(caveat('missing-rate', 'high', `risk-free rate ${riskFree.name} has no value in the run's period: no excess-return metrics`, { value: c.before, unit: 'sessions' }));
   if (c.carried > 0) {
     const rate = `${(c.lastRate * 100).toFixed(2)}%`;
-    out.push(caveat('missing-rate', c.carried > 21 ? 'medium' : 'low', `risk-free rate ${riskFree.name} ends on ${isoDay(c.lastDay)}: its last rate (${rate}) is carried over the last ${c.carried} returns`, { value: c.carried, unit: 'sessions' }));
+    out.push(caveat('missing-rate', c.carried > 21 ? 'medium' : 'low', `risk-free rate ${riskFree.name} ends on ${isoDay(c.lastDay)}: its last rate (${rate}) stands in for the ${c.carried} returns after ${isoDay(c.carriedAfter)}, when its next rate was due`, { value: c.carried, unit: 'sessions' }));
   }
   return out;
 }

@@ -255,7 +255,7 @@ describe('a book that holds only cash at the risk-free rate has no excess return
     ]);
     const messages = runMetrics(result, { riskFree: short }).caveats.map((c) => c.message);
     expect(messages).toContain('risk-free rate short starts on 2024-01-10: Sharpe, Sortino, alpha and the other excess-return metrics use the 16 returns from then on, not all 22');
-    expect(messages).toContain("risk-free rate short ends on 2024-01-12: its last rate (4.00%) is carried over the last 13 returns");
+    expect(messages).toContain("risk-free rate short ends on 2024-01-12: its last rate (4.00%) stands in for the 13 returns after 2024-01-13, when its next rate was due");
   });
 });
 

@@ -44,7 +44,7 @@ export const annualRateCash = {
         return missing;
       },
       get carriedRate() {
-        return span === undefined || carried === 0 ? undefined : { sessions: carried, lastDay: span.lastDay, lastRate: span.lastRate };
+        return span === undefined || carried === 0 ? undefined : { sessions: carried, lastDay: span.lastDay, dueDay: span.carriedAfter, lastRate: span.lastRate };
       },
       interest(a) {
         let rate = typeof setting === 'number' ? setting : 0;

@@ -88,7 +88,7 @@ describe('a dated rate series', () => {
       ['2024-01-05', 0.05],
     ]);
     const r = scenario({ symbols: ['A'], closes: flat(10), rates: { ends } }, hold, { initialCash: 1_000_000, cash: { rate: 'ends' } });
-    expect(messages(r)).toContain('cash rate series ends on 2024-01-05: its last rate (5.00%) accrued on 18 sessions after it');
+    expect(messages(r)).toContain('cash rate series ends on 2024-01-05: its last rate (5.00%) accrued on the 18 sessions after 2024-01-06, when its next rate was due');
     expect(r.caveats.find((c) => c.message.startsWith('cash rate series ends'))?.severity).toBe('low');
   });
 

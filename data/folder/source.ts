@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { isoDay } from '../dates.ts';
 import { splitHeader } from '../formats/dialect.ts';
-import { readHeadText, requireFile } from '../formats/text.ts';
+import { readHeadText, requireFile, unreadablePath } from '../formats/text.ts';
 import { DataError } from '../errors.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type Market, type SourceInfo } from '../market.ts';
@@ -39,8 +39,8 @@ export function detectSource(path: string): SourceKind {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
-  } catch {
-    throw new DataError(path, undefined, 'no such file or folder', 'give a data folder, a folder of <SYMBOL>.csv files, or a price CSV');
+  } catch (err) {
+    throw unreadablePath(path, err, 'no such file or folder', 'give a data folder, a folder of <SYMBOL>.csv files, or a price CSV');
   }
   if (isDirectory) {
     const plan = planDataFolder(path);

@@ -20,13 +20,19 @@ const GZIP_MAGIC_1 = 0x8b;
 const MAX_COMPRESSION_RATIO = 64;
 const CORRUPT_GZIP_FIX = 'the file is damaged or truncated; download or copy it again (`gzip -t FILE` checks it)';
 
+/** The DataError for a path `stat` failed on: a symbolic link loop said as one, anything else (not found) as `problem` with `fix`. */
+export function unreadablePath(path: string, err: unknown, problem: string, fix: string): DataError {
+  if ((err as NodeJS.ErrnoException).code === 'ELOOP') return new DataError(path, undefined, 'a symbolic link that leads back to itself', 'point the link (or the path) at the file itself');
+  return new DataError(path, undefined, problem, fix);
+}
+
 /** Throws a DataError unless `file` is an existing, non-empty regular file. */
 export function requireFile(file: string): void {
   let stat;
   try {
     stat = statSync(file);
-  } catch {
-    throw new DataError(file, undefined, 'file not found', 'check the path (relative paths start at the working directory)');
+  } catch (err) {
+    throw unreadablePath(file, err, 'file not found', 'check the path (relative paths start at the working directory)');
   }
   if (!stat.isFile()) throw new DataError(file, undefined, 'not a regular file', 'pass a CSV file (or a folder where a folder is expected)');
   if (stat.size === 0) throw new DataError(file, undefined, 'file is empty', 'the file must start with a header line followed by data rows');
@@ -53,14 +59,20 @@ function isGzip(stored: Uint8Array): boolean {
 
 /**
  * Length of a UTF-8 byte-order mark at the start of `bytes` (0 or 3). Throws a DataError for a
- * UTF-16 one (Excel's "Unicode text"), which would otherwise read as garbled fields.
+ * UTF-16 one (Excel's "Unicode text"), which would otherwise read as garbled fields, and for
+ * bytes that are not text at all (a NUL in the first 4 KB).
  */
 export function bomLength(bytes: Uint8Array, file: string): number {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new DataError(file, undefined, 'the file is UTF-16 text', 'save it as UTF-8 (in Excel: CSV UTF-8; or `iconv -f UTF-16 -t UTF-8`)');
   }
+  // No CSV text holds a NUL byte: a program, an image or a spreadsheet (.xlsx) under a .csv name.
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) throw new DataError(file, undefined, 'is not text: it holds NUL bytes (a binary file, e.g. a spreadsheet saved as .xlsx)', 'export the data as CSV text, or point at the CSV file');
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
+
+/** Bytes of a file's start searched for a NUL (bomLength). */
+const BINARY_SNIFF = 4096;
 
 const CR = 0x0d;
 const LF = 0x0a;

@@ -124,9 +124,11 @@ export function priceFilesIn(folder: string): string[] {
     .map((name) => join(folder, name))
     .filter((file) => statSync(file).isFile());
   if (files.length === 0) {
-    const texts = readdirSync(folder).filter((name) => STOOQ_TEXT.test(name)).length;
+    const names = readdirSync(folder);
+    const texts = names.filter((name) => STOOQ_TEXT.test(name)).length;
     const fix = texts > 0 ? `${texts} .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
-    throw new DataError(folder, undefined, 'no price files (*.csv or *.csv.gz) in this folder', fix);
+    const symbols = names.find(isSymbolsFileName);
+    throw new DataError(folder, undefined, `no price files (*.csv or *.csv.gz) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
   }
   return files;
 }

@@ -1,6 +1,6 @@
 // Every class of bad input becomes a DataError naming the file, the line and a fix.
 
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -142,6 +142,19 @@ describe('bad input → DataError with file, line and fix', () => {
       loadSymbolFile(writeFile(dir, 'HALF.csv', csv('Date,Open,High,Low,Close,AdjClose,Volume', '2020-01-02,1,1,1,1,1,5', '2020-01-03,1,1,1,1,,5'))),
     );
     expect(e.line).toBe(3);
+  });
+
+  it('a binary file under a .csv name, a symbolic link loop, a folder with only a symbols.csv: each said for what it is', async () => {
+    const bin = tempDir();
+    writeFileSync(join(bin, 'AAA.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
+    expect((await dataError(() => loadMarket(bin, { cacheDir: false }))).message).toBe(`${join(bin, 'AAA.csv')}: is not text: it holds NUL bytes (a binary file, e.g. a spreadsheet saved as .xlsx) — export the data as CSV text, or point at the CSV file`);
+    const loop = tempDir();
+    symlinkSync(join(loop, 'B.csv'), join(loop, 'A.csv'));
+    symlinkSync(join(loop, 'A.csv'), join(loop, 'B.csv'));
+    expect((await dataError(() => loadMarket(join(loop, 'A.csv'), { cacheDir: false }))).message).toBe(`${join(loop, 'A.csv')}: a symbolic link that leads back to itself — point the link (or the path) at the file itself`);
+    const only = tempDir();
+    writeFile(only, 'symbols.csv', csv('symbol,asset class', 'AAA,stock'));
+    expect((await dataError(() => loadMarket(only, { cacheDir: false }))).message).toMatch(/no price files \(\*\.csv or \*\.csv\.gz\) in this folder \(symbols\.csv says what the symbols are; their prices go beside it\)/);
   });
 
   it('a delistings.csv beside per-symbol price files: said what it is and where it is read, not "not a price file"', async () => {

@@ -75,6 +75,8 @@ const WARM_UP_SESSIONS = 5;
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+/** "1 order-session", "3 order-sessions": an order resting (or cut) on one session counts once. */
+const orderSessions = (n: number): string => `${n.toLocaleString('en-US')} order-session${n === 1 ? '' : 's'}`;
 /** Each decision's target weights, keyed by market session × `n` symbols + symbol (snapshot rows). */
 function targetWeights(p: Snapshots, n: number): Map<number, number> {
   const out = new Map<number, number>();
@@ -102,9 +104,9 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   if (r.config.execution === 'same-close') out.push(caveat('look-ahead', 'high', 'same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)'));
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
-  if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fills used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
+  if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fill${r.openFallbacks === 1 ? '' : 's'} used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
   if (r.blankVolumes > 0) {
-    out.push(caveat('blank-volume', 'low', `${r.blankVolumes} order-sessions had a blank volume cell: the participation limit used the last volume before it (none known yet: nothing filled)`, { value: r.blankVolumes, unit: 'count' }));
+    out.push(caveat('blank-volume', 'low', `${orderSessions(r.blankVolumes)} had a blank volume cell: the participation limit used the last volume before it (none known yet: nothing filled)`, { value: r.blankVolumes, unit: 'count' }));
   }
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
   const carried = r.carriedRate;
@@ -282,25 +284,28 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   for (const [reason, { count, share, session, symbols }] of byReason) {
     const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
     if (reason === Deferral.cash) {
-      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${count} order-sessions: ${spender} spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${orderSessions(count)}: ${spender} spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === CASH_SELL) {
-      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `sells refused on ${count} order-sessions: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `sells refused on ${orderSessions(count)}: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.volumeCap) {
-      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} order-sessions deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.noPrice) {
       out.push(
-        caveat('deferred', bySize(share, 0.05, 0.01), `${count} order-sessions deferred: no-price — targets named symbols with no price yet (not trading yet, or without a bar that day), and that weight waited in cash (${largest})`, { value: share, unit: 'nav-share' }),
+        caveat('deferred', bySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: no-price — targets named symbols with no price yet (not trading yet, or without a bar that day), and that weight waited in cash (${largest})`, { value: share, unit: 'nav-share' }),
       );
     } else if (reason === Deferral.split) {
-      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} orders cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} order${count === 1 ? '' : 's'} cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.delisted || reason === Deferral.dataEnd) {
       const names = [...symbols];
       const gone = reason === Deferral.delisted ? 'their delisting' : 'their data ended';
-      out.push(caveat('deferred', 'medium', `${count} order-sessions deferred: ${DEFERRAL_NAMES[reason]} — targets or orders named ${listSymbols(names)} after ${gone}; nothing was traded for them`, { value: count, unit: 'count' }, names));
+      out.push(caveat('deferred', 'medium', `${orderSessions(count)} deferred: ${DEFERRAL_NAMES[reason]} — targets or orders named ${listSymbols(names)} after ${gone}; nothing was traded for them`, { value: count, unit: 'count' }, names));
     } else {
       // In a cash account the margin limit is the ban on shorts: a sell beyond the holding.
-      const why = reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)' : DEFERRAL_NAMES[reason];
-      out.push(caveat('deferred', reason === Deferral.marginLimit ? 'medium' : 'low', `${count} order-sessions deferred: ${why}`, { value: count, unit: 'count' }));
+      const why =
+        reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)'
+        : reason === Deferral.noTrade ? 'no-trade — the bar had no volume (a suspended or untraded session), so the order rested'
+        : DEFERRAL_NAMES[reason];
+      out.push(caveat('deferred', reason === Deferral.marginLimit ? 'medium' : 'low', `${orderSessions(count)} deferred: ${why}`, { value: count, unit: 'count' }));
     }
   }
   return out;

@@ -92,8 +92,8 @@ describe('cash account', () => {
     // Buy 500 X, then sell 600: the 100 beyond the holding is refused. Then ask for 2 000 Y with ~5 000 cash.
     const result = backtest(market, scripted({ 0: [{ symbol: 'X', quantity: 500 }], 1: [{ symbol: 'X', quantity: -600 }], 2: [{ symbol: 'Y', quantity: 2_000 }] }), { initialCash: 10_000 });
     const messages = result.caveats.map((c) => c.message);
-    expect(messages).toContainEqual(expect.stringMatching(/^1 order-sessions deferred: sells beyond the holding \(a cash account does not short\)$/));
-    expect(messages).toContainEqual(expect.stringMatching(/^buys cut or held back on 1 order-sessions: a cash account spends only the cash there at the fill/));
+    expect(messages).toContainEqual(expect.stringMatching(/^1 order-session deferred: sells beyond the holding \(a cash account does not short\)$/));
+    expect(messages).toContainEqual(expect.stringMatching(/^buys cut or held back on 1 order-session: a cash account spends only the cash there at the fill/));
   });
 
   it('a closing sale whose commission is more than its proceeds plus the cash is refused, and said to be a sell', () => {
@@ -102,7 +102,7 @@ describe('cash account', () => {
     const result = backtest(market, scripted({ 0: { weights: { P: 1 } }, 2: { weights: {} } }), { initialCash: 100, commission: { kind: 'per-share', perShare: 0.01, minimum: 5 }, maxCommissionRate: 1 });
     expect(Array.from(result.fills.quantity)).toEqual([95]);
     expect(Array.from(result.deferrals.remaining)).toEqual([-95]);
-    const refused = result.caveats.find((c) => c.message.startsWith('sells refused on 1 order-sessions'));
+    const refused = result.caveats.find((c) => c.message.startsWith('sells refused on 1 order-session'));
     // 95 × 0.04 = 3.80 of NAV 3.80: 100 %.
     expect(refused).toMatchObject({ code: 'cash-limited', severity: 'high', size: 1 });
     expect(result.caveats.map((c) => c.message).some((m) => m.startsWith('buys cut'))).toBe(false);

@@ -94,7 +94,7 @@ describe('no borrowing nobody asked for (margin account, targets long only, net 
     expectNear(result.daily.cash[1], 9);
     expect(deferralRows(result)).toEqual([{ session: 1, symbol: 'A', reason: 'cash', remaining: 3 }]);
     expect(result.breaches).toEqual([]);
-    expect(messages(result).some((s) => s.startsWith('buys cut or held back on 1 order-sessions: a plan that asked for no leverage'))).toBe(true);
+    expect(messages(result).some((s) => s.startsWith('buys cut or held back on 1 order-session: a plan that asked for no leverage'))).toBe(true);
   });
 
   it('a buy funded by a sale that rests waits for it instead of borrowing', () => {

@@ -54,7 +54,7 @@ describe('execution conventions', () => {
     const noOpens = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]], opens: [[NaN], [NaN], [NaN]] });
     const result = scenario(noOpens, buy10(), { initialCash: 1_000 });
     expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
-    expect(messages(result)).toContain('1 next-open fills used the session close because the data has no opening prices');
+    expect(messages(result)).toContain('1 next-open fill used the session close because the data has no opening prices');
   });
 
   it('a market without opens, highs and lows at all trades and reads as one whose are NaN', () => {
@@ -66,7 +66,7 @@ describe('execution conventions', () => {
       const read = (view: MarketView): void => void reads.push([view.price('open', 0), ...view.history('high', 0, 2), ...view.crossSection('low')]);
       const result = scenario(m, { 0: (view) => (read(view), orders({ symbol: 'A', quantity: 10 })), 1: read, 2: read }, { initialCash: 1_000 });
       expect(trades(result)).toEqual([[1, 'A', 10, 12]]);
-      expect(messages(result)).toContain('1 next-open fills used the session close because the data has no opening prices');
+      expect(messages(result)).toContain('1 next-open fill used the session close because the data has no opening prices');
       return reads;
     };
     const fromAbsent = seen(absent);

@@ -83,6 +83,6 @@ describe('a reverse split that leaves a resting order under one whole share', ()
     const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 3, type: 'limit', limit: 4 }) }, { initialCash: 10_000 });
     expect(deferralRows(result).filter((d) => d.reason === 'split')).toEqual([{ session: 2, symbol: 'A', reason: 'split', remaining: 0.75 }]);
     // 0.75 × 20 = 15 of NAV 10 000: 0.15 %, low.
-    expect(result.caveats.find((c) => c.message.startsWith('1 orders cancelled: a split'))).toMatchObject({ severity: 'low', size: 0.0015 });
+    expect(result.caveats.find((c) => c.message.startsWith('1 order cancelled: a split'))).toMatchObject({ severity: 'low', size: 0.0015 });
   });
 });

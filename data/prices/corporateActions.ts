@@ -110,8 +110,9 @@ export interface Disagreement {
   readonly stated: number;
 }
 
-const SPLIT_UP = 1.25;
-const SPLIT_DOWN = 0.8;
+/** A step is tried as a split from 5:4 (or 4:5) on, less the ratio tolerance: printed prices leave a 5:4 step at ×1.24992, a 4:5 one at ×0.8000000000000002. */
+const SPLIT_UP = 1.25 / (1 + 0.002);
+const SPLIT_DOWN = 0.8 * (1 + 0.002);
 const RATIO_TOLERANCE = 0.002;
 const NEAREST_RATIO_WINDOW = 0.05;
 const MAX_SAME_DAY_DIVIDEND = 0.02;

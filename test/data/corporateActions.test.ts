@@ -304,3 +304,17 @@ describe('splitSizedMoves: a Close that states no corporate actions, moving by a
     ]);
   });
 });
+
+describe('splits of 5:4 and 4:5 whose printed step lands a hair inside the ratio', () => {
+  const days = Int32Array.from({ length: 4 }, (_, k) => 19_000 + k);
+  it('5:4 with AdjClose to the cent: 1/g = 1.24992, a split (was a 20 % dividend)', () => {
+    const actions = deriveCorporateActions(days, Float64Array.from([36.93, 36.76, 29.5, 29.39]), Float64Array.from([29.54, 29.41, 29.5, 29.39]));
+    expect(actions.splits).toEqual([{ day: days[2], value: 1.25 }]);
+    expect(actions.dividends).toEqual([]);
+  });
+  it('4:5 with 1/g = 0.8000000000000002: a split (was an ignored step, a +25 % jump)', () => {
+    const actions = deriveCorporateActions(days, Float64Array.from([23.72, 23.76, 29.83, 29.8]), Float64Array.from([29.65, 29.7, 29.83, 29.8]));
+    expect(actions.splits).toEqual([{ day: days[2], value: 0.8 }]);
+    expect(actions.unexplained).toEqual([]);
+  });
+});

@@ -96,6 +96,16 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-11,101.33,101.33', '2024-01-10,100.71,100.71', '2024-01-09,100.46,101.07', '2024-01-08,101.53,100.53'])).toThrow(/^AAA\.csv:\d: /);
   });
 
+  it('real events close together are not bad prints: a 5.263 % dividend then a 1:20 reverse split three rows later (1/19 overall), a 2.5 % dividend then 10:1 (41:4 overall)', () => {
+    expect(() => parse('R.csv', ['Date,Close,Adj Close', '2024-01-11,1.97,37.43', '2024-01-12,1.98,37.62', '2024-01-15,1.98,37.62', '2024-01-16,1.99,39.8', '2024-01-17,1.99,39.8', '2024-01-18,1.99,39.8', '2024-01-19,39.87,39.87'])).not.toThrow();
+    // f = 0.39 then 0.39 × 1.025 = 0.39975 from the dividend, then ×10 from the split: 3.9975.
+    expect(() => parse('S.csv', ['Date,Close,Adj Close', '2024-01-11,100,39', '2024-01-12,100,39', '2024-01-15,97.5,38.975625', '2024-01-16,97.6,39.01560', '2024-01-17,9.76,39.01560', '2024-01-18,9.8,39.1755'])).not.toThrow();
+  });
+
+  it('a 1 % dividend then a 4:5 reverse split two rows later (×0.8000000000000002): not a fall no event makes', () => {
+    expect(() => parse('T.csv', ['Date,Close,Adj Close', '2024-01-10,23.78,28.839195', '2024-01-11,23.68,28.71792', '2024-01-12,23.72,29.057', '2024-01-15,23.76,29.106', '2024-01-16,29.83,29.83', '2024-01-17,29.8,29.8'])).not.toThrow();
+  });
+
   it('prices printed to the cent under $1: AdjClose = Close × 0.95 rounded wobbles by up to 2 % and is not refused', () => {
     // 0.49 × 0.95 = 0.4655 → 0.47, between 0.51 → 0.48 and 0.50 → 0.475 → 0.47: ratios 0.9412, 0.9592, 0.94 are rounding alone.
     expect(() => parse('LOWP.csv', ['Date,Close,Adj Close', '2023-02-13,0.53,0.50', '2023-02-14,0.51,0.48', '2023-02-15,0.49,0.47', '2023-02-16,0.50,0.47', '2023-02-17,0.48,0.46'])).not.toThrow();

@@ -1,10 +1,13 @@
 // Close and AdjClose that disagree for a few rows. The adjustment factor f = AdjClose / Close
 // changes only on an ex-date (corporateActions.ts), and never back: a step that the next row
-// undoes, or a step smaller than a split's that a later row within MAX_ROWS undoes — the factor returns to where it stood, up to a split's round ratio
-// taken on the way back (a misprint the day before a 2:1 split) — is a bad print in one of the
-// two columns. Read as an event, it becomes a phantom dividend (a one-day AdjClose spike of ×1.5
-// is a "33 % dividend"; a Close 0.5 % low for two rows a 0.5 % one) or a pair of opposite splits
-// (a Close spike). So it is an error naming the first bad row, before any action is derived.
+// undoes, or a step smaller than a split's that a later row within MAX_ROWS undoes — the factor
+// back where it stood, up to a split's round ratio taken on the way back (a misprint the day
+// before a 2:1 split; not when that row's own step is a clean split: then the earlier step was a
+// real event) — is a bad print in one of the two columns; so is a rise that a fall of up to 5 %
+// (which no event makes) follows within MAX_ROWS. Read as events, they become phantom dividends
+// (a one-day AdjClose spike of ×1.5 is a "33 % dividend"; a Close 0.5 % low for two rows a 0.5 %
+// one) or pairs of opposite splits (a Close spike). So each is an error naming the first bad row,
+// before any action is derived.
 // A step counts from 0.2 % and beyond three times what the printed decimals of the rows' prices
 // can move the factor by (a price of 0.47 printed to the cent moves it by up to 2 %). Decimals are
 // the most either column has shown on the ticker's rows judged so far (a price printed 0.2500
@@ -22,8 +25,10 @@ const NOISE_MULTIPLE = 3;
 const REVERTED = 0.1;
 /** A step is undone within this many rows after it (a misprint copied down a few rows), or it stands. */
 const MAX_ROWS = 5;
-/** A return this large (in log terms) is read with the round split ratio nearest it taken out (corporateActions.ts's smallest split step). */
-const SPLIT_STEP = Math.log(1.25);
+/** A fall of the factor up to this (≈ 5 %) is read as no event's: a misprint's size; a larger one may be a reverse split with a dividend on its ex-date (4:5 and 2 %: ×0.8163). */
+const MAX_FALL = Math.log(1.05);
+/** A return this large (in log terms) is read with the round split ratio nearest it taken out (corporateActions.ts's smallest split step, less its 0.2 % tolerance). */
+const SPLIT_STEP = Math.log(1.25 / 1.002);
 
 /** A step inside (1/NEAR, NEAR) is below MIN_STEP for sure: no logarithm needed (nearly every row). */
 const NEAR = 1.0019;
@@ -48,7 +53,7 @@ interface Step {
   readonly day: number;
   /** The factor rose in date order (a dividend's or a split's way) … */
   readonly rise: boolean;
-  /** … or fell by less than a split's step, which no event does. */
+  /** … or fell by less than MAX_FALL, which no event does. */
   readonly fall: boolean;
   rows: number;
 }
@@ -98,9 +103,9 @@ export class RevertingFactorCheck {
       if ((step >= NEAR || step <= 1 / NEAR) && Math.abs(Math.log(step)) > Math.max(MIN_STEP, NOISE_MULTIPLE * this.#noise(id, close, adjClose))) {
         // In date order the factor rises on an ex-date; it falls only on a reverse split.
         const rise = (factor > last) === (day > this.#day[id]);
-        const back = steps?.findLast((s) => undone(s, factor));
+        const back = steps?.findLast((s) => undone(s, factor, step));
         if (back !== undefined) throw this.#error(back, back.rows === 1 ? 'the rows before and after' : `the row before and the row ${back.rows} rows later`);
-        const opened: Step = { from: last, to: factor, close, adjClose, line, day, rise, fall: !rise && Math.abs(Math.log(step)) < SPLIT_STEP, rows: 0 };
+        const opened: Step = { from: last, to: factor, close, adjClose, line, day, rise, fall: !rise && Math.abs(Math.log(step)) < MAX_FALL, rows: 0 };
         // A rise, then a fall no event makes (in date order, either file order): the rise's row is a bad print.
         const pair = opened.fall ? [steps?.findLast((s) => s.rise && s.day < day), opened] : opened.rise ? [opened, steps?.findLast((s) => s.fall && s.day > day)] : [];
         if (pair[0] !== undefined && pair[1] !== undefined) {
@@ -137,18 +142,28 @@ export class RevertingFactorCheck {
 }
 
 /**
- * The factor is back where it stood before `step` (up to a split's round ratio taken since, when
- * the step itself is smaller than a split's): the step is undone.
+ * The factor is back where it stood before `step`, up to a split's round ratio taken since when
+ * the step itself is smaller than a split's and the row now (its own step `now`, last / factor) is
+ * not a clean split: a clean split now (×10 exactly after a 2.5 % dividend: 10.25 = 41:4 overall)
+ * leaves the earlier step a real event; a misprint reverted on a split's row leaves that row's
+ * step off the ratio by the misprint (2 / 1.005).
  */
-function undone(step: Step, factor: number): boolean {
+function undone(step: Step, factor: number, now: number): boolean {
   const size = Math.abs(Math.log(step.to / step.from));
   // A split's size undone rows later may be a split and its reverse; the next row, a spike.
   if (step.rows > 1 && size >= SPLIT_STEP) return false;
   let back = Math.log(step.from / factor);
   if (Math.abs(back) >= SPLIT_STEP && size < SPLIT_STEP) {
+    if (isRoundRatio(now)) return false;
     const ratio = nearestSplitRatio(factor / step.from);
     if (Number.isNaN(ratio)) return false;
     back += Math.log(ratio);
   }
   return Math.abs(back) < REVERTED * size;
+}
+
+/** Within 0.2 % of a round split ratio, either way round. */
+function isRoundRatio(x: number): boolean {
+  const ratio = nearestSplitRatio(x);
+  return !Number.isNaN(ratio) && Math.abs(Math.log(x / ratio)) <= Math.log(1.002);
 }

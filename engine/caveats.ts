@@ -28,6 +28,9 @@ export type CaveatCode =
   | 'cash-limited'
   | 'leverage-breach'
   | 'deferred'
+  | 'deferred-notional'
+  | 'exposure-gap'
+  | 'short-sample'
   | 'no-opens'
   | 'blank-volume'
   | 'open-orders'
@@ -55,12 +58,16 @@ export function caveat(code: CaveatCode, severity: CaveatSeverity, message: stri
   return { code, severity, message, size: size?.value ?? null, unit: size?.unit ?? null, symbols };
 }
 
-/** Most severe first; within a severity, larger sizes of the same unit first, else as given. */
+/**
+ * Most severe first; within a severity, those measured on this run (with a size) before those
+ * without one (a data source's generic note), larger sizes of the same unit first, else as given.
+ */
 export function rankCaveats(caveats: readonly Caveat[]): Caveat[] {
   const rank = (c: Caveat): number => CAVEAT_SEVERITIES.indexOf(c.severity);
+  const unsized = (c: Caveat): number => (c.size === null ? 1 : 0);
   return caveats
     .map((c, k) => ({ c, k }))
-    .sort((a, b) => rank(a.c) - rank(b.c) || (a.c.unit !== null && a.c.unit === b.c.unit ? Math.abs(b.c.size ?? 0) - Math.abs(a.c.size ?? 0) : 0) || a.k - b.k)
+    .sort((a, b) => rank(a.c) - rank(b.c) || unsized(a.c) - unsized(b.c) || (a.c.unit !== null && a.c.unit === b.c.unit ? Math.abs(b.c.size ?? 0) - Math.abs(a.c.size ?? 0) : 0) || a.k - b.k)
     .map(({ c }) => c);
 }
 

@@ -17,6 +17,7 @@ import { isoDay } from '../data/dates.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
+import { bookCaveats } from './bookCaveats.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
 import {
   computeMetrics,
@@ -78,7 +79,7 @@ export interface RunMetrics extends MetricSet {
   benchmarkReturns: Float64Array | null;
   benchmarkLevels: Float64Array | null;
   riskFreeReturns: Float64Array;
-  /** Caveats about the measurement itself (irregular spacing, a benchmark with gaps or a late start). */
+  /** Caveats about the measurement itself (irregular spacing, a benchmark with gaps or a late start) and the book's (bookCaveats.ts: exposure gap, deferred notional, short sample). */
   caveats: Caveat[];
 }
 
@@ -130,7 +131,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates), ...bookCaveats(result, P)],
   };
 }
 

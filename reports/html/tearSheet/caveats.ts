@@ -4,6 +4,7 @@
 // severe first, and the panel and first-screen list that show them.
 
 import { type Caveat, rankCaveats } from '../../../engine/caveats.ts';
+import { shortSampleCaveat } from '../../bookCaveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
 import { metricInfo } from '../metricCatalog.ts';
@@ -39,10 +40,8 @@ export function reportCaveats(run: RunInfo, recorded: readonly ReportCaveat[], m
   if ((run.riskFree === undefined || /rf = 0|none/i.test(run.riskFree)) && !mentions('missing-rate', /risk-free|cash rate/i)) {
     out.push(report('low', 'No risk-free rate: Sharpe, Sortino, Omega and alpha are measured against zero, not cash.'));
   }
-  const year = run.periodsPerYear;
-  if (run.data.sessions - 1 < year) {
-    out.push(report('medium', `Short sample: ${formatCount(run.data.sessions)} sessions, under a year of ${year} periods; annualized figures extrapolate.`, run.data.sessions, 'sessions'));
-  }
+  const short = shortSampleCaveat(run.data.sessions, run.periodsPerYear);
+  if (short !== null && !mentions('short-sample', /short sample/i)) out.push(short);
   out.push(...missingMetrics(metrics.strategy, 'Strategy'));
   if (metrics.benchmark !== undefined) out.push(...missingMetrics(metrics.benchmark, benchmarkName ?? 'Benchmark'));
   // rankCaveats reads severity, size and unit only: the report's own code ('report') ranks alike.

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { dominantHoldings, holdingsData, symbolHoldings } from '../../../reports/html/holdings.ts';
-import { exposureGap, peakDeferredNotional } from '../../../reports/html/storedCaveats.ts';
+import { exposureGap, peakDeferredNotional, targetsByDate } from '../../../reports/bookCaveats.ts';
 
 const pos = (date: string, symbol: string, shares: number, weight: number, price = 10, targetWeight: number | null = null) => ({ date, symbol, shares, weight, price, targetWeight });
 
@@ -97,7 +97,7 @@ describe('holdings across splits (fills are in the shares of their own day)', ()
 
   it('prices shares left waiting after a split at the mark ÷ the ratio', () => {
     // AAA marked at 100 on 01-02; 1-for-4 on 01-03, so a share is worth 400; 10 shares wait → 4,000 of 10,000.
-    const peak = peakDeferredNotional([{ date: '2024-01-03', symbol: 'AAA', remaining: 10 }], [pos('2024-01-02', 'AAA', 1, 0.01, 100)], [], ['2024-01-02', '2024-01-03'], [1e4, 1e4], [{ date: '2024-01-03', symbol: 'AAA', ratio: 0.25 }]);
+    const peak = peakDeferredNotional([{ date: '2024-01-03', symbol: 'AAA', remaining: 10 }], [pos('2024-01-02', 'AAA', 1, 0.01, 100)], ['2024-01-02', '2024-01-03'], [1e4, 1e4], [{ date: '2024-01-03', symbol: 'AAA', ratio: 0.25 }]);
     expect(peak).toEqual({ share: 0.4, date: '2024-01-03', sessions: 1 });
   });
 });
@@ -105,11 +105,11 @@ describe('holdings across splits (fills are in the shares of their own day)', ()
 describe('stored-run checks', () => {
   it('compares the targeted gross exposure with what the book held after the first decision', () => {
     const targeted = [pos('2024-01-02', 'AAA', 0, 0, 10, 0.6), pos('2024-01-02', 'BBB', 0, 0, 10, -0.4), pos('2024-01-04', 'AAA', 10, 0.5, 10, 0.8)];
-    const gap = exposureGap(targeted, ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04'], [0, 0.2, 0.8, 0.9]);
+    const gap = exposureGap(targetsByDate(targeted), ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04'], [0, 0.2, 0.8, 0.9]);
     // Targets: 1.0 and 0.8 → 0.9; held after 2024-01-02: 0.8 and 0.9 → 0.85.
     expect(gap?.target).toBeCloseTo(0.9, 15);
     expect(gap?.realised).toBeCloseTo(0.85, 15);
-    expect(exposureGap([pos('2024-01-02', 'AAA', 1, 0.1)], ['2024-01-02'], [0.1])).toBeNull();
+    expect(exposureGap(targetsByDate([pos('2024-01-02', 'AAA', 1, 0.1)]), ['2024-01-02'], [0.1])).toBeNull();
   });
 
   it('finds the session with the most notional waiting, at each symbol\'s last known price', () => {
@@ -122,9 +122,9 @@ describe('stored-run checks', () => {
     ];
     const fills = [{ date: '2024-01-02', symbol: 'AAA', quantity: 1, price: 20 }];
     const marks = [pos('2024-01-03', 'BBB', 1, 0.01, 40)];
-    const peak = peakDeferredNotional(deferrals, marks, fills, ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'], [1e5, 1e5, 2e5, 2e5]);
+    const peak = peakDeferredNotional(deferrals, [...marks, ...fills], ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'], [1e5, 1e5, 2e5, 2e5]);
     // 2024-01-03: 100 × 20 + 50 × 40 = 4,000 of 100,000.
     expect(peak).toEqual({ share: 0.04, date: '2024-01-03', sessions: 2 });
-    expect(peakDeferredNotional([], marks, fills, [], [])).toBeNull();
+    expect(peakDeferredNotional([], [...marks, ...fills], [], [])).toBeNull();
   });
 });

@@ -143,7 +143,8 @@ describe('deferrals and leverage breaches', () => {
     expect(result.deferrals.session.length).toBeGreaterThan(0);
     expect(result.breaches).toHaveLength(1);
     const store = freshStore();
-    const run = getRun(store, writeRun(store, { result, metrics: runMetrics(result) }));
+    const metrics = runMetrics(result);
+    const run = getRun(store, writeRun(store, { result, metrics }));
     expect(run?.breaches).toEqual(result.breaches);
     expect(run?.deferrals).toEqual(
       Array.from(result.deferrals.session, (s, k) => ({
@@ -154,7 +155,7 @@ describe('deferrals and leverage breaches', () => {
         remaining: result.deferrals.remaining[k],
       })),
     );
-    expect(run?.caveats.map((c) => c.message)).toEqual(rankCaveats([...result.caveats]).map((c) => c.message));
+    expect(run?.caveats.map((c) => c.message)).toEqual(rankCaveats([...result.caveats, ...metrics.caveats]).map((c) => c.message));
   });
 });
 

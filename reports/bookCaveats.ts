@@ -1,0 +1,170 @@
+// Caveats on how the book followed its targets and on the sample's length: the realised gross
+// exposure against the targeted one, the largest notional left waiting by deferred orders, and a
+// sample shorter than a year. Measured once from a run's Result when it is measured (runMetrics),
+// so the terminal, the store and the tear sheet carry the same sentence; the page measures the
+// first two from the store's rows only for runs stored before they were recorded
+// (html/storedCaveats.ts).
+
+import { isoDay } from '../data/dates.ts';
+import { type Caveat, caveat } from '../engine/caveats.ts';
+import type { Result } from '../engine/result.ts';
+
+/** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV); more than 4× this is high. */
+const EXPOSURE_GAP = 0.05;
+/** Deferred notional below this share of NAV is not worth a caveat (0.1 %); above 5 % it is medium. */
+const DEFERRED_NOTABLE = 0.001;
+const DEFERRED_MEDIUM = 0.05;
+
+/** A price seen for a symbol on a date (a position's mark or a fill's price); null when unknown. */
+export interface PriceMark {
+  readonly date: string;
+  readonly symbol: string;
+  readonly price: number | null;
+}
+
+/** A split as the store dates it: new shares per old share from the ex-date `date` on. */
+export interface DatedSplit {
+  readonly date: string;
+  readonly symbol: string;
+  readonly ratio: number;
+}
+
+/** Σ|target weight| per decision date (ISO), in date order, from holdings rows; rows without a finite target are skipped. */
+export function targetsByDate(rows: Iterable<{ readonly date: string; readonly targetWeight: number | null }>): Map<string, number> {
+  const targets = new Map<string, number>();
+  for (const p of rows) if (p.targetWeight !== null && Number.isFinite(p.targetWeight)) targets.set(p.date, (targets.get(p.date) ?? 0) + Math.abs(p.targetWeight));
+  return targets;
+}
+
+/**
+ * Gross exposure the decisions targeted (`targets`: Σ|target weight| per decision date, in date
+ * order, averaged over the decisions) and what the book held on average on the sessions after the
+ * first decision (`grossExposure`: fraction of NAV per session of `dates`, NaN where NAV ≤ 0 — those
+ * drop out). Null without a targeted decision or a session after it.
+ */
+export function exposureGap(targets: ReadonlyMap<string, number>, dates: readonly string[], grossExposure: ArrayLike<number>): { target: number; realised: number } | null {
+  if (targets.size === 0) return null;
+  const first = dates.indexOf(targets.keys().next().value as string);
+  let sum = 0;
+  let k = 0;
+  for (let t = Math.max(first + 1, 0); t < grossExposure.length; t++) {
+    if (!Number.isFinite(grossExposure[t])) continue;
+    sum += grossExposure[t];
+    k++;
+  }
+  if (k === 0) return null;
+  let targeted = 0;
+  for (const v of targets.values()) targeted += v;
+  return { target: targeted / targets.size, realised: sum / k };
+}
+
+/**
+ * The largest notional left waiting by deferred orders on one session, as a share of that
+ * session's NAV (`nav`, one per date of `dates`): Σ |remaining shares| × the symbol's latest known
+ * price (its last mark on or before the date, ÷ the ratio of each split after it up to the date:
+ * the remaining shares are in that date's units; a mark on an ex-date is already in the new
+ * shares). `sessions` counts the dates with a priced deferral. Null when nothing with a known size
+ * was deferred.
+ */
+export function peakDeferredNotional(
+  deferrals: readonly { readonly date: string; readonly symbol: string; readonly remaining: number | null }[],
+  marks: Iterable<PriceMark>,
+  dates: readonly string[],
+  nav: ArrayLike<number>,
+  splits: readonly DatedSplit[] = [],
+): { share: number; date: string; sessions: number } | null {
+  const bySymbol = new Map<string, { date: string; price: number }[]>();
+  for (const m of marks) {
+    if (m.price === null || !(m.price > 0)) continue;
+    const list = bySymbol.get(m.symbol) ?? [];
+    list.push({ date: m.date, price: m.price });
+    bySymbol.set(m.symbol, list);
+  }
+  for (const list of bySymbol.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const priceAt = (symbol: string, date: string): number | null => {
+    let found: { date: string; price: number } | null = null;
+    for (const m of bySymbol.get(symbol) ?? []) {
+      if (m.date > date) break;
+      found = m;
+    }
+    if (found === null) return null;
+    const since = found.date;
+    return splits.filter((x) => x.symbol === symbol && x.date > since && x.date <= date).reduce((price, x) => price / x.ratio, found.price);
+  };
+  const byDate = new Map<string, number>();
+  for (const d of deferrals) {
+    if (d.remaining === null) continue;
+    const price = priceAt(d.symbol, d.date);
+    if (price !== null) byDate.set(d.date, (byDate.get(d.date) ?? 0) + Math.abs(d.remaining) * price);
+  }
+  const row = new Map(dates.map((d, t) => [d, t]));
+  let best: { share: number; date: string; sessions: number } | null = null;
+  for (const [date, notional] of byDate) {
+    const value = nav[row.get(date) ?? -1];
+    if (!(value > 0)) continue;
+    const share = notional / value;
+    if (best === null || share > best.share) best = { share, date, sessions: byDate.size };
+  }
+  return best;
+}
+
+/**
+ * The exposure-gap caveat, when the realised gross exposure is more than 5 pp of NAV from the
+ * target: medium, high beyond 20 pp. The gap is compared as printed (to 0.1 pp), so a
+ * "-20.0 pp" never reads high. Size: realised − target, a share of NAV.
+ */
+export function exposureGapCaveat(gap: { target: number; realised: number } | null): Caveat | null {
+  if (gap === null) return null;
+  const pp = Math.round((gap.realised - gap.target) * 1000) / 10;
+  if (!(Math.abs(pp) > EXPOSURE_GAP * 100)) return null;
+  const message = `realised gross exposure averaged ${(gap.realised * 100).toFixed(1)}% of NAV against ${(gap.target * 100).toFixed(1)}% targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp): fills were cut, rested or drifted`;
+  return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
+}
+
+/** The deferred-notional caveat, when the peak exceeds 0.1 % of NAV: low, medium above 5 %. Size: the peak, a share of NAV. */
+export function deferredNotionalCaveat(peak: { share: number; date: string; sessions: number } | null): Caveat | null {
+  if (peak === null || !(peak.share > DEFERRED_NOTABLE)) return null;
+  const message = `orders left waiting peaked at ${(peak.share * 100).toFixed(1)}% of NAV on ${peak.date} (deferred on ${peak.sessions} session${peak.sessions === 1 ? '' : 's'}): the book lagged its targets by that much`;
+  return caveat('deferred-notional', peak.share > DEFERRED_MEDIUM ? 'medium' : 'low', message, { value: peak.share, unit: 'nav-share' });
+}
+
+/** Medium when the run's `sessions` give fewer than P (`periodsPerYear`) returns: its annualized figures extrapolate. Size: the sessions. */
+export function shortSampleCaveat(sessions: number, periodsPerYear: number): Caveat | null {
+  if (!(sessions - 1 < periodsPerYear)) return null;
+  return caveat('short-sample', 'medium', `Short sample: ${sessions.toLocaleString('en-US')} sessions, under a year of ${periodsPerYear} periods; annualized figures extrapolate.`, { value: sessions, unit: 'sessions' });
+}
+
+/**
+ * The three caveats above measured from a Result's columns: targets from its decision snapshots,
+ * gross exposure (long + |short|) / NAV from its daily columns, prices of the deferred symbols
+ * only from its snapshots and fills. Linear in the snapshot and fill rows, allocating only for
+ * decision sessions and deferred symbols.
+ */
+export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
+  const first = result.sessions.length > 0 ? result.sessions[0] : 0;
+  const dates = Array.from(result.dates, isoDay);
+  const d = result.daily;
+  const gross = Float64Array.from(d.nav, (nav, t) => (nav > 0 ? (d.longValue[t] + Math.abs(d.shortValue[t])) / nav : NaN));
+  const p = result.snapshots;
+  const targets = new Map<string, number>();
+  for (let k = 0; k < p.session.length; k++) {
+    const w = p.targetWeight[k];
+    if (!Number.isFinite(w)) continue;
+    const date = dates[p.session[k] - first];
+    targets.set(date, (targets.get(date) ?? 0) + Math.abs(w));
+  }
+  const q = result.deferrals;
+  const deferred = new Set(q.symbol);
+  const deferrals = Array.from(q.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[q.symbol[k]], remaining: Number.isFinite(q.remaining[k]) ? q.remaining[k] : null }));
+  const marks: PriceMark[] = [];
+  const f = result.fills;
+  for (let k = 0; k < p.session.length; k++) if (deferred.has(p.symbol[k])) marks.push({ date: dates[p.session[k] - first], symbol: result.symbols[p.symbol[k]], price: p.price[k] });
+  for (let k = 0; k < f.session.length; k++) if (deferred.has(f.symbol[k])) marks.push({ date: dates[f.session[k] - first], symbol: result.symbols[f.symbol[k]], price: f.price[k] });
+  const sp = result.splits;
+  const splits = Array.from(sp.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[sp.symbol[k]], ratio: sp.ratio[k] }));
+  return [
+    exposureGapCaveat(exposureGap(targets, dates, gross)),
+    deferredNotionalCaveat(deferred.size === 0 ? null : peakDeferredNotional(deferrals, marks, dates, d.nav, splits)),
+    shortSampleCaveat(d.nav.length, periodsPerYear),
+  ].filter((c): c is Caveat => c !== null);
+}

@@ -1,0 +1,59 @@
+// The book's caveats as sentences and severities, and where they rank among a run's caveats.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { caveat, rankCaveats } from '../../engine/caveats.ts';
+import { deferredNotionalCaveat, exposureGapCaveat, shortSampleCaveat } from '../../reports/bookCaveats.ts';
+
+describe('exposureGapCaveat', () => {
+  it('says the gap in pp as printed, medium beyond 5 pp, high beyond 20 pp', () => {
+    // 4 of 5 sessions fully invested against a 100% target: −20.0 pp is not beyond 20 pp (the probe's page said high).
+    expect(exposureGapCaveat({ target: 1, realised: 0.8 })).toEqual({
+      code: 'exposure-gap',
+      severity: 'medium',
+      message: 'realised gross exposure averaged 80.0% of NAV against 100.0% targeted (-20.0 pp): fills were cut, rested or drifted',
+      size: 0.8 - 1,
+      unit: 'nav-share',
+      symbols: [],
+    });
+    expect(exposureGapCaveat({ target: 1, realised: 0.75 })?.severity).toBe('high');
+    expect(exposureGapCaveat({ target: 0.5, realised: 0.56 })?.message).toContain('56.0% of NAV against 50.0% targeted (+6.0 pp)');
+    expect(exposureGapCaveat({ target: 1, realised: 0.96 })).toBeNull();
+    expect(exposureGapCaveat(null)).toBeNull();
+  });
+
+  it('property: the severity follows the printed gap', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), (target, realised) => {
+        const c = exposureGapCaveat({ target, realised });
+        const printed = Math.abs(Number(/\(([+-]?[\d.]+) pp\)/.exec(c?.message ?? '(0 pp)')![1]));
+        if (c === null) expect(Math.abs(Math.round((realised - target) * 1000) / 10)).toBeLessThanOrEqual(5);
+        else {
+          expect(printed).toBeGreaterThan(5);
+          expect(c.severity).toBe(printed > 20 ? 'high' : 'medium');
+        }
+      }),
+    );
+  });
+});
+
+describe('deferredNotionalCaveat and shortSampleCaveat', () => {
+  it('size the waiting notional and the sample', () => {
+    expect(deferredNotionalCaveat({ share: 0.06, date: '2024-01-03', sessions: 2 })).toMatchObject({ severity: 'medium', message: 'orders left waiting peaked at 6.0% of NAV on 2024-01-03 (deferred on 2 sessions): the book lagged its targets by that much', size: 0.06 });
+    expect(deferredNotionalCaveat({ share: 0.01, date: '2024-01-03', sessions: 1 })?.severity).toBe('low');
+    expect(deferredNotionalCaveat({ share: 0.001, date: '2024-01-03', sessions: 1 })).toBeNull();
+    // 252 sessions give 251 returns, under a year of 252; 253 give a full year.
+    expect(shortSampleCaveat(252, 252)).toMatchObject({ code: 'short-sample', severity: 'medium', size: 252, unit: 'sessions', message: 'Short sample: 252 sessions, under a year of 252 periods; annualized figures extrapolate.' });
+    expect(shortSampleCaveat(253, 252)).toBeNull();
+  });
+});
+
+describe('rankCaveats', () => {
+  it('ranks a caveat measured on the run above a generic note of the same severity, never above a more severe one', () => {
+    const survivorship = caveat('data-note', 'medium', 'rsplit: survivorship: … survivor-biased');
+    const short = shortSampleCaveat(7, 252)!;
+    const look = caveat('look-ahead', 'high', 'same-close execution');
+    const low = caveat('deferred', 'low', '1 order-sessions deferred', { value: 1, unit: 'count' });
+    expect(rankCaveats([low, survivorship, short, look]).map((c) => c.code)).toEqual(['look-ahead', 'short-sample', 'data-note', 'deferred']);
+  });
+});

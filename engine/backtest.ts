@@ -106,6 +106,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   let ruin = -1;
   /** Decisions that returned targets (the planner's business). */
   let decisions = 0;
+  const decisionSessions: number[] = [];
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
@@ -157,6 +158,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       return snapshot(t);
     }
     decisions++;
+    decisionSessions.push(t);
     const base = t * n;
     const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, {
       portfolio,
@@ -262,6 +264,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     fills,
     orders,
     snapshots,
+    decisionSessions: Int32Array.from(decisionSessions),
     deferrals,
     splits: splitsOfRun(market, first, last),
     breaches,

@@ -223,6 +223,8 @@ export interface Result {
   readonly fills: Fills;
   readonly orders: Orders;
   readonly snapshots: Snapshots;
+  /** Market sessions whose decision returned targets (accepted or not; a decision to hold nothing leaves no snapshot row). Absent in results built before it was recorded. */
+  readonly decisionSessions?: Int32Array;
   readonly deferrals: Deferrals;
   /** Splits between the run's first and last sessions (fills before one are in pre-split shares). */
   readonly splits: Splits;

@@ -140,19 +140,47 @@ export function shortSampleCaveat(sessions: number, periodsPerYear: number): Cav
  * only from its snapshots and fills. Linear in the snapshot and fill rows, allocating only for
  * decision sessions and deferred symbols.
  */
+/**
+ * The exposure gap over the sessions after the first decision, each session's target the
+ * Σ|target weight| of the last decision before it: a decision to hold nothing counts 0 (it leaves
+ * no snapshot row), and a strategy that returns nothing between decisions keeps its last targets.
+ * Null without a decision with targets, or a session after it.
+ */
+function standingExposureGap(result: Result, gross: Float64Array): { target: number; realised: number } | null {
+  const first = result.sessions.length > 0 ? result.sessions[0] : 0;
+  const decided = result.decisionSessions!;
+  if (decided.length === 0) return null;
+  const p = result.snapshots;
+  const sums = new Map<number, number>();
+  for (const s of decided) sums.set(s, 0);
+  let finite = false;
+  for (let k = 0; k < p.session.length; k++) {
+    const w = p.targetWeight[k];
+    if (!sums.has(p.session[k]) || !Number.isFinite(w)) continue;
+    sums.set(p.session[k], sums.get(p.session[k])! + Math.abs(w));
+    finite = true;
+  }
+  if (!finite) return null;
+  let target = 0;
+  let realised = 0;
+  let n = 0;
+  let standing = NaN;
+  for (let t = decided[0] - first + 1, next = 0; t < gross.length; t++) {
+    while (next < decided.length && decided[next] - first < t) standing = sums.get(decided[next++])!;
+    if (!Number.isFinite(gross[t])) continue;
+    target += standing;
+    realised += gross[t];
+    n++;
+  }
+  return n === 0 ? null : { target: target / n, realised: realised / n };
+}
+
 export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const dates = Array.from(result.dates, isoDay);
   const d = result.daily;
   const gross = Float64Array.from(d.nav, (nav, t) => (nav > 0 ? (d.longValue[t] + Math.abs(d.shortValue[t])) / nav : NaN));
   const p = result.snapshots;
-  const targets = new Map<string, number>();
-  for (let k = 0; k < p.session.length; k++) {
-    const w = p.targetWeight[k];
-    if (!Number.isFinite(w)) continue;
-    const date = dates[p.session[k] - first];
-    targets.set(date, (targets.get(date) ?? 0) + Math.abs(w));
-  }
   const q = result.deferrals;
   const deferred = new Set(q.symbol);
   const deferrals = Array.from(q.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[q.symbol[k]], remaining: Number.isFinite(q.remaining[k]) ? q.remaining[k] : null }));
@@ -162,8 +190,13 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
   for (let k = 0; k < f.session.length; k++) if (deferred.has(f.symbol[k])) marks.push({ date: dates[f.session[k] - first], symbol: result.symbols[f.symbol[k]], price: f.price[k] });
   const sp = result.splits;
   const splits = Array.from(sp.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[sp.symbol[k]], ratio: sp.ratio[k] }));
+  const targets = new Map<string, number>();
+  for (let k = 0; k < p.session.length; k++) {
+    const w = p.targetWeight[k];
+    if (Number.isFinite(w)) targets.set(dates[p.session[k] - first], (targets.get(dates[p.session[k] - first]) ?? 0) + Math.abs(w));
+  }
   return [
-    exposureGapCaveat(exposureGap(targets, dates, gross)),
+    exposureGapCaveat(result.decisionSessions === undefined ? exposureGap(targets, dates, gross) : standingExposureGap(result, gross)),
     deferredNotionalCaveat(deferred.size === 0 ? null : peakDeferredNotional(deferrals, marks, dates, d.nav, splits)),
     shortSampleCaveat(d.nav.length, periodsPerYear),
   ].filter((c): c is Caveat => c !== null);

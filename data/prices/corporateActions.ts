@@ -110,9 +110,9 @@ export interface Disagreement {
   readonly stated: number;
 }
 
-/** A step is tried as a split from 5:4 (or 4:5) on, less the ratio tolerance: printed prices leave a 5:4 step at ×1.24992, a 4:5 one at ×0.8000000000000002. */
-const SPLIT_UP = 1.25 / (1 + 0.002);
-const SPLIT_DOWN = 0.8 * (1 + 0.002);
+/** A step is tried as a split from 5:4 (or 4:5) on, less the ratio tolerance or the step's print rounding: printed prices leave a 5:4 step at ×1.24992, a 4:5 one at ×0.8000000000000002. */
+const SPLIT_UP = 1.25;
+const SPLIT_DOWN = 0.8;
 const RATIO_TOLERANCE = 0.002;
 const NEAREST_RATIO_WINDOW = 0.05;
 const MAX_SAME_DAY_DIVIDEND = 0.02;
@@ -161,14 +161,15 @@ export function nearestSplitRatio(q: number): number {
 }
 
 /**
- * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio, or,
- * for a split of 3:2 or more (2:3 or more in reverse), a round ratio whose remaining step is a
- * dividend of up to 2% paid on the same ex-date.
+ * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio (or
+ * within `rounding`, the step's print-rounding threshold, where that is wider: prices printed to
+ * the cent under $1), or, for a split of 3:2 or more (2:3 or more in reverse), a round ratio whose
+ * remaining step is a dividend of up to 2% paid on the same ex-date.
  */
-export function splitRatioForStep(q: number): number {
+export function splitRatioForStep(q: number, rounding = 0): number {
   const ratio = nearestSplitRatio(q);
   const rest = ratio / q; // = g × ratio, the step left after the split
-  if (Math.abs(rest - 1) <= RATIO_TOLERANCE) return ratio;
+  if (Math.abs(rest - 1) <= Math.max(RATIO_TOLERANCE, rounding)) return ratio;
   const bigSplit = ratio >= SAME_DAY_DIVIDEND_MIN_SPLIT || ratio <= 1 / SAME_DAY_DIVIDEND_MIN_SPLIT;
   return bigSplit && rest < 1 && rest >= 1 - MAX_SAME_DAY_DIVIDEND ? ratio : NaN;
 }
@@ -210,6 +211,14 @@ export function splitSizedMoves(days: Int32Array, close: Float64Array): DatedVal
     if (Math.abs(q / ratio - 1) <= SPLIT_LIKE_TOLERANCE) moves.push({ day: days[r], value: 1 / q });
   }
   return moves;
+}
+
+/** Half a unit in the last decimal `x` shows (up to 8), over `x`: how far its print may be from the value; 0 for a whole number (taken as exact: 20 is 20.00). */
+function printRounding(x: number): number {
+  if (Number.isInteger(x)) return 0;
+  let scale = 10;
+  while (scale < 1e8 && Math.abs(x * scale - Math.round(x * scale)) > 1e-7) scale *= 10;
+  return 0.5 / scale / x;
 }
 
 /**
@@ -259,6 +268,16 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
     }
   }
+  /**
+   * How far the prints can move row s's step beyond the noise threshold: half a unit in the last
+   * decimal of each Close over it (Close 0.51 → 0.64 printed to the cent: 1.8 %; a 4:5 split there
+   * reads ×0.8095), at least the 0.2 % ratio tolerance. Asked only of split-sized steps.
+   */
+  const splitRounding = (s: number): number => {
+    const noise = noiseAt[s];
+    return Math.max(RATIO_TOLERANCE, noise, printRounding(close[s - 1]) + printRounding(close[s]));
+  };
+  const noiseAt = new Float64Array(close.length);
   // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
   // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
   // whose Close moves: taken there if it moves like the split, else the step is read as before.
@@ -271,7 +290,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     }
     let g = steps[s];
     noise.seePrint(adjClose[s]);
-    const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
+    const threshold = (noiseAt[s] = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]));
     noise.seeStep(g);
     const day = days[s];
     let previousClose = close[s - 1];
@@ -287,8 +306,8 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     } else if (unapplied !== undefined && movedLikeSplit(g, unapplied)) {
       g *= unapplied;
       previousClose /= unapplied;
-    } else if (1 / g >= SPLIT_UP || 1 / g <= SPLIT_DOWN) {
-      const ratio = splitRatioForStep(1 / g);
+    } else if (1 / g >= SPLIT_UP / (1 + splitRounding(s)) || 1 / g <= SPLIT_DOWN * (1 + splitRounding(s))) {
+      const ratio = splitRatioForStep(1 / g, splitRounding(s));
       const r = close[s] / close[s - 1];
       if (!Number.isNaN(ratio) && stated.splits && movedLikeSplit(r, ratio)) {
         result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
@@ -301,6 +320,9 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       if (!Number.isNaN(ratio) && !stated.splits && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
         g *= ratio;
         previousClose /= ratio;
+        // What is left of the step is the prints' rounding unless it is beyond it (a dividend on the ex-date).
+        settle(s, g, previousClose, Math.max(threshold, splitRounding(s)));
+        continue;
       }
     }
     settle(s, g, previousClose, threshold);

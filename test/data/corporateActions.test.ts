@@ -318,3 +318,12 @@ describe('splits of 5:4 and 4:5 whose printed step lands a hair inside the ratio
     expect(actions.unexplained).toEqual([]);
   });
 });
+
+describe('a split printed to the cent at a few dollars: the prints move its step beyond 0.2 %', () => {
+  it('2:1 at $3 (Close 3.03 → 1.52, AdjClose 1.52 flat: ×1.9934): a split, not a 50 % dividend', () => {
+    const days = Int32Array.from({ length: 4 }, (_, k) => 19_000 + k);
+    const actions = deriveCorporateActions(days, Float64Array.from([3.04, 3.03, 1.52, 1.53]), Float64Array.from([1.52, 1.52, 1.52, 1.53]));
+    expect(actions.splits).toEqual([{ day: days[2], value: 2 }]);
+    expect(actions.dividends).toEqual([]);
+  });
+});

@@ -106,6 +106,16 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     expect(() => parse('T.csv', ['Date,Close,Adj Close', '2024-01-10,23.78,28.839195', '2024-01-11,23.68,28.71792', '2024-01-12,23.72,29.057', '2024-01-15,23.76,29.106', '2024-01-16,29.83,29.83', '2024-01-17,29.8,29.8'])).not.toThrow();
   });
 
+  it('a Close misprinted 1 % on a 2:1 split\'s ex-date (×1.98, then ×1.0101: ×2 over two rows) is refused at the ex-date, not a 50 % dividend', () => {
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-19,3.037696,1.518848', '2024-01-22,3.030338,1.515169', '2024-01-23,1.539901,1.524654', '2024-01-24,1.529276,1.529276', '2024-01-25,1.521986,1.521986'])).toThrow(
+      /^AAA\.csv:4: Close 1\.539901 and Adj Close 1\.524654 on 2024-01-23: their ratio is ×1\.98 that of the row before, a split's ×2 only with the step 1 row later/,
+    );
+  });
+
+  it('a Close misprinted 1 % the day after a clean 2:1 split is refused at its own row, not at the split\'s', () => {
+    expect(() => parse('AAA.csv', ['Date,Close,Adj Close', '2024-01-22,3.030338,1.515169', '2024-01-23,1.524654,1.524654', '2024-01-24,1.544569,1.529276', '2024-01-25,1.521986,1.521986', '2024-01-26,1.52263,1.52263'])).toThrow(/^AAA\.csv:4: Close 1\.544569 and Adj Close 1\.529276 on 2024-01-24: /);
+  });
+
   it('prices printed to the cent under $1: AdjClose = Close × 0.95 rounded wobbles by up to 2 % and is not refused', () => {
     // 0.49 × 0.95 = 0.4655 → 0.47, between 0.51 → 0.48 and 0.50 → 0.475 → 0.47: ratios 0.9412, 0.9592, 0.94 are rounding alone.
     expect(() => parse('LOWP.csv', ['Date,Close,Adj Close', '2023-02-13,0.53,0.50', '2023-02-14,0.51,0.48', '2023-02-15,0.49,0.47', '2023-02-16,0.50,0.47', '2023-02-17,0.48,0.46'])).not.toThrow();

@@ -106,8 +106,14 @@ export class RevertingFactorCheck {
         const back = steps?.findLast((s) => undone(s, factor, step));
         if (back !== undefined) throw this.#error(back, back.rows === 1 ? 'the rows before and after' : `the row before and the row ${back.rows} rows later`);
         const opened: Step = { from: last, to: factor, close, adjClose, line, day, rise, fall: !rise && Math.abs(Math.log(step)) < MAX_FALL, rows: 0 };
-        // A rise, then a fall no event makes (in date order, either file order): the rise's row is a bad print.
-        const pair = opened.fall ? [steps?.findLast((s) => s.rise && s.day < day), opened] : opened.rise ? [opened, steps?.findLast((s) => s.fall && s.day > day)] : [];
+        // A split's step off its ratio that this small step completes to a clean ratio (×1.98, then ×1.0101: ×2): the ex-date row is a bad print.
+        const offSplit = Math.abs(Math.log(step)) < SPLIT_STEP ? steps?.findLast((s) => isSplitSized(s) && !isRoundRatio(s.to / s.from) && isRoundRatio(factor / s.from)) : undefined;
+        if (offSplit !== undefined) {
+          throw this.#error(offSplit, `the row before, a split's ×${Number(nearestSplitRatio(factor / offSplit.from).toPrecision(4))} only with the step ${offSplit.rows} row${offSplit.rows === 1 ? '' : 's'} later`);
+        }
+        // A rise, then a fall no event makes (in date order, either file order): the rise's row is a bad print — not a clean split's row (then the fall is the misprint, undone later).
+        const suspect = (x: Step): boolean => x.rise && !(isSplitSized(x) && isRoundRatio(x.to / x.from));
+        const pair = opened.fall ? [steps?.findLast((x) => suspect(x) && x.day < day), opened] : suspect(opened) ? [opened, steps?.findLast((x) => x.fall && x.day > day)] : [];
         if (pair[0] !== undefined && pair[1] !== undefined) {
           const [bad, fall] = pair as [Step, Step];
           const apart = Math.abs(bad.rows - fall.rows);
@@ -161,6 +167,9 @@ function undone(step: Step, factor: number, now: number): boolean {
   }
   return Math.abs(back) < REVERTED * size;
 }
+
+/** A step of a split's size (×1.25 or more, either way). */
+const isSplitSized = (step: Step): boolean => Math.abs(Math.log(step.to / step.from)) >= SPLIT_STEP;
 
 /** Within 0.2 % of a round split ratio, either way round. */
 function isRoundRatio(x: number): boolean {

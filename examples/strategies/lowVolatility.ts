@@ -17,8 +17,9 @@
  *  - `create(params)` runs once per run with validated parameters and returns `schedule`
  *    (when to decide) and `decide(view, book)`. Allocate buffers here, not in `decide`.
  *  - `decide` sees the market only through `view`, clipped to the decision close: nothing it
- *    can read lies in the future. It returns target weights (a Float64Array over all symbols,
- *    or a { symbol: weight } map; names left out are sold), or undefined to keep everything.
+ *    can read lies in the future. It returns target weights as `{ weights }` (a Float64Array
+ *    over all symbols, or a { symbol: weight } map; names left out are sold), or undefined to
+ *    keep everything.
  *  - Missing data is NaN. Skip it; never treat it as 0.
  *  - Shared building blocks (rank, zscore, winsorize, quantileBuckets, weights, neutralize,
  *    trailing returns and betas, size and liquidity filters) come from 'breadth' too.

@@ -52,7 +52,7 @@
 // did (the two of under $0.000001 a share that a fixed cap let through, ZYXI 2016-01-05 and CCLP
 // 2020-04-29, are 6-decimal rounding at $0.40, within the print resolution).
 
-import { FactorNoise, MAX_OBSERVED_WOBBLE } from './factorNoise.ts';
+import { FactorNoise, MAX_OBSERVED_WOBBLE, printScale } from './factorNoise.ts';
 
 export interface DatedValue {
   readonly day: number;
@@ -213,13 +213,8 @@ export function splitSizedMoves(days: Int32Array, close: Float64Array): DatedVal
   return moves;
 }
 
-/** Half a unit in the last decimal `x` shows (up to 8), over `x`: how far its print may be from the value; 0 for a whole number (taken as exact: 20 is 20.00). */
-function printRounding(x: number): number {
-  if (Number.isInteger(x)) return 0;
-  let scale = 10;
-  while (scale < 1e8 && Math.abs(x * scale - Math.round(x * scale)) > 1e-7) scale *= 10;
-  return 0.5 / scale / x;
-}
+/** Half a unit in the last decimal `x` shows, over `x`: how far its print may be from the value; 0 for a whole number (taken as exact: 20 is 20.00). */
+const printRounding = (x: number): number => (Number.isInteger(x) ? 0 : 0.5 / printScale(x) / x);
 
 /**
  * Record a split by `ratio` on `day` when the price change r = Close_s / Close_{s-1} moved like
@@ -269,15 +264,11 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     }
   }
   /**
-   * How far the prints can move row s's step beyond the noise threshold: half a unit in the last
-   * decimal of each Close over it (Close 0.51 → 0.64 printed to the cent: 1.8 %; a 4:5 split there
-   * reads ×0.8095), at least the 0.2 % ratio tolerance. Asked only of split-sized steps.
+   * How far the prints can move row s's step: the larger of its noise `threshold`, half a unit in
+   * the last decimal of each Close over it (Close 0.51 → 0.64 printed to the cent: 1.8 %; a 4:5
+   * split there reads ×0.8095) and the 0.2 % ratio tolerance. Asked only of split-sized steps.
    */
-  const splitRounding = (s: number): number => {
-    const noise = noiseAt[s];
-    return Math.max(RATIO_TOLERANCE, noise, printRounding(close[s - 1]) + printRounding(close[s]));
-  };
-  const noiseAt = new Float64Array(close.length);
+  const splitRounding = (s: number, threshold: number): number => Math.max(RATIO_TOLERANCE, threshold, printRounding(close[s - 1]) + printRounding(close[s]));
   // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
   // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
   // whose Close moves: taken there if it moves like the split, else the step is read as before.
@@ -290,7 +281,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     }
     let g = steps[s];
     noise.seePrint(adjClose[s]);
-    const threshold = (noiseAt[s] = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]));
+    const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
     noise.seeStep(g);
     const day = days[s];
     let previousClose = close[s - 1];
@@ -306,8 +297,8 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     } else if (unapplied !== undefined && movedLikeSplit(g, unapplied)) {
       g *= unapplied;
       previousClose /= unapplied;
-    } else if (1 / g >= SPLIT_UP / (1 + splitRounding(s)) || 1 / g <= SPLIT_DOWN * (1 + splitRounding(s))) {
-      const ratio = splitRatioForStep(1 / g, splitRounding(s));
+    } else if (1 / g >= SPLIT_UP / (1 + splitRounding(s, threshold)) || 1 / g <= SPLIT_DOWN * (1 + splitRounding(s, threshold))) {
+      const ratio = splitRatioForStep(1 / g, splitRounding(s, threshold));
       const r = close[s] / close[s - 1];
       if (!Number.isNaN(ratio) && stated.splits && movedLikeSplit(r, ratio)) {
         result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
@@ -321,7 +312,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         g *= ratio;
         previousClose /= ratio;
         // What is left of the step is the prints' rounding unless it is beyond it (a dividend on the ex-date).
-        settle(s, g, previousClose, Math.max(threshold, splitRounding(s)));
+        settle(s, g, previousClose, splitRounding(s, threshold));
         continue;
       }
     }

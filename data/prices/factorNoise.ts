@@ -24,23 +24,31 @@ const SIGNIFICANT_LIMIT = 1e8;
 /** A scaled value this close to a whole number has no further decimal (float error stays below it while under SIGNIFICANT_LIMIT). */
 const WHOLE = 1e-7;
 
+/**
+ * 10^d for the decimals `x` is printed with (the smallest d at which x · 10^d is whole), at least
+ * `scale`; counting stops past SIGNIFICANT_LIMIT, where a print's resolution is negligible. A value
+ * printed 0.2500 parses as 0.25: callers keep the most seen over a series' rows.
+ */
+export function printScale(x: number, scale = 1): number {
+  let scaled = x * scale;
+  while (scaled < SIGNIFICANT_LIMIT && Math.abs(scaled - Math.round(scaled)) > WHOLE) {
+    scale *= 10;
+    scaled = x * scale;
+  }
+  return scale;
+}
+
 /** The noise threshold of each step of one AdjClose series, fed row by row in date order. */
 export class FactorNoise {
   /** Rises g − 1 of the wrong-way steps seen, ascending. */
   #rises = new Float64Array(64);
   #count = 0;
-  /** Most decimals printed in AdjClose so far, and 10^that. */
-  #decimals = 0;
+  /** 10^(most decimals printed in AdjClose so far). */
   #scale = 1;
 
   /** Take in AdjClose of the next row (before its step is judged: its own print counts). */
   seePrint(adjClose: number): void {
-    let scaled = adjClose * this.#scale;
-    while (scaled < SIGNIFICANT_LIMIT && Math.abs(scaled - Math.round(scaled)) > WHOLE) {
-      this.#decimals++;
-      this.#scale *= 10;
-      scaled = adjClose * this.#scale;
-    }
+    this.#scale = printScale(adjClose, this.#scale);
   }
 
   /** Take in step g (after it has been judged). */

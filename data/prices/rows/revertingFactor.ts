@@ -16,6 +16,7 @@
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
 import { nearestSplitRatio } from '../corporateActions.ts';
+import { printScale } from '../factorNoise.ts';
 
 /** A factor step smaller than this (in log terms, ≈ 0.2 %) is left to the derivation's noise rules … */
 const MIN_STEP = Math.log(1.002);
@@ -32,16 +33,6 @@ const SPLIT_STEP = Math.log(1.25 / 1.002);
 
 /** A step inside (1/NEAR, NEAR) is below MIN_STEP for sure: no logarithm needed (nearly every row). */
 const NEAR = 1.0019;
-
-/** 10^d for the decimals `x` shows, at least `scale` (Infinity past 8 significant digits: no rounding to speak of). */
-function printScale(x: number, scale: number): number {
-  let scaled = x * scale;
-  while (scaled < 1e8 && Math.abs(scaled - Math.round(scaled)) > 1e-7) {
-    scale *= 10;
-    scaled = x * scale;
-  }
-  return scaled < 1e8 ? scale : Infinity;
-}
 
 /** The row a factor step happened on, the factor before and after it, and rows seen since. */
 interface Step {

@@ -9,7 +9,8 @@
 //     g = 1/q (and Close itself falls by about q). In a split-adjusted Close (Yahoo "Close")
 //     splits leave no step, so none are reported — correctly, since the traded series has none.
 // Classification of a step (|1 − g| above the noise threshold, factorNoise.ts):
-//   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% of a ratio a:b — a whole
+//   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% (or the prints' rounding of
+//     the two Closes, where wider: prices printed to the cent under a few dollars) of a ratio a:b — a whole
 //     number n:1 or 1:n of any size (1000:1, 1:20,000: the step of a split beyond 100 is too big
 //     for a dividend that Close also moved by), or 2 ≤ min(a, b) ≤ 4 with max(a, b) ≤ 100 forward
 //     (3:2, 5:4, …) or ≤ 10,000 in reverse (2:3, 3:1000) — and Close moved like a split:
@@ -40,7 +41,8 @@
 // AdjClose is computed from them. Given stated splits, a step is first divided by the split
 // stated for its day (none on other days: a split-like step there is a disagreement, not a split;
 // a stated split not applied on its day — already in Close, or moved to the next traded row — still
-// explains a step by its ratio there, which is never read as a dividend);
+// explains a step by its ratio there, which is never read as a dividend; a stated split whose day
+// shows no step at all means AdjClose is not adjusted for it, said as such);
 // given stated dividends, what is left must be the stated cash D (0 on other days): the step
 // 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
 // a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
@@ -111,9 +113,9 @@ export interface Disagreement {
 }
 
 /** A step is tried as a split from 5:4 (or 4:5) on, less the ratio tolerance or the step's print rounding: printed prices leave a 5:4 step at ×1.24992, a 4:5 one at ×0.8000000000000002. */
-const SPLIT_UP = 1.25;
+export const SPLIT_UP = 1.25;
 const SPLIT_DOWN = 0.8;
-const RATIO_TOLERANCE = 0.002;
+export const RATIO_TOLERANCE = 0.002;
 const NEAREST_RATIO_WINDOW = 0.05;
 const MAX_SAME_DAY_DIVIDEND = 0.02;
 const LARGE_DIVIDEND = 0.1;
@@ -179,8 +181,13 @@ export function splitRatioForStep(q: number, rounding = 0): number {
  * else the value itself.
  */
 export function roundSplitRatio(printed: number): number {
-  const ratio = nearestSplitRatio(printed);
-  return Math.abs(ratio / printed - 1) <= RATIO_TOLERANCE ? ratio : printed;
+  return isRoundSplitRatio(printed) ? nearestSplitRatio(printed) : printed;
+}
+
+/** True when `x` (new shares per old, either way round) lies within 0.2% of a round split ratio. */
+export function isRoundSplitRatio(x: number): boolean {
+  const ratio = nearestSplitRatio(x);
+  return Math.abs(ratio / x - 1) <= RATIO_TOLERANCE;
 }
 
 /**
@@ -212,6 +219,11 @@ export function splitSizedMoves(days: Int32Array, close: Float64Array): DatedVal
   }
   return moves;
 }
+
+/** 1/q of a step lies within `rounding` of 5:4 or beyond it, either way: worth trying as a split. */
+const splitSized = (q: number, rounding: number): boolean => q >= SPLIT_UP / (1 + rounding) || q <= SPLIT_DOWN * (1 + rounding);
+/** printRounding(x) is at most this over x (a print with a decimal is at least to a tenth). */
+const PRINT_BOUND = 0.05;
 
 /** Half a unit in the last decimal `x` shows, over `x`: how far its print may be from the value; 0 for a whole number (taken as exact: 20 is 20.00). */
 const printRounding = (x: number): number => (Number.isInteger(x) ? 0 : 0.5 / printScale(x) / x);
@@ -282,6 +294,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     let g = steps[s];
     noise.seePrint(adjClose[s]);
     const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
+    let rounding = NaN;
     noise.seeStep(g);
     const day = days[s];
     let previousClose = close[s - 1];
@@ -297,8 +310,9 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     } else if (unapplied !== undefined && movedLikeSplit(g, unapplied)) {
       g *= unapplied;
       previousClose /= unapplied;
-    } else if (1 / g >= SPLIT_UP / (1 + splitRounding(s, threshold)) || 1 / g <= SPLIT_DOWN * (1 + splitRounding(s, threshold))) {
-      const ratio = splitRatioForStep(1 / g, splitRounding(s, threshold));
+    } else if (splitSized(1 / g, Math.max(RATIO_TOLERANCE, threshold, PRINT_BOUND / close[s - 1] + PRINT_BOUND / close[s])) && splitSized(1 / g, (rounding = splitRounding(s, threshold)))) {
+      // (The first test bounds the second's rounding from above, so most rows never count decimals.)
+      const ratio = splitRatioForStep(1 / g, rounding);
       const r = close[s] / close[s - 1];
       if (!Number.isNaN(ratio) && stated.splits && movedLikeSplit(r, ratio)) {
         result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
@@ -312,7 +326,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         g *= ratio;
         previousClose /= ratio;
         // What is left of the step is the prints' rounding unless it is beyond it (a dividend on the ex-date).
-        settle(s, g, previousClose, splitRounding(s, threshold));
+        settle(s, g, previousClose, rounding);
         continue;
       }
     }

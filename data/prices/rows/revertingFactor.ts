@@ -15,7 +15,7 @@
 
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
-import { nearestSplitRatio } from '../corporateActions.ts';
+import { isRoundSplitRatio, nearestSplitRatio, RATIO_TOLERANCE, SPLIT_UP } from '../corporateActions.ts';
 import { printScale } from '../factorNoise.ts';
 
 /** A factor step smaller than this (in log terms, ≈ 0.2 %) is left to the derivation's noise rules … */
@@ -29,7 +29,7 @@ const MAX_ROWS = 5;
 /** A fall of the factor up to this (≈ 5 %) is read as no event's: a misprint's size; a larger one may be a reverse split with a dividend on its ex-date (4:5 and 2 %: ×0.8163). */
 const MAX_FALL = Math.log(1.05);
 /** A return this large (in log terms) is read with the round split ratio nearest it taken out (corporateActions.ts's smallest split step, less its 0.2 % tolerance). */
-const SPLIT_STEP = Math.log(1.25 / 1.002);
+const SPLIT_STEP = Math.log(SPLIT_UP / (1 + RATIO_TOLERANCE));
 
 /** A step inside (1/NEAR, NEAR) is below MIN_STEP for sure: no logarithm needed (nearly every row). */
 const NEAR = 1.0019;
@@ -98,12 +98,12 @@ export class RevertingFactorCheck {
         if (back !== undefined) throw this.#error(back, back.rows === 1 ? 'the rows before and after' : `the row before and the row ${back.rows} rows later`);
         const opened: Step = { from: last, to: factor, close, adjClose, line, day, rise, fall: !rise && Math.abs(Math.log(step)) < MAX_FALL, rows: 0 };
         // A split's step off its ratio that this small step completes to a clean ratio (×1.98, then ×1.0101: ×2): the ex-date row is a bad print.
-        const offSplit = Math.abs(Math.log(step)) < SPLIT_STEP ? steps?.findLast((s) => isSplitSized(s) && !isRoundRatio(s.to / s.from) && isRoundRatio(factor / s.from)) : undefined;
+        const offSplit = Math.abs(Math.log(step)) < SPLIT_STEP ? steps?.findLast((s) => isSplitSized(s) && !isRoundSplitRatio(s.to / s.from) && isRoundSplitRatio(factor / s.from)) : undefined;
         if (offSplit !== undefined) {
           throw this.#error(offSplit, `the row before, a split's ×${Number(nearestSplitRatio(factor / offSplit.from).toPrecision(4))} only with the step ${offSplit.rows} row${offSplit.rows === 1 ? '' : 's'} later`);
         }
         // A rise, then a fall no event makes (in date order, either file order): the rise's row is a bad print — not a clean split's row (then the fall is the misprint, undone later).
-        const suspect = (x: Step): boolean => x.rise && !(isSplitSized(x) && isRoundRatio(x.to / x.from));
+        const suspect = (x: Step): boolean => x.rise && !(isSplitSized(x) && isRoundSplitRatio(x.to / x.from));
         const pair = opened.fall ? [steps?.findLast((x) => suspect(x) && x.day < day), opened] : suspect(opened) ? [opened, steps?.findLast((x) => x.fall && x.day > day)] : [];
         if (pair[0] !== undefined && pair[1] !== undefined) {
           const [bad, fall] = pair as [Step, Step];
@@ -151,7 +151,7 @@ function undone(step: Step, factor: number, now: number): boolean {
   if (step.rows > 1 && size >= SPLIT_STEP) return false;
   let back = Math.log(step.from / factor);
   if (Math.abs(back) >= SPLIT_STEP && size < SPLIT_STEP) {
-    if (isRoundRatio(now)) return false;
+    if (isRoundSplitRatio(now)) return false;
     const ratio = nearestSplitRatio(factor / step.from);
     if (Number.isNaN(ratio)) return false;
     back += Math.log(ratio);
@@ -161,9 +161,3 @@ function undone(step: Step, factor: number, now: number): boolean {
 
 /** A step of a split's size (×1.25 or more, either way). */
 const isSplitSized = (step: Step): boolean => Math.abs(Math.log(step.to / step.from)) >= SPLIT_STEP;
-
-/** Within 0.2 % of a round split ratio, either way round. */
-function isRoundRatio(x: number): boolean {
-  const ratio = nearestSplitRatio(x);
-  return !Number.isNaN(ratio) && Math.abs(Math.log(x / ratio)) <= Math.log(1.002);
-}

@@ -20,7 +20,7 @@ import { isFredHeader, loadRateSeries } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 import { isSymbolsFileName, loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
-import { isLongPriceHeader } from '../prices/priceColumns.ts';
+import { isDelistingsFileName, isLongPriceHeader } from '../prices/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
@@ -71,7 +71,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     statementFolder,
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),
-    delistings: [...topLevel, ...universe].filter((f) => /^delistings\.csv$/i.test(basename(f))),
+    delistings: [...topLevel, ...universe].filter((f) => isDelistingsFileName(basename(f))),
     symbolFiles: [...new Set([root, join(root, 'etf'), join(root, 'etf', 'adjclose'), join(root, 'universe')])].flatMap(symbolsFilesIn),
     synthetic: isSyntheticMarked(root),
   };

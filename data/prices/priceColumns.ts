@@ -5,6 +5,7 @@
 // Required: a date and a close (traded or adjusted); a long file also names its symbol in every
 // row. Everything else is optional, and what is missing is said once, in the source notes.
 
+import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
 
@@ -14,6 +15,9 @@ export type AdjustedBarField = 'adjOpen' | 'adjHigh' | 'adjLow' | 'adjVolume';
 /** Stooq's <TIME> and <PER>: read only to refuse intraday bars. */
 export type BarPeriodRole = 'time' | 'period';
 export type Role = 'ticker' | 'date' | PriceField | BarPeriodRole;
+
+/** True for a delistings file's name in any case (delistings.csv, Delistings.csv): read in a data folder (folder/dataFolder.ts), never a price file. */
+export const isDelistingsFileName = (name: string): boolean => /^delistings\.csv$/i.test(name);
 
 /** Normalised header names per role (normalizeColumnName of what files print). */
 const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
@@ -112,7 +116,7 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   if (!has('date')) missing.push('date column (Date, timestamp or datetime)');
   if (!has('close') && !has('adjClose')) missing.push('close column (Close or Adj Close)');
   if (expect === 'long' && !has('ticker')) missing.push('symbol column (symbol or Ticker)');
-  if (missing.length > 0 && /(^|[\\/])delistings\.csv$/i.test(file)) {
+  if (missing.length > 0 && isDelistingsFileName(basename(file))) {
     throw new DataError(file, undefined, 'is a delistings file beside price files: breadth reads delistings.csv only in a data folder (beside etf/ or universe/)', 'give the dates in a symbols.csv beside the prices instead (symbol, delisting date, delisting return columns), or move the price files into etf/');
   }
   if (missing.length > 0) {

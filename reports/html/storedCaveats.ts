@@ -1,20 +1,13 @@
 // Caveats of a stored run as a page shows them: the recorded ones (the terminal's and the store's,
-// data notes already scoped to what the run read: engine/warnings.ts RunScope). Runs stored before
-// the exposure gap and the deferred notional were recorded (reports/bookCaveats.ts) get them
-// measured here from the store's rows, so every page says them once.
+// data notes already scoped to what the run read: engine/warnings.ts RunScope; the exposure gap,
+// deferred notional and short sample measured when the run was: reports/bookCaveats.ts). The page
+// measures nothing again: the store keeps only caveats that fired, so a missing one cannot tell a
+// run measured with nothing to say from one stored before the measure (those show their old list).
 
-import { deferredNotionalCaveat, exposureGap, exposureGapCaveat, peakDeferredNotional, targetsByDate } from '../bookCaveats.ts';
 import type { StoredRun } from '../store/index.ts';
 import type { ReportCaveat } from './model.ts';
 
-/** The run's caveats as stored, plus the exposure gap and the deferred notional when the store has no record of them. */
+/** The run's caveats as stored. */
 export function pageCaveats(stored: StoredRun): ReportCaveat[] {
-  const out: ReportCaveat[] = stored.caveats.map((c) => ({ ...c }));
-  const recorded = (code: string): boolean => out.some((c) => c.code === code);
-  const measured = [
-    recorded('exposure-gap') ? null : exposureGapCaveat(exposureGap(targetsByDate(stored.positions), stored.daily.dates, stored.daily.grossExposure)),
-    recorded('deferred-notional') ? null : deferredNotionalCaveat(peakDeferredNotional(stored.deferrals, [...stored.positions, ...stored.fills], stored.daily.dates, stored.daily.columns.nav, stored.splits)),
-  ];
-  for (const c of measured) if (c !== null) out.push({ ...c });
-  return out;
+  return stored.caveats.map((c) => ({ ...c }));
 }

@@ -44,4 +44,17 @@ describe('caveats on how the book followed its targets', () => {
     expect(page.split(gap).length - 1).toBe(2);
     expect(page.split(short).length - 1).toBeLessThanOrEqual(2);
   });
+
+  it('a strategy that goes to cash on purpose: no exposure gap in the terminal, nor on its page (the page does not measure again)', async () => {
+    const dir = scratch();
+    // sma-crossover on a price that rises, falls and rises: it holds 95 % and cash in turn; the book follows each decision.
+    mkdirSync(join(dir, 'data'));
+    const closes = [...Array.from({ length: 40 }, (_, k) => 100 + k), ...Array.from({ length: 40 }, (_, k) => 139 - k), ...Array.from({ length: 40 }, (_, k) => 100 + k)];
+    const day = (k: number) => new Date(Date.UTC(2024, 0, 1) + Math.floor(k / 5) * 7 * 864e5 + (k % 5) * 864e5).toISOString().slice(0, 10);
+    write(dir, 'data/XXX.csv', ['Date,Close,Volume', ...closes.map((c, k) => `${day(k)},${c},1000000`), ''].join('\n'));
+    const run = await breadth(['run', '--data', 'data', '--strategy', 'sma-crossover', '--param', 'symbol=XXX', '--param', 'fast=3', '--param', 'slow=10', '--param', 'exposure=0.95', '--cash', '100000', '--db', 'r.db', '--report', 'r.html'], { cwd: dir });
+    expectOk(run);
+    expect(run.stdout).not.toContain('realised gross exposure');
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).not.toContain('realised gross exposure');
+  });
 });

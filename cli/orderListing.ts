@@ -3,7 +3,7 @@
 
 import { splitName } from '../data/prices/priceSeries.ts';
 import { pricePerNewShare } from '../engine/shares.ts';
-import { splitsBetween } from '../reports/html/holdings.ts';
+import { splitsBetween } from '../reports/bookCaveats.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
 export interface OrderWithFills extends StoredOrder {

@@ -105,7 +105,6 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   let firstInvested = -1;
   let ruin = -1;
   /** Decisions that returned targets (the planner's business). */
-  let decisions = 0;
   const decisionSessions: number[] = [];
 
   for (let t = first; t <= last; t++) {
@@ -157,7 +156,6 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       planner.targetWeight.fill(NaN);
       return snapshot(t);
     }
-    decisions++;
     decisionSessions.push(t);
     const base = t * n;
     const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, {
@@ -272,7 +270,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions, dropped: planner.dropped, breaches, deferrals, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, breaches, deferrals, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

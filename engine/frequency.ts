@@ -4,9 +4,10 @@
 // holidays). Any other spacing (every 14 days, the 15th and the month-end, every other month,
 // half-years) has P = 365.25 / median gap, rounded: 26, 24, 6, 2; so has a fixed spacing, the
 // same number of days between nearly all dates (every 28 days: 13 a year, where month ends vary
-// from 28 to 31 days apart and the last Fridays of months 28 or 35). Gaps that stray from the
-// median's bucket (or, outside the buckets, from the median itself) too often make the spacing
-// irregular, flagged, and P is then the dates it holds a year, counted over its span.
+// from 28 to 31 days apart and the last Fridays of months 28 or 35). Gaps that stray from a
+// coarser bucket (or, outside the buckets, from the median itself) too often make the spacing
+// irregular, flagged, and P is then the dates it holds a year, counted over its span; the daily
+// bucket is judged by the sessions a year it holds instead (below).
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
 // by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
@@ -14,6 +15,8 @@
 // rounded, and flagged irregular.
 // In engine/ because the engine accrues interest per session with the P the metrics use
 // (data/rates.ts perPeriodRate); reports import it from here.
+
+import { weekdayOf } from '../data/dates.ts';
 
 export interface Frequency {
   readonly periodsPerYear: number;
@@ -78,12 +81,18 @@ const MIN_COUNT_WEEKS = 4;
  */
 function dailyPeriods(dates: ArrayLike<number>): { periodsPerYear: number; irregular: boolean; why: string } {
   const first = dates[0];
-  const weeks = Math.floor((dates[dates.length - 1] - first + 1) / 7);
-  const weekend = Array.prototype.some.call(dates, (d: number) => ((d + 4) % 7) % 6 === 0);
-  if (weeks < MIN_COUNT_WEEKS && !weekend) return { periodsPerYear: 252, irregular: false, why: `daily spacing, weekdays, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
-  let sessions = 0;
-  while (sessions < dates.length && dates[sessions] < first + 7 * weeks) sessions++;
-  const perYear = weeks < MIN_COUNT_WEEKS ? ((dates.length - 1) / (dates[dates.length - 1] - first)) * 365.25 : (sessions / (7 * weeks)) * 365.25;
+  const last = dates[dates.length - 1];
+  const weeks = Math.floor((last - first + 1) / 7);
+  let perYear: number;
+  if (weeks < MIN_COUNT_WEEKS) {
+    const weekend = Array.prototype.some.call(dates, (d: number) => weekdayOf(d) % 6 === 0);
+    if (!weekend) return { periodsPerYear: 252, irregular: false, why: `daily spacing, weekdays, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
+    perYear = ((dates.length - 1) / (last - first)) * 365.25;
+  } else {
+    let sessions = 0;
+    while (sessions < dates.length && dates[sessions] < first + 7 * weeks) sessions++;
+    perYear = (sessions / (7 * weeks)) * 365.25;
+  }
   const counted = `${perYear.toFixed(1)} sessions a year`;
   const standard = standardDailyP(perYear);
   if (standard === 252) return { periodsPerYear: 252, irregular: false, why: `daily spacing, trading days (${counted})` };

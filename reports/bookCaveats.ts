@@ -22,13 +22,17 @@ export interface PriceMark {
   readonly price: number | null;
 }
 
-/** A split as the store dates it: new shares per old share from the ex-date `date` on. */
-export interface DatedSplit {
+/** A split as the store dates it: at the open of `date`, shares × ratio and prices ÷ ratio (new shares per old). */
+export interface SplitRow {
   readonly date: string;
   readonly symbol: string;
   readonly ratio: number;
 }
 
+/** The splits of `symbol` with ex-dates in (after, upTo]: those a share count of date `after` has not seen by `upTo`. */
+export function splitsBetween<S extends SplitRow>(splits: readonly S[], symbol: string, after: string, upTo: string): S[] {
+  return splits.filter((x) => x.symbol === symbol && x.date > after && x.date <= upTo);
+}
 /** Σ|target weight| per decision date (ISO), in date order, from holdings rows; rows without a finite target are skipped. */
 export function targetsByDate(rows: Iterable<{ readonly date: string; readonly targetWeight: number | null }>): Map<string, number> {
   const targets = new Map<string, number>();
@@ -71,7 +75,7 @@ export function peakDeferredNotional(
   marks: Iterable<PriceMark>,
   dates: readonly string[],
   nav: ArrayLike<number>,
-  splits: readonly DatedSplit[] = [],
+  splits: readonly SplitRow[] = [],
 ): { share: number; date: string; sessions: number } | null {
   const bySymbol = new Map<string, { date: string; price: number }[]>();
   for (const m of marks) {
@@ -82,14 +86,18 @@ export function peakDeferredNotional(
   }
   for (const list of bySymbol.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const priceAt = (symbol: string, date: string): number | null => {
-    let found: { date: string; price: number } | null = null;
-    for (const m of bySymbol.get(symbol) ?? []) {
-      if (m.date > date) break;
-      found = m;
+    // The last mark on or before `date`: a binary search of the symbol's sorted marks.
+    const list = bySymbol.get(symbol) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].date <= date) lo = mid + 1;
+      else hi = mid;
     }
-    if (found === null) return null;
-    const since = found.date;
-    return splits.filter((x) => x.symbol === symbol && x.date > since && x.date <= date).reduce((price, x) => price / x.ratio, found.price);
+    if (lo === 0) return null;
+    const found = list[lo - 1];
+    return splitsBetween(splits, symbol, found.date, date).reduce((price, x) => price / x.ratio, found.price);
   };
   const byDate = new Map<string, number>();
   for (const d of deferrals) {
@@ -135,12 +143,6 @@ export function shortSampleCaveat(sessions: number, periodsPerYear: number): Cav
 }
 
 /**
- * The three caveats above measured from a Result's columns: targets from its decision snapshots,
- * gross exposure (long + |short|) / NAV from its daily columns, prices of the deferred symbols
- * only from its snapshots and fills. Linear in the snapshot and fill rows, allocating only for
- * decision sessions and deferred symbols.
- */
-/**
  * The exposure gap over the sessions after the first decision, each session's target the
  * Σ|target weight| of the last decision before it: a decision to hold nothing counts 0 (it leaves
  * no snapshot row), and a strategy that returns nothing between decisions keeps its last targets.
@@ -175,29 +177,34 @@ function standingExposureGap(result: Result, gross: Float64Array): { target: num
   return n === 0 ? null : { target: target / n, realised: realised / n };
 }
 
+/**
+ * The three caveats above measured from a Result's columns: targets standing after each decision
+ * (standingExposureGap), gross exposure (long + |short|) / NAV from its daily columns, the deferred
+ * notional priced from the deferred symbols' snapshot and fill rows only.
+ */
 export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const dates = Array.from(result.dates, isoDay);
   const d = result.daily;
   const gross = Float64Array.from(d.nav, (nav, t) => (nav > 0 ? (d.longValue[t] + Math.abs(d.shortValue[t])) / nav : NaN));
   const p = result.snapshots;
+  // A Result built without its decision sessions (a hand-made one): the targets of its snapshot rows, per decision date.
+  const gap = result.decisionSessions !== undefined ? standingExposureGap(result, gross) : exposureGap(targetsByDate(Array.from(p.session, (s, k) => ({ date: dates[s - first], targetWeight: p.targetWeight[k] }))), dates, gross);
+  return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first)), shortSampleCaveat(d.nav.length, periodsPerYear)].filter((c): c is Caveat => c !== null);
+}
+
+/** peakDeferredNotional of a Result: its deferrals, priced from the deferred symbols' snapshot and fill rows; null when nothing was deferred. */
+function deferredNotional(result: Result, dates: readonly string[], first: number): ReturnType<typeof peakDeferredNotional> {
   const q = result.deferrals;
   const deferred = new Set(q.symbol);
+  if (deferred.size === 0) return null;
   const deferrals = Array.from(q.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[q.symbol[k]], remaining: Number.isFinite(q.remaining[k]) ? q.remaining[k] : null }));
   const marks: PriceMark[] = [];
+  const p = result.snapshots;
   const f = result.fills;
   for (let k = 0; k < p.session.length; k++) if (deferred.has(p.symbol[k])) marks.push({ date: dates[p.session[k] - first], symbol: result.symbols[p.symbol[k]], price: p.price[k] });
   for (let k = 0; k < f.session.length; k++) if (deferred.has(f.symbol[k])) marks.push({ date: dates[f.session[k] - first], symbol: result.symbols[f.symbol[k]], price: f.price[k] });
   const sp = result.splits;
   const splits = Array.from(sp.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[sp.symbol[k]], ratio: sp.ratio[k] }));
-  const targets = new Map<string, number>();
-  for (let k = 0; k < p.session.length; k++) {
-    const w = p.targetWeight[k];
-    if (Number.isFinite(w)) targets.set(dates[p.session[k] - first], (targets.get(dates[p.session[k] - first]) ?? 0) + Math.abs(w));
-  }
-  return [
-    exposureGapCaveat(result.decisionSessions === undefined ? exposureGap(targets, dates, gross) : standingExposureGap(result, gross)),
-    deferredNotionalCaveat(deferred.size === 0 ? null : peakDeferredNotional(deferrals, marks, dates, d.nav, splits)),
-    shortSampleCaveat(d.nav.length, periodsPerYear),
-  ].filter((c): c is Caveat => c !== null);
+  return peakDeferredNotional(deferrals, marks, dates, result.daily.nav, splits);
 }

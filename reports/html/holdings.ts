@@ -2,6 +2,7 @@
 // fills: the largest positions at the last decision, concentration over time, sector weights
 // over time, and per symbol the side it was held on, its mean weight and its holding dates.
 
+import { type SplitRow, splitsBetween } from '../bookCaveats.ts';
 import type { HoldingsData, SymbolPnl } from './model.ts';
 
 /** What this file reads of a stored position: one holding at one decision. */
@@ -19,17 +20,6 @@ export interface FillRow {
   quantity: number;
 }
 
-/** What this file reads of a stored split: at the open of `date`, shares × ratio and prices ÷ ratio. */
-export interface SplitRow {
-  date: string;
-  symbol: string;
-  ratio: number;
-}
-
-/** The splits of `symbol` with ex-dates in (after, upTo]: those a share count of date `after` has not seen by `upTo`. */
-export function splitsBetween(splits: readonly SplitRow[], symbol: string, after: string, upTo: string): SplitRow[] {
-  return splits.filter((x) => x.symbol === symbol && x.date > after && x.date <= upTo);
-}
 
 /**
  * Replays `splits` (in date order) against a holding rebuilt from fills, which are each in the

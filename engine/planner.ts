@@ -194,25 +194,27 @@ export class RebalancePlanner {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
     for (let i = 0; i < wanted.length; i++) {
-      if (wanted[i] === held[i] || !this.#skipped(ctx, i, held[i], wanted[i])) continue;
-      const notional = Math.abs((wanted[i] - held[i]) * valuePrice(ctx, i));
-      if (notional < this.#config.minTradeNotional) this.dropped.minTradeNotional++;
-      else if (notional >= DUST * ctx.nav) this.dropped.maxCommissionRate++;
+      if (wanted[i] === held[i]) continue;
+      const rule = this.#skipped(ctx, i, held[i], wanted[i]);
+      if (rule === null) continue;
+      if (rule !== 'dust') this.dropped[rule]++;
       wanted[i] = held[i];
     }
   }
 
   /**
-   * True when the trade of symbol i from `from` to `to` shares is dropped: dust, below the
-   * minimum notional, or commission above maxCommissionRate of its notional. Closing a position
-   * (to = 0) is never dropped.
+   * The rule that drops the trade of symbol i from `from` to `to` shares — dust, below the minimum
+   * notional, or commission above maxCommissionRate of its notional — or null when none does.
+   * Closing a position (to = 0) is never dropped.
    */
-  #skipped(ctx: PlanContext, i: number, from: number, to: number): boolean {
-    if (to === 0) return false;
+  #skipped(ctx: PlanContext, i: number, from: number, to: number): 'dust' | 'minTradeNotional' | 'maxCommissionRate' | null {
+    if (to === 0) return null;
     const delta = to - from;
     const price = valuePrice(ctx, i);
     const notional = Math.abs(delta * price);
-    return notional < DUST * ctx.nav || notional < this.#config.minTradeNotional || ctx.commission(i, delta, price) > this.#config.maxCommissionRate * notional;
+    if (notional < DUST * ctx.nav) return 'dust';
+    if (notional < this.#config.minTradeNotional) return 'minTradeNotional';
+    return ctx.commission(i, delta, price) > this.#config.maxCommissionRate * notional ? 'maxCommissionRate' : null;
   }
 
   #roundShares(x: number): number {
@@ -237,7 +239,7 @@ export class RebalancePlanner {
       const from = held[i];
       const to = wanted[i];
       const delta = to - from;
-      if (delta === 0 || this.#skipped(ctx, i, from, to)) continue;
+      if (delta === 0 || this.#skipped(ctx, i, from, to) !== null) continue;
       let quantity: number;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;

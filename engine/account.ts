@@ -9,8 +9,10 @@
 //            short leg beside it to stay within maxNet), so the broker asks about the session's
 //            legs at once first (sessionFits) and one fill at a time only when they do not fit.
 //            A buy from a plan that asked for no leverage (cash-only: targets long only, net at
-//            most 1) spends only the cash there, as in a cash account: a gap or a sell that rests
-//            must not make the run borrow what nobody asked for.
+//            most 1) spends only the cash there, as in a cash account, and none while a short is
+//            still open (its cover spends the cash its sale brought): a gap, a sell or a cover that
+//            rests must not make the run borrow what nobody asked for. Fills that only close
+//            (part of) positions are never cut by a limit, as at a broker.
 // A fill that the account cannot take whole is cut to the largest part it can (whole shares
 // unless fractional shares are on); the broker decides what happens to the rest.
 
@@ -149,6 +151,8 @@ export class AccountGuard {
     let cash = p.cash;
     let shortsAfter = false;
     let cashOnlyBuy = false;
+    // Some leg opens or grows a position (else every leg only closes part of one: never cut by a limit).
+    let grows = false;
     for (let k = 0; k < count; k++) {
       const leg = legs[k];
       pending[leg.symbol] += leg.quantity;
@@ -165,6 +169,8 @@ export class AccountGuard {
     let netTouchedBefore = 0;
     let grossTouchedAfter = 0;
     let netTouchedAfter = 0;
+    // Shorts the legs leave untouched (currency, ≤ 0).
+    let otherShorts = p.shortValue;
     for (let k = 0; k < count; k++) {
       const i = legs[k].symbol;
       if (Number.isNaN(mark[i])) continue; // counted already (two legs of one symbol)
@@ -172,9 +178,12 @@ export class AccountGuard {
       const current = held * p.mark[i];
       others -= Math.abs(current);
       net -= current;
+      if (current < 0) otherShorts -= current;
       const before = held * mark[i];
-      const after = (held + pending[i]) * mark[i];
-      if (held + pending[i] < 0) shortsAfter = true;
+      const heldAfter = held + pending[i];
+      const after = heldAfter * mark[i];
+      if (heldAfter < 0) shortsAfter = true;
+      if (Math.abs(heldAfter) > Math.abs(held) || heldAfter * held < 0) grows = true;
       grossBefore += Math.abs(before);
       netTouchedBefore += before;
       grossTouchedAfter += Math.abs(after);
@@ -196,9 +205,15 @@ export class AccountGuard {
     }
     const { maxGross, maxNet } = this.#account;
     const limit = (x: number): number => x * Math.max(navAfter, 0) * (1 + SLACK);
-    const grossOk = grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore;
-    const netOk = Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore);
-    if (!grossOk || !netOk) this.#failed = 'limit';
+    // Closing (part of) positions is always allowed, as at a broker: a cover that lifts net exposure
+    // past maxNet is not cut (a cut left a short nobody asked for).
+    const grossOk = !grows || grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore;
+    const netOk = !grows || Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore);
+    // A plan that asked for no leverage buys with cash that is its own: not while a short is still
+    // open, whose sale proceeds the cash holds and whose cover will spend them.
+    const shortsRemain = shortsAfter || otherShorts < -SLACK * Math.abs(navAfter);
+    if (cashOnlyBuy && shortsRemain) this.#failed = 'cash'; // waits for the cover whatever the limits say
+    else if (!grossOk || !netOk) this.#failed = 'limit';
     else if (cashOnlyBuy && cash < 0) this.#failed = 'cash';
     return this.#failed === null;
   }

@@ -113,11 +113,57 @@ describe('no borrowing nobody asked for (margin account, targets long only, net 
     ]);
   });
 
+  it('a buy waits while a short it replaces is still open: the cover will spend the cash its sale brought', () => {
+    // Probe r13a: t0 short 100 % A (10 000 / 100 = 100 shares, filled t1 at 100: cash 20 000). t2: 100 % B,
+    // NAV 20 000 − 100 × 102 = 9 800 → 200 B at its close of 49. A has no trade on t3–t4, so the cover rests;
+    // spending the short's proceeds on B then would borrow once the cover fills (at 108: 20 000 − 10 000 − 10 800 < 0).
+    // t5: cover 100 at 108 → cash 9 200; B 200 at 46 = 9 200 → cash 0. t9: NAV 200 × 42 = 8 400.
+    const a = [100, 101, 102, 104, 106, 109, 110, 111, 112, 112];
+    const aOpen = [100, 100, 101, 104, 106, 108, 110, 110, 111, 112];
+    const b = [50, 50, 49, 48, 47, 46, 45, 44, 43, 42];
+    const bOpen = [50, 50, 50, 48, 47, 46, 45, 44, 43, 42];
+    const m = fixtureMarket({
+      symbols: ['A', 'B'],
+      closes: a.map((x, t) => [x, b[t]]),
+      opens: aOpen.map((x, t) => [x, bOpen[t]]),
+      volumes: a.map((_, t) => [t === 3 || t === 4 ? 0 : 1e6, 1e6]),
+    });
+    const result = scenario(m, { 0: { weights: { A: -1 } }, 2: { weights: { B: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', -100, 100],
+      [5, 'A', 100, 108],
+      [5, 'B', 200, 46],
+    ]);
+    for (const cash of result.daily.cash) expect(cash).toBeGreaterThanOrEqual(0);
+    expectNear(result.daily.nav[9], 8_400);
+    expect(deferralRows(result).filter((d) => d.symbol === 'B')).toEqual([
+      { session: 3, symbol: 'B', reason: 'cash', remaining: 200 },
+      { session: 4, symbol: 'B', reason: 'cash', remaining: 200 },
+    ]);
+  });
+
   it('targets that ask for leverage still borrow: 150 % long under maxNet 1.5', () => {
     const m = fixtureMarket({ symbols: ['A'], closes: [[100], [100], [100]] });
     const result = scenario(m, { 0: { weights: { A: 1.5 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1.5 } });
     expect(trades(result)).toEqual([[1, 'A', 150, 100]]);
     expectNear(result.daily.cash[1], -5_000);
+  });
+});
+
+describe('closing positions is never cut by a limit', () => {
+  it('a cover that lifts net exposure past maxNet before the long is trimmed fills whole, leaving no short nobody asked for', () => {
+    // t0: A −0.5, B 1.5 (gross 2, net 1): −50 A at 100, 300 B at 50. t2: B 1.0 only → cover 50 A, sell 100 B, both reductions.
+    // Covering A first takes net to 15 000 / 10 000 = 1.5 > maxNet 1 for a moment; the sale of B brings it back to 1.
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 5 }, () => [100, 50]) });
+    const result = scenario(m, { 0: { weights: { A: -0.5, B: 1.5 } }, 2: { weights: { B: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', -50, 100],
+      [1, 'B', 300, 50],
+      [3, 'A', 50, 100],
+      [3, 'B', -100, 50],
+    ]);
+    expect(result.breaches).toEqual([]);
+    expect(result.daily.shortValue[4]).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@
 // late is compared over the period both cover; a month-end benchmark in a daily run over its
 // monthly intervals. Every figure set beside a benchmark's comes from here, so a Difference never
 // subtracts figures of different periods.
+import { inferFrequency } from '../../engine/frequency.ts';
 import { computeMetrics } from './computeMetrics.ts';
 import type { Metric } from './metric.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
@@ -22,6 +23,14 @@ export interface CommonIntervals {
   whole: boolean;
   /** The intervals are the series' own returns one for one (whole, none merged or left out, its own P): its figures stand unchanged. */
   ownReturns: boolean;
+  /**
+   * The time the intervals cover in periods of the pairing's P (years = periods / P): the
+   * series' rows spanned when that P is the series' own, else each interval counted as the whole
+   * number of the paired calendar's median gaps it spans (at least one). More than the intervals
+   * where the benchmark misses dates: an annual return over them is annualised by the time, not
+   * the count (a daily benchmark missing a month: 496 intervals span 519 sessions).
+   */
+  periods: number;
 }
 
 /**
@@ -35,13 +44,33 @@ export function commonIntervals(values: Series, levels: Series, days: Series, pe
   const last = paired.end.length === 0 ? paired.first : paired.end[paired.end.length - 1];
   const whole = paired.first === 0 && last === values.length - 1;
   const ownReturns = whole && paired.r.length === values.length - 1 && pairing.periodsPerYear === periodsPerYear;
-  return { paired, pairing, first: paired.first, last, whole, ownReturns };
+  return { paired, pairing, first: paired.first, last, whole, ownReturns, periods: periodsSpanned(paired, last, days, pairing.periodsPerYear === periodsPerYear) };
+}
+
+/**
+ * CommonIntervals.periods: on the series' own P, its rows from the first common row to the last
+ * interval's end. On a calendar of the pairs' own, n when that calendar is irregular (its P counts
+ * its dates over its span, so n / P is its time already), else each interval as the whole median
+ * gaps it spans (month-ends with P = 12 and one month missing: 23 intervals, 24 periods).
+ */
+function periodsSpanned(paired: PairedIntervals, last: number, days: Series, ownP: boolean): number {
+  const n = paired.r.length;
+  // Intervals left out (a chain breaks) leave time outside the growth too: one period each, as before.
+  if (n === 0 || paired.first < 0 || paired.unknown > 0) return n;
+  if (ownP) return last - paired.first;
+  const calendar = [days[paired.first], ...Array.from(paired.end, (k) => days[k])];
+  const pairs = inferFrequency(calendar);
+  if (pairs.irregular || !(pairs.medianGapDays > 0)) return n;
+  let periods = 0;
+  for (let k = 1; k <= n; k++) periods += Math.max(1, Math.round((calendar[k] - calendar[k - 1]) / pairs.medianGapDays));
+  return Number.isFinite(periods) ? periods : n;
 }
 
 /**
  * Every METRICS.md figure of one side ('r' the run, 'b' the benchmark) over the common intervals:
  * computeMetrics on that side's interval returns, dated by each interval's end (from the first
- * common day), rf compounded per interval, annualised with the pairing's P.
+ * common day), rf compounded per interval, annualised with the pairing's P over the time the
+ * intervals cover (CommonIntervals.periods).
  */
 export function measureOver(common: CommonIntervals, days: Series, side: 'r' | 'b'): Metric[] {
   const { paired, pairing } = common;
@@ -50,6 +79,7 @@ export function measureOver(common: CommonIntervals, days: Series, side: 'r' | '
     dates: Int32Array.from(paired.end, (k) => days[k]),
     ...(paired.first < 0 ? {} : { startDay: days[paired.first] }),
     periodsPerYear: pairing.periodsPerYear,
+    periods: common.periods,
     riskFree: paired.rf,
   }).metrics;
 }

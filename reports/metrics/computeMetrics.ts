@@ -1,5 +1,6 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
 import { medianGap } from '../../data/dates.ts';
+import { inferFrequency } from '../../engine/frequency.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
@@ -20,8 +21,17 @@ export interface MetricsInput {
   dates?: Series;
   /** Epoch day of NAV_0's session (before r[0]); lets calendar metrics use the first return. */
   startDay?: number;
-  /** P, from the data's frequency: 252 daily (default), 52 weekly, 12 monthly. */
+  /**
+   * P, from the data's frequency: 252 daily, 52 weekly, 12 monthly. Default: inferred from
+   * `dates` (and `startDay`) as a run infers it (engine/frequency.ts); 252 without dates.
+   */
   periodsPerYear?: number;
+  /**
+   * The time the returns cover in periods of P, where some return covers more than one (a series
+   * paired with a benchmark across the benchmark's missing dates, commonPeriod.ts). Default: one
+   * per return. Annualises the annual return and Calmar (years = periods / P).
+   */
+  periods?: number;
   /** Per-period rf: a constant or a series aligned with returns (see riskFree.ts). Default 0. */
   riskFree?: RiskFree;
   /** Where rf came from, for the manifest, e.g. 'FRED DTB3 as of session, forward-filled'. */
@@ -49,6 +59,8 @@ export interface MetricsInput {
 export interface MetricSet {
   convention: 'breadth-metrics/1';
   periodsPerYear: number;
+  /** How P was found: 'given', the inferred spacing (e.g. "inferred: monthly spacing (median gap 30 days)"), or 'no dates: daily (252) assumed'. */
+  periodsSource: string;
   riskFree: { source: string; kind: 'zero' | 'constant' | 'series'; meanPerPeriod: number | null };
   downsideTarget: number;
   omegaThreshold: number;
@@ -57,9 +69,17 @@ export interface MetricSet {
   pairing?: Pairing;
 }
 
-function checkInput(input: MetricsInput, P: number): void {
+/** P as given; else inferred from the dates (NAV_0's day first when known), as a run infers it; else daily. */
+function periodsOf(input: MetricsInput): { P: number; source: string } {
+  if (input.periodsPerYear !== undefined) return { P: input.periodsPerYear, source: 'given' };
+  const d = input.dates;
+  if (d === undefined || d.length === 0) return { P: 252, source: 'no dates: daily (252) assumed' };
+  const f = inferFrequency(input.startDay === undefined ? d : [input.startDay, ...Array.from(d)]);
+  return { P: f.periodsPerYear, source: f.source };
+}
+
+function checkInput(input: MetricsInput): void {
   const n = input.returns.length;
-  if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
   const same = (what: string, s: Series | undefined): void => {
     if (s !== undefined && s.length !== n) throw new RangeError(`${what} has ${s.length} rows but returns have ${n}; align them first`);
   };
@@ -144,8 +164,10 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
 
 /** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
 export function computeMetrics(input: MetricsInput): MetricSet {
-  const P = input.periodsPerYear ?? 252;
-  checkInput(input, P);
+  checkInput(input);
+  const { P, source } = periodsOf(input);
+  if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
+  const periods = input.periods ?? input.returns.length;
   const r = input.returns;
   const rf = input.riskFree ?? 0;
   const q = input.downsideTarget ?? 0;
@@ -156,13 +178,13 @@ export function computeMetrics(input: MetricsInput): MetricSet {
   const relative = input.benchmarkLevels === undefined ? undefined : pairedMetrics(input, input.benchmarkLevels, rf, P);
   const metrics: Metric[] = [
     totalReturn(r),
-    annualReturn(r, P),
+    annualReturn(r, P, periods),
     calendar[0],
     annualVolatility(r, P),
     downsideRisk(r, q, P),
     sharpe(r, rf, P),
     sortino(r, q, P),
-    calmar(r, P),
+    calmar(r, P, periods),
     omega(r, rf, P, R),
     stability(r),
     maxDrawdown(r),
@@ -187,6 +209,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
   return {
     convention: 'breadth-metrics/1',
     periodsPerYear: P,
+    periodsSource: source,
     riskFree: describeRiskFree(input.riskFree, input.riskFreeSource),
     downsideTarget: q,
     omegaThreshold: R,

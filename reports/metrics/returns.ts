@@ -23,14 +23,19 @@ export function totalReturn(r: Series): Metric {
   return valued('total_return', growth(r) - 1, r.length);
 }
 
-/** annual_return ("CAGR"): (Π(1 + r))^(P/n) − 1, n counting every period (NaN ones as 0 returns). */
-export function annualReturn(r: Series, periodsPerYear = 252): Metric {
+/**
+ * annual_return ("CAGR"): (Π(1 + r))^(P/n) − 1, n counting every period (NaN ones as 0 returns).
+ * `periods` (default n) is the time the returns cover, in periods of P, where some return covers
+ * more than one (a series paired with a benchmark across the benchmark's missing dates): years =
+ * periods / P, as METRICS.md defines them.
+ */
+export function annualReturn(r: Series, periodsPerYear = 252, periods = r.length): Metric {
   const n = r.length;
   if (n < 1) return unavailable('annual_return', 0);
   const g = growth(r);
   // A fractional power of a negative wealth is undefined (leveraged wipe-out beyond −100%).
   if (g < 0) return unavailable('annual_return', n, 'wealth went negative');
-  return valued('annual_return', annualize(g, n, periodsPerYear), n);
+  return valued('annual_return', annualize(g, periods, periodsPerYear), n);
 }
 
 /**

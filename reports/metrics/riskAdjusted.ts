@@ -32,14 +32,14 @@ export function sortino(r: Series, target = 0, periodsPerYear = 252): Metric {
 }
 
 /** calmar: annualized return / |max drawdown|; undefined when there was no drawdown. */
-export function calmar(r: Series, periodsPerYear = 252): Metric {
+export function calmar(r: Series, periodsPerYear = 252, periods = r.length): Metric {
   const n = r.length;
   if (n < MIN_STAT_N) return unavailable('calmar', n);
   const mdd = maxDrawdown(r).value ?? 0;
   if (mdd >= 0) return unavailable('calmar', n, 'no drawdown');
   const g = growth(r);
   if (g < 0) return unavailable('calmar', n, 'wealth went negative');
-  return valued('calmar', annualize(g, n, periodsPerYear) / Math.abs(mdd), n);
+  return valued('calmar', annualize(g, periods, periodsPerYear) / Math.abs(mdd), n);
 }
 
 /** omega: x = r − rf − th with th = (1 + R)^(1/P) − 1; Σx⁺ / −Σx⁻. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochDay } from '../../../data/dates.ts';
+import { epochDay, parseIsoDay } from '../../../data/dates.ts';
 import { computeMetrics, levelsOf, type Metric } from '../../../reports/metrics/index.ts';
 
 // The names METRICS.md fixes for machine-readable output.
@@ -91,5 +91,25 @@ describe('computeMetrics', () => {
     expect(() => computeMetrics({ returns: r, riskFree: [0.01] })).toThrow(/riskFree has 1 rows/);
     expect(() => computeMetrics({ returns: r, dates: [4, 3, 2, 1] })).toThrow(/strictly increase/);
     expect(() => computeMetrics({ returns: r, periodsPerYear: 0 })).toThrow(/periodsPerYear/);
+  });
+});
+
+describe('computeMetrics infers P from the dates when none is given (METRICS.md: never 252 for data that is not daily)', () => {
+  // 12 monthly returns of 1.21^(1/12) − 1 on the month-ends 2023-02-28 … 2024-01-31, NAV_0 on 2023-01-31:
+  // P = 12 and the annual return is 1.21^(12/12) − 1 = 0.21 (the monthly-prices case); with 252, 1.21^21 − 1.
+  const ends = ['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-28', '2023-05-31', '2023-06-30', '2023-07-31', '2023-08-31', '2023-09-29', '2023-10-31', '2023-11-30', '2023-12-29', '2024-01-31'].map(parseIsoDay);
+  const returns = new Float64Array(12).fill(1.21 ** (1 / 12) - 1);
+
+  it('monthly dates: P = 12, annual return 0.21, and the set says how P was found', () => {
+    const set = computeMetrics({ returns, dates: ends.slice(1), startDay: ends[0] });
+    expect(set.periodsPerYear).toBe(12);
+    expect(set.periodsSource).toMatch(/monthly/);
+    expect(set.metrics.find((m) => m.name === 'annual_return')?.value).toBeCloseTo(0.21, 12);
+  });
+
+  it('a P given stands; without dates daily is assumed and said', () => {
+    expect(computeMetrics({ returns, dates: ends.slice(1), periodsPerYear: 4 }).periodsSource).toBe('given');
+    const bare = computeMetrics({ returns });
+    expect([bare.periodsPerYear, bare.periodsSource]).toEqual([252, 'no dates: daily (252) assumed']);
   });
 });

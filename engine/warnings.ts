@@ -434,7 +434,7 @@ function runScope(r: RunRecordings): RunScope {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with|the size of a split/;
+const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
@@ -443,9 +443,11 @@ const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 const SYMBOL_NOTE = /^([^\s:]+): /;
 /** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
 const UNREAD_SPLIT = /the size of a split with no split ratio/;
+/** A stated split the prices contradict: positions change by another ratio than the prices did (priceSeries.ts). */
+const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note)) return 'high';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note)) return 'high';
   if (/survivor|MISSING/.test(note) || DOUBTFUL.test(note)) return 'medium';
   return 'low';
 }

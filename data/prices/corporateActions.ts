@@ -104,11 +104,13 @@ export interface Disagreement {
   /**
    * 'split': the step is a split of `value` new shares per old that no split column row states;
    * 'unadjusted': AdjClose does not step on a stated split's day (`value` new shares per old): it is
-   * not adjusted for that split; 'dividend': the step implies `value` cash a share where `stated` is stated.
+   * not adjusted for that split; 'splitRatio': AdjClose steps and Close moves by a split of `value`
+   * where a split of `stated` is stated; 'dividend': the step implies `value` cash a share where
+   * `stated` is stated.
    */
-  readonly kind: 'split' | 'unadjusted' | 'dividend';
+  readonly kind: 'split' | 'unadjusted' | 'splitRatio' | 'dividend';
   readonly value: number;
-  /** The stated cash a share that day (0 when none); NaN for a split. */
+  /** The stated cash a share that day (0 when none), or the stated split ('splitRatio'); NaN for a split or 'unadjusted'. */
   readonly stated: number;
 }
 
@@ -303,6 +305,15 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     if (statedSplit !== undefined) {
       if (Math.abs(1 - g) <= Math.max(threshold, MAX_OBSERVED_WOBBLE)) {
         result.disagreements.push({ day, kind: 'unadjusted', value: statedSplit, stated: NaN });
+        continue;
+      }
+      // AdjClose steps by another round ratio, and Close moved like that one rather than the stated:
+      // the prices say 1:10 where the column says 1:25. The stated split is what is applied; the
+      // step is that other split's, not a dividend of 15 times the price.
+      const read = splitSized(1 / g, (rounding = splitRounding(s, threshold))) ? splitRatioForStep(1 / g, rounding) : NaN;
+      const r = close[s] / close[s - 1];
+      if (!Number.isNaN(read) && Math.abs(Math.log(read / statedSplit)) > RATIO_TOLERANCE && Math.abs(Math.log(r * read)) < Math.abs(Math.log(r * statedSplit))) {
+        result.disagreements.push({ day, kind: 'splitRatio', value: read, stated: statedSplit });
         continue;
       }
       g *= statedSplit;

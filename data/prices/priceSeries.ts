@@ -66,7 +66,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -130,7 +130,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const step of derived.unreadSplits) summary.unreadSplits.push(`${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})`);
       for (const big of derived.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
-      summary.disagreements.push(...derived.disagreements.map((d) => disagreementEntry(symbol, d)));
+      for (const d of derived.disagreements) summary[d.kind === 'splitRatio' ? 'splitRatioDisagreements' : 'disagreements'].push(disagreementEntry(symbol, d));
     }
     summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
     summary.splits += splits.length;
@@ -154,6 +154,7 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
 function disagreementEntry(symbol: string, d: Disagreement): string {
   const what =
     d.kind === 'split' ? `AdjClose steps by a ${splitName(d.value)} split, none stated`
+    : d.kind === 'splitRatio' ? `Close and AdjClose step by a ${splitName(d.value)} split, stated ${splitName(d.stated)}`
     : d.kind === 'unadjusted' ? `AdjClose is not adjusted for the stated ${splitName(d.value)} split: AdjClose/Close does not step there`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
     : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
@@ -248,6 +249,8 @@ interface DerivationSummary {
   readonly offRatio: string[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
   readonly disagreements: string[];
+  /** Stated splits whose ratio the prices contradict (corporateActions.ts Disagreement 'splitRatio'). */
+  readonly splitRatioDisagreements: string[];
 }
 
 const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
@@ -297,6 +300,10 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
     const events = dividendSource === splitSource ? `${dividends} and ${summary.splits} splits ${splitSource}` : [dividendSource && `${dividends} ${dividendSource}`, splitSource && `${summary.splits} splits ${splitSource}`].filter(Boolean).join(' and ');
     const checked = summary.explicit > 0 && summary.derived > 0 ? ', checked against AdjClose' : '';
     notes.push(`Close is the traded price; ${events}${checked}${dividendSource.startsWith('read') ? ' (Close is read as not dividend-adjusted)' : ''}`);
+  }
+  if (summary.splitRatioDisagreements.length > 0) {
+    const n = summary.splitRatioDisagreements.length;
+    notes.push(`${n} stated split${n === 1 ? '' : 's'} of the ${named(['splitRatio'])} disagree${n === 1 ? 's' : ''} with the prices' split ratio (the stated ratio is applied to positions; if the prices are right, correct the ratio in the file): ${listed(summary.splitRatioDisagreements)}`);
   }
   if (summary.disagreements.length > 0) {
     notes.push(`${summary.disagreements.length} AdjClose steps disagree with the ${named(['dividend', 'capitalGain', 'splitRatio'])} (the events as stated are applied; check the file's rows on these dates): ${listed(summary.disagreements)}`);

@@ -86,6 +86,16 @@ describe.concurrent('metrics --prices: data caveats and picking a symbol', () =>
     expect(caveat.message).toContain('JMP 2024-03-06 (×1.37)');
   });
 
+  it('a stated split the prices contradict is a high caveat (Stock Splits 1:25 where Close ×10 and AdjClose flat read 1:10)', async () => {
+    const dir = scratch();
+    const rows = [[7, 70, '0.0'], [7, 70, '0.0'], [70, 70, '0.04'], [70.5, 70.5, '0.0']];
+    write(dir, 'HA.csv', `Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits\n${rows.map(([c, a, s], k) => `${DAYS[k]},${c},${c},${c},${c},${a},1000,0.0,${s}`).join('\n')}\n`);
+    const out = parseJson(await breadth(['metrics', '--prices', 'HA.csv', '--json'], { cwd: dir }));
+    const caveat = out.caveats.find((c: { message: string }) => /disagrees with the prices' split ratio/.test(c.message));
+    expect(caveat).toMatchObject({ code: 'data-note', severity: 'high' });
+    expect(caveat.message).toContain('HA 2024-03-06 (Close and AdjClose step by a 1:10 split, stated 1:25)');
+  });
+
   it('names the symbols of a long file and takes --symbol (total return 99/90 − 1 by hand)', async () => {
     const dir = scratch();
     const rows = DAYS.slice(0, 3).flatMap((d, k) => [`${d},AAA,${[50, 51, 52][k]}`, `${d},BBB,${[90, 95, 99][k]}`]);

@@ -97,6 +97,32 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
     expect(s.notes).toMatch(/RQ 2024-01-05 \(AdjClose is not adjusted for the stated 1:4 split: AdjClose\/Close does not step there\)/);
     expect(s.notes).not.toMatch(/dividend of/);
   });
+
+  it('Stock Splits 0.04 (1:25) where Close moves ×10 and AdjClose is flat (a 1:10 split): the stated split is applied and the disagreement named, not a dividend of 15 times the price', async () => {
+    // Probe r13d, real HA: Close 7.003 → 70.44 with Adj Close 63.10 → 63.47 (continuous): the prices say 1:10.
+    const s = await load(
+      'HA.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
+      '2017-02-13,6.95,7.01,6.94,7.0,63.07,1000,0.0,0.0',
+      '2017-02-14,6.967,7.008,6.94821,7.003,63.1021,1000,0.0,0.0',
+      '2017-02-15,69.8,70.54,69.75,70.44,63.4716,1000,0.0,0.04',
+    );
+    expect(s.splits.map((e) => e.value)).toEqual([0.04]);
+    expect(s.dividends).toEqual([]);
+    expect(s.notes).toMatch(/1 stated split of the Stock Splits column disagrees with the prices' split ratio \(the stated ratio is applied to positions; if the prices are right, correct the ratio in the file\): HA 2017-02-15 \(Close and AdjClose step by a 1:10 split, stated 1:25\)/);
+    expect(s.notes).not.toMatch(/dividend of/);
+  });
+
+  it('a stated split the prices agree with is not called a disagreement (1:10 stated, Close ×10, AdjClose flat)', async () => {
+    const s = await load(
+      'HB.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
+      '2017-02-14,7,7,7,7,70,1000,0.0,0.0',
+      '2017-02-15,70,70,70,70,70,1000,0.0,0.1',
+    );
+    expect(s.splits.map((e) => e.value)).toEqual([0.1]);
+    expect(s.notes).not.toMatch(/disagree/);
+  });
 });
 
 describe('an explicit dividend column is the truth for dividends; AdjClose is checked against it', () => {

@@ -176,6 +176,21 @@ export function pairedFrequency(paired: ArrayLike<number>, own: ArrayLike<number
   const pairs = inferFrequency(paired);
   const series = inferFrequency(own);
   if (paired.length < 2 || pairs.periodsPerYear === series.periodsPerYear) return { ...pairs, periodsPerYear: ownP, source: 'spaced like the series' };
-  const words = (f: Frequency): string => (f.label === 'other' ? `P = ${f.periodsPerYear}` : f.label === 'daily' && f.periodsPerYear !== 252 ? `daily (P = ${f.periodsPerYear})` : f.label);
-  return { ...pairs, source: `${words(pairs)} common dates (median gap ${pairs.medianGapDays} days), the series ${words(series)}` };
+  return { ...pairs, source: `${spacingWords(pairs, 'common dates', 'their')}, the series ${spacingWords(series, '', 'its')}` };
+}
+
+/**
+ * A calendar's spacing named, never its P alone: `what` (e.g. 'common dates') after the bucket
+ * ('monthly common dates (median gap 30 days)'), a fixed spacing outside the buckets by its days
+ * ('common dates every 14 days, 26 a year'), an irregular one as irregular with the dates a year
+ * counted over `whose` span ('irregular common dates, 5 a year over their span (median gap 91
+ * days)' — not the nearest bucket's name), a daily one of another count with its P.
+ */
+function spacingWords(f: Frequency, what: string, whose: string): string {
+  const gap = `median gap ${f.medianGapDays} days`;
+  const named = (spacing: string): string => (what === '' ? spacing : `${spacing} ${what}`);
+  if (f.label === 'daily') return `${named('daily')}${f.periodsPerYear === 252 ? '' : ` (P = ${f.periodsPerYear})`}`;
+  if (f.irregular) return `${named('irregular')}, ${f.periodsPerYear} a year over ${whose} span (${gap})`;
+  if (f.label === 'other') return `${what === '' ? 'every' : `${what} every`} ${f.medianGapDays} days, ${f.periodsPerYear} a year`;
+  return what === '' ? f.label : `${named(f.label)} (${gap})`;
 }

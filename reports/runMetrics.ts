@@ -13,10 +13,10 @@
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/n, a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
-import { isoDay } from '../data/dates.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
+import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
 import {
@@ -157,19 +157,9 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
   const out: Caveat[] = [];
   if (frequency.irregular) out.push(caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set periodsPerYear if that is wrong`));
   if (benchmark !== undefined) {
-    const levels = benchmark.levels;
-    let first = 0;
-    while (first < levels.length && Number.isNaN(levels[first])) first++;
-    let last = levels.length - 1;
-    while (last > first && Number.isNaN(levels[last])) last--;
-    let gaps = 0;
-    for (let k = first; k < last; k++) if (Number.isNaN(levels[k])) gaps++;
     const name = benchmark.name;
-    if (first === levels.length) out.push(caveat('benchmark', 'high', `benchmark ${name} has no value in the run's period: no relative metrics`));
-    else if (first > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} starts on ${isoDay(result.dates[first])}, ${first} sessions after the run: relative metrics cover only the common period`, { value: first, unit: 'sessions' }));
-    const early = levels.length - 1 - last;
-    if (first < levels.length && early > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} ends on ${isoDay(result.dates[last])}, ${early} sessions before the run: relative metrics cover only the common period`, { value: early, unit: 'sessions' }));
-    if (gaps > 0) out.push(caveat('benchmark', 'low', `benchmark ${name} has no value on ${gaps} session${gaps === 1 ? '' : 's'} inside its period: returns are paired over the intervals both cover`, { value: gaps, unit: 'sessions' }));
+    if (!benchmark.levels.some((v) => !Number.isNaN(v))) out.push(caveat('benchmark', 'high', `benchmark ${name} has no value in the run's period: no relative metrics`));
+    out.push(...benchmarkCoverageCaveats(name, benchmark.levels, (row) => result.dates[row], { noun: 'the run', unit: 'session' }));
     const pairing = set.pairing;
     if (pairing !== undefined && pairing.periodsPerYear !== set.periodsPerYear) {
       out.push(caveat('benchmark', 'medium', `relative metrics are annualised with P = ${pairing.periodsPerYear}, not the run's ${set.periodsPerYear}: the ${pairing.intervals} intervals paired with ${name} have ${pairing.source}`, { value: pairing.intervals, unit: 'count' }));

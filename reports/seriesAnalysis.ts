@@ -8,6 +8,7 @@ import { type Caveat, caveat } from '../engine/caveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
 import { seriesCaveats } from '../engine/warnings.ts';
+import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeCaveats, riskFreeFromRates } from './metrics/index.ts';
 
@@ -68,7 +69,8 @@ export function analyseSeries(
   });
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
-  const caveats = [...apart, ...readEarlier, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels);
+  const caveats = [...apart, ...covered, ...readEarlier, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 
@@ -94,6 +96,12 @@ function noCommonDates(series: DatedSeries, benchmark: DatedSeries): Caveat {
     'high',
     `${name(series, 'the series')} (${calendarWords(series)}) and ${name(benchmark, 'the benchmark')} (${calendarWords(benchmark)}) share fewer than two dates: no interval to pair, so no relative metrics; give a benchmark with values on the series' dates`,
   );
+}
+
+/** Rows of the series (its start, then each return) the benchmark's levels leave out, as a run states them (benchmarkCoverage.ts). */
+function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined, levels: Float64Array): Caveat[] {
+  const days = valueDays(series);
+  return benchmarkCoverageCaveats(benchmark?.name ?? 'the benchmark', levels, (row) => days[row], { noun: series.name ?? 'the series', unit: 'period' });
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

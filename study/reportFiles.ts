@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { comparisonRunFromStoredRun, type NamedWindow, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
+import { commonPeriodShortfall, commonWindow, comparisonRunFromStoredRun, type NamedWindow, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
 import { getRun, type Store } from '../reports/store/index.ts';
 
 /** A stored run's tear sheet as HTML, with extra crisis windows to measure. */
@@ -21,19 +21,25 @@ export function writeTearSheet(store: Store, id: number, path: string): string {
   return path;
 }
 
-/** A comparison of stored runs (the first is the reference) as HTML: metrics over their common period, or each run's full period. */
-export function comparisonHtml(store: Store, title: string, ids: readonly number[], period: 'common' | 'full' = 'common'): string {
+/**
+ * A comparison of stored runs (the first is the reference) as HTML: metrics over their common
+ * period, or each run's full period; with what the page says about a common period shorter than
+ * the runs (comparisonMeasures.ts commonPeriodShortfall), for the terminal.
+ * @throws RangeError for an id with no stored run.
+ */
+export function comparisonHtml(store: Store, title: string, ids: readonly number[], period: 'common' | 'full' = 'common'): { html: string; notes: string[] } {
   const runs = ids.map((id) => {
     const stored = getRun(store, id);
     if (!stored) throw new RangeError(`no run ${id}`);
     return comparisonRunFromStoredRun(stored);
   });
-  return renderComparison({ title, runs, period });
+  const shortfall = period === 'common' ? commonPeriodShortfall(runs, commonWindow(runs)) : null;
+  return { html: renderComparison({ title, runs, period }), notes: shortfall === null ? [] : [shortfall] };
 }
 
 /** Render a comparison of stored runs (the first is the reference) to `path`. */
 export function writeComparison(store: Store, title: string, ids: readonly number[], path: string): string {
-  const html = comparisonHtml(store, title, ids);
+  const { html } = comparisonHtml(store, title, ids);
   mkdirSync(join(path, '..'), { recursive: true });
   writeReport(path, html);
   return path;

@@ -102,12 +102,13 @@ export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; 
       .example('$0 compare out/breadth.db iwm-hold smlf-hold iwm-smlf-switch', 'IWM vs SMLF'),
   handler: async (args) => {
     if (args.runs.length < 2) throw new UserError('compare needs at least two runs');
-    const { ids, html } = await withStore(args.db, async (store) => {
+    const { ids, html, notes } = await withStore(args.db, async (store) => {
       const [{ resolveRun }, { comparisonHtml }] = await Promise.all([import('../storeRefs.ts'), import('../../study/index.ts')]);
       const ids = args.runs.map((r) => resolveRun(store, r));
       if (new Set(ids).size !== ids.length) throw new UserError(`compare needs distinct runs: ${args.runs.join(', ')} name runs ${ids.join(', ')}`);
-      return { ids, html: comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
+      return { ids, ...comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
     });
+    for (const note of notes) process.stderr.write(`breadth: warning: ${note}\n`);
     process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, join('out', `compare-${ids.join('-')}.html`), 'comparison.html')).join(', ')}\n`);
   },
 };

@@ -13,7 +13,7 @@ export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type S
 export { perPeriodRate } from '../../data/rates.ts';
 export { excessReturns, type RiskFree, riskFreeCaveats, riskFreeFromRates } from './riskFree.ts';
 export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';
-export { type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
+export { MIN_TEST_N, type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN } from './stats.ts';
 export { type OpenLot, type RoundTrip, roundTrips, type TradeFill, type TradeHistory, type TradeSplit, tradeMetrics } from './trades.ts';
 export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, probabilityOfBacktestOverfitting } from './pbo.ts';

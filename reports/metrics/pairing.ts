@@ -7,7 +7,7 @@ import type { Series } from './stats.ts';
 export interface Pairing {
   intervals: number;
   periodsPerYear: number;
-  /** How that P was found: 'spaced like the series', or e.g. 'monthly common dates (median gap 30 days), the series daily'. */
+  /** How that P was found: 'spaced like the series', or the common dates' spacing named (engine/frequency.ts pairedFrequency), e.g. 'monthly common dates (median gap 30 days), the series daily', 'irregular common dates, 5 a year over their span (median gap 91 days), the series weekly'. */
   source: string;
   /** Intervals left out because a return inside them is unknown (relative.ts pairedIntervals); absent when none. */
   unknown?: number;

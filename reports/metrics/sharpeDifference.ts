@@ -10,9 +10,21 @@
 import { MIN_STAT_N } from './metric.ts';
 import { mean, normCdf, sampleStd, type Series } from './stats.ts';
 
+/**
+ * Paired periods below which z and p are not to be read (the page withholds them, `tooFew`).
+ * z is referred to the normal distribution, which θ only justifies asymptotically (delta method);
+ * with n pairs the sample stds behind each SR make z closer to Student's t with n − 1 degrees of
+ * freedom. At n = 4, |z| = 1.96 reads p = 0.05 but t(3) gives p ≈ 0.145 (its 97.5 % point is
+ * 3.182); at n = 30 t(29)'s 97.5 % point is 2.045 against 1.96, p ≈ 0.06: the usual n ≥ 30 rule
+ * for a normal approximation. MIN_STAT_N (2) is the least a Sharpe ratio needs, not a test.
+ */
+export const MIN_TEST_N = 30;
+
 export interface SharpeDifference {
   /** Paired periods used (rows where both series are known). */
   n: number;
+  /** n < MIN_TEST_N: the Sharpe ratios stand, z and p are too unreliable to report. */
+  tooFew: boolean;
   /** Annualized Sharpe ratios of each series over those rows (SR·√P), and their difference. */
   sharpeA: number;
   sharpeB: number;
@@ -22,7 +34,7 @@ export interface SharpeDifference {
   pValue: number;
 }
 
-/** The Memmel-corrected Jobson-Korkie test of SR(a) = SR(b); null below 2 pairs or with a flat series. */
+/** The Memmel-corrected Jobson-Korkie test of SR(a) = SR(b); null below 3 pairs or with a flat series; `tooFew` below MIN_TEST_N pairs. */
 export function sharpeDifference(a: Series, b: Series, periodsPerYear: number): SharpeDifference | null {
   if (a.length !== b.length) throw new RangeError(`series have ${a.length} and ${b.length} rows; align them first`);
   const xa: number[] = [];
@@ -47,5 +59,5 @@ export function sharpeDifference(a: Series, b: Series, periodsPerYear: number): 
   const theta = (2 - 2 * rho + 0.5 * (srA * srA + srB * srB - 2 * srA * srB * rho * rho)) / n;
   const z = theta > 0 ? (srA - srB) / Math.sqrt(theta) : NaN;
   const root = Math.sqrt(periodsPerYear);
-  return { n, sharpeA: srA * root, sharpeB: srB * root, difference: (srA - srB) * root, z, pValue: Number.isNaN(z) ? NaN : 2 * (1 - normCdf(Math.abs(z))) };
+  return { n, tooFew: n < MIN_TEST_N, sharpeA: srA * root, sharpeB: srB * root, difference: (srA - srB) * root, z, pValue: Number.isNaN(z) ? NaN : 2 * (1 - normCdf(Math.abs(z))) };
 }

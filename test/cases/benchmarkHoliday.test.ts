@@ -24,6 +24,8 @@ describe('benchmark-holiday', () => {
     const json = parseJson(await breadth(['metrics', '--prices', `${dir}/STRAT.csv`, '--benchmark-prices', `${dir}/BENCH.csv`, '--json'], { cwd: scratch() }));
     for (const [name, value, digits] of IDENTICAL) expect(json.values[name], name).toBeCloseTo(value, digits);
     expect(json.aligned_rows).toBe(9); // 10 common dates: 9 intervals, one of them two days long
+    // The same fact a run states (reports/benchmarkCoverage.ts), counted in the series' periods.
+    expect(json.caveats.map((c: { message: string }) => c.message)).toContain('benchmark BENCH has no value on 1 period inside its period (the first 2024-01-04): returns are paired over the intervals both cover');
   });
 
   it('a buy-and-hold run of STRAT against BENCH: the missing day is not a 0 % benchmark return', async () => {
@@ -37,7 +39,7 @@ describe('benchmark-holiday', () => {
     expect(metric(run.metrics.metrics, 'beta').n).toBe(9);
     // Stored beside the NAV: the benchmark's level, NaN on the day it has none.
     expect(Number.isNaN(run.metrics.benchmarkLevels?.[2] ?? 0)).toBe(true);
-    expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 session inside its period: returns are paired over the intervals both cover');
+    expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 session inside its period (the first 2024-01-04): returns are paired over the intervals both cover');
   });
 });
 

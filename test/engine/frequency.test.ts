@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
-import { inferFrequency } from '../../engine/frequency.ts';
+import { inferFrequency, pairedFrequency } from '../../engine/frequency.ts';
 
 /** Epoch days of [from, to] whose weekday (0 = Sunday … 6 = Saturday) is in `weekdays`, less `skip`. */
 function calendar(from: number, to: number, weekdays: readonly number[], skip: ReadonlySet<number> = new Set()): number[] {
@@ -125,5 +125,37 @@ describe('periods per year of an irregular coarse calendar: the dates it holds a
     // By hand: (dates − 1) / span · 365.25, span 2021-01-08 → 2023-12-31.
     expect(f.periodsPerYear).toBe(Math.round(((days.length - 1) / (epochDay(2023, 12, 31) - epochDay(2021, 1, 8))) * 365.25));
     expect(f.periodsPerYear).toBeGreaterThan(52);
+  });
+});
+
+describe('pairedFrequency names the spacing of the common dates, never P alone (r13b item 4)', () => {
+  const range = (step: number, count: number): number[] => Array.from({ length: count }, (_, k) => k * step);
+
+  it('irregular pairs (gaps 28, 35, 28, 119 days) are called irregular, P = 4 / 210 · 365.25 = 6.96 → 7, not "monthly"', () => {
+    // Median gap (28 + 35) / 2 = 31.5 sits in the monthly bucket, but 119 strays: 1 of 4 gaps > 10 %.
+    const f = pairedFrequency([0, 28, 63, 91, 210], range(7, 31), 52);
+    expect(f.periodsPerYear).toBe(7);
+    expect(f.source).toBe('irregular common dates, 7 a year over their span (median gap 31.5 days), the series weekly');
+  });
+
+  it('pairs every 14 days against a calendar-day series: the spacing in days, 365.25 / 14 = 26.1 → 26 a year', () => {
+    const f = pairedFrequency(range(14, 7), range(1, 85), 365);
+    expect(f.periodsPerYear).toBe(26);
+    expect(f.source).toBe('common dates every 14 days, 26 a year, the series daily (P = 365)');
+  });
+
+  it('monthly pairs of a weekly series keep the bucket name and median gap', () => {
+    expect(pairedFrequency([0, 31, 59, 90, 120, 151, 181], range(7, 27), 52).source).toBe('monthly common dates (median gap 30.5 days), the series weekly');
+  });
+
+  it('property: the source never names P in place of a spacing, and an irregular pairing is called irregular', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 12 }), (gaps) => {
+        const paired = gaps.reduce((days, g) => [...days, days[days.length - 1] + g], [0]);
+        const f = pairedFrequency(paired, range(1, 30), 252);
+        expect(f.source).not.toMatch(/P = \d+(\.\d+)? common dates/);
+        if (f.irregular && f.label !== 'daily' && f.source !== 'spaced like the series') expect(f.source).toMatch(/^irregular common dates, [\d.]+ a year over their span/);
+      }),
+    );
   });
 });

@@ -7,7 +7,8 @@
 import { caveatSize } from '../tearSheet/caveats.ts';
 import { partialYear } from '../tearSheet/calendar.ts';
 import { comparisonCharts } from './comparisonCharts.ts';
-import { commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns } from './comparisonMeasures.ts';
+import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns } from './comparisonMeasures.ts';
+import { MIN_TEST_N } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
 import { badges, tocNav } from '../header.ts';
@@ -64,9 +65,11 @@ function significance(runs: readonly ComparisonRun[], period: 'common' | 'full')
   const lines = sharpeDifferences(runs, period).map(({ test: d, pairing }, k) => {
     const other = rest[k].label;
     if (d === null) return `<li>${escapeHtml(other)} vs ${escapeHtml(ref.label)}: not enough shared periods to test.</li>`;
-    const verdict = d.pValue < 0.05 ? '<strong>significant at 5%</strong>' : 'not significant at 5%';
     const over = `over ${formatCount(d.n)} intervals between the dates both share, annualised with P = ${formatCount(pairing.periodsPerYear)} (${escapeHtml(pairing.source.replace("the series", other))})`;
-    return `<li data-figure="sharpe-difference">${escapeHtml(other)} vs ${escapeHtml(ref.label)}: Sharpe ${formatRatio(d.sharpeA)} vs ${formatRatio(d.sharpeB)}, difference ${d.difference >= 0 ? '+' : ''}${formatRatio(d.difference)}, z = ${formatRatio(d.z)}, p = ${d.pValue.toFixed(3)} ${over} — ${verdict}.</li>`;
+    const sharpes = `${escapeHtml(other)} vs ${escapeHtml(ref.label)}: Sharpe ${formatRatio(d.sharpeA)} vs ${formatRatio(d.sharpeB)}, difference ${d.difference >= 0 ? '+' : ''}${formatRatio(d.difference)}`;
+    if (d.tooFew) return `<li data-figure="sharpe-difference">${sharpes} ${over} — too few intervals to test (n = ${formatCount(d.n)}, under ${MIN_TEST_N}): z and p withheld.</li>`;
+    const verdict = d.pValue < 0.05 ? '<strong>significant at 5%</strong>' : 'not significant at 5%';
+    return `<li data-figure="sharpe-difference">${sharpes}, z = ${formatRatio(d.z)}, p = ${d.pValue.toFixed(3)} ${over} — ${verdict}.</li>`;
   });
   return `<ul class="significance">${lines.join('')}</ul><p class="sub">Jobson–Korkie test with Memmel's correction on excess returns; it assumes independent, normal returns, so fat tails and autocorrelation make it overconfident.</p>`;
 }
@@ -111,6 +114,7 @@ export function renderComparison(data: ComparisonData): string {
     period === 'full' || window === null
       ? `each run over its own full period${window === null ? ' (no date on which every run has a value)' : ''}`
       : `over the common period ${window.from} → ${window.to}; turnover, costs and exposures are each run's full period`;
+  const shortfall = period === 'common' ? commonPeriodShortfall(runs, window) : null;
   // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
   const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
   const colours = symbolColours(ribbons.map((x) => x.run));
@@ -118,7 +122,7 @@ export function renderComparison(data: ComparisonData): string {
 
   const body = [
     `<section class="card answer" id="summary"><div class="title-row"><h1>${escapeHtml(data.title)}</h1>${badges({ synthetic: runs.some((r) => r.synthetic), lookAheadProne: runs.some((r) => r.lookAheadProne) })}</div>
-<p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.</p>
+<p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.${shortfall === null ? '' : ` ${escapeHtml(shortfall)}.`}</p>
 ${runsTable(runs)}
 <h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag })}
 ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs, period)}` : ''}</section>`,

@@ -38,6 +38,23 @@ export function windowRows(run: ComparisonRun, window: { from: string; to: strin
   return { first, last };
 }
 
+/**
+ * Why the common period is shorter than the runs: each run's periods (returns) outside it —
+ * before `window.from` and after `window.to` — in a sentence ("…: mon 9 of its 35, wed 40 of
+ * its 156"), or null when no run loses one (or there is no common date). Two runs over the
+ * same 35 months are measured over 26 when only some month-ends fall on the other's Wednesdays.
+ */
+export function commonPeriodShortfall(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): string | null {
+  if (window === null) return null;
+  const outside = runs.map((run) => {
+    const { first, last } = windowRows(run, window);
+    return { label: run.label, periods: run.dates.length - 1, outside: first + (run.dates.length - 1 - last) };
+  });
+  if (outside.every((r) => r.outside === 0)) return null;
+  const each = outside.map((r) => `${r.label} ${r.outside} of its ${r.periods}`).join(', ');
+  return `The common period leaves out each run's periods before the first or after the last date on which every run has a value: ${each}`;
+}
+
 const periodsOf = (run: ComparisonRun): number => run.periodsPerYear ?? DEFAULT_P;
 
 /** The METRICS.md return, risk and relative metrics of a run over rows [first, last]. */

@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
-import { commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
+import { commonPeriodShortfall, commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
 import { pairRuns } from '../../../reports/html/comparison/pairedRuns.ts';
-import type { ComparisonRun } from '../../../reports/html/index.ts';
+import { type ComparisonRun, renderComparison } from '../../../reports/html/index.ts';
 import { comparisonRun } from './pages.ts';
 
 function run(label: string, dates: string[], nav: number[], periodsPerYear: number, rf?: number[]): ComparisonRun {
@@ -89,5 +89,44 @@ describe('commonWindow', () => {
     const monthly = run('m', ['2023-01-31', '2023-06-30', '2024-02-29', '2024-03-29'], [1, 1, 1, 1], 12);
     expect(commonWindow([daily, monthly])).toEqual({ from: '2023-06-30', to: '2024-02-29' });
     expect(commonWindow([daily, run('x', ['2025-01-02'], [1], 252)])).toBeNull();
+  });
+});
+
+describe('a common period shorter than the runs is said (r13b item 4)', () => {
+  // m: 10 month-ends 2023-11-30 … 2024-08-30 (9 periods); of them only 2024-01-31 (row 2) and
+  // 2024-07-31 (row 8) are Wednesdays. w: Wednesdays 2024-01-03 + 7k, k = 0 … 34 (34 periods);
+  // 2024-01-31 is k = 4, 2024-07-31 is k = 30 (210 days on). Common period 2024-01-31 → 2024-07-31:
+  // m leaves out 2 periods before and 9 − 8 = 1 after: 3 of 9; w 4 before and 34 − 30 = 4 after: 8 of 34.
+  const months = ['2023-11-30', '2023-12-29', '2024-01-31', '2024-02-29', '2024-03-29', '2024-04-30', '2024-05-31', '2024-06-28', '2024-07-31', '2024-08-30'];
+  const weds = Array.from({ length: 35 }, (_, k) => new Date(Date.UTC(2024, 0, 3 + 7 * k)).toISOString().slice(0, 10));
+  const m = run('m', months, months.map((_, k) => 100 + k), 12);
+  const w = run('w', weds, weds.map((_, k) => 100 + k), 52);
+  const said = "The common period leaves out each run's periods before the first or after the last date on which every run has a value: m 3 of its 9, w 8 of its 34";
+
+  it('counts each run\'s periods outside the common period by hand', () => {
+    expect(commonWindow([m, w])).toEqual({ from: '2024-01-31', to: '2024-07-31' });
+    expect(commonPeriodShortfall([m, w], commonWindow([m, w]))).toBe(said);
+  });
+
+  it('says it on the page over the common period, not over each run\'s full period', () => {
+    expect(renderComparison({ title: 't', runs: [m, w] })).toContain(`${said.replace("'", '&#39;')}.`);
+    expect(renderComparison({ title: 't', runs: [m, w], period: 'full' })).not.toContain('leaves out');
+  });
+
+  it('says nothing when every run spans the common period', () => {
+    const twin = run('m2', months, months.map((_, k) => 200 - k), 12);
+    expect(commonPeriodShortfall([m, twin], commonWindow([m, twin]))).toBeNull();
+  });
+
+  it('withholds z and p of the Sharpe-difference test on 9 paired intervals (under 30), shows them on 34', () => {
+    const other = (dates: string[]): ComparisonRun => run('v', dates, dates.map((_, k) => 100 + k + (k % 3)), 52);
+    const short = [run('w', weds.slice(0, 10), weds.slice(0, 10).map((_, k) => 100 + k), 52), other(weds.slice(0, 10))];
+    expect(sharpeDifferences(short, 'common')[0].test).toMatchObject({ n: 9, tooFew: true });
+    const page = renderComparison({ title: 't', runs: short });
+    expect(page).toContain('too few intervals to test (n = 9, under 30): z and p withheld.');
+    expect(page).not.toMatch(/data-figure="sharpe-difference">[^<]*z = /);
+    const long = [w, other(weds)];
+    expect(sharpeDifferences(long, 'common')[0].test).toMatchObject({ n: 34, tooFew: false });
+    expect(renderComparison({ title: 't', runs: long })).toMatch(/data-figure="sharpe-difference">[^<]*z = -?\d\.\d\d, p = \d\.\d{3} over 34 intervals/);
   });
 });

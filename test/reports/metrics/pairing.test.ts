@@ -110,7 +110,7 @@ describe('benchmark caveats', () => {
     const set = runMetrics(result, { benchmark: { name: 'BM', levels: Float64Array.of(1, NaN, 1.02, 1.01, NaN, NaN) } });
     expect(set.caveats.filter((c) => c.code === 'benchmark').map((c) => c.message)).toEqual([
       'benchmark BM ends on 2024-01-04, 2 sessions before the run: relative metrics cover only the common period',
-      'benchmark BM has no value on 1 session inside its period: returns are paired over the intervals both cover',
+      'benchmark BM has no value on 1 session inside its period (the first 2024-01-02): returns are paired over the intervals both cover',
     ]);
   });
 });

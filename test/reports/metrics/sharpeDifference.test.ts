@@ -1,7 +1,7 @@
 // The Memmel-corrected Jobson-Korkie test against a hand computation on four paired periods.
 
 import { describe, expect, it } from 'vitest';
-import { sharpeDifference } from '../../../reports/metrics/sharpeDifference.ts';
+import { MIN_TEST_N, sharpeDifference } from '../../../reports/metrics/sharpeDifference.ts';
 import { normCdf } from '../../../reports/metrics/stats.ts';
 
 describe('sharpeDifference', () => {
@@ -21,6 +21,7 @@ describe('sharpeDifference', () => {
     const d = sharpeDifference(a, b, 12);
     expect(d).not.toBeNull();
     expect(d?.n).toBe(4);
+    expect(d?.tooFew).toBe(true); // 4 pairs: z and p are not to be read (r13b item 4)
     expect(d?.sharpeA).toBeCloseTo(srA * Math.sqrt(12), 12);
     expect(d?.sharpeB).toBeCloseTo(srB * Math.sqrt(12), 12);
     expect(d?.z).toBeCloseTo(z, 12);
@@ -40,5 +41,12 @@ describe('sharpeDifference', () => {
     // θ is 0 up to rounding for identical series: z is 0 (p = 1) or undefined, never a spurious certainty.
     expect(d?.z === 0 || Number.isNaN(d?.z)).toBe(true);
     expect(d?.pValue === 1 || Number.isNaN(d?.pValue)).toBe(true);
+  });
+
+  it('flags fewer than 30 pairs as too few to test, and not 30', () => {
+    expect(MIN_TEST_N).toBe(30);
+    const series = (n: number, k: number): number[] => Array.from({ length: n }, (_, i) => 0.01 * Math.sin(i * k) + 0.001);
+    expect(sharpeDifference(series(29, 1), series(29, 2), 252)?.tooFew).toBe(true);
+    expect(sharpeDifference(series(30, 1), series(30, 2), 252)?.tooFew).toBe(false);
   });
 });

@@ -1,0 +1,67 @@
+// A benchmark covering only part of a series is stated the same way for a run and for any dated
+// series (metrics --prices, analyseSeries): rows left out at each end, rows without a value inside.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../data/dates.ts';
+import { benchmarkCoverageCaveats } from '../../reports/benchmarkCoverage.ts';
+import { analyseSeries } from '../../reports/seriesAnalysis.ts';
+import { weekdays } from '../engine/fixtures.ts';
+
+/** Month-end epoch days from `year`-`month` (1-based), `count` of them. */
+function monthEnds(year: number, month: number, count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, k) => Math.floor(Date.UTC(year, month + k, 0) / 86_400_000));
+}
+
+describe('benchmarkCoverageCaveats (by hand)', () => {
+  const days = weekdays('2024-01-01', 8); // rows 0 … 7: Jan 1, 2, 3, 4, 5, 8, 9, 10 (Mon … Wed)
+  const day = (row: number): number => days[row];
+
+  it('2 rows before the first value, 1 after the last, 2 inside (the first on row 4)', () => {
+    const levels = [NaN, NaN, 1, 1.1, NaN, NaN, 1.2, NaN];
+    const out = benchmarkCoverageCaveats('B', levels, day, { noun: 'S', unit: 'period' });
+    expect(out.map((c) => [c.severity, c.message, c.size, c.unit])).toEqual([
+      ['medium', 'benchmark B starts on 2024-01-03, 2 periods after S: relative metrics cover only the common period', 2, 'count'],
+      ['medium', 'benchmark B ends on 2024-01-09, 1 period before S: relative metrics cover only the common period', 1, 'count'],
+      ['low', 'benchmark B has no value on 2 periods inside its period (the first 2024-01-05): returns are paired over the intervals both cover', 2, 'count'],
+    ]);
+  });
+
+  it('says nothing of a benchmark with a value on every row, or on none (the caller says there is no relative metric)', () => {
+    expect(benchmarkCoverageCaveats('B', [1, 2, 3], day, { noun: 'the run', unit: 'session' })).toEqual([]);
+    expect(benchmarkCoverageCaveats('B', [NaN, NaN], day, { noun: 'the run', unit: 'session' })).toEqual([]);
+  });
+
+  it('property: rows left out at the ends plus the gaps plus the rows with a value add up to all rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (has) => {
+        const levels = has.map((h) => (h ? 1 : NaN));
+        const sizes = benchmarkCoverageCaveats('B', levels, day, { noun: 'S', unit: 'period' }).map((c) => c.size ?? 0);
+        const known = has.filter(Boolean).length;
+        expect(sizes.reduce((s, v) => s + v, 0) + known).toBe(known === 0 ? 0 : has.length);
+      }),
+    );
+  });
+});
+
+describe('analyseSeries states what a run states (r13b item 2)', () => {
+  // 36 month-ends 2020-01 → 2022-12; the benchmark has 2020-06 → 2022-06, without 2021-05.
+  const months = monthEnds(2020, 1, 36);
+  const series = { name: 'S', dates: months.subarray(1), returns: new Float64Array(35).fill(0.01), startDay: months[0] };
+  const kept = Array.from(months.subarray(5, 30)).filter((d) => d !== parseIsoDay('2021-05-31'));
+  const benchmark = { name: 'B', dates: Int32Array.from(kept.slice(1)), returns: Float64Array.from(kept.slice(1), (_, k) => 0.02 * (k % 2) - 0.005), startDay: kept[0] };
+
+  it('5 months before (2020-02 … 2020-06 returns), 6 after (2022-07 … 2022-12), 1 inside (2021-05-31): 23 intervals', () => {
+    const a = analyseSeries(series, { benchmark });
+    expect(a.metrics.pairing?.intervals).toBe(23); // rows 5 → 29 is 24 intervals, 2021-04 → 2021-06 one of them
+    expect(a.caveats.filter((c) => c.code === 'benchmark').map((c) => c.message)).toEqual([
+      'benchmark B starts on 2020-06-30, 5 periods after S: relative metrics cover only the common period',
+      'benchmark B ends on 2022-06-30, 6 periods before S: relative metrics cover only the common period',
+      'benchmark B has no value on 1 period inside its period (the first 2021-05-31): returns are paired over the intervals both cover',
+    ]);
+  });
+
+  it('a benchmark on every date of the series: no coverage caveat', () => {
+    const whole = { name: 'B', dates: series.dates, returns: new Float64Array(35).fill(0.005), startDay: series.startDay };
+    expect(analyseSeries(series, { benchmark: whole }).caveats.filter((c) => c.code === 'benchmark')).toEqual([]);
+  });
+});

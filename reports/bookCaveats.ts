@@ -7,6 +7,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
+import { Deferral } from '../engine/orders.ts';
 import type { Result } from '../engine/result.ts';
 
 /** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV); more than 4× this is high. */
@@ -193,12 +194,20 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
   return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first)), shortSampleCaveat(d.nav.length, periodsPerYear)].filter((c): c is Caveat => c !== null);
 }
 
+/**
+ * Deferrals that leave nothing waiting: the fraction of a share a split cancelled (paid as cash in
+ * lieu, said by its own caveat) and orders ended by their symbol's delisting or data end.
+ */
+const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd]);
+
 /** peakDeferredNotional of a Result: its deferrals, priced from the deferred symbols' snapshot and fill rows; null when nothing was deferred. */
 function deferredNotional(result: Result, dates: readonly string[], first: number): ReturnType<typeof peakDeferredNotional> {
   const q = result.deferrals;
-  const deferred = new Set(q.symbol);
+  const rows: number[] = [];
+  for (let k = 0; k < q.session.length; k++) if (!ENDED_WITH_SYMBOL.has(q.reason[k])) rows.push(k);
+  const deferred = new Set(rows.map((k) => q.symbol[k]));
   if (deferred.size === 0) return null;
-  const deferrals = Array.from(q.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[q.symbol[k]], remaining: Number.isFinite(q.remaining[k]) ? q.remaining[k] : null }));
+  const deferrals = rows.map((k) => ({ date: dates[q.session[k] - first], symbol: result.symbols[q.symbol[k]], remaining: Number.isFinite(q.remaining[k]) ? q.remaining[k] : null }));
   const marks: PriceMark[] = [];
   const p = result.snapshots;
   const f = result.fills;

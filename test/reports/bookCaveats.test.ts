@@ -71,3 +71,14 @@ describe('bookCaveats on a run that goes to cash on purpose', () => {
     expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')).toBeUndefined();
   });
 });
+
+describe('bookCaveats: an order a split cancels leaves nothing waiting', () => {
+  it('a sale of 20 shares turned into 0.8 by a 1:25 split is cancelled (cash in lieu), not "orders left waiting peaked at 2.0 %"', () => {
+    // 20 A at 10 (decided t0, filled t1); a sale of all decided t2 meets the 1:25 split at t3's open: −20 × 0.04 = −0.8 share, cancelled.
+    // Counted as waiting it would read 0.8 × 250 / 10 000 = 2 % of NAV.
+    const market = fixtureMarket({ symbols: ['A'], closes: [[10], [10], [10], [250], [250], [250]], splits: [{ session: 3, symbol: 0, value: 0.04 }] });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.02 } }, 2: { weights: {} } }), { initialCash: 10_000 });
+    expect(Array.from(result.deferrals.reason)).toEqual([9]); // Deferral.split
+    expect(bookCaveats(result, 252).find((c) => c.code === 'deferred-notional')).toBeUndefined();
+  });
+});

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
-import { delimiterName, splitHeader } from '../formats/dialect.ts';
+import { delimiterName, splitHeader, type Dialect } from '../formats/dialect.ts';
 import { plainNumberText, type DecimalMark } from '../formats/numberMarks.ts';
 import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
 import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
@@ -58,19 +58,41 @@ function columnsOf(read: ReadPrices): SourceInfo['columns'] {
 }
 
 /**
- * How the file was split and its numbers read; where no number shows its decimal mark, which
- * mark was taken and what that made of a number (`1.234` → 1234 in a semicolon file).
+ * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them).
+ * Where no number shows its decimal mark, a note of the guess (guessedMarkNote), which the run's
+ * caveats carry (engine/warnings.ts).
  */
 function dialectNote(read: ReadPrices): string[] {
-  const { delimiter, decimalComma, quoted, unshownMark } = read.dialect;
+  const { delimiter, decimalComma, quoted } = read.dialect;
   const parts = [delimiter === ';' ? 'semicolon-separated' : delimiter === '\t' ? 'tab-separated' : '', decimalComma ? 'decimal commas' : '', quoted ? 'quoted fields' : ''].filter(Boolean);
   const notes = parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
-  if (unshownMark !== undefined) {
-    const [decimal, other]: DecimalMark[] = decimalComma ? [',', '.'] : ['.', ','];
-    notes.push(`no number shows its decimal mark (${unshownMark}: three digits after its one mark, a decimal or a thousands separator): "${decimal}" taken as the decimal mark, as ${delimiterName(delimiter)}-separated files usually write it, so ${unshownMark} was read as ${plainNumberText(unshownMark, decimal)} ("${other}" a thousands separator) — if it means ${unshownMark.replace(other, '.')}, write it as ${unshownMark.replace(other, decimal)}`);
-  }
-  return notes;
+  const guess = guessedMarkNote(read.dialect);
+  return guess === undefined ? notes : [...notes, guess];
 }
+
+/**
+ * The note of a decimal-mark guess that read numbers (Dialect.unshownMark, readByGuess): the number
+ * and what it became, the columns, which way the magnitude may be off (×1,000: `199,520` is 199520
+ * or 199.52, and nothing in the file tells), and the fix. Its words "prices may be 1,000× too high"
+ * make it a high caveat, "volumes may be 1,000× too high" a medium one, "… too low" (the mark read
+ * as a decimal one, as such files write it) a low one (engine/warnings.ts).
+ * Undefined when there was no guess, or it read no number.
+ */
+function guessedMarkNote(dialect: Dialect): string | undefined {
+  const { delimiter, decimalComma, unshownMark, readByGuess = [] } = dialect;
+  if (unshownMark === undefined || readByGuess.length === 0) return undefined;
+  const [decimal, other]: DecimalMark[] = decimalComma ? [',', '.'] : ['.', ','];
+  const grouped = unshownMark.includes(other);
+  const digits = unshownMark.replace(/[.,]/, '');
+  const [reading, fix] = grouped
+    ? [`"${other}" as a thousands separator`, `if it is a decimal ${MARK_NAME[other]} (${unshownMark.replace(other, '.')}), write the numbers with a decimal ${MARK_NAME[decimal]}: ${unshownMark.replace(other, decimal)}`]
+    : [`"${decimal}" as the decimal mark`, `if "${decimal}" separates thousands (${digits}), write the numbers without it: ${digits}`];
+  const what = readByGuess.some((c) => c.price) ? 'prices' : 'volumes';
+  const columns = readByGuess.map((c) => c.column).join(', ');
+  return `"${unshownMark}" read as ${Number(plainNumberText(unshownMark, decimal))} (${reading}, as ${delimiterName(delimiter)}-separated files usually write it): no number in the file shows its decimal mark, so ${what} may be 1,000× too ${grouped ? 'high' : 'low'} (${columns}) — ${fix}`;
+}
+
+const MARK_NAME: Readonly<Record<DecimalMark, string>> = { '.': 'point', ',': 'comma' };
 
 /** A long file: its own SourceInfo. */
 function longSource(one: FileRead): SourceInfo {

@@ -34,6 +34,8 @@ const QUOTE = 0x22;
 type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
 type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'slashedDates' | 'slashedDatesSaid'>;
 const SLASHED_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
+/** A field with a decimal point or comma in it. */
+const HAS_MARK = /[.,]/;
 
 /** True when the byte scanner can read a file of this dialect. */
 const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted && !dialect.decimalComma;
@@ -130,6 +132,8 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   const roles = parser.columns!.roles;
   const header = records[0].record;
   const separator = String.fromCharCode(UNIT_SEPARATOR);
+  // Columns holding a number with a mark while no number has shown the decimal mark: read by the guess.
+  const byGuess = new Set<number>();
   for (let r = 1; r < records.length; r++) {
     const { record, info } = records[r];
     try {
@@ -139,6 +143,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
         if (role === 'ticker' || role === 'date') return field;
         // A number below the sniffed head may show the mark the head did not.
         if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
+        if (dialect.unshownMark !== undefined && HAS_MARK.test(field)) byGuess.add(k);
         if (!needsMarksRead(field, decimal)) return field;
         const plain = plainNumberText(field, decimal);
         if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
@@ -150,5 +155,8 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
       throw repeatsHeader(record, header) ? repeatedHeaderError(file, info.lines, records[0].info.lines) : err;
     }
   }
-  return { parsed: parser.finish(), contentHash, dialect };
+  const parsed = parser.finish();
+  if (dialect.unshownMark === undefined) return { parsed, contentHash, dialect };
+  const readByGuess = [...byGuess].sort((a, b) => a - b).map((k) => ({ column: header[k], price: roles[k] !== 'volume' && roles[k] !== 'adjVolume' }));
+  return { parsed, contentHash, dialect: { ...dialect, readByGuess } };
 }

@@ -221,14 +221,16 @@ export interface FieldPlace {
   readonly column: string;
 }
 
+/** What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, - and Excel's #N/A (any case). */
+export function isMissingMarker(text: string): boolean {
+  return /^(?:null|nan|n\/a|na|-|#n\/a)$/i.test(text);
+}
+
+/** The refusal of a field that is not a number; a missing-value marker (isMissingMarker) is said to be one. */
 export function notANumberError(at: FieldPlace, text: string): DataError {
+  if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DataError(
-    at.file,
-    at.line,
-    `${at.column} is not a number ("${shown}")`,
-    /^(null|nan|n\/a)$/i.test(text) ? 'a row with no price (as Yahoo writes for a day without trading): remove the row' : 'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)',
-  );
+  return new DataError(at.file, at.line, `${at.column} is not a number ("${shown}")`, 'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)');
 }
 
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {

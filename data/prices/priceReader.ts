@@ -14,6 +14,7 @@ import { slashedDateOrder } from '../formats/fields.ts';
 import { decimalMarkOf, needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
+import { MissingValueError, withLaterRows } from './rows/missingValues.ts';
 import { barchartFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 
@@ -56,8 +57,19 @@ export function parsePriceBytes(file: string, whole: Buffer, contentHash: string
   return footer ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
 }
 
-/** parsePriceBytes without a vendor's footer; `monthFirst`: the footer said the dates are month/day/year. */
+/**
+ * parsePriceBytes without a vendor's footer; `monthFirst`: the footer said the dates are
+ * month/day/year. A refused missing-value marker is said with the later rows holding it.
+ */
 function parseBody(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
+  try {
+    return parseWhole(file, bytes, contentHash, given, monthFirst);
+  } catch (err) {
+    throw err instanceof MissingValueError ? withLaterRows(err, bytes.toString('utf8')) : err;
+  }
+}
+
+function parseWhole(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
   const head = bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES));
   const dialect = sniffDialect(head);
   // 01/18/2024: the whole file says which field is the month (a streamed file is not read twice: refused as before).

@@ -26,8 +26,8 @@ export interface LoadedPrices {
 export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
 
 const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
-/** Stooq's downloads: comma-separated text named .txt. */
-const STOOQ_TEXT = /\.txt$/i;
+/** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named. */
+const TEXT_NAME = /\.txt$/i;
 /** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
 const STREAM_ABOVE_BYTES = 16 << 20;
 
@@ -45,7 +45,7 @@ interface FileRead {
 
 async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<FileRead> {
   const symbol = symbolOfFile(file);
-  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz${STOOQ_TEXT.test(file) ? ` (Stooq's .txt files are CSV: rename this one ${basename(file).replace(STOOQ_TEXT, '.csv')})` : ''}`);
+  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz${TEXT_NAME.test(file) ? ` (a .txt price file, as Stooq and Kaggle name theirs, is CSV text: rename this one ${basename(file).replace(TEXT_NAME, '.csv')})` : ''}`);
   requireFile(file);
   const options = { symbol, keepTicker };
   const read = statSync(file).size > STREAM_ABOVE_BYTES ? await streamPriceFile(file, options) : readPriceFile(file, options);
@@ -147,8 +147,10 @@ export function priceFilesIn(folder: string): string[] {
     .filter((file) => statSync(file).isFile());
   if (files.length === 0) {
     const names = readdirSync(folder);
-    const texts = names.filter((name) => STOOQ_TEXT.test(name)).length;
-    const fix = texts > 0 ? `${texts} .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
+    const texts = names.filter((name) => TEXT_NAME.test(name));
+    // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such, not as a name to change.
+    for (const name of texts) readHeadText(join(folder, name));
+    const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (*.csv or *.csv.gz) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
   }

@@ -106,7 +106,7 @@ describe('one-line refusals that say what the file is', () => {
     ['month/day ambiguity', csv('Date,Close', '01/02/2024,1'), /X\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/],
     ['Yahoo null row', csv('Date,Open,Close', '2024-01-02,1,1', '2024-01-03,null,null'), /X\.csv:3: no price on this row \(Open is "null", a missing-value marker, and no other price is given: as Yahoo writes a day without trading\) — remove the row$/],
     ['yfinance multi-row header', csv('Price,Close,Volume', 'Ticker,X,X', 'Date,,', '2024-01-02,1,2'), /X\.csv:1: the header "Price,Close,Volume" is yfinance's multi-row header .* — delete rows 2 and 3 and rename Price to Date$/],
-    ['UTF-16', Buffer.from('\ufeffDate,Close\n2024-01-02,1\n', 'utf16le'), /X\.csv: the file is UTF-16 text — save it as UTF-8/],
+    ['UTF-16', Buffer.from('\ufeffDate,Close\n2024-01-02,1\n', 'utf16le'), /X\.csv: the file is UTF-16 text \(as Excel saves "Unicode text"\) — save it as UTF-8 \(in Excel: CSV UTF-8; or `iconv -f UTF-16 -t UTF-8`\)$/],
   ])('%s', async (_, text, message) => {
     expect(await refusal(writeFile(tempDir(), 'X.csv', text))).toMatch(message);
   });

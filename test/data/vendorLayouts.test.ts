@@ -167,8 +167,14 @@ describe('Stooq, Polygon and Excel: what is refused says what it is', () => {
   it('.txt files: the folder and the file say to rename them .csv', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'iwm.us.txt', csv('<TICKER>,<PER>,<DATE>,<TIME>,<CLOSE>', 'IWM.US,D,20240102,000000,1'));
-    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv or *.csv.gz) in this folder — 1 .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv`);
+    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv or *.csv.gz) in this folder — 1 .txt file is here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename it to .csv`);
     expect(await refusal(file)).toMatch(/iwm\.us\.txt: not a price file name — .*rename this one iwm\.us\.csv/);
+  });
+
+  it('a UTF-16 .txt (Excel\'s "Unicode text") is said to be one, with the conversion to a .csv, before its name', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'IWM.txt', Buffer.from('\ufeffDate\tClose\n2024-01-02\t1\n', 'utf16le'));
+    expect(await refusal(dir)).toBe(`${file}: the file is UTF-16 text (as Excel saves "Unicode text") — save it as UTF-8 (in Excel: CSV UTF-8; or \`iconv -f UTF-16 -t UTF-8 IWM.txt > IWM.csv\`)`);
   });
 
   it.each([

@@ -36,7 +36,7 @@ export function requireFile(file: string): void {
     throw unreadablePath(file, err, 'file not found', 'check the path (relative paths start at the working directory)');
   }
   if (!stat.isFile()) throw new DataError(file, undefined, 'not a regular file', 'pass a CSV file (or a folder where a folder is expected)');
-  if (stat.size === 0) throw new DataError(file, undefined, 'file is empty', 'the file must start with a header line followed by data rows');
+  if (stat.size === 0) throw new DataError(file, undefined, 'file is empty (0 bytes)', 'remove it, or give it a header line followed by data rows');
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -324,12 +324,12 @@ export class PriceRowParser {
   #badBar(bad: BarProblem, bytes: Buffer, start: number, day: number): void {
     const wording: BarWording = { name: (field) => this.#nameOf(field), cell: (field) => this.#cellText(bytes, start, this.#columns!.roles.indexOf(field)) };
     const problem = `${barProblemText(bad, wording)} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`;
-    if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad.spec, wording));
+    if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad, wording));
     this.#basisCheck.add(this.#line, () => {
       const adjClose = this.#nameOf('adjClose');
       const bar = (['open', 'high', 'low'] as const).filter((f) => this.#fields[f]).map((f) => this.#nameOf(f)).join('/');
       const addClose = this.#fields.close ? `fill in ${this.#nameOf('close')}` : 'add the raw Close column';
-      return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad.spec, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
+      return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
     });
   }
 

@@ -43,12 +43,16 @@ describe('the adjusted bar (Tiingo adjOpen…, Quandl Adj. Open…)', () => {
   it.each([
     ['raw and adjusted (tiingo-badadj-2rows)', 'date,close,high,low,open,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,193.55,194.74,191.3,194.5,203.23,194.74,191.3,194.5', 'adjClose 203.23 is above adjHigh 194.74 on 2024-01-11', 'adjOpen'],
     ['adjusted only (tiingo-adjonly-bad)', 'date,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,205,194.74,191.3,194.5', 'adjClose 205 is above adjHigh 194.74 on 2024-01-11', 'adjOpen'],
-    ['adjusted High below Low', 'date,close,adjClose,adjHigh,adjLow', '2024-01-11,10,10,9,11', 'adjHigh 9 is below adjLow 11 on 2024-01-11', 'AdjOpen'],
     ['adjusted Open below Low', 'date,close,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,10,10,11,9,8', 'adjOpen 8 is below adjLow 9 on 2024-01-11', 'adjOpen'],
   ])('an adjusted bar that cannot be true is refused at its line, in the header\'s names: %s', async (_, header, row, problem, open) => {
     // A column the header lacks (adjOpen) goes by its usual name in the fix.
     const file = writeFile(tempDir(), 'IWM.csv', csv(header, row));
     expect(await refusal(file)).toBe(`${file}:2: ${problem} — a bar's ${open} and adjClose lie within [adjLow, adjHigh] (the vendor's adjusted prices disagree with each other); correct the row or remove it`);
+  });
+
+  it('an adjusted High below its Low: the fix is about adjHigh and adjLow', async () => {
+    const file = writeFile(tempDir(), 'IWM.csv', csv('date,close,adjClose,adjHigh,adjLow', '2024-01-11,10,10,9,11'));
+    expect(await refusal(file)).toBe(`${file}:2: adjHigh 9 is below adjLow 11 on 2024-01-11 — a bar's adjHigh is its highest price and adjLow its lowest, so adjHigh ≥ adjLow (are the two columns swapped?) (the vendor's adjusted prices disagree with each other); correct the row or remove it`);
   });
 });
 

@@ -435,11 +435,8 @@ function runScope(r: RunRecordings): RunScope {
  * and bars dropped after a delisting date (delistingDates.ts).
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagree with|the size of a split/;
-/**
- * How a file's numbers were read where the file does not say (prices/priceFolder.ts guessedMarkNote:
- * a decimal-mark guess, "prices may be 1,000× too high"; markedValues.ts: volumes printed rounded, 41.76M).
- */
-const READING = /may be 1,000× too|as rounded as printed/;
+/** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
+const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
 const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */

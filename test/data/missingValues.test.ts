@@ -47,3 +47,12 @@ describe('a missing-value marker in a price column is refused in one line', () =
     expect(Array.from(m.close)).toEqual([10, 10]);
   });
 });
+
+describe('a missing-value marker in an event column is an empty cell: no event', () => {
+  it('Dividends "NaN" beside Close and Adj Close pays nothing that day', async () => {
+    const m = await load(writeFile(tempDir(), 'X.csv', csv('Date,Close,Adj Close,Dividends', '2024-01-02,10,10,0', '2024-01-03,11,11,NaN')));
+    expect(Array.from(m.close)).toEqual([10, 11]);
+    expect(m.dividends.session.length).toBe(0);
+    expect(m.sources[0].notes).toContain('Dividends: the missing-value marker "NaN" read as an empty cell');
+  });
+});

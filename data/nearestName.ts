@@ -23,12 +23,33 @@ export function nearestName(typed: string, known: readonly string[]): string | u
   return best;
 }
 
+/** `IWM.US` → `IWM`: a name without its exchange suffix (EODHD's `.US`, Kaggle's `.us`, `.L`, `.TO`), or undefined when it has none. */
+const withoutSuffix = (name: string): string | undefined => /^(.+)\.[A-Za-z]{1,4}$/.exec(name)?.[1];
+
+/** The name of `known` that is `typed` with an exchange suffix or without one (any case), and which way. */
+function suffixed(typed: string, known: readonly string[]): { name: string; added: boolean } | undefined {
+  const wanted = typed.toLowerCase();
+  for (const name of known) {
+    if (withoutSuffix(name)?.toLowerCase() === wanted) return { name, added: true };
+    if (withoutSuffix(typed)?.toLowerCase() === name.toLowerCase()) return { name, added: false };
+  }
+  return undefined;
+}
+
 /**
- * The hint after an unknown symbol, the same wherever a symbol is named: ` ("iwm" is here:
- * symbols are case-sensitive, …)` when `known` holds it in another case, ` (did you mean BBB?)`
- * for the nearest name (nearestName), else ''.
+ * The hint after an unknown symbol, the same wherever a symbol is named: ` (did you mean IWM.US?
+ * …)` when `known` holds it with an exchange suffix (or without the one typed: a per-symbol file's
+ * name, suffix and all, is its symbol), ` ("iwm" is here: symbols are case-sensitive, …)` when
+ * `known` holds it in another case, ` (did you mean BBB?)` for the nearest name (nearestName), else ''.
  */
 export function symbolHint(typed: string, known: readonly string[]): string {
+  const suffix = suffixed(typed, known);
+  if (suffix !== undefined) {
+    const { name, added } = suffix;
+    return added
+      ? ` (did you mean ${name}? that is ${typed} with an exchange suffix, kept because a per-symbol file's name is its symbol: ask for ${name}, or name the file ${typed}.csv)`
+      : ` (did you mean ${name}? that is ${typed} without its exchange suffix: ask for ${name})`;
+  }
   const near = nearestName(typed, known);
   if (near === undefined) return '';
   if (near.toLowerCase() === typed.toLowerCase()) return ` ("${near}" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;

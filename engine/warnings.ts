@@ -435,8 +435,12 @@ function runScope(r: RunRecordings): RunScope {
  * and bars dropped after a delisting date (delistingDates.ts).
  */
 const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split/;
+/** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
+const READING = /may be 1,000× too/;
+/** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
+const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}|${READING.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */
@@ -447,8 +451,8 @@ const UNREAD_SPLIT = /the size of a split with no split ratio/;
 const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note)) return 'high';
-  if (/survivor|MISSING/.test(note) || DOUBTFUL.test(note)) return 'medium';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
+  if (/survivor|MISSING|may be 1,000× too high/.test(note) || DOUBTFUL.test(note)) return 'medium';
   return 'low';
 }
 

@@ -20,6 +20,17 @@ export interface Dialect {
    * Undefined when a number shows it, or none could be read either way.
    */
   readonly unshownMark?: string;
+  /**
+   * With unshownMark, once the file is read: each column holding a number that guess read (one
+   * with a mark), and whether it is a price (any number but a volume: its magnitude is money).
+   */
+  readonly readByGuess?: readonly GuessedColumn[];
+}
+
+/** A column whose numbers the decimal-mark guess read; `price`: not a volume. */
+export interface GuessedColumn {
+  readonly column: string;
+  readonly price: boolean;
 }
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];

@@ -221,14 +221,36 @@ export interface FieldPlace {
   readonly column: string;
 }
 
+/** What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, - and Excel's #N/A (any case). */
+export function isMissingMarker(text: string): boolean {
+  return /^(?:null|nan|n\/a|na|-|#n\/a)$/i.test(text);
+}
+
+const SPACE_NAMES: Readonly<Record<string, string>> = { ' ': 'a space', '\u00a0': 'a no-break space (U+00A0)', '\u202f': 'a narrow no-break space (U+202F)' };
+/** Digits grouped in threes by a space of any kind, as French and Swiss locales print `1 994,20`. */
+const SPACE_GROUPED = /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d*)?$/;
+
+/**
+ * The refusal of a number grouped by spaces (`1 994,20`), naming the space (a no-break one looks
+ * like any other), or undefined when `text` is not one.
+ */
+export function spaceGroupedError(at: FieldPlace, text: string): DataError | undefined {
+  if (!SPACE_GROUPED.test(text)) return undefined;
+  const space = /[ \u00a0\u202f]/.exec(text)![0];
+  const plain = text.replace(/[ \u00a0\u202f]/g, '');
+  return new DataError(at.file, at.line, `${at.column} "${text.replace(/[\u00a0\u202f]/g, ' ')}" groups its digits with ${SPACE_NAMES[space]}, which breadth does not read as a thousands separator`, `remove the spaces from the numbers (${plain}), e.g. by saving without digit grouping`);
+}
+
+/**
+ * The refusal of a field that is not a number; a missing-value marker (isMissingMarker) and digits
+ * grouped by spaces (spaceGroupedError) are said to be such.
+ */
 export function notANumberError(at: FieldPlace, text: string): DataError {
+  if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
+  const spaced = spaceGroupedError(at, text);
+  if (spaced !== undefined) return spaced;
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DataError(
-    at.file,
-    at.line,
-    `${at.column} is not a number ("${shown}")`,
-    /^(null|nan|n\/a)$/i.test(text) ? 'a row with no price (as Yahoo writes for a day without trading): remove the row' : 'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)',
-  );
+  return new DataError(at.file, at.line, `${at.column} is not a number ("${shown}")`, 'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)');
 }
 
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {

@@ -4,7 +4,7 @@
 // decimal mark; the other mark may only separate groups of three digits, and is removed.
 
 import { DataError } from '../errors.ts';
-import type { FieldPlace } from './fields.ts';
+import { spaceGroupedError, type FieldPlace } from './fields.ts';
 
 export type DecimalMark = '.' | ',';
 
@@ -59,8 +59,10 @@ export function plainNumberText(text: string, decimal: DecimalMark): string | un
   return `${m[1]}${m[2].replaceAll(otherMark(decimal), '')}${m[3] === undefined ? '' : `.${m[3]}`}`;
 }
 
-/** The refusal of a number whose marks do not fit the file's decimal mark. */
+/** The refusal of a number whose marks do not fit the file's decimal mark (or whose digits are grouped by spaces: spaceGroupedError). */
 export function numberMarksError(at: FieldPlace, text: string, decimal: DecimalMark): DataError {
+  const spaced = spaceGroupedError(at, text);
+  if (spaced !== undefined) return spaced;
   const example = decimal === ',' ? '1.234.567,89' : '1,234,567.89';
   return new DataError(
     at.file,

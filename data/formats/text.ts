@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { DataError } from '../errors.ts';
 
@@ -35,7 +36,7 @@ export function requireFile(file: string): void {
     throw unreadablePath(file, err, 'file not found', 'check the path (relative paths start at the working directory)');
   }
   if (!stat.isFile()) throw new DataError(file, undefined, 'not a regular file', 'pass a CSV file (or a folder where a folder is expected)');
-  if (stat.size === 0) throw new DataError(file, undefined, 'file is empty', 'the file must start with a header line followed by data rows');
+  if (stat.size === 0) throw new DataError(file, undefined, 'file is empty (0 bytes)', 'remove it, or give it a header line followed by data rows');
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -64,7 +65,9 @@ function isGzip(stored: Uint8Array): boolean {
  */
 export function bomLength(bytes: Uint8Array, file: string): number {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new DataError(file, undefined, 'the file is UTF-16 text', 'save it as UTF-8 (in Excel: CSV UTF-8; or `iconv -f UTF-16 -t UTF-8`)');
+    // Named .txt (Excel's "Unicode text" export), it is to become a .csv as it is converted.
+    const txt = /\.txt$/i.test(file) ? ` ${basename(file)} > ${basename(file).replace(/\.txt$/i, '.csv')}` : '';
+    throw new DataError(file, undefined, 'the file is UTF-16 text (as Excel saves "Unicode text")', `save it as UTF-8 (in Excel: CSV UTF-8; or \`iconv -f UTF-16 -t UTF-8${txt}\`)`);
   }
   // No CSV text holds a NUL byte: a program, an image or a spreadsheet (.xlsx) under a .csv name.
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) throw new DataError(file, undefined, 'is not text: it holds NUL bytes (a binary file, e.g. a spreadsheet saved as .xlsx)', 'export the data as CSV text, or point at the CSV file');

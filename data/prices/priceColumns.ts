@@ -109,6 +109,9 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
     throw new DataError(file, line, `the header "${header.join(',')}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
   }
+  if (!has('date') && isPolygonHeader(header)) {
+    throw new DataError(file, line, `the header ${shown} is Polygon's aggregates (o, h, l, c, v: the bar; t: its time in Unix milliseconds)`, `rename the columns Open, High, Low, Close, Volume${header.includes('T') ? ', Symbol (T)' : ''} and Date, and write each t as its date (1704171600000 ms is 2024-01-02 05:00 UTC: 2024-01-02)`);
+  }
   if (header.length > 1 && header.every((field) => DATA_FIELD.test(field))) {
     throw new DataError(file, line, `the file has no header: its first line ${shown} is a row of data (QuantConnect LEAN's daily files have none)`, `add a first line naming the columns, e.g. Date,Open,High,Low,Close,Volume for LEAN's order (LEAN writes equity prices ×10,000: divide them first)`);
   }
@@ -124,6 +127,9 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   }
   return { roles, header, long: has('ticker'), readAs };
 }
+
+/** Polygon's aggregate bars (v, vw, o, c, h, l, t, n in any order; vw and n optional): one-letter names breadth does not guess. */
+const isPolygonHeader = (header: readonly string[]): boolean => ['o', 'h', 'l', 'c', 'v', 't'].every((name) => header.some((h) => h.trim().toLowerCase() === name));
 
 /**
  * Settles, in place, what a header's columns mean together, and says how (the source notes):

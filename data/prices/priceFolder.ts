@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
-import { delimiterName, splitHeader } from '../formats/dialect.ts';
+import { delimiterName, splitHeader, type Dialect } from '../formats/dialect.ts';
 import { plainNumberText, type DecimalMark } from '../formats/numberMarks.ts';
 import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
 import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
@@ -26,8 +26,8 @@ export interface LoadedPrices {
 export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
 
 const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
-/** Stooq's downloads: comma-separated text named .txt. */
-const STOOQ_TEXT = /\.txt$/i;
+/** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named. */
+const TEXT_NAME = /\.txt$/i;
 /** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
 const STREAM_ABOVE_BYTES = 16 << 20;
 
@@ -45,7 +45,7 @@ interface FileRead {
 
 async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<FileRead> {
   const symbol = symbolOfFile(file);
-  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz${STOOQ_TEXT.test(file) ? ` (Stooq's .txt files are CSV: rename this one ${basename(file).replace(STOOQ_TEXT, '.csv')})` : ''}`);
+  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz${TEXT_NAME.test(file) ? ` (a .txt price file, as Stooq and Kaggle name theirs, is CSV text: rename this one ${basename(file).replace(TEXT_NAME, '.csv')})` : ''}`);
   requireFile(file);
   const options = { symbol, keepTicker };
   const read = statSync(file).size > STREAM_ABOVE_BYTES ? await streamPriceFile(file, options) : readPriceFile(file, options);
@@ -58,19 +58,41 @@ function columnsOf(read: ReadPrices): SourceInfo['columns'] {
 }
 
 /**
- * How the file was split and its numbers read; where no number shows its decimal mark, which
- * mark was taken and what that made of a number (`1.234` → 1234 in a semicolon file).
+ * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them).
+ * Where no number shows its decimal mark, a note of the guess (guessedMarkNote), which the run's
+ * caveats carry (engine/warnings.ts).
  */
 function dialectNote(read: ReadPrices): string[] {
-  const { delimiter, decimalComma, quoted, unshownMark } = read.dialect;
+  const { delimiter, decimalComma, quoted } = read.dialect;
   const parts = [delimiter === ';' ? 'semicolon-separated' : delimiter === '\t' ? 'tab-separated' : '', decimalComma ? 'decimal commas' : '', quoted ? 'quoted fields' : ''].filter(Boolean);
   const notes = parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
-  if (unshownMark !== undefined) {
-    const [decimal, other]: DecimalMark[] = decimalComma ? [',', '.'] : ['.', ','];
-    notes.push(`no number shows its decimal mark (${unshownMark}: three digits after its one mark, a decimal or a thousands separator): "${decimal}" taken as the decimal mark, as ${delimiterName(delimiter)}-separated files usually write it, so ${unshownMark} was read as ${plainNumberText(unshownMark, decimal)} ("${other}" a thousands separator) — if it means ${unshownMark.replace(other, '.')}, write it as ${unshownMark.replace(other, decimal)}`);
-  }
-  return notes;
+  const guess = guessedMarkNote(read.dialect);
+  return guess === undefined ? notes : [...notes, guess];
 }
+
+/**
+ * The note of a decimal-mark guess that read numbers (Dialect.unshownMark, readByGuess): the number
+ * and what it became, the columns, which way the magnitude may be off (×1,000: `199,520` is 199520
+ * or 199.52, and nothing in the file tells), and the fix. Its words "prices may be 1,000× too high"
+ * make it a high caveat, "volumes may be 1,000× too high" a medium one, "… too low" (the mark read
+ * as a decimal one, as such files write it) a low one (engine/warnings.ts).
+ * Undefined when there was no guess, or it read no number.
+ */
+function guessedMarkNote(dialect: Dialect): string | undefined {
+  const { delimiter, decimalComma, unshownMark, readByGuess = [] } = dialect;
+  if (unshownMark === undefined || readByGuess.length === 0) return undefined;
+  const [decimal, other]: DecimalMark[] = decimalComma ? [',', '.'] : ['.', ','];
+  const grouped = unshownMark.includes(other);
+  const digits = unshownMark.replace(/[.,]/, '');
+  const [reading, fix] = grouped
+    ? [`"${other}" as a thousands separator`, `if it is a decimal ${MARK_NAME[other]} (${unshownMark.replace(other, '.')}), write the numbers with a decimal ${MARK_NAME[decimal]}: ${unshownMark.replace(other, decimal)}`]
+    : [`"${decimal}" as the decimal mark`, `if "${decimal}" separates thousands (${digits}), write the numbers without it: ${digits}`];
+  const what = readByGuess.some((c) => c.price) ? 'prices' : 'volumes';
+  const columns = readByGuess.map((c) => c.column).join(', ');
+  return `"${unshownMark}" read as ${Number(plainNumberText(unshownMark, decimal))} (${reading}, as ${delimiterName(delimiter)}-separated files usually write it): no number in the file shows its decimal mark, so ${what} may be 1,000× too ${grouped ? 'high' : 'low'} (${columns}) — ${fix}`;
+}
+
+const MARK_NAME: Readonly<Record<DecimalMark, string>> = { '.': 'point', ',': 'comma' };
 
 /** A long file: its own SourceInfo. */
 function longSource(one: FileRead): SourceInfo {
@@ -125,8 +147,10 @@ export function priceFilesIn(folder: string): string[] {
     .filter((file) => statSync(file).isFile());
   if (files.length === 0) {
     const names = readdirSync(folder);
-    const texts = names.filter((name) => STOOQ_TEXT.test(name)).length;
-    const fix = texts > 0 ? `${texts} .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
+    const texts = names.filter((name) => TEXT_NAME.test(name));
+    // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such, not as a name to change.
+    for (const name of texts) readHeadText(join(folder, name));
+    const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (*.csv or *.csv.gz) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
   }

@@ -14,6 +14,7 @@ import { slashedDateOrder } from '../formats/fields.ts';
 import { decimalMarkOf, needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
+import { MissingValueError, withLaterRows } from './rows/missingValues.ts';
 import { barchartFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 
@@ -34,6 +35,8 @@ const QUOTE = 0x22;
 type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
 type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'slashedDates' | 'slashedDatesSaid'>;
 const SLASHED_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
+/** A field with a decimal point or comma in it. */
+const HAS_MARK = /[.,]/;
 
 /** True when the byte scanner can read a file of this dialect. */
 const fastPathReads = (dialect: Dialect): boolean => dialect.delimiter === ',' && !dialect.quoted && !dialect.decimalComma;
@@ -54,8 +57,19 @@ export function parsePriceBytes(file: string, whole: Buffer, contentHash: string
   return footer ? { ...read, parsed: { ...read.parsed, readNotes: [footer.note, ...read.parsed.readNotes] } } : read;
 }
 
-/** parsePriceBytes without a vendor's footer; `monthFirst`: the footer said the dates are month/day/year. */
+/**
+ * parsePriceBytes without a vendor's footer; `monthFirst`: the footer said the dates are
+ * month/day/year. A refused missing-value marker is said with the later rows holding it.
+ */
 function parseBody(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
+  try {
+    return parseWhole(file, bytes, contentHash, given, monthFirst);
+  } catch (err) {
+    throw err instanceof MissingValueError ? withLaterRows(err, bytes.toString('utf8')) : err;
+  }
+}
+
+function parseWhole(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
   const head = bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES));
   const dialect = sniffDialect(head);
   // 01/18/2024: the whole file says which field is the month (a streamed file is not read twice: refused as before).
@@ -130,6 +144,8 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   const roles = parser.columns!.roles;
   const header = records[0].record;
   const separator = String.fromCharCode(UNIT_SEPARATOR);
+  // Columns holding a number with a mark while no number has shown the decimal mark: read by the guess.
+  const byGuess = new Set<number>();
   for (let r = 1; r < records.length; r++) {
     const { record, info } = records[r];
     try {
@@ -139,6 +155,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
         if (role === 'ticker' || role === 'date') return field;
         // A number below the sniffed head may show the mark the head did not.
         if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
+        if (dialect.unshownMark !== undefined && HAS_MARK.test(field)) byGuess.add(k);
         if (!needsMarksRead(field, decimal)) return field;
         const plain = plainNumberText(field, decimal);
         if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
@@ -150,5 +167,8 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
       throw repeatsHeader(record, header) ? repeatedHeaderError(file, info.lines, records[0].info.lines) : err;
     }
   }
-  return { parsed: parser.finish(), contentHash, dialect };
+  const parsed = parser.finish();
+  if (dialect.unshownMark === undefined) return { parsed, contentHash, dialect };
+  const readByGuess = [...byGuess].sort((a, b) => a - b).map((k) => ({ column: header[k], price: roles[k] !== 'volume' && roles[k] !== 'adjVolume' }));
+  return { parsed, contentHash, dialect: { ...dialect, readByGuess } };
 }

@@ -26,6 +26,7 @@ import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, P
 import { FieldText } from './rows/fieldText.ts';
 import { groupRows } from './rows/groupRows.ts';
 import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
+import { isMissingMarkerBytes, missingPriceError } from './rows/missingValues.ts';
 import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
 import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
 import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
@@ -289,7 +290,7 @@ export class PriceRowParser {
             continue;
           }
         }
-        this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd);
+        this.#targets[k][row] = this.#parseValue(kind, k, bytes, p, fieldEnd, start);
       }
       p = ++q;
     }
@@ -323,12 +324,12 @@ export class PriceRowParser {
   #badBar(bad: BarProblem, bytes: Buffer, start: number, day: number): void {
     const wording: BarWording = { name: (field) => this.#nameOf(field), cell: (field) => this.#cellText(bytes, start, this.#columns!.roles.indexOf(field)) };
     const problem = `${barProblemText(bad, wording)} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`;
-    if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad.spec, wording));
+    if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad, wording));
     this.#basisCheck.add(this.#line, () => {
       const adjClose = this.#nameOf('adjClose');
       const bar = (['open', 'high', 'low'] as const).filter((f) => this.#fields[f]).map((f) => this.#nameOf(f)).join('/');
       const addClose = this.#fields.close ? `fill in ${this.#nameOf('close')}` : 'add the raw Close column';
-      return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad.spec, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
+      return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
     });
   }
 
@@ -385,8 +386,12 @@ export class PriceRowParser {
     return true;
   }
 
-  #parseValue(kind: number, field: number, bytes: Buffer, start: number, end: number): number {
-    if (start === end) {
+  /** Field `field` of kind `kind` in bytes [start, end) of the row at `rowStart`. */
+  #parseValue(kind: number, field: number, bytes: Buffer, start: number, end: number, rowStart: number): number {
+    const marker = start < end && isMissingMarkerBytes(bytes, start, end);
+    if (marker && (kind === PRICE || kind === ADJ_CLOSE)) throw this.#missingPriceError(field, bytes, rowStart);
+    if (marker) this.#readNotes.add(`${this.#columnNames[field]}: the missing-value marker "${bytes.toString('latin1', start, end)}" read as an empty cell`);
+    if (start === end || marker) {
       if (kind === EVENT) return 0;
       if (kind === ADJ_CLOSE) {
         const id = this.#current;
@@ -399,6 +404,17 @@ export class PriceRowParser {
     }
     const use = kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event';
     return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field]);
+  }
+
+  /** A missing-value marker in price field `field` of the row at `rowStart` (rows/missingValues.ts). */
+  #missingPriceError(field: number, bytes: Buffer, rowStart: number): DataError {
+    // The row as read (the general path's numbers made plain decimals, so 199,52 reads as a price).
+    const cells = bytes.toString('utf8', rowStart, this.#lineEnd(bytes, rowStart)).split(String.fromCharCode(this.#separator));
+    const role = this.#columns!.roles[field];
+    const column = this.#columnNames[field];
+    const adjClose = this.#fields.adjClose ? this.#nameOf('adjClose') : undefined;
+    const absent = role !== 'close' ? ` (or leave ${column} empty on every row when it is not known)` : adjClose ? ` (or leave ${column} empty on every row: ${adjClose} is then the price)` : '';
+    return missingPriceError({ file: this.#file, line: this.#line, cells, kinds: this.#kinds, columnNames: this.#columnNames }, field, absent);
   }
 
   /**

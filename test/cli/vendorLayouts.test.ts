@@ -1,5 +1,6 @@
 // `breadth run` on an AdjClose-only Tiingo file: next-open fills at adjOpen, no "no opening
-// prices" caveat. The 12 IWM sessions of ../shared/cases/formats; NAV worked by hand below.
+// prices" caveat; on a file whose decimal mark is guessed: a high caveat. The 12 IWM sessions of
+// ../shared/cases/formats; NAV worked by hand below.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,32 @@ it('a Tiingo adjusted-only file fills buy-and-hold at adjOpen: 965,918.40', asyn
     const nav = (store.prepare('SELECT final_nav FROM runs').get() as { final_nav: number }).final_nav;
     // 5,012 × 190.60 + 10,631.20 = 965,918.40 (the 01-03 close 194.20 would give 981,956.80).
     expect(nav).toBeCloseTo(965_918.4, 6);
+  } finally {
+    store.close();
+  }
+});
+
+it('a comma file of quoted "199,520" prices: read ×1,000 as comma files write it, said as a high caveat in the terminal and the store', async () => {
+  const cwd = scratch();
+  mkdirSync(join(cwd, 'data'));
+  // The same bars with three decimals and a decimal comma, quoted: 199.52 → "199,520".
+  const comma = (x: string): string => `"${Number(x).toFixed(3).replace('.', ',')}"`;
+  const rows = BARS.map((line) => {
+    const [date, close, high, low, open, volume] = line.split(',');
+    return [date, comma(open), comma(high), comma(low), comma(close), volume].join(',');
+  });
+  write(cwd, 'data/IWM.csv', ['Date,Open,High,Low,Close,Volume', ...rows].join('\n') + '\n');
+  const o = await breadth(['run', '--data', 'data', '--strategy', 'buy-and-hold', '--param', 'weights={"IWM":1}', '--cash', '1000000', '--no-cache'], { cwd });
+  expectOk(o);
+  const note = '"199,400" read as 199400 ("," as a thousands separator, as comma-separated files usually write it): no number in the file shows its decimal mark, so prices may be 1,000× too high (Open, High, Low, Close)';
+  expect(o.stdout).toContain(`IWM.csv: ${note}`);
+  const store = new Database(join(cwd, 'out', 'breadth.db'), { readonly: true });
+  try {
+    const caveat = store.prepare("SELECT severity, message FROM warnings WHERE message LIKE '%1,000×%'").get() as { severity: string; message: string };
+    expect(caveat.severity).toBe('high');
+    expect(caveat.message).toContain(`IWM.csv: ${note} — if it is a decimal comma (199.400), write the numbers with a decimal point: 199.400`);
+    // floor(1,000,000 / 199,520) = 5 shares at the 01-03 open 197,400: cash 13,000; 5 × 190,600 + 13,000 = 966,000.
+    expect((store.prepare('SELECT final_nav FROM runs').get() as { final_nav: number }).final_nav).toBeCloseTo(966_000, 6);
   } finally {
     store.close();
   }

@@ -41,8 +41,9 @@ describe('bad input → DataError with file, line and fix', () => {
   });
 
   it('empty file', async () => {
-    const e = await dataError(() => loadSymbolFile(writeFile(dir, 'EMPTY.csv', '')));
-    expect(e.message).toMatch(/file is empty/);
+    const file = writeFile(dir, 'EMPTY.csv', '');
+    const e = await dataError(() => loadSymbolFile(file));
+    expect(e.message).toBe(`${file}: file is empty (0 bytes) — remove it, or give it a header line followed by data rows`);
     const gz = await dataError(() => loadLong(writeFile(dir, 'empty-long.csv.gz', '')));
     expect(gz.message).toMatch(/empty/);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { parseIsoDayBytes, parseNumber, parseNumberBytes, readPlainDecimal } from '../../data/formats/fields.ts';
+import { isMissingMarker, notANumberError, parseIsoDayBytes, parseNumber, parseNumberBytes, readPlainDecimal } from '../../data/formats/fields.ts';
 
 const bytesOf = (text: string): Buffer => Buffer.from(`,${text},`);
 const fromBytes = (text: string): number => parseNumberBytes(bytesOf(text), 1, text.length + 1);
@@ -66,6 +66,18 @@ describe('numeric fields', () => {
       expect(fromBytes(bad)).toBeNaN();
       expect(parseNumber(bad)).toBeNaN();
     }
+  });
+});
+
+describe('missing-value markers', () => {
+  it('are said to be one, with a fix that keeps the column; other text is "not a number"', () => {
+    const at = { file: 'r.csv', line: 4, column: 'return' };
+    for (const marker of ['null', 'NULL', 'NaN', 'N/A', 'n/a', 'NA', '-', '#N/A']) {
+      expect(isMissingMarker(marker)).toBe(true);
+      expect(notANumberError(at, marker).message).toBe(`r.csv:4: return is "${marker}", a missing-value marker, not a number — leave the cell empty where the value is not known, or remove the row`);
+    }
+    for (const text of ['-1', '--', 'none?', 'NAN1', '']) expect(isMissingMarker(text)).toBe(false);
+    expect(notANumberError(at, '12%').message).toBe('r.csv:4: return is not a number ("12%") — write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)');
   });
 });
 

@@ -120,12 +120,17 @@ describe('bars that cannot be true', () => {
     ['2020-01-03,10,11,9,12,5', /X\.csv:3: Close 12 is above High 11 on 2020-01-03/],
     ['2020-01-03,10,11,9,8,5', /X\.csv:3: Close 8 is below Low 9/],
     ['2020-01-03,12,11,9,10,5', /X\.csv:3: Open 12 is above High 11/],
-    ['2020-01-03,10,9,11,10,5', /X\.csv:3: High 9 is below Low 11/],
   ])('%s', async (row, message) => {
     const dir = tempDir();
     const e = await refusal(() => load(writeFile(dir, 'X.csv', bar(row))));
     expect(e.message).toMatch(message);
     expect(e.fix).toMatch(/within \[Low, High\]/);
+  });
+
+  it('High below Low: the fix speaks of High and Low, not of Open and Close', async () => {
+    const e = await refusal(() => load(writeFile(tempDir(), 'X.csv', bar('2020-01-03,10,9,11,10,5'))));
+    expect(e.message).toMatch(/X\.csv:3: High 9 is below Low 11 on 2020-01-03/);
+    expect(e.fix).toBe("a bar's High is its highest price and Low its lowest, so High ≥ Low (are the two columns swapped?); correct the bar or remove the row");
   });
 
   it('the general path checks bars the same way', async () => {

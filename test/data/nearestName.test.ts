@@ -1,6 +1,7 @@
 // The nearest known name for a "did you mean" hint: Levenshtein distance, ignoring case, within
 // max(1, ⌊length / 3⌋) edits.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nearestName, symbolHint } from '../../data/nearestName.ts';
 
@@ -35,5 +36,23 @@ describe('symbolHint (the same hint wherever a symbol is named)', () => {
     expect(symbolHint('aaa', ['AAA', 'BBB'])).toBe(` ("AAA" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`);
     expect(symbolHint('AAB', ['AAA', 'BBB'])).toBe(' (did you mean AAA?)');
     expect(symbolHint('QQQ', ['SPY', 'IWM'])).toBe('');
+  });
+});
+
+describe('symbolHint with an exchange suffix (EODHD IWM.US.csv, Kaggle iwm.us.txt)', () => {
+  it('IWM asked where IWM.US (or iwm.us) is loaded offers it, and IWM.US asked where IWM is offers IWM', () => {
+    expect(symbolHint('IWM', ['SPY', 'IWM.US'])).toBe(` (did you mean IWM.US? that is IWM with an exchange suffix, kept because a per-symbol file's name is its symbol: ask for IWM.US, or name the file IWM.csv)`);
+    expect(symbolHint('IWM', ['iwm.us'])).toMatch(/^ \(did you mean iwm\.us\? .*: ask for iwm\.us, or name the file IWM\.csv\)$/);
+    expect(symbolHint('IWM.US', ['IWM'])).toBe(' (did you mean IWM? that is IWM.US without its exchange suffix: ask for IWM)');
+  });
+
+  it('any symbol and 1–4 letter suffix, either way round, names the other (property)', () => {
+    const letters = (min: number, max: number) => fc.stringMatching(new RegExp(`^[A-Za-z]{${min},${max}}$`));
+    fc.assert(
+      fc.property(letters(1, 6), letters(1, 4), (symbol, suffix) => {
+        expect(symbolHint(symbol, [`${symbol}.${suffix}`])).toContain(`did you mean ${symbol}.${suffix}?`);
+        expect(symbolHint(`${symbol}.${suffix}`, [symbol])).toContain(`did you mean ${symbol}?`);
+      }),
+    );
   });
 });

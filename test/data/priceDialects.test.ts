@@ -104,9 +104,12 @@ describe('one-line refusals that say what the file is', () => {
   it.each([
     ['day/month/year beside month/day/year (no one order)', csv('Date,Close', '16/01/2024,1', '01/18/2024,1'), /X\.csv:2: Date "16\/01\/2024" is day\/month\/year, which breadth does not read — write dates as YYYY-MM-DD .*e\.g\. 2024-01-16$/],
     ['month/day ambiguity', csv('Date,Close', '01/02/2024,1'), /X\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/],
-    ['Yahoo null row', csv('Date,Open,Close', '2024-01-02,1,1', '2024-01-03,null,null'), /X\.csv:3: Open is not a number \("null"\) — a row with no price \(as Yahoo writes for a day without trading\): remove the row$/],
+    ['Yahoo null row', csv('Date,Open,Close', '2024-01-02,1,1', '2024-01-03,null,null'), /X\.csv:3: no price on this row \(Open is "null", a missing-value marker, and no other price is given: as Yahoo writes a day without trading\) — remove the row$/],
+    ['digits grouped by a no-break space', csv('Date;Close', '2024-01-02;1\u00a0994,20'), /X\.csv:2: Close "1 994,20" groups its digits with a no-break space \(U\+00A0\), which breadth does not read as a thousands separator — remove the spaces from the numbers \(1994,20\), e\.g\. by saving without digit grouping$/],
+    ['digits grouped by a space, decimal point', csv('Date,Close', '2024-01-02,1 994.20'), /X\.csv:2: Close "1 994\.20" groups its digits with a space, which breadth does not read as a thousands separator — remove the spaces from the numbers \(1994\.20\)/],
+    ["Polygon's aggregates", csv('v,vw,o,c,h,l,t,n', '44341500,199.52,199.4,199.52,201.62,198.44,1704171600000,1000'), /X\.csv:1: the header "v,vw,o,c,h,l,t,n" is Polygon's aggregates \(o, h, l, c, v: the bar; t: its time in Unix milliseconds\) — rename the columns Open, High, Low, Close, Volume and Date, and write each t as its date/],
     ['yfinance multi-row header', csv('Price,Close,Volume', 'Ticker,X,X', 'Date,,', '2024-01-02,1,2'), /X\.csv:1: the header "Price,Close,Volume" is yfinance's multi-row header .* — delete rows 2 and 3 and rename Price to Date$/],
-    ['UTF-16', Buffer.from('\ufeffDate,Close\n2024-01-02,1\n', 'utf16le'), /X\.csv: the file is UTF-16 text — save it as UTF-8/],
+    ['UTF-16', Buffer.from('\ufeffDate,Close\n2024-01-02,1\n', 'utf16le'), /X\.csv: the file is UTF-16 text \(as Excel saves "Unicode text"\) — save it as UTF-8 \(in Excel: CSV UTF-8; or `iconv -f UTF-16 -t UTF-8`\)$/],
   ])('%s', async (_, text, message) => {
     expect(await refusal(writeFile(tempDir(), 'X.csv', text))).toMatch(message);
   });
@@ -149,5 +152,15 @@ describe('the fast path and the general path agree (property)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the fixes those refusals give load', () => {
+  it('spaces removed (1994,20) and Polygon renamed (Date from t): the prices as written', async () => {
+    const spaced = await load(writeFile(tempDir(), 'X.csv', csv('Date;Close', '2024-01-02;1994,20')));
+    expect(Array.from(spaced.close)).toEqual([1994.2]);
+    const polygon = await load(writeFile(tempDir(), 'X.csv', csv('Volume,vw,Open,Close,High,Low,Date,n', '44341500,199.52,199.4,199.52,201.62,198.44,2024-01-02,1000')));
+    expect(Array.from(polygon.close)).toEqual([199.52]);
+    expect(Array.from(polygon.open!)).toEqual([199.4]);
   });
 });

@@ -211,10 +211,37 @@ describe('an event on the first row of a file', () => {
 });
 
 describe('numbers that never show their decimal mark', () => {
-  it('a semicolon file of 1.234-like prices is read with decimal commas, and the note says what 1.234 became', async () => {
-    const m = await loadMarket(writeFile(tempDir(), 'PNY.csv', csv('Date;Close;Volume', '2024-01-02;1.234;150000', '2024-01-03;1.250;150000')), { cacheDir: false });
-    expect(Array.from(m.close)).toEqual([1234, 1250]);
-    expect(m.sources[0].notes).toContain('no number shows its decimal mark (1.234: three digits after its one mark, a decimal or a thousands separator): "," taken as the decimal mark, as semicolon-separated files usually write it, so 1.234 was read as 1234 ("." a thousands separator) — if it means 1.234, write it as 1,234');
+  it.each([
+    [
+      'a semicolon file of 1.234-like prices: decimal commas, so 1.234 is 1234',
+      ['Date;Close;Volume', '2024-01-02;1.234;150000', '2024-01-03;1.250;150000'],
+      [1234, 1250],
+      '"1.234" read as 1234 ("." as a thousands separator, as semicolon-separated files usually write it): no number in the file shows its decimal mark, so prices may be 1,000× too high (Close) — if it is a decimal point (1.234), write the numbers with a decimal comma: 1,234',
+    ],
+    [
+      'a comma file of quoted "199,520" prices: read as 199520, the columns read so named',
+      ['Date,Open,Close,Volume', '2024-01-02,"199,400","199,520",44341500', '2024-01-03,"197,400","194,200",57532500'],
+      [199520, 194200],
+      '"199,400" read as 199400 ("," as a thousands separator, as comma-separated files usually write it): no number in the file shows its decimal mark, so prices may be 1,000× too high (Open, Close) — if it is a decimal comma (199.400), write the numbers with a decimal point: 199.400',
+    ],
+    [
+      'the fix that note gives (decimal points) reads 199.52, and says the other way is the doubt',
+      ['Date,Open,Close,Volume', '2024-01-02,"199.400","199.520",44341500', '2024-01-03,"197.400","194.200",57532500'],
+      [199.52, 194.2],
+      '"199.400" read as 199.4 ("." as the decimal mark, as comma-separated files usually write it): no number in the file shows its decimal mark, so prices may be 1,000× too low (Open, Close) — if "." separates thousands (199400), write the numbers without it: 199400',
+    ],
+  ])('%s', async (_, lines, closes, note) => {
+    const m = await loadMarket(writeFile(tempDir(), 'X.csv', csv(...lines)), { cacheDir: false });
+    expect(Array.from(m.close)).toEqual(closes);
+    expect(m.sources[0].notes).toContain(note);
+  });
+
+  it('a guess that read only volumes says volumes; one that read no number says nothing', async () => {
+    const vol = await loadMarket(writeFile(tempDir(), 'V.csv', csv('Date;Close;Volume', '2024-01-02;12;575.325', '2024-01-03;13;575.000')), { cacheDir: false });
+    expect(Array.from(vol.volume!)).toEqual([575325, 575000]);
+    expect(vol.sources[0].notes.join(' | ')).toMatch(/so volumes may be 1,000× too high \(Volume\)/);
+    const none = await loadMarket(writeFile(tempDir(), 'N.csv', csv('Date;Close;Note', '2024-01-02;12;1.234', '2024-01-03;13;1.250')), { cacheDir: false });
+    expect(none.sources[0].notes.join(' | ')).not.toMatch(/1,000×/);
   });
 
   it('no note once a number shows the mark, even below the sniffed head', async () => {

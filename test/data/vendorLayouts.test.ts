@@ -43,12 +43,16 @@ describe('the adjusted bar (Tiingo adjOpen…, Quandl Adj. Open…)', () => {
   it.each([
     ['raw and adjusted (tiingo-badadj-2rows)', 'date,close,high,low,open,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,193.55,194.74,191.3,194.5,203.23,194.74,191.3,194.5', 'adjClose 203.23 is above adjHigh 194.74 on 2024-01-11', 'adjOpen'],
     ['adjusted only (tiingo-adjonly-bad)', 'date,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,205,194.74,191.3,194.5', 'adjClose 205 is above adjHigh 194.74 on 2024-01-11', 'adjOpen'],
-    ['adjusted High below Low', 'date,close,adjClose,adjHigh,adjLow', '2024-01-11,10,10,9,11', 'adjHigh 9 is below adjLow 11 on 2024-01-11', 'AdjOpen'],
     ['adjusted Open below Low', 'date,close,adjClose,adjHigh,adjLow,adjOpen', '2024-01-11,10,10,11,9,8', 'adjOpen 8 is below adjLow 9 on 2024-01-11', 'adjOpen'],
   ])('an adjusted bar that cannot be true is refused at its line, in the header\'s names: %s', async (_, header, row, problem, open) => {
     // A column the header lacks (adjOpen) goes by its usual name in the fix.
     const file = writeFile(tempDir(), 'IWM.csv', csv(header, row));
     expect(await refusal(file)).toBe(`${file}:2: ${problem} — a bar's ${open} and adjClose lie within [adjLow, adjHigh] (the vendor's adjusted prices disagree with each other); correct the row or remove it`);
+  });
+
+  it('an adjusted High below its Low: the fix is about adjHigh and adjLow', async () => {
+    const file = writeFile(tempDir(), 'IWM.csv', csv('date,close,adjClose,adjHigh,adjLow', '2024-01-11,10,10,9,11'));
+    expect(await refusal(file)).toBe(`${file}:2: adjHigh 9 is below adjLow 11 on 2024-01-11 — a bar's adjHigh is its highest price and adjLow its lowest, so adjHigh ≥ adjLow (are the two columns swapped?) (the vendor's adjusted prices disagree with each other); correct the row or remove it`);
   });
 });
 
@@ -167,8 +171,14 @@ describe('Stooq, Polygon and Excel: what is refused says what it is', () => {
   it('.txt files: the folder and the file say to rename them .csv', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'iwm.us.txt', csv('<TICKER>,<PER>,<DATE>,<TIME>,<CLOSE>', 'IWM.US,D,20240102,000000,1'));
-    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv or *.csv.gz) in this folder — 1 .txt files are here: Stooq's downloads are CSV named .txt, so rename them to .csv`);
+    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv or *.csv.gz) in this folder — 1 .txt file is here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename it to .csv`);
     expect(await refusal(file)).toMatch(/iwm\.us\.txt: not a price file name — .*rename this one iwm\.us\.csv/);
+  });
+
+  it('a UTF-16 .txt (Excel\'s "Unicode text") is said to be one, with the conversion to a .csv, before its name', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'IWM.txt', Buffer.from('\ufeffDate\tClose\n2024-01-02\t1\n', 'utf16le'));
+    expect(await refusal(dir)).toBe(`${file}: the file is UTF-16 text (as Excel saves "Unicode text") — save it as UTF-8 (in Excel: CSV UTF-8; or \`iconv -f UTF-16 -t UTF-8 IWM.txt > IWM.csv\`)`);
   });
 
   it.each([

@@ -121,12 +121,14 @@ export function barProblemText(problem: BarProblem, wording: BarWording): string
 }
 
 /**
- * The fix for one bad bar: correct it or remove the row (a vendor's adjusted bar: its adjusted
- * prices disagree with each other). Open/High/Low around AdjClose off on more rows than one are
+ * The fix for one bad bar, by what is wrong (High below Low, or a price outside [Low, High]):
+ * correct it or remove the row (a vendor's adjusted bar: its adjusted prices disagree with each other). Open/High/Low around AdjClose off on more rows than one are
  * worded by adjCloseBasis.ts instead.
  */
-export function barFix(spec: BarSpec, wording: Pick<BarWording, 'name'>): string {
+export function barFix(problem: BarProblem, wording: Pick<BarWording, 'name'>): string {
+  const { spec } = problem;
   const name = (part: BarPart): string => wording.name(spec.fields[part]);
-  const rule = `a bar's ${name('open')} and ${name('close')} lie within [${name('low')}, ${name('high')}]`;
+  // High below Low says nothing of Open and Close: the two bounds themselves are off (often swapped).
+  const rule = problem.part === 'high' && problem.bound === 'low' ? `a bar's ${name('high')} is its highest price and ${name('low')} its lowest, so ${name('high')} ≥ ${name('low')} (are the two columns swapped?)` : `a bar's ${name('open')} and ${name('close')} lie within [${name('low')}, ${name('high')}]`;
   return spec.kind === 'adjusted' ? `${rule} (the vendor's adjusted prices disagree with each other); correct the row or remove it` : `${rule}; correct the bar or remove the row`;
 }

@@ -16,6 +16,7 @@
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
+import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
@@ -124,6 +125,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   });
   return {
     ...set,
+    periodsSource: frequency.source, // P was inferred here (or given by the user), not by computeMetrics
     metrics: [...set.metrics, ...portfolioFigures(result, P), ...costFigures(result, P)],
     benchmark: benchmark?.name ?? null,
     frequency,
@@ -155,17 +157,12 @@ function sinceLastLevel(levels: Float64Array): Float64Array {
 
 function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array } | undefined, result: Result, set: MetricSet): Caveat[] {
   const out: Caveat[] = [];
-  if (frequency.irregular) out.push(caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set periodsPerYear if that is wrong`));
   if (benchmark !== undefined) {
     const name = benchmark.name;
     if (!benchmark.levels.some((v) => !Number.isNaN(v))) out.push(caveat('benchmark', 'high', `benchmark ${name} has no value in the run's period: no relative metrics`));
     out.push(...benchmarkCoverageCaveats(name, benchmark.levels, (row) => result.dates[row], { noun: 'the run', unit: 'session' }));
-    const pairing = set.pairing;
-    if (pairing !== undefined && pairing.periodsPerYear !== set.periodsPerYear) {
-      out.push(caveat('benchmark', 'medium', `relative metrics are annualised with P = ${pairing.periodsPerYear}, not the run's ${set.periodsPerYear}: the ${pairing.intervals} intervals paired with ${name} have ${pairing.source}`, { value: pairing.intervals, unit: 'count' }));
-    }
   }
-  return out;
+  return [...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
 }
 
 /**

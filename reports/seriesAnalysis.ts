@@ -8,6 +8,7 @@ import { type Caveat, caveat } from '../engine/caveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
 import { seriesCaveats } from '../engine/warnings.ts';
+import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, perPeriodRate, riskFreeCaveats, riskFreeFromRates } from './metrics/index.ts';
@@ -70,8 +71,9 @@ export function analyseSeries(
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels);
-  const caveats = [...apart, ...covered, ...readEarlier, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
-  return { metrics, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
+  const annualised = annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)');
+  const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];

@@ -114,10 +114,8 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const against = benchmark && pairing ? ` vs ${benchmark.name} (${apart === undefined ? `${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''}` : 'no relative metrics'})` : '';
     process.stdout.write(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
     if (apart !== undefined) process.stderr.write(`breadth: ${apart.message}\n`);
-    if (differs && apart === undefined) process.stderr.write(`breadth: warning: relative metrics are annualised with P = ${pairing.periodsPerYear} (${pairing.source}), the series' own with P = ${analysis.metrics.periodsPerYear}\n`);
     for (const c of analysis.caveats) if (c !== apart) process.stderr.write(`breadth: warning: ${c.message}\n`);
     if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
-    if (analysis.frequency.irregular) process.stderr.write(`breadth: warning: irregular spacing of the dates; annualised with P = ${analysis.metrics.periodsPerYear} — set --periods-per-year if that is wrong\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {
       process.stdout.write(`\n${r.model}: n = ${r.n} (${r.from} → ${r.to}), R² = ${fixed(r.rSquared, 3)}, alpha = ${fixed(r.alphaAnnualized, 4)}/yr (t ${fixed(r.alphaT, 2)})${r.note ? ` — ${r.note}` : ''}\n`);

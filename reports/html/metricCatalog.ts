@@ -137,6 +137,8 @@ export function metricInfo(name: string): MetricInfo {
   return { label: humanize(name), kind: 'ratio', group: 'Other' };
 }
 
+const PER_PERIOD_WORD = 'per period';
+
 /** One period's word and adjective at P periods a year (the buckets of engine/frequency.ts); "period" where P fits none. */
 export function periodWords(periodsPerYear: number): { noun: string; adjective: string } {
   const words: Record<number, { noun: string; adjective: string }> = {
@@ -147,7 +149,13 @@ export function periodWords(periodsPerYear: number): { noun: string; adjective: 
     4: { noun: 'quarter', adjective: 'quarterly' },
     1: { noun: 'year', adjective: 'annual' },
   };
-  return words[periodsPerYear] ?? { noun: 'period', adjective: 'per period' };
+  return words[periodsPerYear] ?? { noun: 'period', adjective: PER_PERIOD_WORD };
+}
+
+/** "259 daily intervals", or "259 intervals (130 a year)" where P fits no bucket (not "259 per period intervals"). */
+export function intervalsPhrase(count: number | string, periodsPerYear: number): string {
+  const adjective = periodWords(periodsPerYear).adjective;
+  return adjective === PER_PERIOD_WORD ? `${count} intervals (${periodsPerYear} a year)` : `${count} ${adjective} intervals`;
 }
 
 /**

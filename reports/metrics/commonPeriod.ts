@@ -4,7 +4,6 @@
 // late is compared over the period both cover; a month-end benchmark in a daily run over its
 // monthly intervals. Every figure set beside a benchmark's comes from here, so a Difference never
 // subtracts figures of different periods.
-import { inferFrequency } from '../../engine/frequency.ts';
 import { computeMetrics } from './computeMetrics.ts';
 import type { Metric } from './metric.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
@@ -24,11 +23,10 @@ export interface CommonIntervals {
   /** The intervals are the series' own returns one for one (whole, none merged or left out, its own P): its figures stand unchanged. */
   ownReturns: boolean;
   /**
-   * The time the intervals cover in periods of the pairing's P (years = periods / P): the
-   * series' rows spanned when that P is the series' own, else each interval counted as the whole
-   * number of the paired calendar's median gaps it spans (at least one). More than the intervals
-   * where the benchmark misses dates: an annual return over them is annualised by the time, not
-   * the count (a daily benchmark missing a month: 496 intervals span 519 sessions).
+   * The time the intervals cover in periods of the pairing's P: the series' rows they span × P_pairs
+   * / P (years = rows / P, as the series' own figures count them). More than the intervals where
+   * the benchmark misses dates — a daily benchmark missing a month: 496 intervals over 519
+   * sessions — so an annual return over them is annualised by the time, not the count.
    */
   periods: number;
 }
@@ -44,26 +42,20 @@ export function commonIntervals(values: Series, levels: Series, days: Series, pe
   const last = paired.end.length === 0 ? paired.first : paired.end[paired.end.length - 1];
   const whole = paired.first === 0 && last === values.length - 1;
   const ownReturns = whole && paired.r.length === values.length - 1 && pairing.periodsPerYear === periodsPerYear;
-  return { paired, pairing, first: paired.first, last, whole, ownReturns, periods: periodsSpanned(paired, last, days, pairing.periodsPerYear === periodsPerYear) };
+  return { paired, pairing, first: paired.first, last, whole, ownReturns, periods: periodsSpanned(paired, last, periodsPerYear, pairing.periodsPerYear) };
 }
 
 /**
- * CommonIntervals.periods: on the series' own P, its rows from the first common row to the last
- * interval's end. On a calendar of the pairs' own, n when that calendar is irregular (its P counts
- * its dates over its span, so n / P is its time already), else each interval as the whole median
- * gaps it spans (month-ends with P = 12 and one month missing: 23 intervals, 24 periods).
+ * CommonIntervals.periods: the series' rows from the first common row to the last interval's end
+ * — the time the series' own figures count, rows / P years — in periods of the pairing's P
+ * (× P_pairs / P). Both sides are annualised over that same time, and over the whole series the
+ * run's figure is its own. Intervals left out because a chain breaks (unknown returns) leave time
+ * outside the growth too: then one period each, as before.
  */
-function periodsSpanned(paired: PairedIntervals, last: number, days: Series, ownP: boolean): number {
+function periodsSpanned(paired: PairedIntervals, last: number, periodsPerYear: number, pairsPerYear: number): number {
   const n = paired.r.length;
-  // Intervals left out (a chain breaks) leave time outside the growth too: one period each, as before.
   if (n === 0 || paired.first < 0 || paired.unknown > 0) return n;
-  if (ownP) return last - paired.first;
-  const calendar = [days[paired.first], ...Array.from(paired.end, (k) => days[k])];
-  const pairs = inferFrequency(calendar);
-  if (pairs.irregular || !(pairs.medianGapDays > 0)) return n;
-  let periods = 0;
-  for (let k = 1; k <= n; k++) periods += Math.max(1, Math.round((calendar[k] - calendar[k - 1]) / pairs.medianGapDays));
-  return Number.isFinite(periods) ? periods : n;
+  return ((last - paired.first) * pairsPerYear) / periodsPerYear;
 }
 
 /**

@@ -9,7 +9,7 @@ import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
 import { cashGrowth, type CommonPeriod, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
 import { badges } from '../header.ts';
-import { periodWords } from '../metricCatalog.ts';
+import { intervalsPhrase } from '../metricCatalog.ts';
 import type { ReportCaveat, TearSheetData } from '../model.ts';
 
 const pct = (x: number | null, digits = 2): string => (x === null || !Number.isFinite(x) ? '–' : formatPercent(x, digits));
@@ -79,7 +79,7 @@ function besideBenchmark(data: TearSheetData, common: CommonPeriod | null, name:
   const over = !common.whole
     ? ` over ${data.dates[common.first]} → ${data.dates[common.last]}, the period both cover (this run ${show(ours)})`
     : show(ours) !== show(mine)
-      ? ` on the ${common.pairing.intervals} ${periodWords(common.pairing.periodsPerYear).adjective} intervals paired with ${bench} (this run ${show(ours)})`
+      ? ` on the ${intervalsPhrase(common.pairing.intervals, common.pairing.periodsPerYear)} paired with ${bench} (this run ${show(ours)})`
       : '';
   return escapeHtml(`vs ${bench} ${show(theirs)}${gap(ours, theirs)}${over}`);
 }

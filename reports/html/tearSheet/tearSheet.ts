@@ -13,7 +13,7 @@ import { formatCount, formatMetric, formatPercent } from '../page/format.ts';
 import { manifestList, tocNav } from '../header.ts';
 import { holdingsSection } from './holdingsView.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
-import { metricLabel, periodWords } from '../metricCatalog.ts';
+import { intervalsPhrase, metricLabel } from '../metricCatalog.ts';
 import { type MetricColumn, metricsTable, type StatedDifference, type StatedDifferences } from '../metricTables.ts';
 import type { TearSheetData } from '../model.ts';
 import { decompositionTable, pnlTable } from './pnl.ts';
@@ -68,7 +68,7 @@ function commonPeriodDifferences(data: TearSheetData, common: CommonPeriod | nul
   const column = data.metrics.benchmarkPeriod === undefined ? span : `${data.metrics.benchmarkPeriod.from} → ${data.metrics.benchmarkPeriod.to}`;
   if (common.ownReturns && column === own) return undefined;
   const P = common.pairing.periodsPerYear;
-  const intervals = `${formatCount(common.pairing.intervals)} ${periodWords(P).adjective} intervals`;
+  const intervals = intervalsPhrase(formatCount(common.pairing.intervals), P);
   const rows = new Map<string, StatedDifference>();
   for (const [name, ours] of common.strategy) {
     const theirs = common.benchmark.get(name);
@@ -118,7 +118,7 @@ export function renderTearSheet(data: TearSheetData): string {
       chartCard({ id: 'equity', title: `Equity (${currency})`, note: bench === undefined ? 'NAV per session.' : `NAV per session; ${bench.name} rebased to the same starting capital.`, tall: true, logToggle: equity?.type === 'line' && equity.logToggle === true }) +
         (vm === undefined || bench === undefined
           ? ''
-          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${vm.intervals} ${periodWords(vm.periodsPerYear).adjective} intervals paired with the run, scaled by ${vm.factor.toFixed(2)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
+          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${intervalsPhrase(vm.intervals, vm.periodsPerYear)} paired with the run, scaled by ${vm.factor.toFixed(2)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
     ),
     section(
       'pnl',

@@ -1,6 +1,6 @@
 // Per-period metrics are labelled by the run's period: a monthly run's best "day" is its best month.
 import { describe, expect, it } from 'vitest';
-import { metricLabel } from '../../../reports/html/metricCatalog.ts';
+import { intervalsPhrase, metricLabel } from '../../../reports/html/metricCatalog.ts';
 import { metricsTable } from '../../../reports/html/metricTables.ts';
 
 describe('metricLabel', () => {
@@ -88,5 +88,13 @@ describe('metricsTable shows a per-period figure once where its label is a calen
     const compare = metricsTable([daily, monthly], 'deltas');
     expect(rows(compare, 'Best day · M: Best month')).toBe(1);
     expect(rows(compare, 'Best month')).toBe(1);
+  });
+});
+
+describe('intervalsPhrase', () => {
+  it('names the bucket\'s intervals, and a P outside the buckets by its count a year (was "259 per period intervals")', () => {
+    expect(intervalsPhrase(259, 252)).toBe('259 daily intervals');
+    expect(intervalsPhrase('1,024', 12)).toBe('1,024 monthly intervals');
+    expect(intervalsPhrase(259, 130)).toBe('259 intervals (130 a year)');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { epochDay, parseIsoDay } from '../../../data/dates.ts';
 import { computeMetrics, levelsOf, type Metric } from '../../../reports/metrics/index.ts';
+import { analyseSeries } from '../../../reports/seriesAnalysis.ts';
 
 // The names METRICS.md fixes for machine-readable output.
 const CORE = [
@@ -105,6 +106,12 @@ describe('computeMetrics infers P from the dates when none is given (METRICS.md:
     expect(set.periodsPerYear).toBe(12);
     expect(set.periodsSource).toMatch(/monthly/);
     expect(set.metrics.find((m) => m.name === 'annual_return')?.value).toBeCloseTo(0.21, 12);
+  });
+
+  it('analyseSeries says the P it inferred, not "given" (probe r14b)', () => {
+    const set = analyseSeries({ dates: Int32Array.from(ends.slice(1)), returns, startDay: ends[0] }).metrics;
+    expect([set.periodsPerYear, set.periodsSource]).toEqual([12, expect.stringMatching(/^inferred: monthly/)]);
+    expect(analyseSeries({ dates: Int32Array.from(ends.slice(1)), returns, startDay: ends[0] }, { periodsPerYear: 4 }).metrics.periodsSource).toBe('given: P = 4');
   });
 
   it('a P given stands; without dates daily is assumed and said', () => {

@@ -42,6 +42,13 @@ describe('a daily strategy against month-end benchmark values', () => {
     const set = runMetrics(result, { benchmark: { name: 'BM', levels: benchmarkLevels } });
     expect(set.caveats.map((c) => c.message)).toContain("relative metrics are annualised with P = 12, not the run's 252: the 4 intervals paired with BM have monthly common dates (median gap 30 days), the series daily");
   });
+
+  it('analyseSeries (`breadth metrics`, the library) says so in the same words', () => {
+    const ends = days.filter((_, k) => monthEnd[k]);
+    const benchmark = { name: 'BM', dates: ends.subarray(1), returns: Float64Array.from(b), startDay: ends[0] };
+    const analysis = analyseSeries({ name: 'S', dates: days.subarray(1), returns, startDay: days[0] }, { benchmark });
+    expect(analysis.caveats.map((c) => c.message)).toContain("relative metrics are annualised with P = 12, not the series' 252: the 4 intervals paired with BM have monthly common dates (median gap 30 days), the series daily");
+  });
 });
 
 describe('a coin priced every day against a weekday benchmark', () => {

@@ -69,10 +69,18 @@ export class AccountGuard {
   refusal: Refusal = 'limit';
   refusedGross = NaN;
   refusedNet = NaN;
+  /**
+   * The last allowed() call let a fill that only closes positions take the book past a limit (a
+   * cover lifting net past maxNet while the long it funds rests): not cut; the broker reports it
+   * when the session's fills leave the book past the limit (pastLimits).
+   */
+  closedPastLimit = false;
   // What the last #fits computed.
   #failed: Refusal | null = null;
   #grossAfter = 0;
   #netAfter = 0;
+  /** The book after is past a limit, allowed because the legs only close positions. */
+  #pastLimit = false;
 
   constructor(account: Account, portfolio: Portfolio, wholeShares: boolean) {
     this.#account = account;
@@ -102,7 +110,11 @@ export class AccountGuard {
     probe.quote.price = leg.quote.price;
     probe.quote.commission = leg.quote.commission;
     const quantity = leg.quantity;
-    if (this.#fits(this.#probe, 1)) return quantity;
+    this.closedPastLimit = false;
+    if (this.#fits(this.#probe, 1)) {
+      this.closedPastLimit = this.#pastLimit;
+      return quantity;
+    }
     this.refusal = this.#failed as Refusal; // set: #fits returned false
     this.refusedGross = this.#grossAfter;
     this.refusedNet = this.#netAfter;
@@ -132,6 +144,17 @@ export class AccountGuard {
       }
     }
     return sign * lo;
+  }
+
+  /** The book's gross and net exposure (× NAV) at its marks when past a margin limit; null within them (and in a cash account). */
+  pastLimits(): { gross: number; net: number } | null {
+    if (this.#account.kind === 'cash') return null;
+    const p = this.#portfolio;
+    const nav = p.cash + p.longValue + p.shortValue;
+    const gross = (p.longValue - p.shortValue) / nav;
+    const net = (p.longValue + p.shortValue) / nav;
+    const past = (x: number, max: number): boolean => !(Math.abs(x) <= max * (1 + SLACK));
+    return nav > 0 && !past(gross, this.#account.maxGross) && !past(net, this.#account.maxNet) ? null : { gross, net };
   }
 
   /** True when the book after all `count` legs (in full, each at its quote) is one the account allows. */
@@ -198,6 +221,7 @@ export class AccountGuard {
     this.#grossAfter = grossAfter / navAfter;
     this.#netAfter = netAfter / navAfter;
     this.#failed = null;
+    this.#pastLimit = false;
     if (this.#account.kind === 'cash') {
       if (shortsAfter) this.#failed = 'short';
       else if (cash < 0) this.#failed = 'cash';
@@ -207,14 +231,15 @@ export class AccountGuard {
     const limit = (x: number): number => x * Math.max(navAfter, 0) * (1 + SLACK);
     // Closing (part of) positions is always allowed, as at a broker: a cover that lifts net exposure
     // past maxNet is not cut (a cut left a short nobody asked for).
-    const grossOk = !grows || grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore;
-    const netOk = !grows || Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore);
+    const withinLimits =
+      (grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore) && (Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore));
     // A plan that asked for no leverage buys with cash that is its own: not while a short is still
-    // open, whose sale proceeds the cash holds and whose cover will spend them.
+    // open, whose sale proceeds the cash holds and whose cover will spend them, and not beyond the
+    // cash there (said as cash-limited, even where the overspend would also breach a limit).
     const shortsRemain = shortsAfter || otherShorts < -SLACK * Math.abs(navAfter);
-    if (cashOnlyBuy && shortsRemain) this.#failed = 'cash'; // waits for the cover whatever the limits say
-    else if (!grossOk || !netOk) this.#failed = 'limit';
-    else if (cashOnlyBuy && cash < 0) this.#failed = 'cash';
+    if (cashOnlyBuy && (shortsRemain || cash < 0)) this.#failed = 'cash';
+    else if (grows && !withinLimits) this.#failed = 'limit';
+    this.#pastLimit = !grows && !withinLimits;
     return this.#failed === null;
   }
 }

@@ -220,7 +220,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       net: b.net,
       maxGross: limits.maxGross,
       maxNet: limits.maxNet,
-      action: 'deferred',
+      action: b.closing ? 'closed' : 'deferred',
       symbol: market.symbols[b.symbol],
     });
   }

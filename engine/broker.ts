@@ -58,6 +58,8 @@ export interface FillBreach {
   /** Gross and net exposure (× NAV after) the whole fill would have reached: why it was cut. */
   readonly gross: number;
   readonly net: number;
+  /** Not cut: a fill that only closed positions took the book past a limit, and the session's fills left it there (gross and net after them). */
+  readonly closing: boolean;
 }
 
 /** A fill prepared for the account's check: the order, what the bar lets it fill, and how it is priced. */
@@ -106,6 +108,8 @@ export class Broker {
   openFallbacks = 0;
   /** Order-sessions whose volume limit read a blank volume cell as the last volume before it. */
   blankVolumes = 0;
+  /** The symbol of this session's first closing fill that took the book past a limit, else −1. */
+  #closedPast = -1;
   /** Margin-limit cuts at fills. */
   readonly fillBreaches: FillBreach[] = [];
   /** Fills the slippage model priced at 0 for want of σ or ADV. */
@@ -142,6 +146,7 @@ export class Broker {
     let count = 0;
     for (const o of orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol]) && this.#prepare(o, t, phase, count)) count++;
     this.#fillAdditions(count, t, fundingRests);
+    this.#reportClosedPast(t);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
     this.#touchedCount = 0;
     for (const o of orders) {
@@ -150,6 +155,17 @@ export class Broker {
       this.#book.end(o, t, OrderEnd.dayEnd);
     }
     this.#book.dropFinished();
+  }
+
+  /**
+   * A closing fill that took the book past a limit this session (never cut) is a breach when the
+   * session's fills leave it there — not when the sale after it brought the book back.
+   */
+  #reportClosedPast(t: number): void {
+    if (this.#closedPast < 0) return;
+    const past = this.#account.pastLimits();
+    if (past !== null) this.fillBreaches.push({ session: t, symbol: this.#closedPast, refused: 0, gross: past.gross, net: past.net, closing: true });
+    this.#closedPast = -1;
   }
 
   /** Settle the session's `count` prepared additions (#legs[0..count)). */
@@ -240,13 +256,14 @@ export class Broker {
       const refusal = this.#account.refusal;
       const cash = refusal === 'cash';
       this.#ledger.defer(t, o.symbol, cash ? Deferral.cash : Deferral.marginLimit, o.quantity - allowed);
-      if (refusal === 'limit') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed, gross: this.#account.refusedGross, net: this.#account.refusedNet });
+      if (refusal === 'limit') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed, gross: this.#account.refusedGross, net: this.#account.refusedNet, closing: false });
       this.#filledToday[o.symbol] -= Math.abs(quantity - allowed);
       if (allowed !== 0) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
       if (fundingRests) o.quantity -= allowed;
       else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
+    if (check && this.#account.closedPastLimit && this.#closedPast < 0) this.#closedPast = o.symbol;
     // Fractional shares: where the account cut only float noise off the fill, the order counts as filled (re-quoted for what fills).
     if (allowed === quantity) Object.assign(this.#quote, leg.quote);
     else this.#quoteFill(allowed, this.#quote);

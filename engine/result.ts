@@ -140,6 +140,8 @@ export interface Deferrals {
  * gross and net are the targets'. `deferred`: a margin account cut a fill at its limit (symbol
  * names it; the rest of the order is a `margin-limit` deferral); gross and net are what the whole
  * fill would have reached (× NAV after it), the figures past the limit that explain the cut.
+ * `closed`: a fill that only closed positions (never cut) took the book past a limit — a cover
+ * whose funding sale rested; gross and net are where it went.
  */
 export interface LeverageBreach {
   readonly session: number;
@@ -149,7 +151,7 @@ export interface LeverageBreach {
   /** The limits in force. */
   readonly maxGross: number;
   readonly maxNet: number;
-  readonly action: 'rejected' | 'deferred';
+  readonly action: 'rejected' | 'deferred' | 'closed';
   readonly symbol: string | null;
 }
 

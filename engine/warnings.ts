@@ -255,6 +255,19 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   if (cut.length > 0) {
     out.push(caveat('leverage-breach', 'medium', `${cut.length} fills cut at the margin limits (first ${cut[0].symbol} on ${cut[0].date})`, { value: cut.length, unit: 'count' }, [...new Set(cut.map((b) => b.symbol ?? ''))]));
   }
+  const closed = r.breaches.filter((b) => b.action === 'closed');
+  if (closed.length > 0) {
+    const first = closed[0];
+    out.push(
+      caveat(
+        'leverage-breach',
+        'medium',
+        `${closed.length} closing fill${closed.length === 1 ? '' : 's'} took the book past the margin limits (first ${first.symbol} on ${first.date}: gross ${first.gross.toFixed(2)}, net ${first.net.toFixed(2)} × NAV against ${first.maxGross} and ${first.maxNet}): closing a position is never cut, and the trade that would have kept the book within them rested`,
+        { value: closed.length, unit: 'count' },
+        [...new Set(closed.map((b) => b.symbol ?? ''))],
+      ),
+    );
+  }
   out.push(...openOrdersCaveats(r));
   const d = r.deferrals;
   const n = r.market.symbols.length;

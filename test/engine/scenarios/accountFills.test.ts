@@ -162,19 +162,50 @@ describe('closing positions is never cut by a limit', () => {
       [3, 'A', 50, 100],
       [3, 'B', -100, 50],
     ]);
-    expect(result.breaches).toEqual([]);
+    expect(result.breaches).toEqual([]); // the sale of B in the same session brings net back to 1
     expect(result.daily.shortValue[4]).toBe(0);
   });
 });
 
 describe('breach rows explain the cut', () => {
-  it('a gap past maxNet 1 stores the net the whole fill would have reached', () => {
-    // 100 shares decided at 100, filled at an open of 103: net after the whole fill = 10 300 / (10 000 − 10 300 + 10 300) = 1.03 > 1.
+  it('a gap past maxNet 1.2 stores the net the whole fill would have reached', () => {
+    // 120 % of A (a plan that asked for leverage): 120 shares decided at 100, filled at an open of 103:
+    // net after the whole fill = 12 360 / (10 000 − 12 360 + 12 360) = 1.236 > 1.2.
     const m = fixtureMarket({ symbols: ['A'], closes: [[100], [103], [103]], opens: [[100], [103], [103]] });
-    const result = scenario(m, { 0: { weights: { A: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    const result = scenario(m, { 0: { weights: { A: 1.2 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1.2 } });
     const b = result.breaches[0];
     expect([b.action, b.symbol]).toEqual(['deferred', 'A']);
-    expectNear(b.net, 1.03);
-    expectNear(b.gross, 1.03);
+    expectNear(b.net, 1.236);
+    expectNear(b.gross, 1.236);
+  });
+
+  it('a plan that asked for no leverage cut by a gap is cash-limited, not a margin breach, even where the overspend passes maxNet 1 (probe r14a)', () => {
+    // 100 % of A decided at 100, open 110: 90 shares (90 × 110 = 9 900 ≤ 10 000 < 91 × 110), as a cash account would.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [110], [110]], opens: [[100], [110], [110]] });
+    const result = scenario(m, { 0: { weights: { A: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(trades(result)).toEqual([[1, 'A', 90, 110]]);
+    expect(result.breaches).toEqual([]);
+    expect(deferralRows(result)).toEqual([{ session: 1, symbol: 'A', reason: 'cash', remaining: 10 }]);
+  });
+
+  it('a cover that leaves the book past maxNet while the sale beside it rests is reported, not cut (probe r14a)', () => {
+    // t0: A 1.3, B −0.3 → +130 A at 100, −60 B at 50 (cash 0). t1: A 1 → sell 30 A, cover 60 B. A has no trade on t2–t3:
+    // on t2 the cover fills alone at 52 (cash −3 120) and the book is A 130 × 100 (its last mark) over NAV 13 000 − 3 120:
+    // net 13 000 / 9 880 = 1.3158 > 1. On t4 the sale fills at 106.
+    const m = fixtureMarket({
+      symbols: ['A', 'B'],
+      closes: [[100, 50], [100, 50], [102, 52], [104, 54], [106, 56], [108, 55]],
+      volumes: [[1e6, 1e6], [1e6, 1e6], [0, 1e6], [0, 1e6], [1e6, 1e6], [1e6, 1e6]],
+    });
+    const result = scenario(m, { 0: { weights: { A: 1.3, B: -0.3 } }, 1: { weights: { A: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', 130, 100],
+      [1, 'B', -60, 50],
+      [2, 'B', 60, 52],
+      [4, 'A', -30, 106],
+    ]);
+    expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[2, 'closed', 'B']]);
+    expectNear(result.breaches[0].net, 13_000 / 9_880);
+    expect(messages(result).some((s) => s.startsWith('1 closing fill took the book past the margin limits (first B on'))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } fr
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
+import { partialCoverage, symbolCoverageCaveats } from './symbolCoverage.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -89,9 +90,11 @@ const bySize = (share: number, high: number, medium: number): CaveatSeverity => 
 
 export function describeRun(r: RunRecordings): Caveat[] {
   const scope = runScope(r);
+  const readOrTargeted = withTargets(r, scope.symbols);
   return rankCaveats([
     ...engineCaveats(r),
-    ...periodCaveats(r),
+    ...periodCaveats(r, readOrTargeted),
+    ...symbolCoverageCaveats(r.market, readOrTargeted, r.first, r.last),
     ...bookCaveats(r),
     ...idleCaveats(r),
     ...orderCaveats(r),
@@ -119,8 +122,19 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
-/** Requested vs actual start and end, and the time spent in cash before the first investment. */
-function periodCaveats(r: RunRecordings): Caveat[] {
+/** The symbols read (`read`) plus those the strategy targeted or ordered, priced or not (snapshots, deferrals). */
+function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
+  const out = new Set(read);
+  for (const i of r.snapshots.symbol) out.add(i);
+  for (const i of r.deferrals.symbol) out.add(i);
+  return out;
+}
+
+/**
+ * Requested vs actual start and end, and the time spent in cash before the first investment —
+ * with its reason when symbols of `readOrTargeted` had no prices yet (symbolCoverage.ts).
+ */
+function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
@@ -145,7 +159,7 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
     const share = facts.sessionsInCash / sessions;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run) — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${lateReason(r, readOrTargeted)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),
@@ -153,6 +167,19 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   }
   if (facts.ruinDate !== null) out.push(caveat('ruin', 'high', `ruin: NAV fell to zero or below on ${facts.ruinDate}; nothing was ordered or filled after it`));
   return out;
+}
+
+/**
+ * Why a run waited in cash, as far as the data says: the symbols it read or targeted whose prices
+ * start after its first session and no later than its first investment, e.g. ": SMLF has no
+ * prices before 2015-04-30" (empty when there is none).
+ */
+function lateReason(r: RunRecordings, readOrTargeted: ReadonlySet<number>): string {
+  const late = partialCoverage(r.market, readOrTargeted, r.first, r.last).filter((c) => c.late > 0 && c.start <= r.firstInvested);
+  if (late.length === 0) return '';
+  late.sort((a, b) => b.start - a.start || a.symbol - b.symbol);
+  const named = late.slice(0, 3).map((c) => `${r.market.symbols[c.symbol]} before ${isoDay(r.market.dates[c.start])}`);
+  return `: no prices for ${named.join(', ')}${late.length > 3 ? `, … (${late.length} symbols)` : ''}`;
 }
 
 /** Why a run never invested, as far as the data says: symbols with no price in its sessions. */

@@ -5,6 +5,7 @@
 // contiguous. NaN = not trading / not listed. Volume NaN = unknown (no participation cap);
 // volume 0 = no trade that day (orders rest).
 
+import type { ListedNote } from './listedNotes.ts';
 import type { Fundamentals } from './fundamentals.ts';
 import type { RateSeries } from './rates.ts';
 
@@ -54,6 +55,19 @@ export interface SourceInfo {
   readonly notes: readonly string[];
   /** Price files: the header columns read, and those ignored (as printed). */
   readonly columns?: { readonly used: readonly string[]; readonly ignored: readonly string[] };
+  /** Price files: the symbols this source provided (each symbol comes from one source: prices/align.ts); its notes concern a run that read one of them. */
+  readonly symbols?: readonly string[];
+  /** The notes that list symbols, with their entries, so a run can restate them for the symbols it read (listedNotes.ts). */
+  readonly listed?: readonly ListedNote[];
+}
+
+/**
+ * A source as a run's manifest records it: path, format, fingerprint, notes and columns, without the
+ * symbols it provided and its notes' listings (thousands of names for a long file; the notes say them).
+ */
+export function sourceRecord(source: SourceInfo): SourceInfo {
+  const { path, format, fingerprint, notes, columns } = source;
+  return { path, format, fingerprint, notes, ...(columns ? { columns } : {}) };
 }
 
 export interface Market {

@@ -12,7 +12,7 @@
 import { isoDay, parseIsoDay } from '../data/dates.ts';
 import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
-import type { Market } from '../data/market.ts';
+import { sourceRecord, type Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
 import { inferFrequency } from './frequency.ts';
 import { buildAdjustmentIndex } from './adjustment.ts';
@@ -229,7 +229,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const manifest = {
     engine: { name: 'breadth' as const, version: ENGINE_VERSION },
     strategy: { name: strategy.name, params, schedule: strategy.schedule.name, sourceHash: strategy.sourceHash ?? null },
-    data: { name: market.name, fingerprint: market.fingerprint, synthetic: market.synthetic, sources: market.sources },
+    data: { name: market.name, fingerprint: market.fingerprint, synthetic: market.synthetic, sources: market.sources.map(sourceRecord) },
     period: { from: isoDay(market.dates[first]), to: isoDay(market.dates[last]), sessions: last - first + 1 },
     execution: config.execution,
     lookAheadProne: config.execution === 'same-close',

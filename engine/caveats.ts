@@ -19,6 +19,7 @@ export type CaveatCode =
   | 'data-note'
   | 'late-start'
   | 'early-end'
+  | 'partial-coverage'
   | 'warm-up'
   | 'data-end-exit'
   | 'left-unheld'

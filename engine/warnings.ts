@@ -6,10 +6,12 @@
 import { isoDay, parseIsoDay, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
+import { restateNote } from '../data/listedNotes.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
+import { partialCoverage, symbolCoverageCaveats } from './symbolCoverage.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -88,9 +90,11 @@ const bySize = (share: number, high: number, medium: number): CaveatSeverity => 
 
 export function describeRun(r: RunRecordings): Caveat[] {
   const scope = runScope(r);
+  const readOrTargeted = withTargets(r, scope.symbols);
   return rankCaveats([
     ...engineCaveats(r),
-    ...periodCaveats(r),
+    ...periodCaveats(r, readOrTargeted),
+    ...symbolCoverageCaveats(r.market, readOrTargeted, r.first, r.last),
     ...bookCaveats(r),
     ...idleCaveats(r),
     ...orderCaveats(r),
@@ -118,8 +122,19 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
-/** Requested vs actual start and end, and the time spent in cash before the first investment. */
-function periodCaveats(r: RunRecordings): Caveat[] {
+/** The symbols read (`read`) plus those the strategy targeted or ordered, priced or not (snapshots, deferrals). */
+function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
+  const out = new Set(read);
+  for (const i of r.snapshots.symbol) out.add(i);
+  for (const i of r.deferrals.symbol) out.add(i);
+  return out;
+}
+
+/**
+ * Requested vs actual start and end, and the time spent in cash before the first investment —
+ * with its reason when symbols of `readOrTargeted` had no prices yet (symbolCoverage.ts).
+ */
+function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
@@ -144,7 +159,7 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
     const share = facts.sessionsInCash / sessions;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run) — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${lateReason(r, readOrTargeted)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),
@@ -152,6 +167,19 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   }
   if (facts.ruinDate !== null) out.push(caveat('ruin', 'high', `ruin: NAV fell to zero or below on ${facts.ruinDate}; nothing was ordered or filled after it`));
   return out;
+}
+
+/**
+ * Why a run waited in cash, as far as the data says: the symbols it read or targeted whose prices
+ * start after its first session and no later than its first investment, e.g. ": SMLF has no
+ * prices before 2015-04-30" (empty when there is none).
+ */
+function lateReason(r: RunRecordings, readOrTargeted: ReadonlySet<number>): string {
+  const late = partialCoverage(r.market, readOrTargeted, r.first, r.last).filter((c) => c.late > 0 && c.start <= r.firstInvested);
+  if (late.length === 0) return '';
+  late.sort((a, b) => b.start - a.start || a.symbol - b.symbol);
+  const named = late.slice(0, 3).map((c) => `${r.market.symbols[c.symbol]} before ${isoDay(r.market.dates[c.start])}`);
+  return `: no prices for ${named.join(', ')}${late.length > 3 ? `, … (${late.length} symbols)` : ''}`;
 }
 
 /** Why a run never invested, as far as the data says: symbols with no price in its sessions. */
@@ -447,13 +475,13 @@ function runScope(r: RunRecordings): RunScope {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|were ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split/;
+const DOUBTFUL = /not applied again|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split/;
 /** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
 const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
 const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}|${READING.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}|${READING.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */
@@ -471,19 +499,17 @@ function noteSeverity(note: string): CaveatSeverity {
 
 /**
  * Whether a source's note concerns the run (scope): a note about filling orders only for the
- * symbols it traded, any other for the symbols it read; a per-symbol file's when its symbol is
- * among them; the stock universe's (long price files, the survivorship note) when a stock is;
- * SimFin statements' only when the strategy read fundamentals; a calendar note naming a symbol
- * when that symbol is (and never when the run did not load it); anything else (rates, the
- * calendar) whenever the run read anything.
+ * symbols it traded, any other for the symbols it read; a price source's (a per-symbol file, a
+ * folder of them or a long file) when one of the symbols it provided is among them
+ * (SourceInfo.symbols); the survivorship note when a stock is; SimFin statements' only when the
+ * strategy read fundamentals; a calendar note naming a symbol when that symbol is (and never when
+ * the run did not load it); anything else (rates, the calendar) whenever the run read anything.
  */
-function sourceConcerns(source: SourceInfo, note: string, market: Market, scope: RunScope): boolean {
-  const symbols = FILLING.test(note) ? scope.traded : scope.symbols;
+function sourceConcerns(source: SourceInfo, note: string, market: Market, symbols: ReadonlySet<number>, fundamentals: boolean): boolean {
   if (symbols.size === 0) return false;
-  if (source.format.startsWith('SimFin')) return scope.fundamentals;
-  if (source.format.startsWith('csv per symbol (')) return true; // a folder of many files, one source
-  if (source.format.startsWith('csv per symbol')) return symbols.has(market.symbols.indexOf(source.path.replace(/^.*[\\/]/, '').replace(/\.csv(\.gz)?$/i, '')));
-  if (source.format.startsWith('long csv') || /survivor/i.test(note)) {
+  if (source.format.startsWith('SimFin')) return fundamentals;
+  if (source.symbols !== undefined) return source.symbols.some((name) => symbols.has(market.symbols.indexOf(name)));
+  if (/survivor/i.test(note)) {
     for (const i of symbols) if (market.assetClass[i] === AssetClass.stock) return true;
     return false;
   }
@@ -491,14 +517,25 @@ function sourceConcerns(source: SourceInfo, note: string, market: Market, scope:
   return named === null || symbols.has(market.symbols.indexOf(named[1]));
 }
 
-/** Data caveats of the sources the run read (sourceConcerns), each note once with the files it concerns. */
+/**
+ * Data caveats of the sources the run read (sourceConcerns), each note once with the files it
+ * concerns; a note that lists symbols restated for the run's ("2 distributions above 10% …: LPRO
+ * …", data/listedNotes.ts), and left out when it lists none of them.
+ */
 function dataCaveats(market: Market, scope: RunScope): Caveat[] {
   const files = new Map<string, string[]>();
+  const names = (symbols: ReadonlySet<number>): Set<string> => new Set([...symbols].map((i) => market.symbols[i]));
+  const read = { symbols: names(scope.symbols), traded: names(scope.traded) };
   for (const source of market.sources) {
+    const listings = new Map(source.listed?.map((l) => [l.note, l]));
     for (const note of source.notes) {
       if (!CAVEAT.test(note) || (source.format === 'calendar alignment' && CALENDAR_GAPS.test(note))) continue;
-      if (!sourceConcerns(source, note, market, scope)) continue;
-      files.set(note, [...(files.get(note) ?? []), source.path.replace(/^.*[\\/]/, '')]);
+      const filling = FILLING.test(note);
+      if (!sourceConcerns(source, note, market, filling ? scope.traded : scope.symbols, scope.fundamentals)) continue;
+      const listing = listings.get(note);
+      const said = listing === undefined ? note : restateNote(listing, (symbol) => (filling ? read.traded : read.symbols).has(symbol));
+      if (said === undefined) continue;
+      files.set(said, [...(files.get(said) ?? []), source.path.replace(/^.*[\\/]/, '')]);
     }
   }
   return [...files].map(([note, names]) =>

@@ -12,7 +12,7 @@
 
 import { parsePriceBytes, type ReadPrices } from './priceReader.ts';
 import type { ColumnStore, ParsedPrices } from './priceRows.ts';
-import { seriesFromParsed, type SymbolSeries } from './priceSeries.ts';
+import { seriesFromParsed, type SeriesFromFile } from './priceSeries.ts';
 import { readSource } from '../formats/text.ts';
 
 export interface ParseTask {
@@ -23,7 +23,7 @@ export interface ParseTask {
 }
 
 export type ParseOutcome =
-  | { readonly ok: true; readonly read: ReadPrices; readonly series: SymbolSeries[]; readonly notes: string[] }
+  | ({ readonly ok: true; readonly read: ReadPrices } & SeriesFromFile)
   | { readonly ok: false; readonly message: string };
 
 /** Bytes of one slab: above the largest size glibc's malloc serves from its heap (32 MiB). */
@@ -107,8 +107,7 @@ export default function parseTask(task: ParseTask): ParseOutcome {
     const { bytes, contentHash } = readSource(task.file);
     const read = parsePriceBytes(task.file, bytes, contentHash, { symbol: task.symbol, columnStore });
     const parsed = packed(read.parsed);
-    const { series, notes } = seriesFromParsed(parsed, () => ({ assetClass: task.assetClass as 0 | 1, snapshotEnd: task.snapshotEnd }));
-    return { ok: true, read: { ...read, parsed }, series, notes };
+    return { ok: true, read: { ...read, parsed }, ...seriesFromParsed(parsed, () => ({ assetClass: task.assetClass as 0 | 1, snapshotEnd: task.snapshotEnd })) };
   } catch (err) {
     // The main thread reads the file again to raise the same error as its own (DataError with file and line).
     return { ok: false, message: (err as Error).message };

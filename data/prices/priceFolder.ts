@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError } from '../errors.ts';
+import type { ListedNote } from '../listedNotes.ts';
 import type { SourceInfo } from '../market.ts';
 import { delimiterName, splitHeader, type Dialect } from '../formats/dialect.ts';
 import { plainNumberText, type DecimalMark } from '../formats/numberMarks.ts';
@@ -41,6 +42,7 @@ interface FileRead {
   readonly read: ReadPrices;
   readonly series: SymbolSeries[];
   readonly notes: string[];
+  readonly listed: ListedNote[];
 }
 
 async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<FileRead> {
@@ -49,8 +51,7 @@ async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: 
   requireFile(file);
   const options = { symbol, keepTicker };
   const read = statSync(file).size > STREAM_ABOVE_BYTES ? await streamPriceFile(file, options) : readPriceFile(file, options);
-  const { series, notes } = seriesFromParsed(read.parsed, (name) => optionsFor(file, name));
-  return { file, read, series, notes };
+  return { file, read, ...seriesFromParsed(read.parsed, (name) => optionsFor(file, name)) };
 }
 
 function columnsOf(read: ReadPrices): SourceInfo['columns'] {
@@ -100,7 +101,8 @@ function longSource(one: FileRead): SourceInfo {
   const notes = [`${one.series.length} tickers, ${parsed.day.length} rows`, ...dialectNote(one.read), ...one.notes];
   const ignored = columnsOf(one.read)!.ignored;
   if (ignored.length > 0) notes.push(`columns ignored: ${ignored.join(', ')}`);
-  return { path: one.file, format: `long csv: ${columnsOf(one.read)!.used.join(',')}`, fingerprint: one.read.contentHash, notes, columns: columnsOf(one.read) };
+  const symbols = one.series.map((s) => s.symbol);
+  return { path: one.file, format: `long csv: ${columnsOf(one.read)!.used.join(',')}`, fingerprint: one.read.contentHash, notes, columns: columnsOf(one.read), symbols, listed: one.listed };
 }
 
 /** Per-symbol files: one SourceInfo for all of them (notes said once, with how many files). */
@@ -109,13 +111,20 @@ function perSymbolSource(path: string, reads: readonly FileRead[]): SourceInfo {
   const formats = new Set(reads.map((r) => columnsOf(r.read)!.used.join(',')));
   const counts = new Map<string, number>();
   for (const r of reads) for (const note of [...dialectNote(r.read), ...r.notes]) counts.set(note, (counts.get(note) ?? 0) + 1);
-  const notes = [...counts].map(([note, k]) => (k === n || n === 1 ? note : `${note} (${k} of ${n} files)`));
+  const said = (note: string): string => {
+    const k = counts.get(note)!;
+    return k === n || n === 1 ? note : `${note} (${k} of ${n} files)`;
+  };
+  const notes = [...counts.keys()].map(said);
+  // A listing note names its file's symbol: restated per run like a long file's, under the note as said here.
+  const listed = reads.flatMap((r) => r.listed.map((l) => ({ ...l, note: said(l.note) })));
   const ignored = [...new Set(reads.flatMap((r) => columnsOf(r.read)!.ignored))];
   if (ignored.length > 0) notes.push(`columns ignored: ${ignored.join(', ')}`);
   const used = [...new Set(reads.flatMap((r) => columnsOf(r.read)!.used))];
   const layout = formats.size === 1 ? [...formats][0] : `${formats.size} layouts (${[...formats].slice(0, 3).join(' | ')}${formats.size > 3 ? ' | …' : ''})`;
   const fingerprint = n === 1 ? reads[0].read.contentHash : sha256(Buffer.from(reads.map((r) => `${basename(r.file)}:${r.read.contentHash}`).join('\n')));
-  return { path, format: `${n === 1 ? 'csv per symbol' : `csv per symbol (${n} files)`}: ${layout}`, fingerprint, notes, columns: { used, ignored } };
+  const symbols = reads.flatMap((r) => r.series.map((s) => s.symbol));
+  return { path, format: `${n === 1 ? 'csv per symbol' : `csv per symbol (${n} files)`}: ${layout}`, fingerprint, notes, columns: { used, ignored }, symbols, listed };
 }
 
 /** Up to this many per-symbol files keep a source each; more share one (notes said once, with counts). */
@@ -184,7 +193,7 @@ export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsF
   for (const [k, outcome] of outcomes.entries()) {
     const file = small[k];
     // A worker's error is raised again by reading the file here: the same DataError, file and line.
-    byFile.set(file, outcome.ok ? { file, read: outcome.read, series: outcome.series, notes: outcome.notes } : await readOne(file, optionsFor, keepSymbol));
+    byFile.set(file, outcome.ok ? { file, read: outcome.read, series: outcome.series, notes: outcome.notes, listed: outcome.listed } : await readOne(file, optionsFor, keepSymbol));
   }
   for (const file of files) reads.push(byFile.get(file) ?? (await readOne(file, optionsFor, keepSymbol)));
   return collect(folder, reads);

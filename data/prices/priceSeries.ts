@@ -21,6 +21,7 @@
 import { deriveCorporateActions, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
+import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';
 import { AssetClass, PriceKind } from '../market.ts';
 import { hasRole, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
@@ -60,9 +61,11 @@ export interface SeriesOptions {
 export interface SeriesFromFile {
   readonly series: SymbolSeries[];
   readonly notes: string[];
+  /** The notes among `notes` that list symbols, with their entries (listedNotes.ts). */
+  readonly listed: ListedNote[];
 }
 
-/** Every ticker of a parsed file as a SymbolSeries, with notes for the file's SourceInfo. */
+/** Every ticker of a parsed file as a SymbolSeries, with notes (and their listings) for the file's SourceInfo. */
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
@@ -93,7 +96,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     const dates = parsed.day.subarray(from, to);
     let volume = slice(bar.volume);
     if (volume && isZeroThroughout(volume)) {
-      summary.zeroVolume.push(symbol);
+      summary.zeroVolume.push({ symbol, text: symbol });
       volume = null;
     }
     const base = { symbol, source: parsed.file, dates, open: slice(bar.open), high: slice(bar.high), low: slice(bar.low), volume, ...optionsFor(symbol) };
@@ -107,15 +110,15 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
       // On the first row there is no earlier Close to show the split, nor a share held before it.
-      for (const { day } of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push(`${symbol} ${isoDay(day)}`);
-      for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push(`${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}`);
+      for (const { day } of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
+      for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
     }
     let dividends = statesCash ? stated!.dividends : [];
     let splits = stated?.splits ?? [];
     if (adjClose === null || blanks === rows) {
-      if (!statesCash) summary.withoutAdjClose.push(symbol);
-      if (!splitColumn) for (const m of splitSizedMoves(dates, tradedClose)) summary.unreadSplits.push(`${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(nearestSplitRatio(1 / m.value))} split)`);
+      if (!statesCash) summary.withoutAdjClose.push({ symbol, text: symbol });
+      if (!splitColumn) for (const m of splitSizedMoves(dates, tradedClose)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(nearestSplitRatio(1 / m.value))} split)` });
     } else {
       const deferredOn = new Set(stated?.deferred.map((d) => d.appliedOn));
       const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
@@ -126,9 +129,9 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       summary.derived++;
       if (!statesCash) dividends = derived.dividends;
       if (!splitColumn) splits = derived.splits;
-      for (const step of derived.unexplained) summary.unexplained.push(`${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})`);
-      for (const step of derived.unreadSplits) summary.unreadSplits.push(`${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})`);
-      for (const big of derived.large) summary.large.push(`${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)`);
+      for (const step of derived.unexplained) summary.unexplained.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})` });
+      for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
+      for (const big of derived.large) summary.large.push({ symbol, text: `${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)` });
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
       for (const d of derived.disagreements) summary[d.kind === 'splitRatio' ? 'splitRatioDisagreements' : 'disagreements'].push(disagreementEntry(symbol, d));
     }
@@ -136,7 +139,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     summary.splits += splits.length;
     series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
   });
-  return { series, notes: fileNotes(parsed, summary) };
+  return { series, ...fileNotes(parsed, summary) };
 }
 
 /**
@@ -151,14 +154,14 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
 }
 
 /** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)". */
-function disagreementEntry(symbol: string, d: Disagreement): string {
+function disagreementEntry(symbol: string, d: Disagreement): NoteEntry {
   const what =
     d.kind === 'split' ? `AdjClose steps by a ${splitName(d.value)} split, none stated`
     : d.kind === 'splitRatio' ? `Close and AdjClose step by a ${splitName(d.value)} split, stated ${splitName(d.stated)}`
     : d.kind === 'unadjusted' ? `AdjClose is not adjusted for the stated ${splitName(d.value)} split: AdjClose/Close does not step there`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
     : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
-  return `${symbol} ${isoDay(d.day)} (${what})`;
+  return { symbol, text: `${symbol} ${isoDay(d.day)} (${what})` };
 }
 
 /** A split ratio as people write it: 2 → "2:1", 0.1 → "1:10", 1.25 → "5:4", 2/3 → "2:3" (whole terms where the smaller is at most 4). */
@@ -171,7 +174,7 @@ export function splitName(ratio: number): string {
 }
 
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
-const splitMoves = (symbol: string, moves: readonly DatedValue[]): string[] => moves.map((m) => `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})`);
+const splitMoves = (symbol: string, moves: readonly DatedValue[]): NoteEntry[] => moves.map((m) => ({ symbol, text: `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})` }));
 
 /** True when every known volume is 0 and some is (blank rows are unknown, not zero). */
 function isZeroThroughout(volume: Float64Array): boolean {
@@ -229,31 +232,30 @@ interface DerivationSummary {
   /** Symbols whose actions were derived from Close vs AdjClose, or read from event columns. */
   derived: number;
   explicit: number;
-  readonly withoutAdjClose: string[];
-  readonly zeroVolume: string[];
+  readonly withoutAdjClose: NoteEntry[];
+  readonly zeroVolume: NoteEntry[];
   dividends: number;
   /** Rows with a capital-gain distribution (paid with the dividends, as cash). */
   capitalGains: number;
   /** Dividends of a Dividends column that the Close already includes (no Adj Close beside it): not paid. */
   dividendsInClose: number;
   splits: number;
-  readonly adjustedSplits: string[];
+  readonly adjustedSplits: NoteEntry[];
   /** Stated splits on a symbol's first row: nothing before them to split. */
-  readonly firstRowSplits: string[];
+  readonly firstRowSplits: NoteEntry[];
   /** Stated splits on a row with no trade, applied on the next traded row: "SYM 2024-01-05 → 2024-01-08". */
-  readonly deferredSplits: string[];
-  readonly unexplained: string[];
+  readonly deferredSplits: NoteEntry[];
+  readonly unexplained: NoteEntry[];
   /** Split-sized steps no split ratio explains, where the traded Close jumped by them (DerivedActions.unreadSplits). */
-  readonly unreadSplits: string[];
-  readonly large: string[];
-  readonly offRatio: string[];
+  readonly unreadSplits: NoteEntry[];
+  readonly large: NoteEntry[];
+  readonly offRatio: NoteEntry[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
-  readonly disagreements: string[];
+  readonly disagreements: NoteEntry[];
   /** Stated splits whose ratio the prices contradict (corporateActions.ts Disagreement 'splitRatio'). */
-  readonly splitRatioDisagreements: string[];
+  readonly splitRatioDisagreements: NoteEntry[];
 }
 
-const listed = (items: readonly string[]): string => `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
 const who = (symbols: readonly string[]): string => (symbols.length <= 5 ? symbols.join(', ') : `${symbols.length} symbols`);
 
 /**
@@ -276,8 +278,17 @@ function emptyForNotes(emptyFor: ReadonlyMap<string, readonly PriceField[]>): st
   });
 }
 
-function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
+/** The notes of a file, and (listed) those of them that list symbols' entries, restated per run (listedNotes.ts). */
+function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<SeriesFromFile, 'series'> {
   const notes: string[] = [];
+  const listed: ListedNote[] = [];
+  /** A listing note when it has entries: `one` / `many` with {n} and {list} (listedNotes.ts). */
+  const list = (entries: readonly NoteEntry[], one: string, many: string, style?: ListedNote['list']): void => {
+    if (entries.length === 0) return;
+    const note = listedNote(one, many, entries, style);
+    listed.push(note);
+    notes.push(note.note);
+  };
   const has = (role: Parameters<typeof hasRole>[1]): boolean => hasRole(parsed.columns, role);
   const { withoutAdjClose, unexplained, large, adjustedSplits, offRatio } = summary;
   if (!has('close')) notes.push('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
@@ -301,23 +312,22 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
     const checked = summary.explicit > 0 && summary.derived > 0 ? ', checked against AdjClose' : '';
     notes.push(`Close is the traded price; ${events}${checked}${dividendSource.startsWith('read') ? ' (Close is read as not dividend-adjusted)' : ''}`);
   }
-  if (summary.splitRatioDisagreements.length > 0) {
-    const n = summary.splitRatioDisagreements.length;
-    notes.push(`${n} stated split${n === 1 ? '' : 's'} of the ${named(['splitRatio'])} disagree${n === 1 ? 's' : ''} with the prices' split ratio (the stated ratio is applied to positions; if the prices are right, correct the ratio in the file): ${listed(summary.splitRatioDisagreements)}`);
-  }
-  if (summary.disagreements.length > 0) {
-    notes.push(`${summary.disagreements.length} AdjClose steps disagree with the ${named(['dividend', 'capitalGain', 'splitRatio'])} (the events as stated are applied; check the file's rows on these dates): ${listed(summary.disagreements)}`);
-  }
-  if (summary.firstRowSplits.length > 0) notes.push(`${summary.firstRowSplits.length} split${summary.firstRowSplits.length === 1 ? '' : 's'} of the ${named(['splitRatio'])} on a symbol's first row, not applied: there is no earlier bar, so no share was held before ${summary.firstRowSplits.length === 1 ? 'it' : 'them'}: ${listed(summary.firstRowSplits)}`);
-  if (adjustedSplits.length > 0) notes.push(`${adjustedSplits.length} splits of the ${named(['splitRatio'])} are already in Close (no price move by the ratio), not applied again: ${listed(adjustedSplits)}`);
-  if (summary.deferredSplits.length > 0) notes.push(`${summary.deferredSplits.length} splits of the ${named(['splitRatio'])} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: ${listed(summary.deferredSplits)}`);
+  const splitColumn = named(['splitRatio']);
+  const fixRatio = `(the stated ratio is applied to positions; if the prices are right, correct the ratio in the file): {list}`;
+  list(summary.splitRatioDisagreements, `{n} stated split of the ${splitColumn} disagrees with the prices' split ratio ${fixRatio}`, `{n} stated splits of the ${splitColumn} disagree with the prices' split ratio ${fixRatio}`);
+  const eventColumns = named(['dividend', 'capitalGain', 'splitRatio']);
+  list(summary.disagreements, `{n} AdjClose step disagrees with the ${eventColumns} (the events as stated are applied; check the file's row on this date): {list}`, `{n} AdjClose steps disagree with the ${eventColumns} (the events as stated are applied; check the file's rows on these dates): {list}`);
+  list(summary.firstRowSplits, `{n} split of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before it: {list}`, `{n} splits of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before them: {list}`);
+  list(adjustedSplits, `{n} split of the ${splitColumn} is already in Close (no price move by the ratio), not applied again: {list}`, `{n} splits of the ${splitColumn} are already in Close (no price move by the ratio), not applied again: {list}`);
+  list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);
   if (withoutAdjClose.length > 0) {
-    const what = has('adjClose') ? `AdjClose is empty${parsed.columns.long ? ` for ${who(withoutAdjClose)}` : ''}` : `Close only (no AdjClose${has('splitRatio') ? ' and no dividend column' : ''})`;
-    notes.push(`${what}: Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)`);
+    const missing = ': Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)';
+    if (has('adjClose') && parsed.columns.long) list(withoutAdjClose, `AdjClose is empty for {list}${missing}`, `AdjClose is empty for {list}${missing}`, 'symbols');
+    else notes.push(`${has('adjClose') ? 'AdjClose is empty' : `Close only (no AdjClose${has('splitRatio') ? ' and no dividend column' : ''})`}${missing}`);
   }
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
   notes.push(...emptyForNotes(parsed.emptyFor));
-  if (summary.zeroVolume.length > 0) notes.push(`volume is 0 on every row of ${who(summary.zeroVolume)}: read as unknown`);
+  list(summary.zeroVolume, 'volume is 0 on every row of {list}: read as unknown', 'volume is 0 on every row of {list}: read as unknown', 'symbols');
   // With a Close, only a raw Open is traded (an adjusted one is checked against AdjClose only).
   if (!has('open') && !(has('adjOpen') && !has('close'))) notes.push('no opening prices: next-open fills use that session\'s close');
   if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');
@@ -328,13 +338,14 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): string[] {
     notes.push(`${rows} rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: ${who([...parsed.pricelessRows.keys()])}`);
   }
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
-  if (large.length > 0) notes.push(`${large.length} distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): ${listed(large)}`);
-  if (offRatio.length > 0) notes.push(`${offRatio.length} split${offRatio.length === 1 ? '' : 's'} applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company's record): ${listed(offRatio)}`);
-  if (summary.unreadSplits.length > 0) {
-    const what = has('adjClose') ? 'AdjClose/Close steps' : 'one-session moves of a Close that states no corporate actions (no AdjClose or split column)';
-    const read = has('adjClose') ? 'were ignored' : 'are read as price moves';
-    notes.push(`${summary.unreadSplits.length} ${what} the size of a split with no split ratio to explain them ${read}, so the traded Close — and any position's value — jumps there by that factor (check the company's record; a split needs a split column or an AdjClose): ${listed(summary.unreadSplits)}`);
-  }
-  if (unexplained.length > 0) notes.push(`${unexplained.length} AdjClose/Close steps with no split to explain them were ignored: ${listed(unexplained)}`);
-  return notes;
+  const distributions = '(special dividends, spin-offs or rights issues as AdjClose reflects them): {list}';
+  list(large, `{n} distribution above 10% of the price ${distributions}`, `{n} distributions above 10% of the price ${distributions}`);
+  const beyond = 'applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company\'s record): {list}';
+  list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
+  const what = has('adjClose') ? ['AdjClose/Close step', 'AdjClose/Close steps'] : ['one-session move of a Close that states no corporate actions (no AdjClose or split column)', 'one-session moves of a Close that states no corporate actions (no AdjClose or split column)'];
+  const read = has('adjClose') ? ['was ignored', 'were ignored'] : ['is read as a price move', 'are read as price moves'];
+  const jumps = 'so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): {list}';
+  list(summary.unreadSplits, `{n} ${what[0]} the size of a split with no split ratio to explain it ${read[0]}, ${jumps}`, `{n} ${what[1]} the size of a split with no split ratio to explain them ${read[1]}, ${jumps}`);
+  list(unexplained, '{n} AdjClose/Close step with no split to explain it was ignored: {list}', '{n} AdjClose/Close steps with no split to explain them were ignored: {list}');
+  return { notes, listed };
 }

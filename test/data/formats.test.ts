@@ -158,7 +158,7 @@ describe('yfinance actions: Dividends and Stock Splits columns', () => {
     expect(series[0].priceKind).toBe(PriceKind.raw);
     expect(series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
     expect(series[0].splits).toEqual([{ day: parseIsoDay('2020-01-06'), value: 2 }]);
-    expect(sources[0].notes.join(' ')).toMatch(/1 splits of the Stock Splits column are already in Close .* Y 2020-01-08/);
+    expect(sources[0].notes.join(' ')).toMatch(/1 split of the Stock Splits column is already in Close .* Y 2020-01-08/);
     // 01-03: 100 × (1 − (99/99) / (100/100)) = 0, not the stated 0.50; 01-06: the applied 2:1 is not in Adj Close either (Adj Close / Close stays 1).
     expect(sources[0].notes.join(' ')).toMatch(/2 AdjClose steps disagree with the Dividends and Stock Splits columns .* Y 2020-01-03 \(AdjClose implies a dividend of 0\.000, stated 0\.5\), Y 2020-01-06 \(AdjClose is not adjusted for the stated 2:1 split: AdjClose\/Close does not step there\)/);
   });

@@ -137,7 +137,7 @@ describe('an explicit dividend column is the truth for dividends; AdjClose is ch
     );
     expect(s.dividends).toEqual([]);
     // 01-11: 195.08 × (1 − 1 / (203.23 / 193.55)) = 9.292; 01-12 and 01-16 keep the factor (202.89 / 193.23 = 1.05000, 200.38 / 190.84 = 1.04999).
-    expect(s.notes).toMatch(/1 AdjClose steps disagree with the divCash and splitFactor columns .* IWM 2024-01-11 \(AdjClose implies a dividend of 9\.292, stated 0\)/);
+    expect(s.notes).toMatch(/1 AdjClose step disagrees with the divCash and splitFactor columns .* IWM 2024-01-11 \(AdjClose implies a dividend of 9\.292, stated 0\)/);
   });
 
   it('AdjClose 5% high on two rows and back (a bad print copied down): refused at its first row', async () => {
@@ -157,7 +157,7 @@ describe('a stated split on a row with no trade', () => {
       '2024-01-08,50.5,50.5,50.5,50.5,1000,0',
     );
     expect(s.splits).toEqual([{ day: day('2024-01-08'), value: 2 }]);
-    expect(s.notes).toMatch(/1 splits of the Stock Splits column fall on a row with no trade \(stale Close\), so they are applied on the next traded row.*SUS 2024-01-05 → 2024-01-08/);
+    expect(s.notes).toMatch(/1 split of the Stock Splits column falls on a row with no trade \(stale Close\), so it is applied on the next traded row.*SUS 2024-01-05 → 2024-01-08/);
     expect(s.notes).not.toMatch(/already in Close/);
   });
 

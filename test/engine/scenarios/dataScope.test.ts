@@ -75,3 +75,53 @@ describe('data caveats scoped to what the run read', () => {
     expect(notes(r.caveats).some((c) => /without a bar/.test(c.message))).toBe(false);
   });
 });
+
+// Two long files of stocks: a.csv (Close, AdjClose, Volume; no Open) holds AAA, whose Close falls
+// from 10 to 7.8 on 01-03 while AdjClose stays 7.8 (a distribution of 1 − 7.8/10 = 22.0%), BBB
+// falling from 10 to 6.9 on 01-04 (31.0%) and CCC with none; b.csv (AdjClose only: no volume, no
+// opens) holds DDD.
+const longDir = mkdtempSync(join(tmpdir(), 'breadth-scope-long-'));
+afterAll(() => rmSync(longDir, { recursive: true, force: true }));
+const stepped = (ticker: string, from: number, after: number): string[] => days.map((d, k) => `${ticker},${d},${k < from ? 10 : after},${after},1000`);
+writeFileSync(join(longDir, 'a.csv'), ['Ticker,Date,Close,AdjClose,Volume', ...stepped('AAA', 2, 7.8), ...stepped('BBB', 3, 6.9), ...stepped('CCC', 0, 10)].join('\n'));
+writeFileSync(join(longDir, 'b.csv'), ['Ticker,Date,AdjClose', ...days.map((d, k) => `DDD,${d},${20 + k}`)].join('\n'));
+
+describe('a long file’s notes concern a run that read one of its symbols, restated for them', () => {
+  const loadLong = (): Promise<Market> => loadMarket(longDir, { cacheDir: false });
+  const fileNotes = (caveats: readonly Caveat[]): string[] => notes(caveats).map((c) => c.message).filter((m) => /^[ab]\.csv: |files: /.test(m));
+
+  it('the file itself lists both distributions', async () => {
+    const a = (await loadLong()).sources.find((s) => s.path.endsWith('a.csv'));
+    expect(a?.symbols).toEqual(['AAA', 'BBB', 'CCC']);
+    expect(a?.notes).toContain('2 distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): AAA 2024-01-03 (22.0%), BBB 2024-01-04 (31.0%)');
+  });
+
+  it('a run holding AAA hears of its own distribution only (count restated), and nothing of b.csv', async () => {
+    const r = scenario(await loadLong(), { 0: { weights: { AAA: 1 } } });
+    expect(fileNotes(r.caveats).sort()).toEqual([
+      'a.csv: 1 distribution above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): AAA 2024-01-03 (22.0%)',
+      "a.csv: no opening prices: next-open fills use that session's close",
+    ]);
+  });
+
+  it('a run holding CCC hears of no distribution, a run holding AAA and BBB of both', async () => {
+    const c = scenario(await loadLong(), { 0: { weights: { CCC: 1 } } });
+    expect(fileNotes(c.caveats).some((m) => /distribution/.test(m))).toBe(false);
+    const ab = scenario(await loadLong(), { 0: { weights: { AAA: 0.5, BBB: 0.5 } } });
+    expect(fileNotes(ab.caveats)).toContain('a.csv: 2 distributions above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): AAA 2024-01-03 (22.0%), BBB 2024-01-04 (31.0%)');
+  });
+
+  it('a run holding DDD hears of b.csv (AdjClose only, no volume) and nothing of a.csv', async () => {
+    const r = scenario(await loadLong(), { 0: { weights: { DDD: 1 } } });
+    expect(fileNotes(r.caveats).sort()).toEqual([
+      'b.csv: AdjClose only: prices are total-return (dividends reinvested), no separate dividend events',
+      "b.csv: no opening prices: next-open fills use that session's close",
+      'b.csv: no volume: participation limits cannot apply',
+    ]);
+  });
+
+  it('the run manifest records the sources without their symbol lists', async () => {
+    const r = scenario(await loadLong(), { 0: { weights: { DDD: 1 } } });
+    expect(r.manifest.data.sources.every((s) => !('symbols' in s) && !('listed' in s))).toBe(true);
+  });
+});

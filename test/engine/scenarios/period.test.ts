@@ -35,12 +35,12 @@ describe('warm-up: history before `from`', () => {
 
   it('without that history it waits in cash, and says how long', () => {
     const result = scenario(market, lookback('B', 8), { from: '2024-01-08', initialCash: 10_000 });
-    // B's first close is session 10 (01-15); 8 closes exist at session 17 (01-24), filled on 01-25.
+    // B's first close is session 10 (01-15); 8 closes exist at session 17 (01-24), filled on 01-25: the wait is first B's late start, which the caveat gives as its reason.
     expect(result.facts.firstInvestedDate).toBe('2024-01-25');
     expect(result.facts.sessionsInCash).toBe(13);
     const c = result.caveats.find((x) => x.code === 'warm-up');
     expect(c).toMatchObject({ severity: 'high', size: 13, unit: 'sessions' });
-    expect(c?.message).toBe('first investment on 2024-01-25, after 13 sessions in cash (86.7% of the run) — the metrics count that time');
+    expect(c?.message).toBe('first investment on 2024-01-25, after 13 sessions in cash (86.7% of the run): no prices for B before 2024-01-15 — the metrics count that time');
   });
 });
 

@@ -1,0 +1,73 @@
+// Symbols a run read or targeted whose prices cover only part of it (engine/symbolCoverage.ts):
+// one caveat names them with how far in they start or how long before the end they stop, and the
+// warm-up caveat gives a late start as its reason.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { partialCoverage } from '../../../engine/symbolCoverage.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { scenario } from '../helpers.ts';
+
+// 20 weekdays from 2024-01-01 (session 8 is 2024-01-11, the last 2024-01-26).
+const SESSIONS = 20;
+const closes = (symbols: number, priced: (t: number, i: number) => boolean): number[][] =>
+  Array.from({ length: SESSIONS }, (_, t) => Array.from({ length: symbols }, (_, i) => (priced(t, i) ? 10 + t : NaN)));
+
+describe('symbols with prices for part of the run', () => {
+  it('a target that starts 8 sessions in: 8 of 20 sessions = 40.0% (medium), and the warm-up says why', () => {
+    const market = fixtureMarket({ symbols: ['BIG', 'LATE'], closes: closes(2, (t, i) => i === 0 || t >= 8) });
+    // The target on session 0 finds no price (nothing waits); the one on session 8 fills on 9's open.
+    const r = scenario(market, { 0: { weights: { LATE: 1 } }, 8: { weights: { LATE: 1 } } });
+    const c = r.caveats.find((x) => x.code === 'partial-coverage');
+    expect(c).toMatchObject({ severity: 'medium', size: 8, unit: 'sessions', symbols: ['LATE'] });
+    expect(c?.message).toBe(
+      '1 symbol the run read or targeted has no prices for part of it (2024-01-01 → 2024-01-26): LATE from 2024-01-11 (8 sessions in), 40.0% of the run — where a symbol has no prices it cannot be traded, and a strategy reading it sees nothing there',
+    );
+    expect(r.caveats.find((x) => x.code === 'warm-up')?.message).toMatch(/sessions in cash \(.*\): no prices for LATE before 2024-01-11 — the metrics count that time$/);
+  });
+
+  it('a symbol only read, from 01-09 (6 in) to 01-10 (9 before the end): 15 of 20 = 75.0% (high)', () => {
+    const market = fixtureMarket({ symbols: ['BIG', 'PART'], closes: closes(2, (t, i) => i === 0 || (t >= 6 && t <= 10)) });
+    const r = scenario(market, { 0: (view) => (view.history('close', view.resolve('PART'), 1), { weights: { BIG: 1 } }) });
+    const c = r.caveats.find((x) => x.code === 'partial-coverage');
+    expect(c).toMatchObject({ severity: 'high', size: 15 });
+    expect(c?.message).toMatch(/: PART from 2024-01-09 \(6 sessions in\) to 2024-01-15 \(9 sessions before its end\), 75\.0% of the run — /);
+    // BIG was invested from the first session's fill: no warm-up, so no reason to give.
+    expect(r.caveats.some((x) => x.code === 'warm-up')).toBe(false);
+  });
+
+  it('every symbol priced throughout: no caveat', () => {
+    const r = scenario(fixtureMarket({ symbols: ['BIG'], closes: closes(1, () => true) }), { 0: { weights: { BIG: 1 } } });
+    expect(r.caveats.some((x) => x.code === 'partial-coverage')).toBe(false);
+  });
+
+  it('a cross-section of 25 read, 3 starting late: low, counted, "the universe grows"', () => {
+    const symbols = Array.from({ length: 25 }, (_, i) => `S${String(i).padStart(2, '0')}`);
+    // S22 from session 2 (10.0%), S23 from 4 (20.0%), S24 from 10 (50.0%).
+    const starts: Record<number, number> = { 22: 2, 23: 4, 24: 10 };
+    const market = fixtureMarket({ symbols, closes: closes(25, (t, i) => t >= (starts[i] ?? 0)) });
+    const r = scenario(market, { 0: (view) => (symbols.forEach((s) => view.history('close', view.resolve(s), 1)), { weights: { S00: 1 } }) });
+    const c = r.caveats.find((x) => x.code === 'partial-coverage');
+    expect(c).toMatchObject({ severity: 'low', size: 10, symbols: ['S24', 'S23', 'S22'] });
+    expect(c?.message).toBe(
+      '3 of the 25 symbols the run read have no prices for part of it (2024-01-01 → 2024-01-26) (3 start after its first session, 0 end before its last): S24 from 2024-01-15 (10 sessions in), 50.0% of the run; S23 from 2024-01-05 (4 sessions in), 20.0% of the run; S22 from 2024-01-03 (2 sessions in), 10.0% of the run — the universe grows and shrinks over the run (listings, delistings, data that starts or ends): each decision picks among the names priced then',
+    );
+  });
+
+  it('late and early count the run sessions before the first bar and after the last (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: SESSIONS, maxLength: SESSIONS }), fc.integer({ min: 0, max: SESSIONS - 1 }), fc.integer({ min: 0, max: SESSIONS - 1 }), (priced, a, b) => {
+        const [first, last] = a <= b ? [a, b] : [b, a];
+        const market = fixtureMarket({ symbols: ['X'], closes: closes(1, (t) => priced[t]) });
+        const inRun = priced.slice(first, last + 1);
+        const firstBar = inRun.indexOf(true);
+        const [c] = partialCoverage(market, [0], first, last);
+        const late = firstBar < 0 ? inRun.length : firstBar;
+        const early = firstBar < 0 ? 0 : inRun.length - 1 - inRun.lastIndexOf(true);
+        if (late === 0 && early === 0) expect(c).toBeUndefined();
+        else expect(c).toMatchObject({ late, early });
+        if (firstBar >= 0 && c !== undefined) expect(c).toMatchObject({ start: first + late, end: last - early });
+      }),
+    );
+  });
+});

@@ -38,8 +38,8 @@ import { columnFromBytes, decodeMarket, encodeMarket, symbolRunsOf, type Encoded
 import { statKey, type SourceFileState } from './sourceFiles.ts';
 import type { SymbolRun } from './symbolRuns.ts';
 
-/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts; vendor event columns, reverse splits past 1:100 and the print-resolution noise floor in corporateActions.ts; v5: whole-number splits of any size, stated splits on suspended days; v6: zipline's split column, the yfinance total-return rule on its own header only, optional columns judged per ticker, events on priceless rows moved to the next bar, vendor date/close columns; v7: stray weekend bars noted; v8: a derived split on a suspended ex-date applied on the next traded row; v9: a decimal-mark guess's note names its columns and how far off the magnitude may be, a run's caveat). */
-const SCHEMA_VERSION = 9;
+/** Also raised when loading builds a different Market from the same files (v4: weekend-dated bars read earlier, prices/weekendBars.ts; vendor event columns, reverse splits past 1:100 and the print-resolution noise floor in corporateActions.ts; v5: whole-number splits of any size, stated splits on suspended days; v6: zipline's split column, the yfinance total-return rule on its own header only, optional columns judged per ticker, events on priceless rows moved to the next bar, vendor date/close columns; v7: stray weekend bars noted; v8: a derived split on a suspended ex-date applied on the next traded row; v9: a decimal-mark guess's note names its columns and how far off the magnitude may be, a run's caveat; v10: the decimal mark decided from every number of a file, not its head: a quoted "194,350" below line 6 is a guess said as such, a mark shown late reads the whole file). */
+const SCHEMA_VERSION = 10;
 const RACY_WINDOW_MS = 2000;
 /**
  * The file carries its schema version: a breadth of another version keeps its own file beside

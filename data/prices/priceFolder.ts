@@ -58,14 +58,19 @@ function columnsOf(read: ReadPrices): SourceInfo['columns'] {
 }
 
 /**
- * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them).
+ * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them),
+ * with the line that showed a decimal mark other than the delimiter's usual one (Dialect.markShownLate).
  * Where no number shows its decimal mark, a note of the guess (guessedMarkNote), which the run's
  * caveats carry (engine/warnings.ts).
  */
 function dialectNote(read: ReadPrices): string[] {
-  const { delimiter, decimalComma, quoted } = read.dialect;
+  const { delimiter, decimalComma, quoted, markShownLate } = read.dialect;
   const parts = [delimiter === ';' ? 'semicolon-separated' : delimiter === '\t' ? 'tab-separated' : '', decimalComma ? 'decimal commas' : '', quoted ? 'quoted fields' : ''].filter(Boolean);
   const notes = parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
+  if (markShownLate !== undefined) {
+    const mark = decimalComma ? ',' : '.';
+    notes.push(`decimal mark "${mark}" shown first at line ${markShownLate.line} ("${markShownLate.text}"): the numbers above it fit either mark, and are read with "${mark}" too, not the "${mark === ',' ? '.' : ','}" ${delimiterName(delimiter)}-separated files usually use`);
+  }
   const guess = guessedMarkNote(read.dialect);
   return guess === undefined ? notes : [...notes, guess];
 }

@@ -380,6 +380,9 @@ function unknownSymbol(symbolOrRole: string, market: Market): string {
   const asked = market.selectedSymbols;
   const otherCase = market.symbols.some((s) => s.toLowerCase() === symbolOrRole.toLowerCase());
   if (asked === undefined || otherCase) return `unknown symbol "${symbolOrRole}" in ${market.name}${hint}`;
+  const loadedFrom = `unknown symbol "${symbolOrRole}": not among the symbols loaded from ${market.name} (--symbols ${summariseList(asked)})`;
+  // A hint names a symbol the market holds: asking for it is the fix, and adding the name typed would fail.
+  if (hint !== '') return `${loadedFrom}${hint}`;
   const widened = asked.length < 10 ? ` (--symbols ${[...asked, symbolOrRole].join(',')})` : '';
-  return `unknown symbol "${symbolOrRole}": not among the symbols loaded from ${market.name} (--symbols ${summariseList(asked)})${hint}; add it to them${widened}`;
+  return `${loadedFrom}; add it to them${widened}`;
 }

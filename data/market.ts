@@ -54,6 +54,8 @@ export interface SourceInfo {
   readonly notes: readonly string[];
   /** Price files: the header columns read, and those ignored (as printed). */
   readonly columns?: { readonly used: readonly string[]; readonly ignored: readonly string[] };
+  /** A file the source's folder holds but breadth did not read (IWM.txt): why, and the fix (prices/unreadFiles.ts). */
+  readonly unread?: string;
 }
 
 export interface Market {

@@ -7,7 +7,7 @@ import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
-import { symbolHint } from '../data/nearestName.ts';
+import { symbolHintIn } from '../data/nearestName.ts';
 import { summariseList } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
@@ -376,7 +376,7 @@ function unknownSymbol(symbolOrRole: string, market: Market): string {
     const roles = Object.keys(market.roles).map((r) => `@${r}`);
     return `unknown symbol "${symbolOrRole}" in ${market.name} (roles here: ${roles.join(', ') || 'none'})`;
   }
-  const hint = symbolHint(symbolOrRole, market.symbols);
+  const hint = symbolHintIn(symbolOrRole, market);
   const asked = market.selectedSymbols;
   const otherCase = market.symbols.some((s) => s.toLowerCase() === symbolOrRole.toLowerCase());
   if (asked === undefined || otherCase) return `unknown symbol "${symbolOrRole}" in ${market.name}${hint}`;

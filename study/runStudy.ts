@@ -6,7 +6,7 @@
 import { ParamsError, UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
-import { symbolHint } from '../data/nearestName.ts';
+import { symbolHintIn } from '../data/nearestName.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
@@ -151,7 +151,7 @@ function resolveBenchmark(market: Market, symbolOrRole: string, symbols: readonl
   const loaded = (s: string): boolean => s.toLowerCase() === symbolOrRole.toLowerCase(); // in another case: resolveSymbol says so
   if (symbols && !symbolOrRole.startsWith('@') && !symbols.some(loaded)) {
     // A hint names a symbol the market holds: asking for it is the fix, and adding the name typed would fail.
-    const hint = symbolHint(symbolOrRole, market.symbols);
+    const hint = symbolHintIn(symbolOrRole, market);
     const add = hint === '' ? `; add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too),` : ';';
     throw new UserError(`${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')})${hint}${add} or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`);
   }
@@ -162,7 +162,7 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
   const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
   if (name === undefined || !market.symbols.includes(name)) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    const hint = symbolOrRole.startsWith('@') ? '' : symbolHint(symbolOrRole, market.symbols);
+    const hint = symbolOrRole.startsWith('@') ? '' : symbolHintIn(symbolOrRole, market);
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;

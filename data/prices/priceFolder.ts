@@ -14,6 +14,7 @@ import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.t
 import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
+import { TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
 
 export interface LoadedPrices {
   readonly series: SymbolSeries[];
@@ -26,8 +27,6 @@ export interface LoadedPrices {
 export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
 
 const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
-/** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named. */
-const TEXT_NAME = /\.txt$/i;
 /** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
 const STREAM_ABOVE_BYTES = 16 << 20;
 
@@ -168,9 +167,9 @@ export function priceFilesIn(folder: string): string[] {
     .filter((file) => statSync(file).isFile());
   if (files.length === 0) {
     const names = readdirSync(folder);
-    const texts = names.filter((name) => TEXT_NAME.test(name));
+    const texts = textFilesIn(folder);
     // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such, not as a name to change.
-    for (const name of texts) readHeadText(join(folder, name));
+    for (const file of texts) readHeadText(file);
     const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (*.csv or *.csv.gz) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
@@ -191,7 +190,7 @@ export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsF
   const reads: FileRead[] = [];
   if (!pooled) {
     for (const file of files) reads.push(await readOne(file, optionsFor, keepSymbol));
-    return collect(folder, reads);
+    return withUnread(folder, collect(folder, reads));
   }
   // Large files (long files of many symbols) are streamed on the main thread; the rest go to workers.
   const small = files.filter((_, k) => sizes[k] <= STREAM_ABOVE_BYTES);
@@ -208,5 +207,10 @@ export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsF
     byFile.set(file, outcome.ok ? { file, read: outcome.read, series: outcome.series, notes: outcome.notes } : await readOne(file, optionsFor, keepSymbol));
   }
   for (const file of files) reads.push(byFile.get(file) ?? (await readOne(file, optionsFor, keepSymbol)));
-  return collect(folder, reads);
+  return withUnread(folder, collect(folder, reads));
+}
+
+/** The folder's prices with a source for each .txt file beside them, not read (prices/unreadFiles.ts). */
+function withUnread(folder: string, loaded: LoadedPrices): LoadedPrices {
+  return { ...loaded, sources: [...loaded.sources, ...unreadSources(folder)] };
 }

@@ -18,6 +18,7 @@
 // README.txt starts with "SYNTHETIC" (as the sample writer's does) loads as a synthetic market.
 
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openMarketCache, type CacheEvent, type CacheOptions, type SymbolPick } from './cache/marketCache.ts';
 import { sourceFileState } from './cache/sourceFiles.ts';
@@ -26,6 +27,7 @@ import { UserError } from './errors.ts';
 import { buildSource, detectSource, sourceFiles } from './folder/source.ts';
 import { type Market } from './market.ts';
 import { selectMarket, symbolIndexes, type Selection } from './prices/select.ts';
+import { unreadSources } from './prices/unreadFiles.ts';
 import { SAMPLE_BOND } from './sample/bond.ts';
 import { SAMPLE_FUNDS } from './sample/indices.ts';
 
@@ -106,6 +108,8 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   };
 }
 
+const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
 /**
  * The requested symbols of a cached source (and a calendar symbol beside them), checked against
  * all of its symbols as selectMarket checks them. A calendar symbol the source lacks: every
@@ -113,7 +117,7 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
  */
 function symbolPick(path: string, symbols: readonly string[], calendar: string | undefined): SymbolPick {
   return (all) => {
-    const indexes = symbolIndexes(path, all, symbols);
+    const indexes = symbolIndexes(path, all, symbols, () => (isFolder(path) ? unreadSources(path) : []));
     if (calendar === undefined || calendar === 'union' || symbols.includes(calendar)) return indexes;
     const i = all.indexOf(calendar);
     return i < 0 ? undefined : [...indexes, i];

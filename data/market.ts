@@ -59,6 +59,8 @@ export interface SourceInfo {
   readonly symbols?: readonly string[];
   /** The notes that list symbols, with their entries, so a run can restate them for the symbols it read (listedNotes.ts). */
   readonly listed?: readonly ListedNote[];
+  /** A file the source's folder holds but breadth did not read (IWM.txt): why, and the fix (prices/unreadFiles.ts). */
+  readonly unread?: string;
 }
 
 /**

@@ -2,6 +2,8 @@
 // for BBBB where the data holds BBB). Nearness is the Levenshtein distance (Levenshtein 1966:
 // single-character insertions, deletions and substitutions), ignoring case.
 
+import type { SourceInfo } from './market.ts';
+
 /** Edits allowed per three characters of the typed name, at least one: BBBB → BBB, not X → SPY. */
 const CHARACTERS_PER_EDIT = 3;
 
@@ -55,6 +57,20 @@ export function symbolHint(typed: string, known: readonly string[]): string {
   if (near.toLowerCase() === typed.toLowerCase()) return ` ("${near}" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
   return ` (did you mean ${near}?)`;
 }
+
+/**
+ * symbolHint over a market's symbols, then ` (IWM.txt is here but not read: …)` when a source the
+ * market did not read (SourceInfo.unread, prices/unreadFiles.ts) is named after `typed` (any case).
+ */
+export function symbolHintIn(typed: string, market: { readonly symbols: readonly string[]; readonly sources: readonly SourceInfo[] }): string {
+  const wanted = typed.toLowerCase();
+  const unread = market.sources.find((s) => s.unread !== undefined && fileStem(s.path).toLowerCase() === wanted);
+  return `${symbolHint(typed, market.symbols)}${unread === undefined ? '' : ` (${fileName(unread.path)} is here but not read: ${unread.unread})`}`;
+}
+
+/** The last part of a path, and that without its extension (pure string work: the engine uses these hints). */
+const fileName = (path: string): string => /[^/\\]*$/.exec(path)![0];
+const fileStem = (path: string): string => fileName(path).replace(/\.[^.]*$/, '');
 
 /** Levenshtein distance between a and b, by the two-row dynamic programme. */
 function editDistance(a: string, b: string): number {

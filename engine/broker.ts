@@ -106,8 +106,11 @@ export class Broker {
   readonly #quoteFor = (q: number, out: FillQuote): FillQuote => this.#quoteFill(q, out);
   /** Fills at a session close because the data had no open. */
   openFallbacks = 0;
-  /** Order-sessions whose volume limit read a blank volume cell as the last volume before it. */
-  blankVolumes = 0;
+  /**
+   * Order-sessions whose volume limit met a blank volume cell: `lastKnown`, read as the last volume
+   * before it; `noneKnownYet`, with no volume before it (read as 0: the limit allowed nothing).
+   */
+  readonly blankVolumes = { lastKnown: 0, noneKnownYet: 0 };
   /** The symbol of this session's first closing fill that took the book past a limit, else −1. */
   #closedPast = -1;
   /** Margin-limit cuts at fills. */
@@ -208,7 +211,11 @@ export class Broker {
     let capped = false;
     const most = this.#models.volume.maxShares(c);
     if (most !== Infinity) {
-      if (Number.isNaN(m.volume[k]) && !Number.isNaN(c.volume)) this.blankVolumes++;
+      // #readBar read the blank through #lastVolume, which set #firstVolume (the first session with a volume).
+      if (Number.isNaN(m.volume[k]) && !Number.isNaN(c.volume)) {
+        if (this.#firstVolume[o.symbol] > t) this.blankVolumes.noneKnownYet++;
+        else this.blankVolumes.lastKnown++;
+      }
       const left = Math.max(0, this.#roundDown(most - c.filledToday));
       if (Math.abs(quantity) > left) {
         quantity = Math.sign(quantity) * left;

@@ -7,7 +7,7 @@ import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
-import { symbolHint } from '../data/nearestName.ts';
+import { symbolHintIn } from '../data/nearestName.ts';
 import { summariseList } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
@@ -376,10 +376,13 @@ function unknownSymbol(symbolOrRole: string, market: Market): string {
     const roles = Object.keys(market.roles).map((r) => `@${r}`);
     return `unknown symbol "${symbolOrRole}" in ${market.name} (roles here: ${roles.join(', ') || 'none'})`;
   }
-  const hint = symbolHint(symbolOrRole, market.symbols);
+  const hint = symbolHintIn(symbolOrRole, market);
   const asked = market.selectedSymbols;
   const otherCase = market.symbols.some((s) => s.toLowerCase() === symbolOrRole.toLowerCase());
   if (asked === undefined || otherCase) return `unknown symbol "${symbolOrRole}" in ${market.name}${hint}`;
+  const loadedFrom = `unknown symbol "${symbolOrRole}": not among the symbols loaded from ${market.name} (--symbols ${summariseList(asked)})`;
+  // A hint names a symbol the market holds: asking for it is the fix, and adding the name typed would fail.
+  if (hint !== '') return `${loadedFrom}${hint}`;
   const widened = asked.length < 10 ? ` (--symbols ${[...asked, symbolOrRole].join(',')})` : '';
-  return `unknown symbol "${symbolOrRole}": not among the symbols loaded from ${market.name} (--symbols ${summariseList(asked)})${hint}; add it to them${widened}`;
+  return `${loadedFrom}; add it to them${widened}`;
 }

@@ -41,8 +41,8 @@ export interface RunRecordings {
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;
   readonly openFallbacks: number;
-  /** Order-sessions whose volume limit read a blank volume cell as the last volume before it. */
-  readonly blankVolumes: number;
+  /** Order-sessions whose volume limit met a blank volume cell, read as the last volume before it, or with none before it (engine/broker.ts). */
+  readonly blankVolumes: { readonly lastKnown: number; readonly noneKnownYet: number };
   /** Orders still resting at the run's end, placed before its last session (one placed on it had no session to fill in): symbol and remaining signed shares. */
   readonly openAtEnd: readonly { readonly symbol: number; readonly quantity: number }[];
   readonly missingRateDays: number;
@@ -104,14 +104,22 @@ export function describeRun(r: RunRecordings): Caveat[] {
   ]);
 }
 
+/** What the participation limit did with blank volume cells in this run: only the cases that happened. */
+function blankVolumeText({ lastKnown, noneKnownYet }: RunRecordings['blankVolumes']): string | undefined {
+  const said = [
+    lastKnown > 0 ? `${orderSessions(lastKnown)} had a blank volume cell: the participation limit used the last volume before it` : '',
+    noneKnownYet > 0 ? `${orderSessions(noneKnownYet)} had a blank volume cell with no volume before it: the participation limit allowed nothing there, and the order waited` : '',
+  ].filter(Boolean);
+  return said.length > 0 ? said.join('; ') : undefined;
+}
+
 function engineCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   if (r.config.execution === 'same-close') out.push(caveat('look-ahead', 'high', 'same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)'));
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fill${r.openFallbacks === 1 ? '' : 's'} used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
-  if (r.blankVolumes > 0) {
-    out.push(caveat('blank-volume', 'low', `${orderSessions(r.blankVolumes)} had a blank volume cell: the participation limit used the last volume before it (none known yet: nothing filled)`, { value: r.blankVolumes, unit: 'count' }));
-  }
+  const blank = blankVolumeText(r.blankVolumes);
+  if (blank !== undefined) out.push(caveat('blank-volume', 'low', blank, { value: r.blankVolumes.lastKnown + r.blankVolumes.noneKnownYet, unit: 'count' }));
   if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
   const carried = r.carriedRate;
   if (carried !== undefined) {

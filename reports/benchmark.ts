@@ -12,7 +12,7 @@
 import { adjustedCloses } from '../data/adjustedCloses.ts';
 import { UserError } from '../data/errors.ts';
 import { PriceKind, type Market } from '../data/market.ts';
-import { symbolHint } from '../data/nearestName.ts';
+import { symbolHintIn } from '../data/nearestName.ts';
 import type { Result } from '../engine/result.ts';
 
 /** The benchmark name that means "the risk-free series, compounded". */
@@ -54,7 +54,7 @@ export function symbolBenchmark(market: Market, result: Result, symbolOrRole: st
   const i = name === undefined ? -1 : market.symbols.indexOf(name);
   if (i < 0) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    const hint = symbolOrRole.startsWith('@') ? '' : symbolHint(symbolOrRole, market.symbols);
+    const hint = symbolOrRole.startsWith('@') ? '' : symbolHintIn(symbolOrRole, market);
     throw new UserError(`benchmark: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}; or use "${CASH_BENCHMARK}" or "none"`);
   }
   const sessions = result.sessions;

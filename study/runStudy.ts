@@ -6,7 +6,7 @@
 import { ParamsError, UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
-import { symbolHint } from '../data/nearestName.ts';
+import { symbolHintIn } from '../data/nearestName.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
@@ -150,9 +150,10 @@ function resolveBenchmark(market: Market, symbolOrRole: string, symbols: readonl
   if (symbolOrRole === CASH_BENCHMARK) return CASH_BENCHMARK;
   const loaded = (s: string): boolean => s.toLowerCase() === symbolOrRole.toLowerCase(); // in another case: resolveSymbol says so
   if (symbols && !symbolOrRole.startsWith('@') && !symbols.some(loaded)) {
-    throw new UserError(
-      `${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')})${symbolHint(symbolOrRole, market.symbols)}; add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too), or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`,
-    );
+    // A hint names a symbol the market holds: asking for it is the fix, and adding the name typed would fail.
+    const hint = symbolHintIn(symbolOrRole, market);
+    const add = hint === '' ? `; add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too),` : ';';
+    throw new UserError(`${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')})${hint}${add} or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`);
   }
   return resolveSymbol(market, symbolOrRole, where, path);
 }
@@ -161,7 +162,7 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
   const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
   if (name === undefined || !market.symbols.includes(name)) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    const hint = symbolOrRole.startsWith('@') ? '' : symbolHint(symbolOrRole, market.symbols);
+    const hint = symbolOrRole.startsWith('@') ? '' : symbolHintIn(symbolOrRole, market);
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;

@@ -14,6 +14,7 @@ import { AssetClass, type Market, type SourceInfo } from '../market.ts';
 import { alignSeries } from '../prices/align.ts';
 import { isLongPriceHeader } from '../prices/priceColumns.ts';
 import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
+import { textFilesIn } from '../prices/unreadFiles.ts';
 import { snapshotEndResolver } from '../prices/snapshotEnds.ts';
 import { applyDelistingDates } from './delistingDates.ts';
 import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts, type DataFolderPlan } from './dataFolder.ts';
@@ -59,7 +60,8 @@ function symbolsFilesOf(source: SourceKind): string[] {
 /** Every file a source reads (the cache checks them all). */
 export function sourceFiles(source: SourceKind): string[] {
   if (source.kind === 'dataFolder') return dataFolderFiles(source.plan);
-  const prices = source.kind === 'priceFolder' ? priceFilesIn(source.path) : [source.path];
+  // A .txt file beside the prices is listed as not read (prices/unreadFiles.ts): adding or renaming one changes the market's sources.
+  const prices = source.kind === 'priceFolder' ? [...priceFilesIn(source.path), ...textFilesIn(source.path)] : [source.path];
   return [...prices, ...symbolsFilesOf(source)];
 }
 

@@ -4,7 +4,8 @@
 // any other file.
 
 import { parse } from 'csv-parse/sync';
-import { decimalMarkOf, type DecimalMark } from './numberMarks.ts';
+import { decideFileMark } from './fileMark.ts';
+import type { DecimalMark } from './numberMarks.ts';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -25,6 +26,12 @@ export interface Dialect {
    * with a mark), and whether it is a price (any number but a volume: its magnitude is money).
    */
   readonly readByGuess?: readonly GuessedColumn[];
+  /**
+   * The number that showed the decimal mark when it is not the delimiter's usual one and numbers
+   * above it fit either mark (a comma file of "149,863" whose line 5000 holds "144,05"): the
+   * whole file is read with it, which a source note says.
+   */
+  readonly markShownLate?: { readonly text: string; readonly line: number };
 }
 
 /** A column whose numbers the decimal-mark guess read; `price`: not a volume. */
@@ -68,9 +75,10 @@ function countOutsideQuotes(line: string, ch: string): number {
 }
 
 /**
- * The decimal mark the first number that shows one uses (numberMarks.ts), in `rows` split by
- * `delimiter`; when none does (integers, or only `575.325`), a comma in semicolon-separated
- * files (spreadsheets write semicolons where the comma is the decimal mark), else a point.
+ * The decimal mark of the numbers in `rows` split by `delimiter` (formats/fileMark.ts): the first
+ * that shows one; when none does, a comma in semicolon-separated files (spreadsheets write
+ * semicolons where the comma is the decimal mark), else a point, with the first number either
+ * mark could read as unshownMark.
  */
 function sniffDecimalMark(rows: string, delimiter: Delimiter): { mark: DecimalMark; unshownMark?: string } {
   let records: string[][] = [];
@@ -79,19 +87,13 @@ function sniffDecimalMark(rows: string, delimiter: Delimiter): { mark: DecimalMa
   } catch {
     // A broken quote in the head: the general path's parser says where.
   }
-  let unshownMark: string | undefined;
-  for (const record of records) {
-    for (const field of record) {
-      const mark = decimalMarkOf(field);
-      if (mark !== undefined) return { mark };
-      unshownMark ??= showsNoMark(field) ? field : undefined;
-    }
-  }
-  return { mark: delimiter === ';' ? ',' : '.', unshownMark };
+  const numbers = records.flatMap((record, r) => record.map((text) => ({ text, line: r + 2 })));
+  const { mark, shownBy, unshown } = decideFileMark(numbers, usualMark(delimiter));
+  return shownBy !== undefined ? { mark } : { mark, unshownMark: unshown?.text };
 }
 
-/** A number with one mark and three digits after it (`1.234`, `575,325`): either mark could be the decimal one. */
-const showsNoMark = (field: string): boolean => /^[+-]?\d{1,3}[.,]\d{3}$/.test(field);
+/** The decimal mark a delimiter's files usually use: ',' beside semicolons (spreadsheets), else '.'. */
+export const usualMark = (delimiter: Delimiter): DecimalMark => (delimiter === ';' ? ',' : '.');
 
 /**
  * The dialect of a text whose first non-empty line is a header. The delimiter is the candidate

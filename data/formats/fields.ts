@@ -221,9 +221,9 @@ export interface FieldPlace {
   readonly column: string;
 }
 
-/** What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, - and Excel's #N/A (any case). */
+/** What spreadsheets and vendors write for a missing value: null, NaN, N/A, NA, -, Excel's #N/A and Python's None (Alpha Vantage, pandas), in any case. */
 export function isMissingMarker(text: string): boolean {
-  return /^(?:null|nan|n\/a|na|-|#n\/a)$/i.test(text);
+  return /^(?:null|none|nan|n\/a|na|-|#n\/a)$/i.test(text);
 }
 
 const SPACE_NAMES: Readonly<Record<string, string>> = { ' ': 'a space', '\u00a0': 'a no-break space (U+00A0)', '\u202f': 'a narrow no-break space (U+202F)' };

@@ -59,15 +59,19 @@ export function plainNumberText(text: string, decimal: DecimalMark): string | un
   return `${m[1]}${m[2].replaceAll(otherMark(decimal), '')}${m[3] === undefined ? '' : `.${m[3]}`}`;
 }
 
-/** The refusal of a number whose marks do not fit the file's decimal mark (or whose digits are grouped by spaces: spaceGroupedError). */
-export function numberMarksError(at: FieldPlace, text: string, decimal: DecimalMark): DataError {
+/**
+ * The refusal of a number whose marks do not fit the file's decimal mark (or whose digits are
+ * grouped by spaces: spaceGroupedError); `basis` says where that mark came from
+ * (formats/fileMark.ts markBasis: the number that showed it, or a guess).
+ */
+export function numberMarksError(at: FieldPlace, text: string, decimal: DecimalMark, basis: string): DataError {
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
   const example = decimal === ',' ? '1.234.567,89' : '1,234,567.89';
   return new DataError(
     at.file,
     at.line,
-    `${at.column} "${text}" does not fit this file's numbers, whose decimal mark is "${decimal}" (read from its first rows)`,
+    `${at.column} "${text}" does not fit this file's numbers, whose decimal mark is "${decimal}" (${basis})`,
     `write every number one way: "${decimal}" before the decimals and "${otherMark(decimal)}" only between groups of three digits (${example}), or no thousands separator`,
   );
 }

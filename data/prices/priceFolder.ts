@@ -15,6 +15,7 @@ import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.t
 import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
+import { TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
 
 export interface LoadedPrices {
   readonly series: SymbolSeries[];
@@ -27,8 +28,6 @@ export interface LoadedPrices {
 export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
 
 const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
-/** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named. */
-const TEXT_NAME = /\.txt$/i;
 /** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
 const STREAM_ABOVE_BYTES = 16 << 20;
 
@@ -59,14 +58,19 @@ function columnsOf(read: ReadPrices): SourceInfo['columns'] {
 }
 
 /**
- * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them).
+ * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them),
+ * with the line that showed a decimal mark other than the delimiter's usual one (Dialect.markShownLate).
  * Where no number shows its decimal mark, a note of the guess (guessedMarkNote), which the run's
  * caveats carry (engine/warnings.ts).
  */
 function dialectNote(read: ReadPrices): string[] {
-  const { delimiter, decimalComma, quoted } = read.dialect;
+  const { delimiter, decimalComma, quoted, markShownLate } = read.dialect;
   const parts = [delimiter === ';' ? 'semicolon-separated' : delimiter === '\t' ? 'tab-separated' : '', decimalComma ? 'decimal commas' : '', quoted ? 'quoted fields' : ''].filter(Boolean);
   const notes = parts.length > 0 ? [`read as ${parts.join(', ')}`] : [];
+  if (markShownLate !== undefined) {
+    const mark = decimalComma ? ',' : '.';
+    notes.push(`decimal mark "${mark}" shown first at line ${markShownLate.line} ("${markShownLate.text}"): the numbers above it fit either mark, and are read with "${mark}" too, not the "${mark === ',' ? '.' : ','}" ${delimiterName(delimiter)}-separated files usually use`);
+  }
   const guess = guessedMarkNote(read.dialect);
   return guess === undefined ? notes : [...notes, guess];
 }
@@ -131,12 +135,28 @@ function perSymbolSource(path: string, reads: readonly FileRead[]): SourceInfo {
 const SOURCE_PER_FILE_UP_TO = 50;
 
 function collect(path: string, reads: readonly FileRead[]): LoadedPrices {
+  refuseSameBytes(reads);
   const perSymbol = reads.filter((r) => !r.read.parsed.columns.long);
   const long = reads.filter((r) => r.read.parsed.columns.long);
   const perFile = perSymbol.length <= SOURCE_PER_FILE_UP_TO;
   const symbolSources = perFile ? perSymbol.map((r) => perSymbolSource(r.file, [r])) : [perSymbolSource(path, perSymbol)];
   const sources = [...(perSymbol.length > 0 ? symbolSources : []), ...long.map(longSource)];
   return { series: reads.flatMap((r) => r.series), sources, hashes: new Map(reads.map((r) => [r.file, r.read.contentHash])) };
+}
+
+/**
+ * Refuses two files of one folder holding the same bytes (IWM.csv and IWM.US.csv): one series
+ * would load as two symbols and count twice in any cross-section. Files with no rows are left
+ * alone (a header-only file of a symbol with no data yet is the same in every folder).
+ */
+function refuseSameBytes(reads: readonly FileRead[]): void {
+  const byHash = new Map<string, FileRead>();
+  for (const r of reads) {
+    if (r.read.parsed.day.length === 0) continue;
+    const first = byHash.get(r.read.contentHash);
+    if (first === undefined) byHash.set(r.read.contentHash, r);
+    else throw new DataError(r.file, undefined, `holds the same bytes as ${basename(first.file)} (sha256 ${r.read.contentHash.slice(0, 12)}): one series would load as two symbols (${[first, r].map((x) => x.series.map((s) => s.symbol).join(', ')).join(' and ')}) and count twice`, `remove one of ${basename(first.file)} and ${basename(r.file)}`);
+  }
 }
 
 /** One price file (per-symbol or long). */
@@ -156,9 +176,9 @@ export function priceFilesIn(folder: string): string[] {
     .filter((file) => statSync(file).isFile());
   if (files.length === 0) {
     const names = readdirSync(folder);
-    const texts = names.filter((name) => TEXT_NAME.test(name));
+    const texts = textFilesIn(folder);
     // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such, not as a name to change.
-    for (const name of texts) readHeadText(join(folder, name));
+    for (const file of texts) readHeadText(file);
     const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (*.csv or *.csv.gz) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
@@ -179,7 +199,7 @@ export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsF
   const reads: FileRead[] = [];
   if (!pooled) {
     for (const file of files) reads.push(await readOne(file, optionsFor, keepSymbol));
-    return collect(folder, reads);
+    return withUnread(folder, collect(folder, reads));
   }
   // Large files (long files of many symbols) are streamed on the main thread; the rest go to workers.
   const small = files.filter((_, k) => sizes[k] <= STREAM_ABOVE_BYTES);
@@ -196,5 +216,10 @@ export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsF
     byFile.set(file, outcome.ok ? { file, read: outcome.read, series: outcome.series, notes: outcome.notes, listed: outcome.listed } : await readOne(file, optionsFor, keepSymbol));
   }
   for (const file of files) reads.push(byFile.get(file) ?? (await readOne(file, optionsFor, keepSymbol)));
-  return collect(folder, reads);
+  return withUnread(folder, collect(folder, reads));
+}
+
+/** The folder's prices with a source for each .txt file beside them, not read (prices/unreadFiles.ts). */
+function withUnread(folder: string, loaded: LoadedPrices): LoadedPrices {
+  return { ...loaded, sources: [...loaded.sources, ...unreadSources(folder)] };
 }

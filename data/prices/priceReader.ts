@@ -8,10 +8,11 @@
 //     made plain decimals: formats/numberMarks.ts), goes through the same row checks.
 
 import { parse } from 'csv-parse/sync';
-import { describeDialect, sniffDialect, type Dialect } from '../formats/dialect.ts';
+import { describeDialect, sniffDialect, usualMark, type Delimiter, type Dialect } from '../formats/dialect.ts';
+import { decideFileMark, markBasis, type FileMark, type NumberAt } from '../formats/fileMark.ts';
 import { DataError } from '../errors.ts';
 import { slashedDateOrder } from '../formats/fields.ts';
-import { decimalMarkOf, needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
+import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
 import { MissingValueError, withLaterRows } from './rows/missingValues.ts';
@@ -124,27 +125,34 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
 
 /**
  * The general path: csv-parse records, normalised, through the same row checks. `sniffed.quoted`
- * is made true when a quote turns up below the sniffed head. Throws a DataError (file:line) for a
- * number whose marks do not fit the file's decimal mark.
+ * is made true when a quote turns up below the sniffed head, and the decimal mark is decided from
+ * every number in the file (decideMark), not only the sniffed head's. Throws a DataError (file:line)
+ * for a number whose marks do not fit that mark.
  */
 function readGeneral(file: string, bytes: Buffer, contentHash: string, options: PriceReaderOptions, sniffed: Dialect): ReadPrices {
-  let dialect: Dialect = { ...sniffed, quoted: sniffed.quoted || bytes.includes(QUOTE) };
-  const decimal = dialect.decimalComma ? ',' : '.';
-  const dialectNote = dialect.delimiter === ',' ? '' : describeDialect(dialect);
+  const quoted = sniffed.quoted || bytes.includes(QUOTE);
+  const headNote = sniffed.delimiter === ',' ? '' : describeDialect(sniffed);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(bytes, { delimiter: dialect.delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(bytes, { delimiter: sniffed.delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw new DataError(file, line, `cannot parse CSV${dialectNote ? ` ${dialectNote}` : ''} (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
+    throw new DataError(file, line, `cannot parse CSV${headNote ? ` ${headNote}` : ''} (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
   }
-  const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote });
-  if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect };
-  parser.setHeader(records[0].record, records[0].info.lines);
-  const roles = parser.columns!.roles;
+  // The header is judged before the numbers: its errors say how the sniffed head was read.
+  const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote: headNote });
+  if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect: { ...sniffed, quoted } };
   const header = records[0].record;
+  parser.setHeader(header, records[0].info.lines);
+  const roles = parser.columns!.roles;
+  const decided = decideMark(records, roles, sniffed.delimiter, quoted);
+  const decimal = decided.mark;
+  const unshownMark = decided.shownBy === undefined ? decided.unshown?.text : undefined;
+  const markShownLate = decided.shownBy !== undefined && decided.unshown !== undefined && decimal !== usualMark(sniffed.delimiter) ? decided.shownBy : undefined;
+  const dialect: Dialect = { delimiter: sniffed.delimiter, decimalComma: decimal === ',', quoted, unshownMark, markShownLate };
+  const basis = markBasis(decided);
   const separator = String.fromCharCode(UNIT_SEPARATOR);
-  // Columns holding a number with a mark while no number has shown the decimal mark: read by the guess.
+  // Columns holding a number with a mark while no number in the file shows the decimal mark: read by the guess.
   const byGuess = new Set<number>();
   for (let r = 1; r < records.length; r++) {
     const { record, info } = records[r];
@@ -153,12 +161,10 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
         const role = roles[k];
         if (role === null || role === undefined) return '';
         if (role === 'ticker' || role === 'date') return field;
-        // A number below the sniffed head may show the mark the head did not.
-        if (dialect.unshownMark !== undefined && decimalMarkOf(field) !== undefined) dialect = { ...dialect, unshownMark: undefined };
-        if (dialect.unshownMark !== undefined && HAS_MARK.test(field)) byGuess.add(k);
+        if (unshownMark !== undefined && HAS_MARK.test(field)) byGuess.add(k);
         if (!needsMarksRead(field, decimal)) return field;
         const plain = plainNumberText(field, decimal);
-        if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal);
+        if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal, basis);
         return plain;
       });
       parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines, record);
@@ -168,7 +174,23 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
     }
   }
   const parsed = parser.finish();
-  if (dialect.unshownMark === undefined) return { parsed, contentHash, dialect };
+  if (unshownMark === undefined) return { parsed, contentHash, dialect };
   const readByGuess = [...byGuess].sort((a, b) => a - b).map((k) => ({ column: header[k], price: roles[k] !== 'volume' && roles[k] !== 'adjVolume' }));
   return { parsed, contentHash, dialect: { ...dialect, readByGuess } };
+}
+
+/**
+ * The decimal mark of a file's numbers (formats/fileMark.ts), from every field but its dates and
+ * tickers, in file order. A comma-separated file with no quote anywhere cannot hold a comma in a
+ * number, so its mark is the point, and nothing is guessed (no `unshown`).
+ */
+function decideMark(records: readonly { record: string[]; info: { lines: number } }[], roles: readonly (string | null | undefined)[], delimiter: Delimiter, quoted: boolean): FileMark {
+  if (delimiter === ',' && !quoted) return { mark: '.' };
+  function* numbers(): Generator<NumberAt> {
+    for (let r = 1; r < records.length; r++) {
+      const { record, info } = records[r];
+      for (let k = 0; k < record.length; k++) if (roles[k] !== 'ticker' && roles[k] !== 'date') yield { text: record[k], line: info.lines };
+    }
+  }
+  return decideFileMark(numbers(), usualMark(delimiter));
 }

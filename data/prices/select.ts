@@ -5,8 +5,8 @@
 
 import { isoDay } from '../dates.ts';
 import { UserError } from '../errors.ts';
-import { eventTable, type EventTable, type FlaggedMoves, type Market } from '../market.ts';
-import { symbolHint } from '../nearestName.ts';
+import { eventTable, type EventTable, type FlaggedMoves, type Market, type SourceInfo } from '../market.ts';
+import { symbolHintIn } from '../nearestName.ts';
 
 export interface Selection {
   /** Epoch days, inclusive. */
@@ -44,15 +44,16 @@ export function summariseList(items: readonly string[], max = MAX_LISTED): strin
 
 /**
  * Indexes in `all` of the requested symbols, in the order asked (repeats once); a symbol `all`
- * lacks is a UserError naming the market.
+ * lacks is a UserError naming the market, with symbolHintIn over `sources()` (asked for only
+ * then: a folder's files not read, e.g. IWM.txt).
  */
-export function symbolIndexes(name: string, all: readonly string[], symbols: readonly string[] | undefined): number[] {
+export function symbolIndexes(name: string, all: readonly string[], symbols: readonly string[] | undefined, sources: () => readonly SourceInfo[] = () => []): number[] {
   if (symbols === undefined) return all.map((_, i) => i);
   const index = new Map(all.map((s, i) => [s, i]));
   const unknown = symbols.filter((s) => !index.has(s));
   if (unknown.length > 0) {
     const noun = unknown.length === 1 ? 'symbol matches' : 'symbols match';
-    const hint = unknown.length === 1 ? symbolHint(unknown[0], all) : '';
+    const hint = unknown.length === 1 ? symbolHintIn(unknown[0], { symbols: all, sources: sources() }) : '';
     throw new UserError(`no ${noun} ${summariseList(unknown)} in ${name}${hint} (it holds ${all.length.toLocaleString('en-US')} symbols, e.g. ${summariseList(all, 5)}); check the spelling, or run breadth data inspect on it`);
   }
   return [...new Set(symbols)].map((s) => index.get(s)!);
@@ -179,7 +180,7 @@ export function symbolSubset(market: Omit<Market, keyof PriceColumns>, indexes: 
 /** Selects a period, symbols and calendar of a whole market (or of a symbolSubset: `partial`). */
 export function selectMarket(market: Market, selection: Selection, options: SelectOptions = {}): Selected {
   const N = market.symbols.length;
-  const indexes = symbolIndexes(market.name, market.symbols, selection.symbols);
+  const indexes = symbolIndexes(market.name, market.symbols, selection.symbols, () => market.sources);
   const kept = sessionsKept(market, indexes, selection, options.partial ?? false);
   const T = kept.length;
   if (T === 0) {

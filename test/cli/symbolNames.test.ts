@@ -12,8 +12,9 @@ let dir: string;
 beforeAll(() => {
   dir = scratch();
   mkdirSync(join(dir, 'd1'));
-  const rows = ['2022-01-03', '2022-01-04', '2022-01-05', '2022-01-06'].map((d, k) => `${d},${100 + k},${101 + k},${99 + k},${100 + k},1000`);
-  for (const s of ['AAA', 'BBB']) write(join(dir, 'd1'), `${s}.csv`, ['Date,Open,High,Low,Close,Volume', ...rows, ''].join('\n'));
+  // The same prices; volumes 1000 and 1001, so the two files differ (files of the same bytes are refused).
+  const rows = (volume: number) => ['2022-01-03', '2022-01-04', '2022-01-05', '2022-01-06'].map((d, k) => `${d},${100 + k},${101 + k},${99 + k},${100 + k},${volume}`);
+  for (const [i, s] of ['AAA', 'BBB'].entries()) write(join(dir, 'd1'), `${s}.csv`, ['Date,Open,High,Low,Close,Volume', ...rows(1000 + i), ''].join('\n'));
 });
 
 const run = (...args: string[]) => breadth(['run', '--data', 'd1', '--db', 'out/r.db', ...args], { cwd: dir, env: { BREADTH_CACHE_DIR: join(dir, 'cache') } });
@@ -30,6 +31,20 @@ describe.concurrent('an unknown symbol is named with the same hint everywhere', 
     const hint = `("AAA" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
     expectBadInput(await run('--benchmark', 'aaa', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'), `breadth: command line: runs[0].benchmark: no symbol "aaa" in d1 ${hint}`);
     expectBadInput(await run('--symbols', 'aaa', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'), `no symbol matches aaa in d1 ${hint}`);
+  });
+
+  it('--benchmark BBB.US beside a loaded BBB: the hint is the fix, and no "add BBB.US to --symbols" (that would fail)', async () => {
+    expectBadInput(
+      await run('--symbols', 'AAA,BBB', '--benchmark', 'BBB.US', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'),
+      'breadth: command line: runs[0].benchmark: "BBB.US" is not among the symbols loaded (AAA, BBB) (did you mean BBB? that is BBB.US without its exchange suffix: ask for BBB); or use "cash" or "none"',
+    );
+  });
+
+  it('a weight on BBB.US with --symbols AAA,BBB: the hint only, no "add it to them"', async () => {
+    expectBadInput(
+      await run('--symbols', 'AAA,BBB', '--strategy', 'buy-and-hold', '--param', 'weights={"BBB.US":1}'),
+      'breadth: strategy "buy-and-hold" failed on 2022-01-03: unknown symbol "BBB.US": not among the symbols loaded from d1 (--symbols AAA, BBB) (did you mean BBB? that is BBB.US without its exchange suffix: ask for BBB)',
+    );
   });
 
   it('a weight on AAB suggests AAA', async () => {

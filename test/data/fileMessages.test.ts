@@ -1,6 +1,6 @@
 // One-line refusals about a row that a user can act on, through the loader on real files: a row's
 // message names the header's own columns and its cells as the file has them; Adj Close outside
-// Open/High/Low's range is judged on the file; a second header line is said to be one. Every
+// Open/High/Low's range is judged on the file; a second header line is said to be one; two files of the same bytes are refused. Every
 // expected message is written out by hand.
 
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,17 @@ describe('a Close-only file whose price halves in one session', () => {
     expect(market.sources[0].notes).toContain(
       '1 one-session move of a Close that states no corporate actions (no AdjClose or split column) the size of a split with no split ratio to explain it is read as a price move, so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): IJR 2017-01-19 (×0.4952, like a 2:1 split)',
     );
+  });
+});
+
+describe('two files of one folder with the same bytes', () => {
+  it('IWM.csv and IWM.US.csv are refused naming both: one series would count twice', async () => {
+    const dir = tempDir();
+    const same = csv('Date,Close', '2024-01-02,10', '2024-01-03,11');
+    writeFile(dir, 'IWM.csv', same);
+    writeFile(dir, 'IWM.US.csv', same);
+    writeFile(dir, 'SPY.csv', csv('Date,Close', '2024-01-02,20', '2024-01-03,21'));
+    // Names sort IWM.US.csv before IWM.csv ('U' < 'c'); the hash is `sha256sum` of the three lines.
+    expect(await refusal(dir)).toBe(`${dir}/IWM.csv: holds the same bytes as IWM.US.csv (sha256 17a9e2e4a292): one series would load as two symbols (IWM.US and IWM) and count twice — remove one of IWM.US.csv and IWM.csv`);
   });
 });

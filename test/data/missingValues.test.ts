@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
 
-const MARKERS = ['null', 'NaN', 'N/A', 'NA', '-', '#N/A'];
+const MARKERS = ['null', 'None', 'NaN', 'N/A', 'NA', '-', '#N/A'];
 
 describe('a missing-value marker in Volume is an empty Volume cell', () => {
   it('loads with the prices as written, the volume unknown that day, and a note (property over markers and both paths)', async () => {

@@ -27,7 +27,7 @@ describe('thousands separators: the decimal mark is read from the numbers', () =
   it('a mark that breaks the file\'s rule is one line naming file:line', async () => {
     const file = writeFile(tempDir(), 'X.csv', csv('Date;Close;Volume', '2024-01-02;199,52;100', '2024-01-03;194.20;100'));
     expect(await refusal(file)).toBe(
-      `${file}:3: Close "194.20" does not fit this file's numbers, whose decimal mark is "," (read from its first rows) — write every number one way: "," before the decimals and "." only between groups of three digits (1.234.567,89), or no thousands separator`,
+      `${file}:3: Close "194.20" does not fit this file's numbers, whose decimal mark is "," (as line 2's "199,52" shows) — write every number one way: "," before the decimals and "." only between groups of three digits (1.234.567,89), or no thousands separator`,
     );
   });
 });

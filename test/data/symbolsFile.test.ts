@@ -13,7 +13,8 @@ import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const days = ['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07'];
 const prices = (dir: string, symbols: string[]): void => {
-  for (const s of symbols) writeFile(dir, `${s}.csv`, csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`)));
+  // Each symbol's closes are its own (the first's 10, 11, …; the next's 10.01, 11.01, …): two files of the same bytes are refused.
+  for (const [i, s] of symbols.entries()) writeFile(dir, `${s}.csv`, csv('Date,Close', ...days.map((d, k) => `${d},${10 + k + i / 100}`)));
 };
 
 describe('symbols.csv', () => {

@@ -1,4 +1,4 @@
-// Missing-value markers in a price file (null, NaN, N/A, NA, -, #N/A: formats/fields.ts
+// Missing-value markers in a price file (null, None, NaN, N/A, NA, -, #N/A: formats/fields.ts
 // isMissingMarker). In a Volume or an event column one is read as the empty cell it stands for
 // (a Volume: unknown that day), said in a note. In a price column it is refused: a row with no
 // price at all (Yahoo's null row for a day without trading) is to be removed; a price missing

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';
 import type { Market } from '../../../data/market.ts';
-import { symbolHint } from '../../../data/nearestName.ts';
+import { symbolHintIn } from '../../../data/nearestName.ts';
 import { perPeriodRate } from '../../../data/rates.ts';
 import type { BorrowModel } from '../types.ts';
 import { bps } from '../units.ts';
@@ -51,5 +51,5 @@ export const annualRateBorrow = {
 
 /** `engine config: borrow.overrides.BBBB: no symbol "BBBB" in d1 (did you mean BBB?); …` */
 function unknownSymbol(symbol: string, market: Market): string {
-  return `engine config: borrow.overrides.${symbol}: no symbol "${symbol}" in ${market.name}${symbolHint(symbol, market.symbols)}; name a symbol of the data, or drop the override`;
+  return `engine config: borrow.overrides.${symbol}: no symbol "${symbol}" in ${market.name}${symbolHintIn(symbol, market)}; name a symbol of the data, or drop the override`;
 }

@@ -100,7 +100,8 @@ describe('a blank volume cell under a participation cap', () => {
       [2, 'A', 100, 50],
       [3, 'A', 100, 50],
     ]);
-    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1 });
+    // Session 2 is blank after 1 000 on session 1: one order-session read the last volume, and 100 filled there.
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1, message: '1 order-session had a blank volume cell: the participation limit used the last volume before it' });
   });
 
   it('with no volume known yet (blank cells before the first): nothing fills until one is, then 10 % of it', () => {
@@ -111,7 +112,22 @@ describe('a blank volume cell under a participation cap', () => {
       [3, 'A', 50, 50],
       [4, 'A', 50, 50],
     ]);
-    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 2 });
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 2, message: '2 order-sessions had a blank volume cell with no volume before it: the participation limit allowed nothing there, and the order waited' });
+  });
+
+  it('both kinds in one run are counted apart, each said as it happened', () => {
+    // Session 1 blank, none before (0 shares); session 2 trades 500 (50); session 3 blank, last 500 (50); session 4 trades 500 (50).
+    const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50], [50]], volumes: [[NaN], [NaN], [500], [NaN], [500]] });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    expect(trades(result)).toEqual([
+      [2, 'A', 50, 50],
+      [3, 'A', 50, 50],
+      [4, 'A', 50, 50],
+    ]);
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({
+      size: 2,
+      message: '1 order-session had a blank volume cell: the participation limit used the last volume before it; 1 order-session had a blank volume cell with no volume before it: the participation limit allowed nothing there, and the order waited',
+    });
   });
 
   it('a series with no volume at all has no limit (and its data caveat says so)', () => {

@@ -4,7 +4,7 @@
 // period joins the series' returns across them into one paired interval. One statement of these
 // facts for a run (runMetrics.ts) and for any dated series (seriesAnalysis.ts).
 
-import { isoDay } from '../data/dates.ts';
+import { isoDay, medianGap } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 
 /** What the levels are laid on: 'the run' counted in sessions, 'the series' counted in periods. */
@@ -20,7 +20,9 @@ const count = (k: number, unit: string): string => `${k} ${unit}${k === 1 ? '' :
  * on each row of the series (row 0 its start, row k its k-th return's date; NaN where none);
  * `day(row)`: that row's epoch day. With a value on no row at all there is nothing partial to
  * say: [] (the caller states that no relative metric exists). Sizes: rows left out at the start
- * and at the end (medium), rows without a value between the first and last (low, with the first).
+ * and at the end (medium), rows without a value between the first and last (low, with the first)
+ * — or, for a benchmark spaced coarser than the series (month-ends in a daily run), its own dates
+ * missing between them (coarseGaps).
  */
 export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries): Caveat[] {
   let first = 0;
@@ -36,9 +38,44 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   if (first > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} starts on ${isoDay(day(first))}, ${count(first, series.unit)} after ${series.noun}: ${common}`, { value: first, unit }));
   const early = levels.length - 1 - last;
   if (early > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} ends on ${isoDay(day(last))}, ${count(early, series.unit)} before ${series.noun}: ${common}`, { value: early, unit }));
-  if (gaps.length > 0) {
+  const coarse = coarseGaps(levels, day, first, last);
+  if (coarse !== null) {
+    // A benchmark spaced coarser than the series (month-ends in a daily run): its own missing dates, not the rows between its values.
+    if (coarse.missing > 0) {
+      const missing = `${coarse.missing} of its dates inside its period (it is spaced every ${coarse.gap} days; the first missing after ${isoDay(coarse.after)})`;
+      out.push(caveat('benchmark', 'low', `benchmark ${name} misses ${missing}: returns are paired over the intervals both cover`, { value: coarse.missing, unit: 'count' }));
+    }
+  } else if (gaps.length > 0) {
     const missing = `${count(gaps.length, series.unit)} inside its period (the first ${isoDay(day(gaps[0]))})`;
     out.push(caveat('benchmark', 'low', `benchmark ${name} has no value on ${missing}: returns are paired over the intervals both cover`, { value: gaps.length, unit }));
   }
   return out;
+}
+
+/** Values a benchmark needs before its own spacing is read (five gaps). */
+const SPACING_VALUES = 6;
+/** How much wider than the series' a benchmark's median gap is before it counts its own dates (weekly or coarser in a daily series). */
+const COARSER = 5;
+
+/**
+ * A benchmark whose values are spaced at least COARSER times wider than the series' rows (median
+ * gaps, calendar days), with SPACING_VALUES values or more: its own dates missing inside [first,
+ * last] — each gap between its values counted in whole median gaps, less one — and the day after
+ * which the first is missing. Null for a benchmark on the series' own spacing.
+ */
+function coarseGaps(levels: ArrayLike<number>, day: (row: number) => number, first: number, last: number): { gap: number; missing: number; after: number } | null {
+  const valued: number[] = [];
+  for (let k = first; k <= last; k++) if (!Number.isNaN(levels[k])) valued.push(day(k));
+  if (valued.length < SPACING_VALUES) return null;
+  const rows = Array.from({ length: last - first + 1 }, (_, k) => day(first + k));
+  const gap = medianGap(valued);
+  if (!(gap >= COARSER * medianGap(rows))) return null;
+  let missing = 0;
+  let after = NaN;
+  for (let k = 1; k < valued.length; k++) {
+    const left = Math.round((valued[k] - valued[k - 1]) / gap) - 1;
+    if (left > 0 && missing === 0) after = valued[k - 1];
+    missing += Math.max(0, left);
+  }
+  return { gap, missing, after };
 }

@@ -43,6 +43,26 @@ describe('benchmarkCoverageCaveats (by hand)', () => {
   });
 });
 
+describe('a benchmark spaced coarser than the series counts its own missing dates (probe r14b: "no value on 478 sessions" said nothing of a missing month)', () => {
+  // Weekday rows 2024-01-31 … 2024-09-30; benchmark values on the last weekday of each month.
+  const rows = weekdays('2024-01-31', 174);
+  const ends = ['2024-01-31', '2024-02-29', '2024-03-29', '2024-04-30', '2024-05-31', '2024-06-28', '2024-07-31', '2024-08-30', '2024-09-30'].map(parseIsoDay);
+  const day = (row: number): number => rows[row];
+  const levelsOn = (kept: readonly number[]) => Array.from(rows, (d) => (kept.includes(d) ? 1 : NaN));
+
+  it('every month-end there: nothing to say (the rows between its values are its spacing, not gaps)', () => {
+    expect(rows[rows.length - 1]).toBe(ends[8]);
+    expect(benchmarkCoverageCaveats('B', levelsOn(ends), day, { noun: 'the run', unit: 'session' })).toEqual([]);
+  });
+
+  it('April missing: 1 of its dates, after 2024-03-29 (gaps 29, 29, 63, 28, 33, 30, 31 days: median 30, 63 / 30 → 2 gaps)', () => {
+    const out = benchmarkCoverageCaveats('B', levelsOn(ends.filter((_, k) => k !== 3)), day, { noun: 'the run', unit: 'session' });
+    expect(out.map((c) => [c.severity, c.message, c.size])).toEqual([
+      ['low', 'benchmark B misses 1 of its dates inside its period (it is spaced every 30 days; the first missing after 2024-03-29): returns are paired over the intervals both cover', 1],
+    ]);
+  });
+});
+
 describe('analyseSeries states what a run states (r13b item 2)', () => {
   // 36 month-ends 2020-01 → 2022-12; the benchmark has 2020-06 → 2022-06, without 2021-05.
   const months = monthEnds(2020, 1, 36);

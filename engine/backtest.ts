@@ -111,8 +111,10 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (t > first) {
       accruals.accrueBorrow(t, portfolio, ledger);
       actions.apply(t, portfolio, orderBook, ledger);
+      if (actions.exited >= 0) broker.noteClosing(actions.exited);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
       if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');
+      broker.reportClosings(t);
       accruals.creditInterest(t, portfolio, ledger);
     }
     portfolio.markToMarket(market.close, t * n, t);

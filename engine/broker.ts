@@ -160,6 +160,16 @@ export class Broker {
     this.#book.dropFinished();
   }
 
+  /** A position closed outside the broker this session (a delisting or data-end exit of `symbol`): its limits are checked with the session's fills (reportClosings). */
+  noteClosing(symbol: number): void {
+    if (this.#closedPast < 0) this.#closedPast = symbol;
+  }
+
+  /** After session t's fills: a closing fill or exit that left the book past a margin limit is a 'closed' breach (#reportClosedPast). */
+  reportClosings(t: number): void {
+    this.#reportClosedPast(t);
+  }
+
   /**
    * A closing fill that took the book past a limit this session (never cut) is a breach when the
    * session's fills leave it there — not when the sale after it brought the book back.
@@ -270,7 +280,7 @@ export class Broker {
       else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
-    if (check && this.#account.closedPastLimit && this.#closedPast < 0) this.#closedPast = o.symbol;
+    if (check && this.#account.closedPastLimit) this.noteClosing(o.symbol);
     // Fractional shares: where the account cut only float noise off the fill, the order counts as filled (re-quoted for what fills).
     if (allowed === quantity) Object.assign(this.#quote, leg.quote);
     else this.#quoteFill(allowed, this.#quote);

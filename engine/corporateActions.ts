@@ -128,6 +128,8 @@ export class CorporateActions {
   readonly #exitAt: Int32Array;
   readonly #record = newFillRecord();
   readonly dataEndExits: DataEndExit[] = [];
+  /** The first symbol whose position the last apply() closed by its delisting or data end, else −1 (the broker checks the book's limits after it). */
+  exited = -1;
 
   constructor(market: Market, config: EngineConfig) {
     this.#market = market;
@@ -162,6 +164,7 @@ export class CorporateActions {
 
   apply(t: number, portfolio: Portfolio, orders: OrderBook, ledger: Ledger): void {
     const m = this.#market;
+    this.exited = -1;
     const splits = m.splits;
     for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
       const i = splits.symbol[e];
@@ -190,6 +193,7 @@ export class CorporateActions {
       const ret = delisted ? m.delistReturn[i] : NaN;
       const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
       if (!delisted) this.dataEndExits.push({ session: t, symbol: i, value: held * price });
+      if (this.exited < 0) this.exited = i;
       this.#close(t, i, -held, price, -1, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
     }
   }

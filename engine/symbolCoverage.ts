@@ -23,6 +23,8 @@ export interface Coverage {
   /** Run sessions before its first bar, and after its last. */
   readonly late: number;
   readonly early: number;
+  /** With no bar in the run: the market session of its last bar before it (it ended), else −1 (it starts later, or has none). */
+  readonly endedAt: number;
 }
 
 /** The coverage of each symbol in `symbols` that lacks prices at the run's start or end (by symbol index). */
@@ -35,8 +37,15 @@ export function partialCoverage(market: Market, symbols: Iterable<number>, first
     let end = last;
     while (end >= start && Number.isNaN(market.close[end * n + i])) end--;
     if (start === first && end === last) continue;
-    // No bar in the run: the whole run is "before its start" (end = first − 1 would count it twice).
-    out.push(start > last ? { symbol: i, start, end: first - 1, late: last - first + 1, early: 0 } : { symbol: i, start, end, late: start - first, early: last - end });
+    if (start <= last) {
+      out.push({ symbol: i, start, end, late: start - first, early: last - end, endedAt: -1 });
+      continue;
+    }
+    // No bar in the run: after it ended (the whole run is after its end) or before it starts.
+    let before = first - 1;
+    while (before >= 0 && Number.isNaN(market.close[before * n + i])) before--;
+    const sessions = last - first + 1;
+    out.push(before >= 0 ? { symbol: i, start, end: first - 1, late: 0, early: sessions, endedAt: before } : { symbol: i, start, end: first - 1, late: sessions, early: 0, endedAt: -1 });
   }
   return out;
 }
@@ -45,11 +54,13 @@ export function partialCoverage(market: Market, symbols: Iterable<number>, first
  * The caveat of symbols the run read or targeted (`symbols`) that have no prices for part of it
  * [first, last], e.g. "1 symbol the run read or targeted has no prices for part of it
  * (2015-01-02 → 2016-12-30): SMLF from 2015-04-30 (81 sessions in, 16.1% of the run)". Severity
- * by the largest share of the run a symbol lacks (medium above 10 %, high above 50 %), low for a
- * cross-section (more than 20 symbols read): a universe grows and shrinks over a run.
- * Size: that symbol's sessions without prices. None when every symbol is priced throughout.
+ * by the largest share of the run a symbol lacks (medium above 10 %, high above 50 %); in a
+ * cross-section (more than 20 symbols) a symbol the run only read counts low — a universe grows
+ * and shrinks over a run — while one it targeted (`targeted`: a weight that waited in cash)
+ * keeps its share's severity. Size: the worst symbol's sessions without prices. None when every
+ * symbol is priced throughout.
  */
-export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<number>, first: number, last: number): Caveat[] {
+export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<number>, targeted: ReadonlySet<number>, first: number, last: number): Caveat[] {
   const partial = partialCoverage(market, symbols, first, last);
   if (partial.length === 0) return [];
   const sessions = last - first + 1;
@@ -59,18 +70,23 @@ export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<numbe
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const describe = (c: Coverage): string => {
     const name = market.symbols[c.symbol];
-    if (c.start > last) return `${name} none in the run`;
+    if (c.start > last) return c.endedAt >= 0 ? `${name} none in the run (its data ends ${day(c.endedAt)})` : `${name} none in the run`;
     const from = c.late > 0 ? `from ${day(c.start)} (${c.late} session${c.late === 1 ? '' : 's'} in)` : '';
     const to = c.early > 0 ? `to ${day(c.end)} (${c.early} session${c.early === 1 ? '' : 's'} before its end)` : '';
     return `${name} ${[from, to].filter(Boolean).join(' ')}, ${pct(share(c))} of the run`;
   };
   const crossSection = symbols.size > CROSS_SECTION_SYMBOLS;
-  const worst = share(partial[0]);
-  const severity: CaveatSeverity = crossSection ? 'low' : worst > 0.5 ? 'high' : worst > 0.1 ? 'medium' : 'low';
+  const bySize = (x: number): CaveatSeverity => (x > 0.5 ? 'high' : x > 0.1 ? 'medium' : 'low');
+  const weighed = partial.filter((c) => !crossSection || targeted.has(c.symbol));
+  const severity: CaveatSeverity = weighed.length === 0 ? 'low' : bySize(share(weighed[0]));
   const k = partial.length;
-  const counted = crossSection ? `${k.toLocaleString('en-US')} of the ${symbols.size.toLocaleString('en-US')} symbols the run read have` : `${k} symbol${k === 1 ? '' : 's'} the run read or targeted ha${k === 1 ? 's' : 've'}`;
+  const has = k === 1 ? 'has' : 'have';
+  const counted = crossSection ? `${k.toLocaleString('en-US')} of the ${symbols.size.toLocaleString('en-US')} symbols the run read or targeted ${has}` : `${k} symbol${k === 1 ? '' : 's'} the run read or targeted ${has}`;
   const shown = `${partial.slice(0, SHOWN).map(describe).join('; ')}${k > SHOWN ? '; …' : ''}`;
-  const why = crossSection ? ' — the universe grows and shrinks over the run (listings, delistings, data that starts or ends): each decision picks among the names priced then' : ' — where a symbol has no prices it cannot be traded, and a strategy reading it sees nothing there';
+  const why =
+    crossSection && weighed.length === 0
+      ? ' — the universe grows and shrinks over the run (listings, delistings, data that starts or ends): each decision picks among the names priced then'
+      : ' — where a symbol has no prices it cannot be traded, and a strategy reading it sees nothing there';
   const starts = partial.filter((c) => c.late > 0).length;
   const ends = partial.filter((c) => c.early > 0).length;
   const split = k > 1 ? ` (${starts.toLocaleString('en-US')} start after its first session, ${ends.toLocaleString('en-US')} end before its last)` : '';

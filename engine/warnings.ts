@@ -94,7 +94,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
   return rankCaveats([
     ...engineCaveats(r),
     ...periodCaveats(r, readOrTargeted),
-    ...symbolCoverageCaveats(r.market, readOrTargeted, r.first, r.last),
+    ...symbolCoverageCaveats(r.market, readOrTargeted, new Set([...r.snapshots.symbol, ...r.deferrals.symbol]), r.first, r.last),
     ...bookCaveats(r),
     ...idleCaveats(r),
     ...orderCaveats(r),
@@ -352,7 +352,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       // In a cash account the margin limit is the ban on shorts: a sell beyond the holding.
       const why =
         reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)'
-        : reason === Deferral.noTrade ? 'no-trade — the bar had no volume (a suspended or untraded session), so the order rested'
+        : reason === Deferral.noTrade ? 'no-trade — the symbol had no bar that session, or one without volume (a suspended or untraded session), so the order rested'
         : DEFERRAL_NAMES[reason];
       out.push(caveat('deferred', reason === Deferral.marginLimit ? 'medium' : 'low', `${orderSessions(count)} deferred: ${why}`, { value: count, unit: 'count' }));
     }
@@ -492,6 +492,8 @@ const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}|${READING.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
+/** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */
+const STRAY_WEEKEND = /dated on a weekend/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */
 const SYMBOL_NOTE = /^([^\s:]+): /;
 /** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
@@ -501,7 +503,7 @@ const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
-  if (/survivor|MISSING|may be 1,000× too high/.test(note) || DOUBTFUL.test(note)) return 'medium';
+  if (/survivor|MISSING|may be 1,000× too high/.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note)) return 'medium';
   return 'low';
 }
 
@@ -521,6 +523,8 @@ function sourceConcerns(source: SourceInfo, note: string, market: Market, symbol
     for (const i of symbols) if (market.assetClass[i] === AssetClass.stock) return true;
     return false;
   }
+  // A stray weekend bar is a session of the shared calendar: every run's, whatever it read (its end can move to that day).
+  if (STRAY_WEEKEND.test(note)) return true;
   const named = source.format === 'calendar alignment' ? SYMBOL_NOTE.exec(note) : null;
   return named === null || symbols.has(market.symbols.indexOf(named[1]));
 }

@@ -26,7 +26,7 @@ describe('suspended-sell', () => {
       ['2024-01-05', 'no-trade'],
       ['2024-01-08', 'no-trade'],
     ]);
-    expect(result.caveats.map((c) => c.message)).toContain('2 order-sessions deferred: no-trade — the bar had no volume (a suspended or untraded session), so the order rested');
+    expect(result.caveats.map((c) => c.message)).toContain('2 order-sessions deferred: no-trade — the symbol had no bar that session, or one without volume (a suspended or untraded session), so the order rested');
   });
 
   it('BBB is bought with the proceeds: 200 shares on 01-09 or later, waiting for cash before', () => {

@@ -167,6 +167,28 @@ describe('closing positions is never cut by a limit', () => {
   });
 });
 
+describe('an exit that closes a short past the limits is said too (probe r15c)', () => {
+  it('B delisted while the sale of A rests: the exit covers −60 B at 50 and leaves net 13 000 / 10 000 = 1.3 > 1, a closed breach', () => {
+    // t0: A 1.3, B −0.3 → +130 A at 100, −60 B at 50 (cash 0). t1: 100 % C. B is delisted after t1 (return 0): covered at
+    // its mark 50 on t2 (cash −3 000). A has no trade on t2–t3; the C buy waits (no leverage asked). t4: A sells at 106.
+    const m = fixtureMarket({
+      symbols: ['A', 'B', 'C'],
+      closes: [[100, 50, 20], [100, 50, 20], [102, NaN, 21], [104, NaN, 22], [106, NaN, 23], [108, NaN, 24]],
+      volumes: [[1e6, 1e6, 1e6], [1e6, 1e6, 1e6], [0, 0, 1e6], [0, 0, 1e6], [1e6, 0, 1e6], [1e6, 0, 1e6]],
+      delistedAfter: { 1: 1 },
+      delistReturn: { 1: 0 },
+    });
+    const result = scenario(m, { 0: { weights: { A: 1.3, B: -0.3 } }, 1: { weights: { C: 1 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(trades(result).slice(0, 3)).toEqual([
+      [1, 'A', 130, 100],
+      [1, 'B', -60, 50],
+      [2, 'B', 60, 50],
+    ]);
+    expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[2, 'closed', 'B']]);
+    expectNear(result.breaches[0].net, 1.3);
+  });
+});
+
 describe('breach rows explain the cut', () => {
   it('a gap past maxNet 1.2 stores the net the whole fill would have reached', () => {
     // 120 % of A (a plan that asked for leverage): 120 shares decided at 100, filled at an open of 103:

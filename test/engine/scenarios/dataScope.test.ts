@@ -125,3 +125,20 @@ describe('a long file’s notes concern a run that read one of its symbols, rest
     expect(r.manifest.data.sources.every((s) => !('symbols' in s) && !('listed' in s))).toBe(true);
   });
 });
+
+describe('a stray weekend bar is a session of every run (probe r15a)', () => {
+  const wdir = mkdtempSync(join(tmpdir(), 'breadth-weekend-'));
+  afterAll(() => rmSync(wdir, { recursive: true, force: true }));
+  // AAA: weekdays 2024-01-01 … 01-05; CCC the same plus Saturday 2024-01-06, a session nothing else trades on.
+  const week = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'];
+  writeFileSync(join(wdir, 'AAA.csv'), ['Date,Close,Volume', ...week.map((d, k) => `${d},${100 + k},1000`)].join('\n'));
+  writeFileSync(join(wdir, 'CCC.csv'), ['Date,Close,Volume', ...[...week, '2024-01-06'].map((d, k) => `${d},${50 + k},1000`)].join('\n'));
+
+  it('a run reading only AAA ends on that Saturday, and hears why at medium: CCC\'s bar added the session', async () => {
+    const r = scenario(await loadMarket(wdir, { cacheDir: false }), { 0: { weights: { AAA: 1 } } });
+    expect(r.dates.length).toBe(6);
+    const note = r.caveats.find((c) => /dated on a weekend/.test(c.message));
+    expect(note?.severity).toBe('medium');
+    expect(note?.message).toMatch(/: CCC: 1 bar dated on a weekend \(2024-01-06\)/);
+  });
+});

@@ -50,8 +50,27 @@ describe('symbols with prices for part of the run', () => {
     const c = r.caveats.find((x) => x.code === 'partial-coverage');
     expect(c).toMatchObject({ severity: 'low', size: 10, symbols: ['S24', 'S23', 'S22'] });
     expect(c?.message).toBe(
-      '3 of the 25 symbols the run read have no prices for part of it (2024-01-01 → 2024-01-26) (3 start after its first session, 0 end before its last): S24 from 2024-01-15 (10 sessions in), 50.0% of the run; S23 from 2024-01-05 (4 sessions in), 20.0% of the run; S22 from 2024-01-03 (2 sessions in), 10.0% of the run — the universe grows and shrinks over the run (listings, delistings, data that starts or ends): each decision picks among the names priced then',
+      '3 of the 25 symbols the run read or targeted have no prices for part of it (2024-01-01 → 2024-01-26) (3 start after its first session, 0 end before its last): S24 from 2024-01-15 (10 sessions in), 50.0% of the run; S23 from 2024-01-05 (4 sessions in), 20.0% of the run; S22 from 2024-01-03 (2 sessions in), 10.0% of the run — the universe grows and shrinks over the run (listings, delistings, data that starts or ends): each decision picks among the names priced then',
     );
+  });
+
+  it('in a cross-section, a late symbol the run targeted keeps its severity (probe r15a: 21 fixed weights, one starting 61.5 % in, read low)', () => {
+    const symbols = Array.from({ length: 21 }, (_, i) => `S${String(i).padStart(2, '0')}`);
+    // S20 from session 12: 12 of 20 sessions = 60.0 % > 50 %: high, and the fixed weight on it waited in cash.
+    const market = fixtureMarket({ symbols, closes: closes(21, (t, i) => i < 20 || t >= 12) });
+    const r = scenario(market, { 0: { weights: Object.fromEntries(symbols.map((x) => [x, 1 / 21])) } });
+    const c = r.caveats.find((x) => x.code === 'partial-coverage');
+    expect(c).toMatchObject({ severity: 'high', size: 12, symbols: ['S20'] });
+    expect(c?.message).toBe(
+      '1 of the 21 symbols the run read or targeted has no prices for part of it (2024-01-01 → 2024-01-26): S20 from 2024-01-17 (12 sessions in), 60.0% of the run — where a symbol has no prices it cannot be traded, and a strategy reading it sees nothing there',
+    );
+  });
+
+  it('a symbol whose data ended before the run is one that ends, not one that starts late (probe r15a)', () => {
+    // GONE has bars on sessions 0–4 only; the run covers 8–19.
+    const market = fixtureMarket({ symbols: ['BIG', 'GONE'], closes: closes(2, (t, i) => i === 0 || t <= 4) });
+    const [c] = partialCoverage(market, [1], 8, 19);
+    expect(c).toMatchObject({ late: 0, early: 12, endedAt: 4 });
   });
 
   it('late and early count the run sessions before the first bar and after the last (property)', () => {
@@ -62,8 +81,10 @@ describe('symbols with prices for part of the run', () => {
         const inRun = priced.slice(first, last + 1);
         const firstBar = inRun.indexOf(true);
         const [c] = partialCoverage(market, [0], first, last);
-        const late = firstBar < 0 ? inRun.length : firstBar;
-        const early = firstBar < 0 ? 0 : inRun.length - 1 - inRun.lastIndexOf(true);
+        // No bar in the run: all of it after the symbol's end when it had one before, else before its start.
+        const endedBefore = firstBar < 0 && priced.slice(0, first).includes(true);
+        const late = firstBar < 0 ? (endedBefore ? 0 : inRun.length) : firstBar;
+        const early = firstBar < 0 ? (endedBefore ? inRun.length : 0) : inRun.length - 1 - inRun.lastIndexOf(true);
         if (late === 0 && early === 0) expect(c).toBeUndefined();
         else expect(c).toMatchObject({ late, early });
         if (firstBar >= 0 && c !== undefined) expect(c).toMatchObject({ start: first + late, end: last - early });

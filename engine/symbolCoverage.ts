@@ -35,7 +35,7 @@ export function partialCoverage(market: Market, symbols: Iterable<number>, first
     let end = last;
     while (end >= start && Number.isNaN(market.close[end * n + i])) end--;
     if (start === first && end === last) continue;
-    // No bar in the run: the whole run is "before its start" (end = first − 1 would count it twice).
+    // No bar in the run: the whole run is "before its start" (late), and none of it is also counted as after its end (early = 0).
     out.push(start > last ? { symbol: i, start, end: first - 1, late: last - first + 1, early: 0 } : { symbol: i, start, end, late: start - first, early: last - end });
   }
   return out;

@@ -3,16 +3,24 @@
 export class DataError extends Error {
   readonly file: string;
   readonly line: number | undefined;
+  /** What is wrong, without the place or the fix (the message is `file:line: problem — fix`). */
+  readonly problem: string;
   readonly fix: string | undefined;
 
   constructor(file: string, line: number | undefined, problem: string, fix?: string) {
     const where = line === undefined ? file : `${file}:${line}`;
-    super(`${where}: ${problem}${fix ? ` — ${fix}` : ''}`);
+    super(`${where}: ${problemAndFix(problem, fix)}`);
     this.name = 'DataError';
     this.file = file;
     this.line = line;
+    this.problem = problem;
     this.fix = fix;
   }
+}
+
+/** A DataError's words without its place: `problem — fix` (the problem alone without a fix). */
+export function problemAndFix(problem: string, fix: string | undefined): string {
+  return `${problem}${fix ? ` — ${fix}` : ''}`;
 }
 
 /** An error in user input (config, parameters, flags): printed as one line, never with a stack. */

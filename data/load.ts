@@ -18,13 +18,12 @@
 // README.txt starts with "SYNTHETIC" (as the sample writer's does) loads as a synthetic market.
 
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openMarketCache, type CacheEvent, type CacheOptions, type SymbolPick } from './cache/marketCache.ts';
 import { sourceFileState } from './cache/sourceFiles.ts';
 import { parseIsoDay } from './dates.ts';
 import { UserError } from './errors.ts';
-import { buildSource, detectSource, sourceFiles } from './folder/source.ts';
+import { buildSource, detectSource, perSymbolFolderOf, sourceFiles, type SourceKind } from './folder/source.ts';
 import { type Market } from './market.ts';
 import { selectMarket, symbolIndexes, type Selection } from './prices/select.ts';
 import { unreadSources } from './prices/unreadFiles.ts';
@@ -91,7 +90,7 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   const selection: Selection = { from: isoOption('from', options.from), to: isoOption('to', options.to), symbols: options.symbols, calendar: options.calendar };
   const build = { version: DATA_LAYER_VERSION, path: resolved, snapshotEnds: sorted(options.snapshotEnds), assetClass: options.assetClass ?? null };
   const files = sourceFiles(source).map(sourceFileState);
-  const pick = options.symbols && symbolPick(path, options.symbols, selection.calendar);
+  const pick = options.symbols && symbolPick(path, source, options.symbols, selection.calendar);
   const { market: whole, partial } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass, sharedColumns: options.cacheInBackground && options.cacheDir !== false }), pick);
   const { market, emptySymbols } = selectMarket({ ...whole, name: path }, selection, { partial });
   if (options.symbols) {
@@ -108,16 +107,16 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   };
 }
 
-const isFolder = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-
 /**
  * The requested symbols of a cached source (and a calendar symbol beside them), checked against
- * all of its symbols as selectMarket checks them. A calendar symbol the source lacks: every
+ * all of its symbols as selectMarket checks them, with the .txt files a load would list as not
+ * read (in a data folder's funds as in a price folder). A calendar symbol the source lacks: every
  * symbol, so that selectMarket reports it as from the whole source.
  */
-function symbolPick(path: string, symbols: readonly string[], calendar: string | undefined): SymbolPick {
+function symbolPick(path: string, source: SourceKind, symbols: readonly string[], calendar: string | undefined): SymbolPick {
+  const folder = perSymbolFolderOf(source);
   return (all) => {
-    const indexes = symbolIndexes(path, all, symbols, () => (isFolder(path) ? unreadSources(path) : []));
+    const indexes = symbolIndexes(path, all, symbols, () => (folder === undefined ? [] : unreadSources(folder)));
     if (calendar === undefined || calendar === 'union' || symbols.includes(calendar)) return indexes;
     const i = all.indexOf(calendar);
     return i < 0 ? undefined : [...indexes, i];

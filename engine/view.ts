@@ -369,7 +369,8 @@ export function sessionOnOrBefore(dates: Int32Array, day: number): number {
 
 /**
  * Why a strategy's symbol (or `@role`) is not in the market: the roles there; or, for a market
- * loaded with some symbols only, that it is not among them (and how to add it); with symbolHint.
+ * loaded with some symbols only, that it is not among them; with symbolHintIn, whose fix (the
+ * name the market holds, or the file not read) replaces "add it to them" where it has one.
  */
 function unknownSymbol(symbolOrRole: string, market: Market): string {
   if (symbolOrRole.startsWith('@')) {
@@ -381,7 +382,8 @@ function unknownSymbol(symbolOrRole: string, market: Market): string {
   const otherCase = market.symbols.some((s) => s.toLowerCase() === symbolOrRole.toLowerCase());
   if (asked === undefined || otherCase) return `unknown symbol "${symbolOrRole}" in ${market.name}${hint}`;
   const loadedFrom = `unknown symbol "${symbolOrRole}": not among the symbols loaded from ${market.name} (--symbols ${summariseList(asked)})`;
-  // A hint names a symbol the market holds: asking for it is the fix, and adding the name typed would fail.
+  // A hint names a symbol the market holds (asking for it is the fix) or a file not read (renaming it is):
+  // adding the name typed to --symbols would fail either way.
   if (hint !== '') return `${loadedFrom}${hint}`;
   const widened = asked.length < 10 ? ` (--symbols ${[...asked, symbolOrRole].join(',')})` : '';
   return `${loadedFrom}; add it to them${widened}`;

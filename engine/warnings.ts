@@ -488,6 +488,8 @@ const DOUBTFUL = /not applied again|w(?:as|ere) ignored|beyond the ratio|after i
 const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
 const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
+/** The same for volumes: the participation limit may allow 1,000× what traded. */
+const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}|${READING.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
@@ -503,7 +505,7 @@ const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
-  if (/survivor|MISSING|may be 1,000× too high/.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note)) return 'medium';
+  if (/survivor|MISSING/.test(note) || VOLUME_MAGNITUDE.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note)) return 'medium';
   return 'low';
 }
 

@@ -150,7 +150,8 @@ function resolveBenchmark(market: Market, symbolOrRole: string, symbols: readonl
   if (symbolOrRole === CASH_BENCHMARK) return CASH_BENCHMARK;
   const loaded = (s: string): boolean => s.toLowerCase() === symbolOrRole.toLowerCase(); // in another case: resolveSymbol says so
   if (symbols && !symbolOrRole.startsWith('@') && !symbols.some(loaded)) {
-    // A hint names a symbol the market holds: asking for it is the fix, and adding the name typed would fail.
+    // A hint names a symbol the market holds (asking for it is the fix) or a file not read (renaming it is):
+    // adding the name typed to --symbols would fail either way.
     const hint = symbolHintIn(symbolOrRole, market);
     const add = hint === '' ? `; add it to them (--symbols ${[...symbols, symbolOrRole].join(',')}; a strategy over the whole universe then holds it too),` : ';';
     throw new UserError(`${where}: ${path}: "${symbolOrRole}" is not among the symbols loaded (${symbols.join(', ')})${hint}${add} or use "${CASH_BENCHMARK}" or "${NO_BENCHMARK}"`);

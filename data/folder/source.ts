@@ -57,6 +57,12 @@ function symbolsFilesOf(source: SourceKind): string[] {
   return symbolsFilesIn(source.kind === 'priceFolder' ? source.path : dirname(source.path));
 }
 
+/** The folder of per-symbol price files a source reads, beside which .txt files are listed as not read (prices/unreadFiles.ts): a data folder's funds; none for one file. */
+export function perSymbolFolderOf(source: SourceKind): string | undefined {
+  if (source.kind === 'dataFolder') return source.plan.fundFolder;
+  return source.kind === 'priceFolder' ? source.path : undefined;
+}
+
 /** Every file a source reads (the cache checks them all). */
 export function sourceFiles(source: SourceKind): string[] {
   if (source.kind === 'dataFolder') return dataFolderFiles(source.plan);

@@ -310,7 +310,8 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       // AdjClose steps by another round ratio, and Close moved like that one rather than the stated:
       // the prices say 1:10 where the column says 1:25. The stated split is what is applied; the
       // step is that other split's, not a dividend of 15 times the price.
-      const read = splitSized(1 / g, (rounding = splitRounding(s, threshold))) ? splitRatioForStep(1 / g, rounding) : NaN;
+      const printed = splitRounding(s, threshold);
+      const read = splitSized(1 / g, printed) ? splitRatioForStep(1 / g, printed) : NaN;
       const r = close[s] / close[s - 1];
       if (!Number.isNaN(read) && Math.abs(Math.log(read / statedSplit)) > RATIO_TOLERANCE && Math.abs(Math.log(r * read)) < Math.abs(Math.log(r * statedSplit))) {
         result.disagreements.push({ day, kind: 'splitRatio', value: read, stated: statedSplit });

@@ -5,7 +5,7 @@
 
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DataError } from '../errors.ts';
+import { DataError, problemAndFix } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
 import { readHeadText } from '../formats/text.ts';
 
@@ -28,7 +28,7 @@ export function textFileFix(file: string): string {
   try {
     readHeadText(file);
   } catch (err) {
-    if (err instanceof DataError) return err.message.slice(err.file.length + 2);
+    if (err instanceof DataError) return problemAndFix(err.problem, err.fix);
     throw err;
   }
   return `a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it ${basename(file).replace(TEXT_NAME, '.csv')}`;

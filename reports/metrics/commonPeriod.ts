@@ -50,7 +50,7 @@ export function commonIntervals(values: Series, levels: Series, days: Series, pe
  * — the time the series' own figures count, rows / P years — in periods of the pairing's P
  * (× P_pairs / P). Both sides are annualised over that same time, and over the whole series the
  * run's figure is its own. Intervals left out because a chain breaks (unknown returns) leave time
- * outside the growth too: then one period each, as before.
+ * outside the growth too: then each interval counts one period.
  */
 function periodsSpanned(paired: PairedIntervals, last: number, periodsPerYear: number, pairsPerYear: number): number {
   const n = paired.r.length;

@@ -24,10 +24,10 @@ export function totalReturn(r: Series): Metric {
 }
 
 /**
- * annual_return ("CAGR"): (Π(1 + r))^(P/n) − 1, n counting every period (NaN ones as 0 returns).
- * `periods` (default n) is the time the returns cover, in periods of P, where some return covers
- * more than one (a series paired with a benchmark across the benchmark's missing dates): years =
- * periods / P, as METRICS.md defines them.
+ * annual_return ("CAGR"): (Π(1 + r))^(P/m) − 1, m = `periods`: the time the returns cover, in
+ * periods of P (years = m / P, as METRICS.md defines them). By default m = n, every return one
+ * period (NaN ones as 0 returns); more where some return covers several (a series paired with a
+ * benchmark across the benchmark's missing dates, commonPeriod.ts).
  */
 export function annualReturn(r: Series, periodsPerYear = 252, periods = r.length): Metric {
   const n = r.length;

@@ -31,7 +31,10 @@ export function sortino(r: Series, target = 0, periodsPerYear = 252): Metric {
   return valued('sortino', ((mean(r) - target) * periodsPerYear) / dr, n);
 }
 
-/** calmar: annualized return / |max drawdown|; undefined when there was no drawdown. */
+/**
+ * calmar: annualized return / |max drawdown|, the return annualised over `periods` periods of P
+ * as annualReturn does (default: one per return); undefined when there was no drawdown.
+ */
 export function calmar(r: Series, periodsPerYear = 252, periods = r.length): Metric {
   const n = r.length;
   if (n < MIN_STAT_N) return unavailable('calmar', n);

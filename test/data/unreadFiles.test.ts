@@ -47,4 +47,15 @@ describe('a .txt beside .csv files', () => {
     await loadMarket(dir, { cacheDir });
     expect(await refusalOf(loadMarket(dir, { cacheDir, symbols: ['iwm'] }))).toBe(`no symbol matches iwm in ${dir} (IWM.txt is here but not read: ${fix}) (it holds 1 symbols, e.g. SPY); check the spelling, or run breadth data inspect on it`);
   });
+
+  it("a data folder's etf/IWM.txt is named from a cached market as from a fresh load", async () => {
+    const root = tempDir();
+    writeFile(root, 'etf/SPY.csv', spy);
+    writeFile(root, 'etf/IWM.txt', iwm);
+    const said = `no symbol matches IWM in ${root} (IWM.txt is here but not read: a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it IWM.csv) (it holds 1 symbols, e.g. SPY); check the spelling, or run breadth data inspect on it`;
+    expect(await refusalOf(loadMarket(root, { cacheDir: false, symbols: ['IWM'] }))).toBe(said);
+    const cacheDir = tempDir('breadth-cache-');
+    await loadMarket(root, { cacheDir });
+    expect(await refusalOf(loadMarket(root, { cacheDir, symbols: ['IWM'] }))).toBe(said);
+  });
 });

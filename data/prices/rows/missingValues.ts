@@ -11,12 +11,10 @@ import { ADJ_CLOSE, PRICE } from './fieldKinds.ts';
 
 /** A price column's missing-value marker on a row: refused; `marker` is the cell's text. */
 export class MissingValueError extends DataError {
-  readonly problem: string;
   readonly marker: string;
 
   constructor(file: string, line: number, problem: string, fix: string, marker: string) {
     super(file, line, problem, fix);
-    this.problem = problem;
     this.marker = marker;
   }
 }

@@ -148,13 +148,30 @@ export class AccountGuard {
 
   /** The book's gross and net exposure (× NAV) at its marks when past a margin limit; null within them (and in a cash account). */
   pastLimits(): { gross: number; net: number } | null {
-    if (this.#account.kind === 'cash') return null;
+    const book = this.exposure();
+    if (book === null || this.#account.kind === 'cash') return null;
+    const past = (x: number, max: number): boolean => !(Math.abs(x) <= max * (1 + SLACK));
+    return past(book.gross, this.#account.maxGross) || past(book.net, this.#account.maxNet) ? book : null;
+  }
+
+  /** The book's gross and net exposure as multiples of NAV at its marks; null when NAV ≤ 0 (a ruined book has no multiple). */
+  exposure(): { gross: number; net: number } | null {
     const p = this.#portfolio;
     const nav = p.cash + p.longValue + p.shortValue;
-    const gross = (p.longValue - p.shortValue) / nav;
-    const net = (p.longValue + p.shortValue) / nav;
-    const past = (x: number, max: number): boolean => !(Math.abs(x) <= max * (1 + SLACK));
-    return nav > 0 && !past(gross, this.#account.maxGross) && !past(net, this.#account.maxNet) ? null : { gross, net };
+    return nav > 0 ? { gross: (p.longValue - p.shortValue) / nav, net: (p.longValue + p.shortValue) / nav } : null;
+  }
+
+  /**
+   * Whether the book moved further past a limit than `before` (exposure() then): past maxGross
+   * with more gross, or past maxNet with more |net|. Exits are judged so: one that lowers
+   * exposure is not blamed for a book that drifted past its limits on its own.
+   */
+  furtherPast(before: { gross: number; net: number } | null): boolean {
+    const after = this.pastLimits();
+    if (after === null || this.#account.kind === 'cash') return false;
+    if (before === null) return true;
+    const { maxGross, maxNet } = this.#account;
+    return (after.gross > maxGross * (1 + SLACK) && after.gross > before.gross * (1 + SLACK)) || (Math.abs(after.net) > maxNet * (1 + SLACK) && Math.abs(after.net) > Math.abs(before.net) * (1 + SLACK));
   }
 
   /** True when the book after all `count` legs (in full, each at its quote) is one the account allows. */

@@ -110,11 +110,11 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   for (let t = first; t <= last; t++) {
     if (t > first) {
       accruals.accrueBorrow(t, portfolio, ledger);
+      const exposure = broker.exposure();
       actions.apply(t, portfolio, orderBook, ledger);
-      if (actions.exited >= 0) broker.noteClosing(actions.exited);
+      if (actions.exited >= 0) broker.noteExit(actions.exited, exposure);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
       if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');
-      broker.reportClosings(t);
       accruals.creditInterest(t, portfolio, ledger);
     }
     portfolio.markToMarket(market.close, t * n, t);
@@ -130,6 +130,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       broker.fillAll(t, 'close');
       portfolio.revalue();
     }
+    broker.reportClosings(t);
     if (firstInvested < 0 && portfolio.heldCount > 0) firstInvested = t;
     checkRuin(t);
     record(t - first);

@@ -160,12 +160,25 @@ export class Broker {
     this.#book.dropFinished();
   }
 
-  /** A position closed outside the broker this session (a delisting or data-end exit of `symbol`): its limits are checked with the session's fills (reportClosings). */
-  noteClosing(symbol: number): void {
+  /** The book's exposure before this session's exits (AccountGuard.exposure), for noteExit. */
+  exposure(): { gross: number; net: number } | null {
+    return this.#account.exposure();
+  }
+
+  /**
+   * Positions closed outside the broker this session (a delisting or data-end exit of `symbol`),
+   * from a book at exposure `before`: when the exit took the book further past a limit, it is
+   * checked with the session's fills (reportClosings) like a closing fill.
+   */
+  noteExit(symbol: number, before: { gross: number; net: number } | null): void {
+    if (this.#account.furtherPast(before)) this.#noteClosing(symbol);
+  }
+
+  #noteClosing(symbol: number): void {
     if (this.#closedPast < 0) this.#closedPast = symbol;
   }
 
-  /** After session t's fills: a closing fill or exit that left the book past a margin limit is a 'closed' breach (#reportClosedPast). */
+  /** After all of session t's fills (same-close ones included): a closing fill or exit that left the book past a margin limit is a 'closed' breach (#reportClosedPast). */
   reportClosings(t: number): void {
     this.#reportClosedPast(t);
   }
@@ -280,7 +293,7 @@ export class Broker {
       else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
       return;
     }
-    if (check && this.#account.closedPastLimit) this.noteClosing(o.symbol);
+    if (check && this.#account.closedPastLimit) this.#noteClosing(o.symbol);
     // Fractional shares: where the account cut only float noise off the fill, the order counts as filled (re-quoted for what fills).
     if (allowed === quantity) Object.assign(this.#quote, leg.quote);
     else this.#quoteFill(allowed, this.#quote);

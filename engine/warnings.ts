@@ -232,7 +232,7 @@ function bookCaveats(r: RunRecordings): Caveat[] {
       caveat(
         'data-end-exit',
         bySize(share, 0.05, 0.005),
-        `${exits.length} positions closed at their last price because their data ends before the run with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
+        `${exits.length} position${exits.length === 1 ? '' : 's'} closed at ${exits.length === 1 ? 'its' : 'their'} last price because ${exits.length === 1 ? 'its data ends' : 'their data ends'} before the run with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
         { value: share, unit: 'nav-share' },
         exits.map((x) => x.symbol),
       ),
@@ -298,7 +298,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       caveat(
         'leverage-breach',
         'medium',
-        `${closed.length} closing fill${closed.length === 1 ? '' : 's'} took the book past the margin limits (first ${first.symbol} on ${first.date}: gross ${first.gross.toFixed(2)}, net ${first.net.toFixed(2)} × NAV against ${first.maxGross} and ${first.maxNet}): closing a position is never cut, and the trade that would have kept the book within them rested`,
+        `${closed.length} session${closed.length === 1 ? '' : 's'} where closing a position (a fill, a delisting or a data end) took the book further past the margin limits (first ${first.symbol} on ${first.date}: gross ${first.gross.toFixed(2)}, net ${first.net.toFixed(2)} × NAV against ${first.maxGross} and ${first.maxNet}): closing is never cut, and what would have kept the book within them did not trade that session`,
         { value: closed.length, unit: 'count' },
         [...new Set(closed.map((b) => b.symbol ?? ''))],
       ),

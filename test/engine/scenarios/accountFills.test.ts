@@ -189,6 +189,45 @@ describe('an exit that closes a short past the limits is said too (probe r15c)',
   });
 });
 
+describe('an exit is blamed only for taking the book further past a limit (probe r16a)', () => {
+  const margin = { kind: 'margin', maxGross: 2, maxNet: 1 } as const;
+
+  it('a short delisted while the book had drifted past its limits lowers gross 5.0 → 3.5: no breach', () => {
+    // t0: A 1, B −0.5, C −0.5 → +100 A at 100, −100 B and −100 C at 50 (cash 10 000). B and C rise to 75: NAV 5 000, gross 5.
+    // C is delisted after t3 (return 0): covered at 75 on t4 (cash 2 500, NAV 5 000, gross 17 500 / 5 000 = 3.5).
+    const m = fixtureMarket({
+      symbols: ['A', 'B', 'C'],
+      closes: [[100, 50, 50], [100, 50, 50], [100, 60, 60], [100, 75, 75], [100, 75, NaN], [100, 75, NaN]],
+      delistedAfter: { 2: 3 },
+      delistReturn: { 2: 0 },
+    });
+    const result = scenario(m, { 0: { weights: { A: 1, B: -0.5, C: -0.5 } } }, { initialCash: 10_000, account: margin });
+    expect(trades(result).at(-1)).toEqual([4, 'C', 100, 75]);
+    expectNear(result.daily.nav[4], 5_000);
+    expect(result.breaches.filter((b) => b.action === 'closed')).toEqual([]);
+  });
+
+  it('a −100 % delisting that ruins the account adds no breach (the ruin caveat says it)', () => {
+    // 200 % of A: 200 shares at 100 (cash −10 000); A delisted after t2 with return −1: NAV −10 000.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [100], [100], [NaN], [NaN]], delistedAfter: { 0: 2 }, delistReturn: { 0: -1 } });
+    const result = scenario(m, { 0: { weights: { A: 2 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 2 } });
+    expectNear(result.daily.nav[3], -10_000);
+    expect(result.breaches.filter((b) => b.action === 'closed')).toEqual([]);
+  });
+
+  it('same-close: an exit past the limits that the session\'s own close fills bring back is not a breach', () => {
+    // t0: A 1, B −1 → +100 A, −200 B at 50 (same-close, cash 10 000). A delisted after t1 with return −0.5: exits on t2 at 50
+    // (cash 15 000, B −10 000, NAV 5 000, net −2). The decision at t2's close, B −0.5: cover 150 B at 50 → net −0.5.
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: [[100, 50], [100, 50], [NaN, 50], [NaN, 50]], delistedAfter: { 0: 1 }, delistReturn: { 0: -0.5 } });
+    const result = scenario(m, { 0: { weights: { A: 1, B: -1 } }, 2: { weights: { B: -0.5 } } }, { initialCash: 10_000, execution: 'same-close', account: margin });
+    expect(trades(result).filter((t) => t[0] === 2)).toEqual([
+      [2, 'A', -100, 50],
+      [2, 'B', 150, 50],
+    ]);
+    expect(result.breaches.filter((b) => b.action === 'closed')).toEqual([]);
+  });
+});
+
 describe('breach rows explain the cut', () => {
   it('a gap past maxNet 1.2 stores the net the whole fill would have reached', () => {
     // 120 % of A (a plan that asked for leverage): 120 shares decided at 100, filled at an open of 103:
@@ -228,6 +267,6 @@ describe('breach rows explain the cut', () => {
     ]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[2, 'closed', 'B']]);
     expectNear(result.breaches[0].net, 13_000 / 9_880);
-    expect(messages(result).some((s) => s.startsWith('1 closing fill took the book past the margin limits (first B on'))).toBe(true);
+    expect(messages(result).some((s) => s.startsWith('1 session where closing a position (a fill, a delisting or a data end) took the book further past the margin limits (first B on'))).toBe(true);
   });
 });

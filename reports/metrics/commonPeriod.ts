@@ -34,7 +34,8 @@ export interface CommonIntervals {
 /**
  * `values` (a run's NAV) and `levels` (its benchmark), one per row, NaN where a series has no
  * value; `days` the rows' epoch days; `periodsPerYear` the run's P; `riskFree` the per-period rf of
- * each return row (length rows − 1, NaN counts as 0), compounded over each interval.
+ * each return row (length rows − 1; NaN where the rate is missing, which leaves the interval's rf
+ * unknown), compounded over each interval.
  */
 export function commonIntervals(values: Series, levels: Series, days: Series, periodsPerYear: number, riskFree: Series | 0 = 0): CommonIntervals {
   const paired = pairedIntervals(values, levels, riskFree);

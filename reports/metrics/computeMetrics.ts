@@ -155,9 +155,15 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
   const cash = metrics.map((m) => {
     if (CO_MOVEMENT.has(m.name)) return unavailable(m.name, m.n, CASH_NOTE);
     if (m.name !== 'alpha' || paired.r.length < MIN_STAT_N) return m;
+    // Intervals with a missing rate (NaN rf) are left out, as alpha leaves them out against any benchmark.
     let sum = 0;
-    for (let k = 0; k < paired.r.length; k++) sum += paired.r[k] - paired.rf[k];
-    return valued('alpha', Math.pow(1 + sum / paired.r.length, Pp) - 1, paired.r.length);
+    let known = 0;
+    for (let k = 0; k < paired.r.length; k++) {
+      if (Number.isNaN(paired.rf[k])) continue;
+      sum += paired.r[k] - paired.rf[k];
+      known++;
+    }
+    return known < MIN_STAT_N ? unavailable('alpha', known) : valued('alpha', Math.pow(1 + sum / known, Pp) - 1, known);
   });
   return { metrics: cash, pairing: how };
 }

@@ -58,7 +58,8 @@ export interface PairedIntervals {
  * returns are measured over it — a gap in one series makes the other's returns across it one
  * compounded return, never a one-day against a two-day return, never a 0 for the missing day.
  * `rf[k]` is the per-period risk-free return earned on row k + 1 (length levels − 1), compounded
- * over each interval; NaN rf counts as 0 (the caller decides what a missing rate means).
+ * over each interval; an interval holding a NaN rf (a missing rate) has a NaN rf, which the
+ * metrics that use rf leave out (alpha, Treynor), as Sharpe leaves out such returns.
  * `chains.a` / `chains.b` (see `chainsOf`, aligned like the levels) number the unbroken runs of
  * each series: an interval whose two ends lie on different runs holds a return that is not known,
  * so it is left out (counted in `unknown`) rather than paired as if that return were 0.
@@ -80,7 +81,7 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
   for (let k = 0; k < rows; k++) {
     if (k > 0) {
       const x = typeof rf === 'number' ? rf : rf[k - 1];
-      growthRf *= 1 + (Number.isNaN(x) ? 0 : x);
+      growthRf *= 1 + x; // an unknown rate inside an interval leaves its rf unknown (NaN)
     }
     if (Number.isNaN(levelA[k]) || Number.isNaN(levelB[k])) continue;
     if (from >= 0 && !(sameRun(chains.a, from, k) && sameRun(chains.b, from, k))) unknown++;

@@ -120,3 +120,21 @@ describe('computeMetrics infers P from the dates when none is given (METRICS.md:
     expect([bare.periodsPerYear, bare.periodsSource]).toEqual([252, 'no dates: daily (252) assumed']);
   });
 });
+
+describe('relative metrics leave out returns whose risk-free rate is missing, as Sharpe does (probe r16d: alpha on all 8,432 rows with rf 0 before the rate starts)', () => {
+  it('alpha over the 4 rows with a rate: β 0.828571 by hand, alpha (1 + mean(r − f − β(b − f)))^252 − 1', () => {
+    const r = [0.01, 0.02, -0.01, 0.03, 0.0, 0.01];
+    const b = [0.005, 0.01, -0.02, 0.02, 0.01, 0.0];
+    const rf = [NaN, NaN, 0.001, 0.001, 0.001, 0.001];
+    const set = computeMetrics({ returns: Float64Array.from(r), riskFree: Float64Array.from(rf), benchmarkLevels: levelsOf(Float64Array.from(b)), periodsPerYear: 252 });
+    // Rows 2–5: b̄ = 0.0025; Σ(b − b̄)·r = 0.000725, Σ(b − b̄)² = 0.000875.
+    const beta = 0.000725 / 0.000875;
+    const rows = [2, 3, 4, 5];
+    const mean = rows.reduce((s, i) => s + (r[i] - rf[i] - beta * (b[i] - rf[i])), 0) / 4;
+    const alpha = set.metrics.find((m) => m.name === 'alpha');
+    expect(alpha?.n).toBe(4);
+    expect(alpha?.value).toBeCloseTo((1 + mean) ** 252 - 1, 10);
+    // β itself needs no rate: all 6 rows.
+    expect(set.metrics.find((m) => m.name === 'beta')?.n).toBe(6);
+  });
+});

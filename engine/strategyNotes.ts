@@ -4,8 +4,8 @@
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat, type CaveatSeverity } from './caveats.ts';
-import type { PendingNote } from './viewReads.ts';
+import { CAVEAT_SEVERITIES, type Caveat, caveat, type CaveatSeverity, listSymbols } from './caveats.ts';
+import type { NoteOptions, PendingNote } from './viewReads.ts';
 
 /** Above this share of NAV targeted in the names a step skipped, the book is largely not what was asked: high. */
 const HIGH_SHARE = 0.05;
@@ -22,6 +22,8 @@ interface NoteAt {
 
 interface NoteTally {
   decisions: number;
+  /** The latest decision's options (its detail is the one shown). */
+  options: NoteOptions;
   readonly firstSession: number;
   readonly names: Set<number>;
   /** The decision where the names made the largest share of NAV (a known share outranks NaN; then more names). */
@@ -54,10 +56,11 @@ export class StrategyNotes {
       const at: NoteAt = { share, session: t, count: note.symbols.length, of: note.of };
       const tally = this.#byWhat.get(note.what);
       if (tally === undefined) {
-        this.#byWhat.set(note.what, { decisions: 1, firstSession: t, names: new Set(note.symbols), largest: at });
+        this.#byWhat.set(note.what, { decisions: 1, options: note.options ?? {}, firstSession: t, names: new Set(note.symbols), largest: at });
         continue;
       }
       tally.decisions++;
+      tally.options = note.options ?? {};
       for (const i of note.symbols) tally.names.add(i);
       if (larger(at, tally.largest)) tally.largest = at;
     }
@@ -68,16 +71,21 @@ export class StrategyNotes {
    * volume — at 6 of 6 decisions from 2022-01-03; largest on 2022-01-03: 406 of 406 names, 100.0%
    * of NAV in the targets", sized by that share of NAV: high above 5 %, medium above 1 %, else
    * low. Without weights (explicit orders) it has no size and is medium: the book it touched is unknown.
+   * A note's `least` severity raises a lower one; a `named` note starts with its symbols ("AAA: …");
+   * the latest decision's `detail` follows the phrase in brackets.
    */
   caveats(market: Market): Caveat[] {
     return [...this.#byWhat].map(([what, tally]) => {
       const { share, session, count, of } = tally.largest;
       const known = !Number.isNaN(share);
-      const severity: CaveatSeverity = !known ? 'medium' : share > HIGH_SHARE ? 'high' : share > MEDIUM_SHARE ? 'medium' : 'low';
+      const sized: CaveatSeverity = !known ? 'medium' : share > HIGH_SHARE ? 'high' : share > MEDIUM_SHARE ? 'medium' : 'low';
+      const least = tally.options.least ?? 'low';
+      const severity = CAVEAT_SEVERITIES.indexOf(least) < CAVEAT_SEVERITIES.indexOf(sized) ? least : sized;
       const day = (t: number): string => isoDay(market.dates[t]);
       const weight = known ? `, ${(share * 100).toFixed(1)}% of NAV in the targets` : ' (the decision targeted no weights)';
-      const message = `${what} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}; largest on ${day(session)}: ${count} of ${of} names${weight}`;
       const names = [...tally.names].sort((a, b) => a - b).map((i) => market.symbols[i]);
+      const { named, detail } = tally.options;
+      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}; largest on ${day(session)}: ${count} of ${of} names${weight}`;
       return caveat('strategy-note', severity, message, known ? { value: share, unit: 'nav-share' } : null, names);
     });
   }

@@ -12,7 +12,7 @@ import { summariseList } from '../data/prices/select.ts';
 import { rateAsOf } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { Listing } from './listing.ts';
-import { ViewReads } from './viewReads.ts';
+import { type NoteOptions, ViewReads } from './viewReads.ts';
 
 export type PriceField = PriceColumn;
 
@@ -300,10 +300,13 @@ export class MarketView {
    * applied: no volume', unknown, members.length)`. The run gives one caveat per `what` (the same
    * phrase at every decision), sized and ranked by the largest share of a decision's targeted
    * gross weight those symbols made (engine/strategyNotes.ts). Nothing is recorded for an empty list.
+   * `options.named` starts the caveat with the symbols ("AAA: …"), for a phrase that does not name
+   * them; `options.least` is the lowest severity it may have (a rule the strategy could not apply
+   * at all matters whatever weight it left in the book).
    */
-  caveat(what: string, symbols: ArrayLike<number>, of: number): void {
+  caveat(what: string, symbols: ArrayLike<number>, of: number, options?: NoteOptions): void {
     if (symbols.length === 0) return;
-    this.#reads.note({ what, symbols: Array.from(symbols, (i) => this.#validSymbol(i)), of });
+    this.#reads.note({ what, symbols: Array.from(symbols, (i) => this.#validSymbol(i)), of, ...(options === undefined ? {} : { options }) });
   }
 
   /** A symbol index must name a symbol: an index past the end would read another session's row. */

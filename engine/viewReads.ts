@@ -4,6 +4,8 @@
 // (a liquidity screen on names without volume) becomes a caveat sized by the book it touched
 // (strategyNotes.ts). Recording costs one byte store per access: nothing is allocated.
 
+import type { CaveatSeverity } from './caveats.ts';
+
 /** One decision's report that a step could not apply to some names (MarketView.caveat). */
 export interface PendingNote {
   /** What could not apply and why, one phrase, the same at every decision (the caveat's key). */
@@ -12,6 +14,19 @@ export interface PendingNote {
   readonly symbols: readonly number[];
   /** How many names the step applied to in all (the N of "M of N"). */
   readonly of: number;
+  /** How the caveat reads and ranks beyond the default (MarketView.caveat). */
+  readonly options?: NoteOptions;
+}
+
+/**
+ * A note's options: `named` puts its symbols before the phrase ("AAA: …"); `least` is the lowest
+ * severity its caveat may have; `detail` is context that may differ between decisions without
+ * making another caveat (the caveat shows the latest, in brackets after the phrase).
+ */
+export interface NoteOptions {
+  readonly named?: boolean;
+  readonly least?: CaveatSeverity;
+  readonly detail?: string;
 }
 
 /** What take() returns after a decision with no notes (most): one shared empty list. */
@@ -47,8 +62,15 @@ export class ViewReads {
     return this.values(values);
   }
 
+  /** Records a note of the decision under way; the same phrase noted again in it (a step per symbol) adds its symbols and its `of` to the first, its options replacing the first's. */
   note(note: PendingNote): void {
-    this.#pending.push(note);
+    const k = this.#pending.findIndex((p) => p.what === note.what);
+    if (k < 0) {
+      this.#pending.push(note);
+      return;
+    }
+    const first = this.#pending[k];
+    this.#pending[k] = { ...first, symbols: [...new Set([...first.symbols, ...note.symbols])], of: first.of + note.of, ...(note.options === undefined ? {} : { options: note.options }) };
   }
 
   /** The notes of the decision just made, emptying the list. */

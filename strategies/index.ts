@@ -13,7 +13,8 @@ export { durationSessions, months, tradingDays, type Duration } from './blocks/d
 export { quantileBuckets } from './blocks/quantileBuckets.ts';
 export { presentCount, rank } from './blocks/rank.ts';
 export { scheduleNamed, scheduleParam, type ScheduleName } from './blocks/schedules.ts';
-export { dailyReturns, movingAverage, ownBars, trailingBeta, trailingBetas, trailingReturn, trailingReturns } from './blocks/series.ts';
+export { dailyReturns, movingAverage, trailingBeta, trailingBetas, trailingReturn, trailingReturns } from './blocks/series.ts';
+export { ownBars, ownWindow, ownWindowsOrdered, type SessionWindow } from './blocks/ownWindows.ts';
 export { regimeWeights, sleeveParams, sleeveWeights, tiltedSmallShare, type SleeveParams } from './blocks/sleeves.ts';
 export { olsBeta, sortedFinite, sortedQuantile, stdev } from './blocks/stats.ts';
 export { averageDollarVolume, capRankBand, filterMembers, liquidMembers, tradedOnLastBar } from './blocks/universe.ts';

@@ -4,7 +4,7 @@
 // leaves it unset, instantiate() (strategies/api.ts) turns the duration into whole sessions of
 // the run (view.periodsPerYear, P) before create() sees it. A value the user sets is sessions.
 // A lookback counted on one symbol's own bars takes those of its bars that span the same time
-// (series.ts ownBars): a weekday stock in a seven-day calendar counts 252 of its bars for 365 sessions.
+// (ownWindows.ts ownBars): a weekday stock in a seven-day calendar counts 252 of its bars for 365 sessions.
 
 /** A span of time a default window covers. `years` is its length in years (1 month = 1/12). */
 export interface Duration {

@@ -19,28 +19,25 @@
 // counted on a symbol's own bars takes the bars that span the same time: ownBars, w × (its bars a
 // year) / P — w itself for a symbol that trades on the calendar (every symbol of a daily weekday
 // universe), 200 for a weekday stock's 200-trading-day average in a seven-day calendar (290
-// sessions), 365 crypto and 252 stock bars for one 12-month momentum lookback across both.
+// sessions), 365 crypto and 252 stock bars for one 12-month momentum lookback across both. Where
+// coarse bars round a window to a different span, the run is told (ownWindows.ts).
 import type { MarketView } from '../../engine/view.ts';
+import { ownWindow } from './ownWindows.ts';
 import { olsBeta } from './stats.ts';
 
 /**
- * The symbol's own bars spanning `sessions` sessions of the run: round(sessions × view.barsPerYear(i) / P);
- * exactly `sessions` where it trades on the calendar (the rule above).
- */
-export function ownBars(view: MarketView, i: number, sessions: number): number {
-  const perYear = view.barsPerYear(i);
-  return perYear === view.periodsPerYear ? sessions : Math.round((sessions * perYear) / view.periodsPerYear);
-}
-
-/**
  * Total return from the close `lookback` sessions ago to the one `skip` sessions ago (12-1
- * momentum: 252, 21), counted on the symbol's own bars (ownBars); NaN with too few bars.
+ * momentum: 252, 21), counted on the symbol's own bars (ownWindow: the lookback at least 1 bar);
+ * NaN with too few bars, and where the skip is not shorter than the lookback in those bars (a
+ * return over no bars).
  */
 export function trailingReturn(view: MarketView, i: number, lookback: number, skip = 0, scratch?: Float64Array<ArrayBuffer>): number {
-  const bars = ownBars(view, i, lookback);
+  const bars = ownWindow(view, i, { name: 'return lookback', sessions: lookback, least: 1 });
+  const skipped = ownWindow(view, i, { name: 'return skip', sessions: skip, least: 0 });
+  if (skipped >= bars) return NaN;
   const closes = view.adjustedBars(i, bars + 1, fit(scratch, bars + 1));
   const start = closes[0];
-  const end = closes[bars - ownBars(view, i, skip)];
+  const end = closes[bars - skipped];
   return start > 0 && end > 0 ? end / start - 1 : NaN;
 }
 
@@ -55,9 +52,13 @@ export function trailingReturns(view: MarketView, i: number, window: number, out
   return dailyReturns(view.carriedCloses(i, window + 1, fit(scratch, window + 1)), out);
 }
 
-/** Mean of the symbol's adjusted closes over its own bars spanning `window` sessions (ownBars, at least 1); NaN until it has them all (a full average). */
+/**
+ * Mean of the symbol's adjusted closes over its own bars spanning `window` sessions (ownWindow, at
+ * least 1); NaN until it has them all (a full average). `scratch` holds those closes only when its
+ * length is that bar count.
+ */
 export function movingAverage(view: MarketView, i: number, window: number, scratch?: Float64Array<ArrayBuffer>): number {
-  const bars = Math.max(1, ownBars(view, i, window));
+  const bars = ownWindow(view, i, { name: 'moving average', sessions: window, least: 1 });
   const closes = view.adjustedBars(i, bars, fit(scratch, bars));
   let sum = 0;
   for (let k = 0; k < bars; k++) sum += closes[k];

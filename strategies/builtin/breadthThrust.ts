@@ -66,11 +66,13 @@ export const breadthThrust = defineStrategy({
 export function breadth(view: MarketView, window: number, scratch = new Float64Array(window)): number {
   let above = 0;
   let counted = 0;
+  const last = new Float64Array(1);
   for (const i of withoutRevertingMoves(view, view.universe(AssetClass.stock))) {
     const average = movingAverage(view, i, window, scratch);
     if (Number.isNaN(average)) continue;
     counted++;
-    if (scratch[window - 1] > average) above++;
+    // The last close read alone: on a symbol with coarser bars the average spans fewer than `window` of them, not `scratch`.
+    if (view.adjustedBars(i, 1, last)[0] > average) above++;
   }
   return counted > 0 ? above / counted : NaN;
 }

@@ -7,6 +7,8 @@
  * sessions: 252/21 daily, 52/4 weekly, 12/1 monthly), `buckets` (10: deciles), `schedule` (month-start).
  * With fewer rankable names than buckets the best name is still in the top bucket
  * (blocks/quantileBuckets.ts): nine names and deciles hold the best one, not nothing.
+ * A name whose own bars are coarser than the run's sessions (blocks/ownWindows.ts) and on which the
+ * skip is then not shorter than the lookback is left unranked, and the run says why.
  * Data: stock prices (adjusted for splits and dividends as known at each decision).
  */
 
@@ -16,6 +18,7 @@ import { sessionsParam, unresolved } from '../blocks/params.ts';
 import { months } from '../blocks/durations.ts';
 import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
+import { ownWindowsOrdered } from '../blocks/ownWindows.ts';
 import { trailingReturn } from '../blocks/series.ts';
 import { filterMembers, withoutRevertingMoves } from '../blocks/universe.ts';
 import { equal } from '../blocks/weights.ts';
@@ -40,7 +43,11 @@ export const momentum = defineStrategy({
       decide(view) {
         const members = withoutRevertingMoves(view, view.universe());
         const returns = new Float64Array(view.symbolCount).fill(NaN);
-        for (const i of members) returns[i] = trailingReturn(view, i, lookback, skip, scratch);
+        const skipWindow = { name: 'skip', sessions: skip, least: 0 };
+        const lookbackWindow = { name: 'lookback', sessions: lookback, least: 1 };
+        for (const i of members) {
+          if (ownWindowsOrdered(view, i, 'momentum', skipWindow, lookbackWindow, 'not ranked')) returns[i] = trailingReturn(view, i, lookback, skip, scratch);
+        }
         const bucket = quantileBuckets(returns, buckets);
         const winners = filterMembers(members, (i) => bucket[i] === buckets - 1);
         return { weights: equal(winners, view.symbolCount) };

@@ -6,14 +6,18 @@
  * and 200 trading days of the run's sessions: 50/200 daily, 10/41 weekly, 2/10 monthly),
  * `exposure` (0.95: the target weight when invested; the rest is a cash buffer for costs).
  * Data: prices of the one symbol.
- * It checks every session but trades only when the signal flips.
+ * It checks every session but trades only when the signal flips. On a symbol whose own bars are
+ * coarser than the run's sessions (blocks/ownWindows.ts) the windows are counted in its bars; where
+ * fast is then not shorter than slow the rule cannot apply: it stays in (or goes to) cash, and the run says why.
  */
 
 import { z } from 'zod';
 import { everySession } from '../../engine/schedule.ts';
+import type { MarketView } from '../../engine/view.ts';
 import { defineStrategy } from '../api.ts';
 import { tradingDays } from '../blocks/durations.ts';
 import { sessionsParam, unresolved } from '../blocks/params.ts';
+import { ownWindowsOrdered } from '../blocks/ownWindows.ts';
 import { movingAverage } from '../blocks/series.ts';
 
 export const smaCrossover = defineStrategy({
@@ -33,6 +37,12 @@ export const smaCrossover = defineStrategy({
     const fastScratch = new Float64Array(fast);
     const slowScratch = new Float64Array(slow);
     let invested: boolean | undefined;
+    /** Fast average above the slow one; undefined until both have their full windows. */
+    const fastAbove = (view: MarketView, i: number): boolean | undefined => {
+      const fastAverage = movingAverage(view, i, fast, fastScratch);
+      const slowAverage = movingAverage(view, i, slow, slowScratch);
+      return Number.isNaN(fastAverage) || Number.isNaN(slowAverage) ? undefined : fastAverage > slowAverage;
+    };
     return {
       schedule: everySession,
       init() {
@@ -40,11 +50,9 @@ export const smaCrossover = defineStrategy({
       },
       decide(view) {
         const i = view.resolve(symbol);
-        const fastAverage = movingAverage(view, i, fast, fastScratch);
-        const slowAverage = movingAverage(view, i, slow, slowScratch);
-        if (Number.isNaN(fastAverage) || Number.isNaN(slowAverage)) return undefined;
-        const up = fastAverage > slowAverage;
-        if (up === invested) return undefined;
+        // Where the rule cannot apply (fast not shorter than slow in the symbol's own bars) it is out: in cash.
+        const up = ownWindowsOrdered(view, i, 'sma-crossover', { name: 'fast', sessions: fast, least: 1 }, { name: 'slow', sessions: slow, least: 1 }, 'held in cash') && fastAbove(view, i);
+        if (up === undefined || up === invested) return undefined;
         invested = up;
         return { weights: { [symbol]: up ? exposure : 0 } };
       },

@@ -7,7 +7,7 @@
 import { caveatSize } from '../tearSheet/caveats.ts';
 import { partialYear } from '../tearSheet/calendar.ts';
 import { comparisonCharts } from './comparisonCharts.ts';
-import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns } from './comparisonMeasures.ts';
+import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
 import { MIN_TEST_N } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
@@ -76,16 +76,17 @@ function significance(runs: readonly ComparisonRun[], period: 'common' | 'full')
 
 function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): string {
   const { years, returns } = yearlyReturns(runs, window);
+  const winners = yearWinners(returns);
   const rows = years.map((year, k) => {
-    const row = returns[k];
-    const known = row.map((v, j) => ({ v, j })).filter((x): x is { v: number; j: number } => x.v !== null);
-    const best = known.length > 1 ? known.reduce((a, b) => (b.v > a.v ? b : a)) : undefined;
-    const cells = row.map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === best?.j ? 'best' : ''}">${formatPercent(v)}</td>`));
+    const winner = winners[k];
+    const cells = returns[k].map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === winner ? 'best' : ''}">${formatPercent(v)}</td>`));
     const partial = partialYear(k, years.length, window?.from ?? '', window?.to ?? '12-31');
-    return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${best === undefined ? '–' : escapeHtml(runs[best.j].label)}</td></tr>`;
+    return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${winner === null ? '–' : winner === 'tie' ? 'tie' : escapeHtml(runs[winner].label)}</td></tr>`;
   });
-  const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${returns.filter((row) => row.every((v) => v === null || (row[j] !== null && (row[j] as number) >= v))).length}`);
-  return `<p class="sub">Years won: ${wins.join(' · ')}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="sub">* partial year.</p>`;
+  const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${winners.filter((w) => w === j).length}`);
+  const ties = winners.filter((w) => w === 'tie').length;
+  const tieNote = ties === 0 ? '' : ` (${ties} year${ties === 1 ? '' : 's'} tied: equal best returns to 1e-12 relative, no winner)`;
+  return `<p class="sub">Years won: ${wins.join(' · ')}${tieNote}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="sub">* partial year.</p>`;
 }
 
 /** Relative metrics compare like with like only when every run has the same benchmark. */

@@ -121,6 +121,24 @@ export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: st
   return { years, returns: years.map((y) => perRun.map((m) => m.get(y) ?? null)) };
 }
 
+/** Returns this close relative to each other (|a − b| ≤ TIE_RELATIVE · max(|a|, |b|)) are a tie: the same path measured twice. */
+export const TIE_RELATIVE = 1e-12;
+
+/**
+ * Per year (a row of yearlyReturns), the run with the highest return: its index, 'tie' when
+ * another run's return equals it to TIE_RELATIVE (no winner), null when fewer than two runs have
+ * the year (nothing to win).
+ */
+export function yearWinners(returns: readonly (readonly (number | null)[])[]): (number | 'tie' | null)[] {
+  return returns.map((row) => {
+    const known = row.flatMap((v, j) => (v === null ? [] : [{ v, j }]));
+    if (known.length < 2) return null;
+    const best = known.reduce((a, b) => (b.v > a.v ? b : a));
+    const tied = known.some(({ v, j }) => j !== best.j && Math.abs(v - best.v) <= TIE_RELATIVE * Math.max(Math.abs(v), Math.abs(best.v)));
+    return tied ? 'tie' : best.j;
+  });
+}
+
 /** Changes of the dominant holding over the run (entering the first holding is not a switch), and trading costs per change. */
 export function switches(run: ComparisonRun): { count: number; costPerSwitch: number | null } | null {
   const h = run.holdings;

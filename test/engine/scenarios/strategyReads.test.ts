@@ -88,4 +88,23 @@ describe('a screen that cannot apply says so', () => {
     expect(at([0.5, 0, -0.3], [2])).toMatchObject({ severity: 'high', size: 0.3 });
     expect(at([NaN, NaN, NaN], [1, 2])).toMatchObject({ severity: 'medium', size: null });
   });
+
+  it('a note’s least severity raises a lower one; a named note starts with its names; the latest detail is shown', () => {
+    const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1], [1, 1, 1]] });
+    const notes = new StrategyNotes();
+    // 0 % of NAV in B would be low; least 'high' makes it high. Detail "x" at session 0, "y" at session 1.
+    notes.record([{ what: 'w', symbols: [1], of: 1, options: { named: true, least: 'high', detail: 'x' } }], 0, Float64Array.from([1, 0, 0]));
+    notes.record([{ what: 'w', symbols: [2], of: 1, options: { named: true, least: 'high', detail: 'y' } }], 1, Float64Array.from([1, 0, 0]));
+    expect(notes.caveats(market3)[0]).toMatchObject({
+      severity: 'high',
+      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01; largest on 2024-01-01: 1 of 1 names, 0.0% of NAV in the targets',
+    });
+  });
+
+  it('the same phrase noted twice in one decision (a step per symbol) is one note of both names', () => {
+    const view = viewAt(market, 2);
+    view.caveat('w', [0], 1, { detail: 'a' });
+    view.caveat('w', [2, 0], 1, { detail: 'b' });
+    expect(viewReads(view).take()).toEqual([{ what: 'w', symbols: [0, 2], of: 2, options: { detail: 'b' } }]);
+  });
 });

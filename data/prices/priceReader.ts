@@ -151,6 +151,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   const markShownLate = decided.shownBy !== undefined && decided.unshown !== undefined && decimal !== usualMark(sniffed.delimiter) ? decided.shownBy : undefined;
   const dialect: Dialect = { delimiter: sniffed.delimiter, decimalComma: decimal === ',', quoted, unshownMark, markShownLate };
   const basis = markBasis(decided);
+  parser.setMarkRead({ mark: decimal, basis });
   const separator = String.fromCharCode(UNIT_SEPARATOR);
   // Columns holding a number with a mark while no number in the file shows the decimal mark: read by the guess.
   const byGuess = new Set<number>();

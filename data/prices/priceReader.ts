@@ -66,7 +66,9 @@ function parseBody(file: string, bytes: Buffer, contentHash: string, given: Read
   try {
     return parseWhole(file, bytes, contentHash, given, monthFirst);
   } catch (err) {
-    throw err instanceof MissingValueError ? withLaterRows(err, bytes.toString('utf8')) : err;
+    if (!(err instanceof MissingValueError)) throw err;
+    const text = bytes.toString('utf8');
+    throw withLaterRows(err, text, sniffDialect(text.slice(0, SNIFF_BYTES)).delimiter);
   }
 }
 

@@ -490,8 +490,10 @@ const READING = /may be 1,000× too/;
 const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 /** The same for volumes: the participation limit may allow 1,000× what traded. */
 const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
+/** Two tickers holding one series (prices/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
+const IDENTICAL_SERIES = /holds the same series \(/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${DOUBTFUL.source}|${READING.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */
@@ -505,7 +507,7 @@ const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
 
 function noteSeverity(note: string): CaveatSeverity {
   if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
-  if (/survivor|MISSING/.test(note) || VOLUME_MAGNITUDE.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note)) return 'medium';
+  if (/survivor|MISSING/.test(note) || VOLUME_MAGNITUDE.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note) || IDENTICAL_SERIES.test(note)) return 'medium';
   return 'low';
 }
 

@@ -120,7 +120,8 @@ const SPLIT_DOWN = 0.8;
 export const RATIO_TOLERANCE = 0.002;
 const NEAREST_RATIO_WINDOW = 0.05;
 const MAX_SAME_DAY_DIVIDEND = 0.02;
-const LARGE_DIVIDEND = 0.1;
+/** A distribution above this fraction of the previous close is listed (a special dividend, spin-off or rights issue, or a misprint). */
+export const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
 /** A split a:b with 2 ≤ min(a, b) ≤ 4 is read up to this larger term forward (n:1 splits have no bound). */
 const MAX_LARGE_TERM = 100;

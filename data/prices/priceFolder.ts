@@ -14,6 +14,7 @@ import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
 import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
 import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
+import { identicalSeriesNotes } from './sameSeries.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
 import { TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
 
@@ -134,29 +135,15 @@ function perSymbolSource(path: string, reads: readonly FileRead[]): SourceInfo {
 /** Up to this many per-symbol files keep a source each; more share one (notes said once, with counts). */
 const SOURCE_PER_FILE_UP_TO = 50;
 
-function collect(path: string, reads: readonly FileRead[]): LoadedPrices {
-  refuseSameBytes(reads);
+function collect(path: string, given: readonly FileRead[]): LoadedPrices {
+  const identical = identicalSeriesNotes(given.flatMap((r) => r.series.map((series) => ({ file: r.file, series }))));
+  const reads = given.map((r) => (identical.has(r.file) ? { ...r, notes: [...r.notes, ...identical.get(r.file)!] } : r));
   const perSymbol = reads.filter((r) => !r.read.parsed.columns.long);
   const long = reads.filter((r) => r.read.parsed.columns.long);
   const perFile = perSymbol.length <= SOURCE_PER_FILE_UP_TO;
   const symbolSources = perFile ? perSymbol.map((r) => perSymbolSource(r.file, [r])) : [perSymbolSource(path, perSymbol)];
   const sources = [...(perSymbol.length > 0 ? symbolSources : []), ...long.map(longSource)];
   return { series: reads.flatMap((r) => r.series), sources, hashes: new Map(reads.map((r) => [r.file, r.read.contentHash])) };
-}
-
-/**
- * Refuses two files of one folder holding the same bytes (IWM.csv and IWM.US.csv): one series
- * would load as two symbols and count twice in any cross-section. Files with no rows are left
- * alone (a header-only file of a symbol with no data yet is the same in every folder).
- */
-function refuseSameBytes(reads: readonly FileRead[]): void {
-  const byHash = new Map<string, FileRead>();
-  for (const r of reads) {
-    if (r.read.parsed.day.length === 0) continue;
-    const first = byHash.get(r.read.contentHash);
-    if (first === undefined) byHash.set(r.read.contentHash, r);
-    else throw new DataError(r.file, undefined, `holds the same bytes as ${basename(first.file)} (sha256 ${r.read.contentHash.slice(0, 12)}): one series would load as two symbols (${[first, r].map((x) => x.series.map((s) => s.symbol).join(', ')).join(' and ')}) and count twice`, `remove one of ${basename(first.file)} and ${basename(r.file)}`);
-  }
 }
 
 /** One price file (per-symbol or long). */

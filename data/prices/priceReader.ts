@@ -66,7 +66,9 @@ function parseBody(file: string, bytes: Buffer, contentHash: string, given: Read
   try {
     return parseWhole(file, bytes, contentHash, given, monthFirst);
   } catch (err) {
-    throw err instanceof MissingValueError ? withLaterRows(err, bytes.toString('utf8')) : err;
+    if (!(err instanceof MissingValueError)) throw err;
+    const text = bytes.toString('utf8');
+    throw withLaterRows(err, text, sniffDialect(text.slice(0, SNIFF_BYTES)).delimiter);
   }
 }
 
@@ -151,6 +153,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   const markShownLate = decided.shownBy !== undefined && decided.unshown !== undefined && decimal !== usualMark(sniffed.delimiter) ? decided.shownBy : undefined;
   const dialect: Dialect = { delimiter: sniffed.delimiter, decimalComma: decimal === ',', quoted, unshownMark, markShownLate };
   const basis = markBasis(decided);
+  parser.setMarkRead({ mark: decimal, basis });
   const separator = String.fromCharCode(UNIT_SEPARATOR);
   // Columns holding a number with a mark while no number in the file shows the decimal mark: read by the guess.
   const byGuess = new Set<number>();
@@ -180,8 +183,8 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
 }
 
 /**
- * The decimal mark of a file's numbers (formats/fileMark.ts), from every field but its dates and
- * tickers, in file order. A comma-separated file with no quote anywhere cannot hold a comma in a
+ * The decimal mark of a file's numbers (formats/fileMark.ts), from the fields breadth reads (not
+ * dates, tickers or ignored columns: a Note's 1.5 says nothing of the prices), in file order. A comma-separated file with no quote anywhere cannot hold a comma in a
  * number, so its mark is the point, and nothing is guessed (no `unshown`).
  */
 function decideMark(records: readonly { record: string[]; info: { lines: number } }[], roles: readonly (string | null | undefined)[], delimiter: Delimiter, quoted: boolean): FileMark {
@@ -189,8 +192,11 @@ function decideMark(records: readonly { record: string[]; info: { lines: number 
   function* numbers(): Generator<NumberAt> {
     for (let r = 1; r < records.length; r++) {
       const { record, info } = records[r];
-      for (let k = 0; k < record.length; k++) if (roles[k] !== 'ticker' && roles[k] !== 'date') yield { text: record[k], line: info.lines };
+      for (let k = 0; k < record.length; k++) if (readsNumber(roles[k])) yield { text: record[k], line: info.lines };
     }
   }
   return decideFileMark(numbers(), usualMark(delimiter));
 }
+
+/** True for a column read as a number: not a date or ticker, nor ignored (role null or undefined). */
+const readsNumber = (role: string | null | undefined): boolean => role !== null && role !== undefined && role !== 'ticker' && role !== 'date';

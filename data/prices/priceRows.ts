@@ -17,6 +17,7 @@ import { DataError } from '../errors.ts';
 import { parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
 import { AdjCloseBasisCheck } from './rows/adjCloseBasis.ts';
+import { CashSizeCheck } from './rows/cashSize.ts';
 import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from './rows/barCheck.ts';
 import { refuseIntradayBar } from './rows/barPeriod.ts';
 import { DateOrder } from './rows/dateOrder.ts';
@@ -26,6 +27,7 @@ import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, P
 import { FieldText } from './rows/fieldText.ts';
 import { groupRows } from './rows/groupRows.ts';
 import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
+import { marksReadClause, type MarkRead, type ReadCell } from './rows/marksRead.ts';
 import { isMissingMarkerBytes, missingPriceError } from './rows/missingValues.ts';
 import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
 import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
@@ -94,6 +96,10 @@ export class PriceRowParser {
   #cells: readonly string[] | undefined;
   /** Files with both Close and AdjClose: their ratio may not step away for one row and back. */
   #factorCheck: RevertingFactorCheck | undefined;
+  /** Files with Close and a cash column: a distribution may not reach the previous close. */
+  #cashCheck: CashSizeCheck | undefined;
+  /** General path: the file's decimal mark and its basis, for refusals that show marked cells. */
+  #markRead: MarkRead | undefined;
   #close: Float64Array | undefined;
   #adjClose: Float64Array | undefined;
   readonly #spelling = new TickerSpelling();
@@ -173,6 +179,7 @@ export class PriceRowParser {
     this.#columnNames = this.#columns.header;
     for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
     if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, this.#nameOf('close'), this.#nameOf('adjClose'));
+    if (this.#fields.close && (this.#fields.dividend || this.#fields.capitalGain)) this.#cashCheck = new CashSizeCheck(this.#file, this.#nameOf('close'));
     this.#barSpecs = barsToCheck(this.#fields);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));
   }
@@ -195,6 +202,11 @@ export class PriceRowParser {
     this.#adjClose = this.#fields.adjClose;
     this.#bars = bindBars(this.#barSpecs, this.#fields);
     this.#capacity = capacity;
+  }
+
+  /** General path, after setHeader: the decimal mark the rows' numbers were read by (said beside marked cells in a refusal). */
+  setMarkRead(read: MarkRead): void {
+    this.#markRead = read;
   }
 
   /** Lines in bytes[0, end), where bytes[end-1] is a newline. A row that fails and repeats the header is said to be one (rows/repeatedHeader.ts). */
@@ -306,10 +318,14 @@ export class PriceRowParser {
     }
     for (let b = 0; b < this.#bars.length; b++) {
       const bad = barProblemOnRow(this.#bars[b], row);
-      if (bad !== undefined) this.#badBar(bad, bytes, start, day);
+      if (bad !== undefined) this.#badBar(bad, row, bytes, start, day);
     }
     this.#dateOrder.accept(this.#current, day, this.#line);
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
+    if (this.#cashCheck) {
+      const cash = (this.#fields.dividend?.[row] ?? 0) + (this.#fields.capitalGain?.[row] ?? 0);
+      this.#cashCheck.check(this.#current, this.#close![row], cash, day, this.#line, cash > 0 ? this.#cashText(row, bytes, start) : undefined);
+    }
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;
     this.#rowsOf[this.#current]++;
@@ -321,9 +337,10 @@ export class PriceRowParser {
    * A bar that cannot be true on the row at `start`: an error at once, or, for AdjClose outside
    * Open/High/Low's [Low, High] in a file with no Close, counted and judged at the end (rows/adjCloseBasis.ts).
    */
-  #badBar(bad: BarProblem, bytes: Buffer, start: number, day: number): void {
+  #badBar(bad: BarProblem, row: number, bytes: Buffer, start: number, day: number): void {
     const wording: BarWording = { name: (field) => this.#nameOf(field), cell: (field) => this.#cellText(bytes, start, this.#columns!.roles.indexOf(field)) };
-    const problem = `${barProblemText(bad, wording)} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}`;
+    const shown = [bad.spec.fields[bad.part], bad.spec.fields[bad.bound]].map((field) => this.#readCell(field, row, bytes, start));
+    const problem = `${barProblemText(bad, wording)} on ${isoDay(day)}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}${marksReadClause(shown, this.#markRead)}`;
     if (bad.spec.kind !== 'besideAdjClose' || bad.part !== 'close') throw new DataError(this.#file, this.#line, problem, barFix(bad, wording));
     this.#basisCheck.add(this.#line, () => {
       const adjClose = this.#nameOf('adjClose');
@@ -331,6 +348,17 @@ export class PriceRowParser {
       const addClose = this.#fields.close ? `fill in ${this.#nameOf('close')}` : 'add the raw Close column';
       return { problem, outside: `${adjClose} is outside [${this.#nameOf('low')}, ${this.#nameOf('high')}]`, barFix: barFix(bad, wording), basisFix: `${bar} must be on ${adjClose}'s basis: ${addClose}, or remove ${bar}` };
     });
+  }
+
+  /** A row's cash columns with cash, as read (and as written when read by a decimal mark): `Dividends 1000 for BBB (Dividends 1.000 read as 1000: …)`. */
+  #cashText(row: number, bytes: Buffer, start: number): string {
+    const cells = (['dividend', 'capitalGain'] as const).filter((f) => this.#fields[f]?.[row]).map((f) => this.#readCell(f, row, bytes, start));
+    return `${cells.map((c) => `${c.name} ${c.value}`).join(' + ')}${this.#long ? ` for ${this.#tickers[this.#current]}` : ''}${marksReadClause(cells, this.#markRead)}`;
+  }
+
+  /** Field `field` of the row at `start`: its name, its cell as the file has it, and the number read. */
+  #readCell(field: PriceField, row: number, bytes: Buffer, start: number): ReadCell {
+    return { name: this.#nameOf(field), text: this.#cellText(bytes, start, this.#columns!.roles.indexOf(field)), value: this.#fields[field]![row] };
   }
 
   /** The header's own name of a field (COLUMN_NAME's where the header has none). */

@@ -18,7 +18,7 @@
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
-import { deriveCorporateActions, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
+import { deriveCorporateActions, LARGE_DIVIDEND, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';
@@ -113,6 +113,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const { day } of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
       for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
+      if (statesCash) summary.large.push(...largeEntries(symbol, stated.large));
     }
     let dividends = statesCash ? stated!.dividends : [];
     let splits = stated?.splits ?? [];
@@ -131,7 +132,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       if (!splitColumn) splits = derived.splits;
       for (const step of derived.unexplained) summary.unexplained.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})` });
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
-      for (const big of derived.large) summary.large.push({ symbol, text: `${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)` });
+      summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
       for (const d of derived.disagreements) summary[d.kind === 'splitRatio' ? 'splitRatioDisagreements' : 'disagreements'].push(disagreementEntry(symbol, d));
     }
@@ -173,6 +174,9 @@ export function splitName(ratio: number): string {
   return ratio >= 1 ? `${Number(ratio.toPrecision(6))}:1` : `1:${Number((1 / ratio).toPrecision(6))}`;
 }
 
+/** The notes' entries for distributions above LARGE_DIVIDEND of the previous close (a fraction): "SYM 2024-01-10 (25.6%)". */
+const largeEntries = (symbol: string, large: readonly DatedValue[]): NoteEntry[] => large.map((big) => ({ symbol, text: `${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)` }));
+
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): NoteEntry[] => moves.map((m) => ({ symbol, text: `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})` }));
 
@@ -208,6 +212,7 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
   const alreadyAdjusted: UnappliedSplit[] = [];
   const deferred: (UnappliedSplit & { readonly appliedOn: number })[] = [];
   const offRatio: DatedValue[] = [];
+  const large: DatedValue[] = [];
   let capitalGains = 0;
   const untraded = (r: number): boolean => (volume && !Number.isNaN(volume[r]) ? volume[r] === 0 : close[r] === close[r - 1]);
   for (let r = 0; r < dates.length; r++) {
@@ -215,6 +220,7 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     if (gain > 0) capitalGains++;
     const cash = (dividend ? dividend[r] : 0) + gain;
     if (cash > 0) dividends.push({ day: dates[r], value: cash });
+    if (cash > 0 && r > 0 && cash / close[r - 1] > LARGE_DIVIDEND) large.push({ day: dates[r], value: cash / close[r - 1] });
     const printed = split ? split[r] : 0;
     if (!(printed > 0 && printed !== 1)) continue;
     const ratio = roundSplitRatio(printed);
@@ -225,7 +231,7 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     else alreadyAdjusted.push({ day: dates[r], ratio });
   }
   splits.sort((a, b) => a.day - b.day);
-  return { dividends, splits, alreadyAdjusted, deferred, offRatio, capitalGains };
+  return { dividends, splits, alreadyAdjusted, deferred, offRatio, large, capitalGains };
 }
 
 interface DerivationSummary {
@@ -338,7 +344,7 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
     notes.push(`${rows} rows with a ticker and a date but no price (as yfinance's stacked download writes them where a ticker has no trade) skipped: ${who([...parsed.pricelessRows.keys()])}`);
   }
   if (parsed.blankRows > 0) notes.push(`${parsed.blankRows} blank rows (every field empty) skipped`);
-  const distributions = '(special dividends, spin-offs or rights issues as AdjClose reflects them): {list}';
+  const distributions = `(special dividends, spin-offs or rights issues as ${has('dividend') || has('capitalGain') ? `the ${cashColumns} state${cashColumns.endsWith('columns') ? '' : 's'} them` : 'AdjClose reflects them'}): {list}`;
   list(large, `{n} distribution above 10% of the price ${distributions}`, `{n} distributions above 10% of the price ${distributions}`);
   const beyond = 'applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company\'s record): {list}';
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);

@@ -1,11 +1,11 @@
 // One-line refusals about a row that a user can act on, through the loader on real files: a row's
 // message names the header's own columns and its cells as the file has them; Adj Close outside
-// Open/High/Low's range is judged on the file; a second header line is said to be one; two files of the same bytes are refused. Every
+// Open/High/Low's range is judged on the file; a second header line is said to be one; two files of one ticker holding the same series are refused, of two tickers noted. Every
 // expected message is written out by hand.
 
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../data/load.ts';
-import { csv, refusal, tempDir, writeFile } from './fixtures.ts';
+import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
 
 describe('Adj Close beside High/Low and no Close, judged on the file', () => {
   const file = (closes: number[]) => writeFile(tempDir(), 'AAA.csv', csv('Date,High,Low,Adj Close', ...closes.map((c, k) => `2024-01-0${k + 2},101,99,${c}`)));
@@ -94,14 +94,48 @@ describe('a Close-only file whose price halves in one session', () => {
   });
 });
 
-describe('two files of one folder with the same bytes', () => {
-  it('IWM.csv and IWM.US.csv are refused naming both: one series would count twice', async () => {
+describe('two files of one folder holding the same series', () => {
+  const rows = ['Date,Close', '2024-01-02,10', '2024-01-03,11'];
+  const spy = csv('Date,Close', '2024-01-02,20', '2024-01-03,21');
+  // The same two rows written five other ways: the parsed dates and closes (10, 11) are alike.
+  it.each([
+    ['CRLF line ends', Buffer.from(rows.join('\r\n') + '\r\n')],
+    ['a UTF-8 BOM', Buffer.from('\ufeff' + csv(...rows))],
+    ['no final newline', Buffer.from(rows.join('\n'))],
+    ['quoted fields', Buffer.from(csv('"Date","Close"', '"2024-01-02","10"', '"2024-01-03","11"'))],
+    ['10.00 for 10', Buffer.from(csv('Date,Close', '2024-01-02,10.00', '2024-01-03,11.0'))],
+  ])('IWM.csv and IWM.US.csv with %s are one ticker: refused naming both', async (_, other) => {
     const dir = tempDir();
-    const same = csv('Date,Close', '2024-01-02,10', '2024-01-03,11');
-    writeFile(dir, 'IWM.csv', same);
-    writeFile(dir, 'IWM.US.csv', same);
-    writeFile(dir, 'SPY.csv', csv('Date,Close', '2024-01-02,20', '2024-01-03,21'));
-    // Names sort IWM.US.csv before IWM.csv ('U' < 'c'); the hash is `sha256sum` of the three lines.
-    expect(await refusal(dir)).toBe(`${dir}/IWM.csv: holds the same bytes as IWM.US.csv (sha256 17a9e2e4a292): one series would load as two symbols (IWM.US and IWM) and count twice — remove one of IWM.US.csv and IWM.csv`);
+    writeFile(dir, 'IWM.csv', csv(...rows));
+    writeFile(dir, 'IWM.US.csv', other);
+    writeFile(dir, 'SPY.csv', spy);
+    // Names sort IWM.US.csv before IWM.csv ('U' < 'c').
+    expect(await refusal(dir)).toBe(`${dir}/IWM.csv: holds the same series (2 rows 2024-01-02 → 2024-01-03, every date and price alike) as IWM.US.csv: IWM.US and IWM are one ticker (IWM) and would load as two symbols and count twice — remove one of IWM.US.csv and IWM.csv`);
+  });
+
+  it('gzipped under another suffix (VOD.L.csv.gz beside vod.csv) is one ticker too', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'vod.csv', csv(...rows));
+    writeFile(dir, 'VOD.L.csv.gz', csv(...rows)); // gzipped by writeFile
+    expect(await refusal(dir)).toMatch(/vod\.csv: holds the same series .* as VOD\.L\.csv\.gz: VOD\.L and vod are one ticker \(VOD\)/);
+  });
+
+  it('two tickers flat at 1.00 (two money-market funds) load, with a note naming both', async () => {
+    const dir = tempDir();
+    const flat = csv('Date,Close', '2024-01-02,1.00', '2024-01-03,1.00');
+    writeFile(dir, 'MMFA.csv', flat);
+    writeFile(dir, 'MMFB.csv', flat);
+    const market = await load(dir);
+    expect(market.symbols).toEqual(['MMFA', 'MMFB']);
+    const notes = market.sources.flatMap((s) => s.notes);
+    expect(notes).toContain('MMFB (MMFB.csv) holds the same series (2 rows 2024-01-02 → 2024-01-03, every date and price alike) as MMFA (MMFA.csv): right for two flat cash-like funds, else one file is a copy under another name and the series counts twice — check both');
+    expect(notes.filter((n) => n.includes('same series'))).toHaveLength(1);
+  });
+
+  it('one price apart is two series: no note', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Close', '2024-01-02,1.00', '2024-01-03,1.00'));
+    writeFile(dir, 'BBB.csv', csv('Date,Close', '2024-01-02,1.00', '2024-01-03,1.01'));
+    expect((await load(dir)).sources.flatMap((s) => s.notes).some((n) => n.includes('same series'))).toBe(false);
   });
 });

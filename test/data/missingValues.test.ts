@@ -36,6 +36,17 @@ describe('a missing-value marker in a price column is refused in one line', () =
     expect(await refusal(file)).toBe(`${file}:3: Close is "#N/A", a missing-value marker, where Open has a price — fill in Close or remove the row (or leave Close empty on every row: Adj Close is then the price)`);
   });
 
+  it('later rows count only the refused column, in any case: Volume None (read as empty) is not one; Close none is', async () => {
+    // Line 3: Close None (refused). Line 4: Volume None (allowed). Line 5: Close none. Line 6: Volume NONE (allowed).
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Open,Close,Volume', '2024-01-02,10,10,100', '2024-01-03,10,None,100', '2024-01-04,10,10,None', '2024-01-05,10,none,100', '2024-01-08,10,10,NONE'));
+    expect(await refusal(file)).toBe(`${file}:3: Close is "None", a missing-value marker, where Open has a price; 1 more row holds "None" (line 5) — fill in Close or remove the row, and likewise on that row`);
+  });
+
+  it('a semicolon file\'s later rows are read by its own delimiter', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date;Open;Close', '2024-01-02;10,5;None', '2024-01-03;10,5;10,5', '2024-01-04;10,5;"None"'));
+    expect(await refusal(file)).toMatch(/X\.csv:2: Close is "None".*; 1 more row holds "None" \(line 4\)/);
+  });
+
   it('Yahoo null rows: no price on the row, and how many more rows hold null, by line', async () => {
     const nulls = '2024-01-03,null,null,null,null,null,null';
     const file = writeFile(tempDir(), 'X.csv', csv('Date,Open,High,Low,Close,Adj Close,Volume', '2024-01-02,10,11,9,10,10,100', nulls, '2024-01-04,10,11,9,10,10,100', nulls.replace('03', '05'), nulls.replace('03', '08')));

@@ -24,6 +24,13 @@ describe('thousands separators: the decimal mark is read from the numbers', () =
     expect(Array.from(m.volume)).toEqual([443415, 1575325]);
   });
 
+  it('an ignored column does not decide the mark: a Note of 1.5 leaves 199,400 as 199.4 (the semicolon file\'s guess ",")', async () => {
+    // By hand: 199,400 with "," as decimal mark is 199.4; read by "." it would be 199400.
+    const m = await load(writeFile(tempDir(), 'X.csv', csv('Date;Open;Close;Note', '2024-01-02;199,400;199,520;1.5', '2024-01-03;197,400;194,200;1.5')));
+    expect(Array.from(m.open!)).toEqual([199.4, 197.4]);
+    expect(Array.from(m.close)).toEqual([199.52, 194.2]);
+  });
+
   it('a mark that breaks the file\'s rule is one line naming file:line', async () => {
     const file = writeFile(tempDir(), 'X.csv', csv('Date;Close;Volume', '2024-01-02;199,52;100', '2024-01-03;194.20;100'));
     expect(await refusal(file)).toBe(

@@ -9,13 +9,15 @@ import { DataError } from '../../errors.ts';
 import { isMissingMarker, parseNumber } from '../../formats/fields.ts';
 import { ADJ_CLOSE, PRICE } from './fieldKinds.ts';
 
-/** A price column's missing-value marker on a row: refused; `marker` is the cell's text. */
+/** A price column's missing-value marker on a row: refused; `marker` is the cell's text, `field` its position in the row. */
 export class MissingValueError extends DataError {
   readonly marker: string;
+  readonly field: number;
 
-  constructor(file: string, line: number, problem: string, fix: string, marker: string) {
+  constructor(file: string, line: number, problem: string, fix: string, marker: string, field: number) {
     super(file, line, problem, fix);
     this.marker = marker;
+    this.field = field;
   }
 }
 
@@ -38,30 +40,34 @@ export function missingPriceError(row: MarkedRow, k: number, absent: string): Mi
   const column = row.columnNames[k];
   const priced = row.cells.findIndex((cell, j) => (row.kinds[j] === PRICE || row.kinds[j] === ADJ_CLOSE) && parseNumber(cell) > 0);
   if (priced < 0) {
-    return new MissingValueError(row.file, row.line, `no price on this row (${column} is "${marker}", a missing-value marker, and no other price is given: as Yahoo writes a day without trading)`, 'remove the row', marker);
+    return new MissingValueError(row.file, row.line, `no price on this row (${column} is "${marker}", a missing-value marker, and no other price is given: as Yahoo writes a day without trading)`, 'remove the row', marker, k);
   }
-  return new MissingValueError(row.file, row.line, `${column} is "${marker}", a missing-value marker, where ${row.columnNames[priced]} has a price`, `fill in ${column} or remove the row${absent}`, marker);
+  return new MissingValueError(row.file, row.line, `${column} is "${marker}", a missing-value marker, where ${row.columnNames[priced]} has a price`, `fill in ${column} or remove the row${absent}`, marker, k);
 }
 
 /** How many rows after the refused one show the marker to list by line. */
 const LINES_SHOWN = 5;
 
 /**
- * `err` with the rows after its line that hold its marker as a whole field (in `text`, the
- * file's decoded text, lines as the error counts them): "…; 2 more rows hold "null" (lines 7, 10)", and the fix applies to them too.
+ * `err` with the rows after its line whose refused column holds its marker, in any case (in
+ * `text`, the file's decoded text split by `delimiter`, lines as the error counts them): "…; 2
+ * more rows hold "null" (lines 7, 10)", and the fix applies to them too. A Volume's marker on
+ * another row (read as an empty cell) is not one of them.
  */
-export function withLaterRows(err: MissingValueError, text: string): DataError {
-  const escaped = err.marker.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const field = new RegExp(`(?:^|[,;\\t])\\s*"?${escaped}"?\\s*(?:[,;\\t]|\\r?$)`);
+export function withLaterRows(err: MissingValueError, text: string, delimiter: string): DataError {
+  const marker = err.marker.toLowerCase();
   const later: number[] = [];
   text.split('\n').forEach((line, k) => {
-    if (k + 1 > err.line! && field.test(line)) later.push(k + 1);
+    if (k + 1 > err.line! && cellText(line.split(delimiter)[err.field]) === marker) later.push(k + 1);
   });
   if (later.length === 0) return err;
   const shown = later.slice(0, LINES_SHOWN).join(', ') + (later.length > LINES_SHOWN ? ', …' : '');
   const rows = later.length === 1 ? 'row holds' : 'rows hold';
   return new DataError(err.file, err.line, `${err.problem}; ${later.length} more ${rows} "${err.marker}" (line${later.length === 1 ? '' : 's'} ${shown})`, `${err.fix}, and likewise on ${later.length === 1 ? 'that row' : 'those rows'}`);
 }
+
+/** A cell as compared with a marker: unquoted, trimmed, lower case ('' for a row without it). */
+const cellText = (cell: string | undefined): string => (cell ?? '').trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
 
 /** `isMissingMarker` for a row scanner's field: bytes [start, end). */
 export function isMissingMarkerBytes(bytes: Buffer, start: number, end: number): boolean {

@@ -1,0 +1,68 @@
+// Stated cash distributions at or above the previous close are refused at their row (either date
+// direction, long files naming the ticker, a decimal mark's reading said); those above 10 % of it
+// are listed like derived ones. And a bar refusal says how marked cells were read.
+// Expected values are worked by hand beside each input.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DataError } from '../../data/errors.ts';
+import { parsePriceBytes } from '../../data/prices/priceReader.ts';
+import { csv, loadOneSeries, refusal, tempDir, writeFile } from './fixtures.ts';
+
+describe('a stated dividend at or above the previous close is refused', () => {
+  it('ascending rows: 10 a share on a previous Close of 10 is 1×', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close,Dividends', '2024-01-02,10,0', '2024-01-03,9,10'));
+    expect(await refusal(file)).toBe(
+      `${file}:3: Dividends 10 on 2024-01-03 is 1× the previous Close 10 (2024-01-02): a payout that large leaves a price of 0 or less — correct the amount (cash per share, below the price: not cents or a total) or remove it`,
+    );
+  });
+
+  it('descending rows: the dividend on line 2 is judged against line 3\'s earlier Close (12 / 8 = 1.5×)', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close,divCash', '2024-01-03,9,12', '2024-01-02,8,0'));
+    expect(await refusal(file)).toMatch(new RegExp(`^${file}:2: divCash 12 on 2024-01-03 is 1.5× the previous Close 8 \\(2024-01-02\\)`));
+  });
+
+  it('a long file names the ticker; a dividend plus a capital gain adds up (6 + 5 = 11 on 10 is 1.1×)', async () => {
+    const file = writeFile(tempDir(), 'prices.csv', csv('Date,Ticker,Close,Dividends,Capital Gains', '2024-01-02,AAA,10,0,0', '2024-01-02,BBB,10,0,0', '2024-01-03,AAA,10,1,0', '2024-01-03,BBB,10,6,5'));
+    expect(await refusal(file)).toMatch(new RegExp(`^${file}:5: Dividends 6 \\+ Capital Gains 5 for BBB on 2024-01-03 is 1.1× the previous Close 10 \\(2024-01-02\\)`));
+  });
+
+  it('1.000 read by a decimal comma is one thousand, and the refusal says so (1000 / 194.97 = 5.13×)', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date;Close;Dividends', '2024-01-02;194,97;0', '2024-01-03;195,08;1.000'));
+    expect(await refusal(file)).toMatch(
+      new RegExp(`^${file}:3: Dividends 1000 \\(Dividends 1\\.000 read as 1000: the file's decimal mark is ",", as line 2's "194,97" shows\\) on 2024-01-03 is 5\\.1× the previous Close 194\\.97 \\(2024-01-02\\)`),
+    );
+  });
+
+  it('refused exactly when the cash reaches the previous close (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 200_000 }), (cents, cashCents) => {
+        const close = cents / 100;
+        const cash = cashCents / 100;
+        const text = csv('Date,Close,Dividends', `2024-01-02,${close},0`, `2024-01-03,${close},${cash}`);
+        const read = (): unknown => parsePriceBytes('X.csv', Buffer.from(text), '', { symbol: 'X' });
+        if (cash >= close) expect(read).toThrow(DataError);
+        else expect(read).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('a stated dividend above 10 % of the previous close is listed', () => {
+  it('50 on 200 is 25.0 %; 20 on 200 (10 % exactly) is not listed', async () => {
+    const s = await loadOneSeries('X.csv', 'Date,Close,Dividends', '2024-01-02,200,0', '2024-01-03,150,50', '2024-01-04,200,0', '2024-01-05,180,20');
+    expect(s.dividends.map((d) => d.value)).toEqual([50, 20]);
+    expect(s.notes).toContain('1 distribution above 10% of the price (special dividends, spin-offs or rights issues as the Dividends column states them): X 2024-01-03 (25.0%)');
+  });
+});
+
+describe('a bar refusal says how cells with marks were read', () => {
+  it('Low 191,300 beside a Close of 194.97: "." shown by line 3, so the comma groups thousands', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date;Low;Close', '2024-01-02;191,300;199,520', '2024-01-03;191,300;194.97'));
+    // Line 2 reads 191300 and 199520 (a bar within bounds); line 3's Close 194.97 is below Low 191300.
+    expect(await refusal(file)).toBe(
+      `${file}:3: Close 194.97 is below Low 191,300 on 2024-01-03 (Low 191,300 read as 191300: the file's decimal mark is ".", as line 3's "194.97" shows) — a bar's Open and Close lie within [Low, High]; correct the bar or remove the row`,
+    );
+  });
+});

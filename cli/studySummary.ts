@@ -17,8 +17,9 @@ const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown'
 /**
  * The run's CAGR minus the benchmark's over the intervals both cover, annualised with their P
  * (figures.ts commonPeriod, the tear sheet's figure; with that period when it is not the
- * whole run), and minus cash's (the
- * risk-free returns compounded) over the run, each like the NAV's: g^(P/n) − 1.
+ * whole run), and minus cash's (the risk-free returns compounded) over the returns where the rate
+ * is known — the whole run, or the rate's span with the run measured over it too — each like the
+ * NAV's: g^(P/n) − 1.
  */
 function excesses(run: StudyRun, cagr: number | null): { benchmark: number | null; cash: number | null; benchmarkPeriod: { from: string; to: string; whole: boolean } | null } {
   const m = run.metrics;
@@ -26,11 +27,13 @@ function excesses(run: StudyRun, cagr: number | null): { benchmark: number | nul
   const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns);
   const ours = common === null ? null : metricValue(common.strategy, 'annual_return');
   const theirs = common === null ? null : metricValue(common.benchmark, 'annual_return');
-  const cash = cashGrowth(m.riskFreeReturns, P)?.annual ?? null;
+  // Cash against the run over the returns where the rate is known (the whole run when it always is).
+  const cashed = cashGrowth(m.riskFreeReturns, P, run.result.daily.nav);
+  const ourCagr = cashed === null ? null : cashed.whole ? cagr : (cashed.run?.annual ?? null);
   const day = (k: number): string => isoDay(run.result.dates[k]);
   return {
     benchmark: ours === null || theirs === null ? null : ours - theirs,
-    cash: cagr === null || cash === null ? null : cagr - cash,
+    cash: ourCagr === null || cashed === null ? null : ourCagr - cashed.annual,
     benchmarkPeriod: common === null ? null : { from: day(common.first), to: day(common.last), whole: common.whole },
   };
 }

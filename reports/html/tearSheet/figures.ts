@@ -15,11 +15,35 @@ export function metricValue(metrics: ReadonlyMap<string, MetricFigure>, name: st
   return metrics.get(name)?.value ?? null;
 }
 
-/** Total and annualized return of holding cash (the risk-free series) over the run; null without one. */
-export function cashGrowth(riskFree: readonly number[] | Float64Array | undefined, periodsPerYear: number): { total: number; annual: number } | null {
-  if (riskFree === undefined || riskFree.length === 0 || riskFree.every((v: number) => !Number.isFinite(v) || v === 0)) return null;
-  const g = growth(riskFree);
-  return { total: g - 1, annual: annualize(g, riskFree.length, periodsPerYear) };
+/**
+ * Holding cash (the risk-free series, one return per NAV return) against the run, over the
+ * returns where the rate is known — from its first known return to its last — each compounded and
+ * annualized like the NAV: g^(P/n) − 1 (METRICS.md "annualized return"). `run` is the NAV over
+ * the same returns (NAV rows first … last + 1), so a rate that starts years into the run is never
+ * compounded as 0 % over the years before it. `whole`: the rate covers every return. Null
+ * without a rate (none, or all 0).
+ */
+export function cashGrowth(
+  riskFree: readonly number[] | Float64Array | undefined,
+  periodsPerYear: number,
+  nav?: ArrayLike<number>,
+): { total: number; annual: number; run: { total: number; annual: number } | null; first: number; last: number; whole: boolean } | null {
+  if (riskFree === undefined || riskFree.length === 0 || Array.from(riskFree).every((v) => !Number.isFinite(v) || v === 0)) return null;
+  let first = 0;
+  while (!Number.isFinite(riskFree[first])) first++;
+  let last = riskFree.length - 1;
+  while (!Number.isFinite(riskFree[last])) last--;
+  const n = last - first + 1;
+  const g = growth(riskFree, first, last + 1);
+  const ours = nav === undefined || !(nav[first] > 0) ? null : nav[last + 1] / nav[first];
+  return {
+    total: g - 1,
+    annual: annualize(g, n, periodsPerYear),
+    run: ours === null || !(ours >= 0) ? null : { total: ours - 1, annual: annualize(ours, n, periodsPerYear) },
+    first,
+    last,
+    whole: first === 0 && last === riskFree.length - 1,
+  };
 }
 
 /** The run and its benchmark measured over the intervals they are paired on: the two sides of every Difference. */

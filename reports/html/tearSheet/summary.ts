@@ -101,16 +101,23 @@ function highCaveats(caveats: readonly ReportCaveat[], currency: string): string
 export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[], common: CommonPeriod | null): string {
   const { run } = data;
   const own = metricMap(data.metrics.strategy);
-  const cash = cashGrowth(data.riskFreeReturns, run.periodsPerYear);
+  const cash = cashGrowth(data.riskFreeReturns, run.periodsPerYear, data.nav);
   const cur = run.currency;
   const end = data.nav[data.nav.length - 1];
   const total = metricValue(own, 'total_return');
   const cagr = metricValue(own, 'annual_return');
   const sharpe = metricValue(own, 'sharpe');
-  const vsCash = (mine: number | null, theirs: number): string => `vs cash ${escapeHtml(pct(theirs))}${escapeHtml(pp(mine, theirs))}`;
+  // A rate known over part of the run only: cash and the run over that span (the rate's), said so.
+  const vsCash = (mine: number | null, figure: 'total' | 'annual'): string => {
+    if (cash === null) return '';
+    if (cash.whole) return `vs cash ${escapeHtml(pct(cash[figure]))}${escapeHtml(pp(mine, cash[figure]))}`;
+    const ours = cash.run?.[figure] ?? null;
+    const span = `${data.dates[cash.first]} → ${data.dates[cash.last + 1]}`;
+    return escapeHtml(`vs cash ${pct(cash[figure])}${pp(ours, cash[figure])} over ${span}, where the cash rate is known (this run ${pct(ours)})`);
+  };
   // A cash benchmark is the risk-free series: it is said once, as "vs cash".
   const against = (name: 'total_return' | 'annual_return', figure: 'total' | 'annual', mine: number | null): string =>
-    [besideBenchmark(data, common, name, mine, pct, pp), cash === null ? '' : vsCash(mine, cash[figure])].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
+    [besideBenchmark(data, common, name, mine, pct, pp), vsCash(mine, figure)].filter((s) => s !== '').join('<br>') || 'no benchmark, no cash rate';
   const drags = costDrags(data.costs);
   const ratio = (x: number | null): string => (x === null ? '–' : formatRatio(x));
   const tiles = [

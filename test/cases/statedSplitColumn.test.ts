@@ -1,0 +1,113 @@
+// A split the prices show twice — Close moves by a clean ratio and AdjClose/Close steps by it —
+// where the vendor's split column (yfinance Stock Splits, Tiingo splitFactor) states nothing that
+// day, or a ratio Close did not move by (probe r16c). Positions must go through a split: the
+// prices' one where none is stated (a high caveat), the stated one where another is stated (the
+// 'splitRatio' rule, a high caveat) — never "already in Close" while Close moved by a split.
+// Hand values: buy decided 01-02, filled at the 01-03 open; cash in lieu at the ex-date's open.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../data/dates.ts';
+import { loadMarket } from '../../data/load.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { orders, scripted } from '../engine/helpers.ts';
+import { csv, loadOneSeries, tempDir, writeFile } from '../data/fixtures.ts';
+
+const DATES = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'];
+/** A bar per date: open, close, adjusted close (high/low = the larger/smaller of open and close). */
+type Bar = readonly [open: number, close: number, adjClose: number];
+/** RSX: a 1:10 reverse split on 01-05 (Close 2 → 20.40, the open 20.20), AdjClose continuous. */
+const RSX: Bar[] = [[2, 2, 20], [2.02, 2.1, 21], [2, 2, 20], [20.2, 20.4, 20.4], [21.4, 21.4, 21.4]];
+/** SPL: a 3:2 split on 01-05 (Close 60 → 41.60, the open 41.70; AdjClose/Close 2/3 → 1). */
+const SPL: Bar[] = [[60, 60, 40], [60.3, 60, 40], [60, 60, 40], [41.7, 41.6, 41.6], [43, 43, 43]];
+
+/** The vendors' layouts: a header and one row (event columns last: dividend, split ratio; `none` = the column's "no split"). */
+const LAYOUTS = {
+  yfinance: { header: 'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits', long: 'Date,Ticker', none: 0 },
+  tiingo: { header: 'date,open,high,low,close,adjClose,volume,divCash,splitFactor', long: 'date,ticker', none: 1 },
+} as const;
+type Layout = keyof typeof LAYOUTS;
+
+/** The file's text for `symbol`'s bars with `stated` in the split column on row `exRow` (per symbol, or long with a ticker column). */
+function priceText(layout: Layout, long: boolean, symbol: string, bars: readonly Bar[], exRow: number, stated: number | 'none'): string {
+  const { header, long: longHead, none } = LAYOUTS[layout];
+  const rows = bars.map(([open, close, adj], k) => {
+    const split = k === exRow && stated !== 'none' ? stated : none;
+    const cells = [open, Math.max(open, close), Math.min(open, close), close, adj, 100_000, 0, split].join(',');
+    return long ? `${DATES[k]},${symbol},${cells}` : `${DATES[k]},${cells}`;
+  });
+  return csv(long ? header.replace(/^\w+/, longHead) : header, ...rows);
+}
+
+async function runOn(layout: Layout, long: boolean, symbol: string, bars: readonly Bar[], stated: number | 'none', quantity: number) {
+  const path = writeFile(tempDir(), long ? 'prices.csv' : `${symbol}.csv`, priceText(layout, long, symbol, bars, 3, stated));
+  const market = await loadMarket(path, { cacheDir: false });
+  const result = backtest(market, scripted({ 0: orders({ symbol, quantity }) }), { initialCash: 10_000 });
+  const splits = Array.from(market.splits.value, (value, k) => [isoDay(market.dates[market.splits.session[k]]), value]);
+  const high = result.caveats.filter((c) => c.severity === 'high').map((c) => c.message);
+  return { splits, nav: result.daily.nav.at(-1)!, high, all: result.caveats.map((c) => c.message).join(' | ') };
+}
+
+const EVERY_LAYOUT = (Object.keys(LAYOUTS) as Layout[]).flatMap((layout) => [false, true].map((long) => [layout, long] as const));
+
+describe.each(EVERY_LAYOUT)('%s layout, long file %s', (layout, long) => {
+  const column = layout === 'yfinance' ? 'Stock Splits' : 'splitFactor';
+
+  it('RSX, column states no split on 01-05 where Close and AdjClose step by 1:10: the prices\' 1:10 is applied at high severity', async () => {
+    const r = await runOn(layout, long, 'RSX', RSX, 'none', 33);
+    expect(r.splits).toEqual([['2024-01-05', 0.1]]);
+    // 10,000 − 33 × 2.02 = 9,933.34; 33 → 3.3: 3 shares and 0.3 × 20.20 = 6.06 cash; 3 × 21.40 = 64.20. (Was 10,639.54-like: 33 × 21.40.)
+    expect(r.nav).toBeCloseTo(10_003.6, 9);
+    expect(r.high.join(' | ')).toMatch(new RegExp(`1 split the ${column} column does not state is applied: Close and AdjClose both step by it .*RSX 2024-01-05 \\(1:10\\)`));
+    expect(r.all).not.toMatch(/already in Close/);
+  });
+
+  it('RSX, column states 10 (10:1) where the prices show 1:10: the stated ratio is applied, the contradiction said at high severity', async () => {
+    const r = await runOn(layout, long, 'RSX', RSX, 10, 33);
+    expect(r.splits).toEqual([['2024-01-05', 10]]);
+    // 33 × 10 = 330 shares, no fraction: 9,933.34 + 330 × 21.40 = 16,995.34.
+    expect(r.nav).toBeCloseTo(16_995.34, 9);
+    expect(r.high.join(' | ')).toMatch(/disagrees with the prices' split ratio .*RSX 2024-01-05 \(Close and AdjClose step by a 1:10 split, stated 10:1\)/);
+    expect(r.all).not.toMatch(/already in Close/);
+  });
+
+  it('SPL, column states 3 (3:1) where the prices show 3:2: the stated 3:1 is applied with the high caveat, not "already in Close"', async () => {
+    const r = await runOn(layout, long, 'SPL', SPL, 3, 13);
+    expect(r.splits).toEqual([['2024-01-05', 3]]);
+    // 10,000 − 13 × 60.30 = 9,216.10; 13 × 3 = 39 shares × 43 = 1,677: 10,893.10 (was 9,216.10 + 13 × 43 = 9,775.10, no split).
+    expect(r.nav).toBeCloseTo(10_893.1, 9);
+    expect(r.high.join(' | ')).toMatch(/disagrees with the prices' split ratio .*SPL 2024-01-05 \(Close and AdjClose step by a 3:2 split, stated 3:1\)/);
+    expect(r.all).not.toMatch(/already in Close/);
+  });
+
+  it('SPL, column states no split: the prices\' 3:2 is applied', async () => {
+    const r = await runOn(layout, long, 'SPL', SPL, 'none', 13);
+    expect(r.splits).toEqual([['2024-01-05', 1.5]]);
+    // 13 → 19.5: 19 shares and 0.5 × 41.70 = 20.85 cash; 9,216.10 + 20.85 + 19 × 43 = 10,053.95.
+    expect(r.nav).toBeCloseTo(10_053.95, 9);
+    expect(r.high.join(' | ')).toMatch(/does not state is applied.*SPL 2024-01-05 \(3:2\)/);
+  });
+
+  it('SPL, column states the 3:2 the prices show: applied with no caveat about it (unchanged)', async () => {
+    const r = await runOn(layout, long, 'SPL', SPL, 1.5, 13);
+    expect(r.splits).toEqual([['2024-01-05', 1.5]]);
+    expect(r.nav).toBeCloseTo(10_053.95, 9);
+    expect(r.all).not.toMatch(/does not state|disagree|already in Close/);
+  });
+});
+
+describe('property: a split both Close and AdjClose show is never dropped, whatever the split column states that day', () => {
+  const RATIOS = [0.1, 0.2, 0.25, 1 / 3, 0.5, 1.5, 2, 3, 4, 5, 10];
+  it('the series splits on the ex-date: by the stated ratio when one is stated, else by the prices\' ratio', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...RATIOS), fc.option(fc.constantFrom(...RATIOS), { nil: undefined }), fc.integer({ min: 2, max: 500 }), async (shown, stated, price) => {
+        // Close `price` → price / shown on 01-05; AdjClose/Close steps from 1/shown to 1.
+        const closes = [price, price, price, price / shown, price / shown];
+        const text = csv(LAYOUTS.yfinance.header, ...closes.map((c, k) => `${DATES[k]},${c},${c},${c},${c},${k < 3 ? c / shown : c},1000,0,${k === 3 ? (stated ?? 0) : 0}`));
+        const s = await loadOneSeries('P.csv', ...text.trimEnd().split('\n'));
+        expect(s.splits.map((e) => [isoDay(e.day), e.value])).toEqual([['2024-01-05', stated ?? shown]]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -50,49 +50,32 @@ async function runOn(layout: Layout, long: boolean, symbol: string, bars: readon
 
 const EVERY_LAYOUT = (Object.keys(LAYOUTS) as Layout[]).flatMap((layout) => [false, true].map((long) => [layout, long] as const));
 
+/**
+ * Per case: what the column states on 01-05, the split applied, the final NAV by hand and the high
+ * caveat ({column}: the layout's split column). Buy 33 RSX at 2.02 (cash 9,933.34) or 13 SPL at
+ * 60.30 (cash 9,216.10).
+ */
+const CASES = [
+  // 33 → 3.3: 3 shares and 0.3 × 20.20 = 6.06 cash; 3 × 21.40 = 64.20 (was 33 × 21.40: no split applied).
+  { name: 'RSX, none stated where Close and AdjClose step by 1:10: the prices\' 1:10', symbol: 'RSX', bars: RSX, stated: 'none', quantity: 33, split: 0.1, nav: 10_003.6, high: /1 split the {column} column does not state is applied: Close and AdjClose both step by it .*RSX 2024-01-05 \(1:10\)/ },
+  // 33 × 10 = 330 shares, no fraction: 9,933.34 + 330 × 21.40 = 16,995.34.
+  { name: 'RSX, 10 (10:1) stated where the prices show 1:10: the stated ratio', symbol: 'RSX', bars: RSX, stated: 10, quantity: 33, split: 10, nav: 16_995.34, high: /disagrees with the prices' split ratio .*RSX 2024-01-05 \(Close and AdjClose step by a 1:10 split, stated 10:1\)/ },
+  // 13 × 3 = 39 shares × 43 = 1,677 (was 13 × 43, "already in Close").
+  { name: 'SPL, 3 (3:1) stated where the prices show 3:2: the stated ratio', symbol: 'SPL', bars: SPL, stated: 3, quantity: 13, split: 3, nav: 10_893.1, high: /disagrees with the prices' split ratio .*SPL 2024-01-05 \(Close and AdjClose step by a 3:2 split, stated 3:1\)/ },
+  // 13 → 19.5: 19 shares and 0.5 × 41.70 = 20.85 cash; 19 × 43 = 817.
+  { name: 'SPL, none stated: the prices\' 3:2', symbol: 'SPL', bars: SPL, stated: 'none', quantity: 13, split: 1.5, nav: 10_053.95, high: /1 split the {column} column does not state is applied.*SPL 2024-01-05 \(3:2\)/ },
+  { name: 'SPL, the 3:2 the prices show stated: applied, no caveat about it (unchanged)', symbol: 'SPL', bars: SPL, stated: 1.5, quantity: 13, split: 1.5, nav: 10_053.95, high: null },
+] as const;
+
 describe.each(EVERY_LAYOUT)('%s layout, long file %s', (layout, long) => {
   const column = layout === 'yfinance' ? 'Stock Splits' : 'splitFactor';
-
-  it('RSX, column states no split on 01-05 where Close and AdjClose step by 1:10: the prices\' 1:10 is applied at high severity', async () => {
-    const r = await runOn(layout, long, 'RSX', RSX, 'none', 33);
-    expect(r.splits).toEqual([['2024-01-05', 0.1]]);
-    // 10,000 − 33 × 2.02 = 9,933.34; 33 → 3.3: 3 shares and 0.3 × 20.20 = 6.06 cash; 3 × 21.40 = 64.20. (Was 10,639.54-like: 33 × 21.40.)
-    expect(r.nav).toBeCloseTo(10_003.6, 9);
-    expect(r.high.join(' | ')).toMatch(new RegExp(`1 split the ${column} column does not state is applied: Close and AdjClose both step by it .*RSX 2024-01-05 \\(1:10\\)`));
+  it.each(CASES)('$name', async ({ symbol, bars, stated, quantity, split, nav, high }) => {
+    const r = await runOn(layout, long, symbol, bars, stated, quantity);
+    expect(r.splits).toEqual([['2024-01-05', split]]);
+    expect(r.nav).toBeCloseTo(nav, 9);
+    if (high === null) expect(r.all).not.toMatch(/does not state|disagree/);
+    else expect(r.high.join(' | ')).toMatch(new RegExp(high.source.replace('{column}', column)));
     expect(r.all).not.toMatch(/already in Close/);
-  });
-
-  it('RSX, column states 10 (10:1) where the prices show 1:10: the stated ratio is applied, the contradiction said at high severity', async () => {
-    const r = await runOn(layout, long, 'RSX', RSX, 10, 33);
-    expect(r.splits).toEqual([['2024-01-05', 10]]);
-    // 33 × 10 = 330 shares, no fraction: 9,933.34 + 330 × 21.40 = 16,995.34.
-    expect(r.nav).toBeCloseTo(16_995.34, 9);
-    expect(r.high.join(' | ')).toMatch(/disagrees with the prices' split ratio .*RSX 2024-01-05 \(Close and AdjClose step by a 1:10 split, stated 10:1\)/);
-    expect(r.all).not.toMatch(/already in Close/);
-  });
-
-  it('SPL, column states 3 (3:1) where the prices show 3:2: the stated 3:1 is applied with the high caveat, not "already in Close"', async () => {
-    const r = await runOn(layout, long, 'SPL', SPL, 3, 13);
-    expect(r.splits).toEqual([['2024-01-05', 3]]);
-    // 10,000 − 13 × 60.30 = 9,216.10; 13 × 3 = 39 shares × 43 = 1,677: 10,893.10 (was 9,216.10 + 13 × 43 = 9,775.10, no split).
-    expect(r.nav).toBeCloseTo(10_893.1, 9);
-    expect(r.high.join(' | ')).toMatch(/disagrees with the prices' split ratio .*SPL 2024-01-05 \(Close and AdjClose step by a 3:2 split, stated 3:1\)/);
-    expect(r.all).not.toMatch(/already in Close/);
-  });
-
-  it('SPL, column states no split: the prices\' 3:2 is applied', async () => {
-    const r = await runOn(layout, long, 'SPL', SPL, 'none', 13);
-    expect(r.splits).toEqual([['2024-01-05', 1.5]]);
-    // 13 → 19.5: 19 shares and 0.5 × 41.70 = 20.85 cash; 9,216.10 + 20.85 + 19 × 43 = 10,053.95.
-    expect(r.nav).toBeCloseTo(10_053.95, 9);
-    expect(r.high.join(' | ')).toMatch(/does not state is applied.*SPL 2024-01-05 \(3:2\)/);
-  });
-
-  it('SPL, column states the 3:2 the prices show: applied with no caveat about it (unchanged)', async () => {
-    const r = await runOn(layout, long, 'SPL', SPL, 1.5, 13);
-    expect(r.splits).toEqual([['2024-01-05', 1.5]]);
-    expect(r.nav).toBeCloseTo(10_053.95, 9);
-    expect(r.all).not.toMatch(/does not state|disagree|already in Close/);
   });
 });
 

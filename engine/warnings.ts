@@ -483,7 +483,7 @@ function runScope(r: RunRecordings): RunScope {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split/;
+const DOUBTFUL = /not applied again|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied/;
 /** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
 const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
@@ -504,9 +504,11 @@ const SYMBOL_NOTE = /^([^\s:]+): /;
 const UNREAD_SPLIT = /the size of a split with no split ratio/;
 /** A stated split the prices contradict: positions change by another ratio than the prices did (priceSeries.ts). */
 const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
+/** A split the prices show and the split column does not state: positions change where the column says nothing (priceSeries.ts). */
+const UNSTATED_SPLIT = /does not state (?:is|are) applied/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || UNSTATED_SPLIT.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
   if (/survivor|MISSING/.test(note) || VOLUME_MAGNITUDE.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note) || IDENTICAL_SERIES.test(note)) return 'medium';
   return 'low';
 }

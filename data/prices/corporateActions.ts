@@ -39,10 +39,13 @@
 // Stated events. A vendor that prints event columns (Dividends / divCash / dividend_amount /
 // Ex-Dividend, Stock Splits / splitFactor / split_coefficient / Split Ratio) states them; its
 // AdjClose is computed from them. Given stated splits, a step is first divided by the split
-// stated for its day (none on other days: a split-like step there is a disagreement, not a split;
-// a stated split not applied on its day — already in Close, or moved to the next traded row — still
-// explains a step by its ratio there, which is never read as a dividend; a stated split whose day
-// shows no step at all means AdjClose is not adjusted for it, said as such);
+// stated for its day (none on other days: a split-sized step there that Close also moved like is
+// a split the column leaves out — both prices show it — so it is taken and listed as a
+// disagreement; a stated split not applied on its day — already in Close, or moved to the next
+// traded row — still explains a step by its ratio there, which is never read as a dividend, and a
+// step there by another ratio that Close moved like contradicts the stated ratio ('splitRatio',
+// as on a day the stated split is applied); a stated split whose day shows no step at all means
+// AdjClose is not adjusted for it, said as such);
 // given stated dividends, what is left must be the stated cash D (0 on other days): the step
 // 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
 // a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
@@ -102,10 +105,11 @@ export interface StatedActions {
 export interface Disagreement {
   readonly day: number;
   /**
-   * 'split': the step is a split of `value` new shares per old that no split column row states;
+   * 'split': the step is a split of `value` new shares per old that Close moved like and no split
+   * column row states (it is in `splits` all the same);
    * 'unadjusted': AdjClose does not step on a stated split's day (`value` new shares per old): it is
    * not adjusted for that split; 'splitRatio': AdjClose steps and Close moves by a split of `value`
-   * where a split of `stated` is stated; 'dividend': the step implies `value` cash a share where
+   * where a split of `stated` is stated (whether or not Close moved like the stated one); 'dividend': the step implies `value` cash a share where
    * `stated` is stated.
    */
   readonly kind: 'split' | 'unadjusted' | 'splitRatio' | 'dividend';
@@ -252,7 +256,9 @@ export function moveBeyondSplit(r: number, ratio: number): number {
 /**
  * Dividends and splits implied by Close vs AdjClose on the same rows (both positive, dates
  * ascending), read against the stated events where the file has event columns (see the header):
- * with stated dividends (splits) none are derived and `dividends` (`splits`) stay empty.
+ * with stated dividends none are derived and `dividends` stays empty; with stated splits, `splits`
+ * holds only the splits Close and AdjClose both show that no row states (each also a 'split'
+ * disagreement).
  */
 export function deriveCorporateActions(days: Int32Array, close: Float64Array, adjClose: Float64Array, stated: StatedActions = { splits: null, dividends: null }): DerivedActions {
   const steps = factorSteps(close, adjClose);
@@ -327,15 +333,19 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       // (The first test bounds the second's rounding from above, so most rows never count decimals.)
       const ratio = splitRatioForStep(1 / g, rounding);
       const r = close[s] / close[s - 1];
-      if (!Number.isNaN(ratio) && stated.splits && movedLikeSplit(r, ratio)) {
-        result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
+      // A stated split Close did not move like, where Close and AdjClose agree on this other ratio:
+      // the prices contradict the stated ratio, as above (priceSeries.ts applies the stated one).
+      if (!Number.isNaN(ratio) && unapplied !== undefined && stated.splits && movedLikeSplit(r, ratio)) {
+        result.disagreements.push({ day, kind: 'splitRatio', value: ratio, stated: unapplied });
         continue;
       }
       if (!Number.isNaN(ratio) && !stated.splits && r === 1 && waiting === null) {
         waiting = { s, ratio, g, threshold };
         continue;
       }
-      if (!Number.isNaN(ratio) && !stated.splits && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
+      // With a split column stating none that day, a split Close and AdjClose both show is applied all the same, and said.
+      if (!Number.isNaN(ratio) && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
+        if (stated.splits) result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
         g *= ratio;
         previousClose /= ratio;
         // What is left of the step is the prints' rounding unless it is beyond it (a dividend on the ex-date).

@@ -178,7 +178,7 @@ export class PriceRowParser {
     this.#kinds = fieldKinds(this.#columns.roles);
     this.#columnNames = this.#columns.header;
     for (const field of valueFields(this.#columns.roles)) this.#fields[field] = new Float64Array(0);
-    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, this.#nameOf('close'), this.#nameOf('adjClose'));
+    if (this.#fields.close && this.#fields.adjClose) this.#factorCheck = new RevertingFactorCheck(this.#file, this.#nameOf('close'), this.#nameOf('adjClose'), this.#long ? this.#tickers : null);
     if (this.#fields.close && (this.#fields.dividend || this.#fields.capitalGain)) this.#cashCheck = new CashSizeCheck(this.#file, this.#nameOf('close'));
     this.#barSpecs = barsToCheck(this.#fields);
     this.#grow(Math.max(MIN_CAPACITY, this.#options.rowsHint ?? Math.ceil((this.#options.sizeHint ?? 0) / (header.length * 8))));

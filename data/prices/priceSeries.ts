@@ -18,7 +18,7 @@
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
-import { deriveCorporateActions, LARGE_DIVIDEND, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type Disagreement } from './corporateActions.ts';
+import { deriveCorporateActions, LARGE_DIVIDEND, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type DerivedActions, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';
@@ -69,7 +69,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -109,14 +109,13 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      // On the first row there is no earlier Close to show the split, nor a share held before it.
-      for (const { day } of stated.alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
       for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
       if (statesCash) summary.large.push(...largeEntries(symbol, stated.large));
     }
     let dividends = statesCash ? stated!.dividends : [];
     let splits = stated?.splits ?? [];
+    let alreadyAdjusted = stated?.alreadyAdjusted ?? [];
     if (adjClose === null || blanks === rows) {
       if (!statesCash) summary.withoutAdjClose.push({ symbol, text: symbol });
       if (!splitColumn) for (const m of splitSizedMoves(dates, tradedClose)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(nearestSplitRatio(1 / m.value))} split)` });
@@ -129,13 +128,16 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       });
       summary.derived++;
       if (!statesCash) dividends = derived.dividends;
-      if (!splitColumn) splits = derived.splits;
+      if (splitColumn) ({ splits, alreadyAdjusted } = splitsTheAdjustmentShows(splits, alreadyAdjusted, derived));
+      else splits = derived.splits;
       for (const step of derived.unexplained) summary.unexplained.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})` });
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
-      for (const d of derived.disagreements) summary[d.kind === 'splitRatio' ? 'splitRatioDisagreements' : 'disagreements'].push(disagreementEntry(symbol, d));
+      for (const d of derived.disagreements) summary[d.kind === 'splitRatio' ? 'splitRatioDisagreements' : d.kind === 'split' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
     }
+    // On the first row there is no earlier Close to show the split, nor a share held before it.
+    for (const { day } of alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
     summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
     summary.splits += splits.length;
     series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
@@ -154,10 +156,23 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
   return named('dividend', 'dividends') && named('splitRatio', 'stocksplits') && !columns.roles.includes('adjClose');
 }
 
-/** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)". */
+/**
+ * Stated splits (`splits` applied, `alreadyAdjusted` not) with what Close vs AdjClose showed
+ * (corporateActions.ts): a split both show that no row states is added; a stated split Close did
+ * not move like, where both show another ratio ('splitRatio'), is applied at the stated ratio, as
+ * where Close moved like it — the column states the ratio, the disagreement is said at high
+ * severity — so only splits Close did not move for stay already in Close. Days ascending.
+ */
+function splitsTheAdjustmentShows(splits: readonly DatedValue[], alreadyAdjusted: readonly UnappliedSplit[], derived: DerivedActions): { splits: DatedValue[]; alreadyAdjusted: UnappliedSplit[] } {
+  const contradicted = new Set(derived.disagreements.filter((d) => d.kind === 'splitRatio').map((d) => d.day));
+  const taken = alreadyAdjusted.filter((u) => contradicted.has(u.day)).map((u) => ({ day: u.day, value: u.ratio }));
+  return { splits: [...splits, ...taken, ...derived.splits].sort((a, b) => a.day - b.day), alreadyAdjusted: alreadyAdjusted.filter((u) => !contradicted.has(u.day)) };
+}
+
+/** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)"; a split none states, its ratio: "SYM 2024-01-08 (1:10)". */
 function disagreementEntry(symbol: string, d: Disagreement): NoteEntry {
   const what =
-    d.kind === 'split' ? `AdjClose steps by a ${splitName(d.value)} split, none stated`
+    d.kind === 'split' ? splitName(d.value)
     : d.kind === 'splitRatio' ? `Close and AdjClose step by a ${splitName(d.value)} split, stated ${splitName(d.stated)}`
     : d.kind === 'unadjusted' ? `AdjClose is not adjusted for the stated ${splitName(d.value)} split: AdjClose/Close does not step there`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
@@ -204,7 +219,8 @@ interface UnappliedSplit {
  * its ratio than no move (movedLikeSplit). On a row with no trade (Volume 0, or without a Volume
  * an unchanged Close: a suspended day's stale price) the move shows on the next traded row, and
  * the split is applied there (`deferred`). Otherwise it is already in the prices (a
- * split-adjusted Close), and applying it would multiply the shares a second time.
+ * split-adjusted Close), and applying it would multiply the shares a second time — unless an
+ * AdjClose shows the Close moved by another split ratio (splitsTheAdjustmentShows).
  */
 function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Array | null, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null) {
   const dividends: DatedValue[] = [];
@@ -260,6 +276,8 @@ interface DerivationSummary {
   readonly disagreements: NoteEntry[];
   /** Stated splits whose ratio the prices contradict (corporateActions.ts Disagreement 'splitRatio'). */
   readonly splitRatioDisagreements: NoteEntry[];
+  /** Splits Close and AdjClose both show that the split column does not state: applied (Disagreement 'split'). */
+  readonly unstatedSplits: NoteEntry[];
 }
 
 const who = (symbols: readonly string[]): string => (symbols.length <= 5 ? symbols.join(', ') : `${symbols.length} symbols`);
@@ -321,6 +339,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   const splitColumn = named(['splitRatio']);
   const fixRatio = `(the stated ratio is applied to positions; if the prices are right, correct the ratio in the file): {list}`;
   list(summary.splitRatioDisagreements, `{n} stated split of the ${splitColumn} disagrees with the prices' split ratio ${fixRatio}`, `{n} stated splits of the ${splitColumn} disagree with the prices' split ratio ${fixRatio}`);
+  const unstated = 'if there was none, correct the prices; if there was, add it to the column';
+  list(summary.unstatedSplits, `{n} split the ${splitColumn} does not state is applied: Close and AdjClose both step by it (${unstated}): {list}`, `{n} splits the ${splitColumn} does not state are applied: Close and AdjClose both step by them (${unstated}): {list}`);
   const eventColumns = named(['dividend', 'capitalGain', 'splitRatio']);
   list(summary.disagreements, `{n} AdjClose step disagrees with the ${eventColumns} (the events as stated are applied; check the file's row on this date): {list}`, `{n} AdjClose steps disagree with the ${eventColumns} (the events as stated are applied; check the file's rows on these dates): {list}`);
   list(summary.firstRowSplits, `{n} split of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before it: {list}`, `{n} splits of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before them: {list}`);

@@ -287,9 +287,9 @@ describe('stated events (vendor columns) against Close vs AdjClose', () => {
     const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([5, 5, 20]), Float64Array.from([5, 5, 20]), { splits: new Map([[3, 0.25]]), dividends: none });
     expect(actions.disagreements).toEqual([{ day: 3, kind: 'unadjusted', value: 0.25, stated: NaN }]);
   });
-  it('a split in AdjClose and Close that the split column does not state is a disagreement, not a split or a 50% dividend', () => {
+  it('a split in AdjClose and Close that the split column does not state is taken (both prices show it) and listed as a disagreement, not a 50% dividend', () => {
     const actions = deriveCorporateActions(days.subarray(0, 3), Float64Array.from([100, 100, 50]), Float64Array.from([50, 50, 50]), { splits: none, dividends: null });
-    expect([actions.splits, actions.dividends]).toEqual([[], []]);
+    expect([actions.splits, actions.dividends]).toEqual([[{ day: 3, value: 2 }], []]);
     expect(actions.disagreements).toEqual([{ day: 3, kind: 'split', value: 2, stated: NaN }]);
   });
 });

@@ -29,6 +29,16 @@ describe('a Close/AdjClose ratio that steps away for one row and back', () => {
     await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(/AAA\.csv:4: Close 150 and Adj Close 100 on 2024-01-04: their ratio is ×0\.6667 that of the rows before and after/);
   });
 
+  it('in a long file the refusal names the ticker, like the bar checks ("for BAD"; probe r16c)', () => {
+    // BAD's Close 70.4 on line 5 beside AdjClose 50.4: ratio (50.4 / 70.4) / (50.3 / 50.3) = 0.7159; GOOD's rows interleave.
+    const lines = ['date,symbol,close,adj_close', '2024-01-08,BAD,50.3,50.3', '2024-01-08,GOOD,10,10', '2024-01-09,GOOD,10,10', '2024-01-09,BAD,70.4,50.4', '2024-01-10,BAD,50.2,50.2'];
+    const parser = new PriceRowParser('prices.csv', {});
+    expect(() => {
+      parser.push(Buffer.from(csv(...lines)));
+      parser.finish();
+    }).toThrow(/^prices\.csv:5: close 70\.4 and adj_close 50\.4 on 2024-01-09 for BAD: their ratio is ×0\.7159 that of the rows before and after/);
+  });
+
   it('newest-first rows and the general (semicolon) path name the same row', async () => {
     const lines = rows([100, 100, 100, 100, 100, 100], [100, 100, 150, 100, 100, 100]).reverse();
     expect(() => parse('AAA.csv', ['Date,Close,Adj Close', ...lines])).toThrow(/^AAA\.csv:5: .* on 2024-01-04/);

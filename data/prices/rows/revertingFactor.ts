@@ -54,6 +54,8 @@ export class RevertingFactorCheck {
   readonly #file: string;
   readonly #closeName: string;
   readonly #adjCloseName: string;
+  /** A long file's ticker names by id, named in an error ("for BAD"); null in a one-symbol file. */
+  readonly #tickers: readonly string[] | null;
   /** Factor AdjClose / Close of the last row with both prices, those prices and its day. */
   readonly #factor: number[] = [];
   readonly #close: number[] = [];
@@ -65,10 +67,11 @@ export class RevertingFactorCheck {
   readonly #closeScale: number[] = [];
   readonly #adjScale: number[] = [];
 
-  constructor(file: string, closeName: string, adjCloseName: string) {
+  constructor(file: string, closeName: string, adjCloseName: string, tickers: readonly string[] | null) {
     this.#file = file;
     this.#closeName = closeName;
     this.#adjCloseName = adjCloseName;
+    this.#tickers = tickers;
   }
 
   /**
@@ -95,12 +98,12 @@ export class RevertingFactorCheck {
         // In date order the factor rises on an ex-date; it falls only on a reverse split.
         const rise = (factor > last) === (day > this.#day[id]);
         const back = steps?.findLast((s) => undone(s, factor, step));
-        if (back !== undefined) throw this.#error(back, back.rows === 1 ? 'the rows before and after' : `the row before and the row ${back.rows} rows later`);
+        if (back !== undefined) throw this.#error(id, back, back.rows === 1 ? 'the rows before and after' : `the row before and the row ${back.rows} rows later`);
         const opened: Step = { from: last, to: factor, close, adjClose, line, day, rise, fall: !rise && Math.abs(Math.log(step)) < MAX_FALL, rows: 0 };
         // A split's step off its ratio that this small step completes to a clean ratio (×1.98, then ×1.0101: ×2): the ex-date row is a bad print.
         const offSplit = Math.abs(Math.log(step)) < SPLIT_STEP ? steps?.findLast((s) => isSplitSized(s) && !isRoundSplitRatio(s.to / s.from) && isRoundSplitRatio(factor / s.from)) : undefined;
         if (offSplit !== undefined) {
-          throw this.#error(offSplit, `the row before, a split's ×${Number(nearestSplitRatio(factor / offSplit.from).toPrecision(4))} only with the step ${offSplit.rows} row${offSplit.rows === 1 ? '' : 's'} later`);
+          throw this.#error(id, offSplit, `the row before, a split's ×${Number(nearestSplitRatio(factor / offSplit.from).toPrecision(4))} only with the step ${offSplit.rows} row${offSplit.rows === 1 ? '' : 's'} later`);
         }
         // A rise, then a fall no event makes (in date order, either file order): the rise's row is a bad print — not a clean split's row (then the fall is the misprint, undone later).
         const suspect = (x: Step): boolean => x.rise && !(isSplitSized(x) && isRoundSplitRatio(x.to / x.from));
@@ -108,7 +111,7 @@ export class RevertingFactorCheck {
         if (pair[0] !== undefined && pair[1] !== undefined) {
           const [bad, fall] = pair as [Step, Step];
           const apart = Math.abs(bad.rows - fall.rows);
-          throw this.#error(bad, `the row before, and ${apart} row${apart === 1 ? '' : 's'} later it falls by ×${Number(Math.min(fall.to / fall.from, fall.from / fall.to).toPrecision(4))}, which no dividend or split does`);
+          throw this.#error(id, bad, `the row before, and ${apart} row${apart === 1 ? '' : 's'} later it falls by ×${Number(Math.min(fall.to / fall.from, fall.from / fall.to).toPrecision(4))}, which no dividend or split does`);
         }
         if (steps === undefined) this.#steps[id] = [opened];
         else steps.push(opened);
@@ -127,12 +130,13 @@ export class RevertingFactorCheck {
     return (0.5 / closeScale) * (1 / this.#close[id] + 1 / close) + (0.5 / adjScale) * (1 / this.#adjClose[id] + 1 / adjClose);
   }
 
-  /** The error at the step's row (the first bad one), its ratio compared with `against` ("the rows before and after"). */
-  #error(step: Step, against: string): DataError {
+  /** The error at ticker `id`'s step's row (the first bad one), its ratio compared with `against` ("the rows before and after"). */
+  #error(id: number, step: Step, against: string): DataError {
+    const ticker = this.#tickers === null ? '' : ` for ${this.#tickers[id]}`;
     return new DataError(
       this.#file,
       step.line,
-      `${this.#closeName} ${step.close} and ${this.#adjCloseName} ${step.adjClose} on ${isoDay(step.day)}: their ratio is ×${Number((step.to / step.from).toPrecision(4))} that of ${against} (a bad print in one of them, not a dividend or split)`,
+      `${this.#closeName} ${step.close} and ${this.#adjCloseName} ${step.adjClose} on ${isoDay(step.day)}${ticker}: their ratio is ×${Number((step.to / step.from).toPrecision(4))} that of ${against} (a bad print in one of them, not a dividend or split)`,
       'correct the price or remove the row',
     );
   }

@@ -134,7 +134,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
-      for (const d of derived.disagreements) summary[d.kind === 'splitRatio' ? 'splitRatioDisagreements' : d.kind === 'split' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
+      for (const d of derived.disagreements) summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
     }
     // On the first row there is no earlier Close to show the split, nor a share held before it.
     for (const { day } of alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
@@ -164,15 +164,25 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
  * severity — so only splits Close did not move for stay already in Close. Days ascending.
  */
 function splitsTheAdjustmentShows(splits: readonly DatedValue[], alreadyAdjusted: readonly UnappliedSplit[], derived: DerivedActions): { splits: DatedValue[]; alreadyAdjusted: UnappliedSplit[] } {
-  const contradicted = new Set(derived.disagreements.filter((d) => d.kind === 'splitRatio').map((d) => d.day));
-  const taken = alreadyAdjusted.filter((u) => contradicted.has(u.day)).map((u) => ({ day: u.day, value: u.ratio }));
+  const contradicted = new Map(derived.disagreements.filter((d) => d.kind === 'splitRatio').map((d) => [d.day, d]));
+  // The stated ratio, unless it points the other way from the split both prices show (10 stated for a 1:10 reverse split: an inverted convention): then the prices'.
+  const taken = alreadyAdjusted.flatMap((u) => {
+    const d = contradicted.get(u.day);
+    return d === undefined ? [] : [{ day: u.day, value: inverted(d) ? d.value : u.ratio }];
+  });
   return { splits: [...splits, ...taken, ...derived.splits].sort((a, b) => a.day - b.day), alreadyAdjusted: alreadyAdjusted.filter((u) => !contradicted.has(u.day)) };
+}
+
+/** A stated split ratio on the other side of 1 from the ratio Close and AdjClose both show (a forward split stated for a reverse one). */
+function inverted(d: Disagreement): boolean {
+  return d.kind === 'splitRatio' && (d.value - 1) * (d.stated - 1) < 0;
 }
 
 /** A disagreement as listed in the notes: "SYM 2024-01-11 (AdjClose implies 9.29 a share, stated 0)"; a split none states, its ratio: "SYM 2024-01-08 (1:10)". */
 function disagreementEntry(symbol: string, d: Disagreement): NoteEntry {
   const what =
     d.kind === 'split' ? splitName(d.value)
+    : inverted(d) ? `${splitName(d.value)}; the column states ${splitName(d.stated)}, the other way`
     : d.kind === 'splitRatio' ? `Close and AdjClose step by a ${splitName(d.value)} split, stated ${splitName(d.stated)}`
     : d.kind === 'unadjusted' ? `AdjClose is not adjusted for the stated ${splitName(d.value)} split: AdjClose/Close does not step there`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`

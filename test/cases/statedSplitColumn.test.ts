@@ -58,8 +58,9 @@ const EVERY_LAYOUT = (Object.keys(LAYOUTS) as Layout[]).flatMap((layout) => [fal
 const CASES = [
   // 33 → 3.3: 3 shares and 0.3 × 20.20 = 6.06 cash; 3 × 21.40 = 64.20 (was 33 × 21.40: no split applied).
   { name: 'RSX, none stated where Close and AdjClose step by 1:10: the prices\' 1:10', symbol: 'RSX', bars: RSX, stated: 'none', quantity: 33, split: 0.1, nav: 10_003.6, high: /1 split the {column} column does not state is applied: Close and AdjClose both step by it .*RSX 2024-01-05 \(1:10\)/ },
-  // 33 × 10 = 330 shares, no fraction: 9,933.34 + 330 × 21.40 = 16,995.34.
-  { name: 'RSX, 10 (10:1) stated where the prices show 1:10: the stated ratio', symbol: 'RSX', bars: RSX, stated: 10, quantity: 33, split: 10, nav: 16_995.34, high: /disagrees with the prices' split ratio .*RSX 2024-01-05 \(Close and AdjClose step by a 1:10 split, stated 10:1\)/ },
+  // A forward 10:1 stated for the 1:10 reverse split both prices show points the other way (an inverted convention):
+  // the prices' 1:10, as with none stated — 10,003.60, not 330 shares × 21.40 (16,995.34, a phantom ×10).
+  { name: 'RSX, 10 (10:1) stated where the prices show 1:10, the other way: the prices\' 1:10', symbol: 'RSX', bars: RSX, stated: 10, quantity: 33, split: 0.1, nav: 10_003.6, high: /1 split the {column} column does not state is applied.*RSX 2024-01-05 \(1:10; the column states 10:1, the other way\)/ },
   // 13 × 3 = 39 shares × 43 = 1,677 (was 13 × 43, "already in Close").
   { name: 'SPL, 3 (3:1) stated where the prices show 3:2: the stated ratio', symbol: 'SPL', bars: SPL, stated: 3, quantity: 13, split: 3, nav: 10_893.1, high: /disagrees with the prices' split ratio .*SPL 2024-01-05 \(Close and AdjClose step by a 3:2 split, stated 3:1\)/ },
   // 13 → 19.5: 19 shares and 0.5 × 41.70 = 20.85 cash; 19 × 43 = 817.
@@ -81,14 +82,15 @@ describe.each(EVERY_LAYOUT)('%s layout, long file %s', (layout, long) => {
 
 describe('property: a split both Close and AdjClose show is never dropped, whatever the split column states that day', () => {
   const RATIOS = [0.1, 0.2, 0.25, 1 / 3, 0.5, 1.5, 2, 3, 4, 5, 10];
-  it('the series splits on the ex-date: by the stated ratio when one is stated, else by the prices\' ratio', async () => {
+  it('the series splits on the ex-date: by the stated ratio when one is stated on the same side of 1, else by the prices\' ratio', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...RATIOS), fc.option(fc.constantFrom(...RATIOS), { nil: undefined }), fc.integer({ min: 2, max: 500 }), async (shown, stated, price) => {
         // Close `price` → price / shown on 01-05; AdjClose/Close steps from 1/shown to 1.
         const closes = [price, price, price, price / shown, price / shown];
         const text = csv(LAYOUTS.yfinance.header, ...closes.map((c, k) => `${DATES[k]},${c},${c},${c},${c},${k < 3 ? c / shown : c},1000,0,${k === 3 ? (stated ?? 0) : 0}`));
         const s = await loadOneSeries('P.csv', ...text.trimEnd().split('\n'));
-        expect(s.splits.map((e) => [isoDay(e.day), e.value])).toEqual([['2024-01-05', stated ?? shown]]);
+        const taken = stated === undefined || (stated - 1) * (shown - 1) < 0 ? shown : stated;
+        expect(s.splits.map((e) => [isoDay(e.day), e.value])).toEqual([['2024-01-05', taken]]);
       }),
       { numRuns: 40 },
     );

@@ -7,7 +7,9 @@
 // from 28 to 31 days apart and the last Fridays of months 28 or 35). Gaps that stray from a
 // coarser bucket (or, outside the buckets, from the median itself) too often make the spacing
 // irregular, flagged, and P is then the dates it holds a year, counted over its span; the daily
-// bucket is judged by the sessions a year it holds instead (below).
+// bucket is judged by the sessions a year it holds instead (below). A gap that spans k ≥ 2 of the
+// spacing's gaps (a month-end calendar without June: 61 days) is dates missing from a regular
+// calendar, not a stray (isMissingDates).
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
 // by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
@@ -33,7 +35,7 @@ export interface Frequency {
 interface Bucket {
   readonly label: Exclude<Frequency['label'], 'other'>;
   readonly periodsPerYear: number;
-  /** Typical gap, and the range of gaps that still fit (weekends, holidays, month lengths). */
+  /** Mean gap (a year / P, days), and the range of gaps that still fit (weekends, holidays, month lengths). */
   readonly gap: number;
   readonly lo: number;
   readonly hi: number;
@@ -42,12 +44,12 @@ interface Bucket {
 const BUCKETS: readonly Bucket[] = [
   { label: 'daily', periodsPerYear: 252, gap: 1, lo: 1, hi: 5 },
   { label: 'weekly', periodsPerYear: 52, gap: 7, lo: 5, hi: 10 },
-  { label: 'monthly', periodsPerYear: 12, gap: 30.4, lo: 25, hi: 36 },
-  { label: 'quarterly', periodsPerYear: 4, gap: 91.3, lo: 80, hi: 100 },
+  { label: 'monthly', periodsPerYear: 12, gap: 365.25 / 12, lo: 25, hi: 36 },
+  { label: 'quarterly', periodsPerYear: 4, gap: 365.25 / 4, lo: 80, hi: 100 },
   { label: 'annual', periodsPerYear: 1, gap: 365.25, lo: 350, hi: 380 },
 ];
 
-/** Gaps outside the bucket's range above this share make the spacing irregular. */
+/** Stray gaps (strayGaps) above this share make the spacing irregular. */
 const MAX_STRAY_SHARE = 0.1;
 /** A fixed spacing: every gap equal from this many gaps (three equal 28-day gaps are no months), all but MAX_STRAY_SHARE of them from FEW_GAPS. */
 const MIN_FIXED_GAPS = 3;
@@ -122,8 +124,7 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   if (bucket === undefined || fixed) return otherSpacing(gaps, median, span);
   const daily = bucket.label === 'daily' ? dailyPeriods(dates) : null;
   if (daily !== null) return { periodsPerYear: daily.periodsPerYear, label: 'daily', medianGapDays: median, irregular: daily.irregular, source: `inferred: ${daily.why} (median gap ${median} days)` };
-  const strays = gaps.filter((g) => g < bucket.lo || g > bucket.hi).length;
-  if (strays > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, `irregular spacing, nearest ${bucket.label}`, bucket.label, median);
+  if (strayGaps(gaps, bucket.gap, bucket.lo, bucket.hi) > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, `irregular spacing, nearest ${bucket.label}`, bucket.label, median);
   return { periodsPerYear: bucket.periodsPerYear, label: bucket.label, medianGapDays: median, irregular: false, source: `inferred: ${bucket.label} spacing (median gap ${median} days)` };
 }
 
@@ -140,18 +141,36 @@ function counted(gaps: number, span: number, why: string, label: Frequency['labe
   return { periodsPerYear, label, medianGapDays: median, irregular: true, source: `inferred: ${why}, ${periodsPerYear} dates a year (median gap ${median} days)` };
 }
 
-/** Nearly every gap the same number of days (see the file header). */
+/**
+ * Dates missing from a regular calendar: a gap (days) of k ≥ 2 spacings, k = round(gap / spacing),
+ * within the one-gap tolerance of k · spacing: [k · spacing − (spacing − lo), k · spacing + (hi −
+ * spacing)]. The tolerance is not scaled by k: an anchored calendar (month-ends, Fridays) keeps
+ * its dates' offsets however many are missing (two month-ends are 59 to 62 days apart, three 89
+ * to 92), while k · [lo, hi] would let every weekly gap from 10 days on pass as missing weeks.
+ * Monthly: 61 days → k = 2 (in [55.4, 66.4]); 45 → k = 1, a stray; 72 → k = 2, out of range, a stray.
+ */
+function isMissingDates(gap: number, spacing: number, lo: number, hi: number): boolean {
+  const k = Math.round(gap / spacing);
+  return k >= 2 && gap >= k * spacing - (spacing - lo) && gap <= k * spacing + (hi - spacing);
+}
+
+/** Gaps (days) outside [lo, hi] that are no missing dates (isMissingDates) of a calendar spaced `spacing` days. */
+function strayGaps(gaps: Float64Array, spacing: number, lo: number, hi: number): number {
+  let strays = 0;
+  for (const g of gaps) if ((g < lo || g > hi) && !isMissingDates(g, spacing, lo, hi)) strays++;
+  return strays;
+}
+
+/** Nearly every gap the same number of days, or a whole multiple of it (missing dates; see the file header). */
 function isFixedSpacing(gaps: Float64Array, median: number): boolean {
   if (gaps.length < MIN_FIXED_GAPS) return false;
-  let other = 0;
-  for (const g of gaps) if (g !== median) other++;
+  const other = strayGaps(gaps, median, median, median);
   return gaps.length < FEW_GAPS ? other === 0 : other <= MAX_STRAY_SHARE * gaps.length;
 }
 
 /** A spacing outside the buckets (`gaps` sorted, days; `span` first to last date): P = 365.25 / median gap, rounded; an irregular one is counted. */
 function otherSpacing(gaps: Float64Array, median: number, span: number): Frequency {
-  const strays = gaps.filter((g) => g < REGULAR_GAP[0] * median || g > REGULAR_GAP[1] * median).length;
-  if (strays > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, 'irregular spacing', 'other', median);
+  if (strayGaps(gaps, median, REGULAR_GAP[0] * median, REGULAR_GAP[1] * median) > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, 'irregular spacing', 'other', median);
   const periodsPerYear = roundP(365.25 / median);
   return { periodsPerYear, label: 'other', medianGapDays: median, irregular: false, source: `inferred: regular spacing, ${periodsPerYear} a year = 365.25 / the median gap (median gap ${median} days)` };
 }

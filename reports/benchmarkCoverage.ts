@@ -52,21 +52,24 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   return out;
 }
 
-/** Values a benchmark needs before its own spacing is read (five gaps). */
+/** Values a benchmark needs before its own spacing is read (five gaps) … */
 const SPACING_VALUES = 6;
+/** … or this many, when every gap is within AGREE of their median (a complete weekly or month-end benchmark of 3–5 values). */
+const FEW_VALUES = 3;
+const AGREE = 0.1;
 /** How much wider than the series' a benchmark's median gap is before it counts its own dates (weekly or coarser in a daily series). */
 const COARSER = 5;
 
 /**
  * A benchmark whose values are spaced at least COARSER times wider than the series' rows (median
- * gaps, calendar days), with SPACING_VALUES values or more: its own dates missing inside [first,
+ * gaps, calendar days), with a plain spacing (plainSpacing): its own dates missing inside [first,
  * last] — each gap between its values counted in whole median gaps, less one — and the day after
  * which the first is missing. Null for a benchmark on the series' own spacing.
  */
 function coarseGaps(levels: ArrayLike<number>, day: (row: number) => number, first: number, last: number): { gap: number; missing: number; after: number } | null {
   const valued: number[] = [];
   for (let k = first; k <= last; k++) if (!Number.isNaN(levels[k])) valued.push(day(k));
-  if (valued.length < SPACING_VALUES) return null;
+  if (!plainSpacing(valued)) return null;
   const rows = Array.from({ length: last - first + 1 }, (_, k) => day(first + k));
   const gap = medianGap(valued);
   if (!(gap >= COARSER * medianGap(rows))) return null;
@@ -78,4 +81,18 @@ function coarseGaps(levels: ArrayLike<number>, day: (row: number) => number, fir
     missing += Math.max(0, left);
   }
   return { gap, missing, after };
+}
+
+/**
+ * Whether a benchmark's value dates (epoch days, ascending) show its spacing: SPACING_VALUES or
+ * more (a median one missing date cannot move), or FEW_VALUES to SPACING_VALUES − 1 whose gaps all
+ * lie within AGREE of their median (5 Fridays: gaps 7, 7, 7, 7; 5 month-ends: 29 … 31 around 31).
+ * A few values whose gaps disagree (a missing date among them) show none: their rows are counted.
+ */
+function plainSpacing(valued: readonly number[]): boolean {
+  if (valued.length >= SPACING_VALUES) return true;
+  if (valued.length < FEW_VALUES) return false;
+  const gap = medianGap(valued);
+  for (let k = 1; k < valued.length; k++) if (Math.abs(valued[k] - valued[k - 1] - gap) > AGREE * gap) return false;
+  return true;
 }

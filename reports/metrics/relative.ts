@@ -4,7 +4,7 @@
 import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
-import { sampleStd, type Series } from './stats.ts';
+import { isFlat, isRoundingNoise, sampleStd, type Series } from './stats.ts';
 import { treynorWithheld } from './treynorRule.ts';
 
 /** Inner join of two dated series on equal dates (both ascending); indexA/indexB map rows back. */
@@ -142,21 +142,20 @@ function rfColumn(rf: RiskFree, length: number): Series {
   return typeof rf === 'number' ? new Float64Array(length).fill(rf) : rf;
 }
 
-/** β = mean((b − mean b)·r) / mean((b − mean b)²) over the rows of [start, end) where both are non-NaN. */
+/**
+ * β = mean((b − mean b)·r) / mean((b − mean b)²) over the rows of [start, end) where both are
+ * non-NaN; NaN below 2 rows or for a flat benchmark (its std rounding noise, stats.ts
+ * isRoundingNoise: dividing by it gave beta 8012 on a benchmark growing 2 % a month).
+ */
 export function betaOf(r: Series, b: Series, start = 0, end = r.length): number {
   let bSum = 0;
   let k = 0;
-  let lo = Infinity;
-  let hi = -Infinity;
   for (let i = start; i < end; i++) {
     if (Number.isNaN(r[i]) || Number.isNaN(b[i])) continue;
     bSum += b[i];
     k++;
-    lo = Math.min(lo, b[i]);
-    hi = Math.max(hi, b[i]);
   }
-  // A flat benchmark has no beta; testing it exactly avoids dividing by rounding noise.
-  if (!(hi > lo)) return NaN;
+  if (k < 2) return NaN;
   const bMean = bSum / k;
   let cov = 0;
   let varB = 0;
@@ -166,15 +165,15 @@ export function betaOf(r: Series, b: Series, start = 0, end = r.length): number 
     cov += d * r[i];
     varB += d * d;
   }
-  return varB > 0 ? cov / varB : NaN;
+  return isRoundingNoise(Math.sqrt(varB / (k - 1)), bMean) ? NaN : cov / varB;
 }
 
-/** beta of r on b; null when the benchmark does not move. */
+/** beta of r on b; null when the benchmark does not move (constant up to rounding, stats.ts isFlat). */
 export function beta(r: Series, b: Series): Metric {
   const [rr, bb] = pairedRows(r, b);
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('beta', n);
-  if (sampleStd(bb) === 0) return unavailable('beta', n, 'zero benchmark volatility');
+  if (isFlat(bb)) return unavailable('beta', n, 'zero benchmark volatility');
   return valued('beta', betaOf(rr, bb), n);
 }
 
@@ -183,7 +182,7 @@ export function alpha(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 2
   const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('alpha', n);
-  if (sampleStd(bb) === 0) return unavailable('alpha', n, 'zero benchmark volatility');
+  if (isFlat(bb)) return unavailable('alpha', n, 'zero benchmark volatility');
   const be = betaOf(rr, bb);
   let s = 0;
   for (let i = 0; i < n; i++) s += rr[i] - ff[i] - be * (bb[i] - ff[i]);
@@ -195,7 +194,7 @@ export function correlation(r: Series, b: Series): [correlation: Metric, rSquare
   const [rr, bb] = pairedRows(r, b);
   const n = rr.length;
   if (n < MIN_STAT_N) return [unavailable('correlation', n), unavailable('r_squared', n)];
-  if (sampleStd(rr) === 0 || sampleStd(bb) === 0) return [unavailable('correlation', n, 'zero volatility'), unavailable('r_squared', n, 'zero volatility')];
+  if (isFlat(rr) || isFlat(bb)) return [unavailable('correlation', n, 'zero volatility'), unavailable('r_squared', n, 'zero volatility')];
   let mr = 0;
   let mb = 0;
   for (let i = 0; i < n; i++) {
@@ -287,7 +286,7 @@ export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear =
   const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('treynor', n);
-  if (sampleStd(bb) === 0) return unavailable('treynor', n, 'zero benchmark volatility');
+  if (isFlat(bb)) return unavailable('treynor', n, 'zero benchmark volatility');
   const be = betaOf(rr, bb);
   const withheld = treynorWithheld(be);
   if (withheld !== null) return unavailable('treynor', n, withheld);

@@ -56,6 +56,27 @@ export function sampleStd(x: Series, start = 0, end = x.length): number {
   return Math.sqrt(ss / (k - 1));
 }
 
+/**
+ * Per-period returns scattered by less than this share of their level, |1 + mean|, are constant:
+ * a return L1 / L0 − 1 carries its levels' relative rounding, (1 + r)·(δ1 − δ0), so a level
+ * written to 8 significant digits (6 decimals at ~100) scatters returns by ~5e-9 on its own, while
+ * a real benchmark's per-period std — even a T-bill index's near zero rates — is 1e-7 or more
+ * (1e-8 a day is 0.000016 % a year). Relative to the level, not to the mean return: rounding does
+ * not shrink with the return. r16b finding 6: month-ends growing 2 % a month written to 6
+ * decimals, std 4.3e-9, gave beta 8012 and alpha 2.66e26.
+ */
+const LEVEL_NOISE = 1e-8;
+
+/** Whether a sample std of returns with this mean is only the rounding of their levels (LEVEL_NOISE); false for NaN. */
+export function isRoundingNoise(std: number, mean: number): boolean {
+  return std <= LEVEL_NOISE * Math.abs(1 + mean);
+}
+
+/** Whether the non-NaN returns in [start, end) are constant up to rounding (isRoundingNoise); false below 2 values. */
+export function isFlat(x: Series, start = 0, end = x.length): boolean {
+  return isRoundingNoise(sampleStd(x, start, end), mean(x, start, end));
+}
+
 /** Population central moments m2, m3, m4 (divided by n) of the non-NaN values. */
 export function centralMoments(x: Series): { n: number; m2: number; m3: number; m4: number } {
   const n = nonNaNCount(x);

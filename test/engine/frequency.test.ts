@@ -131,11 +131,18 @@ describe('periods per year of an irregular coarse calendar: the dates it holds a
 describe('pairedFrequency names the spacing of the common dates, never P alone (r13b item 4)', () => {
   const range = (step: number, count: number): number[] => Array.from({ length: count }, (_, k) => k * step);
 
-  it('irregular pairs (gaps 28, 35, 28, 119 days) are called irregular, P = 4 / 210 · 365.25 = 6.96 → 7, not "monthly"', () => {
-    // Median gap (28 + 35) / 2 = 31.5 sits in the monthly bucket, but 119 strays: 1 of 4 gaps > 10 %.
-    const f = pairedFrequency([0, 28, 63, 91, 210], range(7, 31), 52);
+  it('irregular pairs (gaps 28, 35, 28, 105 days) are called irregular, P = 4 / 196 · 365.25 = 7.45 → 7, not "monthly"', () => {
+    // Median gap (28 + 35) / 2 = 31.5 sits in the monthly bucket, but 105 strays (no whole number of months:
+    // round(105 / 30.44) = 3, and 3 months span [85.9, 96.9] days): 1 of 4 gaps > 10 %.
+    const f = pairedFrequency([0, 28, 63, 91, 196], range(7, 31), 52);
     expect(f.periodsPerYear).toBe(7);
     expect(f.source).toBe('irregular common dates, 7 a year over their span (median gap 31.5 days), the series weekly');
+  });
+
+  it('… while a last gap of 119 days (28 + 35 + 28 + 28: four months of last Fridays) is three dates missing, monthly: 12 (r16b finding 2)', () => {
+    // Before r16b this case read irregular, 4 / 210 · 365.25 → 7: the missing months counted as a stray.
+    const f = pairedFrequency([0, 28, 63, 91, 210], range(7, 31), 52);
+    expect(f).toMatchObject({ periodsPerYear: 12, label: 'monthly', irregular: false });
   });
 
   it('pairs every 14 days against a calendar-day series: the spacing in days, 365.25 / 14 = 26.1 → 26 a year', () => {
@@ -155,6 +162,56 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
         const f = pairedFrequency(paired, range(1, 30), 252);
         expect(f.source).not.toMatch(/P = \d+(\.\d+)? common dates/);
         if (f.irregular && f.label !== 'daily' && f.source !== 'spaced like the series') expect(f.source).toMatch(/^irregular common dates, [\d.]+ a year over their span/);
+      }),
+    );
+  });
+});
+
+/** The last weekday on or before each epoch day (weekday (d + 4) % 7: 6 = Saturday, 0 = Sunday). */
+const lastWeekday = (days: readonly number[]): number[] => days.map((d) => d - [2, 0, 0, 0, 0, 0, 1][(d + 4) % 7]);
+const without = (days: readonly number[], ...gone: number[]): number[] => days.filter((d) => !gone.includes(d));
+
+describe('dates missing from a regular calendar keep its P (r16b finding 2)', () => {
+  // By hand, a missing-date gap spans k = round(gap / spacing) ≥ 2 spacings within one gap's tolerance:
+  // weekly [7k − 2, 7k + 3]; monthly [30.44k − 5.44, 30.44k + 5.56]; quarterly [91.31k − 11.31, 91.31k + 8.69].
+  it.each([
+    // 2024-05-31 → 07-31: 61 days = 2 months. With 8 or 9 gaps one stray is over 10 % (both read irregular, P = 11, before).
+    ['month-ends Jan–Oct 2024 without June (8 gaps, one of 61 days)', 12, 'monthly', without(lastWeekday(monthly(2024, 1, 10, 0)), epochDay(2024, 6, 28))],
+    ['month-ends Jan–Nov 2024 without June (9 gaps)', 12, 'monthly', without(lastWeekday(monthly(2024, 1, 11, 0)), epochDay(2024, 6, 28))],
+    ['month-ends Jan–Dec 2024 without June (10 gaps: 1 in 10 was already within 10 %)', 12, 'monthly', without(lastWeekday(monthly(2024, 1, 12, 0)), epochDay(2024, 6, 28))],
+    // 2024-02-16 → 03-08: 21 days = 3 weeks ∈ [19, 24]; 1 of 8 gaps.
+    ['Fridays 2024-01-05 … 03-15 without 02-23 and 03-01 (two in a row)', 52, 'weekly', without(Array.from({ length: 11 }, (_, k) => epochDay(2024, 1, 5) + 7 * k), epochDay(2024, 2, 23), epochDay(2024, 3, 1))],
+    // 2023-03-31 → 09-29: 182 days = 2 quarters ∈ [171.3, 191.3]; 1 of 8 gaps.
+    ['quarter-ends 2022 Q1 … 2024 Q2 without 2023 Q2', 4, 'quarterly', without(lastWeekday(monthly(2022, 3, 10, 0, 3)), epochDay(2023, 6, 30))],
+    // Outside the buckets the spacing is the median: 28 = 2 × 14.
+    ['every 14 days with one missing (gaps 14, 28, 14, 14, 14), not 5 / 84 · 365.25 → 22', 26, 'other', [0, 14, 42, 56, 70, 84].map((d) => jan2022 + d)],
+    // A fixed 28-day spacing missing one (56 = 2 × 28) is still 365.25 / 28 → 13, not monthly's 12.
+    ['every 28 days with one missing (gaps 28, 56, 28, 28, 28)', 13, 'other', [0, 28, 84, 112, 140, 168].map((d) => jan2022 + d)],
+  ])('%s → %i', (_, p, label, days) => {
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: p, label, irregular: false });
+  });
+
+  it.each([
+    // 72 days: k = round(72 / 30.44) = 2, above 66.4 — no whole number of months; 1 of 9 gaps strays, P = 9 / 316 · 365.25 = 10.40 → 10.
+    ['monthly gaps 31, 29, 31, 30, 72, 31, 31, 30, 31', [0, 31, 60, 91, 121, 193, 224, 255, 285, 316], 10],
+    // 18 days: k = round(18 / 7) = 3, below 19 — no whole number of weeks; P = 9 / 74 · 365.25 = 44.42 → 44.
+    ['weekly gaps 7, 7, 18, 7, 7, 7, 7, 7, 7', [0, 7, 14, 32, 39, 46, 53, 60, 67, 74], 44],
+  ])('a gap that is no multiple still makes the spacing irregular: %s → %i a year over the span', (_, offsets, p) => {
+    expect(inferFrequency(offsets.map((d) => jan2022 + d))).toMatchObject({ periodsPerYear: p, irregular: true });
+  });
+
+  it('property: removing up to 10 % of the dates (not the first or last) of a weekly, monthly or quarterly calendar keeps its P', () => {
+    const calendars = [
+      { p: 52, label: 'weekly', dates: (start: number, n: number) => Array.from({ length: n }, (_, k) => start + 7 * k) },
+      { p: 12, label: 'monthly', dates: (start: number, n: number) => lastWeekday(monthly(2000 + Math.floor(start / 12), (start % 12) + 1, n, 0)) },
+      { p: 4, label: 'quarterly', dates: (start: number, n: number) => lastWeekday(monthly(2000 + Math.floor(start / 12), (start % 12) + 1, n, 0, 3)) },
+    ] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...calendars), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 10, max: 200 }), fc.array(fc.nat(), { maxLength: 20 }), (c, start, n, picks) => {
+        const dates = c.dates(c.label === 'weekly' ? epochDay(2000, 1, 7) + 7 * start : start, n);
+        const interior = dates.slice(1, -1);
+        const gone = new Set(picks.slice(0, Math.floor(0.1 * n)).map((k) => interior[k % interior.length]));
+        expect(inferFrequency(dates.filter((d) => !gone.has(d)))).toMatchObject({ periodsPerYear: c.p, label: c.label, irregular: false });
       }),
     );
   });

@@ -63,6 +63,29 @@ describe('a benchmark spaced coarser than the series counts its own missing date
   });
 });
 
+describe('a complete coarse benchmark of 3–5 values says nothing (r16b finding 3: 5 Fridays read "no value on 16 sessions")', () => {
+  const caveatsOn = (rows: Int32Array, valued: readonly string[]) => {
+    const kept = valued.map(parseIsoDay);
+    return benchmarkCoverageCaveats('B', Array.from(rows, (d) => (kept.includes(d) ? 1 : NaN)), (row) => rows[row], { noun: 'the run', unit: 'session' });
+  };
+
+  it('5 Fridays 2024-01-05 … 02-02 in a weekday run (gaps 7, 7, 7, 7): nothing', () => {
+    expect(caveatsOn(weekdays('2024-01-05', 21), ['2024-01-05', '2024-01-12', '2024-01-19', '2024-01-26', '2024-02-02'])).toEqual([]);
+  });
+
+  it('5 month-ends 2024-01-31 … 05-31 (gaps 29, 29, 32, 31: all within 10 % of 31) and 3 Fridays: nothing', () => {
+    expect(caveatsOn(weekdays('2024-01-31', 88), ['2024-01-31', '2024-02-29', '2024-03-29', '2024-04-30', '2024-05-31'])).toEqual([]);
+    expect(caveatsOn(weekdays('2024-01-05', 11), ['2024-01-05', '2024-01-12', '2024-01-19'])).toEqual([]);
+  });
+
+  it('Fridays 01-05 … 02-02 without 01-19 (gaps 7, 14, 7: 14 is 100 % off the median 7) show no spacing: their rows are counted', () => {
+    const out = caveatsOn(weekdays('2024-01-05', 21), ['2024-01-05', '2024-01-12', '2024-01-26', '2024-02-02']);
+    // 21 rows − 4 with a value = 17 without, all between the first and the last; the first is 2024-01-08.
+    expect(out.map((c) => [c.severity, c.size])).toEqual([['low', 17]]);
+    expect(out[0].message).toContain('has no value on 17 sessions inside its period (the first 2024-01-08)');
+  });
+});
+
 describe('analyseSeries states what a run states (r13b item 2)', () => {
   // 36 month-ends 2020-01 → 2022-12; the benchmark has 2020-06 → 2022-06, without 2021-05.
   const months = monthEnds(2020, 1, 36);

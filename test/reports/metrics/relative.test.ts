@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeRisk, alignOnDates, alpha, battingAverage, beta, capture, correlation, treynor } from '../../../reports/metrics/relative.ts';
+import { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, treynor } from '../../../reports/metrics/relative.ts';
+import { rollingBeta } from '../../../reports/metrics/rolling.ts';
 
 // mean(b) = 0, so β = Σb·r / Σb²: Σb·r = .0002 + .0002 + .0006 + .0003 + 0 = .0013, Σb² = .001
 const r = [0.02, -0.01, 0.03, -0.03, 0.01]; // mean 0.004
@@ -46,6 +47,33 @@ describe('beta, alpha, correlation', () => {
     expect(beta(r, [0.01, 0.01, 0.01, 0.01, 0.01])).toMatchObject({ value: null, note: 'zero benchmark volatility' });
     expect(correlation(r, [0, 0, 0, 0, 0])[0].note).toBe('zero volatility');
     expect(beta([0.01], [0.02]).note).toBe('insufficient data');
+  });
+});
+
+describe('a benchmark constant up to the rounding of its levels has no beta (r16b finding 6: beta 8012, alpha 2.66e26)', () => {
+  // Levels 50 · 1.02^i written to 6 decimals (50, 51, 52.02, 53.0604, 54.121608, 55.204040, 56.308121, …): each return is
+  // 2 % give or take the rounding, |δ| ≤ 5e-7 / 50 = 1e-8 of a level, so its std is under 2e-8 · √(1/2) ≈ 1.4e-8 and in fact
+  // ~4e-9: below 1e-8 · 1.02, the floor (stats.ts LEVEL_NOISE).
+  const levels = Array.from({ length: 10 }, (_, i) => Math.round(50 * 1.02 ** i * 1e6) / 1e6);
+  const flat = levels.slice(1).map((l, i) => l / levels[i] - 1);
+  const strategy = [0.03, -0.01, 0.02, 0.04, -0.02, 0.01, 0.0, 0.05, -0.03];
+
+  it('beta, alpha, correlation, r_squared and treynor are unavailable with the zero-volatility note', () => {
+    expect(Math.max(...flat.map((x) => Math.abs(x - 0.02)))).toBeLessThan(2e-8);
+    expect(beta(strategy, flat)).toMatchObject({ value: null, note: 'zero benchmark volatility', n: 9 });
+    expect(alpha(strategy, flat, 0, 12)).toMatchObject({ value: null, note: 'zero benchmark volatility' });
+    expect(treynor(strategy, flat, 0, 12)).toMatchObject({ value: null, note: 'zero benchmark volatility' });
+    expect(correlation(strategy, flat).map((m) => m.note)).toEqual(['zero volatility', 'zero volatility']);
+    expect(Number.isNaN(betaOf(strategy, flat))).toBe(true);
+    expect(Number.isNaN(rollingBeta(strategy, flat, 5)[8])).toBe(true);
+  });
+
+  it('a benchmark scattered by 1e-7 (ten times the floor) still has one: r = 0.01 + 2 · (b − 0.02) → beta 2', () => {
+    // b = 0.02 ± 1e-7: std = 1e-7 · √(10 / 9) = 1.05e-7 > 1.02e-8; r moves twice as much, so β = 2 by hand.
+    const b = Array.from({ length: 10 }, (_, i) => 0.02 + (i % 2 ? 1e-7 : -1e-7));
+    const r = b.map((x) => 0.01 + 2 * (x - 0.02));
+    // To 1e-5: mean(b) rounds by ~3e-18, which Σ(b − mean b)·r carries as ~4e-19 against a covariance of 2e-13.
+    expect(beta(r, b).value).toBeCloseTo(2, 4);
   });
 });
 

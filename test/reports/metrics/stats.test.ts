@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erf } from 'mathjs';
 import { dayParts, epochDay } from '../../../data/dates.ts';
-import { centralMoments, nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, sortedNonNaN } from '../../../reports/metrics/stats.ts';
+import { centralMoments, isFlat, isRoundingNoise, nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, sortedNonNaN } from '../../../reports/metrics/stats.ts';
 import { monthIndex } from '../../../reports/metrics/periods.ts';
 
 describe('mean and sample std', () => {
@@ -80,5 +80,20 @@ describe('monthIndex (integer civil calendar)', () => {
       if (monthIndex(d) !== p.year * 12 + p.month - 1) throw new Error(`day ${d}: ${monthIndex(d)} vs ${p.year}-${p.month}`);
     }
     expect(monthIndex(epochDay(2024, 2, 29))).toBe(2024 * 12 + 1);
+  });
+});
+
+describe('isRoundingNoise / isFlat: returns constant up to the rounding of their levels (r16b finding 6)', () => {
+  it('the floor is 1e-8 of the level |1 + mean|: mean 0.02 → 1.02e-8', () => {
+    expect(isRoundingNoise(1.0e-8, 0.02)).toBe(true);
+    expect(isRoundingNoise(1.1e-8, 0.02)).toBe(false);
+    // Relative to the level, not the mean return: a mean of 0 still has a floor of 1e-8.
+    expect(isRoundingNoise(0.9e-8, 0)).toBe(true);
+  });
+
+  it('isFlat: [0.02 ± 5e-9] is flat (std 5e-9 · √(4 / 3) = 5.8e-9); [0.02 ± 5e-8] is not; one value is not', () => {
+    expect(isFlat([0.02 + 5e-9, 0.02 - 5e-9, 0.02 + 5e-9, 0.02 - 5e-9])).toBe(true);
+    expect(isFlat([0.02 + 5e-8, 0.02 - 5e-8, 0.02 + 5e-8, 0.02 - 5e-8])).toBe(false);
+    expect(isFlat([0.02])).toBe(false);
   });
 });

@@ -25,6 +25,8 @@ export interface Coverage {
   readonly early: number;
   /** With no bar in the run: the market session of its last bar before it (it ended), else −1 (it starts later, or has none). */
   readonly endedAt: number;
+  /** With no bar in the run and none before it: the market session of its first bar after it, else −1. */
+  readonly startsAt: number;
 }
 
 /** The coverage of each symbol in `symbols` that lacks prices at the run's start or end (by symbol index). */
@@ -38,14 +40,17 @@ export function partialCoverage(market: Market, symbols: Iterable<number>, first
     while (end >= start && Number.isNaN(market.close[end * n + i])) end--;
     if (start === first && end === last) continue;
     if (start <= last) {
-      out.push({ symbol: i, start, end, late: start - first, early: last - end, endedAt: -1 });
+      out.push({ symbol: i, start, end, late: start - first, early: last - end, endedAt: -1, startsAt: -1 });
       continue;
     }
     // No bar in the run: after it ended (the whole run is after its end) or before it starts.
     let before = first - 1;
     while (before >= 0 && Number.isNaN(market.close[before * n + i])) before--;
     const sessions = last - first + 1;
-    out.push(before >= 0 ? { symbol: i, start, end: first - 1, late: 0, early: sessions, endedAt: before } : { symbol: i, start, end: first - 1, late: sessions, early: 0, endedAt: -1 });
+    let after = last + 1;
+    while (after < market.dates.length && Number.isNaN(market.close[after * n + i])) after++;
+    const startsAt = after < market.dates.length ? after : -1;
+    out.push(before >= 0 ? { symbol: i, start, end: first - 1, late: 0, early: sessions, endedAt: before, startsAt: -1 } : { symbol: i, start, end: first - 1, late: sessions, early: 0, endedAt: -1, startsAt });
   }
   return out;
 }
@@ -54,30 +59,32 @@ export function partialCoverage(market: Market, symbols: Iterable<number>, first
  * The caveat of symbols the run read or targeted (`symbols`) that have no prices for part of it
  * [first, last], e.g. "1 symbol the run read or targeted has no prices for part of it
  * (2015-01-02 → 2016-12-30): SMLF from 2015-04-30 (81 sessions in, 16.1% of the run)". Severity
- * by the largest share of the run a symbol lacks (medium above 10 %, high above 50 %); in a
- * cross-section (more than 20 symbols) a symbol the run only read counts low — a universe grows
- * and shrinks over a run — while one it targeted (`targeted`: a weight that waited in cash)
- * keeps its share's severity. Size: the worst symbol's sessions without prices. None when every
- * symbol is priced throughout.
+ * by the largest share of the run a symbol lacks (medium above 10 %, high above 50 %, compared
+ * as printed to 0.1 %); in a cross-section (more than 20 symbols) only a symbol whose target
+ * waited in cash for its prices (`waited`) counts so — one bought once it listed, or only read,
+ * is how a universe grows and shrinks (low). The symbols that count are named first. Size: the
+ * first named symbol's sessions without prices. None when every symbol is priced throughout.
  */
-export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<number>, targeted: ReadonlySet<number>, first: number, last: number): Caveat[] {
+export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<number>, waited: ReadonlySet<number>, first: number, last: number): Caveat[] {
   const partial = partialCoverage(market, symbols, first, last);
   if (partial.length === 0) return [];
   const sessions = last - first + 1;
-  const share = (c: Coverage): number => (c.late + c.early) / sessions;
-  partial.sort((a, b) => share(b) - share(a) || a.symbol - b.symbol);
+  // The share as printed (to 0.1 %), so "10.0 % of the run" never reads medium nor "50.0 %" high.
+  const share = (c: Coverage): number => Math.round(((c.late + c.early) / sessions) * 1000) / 1000;
+  const crossSection = symbols.size > CROSS_SECTION_SYMBOLS;
+  const counts = (c: Coverage): boolean => !crossSection || waited.has(c.symbol);
+  partial.sort((a, b) => Number(counts(b)) - Number(counts(a)) || share(b) - share(a) || a.symbol - b.symbol);
   const day = (t: number): string => isoDay(market.dates[t]);
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const describe = (c: Coverage): string => {
     const name = market.symbols[c.symbol];
-    if (c.start > last) return c.endedAt >= 0 ? `${name} none in the run (its data ends ${day(c.endedAt)})` : `${name} none in the run`;
+    if (c.start > last) return c.endedAt >= 0 ? `${name} none in the run (its data ends ${day(c.endedAt)})` : c.startsAt >= 0 ? `${name} none in the run (its data starts ${day(c.startsAt)})` : `${name} none in the run`;
     const from = c.late > 0 ? `from ${day(c.start)} (${c.late} session${c.late === 1 ? '' : 's'} in)` : '';
     const to = c.early > 0 ? `to ${day(c.end)} (${c.early} session${c.early === 1 ? '' : 's'} before its end)` : '';
     return `${name} ${[from, to].filter(Boolean).join(' ')}, ${pct(share(c))} of the run`;
   };
-  const crossSection = symbols.size > CROSS_SECTION_SYMBOLS;
   const bySize = (x: number): CaveatSeverity => (x > 0.5 ? 'high' : x > 0.1 ? 'medium' : 'low');
-  const weighed = partial.filter((c) => !crossSection || targeted.has(c.symbol));
+  const weighed = partial.filter(counts);
   const severity: CaveatSeverity = weighed.length === 0 ? 'low' : bySize(share(weighed[0]));
   const k = partial.length;
   const has = k === 1 ? 'has' : 'have';

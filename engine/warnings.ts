@@ -94,7 +94,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
   return rankCaveats([
     ...engineCaveats(r),
     ...periodCaveats(r, readOrTargeted),
-    ...symbolCoverageCaveats(r.market, readOrTargeted, new Set([...r.snapshots.symbol, ...r.deferrals.symbol]), r.first, r.last),
+    ...symbolCoverageCaveats(r.market, readOrTargeted, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
     ...idleCaveats(r),
     ...orderCaveats(r),
@@ -120,7 +120,12 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fill${r.openFallbacks === 1 ? '' : 's'} used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
   const blank = blankVolumeText(r.blankVolumes);
   if (blank !== undefined) out.push(caveat('blank-volume', 'low', blank, { value: r.blankVolumes.lastKnown + r.blankVolumes.noneKnownYet, unit: 'count' }));
-  if (r.missingRateDays > 0) out.push(caveat('missing-rate', 'low', `cash rate missing on ${r.missingRateDays} sessions (no interest accrued there)`, { value: r.missingRateDays, unit: 'sessions' }));
+  if (r.missingRateDays > 0) {
+    // Cash without its rate earns nothing: a rate series starting years into the run (T-bills from 2000 in a run from 1993) leaves a lot of cash idle.
+    const share = r.missingRateDays / (r.last - r.first + 1);
+    const severity: CaveatSeverity = share > 0.1 ? 'high' : r.missingRateDays > 21 ? 'medium' : 'low';
+    out.push(caveat('missing-rate', severity, `cash rate missing on ${r.missingRateDays} session${r.missingRateDays === 1 ? '' : 's'} (${pct(share)} of the run): no interest accrued there, and cash there counts as earning 0 %`, { value: r.missingRateDays, unit: 'sessions' }));
+  }
   const carried = r.carriedRate;
   if (carried !== undefined) {
     out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} sessions after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
@@ -131,6 +136,14 @@ function engineCaveats(r: RunRecordings): Caveat[] {
 }
 
 /** The symbols read (`read`) plus those the strategy targeted or ordered, priced or not (snapshots, deferrals). */
+/** Symbols whose target waited in cash for want of a price (no price yet, or after a delisting or data end): a late start that cost the run. */
+function waitedForPrices(r: RunRecordings): Set<number> {
+  const out = new Set<number>();
+  const d = r.deferrals;
+  for (let k = 0; k < d.reason.length; k++) if (d.reason[k] === Deferral.noPrice || d.reason[k] === Deferral.delisted || d.reason[k] === Deferral.dataEnd) out.add(d.symbol[k]);
+  return out;
+}
+
 function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
   const out = new Set(read);
   for (const i of r.snapshots.symbol) out.add(i);
@@ -232,7 +245,7 @@ function bookCaveats(r: RunRecordings): Caveat[] {
       caveat(
         'data-end-exit',
         bySize(share, 0.05, 0.005),
-        `${exits.length} position${exits.length === 1 ? '' : 's'} closed at ${exits.length === 1 ? 'its' : 'their'} last price because ${exits.length === 1 ? 'its data ends' : 'their data ends'} before the run with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
+        `${exits.length} position${exits.length === 1 ? '' : 's'} closed at ${exits.length === 1 ? 'its' : 'their'} last price because ${exits.length === 1 ? 'its data ends' : 'their data ends'} before the run does, with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
         { value: share, unit: 'nav-share' },
         exits.map((x) => x.symbol),
       ),
@@ -419,7 +432,7 @@ function movesCaveats(market: Market, scope: RunScope, first: number, last: numb
   const held = inRun.filter((k) => scope.traded.has(flagged.symbol[k])).map((k) => listed[k]);
   const shown = (held.length > 0 ? held : moves).slice(0, 5).map(describeMove).join('; ');
   const message =
-    `${moves.length} single-session price moves that revert (bad prints or uncarried corporate actions)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
+    `${moves.length} single-session price moves that revert (bad prints, uncarried corporate actions, or real spikes such as a squeeze — check them)${held.length > 0 && kind === 'run' ? `, ${held.length} in names the run traded` : ''}: ${shown}${moves.length > 5 ? '; …' : ''}` +
     ' — the built-in cross-sectional strategies leave such a name out for a year once its move is known';
   return [caveat('data-note', held.length > 0 ? 'high' : 'low', message, { value: moves.length, unit: 'count' }, [...new Set(moves.map((m) => m.symbol))])];
 }

@@ -76,7 +76,10 @@ describe('a dated rate series', () => {
     expectColumn(r.daily.interestReceived.subarray(0, 7), [0, 0, 0, 0, 0, 0, 0]);
     // Session 7 (Wed 10) earns 5 %: 193.63.
     expectNear(r.daily.interestReceived[7], 193.6305065, 1e-9);
-    expect(messages(r)).toContain('cash rate missing on 6 sessions (no interest accrued there)');
+    // 6 of SESSIONS = 23 sessions: 26.1 % of the run, above 10 %: high (probe r16d: 1,748 sessions of T-bills missing read low).
+    const c = r.caveats.find((x) => x.code === 'missing-rate');
+    expect(c?.message).toBe('cash rate missing on 6 sessions (26.1% of the run): no interest accrued there, and cash there counts as earning 0 %');
+    expect(c?.severity).toBe('high');
   });
 
   it('carries the last rate past the series end, and says on how many sessions', () => {

@@ -35,7 +35,7 @@ describe('data end', () => {
     const c = result.caveats.find((x) => x.code === 'data-end-exit');
     expect(c?.symbols).toEqual(['B']);
     expect(c?.size).toBeCloseTo(2_200 / 10_100, 12); // of the NAV at the close before the exit
-    expect(c?.message).toContain('1 position closed at its last price because its data ends before the run with no delisting record (B 2024-01-04 2,200)');
+    expect(c?.message).toContain('1 position closed at its last price because its data ends before the run does, with no delisting record (B 2024-01-04 2,200)');
   });
 
   it('closes a short the same way, and cancels resting orders', () => {

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partialCoverage } from '../../../engine/symbolCoverage.ts';
+import { partialCoverage, symbolCoverageCaveats } from '../../../engine/symbolCoverage.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { scenario } from '../helpers.ts';
 
@@ -64,6 +64,30 @@ describe('symbols with prices for part of the run', () => {
     expect(c?.message).toBe(
       '1 of the 21 symbols the run read or targeted has no prices for part of it (2024-01-01 → 2024-01-26): S20 from 2024-01-17 (12 sessions in), 60.0% of the run — where a symbol has no prices it cannot be traded, and a strategy reading it sees nothing there',
     );
+  });
+
+  it('in a cross-section, a stock bought once it listed made nothing wait: low, "the universe grows" (probe r16b/r16d: was high)', () => {
+    const symbols = Array.from({ length: 21 }, (_, i) => `S${String(i).padStart(2, '0')}`);
+    // S20 lists on session 12 (60 % of the run); the decision on session 12 is the first to hold it: no target waited.
+    const market = fixtureMarket({ symbols, closes: closes(21, (t, i) => i < 20 || t >= 12) });
+    const all = Object.fromEntries(symbols.slice(0, 20).map((x) => [x, 1 / 20]));
+    const r = scenario(market, { 0: { weights: all }, 12: { weights: Object.fromEntries(symbols.map((x) => [x, 1 / 21])) } });
+    expect(Array.from(r.deferrals.symbol)).not.toContain(20);
+    const c = r.caveats.find((x) => x.code === 'partial-coverage');
+    expect(c?.severity).toBe('low');
+    expect(c?.message).toMatch(/S20 from 2024-01-17 \(12 sessions in\), 60\.0% of the run — the universe grows and shrinks over the run/);
+  });
+
+  it('the share is judged as printed: 201 of 2,001 sessions reads "10.0%" and is low; 1,001 reads "50.0%" and is medium (probe r16b)', () => {
+    const long = (late: number) => fixtureMarket({ symbols: ['BIG', 'L'], closes: Array.from({ length: 2001 }, (_, t) => [10, t >= late ? 10 : NaN]) });
+    expect(symbolCoverageCaveats(long(201), new Set([1]), new Set([1]), 0, 2000)[0]).toMatchObject({ severity: 'low' });
+    expect(symbolCoverageCaveats(long(201), new Set([1]), new Set([1]), 0, 2000)[0].message).toContain('10.0% of the run');
+    expect(symbolCoverageCaveats(long(1001), new Set([1]), new Set([1]), 0, 2000)[0]).toMatchObject({ severity: 'medium' });
+  });
+
+  it('a symbol with no bar in the run that starts after it names its first date (probe r16b)', () => {
+    const market = fixtureMarket({ symbols: ['BIG', 'NEW'], closes: closes(2, (t, i) => i === 0 || t >= 15) });
+    expect(symbolCoverageCaveats(market, new Set([1]), new Set(), 0, 9)[0].message).toContain('NEW none in the run (its data starts 2024-01-22)');
   });
 
   it('a symbol whose data ended before the run is one that ends, not one that starts late (probe r15a)', () => {

@@ -70,7 +70,7 @@ export function symbolHintIn(typed: string, market: { readonly symbols: readonly
 
 /** The last part of a path, and that without its extension (pure string work: the engine uses these hints). */
 const fileName = (path: string): string => /[^/\\]*$/.exec(path)![0];
-const fileStem = (path: string): string => fileName(path).replace(/\.[^.]*$/, '');
+const fileStem = (path: string): string => fileName(path).replace(/(\.csv)?\.[^.]*$/i, '');
 
 /** Levenshtein distance between a and b, by the two-row dynamic programme. */
 function editDistance(a: string, b: string): number {

@@ -20,24 +20,39 @@ export function textFilesIn(folder: string): string[] {
     .map((name) => join(folder, name));
 }
 
+/** The name a `.txt` price file would have as CSV: IWM.txt → IWM.csv, SPY.csv.txt → SPY.csv. */
+export function csvNameOf(file: string): string {
+  return basename(file).replace(/(\.csv)?\.txt$/i, '.csv');
+}
+
+/** A first line that reads as a price header: a date column (date, time, timestamp…) beside other columns. */
+const PRICE_HEADER = /^[^\n]*\b(date|datetime|time|timestamp)\b[^\n]*[,;\t]/i;
+
 /**
  * Why a `.txt` file is not read, and the fix: not UTF-8 (UTF-16 "Unicode text": readHeadText's
- * refusal, with its iconv command), else a rename to .csv.
+ * refusal, with its iconv command); no price header on its first line (notes, a licence: nothing
+ * to do); a CSV of its name already read (`csvNames`, lower case: remove the copy); else a rename
+ * to .csv.
  */
-export function textFileFix(file: string): string {
+export function textFileFix(file: string, csvNames: ReadonlySet<string> = new Set()): string {
+  let head: string;
   try {
-    readHeadText(file);
+    head = readHeadText(file);
   } catch (err) {
     if (err instanceof DataError) return problemAndFix(err.problem, err.fix);
     throw err;
   }
-  return `a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it ${basename(file).replace(TEXT_NAME, '.csv')}`;
+  if (!PRICE_HEADER.test(head.replace(/^\uFEFF/, ''))) return 'not a price file (its first line names no date column): nothing to do';
+  const target = csvNameOf(file);
+  if (csvNames.has(target.toLowerCase())) return `${target} is read already: remove ${basename(file)} if it is a copy, or name it after another symbol`;
+  return `a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it ${target}`;
 }
 
 /** A source of each `.txt` file in `folder`, not read: its path, `unread` (why, and the fix) said as its note. */
 export function unreadSources(folder: string): SourceInfo[] {
+  const csvNames = new Set(readdirSync(folder).filter((name) => /\.csv(\.gz)?$/i.test(name)).map((name) => name.replace(/\.gz$/i, '').toLowerCase()));
   return textFilesIn(folder).map((file) => {
-    const fix = textFileFix(file);
+    const fix = textFileFix(file, csvNames);
     return { path: file, format: 'not read (.txt)', fingerprint: '', notes: [fix], unread: fix };
   });
 }

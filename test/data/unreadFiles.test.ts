@@ -59,3 +59,32 @@ describe('a .txt beside .csv files', () => {
     expect(await refusalOf(loadMarket(root, { cacheDir, symbols: ['IWM'] }))).toBe(said);
   });
 });
+
+describe('the fix a .txt is offered works (probe r15b)', () => {
+  it('notes.txt and LICENSE.txt are not price files: listed as not read, no rename offered', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'SPY.csv', spy);
+    writeFile(dir, 'notes.txt', 'bought these in 2024\n');
+    writeFile(dir, 'LICENSE.txt', 'MIT License\n\nCopyright (c) 2024\n');
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => s.unread)).toEqual([
+      'not a price file (its first line names no date column): nothing to do',
+      'not a price file (its first line names no date column): nothing to do',
+    ]);
+  });
+
+  it('IWM.txt beside IWM.csv is not told to rename over it', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    writeFile(dir, 'IWM.txt', iwm);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.sources.find((s) => s.unread !== undefined)?.unread).toBe('IWM.csv is read already: remove IWM.txt if it is a copy, or name it after another symbol');
+  });
+
+  it('SPY.csv.txt is renamed SPY.csv, and "no symbol matches SPY" names it', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    writeFile(dir, 'SPY.csv.txt', spy);
+    expect(await refusalOf(loadMarket(dir, { cacheDir: false, symbols: ['SPY'] }))).toContain('(SPY.csv.txt is here but not read: a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it SPY.csv)');
+  });
+});

@@ -51,9 +51,11 @@ export const annualRateCash = {
         if (series) {
           rate = rateAsOf(series, a.day);
           if (Number.isNaN(rate)) {
+            // No rate yet: nothing accrues on cash or on a debit (the spread is over a rate there is none of), as the caveat says.
             missing++;
-            rate = 0;
-          } else if (a.day > span!.carriedAfter) carried++;
+            return 0;
+          }
+          if (a.day > span!.carriedAfter) carried++;
         }
         const cash = a.balance;
         if (cash > 0 && rate !== 0) return cash * perPeriodRate(rate, a.periodsPerYear);

@@ -82,6 +82,20 @@ describe('a dated rate series', () => {
     expect(c?.severity).toBe('high');
   });
 
+  it('a debit where the series has no rate yet pays nothing either, not the spread alone (probe r17d)', () => {
+    // 150 % of A in a margin account: a debit of about 500 000 from session 1; no rate before 01-10, 200 bps spread.
+    const late = rateSeries('late', [['2024-01-10', 0.05]]);
+    const r = scenario({ symbols: ['A'], closes: flat(10), rates: { late } }, scripted({ 0: { weights: { A: 1.5 } } }), {
+      initialCash: 1_000_000,
+      account: { kind: 'margin', maxGross: 2, maxNet: 2 },
+      cash: { rate: 'late', debitSpreadBps: 200 },
+    });
+    expect(r.daily.cash[2]).toBeLessThan(0);
+    expectColumn(r.daily.interestPaid.subarray(0, 7), [0, 0, 0, 0, 0, 0, 0]);
+    // Session 7 (Wed 10): the debit pays 5 % + 2 %: −cash × (1.07^(1/252) − 1).
+    expectNear(r.daily.interestPaid[7], -r.daily.cash[6] * (1.07 ** (1 / 252) - 1), 1e-6);
+  });
+
   it('carries the last rate past the series end, and says on how many sessions', () => {
     // Daily rows 2..5 Jan (median gap 1 day): sessions after Sat 6 Jan carry 5 % — 8 Jan … 31 Jan, 18 sessions.
     const ends = rateSeries('ends', [

@@ -16,6 +16,10 @@ import { STALE_MARK_SESSIONS } from './config.ts';
 import { firstBarSession, lastListedSession } from './corporateActions.ts';
 import { standardDailyP } from './frequency.ts';
 
+/** Calendar days a year, for a sparse symbol's bars a year from its bars' spacing. */
+const DAYS_A_YEAR = 365.25;
+/** Sessions between a sparse symbol's bars from which it is read as weekly or coarser (by calendar days). */
+const WEEKLY_GAP = 4;
 /** A symbol with a bar on at least this share of the calendar's sessions trades on the calendar (frequency.ts: 90 % of 252). */
 const ON_CALENDAR_SHARE = 0.9;
 
@@ -76,9 +80,11 @@ export class Listing {
    * Bars of symbol i a year, at session t of a calendar with P = `periodsPerYear` sessions a
    * year: the share s of the sessions in the trailing year (from its first bar when later) on
    * which it has a bar, read the way frequency.ts reads a calendar — s ≥ 0.9 is the calendar's P
-   * itself; else P·s, snapped to 252 or 365 where it is a trading-day or calendar-day count
-   * (frequency.ts standardDailyP), rounded otherwise (a weekday stock in a seven-day calendar:
-   * 365 · 5/7 = 260.7 → 252; an illiquid name on 150 of 252 sessions: 150). Under a month of
+   * itself; else its bars' rate from its first to its last bar in the window — per session × P for
+   * a name with gaps under 4 sessions, per calendar day × 365.25 for a weekly or coarser one —
+   * snapped to 252 or 365 where it is a trading-day or calendar-day count (frequency.ts
+   * standardDailyP), rounded otherwise (a weekday stock in a seven-day calendar: 365 · 5/7 = 260.7
+   * → 252; an illiquid name on 150 of 252 sessions: about 150; month-end bars: 12). Under a month of
    * sessions (P/12) it cannot tell: P. Reads bars up to t only. `once`: counted directly, with no
    * running counts kept for the symbol (the manifest asks once per symbol; a strategy at every decision).
    */
@@ -86,9 +92,34 @@ export class Listing {
     const from = Math.max(this.firstBar[i], t - Math.round(periodsPerYear) + 1);
     const sessions = t - from + 1;
     if (sessions < periodsPerYear / 12) return periodsPerYear;
-    const share = (once ? this.#countBars(i, from, t) : this.#spanBars(i, from, t)) / sessions;
-    if (share >= ON_CALENDAR_SHARE) return periodsPerYear;
-    return standardDailyP(periodsPerYear * share) ?? Math.max(1, Math.round(periodsPerYear * share));
+    const bars = once ? this.#countBars(i, from, t) : this.#spanBars(i, from, t);
+    if (bars / sessions >= ON_CALENDAR_SHARE) return periodsPerYear;
+    // Sparse: its bars' own spacing, (bars − 1) gaps from its first bar in the window to its last, so where the
+    // window's edges fall between two bars does not move it (month-ends read 11, 12 or 13 counted over a year of
+    // sessions, flipping signals on days without a new bar). A name trading most days (gaps under WEEKLY_GAP
+    // sessions: illiquid, every other day) is counted against the calendar's sessions; a weekly or coarser one
+    // against calendar days, whatever the calendar holds a year (a holiday-free weekday one has 261 for P = 252).
+    let rate = (bars / sessions) * periodsPerYear;
+    if (bars >= 2) {
+      const [a, b] = [this.#firstBarAtOrAfter(i, from), this.#lastBarAtOrBefore(i, t)];
+      const days = this.#market.dates;
+      rate = (b - a) / (bars - 1) < WEEKLY_GAP ? ((bars - 1) / (b - a)) * periodsPerYear : ((bars - 1) / (days[b] - days[a])) * DAYS_A_YEAR;
+    }
+    return standardDailyP(rate) ?? Math.max(1, Math.round(rate));
+  }
+
+  /** The session of symbol i's first bar in [s, …) (one exists: the caller counted two or more from s). */
+  #firstBarAtOrAfter(i: number, s: number): number {
+    const n = this.#market.symbols.length;
+    while (Number.isNaN(this.#market.close[s * n + i])) s++;
+    return s;
+  }
+
+  /** The session of symbol i's last bar at or before t (one exists: the caller counted two or more up to t). */
+  #lastBarAtOrBefore(i: number, t: number): number {
+    const n = this.#market.symbols.length;
+    while (Number.isNaN(this.#market.close[t * n + i])) t--;
+    return t;
   }
 
   /** Bars of symbol i in sessions from..to, from its running counts (built on first use: a strategy asks at every decision). */

@@ -11,7 +11,8 @@ import { ownBars } from '../../strategies/blocks/ownWindows.ts';
 import { movingAverage, trailingReturn, trailingReturns } from '../../strategies/blocks/series.ts';
 import { tradedOnLastBar } from '../../strategies/blocks/universe.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
-import { fixtureMarket } from '../engine/fixtures.ts';
+import { fixtureMarket, weekdays } from '../engine/fixtures.ts';
+import { monthIndex } from '../../reports/metrics/index.ts';
 import { viewAt } from './views.ts';
 
 /** Epoch day of Monday 2024-01-01. */
@@ -138,6 +139,16 @@ describe('own-bar lookbacks span the time of the run’s sessions', () => {
     expect([weekday.barsPerYear(0), weekday.barsPerYear(1)]).toEqual([252, 126]);
     // 200 sessions → 100 of B's bars: closes 10 + t on t = 100, 102, …, 298, mean 10 + 199 = 209.
     expect(movingAverage(weekday, 1, 200)).toBeCloseTo(209, 12);
+  });
+
+  it('a month-end symbol in a weekday calendar reads 12 bars a year at every session, bar day or not (probe r17c: 11, 12 or 13 flipped signals on stale data)', () => {
+    // 2 years of weekdays from 2024-01-01; M has a bar on the last weekday of each month only.
+    const days = weekdays('2024-01-01', 522);
+    const last = Array.from(days, (d, k) => k + 1 < days.length && monthIndex(days[k + 1]) !== monthIndex(d));
+    const market = fixtureMarket({ symbols: ['D', 'M'], closes: Array.from(days, (_, k) => [50, last[k] ? 100 + k : NaN]) });
+    const seen = new Set<number>();
+    for (let t = 260; t < 521; t++) seen.add(viewAt(market, t, 252).barsPerYear(1));
+    expect([...seen]).toEqual([12]);
   });
 
   it('momentum’s 12-1 over a stock in a seven-day calendar: 252 and 21 of its bars (365 and 30 sessions)', () => {

@@ -50,6 +50,9 @@ export const smaCrossover = defineStrategy({
       },
       decide(view) {
         const i = view.resolve(symbol);
+        // Without a price now (a month-end symbol between its bars, a halt) a target could not trade and would be
+        // dropped while the state below moved on: decide when the symbol is present.
+        if (!view.present(i)) return undefined;
         // Where the rule cannot apply (fast not shorter than slow in the symbol's own bars) it is out: in cash.
         const up = ownWindowsOrdered(view, i, 'sma-crossover', { name: 'fast', sessions: fast, least: 1 }, { name: 'slow', sessions: slow, least: 1 }, 'held in cash') && fastAbove(view, i);
         if (up === undefined || up === invested) return undefined;

@@ -27,14 +27,14 @@ export function rateAsOf(series: RateSeries, day: number): number {
 }
 
 /**
- * Per-period return of an annual rate R (decimal) over one of P periods a year:
- * (1 + R)^(1/P) − 1 (METRICS.md "Inputs", rf). The one conversion breadth uses for an annual
- * rate: the metrics' risk-free return, and every accrual of the engine (cash interest, debit
- * interest, borrow fee and rebate), so cash at the risk-free rate earns exactly rf each session.
- * R > −1; NaN in, NaN out.
+ * Return of an annual rate R (decimal) over k of P periods a year: (1 + R)^(k/P) − 1 (METRICS.md
+ * "Inputs", rf, for k = 1; a row closing a gap of missing dates covers k > 1, engine/frequency.ts
+ * periodsPerRow). The one conversion breadth uses for an annual rate: the metrics' risk-free
+ * return, and every accrual of the engine (cash interest, debit interest, borrow fee and rebate),
+ * so cash at the risk-free rate earns exactly rf each session. R > −1; NaN in, NaN out.
  */
-export function perPeriodRate(annualRate: number, periodsPerYear: number): number {
-  return Math.pow(1 + annualRate, 1 / periodsPerYear) - 1;
+export function perPeriodRate(annualRate: number, periodsPerYear: number, periods = 1): number {
+  return Math.pow(1 + annualRate, periods / periodsPerYear) - 1;
 }
 
 /** Where a dated rate series' known rates begin and end (NaN days when it has none). */

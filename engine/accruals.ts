@@ -11,8 +11,12 @@
 // When: the borrow lines at the open of t (constant rates, known then); the interest at the close
 // of t, because a dated rate is read as of t — the rf_t METRICS.md pairs with the return of t —
 // and that rate is known only at t's close. The interest is figured on the net balance of close t−1.
+//
+// How much time: the periods of P from t−1 to t — one a session, more where t closes a gap of
+// dates missing from a coarser calendar (month-ends without June: two months to July).
 
 import type { Market } from '../data/market.ts';
+import { periodsPerRow } from './frequency.ts';
 import type { Ledger } from './ledger.ts';
 import type { AccrualContext, BorrowModel, CashModel } from './models/types.ts';
 import type { Portfolio } from './portfolio.ts';
@@ -26,12 +30,21 @@ export class Accruals {
   /** Cash net of short proceeds at the previous close (currency, signed), set by `accrueBorrow`. */
   #netCash = 0;
 
-  /** `periodsPerYear`: P of the run, for the per-session conversion of annual rates. */
-  constructor(market: Market, models: { readonly cash: CashModel; readonly borrow: BorrowModel }, periodsPerYear: number) {
+  /** Periods of P each session after `#first` covers (engine/frequency.ts periodsPerRow), by session − first − 1. */
+  readonly #periods: Float64Array;
+  readonly #first: number;
+
+  /**
+   * `periodsPerYear`: P of the run, for the per-session conversion of annual rates; `first`: the
+   * run's first session, whose calendar (sessions first … last) gives the periods each covers.
+   */
+  constructor(market: Market, models: { readonly cash: CashModel; readonly borrow: BorrowModel }, periodsPerYear: number, first: number, last: number) {
     this.#market = market;
     this.#cash = models.cash;
     this.#borrow = models.borrow;
-    this.#context = { session: 0, day: 0, days: 0, periodsPerYear, symbol: -1, balance: 0 };
+    this.#periods = periodsPerRow(market.dates.subarray(first, last + 1), periodsPerYear);
+    this.#first = first;
+    this.#context = { session: 0, day: 0, days: 0, periodsPerYear, periods: 1, symbol: -1, balance: 0 };
   }
 
   /** Sessions accrued at the cash rate series' last rate after its end (reported as a caveat). */
@@ -86,6 +99,7 @@ export class Accruals {
     a.session = t;
     a.day = this.#market.dates[t];
     a.days = this.#market.dates[t] - this.#market.dates[t - 1];
+    a.periods = this.#periods[t - this.#first - 1];
     a.symbol = -1;
     return a;
   }

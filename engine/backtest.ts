@@ -96,7 +96,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
   const actions = new CorporateActions(market, config);
-  const accruals = new Accruals(market, models, periodsPerYear);
+  const accruals = new Accruals(market, models, periodsPerYear, first, last);
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];

@@ -9,7 +9,9 @@
 // irregular, flagged, and P is then the dates it holds a year, counted over its span; the daily
 // bucket is judged by the sessions a year it holds instead (below). A gap that spans k ≥ 2 of the
 // spacing's gaps (a month-end calendar without June: 61 days) is dates missing from a regular
-// calendar, not a stray (isMissingDates).
+// calendar, not a stray (isMissingDates), unless such gaps are too many: a change of spacing.
+// Such a row covers more than one period of P (periodsPerRow): interest accrues and the annual
+// return counts years over the periods the rows cover, not over the rows.
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
 // by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
@@ -51,6 +53,15 @@ const BUCKETS: readonly Bucket[] = [
 
 /** Stray gaps (strayGaps) above this share make the spacing irregular. */
 const MAX_STRAY_SHARE = 0.1;
+/**
+ * Missing dates (isMissingDates) on more than this share of the gaps, at least MIN_CHANGED_GAPS of
+ * them, are a change of spacing (20 weekly dates then 9 fortnightly: 9 of 28 gaps; month-ends
+ * missing every third: 7 of 16), made irregular and counted. Removing up to 10 % of a calendar's
+ * dates leaves at most about 1 in 8 gaps a multiple (m of n − 1 − m gaps, m ≤ n / 10), well under
+ * a quarter; under three such gaps (5 month-ends missing 1: 1 of 3 gaps) say nothing of a change.
+ */
+const MAX_MISSING_SHARE = 0.25;
+const MIN_CHANGED_GAPS = 3;
 /** A fixed spacing: every gap equal from this many gaps (three equal 28-day gaps are no months), all but MAX_STRAY_SHARE of them from FEW_GAPS. */
 const MIN_FIXED_GAPS = 3;
 const FEW_GAPS = 6;
@@ -128,6 +139,29 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   return { periodsPerYear: bucket.periodsPerYear, label: bucket.label, medianGapDays: median, irregular: false, source: `inferred: ${bucket.label} spacing (median gap ${median} days)` };
 }
 
+/**
+ * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
+ * 1), so a rate accrues (1 + R)^(k/P) − 1 over a row and the returns span Σk / P years:
+ * - a daily calendar: 1 a row (P counts sessions; a weekend or a holiday is still one session);
+ * - a regular coarser one: max(1, round(gap / spacing)), the spacing its bucket's mean gap (a
+ *   year / P) or, outside the buckets, its median gap — month-ends without June: 2 for the 61 days
+ *   from May to July;
+ * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
+ *   year, so Σk / P is the span in years whatever the rounding of P;
+ * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
+ */
+export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number): Float64Array {
+  const out = new Float64Array(Math.max(dates.length - 1, 0)).fill(1);
+  const f = inferFrequency(dates);
+  if (f.periodsPerYear !== periodsPerYear || f.label === 'daily') return out;
+  const spacing = BUCKETS.find((b) => b.label === f.label)?.gap ?? f.medianGapDays;
+  for (let k = 1; k < dates.length; k++) {
+    const gap = dates[k] - dates[k - 1];
+    out[k - 1] = f.irregular ? (gap * periodsPerYear) / 365.25 : Math.max(1, Math.round(gap / spacing));
+  }
+  return out;
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 
@@ -154,11 +188,20 @@ function isMissingDates(gap: number, spacing: number, lo: number, hi: number): b
   return k >= 2 && gap >= k * spacing - (spacing - lo) && gap <= k * spacing + (hi - spacing);
 }
 
-/** Gaps (days) outside [lo, hi] that are no missing dates (isMissingDates) of a calendar spaced `spacing` days. */
+/**
+ * Gaps (days) outside [lo, hi] that are no missing dates (isMissingDates) of a calendar spaced
+ * `spacing` days — and the missing-date gaps too where there are more than MAX_MISSING_SHARE of
+ * them (and at least MIN_CHANGED_GAPS): that is a change of spacing, not dates missing.
+ */
 function strayGaps(gaps: Float64Array, spacing: number, lo: number, hi: number): number {
   let strays = 0;
-  for (const g of gaps) if ((g < lo || g > hi) && !isMissingDates(g, spacing, lo, hi)) strays++;
-  return strays;
+  let missing = 0;
+  for (const g of gaps) {
+    if (g >= lo && g <= hi) continue;
+    if (isMissingDates(g, spacing, lo, hi)) missing++;
+    else strays++;
+  }
+  return missing >= MIN_CHANGED_GAPS && missing > MAX_MISSING_SHARE * gaps.length ? strays + missing : strays;
 }
 
 /** Nearly every gap the same number of days, or a whole multiple of it (missing dates; see the file header). */

@@ -30,9 +30,10 @@ import {
   mean,
   type Metric,
   type MetricSet,
-  perPeriodRate,
+  periodsPerRow,
   type RiskFree,
   riskFreeCaveats,
+  riskFreeFromRate,
   riskFreeFromRates,
   type SharpeTrials,
   type TradeHistory,
@@ -107,7 +108,9 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const P = frequency.periodsPerYear;
   const { dates, returns } = navReturns(result);
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;
-  const rf = riskFreeInput(options.riskFree, dates, P);
+  // The periods of P each return covers, as the engine accrued them: more than one across missing dates.
+  const periods = periodsPerRow(result.dates, P);
+  const rf = riskFreeInput(options.riskFree, dates, P, periods);
   const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
   const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
   const levels = benchmark?.levels;
@@ -117,6 +120,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     dates,
     startDay,
     periodsPerYear: P,
+    periods: sum(periods),
     riskFree: rf.perPeriod,
     riskFreeSource: rf.source,
     ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: options.benchmark === CASH_BENCHMARK }),
@@ -137,10 +141,11 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   };
 }
 
-function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Array, P: number): { perPeriod: RiskFree; source: string | undefined } {
+/** rf of each return (dated `dates`, covering `periods` periods of P each: riskFree.ts). */
+function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Array, P: number, periods: Float64Array): { perPeriod: RiskFree; source: string | undefined } {
   if (riskFree === undefined) return { perPeriod: 0, source: undefined };
-  if (typeof riskFree === 'number') return { perPeriod: perPeriodRate(riskFree, P), source: `constant annual rate ${riskFree}` };
-  return { perPeriod: riskFreeFromRates(dates, riskFree, P), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
+  if (typeof riskFree === 'number') return { perPeriod: riskFreeFromRate(riskFree, P, periods), source: `constant annual rate ${riskFree}` };
+  return { perPeriod: riskFreeFromRates(dates, riskFree, P, periods), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
 }
 
 /** Row k−1 of the result: the level's return since the previous row that had one (NaN where none). */

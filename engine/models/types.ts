@@ -60,8 +60,8 @@ export function newFillContext(order: RestingOrder): FillContext {
 
 /**
  * What a model is asked about one accrual: a balance held from the close of session − 1 to the
- * close of session. The built-in models accrue an annual rate R as (1 + R)^(1/P) − 1 per session
- * (data/rates.ts perPeriodRate, METRICS.md's rf), read as of the session's date; `days` is there
+ * close of session. The built-in models accrue an annual rate R as (1 + R)^(k/P) − 1, k =
+ * `periods` (data/rates.ts perPeriodRate, METRICS.md's rf), read as of the session's date; `days` is there
  * for a user's model with a calendar-day convention (ACT/360: balance × R × days / 360).
  */
 export interface AccrualContext {
@@ -73,6 +73,8 @@ export interface AccrualContext {
   days: number;
   /** Sessions per year P of the run (engine config periodsPerYear, else inferred from its calendar). */
   periodsPerYear: number;
+  /** Periods of P since the previous session: 1, or more where it closes a gap of missing dates (engine/frequency.ts periodsPerRow). */
+  periods: number;
   /** The symbol (borrow models); −1 for cash. */
   symbol: number;
   /**

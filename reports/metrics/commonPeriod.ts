@@ -4,6 +4,7 @@
 // late is compared over the period both cover; a month-end benchmark in a daily run over its
 // monthly intervals. Every figure set beside a benchmark's comes from here, so a Difference never
 // subtracts figures of different periods.
+import { periodsPerRow } from '../../engine/frequency.ts';
 import { computeMetrics } from './computeMetrics.ts';
 import type { Metric } from './metric.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
@@ -23,8 +24,9 @@ export interface CommonIntervals {
   /** The intervals are the series' own returns one for one (whole, none merged or left out, its own P): its figures stand unchanged. */
   ownReturns: boolean;
   /**
-   * The time the intervals cover in periods of the pairing's P: the series' rows they span × P_pairs
-   * / P (years = rows / P, as the series' own figures count them). More than the intervals where
+   * The time the intervals cover in periods of the pairing's P: the periods of P the series' rows
+   * they span cover (engine/frequency.ts periodsPerRow) × P_pairs / P (years = Σk / P, as the
+   * series' own figures count them). More than the intervals where
    * the benchmark misses dates — a daily benchmark missing a month: 496 intervals over 519
    * sessions — so an annual return over them is annualised by the time, not the count.
    */
@@ -43,20 +45,24 @@ export function commonIntervals(values: Series, levels: Series, days: Series, pe
   const last = paired.end.length === 0 ? paired.first : paired.end[paired.end.length - 1];
   const whole = paired.first === 0 && last === values.length - 1;
   const ownReturns = whole && paired.r.length === values.length - 1 && pairing.periodsPerYear === periodsPerYear;
-  return { paired, pairing, first: paired.first, last, whole, ownReturns, periods: periodsSpanned(paired, last, periodsPerYear, pairing.periodsPerYear) };
+  return { paired, pairing, first: paired.first, last, whole, ownReturns, periods: periodsSpanned(paired, last, days, periodsPerYear, pairing.periodsPerYear) };
 }
 
 /**
- * CommonIntervals.periods: the series' rows from the first common row to the last interval's end
- * — the time the series' own figures count, rows / P years — in periods of the pairing's P
- * (× P_pairs / P). Both sides are annualised over that same time, and over the whole series the
- * run's figure is its own. Intervals left out because a chain breaks (unknown returns) leave time
- * outside the growth too: then each interval counts one period.
+ * CommonIntervals.periods: the periods of P the series' rows cover from the first common row to
+ * the last interval's end (engine/frequency.ts periodsPerRow over `days`: one a row, more across
+ * dates missing from a coarser calendar) — the time the series' own figures count, Σk / P years
+ * — in periods of the pairing's P (× P_pairs / P). Both sides are annualised over that same time,
+ * and over the whole series the run's figure is its own. Intervals left out because a chain
+ * breaks (unknown returns) leave time outside the growth too: then each interval counts one period.
  */
-function periodsSpanned(paired: PairedIntervals, last: number, periodsPerYear: number, pairsPerYear: number): number {
+function periodsSpanned(paired: PairedIntervals, last: number, days: Series, periodsPerYear: number, pairsPerYear: number): number {
   const n = paired.r.length;
   if (n === 0 || paired.first < 0 || paired.unknown > 0) return n;
-  return ((last - paired.first) * pairsPerYear) / periodsPerYear;
+  const rows = periodsPerRow(days, periodsPerYear);
+  let periods = 0;
+  for (let k = paired.first; k < last; k++) periods += rows[k];
+  return (periods * pairsPerYear) / periodsPerYear;
 }
 
 /**

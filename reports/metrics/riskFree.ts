@@ -1,4 +1,5 @@
-// Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1).
+// Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1; (1 + R)^(k/P) − 1 over a
+// row covering k periods, engine/frequency.ts periodsPerRow).
 import { isoDay } from '../../data/dates.ts';
 import { perPeriodRate, rateAsOf, rateCoverage, type RateSeries } from '../../data/rates.ts';
 import { type Caveat, caveat } from '../../engine/caveats.ts';
@@ -9,13 +10,23 @@ export type RiskFree = number | Series;
 
 /**
  * Per-period rf for each date from a dated annual-rate series (decimal), as of the session with
- * forward fill. NaN before the first known rate: those rows drop out of rf-dependent metrics
- * rather than silently using 0.
+ * forward fill, compounded over the `periods` of P each row covers (engine/frequency.ts
+ * periodsPerRow; default 1 a row): (1 + R)^(k/P) − 1. NaN before the first known rate: those rows
+ * drop out of rf-dependent metrics rather than silently using 0.
  */
-export function riskFreeFromRates(dates: Series, rates: RateSeries, periodsPerYear: number): Float64Array {
+export function riskFreeFromRates(dates: Series, rates: RateSeries, periodsPerYear: number, periods?: Series): Float64Array {
   const out = new Float64Array(dates.length);
-  for (let i = 0; i < dates.length; i++) out[i] = perPeriodRate(rateAsOf(rates, dates[i]), periodsPerYear);
+  for (let i = 0; i < dates.length; i++) out[i] = perPeriodRate(rateAsOf(rates, dates[i]), periodsPerYear, periods?.[i] ?? 1);
   return out;
+}
+
+/**
+ * A constant annual rate R per row: (1 + R)^(k/P) − 1 over the `periods` k each row covers — one
+ * number when every row is one period, else one per row (a row closing missing dates earns more).
+ */
+export function riskFreeFromRate(annualRate: number, periodsPerYear: number, periods: Series): RiskFree {
+  if (Array.prototype.every.call(periods, (k: number) => k === 1)) return perPeriodRate(annualRate, periodsPerYear);
+  return Float64Array.from(periods, (k) => perPeriodRate(annualRate, periodsPerYear, k));
 }
 
 /** r − rf row by row (NaN where either is NaN). */

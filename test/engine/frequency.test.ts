@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
-import { inferFrequency, pairedFrequency } from '../../engine/frequency.ts';
+import { inferFrequency, pairedFrequency, periodsPerRow } from '../../engine/frequency.ts';
 
 /** Epoch days of [from, to] whose weekday (0 = Sunday … 6 = Saturday) is in `weekdays`, less `skip`. */
 function calendar(from: number, to: number, weekdays: readonly number[], skip: ReadonlySet<number> = new Set()): number[] {
@@ -211,8 +211,63 @@ describe('dates missing from a regular calendar keep its P (r16b finding 2)', ()
         const dates = c.dates(c.label === 'weekly' ? epochDay(2000, 1, 7) + 7 * start : start, n);
         const interior = dates.slice(1, -1);
         const gone = new Set(picks.slice(0, Math.floor(0.1 * n)).map((k) => interior[k % interior.length]));
-        expect(inferFrequency(dates.filter((d) => !gone.has(d)))).toMatchObject({ periodsPerYear: c.p, label: c.label, irregular: false });
+        const kept = dates.filter((d) => !gone.has(d));
+        expect(inferFrequency(kept)).toMatchObject({ periodsPerYear: c.p, label: c.label, irregular: false });
+        // … and the rows left cover the periods of the full calendar: Σk = its n − 1 gaps.
+        expect(periodsPerRow(kept, c.p).reduce((a, k) => a + k, 0)).toBe(n - 1);
       }),
     );
+  });
+});
+
+describe('a change of spacing is no missing dates (r17a finding 3)', () => {
+  const fridays = (from: number, count: number, step: number): number[] => Array.from({ length: count }, (_, k) => from + step * k);
+  // 20 weekly Fridays, then 9 every 14 days: 9 of 28 gaps are two weeks (32 % > 25 %), irregular,
+  // counted 28 / 259 · 365.25 = 39.49 → 39.
+  const w1 = [...fridays(epochDay(2024, 1, 5), 20, 7), ...fridays(epochDay(2024, 5, 17) + 14, 9, 14)];
+  // Month-ends 2023-01 … 2024-12 without every third (7 of 16 gaps doubled, 44 %): 16 / 700 · 365.25 = 8.35 → 8.
+  const m2 = lastWeekday(monthly(2023, 1, 24, 0)).filter((_, k) => ![2, 5, 8, 11, 14, 17, 20].includes(k));
+
+  it.each([
+    ['20 weekly then 9 fortnightly Fridays', w1, 39, 'weekly'],
+    ['month-ends missing every third', m2, 8, 'monthly'],
+  ])('%s → irregular, %i a year over the span', (_, days, p, label) => {
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: p, label, irregular: true });
+  });
+
+  it.each([
+    // 1 of 3 gaps, 2 of 5, 2 of 4: under three missing-date gaps say nothing of a change.
+    ['5 month-ends missing 1', without(lastWeekday(monthly(2024, 1, 5, 0)), epochDay(2024, 3, 29)), 12],
+    ['8 month-ends missing 2 apart', without(lastWeekday(monthly(2024, 1, 8, 0)), epochDay(2024, 3, 29), epochDay(2024, 6, 28)), 12],
+    ['6 quarter-ends missing 1', without(lastWeekday(monthly(2022, 3, 6, 0, 3)), epochDay(2022, 9, 30)), 4],
+  ])('a short calendar missing one or two dates stays regular: %s → %i', (_, days, p) => {
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: p, irregular: false });
+  });
+});
+
+describe('periods each row covers (periodsPerRow)', () => {
+  it('month-ends Jan–Oct 2024 without June: 1 a month, 2 for the 61 days May → July; Σ = 9 months', () => {
+    const m1 = without(lastWeekday(monthly(2024, 1, 10, 0)), epochDay(2024, 6, 28));
+    expect(Array.from(periodsPerRow(m1, 12))).toEqual([1, 1, 1, 1, 2, 1, 1, 1]);
+  });
+
+  it('a weekday calendar with a holiday and weekends: 1 a session (P = 252 counts sessions)', () => {
+    const days = calendar(epochDay(2024, 1, 2), epochDay(2024, 3, 29), MON_FRI, new Set([epochDay(2024, 1, 15), epochDay(2024, 2, 19)]));
+    const rows = periodsPerRow(days, 252);
+    expect(rows.length).toBe(days.length - 1);
+    expect(rows.every((k) => k === 1)).toBe(true);
+  });
+
+  it('an irregular calendar: each row its days · P / 365.25 (P = 39 counted), so Σk / P is the span, 259 / 365.25 years', () => {
+    const w1 = [...Array.from({ length: 20 }, (_, k) => epochDay(2024, 1, 5) + 7 * k), ...Array.from({ length: 9 }, (_, k) => epochDay(2024, 5, 17) + 14 * (k + 1))];
+    const rows = periodsPerRow(w1, 39);
+    expect(rows[0]).toBeCloseTo((7 * 39) / 365.25, 12); // 0.74743
+    expect(rows[27]).toBeCloseTo((14 * 39) / 365.25, 12); // 1.49487
+    expect(rows.reduce((a, k) => a + k, 0) / 39).toBeCloseTo(259 / 365.25, 12);
+  });
+
+  it('a P given other than the calendar\'s own counts one period a row (the P stated)', () => {
+    const m1 = without(lastWeekday(monthly(2024, 1, 10, 0)), epochDay(2024, 6, 28));
+    expect(Array.from(periodsPerRow(m1, 4))).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
   });
 });

@@ -1,5 +1,5 @@
 // Borrow fee and rebate as annual rates on the short's market value, accrued per session as
-// (1 + R)^(1/P) − 1 (data/rates.ts perPeriodRate, the convention of the cash model and of
+// (1 + R)^(k/P) − 1, k the periods of P it covers (data/rates.ts perPeriodRate, the convention of the cash model and of
 // METRICS.md's rf): a default fee with per-symbol overrides (hard-to-borrow names), and one rebate
 // rate on short proceeds (which earn no cash interest: engine/accruals.ts).
 
@@ -23,8 +23,8 @@ const schema = z
   .strict();
 
 /**
- * fee = value × ((1 + fee rate(symbol))^(1/P) − 1); rebate = value × ((1 + rebate rate)^(1/P) − 1),
- * currency ≥ 0. Throws a UserError, one line per override, for overrides naming a symbol the
+ * fee = value × ((1 + fee rate(symbol))^(k/P) − 1); rebate = value × ((1 + rebate rate)^(k/P) − 1),
+ * k = AccrualContext.periods; currency ≥ 0. Throws a UserError, one line per override, for overrides naming a symbol the
  * market lacks (a typo would otherwise charge the default).
  */
 export const annualRateBorrow = {
@@ -43,8 +43,8 @@ export const annualRateBorrow = {
     const overridden = Object.keys(config.overrides).length;
     return {
       name: `${config.defaultBps} bps/yr default${overridden > 0 ? ` (${overridden} override${overridden === 1 ? '' : 's'})` : ''}, rebate ${config.rebateBps} bps/yr`,
-      fee: (a) => a.balance * perPeriodRate(rate[a.symbol], a.periodsPerYear),
-      rebate: (a) => a.balance * perPeriodRate(rebate, a.periodsPerYear),
+      fee: (a) => a.balance * perPeriodRate(rate[a.symbol], a.periodsPerYear, a.periods),
+      rebate: (a) => a.balance * perPeriodRate(rebate, a.periodsPerYear, a.periods),
     };
   },
 };

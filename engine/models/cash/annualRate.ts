@@ -1,8 +1,8 @@
 // Interest on cash per session: a constant annual rate or a dated rate series of the market (read
 // as of the session accrued to, forward-filled), plus a spread on a debit balance. An annual rate R
-// accrues (1 + R)^(1/P) − 1 a session — the conversion METRICS.md uses for rf_t, so cash at the
-// run's risk-free rate earns exactly rf_t each session (zero excess return), not ACT/360's
-// R × days / 360, which pays three days over a weekend and beats a 252-session rf by ~1.4 % a year.
+// accrues (1 + R)^(k/P) − 1 a session, k the periods of P it covers (1; more across missing dates)
+// — the conversion METRICS.md uses for rf_t, so cash at the run's risk-free rate earns exactly
+// rf_t each session (zero excess return), not ACT/360's R × days / 360, which pays three days over a weekend and beats a 252-session rf by ~1.4 % a year.
 
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';
@@ -21,8 +21,8 @@ const schema = z
   .strict();
 
 /**
- * On a net balance c (AccrualContext.balance): c × ((1 + R)^(1/P) − 1) where c > 0, and
- * c × ((1 + R + spread)^(1/P) − 1) where c < 0 (currency, signed; negative = charged). A negative
+ * On a net balance c (AccrualContext.balance) over k = AccrualContext.periods periods of P:
+ * c × ((1 + R)^(k/P) − 1) where c > 0, and c × ((1 + R + spread)^(k/P) − 1) where c < 0 (currency, signed; negative = charged). A negative
  * rate charges a credit balance. A series with no rate yet accrues nothing (counted, a caveat);
  * past its end its last rate is carried (counted, a caveat).
  */
@@ -58,8 +58,8 @@ export const annualRateCash = {
           if (a.day > span!.carriedAfter) carried++;
         }
         const cash = a.balance;
-        if (cash > 0 && rate !== 0) return cash * perPeriodRate(rate, a.periodsPerYear);
-        if (cash < 0) return cash * perPeriodRate(rate + spread, a.periodsPerYear);
+        if (cash > 0 && rate !== 0) return cash * perPeriodRate(rate, a.periodsPerYear, a.periods);
+        if (cash < 0) return cash * perPeriodRate(rate + spread, a.periodsPerYear, a.periods);
         return 0;
       },
     };

@@ -17,5 +17,5 @@ export function fill(c: Partial<FillContext> = {}): FillContext {
 
 /** One daily session's accrual (P = 252) to session 1 on `balance`. */
 export function accrual(a: Partial<AccrualContext> = {}): AccrualContext {
-  return { session: 1, day: 19_723, days: 1, periodsPerYear: 252, symbol: 0, balance: 0, ...a };
+  return { session: 1, day: 19_723, days: 1, periodsPerYear: 252, periods: 1, symbol: 0, balance: 0, ...a };
 }

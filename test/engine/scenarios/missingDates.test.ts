@@ -1,0 +1,61 @@
+// Accruals across dates missing from a coarser calendar (r17a finding 1): a session that closes a
+// gap of k periods of P accrues (1 + R)^(k/P) − 1 (engine/frequency.ts periodsPerRow), so a
+// month-end calendar without June earns the same cash as the full one, and an irregular calendar
+// (P counted over its span) accrues each row's own days, gap · P / 365.25 periods.
+
+import { describe, it } from 'vitest';
+import { epochDay } from '../../../data/dates.ts';
+import type { Market } from '../../../data/market.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { expectNear, MARGIN, orders, scenario, scripted } from '../helpers.ts';
+
+/** A one-symbol market at a flat price on the given epoch days. */
+function onDays(days: readonly number[], price = 50): Market {
+  return { ...fixtureMarket({ symbols: ['S'], closes: days.map(() => [price]) }), dates: Int32Array.from(days) };
+}
+
+// Last weekdays of Jan–Oct 2024 without June: gaps 29, 29, 32, 31, 61, 30, 31, 31 days; P = 12,
+// and the 61 days from 31 May to 31 July are k = round(61 / 30.44) = 2 months.
+const M1 = [epochDay(2024, 1, 31), epochDay(2024, 2, 29), epochDay(2024, 3, 29), epochDay(2024, 4, 30), epochDay(2024, 5, 31), epochDay(2024, 7, 31), epochDay(2024, 8, 30), epochDay(2024, 9, 30), epochDay(2024, 10, 31)];
+const hold = scripted({});
+
+describe('cash interest across a missing month-end (P = 12)', () => {
+  const result = scenario(onDays(M1), hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+
+  it('the 31 July row earns two months: 1 000 000 × 1.05^(4/12) × (1.05^(2/12) − 1) = 1 016 396.36 × 0.0081648 = 8 298.72', () => {
+    expectNear(result.daily.interestReceived[5], 8298.719781, 1e-9);
+    // A whole month before it: 1 000 000 × (1.05^(1/12) − 1) = 4 074.12.
+    expectNear(result.daily.interestReceived[1], 4074.123784, 1e-9);
+  });
+
+  it('nine months in all, as with June present: 1 000 000 × 1.05^(9/12) = 1 037 270.37 (was 1.05^(8/12): 1 033 062)', () => {
+    expectNear(result.daily.nav[M1.length - 1], 1_037_270.374794, 1e-9);
+  });
+
+  it('the borrow fee on a short of 20 000 at 2 %: 20 000 × (1.02^(2/12) − 1) = 66.118 over the two months, 33.032 over one', () => {
+    const short = scripted({ 0: orders({ symbol: 'S', quantity: -400 }) });
+    const r = scenario(onDays(M1), short, { account: MARGIN, initialCash: 1_000_000, execution: 'same-close', borrow: { defaultBps: 200 } });
+    expectNear(r.daily.borrowFee[5], 66.11780649, 1e-9);
+    expectNear(r.daily.borrowFee[4], 33.03162604, 1e-9);
+  });
+});
+
+describe('an irregular calendar accrues each row by its days', () => {
+  // 20 Fridays from 2024-01-05, then 9 every 14 days to 2024-09-20: 28 gaps over 259 days, 9 of them
+  // doubled — a change of spacing, P = 28 / 259 · 365.25 = 39.49 → 39 (r17a finding 3).
+  const W1 = [...Array.from({ length: 20 }, (_, k) => epochDay(2024, 1, 5) + 7 * k), ...Array.from({ length: 9 }, (_, k) => epochDay(2024, 1, 5) + 7 * 19 + 14 * (k + 1))];
+  const result = scenario(onDays(W1), hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+
+  it('cash grows over the 259 days: 1 000 000 × 1.05^(259/365.25) = 1 000 000 × exp(0.0345973) = 1 035 202.72 (was 1.05^(28/52) as weekly)', () => {
+    expectNear(result.daily.nav[W1.length - 1], 1_035_202.716662, 1e-9);
+  });
+});
+
+describe('a daily weekday calendar is unchanged: one session a row, whatever the days', () => {
+  it('Fri → Mon earns one session of 252, like Mon → Tue: 1 000 000 × (1.05^(1/252) − 1) = 193.63', () => {
+    const result = scenario({ symbols: ['S'], closes: Array.from({ length: 30 }, () => [10]) }, hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+    // Session 1 is Tue 2 January 2024 after Mon 1; session 5 Mon 8 January after Fri 5, on cash grown by (1 + g)^4.
+    expectNear(result.daily.interestReceived[1], 193.6305065, 1e-9);
+    expectNear(result.daily.interestReceived[5], 193.7805212, 1e-9);
+  });
+});

@@ -1,6 +1,6 @@
 // The headline table printed after runs, and the JSON form of the same: per run its CAGR and the
-// excess over its benchmark (over the intervals both cover, figures.ts commonPeriod) and over cash (CAGR minus theirs,
-// percentage points), risk, turnover
+// excess over its benchmark (over the intervals both cover, figures.ts commonPeriod) and over cash (over the rate's span,
+// figures.ts cashGrowth; CAGR minus theirs, percentage points), risk, turnover
 // as a percentage of NAV a year, the final NAV with its currency, and its caveats — the count and
 // the ones that change how it reads, with the period it covers.
 
@@ -21,7 +21,16 @@ const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown'
  * is known — the whole run, or the rate's span with the run measured over it too — each like the
  * NAV's: g^(P/n) − 1.
  */
-function excesses(run: StudyRun, cagr: number | null): { benchmark: number | null; cash: number | null; benchmarkPeriod: { from: string; to: string; whole: boolean } | null } {
+function excesses(
+  run: StudyRun,
+  cagr: number | null,
+): {
+  benchmark: number | null;
+  cash: number | null;
+  benchmarkPeriod: { from: string; to: string; whole: boolean } | null;
+  /** Where cash is compared (the rate's span); `runAnnual` the run's CAGR over it, the figure "vs cash" subtracts from. */
+  cashPeriod: { from: string; to: string; whole: boolean; runAnnual: number | null } | null;
+} {
   const m = run.metrics;
   const P = m.periodsPerYear;
   const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns);
@@ -35,6 +44,7 @@ function excesses(run: StudyRun, cagr: number | null): { benchmark: number | nul
     benchmark: ours === null || theirs === null ? null : ours - theirs,
     cash: ourCagr === null || cashed === null ? null : ourCagr - cashed.annual,
     benchmarkPeriod: common === null ? null : { from: day(common.first), to: day(common.last), whole: common.whole },
+    cashPeriod: cashed === null ? null : { from: day(cashed.first), to: day(cashed.last + 1), whole: cashed.whole, runAnnual: ourCagr },
   };
 }
 
@@ -47,7 +57,7 @@ export function headline(outcome: StudyOutcome) {
     const published = outcome.published.runs[k];
     const metrics: Record<string, number | null> = {};
     for (const name of HEADLINE) metrics[name] = run.metrics.metrics.find((m) => m.name === name)?.value ?? null;
-    const { benchmarkPeriod, ...excess } = excesses(run, metrics.annual_return);
+    const { benchmarkPeriod, cashPeriod, ...excess } = excesses(run, metrics.annual_return);
     const nav = run.result.daily.nav;
     const caveats = caveatsOf(run);
     const period = run.result.manifest.period;
@@ -59,9 +69,10 @@ export function headline(outcome: StudyOutcome) {
       period: { from: period.from, to: period.to, firstInvested: run.result.facts.firstInvestedDate },
       finalNav: nav.length > 0 ? nav[nav.length - 1] : null,
       currency: RUN_CURRENCY,
-      /** CAGR minus the benchmark's over the sessions both cover (`benchmarkPeriod`), and minus cash's over the run (fractions). */
+      /** CAGR minus the benchmark's over the sessions both cover (`benchmarkPeriod`), and minus cash's where the rate is known or carried (`cashPeriod`) (fractions). */
       excess,
       benchmarkPeriod,
+      cashPeriod,
       caveats: { count: caveats.length, high: caveats.filter((c) => c.severity === 'high').length, top: caveats[0]?.message ?? null },
       metrics,
     };
@@ -96,7 +107,9 @@ function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): vo
     const count = `${all.length} caveat${all.length === 1 ? '' : 's'}${row.caveats.high > 0 ? ` (${row.caveats.high} high)` : ''}`;
     const bp = row.benchmarkPeriod;
     const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}${bp !== null && !bp.whole ? ` (compared over ${bp.from} → ${bp.to}, the period both cover)` : ''}`;
-    process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
+    const cp = row.cashPeriod;
+    const cash = cp !== null && !cp.whole ? `, vs cash compared over ${cp.from} → ${cp.to}, where the cash rate is known or carried (this run ${percent(cp.runAnnual)} a year there)` : '';
+    process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}${cash}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
     for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
     if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more in the report\n`);
   });

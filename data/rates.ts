@@ -78,3 +78,36 @@ export function rateCoverage(series: RateSeries, days: ArrayLike<number>): RateC
   }
   return { ...span, before, carried };
 }
+
+/** A stretch inside a rate series where forward fill carries one rate over sessions beyond its own spacing. */
+export interface RateGap {
+  /** Epoch day of the last known rate before the gap, and that rate (decimal). */
+  readonly knownDay: number;
+  readonly rate: number;
+  /** Epoch day of the first session carried, and how many sessions are (a session on the next known rate's day reads it). */
+  readonly firstDay: number;
+  readonly sessions: number;
+}
+
+/**
+ * Gaps inside a rate series' span: sessions (`days`, epoch days, increasing) after a known rate's
+ * day plus the series' median gap and before the next known rate — the interior counterpart of
+ * `rateCoverage`'s `carried`. Daily T-bills with three weeks missing give one gap of ~15 sessions;
+ * a bond-market holiday gives none (it is within the spacing a weekend already has).
+ */
+export function rateGaps(series: RateSeries, days: ArrayLike<number>): RateGap[] {
+  const known: number[] = [];
+  for (let k = 0; k < series.dates.length; k++) if (!Number.isNaN(series.values[k])) known.push(k);
+  const spacing = medianGap(known.map((k) => series.dates[k]));
+  const out: RateGap[] = [];
+  let d = 0;
+  for (let j = 0; j + 1 < known.length; j++) {
+    const knownDay = series.dates[known[j]];
+    const nextDay = series.dates[known[j + 1]];
+    while (d < days.length && days[d] <= knownDay + spacing) d++;
+    const first = d;
+    while (d < days.length && days[d] < nextDay) d++;
+    if (d > first) out.push({ knownDay, rate: series.values[known[j]], firstDay: days[first], sessions: d - first });
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { isoDay, parseIsoDay, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
+import { rateGaps } from '../data/rates.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
@@ -15,6 +16,7 @@ import { partialCoverage, symbolCoverageCaveats } from './symbolCoverage.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
+import { rateGapCaveats } from './rateGapCaveat.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
 import type { StrategyNotes } from './strategyNotes.ts';
 import type { ViewReads } from './viewReads.ts';
@@ -129,6 +131,11 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   const carried = r.carriedRate;
   if (carried !== undefined) {
     out.push(caveat('missing-rate', carried.sessions > 21 ? 'medium' : 'low', `cash rate series ends on ${isoDay(carried.lastDay)}: its last rate (${(carried.lastRate * 100).toFixed(2)}%) accrued on the ${carried.sessions} sessions after ${isoDay(carried.dueDay)}, when its next rate was due`, { value: carried.sessions, unit: 'sessions' }));
+  }
+  const rate = r.config.cash.rate;
+  if (typeof rate === 'string' && rate in r.market.rates) {
+    const sessions = r.market.dates.subarray(r.first, r.last + 1);
+    out.push(...rateGapCaveats(`cash rate series ${rate}`, 'accrued on', rateGaps(r.market.rates[rate], sessions)));
   }
   out.push(...r.liquidityGaps.caveats(r.market));
   out.push(...r.strategyNotes.caveats(r.market));

@@ -26,6 +26,7 @@ import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
 import { readHeadText } from '../formats/text.ts';
+import { DataError } from '../errors.ts';
 import { symbolsFilesIn } from './symbolsFile.ts';
 
 export interface DataFolderPlan {
@@ -54,6 +55,24 @@ function isSyntheticMarked(root: string): boolean {
   return existsSync(readme) && readFileSync(readme, 'utf8').trimStart().startsWith('SYNTHETIC');
 }
 
+/**
+ * A FRED rate file beside plain price files (or in their rates/) would be read as a price file, or
+ * not at all: rates are read only in the data-folder layout. Throws a DataError naming the file,
+ * its series and the layout to use.
+ */
+function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], heads: ReadonlyMap<string, string>): void {
+  const rateFile = [...topLevel, ...csvFilesIn(join(root, 'rates'))].find((f) => isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0]));
+  if (rateFile === undefined) return;
+  const column = splitHeader(heads.get(rateFile) ?? readHeadText(rateFile))[1] ?? '';
+  const name = RATE_NAMES[column] ?? column.toLowerCase();
+  throw new DataError(
+    rateFile,
+    1,
+    `a FRED rate file (${column}, read as "${name}") in a plain price folder: rates are read only in the data-folder layout`,
+    `move the price files into ${join(root, 'etf')}/ (or a long price file into universe/) and keep the rate file in ${join(root, 'rates')}/ or beside etf/`,
+  );
+}
+
 /** The plan for `root`, or undefined when it is not a data folder (e.g. a plain price folder). */
 export function planDataFolder(root: string): DataFolderPlan | undefined {
   const fundFolder = [join(root, 'etf', 'adjclose'), join(root, 'etf')].find((dir) => csvFilesIn(dir).length > 0);
@@ -61,7 +80,10 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   const universe = csvFilesIn(join(root, 'universe'));
   const heads = new Map([...topLevel, ...universe].map((f) => [f, readHeadText(f)]));
   const longFiles = [...topLevel, ...universe].filter((f) => !isSymbolsFileName(basename(f)) && isLongPriceHeader(splitHeader(heads.get(f)!)));
-  if (fundFolder === undefined && longFiles.length === 0) return undefined;
+  if (fundFolder === undefined && longFiles.length === 0) {
+    refuseRatesInPriceFolder(root, topLevel, heads);
+    return undefined;
+  }
   const statementFolder = [root, join(root, 'universe')].find((dir) => isDir(dir) && simfinStatementFiles(dir).length > 0);
   const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
   const plan: DataFolderPlan = {

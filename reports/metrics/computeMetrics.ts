@@ -10,6 +10,7 @@ import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
+import { flatUpToPrint } from './printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
 import { mean, type Series, sortedNonNaN } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';
@@ -134,6 +135,16 @@ function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[
 const CO_MOVEMENT = new Set(['beta', 'correlation', 'r_squared', 'up_capture', 'down_capture', 'batting_average_up', 'batting_average_down', 'treynor']);
 const CASH_NOTE = 'the benchmark is cash';
 const NO_COMMON_DATES = 'no two dates in common with the benchmark';
+/** Metrics that divide by the benchmark's variance (β) or its volatility: undefined on a benchmark flat up to its print. */
+const ON_BENCHMARK_VARIANCE = new Set(['alpha', 'beta', 'correlation', 'r_squared', 'treynor']);
+
+/** A benchmark whose printed levels are a constant growth up to their rounding (printRounding.ts): its β would be measured on rounding. */
+function withoutPrintNoise(metrics: Metric[], benchmarkLevels: Series): Metric[] {
+  const tick = flatUpToPrint(benchmarkLevels);
+  if (tick === null) return metrics;
+  const why = `zero benchmark volatility: its levels grow at a constant rate up to the rounding of their last printed digit (a tick of ${tick.toExponential(1)} of its first level)`;
+  return metrics.map((m) => (ON_BENCHMARK_VARIANCE.has(m.name) ? unavailable(m.name, m.n, why) : m));
+}
 
 /**
  * Relative metrics over the intervals the NAV and the benchmark share, annualised with the P of
@@ -149,7 +160,7 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
   const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
   // Fewer than two common dates: nothing was paired, which is not a small sample.
-  const measured = relativeMetrics(paired.r, paired.b, paired.rf, Pp);
+  const measured = withoutPrintNoise(relativeMetrics(paired.r, paired.b, paired.rf, Pp), benchmarkLevels);
   const metrics = paired.r.length === 0 && paired.unknown === 0 ? measured.map((m) => unavailable(m.name, 0, NO_COMMON_DATES)) : measured;
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };
   const cash = metrics.map((m) => {

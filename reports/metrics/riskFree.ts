@@ -1,9 +1,17 @@
 // Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1; (1 + R)^(k/P) − 1 over a
 // row covering k periods, engine/frequency.ts periodsPerRow).
 import { isoDay } from '../../data/dates.ts';
-import { perPeriodRate, rateAsOf, rateCoverage, type RateSeries } from '../../data/rates.ts';
+import { perPeriodRate, rateAsOf, rateCoverage, rateGaps, type RateSeries } from '../../data/rates.ts';
 import { type Caveat, caveat } from '../../engine/caveats.ts';
+import { rateGapCaveats } from '../../engine/rateGapCaveat.ts';
 import type { Series } from './stats.ts';
+
+/**
+ * The metrics computeMetrics gives rf (the ones whose n drops where the rate is missing): Sharpe,
+ * omega, PSR and DSR on r − rf, alpha and Treynor on the paired rows. Sortino uses its target q
+ * (METRICS.md). test/reports/metrics/riskFreeCaveats.test.ts derives this list from computeMetrics.
+ */
+export const RISK_FREE_METRICS: readonly string[] = ['sharpe', 'omega', 'psr', 'dsr', 'alpha', 'treynor'];
 
 /** Risk-free return per period: a constant, or a series aligned with the returns. */
 export type RiskFree = number | Series;
@@ -44,18 +52,20 @@ export function excessReturns(r: Series, rf: RiskFree): Float64Array {
 /**
  * A dated risk-free series that does not cover the returns' dates (`dates`, epoch days, one per
  * return): returns before its first rate drop out of the excess-return metrics, and its last rate
- * carried past its end stands in for rates the source does not give. Both are said, not silent.
+ * carried past its end, or across a gap of more than 10 sessions inside it, stands in for rates
+ * the source does not give. All are said, not silent.
  */
 export function riskFreeCaveats(riskFree: number | RateSeries | undefined, dates: ArrayLike<number>): Caveat[] {
   if (riskFree === undefined || typeof riskFree === 'number') return [];
   const c = rateCoverage(riskFree, dates);
   const out: Caveat[] = [];
   if (c.before > 0 && c.before < dates.length) {
-    out.push(caveat('missing-rate', 'medium', `risk-free rate ${riskFree.name} starts on ${isoDay(c.firstDay)}: Sharpe, Sortino, alpha and the other excess-return metrics use the ${dates.length - c.before} returns from then on, not all ${dates.length}`, { value: c.before, unit: 'sessions' }));
+    out.push(caveat('missing-rate', 'medium', `risk-free rate ${riskFree.name} starts on ${isoDay(c.firstDay)}: ${RISK_FREE_METRICS.join(', ')} use the ${dates.length - c.before} returns from then on, not all ${dates.length} (sortino uses its target, not the rate, and keeps them all)`, { value: c.before, unit: 'sessions' }));
   } else if (c.before > 0) out.push(caveat('missing-rate', 'high', `risk-free rate ${riskFree.name} has no value in the run's period: no excess-return metrics`, { value: c.before, unit: 'sessions' }));
   if (c.carried > 0) {
     const rate = `${(c.lastRate * 100).toFixed(2)}%`;
     out.push(caveat('missing-rate', c.carried > 21 ? 'medium' : 'low', `risk-free rate ${riskFree.name} ends on ${isoDay(c.lastDay)}: its last rate (${rate}) stands in for the ${c.carried} returns after ${isoDay(c.carriedAfter)}, when its next rate was due`, { value: c.carried, unit: 'sessions' }));
   }
+  out.push(...rateGapCaveats(`risk-free rate ${riskFree.name}`, 'stands in for', rateGaps(riskFree, dates)));
   return out;
 }

@@ -6,13 +6,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectOk, parseJson, scratch, write } from './helpers.ts';
-
-function weekdays(n: number): string[] {
-  const out: string[] = [];
-  for (let d = new Date('2024-01-02T00:00:00Z'); out.length < n; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() % 6 !== 0) out.push(d.toISOString().slice(0, 10));
-  return out;
-}
+import { breadth, expectOk, parseJson, scratch, weekdays, write } from './helpers.ts';
 
 describe('a benchmark that starts late and ends early', () => {
   it('is compared over the common period, which the summary names', async () => {

@@ -146,3 +146,10 @@ export function parseJson(o: Outcome): any {
     throw new Error(`stdout of \`${o.command}\` is not JSON (${(err as Error).message}):\n${o.stdout.slice(0, 1000)}`);
   }
 }
+
+/** The first `n` weekdays from 2024-01-02, as ISO dates. */
+export function weekdays(n: number): string[] {
+  const out: string[] = [];
+  for (let d = new Date('2024-01-02T00:00:00Z'); out.length < n; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() % 6 !== 0) out.push(d.toISOString().slice(0, 10));
+  return out;
+}

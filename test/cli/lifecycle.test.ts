@@ -5,14 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, scratch, write } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, scratch, weekdays, write } from './helpers.ts';
 
-/** The first `n` weekdays from 2024-01-02. */
-function weekdays(n: number): string[] {
-  const out: string[] = [];
-  for (let d = new Date('2024-01-02T00:00:00Z'); out.length < n; d.setUTCDate(d.getUTCDate() + 1)) if (d.getUTCDay() % 6 !== 0) out.push(d.toISOString().slice(0, 10));
-  return out;
-}
 const DAYS = weekdays(20); // 2024-01-02 … 2024-01-29
 
 /** A per-symbol file: close base + k on day k, open close − openOff. */

@@ -119,7 +119,7 @@ describe('breadth metrics with a rate series that does not cover the series', ()
     write(dir, 'RATE.csv', ['DATE,RATE', '2024-01-04,5', '2024-01-05,4', ''].join('\n'));
     const o = await breadth(['metrics', '--prices', join(dir, 'P.csv'), '--rf-series', join(dir, 'RATE.csv')], { cwd: dir });
     expectOk(o);
-    expect(o.stderr).toContain('risk-free rate RATE starts on 2024-01-04: Sharpe, Sortino, alpha and the other excess-return metrics use the 5 returns from then on, not all 7');
+    expect(o.stderr).toContain('risk-free rate RATE starts on 2024-01-04: sharpe, omega, psr, dsr, alpha, treynor use the 5 returns from then on, not all 7 (sortino uses its target, not the rate, and keeps them all)');
     expect(o.stderr).toContain('risk-free rate RATE ends on 2024-01-05: its last rate (4.00%) stands in for the 3 returns after 2024-01-06, when its next rate was due');
   });
 });

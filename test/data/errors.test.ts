@@ -116,6 +116,18 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(rates.line).toBe(3);
   });
 
+  it('a FRED rate file in a plain price folder, beside the prices or in rates/, is named as a rate file with the layout to use', async () => {
+    for (const [folder, at] of [['plainTop', 'DTB3.csv'], ['plainRates', 'rates/DTB3.csv']] as const) {
+      const root = join(dir, folder);
+      writeFile(root, 'AAA.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,1.1'));
+      const file = writeFile(root, at, csv('observation_date,DTB3', '2020-01-02,1.5'));
+      const e = await dataError(() => loadMarket(root, { cacheDir: false }));
+      expect(e.file).toBe(file);
+      expect(e.message).toContain('a FRED rate file (DTB3, read as "tbill3m") in a plain price folder: rates are read only in the data-folder layout');
+      expect(e.fix).toBe(`move the price files into ${join(root, 'etf')}/ (or a long price file into universe/) and keep the rate file in ${join(root, 'rates')}/ or beside etf/`);
+    }
+  });
+
   it('invalid date', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BADDATE.csv', csv('Date,AdjClose', '2020-02-30,1'))));
     expect(e.line).toBe(2);

@@ -254,7 +254,7 @@ describe('a book that holds only cash at the risk-free rate has no excess return
       ['2024-01-12', 0.04],
     ]);
     const messages = runMetrics(result, { riskFree: short }).caveats.map((c) => c.message);
-    expect(messages).toContain('risk-free rate short starts on 2024-01-10: Sharpe, Sortino, alpha and the other excess-return metrics use the 16 returns from then on, not all 22');
+    expect(messages).toContain('risk-free rate short starts on 2024-01-10: sharpe, omega, psr, dsr, alpha, treynor use the 16 returns from then on, not all 22 (sortino uses its target, not the rate, and keeps them all)');
     expect(messages).toContain("risk-free rate short ends on 2024-01-12: its last rate (4.00%) stands in for the 13 returns after 2024-01-13, when its next rate was due");
   });
 });

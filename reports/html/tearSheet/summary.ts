@@ -107,13 +107,13 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
   const total = metricValue(own, 'total_return');
   const cagr = metricValue(own, 'annual_return');
   const sharpe = metricValue(own, 'sharpe');
-  // A rate known over part of the run only: cash and the run over that span (the rate's), said so.
+  // A rate known over part of the run only: cash and the run over that span (from its first value; a rate carried past its last counts), said so.
   const vsCash = (mine: number | null, figure: 'total' | 'annual'): string => {
     if (cash === null) return '';
     if (cash.whole) return `vs cash ${escapeHtml(pct(cash[figure]))}${escapeHtml(pp(mine, cash[figure]))}`;
     const ours = cash.run?.[figure] ?? null;
     const span = `${data.dates[cash.first]} → ${data.dates[cash.last + 1]}`;
-    return escapeHtml(`vs cash ${pct(cash[figure])}${pp(ours, cash[figure])} over ${span}, where the cash rate is known (this run ${pct(ours)})`);
+    return escapeHtml(`vs cash ${pct(cash[figure])}${pp(ours, cash[figure])} over ${span}, where the cash rate is known or carried (this run ${pct(ours)})`);
   };
   // A cash benchmark is the risk-free series: it is said once, as "vs cash".
   const against = (name: 'total_return' | 'annual_return', figure: 'total' | 'annual', mine: number | null): string =>

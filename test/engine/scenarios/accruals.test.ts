@@ -109,6 +109,16 @@ describe('a dated rate series', () => {
     expect(r.caveats.find((c) => c.message.startsWith('cash rate series ends'))?.severity).toBe('low');
   });
 
+  it('says a rate carried across a gap of more than 10 sessions inside the series, with its first date', () => {
+    // Daily rows 2..5 Jan, then 23..31 Jan (median gap 1 day): 5 % is carried on Mon 8 … Mon 22 Jan, 11 sessions (> 10: low).
+    const days = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-23', '2024-01-24', '2024-01-25', '2024-01-26', '2024-01-29', '2024-01-30', '2024-01-31'];
+    const gappy = rateSeries('gappy', days.map((d, k) => [d, k < 4 ? 0.05 : 0.04] as [string, number]));
+    const r = scenario({ symbols: ['A'], closes: flat(10), rates: { gappy } }, hold, { initialCash: 1_000_000, cash: { rate: 'gappy' } });
+    const gap = r.caveats.find((c) => c.message.startsWith('cash rate series gappy has a gap'));
+    expect(gap?.message).toBe('cash rate series gappy has a gap inside it: its 2024-01-05 rate (5.00%) accrued on the 11 sessions from 2024-01-08 until its next published rate');
+    expect(gap?.severity).toBe('low');
+  });
+
   it('rejects an unknown rate series name', () => {
     expect(() => scenario(market, hold, { cash: { rate: 'nope' } })).toThrow(/no rate series "nope"/);
   });

@@ -118,7 +118,11 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     let alreadyAdjusted = stated?.alreadyAdjusted ?? [];
     if (adjClose === null || blanks === rows) {
       if (!statesCash) summary.withoutAdjClose.push({ symbol, text: symbol });
-      if (!splitColumn) for (const m of splitSizedMoves(dates, tradedClose)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(nearestSplitRatio(1 / m.value))} split)` });
+      // A split-sized move nothing explains: with a split column, on a day it applies no split (a zipline file's 1.0 every row, a split stated a day off).
+      const explained = new Set([...splits.map((e) => e.day), ...(stated?.deferred ?? []).map((d) => d.appliedOn)]);
+      for (const m of splitSizedMoves(dates, tradedClose)) {
+        if (!explained.has(m.day)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(simplestSplitNear(1 / m.value))} split)` });
+      }
     } else {
       const deferredOn = new Set(stated?.deferred.map((d) => d.appliedOn));
       const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
@@ -188,6 +192,13 @@ function disagreementEntry(symbol: string, d: Disagreement): NoteEntry {
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
     : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
   return { symbol, text: `${symbol} ${isoDay(d.day)} (${what})` };
+}
+
+/** The simplest split ratio a move looks like: n:1 or 1:n within 3 % (×10.2 reads 1:10, not 4:41), else the nearest round one. */
+function simplestSplitNear(ratio: number): number {
+  const n = Math.round(ratio >= 1 ? ratio : 1 / ratio);
+  const whole = ratio >= 1 ? n : 1 / n;
+  return n >= 2 && Math.abs(ratio / whole - 1) <= 0.03 ? whole : nearestSplitRatio(ratio);
 }
 
 /** A split ratio as people write it: 2 → "2:1", 0.1 → "1:10", 1.25 → "5:4", 2/3 → "2:3" (whole terms where the smaller is at most 4). */
@@ -378,7 +389,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(large, `{n} distribution above 10% of the price ${distributions}`, `{n} distributions above 10% of the price ${distributions}`);
   const beyond = 'applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company\'s record): {list}';
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
-  const what = has('adjClose') ? ['AdjClose/Close step', 'AdjClose/Close steps'] : ['one-session move of a Close that states no corporate actions (no AdjClose or split column)', 'one-session moves of a Close that states no corporate actions (no AdjClose or split column)'];
+  const closeOnly = has('splitRatio') ? 'of a Close without AdjClose, on a day its split column states no split' : 'of a Close that states no corporate actions (no AdjClose or split column)';
+  const what = has('adjClose') ? ['AdjClose/Close step', 'AdjClose/Close steps'] : [`one-session move ${closeOnly}`, `one-session moves ${closeOnly}`];
   const read = has('adjClose') ? ['was ignored', 'were ignored'] : ['is read as a price move', 'are read as price moves'];
   const jumps = 'so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): {list}';
   list(summary.unreadSplits, `{n} ${what[0]} the size of a split with no split ratio to explain it ${read[0]}, ${jumps}`, `{n} ${what[1]} the size of a split with no split ratio to explain them ${read[1]}, ${jumps}`);

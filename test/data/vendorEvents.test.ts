@@ -125,6 +125,27 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
   });
 });
 
+describe('a Close-only file whose split column states nothing on a split-sized move (probe r17b)', () => {
+  it('zipline, split 1.0 on every row, Close 2.00 → 20.40: the move is named, at the size of a split, as in a file with no split column', async () => {
+    const s = await load(
+      'RSX.csv',
+      'date,open,high,low,close,volume,dividend,split',
+      '2024-01-04,2,2,2,2,1000,0,1.0',
+      '2024-01-05,2,2,2,2,1000,0,1.0',
+      '2024-01-08,20.2,20.4,20.2,20.4,1000,0,1.0',
+      '2024-01-09,21.4,21.4,21.4,21.4,1000,0,1.0',
+    );
+    expect(s.splits).toEqual([]);
+    expect(s.notes).toMatch(/1 one-session move of a Close without AdjClose, on a day its split column states no split the size of a split with no split ratio to explain it is read as a price move, .*RSX 2024-01-08 \(×10\.2, like a 1:10 split\)/);
+  });
+
+  it('a split the column states on the day of the move is not named again', async () => {
+    const s = await load('RSY.csv', 'date,open,high,low,close,volume,dividend,split', '2024-01-05,2,2,2,2,1000,0,1.0', '2024-01-08,20,20,20,20,1000,0,0.1', '2024-01-09,21,21,21,21,1000,0,1.0');
+    expect(s.splits.map((e) => e.value)).toEqual([0.1]);
+    expect(s.notes).not.toMatch(/the size of a split/);
+  });
+});
+
 describe('an explicit dividend column is the truth for dividends; AdjClose is checked against it', () => {
   it('AdjClose stepping 5% with divCash 0: no dividend, the step listed', async () => {
     const s = await load(

@@ -69,7 +69,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -138,7 +138,20 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
-      for (const d of derived.disagreements) summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
+      // A stated split the prices show one row away (stated the day before or after): one split, applied where the prices show it.
+      const row = new Map(Array.from(dates, (day, k) => [day, k]));
+      const shifted = new Set<number>();
+      alreadyAdjusted = alreadyAdjusted.filter((u) => {
+        const d = derived.disagreements.find((x) => x.kind === 'split' && !shifted.has(x.day) && Math.abs((row.get(x.day) ?? -9) - (row.get(u.day) ?? 9)) === 1 && Math.abs(x.value / u.ratio - 1) < 1e-9);
+        if (d === undefined) return true;
+        shifted.add(d.day);
+        summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(u.day)} → ${isoDay(d.day)} (${splitName(d.value)})` });
+        return false;
+      });
+      for (const d of derived.disagreements) {
+        if (d.kind === 'split' && shifted.has(d.day)) continue;
+        summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
+      }
     }
     // On the first row there is no earlier Close to show the split, nor a share held before it.
     for (const { day } of alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
@@ -284,6 +297,8 @@ interface DerivationSummary {
   dividendsInClose: number;
   splits: number;
   readonly adjustedSplits: NoteEntry[];
+  /** Stated splits that Close and AdjClose show one row away: applied on the day the prices show (stated day → that day). */
+  readonly shiftedSplits: NoteEntry[];
   /** Stated splits on a symbol's first row: nothing before them to split. */
   readonly firstRowSplits: NoteEntry[];
   /** Stated splits on a row with no trade, applied on the next traded row: "SYM 2024-01-05 → 2024-01-08". */
@@ -365,6 +380,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   const eventColumns = named(['dividend', 'capitalGain', 'splitRatio']);
   list(summary.disagreements, `{n} AdjClose step disagrees with the ${eventColumns} (the events as stated are applied; check the file's row on this date): {list}`, `{n} AdjClose steps disagree with the ${eventColumns} (the events as stated are applied; check the file's rows on these dates): {list}`);
   list(summary.firstRowSplits, `{n} split of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before it: {list}`, `{n} splits of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before them: {list}`);
+  const shifted = `stated a row away from the day Close and AdjClose both show it, applied on that day (check the date): {list}`;
+  list(summary.shiftedSplits, `{n} split of the ${splitColumn} ${shifted}`, `{n} splits of the ${splitColumn} ${shifted}`);
   list(adjustedSplits, `{n} split of the ${splitColumn} is already in Close (no price move by the ratio), not applied again: {list}`, `{n} splits of the ${splitColumn} are already in Close (no price move by the ratio), not applied again: {list}`);
   list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);
   if (withoutAdjClose.length > 0) {

@@ -125,6 +125,22 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
   });
 });
 
+describe('a split stated a row away from the day the prices show it (probe r17b)', () => {
+  it('Stock Splits 0.1 on 01-05 while Close (2 → 20.4) and AdjClose step on 01-08: one split, applied on 01-08, said once (not "already in Close" beside "does not state")', async () => {
+    const s = await load(
+      'RSX.csv',
+      'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
+      '2024-01-04,2,2,2,2,20,1000,0.0,0.0',
+      '2024-01-05,2,2,2,2,20,1000,0.0,0.1',
+      '2024-01-08,20.2,20.4,20.2,20.4,20.4,1000,0.0,0.0',
+      '2024-01-09,21.4,21.4,21.4,21.4,21.4,1000,0.0,0.0',
+    );
+    expect(s.splits.map((e) => [e.day, e.value])).toEqual([[day('2024-01-08'), 0.1]]);
+    expect(s.notes).toMatch(/1 split of the Stock Splits column stated a row away from the day Close and AdjClose both show it, applied on that day \(check the date\): RSX 2024-01-05 → 2024-01-08 \(1:10\)/);
+    expect(s.notes).not.toMatch(/already in Close|does not state/);
+  });
+});
+
 describe('a Close-only file whose split column states nothing on a split-sized move (probe r17b)', () => {
   it('zipline, split 1.0 on every row, Close 2.00 → 20.40: the move is named, at the size of a split, as in a file with no split column', async () => {
     const s = await load(

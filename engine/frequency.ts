@@ -143,9 +143,9 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
  * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
  * 1), so a rate accrues (1 + R)^(k/P) − 1 over a row and the returns span Σk / P years:
  * - a daily calendar: 1 a row (P counts sessions; a weekend or a holiday is still one session);
- * - a regular coarser one: max(1, round(gap / spacing)), the spacing its bucket's mean gap (a
- *   year / P) or, outside the buckets, its median gap — month-ends without June: 2 for the 61 days
- *   from May to July;
+ * - a regular coarser one: whole spacings counted from the first date, the spacing its bucket's
+ *   mean gap (a year / P) or, outside the buckets, its median gap, so the rows add up to the span
+ *   — month-ends without June: 2 for the 61 days from May to July; a date moved mid-month: 0 and 2;
  * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
  *   year, so Σk / P is the span in years whatever the rounding of P;
  * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
@@ -155,9 +155,16 @@ export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number):
   const f = inferFrequency(dates);
   if (f.periodsPerYear !== periodsPerYear || f.label === 'daily') return out;
   const spacing = BUCKETS.find((b) => b.label === f.label)?.gap ?? f.medianGapDays;
+  // Regular: whole spacings counted from the first date, so the rows add up to the span — a date
+  // moved mid-month (a 15-day and a 46-day gap) covers 0 and 2 periods, not 1 and 2.
+  let before = 0;
   for (let k = 1; k < dates.length; k++) {
-    const gap = dates[k] - dates[k - 1];
-    out[k - 1] = f.irregular ? (gap * periodsPerYear) / 365.25 : Math.max(1, Math.round(gap / spacing));
+    if (f.irregular) out[k - 1] = ((dates[k] - dates[k - 1]) * periodsPerYear) / 365.25;
+    else {
+      const upTo = Math.round((dates[k] - dates[0]) / spacing);
+      out[k - 1] = upTo - before;
+      before = upTo;
+    }
   }
   return out;
 }

@@ -109,7 +109,10 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      for (const { day, appliedOn } of stated.deferred) summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
+      for (const { day, appliedOn, ratio, shifted } of stated.deferred) {
+        if (shifted) summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)} (${splitName(ratio)})` });
+        else summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
+      }
       summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
       if (statesCash) summary.large.push(...largeEntries(symbol, stated.large));
     }
@@ -239,6 +242,9 @@ function isZeroThroughout(volume: Float64Array): boolean {
   return zeros > 0;
 }
 
+/** How near a move must come to a stated ratio on a neighbouring row to be that split stated a row away. */
+const SHIFT_TOLERANCE = 0.03;
+
 /** A stated split not applied on its own row: `day` as printed, `ratio` new shares per old. */
 interface UnappliedSplit {
   readonly day: number;
@@ -260,7 +266,8 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
   const dividends: DatedValue[] = [];
   const splits: DatedValue[] = [];
   const alreadyAdjusted: UnappliedSplit[] = [];
-  const deferred: (UnappliedSplit & { readonly appliedOn: number })[] = [];
+  /** Stated splits applied on another row: the next traded one (`shifted` false: the stated row had no trade) or a row away where Close moved by the ratio (`shifted`). */
+  const deferred: (UnappliedSplit & { readonly appliedOn: number; readonly shifted: boolean })[] = [];
   const offRatio: DatedValue[] = [];
   const large: DatedValue[] = [];
   let capitalGains = 0;
@@ -277,7 +284,15 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     if (r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio)) continue;
     let next = r;
     while (r > 0 && next < dates.length && untraded(next)) next++;
-    if (next > r && next < dates.length && takeSplit(dates[next], close[next] / close[r - 1], ratio, splits, offRatio)) deferred.push({ day: dates[r], ratio, appliedOn: dates[next] });
+    if (next > r && next < dates.length && takeSplit(dates[next], close[next] / close[r - 1], ratio, splits, offRatio)) {
+      deferred.push({ day: dates[r], ratio, appliedOn: dates[next], shifted: false });
+      continue;
+    }
+    // Stated a row away from the move: the next traded row after it, or the row before, where Close moved by the ratio (within 3 %) and no split of its own is stated.
+    let after = r + 1;
+    while (after < dates.length && untraded(after)) after++;
+    const away = [after, r - 1].find((k) => k >= 1 && k < dates.length && !(split![k] > 0 && split![k] !== 1) && !splits.some((e) => e.day === dates[k]) && Math.abs((close[k] / close[k - 1]) * ratio - 1) <= SHIFT_TOLERANCE);
+    if (away !== undefined && takeSplit(dates[away], close[away] / close[away - 1], ratio, splits, offRatio)) deferred.push({ day: dates[r], ratio, appliedOn: dates[away], shifted: true });
     else alreadyAdjusted.push({ day: dates[r], ratio });
   }
   splits.sort((a, b) => a.day - b.day);

@@ -251,6 +251,16 @@ describe('periods each row covers (periodsPerRow)', () => {
     expect(Array.from(periodsPerRow(m1, 12))).toEqual([1, 1, 1, 1, 2, 1, 1, 1]);
   });
 
+  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its rows cover 0 and 2 periods, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest)', () => {
+    const moved = lastWeekday(monthly(2022, 1, 24, 0)).map((d) => (d === epochDay(2023, 6, 30) ? epochDay(2023, 6, 15) : d));
+    expect(inferFrequency(moved)).toMatchObject({ periodsPerYear: 12, irregular: false });
+    // Counted in whole months (30.44 days) from 2022-01-31: May 31 is 485 days (15.9 → 16), Jun 15 500 (16.4 → 16), Jul 31 546 (17.9 → 18).
+    const rows = Array.from(periodsPerRow(moved, 12));
+    const june = moved.indexOf(epochDay(2023, 6, 15));
+    expect([rows[june - 1], rows[june]]).toEqual([0, 2]);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(23);
+  });
+
   it('a weekday calendar with a holiday and weekends: 1 a session (P = 252 counts sessions)', () => {
     const days = calendar(epochDay(2024, 1, 2), epochDay(2024, 3, 29), MON_FRI, new Set([epochDay(2024, 1, 15), epochDay(2024, 2, 19)]));
     const rows = periodsPerRow(days, 252);

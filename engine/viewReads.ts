@@ -37,8 +37,12 @@ export class ViewReads {
   readonly symbols: Uint8Array;
   /** True once the strategy read a fundamental value (fundamental(), sharesOutstanding(), marketCap()). */
   fundamentals = false;
-  /** Notes of the decision under way, taken by the engine after it (take()). */
-  #pending: PendingNote[] = [];
+  /**
+   * Notes of the decision under way by phrase, in the order first noted, taken by the engine after
+   * it (take()): a phrase noted again gathers its symbols in a set (`merged`), so a step noting
+   * each of N symbols costs O(N), not a copy of the list per symbol.
+   */
+  #pending = new Map<string, { note: PendingNote; merged: Set<number> | null; of: number; options: NoteOptions | undefined }>();
 
   constructor(symbolCount: number) {
     this.symbols = new Uint8Array(symbolCount);
@@ -64,20 +68,24 @@ export class ViewReads {
 
   /** Records a note of the decision under way; the same phrase noted again in it (a step per symbol) adds its symbols and its `of` to the first, its options replacing the first's. */
   note(note: PendingNote): void {
-    const k = this.#pending.findIndex((p) => p.what === note.what);
-    if (k < 0) {
-      this.#pending.push(note);
+    const same = this.#pending.get(note.what);
+    if (same === undefined) {
+      this.#pending.set(note.what, { note, merged: null, of: note.of, options: note.options });
       return;
     }
-    const first = this.#pending[k];
-    this.#pending[k] = { ...first, symbols: [...new Set([...first.symbols, ...note.symbols])], of: first.of + note.of, ...(note.options === undefined ? {} : { options: note.options }) };
+    same.merged ??= new Set(same.note.symbols);
+    for (const i of note.symbols) same.merged.add(i);
+    same.of += note.of;
+    if (note.options !== undefined) same.options = note.options;
   }
 
   /** The notes of the decision just made, emptying the list. */
   take(): readonly PendingNote[] {
-    if (this.#pending.length === 0) return NO_NOTES;
-    const out = this.#pending;
-    this.#pending = [];
+    if (this.#pending.size === 0) return NO_NOTES;
+    const out = [...this.#pending.values()].map(({ note, merged, of, options }) =>
+      merged === null ? note : { ...note, symbols: [...merged], of, ...(options === undefined ? {} : { options }) },
+    );
+    this.#pending.clear();
     return out;
   }
 }

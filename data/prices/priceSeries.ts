@@ -142,10 +142,12 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
       // A stated split the prices show one row away (stated the day before or after): one split, applied where the prices show it.
-      const row = new Map(Array.from(dates, (day, k) => [day, k]));
+      // The stated day's row is looked up only for such a split (rare): no index of every row per series, on ingestion's hot path.
       const shifted = new Set<number>();
       alreadyAdjusted = alreadyAdjusted.filter((u) => {
-        const d = derived.disagreements.find((x) => x.kind === 'split' && !shifted.has(x.day) && Math.abs((row.get(x.day) ?? -9) - (row.get(u.day) ?? 9)) === 1 && Math.abs(x.value / u.ratio - 1) < 1e-9);
+        const k = dates.indexOf(u.day);
+        const beside = k < 0 ? [] : [dates[k - 1], dates[k + 1]];
+        const d = derived.disagreements.find((x) => x.kind === 'split' && !shifted.has(x.day) && beside.includes(x.day) && Math.abs(x.value / u.ratio - 1) < 1e-9);
         if (d === undefined) return true;
         shifted.add(d.day);
         summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(u.day)} → ${isoDay(d.day)} (${splitName(d.value)})` });

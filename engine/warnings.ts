@@ -90,6 +90,9 @@ function targetWeights(p: Snapshots, n: number): Map<number, number> {
 
 const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
 
+/** A source's note that it has no opening prices (prices/priceSeries.ts fileNotes). */
+const NO_OPENS_NOTE = /no opening prices: next-open fills use/;
+
 export function describeRun(r: RunRecordings): Caveat[] {
   const scope = runScope(r);
   const readOrTargeted = withTargets(r, scope.symbols);
@@ -100,7 +103,8 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...bookCaveats(r),
     ...idleCaveats(r),
     ...orderCaveats(r),
-    ...dataCaveats(r.market, scope),
+    // The data's "no opening prices" is said by the run's own count of fills at the close when there were any.
+    ...dataCaveats(r.market, scope).filter((c) => !(r.openFallbacks > 0 && NO_OPENS_NOTE.test(c.message))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
     ...movesCaveats(r.market, scope, r.first, r.last),
   ]);

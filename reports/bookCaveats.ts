@@ -126,7 +126,7 @@ export function exposureGapCaveat(gap: { target: number; realised: number } | nu
   if (gap === null) return null;
   const pp = Math.round((gap.realised - gap.target) * 1000) / 10;
   if (!(Math.abs(pp) > EXPOSURE_GAP * 100)) return null;
-  const message = `realised gross exposure averaged ${(gap.realised * 100).toFixed(1)}% of NAV against ${(gap.target * 100).toFixed(1)}% targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp): fills were cut, rested or drifted`;
+  const message = `realised gross exposure averaged ${(gap.realised * 100).toFixed(1)}% of NAV against ${(gap.target * 100).toFixed(1)}% targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp): fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)`;
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
 }
 
@@ -195,10 +195,12 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
 }
 
 /**
- * Deferrals that leave nothing waiting: the fraction of a share a split cancelled (paid as cash in
- * lieu, said by its own caveat) and orders ended by their symbol's delisting or data end.
+ * Deferrals that leave nothing waiting, or are sized by a caveat of their own: the fraction of a
+ * share a split cancelled (paid as cash in lieu), orders ended by their symbol's delisting or data
+ * end, and buys the account cut (cash-limited or at a margin limit: "buys cut or held back", sized
+ * there — an order sized at a stale close and cut to the cash there lagged nothing it targeted).
  */
-const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd]);
+const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd, Deferral.cash, Deferral.marginLimit]);
 
 /** peakDeferredNotional of a Result: its deferrals, priced from the deferred symbols' snapshot and fill rows; null when nothing was deferred. */
 function deferredNotional(result: Result, dates: readonly string[], first: number): ReturnType<typeof peakDeferredNotional> {

@@ -137,7 +137,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates), ...bookCaveats(result, P)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...bookCaveats(result, P)],
   };
 }
 
@@ -168,6 +168,12 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
     out.push(...benchmarkCoverageCaveats(name, benchmark.levels, (row) => result.dates[row], { noun: 'the run', unit: 'session' }));
   }
   return [...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
+}
+
+/** The risk-free series is the run's cash rate series (the same name): one set of caveats for both. */
+function isCashRate(riskFree: RunMetricsOptions['riskFree'], result: Result): boolean {
+  const cash = result.manifest.config.cash?.rate;
+  return typeof cash === 'string' && typeof riskFree === 'object' && riskFree !== null && 'name' in riskFree && riskFree.name === cash;
 }
 
 /**

@@ -53,15 +53,18 @@ export function excessReturns(r: Series, rf: RiskFree): Float64Array {
  * A dated risk-free series that does not cover the returns' dates (`dates`, epoch days, one per
  * return): returns before its first rate drop out of the excess-return metrics, and its last rate
  * carried past its end, or across a gap of more than 10 sessions inside it, stands in for rates
- * the source does not give. All are said, not silent.
+ * the source does not give. All are said, not silent — the end and gaps once: not here when the
+ * series is also the run's cash rate (`cashRateToo`), whose caveats say them.
  */
-export function riskFreeCaveats(riskFree: number | RateSeries | undefined, dates: ArrayLike<number>): Caveat[] {
+export function riskFreeCaveats(riskFree: number | RateSeries | undefined, dates: ArrayLike<number>, options: { readonly cashRateToo?: boolean } = {}): Caveat[] {
   if (riskFree === undefined || typeof riskFree === 'number') return [];
   const c = rateCoverage(riskFree, dates);
   const out: Caveat[] = [];
   if (c.before > 0 && c.before < dates.length) {
     out.push(caveat('missing-rate', 'medium', `risk-free rate ${riskFree.name} starts on ${isoDay(c.firstDay)}: ${RISK_FREE_METRICS.join(', ')} use the ${dates.length - c.before} returns from then on, not all ${dates.length} (sortino uses its target, not the rate, and keeps them all)`, { value: c.before, unit: 'sessions' }));
   } else if (c.before > 0) out.push(caveat('missing-rate', 'high', `risk-free rate ${riskFree.name} has no value in the run's period: no excess-return metrics`, { value: c.before, unit: 'sessions' }));
+  // The same series as the run's cash rate: its end and gaps are said once, by the engine's cash-rate caveats.
+  if (options.cashRateToo === true) return out;
   if (c.carried > 0) {
     const rate = `${(c.lastRate * 100).toFixed(2)}%`;
     out.push(caveat('missing-rate', c.carried > 21 ? 'medium' : 'low', `risk-free rate ${riskFree.name} ends on ${isoDay(c.lastDay)}: its last rate (${rate}) stands in for the ${c.carried} returns after ${isoDay(c.carriedAfter)}, when its next rate was due`, { value: c.carried, unit: 'sessions' }));

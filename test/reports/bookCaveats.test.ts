@@ -14,7 +14,7 @@ describe('exposureGapCaveat', () => {
     expect(exposureGapCaveat({ target: 1, realised: 0.8 })).toEqual({
       code: 'exposure-gap',
       severity: 'medium',
-      message: 'realised gross exposure averaged 80.0% of NAV against 100.0% targeted (-20.0 pp): fills were cut, rested or drifted',
+      message: 'realised gross exposure averaged 80.0% of NAV against 100.0% targeted (-20.0 pp): fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)',
       size: 0.8 - 1,
       unit: 'nav-share',
       symbols: [],

@@ -100,7 +100,6 @@ describe('a long file’s notes concern a run that read one of its symbols, rest
     const r = scenario(await loadLong(), { 0: { weights: { AAA: 1 } } });
     expect(fileNotes(r.caveats).sort()).toEqual([
       'a.csv: 1 distribution above 10% of the price (special dividends, spin-offs or rights issues as AdjClose reflects them): AAA 2024-01-03 (22.0%)',
-      "a.csv: no opening prices: next-open fills use that session's close",
     ]);
   });
 
@@ -115,7 +114,6 @@ describe('a long file’s notes concern a run that read one of its symbols, rest
     const r = scenario(await loadLong(), { 0: { weights: { DDD: 1 } } });
     expect(fileNotes(r.caveats).sort()).toEqual([
       'b.csv: AdjClose only: prices are total-return (dividends reinvested), no separate dividend events',
-      "b.csv: no opening prices: next-open fills use that session's close",
       'b.csv: no volume: participation limits cannot apply',
     ]);
   });

@@ -50,7 +50,7 @@ describe('riskFreeCaveats', () => {
     expect(riskFreeCaveats(short, weekdays('2024-02-01', 14))).toEqual([]);
   });
 
-  it('the same series as the run's cash rate: its gap is said once, by the cash-rate caveat (probe r18c: two medium caveats for one fact)', () => {
+  it('the same series as the run\'s cash rate: its gap is said once, by the cash-rate caveat (probe r18c: two medium caveats for one fact)', () => {
     const gap = series([['2024-01-31', 0.05], ['2024-02-01', 0.05], ['2024-02-02', 0.05], ['2024-02-26', 0.04], ['2024-02-27', 0.04], ['2024-02-28', 0.04]]);
     expect(riskFreeCaveats(gap, weekdays('2024-01-31', 21), { cashRateToo: true })).toEqual([]);
   });

@@ -66,5 +66,25 @@ export function flatUpToPrint(levels: Series): number | null {
     hi = Math.min(hi, r + b);
     pairs++;
   }
-  return pairs >= MIN_RETURNS && lo <= hi ? tick / first : null;
+  return pairs >= MIN_RETURNS && lo <= hi && onOneGrowth(levels, tick) ? tick / first : null;
+}
+
+/**
+ * The pairwise bands above hold for a walk of ±1 tick too (each pair is judged alone, and each
+ * level's rounding is used twice): the whole series must also lie within a tick of one geometric
+ * path, L_0 (1 + c)^k with c from its first and last finite levels — half a tick for each level's
+ * own rounding and half for the ends' in c. A ±1-tick walk drifting 5 ticks off is not flat (probe
+ * r18b: beta withheld on a benchmark with 0.80 correlation).
+ */
+function onOneGrowth(levels: Series, tick: number): boolean {
+  let a = 0;
+  while (a < levels.length && !Number.isFinite(levels[a])) a++;
+  let z = levels.length - 1;
+  while (z > a && !Number.isFinite(levels[z])) z--;
+  if (z <= a) return false;
+  const growth = Math.pow(levels[z] / levels[a], 1 / (z - a));
+  for (let k = a; k <= z; k++) {
+    if (Number.isFinite(levels[k]) && Math.abs(levels[k] - levels[a] * Math.pow(growth, k - a)) > tick) return false;
+  }
+  return true;
 }

@@ -33,6 +33,13 @@ describe('flatUpToPrint', () => {
     expect(printTick(Float64Array.from(l))).toBeCloseTo(1e-6, 12);
     expect(flatUpToPrint(Float64Array.from(l))).toBeNull();
   });
+  it('a walk of ±1 tick that drifts away from any one growth is measured (probe r18b: 10.00 → 10.48 by cents, correlation 0.80, read flat)', () => {
+    // Up a cent on 3 of every 4 rows for 40 rows, then flat for 40: each pair fits the band, the whole is 15 cents off one growth path.
+    const l = [10];
+    for (let i = 0; i < 80; i++) l.push(Math.round((l[l.length - 1] + (i < 40 && i % 4 !== 3 ? 0.01 : 0)) * 100) / 100);
+    expect(printTick(Float64Array.from(l))).toBeCloseTo(0.01, 12);
+    expect(flatUpToPrint(Float64Array.from(l))).toBeNull();
+  });
   it('under 10 returns the print is not judged (a real step could pass for the tick)', () => {
     expect(flatUpToPrint(Float64Array.from([1, 1.0002, 1.0004, 1.000605]))).toBeNull();
   });

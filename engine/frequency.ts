@@ -143,9 +143,9 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
  * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
  * 1), so a rate accrues (1 + R)^(k/P) − 1 over a row and the returns span Σk / P years:
  * - a daily calendar: 1 a row (P counts sessions; a weekend or a holiday is still one session);
- * - a regular coarser one: whole spacings counted from the first date, the spacing its bucket's
- *   mean gap (a year / P) or, outside the buckets, its median gap, so the rows add up to the span
- *   — month-ends without June: 2 for the 61 days from May to July; a date moved mid-month: 0 and 2;
+ * - a regular coarser one: 1 for a gap that fits its bucket (or ±10 % of its spacing outside the
+ *   buckets), whole spacings for missing dates — month-ends without June: 2 for the 61 days from
+ *   May to July — and a stray gap's own share of a spacing (a date moved mid-month: 0.49 and 1.51);
  * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
  *   year, so Σk / P is the span in years whatever the rounding of P;
  * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
@@ -154,17 +154,18 @@ export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number):
   const out = new Float64Array(Math.max(dates.length - 1, 0)).fill(1);
   const f = inferFrequency(dates);
   if (f.periodsPerYear !== periodsPerYear || f.label === 'daily') return out;
-  const spacing = BUCKETS.find((b) => b.label === f.label)?.gap ?? f.medianGapDays;
-  // Regular: whole spacings counted from the first date, so the rows add up to the span — a date
-  // moved mid-month (a 15-day and a 46-day gap) covers 0 and 2 periods, not 1 and 2.
-  let before = 0;
+  const bucket = BUCKETS.find((b) => b.label === f.label);
+  const spacing = bucket?.gap ?? f.medianGapDays;
+  const [lo, hi] = bucket ? [bucket.lo, bucket.hi] : [0.9 * spacing, 1.1 * spacing];
+  // Regular: a gap that fits the spacing is one period, missing dates whole spacings (61 days of
+  // month-ends: 2); a stray gap its own share of a spacing (a first date mid-month: 16 / 30.44; a
+  // date moved mid-month: 15 and 46 days, 0.49 and 1.51), so neither a stray nor its neighbour
+  // gains or loses a whole period.
   for (let k = 1; k < dates.length; k++) {
-    if (f.irregular) out[k - 1] = ((dates[k] - dates[k - 1]) * periodsPerYear) / 365.25;
-    else {
-      const upTo = Math.round((dates[k] - dates[0]) / spacing);
-      out[k - 1] = upTo - before;
-      before = upTo;
-    }
+    const gap = dates[k] - dates[k - 1];
+    if (f.irregular) out[k - 1] = (gap * periodsPerYear) / 365.25;
+    else if (gap >= lo && gap <= hi) out[k - 1] = 1;
+    else out[k - 1] = isMissingDates(gap, spacing, lo, hi) ? Math.round(gap / spacing) : gap / spacing;
   }
   return out;
 }

@@ -527,7 +527,7 @@ const SYMBOL_NOTE = /^([^\s:]+): /;
 /** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
 const UNREAD_SPLIT = /the size of a split with no split ratio/;
 /** A stated split the prices contradict: positions change by another ratio than the prices did (priceSeries.ts). */
-const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio/;
+const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio|Close alone cannot tell a mis-dated split/;
 /** A split the prices show and the split column does not state: positions change where the column says nothing (priceSeries.ts). */
 const UNSTATED_SPLIT = /does not state (?:is|are) applied/;
 

@@ -293,7 +293,9 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     // Stated a row away from the move: the next traded row after it, or the row before, where Close moved by the ratio (within 3 %) and no split of its own is stated.
     let after = r + 1;
     while (after < dates.length && untraded(after)) after++;
-    const away = [after, r - 1].find((k) => k >= 1 && k < dates.length && !(split![k] > 0 && split![k] !== 1) && !splits.some((e) => e.day === dates[k]) && Math.abs((close[k] / close[k - 1]) * ratio - 1) <= SHIFT_TOLERANCE);
+    // The move must stay: a print that reverts the next row (100, 50, 100 beside a stated 2:1 already in Close) is no split.
+    const stays = (k: number): boolean => k + 1 >= dates.length || Math.abs(Math.log(close[k + 1] / close[k - 1])) >= Math.abs(Math.log(ratio)) / 2;
+    const away = [after, r - 1].find((k) => k >= 1 && k < dates.length && !(split![k] > 0 && split![k] !== 1) && !splits.some((e) => e.day === dates[k]) && Math.abs((close[k] / close[k - 1]) * ratio - 1) <= SHIFT_TOLERANCE && stays(k));
     if (away !== undefined && takeSplit(dates[away], close[away] / close[away - 1], ratio, splits, offRatio)) deferred.push({ day: dates[r], ratio, appliedOn: dates[away], shifted: true });
     else alreadyAdjusted.push({ day: dates[r], ratio });
   }
@@ -397,7 +399,10 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   const eventColumns = named(['dividend', 'capitalGain', 'splitRatio']);
   list(summary.disagreements, `{n} AdjClose step disagrees with the ${eventColumns} (the events as stated are applied; check the file's row on this date): {list}`, `{n} AdjClose steps disagree with the ${eventColumns} (the events as stated are applied; check the file's rows on these dates): {list}`);
   list(summary.firstRowSplits, `{n} split of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before it: {list}`, `{n} splits of the ${splitColumn} on a symbol's first row, not applied: there is no earlier bar, so no share was held before them: {list}`);
-  const shifted = `stated a row away from the day Close and AdjClose both show it, applied on that day (check the date): {list}`;
+  // Without an AdjClose only Close shows the split: a mis-dated split cannot be told from a crash beside a split already in Close.
+  const shifted = has('adjClose')
+    ? 'stated a row away from the day Close and AdjClose both show it, applied on that day (check the date): {list}'
+    : 'stated a row away from the day Close moves by its ratio, applied on that day — with no AdjClose, Close alone cannot tell a mis-dated split from a crash next to a split Close had already taken (check the date): {list}';
   list(summary.shiftedSplits, `{n} split of the ${splitColumn} ${shifted}`, `{n} splits of the ${splitColumn} ${shifted}`);
   list(adjustedSplits, `{n} split of the ${splitColumn} is already in Close (no price move by the ratio), not applied again: {list}`, `{n} splits of the ${splitColumn} are already in Close (no price move by the ratio), not applied again: {list}`);
   list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);

@@ -47,7 +47,7 @@ export function printTick(levels: Series): number | null {
  * than MIN_RETURNS returns, a level within u of zero, or a return outside the band).
  */
 export function flatUpToPrint(levels: Series): number | null {
-  const tick = printTick(levels);
+  const tick = printTick(levels) ?? oneStep(levels);
   if (tick === null) return null;
   const u = tick / 2;
   let lo = -Infinity;
@@ -67,6 +67,24 @@ export function flatUpToPrint(levels: Series): number | null {
     pairs++;
   }
   return pairs >= MIN_RETURNS && lo <= hi && onOneGrowth(levels, tick) ? tick / first : null;
+}
+
+/**
+ * The one change of levels that all change by the same amount (a bill index whose accrual prints
+ * as +0.0002 every row: no second value shows a tick), else null: such a series is a constant step,
+ * its returns sliding only as the step over a rising level (probe r19c: beta −9,986 on it).
+ */
+function oneStep(levels: Series): number | null {
+  let step = NaN;
+  let top = 0;
+  for (let k = 1; k < levels.length; k++) {
+    if (!Number.isFinite(levels[k - 1]) || !Number.isFinite(levels[k])) continue;
+    top = Math.max(top, Math.abs(levels[k]));
+    const change = levels[k] - levels[k - 1];
+    if (Number.isNaN(step)) step = change;
+    else if (Math.abs(change - step) > SAME_CHANGE * top) return null;
+  }
+  return step > 0 ? step : null;
 }
 
 /**

@@ -145,11 +145,18 @@ describe('a split stated a row away in a Close-only file (probe r18d)', () => {
   it('zipline: 0.1 stated on 01-09 while Close moves ×10.2 on 01-08; 1.5 stated on 01-08 while Close moves ×0.67 on 01-09: each applied where Close moved, said once', async () => {
     const rsx = await load('RSX.csv', 'date,open,high,low,close,volume,dividend,split', '2024-01-05,2,2,2,2,1000,0,1.0', '2024-01-08,20.2,20.4,20.2,20.4,1000,0,1.0', '2024-01-09,21.4,21.4,21.4,21.4,1000,0,0.1', '2024-01-10,21.5,21.5,21.5,21.5,1000,0,1.0');
     expect(rsx.splits.map((e) => [e.day, e.value])).toEqual([[day('2024-01-08'), 0.1]]);
-    expect(rsx.notes).toMatch(/1 split of the split column stated a row away .*RSX 2024-01-09 → 2024-01-08 \(1:10\)/);
+    expect(rsx.notes).toMatch(/1 split of the split column stated a row away from the day Close moves by its ratio, applied on that day — with no AdjClose, Close alone cannot tell a mis-dated split from a crash next to a split Close had already taken \(check the date\): RSX 2024-01-09 → 2024-01-08 \(1:10\)/);
     expect(rsx.notes).not.toMatch(/already in Close|the size of a split/);
     const spl = await load('SPL.csv', 'date,open,high,low,close,volume,dividend,split', '2024-01-05,62,62,62,62,1000,0,1.0', '2024-01-08,62.1,62.1,62.1,62.1,1000,0,1.5', '2024-01-09,41.7,41.7,41.6,41.6,1000,0,1.0', '2024-01-10,43,43,43,43,1000,0,1.0');
     expect(spl.splits.map((e) => [e.day, e.value])).toEqual([[day('2024-01-09'), 1.5]]);
     expect(spl.notes).toMatch(/SPL 2024-01-08 → 2024-01-09 \(3:2\)/);
+  });
+});
+
+describe('a print that reverts beside a stated split already in Close is no split (probe r19b)', () => {
+  it('zipline: 2:1 stated on 01-05 with no move (already in Close), Close 100 → 50 → 100 on 01-08/01-09: no split applied', async () => {
+    const s = await load('AAA.csv', 'date,open,high,low,close,volume,dividend,split', '2024-01-04,100,100,100,100,1000,0,1.0', '2024-01-05,100,100,100,100,1000,0,2.0', '2024-01-08,50,50,50,50,1000,0,1.0', '2024-01-09,100,100,100,100,1000,0,1.0', '2024-01-10,100,100,100,100,1000,0,1.0');
+    expect(s.splits).toEqual([]);
   });
 });
 

@@ -251,14 +251,21 @@ describe('periods each row covers (periodsPerRow)', () => {
     expect(Array.from(periodsPerRow(m1, 12))).toEqual([1, 1, 1, 1, 2, 1, 1, 1]);
   });
 
-  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its rows cover 0 and 2 periods, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest)', () => {
+  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its two stray rows cover 15 / 30.4375 and 46 / 30.4375 months, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest)', () => {
     const moved = lastWeekday(monthly(2022, 1, 24, 0)).map((d) => (d === epochDay(2023, 6, 30) ? epochDay(2023, 6, 15) : d));
     expect(inferFrequency(moved)).toMatchObject({ periodsPerYear: 12, irregular: false });
-    // Counted in whole months (30.44 days) from 2022-01-31: May 31 is 485 days (15.9 → 16), Jun 15 500 (16.4 → 16), Jul 31 546 (17.9 → 18).
     const rows = Array.from(periodsPerRow(moved, 12));
     const june = moved.indexOf(epochDay(2023, 6, 15));
-    expect([rows[june - 1], rows[june]]).toEqual([0, 2]);
-    expect(rows.reduce((a, k) => a + k, 0)).toBe(23);
+    expect(rows[june - 1]).toBeCloseTo(15 / 30.4375, 12);
+    expect(rows[june]).toBeCloseTo(46 / 30.4375, 12);
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(21 + 61 / 30.4375, 12);
+  });
+
+  it('month-ends after a mid-month first date: the first row its share of a month, every month-end row 1 (probe r19a: rows alternated 0 and 2)', () => {
+    const days = [epochDay(2023, 1, 15), ...lastWeekday(monthly(2023, 1, 36, 0))];
+    const rows = Array.from(periodsPerRow(days, 12));
+    expect(rows[0]).toBeCloseTo((days[1] - days[0]) / 30.4375, 12);
+    expect(rows.slice(1).every((k) => k === 1)).toBe(true);
   });
 
   it('a weekday calendar with a holiday and weekends: 1 a session (P = 252 counts sessions)', () => {

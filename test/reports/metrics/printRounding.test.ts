@@ -40,6 +40,12 @@ describe('flatUpToPrint', () => {
     expect(printTick(Float64Array.from(l))).toBeCloseTo(0.01, 12);
     expect(flatUpToPrint(Float64Array.from(l))).toBeNull();
   });
+  it('a bill index whose every change prints as the same +0.0002 is flat (probe r19c: beta −9,986, alpha 9.3e119)', () => {
+    // 1.0002^k to 4 decimals over 20 rows: 1.0000, 1.0002, …, 1.0040 — within 7.6e-6 of one growth path, a tick of 2e-4 at most.
+    const l = Float64Array.from({ length: 21 }, (_, k) => Math.round(1.0002 ** k * 1e4) / 1e4);
+    expect(new Set(Array.from(l.subarray(1), (v, k) => Math.round((v - l[k]) * 1e4))).size).toBe(1);
+    expect(flatUpToPrint(l)).toBeCloseTo(2e-4, 12);
+  });
   it('under 10 returns the print is not judged (a real step could pass for the tick)', () => {
     expect(flatUpToPrint(Float64Array.from([1, 1.0002, 1.0004, 1.000605]))).toBeNull();
   });

@@ -110,7 +110,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   for (let t = first; t <= last; t++) {
     if (t > first) {
       accruals.accrueBorrow(t, portfolio, ledger);
-      const exposure = broker.exposure();
+      // The book's exposure before an exit, to judge it by (measured only on a session with exits: no allocation per session).
+      const exposure = actions.exitsOn(t) ? broker.exposure() : null;
       actions.apply(t, portfolio, orderBook, ledger);
       if (actions.exited >= 0) broker.noteExit(actions.exited, exposure);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');

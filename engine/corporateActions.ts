@@ -162,6 +162,11 @@ export class CorporateActions {
     return this.#market.delistedAfter[i] >= 0 ? OrderEnd.delisting : OrderEnd.dataEnd;
   }
 
+  /** Whether a delisting or data end closes positions at session t (apply then sets `exited`). */
+  exitsOn(t: number): boolean {
+    return this.#exitStart[t] < this.#exitStart[t + 1];
+  }
+
   apply(t: number, portfolio: Portfolio, orders: OrderBook, ledger: Ledger): void {
     const m = this.#market;
     this.exited = -1;

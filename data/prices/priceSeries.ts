@@ -141,20 +141,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
-      // A stated split the prices show one row away (stated the day before or after): one split, applied where the prices show it.
-      // The stated day's row is looked up only for such a split (rare): no index of every row per series, on ingestion's hot path.
-      const shifted = new Set<number>();
-      alreadyAdjusted = alreadyAdjusted.filter((u) => {
-        const k = dates.indexOf(u.day);
-        const beside = k < 0 ? [] : [dates[k - 1], dates[k + 1]];
-        const d = derived.disagreements.find((x) => x.kind === 'split' && !shifted.has(x.day) && beside.includes(x.day) && Math.abs(x.value / u.ratio - 1) < 1e-9);
-        if (d === undefined) return true;
-        shifted.add(d.day);
-        summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(u.day)} → ${isoDay(d.day)} (${splitName(d.value)})` });
-        return false;
-      });
       for (const d of derived.disagreements) {
-        if (d.kind === 'split' && shifted.has(d.day)) continue;
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
       }
     }

@@ -37,7 +37,7 @@ function excesses(
   const ours = common === null ? null : metricValue(common.strategy, 'annual_return');
   const theirs = common === null ? null : metricValue(common.benchmark, 'annual_return');
   // Cash against the run over the returns where the rate is known (the whole run when it always is).
-  const cashed = cashGrowth(m.riskFreeReturns, P, run.result.daily.nav);
+  const cashed = cashGrowth(m.riskFreeReturns, P, run.result.daily.nav, run.result.dates);
   const ourCagr = cashed === null ? null : cashed.whole ? cagr : (cashed.run?.annual ?? null);
   const day = (k: number): string => isoDay(run.result.dates[k]);
   return {

@@ -4,14 +4,16 @@
 //
 // Conventions for the figures defined here (names as METRICS.md "Names in machine-readable output"):
 // - T = sessions of the run, n = T − 1 returns. Averages run over the T daily rows; annualized
-//   figures (turnover, `_drag`) scale by P/n as METRICS.md prescribes and report n.
+//   figures (turnover, `_drag`) scale by P/m as METRICS.md prescribes (P/n), m the periods of P
+//   the n returns cover (engine/frequency.ts periodsPerRow: n on a daily calendar, more across
+//   dates missing from a coarser one, so years = m / P as the annual return counts them); they report n.
 // - Exposures are fractions of NAV: long = longValue/nav, short = shortValue/nav (≤ 0), net = their
 //   sum, gross = long − short. Days with NAV ≤ 0 have no exposure and drop out (n says so).
 // - `stale_mark_mean` / `stale_mark_peak`: mean and largest share of NAV marked at a price older
 //   than the run's staleMarkSessions (daily staleValue / NAV, same days as the exposures).
 // - `cost_<line>` is the run's total in currency that left the NAV; the two credit lines
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
-//   net drag. `cost_<line>_drag` = total / mean NAV · P/n, a decimal fraction of NAV per year
+//   net drag. `cost_<line>_drag` = total / mean NAV · P/m, a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
@@ -32,6 +34,7 @@ import {
   type MetricSet,
   periodsPerRow,
   type RiskFree,
+  sum,
   riskFreeCaveats,
   riskFreeFromRate,
   riskFreeFromRates,
@@ -120,7 +123,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     dates,
     startDay,
     periodsPerYear: P,
-    periods: sum(periods),
+    periods,
     riskFree: rf.perPeriod,
     riskFreeSource: rf.source,
     ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: options.benchmark === CASH_BENCHMARK }),
@@ -130,7 +133,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   return {
     ...set,
     periodsSource: frequency.source, // P was inferred here (or given by the user), not by computeMetrics
-    metrics: [...set.metrics, ...portfolioFigures(result, P), ...costFigures(result, P)],
+    metrics: [...set.metrics, ...portfolioFigures(result, P, periods), ...costFigures(result, P, periods)],
     benchmark: benchmark?.name ?? null,
     frequency,
     drawdowns: drawdownEpisodes(dates, returns, startDay),
@@ -189,22 +192,20 @@ export function tradeHistory(result: Result): TradeHistory {
   };
 }
 
-function sum(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s;
-}
-
-/** Mean NAV and the annualization factor P/n, or why the annualized figures cannot be given. */
-function annualization(result: Result, P: number): { meanNav: number; perYear: number; n: number } | { note: string; n: number } {
+/**
+ * Mean NAV and the annualization factor P/m (m = Σ `periods`, the periods of P the n returns
+ * cover: n on a daily calendar, more across dates missing from a coarser one), or why the
+ * annualized figures cannot be given.
+ */
+function annualization(result: Result, P: number, periods: Float64Array): { meanNav: number; perYear: number; n: number } | { note: string; n: number } {
   const n = result.daily.nav.length - 1;
   if (n < 1) return { note: 'insufficient data', n: Math.max(n, 0) };
   const meanNav = mean(result.daily.nav);
   if (!(meanNav > 0)) return { note: 'mean NAV is not positive', n };
-  return { meanNav, perYear: P / n, n };
+  return { meanNav, perYear: P / sum(periods), n };
 }
 
-function portfolioFigures(result: Result, P: number): Metric[] {
+function portfolioFigures(result: Result, P: number, periods: Float64Array): Metric[] {
   const d = result.daily;
   const T = d.nav.length;
   const exposure = { gross: 0, net: 0, long: 0, short: 0, stale: 0 };
@@ -224,7 +225,7 @@ function portfolioFigures(result: Result, P: number): Metric[] {
     days++;
   }
   const average = (name: string, total: number, k: number, why: string): Metric => (k > 0 ? valued(name, total / k, k) : unavailable(name, k, why));
-  const a = annualization(result, P);
+  const a = annualization(result, P, periods);
   const turnover = 'note' in a ? unavailable('turnover', a.n, a.note) : valued('turnover', (sum(d.tradedNotional) / 2 / a.meanNav) * a.perYear, a.n);
   return [
     turnover,
@@ -241,9 +242,9 @@ function portfolioFigures(result: Result, P: number): Metric[] {
 
 
 /** Cost lines in currency, the credit lines as negative costs, each with its annual drag. */
-function costFigures(result: Result, P: number): Metric[] {
+function costFigures(result: Result, P: number, periods: Float64Array): Metric[] {
   const T = result.daily.nav.length;
-  const a = annualization(result, P);
+  const a = annualization(result, P, periods);
   const lines: [string, number][] = [
     ...COST_LINES.map((line): [string, number] => [snakeCase(line), sum(result.daily[line])]),
     ['interest_received', 0 - sum(result.daily.interestReceived)],

@@ -8,8 +8,8 @@ import { periodsPerRow } from '../../engine/frequency.ts';
 import { computeMetrics } from './computeMetrics.ts';
 import type { Metric } from './metric.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
-import { type PairedIntervals, pairedIntervals } from './relative.ts';
-import type { Series } from './stats.ts';
+import { intervalPeriods, pairedIntervals, type PairedIntervals } from './relative.ts';
+import { type Series, sum } from './stats.ts';
 
 /** Two value series paired on the rows both cover (commonIntervals). */
 export interface CommonIntervals {
@@ -24,12 +24,13 @@ export interface CommonIntervals {
   /** The intervals are the series' own returns one for one (whole, none merged or left out, its own P): its figures stand unchanged. */
   ownReturns: boolean;
   /**
-   * The time the intervals cover in periods of the pairing's P: the periods of P the series' rows
-   * they span cover (engine/frequency.ts periodsPerRow) × P_pairs / P (years = Σk / P, as the
-   * series' own figures count them). More than the intervals where
-   * the benchmark misses dates — a daily benchmark missing a month: 496 intervals over 519
-   * sessions — so an annual return over them is annualised by the time, not the count.
+   * The time each interval covers in periods of the pairing's P: the periods of P of the series'
+   * rows it spans (engine/frequency.ts periodsPerRow) × P_pairs / P (relative.ts intervalPeriods),
+   * so both sides count the years the series' own figures count (Σk / P). More than one where the
+   * benchmark misses dates — a daily benchmark missing a month: 496 intervals over 519 sessions —
+   * so an annual return over them is annualised by the time, not the count. `periods` is their sum.
    */
+  intervalPeriods: Float64Array;
   periods: number;
 }
 
@@ -45,31 +46,15 @@ export function commonIntervals(values: Series, levels: Series, days: Series, pe
   const last = paired.end.length === 0 ? paired.first : paired.end[paired.end.length - 1];
   const whole = paired.first === 0 && last === values.length - 1;
   const ownReturns = whole && paired.r.length === values.length - 1 && pairing.periodsPerYear === periodsPerYear;
-  return { paired, pairing, first: paired.first, last, whole, ownReturns, periods: periodsSpanned(paired, last, days, periodsPerYear, pairing.periodsPerYear) };
-}
-
-/**
- * CommonIntervals.periods: the periods of P the series' rows cover from the first common row to
- * the last interval's end (engine/frequency.ts periodsPerRow over `days`: one a row, more across
- * dates missing from a coarser calendar) — the time the series' own figures count, Σk / P years
- * — in periods of the pairing's P (× P_pairs / P). Both sides are annualised over that same time,
- * and over the whole series the run's figure is its own. Intervals left out because a chain
- * breaks (unknown returns) leave time outside the growth too: then each interval counts one period.
- */
-function periodsSpanned(paired: PairedIntervals, last: number, days: Series, periodsPerYear: number, pairsPerYear: number): number {
-  const n = paired.r.length;
-  if (n === 0 || paired.first < 0 || paired.unknown > 0) return n;
-  const rows = periodsPerRow(days, periodsPerYear);
-  let periods = 0;
-  for (let k = paired.first; k < last; k++) periods += rows[k];
-  return (periods * pairsPerYear) / periodsPerYear;
+  const spans = intervalPeriods(paired, periodsPerRow(days, periodsPerYear), pairing.periodsPerYear / periodsPerYear);
+  return { paired, pairing, first: paired.first, last, whole, ownReturns, intervalPeriods: spans, periods: sum(spans) };
 }
 
 /**
  * Every METRICS.md figure of one side ('r' the run, 'b' the benchmark) over the common intervals:
  * computeMetrics on that side's interval returns, dated by each interval's end (from the first
- * common day), rf compounded per interval, annualised with the pairing's P over the time the
- * intervals cover (CommonIntervals.periods).
+ * common day), rf compounded per interval, annualised with the pairing's P over the time each
+ * interval covers (CommonIntervals.intervalPeriods).
  */
 export function measureOver(common: CommonIntervals, days: Series, side: 'r' | 'b'): Metric[] {
   const { paired, pairing } = common;
@@ -78,7 +63,7 @@ export function measureOver(common: CommonIntervals, days: Series, side: 'r' | '
     dates: Int32Array.from(paired.end, (k) => days[k]),
     ...(paired.first < 0 ? {} : { startDay: days[paired.first] }),
     periodsPerYear: pairing.periodsPerYear,
-    periods: common.periods,
+    periods: common.intervalPeriods,
     riskFree: paired.rf,
   }).metrics;
 }

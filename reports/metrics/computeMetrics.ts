@@ -1,18 +1,18 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
 import { medianGap } from '../../data/dates.ts';
-import { inferFrequency } from '../../engine/frequency.ts';
+import { inferFrequency, periodsPerRow } from '../../engine/frequency.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
-import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, intervalPeriods, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
 import { flatUpToPrint } from './printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
-import { mean, type Series, sortedNonNaN } from './stats.ts';
+import { mean, type Series, sortedNonNaN, sum } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';
 
 export interface MetricsInput {
@@ -28,11 +28,14 @@ export interface MetricsInput {
    */
   periodsPerYear?: number;
   /**
-   * The time the returns cover in periods of P, where some return covers more than one (a series
-   * paired with a benchmark across the benchmark's missing dates, commonPeriod.ts). Default: one
-   * per return. Annualises the annual return and Calmar (years = periods / P).
+   * The time the returns cover in periods of P, where some return covers more than one (a date
+   * missing from a month-end calendar; an interval paired with a benchmark across its missing
+   * dates, commonPeriod.ts): per return (one value each), or their total. Default: from `dates`
+   * (and `startDay`) as a run counts them (engine/frequency.ts periodsPerRow; r[0] one period
+   * without `startDay`), else one per return. The total annualises the annual return and Calmar
+   * (years = Σ / P); per return, also the trailing windows, the captures and Treynor.
    */
-  periods?: number;
+  periods?: number | Series;
   /** Per-period rf: a constant or a series aligned with returns (see riskFree.ts). Default 0. */
   riskFree?: RiskFree;
   /** Where rf came from, for the manifest, e.g. 'FRED DTB3 as of session, forward-filled'. */
@@ -79,6 +82,16 @@ function periodsOf(input: MetricsInput): { P: number; source: string } {
   return { P: f.periodsPerYear, source: f.source };
 }
 
+/** The periods of P each return covers, from its dates (engine/frequency.ts periodsPerRow); r[0] one period without `startDay`. Undefined without dates. */
+function periodsOfRows(input: MetricsInput, P: number): Float64Array | undefined {
+  const d = input.dates;
+  if (d === undefined || d.length === 0) return undefined;
+  if (input.startDay !== undefined) return periodsPerRow([input.startDay, ...Array.from(d)], P);
+  const out = new Float64Array(d.length).fill(1);
+  out.set(periodsPerRow(d, P), 1);
+  return out;
+}
+
 function checkInput(input: MetricsInput): void {
   const n = input.returns.length;
   const same = (what: string, s: Series | undefined): void => {
@@ -89,6 +102,7 @@ function checkInput(input: MetricsInput): void {
     throw new RangeError(`benchmarkLevels has ${input.benchmarkLevels.length} rows; it needs one per NAV level (${n + 1})`);
   }
   if (typeof input.riskFree !== 'number') same('riskFree', input.riskFree);
+  if (typeof input.periods === 'object') same('periods', input.periods);
   const d = input.dates;
   if (d !== undefined) {
     for (let i = 1; i < n; i++) if (!(d[i] > d[i - 1])) throw new RangeError(`dates must strictly increase: row ${i} (${d[i]}) after ${d[i - 1]}`);
@@ -103,7 +117,7 @@ function describeRiskFree(rf: RiskFree | undefined, source: string | undefined):
   return { source: source ?? 'per-period series', kind: 'series', meanPerPeriod: Number.isNaN(m) ? null : m };
 }
 
-function calendarMetrics(input: MetricsInput, P: number): Metric[] {
+function calendarMetrics(input: MetricsInput, P: number, rowPeriods: Series | undefined): Metric[] {
   const { dates, returns: r, startDay } = input;
   const names = ['cagr_calendar', 'best_month', 'worst_month', 'best_year', 'worst_year', ...TRAILING_NAMES];
   if (dates === undefined) return names.map((name) => unavailable(name, 0, 'dates not given'));
@@ -112,22 +126,22 @@ function calendarMetrics(input: MetricsInput, P: number): Metric[] {
     cagrCalendar(dates, r, startDay),
     ...bestWorstPeriods(periodReturns(dates, r, 'month'), 'month', gap),
     ...bestWorstPeriods(periodReturns(dates, r, 'year'), 'year', gap),
-    ...trailingReturns(dates, r, P, startDay),
+    ...trailingReturns(dates, r, P, startDay, rowPeriods),
   ];
 }
 
-function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[] {
+function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number, periods: Series | undefined): Metric[] {
   return [
     alpha(r, b, rf, P),
     beta(r, b),
     ...correlation(r, b),
     ...activeRisk(r, b, P),
-    capture(r, b, 'up', P),
-    capture(r, b, 'down', P),
+    capture(r, b, 'up', P, periods),
+    capture(r, b, 'down', P, periods),
     battingAverage(r, b, 'all'),
     battingAverage(r, b, 'up'),
     battingAverage(r, b, 'down'),
-    treynor(r, b, rf, P),
+    treynor(r, b, rf, P, periods),
   ];
 }
 
@@ -153,14 +167,15 @@ function withoutPrintNoise(metrics: Metric[], benchmarkLevels: Series): Metric[]
  * rate — and alpha is the annualised mean excess return (β = 0): (1 + mean(r − rf))^P − 1;
  * tracking error and information ratio are those of r − rf.
  */
-function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number): { metrics: Metric[]; pairing: Pairing } {
+function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number, rowPeriods: Series | undefined): { metrics: Metric[]; pairing: Pairing } {
   const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf, { a: chainsOf(input.returns), ...(input.benchmarkChain ? { b: input.benchmarkChain } : {}) });
   // Row 0 of the levels is NAV_0's session, row k the k-th return's; without dates the series' P stands.
   const { dates, startDay } = input;
   const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
   // Fewer than two common dates: nothing was paired, which is not a small sample.
-  const measured = withoutPrintNoise(relativeMetrics(paired.r, paired.b, paired.rf, Pp), benchmarkLevels);
+  const spans = rowPeriods === undefined ? undefined : intervalPeriods(paired, rowPeriods, Pp / P);
+  const measured = withoutPrintNoise(relativeMetrics(paired.r, paired.b, paired.rf, Pp, spans), benchmarkLevels);
   const metrics = paired.r.length === 0 && paired.unknown === 0 ? measured.map((m) => unavailable(m.name, 0, NO_COMMON_DATES)) : measured;
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };
   const cash = metrics.map((m) => {
@@ -184,15 +199,16 @@ export function computeMetrics(input: MetricsInput): MetricSet {
   checkInput(input);
   const { P, source } = periodsOf(input);
   if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
-  const periods = input.periods ?? input.returns.length;
   const r = input.returns;
+  const rowPeriods = typeof input.periods === 'number' ? undefined : (input.periods ?? periodsOfRows(input, P));
+  const periods = typeof input.periods === 'number' ? input.periods : rowPeriods === undefined ? r.length : sum(rowPeriods);
   const rf = input.riskFree ?? 0;
   const q = input.downsideTarget ?? 0;
   const R = input.omegaThreshold ?? 0;
   const sorted = sortedNonNaN(r);
   const [best, worst] = bestWorstPeriod(r);
-  const calendar = calendarMetrics(input, P);
-  const relative = input.benchmarkLevels === undefined ? undefined : pairedMetrics(input, input.benchmarkLevels, rf, P);
+  const calendar = calendarMetrics(input, P, rowPeriods);
+  const relative = input.benchmarkLevels === undefined ? undefined : pairedMetrics(input, input.benchmarkLevels, rf, P, rowPeriods);
   const metrics: Metric[] = [
     totalReturn(r),
     annualReturn(r, P, periods),

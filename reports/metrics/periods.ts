@@ -3,7 +3,7 @@
 import { dayParts, epochDay, isoDay, medianGap } from '../../data/dates.ts';
 import { INSUFFICIENT, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
-import type { Series } from './stats.ts';
+import { type Series, sum } from './stats.ts';
 
 /**
  * year·12 + (month − 1) of an epoch day, by integer arithmetic (H. Hinnant's civil-from-days), so
@@ -172,14 +172,15 @@ function windowBase(values: readonly number[], anchor: number, slack: number, fi
  * its day of the month differs (a quarter ending Fri 2022-12-30 is one year before Fri
  * 2023-12-29, weekly 1Y = 52 weeks; fortnightly MTD on 2024-01-19 starts 2024-01-05, 5 days after
  * Dec 31, not 2023-12-22, 9 days before). The 3Y+ figures are annualized like annual_return,
- * (Π)^(P/n_window) − 1.
+ * (Π)^(P/m) − 1, m the periods the window's returns cover (`periods`, one per return: more where
+ * a return closes a gap of missing dates; default m = n_window).
  * Not available, with the reason: a window reaching past the data ("insufficient data"; NAV_0's
  * day is `startDay`, the session before r[0], or without it one median gap before r[0]); a window the dates cannot resolve ("window shorter
  * than the spacing of the dates"): no return after its base (MTD of quarterly data), or a base
  * more than half the window (plus a weekend) from the anchor (6M of annual data: the nearest
  * value to Jun 30 is the Dec 31 before it).
  */
-export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, startDay?: number): Metric[] {
+export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, startDay?: number, periods?: Series): Metric[] {
   const n = r.length;
   if (dates.length !== n) throw new RangeError(`dates have ${dates.length} rows but returns have ${n}`);
   if (n === 0) return trailingAnchors(0).map((w) => unavailable(w.name, 0));
@@ -202,6 +203,6 @@ export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, 
     const g = growth(r, first, n);
     if (!annualized) return valued(name, g - 1, rows, base.note);
     if (g < 0) return unavailable(name, rows, 'wealth went negative');
-    return valued(name, annualize(g, rows, periodsPerYear), rows, base.note);
+    return valued(name, annualize(g, periods === undefined ? rows : sum(periods, first, n), periodsPerYear), rows, base.note);
   });
 }

@@ -43,7 +43,8 @@ export interface PairedIntervals {
   readonly r: Float64Array;
   readonly b: Float64Array;
   readonly rf: Float64Array;
-  /** Row (index into the level series) at which each interval ends. */
+  /** Row (index into the level series) at which each interval starts and ends. */
+  readonly start: Int32Array;
   readonly end: Int32Array;
   /** Row of the first common value, where the first interval starts (−1 when there is none). */
   readonly first: number;
@@ -72,6 +73,7 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
   const r: number[] = [];
   const b: number[] = [];
   const f: number[] = [];
+  const start: number[] = [];
   const end: number[] = [];
   let from = -1;
   let first = -1;
@@ -89,12 +91,29 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
       r.push(levelA[k] / levelA[from] - 1);
       b.push(levelB[k] / levelB[from] - 1);
       f.push(growthRf - 1);
+      start.push(from);
       end.push(k);
     } else first = k;
     from = k;
     growthRf = 1;
   }
-  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), end: Int32Array.from(end), first, unknown };
+  return { r: Float64Array.from(r), b: Float64Array.from(b), rf: Float64Array.from(f), start: Int32Array.from(start), end: Int32Array.from(end), first, unknown };
+}
+
+/**
+ * The time each paired interval covers, in periods: Σ rowPeriods[j] over the level rows it spans
+ * (j = start … end − 1; `rowPeriods[j]` the periods of P from level row j to j + 1, engine/frequency.ts
+ * periodsPerRow), × `scale` (the pairing's P over the series' P, to count periods of the pairing's P).
+ * A daily benchmark missing a session: its interval covers 2; month-ends missing June: 2 months.
+ */
+export function intervalPeriods(paired: PairedIntervals, rowPeriods: Series, scale = 1): Float64Array {
+  const out = new Float64Array(paired.end.length);
+  for (let k = 0; k < out.length; k++) {
+    let p = 0;
+    for (let j = paired.start[k]; j < paired.end[k]; j++) p += rowPeriods[j];
+    out[k] = p * scale;
+  }
+  return out;
 }
 
 /**
@@ -241,25 +260,29 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
 
 /**
  * up_capture / down_capture: annualized return of r over annualized return of b on the rows with
- * b > 0 (up) or b < 0 (down), strictly; each subset annualized with its own count, (Π)^(P/n_sub).
+ * b > 0 (up) or b < 0 (down), strictly; each subset annualized over its own time, (Π)^(P/m_sub),
+ * m_sub = Σ `periods` of its rows (the periods of P each row covers, intervalPeriods; default 1
+ * each: m_sub = n_sub, METRICS.md).
  */
-export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252): Metric {
+export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252, periods?: Series): Metric {
   const name = `${side}_capture`;
-  const [rr, bb] = pairedRows(r, b);
+  const [rr, bb, pp] = pairedRows(r, b, periods ?? new Float64Array(r.length).fill(1));
   const keep = (v: number): boolean => (side === 'up' ? v > 0 : v < 0);
   let gr = 1;
   let gb = 1;
   let n = 0;
+  let m = 0;
   for (let i = 0; i < rr.length; i++) {
     if (!keep(bb[i])) continue;
     gr *= 1 + rr[i];
     gb *= 1 + bb[i];
     n++;
+    m += pp[i];
   }
   if (n < MIN_STAT_N) return unavailable(name, n);
   if (gr < 0) return unavailable(name, n, 'wealth went negative');
   // On up rows b > 0 so the denominator is > 0; on down rows −1 ≤ b < 0 keeps it in [−1, 0).
-  return valued(name, annualize(gr, n, periodsPerYear) / annualize(gb, n, periodsPerYear), n);
+  return valued(name, annualize(gr, m, periodsPerYear) / annualize(gb, m, periodsPerYear), n);
 }
 
 /**
@@ -281,9 +304,12 @@ export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down'
   return valued(name, wins / n, n);
 }
 
-/** treynor: annualized return of (r − rf), compounded, divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts). */
-export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
-  const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
+/**
+ * treynor: annualized return of (r − rf), compounded over the time its rows cover (Σ `periods`,
+ * default one a row), divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts).
+ */
+export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252, periods?: Series): Metric {
+  const [rr, bb, ff, pp] = pairedRows(r, b, rfColumn(rf, r.length), periods ?? new Float64Array(r.length).fill(1));
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('treynor', n);
   if (isFlat(bb)) return unavailable('treynor', n, 'zero benchmark volatility');
@@ -292,5 +318,7 @@ export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear =
   if (withheld !== null) return unavailable('treynor', n, withheld);
   const g = growth(excessReturns(rr, ff));
   if (g < 0) return unavailable('treynor', n, 'wealth went negative');
-  return valued('treynor', annualize(g, n, periodsPerYear) / be, n);
+  let m = 0;
+  for (let i = 0; i < n; i++) m += pp[i];
+  return valued('treynor', annualize(g, m, periodsPerYear) / be, n);
 }

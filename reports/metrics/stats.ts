@@ -13,6 +13,13 @@ export function nonNaNCount(x: Series, start = 0, end = x.length): number {
   return k;
 }
 
+/** Σ x over [start, end) (NaN propagates: for counts and amounts that hold none). */
+export function sum(x: Series, start = 0, end = x.length): number {
+  let s = 0;
+  for (let i = start; i < end; i++) s += x[i];
+  return s;
+}
+
 /** Arithmetic mean of the non-NaN values in [start, end); NaN when there are none. */
 export function mean(x: Series, start = 0, end = x.length): number {
   let sum = 0;

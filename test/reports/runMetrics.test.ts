@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Metric } from '../../reports/metrics/index.ts';
 import { navReturns, runMetrics } from '../../reports/runMetrics.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { parseIsoDay } from '../../data/dates.ts';
 import { fixtureMarket, rateSeries } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';
 import { handResult, longShortRun } from './store/fixtures.ts';
@@ -34,6 +35,21 @@ const tiny = handResult({
     { session: 2, symbol: 1, quantity: 5, price: 22, commission: 0.1 },
     { session: 3, symbol: 0, quantity: -10, price: 55, commission: 0.3 },
   ],
+});
+
+describe('annualised portfolio figures count the time the rows cover (month-ends missing April: 4 rows, 5 months)', () => {
+  const monthly = handResult({ symbols: ['A'], daily: { nav: [1000, 1000, 1000, 1000, 1000], tradedNotional: [1000, 0, 0, 0, 0], commission: [6, 0, 0, 0, 0] } });
+  const dates = Int32Array.from(['2024-01-31', '2024-02-29', '2024-03-31', '2024-05-31', '2024-06-30'], parseIsoDay);
+  const set = runMetrics({ ...monthly, dates });
+
+  it('turnover = Σ|traded| / 2 / mean NAV · P/m, m = 5 months: 1000 / 2 / 1000 · 12/5 = 1.2 (not 12/4 = 1.5)', () => {
+    expect(set.periodsPerYear).toBe(12);
+    expect(pick(set.metrics, 'turnover')).toEqual({ name: 'turnover', value: expect.closeTo(1.2, 12), n: 4 });
+  });
+
+  it('a cost drag likewise: 6 / 1000 · 12/5 = 0.0144', () => {
+    expect(pick(set.metrics, 'cost_commission_drag').value).toBeCloseTo(0.0144, 12);
+  });
 });
 
 describe('runMetrics on a hand-made Result', () => {

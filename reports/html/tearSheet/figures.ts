@@ -1,11 +1,11 @@
 // Figures a page states that are not stored metrics: what cash earned over the run (the
-// risk-free returns compounded, annualized like the NAV: (Π(1 + rf))^(P/n) − 1, METRICS.md
+// risk-free returns compounded, annualized like the NAV: (Π(1 + rf))^(P/m) − 1, METRICS.md
 // "annualized return"), the books' share of the NAV change, cost drags grouped into trading and
 // financing, the deepest drawdown; and the run and its benchmark measured over the period both
 // cover, the two sides of every comparison with the benchmark.
 
 import { CASH_BENCHMARK } from '../../benchmark.ts';
-import { annualize, type CommonIntervals, commonIntervals, growth, measureOver } from '../../metrics/index.ts';
+import { annualize, type CommonIntervals, commonIntervals, growth, measureOver, periodsPerRow, sum } from '../../metrics/index.ts';
 import { epochDays } from '../series.ts';
 import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
 
@@ -18,28 +18,31 @@ export function metricValue(metrics: ReadonlyMap<string, MetricFigure>, name: st
 /**
  * Holding cash (the risk-free series, one return per NAV return) against the run, over the
  * returns where the rate is known — from its first known return to its last — each compounded and
- * annualized like the NAV: g^(P/n) − 1 (METRICS.md "annualized return"). `run` is the NAV over
- * the same returns (NAV rows first … last + 1), so a rate that starts years into the run is never
- * compounded as 0 % over the years before it. `whole`: the rate covers every return. Null
- * without a rate (none, or all 0).
+ * annualized like the NAV: g^(P/m) − 1 (METRICS.md "annualized return"), m the periods of P those
+ * returns cover (engine/frequency.ts periodsPerRow over `days`, the NAV rows' epoch days: one a
+ * return, more across dates missing from a coarser calendar; without `days` one a return). `run`
+ * is the NAV over the same returns (NAV rows first … last + 1), so a rate that starts years into
+ * the run is never compounded as 0 % over the years before it. `whole`: the rate covers every
+ * return. Null without a rate (none, or all 0).
  */
 export function cashGrowth(
   riskFree: readonly number[] | Float64Array | undefined,
   periodsPerYear: number,
   nav?: ArrayLike<number>,
+  days?: ArrayLike<number>,
 ): { total: number; annual: number; run: { total: number; annual: number } | null; first: number; last: number; whole: boolean } | null {
   if (riskFree === undefined || riskFree.length === 0 || Array.from(riskFree).every((v) => !Number.isFinite(v) || v === 0)) return null;
   let first = 0;
   while (!Number.isFinite(riskFree[first])) first++;
   let last = riskFree.length - 1;
   while (!Number.isFinite(riskFree[last])) last--;
-  const n = last - first + 1;
+  const m = days === undefined ? last - first + 1 : sum(periodsPerRow(days, periodsPerYear), first, last + 1);
   const g = growth(riskFree, first, last + 1);
   const ours = nav === undefined || !(nav[first] > 0) ? null : nav[last + 1] / nav[first];
   return {
     total: g - 1,
-    annual: annualize(g, n, periodsPerYear),
-    run: ours === null || !(ours >= 0) ? null : { total: ours - 1, annual: annualize(ours, n, periodsPerYear) },
+    annual: annualize(g, m, periodsPerYear),
+    run: ours === null || !(ours >= 0) ? null : { total: ours - 1, annual: annualize(ours, m, periodsPerYear) },
     first,
     last,
     whole: first === 0 && last === riskFree.length - 1,

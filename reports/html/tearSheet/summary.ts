@@ -11,6 +11,7 @@ import { cashGrowth, type CommonPeriod, costDrags, deepestDrawdown, lineShares, 
 import { badges } from '../header.ts';
 import { intervalsPhrase } from '../metricCatalog.ts';
 import type { ReportCaveat, TearSheetData } from '../model.ts';
+import { epochDays } from '../series.ts';
 
 const pct = (x: number | null, digits = 2): string => (x === null || !Number.isFinite(x) ? '–' : formatPercent(x, digits));
 const signed = (x: number, digits = 1): string => `${x > 0 ? '+' : ''}${formatPercent(x, digits)}`;
@@ -101,7 +102,7 @@ function highCaveats(caveats: readonly ReportCaveat[], currency: string): string
 export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[], common: CommonPeriod | null): string {
   const { run } = data;
   const own = metricMap(data.metrics.strategy);
-  const cash = cashGrowth(data.riskFreeReturns, run.periodsPerYear, data.nav);
+  const cash = cashGrowth(data.riskFreeReturns, run.periodsPerYear, data.nav, epochDays(data.dates));
   const cur = run.currency;
   const end = data.nav[data.nav.length - 1];
   const total = metricValue(own, 'total_return');

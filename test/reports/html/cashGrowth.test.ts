@@ -1,6 +1,7 @@
 // Cash against the run over the returns where the rate is known (probe r16d: a T-bill series from
 // 2000 in a run from 1993 compounded as 0 % for seven years gave "vs cash 1.51 %" for 1.91 %).
 import { describe, expect, it } from 'vitest';
+import { parseIsoDay } from '../../../data/dates.ts';
 import { cashGrowth } from '../../../reports/html/tearSheet/figures.ts';
 
 describe('cashGrowth', () => {
@@ -18,6 +19,14 @@ describe('cashGrowth', () => {
     const g = cashGrowth([0.01, 0.01, 0.01, 0.01], 4, [100, 101, 102, 103, 104]);
     expect(g?.whole).toBe(true);
     expect(g?.annual).toBeCloseTo(1.01 ** 4 - 1, 12);
+  });
+
+  it('month-ends missing April: the row closing the gap covers two months, so cash is annualised over 5 months, not 4 rows', () => {
+    // Rows Jan→Feb, Feb→Mar, Mar→May, May→Jun at 0.4 % a month: rf 0.004, 0.004, 1.004² − 1, 0.004; growth 1.004⁵ over 5 months at P = 12.
+    const days = ['2024-01-31', '2024-02-29', '2024-03-31', '2024-05-31', '2024-06-30'].map(parseIsoDay);
+    const g = cashGrowth([0.004, 0.004, 1.004 ** 2 - 1, 0.004], 12, [100, 100, 100, 100, 100], days);
+    expect(g?.annual).toBeCloseTo(1.004 ** 12 - 1, 12);
+    expect(g?.run?.annual).toBeCloseTo(0, 12);
   });
 
   it('no rate, or only zeros: null', () => {

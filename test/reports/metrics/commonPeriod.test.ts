@@ -37,7 +37,8 @@ describe('the common period of a run and a benchmark with missing dates', () => 
     const levels = Float64Array.from(days, (d) => (keep.includes(d) ? 1 : NaN));
     const common = commonIntervals(navs, levels, days, 252);
     const sessions = days.length - 1;
-    expect([common.pairing.intervals, common.pairing.periodsPerYear, common.periods]).toEqual([23, 12, (sessions * 12) / 252]);
+    expect([common.pairing.intervals, common.pairing.periodsPerYear]).toEqual([23, 12]);
+    expect(common.periods).toBeCloseTo((sessions * 12) / 252, 12);
     expect(value(measureOver(common, days, 'r'), 'annual_return')).toBeCloseTo(1.01 ** ((23 * 252) / sessions) - 1, 9);
   });
 

@@ -121,6 +121,39 @@ describe('computeMetrics infers P from the dates when none is given (METRICS.md:
   });
 });
 
+describe('month-ends missing June 2022: the row closing the gap covers two months in every annualised figure', () => {
+  // NAV_0 on 2021-01-31, then the month-ends to 2024-01-31 without 2022-06-30: 35 returns over 36
+  // months. 1 % a month, so the July row is 1.01² − 1; the benchmark earns half of each row (β = 2).
+  // By hand: annual return and 3Y = (1.01^36)^(12/36) − 1 = 1.01^12 − 1 (35 rows would read 12/35);
+  // Treynor = that / 2; up capture = (1.01^12 − 1) / (B^(12/36) − 1), B = Π(1 + b) over the 36 months.
+  const monthEnd = (y: number, m: number): number => epochDay(y, m + 2, 0); // day 0 of the next month: month m's last day
+  const days = Array.from({ length: 37 }, (_, k) => monthEnd(2021, k)).filter((d) => d !== parseIsoDay('2022-06-30'));
+  const returns = Float64Array.from(days.slice(1), (d) => (d === parseIsoDay('2022-07-31') ? 1.01 ** 2 - 1 : 0.01));
+  const bench = returns.map((r) => r / 2);
+  const set = computeMetrics({ returns, dates: days.slice(1), startDay: days[0], benchmarkLevels: levelsOf(bench) });
+  const value = (name: string): number | null => get(set.metrics, name).value;
+  const yearly = 1.01 ** 12 - 1;
+
+  it('P = 12; the annual return and the trailing 3Y over 36 months, not 35 rows', () => {
+    expect([returns.length, set.periodsPerYear]).toEqual([35, 12]);
+    expect(value('annual_return')).toBeCloseTo(yearly, 12);
+    expect(value('annual_return_3y')).toBeCloseTo(yearly, 12);
+  });
+
+  it('Treynor and the up capture over the months their rows cover', () => {
+    expect(value('beta')).toBeCloseTo(2, 12);
+    expect(value('treynor')).toBeCloseTo(yearly / 2, 12);
+    let B = 1;
+    for (const b of bench) B *= 1 + b;
+    expect(value('up_capture')).toBeCloseTo(yearly / (B ** (12 / 36) - 1), 12);
+  });
+
+  it('given one period per row (a total), the total stands: 35 periods', () => {
+    const rows = computeMetrics({ returns, dates: days.slice(1), startDay: days[0], periods: 35 });
+    expect(get(rows.metrics, 'annual_return').value).toBeCloseTo(1.01 ** (36 * 12 / 35) - 1, 12);
+  });
+});
+
 describe('relative metrics leave out returns whose risk-free rate is missing, as Sharpe does (probe r16d: alpha on all 8,432 rows with rf 0 before the rate starts)', () => {
   it('alpha over the 4 rows with a rate: β 0.828571 by hand, alpha (1 + mean(r − f − β(b − f)))^252 − 1', () => {
     const r = [0.01, 0.02, -0.01, 0.03, 0.0, 0.01];

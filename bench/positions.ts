@@ -1,7 +1,8 @@
 // `npx tsx bench/positions.ts [data]`: the results store of a book of 2,000 names that decides every
 // session but trades once a month (equal weight of the 2,000 largest stocks, rebalanced at month
 // starts, otherwise kept) — the case that used to write a position row per name per session.
-// Prints the snapshot rows the run produced, the rows stored, and the database size.
+// Prints the snapshot rows the run produced, the rows stored, the database size and that of the
+// decisions table (the marks of every decision that repeated the book).
 
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,8 @@ const stored = { positions: count('positions'), decisions: count('decisions'), f
 store.db.pragma('wal_checkpoint(TRUNCATE)');
 // Bytes per stored position row (dbstat), to size what one row per name per decision would have cost.
 const positionBytes = store.db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'positions'").pluck().get() as number;
+// The decisions table holds a repeated book's marks (8 bytes a row of it).
+const decisionBytes = store.db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'decisions'").pluck().get() as number;
 store.close();
 console.log(
   JSON.stringify({
@@ -66,6 +69,7 @@ console.log(
     getRunSeconds: Number(readSeconds.toFixed(2)),
     dbMb: Number((statSync(db).size / 1e6).toFixed(1)),
     positionsTableMb: Number((positionBytes / 1e6).toFixed(1)),
+    decisionsTableMb: Number((decisionBytes / 1e6).toFixed(1)),
     everyRowPositionsMbEstimate: Number(((positionBytes / stored.positions) * result.snapshots.session.length / 1e6).toFixed(0)),
   }),
 );

@@ -5,7 +5,8 @@
 // bound per row: each bound value costs about as much as a tenth of the row (bench/storeWrite.ts).
 import type Database from 'better-sqlite3';
 
-export type SqlValue = number | string | null;
+/** What a column takes: a number, text, NULL, or a BLOB's bytes. */
+export type SqlValue = number | string | null | Uint8Array;
 
 /** A value as an SQL literal: finite numbers, NULL, and strings of word characters and dashes. */
 function literal(value: SqlValue): string {

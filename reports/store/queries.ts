@@ -4,6 +4,7 @@ import type { Caveat } from '../../engine/caveats.ts';
 import type { FactorRegression } from '../attribution/index.ts';
 import type { DrawdownEpisode } from '../metrics/index.ts';
 import { parseCanonicalJson } from './canonicalJson.ts';
+import { real } from './batchInsert.ts';
 
 /** A stored run's catalogue entry: the `runs` row without the manifest text. */
 export interface RunRecord {
@@ -119,10 +120,13 @@ export const ORDER_SELECT = `SELECT id, session, date, symbol, quantity, amended
   FROM orders WHERE run_id = ? ORDER BY id`;
 
 /**
- * Holdings at a decision's close; value = shares × price, weight = value / that session's NAV.
- * A decision whose holdings and targets were those of an earlier decision is stored once (see
- * writeRun): its rows repeat the earlier shares and target weights, `unchangedSince` names the
- * earlier decision's date, and price, value and weight are null (not stored for that close).
+ * Holdings at a decision's close; price = the mark the NAV used that close (the close, or the
+ * last close where the run marked stale; the last close for a target not held), value = shares ×
+ * price, weight = value / that session's NAV (null where there was no mark). A decision whose
+ * holdings and targets were those of an earlier decision is stored once (see writeRun): its rows
+ * repeat the earlier shares and target weights with this close's marks (`decisions.marks`), and
+ * `unchangedSince` names the earlier decision's date. Runs stored before schema v9 kept no marks
+ * for such a decision: its price, value and weight read null.
  */
 export interface StoredPosition {
   session: number;
@@ -136,8 +140,18 @@ export interface StoredPosition {
   unchangedSince?: string;
 }
 
-export const DECISION_SELECT = 'SELECT session, date, positions_session AS positionsSession FROM decisions WHERE run_id = ? ORDER BY session';
-export type DecisionRow = { session: number; date: string; positionsSession: number };
+export const DECISION_SELECT = 'SELECT session, date, positions_session AS positionsSession, marks FROM decisions WHERE run_id = ? ORDER BY session';
+/** `marks`: a Float64 BLOB of this close's mark per row of the repeated book (null: own rows, or stored before v9). */
+export type DecisionRow = { session: number; date: string; positionsSession: number; marks: Buffer | null };
+
+/**
+ * Price, value (shares × price, currency) and weight (value / nav, a fraction) of one holding at
+ * one close, NaN stored as null: the one formula the store writes and reads positions with.
+ */
+export function markedPosition(shares: number, price: number, nav: number): { price: number | null; value: number | null; weight: number | null } {
+  const value = shares * price;
+  return { price: real(price), value: real(value), weight: real(value / nav) };
+}
 
 export const POSITION_SELECT = `SELECT session, date, symbol, shares, price, value, weight, target_weight AS targetWeight
   FROM positions WHERE run_id = ? ORDER BY seq`;

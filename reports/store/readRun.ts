@@ -7,6 +7,7 @@ import type { SymbolContribution } from '../attribution/contributors.ts';
 import type { FactorRegression } from '../attribution/factorRegression.ts';
 import type { DrawdownEpisode, Metric } from '../metrics/index.ts';
 import { parseCanonicalJson } from './canonicalJson.ts';
+import { readFloat64Blob } from './float64Blob.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 import * as q from './queries.ts';
@@ -127,10 +128,11 @@ function readDecomposition(store: Store, run: q.RunRecord): ReturnDecomposition 
 
 /**
  * Every decision's holdings: the stored rows, and for a decision that repeated an earlier book the
- * earlier rows re-dated (price, value and weight unknown for that close). Runs stored before
- * schema v3 have no decisions rows: their positions are all stored.
+ * earlier rows re-dated with that close's marks (`decisions.marks`), valued against that close's
+ * NAV (`nav`, by session). Runs stored before schema v5 have no decisions rows: their positions
+ * are all stored; before v9 a repeated book has no marks (price, value and weight null).
  */
-function expandPositions(stored: q.StoredPosition[], decisions: q.DecisionRow[]): q.StoredPosition[] {
+function expandPositions(stored: q.StoredPosition[], decisions: q.DecisionRow[], nav: Float64Array): q.StoredPosition[] {
   if (decisions.length === 0) return stored;
   const bySession = new Map<number, q.StoredPosition[]>();
   for (const row of stored) {
@@ -141,7 +143,15 @@ function expandPositions(stored: q.StoredPosition[], decisions: q.DecisionRow[])
   return decisions.flatMap((d) => {
     const rows = bySession.get(d.positionsSession) ?? [];
     if (d.positionsSession === d.session) return rows;
-    return rows.map((r) => ({ ...r, session: d.session, date: d.date, price: null, value: null, weight: null, unchangedSince: r.date }));
+    const marks = d.marks === null ? undefined : readFloat64Blob(d.marks);
+    if (marks !== undefined && marks.length !== rows.length) throw new RangeError(`decision of ${d.date} holds ${marks.length} marks for the ${rows.length} rows of ${rows[0]?.date ?? 'its book'}; the store is damaged`);
+    return rows.map((r, j) => ({
+      ...r,
+      session: d.session,
+      date: d.date,
+      ...(marks === undefined ? { price: null, value: null, weight: null } : q.markedPosition(r.shares, marks[j], nav[d.session])),
+      unchangedSince: r.date,
+    }));
   });
 }
 
@@ -154,13 +164,14 @@ export function getRun(store: Store, id: number): StoredRun | undefined {
       if (row === undefined) return undefined;
       const run = q.runRecord(row);
       const all = <T>(sql: string): T[] => store.db.prepare<[number], T>(sql).all(id);
+      const daily = readDaily(store, id);
       return {
         run,
         manifest: parseCanonicalJson(row.manifest) as Manifest,
-        daily: readDaily(store, id),
+        daily,
         fills: all<q.StoredFill>(q.FILL_SELECT),
         orders: all<q.StoredOrder>(q.ORDER_SELECT),
-        positions: expandPositions(all<q.StoredPosition>(q.POSITION_SELECT), all<q.DecisionRow>(q.DECISION_SELECT)),
+        positions: expandPositions(all<q.StoredPosition>(q.POSITION_SELECT), all<q.DecisionRow>(q.DECISION_SELECT), daily.columns.nav),
         metrics: all<q.MetricRow>(q.METRIC_SELECT).map(({ note, ...m }) => (note === null ? m : { ...m, note })),
         drawdowns: all<q.DrawdownRow>(q.DRAWDOWN_SELECT).map((d) => ({ ...d, open: d.open === 1 })),
         regressions: readRegressions(store, id),

@@ -7,6 +7,7 @@ import { V5 } from './schemaV5.ts';
 import { V6 } from './schemaV6.ts';
 import { V7 } from './schemaV7.ts';
 import { V8 } from './schemaV8.ts';
+import { V9 } from './schemaV9.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -350,6 +351,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, description: 'trials that failed for a user reason, with their message', sql: V6 },
   { version: 7, description: 'the splits a run applied, to read its fills in one share unit', sql: V7 },
   { version: 8, description: 'the decision that last amended an order', sql: V8 },
+  { version: 9, description: 'the marks of a decision that repeated an earlier book', sql: V9 },
 ];
 
 /** The newest schema this breadth knows. */

@@ -6,6 +6,7 @@
 import type { EngineConfig } from '../../engine/config.ts';
 import type { SharpeMoments, SharpeTrials } from '../metrics/index.ts';
 import { canonicalJson, parseCanonicalJson } from './canonicalJson.ts';
+import { float64Blob, readFloat64Blob } from './float64Blob.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
 
 /** What a trial is called and where it sits: shared by the spec that runs it and the record it leaves. */
@@ -94,8 +95,6 @@ export function storedTrialKeys(store: Store, keys: readonly string[]): Set<stri
   const has = store.db.prepare<[string], number>('SELECT 1 FROM trials WHERE key = ?').pluck();
   return withStoreErrors(store, () => new Set(keys.filter((k) => has.get(k) !== undefined)));
 }
-
-const float64Blob = (x: Float64Array): Buffer => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
 
 /**
  * Store one trial and link it to its sweep, in one write transaction. A key stored before (by this
@@ -275,8 +274,7 @@ interface TrialRow {
 
 function storedTrial(row: TrialRow): StoredTrial {
   const { metrics, values, caveats } = parseCanonicalJson(row.metrics) as { metrics: Record<string, number | null>; values: Record<string, unknown>; caveats?: TrialCaveat[] };
-  const returns = new Float64Array(row.returns.byteLength / 8);
-  new Uint8Array(returns.buffer).set(row.returns);
+  const returns = readFloat64Blob(row.returns);
   return {
     key: row.key,
     name: row.name,

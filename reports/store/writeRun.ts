@@ -12,8 +12,10 @@ import type { RunMetrics } from '../runMetrics.ts';
 import { BatchInsert, real } from './batchInsert.ts';
 import { canonicalJson, sha256 } from './canonicalJson.ts';
 import { fillsHash } from './fillsHash.ts';
+import { float64Blob } from './float64Blob.ts';
 import { ordersHash } from './ordersHash.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
+import { markedPosition } from './queries.ts';
 import { DAILY_SQL_COLUMNS } from './schema.ts';
 
 export interface RunToWrite {
@@ -190,27 +192,29 @@ function insertSymbols(store: Store, id: number, run: RunToWrite): void {
 /**
  * Every decision goes to `decisions`; its holdings go to `positions` only when they differ from
  * the last stored decision's (same symbols, shares and target weights), else the decision names
- * the session whose rows it repeats. A run that holds 2,000 names and decides every session
- * without trading stores its book once, not 2,000 rows a session.
+ * the session whose rows it repeats and keeps only this close's mark of each (`marks`, a Float64
+ * BLOB in the stored rows' order). A run that holds 2,000 names and decides every session without
+ * trading stores its book once, then 16 KB of marks a session instead of 2,000 rows.
  */
 function insertPositions(store: Store, id: number, result: Result, dates: readonly string[]): void {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const p = result.snapshots;
   const positions = new BatchInsert(store.db, 'positions', ['seq', 'session', 'date', 'symbol', 'shares', 'price', 'value', 'weight', 'target_weight'], { run_id: id });
-  const decisions = new BatchInsert(store.db, 'decisions', ['session', 'date', 'positions_session'], { run_id: id });
+  const decisions = new BatchInsert(store.db, 'decisions', ['session', 'date', 'positions_session', 'marks'], { run_id: id });
   let stored = { from: 0, to: 0, session: -1 };
   for (let from = 0; from < p.session.length; ) {
     let to = from;
     while (to < p.session.length && p.session[to] === p.session[from]) to++;
     const s = p.session[from] - first;
-    if (stored.session < 0 || !sameBook(p, stored.from, stored.to, from, to)) {
+    const repeats = stored.session >= 0 && sameBook(p, stored.from, stored.to, from, to);
+    if (!repeats) {
       for (let k = from; k < to; k++) {
-        const value = p.shares[k] * p.price[k];
-        positions.add(k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], real(p.price[k]), real(value), real(value / result.daily.nav[s]), real(p.targetWeight[k]));
+        const { price, value, weight } = markedPosition(p.shares[k], p.price[k], result.daily.nav[s]);
+        positions.add(k, s, dates[s], result.symbols[p.symbol[k]], p.shares[k], price, value, weight, real(p.targetWeight[k]));
       }
       stored = { from, to, session: s };
     }
-    decisions.add(s, dates[s], stored.session);
+    decisions.add(s, dates[s], stored.session, repeats ? float64Blob(p.price.subarray(from, to)) : null);
     from = to;
   }
   positions.flush();

@@ -2,7 +2,7 @@
 // one-line tally by status that `runs show` prints without the flag.
 
 import { splitName } from '../data/prices/priceSeries.ts';
-import { pricePerNewShare } from '../engine/shares.ts';
+import { pricePerNewShare, snapWhole, splitParts } from '../engine/shares.ts';
 import { splitsBetween } from '../reports/bookCaveats.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
@@ -10,6 +10,15 @@ export interface OrderWithFills extends StoredOrder {
   fills: StoredFill[];
   /** The splits of its symbol from the day after it was decided to the day it ended (they rescaled it while it rested). */
   splits: StoredSplit[];
+  /**
+   * Signed shares it asked for in the shares of its end, as the book could trade them: its fills
+   * before each split rescaled by it, plus what still rested after the last split (in a whole-share
+   * run rounded toward zero at each split, as engine/orderBook.ts applySplit rests it). `quantity`
+   * when no split; null for an unrecorded order.
+   */
+  quantityAtEnd: number | null;
+  /** The fractions of a share its splits left and a whole-share run dropped, in the shares of its end (0 when none). */
+  droppedAtSplits: number;
 }
 
 /** The run's orders (of one symbol, when given), each with its fills in ledger order and the splits it lived through. */
@@ -21,9 +30,41 @@ export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFi
     if (list) list.push(f);
     else byOrder.set(f.orderId, [f]);
   }
+  // Manifests from before the setting existed ran in whole shares (its default).
+  const whole = (stored.manifest.config.shares ?? 'whole') === 'whole';
   const lived = (o: StoredOrder): StoredSplit[] =>
     o.date === null || o.endDate === null ? [] : splitsBetween(stored.splits, o.symbol, o.date, o.endDate);
-  return stored.orders.filter((o) => symbol === undefined || o.symbol === symbol).map((o) => ({ ...o, fills: byOrder.get(o.id) ?? [], splits: lived(o) }));
+  return stored.orders
+    .filter((o) => symbol === undefined || o.symbol === symbol)
+    .map((o) => {
+      const fills = byOrder.get(o.id) ?? [];
+      const splits = lived(o);
+      return { ...o, fills, splits, ...throughSplits(o.quantity, fills, splits, whole) };
+    });
+}
+
+/**
+ * An order's quantity through the splits it rested across, as the engine rests it: at each ex-date
+ * (before that day's fills) what is still to fill is scaled by the ratio and, in whole shares,
+ * rounded toward zero (engine/shares.ts splitParts), the fraction dropped.
+ */
+function throughSplits(quantity: number | null, fills: readonly StoredFill[], splits: readonly StoredSplit[], whole: boolean): Pick<OrderWithFills, 'quantityAtEnd' | 'droppedAtSplits'> {
+  if (quantity === null || splits.length === 0) return { quantityAtEnd: quantity, droppedAtSplits: 0 };
+  let left = quantity;
+  let traded = 0;
+  let dropped = 0;
+  let f = 0;
+  for (const x of splits) {
+    for (; f < fills.length && fills[f].date < x.date; f++) {
+      left -= fills[f].quantity;
+      traded += fills[f].quantity;
+    }
+    const parts = splitParts(left, x.ratio);
+    left = whole ? parts.whole : parts.whole + parts.fraction;
+    traded *= x.ratio;
+    dropped = dropped * x.ratio + (whole ? parts.fraction : 0);
+  }
+  return { quantityAtEnd: snapWhole(traded) + left, droppedAtSplits: dropped };
 }
 
 /** `shares` on `date` in the shares of the order's end: × the ratio of each split after that date. */
@@ -63,7 +104,9 @@ const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
 /**
  * Text lines: one per order, its fills indented beneath. An order that lived through a split is
  * shown in the shares of its end (as it rested after the split, and as its later fills traded; a limit or stop price per such share),
- * with the shares it was decided for beside it; each fill keeps the shares it traded.
+ * with the shares it was decided for beside it — and, where whole shares dropped a fraction at the
+ * split, the exact post-split figure and the whole shares the book could trade (+15 as decided,
+ * +22.5000 after a 3:2 split, 22 whole shares); each fill keeps the shares it traded.
  */
 export function orderLines(orders: readonly OrderWithFills[]): string[] {
   const lines: string[] = [];
@@ -74,11 +117,13 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const date = o.date as string;
       const decided = o.quantity ?? 0;
       const filled = o.splits.length === 0 ? o.filled : o.fills.reduce((q, f) => q + atEnd(o, f.quantity, f.date), 0);
-      const through = o.splits.length === 0 ? '' : `; ${signed(decided)} as decided, before ${o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ')}`;
+      const splits = o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ');
+      const through =
+        o.splits.length === 0 ? '' : o.droppedAtSplits === 0 ? `; ${signed(decided)} as decided, before ${splits}` : `; ${signed(decided)} as decided, ${signed(atEnd(o, decided, date))} after ${splits}, ${num(Math.abs(o.quantityAtEnd ?? 0))} whole shares`;
       const price = o.type === 'limit' ? ` @ ${num(priceAtEnd(o, o.limitPrice, date))}` : o.type === 'stop' ? ` ${num(priceAtEnd(o, o.stopPrice, date))}` : '';
       const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(filled)}`;
       const amended = o.amendedDate === null ? '' : `; amended on ${o.amendedDate}`;
-      lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(atEnd(o, decided, date))} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);
+      lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(o.quantityAtEnd ?? 0)} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);
     }
     for (const f of o.fills) {
       lines.push(`    fill ${f.date}  ${signed(f.quantity)} @ ${num(f.price)} (reference ${num(f.referencePrice)})  commission ${f.commission.toFixed(2)}  slippage ${f.slippage.toFixed(2)}`);

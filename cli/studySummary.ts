@@ -111,7 +111,8 @@ function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): vo
     const cash = cp !== null && !cp.whole ? `, vs cash compared over ${cp.from} → ${cp.to}, where the cash rate is known or carried (this run ${percent(cp.runAnnual)} a year there)` : '';
     process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}${cash}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
     for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
-    if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more in the report\n`);
+    // The tear sheet lists these and adds its own notes (reports/html/tearSheet/caveats.ts caveatSources), so its count can be higher.
+    if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more recorded, in the report and runs show (the report adds notes of its own, e.g. on metrics it could not compute)\n`);
   });
 }
 

@@ -10,7 +10,10 @@ import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
 import { metricInfo } from '../metricCatalog.ts';
 import type { MetricFigure, ReportCaveat, RunInfo } from '../model.ts';
 
-const report = (severity: ReportCaveat['severity'], message: string, size: number | null = null, unit: ReportCaveat['unit'] = null): ReportCaveat => ({ code: 'report', severity, message, size, unit, symbols: [] });
+/** Codes of the caveats a report adds itself: checks of the manifest, and the metrics it could not compute. */
+const OWN = { check: 'report', missingMetrics: 'report-metrics' } as const;
+
+const report = (severity: ReportCaveat['severity'], message: string, size: number | null = null, unit: ReportCaveat['unit'] = null, code: string = OWN.check): ReportCaveat => ({ code, severity, message, size, unit, symbols: [] });
 
 /** Null metrics grouped by their reason: "insufficient data: Sharpe ratio (n = 1), …". */
 function missingMetrics(metrics: readonly MetricFigure[], owner: string): ReportCaveat[] {
@@ -22,7 +25,7 @@ function missingMetrics(metrics: readonly MetricFigure[], owner: string): Report
     list.push(`${metricInfo(m.name).label} (n = ${formatCount(m.n)})`);
     byReason.set(reason, list);
   }
-  return [...byReason].map(([reason, list]) => report('low', `${owner}: ${list.length} metric${list.length === 1 ? '' : 's'} not computed, ${reason}: ${list.join(', ')}.`));
+  return [...byReason].map(([reason, list]) => report('low', `${owner}: ${list.length} metric${list.length === 1 ? '' : 's'} not computed, ${reason}: ${list.join(', ')}.`, null, null, OWN.missingMetrics));
 }
 
 /** The recorded caveats and the report's own checks, each topic once, most severe first. */
@@ -44,7 +47,7 @@ export function reportCaveats(run: RunInfo, recorded: readonly ReportCaveat[], m
   if (short !== null && !mentions('short-sample', /short sample/i)) out.push(short);
   out.push(...missingMetrics(metrics.strategy, 'Strategy'));
   if (metrics.benchmark !== undefined) out.push(...missingMetrics(metrics.benchmark, benchmarkName ?? 'Benchmark'));
-  // rankCaveats reads severity, size and unit only: the report's own code ('report') ranks alike.
+  // rankCaveats reads severity, size and unit only: the report's own codes (OWN) rank alike.
   return rankCaveats(out as unknown as Caveat[]) as unknown as ReportCaveat[];
 }
 
@@ -83,9 +86,24 @@ export function headlineCaveats(caveats: readonly ReportCaveat[], currency: stri
   return `${caveatList(shown, currency)}${more > 0 ? `<p class="sub"><a href="#caveats">${more} more caveat${more === 1 ? '' : 's'}</a></p>` : ''}`;
 }
 
+/**
+ * Where the caveats come from: "9 recorded with the run (the count the terminal and `breadth runs
+ * show` give); 3 this report's own: metrics it could not compute" — so the panel's count and the
+ * terminal's reconcile. Empty when every caveat was recorded.
+ */
+export function caveatSources(caveats: readonly ReportCaveat[]): string {
+  const missing = caveats.filter((c) => c.code === OWN.missingMetrics).length;
+  const checks = caveats.filter((c) => c.code === OWN.check).length;
+  if (missing + checks === 0) return '';
+  const recorded = caveats.length - missing - checks;
+  const kinds = [...(checks > 0 ? [`${formatCount(checks)} check${checks === 1 ? '' : 's'} of the run's settings`] : []), ...(missing > 0 ? [`${formatCount(missing)} note${missing === 1 ? '' : 's'} on metrics it could not compute`] : [])];
+  return `${formatCount(recorded)} recorded with the run (the count the terminal and \`breadth runs show\` give) and ${formatCount(missing + checks)} of this report's own: ${kinds.join(', ')}`;
+}
+
 /** Every caveat, ranked, with its severity and size. */
 export function caveatPanel(caveats: readonly ReportCaveat[], currency: string): string {
   if (caveats.length === 0) return '<p class="clean">Nothing recorded: no caveat applies to this run.</p>';
   const counts = (['high', 'medium', 'low'] as const).map((s) => `${caveats.filter((c) => c.severity === s).length} ${s}`).join(' · ');
-  return `<p class="sub">${counts}. Ranked by severity, then size; data notes concern only what this run read: the symbols it traded or its strategy read, fundamentals only if read.</p>${caveatList(caveats, currency)}`;
+  const sources = caveatSources(caveats);
+  return `<p class="sub">${counts}${sources === '' ? '' : `; ${escapeHtml(sources)}`}. Ranked by severity, then size; data notes concern only what this run read: the symbols it traded or its strategy read, fundamentals only if read.</p>${caveatList(caveats, currency)}`;
 }

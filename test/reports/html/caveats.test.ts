@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { renderTearSheet } from '../../../reports/html/index.ts';
-import { caveatPanel, caveatSize, headlineCaveats, reportCaveats } from '../../../reports/html/tearSheet/caveats.ts';
+import { caveatPanel, caveatSize, caveatSources, headlineCaveats, reportCaveats } from '../../../reports/html/tearSheet/caveats.ts';
 import type { ReportCaveat, RunInfo } from '../../../reports/html/model.ts';
 import { fabricateTearSheet } from './fabricate.ts';
 
@@ -103,6 +103,27 @@ describe('caveat sizes and panels', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('1 high · 0 medium · 0 low');
     expect(html).toContain('10.0% of NAV');
+  });
+});
+
+describe('the panel reconciles its count with the terminal\'s', () => {
+  // 2 recorded caveats (what `breadth run` counts) + the report's own: no risk-free rate (a check)
+  // and 2 reasons for null metrics (2 notes) = 5 in the panel.
+  const caveats = reportCaveats(run({ riskFree: undefined }), [recorded('no-opens', 'medium', 'next-open fills used the session close'), recorded('data-note', 'low', 'AdjClose only')], {
+    strategy: [
+      { name: 'sharpe', value: null, n: 1, note: 'insufficient data' },
+      { name: 'dsr', value: null, n: 1, note: 'number of trials not given' },
+    ],
+  });
+
+  it('says how many were recorded with the run and how many are its own, by kind', () => {
+    expect(caveats).toHaveLength(5);
+    expect(caveatSources(caveats)).toBe("2 recorded with the run (the count the terminal and `breadth runs show` give) and 3 of this report's own: 1 check of the run's settings, 2 notes on metrics it could not compute");
+    expect(caveatPanel(caveats, 'USD')).toContain('0 high · 1 medium · 4 low; 2 recorded with the run');
+  });
+
+  it('adds nothing when every caveat was recorded', () => {
+    expect(caveatSources([recorded('no-opens', 'medium', 'x')])).toBe('');
   });
 });
 

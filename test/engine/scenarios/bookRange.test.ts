@@ -9,29 +9,26 @@ import { orders, scenario } from '../helpers.ts';
 
 const FIX = 'a price this large is a bad print: correct it in the data or remove the row';
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(UserError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a UserError');
+/** `run` throws a UserError whose message is exactly `message`. */
+function expectRefusal(run: () => unknown, message: string): void {
+  expect(run).toThrow(UserError);
+  expect(run).toThrow(new UserError(message));
 }
 
 describe('a book beyond the range of a number', () => {
   it('names the position whose shares × price overflowed, with its session', () => {
     // Sessions are weekdays from 2024-01-01: 100 shares bought at the 01-02 open (100); the 01-03 close is 1e308.
     const m = { symbols: ['AAA'], closes: [[100], [100], [1e308], [100]] };
-    const message = refusal(() => scenario(m, { 0: orders({ symbol: 'AAA', quantity: 100 }) }, { initialCash: 100_000 }));
-    expect(message).toBe(`AAA on 2024-01-03: 100 shares at 1e+308 are worth Infinity, beyond the range of a number (±1.8e308) — ${FIX}`);
+    expectRefusal(() => scenario(m, { 0: orders({ symbol: 'AAA', quantity: 100 }) }, { initialCash: 100_000 }), `AAA on 2024-01-03: 100 shares at 1e+308 are worth Infinity, beyond the range of a number (±1.8e308) — ${FIX}`);
   });
 
   it('names the largest position when each is finite but their sum is not', () => {
     // 1 share each of AAA and BBB bought at 100: cash 1000 − 200 = 800; each then worth 1e308, together 2e308 = Infinity.
     const m = { symbols: ['AAA', 'BBB'], closes: [[100, 100], [100, 100], [1e308, 1e308]] };
-    const message = refusal(() => scenario(m, { 0: orders({ symbol: 'AAA', quantity: 1 }, { symbol: 'BBB', quantity: 1 }) }, { initialCash: 1000 }));
-    expect(message).toBe(`on 2024-01-03 the book's value (cash 800, NAV Infinity) is beyond the range of a number (±1.8e308); its largest position is AAA, 1 shares at 1e+308 — ${FIX}`);
+    expectRefusal(
+      () => scenario(m, { 0: orders({ symbol: 'AAA', quantity: 1 }, { symbol: 'BBB', quantity: 1 }) }, { initialCash: 1000 }),
+      `on 2024-01-03 the book's value (cash 800, NAV Infinity) is beyond the range of a number (±1.8e308); its largest position is AAA, 1 shares at 1e+308 — ${FIX}`,
+    );
   });
 
   it('a book stays finite or the run is refused: never a NaN or infinite NAV (property)', () => {

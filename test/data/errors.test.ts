@@ -204,7 +204,7 @@ describe('bad input → DataError with file, line and fix', () => {
     expect((await dataError(() => loadMarket(join(loop, 'A.csv'), { cacheDir: false }))).message).toBe(`${join(loop, 'A.csv')}: a symbolic link that leads back to itself — point the link (or the path) at the file itself`);
     const only = tempDir();
     writeFile(only, 'symbols.csv', csv('symbol,asset class', 'AAA,stock'));
-    expect((await dataError(() => loadMarket(only, { cacheDir: false }))).message).toMatch(/no price files \(\*\.csv or \*\.csv\.gz\) in this folder \(symbols\.csv says what the symbols are; their prices go beside it\)/);
+    expect((await dataError(() => loadMarket(only, { cacheDir: false }))).message).toMatch(/no price files \(\*\.csv, \*\.tsv, \*\.csv\.gz or \*\.tsv\.gz\) in this folder \(symbols\.csv says what the symbols are; their prices go beside it\)/);
   });
 
   it('a delistings.csv beside per-symbol price files: said what it is and where it is read, not "not a price file"', async () => {

@@ -2,7 +2,7 @@
 //
 // What a path can be (detected, in this order):
 //   - a data folder (../shared/data, or a folder the sample writer made): see folder/dataFolder.ts;
-//   - a folder of price files (`<SYMBOL>.csv[.gz]` per symbol, or long files naming their symbols);
+//   - a folder of price files (`<SYMBOL>.csv` or `.tsv`, optionally gzipped, per symbol, or long files naming their symbols);
 //   - one long-format price file (`date,symbol,...` in any order), plain or gzip;
 //   - one per-symbol price file.
 // Columns are read by meaning (prices/priceColumns.ts); comma, semicolon (with decimal commas)
@@ -73,7 +73,7 @@ const sorted = (record: Readonly<Record<string, string>> | undefined): [string, 
 
 /**
  * Load a market from `path`: a data folder, a folder of price files (one per symbol, or long
- * files naming their symbols), one long-format file or one per-symbol file (`.csv` or `.csv.gz`;
+ * files naming their symbols), one long-format file or one per-symbol file (`.csv` or `.tsv`, optionally `.gz`;
  * columns read by meaning, comma/semicolon/tab). Prices are aligned on one calendar of sessions
  * (`Market.dates`, epoch days) as symbol-major rows of Float64Array columns (NaN where a symbol
  * has no bar), with splits, dividends and delistings as event tables. `options` select the period

@@ -17,6 +17,7 @@ import { Accruals } from './accruals.ts';
 import { inferFrequency } from './frequency.ts';
 import { buildAdjustmentIndex } from './adjustment.ts';
 import { Broker } from './broker.ts';
+import { requireFiniteBook } from './bookRange.ts';
 import { CostEstimator } from './costEstimate.ts';
 import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from './config.ts';
 import { parseOrThrow } from './configError.ts';
@@ -134,6 +135,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     broker.reportClosings(t);
     if (firstInvested < 0 && portfolio.heldCount > 0) firstInvested = t;
     checkRuin(t);
+    requireFiniteBook(portfolio, market.symbols, market.dates, t);
     record(t - first);
   }
 

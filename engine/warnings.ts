@@ -417,15 +417,23 @@ const FILLING = /no opening|no volume/i;
 /** Notes about filling orders and about a universe's membership: not about one price series' returns. */
 const RUN_ONLY = new RegExp(`${FILLING.source}|survivor`, 'i');
 
+/** Which of breadth metrics' two series a caveat is about: the series analysed, or its benchmark. */
+export type SeriesRole = 'series' | 'benchmark';
+
 /**
  * The data caveats a run would give for the price series of symbol `symbol` over sessions
  * [first, last] — its source notes that bear on its returns, its sessions without a bar and its
- * single-session moves that revert — for a series analysed without a run (breadth metrics).
+ * single-session moves that revert — for a series analysed without a run (breadth metrics). As
+ * the `benchmark`, each says so ("benchmark: BBB.csv: …": its file may even share the series'
+ * name), and its sessions without a bar are left to the benchmark's coverage caveat
+ * (reports/benchmarkCoverage.ts), which counts those the pairing misses: any others pair nothing.
  */
-export function seriesCaveats(market: Market, symbol: number, first: number, last: number): Caveat[] {
+export function seriesCaveats(market: Market, symbol: number, first: number, last: number, role: SeriesRole = 'series'): Caveat[] {
   const own = new Set([symbol]);
   const notes = dataCaveats(market, { symbols: own, traded: own, fundamentals: false }).filter((c) => !RUN_ONLY.test(c.message));
-  return rankCaveats([...notes, ...gapCaveats(market, own, first, last, 'series'), ...movesCaveats(market, { symbols: own, traded: own, fundamentals: false }, first, last, 'series')]);
+  const moves = movesCaveats(market, { symbols: own, traded: own, fundamentals: false }, first, last, 'series');
+  if (role === 'benchmark') return rankCaveats([...notes, ...moves].map((c) => ({ ...c, message: `benchmark: ${c.message}` })));
+  return rankCaveats([...notes, ...gapCaveats(market, own, first, last, 'series'), ...moves]);
 }
 
 /**

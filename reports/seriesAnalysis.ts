@@ -7,7 +7,7 @@ import type { PriceReturns } from '../data/returnSeries.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
-import { seriesCaveats } from '../engine/warnings.ts';
+import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
@@ -38,11 +38,11 @@ export interface SeriesAnalysis {
   readonly caveats: Caveat[];
 }
 
-/** The data caveats a run would give for a series read from prices (a PriceReturns carries its market). */
-function dataCaveats(s: DatedSeries | undefined): Caveat[] {
+/** The data caveats a run would give for a series read from prices (a PriceReturns carries its market), said of the series or its benchmark. */
+function dataCaveats(s: DatedSeries | undefined, role: SeriesRole): Caveat[] {
   if (s === undefined || !('market' in s)) return [];
   const p = s as PriceReturns;
-  return seriesCaveats(p.market, p.symbol, p.first, p.last);
+  return seriesCaveats(p.market, p.symbol, p.first, p.last, role);
 }
 
 export function analyseSeries(
@@ -74,7 +74,7 @@ export function analyseSeries(
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels);
   const annualised = annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)');
-  const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...dataCaveats(series), ...dataCaveats(options.benchmark), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 

@@ -18,7 +18,7 @@ const inspect: CommandModule<object, InspectArgs> = {
   builder: (y) =>
     withLoadOptions(
       y
-        .positional('path', { type: 'string', demandOption: true, describe: 'a data folder, a folder of <SYMBOL>.csv files, or a price CSV' })
+        .positional('path', { type: 'string', demandOption: true, describe: 'a data folder, a folder of <SYMBOL>.csv or .tsv files (or gzipped), or one price file' })
         .option('json', { type: 'boolean', default: false, describe: 'machine-readable output' })
         .option('symbols', { type: 'string', describe: 'comma-separated symbols to inspect (as run --symbols)' })
         .option('from', { type: 'string', describe: 'first session (YYYY-MM-DD)' })

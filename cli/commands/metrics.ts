@@ -31,6 +31,22 @@ async function series(args: MetricsArgs, what: '' | 'benchmark-'): Promise<Retur
   return undefined;
 }
 
+/** The last two parts of a path: `bme/AAA.csv`. */
+const pathTail = (path: string): string => path.split(/[\\/]+/).filter(Boolean).slice(-2).join('/');
+
+/**
+ * The series and its benchmark named apart where their names are one (ms/AAA.csv against
+ * bme/AAA.csv: "AAA vs AAA"): each as `AAA (ms/AAA.csv)` after the end of the path it came from,
+ * or `AAA (series)` and `AAA (benchmark)` where those are one too. Otherwise as they are.
+ */
+function namedApart<S extends { readonly name?: string }>(subject: S, benchmark: S, paths: readonly [string, string]): [S, S] {
+  if (subject.name !== benchmark.name) return [subject, benchmark];
+  const name = subject.name ?? 'the series';
+  const [own, other] = paths.map(pathTail);
+  const [a, b] = own === other ? ['series', 'benchmark'] : [own, other];
+  return [{ ...subject, name: `${name} (${a})` }, { ...benchmark, name: `${name} (${b})` }];
+}
+
 /** yargs turns "abc" into NaN for a number option: refuse it rather than compute with it. */
 function checkNumbers(args: MetricsArgs): void {
   for (const flag of ['rf-annual', 'rf-per-period'] as const) {
@@ -86,9 +102,10 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
   handler: async (args) => {
     checkNumbers(args);
     if (args['returns-unit'] !== undefined && !args.returns && !args['benchmark-returns']) throw new UserError('--returns-unit applies to --returns and --benchmark-returns files; give one or drop it');
-    const subject = await series(args, '');
-    if (!subject) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
-    const benchmark = await series(args, 'benchmark-');
+    const loaded = await series(args, '');
+    if (!loaded) throw new UserError('give the series to analyse: --returns <date,return CSV> or --prices <price CSV>');
+    const given = await series(args, 'benchmark-');
+    const [subject, benchmark] = given === undefined ? [loaded, undefined] : namedApart(loaded, given, [(args.returns ?? args.prices)!, (args['benchmark-returns'] ?? args['benchmark-prices'])!]);
     const rf = await riskFree(args);
     const [{ analyseSeries }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),

@@ -1,7 +1,7 @@
 // A data folder: everything a study needs in one place, found by layout and file headers.
 // This is the shape of ../shared/data and of the files the sample writer emits:
-//   funds      etf/adjclose/*.csv, else etf/*.csv            per-symbol price files (assetClass fund)
-//   stocks     *.csv[.gz] in the folder or universe/ whose header is a long price layout
+//   funds      etf/adjclose/*.csv, else etf/*.csv (or .tsv)  per-symbol price files (assetClass fund)
+//   stocks     *.csv[.gz] (or .tsv[.gz]) in the folder or universe/ whose header is a long price layout
 //   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly
 //   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
 //   delistings delistings.csv in the folder or universe/ (Ticker,LastDate,DelistReturn[,Reason])
@@ -19,6 +19,7 @@ import { splitHeader } from '../formats/dialect.ts';
 import { isFredHeader, loadRateSeries } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
+import { isPriceFileName } from '../prices/priceFileName.ts';
 import { isSymbolsFileName, loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
 import { textFilesIn } from '../prices/unreadFiles.ts';
 import { isDelistingsFileName, isLongPriceHeader } from '../prices/priceColumns.ts';
@@ -45,10 +46,9 @@ export interface DataFolderPlan {
 }
 
 const RATE_NAMES: Readonly<Record<string, string>> = { DTB3: 'tbill3m', TB3MS: 'tbill3mMonthly' };
-const CSV = /\.csv(\.gz)?$/i;
 
 const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
-const csvFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter((n) => CSV.test(n)).sort().map((n) => join(dir, n)) : []);
+const tableFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter(isPriceFileName).sort().map((n) => join(dir, n)) : []);
 
 function isSyntheticMarked(root: string): boolean {
   const readme = join(root, 'README.txt');
@@ -61,7 +61,7 @@ function isSyntheticMarked(root: string): boolean {
  * its series and the layout to use.
  */
 function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], heads: ReadonlyMap<string, string>): void {
-  const rateFile = [...topLevel, ...csvFilesIn(join(root, 'rates'))].find((f) => isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0]));
+  const rateFile = [...topLevel, ...tableFilesIn(join(root, 'rates'))].find((f) => isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0]));
   if (rateFile === undefined) return;
   const column = splitHeader(heads.get(rateFile) ?? readHeadText(rateFile))[1] ?? '';
   const name = RATE_NAMES[column] ?? column.toLowerCase();
@@ -75,9 +75,9 @@ function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], hea
 
 /** The plan for `root`, or undefined when it is not a data folder (e.g. a plain price folder). */
 export function planDataFolder(root: string): DataFolderPlan | undefined {
-  const fundFolder = [join(root, 'etf', 'adjclose'), join(root, 'etf')].find((dir) => csvFilesIn(dir).length > 0);
-  const topLevel = csvFilesIn(root);
-  const universe = csvFilesIn(join(root, 'universe'));
+  const fundFolder = [join(root, 'etf', 'adjclose'), join(root, 'etf')].find((dir) => tableFilesIn(dir).length > 0);
+  const topLevel = tableFilesIn(root);
+  const universe = tableFilesIn(join(root, 'universe'));
   const heads = new Map([...topLevel, ...universe].map((f) => [f, readHeadText(f)]));
   const longFiles = [...topLevel, ...universe].filter((f) => !isSymbolsFileName(basename(f)) && isLongPriceHeader(splitHeader(heads.get(f)!)));
   if (fundFolder === undefined && longFiles.length === 0) {
@@ -90,7 +90,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     root,
     fundFolder,
     longFiles,
-    rateFiles: [...topLevel, ...csvFilesIn(join(root, 'rates'))].filter((f) => !longFiles.includes(f) && isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0])),
+    rateFiles: [...topLevel, ...tableFilesIn(join(root, 'rates'))].filter((f) => !longFiles.includes(f) && isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0])),
     statementFolder,
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),

@@ -13,6 +13,7 @@ import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type Market, type SourceInfo } from '../market.ts';
 import { alignSeries } from '../prices/align.ts';
 import { isLongPriceHeader } from '../prices/priceColumns.ts';
+import { PRICE_FILE_NAMES } from '../prices/priceFileName.ts';
 import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
 import { textFilesIn } from '../prices/unreadFiles.ts';
 import { snapshotEndResolver } from '../prices/snapshotEnds.ts';
@@ -41,7 +42,7 @@ export function detectSource(path: string): SourceKind {
   try {
     isDirectory = statSync(path).isDirectory();
   } catch (err) {
-    throw unreadablePath(path, err, 'no such file or folder', 'give a data folder, a folder of <SYMBOL>.csv files, or a price CSV');
+    throw unreadablePath(path, err, 'no such file or folder', `give a data folder, a folder of ${PRICE_FILE_NAMES} files, or one price file`);
   }
   if (isDirectory) {
     const plan = planDataFolder(path);

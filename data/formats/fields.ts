@@ -8,9 +8,25 @@ import { DataError } from '../errors.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A number in plain decimal or exponent notation; NaN for anything else, blank included. */
+/**
+ * A number in plain decimal or exponent notation; NaN for anything else, blank included, and for
+ * text beyond binary64's range (`1e400`, which Number() reads as Infinity: outOfRange says so).
+ * Text below its smallest positive value (`1e-400`) reads as 0, as Number() reads it.
+ */
 export function parseNumber(text: string): number {
-  return NUMBER.test(text) ? Number(text) : NaN;
+  if (!NUMBER.test(text)) return NaN;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : NaN;
+}
+
+/** True for text in a number's form whose value lies beyond binary64's range, ±1.8e308 (`1e400`): parseNumber refuses it. */
+export function outOfRange(text: string): boolean {
+  return NUMBER.test(text) && !Number.isFinite(Number(text));
+}
+
+/** True for text in a number's form with a non-zero digit that reads as 0 all the same (`1e-400`: below 5e-324). */
+export function underflows(text: string): boolean {
+  return NUMBER.test(text) && Number(text) === 0 && /[1-9]/.test(text.split(/[eE]/)[0]);
 }
 
 // Exact powers of ten: m / 10^k with m < 2^53 and k <= 22 is one correctly rounded division,
@@ -46,8 +62,8 @@ export function parseNumberBytes(bytes: Buffer, start: number, end: number): num
   }
   if (digits === 0) return NaN;
   // Too many digits for one exact division: the bytes are a valid plain decimal, so the
-  // engine's own (correctly rounded) conversion can take the text as is.
-  if (mantissa >= MAX_EXACT_MANTISSA || fraction > 22) return Number(bytes.toString('latin1', start, end));
+  // engine's own (correctly rounded) conversion can take the text (and refuse 309 digits and more).
+  if (mantissa >= MAX_EXACT_MANTISSA || fraction > 22) return parseNumber(bytes.toString('latin1', start, end));
   const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
   return negative ? -value : value;
 }
@@ -241,16 +257,20 @@ export function spaceGroupedError(at: FieldPlace, text: string): DataError | und
   return new DataError(at.file, at.line, `${at.column} "${text.replace(/[\u00a0\u202f]/g, ' ')}" groups its digits with ${SPACE_NAMES[space]}, which breadth does not read as a thousands separator`, `remove the spaces from the numbers (${plain}), e.g. by saving without digit grouping`);
 }
 
+/** `text` for a message: its first 40 characters. */
+const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
 /**
- * The refusal of a field that is not a number; a missing-value marker (isMissingMarker) and digits
- * grouped by spaces (spaceGroupedError) are said to be such.
+ * The refusal of a field that parseNumber refused: a missing-value marker (isMissingMarker), digits
+ * grouped by spaces (spaceGroupedError) and a number beyond binary64's range (outOfRange) are said
+ * to be such. `examples`: the plain decimals the fix shows, fitting the column (prices are positive).
  */
-export function notANumberError(at: FieldPlace, text: string): DataError {
+export function notANumberError(at: FieldPlace, text: string, examples = '12.5 or -0.03'): DataError {
   if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return new DataError(at.file, at.line, `${at.column} is not a number ("${shown}")`, 'write plain decimals such as 12.5 or -0.03 (no thousands separators, currency signs or text)');
+  if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(text)}" is beyond the range of a number (±1.8e308)`, `correct the value (such as ${examples}) or remove the row`);
+  return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(text)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
 }
 
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {

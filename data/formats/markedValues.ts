@@ -19,8 +19,16 @@ const EXPONENT: Readonly<Record<string, number>> = { K: 3, M: 6, B: 9 };
 /** new:old or new/old, each a plain decimal: "2:1", "1/10", "2.000000/1.000000". */
 const TEXT_RATIO = /^(\d+(?:\.\d*)?)\s*[:/]\s*(\d+(?:\.\d*)?)$/;
 
-/** `text` read past its marks, or undefined when it has none of those read here. */
+/**
+ * `text` read past its marks, or undefined when it has none of those read here, or its value lies
+ * beyond binary64's range (a `$` and 309 digits): never ±Infinity.
+ */
 export function readMarkedValue(text: string, kind: ValueKind): MarkedValue | undefined {
+  const read = markedValue(text, kind);
+  return read !== undefined && Number.isFinite(read.value) ? read : undefined;
+}
+
+function markedValue(text: string, kind: ValueKind): MarkedValue | undefined {
   if (kind === 'price') {
     const m = DOLLAR_PRICE.exec(text);
     return m ? { value: Number(m[1]), note: 'prices written with a $ sign (Nasdaq.com): read without it' } : undefined;

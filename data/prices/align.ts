@@ -15,7 +15,7 @@
 import { basename, dirname } from 'node:path';
 import { DataError, UserError } from '../errors.ts';
 import { eventTable, type FlaggedMoves, type Market } from '../market.ts';
-import { symbolOfFile } from './priceFolder.ts';
+import { symbolOfFile } from './priceFileName.ts';
 import { findReversals } from './reversals.ts';
 import type { SymbolSeries } from './priceSeries.ts';
 import { readWeekendBarsAsOf } from './weekendBars.ts';

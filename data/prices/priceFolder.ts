@@ -1,4 +1,4 @@
-// Price files → series: one file (per-symbol `<SYMBOL>.csv[.gz]`, the file name is the symbol;
+// Price files → series: one file (per-symbol `<SYMBOL>.csv` or `.tsv`, optionally gzipped, the file name is the symbol;
 // or long, naming its symbol in every row), or a folder of them. A folder of more than 50
 // per-symbol files shares one SourceInfo, so what they lack is said once ("no opening prices"
 // for 2,000 files is one note, not 2,000).
@@ -16,6 +16,7 @@ import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { identicalSeriesNotes } from './sameSeries.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
+import { isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile } from './priceFileName.ts';
 import { TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
 
 export interface LoadedPrices {
@@ -28,14 +29,8 @@ export interface LoadedPrices {
 /** Per-file options: how to read the symbol in `file`. */
 export type SeriesOptionsFor = (file: string, symbol: string) => SeriesOptions;
 
-const PRICE_FILE = /^(.+)\.csv(\.gz)?$/i;
 /** Files above this size are streamed (a long file of thousands of symbols) rather than read whole. */
 const STREAM_ABOVE_BYTES = 16 << 20;
-
-/** The symbol a per-symbol file holds, or undefined when the name is not `<SYMBOL>.csv[.gz]`. */
-export function symbolOfFile(file: string): string | undefined {
-  return PRICE_FILE.exec(basename(file))?.[1];
-}
 
 interface FileRead {
   readonly file: string;
@@ -47,7 +42,7 @@ interface FileRead {
 
 async function readOne(file: string, optionsFor: SeriesOptionsFor, keepTicker?: (ticker: string) => boolean): Promise<FileRead> {
   const symbol = symbolOfFile(file);
-  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files <SYMBOL>.csv or <SYMBOL>.csv.gz${TEXT_NAME.test(file) ? ` (a .txt price file, as Stooq and Kaggle name theirs, is CSV text: rename this one ${basename(file).replace(TEXT_NAME, '.csv')})` : ''}`);
+  if (symbol === undefined) throw new DataError(file, undefined, 'not a price file name', `name per-symbol files ${PRICE_FILE_NAMES}${TEXT_NAME.test(file) ? ` (a .txt price file, as Stooq and Kaggle name theirs, is CSV text: rename this one ${basename(file).replace(TEXT_NAME, '.csv')})` : ''}`);
   requireFile(file);
   const options = { symbol, keepTicker };
   const read = statSync(file).size > STREAM_ABOVE_BYTES ? await streamPriceFile(file, options) : readPriceFile(file, options);
@@ -157,7 +152,7 @@ export const isSymbolsFileName = (name: string): boolean => /^symbols\.csv$/i.te
 /** The price files of a folder, sorted by name (other files are ignored). */
 export function priceFilesIn(folder: string): string[] {
   const files = readdirSync(folder)
-    .filter((name) => PRICE_FILE.test(name) && !isSymbolsFileName(name))
+    .filter((name) => isPriceFileName(name) && !isSymbolsFileName(name))
     .sort()
     .map((name) => join(folder, name))
     .filter((file) => statSync(file).isFile());
@@ -166,9 +161,9 @@ export function priceFilesIn(folder: string): string[] {
     const texts = textFilesIn(folder);
     // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such, not as a name to change.
     for (const file of texts) readHeadText(file);
-    const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : 'point at a folder of <SYMBOL>.csv files, a long-format CSV, or the shared data root';
+    const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`;
     const symbols = names.find(isSymbolsFileName);
-    throw new DataError(folder, undefined, `no price files (*.csv or *.csv.gz) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
+    throw new DataError(folder, undefined, `no price files (${PRICE_FILE_PATTERNS}) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
   }
   return files;
 }

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { DataError, problemAndFix } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
 import { readHeadText } from '../formats/text.ts';
+import { isPriceFileName, symbolOfFile } from './priceFileName.ts';
 
 /** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named. */
 export const TEXT_NAME = /\.txt$/i;
@@ -31,10 +32,10 @@ const PRICE_HEADER = /^[^\n]*\b(date|datetime|time|timestamp)\b[^\n]*[,;\t]/i;
 /**
  * Why a `.txt` file is not read, and the fix: not UTF-8 (UTF-16 "Unicode text": readHeadText's
  * refusal, with its iconv command); no price header on its first line (notes, a licence: nothing
- * to do); a CSV of its name already read (`csvNames`, lower case: remove the copy); else a rename
- * to .csv.
+ * to do); a price file of its symbol already read (`readFiles`: the names of the price files
+ * beside it, IWM.csv or IWM.tsv: remove the copy); else a rename to .csv.
  */
-export function textFileFix(file: string, csvNames: ReadonlySet<string> = new Set()): string {
+export function textFileFix(file: string, readFiles: readonly string[] = []): string {
   let head: string;
   try {
     head = readHeadText(file);
@@ -44,15 +45,17 @@ export function textFileFix(file: string, csvNames: ReadonlySet<string> = new Se
   }
   if (!PRICE_HEADER.test(head.replace(/^\uFEFF/, ''))) return 'not a price file (its first line names no date column): nothing to do';
   const target = csvNameOf(file);
-  if (csvNames.has(target.toLowerCase())) return `${target} is read already: remove ${basename(file)} if it is a copy, or name it after another symbol`;
+  const symbol = symbolOfFile(target)!.toLowerCase();
+  const read = readFiles.find((name) => symbolOfFile(name)?.toLowerCase() === symbol);
+  if (read !== undefined) return `${read} is read already: remove ${basename(file)} if it is a copy, or name it after another symbol`;
   return `a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it ${target}`;
 }
 
 /** A source of each `.txt` file in `folder`, not read: its path, `unread` (why, and the fix) said as its note. */
 export function unreadSources(folder: string): SourceInfo[] {
-  const csvNames = new Set(readdirSync(folder).filter((name) => /\.csv(\.gz)?$/i.test(name)).map((name) => name.replace(/\.gz$/i, '').toLowerCase()));
+  const readFiles = readdirSync(folder).filter(isPriceFileName);
   return textFilesIn(folder).map((file) => {
-    const fix = textFileFix(file, csvNames);
+    const fix = textFileFix(file, readFiles);
     return { path: file, format: 'not read (.txt)', fingerprint: '', notes: [fix], unread: fix };
   });
 }

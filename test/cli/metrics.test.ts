@@ -1,6 +1,7 @@
 // breadth metrics end to end on hand-made files: blank benchmark returns, returns in percent,
 // the data caveats of a price series, and one symbol picked from a long file.
 
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, parseJson, scratch, write } from './helpers.ts';
@@ -121,5 +122,45 @@ describe('breadth metrics with a rate series that does not cover the series', ()
     expectOk(o);
     expect(o.stderr).toContain('risk-free rate RATE starts on 2024-01-04: sharpe, omega, psr, dsr, alpha, treynor use the 5 returns from then on, not all 7 (sortino uses its target, not the rate, and keeps them all)');
     expect(o.stderr).toContain('risk-free rate RATE ends on 2024-01-05: its last rate (4.00%) stands in for the 3 returns after 2024-01-06, when its next rate was due');
+  });
+});
+
+describe.concurrent('metrics: which series a caveat is about (probe r20c)', () => {
+  it('a benchmark\'s missing sessions are its coverage line, said once, never "of the series"; its notes say "benchmark:"', async () => {
+    const dir = scratch();
+    // AAA on all 4 days, BBB missing 03-06: one folder's calendar gives BBB one gap, which leaves AAA's return ending 03-06 unpaired.
+    write(dir, 'AAA.csv', ['Date,AdjClose', '2024-03-04,100', '2024-03-05,101', '2024-03-06,102', '2024-03-07,103', ''].join('\n'));
+    write(dir, 'BBB.csv', ['Date,AdjClose', '2024-03-04,200', '2024-03-05,202', '2024-03-07,206', ''].join('\n'));
+    const o = await breadth(['metrics', '--prices', '.', '--symbol', 'AAA', '--benchmark-prices', '.', '--benchmark-symbol', 'BBB'], { cwd: dir });
+    expectOk(o);
+    expect(o.stdout.split('\n')[0]).toMatch(/^AAA vs BBB \(2 paired intervals, /);
+    expect(o.stderr).toContain('breadth: warning: benchmark BBB has no value on 1 period inside its period (the first 2024-03-06)');
+    expect(o.stderr).not.toMatch(/without a bar inside the history/);
+    expect(o.stderr).toContain('breadth: warning: AAA.csv: AdjClose only: prices are total-return');
+    expect(o.stderr).toContain('breadth: warning: benchmark: BBB.csv: AdjClose only: prices are total-return');
+  });
+
+  it('a series\' own missing session is still said of the series', async () => {
+    const dir = scratch();
+    write(dir, 'AAA.csv', ['Date,AdjClose', '2024-03-04,100', '2024-03-05,101', '2024-03-07,103', ''].join('\n'));
+    write(dir, 'BBB.csv', ['Date,AdjClose', '2024-03-04,200', '2024-03-05,202', '2024-03-06,204', '2024-03-07,206', ''].join('\n'));
+    const o = await breadth(['metrics', '--prices', '.', '--symbol', 'AAA', '--benchmark-prices', '.', '--benchmark-symbol', 'BBB'], { cwd: dir });
+    expectOk(o);
+    expect(o.stderr).toContain('breadth: warning: 1 session without a bar inside the history of the series (NaN) in the sessions measured: AAA 1');
+  });
+
+  it('two files of one name are named apart by their folders, or as series and benchmark when one file is both', async () => {
+    const dir = scratch();
+    const aaa = ['Date,AdjClose', '2024-03-04,100', '2024-03-05,101', '2024-03-06,99', ''].join('\n');
+    for (const folder of ['ms', 'bme']) mkdirSync(join(dir, folder));
+    write(dir, 'ms/AAA.csv', aaa);
+    write(dir, 'bme/AAA.csv', aaa);
+    const apart = await breadth(['metrics', '--prices', 'ms/AAA.csv', '--benchmark-prices', 'bme/AAA.csv', '--json'], { cwd: dir });
+    expectOk(apart);
+    expect(parseJson(apart)).toMatchObject({ series: 'AAA (ms/AAA.csv)', benchmark: 'AAA (bme/AAA.csv)', aligned_rows: 2 });
+    const text = await breadth(['metrics', '--prices', 'ms/AAA.csv', '--benchmark-prices', 'bme/AAA.csv'], { cwd: dir });
+    expect(text.stdout.split('\n')[0]).toMatch(/^AAA \(ms\/AAA\.csv\) vs AAA \(bme\/AAA\.csv\) \(2 paired intervals, /);
+    const same = await breadth(['metrics', '--prices', 'ms/AAA.csv', '--benchmark-prices', 'ms/AAA.csv', '--json'], { cwd: dir });
+    expect(parseJson(same)).toMatchObject({ series: 'AAA (series)', benchmark: 'AAA (benchmark)' });
   });
 });

@@ -8,6 +8,7 @@ import { readCsvRecords } from '../../data/formats/csvTable.ts';
 import { DataError, UserError } from '../../data/errors.ts';
 import { loadFactorTable } from '../../data/factors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
+import { loadReturnsFile } from '../../data/returnSeries.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
 import { loadPriceFile } from '../../data/prices/priceFolder.ts';
@@ -97,6 +98,42 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(volume.message).toMatch(/Volume is negative/);
   });
 
+  it('a number beyond binary64 (1e400 reads as Infinity) is refused at its line in every loader, never stored', async () => {
+    const range = (column: string) => new RegExp(`:3: ${column} "1e400" is beyond the range of a number \\(±1\\.8e308\\) — correct the value \\(such as ([^)]+)\\) or remove the row$`);
+    const per = await dataError(() => loadSymbolFile(writeFile(dir, 'BIG.csv', csv('Date,Open,High,Low,Close,Volume', '2020-01-02,10,11,9,10,100', '2020-01-03,10,1e400,9,10,100'))));
+    expect(per.message).toMatch(range('High'));
+    expect(per.fix).toBe('correct the value (such as 12.5 or 0.0625) or remove the row');
+    const volume = await dataError(() => loadSymbolFile(writeFile(dir, 'BIGV.csv', csv('Date,Close,Volume', '2020-01-02,10,100', '2020-01-03,10,1e400'))));
+    expect(volume.message).toMatch(range('Volume'));
+    expect(volume.fix).toBe('correct the value (such as 1200) or remove the row');
+    // 309 digits: no exponent, too long for the fast reader, the same refusal.
+    const digits = '1' + '0'.repeat(308) + '0';
+    const plain = await dataError(() => loadSymbolFile(writeFile(dir, 'BIGD.csv', csv('Date,Close', '2020-01-02,10', `2020-01-03,${digits}`))));
+    expect(plain.message).toContain(`:3: Close "${digits.slice(0, 40)}…" is beyond the range of a number`);
+    // The general path (quoted fields, csv-parse) and a long file.
+    const quoted = await dataError(() => loadSymbolFile(writeFile(dir, 'BIGQ.csv', csv('"Date","Close"', '"2020-01-02","10"', '"2020-01-03","1e400"'))));
+    expect(quoted.message).toMatch(range('Close'));
+    const long = await dataError(() => loadLong(writeFile(dir, 'big-long.csv.gz', csv('Ticker,Date,Close,AdjClose,Volume', 'A,2020-01-02,10,9,100', 'A,2020-01-03,10,-1e400,100'))));
+    expect(long.message).toMatch(/big-long\.csv\.gz:3: AdjClose "-1e400" is beyond the range of a number/);
+    // Rates, returns and factor files.
+    const rates = await dataError(() => loadRateSeries(writeFile(dir, 'DTB3big.csv', csv('observation_date,DTB3', '2020-01-02,1.5', '2020-01-03,1e400'))));
+    expect(rates.message).toMatch(/DTB3big\.csv:3: DTB3 "1e400" is beyond the range of a number/);
+    const returns = await dataError(() => loadReturnsFile(writeFile(dir, 'ret.csv', csv('date,return', '2020-01-02,0.01', '2020-01-03,1e400'))));
+    expect(returns.message).toMatch(/ret\.csv:3: return "1e400" is beyond the range of a number/);
+    const factor = await dataError(() => loadFactorTable(writeFile(dir, 'ffbig.csv', csv('Date,Mkt-RF', '2020-01-02,0.1', '2020-01-03,1e400'))));
+    expect(factor.line).toBe(3);
+    expect(factor.message).toContain('"1e400" is beyond the range of a number');
+  });
+
+  it('a price that reads as 0 shows its text: 1e-400 is below the smallest double, -0 is zero; a non-number\'s fix shows positive prices', async () => {
+    const under = await dataError(() => loadSymbolFile(writeFile(dir, 'UNDER.csv', csv('Date,Open,Close', '2020-01-02,10,10', '2020-01-03,1e-400,10'))));
+    expect(under.message).toBe(`${join(dir, 'UNDER.csv')}:3: Open "1e-400" is below the smallest positive number (5e-324) and reads as 0 — prices must be positive and volumes non-negative; correct the value or remove the row`);
+    const negativeZero = await dataError(() => loadSymbolFile(writeFile(dir, 'NEGZERO.csv', csv('Date,Close,AdjClose', '2020-01-02,10,10', '2020-01-03,10,-0'))));
+    expect(negativeZero.message).toBe(`${join(dir, 'NEGZERO.csv')}:3: AdjClose is zero or negative (-0) — prices must be positive and volumes non-negative; correct the value or remove the row`);
+    const word = await dataError(() => loadSymbolFile(writeFile(dir, 'WORDP.csv', csv('Date,Close', '2020-01-02,abc'))));
+    expect(word.fix).toBe('write plain decimals such as 12.5 or 0.0625 (no thousands separators, currency signs or text)');
+  });
+
   it('duplicate date', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'DUP.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,1', '2020-01-03,1'))));
     expect(e.line).toBe(4);
@@ -167,7 +204,7 @@ describe('bad input → DataError with file, line and fix', () => {
     expect((await dataError(() => loadMarket(join(loop, 'A.csv'), { cacheDir: false }))).message).toBe(`${join(loop, 'A.csv')}: a symbolic link that leads back to itself — point the link (or the path) at the file itself`);
     const only = tempDir();
     writeFile(only, 'symbols.csv', csv('symbol,asset class', 'AAA,stock'));
-    expect((await dataError(() => loadMarket(only, { cacheDir: false }))).message).toMatch(/no price files \(\*\.csv or \*\.csv\.gz\) in this folder \(symbols\.csv says what the symbols are; their prices go beside it\)/);
+    expect((await dataError(() => loadMarket(only, { cacheDir: false }))).message).toMatch(/no price files \(\*\.csv, \*\.tsv, \*\.csv\.gz or \*\.tsv\.gz\) in this folder \(symbols\.csv says what the symbols are; their prices go beside it\)/);
   });
 
   it('a delistings.csv beside per-symbol price files: said what it is and where it is read, not "not a price file"', async () => {

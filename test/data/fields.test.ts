@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { isMissingMarker, notANumberError, parseIsoDayBytes, parseNumber, parseNumberBytes, readPlainDecimal } from '../../data/formats/fields.ts';
+import { isMissingMarker, notANumberError, outOfRange, parseIsoDayBytes, parseNumber, parseNumberBytes, readPlainDecimal, underflows } from '../../data/formats/fields.ts';
+import { readMarkedValue } from '../../data/formats/markedValues.ts';
 
 const bytesOf = (text: string): Buffer => Buffer.from(`,${text},`);
 const fromBytes = (text: string): number => parseNumberBytes(bytesOf(text), 1, text.length + 1);
@@ -66,6 +67,54 @@ describe('numeric fields', () => {
       expect(fromBytes(bad)).toBeNaN();
       expect(parseNumber(bad)).toBeNaN();
     }
+  });
+});
+
+describe('numbers beyond binary64', () => {
+  // Number.MAX_VALUE is 1.7976931348623157e308; 1.8e308 rounds past it to Infinity.
+  const tooLarge = ['1e400', '-1e400', '1.8e308', '+2E309', '1' + '0'.repeat(309), `${'9'.repeat(400)}.5`];
+
+  it('are refused (NaN) by both readers, never read as ±Infinity; the largest double still reads', () => {
+    for (const text of tooLarge) {
+      expect(parseNumber(text), text).toBeNaN();
+      expect(fromBytes(text), text).toBeNaN();
+      expect(outOfRange(text), text).toBe(true);
+    }
+    for (const text of ['1.7976931348623157e308', '1' + '0'.repeat(308), '1e-400', '-0', 'Infinity', 'abc', '']) expect(outOfRange(text), text).toBe(false);
+    expect(parseNumber('1.7976931348623157e308')).toBe(Number.MAX_VALUE);
+    expect(fromBytes('1' + '0'.repeat(308))).toBe(1e308);
+  });
+
+  it('no text in a number\'s form reads as anything but a finite double or NaN, and NaN only beyond the range (property)', () => {
+    const numberText = fc
+      .tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^[0-9]{1,25}$/), fc.stringMatching(/^(\.[0-9]{0,25})?$/), fc.option(fc.integer({ min: -500, max: 500 })))
+      .map(([sign, whole, fraction, exponent]) => `${sign}${whole}${fraction}${exponent === null ? '' : `e${exponent}`}`);
+    fc.assert(
+      fc.property(numberText, (text) => {
+        const value = parseNumber(text);
+        expect(Object.is(fromBytes(text), value), text).toBe(true);
+        if (Number.isFinite(Number(text))) expect(Object.is(value, Number(text)), text).toBe(true);
+        else expect(Number.isNaN(value) && outOfRange(text), text).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('a number below the smallest positive double reads as 0 and is told apart from a written 0', () => {
+    for (const text of ['1e-400', '-2.5e-330', '0.1e-324']) expect(underflows(text), text).toBe(true);
+    for (const text of ['0', '-0', '0.000', '0e-400', '5e-324', '1e400', 'abc']) expect(underflows(text), text).toBe(false);
+    expect(parseNumber('1e-400')).toBe(0);
+  });
+
+  it('a marked value beyond the range is no value (a $ and 309 digits)', () => {
+    expect(readMarkedValue(`$${'9'.repeat(309)}`, 'price')).toBeUndefined();
+    expect(readMarkedValue('$190.60', 'price')?.value).toBe(190.6);
+  });
+
+  it('the refusal says the number is out of range, with the fix\'s examples fitting the column', () => {
+    const at = { file: 'p.csv', line: 4, column: 'High' };
+    expect(notANumberError(at, '1e400', '12.5 or 0.0625').message).toBe('p.csv:4: High "1e400" is beyond the range of a number (±1.8e308) — correct the value (such as 12.5 or 0.0625) or remove the row');
+    expect(notANumberError(at, 'abc', '12.5 or 0.0625').message).toBe('p.csv:4: High is not a number ("abc") — write plain decimals such as 12.5 or 0.0625 (no thousands separators, currency signs or text)');
   });
 });
 

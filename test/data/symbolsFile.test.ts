@@ -64,10 +64,11 @@ describe('symbols.csv', () => {
     expect(result.fills.price[exit]).toBe(5.5);
   });
 
-  it('refuses a delisting return below -1, or one that is not a number, with its line and the fix', async () => {
+  it('refuses a delisting return below -1, one that is not a number or beyond the range of a double, with its line and the fix', async () => {
     for (const [value, problem] of [
       ['-1.5', 'delisting return -1.5 is below -1 (more than the whole position lost)'],
       ['-35%', 'delisting return "-35%" is not a number'],
+      ['1e400', 'delisting return "1e400" is beyond the range of a number (±1.8e308)'],
     ]) {
       const dir = tempDir();
       prices(dir, ['AAA', 'BBB']);

@@ -171,7 +171,7 @@ describe('Stooq, Polygon and Excel: what is refused says what it is', () => {
   it('.txt files: the folder and the file say to rename them .csv', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'iwm.us.txt', csv('<TICKER>,<PER>,<DATE>,<TIME>,<CLOSE>', 'IWM.US,D,20240102,000000,1'));
-    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv or *.csv.gz) in this folder — 1 .txt file is here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename it to .csv`);
+    expect(await refusal(dir)).toBe(`${dir}: no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — 1 .txt file is here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename it to .csv`);
     expect(await refusal(file)).toMatch(/iwm\.us\.txt: not a price file name — .*rename this one iwm\.us\.csv/);
   });
 

@@ -4,11 +4,14 @@
 // other forms, `01/18/2024` among them in the order the file shows.
 
 import { DataError } from '../../errors.ts';
-import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate } from '../../formats/fields.ts';
+import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, underflows } from '../../formats/fields.ts';
 import { readMarkedValue, type ValueKind } from '../../formats/markedValues.ts';
 import type { PriceRowParserOptions } from './parsedPrices.ts';
 
 type DateOptions = Pick<PriceRowParserOptions, 'slashedDates' | 'slashedDatesSaid'>;
+
+/** Plain decimals a refusal's fix shows for each kind of field: a price is positive, a volume a count. */
+const EXAMPLES: Readonly<Record<ValueKind, string>> = { price: '12.5 or 0.0625', volume: '1200', split: '2 or 0.5', event: '0.25' };
 
 /** Reads fields of one file; how values were read beyond plain decimals goes into `notes`. */
 export class FieldText {
@@ -28,13 +31,16 @@ export class FieldText {
     if (Number.isNaN(value)) {
       const text = bytes.toString('utf8', start, end);
       const marked = readMarkedValue(text, kind);
-      if (marked === undefined) throw notANumberError({ file: this.#file, line, column }, text);
+      if (marked === undefined) throw notANumberError({ file: this.#file, line, column }, text, EXAMPLES[kind]);
       value = marked.value;
       this.#notes.add(marked.note);
     }
     if (kind !== 'price' ? value < 0 : value <= 0) {
-      const rule = kind !== 'price' ? 'negative' : 'zero or negative';
-      throw new DataError(this.#file, line, `${column} is ${rule} (${value})`, 'prices must be positive and volumes non-negative; correct the value or remove the row');
+      // The text as the file has it: 1e-400 and -0 both read as 0, which alone would not show the fault.
+      const text = bytes.toString('utf8', start, end);
+      const fix = 'prices must be positive and volumes non-negative; correct the value or remove the row';
+      if (underflows(text)) throw new DataError(this.#file, line, `${column} "${text}" is below the smallest positive number (5e-324) and reads as 0`, fix);
+      throw new DataError(this.#file, line, `${column} is ${kind !== 'price' ? 'negative' : 'zero or negative'} (${text})`, fix);
     }
     return value;
   }

@@ -1,0 +1,22 @@
+// The names breadth reads as price files: `<SYMBOL>.csv` or `<SYMBOL>.tsv`, each optionally
+// gzipped. The name before the extension is a per-symbol file's symbol; how the text is split is
+// read from the text (formats/dialect.ts: commas, semicolons or tabs whatever the extension), so a
+// .tsv is read by the same rules as a .csv, and IWM.csv beside IWM.tsv is one symbol twice.
+
+const PRICE_FILE = /^(.+)\.(?:csv|tsv)(?:\.gz)?$/i;
+
+/** The names, for messages: `<SYMBOL>.csv or <SYMBOL>.tsv (or gzipped: .csv.gz, .tsv.gz)`. */
+export const PRICE_FILE_NAMES = '<SYMBOL>.csv or <SYMBOL>.tsv (or gzipped: .csv.gz, .tsv.gz)';
+
+/** The same as file patterns, for messages: `*.csv, *.tsv, *.csv.gz or *.tsv.gz`. */
+export const PRICE_FILE_PATTERNS = '*.csv, *.tsv, *.csv.gz or *.tsv.gz';
+
+/** True for a file name (or path) breadth reads as a price file. */
+export function isPriceFileName(name: string): boolean {
+  return PRICE_FILE.test(name);
+}
+
+/** The symbol a per-symbol file holds (its name without the extension), or undefined when the name is no price file's. */
+export function symbolOfFile(file: string): string | undefined {
+  return PRICE_FILE.exec(/[^/\\]*$/.exec(file)![0])?.[1];
+}

@@ -1,0 +1,36 @@
+// A book whose value leaves binary64's range (±1.8e308) cannot be accounted: a finite but absurd
+// price (Close 1e308, 100 shares held: 1e310 is Infinity) makes NAV Infinity or NaN, and every
+// return, drawdown and stored row after it NaN. The replay stops there with the position named.
+
+import { isoDay } from '../data/dates.ts';
+import { UserError } from '../data/errors.ts';
+import type { Portfolio } from './portfolio.ts';
+
+/** The largest magnitude a double holds (Number.MAX_VALUE), as a message prints it. */
+const RANGE = '±1.8e308';
+
+/**
+ * Throws a UserError when the book's NAV is not finite at session `t`, naming its date, the position
+ * whose value overflowed (shares × mark not finite; else the largest one, whose sum with the rest
+ * did), its shares and price; or the cash when no position explains it. Returns at once (one
+ * comparison, no allocation) while NAV is finite. `symbols`, `dates`: the market's names by
+ * symbol index and epoch days by session.
+ */
+export function requireFiniteBook(portfolio: Portfolio, symbols: readonly string[], dates: Int32Array, t: number): void {
+  if (Number.isFinite(portfolio.nav)) return;
+  const date = isoDay(dates[t]);
+  let worst = -1;
+  let worstValue = -1;
+  for (let k = 0; k < portfolio.heldCount; k++) {
+    const i = portfolio.heldAt(k);
+    const value = Math.abs(portfolio.shares[i] * portfolio.mark[i]);
+    if (!(value <= worstValue)) [worst, worstValue] = [i, value];
+  }
+  const fix = 'a price this large is a bad print: correct it in the data or remove the row';
+  const [symbol, shares, price] = worst >= 0 ? [symbols[worst], portfolio.shares[worst], portfolio.mark[worst]] : ['', 0, 0];
+  if (!Number.isFinite(shares * price)) {
+    throw new UserError(`${symbol} on ${date}: ${shares} shares at ${price} are worth ${shares * price}, beyond the range of a number (${RANGE}) — ${fix}`);
+  }
+  const largest = worst >= 0 ? `; its largest position is ${symbol}, ${shares} shares at ${price}` : '';
+  throw new UserError(`on ${date} the book's value (cash ${portfolio.cash}, NAV ${portfolio.nav}) is beyond the range of a number (${RANGE})${largest} — ${fix}`);
+}

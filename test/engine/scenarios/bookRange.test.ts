@@ -1,0 +1,49 @@
+// A price so large that a position's value leaves binary64's range (Close 1e308 × 100 shares):
+// the replay stops with a one-line UserError naming the symbol, the session and the value, never
+// a NaN NAV handed on to the metrics and the store.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../data/errors.ts';
+import { orders, scenario } from '../helpers.ts';
+
+const FIX = 'a price this large is a bad print: correct it in the data or remove the row';
+
+/** `run` throws a UserError whose message is exactly `message`. */
+function expectRefusal(run: () => unknown, message: string): void {
+  expect(run).toThrow(UserError);
+  expect(run).toThrow(new UserError(message));
+}
+
+describe('a book beyond the range of a number', () => {
+  it('names the position whose shares × price overflowed, with its session', () => {
+    // Sessions are weekdays from 2024-01-01: 100 shares bought at the 01-02 open (100); the 01-03 close is 1e308.
+    const m = { symbols: ['AAA'], closes: [[100], [100], [1e308], [100]] };
+    expectRefusal(() => scenario(m, { 0: orders({ symbol: 'AAA', quantity: 100 }) }, { initialCash: 100_000 }), `AAA on 2024-01-03: 100 shares at 1e+308 are worth Infinity, beyond the range of a number (±1.8e308) — ${FIX}`);
+  });
+
+  it('names the largest position when each is finite but their sum is not', () => {
+    // 1 share each of AAA and BBB bought at 100: cash 1000 − 200 = 800; each then worth 1e308, together 2e308 = Infinity.
+    const m = { symbols: ['AAA', 'BBB'], closes: [[100, 100], [100, 100], [1e308, 1e308]] };
+    expectRefusal(
+      () => scenario(m, { 0: orders({ symbol: 'AAA', quantity: 1 }, { symbol: 'BBB', quantity: 1 }) }, { initialCash: 1000 }),
+      `on 2024-01-03 the book's value (cash 800, NAV Infinity) is beyond the range of a number (±1.8e308); its largest position is AAA, 1 shares at 1e+308 — ${FIX}`,
+    );
+  });
+
+  it('a book stays finite or the run is refused: never a NaN or infinite NAV (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 1, max: 1e308, noNaN: true }), { minLength: 2, maxLength: 5 }), fc.integer({ min: 1, max: 1000 }), (closes, quantity) => {
+        const m = { symbols: ['AAA'], closes: [[100], ...closes.map((c) => [c])] };
+        try {
+          const result = scenario(m, { 0: orders({ symbol: 'AAA', quantity }) }, { initialCash: 1e6 });
+          for (const nav of result.daily.nav) expect(Number.isFinite(nav)).toBe(true);
+        } catch (err) {
+          expect(err).toBeInstanceOf(UserError);
+          expect((err as Error).message).toMatch(/^AAA on \d{4}-\d{2}-\d{2}: \d+ shares at [\d.e+]+ are worth Infinity, beyond the range of a number/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

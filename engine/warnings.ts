@@ -12,7 +12,8 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } fr
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
-import { partialCoverage, symbolCoverageCaveats } from './symbolCoverage.ts';
+import { symbolCoverageCaveats } from './symbolCoverage.ts';
+import { warmUpReason } from './warmUpReason.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -98,7 +99,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
   const readOrTargeted = withTargets(r, scope.symbols);
   return rankCaveats([
     ...engineCaveats(r),
-    ...periodCaveats(r, readOrTargeted),
+    ...periodCaveats(r),
     ...symbolCoverageCaveats(r.market, readOrTargeted, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
     ...idleCaveats(r),
@@ -164,9 +165,9 @@ function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
 
 /**
  * Requested vs actual start and end, and the time spent in cash before the first investment —
- * with its reason when symbols of `readOrTargeted` had no prices yet (symbolCoverage.ts).
+ * with its reason as the replay recorded it (warmUpReason.ts).
  */
-function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): Caveat[] {
+function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
@@ -191,7 +192,7 @@ function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): C
   } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
     const share = facts.sessionsInCash / sessions;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${lateReason(r, readOrTargeted)} — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),
@@ -199,19 +200,6 @@ function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): C
   }
   if (facts.ruinDate !== null) out.push(caveat('ruin', 'high', `ruin: NAV fell to zero or below on ${facts.ruinDate}; nothing was ordered or filled after it`));
   return out;
-}
-
-/**
- * Why a run waited in cash, as far as the data says: the symbols it read or targeted whose prices
- * start after its first session and no later than its first investment, e.g. ": SMLF has no
- * prices before 2015-04-30" (empty when there is none).
- */
-function lateReason(r: RunRecordings, readOrTargeted: ReadonlySet<number>): string {
-  const late = partialCoverage(r.market, readOrTargeted, r.first, r.last).filter((c) => c.late > 0 && c.start <= r.firstInvested);
-  if (late.length === 0) return '';
-  late.sort((a, b) => b.start - a.start || a.symbol - b.symbol);
-  const named = late.slice(0, 3).map((c) => `${r.market.symbols[c.symbol]} before ${isoDay(r.market.dates[c.start])}`);
-  return `: no prices for ${named.join(', ')}${late.length > 3 ? `, … (${late.length} symbols)` : ''}`;
 }
 
 /** Why a run never invested, as far as the data says: symbols with no price in its sessions. */

@@ -12,6 +12,7 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } fr
 import type { EngineConfig } from './config.ts';
 import type { DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
+import { openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
@@ -316,7 +317,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       ),
     );
   }
-  out.push(...openOrdersCaveats(r));
+  out.push(...openOrdersCaveats({ ...r, finalNav: r.daily.nav[r.last - r.first] }));
   const d = r.deferrals;
   const n = r.market.symbols.length;
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
@@ -374,31 +375,6 @@ function orderCaveats(r: RunRecordings): Caveat[] {
 
 /** byReason's key for cash deferrals of sells (Deferral codes are ≥ 0). */
 const CASH_SELL = -1;
-
-/**
- * Orders still resting when the run ended: their remaining shares at the last close, as a share
- * of the final NAV (the part of the book the orders asked for and the run did not reach).
- */
-function openOrdersCaveats(r: RunRecordings): Caveat[] {
-  if (r.openAtEnd.length === 0) return [];
-  const nav = r.daily.nav[r.last - r.first];
-  let value = 0;
-  for (const o of r.openAtEnd) {
-    const price = lastClose(r.market, o.symbol, r.last);
-    if (Number.isFinite(price)) value += Math.abs(o.quantity * price);
-  }
-  const share = nav > 0 ? value / nav : Infinity;
-  const names = [...new Set(r.openAtEnd.map((o) => r.market.symbols[o.symbol]))];
-  const message = `${r.openAtEnd.length} orders still open at the run's end (${listSymbols(names)}): ${money(value)} unfilled, ${pct(share)} of the final NAV the book did not reach`;
-  return [caveat('open-orders', bySize(share, 0.05, 0.01), message, { value: share, unit: 'nav-share' }, names)];
-}
-
-/** Symbol i's last close on or before session t (NaN when it has none). */
-function lastClose(m: Market, i: number, t: number): number {
-  const n = m.symbols.length;
-  for (let s = t; s >= 0; s--) if (!Number.isNaN(m.close[s * n + i])) return m.close[s * n + i];
-  return NaN;
-}
 
 /** Notes about filling orders (opens, volume): they concern the symbols a run traded, not those it only read. */
 const FILLING = /no opening|no volume/i;

@@ -10,7 +10,7 @@ import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
-import type { DataEndExit } from './corporateActions.ts';
+import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
@@ -19,6 +19,7 @@ import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
+import { splitCaveats } from './splitCaveats.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
 import type { StrategyNotes } from './strategyNotes.ts';
 import type { ViewReads } from './viewReads.ts';
@@ -36,6 +37,8 @@ export interface RunRecordings {
   readonly facts: RunFacts;
   /** Session of the first close with a position; −1 when the run never invested. */
   readonly firstInvested: number;
+  /** Splits that met a held position (CorporateActions.appliedSplits). */
+  readonly appliedSplits: readonly AppliedSplit[];
   /** The data-end exits with their sessions (facts.dataEndExits names them). */
   readonly dataEndExits: readonly DataEndExit[];
   /** Decisions that returned targets. */
@@ -103,6 +106,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...periodCaveats(r),
     ...symbolCoverageCaveats(r.market, readOrTargeted, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
+    ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
     ...idleCaveats(r),
     ...orderCaveats(r),
     // The data's "no opening prices" is said by the run's own count of fills at the close when there were any.

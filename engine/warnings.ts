@@ -109,8 +109,8 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
     ...idleCaveats(r),
     ...orderCaveats(r),
-    // The data's "no opening prices" is said by the run's own count of fills at the close when there were any.
-    ...dataCaveats(r.market, scope).filter((c) => !(r.openFallbacks > 0 && NO_OPENS_NOTE.test(c.message))),
+    // The data's "no opening prices" concerns next-open fills alone, and is said by the run's own count of fills at the close when there were any.
+    ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
     ...movesCaveats(r.market, scope, r.first, r.last),
   ]);

@@ -143,15 +143,16 @@ export function peakDeferredNotional(
  * The exposure-gap caveat, when the realised gross exposure is more than 5 pp of NAV from the
  * target: medium, high beyond 20 pp. The gap is compared as printed (to 0.1 pp), so a
  * "-20.0 pp" never reads high. It names its span (from the first session the first decision's
- * fills could reach) and, where that is not the whole run, avg_gross_exposure's figure over all
- * sessions. Size: realised − target, a share of NAV.
+ * fills could reach) and, where that is not the whole run and reads differently (to 0.1 %),
+ * avg_gross_exposure's figure over all sessions. Size: realised − target, a share of NAV.
  */
 export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   if (gap === null) return null;
   const pp = Math.round((gap.realised - gap.target) * 1000) / 10;
   if (!(Math.abs(pp) > EXPOSURE_GAP * 100)) return null;
   const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const whole = gap.sessions === gap.all ? '' : ` (avg_gross_exposure, over all ${gap.all.toLocaleString('en-US')}: ${percent(gap.overall)})`;
+  // The whole run's figure only where it reads differently.
+  const whole = gap.sessions === gap.all || percent(gap.overall) === percent(gap.realised) ? '' : ` (avg_gross_exposure, over all ${gap.all.toLocaleString('en-US')}: ${percent(gap.overall)})`;
   const span = `over the ${gap.sessions.toLocaleString('en-US')} session${gap.sessions === 1 ? '' : 's'} from ${gap.from}, once orders of the first decision could fill${whole}`;
   const message = `realised gross exposure averaged ${percent(gap.realised)} of NAV against ${percent(gap.target)} targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp) ${span}: fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)`;
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });

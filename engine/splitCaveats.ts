@@ -33,7 +33,7 @@ function describeSplit(market: Market, x: AppliedSplit): string {
 
 /**
  * The caveat of the splits that met a held position (`applied`, in session order): each described
- * up to three, then a count and the total cash in lieu. `nav(session)` is the NAV at a session's
+ * up to three, then a count and the cash in lieu paid and charged in all. `nav(session)` is the NAV at a session's
  * close. Size: the largest cash in lieu as a share of that NAV (medium above 1 %), or the number
  * of splits when none paid cash. None when no split met a position.
  */
@@ -41,8 +41,9 @@ export function splitCaveats(market: Market, applied: readonly AppliedSplit[], n
   if (applied.length === 0) return [];
   const k = applied.length;
   const shown = applied.slice(0, SHOWN).map((x) => describeSplit(market, x)).join('; ');
-  const total = applied.reduce((sum, x) => sum + x.cashInLieu, 0);
-  const rest = k > SHOWN ? `; … (${k} splits, ${cash(total)} net cash in lieu in all)` : '';
+  const received = applied.reduce((sum, x) => sum + Math.max(x.cashInLieu, 0), 0);
+  const charged = applied.reduce((sum, x) => sum - Math.min(x.cashInLieu, 0), 0);
+  const rest = k > SHOWN ? `; … (${k} splits in all: cash in lieu ${cash(received)} paid to longs, ${cash(charged)} charged to shorts)` : '';
   const message = `${k} split${k === 1 ? '' : 's'} applied to ${k === 1 ? 'a held position' : 'held positions'}: ${shown}${rest}`;
   const largest = Math.max(...applied.map((x) => Math.abs(x.cashInLieu) / nav(x.session)).filter(Number.isFinite), 0);
   const size = largest > 0 ? { value: largest, unit: 'nav-share' as const } : { value: k, unit: 'count' as const };

@@ -43,10 +43,10 @@ describe('splitCaveats', () => {
     const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 5 }, () => [10, 10]) });
     const applied = [1, 2, 3, 4].map((session) => ({ session, symbol: session % 2, ratio: 2, before: 3, after: 6, cashInLieu: session === 4 ? -1.5 : 0.5 }));
     const [c] = splitCaveats(market, applied, () => 1_000);
-    // Cash in lieu 0.5 + 0.5 + 0.5 − 1.5 = 0.00 net; the largest, 1.5 of 1,000, is 0.15 % (low).
+    // Cash in lieu paid 0.5 × 3 = 1.50, charged 1.50; the largest, 1.5 of 1,000, is 0.15 % (low).
     expect(c).toMatchObject({ severity: 'low', size: 0.0015, symbols: ['B', 'A'] });
     expect(c.message).toBe(
-      '4 splits applied to held positions: B 2:1 split on 2024-01-02: 3 → 6 shares, 0.50 paid as cash in lieu; A 2:1 split on 2024-01-03: 3 → 6 shares, 0.50 paid as cash in lieu; B 2:1 split on 2024-01-04: 3 → 6 shares, 0.50 paid as cash in lieu; … (4 splits, 0.00 net cash in lieu in all)',
+      '4 splits applied to held positions: B 2:1 split on 2024-01-02: 3 → 6 shares, 0.50 paid as cash in lieu; A 2:1 split on 2024-01-03: 3 → 6 shares, 0.50 paid as cash in lieu; B 2:1 split on 2024-01-04: 3 → 6 shares, 0.50 paid as cash in lieu; … (4 splits in all: cash in lieu 1.50 paid to longs, 1.50 charged to shorts)',
     );
   });
 

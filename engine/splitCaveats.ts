@@ -28,7 +28,7 @@ export function splitName(ratio: number): string {
 /** One split of a held position: "RSPL 1:4 reverse split on 2024-01-05: 15 → 3 shares, 6.00 paid as cash in lieu". */
 function describeSplit(market: Market, x: AppliedSplit): string {
   const lieu = x.cashInLieu > 0 ? `, ${cash(x.cashInLieu)} paid as cash in lieu` : x.cashInLieu < 0 ? `, ${cash(-x.cashInLieu)} charged as cash in lieu (a short)` : '';
-  return `${market.symbols[x.symbol]} ${splitName(x.ratio)} on ${isoDay(market.dates[x.session])}: ${shares(x.before)} → ${shares(x.after)} shares${lieu}`;
+  return `${market.symbols[x.symbol]} ${splitName(x.ratio)} on ${isoDay(market.dates[x.session])}: ${shares(x.before)} → ${shares(x.after)} share${Math.abs(x.after) === 1 ? '' : 's'}${lieu}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // before it as history the strategy may read (warm-up) but never trade on. A start later than
 // asked, and sessions spent in cash before the first investment, are recorded and reported.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
 import { scripted, scenario } from '../helpers.ts';
@@ -70,6 +71,20 @@ describe('the reason of a wait in cash names only what held the book back', () =
     const result = scenario(market, scripted({ 0: { weights: { B: 1 } }, 12: { weights: { B: 1 } } }), { initialCash: 10_000 });
     expect(result.facts.sessionsInCash).toBe(13);
     expect(reason(result)).toBe('first investment on 2024-01-18, after 13 sessions in cash (65.0% of the run): a target waited for prices (none for B before 2024-01-15); the first order came at the decision of 2024-01-17 — the metrics count that time');
+  });
+
+  it('property: B is named exactly when a target for it waited for its prices, the strategy\'s own wait exactly when it set no target at first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 15 }), fc.constantFrom('A', 'B'), fc.boolean(), (from, symbol, every) => {
+        // No target before session `from`; then `symbol` at full weight, on every session or once. B has prices from session 10.
+        const script = Object.fromEntries(closes.map((_, t) => [t, t === from || (every && t > from) ? { weights: { [symbol]: 1 } } : undefined]));
+        const message = reason(scenario(market, scripted(script), { initialCash: 10_000 }));
+        if (message === undefined || !message.startsWith('first investment')) return;
+        expect(message.includes('the strategy set no target before')).toBe(from > 0);
+        expect(message.includes('none for B before 2024-01-15')).toBe(symbol === 'B' && from < 10);
+        if (symbol === 'A') expect(message).not.toMatch(/\bB\b/);
+      }),
+    );
   });
 
   it('orders that rested on suspended sessions say so', () => {

@@ -35,6 +35,7 @@ export type CaveatCode =
   | 'no-opens'
   | 'blank-volume'
   | 'open-orders'
+  | 'split'
   | 'no-impact'
   | 'strategy-note'
   | 'missing-rate'

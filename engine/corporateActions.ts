@@ -21,6 +21,17 @@ import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
 import { splitParts } from './shares.ts';
 
+/** A split applied to a held position: shares before and after, and the cash in lieu of the fraction (received > 0; a short's is charged, < 0; 0 in fractional-share mode). */
+export interface AppliedSplit {
+  readonly session: number;
+  readonly symbol: number;
+  /** New shares per old share (0.25 for a 1-for-4 reverse split). */
+  readonly ratio: number;
+  readonly before: number;
+  readonly after: number;
+  readonly cashInLieu: number;
+}
+
 /** A position closed because its data ended (not a delisting). */
 export interface DataEndExit {
   readonly session: number;
@@ -128,6 +139,8 @@ export class CorporateActions {
   readonly #exitAt: Int32Array;
   readonly #record = newFillRecord();
   readonly dataEndExits: DataEndExit[] = [];
+  /** Splits that met a held position, in session order (splits are rare: one record each). */
+  readonly appliedSplits: AppliedSplit[] = [];
   /** The first symbol whose position the last apply() closed by its delisting or data end, else −1 (the broker checks the book's limits after it). */
   exited = -1;
 
@@ -177,7 +190,8 @@ export class CorporateActions {
       portfolio.split(i, splits.value[e]);
       const cancelled = orders.applySplit(i, splits.value[e], t);
       if (cancelled !== 0) ledger.defer(t, i, Deferral.split, cancelled);
-      if (this.#whole) this.#cashInLieu(t, i, splitParts(before, splits.value[e]).fraction, portfolio, ledger);
+      const cashInLieu = this.#whole ? this.#cashInLieu(t, i, splitParts(before, splits.value[e]).fraction, portfolio, ledger) : 0;
+      if (before !== 0) this.appliedSplits.push({ session: t, symbol: i, ratio: splits.value[e], before, after: portfolio.shares[i], cashInLieu });
     }
     const dividends = m.dividends;
     for (let e = dividends.sessionStart[t]; e < dividends.sessionStart[t + 1]; e++) {
@@ -205,12 +219,12 @@ export class CorporateActions {
 
   /**
    * Whole-share mode: a split's fractional share (`fraction`, signed like the position; see
-   * splitParts) leaves the book at the ex-date's price.
+   * splitParts) leaves the book at the ex-date's price. Returns the cash it paid (a short's: < 0), 0 when none.
    */
-  #cashInLieu(t: number, i: number, fraction: number, portfolio: Portfolio, ledger: Ledger): void {
+  #cashInLieu(t: number, i: number, fraction: number, portfolio: Portfolio, ledger: Ledger): number {
     const shares = portfolio.shares[i];
     const whole = Math.trunc(shares);
-    if (whole === shares) return;
+    if (whole === shares) return 0;
     // The fill is the exact fraction where taking it off leaves the whole count exactly (always, but for a rounding tie).
     const quantity = shares - fraction === whole ? -fraction : whole - shares;
     const k = t * this.#market.symbols.length + i;
@@ -218,6 +232,7 @@ export class CorporateActions {
     const close = this.#market.close[k];
     const price = open > 0 ? open : close > 0 ? close : portfolio.mark[i];
     this.#close(t, i, quantity, price, open > 0 || close > 0 ? t : -1, FillReason.splitCash, portfolio, ledger);
+    return -quantity * price;
   }
 
   /** Book a fill of `quantity` at `price`, read from session `priceSession`'s bar (−1: the position's own mark). */

@@ -42,7 +42,7 @@ export function splitParts(shares: number, ratio: number): { whole: number; frac
 }
 
 /** A split ratio as whole terms [p, q] (p new shares per q old) for the smallest q ≤ 1000 that fits within 1e-9; null when none does. */
-function ratioFraction(ratio: number): [number, number] | null {
+export function ratioFraction(ratio: number): [number, number] | null {
   for (let q = 1; q <= MAX_SPLIT_DENOMINATOR; q++) {
     const p = Math.round(ratio * q);
     if (p > 0 && Math.abs(ratio * q - p) <= WHOLE_TOLERANCE * p) return [p, q];

@@ -2,7 +2,8 @@
 // into the run (SMLF from 2015-04-30 in a run from 1999) could not be traded before, so a
 // "switch" between it and IWM only held IWM until then; a stock that listed or left mid-run is
 // how a universe grows and shrinks. One caveat names them with how far in they start (or how
-// long before the end they stop), and the warm-up caveat gives a late start as its reason.
+// long before the end they stop), and the warm-up caveat gives a late start as its reason where a
+// target waited for its prices (warmUpReason.ts).
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';

@@ -10,13 +10,16 @@ import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
-import type { DataEndExit } from './corporateActions.ts';
+import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
-import { partialCoverage, symbolCoverageCaveats } from './symbolCoverage.ts';
+import { openOrdersCaveats } from './openOrderCaveats.ts';
+import { symbolCoverageCaveats } from './symbolCoverage.ts';
+import { warmUpReason } from './warmUpReason.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
+import { splitCaveats } from './splitCaveats.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
 import type { StrategyNotes } from './strategyNotes.ts';
 import type { ViewReads } from './viewReads.ts';
@@ -34,6 +37,8 @@ export interface RunRecordings {
   readonly facts: RunFacts;
   /** Session of the first close with a position; −1 when the run never invested. */
   readonly firstInvested: number;
+  /** Splits that met a held position (CorporateActions.appliedSplits). */
+  readonly appliedSplits: readonly AppliedSplit[];
   /** The data-end exits with their sessions (facts.dataEndExits names them). */
   readonly dataEndExits: readonly DataEndExit[];
   /** Decisions that returned targets. */
@@ -98,13 +103,14 @@ export function describeRun(r: RunRecordings): Caveat[] {
   const readOrTargeted = withTargets(r, scope.symbols);
   return rankCaveats([
     ...engineCaveats(r),
-    ...periodCaveats(r, readOrTargeted),
+    ...periodCaveats(r),
     ...symbolCoverageCaveats(r.market, readOrTargeted, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
+    ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
     ...idleCaveats(r),
     ...orderCaveats(r),
-    // The data's "no opening prices" is said by the run's own count of fills at the close when there were any.
-    ...dataCaveats(r.market, scope).filter((c) => !(r.openFallbacks > 0 && NO_OPENS_NOTE.test(c.message))),
+    // The data's "no opening prices" concerns next-open fills alone, and is said by the run's own count of fills at the close when there were any.
+    ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
     ...movesCaveats(r.market, scope, r.first, r.last),
   ]);
@@ -164,9 +170,9 @@ function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
 
 /**
  * Requested vs actual start and end, and the time spent in cash before the first investment —
- * with its reason when symbols of `readOrTargeted` had no prices yet (symbolCoverage.ts).
+ * with its reason as the replay recorded it (warmUpReason.ts).
  */
-function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): Caveat[] {
+function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
@@ -191,7 +197,7 @@ function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): C
   } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
     const share = facts.sessionsInCash / sessions;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${lateReason(r, readOrTargeted)} — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),
@@ -199,19 +205,6 @@ function periodCaveats(r: RunRecordings, readOrTargeted: ReadonlySet<number>): C
   }
   if (facts.ruinDate !== null) out.push(caveat('ruin', 'high', `ruin: NAV fell to zero or below on ${facts.ruinDate}; nothing was ordered or filled after it`));
   return out;
-}
-
-/**
- * Why a run waited in cash, as far as the data says: the symbols it read or targeted whose prices
- * start after its first session and no later than its first investment, e.g. ": SMLF has no
- * prices before 2015-04-30" (empty when there is none).
- */
-function lateReason(r: RunRecordings, readOrTargeted: ReadonlySet<number>): string {
-  const late = partialCoverage(r.market, readOrTargeted, r.first, r.last).filter((c) => c.late > 0 && c.start <= r.firstInvested);
-  if (late.length === 0) return '';
-  late.sort((a, b) => b.start - a.start || a.symbol - b.symbol);
-  const named = late.slice(0, 3).map((c) => `${r.market.symbols[c.symbol]} before ${isoDay(r.market.dates[c.start])}`);
-  return `: no prices for ${named.join(', ')}${late.length > 3 ? `, … (${late.length} symbols)` : ''}`;
 }
 
 /** Why a run never invested, as far as the data says: symbols with no price in its sessions. */
@@ -328,7 +321,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       ),
     );
   }
-  out.push(...openOrdersCaveats(r));
+  out.push(...openOrdersCaveats({ ...r, finalNav: r.daily.nav[r.last - r.first] }));
   const d = r.deferrals;
   const n = r.market.symbols.length;
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
@@ -386,31 +379,6 @@ function orderCaveats(r: RunRecordings): Caveat[] {
 
 /** byReason's key for cash deferrals of sells (Deferral codes are ≥ 0). */
 const CASH_SELL = -1;
-
-/**
- * Orders still resting when the run ended: their remaining shares at the last close, as a share
- * of the final NAV (the part of the book the orders asked for and the run did not reach).
- */
-function openOrdersCaveats(r: RunRecordings): Caveat[] {
-  if (r.openAtEnd.length === 0) return [];
-  const nav = r.daily.nav[r.last - r.first];
-  let value = 0;
-  for (const o of r.openAtEnd) {
-    const price = lastClose(r.market, o.symbol, r.last);
-    if (Number.isFinite(price)) value += Math.abs(o.quantity * price);
-  }
-  const share = nav > 0 ? value / nav : Infinity;
-  const names = [...new Set(r.openAtEnd.map((o) => r.market.symbols[o.symbol]))];
-  const message = `${r.openAtEnd.length} orders still open at the run's end (${listSymbols(names)}): ${money(value)} unfilled, ${pct(share)} of the final NAV the book did not reach`;
-  return [caveat('open-orders', bySize(share, 0.05, 0.01), message, { value: share, unit: 'nav-share' }, names)];
-}
-
-/** Symbol i's last close on or before session t (NaN when it has none). */
-function lastClose(m: Market, i: number, t: number): number {
-  const n = m.symbols.length;
-  for (let s = t; s >= 0; s--) if (!Number.isNaN(m.close[s * n + i])) return m.close[s * n + i];
-  return NaN;
-}
 
 /** Notes about filling orders (opens, volume): they concern the symbols a run traded, not those it only read. */
 const FILLING = /no opening|no volume/i;

@@ -42,25 +42,47 @@ export function targetsByDate(rows: Iterable<{ readonly date: string; readonly t
 }
 
 /**
+ * The realised gross exposure against the targeted one over a span of sessions: `target` and
+ * `realised` are averages (fractions of NAV) over the `sessions` sessions from `from` (ISO date:
+ * the first whose fills the first decision could reach); `overall` is the realised average over
+ * all `all` sessions of the run (avg_gross_exposure's span), so a reader sees why the two differ.
+ */
+export interface ExposureGap {
+  readonly target: number;
+  readonly realised: number;
+  readonly from: string;
+  readonly sessions: number;
+  readonly overall: number;
+  readonly all: number;
+}
+
+/** Mean of the finite values of `x` and their count (sessions with NAV ≤ 0 are NaN and drop out). */
+function finiteMean(x: ArrayLike<number>, from = 0): { mean: number; n: number } {
+  let sum = 0;
+  let n = 0;
+  for (let t = Math.max(from, 0); t < x.length; t++) {
+    if (!Number.isFinite(x[t])) continue;
+    sum += x[t];
+    n++;
+  }
+  return { mean: n > 0 ? sum / n : NaN, n };
+}
+
+/**
  * Gross exposure the decisions targeted (`targets`: Σ|target weight| per decision date, in date
  * order, averaged over the decisions) and what the book held on average on the sessions after the
  * first decision (`grossExposure`: fraction of NAV per session of `dates`, NaN where NAV ≤ 0 — those
  * drop out). Null without a targeted decision or a session after it.
  */
-export function exposureGap(targets: ReadonlyMap<string, number>, dates: readonly string[], grossExposure: ArrayLike<number>): { target: number; realised: number } | null {
+export function exposureGap(targets: ReadonlyMap<string, number>, dates: readonly string[], grossExposure: ArrayLike<number>): ExposureGap | null {
   if (targets.size === 0) return null;
-  const first = dates.indexOf(targets.keys().next().value as string);
-  let sum = 0;
-  let k = 0;
-  for (let t = Math.max(first + 1, 0); t < grossExposure.length; t++) {
-    if (!Number.isFinite(grossExposure[t])) continue;
-    sum += grossExposure[t];
-    k++;
-  }
-  if (k === 0) return null;
+  const from = Math.max(dates.indexOf(targets.keys().next().value as string) + 1, 0);
+  const span = finiteMean(grossExposure, from);
+  if (span.n === 0) return null;
   let targeted = 0;
   for (const v of targets.values()) targeted += v;
-  return { target: targeted / targets.size, realised: sum / k };
+  const all = finiteMean(grossExposure);
+  return { target: targeted / targets.size, realised: span.mean, from: dates[from], sessions: span.n, overall: all.mean, all: all.n };
 }
 
 /**
@@ -120,13 +142,19 @@ export function peakDeferredNotional(
 /**
  * The exposure-gap caveat, when the realised gross exposure is more than 5 pp of NAV from the
  * target: medium, high beyond 20 pp. The gap is compared as printed (to 0.1 pp), so a
- * "-20.0 pp" never reads high. Size: realised − target, a share of NAV.
+ * "-20.0 pp" never reads high. It names its span (from the first session the first decision's
+ * fills could reach) and, where that is not the whole run and reads differently (to 0.1 %),
+ * avg_gross_exposure's figure over all sessions. Size: realised − target, a share of NAV.
  */
-export function exposureGapCaveat(gap: { target: number; realised: number } | null): Caveat | null {
+export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   if (gap === null) return null;
   const pp = Math.round((gap.realised - gap.target) * 1000) / 10;
   if (!(Math.abs(pp) > EXPOSURE_GAP * 100)) return null;
-  const message = `realised gross exposure averaged ${(gap.realised * 100).toFixed(1)}% of NAV against ${(gap.target * 100).toFixed(1)}% targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp): fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)`;
+  const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  // The whole run's figure only where it reads differently.
+  const whole = gap.sessions === gap.all || percent(gap.overall) === percent(gap.realised) ? '' : ` (avg_gross_exposure, over all ${gap.all.toLocaleString('en-US')}: ${percent(gap.overall)})`;
+  const span = `over the ${gap.sessions.toLocaleString('en-US')} session${gap.sessions === 1 ? '' : 's'} from ${gap.from}, once orders of the first decision could fill${whole}`;
+  const message = `realised gross exposure averaged ${percent(gap.realised)} of NAV against ${percent(gap.target)} targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp) ${span}: fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)`;
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
 }
 
@@ -144,12 +172,13 @@ export function shortSampleCaveat(sessions: number, periodsPerYear: number): Cav
 }
 
 /**
- * The exposure gap over the sessions after the first decision, each session's target the
- * Σ|target weight| of the last decision before it: a decision to hold nothing counts 0 (it leaves
- * no snapshot row), and a strategy that returns nothing between decisions keeps its last targets.
- * Null without a decision with targets, or a session after it.
+ * The exposure gap over the sessions the first decision's fills could reach — from the session
+ * after it, or its own close under same-close execution — each session's target the Σ|target
+ * weight| of the last decision whose fills it could reach: a decision to hold nothing counts 0 (it
+ * leaves no snapshot row), and a strategy that returns nothing between decisions keeps its last
+ * targets. Null without a decision with targets, or a session after it.
  */
-function standingExposureGap(result: Result, gross: Float64Array): { target: number; realised: number } | null {
+function standingExposureGap(result: Result, gross: Float64Array, dates: readonly string[]): ExposureGap | null {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const decided = result.decisionSessions!;
   if (decided.length === 0) return null;
@@ -164,18 +193,23 @@ function standingExposureGap(result: Result, gross: Float64Array): { target: num
     finite = true;
   }
   if (!finite) return null;
+  // Sessions from a decision to the first close its fills can reach: same-close fills on the decision's own close.
+  const lag = result.manifest.execution === 'same-close' ? 0 : 1;
+  const from = decided[0] - first + lag;
   let target = 0;
   let realised = 0;
   let n = 0;
   let standing = NaN;
-  for (let t = decided[0] - first + 1, next = 0; t < gross.length; t++) {
-    while (next < decided.length && decided[next] - first < t) standing = sums.get(decided[next++])!;
+  for (let t = from, next = 0; t < gross.length; t++) {
+    while (next < decided.length && decided[next] - first + lag <= t) standing = sums.get(decided[next++])!;
     if (!Number.isFinite(gross[t])) continue;
     target += standing;
     realised += gross[t];
     n++;
   }
-  return n === 0 ? null : { target: target / n, realised: realised / n };
+  if (n === 0) return null;
+  const all = finiteMean(gross);
+  return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n };
 }
 
 /**
@@ -190,7 +224,7 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
   const gross = Float64Array.from(d.nav, (nav, t) => (nav > 0 ? (d.longValue[t] + Math.abs(d.shortValue[t])) / nav : NaN));
   const p = result.snapshots;
   // A Result built without its decision sessions (a hand-made one): the targets of its snapshot rows, per decision date.
-  const gap = result.decisionSessions !== undefined ? standingExposureGap(result, gross) : exposureGap(targetsByDate(Array.from(p.session, (s, k) => ({ date: dates[s - first], targetWeight: p.targetWeight[k] }))), dates, gross);
+  const gap = result.decisionSessions !== undefined ? standingExposureGap(result, gross, dates) : exposureGap(targetsByDate(Array.from(p.session, (s, k) => ({ date: dates[s - first], targetWeight: p.targetWeight[k] }))), dates, gross);
   return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first)), shortSampleCaveat(d.nav.length, periodsPerYear)].filter((c): c is Caveat => c !== null);
 }
 

@@ -37,6 +37,8 @@ describe('reverse-split', () => {
     // 10 000 − 15 × 2 = 9 970; + 0.5 × 20 = 9 980 with 1 share at 20.
     expectColumn(result.daily.cash, [10_000, 10_000, 9_970, 9_980, 9_980, 9_980]);
     expect(result.daily.longValue[3]).toBe(20);
+    // Said in the run, not only in the fills: 10 of 10,000 is 0.1 % of NAV (low).
+    expect(result.caveats.find((c) => c.code === 'split')).toMatchObject({ severity: 'low', message: '1 split applied to a held position: RSPL 1:10 reverse split on 2024-01-05: 15 → 1 share, 10.00 paid as cash in lieu' });
   });
 
   it('a short of 15 becomes −1 share and pays the $10 fraction in cash', () => {
@@ -45,6 +47,7 @@ describe('reverse-split', () => {
     expectColumn(result.daily.nav, [10_000, 10_000, 10_000, 10_000, 10_000, 10_000]);
     expectColumn(result.daily.cash, [10_000, 10_000, 10_030, 10_020, 10_020, 10_020]);
     expect(result.daily.shortValue[3]).toBe(-20);
+    expect(result.caveats.find((c) => c.code === 'split')?.message).toBe('1 split applied to a held position: RSPL 1:10 reverse split on 2024-01-05: -15 → -1 share, 10.00 charged as cash in lieu (a short)');
   });
 
   it('an order for 15 pre-split shares resting into the ex-date fills 1 whole share, never 1.5', () => {
@@ -52,6 +55,8 @@ describe('reverse-split', () => {
     expect(Array.from(result.fills.quantity)).toEqual([1]);
     expect(result.fills.price[0]).toBe(20);
     expect(result.fills.symbol[0]).toBe(symbol);
+    // Nothing was held at the split: the order's rounding is not a split of a position.
+    expect(result.caveats.some((c) => c.code === 'split')).toBe(false);
   });
 
   it('fractional-share books keep the fraction', () => {

@@ -57,6 +57,22 @@ describe('execution conventions', () => {
     expect(messages(result)).toContain('1 next-open fill used the session close because the data has no opening prices');
   });
 
+  it("the data's note of no opening prices reaches next-open runs only (probe r20a: mp2, bh2 under same-close)", () => {
+    // A's source notes no opening prices; A is traded under each convention (decided t0). The open of t1 is 11 in
+    // the market with opens, none in the one without: there next-open says it by its own count instead.
+    const note = "no opening prices: next-open fills use that session's close";
+    const noted = (opens: number[][]) => ({ ...fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]], opens }), sources: [{ path: 'data/A.csv', format: 'csv', fingerprint: 'f', notes: [note], symbols: ['A'] }] });
+    const said = (m: ReturnType<typeof noted>, execution: 'next-open' | 'next-close' | 'same-close'): boolean => {
+      const result = scenario(m, { 0: { weights: { A: 0.5 } } }, { initialCash: 1_000, execution });
+      expect(trades(result)).toHaveLength(1);
+      return messages(result).includes(`A.csv: ${note}`);
+    };
+    expect(said(noted([[10], [11], [14]]), 'next-open')).toBe(true);
+    expect(said(noted([[NaN], [NaN], [NaN]]), 'next-open')).toBe(false);
+    expect(said(noted([[NaN], [NaN], [NaN]]), 'same-close')).toBe(false);
+    expect(said(noted([[NaN], [NaN], [NaN]]), 'next-close')).toBe(false);
+  });
+
   it('a market without opens, highs and lows at all trades and reads as one whose are NaN', () => {
     const bars = fixtureMarket({ symbols: ['A'], closes: [[10], [12], [14]] });
     const nan = { ...bars, open: new Float64Array(3).fill(NaN), high: new Float64Array(3).fill(NaN), low: new Float64Array(3).fill(NaN) };

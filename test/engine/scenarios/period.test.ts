@@ -2,6 +2,7 @@
 // before it as history the strategy may read (warm-up) but never trade on. A start later than
 // asked, and sessions spent in cash before the first investment, are recorded and reported.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
 import { scripted, scenario } from '../helpers.ts';
@@ -35,12 +36,63 @@ describe('warm-up: history before `from`', () => {
 
   it('without that history it waits in cash, and says how long', () => {
     const result = scenario(market, lookback('B', 8), { from: '2024-01-08', initialCash: 10_000 });
-    // B's first close is session 10 (01-15); 8 closes exist at session 17 (01-24), filled on 01-25: the wait is first B's late start, which the caveat gives as its reason.
+    // B's first close is session 10 (01-15); 8 closes exist at session 17 (01-24), filled on 01-25. No target waited for B's prices:
+    // the strategy set none before its lookback was full, so the caveat says that, not B's late start (which the coverage caveat gives).
     expect(result.facts.firstInvestedDate).toBe('2024-01-25');
     expect(result.facts.sessionsInCash).toBe(13);
     const c = result.caveats.find((x) => x.code === 'warm-up');
     expect(c).toMatchObject({ severity: 'high', size: 13, unit: 'sessions' });
-    expect(c?.message).toBe('first investment on 2024-01-25, after 13 sessions in cash (86.7% of the run): no prices for B before 2024-01-15 — the metrics count that time');
+    expect(c?.message).toBe('first investment on 2024-01-25, after 13 sessions in cash (86.7% of the run): the strategy set no target before 2024-01-24 (its warm-up or signal: cash by its own decisions) — the metrics count that time');
+  });
+});
+
+describe('the reason of a wait in cash names only what held the book back', () => {
+  const reason = (result: ReturnType<typeof scenario>): string | undefined => result.caveats.find((c) => c.code === 'warm-up')?.message;
+
+  it('a symbol the strategy only read, starting late, is not the reason: its own warm-up is', () => {
+    // Reads B every session (no prices before session 10, 01-15); holds A once A has 12 closes: session 11 (01-16), filled 01-17.
+    const strategy = scripted(
+      Object.fromEntries(closes.map((_, t) => [t, (view) => (view.history('close', view.resolve('B'), 1), view.history('close', view.resolve('A'), 12).some(Number.isNaN) ? undefined : { weights: { A: 1 } })])),
+    );
+    const result = scenario(market, strategy, { initialCash: 10_000 });
+    expect(result.facts.sessionsInCash).toBe(12); // sessions 0..11 of 20
+    expect(reason(result)).toBe('first investment on 2024-01-17, after 12 sessions in cash (60.0% of the run): the strategy set no target before 2024-01-16 (its warm-up or signal: cash by its own decisions) — the metrics count that time');
+  });
+
+  it('a target that waited for a late symbol names it', () => {
+    // Targets B from the run's first session (01-08, session 5); B's first price is session 10 (01-15): ordered then, filled 01-16 — 6 sessions of 15.
+    const result = scenario(market, scripted(Object.fromEntries(closes.map((_, t) => [t, { weights: { B: 1 } }]))), { from: '2024-01-08', initialCash: 10_000 });
+    expect(result.facts.sessionsInCash).toBe(6);
+    expect(reason(result)).toBe('first investment on 2024-01-16, after 6 sessions in cash (40.0% of the run): a target waited for prices (none for B before 2024-01-15) — the metrics count that time');
+  });
+
+  it('a target that waited for prices and then for the next decision says both', () => {
+    // Targets B only at the run's first decision (session 0, before B's prices) and again at session 12 (01-17): ordered then, filled 01-18, session 13.
+    const result = scenario(market, scripted({ 0: { weights: { B: 1 } }, 12: { weights: { B: 1 } } }), { initialCash: 10_000 });
+    expect(result.facts.sessionsInCash).toBe(13);
+    expect(reason(result)).toBe('first investment on 2024-01-18, after 13 sessions in cash (65.0% of the run): a target waited for prices (none for B before 2024-01-15); the first order came at the decision of 2024-01-17 — the metrics count that time');
+  });
+
+  it('property: B is named exactly when a target for it waited for its prices, the strategy\'s own wait exactly when it set no target at first', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 15 }), fc.constantFrom('A', 'B'), fc.boolean(), (from, symbol, every) => {
+        // No target before session `from`; then `symbol` at full weight, on every session or once. B has prices from session 10.
+        const script = Object.fromEntries(closes.map((_, t) => [t, t === from || (every && t > from) ? { weights: { [symbol]: 1 } } : undefined]));
+        const message = reason(scenario(market, scripted(script), { initialCash: 10_000 }));
+        if (message === undefined || !message.startsWith('first investment')) return;
+        expect(message.includes('the strategy set no target before')).toBe(from > 0);
+        expect(message.includes('none for B before 2024-01-15')).toBe(symbol === 'B' && from < 10);
+        if (symbol === 'A') expect(message).not.toMatch(/\bB\b/);
+      }),
+    );
+  });
+
+  it('orders that rested on suspended sessions say so', () => {
+    // A trades no volume on sessions 1..7: the order of session 0 rests 7 order-sessions and fills at session 8's open (01-11).
+    const suspended = fixtureMarket({ symbols: ['A', 'B'], closes, volumes: closes.map((_, t) => [t >= 1 && t <= 7 ? 0 : 1e6, 1e6]) });
+    const result = scenario(suspended, { 0: { weights: { A: 1 } } }, { initialCash: 10_000 });
+    expect(result.facts.sessionsInCash).toBe(8);
+    expect(reason(result)).toBe('first investment on 2024-01-11, after 8 sessions in cash (40.0% of the run): orders rested before filling (order-sessions: no-trade 7) — the metrics count that time');
   });
 });
 

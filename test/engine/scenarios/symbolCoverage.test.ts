@@ -1,6 +1,6 @@
 // Symbols a run read or targeted whose prices cover only part of it (engine/symbolCoverage.ts):
 // one caveat names them with how far in they start or how long before the end they stop, and the
-// warm-up caveat gives a late start as its reason.
+// warm-up caveat gives a late start as its reason where a target waited for its prices.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,8 @@ describe('symbols with prices for part of the run', () => {
     expect(c?.message).toBe(
       '1 symbol the run read or targeted has no prices for part of it (2024-01-01 → 2024-01-26): LATE from 2024-01-11 (8 sessions in), 40.0% of the run — where a symbol has no prices it cannot be traded, and a strategy reading it sees nothing there',
     );
-    expect(r.caveats.find((x) => x.code === 'warm-up')?.message).toMatch(/sessions in cash \(.*\): no prices for LATE before 2024-01-11 — the metrics count that time$/);
+    // Sessions 0..8 in cash (9 of 20), the target of session 0 waiting for LATE's first price (session 8), which the next decision ordered.
+    expect(r.caveats.find((x) => x.code === 'warm-up')?.message).toBe('first investment on 2024-01-12, after 9 sessions in cash (45.0% of the run): a target waited for prices (none for LATE before 2024-01-11) — the metrics count that time');
   });
 
   it('a symbol only read, from 01-09 (6 in) to 01-10 (9 before the end): 15 of 20 = 75.0% (high)', () => {

@@ -75,9 +75,11 @@ export function ensureFolder(folder: string): void {
 
 /**
  * Check an output file before any work is done: a folder given where a file is meant is refused
- * (naming the flag), and the file's folder is created now, or refused in one line.
+ * (naming the flag), as is `-` (standard output) where the command writes only files (export
+ * reads `-` itself); the file's folder is created now, or refused in one line.
  */
 export function prepareOutputFile(path: string, flag: string, example: string): void {
+  if (path === '-') throw new UserError(`${flag} -: this writes a file, not standard output — name the file, e.g. ${flag} ${example}`);
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
   }

@@ -1,5 +1,5 @@
 // breadth export <db> <run> --what daily|monthly|yearly|drawdowns|positions|fills|metrics
-// --format csv|json [--out file]: a stored run's numbers as a file, the store's own values
+// --format csv|json [--out file|-]: a stored run's numbers as a file, the store's own values
 // unrounded (a CSV written with csv-stringify, RFC 4180 quoting; JSON an array of records).
 // Columns are documented in `--help` (reports/export.ts EXPORT_COLUMNS).
 
@@ -23,11 +23,12 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       .positional('run', { type: 'string', demandOption: true, describe: 'run id, label or strategy (its latest run)' })
       .option('what', { choices: EXPORT_TABLES, default: 'daily' as ExportTable, describe: 'which table' })
       .option('format', { choices: ['csv', 'json'] as const, default: 'csv' as Format, describe: 'CSV (header row) or JSON (array of records)' })
-      .option('out', { type: 'string', describe: 'output file (default: standard output); written whole or not at all' })
+      .option('out', { type: 'string', nargs: 1, describe: 'output file, written whole or not at all (a pipe or device such as /dev/stdout is written through); - or none: standard output' })
       .example('$0 export out/breadth.db quality-long-short --what daily --out qls-daily.csv', 'the daily NAV, exposures and every ledger line')
       .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n')
       .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}`),
-  handler: async ({ db, run, what, format, out }) => {
+  handler: async ({ db, run, what, format, out: given }) => {
+    const out = given === '-' ? undefined : given;
     const { prepareOutputFile } = await import('../output.ts');
     if (out !== undefined) prepareOutputFile(out, '--out', `${what}.${format}`);
     await withStore(db, async (store) => {

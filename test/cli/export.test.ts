@@ -1,7 +1,7 @@
 // breadth export as a user runs it: a real process writes a stored run's tables as CSV or JSON,
 // and what it writes reads back to the store's own numbers (the daily NAV to the cent — exactly).
 
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +61,22 @@ describe('breadth export', () => {
     const nav = stored.daily.columns.nav;
     expect(total).toBeCloseTo(nav[nav.length - 1] / nav[0] - 1, 10);
     expect(rows.reduce((s, r) => s + Number(r.sessions), 0)).toBe(nav.length - 1);
+  });
+
+  it('writes to standard output with --out -, and through a link to its descriptor (as /dev/stdout is) without replacing the link', async () => {
+    const plain = await breadth(['export', db, '1', '--what', 'monthly'], { cwd: dir });
+    expectOk(plain);
+    const dash = await breadth(['export', db, '1', '--what', 'monthly', '--out', '-'], { cwd: dir });
+    expectOk(dash);
+    expect(dash.stdout).toBe(plain.stdout);
+    // A link in the scratch folder, never /dev/stdout itself: should the write rename over it, only the link is lost.
+    const link = join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const through = await breadth(['export', db, '1', '--what', 'monthly', '--out', link], { cwd: dir });
+    expectOk(through);
+    expect(through.stdout).toBe(plain.stdout);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expectBadInput(await breadth(['report', db, '1', '--out=-'], { cwd: dir }), /--out -: this writes a file, not standard output — name the file, e.g. --out report\.html/);
   });
 
   it('refuses an unknown table or run with one line and exit 2', async () => {

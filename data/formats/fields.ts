@@ -264,13 +264,14 @@ const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0,
  * The refusal of a field that parseNumber refused: a missing-value marker (isMissingMarker), digits
  * grouped by spaces (spaceGroupedError) and a number beyond binary64's range (outOfRange) are said
  * to be such. `examples`: the plain decimals the fix shows, fitting the column (prices are positive).
+ * `written`: the field as the file has it, shown when `text` is its plain reading (`1,8e308` read as `1.8e308`).
  */
-export function notANumberError(at: FieldPlace, text: string, examples = '12.5 or -0.03'): DataError {
+export function notANumberError(at: FieldPlace, text: string, examples = '12.5 or -0.03', written = text): DataError {
   if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
-  if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(text)}" is beyond the range of a number (±1.8e308)`, `correct the value (such as ${examples}) or remove the row`);
-  return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(text)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
+  if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is beyond the range of a number (±1.8e308)`, `correct the value (such as ${examples}) or remove the row`);
+  return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(written)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
 }
 
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {

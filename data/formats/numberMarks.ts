@@ -1,7 +1,9 @@
 // Decimal marks and thousands separators: `1,234,567.89` and `1.234.567,89`. Which mark is the
 // decimal one is read from a file's numbers, never from its locale or name: a mark followed by
 // other than exactly three digits, or the last of two different marks in one number, is the
-// decimal mark; the other mark may only separate groups of three digits, and is removed.
+// decimal mark; the other mark may only separate groups of three digits, and is removed. In
+// scientific notation (`1,005E+02`, as a spreadsheet in a decimal-comma locale writes it) the
+// mantissa's one mark is the decimal one: nothing groups digits before an exponent.
 
 import { DataError } from '../errors.ts';
 import { spaceGroupedError, type FieldPlace } from './fields.ts';
@@ -9,6 +11,9 @@ import { spaceGroupedError, type FieldPlace } from './fields.ts';
 export type DecimalMark = '.' | ',';
 
 const otherMark = (mark: DecimalMark): DecimalMark => (mark === '.' ? ',' : '.');
+
+/** The exponent that ends a number in scientific notation (`E+02` of `1,005E+02`). */
+const EXPONENT = /[eE][+-]?\d+$/;
 
 /** A field made of digits and marks (a sign allowed): the only kind that says anything about marks. */
 const MARKED_NUMBER = /^[+-]?\d*[.,][\d.,]*$/;
@@ -18,6 +23,9 @@ const MARKED_NUMBER = /^[+-]?\d*[.,][\d.,]*$/;
  * `02.01.2024` (a repeated mark not in groups of three) is no evidence either.
  */
 export function decimalMarkOf(text: string): DecimalMark | undefined {
+  const exponent = EXPONENT.exec(text);
+  // `1,005E+02` (a spreadsheet's scientific notation): a mantissa has no thousands separator, so its one mark is the decimal one.
+  if (exponent !== null) return /^[+-]?\d*([.,])\d+$/.exec(text.slice(0, exponent.index))?.[1] as DecimalMark | undefined;
   if (!MARKED_NUMBER.test(text)) return undefined;
   const dot = text.lastIndexOf('.');
   const comma = text.lastIndexOf(',');
@@ -43,6 +51,12 @@ const GROUPED: Readonly<Record<DecimalMark, RegExp>> = {
   ',': /^([+-]?)(\d{1,3}(?:\.\d{3})+|\d*)(?:,(\d*))?$/,
 };
 
+/** A mantissa before an exponent, per decimal mark: sign, integer digits (never grouped) and optional fraction. */
+const MANTISSA: Readonly<Record<DecimalMark, RegExp>> = {
+  '.': /^([+-]?)(\d*)(?:\.(\d*))?$/,
+  ',': /^([+-]?)(\d*)(?:,(\d*))?$/,
+};
+
 /** True when a field needs plainNumberText to be read: it holds a mark other than a decimal point. */
 export function needsMarksRead(text: string, decimal: DecimalMark): boolean {
   return text.includes(',') || (decimal === ',' && text.includes('.'));
@@ -50,13 +64,15 @@ export function needsMarksRead(text: string, decimal: DecimalMark): boolean {
 
 /**
  * `text` written with `decimal` as its decimal mark, as a plain decimal (`1.234.567,89` with ','
- * → `1234567.89`); undefined when its marks break the rule (a separator outside groups of
- * three, a second decimal mark, the other mark used as a decimal one).
+ * → `1234567.89`; `1,005E+02` → `1.005E+02`); undefined when its marks break the rule (a
+ * separator outside groups of three or before an exponent, a second decimal mark, the other mark
+ * used as a decimal one).
  */
 export function plainNumberText(text: string, decimal: DecimalMark): string | undefined {
-  const m = GROUPED[decimal].exec(text);
+  const exponent = EXPONENT.exec(text)?.[0] ?? '';
+  const m = (exponent === '' ? GROUPED : MANTISSA)[decimal].exec(text.slice(0, text.length - exponent.length));
   if (!m || (m[2] === '' && !m[3])) return undefined;
-  return `${m[1]}${m[2].replaceAll(otherMark(decimal), '')}${m[3] === undefined ? '' : `.${m[3]}`}`;
+  return `${m[1]}${m[2].replaceAll(otherMark(decimal), '')}${m[3] === undefined ? '' : `.${m[3]}`}${exponent}`;
 }
 
 /**

@@ -431,7 +431,7 @@ export class PriceRowParser {
       return this.#emptyOptional(kind, field);
     }
     const use = kind === VOLUME ? 'volume' : kind !== EVENT ? 'price' : this.#columns!.roles[field] === 'splitRatio' ? 'split' : 'event';
-    return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field]);
+    return this.#fieldText.value(bytes, start, end, use, this.#line, this.#columnNames[field], this.#cells?.[field]);
   }
 
   /** A missing-value marker in price field `field` of the row at `rowStart` (rows/missingValues.ts). */

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../data/load.ts';
+import { decimalMarkOf, plainNumberText } from '../../data/formats/numberMarks.ts';
 import { parseStudy, runStudyRuns } from '../../study/index.ts';
 import { csv, refusal, tempDir, writeFile } from './fixtures.ts';
 
@@ -64,5 +65,61 @@ describe('the decimal mark is decided over the whole file', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+// Probe r21d: LibreOffice and Excel in a decimal-comma locale write scientific notation as
+// "1,005E+02"; it was refused as not fitting the file's decimal comma, and a grouped number beyond
+// range was shown altered ("1000000000…" for the file's "1,000,000,…").
+describe('scientific notation with a decimal comma', () => {
+  it('the mantissa\'s one mark is the decimal one: nothing groups digits before an exponent', () => {
+    expect([decimalMarkOf('1,005E+02'), decimalMarkOf('1.005E+02'), decimalMarkOf('-2,5e-3'), decimalMarkOf('1e5'), decimalMarkOf('1.234,5E+02')]).toEqual([',', '.', ',', undefined, undefined]);
+    expect(plainNumberText('1,005E+02', ',')).toBe('1.005E+02');
+    expect(plainNumberText('-2,5e-3', ',')).toBe('-2.5e-3');
+    expect(plainNumberText('1,8e308', ',')).toBe('1.8e308');
+    // A point before an exponent in a decimal-comma file is no thousands separator: refused, never 1005E+02.
+    expect(plainNumberText('1.005E+02', ',')).toBeUndefined();
+    expect(plainNumberText('1.234,5E+02', ',')).toBeUndefined();
+  });
+
+  it('property: "I,FE±X" reads as the number I.FE±X', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 99_999 }), fc.stringMatching(/^\d{1,8}$/), fc.integer({ min: -300, max: 300 }), (whole, fraction, exponent) => {
+        const text = `${whole},${fraction}E${exponent < 0 ? '' : '+'}${exponent}`;
+        expect(decimalMarkOf(text)).toBe(',');
+        expect(Number(plainNumberText(text, ','))).toBe(Number(`${whole}.${fraction}e${exponent}`));
+      }),
+    );
+  });
+
+  it('a semicolon file of "1,005E+02" loads as 100.5 …, and buy-and-hold ends at NAV 13,935.25', async () => {
+    const folder = tempDir();
+    const closes = ['1,005E+02', '1,005E+02', '1,1025E+02', '1,2075E+02', '1,305E+02', '1,4025E+02'];
+    const dates = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+    const file = writeFile(folder, 'AAA.csv', csv('Date;Open;Close;Volume', ...dates.map((d, k) => `${d};${closes[k]};${closes[k]};1000`)));
+    const m = await loadMarket(file, { cacheDir: false });
+    expect(Array.from(m.close)).toEqual([100.5, 100.5, 110.25, 120.75, 130.5, 140.25]);
+    // Decided at the 01-02 close, filled at the 01-03 open of 100.5: floor(10,000 / 100.5) = 99 shares, cash 10,000 − 9,949.5 = 50.5;
+    // at the last close 99 × 140.25 + 50.5 = 13,935.25.
+    const config = parseStudy({ data: folder, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { AAA: 1 } }, engine: { initialCash: 10_000 } }] }, 'test');
+    const { runs } = await runStudyRuns(config, m, 'test');
+    const nav = runs[0].result.daily.nav;
+    expect(nav[nav.length - 1]).toBeCloseTo(13_935.25, 9);
+  });
+
+  it('"1,1025e2" below a "100,5" that shows the comma reads as 110.25', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date;Close', '2024-01-02;100,5', '2024-01-03;1,1025e2'));
+    expect(Array.from((await loadMarket(file, { cacheDir: false })).close)).toEqual([100.5, 110.25]);
+  });
+
+  it('refusals show the field as the file has it: "1,8e308" beyond range, a grouped 10^309, a negative "-1,5"', async () => {
+    const big = writeFile(tempDir(), 'X.csv', csv('Date;Close', '2024-01-02;100,5', '2024-01-03;1,8e308'));
+    expect(await refusal(big)).toBe(`${big}:3: Close "1,8e308" is beyond the range of a number (±1.8e308) — correct the value (such as 12.5 or 0.0625) or remove the row`);
+    // 1 followed by 103 groups of 000: 10^309, above the largest double; shown by its first 40 characters.
+    const grouped = `1${',000'.repeat(103)}`;
+    const tsv = writeFile(tempDir(), 'X.tsv', csv('Date\tClose\tVolume', '2024-01-02\t1,100.50\t1,000', `2024-01-03\t1,210.00\t${grouped}`));
+    expect(await refusal(tsv)).toBe(`${tsv}:3: Volume "1,000,000,000,000,000,000,000,000,000,00…" is beyond the range of a number (±1.8e308) — correct the value (such as 1200) or remove the row`);
+    const negative = writeFile(tempDir(), 'X.csv', csv('Date;Close', '2024-01-02;100,5', '2024-01-03;-1,5'));
+    expect(await refusal(negative)).toBe(`${negative}:3: Close is zero or negative (-1,5) — prices must be positive and volumes non-negative; correct the value or remove the row`);
   });
 });

@@ -25,22 +25,26 @@ export class FieldText {
     this.#notes = notes;
   }
 
-  /** A non-empty price, volume or event field, on `line` in `column`. */
-  value(bytes: Buffer, start: number, end: number, kind: ValueKind, line: number, column: string): number {
+  /**
+   * A non-empty price, volume or event field, on `line` in `column`; `written`: the field as the
+   * file has it where bytes hold its plain reading (the general path's `1,8e308` as `1.8e308`), for refusals.
+   */
+  value(bytes: Buffer, start: number, end: number, kind: ValueKind, line: number, column: string, written?: string): number {
     let value = parseNumberBytes(bytes, start, end);
     if (Number.isNaN(value)) {
       const text = bytes.toString('utf8', start, end);
       const marked = readMarkedValue(text, kind);
-      if (marked === undefined) throw notANumberError({ file: this.#file, line, column }, text, EXAMPLES[kind]);
+      if (marked === undefined) throw notANumberError({ file: this.#file, line, column }, text, EXAMPLES[kind], written);
       value = marked.value;
       this.#notes.add(marked.note);
     }
     if (kind !== 'price' ? value < 0 : value <= 0) {
       // The text as the file has it: 1e-400 and -0 both read as 0, which alone would not show the fault.
       const text = bytes.toString('utf8', start, end);
+      const shown = written ?? text;
       const fix = 'prices must be positive and volumes non-negative; correct the value or remove the row';
-      if (underflows(text)) throw new DataError(this.#file, line, `${column} "${text}" is below the smallest positive number (5e-324) and reads as 0`, fix);
-      throw new DataError(this.#file, line, `${column} is ${kind !== 'price' ? 'negative' : 'zero or negative'} (${text})`, fix);
+      if (underflows(text)) throw new DataError(this.#file, line, `${column} "${shown}" is below the smallest positive number (5e-324) and reads as 0`, fix);
+      throw new DataError(this.#file, line, `${column} is ${kind !== 'price' ? 'negative' : 'zero or negative'} (${shown})`, fix);
     }
     return value;
   }

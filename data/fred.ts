@@ -1,10 +1,11 @@
-// FRED rate downloads (`observation_date,DTB3`, `"Date","TB3MS"`, `DATE,VALUE`): one date column
-// and one value column in percent a year. Values become decimals (5.27 → 0.0527). FRED leaves a
-// value blank (or writes ".") on market holidays; those rows carry the previous value forward,
-// and a source note counts them.
+// FRED rate downloads (`observation_date,DTB3`, `"Date","TB3MS"`, `DATE,VALUE`; tab- or
+// semicolon-separated alike): one date column and one value column in percent a year. Values
+// become decimals (5.27 → 0.0527). FRED leaves a value blank (or writes ".") on market holidays;
+// those rows carry the previous value forward, and a source note counts them.
 
 import { roleOfColumn } from './prices/priceColumns.ts';
-import { matchLayout, readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, requireNumber } from './formats/fields.ts';
@@ -22,11 +23,11 @@ const DATE_COLUMNS = ['observation_date', 'DATE', 'Date'];
 
 /** A FRED series; `name` defaults to the value column's header (e.g. DTB3). */
 export function loadRateSeries(file: string, name?: string): LoadedRate {
-  const { records, lines, contentHash } = readCsvRecords(file);
+  const { records, lines, contentHash, dialect } = readSniffedRecords(file);
   if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'a FRED file starts with a header such as observation_date,DTB3');
   const header = records[0];
   const valueColumn = header.length === 2 ? header[1] : '';
-  matchLayout(file, lines[0], header, DATE_COLUMNS.map((d) => ({ name: 'FRED series', columns: [d, valueColumn || '<SERIES>'] })));
+  matchLayout(file, lines[0], header, DATE_COLUMNS.map((d) => ({ name: 'FRED series', columns: [d, valueColumn || '<SERIES>'] })), dialect.delimiter);
   const days: number[] = [];
   const dayLines: number[] = [];
   const values: number[] = [];
@@ -53,13 +54,13 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   if (filled > 0) notes.push(`${filled} blank values (market holidays) carry the previous value forward`);
   return {
     series: { name: name ?? valueColumn, dates: Int32Array.from(days), values: Float64Array.from(values) },
-    source: { path: file, format: `FRED csv: ${header.join(',')}`, fingerprint: contentHash, notes },
+    source: { path: file, format: `FRED ${dialect.delimiter === ',' ? 'csv' : `file ${describeDialect(dialect)}`}: ${header.join(dialect.delimiter)}`, fingerprint: contentHash, notes },
     filled,
   };
 }
 
-/** True when a header line looks like a FRED download: a date column and one series column. */
+/** True when a header line looks like a FRED download: a date column and one series column, split by a comma, semicolon or tab. */
 export function isFredHeader(line: string): boolean {
-  const columns = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+  const columns = splitHeader(line);
   return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '';
 }

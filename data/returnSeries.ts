@@ -2,7 +2,8 @@
 // into total returns — the inputs of `breadth metrics`, which analyses a series without a backtest.
 
 import { adjustedCloses } from './adjustedCloses.ts';
-import { readCsvRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { describeDialect } from './formats/dialect.ts';
 import { medianGap, parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, optionalNumber } from './formats/fields.ts';
@@ -30,17 +31,18 @@ export type ReturnUnit = 'fraction' | 'percent';
 export const PERCENT_LIKE = 2;
 
 /**
- * `date,<name>` rows of simple returns (blank = missing, skipped in means), in `unit`: 'percent'
+ * `date,<name>` rows of simple returns (comma-, tab- or semicolon-separated, as the header shows;
+ * blank = missing, skipped in means), in `unit`: 'percent'
  * divides by 100; 'fraction' takes them as written; omitted, fractions are expected and a file
  * that looks like percent (PERCENT_LIKE) is refused. A return below −1 (a loss of more than
  * everything) is always refused with its line. Throws DataError (file:line, problem, fix).
  */
 export function loadReturnsFile(file: string, unit?: ReturnUnit): ReturnSeries {
-  const { records, lines } = readCsvRecords(file);
+  const { records, lines, dialect } = readSniffedRecords(file);
   if (records.length < 2) throw new DataError(file, undefined, 'no return rows', 'write a header `date,return` and one row per period');
   const header = records[0];
   if (header.length !== 2 || !/^date$/i.test(header[0])) {
-    throw new DataError(file, lines[0], `expected two columns date,<return> but the header is "${header.join(',')}"`, 'write `date,return` with ISO dates and simple returns (0.01 = 1%)');
+    throw new DataError(file, lines[0], `expected two columns date,<return> but the header is "${header.join(dialect.delimiter)}"${dialect.delimiter === ',' ? '' : ` (${describeDialect(dialect)})`}`, 'write `date,return` (or tab-separated) with ISO dates and simple returns (0.01 = 1%)');
   }
   const days: number[] = [];
   const dayLines: number[] = [];

@@ -12,10 +12,9 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeColumnName, parseCsvText, wrongFieldCountError } from '../formats/csvTable.ts';
-import { describeDialect, sniffDialect } from '../formats/dialect.ts';
+import { normalizeColumnName, readSniffedRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { describeDialect } from '../formats/dialect.ts';
 import { plainNumberText } from '../formats/numberMarks.ts';
-import { readSource } from '../formats/text.ts';
 import { parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
 import { delistingReturn } from './delistings.ts';
@@ -60,9 +59,6 @@ const ASSET_CLASSES: Readonly<Record<string, AssetClass>> = {
   mutualfund: AssetClass.fund,
 };
 
-/** Bytes of a file's start that its dialect is sniffed from, as for price files. */
-const SNIFF_BYTES = 8192;
-
 /** The symbols files in `dir` (none when it is not a folder), by name whatever its case, sorted. */
 export function symbolsFilesIn(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
@@ -75,9 +71,7 @@ export function symbolsFilesIn(dir: string): string[] {
  * asset class, date or return that cannot be read.
  */
 export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo>; source: SourceInfo } {
-  const { bytes, contentHash } = readSource(file);
-  const dialect = sniffDialect(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES)));
-  const { records, lines } = parseCsvText(file, bytes, dialect.delimiter);
+  const { records, lines, contentHash, dialect } = readSniffedRecords(file);
   const howRead = dialect.delimiter === ',' && !dialect.decimalComma ? undefined : describeDialect(dialect);
   if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'start with a header such as symbol,name,asset class,sector,industry');
   const header = records[0];

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
+import { sniffDialect, type Dialect } from './dialect.ts';
 import { readSource } from './text.ts';
 
 export interface CsvRecords {
@@ -41,6 +42,19 @@ export function readCsvRecords(file: string, delimiter = ','): CsvRecords & { re
   return { ...parseCsvText(file, bytes, delimiter), contentHash };
 }
 
+/** Bytes of a file's start its dialect is sniffed from, as for price files. */
+const SNIFF_BYTES = 8192;
+
+/**
+ * A whole delimited file split by the delimiter its header shows (comma, semicolon or tab:
+ * formats/dialect.ts sniffDialect, as price files are read), with that dialect and the hash of its bytes.
+ */
+export function readSniffedRecords(file: string): CsvRecords & { readonly contentHash: string; readonly dialect: Dialect } {
+  const { bytes, contentHash } = readSource(file);
+  const dialect = sniffDialect(bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES)));
+  return { ...parseCsvText(file, bytes, dialect.delimiter), contentHash, dialect };
+}
+
 /** A set of columns a loader understands, in file order. */
 export interface ColumnLayout {
   readonly name: string;
@@ -58,12 +72,12 @@ export function findLayout<L extends ColumnLayout>(header: readonly string[], la
   return layouts.find((l) => l.columns.length === wanted.length && l.columns.every((c, k) => normalizeColumnName(c) === wanted[k]));
 }
 
-/** The layout whose columns equal `header`, or a DataError listing every accepted layout. */
-export function matchLayout<L extends ColumnLayout>(file: string, line: number, header: readonly string[], layouts: readonly L[]): L {
+/** The layout whose columns equal `header` (split by `delimiter`), or a DataError showing the header as written and listing every accepted layout. */
+export function matchLayout<L extends ColumnLayout>(file: string, line: number, header: readonly string[], layouts: readonly L[], delimiter = ','): L {
   const match = findLayout(header, layouts);
   if (match) return match;
   const accepted = layouts.map((l) => `${l.columns.join(',')} (${l.name})`).join('; ');
-  throw new DataError(file, line, `unknown column layout "${header.join(',')}"`, `the header must be one of: ${accepted}`);
+  throw new DataError(file, line, `unknown column layout "${header.join(delimiter)}"`, `the header must be one of: ${accepted}`);
 }
 
 export function wrongFieldCountError(file: string, line: number, expected: number, got: number): DataError {

@@ -95,11 +95,12 @@ export function roleOfColumn(name: string): Role | null {
  * symbol column makes it long all the same), 'long' for a file that must name its symbols.
  * Throws a DataError (file:line, what was found, the fix) when a required column is missing
  * (yfinance's three-row header is named as such) or a role appears twice. `delimiterNote` (e.g. "read as semicolon-separated") is added to
- * errors so a user sees how the line was split.
+ * errors so a user sees how the line was split, and the header is shown joined by its `delimiter`, as written.
  */
-export function resolvePriceColumns(file: string, line: number, header: readonly string[], expect: 'symbol' | 'long' | 'any', delimiterNote = ''): PriceColumns {
+export function resolvePriceColumns(file: string, line: number, header: readonly string[], expect: 'symbol' | 'long' | 'any', delimiterNote = '', delimiter = ','): PriceColumns {
   const roles = header.map(roleOfColumn);
-  const shown = `"${header.join(',')}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
+  const written = header.join(delimiter);
+  const shown = `"${written}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
   roles.forEach((role, k) => {
     const first = roles.indexOf(role);
     if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
@@ -107,7 +108,7 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   const has = (role: Role): boolean => roles.includes(role);
   const readAs = readLayoutRoles(header, roles);
   if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
-    throw new DataError(file, line, `the header "${header.join(',')}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
+    throw new DataError(file, line, `the header "${written}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
   }
   if (!has('date') && isPolygonHeader(header)) {
     throw new DataError(file, line, `the header ${shown} is Polygon's aggregates (o, h, l, c, v: the bar; t: its time in Unix milliseconds)`, `rename the columns Open, High, Low, Close, Volume${header.includes('T') ? ', Symbol (T)' : ''} and Date, and write each t as its date (1704171600000 ms is 2024-01-02 05:00 UTC: 2024-01-02)`);

@@ -33,8 +33,8 @@ const NEWLINE = 10;
 const UNIT_SEPARATOR = 0x1f;
 const QUOTE = 0x22;
 
-type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote'>;
-type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'slashedDates' | 'slashedDatesSaid'>;
+type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'delimiter'>;
+type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'delimiter' | 'slashedDates' | 'slashedDatesSaid'>;
 const SLASHED_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
 /** A field with a decimal point or comma in it. */
 const HAS_MARK = /[.,]/;
@@ -142,7 +142,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
     throw new DataError(file, line, `cannot parse CSV${headNote ? ` ${headNote}` : ''} (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
   }
   // The header is judged before the numbers: its errors say how the sniffed head was read.
-  const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote: headNote });
+  const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote: headNote, delimiter: sniffed.delimiter });
   if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect: { ...sniffed, quoted } };
   const header = records[0].record;
   parser.setHeader(header, records[0].info.lines);

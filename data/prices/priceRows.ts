@@ -171,7 +171,7 @@ export class PriceRowParser {
     const expect = this.#options.symbol === undefined ? 'long' : 'symbol';
     this.#line = line;
     this.#headerLine = line;
-    this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote);
+    this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote, this.#options.delimiter);
     this.#long = this.#columns.long;
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
     else this.#current = this.#tickerId(this.#options.symbol!);

@@ -5,7 +5,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../data/errors.ts';
+import { isFredHeader, loadRateSeries } from '../../data/fred.ts';
 import { loadMarket } from '../../data/load.ts';
+import { loadReturnsFile } from '../../data/returnSeries.ts';
+import { parseStudy, runStudyRuns } from '../../study/index.ts';
 import { isPriceFileName, symbolOfFile } from '../../data/prices/priceFileName.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
@@ -76,5 +79,62 @@ describe('.tsv price files', () => {
     expect((await loadMarket(dir, { cacheDir })).symbols).toEqual(['SPY']);
     writeFile(dir, 'IWM.tsv', tabs('Date,Close', '2024-01-02,199.52'));
     expect((await loadMarket(dir, { cacheDir })).symbols).toEqual(['IWM', 'SPY']);
+  });
+});
+
+// Probe r21d: a FRED file saved as .tsv was ignored (`--rf tbill3m`: "no rate series"), in a plain
+// price folder it was refused as a price file with a header shown with a comma it does not have,
+// and `metrics --returns r.tsv` refused its tab-separated header.
+describe('tab-separated rate and returns files', () => {
+  const DAYS = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+
+  it('a FRED header is one whatever splits it: comma, tab, semicolon, quoted', () => {
+    expect(['observation_date,DTB3', 'observation_date\tDTB3', '"DATE";"TB3MS"', 'Date\tClose'].map(isFredHeader)).toEqual([true, true, true, false]);
+  });
+
+  it('a .tsv FRED file reads like the .csv: percent a year as decimals, its header shown as written', () => {
+    const file = writeFile(tempDir(), 'DTB3.tsv', tabs('observation_date,DTB3', '2024-01-02,5.2', '2024-01-03,', '2024-01-04,5.3'));
+    const { series, source, filled } = loadRateSeries(file);
+    expect(series.name).toBe('DTB3');
+    expect(Array.from(series.values)).toEqual([5.2 / 100, 5.2 / 100, 5.3 / 100]); // percent ÷ 100, the blank carried forward
+    expect(filled).toBe(1);
+    expect(source.format).toBe('FRED file read as tab-separated: observation_date\tDTB3');
+    const odd = writeFile(tempDir(), 'X.tsv', tabs('when,DTB3', '2024-01-02,5.2'));
+    expect(() => loadRateSeries(odd)).toThrow(`${odd}:1: unknown column layout "when\tDTB3" — the header must be one of: observation_date,DTB3 (FRED series); DATE,DTB3 (FRED series); Date,DTB3 (FRED series)`);
+  });
+
+  it('a data folder\'s rates/DTB3_daily.tsv is tbill3m: buy-and-hold with cash at the rate ends at 14,000 + 10,000·r·(1 + r)^4', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'etf/AAA.tsv', tabs('Date,Open,Close', ...DAYS.map((d, k) => `${d},${k < 2 ? 100 : 90 + 10 * k},${k < 2 ? 100 : 90 + 10 * k}`)));
+    writeFile(dir, 'rates/DTB3_daily.tsv', tabs('observation_date,DTB3', ...DAYS.map((d) => `${d},5.2`)));
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(Object.keys(m.rates)).toEqual(['tbill3m']);
+    const config = parseStudy({ data: dir, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { AAA: 1 } }, engine: { initialCash: 10_000, cash: { rate: 'tbill3m' } } }] }, 'test');
+    const nav = (await runStudyRuns(config, m, 'test')).runs[0].result.daily.nav;
+    // r = 1.052^(1/252) − 1 a session. 01-03: 10,000 cash earns 10,000·r, then 100 shares at the open of 100 leave it as cash;
+    // four more sessions compound it; at the last close the shares are worth 100 × 140.
+    const r = 1.052 ** (1 / 252) - 1;
+    expect(nav[nav.length - 1]).toBeCloseTo(14_000 + 10_000 * r * (1 + r) ** 4, 9);
+  });
+
+  it('a .tsv FRED file in a plain price folder is named as a rate file, not refused as a price file', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'AAA.tsv', tabs('Date,Close', '2024-01-02,100'));
+    const rates = writeFile(dir, 'DTB3_daily.tsv', tabs('observation_date,DTB3', '2024-01-02,5.2'));
+    expect(await refusalOf(loadMarket(dir, { cacheDir: false }))).toBe(
+      `${rates}:1: a FRED rate file (DTB3, read as "tbill3m") in a plain price folder: rates are read only in the data-folder layout — move the price files into ${join(dir, 'etf')}/ (or a long price file into universe/) and keep the rate file in ${join(dir, 'rates')}/ or beside etf/`,
+    );
+  });
+
+  it('a price header is shown split as the file splits it', async () => {
+    const file = writeFile(tempDir(), 'AAA.tsv', tabs('when,price', '2024-01-02,100'));
+    expect(await refusalOf(loadMarket(file, { cacheDir: false }))).toMatch(/^[^:]+:1: not a price file: the header "when\tprice" \(read as tab-separated\) has no date column/);
+  });
+
+  it('a tab-separated returns file reads like date,return; a wrong header is shown as written', () => {
+    const file = writeFile(tempDir(), 'r.tsv', tabs('date,return', '2024-01-03,0.1', '2024-01-04,-0.1', '2024-01-05,0.1'));
+    expect(Array.from(loadReturnsFile(file).returns)).toEqual([0.1, -0.1, 0.1]);
+    const wrong = writeFile(tempDir(), 'w.tsv', tabs('date,close,volume', '2024-01-03,1,2'));
+    expect(() => loadReturnsFile(wrong)).toThrow(`${wrong}:1: expected two columns date,<return> but the header is "date\tclose\tvolume" (read as tab-separated) — write \`date,return\` (or tab-separated) with ISO dates and simple returns (0.01 = 1%)`);
   });
 });

@@ -50,6 +50,8 @@ export interface PriceRowParserOptions {
   readonly slashedDatesSaid?: boolean;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
   readonly dialectNote?: string;
+  /** The file's own delimiter (the general path's separator replaces it), to show its header as written. */
+  readonly delimiter?: string;
 }
 
 /**

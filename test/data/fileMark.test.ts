@@ -6,9 +6,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../data/load.ts';
+import type { Market } from '../../data/market.ts';
 import { decimalMarkOf, plainNumberText } from '../../data/formats/numberMarks.ts';
 import { parseStudy, runStudyRuns } from '../../study/index.ts';
 import { csv, refusal, tempDir, writeFile } from './fixtures.ts';
+
+/** The last NAV of buy-and-hold of `symbol` alone from 10,000 cash on market `m` of `folder`. */
+async function finalHoldNav(folder: string, m: Market, symbol: string): Promise<number> {
+  const config = parseStudy({ data: folder, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { [symbol]: 1 } }, engine: { initialCash: 10_000 } }] }, 'test');
+  const nav = (await runStudyRuns(config, m, 'test')).runs[0].result.daily.nav;
+  return nav[nav.length - 1];
+}
 
 const days = (n: number): string[] => Array.from({ length: n }, (_, k) => new Date(Date.UTC(2024, 0, 1) + k * 86_400_000).toISOString().slice(0, 10));
 
@@ -33,10 +41,7 @@ describe('the decimal mark is decided over the whole file', () => {
     expect(m.sources[0].notes).toContain('decimal mark "," shown first at line 8 ("130,25"): the numbers above it fit either mark, and are read with "," too, not the "." comma-separated files usually use');
     expect(m.sources[0].notes.join(' | ')).not.toMatch(/1,000×/);
     // Buy-and-hold, 10,000 cash: decided at the 01-01 close, filled at the 01-02 open of 125.000 → 80 shares, no cash; 80 × 130.25.
-    const config = parseStudy({ data: folder, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { X: 1 } }, engine: { initialCash: 10_000 } }] }, 'test');
-    const { runs } = await runStudyRuns(config, m, 'test');
-    const nav = runs[0].result.daily.nav;
-    expect(nav[nav.length - 1]).toBeCloseTo(10_420, 9);
+    expect(await finalHoldNav(folder, m, 'X')).toBeCloseTo(10_420, 9);
   });
 
   it('a number no mark reads, where the mark was guessed, is refused saying it was a guess', async () => {
@@ -101,10 +106,7 @@ describe('scientific notation with a decimal comma', () => {
     expect(Array.from(m.close)).toEqual([100.5, 100.5, 110.25, 120.75, 130.5, 140.25]);
     // Decided at the 01-02 close, filled at the 01-03 open of 100.5: floor(10,000 / 100.5) = 99 shares, cash 10,000 − 9,949.5 = 50.5;
     // at the last close 99 × 140.25 + 50.5 = 13,935.25.
-    const config = parseStudy({ data: folder, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { AAA: 1 } }, engine: { initialCash: 10_000 } }] }, 'test');
-    const { runs } = await runStudyRuns(config, m, 'test');
-    const nav = runs[0].result.daily.nav;
-    expect(nav[nav.length - 1]).toBeCloseTo(13_935.25, 9);
+    expect(await finalHoldNav(folder, m, 'AAA')).toBeCloseTo(13_935.25, 9);
   });
 
   it('"1,1025e2" below a "100,5" that shows the comma reads as 110.25', async () => {

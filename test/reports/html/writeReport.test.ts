@@ -85,6 +85,18 @@ describe('writeReport', () => {
     expect(readdirSync(dir)).toEqual(['out.fifo']);
   });
 
+  it('says in one line when the reader of a pipe leaves before the whole file is written', async () => {
+    const dir = scratch();
+    const fifo = join(dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('head', ['-c', '1', fifo]); // reads one byte and closes
+    readers.push(reader);
+    await once(reader, 'spawn');
+    // 1 MB: more than a pipe holds, so the write is still going when the reader leaves.
+    expect(() => writeReport(fifo, 'x'.repeat(1 << 20))).toThrow(`${fifo}: the reading end of the pipe closed before the whole file was written — let the reader read to the end (not \`| head\`), or write to a file`);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
   it('writes through a link to /dev/null: the device stays, the link stays', () => {
     const dir = scratch();
     symlinkSync('/dev/null', join(dir, 'discard.csv'));

@@ -112,13 +112,13 @@ describe('the wait for prices names the symbols that held the book, not those th
 
   it('two late symbols that both started by the decision of the first order that filled are both named, earliest first', () => {
     // F and D targeted on sessions 0..5, D alone from 6: D is ordered at its first close (session 8, 01-11), filled 01-12: 9 of 20 = 45.0 %.
-    const result = scenario(staggered, every((t) => ({ weights: t < 6 ? { F: 0.3, D: 0.3 } : { D: 0.3 } })), { initialCash: 10_000 });
+    const result = scenario(staggered, every((t): Step => (t < 6 ? { weights: { F: 0.3, D: 0.3 } } : { weights: { D: 0.3 } })), { initialCash: 10_000 });
     expect(reason(result)).toBe('first investment on 2024-01-12, after 9 sessions in cash (45.0% of the run): a target waited for prices (none for F before 2024-01-09, D before 2024-01-11) — the metrics count that time');
   });
 
   it('a late target the strategy left for a priced one is named, with the decision that ended the wait', () => {
     // C (from 01-22) targeted on sessions 0..5, A from 6 (01-09): filled 01-10, 7 of 20 = 35.0 %. Only C waited for prices.
-    const result = scenario(staggered, every((t) => ({ weights: t < 6 ? { C: 1 } : { A: 1 } })), { initialCash: 10_000 });
+    const result = scenario(staggered, every((t): Step => (t < 6 ? { weights: { C: 1 } } : { weights: { A: 1 } })), { initialCash: 10_000 });
     expect(reason(result)).toBe('first investment on 2024-01-10, after 7 sessions in cash (35.0% of the run): a target waited for prices (none for C before 2024-01-22); the first order that filled was decided on 2024-01-09 — the metrics count that time');
   });
 

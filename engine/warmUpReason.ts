@@ -35,8 +35,8 @@ const SHOWN = 3;
  * waited for prices (none for BBB before 2024-01-10); the first order that filled was decided on
  * 2024-02-01". The wait for prices counts the sessions before the decision of the first order
  * that filled: a late symbol is named when it started on or before that decision, earliest first
- * (the first named is the one whose first price ended the wait); one that started after it did
- * not hold the book and is left to the partial-coverage caveat, unless no target waited for any
+ * (with a target on every session, the one whose first price ended the wait); one that started
+ * after it did not hold the book and is left to the partial-coverage caveat, unless no target waited for any
  * other. Rested order-sessions are told apart: before that decision (orders that had not filled)
  * and from it to the first investment (the orders rested before filling).
  */
@@ -58,33 +58,37 @@ export function warmUpReason(r: WarmUpRecordings): string {
     if (d.reason[k] !== Deferral.noPrice) count(t < ordered ? unfilled : resting, d.reason[k]);
     else if (t < ordered) waited.add(d.symbol[k]);
   }
-  const pricedBy = waitedForPrices(r, waited, ordered, parts);
+  const prices = waitedForPrices(r, waited, ordered);
+  if (prices !== null) parts.push(prices.clause);
   if (unfilled.size > 0) parts.push(`orders rested and none filled (order-sessions: ${restedCounts(unfilled)})`);
-  if (ordered > Math.max(targeted, pricedBy) && filled >= 0) parts.push(`the first order that filled was decided on ${day(ordered)}`);
+  if (ordered > Math.max(targeted, prices?.pricedBy ?? -1) && filled >= 0) parts.push(`the first order that filled was decided on ${day(ordered)}`);
   if (resting.size > 0) parts.push(`orders rested before filling (order-sessions: ${restedCounts(resting)})`);
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
 }
 
 /**
- * Pushes the clause of the targets that waited for prices (symbols `waited`) before session
- * `ordered`, and returns the session by which the named late symbols that started by then all had
- * prices (−1: none). Late symbols that started after `ordered` are named only when they are all there is.
+ * The clause of the targets that waited for prices (symbols `waited`) before session `ordered`,
+ * and the session by which the named late symbols that started by then all had prices (−1: none);
+ * null when none waited. Late symbols that started after `ordered` are named only when they are
+ * all there is.
  */
-function waitedForPrices(r: WarmUpRecordings, waited: ReadonlySet<number>, ordered: number, parts: string[]): number {
-  if (waited.size === 0) return -1;
+function waitedForPrices(r: WarmUpRecordings, waited: ReadonlySet<number>, ordered: number): { readonly clause: string; readonly pricedBy: number } | null {
+  if (waited.size === 0) return null;
   const { market } = r;
   const late = new Map(partialCoverage(market, waited, r.first, r.last).filter((c) => c.late > 0).map((c) => [c.symbol, c.start]));
-  const held = [...waited].filter((i) => !late.has(i) || late.get(i)! <= ordered);
-  // Earliest start first (the one that ended the wait), then a session without a bar, by symbol.
+  const byDecision = [...waited].filter((i) => !late.has(i) || late.get(i)! <= ordered);
+  // Earliest start first, then those that waited for a session without a bar, by symbol.
   const key = (i: number): number => late.get(i) ?? Infinity;
-  const named = (held.length > 0 ? held : [...waited]).sort((a, b) => key(a) - key(b) || a - b);
+  const named = (byDecision.length > 0 ? byDecision : [...waited]).sort((a, b) => key(a) - key(b) || a - b);
   const said = named.slice(0, SHOWN).map((i) => {
     const start = late.get(i);
     const name = market.symbols[i];
     return start === undefined ? `${name} on the session targeted, which had no bar` : start > r.last ? `${name} in the run` : `${name} before ${isoDay(market.dates[start])}`;
   });
-  parts.push(`a target waited for prices (none for ${said.join(', ')}${named.length > SHOWN ? `, … (${named.length} symbols)` : ''})`);
-  return Math.max(-1, ...named.map((i) => late.get(i) ?? -1).filter((t) => t <= ordered));
+  return {
+    clause: `a target waited for prices (none for ${said.join(', ')}${named.length > SHOWN ? `, … (${named.length} symbols)` : ''})`,
+    pricedBy: Math.max(-1, ...named.map((i) => late.get(i) ?? -1).filter((t) => t <= ordered)),
+  };
 }
 
 function count(counts: Map<number, number>, reason: number): void {

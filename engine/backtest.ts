@@ -216,7 +216,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   }
 
   // An order the last session's decision placed had no session to fill in: it is not a shortfall.
-  const openAtEnd = orderBook.resting.filter((o) => o.decidedAt < last).map((o) => ({ symbol: o.symbol, quantity: o.quantity }));
+  const openAtEnd = orderBook.resting.filter((o) => o.decidedAt < last).map((o) => ({ symbol: o.symbol, quantity: o.quantity, held: portfolio.shares[o.symbol] }));
   orderBook.closeRemaining(last);
   for (const b of broker.fillBreaches) {
     breaches.push({

@@ -12,7 +12,7 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } fr
 import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
-import { openOrdersCaveats } from './openOrderCaveats.ts';
+import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
@@ -50,8 +50,8 @@ export interface RunRecordings {
   readonly openFallbacks: number;
   /** Order-sessions whose volume limit met a blank volume cell, read as the last volume before it, or with none before it (engine/broker.ts). */
   readonly blankVolumes: { readonly lastKnown: number; readonly noneKnownYet: number };
-  /** Orders still resting at the run's end, placed before its last session (one placed on it had no session to fill in): symbol and remaining signed shares. */
-  readonly openAtEnd: readonly { readonly symbol: number; readonly quantity: number }[];
+  /** Orders still resting at the run's end, placed before its last session (one placed on it had no session to fill in): symbol, remaining signed shares and the shares held then. */
+  readonly openAtEnd: readonly OpenOrder[];
   readonly missingRateDays: number;
   /** Sessions accrued at the cash rate series' last rate after its end. */
   readonly carriedRate?: CashModel['carriedRate'];

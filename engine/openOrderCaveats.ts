@@ -3,7 +3,7 @@
 // the book, so their sum (200 % of NAV for a switch of the whole book) would overstate the gap.
 
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat, type CaveatSeverity, listSymbols } from './caveats.ts';
+import { type Caveat, caveat, listSymbols, money, pct, severityBySize } from './caveats.ts';
 
 /** What the caveat reads of a run: its last session of `market`, its final NAV, and the orders resting then (symbol, remaining signed shares). */
 export interface OpenOrders {
@@ -12,9 +12,6 @@ export interface OpenOrders {
   readonly finalNav: number;
   readonly openAtEnd: readonly { readonly symbol: number; readonly quantity: number }[];
 }
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 /**
  * The open-orders caveat: the remaining shares of the orders still open at the run's end, valued
@@ -46,7 +43,7 @@ export function openOrdersCaveats(r: OpenOrders): Caveat[] {
   if (sales > 0) sides.push(side(sales, 'sale', sold, true));
   if (purchases > 0) sides.push(side(purchases, 'purchase', bought, sides.length === 0));
   const size = Math.max(share(sold), share(bought));
-  const severity: CaveatSeverity = size > 0.05 ? 'high' : size > 0.01 ? 'medium' : 'low';
+  const severity = severityBySize(size, 0.05, 0.01);
   const names = [...new Set(r.openAtEnd.map((o) => r.market.symbols[o.symbol]))];
   const n = r.openAtEnd.length;
   const message = `${n} order${n === 1 ? '' : 's'} still open at the run's end (${listSymbols(names)}), unfilled: ${sides.join(' and ')} — the book did not reach ${n === 1 ? 'it' : 'them'}`;

@@ -4,10 +4,8 @@
 
 import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
+import { BEYOND_RANGE } from '../data/formats/fields.ts';
 import type { Portfolio } from './portfolio.ts';
-
-/** The largest magnitude a double holds (Number.MAX_VALUE), as a message prints it. */
-const RANGE = '±1.8e308';
 
 /**
  * Throws a UserError when the book's NAV is not finite at session `t`, naming its date, the position
@@ -29,8 +27,8 @@ export function requireFiniteBook(portfolio: Portfolio, symbols: readonly string
   const fix = 'a price this large is a bad print: correct it in the data or remove the row';
   const [symbol, shares, price] = worst >= 0 ? [symbols[worst], portfolio.shares[worst], portfolio.mark[worst]] : ['', 0, 0];
   if (!Number.isFinite(shares * price)) {
-    throw new UserError(`${symbol} on ${date}: ${shares} shares at ${price} are worth ${shares * price}, beyond the range of a number (${RANGE}) — ${fix}`);
+    throw new UserError(`${symbol} on ${date}: ${shares} shares at ${price} are worth ${shares * price}, ${BEYOND_RANGE} — ${fix}`);
   }
   const largest = worst >= 0 ? `; its largest position is ${symbol}, ${shares} shares at ${price}` : '';
-  throw new UserError(`on ${date} the book's value (cash ${portfolio.cash}, NAV ${portfolio.nav}) is beyond the range of a number (${RANGE})${largest} — ${fix}`);
+  throw new UserError(`on ${date} the book's value (cash ${portfolio.cash}, NAV ${portfolio.nav}) is ${BEYOND_RANGE}${largest} — ${fix}`);
 }

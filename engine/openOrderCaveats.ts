@@ -4,7 +4,7 @@
 // each with its symbols and whether it would have gone short or covered one.
 
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat, type CaveatSeverity, listSymbols } from './caveats.ts';
+import { type Caveat, caveat, listSymbols, money, pct, severityBySize } from './caveats.ts';
 
 /** An order resting at the run's end: its symbol, remaining signed shares, and the signed shares held of that symbol then. */
 export interface OpenOrder {
@@ -20,9 +20,6 @@ export interface OpenOrders {
   readonly finalNav: number;
   readonly openAtEnd: readonly OpenOrder[];
 }
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 /**
  * The open-orders caveat: the remaining shares of the orders still open at the run's end, valued
@@ -55,7 +52,7 @@ export function openOrdersCaveats(r: OpenOrders): Caveat[] {
   if (sales.length > 0) sides.push(side(sales, 'sale', sold, true));
   if (purchases.length > 0) sides.push(side(purchases, 'purchase', bought, sides.length === 0));
   const size = Math.max(share(sold), share(bought));
-  const severity: CaveatSeverity = size > 0.05 ? 'high' : size > 0.01 ? 'medium' : 'low';
+  const severity = severityBySize(size, 0.05, 0.01);
   const names = [...new Set(r.openAtEnd.map((o) => r.market.symbols[o.symbol]))];
   const n = r.openAtEnd.length;
   const message = `${n} order${n === 1 ? '' : 's'} still open at the run's end, unfilled: ${sides.join(' and ')} — the book did not reach ${n === 1 ? 'it' : 'them'}`;

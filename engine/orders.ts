@@ -88,8 +88,15 @@ export function orderStatus(end: OrderEnd, filled: number): OrderStatus {
 export interface RestingOrder {
   id: number;
   symbol: number;
-  /** Remaining signed shares. */
+  /** Remaining signed shares (whole in a whole-share run: what the book can trade). */
   quantity: number;
+  /**
+   * Whole-share runs: the fraction of a share beyond `quantity` that splits left while it rested,
+   * numerator / denominator (signed like quantity; 0 / 1 when none). Not tradeable, but carried:
+   * the next split scales quantity + fraction, so the order asks for trunc(decided × Π ratios − filled).
+   */
+  fractionNumerator: number;
+  fractionDenominator: number;
   type: OrderType;
   limit: number;
   stop: number;

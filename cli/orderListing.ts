@@ -110,7 +110,8 @@ const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
  * limit or stop price per such share), with the shares it was decided for and their exact
  * post-split figure beside it (+83 as decided, +249 after a 3:2 split on … and a 2:1 split on …)
  * — and, where whole shares left a fraction, the whole shares the book could trade (+15 as
- * decided, +22.5000 after a 3:2 split, 22 whole shares). Each fill keeps the shares it traded.
+ * decided, +22.5000 after a 3:2 split, 22 whole shares). An amended order shows what was decided
+ * and what it was amended to (+3 as decided, amended to +1 on …). Each fill keeps the shares it traded.
  */
 export function orderLines(orders: readonly OrderWithFills[]): string[] {
   const lines: string[] = [];
@@ -128,7 +129,7 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const through = o.splits.length === 0 ? '' : `; ${signed(decided)} ${asked}, ${signed(snapWhole(atEnd(o, decided, date)))} after ${splits}${whole}`;
       const price = o.type === 'limit' ? ` @ ${num(priceAtEnd(o, o.limitPrice, date))}` : o.type === 'stop' ? ` ${num(priceAtEnd(o, o.stopPrice, date))}` : '';
       const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(filled)}`;
-      const amended = o.amendedDate === null ? '' : `; amended on ${o.amendedDate}`;
+      const amended = o.amendedDate === null ? '' : `; ${o.decidedQuantity === null ? 'its decided shares not stored (a run stored before schema v10)' : `${signed(o.decidedQuantity)} as decided`}, amended to ${signed(decided)} on ${o.amendedDate}`;
       lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(o.quantityAtEnd ?? 0)} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);
     }
     for (const f of o.fills) {

@@ -55,6 +55,7 @@ export class OrderBook {
     o.type = request?.type ?? 'market';
     o.limit = o.type === 'limit' ? (request?.limit ?? NaN) : NaN;
     o.stop = o.type === 'stop' ? (request?.stop ?? NaN) : NaN;
+    o.decided = quantity;
     o.requested = quantity;
     o.requestedLimit = o.limit;
     o.requestedStop = o.stop;
@@ -211,6 +212,7 @@ export function newOrder(): RestingOrder {
     type: 'market',
     limit: NaN,
     stop: NaN,
+    decided: 0,
     requested: 0,
     requestedLimit: NaN,
     requestedStop: NaN,

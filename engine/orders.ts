@@ -110,7 +110,9 @@ export interface RestingOrder {
   cashOnly: boolean;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
-  /** Signed shares, limit and stop as decided (a split rescales quantity, limit and stop, not these). */
+  /** Signed shares as first decided: never amended or rescaled (recorded for amended orders, whose `requested` moved). */
+  decided: number;
+  /** Signed shares, limit and stop as decided — shares as last amended (a split rescales quantity, limit and stop, not these). */
   requested: number;
   requestedLimit: number;
   requestedStop: number;

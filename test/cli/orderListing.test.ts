@@ -95,3 +95,13 @@ describe('the singular of one whole share', () => {
     );
   });
 });
+
+describe('an amended order (r21b a, order 7)', () => {
+  it('shows the shares first decided beside the amendment: +3 as decided, amended to +1', () => {
+    // BBB at 50, no volume on 01-02 and 01-03, so the +3 decided on 01-01 (150 of 10,000 × 1.5 %) rests; on 01-02 the target
+    // falls to 0.5 % (50 → 1 share): the resting buy is amended to +1 and fills on 01-04.
+    const market = fixtureMarket({ symbols: ['BBB'], closes: [[50], [50], [50], [50]], volumes: [[1e6], [0], [0], [1e6]] });
+    const lines = stored(backtest(market, scripted({ 0: { weights: { BBB: 0.015 } }, 1: { weights: { BBB: 0.005 } } }), { initialCash: 10_000 }));
+    expect(lines[0]).toBe('order 1  2024-01-01  BBB  +1 market gtc (targets; +3 as decided, amended to +1 on 2024-01-02) → filled on 2024-01-04');
+  });
+});

@@ -147,7 +147,7 @@ export class RebalancePlanner {
       const worth = kind === 'values' ? x : x * ctx.nav;
       const shares = kind === 'shares' ? x : worth / p;
       // A price so small that a finite worth is beyond binary64's range in shares (5,000 / 5e-324): no book can hold them.
-      if (!Number.isFinite(shares) && Number.isFinite(worth)) throw unsizableTarget(ctx.name(i), ctx.date, worth, p);
+      if (x !== 0 && !Number.isFinite(shares) && Number.isFinite(worth)) throw unsizableTarget(ctx.name(i), ctx.date, worth, p);
       this.#wanted[i] = x === 0 ? 0 : shares;
       this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
     };

@@ -55,6 +55,8 @@ describe('the planner with a stub context', () => {
     expect(() => plan({ weights: { A: 0.5 } }, stub({ prices: [1e-306, 20, 50] }))).toThrow(
       'A on 2024-01-02: a target worth 5,000 at a price of 1e-306 needs 5.0e309 shares, beyond the range of a number (±1.8e308) — a price this small is a bad print: correct it in the data or remove the row',
     );
+    // A target of 0 for a symbol with no price is no target at all (0 / NaN is not sized).
+    expect(plan({ weights: { A: 0, B: 0.5 } }, stub({ prices: [NaN, 20, 50], marks: [10, 20, 50] })).list).toEqual([['B', 250]]);
   });
 
   it('nets targets against holdings and puts reductions first', () => {

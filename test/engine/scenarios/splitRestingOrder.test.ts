@@ -94,17 +94,8 @@ describe('a rebalance order resting across a 3:2 and a 2:1 split (r21b b1, b4)',
   });
 });
 
-/** The ratios a property draws: p new shares per q old. */
-const RATIOS: [number, number][] = [
-  [3, 2],
-  [2, 1],
-  [3, 1],
-  [5, 4],
-  [1, 2],
-  [1, 3],
-  [1, 10],
-  [4, 3],
-];
+/** The ratios a property draws, as [p, q]: p new shares per q old. */
+const RATIOS = ['3:2', '2:1', '3:1', '5:4', '1:2', '1:3', '1:10', '4:3'].map((r) => r.split(':').map(Number) as [number, number]);
 
 describe('property: an order resting across splits fills trunc(decided × Π ratios)', () => {
   it('for any ratio sequence and decided quantity, with the cash to pay (0 when a split left less than one share)', () => {

@@ -174,6 +174,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),
+      name: (i) => market.symbols[i],
+      date: isoDay(market.dates[t]),
     });
     snapshot(t);
     if (plan.breach) {

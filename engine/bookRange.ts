@@ -47,6 +47,6 @@ export function unsizableTarget(symbol: string, date: string, amount: number, pr
   const power = Math.floor(exponent);
   const needed = `${Math.sign(amount) < 0 ? '−' : ''}${(10 ** (exponent - power)).toFixed(1)}e${power}`;
   return new UserError(
-    `${symbol} on ${date}: a target worth ${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} at a price of ${price} needs ${needed} shares, beyond the range of a number (${RANGE}) — a price this small is a bad print: correct it in the data or remove the row`,
+    `${symbol} on ${date}: a target worth ${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} at a price of ${price} needs ${needed} shares, ${BEYOND_RANGE} — a price this small is a bad print: correct it in the data or remove the row`,
   );
 }

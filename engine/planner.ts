@@ -90,7 +90,6 @@ export class RebalancePlanner {
   plan(targets: Targets, ctx: PlanContext): Plan {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
-    const held = ctx.portfolio.shares;
     const unpriced = this.#readTargets(targets, ctx);
     let gross = 0;
     let net = 0;

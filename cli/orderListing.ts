@@ -2,7 +2,7 @@
 // one-line tally by status that `runs show` prints without the flag.
 
 import { splitName } from '../data/prices/priceSeries.ts';
-import { pricePerNewShare, snapWhole, splitParts } from '../engine/shares.ts';
+import { pricePerNewShare, snapWhole, splitExact } from '../engine/shares.ts';
 import { splitsBetween } from '../reports/bookCaveats.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
@@ -13,11 +13,11 @@ export interface OrderWithFills extends StoredOrder {
   /**
    * Signed shares it asked for in the shares of its end, as the book could trade them: its fills
    * before each split rescaled by it, plus what still rested after the last split (in a whole-share
-   * run rounded toward zero at each split, as engine/orderBook.ts applySplit rests it). `quantity`
-   * when no split; null for an unrecorded order.
+   * run the exact count's whole part, as engine/orderBook.ts applySplit rests it; for a filled
+   * order, what it filled). `quantity` when no split; null for an unrecorded order.
    */
   quantityAtEnd: number | null;
-  /** The fractions of a share its splits left and a whole-share run dropped, in the shares of its end (0 when none). */
+  /** The fraction of a share its splits left beyond quantityAtEnd that a whole-share run could not trade, in the shares of its end (0 when none). */
   droppedAtSplits: number;
 }
 
@@ -39,32 +39,35 @@ export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFi
     .map((o) => {
       const fills = byOrder.get(o.id) ?? [];
       const splits = lived(o);
-      return { ...o, fills, splits, ...throughSplits(o.quantity, fills, splits, whole) };
+      return { ...o, fills, splits, ...throughSplits(o, fills, splits, whole) };
     });
 }
 
 /**
  * An order's quantity through the splits it rested across, as the engine rests it: at each ex-date
- * (before that day's fills) what is still to fill is scaled by the ratio and, in whole shares,
- * rounded toward zero (engine/shares.ts splitParts), the fraction dropped.
+ * (before that day's fills) what is still to fill — carried exactly, with the fraction earlier
+ * splits left — is scaled by the ratio (engine/shares.ts splitExact); a whole-share run trades its
+ * whole part. A filled order asked for what it filled (the engine caps a sale of a whole position
+ * at the shares the position keeps, which the listing cannot see).
  */
-function throughSplits(quantity: number | null, fills: readonly StoredFill[], splits: readonly StoredSplit[], whole: boolean): Pick<OrderWithFills, 'quantityAtEnd' | 'droppedAtSplits'> {
-  if (quantity === null || splits.length === 0) return { quantityAtEnd: quantity, droppedAtSplits: 0 };
-  let left = quantity;
+function throughSplits(o: StoredOrder, fills: readonly StoredFill[], splits: readonly StoredSplit[], whole: boolean): Pick<OrderWithFills, 'quantityAtEnd' | 'droppedAtSplits'> {
+  if (o.quantity === null || splits.length === 0) return { quantityAtEnd: o.quantity, droppedAtSplits: 0 };
+  let left = { whole: o.quantity, numerator: 0, denominator: 1 };
   let traded = 0;
-  let dropped = 0;
   let f = 0;
   for (const x of splits) {
     for (; f < fills.length && fills[f].date < x.date; f++) {
-      left -= fills[f].quantity;
+      left.whole -= fills[f].quantity;
       traded += fills[f].quantity;
     }
-    const parts = splitParts(left, x.ratio);
-    left = whole ? parts.whole : parts.whole + parts.fraction;
+    left = splitExact(left.whole, left.numerator, left.denominator, x.ratio);
+    if (!whole) left = { whole: left.whole + left.numerator / left.denominator, numerator: 0, denominator: 1 };
     traded *= x.ratio;
-    dropped = dropped * x.ratio + (whole ? parts.fraction : 0);
   }
-  return { quantityAtEnd: snapWhole(traded) + left, droppedAtSplits: dropped };
+  const before = snapWhole(traded);
+  const exact = before + left.whole + left.numerator / left.denominator;
+  const quantityAtEnd = o.status === 'filled' ? fills.slice(f).reduce((q, x) => q + x.quantity, before) : before + left.whole;
+  return { quantityAtEnd, droppedAtSplits: snapWhole(exact - quantityAtEnd) };
 }
 
 /** `shares` on `date` in the shares of the order's end: × the ratio of each split after that date. */
@@ -103,10 +106,12 @@ const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
 
 /**
  * Text lines: one per order, its fills indented beneath. An order that lived through a split is
- * shown in the shares of its end (as it rested after the split, and as its later fills traded; a limit or stop price per such share),
- * with the shares it was decided for beside it — and, where whole shares dropped a fraction at the
- * split, the exact post-split figure and the whole shares the book could trade (+15 as decided,
- * +22.5000 after a 3:2 split, 22 whole shares); each fill keeps the shares it traded.
+ * shown in the shares of its end (as it rested after the split, and as its later fills traded; a
+ * limit or stop price per such share), with the shares it was decided for and their exact
+ * post-split figure beside it (+83 as decided, +249 after a 3:2 split on … and a 2:1 split on …)
+ * — and, where whole shares left a fraction, the whole shares the book could trade (+15 as
+ * decided, +22.5000 after a 3:2 split, 22 whole shares). An amended order shows what was decided
+ * and what it was amended to (+3 as decided, amended to +1 on …). Each fill keeps the shares it traded.
  */
 export function orderLines(orders: readonly OrderWithFills[]): string[] {
   const lines: string[] = [];
@@ -118,11 +123,13 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const decided = o.quantity ?? 0;
       const filled = o.splits.length === 0 ? o.filled : o.fills.reduce((q, f) => q + atEnd(o, f.quantity, f.date), 0);
       const splits = o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ');
-      const through =
-        o.splits.length === 0 ? '' : o.droppedAtSplits === 0 ? `; ${signed(decided)} as decided, before ${splits}` : `; ${signed(decided)} as decided, ${signed(atEnd(o, decided, date))} after ${splits}, ${num(Math.abs(o.quantityAtEnd ?? 0))} whole shares`;
+      const asked = o.amendedDate === null ? 'as decided' : 'as amended';
+      const tradeable = Math.abs(o.quantityAtEnd ?? 0);
+      const whole = o.droppedAtSplits === 0 ? '' : `, ${num(tradeable)} whole share${tradeable === 1 ? '' : 's'}`;
+      const through = o.splits.length === 0 ? '' : `; ${signed(decided)} ${asked}, ${signed(snapWhole(atEnd(o, decided, date)))} after ${splits}${whole}`;
       const price = o.type === 'limit' ? ` @ ${num(priceAtEnd(o, o.limitPrice, date))}` : o.type === 'stop' ? ` ${num(priceAtEnd(o, o.stopPrice, date))}` : '';
       const end = o.status === 'filled' ? `filled on ${o.endDate}` : `${o.status}${o.reason ? ` (${o.reason})` : ''} on ${o.endDate}, filled ${signed(filled)}`;
-      const amended = o.amendedDate === null ? '' : `; amended on ${o.amendedDate}`;
+      const amended = o.amendedDate === null ? '' : `; ${o.decidedQuantity === null ? 'its decided shares not stored (a run stored before schema v10)' : `${signed(o.decidedQuantity)} as decided`}, amended to ${signed(decided)} on ${o.amendedDate}`;
       lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(o.quantityAtEnd ?? 0)} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);
     }
     for (const f of o.fills) {

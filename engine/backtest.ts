@@ -174,6 +174,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
       resolve: (s) => view.resolve(s),
+      name: (i) => market.symbols[i],
+      date: isoDay(market.dates[t]),
     });
     snapshot(t);
     if (plan.breach) {
@@ -216,7 +218,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   }
 
   // An order the last session's decision placed had no session to fill in: it is not a shortfall.
-  const openAtEnd = orderBook.resting.filter((o) => o.decidedAt < last).map((o) => ({ symbol: o.symbol, quantity: o.quantity }));
+  const openAtEnd = orderBook.resting.filter((o) => o.decidedAt < last).map((o) => ({ symbol: o.symbol, quantity: o.quantity, held: portfolio.shares[o.symbol] }));
   orderBook.closeRemaining(last);
   for (const b of broker.fillBreaches) {
     breaches.push({

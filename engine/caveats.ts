@@ -73,6 +73,15 @@ export function rankCaveats(caveats: readonly Caveat[]): Caveat[] {
     .map(({ c }) => c);
 }
 
+/** A fraction as a percentage for a message, to 0.1: 0.1234 → "12.3%". */
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** An amount of currency for a message, rounded to a whole unit and grouped: 20000.4 → "20,000". */
+export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** A caveat's severity by its size (e.g. a share of NAV): high above `high`, medium above `medium`, else low. */
+export const severityBySize = (size: number, high: number, medium: number): CaveatSeverity => (size > high ? 'high' : size > medium ? 'medium' : 'low');
+
 /** "3 names" / "AAA, BBB" — a short list of symbols for a message. */
 export function listSymbols(symbols: readonly string[], max = 5): string {
   return symbols.length <= max ? symbols.join(', ') : `${symbols.slice(0, max).join(', ')} and ${symbols.length - max} more`;

@@ -188,7 +188,7 @@ export class CorporateActions {
       const i = splits.symbol[e];
       const before = portfolio.shares[i];
       portfolio.split(i, splits.value[e]);
-      const cancelled = orders.applySplit(i, splits.value[e], t);
+      const cancelled = orders.applySplit(i, splits.value[e], t, before);
       if (cancelled !== 0) ledger.defer(t, i, Deferral.split, cancelled);
       const cashInLieu = this.#whole ? this.#cashInLieu(t, i, splitParts(before, splits.value[e]).fraction, portfolio, ledger) : 0;
       if (before !== 0) this.appliedSplits.push({ session: t, symbol: i, ratio: splits.value[e], before, after: portfolio.shares[i], cashInLieu });

@@ -170,6 +170,23 @@ export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number):
   return out;
 }
 
+/**
+ * Periods of P each of n returns covers (periodsPerRow): the returns dated `dates` (n epoch days,
+ * ascending), the first earned since `startDay` (NAV_0's day) when known — else its interval is
+ * unknown and counts one period.
+ */
+export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | undefined, periodsPerYear: number): Float64Array {
+  if (startDay !== undefined) {
+    const calendar = new Float64Array(dates.length + 1);
+    calendar[0] = startDay;
+    for (let k = 0; k < dates.length; k++) calendar[k + 1] = dates[k];
+    return periodsPerRow(calendar, periodsPerYear);
+  }
+  const out = new Float64Array(dates.length).fill(1);
+  if (dates.length > 1) out.set(periodsPerRow(dates, periodsPerYear), 1);
+  return out;
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 

@@ -7,7 +7,7 @@ import { OrderLog } from './orderLog.ts';
 import { OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
 import type { PlannedOrders } from './planner.ts';
 import type { Orders } from './result.ts';
-import { pricePerNewShare, roundShares, splitParts } from './shares.ts';
+import { pricePerNewShare, roundShares, splitExact } from './shares.ts';
 
 /** #amend marks: a symbol and direction with two planned legs (a flip), and one whose resting order was amended. */
 const TWO_LEGS = -1;
@@ -50,9 +50,12 @@ export class OrderBook {
     o.id = this.#nextId++;
     o.symbol = symbol;
     o.quantity = quantity;
+    o.fractionNumerator = 0;
+    o.fractionDenominator = 1;
     o.type = request?.type ?? 'market';
     o.limit = o.type === 'limit' ? (request?.limit ?? NaN) : NaN;
     o.stop = o.type === 'stop' ? (request?.stop ?? NaN) : NaN;
+    o.decided = quantity;
     o.requested = quantity;
     o.requestedLimit = o.limit;
     o.requestedStop = o.stop;
@@ -97,6 +100,8 @@ export class OrderBook {
       amend[j] = AMENDED;
       o.requested += quantity - o.quantity;
       o.quantity = quantity;
+      o.fractionNumerator = 0;
+      o.fractionDenominator = 1;
       o.amendedAt = t;
       o.cashOnly = cashOnly;
     }
@@ -144,19 +149,30 @@ export class OrderBook {
   }
 
   /**
-   * Split of `ratio` new shares per old at session t: resting quantities scale by it — rounded
-   * toward zero in whole-share mode, so no order ever asks for a fraction — and limit and stop
-   * prices by its inverse. An order left with no whole share ends (`split`); returned: the
+   * Split of `ratio` new shares per old at session t: resting quantities scale by it and limit and
+   * stop prices by its inverse. In whole-share mode the order keeps its exact count (the fraction
+   * a split left rides along, engine/shares.ts splitExact) and rests the whole part of it, rounded
+   * toward zero — so across 3:2 then 2:1, +83 rests as +124 (124.5), then +249, not 248. A
+   * reduction of the position (`held`: its signed shares before the split) stays one: the book
+   * pays a position's fraction in cash at each split, so the order's exact count is capped at
+   * the whole shares the position keeps (−15 of 15 across 1:10 sells the 1 share held, and after
+   * a further 2:1 the 2, not 3). An order left with no whole share ends (`split`); returned: the
    * signed post-split shares of those orders (0 when none ended), for the deferral record.
    */
-  applySplit(symbol: number, ratio: number, t: number): number {
+  applySplit(symbol: number, ratio: number, t: number, held: number): number {
     let cancelled = 0;
+    const kept = splitExact(held, 0, 1, ratio).whole;
     for (const o of this.resting) {
       if (o.symbol !== symbol) continue;
-      // As Portfolio.split scales the position (exact decimal parts), so a sale of the whole position is still its size.
-      const { whole, fraction } = splitParts(o.quantity, ratio);
-      const scaled = whole + fraction;
-      o.quantity = this.#whole ? whole : scaled;
+      const reduction = held !== 0 && Math.sign(o.quantity) === -Math.sign(held) && Math.abs(o.quantity + o.fractionNumerator / o.fractionDenominator) <= Math.abs(held);
+      const exact = splitExact(o.quantity, o.fractionNumerator, o.fractionDenominator, ratio);
+      if (this.#whole && reduction && Math.abs(exact.whole) === Math.abs(kept)) [exact.numerator, exact.denominator] = [0, 1];
+      const scaled = exact.whole + exact.numerator / exact.denominator;
+      if (this.#whole) {
+        o.quantity = exact.whole;
+        o.fractionNumerator = exact.numerator;
+        o.fractionDenominator = exact.denominator;
+      } else o.quantity = scaled;
       o.limit = pricePerNewShare(o.limit, ratio);
       o.stop = pricePerNewShare(o.stop, ratio);
       if (o.quantity !== 0) continue;
@@ -191,9 +207,12 @@ export function newOrder(): RestingOrder {
     id: 0,
     symbol: 0,
     quantity: 0,
+    fractionNumerator: 0,
+    fractionDenominator: 1,
     type: 'market',
     limit: NaN,
     stop: NaN,
+    decided: 0,
     requested: 0,
     requestedLimit: NaN,
     requestedStop: NaN,

@@ -22,6 +22,8 @@ export class OrderLog {
   readonly #rows;
   /** Limit and stop prices of the orders that are not market orders. */
   readonly #prices = new GrowableTable({ row: I, limit: F, stop: F });
+  /** The shares first decided of the orders a later decision amended (the others asked for `quantity`). */
+  readonly #amended = new GrowableTable({ row: I, decided: F });
 
   /** `rowsHint`: orders to make room for at the start (the log grows past it). */
   constructor(rowsHint?: number) {
@@ -42,6 +44,11 @@ export class OrderLog {
     const type = o.type === 'market' ? 0 : ORDER_TYPE_NAMES.indexOf(o.type);
     const tif = o.tif === 'gtc' ? 1 : TIF_NAMES.indexOf(o.tif);
     c.code[k] = type | (tif << TIF_SHIFT) | (o.origin << ORIGIN_SHIFT) | (end << END_SHIFT);
+    if (o.amendedAt >= 0) {
+      const j = this.#amended.add();
+      this.#amended.columns.row[j] = k;
+      this.#amended.columns.decided[j] = o.decided;
+    }
     if (type === 0) return;
     const j = this.#prices.add();
     const p = this.#prices.columns;
@@ -60,6 +67,7 @@ export class OrderLog {
       amendedAt: rows.amendedAt,
       symbol: rows.symbol,
       quantity: rows.quantity,
+      decided: Float64Array.from(rows.quantity),
       type: new Uint8Array(n),
       limit: new Float64Array(n).fill(NaN),
       stop: new Float64Array(n).fill(NaN),
@@ -81,6 +89,8 @@ export class OrderLog {
       out.end[k] = end;
       out.status[k] = orderStatus(end, rows.filled[k]);
     }
+    const a = this.#amended.views();
+    for (let j = 0; j < a.row.length; j++) out.decided[a.row[j]] = a.decided[j];
     const p = this.#prices.views();
     for (let j = 0; j < p.row.length; j++) {
       out.limit[p.row[j]] = p.limit[j];

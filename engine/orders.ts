@@ -88,8 +88,15 @@ export function orderStatus(end: OrderEnd, filled: number): OrderStatus {
 export interface RestingOrder {
   id: number;
   symbol: number;
-  /** Remaining signed shares. */
+  /** Remaining signed shares (whole in a whole-share run: what the book can trade). */
   quantity: number;
+  /**
+   * Whole-share runs: the fraction of a share beyond `quantity` that splits left while it rested,
+   * numerator / denominator (signed like quantity; 0 / 1 when none). Not tradeable, but carried:
+   * the next split scales quantity + fraction, so the order asks for trunc(decided × Π ratios − filled).
+   */
+  fractionNumerator: number;
+  fractionDenominator: number;
   type: OrderType;
   limit: number;
   stop: number;
@@ -103,7 +110,9 @@ export interface RestingOrder {
   cashOnly: boolean;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
-  /** Signed shares, limit and stop as decided (a split rescales quantity, limit and stop, not these). */
+  /** Signed shares as first decided: never amended or rescaled (recorded for amended orders, whose `requested` moved). */
+  decided: number;
+  /** Signed shares, limit and stop as decided — shares as last amended (a split rescales quantity, limit and stop, not these). */
   requested: number;
   requestedLimit: number;
   requestedStop: number;

@@ -8,6 +8,7 @@
 
 import { UserError } from '../data/errors.ts';
 import { accountLimits, type AccountLimits } from './account.ts';
+import { unsizableTarget } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import type { Portfolio } from './portfolio.ts';
 import { roundShares } from './shares.ts';
@@ -53,6 +54,9 @@ export interface PlanContext {
   /** Commission in currency for a new order of `quantity` of symbol i at `price`. */
   commission(i: number, quantity: number, price: number): number;
   resolve(symbol: string): number;
+  /** The name of symbol i, and the decision's date (ISO), for errors. */
+  name(i: number): string;
+  readonly date: string;
 }
 
 const LEVERAGE_TOLERANCE = 1e-9;
@@ -86,7 +90,6 @@ export class RebalancePlanner {
   plan(targets: Targets, ctx: PlanContext): Plan {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
-    const held = ctx.portfolio.shares;
     const unpriced = this.#readTargets(targets, ctx);
     let gross = 0;
     let net = 0;
@@ -131,7 +134,7 @@ export class RebalancePlanner {
     this.#wanted.fill(0);
     this.#proposed.fill(NaN);
     const set = (i: number, x: number): void => {
-      if (!Number.isFinite(x)) throw new UserError(`strategy target for symbol #${i} is not a finite number (${x})`);
+      if (!Number.isFinite(x)) throw new UserError(`strategy target for ${ctx.name(i)} on ${ctx.date} is not a finite number (${x})`);
       const p = ctx.listed(i) ? valuePrice(ctx, i) : NaN;
       if (x !== 0 && !(p > 0)) {
         unpriced.push(i);
@@ -140,7 +143,10 @@ export class RebalancePlanner {
         if (kind === 'weights') this.#proposed[i] = x;
         return;
       }
-      const shares = kind === 'shares' ? x : kind === 'values' ? x / p : (x * ctx.nav) / p;
+      const worth = kind === 'values' ? x : x * ctx.nav;
+      const shares = kind === 'shares' ? x : worth / p;
+      // A price so small that a finite worth is beyond binary64's range in shares (5,000 / 5e-324): no book can hold them.
+      if (x !== 0 && !Number.isFinite(shares) && Number.isFinite(worth)) throw unsizableTarget(ctx.name(i), ctx.date, worth, p);
       this.#wanted[i] = x === 0 ? 0 : shares;
       this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
     };

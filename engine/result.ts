@@ -85,6 +85,8 @@ export interface Orders {
   readonly symbol: Int32Array;
   /** Requested signed shares, as decided — as last amended, when it was (before any split). */
   readonly quantity: Float64Array;
+  /** Signed shares as first decided, before any amendment (= quantity for an order never amended). */
+  readonly decided: Float64Array;
   readonly type: Uint8Array;
   /** Limit price (limit orders) and stop price (stop orders), as decided; NaN otherwise. */
   readonly limit: Float64Array;

@@ -20,25 +20,56 @@ export function roundShares(x: number): number {
 const MAX_SPLIT_DENOMINATOR = 1000;
 
 /**
- * A whole share count `shares` (signed) through a split by `ratio`, as its whole part and the
- * fraction of a share left, both signed like the position — the decimal values themselves, not
- * the noise of shares × ratio in binary64 (1,666 × 0.1 = 166.60000000000002; here 166 and 0.6).
- * With ratio = p/q for the smallest q ≤ 1000 that fits within 1e-9, they come from integers:
- * ⌊|shares|·p / q⌋ and (|shares|·p mod q) / q. Otherwise (a non-whole count, an odd ratio)
- * shares × ratio, snapped, split at its whole part.
+ * A signed share count as its whole part and the fraction of a share beyond it, numerator /
+ * denominator — signed like the count (|numerator| < denominator, denominator ≥ 1). A whole-share
+ * order resting across splits carries the fraction a split left (engine/orderBook.ts applySplit),
+ * so a second split scales the exact count: 83 × 3/2 = 124 + 1/2, × 2 = 249 (not 124 × 2 = 248).
  */
-export function splitParts(shares: number, ratio: number): { whole: number; fraction: number } {
-  const fraction = ratioFraction(ratio);
-  if (Number.isSafeInteger(shares) && fraction !== null) {
-    const [p, q] = fraction;
-    const numerator = Math.abs(shares) * p;
-    if (Number.isSafeInteger(numerator)) {
-      const rest = numerator % q;
-      return { whole: (Math.sign(shares) * (numerator - rest)) / q + 0, fraction: (Math.sign(shares) * rest) / q + 0 };
+export interface ExactShares {
+  whole: number;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * A share count `whole + numerator / denominator` (signed, see ExactShares) through a split by
+ * `ratio`: the scaled count, exactly — with ratio = p/q for the smallest q ≤ 1000 that fits within
+ * 1e-9 and every term a safe integer, from integers: N = (|whole|·d + |n|)·p over d·q, whole part
+ * ⌊N / (d·q)⌋, the rest reduced by their gcd. Otherwise (a fractional book's count, an odd ratio)
+ * the count × ratio, snapped, split at its whole part (denominator 1).
+ */
+export function splitExact(whole: number, numerator: number, denominator: number, ratio: number): ExactShares {
+  const terms = ratioFraction(ratio);
+  if (terms !== null && Number.isSafeInteger(whole) && Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)) {
+    const [p, q] = terms;
+    const sign = Math.sign(whole) || Math.sign(numerator);
+    const over = denominator * q;
+    const scaled = (Math.abs(whole) * denominator + Math.abs(numerator)) * p;
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(over)) {
+      const rest = scaled % over;
+      const g = gcd(rest, over);
+      return { whole: (sign * (scaled - rest)) / over + 0, numerator: (sign * rest) / g + 0, denominator: over / g };
     }
   }
-  const after = snapWhole(shares * ratio);
-  return { whole: Math.trunc(after) + 0, fraction: after - Math.trunc(after) };
+  const after = snapWhole((whole + numerator / denominator) * ratio);
+  return { whole: Math.trunc(after) + 0, numerator: after - Math.trunc(after), denominator: 1 };
+}
+
+/** Greatest common divisor of two non-negative safe integers (gcd(0, b) = b). */
+function gcd(a: number, b: number): number {
+  while (a !== 0) [a, b] = [b % a, a];
+  return b;
+}
+
+/**
+ * A whole share count `shares` (signed) through a split by `ratio`, as its whole part and the
+ * fraction of a share left, both signed like the position — the decimal values themselves, not
+ * the noise of shares × ratio in binary64 (1,666 × 0.1 = 166.60000000000002; here 166 and 0.6):
+ * splitExact of the count, its fraction as one number.
+ */
+export function splitParts(shares: number, ratio: number): { whole: number; fraction: number } {
+  const { whole, numerator, denominator } = splitExact(shares, 0, 1, ratio);
+  return { whole, fraction: numerator / denominator };
 }
 
 /** A split ratio as whole terms [p, q] (p new shares per q old) for the smallest q ≤ 1000 that fits within 1e-9; null when none does. */

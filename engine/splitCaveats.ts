@@ -18,8 +18,12 @@ const MATERIAL_CASH = 0.01;
 const shares = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
 const cash = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** A split ratio as a reader writes it: 0.25 → "1:4 reverse split", 1.5 → "3:2 split" (new shares : old); an odd ratio as "split of 0.3333 new shares per old". */
-export function splitName(ratio: number): string {
+/**
+ * A split as a reader names it: 0.25 → "1:4 reverse split", 1.5 → "3:2 split" (new shares : old,
+ * whole terms up to 1000: shares.ts ratioFraction); an odd ratio as "split of 0.3333 new shares per
+ * old". Not data/prices/priceSeries.ts splitName, which gives the data notes' bare "1:4" (the smaller term at most 4).
+ */
+export function splitLabel(ratio: number): string {
   const terms = ratioFraction(ratio);
   if (terms === null) return `split of ${ratio.toPrecision(4)} new shares per old`;
   return `${terms[0]}:${terms[1]} ${ratio < 1 ? 'reverse split' : 'split'}`;
@@ -28,7 +32,7 @@ export function splitName(ratio: number): string {
 /** One split of a held position: "RSPL 1:4 reverse split on 2024-01-05: 15 → 3 shares, 6.00 paid as cash in lieu". */
 function describeSplit(market: Market, x: AppliedSplit): string {
   const lieu = x.cashInLieu > 0 ? `, ${cash(x.cashInLieu)} paid as cash in lieu` : x.cashInLieu < 0 ? `, ${cash(-x.cashInLieu)} charged as cash in lieu (a short)` : '';
-  return `${market.symbols[x.symbol]} ${splitName(x.ratio)} on ${isoDay(market.dates[x.session])}: ${shares(x.before)} → ${shares(x.after)} share${Math.abs(x.after) === 1 ? '' : 's'}${lieu}`;
+  return `${market.symbols[x.symbol]} ${splitLabel(x.ratio)} on ${isoDay(market.dates[x.session])}: ${shares(x.before)} → ${shares(x.after)} share${Math.abs(x.after) === 1 ? '' : 's'}${lieu}`;
 }
 
 /**

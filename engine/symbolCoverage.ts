@@ -7,7 +7,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat, type CaveatSeverity } from './caveats.ts';
+import { type Caveat, caveat, type CaveatSeverity, pct, severityBySize } from './caveats.ts';
 
 /** A run that read more symbols than this is a cross-section, which picks among the names priced at each decision. */
 const CROSS_SECTION_SYMBOLS = 20;
@@ -76,7 +76,6 @@ export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<numbe
   const counts = (c: Coverage): boolean => !crossSection || waited.has(c.symbol);
   partial.sort((a, b) => Number(counts(b)) - Number(counts(a)) || share(b) - share(a) || a.symbol - b.symbol);
   const day = (t: number): string => isoDay(market.dates[t]);
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
   const describe = (c: Coverage): string => {
     const name = market.symbols[c.symbol];
     if (c.start > last) return c.endedAt >= 0 ? `${name} none in the run (its data ends ${day(c.endedAt)})` : c.startsAt >= 0 ? `${name} none in the run (its data starts ${day(c.startsAt)})` : `${name} none in the run`;
@@ -84,9 +83,8 @@ export function symbolCoverageCaveats(market: Market, symbols: ReadonlySet<numbe
     const to = c.early > 0 ? `to ${day(c.end)} (${c.early} session${c.early === 1 ? '' : 's'} before its end)` : '';
     return `${name} ${[from, to].filter(Boolean).join(' ')}, ${pct(share(c))} of the run`;
   };
-  const bySize = (x: number): CaveatSeverity => (x > 0.5 ? 'high' : x > 0.1 ? 'medium' : 'low');
   const weighed = partial.filter(counts);
-  const severity: CaveatSeverity = weighed.length === 0 ? 'low' : bySize(share(weighed[0]));
+  const severity: CaveatSeverity = weighed.length === 0 ? 'low' : severityBySize(share(weighed[0]), 0.5, 0.1);
   const k = partial.length;
   const has = k === 1 ? 'has' : 'have';
   const counted = crossSection ? `${k.toLocaleString('en-US')} of the ${symbols.size.toLocaleString('en-US')} symbols the run read or targeted ${has}` : `${k} symbol${k === 1 ? '' : 's'} the run read or targeted ${has}`;

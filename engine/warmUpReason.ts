@@ -1,9 +1,10 @@
 // Why a run waited in cash before its first investment, told in the order it happened and only
 // from what the replay recorded: the strategy set no target yet (its warm-up, a lookback, a
 // signal not yet on — cash by its own decision), a target waited for prices of a symbol that had
-// none yet, the first order came at a later decision, or the first orders rested (a suspended
-// session, the cash, a volume limit). A symbol that starts late is named only when a target for
-// it waited for its prices: one the strategy merely read did not hold the book back.
+// none yet, orders rested and none filled, the first order that filled was decided later, or it
+// rested before filling (a suspended session, the cash, a volume limit). A symbol that starts late
+// is named only when a target for it waited for its prices before that decision and it started
+// by then: one the strategy merely read, or one that started after, did not hold the book back.
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
@@ -31,40 +32,72 @@ const SHOWN = 3;
  * The reason of a wait in cash from the run's first session to `firstInvested`, as a clause for
  * the warm-up caveat (": …", empty when the records hold none), e.g. ": the strategy set no
  * target before 2024-01-16 (its warm-up or signal: cash by its own decisions)" or ": a target
- * waited for prices (none for BBB before 2024-01-10); the first order came on 2024-02-01".
+ * waited for prices (none for BBB before 2024-01-10); the first order that filled was decided on
+ * 2024-02-01". The wait for prices counts the sessions before the decision of the first order
+ * that filled: a late symbol is named when it started on or before that decision, earliest first
+ * (with a target on every session, the one whose first price ended the wait); one that started
+ * after it did not hold the book and is left to the partial-coverage caveat, unless no target waited for any
+ * other. Rested order-sessions are told apart: before that decision (orders that had not filled)
+ * and from it to the first investment (the orders rested before filling).
  */
 export function warmUpReason(r: WarmUpRecordings): string {
   const { market, first, firstInvested: invested, deferrals: d } = r;
   const day = (t: number): string => isoDay(market.dates[t]);
   const targeted = firstTarget(r);
-  const ordered = firstFilledOrder(r);
+  const filled = firstFilledOrder(r);
+  // Decision of the first order that filled; a book invested without one waited until it was.
+  const ordered = filled >= 0 ? filled : invested;
   const parts: string[] = [];
   if (targeted > first) parts.push(`the strategy set no target before ${day(targeted)} (its warm-up or signal: cash by its own decisions)`);
   const waited = new Set<number>();
-  const rested = new Map<number, number>();
+  const unfilled = new Map<number, number>();
+  const resting = new Map<number, number>();
   for (let k = 0; k < d.session.length; k++) {
-    if (d.session[k] < first || d.session[k] >= invested) continue;
-    if (d.reason[k] === Deferral.noPrice) waited.add(d.symbol[k]);
-    else rested.set(d.reason[k], (rested.get(d.reason[k]) ?? 0) + 1);
+    const t = d.session[k];
+    if (t < first || t >= invested) continue;
+    if (d.reason[k] !== Deferral.noPrice) count(t < ordered ? unfilled : resting, d.reason[k]);
+    else if (t < ordered) waited.add(d.symbol[k]);
   }
-  if (waited.size > 0) {
-    const late = new Map(partialCoverage(market, waited, first, r.last).filter((c) => c.late > 0).map((c) => [c.symbol, c.start]));
-    const named = [...waited].sort((a, b) => (late.get(b) ?? -1) - (late.get(a) ?? -1) || a - b);
-    const said = named.slice(0, SHOWN).map((i) => {
-      const start = late.get(i);
-      const name = market.symbols[i];
-      return start === undefined ? `${name} on the session targeted, which had no bar` : start > r.last ? `${name} in the run` : `${name} before ${day(start)}`;
-    });
-    parts.push(`a target waited for prices (none for ${said.join(', ')}${named.length > SHOWN ? `, … (${named.length} symbols)` : ''})`);
-    // Prices came before the first order: the book waited for a later decision too.
-    const priced = Math.max(...[...late.values()].filter((t) => t <= r.last), first);
-    if (ordered > priced) parts.push(`the first order came at the decision of ${day(ordered)}`);
-  }
-  if (rested.size > 0) {
-    const reasons = [...rested].map(([reason, count]) => `${DEFERRAL_NAMES[reason]} ${count}`).join(', ');
-    parts.push(`orders rested before filling (order-sessions: ${reasons})`);
-  }
+  const prices = waitedForPrices(r, waited, ordered);
+  if (prices !== null) parts.push(prices.clause);
+  if (unfilled.size > 0) parts.push(`orders rested and none filled (order-sessions: ${restedCounts(unfilled)})`);
+  if (ordered > Math.max(targeted, prices?.pricedBy ?? -1) && filled >= 0) parts.push(`the first order that filled was decided on ${day(ordered)}`);
+  if (resting.size > 0) parts.push(`orders rested before filling (order-sessions: ${restedCounts(resting)})`);
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
+/**
+ * The clause of the targets that waited for prices (symbols `waited`) before session `ordered`,
+ * and the session by which the named late symbols that started by then all had prices (−1: none);
+ * null when none waited. Late symbols that started after `ordered` are named only when they are
+ * all there is.
+ */
+function waitedForPrices(r: WarmUpRecordings, waited: ReadonlySet<number>, ordered: number): { readonly clause: string; readonly pricedBy: number } | null {
+  if (waited.size === 0) return null;
+  const { market } = r;
+  const late = new Map(partialCoverage(market, waited, r.first, r.last).filter((c) => c.late > 0).map((c) => [c.symbol, c.start]));
+  const byDecision = [...waited].filter((i) => !late.has(i) || late.get(i)! <= ordered);
+  // Earliest start first, then those that waited for a session without a bar, by symbol.
+  const key = (i: number): number => late.get(i) ?? Infinity;
+  const named = (byDecision.length > 0 ? byDecision : [...waited]).sort((a, b) => key(a) - key(b) || a - b);
+  const said = named.slice(0, SHOWN).map((i) => {
+    const start = late.get(i);
+    const name = market.symbols[i];
+    return start === undefined ? `${name} on the session targeted, which had no bar` : start > r.last ? `${name} in the run` : `${name} before ${isoDay(market.dates[start])}`;
+  });
+  return {
+    clause: `a target waited for prices (none for ${said.join(', ')}${named.length > SHOWN ? `, … (${named.length} symbols)` : ''})`,
+    pricedBy: Math.max(-1, ...named.map((i) => late.get(i) ?? -1).filter((t) => t <= ordered)),
+  };
+}
+
+function count(counts: Map<number, number>, reason: number): void {
+  counts.set(reason, (counts.get(reason) ?? 0) + 1);
+}
+
+/** "no-trade 5, cash 2": order-sessions by deferral reason. */
+function restedCounts(counts: ReadonlyMap<number, number>): string {
+  return [...counts].map(([reason, n]) => `${DEFERRAL_NAMES[reason]} ${n}`).join(', ');
 }
 
 /** First session from the run's first on that set a non-zero target weight, placed an order or had a target deferred (−1: none). */

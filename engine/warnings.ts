@@ -8,11 +8,11 @@ import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
-import { type Caveat, caveat, type CaveatSeverity, listSymbols, rankCaveats } from './caveats.ts';
+import { type Caveat, caveat, type CaveatSeverity, listSymbols, money, pct, rankCaveats, severityBySize } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
-import { openOrdersCaveats } from './openOrderCaveats.ts';
+import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
@@ -50,8 +50,8 @@ export interface RunRecordings {
   readonly openFallbacks: number;
   /** Order-sessions whose volume limit met a blank volume cell, read as the last volume before it, or with none before it (engine/broker.ts). */
   readonly blankVolumes: { readonly lastKnown: number; readonly noneKnownYet: number };
-  /** Orders still resting at the run's end, placed before its last session (one placed on it had no session to fill in): symbol and remaining signed shares. */
-  readonly openAtEnd: readonly { readonly symbol: number; readonly quantity: number }[];
+  /** Orders still resting at the run's end, placed before its last session (one placed on it had no session to fill in): symbol, remaining signed shares and the shares held then. */
+  readonly openAtEnd: readonly OpenOrder[];
   readonly missingRateDays: number;
   /** Sessions accrued at the cash rate series' last rate after its end. */
   readonly carriedRate?: CashModel['carriedRate'];
@@ -82,8 +82,6 @@ const HOLIDAY_WEEKDAYS = 2;
 /** Waiting in cash longer than this many sessions is reported. */
 const WARM_UP_SESSIONS = 5;
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 /** "1 order-session", "3 order-sessions": an order resting (or cut) on one session counts once. */
 const orderSessions = (n: number): string => `${n.toLocaleString('en-US')} order-session${n === 1 ? '' : 's'}`;
 /** Each decision's target weights, keyed by market session × `n` symbols + symbol (snapshot rows). */
@@ -92,8 +90,6 @@ function targetWeights(p: Snapshots, n: number): Map<number, number> {
   for (let k = 0; k < p.session.length; k++) if (Number.isFinite(p.targetWeight[k])) out.set(p.session[k] * n + p.symbol[k], p.targetWeight[k]);
   return out;
 }
-
-const bySize = (share: number, high: number, medium: number): CaveatSeverity => (share > high ? 'high' : share > medium ? 'medium' : 'low');
 
 /** A source's note that it has no opening prices (prices/priceSeries.ts fileNotes). */
 const NO_OPENS_NOTE = /no opening prices: next-open fills use/;
@@ -248,7 +244,7 @@ function bookCaveats(r: RunRecordings): Caveat[] {
     out.push(
       caveat(
         'data-end-exit',
-        bySize(share, 0.05, 0.005),
+        severityBySize(share, 0.05, 0.005),
         `${exits.length} position${exits.length === 1 ? '' : 's'} closed at ${exits.length === 1 ? 'its' : 'their'} last price because ${exits.length === 1 ? 'its data ends' : 'their data ends'} before the run does, with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
         { value: share, unit: 'nav-share' },
         exits.map((x) => x.symbol),
@@ -271,7 +267,7 @@ function bookCaveats(r: RunRecordings): Caveat[] {
     out.push(
       caveat(
         'stale-marks',
-        bySize(peak, 0.05, 0.01),
+        severityBySize(peak, 0.05, 0.01),
         `positions marked at prices more than ${r.config.staleMarkSessions} sessions old: peak ${pct(peak)} of NAV, mean ${pct(days ? sum / days : 0)}; ${names.length} names (${listSymbols(names)}), longest ${longest.symbol} for ${longest.sessions} sessions from ${longest.firstStaleDate}`,
         { value: peak, unit: 'nav-share' },
         names,
@@ -350,17 +346,17 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   for (const [reason, { count, share, session, symbols }] of byReason) {
     const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
     if (reason === Deferral.cash) {
-      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `buys cut or held back on ${orderSessions(count)}: ${spender} spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `buys cut or held back on ${orderSessions(count)}: ${spender} spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === CASH_SELL) {
-      out.push(caveat('cash-limited', bySize(share, 0.05, 0.01), `sells refused on ${orderSessions(count)}: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `sells refused on ${orderSessions(count)}: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.volumeCap) {
-      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.noPrice) {
       out.push(
-        caveat('deferred', bySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: no-price — targets named symbols with no price yet (not trading yet, or without a bar that day), and that weight waited in cash (${largest})`, { value: share, unit: 'nav-share' }),
+        caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: no-price — targets named symbols with no price yet (not trading yet, or without a bar that day), and that weight waited in cash (${largest})`, { value: share, unit: 'nav-share' }),
       );
     } else if (reason === Deferral.split) {
-      out.push(caveat('deferred', bySize(share, 0.05, 0.01), `${count} order${count === 1 ? '' : 's'} cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${count} order${count === 1 ? '' : 's'} cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.delisted || reason === Deferral.dataEnd) {
       const names = [...symbols];
       const gone = reason === Deferral.delisted ? 'their delisting' : 'their data ended';

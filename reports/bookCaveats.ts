@@ -1,9 +1,8 @@
 // Caveats on how the book followed its targets and on the sample's length: the realised gross
 // exposure against the targeted one, the largest notional left waiting by deferred orders, and a
 // sample shorter than a year. Measured once from a run's Result when it is measured (runMetrics),
-// so the terminal, the store and the tear sheet carry the same sentence; the page measures the
-// first two from the store's rows only for runs stored before they were recorded
-// (html/storedCaveats.ts).
+// so the terminal, the store and the tear sheet carry the same sentence; the page measures none
+// of them again (html/storedCaveats.ts: runs stored before they were recorded show their stored list).
 
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
@@ -72,7 +71,10 @@ function finiteMean(x: ArrayLike<number>, from = 0): { mean: number; n: number }
  * Gross exposure the decisions targeted (`targets`: Σ|target weight| per decision date, in date
  * order, averaged over the decisions) and what the book held on average on the sessions after the
  * first decision (`grossExposure`: fraction of NAV per session of `dates`, NaN where NAV ≤ 0 — those
- * drop out). Null without a targeted decision or a session after it.
+ * drop out), and over all sessions. Its span starts the session after the first decision, where
+ * next-open and next-close fills land (standingExposureGap, from a Result's decision sessions,
+ * starts a same-close run at the decision's own close). Null without a targeted decision or a
+ * session after it.
  */
 export function exposureGap(targets: ReadonlyMap<string, number>, dates: readonly string[], grossExposure: ArrayLike<number>): ExposureGap | null {
   if (targets.size === 0) return null;

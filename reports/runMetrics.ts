@@ -40,7 +40,6 @@ import {
   riskFreeFromRates,
   type SharpeTrials,
   type TradeHistory,
-  tradeMetrics,
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
 

@@ -11,7 +11,7 @@ import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
-import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, periodsPerRow, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
+import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -52,7 +52,7 @@ export function analyseSeries(
   const calendar = series.startDay === undefined ? series.dates : Int32Array.of(series.startDay, ...series.dates);
   const frequency = options.periodsPerYear === undefined ? inferFrequency(calendar) : givenFrequency(options.periodsPerYear);
   const P = frequency.periodsPerYear;
-  const periods = returnPeriods(series, calendar, P);
+  const periods = periodsOfReturns(series.dates, series.startDay, P);
   const rf = options.riskFree;
   const riskFree =
     rf === undefined ? 0 : rf.kind === 'annual' ? riskFreeFromRate(rf.rate, P, periods) : rf.kind === 'perPeriod' ? rf.rate : riskFreeFromRates(series.dates, rf.series, P, periods);
@@ -65,7 +65,7 @@ export function analyseSeries(
     dates: series.dates,
     ...(series.startDay === undefined ? {} : { startDay: series.startDay }),
     periodsPerYear: P,
-    periods: periods.reduce((a, k) => a + k, 0),
+    periods,
     riskFree,
     riskFreeSource,
     ...(onDates ? { benchmarkLevels: onDates.levels, benchmarkChain: onDates.chain } : {}),
@@ -76,16 +76,6 @@ export function analyseSeries(
   const annualised = annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)');
   const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
-}
-
-/**
- * Periods of P each return of `series` covers (engine/frequency.ts periodsPerRow over `calendar`:
- * its start, when known, then its dates): more than one across missing dates. Without a start the
- * first return's interval is unknown and counts one.
- */
-function returnPeriods(series: DatedSeries, calendar: ArrayLike<number>, P: number): Float64Array {
-  const rows = periodsPerRow(calendar, P);
-  return series.startDay !== undefined || series.returns.length === 0 ? rows : Float64Array.of(1, ...rows);
 }
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];

@@ -5,7 +5,7 @@
 import { matchLayout, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { parseIsoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badDateError, outOfRange, parseNumber } from '../formats/fields.ts';
+import { badDateError, BEYOND_RANGE, outOfRange, parseNumber } from '../formats/fields.ts';
 import type { SourceInfo } from '../market.ts';
 
 export interface Delisting {
@@ -31,7 +31,7 @@ const AS_FRACTION = 'write it as a fraction of the last price: -0.35 for a 35% l
 export function delistingReturn(text: string, file: string, line: number): number {
   if (text === '') return NaN;
   const value = parseNumber(text);
-  if (Number.isNaN(value)) throw new DataError(file, line, `delisting return "${text}" ${outOfRange(text) ? 'is beyond the range of a number (±1.8e308)' : 'is not a number'}`, AS_FRACTION);
+  if (Number.isNaN(value)) throw new DataError(file, line, `delisting return "${text}" ${outOfRange(text) ? `is ${BEYOND_RANGE}` : 'is not a number'}`, AS_FRACTION);
   if (value < -1) throw new DataError(file, line, `delisting return ${text} is below -1 (more than the whole position lost)`, AS_FRACTION);
   return value;
 }

@@ -8,7 +8,6 @@ import { dirname, relative, sep } from 'node:path';
 import { isoDay } from '../dates.ts';
 import { splitHeader } from '../formats/dialect.ts';
 import { readHeadText, requireFile, unreadablePath } from '../formats/text.ts';
-import { DataError } from '../errors.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type Market, type SourceInfo } from '../market.ts';
 import { alignSeries } from '../prices/align.ts';

@@ -19,6 +19,9 @@ export function parseNumber(text: string): number {
   return Number.isFinite(value) ? value : NaN;
 }
 
+/** How a refusal says a value overflows binary64 (Number.MAX_VALUE ≈ 1.8e308): loaders and the engine's book check alike. */
+export const BEYOND_RANGE = 'beyond the range of a number (±1.8e308)';
+
 /** True for text in a number's form whose value lies beyond binary64's range, ±1.8e308 (`1e400`): parseNumber refuses it. */
 export function outOfRange(text: string): boolean {
   return NUMBER.test(text) && !Number.isFinite(Number(text));
@@ -270,7 +273,7 @@ export function notANumberError(at: FieldPlace, text: string, examples = '12.5 o
   if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
-  if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is beyond the range of a number (±1.8e308)`, `correct the value (such as ${examples}) or remove the row`);
+  if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is ${BEYOND_RANGE}`, `correct the value (such as ${examples}) or remove the row`);
   return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(written)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
 }
 

@@ -1,6 +1,6 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
 import { medianGap } from '../../data/dates.ts';
-import { inferFrequency, periodsPerRow } from '../../engine/frequency.ts';
+import { inferFrequency, periodsOfReturns } from '../../engine/frequency.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
@@ -80,16 +80,6 @@ function periodsOf(input: MetricsInput): { P: number; source: string } {
   if (d === undefined || d.length === 0) return { P: 252, source: 'no dates: daily (252) assumed' };
   const f = inferFrequency(input.startDay === undefined ? d : [input.startDay, ...Array.from(d)]);
   return { P: f.periodsPerYear, source: f.source };
-}
-
-/** The periods of P each return covers, from its dates (engine/frequency.ts periodsPerRow); r[0] one period without `startDay`. Undefined without dates. */
-function periodsOfRows(input: MetricsInput, P: number): Float64Array | undefined {
-  const d = input.dates;
-  if (d === undefined || d.length === 0) return undefined;
-  if (input.startDay !== undefined) return periodsPerRow([input.startDay, ...Array.from(d)], P);
-  const out = new Float64Array(d.length).fill(1);
-  out.set(periodsPerRow(d, P), 1);
-  return out;
 }
 
 function checkInput(input: MetricsInput): void {
@@ -200,7 +190,7 @@ export function computeMetrics(input: MetricsInput): MetricSet {
   const { P, source } = periodsOf(input);
   if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
   const r = input.returns;
-  const rowPeriods = typeof input.periods === 'number' ? undefined : (input.periods ?? periodsOfRows(input, P));
+  const rowPeriods = typeof input.periods === 'number' ? undefined : (input.periods ?? (input.dates === undefined || input.dates.length === 0 ? undefined : periodsOfReturns(input.dates, input.startDay, P)));
   const periods = typeof input.periods === 'number' ? input.periods : rowPeriods === undefined ? r.length : sum(rowPeriods);
   const rf = input.riskFree ?? 0;
   const q = input.downsideTarget ?? 0;

@@ -101,6 +101,8 @@ export interface StoredOrder {
   /** The last decision that amended it (a later rebalance for the same symbol and direction); null when none. */
   amendedSession: number | null;
   amendedDate: string | null;
+  /** Signed shares its first decision asked for, when a later one amended it (v10); null when never amended, and for runs stored before v10. */
+  decidedQuantity: number | null;
   type: string | null;
   limitPrice: number | null;
   stopPrice: number | null;
@@ -116,7 +118,7 @@ export interface StoredOrder {
 }
 
 export const ORDER_SELECT = `SELECT id, session, date, symbol, quantity, amended_session AS amendedSession, amended_date AS amendedDate,
-  type, limit_price AS limitPrice, stop_price AS stopPrice, tif, origin, filled, status, reason, end_session AS endSession, end_date AS endDate
+  decided_quantity AS decidedQuantity, type, limit_price AS limitPrice, stop_price AS stopPrice, tif, origin, filled, status, reason, end_session AS endSession, end_date AS endDate
   FROM orders WHERE run_id = ? ORDER BY id`;
 
 /**

@@ -8,6 +8,7 @@ import { V6 } from './schemaV6.ts';
 import { V7 } from './schemaV7.ts';
 import { V8 } from './schemaV8.ts';
 import { V9 } from './schemaV9.ts';
+import { V10 } from './schemaV10.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -352,6 +353,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, description: 'the splits a run applied, to read its fills in one share unit', sql: V7 },
   { version: 8, description: 'the decision that last amended an order', sql: V8 },
   { version: 9, description: 'the marks of a decision that repeated an earlier book', sql: V9 },
+  { version: 10, description: 'the shares an amended order was first decided for', sql: V10 },
 ];
 
 /** The newest schema this breadth knows. */

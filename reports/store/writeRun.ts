@@ -119,7 +119,7 @@ const FILLED_REBALANCE_ORDER = { type: 'market', limit_price: null, stop_price: 
 function insertOrders(store: Store, id: number, result: Result, dates: readonly string[]): void {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const o = result.orders;
-  const orders = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'amended_session', 'amended_date', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date'], { run_id: id });
+  const orders = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'amended_session', 'amended_date', 'decided_quantity', 'type', 'limit_price', 'stop_price', 'tif', 'origin', 'filled', 'status', 'reason', 'end_session', 'end_date'], { run_id: id });
   // The common shape binds 8 values instead of 15 (the rest are written into its statement).
   const filledRebalance = new BatchInsert(store.db, 'orders', ['id', 'session', 'date', 'symbol', 'quantity', 'filled', 'end_session', 'end_date'], { run_id: id, ...FILLED_REBALANCE_ORDER });
   for (let k = 0; k < o.id.length; k++) {
@@ -132,7 +132,7 @@ function insertOrders(store: Store, id: number, result: Result, dates: readonly 
     const a = o.amendedAt[k] < 0 ? null : o.amendedAt[k] - first;
     if (type === f.type && limit === f.limit_price && stop === f.stop_price && tif === f.tif && origin === f.origin && status === f.status && reason === f.reason && a === null) {
       filledRebalance.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], o.filled[k], e, dates[e]);
-    } else orders.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], a, a === null ? null : dates[a], type, limit, stop, tif, origin, o.filled[k], status, reason, e, dates[e]);
+    } else orders.add(o.id[k], s, dates[s], result.symbols[o.symbol[k]], o.quantity[k], a, a === null ? null : dates[a], a === null ? null : o.decided[k], type, limit, stop, tif, origin, o.filled[k], status, reason, e, dates[e]);
   }
   filledRebalance.flush();
   orders.flush();

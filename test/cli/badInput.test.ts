@@ -1,7 +1,7 @@
 // Every bad-input class of the CLI: exit 2, nothing on stdout, ONE line on stderr starting with
 // `breadth:` that says what is wrong, and never a stack trace.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, scratch, smallStudy, write } from './helpers.ts';
@@ -243,5 +243,18 @@ describe.concurrent('sweep and walk-forward studies', () => {
       write(dir, `zero-${key}.yaml`, `data: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0, 1] } }\n    walkForward: { inSample: ${spans.inSample}, outOfSample: ${spans.outOfSample} }\n`);
       expectBadInput(await run('walk-forward', `zero-${key}.yaml`, '--out', `out-zero-${key}`), new RegExp(`^breadth: zero-${key}\\.yaml: runs\\[0\\]\\.walkForward\\.${key}: a span of 0 never steps forward: write 1 or more, e\\.g\\. 6m`));
     }
+  });
+});
+
+describe('a price too small to size a target (r21d den)', () => {
+  it('exit 2, one line naming symbol, session, price and shares needed; nothing stored', async () => {
+    // 10,000 / 5e-324 (4.94e-324) = 2.0e327 shares.
+    const cwd = scratch();
+    const rows = ['2024-01-02', '2024-01-03', '2024-01-04'].map((d) => `${d},5e-324,5e-324,5e-324,5e-324,1000`);
+    mkdirSync(join(cwd, 'den'));
+    write(join(cwd, 'den'), 'AAA.csv', ['Date,Open,High,Low,Close,Volume', ...rows, ''].join('\n'));
+    const o = await breadth(['run', '--data', 'den', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--cash', '10000', '--db', 'den.db'], { cwd });
+    expectBadInput(o, 'breadth: AAA on 2024-01-02: a target worth 10,000 at a price of 5e-324 needs 2.0e327 shares, beyond the range of a number (±1.8e308)');
+    expect(existsSync(join(cwd, 'den.db'))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { orderLines, ordersWithFills } from '../../cli/orderListing.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
 import { backtest } from '../../engine/backtest.ts';
+import type { Result } from '../../engine/result.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
@@ -16,7 +17,11 @@ import { orders, scripted } from '../engine/helpers.ts';
 function listing(volumes: number[], config: EngineConfigInput, decidedOn = 2): string[] {
   const closes = [[30], [30], [30], [20], [20], [20]];
   const market = fixtureMarket({ symbols: ['FS'], closes, volumes: volumes.map((v) => [v]), splits: [{ session: 3, symbol: 0, value: 1.5 }] });
-  const result = backtest(market, scripted({ [decidedOn]: orders({ symbol: 'FS', quantity: 15 }) }), { initialCash: 10_000, ...config });
+  return stored(backtest(market, scripted({ [decidedOn]: orders({ symbol: 'FS', quantity: 15 }) }), { initialCash: 10_000, ...config }));
+}
+
+/** The listing of a run after a round trip through the store. */
+function stored(result: Result): string[] {
   const store = openStore(':memory:');
   const stored = getRun(store, writeRun(store, { result, metrics: runMetrics(result) })) as StoredRun;
   store.close();
@@ -35,7 +40,7 @@ describe('an order resting across a split', () => {
 
   it('fractional shares: 22.5 rests and fills, nothing dropped', () => {
     expect(listing(busy, { shares: 'fractional' })).toEqual([
-      'order 1  2024-01-03  FS  +22.5000 market gtc (explicit; +15 as decided, before a 3:2 split on 2024-01-04) → filled on 2024-01-04',
+      'order 1  2024-01-03  FS  +22.5000 market gtc (explicit; +15 as decided, +22.5000 after a 3:2 split on 2024-01-04) → filled on 2024-01-04',
       '    fill 2024-01-04  +22.5000 @ 20 (reference 20)  commission 0.00  slippage 0.00',
     ]);
   });
@@ -48,5 +53,55 @@ describe('an order resting across a split', () => {
       '    fill 2024-01-02  +6 @ 30 (reference 30)  commission 0.00  slippage 0.00',
       '    fill 2024-01-04  +13 @ 20 (reference 20)  commission 0.00  slippage 0.00',
     ]);
+  });
+});
+
+/** AAA at 120; a 3:2 split on 2024-01-04 (session 3, 80) and a 2:1 on 2024-01-08 (session 5, 40). */
+function twoSplits(volumes: number[], weight = 1): string[] {
+  const closes = [120, 120, 120, 80, 80, 40, 40, 40].map((c) => [c]);
+  const splits = [
+    { session: 3, symbol: 0, value: 1.5 },
+    { session: 5, symbol: 0, value: 2 },
+  ];
+  const market = fixtureMarket({ symbols: ['AAA'], closes, volumes: volumes.map((v) => [v]), splits });
+  return stored(backtest(market, scripted({ 0: { weights: { AAA: weight } } }), { initialCash: 10_000, ...(volumes[1] === 20 ? { participationCap: 0.1 } : {}) }));
+}
+
+describe('an order resting across two splits (r21b b1, b2)', () => {
+  it('10,000 / 120 = 83 decided, 83 × 3 = 249 after both, all of it filled at 40', () => {
+    expect(twoSplits([1e6, 0, 0, 0, 0, 0, 1e6, 1e6])).toEqual([
+      'order 1  2024-01-01  AAA  +249 market gtc (targets; +83 as decided, +249 after a 3:2 split on 2024-01-04 and a 2:1 split on 2024-01-08) → filled on 2024-01-09',
+      '    fill 2024-01-09  +249 @ 40 (reference 40)  commission 0.00  slippage 0.00',
+    ]);
+  });
+
+  it('partial fills before and between the splits: remaining = exact − filled (2 a session at a 10 % cap of 20)', () => {
+    // 83 − 4 (2 on 01-02, 2 on 01-03) = 79 → 118.5 at 3:2; − 2 (01-04) − 2 (01-05) = 114.5 → 229 at 2:1; − 2 × 3 (01-08 to 01-10) = 223 left open.
+    // In end shares: 4 × 3 + 4 × 2 + 6 = 26 filled, 26 + 223 = 249 = 83 × 3 asked (rounding at each split: 118 − 4 = 114 → 228, 248).
+    const lines = twoSplits([20, 20, 20, 20, 20, 20, 20, 20]);
+    expect(lines[0]).toBe(
+      'order 1  2024-01-01  AAA  +249 market gtc (targets; +83 as decided, +249 after a 3:2 split on 2024-01-04 and a 2:1 split on 2024-01-08) → partially-filled (run-end) on 2024-01-10, filled +26',
+    );
+    expect(lines.length).toBe(1 + 7);
+  });
+});
+
+describe('the singular of one whole share', () => {
+  it('15 across a 1:10 reverse split: +1.5000 after it, 1 whole share', () => {
+    const closes = [[2], [2], [2], [20], [20]];
+    const market = fixtureMarket({ symbols: ['RS'], closes, volumes: [[1e6], [1e6], [0], [1e6], [1e6]], splits: [{ session: 3, symbol: 0, value: 0.1 }] });
+    expect(stored(backtest(market, scripted({ 1: orders({ symbol: 'RS', quantity: 15 }) }), { initialCash: 10_000 }))[0]).toBe(
+      'order 1  2024-01-02  RS  +1 market gtc (explicit; +15 as decided, +1.5000 after a 1:10 split on 2024-01-04, 1 whole share) → filled on 2024-01-04',
+    );
+  });
+});
+
+describe('an amended order (r21b a, order 7)', () => {
+  it('shows the shares first decided beside the amendment: +3 as decided, amended to +1', () => {
+    // BBB at 50, no volume on 01-02 and 01-03, so the +3 decided on 01-01 (150 of 10,000 × 1.5 %) rests; on 01-02 the target
+    // falls to 0.5 % (50 → 1 share): the resting buy is amended to +1 and fills on 01-04.
+    const market = fixtureMarket({ symbols: ['BBB'], closes: [[50], [50], [50], [50]], volumes: [[1e6], [0], [0], [1e6]] });
+    const lines = stored(backtest(market, scripted({ 0: { weights: { BBB: 0.015 } }, 1: { weights: { BBB: 0.005 } } }), { initialCash: 10_000 }));
+    expect(lines[0]).toBe('order 1  2024-01-01  BBB  +1 market gtc (targets; +3 as decided, amended to +1 on 2024-01-02) → filled on 2024-01-04');
   });
 });

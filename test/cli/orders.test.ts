@@ -86,7 +86,7 @@ describe.concurrent('orders and model files on the command line', () => {
     expectOk(await breadth(['run', 'study.yaml', '--db', 'r.db', '--no-reports'], { cwd: dir }));
     const listing = await breadth(['runs', 'show', 'r.db', 'bh', '--orders'], { cwd: dir });
     expectOk(listing);
-    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +198 market gtc (targets; +99 as decided, before a 2:1 split on 2024-01-04) → partially-filled (cash) on 2024-01-05, filled +196\n    fill 2024-01-05  +196 @ 51');
+    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +198 market gtc (targets; +99 as decided, +198 after a 2:1 split on 2024-01-04) → partially-filled (cash) on 2024-01-05, filled +196\n    fill 2024-01-05  +196 @ 51');
   });
 
   it('a limit order resting through a 1:3 reverse split lists its limit per post-split share, beside the shares decided', async () => {
@@ -107,7 +107,7 @@ describe.concurrent('orders and model files on the command line', () => {
     expectOk(await breadth(['run', 'study.yaml', '--db', 'r.db', '--no-reports'], { cwd: dir }));
     const listing = await breadth(['runs', 'show', 'r.db', 'lim', '--orders'], { cwd: dir });
     expectOk(listing);
-    expect(listing.stdout).toContain('order 1  2024-01-02  RS  +10 limit @ 27 gtc (explicit; +30 as decided, before a 1:3 split on 2024-01-04) → filled on 2024-01-05\n    fill 2024-01-05  +10 @ 27');
+    expect(listing.stdout).toContain('order 1  2024-01-02  RS  +10 limit @ 27 gtc (explicit; +30 as decided, +10 after a 1:3 split on 2024-01-04) → filled on 2024-01-05\n    fill 2024-01-05  +10 @ 27');
   });
 
   it('an order a later decision amended names that decision in the store and the listing', async () => {
@@ -119,6 +119,6 @@ describe.concurrent('orders and model files on the command line', () => {
     expectOk(await breadth(['run', '--data', 'data', '--strategy', 'fixed-weights', '--param', 'weights={"AAA":0.5}', '--param', 'schedule=every-session', '--cash', '10000', '--db', 'r.db', '--no-reports'], { cwd: dir }));
     const listing = await breadth(['runs', 'show', 'r.db', '1', '--orders'], { cwd: dir });
     expectOk(listing);
-    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +500 market gtc (targets; amended on 2024-01-04) → filled on 2024-01-05');
+    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +500 market gtc (targets; +500 as decided, amended to +500 on 2024-01-04) → filled on 2024-01-05');
   });
 });

@@ -107,7 +107,7 @@ describe('the broker on a one-symbol market', () => {
     const { book, orders } = setUp();
     book.place(0, 7, 0, OrderOrigin.explicit, { symbol: 0, quantity: 7, type: 'limit', limit: 5 });
     book.place(0, 40, 0, OrderOrigin.explicit, { symbol: 0, quantity: 40, type: 'limit', limit: 5 });
-    book.applySplit(0, 0.1, 1); // 1-for-10: 7 → 0.7 → 0 whole shares; 40 → 4 at a limit of 50
+    book.applySplit(0, 0.1, 1, 0); // 1-for-10: 7 → 0.7 → 0 whole shares; 40 → 4 at a limit of 50
     expect(book.openOrders()).toEqual([{ symbol: 'A', quantity: 4, type: 'limit', limit: 50, tif: 'gtc' }]);
     expect(orders(4).map((o) => o.slice(2))).toEqual([
       ['cancelled', 'split', 1],

@@ -38,6 +38,8 @@ function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash 
     estimateCost: (_i, q, p) => Math.abs(q) * p * costRate,
     commission: () => commission,
     resolve: (s) => SYMBOLS.indexOf(s),
+    name: (i) => SYMBOLS[i],
+    date: '2024-01-02',
   };
 }
 
@@ -48,6 +50,15 @@ function plan(targets: Targets, ctx: PlanContext, config: EngineConfigInput = {}
 }
 
 describe('the planner with a stub context', () => {
+  it('refuses a target whose shares leave the range of a number, naming symbol, date, price and shares', () => {
+    // 0.5 × 10,000 = 5,000 at 1e-306: 5e309 shares, past 1.8e308.
+    expect(() => plan({ weights: { A: 0.5 } }, stub({ prices: [1e-306, 20, 50] }))).toThrow(
+      'A on 2024-01-02: a target worth 5,000 at a price of 1e-306 needs 5.0e309 shares, beyond the range of a number (±1.8e308) — a price this small is a bad print: correct it in the data or remove the row',
+    );
+    // A target of 0 for a symbol with no price is no target at all (0 / NaN is not sized).
+    expect(plan({ weights: { A: 0, B: 0.5 } }, stub({ prices: [NaN, 20, 50], marks: [10, 20, 50] })).list).toEqual([['B', 250]]);
+  });
+
   it('nets targets against holdings and puts reductions first', () => {
     // Hold 500 A (5 000) + 5 000 cash; target 100 % B → sell 500 A, buy 500 B (10 000 / 20).
     expect(plan({ weights: { B: 1 } }, stub({ shares: [500, 0, 0], cash: 5_000 })).list).toEqual([

@@ -2,7 +2,7 @@
 // fills' split-cash rows: shares before and after, and the cash in lieu (probe r20a rs2).
 
 import { describe, expect, it } from 'vitest';
-import { splitCaveats, splitName } from '../../engine/splitCaveats.ts';
+import { splitCaveats, splitLabel } from '../../engine/splitCaveats.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { MARGIN, scenario } from './helpers.ts';
 
@@ -51,6 +51,6 @@ describe('splitCaveats', () => {
   });
 
   it('names ratios as a reader writes them', () => {
-    expect([0.25, 1.5, 2, 1 / 3, 0.1].map(splitName)).toEqual(['1:4 reverse split', '3:2 split', '2:1 split', '1:3 reverse split', '1:10 reverse split']);
+    expect([0.25, 1.5, 2, 1 / 3, 0.1].map(splitLabel)).toEqual(['1:4 reverse split', '3:2 split', '2:1 split', '1:3 reverse split', '1:10 reverse split']);
   });
 });

@@ -88,8 +88,9 @@ export function headlineCaveats(caveats: readonly ReportCaveat[], currency: stri
 
 /**
  * Where the caveats come from: "9 recorded with the run (the count the terminal and `breadth runs
- * show` give); 3 this report's own: metrics it could not compute" — so the panel's count and the
- * terminal's reconcile. Empty when every caveat was recorded.
+ * show` give) and 3 of this report's own: 3 notes on metrics it could not compute" (checks of the
+ * run's settings counted beside them) — so the panel's count and the terminal's reconcile. Empty
+ * when every caveat was recorded.
  */
 export function caveatSources(caveats: readonly ReportCaveat[]): string {
   const missing = caveats.filter((c) => c.code === OWN.missingMetrics).length;

@@ -47,3 +47,44 @@ describe('a book beyond the range of a number', () => {
     );
   });
 });
+
+const SMALL = 'a price this small is a bad print: correct it in the data or remove the row';
+
+describe('a target whose shares are beyond the range of a number (r21d den, den2, p305, mix)', () => {
+  it('names the symbol, session, price and the shares it would need (10,000 / 5e-324 ≈ 2.0e327), never a leverage rejection', () => {
+    // 5e-324 is the smallest double, 4.94e-324: log10(10,000 / 4.94e-324) = 4 + 323.306 = 327.306 → 10^0.306 = 2.0.
+    const m = { symbols: ['AAA'], closes: [[5e-324], [5e-324], [5e-324]] };
+    expectRefusal(() => scenario(m, { 0: { weights: { AAA: 1 } } }, { initialCash: 10_000 }), `AAA on 2024-01-01: a target worth 10,000 at a price of 5e-324 needs 2.0e327 shares, beyond the range of a number (±1.8e308) — ${SMALL}`);
+  });
+
+  it('beside a normal symbol: the tiny one is named (BBB was never bought because the whole decision read gross Infinity)', () => {
+    const m = { symbols: ['AAA', 'BBB'], closes: [[1e-320, 100], [1e-320, 100]] };
+    // 5,000 / 1e-320 (9.99989e-321 as a double) = 5.0e323.
+    expectRefusal(() => scenario(m, { 0: { weights: { AAA: 0.5, BBB: 0.5 } } }, { initialCash: 10_000 }), `AAA on 2024-01-01: a target worth 5,000 at a price of 1e-320 needs 5.0e323 shares, beyond the range of a number (±1.8e308) — ${SMALL}`);
+  });
+
+  it('a value target: 10,000 at 1e-305 needs 1.0e309 shares (just past 1.8e308)', () => {
+    const m = { symbols: ['AAA'], closes: [[1e-305], [1e-305]] };
+    expectRefusal(() => scenario(m, { 0: { values: { AAA: 10_000 } } }, { initialCash: 10_000 }), `AAA on 2024-01-01: a target worth 10,000 at a price of 1e-305 needs 1.0e309 shares, beyond the range of a number (±1.8e308) — ${SMALL}`);
+  });
+
+  it('at 1e-300 the shares are finite (1e304): the run invests, NAV 10,000', () => {
+    const m = { symbols: ['AAA'], closes: [[1e-300], [1e-300], [1e-300]] };
+    const result = scenario(m, { 0: { weights: { AAA: 1 } } }, { initialCash: 10_000 });
+    expect(result.breaches).toEqual([]);
+    expect(result.fills.quantity[0] / 1e304).toBeCloseTo(1, 9);
+    for (const nav of result.daily.nav) expect(nav).toBeCloseTo(10_000, 6);
+  });
+
+  it('refused exactly when weight × cash / price is not finite, else never rejected for leverage (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 5e-324, max: 1e-280, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (price, weight) => {
+        const m = { symbols: ['AAA'], closes: [[price], [price]] };
+        const run = (): unknown => scenario(m, { 0: { weights: { AAA: weight } } }, { initialCash: 10_000 });
+        if (Number.isFinite((weight * 10_000) / price)) expect((run() as { breaches: unknown[] }).breaches).toEqual([]);
+        else expect(run).toThrow(/^AAA on 2024-01-01: a target worth [\d,.]+ at a price of \S+ needs \d\.\de3\d\d shares, beyond the range of a number/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -35,6 +35,8 @@ describe('an order’s record', () => {
     expect(orderRows(result).map((r) => [r.id, r.session, r.quantity, r.filled, r.status, r.end, r.endSession])).toEqual([[1, 0, 30_000, 30_000, 'filled', 'filled', 3]]);
     // The record names the decision that amended it: the 30 000 is session 2's, not session 0's.
     expect(Array.from(result.orders.amendedAt)).toEqual([2]);
+    // …and keeps what session 0 asked for: 0.5 × 1,000,000 / 10.
+    expect(Array.from(result.orders.decided)).toEqual([50_000]);
   });
 
   it('a new decision replaces the resting rebalance order of the other direction', () => {
@@ -46,6 +48,7 @@ describe('an order’s record', () => {
       [2, 2, -30_000, -30_000, 'filled', 'filled', 3],
     ]);
     expect(Array.from(result.orders.amendedAt)).toEqual([-1, -1]);
+    expect(Array.from(result.orders.decided)).toEqual([50_000, -30_000]);
   });
 
   it('a delisting and a data end cancel what rests on the symbol', () => {

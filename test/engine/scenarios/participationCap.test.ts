@@ -142,7 +142,7 @@ describe('orders still open at the run’s end', () => {
     // 2 000 ordered, 100 a session fill on sessions 1–3: 1 700 × 50 = 85 000 of NAV 100 000 left: 85 %, high.
     const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50]], volumes: [[1_000], [1_000], [1_000], [1_000]] });
     const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 2_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
-    expect(result.caveats.find((c) => c.code === 'open-orders')).toMatchObject({ severity: 'high', size: 0.85, message: "1 order still open at the run's end (A), unfilled: a purchase of 85,000 (85.0% of the final NAV) — the book did not reach it" });
+    expect(result.caveats.find((c) => c.code === 'open-orders')).toMatchObject({ severity: 'high', size: 0.85, message: "1 order still open at the run's end, unfilled: a purchase of 85,000 (A; 85.0% of the final NAV) — the book did not reach it" });
   });
 
   it('an order the last session decided had no session to fill in: no caveat', () => {

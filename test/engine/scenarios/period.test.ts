@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
-import { scripted, scenario } from '../helpers.ts';
+import { scripted, scenario, type Step } from '../helpers.ts';
+import { isoDay } from '../../../data/dates.ts';
 
 // 20 weekdays from 2024-01-01; A has a price throughout, B only from session 10 (2024-01-15).
 const closes = Array.from({ length: 20 }, (_, t) => [100 + t, t >= 10 ? 50 : NaN]);
@@ -70,7 +71,7 @@ describe('the reason of a wait in cash names only what held the book back', () =
     // Targets B only at the run's first decision (session 0, before B's prices) and again at session 12 (01-17): ordered then, filled 01-18, session 13.
     const result = scenario(market, scripted({ 0: { weights: { B: 1 } }, 12: { weights: { B: 1 } } }), { initialCash: 10_000 });
     expect(result.facts.sessionsInCash).toBe(13);
-    expect(reason(result)).toBe('first investment on 2024-01-18, after 13 sessions in cash (65.0% of the run): a target waited for prices (none for B before 2024-01-15); the first order came at the decision of 2024-01-17 — the metrics count that time');
+    expect(reason(result)).toBe('first investment on 2024-01-18, after 13 sessions in cash (65.0% of the run): a target waited for prices (none for B before 2024-01-15); the first order that filled was decided on 2024-01-17 — the metrics count that time');
   });
 
   it('property: B is named exactly when a target for it waited for its prices, the strategy\'s own wait exactly when it set no target at first', () => {
@@ -93,6 +94,58 @@ describe('the reason of a wait in cash names only what held the book back', () =
     const result = scenario(suspended, { 0: { weights: { A: 1 } } }, { initialCash: 10_000 });
     expect(result.facts.sessionsInCash).toBe(8);
     expect(reason(result)).toBe('first investment on 2024-01-11, after 8 sessions in cash (40.0% of the run): orders rested before filling (order-sessions: no-trade 7) — the metrics count that time');
+  });
+});
+
+describe('the wait for prices names the symbols that held the book, not those that started after it was invested (probe r21c)', () => {
+  // 20 weekdays from 2024-01-01 (Monday): A throughout; F from session 6 (01-09), D from 8 (01-11), C from 15 (01-22).
+  const late = Array.from({ length: 20 }, (_, t) => [100, t >= 6 ? 40 : NaN, t >= 8 ? 10 : NaN, t >= 15 ? 20 : NaN]);
+  const staggered = fixtureMarket({ symbols: ['A', 'F', 'D', 'C'], closes: late });
+  const every = (step: (t: number) => Step): Record<number, Step> => Object.fromEntries(late.map((_, t) => [t, step(t)]));
+  const reason = (result: ReturnType<typeof scenario>): string | undefined => result.caveats.find((c) => c.code === 'warm-up')?.message;
+
+  it('three late targets: only F, whose first price (01-09) ended the wait, is named; D and C started after the first investment (probe r21c d2)', () => {
+    // F, D, C at 0.3 each from session 0: F is ordered at its first close (session 6, 01-09) and filled at 01-10's open: 7 of 20 sessions = 35.0 %.
+    const result = scenario(staggered, every(() => ({ weights: { F: 0.3, D: 0.3, C: 0.3 } })), { initialCash: 10_000 });
+    expect(reason(result)).toBe('first investment on 2024-01-10, after 7 sessions in cash (35.0% of the run): a target waited for prices (none for F before 2024-01-09) — the metrics count that time');
+  });
+
+  it('two late symbols that both started by the decision of the first order that filled are both named, earliest first', () => {
+    // F and D targeted on sessions 0..5, D alone from 6: D is ordered at its first close (session 8, 01-11), filled 01-12: 9 of 20 = 45.0 %.
+    const result = scenario(staggered, every((t): Step => (t < 6 ? { weights: { F: 0.3, D: 0.3 } } : { weights: { D: 0.3 } })), { initialCash: 10_000 });
+    expect(reason(result)).toBe('first investment on 2024-01-12, after 9 sessions in cash (45.0% of the run): a target waited for prices (none for F before 2024-01-09, D before 2024-01-11) — the metrics count that time');
+  });
+
+  it('a late target the strategy left for a priced one is named, with the decision that ended the wait', () => {
+    // C (from 01-22) targeted on sessions 0..5, A from 6 (01-09): filled 01-10, 7 of 20 = 35.0 %. Only C waited for prices.
+    const result = scenario(staggered, every((t): Step => (t < 6 ? { weights: { C: 1 } } : { weights: { A: 1 } })), { initialCash: 10_000 });
+    expect(reason(result)).toBe('first investment on 2024-01-10, after 7 sessions in cash (35.0% of the run): a target waited for prices (none for C before 2024-01-22); the first order that filled was decided on 2024-01-09 — the metrics count that time');
+  });
+
+  it('an order that rested and was cancelled unfilled is not "the first order": the first that filled is (probe r21c su3)', () => {
+    // A trades no volume on sessions 1..5. Session 0 buys A: it rests on 1, 2, 3 (3 no-trade order-sessions) and session 3's
+    // all-cash decision cancels it. Session 7 (01-10) buys A again, filled at session 8's open (01-11): 8 of 20 sessions = 40.0 %.
+    const suspended = fixtureMarket({ symbols: ['A'], closes: late.map(() => [100]), volumes: late.map((_, t) => [t >= 1 && t <= 5 ? 0 : 1e6]) });
+    const result = scenario(suspended, { 0: { weights: { A: 1 } }, 3: { weights: {} }, 7: { weights: { A: 1 } } }, { initialCash: 10_000 });
+    expect(reason(result)).toBe('first investment on 2024-01-11, after 8 sessions in cash (40.0% of the run): orders rested and none filled (order-sessions: no-trade 3); the first order that filled was decided on 2024-01-10 — the metrics count that time');
+  });
+
+  it('property: targets on every session name exactly the symbols whose first price came first, never a date after the first investment', () => {
+    const days = Array.from(staggered.dates, (d) => isoDay(d));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 24 }), { minLength: 3, maxLength: 3 }), (starts) => {
+        // Symbols P, Q, R start at sessions `starts` (20 or later: no price in the run), all targeted at 0.3 from session 0.
+        const m = fixtureMarket({ symbols: ['P', 'Q', 'R'], closes: late.map((_, t) => starts.map((s) => (t >= s ? 50 : NaN))) });
+        const result = scenario(m, every(() => ({ weights: { P: 0.3, Q: 0.3, R: 0.3 } })), { initialCash: 10_000 });
+        const message = reason(result);
+        const earliest = Math.min(...starts);
+        if (earliest >= 19 || message === undefined) return;
+        const named = ['P', 'Q', 'R'].filter((_, i) => message.includes(`none for ${'PQR'[i]} before`) || message.includes(`, ${'PQR'[i]} before`));
+        expect(named).toEqual(['P', 'Q', 'R'].filter((_, i) => starts[i] === earliest));
+        for (const [, date] of message.matchAll(/before (\d{4}-\d{2}-\d{2})/g)) expect(date <= result.facts.firstInvestedDate!).toBe(true);
+        expect(message).toContain(`before ${days[earliest]})`);
+      }),
+    );
   });
 });
 

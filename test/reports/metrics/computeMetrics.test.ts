@@ -148,6 +148,11 @@ describe('month-ends missing June 2022: the row closing the gap covers two month
     expect(value('up_capture')).toBeCloseTo(yearly / (B ** (12 / 36) - 1), 12);
   });
 
+  it('analyseSeries (`breadth metrics`) counts them the same (probe r21a: it passed their total, and the 3Y read 35 rows)', () => {
+    const own = analyseSeries({ dates: Int32Array.from(days.slice(1)), returns, startDay: days[0] }).metrics.metrics;
+    expect(get(own, 'annual_return_3y').value).toBeCloseTo(yearly, 12);
+  });
+
   it('given one period per row (a total), the total stands: 35 periods', () => {
     const rows = computeMetrics({ returns, dates: days.slice(1), startDay: days[0], periods: 35 });
     expect(get(rows.metrics, 'annual_return').value).toBeCloseTo(1.01 ** (36 * 12 / 35) - 1, 12);

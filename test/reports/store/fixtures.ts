@@ -97,6 +97,7 @@ function ordersFilledBy(session: Fills['session'], symbol: Fills['symbol'], quan
     amendedAt: new Int32Array(n).fill(-1),
     symbol,
     quantity,
+    decided: quantity,
     type: new Uint8Array(n),
     limit: new Float64Array(n).fill(NaN),
     stop: new Float64Array(n).fill(NaN),

@@ -30,7 +30,8 @@ import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
 import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
-import { RebalancePlanner } from './planner.ts';
+import { PendingTargets } from './pendingTargets.ts';
+import { type PlanContext, RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
@@ -96,6 +97,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const broker = new Broker({ market, config, portfolio, ledger, book: orderBook, models, liquidity });
   const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
+  const pending = new PendingTargets(n);
   const actions = new CorporateActions(market, config);
   const accruals = new Accruals(market, models, periodsPerYear, first, last);
   const stale = new StaleMarks(n, config.staleMarkSessions);
@@ -127,6 +129,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       act(decide(strategy, view, book), t);
       strategyNotes.record(reads.take(), t, planner.targetWeight);
     }
+    // A target a decision at t could not price has no close at t either: only older ones can be ready.
+    if (ruin < 0 && pending.waiting) orderPending(t);
     // Same-close: this close fills the new orders and keeps working the resting ones.
     if (ruin < 0 && config.execution === 'same-close' && orderBook.hasOrders) {
       broker.fillAll(t, 'close');
@@ -160,11 +164,46 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
         }
       }
       planner.targetWeight.fill(NaN);
+      pending.replace(t, 'weights', [], []);
       return snapshot(t);
     }
     decisionSessions.push(t);
+    const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, planContext(t));
+    snapshot(t);
+    if (plan.breach) {
+      // Rejected: as if the strategy had not decided — the previous plan stands.
+      breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: null });
+      return;
+    }
+    for (const i of plan.unpriced) {
+      const left = actions.leftBy(i, t);
+      ledger.defer(t, i, left === undefined ? Deferral.noPrice : exitDeferral(left), NaN);
+    }
+    pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets);
+    orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
+  }
+
+  /**
+   * The pending targets whose symbol has a close at t are sized and ordered as a decision at t
+   * would (planner.planPending), beside the orders already resting.
+   */
+  function orderPending(t: number): void {
+    const ready = pending.ready((i) => actions.leftBy(i, t) === undefined && market.close[t * n + i] > 0);
+
+    if (ready.length === 0) return;
+    const plan = planner.planPending(ready, pending, planContext(t));
+    pending.ordered(t, ready, (i) => listing.firstBar[i] === t);
+    if (plan.breach) {
+      breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: market.symbols[ready[0]] });
+      return;
+    }
+    for (let k = 0; k < plan.orders.count; k++) orderBook.place(plan.orders.symbol[k], plan.orders.quantity[k], t, OrderOrigin.targets, undefined, plan.cashOnly);
+  }
+
+  /** What the planner reads at the close of session t. */
+  function planContext(t: number): PlanContext {
     const base = t * n;
-    const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, {
+    return {
       portfolio,
       nav: portfolio.nav,
       // A symbol that has left (delisted, or its data ended) has no price to trade at, even where a market goes on quoting it.
@@ -176,18 +215,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       resolve: (s) => view.resolve(s),
       name: (i) => market.symbols[i],
       date: isoDay(market.dates[t]),
-    });
-    snapshot(t);
-    if (plan.breach) {
-      // Rejected: as if the strategy had not decided — the previous plan stands.
-      breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: null });
-      return;
-    }
-    for (const i of plan.unpriced) {
-      const left = actions.leftBy(i, t);
-      ledger.defer(t, i, left === undefined ? Deferral.noPrice : exitDeferral(left), NaN);
-    }
-    orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
+    };
   }
 
   /** Holdings at the decision close, plus symbols the decision targets without holding them. */
@@ -220,6 +248,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   // An order the last session's decision placed had no session to fill in: it is not a shortfall.
   const openAtEnd = orderBook.resting.filter((o) => o.decidedAt < last).map((o) => ({ symbol: o.symbol, quantity: o.quantity, held: portfolio.shares[o.symbol] }));
   orderBook.closeRemaining(last);
+  pending.finish(last);
   for (const b of broker.fillBreaches) {
     breaches.push({
       session: b.session,
@@ -257,7 +286,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     staleMarks: stale.episodes.map((e) => ({ symbol: market.symbols[e.symbol], firstStaleDate: day(e.firstSession), sessions: e.sessions, value: e.value, peakShare: e.peakShare })),
     dataEndExits: actions.dataEndExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value })),
   };
-  const deferrals = ledger.deferrals();
+  const logged = ledger.deferrals();
+  const deferrals = { ...logged, close: Float64Array.from(logged.session, (s, k) => market.close[s * n + logged.symbol[k]]) };
   const fills = ledger.fills();
   const orders = orderBook.orders();
   const snapshots = ledger.snapshots();
@@ -272,13 +302,14 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     snapshots,
     decisionSessions: Int32Array.from(decisionSessions),
     deferrals,
+    targetWaits: pending.waits,
     splits: splitsOfRun(market, first, last),
     breaches,
     pnlBySymbol: portfolio.pnlBySymbol,
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, breaches, deferrals, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

@@ -10,6 +10,7 @@ import { UserError } from '../data/errors.ts';
 import { accountLimits, type AccountLimits } from './account.ts';
 import { unsizableTarget } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
+import type { PendingTargets, TargetKind } from './pendingTargets.ts';
 import type { Portfolio } from './portfolio.ts';
 import { roundShares } from './shares.ts';
 import type { Targets } from './strategy.ts';
@@ -30,6 +31,9 @@ export interface Plan {
    * from the market): left as they are.
    */
   readonly unpriced: number[];
+  /** The target of each of `unpriced` in the decision's unit (`kind`): they stand until the symbol has a price (pendingTargets.ts). */
+  readonly unpricedTargets: number[];
+  readonly kind: TargetKind;
   /** The targets ask for no leverage (long only, net ≤ 1): buys are sized to the cash and may spend only it (account.ts). */
   readonly cashOnly: boolean;
 }
@@ -57,6 +61,12 @@ export interface PlanContext {
   /** The name of symbol i, and the decision's date (ISO), for errors. */
   name(i: number): string;
   readonly date: string;
+}
+
+/** Symbols a decision could not size, with their targets in its unit. */
+interface Unpriced {
+  readonly symbols: number[];
+  readonly targets: number[];
 }
 
 const LEVERAGE_TOLERANCE = 1e-9;
@@ -88,25 +98,51 @@ export class RebalancePlanner {
   }
 
   plan(targets: Targets, ctx: PlanContext): Plan {
+    const kind: TargetKind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
+    const unpriced: Unpriced = { symbols: [], targets: [] };
+    this.#wanted.fill(0);
+    this.#proposed.fill(NaN);
+    this.#readTargets(targets, kind, ctx, unpriced);
+    return this.#size(ctx, kind, unpriced);
+  }
+
+  /**
+   * Size and order the pending targets of `symbols` — each now with a price at the session `ctx`
+   * reads — exactly as a decision on that session would (its close and NAV, whole shares, costs,
+   * the cash, the account's limits), touching no other symbol: every other symbol's order is its
+   * holding. The account's limits are checked on the standing targets (each symbol's targetWeight,
+   * its holding where it has none), as the decision would have been had it priced them. Their
+   * weights join targetWeight (value and share targets at the weight they size to).
+   */
+  planPending(symbols: readonly number[], pending: PendingTargets, ctx: PlanContext): Plan {
+    const unpriced: Unpriced = { symbols: [], targets: [] };
+    this.#wanted.set(ctx.portfolio.shares);
+    this.#proposed.set(this.targetWeight);
+    for (const i of symbols) this.#set(i, pending.target(i), pending.kind, ctx, unpriced);
+    return this.#size(ctx, pending.kind, unpriced, true);
+  }
+
+  /** Check #wanted (`standing`: the weights of #proposed where set) against the account's limits; when it passes, commit its weights and plan the net orders. */
+  #size(ctx: PlanContext, kind: TargetKind, unpriced: Unpriced, standing = false): Plan {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
-    const unpriced = this.#readTargets(targets, ctx);
     let gross = 0;
     let net = 0;
     let hasShorts = false;
     for (let i = 0; i < n; i++) {
-      if (wanted[i] === 0) continue;
-      const value = wanted[i] * valuePrice(ctx, i);
+      const value = standing && Number.isFinite(this.#proposed[i]) ? this.#proposed[i] * ctx.nav : wanted[i] === 0 ? 0 : wanted[i] * valuePrice(ctx, i);
+      if (value === 0) continue;
       gross += Math.abs(value);
       net += value;
-      if (wanted[i] < 0) hasShorts = true;
+      if (value < 0) hasShorts = true;
     }
     gross /= ctx.nav;
     net /= ctx.nav;
     const { maxGross, maxNet, shorts } = this.#limits;
+    const common = { unpriced: unpriced.symbols, unpricedTargets: unpriced.targets, kind };
     if (!(ctx.nav > 0) || gross > maxGross + LEVERAGE_TOLERANCE || Math.abs(net) > maxNet + LEVERAGE_TOLERANCE || (hasShorts && !shorts)) {
       this.#orders.count = 0;
-      return { orders: this.#orders, breach: { gross, net }, unpriced, cashOnly: false };
+      return { orders: this.#orders, breach: { gross, net }, cashOnly: false, ...common };
     }
     this.targetWeight.set(this.#proposed);
     this.#round();
@@ -115,7 +151,7 @@ export class RebalancePlanner {
     const cashOnly = !hasShorts && net <= 1 + LEVERAGE_TOLERANCE;
     if (cashOnly) this.#fitBuysToCash(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
-    return { orders: this.#netOrders(ctx), unpriced, cashOnly };
+    return { orders: this.#netOrders(ctx), cashOnly, ...common };
   }
 
   /**
@@ -124,39 +160,38 @@ export class RebalancePlanner {
    * when held, else at its last close while that is fresh (ctx.lastClose): its target stands and
    * its order rests until the symbol trades, so the leverage check sees the book the plan will
    * reach. A symbol that cannot be sized (never priced, stale and not held, or gone from the
-   * market) keeps its holding; those symbols are returned.
+   * market) keeps its holding and joins `unpriced`, with its target: it stands until the symbol
+   * has a price (planPending).
    */
-  #readTargets(targets: Targets, ctx: PlanContext): number[] {
+  #readTargets(targets: Targets, kind: TargetKind, ctx: PlanContext, unpriced: Unpriced): void {
     const n = this.#wanted.length;
-    const kind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
     const source = 'weights' in targets ? targets.weights : 'values' in targets ? targets.values : targets.shares;
-    const unpriced: number[] = [];
-    this.#wanted.fill(0);
-    this.#proposed.fill(NaN);
-    const set = (i: number, x: number): void => {
-      if (!Number.isFinite(x)) throw new UserError(`strategy target for ${ctx.name(i)} on ${ctx.date} is not a finite number (${x})`);
-      const p = ctx.listed(i) ? valuePrice(ctx, i) : NaN;
-      if (x !== 0 && !(p > 0)) {
-        unpriced.push(i);
-        this.#wanted[i] = ctx.portfolio.shares[i];
-        // The weight asked for is still the decision's target (what waits in cash is measured by it).
-        if (kind === 'weights') this.#proposed[i] = x;
-        return;
-      }
-      const worth = kind === 'values' ? x : x * ctx.nav;
-      const shares = kind === 'shares' ? x : worth / p;
-      // A price so small that a finite worth is beyond binary64's range in shares (5,000 / 5e-324): no book can hold them.
-      if (x !== 0 && !Number.isFinite(shares) && Number.isFinite(worth)) throw unsizableTarget(ctx.name(i), ctx.date, worth, p);
-      this.#wanted[i] = x === 0 ? 0 : shares;
-      this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
-    };
     if (source instanceof Float64Array) {
       if (source.length !== n) throw new UserError(`strategy targets have ${source.length} entries, the market has ${n} symbols`);
-      for (let i = 0; i < n; i++) if (source[i] !== 0) set(i, source[i]);
+      for (let i = 0; i < n; i++) if (source[i] !== 0) this.#set(i, source[i], kind, ctx, unpriced);
     } else {
-      for (const [symbol, x] of Object.entries(source)) set(ctx.resolve(symbol), x);
+      for (const [symbol, x] of Object.entries(source)) this.#set(ctx.resolve(symbol), x, kind, ctx, unpriced);
     }
-    return unpriced;
+  }
+
+  /** Symbol i's target `x` (in `kind`'s unit) into #wanted and #proposed; one that cannot be sized keeps its holding and joins `unpriced`. */
+  #set(i: number, x: number, kind: TargetKind, ctx: PlanContext, unpriced: Unpriced): void {
+    if (!Number.isFinite(x)) throw new UserError(`strategy target for ${ctx.name(i)} on ${ctx.date} is not a finite number (${x})`);
+    const p = ctx.listed(i) ? valuePrice(ctx, i) : NaN;
+    if (x !== 0 && !(p > 0)) {
+      unpriced.symbols.push(i);
+      unpriced.targets.push(x);
+      this.#wanted[i] = ctx.portfolio.shares[i];
+      // The weight asked for is still the decision's target (what waits in cash is measured by it).
+      if (kind === 'weights') this.#proposed[i] = x;
+      return;
+    }
+    const worth = kind === 'values' ? x : x * ctx.nav;
+    const shares = kind === 'shares' ? x : worth / p;
+    // A price so small that a finite worth is beyond binary64's range in shares (5,000 / 5e-324): no book can hold them.
+    if (x !== 0 && !Number.isFinite(shares) && Number.isFinite(worth)) throw unsizableTarget(ctx.name(i), ctx.date, worth, p);
+    this.#wanted[i] = x === 0 ? 0 : shares;
+    this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
   }
 
   #round(): void {

@@ -4,6 +4,7 @@
 import type { Caveat } from './caveats.ts';
 import type { EngineConfig, ExecutionConvention } from './config.ts';
 import type { ModelConcern } from './models/types.ts';
+import type { TargetWait } from './pendingTargets.ts';
 
 /** A user's model in the manifest: path (as the study names it) and sha256 of its file when it came from one. */
 export interface UserModelRecord {
@@ -134,6 +135,8 @@ export interface Deferrals {
   readonly symbol: Int32Array;
   readonly reason: Uint8Array;
   readonly remaining: Float64Array;
+  /** The symbol's close on the deferral's session (NaN without a bar): what its remaining shares are worth there. Absent in results built without it. */
+  readonly close?: Float64Array;
 }
 
 /**
@@ -230,6 +233,8 @@ export interface Result {
   /** Market sessions whose decision returned targets (accepted or not; a decision to hold nothing leaves no snapshot row). Absent in results built before it was recorded. */
   readonly decisionSessions?: Int32Array;
   readonly deferrals: Deferrals;
+  /** Targets that waited for their symbol's price, each from its decision until ordered or replaced (engine/pendingTargets.ts). Absent in results built without it. */
+  readonly targetWaits?: readonly TargetWait[];
   /** Splits between the run's first and last sessions (fills before one are in pre-split shares). */
   readonly splits: Splits;
   readonly breaches: readonly LeverageBreach[];

@@ -20,6 +20,8 @@ import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
 import { splitCaveats } from './splitCaveats.ts';
+import { targetWaitCaveats } from './targetWaitCaveats.ts';
+import type { TargetWait } from './pendingTargets.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
 import type { StrategyNotes } from './strategyNotes.ts';
 import type { ViewReads } from './viewReads.ts';
@@ -47,6 +49,8 @@ export interface RunRecordings {
   readonly dropped: { readonly minTradeNotional: number; readonly maxCommissionRate: number };
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;
+  /** Targets that waited for their symbol's price (engine/pendingTargets.ts). */
+  readonly targetWaits: readonly TargetWait[];
   readonly openFallbacks: number;
   /** Order-sessions whose volume limit met a blank volume cell, read as the last volume before it, or with none before it (engine/broker.ts). */
   readonly blankVolumes: { readonly lastKnown: number; readonly noneKnownYet: number };
@@ -105,6 +109,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
     ...idleCaveats(r),
     ...orderCaveats(r),
+    ...targetWaitCaveats(r.market, r.targetWaits, r.first, r.last),
     // The data's "no opening prices" concerns next-open fills alone, and is said by the run's own count of fills at the close when there were any.
     ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
@@ -353,7 +358,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.noPrice) {
       out.push(
-        caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: no-price — targets named symbols with no price yet (not trading yet, or without a bar that day), and that weight waited in cash (${largest})`, { value: share, unit: 'nav-share' }),
+        caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: no-price — targets named symbols with no price yet (not trading yet, or its last bar older than staleMarkSessions), and that weight waited in cash until the symbol had a price or a later decision replaced it (${largest})`, { value: share, unit: 'nav-share' }),
       );
     } else if (reason === Deferral.split) {
       out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${count} order${count === 1 ? '' : 's'} cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));

@@ -8,6 +8,7 @@ import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { Deferral } from '../engine/orders.ts';
 import type { Result } from '../engine/result.ts';
+import { exposureGapCauses } from './exposureGapCauses.ts';
 
 /** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV); more than 4× this is high. */
 const EXPOSURE_GAP = 0.05;
@@ -53,6 +54,8 @@ export interface ExposureGap {
   readonly sessions: number;
   readonly overall: number;
   readonly all: number;
+  /** What the run recorded that held the book back, as clauses (exposureGapCauses.ts); absent: the generic list. */
+  readonly causes?: readonly string[];
 }
 
 /** Mean of the finite values of `x` and their count (sessions with NAV ≤ 0 are NaN and drop out). */
@@ -156,7 +159,8 @@ export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   // The whole run's figure only where it reads differently.
   const whole = gap.sessions === gap.all || percent(gap.overall) === percent(gap.realised) ? '' : ` (avg_gross_exposure, over all ${gap.all.toLocaleString('en-US')}: ${percent(gap.overall)})`;
   const span = `over the ${gap.sessions.toLocaleString('en-US')} session${gap.sessions === 1 ? '' : 's'} from ${gap.from}, once orders of the first decision could fill${whole}`;
-  const message = `realised gross exposure averaged ${percent(gap.realised)} of NAV against ${percent(gap.target)} targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp) ${span}: fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)`;
+  const causes = gap.causes?.join('; ') ?? 'fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)';
+  const message = `realised gross exposure averaged ${percent(gap.realised)} of NAV against ${percent(gap.target)} targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp) ${span}: ${causes}`;
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
 }
 
@@ -211,7 +215,8 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
   }
   if (n === 0) return null;
   const all = finiteMean(gross);
-  return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n };
+  const causes = exposureGapCauses(result, (k) => Number.isFinite(gross[k]), from, lag);
+  return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n, causes };
 }
 
 /**
@@ -238,7 +243,12 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
  */
 const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd, Deferral.cash, Deferral.marginLimit]);
 
-/** peakDeferredNotional of a Result: its deferrals, priced from the deferred symbols' snapshot and fill rows; null when nothing was deferred. */
+/**
+ * peakDeferredNotional of a Result: its deferrals, marked at the symbol's close on the deferral's
+ * session (as the deferral caveats size them), else at its latest close before — a decision's
+ * snapshot row or a fill's reference price (the bar's price before slippage); null when nothing
+ * was deferred.
+ */
 function deferredNotional(result: Result, dates: readonly string[], first: number): ReturnType<typeof peakDeferredNotional> {
   const q = result.deferrals;
   const rows: number[] = [];
@@ -250,7 +260,9 @@ function deferredNotional(result: Result, dates: readonly string[], first: numbe
   const p = result.snapshots;
   const f = result.fills;
   for (let k = 0; k < p.session.length; k++) if (deferred.has(p.symbol[k])) marks.push({ date: dates[p.session[k] - first], symbol: result.symbols[p.symbol[k]], price: p.price[k] });
-  for (let k = 0; k < f.session.length; k++) if (deferred.has(f.symbol[k])) marks.push({ date: dates[f.session[k] - first], symbol: result.symbols[f.symbol[k]], price: f.price[k] });
+  for (let k = 0; k < f.session.length; k++) if (deferred.has(f.symbol[k])) marks.push({ date: dates[f.session[k] - first], symbol: result.symbols[f.symbol[k]], price: f.referencePrice[k] });
+  // Last: on its own session a deferral's close is the mark (a later mark of the same date wins).
+  if (q.close) for (const k of rows) marks.push({ date: dates[q.session[k] - first], symbol: result.symbols[q.symbol[k]], price: q.close[k] });
   const sp = result.splits;
   const splits = Array.from(sp.session, (s, k) => ({ date: dates[s - first], symbol: result.symbols[sp.symbol[k]], ratio: sp.ratio[k] }));
   return peakDeferredNotional(deferrals, marks, dates, result.daily.nav, splits);

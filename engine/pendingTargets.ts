@@ -1,0 +1,103 @@
+// Targets that stand while their symbol has no price. A decision is a full target set: a target
+// on a symbol with no price at the decision (not trading yet, or without a bar for longer than
+// staleMarkSessions) cannot be sized then, but it is still what the strategy asked for. It waits
+// until the symbol's next close, where the engine sizes and orders it as a decision on that
+// session would, unless a later decision replaced the targets first (or cleared them with
+// explicit orders). Every wait is recorded, whether it ended ordered or replaced, for the
+// caveats that say what waited in cash and why.
+
+/** How a decision gave its targets: NAV weights, currency values or share counts (engine/strategy.ts Targets). */
+export type TargetKind = 'weights' | 'values' | 'shares';
+
+/**
+ * One target that waited for its symbol's price: from the decision that set it (`decided`,
+ * a market session) to `until` — the session it was ordered at (`ordered`), the session a later
+ * decision replaced it, or the run's last session. `weight`: the NAV weight asked for (NaN for
+ * value and share targets, whose weight the decision could not tell without a price);
+ * `firstPrice`: true when the session it was ordered at was the symbol's first with a close.
+ */
+export interface TargetWait {
+  readonly symbol: number;
+  readonly weight: number;
+  readonly decided: number;
+  until: number;
+  ordered: boolean;
+  firstPrice: boolean;
+}
+
+export class PendingTargets {
+  /** Per symbol: the pending target in the decision's unit (NaN: none). */
+  readonly #target: Float64Array;
+  #kind: TargetKind = 'weights';
+  /** Index into waits of each symbol's open wait (−1: none). */
+  readonly #open: Int32Array;
+  readonly #symbols: number[] = [];
+  /** Every wait of the run, in the order the decisions set them. */
+  readonly waits: TargetWait[] = [];
+
+  constructor(symbolCount: number) {
+    this.#target = new Float64Array(symbolCount).fill(NaN);
+    this.#open = new Int32Array(symbolCount).fill(-1);
+  }
+
+  /** True while some target waits for a price. */
+  get waiting(): boolean {
+    return this.#symbols.length > 0;
+  }
+
+  /** The unit of the pending targets (the decision's). */
+  get kind(): TargetKind {
+    return this.#kind;
+  }
+
+  /** Symbol i's pending target in the decision's unit (NaN when none). */
+  target(i: number): number {
+    return this.#target[i];
+  }
+
+  /**
+   * The decision at session t set a full target set of `kind`: the waits of the previous one end
+   * (replaced), and each of `unpriced` — symbols with a non-zero target `targets[k]` it could not
+   * size — waits from t.
+   */
+  replace(t: number, kind: TargetKind, unpriced: readonly number[], targets: readonly number[]): void {
+    this.#end(t, this.#symbols.slice(), false);
+    this.#kind = kind;
+    unpriced.forEach((i, k) => {
+      this.#target[i] = targets[k];
+      this.#open[i] = this.waits.length;
+      this.#symbols.push(i);
+      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, decided: t, until: t, ordered: false, firstPrice: false });
+    });
+  }
+
+  /** The pending symbols for which `priced(i)` holds (at the session being replayed). */
+  ready(priced: (i: number) => boolean): number[] {
+    return this.#symbols.filter(priced);
+  }
+
+  /** The targets of `symbols` were sized and ordered at session t (`first(i)`: t is symbol i's first close). */
+  ordered(t: number, symbols: readonly number[], first: (i: number) => boolean): void {
+    for (const i of symbols) this.waits[this.#open[i]].firstPrice = first(i);
+    this.#end(t, symbols, true);
+  }
+
+  /** The run ended at session t with targets still waiting. */
+  finish(t: number): void {
+    this.#end(t, this.#symbols.slice(), false);
+  }
+
+  #end(t: number, symbols: readonly number[], ordered: boolean): void {
+    for (const i of symbols) {
+      const wait = this.waits[this.#open[i]];
+      wait.until = t;
+      wait.ordered = ordered;
+      this.#target[i] = NaN;
+      this.#open[i] = -1;
+    }
+    const gone = new Set(symbols);
+    const kept = this.#symbols.filter((i) => !gone.has(i));
+    this.#symbols.length = 0;
+    this.#symbols.push(...kept);
+  }
+}

@@ -1,0 +1,114 @@
+// A target on a symbol with no price at the decision stands: it is sized and ordered at the
+// symbol's first close (as a decision there would: that close, that NAV, whole shares, the cash),
+// touching no other symbol, unless a later decision replaced the targets first (probe r22b
+// finding 1: SMLF's 50 % of a year-start decision waited in cash for the next year).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Market } from '../../../data/market.ts';
+import { backtest } from '../../../engine/backtest.ts';
+import { expectCausal, perturbAfter } from '../causality.ts';
+import { fixtureMarket } from '../fixtures.ts';
+import { deferralRows, orderRows, orders, scripted, trades, scenario } from '../helpers.ts';
+
+/** A at `a[t]`; B without a price on sessions 0–2, at 40 from 3 (dates 2024-01-01, -02, -03, -04, -05, -08). */
+const market = (a: number[] = [10, 10, 10, 10, 10, 10]): Market => fixtureMarket({ symbols: ['A', 'B'], closes: a.map((x, t) => [x, t >= 3 ? 40 : NaN]) });
+const half = { weights: { A: 0.5, B: 0.5 } };
+
+describe('a target waiting for its symbol\'s first price', () => {
+  it('is ordered on that close, sized at its price and NAV (no later decision)', () => {
+    // Session 0: A 0.5 × 10,000 / 10 = 500 shares (filled at 1's open, 10); B unpriced: deferred.
+    // Session 3: B's first close 40, NAV 5,000 + 500 × 10 = 10,000: 0.5 × 10,000 / 40 = 125 shares, filled at 4's open (40).
+    const result = scenario(market(), { 0: half }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([
+      [1, 'A', 500, 10],
+      [4, 'B', 125, 40],
+    ]);
+    expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([
+      [0, 'A', 500],
+      [3, 'B', 125],
+    ]);
+    expect(deferralRows(result)).toEqual([{ session: 0, symbol: 'B', reason: 'no-price', remaining: NaN }]);
+    const said = result.caveats.find((c) => c.message.startsWith("B's"));
+    expect(said?.message).toBe("B's 50.0 % target of 2024-01-01 waited for its first price (2024-01-04) and was ordered then — a target on a symbol with no price stands until the symbol has one, unless a later decision replaces it");
+    expect(said?.size).toBe(3);
+  });
+
+  it('touches no other symbol and buys only with the cash there', () => {
+    // A doubles to 20 by session 3: NAV 5,000 + 500 × 20 = 15,000; B's target 0.5 × 15,000 / 40 = 187.5 → 187 shares,
+    // but the cash is 5,000: 5,000 / 40 = 125 shares. A (66.7 % of NAV, target 50 %) is not sold: no decision was taken.
+    const result = scenario(market([10, 10, 10, 20, 20, 20]), { 0: half }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([
+      [1, 'A', 500, 10],
+      [4, 'B', 125, 40],
+    ]);
+  });
+
+  it('fills on the execution model\'s timing: same-close fills at the first close itself', () => {
+    const result = scenario(market(), { 0: half }, { initialCash: 10_000, execution: 'same-close' });
+    expect(trades(result)).toEqual([
+      [0, 'A', 500, 10],
+      [3, 'B', 125, 40],
+    ]);
+  });
+
+  it('waits for the symbol\'s next price after a gap longer than staleMarkSessions, and says "next"', () => {
+    // B trades at 40 on session 0, then has no bar on 1–7 (older than 5 sessions by 6–7), then 40 again from 8.
+    // Decided on session 7 (B stale: no price), ordered at 8's close: 0.5 × 10,000 / 40 = 125.
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 10 }, (_, t) => [10, t === 0 || t >= 8 ? 40 : NaN]) });
+    const result = scenario(m, { 7: half }, { initialCash: 10_000 });
+    expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([
+      [7, 'A', 500],
+      [8, 'B', 125],
+    ]);
+    expect(result.caveats.some((c) => c.message.startsWith("B's 50.0 % target of 2024-01-10 waited for its next price (2024-01-11)"))).toBe(true);
+  });
+
+  it('value and share targets wait too, sized at the first close', () => {
+    // 2,000 of B at 40 = 50 shares; 30 shares of B = 30 shares.
+    expect(orderRows(scenario(market(), { 0: { values: { B: 2_000 } } }, { initialCash: 10_000 })).map((o) => [o.session, o.quantity])).toEqual([[3, 50]]);
+    expect(orderRows(scenario(market(), { 0: { shares: { B: 30 } } }, { initialCash: 10_000 })).map((o) => [o.session, o.quantity])).toEqual([[3, 30]]);
+  });
+});
+
+describe('a later decision replaces or clears the waiting target (a decision is a full target set)', () => {
+  it('targets without B: B is never ordered', () => {
+    // Session 2 targets A 1.0: 500 more A (10,000 / 10 = 1,000 in all), nothing for B on its first close.
+    const result = scenario(market(), { 0: half, 2: { weights: { A: 1 } } }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([
+      [1, 'A', 500, 10],
+      [3, 'A', 500, 10],
+    ]);
+  });
+
+  it('explicit orders clear it', () => {
+    const result = scenario(market(), { 0: half, 2: orders({ symbol: 'A', quantity: 1 }) }, { initialCash: 10_000 });
+    expect(trades(result).map(([, symbol]) => symbol)).toEqual(['A', 'A']);
+  });
+
+  it('a new target for B from a later decision is the one ordered', () => {
+    // Session 2 targets B 0.25 (still unpriced): 0.25 × 10,000 / 40 = 62 shares at 3's close (62.5 rounded down).
+    const result = scenario(market(), { 0: half, 2: { weights: { A: 0.5, B: 0.25 } } }, { initialCash: 10_000 });
+    expect(orderRows(result).filter((o) => o.symbol === 'B').map((o) => [o.session, o.quantity])).toEqual([[3, 62]]);
+  });
+
+  it('a decision on the first close sizes B itself; no second order', () => {
+    const result = scenario(market(), { 0: half, 3: half }, { initialCash: 10_000 });
+    expect(orderRows(result).filter((o) => o.symbol === 'B').map((o) => [o.session, o.quantity])).toEqual([[3, 125]]);
+  });
+});
+
+describe('causality: the waiting target is sized from its session\'s close alone', () => {
+  const make = () => scripted({ 0: half });
+  it('perturbing everything after the sizing session changes nothing up to it, nor the order placed there', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000 }), (seed) => {
+        const m = market();
+        expectCausal(m, make, { initialCash: 10_000 }, [2, 3], seed);
+        const placed = (x: Market): unknown => orderRows(backtest(x, make(), { initialCash: 10_000 })).filter((o) => o.session <= 3).map((o) => [o.session, o.symbol, o.quantity]);
+        expect(placed(perturbAfter(m, 3, seed))).toEqual(placed(m));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});

@@ -67,11 +67,12 @@ describe('the reason of a wait in cash names only what held the book back', () =
     expect(reason(result)).toBe('first investment on 2024-01-16, after 6 sessions in cash (40.0% of the run): a target waited for prices (none for B before 2024-01-15) — the metrics count that time');
   });
 
-  it('a target that waited for prices and then for the next decision says both', () => {
-    // Targets B only at the run's first decision (session 0, before B's prices) and again at session 12 (01-17): ordered then, filled 01-18, session 13.
+  it('a target that waited for prices is ordered at its first close, not at the next decision (r22b finding 1)', () => {
+    // Targets B at the run's first decision (session 0, before B's prices): it stands, is ordered at B's first close
+    // (session 10, 01-15) and fills 01-16 (session 11): 11 sessions in cash of 20 = 55.0 %. The decision of session 12 finds it held.
     const result = scenario(market, scripted({ 0: { weights: { B: 1 } }, 12: { weights: { B: 1 } } }), { initialCash: 10_000 });
-    expect(result.facts.sessionsInCash).toBe(13);
-    expect(reason(result)).toBe('first investment on 2024-01-18, after 13 sessions in cash (65.0% of the run): a target waited for prices (none for B before 2024-01-15); the first order that filled was decided on 2024-01-17 — the metrics count that time');
+    expect(result.facts.sessionsInCash).toBe(11);
+    expect(reason(result)).toBe('first investment on 2024-01-16, after 11 sessions in cash (55.0% of the run): a target waited for prices (none for B before 2024-01-15) — the metrics count that time');
   });
 
   it('property: B is named exactly when a target for it waited for its prices, the strategy\'s own wait exactly when it set no target at first', () => {

@@ -115,3 +115,16 @@ describe('bookCaveats: an order a split cancels leaves nothing waiting', () => {
     expect(bookCaveats(result, 252).find((c) => c.code === 'deferred-notional')).toBeUndefined();
   });
 });
+
+describe('bookCaveats: the deferred notional is marked at the close, as the deferral caveat sizes it (probe r22b finding 3)', () => {
+  it('a volume-capped buy with 100 bps slippage reads 5.0 % in both caveats, not 5.1 % at the fill price', () => {
+    // A at 10, volume 100, cap 0.5: the buy of 100 decided at t0 fills 50 at t1 (10 + 100 bps = 10.10, slippage 5.00);
+    // 50 rest. NAV at t1 = 10,000 − 5.00 = 9,995. At the close: 50 × 10 / 9,995 = 5.0025 %; at the fill price 50 × 10.10 / 9,995 = 5.0525 %.
+    const market = fixtureMarket({ symbols: ['A'], closes: [[10], [10], [10], [10]], volumes: [[100], [100], [100], [100]] });
+    const result = backtest(market, scripted({ 0: [{ symbol: 'A', quantity: 100 }] }), { initialCash: 10_000, participationCap: 0.5, slippage: { kind: 'fixed-bps', bps: 100 } });
+    const peak = bookCaveats(result, 252).find((c) => c.code === 'deferred-notional');
+    expect(peak?.size).toBeCloseTo(500 / 9_995, 12);
+    expect(peak?.message).toContain('peaked at 5.0% of NAV on 2024-01-02');
+    expect(result.caveats.find((c) => c.message.includes('volume-cap'))?.size).toBeCloseTo(500 / 9_995, 12);
+  });
+});

@@ -58,13 +58,12 @@ function running(id: number): boolean {
   }
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
 function removeStaleTemps(file: string): void {
-  const temp = new RegExp(`^\\.${escapeRegExp(basename(file))}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  const prefix = `.${basename(file)}.`;
   for (const name of readdirSync(dirname(file))) {
-    const writer = temp.exec(name)?.[1];
+    if (!name.startsWith(prefix)) continue;
+    const writer = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
     if (writer !== undefined && Number(writer) !== pid && !running(Number(writer))) rmSync(join(dirname(file), name), { force: true });
   }
 }

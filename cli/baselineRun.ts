@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../data/errors.ts';
+import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeReport } from '../reports/html/page/writeReport.ts';
 import { compareToBaseline, parseBaseline, type Baseline } from '../reports/regression.ts';
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
@@ -11,9 +12,19 @@ import { loadStudyFile, SAMPLE } from '../study/index.ts';
 import { ExitCode } from './exitCodes.ts';
 import { prepareOutputFile, printJson, printTable } from './output.ts';
 
+/**
+ * The folder a baseline file's paths are relative to: the real file's, at the end of its symbolic
+ * links (where writeReport puts it), so the file read by its own path or by a link finds the same
+ * study and data.
+ */
+function baselineFolder(baselineFile: string): string {
+  const target = outputTarget(baselineFile);
+  return dirname(target.kind === 'replace' ? target.file : resolve(baselineFile));
+}
+
 /** A path as the baseline file records it: relative to the baseline's folder. */
-const fromBaseline = (baselineFile: string, path: string): string => (path === SAMPLE ? path : relative(dirname(resolve(baselineFile)), resolve(path)));
-const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : resolve(dirname(resolve(baselineFile)), path));
+const fromBaseline = (baselineFile: string, path: string): string => (path === SAMPLE ? path : relative(baselineFolder(baselineFile), resolve(path)));
+const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : resolve(baselineFolder(baselineFile), path));
 
 async function measure(studyFile: string, data: string) {
   const config = { ...loadStudyFile(studyFile), data };

@@ -1,11 +1,15 @@
 // Terminal output helpers: JSON for machines, tables for people, a progress bar that stays quiet
 // when output is not a terminal or CI is set.
 
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
-import { UserError } from '../data/errors.ts';
+import { DataError, UserError } from '../data/errors.ts';
+import { ensureFolder } from '../reports/html/page/writeReport.ts';
+import { outputTarget } from '../reports/html/page/outputTarget.ts';
+
+export { ensureFolder };
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
@@ -54,32 +58,18 @@ export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 
 /**
- * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
- * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
- */
-export function ensureFolder(folder: string): void {
-  const missing: string[] = [];
-  let at = resolve(folder);
-  while (!existsSync(at)) {
-    missing.unshift(at);
-    const parent = dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  try {
-    for (const level of missing) mkdirSync(level);
-  } catch (err) {
-    throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
-  }
-}
-
-/**
  * Check an output file before any work is done: a folder given where a file is meant is refused
  * (naming the flag), as is `-` (standard output) where the command writes only files (export
- * reads `-` itself); the file's folder is created now, or refused in one line.
+ * reads `-` itself), and every path outputTarget refuses ('', `name/`, a descriptor other than
+ * standard output or error); the file's folder is created now, or refused in one line.
  */
 export function prepareOutputFile(path: string, flag: string, example: string): void {
   if (path === '-') throw new UserError(`${flag} -: this writes a file, not standard output — name the file, e.g. ${flag} ${example}`);
+  try {
+    outputTarget(path);
+  } catch (err) {
+    throw err instanceof DataError ? new UserError(`${flag} ${err.message}`) : err;
+  }
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
   }

@@ -159,14 +159,14 @@ function checkRateSeries(rf: number | string, market: Market): void {
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
   const study = studyFromFlags(flags);
   ensureFolder(dirname(flags.db));
-  if (flags.report) prepareOutputFile(flags.report, '--report', 'tear-sheet.html');
+  if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html');
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);
   const bar = progressBar();
   const runs = await runStudyRuns(study, market, 'command line', { onRun: (k, n, name) => bar.update(k, n, name) }).finally(() => bar.stop());
   const outcome = { study: runs, published: await publishStudy(study, runs, { db: flags.db, reportDir: null }) };
   const main = outcome.published.runs[outcome.published.runs.length - 1];
-  if (flags.report) {
+  if (flags.report !== undefined) {
     const { writeTearSheet } = await import('../study/reportFiles.ts');
     const store = openStore(flags.db);
     try {
@@ -178,6 +178,6 @@ export async function runFromFlags(flags: RunFlags & { strategy: string; db: str
   if (flags.json) printJson({ data: market.name, synthetic: market.synthetic, db: flags.db, runs: headline(outcome), report: flags.report ?? null });
   else {
     printSummary(outcome);
-    if (flags.report) process.stdout.write(`tear sheet: ${join(flags.report)}\n`);
+    if (flags.report !== undefined) process.stdout.write(`tear sheet: ${join(flags.report)}\n`);
   }
 }

@@ -1,6 +1,7 @@
 // FRED rate downloads (`observation_date,DTB3`, `"Date","TB3MS"`, `DATE,VALUE`; tab- or
 // semicolon-separated alike): one date column and one value column in percent a year. Values
-// become decimals (5.27 → 0.0527). FRED leaves a value blank (or writes ".") on market holidays;
+// become decimals (5.27 → 0.0527); a decimal comma (`5,27`) reads as in price files
+// (formats/markedColumn.ts). FRED leaves a value blank (or writes ".") on market holidays;
 // those rows carry the previous value forward, and a source note counts them.
 
 import { roleOfColumn } from './prices/priceColumns.ts';
@@ -9,6 +10,7 @@ import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, requireNumber } from './formats/fields.ts';
+import { plainColumn } from './formats/markedColumn.ts';
 import type { SourceInfo } from './market.ts';
 import type { RateSeries } from './rates.ts';
 
@@ -33,16 +35,18 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   const values: number[] = [];
   let filled = 0;
   let previous = NaN;
+  for (let k = 1; k < records.length; k++) if (records[k].length !== 2) throw wrongFieldCountError(file, lines[k], 2, records[k].length);
+  const texts = plainColumn(file, records, lines, 1, dialect);
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
-    if (record.length !== 2) throw wrongFieldCountError(file, lines[k], 2, record.length);
     const day = parseIsoDay(record[0]);
     if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
     let value: number;
-    if (record[1] === '' || record[1] === '.') {
+    const text = texts[k - 1];
+    if (text === '' || text === '.') {
       value = previous;
       filled++;
-    } else value = requireNumber(record[1], { file, line: lines[k], column: valueColumn }) / 100;
+    } else value = requireNumber(text, { file, line: lines[k], column: valueColumn }) / 100;
     days.push(day);
     dayLines.push(lines[k]);
     values.push(value);

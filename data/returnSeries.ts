@@ -7,6 +7,7 @@ import { describeDialect } from './formats/dialect.ts';
 import { medianGap, parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, optionalNumber } from './formats/fields.ts';
+import { plainColumn } from './formats/markedColumn.ts';
 import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
 import { nearestName } from './nearestName.ts';
@@ -32,6 +33,7 @@ export const PERCENT_LIKE = 2;
 
 /**
  * `date,<name>` rows of simple returns (comma-, tab- or semicolon-separated, as the header shows;
+ * decimal commas read as in price files: formats/markedColumn.ts;
  * blank = missing, skipped in means), in `unit`: 'percent'
  * divides by 100; 'fraction' takes them as written; omitted, fractions are expected and a file
  * that looks like percent (PERCENT_LIKE) is refused. A return below −1 (a loss of more than
@@ -47,14 +49,15 @@ export function loadReturnsFile(file: string, unit?: ReturnUnit): ReturnSeries {
   const days: number[] = [];
   const dayLines: number[] = [];
   const returns = new Float64Array(records.length - 1);
+  for (let k = 1; k < records.length; k++) if (records[k].length !== 2) throw wrongFieldCountError(file, lines[k], 2, records[k].length);
+  const texts = plainColumn(file, records, lines, 1, dialect);
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
-    if (record.length !== 2) throw wrongFieldCountError(file, lines[k], 2, record.length);
     const day = parseIsoDay(record[0]);
     if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
     days.push(day);
     dayLines.push(lines[k]);
-    returns[k - 1] = optionalNumber(record[1], { file, line: lines[k], column: header[1] }) / (unit === 'percent' ? 100 : 1);
+    returns[k - 1] = optionalNumber(texts[k - 1], { file, line: lines[k], column: header[1] }) / (unit === 'percent' ? 100 : 1);
   }
   requireAscendingDates(file, days, dayLines);
   checkUnit(file, unit, days, dayLines, returns);

@@ -28,9 +28,10 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n')
       .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}`),
   handler: async ({ db, run, what, format, out: given }) => {
-    const out = given === '-' ? undefined : given;
-    const { prepareOutputFile } = await import('../output.ts');
-    if (out !== undefined) prepareOutputFile(out, '--out', `${what}.${format}`);
+    const [{ prepareOutputFile }, { isStandardOutput }] = await Promise.all([import('../output.ts'), import('../../reports/html/page/outputTarget.ts')]);
+    if (given !== undefined && given !== '-') prepareOutputFile(given, '--out', `${what}.${format}`);
+    // /dev/stdout, /dev/fd/1: standard output, as `-` is (a reader leaving early ends the command quietly alike).
+    const out = given === '-' || (given !== undefined && isStandardOutput(given)) ? undefined : given;
     await withStore(db, async (store) => {
       const [{ getRun }, { resolveRun }, { exportTable, toCsv, toJson }, { writeReport }] = await Promise.all([
         import('../../reports/store/index.ts'),

@@ -27,6 +27,18 @@ const run = (...args: string[]) => breadth(args, { cwd: dir });
 const runOnTiny = (...args: string[]) => breadth(['run', '--data', tiny, ...args], { cwd: scratch() });
 
 describe.concurrent('strategies and parameters', () => {
+  it('an output path that names no file, a folder, or a descriptor of its own is refused before the run: nothing is stored', async () => {
+    const db = join(dir, 'never', 'r.db');
+    const refusals: [string, string][] = [
+      ['', "--report '': an empty path names no file — give a file name"],
+      ['newf/', '--report newf/: names a folder — give a file name, e.g. newf/report.html'],
+      ['/dev/fd/5', '--report /dev/fd/5: descriptor 5 is not standard output (1) or error (2)'],
+      ['/dev/stdin', '--report /dev/stdin: descriptor 0 is not standard output (1) or error (2)'],
+    ];
+    for (const [path, said] of refusals) expectBadInput(await run('run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', db, '--report', path), said, 'give a file');
+    expect(existsSync(db)).toBe(false);
+  });
+
   it('an unknown strategy names it and lists the built-ins', async () => {
     expectBadInput(await runOnTiny('--strategy', 'no-such-strategy'), 'no-such-strategy', /unknown strategy/i, 'size-tilt');
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getRun, openStore, type StoredRun } from '../../reports/store/index.ts';
-import { breadth, expectBadInput, expectOk, parseJson, scratch } from './helpers.ts';
+import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell } from './helpers.ts';
 
 describe('breadth export', () => {
   let dir: string;
@@ -77,6 +77,15 @@ describe('breadth export', () => {
     expect(through.stdout).toBe(plain.stdout);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expectBadInput(await breadth(['report', db, '1', '--out=-'], { cwd: dir }), /--out -: this writes a file, not standard output — name the file, e.g. --out report\.html/);
+  });
+
+  it('treats /dev/fd/1 as --out -: a reader that leaves early ends both quietly, exit 0', async () => {
+    for (const out of ['-', '/dev/fd/1', '/dev/stdout']) {
+      // the daily table is far more than a pipe holds, so the write is still going when head leaves
+      const o = await shell(`(${breadthCommand()} export ${quote(db)} 1 --what daily --out ${out}; echo $? >status) | head -c 1 >/dev/null; cat status`, { cwd: dir });
+      expect(o.stdout, out).toBe('0\n');
+      expect(o.stderr, out).toBe('');
+    }
   });
 
   it('refuses an unknown table or run with one line and exit 2', async () => {

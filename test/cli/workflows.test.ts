@@ -3,7 +3,7 @@
 // The workflows are independent and run concurrently; the steps inside each are sequential.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, write } from './helpers.ts';
@@ -209,6 +209,23 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expectOk(after);
     expect(after.stdout).toMatch(/no drift/);
     expect(JSON.parse(readFileSync(join(dir, baseline), 'utf8')).runs[0].metrics.annual_return).toBeCloseTo(Number(annual.current), 12);
+  });
+
+  it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {
+    const dir = scratch();
+    write(dir, 'study.yaml', smallStudy());
+    mkdirSync(join(dir, 'links'));
+    mkdirSync(join(dir, 'real', 'deep'), { recursive: true });
+    symlinkSync(join(dir, 'real', 'deep', 'b.json'), join(dir, 'links', 'b.json'));
+    expectOk(await breadth(['baseline', 'save', 'study.yaml', '--out', join('links', 'b.json')], { cwd: dir }));
+    expect(lstatSync(join(dir, 'links', 'b.json')).isSymbolicLink()).toBe(true);
+    const saved = JSON.parse(readFileSync(join(dir, 'real', 'deep', 'b.json'), 'utf8'));
+    expect(saved.study).toBe(join('..', '..', 'study.yaml')); // from real/deep, not from links
+    for (const file of [join('real', 'deep', 'b.json'), join('links', 'b.json')]) {
+      const o = await breadth(['regress', '--baseline', file], { cwd: dir });
+      expectOk(o);
+      expect(o.stdout).toMatch(/no drift: 2 runs match/);
+    }
   });
 });
 

@@ -1,64 +1,21 @@
 // Reports are written whole or not at all: the HTML (or PDF, or export) goes to a temporary file
 // in the target's directory (same file system, so the rename is atomic) and replaces the target
-// in one step. A crash or a failed render leaves the previous report, never half of a new one.
-// A symbolic link is followed, so the rename replaces the file it points to and the link stays a
-// link. What is not a file to replace (a pipe, a terminal, /dev/null, a socket, /dev/stdout) is
-// written through, as `cat > path` would: renaming over it would put a file in its place.
+// in one step, keeping the replaced file's permissions. A crash or a failed render leaves the
+// previous report, never half of a new one; a temporary file a killed writer left is removed by
+// the next write to the same target. A symbolic link is followed, so the rename replaces the file
+// it points to and the link stays a link. What is not a file to replace (a pipe, a terminal,
+// /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would (outputTarget.ts).
 
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pid } from 'node:process';
-import { DataError } from '../../../data/errors.ts';
-import { unreadablePath } from '../../../data/formats/text.ts';
-
-/** A process's open descriptors (Linux /proc/<pid>/fd, as /dev/fd and /dev/stdout lead to): a link there names an open file, not a path to replace. */
-const DESCRIPTOR_FOLDER = /^\/proc\/(\d+)(?:\/task\/\d+)?\/fd$/;
-
-/**
- * Where writing `path` lands: `replace`, the real file (created or renamed over); `through`, the
- * path written in place; `descriptor`, this process's open descriptor `fd` written (a socket, as
- * a parent process's pipe may be, cannot be opened again by its /proc path).
- */
-export type OutputTarget = { readonly kind: 'replace'; readonly file: string } | { readonly kind: 'through' } | { readonly kind: 'descriptor'; readonly fd: number };
-
-/** `folder` with its symbolic links resolved, or as given when it does not exist yet (it is to be created). */
-function realFolder(folder: string): string {
-  try {
-    return realpathSync(folder);
-  } catch {
-    return folder;
-  }
-}
-
-/**
- * How `path` is to be written: through when it is (or links to) a FIFO, device or socket, or an
- * open descriptor (/dev/stdout, /dev/fd/1: what the shell opened, which a rename would only
- * unlink; this process's own as `descriptor`); otherwise the file at the end of its symbolic links
- * (a link to nowhere: where it points), to replace. Throws a DataError for a link that leads back to itself.
- */
-export function outputTarget(path: string): OutputTarget {
-  try {
-    statSync(path, { throwIfNoEntry: false }); // the system's own link-loop check; the walk below then ends
-  } catch (err) {
-    throw unreadablePath(path, err, 'cannot be written', 'check the path and its permissions');
-  }
-  let at = resolve(path);
-  for (;;) {
-    const folder = realFolder(dirname(at));
-    const owner = DESCRIPTOR_FOLDER.exec(folder);
-    if (owner !== null) return Number(owner[1]) === pid && /^\d+$/.test(basename(at)) ? { kind: 'descriptor', fd: Number(basename(at)) } : { kind: 'through' };
-    at = join(folder, basename(at));
-    const stat = lstatSync(at, { throwIfNoEntry: false });
-    if (stat === undefined || stat.isFile() || stat.isDirectory()) return { kind: 'replace', file: at };
-    if (!stat.isSymbolicLink()) return { kind: 'through' };
-    at = resolve(folder, readlinkSync(at));
-  }
-}
+import { DataError, isUserFacing, UserError } from '../../../data/errors.ts';
+import { outputTarget } from './outputTarget.ts';
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
-/** Every byte of `bytes` to descriptor `fd`, waiting 2 ms whenever it is full (a non-blocking pipe, as Node makes stdout, says EAGAIN). */
+/** Every byte of `bytes` to descriptor `fd`, waiting 2 ms whenever it is full (a non-blocking pipe says EAGAIN). */
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length; ) {
     try {
@@ -70,29 +27,101 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   }
 }
 
-/** Writes `content` (UTF-8 text or bytes) to `path`, creating its folder: whole or not at all (see above); errors are the file system's. */
-export function writeReport(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const target = outputTarget(path);
-  if (target.kind !== 'replace') {
-    try {
-      // Appended, never truncated: a FIFO or device has nothing to truncate, and a descriptor writes at its own offset.
-      if (target.kind === 'through') writeFileSync(path, content, { flag: 'a' });
-      else writeAll(target.fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EPIPE') throw err;
-      throw new DataError(path, undefined, 'the reading end of the pipe closed before the whole file was written', 'let the reader read to the end (not `| head`), or write to a file');
-    }
-    return;
+/**
+ * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
+ * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
+ * Throws a UserError naming the folder and the system's code.
+ */
+export function ensureFolder(folder: string): void {
+  const missing: string[] = [];
+  let at = resolve(folder);
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
   }
-  const dir = dirname(target.file);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(target.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    for (const level of missing) mkdirSync(level);
+  } catch (err) {
+    throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
+  }
+}
+
+/** True while process `id` runs (one of another user's says EPERM, and runs too). */
+function running(id: number): boolean {
+  try {
+    process.kill(id, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
+function removeStaleTemps(file: string): void {
+  const prefix = `.${basename(file)}.`;
+  for (const name of readdirSync(dirname(file))) {
+    if (!name.startsWith(prefix)) continue;
+    const writer = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (writer !== undefined && Number(writer) !== pid && !running(Number(writer))) rmSync(join(dirname(file), name), { force: true });
+  }
+}
+
+/** `content` as the new `file`, renamed over the old one (whose permission bits it keeps). */
+function replaceFile(file: string, content: string | Uint8Array): void {
+  const dir = dirname(file);
+  ensureFolder(dir);
+  removeStaleTemps(file);
+  const replaced = statSync(file, { throwIfNoEntry: false });
+  const temp = join(dir, `.${basename(file)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
-    renameSync(temp, target.file);
+    if (replaced?.isFile()) chmodSync(temp, replaced.mode & 0o7777);
+    renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  }
+}
+
+/** What a system error code means for a file to be written, and what to do (`[problem, fix]`). */
+const WRITE_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
+  ENOSPC: ['the device is full', 'free space there, or write elsewhere'],
+  EDQUOT: ['the disk quota is used up', 'free space there, or write elsewhere'],
+  EACCES: ['writing there is not permitted', 'choose a folder you can write to'],
+  EPERM: ['writing there is not permitted', 'choose a folder you can write to'],
+  EROFS: ['the file system is read-only', 'choose a writable folder'],
+  ENOENT: ['its folder cannot hold a new file', 'give a path in a folder you can write to'],
+  ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
+  EISDIR: ['names a folder', 'give a file name'],
+  EBADF: ['is not open for writing', 'give a file path'],
+  EPIPE: ['the reading end of the pipe closed before the whole file was written', 'let the reader read to the end (not `| head`), or write to a file'],
+};
+
+/** A failed write as one line naming the path, what went wrong (the system's code) and the fix. */
+function writeFailure(path: string, err: unknown): Error {
+  if (isUserFacing(err)) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === undefined) return err as Error;
+  const [problem, fix] = WRITE_ERRORS[code] ?? ['cannot be written', 'give a writable file path'];
+  return new DataError(path, undefined, `${problem} (${code})`, fix);
+}
+
+/**
+ * Writes `content` (UTF-8 text or bytes) to `path`, creating its folder: whole or not at all (see
+ * above). Standard output is written as every other line breadth prints (a reader that leaves
+ * early ends the command quietly, as for `export --out -`). Throws a DataError (one line: path,
+ * problem, fix) for a path outputTarget refuses and for every failed write (ENOSPC, EACCES, …).
+ */
+export function writeReport(path: string, content: string | Uint8Array): void {
+  try {
+    const target = outputTarget(path);
+    if (target.kind === 'replace') replaceFile(target.file, content);
+    else if (target.kind === 'through') writeFileSync(path, content, { flag: 'a' }); // a FIFO or device has nothing to truncate
+    else if (target.fd === 1) process.stdout.write(content);
+    else writeAll(target.fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  } catch (err) {
+    throw writeFailure(path, err);
   }
 }

@@ -2,11 +2,14 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { outputTarget, writeReport } from '../../../reports/html/page/writeReport.ts';
+import { outputTarget } from '../../../reports/html/page/outputTarget.ts';
+import { writeReport } from '../../../reports/html/page/writeReport.ts';
+import { openStore } from '../../../reports/store/index.ts';
 
 describe('writeReport', () => {
   const dirs: string[] = [];
@@ -93,7 +96,7 @@ describe('writeReport', () => {
     readers.push(reader);
     await once(reader, 'spawn');
     // 1 MB: more than a pipe holds, so the write is still going when the reader leaves.
-    expect(() => writeReport(fifo, 'x'.repeat(1 << 20))).toThrow(`${fifo}: the reading end of the pipe closed before the whole file was written — let the reader read to the end (not \`| head\`), or write to a file`);
+    expect(() => writeReport(fifo, 'x'.repeat(1 << 20))).toThrow(`${fifo}: the reading end of the pipe closed before the whole file was written (EPIPE) — let the reader read to the end (not \`| head\`), or write to a file`);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
@@ -106,21 +109,100 @@ describe('writeReport', () => {
     expect(readlinkSync(join(dir, 'discard.csv'))).toBe('/dev/null');
   });
 
-  it('writes through an open descriptor (/proc/self/fd/N, as /dev/stdout is), appending to the file the descriptor holds', () => {
+  it('refuses every descriptor of its own but standard output and error in one line, before writing: the results database stays intact', () => {
     const dir = scratch();
-    const file = join(dir, 'redirected.csv');
-    writeFileSync(file, 'before\n');
-    const fd = openSync(file, 'a');
+    const db = join(dir, 'r.db');
+    const store = openStore(db);
     try {
-      const inode = statSync(file).ino;
-      symlinkSync(`/proc/self/fd/${fd}`, join(dir, 'stdout'));
-      expect(outputTarget(join(dir, 'stdout'))).toEqual({ kind: 'descriptor', fd });
-      writeReport(join(dir, 'stdout'), 'after\n');
-      expect(readFileSync(file, 'utf8')).toBe('before\nafter\n');
-      expect(statSync(file).ino).toBe(inode); // the open file written, not replaced
-      expect(lstatSync(join(dir, 'stdout')).isSymbolicLink()).toBe(true);
+      const fds = readdirSync('/proc/self/fd').map(Number).filter((fd) => fd > 2);
+      const opened = (fd: number): string | undefined => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`);
+        } catch {
+          return undefined; // the listing's own descriptor, closed since
+        }
+      };
+      expect(fds.map(opened)).toContain(db); // the store's own descriptor is among those tried
+      const before = readFileSync(db);
+      for (const fd of fds) {
+        for (const path of [`/dev/fd/${fd}`, `/proc/self/fd/${fd}`]) {
+          let message = '';
+          try {
+            writeReport(path, '<!doctype html>');
+          } catch (err) {
+            message = (err as Error).message;
+          }
+          expect(message).toBe(`${path}: descriptor ${fd} is not standard output (1) or error (2), the only ones of its own breadth writes (the others may be its database or event loop) — give a file path (or /dev/stdout)`);
+        }
+      }
+      expect(readFileSync(db).equals(before)).toBe(true); // not a byte written
+      expect(store.db.prepare('pragma integrity_check').pluck().get()).toBe('ok');
     } finally {
-      closeSync(fd);
+      store.close();
     }
+    expect(readFileSync(db).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(() => writeReport('/dev/stdin', 'x')).toThrow('/dev/stdin: descriptor 0 is not standard output (1) or error (2)');
+    expect(outputTarget('/dev/stdout')).toEqual({ kind: 'descriptor', fd: 1 });
+    expect(outputTarget('/dev/fd/2')).toEqual({ kind: 'descriptor', fd: 2 });
+  });
+
+  it('refuses an empty path and a folder\'s name (a trailing slash, . or ..) in one line, writing nothing', () => {
+    const dir = scratch();
+    expect(() => writeReport('', 'x')).toThrow("'': an empty path names no file — give a file name, e.g. out/report.html");
+    for (const name of ['newf/', 'real.csv/', '.', '..', 'a/..']) {
+      const path = `${dir}/${name}`;
+      expect(() => writeReport(path, 'x')).toThrow(`${path}: names a folder — give a file name`);
+    }
+    writeFileSync(join(dir, 'real.csv'), 'kept');
+    expect(() => writeReport(`${join(dir, 'real.csv')}/`, 'x')).toThrow('names a folder');
+    expect(readdirSync(dir)).toEqual(['real.csv']);
+    expect(readFileSync(join(dir, 'real.csv'), 'utf8')).toBe('kept');
+  });
+
+  it('says every failed write in one line naming the path, the system\'s code and the fix', () => {
+    expect(() => writeReport('/dev/full', 'x')).toThrow('/dev/full: the device is full (ENOSPC) — free space there, or write elsewhere');
+    expect(() => writeReport('/proc/breadth-new-file', 'x')).toThrow('/proc/breadth-new-file: its folder cannot hold a new file (ENOENT) — give a path in a folder you can write to');
+    expect(() => writeReport('/sys/breadth.html', 'x')).toThrow(/^\/sys\/breadth\.html: (writing there is not permitted \(EACCES\)|the file system is read-only \(EROFS\)) — choose a/);
+    const dir = scratch();
+    mkdirSync(join(dir, 'run.html'));
+    expect(() => writeReport(join(dir, 'run.html'), 'x')).toThrow(`${join(dir, 'run.html')}: names a folder (EISDIR) — give a file name`);
+  });
+
+  it('keeps the permissions of the file it replaces', () => {
+    const dir = scratch();
+    const path = join(dir, 'private.csv');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o600);
+    writeReport(path, 'new');
+    expect(statSync(path).mode & 0o7777).toBe(0o600);
+    chmodSync(path, 0o640);
+    writeReport(path, 'newer');
+    expect(statSync(path).mode & 0o7777).toBe(0o640);
+    expect(readFileSync(path, 'utf8')).toBe('newer');
+  });
+
+  it('removes the temporary files a killed writer of the same target left, and no others', async () => {
+    const dir = scratch();
+    const gone = spawn('true');
+    await once(gone, 'close'); // a process that ran and ended: its pid no longer runs
+    const dead = gone.pid!;
+    const stale = `.run.html.${dead}.0a1b2c3d.tmp`;
+    const live = `.run.html.${process.ppid}.0a1b2c3d.tmp`; // a writer still running
+    const other = `.other.html.${dead}.0a1b2c3d.tmp`; // another target's
+    for (const name of [stale, live, other]) writeFileSync(join(dir, name), 'half');
+    writeReport(join(dir, 'run.html'), 'whole');
+    expect(readdirSync(dir).sort()).toEqual([live, other, 'run.html'].sort());
+  });
+
+  it('property: whatever the text, the file holds exactly it and nothing else is left in its folder', () => {
+    const dir = scratch();
+    const path = join(dir, 'p.csv');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        writeReport(path, text);
+        return readFileSync(path, 'utf8') === text && readdirSync(dir).length === 1;
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -143,9 +143,12 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   };
 }
 
-/** rf of each return (dated `dates`, covering `periods` periods of P each: riskFree.ts). */
+/**
+ * rf of each return (dated `dates`, covering `periods` periods of P each: riskFree.ts). A rate of 0,
+ * given or defaulted, is no risk-free: one source ('none (rf = 0)', computeMetrics) either way.
+ */
 function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Array, P: number, periods: Float64Array): { perPeriod: RiskFree; source: string | undefined } {
-  if (riskFree === undefined) return { perPeriod: 0, source: undefined };
+  if (riskFree === undefined || riskFree === 0) return { perPeriod: 0, source: undefined };
   if (typeof riskFree === 'number') return { perPeriod: riskFreeFromRate(riskFree, P, periods), source: `constant annual rate ${riskFree}` };
   return { perPeriod: riskFreeFromRates(dates, riskFree, P, periods), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
 }

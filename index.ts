@@ -1,8 +1,13 @@
 // breadth as a library: everything a TypeScript user needs, from one entry.
 //   import { loadMarket, generateSampleMarket, backtest, createStrategy, runMetrics, openStore, writeRun, renderTearSheet } from 'breadth';
+//   backtest(market, strategy) → runMetrics(result, { market }) → writeRun(store, { result, metrics }) stores
+//   a run as `breadth run` does (README, "From TypeScript").
 // A strategy file needs nothing else: `import { defineStrategy, z } from 'breadth'` (z is zod's).
 
-// First: an old Node stops here with one line, before the native SQLite addon loads.
+// First: on an old Node, importing breadth throws here, before the native SQLite addon loads: an Error
+// whose message is one line naming the Node needed and how to get it. A library cannot end its host's
+// process, so how it shows is the importer's: uncaught, Node prints it with a stack trace (the
+// `breadth` bin checks first and prints the line alone, exit 2: cli/breadth.ts).
 import './core/requireNode.ts';
 
 export { z } from 'zod';

@@ -7,7 +7,9 @@
 // Metrics (METRICS.md names, fractions): participation_median, participation_p95,
 // participation_max (n = fills with a known ADV), capacity_nav (currency). Data without volume
 // (adjusted-close files) gives "no volume data", never 0; volume that comes only after the fills
-// says so.
+// says so. runMetrics adds them when given the run's market; without one the four names are
+// stored with NOT_MEASURED as their note, so a report can tell such a run from one stored before
+// capacity was measured (no rows at all).
 
 import type { Market } from '../data/market.ts';
 import { buildAdjustmentIndex } from '../engine/adjustment.ts';
@@ -20,6 +22,9 @@ export const ADV_WINDOW = 20;
 export const CAPACITY_CAP = 0.1;
 
 const NAMES = ['participation_median', 'participation_p95', 'participation_max', 'capacity_nav'] as const;
+
+/** The note of the capacity figures of a run measured without its market. */
+export const NOT_MEASURED = "the run's metrics were computed without its market (runMetrics(result, { market }) measures capacity)";
 
 /**
  * Participation in ADV of every order fill of the run (NaN where ADV is unknown or zero), one per
@@ -54,8 +59,13 @@ function whyNoParticipation(result: Result, market: Market): string {
   return 'no volume data';
 }
 
-/** The capacity metrics of a run on its market. */
-export function capacityFigures(result: Result, market: Market): Metric[] {
+/**
+ * The capacity metrics of a run on its market (the market it was backtested on): fractions of ADV,
+ * capacity_nav in the run's currency, n = fills with a known ADV. Without a market, each is null
+ * with the note NOT_MEASURED.
+ */
+export function capacityFigures(result: Result, market: Market | undefined): Metric[] {
+  if (market === undefined) return NAMES.map((name) => unavailable(name, 0, NOT_MEASURED));
   const participation = fillParticipation(result, market);
   const known = Float64Array.from(participation.filter((p) => !Number.isNaN(p))).sort();
   const n = known.length;

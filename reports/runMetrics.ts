@@ -1,6 +1,7 @@
 // The full metric set of one run: the METRICS.md return/risk metrics of its NAV returns (from
 // reports/metrics), plus the portfolio and cost figures only a Result can give (exposures,
-// turnover, each cost line, round-trip trades).
+// turnover, each cost line, round-trip trades) and, on the run's market, its capacity
+// (reports/capacity.ts). The CLI, studies and sweeps call it as a library user does.
 //
 // Conventions for the figures defined here (names as METRICS.md "Names in machine-readable output"):
 // - T = sessions of the run, n = T − 1 returns. Averages run over the T daily rows; annualized
@@ -15,12 +16,14 @@
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/m, a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
+import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
+import { capacityFigures } from './capacity.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
 import {
   computeMetrics,
@@ -65,6 +68,11 @@ export interface RunMetricsOptions {
   periodsPerYear?: number;
   /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
   trials?: SharpeTrials;
+  /**
+   * The market the run was backtested on, for the capacity figures (participation in ADV,
+   * capacity_nav); without it they are stored as not measured (capacity.ts NOT_MEASURED).
+   */
+  market?: Market;
 }
 
 export interface RunMetrics extends MetricSet {
@@ -99,8 +107,9 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
  * Every metric of METRICS.md for a backtest result: its NAV returns (one per session after the
  * first), against the risk-free rate and, when `options.benchmark` is given ('cash', or a name
  * with one level per session, NaN where unknown), a benchmark paired over the same intervals;
- * annualised with P given or inferred from the calendar. Returns the metrics (value, sample size
- * n, note), drawdown episodes and the caveats of the measurement.
+ * annualised with P given or inferred from the calendar; with `options.market` (the market it ran
+ * on) its capacity too. Returns the metrics (value, sample size n, note), drawdown episodes and
+ * the caveats of the measurement.
  * @throws RangeError when the benchmark's levels do not have one row per session of the result.
  */
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
@@ -132,7 +141,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   return {
     ...set,
     periodsSource: frequency.source, // P was inferred here (or given by the user), not by computeMetrics
-    metrics: [...set.metrics, ...portfolioFigures(result, P, periods), ...costFigures(result, P, periods)],
+    metrics: [...set.metrics, ...portfolioFigures(result, P, periods), ...costFigures(result, P, periods), ...capacityFigures(result, options.market)],
     benchmark: benchmark?.name ?? null,
     frequency,
     drawdowns: drawdownEpisodes(dates, returns, startDay),
@@ -143,9 +152,12 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   };
 }
 
-/** rf of each return (dated `dates`, covering `periods` periods of P each: riskFree.ts). */
+/**
+ * rf of each return (dated `dates`, covering `periods` periods of P each: riskFree.ts). A rate of 0,
+ * given or defaulted, is no risk-free: one source ('none (rf = 0)', computeMetrics) either way.
+ */
 function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Array, P: number, periods: Float64Array): { perPeriod: RiskFree; source: string | undefined } {
-  if (riskFree === undefined) return { perPeriod: 0, source: undefined };
+  if (riskFree === undefined || riskFree === 0) return { perPeriod: 0, source: undefined };
   if (typeof riskFree === 'number') return { perPeriod: riskFreeFromRate(riskFree, P, periods), source: `constant annual rate ${riskFree}` };
   return { perPeriod: riskFreeFromRates(dates, riskFree, P, periods), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
 }

@@ -53,7 +53,8 @@ export function analyseSeries(
   const frequency = options.periodsPerYear === undefined ? inferFrequency(calendar) : givenFrequency(options.periodsPerYear);
   const P = frequency.periodsPerYear;
   const periods = periodsOfReturns(series.dates, series.startDay, P);
-  const rf = options.riskFree;
+  // A constant rate of 0 is no risk-free, as in runMetrics: one source ('none (rf = 0)') for both.
+  const rf = options.riskFree !== undefined && options.riskFree.kind !== 'series' && options.riskFree.rate === 0 ? undefined : options.riskFree;
   const riskFree =
     rf === undefined ? 0 : rf.kind === 'annual' ? riskFreeFromRate(rf.rate, P, periods) : rf.kind === 'perPeriod' ? rf.rate : riskFreeFromRates(series.dates, rf.series, P, periods);
   const riskFreeSource =

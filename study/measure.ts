@@ -10,11 +10,12 @@ import type { SharpeTrials } from '../reports/metrics/index.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import type { StudyConfig } from './config.ts';
 
-/** A run's metrics against its benchmark index over its own sessions (or cash), with the trials for its DSR. */
+/** A run's metrics (capacity on `market` included) against its benchmark index over its own sessions (or cash), with the trials for its DSR. */
 export function measureRun(result: Result, market: Market, options: { benchmark: string | null; periodsPerYear: number | undefined; riskFree: number | RateSeries; trials?: SharpeTrials | undefined }): RunMetrics {
   const { benchmark, periodsPerYear } = options;
   const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
   return runMetrics(result, {
+    market,
     riskFree: options.riskFree,
     ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
     ...(levels === null ? {} : { benchmark: levels }),

@@ -15,7 +15,6 @@ import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
-import { capacityFigures } from '../reports/capacity.ts';
 import type { SharpeTrials } from '../reports/metrics/index.ts';
 import type { RunMetrics } from '../reports/runMetrics.ts';
 import { measureRun, resolveRiskFree } from './measure.ts';
@@ -118,8 +117,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
 }
 
 function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[], trials?: TrialsLookup): StudyRun {
-  const measured = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
-  const metrics = { ...measured, metrics: [...measured.metrics, ...capacityFigures(result, market)] };
+  const metrics = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
   return { name, result, metrics, attribution: attributeRun(result, { factors, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
 }
 

@@ -20,16 +20,17 @@ function node(args: string[], cwd: string, executable = process.execPath): Outco
   return { status: child.status, signal: child.signal, stdout: child.stdout, stderr: child.stderr, command: `${executable} ${args.join(' ')}` };
 }
 
-const STRATEGY = `import { defineStrategy, schedules, z } from 'breadth';
+/** The README's ```ts example that contains `marker`, as written there. */
+function readmeExample(marker: string): string {
+  const blocks = [...readFileSync(join(repoRoot, 'README.md'), 'utf8').matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+  const found = blocks.filter((b) => b.includes(marker));
+  if (found.length !== 1) throw new Error(`README.md: ${found.length} ts examples contain ${marker}`);
+  return found[0];
+}
 
-export default defineStrategy({
-  name: 'hold-small',
-  description: 'Hold the small-cap index.',
-  dataNeeds: 'ETF prices',
-  params: z.object({ weight: z.number().min(0).max(1).default(1).describe('share of NAV held') }),
-  create: ({ weight }) => ({ schedule: schedules.monthStart, decide: () => ({ weights: { SYN_SMALL: weight } }) }),
-});
-`;
+// README's strategy file (saved as its `npx breadth run --strategy ./mine.ts` says) and library example.
+const STRATEGY = readmeExample('defineStrategy(');
+const LIBRARY = readmeExample('runMetrics(');
 
 beforeAll(() => {
   // The package as npm installs it: package.json and dist/, dependencies beside it.
@@ -40,7 +41,8 @@ beforeAll(() => {
   symlinkSync(join(repoRoot, 'node_modules'), join(pkg, 'node_modules'));
   project = join(pkg, '..', '..');
   write(project, 'package.json', '{ "name": "user-project", "version": "7.7.7", "type": "module", "private": true }\n');
-  write(project, 'holdSmall.ts', STRATEGY);
+  write(project, 'mine.ts', STRATEGY);
+  write(project, 'backtest.ts', LIBRARY);
 });
 
 const bin = () => join(pkg, 'dist', 'cli', 'breadth.js');
@@ -71,10 +73,23 @@ describe('the compiled package', () => {
     expect(html.length).toBeGreaterThan(100_000);
   });
 
-  it('runs a .ts strategy file of the project that imports only from breadth', () => {
-    const o = node([bin(), 'run', '--strategy', './holdSmall.ts', '--param', 'weight=0.5', '--db', 'out/s.db', '--json'], project);
+  it("runs README's .ts strategy file, which imports only from breadth, as the README runs it (on the sample)", () => {
+    const o = node([bin(), 'run', '--strategy', './mine.ts', '--param', 'weight=0.8', '--db', 'out/s.db', '--json'], project);
     expectOk(o);
-    expect(JSON.parse(o.stdout).runs[0].name).toBe('holdSmall');
+    expect(JSON.parse(o.stdout).runs[0].name).toBe('mine');
+  });
+
+  it("runs README's library example as written, storing the metrics `breadth run` stores (capacity included)", () => {
+    const o = node(['backtest.ts'], project);
+    expectOk(o);
+    expect(o.stdout).toContain("name: 'sharpe'");
+    expect(readFileSync(join(project, 'mine.html'), 'utf8')).toContain('NAV at which the 95th-percentile fill takes 10% of ADV');
+  });
+
+  it('says which TypeScript its declarations need: an optional peer dependency, typescript >= 5.7', () => {
+    const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+    expect(manifest.peerDependencies).toEqual({ typescript: '>=5.7' });
+    expect(manifest.peerDependenciesMeta).toEqual({ typescript: { optional: true } });
   });
 
   it('runs the example strategy copied into a folder that is no project at all', () => {
@@ -110,11 +125,11 @@ describe('the compiled package', () => {
     expect(o.stdout.trim()).toBe('function function function');
   });
 
-  it('type-checks a strategy file against the declarations, and tsc catches a wrong one', () => {
-    write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['holdSmall.ts'] }));
+  it("type-checks README's strategy file and library example against the declarations, and tsc catches a wrong one", () => {
+    write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['mine.ts', 'backtest.ts'] }));
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     expectOk(node([tsc, '-p', '.'], project));
-    write(project, 'wrong.ts', STRATEGY.replace('({ weights: { SYN_SMALL: weight } })', '({ weights: weight.toUpperCase() })'));
+    write(project, 'wrong.ts', STRATEGY.replace("({ weights: { '@smallCap': weight } })", '({ weights: weight.toUpperCase() })'));
     write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, types: [] }, include: ['wrong.ts'] }));
     const wrong = node([tsc, '-p', '.'], project);
     expect(wrong.status).not.toBe(0);

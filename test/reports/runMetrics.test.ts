@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '../../reports/metrics/index.ts';
 import { navReturns, runMetrics } from '../../reports/runMetrics.ts';
+import { analyseSeries } from '../../reports/seriesAnalysis.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseIsoDay } from '../../data/dates.ts';
 import { fixtureMarket, rateSeries } from '../engine/fixtures.ts';
@@ -131,6 +133,22 @@ describe('runMetrics on a hand-made Result', () => {
 });
 
 describe('runMetrics inputs', () => {
+  it('an rf of 0, given or defaulted, is one input: the same source, kind and figures (runMetrics and a series alike)', () => {
+    const none = { source: 'none (rf = 0)', kind: 'zero', meanPerPeriod: 0 };
+    expect(runMetrics(tiny).riskFree).toEqual(none);
+    expect(runMetrics(tiny, { riskFree: 0 })).toEqual(runMetrics(tiny));
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -0.2, max: 0.2, noNaN: true }), { minLength: 2, maxLength: 30 }), (r) => {
+        const series = { dates: Int32Array.from(r, (_, k) => 19_724 + k), returns: Float64Array.from(r) };
+        const defaulted = analyseSeries(series);
+        expect(defaulted.metrics.riskFree).toEqual(none);
+        expect(analyseSeries(series, { riskFree: { kind: 'annual', rate: 0 } })).toEqual(defaulted);
+        expect(analyseSeries(series, { riskFree: { kind: 'perPeriod', rate: 0 } })).toEqual(defaulted);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('a constant annual risk-free rate becomes (1 + R)^(1/P) − 1 per period and is recorded', () => {
     const set = runMetrics(tiny, { riskFree: 0.05 });
     expect(set.riskFree.kind).toBe('constant');

@@ -46,7 +46,8 @@ export function costTable(costs: readonly CostLineData[], currency: string): str
 /** Participation in average daily volume at the run's NAV, and the NAV at which it reaches the cap. */
 export function capacityTable(metrics: ReadonlyMap<string, MetricFigure>, currency: string): string {
   const median = metrics.get('participation_median');
-  if (median === undefined) return '<p class="empty">Not measured for this run (stored before capacity figures existed).</p>';
+  // Every run measured since capacity figures exist stores their four rows (null with a note where not measured).
+  if (median === undefined) return '<p class="empty">Not measured for this run: it was stored by an earlier breadth, without capacity figures.</p>';
   if (median.value === null) return `<p class="empty">No capacity figures: ${escapeHtml(median.note ?? 'insufficient data')}.</p>`;
   const value = (name: string, show: (v: number) => string): string => {
     const m = metrics.get(name);

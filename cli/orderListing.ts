@@ -1,8 +1,8 @@
 // `breadth runs show --orders`: each order of a stored run with its fills beneath it, and the
 // one-line tally by status that `runs show` prints without the flag.
 
-import { splitName } from '../data/prices/priceSeries.ts';
 import { splitResting } from '../engine/restingSplit.ts';
+import { splitLabel } from '../engine/splitCaveats.ts';
 import { type ExactShares, pricePerNewShare, snapWhole } from '../engine/shares.ts';
 import { splitsBetween } from '../reports/bookCaveats.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
@@ -152,7 +152,7 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const date = o.date as string;
       const decided = o.quantity ?? 0;
       const filled = o.splits.length === 0 ? o.filled : o.fills.reduce((q, f) => q + atEnd(o, f.quantity, f.date), 0);
-      const splits = o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ');
+      const splits = o.splits.map((x) => `a ${splitLabel(x.ratio)} on ${x.date}`).join(' and ');
       const asked = o.amendedDate === null ? 'as decided' : 'as amended';
       const tradeable = Math.abs(o.quantityAtEnd ?? 0);
       const whole = o.droppedAtSplits === 0 ? '' : `, ${num(tradeable)} whole share${tradeable === 1 ? '' : 's'}`;

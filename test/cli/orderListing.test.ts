@@ -91,7 +91,7 @@ describe('the singular of one whole share', () => {
     const closes = [[2], [2], [2], [20], [20]];
     const market = fixtureMarket({ symbols: ['RS'], closes, volumes: [[1e6], [1e6], [0], [1e6], [1e6]], splits: [{ session: 3, symbol: 0, value: 0.1 }] });
     expect(stored(backtest(market, scripted({ 1: orders({ symbol: 'RS', quantity: 15 }) }), { initialCash: 10_000 }))[0]).toBe(
-      'order 1  2024-01-02  RS  +1 market gtc (explicit; +15 as decided, +1.5000 after a 1:10 split on 2024-01-04, 1 whole share) → filled on 2024-01-04',
+      'order 1  2024-01-02  RS  +1 market gtc (explicit; +15 as decided, +1.5000 after a 1:10 reverse split on 2024-01-04, 1 whole share) → filled on 2024-01-04',
     );
   });
 });
@@ -119,8 +119,18 @@ describe('a flip left resting across 1:4 then 4:1 (r22a finding 1)', () => {
     const market = fixtureMarket({ symbols: ['FFF'], closes, volumes, splits });
     const lines = stored(backtest(market, scripted({ 0: { shares: { FFF: -15 } }, 1: { shares: { FFF: 13 } } }), { initialCash: 100_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } }));
     expect(lines.filter((l) => l.startsWith('order')).slice(1)).toEqual([
-      'order 2  2024-01-02  FFF  +12 market gtc (targets; +15 as decided, +15 after a 1:4 split on 2024-01-04 and a 4:1 split on 2024-01-05, 12 whole shares) → open (run-end) on 2024-01-08, filled 0',
-      'order 3  2024-01-02  FFF  +13 market gtc (targets; +13 as decided, +13 after a 1:4 split on 2024-01-04 and a 4:1 split on 2024-01-05) → open (run-end) on 2024-01-08, filled 0',
+      'order 2  2024-01-02  FFF  +12 market gtc (targets; +15 as decided, +15 after a 1:4 reverse split on 2024-01-04 and a 4:1 split on 2024-01-05, 12 whole shares) → open (run-end) on 2024-01-08, filled 0',
+      'order 3  2024-01-02  FFF  +13 market gtc (targets; +13 as decided, +13 after a 1:4 reverse split on 2024-01-04 and a 4:1 split on 2024-01-05) → open (run-end) on 2024-01-08, filled 0',
     ]);
+  });
+});
+
+describe('one name for a split (r22a finding 4)', () => {
+  it('a 7:5 split is "7:5 split" in the listing, as in the split caveat (not "1.4:1")', () => {
+    // 10 bought at 14 on 2024-01-02; 10 more decided that day rest (no volume) across 7:5 on 2024-01-03: 10 × 7/5 = 14 shares at 10.
+    const market = fixtureMarket({ symbols: ['SV'], closes: [[14], [14], [10], [10]], volumes: [[1e6], [1e6], [0], [1e6]], splits: [{ session: 2, symbol: 0, value: 1.4 }] });
+    const result = backtest(market, scripted({ 0: orders({ symbol: 'SV', quantity: 10 }), 1: orders({ symbol: 'SV', quantity: 10 }) }), { initialCash: 10_000 });
+    expect(stored(result)[2]).toBe('order 2  2024-01-02  SV  +14 market gtc (explicit; +10 as decided, +14 after a 7:5 split on 2024-01-03) → filled on 2024-01-04');
+    expect(result.caveats.find((c) => c.code === 'split')?.message).toContain('SV 7:5 split on 2024-01-03: 10 → 14 shares');
   });
 });

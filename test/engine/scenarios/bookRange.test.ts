@@ -65,6 +65,11 @@ describe('a target that needs more shares than a number counts exactly (r21d den
     expectRefusal(() => scenario(m, { 0: { weights: { AAA: 0.5, BBB: 0.5 } } }, { initialCash: 10_000 }), `AAA on 2024-01-01: a target worth 5,000 at a price of 1e-320 needs 5.0e323 shares, ${BOUND} — ${SMALL}`);
   });
 
+  it('rounds the shares to one decimal of the mantissa: 491.6 / 4.94e-324 = 9.95e325 is 1.0e326, not 10.0e325', () => {
+    const m = { symbols: ['AAA'], closes: [[5e-324], [5e-324]] };
+    expectRefusal(() => scenario(m, { 0: { values: { AAA: 491.6 } } }, { initialCash: 10_000 }), `AAA on 2024-01-01: a target worth 491.6 at a price of 5e-324 needs 1.0e326 shares, ${BOUND} — ${SMALL}`);
+  });
+
   it('a value target: 10,000 at 1e-305 needs 1.0e309 shares (just past 1.8e308)', () => {
     const m = { symbols: ['AAA'], closes: [[1e-305], [1e-305]] };
     expectRefusal(() => scenario(m, { 0: { values: { AAA: 10_000 } } }, { initialCash: 10_000 }), `AAA on 2024-01-01: a target worth 10,000 at a price of 1e-305 needs 1.0e309 shares, ${BOUND} — ${SMALL}`);
@@ -121,7 +126,7 @@ describe('a target that needs more shares than a number counts exactly (r21d den
         if ((weight * 10_000) / price <= 9_007_199_254_740_991) expect((run() as { breaches: unknown[] }).breaches).toEqual([]);
         else expect(run).toThrow(/^AAA on 2024-01-01: a target worth [\d,.]+ at a price of \S+ needs \d\.\de\d+ shares, more than 2\^53 − 1/);
       }),
-      { numRuns: 200 },
+      { numRuns: 200, examples: [[5e-324, 0.04915953176120573]] },
     );
   });
 });

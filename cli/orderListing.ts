@@ -1,8 +1,9 @@
 // `breadth runs show --orders`: each order of a stored run with its fills beneath it, and the
 // one-line tally by status that `runs show` prints without the flag.
 
-import { splitName } from '../data/prices/priceSeries.ts';
-import { pricePerNewShare, snapWhole, splitExact } from '../engine/shares.ts';
+import { splitResting } from '../engine/restingSplit.ts';
+import { splitLabel } from '../engine/splitCaveats.ts';
+import { type ExactShares, pricePerNewShare, snapWhole } from '../engine/shares.ts';
 import { splitsBetween } from '../reports/bookCaveats.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
@@ -13,61 +14,90 @@ export interface OrderWithFills extends StoredOrder {
   /**
    * Signed shares it asked for in the shares of its end, as the book could trade them: its fills
    * before each split rescaled by it, plus what still rested after the last split (in a whole-share
-   * run the exact count's whole part, as engine/orderBook.ts applySplit rests it; for a filled
-   * order, what it filled). `quantity` when no split; null for an unrecorded order.
+   * run the exact count's whole part, or the whole shares the position kept for an order closing
+   * it, as engine/orderBook.ts applySplit rests it; for a filled order, what it filled). `quantity`
+   * when no split; null for an unrecorded order.
    */
   quantityAtEnd: number | null;
-  /** The fraction of a share its splits left beyond quantityAtEnd that a whole-share run could not trade, in the shares of its end (0 when none). */
+  /** The shares its splits left beyond quantityAtEnd that a whole-share run could not trade (a fraction, or what the position paid as cash in lieu), in the shares of its end (0 when none). */
   droppedAtSplits: number;
 }
 
 /** The run's orders (of one symbol, when given), each with its fills in ledger order and the splits it lived through. */
 export function ordersWithFills(stored: StoredRun, symbol?: string): OrderWithFills[] {
-  const byOrder = new Map<number, StoredFill[]>();
-  for (const f of stored.fills) {
-    if (f.orderId === null) continue;
-    const list = byOrder.get(f.orderId);
-    if (list) list.push(f);
-    else byOrder.set(f.orderId, [f]);
-  }
+  const byOrder = groupBy(stored.fills.filter((f) => f.orderId !== null), (f) => f.orderId as number);
   // Manifests from before the setting existed ran in whole shares (its default).
   const whole = (stored.manifest.config.shares ?? 'whole') === 'whole';
   const lived = (o: StoredOrder): StoredSplit[] =>
     o.date === null || o.endDate === null ? [] : splitsBetween(stored.splits, o.symbol, o.date, o.endDate);
-  return stored.orders
+  const listed = stored.orders
     .filter((o) => symbol === undefined || o.symbol === symbol)
-    .map((o) => {
-      const fills = byOrder.get(o.id) ?? [];
-      const splits = lived(o);
-      return { ...o, fills, splits, ...throughSplits(o, fills, splits, whole) };
-    });
+    .map((o) => ({ ...o, fills: byOrder.get(o.id) ?? [], splits: lived(o), quantityAtEnd: o.quantity, droppedAtSplits: 0 }));
+  // A symbol's orders, fills and splits together: the rule a split applies to one order depends on the position and the orders before it.
+  const split = new Set(listed.filter((o) => o.splits.length > 0).map((o) => o.symbol));
+  const of = <T extends { symbol: string }>(rows: readonly T[]): Map<string, T[]> => groupBy(rows.filter((r) => split.has(r.symbol)), (r) => r.symbol);
+  const fills = of(stored.fills);
+  const splits = of(stored.splits);
+  for (const [name, orders] of of(listed)) throughSplits(orders, fills.get(name) ?? [], splits.get(name) ?? [], whole);
+  return listed;
+}
+
+/** `rows` by `key`, each group in the rows' order. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const by = new Map<K, T[]>();
+  for (const r of rows) {
+    const list = by.get(key(r));
+    if (list) list.push(r);
+    else by.set(key(r), [r]);
+  }
+  return by;
+}
+
+/** An order's state while the listing replays its symbol's splits: what is still to fill, exactly, and what it traded, in the shares of the last split. */
+interface Resting {
+  left: ExactShares;
+  traded: number;
+  /** Its fills counted so far. */
+  f: number;
 }
 
 /**
- * An order's quantity through the splits it rested across, as the engine rests it: at each ex-date
- * (before that day's fills) what is still to fill — carried exactly, with the fraction earlier
- * splits left — is scaled by the ratio (engine/shares.ts splitExact); a whole-share run trades its
- * whole part. A filled order asked for what it filled (the engine caps a sale of a whole position
- * at the shares the position keeps, which the listing cannot see).
+ * The orders of one symbol (`orders`, in id order, which is the book's order) through its `splits`
+ * (in date order), as the engine rests them; sets each one's quantityAtEnd and droppedAtSplits. At
+ * each ex-date (before that day's fills) what each order still has to fill — carried exactly, with
+ * the fraction earlier splits left — is rescaled by the rule the book applies
+ * (engine/restingSplit.ts splitResting), from the position held then (the symbol's `fills`, every
+ * ledger row, summed through the earlier splits); a whole-share run trades its whole part. A filled
+ * order asked for what it filled.
  */
-function throughSplits(o: StoredOrder, fills: readonly StoredFill[], splits: readonly StoredSplit[], whole: boolean): Pick<OrderWithFills, 'quantityAtEnd' | 'droppedAtSplits'> {
-  if (o.quantity === null || splits.length === 0) return { quantityAtEnd: o.quantity, droppedAtSplits: 0 };
-  let left = { whole: o.quantity, numerator: 0, denominator: 1 };
-  let traded = 0;
-  let f = 0;
+function throughSplits(orders: readonly OrderWithFills[], fills: readonly StoredFill[], splits: readonly StoredSplit[], whole: boolean): void {
+  const state = new Map<number, Resting>();
+  let held = 0;
+  let g = 0;
   for (const x of splits) {
-    for (; f < fills.length && fills[f].date < x.date; f++) {
-      left.whole -= fills[f].quantity;
-      traded += fills[f].quantity;
+    for (; g < fills.length && fills[g].date < x.date; g++) held += fills[g].quantity;
+    const rescale = splitResting(snapWhole(held), x.ratio, whole);
+    for (const o of orders) {
+      if (o.quantity === null || o.date === null || o.endDate === null || !(o.date < x.date && x.date <= o.endDate)) continue;
+      const s = state.get(o.id) ?? { left: { whole: o.quantity, numerator: 0, denominator: 1 }, traded: 0, f: 0 };
+      for (; s.f < o.fills.length && o.fills[s.f].date < x.date; s.f++) {
+        s.left.whole -= o.fills[s.f].quantity;
+        s.traded += o.fills[s.f].quantity;
+      }
+      s.left = rescale(s.left);
+      if (!whole) s.left = { whole: s.left.whole + s.left.numerator / s.left.denominator, numerator: 0, denominator: 1 };
+      s.traded *= x.ratio;
+      state.set(o.id, s);
     }
-    left = splitExact(left.whole, left.numerator, left.denominator, x.ratio);
-    if (!whole) left = { whole: left.whole + left.numerator / left.denominator, numerator: 0, denominator: 1 };
-    traded *= x.ratio;
+    held *= x.ratio;
   }
-  const before = snapWhole(traded);
-  const exact = before + left.whole + left.numerator / left.denominator;
-  const quantityAtEnd = o.status === 'filled' ? fills.slice(f).reduce((q, x) => q + x.quantity, before) : before + left.whole;
-  return { quantityAtEnd, droppedAtSplits: snapWhole(exact - quantityAtEnd) };
+  for (const o of orders) {
+    const s = state.get(o.id);
+    if (s === undefined) continue;
+    const before = snapWhole(s.traded);
+    o.quantityAtEnd = o.status === 'filled' ? o.fills.slice(s.f).reduce((q, x) => q + x.quantity, before) : before + s.left.whole;
+    o.droppedAtSplits = snapWhole(atEnd(o, o.quantity as number, o.date as string) - o.quantityAtEnd);
+  }
 }
 
 /** `shares` on `date` in the shares of the order's end: × the ratio of each split after that date. */
@@ -122,7 +152,7 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       const date = o.date as string;
       const decided = o.quantity ?? 0;
       const filled = o.splits.length === 0 ? o.filled : o.fills.reduce((q, f) => q + atEnd(o, f.quantity, f.date), 0);
-      const splits = o.splits.map((x) => `a ${splitName(x.ratio)} split on ${x.date}`).join(' and ');
+      const splits = o.splits.map((x) => `a ${splitLabel(x.ratio)} on ${x.date}`).join(' and ');
       const asked = o.amendedDate === null ? 'as decided' : 'as amended';
       const tradeable = Math.abs(o.quantityAtEnd ?? 0);
       const whole = o.droppedAtSplits === 0 ? '' : `, ${num(tradeable)} whole share${tradeable === 1 ? '' : 's'}`;

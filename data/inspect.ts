@@ -63,7 +63,18 @@ export function revertingMoves(market: Market): RevertingMove[] {
   }));
 }
 
-const ratioText = (ratio: number): string => (ratio >= 1 ? `×${ratio.toPrecision(3)}` : `÷${(1 / ratio).toPrecision(3)}`);
+/**
+ * A move's ratio as "×4.00" or "÷1.00e+301"; where the inverse of a tiny ratio leaves binary64 (÷ a
+ * subnormal 1e-310), from its power of ten; a ratio beyond 1.8e308 itself says so.
+ */
+function ratioText(ratio: number): string {
+  const sign = ratio >= 1 ? '×' : '÷';
+  const size = ratio >= 1 ? ratio : 1 / ratio;
+  if (Number.isFinite(size)) return `${sign}${size.toPrecision(3)}`;
+  if (ratio === Infinity) return '×more than 1.8e308';
+  const power = Math.floor(-Math.log10(ratio));
+  return `÷${(10 ** (-Math.log10(ratio) - power)).toFixed(2)}e+${power}`;
+}
 
 /** "DEN 2019-03-04 ×1.62e+3 (back 2019-03-05)": one flagged move, for warnings and the terminal. */
 export function describeMove(move: RevertingMove): string {

@@ -19,8 +19,10 @@
 //   recorded as deferrals.
 // - An order that fills whole, or that the account cuts for good, ends on the book's record.
 
+import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import { AccountGuard, type FillQuote, type Leg } from './account.ts';
+import { sharesBeyondRange } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import type { LiquidityEstimator } from './liquidity.ts';
@@ -261,6 +263,8 @@ export class Broker {
     leg.liquidity = c.liquidity;
     leg.filledBefore = c.filledToday;
     Object.assign(leg.quote, this.#quoteFill(quantity, this.#quote));
+    // A fill at a price so large that its value leaves binary64 (10,000 shares at 1e306) cannot be paid, held back or recorded.
+    if (!Number.isFinite(quantity * leg.quote.price)) throw sharesBeyondRange(this.#market.symbols[o.symbol], isoDay(this.#market.dates[t]), quantity, leg.quote.price);
     if (this.#filledToday[o.symbol] === 0) this.#touched[this.#touchedCount++] = o.symbol;
     this.#filledToday[o.symbol] += Math.abs(quantity);
     return true;

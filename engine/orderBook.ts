@@ -7,7 +7,8 @@ import { OrderLog } from './orderLog.ts';
 import { OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './orders.ts';
 import type { PlannedOrders } from './planner.ts';
 import type { Orders } from './result.ts';
-import { pricePerNewShare, roundShares, splitExact } from './shares.ts';
+import { splitResting } from './restingSplit.ts';
+import { pricePerNewShare, roundShares } from './shares.ts';
 
 /** #amend marks: a symbol and direction with two planned legs (a flip), and one whose resting order was amended. */
 const TWO_LEGS = -1;
@@ -152,21 +153,19 @@ export class OrderBook {
    * Split of `ratio` new shares per old at session t: resting quantities scale by it and limit and
    * stop prices by its inverse. In whole-share mode the order keeps its exact count (the fraction
    * a split left rides along, engine/shares.ts splitExact) and rests the whole part of it, rounded
-   * toward zero — so across 3:2 then 2:1, +83 rests as +124 (124.5), then +249, not 248. A
-   * reduction of the position (`held`: its signed shares before the split) stays one: the book
-   * pays a position's fraction in cash at each split, so the order's exact count is capped at
-   * the whole shares the position keeps (−15 of 15 across 1:10 sells the 1 share held, and after
+   * toward zero — so across 3:2 then 2:1, +83 rests as +124 (124.5), then +249, not 248. The
+   * orders that close the position (`held`: its signed shares before the split) are capped at the
+   * whole shares it keeps, an order that opens the other side after them is not
+   * (engine/restingSplit.ts splitResting: −15 of 15 across 1:10 sells the 1 share held, and after
    * a further 2:1 the 2, not 3). An order left with no whole share ends (`split`); returned: the
    * signed post-split shares of those orders (0 when none ended), for the deferral record.
    */
   applySplit(symbol: number, ratio: number, t: number, held: number): number {
     let cancelled = 0;
-    const kept = splitExact(held, 0, 1, ratio).whole;
+    const rescale = splitResting(held, ratio, this.#whole);
     for (const o of this.resting) {
       if (o.symbol !== symbol) continue;
-      const reduction = held !== 0 && Math.sign(o.quantity) === -Math.sign(held) && Math.abs(o.quantity + o.fractionNumerator / o.fractionDenominator) <= Math.abs(held);
-      const exact = splitExact(o.quantity, o.fractionNumerator, o.fractionDenominator, ratio);
-      if (this.#whole && reduction && Math.abs(exact.whole) === Math.abs(kept)) [exact.numerator, exact.denominator] = [0, 1];
+      const exact = rescale({ whole: o.quantity, numerator: o.fractionNumerator, denominator: o.fractionDenominator });
       const scaled = exact.whole + exact.numerator / exact.denominator;
       if (this.#whole) {
         o.quantity = exact.whole;

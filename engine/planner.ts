@@ -8,7 +8,7 @@
 
 import { UserError } from '../data/errors.ts';
 import { accountLimits, type AccountLimits } from './account.ts';
-import { unsizableTarget } from './bookRange.ts';
+import { MAX_SHARES, unsizableTarget, unvaluedBook } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import type { PendingTargets, TargetKind } from './pendingTargets.ts';
 import type { Portfolio } from './portfolio.ts';
@@ -136,6 +136,7 @@ export class RebalancePlanner {
       net += value;
       if (value < 0) hasShorts = true;
     }
+    if (!Number.isFinite(gross) || !Number.isFinite(net)) throw unvaluedBook(ctx.date, wanted, ctx.name, (i) => valuePrice(ctx, i));
     gross /= ctx.nav;
     net /= ctx.nav;
     const { maxGross, maxNet, shorts } = this.#limits;
@@ -188,8 +189,8 @@ export class RebalancePlanner {
     }
     const worth = kind === 'values' ? x : x * ctx.nav;
     const shares = kind === 'shares' ? x : worth / p;
-    // A price so small that a finite worth is beyond binary64's range in shares (5,000 / 5e-324): no book can hold them.
-    if (x !== 0 && !Number.isFinite(shares) && Number.isFinite(worth)) throw unsizableTarget(ctx.name(i), ctx.date, worth, p);
+    // More shares than a number counts exactly (a price so small that 15,000 / 1e-304 = 1.5e308): no book can hold them.
+    if (x !== 0 && !(Math.abs(shares) <= MAX_SHARES) && (kind === 'shares' || Number.isFinite(worth))) throw unsizableTarget(ctx.name(i), ctx.date, kind === 'shares' ? x : worth, p, kind === 'shares');
     this.#wanted[i] = x === 0 ? 0 : shares;
     this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
   }

@@ -3,7 +3,7 @@
 // an exact result exact, and rounding toward zero keeps longs and shorts symmetric.
 
 /** Relative tolerance under which a share count counts as whole. */
-const WHOLE_TOLERANCE = 1e-9;
+export const WHOLE_TOLERANCE = 1e-9;
 
 /** `x` snapped to the nearest whole number when within tolerance of one, else `x`. */
 export function snapWhole(x: number): number {

@@ -6,6 +6,7 @@
 
 import { StrategyError, UserError } from '../data/errors.ts';
 import { ORDER_TYPE_NAMES, TIF_NAMES } from './orders.ts';
+import { MAX_SHARES, MAX_SHARES_TEXT } from './bookRange.ts';
 import type { Decision } from './strategy.ts';
 import type { MarketView } from './view.ts';
 
@@ -80,6 +81,7 @@ export function checkDecision(decision: Decision, name: string, view: MarketView
       const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop } = order as { symbol: string | number; quantity: unknown; type?: unknown; tif?: unknown; limit?: unknown; stop?: unknown };
       const named = symbolName(symbol);
       if (typeof quantity !== 'number' || !Number.isFinite(quantity)) fail(`the order quantity for ${named} is ${String(quantity)}, not a finite number`);
+      if (Math.abs(quantity as number) > MAX_SHARES) fail(`the order quantity for ${named} is ${quantity} shares, ${MAX_SHARES_TEXT}`);
       if (!(ORDER_TYPE_NAMES as readonly unknown[]).includes(type)) fail(`the order for ${named} has type ${shown(type)}: use ${ORDER_TYPE_NAMES.join(', ')}`);
       if (!(TIF_NAMES as readonly unknown[]).includes(tif)) fail(`the order for ${named} has tif ${shown(tif)}: use ${TIF_NAMES.join(', ')}`);
       // A limit or stop order needs its price, positive: without one it could never fill, and would rest silently to the end.

@@ -27,6 +27,16 @@ export function outOfRange(text: string): boolean {
   return NUMBER.test(text) && !Number.isFinite(Number(text));
 }
 
+/**
+ * The smallest normal binary64, 2^−1022 ≈ 2.2250738585072014e-308. A price below it is subnormal:
+ * it keeps fewer significant bits, and a value divided by it (returns, shares for a target) leaves
+ * the range of a number — the loaders refuse such a price (subnormalPrice).
+ */
+export const MIN_NORMAL = 2 ** -1022;
+
+/** How a refusal says a price is subnormal (below MIN_NORMAL). */
+export const BELOW_NORMAL = 'is below the smallest normal number (2.2e-308): a price this small cannot be divided by';
+
 /** True for text in a number's form with a non-zero digit that reads as 0 all the same (`1e-400`: below 5e-324). */
 export function underflows(text: string): boolean {
   return NUMBER.test(text) && Number(text) === 0 && /[1-9]/.test(text.split(/[eE]/)[0]);

@@ -14,7 +14,7 @@
 import { wrongFieldCountError } from '../formats/csvTable.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
+import { MIN_NORMAL, parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
 import { AdjCloseBasisCheck } from './rows/adjCloseBasis.ts';
 import { CashSizeCheck } from './rows/cashSize.ts';
@@ -267,7 +267,7 @@ export class PriceRowParser {
         if (end >= 0) {
           const c = bytes[end];
           const ends = last ? c === NEWLINE || (c === CR && bytes[end + 1] === NEWLINE) : c === sep;
-          if (ends && (kind === VOLUME || kind === EVENT || target[row] > 0)) {
+          if (ends && (kind === VOLUME || kind === EVENT || target[row] >= MIN_NORMAL)) {
             q = c === CR ? end + 1 : end;
             p = ++q;
             continue;

@@ -21,25 +21,30 @@ export interface Reversal {
   readonly row: number;
   /** Row of the bar that takes it back (row < backRow ≤ row + REVERSAL_BARS). */
   readonly backRow: number;
-  /** close[row] / close[row - 1]. */
+  /** close[row] / close[row - 1] (Infinity, or a subnormal, for a move of more than 308 powers of ten). */
   readonly ratio: number;
 }
 
-/** The single-session moves of a close series that revert within REVERSAL_BARS bars. */
+/**
+ * The single-session moves of a close series (positive, normal prices: the loaders refuse others)
+ * that revert within REVERSAL_BARS bars. Moves are differences of logs, ln c[r] − ln c[r−1], never
+ * a quotient: 1e10 after a bad print of 1e-300 is a quotient of 1e310, beyond binary64, which read
+ * as an infinite move that any later close "took back" — a second, phantom move.
+ */
 export function findReversals(close: ArrayLike<number>): Reversal[] {
   const found: Reversal[] = [];
   const threshold = Math.log(REVERSAL_FACTOR);
   for (let r = 1; r < close.length; r++) {
-    const before = close[r - 1];
-    // Most bars move far less than ×3: skip them without a logarithm (the margin keeps the
-    // exact test below the only judge near the threshold).
-    const ratio = close[r] / before;
+    // Most bars move far less than ×3: skip them without a logarithm (a quotient inside the band
+    // cannot have overflowed; the margin keeps the exact test below the only judge near the threshold).
+    const ratio = close[r] / close[r - 1];
     if (ratio < NEAR_FACTOR && ratio > 1 / NEAR_FACTOR) continue;
-    const move = Math.log(ratio);
+    const before = Math.log(close[r - 1]);
+    const move = Math.log(close[r]) - before;
     if (!(Math.abs(move) >= threshold)) continue;
     const end = Math.min(close.length - 1, r + REVERSAL_BARS);
     for (let k = r + 1; k <= end; k++) {
-      if (Math.abs(Math.log(close[k] / before)) <= (1 - REVERSAL_SHARE) * Math.abs(move)) {
+      if (Math.abs(Math.log(close[k]) - before) <= (1 - REVERSAL_SHARE) * Math.abs(move)) {
         found.push({ row: r, backRow: k, ratio });
         break;
       }

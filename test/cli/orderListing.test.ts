@@ -91,7 +91,7 @@ describe('the singular of one whole share', () => {
     const closes = [[2], [2], [2], [20], [20]];
     const market = fixtureMarket({ symbols: ['RS'], closes, volumes: [[1e6], [1e6], [0], [1e6], [1e6]], splits: [{ session: 3, symbol: 0, value: 0.1 }] });
     expect(stored(backtest(market, scripted({ 1: orders({ symbol: 'RS', quantity: 15 }) }), { initialCash: 10_000 }))[0]).toBe(
-      'order 1  2024-01-02  RS  +1 market gtc (explicit; +15 as decided, +1.5000 after a 1:10 split on 2024-01-04, 1 whole share) → filled on 2024-01-04',
+      'order 1  2024-01-02  RS  +1 market gtc (explicit; +15 as decided, +1.5000 after a 1:10 reverse split on 2024-01-04, 1 whole share) → filled on 2024-01-04',
     );
   });
 });
@@ -103,5 +103,34 @@ describe('an amended order (r21b a, order 7)', () => {
     const market = fixtureMarket({ symbols: ['BBB'], closes: [[50], [50], [50], [50]], volumes: [[1e6], [0], [0], [1e6]] });
     const lines = stored(backtest(market, scripted({ 0: { weights: { BBB: 0.015 } }, 1: { weights: { BBB: 0.005 } } }), { initialCash: 10_000 }));
     expect(lines[0]).toBe('order 1  2024-01-01  BBB  +1 market gtc (targets; +3 as decided, amended to +1 on 2024-01-02) → filled on 2024-01-04');
+  });
+});
+
+describe('a flip left resting across 1:4 then 4:1 (r22a finding 1)', () => {
+  it('the cover shows the 12 shares the position kept, the open leg its exact 13', () => {
+    // FFF −15 held at 10; the target +13 plans a cover +15 and an open +13, which rest (no volume) to the run's end.
+    // The position: −15 → −3.75 → −3 (0.75 in cash) → −12 after 4:1; the cover rests at +12; the open leg 13 × 1/4 × 4 = +13.
+    const closes = [10, 10, 10, 40, 10, 10].map((c) => [c]);
+    const volumes = [1000, 1000, 0, 0, 0, 0].map((v) => [v]);
+    const splits = [
+      { session: 3, symbol: 0, value: 0.25 },
+      { session: 4, symbol: 0, value: 4 },
+    ];
+    const market = fixtureMarket({ symbols: ['FFF'], closes, volumes, splits });
+    const lines = stored(backtest(market, scripted({ 0: { shares: { FFF: -15 } }, 1: { shares: { FFF: 13 } } }), { initialCash: 100_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } }));
+    expect(lines.filter((l) => l.startsWith('order')).slice(1)).toEqual([
+      'order 2  2024-01-02  FFF  +12 market gtc (targets; +15 as decided, +15 after a 1:4 reverse split on 2024-01-04 and a 4:1 split on 2024-01-05, 12 whole shares) → open (run-end) on 2024-01-08, filled 0',
+      'order 3  2024-01-02  FFF  +13 market gtc (targets; +13 as decided, +13 after a 1:4 reverse split on 2024-01-04 and a 4:1 split on 2024-01-05) → open (run-end) on 2024-01-08, filled 0',
+    ]);
+  });
+});
+
+describe('one name for a split (r22a finding 4)', () => {
+  it('a 7:5 split is "7:5 split" in the listing, as in the split caveat (not "1.4:1")', () => {
+    // 10 bought at 14 on 2024-01-02; 10 more decided that day rest (no volume) across 7:5 on 2024-01-03: 10 × 7/5 = 14 shares at 10.
+    const market = fixtureMarket({ symbols: ['SV'], closes: [[14], [14], [10], [10]], volumes: [[1e6], [1e6], [0], [1e6]], splits: [{ session: 2, symbol: 0, value: 1.4 }] });
+    const result = backtest(market, scripted({ 0: orders({ symbol: 'SV', quantity: 10 }), 1: orders({ symbol: 'SV', quantity: 10 }) }), { initialCash: 10_000 });
+    expect(stored(result)[2]).toBe('order 2  2024-01-02  SV  +14 market gtc (explicit; +10 as decided, +14 after a 7:5 split on 2024-01-03) → filled on 2024-01-04');
+    expect(result.caveats.find((c) => c.code === 'split')?.message).toContain('SV 7:5 split on 2024-01-03: 10 → 14 shares');
   });
 });

@@ -107,7 +107,7 @@ describe.concurrent('orders and model files on the command line', () => {
     expectOk(await breadth(['run', 'study.yaml', '--db', 'r.db', '--no-reports'], { cwd: dir }));
     const listing = await breadth(['runs', 'show', 'r.db', 'lim', '--orders'], { cwd: dir });
     expectOk(listing);
-    expect(listing.stdout).toContain('order 1  2024-01-02  RS  +10 limit @ 27 gtc (explicit; +30 as decided, +10 after a 1:3 split on 2024-01-04) → filled on 2024-01-05\n    fill 2024-01-05  +10 @ 27');
+    expect(listing.stdout).toContain('order 1  2024-01-02  RS  +10 limit @ 27 gtc (explicit; +30 as decided, +10 after a 1:3 reverse split on 2024-01-04) → filled on 2024-01-05\n    fill 2024-01-05  +10 @ 27');
   });
 
   it('an order a later decision amended names that decision in the store and the listing', async () => {

@@ -134,6 +134,20 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(word.fix).toBe('write plain decimals such as 12.5 or 0.0625 (no thousands separators, currency signs or text)');
   });
 
+  it('a subnormal price (below 2^−1022 ≈ 2.2e-308) is refused at its line, in exponent or plain form, per-symbol or long (r22a finding 3)', async () => {
+    const fix = 'a bad print: correct the value or remove the row';
+    const exponent = await dataError(() => loadSymbolFile(writeFile(dir, 'SUBN.csv', csv('Date,Open,Close', '2020-01-02,10,10', '2020-01-03,10,1e-320'))));
+    expect(exponent.message).toBe(`${join(dir, 'SUBN.csv')}:3: Close "1e-320" is below the smallest normal number (2.2e-308): a price this small cannot be divided by — ${fix}`);
+    const plain = `0.${'0'.repeat(319)}1`; // 1e-320 written out: the fast decimal path
+    const written = await dataError(() => loadSymbolFile(writeFile(dir, 'SUBNP.csv', csv('Date,Close', '2020-01-02,10', `2020-01-03,${plain}`))));
+    expect(written.line).toBe(3);
+    expect(written.message).toContain('is below the smallest normal number (2.2e-308)');
+    const long = await dataError(() => loadLong(writeFile(dir, 'subn.csv', csv('Ticker,Date,Close', 'A,2020-01-02,10', 'B,2020-01-02,2e-308'))));
+    expect(long.message).toBe(`${join(dir, 'subn.csv')}:3: Close "2e-308" is below the smallest normal number (2.2e-308): a price this small cannot be divided by — ${fix}`);
+    // The smallest normal number itself, and 1e-300, load.
+    await expect(loadSymbolFile(writeFile(dir, 'NORMAL.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,2.2250738585072014e-308', '2020-01-06,1e-300')))).resolves.toBeDefined();
+  });
+
   it('duplicate date', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'DUP.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,1', '2020-01-03,1'))));
     expect(e.line).toBe(4);

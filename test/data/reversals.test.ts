@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { revertingMoves } from '../../data/inspect.ts';
+import { describeMove, revertingMoves } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { findReversals } from '../../data/prices/reversals.ts';
 import { withoutRevertingMoves } from '../../strategies/blocks/universe.ts';
@@ -21,6 +21,19 @@ describe('findReversals', () => {
     expect(findReversals([10, 40, 20, 20])).toEqual([]); // half back: ln 2 > 0.25 · ln 4
     expect(findReversals([10, 29, 10])).toEqual([]); // below ×3
     expect(findReversals([10, 1, 10])).toEqual([{ row: 1, backRow: 2, ratio: 0.1 }]);
+  });
+
+  it('works in logs: a tiny print is one move of its true size, its way back no second move (r22a finding 3)', () => {
+    expect(findReversals([10, 10, 1e-300, 10, 10])).toEqual([{ row: 2, backRow: 3, ratio: 1e-301 }]);
+    // 1e10 / 1e-300 = 1e310 is beyond binary64: as a quotient the way back was an infinite move "taken back" by the next close.
+    expect(findReversals([1e10, 1e-300, 1e10, 1e10])).toEqual([{ row: 1, backRow: 2, ratio: 1e-310 }]);
+  });
+
+  it('says the size of a move whose inverse leaves binary64: ÷1.00e+301, ÷1.00e+310', () => {
+    const move = { symbol: 'BBB', date: '2024-01-05', revertedOn: '2024-01-08' };
+    expect(describeMove({ ...move, ratio: 1e-301 })).toBe('BBB 2024-01-05 ÷1.00e+301 (back 2024-01-08)');
+    expect(describeMove({ ...move, ratio: 1e-310 })).toBe('BBB 2024-01-05 ÷1.00e+310 (back 2024-01-08)');
+    expect(describeMove({ ...move, ratio: 4 })).toBe('BBB 2024-01-05 ×4.00 (back 2024-01-08)');
   });
 });
 

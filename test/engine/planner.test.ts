@@ -50,10 +50,10 @@ function plan(targets: Targets, ctx: PlanContext, config: EngineConfigInput = {}
 }
 
 describe('the planner with a stub context', () => {
-  it('refuses a target whose shares leave the range of a number, naming symbol, date, price and shares', () => {
+  it('refuses a target that needs more than 2^53 − 1 shares, naming symbol, date, price and shares', () => {
     // 0.5 × 10,000 = 5,000 at 1e-306: 5e309 shares, past 1.8e308.
     expect(() => plan({ weights: { A: 0.5 } }, stub({ prices: [1e-306, 20, 50] }))).toThrow(
-      'A on 2024-01-02: a target worth 5,000 at a price of 1e-306 needs 5.0e309 shares, beyond the range of a number (±1.8e308) — a price this small is a bad print: correct it in the data or remove the row',
+      'A on 2024-01-02: a target worth 5,000 at a price of 1e-306 needs 5.0e309 shares, more than 2^53 − 1 = 9,007,199,254,740,991, beyond which whole shares are not exact — a price this small is a bad print: correct it in the data or remove the row',
     );
     // A target of 0 for a symbol with no price is no target at all (0 / NaN is not sized).
     expect(plan({ weights: { A: 0, B: 0.5 } }, stub({ prices: [NaN, 20, 50], marks: [10, 20, 50] })).list).toEqual([['B', 250]]);

@@ -1,10 +1,10 @@
 // One field's text where the scanner's fast reads (a plain decimal, a YYYY-MM-DD date) did not
 // take it: a number with marks ($, a volume's M suffix, a "2:1" split; said once in the notes),
-// a price that must be positive and a volume or event that may not be negative, and a date in the
+// a price that must be positive (and normal: not below 2.2e-308) and a volume or event that may not be negative, and a date in the
 // other forms, `01/18/2024` among them in the order the file shows.
 
 import { DataError } from '../../errors.ts';
-import { badBarDateError, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, underflows } from '../../formats/fields.ts';
+import { badBarDateError, BELOW_NORMAL, MIN_NORMAL, notANumberError, parseIsoDayBytes, parseNumberBytes, parseSlashedDate, underflows } from '../../formats/fields.ts';
 import { readMarkedValue, type ValueKind } from '../../formats/markedValues.ts';
 import type { PriceRowParserOptions } from './parsedPrices.ts';
 
@@ -46,6 +46,7 @@ export class FieldText {
       if (underflows(text)) throw new DataError(this.#file, line, `${column} "${shown}" is below the smallest positive number (5e-324) and reads as 0`, fix);
       throw new DataError(this.#file, line, `${column} is ${kind !== 'price' ? 'negative' : 'zero or negative'} (${shown})`, fix);
     }
+    if (kind === 'price' && value < MIN_NORMAL) throw new DataError(this.#file, line, `${column} "${written ?? bytes.toString('utf8', start, end)}" ${BELOW_NORMAL}`, 'a bad print: correct the value or remove the row');
     return value;
   }
 

@@ -158,13 +158,15 @@ export class OrderBook {
    * whole shares it keeps, an order that opens the other side after them is not
    * (engine/restingSplit.ts splitResting: −15 of 15 across 1:10 sells the 1 share held, and after
    * a further 2:1 the 2, not 3). An order left with no whole share ends (`split`); returned: the
-   * signed post-split shares of those orders (0 when none ended), for the deferral record.
+   * signed post-split shares of those orders before any cap (0 when none ended), for the deferral record.
    */
   applySplit(symbol: number, ratio: number, t: number, held: number): number {
     let cancelled = 0;
     const rescale = splitResting(held, ratio, this.#whole);
     for (const o of this.resting) {
       if (o.symbol !== symbol) continue;
+      // What the split made of the order before any cap: a sale of all 20 held across 1:25 is −0.8 share, capped to the 0 the position keeps — ended, and recorded as −0.8.
+      const asked = (o.quantity + o.fractionNumerator / o.fractionDenominator) * ratio;
       const exact = rescale({ whole: o.quantity, numerator: o.fractionNumerator, denominator: o.fractionDenominator });
       const scaled = exact.whole + exact.numerator / exact.denominator;
       if (this.#whole) {
@@ -175,7 +177,7 @@ export class OrderBook {
       o.limit = pricePerNewShare(o.limit, ratio);
       o.stop = pricePerNewShare(o.stop, ratio);
       if (o.quantity !== 0) continue;
-      cancelled += scaled;
+      cancelled += asked;
       this.end(o, t, OrderEnd.split);
     }
     this.dropFinished();

@@ -185,18 +185,20 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
 
   /**
    * The pending targets whose symbol has a close at t are sized and ordered as a decision at t
-   * would (planner.planPending), beside the orders already resting.
+   * would (planner.planPending), beside the orders already resting; beyond the account's limits
+   * they are rejected (a breach) and wait no more.
    */
   function orderPending(t: number): void {
     const ready = pending.ready((i) => actions.leftBy(i, t) === undefined && market.close[t * n + i] > 0);
-
     if (ready.length === 0) return;
     const plan = planner.planPending(ready, pending, planContext(t));
-    pending.ordered(t, ready, (i) => listing.firstBar[i] === t);
     if (plan.breach) {
+      // Rejected: their waits end unordered (the caveat must not say "was ordered then").
+      pending.rejected(t, ready);
       breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: market.symbols[ready[0]] });
       return;
     }
+    pending.ordered(t, ready, (i) => listing.firstBar[i] === t);
     for (let k = 0; k < plan.orders.count; k++) orderBook.place(plan.orders.symbol[k], plan.orders.quantity[k], t, OrderOrigin.targets, undefined, plan.cashOnly);
   }
 

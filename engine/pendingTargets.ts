@@ -11,8 +11,9 @@ export type TargetKind = 'weights' | 'values' | 'shares';
 
 /**
  * One target that waited for its symbol's price: from the decision that set it (`decided`,
- * a market session) to `until` — the session it was ordered at (`ordered`), the session a later
- * decision replaced it, or the run's last session. `weight`: the NAV weight asked for (NaN for
+ * a market session) to `until` — the session it was ordered at (`ordered`), the session the
+ * account's limits rejected its order (not ordered), the session a later decision replaced it, or
+ * the run's last session. `weight`: the NAV weight asked for (NaN for
  * value and share targets, whose weight the decision could not tell without a price);
  * `firstPrice`: true when the session it was ordered at was the symbol's first with a close.
  */
@@ -25,6 +26,12 @@ export interface TargetWait {
   firstPrice: boolean;
 }
 
+/**
+ * The targets of the last decision that wait for their symbol's price, one per symbol, in that
+ * decision's unit (`kind`), and the record of every wait (`waits`). The engine loop asks which are
+ * `ready` at each close while any is `waiting`; each wait ends ordered, rejected, replaced by the
+ * next decision, or at the run's end (`finish`).
+ */
 export class PendingTargets {
   /** Per symbol: the pending target in the decision's unit (NaN: none). */
   readonly #target: Float64Array;
@@ -80,6 +87,11 @@ export class PendingTargets {
   ordered(t: number, symbols: readonly number[], first: (i: number) => boolean): void {
     for (const i of symbols) this.waits[this.#open[i]].firstPrice = first(i);
     this.#end(t, symbols, true);
+  }
+
+  /** The targets of `symbols` were sized at session t but the account's limits rejected their orders: they end, not ordered. */
+  rejected(t: number, symbols: readonly number[]): void {
+    this.#end(t, symbols, false);
   }
 
   /** The run ended at session t with targets still waiting. */

@@ -98,6 +98,18 @@ describe('a later decision replaces or clears the waiting target (a decision is 
   });
 });
 
+describe('a waiting target the account rejects at its first close', () => {
+  it('is recorded as not ordered, and not said as ordered', () => {
+    // Values: A 5,000 (500 shares), B 8,000 unpriced at 0 (gross 0.5, accepted). At 3, B at 40 is 200 shares:
+    // the standing book is 5,000 + 8,000 = 130 % of NAV 10,000, beyond a cash account's 100 %: rejected, no order for B.
+    const result = scenario(market(), { 0: { values: { A: 5_000, B: 8_000 } } }, { initialCash: 10_000 });
+    expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([[0, 'A', 500]]);
+    expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[3, 'rejected', 'B']]);
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered])).toEqual([[1, 0, 3, false]]);
+    expect(result.caveats.filter((c) => c.message.includes('was ordered then'))).toEqual([]);
+  });
+});
+
 describe('causality: the waiting target is sized from its session\'s close alone', () => {
   const make = () => scripted({ 0: half });
   it('perturbing everything after the sizing session changes nothing up to it, nor the order placed there', () => {

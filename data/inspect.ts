@@ -2,6 +2,7 @@
 // JSON output) and as plain text for the terminal.
 
 import { isoDay } from './dates.ts';
+import { powerOfTen } from './formats/fields.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
 import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
 
@@ -65,15 +66,16 @@ export function revertingMoves(market: Market): RevertingMove[] {
 
 /**
  * A move's ratio as "×4.00" or "÷1.00e+301"; where the inverse of a tiny ratio leaves binary64 (÷ a
- * subnormal 1e-310), from its power of ten; a ratio beyond 1.8e308 itself says so.
+ * subnormal 1e-310), from its power of ten (formats/fields.ts powerOfTen); a ratio beyond 1.8e308,
+ * or one whose quotient underflowed to 0, says so.
  */
 function ratioText(ratio: number): string {
   const sign = ratio >= 1 ? '×' : '÷';
   const size = ratio >= 1 ? ratio : 1 / ratio;
   if (Number.isFinite(size)) return `${sign}${size.toPrecision(3)}`;
-  if (ratio === Infinity) return '×more than 1.8e308';
-  const power = Math.floor(-Math.log10(ratio));
-  return `÷${(10 ** (-Math.log10(ratio) - power)).toFixed(2)}e+${power}`;
+  if (ratio === Infinity || ratio === 0) return `${sign}more than 1.8e308`;
+  const { mantissa, power } = powerOfTen(-Math.log10(ratio), 2);
+  return `÷${mantissa}e+${power}`;
 }
 
 /** "DEN 2019-03-04 ×1.62e+3 (back 2019-03-05)": one flagged move, for warnings and the terminal. */

@@ -9,7 +9,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
-import { BEYOND_RANGE } from '../data/formats/fields.ts';
+import { BEYOND_RANGE, powerOfTen } from '../data/formats/fields.ts';
 import type { Portfolio } from './portfolio.ts';
 
 /**
@@ -60,11 +60,9 @@ export const MAX_SHARES_TEXT = `more than 2^53 − 1 = ${MAX_SHARES.toLocaleStri
  * 1.0e327 shares). The fix: below a price of 1, that the price is a bad print; else to ask for less.
  */
 export function unsizableTarget(symbol: string, date: string, amount: number, price: number, asked = false): UserError {
-  const exponent = asked ? Math.log10(Math.abs(amount)) : Math.log10(Math.abs(amount)) - Math.log10(price);
   // One decimal of the mantissa; 9.95e325 rounds to 1.0e326, never "10.0e325".
-  const rounded = Math.round(10 ** (exponent - Math.floor(exponent)) * 10) / 10;
-  const [mantissa, power] = rounded >= 10 ? [1, Math.floor(exponent) + 1] : [rounded, Math.floor(exponent)];
-  const needed = `${Math.sign(amount) < 0 ? '−' : ''}${mantissa.toFixed(1)}e${power}`;
+  const { mantissa, power } = powerOfTen(asked ? Math.log10(Math.abs(amount)) : Math.log10(Math.abs(amount)) - Math.log10(price), 1);
+  const needed = `${Math.sign(amount) < 0 ? '−' : ''}${mantissa}e${power}`;
   const target = asked ? `a target of ${needed} shares at a price of ${price}` : `a target worth ${amount.toLocaleString('en-US', { maximumFractionDigits: 2 })} at a price of ${price} needs ${needed} shares`;
   const fix = asked ? 'ask for fewer shares' : price < 1 ? 'a price this small is a bad print: correct it in the data or remove the row' : 'ask for a smaller target';
   return new UserError(`${symbol} on ${date}: ${target}, ${MAX_SHARES_TEXT} — ${fix}`);

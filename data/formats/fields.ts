@@ -22,6 +22,18 @@ export function parseNumber(text: string): number {
 /** How a refusal says a value overflows binary64 (Number.MAX_VALUE ≈ 1.8e308): loaders and the engine's book check alike. */
 export const BEYOND_RANGE = 'beyond the range of a number (±1.8e308)';
 
+/**
+ * A positive magnitude given by its base-10 logarithm `log10` as a mantissa of `digits` decimals
+ * and a power of ten, for messages about values binary64 cannot hold (1e326 shares, ÷1e310): the
+ * mantissa is rounded within [1, 10), so 9.96e325 at one decimal is 1.0 and 326, never 10.0 and 325.
+ */
+export function powerOfTen(log10: number, digits: number): { readonly mantissa: string; readonly power: number } {
+  const floor = Math.floor(log10);
+  const scale = 10 ** digits;
+  const rounded = Math.round(10 ** (log10 - floor) * scale) / scale;
+  return rounded >= 10 ? { mantissa: (1).toFixed(digits), power: floor + 1 } : { mantissa: rounded.toFixed(digits), power: floor };
+}
+
 /** True for text in a number's form whose value lies beyond binary64's range, ±1.8e308 (`1e400`): parseNumber refuses it. */
 export function outOfRange(text: string): boolean {
   return NUMBER.test(text) && !Number.isFinite(Number(text));

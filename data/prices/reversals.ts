@@ -21,7 +21,7 @@ export interface Reversal {
   readonly row: number;
   /** Row of the bar that takes it back (row < backRow ≤ row + REVERSAL_BARS). */
   readonly backRow: number;
-  /** close[row] / close[row - 1] (Infinity, or a subnormal, for a move of more than 308 powers of ten). */
+  /** close[row] / close[row - 1] (Infinity, a subnormal or 0 for a move of more than 308 powers of ten). */
   readonly ratio: number;
 }
 

@@ -35,6 +35,14 @@ describe('findReversals', () => {
     expect(describeMove({ ...move, ratio: 1e-310 })).toBe('BBB 2024-01-05 ÷1.00e+310 (back 2024-01-08)');
     expect(describeMove({ ...move, ratio: 4 })).toBe('BBB 2024-01-05 ×4.00 (back 2024-01-08)');
   });
+
+  it('rounds the mantissa within [1, 10) and says a ratio that underflowed to 0 (a move of more than 616 powers of ten)', () => {
+    const move = { symbol: 'BBB', date: '2024-01-05', revertedOn: '2024-01-08' };
+    // −log10(1.0001e-310) = 309.99996: 9.9991e+309, which two decimals round to 1.00e+310, never "10.00e+309".
+    expect(describeMove({ ...move, ratio: 1.0001e-310 })).toBe('BBB 2024-01-05 ÷1.00e+310 (back 2024-01-08)');
+    // 2.3e-308 after 1.7e308: the quotient is 0, its inverse Infinity (was "÷NaNe+Infinity").
+    expect(describeMove({ ...move, ratio: 0 })).toBe('BBB 2024-01-05 ÷more than 1.8e308 (back 2024-01-08)');
+  });
 });
 
 describe('reverting moves in a loaded market', () => {

@@ -260,13 +260,13 @@ describe.concurrent('sweep and walk-forward studies', () => {
 
 describe('a price too small to size a target (r21d den)', () => {
   it('exit 2, one line naming symbol, session, price and shares needed; nothing stored', async () => {
-    // 10,000 / 5e-324 (4.94e-324) = 2.0e327 shares.
+    // 10,000 / 1e-304 = 1.0e308 shares: finite, but beyond 2^53 − 1 (a subnormal such as 5e-324 is refused by the loader first).
     const cwd = scratch();
-    const rows = ['2024-01-02', '2024-01-03', '2024-01-04'].map((d) => `${d},5e-324,5e-324,5e-324,5e-324,1000`);
+    const rows = ['2024-01-02', '2024-01-03', '2024-01-04'].map((d) => `${d},1e-304,1e-304,1e-304,1e-304,1000`);
     mkdirSync(join(cwd, 'den'));
     write(join(cwd, 'den'), 'AAA.csv', ['Date,Open,High,Low,Close,Volume', ...rows, ''].join('\n'));
     const o = await breadth(['run', '--data', 'den', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--cash', '10000', '--db', 'den.db'], { cwd });
-    expectBadInput(o, 'breadth: AAA on 2024-01-02: a target worth 10,000 at a price of 5e-324 needs 2.0e327 shares, beyond the range of a number (±1.8e308)');
+    expectBadInput(o, 'breadth: AAA on 2024-01-02: a target worth 10,000 at a price of 1e-304 needs 1.0e308 shares, more than 2^53 − 1 = 9,007,199,254,740,991, beyond which whole shares are not exact — a price this small is a bad print');
     expect(existsSync(join(cwd, 'den.db'))).toBe(false);
   });
 });

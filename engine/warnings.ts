@@ -291,18 +291,33 @@ function idleCaveats(r: RunRecordings): Caveat[] {
 /** Rejected decisions, account cuts and other deferrals. */
 function orderCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
-  const rejected = r.breaches.filter((b) => b.action === 'rejected');
-  if (rejected.length > 0) {
-    const cash = r.config.account.kind === 'cash';
-    const all = rejected.length === r.decisions;
-    const { gross, net, maxGross, maxNet } = rejected[0];
-    // What the planner checks (planner.ts): the targeted book at the decision close (a held name without a bar at its last mark).
+  // What the planner checks (planner.ts): the targeted book at the decision close (a held name without a bar at its last mark).
+  const why = ({ gross, net, maxGross, maxNet }: LeverageBreach): string => {
     const book = `targeted gross ${gross.toFixed(2)}, net ${net.toFixed(2)} × NAV`;
-    const why = cash
+    return r.config.account.kind === 'cash'
       ? `their targets short or exceed 100% of NAV (${book}), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)`
       : `their targets breach the margin limits gross ${maxGross}, net ${maxNet} (${book})`;
+  };
+  // A decision's rejection names no symbol; a waiting target's, rejected at its symbol's price (backtest.ts orderPending), names it.
+  const rejected = r.breaches.filter((b) => b.action === 'rejected' && b.symbol === null);
+  if (rejected.length > 0) {
+    const all = rejected.length === r.decisions;
     out.push(
-      caveat('leverage-breach', all ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why}`, { value: rejected.length, unit: 'count' }),
+      caveat('leverage-breach', all ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why(rejected[0])}`, { value: rejected.length, unit: 'count' }),
+    );
+  }
+  const waits = r.breaches.filter((b) => b.action === 'rejected' && b.symbol !== null);
+  if (waits.length > 0) {
+    const n = waits.length;
+    const names = [...new Set(waits.map((b) => b.symbol ?? ''))];
+    out.push(
+      caveat(
+        'leverage-breach',
+        'medium',
+        `${n} waiting target${n === 1 ? '' : 's'} rejected at ${n === 1 ? 'its' : 'their'} symbol's price (${waits[0].symbol} on ${waits[0].date}${n > 1 ? ', first' : ''}): ${why(waits[0])}`,
+        { value: n, unit: 'count' },
+        names,
+      ),
     );
   }
   const cut = r.breaches.filter((b) => b.action === 'deferred');

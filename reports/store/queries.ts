@@ -200,7 +200,7 @@ export interface StoredBreach {
   maxGross: number | null;
   maxNet: number | null;
   action: string;
-  /** The symbol of a fill cut at the limits (action `deferred`); null for a rejected decision. */
+  /** The symbol of a fill cut at the limits (action `deferred`) or of a waiting target rejected at its price (`rejected`); null for a rejected decision. */
   symbol: string | null;
 }
 export const BREACH_SELECT = `SELECT session, date, gross, net, max_gross AS maxGross, max_net AS maxNet, action, symbol

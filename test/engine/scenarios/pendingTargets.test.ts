@@ -107,6 +107,10 @@ describe('a waiting target the account rejects at its first close', () => {
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[3, 'rejected', 'B']]);
     expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered])).toEqual([[1, 0, 3, false]]);
     expect(result.caveats.filter((c) => c.message.includes('was ordered then'))).toEqual([]);
+    // The decision itself was accepted (A bought): the rejection is the waiting target's, not "every decision".
+    expect(result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message)).toEqual([
+      "1 waiting target rejected at its symbol's price (B on 2024-01-04): their targets short or exceed 100% of NAV (targeted gross 1.30, net 1.30 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)",
+    ]);
   });
 });
 

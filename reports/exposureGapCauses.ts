@@ -17,8 +17,10 @@ const SHOWN = 3;
  * gross exposure is finite (`counted`), as clauses. Waiting targets come first, sized: Σ |weight|
  * of the targets waiting for a price on each counted session — from the first session their
  * decision's fills could reach (`lag` after it) to the first the order placed at their price could
- * (or the next decision's) — averaged over the counted sessions: "12.0 pp of it IWM's target
- * waiting for a price (until 2000-05-26)".
+ * (or the next decision's) — averaged over the counted sessions: "12.0 pp of it a target
+ * waiting for a price (IWM until 2000-05-26)", a wait open at the run's end "to the end". Then, each
+ * where the run recorded it: buys the account cut, orders that rested, whole shares, and holdings
+ * that drifted between decisions.
  */
 export function exposureGapCauses(result: Result, counted: (k: number) => boolean, from: number, lag: number): string[] {
   const first = result.sessions[0];

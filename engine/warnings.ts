@@ -11,6 +11,7 @@ import { rateGaps } from '../data/rates.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, money, orderSessions, pct, rankCaveats, severityBySize } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
+import { dataEndExitCaveats } from './dataEndExitCaveats.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
@@ -235,26 +236,7 @@ function neverInvestedReason(r: RunRecordings): string {
 function bookCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, daily } = r;
-  if (r.dataEndExits.length > 0) {
-    // Share of the NAV at the close before the exit, summed per exit session.
-    const bySession = new Map<number, number>();
-    for (const x of r.dataEndExits) {
-      const nav = daily.nav[Math.max(0, x.session - r.first - 1)];
-      bySession.set(x.session, (bySession.get(x.session) ?? 0) + Math.abs(x.value) / nav);
-    }
-    const share = Math.max(...bySession.values());
-    const exits = facts.dataEndExits;
-    const examples = exits.slice(0, 3).map((x) => `${x.symbol} ${x.date} ${money(x.value)}`);
-    out.push(
-      caveat(
-        'data-end-exit',
-        severityBySize(share, 0.05, 0.005),
-        `${exits.length} position${exits.length === 1 ? '' : 's'} closed at ${exits.length === 1 ? 'its' : 'their'} last price because ${exits.length === 1 ? 'its data ends' : 'their data ends'} before the run does, with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
-        { value: share, unit: 'nav-share' },
-        exits.map((x) => x.symbol),
-      ),
-    );
-  }
+  out.push(...dataEndExitCaveats(r.market, r.dataEndExits, (t) => daily.nav[Math.max(0, t - r.first - 1)]));
   if (facts.staleMarks.length > 0) {
     let peak = 0;
     let sum = 0;

@@ -79,6 +79,15 @@ export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** An amount of currency for a message, rounded to a whole unit and grouped: 20000.4 → "20,000". */
 export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
+/** A share count for a message, grouped, to six decimals (fractional shares): 1234.5 → "1,234.5". */
+export const shareCount = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+
+/** A price for a message, grouped, to the cent: 98.0617 → "98.06". */
+export const priceText = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "1 order-session", "3 order-sessions": an order resting (or cut) on one session counts once. */
+export const orderSessions = (n: number): string => `${n.toLocaleString('en-US')} order-session${n === 1 ? '' : 's'}`;
+
 /** A caveat's severity by its size (e.g. a share of NAV): high above `high`, medium above `medium`, else low. */
 export const severityBySize = (size: number, high: number, medium: number): CaveatSeverity => (size > high ? 'high' : size > medium ? 'medium' : 'low');
 

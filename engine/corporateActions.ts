@@ -36,7 +36,11 @@ export interface AppliedSplit {
 export interface DataEndExit {
   readonly session: number;
   readonly symbol: number;
-  /** Value of the position at its last price (signed: negative for a short). */
+  /** Signed shares closed (negative for a short). */
+  readonly shares: number;
+  /** The last price the position saw, rescaled by any split since: the price it closed at. */
+  readonly price: number;
+  /** Value of the position at its last price, shares × price (signed: negative for a short). */
   readonly value: number;
 }
 
@@ -211,7 +215,7 @@ export class CorporateActions {
       // The mark is the last close the position saw, rescaled by any split applied since.
       const ret = delisted ? m.delistReturn[i] : NaN;
       const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
-      if (!delisted) this.dataEndExits.push({ session: t, symbol: i, value: held * price });
+      if (!delisted) this.dataEndExits.push({ session: t, symbol: i, shares: held, price, value: held * price });
       if (this.exited < 0) this.exited = i;
       this.#close(t, i, -held, price, -1, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
     }

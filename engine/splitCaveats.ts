@@ -6,7 +6,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat } from './caveats.ts';
+import { type Caveat, caveat, priceText, shareCount } from './caveats.ts';
 import type { AppliedSplit } from './corporateActions.ts';
 import { ratioFraction } from './shares.ts';
 
@@ -15,8 +15,6 @@ const SHOWN = 3;
 /** Cash in lieu above this share of NAV (on its session) moved the book's exposure: medium. */
 const MATERIAL_CASH = 0.01;
 
-const shares = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
-const cash = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * A split as a reader names it: 0.25 → "1:4 reverse split", 1.5 → "3:2 split" (new shares : old,
@@ -33,8 +31,8 @@ export function splitLabel(ratio: number): string {
 
 /** One split of a held position: "RSPL 1:4 reverse split on 2024-01-05: 15 → 3 shares, 6.00 paid as cash in lieu". */
 function describeSplit(market: Market, x: AppliedSplit): string {
-  const lieu = x.cashInLieu > 0 ? `, ${cash(x.cashInLieu)} paid as cash in lieu` : x.cashInLieu < 0 ? `, ${cash(-x.cashInLieu)} charged as cash in lieu (a short)` : '';
-  return `${market.symbols[x.symbol]} ${splitLabel(x.ratio)} on ${isoDay(market.dates[x.session])}: ${shares(x.before)} → ${shares(x.after)} share${Math.abs(x.after) === 1 ? '' : 's'}${lieu}`;
+  const lieu = x.cashInLieu > 0 ? `, ${priceText(x.cashInLieu)} paid as cash in lieu` : x.cashInLieu < 0 ? `, ${priceText(-x.cashInLieu)} charged as cash in lieu (a short)` : '';
+  return `${market.symbols[x.symbol]} ${splitLabel(x.ratio)} on ${isoDay(market.dates[x.session])}: ${shareCount(x.before)} → ${shareCount(x.after)} share${Math.abs(x.after) === 1 ? '' : 's'}${lieu}`;
 }
 
 /**
@@ -49,7 +47,7 @@ export function splitCaveats(market: Market, applied: readonly AppliedSplit[], n
   const shown = applied.slice(0, SHOWN).map((x) => describeSplit(market, x)).join('; ');
   const received = applied.reduce((sum, x) => sum + Math.max(x.cashInLieu, 0), 0);
   const charged = applied.reduce((sum, x) => sum - Math.min(x.cashInLieu, 0), 0);
-  const rest = k > SHOWN ? `; … (${k} splits in all: cash in lieu ${cash(received)} paid to longs, ${cash(charged)} charged to shorts)` : '';
+  const rest = k > SHOWN ? `; … (${k} splits in all: cash in lieu ${priceText(received)} paid to longs, ${priceText(charged)} charged to shorts)` : '';
   const message = `${k} split${k === 1 ? '' : 's'} applied to ${k === 1 ? 'a held position' : 'held positions'}: ${shown}${rest}`;
   const largest = Math.max(...applied.map((x) => Math.abs(x.cashInLieu) / nav(x.session)).filter(Number.isFinite), 0);
   const size = largest > 0 ? { value: largest, unit: 'nav-share' as const } : { value: k, unit: 'count' as const };

@@ -12,7 +12,7 @@ const HIGH_SHARE = 0.05;
 /** Above this share, medium; at or below it, low. */
 const MEDIUM_SHARE = 0.01;
 
-/** One decision's note: Σ|target weight| of its names (NaN when the decision targeted no weights), how many names, of how many. */
+/** One decision's note: Σ|target weight| of its names (NaN when the decision targeted no weights), how many names, of how many (NaN: not counted). */
 interface NoteAt {
   readonly share: number;
   readonly session: number;
@@ -68,8 +68,9 @@ export class StrategyNotes {
 
   /**
    * One `strategy-note` caveat per note, e.g. "liquidity screen minDollarVolume not applied: no
-   * volume — at 6 of 6 decisions from 2022-01-03; largest on 2022-01-03: 406 of 406 names, 100.0%
-   * of NAV in the targets", sized by that share of NAV: high above 5 %, medium above 1 %, else
+   * volume — at 6 of 6 decisions from 2022-01-03; largest on 2022-01-03: 406 of the 406 names the
+   * step applied to, targeted at 100.0% of NAV" ("3 names" where the step did not count the names
+   * it applied to; "…, not in the targets" where the decision targeted none of them), sized by that share of NAV: high above 5 %, medium above 1 %, else
    * low. Without weights (explicit orders) it has no size and is medium: the book it touched is unknown.
    * A note's `least` severity raises a lower one; a `named` note starts with its symbols ("AAA: …");
    * the latest decision's `detail` follows the phrase in brackets.
@@ -82,10 +83,11 @@ export class StrategyNotes {
       const least = tally.options.least ?? 'low';
       const severity = CAVEAT_SEVERITIES.indexOf(least) < CAVEAT_SEVERITIES.indexOf(sized) ? least : sized;
       const day = (t: number): string => isoDay(market.dates[t]);
-      const weight = known ? `, ${(share * 100).toFixed(1)}% of NAV in the targets` : ' (the decision targeted no weights)';
+      const weight = !known ? ' (the decision targeted no weights)' : share === 0 ? ', not in the targets (0.0% of NAV)' : `, targeted at ${(share * 100).toFixed(1)}% of NAV`;
+      const counted = Number.isNaN(of) ? `${count} name${count === 1 ? '' : 's'}` : `${count} of the ${of} name${of === 1 ? '' : 's'} the step applied to`;
       const names = [...tally.names].sort((a, b) => a - b).map((i) => market.symbols[i]);
       const { named, detail } = tally.options;
-      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}; largest on ${day(session)}: ${count} of ${of} names${weight}`;
+      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}; largest on ${day(session)}: ${counted}${weight}`;
       return caveat('strategy-note', severity, message, known ? { value: share, unit: 'nav-share' } : null, names);
     });
   }

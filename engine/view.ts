@@ -297,7 +297,8 @@ export class MarketView {
   /**
    * Tell the run that a step of this decision could not apply as asked to `symbols` (indices) out
    * of the `of` names it applied to, e.g. `view.caveat('liquidity screen minDollarVolume not
-   * applied: no volume', unknown, members.length)`. The run gives one caveat per `what` (the same
+   * applied: no volume', unknown, members.length)`; `of` NaN when the step does not count them (a
+   * note made per symbol, as the own-bar windows are: the caveat then says "M names", not "M of N"). The run gives one caveat per `what` (the same
    * phrase at every decision), sized and ranked by the largest share of a decision's targeted
    * gross weight those symbols made (engine/strategyNotes.ts). Nothing is recorded for an empty list.
    * `options.named` starts the caveat with the symbols ("AAA: …"), for a phrase that does not name

@@ -12,7 +12,7 @@ export interface PendingNote {
   readonly what: string;
   /** Symbol indices it did not apply to. */
   readonly symbols: readonly number[];
-  /** How many names the step applied to in all (the N of "M of N"). */
+  /** How many names the step applied to in all (the N of "M of N"); NaN when the step does not count them. */
   readonly of: number;
   /** How the caveat reads and ranks beyond the default (MarketView.caveat). */
   readonly options?: NoteOptions;

@@ -1,6 +1,7 @@
 // Why a run waited in cash before its first investment, told in the order it happened and only
 // from what the replay recorded: the strategy set no target yet (its warm-up, a lookback, a
-// signal not yet on — cash by its own decision), a target waited for prices of a symbol that had
+// signal not yet on — cash by its own decision — or, when its first target came on the first
+// price of a symbol it targeted, a wait for that symbol's prices), a target waited for prices of a symbol that had
 // none yet, orders rested and none filled, the first order that filled was decided later, or it
 // rested before filling (a suspended session, the cash, a volume limit). A symbol that starts late
 // is named only when a target for it waited for its prices before that decision and it started
@@ -8,6 +9,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
+import { firstBarSession } from './corporateActions.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import type { Deferrals, Fills, Orders, Snapshots } from './result.ts';
 import { partialCoverage } from './symbolCoverage.ts';
@@ -19,8 +21,8 @@ export interface WarmUpRecordings {
   readonly last: number;
   /** Session of the first close with a position (≥ first). */
   readonly firstInvested: number;
-  readonly snapshots: Pick<Snapshots, 'session' | 'targetWeight'>;
-  readonly orders: Pick<Orders, 'session'>;
+  readonly snapshots: Pick<Snapshots, 'session' | 'symbol' | 'targetWeight'>;
+  readonly orders: Pick<Orders, 'session' | 'symbol'>;
   readonly fills: Pick<Fills, 'orderId'>;
   readonly deferrals: Deferrals;
 }
@@ -48,7 +50,7 @@ export function warmUpReason(r: WarmUpRecordings): string {
   // Decision of the first order that filled; a book invested without one waited until it was.
   const ordered = filled >= 0 ? filled : invested;
   const parts: string[] = [];
-  if (targeted > first) parts.push(`the strategy set no target before ${day(targeted)} (its warm-up or signal: cash by its own decisions)`);
+  if (targeted > first) parts.push(noTargetBefore(r, targeted));
   const waited = new Set<number>();
   const unfilled = new Map<number, number>();
   const resting = new Map<number, number>();
@@ -89,6 +91,26 @@ function waitedForPrices(r: WarmUpRecordings, waited: ReadonlySet<number>, order
     clause: `a target waited for prices (none for ${said.join(', ')}${named.length > SHOWN ? `, … (${named.length} symbols)` : ''})`,
     pricedBy: Math.max(-1, ...named.map((i) => late.get(i) ?? -1).filter((t) => t <= ordered)),
   };
+}
+
+/**
+ * Why the strategy set no target before session `targeted`: when that session is the first with a
+ * price for symbols it then targeted, it waited for their prices (buy-and-hold waits until every
+ * named symbol trades), e.g. "the strategy set no target before 2015-04-30, SMLF's first price: it
+ * waited for that symbol's prices"; otherwise its own warm-up or signal.
+ */
+function noTargetBefore(r: WarmUpRecordings, targeted: number): string {
+  const day = isoDay(r.market.dates[targeted]);
+  const firstBar = firstBarSession(r.market);
+  const named = new Set<number>();
+  const s = r.snapshots;
+  for (let k = 0; k < s.session.length; k++) if (s.session[k] === targeted && s.targetWeight[k] !== 0 && !Number.isNaN(s.targetWeight[k])) named.add(s.symbol[k]);
+  for (let k = 0; k < r.orders.session.length; k++) if (r.orders.session[k] === targeted) named.add(r.orders.symbol[k]);
+  const started = [...named].filter((i) => firstBar[i] === targeted).sort((a, b) => a - b);
+  if (started.length === 0) return `the strategy set no target before ${day} (its warm-up or signal: cash by its own decisions)`;
+  const names = started.slice(0, SHOWN).map((i) => r.market.symbols[i]).join(', ') + (started.length > SHOWN ? `, … (${started.length} symbols)` : '');
+  const whose = started.length === 1 ? `${names}'s first price: it waited for that symbol's prices` : `the first price of ${names}: it waited for those symbols' prices`;
+  return `the strategy set no target before ${day}, ${whose}`;
 }
 
 function count(counts: Map<number, number>, reason: number): void {

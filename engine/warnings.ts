@@ -8,10 +8,12 @@ import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
-import { type Caveat, caveat, type CaveatSeverity, listSymbols, money, pct, rankCaveats, severityBySize } from './caveats.ts';
+import { type Caveat, caveat, type CaveatSeverity, listSymbols, money, orderSessions, pct, rankCaveats, severityBySize } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
+import { dataEndExitCaveats } from './dataEndExitCaveats.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
+import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
@@ -86,8 +88,6 @@ const HOLIDAY_WEEKDAYS = 2;
 /** Waiting in cash longer than this many sessions is reported. */
 const WARM_UP_SESSIONS = 5;
 
-/** "1 order-session", "3 order-sessions": an order resting (or cut) on one session counts once. */
-const orderSessions = (n: number): string => `${n.toLocaleString('en-US')} order-session${n === 1 ? '' : 's'}`;
 /** Each decision's target weights, keyed by market session × `n` symbols + symbol (snapshot rows). */
 function targetWeights(p: Snapshots, n: number): Map<number, number> {
   const out = new Map<number, number>();
@@ -236,26 +236,7 @@ function neverInvestedReason(r: RunRecordings): string {
 function bookCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, daily } = r;
-  if (r.dataEndExits.length > 0) {
-    // Share of the NAV at the close before the exit, summed per exit session.
-    const bySession = new Map<number, number>();
-    for (const x of r.dataEndExits) {
-      const nav = daily.nav[Math.max(0, x.session - r.first - 1)];
-      bySession.set(x.session, (bySession.get(x.session) ?? 0) + Math.abs(x.value) / nav);
-    }
-    const share = Math.max(...bySession.values());
-    const exits = facts.dataEndExits;
-    const examples = exits.slice(0, 3).map((x) => `${x.symbol} ${x.date} ${money(x.value)}`);
-    out.push(
-      caveat(
-        'data-end-exit',
-        severityBySize(share, 0.05, 0.005),
-        `${exits.length} position${exits.length === 1 ? '' : 's'} closed at ${exits.length === 1 ? 'its' : 'their'} last price because ${exits.length === 1 ? 'its data ends' : 'their data ends'} before the run does, with no delisting record (${examples.join('; ')}${exits.length > 3 ? '; …' : ''}): the price source stops; no delisting return is applied`,
-        { value: share, unit: 'nav-share' },
-        exits.map((x) => x.symbol),
-      ),
-    );
-  }
+  out.push(...dataEndExitCaveats(r.market, r.dataEndExits, (t) => daily.nav[Math.max(0, t - r.first - 1)]));
   if (facts.staleMarks.length > 0) {
     let peak = 0;
     let sum = 0;
@@ -320,10 +301,8 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       ),
     );
   }
-  const cut = r.breaches.filter((b) => b.action === 'deferred');
-  if (cut.length > 0) {
-    out.push(caveat('leverage-breach', 'medium', `${cut.length} fills cut at the margin limits (first ${cut[0].symbol} on ${cut[0].date})`, { value: cut.length, unit: 'count' }, [...new Set(cut.map((b) => b.symbol ?? ''))]));
-  }
+  // A cut fill's breach row and its margin-limit deferral are the same event: told once, by what became of the order.
+  out.push(...marginCutCaveats({ account: r.config.account, market: r.market, first: r.first, nav: r.daily.nav, deferrals: r.deferrals, orders: r.orders }));
   const closed = r.breaches.filter((b) => b.action === 'closed');
   if (closed.length > 0) {
     const first = closed[0];
@@ -346,6 +325,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   // A target on a symbol with no price yet has no share count: the weight it asked for is what waits.
   const unpricedWeight = d.reason.includes(Deferral.noPrice) ? targetWeights(r.snapshots, n) : undefined;
   for (let k = 0; k < d.reason.length; k++) {
+    if (d.reason[k] === Deferral.marginLimit) continue; // marginCutCaveats
     // A sell the cash could not pay the commission of is told apart from a buy cut to the cash.
     const key = d.reason[k] === Deferral.cash && d.remaining[k] < 0 ? CASH_SELL : d.reason[k];
     const entry = byReason.get(key) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
@@ -382,12 +362,8 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       const gone = reason === Deferral.delisted ? 'their delisting' : 'their data ended';
       out.push(caveat('deferred', 'medium', `${orderSessions(count)} deferred: ${DEFERRAL_NAMES[reason]} — targets or orders named ${listSymbols(names)} after ${gone}; nothing was traded for them`, { value: count, unit: 'count' }, names));
     } else {
-      // In a cash account the margin limit is the ban on shorts: a sell beyond the holding.
-      const why =
-        reason === Deferral.marginLimit && r.config.account.kind === 'cash' ? 'sells beyond the holding (a cash account does not short)'
-        : reason === Deferral.noTrade ? 'no-trade — the symbol had no bar that session, or one without volume (a suspended or untraded session), so the order rested'
-        : DEFERRAL_NAMES[reason];
-      out.push(caveat('deferred', reason === Deferral.marginLimit ? 'medium' : 'low', `${orderSessions(count)} deferred: ${why}`, { value: count, unit: 'count' }));
+      const why = reason === Deferral.noTrade ? 'no-trade — the symbol had no bar that session, or one without volume (a suspended or untraded session), so the order rested' : DEFERRAL_NAMES[reason];
+      out.push(caveat('deferred', 'low', `${orderSessions(count)} deferred: ${why}`, { value: count, unit: 'count' }));
     }
   }
   return out;

@@ -45,7 +45,8 @@ export function ownWindow(view: MarketView, i: number, window: SessionWindow): n
   const span = (bars * view.periodsPerYear) / perYear;
   if (Math.abs(span - window.sessions) > SPAN_TOLERANCE * window.sessions) {
     const what = `a ${window.sessions}-session ${window.name} is not ${window.sessions} sessions long in its own bars`;
-    view.caveat(what, [i], 1, { named: true, detail: `${barsText(bars)} = ${span.toFixed(1)} sessions; ${yearText(view, perYear)}` });
+    // One symbol at a time: the names the window applied to are not counted (of NaN), only those it did not fit.
+    view.caveat(what, [i], NaN, { named: true, detail: `${barsText(bars)} = ${span.toFixed(1)} sessions; ${yearText(view, perYear)}` });
   }
   return bars;
 }
@@ -63,11 +64,11 @@ export function ownWindowsOrdered(view: MarketView, i: number, strategy: string,
   if (a < b) return true;
   const bars = a === b ? `both ${barsText(a)}` : `${barsText(a)} and ${barsText(b)}`;
   const what = `${strategy} ${shorter.name} ${shorter.sessions} and ${longer.name} ${longer.sessions} sessions: ${shorter.name} is not shorter than ${longer.name} in its own bars, so ${refusal}`;
-  view.caveat(what, [i], 1, { named: true, least: 'high', detail: `${bars}; ${yearText(view, view.barsPerYear(i))}` });
+  view.caveat(what, [i], NaN, { named: true, least: 'high', detail: `${bars}; ${yearText(view, view.barsPerYear(i))}` });
   return false;
 }
 
 /** ownWindow's bars, untold. */
 const windowBars = (view: MarketView, i: number, window: SessionWindow): number => Math.max(window.least, ownBars(view, i, window.sessions));
 const barsText = (bars: number): string => `${bars} bar${bars === 1 ? '' : 's'}`;
-const yearText = (view: MarketView, perYear: number): string => `${perYear} bars a year in a ${+view.periodsPerYear.toFixed(2)}-session year`;
+const yearText = (view: MarketView, perYear: number): string => `${perYear} bar${perYear === 1 ? '' : 's'} a year in a ${+view.periodsPerYear.toFixed(2)}-session year`;

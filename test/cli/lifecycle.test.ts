@@ -94,7 +94,7 @@ describe.concurrent('a series that stops with no delisting record, and a run ask
     expectOk(o);
     // After Mon 2024-01-29: Jan 30 and 31, 21 weekdays of February, 21 of March to Fri the 29th.
     expect(o.stdout).toContain('asked to 2024-03-29, the data ends 2024-01-29 (44 weekdays short)');
-    expect(o.stdout).toMatch(/1 position closed at its last price because its data ends before the run does, with no delisting record \(BBB 2024-01-16 /);
+    expect(o.stdout).toMatch(/1 position closed at its last price because its data ends before the run does, with no delisting record \(BBB [\d,]+ sold at 59\.00 on 2024-01-16 \(worth [\d,]+\)\)/);
     const fills = await breadth(['export', db, 'fixed-weights', '--what', 'fills'], { cwd: root });
     expect(fills.stdout).toMatch(/^2024-01-16,BBB,-\d+,59,.*,data-end$/m);
   });

@@ -87,12 +87,13 @@ describe('cash account', () => {
     expect(Math.min(...result.daily.cash)).toBeGreaterThanOrEqual(0);
   });
 
-  it('says what it refused: a sell beyond the holding is a ban on shorts, a cut buy is counted in order-sessions', () => {
+  it('says what it refused: a sell beyond the holding is a ban on shorts (its rest cancelled), a cut buy is counted in order-sessions', () => {
     const market = fixtureMarket({ symbols: ['X', 'Y'], closes: [[10, 10], [10, 10], [10, 10], [10, 10]] });
     // Buy 500 X, then sell 600: the 100 beyond the holding is refused. Then ask for 2 000 Y with ~5 000 cash.
     const result = backtest(market, scripted({ 0: [{ symbol: 'X', quantity: 500 }], 1: [{ symbol: 'X', quantity: -600 }], 2: [{ symbol: 'Y', quantity: 2_000 }] }), { initialCash: 10_000 });
     const messages = result.caveats.map((c) => c.message);
-    expect(messages).toContainEqual(expect.stringMatching(/^1 order-session deferred: sells beyond the holding \(a cash account does not short\)$/));
+    // 500 of the 600 sold; the 100 beyond the holding are refused and the order ends: 100 × 10 = 1 000 of NAV 10 000 = 10.0 %.
+    expect(messages).toContain('1 sell cut at the holding (a cash account does not short), its rest cancelled, never traded: 1 filled in part (X 500 of 600 shares on 2024-01-03, 100 left = 10.0% of NAV)');
     expect(messages).toContainEqual(expect.stringMatching(/^buys cut or held back on 1 order-session: a cash account spends only the cash there at the fill/));
   });
 

@@ -43,7 +43,17 @@ describe('a window resolved to a coarse symbol’s own bars', () => {
     const v = view();
     expect(ownWindow(v, 0, window('moving average', 3))).toBe(1);
     expect(viewReads(v).take()).toEqual([
-      { what: 'a 3-session moving average is not 3 sessions long in its own bars', symbols: [0], of: 1, options: { named: true, detail: '1 bar = 4.0 sessions; 13 bars a year in a 52-session year' } },
+      { what: 'a 3-session moving average is not 3 sessions long in its own bars', symbols: [0], of: NaN, options: { named: true, detail: '1 bar = 4.0 sessions; 13 bars a year in a 52-session year' } },
+    ]);
+  });
+
+  it('a symbol with one bar a year says "1 bar a year", not "1 bars" (probe r22b run 8)', () => {
+    // Y has a bar where t ≡ 3 (mod 52): the trailing year 5..56 holds only bar 55, so 1 bar a year at P = 52. A 8-session
+    // average is max(1, round(8 · 1/52) = 0) = 1 bar, which spans 1 · 52/1 = 52 sessions.
+    const v = viewAt(monthlyInWeekly(undefined, { Y: (t) => (t % 52 === 3 ? 10 : NaN) }), 56, 52);
+    expect(ownWindow(v, 2, window('moving average', 8))).toBe(1);
+    expect(viewReads(v).take()).toEqual([
+      { what: 'a 8-session moving average is not 8 sessions long in its own bars', symbols: [2], of: NaN, options: { named: true, detail: '1 bar = 52.0 sessions; 1 bar a year in a 52-session year' } },
     ]);
   });
 
@@ -68,7 +78,7 @@ describe('a window resolved to a coarse symbol’s own bars', () => {
       {
         what: 'sma-crossover fast 3 and slow 5 sessions: fast is not shorter than slow in its own bars, so held in cash',
         symbols: [0],
-        of: 1,
+        of: NaN,
         options: { named: true, least: 'high', detail: 'both 1 bar; 13 bars a year in a 52-session year' },
       },
     ]);
@@ -96,7 +106,7 @@ describe('sma-crossover on the coarse symbol', () => {
     expect(note).toMatchObject({ severity: 'high', symbols: ['M'] });
     // Sessions 56..119: 64 decisions, every one refused.
     expect(note?.message).toBe(
-      'M: sma-crossover fast 3 and slow 5 sessions: fast is not shorter than slow in its own bars, so held in cash (both 1 bar; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 of 1 names, 0.0% of NAV in the targets',
+      'M: sma-crossover fast 3 and slow 5 sessions: fast is not shorter than slow in its own bars, so held in cash (both 1 bar; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 name, not in the targets (0.0% of NAV)',
     );
   });
 
@@ -106,8 +116,8 @@ describe('sma-crossover on the coarse symbol', () => {
     // M rises: its last close (1 bar) is above the mean of its last 2 — invested at 0.95 from the first decision.
     const notes = [two, three].map((r) => r.caveats.filter((c) => c.code === 'strategy-note').map((c) => [c.severity, c.message]));
     expect(notes).toEqual([
-      [['high', 'M: a 2-session moving average is not 2 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 of 1 names, 95.0% of NAV in the targets']],
-      [['high', 'M: a 3-session moving average is not 3 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 of 1 names, 95.0% of NAV in the targets']],
+      [['high', 'M: a 2-session moving average is not 2 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 name, targeted at 95.0% of NAV']],
+      [['high', 'M: a 3-session moving average is not 3 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 name, targeted at 95.0% of NAV']],
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
 import { scripted, scenario, type Step } from '../helpers.ts';
 import { isoDay } from '../../../data/dates.ts';
+import { createBuiltinStrategy } from '../../../strategies/registry.ts';
 
 // 20 weekdays from 2024-01-01; A has a price throughout, B only from session 10 (2024-01-15).
 const closes = Array.from({ length: 20 }, (_, t) => [100 + t, t >= 10 ? 50 : NaN]);
@@ -67,6 +68,18 @@ describe('the reason of a wait in cash names only what held the book back', () =
     expect(reason(result)).toBe('first investment on 2024-01-16, after 6 sessions in cash (40.0% of the run): a target waited for prices (none for B before 2024-01-15) — the metrics count that time');
   });
 
+  it('a strategy that sets its first target on the first price of a symbol it targets waited for that symbol, not for a warm-up (probe r22b w2)', () => {
+    // Buy-and-hold of A 50 % and B 50 % waits until both trade: B's first close is session 10 (01-15), so it targets then and fills
+    // on 01-16 (session 11): 11 sessions in cash of 20 = 55.0 %.
+    const result = scenario(market, createBuiltinStrategy('buy-and-hold', { weights: { A: 0.5, B: 0.5 } }), { initialCash: 10_000 });
+    expect(result.facts.sessionsInCash).toBe(11);
+    expect(reason(result)).toBe("first investment on 2024-01-16, after 11 sessions in cash (55.0% of the run): the strategy set no target before 2024-01-15, B's first price: it waited for that symbol's prices — the metrics count that time");
+    // Two symbols whose prices start together on session 10: both named.
+    const late2 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: closes.map(([a, b]) => [a, b, b]) });
+    const both = scenario(late2, createBuiltinStrategy('buy-and-hold', { weights: { B: 0.5, C: 0.5 } }), { initialCash: 10_000 });
+    expect(reason(both)).toBe("first investment on 2024-01-16, after 11 sessions in cash (55.0% of the run): the strategy set no target before 2024-01-15, the first price of B, C: it waited for those symbols' prices — the metrics count that time");
+  });
+
   it('a target that waited for prices is ordered at its first close, not at the next decision (r22b finding 1)', () => {
     // Targets B at the run's first decision (session 0, before B's prices): it stands, is ordered at B's first close
     // (session 10, 01-15) and fills 01-16 (session 11): 11 sessions in cash of 20 = 55.0 %. The decision of session 12 finds it held.
@@ -75,7 +88,7 @@ describe('the reason of a wait in cash names only what held the book back', () =
     expect(reason(result)).toBe('first investment on 2024-01-16, after 11 sessions in cash (55.0% of the run): a target waited for prices (none for B before 2024-01-15) — the metrics count that time');
   });
 
-  it('property: B is named exactly when a target for it waited for its prices, the strategy\'s own wait exactly when it set no target at first', () => {
+  it('property: B is named exactly when a target for it waited for its prices or the first target came on its first price, the strategy\'s own wait exactly when it set no target at first', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 15 }), fc.constantFrom('A', 'B'), fc.boolean(), (from, symbol, every) => {
         // No target before session `from`; then `symbol` at full weight, on every session or once. B has prices from session 10.
@@ -84,6 +97,8 @@ describe('the reason of a wait in cash names only what held the book back', () =
         if (message === undefined || !message.startsWith('first investment')) return;
         expect(message.includes('the strategy set no target before')).toBe(from > 0);
         expect(message.includes('none for B before 2024-01-15')).toBe(symbol === 'B' && from < 10);
+        // The wait is B's exactly when the first target came on B's first close (session 10); A has prices from session 0.
+        expect(message.includes("B's first price: it waited for that symbol's prices")).toBe(symbol === 'B' && from === 10);
         if (symbol === 'A') expect(message).not.toMatch(/\bB\b/);
       }),
     );

@@ -73,7 +73,7 @@ describe('a screen that cannot apply says so', () => {
     });
     const note = r.caveats.find((c) => c.code === 'strategy-note');
     expect(note).toMatchObject({ severity: 'high', size: 1, unit: 'nav-share', symbols: ['C'] });
-    expect(note?.message).toBe('liquidity screen minDollarVolume not applied to names without volume (kept unscreened) — at 2 of 3 decisions from 2024-01-01; largest on 2024-01-02: 1 of 1 names, 100.0% of NAV in the targets');
+    expect(note?.message).toBe('liquidity screen minDollarVolume not applied to names without volume (kept unscreened) — at 2 of 3 decisions from 2024-01-01; largest on 2024-01-02: 1 of the 1 name the step applied to, targeted at 100.0% of NAV');
   });
 
   it('severity follows the share: 0.8 % low, 3 % medium, 30 % short high; explicit orders: medium, no size', () => {
@@ -97,8 +97,20 @@ describe('a screen that cannot apply says so', () => {
     notes.record([{ what: 'w', symbols: [2], of: 1, options: { named: true, least: 'high', detail: 'y' } }], 1, Float64Array.from([1, 0, 0]));
     expect(notes.caveats(market3)[0]).toMatchObject({
       severity: 'high',
-      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01; largest on 2024-01-01: 1 of 1 names, 0.0% of NAV in the targets',
+      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01; largest on 2024-01-01: 1 of the 1 name the step applied to, not in the targets (0.0% of NAV)',
     });
+  });
+
+  it('a note made per symbol (of NaN) counts its names without an "of"; a decision that targeted other names says they are not in the targets (probe r22b run 8)', () => {
+    // B and C noted one at a time in one decision (NaN + NaN = NaN), the decision targeting only A (100 %): Σ|w| over B, C = 0.
+    const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1]] });
+    const notes = new StrategyNotes();
+    notes.record([{ what: 'w', symbols: [1, 2], of: NaN, options: { named: true } }], 0, Float64Array.from([1, 0, 0]));
+    expect(notes.caveats(market3)[0].message).toBe('B, C: w — at 1 of 1 decisions from 2024-01-01; largest on 2024-01-01: 2 names, not in the targets (0.0% of NAV)');
+    // 2 of the 10 names a screen applied to, weighted 0.25 + 0.05 = 30 % of NAV.
+    const other = new StrategyNotes();
+    other.record([{ what: 'v', symbols: [1, 2], of: 10 }], 0, Float64Array.from([0.7, 0.25, 0.05]));
+    expect(other.caveats(market3)[0].message).toBe('v — at 1 of 1 decisions from 2024-01-01; largest on 2024-01-01: 2 of the 10 names the step applied to, targeted at 30.0% of NAV');
   });
 
   it('the same phrase noted twice in one decision (a step per symbol) is one note of both names', () => {

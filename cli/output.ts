@@ -58,18 +58,37 @@ export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
 
 /**
+ * The results store (`store`, its SQLite journal files too) named as an output: replacing it with
+ * a page or a table would lose every run stored in it (links resolved as outputTarget resolves them).
+ */
+function refuseStore(file: string, store: string, path: string, flag: string, example: string): void {
+  let db;
+  try {
+    db = outputTarget(store);
+  } catch {
+    return; // a store path no file could be written to is refused where the store opens
+  }
+  if (db.kind !== 'replace') return;
+  const clash = ['', '-wal', '-shm', '-journal'].find((suffix) => file === db.file + suffix);
+  if (clash !== undefined) throw new UserError(`${flag} ${path} is the results store ${store}${clash}: writing there would lose every run stored in it — name another file, e.g. ${flag} ${example}`);
+}
+
+/**
  * Check an output file before any work is done: a folder given where a file is meant is refused
  * (naming the flag), as is `-` (standard output) where the command writes only files (export
  * reads `-` itself), and every path outputTarget refuses ('', `name/`, a descriptor other than
- * standard output or error); the file's folder is created now, or refused in one line.
+ * standard output or error), and the results store `store` when given; the file's folder is
+ * created now, or refused in one line.
  */
-export function prepareOutputFile(path: string, flag: string, example: string): void {
+export function prepareOutputFile(path: string, flag: string, example: string, store?: string): void {
   if (path === '-') throw new UserError(`${flag} -: this writes a file, not standard output — name the file, e.g. ${flag} ${example}`);
+  let target;
   try {
-    outputTarget(path);
+    target = outputTarget(path);
   } catch (err) {
     throw err instanceof DataError ? new UserError(`${flag} ${err.message}`) : err;
   }
+  if (store !== undefined && target.kind === 'replace') refuseStore(target.file, store, path, flag, example);
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
   }

@@ -159,7 +159,7 @@ function checkRateSeries(rf: number | string, market: Market): void {
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
   const study = studyFromFlags(flags);
   ensureFolder(dirname(flags.db));
-  if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html');
+  if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html', flags.db);
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);
   const bar = progressBar();

@@ -29,7 +29,7 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}`),
   handler: async ({ db, run, what, format, out: given }) => {
     const [{ prepareOutputFile }, { isStandardOutput }] = await Promise.all([import('../output.ts'), import('../../reports/html/page/outputTarget.ts')]);
-    if (given !== undefined && given !== '-') prepareOutputFile(given, '--out', `${what}.${format}`);
+    if (given !== undefined && given !== '-') prepareOutputFile(given, '--out', `${what}.${format}`, db);
     // /dev/stdout, /dev/fd/1: standard output, as `-` is (a reader leaving early ends the command quietly alike).
     const out = given === '-' || (given !== undefined && isStandardOutput(given)) ? undefined : given;
     await withStore(db, async (store) => {

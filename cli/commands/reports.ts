@@ -43,12 +43,12 @@ async function writePage(html: string, args: PageArgs, defaultHtml: string, exam
   const written: string[] = [];
   if (args.out !== undefined || args.pdf === undefined) {
     const path = args.out ?? defaultHtml;
-    prepareOutputFile(path, '--out', example);
+    prepareOutputFile(path, '--out', example, args.db);
     writeReport(path, html);
     written.push(path);
   }
   if (args.pdf !== undefined) {
-    prepareOutputFile(args.pdf, '--pdf', example.replace(/\.html$/, '.pdf'));
+    prepareOutputFile(args.pdf, '--pdf', example.replace(/\.html$/, '.pdf'), args.db);
     const pages = await writePdf(html, args.pdf, args.paper);
     written.push(`${args.pdf} (${pages} ${args.paper.toUpperCase()} page${pages === 1 ? '' : 's'})`);
   }

@@ -1,7 +1,7 @@
 // Every bad-input class of the CLI: exit 2, nothing on stdout, ONE line on stderr starting with
 // `breadth:` that says what is wrong, and never a stack trace.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, scratch, smallStudy, write } from './helpers.ts';
@@ -37,6 +37,19 @@ describe.concurrent('strategies and parameters', () => {
     ];
     for (const [path, said] of refusals) expectBadInput(await run('run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', db, '--report', path), said, 'give a file');
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('the results store named as the output (itself, its -wal, or a link to it) is refused before anything is written: its runs stay', async () => {
+    const own = scratch();
+    expectOk(await breadth(['run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', 'r.db'], { cwd: own }));
+    const before = readFileSync(join(own, 'r.db'));
+    symlinkSync(join(own, 'r.db'), join(own, 'link.html'));
+    for (const path of ['r.db', './r.db-wal', 'link.html']) {
+      expectBadInput(await breadth(['run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', 'r.db', '--report', path], { cwd: own }), `--report ${path} is the results store r.db`, 'would lose every run stored in it');
+    }
+    expectBadInput(await breadth(['report', 'r.db', '1', '--out', 'link.html'], { cwd: own }), '--out link.html is the results store r.db:');
+    expectBadInput(await breadth(['export', 'r.db', '1', '--what', 'daily', '--out', 'r.db'], { cwd: own }), '--out r.db is the results store r.db:');
+    expect(readFileSync(join(own, 'r.db')).equals(before)).toBe(true);
   });
 
   it('an unknown strategy names it and lists the built-ins', async () => {

@@ -69,9 +69,22 @@ function refuseStore(file: string, store: string, path: string, flag: string, ex
     return; // a store path no file could be written to is refused where the store opens
   }
   if (db.kind !== 'replace') return;
-  const clash = ['', '-wal', '-shm', '-journal'].find((suffix) => file === db.file + suffix);
-  if (clash !== undefined) throw new UserError(`${flag} ${path} is the results store ${store}${clash}: writing there would lose every run stored in it — name another file, e.g. ${flag} ${example}`);
+  const target = statSync(file, { throwIfNoEntry: false });
+  for (const [suffix, what] of STORE_FILES) {
+    const other = statSync(db.file + suffix, { throwIfNoEntry: false });
+    // The same file by name, by link, or by hard link (one inode under two names).
+    const same = file === db.file + suffix || (target !== undefined && other !== undefined && target.dev === other.dev && target.ino === other.ino);
+    if (same) throw new UserError(`${flag} ${path} is ${what} of the results store ${store}: writing there would lose every run stored in it — name another file, e.g. ${flag} ${example}`);
+  }
 }
+
+/** The files of an SQLite store: the database and its journals, as a message names them. */
+const STORE_FILES: readonly [string, string][] = [
+  ['', 'the database file'],
+  ['-wal', 'the write-ahead log'],
+  ['-shm', 'the shared-memory index'],
+  ['-journal', 'the rollback journal'],
+];
 
 /**
  * Check an output file before any work is done: a folder given where a file is meant is refused

@@ -1,7 +1,7 @@
 // Every bad-input class of the CLI: exit 2, nothing on stdout, ONE line on stderr starting with
 // `breadth:` that says what is wrong, and never a stack trace.
 
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, scratch, smallStudy, write } from './helpers.ts';
@@ -39,16 +39,23 @@ describe.concurrent('strategies and parameters', () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it('the results store named as the output (itself, its -wal, or a link to it) is refused before anything is written: its runs stay', async () => {
+  it('the results store named as the output (itself, its -wal, a link or a hard link to it) is refused before anything is written: its runs stay', async () => {
     const own = scratch();
     expectOk(await breadth(['run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', 'r.db'], { cwd: own }));
     const before = readFileSync(join(own, 'r.db'));
     symlinkSync(join(own, 'r.db'), join(own, 'link.html'));
-    for (const path of ['r.db', './r.db-wal', 'link.html']) {
-      expectBadInput(await breadth(['run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', 'r.db', '--report', path], { cwd: own }), `--report ${path} is the results store r.db`, 'would lose every run stored in it');
+    linkSync(join(own, 'r.db'), join(own, 'hard.html'));
+    const refusals: [string, string][] = [
+      ['r.db', 'the database file'],
+      ['./r.db-wal', 'the write-ahead log'],
+      ['link.html', 'the database file'],
+      ['hard.html', 'the database file'], // a hard link: the same inode under another name
+    ];
+    for (const [path, what] of refusals) {
+      expectBadInput(await breadth(['run', '--strategy', 'buy-and-hold', '--data', tiny, '--db', 'r.db', '--report', path], { cwd: own }), `--report ${path} is ${what} of the results store r.db`, 'would lose every run stored in it');
     }
-    expectBadInput(await breadth(['report', 'r.db', '1', '--out', 'link.html'], { cwd: own }), '--out link.html is the results store r.db:');
-    expectBadInput(await breadth(['export', 'r.db', '1', '--what', 'daily', '--out', 'r.db'], { cwd: own }), '--out r.db is the results store r.db:');
+    expectBadInput(await breadth(['report', 'r.db', '1', '--out', 'link.html'], { cwd: own }), '--out link.html is the database file of the results store r.db:');
+    expectBadInput(await breadth(['export', 'r.db', '1', '--what', 'daily', '--out', 'r.db'], { cwd: own }), '--out r.db is the database file of the results store r.db:');
     expect(readFileSync(join(own, 'r.db')).equals(before)).toBe(true);
   });
 

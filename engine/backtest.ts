@@ -109,6 +109,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   let ruin = -1;
   /** Decisions that returned targets (the planner's business). */
   const decisionSessions: number[] = [];
+  /** Whole shares: after each accepted plan, its session and the share of NAV rounding left out of the book (Result.roundedAway). */
+  const roundedAway = { session: [] as number[], share: [] as number[] };
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
@@ -181,6 +183,14 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
     pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets);
     orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
+    noteRounding(t);
+  }
+
+  /** The rounding an accepted plan at t left standing (whole shares only: nothing is rounded otherwise). */
+  function noteRounding(t: number): void {
+    if (config.shares !== 'whole') return;
+    roundedAway.session.push(t);
+    roundedAway.share.push(planner.roundedAway);
   }
 
   /**
@@ -200,6 +210,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
     pending.ordered(t, ready, (i) => listing.firstBar[i] === t);
     for (let k = 0; k < plan.orders.count; k++) orderBook.place(plan.orders.symbol[k], plan.orders.quantity[k], t, OrderOrigin.targets, undefined, plan.cashOnly);
+    noteRounding(t);
   }
 
   /** What the planner reads at the close of session t. */
@@ -303,6 +314,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     orders,
     snapshots,
     decisionSessions: Int32Array.from(decisionSessions),
+    ...(config.shares === 'whole' ? { roundedAway: { session: Int32Array.from(roundedAway.session), share: Float64Array.from(roundedAway.share) } } : {}),
     deferrals,
     targetWaits: pending.waits,
     splits: splitsOfRun(market, first, last),

@@ -12,7 +12,7 @@ import { MAX_SHARES, unsizableTarget, unvaluedBook } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import type { PendingTargets, TargetKind } from './pendingTargets.ts';
 import type { Portfolio } from './portfolio.ts';
-import { roundShares } from './shares.ts';
+import { roundShares, snapWhole } from './shares.ts';
 import type { Targets } from './strategy.ts';
 
 /** Net orders in execution order (reductions first): symbol[k], quantity[k] for k < count. Reused buffers. */
@@ -87,6 +87,9 @@ export class RebalancePlanner {
   readonly #proposed: Float64Array;
   /** Trades the skip rules dropped, by rule, over the run (never-invested caveats name the rule). */
   readonly dropped = { minTradeNotional: 0, maxCommissionRate: 0 };
+  /** Per symbol, under whole shares: the share of NAV its standing target lost to rounding (#round); 0 where none. */
+  readonly #remainder: Float64Array;
+  #roundedAway = 0;
 
   constructor(symbolCount: number, config: EngineConfig) {
     this.#config = config;
@@ -95,6 +98,18 @@ export class RebalancePlanner {
     this.#orders = { count: 0, symbol: new Int32Array(2 * symbolCount), quantity: new Float64Array(2 * symbolCount) };
     this.targetWeight = new Float64Array(symbolCount).fill(NaN);
     this.#proposed = new Float64Array(symbolCount);
+    this.#remainder = new Float64Array(symbolCount);
+  }
+
+  /**
+   * The share of NAV (a fraction ≥ 0) that rounding the standing targets to whole shares left out
+   * of the book: Σ over symbols of |target shares − whole shares| × price / NAV, each at the plan
+   * that sized it (a decision's, or planPending's for a target that waited for its price). Set by
+   * every accepted plan; 0 with fractional shares. The buys' fit to the cash and the skip rules are
+   * not rounding and are not in it.
+   */
+  get roundedAway(): number {
+    return this.#roundedAway;
   }
 
   plan(targets: Targets, ctx: PlanContext): Plan {
@@ -146,7 +161,7 @@ export class RebalancePlanner {
       return { orders: this.#orders, breach: { gross, net }, cashOnly: false, ...common };
     }
     this.targetWeight.set(this.#proposed);
-    this.#round();
+    this.#round(ctx, standing);
     // Trades the skip rules drop are left out first, so no buy is sized on a sale that will not happen.
     this.#holdSkipped(ctx);
     const cashOnly = !hasShorts && net <= 1 + LEVERAGE_TOLERANCE;
@@ -195,10 +210,26 @@ export class RebalancePlanner {
     this.#proposed[i] = kind === 'weights' ? x : (shares * p) / ctx.nav;
   }
 
-  #round(): void {
+  /**
+   * Whole shares: round #wanted toward zero and record what each rounded target lost, as a share
+   * of NAV (roundedAway). A decision's plan sets every symbol's remainder; a `standing` plan
+   * (planPending) only those it rounds — the others are holdings, already whole, whose remainder
+   * from their own plan stands.
+   */
+  #round(ctx: PlanContext, standing: boolean): void {
     if (this.#config.shares === 'fractional') return;
     const wanted = this.#wanted;
-    for (let i = 0; i < wanted.length; i++) wanted[i] = roundShares(wanted[i]);
+    const remainder = this.#remainder;
+    if (!standing) remainder.fill(0);
+    let total = 0;
+    for (let i = 0; i < wanted.length; i++) {
+      const whole = roundShares(wanted[i]);
+      // A count within float noise of a whole number loses nothing to rounding.
+      if (whole !== snapWhole(wanted[i])) remainder[i] = (Math.abs(wanted[i] - whole) * valuePrice(ctx, i)) / ctx.nav;
+      wanted[i] = whole;
+      total += remainder[i];
+    }
+    this.#roundedAway = total;
   }
 
   /**

@@ -233,6 +233,15 @@ export interface Result {
   readonly snapshots: Snapshots;
   /** Market sessions whose decision returned targets (accepted or not; a decision to hold nothing leaves no snapshot row). Absent in results built before it was recorded. */
   readonly decisionSessions?: Int32Array;
+  /**
+   * Whole-share runs: one row per accepted plan — a decision's targets, or targets that waited for
+   * their symbol's price and were sized once it had one — with its market session and the share
+   * of NAV (a fraction ≥ 0) that rounding the standing targets to whole shares left out of the
+   * book: Σ |target shares − whole shares| × price / NAV, each symbol's at the plan that sized it
+   * (RebalancePlanner.roundedAway). A row stands until the next. Absent with fractional shares and
+   * in results built before it was recorded.
+   */
+  readonly roundedAway?: { readonly session: Int32Array; readonly share: Float64Array };
   readonly deferrals: Deferrals;
   /** Targets that waited for their symbol's price, each from its decision until ordered or replaced (engine/pendingTargets.ts). Absent in results built without it. */
   readonly targetWaits?: readonly TargetWait[];

@@ -15,6 +15,8 @@ const EXPOSURE_GAP = 0.05;
 /** Deferred notional below this share of NAV is not worth a caveat (0.1 %); above 5 % it is medium. */
 const DEFERRED_NOTABLE = 0.001;
 const DEFERRED_MEDIUM = 0.05;
+/** The gap's clause when the run recorded none of the causes exposureGapCauses names. */
+const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, drift between decisions)';
 
 /** A price seen for a symbol on a date (a position's mark or a fill's price); null when unknown. */
 export interface PriceMark {
@@ -54,7 +56,7 @@ export interface ExposureGap {
   readonly sessions: number;
   readonly overall: number;
   readonly all: number;
-  /** What the run recorded that held the book back, as clauses (exposureGapCauses.ts); absent: the generic list. */
+  /** What the run recorded that held the book back, as clauses (exposureGapCauses.ts); empty: the caveat says none was recorded; absent: the generic list. */
   readonly causes?: readonly string[];
 }
 
@@ -149,7 +151,9 @@ export function peakDeferredNotional(
  * target: medium, high beyond 20 pp. The gap is compared as printed (to 0.1 pp), so a
  * "-20.0 pp" never reads high. It names its span (from the first session the first decision's
  * fills could reach) and, where that is not the whole run and reads differently (to 0.1 %),
- * avg_gross_exposure's figure over all sessions. Size: realised − target, a share of NAV.
+ * avg_gross_exposure's figure over all sessions, then the causes the run recorded (or that it
+ * recorded none; a gap without them, from a hand-made Result: the generic list of what can cause
+ * one). Size: realised − target, a share of NAV.
  */
 export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   if (gap === null) return null;
@@ -159,7 +163,7 @@ export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   // The whole run's figure only where it reads differently.
   const whole = gap.sessions === gap.all || percent(gap.overall) === percent(gap.realised) ? '' : ` (avg_gross_exposure, over all ${gap.all.toLocaleString('en-US')}: ${percent(gap.overall)})`;
   const span = `over the ${gap.sessions.toLocaleString('en-US')} session${gap.sessions === 1 ? '' : 's'} from ${gap.from}, once orders of the first decision could fill${whole}`;
-  const causes = gap.causes?.join('; ') ?? 'fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)';
+  const causes = gap.causes === undefined ? 'fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)' : gap.causes.length > 0 ? gap.causes.join('; ') : NO_CAUSE;
   const message = `realised gross exposure averaged ${percent(gap.realised)} of NAV against ${percent(gap.target)} targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp) ${span}: ${causes}`;
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
 }
@@ -215,7 +219,7 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
   }
   if (n === 0) return null;
   const all = finiteMean(gross);
-  const causes = exposureGapCauses(result, (k) => Number.isFinite(gross[k]), from, lag);
+  const causes = exposureGapCauses(result, gross, from, lag);
   return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n, causes };
 }
 

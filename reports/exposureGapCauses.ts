@@ -1,7 +1,8 @@
 // What a run recorded that kept its realised gross exposure from its targets, for the
 // exposure-gap caveat (bookCaveats.ts): targets waiting for their symbol's price (sized in pp of
-// NAV), buys the account cut, orders that rested, whole shares, and holdings drifting between
-// decisions — each named only where the run recorded it.
+// NAV), buys the account cut, orders that rested, cash left by rounding to whole shares (the
+// planner's record) and holdings drifting between decisions (from the daily columns), sized —
+// each named only where the run recorded it.
 
 import { isoDay } from '../data/dates.ts';
 import { Deferral } from '../engine/orders.ts';
@@ -12,35 +13,41 @@ const RESTED: ReadonlySet<number> = new Set([Deferral.noTrade, Deferral.volumeCa
 /** Symbols named in the waiting clause before "…". */
 const SHOWN = 3;
 
+/** A cause smaller than this share of NAV on average prints as 0.0 and is not named (the gap it would explain is at least 5 pp). */
+const NAMED = 0.0005;
+
 /**
- * The causes of the gap over the sessions `from`..`to` (indices into the run's sessions) whose
- * gross exposure is finite (`counted`), as clauses. Waiting targets come first, sized: Σ |weight|
- * of the targets waiting for a price on each counted session — from the first session their
- * decision's fills could reach (`lag` after it) to the first the order placed at their price could
- * (or the next decision's) — averaged over the counted sessions: "12.0 pp of it a target
- * waiting for a price (IWM until 2000-05-26)", a wait open at the run's end "to the end". Then, each
- * where the run recorded it: buys the account cut, orders that rested, whole shares, and holdings
- * that drifted between decisions.
+ * The causes of the gap over the sessions from `from` (an index into the run's sessions) to its
+ * end whose gross exposure (`gross`: fraction of NAV per session, NaN where NAV ≤ 0) is finite,
+ * as clauses,
+ * each only where the run recorded it:
+ * - targets waiting for a price, sized: Σ |weight| of the targets waiting on each counted session
+ *   — from the first session their decision's fills could reach (`lag` after it) to the first the
+ *   order placed at their price could (or the next decision's) — averaged over the counted
+ *   sessions: "12.0 pp of it a target waiting for a price (IWM until 2000-05-26)", a wait open at
+ *   the run's end "to the end";
+ * - buys the account cut, and orders that rested (their deferrals);
+ * - whole shares, sized: the share of NAV rounding left out of the standing targets
+ *   (Result.roundedAway), averaged over the counted sessions likewise: "whole shares left 0.1% of
+ *   NAV uninvested";
+ * - holdings that drifted between decisions, sized: the mean over the counted sessions of gross
+ *   exposure less its value at the last session with a fill (before the span: the session before
+ *   it), i.e. how far prices and income moved the book's weights while nothing traded — "holdings
+ *   drifted between decisions, by -0.8 pp on average".
+ * A sized cause under 0.05 % of NAV on average is not named.
  */
-export function exposureGapCauses(result: Result, counted: (k: number) => boolean, from: number, lag: number): string[] {
+export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number): string[] {
   const first = result.sessions[0];
   const n = result.sessions.length;
   const waits = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
-  const standing = new Float64Array(n + 1);
+  const waiting = new Float64Array(n + 1);
+  const at = (session: number): number => Math.min(n, Math.max(from, session - first + lag));
   for (const w of waits) {
-    standing[Math.min(n, Math.max(from, w.decided - first + lag))] += Math.abs(w.weight);
-    standing[Math.min(n, Math.max(from, w.until - first + lag))] -= Math.abs(w.weight);
-  }
-  let waiting = 0;
-  let sessions = 0;
-  for (let k = from, level = 0; k < n; k++) {
-    level += standing[k];
-    if (!counted(k)) continue;
-    waiting += level;
-    sessions++;
+    waiting[at(w.decided)] += Math.abs(w.weight);
+    waiting[at(w.until)] -= Math.abs(w.weight);
   }
   const causes: string[] = [];
-  const pp = sessions > 0 ? Math.round((waiting / sessions) * 1000) / 10 : 0;
+  const pp = Math.round(meanLevel(waiting, gross, from) * 1000) / 10;
   if (pp > 0) {
     const last = new Map<number, { until: number; ordered: boolean }>();
     for (const w of waits) last.set(w.symbol, { until: w.until, ordered: w.ordered });
@@ -52,7 +59,54 @@ export function exposureGapCauses(result: Result, counted: (k: number) => boolea
   const reasons = new Set(result.deferrals.reason);
   if ([...CUT].some((r) => reasons.has(r))) causes.push('buys were cut by the account');
   if ([...RESTED].some((r) => reasons.has(r))) causes.push('orders rested');
-  if (result.manifest.config.shares === 'whole') causes.push('whole shares left cash (a name priced above its target gets none)');
-  if ((result.decisionSessions?.length ?? 0) < sessions) causes.push('holdings drifted between decisions');
+  const rounded = result.roundedAway;
+  if (rounded !== undefined) {
+    // Each row replaces the one before it from the first session its plan's fills could reach.
+    const left = new Float64Array(n + 1);
+    for (let k = 0; k < rounded.session.length; k++) left[at(rounded.session[k])] += rounded.share[k] - (k > 0 ? rounded.share[k - 1] : 0);
+    const share = meanLevel(left, gross, from);
+    if (share >= NAMED) causes.push(`whole shares left ${(share * 100).toFixed(1)}% of NAV uninvested`);
+  }
+  const drift = meanDrift(result, gross, from);
+  if (Math.abs(drift) >= NAMED) causes.push(`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`);
   return causes;
+}
+
+/** The mean over the sessions from `from` with a finite `gross` of the running sum of `steps` (a level changed by steps[k] at session k). */
+function meanLevel(steps: Float64Array, gross: Float64Array, from: number): number {
+  let sum = 0;
+  let sessions = 0;
+  for (let k = from, level = 0; k < gross.length; k++) {
+    level += steps[k];
+    if (!Number.isFinite(gross[k])) continue;
+    sum += level;
+    sessions++;
+  }
+  return sessions > 0 ? sum / sessions : 0;
+}
+
+/**
+ * The mean over the sessions from `from` with a finite `gross` of gross[k] − gross[a], a the last
+ * session ≤ k with a fill of any kind (before the span: the session before it, 0 before the run):
+ * what moved the book's exposure while nothing traded. A fill resets it: exposure moved on a
+ * session with fills is the fills' (and their session's prices'), not drift.
+ */
+function meanDrift(result: Result, gross: Float64Array, from: number): number {
+  const first = result.sessions[0];
+  const filled = result.fills.session;
+  let f = 0;
+  while (f < filled.length && filled[f] - first < from) f++;
+  let anchor = from > 0 ? gross[from - 1] : 0;
+  let sum = 0;
+  let sessions = 0;
+  for (let k = from; k < gross.length; k++) {
+    if (f < filled.length && filled[f] - first === k) {
+      anchor = gross[k];
+      while (f < filled.length && filled[f] - first === k) f++;
+    }
+    if (!Number.isFinite(gross[k])) continue;
+    if (Number.isFinite(anchor)) sum += gross[k] - anchor;
+    sessions++;
+  }
+  return sessions > 0 ? sum / sessions : 0;
 }

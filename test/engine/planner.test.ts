@@ -2,6 +2,7 @@
 // first, buys sized to the cash left after estimated costs, rejected targets, uneconomic trades,
 // unpriced targets. End-to-end planner scenarios are in scenarios/planner.test.ts.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { engineConfigSchema, type EngineConfigInput } from '../../engine/config.ts';
 import { type PlanContext, RebalancePlanner } from '../../engine/planner.ts';
@@ -44,9 +45,10 @@ function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash 
 }
 
 function plan(targets: Targets, ctx: PlanContext, config: EngineConfigInput = {}) {
-  const planned = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse(config)).plan(targets, ctx);
+  const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse(config));
+  const planned = planner.plan(targets, ctx);
   const o = planned.orders;
-  return { ...planned, list: Array.from({ length: o.count }, (_, k) => [SYMBOLS[o.symbol[k]], o.quantity[k]]) };
+  return { ...planned, list: Array.from({ length: o.count }, (_, k) => [SYMBOLS[o.symbol[k]], o.quantity[k]]), roundedAway: planner.roundedAway };
 }
 
 describe('the planner with a stub context', () => {
@@ -155,5 +157,45 @@ describe('the planner with a stub context', () => {
     expect((0.57 * 10_000) / 57).toBeLessThan(100);
     expect(plan({ weights: { A: 0.57 } }, stub({ prices: [57, 20, 50] })).list).toEqual([['A', 100]]);
     expect(plan({ weights: { A: 0.57 } }, stub({ prices: [57, 20, 50], costRate: 0.001 })).list).toEqual([['A', 100]]);
+  });
+});
+
+describe('what rounding to whole shares left out of the book (roundedAway)', () => {
+  it('10,000 at 30 a share: 333 shares, 10 left = 0.1 % of NAV; none when the shares divide exactly or are fractional', () => {
+    const rounded = plan({ weights: { A: 1 } }, stub({ prices: [30, 20, 50] }));
+    expect(rounded.list).toEqual([['A', 333]]);
+    // 10,000 / 30 = 333⅓: ⅓ × 30 = 10 of a 10,000 NAV.
+    expect(rounded.roundedAway).toBeCloseTo(10 / 10_000, 15);
+    // 10,000 / 10 = 1,000 exactly; 0.57 × 10,000 / 57 is 100 but for float noise.
+    expect(plan({ weights: { A: 1 } }, stub({})).roundedAway).toBe(0);
+    expect(plan({ weights: { A: 0.57 } }, stub({ prices: [57, 20, 50] })).roundedAway).toBe(0);
+    expect(plan({ weights: { A: 1 } }, stub({ prices: [30, 20, 50] }), { shares: 'fractional' }).roundedAway).toBe(0);
+  });
+
+  it('a short rounded toward zero leaves its remainder out too: −102.5 B → −102, 0.5 × 20 = 10 of 10,000', () => {
+    // A 0.5 × 10,000 / 10 = 500 exactly; B −0.205 × 10,000 / 20 = −102.5.
+    const planned = plan({ weights: { A: 0.5, B: -0.205 } }, stub({}), { account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(planned.list).toEqual([
+      ['A', 500],
+      ['B', -102],
+    ]);
+    expect(planned.roundedAway).toBeCloseTo(0.001, 15);
+  });
+
+  it('a rejected plan leaves the last accepted one standing', () => {
+    const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse({}));
+    planner.plan({ weights: { A: 1 } }, stub({ prices: [30, 20, 50] }));
+    expect(planner.plan({ weights: { A: 1.5 } }, stub({ prices: [30, 20, 50] })).breach).toBeDefined();
+    expect(planner.roundedAway).toBeCloseTo(0.001, 15);
+  });
+
+  it('property: all in one name, the cash left is the cash modulo the price (whole currency units, by hand)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000 }), (cash, price) => {
+        const planned = plan({ weights: { A: 1 } }, stub({ cash, prices: [price, 20, 50] }));
+        expect(planned.list).toEqual([['A', Math.floor(cash / price)]]);
+        expect(planned.roundedAway).toBeCloseTo((cash % price) / cash, 12);
+      }),
+    );
   });
 });

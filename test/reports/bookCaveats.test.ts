@@ -61,8 +61,9 @@ describe('the exposure gap names its span (probe r20a: "averaged 81.0%" beside a
     expect(Array.from(result.daily.longValue)).toEqual([0, 5000, 5000, 5000, 10_000]);
     expect(runMetrics(result).metrics.find((m) => m.name === 'avg_gross_exposure')?.value).toBeCloseTo(0.5, 12);
     expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toBe(
-      // All of it is B's 50 % waiting on sessions 1–3 (decisions 0–2 could not price it): 3 × 0.5 / 4 = 37.5 pp; a decision every session leaves no drift.
-      "realised gross exposure averaged 62.5% of NAV against 100.0% targeted (-37.5 pp) over the 4 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 5: 50.0%): 37.5 pp of it a target waiting for a price (B until 2024-01-04); whole shares left cash (a name priced above its target gets none)",
+      // All of it is B's 50 % waiting on sessions 1–3 (decisions 0–2 could not price it): 3 × 0.5 / 4 = 37.5 pp. 5,000 / 10 = 500 A
+      // and 5,000 / 50 = 100 B are whole (no rounding), and flat prices move no weight (no drift).
+      "realised gross exposure averaged 62.5% of NAV against 100.0% targeted (-37.5 pp) over the 4 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 5: 50.0%): 37.5 pp of it a target waiting for a price (B until 2024-01-04)",
     );
   });
   it("same-close: the first decision's own close is in the span", () => {

@@ -1,0 +1,107 @@
+// The exposure gap's causes name only what the run recorded (probe r22b: "gives causes that did
+// not happen" — whole shares for every whole-share run, drift for every run with fewer decisions
+// than sessions), each sized by hand here.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backtest } from '../../engine/backtest.ts';
+import type { Result } from '../../engine/result.ts';
+import { bookCaveats, exposureGapCaveat } from '../../reports/bookCaveats.ts';
+import { exposureGapCauses } from '../../reports/exposureGapCauses.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
+import { scripted } from '../engine/helpers.ts';
+
+/** The causes over the sessions after the first decision (session 0; next-open fills a session later). */
+function causes(result: Result): string[] {
+  const d = result.daily;
+  const gross = Float64Array.from(d.nav, (nav, t) => (nav > 0 ? (d.longValue[t] + Math.abs(d.shortValue[t])) / nav : NaN));
+  return exposureGapCauses(result, gross, 1, 1);
+}
+
+const gapOf = (result: Result) => bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message;
+
+describe('exposureGapCauses: whole shares only where rounding left cash', () => {
+  it('10,000 at 30 a share: 333 shares, 10 left uninvested = 0.1 % of NAV', () => {
+    const result = backtest(fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 5 }, () => [30]) }), scripted({ 0: { weights: { A: 1 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.roundedAway!.session)).toEqual([0]);
+    expect(result.roundedAway!.share[0]).toBeCloseTo(10 / 10_000, 15);
+    // Flat prices: 333 × 30 = 9,990 of 10,000 every session after the fill — no drift.
+    expect(causes(result)).toEqual(['whole shares left 0.1% of NAV uninvested']);
+  });
+
+  it('10,000 at 10: exactly 1,000 shares and flat prices name no cause; fractional shares record no rounding', () => {
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 5 }, () => [10]) });
+    const exact = backtest(market, scripted({ 0: { weights: { A: 1 } } }), { initialCash: 10_000 });
+    expect(Array.from(exact.roundedAway!.share)).toEqual([0]);
+    expect(causes(exact)).toEqual([]);
+    const fractional = backtest(fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 5 }, () => [30]) }), scripted({ 0: { weights: { A: 1 } } }), { initialCash: 10_000, shares: 'fractional' });
+    expect(fractional.roundedAway).toBeUndefined();
+    expect(causes(fractional)).toEqual([]);
+  });
+
+  it('a target that waited for its price adds its own rounding from the session its order could fill', () => {
+    // A at 30 throughout; B unpriced on sessions 0–1, at 70 from 2. Targets A 0.5, B 0.5 on session 0, 10,000 cash.
+    // Session 0: A 5,000 / 30 = 166⅔ → 166, ⅔ × 30 = 20 left (0.2 %). B waits; priced on 2's close (NAV 10,000):
+    // 5,000 / 70 = 71 3/7 → 71, 3/7 × 70 = 30 more (0.3 %, 0.5 % standing). Fills a session later: rounding
+    // 0.2 % on sessions 1–2, 0.5 % on 3–5 → (0.4 + 1.5) / 5 = 0.38 %; B's 50 % waits on 1–2: 2 × 0.5 / 5 = 20.0 pp.
+    // Gross: 4,980 / 10,000 = 0.498 on 1–2, (4,980 + 71 × 70 = 4,970) / 10,000 = 0.995 on 3–5:
+    // (0.996 + 2.985) / 5 = 79.62 % against 100 % (−20.4 pp > 20: high); over all 6 sessions 3.981 / 6 = 66.35 %.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 6 }, (_, t) => [30, t >= 2 ? 70 : NaN]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5, B: 0.5 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.roundedAway!.session)).toEqual([0, 2]);
+    expect(result.roundedAway!.share[0]).toBeCloseTo(0.002, 15);
+    expect(result.roundedAway!.share[1]).toBeCloseTo(0.005, 15);
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')).toMatchObject({
+      severity: 'high',
+      message:
+        'realised gross exposure averaged 79.6% of NAV against 100.0% targeted (-20.4 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 66.4%): 20.0 pp of it a target waiting for a price (B until 2024-01-03); whole shares left 0.4% of NAV uninvested',
+    });
+  });
+});
+
+describe('exposureGapCauses: drift only where weights moved while nothing traded', () => {
+  it('A doubles between two decisions (fractional shares): +13.6 pp, all of the gap', () => {
+    // A at 10 on sessions 0–1, 20 on 2–11; 50 % of A decided on sessions 0 and 10, 10,000 cash. Session 1 buys
+    // 500 at 10 (gross 0.5); on 2–10 500 × 20 = 10,000 of a 15,000 NAV (2/3: 1/6 above the fill's 0.5, no fill);
+    // session 11 sells 125 at 20 back to 0.5. Drift over sessions 1–11: 9 × 1/6 / 11 = 13.64 pp; realised
+    // (0.5 + 9 × 2/3 + 0.5) / 11 = 63.64 % against 50 % targeted.
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, (_, t) => [t >= 2 ? 20 : 10]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 10: { weights: { A: 0.5 } } }), { initialCash: 10_000, shares: 'fractional' });
+    expect(Array.from(result.fills.session)).toEqual([1, 11]);
+    expect(causes(result)).toEqual(['holdings drifted between decisions, by +13.6 pp on average']);
+    expect(gapOf(result)).toBe(
+      'realised gross exposure averaged 63.6% of NAV against 50.0% targeted (+13.6 pp) over the 11 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 12: 58.3%): holdings drifted between decisions, by +13.6 pp on average',
+    );
+  });
+
+  it('a decision every session trades the drift away on each fill: none is named', () => {
+    // The same prices, 50 % of A decided every session: each session's fills reset the book, so no session drifts without one.
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, (_, t) => [10 + t]) });
+    const every = scripted(Object.fromEntries(Array.from({ length: 12 }, (_, t) => [t, { weights: { A: 0.5 } }])));
+    const result = backtest(market, every, { initialCash: 10_000, shares: 'fractional' });
+    expect(causes(result)).toEqual([]);
+  });
+
+  it('a gap with no recorded cause says so, not a cause that did not happen', () => {
+    const gap = { target: 1, realised: 0.9, from: '2024-01-02', sessions: 5, overall: 0.9, all: 5 };
+    expect(exposureGapCaveat({ ...gap, causes: [] })?.message).toBe(
+      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, drift between decisions)',
+    );
+  });
+
+  it('property: flat prices and fractional shares never name whole shares or drift, whatever the weights and decisions', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1_000, noNaN: true }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 4 }),
+        (price, steps) => {
+          const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 10 }, () => [price]) });
+          const script = Object.fromEntries([[0, { weights: { A: steps[0][1] } }], ...steps.slice(1).map(([t, w]) => [t, { weights: { A: w } }])]);
+          const result = backtest(market, scripted(script), { initialCash: 10_000, shares: 'fractional' });
+          expect(causes(result).filter((c) => c.startsWith('whole shares') || c.startsWith('holdings drifted'))).toEqual([]);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});

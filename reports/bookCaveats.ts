@@ -16,7 +16,7 @@ const EXPOSURE_GAP = 0.05;
 const DEFERRED_NOTABLE = 0.001;
 const DEFERRED_MEDIUM = 0.05;
 /** The gap's clause when the run recorded none of the causes exposureGapCauses names. */
-const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, drift between decisions)';
+const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, positions closed at their data end, drift between decisions)';
 
 /** A price seen for a symbol on a date (a position's mark or a fill's price); null when unknown. */
 export interface PriceMark {
@@ -219,7 +219,7 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
   }
   if (n === 0) return null;
   const all = finiteMean(gross);
-  const causes = exposureGapCauses(result, gross, from, lag);
+  const causes = exposureGapCauses(result, gross, from, lag, realised > target);
   return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n, causes };
 }
 

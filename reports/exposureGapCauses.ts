@@ -6,7 +6,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import { Deferral } from '../engine/orders.ts';
-import type { Result } from '../engine/result.ts';
+import { FillReason, type Result } from '../engine/result.ts';
 
 const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit]);
 const RESTED: ReadonlySet<number> = new Set([Deferral.noTrade, Deferral.volumeCap, Deferral.priceNotReached]);
@@ -24,7 +24,7 @@ const NAMED = 0.0005;
  * - targets waiting for a price, sized: Σ |weight| of the targets waiting on each counted session
  *   — from the first session their decision's fills could reach (`lag` after it) to the first the
  *   order placed at their price could (or the next decision's) — averaged over the counted
- *   sessions: "12.0 pp of it a target waiting for a price (IWM until 2000-05-26)", a wait open at
+ *   sessions: "a target waiting for a price (IWM until 2000-05-26), −12.1 pp", a wait open at
  *   the run's end "to the end";
  * - buys the account cut, and orders that rested (their deferrals);
  * - whole shares, sized: the share of NAV rounding left out of the standing targets
@@ -34,9 +34,16 @@ const NAMED = 0.0005;
  *   exposure less its value at the last session with a fill (before the span: the session before
  *   it), i.e. how far prices and income moved the book's weights while nothing traded — "holdings
  *   drifted between decisions, by -0.8 pp on average".
- * A sized cause under 0.05 % of NAV on average is not named.
+ * - positions the run closed when their data ended or they were delisted, sized (exitCause).
+ * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
+ * exposure, drift moves it either way) and need not sum to the gap: each is measured alone. With
+ * `above` (the book averaged above its targets) only drift that raised exposure is named.
  */
-export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number): string[] {
+export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number, above = false): string[] {
+  const drift = meanDrift(result, gross, from);
+  const drifted = Math.abs(drift) >= NAMED ? [`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`] : [];
+  // A book above its targets: only what raises exposure explains it — the rest (waits, cuts, rests, rounding, exits) lowers it.
+  if (above) return drift > 0 ? drifted : [];
   const first = result.sessions[0];
   const n = result.sessions.length;
   const waits = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
@@ -54,7 +61,7 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
     // A wait still open at the run's end never met a price; any other ended where the symbol was priced for a decision or an order.
     const end = first + n - 1;
     const named = [...last].slice(0, SHOWN).map(([i, w]) => `${result.symbols[i]} ${w.ordered || w.until < end ? `until ${isoDay(result.dates[w.until - first])}` : 'to the end'}`);
-    causes.push(`${pp.toFixed(1)} pp of it ${last.size === 1 ? 'a target' : 'targets'} waiting for a price (${named.join(', ')}${last.size > SHOWN ? ', …' : ''})`);
+    causes.push(`${last.size === 1 ? 'a target' : 'targets'} waiting for a price (${named.join(', ')}${last.size > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`);
   }
   const reasons = new Set(result.deferrals.reason);
   if ([...CUT].some((r) => reasons.has(r))) causes.push('buys were cut by the account');
@@ -67,9 +74,39 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
     const share = meanLevel(left, gross, from);
     if (share >= NAMED) causes.push(`whole shares left ${(share * 100).toFixed(1)}% of NAV uninvested`);
   }
-  const drift = meanDrift(result, gross, from);
-  if (Math.abs(drift) >= NAMED) causes.push(`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`);
-  return causes;
+  const exits = exitCause(result, gross, from);
+  if (exits !== null) causes.push(exits);
+  return [...causes, ...drifted];
+}
+
+/**
+ * Positions the run closed itself because their symbol's data ended or it was delisted (fills of
+ * reason dataEnd / delisting), sized: |value| / NAV at the exit, held out of the book from the exit
+ * to the next decision (which sets targets anew), averaged over the counted sessions — "positions
+ * closed when their data ended or they were delisted (DDD, EEE), −13.3 pp". Null when none, or under 0.05 %.
+ */
+function exitCause(result: Result, gross: Float64Array, from: number): string | null {
+  const first = result.sessions[0];
+  const f = result.fills;
+  const decided = result.decisionSessions ?? [];
+  const steps = new Float64Array(gross.length + 1);
+  const names: string[] = [];
+  for (let k = 0; k < f.session.length; k++) {
+    if (f.reason[k] !== FillReason.dataEnd && f.reason[k] !== FillReason.delisting) continue;
+    const at = f.session[k] - first;
+    const nav = result.daily.nav[at];
+    if (!(nav > 0)) continue;
+    const next = decided.findIndex((d) => d - first > at);
+    const until = next < 0 ? gross.length : decided[next] - first;
+    steps[Math.max(at, from)] += Math.abs(f.quantity[k] * f.price[k]) / nav;
+    steps[Math.max(until, from)] -= Math.abs(f.quantity[k] * f.price[k]) / nav;
+    const name = result.symbols[f.symbol[k]];
+    if (!names.includes(name)) names.push(name);
+  }
+  const share = meanLevel(steps, gross, from);
+  if (names.length === 0 || share < NAMED) return null;
+  const shown = names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? ', …' : '');
+  return `positions closed when their data ended or they were delisted (${shown}), −${(share * 100).toFixed(1)} pp`;
 }
 
 /** The mean over the sessions from `from` with a finite `gross` of the running sum of `steps` (a level changed by steps[k] at session k). */

@@ -63,14 +63,14 @@ describe('the exposure gap names its span (probe r20a: "averaged 81.0%" beside a
     expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toBe(
       // All of it is B's 50 % waiting on sessions 1–3 (decisions 0–2 could not price it): 3 × 0.5 / 4 = 37.5 pp. 5,000 / 10 = 500 A
       // and 5,000 / 50 = 100 B are whole (no rounding), and flat prices move no weight (no drift).
-      "realised gross exposure averaged 62.5% of NAV against 100.0% targeted (-37.5 pp) over the 4 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 5: 50.0%): 37.5 pp of it a target waiting for a price (B until 2024-01-04)",
+      "realised gross exposure averaged 62.5% of NAV against 100.0% targeted (-37.5 pp) over the 4 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 5: 50.0%): a target waiting for a price (B until 2024-01-04), −37.5 pp",
     );
   });
   it("same-close: the first decision's own close is in the span", () => {
     // Gross 0.5, 0.5, 0.5, 1.0, 1.0 (fills on each decision's close): 3.5 / 5 = 70.0 % over the whole run.
     const result = backtest(market, every, { initialCash: 10_000, execution: 'same-close' });
     expect(Array.from(result.daily.longValue)).toEqual([5000, 5000, 5000, 10_000, 10_000]);
-    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toContain("averaged 70.0% of NAV against 100.0% targeted (-30.0 pp) over the 5 sessions from 2024-01-01, once orders of the first decision could fill: 30.0 pp of it a target waiting for a price (B until 2024-01-04)");
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toContain("averaged 70.0% of NAV against 100.0% targeted (-30.0 pp) over the 5 sessions from 2024-01-01, once orders of the first decision could fill: a target waiting for a price (B until 2024-01-04), −30.0 pp");
   });
 });
 

@@ -54,7 +54,7 @@ describe('exposureGapCauses: whole shares only where rounding left cash', () => 
     expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')).toMatchObject({
       severity: 'high',
       message:
-        'realised gross exposure averaged 79.6% of NAV against 100.0% targeted (-20.4 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 66.4%): 20.0 pp of it a target waiting for a price (B until 2024-01-03); whole shares left 0.4% of NAV uninvested',
+        'realised gross exposure averaged 79.6% of NAV against 100.0% targeted (-20.4 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 66.4%): a target waiting for a price (B until 2024-01-03), −20.0 pp; whole shares left 0.4% of NAV uninvested',
     });
   });
 });
@@ -85,7 +85,7 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
   it('a gap with no recorded cause says so, not a cause that did not happen', () => {
     const gap = { target: 1, realised: 0.9, from: '2024-01-02', sessions: 5, overall: 0.9, all: 5 };
     expect(exposureGapCaveat({ ...gap, causes: [] })?.message).toBe(
-      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, drift between decisions)',
+      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, positions closed at their data end, drift between decisions)',
     );
   });
 
@@ -103,5 +103,29 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
       ),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('exposureGapCauses: positions the run closed itself, and a book above its targets (probe r23b)', () => {
+  it("B's data ends after session 3: its 5,000 is sold at its last price on session 4 and stays out to the end — 0.5 × 4 / 7 sessions = −28.6 pp, the whole gap", () => {
+    // 10,000 at 0.5 / 0.5: 500 A and 500 B fill at 10 on session 1; B has no bar from session 4 on.
+    const closes = Array.from({ length: 8 }, (_, t) => [10, t < 4 ? 10 : NaN]);
+    const result = backtest(fixtureMarket({ symbols: ['A', 'B'], closes }), scripted({ 0: { weights: { A: 0.5, B: 0.5 } } }), { initialCash: 10_000 });
+    expect(causes(result)).toEqual(['positions closed when their data ended or they were delisted (B), −28.6 pp']);
+    expect(gapOf(result)).toContain('(-28.6 pp)');
+  });
+
+  it('a book above its targets names only the drift that raised it, not the causes that lower exposure', () => {
+    // A at 0.5 on 10,000 at 30: 166 shares (4,980; rounding leaves 20 of the 5,000 uninvested); A doubles on session 3 and stays.
+    const closes = Array.from({ length: 8 }, (_, t) => [t < 3 ? 30 : 60]);
+    const result = backtest(fixtureMarket({ symbols: ['A'], closes }), scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 10_000 });
+    const d = result.daily;
+    const gross = Float64Array.from(d.nav, (nav, t) => (d.longValue[t] + Math.abs(d.shortValue[t])) / nav);
+    // 166 shares (0.5 × 10,000 / 30 = 166.7): from session 3 on 166 × 60 / (10,000 − 4,980 + 9,960) = 9,960 / 14,980.
+    expect(gross[3]).toBeCloseTo(9_960 / 14_980, 12);
+    const above = exposureGapCauses(result, gross, 1, 1, true);
+    expect(above).toHaveLength(1);
+    expect(above[0]).toMatch(/^holdings drifted between decisions, by \+\d+\.\d pp on average$/);
+    expect(exposureGapCauses(result, gross, 1, 1, false).some((c) => c.startsWith('whole shares'))).toBe(true);
   });
 });

@@ -52,6 +52,11 @@ export class PendingTargets {
     return this.#symbols.length > 0;
   }
 
+  /** The symbols whose targets wait, in the order the decision set them. */
+  get symbols(): readonly number[] {
+    return this.#symbols;
+  }
+
   /** The unit of the pending targets (the decision's). */
   get kind(): TargetKind {
     return this.#kind;

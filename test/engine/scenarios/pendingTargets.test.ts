@@ -100,9 +100,10 @@ describe('a later decision replaces or clears the waiting target (a decision is 
 
 describe('a waiting target the account rejects at its first close', () => {
   it('is recorded as not ordered, and not said as ordered', () => {
-    // Values: A 5,000 (500 shares), B 8,000 unpriced at 0 (gross 0.5, accepted). At 3, B at 40 is 200 shares:
-    // the standing book is 5,000 + 8,000 = 130 % of NAV 10,000, beyond a cash account's 100 %: rejected, no order for B.
-    const result = scenario(market(), { 0: { values: { A: 5_000, B: 8_000 } } }, { initialCash: 10_000 });
+    // Shares: A 500 (5,000 of NAV 10,000), B 200 unpriced at 0: a share count has no value without a price, so the
+    // decision is accepted (gross 0.50). At 3, B at 40 is 200 × 40 = 8,000: the standing book is 5,000 + 8,000 = 130 % of
+    // NAV 10,000, beyond a cash account's 100 %: rejected, no order for B.
+    const result = scenario(market(), { 0: { shares: { A: 500, B: 200 } } }, { initialCash: 10_000 });
     expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([[0, 'A', 500]]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[3, 'rejected', 'B']]);
     expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered])).toEqual([[1, 0, 3, false]]);
@@ -110,6 +111,42 @@ describe('a waiting target the account rejects at its first close', () => {
     // The decision itself was accepted (A bought): the rejection is the waiting target's, not "every decision".
     expect(result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message)).toEqual([
       "1 waiting target rejected at its symbol's price (B on 2024-01-04): their targets short or exceed 100% of NAV (targeted gross 1.30, net 1.30 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)",
+    ]);
+  });
+});
+
+describe('the decision is judged as the targets it sets, waiting ones included (probe r23a finding 1)', () => {
+  const targets = { weights: { A: 0.5, B: 0.3, C: 0.3 } };
+  const rejection = (m: Market): unknown => {
+    const result = scenario(m, { 0: targets }, { initialCash: 10_000 });
+    return { orders: orderRows(result).length, breaches: result.breaches.map((b) => [b.session, b.action, b.symbol]), said: result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message) };
+  };
+
+  it('A 0.5 + B 0.3 + C 0.3 (1.10 gross) is rejected whole at the decision whether B and C are priced or not (T2 vs T2c)', () => {
+    const late = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [0, 1, 2, 3, 4, 5].map((t) => [10, t >= 3 ? 40 : NaN, t >= 3 ? 40 : NaN]) });
+    const priced = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [0, 1, 2, 3, 4, 5].map(() => [10, 40, 40]) });
+    const expected = {
+      orders: 0,
+      breaches: [[0, 'rejected', null]],
+      said: ['every decision rejected, first on 2024-01-01: their targets short or exceed 100% of NAV (targeted gross 1.10, net 1.10 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)'],
+    };
+    expect(rejection(late)).toEqual(expected);
+    expect(rejection(priced)).toEqual(expected);
+  });
+
+  it('a short leg waiting for its price makes the plan levered: A 1.0 + B −0.5 fills 1,000 A where 1,000 fit the limits (r23a M2)', () => {
+    // Margin 1.6 gross / 1.2 net, NAV 10,000, A closes 10 and opens 10.05: 1,000 A fill at 10.05 = 10,050 (net 1.005 ≤ 1.2);
+    // a plan taken for long-only would have spent only the cash, 10,000 / 10.05 → 995.
+    // At 3 (B's first close, 40): NAV −50 + 1,000 × 10 = 9,950; B: −0.5 × 9,950 / 40 = −124.375 → −124, filled at 4's open (40).
+    const m = fixtureMarket({
+      symbols: ['A', 'B'],
+      closes: [0, 1, 2, 3, 4, 5].map((t) => [10, t >= 3 ? 40 : NaN]),
+      opens: [0, 1, 2, 3, 4, 5].map((t) => [10.05, t >= 3 ? 40 : NaN]),
+    });
+    const result = scenario(m, { 0: { weights: { A: 1, B: -0.5 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 1.6, maxNet: 1.2 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', 1_000, 10.05],
+      [4, 'B', -124, 40],
     ]);
   });
 });

@@ -113,6 +113,21 @@ describe('a waiting target the account rejects at its first close', () => {
       "1 waiting target rejected at its symbol's price (B on 2024-01-04): their targets short or exceed 100% of NAV (targeted gross 1.30, net 1.30 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)",
     ]);
   });
+
+  it('names every waiting target it drops: B and C rejected together (r23a finding 1a)', () => {
+    // Shares A 500, B 100, C 100; B and C first priced at 3 (40 each): 5,000 + 4,000 + 4,000 = 1.30 × NAV 10,000.
+    const m = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [0, 1, 2, 3, 4, 5].map((t) => [10, t >= 3 ? 40 : NaN, t >= 3 ? 40 : NaN]) });
+    const result = scenario(m, { 0: { shares: { A: 500, B: 100, C: 100 } } }, { initialCash: 10_000 });
+    expect(result.breaches.map((b) => [b.session, b.symbol])).toEqual([
+      [3, 'B'],
+      [3, 'C'],
+    ]);
+    const said = result.caveats.find((c) => c.code === 'leverage-breach');
+    expect(said?.message).toBe(
+      "2 waiting targets rejected at their symbols' prices (B, C on 2024-01-04): their targets short or exceed 100% of NAV (targeted gross 1.30, net 1.30 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)",
+    );
+    expect(said?.symbols).toEqual(['B', 'C']);
+  });
 });
 
 describe('the decision is judged as the targets it sets, waiting ones included (probe r23a finding 1)', () => {

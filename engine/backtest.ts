@@ -164,7 +164,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
         }
       }
       planner.targetWeight.fill(NaN);
-      pending.replace(t, 'weights', [], []);
+      pending.cleared(t);
       return snapshot(t);
     }
     decisionSessions.push(t);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Market } from '../../../data/market.ts';
 import { backtest } from '../../../engine/backtest.ts';
+import { bookCaveats } from '../../../reports/bookCaveats.ts';
 import { expectCausal, perturbAfter } from '../causality.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, orderRows, orders, scripted, trades, scenario } from '../helpers.ts';
@@ -106,7 +107,7 @@ describe('a waiting target the account rejects at its first close', () => {
     const result = scenario(market(), { 0: { shares: { A: 500, B: 200 } } }, { initialCash: 10_000 });
     expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([[0, 'A', 500]]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[3, 'rejected', 'B']]);
-    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered])).toEqual([[1, 0, 3, false]]);
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered, w.dropped])).toEqual([[1, 0, 3, false, true]]);
     expect(result.caveats.filter((c) => c.message.includes('was ordered then'))).toEqual([]);
     // The decision itself was accepted (A bought): the rejection is the waiting target's, not "every decision".
     expect(result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message)).toEqual([
@@ -163,6 +164,24 @@ describe('the decision is judged as the targets it sets, waiting ones included (
       [1, 'A', 1_000, 10.05],
       [4, 'B', -124, 40],
     ]);
+  });
+});
+
+describe('explicit orders that clear a waiting target clear what the run counts as targeted (probe r23a finding 3)', () => {
+  it('A 0.5 + B 0.3 (B waiting), then an explicit order at 2: targeted 80 % on sessions 1–2, 50 % from 3', () => {
+    // A 500 at 10 from session 1 (NAV 10,000 throughout); the explicit +1 A at 2 fills at 3: gross 0.50, 0.50, 0.501 × 3.
+    // Realised (0.5 × 2 + 0.501 × 3) / 5 = 0.5006; targeted (0.8 × 2 + 0.5 × 3) / 5 = 0.62 (before: 0.80 throughout);
+    // gap −11.94 pp. B waited 0.3 on sessions 1–2: 0.6 / 5 = 12.0 pp.
+    const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: orders({ symbol: 'A', quantity: 1 }) }, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered, w.dropped])).toEqual([[1, 0, 2, false, true]]);
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toBe(
+      'realised gross exposure averaged 50.1% of NAV against 62.0% targeted (-11.9 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): 12.0 pp of it a target waiting for a price (B until 2024-01-03); whole shares left cash (a name priced above its target gets none); holdings drifted between decisions',
+    );
+  });
+
+  it('a later decision without B replaces it instead: the new targets count (no drop)', () => {
+    const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: { weights: { A: 0.5 } } }, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.ordered, w.dropped])).toEqual([[false, false]]);
   });
 });
 

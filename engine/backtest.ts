@@ -166,7 +166,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
         }
       }
       planner.targetWeight.fill(NaN);
-      pending.replace(t, 'weights', [], []);
+      pending.cleared(t);
       return snapshot(t);
     }
     decisionSessions.push(t);
@@ -205,7 +205,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (plan.breach) {
       // Rejected: their waits end unordered (the caveat must not say "was ordered then").
       pending.rejected(t, ready);
-      breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: market.symbols[ready[0]] });
+      for (const i of ready) breaches.push({ session: t, date: isoDay(market.dates[t]), ...plan.breach, maxGross: limits.maxGross, maxNet: limits.maxNet, action: 'rejected', symbol: market.symbols[i] });
       return;
     }
     pending.ordered(t, ready, (i) => listing.firstBar[i] === t);

@@ -3,8 +3,8 @@
 // staleMarkSessions) cannot be sized then, but it is still what the strategy asked for. It waits
 // until the symbol's next close, where the engine sizes and orders it as a decision on that
 // session would, unless a later decision replaced the targets first (or cleared them with
-// explicit orders). Every wait is recorded, whether it ended ordered or replaced, for the
-// caveats that say what waited in cash and why.
+// explicit orders). Every wait is recorded, whether it ended ordered, replaced or dropped, for the
+// caveats that say what waited in cash and why, and for the targeted exposure they measure against.
 
 /** How a decision gave its targets: NAV weights, currency values or share counts (engine/strategy.ts Targets). */
 export type TargetKind = 'weights' | 'values' | 'shares';
@@ -15,7 +15,9 @@ export type TargetKind = 'weights' | 'values' | 'shares';
  * account's limits rejected its order (not ordered), the session a later decision replaced it, or
  * the run's last session. `weight`: the NAV weight asked for (NaN for
  * value and share targets, whose weight the decision could not tell without a price);
- * `firstPrice`: true when the session it was ordered at was the symbol's first with a close.
+ * `firstPrice`: true when the session it was ordered at was the symbol's first with a close;
+ * `dropped`: true when it ended unordered and unreplaced — rejected by the account's limits at its
+ * price, or cleared by explicit orders — so from `until` on the run no longer targets it.
  */
 export interface TargetWait {
   readonly symbol: number;
@@ -24,6 +26,7 @@ export interface TargetWait {
   until: number;
   ordered: boolean;
   firstPrice: boolean;
+  dropped: boolean;
 }
 
 /**
@@ -52,6 +55,11 @@ export class PendingTargets {
     return this.#symbols.length > 0;
   }
 
+  /** The symbols whose targets wait, in the order the decision set them. */
+  get symbols(): readonly number[] {
+    return this.#symbols;
+  }
+
   /** The unit of the pending targets (the decision's). */
   get kind(): TargetKind {
     return this.#kind;
@@ -74,7 +82,7 @@ export class PendingTargets {
       this.#target[i] = targets[k];
       this.#open[i] = this.waits.length;
       this.#symbols.push(i);
-      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, decided: t, until: t, ordered: false, firstPrice: false });
+      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, decided: t, until: t, ordered: false, firstPrice: false, dropped: false });
     });
   }
 
@@ -89,9 +97,14 @@ export class PendingTargets {
     this.#end(t, symbols, true);
   }
 
+  /** Explicit orders at session t cleared every pending target: they end, dropped (no later decision replaced them). */
+  cleared(t: number): void {
+    this.#end(t, this.#symbols.slice(), false, true);
+  }
+
   /** The targets of `symbols` were sized at session t but the account's limits rejected their orders: they end, not ordered. */
   rejected(t: number, symbols: readonly number[]): void {
-    this.#end(t, symbols, false);
+    this.#end(t, symbols, false, true);
   }
 
   /** The run ended at session t with targets still waiting. */
@@ -99,11 +112,12 @@ export class PendingTargets {
     this.#end(t, this.#symbols.slice(), false);
   }
 
-  #end(t: number, symbols: readonly number[], ordered: boolean): void {
+  #end(t: number, symbols: readonly number[], ordered: boolean, dropped = false): void {
     for (const i of symbols) {
       const wait = this.waits[this.#open[i]];
       wait.until = t;
       wait.ordered = ordered;
+      wait.dropped = dropped;
       this.#target[i] = NaN;
       this.#open[i] = -1;
     }

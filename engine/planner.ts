@@ -134,17 +134,32 @@ export class RebalancePlanner {
     this.#wanted.set(ctx.portfolio.shares);
     this.#proposed.set(this.targetWeight);
     for (const i of symbols) this.#set(i, pending.target(i), pending.kind, ctx, unpriced);
+    // The targets still waiting count as the decision counted them (#waitingBook).
+    const ready = new Set(symbols);
+    const still = pending.symbols.filter((i) => !ready.has(i));
+    for (const i of still) {
+      unpriced.symbols.push(i);
+      unpriced.targets.push(pending.target(i));
+    }
     return this.#size(ctx, pending.kind, unpriced, true);
   }
 
-  /** Check #wanted (`standing`: the weights of #proposed where set) against the account's limits; when it passes, commit its weights and plan the net orders. */
+  /**
+   * Check #wanted (`standing`: the weights of #proposed where set) and the targets waiting for a
+   * price (`unpriced`, #waitingBook) against the account's limits; when it passes, commit its
+   * weights and plan the net orders. A plan is cash-only (account.ts) when neither shorts nor
+   * net above 1 — waiting legs included.
+   */
   #size(ctx: PlanContext, kind: TargetKind, unpriced: Unpriced, standing = false): Plan {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
-    let gross = 0;
-    let net = 0;
-    let hasShorts = false;
+    const waiting = waitingBook(kind, unpriced, ctx.nav);
+    let gross = waiting.gross;
+    let net = waiting.net;
+    let hasShorts = waiting.shorts;
+    const skip = new Set(unpriced.symbols);
     for (let i = 0; i < n; i++) {
+      if (skip.has(i)) continue;
       const value = standing && Number.isFinite(this.#proposed[i]) ? this.#proposed[i] * ctx.nav : wanted[i] === 0 ? 0 : wanted[i] * valuePrice(ctx, i);
       if (value === 0) continue;
       gross += Math.abs(value);
@@ -322,6 +337,25 @@ export class RebalancePlanner {
       orders.quantity[orders.count++] = quantity;
     }
   }
+}
+
+/**
+ * The book of targets waiting for their symbol's price (`unpriced`, in the decision's unit
+ * `kind`), in currency, for the account check: a weight at weight × `nav`, a value at its value. A
+ * share count cannot be valued without a price: only its sign counts here (a short is a short),
+ * and its value is checked at the symbol's first price, where it is sized (planPending).
+ */
+function waitingBook(kind: TargetKind, unpriced: Unpriced, nav: number): { gross: number; net: number; shorts: boolean } {
+  let gross = 0;
+  let net = 0;
+  let shorts = false;
+  for (const x of unpriced.targets) {
+    if (x < 0) shorts = true;
+    const value = kind === 'weights' ? x * nav : kind === 'values' ? x : 0;
+    gross += Math.abs(value);
+    net += value;
+  }
+  return { gross, net, shorts };
 }
 
 /** The price a target is valued at for planning: today's; without a bar, a holding's last mark, else the symbol's last close. */

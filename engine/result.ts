@@ -157,7 +157,7 @@ export interface LeverageBreach {
   readonly maxGross: number;
   readonly maxNet: number;
   readonly action: 'rejected' | 'deferred' | 'closed';
-  /** The symbol of a fill cut or closed at the limits, or of a waiting target rejected at its price (engine/pendingTargets.ts); null for a rejected decision. */
+  /** The symbol of a fill cut or closed at the limits, or of a waiting target rejected at its price (engine/pendingTargets.ts: one row per target rejected); null for a rejected decision. */
   readonly symbol: string | null;
 }
 

@@ -87,6 +87,8 @@ export interface RunScope {
 const HOLIDAY_WEEKDAYS = 2;
 /** Waiting in cash longer than this many sessions is reported. */
 const WARM_UP_SESSIONS = 5;
+/** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
+const SHOWN_DATES = 3;
 
 /** Each decision's target weights, keyed by market session × `n` symbols + symbol (snapshot rows). */
 function targetWeights(p: Snapshots, n: number): Map<number, number> {
@@ -287,15 +289,20 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       caveat('leverage-breach', all ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why(rejected[0])}`, { value: rejected.length, unit: 'count' }),
     );
   }
+  // One row per waiting target rejected; those rejected together (one session) are named together.
   const waits = r.breaches.filter((b) => b.action === 'rejected' && b.symbol !== null);
   if (waits.length > 0) {
     const n = waits.length;
     const names = [...new Set(waits.map((b) => b.symbol ?? ''))];
+    const byDate = new Map<string, string[]>();
+    for (const b of waits) byDate.set(b.date, [...(byDate.get(b.date) ?? []), b.symbol ?? '']);
+    const dates = [...byDate].slice(0, SHOWN_DATES).map(([date, symbols]) => `${listSymbols(symbols)} on ${date}`);
+    const more = byDate.size > SHOWN_DATES ? `; and on ${byDate.size - SHOWN_DATES} more sessions` : '';
     out.push(
       caveat(
         'leverage-breach',
         'medium',
-        `${n} waiting target${n === 1 ? '' : 's'} rejected at ${n === 1 ? 'its' : 'their'} symbol's price (${waits[0].symbol} on ${waits[0].date}${n > 1 ? ', first' : ''}): ${why(waits[0])}`,
+        `${n} waiting target${n === 1 ? '' : 's'} rejected at ${n === 1 ? "its symbol's price" : "their symbols' prices"} (${dates.join('; ')}${more}): ${byDate.size > 1 ? 'on the first, ' : ''}${why(waits[0])}`,
         { value: n, unit: 'count' },
         names,
       ),

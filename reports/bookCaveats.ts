@@ -186,7 +186,9 @@ export function shortSampleCaveat(sessions: number, periodsPerYear: number): Cav
  * after it, or its own close under same-close execution — each session's target the Σ|target
  * weight| of the last decision whose fills it could reach: a decision to hold nothing counts 0 (it
  * leaves no snapshot row), and a strategy that returns nothing between decisions keeps its last
- * targets. Null without a decision with targets, or a session after it.
+ * targets, less those of its targets that waited for a price and were dropped (cleared by explicit
+ * orders, or rejected at the symbol's price: engine/pendingTargets.ts) from the first session the
+ * drop could reach. Null without a decision with targets, or a session after it.
  */
 function standingExposureGap(result: Result, gross: Float64Array, dates: readonly string[]): ExposureGap | null {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
@@ -206,12 +208,16 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
   // Sessions from a decision to the first close its fills can reach: same-close fills on the decision's own close.
   const lag = result.manifest.execution === 'same-close' ? 0 : 1;
   const from = decided[0] - first + lag;
+  // A dropped wait ends after its decision and before the next one, which would have replaced it.
+  const drops = new Float64Array(gross.length + 1);
+  for (const w of result.targetWaits ?? []) if (w.dropped && Number.isFinite(w.weight)) drops[Math.min(gross.length, w.until - first + lag)] += Math.abs(w.weight);
   let target = 0;
   let realised = 0;
   let n = 0;
   let standing = NaN;
   for (let t = from, next = 0; t < gross.length; t++) {
     while (next < decided.length && decided[next] - first + lag <= t) standing = sums.get(decided[next++])!;
+    standing -= drops[t];
     if (!Number.isFinite(gross[t])) continue;
     target += standing;
     realised += gross[t];

@@ -199,3 +199,63 @@ describe('what rounding to whole shares left out of the book (roundedAway)', () 
     );
   });
 });
+
+describe('targets waiting for a price count in the account check at the decision (probe r23a finding 1)', () => {
+  const MARGIN_16 = { account: { kind: 'margin', maxGross: 1.6, maxNet: 1.2 } } as const;
+  /** Nothing is held: marks value no position, but the stub's NAV reads them. */
+  const MARKS = [10, 20, 50];
+
+  it('weights: A 0.5 + B 0.3 + C 0.3 = 1.10 gross with B and C unpriced is rejected whole, as when all are priced', () => {
+    // NAV 10,000: 0.5 + 0.3 + 0.3 = 1.10 > 1 (cash account). Before: only A's 0.50 was counted and the decision passed.
+    const unpriced = plan({ weights: { A: 0.5, B: 0.3, C: 0.3 } }, stub({ prices: [10, NaN, NaN], marks: MARKS }));
+    const priced = plan({ weights: { A: 0.5, B: 0.3, C: 0.3 } }, stub({}));
+    expect(unpriced.breach?.gross).toBeCloseTo(1.1, 12);
+    expect(unpriced.breach?.net).toBeCloseTo(1.1, 12);
+    expect(priced.breach?.gross).toBeCloseTo(1.1, 12);
+    expect(unpriced.list).toEqual([]);
+  });
+
+  it('values at value / NAV: A 5,000 + B 8,000 unpriced is 1.30 × NAV 10,000, rejected', () => {
+    expect(plan({ values: { A: 5_000, B: 8_000 } }, stub({ prices: [10, NaN, 50], marks: MARKS })).breach?.gross).toBeCloseTo(1.3, 12);
+  });
+
+  it('share counts cannot be valued without a price: only their sign counts (a short in a cash account is rejected)', () => {
+    // A 500 × 10 = 5,000 (0.50); B's 800 shares have no price: not valued, checked at B's first price.
+    const long = plan({ shares: { A: 500, B: 800 } }, stub({ prices: [10, NaN, 50], marks: MARKS }));
+    expect(long.breach).toBeUndefined();
+    expect(long.list).toEqual([['A', 500]]);
+    expect(plan({ shares: { A: 500, B: -10 } }, stub({ prices: [10, NaN, 50], marks: MARKS })).breach).toEqual({ gross: 0.5, net: 0.5 });
+  });
+
+  it('a short leg waiting for its price makes the plan levered: A 1.0 + B −0.5 buys 1,000 A, not fitted to the cash (r23a M2)', () => {
+    // NAV 10,000, A at 10: 1.0 × 10,000 / 10 = 1,000 A; with 1 % costs a cash-only plan would cut it to 990.
+    // Gross 1.0 + 0.5 = 1.5 ≤ 1.6, net 0.5 ≤ 1.2: accepted, and not cash-only (it shorts B).
+    const planned = plan({ weights: { A: 1, B: -0.5 } }, stub({ prices: [10, NaN, 50], marks: MARKS, costRate: 0.01 }), MARGIN_16);
+    expect(planned.breach).toBeUndefined();
+    expect(planned.cashOnly).toBe(false);
+    expect(planned.list).toEqual([['A', 1_000]]);
+    // A net above 1 waiting is levered too: A 0.8 + B 0.3 (net 1.1 ≤ 1.2) buys 800 A unfitted.
+    const net = plan({ weights: { A: 0.8, B: 0.3 } }, stub({ prices: [10, NaN, 50], marks: MARKS, costRate: 0.01 }), MARGIN_16);
+    expect(net.cashOnly).toBe(false);
+    expect(net.list).toEqual([['A', 800]]);
+  });
+
+  it('property: a decision of weights or values is judged alike whether or not its symbols are priced', () => {
+    const target = fc.double({ min: -0.8, max: 0.8, noNaN: true }).map((x) => Math.round(x * 100) / 100);
+    fc.assert(
+      fc.property(fc.tuple(target, target, target), fc.tuple(fc.boolean(), fc.boolean()), fc.boolean(), fc.boolean(), (w, [b, c], values, margin) => {
+        const config = margin ? MARGIN_16 : {};
+        const targets: Targets = values ? { values: { A: w[0] * 10_000, B: w[1] * 10_000, C: w[2] * 10_000 } } : { weights: { A: w[0], B: w[1], C: w[2] } };
+        const all = plan(targets, stub({}), config);
+        const some = plan(targets, stub({ prices: [10, b ? NaN : 20, c ? NaN : 50], marks: MARKS }), config);
+        expect(some.breach === undefined).toBe(all.breach === undefined);
+        if (all.breach && some.breach) {
+          expect(some.breach.gross).toBeCloseTo(all.breach.gross, 9);
+          expect(some.breach.net).toBeCloseTo(all.breach.net, 9);
+        }
+        expect(some.cashOnly).toBe(all.cashOnly);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

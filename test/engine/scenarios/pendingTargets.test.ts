@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Market } from '../../../data/market.ts';
 import { backtest } from '../../../engine/backtest.ts';
+import { bookCaveats } from '../../../reports/bookCaveats.ts';
 import { expectCausal, perturbAfter } from '../causality.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, orderRows, orders, scripted, trades, scenario } from '../helpers.ts';
@@ -100,17 +101,87 @@ describe('a later decision replaces or clears the waiting target (a decision is 
 
 describe('a waiting target the account rejects at its first close', () => {
   it('is recorded as not ordered, and not said as ordered', () => {
-    // Values: A 5,000 (500 shares), B 8,000 unpriced at 0 (gross 0.5, accepted). At 3, B at 40 is 200 shares:
-    // the standing book is 5,000 + 8,000 = 130 % of NAV 10,000, beyond a cash account's 100 %: rejected, no order for B.
-    const result = scenario(market(), { 0: { values: { A: 5_000, B: 8_000 } } }, { initialCash: 10_000 });
+    // Shares: A 500 (5,000 of NAV 10,000), B 200 unpriced at 0: a share count has no value without a price, so the
+    // decision is accepted (gross 0.50). At 3, B at 40 is 200 × 40 = 8,000: the standing book is 5,000 + 8,000 = 130 % of
+    // NAV 10,000, beyond a cash account's 100 %: rejected, no order for B.
+    const result = scenario(market(), { 0: { shares: { A: 500, B: 200 } } }, { initialCash: 10_000 });
     expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([[0, 'A', 500]]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[3, 'rejected', 'B']]);
-    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered])).toEqual([[1, 0, 3, false]]);
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered, w.dropped])).toEqual([[1, 0, 3, false, true]]);
     expect(result.caveats.filter((c) => c.message.includes('was ordered then'))).toEqual([]);
     // The decision itself was accepted (A bought): the rejection is the waiting target's, not "every decision".
     expect(result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message)).toEqual([
       "1 waiting target rejected at its symbol's price (B on 2024-01-04): their targets short or exceed 100% of NAV (targeted gross 1.30, net 1.30 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)",
     ]);
+  });
+
+  it('names every waiting target it drops: B and C rejected together (r23a finding 1a)', () => {
+    // Shares A 500, B 100, C 100; B and C first priced at 3 (40 each): 5,000 + 4,000 + 4,000 = 1.30 × NAV 10,000.
+    const m = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [0, 1, 2, 3, 4, 5].map((t) => [10, t >= 3 ? 40 : NaN, t >= 3 ? 40 : NaN]) });
+    const result = scenario(m, { 0: { shares: { A: 500, B: 100, C: 100 } } }, { initialCash: 10_000 });
+    expect(result.breaches.map((b) => [b.session, b.symbol])).toEqual([
+      [3, 'B'],
+      [3, 'C'],
+    ]);
+    const said = result.caveats.find((c) => c.code === 'leverage-breach');
+    expect(said?.message).toBe(
+      "2 waiting targets rejected at their symbols' prices (B, C on 2024-01-04): their targets short or exceed 100% of NAV (targeted gross 1.30, net 1.30 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)",
+    );
+    expect(said?.symbols).toEqual(['B', 'C']);
+  });
+});
+
+describe('the decision is judged as the targets it sets, waiting ones included (probe r23a finding 1)', () => {
+  const targets = { weights: { A: 0.5, B: 0.3, C: 0.3 } };
+  const rejection = (m: Market): unknown => {
+    const result = scenario(m, { 0: targets }, { initialCash: 10_000 });
+    return { orders: orderRows(result).length, breaches: result.breaches.map((b) => [b.session, b.action, b.symbol]), said: result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message) };
+  };
+
+  it('A 0.5 + B 0.3 + C 0.3 (1.10 gross) is rejected whole at the decision whether B and C are priced or not (T2 vs T2c)', () => {
+    const late = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [0, 1, 2, 3, 4, 5].map((t) => [10, t >= 3 ? 40 : NaN, t >= 3 ? 40 : NaN]) });
+    const priced = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [0, 1, 2, 3, 4, 5].map(() => [10, 40, 40]) });
+    const expected = {
+      orders: 0,
+      breaches: [[0, 'rejected', null]],
+      said: ['every decision rejected, first on 2024-01-01: their targets short or exceed 100% of NAV (targeted gross 1.10, net 1.10 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it)'],
+    };
+    expect(rejection(late)).toEqual(expected);
+    expect(rejection(priced)).toEqual(expected);
+  });
+
+  it('a short leg waiting for its price makes the plan levered: A 1.0 + B −0.5 fills 1,000 A where 1,000 fit the limits (r23a M2)', () => {
+    // Margin 1.6 gross / 1.2 net, NAV 10,000, A closes 10 and opens 10.05: 1,000 A fill at 10.05 = 10,050 (net 1.005 ≤ 1.2);
+    // a plan taken for long-only would have spent only the cash, 10,000 / 10.05 → 995.
+    // At 3 (B's first close, 40): NAV −50 + 1,000 × 10 = 9,950; B: −0.5 × 9,950 / 40 = −124.375 → −124, filled at 4's open (40).
+    const m = fixtureMarket({
+      symbols: ['A', 'B'],
+      closes: [0, 1, 2, 3, 4, 5].map((t) => [10, t >= 3 ? 40 : NaN]),
+      opens: [0, 1, 2, 3, 4, 5].map((t) => [10.05, t >= 3 ? 40 : NaN]),
+    });
+    const result = scenario(m, { 0: { weights: { A: 1, B: -0.5 } } }, { initialCash: 10_000, account: { kind: 'margin', maxGross: 1.6, maxNet: 1.2 } });
+    expect(trades(result)).toEqual([
+      [1, 'A', 1_000, 10.05],
+      [4, 'B', -124, 40],
+    ]);
+  });
+});
+
+describe('explicit orders that clear a waiting target clear what the run counts as targeted (probe r23a finding 3)', () => {
+  it('A 0.5 + B 0.3 (B waiting), then an explicit order at 2: targeted 80 % on sessions 1–2, 50 % from 3', () => {
+    // A 500 at 10 from session 1 (NAV 10,000 throughout); the explicit +1 A at 2 fills at 3: gross 0.50, 0.50, 0.501 × 3.
+    // Realised (0.5 × 2 + 0.501 × 3) / 5 = 0.5006; targeted (0.8 × 2 + 0.5 × 3) / 5 = 0.62 (before: 0.80 throughout);
+    // gap −11.94 pp. B waited 0.3 on sessions 1–2: 0.6 / 5 = 12.0 pp.
+    const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: orders({ symbol: 'A', quantity: 1 }) }, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered, w.dropped])).toEqual([[1, 0, 2, false, true]]);
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toBe(
+      'realised gross exposure averaged 50.1% of NAV against 62.0% targeted (-11.9 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): 12.0 pp of it a target waiting for a price (B until 2024-01-03); whole shares left cash (a name priced above its target gets none); holdings drifted between decisions',
+    );
+  });
+
+  it('a later decision without B replaces it instead: the new targets count (no drop)', () => {
+    const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: { weights: { A: 0.5 } } }, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.ordered, w.dropped])).toEqual([[false, false]]);
   });
 });
 

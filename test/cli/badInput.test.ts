@@ -4,6 +4,7 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../reports/store/index.ts';
 import { breadth, expectBadInput, expectOk, scratch, smallStudy, write } from './helpers.ts';
 
 let dir: string;
@@ -57,6 +58,19 @@ describe.concurrent('strategies and parameters', () => {
     expectBadInput(await breadth(['report', 'r.db', '1', '--out', 'link.html'], { cwd: own }), '--out link.html is the database file of the results store r.db:');
     expectBadInput(await breadth(['export', 'r.db', '1', '--what', 'daily', '--out', 'r.db'], { cwd: own }), '--out r.db is the database file of the results store r.db:');
     expect(readFileSync(join(own, 'r.db')).equals(before)).toBe(true);
+  });
+
+  it('a study whose --db is the path one of its pages takes (out/reports/tilt.html): refused at the page, the store and its runs kept (probe r24c)', async () => {
+    const own = scratch();
+    write(own, 'study.yaml', smallStudy({ stocks: 20, years: 2 }));
+    const db = join('out', 'reports', 'tilt.html');
+    expectBadInput(await breadth(['study', 'study.yaml', '--out', 'out', '--db', db], { cwd: own }), `${db}: is an SQLite database (a results store?)`, 'name another file');
+    const store = openStore(join(own, db), undefined, { readonly: true });
+    try {
+      expect((store.db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n).toBe(2);
+    } finally {
+      store.close();
+    }
   });
 
   it('an unknown strategy names it and lists the built-ins', async () => {

@@ -7,7 +7,7 @@
 // /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would (outputTarget.ts).
 
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pid } from 'node:process';
 import { DataError, isUserFacing, UserError } from '../../../data/errors.ts';
@@ -99,6 +99,23 @@ const WRITE_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
   EPIPE: ['the reading end of the pipe closed before the whole file was written', 'let the reader read to the end (not `| head`), or write to a file'],
 };
 
+/** SQLite's file header, the first 16 bytes of every database file. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** `file` is an SQLite database (its header says so): a page or table written there would replace a results store — whatever route named it (study pages, --out, a link). */
+function isSqliteDatabase(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_HEADER);
+  } catch {
+    return false; // no such file yet, or unreadable: nothing to protect here
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** A failed write as one line naming the path, what went wrong (the system's code) and the fix. */
 function writeFailure(path: string, err: unknown): Error {
   if (isUserFacing(err)) return err;
@@ -117,6 +134,9 @@ function writeFailure(path: string, err: unknown): Error {
 export function writeReport(path: string, content: string | Uint8Array): void {
   try {
     const target = outputTarget(path);
+    if (target.kind === 'replace' && isSqliteDatabase(target.file)) {
+      throw new DataError(path, undefined, 'is an SQLite database (a results store?): writing there would lose every run stored in it', 'name another file');
+    }
     if (target.kind === 'replace') replaceFile(target.file, content);
     else if (target.kind === 'through') writeFileSync(path, content, { flag: 'a' }); // a FIFO or device has nothing to truncate
     else if (target.fd === 1) process.stdout.write(content);

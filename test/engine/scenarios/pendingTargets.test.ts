@@ -65,6 +65,26 @@ describe('a target waiting for its symbol\'s first price', () => {
     expect(result.caveats.some((c) => c.message.startsWith("B's 50.0 % target of 2024-01-10 waited for its next price (2024-01-11)"))).toBe(true);
   });
 
+  it('a held symbol whose last bar is stale is not sized at its stale mark: its holding stays, its target waits for its next close (probe r24a finding 1)', () => {
+    // B at 40 on sessions 0–1, no bar on 2–8, at 50 from 9; A at 10 throughout. Session 0: A 0.5 → 500, B 0.25 × 10,000 / 40 = 62.5 → 62,
+    // both filled at 1's open (A 10, B 40): cash 10,000 − 5,000 − 2,480 = 2,520. Session 8 (B's last bar 7 sessions old): A 0.5, B 0.5;
+    // B waits (was: sized at its stale mark 40, 0.5 × 10,000 / 40 = 125 → +63). Session 9: NAV 2,520 + 5,000 + 62 × 50 = 10,620;
+    // 0.5 × 10,620 / 50 = 106.2 → 106: +44, filled at 10's open (50; cash 2,520 ≥ 2,200).
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 12 }, (_, t) => [10, t <= 1 ? 40 : t >= 9 ? 50 : NaN]) });
+    const result = scenario(m, { 0: { weights: { A: 0.5, B: 0.25 } }, 8: half }, { initialCash: 10_000 });
+    expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([
+      [0, 'A', 500],
+      [0, 'B', 62],
+      [9, 'B', 44],
+    ]);
+    expect(trades(result)).toEqual([
+      [1, 'A', 500, 10],
+      [1, 'B', 62, 40],
+      [10, 'B', 44, 50],
+    ]);
+    expect(result.caveats.some((c) => c.message.startsWith("B's 50.0 % target of 2024-01-11 waited for its next price (2024-01-12) and was ordered then"))).toBe(true);
+  });
+
   it('value and share targets wait too, sized at the first close', () => {
     // 2,000 of B at 40 = 50 shares; 30 shares of B = 30 shares.
     expect(orderRows(scenario(market(), { 0: { values: { B: 2_000 } } }, { initialCash: 10_000 })).map((o) => [o.session, o.quantity])).toEqual([[3, 50]]);

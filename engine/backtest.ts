@@ -126,6 +126,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     portfolio.markToMarket(market.close, t * n, t);
     stale.observe(t, portfolio);
     checkRuin(t);
+    // Before the decision: a wait its symbol's leaving ended is not one the decision replaced.
+    if (pending.waiting) endLeftWaits(t);
     if (ruin < 0 && (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band)))) {
       moveViewTo(view, t);
       act(decide(strategy, view, book), t);
@@ -181,7 +183,10 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       const left = actions.leftBy(i, t);
       ledger.defer(t, i, left === undefined ? Deferral.noPrice : exitDeferral(left), NaN);
     }
-    pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets);
+    // A waiting target the decision itself sized, at the symbol's price there, was ordered at that price: it was not replaced.
+    const w = planner.targetWeight;
+    pending.ordered(t, pending.symbols.filter((i) => market.close[t * n + i] > 0 && w[i] !== 0 && !Number.isNaN(w[i])), (i) => listing.firstBar[i] === t);
+    pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets, (i) => actions.leftBy(i, t) !== undefined);
     orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
     noteRounding(t);
   }
@@ -193,13 +198,19 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     roundedAway.share.push(planner.roundedAway);
   }
 
+  /** The pending targets whose symbol has left the market by session t (at its open) end there: they can never fill. */
+  function endLeftWaits(t: number): void {
+    const gone = pending.symbols.filter((i) => actions.leftBy(i, t) !== undefined);
+    if (gone.length > 0) pending.left(t, gone, (i) => (actions.leftBy(i, t) === OrderEnd.delisting ? 'delisted' : 'dataEnded'), (i) => listing.firstBar[i] >= t);
+  }
+
   /**
    * The pending targets whose symbol has a close at t are sized and ordered as a decision at t
    * would (planner.planPending), beside the orders already resting; beyond the account's limits
    * they are rejected (a breach) and wait no more.
    */
   function orderPending(t: number): void {
-    const ready = pending.ready((i) => actions.leftBy(i, t) === undefined && market.close[t * n + i] > 0);
+    const ready = pending.ready((i) => market.close[t * n + i] > 0);
     if (ready.length === 0) return;
     const plan = planner.planPending(ready, pending, planContext(t));
     if (plan.breach) {

@@ -3,37 +3,53 @@
 // staleMarkSessions) cannot be sized then, but it is still what the strategy asked for. It waits
 // until the symbol's next close, where the engine sizes and orders it as a decision on that
 // session would, unless a later decision replaced the targets first (or cleared them with
-// explicit orders). Every wait is recorded, whether it ended ordered, replaced or dropped, for the
-// caveats that say what waited in cash and why, and for the targeted exposure they measure against.
+// explicit orders) or the symbol left the market first (delisted, or its data ended). Every wait
+// is recorded, however it ended, for the caveats that say what waited in cash and why, and for the
+// targeted exposure they measure against.
 
 /** How a decision gave its targets: NAV weights, currency values or share counts (engine/strategy.ts Targets). */
 export type TargetKind = 'weights' | 'values' | 'shares';
 
 /**
+ * How a wait ended: `ordered` at its symbol's price; `replaced` by a later decision; `cleared` by
+ * explicit orders; `rejected` by the account's limits at its price; `delisted` or `dataEnded` when
+ * its symbol left the market before its price (a target on a gone symbol never fills); `open` at the
+ * run's end.
+ */
+export type WaitEnd = 'ordered' | 'replaced' | 'cleared' | 'rejected' | 'delisted' | 'dataEnded' | 'open';
+
+/**
  * One target that waited for its symbol's price: from the decision that set it (`decided`,
- * a market session) to `until` — the session it was ordered at (`ordered`), the session the
- * account's limits rejected its order (not ordered), the session a later decision replaced it, or
- * the run's last session. `weight`: the NAV weight asked for (NaN for
- * value and share targets, whose weight the decision could not tell without a price);
- * `firstPrice`: true when the session it was ordered at was the symbol's first with a close;
- * `dropped`: true when it ended unordered and unreplaced — rejected by the account's limits at its
- * price, or cleared by explicit orders — so from `until` on the run no longer targets it.
+ * a market session) to `until` — the session it ended at, as `end` says (for `delisted` and
+ * `dataEnded`: the first session the symbol was gone, the session after its last listed one; for
+ * `open`: the run's last session). `weight`: the NAV weight asked for (NaN for value and share
+ * targets, whose weight the decision could not tell without a price); `firstPrice`: true when the
+ * price it waited for was the symbol's first (it had no bar before: ordered at its first close, or
+ * gone before any).
  */
 export interface TargetWait {
   readonly symbol: number;
   readonly weight: number;
   readonly decided: number;
   until: number;
-  ordered: boolean;
+  end: WaitEnd;
   firstPrice: boolean;
-  dropped: boolean;
+}
+
+/** True when a wait ended unordered and unreplaced — rejected at its price or cleared by explicit orders — so from `until` on the run no longer targets it. */
+export function droppedWait(w: TargetWait): boolean {
+  return w.end === 'cleared' || w.end === 'rejected';
+}
+
+/** True when a wait ended because its symbol left the market (delisted, or its data ended) before its price. */
+export function leftWait(w: TargetWait): boolean {
+  return w.end === 'delisted' || w.end === 'dataEnded';
 }
 
 /**
  * The targets of the last decision that wait for their symbol's price, one per symbol, in that
  * decision's unit (`kind`), and the record of every wait (`waits`). The engine loop asks which are
- * `ready` at each close while any is `waiting`; each wait ends ordered, rejected, replaced by the
- * next decision, or at the run's end (`finish`).
+ * `ready` (or `left`) at each close while any is `waiting`; each wait ends as WaitEnd says.
  */
 export class PendingTargets {
   /** Per symbol: the pending target in the decision's unit (NaN: none). */
@@ -73,16 +89,18 @@ export class PendingTargets {
   /**
    * The decision at session t set a full target set of `kind`: the waits of the previous one end
    * (replaced), and each of `unpriced` — symbols with a non-zero target `targets[k]` it could not
-   * size — waits from t.
+   * size — waits from t, unless `gone(i)`: a symbol that has left the market never has a price
+   * again, so its target does not stand (it is the decision's data-end or delisting deferral).
    */
-  replace(t: number, kind: TargetKind, unpriced: readonly number[], targets: readonly number[]): void {
-    this.#end(t, this.#symbols.slice(), false);
+  replace(t: number, kind: TargetKind, unpriced: readonly number[], targets: readonly number[], gone: (i: number) => boolean): void {
+    this.#end(t, this.#symbols.slice(), 'replaced');
     this.#kind = kind;
     unpriced.forEach((i, k) => {
+      if (gone(i)) return;
       this.#target[i] = targets[k];
       this.#open[i] = this.waits.length;
       this.#symbols.push(i);
-      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, decided: t, until: t, ordered: false, firstPrice: false, dropped: false });
+      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, decided: t, until: t, end: 'open', firstPrice: false });
     });
   }
 
@@ -94,30 +112,42 @@ export class PendingTargets {
   /** The targets of `symbols` were sized and ordered at session t (`first(i)`: t is symbol i's first close). */
   ordered(t: number, symbols: readonly number[], first: (i: number) => boolean): void {
     for (const i of symbols) this.waits[this.#open[i]].firstPrice = first(i);
-    this.#end(t, symbols, true);
+    this.#end(t, symbols, 'ordered');
   }
 
   /** Explicit orders at session t cleared every pending target: they end, dropped (no later decision replaced them). */
   cleared(t: number): void {
-    this.#end(t, this.#symbols.slice(), false, true);
+    this.#end(t, this.#symbols.slice(), 'cleared');
   }
 
   /** The targets of `symbols` were sized at session t but the account's limits rejected their orders: they end, not ordered. */
   rejected(t: number, symbols: readonly number[]): void {
-    this.#end(t, symbols, false, true);
+    this.#end(t, symbols, 'rejected');
+  }
+
+  /**
+   * The symbols of `symbols` are gone from the market at session t (`how`: delisted, or their data
+   * ended) before the price their targets waited for: the waits end there, never to fill
+   * (`first(i)`: symbol i never had a bar).
+   */
+  left(t: number, symbols: readonly number[], how: (i: number) => 'delisted' | 'dataEnded', first: (i: number) => boolean): void {
+    for (const i of symbols) {
+      const wait = this.waits[this.#open[i]];
+      wait.firstPrice = first(i);
+      this.#end(t, [i], how(i));
+    }
   }
 
   /** The run ended at session t with targets still waiting. */
   finish(t: number): void {
-    this.#end(t, this.#symbols.slice(), false);
+    this.#end(t, this.#symbols.slice(), 'open');
   }
 
-  #end(t: number, symbols: readonly number[], ordered: boolean, dropped = false): void {
+  #end(t: number, symbols: readonly number[], end: WaitEnd): void {
     for (const i of symbols) {
       const wait = this.waits[this.#open[i]];
       wait.until = t;
-      wait.ordered = ordered;
-      wait.dropped = dropped;
+      wait.end = end;
       this.#target[i] = NaN;
       this.#open[i] = -1;
     }

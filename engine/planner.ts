@@ -187,12 +187,12 @@ export class RebalancePlanner {
 
   /**
    * Fill #wanted with target share counts and #proposed with target weights. A listed symbol with
-   * no bar at the decision (a weekend in a seven-day calendar, a halt) is sized at its last mark
-   * when held, else at its last close while that is fresh (ctx.lastClose): its target stands and
-   * its order rests until the symbol trades, so the leverage check sees the book the plan will
-   * reach. A symbol that cannot be sized (never priced, stale and not held, or gone from the
-   * market) keeps its holding and joins `unpriced`, with its target: it stands until the symbol
-   * has a price (planPending).
+   * no bar at the decision (a weekend in a seven-day calendar, a halt) is sized, while its last
+   * close is fresh (ctx.lastClose), at its last mark when held, else at that close: its target
+   * stands and its order rests until the symbol trades, so the leverage check sees the book the
+   * plan will reach. A symbol that cannot be sized (never priced, a last bar older than
+   * staleMarkSessions — held or not — or gone from the market) keeps its holding and joins
+   * `unpriced`, with its target: it stands until the symbol has a price (planPending).
    */
   #readTargets(targets: Targets, kind: TargetKind, ctx: PlanContext, unpriced: Unpriced): void {
     const n = this.#wanted.length;
@@ -208,7 +208,7 @@ export class RebalancePlanner {
   /** Symbol i's target `x` (in `kind`'s unit) into #wanted and #proposed; one that cannot be sized keeps its holding and joins `unpriced`. */
   #set(i: number, x: number, kind: TargetKind, ctx: PlanContext, unpriced: Unpriced): void {
     if (!Number.isFinite(x)) throw new UserError(`strategy target for ${ctx.name(i)} on ${ctx.date} is not a finite number (${x})`);
-    const p = ctx.listed(i) ? valuePrice(ctx, i) : NaN;
+    const p = sizable(ctx, i) ? valuePrice(ctx, i) : NaN;
     if (x !== 0 && !(p > 0)) {
       unpriced.symbols.push(i);
       unpriced.targets.push(x);
@@ -358,7 +358,16 @@ function waitingBook(kind: TargetKind, unpriced: Unpriced, nav: number): { gross
   return { gross, net, shorts };
 }
 
-/** The price a target is valued at for planning: today's; without a bar, a holding's last mark, else the symbol's last close. */
+/**
+ * Whether a target for symbol i can be sized at the decision: listed, with a close there or a last
+ * close at most staleMarkSessions old (ctx.lastClose). A holding's stale mark values it (valuePrice)
+ * but sizes no target: a target on it stands until its next price (planPending).
+ */
+function sizable(ctx: PlanContext, i: number): boolean {
+  return ctx.listed(i) && (ctx.price(i) > 0 || ctx.lastClose(i) > 0);
+}
+
+/** The price a holding or target is valued at for planning: today's; without a bar, a holding's last mark (fresh or stale), else the symbol's last close. */
 function valuePrice(ctx: PlanContext, i: number): number {
   const p = ctx.price(i);
   if (p > 0) return p;

@@ -1,11 +1,12 @@
-// The caveat for targets that stood while their symbol had no price and were ordered once it had
-// one (engine/pendingTargets.ts): which target, of which decision, waited until when. What that
-// weight cost in exposure meanwhile is the exposure-gap caveat's (reports/bookCaveats.ts).
+// The caveats for targets that stood while their symbol had no price (engine/pendingTargets.ts):
+// those ordered once it had one — which target, of which decision, waited until when — and those
+// that never filled because their symbol left the market first. What that weight cost in exposure
+// meanwhile is the exposure-gap caveat's (reports/bookCaveats.ts).
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import { type Caveat, caveat } from './caveats.ts';
-import type { TargetWait } from './pendingTargets.ts';
+import { leftWait, type TargetWait } from './pendingTargets.ts';
 
 /** Waits named before "and N more". */
 const SHOWN = 3;
@@ -13,23 +14,58 @@ const SHOWN = 3;
 const LONG_WAIT = 0.05;
 
 /**
- * One caveat for the waits that ended ordered, longest first: "SMLF's 50.0 % target of
- * 2015-01-02 waited for its first price (2015-04-30) and was ordered then" ("its next price"
- * after a gap of more than staleMarkSessions; "target" without a weight for value and share
- * targets). Size: the longest wait in sessions; medium above 5 % of the run's sessions
- * (`first`..`last`), else low. None when no wait ended ordered.
+ * The caveats of the run's waits, longest first within each: one for the waits that ended ordered
+ * — "SMLF's 50.0 % target of 2015-01-02 waited for its first price (2015-04-30) and was ordered
+ * then" ("its next price" after a gap of more than staleMarkSessions; "target" without a weight
+ * for value and share targets), sized by the longest wait in sessions, medium above 5 % of the
+ * run's sessions (`first`..`last`), else low — and one, medium, for the waits whose symbol left
+ * the market before its price (leftWaitSentence), sized likewise. None where no wait ended so.
  */
 export function targetWaitCaveats(market: Market, waits: readonly TargetWait[], first: number, last: number): Caveat[] {
-  const ordered = waits.filter((w) => w.ordered).sort((a, b) => b.until - b.decided - (a.until - a.decided) || a.decided - b.decided);
-  if (ordered.length === 0) return [];
   const day = (t: number): string => isoDay(market.dates[t]);
-  const said = ordered.slice(0, SHOWN).map((w) => {
-    const weight = Number.isNaN(w.weight) ? '' : ` ${(w.weight * 100).toFixed(1)} %`;
-    return `${market.symbols[w.symbol]}'s${weight} target of ${day(w.decided)} waited for its ${w.firstPrice ? 'first' : 'next'} price (${day(w.until)}) and was ordered then`;
-  });
-  const more = ordered.length > SHOWN ? `; and ${ordered.length - SHOWN} more` : '';
-  const longest = ordered[0].until - ordered[0].decided;
-  const message = `${said.join('; ')}${more} — a target on a symbol with no price stands until the symbol has one, unless a later decision replaces it`;
-  const symbols = [...new Set(ordered.map((w) => market.symbols[w.symbol]))];
-  return [caveat('deferred', longest > LONG_WAIT * (last - first + 1) ? 'medium' : 'low', message, { value: longest, unit: 'sessions' }, symbols)];
+  const name = (w: TargetWait): string => market.symbols[w.symbol];
+  const out: Caveat[] = [];
+  const ordered = longestFirst(waits.filter((w) => w.end === 'ordered'));
+  if (ordered.length > 0) {
+    const said = ordered.slice(0, SHOWN).map((w) => `${targetOf(name(w), w, day)} waited for its ${w.firstPrice ? 'first' : 'next'} price (${day(w.until)}) and was ordered then`);
+    const longest = ordered[0].until - ordered[0].decided;
+    const message = `${said.join('; ')}${more(ordered)} — a target on a symbol with no price stands until the symbol has one, unless a later decision replaces it`;
+    out.push(caveat('deferred', longest > LONG_WAIT * (last - first + 1) ? 'medium' : 'low', message, { value: longest, unit: 'sessions' }, symbolsOf(market, ordered)));
+  }
+  const left = longestFirst(waits.filter(leftWait));
+  if (left.length > 0) {
+    const message = `${left.slice(0, SHOWN).map((w) => leftWaitSentence(name(w), w, day)).join('; ')}${more(left)} — a target on a symbol that leaves the market before its price never fills`;
+    out.push(caveat('deferred', 'medium', message, { value: left[0].until - left[0].decided, unit: 'sessions' }, symbolsOf(market, left)));
+  }
+  return out;
+}
+
+/**
+ * What became of a wait whose symbol left the market before its price (`w.end` delisted or
+ * dataEnded): "LLL's 30.0 % target of 2020-01-02 never filled: LLL was delisted on 2020-02-14
+ * before its first price" ("LLL's data ended on …"; "its next price" where it had traded before).
+ * The date is the symbol's last listed session, the one before `w.until` (its first session gone);
+ * `day(t)` gives session t's ISO date.
+ */
+export function leftWaitSentence(symbol: string, w: TargetWait, day: (t: number) => string): string {
+  const how = w.end === 'delisted' ? `${symbol} was delisted` : `${symbol}'s data ended`;
+  return `${targetOf(symbol, w, day)} never filled: ${how} on ${day(w.until - 1)} before its ${w.firstPrice ? 'first' : 'next'} price`;
+}
+
+/** "LLL's 30.0 % target of 2020-01-02" ("LLL's target of …" for value and share targets, whose weight is NaN). */
+function targetOf(symbol: string, w: TargetWait, day: (t: number) => string): string {
+  const weight = Number.isNaN(w.weight) ? '' : ` ${(w.weight * 100).toFixed(1)} %`;
+  return `${symbol}'s${weight} target of ${day(w.decided)}`;
+}
+
+function longestFirst(waits: TargetWait[]): TargetWait[] {
+  return waits.sort((a, b) => b.until - b.decided - (a.until - a.decided) || a.decided - b.decided);
+}
+
+function more(waits: readonly TargetWait[]): string {
+  return waits.length > SHOWN ? `; and ${waits.length - SHOWN} more` : '';
+}
+
+function symbolsOf(market: Market, waits: readonly TargetWait[]): string[] {
+  return [...new Set(waits.map((w) => market.symbols[w.symbol]))];
 }

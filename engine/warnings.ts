@@ -77,6 +77,8 @@ export interface RunScope {
   readonly symbols: ReadonlySet<number>;
   readonly traded: ReadonlySet<number>;
   readonly fundamentals: boolean;
+  /** `symbols` plus those the strategy targeted or ordered without reading them (withTargets): a calendar note naming one (bars dropped after its delisting) concerns the run. Absent: `symbols`. */
+  readonly named?: ReadonlySet<number>;
 }
 
 /**
@@ -102,11 +104,10 @@ const NO_OPENS_NOTE = /no opening prices: next-open fills use/;
 
 export function describeRun(r: RunRecordings): Caveat[] {
   const scope = runScope(r);
-  const readOrTargeted = withTargets(r, scope.symbols);
   return rankCaveats([
     ...engineCaveats(r),
     ...periodCaveats(r),
-    ...symbolCoverageCaveats(r.market, readOrTargeted, waitedForPrices(r), r.first, r.last),
+    ...symbolCoverageCaveats(r.market, scope.named, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
     ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
     ...idleCaveats(r),
@@ -155,7 +156,6 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
-/** The symbols read (`read`) plus those the strategy targeted or ordered, priced or not (snapshots, deferrals). */
 /** Symbols whose target waited in cash for want of a price (no price yet, or after a delisting or data end): a late start that cost the run. */
 function waitedForPrices(r: RunRecordings): Set<number> {
   const out = new Set<number>();
@@ -164,6 +164,7 @@ function waitedForPrices(r: RunRecordings): Set<number> {
   return out;
 }
 
+/** The symbols read (`read`) plus those the strategy targeted or ordered, priced or not (snapshots, deferrals). */
 function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
   const out = new Set(read);
   for (const i of r.snapshots.symbol) out.add(i);
@@ -461,7 +462,7 @@ function gapCaveats(market: Market, symbols: ReadonlySet<number>, first: number,
 }
 
 /** The run's scope (RunScope): symbols with fills, plus those the strategy read, and whether it read fundamentals. */
-function runScope(r: RunRecordings): RunScope {
+function runScope(r: RunRecordings): Required<RunScope> {
   const traded = new Set<number>();
   const seen = new Uint8Array(r.market.symbols.length);
   // A run's fills run to hundreds of thousands; its symbols do not.
@@ -474,7 +475,7 @@ function runScope(r: RunRecordings): RunScope {
   r.reads.symbols.forEach((read, i) => {
     if (read === 1) symbols.add(i);
   });
-  return { symbols, traded, fundamentals: r.reads.fundamentals };
+  return { symbols, traded, fundamentals: r.reads.fundamentals, named: withTargets(r, symbols) };
 }
 
 /**
@@ -548,7 +549,8 @@ function dataCaveats(market: Market, scope: RunScope): Caveat[] {
     for (const note of source.notes) {
       if (!CAVEAT.test(note) || (source.format === 'calendar alignment' && CALENDAR_GAPS.test(note))) continue;
       const filling = FILLING.test(note);
-      if (!sourceConcerns(source, note, market, filling ? scope.traded : scope.symbols, scope.fundamentals)) continue;
+      const concerned = filling ? scope.traded : source.format === 'calendar alignment' ? (scope.named ?? scope.symbols) : scope.symbols;
+      if (!sourceConcerns(source, note, market, concerned, scope.fundamentals)) continue;
       const listing = listings.get(note);
       const said = listing === undefined ? note : restateNote(listing, (symbol) => (filling ? read.traded : read.symbols).has(symbol));
       if (said === undefined) continue;

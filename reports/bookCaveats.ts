@@ -7,6 +7,7 @@
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { Deferral } from '../engine/orders.ts';
+import { droppedWait } from '../engine/pendingTargets.ts';
 import type { Result } from '../engine/result.ts';
 import { exposureGapCauses } from './exposureGapCauses.ts';
 
@@ -210,7 +211,7 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
   const from = decided[0] - first + lag;
   // A dropped wait ends after its decision and before the next one, which would have replaced it.
   const drops = new Float64Array(gross.length + 1);
-  for (const w of result.targetWaits ?? []) if (w.dropped && Number.isFinite(w.weight)) drops[Math.min(gross.length, w.until - first + lag)] += Math.abs(w.weight);
+  for (const w of result.targetWaits ?? []) if (droppedWait(w) && Number.isFinite(w.weight)) drops[Math.min(gross.length, w.until - first + lag)] += Math.abs(w.weight);
   let target = 0;
   let realised = 0;
   let n = 0;

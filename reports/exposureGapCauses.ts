@@ -6,7 +6,9 @@
 
 import { isoDay } from '../data/dates.ts';
 import { Deferral } from '../engine/orders.ts';
+import { leftWait, type TargetWait } from '../engine/pendingTargets.ts';
 import { FillReason, type Result } from '../engine/result.ts';
+import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
 
 const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit]);
 const RESTED: ReadonlySet<number> = new Set([Deferral.noTrade, Deferral.volumeCap, Deferral.priceNotReached]);
@@ -24,8 +26,9 @@ const NAMED = 0.0005;
  * - targets waiting for a price, sized: Σ |weight| of the targets waiting on each counted session
  *   — from the first session their decision's fills could reach (`lag` after it) to the first the
  *   order placed at their price could (or the next decision's) — averaged over the counted
- *   sessions: "a target waiting for a price (IWM until 2000-05-26), −12.1 pp", a wait open at
- *   the run's end "to the end";
+ *   sessions (waitCause): "a target waiting for a price (IWM until 2000-05-26), −12.1 pp";
+ * - targets whose symbol left the market before their price, sized likewise to the next decision
+ *   (leftWaitCause);
  * - buys the account cut, and orders that rested (their deferrals);
  * - whole shares, sized: the share of NAV rounding left out of the standing targets
  *   (Result.roundedAway), averaged over the counted sessions likewise: "whole shares left 0.1% of
@@ -34,7 +37,8 @@ const NAMED = 0.0005;
  *   exposure less its value at the last session with a fill (before the span: the session before
  *   it), i.e. how far prices and income moved the book's weights while nothing traded — "holdings
  *   drifted between decisions, by -0.8 pp on average".
- * - positions the run closed when their data ended or they were delisted, sized (exitCause).
+ * - positions the run closed when their data ended or they were delisted, sized (exitCause), and
+ *   later decisions' targets on such symbols (goneTargetCause).
  * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
  * exposure, drift moves it either way) and need not sum to the gap: each is measured alone. With
  * `above` (the book averaged above its targets) only drift that raised exposure is named.
@@ -46,23 +50,13 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   if (above) return drift > 0 ? drifted : [];
   const first = result.sessions[0];
   const n = result.sessions.length;
-  const waits = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
-  const waiting = new Float64Array(n + 1);
   const at = (session: number): number => Math.min(n, Math.max(from, session - first + lag));
-  for (const w of waits) {
-    waiting[at(w.decided)] += Math.abs(w.weight);
-    waiting[at(w.until)] -= Math.abs(w.weight);
-  }
+  const all = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
   const causes: string[] = [];
-  const pp = Math.round(meanLevel(waiting, gross, from) * 1000) / 10;
-  if (pp > 0) {
-    const last = new Map<number, { until: number; ordered: boolean }>();
-    for (const w of waits) last.set(w.symbol, { until: w.until, ordered: w.ordered });
-    // A wait still open at the run's end never met a price; any other ended where the symbol was priced for a decision or an order.
-    const end = first + n - 1;
-    const named = [...last].slice(0, SHOWN).map(([i, w]) => `${result.symbols[i]} ${w.ordered || w.until < end ? `until ${isoDay(result.dates[w.until - first])}` : 'to the end'}`);
-    causes.push(`${last.size === 1 ? 'a target' : 'targets'} waiting for a price (${named.join(', ')}${last.size > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`);
-  }
+  const waiting = waitCause(result, all.filter((w) => !leftWait(w)), gross, from, at);
+  if (waiting !== null) causes.push(waiting);
+  const gone = leftWaitCause(result, all.filter(leftWait), gross, from, at);
+  if (gone !== null) causes.push(gone);
   const reasons = new Set(result.deferrals.reason);
   if ([...CUT].some((r) => reasons.has(r))) causes.push('buys were cut by the account');
   if ([...RESTED].some((r) => reasons.has(r))) causes.push('orders rested');
@@ -74,32 +68,117 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
     const share = meanLevel(left, gross, from);
     if (share >= NAMED) causes.push(`whole shares left ${(share * 100).toFixed(1)}% of NAV uninvested`);
   }
-  const exits = exitCause(result, gross, from);
+  const exits = exitCause(result, gross, from, at);
   if (exits !== null) causes.push(exits);
+  const goneTargets = goneTargetCause(result, gross, from, at);
+  if (goneTargets !== null) causes.push(goneTargets);
   return [...causes, ...drifted];
+}
+
+/**
+ * Targets a decision set on symbols that had already left the market (delisted, or their data
+ * ended): they never stand (engine/pendingTargets.ts), the decision records a data-end or
+ * delisting deferral for each (NaN remaining), and its snapshot keeps the target weight, so they
+ * count as targeted. Sized: |target weight| from at(decision) to at(next decision), averaged —
+ * "targets on symbols that had left the market (BBB, CCC), −22.4 pp". Null when none, or under 0.05 %.
+ */
+function goneTargetCause(result: Result, gross: Float64Array, from: number, at: Reach): string | null {
+  const n = result.symbols.length;
+  const weight = new Map<number, number>();
+  const p = result.snapshots;
+  for (let k = 0; k < p.session.length; k++) if (Number.isFinite(p.targetWeight[k])) weight.set(p.session[k] * n + p.symbol[k], p.targetWeight[k]);
+  const d = result.deferrals;
+  const steps = new Float64Array(gross.length + 1);
+  const names: string[] = [];
+  for (let k = 0; k < d.session.length; k++) {
+    if ((d.reason[k] !== Deferral.dataEnd && d.reason[k] !== Deferral.delisted) || !Number.isNaN(d.remaining[k])) continue;
+    const w = Math.abs(weight.get(d.session[k] * n + d.symbol[k]) ?? 0);
+    if (w === 0) continue;
+    steps[at(d.session[k])] += w;
+    steps[at(nextDecision(result, d.session[k]))] -= w;
+    const name = result.symbols[d.symbol[k]];
+    if (!names.includes(name)) names.push(name);
+  }
+  const share = meanLevel(steps, gross, from);
+  if (names.length === 0 || share < NAMED) return null;
+  return `targets on symbols that had left the market (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}), −${(share * 100).toFixed(1)} pp`;
+}
+
+/** `at(session)`: the index into the counted span of the first session a decision at `session` could reach with its fills (its lag after it), clamped to the span. */
+type Reach = (session: number) => number;
+
+/**
+ * Targets waiting for a price (none whose symbol left first: leftWaitCause), sized: Σ |weight| of
+ * the waits open on each counted session, from at(decided) to at(until), averaged — "a target
+ * waiting for a price (IWM until 2000-05-26), −12.1 pp". Each symbol is named with its last wait
+ * and how it ended: "until D" (ordered then), "until replaced on D" (by a later decision), "until
+ * cleared on D" (by explicit orders), "until rejected on D" (at its price), "to the end". Null
+ * when it rounds to 0.0 pp.
+ */
+function waitCause(result: Result, waits: readonly TargetWait[], gross: Float64Array, from: number, at: Reach): string | null {
+  const waiting = new Float64Array(gross.length + 1);
+  for (const w of waits) {
+    waiting[at(w.decided)] += Math.abs(w.weight);
+    waiting[at(w.until)] -= Math.abs(w.weight);
+  }
+  const pp = Math.round(meanLevel(waiting, gross, from) * 1000) / 10;
+  if (!(pp > 0)) return null;
+  const last = new Map<number, TargetWait>();
+  for (const w of waits) last.set(w.symbol, w);
+  const day = (session: number): string => isoDay(result.dates[session - result.sessions[0]]);
+  const ended = (w: TargetWait): string => (w.end === 'open' ? 'to the end' : w.end === 'ordered' ? `until ${day(w.until)}` : `until ${w.end} on ${day(w.until)}`);
+  const named = [...last.values()].slice(0, SHOWN).map((w) => `${result.symbols[w.symbol]} ${ended(w)}`);
+  return `${last.size === 1 ? 'a target' : 'targets'} waiting for a price (${named.join(', ')}${last.size > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`;
+}
+
+/**
+ * Targets whose symbol left the market (delisted, or its data ended) before their price, sized
+ * like waits but held out from at(decided) until the next decision after the leaving can reach the
+ * book (it sets targets anew), averaged: the sentence of the one (engine/targetWaitCaveats.ts
+ * leftWaitSentence) — "LLL's 30.0 % target of 2020-01-02 never filled: LLL was delisted on
+ * 2020-02-14 before its first price, −30.0 pp" — or "targets never filled: their symbols left the
+ * market before their price (LLL, MMM), −X pp". Null when it rounds to 0.0 pp.
+ */
+function leftWaitCause(result: Result, waits: readonly TargetWait[], gross: Float64Array, from: number, at: Reach): string | null {
+  const held = new Float64Array(gross.length + 1);
+  for (const w of waits) {
+    held[at(w.decided)] += Math.abs(w.weight);
+    held[at(nextDecision(result, w.until))] -= Math.abs(w.weight);
+  }
+  const pp = Math.round(meanLevel(held, gross, from) * 1000) / 10;
+  if (!(pp > 0)) return null;
+  const first = result.sessions[0];
+  if (waits.length === 1) return `${leftWaitSentence(result.symbols[waits[0].symbol], waits[0], (t) => isoDay(result.dates[t - first]))}, −${pp.toFixed(1)} pp`;
+  const names = [...new Set(waits.map((w) => result.symbols[w.symbol]))];
+  return `targets never filled: their symbols left the market before their price (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`;
+}
+
+/** The session of the first decision after `session` (the run's end + 1 when none): the one that sets targets anew. */
+function nextDecision(result: Result, session: number): number {
+  return (result.decisionSessions ?? []).find((d) => d > session) ?? result.sessions[0] + result.sessions.length;
 }
 
 /**
  * Positions the run closed itself because their symbol's data ended or it was delisted (fills of
  * reason dataEnd / delisting), sized: |value| / NAV at the exit, held out of the book from the exit
- * to the next decision (which sets targets anew), averaged over the counted sessions — "positions
- * closed when their data ended or they were delisted (DDD, EEE), −13.3 pp". Null when none, or under 0.05 %.
+ * (at a session's open) until the next decision — on that session's close or later: it sets
+ * targets anew, and a target it sets on the gone symbol is goneTargetCause's — can reach it:
+ * at(that decision), its fills' lag after it, as for the waits. Averaged over the counted
+ * sessions: "positions closed when their data ended or they were delisted (DDD, EEE), −13.3 pp".
+ * Null when none, or under 0.05 %.
  */
-function exitCause(result: Result, gross: Float64Array, from: number): string | null {
+function exitCause(result: Result, gross: Float64Array, from: number, at: Reach): string | null {
   const first = result.sessions[0];
   const f = result.fills;
-  const decided = result.decisionSessions ?? [];
   const steps = new Float64Array(gross.length + 1);
   const names: string[] = [];
   for (let k = 0; k < f.session.length; k++) {
     if (f.reason[k] !== FillReason.dataEnd && f.reason[k] !== FillReason.delisting) continue;
-    const at = f.session[k] - first;
-    const nav = result.daily.nav[at];
+    const exit = f.session[k] - first;
+    const nav = result.daily.nav[exit];
     if (!(nav > 0)) continue;
-    const next = decided.findIndex((d) => d - first > at);
-    const until = next < 0 ? gross.length : decided[next] - first;
-    steps[Math.max(at, from)] += Math.abs(f.quantity[k] * f.price[k]) / nav;
-    steps[Math.max(until, from)] -= Math.abs(f.quantity[k] * f.price[k]) / nav;
+    steps[Math.max(exit, from)] += Math.abs(f.quantity[k] * f.price[k]) / nav;
+    steps[at(nextDecision(result, f.session[k] - 1))] -= Math.abs(f.quantity[k] * f.price[k]) / nav;
     const name = result.symbols[f.symbol[k]];
     if (!names.includes(name)) names.push(name);
   }

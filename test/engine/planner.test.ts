@@ -100,9 +100,9 @@ describe('the planner with a stub context', () => {
     ]);
   });
 
-  it('sizes a held symbol without a bar today at its last mark: its order rests, the rest of the plan stands', () => {
+  it('sizes a held symbol without a bar today, its last close fresh, at its last mark: its order rests, the rest of the plan stands', () => {
     // NAV 10 000 + 10 B marked at 20 = 10 200; B: 0.5 × 10 200 / 20 = 255 → +245; C: 0.2 × 10 200 / 50 = 40.8 → 40.
-    const ctx = stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50] });
+    const ctx = stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50], lastCloses: [NaN, 20, NaN] });
     const planned = plan({ weights: { B: 0.5, C: 0.2 } }, ctx);
     expect(planned.unpriced).toEqual([]);
     expect(planned.breach).toBeUndefined();
@@ -126,13 +126,41 @@ describe('the planner with a stub context', () => {
   it('checks leverage on the targets the plan reaches, not a stale holding beside them (t12)', () => {
     // 900 B marked at 100 (no bar today), 10 000 cash: NAV 100 000. Targets A 0.55, B 0.45:
     // gross 1.00 (the old mix 0.90 + 0.55 = 1.45 was a false breach). B → 450 (−450), A 55 000 / 10 = 5 500.
-    const ctx = stub({ shares: [0, 900, 0], prices: [10, NaN, 50], marks: [10, 100, 50], cash: 10_000 });
+    const ctx = stub({ shares: [0, 900, 0], prices: [10, NaN, 50], marks: [10, 100, 50], cash: 10_000, lastCloses: [NaN, 100, NaN] });
     const planned = plan({ weights: { A: 0.55, B: 0.45 } }, ctx);
     expect(planned.breach).toBeUndefined();
     expect(planned.list).toEqual([
       ['B', -450],
       ['A', 5_500],
     ]);
+  });
+
+  describe('a held symbol whose last bar is older than staleMarkSessions is not sized at its stale mark (probe r24a finding 1)', () => {
+    it('its holding stays, its target waits for its next price; the rest of the plan is sized', () => {
+      // 10 B marked at 20 (stale: ctx.lastClose NaN), 10 000 cash: NAV 10 200. B 0.5 waits (not +245 at 20);
+      // C: 0.2 × 10 200 / 50 = 40.8 → 40.
+      const ctx = stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50] });
+      const planned = plan({ weights: { B: 0.5, C: 0.2 } }, ctx);
+      expect(planned.unpriced).toEqual([1]);
+      expect(planned.unpricedTargets).toEqual([0.5]);
+      expect(planned.list).toEqual([['C', 40]]);
+    });
+
+    it('the account check counts its target, as for a symbol not held: B 0.9 + C 0.3 = 1.2 × NAV is rejected in a cash account', () => {
+      // B's holding is 10 × 20 = 200 of 10 200 (2 %), but its waiting target is 0.9: gross 0.9 + 0.3 = 1.2.
+      const planned = plan({ weights: { B: 0.9, C: 0.3 } }, stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50] }));
+      expect(planned.breach?.gross).toBeCloseTo(1.2, 12);
+    });
+
+    it('a symbol left out of the targets is still sold: closing needs no price (the sale rests until it trades)', () => {
+      // 10 B held at a stale 20, 10 000 cash: targets C only (0.5 × 10 200 / 50 = 102); B's −10 is planned.
+      const planned = plan({ weights: { C: 0.5 } }, stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50] }));
+      expect(planned.unpriced).toEqual([]);
+      expect(planned.list).toEqual([
+        ['B', -10],
+        ['C', 102],
+      ]);
+    });
   });
 
   it('leaves a target it cannot size alone and names it', () => {

@@ -115,6 +115,53 @@ describe('exposureGapCauses: positions the run closed itself, and a book above i
     expect(gapOf(result)).toContain('(-28.6 pp)');
   });
 
+  it("an exit stays out of the book until the next decision's fills can reach it (its lag), not only until that decision (probe r24c finding 2)", () => {
+    // 10 sessions, A and B at 10; 10,000 at 0.5 / 0.5 on session 0 (500 each, filled on 1). B has no bar from session 4:
+    // its 5,000 (0.5 of NAV 10,000) is sold on 4. The decision on 6 (A 1.0) fills on 7: out on 4, 5, 6 → 3 × 0.5 / 9 = −16.7 pp
+    // (was 2 × 0.5 / 9 = −11.1 pp: session 6, before the decision's fills, belonged to no cause).
+    const closes = Array.from({ length: 10 }, (_, t) => [10, t < 4 ? 10 : NaN]);
+    const result = backtest(fixtureMarket({ symbols: ['A', 'B'], closes }), scripted({ 0: { weights: { A: 0.5, B: 0.5 } }, 6: { weights: { A: 1 } } }), { initialCash: 10_000 });
+    expect(causes(result)).toEqual(['positions closed when their data ended or they were delisted (B), −16.7 pp']);
+  });
+
+  it('decisions every session after a data end: the exit until the next decision, then its targets on the gone symbol; no wait (probe r24b de/)', () => {
+    // 7 sessions, A and B at 10, B's data ends after session 3; A 0.5 / B 0.5 decided every session, 10,000: 500 of each from
+    // session 1. B's 5,000 (0.5) sold on 4; the decision on 4's close reaches 5: exit −0.5 / 6 = −8.3 pp. The decisions on 4, 5
+    // and 6 target B (gone: a data-end deferral each, never a wait), reaching 5, 6 (7 is past the end): 2 × 0.5 / 6 = −16.7 pp.
+    const closes = Array.from({ length: 7 }, (_, t) => [10, t < 4 ? 10 : NaN]);
+    const every = scripted(Object.fromEntries(Array.from({ length: 7 }, (_, t) => [t, { weights: { A: 0.5, B: 0.5 } }])));
+    const result = backtest(fixtureMarket({ symbols: ['A', 'B'], closes }), every, { initialCash: 10_000 });
+    expect(result.targetWaits).toEqual([]);
+    expect(causes(result)).toEqual(['positions closed when their data ended or they were delisted (B), −8.3 pp', 'targets on symbols that had left the market (B), −16.7 pp']);
+  });
+
+  it('a late symbol whose data then ends: its wait named until its first price, then the exit and the gone targets (probe r24b ls2/)', () => {
+    // 7 sessions, A at 10; B at 10 on sessions 2–4 only; A 0.5 / B 0.5 every session, 10,000. B waits from 0 (replaced on 1)
+    // and from 1; the decision on 2 prices B itself (ordered then, 500 filled on 3). Waits reach sessions 1 and 2:
+    // 2 × 0.5 / 6 = −16.7 pp, "B until 2024-01-03". B sold on 5 (data end), the decision on 5 reaches 6: −0.5 / 6 = −8.3 pp;
+    // that decision's and session 6's B targets reach only 6: −8.3 pp.
+    const closes = Array.from({ length: 7 }, (_, t) => [10, t >= 2 && t <= 4 ? 10 : NaN]);
+    const every = scripted(Object.fromEntries(Array.from({ length: 7 }, (_, t) => [t, { weights: { A: 0.5, B: 0.5 } }])));
+    const result = backtest(fixtureMarket({ symbols: ['A', 'B'], closes }), every, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.decided, w.until, w.end])).toEqual([
+      [0, 1, 'replaced'],
+      [1, 2, 'ordered'],
+    ]);
+    expect(causes(result)).toEqual([
+      'a target waiting for a price (B until 2024-01-03), −16.7 pp',
+      'positions closed when their data ended or they were delisted (B), −8.3 pp',
+      'targets on symbols that had left the market (B), −8.3 pp',
+    ]);
+  });
+
+  it('a wait ended by a later decision that dropped the target says so (probe r24a finding 3)', () => {
+    // A at 10; B unpriced throughout. B 0.3 waits from 0; the decision on 3 (A 0.5 alone) replaces it: it reaches sessions 1–3,
+    // 3 × 0.3 / 7 = −12.9 pp over the 7 counted sessions.
+    const closes = Array.from({ length: 8 }, () => [10, NaN]);
+    const result = backtest(fixtureMarket({ symbols: ['A', 'B'], closes }), scripted({ 0: { weights: { A: 0.5, B: 0.3 } }, 3: { weights: { A: 0.5 } } }), { initialCash: 10_000 });
+    expect(causes(result)).toEqual(['a target waiting for a price (B until replaced on 2024-01-04), −12.9 pp']);
+  });
+
   it('a book above its targets names only the drift that raised it, not the causes that lower exposure', () => {
     // A at 0.5 on 10,000 at 30: 166 shares (4,980; rounding leaves 20 of the 5,000 uninvested); A doubles on session 3 and stays.
     const closes = Array.from({ length: 8 }, (_, t) => [t < 3 ? 30 : 60]);

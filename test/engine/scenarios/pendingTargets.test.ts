@@ -65,6 +65,26 @@ describe('a target waiting for its symbol\'s first price', () => {
     expect(result.caveats.some((c) => c.message.startsWith("B's 50.0 % target of 2024-01-10 waited for its next price (2024-01-11)"))).toBe(true);
   });
 
+  it('a held symbol whose last bar is stale is not sized at its stale mark: its holding stays, its target waits for its next close (probe r24a finding 1)', () => {
+    // B at 40 on sessions 0–1, no bar on 2–8, at 50 from 9; A at 10 throughout. Session 0: A 0.5 → 500, B 0.25 × 10,000 / 40 = 62.5 → 62,
+    // both filled at 1's open (A 10, B 40): cash 10,000 − 5,000 − 2,480 = 2,520. Session 8 (B's last bar 7 sessions old): A 0.5, B 0.5;
+    // B waits (was: sized at its stale mark 40, 0.5 × 10,000 / 40 = 125 → +63). Session 9: NAV 2,520 + 5,000 + 62 × 50 = 10,620;
+    // 0.5 × 10,620 / 50 = 106.2 → 106: +44, filled at 10's open (50; cash 2,520 ≥ 2,200).
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 12 }, (_, t) => [10, t <= 1 ? 40 : t >= 9 ? 50 : NaN]) });
+    const result = scenario(m, { 0: { weights: { A: 0.5, B: 0.25 } }, 8: half }, { initialCash: 10_000 });
+    expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([
+      [0, 'A', 500],
+      [0, 'B', 62],
+      [9, 'B', 44],
+    ]);
+    expect(trades(result)).toEqual([
+      [1, 'A', 500, 10],
+      [1, 'B', 62, 40],
+      [10, 'B', 44, 50],
+    ]);
+    expect(result.caveats.some((c) => c.message.startsWith("B's 50.0 % target of 2024-01-11 waited for its next price (2024-01-12) and was ordered then"))).toBe(true);
+  });
+
   it('value and share targets wait too, sized at the first close', () => {
     // 2,000 of B at 40 = 50 shares; 30 shares of B = 30 shares.
     expect(orderRows(scenario(market(), { 0: { values: { B: 2_000 } } }, { initialCash: 10_000 })).map((o) => [o.session, o.quantity])).toEqual([[3, 50]]);
@@ -107,7 +127,7 @@ describe('a waiting target the account rejects at its first close', () => {
     const result = scenario(market(), { 0: { shares: { A: 500, B: 200 } } }, { initialCash: 10_000 });
     expect(orderRows(result).map((o) => [o.session, o.symbol, o.quantity])).toEqual([[0, 'A', 500]]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[3, 'rejected', 'B']]);
-    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered, w.dropped])).toEqual([[1, 0, 3, false, true]]);
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.end])).toEqual([[1, 0, 3, 'rejected']]);
     expect(result.caveats.filter((c) => c.message.includes('was ordered then'))).toEqual([]);
     // The decision itself was accepted (A bought): the rejection is the waiting target's, not "every decision".
     expect(result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => c.message)).toEqual([
@@ -173,15 +193,15 @@ describe('explicit orders that clear a waiting target clear what the run counts 
     // Realised (0.5 × 2 + 0.501 × 3) / 5 = 0.5006; targeted (0.8 × 2 + 0.5 × 3) / 5 = 0.62 (before: 0.80 throughout);
     // gap −11.94 pp. B waited 0.3 on sessions 1–2: 0.6 / 5 = 12.0 pp.
     const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: orders({ symbol: 'A', quantity: 1 }) }, { initialCash: 10_000 });
-    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.ordered, w.dropped])).toEqual([[1, 0, 2, false, true]]);
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.end])).toEqual([[1, 0, 2, 'cleared']]);
     expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toBe(
-      'realised gross exposure averaged 50.1% of NAV against 62.0% targeted (-11.9 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): a target waiting for a price (B until 2024-01-03), −12.0 pp',
+      'realised gross exposure averaged 50.1% of NAV against 62.0% targeted (-11.9 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): a target waiting for a price (B until cleared on 2024-01-03), −12.0 pp',
     );
   });
 
   it('a later decision without B replaces it instead: the new targets count (no drop)', () => {
     const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: { weights: { A: 0.5 } } }, { initialCash: 10_000 });
-    expect(result.targetWaits?.map((w) => [w.ordered, w.dropped])).toEqual([[false, false]]);
+    expect(result.targetWaits?.map((w) => w.end)).toEqual(['replaced']);
   });
 });
 
@@ -196,6 +216,46 @@ describe('causality: the waiting target is sized from its session\'s close alone
         expect(placed(perturbAfter(m, 3, seed))).toEqual(placed(m));
       }),
       { numRuns: 20 },
+    );
+  });
+});
+
+describe('a symbol that leaves the market ends its wait, and a target on a gone symbol never stands (probe r24a finding 2, r24b finding 1)', () => {
+  // A at 10 throughout; B never trades and is delisted after session 3 (gone from session 4).
+  const delisted = (): Market => fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 8 }, () => [10, NaN]), delistedAfter: { 1: 3 } });
+
+  it('a wait open when its symbol is delisted ends there, said as never filled — not "waiting … to the end"', () => {
+    // Session 0: A 0.3 → 300 at 10; B 0.3 waits from 0 and ends at 4 (delisted), never having had a price.
+    // Gap: B's 30 % held out from session 1 (the decision's fills' reach) to the end, no later decision: 7 × 0.3 / 7 = −30.0 pp.
+    const result = scenario(delisted(), { 0: { weights: { A: 0.3, B: 0.3 } } }, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.end, w.firstPrice])).toEqual([[1, 0, 4, 'delisted', true]]);
+    const said = "B's 30.0 % target of 2024-01-01 never filled: B was delisted on 2024-01-04 before its first price";
+    expect(result.caveats.map((c) => c.message)).toContain(`${said} — a target on a symbol that leaves the market before its price never fills`);
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toContain(`: ${said}, −30.0 pp`);
+  });
+
+  it('a decision after the symbol left records a delisting deferral but no wait', () => {
+    // Decisions on 0 and 5: the first's wait ends at 4 (delisted); the second's B target (gone) never stands.
+    const result = scenario(delisted(), { 0: { weights: { A: 0.3, B: 0.3 } }, 5: { weights: { A: 0.3, B: 0.3 } } }, { initialCash: 10_000 });
+    expect(result.targetWaits?.map((w) => [w.decided, w.until, w.end])).toEqual([[0, 4, 'delisted']]);
+    expect(deferralRows(result).filter((d) => d.symbol === 'B').map((d) => [d.session, d.reason])).toEqual([
+      [0, 'no-price'],
+      [5, 'delisted'],
+    ]);
+  });
+
+  it('property: no wait outlives its symbol, and none starts after it left', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 5 }), fc.double({ min: 0.05, max: 0.5, noNaN: true }), (sessions, w) => {
+        const script = Object.fromEntries(sessions.map((t) => [t, { weights: { A: w, B: w } }]));
+        const result = scenario(delisted(), script, { initialCash: 10_000 });
+        for (const wait of result.targetWaits ?? []) {
+          expect(wait.decided).toBeLessThan(4);
+          expect(wait.until).toBeLessThanOrEqual(4);
+          expect(['replaced', 'delisted']).toContain(wait.end);
+        }
+      }),
+      { numRuns: 30 },
     );
   });
 });

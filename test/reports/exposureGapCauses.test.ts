@@ -85,7 +85,7 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
   it('a gap with no recorded cause says so, not a cause that did not happen', () => {
     const gap = { target: 1, realised: 0.9, from: '2024-01-02', sessions: 5, overall: 0.9, all: 5 };
     expect(exposureGapCaveat({ ...gap, causes: [] })?.message).toBe(
-      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, positions closed at their data end, drift between decisions)',
+      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
     );
   });
 

@@ -133,8 +133,9 @@ function waitCause(result: Result, waits: readonly TargetWait[], gross: Float64A
 
 /**
  * Targets whose symbol left the market (delisted, or its data ended) before their price, sized
- * like waits but held out from at(decided) until the next decision after the leaving can reach the
- * book (it sets targets anew), averaged: the sentence of the one (engine/targetWaitCaveats.ts
+ * like waits but held out from at(decided) until the next decision after the leaving — at
+ * `until`'s open, so one on `until`'s close counts, as for an exit — can reach the book (it sets
+ * targets anew; a target it sets on the gone symbol is goneTargetCause's), averaged: the sentence of the one (engine/targetWaitCaveats.ts
  * leftWaitSentence) — "LLL's 30.0 % target of 2020-01-02 never filled: LLL was delisted on
  * 2020-02-14 before its first price, −30.0 pp" — or "targets never filled: their symbols left the
  * market before their price (LLL, MMM), −X pp". Null when it rounds to 0.0 pp.
@@ -143,7 +144,7 @@ function leftWaitCause(result: Result, waits: readonly TargetWait[], gross: Floa
   const held = new Float64Array(gross.length + 1);
   for (const w of waits) {
     held[at(w.decided)] += Math.abs(w.weight);
-    held[at(nextDecision(result, w.until))] -= Math.abs(w.weight);
+    held[at(nextDecision(result, w.until - 1))] -= Math.abs(w.weight);
   }
   const pp = Math.round(meanLevel(held, gross, from) * 1000) / 10;
   if (!(pp > 0)) return null;

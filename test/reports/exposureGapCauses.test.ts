@@ -162,6 +162,19 @@ describe('exposureGapCauses: positions the run closed itself, and a book above i
     expect(causes(result)).toEqual(['a target waiting for a price (B until replaced on 2024-01-04), −12.9 pp']);
   });
 
+  it("a wait whose symbol left is held out until the next decision on or after the leaving reaches the book, as an exit is — not the one after it", () => {
+    // 8 sessions, A at 10; B never trades and is delisted after session 3 (gone from 4, at its open). B 0.3 waits from 0 and
+    // ends at 4; the decision on 4's close sets targets anew and reaches 5: 4 × 0.3 / 7 = −17.1 pp (was −30.0 pp: held to
+    // the decision after 4, none). Where that decision targets B again, its gone target is its own cause from 5: 3 × 0.3 / 7.
+    const closes = Array.from({ length: 8 }, () => [10, NaN]);
+    const market = () => fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 1: 3 } });
+    const said = "B's 30.0 % target of 2024-01-01 never filled: B was delisted on 2024-01-04 before its first price";
+    const dropped = backtest(market(), scripted({ 0: { weights: { A: 0.3, B: 0.3 } }, 4: { weights: { A: 0.3 } } }), { initialCash: 10_000 });
+    expect(causes(dropped)).toEqual([`${said}, −17.1 pp`]);
+    const again = backtest(market(), scripted({ 0: { weights: { A: 0.3, B: 0.3 } }, 4: { weights: { A: 0.3, B: 0.3 } } }), { initialCash: 10_000 });
+    expect(causes(again)).toEqual([`${said}, −17.1 pp`, 'targets on symbols that had left the market (B), −12.9 pp']);
+  });
+
   it('a book above its targets names only the drift that raised it, not the causes that lower exposure', () => {
     // A at 0.5 on 10,000 at 30: 166 shares (4,980; rounding leaves 20 of the 5,000 uninvested); A doubles on session 3 and stays.
     const closes = Array.from({ length: 8 }, (_, t) => [t < 3 ? 30 : 60]);

@@ -84,14 +84,21 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
  */
 function goneTargetCause(result: Result, gross: Float64Array, from: number, at: Reach): string | null {
   const n = result.symbols.length;
-  const weight = new Map<number, number>();
-  const p = result.snapshots;
-  for (let k = 0; k < p.session.length; k++) if (Number.isFinite(p.targetWeight[k])) weight.set(p.session[k] * n + p.symbol[k], p.targetWeight[k]);
   const d = result.deferrals;
+  const gone = (k: number): boolean => (d.reason[k] === Deferral.dataEnd || d.reason[k] === Deferral.delisted) && Number.isNaN(d.remaining[k]);
+  // The target weights of those deferrals' (session, symbol) only: a run's snapshots are every target of every decision.
+  const weight = new Map<number, number>();
+  for (let k = 0; k < d.session.length; k++) if (gone(k)) weight.set(d.session[k] * n + d.symbol[k], 0);
+  if (weight.size === 0) return null;
+  const p = result.snapshots;
+  for (let k = 0; k < p.session.length; k++) {
+    const key = p.session[k] * n + p.symbol[k];
+    if (weight.has(key) && Number.isFinite(p.targetWeight[k])) weight.set(key, p.targetWeight[k]);
+  }
   const steps = new Float64Array(gross.length + 1);
   const names: string[] = [];
   for (let k = 0; k < d.session.length; k++) {
-    if ((d.reason[k] !== Deferral.dataEnd && d.reason[k] !== Deferral.delisted) || !Number.isNaN(d.remaining[k])) continue;
+    if (!gone(k)) continue;
     const w = Math.abs(weight.get(d.session[k] * n + d.symbol[k]) ?? 0);
     if (w === 0) continue;
     steps[at(d.session[k])] += w;

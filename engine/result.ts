@@ -231,7 +231,7 @@ export interface Result {
   readonly fills: Fills;
   readonly orders: Orders;
   readonly snapshots: Snapshots;
-  /** Market sessions whose decision returned targets (accepted or not; a decision to hold nothing leaves no snapshot row). Absent in results built before it was recorded. */
+  /** Market sessions whose decision returned targets, ascending (accepted or not; a decision to hold nothing leaves no snapshot row). Absent in results built before it was recorded. */
   readonly decisionSessions?: Int32Array;
   /**
    * Whole-share runs: one row per accepted plan — a decision's targets, or targets that waited for

@@ -161,9 +161,17 @@ function leftWaitCause(result: Result, waits: readonly TargetWait[], gross: Floa
   return `targets never filled: their symbols left the market before their price (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`;
 }
 
-/** The session of the first decision after `session` (the run's end + 1 when none): the one that sets targets anew. */
+/** The session of the first decision after `session` (the run's end + 1 when none): the one that sets targets anew. Binary search: decisionSessions ascend, and a run deciding every session asks once per exit, wait and gone target. */
 function nextDecision(result: Result, session: number): number {
-  return (result.decisionSessions ?? []).find((d) => d > session) ?? result.sessions[0] + result.sessions.length;
+  const decided = result.decisionSessions ?? [];
+  let lo = 0;
+  let hi = decided.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (decided[mid] > session) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < decided.length ? decided[lo] : result.sessions[0] + result.sessions.length;
 }
 
 /**

@@ -58,6 +58,7 @@ function targetOf(symbol: string, w: TargetWait, day: (t: number) => string): st
   return `${symbol}'s${weight} target of ${day(w.decided)}`;
 }
 
+/** `waits` sorted in place, longest (until − decided, in sessions) first, then earliest decided. */
 function longestFirst(waits: TargetWait[]): TargetWait[] {
   return waits.sort((a, b) => b.until - b.decided - (a.until - a.decided) || a.decided - b.decided);
 }

@@ -92,10 +92,14 @@ const WARM_UP_SESSIONS = 5;
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
-/** Each decision's target weights, keyed by market session × `n` symbols + symbol (snapshot rows). */
-function targetWeights(p: Snapshots, n: number): Map<number, number> {
+/** Each decision's target weight less the weight the book held there at its mark (snapshot rows; `nav` by market session), keyed by market session × `n` symbols + symbol. */
+function unheldTargetWeights(p: Snapshots, n: number, nav: (session: number) => number): Map<number, number> {
   const out = new Map<number, number>();
-  for (let k = 0; k < p.session.length; k++) if (Number.isFinite(p.targetWeight[k])) out.set(p.session[k] * n + p.symbol[k], p.targetWeight[k]);
+  for (let k = 0; k < p.session.length; k++) {
+    if (!Number.isFinite(p.targetWeight[k])) continue;
+    const held = p.shares[k] === 0 ? 0 : (p.shares[k] * p.price[k]) / nav(p.session[k]);
+    out.set(p.session[k] * n + p.symbol[k], p.targetWeight[k] - held);
+  }
   return out;
 }
 
@@ -330,8 +334,8 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
   const byReason = new Map<number, { count: number; share: number; session: number; symbols: Set<string> }>();
   const perSession = new Map<string, number>();
-  // A target on a symbol with no price yet has no share count: the weight it asked for is what waits.
-  const unpricedWeight = d.reason.includes(Deferral.noPrice) ? targetWeights(r.snapshots, n) : undefined;
+  // A target on a symbol with no price has no share count: what waits is the weight it asked for less what the book kept there (a stale holding, marked).
+  const unpricedWeight = d.reason.includes(Deferral.noPrice) ? unheldTargetWeights(r.snapshots, n, (t) => r.daily.nav[t - r.first]) : undefined;
   for (let k = 0; k < d.reason.length; k++) {
     if (d.reason[k] === Deferral.marginLimit) continue; // marginCutCaveats
     // A sell the cash could not pay the commission of is told apart from a buy cut to the cash.

@@ -104,3 +104,15 @@ describe('stale marks over random gaps', () => {
     );
   });
 });
+
+describe('a no-price deferral on a stale holding sizes what waited, not the whole target (probe r25a)', () => {
+  it('A 0.5 / S 0.5 every session; S stale from session 5: its target waits, but the book keeps S at its mark — about 0 % waited, not 50 %', () => {
+    // 10,000 at 100 a share each: 50 A and 50 S from session 1 (next-open at 100). S has no price on sessions 2–7
+    // (stale from session 5 with staleMarkSessions 3): the decisions there cannot size S, so a no-price deferral,
+    // while the book keeps 50 S marked at 100 = 5,000 of a 10,000 NAV: 0.5 − 0.5 = 0 waits.
+    const result = scenario(market, { 0: { weights: { A: 0.5, S: 0.5 } }, 5: { weights: { A: 0.5, S: 0.5 } }, 6: { weights: { A: 0.5, S: 0.5 } } }, { initialCash: 10_000, staleMarkSessions: 3 });
+    expect(Array.from(result.deferrals.session)).toEqual([5, 6]); // Deferral.noPrice on both decisions
+    const deferred = result.caveats.find((c) => c.code === 'deferred' && c.message.includes('no-price'));
+    expect(deferred?.message).toContain('(largest 0.0% of NAV on 2024-01-08)'); // it read 50.0 %
+  });
+});

@@ -2,6 +2,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withinBand } from '../../strategies/blocks/bands.ts';
+import type { BookView } from '../../engine/strategy.ts';
+import type { MarketView } from '../../engine/view.ts';
 import { rankWithin, zscoreWithin } from '../../strategies/blocks/groups.ts';
 import { betaNeutral, dollarNeutral } from '../../strategies/blocks/neutralize.ts';
 import { quantileBuckets } from '../../strategies/blocks/quantileBuckets.ts';
@@ -166,5 +169,21 @@ describe('size bands and sleeves', () => {
     const p = { small: '@smallCap', large: '@largeCap', benchmarkSmall: 0.1, tilt: 0.5 };
     expect(tiltedSmallShare(p)).toBeCloseTo(0.55, 12);
     expect(regimeWeights(p, false)).toEqual({ '@smallCap': 0.1, '@largeCap': 0.9 });
+  });
+});
+
+describe('withinBand leaves out a target nothing can trade yet (probe r25b: size-tilt trimmed SPY 84 times while IWM had no price)', () => {
+  // SPY (0) at 45.3 % against 45 %, IWM (1) unlisted and unheld against 55 %: SPY is inside a 2 pp band, IWM cannot trade.
+  const stub = (present: boolean) => ({
+    view: { resolve: (s: string) => (s === 'SPY' ? 0 : 1), present: (i: number) => i === 0 || present } as unknown as MarketView,
+    book: { weight: (i: number) => (i === 0 ? 0.453 : 0), held: () => [0] } as unknown as BookView,
+  });
+  it('IWM not present: within the band (no orders re-issued for SPY)', () => {
+    const { view, book } = stub(false);
+    expect(withinBand(view, book, { SPY: 0.45, IWM: 0.55 }, 0.02)).toBe(true);
+  });
+  it('IWM present and unheld: 55 pp off its target, outside the band', () => {
+    const { view, book } = stub(true);
+    expect(withinBand(view, book, { SPY: 0.45, IWM: 0.55 }, 0.02)).toBe(false);
   });
 });

@@ -92,13 +92,15 @@ const WARM_UP_SESSIONS = 5;
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
-/** Each decision's target weight less the weight the book held there at its mark (snapshot rows; `nav` by market session), keyed by market session × `n` symbols + symbol. */
+/** Each decision's target weight the book lacked there — the target less the weight held at its mark, toward the target's side, 0 where the holding reaches it (snapshot rows; `nav` by market session) — keyed by market session × `n` symbols + symbol. */
 function unheldTargetWeights(p: Snapshots, n: number, nav: (session: number) => number): Map<number, number> {
   const out = new Map<number, number>();
   for (let k = 0; k < p.session.length; k++) {
-    if (!Number.isFinite(p.targetWeight[k])) continue;
+    const target = p.targetWeight[k];
+    if (!Number.isFinite(target)) continue;
     const held = p.shares[k] === 0 ? 0 : (p.shares[k] * p.price[k]) / nav(p.session[k]);
-    out.set(p.session[k] * n + p.symbol[k], p.targetWeight[k] - held);
+    // Only the part of the target the book lacks waits in cash: a holding over its target (or a short beyond it) stays invested.
+    out.set(p.session[k] * n + p.symbol[k], Math.max(0, Math.sign(target) * (target - held)));
   }
   return out;
 }

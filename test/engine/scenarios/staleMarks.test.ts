@@ -116,3 +116,15 @@ describe('a no-price deferral on a stale holding sizes what waited, not the whol
     expect(deferred?.message).toContain('(largest 0.0% of NAV on 2024-01-08)'); // it read 50.0 %
   });
 });
+
+describe('a stale holding over its target: nothing of it waited in cash (probe r26b)', () => {
+  it('S at 150 held 50 (7,500 of a 12,500 NAV: 60 %) against a 50 % target on a stale session: 0.0 %, not the 10 % the book held beyond it', () => {
+    // 50 A and 50 S at 100 (session 1); S closes 150 on session 2, then has no bar on sessions 3–8 (stale from 7 with
+    // staleMarkSessions 3). The decision on session 7 cannot size S: its sale of the 10 % over target is deferred, in S, not in cash.
+    const closes = [100, 100, 150, NaN, NaN, NaN, NaN, NaN, NaN, 150].map((s) => [100, s]);
+    const result = scenario(fixtureMarket({ symbols: ['A', 'S'], closes }), { 0: { weights: { A: 0.5, S: 0.5 } }, 7: { weights: { A: 0.5, S: 0.5 } } }, { initialCash: 10_000, staleMarkSessions: 3 });
+    expect(Array.from(result.deferrals.session)).toEqual([7]);
+    const deferred = result.caveats.find((c) => c.code === 'deferred' && c.message.includes('no-price'));
+    expect(deferred?.message).toContain('(largest 0.0% of NAV on 2024-01-10)'); // it read 10.0 %
+  });
+});

@@ -42,19 +42,24 @@ function runsTable(runs: readonly ComparisonRun[]): string {
   return `<div class="table-scroll"><table><thead><tr><th>#</th><th class="t">Run</th><th class="t">Strategy</th><th class="t">Benchmark</th><th>Period</th><th>Sessions</th><th>Id</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-/** Each caveat once, under the runs it concerns ("all runs" when every run has it), most severe first. */
-function caveatList(runs: readonly ComparisonRun[]): string {
+/**
+ * Each caveat once, under the runs it concerns ("all runs" when every run has it), most severe
+ * first; with `highOnly`, the high ones alone — those that change how a run reads, shown above the
+ * at-a-glance table as the tear sheet shows them above its figures ('' when there are none).
+ */
+function caveatList(runs: readonly ComparisonRun[], highOnly = false): string {
   const byMessage = new Map<string, { severity: string; size: string; labels: string[] }>();
   const rank = { high: 0, medium: 1, low: 2 } as Record<string, number>;
   for (const r of runs) {
     for (const c of r.caveats) {
+      if (highOnly && c.severity !== 'high') continue;
       const entry = byMessage.get(c.message) ?? { severity: c.severity, size: caveatSize(c, r.currency ?? ''), labels: [] };
       if (!entry.labels.includes(r.label)) entry.labels.push(r.label);
       byMessage.set(c.message, entry);
     }
   }
   const items = [...byMessage].sort((a, b) => rank[a[1].severity] - rank[b[1].severity]);
-  if (items.length === 0) return '<p class="clean">No caveat recorded for these runs.</p>';
+  if (items.length === 0) return highOnly ? '' : '<p class="clean">No caveat recorded for these runs.</p>';
   return `<ul class="caveats">${items
     .map(([message, e]) => `<li class="caveat sev-${e.severity}"><span class="sev">${e.severity}</span>${e.size === '' ? '' : `<span class="size">${escapeHtml(e.size)}</span>`}<span class="msg"><strong>${escapeHtml(e.labels.length === runs.length && runs.length > 1 ? 'all runs' : e.labels.join(', '))}:</strong> ${escapeHtml(message)}</span></li>`)
     .join('')}</ul>`;
@@ -120,11 +125,13 @@ export function renderComparison(data: ComparisonData): string {
   const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
   const colours = symbolColours(ribbons.map((x) => x.run));
   const only = runs.length === 1 ? '<p class="empty">Only one run: nothing to compare against.</p>' : '';
+  const high = caveatList(runs, true);
 
   const body = [
     `<section class="card answer" id="summary"><div class="title-row"><h1>${escapeHtml(data.title)}</h1>${badges({ synthetic: runs.some((r) => r.synthetic), lookAheadProne: runs.some((r) => r.lookAheadProne) })}</div>
 <p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.${shortfall === null ? '' : ` ${escapeHtml(shortfall)}.`}</p>
 ${runsTable(runs)}
+${high === '' ? '' : `<h2>Before you read the figures</h2>${high}`}
 <h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag })}
 ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs, period)}` : ''}</section>`,
     tocNav(TOC),

@@ -164,6 +164,17 @@ describe('renderComparison', () => {
     expect(page).toContain(`<strong>${runs[0].label}:</strong> only-iwm caveat`);
   });
 
+  it('a high caveat is shown above the at-a-glance table, the rest only in the Caveats section (probe r26a: a run 55 % in cash for 7 years was said 9 screens down)', () => {
+    const caveat = (severity: 'high' | 'low', message: string) => ({ code: 'data-note', severity, message, size: null, unit: null, symbols: [] });
+    const high = 'first investment after 1,850 sessions in cash';
+    const page = renderComparison({ title: 't', runs: [{ ...runs[0], caveats: [caveat('high', high), caveat('low', 'a low note')] }, runs[1]] });
+    const glance = page.indexOf('<h2>At a glance</h2>');
+    expect(page.indexOf('<h2>Before you read the figures</h2>')).toBeGreaterThan(0);
+    expect(page.indexOf(high)).toBeLessThan(glance);
+    expect(page.indexOf('a low note')).toBeGreaterThan(glance);
+    expect(renderComparison({ title: 't', runs: [{ ...runs[0], caveats: [caveat('low', 'a low note')] }, runs[1]] })).not.toContain('Before you read the figures');
+  });
+
   it('starts the curves at the first shared date and measures over the common period by default', () => {
     expect(commonStart(runs)).toBe(runs[2].dates[0]);
     expect(html).toContain(`Rebased to 1 on ${runs[2].dates[0]}`);

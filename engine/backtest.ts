@@ -200,7 +200,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
 
   /** The pending targets whose symbol has left the market by session t (at its open) end there: they can never fill. */
   function endLeftWaits(t: number): void {
-    const gone = pending.symbols.filter((i) => actions.leftBy(i, t) !== undefined);
+    const gone = pending.matching((i) => actions.leftBy(i, t) !== undefined);
     if (gone.length > 0) pending.left(t, gone, (i) => (actions.leftBy(i, t) === OrderEnd.delisting ? 'delisted' : 'dataEnded'), (i) => listing.firstBar[i] >= t);
   }
 
@@ -210,7 +210,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
    * they are rejected (a breach) and wait no more.
    */
   function orderPending(t: number): void {
-    const ready = pending.ready((i) => market.close[t * n + i] > 0);
+    const ready = pending.matching((i) => market.close[t * n + i] > 0);
     if (ready.length === 0) return;
     const plan = planner.planPending(ready, pending, planContext(t));
     if (plan.breach) {

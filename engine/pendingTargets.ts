@@ -7,6 +7,8 @@
 // is recorded, however it ended, for the caveats that say what waited in cash and why, and for the
 // targeted exposure they measure against.
 
+const NONE: readonly number[] = [];
+
 /** How a decision gave its targets: NAV weights, currency values or share counts (engine/strategy.ts Targets). */
 export type TargetKind = 'weights' | 'values' | 'shares';
 
@@ -49,7 +51,7 @@ export function leftWait(w: TargetWait): boolean {
 /**
  * The targets of the last decision that wait for their symbol's price, one per symbol, in that
  * decision's unit (`kind`), and the record of every wait (`waits`). The engine loop asks which are
- * `ready` (or `left`) at each close while any is `waiting`; each wait ends as WaitEnd says.
+ * priced (`matching`), or gone (`left`), at each close while any is `waiting`; each wait ends as WaitEnd says.
  */
 export class PendingTargets {
   /** Per symbol: the pending target in the decision's unit (NaN: none). */
@@ -104,9 +106,9 @@ export class PendingTargets {
     });
   }
 
-  /** The pending symbols for which `priced(i)` holds (at the session being replayed). */
-  ready(priced: (i: number) => boolean): number[] {
-    return this.#symbols.filter(priced);
+  /** The pending symbols for which `test(i)` holds (at the session being replayed); none: one shared empty list, so the replay loop allocates nothing on the sessions a wait goes on. */
+  matching(test: (i: number) => boolean): readonly number[] {
+    return this.#symbols.some(test) ? this.#symbols.filter(test) : NONE;
   }
 
   /** The targets of `symbols` were sized and ordered at session t (`first(i)`: t is symbol i's first close). */
@@ -144,6 +146,7 @@ export class PendingTargets {
   }
 
   #end(t: number, symbols: readonly number[], end: WaitEnd): void {
+    if (symbols.length === 0) return;
     for (const i of symbols) {
       const wait = this.waits[this.#open[i]];
       wait.until = t;

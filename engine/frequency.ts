@@ -187,6 +187,18 @@ export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | un
   return out;
 }
 
+/**
+ * Whether a gap of `days` calendar days is one period of the spacing `f` (a bucket's range of gaps:
+ * 1–5 days daily — a weekend and a holiday —, 5–10 weekly, 25–36 monthly, 80–100 quarterly,
+ * 350–380 annual; else within 10 % of the median gap). How a returns file's first return, whose
+ * start no row gives, is read as earned since the other series' value one spacing before it.
+ */
+export function isOneSpacing(days: number, f: Frequency): boolean {
+  const bucket = BUCKETS.find((b) => b.label === f.label);
+  const [lo, hi] = bucket ? [bucket.lo, bucket.hi] : [0.9 * f.medianGapDays, 1.1 * f.medianGapDays];
+  return days >= lo && days <= hi;
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 

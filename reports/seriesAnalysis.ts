@@ -7,6 +7,7 @@ import type { PriceReturns } from '../data/returnSeries.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
+import { isOneSpacing } from '../engine/frequency.ts';
 import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
@@ -137,8 +138,13 @@ function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [
  * k-th return's date), NaN where the benchmark has no value on that date, and the run of each
  * (relative.ts chainsOf: a blank benchmark return breaks it). Each series' values include its
  * start, so a benchmark starting after the series starts on the series row of its first value.
- * Return files have no start: two such series starting on the same first return date are taken
- * to start together (the convention of inner-joined return files). Dates as valueDaysAsRead reads them.
+ * A returns file has no start: its first return is read as earned since the other series' last
+ * value before it when that value lies one of the file's own spacings earlier (engine/frequency.ts
+ * isOneSpacing: a daily file's first return from the previous session, a monthly file's from the
+ * previous month-end) — so a benchmark file starting later pairs its first return, and two files
+ * starting on the same first date start together (the convention of inner-joined return files);
+ * a monthly file beside daily values pairs from its first month-end, its first month's start
+ * being no value of the series. Dates as valueDaysAsRead reads them.
  */
 function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array; readEarlier: Caveat[] } {
   const b = levelsOf(benchmark.returns);
@@ -146,6 +152,20 @@ function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: F
   const { days: [seriesDays, benchmarkDays], readEarlier } = valueDaysAsRead(series, benchmark);
   const rowOf = new Map(benchmarkDays.map((day, j) => [day, j]));
   const rows = seriesDays.map((day) => (Number.isNaN(day) ? -1 : rowOf.get(day) ?? -1));
-  if (series.startDay === undefined && benchmark.startDay === undefined && series.dates[0] === benchmark.dates[0]) rows[0] = 0;
-  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN), readEarlier };
+  const unpaired: Caveat[] = [];
+  if (benchmark.startDay === undefined && benchmark.dates.length > 0) {
+    // The benchmark file's first return, from the series value one of the file's spacings before it.
+    const i = seriesDays.indexOf(benchmarkDays[1]);
+    const before = i > 0 ? seriesDays[i - 1] : NaN;
+    const spacing = inferFrequency(benchmarkDays.slice(1));
+    if (i === 1 && series.startDay === undefined) rows[0] = 0;
+    else if (i > 0 && isOneSpacing(benchmarkDays[1] - before, spacing)) rows[i - 1] = 0;
+    else if (i > 0) unpaired.push(caveat('benchmark', 'low', `benchmark ${benchmark.name ?? 'the benchmark'}: its first return (${isoDay(benchmarkDays[1])}, ${spacing.label === 'other' ? `every ${spacing.medianGapDays} days` : spacing.label}) is earned since a date ${series.name ?? 'the series'} has no value on (one spacing earlier), so it is not paired: the benchmark's values start on ${isoDay(benchmarkDays[1])}`));
+  }
+  if (series.startDay === undefined && series.dates.length > 0 && rows[0] < 0) {
+    // The series file's first return, from the benchmark value one of the series' spacings before it.
+    const j = benchmarkDays.findLastIndex((day) => day < seriesDays[1]);
+    if (j >= 0 && isOneSpacing(seriesDays[1] - benchmarkDays[j], inferFrequency(seriesDays.slice(1)))) rows[0] = j;
+  }
+  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN), readEarlier: [...readEarlier, ...unpaired] };
 }

@@ -110,6 +110,68 @@ describe('metrics --benchmark-prices: a benchmark starting after the series', ()
   });
 });
 
+describe('metrics --benchmark-returns: a returns file has no start, its first return is earned since the value one spacing before', () => {
+  const days = weekdays('2024-03-04', 10);
+  const returns = Float64Array.from({ length: 9 }, (_, i) => 0.01 * ((i % 3) - 1));
+  const bench = Float64Array.from({ length: 6 }, (_, i) => 0.02 * ((i % 2) - 0.5));
+  const active = bench.map((x, i) => returns[i + 3] - x);
+  const m = active.reduce((s, v) => s + v, 0) / 6;
+  const sd = Math.sqrt(active.reduce((s, v) => s + (v - m) ** 2, 0) / 5);
+
+  it('a daily benchmark file from the 4th return date pairs all its 6 returns (from the series\' value the session before), as the same benchmark as prices does', () => {
+    const set = analyseSeries({ dates: days.subarray(1), returns }, { benchmark: { dates: days.subarray(4), returns: bench } });
+    expect(set.metrics.pairing?.intervals).toBe(6);
+    expect(value(set.metrics, 'tracking_error')?.value).toBeCloseTo(sd * Math.sqrt(252), 12);
+  });
+
+  it('a series file starting after its benchmark file pairs its first return too (the benchmark\'s value the session before)', () => {
+    const set = analyseSeries({ dates: days.subarray(4), returns: bench }, { benchmark: { dates: days.subarray(1), returns } });
+    expect(set.metrics.pairing?.intervals).toBe(6);
+    expect(value(set.metrics, 'tracking_error')?.value).toBeCloseTo(sd * Math.sqrt(252), 12);
+  });
+
+  it('the series\' own returns from a later date: beta 1, correlation 1, tracking error 0 over every one of them (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 12, maxLength: 40 }), fc.nat(), (ks, at) => {
+        const rs = ks.map((k) => k / 1000);
+        const n = rs.length;
+        const from = 1 + (at % (n - 6));
+        const own = weekdays('2024-01-02', n);
+        const r = Float64Array.from(rs);
+        const set = analyseSeries({ dates: own, returns: r }, { benchmark: { dates: own.subarray(from), returns: r.subarray(from) } }).metrics;
+        expect(set.pairing?.intervals).toBe(n - from);
+        const spread = Math.max(...rs.slice(from)) - Math.min(...rs.slice(from));
+        if (spread > 0) {
+          expect(value(set, 'beta')?.value).toBeCloseTo(1, 9);
+          expect(value(set, 'correlation')?.value).toBeCloseTo(1, 9);
+        }
+        expect(value(set, 'tracking_error')?.value).toBeCloseTo(0, 12);
+      }),
+    );
+  });
+
+  it('a monthly file beside daily values starting inside its first month leaves that month out and says why', () => {
+    const daily = weekdays('2024-01-03', 60); // 2024-01-03 … 2024-03-26
+    const r = Float64Array.from(daily, (_, i) => 0.001 * ((i % 5) - 2));
+    const monthEnds = Int32Array.from(['2024-01-31', '2024-02-29'], (d) => Math.round(Date.parse(d) / 86_400_000));
+    const set = analyseSeries({ name: 'S', dates: daily, returns: r }, { benchmark: { name: 'M', dates: monthEnds, returns: Float64Array.of(0.02, -0.01) } });
+    // January's 2 % is earned since 2023-12-29, a date S has no value on: one pair (February), not two.
+    expect(set.metrics.pairing?.intervals).toBe(1);
+    expect(set.caveats.map((c) => c.message)).toContain("benchmark M: its first return (2024-01-31, monthly) is earned since a date S has no value on (one spacing earlier), so it is not paired: the benchmark's values start on 2024-01-31");
+  });
+
+  it('a monthly file beside month-end values pairs its first month from the month-end before', () => {
+    const ends = Int32Array.from(['2024-01-31', '2024-02-29', '2024-03-28', '2024-04-30', '2024-05-31'], (d) => Math.round(Date.parse(d) / 86_400_000));
+    const r = Float64Array.of(0.01, 0.03, -0.02, 0.02, 0.01);
+    const b = Float64Array.of(0.01, -0.01, 0.02, 0.0);
+    const set = analyseSeries({ dates: ends, returns: r }, { benchmark: { dates: ends.subarray(1), returns: b } });
+    expect(set.metrics.pairing?.intervals).toBe(4);
+    // beta by hand: b̄ = 0.005, Σ(b − b̄)(r) = (0.005·0.03)+(−0.015·−0.02)+(0.015·0.02)+(−0.005·0.01) = 0.0007, Σ(b − b̄)² = 0.0005 → 1.4
+    expect(value(set.metrics, 'beta')?.value).toBeCloseTo(1.4, 12);
+    expect(set.caveats.some((c) => c.message.includes('first return'))).toBe(false);
+  });
+});
+
 describe('benchmark caveats', () => {
   it('a benchmark that ends early says where it ends, not that it has gaps', () => {
     const nav = [100, 101, 102, 103, 104, 105];

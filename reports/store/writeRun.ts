@@ -42,6 +42,15 @@ function checkMetrics(result: Result, metrics: RunMetrics): void {
   }
 }
 
+/** Every fill that names an order names one of the result's: the check SQLite's foreign key made, done once here (see withoutForeignKeyChecks). */
+function checkFillOrders(result: Result): void {
+  const ids = new Set(result.orders.id);
+  const f = result.fills;
+  for (let k = 0; k < f.orderId.length; k++) {
+    if (f.orderId[k] !== 0 && !ids.has(f.orderId[k])) throw new RangeError(`fill ${k + 1} names order ${f.orderId[k]}, which the result does not hold`);
+  }
+}
+
 function insertRunRow(store: Store, run: RunToWrite, hashes: { fills: string; orders: string }): number {
   const { result, metrics } = run;
   const m = result.manifest;
@@ -270,21 +279,42 @@ function insertFigures(store: Store, id: number, run: RunToWrite): void {
 /** Store a run with its metrics and attribution; returns its id. */
 export function writeRun(store: Store, run: RunToWrite): number {
   checkMetrics(run.result, run.metrics);
+  checkFillOrders(run.result);
   const hashes = { fills: fillsHash(run.result.fills, run.result), orders: ordersHash(run.result.orders, run.result) };
   const dates = Array.from(run.result.dates, isoDay);
   return withStoreErrors(store, () =>
-    // IMMEDIATE: take the write lock at BEGIN, so a concurrent writer waits (busy timeout)
-    // instead of failing when a read transaction would have to be upgraded.
-    store.db
-      .transaction(() => {
-        const id = insertRunRow(store, run, hashes);
-        insertDaily(store, id, run.result, run.metrics, dates);
-        insertLedger(store, id, run.result, dates);
-        insertFigures(store, id, run);
-        insertCaveats(store, id, run);
-        insertSymbols(store, id, run);
-        return id;
-      })
-      .immediate(),
+    withoutForeignKeyChecks(store, () =>
+      // IMMEDIATE: take the write lock at BEGIN, so a concurrent writer waits (busy timeout)
+      // instead of failing when a read transaction would have to be upgraded.
+      store.db
+        .transaction(() => {
+          const id = insertRunRow(store, run, hashes);
+          insertDaily(store, id, run.result, run.metrics, dates);
+          insertLedger(store, id, run.result, dates);
+          insertFigures(store, id, run);
+          insertCaveats(store, id, run);
+          insertSymbols(store, id, run);
+          return id;
+        })
+        .immediate(),
+    ),
   );
+}
+
+/**
+ * Run `write` with SQLite's per-row foreign-key lookups off: every ledger row checks its run, and
+ * every fill its order, which cost a tenth of a large run's write (bench/storeWrite.ts). writeRun
+ * inserts each parent row before its children from one Result and checks the fills' orders
+ * beforehand (checkFillOrders), so there is nothing for them to find; the setting is restored after, whatever happens. Inside an open transaction SQLite
+ * ignores the pragma and the checks stay on.
+ */
+function withoutForeignKeyChecks<T>(store: Store, write: () => T): T {
+  const db = store.db;
+  if (db.inTransaction || db.pragma('foreign_keys', { simple: true }) !== 1) return write();
+  db.pragma('foreign_keys = OFF');
+  try {
+    return write();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

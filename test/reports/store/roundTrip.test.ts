@@ -249,3 +249,37 @@ describe('reproducibility', () => {
     expect(listRuns(store)).toEqual([]);
   });
 });
+
+describe('foreign keys around a write', () => {
+  it('a written run leaves no dangling reference, and the checks on for every other statement', () => {
+    const store = freshStore();
+    writeLongShort(store);
+    writeLongShort(store);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => store.db.prepare("INSERT INTO fills (run_id, seq, session, date, symbol, quantity, price, reference_price, commission, slippage, order_id, reason) VALUES (1, 999, 0, '2024-01-02', 'AAA', 1, 1, 1, 0, 0, 424242, 'order')").run()).toThrow(/FOREIGN KEY/);
+  });
+
+  it('a fill naming an order the result lacks is refused before anything is written, the checks back on', () => {
+    const store = freshStore();
+    const result = longShortRun();
+    const orderId = result.fills.orderId.slice();
+    const k = orderId.findIndex((id) => id !== 0);
+    orderId[k] = 424242;
+    const broken: Result = { ...result, fills: { ...result.fills, orderId } };
+    expect(() => writeRun(store, { result: broken, metrics: runMetrics(broken) })).toThrow(`fill ${k + 1} names order 424242, which the result does not hold`);
+    expect(listRuns(store)).toEqual([]);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('a write that fails inside its transaction stores nothing and turns the checks back on', () => {
+    const store = freshStore();
+    const result = longShortRun();
+    const price = result.fills.price.slice();
+    price[1] = NaN;
+    const broken: Result = { ...result, fills: { ...result.fills, price } };
+    expect(() => writeRun(store, { result: broken, metrics: runMetrics(broken) })).toThrow(/fills\.price is required but row \d+ has NaN/);
+    expect(listRuns(store)).toEqual([]);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@
 // sample's AdjClose column (sample/csv.ts) and the back-adjusted history strategies read
 // (engine/adjustment.ts).
 //
-// Factor (Yahoo / CRSP convention, as data/prices/corporateActions.ts reads it back): on an
+// Factor (Yahoo's adjusted-close convention, as data/prices/corporateActions.ts reads it back): on an
 // ex-session s of symbol i with splits of product q new shares per old and cash D per share,
 // closes before s are multiplied by
 //     (1/q) × (1 − D / (P / q))
@@ -12,7 +12,11 @@
 // the ex-date, so it is set against the previous close in new-share units, P / q (q here the
 // product of the splits since P's bar, when the symbol had no bar on an earlier split's ex-date). Equivalently,
 // a holder's dividend is reinvested at the ex-date's theoretical price P/q − D. Without a previous
-// close (the symbol's first bar) the dividend leaves the factor at 1/q.
+// close (the symbol's first bar) the dividend leaves the factor at 1/q. Kept over the total-return
+// indices' convention (S&P, CRSP's RET: reinvested at the ex-date's close, (C + D) / P) so that a
+// file's Adj Close, the same file's Close with the dividends read from it, and `metrics` on either
+// give one index; the two differ on an ex-date by D / P times the ex-date's move beyond −D
+// (a 0.5 % dividend on a day that moves 1 % more: 0.005 pp).
 
 import type { Market } from './market.ts';
 

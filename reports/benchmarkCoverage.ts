@@ -52,6 +52,52 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   return out;
 }
 
+/** A benchmark value repeated on this many consecutive values (four 0 % returns in a row: a trading week) is said. */
+const FLAT_VALUES = 5;
+/** From this share of the benchmark's returns inside such stretches, the caveat is medium. */
+const FLAT_MEDIUM = 0.1;
+
+/**
+ * A benchmark whose value repeats unchanged on FLAT_VALUES or more consecutive values (rows
+ * without a value between them do not break the stretch: the interval across them pairs as 0 %
+ * too) — thin trading (SMLF in 2015–16 repeats its close for up to 11 sessions) or a stale price.
+ * Those intervals pair as 0 % benchmark returns, which beta, correlation and tracking error read
+ * as a flat index. One caveat: the longest stretch, how many there are and the 0 % returns inside
+ * them as a share of the benchmark's returns (low; medium from FLAT_MEDIUM). `levels` and `day`
+ * as benchmarkCoverageCaveats takes them.
+ */
+export function benchmarkFlatCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries): Caveat[] {
+  const stretches: { from: number; to: number; values: number }[] = [];
+  let returns = 0;
+  let previous = -1;
+  let from = -1;
+  let values = 0;
+  const close = (): void => {
+    if (values >= FLAT_VALUES) stretches.push({ from, to: previous, values });
+  };
+  for (let k = 0; k < levels.length; k++) {
+    if (Number.isNaN(levels[k])) continue;
+    if (previous >= 0) returns++;
+    if (previous >= 0 && levels[k] === levels[previous]) values++;
+    else {
+      close();
+      from = k;
+      values = 1;
+    }
+    previous = k;
+  }
+  close();
+  if (stretches.length === 0) return [];
+  const zeros = stretches.reduce((s, x) => s + x.values - 1, 0);
+  const longest = stretches.reduce((a, b) => (b.values > a.values ? b : a));
+  const share = zeros / returns;
+  const others = stretches.length === 1 ? '' : `, and ${stretches.length - 1} more stretch${stretches.length === 2 ? '' : 'es'} of ${FLAT_VALUES} or more`;
+  const message =
+    `benchmark ${name} is unchanged on ${longest.values} ${series.unit}s from ${isoDay(day(longest.from))} to ${isoDay(day(longest.to))}${others}: ` +
+    `${zeros} of its ${returns} returns paired with ${series.noun} are 0 % (${(share * 100).toFixed(1)} %) — thin trading or a stale price, which beta, correlation and tracking error read as a flat index`;
+  return [caveat('benchmark', share >= FLAT_MEDIUM ? 'medium' : 'low', message, { value: zeros, unit: series.unit === 'session' ? 'sessions' : 'count' })];
+}
+
 /** Values a benchmark needs before its own spacing is read (five gaps) … */
 const SPACING_VALUES = 6;
 /** … or this many, when every gap is within AGREE of their median (a complete weekly or month-end benchmark of 3–5 values). */

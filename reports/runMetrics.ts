@@ -21,7 +21,7 @@ import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
-import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
+import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { capacityFigures } from './capacity.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
@@ -179,7 +179,10 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
   if (benchmark !== undefined) {
     const name = benchmark.name;
     if (!benchmark.levels.some((v) => !Number.isNaN(v))) out.push(caveat('benchmark', 'high', `benchmark ${name} has no value in the run's period: no relative metrics`));
-    out.push(...benchmarkCoverageCaveats(name, benchmark.levels, (row) => result.dates[row], { noun: 'the run', unit: 'session' }));
+    const day = (row: number): number => result.dates[row];
+    out.push(...benchmarkCoverageCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
+    // Cash at a rate of 0 is flat by design: only an index can be stale.
+    if (name !== CASH_BENCHMARK) out.push(...benchmarkFlatCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
   }
   return [...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
 }

@@ -10,7 +10,7 @@ import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
 import { isOneSpacing } from '../engine/frequency.ts';
 import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
-import { benchmarkCoverageCaveats } from './benchmarkCoverage.ts';
+import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
@@ -107,7 +107,9 @@ function noCommonDates(series: DatedSeries, benchmark: DatedSeries): Caveat {
 /** Rows of the series (its start, then each return) the benchmark's levels leave out, as a run states them (benchmarkCoverage.ts). */
 function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined, levels: Float64Array): Caveat[] {
   const days = valueDays(series);
-  return benchmarkCoverageCaveats(benchmark?.name ?? 'the benchmark', levels, (row) => days[row], { noun: series.name ?? 'the series', unit: 'period' });
+  const name = benchmark?.name ?? 'the benchmark';
+  const covered = { noun: series.name ?? 'the series', unit: 'period' } as const;
+  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

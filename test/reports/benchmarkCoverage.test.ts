@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { benchmarkCoverageCaveats } from '../../reports/benchmarkCoverage.ts';
+import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from '../../reports/benchmarkCoverage.ts';
+import { runMetrics } from '../../reports/runMetrics.ts';
+import { handResult } from './store/fixtures.ts';
 import { analyseSeries } from '../../reports/seriesAnalysis.ts';
 import { weekdays } from '../engine/fixtures.ts';
 
@@ -106,5 +108,42 @@ describe('analyseSeries states what a run states (r13b item 2)', () => {
   it('a benchmark on every date of the series: no coverage caveat', () => {
     const whole = { name: 'B', dates: series.dates, returns: new Float64Array(35).fill(0.005), startDay: series.startDay };
     expect(analyseSeries(series, { benchmark: whole }).caveats.filter((c) => c.code === 'benchmark')).toEqual([]);
+  });
+});
+
+describe('a benchmark unchanged for a week or more is said (probe r27b: CCC flat at 29.76 for 21 sessions, 47 % of a run, said nowhere)', () => {
+  const days = weekdays('2024-01-01', 30);
+  const day = (row: number): number => days[row];
+
+  it('one stretch of 21 values: 20 of 29 returns are 0 % (69.0 %), medium, dated by its first and last value', () => {
+    const levels = Array.from({ length: 30 }, (_, k) => (k < 3 ? 1 + k / 100 : k < 24 ? 1.05 : 1.05 + (k - 23) / 100));
+    const out = benchmarkFlatCaveats('CCC', levels, day, { noun: 'the run', unit: 'session' });
+    expect(out.map((c) => [c.severity, c.size, c.message])).toEqual([
+      ['medium', 20, 'benchmark CCC is unchanged on 21 sessions from 2024-01-04 to 2024-02-01: 20 of its 29 returns paired with the run are 0 % (69.0 %) — thin trading or a stale price, which beta, correlation and tracking error read as a flat index'],
+    ]);
+  });
+
+  it('two stretches of 5 (4 zero returns each) among 29 returns: 8 (27.6 %), the longest first-found named; 4 equal values in a row say nothing', () => {
+    const levels = Array.from({ length: 30 }, (_, k) => (k >= 2 && k <= 6 ? 2 : k >= 10 && k <= 14 ? 3 : 1 + k / 100 + (k % 2) / 7));
+    const [c] = benchmarkFlatCaveats('B', levels, day, { noun: 'S', unit: 'period' });
+    expect(c.message).toMatch(/^benchmark B is unchanged on 5 periods from 2024-01-03 to 2024-01-09, and 1 more stretch of 5 or more: 8 of its 29 returns paired with S are 0 % \(27\.6 %\)/);
+    const four = Array.from({ length: 30 }, (_, k) => (k >= 2 && k <= 5 ? 2 : 1 + k / 100));
+    expect(benchmarkFlatCaveats('B', four, day, { noun: 'S', unit: 'period' })).toEqual([]);
+  });
+
+  it('rows without a value inside a stretch do not break it (the interval across them pairs as 0 % too); 14.8 % is medium (a tenth or more)', () => {
+    const levels = Array.from({ length: 30 }, (_, k) => (k >= 10 && k <= 16 ? (k === 12 || k === 13 ? NaN : 5) : 1 + k / 100));
+    const [c] = benchmarkFlatCaveats('B', levels, day, { noun: 'the run', unit: 'session' });
+    // Values on rows 10, 11, 14, 15, 16: 5 values, 4 zero returns of 27 (29 returns less the 2 rows without a value).
+    expect([c.severity, c.size]).toEqual(['medium', 4]);
+    expect(c.message).toContain('4 of its 27 returns paired with the run are 0 % (14.8 %)');
+  });
+
+  it('a run against cash at a rate of 0 says nothing (flat by design); against a flat index it does, in the run\'s caveats', () => {
+    const nav = Array.from({ length: 12 }, (_, k) => 100 + k);
+    const result = handResult({ start: '2024-01-01', symbols: [], daily: { nav } });
+    expect(runMetrics(result, { benchmark: 'cash' }).caveats.filter((c) => c.message.includes('unchanged'))).toEqual([]);
+    const flat = Float64Array.from({ length: 12 }, (_, k) => (k < 6 ? 1 : 1 + k / 50));
+    expect(runMetrics(result, { benchmark: { name: 'IDX', levels: flat } }).caveats.filter((c) => c.message.includes('unchanged')).map((c) => c.severity)).toEqual(['medium']);
   });
 });

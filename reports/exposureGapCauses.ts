@@ -219,9 +219,11 @@ function meanLevel(steps: Float64Array, gross: Float64Array, from: number): numb
 
 /**
  * The mean over the sessions from `from` with a finite `gross` of gross[k] − gross[a], a the last
- * session ≤ k with a fill of any kind (before the span: the session before it, 0 before the run):
- * what moved the book's exposure while nothing traded. A fill resets it: exposure moved on a
- * session with fills is the fills' (and their session's prices'), not drift.
+ * session ≤ k with a fill that traded (an order, a delisting or data-end exit; not a split's cash
+ * in lieu, which leaves the book's exposure where the split found it) — before the span: the
+ * session before it, 0 before the run: what moved the book's exposure while nothing traded. A
+ * trade resets it: exposure moved on a session with trades is theirs (and their session's
+ * prices'), not drift.
  */
 function meanDrift(result: Result, gross: Float64Array, from: number): number {
   const first = result.sessions[0];
@@ -232,10 +234,9 @@ function meanDrift(result: Result, gross: Float64Array, from: number): number {
   let sum = 0;
   let sessions = 0;
   for (let k = from; k < gross.length; k++) {
-    if (f < filled.length && filled[f] - first === k) {
-      anchor = gross[k];
-      while (f < filled.length && filled[f] - first === k) f++;
-    }
+    let traded = false;
+    for (; f < filled.length && filled[f] - first === k; f++) traded ||= result.fills.reason[f] !== FillReason.splitCash;
+    if (traded) anchor = gross[k];
     if (!Number.isFinite(gross[k])) continue;
     if (Number.isFinite(anchor)) sum += gross[k] - anchor;
     sessions++;

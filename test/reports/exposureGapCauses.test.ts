@@ -74,6 +74,19 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
     );
   });
 
+  it("a split's cash in lieu trades nothing: the drift after it counts from the last trade (probe r27d: +1.7 pp named of a +15.8 pp gap)", () => {
+    // A at 30 on 0–1, 20 on 2 (a 3:2 split), 40 on 3–5; 50 % of A decided on session 0, 2,000 cash. Session 1 buys
+    // 1,000 / 30 → 33 shares (990; gross 0.495). Session 2: 33 → 49.5 shares, 49 kept and 0.5 × 20 = 10 paid in lieu:
+    // 980 of 2,000 (0.49). Sessions 3–5: 49 × 40 = 1,960 of 2,980 (0.657718). Drift from session 1's trade:
+    // (0 − 0.005 + 3 × 0.162718) / 5 = +9.7 pp (from the split's cash, as before: 3 × 0.167718 / 5 = +10.1 pp).
+    const closes = [30, 30, 20, 40, 40, 40].map((c) => [c]);
+    const market = fixtureMarket({ symbols: ['A'], closes, splits: [{ session: 2, symbol: 0, value: 1.5 }] });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 2_000 });
+    expect(Array.from(result.fills.reason)).toEqual([0, 3]);
+    expect(result.daily.nav[5]).toBeCloseTo(2_980, 9);
+    expect(causes(result).filter((c) => c.startsWith('holdings drifted'))).toEqual(['holdings drifted between decisions, by +9.7 pp on average']);
+  });
+
   it('a decision every session trades the drift away on each fill: none is named', () => {
     // The same prices, 50 % of A decided every session: each session's fills reset the book, so no session drifts without one.
     const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, (_, t) => [10 + t]) });

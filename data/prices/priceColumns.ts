@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
+import { yfinanceDownloadError } from './yfinanceHeader.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;
 /** The adjusted bar beside AdjClose (Tiingo adjOpen…, Quandl Adj. Open…). */
@@ -101,15 +102,14 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   const roles = header.map(roleOfColumn);
   const written = header.join(delimiter);
   const shown = `"${written}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
+  const download = roles.includes('date') ? undefined : yfinanceDownloadError(file, line, header, written);
+  if (download !== undefined) throw download;
   roles.forEach((role, k) => {
     const first = roles.indexOf(role);
     if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
   });
   const has = (role: Role): boolean => roles.includes(role);
   const readAs = readLayoutRoles(header, roles);
-  if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
-    throw new DataError(file, line, `the header "${written}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
-  }
   if (!has('date') && isPolygonHeader(header)) {
     throw new DataError(file, line, `the header ${shown} is Polygon's aggregates (o, h, l, c, v: the bar; t: its time in Unix milliseconds)`, `rename the columns Open, High, Low, Close, Volume${header.includes('T') ? ', Symbol (T)' : ''} and Date, and write each t as its date (1704171600000 ms is 2024-01-02 05:00 UTC: 2024-01-02)`);
   }

@@ -166,19 +166,24 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})(?: 00:00(?::00)?)?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Day, English month abbreviation, year: Refinitiv Eikon's 18-Jan-2024 (or 18 Jan 2024): the month's name leaves no doubt. */
 const NAMED_MONTH = /^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{4})$/;
+/** English month abbreviation, day, comma, year: Investing.com's older `Jan 16, 2024`, as plain as 16-Jan-2024. */
+const MONTH_FIRST_NAMED = /^([A-Za-z]{3}) (\d{1,2}), (\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
  * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
  * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`, `2024-01-02 00:00:00-05:00`: the date as
- * written, whatever the offset), compact `YYYYMMDD` (or `YYYYMMDD 00:00`), or `18-Jan-2024`; NaN otherwise.
+ * written, whatever the offset), compact `YYYYMMDD` (or `YYYYMMDD 00:00`), `18-Jan-2024` or
+ * `Jan 18, 2024` (a month's name leaves no doubt which number is the day); NaN otherwise.
  * Day-month orders (`01/02/2024`) are never guessed.
  */
 export function parseDateText(text: string): number {
   const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
   if (m) return validEpochDay(+m[1], +m[2], +m[3]);
   const named = NAMED_MONTH.exec(text);
-  return named ? validEpochDay(+named[3], MONTHS.indexOf(named[2].toLowerCase()) + 1, +named[1]) : NaN;
+  if (named) return validEpochDay(+named[3], MONTHS.indexOf(named[2].toLowerCase()) + 1, +named[1]);
+  const monthFirst = MONTH_FIRST_NAMED.exec(text);
+  return monthFirst ? validEpochDay(+monthFirst[3], MONTHS.indexOf(monthFirst[1].toLowerCase()) + 1, +monthFirst[2]) : NaN;
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;

@@ -1,5 +1,7 @@
-// Numbers as vendors print them for people rather than programs: Nasdaq.com's `$190.60` and
-// Investing.com's volume `41.76M`. Read where the meaning is plain (a dollar sign before a price;
+// Numbers as vendors print them for people rather than programs: Nasdaq.com's `$190.60` (and
+// `$6,000.00`, its thousands grouped: the general path reads the marks, numberMarks.ts, around the
+// `$` that dollarNumber sets apart) and Investing.com's volume `41.76M`. Read where the meaning is
+// plain (a dollar sign before a price or a cash amount, after any sign: `-$1.25`;
 // K, M or B after a volume: thousands, millions, billions, as rounded as printed; a split ratio
 // written new:old, as yfinance's actions table, Nasdaq and EODHD (`2.000000/1.000000`) print it),
 // each with the note a source shows once; anything else stays "not a number".
@@ -13,11 +15,23 @@ export interface MarkedValue {
   readonly note: string;
 }
 
-const DOLLAR_PRICE = /^\$(\d+(?:\.\d*)?|\.\d+)$/;
+/** A sign, a dollar sign, then the rest: `$6,000.00`, `-$1.25`. */
+const DOLLAR = /^([+-]?)\$(.*)$/s;
+/** A plain decimal, signed or not (no exponent: no vendor prints one after a `$`). */
+const PLAIN_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const SUFFIXED_VOLUME = /^(\d+(?:\.\d+)?)([KMB])$/i;
 const EXPONENT: Readonly<Record<string, number>> = { K: 3, M: 6, B: 9 };
 /** new:old or new/old, each a plain decimal: "2:1", "1/10", "2.000000/1.000000". */
 const TEXT_RATIO = /^(\d+(?:\.\d*)?)\s*[:/]\s*(\d+(?:\.\d*)?)$/;
+
+/**
+ * The number of a dollar amount, its sign kept (`-$1,234.50` → `-1,234.50`, `$-5` → `-5`), or
+ * undefined when `text` does not start with a `$` (after any sign).
+ */
+export function dollarNumber(text: string): string | undefined {
+  const m = DOLLAR.exec(text);
+  return m ? m[1] + m[2] : undefined;
+}
 
 /**
  * `text` read past its marks, or undefined when it has none of those read here, or its value lies
@@ -29,9 +43,10 @@ export function readMarkedValue(text: string, kind: ValueKind): MarkedValue | un
 }
 
 function markedValue(text: string, kind: ValueKind): MarkedValue | undefined {
-  if (kind === 'price') {
-    const m = DOLLAR_PRICE.exec(text);
-    return m ? { value: Number(m[1]), note: 'prices written with a $ sign (Nasdaq.com): read without it' } : undefined;
+  if (kind === 'price' || kind === 'event') {
+    const number = dollarNumber(text);
+    if (number === undefined || !PLAIN_DECIMAL.test(number)) return undefined;
+    return { value: Number(number), note: `${kind === 'price' ? 'prices' : 'cash amounts'} written with a $ sign (Nasdaq.com): read without it` };
   }
   if (kind === 'split') {
     const m = TEXT_RATIO.exec(text);

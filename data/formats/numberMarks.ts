@@ -75,19 +75,31 @@ export function plainNumberText(text: string, decimal: DecimalMark): string | un
   return `${m[1]}${m[2].replaceAll(otherMark(decimal), '')}${m[3] === undefined ? '' : `.${m[3]}`}${exponent}`;
 }
 
+/** The number in a field: sign, digits and marks, and an exponent (`1,234.5` of `1,234.5 USD`). */
+const NUMBER_PART = /[+-]?[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?/;
+
 /**
- * The refusal of a number whose marks do not fit the file's decimal mark (or whose digits are
- * grouped by spaces: spaceGroupedError); `basis` says where that mark came from
- * (formats/fileMark.ts markBasis: the number that showed it, or a guess).
+ * The refusal of a field that plainNumberText refused, saying what the field breaks, never a rule
+ * it already keeps: characters besides its number (`6,000.00 USD`: write the number alone), a
+ * thousands separator in scientific notation, or marks that do not fit the file's decimal mark
+ * (`basis`: where that mark came from, formats/fileMark.ts markBasis); digits grouped by spaces
+ * are spaceGroupedError's. `judged`: the part plainNumberText was given, when a reader set a
+ * mark it reads apart (Nasdaq.com's `$`: formats/markedValues.ts dollarNumber); `text` is shown.
  */
-export function numberMarksError(at: FieldPlace, text: string, decimal: DecimalMark, basis: string): DataError {
-  const spaced = spaceGroupedError(at, text);
+export function numberMarksError(at: FieldPlace, text: string, decimal: DecimalMark, basis: string, judged = text): DataError {
+  const spaced = spaceGroupedError(at, judged);
   if (spaced !== undefined) return spaced;
-  const example = decimal === ',' ? '1.234.567,89' : '1,234,567.89';
-  return new DataError(
-    at.file,
-    at.line,
-    `${at.column} "${text}" does not fit this file's numbers, whose decimal mark is "${decimal}" (${basis})`,
-    `write every number one way: "${decimal}" before the decimals and "${otherMark(decimal)}" only between groups of three digits (${example}), or no thousands separator`,
-  );
+  const number = NUMBER_PART.exec(judged)?.[0];
+  const marks = `"${decimal}" before the decimals and "${otherMark(decimal)}" only between groups of three digits (${decimal === ',' ? '1.234.567,89' : '1,234,567.89'}), or no thousands separator`;
+  if (number !== judged) {
+    const besides = number === undefined ? 'no digits' : `"${judged.replace(number, '').trim()}" besides its number ${number}`;
+    const fits = number !== undefined && plainNumberText(number, decimal) !== undefined;
+    return new DataError(at.file, at.line, `${at.column} "${text}" holds ${besides}`, `write the number alone${fits ? ` (${number})` : `, with ${marks}`}: no currency signs, units or text`);
+  }
+  const exponent = EXPONENT.exec(judged);
+  const place = `${at.column} "${text}" does not fit this file's numbers, whose decimal mark is "${decimal}" (${basis})`;
+  if (exponent !== null) {
+    return new DataError(at.file, at.line, place, `in scientific notation write no thousands separator, and "${decimal}" as the one mark before the decimals (1${decimal}005E+02)`);
+  }
+  return new DataError(at.file, at.line, place, `write every number one way: ${marks}`);
 }

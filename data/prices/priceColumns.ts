@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
 import { normalizeColumnName } from '../formats/csvTable.ts';
+import { yfinanceDownloadError } from './yfinanceHeader.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;
 /** The adjusted bar beside AdjClose (Tiingo adjOpen…, Quandl Adj. Open…). */
@@ -85,9 +86,17 @@ const DATA_FIELD = /^[\d.,:\s/+-]+$/;
 export const PRICE_HEADER_EXAMPLES =
   'Date,Open,High,Low,Close,Volume (any order and case; optional Adj Close, Dividends, Capital Gains, Stock Splits), Date,AdjClose, or a long file date,symbol,open,high,low,close,volume';
 
-/** The role of one header name, or null when it means nothing to a price loader. */
+/** A name numbered as Alpha Vantage's JSON keys are (`1. open` … `8. split coefficient`): the name after the number. */
+const NUMBERED_NAME = /^\s*\d+\.\s+(\S.*)$/;
+
+/**
+ * The role of one header name, or null when it means nothing to a price loader. A numbered name
+ * (`4. close`) has the role of its name without the number; two columns of one role are refused
+ * by resolvePriceColumns, so the number is never needed to tell them apart.
+ */
 export function roleOfColumn(name: string): Role | null {
-  return ROLE_OF_NAME.get(normalizeColumnName(name)) ?? null;
+  const numbered = NUMBERED_NAME.exec(name);
+  return ROLE_OF_NAME.get(normalizeColumnName(name)) ?? (numbered ? ROLE_OF_NAME.get(normalizeColumnName(numbered[1])) : undefined) ?? null;
 }
 
 /**
@@ -101,15 +110,15 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   const roles = header.map(roleOfColumn);
   const written = header.join(delimiter);
   const shown = `"${written}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
+  const download = roles.includes('date') ? undefined : yfinanceDownloadError(file, line, header, written);
+  if (download !== undefined) throw download;
   roles.forEach((role, k) => {
     const first = roles.indexOf(role);
     if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
   });
   const has = (role: Role): boolean => roles.includes(role);
-  const readAs = readLayoutRoles(header, roles);
-  if (!has('date') && normalizeColumnName(header[0] ?? '') === 'price') {
-    throw new DataError(file, line, `the header "${written}" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…)`, 'delete rows 2 and 3 and rename Price to Date');
-  }
+  const numbered = header.filter((name, k) => roles[k] !== null && NUMBERED_NAME.test(name));
+  const readAs = [...(numbered.length > 0 ? [`${numbered.join(', ')} read by their names after the number (Alpha Vantage's JSON keys)`] : []), ...readLayoutRoles(header, roles)];
   if (!has('date') && isPolygonHeader(header)) {
     throw new DataError(file, line, `the header ${shown} is Polygon's aggregates (o, h, l, c, v: the bar; t: its time in Unix milliseconds)`, `rename the columns Open, High, Low, Close, Volume${header.includes('T') ? ', Symbol (T)' : ''} and Date, and write each t as its date (1704171600000 ms is 2024-01-02 05:00 UTC: 2024-01-02)`);
   }

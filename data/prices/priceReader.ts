@@ -12,6 +12,7 @@ import { describeDialect, sniffDialect, usualMark, type Delimiter, type Dialect 
 import { decideFileMark, markBasis, type FileMark, type NumberAt } from '../formats/fileMark.ts';
 import { DataError } from '../errors.ts';
 import { slashedDateOrder } from '../formats/fields.ts';
+import { dollarNumber } from '../formats/markedValues.ts';
 import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
 import { readHeadText, readSource, streamSource } from '../formats/text.ts';
 import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
@@ -165,10 +166,13 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
         if (role === null || role === undefined) return '';
         if (role === 'ticker' || role === 'date') return field;
         if (unshownMark !== undefined && HAS_MARK.test(field)) byGuess.add(k);
-        if (!needsMarksRead(field, decimal)) return field;
-        const plain = plainNumberText(field, decimal);
-        if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal, basis);
-        return plain;
+        const dollar = dollarNumber(field);
+        const number = dollar ?? field;
+        if (!needsMarksRead(number, decimal)) return field;
+        const plain = plainNumberText(number, decimal);
+        if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal, basis, number);
+        // The `$` kept for FieldText, which reads it and says so once (formats/markedValues.ts).
+        return dollar === undefined ? plain : `$${plain}`;
       });
       parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines, record);
     } catch (err) {
@@ -192,7 +196,8 @@ function decideMark(records: readonly { record: string[]; info: { lines: number 
   function* numbers(): Generator<NumberAt> {
     for (let r = 1; r < records.length; r++) {
       const { record, info } = records[r];
-      for (let k = 0; k < record.length; k++) if (readsNumber(roles[k])) yield { text: record[k], line: info.lines };
+      // Nasdaq.com's "$6,000.00" shows its mark as 6,000.00 does.
+      for (let k = 0; k < record.length; k++) if (readsNumber(roles[k])) yield { text: dollarNumber(record[k]) ?? record[k], line: info.lines };
     }
   }
   return decideFileMark(numbers(), usualMark(delimiter));

@@ -38,6 +38,22 @@ describe('Tiingo and Alpha Vantage event columns', () => {
     expect(s.dividends).toEqual([]);
     expect(s.notes).not.toMatch(/ignored|disagree/);
   });
+
+  it('Alpha Vantage JSON keys written as a CSV header ("4. close"): read by their names after the number', async () => {
+    const header = 'date,1. open,2. high,3. low,4. close,5. adjusted close,6. volume,7. dividend amount,8. split coefficient';
+    const s = await load('AAA.csv', header, '2024-01-09,54.0,55.5,53.5,55.0,55.0,1000000,0.0,1.0', '2024-01-08,53.0,54.5,52.5,54.0,54.0,1000000,0.0,2.0', '2024-01-05,104.0,106.5,103.5,106.0,53.0,1000000,0.0,1.0');
+    // Close 106 → 54 with "8. split coefficient" 2.0 on 01-08, and 5. adjusted close 53 = 106 / 2 before it: a 2:1 split, no dividend.
+    expect(Array.from(s.close)).toEqual([106, 54, 55]);
+    expect(s.splits).toEqual([{ day: day('2024-01-08'), value: 2 }]);
+    expect(s.dividends).toEqual([]);
+    expect(s.columns!.ignored).toEqual([]);
+    expect(s.notes).toContain("1. open, 2. high, 3. low, 4. close, 5. adjusted close, 6. volume, 7. dividend amount, 8. split coefficient read by their names after the number (Alpha Vantage's JSON keys)");
+    expect(s.notes).not.toMatch(/disagree/);
+  });
+
+  it('a numbered name beside the same name unnumbered is refused as two closes', async () => {
+    await expect(load('AAA.csv', 'date,4. close,close', '2024-01-05,1,1')).rejects.toThrow(/AAA\.csv:1: columns "4\. close" and "close" both read as close/);
+  });
 });
 
 describe('a split column without a dividend column', () => {

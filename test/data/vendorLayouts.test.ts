@@ -5,7 +5,7 @@
 // bars, epoch and Excel serial dates, Stooq's .txt names). Expected values are written by hand.
 
 import { describe, expect, it } from 'vitest';
-import { slashedDateOrder } from '../../data/formats/fields.ts';
+import { parseDateText, slashedDateOrder } from '../../data/formats/fields.ts';
 import type { Market } from '../../data/market.ts';
 import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
 
@@ -121,6 +121,17 @@ describe('Investing.com and Nasdaq.com', () => {
     expect(Array.from(m.close)).toEqual([189.48, 190.6]);
     expect(Array.from(m.volume)).toEqual([1500, 41_760_000]);
     expect(notes(m)).toContain("Price read as the close (Investing.com's layout: Price beside Open, High and Low, no Close column)");
+  });
+
+  it('Investing.com\'s older "Jan 16, 2024" dates: the month\'s name says which number is the day', async () => {
+    // Epoch days: 2024-01-16 is 19738, 2024-02-29 is 19782; 30 February is no date.
+    expect([parseDateText('Jan 16, 2024'), parseDateText('feb 29, 2024'), parseDateText('Jan 2, 2024')]).toEqual([19738, 19782, 19724]);
+    expect([parseDateText('Feb 30, 2024'), parseDateText('Jan 16 2024'), parseDateText('Jnu 16, 2024')].every(Number.isNaN)).toBe(true);
+    const file = writeFile(tempDir(), 'X.csv', csv('"Date","Price","Open","High","Low","Vol.","Change %"', '"Jan 16, 2024","1,800.00","1,740.00","1,815.00","1,725.00","1.00M","3.45%"', '"Jan 12, 2024","1,740.00","1,710.00","1,755.00","1,695.00","2.00M","1.75%"'));
+    const m = await load(file);
+    expect(Array.from(m.dates)).toEqual([19734, 19738]); // 2024-01-12, 2024-01-16
+    expect(Array.from(m.close)).toEqual([1740, 1800]);
+    expect(Array.from(m.volume)).toEqual([2_000_000, 1_000_000]);
   });
 
   it('Price is not the close without Open/High/Low, nor beside a Close', async () => {

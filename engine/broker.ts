@@ -304,7 +304,8 @@ export class Broker {
     this.#execute(o, t, allowed, this.#quote);
     if (leg.capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
-    if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);
+    // What the planner cut off the buy for the cash never filled: the order ends `cash` (RestingOrder.cut).
+    if (o.quantity === 0) this.#book.end(o, t, o.cut === 0 ? OrderEnd.filled : OrderEnd.cash);
   }
 
   /** Fractional shares only: `allowed` differs from `quantity` by float noise (a part in 10⁹), not a real cut. */

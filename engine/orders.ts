@@ -26,7 +26,9 @@ export interface OrderRequest {
  *   could not be sized); the holding is left as it is.
  * - expired: a day order's unfilled rest.
  * - cash: a cash account had too little cash for the whole buy (or a sell's commission), or a
- *   margin account for a buy of a plan that asked for no leverage (a cash-only order).
+ *   margin account for a buy of a plan that asked for no leverage (a cash-only order) — at the
+ *   fill, or at the decision for a buy share or value targets asked for whose costs the cash would
+ *   not cover (the planner cut it: remaining is the cut, PlannedOrders.cut).
  * - margin-limit: a margin account's gross or net limit, or a short in a cash account.
  * - delisted / data-end: a target or order named a symbol after it was delisted, or after its
  *   data ended (remaining is NaN for a target, the order's shares for an order, which is cancelled).
@@ -52,7 +54,8 @@ export const TIF_NAMES = ['day', 'gtc'] as const satisfies readonly TimeInForce[
  * - replaced: a new decision's targets replaced the previous decision's rebalance orders.
  * - delisting / data-end: its symbol was delisted, or its data ended (the position was closed).
  * - ruin: NAV fell to zero or below; every order was cancelled.
- * - cash / margin-limit: the account cut it at a fill and no sell that could fund it still rested.
+ * - cash / margin-limit: the account cut it at a fill and no sell that could fund it still rested;
+ *   cash also: the planner cut the buy a share or value target asked for to the cash (RestingOrder.cut).
  * - day-end: a day order's session ended.
  * - split: a split rounded what was left to zero whole shares.
  * - run-end: still resting when the run ended.
@@ -110,6 +113,12 @@ export interface RestingOrder {
   cashOnly: boolean;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
+  /**
+   * Shares the planner cut off this buy for the cash (PlannedOrders.cut: share and value targets
+   * whose costs the cash would not cover; 0 when none), as decided: counted in `requested`, never
+   * ordered. An order with a cut ends `cash` (partially-filled, or rejected with nothing filled).
+   */
+  cut: number;
   /** Signed shares as first decided: never amended or rescaled (recorded for amended orders, whose `requested` moved). */
   decided: number;
   /** Signed shares, limit and stop as decided — shares as last amended (a split rescales quantity, limit and stop, not these). */

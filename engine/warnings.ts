@@ -341,7 +341,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   // A target on a symbol with no price has no share count: what waits is the weight it asked for less what the book kept there (a stale holding, marked).
   const unpricedWeight = d.reason.includes(Deferral.noPrice) ? unheldTargetWeights(r.snapshots, n, (t) => r.daily.nav[t - r.first]) : undefined;
   for (let k = 0; k < d.reason.length; k++) {
-    if (d.reason[k] === Deferral.marginLimit) continue; // marginCutCaveats
+    if (d.reason[k] === Deferral.marginLimit || d.reason[k] === Deferral.noShorts) continue; // marginCutCaveats
     // A sell the cash could not pay the commission of is told apart from a buy cut to the cash.
     const key = d.reason[k] === Deferral.cash && d.remaining[k] < 0 ? CASH_SELL : d.reason[k];
     const entry = byReason.get(key) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };

@@ -289,38 +289,19 @@ describe('targets waiting for a price count in the account check at the decision
 });
 
 describe('share and value targets cut to the cash are cuts, weights net of costs are not (probe r27a finding 1)', () => {
-  const A100 = { prices: [100, 20, 50] };
-
-  it('100 shares at 100 with 5 % costs: 10,500 > 10,000, so 95 (floor(10,000 / 105)) and a cut of 5', () => {
-    // 95 × 105 = 9,975 ≤ 10,000; 96 × 105 = 10,080 > 10,000.
-    const p = plan({ shares: { A: 100 } }, stub({ ...A100, costRate: 0.05 }));
-    expect(p.list).toEqual([['A', 95]]);
-    expect(p.cuts).toEqual([5]);
-  });
-
-  it('a value target of 10,000 at 100 with 10 bps: 100 shares cost 10,010, so 99 and a cut of 1', () => {
-    // 99 × 100.1 = 9,909.9 ≤ 10,000.
-    const p = plan({ values: { A: 10_000 } }, stub({ ...A100, costRate: 0.001 }));
-    expect(p.list).toEqual([['A', 99]]);
-    expect(p.cuts).toEqual([1]);
-  });
-
-  it('a target that fits is not cut: 99 shares at 100 with 10 bps cost 9,909.9', () => {
-    const p = plan({ shares: { A: 99 } }, stub({ ...A100, costRate: 0.001 }));
-    expect(p.list).toEqual([['A', 99]]);
-    expect(p.cuts).toEqual([0]);
-  });
-
-  it('weight 1 with 5 % costs buys the same 95 but is sized net of costs: no cut', () => {
-    const p = plan({ weights: { A: 1 } }, stub({ ...A100, costRate: 0.05 }));
-    expect(p.list).toEqual([['A', 95]]);
-    expect(p.cuts).toEqual([0]);
-  });
-
-  it('a buy cut to nothing is a leg of 0 shares with its cut: 1 share at 10,000 with 1 % costs needs 10,100', () => {
-    const p = plan({ shares: { A: 1 } }, stub({ prices: [10_000, 20, 50], costRate: 0.01 }));
-    expect(p.list).toEqual([['A', 0]]);
-    expect(p.cuts).toEqual([1]);
+  // 100 shares at 100 with 5 %: 100 × 105 = 10,500 > 10,000 → floor(10,000 / 105) = 95 (9,975; 96 would be 10,080).
+  // A value of 10,000 at 100 with 10 bps: 100 shares cost 10,010 → 99 (99 × 100.1 = 9,909.9). 99 shares at 10 bps: 9,909.9 fits.
+  // Weight 1 at 5 % buys the same 95, sized net of costs by convention. 1 share at 10,000 with 1 % needs 10,100: cut to 0, a leg of 0 with its cut.
+  it.each([
+    { what: '100 shares, 5 % costs', targets: { shares: { A: 100 } }, price: 100, costRate: 0.05, shares: 95, cut: 5 },
+    { what: 'a value of 10,000, 10 bps', targets: { values: { A: 10_000 } }, price: 100, costRate: 0.001, shares: 99, cut: 1 },
+    { what: '99 shares that fit, 10 bps', targets: { shares: { A: 99 } }, price: 100, costRate: 0.001, shares: 99, cut: 0 },
+    { what: 'weight 1, 5 % costs (no cut)', targets: { weights: { A: 1 } }, price: 100, costRate: 0.05, shares: 95, cut: 0 },
+    { what: '1 share at 10,000, 1 % costs', targets: { shares: { A: 1 } }, price: 10_000, costRate: 0.01, shares: 0, cut: 1 },
+  ])('$what: $shares shares ordered, $cut cut', ({ targets, price, costRate, shares, cut }) => {
+    const p = plan(targets, stub({ prices: [price, 20, 50], costRate }));
+    expect(p.list).toEqual([['A', shares]]);
+    expect(p.cuts).toEqual([cut]);
   });
 
   it('sales are never cut, and the buys they fund are cut only by what they cannot cover: sell 100 A, buy 500 B at 1 %', () => {

@@ -49,7 +49,7 @@ export interface RunRecordings {
   readonly decisions: number;
   /** Trades the planner's skip rules dropped, by rule (RebalancePlanner.dropped). */
   readonly dropped: { readonly minTradeNotional: number; readonly maxCommissionRate: number };
-  /** Buys of share or value targets the planner cut to the cash at their decision (each one of the `cash` deferrals; the rest are cut at a fill). */
+  /** Buys of share or value targets the planner cut to the cash where it sized them — their decision, or a waiting target's first price (planPending, sized as a decision there would) — each one of the `cash` deferrals; the rest are cut at a fill. */
   readonly cutAtDecision: number;
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;

@@ -74,6 +74,17 @@ describe('a share or value target cut to the cash at the decision is said as a f
     ]);
   });
 
+  it('a share target that waited for its price is cut where it is sized: 100 A from its first close (100), 95 ordered there', () => {
+    const result = scenario({ symbols: ['A'], closes: [[NaN], [100], [100], [100]] }, { 0: { shares: { A: 100 } } }, BPS500);
+    expect(trades(result)).toEqual([[2, 'A', 95, 100]]);
+    expect(orderRows(result)).toEqual([{ id: 1, session: 1, symbol: 'A', quantity: 100, filled: 95, status: 'partially-filled', end: 'cash', endSession: 2 }]);
+    expect(deferralRows(result)).toEqual([
+      { session: 0, symbol: 'A', reason: 'no-price', remaining: NaN },
+      { session: 1, symbol: 'A', reason: 'cash', remaining: 5 },
+    ]);
+    expect(cashCaveat(result)[0]).toContain('1 buy a share or value target asked for was cut at the decision');
+  });
+
   it('a fill-time cut beside a decision-time one: the caveat names both places', () => {
     // Session 0: 100 shares at 100 with 10 bps → 99 (cut 1). Session 1 opens at 101: 99 × 101 × 1.001 = 10,009.9 > 10,000 − 0 → 98 (cut 1 at the fill).
     const result = scenario({ symbols: ['A'], closes: [[100], [100], [100]], opens: [[100], [101], [100]] }, { 0: { shares: { A: 100 } } }, BPS10);

@@ -31,7 +31,7 @@ import { accountLimits } from './account.ts';
 import { OrderBook } from './orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
 import { PendingTargets } from './pendingTargets.ts';
-import { type PlanContext, RebalancePlanner } from './planner.ts';
+import { type PlanContext, type PlannedOrders, RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
@@ -111,6 +111,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const decisionSessions: number[] = [];
   /** Whole shares: after each accepted plan, its session and the share of NAV rounding left out of the book (Result.roundedAway). */
   const roundedAway = { session: [] as number[], share: [] as number[] };
+  /** Buys the planner cut to the cash (deferCuts): the cash-limited caveat says where they were cut. */
+  let cutAtDecision = 0;
 
   for (let t = first; t <= last; t++) {
     if (t > first) {
@@ -188,7 +190,17 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     pending.ordered(t, pending.symbols.filter((i) => market.close[t * n + i] > 0 && w[i] !== 0 && !Number.isNaN(w[i])), (i) => listing.firstBar[i] === t);
     pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets, (i) => actions.leftBy(i, t) !== undefined);
     orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
+    deferCuts(plan.orders, t);
     noteRounding(t);
+  }
+
+  /** The buys a plan at t cut to the cash (share and value targets: PlannedOrders.cut) are `cash` deferrals of their cut, there. */
+  function deferCuts(planned: PlannedOrders, t: number): void {
+    for (let k = 0; k < planned.count; k++) {
+      if (planned.cut[k] === 0) continue;
+      ledger.defer(t, planned.symbol[k], Deferral.cash, planned.cut[k]);
+      cutAtDecision++;
+    }
   }
 
   /** The rounding an accepted plan at t left standing (whole shares only: nothing is rounded otherwise). */
@@ -220,7 +232,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       return;
     }
     pending.ordered(t, ready, (i) => listing.firstBar[i] === t);
-    for (let k = 0; k < plan.orders.count; k++) orderBook.place(plan.orders.symbol[k], plan.orders.quantity[k], t, OrderOrigin.targets, undefined, plan.cashOnly);
+    orderBook.placePlanned(plan.orders, t, plan.cashOnly);
+    deferCuts(plan.orders, t);
     noteRounding(t);
   }
 
@@ -334,7 +347,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

@@ -21,7 +21,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { AccountGuard, type FillQuote, type Leg } from './account.ts';
+import { AccountGuard, type FillQuote, type Leg, type Refusal } from './account.ts';
 import { sharesBeyondRange } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
@@ -50,6 +50,10 @@ export interface BrokerParts {
 
 /** Relative size of an account cut that is float noise, not a cut (fractional shares). */
 const FLOAT_NOISE = 1e-9;
+
+/** The deferral and the order end of each reason the account refuses (part of) a fill for. */
+const REFUSAL_DEFERRAL = { cash: Deferral.cash, short: Deferral.noShorts, limit: Deferral.marginLimit } as const satisfies Record<Refusal, Deferral>;
+const REFUSAL_END = { cash: OrderEnd.cash, short: OrderEnd.noShorts, limit: OrderEnd.marginLimit } as const satisfies Record<Refusal, OrderEnd>;
 
 /** A margin-limit cut at a fill (reported beside the decision-time breaches). */
 export interface FillBreach {
@@ -288,13 +292,12 @@ export class Broker {
     if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
       const refusal = this.#account.refusal;
-      const cash = refusal === 'cash';
-      this.#ledger.defer(t, o.symbol, cash ? Deferral.cash : Deferral.marginLimit, o.quantity - allowed);
+      this.#ledger.defer(t, o.symbol, REFUSAL_DEFERRAL[refusal], o.quantity - allowed);
       if (refusal === 'limit') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed, gross: this.#account.refusedGross, net: this.#account.refusedNet, closing: false });
       this.#filledToday[o.symbol] -= Math.abs(quantity - allowed);
       if (allowed !== 0) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
       if (fundingRests) o.quantity -= allowed;
-      else this.#book.end(o, t, cash ? OrderEnd.cash : OrderEnd.marginLimit);
+      else this.#book.end(o, t, REFUSAL_END[refusal]);
       return;
     }
     if (check && this.#account.closedPastLimit) this.#noteClosing(o.symbol);
@@ -304,7 +307,8 @@ export class Broker {
     this.#execute(o, t, allowed, this.#quote);
     if (leg.capped) this.#ledger.defer(t, o.symbol, Deferral.volumeCap, o.quantity - quantity);
     o.quantity -= quantity;
-    if (o.quantity === 0) this.#book.end(o, t, OrderEnd.filled);
+    // What the planner cut off the buy for the cash never filled: the order ends `cash` (RestingOrder.cut).
+    if (o.quantity === 0) this.#book.end(o, t, o.cut === 0 ? OrderEnd.filled : OrderEnd.cash);
   }
 
   /** Fractional shares only: `allowed` differs from `quantity` by float noise (a part in 10⁹), not a real cut. */

@@ -1,5 +1,5 @@
-// Fills the account cut at its limit (a margin account's gross or net limit, or a short in a cash
-// account: Deferral.marginLimit), told by what became of each order: cut and ended there (filled in
+// Fills the account cut at its limit (a margin account's gross or net limit: Deferral.marginLimit,
+// or a short in a cash account: Deferral.noShorts), told by what became of each order: cut and ended there (filled in
 // part, or refused outright with nothing filled — the rest cancelled, never traded), or cut while a
 // sale that could fund it still rested (the rest waited: a deferral proper). Each remainder is
 // sized in shares and as a share of NAV at that session's close.
@@ -46,7 +46,7 @@ export function marginCutCaveats(r: MarginCutRecordings): Caveat[] {
   // Orders that ended at a margin-limit cut, by session × n + symbol.
   const endedAt = new Map<number, number[]>();
   for (let k = 0; k < o.end.length; k++) {
-    if (o.end[k] !== OrderEnd.marginLimit) continue;
+    if (o.end[k] !== OrderEnd.marginLimit && o.end[k] !== OrderEnd.noShorts) continue;
     const key = o.endSession[k] * n + o.symbol[k];
     endedAt.set(key, [...(endedAt.get(key) ?? []), k]);
   }
@@ -54,7 +54,7 @@ export function marginCutCaveats(r: MarginCutRecordings): Caveat[] {
   const rested = { count: 0, share: 0, session: -1 };
   const restedBySession = new Map<number, number>();
   for (let k = 0; k < d.reason.length; k++) {
-    if (d.reason[k] !== Deferral.marginLimit) continue;
+    if (d.reason[k] !== Deferral.marginLimit && d.reason[k] !== Deferral.noShorts) continue;
     const t = d.session[k];
     const left = Math.abs(d.remaining[k]);
     const value = (left * market.close[t * n + d.symbol[k]]) / r.nav[t - r.first];

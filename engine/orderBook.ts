@@ -46,7 +46,33 @@ export class OrderBook {
    */
   place(symbol: number, requested: number, decidedAt: number, origin: OrderOrigin, request?: OrderRequest, cashOnly = false): void {
     const quantity = this.#whole ? roundShares(requested) : requested;
-    if (quantity === 0) return;
+    if (quantity !== 0) this.resting.push(this.#open(symbol, quantity, decidedAt, origin, request, cashOnly));
+  }
+
+  /**
+   * Place the planned orders of a plan at session t (replaceTargetOrders' new legs, or pending
+   * targets ordered at their first price): a leg the planner cut (PlannedOrders.cut) asks for its
+   * quantity + cut; one cut to nothing is recorded and ends `cash` there (rejected).
+   */
+  placePlanned(planned: PlannedOrders, t: number, cashOnly: boolean, which: (k: number) => boolean = () => true): void {
+    for (let k = 0; k < planned.count; k++) {
+      if (!which(k)) continue;
+      const quantity = this.#whole ? roundShares(planned.quantity[k]) : planned.quantity[k];
+      const cut = planned.cut[k];
+      if (quantity === 0 && cut === 0) continue;
+      const o = this.#open(planned.symbol[k], quantity, t, OrderOrigin.targets, undefined, cashOnly);
+      o.cut = cut;
+      o.decided = o.requested = quantity + cut;
+      if (quantity !== 0) this.resting.push(o);
+      else {
+        this.end(o, t, OrderEnd.cash);
+        this.#spare.push(o);
+      }
+    }
+  }
+
+  /** A new order of `quantity` (whole where the book is) from a spare, not yet resting. */
+  #open(symbol: number, quantity: number, decidedAt: number, origin: OrderOrigin, request: OrderRequest | undefined, cashOnly: boolean): RestingOrder {
     const o = this.#spare.pop() ?? newOrder();
     o.id = this.#nextId++;
     o.symbol = symbol;
@@ -71,7 +97,8 @@ export class OrderBook {
     o.lastFillSession = -1;
     o.sessionFilled = 0;
     o.sessionCommission = 0;
-    this.resting.push(o);
+    o.cut = 0;
+    return o;
   }
 
   /**
@@ -87,7 +114,7 @@ export class OrderBook {
     const slot = (symbol: number, quantity: number): number => 2 * symbol + (quantity > 0 ? 1 : 0);
     // A flip plans two legs in one direction (close, then open): neither amends.
     for (let k = 0; k < planned.count; k++) {
-      const j = slot(planned.symbol[k], planned.quantity[k]);
+      const j = slot(planned.symbol[k], planned.quantity[k] + planned.cut[k]);
       amend[j] = amend[j] === 0 ? k + 1 : TWO_LEGS;
     }
     for (const o of this.resting) {
@@ -98,19 +125,22 @@ export class OrderBook {
         continue;
       }
       const quantity = planned.quantity[amend[j] - 1];
+      const cut = planned.cut[amend[j] - 1];
       amend[j] = AMENDED;
-      o.requested += quantity - o.quantity;
+      // What it asks for moves by the change in what is asked (ordered + cut).
+      o.requested += quantity + cut - (o.quantity + o.cut);
       o.quantity = quantity;
+      o.cut = cut;
       o.fractionNumerator = 0;
       o.fractionDenominator = 1;
       o.amendedAt = t;
       o.cashOnly = cashOnly;
+      // Amended to a buy cut to nothing: it ends there.
+      if (quantity === 0) this.end(o, t, OrderEnd.cash);
     }
     this.dropFinished();
-    for (let k = 0; k < planned.count; k++) {
-      if (amend[slot(planned.symbol[k], planned.quantity[k])] !== AMENDED) this.place(planned.symbol[k], planned.quantity[k], t, OrderOrigin.targets, undefined, cashOnly);
-    }
-    for (let k = 0; k < planned.count; k++) amend[slot(planned.symbol[k], planned.quantity[k])] = 0;
+    this.placePlanned(planned, t, cashOnly, (k) => amend[slot(planned.symbol[k], planned.quantity[k] + planned.cut[k])] !== AMENDED);
+    for (let k = 0; k < planned.count; k++) amend[slot(planned.symbol[k], planned.quantity[k] + planned.cut[k])] = 0;
   }
 
   /** The symbol left the market at session t (`end`: delisting or data-end). */
@@ -213,6 +243,7 @@ export function newOrder(): RestingOrder {
     type: 'market',
     limit: NaN,
     stop: NaN,
+    cut: 0,
     decided: 0,
     requested: 0,
     requestedLimit: NaN,

@@ -26,18 +26,22 @@ export interface OrderRequest {
  *   could not be sized); the holding is left as it is.
  * - expired: a day order's unfilled rest.
  * - cash: a cash account had too little cash for the whole buy (or a sell's commission), or a
- *   margin account for a buy of a plan that asked for no leverage (a cash-only order).
- * - margin-limit: a margin account's gross or net limit, or a short in a cash account.
+ *   margin account for a buy of a plan that asked for no leverage (a cash-only order) — at the
+ *   fill, or at the decision for a buy share or value targets asked for whose costs the cash would
+ *   not cover (the planner cut it: remaining is the cut, PlannedOrders.cut).
+ * - margin-limit: a margin account's gross or net limit.
+ * - no-shorts: a sell past the holding in a cash account, which does not short (cut at the
+ *   holding); runs stored before it say margin-limit.
  * - delisted / data-end: a target or order named a symbol after it was delisted, or after its
  *   data ended (remaining is NaN for a target, the order's shares for an order, which is cancelled).
  * - split: a split left a resting order less than one whole share (remaining: the fraction, in
  *   post-split shares); it is cancelled.
- * For cash and margin-limit, the rest keeps resting while sells that may fund it still rest;
+ * For cash, margin-limit and no-shorts, the rest keeps resting while sells that may fund it still rest;
  * otherwise it is cancelled.
  */
-export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6, delisted: 7, dataEnd: 8, split: 9 } as const;
+export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6, delisted: 7, dataEnd: 8, split: 9, noShorts: 10 } as const;
 export type Deferral = (typeof Deferral)[keyof typeof Deferral];
-export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit', 'delisted', 'data-end', 'split'] as const;
+export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit', 'delisted', 'data-end', 'split', 'no-shorts'] as const;
 
 /** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;
@@ -52,19 +56,21 @@ export const TIF_NAMES = ['day', 'gtc'] as const satisfies readonly TimeInForce[
  * - replaced: a new decision's targets replaced the previous decision's rebalance orders.
  * - delisting / data-end: its symbol was delisted, or its data ended (the position was closed).
  * - ruin: NAV fell to zero or below; every order was cancelled.
- * - cash / margin-limit: the account cut it at a fill and no sell that could fund it still rested.
+ * - cash / margin-limit / no-shorts: the account cut it at a fill (no-shorts: a cash account's sell
+ *   past the holding) and no sell that could fund it still rested;
+ *   cash also: the planner cut the buy a share or value target asked for to the cash (RestingOrder.cut).
  * - day-end: a day order's session ended.
  * - split: a split rounded what was left to zero whole shares.
  * - run-end: still resting when the run ended.
  */
-export const OrderEnd = { filled: 0, replaced: 1, delisting: 2, dataEnd: 3, ruin: 4, cash: 5, marginLimit: 6, dayEnd: 7, split: 8, runEnd: 9 } as const;
+export const OrderEnd = { filled: 0, replaced: 1, delisting: 2, dataEnd: 3, ruin: 4, cash: 5, marginLimit: 6, dayEnd: 7, split: 8, runEnd: 9, noShorts: 10 } as const;
 export type OrderEnd = (typeof OrderEnd)[keyof typeof OrderEnd];
-export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', 'ruin', 'cash', 'margin-limit', 'day-end', 'split', 'run-end'] as const;
+export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', 'ruin', 'cash', 'margin-limit', 'day-end', 'split', 'run-end', 'no-shorts'] as const;
 
 /**
  * An order's final status: `filled` (all of it), `partially-filled` (some; its end says why the
  * rest did not), or, with nothing filled, `cancelled` (replaced, delisting, data-end, ruin, split),
- * `expired` (day-end), `rejected` (the account refused it: cash, margin-limit) or `open` (run-end).
+ * `expired` (day-end), `rejected` (the account refused it: cash, margin-limit, no-shorts) or `open` (run-end).
  */
 export const OrderStatus = { filled: 0, partiallyFilled: 1, cancelled: 2, expired: 3, rejected: 4, open: 5 } as const;
 export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
@@ -75,7 +81,7 @@ export function orderStatus(end: OrderEnd, filled: number): OrderStatus {
   if (end === OrderEnd.filled) return OrderStatus.filled;
   if (filled !== 0) return OrderStatus.partiallyFilled;
   if (end === OrderEnd.dayEnd) return OrderStatus.expired;
-  if (end === OrderEnd.cash || end === OrderEnd.marginLimit) return OrderStatus.rejected;
+  if (end === OrderEnd.cash || end === OrderEnd.marginLimit || end === OrderEnd.noShorts) return OrderStatus.rejected;
   if (end === OrderEnd.runEnd) return OrderStatus.open;
   return OrderStatus.cancelled;
 }
@@ -110,6 +116,12 @@ export interface RestingOrder {
   cashOnly: boolean;
   /** Stop orders: triggered already (then they behave as market orders). */
   triggered: boolean;
+  /**
+   * Shares the planner cut off this buy for the cash (PlannedOrders.cut: share and value targets
+   * whose costs the cash would not cover; 0 when none), as decided: counted in `requested`, never
+   * ordered. An order with a cut ends `cash` (partially-filled, or rejected with nothing filled).
+   */
+  cut: number;
   /** Signed shares as first decided: never amended or rescaled (recorded for amended orders, whose `requested` moved). */
   decided: number;
   /** Signed shares, limit and stop as decided — shares as last amended (a split rescales quantity, limit and stop, not these). */

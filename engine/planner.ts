@@ -1,7 +1,9 @@
 // The rebalance planner: turns a target portfolio into net orders. It nets targets against
 // holdings, emits reductions before additions, sizes buys to the cash that will really be there
-// after estimated costs (for unlevered long books), rounds to whole shares unless fractional
-// shares are enabled, skips trades below a minimum notional, and rejects — never clips — targets
+// after estimated costs (for unlevered long books: a weight target is a share of NAV net of costs,
+// while what the cash takes off a share or value target is a cut, PlannedOrders.cut), rounds to
+// whole shares unless fractional shares are enabled, skips trades below a minimum notional, and
+// rejects — never clips — targets
 // that the account does not allow (a cash account: no shorts, gross and net at most 1; a margin
 // account: its gross and net limits), and skips uneconomic trades (commission above a share of
 // the notional). Planning the same targets twice at the same prices trades nothing.
@@ -15,11 +17,18 @@ import type { Portfolio } from './portfolio.ts';
 import { roundShares, snapWhole } from './shares.ts';
 import type { Targets } from './strategy.ts';
 
-/** Net orders in execution order (reductions first): symbol[k], quantity[k] for k < count. Reused buffers. */
+/**
+ * Net orders in execution order (reductions first): symbol[k], quantity[k] (signed shares) and
+ * cut[k] for k < count. Reused buffers. cut[k] (shares, ≥ 0) is what fitting the buys to the cash
+ * took off a buy that share or value targets asked for (quantity[k] + cut[k] was asked); 0 for
+ * weight targets, whose sizing net of costs is their convention, not a cut. A buy cut to nothing
+ * is a leg of quantity 0 with its cut.
+ */
 export interface PlannedOrders {
   count: number;
   readonly symbol: Int32Array;
   readonly quantity: Float64Array;
+  readonly cut: Float64Array;
 }
 
 export interface Plan {
@@ -90,15 +99,18 @@ export class RebalancePlanner {
   /** Per symbol, under whole shares: the share of NAV its standing target lost to rounding (#round); 0 where none. */
   readonly #remainder: Float64Array;
   #roundedAway = 0;
+  /** #wanted before #fitBuysToCash: what share and value targets asked for (PlannedOrders.cut). */
+  readonly #asked: Float64Array;
 
   constructor(symbolCount: number, config: EngineConfig) {
     this.#config = config;
     this.#limits = accountLimits(config.account);
     this.#wanted = new Float64Array(symbolCount);
-    this.#orders = { count: 0, symbol: new Int32Array(2 * symbolCount), quantity: new Float64Array(2 * symbolCount) };
+    this.#orders = { count: 0, symbol: new Int32Array(2 * symbolCount), quantity: new Float64Array(2 * symbolCount), cut: new Float64Array(2 * symbolCount) };
     this.targetWeight = new Float64Array(symbolCount).fill(NaN);
     this.#proposed = new Float64Array(symbolCount);
     this.#remainder = new Float64Array(symbolCount);
+    this.#asked = new Float64Array(symbolCount);
   }
 
   /**
@@ -180,9 +192,12 @@ export class RebalancePlanner {
     // Trades the skip rules drop are left out first, so no buy is sized on a sale that will not happen.
     this.#holdSkipped(ctx);
     const cashOnly = !hasShorts && net <= 1 + LEVERAGE_TOLERANCE;
+    // A share or value target asks for a count: what the fit takes off its buy is a cut, reported.
+    const cuts = cashOnly && kind !== 'weights';
+    if (cuts) this.#asked.set(wanted);
     if (cashOnly) this.#fitBuysToCash(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
-    return { orders: this.#netOrders(ctx), cashOnly, ...common };
+    return { orders: this.#netOrders(ctx, cuts), cashOnly, ...common };
   }
 
   /**
@@ -309,32 +324,40 @@ export class RebalancePlanner {
     return this.#config.shares === 'whole' ? roundShares(x) : x;
   }
 
-  /** Net orders, reductions first; a position that flips sign is closed, then reopened. */
-  #netOrders(ctx: PlanContext): PlannedOrders {
+  /**
+   * Net orders, reductions first; a position that flips sign is closed, then reopened. `cuts`:
+   * the buys' fit to the cash cut share or value targets (#asked holds what they asked for).
+   */
+  #netOrders(ctx: PlanContext, cuts: boolean): PlannedOrders {
     const orders = this.#orders;
     orders.count = 0;
-    this.#emit(ctx, true);
-    this.#emit(ctx, false);
+    this.#emit(ctx, true, cuts);
+    this.#emit(ctx, false, cuts);
     return orders;
   }
 
-  /** Append the reducing (or the adding) legs of every symbol's trade. */
-  #emit(ctx: PlanContext, reductions: boolean): void {
+  /**
+   * Append the reducing (or the adding) legs of every symbol's trade. With `cuts`, the adding pass
+   * gives a buy the fit cut its cut — a leg of quantity 0 when nothing of it is left to trade.
+   */
+  #emit(ctx: PlanContext, reductions: boolean, cuts: boolean): void {
     const wanted = this.#wanted;
     const held = ctx.portfolio.shares;
     const orders = this.#orders;
     for (let i = 0; i < wanted.length; i++) {
       const from = held[i];
-      const to = wanted[i];
+      let to = wanted[i];
+      // A buy the fit cut and the skip rules then drop (too small after the cut) is cut whole.
+      if (to !== from && this.#skipped(ctx, i, from, to) !== null) to = from;
+      const cut = cuts && !reductions && this.#asked[i] > to ? this.#asked[i] - to : 0;
       const delta = to - from;
-      if (delta === 0 || this.#skipped(ctx, i, from, to) !== null) continue;
-      let quantity: number;
+      let quantity = 0;
       if (from !== 0 && (to === 0 || Math.sign(to) !== Math.sign(from))) quantity = reductions ? -from : to;
       else if (Math.abs(to) < Math.abs(from) === reductions) quantity = delta;
-      else continue;
-      if (quantity === 0) continue;
+      if (quantity === 0 && cut === 0) continue;
       orders.symbol[orders.count] = i;
-      orders.quantity[orders.count++] = quantity;
+      orders.quantity[orders.count] = quantity;
+      orders.cut[orders.count++] = cut;
     }
   }
 }

@@ -84,7 +84,7 @@ export interface Orders {
   /** Market session of the last decision that amended it (a rebalance order for the same symbol and direction), −1 when none. */
   readonly amendedAt: Int32Array;
   readonly symbol: Int32Array;
-  /** Requested signed shares, as decided — as last amended, when it was (before any split). */
+  /** Requested signed shares, as decided — as last amended, when it was (before any split); a buy the planner cut to the cash asks for the uncut size (RestingOrder.cut). */
   readonly quantity: Float64Array;
   /** Signed shares as first decided, before any amendment (= quantity for an order never amended). */
   readonly decided: Float64Array;

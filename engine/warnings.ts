@@ -49,6 +49,8 @@ export interface RunRecordings {
   readonly decisions: number;
   /** Trades the planner's skip rules dropped, by rule (RebalancePlanner.dropped). */
   readonly dropped: { readonly minTradeNotional: number; readonly maxCommissionRate: number };
+  /** Buys of share or value targets the planner cut to the cash where it sized them — their decision, or a waiting target's first price (planPending, sized as a decision there would) — each one of the `cash` deferrals; the rest are cut at a fill. */
+  readonly cutAtDecision: number;
   readonly breaches: readonly LeverageBreach[];
   readonly deferrals: Deferrals;
   /** Targets that waited for their symbol's price (engine/pendingTargets.ts). */
@@ -339,7 +341,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   // A target on a symbol with no price has no share count: what waits is the weight it asked for less what the book kept there (a stale holding, marked).
   const unpricedWeight = d.reason.includes(Deferral.noPrice) ? unheldTargetWeights(r.snapshots, n, (t) => r.daily.nav[t - r.first]) : undefined;
   for (let k = 0; k < d.reason.length; k++) {
-    if (d.reason[k] === Deferral.marginLimit) continue; // marginCutCaveats
+    if (d.reason[k] === Deferral.marginLimit || d.reason[k] === Deferral.noShorts) continue; // marginCutCaveats
     // A sell the cash could not pay the commission of is told apart from a buy cut to the cash.
     const key = d.reason[k] === Deferral.cash && d.remaining[k] < 0 ? CASH_SELL : d.reason[k];
     const entry = byReason.get(key) ?? { count: 0, share: 0, session: d.session[k], symbols: new Set<string>() };
@@ -360,7 +362,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   for (const [reason, { count, share, session, symbols }] of byReason) {
     const largest = `largest ${pct(share)} of NAV on ${isoDay(r.market.dates[session])}`;
     if (reason === Deferral.cash) {
-      out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `buys cut or held back on ${orderSessions(count)}: ${spender} spends only the cash there at the fill (${largest})`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `buys cut or held back on ${orderSessions(count)}: ${spender} spends only the cash there${cashCutWhere(count, r.cutAtDecision)} (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === CASH_SELL) {
       out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `sells refused on ${orderSessions(count)}: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.volumeCap) {
@@ -381,6 +383,18 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     }
   }
   return out;
+}
+
+/**
+ * Where the `count` buy cuts to the cash were made: at the fill, or — `atDecision` of them — at
+ * the decision, where the planner cut what share or value targets asked for to what the cash
+ * covers after costs (a weight target is sized net of costs: no cut).
+ */
+function cashCutWhere(count: number, atDecision: number): string {
+  const atFill = count > atDecision ? ' at the fill' : '';
+  if (atDecision === 0) return atFill;
+  const cut = atDecision === 1 ? '1 buy a share or value target asked for was' : `${atDecision} buys share or value targets asked for were`;
+  return `${atFill}${atFill === '' ? ' —' : ';'} ${cut} cut at the decision to what the cash covers after costs`;
 }
 
 /** byReason's key for cash deferrals of sells (Deferral codes are ≥ 0). */

@@ -249,10 +249,10 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
 /**
  * Deferrals that leave nothing waiting, or are sized by a caveat of their own: the fraction of a
  * share a split cancelled (paid as cash in lieu), orders ended by their symbol's delisting or data
- * end, and buys the account cut (cash-limited or at a margin limit: "buys cut or held back", sized
+ * end, and fills the account cut (cash-limited, at a margin limit, or a cash account's sell past the holding: "buys cut or held back", sized
  * there — an order sized at a stale close and cut to the cash there lagged nothing it targeted).
  */
-const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd, Deferral.cash, Deferral.marginLimit]);
+const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd, Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
 
 /**
  * peakDeferredNotional of a Result: its deferrals, marked at the symbol's close on the deferral's

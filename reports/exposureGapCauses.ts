@@ -10,7 +10,7 @@ import { leftWait, type TargetWait } from '../engine/pendingTargets.ts';
 import { FillReason, type Result } from '../engine/result.ts';
 import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
 
-const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit]);
+const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
 const RESTED: ReadonlySet<number> = new Set([Deferral.noTrade, Deferral.volumeCap, Deferral.priceNotReached]);
 /** Symbols named in the waiting clause before "…". */
 const SHOWN = 3;

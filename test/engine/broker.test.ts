@@ -94,7 +94,7 @@ describe('the broker on a one-symbol market', () => {
     book.place(0, 20, 0, OrderOrigin.explicit, { symbol: 0, quantity: 20, type: 'limit', limit: 5 });
     broker.fillAll(1, 'open'); // the day order fills 100 of 300 and expires; the target order fills; the limit rests
     book.place(0, 10, 1, OrderOrigin.targets);
-    book.replaceTargetOrders({ count: 0, symbol: new Int32Array(0), quantity: new Float64Array(0) }, 2, false);
+    book.replaceTargetOrders({ count: 0, symbol: new Int32Array(0), quantity: new Float64Array(0), cut: new Float64Array(0) }, 2, false);
     expect(orders(4)).toEqual([
       [1, 100, 'partially-filled', 'day-end', 1],
       [2, 0, 'cancelled', 'replaced', 2],

@@ -48,7 +48,7 @@ function plan(targets: Targets, ctx: PlanContext, config: EngineConfigInput = {}
   const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse(config));
   const planned = planner.plan(targets, ctx);
   const o = planned.orders;
-  return { ...planned, list: Array.from({ length: o.count }, (_, k) => [SYMBOLS[o.symbol[k]], o.quantity[k]]), roundedAway: planner.roundedAway };
+  return { ...planned, list: Array.from({ length: o.count }, (_, k) => [SYMBOLS[o.symbol[k]], o.quantity[k]]), cuts: Array.from(o.cut.subarray(0, o.count)), roundedAway: planner.roundedAway };
 }
 
 describe('the planner with a stub context', () => {
@@ -284,6 +284,47 @@ describe('targets waiting for a price count in the account check at the decision
         expect(some.cashOnly).toBe(all.cashOnly);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('share and value targets cut to the cash are cuts, weights net of costs are not (probe r27a finding 1)', () => {
+  // 100 shares at 100 with 5 %: 100 × 105 = 10,500 > 10,000 → floor(10,000 / 105) = 95 (9,975; 96 would be 10,080).
+  // A value of 10,000 at 100 with 10 bps: 100 shares cost 10,010 → 99 (99 × 100.1 = 9,909.9). 99 shares at 10 bps: 9,909.9 fits.
+  // Weight 1 at 5 % buys the same 95, sized net of costs by convention. 1 share at 10,000 with 1 % needs 10,100: cut to 0, a leg of 0 with its cut.
+  it.each([
+    { what: '100 shares, 5 % costs', targets: { shares: { A: 100 } }, price: 100, costRate: 0.05, shares: 95, cut: 5 },
+    { what: 'a value of 10,000, 10 bps', targets: { values: { A: 10_000 } }, price: 100, costRate: 0.001, shares: 99, cut: 1 },
+    { what: '99 shares that fit, 10 bps', targets: { shares: { A: 99 } }, price: 100, costRate: 0.001, shares: 99, cut: 0 },
+    { what: 'weight 1, 5 % costs (no cut)', targets: { weights: { A: 1 } }, price: 100, costRate: 0.05, shares: 95, cut: 0 },
+    { what: '1 share at 10,000, 1 % costs', targets: { shares: { A: 1 } }, price: 10_000, costRate: 0.01, shares: 0, cut: 1 },
+  ])('$what: $shares shares ordered, $cut cut', ({ targets, price, costRate, shares, cut }) => {
+    const p = plan(targets, stub({ prices: [price, 20, 50], costRate }));
+    expect(p.list).toEqual([['A', shares]]);
+    expect(p.cuts).toEqual([cut]);
+  });
+
+  it('sales are never cut, and the buys they fund are cut only by what they cannot cover: sell 100 A, buy 500 B at 1 %', () => {
+    // Hold 100 A (1,000) + 9,000 cash; proceeds 1,000 − 10 → cash 9,990; 500 B cost 10,000 + 100 > 9,990 → floor(9,990 / 20.2) = 494 (9,978.8).
+    const p = plan({ shares: { B: 500 } }, stub({ shares: [100, 0, 0], cash: 9_000, costRate: 0.01 }));
+    expect(p.list).toEqual([
+      ['A', -100],
+      ['B', 494],
+    ]);
+    expect(p.cuts).toEqual([0, 6]);
+  });
+
+  it('property: a share target of q at price p and cost rate c orders the most whole shares n ≤ q with n × p × (1 + c) ≤ cash, and cuts q − n', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0, 0.0005, 0.001, 0.01, 0.05), fc.integer({ min: 1, max: 10_000 }), (p, c, qWanted) => {
+        const cash = 10_000;
+        const q = Math.max(1, Math.min(qWanted, Math.floor(cash / p))); // within the account (gross ≤ 1)
+        let n = q;
+        while (n > 0 && n * p * (1 + c) > cash * (1 + 1e-9)) n--;
+        const planned = plan({ shares: { A: q } }, stub({ prices: [p, 20, 50], costRate: c }));
+        expect(planned.list).toEqual([['A', n]]);
+        expect(planned.cuts).toEqual([q - n]);
+      }),
     );
   });
 });

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ORDER_ORIGIN_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../../engine/orders.ts';
-import { MARGIN, orderRows, orders, scenario } from '../helpers.ts';
+import { deferralRows, MARGIN, messages, orderRows, orders, scenario } from '../helpers.ts';
 
 const flat = (rows: number, row: number[]): number[][] => Array.from({ length: rows }, () => [...row]);
 
@@ -81,12 +81,24 @@ describe('an order’s record', () => {
     ]);
   });
 
-  it('the account refuses a short in a cash account (rejected, margin-limit) and cuts a buy the cash cannot pay (cash)', () => {
+  it('the account refuses a short in a cash account (rejected, no-shorts) and cuts a buy the cash cannot pay (cash)', () => {
     const result = scenario({ symbols: ['A'], closes: flat(3, [10]) }, { 0: orders({ symbol: 'A', quantity: -10 }, { symbol: 'A', quantity: 200 }) }, { initialCash: 1_000 });
     expect(orderRows(result).map((r) => [r.quantity, r.filled, r.status, r.end])).toEqual([
-      [-10, 0, 'rejected', 'margin-limit'],
+      [-10, 0, 'rejected', 'no-shorts'],
       [200, 100, 'partially-filled', 'cash'],
     ]);
+  });
+
+  it('a cash account sells only what it holds: −25 against 10 held fills −10, the 15 past it a no-shorts cut, not a margin limit (probe r27a)', () => {
+    // Session 0 buys 10 A at 10 (fills on session 1); session 1 sells 25: −10 fill on session 2, 15 are past the holding. No costs: NAV stays 1,000.
+    const result = scenario({ symbols: ['A'], closes: flat(4, [10]) }, { 0: orders({ symbol: 'A', quantity: 10 }), 1: orders({ symbol: 'A', quantity: -25 }) }, { initialCash: 1_000 });
+    expect(orderRows(result).map((r) => [r.quantity, r.filled, r.status, r.end])).toEqual([
+      [10, 10, 'filled', 'filled'],
+      [-25, -10, 'partially-filled', 'no-shorts'],
+    ]);
+    expect(deferralRows(result)).toEqual([{ session: 2, symbol: 'A', reason: 'no-shorts', remaining: -15 }]);
+    // 15 × 10 / NAV 1,000 = 15.0 %.
+    expect(messages(result)).toContain('1 sell cut at the holding (a cash account does not short), its rest cancelled, never traded: 1 filled in part (A 10 of 25 shares on 2024-01-03, 15 left = 15.0% of NAV)');
   });
 
   it('fills no order asked for name no order (id 0); every other fill names its order', () => {

@@ -64,7 +64,7 @@ describe('the order book at a split', () => {
     const b = book();
     b.place(0, 83, 0, OrderOrigin.targets);
     b.applySplit(0, 1.5, 1, 0); // 124 + 1/2
-    b.replaceTargetOrders({ count: 1, symbol: Int32Array.of(0), quantity: Float64Array.of(100) }, 2, false);
+    b.replaceTargetOrders({ count: 1, symbol: Int32Array.of(0), quantity: Float64Array.of(100), cut: Float64Array.of(0) }, 2, false);
     b.applySplit(0, 2, 3, 0);
     expect(b.resting[0].quantity).toBe(200); // not 201 (100.5 × 2)
   });

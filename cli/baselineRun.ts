@@ -50,10 +50,13 @@ function readBaseline(file: string): Baseline {
   }
 }
 
-/** `breadth baseline save`: the output file is checked before the study runs. */
+/**
+ * `breadth baseline save`: the output file is checked before the study runs. The data is `data`
+ * (--data) when given, else the study's own `data:` (the sample when it names none), as `study` reads it.
+ */
 export async function saveBaseline(studyFile: string, data: string | undefined, out: string): Promise<void> {
   prepareOutputFile(out, '--out', 'baseline.json');
-  const source = data ?? SAMPLE;
+  const source = data ?? loadStudyFile(studyFile).data;
   const measured = await measure(studyFile, source);
   save(out, makeBaseline(fromBaseline(out, studyFile), fromBaseline(out, source), measured));
   process.stdout.write(`baseline of ${measured.runs.length} runs on ${measured.data} written to ${out}\n`);

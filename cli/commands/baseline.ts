@@ -9,7 +9,7 @@ const saveCommand: CommandModule<object, { config?: string; data?: string; out: 
   builder: (y) =>
     y
       .positional('config', { type: 'string', describe: 'study file (default examples/study.yaml)' })
-      .option('data', { type: 'string', defaultDescription: 'sample', describe: 'data path, or "sample"' })
+      .option('data', { type: 'string', defaultDescription: "the study's data:", describe: 'data path, or "sample" (overrides the study\'s data:)' })
       .option('out', { type: 'string', demandOption: true, describe: 'baseline .json to write' })
       .example('$0 baseline save --out baselines/sample.json', 'the small-cap study on the sample'),
   handler: async ({ config, data, out }) => {

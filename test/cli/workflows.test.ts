@@ -211,6 +211,25 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(JSON.parse(readFileSync(join(dir, baseline), 'utf8')).runs[0].metrics.annual_return).toBeCloseTo(Number(annual.current), 12);
   });
 
+  it("without --data, the study's own data: is baselined, and a changed price in it drifts (probe r28b: the sample was baselined in its place)", async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    const closes = [100, 101, 102, 104, 110];
+    const csv = (c: number[]) => ['Date,Close', ...c.map((x, k) => `2024-01-0${k + 2},${x}`)].join('\n') + '\n';
+    write(dir, join('prices', 'AAA.csv'), csv(closes));
+    write(dir, 'study.yaml', ['data: prices', 'benchmark: none', 'runs:', '  - name: hold', '    strategy: buy-and-hold', '    params: { weights: { AAA: 1 } }', ''].join('\n'));
+    const saved = await breadth(['baseline', 'save', 'study.yaml', '--out', join('baselines', 'b.json')], { cwd: dir });
+    expectOk(saved);
+    const stored = JSON.parse(readFileSync(join(dir, 'baselines', 'b.json'), 'utf8'));
+    expect(stored.data_source).toBe(join('..', 'prices'));
+    expect(saved.stdout).not.toMatch(/sample universe/);
+    expectOk(await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir }));
+    write(dir, join('prices', 'AAA.csv'), csv([100, 101, 102, 104, 120]));
+    const drift = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
+    expect(drift.status, drift.stdout + drift.stderr).toBe(1);
+    expect(drift.stdout).toMatch(/│ hold +│ total_return +│/);
+  });
+
   it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {
     const dir = scratch();
     write(dir, 'study.yaml', smallStudy());

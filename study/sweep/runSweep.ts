@@ -15,7 +15,7 @@ import { marketRequest, type QueueSettings } from './queue/protocol.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
 import { planSweep } from './plan.ts';
-import { bestTrial, caveatNotes, checkMetric, ranked, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { bestTrial, caveatNotes, checkMetric, ranked, score, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
 
@@ -125,7 +125,11 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const trials = sweepTrials(store, sweepId);
     checkMetric(trials, metric, '--metric');
     const best = bestTrial(trials, metric);
-    const kept = interrupted ? [] : await keepBest(store, market, plan.trials, ranked(trials, metric).slice(0, keep));
+    // A trial without a value of the metric (never invested, or undefined) is not among the best.
+    const valued = ranked(trials, metric).filter((t) => score(t, metric) > -Infinity);
+    const kept = interrupted ? [] : await keepBest(store, market, plan.trials, valued.slice(0, keep));
+    const unranked = trials.length - valued.length;
+    const keepNote = !interrupted && valued.length < keep && unranked > 0 ? [`kept ${valued.length} of --keep ${keep}: ${unranked} trial${unranked === 1 ? ' has' : 's have'} no ${metric} (never invested, or undefined) and ${unranked === 1 ? 'is' : 'are'} not ranked`] : [];
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
     const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
     const pbo = sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS);
@@ -147,7 +151,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       recorded,
       pbo,
       kept,
-      notes: [...plan.notes, ...pboNote, ...caveatNotes(trials)],
+      notes: [...plan.notes, ...pboNote, ...keepNote, ...caveatNotes(trials)],
     };
   } finally {
     store.close();

@@ -136,7 +136,7 @@ export class MarketView {
   /** The last `length` values (a whole number ≥ 0, else RangeError) of a field for symbol i, oldest first, ending at the decision. */
   history(field: PriceField, i: number, length: number, out = new Float64Array(length)): Float64Array {
     this.#checkSymbol(i);
-    checkLength(length);
+    this.#checkLength(length);
     const n = this.#market.symbols.length;
     const col = this.#market[checkField(field)];
     if (col === undefined) return out.fill(NaN, 0, length);
@@ -154,7 +154,7 @@ export class MarketView {
    * (covariance, beta). For a lookback over the symbol's own bars, adjustedBars.
    */
   adjustedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
-    return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, checkLength(length), out);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, this.#checkSymbol(i), this.#t, this.#checkLength(length), out);
   }
 
   /**
@@ -165,7 +165,7 @@ export class MarketView {
    */
   adjustedBars(i: number, length: number, out = new Float64Array(length)): Float64Array {
     this.#checkSymbol(i);
-    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, checkLength(length), out, this.#listing.firstBar[i]);
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, this.#checkLength(length), out, this.#listing.firstBar[i]);
   }
 
   /**
@@ -177,7 +177,7 @@ export class MarketView {
    */
   carriedCloses(i: number, length: number, out = new Float64Array(length)): Float64Array {
     this.#checkSymbol(i);
-    checkLength(length);
+    this.#checkLength(length);
     const start = this.#t - length + 1;
     const from = this.#listing.lastBar(i, Math.max(start, 0));
     const extra = start > 0 && from >= 0 ? start - from : 0;
@@ -308,6 +308,12 @@ export class MarketView {
   caveat(what: string, symbols: ArrayLike<number>, of: number, options?: NoteOptions): void {
     if (symbols.length === 0) return;
     this.#reads.note({ what, symbols: Array.from(symbols, (i) => this.#validSymbol(i)), of, ...(options === undefined ? {} : { options }) });
+  }
+
+  /** checkLength for a history the strategy asked for: the longest counts (ViewReads.longest). */
+  #checkLength(length: number): number {
+    if (checkLength(length) > this.#reads.longest) this.#reads.longest = length;
+    return length;
   }
 
   /** A symbol index must name a symbol: an index past the end would read another session's row. */

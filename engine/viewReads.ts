@@ -37,6 +37,8 @@ export class ViewReads {
   readonly symbols: Uint8Array;
   /** True once the strategy read a fundamental value (fundamental(), sharesOutstanding(), marketCap()). */
   fundamentals = false;
+  /** The longest history (sessions, or a symbol's own bars) the strategy asked for in one read: why a run that never invested may have had too short a history. */
+  longest = 0;
   /**
    * Notes of the decision under way by phrase, in the order first noted, taken by the engine after
    * it (take()): a phrase noted again gathers its symbols in a set (`merged`), so a step noting

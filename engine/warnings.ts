@@ -17,6 +17,7 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
+import { inferFrequency } from './frequency.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -65,7 +66,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'fundamentals'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'fundamentals' | 'longest'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
 }
@@ -240,7 +241,21 @@ function neverInvestedReason(r: RunRecordings): string {
     maxCommissionRate > 0 ? `${maxCommissionRate.toLocaleString('en-US')} whose commission was above maxCommissionRate ${r.config.maxCommissionRate}` : '',
   ].filter(Boolean);
   const dropped = r.orders.id.length === 0 && rules.length > 0 ? ` — every trade was dropped by the skip rules (${rules.join(', ')}): lower them or raise the cash` : '';
-  return `${decided}${dropped}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
+  return `${decided}${dropped}${windowReason(r)}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
+}
+
+/**
+ * A run that never invested whose strategy asked, in one read, for more history than the data
+ * holds up to the run's end: its windows could never fill (a 200-session moving average on 24
+ * month-ends is 200 months). '' otherwise.
+ */
+function windowReason(r: RunRecordings): string {
+  const held = r.last + 1;
+  const longest = r.reads.longest;
+  if (longest <= held) return '';
+  const P = inferFrequency(r.market.dates).periodsPerYear;
+  const years = (k: number): string => `${(k / P).toFixed(k >= P ? 1 : 2)} years at ${P} sessions a year`;
+  return `; it asked for ${longest} sessions of history (${years(longest)}), more than the ${held} the data holds up to the run's end (${years(held)}), so its window could never fill: a window counts sessions of this calendar — shorten it, or give more history`;
 }
 
 /** Stale marks and data-end exits: parts of the book valued or closed without a market. */

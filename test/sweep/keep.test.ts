@@ -27,7 +27,7 @@ function writeData(): string {
 }
 
 describe('--keep ranks only trials with a value of the metric', () => {
-  it('of two trials over January only AAA's invested (BBB lists in February): 1 kept of 3, and the sweep says why', async () => {
+  it('of two trials over January only the AAA one invested (BBB lists in February): 1 kept of 3, and the sweep says why', async () => {
     writeData();
     const study = join(dir, 'keep.yaml');
     writeFileSync(

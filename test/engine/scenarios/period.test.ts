@@ -211,6 +211,20 @@ describe('a run that never invested', () => {
     });
   });
 
+  it('names a window longer than the data holds to its end (probe r28a: a 200-session average on 24 month-ends said only "never invested")', () => {
+    // Each session reads A's last `length` closes and targets A only once they are all there.
+    const waiting = (length: number) => scripted(Object.fromEntries(closes.map((_, t) => [t, (view) => (view.adjustedCloses(0, length).some(Number.isNaN) ? undefined : { weights: { A: 1 } })])));
+    const long = scenario(market, waiting(40), { to: '2024-01-12' });
+    // The run's 10 sessions are the data's first 10: 40 > 10, at 252 sessions a year 0.16 and 0.04 years.
+    expect(long.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
+      "never invested: all 10 sessions in cash — no decision returned targets; it asked for 40 sessions of history (0.16 years at 252 sessions a year), more than the 10 the data holds up to the run's end (0.04 years at 252 sessions a year), so its window could never fill: a window counts sessions of this calendar — shorten it, or give more history; no price in the run's sessions for B",
+    );
+    // A window that fits is no reason: 5 closes are there from the 5th session, and the run invests.
+    const short = scenario(market, waiting(5), { to: '2024-01-12' });
+    expect(short.fills.session.length).toBeGreaterThan(0);
+    expect(short.caveats.some((c) => c.message.includes('could never fill'))).toBe(false);
+  });
+
   it('names the skip rule when every trade was below minTradeNotional, not the missing prices', () => {
     // 50 % of A at 100 with 1,000 cash is a 500 trade; minTradeNotional 600 drops it at each of the 10 decisions.
     const result = scenario(market, scripted(Object.fromEntries(closes.map((_, t) => [t, { weights: { A: 0.5 } }]))), { to: '2024-01-12', initialCash: 1000, minTradeNotional: 600 });

@@ -30,18 +30,49 @@ export interface Coverage {
   readonly startsAt: number;
 }
 
-/** The coverage of each symbol in `symbols` that lacks prices at the run's start or end (by symbol index). */
+/** A sparse symbol's gap between bars may exceed its median by this factor (month lengths, holidays) and stay its own spacing. */
+const SPACING_SLACK = 1.5;
+
+/** The median gap, in market sessions, between symbol i's consecutive bars: 1 for a symbol on the calendar, ~21 for month-ends in a daily market; 1 with fewer than two bars. */
+function ownGap(market: Market, i: number): number {
+  const n = market.symbols.length;
+  const gaps: number[] = [];
+  let previous = -1;
+  for (let t = 0; t < market.dates.length; t++) {
+    if (Number.isNaN(market.close[t * n + i])) continue;
+    if (previous >= 0) gaps.push(t - previous);
+    previous = t;
+  }
+  if (gaps.length === 0) return 1;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)];
+}
+
+/**
+ * The coverage of each symbol in `symbols` that lacks prices at the run's start or end (by symbol
+ * index). A sparse symbol whose own bars straddle the run's start (or end) within its spacing —
+ * month-end bars in a daily run from mid-month — lacks none: it is priced as often as it ever is.
+ */
 export function partialCoverage(market: Market, symbols: Iterable<number>, first: number, last: number): Coverage[] {
   const n = market.symbols.length;
   const out: Coverage[] = [];
+  const priced = (t: number, i: number): boolean => !Number.isNaN(market.close[t * n + i]);
   for (const i of symbols) {
     let start = first;
-    while (start <= last && Number.isNaN(market.close[start * n + i])) start++;
+    while (start <= last && !priced(start, i)) start++;
     let end = last;
-    while (end >= start && Number.isNaN(market.close[end * n + i])) end--;
+    while (end >= start && !priced(end, i)) end--;
     if (start === first && end === last) continue;
     if (start <= last) {
-      out.push({ symbol: i, start, end, late: start - first, early: last - end, endedAt: -1, startsAt: -1 });
+      // A sparse symbol (month-end bars in a daily run) whose bar before the run is one of its own spacings before its first in it is not late: the run starts between two of its bars.
+      let before = first - 1;
+      while (before >= 0 && !priced(before, i)) before--;
+      let after = last + 1;
+      while (after < market.dates.length && !priced(after, i)) after++;
+      const gap = start > first || end < last ? ownGap(market, i) : 1;
+      const late = before >= 0 && gap > 1 && start - before <= SPACING_SLACK * gap ? 0 : start - first;
+      const early = after < market.dates.length && gap > 1 && after - end <= SPACING_SLACK * gap ? 0 : last - end;
+      if (late > 0 || early > 0) out.push({ symbol: i, start, end, late, early, endedAt: -1, startsAt: -1 });
       continue;
     }
     // No bar in the run: after it ended (the whole run is after its end) or before it starts.

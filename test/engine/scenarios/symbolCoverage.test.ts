@@ -98,10 +98,21 @@ describe('symbols with prices for part of the run', () => {
     expect(c).toMatchObject({ late: 0, early: 12, endedAt: 4 });
   });
 
-  it('late and early count the run sessions before the first bar and after the last (property)', () => {
+  it('a sparse symbol whose bars straddle the run\'s start and end within its spacing is not partial; one listed inside the run is (probe r28a: month-end MMM in a daily run "from 2023-06-30, 21 sessions in")', () => {
+    // 40 sessions; bars every 5th session (0, 5, 10, …): a run over sessions 17–28 starts and ends between two of them.
+    const sparse = (priced: (t: number) => boolean) => fixtureMarket({ symbols: ['M'], closes: Array.from({ length: 40 }, (_, t) => [priced(t) ? 100 : NaN]) });
+    expect(partialCoverage(sparse((t) => t % 5 === 0), [0], 17, 28)).toEqual([]);
+    // Bars from session 20 on only: it lists inside the run, late by 13 of its sessions (7 … 19), whatever its spacing.
+    expect(partialCoverage(sparse((t) => t >= 20 && t % 5 === 0), [0], 7, 28)).toMatchObject([{ late: 13, early: 0 }]);
+    // Its bar at 15 missing: 10 sessions from its bar before (10) to its first in the run (20), more than 1.5 × its spacing of 5 — late by 3 (17, 18, 19).
+    expect(partialCoverage(sparse((t) => t % 5 === 0 && t !== 15), [0], 17, 28)).toMatchObject([{ late: 3, early: 0 }]);
+  });
+
+  it('late and early count the run sessions before the first bar and after the last, for a symbol listed on the calendar between any two sessions (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: SESSIONS, maxLength: SESSIONS }), fc.integer({ min: 0, max: SESSIONS - 1 }), fc.integer({ min: 0, max: SESSIONS - 1 }), (priced, a, b) => {
+      fc.property(fc.integer({ min: 0, max: SESSIONS - 1 }), fc.integer({ min: 0, max: SESSIONS - 1 }), fc.integer({ min: 0, max: SESSIONS - 1 }), fc.integer({ min: 0, max: SESSIONS - 1 }), (s, e, a, b) => {
         const [first, last] = a <= b ? [a, b] : [b, a];
+        const priced = Array.from({ length: SESSIONS }, (_, t) => t >= Math.min(s, e) && t <= Math.max(s, e));
         const market = fixtureMarket({ symbols: ['X'], closes: closes(1, (t) => priced[t]) });
         const inRun = priced.slice(first, last + 1);
         const firstBar = inRun.indexOf(true);

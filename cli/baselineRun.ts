@@ -62,6 +62,9 @@ export async function saveBaseline(studyFile: string, data: string | undefined, 
   process.stdout.write(`baseline of ${measured.runs.length} runs on ${measured.data} written to ${out}\n`);
 }
 
+/** A drift's value in the table: numbers as written, null as 'null', a hash by its first 16 hex digits. */
+const shownValue = (x: number | string | null): string => (x === null ? 'null' : typeof x === 'number' ? String(x) : /^[0-9a-f]{64}$/.test(x) ? x.slice(0, 16) : x);
+
 /** `breadth regress`: exit code 1 (drift) when a metric moved beyond its tolerance. */
 export async function regress(file: string, options: { config?: string; data?: string; update: boolean; json: boolean }): Promise<void> {
   const baseline = readBaseline(file);
@@ -74,12 +77,17 @@ export async function regress(file: string, options: { config?: string; data?: s
     process.stdout.write(`${file} updated (${drifts.length} differences accepted)\n`);
     return;
   }
-  if (options.json) printJson({ baseline: file, runs: measured.runs.length, drifts });
-  else if (drifts.length === 0) process.stdout.write(`no drift: ${measured.runs.length} runs match ${file}\n`);
+  // The inputs changed though the results may not have: a pipeline should know what it compared.
+  const dataChanged = measured.fingerprint !== baseline.data_fingerprint;
+  const changedData = `the data differs from the baseline's (${measured.data}: fingerprint ${measured.fingerprint.slice(0, 12)}, recorded ${baseline.data_fingerprint.slice(0, 12)})`;
+  if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, drifts });
   else {
-    process.stdout.write(`DRIFT: ${drifts.length} differences from ${file}\n`);
-    printTable(['run', 'metric', 'baseline', 'current', 'tolerance'], drifts.map((d) => [d.run, d.what, d.baseline, d.current, d.tolerance]));
-    process.stdout.write('If the change is intended, accept it with --update and commit the baseline.\n');
+    if (drifts.length === 0) process.stdout.write(`no drift: ${measured.runs.length} runs match ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
+    else {
+      process.stdout.write(`DRIFT: ${drifts.length} differences from ${file}${dataChanged ? `; ${changedData}` : ''}\n`);
+      printTable(['run', 'metric', 'baseline', 'current', 'tolerance'], drifts.map((d) => [d.run, d.what, shownValue(d.baseline), shownValue(d.current), d.tolerance]));
+      process.stdout.write('If the change is intended, accept it with --update and commit the baseline.\n');
+    }
   }
   if (drifts.length > 0) process.exitCode = ExitCode.drift;
 }

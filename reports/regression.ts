@@ -3,6 +3,8 @@
 // tolerances (the hashes must match exactly).
 
 import { z } from 'zod';
+import { UserError } from '../data/errors.ts';
+import { nearestName } from '../data/nearestName.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 
 export const BASELINE_VERSION = 1;
@@ -58,20 +60,36 @@ export const baselineSchema = z
 export type Baseline = z.output<typeof baselineSchema>;
 export type BaselineRun = Baseline['runs'][number];
 
+/**
+ * A baseline file's contents, validated. A tolerance must name `default` or a metric the baseline
+ * records: a misspelt key would leave its metric on the default tolerance without a word.
+ * @throws UserError naming the file, the key and the nearest metric name.
+ */
 export function parseBaseline(raw: unknown, where: string): Baseline {
-  return parseOrThrow(baselineSchema, raw, where);
+  const baseline = parseOrThrow(baselineSchema, raw, where);
+  const known = ['default', ...new Set(baseline.runs.flatMap((r) => Object.keys(r.metrics)))];
+  for (const key of Object.keys(baseline.tolerances)) {
+    if (known.includes(key)) continue;
+    const near = nearestName(key, known);
+    throw new UserError(`${where}: tolerances.${key} names no metric this baseline records${near ? `; did you mean ${near}?` : `; use default or one of ${known.slice(1, 6).join(', ')}${known.length > 6 ? ', …' : ''}`}`);
+  }
+  return baseline;
 }
 
+/**
+ * One difference. `baseline` and `current`: a metric's value (a number, null where it has none,
+ * 'missing' where the run lacks it), a hash in full, or 'present' / 'missing' for a run.
+ */
 export interface Drift {
   readonly run: string;
   /** A metric name, `fills_hash`, `orders_hash`, or `run` (a run missing on one side). */
   readonly what: string;
-  readonly baseline: string;
-  readonly current: string;
+  readonly baseline: number | string | null;
+  readonly current: number | string | null;
   readonly tolerance: string;
 }
 
-const shown = (x: number | null | undefined): string => (x === null ? 'null' : x === undefined ? 'missing' : String(x));
+const valueOf = (x: number | null | undefined): number | string | null => (x === undefined ? 'missing' : x);
 
 /** Every difference between a baseline and the current runs beyond its tolerance. */
 export function compareToBaseline(baseline: Baseline, current: readonly BaselineRun[]): Drift[] {
@@ -87,15 +105,15 @@ export function compareToBaseline(baseline: Baseline, current: readonly Baseline
       const after = run.metrics[name];
       const tol = baseline.tolerances[name] ?? baseline.tolerances.default ?? DEFAULT_TOLERANCE;
       if (!withinTolerance(before, after, tol)) {
-        drifts.push({ run: old.name, what: name, baseline: shown(before), current: shown(after), tolerance: `abs ${tol.abs}, rel ${tol.rel}` });
+        drifts.push({ run: old.name, what: name, baseline: valueOf(before), current: valueOf(after), tolerance: `abs ${tol.abs}, rel ${tol.rel}` });
       }
     }
     if (run.fills_hash !== old.fills_hash) {
-      drifts.push({ run: old.name, what: 'fills_hash', baseline: old.fills_hash.slice(0, 16), current: run.fills_hash.slice(0, 16), tolerance: 'exact' });
+      drifts.push({ run: old.name, what: 'fills_hash', baseline: old.fills_hash, current: run.fills_hash, tolerance: 'exact' });
     }
     if (run.orders_hash !== old.orders_hash) {
-      const before = old.orders_hash?.slice(0, 16) ?? 'missing (recorded before orders were hashed)';
-      drifts.push({ run: old.name, what: 'orders_hash', baseline: before, current: run.orders_hash?.slice(0, 16) ?? 'missing', tolerance: 'exact' });
+      const before = old.orders_hash ?? 'missing (recorded before orders were hashed)';
+      drifts.push({ run: old.name, what: 'orders_hash', baseline: before, current: run.orders_hash ?? 'missing', tolerance: 'exact' });
     }
   }
   for (const run of current) {

@@ -223,11 +223,23 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     const stored = JSON.parse(readFileSync(join(dir, 'baselines', 'b.json'), 'utf8'));
     expect(stored.data_source).toBe(join('..', 'prices'));
     expect(saved.stdout).not.toMatch(/sample universe/);
-    expectOk(await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir }));
+    const same = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
+    expectOk(same);
+    expect(same.stdout).toBe('no drift: 1 runs match baselines/b.json\n');
+    // A file the study does not trade changes the data, not the results: said, exit 0.
+    write(dir, join('prices', 'BBB.csv'), csv([50, 51, 52, 53, 54]));
+    const other = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
+    expectOk(other);
+    expect(other.stdout).toMatch(/^no drift: 1 runs match baselines\/b\.json, though the data differs from the baseline's \(\S*prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
     write(dir, join('prices', 'AAA.csv'), csv([100, 101, 102, 104, 120]));
     const drift = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expect(drift.status, drift.stdout + drift.stderr).toBe(1);
     expect(drift.stdout).toMatch(/│ hold +│ total_return +│/);
+    expect(drift.stdout).toMatch(/^DRIFT: \d+ differences from baselines\/b\.json; the data differs from the baseline's \(/);
+    const json = parseJson(await breadth(['regress', '--baseline', join('baselines', 'b.json'), '--json'], { cwd: dir }));
+    expect(json.data_changed).toBe(true);
+    const total = json.drifts.find((d: { what: string }) => d.what === 'total_return');
+    expect([typeof total.baseline, typeof total.current]).toEqual(['number', 'number']);
   });
 
   it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {

@@ -108,6 +108,12 @@ export interface Market {
    * 1 + delistReturn when that is known).
    */
   readonly delistedAfter: Int32Array;
+  /**
+   * Per symbol, in a market selected from a longer source (data/prices/select.ts): 1 where the
+   * symbol has a bar after the selected sessions — its data goes on, the selection ended, so
+   * nothing ends it (engine/corporateActions.ts lastListedSession). Absent: a whole source.
+   */
+  readonly continuesAfter?: Uint8Array;
   /** Per symbol: the return realised on delisting (e.g. -0.3), NaN when the data gives none. */
   readonly delistReturn: Float64Array;
   /** Point-in-time fundamentals (may be empty). */

@@ -124,12 +124,13 @@ function listedToTheEnd(market: Market): Uint8Array {
 }
 
 /**
- * Symbol i's last listed session: its delisting's; else its last bar's, or the market's last
- * session when the sessions after that bar are all on days of the week it never trades on
- * (listedToTheEnd); −1 when it has no bar.
+ * Symbol i's last listed session: its delisting's; else the market's last session when its data
+ * goes on past a selection's end (Market.continuesAfter) or the sessions after its last bar are
+ * all on days of the week it never trades on (listedToTheEnd); else its last bar's; −1 when it has no bar.
  */
 export function lastListedSession(market: Market, i: number): number {
   if (market.delistedAfter[i] >= 0) return market.delistedAfter[i];
+  if (market.continuesAfter?.[i] === 1) return market.dates.length - 1;
   return listedToTheEnd(market)[i] === 1 ? market.dates.length - 1 : lastBarSession(market)[i];
 }
 

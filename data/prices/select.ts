@@ -224,6 +224,13 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
     }
     if (lastBar[k] < 0) emptySymbols.push(market.symbols[indexes[k]]);
   }
+  // A symbol with a bar after the selected sessions has not ended: the selection has (a month-end symbol whose next bar lies past `to`).
+  const end = kept[T - 1];
+  const continuesAfter = new Uint8Array(n);
+  indexes.forEach((old, k) => {
+    if (market.continuesAfter?.[old] === 1) continuesAfter[k] = 1;
+    for (let t = end + 1; t < market.dates.length && continuesAfter[k] === 0; t++) if (market.close[t * N + old] === market.close[t * N + old]) continuesAfter[k] = 1;
+  });
   const delistedAfter = new Int32Array(n).fill(-1);
   indexes.forEach((old, k) => {
     const d = market.delistedAfter[old];
@@ -254,6 +261,7 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
       dividends: events(market.dividends),
       ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
       delistedAfter,
+      continuesAfter,
       fundamentals: allInOrder ? market.fundamentals : market.fundamentals.forSymbols(indexes),
     },
     emptySymbols,

@@ -4,6 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { selectMarket } from '../../../data/prices/select.ts';
 import { partialCoverage, symbolCoverageCaveats } from '../../../engine/symbolCoverage.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { scenario } from '../helpers.ts';
@@ -126,5 +127,27 @@ describe('symbols with prices for part of the run', () => {
         if (firstBar >= 0 && c !== undefined) expect(c).toMatchObject({ start: first + late, end: last - early });
       }),
     );
+  });
+});
+
+describe('a selection that ends between two bars of a sparse symbol does not end its data (probe r29a: MMM month-end, --to 2024-06-27, sold "at its data end" on 06-03)', () => {
+  // 40 sessions; A daily, M every 5th session (0, 5, … 35). A selection of sessions 0–32 ends 2 sessions after M's bar at 30; its next, 35, lies past it.
+  const whole = fixtureMarket({ symbols: ['A', 'M'], closes: Array.from({ length: 40 }, (_, t) => [100 + t, t % 5 === 0 ? 50 + t : NaN]) });
+  const { market } = selectMarket(whole, { from: undefined, to: whole.dates[32], symbols: undefined, calendar: undefined });
+
+  it('the selection knows M goes on; A, priced to its last session, needs no flag', () => {
+    expect(market.dates.length).toBe(33);
+    expect(Array.from(market.continuesAfter ?? [])).toEqual([1, 1]);
+  });
+
+  it('50 % M held to the end: no data-end exit, no "stops early", marked at its bar of session 30 (80)', () => {
+    const result = scenario(market, { 0: { weights: { A: 0.5, M: 0.5 } } }, { initialCash: 10_000, shares: 'fractional' });
+    expect(Array.from(result.fills.reason)).toEqual([0, 0]);
+    expect(partialCoverage(market, [1], 0, 32)).toEqual([]);
+    // Held to the end and marked at its bar of session 30 (50 + 30): the book's long value is A's shares at 132 and M's at 80.
+    const shares = (i: number) => result.fills.quantity.reduce((s, q, k) => s + (result.fills.symbol[k] === i ? q : 0), 0);
+    const d = result.daily;
+    expect(shares(1)).toBeGreaterThan(0);
+    expect(d.longValue[d.longValue.length - 1]).toBeCloseTo(shares(0) * 132 + shares(1) * 80, 6);
   });
 });

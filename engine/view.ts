@@ -165,7 +165,11 @@ export class MarketView {
    */
   adjustedBars(i: number, length: number, out = new Float64Array(length)): Float64Array {
     this.#checkSymbol(i);
-    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, this.#checkLength(length), out, this.#listing.firstBar[i]);
+    if (checkLength(length) > this.#reads.longestBars) {
+      this.#reads.longestBars = length;
+      this.#reads.longestBarsSymbol = i;
+    }
+    return adjustedClosesAsOf(this.#market, this.#adjustments, i, this.#t, length, out, this.#listing.firstBar[i]);
   }
 
   /**

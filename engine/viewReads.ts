@@ -37,8 +37,11 @@ export class ViewReads {
   readonly symbols: Uint8Array;
   /** True once the strategy read a fundamental value (fundamental(), sharesOutstanding(), marketCap()). */
   fundamentals = false;
-  /** The longest history (sessions, or a symbol's own bars) the strategy asked for in one read: why a run that never invested may have had too short a history. */
+  /** The longest history in sessions the strategy asked for in one read: why a run that never invested may have had too short a history. */
   longest = 0;
+  /** The longest history in one symbol's own bars (MarketView.adjustedBars) it asked for, and of which symbol (−1: none). */
+  longestBars = 0;
+  longestBarsSymbol = -1;
   /**
    * Notes of the decision under way by phrase, in the order first noted, taken by the engine after
    * it (take()): a phrase noted again gathers its symbols in a set (`merged`), so a step noting

@@ -66,7 +66,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'fundamentals' | 'longest'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'fundamentals' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
 }
@@ -245,17 +245,28 @@ function neverInvestedReason(r: RunRecordings): string {
 }
 
 /**
- * A run that never invested whose strategy asked, in one read, for more history than the data
- * holds up to the run's end: its windows could never fill (a 200-session moving average on 24
- * month-ends is 200 months). '' otherwise.
+ * A run that never invested whose strategy asked, in one read, for at least as much history as
+ * the data holds up to the run's end: its window never filled, or filled only on the last session,
+ * too late for an order to fill (a 200-session moving average on 24 month-ends is 200 months) —
+ * in sessions, or in one symbol's own bars (MarketView.adjustedBars). '' otherwise.
  */
 function windowReason(r: RunRecordings): string {
   const held = r.last + 1;
-  const longest = r.reads.longest;
-  if (longest <= held) return '';
   const P = inferFrequency(r.market.dates).periodsPerYear;
   const years = (k: number): string => `${(k / P).toFixed(k >= P ? 1 : 2)} years at ${P} sessions a year`;
-  return `; it asked for ${longest} sessions of history (${years(longest)}), more than the ${held} the data holds up to the run's end (${years(held)}), so its window could never fill: a window counts sessions of this calendar — shorten it, or give more history`;
+  const fill = (asked: number, there: number): string => (asked > there ? 'so its window could never fill' : 'so its window filled only on the last session, too late for an order to fill');
+  const advice = 'shorten it, or give more history';
+  if (r.reads.longest >= held) {
+    return `; it asked for ${r.reads.longest} sessions of history (${years(r.reads.longest)}), ${r.reads.longest > held ? 'more than' : 'all'} the ${held} the data holds up to the run's end (${years(held)}), ${fill(r.reads.longest, held)}: a window counts sessions of this calendar — ${advice}`;
+  }
+  const i = r.reads.longestBarsSymbol;
+  if (i < 0) return '';
+  const n = r.market.symbols.length;
+  let bars = 0;
+  for (let t = 0; t <= r.last; t++) if (!Number.isNaN(r.market.close[t * n + i])) bars++;
+  if (r.reads.longestBars < bars) return '';
+  const name = r.market.symbols[i];
+  return `; it asked for ${r.reads.longestBars} of ${name}'s own bars, ${r.reads.longestBars > bars ? 'more than' : 'all'} the ${bars} ${name} has up to the run's end, ${fill(r.reads.longestBars, bars)}: ${advice}`;
 }
 
 /** Stale marks and data-end exits: parts of the book valued or closed without a market. */

@@ -60,11 +60,12 @@ const FLAT_MEDIUM = 0.1;
 /**
  * A benchmark whose value repeats unchanged on FLAT_VALUES or more consecutive values (rows
  * without a value between them do not break the stretch: the interval across them pairs as 0 %
- * too) — thin trading (SMLF in 2015–16 repeats its close for up to 11 sessions) or a stale price.
- * Those intervals pair as 0 % benchmark returns, which beta, correlation and tracking error read
- * as a flat index. One caveat: the longest stretch, how many there are and the 0 % returns inside
- * them as a share of the benchmark's returns (low; medium from FLAT_MEDIUM). `levels` and `day`
- * as benchmarkCoverageCaveats takes them.
+ * too) — thin trading (SMLF in 2015–16 repeats its close for up to 11 sessions), a stale price,
+ * or a market that did not move (BIL at zero rates). Those intervals pair as 0 % benchmark
+ * returns, which beta, correlation and tracking error read as a flat index. One caveat: the
+ * longest stretch, how many there are and the 0 % returns inside them as a share of the
+ * benchmark's returns (low; medium from FLAT_MEDIUM). `levels` and `day` as
+ * benchmarkCoverageCaveats takes them (a row without a date: the series' start).
  */
 export function benchmarkFlatCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries): Caveat[] {
   const stretches: { from: number; to: number; values: number }[] = [];
@@ -88,13 +89,15 @@ export function benchmarkFlatCaveats(name: string, levels: ArrayLike<number>, da
   }
   close();
   if (stretches.length === 0) return [];
+  // A row without a date is a series' unknown start (a returns file paired on nothing before it).
+  const dated = (row: number): string => (Number.isFinite(day(row)) ? isoDay(day(row)) : `${series.noun}'s start`);
   const zeros = stretches.reduce((s, x) => s + x.values - 1, 0);
   const longest = stretches.reduce((a, b) => (b.values > a.values ? b : a));
   const share = zeros / returns;
   const others = stretches.length === 1 ? '' : `, and ${stretches.length - 1} more stretch${stretches.length === 2 ? '' : 'es'} of ${FLAT_VALUES} or more`;
   const message =
-    `benchmark ${name} is unchanged on ${longest.values} ${series.unit}s from ${isoDay(day(longest.from))} to ${isoDay(day(longest.to))}${others}: ` +
-    `${zeros} of its ${returns} returns paired with ${series.noun} are 0 % (${(share * 100).toFixed(1)} %) — thin trading or a stale price, which beta, correlation and tracking error read as a flat index`;
+    `benchmark ${name} is unchanged on ${longest.values} ${series.unit}s from ${dated(longest.from)} to ${dated(longest.to)}${others}: ` +
+    `${zeros} of its ${returns} returns paired with ${series.noun} are 0 % (${(share * 100).toFixed(1)} %): no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index`;
   return [caveat('benchmark', share >= FLAT_MEDIUM ? 'medium' : 'low', message, { value: zeros, unit: series.unit === 'session' ? 'sessions' : 'count' })];
 }
 

@@ -12,7 +12,7 @@ import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
-import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
+import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -74,7 +74,7 @@ export function analyseSeries(
   });
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
-  const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels);
+  const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels, onDates.start);
   const annualised = annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)');
   const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
@@ -105,8 +105,8 @@ function noCommonDates(series: DatedSeries, benchmark: DatedSeries): Caveat {
 }
 
 /** Rows of the series (its start, then each return) the benchmark's levels leave out, as a run states them (benchmarkCoverage.ts). */
-function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined, levels: Float64Array): Caveat[] {
-  const days = valueDays(series);
+function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined, levels: Float64Array, start: number): Caveat[] {
+  const days = [start, ...Array.from(series.dates)];
   const name = benchmark?.name ?? 'the benchmark';
   const covered = { noun: series.name ?? 'the series', unit: 'period' } as const;
   return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
@@ -135,39 +135,76 @@ function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [
   return { days, readEarlier };
 }
 
+/** The period a day falls in, for a spacing: its (Monday-based) week, month, quarter or year; the day itself for daily and other spacings. */
+function periodOf(label: Frequency['label']): (day: number) => number {
+  if (label === 'weekly') return (d) => Math.floor((d + 3) / 7);
+  if (label === 'monthly') return monthIndex;
+  if (label === 'quarterly') return (d) => Math.floor(monthIndex(d) / 3);
+  if (label === 'annual') return (d) => Math.floor(monthIndex(d) / 12);
+  return (d) => d;
+}
+
+/**
+ * Where a returns file's first return — dated `first`, the file spaced `spacing` — starts among
+ * `days` (the other series' value days, ascending; NaN, an unknown start, is skipped): the other's
+ * last value in the period before `first`'s (the session before, the previous week's, month-end,
+ * quarter-end or year-end) when it lies one spacing before `first` (isOneSpacing); −1 when none does.
+ */
+function startAmong(first: number, spacing: Frequency, days: readonly number[]): number {
+  const period = periodOf(spacing.label);
+  const own = period(first);
+  const calendar = spacing.label !== 'daily' && spacing.label !== 'other';
+  for (let k = days.length - 1; k >= 0; k--) {
+    const d = days[k];
+    if (!(d < first) || period(d) === own) continue;
+    return (!calendar || period(d) === own - 1) && isOneSpacing(first - d, spacing) ? k : -1;
+  }
+  return -1;
+}
+
+/** How a spacing reads in a caveat: "monthly", "every 9 days". */
+const spacingWords = (f: Frequency): string => (f.label === 'other' ? `every ${f.medianGapDays} days` : f.label);
+
 /**
  * The benchmark's value levels on the series' own rows (row 0 = the series' start, row k = its
  * k-th return's date), NaN where the benchmark has no value on that date, and the run of each
  * (relative.ts chainsOf: a blank benchmark return breaks it). Each series' values include its
  * start, so a benchmark starting after the series starts on the series row of its first value.
- * A returns file has no start: its first return is read as earned since the other series' last
- * value before it when that value lies one of the file's own spacings earlier (engine/frequency.ts
- * isOneSpacing: a daily file's first return from the previous session, a monthly file's from the
- * previous month-end) — so a benchmark file starting later pairs its first return, and two files
- * starting on the same first date start together (the convention of inner-joined return files);
- * a monthly file beside daily values pairs from its first month-end, its first month's start
- * being no value of the series. Dates as valueDaysAsRead reads them.
+ * A returns file has no start: its first return is read as earned since the other series' value
+ * one of the file's own spacings before it, in the period before (startAmong: a daily file's first
+ * return from the previous session, a monthly file's from the previous month-end) — so a file
+ * starting later pairs its first return, and two files starting on the same first date start
+ * together (the convention of inner-joined return files); where the other series has no such
+ * value (a monthly file beside daily values starting inside its first month) that return is not
+ * paired, and a caveat says so. `start`: the day of the series' row 0 as paired (a series file's
+ * start read off the benchmark; NaN when unknown). Dates as valueDaysAsRead reads them.
  */
-function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array; readEarlier: Caveat[] } {
+function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array; start: number; readEarlier: Caveat[] } {
   const b = levelsOf(benchmark.returns);
   const runs = chainsOf(benchmark.returns);
   const { days: [seriesDays, benchmarkDays], readEarlier } = valueDaysAsRead(series, benchmark);
   const rowOf = new Map(benchmarkDays.map((day, j) => [day, j]));
   const rows = seriesDays.map((day) => (Number.isNaN(day) ? -1 : rowOf.get(day) ?? -1));
   const unpaired: Caveat[] = [];
+  const [seriesName, benchmarkName] = [series.name ?? 'the series', benchmark.name ?? 'the benchmark'];
+  const notPaired = (who: string, first: number, spacing: Frequency, other: string): Caveat =>
+    caveat('benchmark', 'low', `${who}: its first return (${isoDay(first)}, ${spacingWords(spacing)}) is earned since a date ${other} has no value on (one spacing earlier), so it is not paired`);
   if (benchmark.startDay === undefined && benchmark.dates.length > 0) {
     // The benchmark file's first return, from the series value one of the file's spacings before it.
-    const i = seriesDays.indexOf(benchmarkDays[1]);
-    const before = i > 0 ? seriesDays[i - 1] : NaN;
+    const first = benchmarkDays[1];
     const spacing = inferFrequency(benchmarkDays.slice(1));
-    if (i === 1 && series.startDay === undefined) rows[0] = 0;
-    else if (i > 0 && isOneSpacing(benchmarkDays[1] - before, spacing)) rows[i - 1] = 0;
-    else if (i > 0) unpaired.push(caveat('benchmark', 'low', `benchmark ${benchmark.name ?? 'the benchmark'}: its first return (${isoDay(benchmarkDays[1])}, ${spacing.label === 'other' ? `every ${spacing.medianGapDays} days` : spacing.label}) is earned since a date ${series.name ?? 'the series'} has no value on (one spacing earlier), so it is not paired: the benchmark's values start on ${isoDay(benchmarkDays[1])}`));
+    const k = series.startDay === undefined && seriesDays[1] === first ? 0 : startAmong(first, spacing, seriesDays);
+    if (k >= 0) rows[k] = 0;
+    else if (seriesDays.some((d) => d < first)) unpaired.push(notPaired(`benchmark ${benchmarkName}`, first, spacing, seriesName));
   }
   if (series.startDay === undefined && series.dates.length > 0 && rows[0] < 0) {
     // The series file's first return, from the benchmark value one of the series' spacings before it.
-    const j = benchmarkDays.findLastIndex((day) => day < seriesDays[1]);
-    if (j >= 0 && isOneSpacing(seriesDays[1] - benchmarkDays[j], inferFrequency(seriesDays.slice(1)))) rows[0] = j;
+    const first = seriesDays[1];
+    const spacing = inferFrequency(seriesDays.slice(1));
+    const j = startAmong(first, spacing, benchmarkDays);
+    if (j >= 0) rows[0] = j;
+    else if (benchmarkDays.some((d) => d < first)) unpaired.push(notPaired(seriesName, first, spacing, `benchmark ${benchmarkName}`));
   }
-  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN), readEarlier: [...readEarlier, ...unpaired] };
+  const start = Number.isNaN(seriesDays[0]) && rows[0] >= 0 ? benchmarkDays[rows[0]] : seriesDays[0];
+  return { levels: Float64Array.from(rows, (j) => b[j] ?? NaN), chain: Float64Array.from(rows, (j) => runs[j] ?? NaN), start, readEarlier: [...readEarlier, ...unpaired] };
 }

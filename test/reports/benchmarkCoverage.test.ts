@@ -119,7 +119,7 @@ describe('a benchmark unchanged for a week or more is said (probe r27b: CCC flat
     const levels = Array.from({ length: 30 }, (_, k) => (k < 3 ? 1 + k / 100 : k < 24 ? 1.05 : 1.05 + (k - 23) / 100));
     const out = benchmarkFlatCaveats('CCC', levels, day, { noun: 'the run', unit: 'session' });
     expect(out.map((c) => [c.severity, c.size, c.message])).toEqual([
-      ['medium', 20, 'benchmark CCC is unchanged on 21 sessions from 2024-01-04 to 2024-02-01: 20 of its 29 returns paired with the run are 0 % (69.0 %) — thin trading or a stale price, which beta, correlation and tracking error read as a flat index'],
+      ['medium', 20, 'benchmark CCC is unchanged on 21 sessions from 2024-01-04 to 2024-02-01: 20 of its 29 returns paired with the run are 0 % (69.0 %): no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index'],
     ]);
   });
 

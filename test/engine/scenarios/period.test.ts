@@ -219,6 +219,15 @@ describe('a run that never invested', () => {
     expect(long.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
       "never invested: all 10 sessions in cash — no decision returned targets; it asked for 40 sessions of history (0.16 years at 252 sessions a year), more than the 10 the data holds up to the run's end (0.04 years at 252 sessions a year), so its window could never fill: a window counts sessions of this calendar — shorten it, or give more history; no price in the run's sessions for B",
     );
+    // A window of all 10 sessions fills on the last one, too late for its next-session fill (probe r29a: slow = 30 on 30 sessions).
+    expect(scenario(market, waiting(10), { to: '2024-01-12' }).caveats.find((c) => c.code === 'warm-up')?.message).toContain(
+      "it asked for 10 sessions of history (0.04 years at 252 sessions a year), all the 10 the data holds up to the run's end (0.04 years at 252 sessions a year), so its window filled only on the last session, too late for an order to fill",
+    );
+    // In B's own bars (from session 10 on): 12 of them where B has 8 to the run's end (sessions 10–17) — probe r29a's month-end MMM, 12 bars of 9.
+    const ownBars = scripted(Object.fromEntries(closes.map((_, t) => [t, (view) => (view.adjustedBars(1, 12).some(Number.isNaN) ? undefined : { weights: { B: 1 } })])));
+    expect(scenario(market, ownBars, { to: '2024-01-24' }).caveats.find((c) => c.code === 'warm-up')?.message).toBe(
+      "never invested: all 18 sessions in cash — no decision returned targets; it asked for 12 of B's own bars, more than the 8 B has up to the run's end, so its window could never fill: shorten it, or give more history",
+    );
     // A window that fits is no reason: 5 closes are there from the 5th session, and the run invests.
     const short = scenario(market, waiting(5), { to: '2024-01-12' });
     expect(short.fills.session.length).toBeGreaterThan(0);

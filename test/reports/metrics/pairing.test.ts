@@ -157,7 +157,34 @@ describe('metrics --benchmark-returns: a returns file has no start, its first re
     const set = analyseSeries({ name: 'S', dates: daily, returns: r }, { benchmark: { name: 'M', dates: monthEnds, returns: Float64Array.of(0.02, -0.01) } });
     // January's 2 % is earned since 2023-12-29, a date S has no value on: one pair (February), not two.
     expect(set.metrics.pairing?.intervals).toBe(1);
-    expect(set.caveats.map((c) => c.message)).toContain("benchmark M: its first return (2024-01-31, monthly) is earned since a date S has no value on (one spacing earlier), so it is not paired: the benchmark's values start on 2024-01-31");
+    expect(set.caveats.map((c) => c.message)).toContain("benchmark M: its first return (2024-01-31, monthly) is earned since a date S has no value on (one spacing earlier), so it is not paired");
+  });
+
+  it('a monthly file starting a month after daily values pairs its first month from their last value of the month before (probe r29a: 1 pair, beta empty)', () => {
+    // Daily returns 2024-01-02 … 03-28, 0 but +10 % on 02-15 and −5 % on 03-15; monthly file 0.05 on 02-29, 0.02 on 03-28.
+    const daily = weekdays('2024-01-02', 63);
+    const r = Float64Array.from(daily, (d) => (isoDay(d) === '2024-02-15' ? 0.1 : isoDay(d) === '2024-03-15' ? -0.05 : 0));
+    expect(isoDay(daily[daily.length - 1])).toBe('2024-03-28');
+    const ends = Int32Array.from(['2024-02-29', '2024-03-28'], (d) => Math.round(Date.parse(d) / 86_400_000));
+    const m = Float64Array.of(0.05, 0.02);
+    // Pairs (0.10, 0.05) and (−0.05, 0.02): beta = Σ(b − b̄)(r − r̄) / Σ(b − b̄)² = (0.015 · 0.075 · 2) / (2 · 0.015²) = 5; the other way round 0.2.
+    const asBenchmark = analyseSeries({ dates: daily, returns: r }, { benchmark: { dates: ends, returns: m } });
+    expect(asBenchmark.metrics.pairing?.intervals).toBe(2);
+    expect(value(asBenchmark.metrics, 'beta')?.value).toBeCloseTo(5, 12);
+    expect(asBenchmark.caveats.some((c) => c.message.includes('first return'))).toBe(false);
+    const asSeries = analyseSeries({ dates: ends, returns: m }, { benchmark: { dates: daily, returns: r } });
+    expect(asSeries.metrics.pairing?.intervals).toBe(2);
+    expect(value(asSeries.metrics, 'beta')?.value).toBeCloseTo(0.2, 12);
+  });
+
+  it('a series file paired from a flat benchmark\'s value before it names that day in the flat caveat, not a crash (probe r29a: "Invalid time value")', () => {
+    const days = weekdays('2024-01-02', 8); // 01-02 … 01-11
+    const b = Float64Array.of(0.01, 0, 0, 0, 0, 0.02, -0.01); // values 01-03 … 01-11: flat 01-03 → 01-09
+    const set = analyseSeries({ name: 'S', dates: days.subarray(2), returns: Float64Array.of(0.01, 0.02, -0.01, 0.03, 0.01, 0.02) }, { benchmark: { name: 'B', dates: days.subarray(1), returns: b } });
+    expect(set.metrics.pairing?.intervals).toBe(6);
+    expect(set.caveats.map((c) => c.message)).toContain(
+      'benchmark B is unchanged on 5 periods from 2024-01-03 to 2024-01-09: 4 of its 6 returns paired with S are 0 % (66.7 %): no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index',
+    );
   });
 
   it('a monthly file beside month-end values pairs its first month from the month-end before', () => {

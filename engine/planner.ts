@@ -196,6 +196,7 @@ export class RebalancePlanner {
     const cuts = cashOnly && kind !== 'weights';
     if (cuts) this.#asked.set(wanted);
     if (cashOnly) this.#fitBuysToCash(ctx);
+    if (cuts && this.#config.shares === 'whole') this.#topUpCuts(ctx);
     // (with zero costs, an unlevered long book always fits: the loop exits on its first pass)
     return { orders: this.#netOrders(ctx, cuts), cashOnly, ...common };
   }
@@ -289,6 +290,40 @@ export class RebalancePlanner {
         const delta = wanted[i] - held[i];
         if (delta > 0) wanted[i] = held[i] + this.#roundShares(delta * keep);
       }
+    }
+  }
+
+  /**
+   * After #fitBuysToCash scaled share and value targets' buys in proportion and rounded each down,
+   * the cash left may still pay for whole shares: give them back, one share at a time to the buy
+   * cut most (in value), while the cash covers the share and its cost — so "cut to what the cash
+   * covers" is the most it covers (probe r29b: 47 + 47 of 49 + 49 at 105 left 130, where 95 fit).
+   */
+  #topUpCuts(ctx: PlanContext): void {
+    const wanted = this.#wanted;
+    const asked = this.#asked;
+    const held = ctx.portfolio.shares;
+    let cash = ctx.portfolio.cash;
+    for (let i = 0; i < wanted.length; i++) {
+      const delta = wanted[i] - held[i];
+      const p = valuePrice(ctx, i);
+      if (delta !== 0 && p > 0) cash -= delta * p + ctx.estimateCost(i, delta, p);
+    }
+    for (;;) {
+      let best = -1;
+      let shortfall = 0;
+      let spend = 0;
+      for (let i = 0; i < wanted.length; i++) {
+        if (!(asked[i] > wanted[i] && wanted[i] >= held[i])) continue;
+        const p = valuePrice(ctx, i);
+        const delta = wanted[i] - held[i];
+        const more = p + ctx.estimateCost(i, delta + 1, p) - (delta === 0 ? 0 : ctx.estimateCost(i, delta, p));
+        if (!(p > 0) || more > cash + CASH_TOLERANCE * ctx.nav || (asked[i] - wanted[i]) * p <= shortfall) continue;
+        [best, shortfall, spend] = [i, (asked[i] - wanted[i]) * p, more];
+      }
+      if (best < 0) return;
+      wanted[best]++;
+      cash -= spend;
     }
   }
 

@@ -314,6 +314,33 @@ describe('share and value targets cut to the cash are cuts, weights net of costs
     expect(p.cuts).toEqual([0, 6]);
   });
 
+  it('two cut buys are topped up with the shares the cash still covers (probe r29b: 47 + 47 of 49 + 49 at 105 left 130, where 95 fit)', () => {
+    // A and B at 100 (5 % costs: 105 a share), 49 each asked of 10,000: 98 × 105 = 10,290 > 10,000 → floor(10,000 / 105) = 95 shares in all.
+    const p = plan({ shares: { A: 49, B: 49 } }, stub({ prices: [100, 100, 50], costRate: 0.05 }));
+    expect(p.list).toEqual([
+      ['A', 48],
+      ['B', 47],
+    ]);
+    expect(p.cuts).toEqual([1, 2]);
+  });
+
+  it('property: share targets on two symbols cut to the cash buy as many shares as the cash covers — no whole share left that the cash could pay for', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 400 }), fc.integer({ min: 5, max: 400 }), fc.constantFrom(0.001, 0.01, 0.05), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 200 }), (pa, pb, c, qa, qb) => {
+        const cash = 10_000;
+        const [a, b] = [Math.min(qa, Math.floor(cash / 2 / pa)), Math.min(qb, Math.floor(cash / 2 / pb))]; // each within half the account
+        const planned = plan({ shares: { A: Math.max(a, 1), B: Math.max(b, 1) } }, stub({ prices: [pa, pb, 50], costRate: c }));
+        const bought = new Map(planned.list.map(([s, q]) => [s as string, q as number]));
+        const [na, nb] = [bought.get('A') ?? 0, bought.get('B') ?? 0];
+        const left = cash - (na * pa + nb * pb) * (1 + c);
+        expect(left).toBeGreaterThanOrEqual(-1e-6);
+        // A cut buy could not take one more share: the cash left is below one share and its cost.
+        if (na < Math.max(a, 1)) expect(left).toBeLessThan(pa * (1 + c) + 1e-6);
+        if (nb < Math.max(b, 1)) expect(left).toBeLessThan(pb * (1 + c) + 1e-6);
+      }),
+    );
+  });
+
   it('property: a share target of q at price p and cost rate c orders the most whole shares n ≤ q with n × p × (1 + c) ≤ cash, and cuts q − n', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 500 }), fc.constantFrom(0, 0.0005, 0.001, 0.01, 0.05), fc.integer({ min: 1, max: 10_000 }), (p, c, qWanted) => {

@@ -69,7 +69,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -141,6 +141,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
+      for (const e of derived.splitDividends) summary.splitDividends.push({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.ratio)} and ${percent(e.dividend)}, or one distribution of ${percent(e.distribution)})` });
       for (const d of derived.disagreements) {
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
       }
@@ -217,6 +218,9 @@ export function splitName(ratio: number): string {
 
 /** The notes' entries for distributions above LARGE_DIVIDEND of the previous close (a fraction): "SYM 2024-01-10 (25.6%)". */
 const largeEntries = (symbol: string, large: readonly DatedValue[]): NoteEntry[] => large.map((big) => ({ symbol, text: `${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)` }));
+
+/** A fraction as a percent to two decimals: 0.0234375 → "2.34%". */
+const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): NoteEntry[] => moves.map((m) => ({ symbol, text: `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})` }));
@@ -314,6 +318,8 @@ interface DerivationSummary {
   readonly unreadSplits: NoteEntry[];
   readonly large: NoteEntry[];
   readonly offRatio: NoteEntry[];
+  /** Splits read with a same-day dividend above 2 % that the step also reads as one distribution (DerivedActions.splitDividends). */
+  readonly splitDividends: NoteEntry[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
   readonly disagreements: NoteEntry[];
   /** Stated splits whose ratio the prices contradict (corporateActions.ts Disagreement 'splitRatio'). */
@@ -415,6 +421,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(large, `{n} distribution above 10% of the price ${distributions}`, `{n} distributions above 10% of the price ${distributions}`);
   const beyond = 'applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company\'s record): {list}';
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
+  const sameDay = `with a same-day dividend above 2% of the price, which AdjClose's step also reads as one distribution (Close moves alike for both; the symbol's earlier dividends do not rule the dividend out): check the company's record: {list}`;
+  list(summary.splitDividends, `{n} split read ${sameDay}`, `{n} splits read ${sameDay}`);
   const closeOnly = has('splitRatio') ? 'of a Close without AdjClose, on a day its split column states no split' : 'of a Close that states no corporate actions (no AdjClose or split column)';
   const what = has('adjClose') ? ['AdjClose/Close step', 'AdjClose/Close steps'] : [`one-session move ${closeOnly}`, `one-session moves ${closeOnly}`];
   const read = has('adjClose') ? ['was ignored', 'were ignored'] : ['is read as a price move', 'are read as price moves'];

@@ -49,8 +49,9 @@
 // disagreement; a stated split not applied on its day — already in Close, or moved to the next
 // traded row — still explains a step by its ratio there, which is never read as a dividend, and a
 // step there by another ratio that Close moved like contradicts the stated ratio ('splitRatio',
-// as on a day the stated split is applied); a stated split whose day shows no step at all means
-// AdjClose is not adjusted for it, said as such);
+// as on a day the stated split is applied); a stated split whose day shows no step at all is one
+// Close already holds — an AdjClose adjusts for every split, so a flat AdjClose/Close means Close
+// is split-adjusted too, as yfinance's is — and priceSeries.ts does not apply it);
 // given stated dividends, what is left must be the stated cash D (0 on other days): the step
 // 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
 // a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
@@ -125,8 +126,8 @@ export interface Disagreement {
   /**
    * 'split': the step is a split of `value` new shares per old that Close moved like and no split
    * column row states (it is in `splits` all the same);
-   * 'unadjusted': AdjClose does not step on a stated split's day (`value` new shares per old): it is
-   * not adjusted for that split; 'splitRatio': AdjClose steps and Close moves by a split of `value`
+   * 'unadjusted': AdjClose/Close does not step on a stated split's day (`value` new shares per old):
+   * Close already holds that split (priceSeries.ts does not apply it); 'splitRatio': AdjClose steps and Close moves by a split of `value`
    * where a split of `stated` is stated (whether or not Close moved like the stated one); 'dividend': the step implies `value` cash a share where
    * `stated` is stated.
    */

@@ -85,7 +85,7 @@ describe('yfinance Capital Gains', () => {
 });
 
 describe('a stated split that the file\'s AdjClose does not reflect', () => {
-  it('yfinance, Stock Splits 0.25 with Adj Close not back-adjusted: the split is applied and the note says AdjClose misses it', async () => {
+  it('yfinance, Stock Splits 0.25 where Close ×4 and Adj Close = Close: AdjClose/Close does not step, so Close already holds the split (yfinance\'s Close is split-adjusted) and ×4 is a price move, not applied', async () => {
     const s = await load(
       'RQ.csv',
       'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
@@ -93,8 +93,9 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
       '2024-01-04,5,5,5,5,5,1000,0,0',
       '2024-01-05,20,20,20,20,20,1000,0,0.25',
     );
-    expect(s.splits.map((e) => e.value)).toEqual([0.25]);
-    expect(s.notes).toMatch(/RQ 2024-01-05 \(AdjClose is not adjusted for the stated 1:4 split: AdjClose\/Close does not step there\)/);
+    expect(s.splits).toEqual([]);
+    expect(s.notes).toMatch(/1 split of the Stock Splits column is already in Close, not applied again: AdjClose\/Close does not step there.*: RQ 2024-01-05 \(1:4; Close ×4\)/);
+    expect(s.notes).not.toMatch(/disagree/);
     expect(s.notes).not.toMatch(/dividend of/);
   });
 

@@ -109,32 +109,27 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      for (const { day, appliedOn, ratio, shifted } of stated.deferred) {
-        if (shifted) summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)} (${splitName(ratio)})` });
-        else summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
-      }
       if (statesCash) summary.large.push(...largeEntries(symbol, stated.large));
     }
     let dividends = statesCash ? stated!.dividends : [];
-    let splits = stated?.splits ?? [];
-    let alreadyAdjusted = stated?.alreadyAdjusted ?? [];
+    let { splits, alreadyAdjusted, deferred }: StatedSplits = stated ?? { splits: [], alreadyAdjusted: [], deferred: [] };
     if (adjClose === null || blanks === rows) {
       if (!statesCash) summary.withoutAdjClose.push({ symbol, text: symbol });
       // A split-sized move nothing explains: with a split column, on a day it applies no split (a zipline file's 1.0 every row, a split stated a day off).
-      const explained = new Set([...splits.map((e) => e.day), ...alreadyAdjusted.map((u) => u.day), ...(stated?.deferred ?? []).map((d) => d.appliedOn)]);
+      const explained = new Set([...splits.map((e) => e.day), ...alreadyAdjusted.map((u) => u.day), ...deferred.map((d) => d.appliedOn)]);
       for (const m of splitSizedMoves(dates, tradedClose)) {
         if (!explained.has(m.day)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(simplestSplitNear(1 / m.value))} split)` });
       }
     } else {
-      const deferredOn = new Set(stated?.deferred.map((d) => d.appliedOn));
+      const deferredOn = new Set(deferred.map((d) => d.appliedOn));
       const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
         splits: splitColumn ? new Map(splits.filter((e) => !deferredOn.has(e.day)).map((e) => [e.day, e.value])) : null,
-        unappliedSplits: new Map([...(stated?.alreadyAdjusted ?? []), ...(stated?.deferred ?? []).flatMap((d) => [d, { day: d.appliedOn, ratio: d.ratio }])].map((e) => [e.day, e.ratio])),
+        unappliedSplits: new Map([...alreadyAdjusted, ...deferred.flatMap((d) => [d, { day: d.appliedOn, ratio: d.ratio }])].map((e) => [e.day, e.ratio])),
         dividends: statesCash ? new Map(dividends.map((e) => [e.day, e.value])) : null,
       });
       summary.derived++;
       if (!statesCash) dividends = derived.dividends;
-      if (splitColumn) ({ splits, alreadyAdjusted } = splitsTheAdjustmentShows(splits, alreadyAdjusted, derived, tradedClose, dates));
+      if (splitColumn) ({ splits, alreadyAdjusted, deferred } = splitsTheAdjustmentShows({ splits, alreadyAdjusted, deferred }, derived, { dates, close: tradedClose, adjClose }));
       else splits = derived.splits;
       for (const step of derived.unexplained) summary.unexplained.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})` });
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
@@ -145,6 +140,10 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
         if (d.kind === 'unadjusted') continue; // said as a split already in Close (splitsTheAdjustmentShows)
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
       }
+    }
+    for (const { day, appliedOn, ratio, shifted } of deferred) {
+      if (shifted) summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)} (${splitName(ratio)})` });
+      else summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
     }
     summary.offRatio.push(...splitMoves(symbol, stated?.offRatio.filter((m) => splits.some((e) => e.day === m.day)) ?? []));
     // On the first row there is no earlier Close to show the split, nor a share held before it.
@@ -177,26 +176,46 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
  * not move like, where both show another ratio ('splitRatio'), is applied at the stated ratio, as
  * where Close moved like it — the column states the ratio, the disagreement is said at high
  * severity. A stated split applied where Close moved like it but AdjClose/Close does not step
- * ('unadjusted') is already in Close: an AdjClose adjusts for every split, so a flat AdjClose/Close
+ * ('unadjusted'; for one applied on another row than stated, the factor across the two rows does
+ * not step like the split) is already in Close: an AdjClose adjusts for every split, so a flat AdjClose/Close
  * means Close holds the split too (yfinance's Close is split-adjusted in both auto_adjust modes),
  * and Close's move there is a price move (probe r27c: a real −20.8 % on a 3:2 ex-date multiplied
  * the shares a second time, NAV 14,100 for 9,400). Days ascending.
  */
-function splitsTheAdjustmentShows(splits: readonly DatedValue[], alreadyAdjusted: readonly SplitInClose[], derived: DerivedActions, close: Float64Array, dates: Int32Array): { splits: DatedValue[]; alreadyAdjusted: SplitInClose[] } {
+function splitsTheAdjustmentShows(stated: StatedSplits, derived: DerivedActions, prices: { readonly dates: Int32Array; readonly close: Float64Array; readonly adjClose: Float64Array }): StatedSplits {
+  const { dates, close, adjClose } = prices;
+  /** AdjClose/Close from the row before `from` to row `to` (rows of days), and Close's move over them. */
+  const across = (from: number, to: number) => {
+    const [lo, hi] = [Math.min(dates.indexOf(from), dates.indexOf(to)), Math.max(dates.indexOf(from), dates.indexOf(to))];
+    return { step: adjClose[lo - 1] / close[lo - 1] / (adjClose[hi] / close[hi]), move: close[hi] / close[lo - 1] };
+  };
   const flat = new Set(derived.disagreements.filter((d) => d.kind === 'unadjusted').map((d) => d.day));
-  const inClose = splits.filter((e) => flat.has(e.day)).map((e): SplitInClose => {
-    const r = dates.indexOf(e.day);
-    return { day: e.day, ratio: e.value, evidence: 'adjClose', move: close[r] / close[r - 1] };
-  });
-  splits = splits.filter((e) => !flat.has(e.day));
-  alreadyAdjusted = [...alreadyAdjusted, ...inClose].sort((a, b) => a.day - b.day);
+  const flatDeferred = stated.deferred.filter((d) => !movedLikeSplit(across(d.day, d.appliedOn).step, d.ratio));
+  const inClose = [
+    ...stated.splits.filter((e) => flat.has(e.day)).map((e): SplitInClose => ({ day: e.day, ratio: e.value, evidence: 'adjClose', move: across(e.day, e.day).move })),
+    ...flatDeferred.map((d): SplitInClose => ({ day: d.day, ratio: d.ratio, evidence: 'adjClose', move: across(d.day, d.appliedOn).move })),
+  ];
+  const notApplied = new Set([...flat, ...flatDeferred.map((d) => d.appliedOn)]);
+  const splits = stated.splits.filter((e) => !notApplied.has(e.day));
+  const alreadyAdjusted = [...stated.alreadyAdjusted, ...inClose].sort((a, b) => a.day - b.day);
   const contradicted = new Map(derived.disagreements.filter((d) => d.kind === 'splitRatio').map((d) => [d.day, d]));
   // The stated ratio, unless it points the other way from the split both prices show (10 stated for a 1:10 reverse split: an inverted convention): then the prices'.
   const taken = alreadyAdjusted.flatMap((u) => {
     const d = contradicted.get(u.day);
     return d === undefined ? [] : [{ day: u.day, value: inverted(d) ? d.value : u.ratio }];
   });
-  return { splits: [...splits, ...taken, ...derived.splits].sort((a, b) => a.day - b.day), alreadyAdjusted: alreadyAdjusted.filter((u) => !contradicted.has(u.day)) };
+  return {
+    splits: [...splits, ...taken, ...derived.splits].sort((a, b) => a.day - b.day),
+    alreadyAdjusted: alreadyAdjusted.filter((u) => !contradicted.has(u.day)),
+    deferred: stated.deferred.filter((d) => !flatDeferred.includes(d)),
+  };
+}
+
+/** Stated splits: applied (`splits`), already in Close, and applied on another row than stated (statedActions). */
+interface StatedSplits {
+  readonly splits: readonly DatedValue[];
+  readonly alreadyAdjusted: readonly SplitInClose[];
+  readonly deferred: readonly DeferredSplit[];
 }
 
 /** A stated split ratio on the other side of 1 from the ratio Close and AdjClose both show (a forward split stated for a reverse one). */
@@ -259,6 +278,12 @@ interface UnappliedSplit {
   readonly ratio: number;
 }
 
+/** A stated split applied on another row: the next traded one (`shifted` false: the stated row had no trade) or a row away where Close moved by the ratio (`shifted`). */
+interface DeferredSplit extends UnappliedSplit {
+  readonly appliedOn: number;
+  readonly shifted: boolean;
+}
+
 /**
  * A stated split not applied because Close already holds it, and the evidence: 'noMove' (Close did
  * not move like it), 'adjClose' (AdjClose/Close does not step there) or 'layout' (yfinance's
@@ -287,8 +312,7 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
   const dividends: DatedValue[] = [];
   const splits: DatedValue[] = [];
   const alreadyAdjusted: SplitInClose[] = [];
-  /** Stated splits applied on another row: the next traded one (`shifted` false: the stated row had no trade) or a row away where Close moved by the ratio (`shifted`). */
-  const deferred: (UnappliedSplit & { readonly appliedOn: number; readonly shifted: boolean })[] = [];
+  const deferred: DeferredSplit[] = [];
   const offRatio: DatedValue[] = [];
   const large: DatedValue[] = [];
   let capitalGains = 0;

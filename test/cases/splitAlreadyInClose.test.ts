@@ -79,3 +79,29 @@ describe("a stated split already in yfinance's split-adjusted Close, where the p
     expect(hold(m, 200).daily.nav.at(-1)).toBe(12_800);
   });
 });
+
+describe('the same on a suspended ex-date (Volume 0, stale Close), the move on the next traded row', () => {
+  /** Stock Splits 2 on 01-08 (no trade), Close 53 → 30 on 01-09, 31 on 01-10; Adj Close halved before 01-08 when `adjusted`, else = Close. */
+  async function suspended(adjusted: boolean): Promise<Market> {
+    const close = [50, 51, 52, 53, 53, 30, 31];
+    const lines = DAYS.map((d, k) => `${d},${close[Math.max(0, k - 1)]},${Math.max(close[k], close[Math.max(0, k - 1)]) + 0.5},${Math.min(close[k], close[Math.max(0, k - 1)]) - 0.5},${close[k]},${adjusted && k < 4 ? close[k] / 2 : close[k]},${k === 4 ? 0 : 1_000_000},0.0,${k === 4 ? 2 : 0}`);
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits', ...lines));
+    return load(dir);
+  }
+
+  it('AdjClose/Close flat across 01-05 → 01-09: already in Close, not applied; 200 × 31 = 6,200 (was 400 × 31 = 12,400)', async () => {
+    const m = await suspended(false);
+    expect(Array.from(m.splits.value)).toEqual([]);
+    expect(m.sources[0].notes.join(' | ')).toMatch(/AdjClose\/Close does not step there.*: AAA 2024-01-08 \(2:1; Close ×0\.566\)/);
+    expect(m.sources[0].notes.join(' | ')).not.toMatch(/next traded row/);
+    expect(hold(m, 200).daily.nav.at(-1)).toBe(6_200);
+  });
+
+  it('control: Adj Close halved before the split: applied on 01-09, the next traded row; 400 × 31 = 12,400', async () => {
+    const m = await suspended(true);
+    expect(Array.from(m.splits.value)).toEqual([2]);
+    expect(isoDay(m.dates[m.splits.session[0]])).toBe('2024-01-09');
+    expect(hold(m, 200).daily.nav.at(-1)).toBe(12_400);
+  });
+});

@@ -336,12 +336,25 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
   // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
   // whose Close moves: taken there if it moves like the split, else the step is read as before.
-  let waiting: { s: number; ratio: number; g: number; threshold: number } | null = null;
+  let waiting: { s: number; ratio: number; g: number; threshold: number; rounding: number } | null = null;
+  /**
+   * Take a split by `ratio` on row s where Close moved like it (takeSplit), its step g read on row
+   * `from` (s, or the suspended ex-date before it): what g leaves beyond the ratio is a dividend on
+   * row s unless within the prints' `rounding`, listed above the 2 % floor; false when Close did not move like it.
+   */
+  function splitOn(s: number, from: number, g: number, ratio: number, rounding: number): boolean {
+    if (!takeSplit(days[s], close[s] / close[s - 1], ratio, result.splits, result.offRatio)) return false;
+    // With a split column stating none that day, a split Close and AdjClose both show is applied all the same, and said.
+    if (stated.splits) result.disagreements.push({ day: days[s], kind: 'split', value: ratio, stated: NaN });
+    if (1 - g * ratio > SAME_DAY_DIVIDEND_FLOOR) result.splitDividends.push({ day: days[s], ratio, dividend: 1 - g * ratio, distribution: 1 - g });
+    settle(s, g * ratio, close[from - 1] / ratio, rounding);
+    return true;
+  }
   for (let s = 1; s < steps.length; s++) {
     if (waiting !== null && close[s] !== close[s - 1]) {
       const w = waiting;
       waiting = null;
-      if (!takeSplit(days[s], close[s] / close[s - 1], w.ratio, result.splits, result.offRatio)) settle(w.s, w.g, close[w.s - 1], w.threshold);
+      if (!splitOn(s, w.s, w.g, w.ratio, w.rounding)) settle(w.s, w.g, close[w.s - 1], w.threshold);
     }
     let g = steps[s];
     noise.seePrint(adjClose[s]);
@@ -383,19 +396,10 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         continue;
       }
       if (!Number.isNaN(ratio) && !stated.splits && r === 1 && waiting === null) {
-        waiting = { s, ratio, g, threshold };
+        waiting = { s, ratio, g, threshold, rounding };
         continue;
       }
-      // With a split column stating none that day, a split Close and AdjClose both show is applied all the same, and said.
-      if (!Number.isNaN(ratio) && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
-        if (stated.splits) result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
-        if (1 - g * ratio > SAME_DAY_DIVIDEND_FLOOR) result.splitDividends.push({ day, ratio, dividend: 1 - g * ratio, distribution: 1 - g });
-        g *= ratio;
-        previousClose /= ratio;
-        // What is left of the step is the prints' rounding unless it is beyond it (a dividend on the ex-date).
-        settle(s, g, previousClose, rounding);
-        continue;
-      }
+      if (!Number.isNaN(ratio) && splitOn(s, s, g, ratio, rounding)) continue;
     }
     settle(s, g, previousClose, threshold);
   }

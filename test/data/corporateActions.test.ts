@@ -180,6 +180,12 @@ describe('a split whose ex-date is a suspended day (Close repeats; AdjClose alre
     expect(actions.splits).toEqual([{ day: days[4], value: 2 }]);
     expect(actions.dividends).toEqual([]);
   });
+  it('a 2:1 with a 0.40 dividend (2.5 % of 16) on a suspended ex-date: both, on the row Close first moves (the dividend was dropped)', () => {
+    // AdjClose steps by 0.5 × (1 − 0.4/16) = 0.4875 on row 2, where Close repeats 32; Close moves 32 → 15.6 on row 3.
+    const actions = deriveCorporateActions(days.subarray(0, 5), Float64Array.from([32, 32, 32, 15.6, 16]), Float64Array.from([32 * 0.4875, 32 * 0.4875, 32, 15.6, 16]));
+    expect(actions.splits).toEqual([{ day: days[3], value: 2 }]);
+    expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[days[3], 0.4]]);
+  });
   it('a split step on a row suspended to the end of the file is listed, not paid as a 50 % dividend', () => {
     // Close 50 throughout; AdjClose 25 → 50 on row 4 (a 2:1 from the ex-date on), and no row after it trades.
     const actions = deriveCorporateActions(days, Float64Array.from([50, 50, 50, 50, 50, 50]), Float64Array.from([25, 25, 25, 25, 50, 50]));

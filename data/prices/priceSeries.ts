@@ -27,6 +27,7 @@ import { hasRole, type PriceColumns, type PriceField, type Role } from './priceC
 import { normalizeColumnName } from '../formats/csvTable.ts';
 import type { ParsedPrices } from './priceRows.ts';
 import { COLUMN_NAME } from './rows/fieldKinds.ts';
+import { movedByRatio } from './dailyRange.ts';
 
 export interface SymbolSeries {
   readonly symbol: string;
@@ -69,7 +70,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -137,7 +138,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
       for (const e of derived.splitDividends) summary.splitDividends.push({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.ratio)} and ${percent(e.dividend)}, or one distribution of ${percent(e.distribution)})` });
       for (const d of derived.disagreements) {
-        if (d.kind === 'unadjusted') continue; // said as a split already in Close (splitsTheAdjustmentShows)
+        if (d.kind === 'unadjusted' && alreadyAdjusted.some((u) => u.day === d.day)) continue; // said as a split already in Close (splitsTheAdjustmentShows)
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
       }
     }
@@ -154,6 +155,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     }
     summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
     summary.splits += splits.length;
+    if (dividendsInClose) summary.adjustedInLayoutApplied.push(...splits.map((e) => ({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.value)})` })));
     series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
   });
   return { series, ...fileNotes(parsed, summary) };
@@ -184,13 +186,17 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
  */
 function splitsTheAdjustmentShows(stated: StatedSplits, derived: DerivedActions, prices: { readonly dates: Int32Array; readonly close: Float64Array; readonly adjClose: Float64Array }): StatedSplits {
   const { dates, close, adjClose } = prices;
-  /** AdjClose/Close from the row before `from` to row `to` (rows of days), and Close's move over them. */
+  /** Rows of days `from`, `to` in order. */
+  const rows = (from: number, to: number): [number, number] => [Math.min(dates.indexOf(from), dates.indexOf(to)), Math.max(dates.indexOf(from), dates.indexOf(to))];
+  /** AdjClose/Close's step from the row before the earlier of two days to the later, and Close's move over them. */
   const across = (from: number, to: number) => {
-    const [lo, hi] = [Math.min(dates.indexOf(from), dates.indexOf(to)), Math.max(dates.indexOf(from), dates.indexOf(to))];
+    const [lo, hi] = rows(from, to);
     return { step: adjClose[lo - 1] / close[lo - 1] / (adjClose[hi] / close[hi]), move: close[hi] / close[lo - 1] };
   };
-  const flat = new Set(derived.disagreements.filter((d) => d.kind === 'unadjusted').map((d) => d.day));
-  const flatDeferred = stated.deferred.filter((d) => !movedLikeSplit(across(d.day, d.appliedOn).step, d.ratio));
+  // Unless Close moved by the ratio within its daily range: then the prices were not adjusted for it (dailyRange.ts), and it stays applied.
+  const unadjustedPrices = (from: number, to: number, ratio: number): boolean => movedByRatio(close, ...rows(from, to), ratio);
+  const flat = new Set(derived.disagreements.filter((d) => d.kind === 'unadjusted' && !unadjustedPrices(d.day, d.day, d.value)).map((d) => d.day));
+  const flatDeferred = stated.deferred.filter((d) => !movedLikeSplit(across(d.day, d.appliedOn).step, d.ratio) && !unadjustedPrices(d.day, d.appliedOn, d.ratio));
   const inClose = [
     ...stated.splits.filter((e) => flat.has(e.day)).map((e): SplitInClose => ({ day: e.day, ratio: e.value, evidence: 'adjClose', move: across(e.day, e.day).move })),
     ...flatDeferred.map((d): SplitInClose => ({ day: d.day, ratio: d.ratio, evidence: 'adjClose', move: across(d.day, d.appliedOn).move })),
@@ -229,6 +235,7 @@ function disagreementEntry(symbol: string, d: Disagreement): NoteEntry {
     d.kind === 'split' ? splitName(d.value)
     : inverted(d) ? `${splitName(d.value)}; the column states ${splitName(d.stated)}, the other way`
     : d.kind === 'splitRatio' ? `Close and AdjClose step by a ${splitName(d.value)} split, stated ${splitName(d.stated)}`
+    : d.kind === 'unadjusted' ? `Close moved by the stated ${splitName(d.value)} split within its daily range, but AdjClose/Close does not step there: the prices are not adjusted for it, so it is applied (Yahoo sometimes fails to adjust a split; yfinance's repair=True fixes such rows)`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
     : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
   return { symbol, text: `${symbol} ${isoDay(d.day)} (${what})` };
@@ -326,7 +333,8 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     const printed = split ? split[r] : 0;
     if (!(printed > 0 && printed !== 1)) continue;
     const ratio = roundSplitRatio(printed);
-    if (closeSplitAdjusted) {
+    // Yahoo sometimes fails to adjust a split: a Close that moved by the ratio within its daily range is one the prices were not adjusted for, read below.
+    if (closeSplitAdjusted && !(r > 0 && movedByRatio(close, r, r, ratio))) {
       alreadyAdjusted.push({ day: dates[r], ratio, evidence: 'layout', move: r > 0 && movedLikeSplit(close[r] / close[r - 1], ratio) ? close[r] / close[r - 1] : NaN });
       continue;
     }
@@ -365,8 +373,10 @@ interface DerivationSummary {
   readonly adjustedSplits: NoteEntry[];
   /** Stated splits Close moved like where AdjClose/Close does not step: already in Close, the move a price move. */
   readonly adjustedByAdjClose: NoteEntry[];
-  /** Stated splits of yfinance's auto_adjust=True layout, whose Close is split-adjusted: never applied. */
+  /** Stated splits of yfinance's auto_adjust=True layout, whose Close is split-adjusted: not applied. */
   readonly adjustedByLayout: NoteEntry[];
+  /** … and those applied all the same: Close moved by the ratio within its daily range (dailyRange.ts). */
+  readonly adjustedInLayoutApplied: NoteEntry[];
   /** Stated splits that Close and AdjClose show one row away: applied on the day the prices show (stated day → that day). */
   readonly shiftedSplits: NoteEntry[];
   /** Stated splits on a symbol's first row: nothing before them to split. */
@@ -464,6 +474,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(summary.adjustedByAdjClose, `{n} split of the ${splitColumn} is already in Close, not applied again: ${flat}`, `{n} splits of the ${splitColumn} are already in Close, not applied again: ${flat}`);
   const layout = 'yfinance\'s auto_adjust=True Close is split-adjusted, so any move of Close that day is a price move: {list}';
   list(summary.adjustedByLayout, `{n} split of the ${splitColumn} is already in Close, not applied again: ${layout}`, `{n} splits of the ${splitColumn} are already in Close, not applied again: ${layout}`);
+  const notAdjusted = 'Close moved by the ratio within its daily range, as where Yahoo did not adjust its prices for a split (yfinance\'s repair=True fixes such rows; check the company\'s record): {list}';
+  list(summary.adjustedInLayoutApplied, `{n} split of the ${splitColumn} is applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`, `{n} splits of the ${splitColumn} are applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`);
   list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);
   if (withoutAdjClose.length > 0) {
     const missing = ': Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)';

@@ -142,29 +142,26 @@ describe('bars that cannot be true', () => {
 });
 
 describe('yfinance actions: Dividends and Stock Splits columns', () => {
-  it('dividends are paid as given; a split is applied only where Close moved by it and AdjClose/Close steps by it', async () => {
+  it('dividends are paid as given; a split is applied only where Close moved by it', async () => {
     const dir = tempDir();
     const text = csv(
       // auto_adjust=False: Adj Close beside a Close that is not dividend-adjusted. Adj Close = Close here
-      // reflects neither event: the stated dividend is paid and the disagreement listed; the split is
-      // already in Close (AdjClose/Close does not step: yfinance's Close is split-adjusted), so not applied.
+      // reflects neither event: the stated dividend is paid and the disagreement listed; the split, where
+      // Close moved by exactly its ratio (within its daily range), is one the prices were not adjusted for: applied.
       'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
       '2020-01-02,100,100,100,100,100,5,0,0',
       '2020-01-03,99,99,99,99,99,5,0.5,0', // ex-dividend 0.50
-      '2020-01-06,50,50,50,50,50,5,0,2', // 2:1 split, Close halves but AdjClose/Close stays 1: already in Close
+      '2020-01-06,50,50,50,50,50,5,0,2', // 2:1 split, Close 99 → 50 (ln(50 × 2 / 99) = 1 %), AdjClose/Close stays 1: applied
       '2020-01-07,50,50,50,50,50,5,0,0',
       '2020-01-08,51,51,51,51,51,5,0,3', // "3" with no move: already in the prices, not applied
     );
     const { series, sources } = await loadPriceFile(writeFile(dir, 'Y.csv', text), asStock);
     expect(series[0].priceKind).toBe(PriceKind.raw);
     expect(series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
-    expect(series[0].splits).toEqual([]);
+    expect(series[0].splits).toEqual([{ day: parseIsoDay('2020-01-06'), value: 2 }]);
     expect(sources[0].notes.join(' ')).toMatch(/1 split of the Stock Splits column is already in Close \(no price move by the ratio\), not applied again: Y 2020-01-08/);
-    // Close 99 → 50: ×50/99 = ×0.5051, a price move.
-    expect(sources[0].notes.join(' ')).toMatch(/1 split of the Stock Splits column is already in Close, not applied again: AdjClose\/Close does not step there.*: Y 2020-01-06 \(2:1; Close ×0\.5051\)/);
-    // 01-03: 100 × (1 − (99/99) / (100/100)) = 0, not the stated 0.50.
-    expect(sources[0].notes.join(' ')).toMatch(/1 AdjClose step disagrees with the Dividends and Stock Splits columns .*: Y 2020-01-03 \(AdjClose implies a dividend of 0\.000, stated 0\.5\)/);
-    expect(sources[0].notes.join(' ')).not.toMatch(/AdjClose is not adjusted/);
+    // 01-03: 100 × (1 − (99/99) / (100/100)) = 0, not the stated 0.50; 01-06: the applied 2:1 is not in Adj Close either (Adj Close / Close stays 1).
+    expect(sources[0].notes.join(' ')).toMatch(/2 AdjClose steps disagree with the Dividends and Stock Splits columns .* Y 2020-01-03 \(AdjClose implies a dividend of 0\.000, stated 0\.5\), Y 2020-01-06 \(Close moved by the stated 2:1 split within its daily range, but AdjClose\/Close does not step there: the prices are not adjusted for it, so it is applied/);
   });
 
   it("yfinance's default auto_adjust=True layout (Dividends, no Adj Close): Close already holds the dividends, which are not paid again", async () => {

@@ -85,7 +85,7 @@ describe('yfinance Capital Gains', () => {
 });
 
 describe('a stated split that the file\'s AdjClose does not reflect', () => {
-  it('yfinance, Stock Splits 0.25 where Close ×4 and Adj Close = Close: AdjClose/Close does not step, so Close already holds the split (yfinance\'s Close is split-adjusted) and ×4 is a price move, not applied', async () => {
+  it('yfinance, Stock Splits 0.25 where Close moves exactly ×4 and Adj Close = Close: a split Yahoo did not adjust the prices for, applied and said so', async () => {
     const s = await load(
       'RQ.csv',
       'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
@@ -93,9 +93,10 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
       '2024-01-04,5,5,5,5,5,1000,0,0',
       '2024-01-05,20,20,20,20,20,1000,0,0.25',
     );
-    expect(s.splits).toEqual([]);
-    expect(s.notes).toMatch(/1 split of the Stock Splits column is already in Close, not applied again: AdjClose\/Close does not step there.*: RQ 2024-01-05 \(1:4; Close ×4\)/);
-    expect(s.notes).not.toMatch(/disagree/);
+    // ×4 leaves ln(4 × 0.25) = 0 beyond the ratio, within the 3 % floor of a flat history (dailyRange.ts).
+    expect(s.splits.map((e) => e.value)).toEqual([0.25]);
+    expect(s.notes).toMatch(/RQ 2024-01-05 \(Close moved by the stated 1:4 split within its daily range, but AdjClose\/Close does not step there: the prices are not adjusted for it, so it is applied/);
+    expect(s.notes).not.toMatch(/already in Close|dividend of/);
     expect(s.notes).not.toMatch(/dividend of/);
   });
 

@@ -138,7 +138,7 @@ describe('whole shares survive corporate actions: other inputs', () => {
   });
 
   it('a ratio printed as 0.333333 is 1:3: 30 shares become exactly 10, with no cash in lieu', async () => {
-    const market = await folder('RS.csv', rows('Date,Open,High,Low,Close,Volume,Stock Splits', ['10,10,10,10,1e5,0', '10,10,10,10,1e5,0', '10,10,10,10,1e5,0', '30,30,30,30,1e5,0.333333', '30,30,30,30,1e5,0', '30,30,30,30,1e5,0']));
+    const market = await folder('RS.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['10,10,10,10,1e5,0,0', '10,10,10,10,1e5,0,0', '10,10,10,10,1e5,0,0', '30,30,30,30,1e5,0,0.333333', '30,30,30,30,1e5,0,0', '30,30,30,30,1e5,0,0']));
     expect(Array.from(market.splits.value)).toEqual([1 / 3]);
     const result = run(market, { '2024-01-02': orders({ symbol: 'RS', quantity: 30 }) });
     expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
@@ -147,7 +147,7 @@ describe('whole shares survive corporate actions: other inputs', () => {
   });
 
   it('a ratio printed as 1.333333 is 4:3: 30 shares become 40, and 3 resting shares become 4', async () => {
-    const market = await folder('FQ.csv', rows('Date,Open,High,Low,Close,Volume,Stock Splits', ['40,40,40,40,1e5,0', '40,40,40,40,1e5,0', '40,40,40,40,1e5,0', '30,30,30,30,1e5,1.333333', '30,30,30,30,1e5,0', '30,30,30,30,1e5,0']));
+    const market = await folder('FQ.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['40,40,40,40,1e5,0,0', '40,40,40,40,1e5,0,0', '40,40,40,40,1e5,0,0', '30,30,30,30,1e5,0,1.333333', '30,30,30,30,1e5,0,0', '30,30,30,30,1e5,0,0']));
     expect(Array.from(market.splits.value)).toEqual([4 / 3]);
     const result = run(market, { '2024-01-02': orders({ symbol: 'FQ', quantity: 30 }), '2024-01-04': orders({ symbol: 'FQ', quantity: 3 }) });
     // The order for 3 decided 01-04 fills on the ex-date as 3 × 4/3 = 4 shares at 30.

@@ -96,7 +96,7 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
     // ×4 leaves ln(4 × 0.25) = 0 beyond the ratio, within the 3 % floor of a flat history (dailyRange.ts).
     expect(s.splits.map((e) => e.value)).toEqual([0.25]);
     expect(s.notes).toMatch(/RQ 2024-01-05 \(Close moved by the stated 1:4 split within its daily range, but AdjClose\/Close does not step there: the prices are not adjusted for it, so it is applied/);
-    expect(s.notes).not.toMatch(/already in Close|dividend of/);
+    expect(s.notes).not.toMatch(/already in Close/);
     expect(s.notes).not.toMatch(/dividend of/);
   });
 

@@ -188,8 +188,7 @@ describe('a dividend on a row with no price (yfinance NaN row on a non-trading d
   });
 
   it('newest first, and a split: moved to the next session in time, not in the file', async () => {
-    // Adj Close is back-adjusted for the split (50 on 01-05): AdjClose/Close steps by 1/2, so Close is not split-adjusted.
-    const s = await load('N.csv', header, '2024-01-08,50,50,50,50,50,1000,0,0', '2024-01-06,,,,,,,0,2:1', '2024-01-05,100,100,100,100,50,1000,0,0');
+    const s = await load('N.csv', header, '2024-01-08,50,50,50,50,50,1000,0,0', '2024-01-06,,,,,,,0,2:1', bar('2024-01-05'));
     expect(s.splits).toEqual([{ day: day('2024-01-08'), value: 2 }]);
   });
 
@@ -209,7 +208,7 @@ describe('a dividend on a row with no price (yfinance NaN row on a non-trading d
 
 describe('an event on the first row of a file', () => {
   it('a stated split there is not "already in Close": there is no earlier bar, and the note says so', async () => {
-    const s = await load('FR.csv', 'Date,Close,Adj Close,Stock Splits', '2024-01-02,100,50,2', '2024-01-03,101,50.5,0', '2024-01-04,51,51,2');
+    const s = await load('FR.csv', 'Date,Close,Adj Close,Stock Splits', '2024-01-02,100,100,2', '2024-01-03,101,101,0', '2024-01-04,51,51,2');
     expect(s.splits).toEqual([{ day: day('2024-01-04'), value: 2 }]);
     expect(s.notes).toMatch(/1 split of the Stock Splits column on a symbol's first row, not applied: there is no earlier bar, so no share was held before it: FR 2024-01-02/);
     expect(s.notes).not.toMatch(/already in Close/);

@@ -312,8 +312,9 @@ interface SplitInClose extends UnappliedSplit {
  * the split is applied there (`deferred`). Otherwise it is already in the prices (a
  * split-adjusted Close), and applying it would multiply the shares a second time — unless an
  * AdjClose shows the Close moved by another split ratio (splitsTheAdjustmentShows). With
- * `closeSplitAdjusted` (yfinance's auto_adjust=True layout, closeHoldsDividends) no stated split is
- * applied: that Close is split-adjusted by definition, and a move like the split is a price move.
+ * `closeSplitAdjusted` (yfinance's auto_adjust=True layout, closeHoldsDividends) a stated split is
+ * applied only where Close moved by the ratio within its daily range (a split Yahoo did not adjust
+ * for, dailyRange.ts): that Close is split-adjusted by definition, and another move is a price move.
  */
 function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Array | null, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null, closeSplitAdjusted: boolean) {
   const dividends: DatedValue[] = [];

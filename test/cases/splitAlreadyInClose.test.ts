@@ -2,7 +2,8 @@
 // Close: with Adj Close (auto_adjust=False) AdjClose/Close does not step there, and without it
 // (auto_adjust=True) Close is split-adjusted by definition. A price that really falls on the
 // ex-date must not apply the split a second time (probe r27c: 3:2 with −20.8 %, NAV 14,100 for
-// 9,400). A raw Close beside an Adj Close that steps by the ratio keeps the split (13,000).
+// 9,400). A raw Close beside an Adj Close that steps by the ratio keeps the split (13,000), and so
+// does a Close that moves by the ratio within its own daily range (a split Yahoo left unadjusted).
 // Hand-computed NAVs: 10,000 cash, 200 shares at the 01-03 open of 50.
 
 import { describe, expect, it } from 'vitest';

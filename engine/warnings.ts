@@ -529,7 +529,7 @@ function runScope(r: RunRecordings): Required<RunScope> {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied|stated a row away/;
+const DOUBTFUL = /not applied again|applied although|with a same-day dividend above|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied|stated a row away/;
 /** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
 const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */

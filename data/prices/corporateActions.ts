@@ -20,9 +20,14 @@
 //     to price rounding (IJR: 0.33333 and 0.50000), so the tolerance is tight; a special
 //     dividend lands near a round ratio only by chance (SYX's $8 on 2018-12-21 is 0.75% from
 //     5:4 and is read as a dividend). For splits of 3:2 or more (or 2:3 or more in reverse), a
-//     step up to 2% beyond the ratio is a dividend paid on the split's ex-date (so a special
-//     dividend of 33.3–34.7% of the price, on a day the price fell by a third, reads as a 3:2
-//     split with a dividend; below 3:2 the two overlap too much to tell apart).
+//     step beyond the ratio (g × ratio < 1) is a dividend paid on the split's ex-date when the
+//     symbol's dividends make one that size plausible: Close moves alike for a split q with a
+//     dividend d and for one distribution of 1 − (1 − d)/q, so the price cannot tell the two
+//     apart. Up to 2% always; with earlier dividends up to 1.5 × the largest yield they paid; with
+//     none over a year or more of file (a non-payer) 2%; with less than a year and none, as far as
+//     the ratio's 5% window reaches (a 3:2 split with a 2.34% dividend was a 34.9% distribution
+//     that left 33 shares unsplit). One above 2% is listed for the user to check. Below 3:2 the
+//     two readings overlap too much to tell apart.
 //     A split's step on a row whose Close repeats the previous Close exactly (a suspended day:
 //     the vendor adjusts from the ex-date, the price first moves on the next traded row) is taken
 //     on the next row whose Close moves, if it moves like the split; else the step is read below
@@ -44,8 +49,9 @@
 // disagreement; a stated split not applied on its day — already in Close, or moved to the next
 // traded row — still explains a step by its ratio there, which is never read as a dividend, and a
 // step there by another ratio that Close moved like contradicts the stated ratio ('splitRatio',
-// as on a day the stated split is applied); a stated split whose day shows no step at all means
-// AdjClose is not adjusted for it, said as such);
+// as on a day the stated split is applied); a stated split whose day shows no step at all is one
+// Close already holds — an AdjClose adjusts for every split, so a flat AdjClose/Close means Close
+// is split-adjusted too, as yfinance's is — and priceSeries.ts does not apply it);
 // given stated dividends, what is left must be the stated cash D (0 on other days): the step
 // 1 − D / Close_{s−1}, within Close_{s−1} × the noise threshold (at least the 1e-4 below which
 // a rise is not listed either: rounding of a Close the vendor derived) plus 1% of D (a vendor
@@ -80,8 +86,21 @@ export interface DerivedActions {
   readonly large: DatedValue[];
   /** Splits applied on a day the price also moved more than ×1.5 beyond the ratio; value = that move. */
   readonly offRatio: DatedValue[];
+  /**
+   * Splits read with a same-day dividend above SAME_DAY_DIVIDEND_FLOOR of the post-split price,
+   * which the same step also reads as one distribution (both move Close alike): for the user to check.
+   */
+  readonly splitDividends: SplitDividend[];
   /** Steps that disagree with the stated events (empty when none are stated). */
   readonly disagreements: Disagreement[];
+}
+
+/** A split read with a dividend on its ex-date: `ratio` new shares per old, `dividend` a fraction of the post-split price, `distribution` the fraction 1 − g the whole step would be as one distribution. */
+export interface SplitDividend {
+  readonly day: number;
+  readonly ratio: number;
+  readonly dividend: number;
+  readonly distribution: number;
 }
 
 /**
@@ -107,8 +126,8 @@ export interface Disagreement {
   /**
    * 'split': the step is a split of `value` new shares per old that Close moved like and no split
    * column row states (it is in `splits` all the same);
-   * 'unadjusted': AdjClose does not step on a stated split's day (`value` new shares per old): it is
-   * not adjusted for that split; 'splitRatio': AdjClose steps and Close moves by a split of `value`
+   * 'unadjusted': AdjClose/Close does not step on a stated split's day (`value` new shares per old):
+   * Close already holds that split (priceSeries.ts does not apply it); 'splitRatio': AdjClose steps and Close moves by a split of `value`
    * where a split of `stated` is stated (whether or not Close moved like the stated one); 'dividend': the step implies `value` cash a share where
    * `stated` is stated.
    */
@@ -123,7 +142,12 @@ export const SPLIT_UP = 1.25;
 const SPLIT_DOWN = 0.8;
 export const RATIO_TOLERANCE = 0.002;
 const NEAREST_RATIO_WINDOW = 0.05;
-const MAX_SAME_DAY_DIVIDEND = 0.02;
+/** A same-day dividend up to this fraction of the price is read with a split whatever the symbol's record: special distributions rarely land within it of a round ratio. */
+export const SAME_DAY_DIVIDEND_FLOOR = 0.02;
+/** With a dividend record, a split's same-day dividend may reach this multiple of the largest yield paid before it. */
+const DIVIDEND_RECORD_MARGIN = 1.5;
+/** A file that shows this many days before a row with no dividend shows a non-payer (every payer pays at least yearly). */
+const DIVIDEND_RECORD_DAYS = 366;
 /** A distribution above this fraction of the previous close is listed (a special dividend, spin-off or rights issue, or a misprint). */
 export const LARGE_DIVIDEND = 0.1;
 const MAX_SMALL_TERM = 4;
@@ -173,14 +197,15 @@ export function nearestSplitRatio(q: number): number {
  * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio (or
  * within `rounding`, the step's print-rounding threshold, where that is wider: prices printed to
  * the cent under $1), or, for a split of 3:2 or more (2:3 or more in reverse), a round ratio whose
- * remaining step is a dividend of up to 2% paid on the same ex-date.
+ * remaining step is a dividend paid on the same ex-date of up to `maxDividend` (a fraction of the
+ * post-split price: 1 − g × ratio; Infinity: as far as the ratio's own 5% window reaches).
  */
-export function splitRatioForStep(q: number, rounding = 0): number {
+export function splitRatioForStep(q: number, rounding = 0, maxDividend = SAME_DAY_DIVIDEND_FLOOR): number {
   const ratio = nearestSplitRatio(q);
   const rest = ratio / q; // = g × ratio, the step left after the split
   if (Math.abs(rest - 1) <= Math.max(RATIO_TOLERANCE, rounding)) return ratio;
   const bigSplit = ratio >= SAME_DAY_DIVIDEND_MIN_SPLIT || ratio <= 1 / SAME_DAY_DIVIDEND_MIN_SPLIT;
-  return bigSplit && rest < 1 && rest >= 1 - MAX_SAME_DAY_DIVIDEND ? ratio : NaN;
+  return bigSplit && rest < 1 && 1 - rest <= maxDividend ? ratio : NaN;
 }
 
 /**
@@ -264,12 +289,29 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   const steps = factorSteps(close, adjClose);
   const noise = new FactorNoise();
   if (adjClose.length > 0) noise.seePrint(adjClose[0]);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [] };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [] };
+  /** The largest dividend read or stated so far, as a fraction of the close before it: the symbol's dividend record. */
+  let largestYield = 0;
+  /**
+   * How large a dividend paid on a split's ex-date (row s) can be. Close moves alike for a split q
+   * with a dividend d and for one distribution of 1 − (1 − d)/q (both: Close × (1 − d)/q), so the
+   * price cannot tell them apart; the symbol's dividends can. A stated dividend that day: as far
+   * as the ratio's window reaches (the column states it, and what is left is checked against it).
+   * A record: up to 1.5 × its largest yield (at least the 2 % floor); ALEX's 35.4 % distribution of
+   * 2017-11-28 is 3:2 and 3.0 % where it had paid 0.2 % a quarter. A year or more of file with no
+   * dividend (a non-payer): the floor. Less than a year and none: nothing to judge by, the window.
+   */
+  function maxSameDayDividend(s: number): number {
+    if ((stated.dividends?.get(days[s]) ?? 0) > 0) return Infinity;
+    if (largestYield > 0) return Math.max(SAME_DAY_DIVIDEND_FLOOR, DIVIDEND_RECORD_MARGIN * largestYield);
+    return days[s] - days[0] >= DIVIDEND_RECORD_DAYS ? SAME_DAY_DIVIDEND_FLOOR : Infinity;
+  }
   /** What a step g left on row s (after any split taken out of it) is: a dividend, a disagreement with the stated cash, an unexplained rise, or noise. */
   function settle(s: number, g: number, previousClose: number, threshold: number): void {
     const day = days[s];
     if (stated.dividends) {
       const cash = stated.dividends.get(day) ?? 0;
+      largestYield = Math.max(largestYield, cash / previousClose);
       const implied = previousClose * (1 - g);
       const allowed = previousClose * Math.max(threshold, MAX_OBSERVED_WOBBLE);
       if (Math.abs(implied - cash) > allowed + STATED_DIVIDEND_TOLERANCE * cash) result.disagreements.push({ day, kind: 'dividend', value: implied, stated: cash });
@@ -281,6 +323,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       if (g - 1 > MAX_OBSERVED_WOBBLE) result[jumped ? 'unreadSplits' : 'unexplained'].push({ day, value: g });
     } else {
       result.dividends.push({ day, value: previousClose * (1 - g) });
+      largestYield = Math.max(largestYield, 1 - g);
       if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
     }
   }
@@ -293,12 +336,25 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
   // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
   // whose Close moves: taken there if it moves like the split, else the step is read as before.
-  let waiting: { s: number; ratio: number; g: number; threshold: number } | null = null;
+  let waiting: { s: number; ratio: number; g: number; threshold: number; rounding: number } | null = null;
+  /**
+   * Take a split by `ratio` on row s where Close moved like it (takeSplit), its step g read on row
+   * `from` (s, or the suspended ex-date before it): what g leaves beyond the ratio is a dividend on
+   * row s unless within the prints' `rounding`, listed above the 2 % floor; false when Close did not move like it.
+   */
+  function splitOn(s: number, from: number, g: number, ratio: number, rounding: number): boolean {
+    if (!takeSplit(days[s], close[s] / close[s - 1], ratio, result.splits, result.offRatio)) return false;
+    // With a split column stating none that day, a split Close and AdjClose both show is applied all the same, and said.
+    if (stated.splits) result.disagreements.push({ day: days[s], kind: 'split', value: ratio, stated: NaN });
+    if (1 - g * ratio > SAME_DAY_DIVIDEND_FLOOR) result.splitDividends.push({ day: days[s], ratio, dividend: 1 - g * ratio, distribution: 1 - g });
+    settle(s, g * ratio, close[from - 1] / ratio, rounding);
+    return true;
+  }
   for (let s = 1; s < steps.length; s++) {
     if (waiting !== null && close[s] !== close[s - 1]) {
       const w = waiting;
       waiting = null;
-      if (!takeSplit(days[s], close[s] / close[s - 1], w.ratio, result.splits, result.offRatio)) settle(w.s, w.g, close[w.s - 1], w.threshold);
+      if (!splitOn(s, w.s, w.g, w.ratio, w.rounding)) settle(w.s, w.g, close[w.s - 1], w.threshold);
     }
     let g = steps[s];
     noise.seePrint(adjClose[s]);
@@ -318,7 +374,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       // the prices say 1:10 where the column says 1:25. The stated split is what is applied; the
       // step is that other split's, not a dividend of 15 times the price.
       const printed = splitRounding(s, threshold);
-      const read = splitSized(1 / g, printed) ? splitRatioForStep(1 / g, printed) : NaN;
+      const read = splitSized(1 / g, printed) ? splitRatioForStep(1 / g, printed, maxSameDayDividend(s)) : NaN;
       const r = close[s] / close[s - 1];
       if (!Number.isNaN(read) && Math.abs(Math.log(read / statedSplit)) > RATIO_TOLERANCE && Math.abs(Math.log(r * read)) < Math.abs(Math.log(r * statedSplit))) {
         result.disagreements.push({ day, kind: 'splitRatio', value: read, stated: statedSplit });
@@ -331,7 +387,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       previousClose /= unapplied;
     } else if (splitSized(1 / g, Math.max(RATIO_TOLERANCE, threshold, PRINT_BOUND / close[s - 1] + PRINT_BOUND / close[s])) && splitSized(1 / g, (rounding = splitRounding(s, threshold)))) {
       // (The first test bounds the second's rounding from above, so most rows never count decimals.)
-      const ratio = splitRatioForStep(1 / g, rounding);
+      const ratio = splitRatioForStep(1 / g, rounding, maxSameDayDividend(s));
       const r = close[s] / close[s - 1];
       // A stated split Close did not move like, where Close and AdjClose agree on this other ratio:
       // the prices contradict the stated ratio, as above (priceSeries.ts applies the stated one).
@@ -340,18 +396,10 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         continue;
       }
       if (!Number.isNaN(ratio) && !stated.splits && r === 1 && waiting === null) {
-        waiting = { s, ratio, g, threshold };
+        waiting = { s, ratio, g, threshold, rounding };
         continue;
       }
-      // With a split column stating none that day, a split Close and AdjClose both show is applied all the same, and said.
-      if (!Number.isNaN(ratio) && takeSplit(day, r, ratio, result.splits, result.offRatio)) {
-        if (stated.splits) result.disagreements.push({ day, kind: 'split', value: ratio, stated: NaN });
-        g *= ratio;
-        previousClose /= ratio;
-        // What is left of the step is the prints' rounding unless it is beyond it (a dividend on the ex-date).
-        settle(s, g, previousClose, rounding);
-        continue;
-      }
+      if (!Number.isNaN(ratio) && splitOn(s, s, g, ratio, rounding)) continue;
     }
     settle(s, g, previousClose, threshold);
   }

@@ -18,7 +18,7 @@
 // A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
 // as if it had no Volume column: 0 on some rows only stays "no trade that day".
 
-import { deriveCorporateActions, LARGE_DIVIDEND, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type DerivedActions, type Disagreement } from './corporateActions.ts';
+import { deriveCorporateActions, LARGE_DIVIDEND, movedLikeSplit, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type DerivedActions, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';
@@ -27,6 +27,7 @@ import { hasRole, type PriceColumns, type PriceField, type Role } from './priceC
 import { normalizeColumnName } from '../formats/csvTable.ts';
 import type { ParsedPrices } from './priceRows.ts';
 import { COLUMN_NAME } from './rows/fieldKinds.ts';
+import { movedByRatio } from './dailyRange.ts';
 
 export interface SymbolSeries {
   readonly symbol: string;
@@ -69,7 +70,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -105,50 +106,56 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       return;
     }
     const splitColumn = slice(fields.splitRatio);
-    const stated = statesCash || splitColumn ? statedActions(dates, tradedClose, volume, slice(fields.dividend), slice(fields.capitalGain), splitColumn) : null;
+    const stated = statesCash || splitColumn ? statedActions(dates, tradedClose, volume, slice(fields.dividend), slice(fields.capitalGain), splitColumn, dividendsInClose) : null;
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      for (const { day, appliedOn, ratio, shifted } of stated.deferred) {
-        if (shifted) summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)} (${splitName(ratio)})` });
-        else summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
-      }
-      summary.offRatio.push(...splitMoves(symbol, stated.offRatio));
       if (statesCash) summary.large.push(...largeEntries(symbol, stated.large));
     }
     let dividends = statesCash ? stated!.dividends : [];
-    let splits = stated?.splits ?? [];
-    let alreadyAdjusted = stated?.alreadyAdjusted ?? [];
+    let { splits, alreadyAdjusted, deferred }: StatedSplits = stated ?? { splits: [], alreadyAdjusted: [], deferred: [] };
     if (adjClose === null || blanks === rows) {
       if (!statesCash) summary.withoutAdjClose.push({ symbol, text: symbol });
       // A split-sized move nothing explains: with a split column, on a day it applies no split (a zipline file's 1.0 every row, a split stated a day off).
-      const explained = new Set([...splits.map((e) => e.day), ...(stated?.deferred ?? []).map((d) => d.appliedOn)]);
+      const explained = new Set([...splits.map((e) => e.day), ...alreadyAdjusted.map((u) => u.day), ...deferred.map((d) => d.appliedOn)]);
       for (const m of splitSizedMoves(dates, tradedClose)) {
         if (!explained.has(m.day)) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(m.day)} (×${Number(m.value.toPrecision(4))}, like a ${splitName(simplestSplitNear(1 / m.value))} split)` });
       }
     } else {
-      const deferredOn = new Set(stated?.deferred.map((d) => d.appliedOn));
+      const deferredOn = new Set(deferred.map((d) => d.appliedOn));
       const derived = deriveCorporateActions(dates, tradedClose, adjClose, {
         splits: splitColumn ? new Map(splits.filter((e) => !deferredOn.has(e.day)).map((e) => [e.day, e.value])) : null,
-        unappliedSplits: new Map([...(stated?.alreadyAdjusted ?? []), ...(stated?.deferred ?? []).flatMap((d) => [d, { day: d.appliedOn, ratio: d.ratio }])].map((e) => [e.day, e.ratio])),
+        unappliedSplits: new Map([...alreadyAdjusted, ...deferred.flatMap((d) => [d, { day: d.appliedOn, ratio: d.ratio }])].map((e) => [e.day, e.ratio])),
         dividends: statesCash ? new Map(dividends.map((e) => [e.day, e.value])) : null,
       });
       summary.derived++;
       if (!statesCash) dividends = derived.dividends;
-      if (splitColumn) ({ splits, alreadyAdjusted } = splitsTheAdjustmentShows(splits, alreadyAdjusted, derived));
+      if (splitColumn) ({ splits, alreadyAdjusted, deferred } = splitsTheAdjustmentShows({ splits, alreadyAdjusted, deferred }, derived, { dates, close: tradedClose, adjClose }));
       else splits = derived.splits;
       for (const step of derived.unexplained) summary.unexplained.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${step.value.toFixed(4)})` });
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
+      for (const e of derived.splitDividends) summary.splitDividends.push({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.ratio)} and ${percent(e.dividend)}, or one distribution of ${percent(e.distribution)})` });
       for (const d of derived.disagreements) {
+        if (d.kind === 'unadjusted' && alreadyAdjusted.some((u) => u.day === d.day)) continue; // said as a split already in Close (splitsTheAdjustmentShows)
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
       }
     }
+    for (const { day, appliedOn, ratio, shifted } of deferred) {
+      if (shifted) summary.shiftedSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)} (${splitName(ratio)})` });
+      else summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
+    }
+    summary.offRatio.push(...splitMoves(symbol, stated?.offRatio.filter((m) => splits.some((e) => e.day === m.day)) ?? []));
     // On the first row there is no earlier Close to show the split, nor a share held before it.
-    for (const { day } of alreadyAdjusted) (day === dates[0] ? summary.firstRowSplits : summary.adjustedSplits).push({ symbol, text: `${symbol} ${isoDay(day)}` });
+    for (const u of alreadyAdjusted) {
+      if (u.day === dates[0]) summary.firstRowSplits.push({ symbol, text: `${symbol} ${isoDay(u.day)}` });
+      else if (u.evidence === 'noMove') summary.adjustedSplits.push({ symbol, text: `${symbol} ${isoDay(u.day)}` });
+      else summary[u.evidence === 'adjClose' ? 'adjustedByAdjClose' : 'adjustedByLayout'].push({ symbol, text: `${symbol} ${isoDay(u.day)} (${splitName(u.ratio)}${Number.isNaN(u.move) ? '' : `; Close ×${Number(u.move.toPrecision(4))}`})` });
+    }
     summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
     summary.splits += splits.length;
+    if (dividendsInClose) summary.adjustedInLayoutApplied.push(...splits.map((e) => ({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.value)})` })));
     series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
   });
   return { series, ...fileNotes(parsed, summary) };
@@ -170,16 +177,51 @@ function closeHoldsDividends(columns: PriceColumns): boolean {
  * (corporateActions.ts): a split both show that no row states is added; a stated split Close did
  * not move like, where both show another ratio ('splitRatio'), is applied at the stated ratio, as
  * where Close moved like it — the column states the ratio, the disagreement is said at high
- * severity — so only splits Close did not move for stay already in Close. Days ascending.
+ * severity. A stated split applied where Close moved like it but AdjClose/Close does not step
+ * ('unadjusted'; for one applied on another row than stated, the factor across the two rows does
+ * not step like the split) is already in Close: an AdjClose adjusts for every split, so a flat AdjClose/Close
+ * means Close holds the split too (yfinance's Close is split-adjusted in both auto_adjust modes),
+ * and Close's move there is a price move (probe r27c: a real −20.8 % on a 3:2 ex-date multiplied
+ * the shares a second time, NAV 14,100 for 9,400). Days ascending.
  */
-function splitsTheAdjustmentShows(splits: readonly DatedValue[], alreadyAdjusted: readonly UnappliedSplit[], derived: DerivedActions): { splits: DatedValue[]; alreadyAdjusted: UnappliedSplit[] } {
+function splitsTheAdjustmentShows(stated: StatedSplits, derived: DerivedActions, prices: { readonly dates: Int32Array; readonly close: Float64Array; readonly adjClose: Float64Array }): StatedSplits {
+  const { dates, close, adjClose } = prices;
+  /** Rows of days `from`, `to` in order. */
+  const rows = (from: number, to: number): [number, number] => [Math.min(dates.indexOf(from), dates.indexOf(to)), Math.max(dates.indexOf(from), dates.indexOf(to))];
+  /** AdjClose/Close's step from the row before the earlier of two days to the later, and Close's move over them. */
+  const across = (from: number, to: number) => {
+    const [lo, hi] = rows(from, to);
+    return { step: adjClose[lo - 1] / close[lo - 1] / (adjClose[hi] / close[hi]), move: close[hi] / close[lo - 1] };
+  };
+  // Unless Close moved by the ratio within its daily range: then the prices were not adjusted for it (dailyRange.ts), and it stays applied.
+  const unadjustedPrices = (from: number, to: number, ratio: number): boolean => movedByRatio(close, ...rows(from, to), ratio);
+  const flat = new Set(derived.disagreements.filter((d) => d.kind === 'unadjusted' && !unadjustedPrices(d.day, d.day, d.value)).map((d) => d.day));
+  const flatDeferred = stated.deferred.filter((d) => !movedLikeSplit(across(d.day, d.appliedOn).step, d.ratio) && !unadjustedPrices(d.day, d.appliedOn, d.ratio));
+  const inClose = [
+    ...stated.splits.filter((e) => flat.has(e.day)).map((e): SplitInClose => ({ day: e.day, ratio: e.value, evidence: 'adjClose', move: across(e.day, e.day).move })),
+    ...flatDeferred.map((d): SplitInClose => ({ day: d.day, ratio: d.ratio, evidence: 'adjClose', move: across(d.day, d.appliedOn).move })),
+  ];
+  const notApplied = new Set([...flat, ...flatDeferred.map((d) => d.appliedOn)]);
+  const splits = stated.splits.filter((e) => !notApplied.has(e.day));
+  const alreadyAdjusted = [...stated.alreadyAdjusted, ...inClose].sort((a, b) => a.day - b.day);
   const contradicted = new Map(derived.disagreements.filter((d) => d.kind === 'splitRatio').map((d) => [d.day, d]));
   // The stated ratio, unless it points the other way from the split both prices show (10 stated for a 1:10 reverse split: an inverted convention): then the prices'.
   const taken = alreadyAdjusted.flatMap((u) => {
     const d = contradicted.get(u.day);
     return d === undefined ? [] : [{ day: u.day, value: inverted(d) ? d.value : u.ratio }];
   });
-  return { splits: [...splits, ...taken, ...derived.splits].sort((a, b) => a.day - b.day), alreadyAdjusted: alreadyAdjusted.filter((u) => !contradicted.has(u.day)) };
+  return {
+    splits: [...splits, ...taken, ...derived.splits].sort((a, b) => a.day - b.day),
+    alreadyAdjusted: alreadyAdjusted.filter((u) => !contradicted.has(u.day)),
+    deferred: stated.deferred.filter((d) => !flatDeferred.includes(d)),
+  };
+}
+
+/** Stated splits: applied (`splits`), already in Close, and applied on another row than stated (statedActions). */
+interface StatedSplits {
+  readonly splits: readonly DatedValue[];
+  readonly alreadyAdjusted: readonly SplitInClose[];
+  readonly deferred: readonly DeferredSplit[];
 }
 
 /** A stated split ratio on the other side of 1 from the ratio Close and AdjClose both show (a forward split stated for a reverse one). */
@@ -193,7 +235,7 @@ function disagreementEntry(symbol: string, d: Disagreement): NoteEntry {
     d.kind === 'split' ? splitName(d.value)
     : inverted(d) ? `${splitName(d.value)}; the column states ${splitName(d.stated)}, the other way`
     : d.kind === 'splitRatio' ? `Close and AdjClose step by a ${splitName(d.value)} split, stated ${splitName(d.stated)}`
-    : d.kind === 'unadjusted' ? `AdjClose is not adjusted for the stated ${splitName(d.value)} split: AdjClose/Close does not step there`
+    : d.kind === 'unadjusted' ? `Close moved by the stated ${splitName(d.value)} split within its daily range, but AdjClose/Close does not step there: the prices are not adjusted for it, so it is applied (Yahoo sometimes fails to adjust a split; yfinance's repair=True fixes such rows)`
     : d.value >= 0 ? `AdjClose implies a dividend of ${d.value.toPrecision(4)}, stated ${d.stated}`
     : `AdjClose rises by ${(-d.value).toPrecision(4)} a share, which no dividend does; stated ${d.stated}`;
   return { symbol, text: `${symbol} ${isoDay(d.day)} (${what})` };
@@ -218,6 +260,9 @@ export function splitName(ratio: number): string {
 /** The notes' entries for distributions above LARGE_DIVIDEND of the previous close (a fraction): "SYM 2024-01-10 (25.6%)". */
 const largeEntries = (symbol: string, large: readonly DatedValue[]): NoteEntry[] => large.map((big) => ({ symbol, text: `${symbol} ${isoDay(big.day)} (${(big.value * 100).toFixed(1)}%)` }));
 
+/** A fraction as a percent to two decimals: 0.0234375 → "2.34%". */
+const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
+
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): NoteEntry[] => moves.map((m) => ({ symbol, text: `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})` }));
 
@@ -240,6 +285,23 @@ interface UnappliedSplit {
   readonly ratio: number;
 }
 
+/** A stated split applied on another row: the next traded one (`shifted` false: the stated row had no trade) or a row away where Close moved by the ratio (`shifted`). */
+interface DeferredSplit extends UnappliedSplit {
+  readonly appliedOn: number;
+  readonly shifted: boolean;
+}
+
+/**
+ * A stated split not applied because Close already holds it, and the evidence: 'noMove' (Close did
+ * not move like it), 'adjClose' (AdjClose/Close does not step there) or 'layout' (yfinance's
+ * auto_adjust=True Close, split-adjusted by definition); `move` = Close_s / Close_{s−1} where Close
+ * moved like the split all the same (a price move), else NaN.
+ */
+interface SplitInClose extends UnappliedSplit {
+  readonly evidence: 'noMove' | 'adjClose' | 'layout';
+  readonly move: number;
+}
+
 /**
  * Corporate actions a file's event columns state (blank or 0 = none; a split ratio of 1 = none):
  * cash per share = Dividends + Capital Gains (yfinance pays a fund's capital-gain distribution
@@ -249,14 +311,16 @@ interface UnappliedSplit {
  * an unchanged Close: a suspended day's stale price) the move shows on the next traded row, and
  * the split is applied there (`deferred`). Otherwise it is already in the prices (a
  * split-adjusted Close), and applying it would multiply the shares a second time — unless an
- * AdjClose shows the Close moved by another split ratio (splitsTheAdjustmentShows).
+ * AdjClose shows the Close moved by another split ratio (splitsTheAdjustmentShows). With
+ * `closeSplitAdjusted` (yfinance's auto_adjust=True layout, closeHoldsDividends) a stated split is
+ * applied only where Close moved by the ratio within its daily range (a split Yahoo did not adjust
+ * for, dailyRange.ts): that Close is split-adjusted by definition, and another move is a price move.
  */
-function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Array | null, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null) {
+function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Array | null, dividend: Float64Array | null, capitalGain: Float64Array | null, split: Float64Array | null, closeSplitAdjusted: boolean) {
   const dividends: DatedValue[] = [];
   const splits: DatedValue[] = [];
-  const alreadyAdjusted: UnappliedSplit[] = [];
-  /** Stated splits applied on another row: the next traded one (`shifted` false: the stated row had no trade) or a row away where Close moved by the ratio (`shifted`). */
-  const deferred: (UnappliedSplit & { readonly appliedOn: number; readonly shifted: boolean })[] = [];
+  const alreadyAdjusted: SplitInClose[] = [];
+  const deferred: DeferredSplit[] = [];
   const offRatio: DatedValue[] = [];
   const large: DatedValue[] = [];
   let capitalGains = 0;
@@ -270,6 +334,11 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     const printed = split ? split[r] : 0;
     if (!(printed > 0 && printed !== 1)) continue;
     const ratio = roundSplitRatio(printed);
+    // Yahoo sometimes fails to adjust a split: a Close that moved by the ratio within its daily range is one the prices were not adjusted for, read below.
+    if (closeSplitAdjusted && !(r > 0 && movedByRatio(close, r, r, ratio))) {
+      alreadyAdjusted.push({ day: dates[r], ratio, evidence: 'layout', move: r > 0 && movedLikeSplit(close[r] / close[r - 1], ratio) ? close[r] / close[r - 1] : NaN });
+      continue;
+    }
     if (r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio)) continue;
     let next = r;
     while (r > 0 && next < dates.length && untraded(next)) next++;
@@ -284,7 +353,7 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     const stays = (k: number): boolean => k + 1 >= dates.length || Math.abs(Math.log(close[k + 1] / close[k - 1])) >= Math.abs(Math.log(ratio)) / 2;
     const away = [after, r - 1].find((k) => k >= 1 && k < dates.length && !(split![k] > 0 && split![k] !== 1) && !splits.some((e) => e.day === dates[k]) && Math.abs((close[k] / close[k - 1]) * ratio - 1) <= SHIFT_TOLERANCE && stays(k));
     if (away !== undefined && takeSplit(dates[away], close[away] / close[away - 1], ratio, splits, offRatio)) deferred.push({ day: dates[r], ratio, appliedOn: dates[away], shifted: true });
-    else alreadyAdjusted.push({ day: dates[r], ratio });
+    else alreadyAdjusted.push({ day: dates[r], ratio, evidence: 'noMove', move: NaN });
   }
   splits.sort((a, b) => a.day - b.day);
   return { dividends, splits, alreadyAdjusted, deferred, offRatio, large, capitalGains };
@@ -303,6 +372,12 @@ interface DerivationSummary {
   dividendsInClose: number;
   splits: number;
   readonly adjustedSplits: NoteEntry[];
+  /** Stated splits Close moved like where AdjClose/Close does not step: already in Close, the move a price move. */
+  readonly adjustedByAdjClose: NoteEntry[];
+  /** Stated splits of yfinance's auto_adjust=True layout, whose Close is split-adjusted: not applied. */
+  readonly adjustedByLayout: NoteEntry[];
+  /** … and those applied all the same: Close moved by the ratio within its daily range (dailyRange.ts). */
+  readonly adjustedInLayoutApplied: NoteEntry[];
   /** Stated splits that Close and AdjClose show one row away: applied on the day the prices show (stated day → that day). */
   readonly shiftedSplits: NoteEntry[];
   /** Stated splits on a symbol's first row: nothing before them to split. */
@@ -314,6 +389,8 @@ interface DerivationSummary {
   readonly unreadSplits: NoteEntry[];
   readonly large: NoteEntry[];
   readonly offRatio: NoteEntry[];
+  /** Splits read with a same-day dividend above 2 % that the step also reads as one distribution (DerivedActions.splitDividends). */
+  readonly splitDividends: NoteEntry[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
   readonly disagreements: NoteEntry[];
   /** Stated splits whose ratio the prices contradict (corporateActions.ts Disagreement 'splitRatio'). */
@@ -366,8 +443,10 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   const cashColumns = named(['dividend', 'capitalGain']);
   const withGains = summary.capitalGains > 0 ? ` (${summary.capitalGains} with a capital-gain distribution, paid as cash like a dividend)` : '';
   if (closeHoldsDividends(parsed.columns)) {
+    const n = summary.dividendsInClose;
+    const listedCash = n === 0 ? '' : `; the ${n === 1 ? '1 dividend listed is' : `${n} dividends listed are`} not paid again${withGains}`;
     notes.push(
-      `Close includes the dividends (yfinance's Dividends and Stock Splits columns with no Adj Close: its default auto_adjust=True layout), so prices are total-return and the ${summary.dividendsInClose} dividends listed${withGains} are not paid again; ${summary.splits} splits read from the ${named(['splitRatio'])} — export with auto_adjust=False (which adds Adj Close) to trade the raw Close and receive dividends as cash`,
+      `Close is adjusted for dividends and splits (yfinance's Dividends and Stock Splits columns with no Adj Close: its default auto_adjust=True layout), so prices are total-return${listedCash} — export with auto_adjust=False (which adds Adj Close) to receive dividends as cash beside a Close that is split-adjusted only (yfinance's Close is split-adjusted in both modes)`,
     );
   } else if (has('close') && (summary.explicit > 0 || summary.derived > 0)) {
     const fromAdjustment = 'derived from Close vs AdjClose';
@@ -392,6 +471,12 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
     : 'stated a row away from the day Close moves by its ratio, applied on that day — with no AdjClose, Close alone cannot tell a mis-dated split from a crash next to a split Close had already taken (check the date): {list}';
   list(summary.shiftedSplits, `{n} split of the ${splitColumn} ${shifted}`, `{n} splits of the ${splitColumn} ${shifted}`);
   list(adjustedSplits, `{n} split of the ${splitColumn} is already in Close (no price move by the ratio), not applied again: {list}`, `{n} splits of the ${splitColumn} are already in Close (no price move by the ratio), not applied again: {list}`);
+  const flat = 'AdjClose/Close does not step there, as it would beside a Close that is not split-adjusted (yfinance\'s Close is split-adjusted in both auto_adjust modes); any move of Close that day is a price move (check the company\'s record): {list}';
+  list(summary.adjustedByAdjClose, `{n} split of the ${splitColumn} is already in Close, not applied again: ${flat}`, `{n} splits of the ${splitColumn} are already in Close, not applied again: ${flat}`);
+  const layout = 'yfinance\'s auto_adjust=True Close is split-adjusted, so any move of Close that day is a price move: {list}';
+  list(summary.adjustedByLayout, `{n} split of the ${splitColumn} is already in Close, not applied again: ${layout}`, `{n} splits of the ${splitColumn} are already in Close, not applied again: ${layout}`);
+  const notAdjusted = 'Close moved by the ratio within its daily range, as where Yahoo did not adjust its prices for a split (yfinance\'s repair=True fixes such rows; check the company\'s record): {list}';
+  list(summary.adjustedInLayoutApplied, `{n} split of the ${splitColumn} is applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`, `{n} splits of the ${splitColumn} are applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`);
   list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);
   if (withoutAdjClose.length > 0) {
     const missing = ': Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)';
@@ -415,6 +500,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(large, `{n} distribution above 10% of the price ${distributions}`, `{n} distributions above 10% of the price ${distributions}`);
   const beyond = 'applied on an ex-date where the price also moved more than ×1.5 beyond the ratio (check them against the company\'s record): {list}';
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
+  const sameDay = `with a same-day dividend above 2% of the price, which AdjClose's step also reads as one distribution (Close moves alike for both; the symbol's earlier dividends do not rule the dividend out): check the company's record: {list}`;
+  list(summary.splitDividends, `{n} split read ${sameDay}`, `{n} splits read ${sameDay}`);
   const closeOnly = has('splitRatio') ? 'of a Close without AdjClose, on a day its split column states no split' : 'of a Close that states no corporate actions (no AdjClose or split column)';
   const what = has('adjClose') ? ['AdjClose/Close step', 'AdjClose/Close steps'] : [`one-session move ${closeOnly}`, `one-session moves ${closeOnly}`];
   const read = has('adjClose') ? ['was ignored', 'were ignored'] : ['is read as a price move', 'are read as price moves'];

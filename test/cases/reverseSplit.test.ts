@@ -124,10 +124,17 @@ describe('whole shares survive corporate actions: other inputs', () => {
     expect([result.fills.quantity[0], result.fills.price[0]]).toEqual([200, 19]);
   });
 
-  it('the same split from a Stock Splits column of 0.1, with the same price move', async () => {
-    const market = await folder('RD.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '12,12,12,12,1e6,0,0.1', '12,12,12,12,1e6,0,0', '12,12,12,12,1e6,0,0']));
+  it('the same split from a split column of 0.1 beside a raw Close (no Dividends column: not yfinance\'s auto_adjust=True layout), with the same price move', async () => {
+    const market = await folder('RD.csv', rows('Date,Open,High,Low,Close,Volume,Stock Splits', ['2,2,2,2,1e6,0', '2,2,2,2,1e6,0', '2,2,2,2,1e6,0', '12,12,12,12,1e6,0.1', '12,12,12,12,1e6,0', '12,12,12,12,1e6,0']));
     expect(Array.from(market.splits.value)).toEqual([0.1]);
     expect(run(market, { '2024-01-02': orders({ symbol: 'RD', quantity: 100 }) }).daily.nav.at(-1)).toBe(9_920);
+  });
+
+  it("in yfinance's auto_adjust=True layout (Dividends and Stock Splits, no Adj Close) the same 0.1 is not applied: that Close is split-adjusted, so ×6 is a price move; NAV 9,800 + 100 × 12 = 11,000", async () => {
+    const market = await folder('RY.csv', rows('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ['2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '2,2,2,2,1e6,0,0', '12,12,12,12,1e6,0,0.1', '12,12,12,12,1e6,0,0', '12,12,12,12,1e6,0,0']));
+    expect(Array.from(market.splits.value)).toEqual([]);
+    expect(market.sources[0].notes.join(' | ')).toMatch(/1 split of the Stock Splits column is already in Close, not applied again: yfinance's auto_adjust=True Close is split-adjusted, so any move of Close that day is a price move: RY 2024-01-05 \(1:10; Close ×6\)/);
+    expect(run(market, { '2024-01-02': orders({ symbol: 'RY', quantity: 100 }) }).daily.nav.at(-1)).toBe(11_000);
   });
 
   it('a ratio printed as 0.333333 is 1:3: 30 shares become exactly 10, with no cash in lieu', async () => {

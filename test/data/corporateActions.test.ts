@@ -180,6 +180,12 @@ describe('a split whose ex-date is a suspended day (Close repeats; AdjClose alre
     expect(actions.splits).toEqual([{ day: days[4], value: 2 }]);
     expect(actions.dividends).toEqual([]);
   });
+  it('a 2:1 with a 0.40 dividend (2.5 % of 16) on a suspended ex-date: both, on the row Close first moves (the dividend was dropped)', () => {
+    // AdjClose steps by 0.5 × (1 − 0.4/16) = 0.4875 on row 2, where Close repeats 32; Close moves 32 → 15.6 on row 3.
+    const actions = deriveCorporateActions(days.subarray(0, 5), Float64Array.from([32, 32, 32, 15.6, 16]), Float64Array.from([32 * 0.4875, 32 * 0.4875, 32, 15.6, 16]));
+    expect(actions.splits).toEqual([{ day: days[3], value: 2 }]);
+    expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[days[3], 0.4]]);
+  });
   it('a split step on a row suspended to the end of the file is listed, not paid as a 50 % dividend', () => {
     // Close 50 throughout; AdjClose 25 → 50 on row 4 (a 2:1 from the ex-date on), and no row after it trades.
     const actions = deriveCorporateActions(days, Float64Array.from([50, 50, 50, 50, 50, 50]), Float64Array.from([25, 25, 25, 25, 50, 50]));
@@ -325,5 +331,98 @@ describe('a split printed to the cent at a few dollars: the prints move its step
     const actions = deriveCorporateActions(days, Float64Array.from([3.04, 3.03, 1.52, 1.53]), Float64Array.from([1.52, 1.52, 1.52, 1.53]));
     expect(actions.splits).toEqual([{ day: days[2], value: 2 }]);
     expect(actions.dividends).toEqual([]);
+  });
+});
+
+describe('a split with a same-day dividend above 2 % (probe r27d: read as a 35–51 % distribution, the shares never split)', () => {
+  /** AdjClose back-adjusted the Yahoo way from the last row: each ex-row k multiplies every earlier row by steps[k]. */
+  function adjustedBy(close: readonly number[], steps: ReadonlyMap<number, number>): Float64Array {
+    const adj = new Float64Array(close.length);
+    let factor = 1;
+    for (let k = close.length - 1; k >= 0; k--) {
+      adj[k] = close[k] * factor;
+      factor *= steps.get(k) ?? 1;
+    }
+    return adj;
+  }
+  const days = (n: number, spacing = 1) => Int32Array.from({ length: n }, (_, k) => 19_000 + k * spacing);
+
+  it('3:2 with 0.50 on a post-split 21.33 (2.34 %): the split and a 0.50 dividend, listed for checking (r27d s20)', () => {
+    // Close 32 → 22; the step g = (2/3)(1 − 0.5 / (32 / 1.5)) = 0.65104…; as one distribution it would be 1 − g = 34.90 %.
+    const close = [30, 31, 32, 22, 21, 23];
+    const g = (2 / 3) * (1 - 0.5 / (32 / 1.5));
+    const actions = deriveCorporateActions(days(6), Float64Array.from(close), adjustedBy(close, new Map([[3, g]])));
+    expect(actions.splits).toEqual([{ day: 19_003, value: 1.5 }]);
+    expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[19_003, 0.5]]);
+    expect(actions.large).toEqual([]);
+    expect(actions.splitDividends.map((e) => [e.day, e.ratio, Number(e.dividend.toFixed(6)), Number(e.distribution.toFixed(6))])).toEqual([[19_003, 1.5, 0.023438, 0.348958]]);
+  });
+
+  it('2:1 with 0.40 on a post-split 16 (2.5 %): the split and a 0.40 dividend (r27d s22); 1.56 % as before (s21)', () => {
+    const close = [30, 31, 32, 16, 15.5, 16.5];
+    for (const cash of [0.4, 0.25]) {
+      const actions = deriveCorporateActions(days(6), Float64Array.from(close), adjustedBy(close, new Map([[3, 0.5 * (1 - cash / 16)]])));
+      expect(actions.splits).toEqual([{ day: 19_003, value: 2 }]);
+      expect(actions.dividends.map((d) => Number(d.value.toFixed(12)))).toEqual([cash]);
+      expect(actions.splitDividends).toHaveLength(cash / 16 > 0.02 ? 1 : 0);
+    }
+  });
+
+  it('1:4 reverse with 0.60 on a post-split 20 (3 %): the reverse split and a 0.60 dividend', () => {
+    // Close 5 → 19.4 = 20 − 0.6; g = 4 × (1 − 0.6 / 20) = 3.88.
+    const close = [5, 5, 5, 19.4, 19.5];
+    const actions = deriveCorporateActions(days(5), Float64Array.from(close), adjustedBy(close, new Map([[3, 4 * (1 - 0.6 / 20)]])));
+    expect(actions.splits).toEqual([{ day: 19_003, value: 0.25 }]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(12)))).toEqual([0.6]);
+  });
+
+  it("with a record of 0.2 % dividends, a 3:2-and-3.04 % step is one 35.4 % distribution (ALEX 2017-11-28 in ../shared/data)", () => {
+    // Quarterly dividends of 0.2 % of 45 (0.09) on rows 2 and 5, then the step 1/1.5471 on row 8 where Close falls 45.02 → 28.74.
+    const close = [45, 45, 45, 45, 45, 45, 45, 45.02, 28.74, 29.11];
+    const g = 1 / 1.5471;
+    const actions = deriveCorporateActions(days(10), Float64Array.from(close), adjustedBy(close, new Map([[2, 1 - 0.002], [5, 1 - 0.002], [8, g]])));
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(6)))).toEqual([0.09, 0.09, Number((45.02 * (1 - g)).toFixed(6))]);
+    expect(actions.large.map((e) => Number(e.value.toFixed(4)))).toEqual([0.3536]);
+  });
+
+  it('a record of 2.5 % quarterly dividends lets a split carry up to 1.5 × 2.5 % = 3.75 %: 3 % is a split, 4 % a distribution', () => {
+    const close = [40, 40, 40, 40, 20, 20];
+    for (const [d, split] of [[0.03, true], [0.04, false]] as const) {
+      const actions = deriveCorporateActions(days(6), Float64Array.from(close), adjustedBy(close, new Map([[2, 1 - 0.025], [4, 0.5 * (1 - d)]])));
+      expect(actions.splits.length).toBe(split ? 1 : 0);
+    }
+  });
+
+  it('a non-payer (a year of file with no dividend) keeps the 2 % floor: 2:1 with 2.5 % is one 51.25 % distribution', () => {
+    // Rows a week apart: 60 rows span 413 days before the step on row 60.
+    const close = [...new Array<number>(60).fill(32), 16, 16.5];
+    const actions = deriveCorporateActions(days(62, 7), Float64Array.from(close), adjustedBy(close, new Map([[60, 0.5 * (1 - 0.4 / 16)]])));
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(12)))).toEqual([Number((32 * (1 - 0.4875)).toFixed(12))]);
+  });
+
+  it('a dividend column stating the cash that day: the split and its stated dividend, no disagreement', () => {
+    // Tiingo's layout (divCash, no split column read): 2:1 with a stated 0.40 on a post-split 16, after a year of no dividends.
+    const close = [...new Array<number>(60).fill(32), 16, 16.5];
+    const ex = 19_000 + 60 * 7;
+    const actions = deriveCorporateActions(days(62, 7), Float64Array.from(close), adjustedBy(close, new Map([[60, 0.5 * (1 - 0.4 / 16)]])), { splits: null, dividends: new Map([[ex, 0.4]]) });
+    expect(actions.splits).toEqual([{ day: ex, value: 2 }]);
+    expect(actions.disagreements).toEqual([]);
+  });
+
+  it('any 3:2, 2:1, 3:1, 1:2, 1:3 or 1:4 split with a dividend of 0.5–2.8 % in a short file is read back as that split and cash (property; whole prices before, so the rounding of the prints stays below the dividend)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(1.5, 2, 3, 0.5, 1 / 3, 0.25), fc.double({ min: 0.005, max: 0.028, noNaN: true }), fc.integer({ min: 5, max: 200 }), (ratio, d, price) => {
+        // Close falls by the split and the dividend: price → price / ratio × (1 − d); cash = d × price / ratio.
+        const after = (price / ratio) * (1 - d);
+        const close = [price, price, after, after];
+        const actions = deriveCorporateActions(days(4), Float64Array.from(close), adjustedBy(close, new Map([[2, (1 - d) / ratio]])));
+        expect(actions.splits).toEqual([{ day: 19_002, value: ratio }]);
+        expect(actions.dividends).toHaveLength(1);
+        expect(actions.dividends[0].value).toBeCloseTo((d * price) / ratio, 9);
+      }),
+      { seed: 20261130 },
+    );
   });
 });

@@ -146,11 +146,12 @@ describe('yfinance actions: Dividends and Stock Splits columns', () => {
     const dir = tempDir();
     const text = csv(
       // auto_adjust=False: Adj Close beside a Close that is not dividend-adjusted. Adj Close = Close here
-      // reflects neither event: the columns are applied and the disagreement is listed.
+      // reflects neither event: the stated dividend is paid and the disagreement listed; the split, where
+      // Close moved by exactly its ratio (within its daily range), is one the prices were not adjusted for: applied.
       'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
       '2020-01-02,100,100,100,100,100,5,0,0',
       '2020-01-03,99,99,99,99,99,5,0.5,0', // ex-dividend 0.50
-      '2020-01-06,50,50,50,50,50,5,0,2', // 2:1 split, Close halves: applied
+      '2020-01-06,50,50,50,50,50,5,0,2', // 2:1 split, Close 99 → 50 (ln(50 × 2 / 99) = 1 %), AdjClose/Close stays 1: applied
       '2020-01-07,50,50,50,50,50,5,0,0',
       '2020-01-08,51,51,51,51,51,5,0,3', // "3" with no move: already in the prices, not applied
     );
@@ -158,9 +159,9 @@ describe('yfinance actions: Dividends and Stock Splits columns', () => {
     expect(series[0].priceKind).toBe(PriceKind.raw);
     expect(series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
     expect(series[0].splits).toEqual([{ day: parseIsoDay('2020-01-06'), value: 2 }]);
-    expect(sources[0].notes.join(' ')).toMatch(/1 split of the Stock Splits column is already in Close .* Y 2020-01-08/);
+    expect(sources[0].notes.join(' ')).toMatch(/1 split of the Stock Splits column is already in Close \(no price move by the ratio\), not applied again: Y 2020-01-08/);
     // 01-03: 100 × (1 − (99/99) / (100/100)) = 0, not the stated 0.50; 01-06: the applied 2:1 is not in Adj Close either (Adj Close / Close stays 1).
-    expect(sources[0].notes.join(' ')).toMatch(/2 AdjClose steps disagree with the Dividends and Stock Splits columns .* Y 2020-01-03 \(AdjClose implies a dividend of 0\.000, stated 0\.5\), Y 2020-01-06 \(AdjClose is not adjusted for the stated 2:1 split: AdjClose\/Close does not step there\)/);
+    expect(sources[0].notes.join(' ')).toMatch(/2 AdjClose steps disagree with the Dividends and Stock Splits columns .* Y 2020-01-03 \(AdjClose implies a dividend of 0\.000, stated 0\.5\), Y 2020-01-06 \(Close moved by the stated 2:1 split within its daily range, but AdjClose\/Close does not step there: the prices are not adjusted for it, so it is applied/);
   });
 
   it("yfinance's default auto_adjust=True layout (Dividends, no Adj Close): Close already holds the dividends, which are not paid again", async () => {
@@ -169,7 +170,7 @@ describe('yfinance actions: Dividends and Stock Splits columns', () => {
     const { series, sources } = await loadPriceFile(writeFile(dir, 'Y.csv', csv('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', ...rows)), asStock);
     expect(series[0].priceKind).toBe(PriceKind.totalReturn);
     expect(series[0].dividends).toEqual([]);
-    expect(sources[0].notes.join(' ')).toMatch(/Close includes the dividends .* the 1 dividends listed are not paid again/);
+    expect(sources[0].notes.join(' ')).toMatch(/Close is adjusted for dividends and splits .* the 1 dividend listed is not paid again — export with auto_adjust=False \(which adds Adj Close\) to receive dividends as cash beside a Close that is split-adjusted only/);
     // With Adj Close beside them (auto_adjust=False), Close is raw and the dividend is paid.
     const raw = await loadPriceFile(writeFile(dir, 'Z.csv', csv('Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits', ...rows.map((r) => r.replace(/^([^,]+,[^,]+,[^,]+,[^,]+,[^,]+)/, '$1,99')))), asStock);
     expect(raw.series[0].priceKind).toBe(PriceKind.raw);

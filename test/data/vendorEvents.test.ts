@@ -101,7 +101,7 @@ describe('yfinance Capital Gains', () => {
 });
 
 describe('a stated split that the file\'s AdjClose does not reflect', () => {
-  it('yfinance, Stock Splits 0.25 with Adj Close not back-adjusted: the split is applied and the note says AdjClose misses it', async () => {
+  it('yfinance, Stock Splits 0.25 where Close moves exactly ×4 and Adj Close = Close: a split Yahoo did not adjust the prices for, applied and said so', async () => {
     const s = await load(
       'RQ.csv',
       'Date,Open,High,Low,Close,Adj Close,Volume,Dividends,Stock Splits',
@@ -109,8 +109,10 @@ describe('a stated split that the file\'s AdjClose does not reflect', () => {
       '2024-01-04,5,5,5,5,5,1000,0,0',
       '2024-01-05,20,20,20,20,20,1000,0,0.25',
     );
+    // ×4 leaves ln(4 × 0.25) = 0 beyond the ratio, within the 3 % floor of a flat history (dailyRange.ts).
     expect(s.splits.map((e) => e.value)).toEqual([0.25]);
-    expect(s.notes).toMatch(/RQ 2024-01-05 \(AdjClose is not adjusted for the stated 1:4 split: AdjClose\/Close does not step there\)/);
+    expect(s.notes).toMatch(/RQ 2024-01-05 \(Close moved by the stated 1:4 split within its daily range, but AdjClose\/Close does not step there: the prices are not adjusted for it, so it is applied/);
+    expect(s.notes).not.toMatch(/already in Close/);
     expect(s.notes).not.toMatch(/dividend of/);
   });
 

@@ -64,7 +64,12 @@ describe("zipline's csvdir bundle (date,open,high,low,close,volume,dividend,spli
     const rows = ['2024-01-02,100,5,0,0', '2024-01-03,99,5,0.5,0'];
     const yf = await load('Y.csv', 'Date,Close,Volume,Dividends,Stock Splits', ...rows);
     expect(yf.priceKind).toBe(PriceKind.totalReturn);
-    expect(yf.notes).toMatch(/0 splits read from the Stock Splits column/);
+    expect(yf.notes).toMatch(/Close is adjusted for dividends and splits \(yfinance's .*\), so prices are total-return; the 1 dividend listed is not paid again — export/);
+    expect(yf.notes).not.toMatch(/splits read|0 splits|raw Close/);
+    // Only what is there: no dividend listed, no count of 0.
+    const none = await load('N.csv', 'Date,Close,Volume,Dividends,Stock Splits', '2024-01-02,100,5,0,0', '2024-01-03,99,5,0,0');
+    expect(none.notes).toMatch(/so prices are total-return — export/);
+    expect(none.notes).not.toMatch(/0 dividend/);
     const lone = await load('D.csv', 'Date,Close,Volume,Dividends', ...rows.map((r) => r.slice(0, -2)));
     expect(lone.priceKind).toBe(PriceKind.raw);
     expect(lone.dividends).toEqual([{ day: day('2024-01-03'), value: 0.5 }]);

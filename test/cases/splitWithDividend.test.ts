@@ -1,0 +1,64 @@
+// A split with a dividend of more than 2 % on its ex-date, held through a run (probe r27d s20, s22):
+// Close moves by exactly the split ratio, and AdjClose/Close steps by (1/q)(1 − D / (P/q)), the
+// Yahoo way. It was read as one distribution of 34.9 % / 51.25 %, and the shares never split.
+// Hand-computed NAVs: 1,000 cash, 33 shares bought at the 01-03 open of 30, cash 10.
+
+import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../data/dates.ts';
+import type { Market } from '../../data/market.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { csv, load, tempDir, writeFile } from '../data/fixtures.ts';
+import { expectColumn, MARGIN, orders, scripted } from '../engine/helpers.ts';
+
+const DAYS = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+
+/** A Close/AdjClose file: `bars` as [open, close] per day; the split q and cash D (post-split, a share) on row 3. */
+async function market(symbol: string, bars: readonly (readonly [number, number])[], q: number, cash: number): Promise<Market> {
+  const g = (1 / q) * (1 - cash / (bars[2][1] / q));
+  const dir = tempDir();
+  writeFile(dir, `${symbol}.csv`, csv('Date,Open,High,Low,Close,AdjClose,Volume', ...DAYS.map((d, k) => {
+    const [open, close] = bars[k];
+    return `${d},${open},${Math.max(open, close)},${Math.min(open, close)},${close},${k < 3 ? close * g : close},1000000`;
+  })));
+  return load(dir);
+}
+
+function hold(m: Market, symbol: string, quantity: number) {
+  const decided = Array.from(m.dates, isoDay).indexOf('2024-01-02');
+  return backtest(m, scripted({ [decided]: orders({ symbol, quantity }) }), { initialCash: 1_000, account: MARGIN });
+}
+
+const SDA: readonly (readonly [number, number])[] = [[30, 30], [30, 31], [31, 32], [21, 22], [22, 21], [21, 23]];
+
+describe('a split with a same-day dividend above 2 %', () => {
+  it('3:2 and 0.50 (2.34 % of 21.33): 33 → 49 shares, 10.50 cash in lieu, 49 × 0.50 = 24.50; NAV 1,123, 1,074, 1,172', async () => {
+    const m = await market('SDA', SDA, 1.5, 0.5);
+    expect(Array.from(m.splits.value)).toEqual([1.5]);
+    const result = hold(m, 'SDA', 33);
+    // 01-05: 10 + 0.5 × 21 (the fraction at the open) + 24.50 + 49 × 22 = 1,123; then 45 + 49 × 21, 45 + 49 × 23.
+    expectColumn(result.daily.nav, [1_000, 1_033, 1_066, 1_123, 1_074, 1_172], 1e-9);
+    expectColumn(result.daily.dividends, [0, 0, 0, 24.5, 0, 0], 1e-9);
+  });
+
+  it('the short: −33 → −49, charged 10.50 and 24.50; NAV 1,990 − 35 − 49 × 23 = 828 at the end', async () => {
+    const result = hold(await market('SDA', SDA, 1.5, 0.5), 'SDA', -33);
+    // Cash 1,000 + 33 × 30 = 1,990; 01-05: 1,990 − 10.50 − 24.50 = 1,955; NAV 1,955 − 49 × 22, × 21, × 23.
+    expectColumn(result.daily.nav, [1_000, 967, 934, 877, 926, 828], 1e-9);
+    expectColumn(result.daily.shortDividends, [0, 0, 0, 24.5, 0, 0], 1e-9);
+  });
+
+  it('2:1 and 0.40 (2.5 % of 16): 33 → 66 shares, 66 × 0.40 = 26.40; NAV 1,092.40 then 1,125.40', async () => {
+    const m = await market('SDC', [[30, 30], [30, 31], [31, 32], [15.6, 16], [16, 15.5], [15.5, 16.5]], 2, 0.4);
+    const result = hold(m, 'SDC', 33);
+    // 10 + 26.40 + 66 × 16 = 1,092.40; 36.40 + 66 × 15.5 = 1,059.40; 36.40 + 66 × 16.5 = 1,125.40.
+    expectColumn(result.daily.nav, [1_000, 1_033, 1_066, 1_092.4, 1_059.4, 1_125.4], 1e-9);
+  });
+
+  it('1:4 reverse and 0.60 (3 % of 20): 33 → 8 shares and 0.25 × 19.4 cash in lieu, 8 × 0.60 = 4.80', async () => {
+    const m = await market('RVD', [[5, 5], [5, 5], [5, 5], [19.4, 19.4], [19.5, 19.5], [20, 20]], 0.25, 0.6);
+    expect(Array.from(m.splits.value)).toEqual([0.25]);
+    const result = hold(m, 'RVD', 33);
+    // Bought 33 at 5: cash 835. 01-05: 835 + 4.85 + 4.80 + 8 × 19.4 = 999.85; then 844.65 + 8 × 19.5, + 8 × 20.
+    expectColumn(result.daily.nav, [1_000, 1_000, 1_000, 999.85, 1_000.65, 1_004.65], 1e-9);
+  });
+});

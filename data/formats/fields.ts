@@ -167,14 +167,23 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Day, English month abbreviation, year: Refinitiv Eikon's 18-Jan-2024 (or 18 Jan 2024): the month's name leaves no doubt. */
 const NAMED_MONTH = /^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{4})$/;
 /** English month abbreviation, day, comma, year: Investing.com's older `Jan 16, 2024`, as plain as 16-Jan-2024. */
-const MONTH_FIRST_NAMED = /^([A-Za-z]{3}) (\d{1,2}), (\d{4})$/;
+/** Month name, day, year: Investing.com's Jan 16, 2024 — the name abbreviated (Jan, Sept, Sep.) or whole (January). */
+const MONTH_FIRST_NAMED = /^([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4})$/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The month (1–12) an English name or abbreviation of three letters or more names (Jan, Sept, January); 0 for none. */
+function monthNamed(word: string): number {
+  const w = word.toLowerCase();
+  return MONTH_NAMES.findIndex((name) => name.startsWith(w)) + 1;
+}
 
 /**
  * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
  * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`, `2024-01-02 00:00:00-05:00`: the date as
  * written, whatever the offset), compact `YYYYMMDD` (or `YYYYMMDD 00:00`), `18-Jan-2024` or
- * `Jan 18, 2024` (a month's name leaves no doubt which number is the day); NaN otherwise.
+ * `Jan 18, 2024` (also `Sept 18, 2024`, `January 18, 2024`: a month's name leaves no doubt which
+ * number is the day); NaN otherwise.
  * Day-month orders (`01/02/2024`) are never guessed.
  */
 export function parseDateText(text: string): number {
@@ -183,7 +192,8 @@ export function parseDateText(text: string): number {
   const named = NAMED_MONTH.exec(text);
   if (named) return validEpochDay(+named[3], MONTHS.indexOf(named[2].toLowerCase()) + 1, +named[1]);
   const monthFirst = MONTH_FIRST_NAMED.exec(text);
-  return monthFirst ? validEpochDay(+monthFirst[3], MONTHS.indexOf(monthFirst[1].toLowerCase()) + 1, +monthFirst[2]) : NaN;
+  const month = monthFirst ? monthNamed(monthFirst[1]) : 0;
+  return month > 0 ? validEpochDay(+monthFirst![3], month, +monthFirst![2]) : NaN;
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -296,11 +306,19 @@ const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0,
  * to be such. `examples`: the plain decimals the fix shows, fitting the column (prices are positive).
  * `written`: the field as the file has it, shown when `text` is its plain reading (`1,8e308` read as `1.8e308`).
  */
+/** An accounting negative: (12.50), ($1,234.50) — the number inside, without a currency sign. */
+const ACCOUNTING_NEGATIVE = /^\(\s*[$€£]?\s*([\d.,]*\d)\s*\)$/;
+
 export function notANumberError(at: FieldPlace, text: string, examples = '12.5 or -0.03', written = text): DataError {
   if (isMissingMarker(text)) return new DataError(at.file, at.line, `${at.column} is "${text}", a missing-value marker, not a number`, 'leave the cell empty where the value is not known, or remove the row');
   const spaced = spaceGroupedError(at, text);
   if (spaced !== undefined) return spaced;
   if (outOfRange(text)) return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is ${BEYOND_RANGE}`, `correct the value (such as ${examples}) or remove the row`);
+  const parenthesised = ACCOUNTING_NEGATIVE.exec(written);
+  if (parenthesised) {
+    const minus = `-${parenthesised[1]}`;
+    return new DataError(at.file, at.line, `${at.column} "${shownText(written)}" is a negative amount in accounting parentheses (${minus})`, `prices must be positive and volumes non-negative: correct the value or remove the row (a negative meant elsewhere is written ${minus})`);
+  }
   return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(written)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
 }
 

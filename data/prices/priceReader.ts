@@ -35,7 +35,7 @@ const UNIT_SEPARATOR = 0x1f;
 const QUOTE = 0x22;
 
 type PriceReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'delimiter'>;
-type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'delimiter' | 'slashedDates' | 'slashedDatesSaid'>;
+type ReaderOptions = Omit<PriceRowParserOptions, 'separator' | 'dialectNote' | 'delimiter' | 'slashedDates' | 'slashedDatesSaid' | 'slashedDatesReason'>;
 const SLASHED_DATE = /\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/;
 /** A field with a decimal point or comma in it. */
 const HAS_MARK = /[.,]/;
@@ -73,12 +73,22 @@ function parseBody(file: string, bytes: Buffer, contentHash: string, given: Read
   }
 }
 
+/** Nasdaq.com's historical-quotes header names its close "Close/Last"; its dates are always month/day/year (01/08/2024), even where none passes 12. */
+const NASDAQ_HEADER = /(^|[,;\t])"?Close\/Last"?([,;\t]|$)/i;
+
 function parseWhole(file: string, bytes: Buffer, contentHash: string, given: ReaderOptions, monthFirst: boolean): ReadPrices {
   const head = bytes.toString('utf8', 0, Math.min(bytes.length, SNIFF_BYTES));
   const dialect = sniffDialect(head);
   // 01/18/2024: the whole file says which field is the month (a streamed file is not read twice: refused as before).
   const shown = SLASHED_DATE.test(head) ? slashedDateOrder(bytes.toString('latin1')) : undefined;
-  const options = shown !== undefined ? { ...given, slashedDates: shown } : monthFirst ? { ...given, slashedDates: 'monthFirst' as const, slashedDatesSaid: true } : given;
+  const options =
+    shown !== undefined
+      ? { ...given, slashedDates: shown }
+      : monthFirst
+        ? { ...given, slashedDates: 'monthFirst' as const, slashedDatesSaid: true }
+        : NASDAQ_HEADER.test(head.slice(0, head.search(/\r?\n|$/)))
+          ? { ...given, slashedDates: 'monthFirst' as const, slashedDatesReason: "Nasdaq.com's layout (a Close/Last column) writes month/day/year" }
+          : given;
   if (fastPathReads(dialect)) {
     const parser = new PriceRowParser(file, { ...options, rowsHint: estimateLines(bytes) });
     try {

@@ -4,6 +4,7 @@
 // cannot be read (an adjusted bar that breaks itself, two spellings of a symbol, intraday Stooq
 // bars, epoch and Excel serial dates, Stooq's .txt names). Expected values are written by hand.
 
+import { isoDay } from '../../data/dates.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDateText, slashedDateOrder } from '../../data/formats/fields.ts';
 import type { Market } from '../../data/market.ts';
@@ -127,6 +128,9 @@ describe('Investing.com and Nasdaq.com', () => {
     // Epoch days: 2024-01-16 is 19738, 2024-02-29 is 19782; 30 February is no date.
     expect([parseDateText('Jan 16, 2024'), parseDateText('feb 29, 2024'), parseDateText('Jan 2, 2024')]).toEqual([19738, 19782, 19724]);
     expect([parseDateText('Feb 30, 2024'), parseDateText('Jan 16 2024'), parseDateText('Jnu 16, 2024')].every(Number.isNaN)).toBe(true);
+    // Whole names and Sept (probe r29b): 2024-09-06 is epoch day 19972, 2024-01-12 19734, 2024-03-05 19787.
+    expect([parseDateText('Sept 6, 2024'), parseDateText('September 6, 2024'), parseDateText('Sep. 6, 2024'), parseDateText('January 12, 2024'), parseDateText('march 5, 2024')]).toEqual([19972, 19972, 19972, 19734, 19787]);
+    expect([parseDateText('Septx 6, 2024'), parseDateText('Ju 6, 2024'), parseDateText('Mayo 6, 2024')].every(Number.isNaN)).toBe(true);
     const file = writeFile(tempDir(), 'X.csv', csv('"Date","Price","Open","High","Low","Vol.","Change %"', '"Jan 16, 2024","1,800.00","1,740.00","1,815.00","1,725.00","1.00M","3.45%"', '"Jan 12, 2024","1,740.00","1,710.00","1,755.00","1,695.00","2.00M","1.75%"'));
     const m = await load(file);
     expect(Array.from(m.dates)).toEqual([19734, 19738]); // 2024-01-12, 2024-01-16
@@ -147,6 +151,19 @@ describe('Investing.com and Nasdaq.com', () => {
     expect(Array.from(m.dates)).toEqual([19724, 19740]); // 2024-01-02, 2024-01-18
     expect(Array.from(m.open!)).toEqual([199.4, 190.71]);
     expect(notes(m)).toContain('prices written with a $ sign (Nasdaq.com): read without it');
+  });
+
+  it('Nasdaq.com: its Close/Last layout is month/day/year even where no day passes 12 (probe r29b: a download of Jan 2–12 was refused as ambiguous)', async () => {
+    const file = writeFile(tempDir(), 'IWM.csv', csv('Date,Close/Last,Volume,Open,High,Low', '01/10/2024,"$1,210.00","1,000","$1,200.00","$1,215.00","$1,190.00"', '01/05/2024,$190.60,41760000,$190.71,$191.17,$188.21'));
+    const m = await load(file);
+    expect(Array.from(m.dates, isoDay)).toEqual(['2024-01-05', '2024-01-10']);
+    expect(Array.from(m.close)).toEqual([190.6, 1210]);
+    expect(notes(m)).toContain("dates read as month/day/year: Nasdaq.com's layout (a Close/Last column) writes month/day/year");
+  });
+
+  it('an accounting negative, ($12.50), is refused as the negative it is, not as "not a number" with advice that drops its sign (probe r29b)', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close/Last,Volume,Open,High,Low', '01/18/2024,($12.50),1000,$12.00,$12.60,$11.90'));
+    expect(await refusal(file)).toMatch(/X\.csv:2: Close\/Last "\(\$12\.50\)" is a negative amount in accounting parentheses \(-12\.50\) — prices must be positive and volumes non-negative: correct the value or remove the row/);
   });
 
   it('a file whose every date is ambiguous stays refused (01/02/2024)', async () => {

@@ -8,7 +8,7 @@ import { badBarDateError, BELOW_NORMAL, MIN_NORMAL, notANumberError, parseIsoDay
 import { readMarkedValue, type ValueKind } from '../../formats/markedValues.ts';
 import type { PriceRowParserOptions } from './parsedPrices.ts';
 
-type DateOptions = Pick<PriceRowParserOptions, 'slashedDates' | 'slashedDatesSaid'>;
+type DateOptions = Pick<PriceRowParserOptions, 'slashedDates' | 'slashedDatesSaid' | 'slashedDatesReason'>;
 
 /** Plain decimals a refusal's fix shows for each kind of field: a price is positive, a volume a count. */
 const EXAMPLES: Readonly<Record<ValueKind, string>> = { price: '12.5 or 0.0625', volume: '1200', split: '2 or 0.5', event: '0.25' };
@@ -56,7 +56,8 @@ export class FieldText {
     const order = this.#options.slashedDates;
     if (day !== day && order !== undefined) {
       day = parseSlashedDate(bytes.toString('latin1', start, end), order);
-      if (day === day && !this.#options.slashedDatesSaid) this.#notes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`);
+      const why = this.#options.slashedDatesReason ?? `the file's dates show it (a number above 12 in the ${order === 'monthFirst' ? 'second' : 'first'} place, never in the other)`;
+      if (day === day && !this.#options.slashedDatesSaid) this.#notes.add(`dates read as ${order === 'monthFirst' ? 'month/day/year' : 'day/month/year'}: ${why}`);
     }
     if (Number.isNaN(day)) throw badBarDateError({ file: this.#file, line, column }, bytes.toString('utf8', start, end));
     return day;

@@ -48,6 +48,8 @@ export interface PriceRowParserOptions {
   readonly slashedDates?: SlashedDateOrder;
   /** The order of slashedDates was said elsewhere (a vendor's footer, with its own note), not shown by the dates. */
   readonly slashedDatesSaid?: boolean;
+  /** Why slashedDates has its order when the dates do not show it and no note says it elsewhere (a vendor's layout), for the note. */
+  readonly slashedDatesReason?: string;
   /** How the file was split (e.g. "read as semicolon-separated"), for header errors. */
   readonly dialectNote?: string;
   /** The file's own delimiter (the general path's separator replaces it), to show its header as written. */

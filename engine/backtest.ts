@@ -189,15 +189,16 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     const w = planner.targetWeight;
     pending.ordered(t, pending.symbols.filter((i) => market.close[t * n + i] > 0 && w[i] !== 0 && !Number.isNaN(w[i])), (i) => listing.firstBar[i] === t);
     pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets, (i) => actions.leftBy(i, t) !== undefined);
-    orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
-    deferCuts(plan.orders, t);
+    const repeated = orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
+    deferCuts(plan.orders, t, repeated);
     noteRounding(t);
   }
 
-  /** The buys a plan at t cut to the cash (share and value targets: PlannedOrders.cut) are `cash` deferrals of their cut, there. */
-  function deferCuts(planned: PlannedOrders, t: number): void {
+  /** The buys a plan at t cut to the cash (share and value targets: PlannedOrders.cut) are `cash` deferrals of their cut, there — once per order, not again where a later decision repeats the same ask (`repeated`). */
+  function deferCuts(planned: PlannedOrders, t: number, repeated: ReadonlySet<number> = NONE_REPEATED): void {
     for (let k = 0; k < planned.count; k++) {
-      if (planned.cut[k] === 0) continue;
+      // A cut a resting order already carries, asked again by a later decision, is not cut again.
+      if (planned.cut[k] === 0 || repeated.has(k)) continue;
       ledger.defer(t, planned.symbol[k], Deferral.cash, planned.cut[k]);
       cutAtDecision++;
     }
@@ -350,6 +351,9 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
+
+/** No planned leg repeated a resting order (a plan that replaced none). */
+const NONE_REPEATED: ReadonlySet<number> = new Set();
 
 /** Why a target or order for a symbol that has left the market (CorporateActions.leftBy) cannot trade. */
 const exitDeferral = (left: typeof OrderEnd.delisting | typeof OrderEnd.dataEnd): Deferral => (left === OrderEnd.delisting ? Deferral.delisted : Deferral.dataEnd);

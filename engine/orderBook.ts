@@ -108,9 +108,12 @@ export class OrderBook {
    * quantity moves by the same change — rather than cancelled and placed again, so what it has
    * filled and paid stays on it (a per-order commission minimum is paid once, as with a schedule
    * that decides less often). The others end `replaced`; planned orders left over are placed.
+   * Returns the planned legs that only repeated a resting order's ask and cut (nothing new decided).
    */
-  replaceTargetOrders(planned: PlannedOrders, t: number, cashOnly: boolean): void {
+  replaceTargetOrders(planned: PlannedOrders, t: number, cashOnly: boolean): ReadonlySet<number> {
     const amend = this.#amend;
+    /** Planned legs that asked a resting order for what it already asked, with the same cut: nothing new was decided for them. */
+    const repeated = new Set<number>();
     const slot = (symbol: number, quantity: number): number => 2 * symbol + (quantity > 0 ? 1 : 0);
     // A flip plans two legs in one direction (close, then open): neither amends.
     for (let k = 0; k < planned.count; k++) {
@@ -126,14 +129,16 @@ export class OrderBook {
       }
       const quantity = planned.quantity[amend[j] - 1];
       const cut = planned.cut[amend[j] - 1];
+      if (quantity === o.quantity && cut === o.cut) repeated.add(amend[j] - 1);
       amend[j] = AMENDED;
-      // What it asks for moves by the change in what is asked (ordered + cut).
-      o.requested += quantity + cut - (o.quantity + o.cut);
+      // What it asks for moves by the change in what is asked (ordered + cut); the same ask again amends nothing.
+      const change = quantity + cut - (o.quantity + o.cut);
+      o.requested += change;
+      if (change !== 0) o.amendedAt = t;
       o.quantity = quantity;
       o.cut = cut;
       o.fractionNumerator = 0;
       o.fractionDenominator = 1;
-      o.amendedAt = t;
       o.cashOnly = cashOnly;
       // Amended to a buy cut to nothing: it ends there.
       if (quantity === 0) this.end(o, t, OrderEnd.cash);
@@ -141,6 +146,7 @@ export class OrderBook {
     this.dropFinished();
     this.placePlanned(planned, t, cashOnly, (k) => amend[slot(planned.symbol[k], planned.quantity[k] + planned.cut[k])] !== AMENDED);
     for (let k = 0; k < planned.count; k++) amend[slot(planned.symbol[k], planned.quantity[k] + planned.cut[k])] = 0;
+    return repeated;
   }
 
   /** The symbol left the market at session t (`end`: delisting or data-end). */

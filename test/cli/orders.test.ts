@@ -110,15 +110,22 @@ describe.concurrent('orders and model files on the command line', () => {
     expect(listing.stdout).toContain('order 1  2024-01-02  RS  +10 limit @ 27 gtc (explicit; +30 as decided, +10 after a 1:3 reverse split on 2024-01-04) → filled on 2024-01-05\n    fill 2024-01-05  +10 @ 27');
   });
 
-  it('an order a later decision amended names that decision in the store and the listing', async () => {
+  it('an order a later decision amended names that decision in the store and the listing; the same ask again amends nothing (probe r29b: "+100 as decided, amended to +100")', async () => {
     const dir = scratch();
-    // No trade on 01-03 and 01-04 (volume 0): the 01-02 decision's buy of 500 (half of 10,000 at 10) rests; the
-    // every-session decisions of 01-03 and 01-04 ask for the same 500 and amend it; it fills on 01-05.
+    // No trade on 01-03 and 01-04 (volume 0): the 01-02 decision's buy of 500 (half of 10,000 at 10) rests. On 01-03 the
+    // close is 12: half of the 10,000 (all cash) is 416 shares — the order is amended to 416; 01-04 asks for the same 416
+    // and amends nothing. It fills on 01-05.
     mkdirSync(join(dir, 'data'));
-    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,Volume', '2024-01-02,10,10,10,10,1000000', '2024-01-03,10,10,10,10,0', '2024-01-04,10,10,10,10,0', '2024-01-05,10,10,10,10,1000000', ''].join('\n'));
+    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,Volume', '2024-01-02,10,10,10,10,1000000', '2024-01-03,12,12,12,12,0', '2024-01-04,12,12,12,12,0', '2024-01-05,12,12,12,12,1000000', ''].join('\n'));
     expectOk(await breadth(['run', '--data', 'data', '--strategy', 'fixed-weights', '--param', 'weights={"AAA":0.5}', '--param', 'schedule=every-session', '--cash', '10000', '--db', 'r.db', '--no-reports'], { cwd: dir }));
     const listing = await breadth(['runs', 'show', 'r.db', '1', '--orders'], { cwd: dir });
     expectOk(listing);
-    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +500 market gtc (targets; +500 as decided, amended to +500 on 2024-01-04) → filled on 2024-01-05');
+    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +416 market gtc (targets; +500 as decided, amended to +416 on 2024-01-03) → filled on 2024-01-05');
+
+    // Flat at 10: every decision asks for the same 500 — nothing amended.
+    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,Volume', '2024-01-02,10,10,10,10,1000000', '2024-01-03,10,10,10,10,0', '2024-01-04,10,10,10,10,0', '2024-01-05,10,10,10,10,1000000', ''].join('\n'));
+    expectOk(await breadth(['run', '--data', 'data', '--strategy', 'fixed-weights', '--param', 'weights={"AAA":0.5}', '--param', 'schedule=every-session', '--cash', '10000', '--db', 'r2.db', '--no-reports'], { cwd: dir }));
+    const same = await breadth(['runs', 'show', 'r2.db', '1', '--orders'], { cwd: dir });
+    expect(same.stdout).toContain('order 1  2024-01-02  AAA  +500 market gtc (targets) → filled on 2024-01-05');
   });
 });

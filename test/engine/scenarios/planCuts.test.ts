@@ -96,3 +96,14 @@ describe('a share or value target cut to the cash at the decision is said as a f
     expect(cashCaveat(result)[0]).toMatch(/^buys cut or held back on 2 order-sessions: a cash account spends only the cash there at the fill; 1 buy a share or value target asked for was cut at the decision to what the cash covers after costs \(largest 1\.0% of NAV on 2024-01-0[12]\)$/);
   });
 });
+
+describe('a cut order a later decision asks for again is one cut, not amended (probe r29b: "2 buys", "+100 as decided, amended to +100")', () => {
+  it('100 shares asked on sessions 0 and 1 while A cannot trade (volume 0 on 1): one order of 100, one cut of 5, no amendment', () => {
+    const result = scenario(flat(4, [[1e6], [0], [1e6], [1e6]]), { 0: { shares: { A: 100 } }, 1: { shares: { A: 100 } } }, BPS500);
+    expect(trades(result)).toEqual([[2, 'A', 95, 100]]);
+    expect(orderRows(result)).toEqual([{ id: 1, session: 0, symbol: 'A', quantity: 100, filled: 95, status: 'partially-filled', end: 'cash', endSession: 2 }]);
+    expect(Array.from(result.orders.amendedAt)).toEqual([-1]);
+    expect(deferralRows(result).filter((d) => d.reason === 'cash')).toEqual([{ session: 0, symbol: 'A', reason: 'cash', remaining: 5 }]);
+    expect(cashCaveat(result)[0]).toContain('1 buy a share or value target asked for was cut at the decision');
+  });
+});

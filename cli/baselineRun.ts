@@ -59,7 +59,18 @@ export async function saveBaseline(studyFile: string, data: string | undefined, 
   const source = data ?? loadStudyFile(studyFile).data;
   const measured = await measure(studyFile, source);
   save(out, makeBaseline(fromBaseline(out, studyFile), fromBaseline(out, source), measured));
-  process.stdout.write(`baseline of ${measured.runs.length} runs on ${measured.data} written to ${out}\n`);
+  process.stdout.write(`baseline of ${counted(measured.runs.length, 'run')} on ${measured.data} written to ${out}\n`);
+}
+
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Metrics a current run records that its baseline run does not (a trimmed or older baseline): regress cannot compare them. */
+function unrecordedMetrics(baseline: Baseline, runs: readonly { name: string; metrics: Record<string, number | null> }[]): { run: string; metric: string }[] {
+  const recorded = new Map(baseline.runs.map((r) => [r.name, r.metrics]));
+  return runs.flatMap((run) => {
+    const old = recorded.get(run.name);
+    return old === undefined ? [] : Object.keys(run.metrics).filter((m) => !(m in old)).map((metric) => ({ run: run.name, metric }));
+  });
 }
 
 /** A drift's value in the table: numbers as written, null as 'null', a hash by its first 16 hex digits. */
@@ -74,17 +85,19 @@ export async function regress(file: string, options: { config?: string; data?: s
   const drifts = compareToBaseline(baseline, measured.runs);
   if (options.update) {
     save(file, makeBaseline(fromBaseline(file, studyFile), fromBaseline(file, dataSource), measured, baseline.tolerances));
-    process.stdout.write(`${file} updated (${drifts.length} differences accepted)\n`);
+    process.stdout.write(`${file} updated (${counted(drifts.length, 'difference')} accepted)\n`);
     return;
   }
   // The inputs changed though the results may not have: a pipeline should know what it compared.
   const dataChanged = measured.fingerprint !== baseline.data_fingerprint;
   const changedData = `the data differs from the baseline's (${measured.data}: fingerprint ${measured.fingerprint.slice(0, 12)}, recorded ${baseline.data_fingerprint.slice(0, 12)})`;
-  if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, drifts });
+  const unrecorded = unrecordedMetrics(baseline, measured.runs);
+  if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, not_compared: unrecorded, drifts });
+  else if (unrecorded.length > 0) process.stderr.write(`breadth: ${unrecorded.length === 1 ? 'a metric' : `${unrecorded.length} metrics`} the runs record ${unrecorded.length === 1 ? 'is' : 'are'} not in ${file}, so not compared (${unrecorded.slice(0, 4).map((u) => `${u.run}: ${u.metric}`).join(', ')}${unrecorded.length > 4 ? ', …' : ''}): record ${unrecorded.length === 1 ? 'it' : 'them'} with --update\n`);
   else {
-    if (drifts.length === 0) process.stdout.write(`no drift: ${measured.runs.length} runs match ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
+    if (drifts.length === 0) process.stdout.write(`no drift: ${counted(measured.runs.length, 'run')} match${measured.runs.length === 1 ? 'es' : ''} ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
     else {
-      process.stdout.write(`DRIFT: ${drifts.length} differences from ${file}${dataChanged ? `; ${changedData}` : ''}\n`);
+      process.stdout.write(`DRIFT: ${counted(drifts.length, 'difference')} from ${file}${dataChanged ? `; ${changedData}` : ''}\n`);
       printTable(['run', 'metric', 'baseline', 'current', 'tolerance'], drifts.map((d) => [d.run, d.what, shownValue(d.baseline), shownValue(d.current), d.tolerance]));
       process.stdout.write('If the change is intended, accept it with --update and commit the baseline.\n');
     }

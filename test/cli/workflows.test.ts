@@ -225,12 +225,12 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(saved.stdout).not.toMatch(/sample universe/);
     const same = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expectOk(same);
-    expect(same.stdout).toBe('no drift: 1 runs match baselines/b.json\n');
+    expect(same.stdout).toBe('no drift: 1 run matches baselines/b.json\n');
     // A file the study does not trade changes the data, not the results: said, exit 0.
     write(dir, join('prices', 'BBB.csv'), csv([50, 51, 52, 53, 54]));
     const other = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expectOk(other);
-    expect(other.stdout).toMatch(/^no drift: 1 runs match baselines\/b\.json, though the data differs from the baseline's \(\S*prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
+    expect(other.stdout).toMatch(/^no drift: 1 run matches baselines\/b\.json, though the data differs from the baseline's \(\S*prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
     write(dir, join('prices', 'AAA.csv'), csv([100, 101, 102, 104, 120]));
     const drift = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expect(drift.status, drift.stdout + drift.stderr).toBe(1);
@@ -238,6 +238,13 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(drift.stdout).toMatch(/^DRIFT: \d+ differences from baselines\/b\.json; the data differs from the baseline's \(/);
     const json = parseJson(await breadth(['regress', '--baseline', join('baselines', 'b.json'), '--json'], { cwd: dir }));
     expect(json.data_changed).toBe(true);
+    expect(json.not_compared).toEqual([]);
+    // A baseline trimmed by hand to one metric: the others are said not compared, not passed in silence (probe r29b).
+    const trimmed = JSON.parse(readFileSync(join(dir, 'baselines', 'b.json'), 'utf8'));
+    trimmed.runs[0].metrics = { total_return: trimmed.runs[0].metrics.total_return };
+    write(dir, join('baselines', 't.json'), JSON.stringify(trimmed));
+    const partial = await breadth(['regress', '--baseline', join('baselines', 't.json')], { cwd: dir });
+    expect(partial.stderr).toMatch(/^breadth: \d+ metrics the runs record are not in baselines\/t\.json, so not compared \(hold: annual_return, /);
     const total = json.drifts.find((d: { what: string }) => d.what === 'total_return');
     expect([typeof total.baseline, typeof total.current]).toEqual(['number', 'number']);
   });

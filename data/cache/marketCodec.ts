@@ -27,6 +27,8 @@ export interface MarketMeta {
   readonly priceFields: readonly PriceColumn[];
   /** True when the market flags reverting moves (the table is stored). */
   readonly hasRevertingMoves: boolean;
+  /** The market says which symbols are listed past its last session (Market.continuesAfter). */
+  readonly hasContinuesAfter?: boolean;
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
 }
 
@@ -75,6 +77,7 @@ export function encodeMarket(market: Market): EncodedMarket {
   columns.set('priceKind', market.priceKind);
   columns.set('assetClass', market.assetClass);
   columns.set('delistedAfter', market.delistedAfter);
+  if (market.continuesAfter) columns.set('continuesAfter', market.continuesAfter);
   columns.set('delistReturn', market.delistReturn);
   for (const [kind, table] of [['splits', market.splits], ['dividends', market.dividends]] as const) {
     for (const part of EVENT_PARTS) columns.set(`${kind}.${part}`, table[part]);
@@ -105,6 +108,7 @@ export function encodeMarket(market: Market): EncodedMarket {
     rateNames,
     priceFields,
     hasRevertingMoves: market.revertingMoves !== undefined,
+    hasContinuesAfter: market.continuesAfter !== undefined,
     columnTypes: Object.fromEntries([...columns].map(([name, column]) => [name, typeOf(column)])),
   };
   const { first, last } = barRanges(market.close, T, N);
@@ -164,6 +168,7 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
     dividends: events('dividends'),
     ...(meta.hasRevertingMoves ? { revertingMoves: { ...events('revertingMoves'), moveSession: get<Int32Array>('revertingMoves.moveSession') } satisfies FlaggedMoves } : {}),
     delistedAfter: get<Int32Array>('delistedAfter'),
+    ...(meta.hasContinuesAfter ? { continuesAfter: get<Uint8Array>('continuesAfter') } : {}),
     delistReturn: get<Float64Array>('delistReturn'),
     fundamentals: decodeFundamentals(N, get),
     rates,

@@ -163,6 +163,7 @@ function assemble(name: string, root: string, parts: DataFolderParts, loadNotes:
     dividends: aligned.dividends,
     revertingMoves: aligned.revertingMoves,
     delistedAfter: aligned.delistedAfter,
+    ...(aligned.continuesAfter ? { continuesAfter: aligned.continuesAfter } : {}),
     delistReturn: parts.delistReturn,
     fundamentals: parts.fundamentals,
     rates: parts.rates,

@@ -173,6 +173,7 @@ export function symbolSubset(market: Omit<Market, keyof PriceColumns>, indexes: 
     dividends: eventTable(T, kept(market.dividends)),
     ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
     delistedAfter: Int32Array.from(indexes, (i) => market.delistedAfter[i]),
+    ...(market.continuesAfter ? { continuesAfter: Uint8Array.from(indexes, (i) => market.continuesAfter![i]) } : {}),
     fundamentals: market.fundamentals.forSymbols(indexes),
   };
 }
@@ -228,7 +229,8 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
   const end = kept[T - 1];
   const continuesAfter = new Uint8Array(n);
   indexes.forEach((old, k) => {
-    if (market.continuesAfter?.[old] === 1) continuesAfter[k] = 1;
+    // Listed past the source, or delisted only at or after the selection's last session: listed to its end.
+    if (market.continuesAfter?.[old] === 1 || market.delistedAfter[old] >= end) continuesAfter[k] = 1;
     for (let t = end + 1; t < market.dates.length && continuesAfter[k] === 0; t++) if (market.close[t * N + old] === market.close[t * N + old]) continuesAfter[k] = 1;
   });
   const delistedAfter = new Int32Array(n).fill(-1);

@@ -64,6 +64,31 @@ describe('symbols.csv', () => {
     expect(result.fills.price[exit]).toBe(5.5);
   });
 
+  it('a stock halted before a delisting after the data (or after --to) is listed to the end: held and stale-marked, no "data end" exit (probe r30b: sold at its last close with a false high caveat)', async () => {
+    // AAA trades 01-02 and 01-03, then has no bar; delisted on 2020-01-15, after BBB's last session (01-08).
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
+    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-15,-0.5', 'BBB,,'));
+    const cacheDir = tempDir();
+    await loadMarket(dir, { cacheDir }); // stored; the loads below read the cache's copy (Market cache v21 keeps continuesAfter)
+    for (const to of [undefined, '2020-01-07']) {
+      const m = await loadMarket(dir, { cacheDir, ...(to ? { to } : {}) });
+      const aaa = m.symbols.indexOf('AAA');
+      expect(m.continuesAfter?.[aaa], `to ${to}`).toBe(1);
+      const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 10_000 });
+      // Whatever it bought it holds to the end: no exit of any kind.
+      expect(Array.from(result.fills.reason).filter((r) => r !== FillReason.order)).toEqual([]);
+      const held = result.fills.quantity.reduce((s, q, k) => s + (result.fills.symbol[k] === aaa ? q : 0), 0);
+      expect(held).toBeGreaterThan(0);
+      // Marked at its last close, 11, to the end.
+      const d = result.daily;
+      const bbbShares = result.fills.quantity.reduce((s, q, k) => s + (result.fills.symbol[k] !== aaa ? q : 0), 0);
+      const lastBbb = to ? 13 : 14;
+      expect(d.longValue[d.longValue.length - 1]).toBeCloseTo(held * 11 + bbbShares * lastBbb, 9);
+    }
+  });
+
   it('refuses a delisting return below -1, one that is not a number or beyond the range of a double, with its line and the fix', async () => {
     for (const [value, problem] of [
       ['-1.5', 'delisting return -1.5 is below -1 (more than the whole position lost)'],

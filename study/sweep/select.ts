@@ -77,33 +77,38 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
 const NAMED = 3;
 /** Distinct messages shown per caveat code; the rest are counted. */
 const MESSAGES = 3;
+/** Caveat severities, most severe highest. */
+const SEVERITY_RANK: Readonly<Record<string, number>> = { high: 2, medium: 1, low: 0 };
 
 /**
  * The trials' caveats, one line per distinct message (trials that share a code but not its message
  * — "after 64 sessions" and "after 253", or "never invested" — are not told as one): which trials
  * have it ("every trial" only when all have this very message; the names when at most 3 do; else
- * "k of n trials"). Beyond 3 messages of one code, one line counts the trials with the others.
+ * "k of n trials"), the most severe first, then the most shared. Beyond 3 messages of one code, one
+ * line counts the trials with the others.
  */
 export function caveatNotes(trials: readonly TrialRecord[]): string[] {
-  const byCode = new Map<string, Map<string, string[]>>();
+  const byCode = new Map<string, Map<string, { names: string[]; rank: number }>>();
   for (const t of trials) {
     const seen = new Set<string>();
     for (const c of t.caveats) {
       if (seen.has(c.message)) continue;
       seen.add(c.message);
       let messages = byCode.get(c.code);
-      if (messages === undefined) byCode.set(c.code, (messages = new Map<string, string[]>()));
-      const names = messages.get(c.message);
-      if (names === undefined) messages.set(c.message, [t.name]);
-      else names.push(t.name);
+      if (messages === undefined) byCode.set(c.code, (messages = new Map()));
+      const entry = messages.get(c.message);
+      if (entry === undefined) messages.set(c.message, { names: [t.name], rank: SEVERITY_RANK[c.severity] ?? 0 });
+      else entry.names.push(t.name);
     }
   }
   const who = (names: readonly string[]): string => (names.length === trials.length ? 'every trial' : names.length <= NAMED ? names.join(', ') : `${names.length} of ${trials.length} trials`);
-  return [...byCode].flatMap(([code, messages]) => {
-    const list = [...messages].sort((a, b) => b[1].length - a[1].length);
-    const lines = list.slice(0, MESSAGES).map(([message, names]) => `${who(names)}: ${message}`);
-    const rest = new Set(list.slice(MESSAGES).flatMap(([, names]) => names));
-    if (rest.size > 0) lines.push(`${who([...rest])}: ${code} with ${list.length - MESSAGES} other message${list.length - MESSAGES === 1 ? '' : 's'}`);
+  return [...byCode].flatMap(([, messages]) => {
+    // The most severe first (a trial that never invested before one that invested late), then the most shared.
+    const list = [...messages].sort((a, b) => b[1].rank - a[1].rank || b[1].names.length - a[1].names.length);
+    const lines = list.slice(0, MESSAGES).map(([message, { names }]) => `${who(names)}: ${message}`);
+    const rest = new Set(list.slice(MESSAGES).flatMap(([, { names }]) => names));
+    const more = list.length - MESSAGES;
+    if (rest.size > 0) lines.push(`${who([...rest])}: ${more} more caveat${more === 1 ? '' : 's'} of this kind, less severe or fewer trials (each trial's own: breadth sweep --json, or its kept run)`);
     return lines;
   });
 }

@@ -56,6 +56,12 @@ describe('caveat notes', () => {
 
   it('a message most trials share is counted; beyond 3 messages of a code, the rest are counted in one line', () => {
     const t = Array.from({ length: 8 }, (_, k) => trial(`T${k}`, k, 1, {}, [], [k < 4 ? 'common' : `rare ${k}`]));
-    expect(caveatNotes(t)).toEqual(['4 of 8 trials: common', 'T4: rare 4', 'T5: rare 5', 'T6, T7: warm-up with 2 other messages']);
+    expect(caveatNotes(t)).toEqual(['4 of 8 trials: common', 'T4: rare 4', 'T5: rare 5', "T6, T7: 2 more caveats of this kind, less severe or fewer trials (each trial's own: breadth sweep --json, or its kept run)"]);
+  });
+
+  it('the most severe message of a code comes first, however few trials share it (probe r30b: "never invested" hidden behind "warm-up with 1 other message")', () => {
+    const t = Array.from({ length: 6 }, (_, k) => trial(`T${k}`, k, 1, {}, [], [k < 5 ? `first investment after ${k % 3} sessions` : 'never invested']));
+    const severe = t.map((x) => ({ ...x, caveats: x.caveats.map((c) => ({ ...c, severity: c.message === 'never invested' ? 'high' : 'low' })) }));
+    expect(caveatNotes(severe)[0]).toBe('T5: never invested');
   });
 });

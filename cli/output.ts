@@ -52,10 +52,15 @@ export function progressBar(options: { eta?: boolean } = {}): Progress {
   };
 }
 
+/** x with `digits` decimals, a value that rounds to zero without its sign ("0.0", never "-0.0", as the report prints it). */
+const unsignedZero = (x: number, digits: number): string => {
+  const text = x.toFixed(digits);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+};
 export const percent = (x: number | null | undefined, digits = 1): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : `${unsignedZero(x * 100, digits)}%`;
 export const fixed = (x: number | null | undefined, digits = 2): string =>
-  x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(digits);
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : unsignedZero(x, digits);
 
 /**
  * The results store (`store`, its SQLite journal files too) named as an output: replacing it with

@@ -78,6 +78,16 @@ describe('computeMetrics', () => {
     expect(get(flat, 'calmar').note).toBe('no drawdown');
   });
 
+  it('a flat NAV whose returns are floating-point rounding (−2.2e-16 once) has no volatility, not a Sharpe of ±2 (probe r31b: a split with a same-day dividend left NAV 9,999.999999999998)', () => {
+    const noise = computeMetrics({ returns: [0, 0, 9_999.999999999998 / 10_000 - 1, 0, 0, 0] }).metrics;
+    expect(get(noise, 'sharpe')).toMatchObject({ value: null, note: 'zero volatility' });
+    expect(get(noise, 'skew')).toMatchObject({ value: null, note: 'zero volatility' });
+    expect(get(noise, 'psr').value).toBeNull();
+    // A real, tiny volatility is measured: a T-bill fund's 1e-5 a day around 1e-4.
+    const tbill = computeMetrics({ returns: [1e-4, 1.1e-4, 0.9e-4, 1e-4, 1.2e-4, 0.8e-4] }).metrics;
+    expect(get(tbill, 'sharpe').value).toBeGreaterThan(0);
+  });
+
   it('a rf series is described by its mean and the given source', () => {
     const set = computeMetrics({ returns: r, riskFree: [0.001, 0.003, NaN, 0.002], riskFreeSource: 'DTB3' });
     expect(set.riskFree.kind).toBe('series');

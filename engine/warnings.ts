@@ -547,14 +547,16 @@ const STRAY_WEEKEND = /dated on a weekend/;
 /** A calendar note about one symbol, "BBB: 11 bars after its delisting … dropped": its symbol. */
 const SYMBOL_NOTE = /^([^\s:]+): /;
 /** Notes of a price the run trades that jumps by a split's size with nothing read to explain it. */
-const UNREAD_SPLIT = /the size of a split with no split ratio/;
+const UNREAD_SPLIT = /the size of a split/;
+/** A stated split applied on a move only a wide daily range admits: it may as well be a price move (priceSeries.ts layoutSplitApplied). */
+const WIDE_RANGE_SPLIT = /only within its wide daily range/;
 /** A stated split the prices contradict: positions change by another ratio than the prices did (priceSeries.ts). */
 const SPLIT_RATIO_DISAGREES = /disagrees? with the prices' split ratio|Close alone cannot tell a mis-dated split/;
 /** A split the prices show and the split column does not state: positions change where the column says nothing (priceSeries.ts). */
 const UNSTATED_SPLIT = /does not state (?:is|are) applied/;
 
 function noteSeverity(note: string): CaveatSeverity {
-  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || UNSTATED_SPLIT.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
+  if (/look-ahead/i.test(note) || UNREAD_SPLIT.test(note) || WIDE_RANGE_SPLIT.test(note) || SPLIT_RATIO_DISAGREES.test(note) || UNSTATED_SPLIT.test(note) || PRICE_MAGNITUDE.test(note)) return 'high';
   if (/survivor|MISSING/.test(note) || VOLUME_MAGNITUDE.test(note) || DOUBTFUL.test(note) || STRAY_WEEKEND.test(note) || IDENTICAL_SERIES.test(note)) return 'medium';
   return 'low';
 }

@@ -20,13 +20,17 @@
 //     to price rounding (IJR: 0.33333 and 0.50000), so the tolerance is tight; a special
 //     dividend lands near a round ratio only by chance (SYX's $8 on 2018-12-21 is 0.75% from
 //     5:4 and is read as a dividend). For splits of 3:2 or more (or 2:3 or more in reverse), a
-//     step beyond the ratio (g × ratio < 1) is a dividend paid on the split's ex-date when the
+//     step beyond the ratio (g × ratio < 1; the ratio is the largest round one at most q, which
+//     leaves the smallest dividend) is a dividend paid on the split's ex-date when the
 //     symbol's dividends make one that size plausible: Close moves alike for a split q with a
 //     dividend d and for one distribution of 1 − (1 − d)/q, so the price cannot tell the two
-//     apart. Up to 2% always; with earlier dividends up to 1.5 × the largest yield they paid; with
-//     none over a year or more of file (a non-payer) 2%; with less than a year and none, as far as
-//     the ratio's 5% window reaches (a 3:2 split with a 2.34% dividend was a 34.9% distribution
-//     that left 33 shares unsplit). One above 2% is listed for the user to check. Below 3:2 the
+//     apart. Up to 2% always; with earlier dividends up to 1.5 × the largest yield they paid (past
+//     5%: 2:1 with 6% where quarterly dividends were 5%); with
+//     none over a year or more of file (a non-payer) 2%; with less than a year and none, 5%
+//     (a 3:2 split with a 2.34% dividend was a 34.9% distribution
+//     that left 33 shares unsplit). A reverse split's step rises (g > 1), which no distribution
+//     does, so its remainder is a dividend up to 7.5% whatever the record (1:4 with 3%: AdjClose/Close
+//     ×3.88). One above 2% is listed for the user to check. Below 3:2 the
 //     two readings overlap too much to tell apart.
 //     A split's step on a row whose Close repeats the previous Close exactly (a suspended day:
 //     the vendor adjusts from the ex-date, the price first moves on the next traded row) is taken
@@ -88,14 +92,18 @@ export interface DerivedActions {
   readonly offRatio: DatedValue[];
   /**
    * Splits read with a same-day dividend above SAME_DAY_DIVIDEND_FLOOR of the post-split price,
-   * which the same step also reads as one distribution (both move Close alike): for the user to check.
+   * which the same step of a forward split also reads as one distribution (both move Close alike): for the user to check.
    */
   readonly splitDividends: SplitDividend[];
   /** Steps that disagree with the stated events (empty when none are stated). */
   readonly disagreements: Disagreement[];
 }
 
-/** A split read with a dividend on its ex-date: `ratio` new shares per old, `dividend` a fraction of the post-split price, `distribution` the fraction 1 − g the whole step would be as one distribution. */
+/**
+ * A split read with a dividend on its ex-date: `ratio` new shares per old, `dividend` a fraction of
+ * the post-split price, `distribution` the fraction 1 − g the whole step would be as one
+ * distribution (NaN for a reverse split: its step g > 1 is no distribution).
+ */
 export interface SplitDividend {
   readonly day: number;
   readonly ratio: number;
@@ -150,6 +158,13 @@ const DIVIDEND_RECORD_MARGIN = 1.5;
 const DIVIDEND_RECORD_DAYS = 366;
 /** A distribution above this fraction of the previous close is listed (a special dividend, spin-off or rights issue, or a misprint). */
 export const LARGE_DIVIDEND = 0.1;
+/**
+ * A reverse split's same-day dividend is read up to this fraction of the post-split price: its
+ * step (AdjClose/Close rising) has no distribution reading to tell it from, so no record bounds it.
+ * A sanity bound only: 1.5 × the 5% ratio window (as a record's 1.5 × its largest yield); a larger
+ * remainder is more likely a misprint (Close 10 → 13.7 beside a flat AdjClose would read 2:3 with 8.7%).
+ */
+const REVERSE_SPLIT_DIVIDEND = 0.075;
 const MAX_SMALL_TERM = 4;
 /** A split a:b with 2 ≤ min(a, b) ≤ 4 is read up to this larger term forward (n:1 splits have no bound). */
 const MAX_LARGE_TERM = 100;
@@ -169,43 +184,55 @@ function factorSteps(close: Float64Array, adjClose: Float64Array): Float64Array 
 }
 
 /**
- * The round ratio a:b (a new shares per b old: n:1 or 1:n of any size, or 2 ≤ min(a, b) ≤ 4 with
- * max(a, b) ≤ 100 forward and ≤ 10,000 in reverse) nearest to q, or NaN if none is within 5%.
+ * The round ratios a:b (a new shares per b old: n:1 or 1:n of any size, or 2 ≤ min(a, b) ≤ 4 with
+ * max(a, b) ≤ 100 forward and ≤ 10,000 in reverse) by each smaller term 1–4 near q: the larger term
+ * rounded by `forward` (q × b → a) or `reverse` (a / q → b).
  */
+function roundRatiosNear(q: number, forward: (x: number) => number, reverse: (x: number) => number): number[] {
+  const ratios: number[] = [];
+  for (let small = 1; small <= MAX_SMALL_TERM; small++) {
+    for (const [newShares, oldShares] of [[forward(q * small), small], [small, reverse(small / q)]]) {
+      if (newShares < 1 || oldShares < 1 || (small > 1 && Math.max(newShares, oldShares) > (newShares < oldShares ? MAX_REVERSE_TERM : MAX_LARGE_TERM))) continue;
+      ratios.push(newShares / oldShares);
+    }
+  }
+  return ratios;
+}
+
+/** The round ratio (roundRatiosNear) nearest to q, or NaN if none is within 5%. */
 export function nearestSplitRatio(q: number): number {
   let best = NaN;
   let bestError = NEAREST_RATIO_WINDOW;
-  for (let small = 1; small <= MAX_SMALL_TERM; small++) {
-    const candidates = [
-      [Math.round(q * small), small],
-      [small, Math.round(small / q)],
-    ];
-    for (const [newShares, oldShares] of candidates) {
-      if (newShares < 1 || oldShares < 1 || (small > 1 && Math.max(newShares, oldShares) > (newShares < oldShares ? MAX_REVERSE_TERM : MAX_LARGE_TERM))) continue;
-      const ratio = newShares / oldShares;
-      const error = Math.abs(ratio / q - 1);
-      if (error < bestError) {
-        best = ratio;
-        bestError = error;
-      }
+  for (const ratio of roundRatiosNear(q, Math.round, Math.round)) {
+    const error = Math.abs(ratio / q - 1);
+    if (error < bestError) {
+      best = ratio;
+      bestError = error;
     }
   }
   return best;
 }
 
+/** The largest round ratio (roundRatiosNear) at most q: the split that leaves the smallest same-day dividend 1 − ratio / q. */
+const largestSplitRatioBelow = (q: number): number => Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q));
+
 /**
  * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio (or
  * within `rounding`, the step's print-rounding threshold, where that is wider: prices printed to
- * the cent under $1), or, for a split of 3:2 or more (2:3 or more in reverse), a round ratio whose
- * remaining step is a dividend paid on the same ex-date of up to `maxDividend` (a fraction of the
- * post-split price: 1 − g × ratio; Infinity: as far as the ratio's own 5% window reaches).
+ * the cent under $1), or, for a split of 3:2 or more (2:3 or more in reverse), the largest round
+ * ratio at most q, whose remaining step 1 − ratio / q = 1 − g × ratio is a dividend paid on the same
+ * ex-date (a fraction of the post-split price). A forward split's dividend may reach `maxDividend`
+ * (Infinity: the 5% window of nearestSplitRatio): beyond the ratio, its step reads as one
+ * distribution as well. A reverse split's (q < 1: AdjClose/Close rose, which no distribution does)
+ * may reach REVERSE_SPLIT_DIVIDEND whatever `maxDividend`, a sanity bound only.
  */
 export function splitRatioForStep(q: number, rounding = 0, maxDividend = SAME_DAY_DIVIDEND_FLOOR): number {
-  const ratio = nearestSplitRatio(q);
-  const rest = ratio / q; // = g × ratio, the step left after the split
-  if (Math.abs(rest - 1) <= Math.max(RATIO_TOLERANCE, rounding)) return ratio;
+  const nearest = nearestSplitRatio(q);
+  if (Math.abs(nearest / q - 1) <= Math.max(RATIO_TOLERANCE, rounding)) return nearest;
+  const ratio = largestSplitRatioBelow(q);
   const bigSplit = ratio >= SAME_DAY_DIVIDEND_MIN_SPLIT || ratio <= 1 / SAME_DAY_DIVIDEND_MIN_SPLIT;
-  return bigSplit && rest < 1 && 1 - rest <= maxDividend ? ratio : NaN;
+  const limit = q < 1 ? REVERSE_SPLIT_DIVIDEND : maxDividend === Infinity ? NEAREST_RATIO_WINDOW : maxDividend;
+  return bigSplit && 1 - ratio / q <= limit ? ratio : NaN;
 }
 
 /**
@@ -346,7 +373,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     if (!takeSplit(days[s], close[s] / close[s - 1], ratio, result.splits, result.offRatio)) return false;
     // With a split column stating none that day, a split Close and AdjClose both show is applied all the same, and said.
     if (stated.splits) result.disagreements.push({ day: days[s], kind: 'split', value: ratio, stated: NaN });
-    if (1 - g * ratio > SAME_DAY_DIVIDEND_FLOOR) result.splitDividends.push({ day: days[s], ratio, dividend: 1 - g * ratio, distribution: 1 - g });
+    if (1 - g * ratio > SAME_DAY_DIVIDEND_FLOOR) result.splitDividends.push({ day: days[s], ratio, dividend: 1 - g * ratio, distribution: g < 1 ? 1 - g : NaN });
     settle(s, g * ratio, close[from - 1] / ratio, rounding);
     return true;
   }

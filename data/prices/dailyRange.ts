@@ -11,7 +11,7 @@ const RANGE_ROWS = 20;
 /** The residual move may be this multiple of the mean absolute daily move. */
 const RANGE_MULTIPLE = 3;
 /** … and at least this, in log terms (a flat history has no range). */
-const MIN_RANGE = 0.03;
+export const MIN_RANGE = 0.03;
 
 /**
  * True when Close_hi / Close_{lo−1} (rows lo ≤ hi of `close`, positive prices, lo ≥ 1) is the split

@@ -27,7 +27,7 @@ import { hasRole, type PriceColumns, type PriceField, type Role } from './priceC
 import { normalizeColumnName } from '../formats/csvTable.ts';
 import type { ParsedPrices } from './priceRows.ts';
 import { COLUMN_NAME } from './rows/fieldKinds.ts';
-import { movedByRatio } from './dailyRange.ts';
+import { MIN_RANGE, movedByRatio } from './dailyRange.ts';
 
 export interface SymbolSeries {
   readonly symbol: string;
@@ -70,7 +70,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -136,7 +136,11 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       for (const step of derived.unreadSplits) summary.unreadSplits.push({ symbol, text: `${symbol} ${isoDay(step.day)} (×${Number(step.value.toPrecision(5))})` });
       summary.large.push(...largeEntries(symbol, derived.large));
       summary.offRatio.push(...splitMoves(symbol, derived.offRatio));
-      for (const e of derived.splitDividends) summary.splitDividends.push({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.ratio)} and ${percent(e.dividend)}, or one distribution of ${percent(e.distribution)})` });
+      for (const e of derived.splitDividends) {
+        const entry = `${symbol} ${isoDay(e.day)} (${splitName(e.ratio)} and ${percent(e.dividend)}`;
+        if (Number.isNaN(e.distribution)) summary.reverseSplitDividends.push({ symbol, text: `${entry})` });
+        else summary.splitDividends.push({ symbol, text: `${entry}, or one distribution of ${percent(e.distribution)})` });
+      }
       for (const d of derived.disagreements) {
         if (d.kind === 'unadjusted' && alreadyAdjusted.some((u) => u.day === d.day)) continue; // said as a split already in Close (splitsTheAdjustmentShows)
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
@@ -155,10 +159,25 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     }
     summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
     summary.splits += splits.length;
-    if (dividendsInClose) summary.adjustedInLayoutApplied.push(...splits.map((e) => ({ symbol, text: `${symbol} ${isoDay(e.day)} (${splitName(e.value)})` })));
+    if (dividendsInClose) for (const e of splits) layoutSplitApplied(summary, symbol, e, dates, tradedClose, deferred);
     series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
   });
   return { series, ...fileNotes(parsed, summary) };
+}
+
+/**
+ * List a stated split applied in yfinance's auto_adjust=True layout (Close moved by its ratio within
+ * its daily range, dailyRange.ts): apart (`wideRangeSplits`), with what not applying it would
+ * mean, where the move left beyond the ratio, Close_applied / Close_{stated − 1} × ratio, is more
+ * than MIN_RANGE (3 %) off — only the symbol's wide daily range admitted it, and a real price move
+ * of that size reads as well (probe r30a: 3:2 on a −28 % day of a Close moving 4.4 % a day).
+ */
+function layoutSplitApplied(summary: DerivationSummary, symbol: string, e: DatedValue, dates: Int32Array, close: Float64Array, deferred: readonly DeferredSplit[]): void {
+  const stated = deferred.find((d) => d.appliedOn === e.day)?.day ?? e.day;
+  const move = close[dates.indexOf(e.day)] / close[dates.indexOf(stated) - 1];
+  const entry = `${symbol} ${isoDay(e.day)} (${splitName(e.value)}`;
+  if (Math.abs(Math.log(move * e.value)) <= MIN_RANGE) summary.adjustedInLayoutApplied.push({ symbol, text: `${entry})` });
+  else summary.wideRangeSplits.push({ symbol, text: `${entry}: Close ×${Number(move.toPrecision(4))}, ×${Number((move * e.value).toPrecision(4))} beyond the ratio; not applied, that is a ${percent(move - 1)} price move, and a holding's shares and value from then on are ×${Number((1 / e.value).toPrecision(4))} of what applying it gives)` });
 }
 
 /**
@@ -334,14 +353,15 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     const printed = split ? split[r] : 0;
     if (!(printed > 0 && printed !== 1)) continue;
     const ratio = roundSplitRatio(printed);
-    // Yahoo sometimes fails to adjust a split: a Close that moved by the ratio within its daily range is one the prices were not adjusted for, read below.
-    if (closeSplitAdjusted && !(r > 0 && movedByRatio(close, r, r, ratio))) {
+    // The next traded row from r (r itself when traded): where a split stated on a row with no trade first moves the price.
+    let next = r;
+    while (r > 0 && next < dates.length && untraded(next)) next++;
+    // Yahoo sometimes fails to adjust a split: a Close that moved by the ratio within its daily range (by the next traded row, from a suspended one) is one the prices were not adjusted for, read below.
+    if (closeSplitAdjusted && !(r > 0 && next < dates.length && movedByRatio(close, r, next, ratio))) {
       alreadyAdjusted.push({ day: dates[r], ratio, evidence: 'layout', move: r > 0 && movedLikeSplit(close[r] / close[r - 1], ratio) ? close[r] / close[r - 1] : NaN });
       continue;
     }
     if (r > 0 && takeSplit(dates[r], close[r] / close[r - 1], ratio, splits, offRatio)) continue;
-    let next = r;
-    while (r > 0 && next < dates.length && untraded(next)) next++;
     if (next > r && next < dates.length && takeSplit(dates[next], close[next] / close[r - 1], ratio, splits, offRatio)) {
       deferred.push({ day: dates[r], ratio, appliedOn: dates[next], shifted: false });
       continue;
@@ -378,6 +398,8 @@ interface DerivationSummary {
   readonly adjustedByLayout: NoteEntry[];
   /** … and those applied all the same: Close moved by the ratio within its daily range (dailyRange.ts). */
   readonly adjustedInLayoutApplied: NoteEntry[];
+  /** … of which those whose move beyond the ratio is more than 3 %: admitted by a wide daily range only (layoutSplitApplied). */
+  readonly wideRangeSplits: NoteEntry[];
   /** Stated splits that Close and AdjClose show one row away: applied on the day the prices show (stated day → that day). */
   readonly shiftedSplits: NoteEntry[];
   /** Stated splits on a symbol's first row: nothing before them to split. */
@@ -391,6 +413,8 @@ interface DerivationSummary {
   readonly offRatio: NoteEntry[];
   /** Splits read with a same-day dividend above 2 % that the step also reads as one distribution (DerivedActions.splitDividends). */
   readonly splitDividends: NoteEntry[];
+  /** Reverse splits read with a same-day dividend above 2 % (DerivedActions.splitDividends with no distribution reading). */
+  readonly reverseSplitDividends: NoteEntry[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
   readonly disagreements: NoteEntry[];
   /** Stated splits whose ratio the prices contradict (corporateActions.ts Disagreement 'splitRatio'). */
@@ -477,6 +501,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(summary.adjustedByLayout, `{n} split of the ${splitColumn} is already in Close, not applied again: ${layout}`, `{n} splits of the ${splitColumn} are already in Close, not applied again: ${layout}`);
   const notAdjusted = 'Close moved by the ratio within its daily range, as where Yahoo did not adjust its prices for a split (yfinance\'s repair=True fixes such rows; check the company\'s record): {list}';
   list(summary.adjustedInLayoutApplied, `{n} split of the ${splitColumn} is applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`, `{n} splits of the ${splitColumn} are applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`);
+  const wide = `Close moved by the ratio only within its wide daily range (more than 3% beyond it), so the move may as well be a price move of a split-adjusted Close; if it is, the split multiplies positions wrongly (check the company's record): {list}`;
+  list(summary.wideRangeSplits, `{n} split of the ${splitColumn} is applied although yfinance's auto_adjust=True Close is split-adjusted: ${wide}`, `{n} splits of the ${splitColumn} are applied although yfinance's auto_adjust=True Close is split-adjusted: ${wide}`);
   list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);
   if (withoutAdjClose.length > 0) {
     const missing = ': Close is the traded price, and dividends are MISSING (returns understate the total return unless Close already includes them)';
@@ -502,11 +528,16 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
   const sameDay = `with a same-day dividend above 2% of the price, which AdjClose's step also reads as one distribution (Close moves alike for both; the symbol's earlier dividends do not rule the dividend out): check the company's record: {list}`;
   list(summary.splitDividends, `{n} split read ${sameDay}`, `{n} splits read ${sameDay}`);
-  const closeOnly = has('splitRatio') ? 'of a Close without AdjClose, on a day its split column states no split' : 'of a Close that states no corporate actions (no AdjClose or split column)';
-  const what = has('adjClose') ? ['AdjClose/Close step', 'AdjClose/Close steps'] : [`one-session move ${closeOnly}`, `one-session moves ${closeOnly}`];
-  const read = has('adjClose') ? ['was ignored', 'were ignored'] : ['is read as a price move', 'are read as price moves'];
-  const jumps = 'so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): {list}';
-  list(summary.unreadSplits, `{n} ${what[0]} the size of a split with no split ratio to explain it ${read[0]}, ${jumps}`, `{n} ${what[1]} the size of a split with no split ratio to explain them ${read[1]}, ${jumps}`);
+  const reverseSameDay = `with a same-day dividend above 2% of the price: AdjClose/Close rose by less than the ratio, and what it left is read as the dividend (check the company's record): {list}`;
+  list(summary.reverseSplitDividends, `{n} reverse split read ${reverseSameDay}`, `{n} reverse splits read ${reverseSameDay}`);
+  // A price that jumps by a split's size with nothing read to explain it: what was read there, and what would explain it.
+  const jumps = 'so the traded Close — and any position\'s value — jumps there by that factor';
+  const [unread, unreadMany, fix] = has('adjClose')
+    ? ['AdjClose/Close step the size of a split, which Close moved by too, matches no split ratio (with any same-day dividend) and was ignored', 'AdjClose/Close steps the size of a split, which Close moved by too, match no split ratio (with any same-day dividend) and were ignored', 'if there was a split, add it to a split column']
+    : has('splitRatio')
+      ? ['one-session move of Close the size of a split, on a day the split column states none, is read as a price move', 'one-session moves of Close the size of a split, on days the split column states none, are read as price moves', 'if there was a split, add it to the split column']
+      : ['one-session move of Close the size of a split is read as a price move: the file states no corporate actions (no AdjClose or split column)', 'one-session moves of Close the size of a split are read as price moves: the file states no corporate actions (no AdjClose or split column)', 'a split needs a split column or an AdjClose'];
+  list(summary.unreadSplits, `{n} ${unread}, ${jumps} (check the company's record; ${fix}): {list}`, `{n} ${unreadMany}, ${jumps} (check the company's record; ${fix}): {list}`);
   list(unexplained, '{n} AdjClose/Close step with no split to explain it was ignored: {list}', '{n} AdjClose/Close steps with no split to explain them were ignored: {list}');
   return { notes, listed };
 }

@@ -113,7 +113,7 @@ describe('a split Yahoo did not adjust its prices for: Close moves by the ratio 
     writeFile(dir, 'RVY.csv', csv('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', '2024-01-02,2,2,2,2,1000000,0,0', '2024-01-03,2,2.1,2,2.1,1000000,0,0', '2024-01-04,2.1,2.2,2,2.2,1000000,0,0', '2024-01-05,21,23,21,23,100000,0,0.1', '2024-01-08,23,23,22,22,100000,0,0'));
     const m = await load(dir);
     expect(Array.from(m.splits.value)).toEqual([0.1]);
-    expect(m.sources[0].notes.join(' | ')).toMatch(/1 split of the Stock Splits column is applied although yfinance's auto_adjust=True Close is split-adjusted: Close moved by the ratio within its daily range.*: RVY 2024-01-05 \(1:10\)/);
+    expect(m.sources[0].notes.join(' | ')).toMatch(/1 split of the Stock Splits column is applied although yfinance's auto_adjust=True Close is split-adjusted: Close moved by the ratio only within its wide daily range.*: RVY 2024-01-05 \(1:10: Close ×10\.45, ×1\.045 beyond the ratio; not applied, that is a 945\.45% price move, and a holding's shares and value from then on are ×10 of what applying it gives\)/);
     const decided = Array.from(m.dates, isoDay).indexOf('2024-01-02');
     const result = backtest(m, scripted({ [decided]: orders({ symbol: 'RVY', quantity: 37 }) }), { initialCash: 10_000 });
     // 37 at 2 → cash 9,926; 01-05: 3 shares + 0.7 × 21 = 14.70; 9,940.70 + 3 × 23, then + 3 × 22 (was 37 × 22: 10,740).

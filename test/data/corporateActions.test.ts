@@ -131,7 +131,7 @@ describe('splitRatioForStep', () => {
     expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
     expect(splitRatioForStep(137)).toBe(137); // whole-number forward splits have no cap (1000:1 happens)
     expect(splitRatioForStep(1000)).toBe(1000);
-    expect(splitRatioForStep(137.6)).toBeNaN(); // 0.29% from 138:1, and a rise no dividend makes
+    expect(splitRatioForStep(137.6)).toBe(137); // 137:1 with a 0.44% dividend (1 − 137 / 137.6): the largest ratio below leaves the smallest dividend
   });
 
   it('reverse splits beyond 1:100 (penny stocks consolidate by hundreds)', () => {
@@ -423,6 +423,37 @@ describe('a split with a same-day dividend above 2 % (probe r27d: read as a 35�
         expect(actions.dividends[0].value).toBeCloseTo((d * price) / ratio, 9);
       }),
       { seed: 20261130 },
+    );
+  });
+});
+
+describe('a split with a same-day dividend the 5 % window or the record used to drop (probe r30a findings 1, 2 and 5)', () => {
+  it('a reverse split keeps its dividend whatever the record: 1:4 with 3 % and 6 % (q = 0.25 / 0.97, 0.25 / 0.94)', () => {
+    expect(splitRatioForStep(0.25 / 0.97, 0, 0.02)).toBe(0.25);
+    expect(splitRatioForStep(0.25 / 0.94, 0, 0.02)).toBe(0.25);
+  });
+
+  it('a forward split takes a dividend up to the record bound past 5 %: 2:1 and 3:2 with 6 % under a 7.5 % bound, not under 5 %', () => {
+    expect(splitRatioForStep(2 / 0.94, 0, 0.075)).toBe(2);
+    expect(splitRatioForStep(1.5 / 0.94, 0, 0.075)).toBe(1.5); // not 5:3, which is nearer but above q
+    expect(splitRatioForStep(2 / 0.94, 0, 0.05)).toBeNaN();
+  });
+
+  it('a non-payer with over a year of file: 1:4 with a 3 % dividend, Close 100 → 387.30, AdjClose/Close ×3.88: split, and 400 × 3 % = 12.00 a new share', () => {
+    const actions = deriveCorporateActions(Int32Array.from([1, 400, 401]), Float64Array.from([100, 100, 387.3]), Float64Array.from([388, 388, 387.3]));
+    expect(actions.splits).toEqual([{ day: 401, value: 0.25 }]);
+    expect(actions.dividends).toHaveLength(1);
+    expect(actions.dividends[0].value).toBeCloseTo(12, 9);
+    expect([actions.unreadSplits, actions.large]).toEqual([[], []]);
+    // No distribution reading for a rising step.
+    expect(actions.splitDividends.map((e) => [e.ratio, Number(e.dividend.toFixed(6)), e.distribution])).toEqual([[0.25, 0.03, NaN]]);
+  });
+
+  it('a property: a 1:2, 1:4, 2:1, 3:1 or 3:2 split with a same-day dividend of 0–4.5 % reads back its ratio', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(0.5, 0.25, 2, 3, 1.5), fc.double({ min: 0, max: 0.045, noNaN: true }), (ratio, d) => {
+        expect(splitRatioForStep(ratio / (1 - d), 0, 0.075)).toBe(ratio);
+      }),
     );
   });
 });

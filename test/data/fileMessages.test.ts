@@ -89,7 +89,7 @@ describe('a Close-only file whose price halves in one session', () => {
     const f = writeFile(tempDir(), 'IJR.csv', csv('Date,PX_OPEN,PX_HIGH,PX_LOW,PX_LAST,PX_VOLUME', '2017-01-18,126.1,126.5,125.8,126.28,1000', '2017-01-19,62.9,63.1,62.3,62.53,2000', '2017-01-20,62.6,63.0,62.4,62.8,2000'));
     const market = await loadMarket(f, { cacheDir: false });
     expect(market.sources[0].notes).toContain(
-      '1 one-session move of a Close that states no corporate actions (no AdjClose or split column) the size of a split with no split ratio to explain it is read as a price move, so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): IJR 2017-01-19 (×0.4952, like a 2:1 split)',
+      '1 one-session move of Close the size of a split is read as a price move: the file states no corporate actions (no AdjClose or split column), so the traded Close — and any position\'s value — jumps there by that factor (check the company\'s record; a split needs a split column or an AdjClose): IJR 2017-01-19 (×0.4952, like a 2:1 split)',
     );
   });
 });

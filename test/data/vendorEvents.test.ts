@@ -189,7 +189,7 @@ describe('a Close-only file whose split column states nothing on a split-sized m
       '2024-01-09,21.4,21.4,21.4,21.4,1000,0,1.0',
     );
     expect(s.splits).toEqual([]);
-    expect(s.notes).toMatch(/1 one-session move of a Close without AdjClose, on a day its split column states no split the size of a split with no split ratio to explain it is read as a price move, .*RSX 2024-01-08 \(×10\.2, like a 1:10 split\)/);
+    expect(s.notes).toMatch(/1 one-session move of Close the size of a split, on a day the split column states none, is read as a price move, .*RSX 2024-01-08 \(×10\.2, like a 1:10 split\)/);
   });
 
   it('a split the column states on the day of the move is not named again', async () => {
@@ -260,5 +260,22 @@ describe('a stated split on a row with no trade', () => {
     expect(s.splits).toEqual([]);
     expect(s.dividends).toEqual([]);
     expect(s.notes).toMatch(/already in Close/);
+  });
+});
+
+describe('yfinance auto_adjust=True, a raw Close, a 2:1 stated on a suspended row (probe r30a finding 3)', () => {
+  it('Volume 0 and Close 99.67 repeated on the stated 02-13, Close 50.50 on 02-14 (×0.5067, 1.3 % from 1/2): applied on 02-14, not "already in Close"', async () => {
+    const s = await load(
+      'SUS.csv',
+      'Date,Open,High,Low,Close,Volume,Dividends,Stock Splits',
+      '2023-02-09,99,99,99,99,1000,0.0,0.0',
+      '2023-02-10,99.67,99.67,99.67,99.67,1000,0.0,0.0',
+      '2023-02-13,99.67,99.67,99.67,99.67,0,0.0,2.0',
+      '2023-02-14,50.5,50.5,50.5,50.5,1000,0.0,0.0',
+      '2023-02-15,49.5,49.5,49.5,49.5,1000,0.0,0.0',
+    );
+    expect(s.splits).toEqual([{ day: parseIsoDay('2023-02-14'), value: 2 }]);
+    expect(s.notes).not.toMatch(/already in Close|the size of a split/);
+    expect(s.notes).toMatch(/on the next traded row.*SUS 2023-02-13 → 2023-02-14/);
   });
 });

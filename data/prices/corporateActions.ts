@@ -166,6 +166,8 @@ export const LARGE_DIVIDEND = 0.1;
  */
 const REVERSE_SPLIT_DIVIDEND = 0.075;
 const MAX_SMALL_TERM = 4;
+/** A split read with a same-day dividend has both terms at most this (10:1, 1:10, 5:4, 3:2 …). */
+const MAX_DIVIDEND_SPLIT_TERM = 10;
 /** A split a:b with 2 ≤ min(a, b) ≤ 4 is read up to this larger term forward (n:1 splits have no bound). */
 const MAX_LARGE_TERM = 100;
 /** … and up to this in reverse (1:n has no bound: penny stocks consolidate by hundreds and thousands). */
@@ -213,8 +215,22 @@ export function nearestSplitRatio(q: number): number {
   return best;
 }
 
-/** The largest round ratio (roundRatiosNear) at most q: the split that leaves the smallest same-day dividend 1 − ratio / q. */
-const largestSplitRatioBelow = (q: number): number => Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q));
+/**
+ * The largest common ratio at most q — terms up to MAX_DIVIDEND_SPLIT_TERM (2:1, 3:2, 5:4, 10:1,
+ * 1:4, 2:3 …) — the split that leaves the smallest same-day dividend 1 − ratio / q; −Infinity when
+ * none is. A step beyond a rarer ratio (43:4, 1:48) is not read as a split with a dividend: the
+ * real universe's special dividends sit near such ratios (RENN's $27.56 of 2018-06-22 is 43:4
+ * and 1.96 %).
+ */
+const largestSplitRatioBelow = (q: number): number =>
+  Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM));
+
+/** The smaller term of a round ratio a:b (a, b ≤ MAX_SMALL_TERM apart from n:1 and 1:n): the b of a:b forward, the a of it in reverse. */
+function smallTerm(ratio: number): number {
+  const r = Math.max(ratio, 1 / ratio);
+  for (let b = 1; b <= MAX_SMALL_TERM; b++) if (Math.abs(r * b - Math.round(r * b)) < 1e-9) return b;
+  return Infinity;
+}
 
 /**
  * The split ratio a factor step g = 1/q stands for, or NaN: q within 0.2% of a round ratio (or
@@ -324,7 +340,8 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
    * with a dividend d and for one distribution of 1 − (1 − d)/q (both: Close × (1 − d)/q), so the
    * price cannot tell them apart; the symbol's dividends can. A stated dividend that day: as far
    * as the ratio's window reaches (the column states it, and what is left is checked against it).
-   * A record: up to 1.5 × its largest yield (at least the 2 % floor); ALEX's 35.4 % distribution of
+   * A record: up to 1.5 × its largest regular yield (at least the 2 % floor; a special dividend above
+   * LARGE_DIVIDEND is no record of regular ones); ALEX's 35.4 % distribution of
    * 2017-11-28 is 3:2 and 3.0 % where it had paid 0.2 % a quarter. A year or more of file with no
    * dividend (a non-payer): the floor. Less than a year and none: nothing to judge by, the window.
    */
@@ -338,7 +355,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const day = days[s];
     if (stated.dividends) {
       const cash = stated.dividends.get(day) ?? 0;
-      largestYield = Math.max(largestYield, cash / previousClose);
+      if (cash / previousClose <= LARGE_DIVIDEND) largestYield = Math.max(largestYield, cash / previousClose);
       const implied = previousClose * (1 - g);
       const allowed = previousClose * Math.max(threshold, MAX_OBSERVED_WOBBLE);
       if (Math.abs(implied - cash) > allowed + STATED_DIVIDEND_TOLERANCE * cash) result.disagreements.push({ day, kind: 'dividend', value: implied, stated: cash });
@@ -350,7 +367,8 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
       if (g - 1 > MAX_OBSERVED_WOBBLE) result[jumped ? 'unreadSplits' : 'unexplained'].push({ day, value: g });
     } else {
       result.dividends.push({ day, value: previousClose * (1 - g) });
-      largestYield = Math.max(largestYield, 1 - g);
+      // The record is the regular dividends': a special one (above LARGE_DIVIDEND) says nothing of what a split's same-day dividend may be (NLOK: Symantec's $4 of 2016 let its $12 of 2020 read as 5:3 with 3.7 %).
+      if (1 - g <= LARGE_DIVIDEND) largestYield = Math.max(largestYield, 1 - g);
       if (1 - g > LARGE_DIVIDEND) result.large.push({ day, value: 1 - g });
     }
   }

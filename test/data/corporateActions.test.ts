@@ -131,7 +131,7 @@ describe('splitRatioForStep', () => {
     expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
     expect(splitRatioForStep(137)).toBe(137); // whole-number forward splits have no cap (1000:1 happens)
     expect(splitRatioForStep(1000)).toBe(1000);
-    expect(splitRatioForStep(137.6)).toBe(137); // 137:1 with a 0.44% dividend (1 − 137 / 137.6): the largest ratio below leaves the smallest dividend
+    expect(splitRatioForStep(137.6)).toBeNaN(); // 0.44 % from 137:1: no exact split, and 137:1 is no common ratio to carry a same-day dividend
   });
 
   it('reverse splits beyond 1:100 (penny stocks consolidate by hundreds)', () => {
@@ -392,6 +392,22 @@ describe('a split with a same-day dividend above 2 % (probe r27d: read as a 35�
       const actions = deriveCorporateActions(days(6), Float64Array.from(close), adjustedBy(close, new Map([[2, 1 - 0.025], [4, 0.5 * (1 - d)]])));
       expect(actions.splits.length).toBe(split ? 1 : 0);
     }
+  });
+
+  it('a special dividend in the record does not stretch the bound: NLOK 2020-02-03, $12 on 28.42 after an 18 % special, stays one distribution (not 5:3 with 3.7 %)', () => {
+    // Row 2: an 18 % special (Close 20 → 16.4); rows 4, 6: 0.4 % regulars; row 8: $12 on 28.42 (42.2 %), Close 28.42 → 17.15
+    // (×0.6034, within 0.6 % of 5:3's 0.6). With the special in the record the bound would be 1.5 × 18 % and 5:3 with 3.7 % would pass.
+    const close = [20, 20, 16.4, 16.4, 16.4, 16.4, 28.42, 28.42, 17.15, 17.15];
+    const actions = deriveCorporateActions(days(10), Float64Array.from(close), adjustedBy(close, new Map([[2, 0.82], [4, 0.996], [6, 0.996], [8, 1 - 12 / 28.42]])));
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(9))).at(-1)).toBe(12);
+  });
+
+  it('a step beyond a rare ratio is no split with a dividend: RENN 2018-06-22, $27.564 on 30.33 (×10.965 of AdjClose/Close; 43:4 with 1.96 %) stays one distribution', () => {
+    const close = [...new Array<number>(60).fill(30.33), 7.08, 7.32];
+    const actions = deriveCorporateActions(days(62, 7), Float64Array.from(close), adjustedBy(close, new Map([[60, 1 - 27.564 / 30.33]])));
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(6)))).toEqual([27.564]);
   });
 
   it('a non-payer (a year of file with no dividend) keeps the 2 % floor: 2:1 with 2.5 % is one 51.25 % distribution', () => {

@@ -240,7 +240,12 @@ function neverInvestedReason(r: RunRecordings): string {
     minTradeNotional > 0 ? `${minTradeNotional.toLocaleString('en-US')} below minTradeNotional ${money(r.config.minTradeNotional)}` : '',
     maxCommissionRate > 0 ? `${maxCommissionRate.toLocaleString('en-US')} whose commission was above maxCommissionRate ${r.config.maxCommissionRate}` : '',
   ].filter(Boolean);
-  const dropped = r.orders.id.length === 0 && rules.length > 0 ? ` — every trade was dropped by the skip rules (${rules.join(', ')}): lower them or raise the cash` : '';
+  // What helps each rule: more cash lifts a trade over a notional floor, never under a commission rate (500 bps is 5 % at any size).
+  const advice = [
+    minTradeNotional > 0 ? 'lower minTradeNotional or raise the cash' : '',
+    maxCommissionRate > 0 ? `raise maxCommissionRate (engine settings in a study or config file) or lower the commission` : '',
+  ].filter(Boolean);
+  const dropped = r.orders.id.length === 0 && rules.length > 0 ? ` — every trade was dropped by the skip rules (${rules.join(', ')}): ${advice.join('; ')}` : '';
   return `${decided}${dropped}${windowReason(r)}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
 }
 
@@ -291,7 +296,7 @@ function bookCaveats(r: RunRecordings): Caveat[] {
       caveat(
         'stale-marks',
         severityBySize(peak, 0.05, 0.01),
-        `positions marked at prices more than ${r.config.staleMarkSessions} sessions old: peak ${pct(peak)} of NAV, mean ${pct(days ? sum / days : 0)}; ${names.length} names (${listSymbols(names)}), longest ${longest.symbol} for ${longest.sessions} sessions from ${longest.firstStaleDate}`,
+        `positions marked at prices more than ${r.config.staleMarkSessions} sessions old: peak ${pct(peak)} of NAV, mean ${pct(days ? sum / days : 0)}; ${names.length} name${names.length === 1 ? '' : 's'} (${listSymbols(names)}), longest ${longest.symbol} for ${longest.sessions} sessions from ${longest.firstStaleDate}`,
         { value: peak, unit: 'nav-share' },
         names,
       ),
@@ -419,7 +424,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
 function cashCutWhere(count: number, atDecision: number): string {
   const atFill = count > atDecision ? ' at the fill' : '';
   if (atDecision === 0) return atFill;
-  const cut = atDecision === 1 ? '1 buy a share or value target asked for was' : `${atDecision} buys share or value targets asked for were`;
+  const cut = atDecision === 1 ? '1 buy of a share or value target was' : `${atDecision} buys of share or value targets were`;
   return `${atFill}${atFill === '' ? ' —' : ';'} ${cut} cut at the decision to what the cash covers after costs`;
 }
 

@@ -97,8 +97,9 @@ export function benchmarkFlatCaveats(name: string, levels: ArrayLike<number>, da
   const others = stretches.length === 1 ? '' : `, and ${stretches.length - 1} more stretch${stretches.length === 2 ? '' : 'es'} of ${FLAT_VALUES} or more`;
   const message =
     `benchmark ${name} is unchanged on ${longest.values} ${series.unit}s from ${dated(longest.from)} to ${dated(longest.to)}${others}: ` +
-    `${zeros} of its ${returns} returns paired with ${series.noun} are 0 % (${(share * 100).toFixed(1)} %): no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index`;
-  return [caveat('benchmark', share >= FLAT_MEDIUM ? 'medium' : 'low', message, { value: zeros, unit: series.unit === 'session' ? 'sessions' : 'count' })];
+    `${zeros} of its ${returns} returns paired with ${series.noun} (${(share * 100).toFixed(1)} %) are 0 %: no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index`;
+  // Sized by the longest stretch, the sentence's first figure (a report's badge shows it beside the sentence).
+  return [caveat('benchmark', share >= FLAT_MEDIUM ? 'medium' : 'low', message, { value: longest.values, unit: series.unit === 'session' ? 'sessions' : 'count' })];
 }
 
 /** Values a benchmark needs before its own spacing is read (five gaps) … */

@@ -1,6 +1,6 @@
 // Dispersion and tail risk of a return series (METRICS.md "Risk"; drawdowns live in drawdown.ts).
 import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
-import { centralMoments, isFlat, nonNaNCount, mean, normInv, percentileSorted, sampleStd, type Series } from './stats.ts';
+import { centralMoments, isMotionless, nonNaNCount, mean, normInv, percentileSorted, sampleStd, type Series } from './stats.ts';
 
 /** annual_volatility: std(r) · √P (ddof = 1). */
 export function annualVolatility(r: Series, periodsPerYear = 252): Metric {
@@ -75,7 +75,7 @@ export function parametricVaR(r: Series, cutoff = 0.05): Metric {
 export function skewKurtosis(r: Series): [skew: Metric, kurtosis: Metric] {
   const { n, m2, m3, m4 } = centralMoments(r);
   if (n < MIN_STAT_N) return [unavailable('skew', n), unavailable('kurtosis', n)];
-  if (isFlat(r)) return [unavailable('skew', n, 'zero volatility'), unavailable('kurtosis', n, 'zero volatility')];
+  if (isMotionless(r)) return [unavailable('skew', n, 'zero volatility'), unavailable('kurtosis', n, 'zero volatility')];
   return [valued('skew', m3 / Math.pow(m2, 1.5), n), valued('kurtosis', m4 / (m2 * m2) - 3, n)];
 }
 

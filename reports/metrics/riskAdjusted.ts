@@ -5,7 +5,7 @@ import { INSUFFICIENT, MIN_STAT_N, type Metric, unavailable, valued } from './me
 import { annualize, growth } from './returns.ts';
 import { downsideDeviation } from './risk.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
-import { centralMoments, isFlat, isRoundingNoise, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
+import { centralMoments, isMotionless, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
 
 /** mean(x)/std(x)·√P over [start, end) of excess returns x; NaN for < 2 values or zero volatility. */
 export function sharpeOf(x: Series, periodsPerYear: number, start = 0, end = x.length): number {
@@ -19,7 +19,7 @@ export function sharpe(r: Series, rf: RiskFree = 0, periodsPerYear = 252): Metri
   const n = nonNaNCount(x);
   if (n < MIN_STAT_N) return unavailable('sharpe', n);
   // A flat NAV's returns scatter by floating-point rounding alone (~1e-16): no volatility, not a Sharpe of ±2 (probe r31b).
-  if (isFlat(x)) return unavailable('sharpe', n, 'zero volatility');
+  if (isMotionless(x)) return unavailable('sharpe', n, 'zero volatility');
   return valued('sharpe', sharpeOf(x, periodsPerYear), n);
 }
 
@@ -111,7 +111,7 @@ export function sharpeMoments(x: Series): SharpeMoments | { readonly n: number; 
   const n = nonNaNCount(x);
   if (n < MIN_STAT_N) return { n, note: INSUFFICIENT };
   const sd = sampleStd(x);
-  if (isRoundingNoise(sd, mean(x))) return { n, note: 'zero volatility' };
+  if (isMotionless(x)) return { n, note: 'zero volatility' };
   const { m2, m3, m4 } = centralMoments(x);
   return { sr: mean(x) / sd, skew: m3 / Math.pow(m2, 1.5), kurtosis: m4 / (m2 * m2), n };
 }

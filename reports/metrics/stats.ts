@@ -84,6 +84,19 @@ export function isFlat(x: Series, start = 0, end = x.length): boolean {
   return isRoundingNoise(sampleStd(x, start, end), mean(x, start, end));
 }
 
+/**
+ * Per-period returns scattered by less than this share of their level are the arithmetic rounding
+ * of one computed series (a flat book whose NAV reads 9,999.999999999998 once: ~2e-16), not
+ * volatility. Far below LEVEL_NOISE: a series read from a file may be printed coarsely, breadth's
+ * own NAV is not.
+ */
+const ARITHMETIC_NOISE = 1e-12;
+
+/** Whether the non-NaN returns in [start, end) scatter only by arithmetic rounding (ARITHMETIC_NOISE): no volatility; false below 2 values. */
+export function isMotionless(x: Series, start = 0, end = x.length): boolean {
+  return sampleStd(x, start, end) <= ARITHMETIC_NOISE * Math.abs(1 + mean(x, start, end));
+}
+
 /** Population central moments m2, m3, m4 (divided by n) of the non-NaN values. */
 export function centralMoments(x: Series): { n: number; m2: number; m3: number; m4: number } {
   const n = nonNaNCount(x);

@@ -239,7 +239,16 @@ describe('a run that never invested', () => {
     const result = scenario(market, scripted(Object.fromEntries(closes.map((_, t) => [t, { weights: { A: 0.5 } }]))), { to: '2024-01-12', initialCash: 1000, minTradeNotional: 600 });
     expect(result.fills.session.length).toBe(0);
     expect(result.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
-      "never invested: all 10 sessions in cash — every trade was dropped by the skip rules (10 below minTradeNotional 600): lower them or raise the cash; no price in the run's sessions for B",
+      "never invested: all 10 sessions in cash — every trade was dropped by the skip rules (10 below minTradeNotional 600): lower minTradeNotional or raise the cash; no price in the run's sessions for B",
+    );
+  });
+
+  it('names the commission cap when a commission rate above it drops every trade, and does not advise more cash (probe r31b: --commission-bps 500)', () => {
+    // 500 bps is 5 % of every trade, above the default maxCommissionRate 0.01 whatever the trade's size.
+    const result = scenario(market, scripted(Object.fromEntries(closes.map((_, t) => [t, { weights: { A: 0.5 } }]))), { to: '2024-01-12', initialCash: 1000, commission: { kind: 'bps', bps: 500 } });
+    expect(result.fills.session.length).toBe(0);
+    expect(result.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
+      "never invested: all 10 sessions in cash — every trade was dropped by the skip rules (10 whose commission was above maxCommissionRate 0.01): raise maxCommissionRate (engine settings in a study or config file) or lower the commission; no price in the run's sessions for B",
     );
   });
 });

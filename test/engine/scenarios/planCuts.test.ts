@@ -24,7 +24,7 @@ describe('a share or value target cut to the cash at the decision is said as a f
     expect(orderRows(result)).toEqual([{ id: 1, session: 0, symbol: 'A', quantity: 100, filled: 95, status: 'partially-filled', end: 'cash', endSession: 1 }]);
     expect(deferralRows(result)).toEqual([{ session: 0, symbol: 'A', reason: 'cash', remaining: 5 }]);
     // 5 × 100 / 10,000 = 5.0 % of NAV on the decision's session.
-    expect(cashCaveat(result)).toEqual(['buys cut or held back on 1 order-session: a cash account spends only the cash there — 1 buy a share or value target asked for was cut at the decision to what the cash covers after costs (largest 5.0% of NAV on 2024-01-01)']);
+    expect(cashCaveat(result)).toEqual(['buys cut or held back on 1 order-session: a cash account spends only the cash there — 1 buy of a share or value target was cut at the decision to what the cash covers after costs (largest 5.0% of NAV on 2024-01-01)']);
   });
 
   it('a value target of 10,000 at 100 with 10 bps: 100 shares need 10,010, so 99 fill and the cut of 1 (1.0 % of NAV) is said', () => {
@@ -82,7 +82,7 @@ describe('a share or value target cut to the cash at the decision is said as a f
       { session: 0, symbol: 'A', reason: 'no-price', remaining: NaN },
       { session: 1, symbol: 'A', reason: 'cash', remaining: 5 },
     ]);
-    expect(cashCaveat(result)[0]).toContain('1 buy a share or value target asked for was cut at the decision');
+    expect(cashCaveat(result)[0]).toContain('1 buy of a share or value target was cut at the decision');
   });
 
   it('a fill-time cut beside a decision-time one: the caveat names both places', () => {
@@ -93,7 +93,7 @@ describe('a share or value target cut to the cash at the decision is said as a f
       { session: 0, symbol: 'A', reason: 'cash', remaining: 1 },
       { session: 1, symbol: 'A', reason: 'cash', remaining: 1 },
     ]);
-    expect(cashCaveat(result)[0]).toMatch(/^buys cut or held back on 2 order-sessions: a cash account spends only the cash there at the fill; 1 buy a share or value target asked for was cut at the decision to what the cash covers after costs \(largest 1\.0% of NAV on 2024-01-0[12]\)$/);
+    expect(cashCaveat(result)[0]).toMatch(/^buys cut or held back on 2 order-sessions: a cash account spends only the cash there at the fill; 1 buy of a share or value target was cut at the decision to what the cash covers after costs \(largest 1\.0% of NAV on 2024-01-0[12]\)$/);
   });
 });
 
@@ -104,6 +104,6 @@ describe('a cut order a later decision asks for again is one cut, not amended (p
     expect(orderRows(result)).toEqual([{ id: 1, session: 0, symbol: 'A', quantity: 100, filled: 95, status: 'partially-filled', end: 'cash', endSession: 2 }]);
     expect(Array.from(result.orders.amendedAt)).toEqual([-1]);
     expect(deferralRows(result).filter((d) => d.reason === 'cash')).toEqual([{ session: 0, symbol: 'A', reason: 'cash', remaining: 5 }]);
-    expect(cashCaveat(result)[0]).toContain('1 buy a share or value target asked for was cut at the decision');
+    expect(cashCaveat(result)[0]).toContain('1 buy of a share or value target was cut at the decision');
   });
 });

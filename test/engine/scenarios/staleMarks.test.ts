@@ -25,7 +25,7 @@ describe('stale marks', () => {
     const c = result.caveats.find((x) => x.code === 'stale-marks');
     expect(c?.size).toBeCloseTo(0.1, 12);
     expect(c?.severity).toBe('high'); // above 5 % of NAV
-    expect(c?.message).toBe('positions marked at prices more than 3 sessions old: peak 10.0% of NAV, mean 3.0%; 1 names (S), longest S for 3 sessions from 2024-01-08');
+    expect(c?.message).toBe('positions marked at prices more than 3 sessions old: peak 10.0% of NAV, mean 3.0%; 1 name (S), longest S for 3 sessions from 2024-01-08');
   });
 
   it('the run reports the mean and peak share of NAV marked stale', () => {

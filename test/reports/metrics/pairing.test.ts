@@ -183,7 +183,7 @@ describe('metrics --benchmark-returns: a returns file has no start, its first re
     const set = analyseSeries({ name: 'S', dates: days.subarray(2), returns: Float64Array.of(0.01, 0.02, -0.01, 0.03, 0.01, 0.02) }, { benchmark: { name: 'B', dates: days.subarray(1), returns: b } });
     expect(set.metrics.pairing?.intervals).toBe(6);
     expect(set.caveats.map((c) => c.message)).toContain(
-      'benchmark B is unchanged on 5 periods from 2024-01-03 to 2024-01-09: 4 of its 6 returns paired with S are 0 % (66.7 %): no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index',
+      'benchmark B is unchanged on 5 periods from 2024-01-03 to 2024-01-09: 4 of its 6 returns paired with S (66.7 %) are 0 %: no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index',
     );
   });
 

@@ -42,6 +42,7 @@ import {
   riskFreeFromRate,
   riskFreeFromRates,
   type SharpeTrials,
+  steadied,
   type TradeHistory,
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
@@ -144,7 +145,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     metrics: [...set.metrics, ...portfolioFigures(result, P, periods), ...costFigures(result, P, periods), ...capacityFigures(result, options.market)],
     benchmark: benchmark?.name ?? null,
     frequency,
-    drawdowns: drawdownEpisodes(dates, returns, startDay),
+    drawdowns: drawdownEpisodes(dates, steadied(returns), startDay),
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,

@@ -166,7 +166,7 @@ export const LARGE_DIVIDEND = 0.1;
  */
 const REVERSE_SPLIT_DIVIDEND = 0.075;
 const MAX_SMALL_TERM = 4;
-/** A split read with a same-day dividend has both terms at most this (10:1, 1:10, 5:4, 3:2 …). */
+/** A split a:b read with a same-day dividend, both terms above 1, has both at most this (5:4, 3:2, 10:3 …; n:1 and 1:n of any size). */
 const MAX_DIVIDEND_SPLIT_TERM = 10;
 /** A split a:b with 2 ≤ min(a, b) ≤ 4 is read up to this larger term forward (n:1 splits have no bound). */
 const MAX_LARGE_TERM = 100;
@@ -216,14 +216,14 @@ export function nearestSplitRatio(q: number): number {
 }
 
 /**
- * The largest common ratio at most q — terms up to MAX_DIVIDEND_SPLIT_TERM (2:1, 3:2, 5:4, 10:1,
- * 1:4, 2:3 …) — the split that leaves the smallest same-day dividend 1 − ratio / q; −Infinity when
- * none is. A step beyond a rarer ratio (43:4, 1:48) is not read as a split with a dividend: the
- * real universe's special dividends sit near such ratios (RENN's $27.56 of 2018-06-22 is 43:4
- * and 1.96 %).
+ * The largest common ratio at most q — n:1 or 1:n of any size, or a:b with both terms up to
+ * MAX_DIVIDEND_SPLIT_TERM (3:2, 5:4, 2:3 …) — the split that leaves the smallest same-day dividend
+ * 1 − ratio / q; −Infinity when none is. A step beyond a rarer ratio (43:4, 5:48) is not read as a
+ * split with a dividend: the real universe's special dividends sit near such ratios (RENN's $27.56
+ * of 2018-06-22 is 43:4 and 1.96 %; next to 10:1 it would be 8.8 %, beyond any bound).
  */
 const largestSplitRatioBelow = (q: number): number =>
-  Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM));
+  Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && (smallTerm(ratio) === 1 || Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM)));
 
 /** The smaller term of a round ratio a:b (a, b ≤ MAX_SMALL_TERM apart from n:1 and 1:n): the b of a:b forward, the a of it in reverse. */
 function smallTerm(ratio: number): number {

@@ -12,7 +12,7 @@ import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, 
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
 import { flatUpToPrint } from './printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
-import { mean, type Series, sortedNonNaN, sum } from './stats.ts';
+import { mean, type Series, sortedNonNaN, steadied, sum } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';
 
 export interface MetricsInput {
@@ -185,8 +185,9 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
 }
 
 /** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
-export function computeMetrics(input: MetricsInput): MetricSet {
-  checkInput(input);
+export function computeMetrics(given: MetricsInput): MetricSet {
+  checkInput(given);
+  const input = { ...given, returns: steadied(given.returns) };
   const { P, source } = periodsOf(input);
   if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
   const r = input.returns;

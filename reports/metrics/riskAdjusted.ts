@@ -5,7 +5,7 @@ import { INSUFFICIENT, MIN_STAT_N, type Metric, unavailable, valued } from './me
 import { annualize, growth } from './returns.ts';
 import { downsideDeviation } from './risk.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
-import { centralMoments, isMotionless, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
+import { ARITHMETIC_NOISE, centralMoments, isMotionless, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
 
 /** mean(x)/std(x)·√P over [start, end) of excess returns x; NaN for < 2 values or zero volatility. */
 export function sharpeOf(x: Series, periodsPerYear: number, start = 0, end = x.length): number {
@@ -61,7 +61,8 @@ export function omega(r: Series, rf: RiskFree = 0, periodsPerYear = 252, annualT
     else down -= v;
   }
   if (n < MIN_STAT_N) return unavailable('omega', n);
-  if (down === 0) return unavailable('omega', n, 'no returns below threshold');
+  // Returns equal to the risk-free rate up to arithmetic rounding (cash at a negative rate: ±1e-17 a day) have nothing above or below it.
+  if (down === 0 || (up + down) / n <= ARITHMETIC_NOISE) return unavailable('omega', n, 'no returns below threshold');
   return valued('omega', up / down, n);
 }
 

@@ -90,11 +90,24 @@ export function isFlat(x: Series, start = 0, end = x.length): boolean {
  * volatility. Far below LEVEL_NOISE: a series read from a file may be printed coarsely, breadth's
  * own NAV is not.
  */
-const ARITHMETIC_NOISE = 1e-12;
+export const ARITHMETIC_NOISE = 1e-12;
 
 /** Whether the non-NaN returns in [start, end) scatter only by arithmetic rounding (ARITHMETIC_NOISE): no volatility; false below 2 values. */
 export function isMotionless(x: Series, start = 0, end = x.length): boolean {
   return sampleStd(x, start, end) <= ARITHMETIC_NOISE * Math.abs(1 + mean(x, start, end));
+}
+
+/**
+ * Returns that move only by arithmetic rounding (isMotionless: a flat book whose NAV reads
+ * 9,999.999999999998 once) as the constant they are: each the mean, and 0 where the mean is within
+ * that rounding of 0 — so no metric scores the noise (a Sortino of −2, a Calmar of −4, a drawdown
+ * "still open" for 32 sessions: probe r32b). Any other series is returned as given.
+ */
+export function steadied(r: Series): Series {
+  if (!isMotionless(r)) return r;
+  const level = mean(r);
+  const constant = Math.abs(level) <= ARITHMETIC_NOISE ? 0 : level;
+  return Float64Array.from(r, (x) => (Number.isNaN(x) ? x : constant));
 }
 
 /** Population central moments m2, m3, m4 (divided by n) of the non-NaN values. */

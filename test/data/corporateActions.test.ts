@@ -131,7 +131,7 @@ describe('splitRatioForStep', () => {
     expect(splitRatioForStep(2 / 0.9)).toBeNaN(); // a 10% "dividend" on top: not a split
     expect(splitRatioForStep(137)).toBe(137); // whole-number forward splits have no cap (1000:1 happens)
     expect(splitRatioForStep(1000)).toBe(1000);
-    expect(splitRatioForStep(137.6)).toBeNaN(); // 0.44 % from 137:1: no exact split, and 137:1 is no common ratio to carry a same-day dividend
+    expect(splitRatioForStep(137.6)).toBe(137); // 137:1 (n:1 of any size is common) with a 0.44 % same-day dividend, within the 2 % floor
   });
 
   it('reverse splits beyond 1:100 (penny stocks consolidate by hundreds)', () => {
@@ -401,6 +401,17 @@ describe('a split with a same-day dividend above 2 % (probe r27d: read as a 35â€
     const actions = deriveCorporateActions(days(10), Float64Array.from(close), adjustedBy(close, new Map([[2, 0.82], [4, 0.996], [6, 0.996], [8, 1 - 12 / 28.42]])));
     expect(actions.splits).toEqual([]);
     expect(actions.dividends.map((d) => Number(d.value.toFixed(9))).at(-1)).toBe(12);
+  });
+
+  it('n:1 and 1:n of any size carry a same-day dividend (probe r32a: 1:20 with 2 % and 20:1 with 0.5 % were an unread split and a 95 % distribution)', () => {
+    // A non-payer with over a year of file (the 2 % floor; a reverse split's remainder up to 7.5 %).
+    for (const [ratio, d, after] of [[1 / 20, 0.02, 1_952.8], [20, 0.005, 4.98]] as const) {
+      const close = [...new Array<number>(60).fill(100), after, after];
+      const actions = deriveCorporateActions(days(62, 7), Float64Array.from(close), adjustedBy(close, new Map([[60, (1 - d) / ratio]])));
+      expect(actions.splits.map((x) => x.value), `ratio ${ratio}`).toEqual([ratio]);
+      // The dividend: d of the post-split price, 100 / ratio.
+      expect(actions.dividends.at(-1)?.value).toBeCloseTo((d * 100) / ratio, 9);
+    }
   });
 
   it('a step beyond a rare ratio is no split with a dividend: RENN 2018-06-22, $27.564 on 30.33 (Ã—10.965 of AdjClose/Close; 43:4 with 1.96 %) stays one distribution', () => {

@@ -83,6 +83,15 @@ describe('computeMetrics', () => {
     expect(get(noise, 'sharpe')).toMatchObject({ value: null, note: 'zero volatility' });
     expect(get(noise, 'skew')).toMatchObject({ value: null, note: 'zero volatility' });
     expect(get(noise, 'psr').value).toBeNull();
+    // Every other figure reads the constant it is (probe r32b: Sortino −2.00, Calmar −4.00, Omega 0, a drawdown "still open").
+    for (const [name, note] of [['sortino', 'zero downside risk'], ['calmar', 'no drawdown'], ['omega', 'no returns below threshold'], ['stability', 'zero volatility'], ['max_drawdown_duration', 'no drawdown'], ['win_rate', 'no non-zero outcomes']]) {
+      expect(get(noise, name), name).toMatchObject({ value: null, note });
+    }
+    expect([get(noise, 'total_return').value, get(noise, 'max_drawdown').value]).toEqual([0, 0]);
+    // Returns equal to a negative risk-free rate up to ±1e-17 (cash at −0.5 % a year): no Omega of 0.77 from the noise.
+    const rf = -0.005 / 252;
+    const cash = computeMetrics({ returns: [rf + 1e-17, rf - 1e-17, rf, rf + 2e-17, rf - 1e-17, rf], riskFree: rf }).metrics;
+    expect(get(cash, 'omega')).toMatchObject({ value: null, note: 'no returns below threshold' });
     // A real, tiny volatility is measured: a T-bill fund's 1e-5 a day around 1e-4.
     const tbill = computeMetrics({ returns: [1e-4, 1.1e-4, 0.9e-4, 1e-4, 1.2e-4, 0.8e-4] }).metrics;
     expect(get(tbill, 'sharpe').value).toBeGreaterThan(0);

@@ -139,8 +139,12 @@ function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number, periods:
 const CO_MOVEMENT = new Set(['beta', 'correlation', 'r_squared', 'up_capture', 'down_capture', 'batting_average_up', 'batting_average_down', 'treynor']);
 const CASH_NOTE = 'the benchmark is cash';
 const NO_COMMON_DATES = 'no two dates in common with the benchmark';
-/** Metrics that divide by the benchmark's variance (β) or its volatility: undefined on a benchmark flat up to its print. */
-const ON_BENCHMARK_VARIANCE = new Set(['alpha', 'beta', 'correlation', 'r_squared', 'treynor']);
+/**
+ * Metrics that divide by the benchmark's variance (β) or its volatility, or that sort its rows by
+ * the sign of its move (captures): undefined on a benchmark flat up to its print, whose moves are
+ * the rounding of its last digit (probe r32b: an up capture of 2.22 over 19 one-cent ticks).
+ */
+const ON_BENCHMARK_VARIANCE = new Set(['alpha', 'beta', 'correlation', 'r_squared', 'treynor', 'up_capture', 'down_capture']);
 
 /** A benchmark whose printed levels are a constant growth up to their rounding (printRounding.ts): its β would be measured on rounding. */
 function withoutPrintNoise(metrics: Metric[], benchmarkLevels: Series): Metric[] {

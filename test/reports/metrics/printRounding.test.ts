@@ -67,11 +67,11 @@ describe('flatUpToPrint', () => {
 });
 
 describe('computeMetrics on a benchmark flat up to its print', () => {
-  it('withholds beta, alpha, correlation and Treynor with the reason (was beta 463, alpha −100 % on 1.0002^i written to 6 decimals)', () => {
+  it('withholds beta, alpha, correlation, Treynor and the captures with the reason (was beta 463, alpha −100 % on 1.0002^i written to 6 decimals; probe r32b: an up capture over one-cent ticks)', () => {
     const printed = Array.from({ length: 61 }, (_, i) => Math.round(1.0002 ** i * 1e6) / 1e6);
     const returns = Float64Array.from({ length: 60 }, (_, i) => Math.sin(i * 1.7) * 0.01);
     const set = computeMetrics({ returns, benchmarkLevels: Float64Array.from(printed), periodsPerYear: 252 });
-    for (const name of ['beta', 'alpha', 'correlation', 'r_squared', 'treynor']) {
+    for (const name of ['beta', 'alpha', 'correlation', 'r_squared', 'treynor', 'up_capture', 'down_capture']) {
       const m = set.metrics.find((x) => x.name === name);
       expect(m?.value, name).toBeNull();
       expect(m?.note, name).toMatch(/^zero benchmark volatility: its levels grow at a constant rate up to the rounding of their last printed digit \(a tick of 1\.0e-6/);

@@ -222,8 +222,10 @@ export function nearestSplitRatio(q: number): number {
  * split with a dividend: the real universe's special dividends sit near such ratios (RENN's $27.56
  * of 2018-06-22 is 43:4 and 1.96 %; next to 10:1 it would be 8.8 %, beyond any bound).
  */
-const largestSplitRatioBelow = (q: number): number =>
-  Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && (smallTerm(ratio) === 1 || Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM)));
+const largestSplitRatioBelow = (q: number): number => Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && isCommonRatio(ratio)));
+
+/** n:1, 1:n, or a:b with both terms up to MAX_DIVIDEND_SPLIT_TERM (3:2, 5:4, 7:5, 2:3 …). */
+const isCommonRatio = (ratio: number): boolean => smallTerm(ratio) === 1 || Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM;
 
 /** The smaller term of a round ratio a:b (a, b ≤ MAX_SMALL_TERM apart from n:1 and 1:n): the b of a:b forward, the a of it in reverse. */
 function smallTerm(ratio: number): number {
@@ -240,15 +242,20 @@ function smallTerm(ratio: number): number {
  * ex-date (a fraction of the post-split price). A forward split's dividend may reach `maxDividend`
  * (Infinity: the 5% window of nearestSplitRatio): beyond the ratio, its step reads as one
  * distribution as well. A reverse split's (q < 1: AdjClose/Close rose, which no distribution does)
- * may reach REVERSE_SPLIT_DIVIDEND whatever `maxDividend`, a sanity bound only.
+ * may reach REVERSE_SPLIT_DIVIDEND whatever `maxDividend`, a sanity bound only. The ratio q
+ * matches within 0.2 % wins only when it is common (isCommonRatio); a rare one it matches (3:89)
+ * yields to the largest common ratio with a plausible dividend (1:30 with 1 %), else stands.
  */
 export function splitRatioForStep(q: number, rounding = 0, maxDividend = SAME_DAY_DIVIDEND_FLOOR): number {
   const nearest = nearestSplitRatio(q);
-  if (Math.abs(nearest / q - 1) <= Math.max(RATIO_TOLERANCE, rounding)) return nearest;
+  const exact = Math.abs(nearest / q - 1) <= Math.max(RATIO_TOLERANCE, rounding);
+  if (exact && isCommonRatio(nearest)) return nearest;
   const ratio = largestSplitRatioBelow(q);
   const bigSplit = ratio >= SAME_DAY_DIVIDEND_MIN_SPLIT || ratio <= 1 / SAME_DAY_DIVIDEND_MIN_SPLIT;
   const limit = q < 1 ? REVERSE_SPLIT_DIVIDEND : maxDividend === Infinity ? NEAREST_RATIO_WINDOW : maxDividend;
-  return bigSplit && 1 - ratio / q <= limit ? ratio : NaN;
+  // A rare ratio the step matches (3:89 reverse ratios are dense) yields to a common one with a plausible same-day dividend (1:30 with 1 %: probe r33a).
+  if (bigSplit && 1 - ratio / q <= limit) return ratio;
+  return exact ? nearest : NaN;
 }
 
 /**

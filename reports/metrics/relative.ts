@@ -267,6 +267,8 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
 export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252, periods?: Series): Metric {
   const name = `${side}_capture`;
   const [rr, bb, pp] = pairedRows(r, b, periods ?? new Float64Array(r.length).fill(1));
+  // A benchmark flat up to rounding has no ups or downs to sort its rows by, as it has no variance for beta.
+  if (bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
   const keep = (v: number): boolean => (side === 'up' ? v > 0 : v < 0);
   let gr = 1;
   let gb = 1;
@@ -293,6 +295,7 @@ export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYea
 export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down' = 'all'): Metric {
   const name = side === 'all' ? 'batting_average' : `batting_average_${side}`;
   const [rr, bb] = pairedRows(r, b);
+  if (side !== 'all' && bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
   let wins = 0;
   let n = 0;
   for (let i = 0; i < rr.length; i++) {

@@ -93,7 +93,8 @@ export function stability(r: Series): Metric {
     syy += dy * dy;
   }
   if (syy === 0) return unavailable('stability', n, 'zero volatility');
-  return valued('stability', (sty * sty) / (stt * syy), n);
+  // An R²: at most 1 (a constant-growth series reads 1 + 4e-16 in floating point).
+  return valued('stability', Math.min(1, (sty * sty) / (stt * syy)), n);
 }
 
 /**

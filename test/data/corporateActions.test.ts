@@ -403,6 +403,14 @@ describe('a split with a same-day dividend above 2 % (probe r27d: read as a 35â€
     expect(actions.dividends.map((d) => Number(d.value.toFixed(9))).at(-1)).toBe(12);
   });
 
+  it('a rare ratio the step matches yields to a common one with a plausible dividend (probe r33a: 1:30 with 1 % read as 3:89, 0.11 % off)', () => {
+    // q = (1/30) / (1 âˆ’ 0.01) = 1/29.7; 3:89 = 1/29.667 is within 0.2 % of it, 1:30 leaves the 1 % dividend.
+    expect(splitRatioForStep(1 / 29.7)).toBeCloseTo(1 / 30, 15);
+    // An exact common ratio still wins at once, and a step no common ratio explains keeps its exact rare match.
+    expect(splitRatioForStep(1 / 30)).toBeCloseTo(1 / 30, 15);
+    expect(splitRatioForStep(7 / 5)).toBeCloseTo(7 / 5, 15);
+  });
+
   it('n:1 and 1:n of any size carry a same-day dividend (probe r32a: 1:20 with 2 % and 20:1 with 0.5 % were an unread split and a 95 % distribution)', () => {
     // A non-payer with over a year of file (the 2 % floor; a reverse split's remainder up to 7.5 %).
     for (const [ratio, d, after] of [[1 / 20, 0.02, 1_952.8], [20, 0.005, 4.98]] as const) {

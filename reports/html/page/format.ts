@@ -16,6 +16,11 @@ export function formatPercent(x: number, digits = 2): string {
   return `${GROUPED[digits].format(x * 100)}%`;
 }
 
+/** A signed figure with `digits` decimals and a typographic minus: "+0.42", "−0.10", "0.00" for what rounds to zero (never "−0.00"). */
+export function formatSignedGap(x: number, digits = 2): string {
+  return SIGNED[digits].format(x).replace('-', '−');
+}
+
 /** A dimensionless ratio with two decimals: "1.23". */
 export function formatRatio(x: number): string {
   return GROUPED[2].format(x);

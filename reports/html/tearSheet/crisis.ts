@@ -6,6 +6,7 @@
 import { dayParts, parseIsoDay } from '../../../data/dates.ts';
 import { drawdownSeries, levelChange } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
+import { formatSignedGap } from '../page/format.ts';
 import type { NamedWindow } from '../model.ts';
 import { navReturns } from '../series.ts';
 import { percentCell } from './tables.ts';
@@ -70,7 +71,7 @@ export function crisisTable(rows: readonly CrisisRow[], strategyName: string, be
   if (rows.length === 0) return '<p class="empty">The run covers none of the crisis windows (2008, Feb–Mar 2020, 2022); name your own with <code>breadth report --crisis "name:YYYY-MM-DD:YYYY-MM-DD"</code>.</p>';
   const body = rows.map(
     (r) =>
-      `<tr><td class="t">${escapeHtml(r.window.name)}${r.partial ? '*' : ''}</td><td>${escapeHtml(r.window.from)} to ${escapeHtml(r.window.to)}</td>${percentCell(r.strategy)}${benchmarkName === undefined ? '' : `${percentCell(r.benchmark)}${r.benchmark === null ? '<td class="na">–</td>' : `<td>${r.strategy - r.benchmark > 0 ? '+' : ''}${((r.strategy - r.benchmark) * 100).toFixed(2)} pp</td>`}`}${percentCell(r.maxDrawdown)}</tr>`,
+      `<tr><td class="t">${escapeHtml(r.window.name)}${r.partial ? '*' : ''}</td><td>${escapeHtml(r.window.from)} to ${escapeHtml(r.window.to)}</td>${percentCell(r.strategy)}${benchmarkName === undefined ? '' : `${percentCell(r.benchmark)}${r.benchmark === null ? '<td class="na">–</td>' : `<td>${formatSignedGap((r.strategy - r.benchmark) * 100, 2)} pp</td>`}`}${percentCell(r.maxDrawdown)}</tr>`,
   );
   const head = ['<th scope="col" class="t">Window</th>', '<th scope="col">Dates</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
   if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>');

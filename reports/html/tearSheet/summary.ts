@@ -6,7 +6,7 @@
 
 import { caveatList, headlineCaveats } from './caveats.ts';
 import { escapeHtml } from '../page/escape.ts';
-import { formatCount, formatCurrency, formatPercent, formatRatio } from '../page/format.ts';
+import { formatCount, formatCurrency, formatPercent, formatRatio, formatSignedGap } from '../page/format.ts';
 import { cashGrowth, type CommonPeriod, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
 import { badges } from '../header.ts';
 import { intervalsPhrase } from '../metricCatalog.ts';
@@ -15,7 +15,7 @@ import { epochDays } from '../series.ts';
 
 const pct = (x: number | null, digits = 2): string => (x === null || !Number.isFinite(x) ? '–' : formatPercent(x, digits));
 const signed = (x: number, digits = 1): string => `${x > 0 ? '+' : ''}${formatPercent(x, digits)}`;
-const pp = (a: number | null, b: number | null): string => (a === null || b === null ? '' : ` (${a - b >= 0 ? '+' : '−'}${formatPercent(Math.abs(a - b), 2).replace('%', '')} pp)`);
+const pp = (a: number | null, b: number | null): string => (a === null || b === null ? '' : ` (${formatSignedGap((a - b) * 100, 2)} pp)`);
 
 function tile(figure: string, label: string, value: string, detail: string): string {
   return `<div class="kpi" data-figure="${figure}"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div><div class="vs">${detail}</div></div>`;
@@ -62,7 +62,7 @@ function drawdownDetail(data: TearSheetData): string {
 }
 
 /** " (−0.10)": a ratio's difference, for a card; '' when either side is unknown. */
-const ratioGap = (a: number | null, b: number | null): string => (a === null || b === null ? '' : ` (${a - b >= 0 ? '+' : '−'}${formatRatio(Math.abs(a - b))})`);
+const ratioGap = (a: number | null, b: number | null): string => (a === null || b === null ? '' : ` (${formatSignedGap(a - b, 2)})`);
 
 /**
  * "vs SMLF 0.61 (−0.10) over 2015-04-30 → 2026-07-31, the period both cover (this run 0.52)": the

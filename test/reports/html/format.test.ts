@@ -1,7 +1,7 @@
 // Table formats: percents, ratios, currency, and a null metric that says why and on how many rows.
 
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDelta, formatMetric, formatPercent } from '../../../reports/html/page/format.ts';
+import { formatCurrency, formatDelta, formatMetric, formatPercent, formatSignedGap } from '../../../reports/html/page/format.ts';
 import { metricInfo } from '../../../reports/html/metricCatalog.ts';
 
 describe('formats', () => {
@@ -39,5 +39,12 @@ describe('formats', () => {
   it('unknown metric names still get a label and a unit', () => {
     expect(metricInfo('cost_interest_received')).toEqual({ label: 'Interest received (total)', kind: 'currency', group: 'Costs' });
     expect(metricInfo('new_thing')).toEqual({ label: 'New thing', kind: 'ratio', group: 'Other' });
+  });
+});
+
+describe('formatSignedGap', () => {
+  it('a gap that rounds to zero prints 0.00, never −0.00 or +0.00 (probe r33b: "vs IWM 0.42 (−0.00)", a crisis row "-0.00 pp")', () => {
+    expect([formatSignedGap(-0.00166), formatSignedGap(0.004), formatSignedGap(-0.0008 * 100, 2), formatSignedGap(0)]).toEqual(['0.00', '0.00', '−0.08', '0.00']);
+    expect([formatSignedGap(0.1), formatSignedGap(-0.1), formatSignedGap(-1234.5, 1)]).toEqual(['+0.10', '−0.10', '−1,234.5']);
   });
 });

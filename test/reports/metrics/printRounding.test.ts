@@ -78,3 +78,13 @@ describe('computeMetrics on a benchmark flat up to its print', () => {
     }
   });
 });
+
+describe('a benchmark flat up to rounding (std ≤ 1e-8 of its level) has no ups or downs either (probe r33a: up capture 0.919 beside a withheld beta)', () => {
+  it('5 % a year printed to 8 significant digits: beta, captures and batting up/down withheld; batting over all rows kept', () => {
+    const levels = Float64Array.from({ length: 61 }, (_, i) => Number((91.5 * 1.05 ** (i / 252)).toPrecision(8)));
+    const returns = Float64Array.from({ length: 60 }, (_, i) => Math.sin(i * 1.7) * 0.01);
+    const set = computeMetrics({ returns, benchmarkLevels: levels, periodsPerYear: 252 });
+    for (const name of ['beta', 'up_capture', 'down_capture', 'batting_average_up', 'batting_average_down']) expect(set.metrics.find((m) => m.name === name)?.value, name).toBeNull();
+    expect(set.metrics.find((m) => m.name === 'batting_average')?.value).not.toBeNull();
+  });
+});

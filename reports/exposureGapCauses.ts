@@ -115,8 +115,9 @@ function goneTargetCause(result: Result, gross: Float64Array, from: number, at: 
 type Reach = (session: number) => number;
 
 /**
- * Targets waiting for a price (none whose symbol left first: leftWaitCause), sized: Σ |weight| of
- * the waits open on each counted session, from at(decided) to at(until), averaged — "a target
+ * Targets waiting for a price (none whose symbol left first: leftWaitCause), sized: Σ of the weight
+ * each wait lacks on each counted session — |weight| less what the book held there at its (stale)
+ * mark, as the no-price caveat sizes it — from at(decided) to at(until), averaged — "a target
  * waiting for a price (IWM until 2000-05-26), −12.1 pp". Each symbol is named with its last wait
  * and how it ended: "until D" (ordered then), "until replaced on D" (by a later decision), "until
  * cleared on D" (by explicit orders), "until rejected on D" (at its price), "to the end". Null
@@ -124,9 +125,16 @@ type Reach = (session: number) => number;
  */
 function waitCause(result: Result, waits: readonly TargetWait[], gross: Float64Array, from: number, at: Reach): string | null {
   const waiting = new Float64Array(gross.length + 1);
+  const nav = result.daily.nav;
   for (const w of waits) {
-    waiting[at(w.decided)] += Math.abs(w.weight);
-    waiting[at(w.until)] -= Math.abs(w.weight);
+    // What the book already holds there counts as invested: a stale holding above its target waits for nothing (probe r34a: AAA at 65 % of NAV
+    // against 50 % read "−10.5 pp"). Its value is constant while it waits (no price moves its mark); its weight moves with NAV.
+    const held = heldValue(result, w.decided, w.symbol) * Math.sign(w.weight);
+    for (let k = at(w.decided); k < at(w.until); k++) {
+      const short = Math.max(0, Math.abs(w.weight) - Math.max(0, held / nav[k]));
+      waiting[k] += short;
+      waiting[k + 1] -= short;
+    }
   }
   const pp = Math.round(meanLevel(waiting, gross, from) * 1000) / 10;
   if (!(pp > 0)) return null;
@@ -136,6 +144,17 @@ function waitCause(result: Result, waits: readonly TargetWait[], gross: Float64A
   const ended = (w: TargetWait): string => (w.end === 'open' ? 'to the end' : w.end === 'ordered' ? `until ${day(w.until)}` : `until ${w.end} on ${day(w.until)}`);
   const named = [...last.values()].slice(0, SHOWN).map((w) => `${result.symbols[w.symbol]} ${ended(w)}`);
   return `${last.size === 1 ? 'a target' : 'targets'} waiting for a price (${named.join(', ')}${last.size > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`;
+}
+
+/** The value (shares × mark, signed) the decision at market session `session` recorded holding in `symbol` (its snapshot row), 0 when none. */
+function heldValue(result: Result, session: number, symbol: number): number {
+  const p = result.snapshots;
+  for (let k = 0; k < p.session.length; k++) {
+    if (p.session[k] !== session || p.symbol[k] !== symbol) continue;
+    const value = p.shares[k] * p.price[k];
+    return Number.isFinite(value) ? value : 0; // none held (0 × an unpriced NaN mark)
+  }
+  return 0;
 }
 
 /**

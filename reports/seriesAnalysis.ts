@@ -47,9 +47,16 @@ function dataCaveats(s: DatedSeries | undefined, role: SeriesRole): Caveat[] {
 }
 
 export function analyseSeries(
-  series: DatedSeries,
+  given: DatedSeries,
   options: { benchmark?: DatedSeries; riskFree?: RiskFreeInput; periodsPerYear?: number; factors?: readonly FactorTable[] } = {},
 ): SeriesAnalysis {
+  const series = missingPeriodsBlank(given, options.benchmark);
+  const blanked = [gapCaveat(given, series, 'series')];
+  if (options.benchmark !== undefined) {
+    const benchmark = missingPeriodsBlank(options.benchmark, given);
+    blanked.push(gapCaveat(options.benchmark, benchmark, 'benchmark'));
+    options = { ...options, benchmark };
+  }
   const calendar = series.startDay === undefined ? series.dates : Int32Array.of(series.startDay, ...series.dates);
   const frequency = options.periodsPerYear === undefined ? inferFrequency(calendar) : givenFrequency(options.periodsPerYear);
   const P = frequency.periodsPerYear;
@@ -76,7 +83,7 @@ export function analyseSeries(
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels, onDates.start);
   const annualised = annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)');
-  const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...blanked.filter((c): c is Caveat => c !== null), ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 
@@ -133,6 +140,48 @@ function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [
     caveat('benchmark', 'low', `${name}: ${count} weekend-dated value${count === 1 ? '' : 's'} read as of the previous session (calendar month-end levels; the other series never has a weekend date), as a run reads them`),
   );
   return { days, readEarlier };
+}
+
+/**
+ * A returns file (no start day) whose own spacing skips a period — month-ends with no 2023-03-31
+ * row — lists one-period returns: the row after the gap is its own period's return, and the
+ * missing one is unknown, as a blank row says it (never merged with the next into a two-period
+ * return: probe r34b, beta 0.0026 for 0.0074 by hand). A blank row is put in its place, dated on
+ * `other`'s value one spacing before the row after the gap when there is one (so that return
+ * still pairs), else one nominal spacing before it. Daily files are left as they are (a missing
+ * weekday is a holiday as often as a gap); price series (with a start day) too: their return
+ * after a gap does cover it.
+ */
+function missingPeriodsBlank(s: DatedSeries, other: DatedSeries | undefined): DatedSeries {
+  if (s.startDay !== undefined || s.dates.length < 3) return s;
+  const spacing = inferFrequency(s.dates);
+  if (spacing.label === 'daily' || spacing.irregular || !Number.isFinite(spacing.medianGapDays)) return s;
+  const otherDays = other === undefined ? [] : [other.startDay ?? NaN, ...Array.from(other.dates)];
+  const dates: number[] = [s.dates[0]];
+  const returns: number[] = [s.returns[0]];
+  for (let k = 1; k < s.dates.length; k++) {
+    const [before, at] = [s.dates[k - 1], s.dates[k]];
+    if (!isOneSpacing(at - before, spacing) && at - before > spacing.medianGapDays) {
+      const j = startAmong(at, spacing, otherDays);
+      const blankDay = j >= 0 && otherDays[j] > before ? otherDays[j] : at - Math.round(spacing.medianGapDays);
+      if (blankDay > before && blankDay < at) {
+        dates.push(blankDay);
+        returns.push(NaN);
+      }
+    }
+    dates.push(at);
+    returns.push(s.returns[k]);
+  }
+  return dates.length === s.dates.length ? s : { ...s, dates: Int32Array.from(dates), returns: Float64Array.from(returns) };
+}
+
+/** The caveat for the periods missingPeriodsBlank read as unknown in a returns file (null: none). */
+function gapCaveat(given: DatedSeries, read: DatedSeries, role: 'series' | 'benchmark'): Caveat | null {
+  const missing = read.dates.length - given.dates.length;
+  if (missing === 0) return null;
+  const first = read.dates[read.returns.findIndex((r, k) => Number.isNaN(r) && !given.dates.includes(read.dates[k]))];
+  const name = given.name ?? `the ${role}`;
+  return caveat(role === 'benchmark' ? 'benchmark' : 'data-note', 'low', `${role === 'benchmark' ? 'benchmark ' : ''}${name} has no row for ${missing} period${missing === 1 ? '' : 's'} its own spacing expects (the first near ${isoDay(first)}): each is an unknown return, as a blank row is — the row after it is its own period's return, not merged with the missing one`, { value: missing, unit: 'count' });
 }
 
 /** The period a day falls in, for a spacing: its (Monday-based) week, month, quarter or year; the day itself for daily and other spacings. */

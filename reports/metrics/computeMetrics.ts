@@ -12,7 +12,7 @@ import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, 
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
 import { flatUpToPrint } from './printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
-import { mean, type Series, sortedNonNaN, steadied, sum } from './stats.ts';
+import { mean, type Series, sortedNonNaN, steadied } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';
 
 export interface MetricsInput {
@@ -188,6 +188,13 @@ function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFre
   return { metrics: cash, pairing: how };
 }
 
+/** Σ of the periods the non-blank returns cover (`rowPeriods`, one each by default). */
+function knownPeriods(r: Series, rowPeriods: Series | undefined): number {
+  let total = 0;
+  for (let k = 0; k < r.length; k++) if (!Number.isNaN(r[k])) total += rowPeriods === undefined ? 1 : rowPeriods[k];
+  return total;
+}
+
 /** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
 export function computeMetrics(given: MetricsInput): MetricSet {
   checkInput(given);
@@ -196,7 +203,8 @@ export function computeMetrics(given: MetricsInput): MetricSet {
   if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
   const r = input.returns;
   const rowPeriods = typeof input.periods === 'number' ? undefined : (input.periods ?? (input.dates === undefined || input.dates.length === 0 ? undefined : periodsOfReturns(input.dates, input.startDay, P)));
-  const periods = typeof input.periods === 'number' ? input.periods : rowPeriods === undefined ? r.length : sum(rowPeriods);
+  // The time the known returns cover: a blank (unknown) return's period is not in it (a returns file missing a month: 23 of 24).
+  const periods = typeof input.periods === 'number' ? input.periods : knownPeriods(r, rowPeriods);
   const rf = input.riskFree ?? 0;
   const q = input.downsideTarget ?? 0;
   const R = input.omegaThreshold ?? 0;

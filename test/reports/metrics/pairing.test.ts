@@ -199,6 +199,32 @@ describe('metrics --benchmark-returns: a returns file has no start, its first re
   });
 });
 
+describe('a returns file missing a row of its own spacing reads that period as unknown, as a blank row (probe r34b)', () => {
+  const ends = Int32Array.from(['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-28', '2023-05-31', '2023-06-30', '2023-07-31'], (d) => Math.round(Date.parse(d) / 86_400_000));
+  const r = Float64Array.of(0.01, -0.02, 0.03, 0.015, -0.01, 0.02, 0.005);
+  const b = Float64Array.of(0.02, -0.01, 0.04, 0.01, -0.02, 0.01, 0.0);
+  const without = (x: Float64Array, dates: Int32Array, k: number) => ({ dates: Int32Array.from([...dates].filter((_, j) => j !== k)), returns: Float64Array.from([...x].filter((_, j) => j !== k)) });
+  const blank = (x: Float64Array, k: number) => Float64Array.from(x, (v, j) => (j === k ? NaN : v));
+
+  it('a benchmark file without its March row pairs as one with a blank March: April alone beside April, not March and April merged', () => {
+    const missing = analyseSeries({ dates: ends, returns: r }, { benchmark: { name: 'B', ...without(b, ends, 2) } });
+    const blanked = analyseSeries({ dates: ends, returns: r }, { benchmark: { name: 'B', dates: ends, returns: blank(b, 2) } });
+    for (const name of ['beta', 'alpha', 'correlation', 'tracking_error', 'information_ratio', 'up_capture']) {
+      expect(value(missing.metrics, name)?.value, name).toBe(value(blanked.metrics, name)?.value);
+    }
+    // 6 pairs: every month but March (Feb → Mar and Mar → Apr both need March's level).
+    expect(missing.metrics.pairing?.intervals).toBe(blanked.metrics.pairing?.intervals);
+    expect(missing.caveats.map((c) => c.message)).toContain('benchmark B has no row for 1 period its own spacing expects (the first near 2023-03-31): each is an unknown return, as a blank row is — the row after it is its own period\'s return, not merged with the missing one');
+  });
+
+  it('a series file without a row: its annual return covers the months it has (6 of 7), not the gap as 0 %', () => {
+    const set = analyseSeries({ name: 'S', ...without(r, ends, 2) });
+    const known = [...r].filter((_, j) => j !== 2);
+    const growth = known.reduce((g, x) => g * (1 + x), 1);
+    expect(value(set.metrics, 'annual_return')?.value).toBeCloseTo(growth ** (12 / 6) - 1, 12);
+  });
+});
+
 describe('benchmark caveats', () => {
   it('a benchmark that ends early says where it ends, not that it has gaps', () => {
     const nav = [100, 101, 102, 103, 104, 105];

@@ -142,30 +142,37 @@ function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [
   return { days, readEarlier };
 }
 
+/** Nominal days between values of a calendar spacing; NaN for daily and other spacings (not blanked). */
+const NOMINAL_GAP: Partial<Record<Frequency['label'], number>> = { weekly: 7, monthly: 365.25 / 12, quarterly: 365.25 / 4, annual: 365.25 };
+
 /**
- * A returns file (no start day) whose own spacing skips a period — month-ends with no 2023-03-31
- * row — lists one-period returns: the row after the gap is its own period's return, and the
- * missing one is unknown, as a blank row says it (never merged with the next into a two-period
- * return: probe r34b, beta 0.0026 for 0.0074 by hand). A blank row is put in its place, dated on
- * `other`'s value one spacing before the row after the gap when there is one (so that return
- * still pairs), else one nominal spacing before it. Daily files are left as they are (a missing
- * weekday is a holiday as often as a gap); price series (with a start day) too: their return
- * after a gap does cover it.
+ * A returns file (no start day) whose own spacing skips whole periods — month-ends with no
+ * 2023-03-31 row — lists one-period returns: the row after the gap is its own period's return, and
+ * each missing one is unknown, as a blank row says it (never merged with the next into a
+ * two-period return: probe r34b, beta 0.0026 for 0.0074 by hand). A gap of k spacings (k ≥ 2, each
+ * k-th of it one spacing: isOneSpacing) gets k − 1 blank rows, each dated on `other`'s value
+ * nearest its nominal date (within half a spacing), else on that date — so the return after the gap
+ * still pairs. A gap that is no whole number of spacings (a value dated mid-month among
+ * month-ends) is left as it is: its return covers it. Daily files are left as they are (a missing
+ * weekday is a holiday as often as a gap); price series (with a start day) too: their return after
+ * a gap does cover it.
  */
 function missingPeriodsBlank(s: DatedSeries, other: DatedSeries | undefined): DatedSeries {
   if (s.startDay !== undefined || s.dates.length < 3) return s;
   const spacing = inferFrequency(s.dates);
-  if (spacing.label === 'daily' || spacing.irregular || !Number.isFinite(spacing.medianGapDays)) return s;
-  const otherDays = other === undefined ? [] : [other.startDay ?? NaN, ...Array.from(other.dates)];
+  const nominal = NOMINAL_GAP[spacing.label];
+  if (nominal === undefined) return s;
+  const otherDays = other === undefined ? [] : Array.from(other.dates);
   const dates: number[] = [s.dates[0]];
   const returns: number[] = [s.returns[0]];
   for (let k = 1; k < s.dates.length; k++) {
     const [before, at] = [s.dates[k - 1], s.dates[k]];
-    if (!isOneSpacing(at - before, spacing) && at - before > spacing.medianGapDays) {
-      const j = startAmong(at, spacing, otherDays);
-      const blankDay = j >= 0 && otherDays[j] > before ? otherDays[j] : at - Math.round(spacing.medianGapDays);
-      if (blankDay > before && blankDay < at) {
-        dates.push(blankDay);
+    const periods = Math.round((at - before) / nominal);
+    if (periods >= 2 && isOneSpacing((at - before) / periods, spacing)) {
+      for (let j = 1; j < periods; j++) {
+        const target = before + ((at - before) * j) / periods;
+        const near = otherDays.filter((d) => d > dates[dates.length - 1] && d < at && Math.abs(d - target) <= nominal / 2).sort((x, y) => Math.abs(x - target) - Math.abs(y - target))[0];
+        dates.push(near ?? Math.round(target));
         returns.push(NaN);
       }
     }

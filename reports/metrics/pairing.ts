@@ -15,12 +15,14 @@ export interface Pairing {
 
 /**
  * The pairing of `paired` (built on level rows) given each row's epoch day (`days`, NaN where
- * unknown) and the series' P: the paired calendar is the first common row's day, then each
- * interval's end day; the series' own calendar is every known day.
+ * unknown) and the series' P: the paired calendar is every interval's start and end day (after an
+ * interval left out as unknown, the next starts after the gap); the series' own calendar is every known day.
  */
 export function pairingOf(paired: PairedIntervals, days: Series, periodsPerYear: number): Pairing {
   const known = (rows: ArrayLike<number>): number[] => Array.from(rows, (k) => days[k]).filter((d) => !Number.isNaN(d));
   const own = Array.from(days).filter((d) => !Number.isNaN(d));
-  const f = pairedFrequency(known(paired.first < 0 ? paired.end : [paired.first, ...paired.end]), own, periodsPerYear);
+  // Each interval's start and end: where an unknown interval was left out, the next one starts after the gap, and the pairs stay one period apart (monthly returns with 3 months blank: P = 12, not 9).
+  const rows = paired.first < 0 ? paired.end : [...new Set([paired.first, ...paired.start, ...paired.end])].sort((x, y) => x - y);
+  const f = pairedFrequency(known(rows), own, periodsPerYear);
   return { intervals: paired.r.length, periodsPerYear: f.periodsPerYear, source: f.source, ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) };
 }

@@ -156,13 +156,14 @@ describe('bad input → DataError with file, line and fix', () => {
 
   it('unsorted dates (per ticker, also when tickers interleave); one direction throughout', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BACK.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-06,1', '2020-01-03,1'))));
-    expect(e.line).toBe(4);
-    expect(e.message).toMatch(/date 2020-01-03 comes after 2020-01-06 in rows sorted oldest first/);
-    const flip = await dataError(() => loadSymbolFile(writeFile(dir, 'FLIP.csv', csv('Date,AdjClose', '2020-01-06,1', '2020-01-03,1', '2020-01-07,1'))));
-    expect(flip.message).toMatch(/date 2020-01-07 comes after 2020-01-03 in rows sorted newest first/);
-    const long = await dataError(() => loadLong(writeFile(dir, 'inter.csv', csv('Ticker,Date,AdjClose', 'A,2020-01-02,1', 'B,2020-01-02,1', 'A,2020-01-03,1', 'A,2020-01-01,1'))));
-    expect(long.line).toBe(5);
-    expect(long.message).toMatch(/for A \(line 4\)/);
+    // Three rows whose two steps disagree: which is out of place cannot be told, so all three are named, at the middle one.
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(/the first dates run both ways: 2020-01-02 \(line 2\), 2020-01-06 \(line 3\), 2020-01-03 \(line 4\)/);
+    const flip = await dataError(() => loadSymbolFile(writeFile(dir, 'FLIP.csv', csv('Date,AdjClose', '2020-01-06,1', '2020-01-03,1', '2020-01-02,1', '2020-01-07,1'))));
+    expect(flip.message).toMatch(/date 2020-01-07 comes after 2020-01-02 in rows sorted newest first/);
+    const long = await dataError(() => loadLong(writeFile(dir, 'inter.csv', csv('Ticker,Date,AdjClose', 'A,2020-01-02,1', 'B,2020-01-02,1', 'A,2020-01-03,1', 'A,2020-01-04,1', 'A,2020-01-01,1'))));
+    expect(long.line).toBe(6);
+    expect(long.message).toMatch(/for A \(line 5\)/);
     const rates = await dataError(() => loadRateSeries(writeFile(dir, 'DTB3.csv', csv('observation_date,DTB3', '2020-01-03,1.5', '2020-01-02,1.4'))));
     expect(rates.line).toBe(3);
   });

@@ -166,6 +166,14 @@ describe('Investing.com and Nasdaq.com', () => {
     expect(await refusal(file)).toMatch(/X\.csv:2: Close\/Last "\(\$12\.50\)" is a negative amount in accounting parentheses \(-12\.50\) — prices must be positive and volumes non-negative: correct the value or remove the row/);
   });
 
+  it('the first two rows swapped: all three first dates are named, not the correct third row (probe r35b)', async () => {
+    const file = writeFile(tempDir(), 'X.csv', csv('Date,Close', '2024-01-03,1', '2024-01-02,1', '2024-01-04,1', '2024-01-05,1'));
+    expect(await refusal(file)).toMatch(/X\.csv:3: the first dates run both ways: 2024-01-03 \(line 2\), 2024-01-02 \(line 3\), 2024-01-04 \(line 4\) — dates must run one way/);
+    // A swap further in still names the row that breaks the direction its first rows set.
+    const later = writeFile(tempDir(), 'Y.csv', csv('Date,Close', '2024-01-02,1', '2024-01-03,1', '2024-01-05,1', '2024-01-04,1'));
+    expect(await refusal(later)).toMatch(/Y\.csv:5: date 2024-01-04 comes after 2024-01-05 in rows sorted oldest first \(line 4\)/);
+  });
+
   it('a file whose every date is ambiguous stays refused (01/02/2024)', async () => {
     const file = writeFile(tempDir(), 'X.csv', csv('Date,Close', '01/02/2024,1', '01/03/2024,1'));
     expect(await refusal(file)).toMatch(/X\.csv:2: Date "01\/02\/2024" is ambiguous \(day\/month or month\/day\?\)/);

@@ -1,6 +1,8 @@
 // Dates run one way per ticker: ascending, or descending throughout (turned around later, in
 // groupRows.ts), and never repeat. Checked on each row as it is read, per ticker id.
 
+import { isoDay } from '../../dates.ts';
+import { DataError } from '../../errors.ts';
 import { dateOrderError } from '../../formats/csvTable.ts';
 
 /** Each ticker's last date and line so far, and the direction its dates run. */
@@ -10,6 +12,10 @@ export class DateOrder {
   #tickers: readonly string[] | undefined;
   readonly #lastDay: number[] = [];
   readonly #lastLine: number[] = [];
+  /** The ticker's first date and line, and how many steps set its direction so far (1: its first pair alone). */
+  readonly #firstDay: number[] = [];
+  readonly #firstLine: number[] = [];
+  readonly #steps: number[] = [];
   /** Per ticker id: +1 ascending, -1 descending, 0 not known yet. */
   readonly direction: number[] = [];
 
@@ -39,10 +45,23 @@ export class DateOrder {
       const direction = day > previous ? 1 : day < previous ? -1 : 0;
       if (this.direction[id] === 0) this.direction[id] = direction;
       if (direction === 0 || direction !== this.direction[id]) {
+        // The direction came from the first pair alone: which row is out of place cannot be told — say all three (probe r35b: lines 2 and 3 swapped blamed line 4).
+        if (direction !== 0 && this.#steps[id] === 1) throw threeRowsError(this.#file, [this.#firstDay[id], previous, day], [this.#firstLine[id], this.#lastLine[id], line], this.#tickers?.[id]);
         throw dateOrderError(this.#file, line, day, previous, this.#lastLine[id], this.#tickers?.[id], this.direction[id] < 0);
       }
+      this.#steps[id] = (this.#steps[id] ?? 0) + 1;
+    } else {
+      this.#firstDay[id] = day;
+      this.#firstLine[id] = line;
     }
     this.#lastDay[id] = day;
     this.#lastLine[id] = line;
   }
 }
+
+/** A ticker's first three dates run both ways: one of the first two rows is out of place, or the direction is the other one. */
+function threeRowsError(file: string, days: readonly number[], lines: readonly number[], ticker: string | undefined): DataError {
+  const shown = days.map((d, k) => `${isoDay(d)} (line ${lines[k]})`).join(', ');
+  return new DataError(file, lines[1], `the first dates${ticker === undefined ? '' : ` for ${ticker}`} run both ways: ${shown}`, 'dates must run one way (oldest or newest first), one row per date (per ticker); sort the file and drop duplicates');
+}
+

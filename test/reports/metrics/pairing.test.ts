@@ -217,6 +217,26 @@ describe('a returns file missing a row of its own spacing reads that period as u
     expect(missing.caveats.map((c) => c.message)).toContain('benchmark B has no row for 1 period its own spacing expects (the first near 2023-03-31): each is an unknown return, as a blank row is — the row after it is its own period\'s return, not merged with the missing one');
   });
 
+  it('a value dated mid-month among month-ends is no missing month, and several single months missing keep P = 12 (probe r35a)', () => {
+    const monthEnds = (n: number) => Int32Array.from({ length: n }, (_, k) => Math.floor(Date.UTC(2022, 1 + k, 0) / 86_400_000));
+    const days = monthEnds(25);
+    const rr = Float64Array.from(days, (_, k) => 0.01 * Math.sin(k * 1.3) + 0.002);
+    const bb = Float64Array.from(days, (_, k) => 0.012 * Math.sin(k * 1.3 + 0.4));
+    // March 2023 (row 13) dated the 15th: its return still pairs over the interval both cover; no blank, no caveat.
+    const stray = Int32Array.from(days, (d, k) => (k === 13 ? d - 16 : d));
+    const set = analyseSeries({ dates: stray, returns: rr }, { benchmark: { dates: days, returns: bb } });
+    expect(set.caveats.some((c) => c.message.includes('has no row for'))).toBe(false);
+    expect(set.metrics.pairing?.intervals).toBe(24);
+    // Rows 13, 16 and 19 missing: 3 periods blank, the other 22 of the 25 returns (both files start together) paired month by month at P = 12, said in one caveat naming 3.
+    const keep = (k: number) => k !== 13 && k !== 16 && k !== 19;
+    const gaps = analyseSeries({ name: 'S', dates: days.filter((_, k) => keep(k)), returns: rr.filter((_, k) => keep(k)) }, { benchmark: { dates: days, returns: bb } });
+    expect(gaps.metrics.pairing).toMatchObject({ periodsPerYear: 12, intervals: 22, unknown: 3 });
+    expect(gaps.caveats.map((c) => c.message).find((m) => m.startsWith('S has no row'))).toMatch(/^S has no row for 3 periods its own spacing expects/);
+    // Two months in a row missing: 2 periods, the first dated on the benchmark's month-end before them.
+    const two = analyseSeries({ name: 'S', dates: days.filter((_, k) => k !== 13 && k !== 14), returns: rr.filter((_, k) => k !== 13 && k !== 14) }, { benchmark: { dates: days, returns: bb } });
+    expect(two.caveats.map((c) => c.message).find((m) => m.startsWith('S has no row'))).toContain(`S has no row for 2 periods its own spacing expects (the first near ${isoDay(days[13])})`);
+  });
+
   it('a series file without a row: its annual return covers the months it has (6 of 7), not the gap as 0 %', () => {
     const set = analyseSeries({ name: 'S', ...without(r, ends, 2) });
     const known = [...r].filter((_, j) => j !== 2);

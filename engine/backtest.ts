@@ -187,7 +187,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
     // A waiting target the decision itself sized, at the symbol's price there, was ordered at that price: it was not replaced.
     const w = planner.targetWeight;
-    pending.ordered(t, pending.symbols.filter((i) => market.close[t * n + i] > 0 && w[i] !== 0 && !Number.isNaN(w[i])), (i) => listing.firstBar[i] === t);
+    pending.ordered(t, pending.matching((i) => market.close[t * n + i] > 0 && w[i] !== 0 && !Number.isNaN(w[i])), (i) => listing.firstBar[i] === t);
     pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets, (i) => actions.leftBy(i, t) !== undefined);
     const repeated = orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
     deferCuts(plan.orders, t, repeated);

@@ -199,6 +199,11 @@ export function isOneSpacing(days: number, f: Frequency): boolean {
   return days >= lo && days <= hi;
 }
 
+/** The mean days between values of a calendar spacing's bucket (weekly 7, monthly 365.25 / 12, quarterly, annual); undefined for daily and other spacings. */
+export function calendarGap(f: Frequency): number | undefined {
+  return f.label === 'daily' ? undefined : BUCKETS.find((b) => b.label === f.label)?.gap;
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 

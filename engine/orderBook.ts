@@ -23,6 +23,8 @@ export class OrderBook {
   readonly #spare: RestingOrder[] = [];
   /** Per symbol and direction (2i: sell, 2i + 1: buy): 1 + the planned order replaceTargetOrders may amend with, 0 for none, or a mark. */
   readonly #amend: Int32Array;
+  /** replaceTargetOrders' answer, reused: the planned legs that asked a resting order for what it already asked, with the same cut (nothing new decided for them). */
+  readonly #repeated = new Set<number>();
   #nextId = 1;
 
   /**
@@ -108,12 +110,13 @@ export class OrderBook {
    * quantity moves by the same change — rather than cancelled and placed again, so what it has
    * filled and paid stays on it (a per-order commission minimum is paid once, as with a schedule
    * that decides less often). The others end `replaced`; planned orders left over are placed.
-   * Returns the planned legs that only repeated a resting order's ask and cut (nothing new decided).
+   * Returns the planned legs that only repeated a resting order's ask and cut (nothing new decided),
+   * valid until the next call.
    */
   replaceTargetOrders(planned: PlannedOrders, t: number, cashOnly: boolean): ReadonlySet<number> {
     const amend = this.#amend;
-    /** Planned legs that asked a resting order for what it already asked, with the same cut: nothing new was decided for them. */
-    const repeated = new Set<number>();
+    const repeated = this.#repeated;
+    repeated.clear();
     const slot = (symbol: number, quantity: number): number => 2 * symbol + (quantity > 0 ? 1 : 0);
     // A flip plans two legs in one direction (close, then open): neither amends.
     for (let k = 0; k < planned.count; k++) {

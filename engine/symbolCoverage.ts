@@ -69,10 +69,11 @@ export function partialCoverage(market: Market, symbols: Iterable<number>, first
       while (before >= 0 && !priced(before, i)) before--;
       let after = last + 1;
       while (after < market.dates.length && !priced(after, i)) after++;
-      const gap = start > first || end < last ? ownGap(market, i) : 1;
-      const late = before >= 0 && gap > 1 && start - before <= SPACING_SLACK * gap ? 0 : start - first;
       // Its next bar past a selection's end (Market.continuesAfter) is not in the market: the end is within its spacing when the selection ends less than one spacing after its last bar.
       const next = after < market.dates.length ? after : market.continuesAfter?.[i] === 1 ? market.dates.length : Infinity;
+      // The symbol's own spacing, only where a bar beyond an end could make that end its cadence.
+      const gap = before >= 0 || next !== Infinity ? ownGap(market, i) : 1;
+      const late = before >= 0 && gap > 1 && start - before <= SPACING_SLACK * gap ? 0 : start - first;
       const early = gap > 1 && next - end <= SPACING_SLACK * gap ? 0 : last - end;
       if (late > 0 || early > 0) out.push({ symbol: i, start, end, late, early, endedAt: -1, startsAt: -1 });
       continue;

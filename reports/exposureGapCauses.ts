@@ -126,10 +126,11 @@ type Reach = (session: number) => number;
 function waitCause(result: Result, waits: readonly TargetWait[], gross: Float64Array, from: number, at: Reach): string | null {
   const waiting = new Float64Array(gross.length + 1);
   const nav = result.daily.nav;
+  const holding = heldValues(result, waits);
   for (const w of waits) {
     // What the book already holds there counts as invested: a stale holding above its target waits for nothing (probe r34a: AAA at 65 % of NAV
     // against 50 % read "−10.5 pp"). Its value is constant while it waits (no price moves its mark); its weight moves with NAV.
-    const held = heldValue(result, w.decided, w.symbol) * Math.sign(w.weight);
+    const held = (holding.get(waitKey(result, w.decided, w.symbol)) ?? 0) * Math.sign(w.weight);
     for (let k = at(w.decided); k < at(w.until); k++) {
       const short = Math.max(0, Math.abs(w.weight) - Math.max(0, held / nav[k]));
       waiting[k] += short;
@@ -146,15 +147,24 @@ function waitCause(result: Result, waits: readonly TargetWait[], gross: Float64A
   return `${last.size === 1 ? 'a target' : 'targets'} waiting for a price (${named.join(', ')}${last.size > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`;
 }
 
-/** The value (shares × mark, signed) the decision at market session `session` recorded holding in `symbol` (its snapshot row), 0 when none. */
-function heldValue(result: Result, session: number, symbol: number): number {
+/** A wait's decision and symbol as one number. */
+const waitKey = (result: Result, session: number, symbol: number): number => session * result.symbols.length + symbol;
+
+/**
+ * The value (shares × mark, signed) each wait's decision recorded holding in its symbol (its
+ * snapshot row), by waitKey; absent where it held none. One pass over the snapshots for all waits.
+ */
+function heldValues(result: Result, waits: readonly TargetWait[]): Map<number, number> {
+  const wanted = new Set(waits.map((w) => waitKey(result, w.decided, w.symbol)));
+  const out = new Map<number, number>();
   const p = result.snapshots;
-  for (let k = 0; k < p.session.length; k++) {
-    if (p.session[k] !== session || p.symbol[k] !== symbol) continue;
+  for (let k = 0; k < p.session.length && wanted.size > 0; k++) {
+    const key = waitKey(result, p.session[k], p.symbol[k]);
+    if (!wanted.delete(key)) continue;
     const value = p.shares[k] * p.price[k];
-    return Number.isFinite(value) ? value : 0; // none held (0 × an unpriced NaN mark)
+    if (Number.isFinite(value)) out.set(key, value); // none held: 0 × an unpriced NaN mark
   }
-  return 0;
+  return out;
 }
 
 /**

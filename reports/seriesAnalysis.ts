@@ -7,7 +7,7 @@ import type { PriceReturns } from '../data/returnSeries.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
-import { isOneSpacing } from '../engine/frequency.ts';
+import { calendarGap, isOneSpacing } from '../engine/frequency.ts';
 import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
@@ -142,9 +142,6 @@ function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [
   return { days, readEarlier };
 }
 
-/** Nominal days between values of a calendar spacing; NaN for daily and other spacings (not blanked). */
-const NOMINAL_GAP: Partial<Record<Frequency['label'], number>> = { weekly: 7, monthly: 365.25 / 12, quarterly: 365.25 / 4, annual: 365.25 };
-
 /**
  * A returns file (no start day) whose own spacing skips whole periods — month-ends with no
  * 2023-03-31 row — lists one-period returns: the row after the gap is its own period's return, and
@@ -160,7 +157,7 @@ const NOMINAL_GAP: Partial<Record<Frequency['label'], number>> = { weekly: 7, mo
 function missingPeriodsBlank(s: DatedSeries, other: DatedSeries | undefined): DatedSeries {
   if (s.startDay !== undefined || s.dates.length < 3) return s;
   const spacing = inferFrequency(s.dates);
-  const nominal = NOMINAL_GAP[spacing.label];
+  const nominal = calendarGap(spacing);
   if (nominal === undefined) return s;
   const otherDays = other === undefined ? [] : Array.from(other.dates);
   const dates: number[] = [s.dates[0]];

@@ -12,10 +12,10 @@ export class DateOrder {
   #tickers: readonly string[] | undefined;
   readonly #lastDay: number[] = [];
   readonly #lastLine: number[] = [];
-  /** The ticker's first date and line, and how many steps set its direction so far (1: its first pair alone). */
+  /** The ticker's first date and line, and the line of its second: the pair that set its direction. */
   readonly #firstDay: number[] = [];
   readonly #firstLine: number[] = [];
-  readonly #steps: number[] = [];
+  readonly #secondLine: number[] = [];
   /** Per ticker id: +1 ascending, -1 descending, 0 not known yet. */
   readonly direction: number[] = [];
 
@@ -43,13 +43,15 @@ export class DateOrder {
     const previous = this.#lastDay[id];
     if (previous !== undefined) {
       const direction = day > previous ? 1 : day < previous ? -1 : 0;
-      if (this.direction[id] === 0) this.direction[id] = direction;
+      if (this.direction[id] === 0) {
+        this.direction[id] = direction;
+        this.#secondLine[id] = line;
+      }
       if (direction === 0 || direction !== this.direction[id]) {
         // The direction came from the first pair alone: which row is out of place cannot be told — say all three (probe r35b: lines 2 and 3 swapped blamed line 4).
-        if (direction !== 0 && this.#steps[id] === 1) throw threeRowsError(this.#file, [this.#firstDay[id], previous, day], [this.#firstLine[id], this.#lastLine[id], line], this.#tickers?.[id]);
+        if (direction !== 0 && this.#lastLine[id] === this.#secondLine[id]) throw threeRowsError(this.#file, [this.#firstDay[id], previous, day], [this.#firstLine[id], this.#lastLine[id], line], this.#tickers?.[id]);
         throw dateOrderError(this.#file, line, day, previous, this.#lastLine[id], this.#tickers?.[id], this.direction[id] < 0);
       }
-      this.#steps[id] = (this.#steps[id] ?? 0) + 1;
     } else {
       this.#firstDay[id] = day;
       this.#firstLine[id] = line;

@@ -14,6 +14,7 @@ import { UserError } from '../data/errors.ts';
 import { PriceKind, type Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import type { Result } from '../engine/result.ts';
+import type { BenchmarkReach } from './benchmarkCoverage.ts';
 
 /** The benchmark name that means "the risk-free series, compounded". */
 export const CASH_BENCHMARK = 'cash';
@@ -46,10 +47,12 @@ export function cashLevels(riskFreeReturns: ArrayLike<number>): Float64Array {
 }
 
 /**
- * The levels of a symbol (or role, `@smallCap`) benchmark over the sessions of `result`. Throws a
- * UserError naming the symbol when the market does not have it.
+ * The levels of a symbol (or role, `@smallCap`) benchmark over the sessions of `result`, and
+ * whether it has closes before and after them (BenchmarkReach: in the market, or past a selection's
+ * end, Market.continuesAfter). Throws a UserError
+ * naming the symbol when the market does not have it.
  */
-export function symbolBenchmark(market: Market, result: Result, symbolOrRole: string): { name: string; levels: Float64Array } {
+export function symbolBenchmark(market: Market, result: Result, symbolOrRole: string): { name: string; levels: Float64Array; reach: BenchmarkReach } {
   const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
   const i = name === undefined ? -1 : market.symbols.indexOf(name);
   if (i < 0) {
@@ -58,6 +61,12 @@ export function symbolBenchmark(market: Market, result: Result, symbolOrRole: st
     throw new UserError(`benchmark: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}; or use "${CASH_BENCHMARK}" or "none"`);
   }
   const sessions = result.sessions;
-  if (sessions.length === 0) return { name: name as string, levels: new Float64Array(0) };
-  return { name: name as string, levels: totalReturnLevels(market, i, sessions[0], sessions[sessions.length - 1]) };
+  if (sessions.length === 0) return { name: name as string, levels: new Float64Array(0), reach: { before: false, after: false } };
+  const [first, last] = [sessions[0], sessions[sessions.length - 1]];
+  const n = market.symbols.length;
+  const closeIn = (from: number, to: number): boolean => {
+    for (let t = from; t < to; t++) if (!Number.isNaN(market.close[t * n + i])) return true;
+    return false;
+  };
+  return { name: name as string, levels: totalReturnLevels(market, i, first, last), reach: { before: closeIn(0, first), after: closeIn(last + 1, market.dates.length) || market.continuesAfter?.[i] === 1 } };
 }

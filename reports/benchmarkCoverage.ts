@@ -13,6 +13,16 @@ export interface CoveredSeries {
   readonly unit: 'session' | 'period';
 }
 
+/**
+ * Whether the benchmark has values before the series' first row and after its last: one that
+ * does lacks the rows it leaves out at an end (a holiday on the run's first session), it does not
+ * start or end there. Absent: not known, read as no.
+ */
+export interface BenchmarkReach {
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
 const count = (k: number, unit: string): string => `${k} ${unit}${k === 1 ? '' : 's'}`;
 
 /**
@@ -20,11 +30,12 @@ const count = (k: number, unit: string): string => `${k} ${unit}${k === 1 ? '' :
  * on each row of the series (row 0 its start, row k its k-th return's date; NaN where none);
  * `day(row)`: that row's epoch day. With a value on no row at all there is nothing partial to
  * say: [] (the caller states that no relative metric exists). Sizes: rows left out at the start
- * and at the end (medium), rows without a value between the first and last (low, with the first)
+ * and at the end (medium; said as rows it lacks, not as its start or end, where `reach` says it has
+ * values beyond them), rows without a value between the first and last (low, with the first)
  * — or, for a benchmark spaced coarser than the series (month-ends in a daily run), its own dates
  * missing between them (coarseGaps).
  */
-export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries): Caveat[] {
+export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries, reach?: BenchmarkReach): Caveat[] {
   let first = 0;
   while (first < levels.length && Number.isNaN(levels[first])) first++;
   if (first === levels.length) return [];
@@ -35,9 +46,17 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   const unit = series.unit === 'session' ? 'sessions' : 'count';
   const out: Caveat[] = [];
   const common = 'relative metrics cover only the common period';
-  if (first > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} starts on ${isoDay(day(first))}, ${count(first, series.unit)} after ${series.noun}: ${common}`, { value: first, unit }));
+  const lacks = (k: number, which: string, from: number, to: number): string =>
+    `benchmark ${name} has no value on the ${which} ${k === 1 ? series.unit : count(k, series.unit)} of ${series.noun} (${k === 1 ? isoDay(day(from)) : `${isoDay(day(from))} → ${isoDay(day(to))}`}), though it has values ${which === 'first' ? 'before' : 'after'}: ${common}`;
+  if (first > 0) {
+    const text = reach?.before ? lacks(first, 'first', 0, first - 1) : `benchmark ${name} starts on ${isoDay(day(first))}, ${count(first, series.unit)} after ${series.noun}: ${common}`;
+    out.push(caveat('benchmark', 'medium', text, { value: first, unit }));
+  }
   const early = levels.length - 1 - last;
-  if (early > 0) out.push(caveat('benchmark', 'medium', `benchmark ${name} ends on ${isoDay(day(last))}, ${count(early, series.unit)} before ${series.noun}: ${common}`, { value: early, unit }));
+  if (early > 0) {
+    const text = reach?.after ? lacks(early, 'last', last + 1, levels.length - 1) : `benchmark ${name} ends on ${isoDay(day(last))}, ${count(early, series.unit)} before ${series.noun}: ${common}`;
+    out.push(caveat('benchmark', 'medium', text, { value: early, unit }));
+  }
   const coarse = coarseGaps(levels, day, first, last);
   if (coarse !== null) {
     // A benchmark spaced coarser than the series (month-ends in a daily run): its own missing dates, not the rows between its values.

@@ -21,7 +21,7 @@ import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
-import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
+import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { capacityFigures } from './capacity.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
@@ -59,7 +59,7 @@ export interface RunMetricsOptions {
    * value): an index's total-return level (benchmark.ts symbolBenchmark), or `'cash'`: the
    * risk-free returns below, compounded.
    */
-  benchmark?: { readonly name: string; readonly levels: Float64Array } | typeof CASH_BENCHMARK;
+  benchmark?: { readonly name: string; readonly levels: Float64Array; readonly reach?: BenchmarkReach } | typeof CASH_BENCHMARK;
   /** A constant annual rate (decimal, 0.02 = 2 %) or a dated annual-yield series (decimal). */
   riskFree?: number | RateSeries;
   /**
@@ -175,13 +175,13 @@ function sinceLastLevel(levels: Float64Array): Float64Array {
   return out;
 }
 
-function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array } | undefined, result: Result, set: MetricSet): Caveat[] {
+function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array; reach?: BenchmarkReach } | undefined, result: Result, set: MetricSet): Caveat[] {
   const out: Caveat[] = [];
   if (benchmark !== undefined) {
     const name = benchmark.name;
     if (!benchmark.levels.some((v) => !Number.isNaN(v))) out.push(caveat('benchmark', 'high', `benchmark ${name} has no value in the run's period: no relative metrics`));
     const day = (row: number): number => result.dates[row];
-    out.push(...benchmarkCoverageCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
+    out.push(...benchmarkCoverageCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }, benchmark.reach));
     // Cash at a rate of 0 is flat by design: only an index can be stale.
     if (name !== CASH_BENCHMARK) out.push(...benchmarkFlatCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
   }

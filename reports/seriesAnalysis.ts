@@ -116,7 +116,9 @@ function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined
   const days = [start, ...Array.from(series.dates)];
   const name = benchmark?.name ?? 'the benchmark';
   const covered = { noun: series.name ?? 'the series', unit: 'period' } as const;
-  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
+  const own = benchmark === undefined ? [] : valueDays(benchmark).filter((d) => !Number.isNaN(d));
+  const reach = { before: own.length > 0 && own[0] < days[0], after: own.length > 0 && own[own.length - 1] > days[days.length - 1] };
+  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered, reach), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

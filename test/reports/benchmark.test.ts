@@ -4,6 +4,7 @@
 // compounds the risk-free returns.
 
 import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../data/dates.ts';
 import { PriceKind } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { cashLevels, symbolBenchmark, totalReturnLevels } from '../../reports/benchmark.ts';
@@ -53,6 +54,18 @@ describe('benchmark levels', () => {
     expect(levels.length).toBe(4);
     expect(levels[0]).toBe(1);
     expect(levels[3]).toBeCloseTo(adjusted[4] / adjusted[1], 14);
+  });
+
+  it('says whether the benchmark has closes before and after the run (probe r36b: a holiday on the first session read "starts on")', () => {
+    const day = (t: number): string => isoDay(totalReturn.dates[t]);
+    // GAP has no close on session 2 only: a run from session 2 lacks its first value, one to session 2 its last.
+    const late = symbolBenchmark(totalReturn, backtest(totalReturn, scripted({}), { from: day(2) }), 'GAP');
+    expect([Number.isNaN(late.levels[0]), late.reach]).toEqual([true, { before: true, after: false }]);
+    const early = symbolBenchmark(totalReturn, backtest(totalReturn, scripted({}), { to: day(2) }), 'GAP');
+    expect([Number.isNaN(early.levels[2]), early.reach]).toEqual([true, { before: false, after: true }]);
+    // A selection ending on session 2 keeps no later session: the symbol's bar past it says so (Market.continuesAfter).
+    const selected = { ...totalReturn, dates: totalReturn.dates.slice(0, 3), close: totalReturn.close.slice(0, 9), continuesAfter: Uint8Array.of(1, 1, 1) };
+    expect(symbolBenchmark(selected, backtest(selected, scripted({}), {}), 'GAP').reach).toEqual({ before: false, after: true });
   });
 
   it('an unknown benchmark is a one-line error naming it and the way out', () => {

@@ -28,6 +28,14 @@ describe('benchmarkCoverageCaveats (by hand)', () => {
     ]);
   });
 
+  it('a benchmark with values beyond the rows it lacks at the ends lacks them, it does not start or end there (probe r36b: "starts on" for a holiday on the first session)', () => {
+    const out = benchmarkCoverageCaveats('B', [NaN, 1, 1.1, 1.2, 1.3, NaN, NaN, NaN], day, { noun: 'the run', unit: 'session' }, { before: true, after: true });
+    expect(out.map((c) => [c.severity, c.message, c.size])).toEqual([
+      ['medium', 'benchmark B has no value on the first session of the run (2024-01-01), though it has values before: relative metrics cover only the common period', 1],
+      ['medium', 'benchmark B has no value on the last 3 sessions of the run (2024-01-08 → 2024-01-10), though it has values after: relative metrics cover only the common period', 3],
+    ]);
+  });
+
   it('says nothing of a benchmark with a value on every row, or on none (the caller says there is no relative metric)', () => {
     expect(benchmarkCoverageCaveats('B', [1, 2, 3], day, { noun: 'the run', unit: 'session' })).toEqual([]);
     expect(benchmarkCoverageCaveats('B', [NaN, NaN], day, { noun: 'the run', unit: 'session' })).toEqual([]);
@@ -102,6 +110,16 @@ describe('analyseSeries states what a run states (r13b item 2)', () => {
       'benchmark B starts on 2020-06-30, 5 periods after S: relative metrics cover only the common period',
       'benchmark B ends on 2022-06-30, 6 periods before S: relative metrics cover only the common period',
       'benchmark B has no value on 1 period inside its period (the first 2021-05-31): returns are paired over the intervals both cover',
+    ]);
+  });
+
+  it('a daily benchmark with values before the series but none on its first date lacks that date, it does not start there (probe r36b)', () => {
+    const days = weekdays('2024-01-01', 8); // Jan 1 … 10
+    const s = { name: 'S', dates: days.subarray(3), returns: new Float64Array(5).fill(0.01), startDay: days[2] }; // from Jan 3
+    const kept = Array.from(days).filter((d) => d !== days[2]); // B lacks Jan 3 only
+    const b = { name: 'B', dates: Int32Array.from(kept.slice(1)), returns: new Float64Array(kept.length - 1).fill(0.002), startDay: kept[0] };
+    expect(analyseSeries(s, { benchmark: b }).caveats.filter((c) => c.code === 'benchmark').map((c) => c.message)).toEqual([
+      'benchmark B has no value on the first period of S (2024-01-03), though it has values before: relative metrics cover only the common period',
     ]);
   });
 

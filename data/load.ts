@@ -101,6 +101,7 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   return {
     ...market,
     ...(options.symbols ? { selectedSymbols: options.symbols } : {}),
+    ...(options.from !== undefined || options.to !== undefined ? { requested: { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) } } : {}),
     roles: roles(market, path, options.roles),
     sources: market.sources.map((s) => (s.format === 'calendar alignment' ? selectionSource(s, market, emptySymbols, options.calendar ?? 'union') : s)),
     fingerprint: selected ? hashOf({ whole: whole.fingerprint, selection: { ...selection, symbols: options.symbols ? [...options.symbols].sort() : null } }) : whole.fingerprint,

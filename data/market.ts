@@ -75,6 +75,11 @@ export function sourceRecord(source: SourceInfo): SourceInfo {
 export interface Market {
   /** Human label, e.g. "sample universe (SYNTHETIC, seed 42)" or a data path. */
   readonly name: string;
+  /**
+   * The period it was selected for (loadMarket's `from`/`to`, ISO dates, as asked), when it was:
+   * a run on it states a start later or an end earlier than asked, as for its own `from`/`to`.
+   */
+  readonly requested?: { readonly from?: string; readonly to?: string };
   /** The symbols it was loaded with (a study's `symbols`, --symbols) when it holds only these of its source. */
   readonly selectedSymbols?: readonly string[];
   /** True for the built-in generated universe: every report labels it SYNTHETIC. */

@@ -317,7 +317,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   };
   const day = (t: number): string => isoDay(market.dates[t]);
   const facts: RunFacts = {
-    requestedFrom: config.from ?? null,
+    requestedFrom: config.from ?? market.requested?.from ?? null,
     firstInvestedDate: firstInvested >= 0 ? day(firstInvested) : null,
     sessionsInCash: (firstInvested >= 0 ? firstInvested : last + 1) - first,
     ruinDate: ruin >= 0 ? day(ruin) : null,

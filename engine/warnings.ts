@@ -17,7 +17,7 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
-import { inferFrequency } from './frequency.ts';
+import { inferFrequency, spacingRange } from './frequency.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -87,11 +87,15 @@ export interface RunScope {
 /**
  * A run that starts after its requested `from`, or ends before its requested `to`, is reported
  * when it skipped more weekdays than this: one or two are a holiday (or a long weekend), more
- * are trading days the data lacks.
+ * are trading days the data lacks — unless the date asked falls inside one of the data's own
+ * intervals (a mid-month date between two month-ends: engine/frequency.ts spacingRange).
  */
 const HOLIDAY_WEEKDAYS = 2;
-/** Waiting in cash longer than this many sessions is reported. */
-const WARM_UP_SESSIONS = 5;
+/**
+ * Waiting in cash longer than this many calendar days — a week — is reported (the one session an
+ * order waits for its fill is never counted): 6 daily sessions, 2 weekly or monthly ones.
+ */
+const WARM_UP_DAYS = 7;
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
@@ -189,28 +193,37 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
+  // The data's spacing, read once and only where a gap needs it.
+  let spacing: readonly [number, number] | undefined;
+  const longestSpacing = (): number => (spacing ??= spacingRange(inferFrequency(market.dates)))[1];
   if (facts.requestedFrom !== null) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS) {
+    // A date inside one of the data's own intervals is no late start: the session before it is the data's, one spacing before.
+    const inside = r.first > 0 && market.dates[r.first - 1] < requested && start - market.dates[r.first - 1] <= longestSpacing();
+    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inside) {
       const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }
   }
   const end = market.dates[r.last];
-  if (r.config.to !== undefined) {
-    const short = weekdaysBetween(end + 1, parseIsoDay(r.config.to) + 1);
-    if (short > HOLIDAY_WEEKDAYS) {
-      out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${r.config.to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
+  const to = r.config.to ?? market.requested?.to;
+  if (to !== undefined) {
+    const short = weekdaysBetween(end + 1, parseIsoDay(to) + 1);
+    // A selection whose symbols go on past `to` ends inside one of the data's intervals when `to` is within one spacing of its last session.
+    const inside = r.last === market.dates.length - 1 && market.continuesAfter?.includes(1) === true && parseIsoDay(to) - end < longestSpacing();
+    if (short > HOLIDAY_WEEKDAYS && !inside) {
+      out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
     }
   }
   const sessions = r.last - r.first + 1;
   if (facts.firstInvestedDate === null) {
     out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));
-  } else if (facts.sessionsInCash > WARM_UP_SESSIONS) {
+  } else if (facts.sessionsInCash > 1 && parseIsoDay(facts.firstInvestedDate) - start > WARM_UP_DAYS) {
     const share = facts.sessionsInCash / sessions;
+    const days = parseIsoDay(facts.firstInvestedDate) - start;
     out.push(
-      caveat('warm-up', share > 0.1 ? 'high' : facts.sessionsInCash > 21 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
+      caveat('warm-up', share > 0.1 ? 'high' : days > 31 ? 'medium' : 'low', `first investment on ${facts.firstInvestedDate}, after ${facts.sessionsInCash} sessions in cash (${pct(share)} of the run)${warmUpReason(r)} — the metrics count that time`, {
         value: facts.sessionsInCash,
         unit: 'sessions',
       }),

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureMarket } from '../fixtures.ts';
+import { fixtureMarket, weekdays } from '../fixtures.ts';
 import { scripted, scenario, type Step } from '../helpers.ts';
 import { isoDay } from '../../../data/dates.ts';
 import { createBuiltinStrategy } from '../../../strategies/registry.ts';
@@ -250,5 +250,81 @@ describe('a run that never invested', () => {
     expect(result.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
       "never invested: all 10 sessions in cash — every trade was dropped by the skip rules (10 whose commission was above maxCommissionRate 0.01): raise maxCommissionRate (engine settings in a study or config file) or lower the commission; no price in the run's sessions for B",
     );
+  });
+});
+
+/** Holds `symbol` from its first close on (a buy-and-hold that waits for a late symbol). */
+const holdOncePriced = (symbol: string, sessions: number) =>
+  scripted(Object.fromEntries(Array.from({ length: sessions }, (_, t) => [t, (view) => (Number.isNaN(view.history('close', view.resolve(symbol), 1)[0]) ? undefined : { weights: { [symbol]: 1 } })])));
+
+/** The last calendar day of `count` months from `year`-`month` (1-based), as epoch days. */
+const monthEnds = (year: number, month: number, count: number): Int32Array => Int32Array.from({ length: count }, (_, k) => Math.floor(Date.UTC(year, month + k, 0) / 86_400_000));
+
+/** A market of A (priced throughout) and B (from session `bFrom`) on `dates`. */
+function twoSymbols(dates: Int32Array, bFrom: number) {
+  const fixture = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from(dates, (_, t) => [100 + t, t >= bFrom ? 50 + t : NaN]) });
+  return { ...fixture, dates };
+}
+
+describe('time in cash is said by the calendar time it covers, at any spacing (probe r36a: 5 month-ends in cash said nothing)', () => {
+  const warmUp = (result: ReturnType<typeof scenario>) => result.caveats.find((c) => c.code === 'warm-up');
+
+  it('month-ends: B from the 5th (2022-05-31), decided there, filled at the next close 2022-06-30: 5 of 12 sessions in cash, 150 days', () => {
+    const result = scenario(twoSymbols(monthEnds(2022, 1, 12), 4), holdOncePriced('B', 12), { initialCash: 10_000 });
+    expect([result.facts.firstInvestedDate, result.facts.sessionsInCash]).toEqual(['2022-06-30', 5]);
+    expect(warmUp(result)).toMatchObject({ severity: 'high', size: 5 });
+    expect(warmUp(result)?.message).toMatch(/^first investment on 2022-06-30, after 5 sessions in cash \(41\.7% of the run\)/);
+  });
+
+  it('month-ends: 2 sessions in cash of 36 (2022-01-31 → 2022-03-31, 59 days, 5.6 %) is medium; the one session an order waits for its fill is nothing', () => {
+    expect(warmUp(scenario(twoSymbols(monthEnds(2022, 1, 36), 1), holdOncePriced('B', 36), { initialCash: 10_000 }))).toMatchObject({ severity: 'medium', size: 2 });
+    const first = scenario(twoSymbols(monthEnds(2022, 1, 36), 0), holdOncePriced('B', 36), { initialCash: 10_000 });
+    expect([first.facts.sessionsInCash, warmUp(first)]).toEqual([1, undefined]);
+  });
+
+  it('weekdays: 5 sessions in cash (Mon → Mon, 7 days) are quiet, 6 (Mon → Tue, 8 days) are said — as before, a week', () => {
+    const days = weekdays('2024-01-01', 60);
+    const five = scenario(twoSymbols(days, 4), holdOncePriced('B', 60), { initialCash: 10_000 });
+    expect([five.facts.firstInvestedDate, five.facts.sessionsInCash, warmUp(five)]).toEqual(['2024-01-08', 5, undefined]);
+    const six = scenario(twoSymbols(days, 5), holdOncePriced('B', 60), { initialCash: 10_000 });
+    expect([six.facts.firstInvestedDate, six.facts.sessionsInCash]).toEqual(['2024-01-09', 6]);
+    expect(warmUp(six)).toMatchObject({ severity: 'low', size: 6 }); // 10 % of 60, 8 days
+  });
+});
+
+describe('a date asked inside one of the data\'s own intervals is no late start or early end (probe r36a: a mid-month `from` on month-ends)', () => {
+  const months = monthEnds(2022, 1, 12); // 2022-01-31 … 2022-12-31
+  const caveat = (market: ReturnType<typeof twoSymbols>, config: { from?: string; to?: string }, code: string) => scenario(market, holdOncePriced('A', 12), config).caveats.find((c) => c.code === code);
+
+  it('from 2022-02-15 on month-ends starts 2022-02-28, the next month-end: quiet; from before the data still says it', () => {
+    expect(caveat(twoSymbols(months, 0), { from: '2022-02-15' }, 'late-start')).toBeUndefined();
+    expect(caveat(twoSymbols(months, 0), { from: '2021-12-01' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2021-12-01, data starts 2022-01-31 (61 days later)' });
+  });
+
+  it('a daily calendar with a three-week hole: a `from` inside it is a late start (2024-01-05 → 2024-01-29 is no daily spacing)', () => {
+    const holed = Int32Array.from([...weekdays('2024-01-01', 5), ...weekdays('2024-01-29', 10)]);
+    expect(caveat(twoSymbols(holed, 0), { from: '2024-01-15' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2024-01-15, first session on or after it is 2024-01-29 (14 days later)' });
+  });
+
+  it('a `to` mid-month after a selection whose symbols go on: quiet; the same `to` where the data ends: said', () => {
+    const selected = { ...twoSymbols(months.subarray(0, 11), 0), continuesAfter: Uint8Array.of(1, 1) }; // ends 2022-11-30, bars after it
+    expect(caveat(selected, { to: '2022-12-15' }, 'early-end')).toBeUndefined();
+    expect(caveat(twoSymbols(months.subarray(0, 11), 0), { to: '2022-12-15' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2022-12-15, the data ends 2022-11-30 (11 weekdays short)' });
+  });
+});
+
+describe('a market selected for a period states it to a run that does not repeat it (probe r36a: loadMarket({ from }) lost the late-start caveat)', () => {
+  it('requested.from before the data: the late start is said; requested.to past it: the early end', () => {
+    const selected = { ...market, requested: { from: '2023-12-01', to: '2024-02-29' } };
+    const result = scenario(selected, lookback('A', 1), {});
+    expect(result.facts.requestedFrom).toBe('2023-12-01');
+    expect(result.caveats.find((c) => c.code === 'late-start')?.message).toBe('requested 2023-12-01, data starts 2024-01-01 (31 days later)');
+    expect(result.caveats.find((c) => c.code === 'early-end')?.message).toBe('asked to 2024-02-29, the data ends 2024-01-26 (24 weekdays short)');
+  });
+
+  it("the run's own from and to win", () => {
+    const result = scenario({ ...market, requested: { from: '2023-12-01' } }, lookback('A', 1), { from: '2024-01-06' });
+    expect(result.facts.requestedFrom).toBe('2024-01-06');
+    expect(result.caveats.some((c) => c.code === 'late-start')).toBe(false);
   });
 });

@@ -101,11 +101,18 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   return {
     ...market,
     ...(options.symbols ? { selectedSymbols: options.symbols } : {}),
-    ...(options.from !== undefined || options.to !== undefined ? { requested: { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) } } : {}),
+    ...(options.from !== undefined || options.to !== undefined ? { requested: requestedPeriod(options.from, options.to, whole.dates, market.dates) } : {}),
     roles: roles(market, path, options.roles),
     sources: market.sources.map((s) => (s.format === 'calendar alignment' ? selectionSource(s, market, emptySymbols, options.calendar ?? 'union') : s)),
     fingerprint: selected ? hashOf({ whole: whole.fingerprint, selection: { ...selection, symbols: options.symbols ? [...options.symbols].sort() : null } }) : whole.fingerprint,
   };
+}
+
+/** The period asked of a selection, and the source's last session before the selection's first (Market.requested). */
+function requestedPeriod(from: string | undefined, to: string | undefined, source: Int32Array, selected: Int32Array): NonNullable<Market['requested']> {
+  let k = 0;
+  while (k < source.length && source[k] < selected[0]) k++;
+  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(k > 0 ? { previousSession: source[k - 1] } : {}) };
 }
 
 /**

@@ -78,8 +78,9 @@ export interface Market {
   /**
    * The period it was selected for (loadMarket's `from`/`to`, ISO dates, as asked), when it was:
    * a run on it states a start later or an end earlier than asked, as for its own `from`/`to`.
+   * `previousSession`: the source's last session before the selection's first (epoch day), if any.
    */
-  readonly requested?: { readonly from?: string; readonly to?: string };
+  readonly requested?: { readonly from?: string; readonly to?: string; readonly previousSession?: number };
   /** The symbols it was loaded with (a study's `symbols`, --symbols) when it holds only these of its source. */
   readonly selectedSymbols?: readonly string[];
   /** True for the built-in generated universe: every report labels it SYNTHETIC. */

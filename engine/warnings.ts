@@ -199,10 +199,11 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   if (facts.requestedFrom !== null) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    // A date inside one of the data's own intervals is no late start: the session before it is the data's, one spacing before.
-    const inside = r.first > 0 && market.dates[r.first - 1] < requested && start - market.dates[r.first - 1] <= longestSpacing();
-    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inside) {
-      const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
+    // A date inside one of the data's own intervals is no late start: the data's session before it (in the market, or in the source a selection was cut from) is one spacing before.
+    const before = r.first > 0 ? market.dates[r.first - 1] : market.requested?.previousSession;
+    const previous = before !== undefined && before < requested ? before : undefined;
+    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !(previous !== undefined && start - previous <= longestSpacing())) {
+      const where = previous === undefined ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }
   }

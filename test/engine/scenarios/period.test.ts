@@ -322,6 +322,13 @@ describe('a market selected for a period states it to a run that does not repeat
     expect(result.caveats.find((c) => c.code === 'early-end')?.message).toBe('asked to 2024-02-29, the data ends 2024-01-26 (24 weekdays short)');
   });
 
+  it('a selection of month-ends from mid-February, cut after the source\'s January, starts in its own interval: quiet', () => {
+    const cut = { ...twoSymbols(monthEnds(2022, 2, 11), 0), requested: { from: '2022-02-15', previousSession: monthEnds(2022, 1, 1)[0] } };
+    expect(scenario(cut, holdOncePriced('A', 11), {}).caveats.some((c) => c.code === 'late-start')).toBe(false);
+    const { previousSession: _none, ...fromNothing } = cut.requested;
+    expect(scenario({ ...cut, requested: fromNothing }, holdOncePriced('A', 11), {}).caveats.find((c) => c.code === 'late-start')?.message).toBe('requested 2022-02-15, data starts 2022-02-28 (13 days later)');
+  });
+
   it("the run's own from and to win", () => {
     const result = scenario({ ...market, requested: { from: '2023-12-01' } }, lookback('A', 1), { from: '2024-01-06' });
     expect(result.facts.requestedFrom).toBe('2024-01-06');

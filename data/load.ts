@@ -108,11 +108,18 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   };
 }
 
-/** The period asked of a selection, and the source's last session before the selection's first (Market.requested). */
+/** The period asked of a selection, and the source's sessions just before and after it (Market.requested). */
 function requestedPeriod(from: string | undefined, to: string | undefined, source: Int32Array, selected: Int32Array): NonNullable<Market['requested']> {
   let k = 0;
   while (k < source.length && source[k] < selected[0]) k++;
-  return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}), ...(k > 0 ? { previousSession: source[k - 1] } : {}) };
+  let j = source.length;
+  while (j > 0 && source[j - 1] > selected[selected.length - 1]) j--;
+  return {
+    ...(from !== undefined ? { from } : {}),
+    ...(to !== undefined ? { to } : {}),
+    ...(k > 0 ? { previousSession: source[k - 1] } : {}),
+    ...(j < source.length ? { nextSession: source[j] } : {}),
+  };
 }
 
 /**

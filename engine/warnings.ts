@@ -96,6 +96,16 @@ const HOLIDAY_WEEKDAYS = 2;
  * order waits for its fill is never counted): 6 daily sessions, 2 weekly or monthly ones.
  */
 const WARM_UP_DAYS = 7;
+/**
+ * The longest gap, in calendar days, that is one interval of a calendar coarser than daily
+ * (month-ends: 36; engine/frequency.ts spacingRange); 0 for a daily one, whose gaps the weekday
+ * count judges (three weekdays missing mid-week are a hole, not an interval).
+ */
+function coarseSpacing(dates: Int32Array): number {
+  const f = inferFrequency(dates);
+  return f.label === 'daily' ? 0 : spacingRange(f)[1];
+}
+
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
@@ -193,16 +203,16 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
-  // The data's spacing, read once and only where a gap needs it.
-  let spacing: readonly [number, number] | undefined;
-  const longestSpacing = (): number => (spacing ??= spacingRange(inferFrequency(market.dates)))[1];
+  // A date asked inside one of the data's own intervals (mid-month between two month-ends) is no late start or early end: the
+  // data's sessions around it (in the market, or in the source a selection was cut from) are one interval apart.
+  let spacing: number | undefined;
+  const inInterval = (before: number | undefined, after: number | undefined): boolean => before !== undefined && after !== undefined && after - before <= (spacing ??= coarseSpacing(market.dates));
   if (facts.requestedFrom !== null) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    // A date inside one of the data's own intervals is no late start: the data's session before it (in the market, or in the source a selection was cut from) is one spacing before.
     const before = r.first > 0 ? market.dates[r.first - 1] : market.requested?.previousSession;
     const previous = before !== undefined && before < requested ? before : undefined;
-    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !(previous !== undefined && start - previous <= longestSpacing())) {
+    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inInterval(previous, start)) {
       const where = previous === undefined ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }
@@ -211,9 +221,8 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const to = r.config.to ?? market.requested?.to;
   if (to !== undefined) {
     const short = weekdaysBetween(end + 1, parseIsoDay(to) + 1);
-    // A selection whose symbols go on past `to` ends inside one of the data's intervals when `to` is within one spacing of its last session.
-    const inside = r.last === market.dates.length - 1 && market.continuesAfter?.includes(1) === true && parseIsoDay(to) - end < longestSpacing();
-    if (short > HOLIDAY_WEEKDAYS && !inside) {
+    const next = r.last + 1 < market.dates.length ? market.dates[r.last + 1] : market.requested?.nextSession;
+    if (short > HOLIDAY_WEEKDAYS && !inInterval(end, next !== undefined && next > parseIsoDay(to) ? next : undefined)) {
       out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
     }
   }

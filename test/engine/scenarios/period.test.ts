@@ -306,10 +306,23 @@ describe('a date asked inside one of the data\'s own intervals is no late start 
     expect(caveat(twoSymbols(holed, 0), { from: '2024-01-15' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2024-01-15, first session on or after it is 2024-01-29 (14 days later)' });
   });
 
-  it('a `to` mid-month after a selection whose symbols go on: quiet; the same `to` where the data ends: said', () => {
-    const selected = { ...twoSymbols(months.subarray(0, 11), 0), continuesAfter: Uint8Array.of(1, 1) }; // ends 2022-11-30, bars after it
-    expect(caveat(selected, { to: '2022-12-15' }, 'early-end')).toBeUndefined();
+  it('a `to` mid-month: quiet where the next month-end lies past it (in the market, or in the source a selection was cut from), said where the data ends', () => {
+    expect(caveat(twoSymbols(months, 0), { to: '2022-06-15' }, 'early-end')).toBeUndefined(); // a whole market: 06-30 follows (probe r37a: a study's engine `to`)
+    const cut = { ...twoSymbols(months.subarray(0, 11), 0), requested: { to: '2022-12-15', nextSession: months[11] } }; // ends 2022-11-30, 12-31 in the source
+    expect(caveat(cut, {}, 'early-end')).toBeUndefined();
     expect(caveat(twoSymbols(months.subarray(0, 11), 0), { to: '2022-12-15' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2022-12-15, the data ends 2022-11-30 (11 weekdays short)' });
+  });
+
+  it('a `to` inside a hole is an early end: month-ends without 2022-06-30 asked to 07-05 (22 weekdays in June and Jul 1, 4, 5: 25), a daily file silent 04-09 → 04-26 asked to 04-11 (3) (probe r37a)', () => {
+    const noJune = Int32Array.from(months).filter((d) => d !== months[5]);
+    expect(caveat(twoSymbols(noJune, 0), { to: '2022-07-05' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2022-07-05, the data ends 2022-05-31 (25 weekdays short)' });
+    const holed = Int32Array.from([...weekdays('2024-04-01', 6), ...weekdays('2024-04-29', 5)]); // 04-01 … 04-08, then 04-29
+    expect(caveat(twoSymbols(holed, 0), { to: '2024-04-11' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2024-04-11, the data ends 2024-04-08 (3 weekdays short)' });
+  });
+
+  it('a daily file missing Tue–Thu (2024-03-05 … 07) starts 3 weekdays late from 03-05: daily gaps are judged by the weekdays skipped, not one "interval" of up to 5 days (probe r37a)', () => {
+    const midweek = Int32Array.from([...weekdays('2024-02-26', 6), ...weekdays('2024-03-08', 10)]); // … Mon 03-04, then Fri 03-08
+    expect(caveat(twoSymbols(midweek, 0), { from: '2024-03-05' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2024-03-05, first session on or after it is 2024-03-08 (3 days later)' });
   });
 });
 

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { DataError, UserError } from '../data/errors.ts';
+import { metricInfo } from '../reports/html/metricCatalog.ts';
 import { ensureFolder } from '../reports/html/page/writeReport.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 
@@ -61,6 +62,20 @@ export const percent = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : `${unsignedZero(x * 100, digits)}%`;
 export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : unsignedZero(x, digits);
+
+/**
+ * A metric's value as the terminal prints it (`runs show`, `breadth metrics`), in the unit the
+ * report's metric catalog gives it (reports/html/metricCatalog.ts, the units of METRICS.md), so the
+ * terminal, the tear sheet and the compare page agree: a percent as "12.35%", a count of periods or names whole ("12") or to
+ * one decimal, anything else (ratios such as Sharpe or up capture) to four decimals; "—" for none.
+ */
+export function metricText(name: string, value: number | null): string {
+  if (value === null) return '—';
+  const kind = metricInfo(name).kind;
+  if (kind === 'percent') return percent(value, 2);
+  if (kind === 'sessions' || kind === 'count') return fixed(value, Number.isInteger(value) ? 0 : 1);
+  return fixed(value, 4);
+}
 
 /**
  * The results store (`store`, its SQLite journal files too) named as an output: replacing it with

@@ -3,7 +3,7 @@
 
 import type { RunRecord, StoredRun } from '../reports/store/index.ts';
 import { orderLines, orderTally, type OrderWithFills } from './orderListing.ts';
-import { fixed, percent, printTable } from './output.ts';
+import { metricText, printTable } from './output.ts';
 
 /** Cell widths (padding included) of the narrow listing: with the borders, 120 columns. */
 const NARROW = { id: 6, label: 24, strategy: 20, data: 24, period: 25, nav: 14 };
@@ -23,9 +23,6 @@ export function printRunList(runs: readonly RunRecord[], wide: boolean): void {
   );
 }
 
-/** Metric names whose values read as percentages. */
-const PERCENT = /return|cagr|drawdown|volatility|risk|var|capture|rate|exposure|drag/;
-
 /** A stored run: identity, hashes, user models, metrics, caveats, the order tally — and `orders` (of `symbol`) each with its fills, when given. */
 export function printStoredRun(stored: StoredRun, orders?: readonly OrderWithFills[], symbol?: string): void {
   const r = stored.run;
@@ -37,7 +34,7 @@ export function printStoredRun(stored: StoredRun, orders?: readonly OrderWithFil
   }
   printTable(
     ['metric', 'value', 'n', 'note'],
-    stored.metrics.map((m) => [m.name, m.value === null ? '—' : PERCENT.test(m.name) && !/ratio/.test(m.name) ? percent(m.value, 2) : fixed(m.value, 4), m.n, m.note ?? '']),
+    stored.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? '']),
   );
   for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
   process.stdout.write(`${orderTally(stored.orders)}${orders ? '' : ' — list each with its fills: --orders'}\n`);

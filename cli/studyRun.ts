@@ -4,6 +4,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { loadStudyFile } from '../study/config.ts';
 import { runStudy } from '../study/index.ts';
+import { outputPlaces } from '../study/pageNames.ts';
 import type { loadOptions } from './loadOptions.ts';
 import { ensureFolder, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
@@ -13,8 +14,8 @@ type LoadOptions = ReturnType<typeof loadOptions>;
 export interface StudyFileOptions {
   /** Data path overriding the file's `data`. */
   readonly data?: string;
-  /** Folder for the database (default <out>/breadth.db) and the reports (<out>/reports). */
-  readonly out: string;
+  /** Folder for the database (default <out>/breadth.db) and the reports (<out>/reports); default the folder of `db`, else `out`. */
+  readonly out?: string;
   readonly db?: string;
   readonly reports: boolean;
   readonly json: boolean;
@@ -25,14 +26,14 @@ export interface StudyFileOptions {
 export async function runStudyFile(file: string, options: StudyFileOptions): Promise<void> {
   const loaded = loadStudyFile(file);
   const config = options.data ? { ...loaded, data: options.data } : loaded;
-  const db = options.db ?? join(options.out, 'breadth.db');
+  const { out, db } = outputPlaces(options.out, options.db);
   ensureFolder(dirname(db));
   const bar = progressBar();
   try {
     const outcome = await runStudy(config, {
       where: file,
       db,
-      reportDir: options.reports ? join(options.out, 'reports') : null,
+      reportDir: options.reports ? join(out, 'reports') : null,
       baseDir: dirname(resolve(file)),
       ...(options.load ? { load: options.load } : {}),
       progress: { onRun: (k, total, name) => bar.update(k, total, name) },

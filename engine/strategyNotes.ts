@@ -25,6 +25,7 @@ interface NoteTally {
   /** The latest decision's options (its detail is the one shown). */
   options: NoteOptions;
   readonly firstSession: number;
+  lastSession: number;
   readonly names: Set<number>;
   /** The decision where the names made the largest share of NAV (a known share outranks NaN; then more names). */
   largest: NoteAt;
@@ -56,10 +57,11 @@ export class StrategyNotes {
       const at: NoteAt = { share, session: t, count: note.symbols.length, of: note.of };
       const tally = this.#byWhat.get(note.what);
       if (tally === undefined) {
-        this.#byWhat.set(note.what, { decisions: 1, options: note.options ?? {}, firstSession: t, names: new Set(note.symbols), largest: at });
+        this.#byWhat.set(note.what, { decisions: 1, options: note.options ?? {}, firstSession: t, lastSession: t, names: new Set(note.symbols), largest: at });
         continue;
       }
       tally.decisions++;
+      tally.lastSession = t;
       tally.options = note.options ?? {};
       for (const i of note.symbols) tally.names.add(i);
       if (larger(at, tally.largest)) tally.largest = at;
@@ -68,7 +70,7 @@ export class StrategyNotes {
 
   /**
    * One `strategy-note` caveat per note, e.g. "liquidity screen minDollarVolume not applied: no
-   * volume — at 6 of 6 decisions from 2022-01-03; largest on 2022-01-03: 406 of the 406 names the
+   * volume — at 6 of 6 decisions from 2022-01-03 to 2022-06-01; largest on 2022-01-03: 406 of the 406 names the
    * step applied to, targeted at 100.0% of NAV" ("3 names" where the step did not count the names
    * it applied to; "…, not in the targets" where the decision targeted none of them), sized by that share of NAV: high above 5 %, medium above 1 %, else
    * low. Without weights (explicit orders) it has no size and is medium: the book it touched is unknown.
@@ -87,7 +89,7 @@ export class StrategyNotes {
       const counted = Number.isNaN(of) ? `${count} name${count === 1 ? '' : 's'}` : `${count} of the ${of} name${of === 1 ? '' : 's'} the step applied to`;
       const names = [...tally.names].sort((a, b) => a - b).map((i) => market.symbols[i]);
       const { named, detail } = tally.options;
-      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}; largest on ${day(session)}: ${counted}${weight}`;
+      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}${tally.lastSession === tally.firstSession ? '' : ` to ${day(tally.lastSession)}`}; largest on ${day(session)}: ${counted}${weight}`;
       return caveat('strategy-note', severity, message, known ? { value: share, unit: 'nav-share' } : null, names);
     });
   }

@@ -2,9 +2,9 @@
 // rendered from the store alone — the same path `breadth report` takes for any stored run. The
 // report code is loaded only when reports are asked for.
 
-import { join } from 'node:path';
 import { openStore, writeRun } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
+import { pagePath } from './pageNames.ts';
 import type { StudyRuns } from './runStudy.ts';
 
 export interface PublishedRun {
@@ -21,7 +21,7 @@ export interface Published {
 
 export interface PublishOptions {
   readonly db: string;
-  /** Folder for the HTML reports; null writes none. */
+  /** Folder for the HTML reports (names: study/pageNames.ts); null writes none. */
   readonly reportDir: string | null;
 }
 
@@ -36,9 +36,9 @@ export async function publishStudy(config: StudyConfig, study: StudyRuns, option
     const reportDir = options.reportDir;
     if (reportDir === null) return { db: options.db, runs: stored.map((run) => ({ ...run, report: null })), comparisons: [] };
     const { writeComparison, writeTearSheet } = await import('./reportFiles.ts');
-    const runs: PublishedRun[] = stored.map((run) => ({ ...run, report: writeTearSheet(store, run.id, join(reportDir, `${run.name}.html`)) }));
+    const runs: PublishedRun[] = stored.map((run) => ({ ...run, report: writeTearSheet(store, run.id, pagePath(reportDir, options.db, run.name)) }));
     const comparisons = config.compare.map((group) => {
-      const path = join(reportDir, `compare-${group.name}.html`);
+      const path = pagePath(reportDir, options.db, `compare-${group.name}`);
       writeComparison(store, `${config.title} — ${group.name}`, group.runs.map((name) => ids.get(name) ?? -1), path);
       return { name: group.name, path };
     });

@@ -107,7 +107,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const given = await series(args, 'benchmark-');
     const [subject, benchmark] = given === undefined ? [loaded, undefined] : namedApart(loaded, given, [(args.returns ?? args.prices)!, (args['benchmark-returns'] ?? args['benchmark-prices'])!]);
     const rf = await riskFree(args);
-    const [{ analyseSeries }, { loadStudyFactors }, { fixed, printJson, printTable }] = await Promise.all([
+    const [{ analyseSeries }, { loadStudyFactors }, { fixed, metricText, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),
       import('../../study/factors.ts'),
       import('../output.ts'),
@@ -133,7 +133,7 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     if (apart !== undefined) process.stderr.write(`breadth: ${apart.message}\n`);
     for (const c of analysis.caveats) if (c !== apart) process.stderr.write(`breadth: warning: ${c.message}\n`);
     if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
-    printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, fixed(m.value, 4), m.n, m.note ?? '']));
+    printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {
       process.stdout.write(`\n${r.model}: n = ${r.n} (${r.from} → ${r.to}), R² = ${fixed(r.rSquared, 3)}, alpha = ${fixed(r.alphaAnnualized, 4)}/yr (t ${fixed(r.alphaT, 2)})${r.note ? ` — ${r.note}` : ''}\n`);
       printTable(['factor', 'loading', 't'], r.loadings.map((l) => [l.factor, fixed(l.loading, 3), fixed(l.tStat, 1)]));

@@ -4,10 +4,10 @@
 // when a command runs. Pages are HTML, and PDF with --pdf (A4 or Letter, through Chromium).
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { Store } from '../../reports/store/index.ts';
+import { pagePath } from '../../study/pageNames.ts';
 
 /** Open an existing results database (never create one by accident while browsing). */
 export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
@@ -33,7 +33,7 @@ interface PageArgs {
 
 const pageOptions = <T>(y: Argv<T>) =>
   y
-    .option('out', { type: 'string', describe: 'output .html (default out/<page>.html; not written when only --pdf is given)' })
+    .option('out', { type: 'string', describe: 'output .html (default out/report-<id>.html or out/compare-<ids>.html, after the database\'s stem unless it is breadth.db: out/mine-report-3.html; not written when only --pdf is given)' })
     .option('pdf', { type: 'string', describe: 'also (or only) print the page to this .pdf through Chromium' })
     .option('paper', { choices: ['a4', 'letter'] as const, default: 'a4' as const, describe: 'PDF paper size' });
 
@@ -84,7 +84,7 @@ export const reportCommand: CommandModule<object, PageArgs & { run?: string; cri
       const id = resolveRun(store, args.run);
       return { id, html: tearSheetHtml(store, id, crises) };
     });
-    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, join('out', `report-${id}.html`), 'report.html')).join(', ')}\n`);
+    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, pagePath('out', args.db, `report-${id}`), 'report.html')).join(', ')}\n`);
   },
 };
 
@@ -109,7 +109,7 @@ export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; 
       return { ids, ...comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
     });
     for (const note of notes) process.stderr.write(`breadth: warning: ${note}\n`);
-    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, join('out', `compare-${ids.join('-')}.html`), 'comparison.html')).join(', ')}\n`);
+    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, pagePath('out', args.db, `compare-${ids.join('-')}`), 'comparison.html')).join(', ')}\n`);
   },
 };
 

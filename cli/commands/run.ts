@@ -1,7 +1,6 @@
 // breadth run: every run of a config file (exactly what `breadth study <config>` does), or one
 // strategy from flags through the same pipeline. The work is loaded only when the command runs.
 
-import { dirname } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import { EXECUTION_CONVENTIONS } from '../../engine/config.ts';
@@ -24,7 +23,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Backtest a config file (the same as `breadth study <config>`), or one strategy from flags; store the results and write tear sheets',
   builder: (y) =>
     withLoadOptions(y)
-      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: stores them and writes the same tear sheets and comparisons as `breadth study <config>`, into <folder of --db>/reports' })
+      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: stores them and writes the same tear sheets and comparisons as `breadth study <config>`, into <folder of --db>/reports (page names start with the database\'s stem unless it is breadth.db)' })
       .option('strategy', { type: 'string', describe: 'built-in name (see `breadth strategies`) or a strategy file path (without a config file)' })
       .option('param', { type: 'string', array: true, describe: 'strategy parameter key=value (repeatable; values are JSON where they parse)' })
       .option('data', { type: 'string', defaultDescription: 'sample', describe: 'data path, or "sample" for the built-in SYNTHETIC universe (overrides a config file\'s `data`)' })
@@ -58,7 +57,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         throw new UserError(`${given.map((f) => `--${f}`).join(', ')} describe${given.length === 1 ? 's' : ''} one run from flags; ${args.config} describes its runs itself — edit it, or drop the config file`);
       }
       const { runStudyFile } = await import('../studyRun.ts');
-      return runStudyFile(args.config, { data: args.data, out: dirname(args.db), db: args.db, reports: args.reports, json: args.json, load: loadOptions(args) });
+      return runStudyFile(args.config, { data: args.data, db: args.db, reports: args.reports, json: args.json, load: loadOptions(args) });
     }
     if (!args.strategy) throw new UserError('name a strategy (--strategy <name|file>) or give a config file: breadth run <study.yaml>');
     const { runFromFlags } = await import('../runFromFlags.ts');

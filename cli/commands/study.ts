@@ -9,7 +9,7 @@ export const DEFAULT_STUDY = join(import.meta.dirname, '..', '..', 'examples', '
 interface StudyArgs extends LoadArgs {
   config?: string;
   data?: string;
-  out: string;
+  out?: string;
   db?: string;
   reports: boolean;
   json: boolean;
@@ -22,8 +22,8 @@ export const studyCommand: CommandModule<object, StudyArgs> = {
     withLoadOptions(y)
       .positional('config', { type: 'string', describe: 'study file (.yaml/.json); default: examples/study.yaml, the small-cap study' })
       .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
-      .option('out', { type: 'string', default: 'out', describe: 'folder for the database and reports' })
-      .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db)' })
+      .option('out', { type: 'string', defaultDescription: 'the folder of --db, else out', describe: 'folder for the database and reports (<out>/reports; page names start with the database\'s stem unless it is breadth.db)' })
+      .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db); without --out the reports go beside it, in <folder of --db>/reports, as `breadth run <config>` writes them' })
       .option('reports', { type: 'boolean', default: true, describe: 'write HTML tear sheets and comparisons (--no-reports to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
       .example('$0 study', 'the small-cap study on the built-in sample')

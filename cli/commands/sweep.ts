@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { pagePath } from '../../study/pageNames.ts';
 import { printJson } from '../output.ts';
 import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
 
@@ -32,7 +33,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     );
     const reports = join(out, 'reports');
     const written = args.report && !outcome.interrupted;
-    const page = written ? writeSweepPage(outcome, join(reports, `sweep-${outcome.sweepId}.html`), config.title) : null;
+    const page = written ? writeSweepPage(outcome, pagePath(reports, outcome.db, `sweep-${outcome.sweepId}`), config.title) : null;
     const tearSheets = written ? writeKeptTearSheets(outcome, reports) : new Map<number, string>();
     if (args.json) printJson(sweepJson(outcome, page, tearSheets));
     else printSweepSummary(outcome, page, tearSheets);

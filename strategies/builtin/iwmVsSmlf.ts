@@ -5,7 +5,8 @@
  *  - `hold-broad` / `hold-quality`: 100% in `broad` (`@smallCap`) or `quality`
  *    (`@qualitySmallCap`), rebalanced on the schedule; run both for a side-by-side comparison.
  *  - `switch`: relative strength — hold whichever had the higher total return over the last
- *    `lookback` sessions (default 6 months of the run's sessions; the one with data when the other has none yet), decided monthly.
+ *    `lookback` sessions (default 6 months of the run's sessions; the one with data when the other has none yet,
+ *    said in a caveat naming the fund left out and the decisions it missed), decided monthly.
  *  - `spread`: long quality, short broad at the hedge ratio β (OLS beta of quality's daily
  *    returns on broad's over `betaWindow` sessions, default 12 months): short notional = β × long notional, with
  *    long + short = `gross`. Flat while β is unknown or not positive.
@@ -25,7 +26,7 @@ const paramsSchema = z
     mode: z.enum(['hold-broad', 'hold-quality', 'switch', 'spread']).default('switch').describe('what to hold (see the strategy notes)'),
     broad: z.string().min(1).default('@smallCap').describe('broad small-cap fund: a symbol or @role (IWM)'),
     quality: z.string().min(1).default('@qualitySmallCap').describe('quality small-cap fund: a symbol or @role (SMLF)'),
-    lookback: sessionsParam(months(6), 'switch: trailing-return window in sessions', 1),
+    lookback: sessionsParam(months(6), 'switch: trailing-return window in sessions (a fund without one is left out, said in a caveat)', 1),
     betaWindow: sessionsParam(months(12), 'spread: sessions of returns in the hedge-ratio regression'),
     gross: grossParam(1),
     schedule: scheduleParam('month-start'),
@@ -50,9 +51,14 @@ function fundWeights(view: MarketView, p: IwmVsSmlfParams): Record<string, numbe
     case 'hold-quality':
       return { [p.quality]: 1 };
     case 'switch': {
-      const broad = trailingReturn(view, view.resolve(p.broad), p.lookback);
-      const quality = trailingReturn(view, view.resolve(p.quality), p.lookback);
-      if (Number.isNaN(broad) && Number.isNaN(quality)) return {};
+      const [b, q] = [view.resolve(p.broad), view.resolve(p.quality)];
+      const broad = trailingReturn(view, b, p.lookback);
+      const quality = trailingReturn(view, q, p.lookback);
+      if (Number.isNaN(broad) && Number.isNaN(quality)) return {}; // warm-up: cash, the run's first-investment caveat says so
+      if (Number.isNaN(broad) || Number.isNaN(quality)) {
+        const out = Number.isNaN(broad) ? b : q;
+        view.caveat(`${view.symbols[out]}: left out of the switch until it has a return over the ${p.lookback}-session lookback`, [out], NaN, { least: 'medium' });
+      }
       return { [Number.isNaN(broad) || quality > broad ? p.quality : p.broad]: 1 };
     }
     case 'spread': {

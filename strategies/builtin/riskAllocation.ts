@@ -10,9 +10,12 @@
  * `lookback` (sessions of returns; default 12 months of the run's sessions, at least 20),
  * optional `targetVol` (annualised with the run's P, view.periodsPerYear; the book is scaled to it, at most `maxLeverage` gross, the rest
  * in cash), `schedule`.
- * Missing history: a fund joins once it has returns on half the lookback; the covariance uses the
- * sessions on which every member has a return (blocks/risk/returnWindow.ts). Before any fund
- * qualifies the book is in cash. Every method sees the same members, so methods compare fairly.
+ * Missing history: a fund joins once it has returns on half the lookback (10 of 20 sessions); the
+ * covariance uses the sessions on which every member has a return (blocks/risk/returnWindow.ts).
+ * Until then the fund is left out of an allocation among the others and the run says so, one caveat
+ * per fund with the decisions it missed and the returns it had ("CCC: left out of the allocation until it has returns on 10 of the
+ * 20 lookback sessions (it had 4)"). Before any fund qualifies the book is in cash. Every method sees
+ * the same members, so methods compare fairly.
  * Errors: an unknown symbol, a fund whose price never moves, or a solver that fails gives a
  * one-line error naming the decision date — never NaN weights.
  * Data: prices of the named funds (ETF prices).
@@ -38,7 +41,7 @@ const paramsSchema = z
     symbols: z
       .union([symbolList, z.string().transform((text) => text.split(',').map((s) => s.trim())).pipe(symbolList)])
       .prefault(['@smallCap', '@qualitySmallCap', '@largeCap', '@bond?'])
-      .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it'),
+      .describe('funds to allocate across (a list, or comma-separated): symbols or @roles; a trailing ? takes one only where the data has it; a fund joins once it has returns on half the lookback (said in a caveat until then)'),
     method: z.enum(ALLOCATION_METHODS).default('erc').describe(`weighting: ${ALLOCATION_METHODS.join(', ')}`),
     covariance: z.enum(COVARIANCE_ESTIMATORS).default('ledoit-wolf').describe(`covariance estimator: ${COVARIANCE_ESTIMATORS.join(', ')}`),
     halfLife: durationParam(z.number().gt(0).max(5_000), months(3), 'ewma: half-life in sessions', 1),
@@ -85,7 +88,12 @@ function resolveMembers(view: MarketView, symbols: readonly string[]): number[] 
 
 function targetWeights(view: MarketView, members: readonly number[], p: RiskAllocationParams): Record<string, number> {
   const window = commonReturnWindow(view, members, p.lookback);
-  if (window.members.length === 0) return {};
+  if (window.members.length === 0) return {}; // no fund qualifies yet: cash, the run's first-investment caveat says so
+  for (const { member, returns } of window.short) {
+    // One caveat per fund (its name is in the phrase); the returns it had change with each decision.
+    const what = `${view.symbols[member]}: left out of the allocation until it has returns on ${window.needed} of the ${p.lookback} lookback sessions`;
+    view.caveat(what, [member], NaN, { least: 'medium', detail: `it had ${returns}` });
+  }
   const covariance = estimateCovariance(p.covariance, window.returns, p.halfLife);
   window.members.forEach((i, k) => {
     if (!(entry(covariance, k, k) > 0)) throw new UserError(`${view.symbols[i]}: its price did not move over the ${window.rows} sessions of the window — drop it from symbols`);

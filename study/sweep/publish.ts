@@ -2,11 +2,12 @@
 // tear sheets, and the walk-forward page of a walk-forward test (with the stitched run's tear sheet).
 
 import { mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { writeReport } from '../../reports/html/index.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweep/sweepPage.ts';
 import { renderWalkForwardPage } from '../../reports/html/sweep/walkForwardPage.ts';
 import { getRun, openStore } from '../../reports/store/index.ts';
+import { pagePath } from '../pageNames.ts';
 import { writeTearSheet } from '../reportFiles.ts';
 import type { SweepOutcome } from './runSweep.ts';
 import type { WalkForwardOutcome } from './walkForward.ts';
@@ -60,12 +61,13 @@ export function writeSweepPage(outcome: SweepOutcome, path: string, title = 'bre
 
 /**
  * The tear sheets of the sweep's kept runs, as `breadth study` writes its runs' (the same writer):
- * `<dir>/sweep-<sweep id>-best-<rank>.html`, rank 1 the best kept. Returns each kept run's path by run id.
+ * `<dir>/sweep-<sweep id>-best-<rank>.html` (with the database's stem before it unless it is
+ * breadth.db: study/pageNames.ts), rank 1 the best kept. Returns each kept run's path by run id.
  */
 export function writeKeptTearSheets(outcome: SweepOutcome, dir: string): Map<number, string> {
   const store = openStore(outcome.db);
   try {
-    return new Map(outcome.kept.map((k, i) => [k.runId, writeTearSheet(store, k.runId, join(dir, `sweep-${outcome.sweepId}-best-${i + 1}.html`))]));
+    return new Map(outcome.kept.map((k, i) => [k.runId, writeTearSheet(store, k.runId, pagePath(dir, outcome.db, `sweep-${outcome.sweepId}-best-${i + 1}`))]));
   } finally {
     store.close();
   }
@@ -81,8 +83,8 @@ export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, di
   try {
     const stored = getRun(store, outcome.runId);
     if (!stored) return null;
-    const tearSheet = writeTearSheet(store, outcome.runId, join(dir, `${outcome.run}-walk-forward.html`));
-    const page = join(dir, `walk-forward-${outcome.sweepId}.html`);
+    const tearSheet = writeTearSheet(store, outcome.runId, pagePath(dir, db, `${outcome.run}-walk-forward`));
+    const page = pagePath(dir, db, `walk-forward-${outcome.sweepId}`);
     writeReport(
       page,
       renderWalkForwardPage({

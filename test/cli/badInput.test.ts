@@ -1,7 +1,7 @@
 // Every bad-input class of the CLI: exit 2, nothing on stdout, ONE line on stderr starting with
 // `breadth:` that says what is wrong, and never a stack trace.
 
-import { existsSync, linkSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../reports/store/index.ts';
@@ -60,11 +60,12 @@ describe.concurrent('strategies and parameters', () => {
     expect(readFileSync(join(own, 'r.db')).equals(before)).toBe(true);
   });
 
-  it('a study whose --db is the path one of its pages takes (out/reports/tilt.html): refused at the page, the store and its runs kept (probe r24c)', async () => {
+  it('a study whose --db sits where a page would (out/reports/tilt.html): its pages carry the stem (tilt-tilt.html), the store and its runs kept (probe r24c)', async () => {
     const own = scratch();
     write(own, 'study.yaml', smallStudy({ stocks: 20, years: 2 }));
     const db = join('out', 'reports', 'tilt.html');
-    expectBadInput(await breadth(['study', 'study.yaml', '--out', 'out', '--db', db], { cwd: own }), `${db}: is an SQLite database (a results store?)`, 'name another file');
+    expectOk(await breadth(['study', 'study.yaml', '--out', 'out', '--db', db], { cwd: own }));
+    expect(readdirSync(join(own, 'out', 'reports')).filter((f) => !f.startsWith('tilt.html-')).sort()).toEqual(['tilt-switch.html', 'tilt-tilt.html', 'tilt.html']);
     const store = openStore(join(own, db), undefined, { readonly: true });
     try {
       expect((store.db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n).toBe(2);

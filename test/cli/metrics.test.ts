@@ -24,6 +24,12 @@ describe.concurrent('metrics: a blank benchmark return', () => {
     expect(out.values.tracking_error).toBeCloseTo(Math.sqrt(0.0002 * 252), 12);
     const text = await breadth(['metrics', '--returns', 'r.csv', '--benchmark-returns', 'b.csv'], { cwd: dir });
     expect(text.stderr).toContain('breadth: warning: 1 interval left out of the relative metrics: a return inside it is blank (unknown), never paired as 0');
+    // Each metric in its METRICS.md unit, as runs show and the report print it (probe r36b: a capture read as "−2.71%").
+    // Total return 1.01 · 0.98 · 1.03 · 1.01 · 0.99 − 1 = 1.94 %. Captures are ratios: up on the three
+    // pairs with b > 0, each side annualised over its 3 rows (0.9918, not "99.18%"); down has one pair, too few.
+    const up = ((1.01 * 1.03 * 1.01) ** (252 / 3) - 1) / ((1.02 * 1.01 * 1.02) ** (252 / 3) - 1);
+    const value = (name: string): string | undefined => text.stdout.match(new RegExp(`│ ${name} +│ (\\S+) `))?.[1];
+    expect([value('total_return'), value('down_capture'), value('up_capture')]).toEqual(['1.94%', '—', up.toFixed(4)]);
   });
 });
 

@@ -24,6 +24,20 @@ describe.concurrent('breadth run <config> and breadth study <config>', () => {
     expect(b.comparisons.map((c: { name: string }) => c.name)).toEqual(['tilt-vs-switch']);
   });
 
+  it('study --db without --out writes its pages beside the database, as run does, named after it (probe r36b)', async () => {
+    const dir = scratch();
+    write(dir, 'small.yaml', smallStudy({ compare: true, stocks: 20, years: 2 }));
+    const o = await breadth(['study', 'small.yaml', '--db', join('x', 'study.db')], { cwd: dir });
+    expectOk(o);
+    expect(readdirSync(dir).sort()).toEqual(['small.yaml', 'x']); // nothing in ./out
+    expect(readdirSync(join(dir, 'x', 'reports')).sort()).toEqual(['study-compare-tilt-vs-switch.html', 'study-switch.html', 'study-tilt.html']);
+    expect(o.stdout).toContain('tear sheets: x/reports/study-tilt.html\n             x/reports/study-switch.html\n');
+    expect(o.stdout).toContain('comparisons: x/reports/study-compare-tilt-vs-switch.html\n');
+    // --out still says where the pages go.
+    expectOk(await breadth(['study', 'small.yaml', '--db', join('x', 'other.db'), '--out', 'pages'], { cwd: dir }));
+    expect(readdirSync(join(dir, 'pages', 'reports')).sort()).toEqual(['other-compare-tilt-vs-switch.html', 'other-switch.html', 'other-tilt.html']);
+  });
+
   it('run --help says so', async () => {
     const o = await breadth(['run', '--help'], { cwd: scratch() });
     expectOk(o);

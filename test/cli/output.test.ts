@@ -2,7 +2,7 @@
 // does (probe r31b: a flat run read "CAGR −0.0%" from a NAV of 9,999.999999999998).
 
 import { describe, expect, it } from 'vitest';
-import { fixed, percent } from '../../cli/output.ts';
+import { fixed, metricText, percent } from '../../cli/output.ts';
 
 describe('percent and fixed', () => {
   it('a value that rounds to zero prints 0, never -0', () => {
@@ -15,5 +15,13 @@ describe('percent and fixed', () => {
 
   it('no value is a dash', () => {
     expect([percent(null), percent(undefined), percent(NaN), fixed(Infinity)]).toEqual(['—', '—', '—', '—']);
+  });
+});
+
+describe('metricText: each metric in its METRICS.md unit, as the report prints it', () => {
+  it('captures and Sharpe are ratios, returns percents, durations whole periods (probe r36b: up capture read "-2.71%", the compare page "-0.03")', () => {
+    expect([metricText('up_capture', -0.0271), metricText('down_capture', 1), metricText('sharpe', 1.23456)]).toEqual(['-0.0271', '1.0000', '1.2346']);
+    expect([metricText('best_day', 0.0123), metricText('total_return', -0.5), metricText('turnover', 0.9184)]).toEqual(['1.23%', '-50.00%', '91.84%']);
+    expect([metricText('max_drawdown_duration', 12), metricText('avg_long_positions', 2.25), metricText('psr', null)]).toEqual(['12', '2.3', '—']);
   });
 });

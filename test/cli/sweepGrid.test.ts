@@ -47,15 +47,20 @@ describe.concurrent('sweep grid points the strategy refuses', () => {
 });
 
 describe.concurrent('where sweep and walk-forward pages go', () => {
-  it('beside --db without --out: two sweeps into two stores keep their own sweep-1.html', async () => {
+  it('beside --db without --out, named after the database: two stores in one folder keep their own sweep 1 (probe r36b)', async () => {
     const dir = scratch();
     write(dir, 'grid.yaml', smaGrid([5], [50, 200]));
-    for (const store of ['a', 'b']) expectOk(await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '1', '--db', `${store}/s.db`], { cwd: dir, timeoutMs: 120_000 }));
-    for (const store of ['a', 'b']) expect(readdirSync(join(dir, store, 'reports')).sort()).toEqual(['sweep-1-best-1.html', 'sweep-1.html']);
+    const runs = await Promise.all(['s', 't'].map((store) => breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '1', '--db', `a/${store}.db`], { cwd: dir, timeoutMs: 120_000 })));
+    runs.forEach((o) => expectOk(o));
+    expect(readdirSync(join(dir, 'a', 'reports')).sort()).toEqual(['s-sweep-1-best-1.html', 's-sweep-1.html', 't-sweep-1-best-1.html', 't-sweep-1.html']);
+    expect(runs[1].stdout).toContain('sweep page: a/reports/t-sweep-1.html\n');
+    expect(runs[1].stdout).toMatch(/: tear sheet a\/reports\/t-sweep-1-best-1\.html\n/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
-    // --out still wins.
+    // --out still wins; the default database keeps the plain names.
     expectOk(await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '0', '--db', 'c/s.db', '--out', 'pages'], { cwd: dir, timeoutMs: 120_000 }));
-    expect(readdirSync(join(dir, 'pages', 'reports'))).toEqual(['sweep-1.html']);
+    expect(readdirSync(join(dir, 'pages', 'reports'))).toEqual(['s-sweep-1.html']);
+    expectOk(await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '0', '--db', 'd/breadth.db'], { cwd: dir, timeoutMs: 120_000 }));
+    expect(readdirSync(join(dir, 'd', 'reports'))).toEqual(['sweep-1.html']);
   });
 
   it('walk-forward: pages beside --db; --resume after it finished says so and stores no second stitched run', async () => {
@@ -63,7 +68,7 @@ describe.concurrent('where sweep and walk-forward pages go', () => {
     write(dir, 'wf.yaml', smaGrid([5], [20, 40], '    walkForward: { inSample: 9m, outOfSample: 6m }\n'));
     const first = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'w/w.db'], { cwd: dir, timeoutMs: 120_000 });
     expectOk(first);
-    expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['sma-walk-forward.html', 'walk-forward-1.html']);
+    expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['w-sma-walk-forward.html', 'w-walk-forward-1.html']);
     const runs = (): number => {
       const store = openStore(join(dir, 'w', 'w.db'));
       try {

@@ -126,11 +126,11 @@ describe.concurrent('breadth run, runs list|show|delete, report, compare', () =>
     expect(parseJson(shown).run.label, 'breadth runs show <db> iwm-vs-smlf picked another run than the one labelled iwm-vs-smlf').toBe('iwm-vs-smlf');
   });
 
-  it('report <db> <label> writes the tear sheet (default out/report-<id>.html in the working folder)', async () => {
+  it('report <db> <label> writes the tear sheet (default out/<db stem>-report-<id>.html in the working folder)', async () => {
     const o = await breadth(['report', db, 'hold'], { cwd: dir });
     expectOk(o);
-    const page = join(dir, 'out', `report-${holdRun.runs[0].id}.html`);
-    expect(o.stdout).toContain(`report-${holdRun.runs[0].id}.html`);
+    const page = join(dir, 'out', `r-report-${holdRun.runs[0].id}.html`); // db is store/r.db
+    expect(o.stdout).toContain(`: out/r-report-${holdRun.runs[0].id}.html\n`);
     expectHtml(page);
   });
 

@@ -106,7 +106,7 @@ describe('sma-crossover on the coarse symbol', () => {
     expect(note).toMatchObject({ severity: 'high', symbols: ['M'] });
     // Sessions 56..119: 64 decisions, every one refused.
     expect(note?.message).toBe(
-      'M: sma-crossover fast 3 and slow 5 sessions: fast is not shorter than slow in its own bars, so held in cash (both 1 bar; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 name, not in the targets (0.0% of NAV)',
+      'M: sma-crossover fast 3 and slow 5 sessions: fast is not shorter than slow in its own bars, so held in cash (both 1 bar; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31 to 2026-04-17; largest on 2025-01-31: 1 name, not in the targets (0.0% of NAV)',
     );
   });
 
@@ -116,8 +116,8 @@ describe('sma-crossover on the coarse symbol', () => {
     // M rises: its last close (1 bar) is above the mean of its last 2 — invested at 0.95 from the first decision.
     const notes = [two, three].map((r) => r.caveats.filter((c) => c.code === 'strategy-note').map((c) => [c.severity, c.message]));
     expect(notes).toEqual([
-      [['high', 'M: a 2-session moving average is not 2 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 name, targeted at 95.0% of NAV']],
-      [['high', 'M: a 3-session moving average is not 3 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31; largest on 2025-01-31: 1 name, targeted at 95.0% of NAV']],
+      [['high', 'M: a 2-session moving average is not 2 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31 to 2026-04-17; largest on 2025-01-31: 1 name, targeted at 95.0% of NAV']],
+      [['high', 'M: a 3-session moving average is not 3 sessions long in its own bars (1 bar = 4.0 sessions; 13 bars a year in a 52-session year) — at 64 of 64 decisions from 2025-01-31 to 2026-04-17; largest on 2025-01-31: 1 name, targeted at 95.0% of NAV']],
     ]);
   });
 });

@@ -22,12 +22,21 @@ export interface ReturnWindow {
   readonly returns: readonly Float64Array[];
   /** Sessions in the common window. */
   readonly rows: number;
+  /**
+   * The members left out for lack of history, in the order given, each with the returns it had in
+   * the window (0 for one not started yet): present with fewer than `minObservations`, or with no
+   * bar yet. A member that has left the market (delisted, data ended, stale) is not among them.
+   */
+  readonly short: readonly { readonly member: number; readonly returns: number }[];
+  /** Returns a member needs in the window to take part (`minObservations`). */
+  readonly needed: number;
 }
 
 /**
  * Returns of `members` over the last `lookback` sessions (lookback + 1 carried closes through
  * the decision), reduced to the common window by the rule above. Members that do not qualify are
- * left out (`members` may come back shorter, or empty).
+ * left out (`members` may come back shorter, or empty); those left out for lack of history are
+ * listed in `short`, for the strategy to say so (MarketView.caveat).
  */
 export function commonReturnWindow(
   view: MarketView,
@@ -37,15 +46,21 @@ export function commonReturnWindow(
 ): ReturnWindow {
   const scratch = new Float64Array(lookback + 1);
   const raw = new Map<number, Float64Array>();
+  const short: { member: number; returns: number }[] = [];
   for (const i of members) {
-    if (!view.present(i)) continue;
+    if (!view.present(i)) {
+      if (Number.isNaN(view.adjustedBars(i, 1)[0])) short.push({ member: i, returns: 0 });
+      continue;
+    }
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
-    if (present(r) >= minObservations) raw.set(i, r);
+    const count = present(r);
+    if (count >= minObservations) raw.set(i, r);
+    else short.push({ member: i, returns: count });
   }
   const kept = members.filter((i) => raw.has(i));
   const rows = commonRows(kept.map((i) => raw.get(i) as Float64Array), lookback);
   const returns = kept.map((i) => Float64Array.from(rows, (k) => (raw.get(i) as Float64Array)[k]));
-  return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length };
+  return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length, short, needed: minObservations };
 }
 
 function present(r: Float64Array): number {

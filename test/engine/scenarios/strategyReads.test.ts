@@ -73,7 +73,7 @@ describe('a screen that cannot apply says so', () => {
     });
     const note = r.caveats.find((c) => c.code === 'strategy-note');
     expect(note).toMatchObject({ severity: 'high', size: 1, unit: 'nav-share', symbols: ['C'] });
-    expect(note?.message).toBe('liquidity screen minDollarVolume not applied to names without volume (kept unscreened) — at 2 of 3 decisions from 2024-01-01; largest on 2024-01-02: 1 of the 1 name the step applied to, targeted at 100.0% of NAV');
+    expect(note?.message).toBe('liquidity screen minDollarVolume not applied to names without volume (kept unscreened) — at 2 of 3 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-02: 1 of the 1 name the step applied to, targeted at 100.0% of NAV');
   });
 
   it('severity follows the share: 0.8 % low, 3 % medium, 30 % short high; explicit orders: medium, no size', () => {
@@ -97,7 +97,7 @@ describe('a screen that cannot apply says so', () => {
     notes.record([{ what: 'w', symbols: [2], of: 1, options: { named: true, least: 'high', detail: 'y' } }], 1, Float64Array.from([1, 0, 0]));
     expect(notes.caveats(market3)[0]).toMatchObject({
       severity: 'high',
-      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01; largest on 2024-01-01: 1 of the 1 name the step applied to, not in the targets (0.0% of NAV)',
+      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-01: 1 of the 1 name the step applied to, not in the targets (0.0% of NAV)',
     });
   });
 

@@ -95,6 +95,21 @@ describe('common return window', () => {
     expect(commonReturnWindow(viewAt(market, 7), [0, 1, 2], 4, 2).members).toEqual([0, 1, 2]); // C has no bar on day 7, present at day 6's close
     expect(commonReturnWindow(viewAt(market, 2), [1], 2).members).toEqual([]); // B not started yet
   });
+  it('lists the members left out for lack of history with the returns they had, and what they need', () => {
+    // At t = 10, window 8: B's returns run from k = 3 (5 of them); with 6 needed it is short by one.
+    const w = commonReturnWindow(view, [0, 1, 2], 8, 6);
+    expect(w.short).toEqual([{ member: 1, returns: 5 }]);
+    expect(w.needed).toBe(6);
+    // B not started at t = 2: no bar yet, 0 returns; the default need is half the window, ⌈8/2⌉ = 4.
+    const early = commonReturnWindow(viewAt(market, 2), [0, 1], 8);
+    expect(early.short).toEqual([{ member: 0, returns: 2 }, { member: 1, returns: 0 }]);
+    expect(early.needed).toBe(4);
+  });
+  it('does not count a member that has left the market as short of history', () => {
+    // D trades on days 0..5 and leaves (its data ends): at t = 10 it is gone, not late.
+    const gone = fixtureMarket({ symbols: ['A', 'D'], closes: closes.map((row, t) => [row[0], t <= 5 ? 30 + t : nan]) });
+    expect(commonReturnWindow(viewAt(gone, 10), [0, 1], 8).short).toEqual([]);
+  });
 });
 
 describe('target-volatility overlay', () => {

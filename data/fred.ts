@@ -12,7 +12,7 @@ import { DataError } from './errors.ts';
 import { badDateError, requireNumber } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import type { SourceInfo } from './market.ts';
-import type { RateSeries } from './rates.ts';
+import { type RateSeries, startDatedMonths } from './rates.ts';
 
 export interface LoadedRate {
   readonly series: RateSeries;
@@ -56,8 +56,11 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   requireAscendingDates(file, days, dayLines);
   const notes = [`${valueColumn}: percent a year → decimal`];
   if (filled > 0) notes.push(`${filled} blank values (market holidays) carry the previous value forward`);
+  const series = { name: name ?? valueColumn, dates: Int32Array.from(days), values: Float64Array.from(values) };
+  const months = startDatedMonths(series);
+  if (months > 0) notes.push(`dated on the first day of each ${months === 1 ? 'month' : `${months}-month period`}: read as that period's average (FRED's convention), which strategies know only once the period is over; cash accrues at it through its own period`);
   return {
-    series: { name: name ?? valueColumn, dates: Int32Array.from(days), values: Float64Array.from(values) },
+    series,
     source: { path: file, format: `FRED ${dialect.delimiter === ',' ? 'csv' : `file ${describeDialect(dialect)}`}: ${header.join(dialect.delimiter)}`, fingerprint: contentHash, notes },
     filled,
   };

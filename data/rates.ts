@@ -1,6 +1,6 @@
 // Dated annual rates (decimal, 0.05 = 5% a year), read as of a day with forward fill.
 
-import { medianGap } from './dates.ts';
+import { dayParts, epochDay, medianGap } from './dates.ts';
 
 export interface RateSeries {
   readonly name: string;
@@ -24,6 +24,36 @@ export function rateAsOf(series: RateSeries, day: number): number {
   }
   for (let k = found; k >= 0; k--) if (!Number.isNaN(series.values[k])) return series.values[k];
   return NaN;
+}
+
+/**
+ * Months between the rows of a series of period averages dated on their period's first day
+ * (FRED's monthly TB3MS: 2020-07-01 is July's average, known once July is over; its quarterly
+ * series alike): every date the 1st of a month, rows a month or more apart; 0 for any other
+ * series (a daily DTB3 is the rate of its own day).
+ */
+export function startDatedMonths(series: RateSeries): number {
+  const { dates } = series;
+  if (dates.length < 2 || !dates.every((d) => dayParts(d).date === 1)) return 0;
+  return Math.max(1, Math.round(medianGap(dates) / 30.44));
+}
+
+/** Memo of startDatedMonths by series: a decision reads a rate every session. */
+const START_DATED = new WeakMap<RateSeries, number>();
+
+/**
+ * The rate a decision on `day` can know (engine/view.ts; DESIGN.md's causality contract): the
+ * rate as of `day`, except that a period average dated on its period's first day (startDatedMonths)
+ * is known only once its period is over — from the next period's first day. A monthly TB3MS read
+ * on 2020-07-15 gives June's average, not July's. NaN when none is known yet.
+ */
+export function rateKnownOn(series: RateSeries, day: number): number {
+  let months = START_DATED.get(series);
+  if (months === undefined) START_DATED.set(series, (months = startDatedMonths(series)));
+  if (months === 0) return rateAsOf(series, day);
+  // A row dated the 1st of month M is over on the 1st of M + months: known rows are dated on or before the 1st, `months` months back.
+  const { year, month } = dayParts(day);
+  return rateAsOf(series, epochDay(year, month - months, 1));
 }
 
 /**

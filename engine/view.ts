@@ -9,7 +9,7 @@ import type { FundamentalField } from '../data/fundamentals.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import { summariseList } from '../data/prices/select.ts';
-import { rateAsOf } from '../data/rates.ts';
+import { rateKnownOn } from '../data/rates.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { Listing } from './listing.ts';
 import { type NoteOptions, ViewReads } from './viewReads.ts';
@@ -339,11 +339,14 @@ export class MarketView {
     return name in this.#market.rates;
   }
 
-  /** Annual rate (decimal) known `lagDays` calendar days before the decision date. */
+  /**
+   * Annual rate (decimal) known `lagDays` calendar days before the decision date: a monthly
+   * average dated on its month's first day (FRED's TB3MS) once its month is over (data/rates.ts rateKnownOn).
+   */
   rate(name: string, lagDays = 0): number {
     const series = this.#market.rates[name];
     if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
-    return rateAsOf(series, this.day - checkLag(lagDays));
+    return rateKnownOn(series, this.day - checkLag(lagDays));
   }
 }
 

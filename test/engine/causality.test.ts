@@ -35,7 +35,8 @@ function curious(schedule = everySession): Strategy {
       const revenue = view.fundamental('revenue');
       const cap = view.marketCap();
       const known = view.hasRate('r') ? view.rate('r') : 0;
-      const rate = Number.isFinite(known) ? known : 0;
+      const monthly = view.hasRate('m') ? view.rate('m') : 0;
+      const rate = (Number.isFinite(known) ? known : 0) + (Number.isFinite(monthly) ? monthly : 0);
       const universe = view.universe();
       const roll = random();
       if (roll < 0.2) return undefined;

@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalRow } from '../../data/fundamentals.ts';
 import { eventTable, type EventTable, type Market } from '../../data/market.ts';
-import type { RateSeries } from '../../data/rates.ts';
+import { dayParts, epochDay } from '../../data/dates.ts';
+import { type RateSeries, startDatedMonths } from '../../data/rates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { lastBarSession } from '../../engine/corporateActions.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
@@ -21,7 +22,8 @@ const PRICE_FIELDS = ['open', 'high', 'low', 'close'] as const;
  * differs (randomly, from `seed`) in everything after: prices and volumes of later sessions
  * (some become NaN or zero volume), splits and dividends with later ex-dates (removed, and new
  * ones added), delistings that take effect after t (moved, removed or added, with new
- * delisting returns), rate rows dated after t's date, and fundamentals published after it.
+ * delisting returns), rate rows dated after t's date (a monthly average dated on its month's first
+ * day: every row whose month is not over), and fundamentals published after it.
  */
 export function perturbAfter(market: Market, t: number, seed: number): Market {
   const r = rng(seed);
@@ -119,6 +121,15 @@ export function perturbAfter(market: Market, t: number, seed: number): Market {
 
   const rates: Record<string, RateSeries> = {};
   for (const [name, series] of Object.entries(market.rates)) {
+    const months = startDatedMonths(series);
+    if (months > 0) {
+      // Period averages dated on their period's first day: a row is known once its period is over (data/rates.ts rateKnownOn), so the
+      // rows not over by `day` get new values on the same dates (a later revision of the month running, or of months not begun).
+      const { year, month } = dayParts(day);
+      const lastKnown = epochDay(year, month - months, 1);
+      rates[name] = { name: series.name, dates: series.dates, values: Float64Array.from(series.values, (v, k) => (series.dates[k] <= lastKnown ? v : 0.2 * r() - 0.02)) };
+      continue;
+    }
     const dates: number[] = [];
     const values: number[] = [];
     for (let k = 0; k < series.dates.length; k++) {

@@ -2,6 +2,7 @@
 // splits, dividends, days without a price or without volume, delistings, a dated rate series and
 // point-in-time fundamentals. Everything comes from one seed.
 
+import { dayParts, epochDay } from '../../data/dates.ts';
 import type { FundamentalRow } from '../../data/fundamentals.ts';
 import type { Market } from '../../data/market.ts';
 import { fixtureMarket, weekdays, type FixtureSpec } from './fixtures.ts';
@@ -142,7 +143,14 @@ export function randomMarket(o: RandomMarketOptions): RandomMarket {
       rowDates.push(d);
       values.push(r() < 0.1 ? NaN : 0.06 * r());
     }
-    spec.rates = { r: { name: 'r', dates: Int32Array.from(rowDates), values: Float64Array.from(values) } };
+    // m: monthly averages dated on each month's first day (FRED's TB3MS), known once the month is over.
+    const months: number[] = [];
+    const { year, month } = dayParts(dates[0] - 70);
+    for (let k = 0; epochDay(year, month + k, 1) <= dates[T - 1] + 40; k++) months.push(epochDay(year, month + k, 1));
+    spec.rates = {
+      r: { name: 'r', dates: Int32Array.from(rowDates), values: Float64Array.from(values) },
+      m: { name: 'm', dates: Int32Array.from(months), values: Float64Array.from(months, () => 0.06 * r()) },
+    };
   }
   if (o.fundamentals) {
     const rows: FundamentalRow[] = [];

@@ -114,7 +114,7 @@ export class Broker {
   openFallbacks = 0;
   /**
    * Order-sessions whose volume limit met a blank volume cell: `lastKnown`, read as the last volume
-   * before it; `noneKnownYet`, with no volume before it (read as 0: the limit allowed nothing).
+   * before it; `noneKnownYet`, with no volume before it (unknown: no limit applied).
    */
   readonly blankVolumes = { lastKnown: 0, noneKnownYet: 0 };
   /** The symbol of this session's first closing fill that took the book past a limit, else −1. */
@@ -239,12 +239,13 @@ export class Broker {
     let quantity = o.quantity;
     let capped = false;
     const most = this.#models.volume.maxShares(c);
+    // #readBar read a blank through #lastVolume, which set #firstVolume (the first session with a volume); a limit met a blank
+    // it read as the last volume, or found none yet (counted only in a series with volumes: one without says so in its data note).
+    if (Number.isNaN(m.volume[k]) && this.#models.volume.name !== 'none') {
+      if (!Number.isNaN(c.volume)) this.blankVolumes.lastKnown++;
+      else if (this.#firstVolume[o.symbol] < m.dates.length) this.blankVolumes.noneKnownYet++;
+    }
     if (most !== Infinity) {
-      // #readBar read the blank through #lastVolume, which set #firstVolume (the first session with a volume).
-      if (Number.isNaN(m.volume[k]) && !Number.isNaN(c.volume)) {
-        if (this.#firstVolume[o.symbol] > t) this.blankVolumes.noneKnownYet++;
-        else this.blankVolumes.lastKnown++;
-      }
       const left = Math.max(0, this.#roundDown(most - c.filledToday));
       if (Math.abs(quantity) > left) {
         quantity = Math.sign(quantity) * left;
@@ -344,10 +345,9 @@ export class Broker {
 
   /**
    * A blank volume cell of symbol i on session t reads as the last volume before it, so a volume
-   * limit still binds (counted in blankVolumes, reported as a caveat); 0 where the series has
-   * volumes but none before t (nothing is known to trade against yet: a limit allows nothing and
-   * the order rests); NaN where the series has no volume at all (a file without a Volume column:
-   * no limit, with a data caveat).
+   * limit still binds (counted in blankVolumes, reported as a caveat); NaN — unknown, no limit, as
+   * for a file without a Volume column — where no volume comes before t: what t's bar allows never
+   * depends on volumes after it (DESIGN.md's causality contract). #firstVolume only bounds the scan.
    */
   #lastVolume(i: number, t: number): number {
     const m = this.#market;
@@ -357,9 +357,8 @@ export class Broker {
       while (s < m.dates.length && Number.isNaN(m.volume[s * n + i])) s++;
       this.#firstVolume[i] = s;
     }
-    if (this.#firstVolume[i] === m.dates.length) return NaN;
     for (let s = t - 1; s >= this.#firstVolume[i]; s--) if (!Number.isNaN(m.volume[s * n + i])) return m.volume[s * n + i];
-    return 0;
+    return NaN;
   }
 
   /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */

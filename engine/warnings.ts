@@ -147,7 +147,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
 function blankVolumeText({ lastKnown, noneKnownYet }: RunRecordings['blankVolumes']): string | undefined {
   const said = [
     lastKnown > 0 ? `${orderSessions(lastKnown)} had a blank volume cell: the participation limit used the last volume before it` : '',
-    noneKnownYet > 0 ? `${orderSessions(noneKnownYet)} had a blank volume cell with no volume before it: the participation limit allowed nothing there, and the order waited` : '',
+    noneKnownYet > 0 ? `${orderSessions(noneKnownYet)} had a blank volume cell with no volume before it: read as unknown, so the participation limit did not apply there` : '',
   ].filter(Boolean);
   return said.length > 0 ? said.join('; ') : undefined;
 }

@@ -15,8 +15,10 @@
 //     derived from the two (corporateActions.ts);
 //   - Close alone, or with an empty AdjClose column (e.g. the kittycapital ETF files), and no
 //     dividend column: the series is raw and its dividends are missing, which a source note says.
-// A symbol whose Volume is 0 on every row (Yahoo's mutual funds and indices) has unknown volume,
-// as if it had no Volume column: 0 on some rows only stays "no trade that day".
+// A Volume of 0 before a symbol's first traded volume is unknown, not "no trade": Yahoo's mutual
+// funds and indices write 0 on every row (read as if there were no Volume column), its older index
+// rows 0 until volumes begin. Judged row by row from the start, so what a row means never depends
+// on later rows (DESIGN.md's causality contract); a 0 after a traded volume stays "no trade that day".
 
 import { deriveCorporateActions, LARGE_DIVIDEND, movedLikeSplit, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type DerivedActions, type Disagreement } from './corporateActions.ts';
 import { isoDay } from '../dates.ts';
@@ -70,7 +72,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -96,9 +98,13 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     }
     const dates = parsed.day.subarray(from, to);
     let volume = slice(bar.volume);
-    if (volume && isZeroThroughout(volume)) {
+    const zeros = volume ? leadingZeros(volume) : { rows: 0, last: -1, traded: true };
+    if (volume && zeros.rows > 0 && !zeros.traded) {
       summary.zeroVolume.push({ symbol, text: symbol });
       volume = null;
+    } else if (volume && zeros.rows > 0) {
+      volume = Float64Array.from(volume, (v, k) => (k <= zeros.last && v === 0 ? NaN : v));
+      summary.leadingZeroVolume.push({ symbol, text: `${symbol} (${zeros.rows} row${zeros.rows === 1 ? '' : 's'} to ${isoDay(dates[zeros.last])})` });
     }
     const base = { symbol, source: parsed.file, dates, open: slice(bar.open), high: slice(bar.high), low: slice(bar.low), volume, ...optionsFor(symbol) };
     if (tradedClose === null) {
@@ -285,14 +291,21 @@ const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 /** The notes' entries for splits applied against a price move beyond ×1.5: "SYM 2024-01-05 (×0.60)". */
 const splitMoves = (symbol: string, moves: readonly DatedValue[]): NoteEntry[] => moves.map((m) => ({ symbol, text: `${symbol} ${isoDay(m.day)} (×${m.value.toFixed(2)})` }));
 
-/** True when every known volume is 0 and some is (blank rows are unknown, not zero). */
-function isZeroThroughout(volume: Float64Array): boolean {
-  let zeros = 0;
-  for (const v of volume) {
-    if (v > 0) return false;
-    if (v === 0) zeros++;
+/**
+ * Rows of 0 volume before the first positive one (blank rows are unknown, not zero), the last of
+ * them at `last`, and whether a positive one comes (`traded`: false, every known volume is 0).
+ */
+function leadingZeros(volume: Float64Array): { rows: number; last: number; traded: boolean } {
+  let rows = 0;
+  let last = -1;
+  for (let k = 0; k < volume.length; k++) {
+    if (volume[k] > 0) return { rows, last, traded: true };
+    if (volume[k] === 0) {
+      rows++;
+      last = k;
+    }
   }
-  return zeros > 0;
+  return { rows, last, traded: false };
 }
 
 /** How near a move must come to a stated ratio on a neighbouring row to be that split stated a row away. */
@@ -385,6 +398,8 @@ interface DerivationSummary {
   explicit: number;
   readonly withoutAdjClose: NoteEntry[];
   readonly zeroVolume: NoteEntry[];
+  /** Symbols whose volume is 0 on rows before their first traded volume (read as unknown there). */
+  readonly leadingZeroVolume: NoteEntry[];
   dividends: number;
   /** Rows with a capital-gain distribution (paid with the dividends, as cash). */
   capitalGains: number;
@@ -512,6 +527,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   for (const column of parsed.emptyColumns) notes.push(`${column} is empty on every row: read as absent`);
   notes.push(...emptyForNotes(parsed.emptyFor));
   list(summary.zeroVolume, 'volume is 0 on every row of {list}: read as unknown', 'volume is 0 on every row of {list}: read as unknown', 'symbols');
+  const before = 'before its first traded volume: read as unknown there (no participation limit, not a session without trades)';
+  list(summary.leadingZeroVolume, `volume is 0 on the first rows of {list}, ${before}`, `volume is 0 on the first rows of {list}, each ${before}`);
   // With a Close, only a raw Open is traded (an adjusted one is checked against AdjClose only).
   if (!has('open') && !(has('adjOpen') && !has('close'))) notes.push('no opening prices: next-open fills use that session\'s close');
   if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');

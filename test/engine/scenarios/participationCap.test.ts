@@ -104,29 +104,28 @@ describe('a blank volume cell under a participation cap', () => {
     expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1, message: '1 order-session had a blank volume cell: the participation limit used the last volume before it' });
   });
 
-  it('with no volume known yet (blank cells before the first): nothing fills until one is, then 10 % of it', () => {
-    // Sessions 1 and 2 are blank with no volume before them: 0 shares; sessions 3 and 4 trade 500: 50 each.
+  it('with no volume known yet (blank cells before the first): unknown, no limit — as a series with no volume at all, whatever comes later (probe r37b)', () => {
+    // Session 1 is blank with no volume before it: the whole 1 000 fills at 50; the volumes of sessions 3 and 4 cannot change that.
     const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50], [50]], volumes: [[NaN], [NaN], [NaN], [500], [500]] });
     const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
-    expect(trades(result)).toEqual([
-      [3, 'A', 50, 50],
-      [4, 'A', 50, 50],
-    ]);
-    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 2, message: '2 order-sessions had a blank volume cell with no volume before it: the participation limit allowed nothing there, and the order waited' });
+    expect(trades(result)).toEqual([[1, 'A', 1_000, 50]]);
+    const none = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50], [50]], volumes: [[NaN], [NaN], [NaN], [NaN], [NaN]] });
+    expect(trades(scenario(none, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 }))).toEqual(trades(result));
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1, message: '1 order-session had a blank volume cell with no volume before it: read as unknown, so the participation limit did not apply there' });
   });
 
   it('both kinds in one run are counted apart, each said as it happened', () => {
-    // Session 1 blank, none before (0 shares); session 2 trades 500 (50); session 3 blank, last 500 (50); session 4 trades 500 (50).
+    // Session 1 blank, none before: the 1 000 fill whole; the 100 decided on session 2 meet session 3 blank after 500 (10 %: 50), then 50 on session 4.
     const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50], [50]], volumes: [[NaN], [NaN], [500], [NaN], [500]] });
-    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }), 2: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 100_000, participationCap: 0.1 });
     expect(trades(result)).toEqual([
-      [2, 'A', 50, 50],
+      [1, 'A', 1_000, 50],
       [3, 'A', 50, 50],
       [4, 'A', 50, 50],
     ]);
     expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({
       size: 2,
-      message: '1 order-session had a blank volume cell: the participation limit used the last volume before it; 1 order-session had a blank volume cell with no volume before it: the participation limit allowed nothing there, and the order waited',
+      message: '1 order-session had a blank volume cell: the participation limit used the last volume before it; 1 order-session had a blank volume cell with no volume before it: read as unknown, so the participation limit did not apply there',
     });
   });
 

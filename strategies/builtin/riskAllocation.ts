@@ -89,9 +89,9 @@ function resolveMembers(view: MarketView, symbols: readonly string[]): number[] 
 function targetWeights(view: MarketView, members: readonly number[], p: RiskAllocationParams): Record<string, number> {
   const window = commonReturnWindow(view, members, p.lookback);
   if (window.members.length === 0) return {}; // no fund qualifies yet: cash, the run's first-investment caveat says so
-  for (const { member, returns } of window.short) {
+  for (const { member, returns, needed } of window.short) {
     // One caveat per fund (its name is in the phrase); the returns it had change with each decision.
-    const what = `${view.symbols[member]}: left out of the allocation until it has returns on ${window.needed} of the ${p.lookback} lookback sessions`;
+    const what = `${view.symbols[member]}: left out of the allocation until it has returns on ${needed} of the ${p.lookback} lookback sessions`;
     view.caveat(what, [member], NaN, { least: 'medium', detail: `it had ${returns}` });
   }
   const covariance = estimateCovariance(p.covariance, window.returns, p.halfLife);

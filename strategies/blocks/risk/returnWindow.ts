@@ -1,9 +1,11 @@
 // The returns a covariance is estimated from, read from the view at the decision: daily returns of
 // adjusted closes over a trailing window, on a common window. The missing-return rule:
 //   1. a member takes part when it is present at the decision (a bar at it, or a fresh last close
-//      before it: MarketView.present) and has returns on at least `minObservations` of the window's
-//      sessions (default half the window: a fund listed four months ago does not join a one-year
-//      estimate yet);
+//      before it: MarketView.present) and has at least `minObservations` returns ending on a bar of
+//      its own in the window (default half the window: a fund listed four months ago does not join
+//      a one-year estimate yet; nor one back from a 55-session gap, whose carried closes are no
+//      observations) — for a symbol with coarser bars than the calendar, that share of its own bars
+//      (ownWindows.ts ownBars: a month-end fund needs 6 of its 12 in a 252-session window);
 //   2. the estimate uses only the sessions on which every taking-part member has a return (the
 //      common window), so each entry of the matrix comes from the same days and the matrix stays
 //      positive semi-definite — unlike pairwise deletion, which can break that.
@@ -13,6 +15,7 @@
 // members, at least `minObservations` long by rule 1.
 
 import type { MarketView } from '../../../engine/view.ts';
+import { ownBars } from '../ownWindows.ts';
 import { trailingReturns } from '../series.ts';
 
 export interface ReturnWindow {
@@ -23,13 +26,12 @@ export interface ReturnWindow {
   /** Sessions in the common window. */
   readonly rows: number;
   /**
-   * The members left out for lack of history, in the order given, each with the returns it had in
-   * the window (0 for one not started yet): present with fewer than `minObservations`, or with no
-   * bar yet. A member that has left the market (delisted, data ended, stale) is not among them.
+   * The members left out for lack of history, in the order given, each with the returns ending on
+   * its own bars it had in the window (0 for one not started yet) and those it needs (rule 1):
+   * present with too few, or with no bar yet. A member that has left the market (delisted, data
+   * ended, stale) is not among them.
    */
-  readonly short: readonly { readonly member: number; readonly returns: number }[];
-  /** Returns a member needs in the window to take part (`minObservations`). */
-  readonly needed: number;
+  readonly short: readonly { readonly member: number; readonly returns: number; readonly needed: number }[];
 }
 
 /**
@@ -45,27 +47,31 @@ export function commonReturnWindow(
   minObservations = Math.max(2, Math.ceil(lookback / 2)),
 ): ReturnWindow {
   const scratch = new Float64Array(lookback + 1);
+  const bars = new Float64Array(lookback + 1);
   const raw = new Map<number, Float64Array>();
-  const short: { member: number; returns: number }[] = [];
+  const short: { member: number; returns: number; needed: number }[] = [];
   for (const i of members) {
+    // Rule 1's count in the member's own bars: the calendar's where it trades on it.
+    const needed = Math.max(2, Math.round((minObservations * ownBars(view, i, lookback)) / lookback));
     if (!view.present(i)) {
-      if (Number.isNaN(view.adjustedBars(i, 1)[0])) short.push({ member: i, returns: 0 });
+      if (Number.isNaN(view.adjustedBars(i, 1)[0])) short.push({ member: i, returns: 0, needed });
       continue;
     }
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
-    const count = present(r);
-    if (count >= minObservations) raw.set(i, r);
-    else short.push({ member: i, returns: count });
+    const count = observed(r, view.history('close', i, lookback + 1, bars));
+    if (count >= needed) raw.set(i, r);
+    else short.push({ member: i, returns: count, needed });
   }
   const kept = members.filter((i) => raw.has(i));
   const rows = commonRows(kept.map((i) => raw.get(i) as Float64Array), lookback);
   const returns = kept.map((i) => Float64Array.from(rows, (k) => (raw.get(i) as Float64Array)[k]));
-  return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length, short, needed: minObservations };
+  return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length, short };
 }
 
-function present(r: Float64Array): number {
+/** Returns `r` (over carried closes) that end on a bar of the symbol's own (`closes`, the window's lookback + 1 raw closes, NaN where it has none). */
+function observed(r: Float64Array, closes: Float64Array): number {
   let count = 0;
-  for (const x of r) if (!Number.isNaN(x)) count++;
+  for (let k = 0; k < r.length; k++) if (!Number.isNaN(r[k]) && !Number.isNaN(closes[k + 1])) count++;
   return count;
 }
 

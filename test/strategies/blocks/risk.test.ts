@@ -98,12 +98,23 @@ describe('common return window', () => {
   it('lists the members left out for lack of history with the returns they had, and what they need', () => {
     // At t = 10, window 8: B's returns run from k = 3 (5 of them); with 6 needed it is short by one.
     const w = commonReturnWindow(view, [0, 1, 2], 8, 6);
-    expect(w.short).toEqual([{ member: 1, returns: 5 }]);
-    expect(w.needed).toBe(6);
+    expect(w.short).toEqual([{ member: 1, returns: 5, needed: 6 }]);
     // B not started at t = 2: no bar yet, 0 returns; the default need is half the window, ⌈8/2⌉ = 4.
     const early = commonReturnWindow(viewAt(market, 2), [0, 1], 8);
-    expect(early.short).toEqual([{ member: 0, returns: 2 }, { member: 1, returns: 0 }]);
-    expect(early.needed).toBe(4);
+    expect(early.short).toEqual([
+      { member: 0, returns: 2, needed: 4 },
+      { member: 1, returns: 0, needed: 4 },
+    ]);
+  });
+  it('counts only returns ending on a bar of its own: a member back from a long gap is short, whatever its carried closes give (probe r38b: 54 carried zeros of 60 made a fund look calm)', () => {
+    // E trades on days 0..2, has no rows on days 3..8, and trades again on days 9 and 10. At t = 10 the window's 8 returns end on
+    // days 3..10: only those ending on days 9 and 10 are observed (2 < ⌈8/2⌉ = 4); the carried closes of days 3..8 are none.
+    const gap = fixtureMarket({ symbols: ['A', 'E'], closes: closes.map((row, t) => [row[0], t >= 3 && t <= 8 ? nan : 40 + t]) });
+    const w = commonReturnWindow(viewAt(gap, 10), [0, 1], 8);
+    expect(w.members).toEqual([0]);
+    expect(w.short).toEqual([{ member: 1, returns: 2, needed: 4 }]);
+    // C's one missing day (7) leaves it 7 observed returns of 8: a short halt still takes part.
+    expect(commonReturnWindow(view, [0, 2], 8, 7).members).toEqual([0, 2]);
   });
   it('does not count a member that has left the market as short of history', () => {
     // D trades on days 0..5 and leaves (its data ends): at t = 10 it is gone, not late.

@@ -65,12 +65,25 @@ export function movingAverage(view: MarketView, i: number, window: number, scrat
   return sum / bars;
 }
 
+/**
+ * How many of `returns` — symbol i's trailingReturns over the last `returns.length` sessions — end
+ * on a bar of its own: the carried closes of sessions without one are no observations (a fund back
+ * from a 55-session gap has 54 carried zeros of 60 returns and 6 observed; a one-day halt costs one).
+ */
+export function observedReturns(view: MarketView, i: number, returns: Float64Array, scratch?: Float64Array<ArrayBuffer>): number {
+  const closes = view.history('close', i, returns.length + 1, fit(scratch, returns.length + 1));
+  let count = 0;
+  for (let k = 0; k < returns.length; k++) if (!Number.isNaN(returns[k]) && !Number.isNaN(closes[k + 1])) count++;
+  return count;
+}
+
 /** Least observations for a trusted beta: half the window. */
 export const minBetaPairs = (window: number): number => Math.max(2, Math.ceil(window / 2));
 
 /**
  * OLS beta of each member's daily returns on the benchmark's over the last `window` sessions;
- * NaN for non-members and for members with fewer than half the window of overlapping returns.
+ * NaN for non-members and for members (or a benchmark) with fewer than half the window of
+ * returns observed on their own bars (observedReturns) or of overlapping returns.
  */
 export function trailingBetas(
   view: MarketView,
@@ -82,17 +95,19 @@ export function trailingBetas(
   out.fill(NaN);
   const scratch = new Float64Array(window + 1);
   const x = trailingReturns(view, benchmark, window, new Float64Array(window), scratch);
+  if (observedReturns(view, benchmark, x, scratch) < minBetaPairs(window)) return out;
   const y = new Float64Array(window);
   for (let k = 0; k < members.length; k++) {
     const i = members[k];
-    out[i] = olsBeta(trailingReturns(view, i, window, y, scratch), x, minBetaPairs(window));
+    trailingReturns(view, i, window, y, scratch);
+    if (observedReturns(view, i, y, scratch) >= minBetaPairs(window)) out[i] = olsBeta(y, x, minBetaPairs(window));
   }
   return out;
 }
 
-/** Beta of symbol i on `benchmark` over the last `window` sessions (NaN when too little overlap). */
+/** Beta of symbol i on `benchmark` over the last `window` sessions (NaN when too little observed or overlapping: trailingBetas). */
 export function trailingBeta(view: MarketView, i: number, benchmark: number, window: number): number {
-  return olsBeta(trailingReturns(view, i, window), trailingReturns(view, benchmark, window), minBetaPairs(window));
+  return trailingBetas(view, [i], benchmark, window)[i];
 }
 
 function fit(scratch: Float64Array<ArrayBuffer> | undefined, length: number): Float64Array<ArrayBuffer> {

@@ -96,6 +96,15 @@ describe('trailing betas', () => {
   it('is NaN with less than half the window of returns', () => {
     expect(trailingBeta(viewAt(market, 2), 1, 0, 6)).toBeNaN();
   });
+
+  it('counts only returns ending on bars of its own: back from a gap, its carried zeros are no observations (probe r38b kind)', () => {
+    // X2 has no bars on sessions 1..4: of the 6 returns to session 6 only those ending on 5 and 6 are observed (2 < 3), so its
+    // beta is unknown, not the 0.6-ish the carried zeros would pair to; one missing bar (session 3) leaves 5 observed: beta 2 still.
+    const gap = fixtureMarket({ symbols: ['BENCH', 'X2'], closes: bench.map((b, t) => [b, t >= 1 && t <= 4 ? NaN : double[t]]) });
+    expect(trailingBeta(viewAt(gap, 6), 1, 0, 6)).toBeNaN();
+    const halt = fixtureMarket({ symbols: ['BENCH', 'X2'], closes: bench.map((b, t) => [b, t === 3 ? NaN : double[t]]) });
+    expect(trailingBetas(viewAt(halt, 6), [1], 0, 6)[1]).toBeGreaterThan(1);
+  });
 });
 
 describe('dollar volume', () => {

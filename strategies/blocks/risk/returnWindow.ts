@@ -16,7 +16,7 @@
 
 import type { MarketView } from '../../../engine/view.ts';
 import { ownBars } from '../ownWindows.ts';
-import { trailingReturns } from '../series.ts';
+import { observedReturns, trailingReturns } from '../series.ts';
 
 export interface ReturnWindow {
   /** The members that take part, in the order given. */
@@ -58,7 +58,7 @@ export function commonReturnWindow(
       continue;
     }
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
-    const count = observed(r, view.history('close', i, lookback + 1, bars));
+    const count = observedReturns(view, i, r, bars);
     if (count >= needed) raw.set(i, r);
     else short.push({ member: i, returns: count, needed });
   }
@@ -68,12 +68,6 @@ export function commonReturnWindow(
   return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length, short };
 }
 
-/** Returns `r` (over carried closes) that end on a bar of the symbol's own (`closes`, the window's lookback + 1 raw closes, NaN where it has none). */
-function observed(r: Float64Array, closes: Float64Array): number {
-  let count = 0;
-  for (let k = 0; k < r.length; k++) if (!Number.isNaN(r[k]) && !Number.isNaN(closes[k + 1])) count++;
-  return count;
-}
 
 function commonRows(columns: readonly Float64Array[], length: number): number[] {
   const rows: number[] = [];

@@ -147,7 +147,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
 function blankVolumeText({ lastKnown, noneKnownYet }: RunRecordings['blankVolumes']): string | undefined {
   const said = [
     lastKnown > 0 ? `${orderSessions(lastKnown)} had a blank volume cell: the participation limit used the last volume before it` : '',
-    noneKnownYet > 0 ? `${orderSessions(noneKnownYet)} had a blank volume cell with no volume before it: read as unknown, so the participation limit did not apply there` : '',
+    noneKnownYet > 0 ? `${orderSessions(noneKnownYet)} had no volume known yet (a blank cell, or a 0 before the symbol's first traded volume): read as unknown, so the participation limit did not apply there` : '',
   ].filter(Boolean);
   return said.length > 0 ? said.join('; ') : undefined;
 }
@@ -455,7 +455,7 @@ function cashCutWhere(count: number, atDecision: number): string {
 const CASH_SELL = -1;
 
 /** Notes about filling orders (opens, volume): they concern the symbols a run traded, not those it only read. */
-const FILLING = /no opening|no volume/i;
+const FILLING = /no opening|no volume|volume is 0 on/i;
 /** Notes about filling orders and about a universe's membership: not about one price series' returns. */
 const RUN_ONLY = new RegExp(`${FILLING.source}|survivor`, 'i');
 
@@ -567,7 +567,7 @@ const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
 /** Two tickers holding one series (prices/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
 const IDENTICAL_SERIES = /holds the same series \(/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */

@@ -124,6 +124,23 @@ describe('a long file’s notes concern a run that read one of its symbols, rest
   });
 });
 
+describe('zero volumes read as unknown are said to a run that trades the symbol (probe r38a: only `data inspect` said them)', () => {
+  const vdir = mkdtempSync(join(tmpdir(), 'breadth-zerovol-'));
+  afterAll(() => rmSync(vdir, { recursive: true, force: true }));
+  // ZZZ: volume 0 on every row (a mutual fund); LLL: 0 on 2024-01-01 and 01-02, then 1000 (an old index file's rows).
+  writeFileSync(join(vdir, 'ZZZ.csv'), ['Date,Close,Volume', ...days.map((d, k) => `${d},${10 + k},0`)].join('\n'));
+  writeFileSync(join(vdir, 'LLL.csv'), ['Date,Close,Volume', ...days.map((d, k) => `${d},${20 + k},${k < 2 ? 0 : 1000}`)].join('\n'));
+  const said = async (symbol: string): Promise<string[]> =>
+    notes(scenario(await loadMarket(vdir, { cacheDir: false }), { 0: { weights: { [symbol]: 1 } } }).caveats)
+      .map((c) => c.message)
+      .filter((m) => /volume/.test(m));
+
+  it('each run hears of its own symbol\'s zeros only', async () => {
+    expect(await said('ZZZ')).toEqual(['ZZZ.csv: volume is 0 on every row of ZZZ: read as unknown']);
+    expect(await said('LLL')).toEqual(['LLL.csv: volume is 0 on the first rows of LLL (2 rows to 2024-01-02), before its first traded volume: read as unknown there (no participation limit, not a session without trades)']);
+  });
+});
+
 describe('a stray weekend bar is a session of every run (probe r15a)', () => {
   const wdir = mkdtempSync(join(tmpdir(), 'breadth-weekend-'));
   afterAll(() => rmSync(wdir, { recursive: true, force: true }));

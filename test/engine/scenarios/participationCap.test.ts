@@ -111,7 +111,7 @@ describe('a blank volume cell under a participation cap', () => {
     expect(trades(result)).toEqual([[1, 'A', 1_000, 50]]);
     const none = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50], [50], [50]], volumes: [[NaN], [NaN], [NaN], [NaN], [NaN]] });
     expect(trades(scenario(none, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 }))).toEqual(trades(result));
-    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1, message: '1 order-session had a blank volume cell with no volume before it: read as unknown, so the participation limit did not apply there' });
+    expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({ severity: 'low', size: 1, message: "1 order-session had no volume known yet (a blank cell, or a 0 before the symbol's first traded volume): read as unknown, so the participation limit did not apply there" });
   });
 
   it('both kinds in one run are counted apart, each said as it happened', () => {
@@ -125,7 +125,7 @@ describe('a blank volume cell under a participation cap', () => {
     ]);
     expect(result.caveats.find((c) => c.code === 'blank-volume')).toMatchObject({
       size: 2,
-      message: '1 order-session had a blank volume cell: the participation limit used the last volume before it; 1 order-session had a blank volume cell with no volume before it: read as unknown, so the participation limit did not apply there',
+      message: "1 order-session had a blank volume cell: the participation limit used the last volume before it; 1 order-session had no volume known yet (a blank cell, or a 0 before the symbol's first traded volume): read as unknown, so the participation limit did not apply there",
     });
   });
 

@@ -71,7 +71,11 @@ export function movingAverage(view: MarketView, i: number, window: number, scrat
  * from a 55-session gap has 54 carried zeros of 60 returns and 6 observed; a one-day halt costs one).
  */
 export function observedReturns(view: MarketView, i: number, returns: Float64Array, scratch?: Float64Array<ArrayBuffer>): number {
-  const closes = view.history('close', i, returns.length + 1, fit(scratch, returns.length + 1));
+  return observedIn(returns, view.history('close', i, returns.length + 1, fit(scratch, returns.length + 1)));
+}
+
+/** observedReturns on the symbol's raw closes of the same sessions (`closes`: one more than `returns`, NaN where it has no bar). */
+export function observedIn(returns: Float64Array, closes: Float64Array): number {
   let count = 0;
   for (let k = 0; k < returns.length; k++) if (!Number.isNaN(returns[k]) && !Number.isNaN(closes[k + 1])) count++;
   return count;

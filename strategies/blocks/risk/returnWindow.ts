@@ -4,8 +4,9 @@
 //      before it: MarketView.present) and has at least `minObservations` returns ending on a bar of
 //      its own in the window (default half the window: a fund listed four months ago does not join
 //      a one-year estimate yet; nor one back from a 55-session gap, whose carried closes are no
-//      observations) — for a symbol with coarser bars than the calendar, that share of its own bars
-//      (ownWindows.ts ownBars: a month-end fund needs 6 of its 12 in a 252-session window);
+//      observations) — for a symbol with coarser bars than the calendar, that share of its own bars:
+//      the count divided by the median sessions between its bars in the window (a month-end fund,
+//      21 apart, needs 6 of its 12 in a 252-session window; a halt leaves a daily fund's median 1);
 //   2. the estimate uses only the sessions on which every taking-part member has a return (the
 //      common window), so each entry of the matrix comes from the same days and the matrix stays
 //      positive semi-definite — unlike pairwise deletion, which can break that.
@@ -15,8 +16,7 @@
 // members, at least `minObservations` long by rule 1.
 
 import type { MarketView } from '../../../engine/view.ts';
-import { ownBars } from '../ownWindows.ts';
-import { observedReturns, trailingReturns } from '../series.ts';
+import { observedIn, trailingReturns } from '../series.ts';
 
 export interface ReturnWindow {
   /** The members that take part, in the order given. */
@@ -51,14 +51,15 @@ export function commonReturnWindow(
   const raw = new Map<number, Float64Array>();
   const short: { member: number; returns: number; needed: number }[] = [];
   for (const i of members) {
+    const closes = view.history('close', i, lookback + 1, bars);
     // Rule 1's count in the member's own bars: the calendar's where it trades on it.
-    const needed = Math.max(2, Math.round((minObservations * ownBars(view, i, lookback)) / lookback));
+    const needed = Math.max(2, Math.round(minObservations / medianSpacing(closes)));
     if (!view.present(i)) {
       if (Number.isNaN(view.adjustedBars(i, 1)[0])) short.push({ member: i, returns: 0, needed });
       continue;
     }
     const r = trailingReturns(view, i, lookback, new Float64Array(lookback), scratch);
-    const count = observedReturns(view, i, r, bars);
+    const count = observedIn(r, closes);
     if (count >= needed) raw.set(i, r);
     else short.push({ member: i, returns: count, needed });
   }
@@ -68,6 +69,24 @@ export function commonReturnWindow(
   return { members: kept, returns, rows: kept.length === 0 ? 0 : rows.length, short };
 }
 
+
+/**
+ * The (lower) median number of sessions between a symbol's bars in `closes` (NaN where it has
+ * none): 1 on the calendar, with or without a halt (a fund back from a gap has one long gap
+ * among many of 1); 5 for Friday bars in a weekday calendar; 1 with fewer than two bars.
+ */
+function medianSpacing(closes: Float64Array): number {
+  const gaps: number[] = [];
+  let last = -1;
+  for (let k = 0; k < closes.length; k++) {
+    if (Number.isNaN(closes[k])) continue;
+    if (last >= 0) gaps.push(k - last);
+    last = k;
+  }
+  if (gaps.length === 0) return 1;
+  gaps.sort((a, b) => a - b);
+  return gaps[Math.floor((gaps.length - 1) / 2)];
+}
 
 function commonRows(columns: readonly Float64Array[], length: number): number[] {
   const rows: number[] = [];

@@ -116,6 +116,15 @@ describe('common return window', () => {
     // C's one missing day (7) leaves it 7 observed returns of 8: a short halt still takes part.
     expect(commonReturnWindow(view, [0, 2], 8, 7).members).toEqual([0, 2]);
   });
+  it('scales the count needed by the sessions between its own bars, which a halt does not change (probe r39a: a halt lowered bars a year and the need)', () => {
+    // 30 weekdays; window 20 at t = 29 (closes of sessions 9..29). A daily; W on every 5th session (4, 9, …, 29); H daily but
+    // without rows on sessions 15..26. W: bars 5 sessions apart → needs round(10 / 5) = 2, has 4 (ending on 14, 19, 24, 29) → in.
+    // H: gaps 1 (×5), 13, 1, 1 → lower median 1 → needs 10; has 8 (ending on 10..14, 27, 28, 29) → out.
+    const rows = Array.from({ length: 30 }, (_, t) => [100 + t, t % 5 === 4 ? 50 + t : nan, t >= 15 && t <= 26 ? nan : 30 + (t % 3)]);
+    const w = commonReturnWindow(viewAt(fixtureMarket({ symbols: ['A', 'W', 'H'], closes: rows }), 29), [0, 1, 2], 20);
+    expect(w.members).toEqual([0, 1]);
+    expect(w.short).toEqual([{ member: 2, returns: 8, needed: 10 }]);
+  });
   it('does not count a member that has left the market as short of history', () => {
     // D trades on days 0..5 and leaves (its data ends): at t = 10 it is gone, not late.
     const gone = fixtureMarket({ symbols: ['A', 'D'], closes: closes.map((row, t) => [row[0], t <= 5 ? 30 + t : nan]) });

@@ -101,24 +101,10 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
   return {
     ...market,
     ...(options.symbols ? { selectedSymbols: options.symbols } : {}),
-    ...(options.from !== undefined || options.to !== undefined ? { requested: requestedPeriod(options.from, options.to, whole.dates, market.dates) } : {}),
+    ...(options.from !== undefined || options.to !== undefined ? { requested: { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) } } : {}),
     roles: roles(market, path, options.roles),
     sources: market.sources.map((s) => (s.format === 'calendar alignment' ? selectionSource(s, market, emptySymbols, options.calendar ?? 'union') : s)),
     fingerprint: selected ? hashOf({ whole: whole.fingerprint, selection: { ...selection, symbols: options.symbols ? [...options.symbols].sort() : null } }) : whole.fingerprint,
-  };
-}
-
-/** The period asked of a selection, and the source's sessions just before and after it (Market.requested). */
-function requestedPeriod(from: string | undefined, to: string | undefined, source: Int32Array, selected: Int32Array): NonNullable<Market['requested']> {
-  let k = 0;
-  while (k < source.length && source[k] < selected[0]) k++;
-  let j = source.length;
-  while (j > 0 && source[j - 1] > selected[selected.length - 1]) j--;
-  return {
-    ...(from !== undefined ? { from } : {}),
-    ...(to !== undefined ? { to } : {}),
-    ...(k > 0 ? { previousSession: source[k - 1] } : {}),
-    ...(j < source.length ? { nextSession: source[j] } : {}),
   };
 }
 

@@ -78,10 +78,8 @@ export interface Market {
   /**
    * The period it was selected for (loadMarket's `from`/`to`, ISO dates, as asked), when it was:
    * a run on it states a start later or an end earlier than asked, as for its own `from`/`to`.
-   * `previousSession` and `nextSession`: the source's sessions just before and after the
-   * selection's (epoch days), where it has them.
    */
-  readonly requested?: { readonly from?: string; readonly to?: string; readonly previousSession?: number; readonly nextSession?: number };
+  readonly requested?: { readonly from?: string; readonly to?: string };
   /** The symbols it was loaded with (a study's `symbols`, --symbols) when it holds only these of its source. */
   readonly selectedSymbols?: readonly string[];
   /** True for the built-in generated universe: every report labels it SYNTHETIC. */

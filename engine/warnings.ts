@@ -17,7 +17,8 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
-import { inferFrequency, spacingRange } from './frequency.ts';
+import { gridDay } from './calendarGrid.ts';
+import { type Frequency, inferFrequency } from './frequency.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -87,8 +88,8 @@ export interface RunScope {
 /**
  * A run that starts after its requested `from`, or ends before its requested `to`, is reported
  * when it skipped more weekdays than this: one or two are a holiday (or a long weekend), more
- * are trading days the data lacks — unless the date asked falls inside one of the data's own
- * intervals (a mid-month date between two month-ends: engine/frequency.ts spacingRange).
+ * are trading days the data lacks — unless, on a calendar coarser than daily, the date asked falls
+ * inside one of the data's own intervals (a mid-month date on month-ends: engine/calendarGrid.ts).
  */
 const HOLIDAY_WEEKDAYS = 2;
 /**
@@ -96,16 +97,6 @@ const HOLIDAY_WEEKDAYS = 2;
  * order waits for its fill is never counted): 6 daily sessions, 2 weekly or monthly ones.
  */
 const WARM_UP_DAYS = 7;
-/**
- * The longest gap, in calendar days, that is one interval of a calendar coarser than daily
- * (month-ends: 36; engine/frequency.ts spacingRange); 0 for a daily one, whose gaps the weekday
- * count judges (three weekdays missing mid-week are a hole, not an interval).
- */
-function coarseSpacing(dates: Int32Array): number {
-  const f = inferFrequency(dates);
-  return f.label === 'daily' ? 0 : spacingRange(f)[1];
-}
-
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
@@ -203,17 +194,16 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
-  // A date asked inside one of the data's own intervals (mid-month between two month-ends) is no late start or early end: the
-  // data's sessions around it (in the market, or in the source a selection was cut from) are one interval apart.
-  let spacing: number | undefined;
-  const inInterval = (before: number | undefined, after: number | undefined): boolean => before !== undefined && after !== undefined && after - before <= (spacing ??= coarseSpacing(market.dates));
+  // A date asked inside one of the data's own intervals is no late start or early end: on a calendar coarser than daily, the
+  // session it expects one period before the start lies before `from` (after the end, past `to`) — a mid-month date on month-ends.
+  let frequency: Frequency | undefined;
+  const grid = (day: number, periods: number): number | undefined => gridDay(day, (frequency ??= inferFrequency(market.dates)), periods);
   if (facts.requestedFrom !== null) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    const before = r.first > 0 ? market.dates[r.first - 1] : market.requested?.previousSession;
-    const previous = before !== undefined && before < requested ? before : undefined;
-    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inInterval(previous, start)) {
-      const where = previous === undefined ? 'data starts' : 'first session on or after it is';
+    const expected = grid(start, -1);
+    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !(expected !== undefined && expected < requested)) {
+      const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }
   }
@@ -221,8 +211,8 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const to = r.config.to ?? market.requested?.to;
   if (to !== undefined) {
     const short = weekdaysBetween(end + 1, parseIsoDay(to) + 1);
-    const next = r.last + 1 < market.dates.length ? market.dates[r.last + 1] : market.requested?.nextSession;
-    if (short > HOLIDAY_WEEKDAYS && !inInterval(end, next !== undefined && next > parseIsoDay(to) ? next : undefined)) {
+    const expected = grid(end, 1);
+    if (short > HOLIDAY_WEEKDAYS && !(expected !== undefined && expected > parseIsoDay(to))) {
       out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
     }
   }

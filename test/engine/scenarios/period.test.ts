@@ -301,16 +301,23 @@ describe('a date asked inside one of the data\'s own intervals is no late start 
     expect(caveat(twoSymbols(months, 0), { from: '2021-12-01' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2021-12-01, data starts 2022-01-31 (61 days later)' });
   });
 
+  it('from the first of the data\'s first month is no late start either: its month-end is the first the calendar would hold (probe r39b: "data starts 2023-01-31 (30 days later)" for --from 2023-01-01)', () => {
+    expect(caveat(twoSymbols(months, 0), { from: '2022-01-01' }, 'late-start')).toBeUndefined();
+    // One month earlier, December 2021's month-end (12-31) lies inside the period asked and the data has none: late.
+    expect(caveat(twoSymbols(months, 0), { from: '2021-12-31' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2021-12-31, data starts 2022-01-31 (31 days later)' });
+  });
+
   it('a daily calendar with a three-week hole: a `from` inside it is a late start (2024-01-05 → 2024-01-29 is no daily spacing)', () => {
     const holed = Int32Array.from([...weekdays('2024-01-01', 5), ...weekdays('2024-01-29', 10)]);
     expect(caveat(twoSymbols(holed, 0), { from: '2024-01-15' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2024-01-15, first session on or after it is 2024-01-29 (14 days later)' });
   });
 
-  it('a `to` mid-month: quiet where the next month-end lies past it (in the market, or in the source a selection was cut from), said where the data ends', () => {
-    expect(caveat(twoSymbols(months, 0), { to: '2022-06-15' }, 'early-end')).toBeUndefined(); // a whole market: 06-30 follows (probe r37a: a study's engine `to`)
-    const cut = { ...twoSymbols(months.subarray(0, 11), 0), requested: { to: '2022-12-15', nextSession: months[11] } }; // ends 2022-11-30, 12-31 in the source
-    expect(caveat(cut, {}, 'early-end')).toBeUndefined();
-    expect(caveat(twoSymbols(months.subarray(0, 11), 0), { to: '2022-12-15' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2022-12-15, the data ends 2022-11-30 (11 weekdays short)' });
+  it('a `to` before the next month-end the calendar expects is no early end, at the data\'s end too (probe r39b); one past it is', () => {
+    expect(caveat(twoSymbols(months, 0), { to: '2022-06-15' }, 'early-end')).toBeUndefined(); // 06-30 follows (probe r37a: a study's engine `to`)
+    const toNovember = twoSymbols(months.subarray(0, 11), 0); // ends 2022-11-30: the next month-end would be 12-30, a Friday
+    expect(caveat(toNovember, { to: '2022-12-15' }, 'early-end')).toBeUndefined();
+    // December's 22 weekdays and January 2–13's 10: 32 short, past the month-end the data lacks.
+    expect(caveat(toNovember, { to: '2023-01-15' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2023-01-15, the data ends 2022-11-30 (32 weekdays short)' });
   });
 
   it('a `to` inside a hole is an early end: month-ends without 2022-06-30 asked to 07-05 (22 weekdays in June and Jul 1, 4, 5: 25), a daily file silent 04-09 → 04-26 asked to 04-11 (3) (probe r37a)', () => {
@@ -335,11 +342,10 @@ describe('a market selected for a period states it to a run that does not repeat
     expect(result.caveats.find((c) => c.code === 'early-end')?.message).toBe('asked to 2024-02-29, the data ends 2024-01-26 (24 weekdays short)');
   });
 
-  it('a selection of month-ends from mid-February, cut after the source\'s January, starts in its own interval: quiet', () => {
-    const cut = { ...twoSymbols(monthEnds(2022, 2, 11), 0), requested: { from: '2022-02-15', previousSession: monthEnds(2022, 1, 1)[0] } };
+  it('a selection of month-ends from mid-February starts in its own interval: quiet; from mid-January, whose month-end it lacks, late', () => {
+    const cut = { ...twoSymbols(monthEnds(2022, 2, 11), 0), requested: { from: '2022-02-15' } }; // 2022-02-28 …
     expect(scenario(cut, holdOncePriced('A', 11), {}).caveats.some((c) => c.code === 'late-start')).toBe(false);
-    const { previousSession: _none, ...fromNothing } = cut.requested;
-    expect(scenario({ ...cut, requested: fromNothing }, holdOncePriced('A', 11), {}).caveats.find((c) => c.code === 'late-start')?.message).toBe('requested 2022-02-15, data starts 2022-02-28 (13 days later)');
+    expect(scenario({ ...cut, requested: { from: '2022-01-15' } }, holdOncePriced('A', 11), {}).caveats.find((c) => c.code === 'late-start')?.message).toBe('requested 2022-01-15, data starts 2022-02-28 (44 days later)');
   });
 
   it("the run's own from and to win", () => {

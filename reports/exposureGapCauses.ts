@@ -36,7 +36,9 @@ const NAMED = 0.0005;
  * - holdings that drifted between decisions, sized: the mean over the counted sessions of gross
  *   exposure less its value at the last session with a fill (before the span: the session before
  *   it), i.e. how far prices and income moved the book's weights while nothing traded — "holdings
- *   drifted between decisions, by -0.8 pp on average".
+ *   drifted between decisions, by -0.8 pp on average" — less what splits paid as cash in lieu,
+ *   its own cause: the mean share of NAV so paid since the last trade ("cash in lieu of fractional
+ *   shares from splits, uninvested until the next trade, −25.0 pp");
  * - positions the run closed when their data ended or they were delisted, sized (exitCause), and
  *   later decisions' targets on such symbols (goneTargetCause).
  * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
@@ -44,8 +46,9 @@ const NAMED = 0.0005;
  * `above` (the book averaged above its targets) only drift that raised exposure is named.
  */
 export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number, above = false): string[] {
-  const drift = meanDrift(result, gross, from);
+  const { drift, lieu } = meanDrift(result, gross, from);
   const drifted = Math.abs(drift) >= NAMED ? [`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`] : [];
+  const split = lieu >= NAMED ? [`cash in lieu of fractional shares from splits, uninvested until the next trade, −${(lieu * 100).toFixed(1)} pp`] : [];
   // A book above its targets: only what raises exposure explains it — the rest (waits, cuts, rests, rounding, exits) lowers it.
   if (above) return drift > 0 ? drifted : [];
   const first = result.sessions[0];
@@ -72,7 +75,7 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   if (exits !== null) causes.push(exits);
   const goneTargets = goneTargetCause(result, gross, from, at);
   if (goneTargets !== null) causes.push(goneTargets);
-  return [...causes, ...drifted];
+  return [...causes, ...split, ...drifted];
 }
 
 /**
@@ -254,21 +257,33 @@ function meanLevel(steps: Float64Array, gross: Float64Array, from: number): numb
  * trade resets it: exposure moved on a session with trades is theirs (and their session's
  * prices'), not drift.
  */
-function meanDrift(result: Result, gross: Float64Array, from: number): number {
+function meanDrift(result: Result, gross: Float64Array, from: number): { drift: number; lieu: number } {
   const first = result.sessions[0];
-  const filled = result.fills.session;
+  const { session: filled, reason, quantity, price } = result.fills;
+  const nav = result.daily.nav;
   let f = 0;
   while (f < filled.length && filled[f] - first < from) f++;
   let anchor = from > 0 ? gross[from - 1] : 0;
-  let sum = 0;
+  // What splits paid out as cash in lieu since the last trade: the gross exposure it took (its share of each session's NAV) is no drift.
+  let cash = 0;
+  let drift = 0;
+  let lieuSum = 0;
   let sessions = 0;
   for (let k = from; k < gross.length; k++) {
     let traded = false;
-    for (; f < filled.length && filled[f] - first === k; f++) traded ||= result.fills.reason[f] !== FillReason.splitCash;
-    if (traded) anchor = gross[k];
+    for (; f < filled.length && filled[f] - first === k; f++) {
+      if (reason[f] !== FillReason.splitCash) traded = true;
+      else cash += Math.abs(quantity[f] * price[f]);
+    }
+    if (traded) {
+      anchor = gross[k];
+      cash = 0;
+    }
     if (!Number.isFinite(gross[k])) continue;
-    if (Number.isFinite(anchor)) sum += gross[k] - anchor;
+    const lieu = cash / nav[k];
+    if (Number.isFinite(anchor)) drift += gross[k] - anchor + lieu;
+    lieuSum += lieu;
     sessions++;
   }
-  return sessions > 0 ? sum / sessions : 0;
+  return sessions > 0 ? { drift: drift / sessions, lieu: lieuSum / sessions } : { drift: 0, lieu: 0 };
 }

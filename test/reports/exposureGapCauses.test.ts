@@ -74,17 +74,31 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
     );
   });
 
-  it("a split's cash in lieu trades nothing: the drift after it counts from the last trade (probe r27d: +1.7 pp named of a +15.8 pp gap)", () => {
+  it("a split's cash in lieu trades nothing and is no drift: its own cause (probe r27d: +1.7 pp named of a +15.8 pp gap; probe r39b: a reverse split's lieu read as drift)", () => {
     // A at 30 on 0–1, 20 on 2 (a 3:2 split), 40 on 3–5; 50 % of A decided on session 0, 2,000 cash. Session 1 buys
     // 1,000 / 30 → 33 shares (990; gross 0.495). Session 2: 33 → 49.5 shares, 49 kept and 0.5 × 20 = 10 paid in lieu:
-    // 980 of 2,000 (0.49). Sessions 3–5: 49 × 40 = 1,960 of 2,980 (0.657718). Drift from session 1's trade:
-    // (0 − 0.005 + 3 × 0.162718) / 5 = +9.7 pp (from the split's cash, as before: 3 × 0.167718 / 5 = +10.1 pp).
+    // 980 of 2,000 (0.49). Sessions 3–5: 49 × 40 = 1,960 of 2,980 (0.657718). Drift from session 1's trade, the lieu's
+    // share of NAV added back (10 / 2,000 = 0.005, then 10 / 2,980 = 0.003356): (0 + 0 + 3 × 0.166074) / 5 = +10.0 pp;
+    // the lieu alone: (0 + 0.005 + 3 × 0.003356) / 5 = 0.3 pp.
     const closes = [30, 30, 20, 40, 40, 40].map((c) => [c]);
     const market = fixtureMarket({ symbols: ['A'], closes, splits: [{ session: 2, symbol: 0, value: 1.5 }] });
     const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 2_000 });
     expect(Array.from(result.fills.reason)).toEqual([0, 3]);
     expect(result.daily.nav[5]).toBeCloseTo(2_980, 9);
-    expect(causes(result).filter((c) => c.startsWith('holdings drifted'))).toEqual(['holdings drifted between decisions, by +9.7 pp on average']);
+    // Whole shares: 1,000 − 33 × 30 = 10 of 2,000 left out of the target, 0.5 %.
+    expect(causes(result)).toEqual([
+      'whole shares left 0.5% of NAV uninvested',
+      'cash in lieu of fractional shares from splits, uninvested until the next trade, −0.3 pp',
+      'holdings drifted between decisions, by +10.0 pp on average',
+    ]);
+  });
+
+  it('the reverse-split case: flat prices, the whole gap is the cash in lieu, none of it drift (probe r39b)', () => {
+    // 30 cash, A at 2, a 1:10 reverse split on session 2 (20 after). Session 1 buys 15 (30, gross 1); session 2: 1.5 → 1 share
+    // and 0.5 × 20 = 10 in lieu (gross 20 / 30). Over sessions 1–4 the lieu is 0, 1/3, 1/3, 1/3 of NAV: −25.0 pp.
+    const market = fixtureMarket({ symbols: ['A'], closes: [2, 2, 20, 20, 20].map((c) => [c]), splits: [{ session: 2, symbol: 0, value: 0.1 }] });
+    const result = backtest(market, scripted({ 0: { weights: { A: 1 } } }), { initialCash: 30 });
+    expect(causes(result)).toEqual(['cash in lieu of fractional shares from splits, uninvested until the next trade, −25.0 pp']);
   });
 
   it('a decision every session trades the drift away on each fill: none is named', () => {

@@ -85,7 +85,7 @@ describe.concurrent('breadth metrics', () => {
     write(dir, 'returns.csv', csv);
     const o = await breadth(['metrics', '--returns', 'returns.csv'], { cwd: dir });
     expectOk(o);
-    expect(o.stdout).toMatch(new RegExp(`│ total_return +│ ${totalReturn.toFixed(4)} +│ 5 `));
+    expect(o.stdout).toMatch(new RegExp(`│ total_return +│ ${(totalReturn * 100).toFixed(2)}% +│ 5 `)); // a percent, as metricText prints it
   });
 });
 

@@ -63,18 +63,31 @@ export const percent = (x: number | null | undefined, digits = 1): string =>
 export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : unsignedZero(x, digits);
 
+/** An amount of money: two decimals, en-US thousands separators, no sign on what rounds to zero ("1,234.50", "-0.42", "0.00"). */
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
+
 /**
  * A metric's value as the terminal prints it (`runs show`, `breadth metrics`), in the unit the
  * report's metric catalog gives it (reports/html/metricCatalog.ts, the units of METRICS.md), so the
- * terminal, the tear sheet and the compare page agree: a percent as "12.35%", a count of periods or names whole ("12") or to
- * one decimal, anything else (ratios such as Sharpe or up capture) to four decimals; "—" for none.
+ * terminal, the tear sheet and the compare page agree — one format per catalog kind:
+ * percent "12.35%"; currency (a cost line's total, a trade's average win or loss, in the run's
+ * currency) "1,234.56", two decimals with thousands separators; a count of periods or names whole
+ * ("12") or to one decimal; a ratio (Sharpe, up capture) to four decimals; "—" for none.
  */
 export function metricText(name: string, value: number | null): string {
   if (value === null) return '—';
   const kind = metricInfo(name).kind;
-  if (kind === 'percent') return percent(value, 2);
-  if (kind === 'sessions' || kind === 'count') return fixed(value, Number.isInteger(value) ? 0 : 1);
-  return fixed(value, 4);
+  switch (kind) {
+    case 'percent':
+      return percent(value, 2);
+    case 'currency':
+      return Number.isFinite(value) ? MONEY.format(value) : '—';
+    case 'sessions':
+    case 'count':
+      return fixed(value, Number.isInteger(value) ? 0 : 1);
+    case 'ratio':
+      return fixed(value, 4);
+  }
 }
 
 /**

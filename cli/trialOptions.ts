@@ -33,7 +33,7 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
     .positional('config', { type: 'string', demandOption: true, describe: what.config })
     .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
     .option('symbols', { type: 'string', describe: 'load only these symbols of the data (comma-separated), e.g. IWM,SPY' })
-    .option('out', { type: 'string', describe: 'folder for the database and the pages (default: the folder of --db, else out; page names start with the database\'s stem unless it is breadth.db)' })
+    .option('out', { type: 'string', describe: 'folder for the database and the pages (default: the folder of --db, else out; page names start with the database\'s file name, less .db, unless it is breadth.db)' })
     .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db); without --out the pages go beside it, in <folder of --db>/reports, as `breadth run` writes them' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip trials the database holds already' })
@@ -80,7 +80,7 @@ export interface TrialRunSettings {
  * trial commands share: the results database (--db, else <out>/breadth.db, its folder made), the
  * workers or the queue, --resume, --runs, a progress bar with ETA, and Ctrl-C aborting `signal`.
  * `out` is where pages go: --out, else the folder of --db (the rule of `breadth run`), else `out`
- * (study/pageNames.ts outputPlaces); a database not named breadth.db puts its stem before each page's
+ * (study/pageNames.ts outputPlaces); a database not named breadth.db puts its name (less .db) before each page's
  * name, so two sweeps into two stores never overwrite each other's pages.
  */
 export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; out: string; result: R }> {

@@ -133,7 +133,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (ruin < 0 && (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band)))) {
       moveViewTo(view, t);
       act(decide(strategy, view, book), t);
-      strategyNotes.record(reads.take(), t, planner.targetWeight);
+      strategyNotes.record(reads.take(), t, planner.targetWeight, planner.targetsStand);
     }
     // A target a decision at t could not price has no close at t either: only older ones can be ready.
     if (ruin < 0 && pending.waiting) orderPending(t);
@@ -169,7 +169,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
           orderBook.cancelSymbol(i, t, left);
         }
       }
-      planner.targetWeight.fill(NaN);
+      planner.clearTargets();
       pending.cleared(t);
       return snapshot(t);
     }

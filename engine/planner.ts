@@ -92,6 +92,12 @@ export class RebalancePlanner {
   readonly #orders: PlannedOrders;
   /** Target weight of the last accepted decision per symbol (NaN = none): read for snapshots and drift. */
   readonly targetWeight: Float64Array;
+  /**
+   * True while targetWeight holds an accepted target decision, where a symbol it did not name
+   * (NaN) is targeted at 0 — `{ weights: {} }` is a book of cash; false before any, and after
+   * explicit orders (clearTargets), when no symbol has a target weight.
+   */
+  #targetsStand = false;
   /** Target weights of the decision being planned; committed to targetWeight when it is accepted. */
   readonly #proposed: Float64Array;
   /** Trades the skip rules dropped, by rule, over the run (never-invested caveats name the rule). */
@@ -122,6 +128,17 @@ export class RebalancePlanner {
    */
   get roundedAway(): number {
     return this.#roundedAway;
+  }
+
+  /** See #targetsStand. */
+  get targetsStand(): boolean {
+    return this.#targetsStand;
+  }
+
+  /** Explicit orders replaced the targets: no symbol has a target weight now. */
+  clearTargets(): void {
+    this.targetWeight.fill(NaN);
+    this.#targetsStand = false;
   }
 
   plan(targets: Targets, ctx: PlanContext): Plan {
@@ -188,6 +205,7 @@ export class RebalancePlanner {
       return { orders: this.#orders, breach: { gross, net }, cashOnly: false, ...common };
     }
     this.targetWeight.set(this.#proposed);
+    this.#targetsStand = true;
     this.#round(ctx, standing);
     // Trades the skip rules drop are left out first, so no buy is sized on a sale that will not happen.
     this.#holdSkipped(ctx);

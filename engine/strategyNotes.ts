@@ -43,14 +43,15 @@ export class StrategyNotes {
   #decisions = 0;
 
   /**
-   * Called after every decision: records the notes of the decision at session `t` with that decision's target weights of NAV
-   * (RebalancePlanner.targetWeight; NaN = none): a note's share is Σ|w| over its symbols (NaN
-   * when every weight is NaN: explicit orders).
+   * Called after every decision: records the notes of the decision at session `t` with the target
+   * weights of NAV standing after it (RebalancePlanner.targetWeight). With `weighted` (targets
+   * stand: RebalancePlanner.targetsStand) a note's share is Σ|w| over its symbols, a NaN weight
+   * counting 0 (not named: a `{ weights: {} }` decision targets cash, 0 %); without (explicit
+   * orders, or no decision yet) the share is NaN: the book it touched is unknown.
    */
-  record(notes: readonly PendingNote[], t: number, targetWeight: Float64Array): void {
+  record(notes: readonly PendingNote[], t: number, targetWeight: Float64Array, weighted: boolean): void {
     this.#decisions++;
     if (notes.length === 0) return;
-    const weighted = targetWeight.some((w) => !Number.isNaN(w));
     for (const note of notes) {
       let share = weighted ? 0 : NaN;
       for (const i of note.symbols) if (!Number.isNaN(targetWeight[i])) share += Math.abs(targetWeight[i]);

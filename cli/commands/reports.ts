@@ -4,6 +4,7 @@
 // when a command runs. Pages are HTML, and PDF with --pdf (A4 or Letter, through Chromium).
 
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { Store } from '../../reports/store/index.ts';
@@ -33,9 +34,15 @@ interface PageArgs {
 
 const pageOptions = <T>(y: Argv<T>) =>
   y
-    .option('out', { type: 'string', describe: 'output .html (default out/report-<id>.html or out/compare-<ids>.html, after the database\'s stem unless it is breadth.db: out/mine-report-3.html; not written when only --pdf is given)' })
+    .option('out', { type: 'string', describe: 'output .html (default <folder of the database>/reports/report-<id>.html or …/compare-<ids>.html, after the database\'s name unless it is breadth.db: out/mine.db → out/reports/mine-report-3.html; not written when only --pdf is given)' })
     .option('pdf', { type: 'string', describe: 'also (or only) print the page to this .pdf through Chromium' })
     .option('paper', { choices: ['a4', 'letter'] as const, default: 'a4' as const, describe: 'PDF paper size' });
+
+/**
+ * The page a report or comparison writes without --out: `<folder of db>/reports/<name>.html`, named
+ * as study, sweep and walk-forward pages are (study/pageNames.ts), so two databases never share one.
+ */
+const defaultPage = (db: string, name: string): string => pagePath(join(dirname(db), 'reports'), db, name);
 
 /** Write the page as HTML (unless only a PDF was asked for) and as PDF; returns what was written. */
 async function writePage(html: string, args: PageArgs, defaultHtml: string, example: string): Promise<string[]> {
@@ -84,7 +91,7 @@ export const reportCommand: CommandModule<object, PageArgs & { run?: string; cri
       const id = resolveRun(store, args.run);
       return { id, html: tearSheetHtml(store, id, crises) };
     });
-    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, pagePath('out', args.db, `report-${id}`), 'report.html')).join(', ')}\n`);
+    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, defaultPage(args.db, `report-${id}`), 'report.html')).join(', ')}\n`);
   },
 };
 
@@ -109,7 +116,7 @@ export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; 
       return { ids, ...comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
     });
     for (const note of notes) process.stderr.write(`breadth: warning: ${note}\n`);
-    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, pagePath('out', args.db, `compare-${ids.join('-')}`), 'comparison.html')).join(', ')}\n`);
+    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, defaultPage(args.db, `compare-${ids.join('-')}`), 'comparison.html')).join(', ')}\n`);
   },
 };
 

@@ -23,7 +23,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Backtest a config file (the same as `breadth study <config>`), or one strategy from flags; store the results and write tear sheets',
   builder: (y) =>
     withLoadOptions(y)
-      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: stores them and writes the same tear sheets and comparisons as `breadth study <config>`, into <folder of --db>/reports (page names start with the database\'s stem unless it is breadth.db)' })
+      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: stores them and writes the same tear sheets and comparisons as `breadth study <config>`, into <folder of --db>/reports (page names start with the database\'s file name, less .db, unless it is breadth.db)' })
       .option('strategy', { type: 'string', describe: 'built-in name (see `breadth strategies`) or a strategy file path (without a config file)' })
       .option('param', { type: 'string', array: true, describe: 'strategy parameter key=value (repeatable; values are JSON where they parse)' })
       .option('data', { type: 'string', defaultDescription: 'sample', describe: 'data path, or "sample" for the built-in SYNTHETIC universe (overrides a config file\'s `data`)' })

@@ -22,7 +22,7 @@ export const studyCommand: CommandModule<object, StudyArgs> = {
     withLoadOptions(y)
       .positional('config', { type: 'string', describe: 'study file (.yaml/.json); default: examples/study.yaml, the small-cap study' })
       .option('data', { type: 'string', describe: 'data path, overriding the file\'s `data` ("sample" = the built-in SYNTHETIC universe)' })
-      .option('out', { type: 'string', defaultDescription: 'the folder of --db, else out', describe: 'folder for the database and reports (<out>/reports; page names start with the database\'s stem unless it is breadth.db)' })
+      .option('out', { type: 'string', defaultDescription: 'the folder of --db, else out', describe: 'folder for the database and reports (<out>/reports; page names start with the database\'s file name, less .db, unless it is breadth.db)' })
       .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db); without --out the reports go beside it, in <folder of --db>/reports, as `breadth run <config>` writes them' })
       .option('reports', { type: 'boolean', default: true, describe: 'write HTML tear sheets and comparisons (--no-reports to skip)' })
       .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })

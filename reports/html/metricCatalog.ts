@@ -2,7 +2,9 @@
 // "0.12" as it should) and the table group it sits in. Names not listed still render, labelled
 // from their snake_case name, so a new metric never disappears from a report.
 
-export type MetricKind = 'percent' | 'ratio' | 'currency' | 'sessions' | 'count';
+/** The units a metric is printed in (a fraction as a percent, a ratio, money, a count of periods, a count). */
+export const METRIC_KINDS = ['percent', 'ratio', 'currency', 'sessions', 'count'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
 
 export const METRIC_GROUPS = ['Returns', 'Risk', 'Risk-adjusted', 'Relative to benchmark', 'Portfolio', 'Costs', 'Trades', 'Other'] as const;
 export type MetricGroup = (typeof METRIC_GROUPS)[number];

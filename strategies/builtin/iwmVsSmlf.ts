@@ -6,7 +6,8 @@
  *    (`@qualitySmallCap`), rebalanced on the schedule; run both for a side-by-side comparison.
  *  - `switch`: relative strength — hold whichever had the higher total return over the last
  *    `lookback` sessions (default 6 months of the run's sessions; the one with data when the other has none yet,
- *    said in a caveat naming the fund left out and the decisions it missed), decided monthly.
+ *    cash while neither has one; a caveat names each fund without a return and every decision it
+ *    missed, those in cash included), decided monthly.
  *  - `spread`: long quality, short broad at the hedge ratio β (OLS beta of quality's daily
  *    returns on broad's over `betaWindow` sessions, default 12 months): short notional = β × long notional, with
  *    long + short = `gross`. Flat while β is unknown or not positive.
@@ -54,11 +55,11 @@ function fundWeights(view: MarketView, p: IwmVsSmlfParams): Record<string, numbe
       const [b, q] = [view.resolve(p.broad), view.resolve(p.quality)];
       const broad = trailingReturn(view, b, p.lookback);
       const quality = trailingReturn(view, q, p.lookback);
-      if (Number.isNaN(broad) && Number.isNaN(quality)) return {}; // warm-up: cash, the run's first-investment caveat says so
-      if (Number.isNaN(broad) || Number.isNaN(quality)) {
-        const out = Number.isNaN(broad) ? b : q;
-        view.caveat(`${view.symbols[out]}: left out of the switch until it has a return over the ${p.lookback}-session lookback`, [out], NaN, { least: 'medium' });
+      // Said at every decision a fund has no return, those where neither has one (cash) included.
+      for (const [i, r] of [[b, broad], [q, quality]]) {
+        if (Number.isNaN(r)) view.caveat(`${view.symbols[i]}: left out of the switch until it has a return over the ${p.lookback}-session lookback`, [i], NaN, { least: 'medium' });
       }
+      if (Number.isNaN(broad) && Number.isNaN(quality)) return {}; // warm-up: cash
       return { [Number.isNaN(broad) || quality > broad ? p.quality : p.broad]: 1 };
     }
     case 'spread': {

@@ -13,9 +13,9 @@
  * Missing history: a fund joins once it has returns on half the lookback (10 of 20 sessions); the
  * covariance uses the sessions on which every member has a return (blocks/risk/returnWindow.ts).
  * Until then the fund is left out of an allocation among the others and the run says so, one caveat
- * per fund with the decisions it missed and the returns it had ("CCC: left out of the allocation until it has returns on 10 of the
- * 20 lookback sessions (it had 4)"). Before any fund qualifies the book is in cash. Every method sees
- * the same members, so methods compare fairly.
+ * per fund with every decision it missed — those before any fund qualifies (the book in cash)
+ * included — and the returns it had ("CCC: left out of the allocation until it has returns on 10 of
+ * the 20 lookback sessions (it had 4)"). Every method sees the same members, so methods compare fairly.
  * Errors: an unknown symbol, a fund whose price never moves, or a solver that fails gives a
  * one-line error naming the decision date — never NaN weights.
  * Data: prices of the named funds (ETF prices).
@@ -88,12 +88,14 @@ function resolveMembers(view: MarketView, symbols: readonly string[]): number[] 
 
 function targetWeights(view: MarketView, members: readonly number[], p: RiskAllocationParams): Record<string, number> {
   const window = commonReturnWindow(view, members, p.lookback);
-  if (window.members.length === 0) return {}; // no fund qualifies yet: cash, the run's first-investment caveat says so
   for (const { member, returns, needed } of window.short) {
-    // One caveat per fund (its name is in the phrase); the returns it had change with each decision.
+    // At every decision the fund lacked history, those where no fund qualifies yet included (the
+    // counts and the first date are the fund's own); one caveat per fund (its name is in the
+    // phrase); the returns it had change with each decision.
     const what = `${view.symbols[member]}: left out of the allocation until it has returns on ${needed} of the ${p.lookback} lookback sessions`;
     view.caveat(what, [member], NaN, { least: 'medium', detail: `it had ${returns}` });
   }
+  if (window.members.length === 0) return {}; // no fund qualifies yet: cash (the caveats above name each fund)
   const covariance = estimateCovariance(p.covariance, window.returns, p.halfLife);
   window.members.forEach((i, k) => {
     if (!(entry(covariance, k, k) > 0)) throw new UserError(`${view.symbols[i]}: its price did not move over the ${window.rows} sessions of the window — drop it from symbols`);

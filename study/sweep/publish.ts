@@ -61,7 +61,7 @@ export function writeSweepPage(outcome: SweepOutcome, path: string, title = 'bre
 
 /**
  * The tear sheets of the sweep's kept runs, as `breadth study` writes its runs' (the same writer):
- * `<dir>/sweep-<sweep id>-best-<rank>.html` (with the database's stem before it unless it is
+ * `<dir>/sweep-<sweep id>-best-<rank>.html` (with the database's name, less .db, before it unless it is
  * breadth.db: study/pageNames.ts), rank 1 the best kept. Returns each kept run's path by run id.
  */
 export function writeKeptTearSheets(outcome: SweepOutcome, dir: string): Map<number, string> {
@@ -75,7 +75,10 @@ export function writeKeptTearSheets(outcome: SweepOutcome, dir: string): Map<num
 
 /**
  * The walk-forward page (and the stitched run's tear sheet beside it) of one tested run, from the
- * store; returns both paths.
+ * store: `<dir>/walk-forward-<id>.html` and `<dir>/<run>-walk-forward-<id>.html` (the database's name
+ * before each unless it is breadth.db: study/pageNames.ts), both named by the walk-forward's id so
+ * a second walk-forward of the same run never overwrites the tear sheet the first page links.
+ * Returns both paths; null when the stitched run was not stored.
  */
 export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, dir: string, title = 'breadth'): { page: string; tearSheet: string } | null {
   if (outcome.runId === null) return null;
@@ -83,7 +86,7 @@ export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, di
   try {
     const stored = getRun(store, outcome.runId);
     if (!stored) return null;
-    const tearSheet = writeTearSheet(store, outcome.runId, pagePath(dir, db, `${outcome.run}-walk-forward`));
+    const tearSheet = writeTearSheet(store, outcome.runId, pagePath(dir, db, `${outcome.run}-walk-forward-${outcome.sweepId}`));
     const page = pagePath(dir, db, `walk-forward-${outcome.sweepId}`);
     writeReport(
       page,

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fixed, metricText, percent } from '../../cli/output.ts';
+import { METRIC_KINDS, type MetricKind, metricInfo } from '../../reports/html/metricCatalog.ts';
 
 describe('percent and fixed', () => {
   it('a value that rounds to zero prints 0, never -0', () => {
@@ -23,5 +24,32 @@ describe('metricText: each metric in its METRICS.md unit, as the report prints i
     expect([metricText('up_capture', -0.0271), metricText('down_capture', 1), metricText('sharpe', 1.23456)]).toEqual(['-0.0271', '1.0000', '1.2346']);
     expect([metricText('best_day', 0.0123), metricText('total_return', -0.5), metricText('turnover', 0.9184)]).toEqual(['1.23%', '-50.00%', '91.84%']);
     expect([metricText('max_drawdown_duration', 12), metricText('avg_long_positions', 2.25), metricText('psr', null)]).toEqual(['12', '2.3', '—']);
+  });
+
+  it('currency (cost totals, average trade win and loss) is money: two decimals with thousands separators (probe r38b: trade_avg_win read "1234.5000")', () => {
+    expect([metricText('trade_avg_win', 1234.5), metricText('trade_avg_loss', -1_234_567.891), metricText('cost_commission', 12), metricText('cost_borrow', -0.004)]).toEqual([
+      '1,234.50',
+      '-1,234,567.89',
+      '12.00',
+      '0.00',
+    ]);
+    // A cost line's drag is a percent of mean NAV, not money.
+    expect(metricText('cost_commission_drag', 0.0012)).toBe('0.12%');
+  });
+
+  it('every kind of the catalog has its own terminal format', () => {
+    // One metric of each kind, and its value printed by hand in that kind's format.
+    const cases: Record<MetricKind, [name: string, value: number, text: string]> = {
+      percent: ['annual_return', 0.071234, '7.12%'],
+      ratio: ['sortino', 2.5, '2.5000'],
+      currency: ['cost_slippage', 98765.4321, '98,765.43'],
+      sessions: ['trade_avg_holding', 12.5, '12.5'],
+      count: ['avg_short_positions', 40, '40'],
+    };
+    expect(Object.keys(cases).sort()).toEqual([...METRIC_KINDS].sort());
+    for (const [kind, [name, value, text]] of Object.entries(cases)) {
+      expect(metricInfo(name).kind, name).toBe(kind);
+      expect(metricText(name, value), name).toBe(text);
+    }
   });
 });

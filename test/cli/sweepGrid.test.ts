@@ -2,7 +2,7 @@
 // parameter check refuses (sma-crossover's fast ≥ slow) is a failed trial and the rest run; pages
 // follow --db as `breadth run`'s do; a finished walk-forward resumed stores nothing more.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../reports/store/index.ts';
@@ -68,7 +68,7 @@ describe.concurrent('where sweep and walk-forward pages go', () => {
     write(dir, 'wf.yaml', smaGrid([5], [20, 40], '    walkForward: { inSample: 9m, outOfSample: 6m }\n'));
     const first = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'w/w.db'], { cwd: dir, timeoutMs: 120_000 });
     expectOk(first);
-    expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['w-sma-walk-forward.html', 'w-walk-forward-1.html']);
+    expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['w-sma-walk-forward-1.html', 'w-walk-forward-1.html']);
     const runs = (): number => {
       const store = openStore(join(dir, 'w', 'w.db'));
       try {
@@ -87,5 +87,16 @@ describe.concurrent('where sweep and walk-forward pages go', () => {
     expect(runs()).toBe(1);
     // Without --resume: the walk-forward, not a sweep, holds its trials (3 windows × 2 points).
     expectBadInput(await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'w/w.db'], { cwd: dir }), 'w/w.db holds 6 of the 6 trials of this walk-forward already: --resume skips them');
+    // A second walk-forward of the same run into the same database is walk-forward 2: its stitched
+    // tear sheet is its own, and the first page still links the first's, which is still there.
+    write(dir, 'wf2.yaml', smaGrid([6], [25, 30], '    walkForward: { inSample: 9m, outOfSample: 6m }\n'));
+    const second = await breadth(['walk-forward', 'wf2.yaml', '--workers', '1', '--db', 'w/w.db'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(second);
+    const id = /walk-forward page: w\/reports\/w-walk-forward-(\d+)\.html\n/.exec(second.stdout)?.[1];
+    expect(Number(id)).toBeGreaterThan(1);
+    expect(second.stdout).toContain(`tear sheet: w/reports/w-sma-walk-forward-${id}.html\n`);
+    expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['w-sma-walk-forward-1.html', `w-sma-walk-forward-${id}.html`, 'w-walk-forward-1.html', `w-walk-forward-${id}.html`]);
+    expect(readFileSync(join(dir, 'w', 'reports', 'w-walk-forward-1.html'), 'utf8')).toContain('href="w-sma-walk-forward-1.html"');
+    expect(readFileSync(join(dir, 'w', 'reports', `w-walk-forward-${id}.html`), 'utf8')).toContain(`href="w-sma-walk-forward-${id}.html"`);
   });
 });

@@ -126,12 +126,30 @@ describe.concurrent('breadth run, runs list|show|delete, report, compare', () =>
     expect(parseJson(shown).run.label, 'breadth runs show <db> iwm-vs-smlf picked another run than the one labelled iwm-vs-smlf').toBe('iwm-vs-smlf');
   });
 
-  it('report <db> <label> writes the tear sheet (default out/<db stem>-report-<id>.html in the working folder)', async () => {
+  it('report <db> <label> writes the tear sheet (default <folder of db>/reports/<db name>-report-<id>.html)', async () => {
     const o = await breadth(['report', db, 'hold'], { cwd: dir });
     expectOk(o);
-    const page = join(dir, 'out', `r-report-${holdRun.runs[0].id}.html`); // db is store/r.db
-    expect(o.stdout).toContain(`: out/r-report-${holdRun.runs[0].id}.html\n`);
+    const page = join(dir, 'store', 'reports', `r-report-${holdRun.runs[0].id}.html`); // db is store/r.db
+    expect(o.stdout).toBe(`tear sheet of run ${holdRun.runs[0].id}: ${page}\n`);
     expectHtml(page);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('report and compare of two databases named breadth.db in two folders write apart, beside each', async () => {
+    const [a, b] = [switchRun.runs[0].id, holdRun.runs[0].id];
+    for (const folder of ['x', 'y']) {
+      mkdirSync(join(dir, folder), { recursive: true });
+      copyFileSync(db, join(dir, folder, 'breadth.db'));
+    }
+    for (const folder of ['x', 'y']) {
+      const report = await breadth(['report', `${folder}/breadth.db`, String(a)], { cwd: dir });
+      expectOk(report);
+      expect(report.stdout).toBe(`tear sheet of run ${a}: ${folder}/reports/report-${a}.html\n`);
+      const compare = await breadth(['compare', `${folder}/breadth.db`, String(a), String(b)], { cwd: dir });
+      expectOk(compare);
+      expect(compare.stdout).toBe(`comparison of runs ${a}, ${b}: ${folder}/reports/compare-${a}-${b}.html\n`);
+      expect(readdirSync(join(dir, folder, 'reports')).sort()).toEqual([`compare-${a}-${b}.html`, `report-${a}.html`]);
+    }
   });
 
   it('compare <db> a b writes one comparison page', async () => {

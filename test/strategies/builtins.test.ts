@@ -125,13 +125,15 @@ describe('iwm-vs-smlf', () => {
     expect(held.size).toBe(2);
   });
 
-  it('switch says which fund it left out for want of a trailing return, from which decision to which', () => {
+  it('switch says which fund it left out for want of a trailing return, at every decision, those in cash included', () => {
     // A from session 0, B from 5; a 3-session return needs 4 bars: A has one from 3, B from 8. Every
-    // session from Monday 2024-01-01: A alone is compared at 3..7 (2024-01-04 to 2024-01-10), 5 of 10.
+    // session from Monday 2024-01-01: A lacks one at 0..2 (to 2024-01-03, the book in cash), 3 of 10;
+    // B at 0..7 (to 2024-01-10), 8 of 10.
     const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 10 }, (_, t) => [100 + t, t < 5 ? NaN : 50 + 2 * t]) });
     const r = backtest(m, createBuiltinStrategy('iwm-vs-smlf', { mode: 'switch', broad: 'A', quality: 'B', lookback: 3, schedule: 'every-session' }));
     expect(r.caveats.filter((c) => c.code === 'strategy-note').map((c) => [c.severity, c.message])).toEqual([
-      ['medium', 'B: left out of the switch until it has a return over the 3-session lookback — at 5 of 10 decisions from 2024-01-04 to 2024-01-10; largest on 2024-01-04: 1 name, not in the targets (0.0% of NAV)'],
+      ['medium', 'A: left out of the switch until it has a return over the 3-session lookback — at 3 of 10 decisions from 2024-01-01 to 2024-01-03; largest on 2024-01-01: 1 name, not in the targets (0.0% of NAV)'],
+      ['medium', 'B: left out of the switch until it has a return over the 3-session lookback — at 8 of 10 decisions from 2024-01-01 to 2024-01-10; largest on 2024-01-01: 1 name, not in the targets (0.0% of NAV)'],
     ]);
   });
 

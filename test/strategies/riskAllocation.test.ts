@@ -133,18 +133,21 @@ describe('symbols and missing history', () => {
     for (const [t, d] of decided) if (t >= 200) expect(d.has(index('SMLF'))).toBe(true);
   });
 
-  it('says once per fund which decisions left it out for lack of history, and how many returns it had', () => {
+  it('says once per fund every decision that left it out for lack of history, those in cash included, and how many returns it had', () => {
     // A and B from session 0, C from 30; lookback 20 needs 10 returns. Deciding every session: A
-    // and B have 10 at the close of 10, so allocations start there; C's first return is 30 → 31,
-    // its tenth ends at 40. Left out of an allocation at 10..39 (30 decisions), with 9 returns at 39.
-    // Sessions are consecutive weekdays from Monday 2022-01-03: 10 is 2022-01-17, 39 is 2022-02-25.
+    // and B have 10 at the close of 10, so they are left out at 0..9 (10 decisions, 9 returns at 9,
+    // the book in cash); C's first return is 30 → 31, its tenth ends at 40: left out at 0..39 (40
+    // decisions, 9 returns at 39). Sessions are consecutive weekdays from Monday 2022-01-03: 9 is
+    // 2022-01-14, 39 is 2022-02-25.
     const m = fundMarket(['A', 'B', 'C'], 50, { C: 30 });
     const r = backtest(m, createBuiltinStrategy('risk-allocation', { symbols: 'C,A,B', method: 'inverse-vol', lookback: 20, schedule: 'every-session' }));
     const notes = r.caveats.filter((c) => c.code === 'strategy-note');
-    expect(notes.map((c) => [c.severity, c.message])).toEqual([
-      ['medium', 'C: left out of the allocation until it has returns on 10 of the 20 lookback sessions (it had 9) — at 30 of 50 decisions from 2022-01-17 to 2022-02-25; largest on 2022-01-17: 1 name, not in the targets (0.0% of NAV)'],
-    ]);
-    expect(notes[0].symbols).toEqual(['C']);
+    const note = (fund: string, count: number, to: string): [string, string] => [
+      'medium',
+      `${fund}: left out of the allocation until it has returns on 10 of the 20 lookback sessions (it had 9) — at ${count} of 50 decisions from 2022-01-03 to ${to}; largest on 2022-01-03: 1 name, not in the targets (0.0% of NAV)`,
+    ];
+    expect(notes.map((c) => [c.severity, c.message])).toEqual([note('C', 40, '2022-02-25'), note('A', 10, '2022-01-14'), note('B', 10, '2022-01-14')]);
+    expect(notes.map((c) => c.symbols)).toEqual([['C'], ['A'], ['B']]);
   });
 
   const failure = (m: Market, params: Record<string, unknown>): Error => {

@@ -78,23 +78,40 @@ describe('a screen that cannot apply says so', () => {
 
   it('severity follows the share: 0.8 % low, 3 % medium, 30 % short high; explicit orders: medium, no size', () => {
     const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1]] });
-    const at = (weights: number[], symbols: number[]) => {
+    const at = (weights: number[], symbols: number[], weighted = true) => {
       const notes = new StrategyNotes();
-      notes.record([{ what: 'x', symbols, of: 3 }], 0, Float64Array.from(weights));
+      notes.record([{ what: 'x', symbols, of: 3 }], 0, Float64Array.from(weights), weighted);
       return notes.caveats(market3)[0];
     };
     expect(at([0.992, 0.008, 0], [1])).toMatchObject({ severity: 'low', size: 0.008 });
     expect(at([0.97, 0.03, 0], [1])).toMatchObject({ severity: 'medium', size: 0.03 });
     expect(at([0.5, 0, -0.3], [2])).toMatchObject({ severity: 'high', size: 0.3 });
-    expect(at([NaN, NaN, NaN], [1, 2])).toMatchObject({ severity: 'medium', size: null });
+    expect(at([NaN, NaN, NaN], [1, 2], false)).toMatchObject({ severity: 'medium', size: null });
+    // Targets naming none of the symbols (weights {}: all cash) put 0 % of NAV in them: low, sized 0.
+    expect(at([NaN, NaN, NaN], [1, 2])).toMatchObject({ severity: 'low', size: 0 });
+  });
+
+  it('a decision of weights {} (cash) is sized 0 % of NAV, not "targeted no weights" as explicit orders are (probe r38b)', () => {
+    // Sessions 0 and 1 return no weights and note B; session 2 orders 1 A and notes C.
+    const r = scenario(market, {
+      0: (view) => (view.caveat('w', [1], NaN), { weights: {} }),
+      1: (view) => (view.caveat('w', [1], NaN), { weights: {} }),
+      2: (view) => (view.caveat('v', [2], NaN), [{ symbol: 'A', quantity: 1 }]),
+    });
+    // Caveats list by severity: the unsized note (medium) before the one sized 0 % (low).
+    const notes = r.caveats.filter((c) => c.code === 'strategy-note').map((c) => c.message);
+    expect(notes).toEqual([
+      'v — at 1 of 3 decisions from 2024-01-03; largest on 2024-01-03: 1 name (the decision targeted no weights)',
+      'w — at 2 of 3 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-01: 1 name, not in the targets (0.0% of NAV)',
+    ]);
   });
 
   it('a note’s least severity raises a lower one; a named note starts with its names; the latest detail is shown', () => {
     const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1], [1, 1, 1]] });
     const notes = new StrategyNotes();
     // 0 % of NAV in B would be low; least 'high' makes it high. Detail "x" at session 0, "y" at session 1.
-    notes.record([{ what: 'w', symbols: [1], of: 1, options: { named: true, least: 'high', detail: 'x' } }], 0, Float64Array.from([1, 0, 0]));
-    notes.record([{ what: 'w', symbols: [2], of: 1, options: { named: true, least: 'high', detail: 'y' } }], 1, Float64Array.from([1, 0, 0]));
+    notes.record([{ what: 'w', symbols: [1], of: 1, options: { named: true, least: 'high', detail: 'x' } }], 0, Float64Array.from([1, 0, 0]), true);
+    notes.record([{ what: 'w', symbols: [2], of: 1, options: { named: true, least: 'high', detail: 'y' } }], 1, Float64Array.from([1, 0, 0]), true);
     expect(notes.caveats(market3)[0]).toMatchObject({
       severity: 'high',
       message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-01: 1 of the 1 name the step applied to, not in the targets (0.0% of NAV)',
@@ -105,11 +122,11 @@ describe('a screen that cannot apply says so', () => {
     // B and C noted one at a time in one decision (NaN + NaN = NaN), the decision targeting only A (100 %): Σ|w| over B, C = 0.
     const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1]] });
     const notes = new StrategyNotes();
-    notes.record([{ what: 'w', symbols: [1, 2], of: NaN, options: { named: true } }], 0, Float64Array.from([1, 0, 0]));
+    notes.record([{ what: 'w', symbols: [1, 2], of: NaN, options: { named: true } }], 0, Float64Array.from([1, 0, 0]), true);
     expect(notes.caveats(market3)[0].message).toBe('B, C: w — at 1 of 1 decisions from 2024-01-01; largest on 2024-01-01: 2 names, not in the targets (0.0% of NAV)');
     // 2 of the 10 names a screen applied to, weighted 0.25 + 0.05 = 30 % of NAV.
     const other = new StrategyNotes();
-    other.record([{ what: 'v', symbols: [1, 2], of: 10 }], 0, Float64Array.from([0.7, 0.25, 0.05]));
+    other.record([{ what: 'v', symbols: [1, 2], of: 10 }], 0, Float64Array.from([0.7, 0.25, 0.05]), true);
     expect(other.caveats(market3)[0].message).toBe('v — at 1 of 1 decisions from 2024-01-01; largest on 2024-01-01: 2 of the 10 names the step applied to, targeted at 30.0% of NAV');
   });
 

@@ -63,8 +63,14 @@ function fundWeights(view: MarketView, p: IwmVsSmlfParams): Record<string, numbe
       return { [Number.isNaN(broad) || quality > broad ? p.quality : p.broad]: 1 };
     }
     case 'spread': {
-      const beta = trailingBeta(view, view.resolve(p.quality), view.resolve(p.broad), p.betaWindow);
-      if (!(beta > 0)) return {};
+      const [q, b] = [view.resolve(p.quality), view.resolve(p.broad)];
+      const beta = trailingBeta(view, q, b, p.betaWindow);
+      if (!(beta > 0)) {
+        // Flat, and the run says why: a hedge ratio it cannot estimate (under half the window of returns observed on each fund's own bars, blocks/series.ts) or one that would not hedge.
+        const why = Number.isNaN(beta) ? `unknown (under half the ${p.betaWindow}-session window of returns observed on each fund's own bars)` : 'not positive';
+        view.caveat(`spread flat: the hedge ratio β of ${view.symbols[q]} on ${view.symbols[b]} is ${why}`, [q, b], NaN, { least: 'medium' });
+        return {};
+      }
       const long = p.gross / (1 + beta);
       return { [p.quality]: long, [p.broad]: -beta * long };
     }

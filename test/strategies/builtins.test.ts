@@ -137,6 +137,17 @@ describe('iwm-vs-smlf', () => {
     ]);
   });
 
+  it('spread with a hedge ratio it cannot estimate stays flat and says why (probe r39a: a weekly fund never got a β, and the run said only "never invested")', () => {
+    // A daily, B on every 5th session: in any 20-session window B has at most 4 returns on its own bars, under 10 — β unknown at all
+    // 40 decisions (every session from Monday 2024-01-01 to Friday 2024-02-23: January's 23 weekdays and February's 17).
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 40 }, (_, t) => [100 + (t % 3), t % 5 === 4 ? 50 + (t % 7) : NaN]) });
+    const r = backtest(m, createBuiltinStrategy('iwm-vs-smlf', { mode: 'spread', broad: 'A', quality: 'B', betaWindow: 20, schedule: 'every-session' }), { account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(r.fills.session.length).toBe(0);
+    const note = r.caveats.find((c) => c.code === 'strategy-note');
+    expect(note?.severity).toBe('medium');
+    expect(note?.message).toMatch(/^spread flat: the hedge ratio β of B on A is unknown \(under half the 20-session window of returns observed on each fund's own bars\) — at 40 of 40 decisions from 2024-01-01 to 2024-02-23;/);
+  });
+
   it('spread shorts β × the long notional, with gross = long + short', () => {
     for (const [t, targets] of targetsBySession(createBuiltinStrategy('iwm-vs-smlf', { mode: 'spread', betaWindow: 60, gross: 1.5 }))) {
       if (t < 60) continue;

@@ -3,6 +3,7 @@
 // beta, and names with missing fundamentals never get a weight.
 
 import { linearRegression } from 'simple-statistics';
+import { isoDay } from '../../data/dates.ts';
 import { describe, expect, it } from 'vitest';
 import type { MarketView } from '../../engine/view.ts';
 import { backtest } from '../../engine/backtest.ts';
@@ -15,6 +16,7 @@ import { DELISTED, NO_FUNDAMENTALS, NO_INTEREST, testMarket } from './testMarket
 import { monthStartSessions, viewAt } from './views.ts';
 
 const market = testMarket();
+const SMALL_INDEX = market.symbols.indexOf('SMALL');
 const params = (extra: Record<string, unknown> = {}): QualityLongShortParams => parseParams(qualityLongShort, { ...SMALL_CAP_PARAMS, ...extra });
 const decisions = monthStartSessions(market, 130);
 
@@ -88,6 +90,23 @@ describe('quality-long-short universe and data gaps', () => {
       expect(mean(longs.map(ratios.debtToEquity))).toBeLessThan(mean(shorts.map(ratios.debtToEquity)));
       expect(Math.abs(sum(book))).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('quality-long-short, beta-neutral, with betas it cannot estimate', () => {
+  it('says which names it left out for want of a beta (probe r39a: dropped silently) — here all, the benchmark silent for the window', () => {
+    // SMALL (the benchmark) has no bars on the 59 sessions before decision t: 1 return of 60 observed, so no name has a beta and the book is flat.
+    const t = decisions[3];
+    const n = market.symbols.length;
+    const close = Float64Array.from(market.close, (v, k) => (k % n === SMALL_INDEX && Math.floor(k / n) >= t - 59 && Math.floor(k / n) < t ? NaN : v));
+    const silent = { ...market, close };
+    const dollarBook = qualityBook(viewAt(market, t), params());
+    const named = sides(dollarBook).longs.length + sides(dollarBook).shorts.length;
+    const day = isoDay(market.dates[t]);
+    const result = backtest(silent, createBuiltinStrategy('quality-long-short', { ...SMALL_CAP_PARAMS, neutral: 'beta', betaWindow: 60 }), { from: day, to: day, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    const note = result.caveats.find((c) => c.code === 'strategy-note' && c.message.startsWith('beta-neutral'));
+    expect(note?.message).toMatch(new RegExp(`^beta-neutral: names without a trailing beta \\(under half the 60-session window of returns observed on their own bars, or the benchmark's\\) left out of the book — at 1 of 1 decisions from ${day}; largest on ${day}: ${named} of the ${named} names the step applied to`));
+    expect(result.fills.session.length).toBe(0);
   });
 });
 

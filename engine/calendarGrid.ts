@@ -1,8 +1,10 @@
-// Where a regular calendar coarser than daily expects its sessions, some periods from one of
-// them: the same weekday weeks apart; the same day of the month months apart, or — for a session
-// in its month's last week, as business month-ends are — the last weekday of that month. How a
-// date asked inside one of the data's own intervals (a mid-month `from` on month-ends, a `to`
-// before the next month-end) is told from one in a hole (engine/warnings.ts periodCaveats).
+// Where a regular calendar coarser than daily may hold a session one period before or after one
+// of its sessions, as a window of days: vendors move a date to a business day, so a month-start
+// is the 1st to the 4th, a business month-end the last weekday or the day before it (a holiday),
+// a mid-month date that day or up to three days later, a weekly bar a day either side of a week
+// away. How a date asked inside one of the data's own intervals (a mid-month `from` on
+// month-ends, a `to` before the next month-end) is told from a start or end the data lacks
+// (engine/warnings.ts periodCaveats).
 
 import { dayParts, epochDay, weekdayOf } from '../data/dates.ts';
 import type { Frequency } from './frequency.ts';
@@ -10,27 +12,37 @@ import type { Frequency } from './frequency.ts';
 /** Months in one period of each monthly-or-coarser spacing. */
 const MONTHS: Partial<Record<Frequency['label'], number>> = { monthly: 1, quarterly: 3, annual: 12 };
 
+/** Days a business-day convention may move a date: a weekend and a holiday. */
+const SHIFT = 3;
+
 /**
- * The epoch day a calendar of spacing `f` expects `periods` periods from session `day` (negative:
- * before it): 2024-03-29 on month-ends, −1 → 2024-02-29 (the last weekday of February); 2024-01-01
- * on month-starts, +1 → 2024-02-01; a Friday on weekly bars, −1 → the Friday before. Undefined for
- * daily and irregular calendars (their gaps are judged by the weekdays they skip).
+ * The earliest and latest epoch days a calendar of spacing `f` may hold its session `periods`
+ * periods from session `day` (negative: before it), as the conventions above allow: from
+ * 2024-03-28 on business month-ends, −1 → [2024-02-28, 2024-02-29]; from 2024-06-03 on month-starts,
+ * −1 → [2024-05-01, 2024-05-04]. `weekends`: the calendar holds weekend dates, so a month-end is the
+ * month's last day itself. Undefined for daily and irregular calendars (their gaps are judged by
+ * the weekdays they skip).
  */
-export function gridDay(day: number, f: Frequency, periods: number): number | undefined {
-  if (f.label === 'weekly') return day + 7 * periods;
+export function expectedSession(day: number, f: Frequency, periods: number, weekends: boolean): readonly [number, number] | undefined {
+  if (f.label === 'weekly') return [day + 7 * periods - 1, day + 7 * periods + 1];
   const months = MONTHS[f.label];
   if (months === undefined) return undefined;
   const { year, month, date } = dayParts(day);
   const target = month + months * periods; // epochDay carries months past 12 or below 1 into the year
-  if (date > daysIn(year, month) - 7) return lastWeekday(year, target);
-  return epochDay(year, target, Math.min(date, daysIn(year, target)));
+  if (date <= SHIFT + 1) return [epochDay(year, target, 1), epochDay(year, target, SHIFT + 1)];
+  if (date >= daysIn(year, month) - SHIFT) {
+    const last = epochDay(year, target + 1, 0);
+    return weekends ? [last, last] : [lastWeekday(last) - 1, last];
+  }
+  const same = epochDay(year, target, Math.min(date, daysIn(year, target)));
+  return [same, same + SHIFT];
 }
 
 /** Days in `month` of `year` (month may run past 12 or below 1). */
 const daysIn = (year: number, month: number): number => epochDay(year, month + 1, 1) - epochDay(year, month, 1);
 
-function lastWeekday(year: number, month: number): number {
-  let day = epochDay(year, month + 1, 0);
-  while (weekdayOf(day) === 0 || weekdayOf(day) === 6) day--;
-  return day;
+function lastWeekday(day: number): number {
+  let d = day;
+  while (weekdayOf(d) === 0 || weekdayOf(d) === 6) d--;
+  return d;
 }

@@ -194,9 +194,14 @@ export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | un
  * start no row gives, is read as earned since the other series' value one spacing before it.
  */
 export function isOneSpacing(days: number, f: Frequency): boolean {
-  const bucket = BUCKETS.find((b) => b.label === f.label);
-  const [lo, hi] = bucket ? [bucket.lo, bucket.hi] : [0.9 * f.medianGapDays, 1.1 * f.medianGapDays];
+  const [lo, hi] = spacingRange(f);
   return days >= lo && days <= hi;
+}
+
+/** The shortest and longest gap, in calendar days, that is one period of the spacing `f` (isOneSpacing's range). */
+export function spacingRange(f: Frequency): readonly [number, number] {
+  const bucket = BUCKETS.find((b) => b.label === f.label);
+  return bucket ? [bucket.lo, bucket.hi] : [0.9 * f.medianGapDays, 1.1 * f.medianGapDays];
 }
 
 /** The mean days between values of a calendar spacing's bucket (weekly 7, monthly 365.25 / 12, quarterly, annual); undefined for daily and other spacings. */

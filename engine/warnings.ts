@@ -3,7 +3,7 @@
 // concern only what the run read (RunScope): the symbols it traded or held and those its strategy
 // read through the view (so could select), and fundamentals only when the strategy read them.
 
-import { isoDay, parseIsoDay, weekdaysBetween } from '../data/dates.ts';
+import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
@@ -17,8 +17,8 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
-import { gridDay } from './calendarGrid.ts';
-import { type Frequency, inferFrequency } from './frequency.ts';
+import { expectedSession } from './calendarGrid.ts';
+import { type Frequency, inferFrequency, spacingRange } from './frequency.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -97,6 +97,17 @@ const HOLIDAY_WEEKDAYS = 2;
  * order waits for its fill is never counted): 6 daily sessions, 2 weekly or monthly ones.
  */
 const WARM_UP_DAYS = 7;
+/**
+ * A calendar coarser than daily (weekly, monthly, quarterly, annual: engine/frequency.ts), with the
+ * longest gap that is one of its intervals and whether it holds weekend dates; null for daily and
+ * irregular calendars.
+ */
+function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; weekends: boolean } | null {
+  const f = inferFrequency(dates);
+  if (f.label === 'daily' || f.label === 'other') return null;
+  return { f, hi: spacingRange(f)[1], weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
+}
+
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
@@ -194,15 +205,18 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
-  // A date asked inside one of the data's own intervals is no late start or early end: on a calendar coarser than daily, the
-  // session it expects one period before the start lies before `from` (after the end, past `to`) — a mid-month date on month-ends.
-  let frequency: Frequency | undefined;
-  const grid = (day: number, periods: number): number | undefined => gridDay(day, (frequency ??= inferFrequency(market.dates)), periods);
+  // On a calendar coarser than daily, a date asked inside one of the data's own intervals is no late start or early end: the
+  // session before the start (after the end) is one interval away, or — with none in the data, or a hole — the calendar could
+  // not have held one inside the period asked (engine/calendarGrid.ts). Daily calendars are judged by the weekdays skipped.
+  let coarse: { f: Frequency; hi: number; weekends: boolean } | null | undefined;
+  const calendar = () => (coarse ??= coarseCalendar(market.dates));
   if (facts.requestedFrom !== null) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    const expected = grid(start, -1);
-    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !(expected !== undefined && expected < requested)) {
+    const c = weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS ? calendar() : null;
+    const previous = r.first > 0 ? market.dates[r.first - 1] : undefined;
+    const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((expectedSession(start, c.f, -1, c.weekends)?.[0] ?? -Infinity) >= requested));
+    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inside) {
       const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }
@@ -210,9 +224,12 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const end = market.dates[r.last];
   const to = r.config.to ?? market.requested?.to;
   if (to !== undefined) {
-    const short = weekdaysBetween(end + 1, parseIsoDay(to) + 1);
-    const expected = grid(end, 1);
-    if (short > HOLIDAY_WEEKDAYS && !(expected !== undefined && expected > parseIsoDay(to))) {
+    const toDay = parseIsoDay(to);
+    const short = weekdaysBetween(end + 1, toDay + 1);
+    const c = short > HOLIDAY_WEEKDAYS ? calendar() : null;
+    const next = r.last + 1 < market.dates.length ? market.dates[r.last + 1] : undefined;
+    const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((expectedSession(end, c.f, 1, c.weekends)?.[1] ?? Infinity) <= toDay));
+    if (short > HOLIDAY_WEEKDAYS && !inside) {
       out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
     }
   }

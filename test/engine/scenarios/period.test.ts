@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket, weekdays } from '../fixtures.ts';
 import { scripted, scenario, type Step } from '../helpers.ts';
-import { isoDay } from '../../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../../data/dates.ts';
 import { createBuiltinStrategy } from '../../../strategies/registry.ts';
 
 // 20 weekdays from 2024-01-01; A has a price throughout, B only from session 10 (2024-01-15).
@@ -305,6 +305,21 @@ describe('a date asked inside one of the data\'s own intervals is no late start 
     expect(caveat(twoSymbols(months, 0), { from: '2022-01-01' }, 'late-start')).toBeUndefined();
     // One month earlier, December 2021's month-end (12-31) lies inside the period asked and the data has none: late.
     expect(caveat(twoSymbols(months, 0), { from: '2021-12-31' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2021-12-31, data starts 2022-01-31 (31 days later)' });
+  });
+
+  it('vendors\' business-day dates: month-starts moved to Monday, a month-end moved before Good Friday, a week\'s bar on Thursday — a date between two of them is quiet (probe r40a)', () => {
+    const starts = Int32Array.from(['2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-06-03', '2024-07-01'].map(parseIsoDay));
+    expect(caveat(twoSymbols(starts, 0), { from: '2024-05-02' }, 'late-start')).toBeUndefined();
+    // The same month-starts from 2024-06-03 alone: May's session (05-01 … 05-04) would lie before 05-02 — quiet; from 04-30 it lies inside: late.
+    const fromJune = twoSymbols(starts.subarray(4), 0);
+    expect(caveat(fromJune, { from: '2024-05-02' }, 'late-start')).toBeUndefined();
+    expect(caveat(fromJune, { from: '2024-04-30' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2024-04-30, data starts 2024-06-03 (34 days later)' });
+  });
+
+  it('calendar month-ends with weekend dates: September\'s is Saturday the 30th, so from that day on data starting 2023-10-31 is late (probe r40a)', () => {
+    const ends = Int32Array.from(['2023-10-31', '2023-11-30', '2023-12-31', '2024-01-31', '2024-02-29', '2024-03-31'].map(parseIsoDay));
+    expect(caveat(twoSymbols(ends, 0), { from: '2023-09-30' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2023-09-30, data starts 2023-10-31 (31 days later)' });
+    expect(caveat(twoSymbols(ends, 0), { from: '2023-10-01' }, 'late-start')).toBeUndefined();
   });
 
   it('a daily calendar with a three-week hole: a `from` inside it is a late start (2024-01-05 → 2024-01-29 is no daily spacing)', () => {

@@ -37,8 +37,9 @@ const NAMED = 0.0005;
  *   exposure less its value at the last session with a fill (before the span: the session before
  *   it), i.e. how far prices and income moved the book's weights while nothing traded — "holdings
  *   drifted between decisions, by -0.8 pp on average" — less what splits paid as cash in lieu,
- *   its own cause: the mean share of NAV so paid since the last trade ("cash in lieu of fractional
- *   shares from splits, uninvested until the next trade, −25.0 pp");
+ *   its own cause: the mean share of NAV so paid since the last trade or decision ("cash in lieu
+ *   of fractional shares from splits, uninvested until a decision sized the book again (or to the
+ *   end), −25.0 pp"); after a decision the cash is whole shares' rounding, counted there;
  * - positions the run closed when their data ended or they were delisted, sized (exitCause), and
  *   later decisions' targets on such symbols (goneTargetCause).
  * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
@@ -46,14 +47,16 @@ const NAMED = 0.0005;
  * `above` (the book averaged above its targets) only drift that raised exposure is named.
  */
 export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number, above = false): string[] {
-  const { drift, lieu } = meanDrift(result, gross, from);
-  const drifted = Math.abs(drift) >= NAMED ? [`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`] : [];
-  const split = lieu >= NAMED ? [`cash in lieu of fractional shares from splits, uninvested until the next trade, −${(lieu * 100).toFixed(1)} pp`] : [];
-  // A book above its targets: only what raises exposure explains it — the rest (waits, cuts, rests, rounding, exits) lowers it.
-  if (above) return drift > 0 ? drifted : [];
   const first = result.sessions[0];
   const n = result.sessions.length;
   const at = (session: number): number => Math.min(n, Math.max(from, session - first + lag));
+  // Where each plan's sizing takes the book over (its fills' first session): cash paid in lieu is its rounding's from then on.
+  const sized = new Set(Array.from(result.roundedAway?.session ?? [], at));
+  const { drift, lieu } = meanDrift(result, gross, from, sized);
+  const drifted = Math.abs(drift) >= NAMED ? [`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`] : [];
+  const split = lieu >= NAMED ? [`cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −${(lieu * 100).toFixed(1)} pp`] : [];
+  // A book above its targets: only what raises exposure explains it — the rest (waits, cuts, rests, rounding, exits) lowers it.
+  if (above) return drift > 0 ? drifted : [];
   const all = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
   const causes: string[] = [];
   const waiting = waitCause(result, all.filter((w) => !leftWait(w)), gross, from, at);
@@ -257,14 +260,15 @@ function meanLevel(steps: Float64Array, gross: Float64Array, from: number): numb
  * trade resets it: exposure moved on a session with trades is theirs (and their session's
  * prices'), not drift.
  */
-function meanDrift(result: Result, gross: Float64Array, from: number): { drift: number; lieu: number } {
+function meanDrift(result: Result, gross: Float64Array, from: number, sized: ReadonlySet<number>): { drift: number; lieu: number } {
   const first = result.sessions[0];
   const { session: filled, reason, quantity, price } = result.fills;
   const nav = result.daily.nav;
   let f = 0;
   while (f < filled.length && filled[f] - first < from) f++;
   let anchor = from > 0 ? gross[from - 1] : 0;
-  // What splits paid out as cash in lieu since the last trade: the gross exposure it took (its share of each session's NAV) is no drift.
+  // What splits paid out as cash in lieu since the last trade: the gross exposure it took (its share of each session's NAV) is no
+  // drift. A decision's sizing ends it as a cause even where it trades nothing: the cash is then what whole shares left (roundedAway).
   let cash = 0;
   let drift = 0;
   let lieuSum = 0;
@@ -275,8 +279,10 @@ function meanDrift(result: Result, gross: Float64Array, from: number): { drift: 
       if (reason[f] !== FillReason.splitCash) traded = true;
       else cash += Math.abs(quantity[f] * price[f]);
     }
-    if (traded) {
-      anchor = gross[k];
+    if (traded) anchor = gross[k];
+    if (traded || sized.has(k)) {
+      // The drift's anchor keeps the lieu it had taken: a decision that trades nothing leaves the book's weights where the split put them.
+      if (!traded) anchor -= cash / nav[k];
       cash = 0;
     }
     if (!Number.isFinite(gross[k])) continue;

@@ -88,7 +88,7 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
     // Whole shares: 1,000 − 33 × 30 = 10 of 2,000 left out of the target, 0.5 %.
     expect(causes(result)).toEqual([
       'whole shares left 0.5% of NAV uninvested',
-      'cash in lieu of fractional shares from splits, uninvested until the next trade, −0.3 pp',
+      'cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −0.3 pp',
       'holdings drifted between decisions, by +10.0 pp on average',
     ]);
   });
@@ -98,7 +98,17 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
     // and 0.5 × 20 = 10 in lieu (gross 20 / 30). Over sessions 1–4 the lieu is 0, 1/3, 1/3, 1/3 of NAV: −25.0 pp.
     const market = fixtureMarket({ symbols: ['A'], closes: [2, 2, 20, 20, 20].map((c) => [c]), splits: [{ session: 2, symbol: 0, value: 0.1 }] });
     const result = backtest(market, scripted({ 0: { weights: { A: 1 } } }), { initialCash: 30 });
-    expect(causes(result)).toEqual(['cash in lieu of fractional shares from splits, uninvested until the next trade, −25.0 pp']);
+    expect(causes(result)).toEqual(['cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −25.0 pp']);
+  });
+
+  it('a decision that sizes the book again ends the lieu as a cause, though it trades nothing: the cash is then whole shares\' (probe r40a: 7.7 pp named beside 6.8 of an 8.7 pp gap)', () => {
+    // 1,000 cash; A at 30 on sessions 0–2, a 1:10 reverse split on session 3 (300 after); 100 % of A decided on sessions 0, 5 and 10.
+    // Session 1 buys 33 (990); session 3: 3 shares and 0.3 × 300 = 90 in lieu, gross 0.90. The decisions of 5 and 10 ask 3.33 shares:
+    // 3, nothing to trade. Over sessions 1–14: whole shares (5 × 0.01 + 9 × 0.10) / 14 = 6.8 %; the lieu on sessions 3–5 only,
+    // 3 × 0.09 / 14 = 1.9 pp — together the gap, (2 × 0.99 + 12 × 0.90) / 14 − 1 = −8.7 pp; no drift.
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 15 }, (_, t) => [t < 3 ? 30 : 300]), splits: [{ session: 3, symbol: 0, value: 0.1 }] });
+    const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 5: { weights: { A: 1 } }, 10: { weights: { A: 1 } } }), { initialCash: 1_000 });
+    expect(causes(result)).toEqual(['whole shares left 6.8% of NAV uninvested', 'cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −1.9 pp']);
   });
 
   it('a decision every session trades the drift away on each fill: none is named', () => {

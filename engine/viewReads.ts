@@ -20,7 +20,7 @@ export interface PendingNote {
 
 /**
  * A note's options: `named` puts its symbols before the phrase ("AAA: …"); `least` is the lowest
- * severity its caveat may have; `detail` is context that may differ between decisions without
+ * severity its caveat may have (the most severe any decision asked for); `detail` is context that may differ between decisions without
  * making another caveat (the caveat shows the latest, in brackets after the phrase).
  */
 export interface NoteOptions {

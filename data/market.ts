@@ -57,6 +57,8 @@ export interface SourceInfo {
   readonly columns?: { readonly used: readonly string[]; readonly ignored: readonly string[] };
   /** Price files: the symbols this source provided (each symbol comes from one source: prices/align.ts); its notes concern a run that read one of them. */
   readonly symbols?: readonly string[];
+  /** Rate files: the name of the series this source provided (its key in Market.rates, data/folder/dataFolder.ts rateSeriesName); its notes concern a run that used that series (engine/warnings.ts). */
+  readonly rate?: string;
   /** The notes that list symbols, with their entries, so a run can restate them for the symbols it read (listedNotes.ts). */
   readonly listed?: readonly ListedNote[];
   /** A file the source's folder holds but breadth did not read (IWM.txt): why, and the fix (prices/unreadFiles.ts). */

@@ -1,6 +1,7 @@
 // A strategy's notes (MarketView.caveat: a step that could not apply as asked to some names)
 // gathered over a run's decisions into one caveat per note, sized by what it touched in the
-// book: the largest share of NAV a decision targeted in the names it concerns.
+// book: the largest share of NAV a decision targeted in the names it concerns — unsized when no
+// decision targeted any of them.
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
@@ -24,6 +25,10 @@ interface NoteTally {
   decisions: number;
   /** The latest decision's options (its detail is the one shown). */
   options: NoteOptions;
+  /** The most severe `least` of any decision's options: a decision that asked for medium keeps the caveat there. */
+  least: CaveatSeverity;
+  /** True once a decision recorded it without weights (explicit orders): what it touched is unknown there. */
+  unweighted: boolean;
   readonly firstSession: number;
   lastSession: number;
   readonly names: Set<number>;
@@ -35,6 +40,21 @@ interface NoteTally {
 function larger(a: NoteAt, b: NoteAt): boolean {
   const [x, y] = [Number.isNaN(a.share) ? -1 : a.share, Number.isNaN(b.share) ? -1 : b.share];
   return x > y || (x === y && a.count > b.count);
+}
+
+/** The more severe of two severities. */
+function moreSevere(a: CaveatSeverity, b: CaveatSeverity): CaveatSeverity {
+  return CAVEAT_SEVERITIES.indexOf(a) <= CAVEAT_SEVERITIES.indexOf(b) ? a : b;
+}
+
+/**
+ * Where the note's names were never in the targets (every decision with weights, each 0 % of NAV
+ * in them): how many names at the decision with the most, when the step counted those it applied
+ * to ("; most on 2024-01-05: 40 of the 40 names the step applied to"), else nothing — a named
+ * note already names them.
+ */
+function neverTargeted(largest: NoteAt, day: string): string {
+  return Number.isNaN(largest.of) ? '' : `; most on ${day}: ${largest.count} of the ${largest.of} name${largest.of === 1 ? '' : 's'} the step applied to`;
 }
 
 export class StrategyNotes {
@@ -58,12 +78,14 @@ export class StrategyNotes {
       const at: NoteAt = { share, session: t, count: note.symbols.length, of: note.of };
       const tally = this.#byWhat.get(note.what);
       if (tally === undefined) {
-        this.#byWhat.set(note.what, { decisions: 1, options: note.options ?? {}, firstSession: t, lastSession: t, names: new Set(note.symbols), largest: at });
+        this.#byWhat.set(note.what, { decisions: 1, options: note.options ?? {}, least: note.options?.least ?? 'low', unweighted: !weighted, firstSession: t, lastSession: t, names: new Set(note.symbols), largest: at });
         continue;
       }
       tally.decisions++;
       tally.lastSession = t;
       tally.options = note.options ?? {};
+      tally.least = moreSevere(tally.least, note.options?.least ?? 'low');
+      tally.unweighted ||= !weighted;
       for (const i of note.symbols) tally.names.add(i);
       if (larger(at, tally.largest)) tally.largest = at;
     }
@@ -73,25 +95,28 @@ export class StrategyNotes {
    * One `strategy-note` caveat per note, e.g. "liquidity screen minDollarVolume not applied: no
    * volume — at 6 of 6 decisions from 2022-01-03 to 2022-06-01; largest on 2022-01-03: 406 of the 406 names the
    * step applied to, targeted at 100.0% of NAV" ("3 names" where the step did not count the names
-   * it applied to; "…, not in the targets" where the decision targeted none of them), sized by that share of NAV: high above 5 %, medium above 1 %, else
+   * it applied to; "…, not in the targets" where that decision targeted none of them), sized by that share of NAV: high above 5 %, medium above 1 %, else
    * low. Without weights (explicit orders) it has no size and is medium: the book it touched is unknown.
-   * A note's `least` severity raises a lower one; a `named` note starts with its symbols ("AAA: …");
+   * Where no decision targeted any of its names (all with weights) it has no size either, and no
+   * "largest" (neverTargeted): 0 % of NAV would read as if nothing mattered, while the names were
+   * left out of the book. The most severe `least` any decision asked for raises a lower severity; a `named` note starts with its symbols ("AAA: …");
    * the latest decision's `detail` follows the phrase in brackets.
    */
   caveats(market: Market): Caveat[] {
     return [...this.#byWhat].map(([what, tally]) => {
       const { share, session, count, of } = tally.largest;
       const known = !Number.isNaN(share);
+      const never = share === 0 && !tally.unweighted;
       const sized: CaveatSeverity = !known ? 'medium' : share > HIGH_SHARE ? 'high' : share > MEDIUM_SHARE ? 'medium' : 'low';
-      const least = tally.options.least ?? 'low';
-      const severity = CAVEAT_SEVERITIES.indexOf(least) < CAVEAT_SEVERITIES.indexOf(sized) ? least : sized;
+      const severity = moreSevere(tally.least, sized);
       const day = (t: number): string => isoDay(market.dates[t]);
       const weight = !known ? ' (the decision targeted no weights)' : share === 0 ? ', not in the targets (0.0% of NAV)' : `, targeted at ${(share * 100).toFixed(1)}% of NAV`;
       const counted = Number.isNaN(of) ? `${count} name${count === 1 ? '' : 's'}` : `${count} of the ${of} name${of === 1 ? '' : 's'} the step applied to`;
+      const largest = never ? neverTargeted(tally.largest, day(session)) : `; largest on ${day(session)}: ${counted}${weight}`;
       const names = [...tally.names].sort((a, b) => a - b).map((i) => market.symbols[i]);
       const { named, detail } = tally.options;
-      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}${tally.lastSession === tally.firstSession ? '' : ` to ${day(tally.lastSession)}`}; largest on ${day(session)}: ${counted}${weight}`;
-      return caveat('strategy-note', severity, message, known ? { value: share, unit: 'nav-share' } : null, names);
+      const message = `${named === true ? `${listSymbols(names)}: ` : ''}${what}${detail === undefined ? '' : ` (${detail})`} — at ${tally.decisions} of ${this.#decisions} decisions from ${day(tally.firstSession)}${tally.lastSession === tally.firstSession ? '' : ` to ${day(tally.lastSession)}`}${largest}`;
+      return caveat('strategy-note', severity, message, known && !never ? { value: share, unit: 'nav-share' } : null, names);
     });
   }
 }

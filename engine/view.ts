@@ -346,6 +346,7 @@ export class MarketView {
   rate(name: string, lagDays = 0): number {
     const series = this.#market.rates[name];
     if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
+    this.#reads.rates.add(name);
     return rateKnownOn(series, this.day - checkLag(lagDays));
   }
 }

@@ -1,6 +1,6 @@
 // What a strategy read through its MarketView, and what it said it could not do, kept for the
-// run's caveats: the data notes of a run concern the symbols it traded or read and the
-// fundamentals only when it read them (warnings.ts), and a step that could not apply as asked
+// run's caveats: the data notes of a run concern the symbols it traded or read, the rate series
+// it read and the fundamentals only when it read them (warnings.ts), and a step that could not apply as asked
 // (a liquidity screen on names without volume) becomes a caveat sized by the book it touched
 // (strategyNotes.ts). Recording costs one byte store per access: nothing is allocated.
 
@@ -20,7 +20,7 @@ export interface PendingNote {
 
 /**
  * A note's options: `named` puts its symbols before the phrase ("AAA: …"); `least` is the lowest
- * severity its caveat may have; `detail` is context that may differ between decisions without
+ * severity its caveat may have (the most severe any decision asked for); `detail` is context that may differ between decisions without
  * making another caveat (the caveat shows the latest, in brackets after the phrase).
  */
 export interface NoteOptions {
@@ -37,6 +37,8 @@ export class ViewReads {
   readonly symbols: Uint8Array;
   /** True once the strategy read a fundamental value (fundamental(), sharesOutstanding(), marketCap()). */
   fundamentals = false;
+  /** Names of the rate series the strategy read (rate()): their sources' notes concern the run (warnings.ts). */
+  readonly rates = new Set<string>();
   /** The longest history in sessions the strategy asked for in one read: why a run that never invested may have had too short a history. */
   longest = 0;
   /** The longest history in one symbol's own bars (MarketView.adjustedBars) it asked for, and of which symbol (−1: none). */

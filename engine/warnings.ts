@@ -1,7 +1,8 @@
 // The run's caveats (caveats.ts), from what the replay recorded: each says what happened, how
 // much of the book it concerned, and how severe it is for reading the results. Data caveats
 // concern only what the run read (RunScope): the symbols it traded or held and those its strategy
-// read through the view (so could select), and fundamentals only when the strategy read them.
+// read through the view (so could select), a rate series only when the run used it (its
+// strategy read it, or it is the cash rate), and fundamentals only when the strategy read them.
 
 import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
@@ -66,8 +67,8 @@ export interface RunRecordings {
   /** Sessions accrued at the cash rate series' last rate after its end. */
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
-  /** What the strategy read through its view (symbols, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'fundamentals' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
+  /** What the strategy read through its view (symbols, rate series, fundamentals). */
+  readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
 }
@@ -81,6 +82,8 @@ export interface RunScope {
   readonly symbols: ReadonlySet<number>;
   readonly traded: ReadonlySet<number>;
   readonly fundamentals: boolean;
+  /** Rate series the run used (Market.rates keys): those its strategy read and its cash rate. Absent: none. */
+  readonly rates?: ReadonlySet<string>;
   /** `symbols` plus those the strategy targeted or ordered without reading them (withTargets): a calendar note naming one (bars dropped after its delisting) concerns the run. Absent: `symbols`. */
   readonly named?: ReadonlySet<number>;
 }
@@ -542,7 +545,7 @@ function gapCaveats(market: Market, symbols: ReadonlySet<number>, first: number,
   return [caveat('data-note', 'low', message, { value: total, unit: 'sessions' }, names)];
 }
 
-/** The run's scope (RunScope): symbols with fills, plus those the strategy read, and whether it read fundamentals. */
+/** The run's scope (RunScope): symbols with fills, plus those the strategy read, the rate series it used, and whether it read fundamentals. */
 function runScope(r: RunRecordings): Required<RunScope> {
   const traded = new Set<number>();
   const seen = new Uint8Array(r.market.symbols.length);
@@ -556,7 +559,9 @@ function runScope(r: RunRecordings): Required<RunScope> {
   r.reads.symbols.forEach((read, i) => {
     if (read === 1) symbols.add(i);
   });
-  return { symbols, traded, fundamentals: r.reads.fundamentals, named: withTargets(r, symbols) };
+  const rates = new Set(r.reads.rates);
+  if (typeof r.config.cash.rate === 'string') rates.add(r.config.cash.rate);
+  return { symbols, traded, fundamentals: r.reads.fundamentals, rates, named: withTargets(r, symbols) };
 }
 
 /**
@@ -565,6 +570,8 @@ function runScope(r: RunRecordings): Required<RunScope> {
  * and bars dropped after a delisting date (delistingDates.ts).
  */
 const DOUBTFUL = /not applied again|applied although|with a same-day dividend above|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied|stated a row away/;
+/** A rate dated on its period's first day (data/fred.ts): a strategy reading it knows each value only once its period is over. */
+const PERIOD_START_RATE = /dated on the first day of each/;
 /** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
 const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
@@ -574,7 +581,7 @@ const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
 /** Two tickers holding one series (prices/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
 const IDENTICAL_SERIES = /holds the same series \(/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}`, 'i');
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */
@@ -597,16 +604,18 @@ function noteSeverity(note: string): CaveatSeverity {
 }
 
 /**
- * Whether a source's note concerns the run (scope): a note about filling orders only for the
+ * Whether a source's note concerns the run (scope): a rate file's only when the run used its
+ * series (SourceInfo.rate in `rates`); a note about filling orders only for the
  * symbols it traded, any other for the symbols it read; a price source's (a per-symbol file, a
  * folder of them or a long file) when one of the symbols it provided is among them
  * (SourceInfo.symbols); the survivorship note when a stock is; SimFin statements' only when the
  * strategy read fundamentals; a calendar note naming a symbol when that symbol is (and never when
- * the run did not load it); anything else (rates, the calendar) whenever the run read anything.
+ * the run did not load it); anything else (the calendar) whenever the run read anything.
  */
-function sourceConcerns(source: SourceInfo, note: string, market: Market, symbols: ReadonlySet<number>, fundamentals: boolean): boolean {
+function sourceConcerns(source: SourceInfo, note: string, market: Market, symbols: ReadonlySet<number>, scope: RunScope): boolean {
+  if (source.rate !== undefined) return scope.rates?.has(source.rate) === true;
   if (symbols.size === 0) return false;
-  if (source.format.startsWith('SimFin')) return fundamentals;
+  if (source.format.startsWith('SimFin')) return scope.fundamentals;
   if (source.symbols !== undefined) return source.symbols.some((name) => symbols.has(market.symbols.indexOf(name)));
   if (/survivor/i.test(note)) {
     for (const i of symbols) if (market.assetClass[i] === AssetClass.stock) return true;
@@ -616,6 +625,15 @@ function sourceConcerns(source: SourceInfo, note: string, market: Market, symbol
   if (STRAY_WEEKEND.test(note)) return true;
   const named = source.format === 'calendar alignment' ? SYMBOL_NOTE.exec(note) : null;
   return named === null || symbols.has(market.symbols.indexOf(named[1]));
+}
+
+/**
+ * The data caveats of the source of rate series `name` (Market.rates key) alone, as a run using it
+ * gets them ("TB3MS.csv: dated on the first day of each month: …"): for the risk-free series of a
+ * run's metrics (reports/runMetrics.ts). None when no source names it (SourceInfo.rate).
+ */
+export function rateSourceCaveats(market: Market, name: string): Caveat[] {
+  return dataCaveats(market, { symbols: new Set(), traded: new Set(), fundamentals: false, rates: new Set([name]) });
 }
 
 /**
@@ -633,7 +651,7 @@ function dataCaveats(market: Market, scope: RunScope): Caveat[] {
       if (!CAVEAT.test(note) || (source.format === 'calendar alignment' && CALENDAR_GAPS.test(note))) continue;
       const filling = FILLING.test(note);
       const concerned = filling ? scope.traded : source.format === 'calendar alignment' ? (scope.named ?? scope.symbols) : scope.symbols;
-      if (!sourceConcerns(source, note, market, concerned, scope.fundamentals)) continue;
+      if (!sourceConcerns(source, note, market, concerned, scope)) continue;
       const listing = listings.get(note);
       const said = listing === undefined ? note : restateNote(listing, (symbol) => (filling ? read.traded : read.symbols).has(symbol));
       if (said === undefined) continue;

@@ -19,6 +19,7 @@
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
+import { rateSourceCaveats } from '../engine/warnings.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
@@ -149,7 +150,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...bookCaveats(result, P)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...bookCaveats(result, P)],
   };
 }
 
@@ -186,6 +187,17 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
     if (name !== CASH_BENCHMARK) out.push(...benchmarkFlatCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
   }
   return [...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
+}
+
+/**
+ * The data notes of the risk-free series' source on `market` (engine/warnings.ts rateSourceCaveats:
+ * a monthly average dated on its month's first day) — those the run's own caveats do not already
+ * say (its strategy read the series, or it is the cash rate).
+ */
+function riskFreeSourceCaveats(riskFree: RunMetricsOptions['riskFree'], result: Result, market: Market | undefined): Caveat[] {
+  if (market === undefined || typeof riskFree !== 'object') return [];
+  const said = new Set(result.caveats.map((c) => c.message));
+  return rateSourceCaveats(market, riskFree.name).filter((c) => !said.has(c.message));
 }
 
 /** The risk-free series is the run's cash rate series (the same name): one set of caveats for both. */

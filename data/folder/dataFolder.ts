@@ -47,6 +47,11 @@ export interface DataFolderPlan {
 
 const RATE_NAMES: Readonly<Record<string, string>> = { DTB3: 'tbill3m', TB3MS: 'tbill3mMonthly' };
 
+/** A FRED file's series name in Market.rates, from its value column (DTB3 → tbill3m, TB3MS → tbill3mMonthly, others lower-cased). */
+function rateSeriesName(column: string): string {
+  return RATE_NAMES[column] ?? column.toLowerCase();
+}
+
 const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 const tableFilesIn = (dir: string): string[] => (isDir(dir) ? readdirSync(dir).filter(isPriceFileName).sort().map((n) => join(dir, n)) : []);
 
@@ -64,7 +69,7 @@ function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], hea
   const rateFile = [...topLevel, ...tableFilesIn(join(root, 'rates'))].find((f) => isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0]));
   if (rateFile === undefined) return;
   const column = splitHeader(heads.get(rateFile) ?? readHeadText(rateFile))[1] ?? '';
-  const name = RATE_NAMES[column] ?? column.toLowerCase();
+  const name = rateSeriesName(column);
   throw new DataError(
     rateFile,
     1,
@@ -167,9 +172,9 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
   const rates: Record<string, RateSeries> = {};
   for (const file of plan.rateFiles) {
     const { series, source } = loadRateSeries(file);
-    const name = RATE_NAMES[series.name] ?? series.name.toLowerCase();
+    const name = rateSeriesName(series.name);
     rates[name] = { ...series, name };
-    sources.push(source);
+    sources.push({ ...source, rate: name });
   }
 
   const delistReturn = new Float64Array(N).fill(NaN);

@@ -94,7 +94,9 @@ export function qualityBook(view: MarketView, p: QualityLongShortParams): Float6
   if (p.neutral === 'dollar') return dollarNeutral(book, p.gross);
   const betas = trailingBetas(view, [...longs, ...shorts], view.resolve(p.benchmark), p.betaWindow);
   const unknown = [...longs, ...shorts].filter((i) => Number.isNaN(betas[i]));
-  view.caveat(`beta-neutral: names without a trailing beta (under half the ${p.betaWindow}-session window of returns observed on their own bars, or the benchmark's) left out of the book`, unknown, longs.length + shorts.length);
+  // Every name left out leaves the book flat for want of betas: at least medium (a few left out stay low, sized by their weight).
+  const flat = unknown.length === longs.length + shorts.length;
+  view.caveat(`beta-neutral: names without a trailing beta (under half the ${p.betaWindow}-session window of returns observed on their own bars, or the benchmark's) left out of the book`, unknown, longs.length + shorts.length, flat ? { least: 'medium' } : undefined);
   betaNeutral(book, betas, p.gross);
   return sideCount(book, 1) < p.minNamesPerSide || sideCount(book, -1) < p.minNamesPerSide ? book.fill(0) : book;
 }

@@ -15,7 +15,8 @@
  * Until then the fund is left out of an allocation among the others and the run says so, one caveat
  * per fund with every decision it missed — those before any fund qualifies (the book in cash)
  * included — and the returns it had ("CCC: left out of the allocation until it has returns on 10 of
- * the 20 lookback sessions (it had 4)"). Every method sees the same members, so methods compare fairly.
+ * the 20 lookback sessions (it had 4 at the last)": its returns at the last decision that left it
+ * out). Every method sees the same members, so methods compare fairly.
  * Errors: an unknown symbol, a fund whose price never moves, or a solver that fails gives a
  * one-line error naming the decision date — never NaN weights.
  * Data: prices of the named funds (ETF prices).
@@ -93,7 +94,7 @@ function targetWeights(view: MarketView, members: readonly number[], p: RiskAllo
     // counts and the first date are the fund's own); one caveat per fund (its name is in the
     // phrase); the returns it had change with each decision.
     const what = `${view.symbols[member]}: left out of the allocation until it has returns on ${needed} of the ${p.lookback} lookback sessions`;
-    view.caveat(what, [member], NaN, { least: 'medium', detail: `it had ${returns}` });
+    view.caveat(what, [member], NaN, { least: 'medium', detail: `it had ${returns} at the last` });
   }
   if (window.members.length === 0) return {}; // no fund qualifies yet: cash (the caveats above name each fund)
   const covariance = estimateCovariance(p.covariance, window.returns, p.halfLife);

@@ -125,15 +125,16 @@ describe('iwm-vs-smlf', () => {
     expect(held.size).toBe(2);
   });
 
-  it('switch says which fund it left out for want of a trailing return, at every decision, those in cash included', () => {
+  it('switch says which fund it left out for want of a trailing return, at every decision, those in cash included — unsized, never in the targets (probe r40)', () => {
     // A from session 0, B from 5; a 3-session return needs 4 bars: A has one from 3, B from 8. Every
     // session from Monday 2024-01-01: A lacks one at 0..2 (to 2024-01-03, the book in cash), 3 of 10;
     // B at 0..7 (to 2024-01-10), 8 of 10.
     const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 10 }, (_, t) => [100 + t, t < 5 ? NaN : 50 + 2 * t]) });
     const r = backtest(m, createBuiltinStrategy('iwm-vs-smlf', { mode: 'switch', broad: 'A', quality: 'B', lookback: 3, schedule: 'every-session' }));
+    expect(r.caveats.filter((c) => c.code === 'strategy-note').map((c) => c.size)).toEqual([null, null]);
     expect(r.caveats.filter((c) => c.code === 'strategy-note').map((c) => [c.severity, c.message])).toEqual([
-      ['medium', 'A: left out of the switch until it has a return over the 3-session lookback — at 3 of 10 decisions from 2024-01-01 to 2024-01-03; largest on 2024-01-01: 1 name, not in the targets (0.0% of NAV)'],
-      ['medium', 'B: left out of the switch until it has a return over the 3-session lookback — at 8 of 10 decisions from 2024-01-01 to 2024-01-10; largest on 2024-01-01: 1 name, not in the targets (0.0% of NAV)'],
+      ['medium', 'A: left out of the switch until it has a return over the 3-session lookback — at 3 of 10 decisions from 2024-01-01 to 2024-01-03'],
+      ['medium', 'B: left out of the switch until it has a return over the 3-session lookback — at 8 of 10 decisions from 2024-01-01 to 2024-01-10'],
     ]);
   });
 
@@ -145,7 +146,8 @@ describe('iwm-vs-smlf', () => {
     expect(r.fills.session.length).toBe(0);
     const note = r.caveats.find((c) => c.code === 'strategy-note');
     expect(note?.severity).toBe('medium');
-    expect(note?.message).toMatch(/^spread flat: the hedge ratio β of B on A is unknown \(under half the 20-session window of returns observed on each fund's own bars\) — at 40 of 40 decisions from 2024-01-01 to 2024-02-23;/);
+    // Never in the targets (the book stays flat): no "largest … 0.0% of NAV" tail, and no size.
+    expect(note).toMatchObject({ size: null, message: "spread flat: the hedge ratio β of B on A is unknown (under half the 20-session window of returns observed on each fund's own bars) — at 40 of 40 decisions from 2024-01-01 to 2024-02-23" });
   });
 
   it('spread shorts β × the long notional, with gross = long + short', () => {

@@ -105,7 +105,9 @@ describe('quality-long-short, beta-neutral, with betas it cannot estimate', () =
     const day = isoDay(market.dates[t]);
     const result = backtest(silent, createBuiltinStrategy('quality-long-short', { ...SMALL_CAP_PARAMS, neutral: 'beta', betaWindow: 60 }), { from: day, to: day, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
     const note = result.caveats.find((c) => c.code === 'strategy-note' && c.message.startsWith('beta-neutral'));
-    expect(note?.message).toMatch(new RegExp(`^beta-neutral: names without a trailing beta \\(under half the 60-session window of returns observed on their own bars, or the benchmark's\\) left out of the book — at 1 of 1 decisions from ${day}; largest on ${day}: ${named} of the ${named} names the step applied to`));
+    expect(note?.message).toMatch(new RegExp(`^beta-neutral: names without a trailing beta \\(under half the 60-session window of returns observed on their own bars, or the benchmark's\\) left out of the book — at 1 of 1 decisions from ${day}; most on ${day}: ${named} of the ${named} names the step applied to$`));
+    // Every name left out: the book is flat for want of betas, at least medium; never in the targets, unsized.
+    expect(note).toMatchObject({ severity: 'medium', size: null });
     expect(result.fills.session.length).toBe(0);
   });
 });

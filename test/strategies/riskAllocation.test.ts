@@ -144,10 +144,12 @@ describe('symbols and missing history', () => {
     const notes = r.caveats.filter((c) => c.code === 'strategy-note');
     const note = (fund: string, count: number, to: string): [string, string] => [
       'medium',
-      `${fund}: left out of the allocation until it has returns on 10 of the 20 lookback sessions (it had 9) — at ${count} of 50 decisions from 2022-01-03 to ${to}; largest on 2022-01-03: 1 name, not in the targets (0.0% of NAV)`,
+      `${fund}: left out of the allocation until it has returns on 10 of the 20 lookback sessions (it had 9 at the last) — at ${count} of 50 decisions from 2022-01-03 to ${to}`,
     ];
     expect(notes.map((c) => [c.severity, c.message])).toEqual([note('C', 40, '2022-02-25'), note('A', 10, '2022-01-14'), note('B', 10, '2022-01-14')]);
     expect(notes.map((c) => c.symbols)).toEqual([['C'], ['A'], ['B']]);
+    // Never in the targets while left out: unsized, not "0.0% of NAV".
+    expect(notes.map((c) => c.size)).toEqual([null, null, null]);
   });
 
   const failure = (m: Market, params: Record<string, unknown>): Error => {

@@ -87,22 +87,22 @@ describe('a screen that cannot apply says so', () => {
     expect(at([0.97, 0.03, 0], [1])).toMatchObject({ severity: 'medium', size: 0.03 });
     expect(at([0.5, 0, -0.3], [2])).toMatchObject({ severity: 'high', size: 0.3 });
     expect(at([NaN, NaN, NaN], [1, 2], false)).toMatchObject({ severity: 'medium', size: null });
-    // Targets naming none of the symbols (weights {}: all cash) put 0 % of NAV in them: low, sized 0.
-    expect(at([NaN, NaN, NaN], [1, 2])).toMatchObject({ severity: 'low', size: 0 });
+    // Targets naming none of the symbols (weights {}: all cash) at every decision: low, and unsized (not "0 % of NAV").
+    expect(at([NaN, NaN, NaN], [1, 2])).toMatchObject({ severity: 'low', size: null, unit: null });
   });
 
-  it('a decision of weights {} (cash) is sized 0 % of NAV, not "targeted no weights" as explicit orders are (probe r38b)', () => {
+  it('a note whose names no decision targeted (weights {}: cash) is unsized and has no "largest", not "targeted no weights" as explicit orders are (probe r38b, r40)', () => {
     // Sessions 0 and 1 return no weights and note B; session 2 orders 1 A and notes C.
     const r = scenario(market, {
       0: (view) => (view.caveat('w', [1], NaN), { weights: {} }),
       1: (view) => (view.caveat('w', [1], NaN), { weights: {} }),
       2: (view) => (view.caveat('v', [2], NaN), [{ symbol: 'A', quantity: 1 }]),
     });
-    // Caveats list by severity: the unsized note (medium) before the one sized 0 % (low).
+    // Caveats list by severity: the note of explicit orders (medium) before the one never targeted (low).
     const notes = r.caveats.filter((c) => c.code === 'strategy-note').map((c) => c.message);
     expect(notes).toEqual([
       'v — at 1 of 3 decisions from 2024-01-03; largest on 2024-01-03: 1 name (the decision targeted no weights)',
-      'w — at 2 of 3 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-01: 1 name, not in the targets (0.0% of NAV)',
+      'w — at 2 of 3 decisions from 2024-01-01 to 2024-01-02',
     ]);
   });
 
@@ -114,20 +114,44 @@ describe('a screen that cannot apply says so', () => {
     notes.record([{ what: 'w', symbols: [2], of: 1, options: { named: true, least: 'high', detail: 'y' } }], 1, Float64Array.from([1, 0, 0]), true);
     expect(notes.caveats(market3)[0]).toMatchObject({
       severity: 'high',
-      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-01: 1 of the 1 name the step applied to, not in the targets (0.0% of NAV)',
+      message: 'B, C: w (y) — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; most on 2024-01-01: 1 of the 1 name the step applied to',
+      size: null,
     });
   });
 
-  it('a note made per symbol (of NaN) counts its names without an "of"; a decision that targeted other names says they are not in the targets (probe r22b run 8)', () => {
+  it('a note made per symbol (of NaN) counts its names without an "of"; never in the targets, it names no count (probe r22b run 8, r40)', () => {
     // B and C noted one at a time in one decision (NaN + NaN = NaN), the decision targeting only A (100 %): Σ|w| over B, C = 0.
     const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1]] });
     const notes = new StrategyNotes();
     notes.record([{ what: 'w', symbols: [1, 2], of: NaN, options: { named: true } }], 0, Float64Array.from([1, 0, 0]), true);
-    expect(notes.caveats(market3)[0].message).toBe('B, C: w — at 1 of 1 decisions from 2024-01-01; largest on 2024-01-01: 2 names, not in the targets (0.0% of NAV)');
+    expect(notes.caveats(market3)[0].message).toBe('B, C: w — at 1 of 1 decisions from 2024-01-01');
     // 2 of the 10 names a screen applied to, weighted 0.25 + 0.05 = 30 % of NAV.
     const other = new StrategyNotes();
     other.record([{ what: 'v', symbols: [1, 2], of: 10 }], 0, Float64Array.from([0.7, 0.25, 0.05]), true);
     expect(other.caveats(market3)[0].message).toBe('v — at 1 of 1 decisions from 2024-01-01; largest on 2024-01-01: 2 of the 10 names the step applied to, targeted at 30.0% of NAV');
+  });
+
+  it('never in the targets: the count is the decision with the most names; a decision of explicit orders keeps the 0 % "largest"', () => {
+    const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1], [1, 1, 1]] });
+    const never = new StrategyNotes();
+    // Session 0 leaves out B (1 of 3), session 1 B and C (2 of 3); A holds 100 % both times.
+    never.record([{ what: 'v', symbols: [1], of: 3 }], 0, Float64Array.from([1, 0, 0]), true);
+    never.record([{ what: 'v', symbols: [1, 2], of: 3 }], 1, Float64Array.from([1, 0, 0]), true);
+    expect(never.caveats(market3)[0]).toMatchObject({ severity: 'low', size: null, message: 'v — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; most on 2024-01-02: 2 of the 3 names the step applied to' });
+    // One decision of weights (B at 0 %), one of explicit orders (what it touched is unknown): not "never in the targets".
+    const mixed = new StrategyNotes();
+    mixed.record([{ what: 'v', symbols: [1], of: 3 }], 0, Float64Array.from([1, 0, 0]), true);
+    mixed.record([{ what: 'v', symbols: [1], of: 3 }], 1, Float64Array.from([NaN, NaN, NaN]), false);
+    expect(mixed.caveats(market3)[0]).toMatchObject({ size: 0, unit: 'nav-share', message: 'v — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; largest on 2024-01-01: 1 of the 3 names the step applied to, not in the targets (0.0% of NAV)' });
+  });
+
+  it('least is the most severe any decision asked for: medium at the first, none at the last, stays medium', () => {
+    const market3 = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: [[1, 1, 1], [1, 1, 1]] });
+    const notes = new StrategyNotes();
+    // B at 0.5 % of NAV both times: low by size.
+    notes.record([{ what: 'v', symbols: [1], of: 3, options: { least: 'medium' } }], 0, Float64Array.from([0.995, 0.005, 0]), true);
+    notes.record([{ what: 'v', symbols: [1], of: 3 }], 1, Float64Array.from([0.995, 0.005, 0]), true);
+    expect(notes.caveats(market3)[0]).toMatchObject({ severity: 'medium', size: 0.005 });
   });
 
   it('the same phrase noted twice in one decision (a step per symbol) is one note of both names', () => {

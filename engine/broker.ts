@@ -1,7 +1,8 @@
 // The broker: fills the resting orders of the order book (orderBook.ts) against one session's bar.
 // It runs the steps every fill shares and asks the execution models (engine/models/) only their
 // own question:
-// - No fill against a bar with no trade (NaN close or zero volume): the order rests, deferral recorded.
+// - No fill against a bar with no trade (NaN close, zero volume, or a blank volume cell after a
+//   zero one): the order rests, deferral recorded.
 // - The fill model gives the order's reference price on the bar, or NaN when a limit or stop is
 //   not reached (the order rests). Where the data has no opens, an open fill sees that session's
 //   close as its open — counted and reported.
@@ -223,7 +224,8 @@ export class Broker {
   #prepare(o: RestingOrder, t: number, phase: Phase, slot: number): boolean {
     const m = this.#market;
     const k = t * m.symbols.length + o.symbol;
-    if (Number.isNaN(m.close[k]) || m.volume[k] === 0) {
+    // A blank volume cell reads as the last volume before it (#lastVolume): after a session without trades (0), none either.
+    if (Number.isNaN(m.close[k]) || m.volume[k] === 0 || (Number.isNaN(m.volume[k]) && this.#lastVolume(o.symbol, t) === 0)) {
       this.#ledger.defer(t, o.symbol, Deferral.noTrade, o.quantity);
       return false;
     }

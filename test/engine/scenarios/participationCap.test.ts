@@ -2,6 +2,7 @@
 // partial session records a volume-cap deferral with what is left.
 
 import { describe, expect, it } from 'vitest';
+import { Deferral } from '../../../engine/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, messages, orders, trades, MARGIN, scenario } from '../helpers.ts';
 
@@ -127,6 +128,16 @@ describe('a blank volume cell under a participation cap', () => {
       size: 2,
       message: "1 order-session had a blank volume cell: the participation limit used the last volume before it; 1 order-session had no volume known yet (a blank cell, or a 0 before the symbol's first traded volume): read as unknown, so the participation limit did not apply there",
     });
+  });
+
+  it('a blank cell after a session without trades (volume 0) is none either, with a cap or without (probe r41b: it filled at 110 uncapped, and read as a volume cap with one)', () => {
+    // Volumes 1000, 0, blank, blank, 1000 at 100, 100, 110, 110, 105: a buy of 50 decided on session 0 fills only on session 4, at 105.
+    const m = fixtureMarket({ symbols: ['A'], closes: [[100], [100], [110], [110], [105]], volumes: [[1_000], [0], [NaN], [NaN], [1_000]] });
+    for (const cap of [undefined, 0.5]) {
+      const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 50 }) }, { initialCash: 100_000, ...(cap === undefined ? {} : { participationCap: cap }) });
+      expect(trades(result)).toEqual([[4, 'A', 50, 105]]);
+      expect(new Set(result.deferrals.reason)).toEqual(new Set([Deferral.noTrade]));
+    }
   });
 
   it('a series with no volume at all has no limit (and its data caveat says so)', () => {

@@ -55,8 +55,9 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   const { drift, lieu } = meanDrift(result, gross, from, sized);
   const drifted = Math.abs(drift) >= NAMED ? [`holdings drifted between decisions, by ${drift > 0 ? '+' : ''}${(drift * 100).toFixed(1)} pp on average`] : [];
   const split = lieu >= NAMED ? [`cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −${(lieu * 100).toFixed(1)} pp`] : [];
-  // A book above its targets: only what raises exposure explains it — the rest (waits, cuts, rests, rounding, exits) lowers it.
-  if (above) return drift > 0 ? drifted : [];
+  // A book above its targets: only what raises exposure explains it — drift up, and reductions that rested (a suspended sale);
+  // the rest (waits, cuts, rounding, exits, rested additions) lowers it.
+  if (above) return [...(restedReductions(result) ? ['sales or covers rested (the position stayed larger than its target)'] : []), ...(drift > 0 ? drifted : [])];
   const all = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
   const causes: string[] = [];
   const waiting = waitCause(result, all.filter((w) => !leftWait(w)), gross, from, at);
@@ -115,6 +116,23 @@ function goneTargetCause(result: Result, gross: Float64Array, from: number, at: 
   const share = meanLevel(steps, gross, from);
   if (names.length === 0 || share < NAMED) return null;
   return `targets on symbols that had left the market (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}), −${(share * 100).toFixed(1)} pp`;
+}
+
+/**
+ * Whether an order that would have reduced a position rested (RESTED deferrals): a sale of a
+ * holding held long, or a buy covering one held short, as the latest snapshot at or before the
+ * deferral's session holds it.
+ */
+function restedReductions(result: Result): boolean {
+  const d = result.deferrals;
+  const p = result.snapshots;
+  const held = new Map<number, number>();
+  let k = 0;
+  for (let j = 0; j < d.session.length; j++) {
+    for (; k < p.session.length && p.session[k] <= d.session[j]; k++) held.set(p.symbol[k], p.shares[k]);
+    if (RESTED.has(d.reason[j]) && (held.get(d.symbol[j]) ?? 0) * d.remaining[j] < 0) return true;
+  }
+  return false;
 }
 
 /** `at(session)`: the index into the counted span of the first session a decision at `session` could reach with its fills (its lag after it), clamped to the span. */

@@ -111,6 +111,17 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
     expect(causes(result)).toEqual(['whole shares left 6.8% of NAV uninvested', 'cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −1.9 pp']);
   });
 
+  it('a book above its targets names a sale that rested on suspended sessions (probe r41b: "none of the causes" for +15.0 pp)', () => {
+    // A and B flat at 100 and 50; A trades no volume on sessions 3 and 4. 50 % of A on session 0 (50 bought on 1), then 50 % of B on 2:
+    // B's 100 fill on 3 from the cash, A's sale rests on 3 and 4 and fills on 5 — gross 1.0 there instead of 0.5.
+    const closes = Array.from({ length: 8 }, () => [100, 50]);
+    const volumes = Array.from({ length: 8 }, (_, t) => [t === 3 || t === 4 ? 0 : 1_000, 1_000]);
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes, volumes });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 2: { weights: { B: 0.5 } } }), { initialCash: 10_000 });
+    // Sessions 1–7: 0.5, 0.5, 1, 1, 0.5, 0.5, 0.5 → 64.3 % against 50 %.
+    expect(gapOf(result)).toMatch(/^realised gross exposure averaged 64\.3% of NAV against 50\.0% targeted \(\+14\.3 pp\).*: sales or covers rested \(the position stayed larger than its target\)$/);
+  });
+
   it('a decision every session trades the drift away on each fill: none is named', () => {
     // The same prices, 50 % of A decided every session: each session's fills reset the book, so no session drifts without one.
     const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, (_, t) => [10 + t]) });

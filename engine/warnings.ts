@@ -4,7 +4,7 @@
 // read through the view (so could select), a rate series only when the run used it (its
 // strategy read it, or it is the cash rate), and fundamentals only when the strategy read them.
 
-import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
+import { dayParts, isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
@@ -102,13 +102,14 @@ const HOLIDAY_WEEKDAYS = 2;
 const WARM_UP_DAYS = 7;
 /**
  * A calendar coarser than daily (weekly, monthly, quarterly, annual: engine/frequency.ts), with the
- * longest gap that is one of its intervals and whether it holds weekend dates; null for daily and
- * irregular calendars.
+ * longest gap that is one of its intervals, its median day of the month and whether it holds
+ * weekend dates (engine/calendarGrid.ts); null for daily and irregular calendars.
  */
-function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; weekends: boolean } | null {
+function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; typical: number; weekends: boolean } | null {
   const f = inferFrequency(dates);
   if (f.label === 'daily' || f.label === 'other') return null;
-  return { f, hi: spacingRange(f)[1], weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
+  const days = Array.from(dates, (d) => dayParts(d).date).sort((a, b) => a - b);
+  return { f, hi: spacingRange(f)[1], typical: days[days.length >> 1], weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
 }
 
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
@@ -211,14 +212,14 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   // On a calendar coarser than daily, a date asked inside one of the data's own intervals is no late start or early end: the
   // session before the start (after the end) is one interval away, or — with none in the data, or a hole — the calendar could
   // not have held one inside the period asked (engine/calendarGrid.ts). Daily calendars are judged by the weekdays skipped.
-  let coarse: { f: Frequency; hi: number; weekends: boolean } | null | undefined;
+  let coarse: ReturnType<typeof coarseCalendar> | undefined;
   const calendar = () => (coarse ??= coarseCalendar(market.dates));
   if (facts.requestedFrom !== null) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
     const c = weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS ? calendar() : null;
     const previous = r.first > 0 ? market.dates[r.first - 1] : undefined;
-    const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((expectedSession(start, c.f, -1, c.weekends)?.[0] ?? -Infinity) >= requested));
+    const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((expectedSession(start, c.f, -1, c)?.[0] ?? -Infinity) >= requested));
     if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inside) {
       const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
@@ -231,7 +232,7 @@ function periodCaveats(r: RunRecordings): Caveat[] {
     const short = weekdaysBetween(end + 1, toDay + 1);
     const c = short > HOLIDAY_WEEKDAYS ? calendar() : null;
     const next = r.last + 1 < market.dates.length ? market.dates[r.last + 1] : undefined;
-    const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((expectedSession(end, c.f, 1, c.weekends)?.[1] ?? Infinity) <= toDay));
+    const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((expectedSession(end, c.f, 1, c)?.[1] ?? Infinity) <= toDay));
     if (short > HOLIDAY_WEEKDAYS && !inside) {
       out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
     }

@@ -30,6 +30,7 @@ import type { LiquidityEstimator } from './liquidity.ts';
 import { LiquidityGaps } from './liquidityGaps.ts';
 import { type ExecutionModels, type FillContext, type LiquidityEstimate, newFillContext } from './models/types.ts';
 import { newOrder, type OrderBook } from './orderBook.ts';
+import { sessionVolume } from './sessionVolume.ts';
 import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
@@ -224,7 +225,7 @@ export class Broker {
   #prepare(o: RestingOrder, t: number, phase: Phase, slot: number): boolean {
     const m = this.#market;
     const k = t * m.symbols.length + o.symbol;
-    // A blank volume cell reads as the last volume before it (#lastVolume): after a session without trades (0), none either.
+    // No trade: no close, a 0 volume, or a blank after a 0 (engine/sessionVolume.ts, the view's rule too).
     if (Number.isNaN(m.close[k]) || m.volume[k] === 0 || (Number.isNaN(m.volume[k]) && this.#lastVolume(o.symbol, t) === 0)) {
       this.#ledger.defer(t, o.symbol, Deferral.noTrade, o.quantity);
       return false;
@@ -359,8 +360,7 @@ export class Broker {
       while (s < m.dates.length && Number.isNaN(m.volume[s * n + i])) s++;
       this.#firstVolume[i] = s;
     }
-    for (let s = t - 1; s >= this.#firstVolume[i]; s--) if (!Number.isNaN(m.volume[s * n + i])) return m.volume[s * n + i];
-    return NaN;
+    return t > this.#firstVolume[i] ? sessionVolume(m, i, t - 1, this.#firstVolume[i]) : NaN;
   }
 
   /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */

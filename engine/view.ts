@@ -10,6 +10,7 @@ import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../dat
 import { symbolHintIn } from '../data/nearestName.ts';
 import { summariseList } from '../data/prices/select.ts';
 import { rateKnownOn } from '../data/rates.ts';
+import { tradesAt } from './sessionVolume.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { Listing } from './listing.ts';
 import { type NoteOptions, ViewReads } from './viewReads.ts';
@@ -127,10 +128,9 @@ export class MarketView {
     return this.price('close', i, lag);
   }
 
-  /** True when symbol i traded at the decision close (a price and non-zero volume). */
+  /** True when symbol i traded at the decision close: a price and a volume that is not 0, a blank cell after a 0 none either (engine/sessionVolume.ts, as the broker fills). */
   tradable(i: number): boolean {
-    const k = this.#t * this.#market.symbols.length + this.#checkSymbol(i);
-    return !Number.isNaN(this.#market.close[k]) && this.#market.volume[k] !== 0;
+    return tradesAt(this.#market, this.#checkSymbol(i), this.#t);
   }
 
   /** The last `length` values (a whole number ≥ 0, else RangeError) of a field for symbol i, oldest first, ending at the decision. */

@@ -2,6 +2,7 @@
 // notes say, checked against numbers computed here from the view.
 
 import { describe, expect, it } from 'vitest';
+import { isoDay } from '../../data/dates.ts';
 import { AssetClass, type Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { monthStart, quarterEnd } from '../../engine/schedule.ts';
@@ -167,6 +168,26 @@ describe('iwm-vs-smlf', () => {
       const beta = x.reduce((s, v, k) => s + (v - mx) * (y[k] - my), 0) / x.reduce((s, v) => s + (v - mx) ** 2, 0);
       expect(-short / long).toBeCloseTo(beta, 9);
     }
+  });
+});
+
+describe('buy-and-hold waits for a session its every symbol trades, by the broker\'s rule', () => {
+  it('a blank volume cell after a 0 is no trade for the strategy either (probe r42a: it bought on the blank and NAV read 11,076 for 10,000)', () => {
+    // AAA: volume 1000, 0, blank, blank, 1000, 1000 (closes 100, 101, 102, 103, 105, 106; opens the same but 104 on session 4); BBB
+    // 50, 50, 50, 60, 70, 70, always traded. From session 1 the first session both trade is 4: 47 AAA (5,000 / 105) and 71 BBB
+    // (5,000 / 70), filled at session 5's open, 106 and 70: cash 10,000 − 4,982 − 4,970 = 48, NAV 10,000 there.
+    const m = fixtureMarket({
+      symbols: ['AAA', 'BBB'],
+      closes: [[100, 50], [101, 50], [102, 50], [103, 60], [105, 70], [106, 70]],
+      opens: [[100, 50], [101, 50], [102, 50], [103, 60], [104, 70], [106, 70]],
+      volumes: [[1_000, 1_000], [0, 1_000], [NaN, 1_000], [NaN, 1_000], [1_000, 1_000], [1_000, 1_000]],
+    });
+    const r = backtest(m, createBuiltinStrategy('buy-and-hold', { weights: { AAA: 0.5, BBB: 0.5 } }), { initialCash: 10_000, from: isoDay(m.dates[1]) });
+    expect(Array.from(r.fills.session, (t, k) => [t, r.symbols[r.fills.symbol[k]], r.fills.quantity[k], r.fills.price[k]])).toEqual([
+      [5, 'AAA', 47, 106],
+      [5, 'BBB', 71, 70],
+    ]);
+    expect(r.daily.nav[r.daily.nav.length - 1]).toBeCloseTo(10_000, 9);
   });
 });
 

@@ -1,0 +1,25 @@
+// What a session's volume cell means for trading, one rule for the broker (engine/broker.ts) and the
+// strategy's view (MarketView.tradable): a bar trades with a close and a volume that is not 0; a
+// blank volume cell reads as the last volume before it — after a 0, a session without trades, no
+// trade either — and, with no volume before it, as unknown (NaN: tradeable, no participation
+// limit). Causal: only cells up to the session are read.
+
+import type { Market } from '../data/market.ts';
+
+/**
+ * The volume symbol i's bar of session t trades against: its own cell, or — a blank one — the
+ * last volume before it; NaN with none from session `from` on (unknown). `from` bounds the scan
+ * (a caller that knows the symbol's first volume passes it).
+ */
+export function sessionVolume(market: Market, i: number, t: number, from = 0): number {
+  const n = market.symbols.length;
+  const own = market.volume[t * n + i];
+  if (!Number.isNaN(own)) return own;
+  for (let s = t - 1; s >= from; s--) if (!Number.isNaN(market.volume[s * n + i])) return market.volume[s * n + i];
+  return NaN;
+}
+
+/** True when symbol i's bar of session t trades: a close and a volume (sessionVolume) that is not 0. */
+export function tradesAt(market: Market, i: number, t: number, from = 0): boolean {
+  return !Number.isNaN(market.close[t * market.symbols.length + i]) && sessionVolume(market, i, t, from) !== 0;
+}

@@ -347,7 +347,7 @@ export class Broker {
   }
 
   /**
-   * A blank volume cell of symbol i on session t reads as the last volume before it, so a volume
+   * A blank volume cell of symbol i on session t reads as the last volume before it (in t's shares, across splits), so a volume
    * limit still binds (counted in blankVolumes, reported as a caveat); NaN — unknown, no limit, as
    * for a file without a Volume column — where no volume comes before t: what t's bar allows never
    * depends on volumes after it (DESIGN.md's causality contract). #firstVolume only bounds the scan.
@@ -360,7 +360,8 @@ export class Broker {
       while (s < m.dates.length && Number.isNaN(m.volume[s * n + i])) s++;
       this.#firstVolume[i] = s;
     }
-    return t > this.#firstVolume[i] ? sessionVolume(m, i, t - 1, this.#firstVolume[i]) : NaN;
+    // t's own cell is blank where this is asked: sessionVolume reads back from t - 1, in t's shares.
+    return sessionVolume(m, i, t, this.#firstVolume[i]);
   }
 
   /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */

@@ -140,6 +140,19 @@ describe('a blank volume cell under a participation cap', () => {
     }
   });
 
+  it('a blank cell after a split reads the last volume in post-split shares (probe r43b: a 1:4 reverse split let 100 a session through a 10 % cap of 250)', () => {
+    // A at 10 with 1,000 traded on sessions 0 and 1; a 1:4 reverse split on session 2 (40 after), blank volumes from then on. 1,000
+    // shares ordered on session 1 become 250; the last volume, 1,000 pre-split shares, is 250 post-split: 10 % is 25 a session.
+    const m = fixtureMarket({
+      symbols: ['A'],
+      closes: Array.from({ length: 8 }, (_, t) => [t < 2 ? 10 : 40]),
+      volumes: Array.from({ length: 8 }, (_, t) => [t < 2 ? 1_000 : NaN]),
+      splits: [{ session: 2, symbol: 0, value: 0.25 }],
+    });
+    const result = scenario(m, { 1: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });
+    expect(trades(result)).toEqual(Array.from({ length: 6 }, (_, k) => [2 + k, 'A', 25, 40]));
+  });
+
   it('a series with no volume at all has no limit (and its data caveat says so)', () => {
     const m = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [50]], volumes: [[NaN], [NaN], [NaN]] });
     const result = scenario(m, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, participationCap: 0.1 });

@@ -112,6 +112,17 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
   return engine;
 }
 
+/**
+ * The flags' one run is runs[0] of a study: its messages name the flag a user gave instead
+ * ("command line: runs[0].params.weight: …" → "--param weight: …"; .strategy → --strategy; .benchmark → --benchmark).
+ */
+function namingFlags(message: string): string {
+  return message
+    .replace(/^command line: runs\[0\]\.params\.([\w.]+): /, '--param $1: ')
+    .replace(/^command line: runs\[0\]\.params: /, '--param: ')
+    .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ');
+}
+
 /** An empty --benchmark is refused, never read as "none". */
 function checkBenchmark(flags: RunFlags): void {
   if (flags.benchmark !== undefined && flags.benchmark.trim() === '') {
@@ -163,7 +174,11 @@ export async function runFromFlags(flags: RunFlags & { strategy: string; db: str
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);
   const bar = progressBar();
-  const runs = await runStudyRuns(study, market, 'command line', { onRun: (k, n, name) => bar.update(k, n, name) }).finally(() => bar.stop());
+  const runs = await runStudyRuns(study, market, 'command line', { onRun: (k, n, name) => bar.update(k, n, name) })
+    .catch((err: unknown) => {
+      throw err instanceof UserError ? new UserError(namingFlags(err.message)) : err;
+    })
+    .finally(() => bar.stop());
   const outcome = { study: runs, published: await publishStudy(study, runs, { db: flags.db, reportDir: null }) };
   const main = outcome.published.runs[outcome.published.runs.length - 1];
   if (flags.report !== undefined) {

@@ -118,10 +118,14 @@ describe.concurrent('options given more than once', () => {
     expectBadInput(await breadth(['data', 'inspect', delist, '--from', '2024-01-02', '--from', '2024-01-03'], { cwd: cwd() }), 'breadth: --from given twice');
   });
 
+  it("a strategy parameter out of range names the flag, not the study's runs[0] (probe r43a)", async () => {
+    expectBadInput(await breadth(['run', '--data', delist, '--strategy', 'sma-crossover', '--param', 'fast=0', '--db', join(root, 'param.db')], { cwd: cwd() }), 'breadth: --param fast: Too small: expected number to be >=1, got 0');
+  });
+
   it('a benchmark left out by --symbols is named as such', async () => {
     expectBadInput(
       await breadth(['run', '--data', delist, '--symbols', 'AAA', '--strategy', 'fixed-weights', '--param=weights={"AAA":1}', '--benchmark', 'BBB', '--db', join(root, 'bench.db')], { cwd: cwd() }),
-      'runs[0].benchmark: "BBB" is not among the symbols loaded (AAA); add it to them (--symbols AAA,BBB',
+      'breadth: --benchmark: "BBB" is not among the symbols loaded (AAA); add it to them (--symbols AAA,BBB',
     );
   });
 });

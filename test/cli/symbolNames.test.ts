@@ -29,14 +29,14 @@ describe.concurrent('an unknown symbol is named with the same hint everywhere', 
 
   it('--benchmark aaa gets the case hint that --symbols aaa gets', async () => {
     const hint = `("AAA" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
-    expectBadInput(await run('--benchmark', 'aaa', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'), `breadth: command line: runs[0].benchmark: no symbol "aaa" in d1 ${hint}`);
+    expectBadInput(await run('--benchmark', 'aaa', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'), `breadth: --benchmark: no symbol "aaa" in d1 ${hint}`);
     expectBadInput(await run('--symbols', 'aaa', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'), `no symbol matches aaa in d1 ${hint}`);
   });
 
   it('--benchmark BBB.US beside a loaded BBB: the hint is the fix, and no "add BBB.US to --symbols" (that would fail)', async () => {
     expectBadInput(
       await run('--symbols', 'AAA,BBB', '--benchmark', 'BBB.US', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}'),
-      'breadth: command line: runs[0].benchmark: "BBB.US" is not among the symbols loaded (AAA, BBB) (did you mean BBB? that is BBB.US without its exchange suffix: ask for BBB); or use "cash" or "none"',
+      'breadth: --benchmark: "BBB.US" is not among the symbols loaded (AAA, BBB) (did you mean BBB? that is BBB.US without its exchange suffix: ask for BBB); or use "cash" or "none"',
     );
   });
 

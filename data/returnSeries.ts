@@ -6,6 +6,7 @@ import { readSniffedRecords, requireAscendingDates, wrongFieldCountError } from 
 import { describeDialect } from './formats/dialect.ts';
 import { medianGap, parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
+import { parseFactorDate } from './factors.ts';
 import { badDateError, optionalNumber } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import { loadMarket } from './load.ts';
@@ -33,6 +34,7 @@ export const PERCENT_LIKE = 2;
 
 /**
  * `date,<name>` rows of simple returns (comma-, tab- or semicolon-separated, as the header shows;
+ * ISO dates, or months as the factor files write them — `1927-01`, `192701` — dated on the month's last day;
  * decimal commas read as in price files: formats/markedColumn.ts;
  * blank = missing, skipped in means), in `unit`: 'percent'
  * divides by 100; 'fraction' takes them as written; omitted, fractions are expected and a file
@@ -53,7 +55,8 @@ export function loadReturnsFile(file: string, unit?: ReturnUnit): ReturnSeries {
   const texts = plainColumn(file, records, lines, 1, dialect);
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
-    const day = parseIsoDay(record[0]);
+    // ISO dates, or a month as factor files write it (YYYY-MM, YYYYMM: its last calendar day, when its return is known).
+    const day = Number.isNaN(parseIsoDay(record[0])) ? parseFactorDate(record[0].trim()) : parseIsoDay(record[0]);
     if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
     days.push(day);
     dayLines.push(lines[k]);

@@ -30,7 +30,7 @@ import type { LiquidityEstimator } from './liquidity.ts';
 import { LiquidityGaps } from './liquidityGaps.ts';
 import { type ExecutionModels, type FillContext, type LiquidityEstimate, newFillContext } from './models/types.ts';
 import { newOrder, type OrderBook } from './orderBook.ts';
-import { sessionVolume } from './sessionVolume.ts';
+import { splitsBetween } from './sessionVolume.ts';
 import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
@@ -85,7 +85,7 @@ function newLeg(): SessionLeg {
   return { order: newOrder(), symbol: 0, quantity: 0, reference: NaN, quote: { price: NaN, commission: 0, slippage: 0 }, cashOnly: false, capped: false, phase: 'open', liquidity: undefined, filledBefore: 0 };
 }
 
-/** #firstVolume before the symbol's volume column was scanned. */
+/** #hasVolume before the symbol's volume column was scanned. */
 const UNKNOWN = -1;
 
 /** Fills of the book's resting orders. Mutates the portfolio (trades, commission) and writes the ledger (fills, cost lines, deferrals). */
@@ -103,8 +103,12 @@ export class Broker {
   readonly #filledToday: Float64Array;
   readonly #touched: Int32Array;
   #touchedCount = 0;
-  /** Per symbol: the first session with a volume (UNKNOWN until a blank cell asks). */
-  readonly #firstVolume: Int32Array;
+  /** Per symbol: whether its series has a volume anywhere (1, else 0; UNKNOWN until a blank cell asks) — for the caveat's count only. */
+  readonly #hasVolume: Int8Array;
+  /** Per symbol: the sessions before this one have been scanned for volume cells (#lastVolume's cursor: the replay asks in session order). */
+  readonly #volumeScanned: Int32Array;
+  /** Per symbol: the last session before #volumeScanned with a volume cell, -1 none. */
+  readonly #volumeSource: Int32Array;
   /** The session's prepared fills (a reused pool). */
   readonly #legs: SessionLeg[] = [];
   /** Reused per fill: what the models are asked, the quote under test and the ledger record. */
@@ -137,7 +141,9 @@ export class Broker {
     this.#account = new AccountGuard(parts.config.account, parts.portfolio, this.#whole);
     this.#filledToday = new Float64Array(parts.market.symbols.length);
     this.#touched = new Int32Array(parts.market.symbols.length);
-    this.#firstVolume = new Int32Array(parts.market.symbols.length).fill(UNKNOWN);
+    this.#hasVolume = new Int8Array(parts.market.symbols.length).fill(UNKNOWN);
+    this.#volumeScanned = new Int32Array(parts.market.symbols.length);
+    this.#volumeSource = new Int32Array(parts.market.symbols.length).fill(-1);
     this.liquidityGaps = new LiquidityGaps(parts.market.symbols.length, parts.models.slippage.name);
   }
 
@@ -242,11 +248,11 @@ export class Broker {
     let quantity = o.quantity;
     let capped = false;
     const most = this.#models.volume.maxShares(c);
-    // #readBar read a blank through #lastVolume, which set #firstVolume (the first session with a volume); a limit met a blank
-    // it read as the last volume, or found none yet (counted only in a series with volumes: one without says so in its data note).
+    // #readBar read a blank through #lastVolume; a limit met a blank it read as the last volume, or found none yet (counted
+    // only in a series with volumes: one without says so in its data note).
     if (Number.isNaN(m.volume[k]) && this.#models.volume.name !== 'none') {
       if (!Number.isNaN(c.volume)) this.blankVolumes.lastKnown++;
-      else if (this.#firstVolume[o.symbol] < m.dates.length) this.blankVolumes.noneKnownYet++;
+      else if (this.#seriesHasVolume(o.symbol)) this.blankVolumes.noneKnownYet++;
     }
     if (most !== Infinity) {
       const left = Math.max(0, this.#roundDown(most - c.filledToday));
@@ -350,18 +356,29 @@ export class Broker {
    * A blank volume cell of symbol i on session t reads as the last volume before it (in t's shares, across splits), so a volume
    * limit still binds (counted in blankVolumes, reported as a caveat); NaN — unknown, no limit, as
    * for a file without a Volume column — where no volume comes before t: what t's bar allows never
-   * depends on volumes after it (DESIGN.md's causality contract). #firstVolume only bounds the scan.
+   * depends on volumes after it (DESIGN.md's causality contract). A cursor per symbol scans each
+   * cell once over the run (sessions come in order), where a scan back from t would repeat a long
+   * blank stretch at every session and every read of the same bar.
    */
   #lastVolume(i: number, t: number): number {
     const m = this.#market;
     const n = m.symbols.length;
-    if (this.#firstVolume[i] === UNKNOWN) {
+    for (let s = this.#volumeScanned[i]; s < t; s++) if (!Number.isNaN(m.volume[s * n + i])) this.#volumeSource[i] = s;
+    this.#volumeScanned[i] = Math.max(this.#volumeScanned[i], t);
+    const source = this.#volumeSource[i];
+    return source < 0 ? NaN : m.volume[source * n + i] * splitsBetween(m, i, source, t);
+  }
+
+  /** Whether symbol i's series has a volume cell anywhere (the caveat's count only: a run's report may read the whole series). */
+  #seriesHasVolume(i: number): boolean {
+    if (this.#hasVolume[i] === UNKNOWN) {
+      const m = this.#market;
+      const n = m.symbols.length;
       let s = 0;
       while (s < m.dates.length && Number.isNaN(m.volume[s * n + i])) s++;
-      this.#firstVolume[i] = s;
+      this.#hasVolume[i] = s < m.dates.length ? 1 : 0;
     }
-    // t's own cell is blank where this is asked: sessionVolume reads back from t - 1, in t's shares.
-    return sessionVolume(m, i, t, this.#firstVolume[i]);
+    return this.#hasVolume[i] === 1;
   }
 
   /** Price, commission and slippage of filling `q` shares of the order in the context at its reference. */

@@ -9,19 +9,19 @@ import type { Market } from '../data/market.ts';
 /**
  * The volume symbol i's bar of session t trades against, in session t's shares: its own cell, or —
  * a blank one — the last volume before it, times the splits since (a 1:4 reverse split turns the
- * 1,000 shares of the session before into 250); NaN with none from session `from` on (unknown).
- * `from` bounds the scan (a caller that knows the symbol's first volume passes it).
+ * 1,000 shares of the session before into 250); NaN with none before it (unknown). The broker,
+ * asking in session order, keeps its own cursor instead of this scan (engine/broker.ts #lastVolume).
  */
-export function sessionVolume(market: Market, i: number, t: number, from = 0): number {
+export function sessionVolume(market: Market, i: number, t: number): number {
   const n = market.symbols.length;
   const own = market.volume[t * n + i];
   if (!Number.isNaN(own)) return own;
-  for (let s = t - 1; s >= from; s--) if (!Number.isNaN(market.volume[s * n + i])) return market.volume[s * n + i] * splitsBetween(market, i, s, t);
+  for (let s = t - 1; s >= 0; s--) if (!Number.isNaN(market.volume[s * n + i])) return market.volume[s * n + i] * splitsBetween(market, i, s, t);
   return NaN;
 }
 
 /** The product of symbol i's split ratios with ex-dates in sessions (from, to]: shares of session `from` are this many of session `to`. */
-function splitsBetween(market: Market, i: number, from: number, to: number): number {
+export function splitsBetween(market: Market, i: number, from: number, to: number): number {
   const { sessionStart, symbol, value } = market.splits;
   let factor = 1;
   for (let k = sessionStart[from + 1]; k < sessionStart[to + 1]; k++) if (symbol[k] === i) factor *= value[k];
@@ -29,6 +29,6 @@ function splitsBetween(market: Market, i: number, from: number, to: number): num
 }
 
 /** True when symbol i's bar of session t trades: a close and a volume (sessionVolume) that is not 0. */
-export function tradesAt(market: Market, i: number, t: number, from = 0): boolean {
-  return !Number.isNaN(market.close[t * market.symbols.length + i]) && sessionVolume(market, i, t, from) !== 0;
+export function tradesAt(market: Market, i: number, t: number): boolean {
+  return !Number.isNaN(market.close[t * market.symbols.length + i]) && sessionVolume(market, i, t) !== 0;
 }

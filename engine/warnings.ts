@@ -213,14 +213,14 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   // session before the start (after the end) is one interval away, or — with none in the data, or a hole — the calendar could
   // not have held one inside the period asked (engine/calendarGrid.ts). Daily calendars are judged by the weekdays skipped.
   let coarse: ReturnType<typeof coarseCalendar> | undefined;
-  const calendar = () => (coarse ??= coarseCalendar(market.dates));
-  if (facts.requestedFrom !== null) {
+  const calendar = (): ReturnType<typeof coarseCalendar> => (coarse === undefined ? (coarse = coarseCalendar(market.dates)) : coarse);
+  if (facts.requestedFrom !== null && weekdaysBetween(parseIsoDay(facts.requestedFrom), start) > HOLIDAY_WEEKDAYS) {
     const requested = parseIsoDay(facts.requestedFrom);
     const late = start - requested;
-    const c = weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS ? calendar() : null;
+    const c = calendar();
     const previous = r.first > 0 ? market.dates[r.first - 1] : undefined;
     const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((expectedSession(start, c.f, -1, c)?.[0] ?? -Infinity) >= requested));
-    if (weekdaysBetween(requested, start) > HOLIDAY_WEEKDAYS && !inside) {
+    if (!inside) {
       const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
     }

@@ -92,11 +92,12 @@ export function qualityBook(view: MarketView, p: QualityLongShortParams): Float6
   for (const i of longs) book[i] = 1 / longs.length;
   for (const i of shorts) book[i] = -1 / shorts.length;
   if (p.neutral === 'dollar') return dollarNeutral(book, p.gross);
-  const betas = trailingBetas(view, [...longs, ...shorts], view.resolve(p.benchmark), p.betaWindow);
-  const unknown = [...longs, ...shorts].filter((i) => Number.isNaN(betas[i]));
+  const named = [...longs, ...shorts];
+  const betas = trailingBetas(view, named, view.resolve(p.benchmark), p.betaWindow);
+  const unknown = named.filter((i) => Number.isNaN(betas[i]));
   // Every name left out leaves the book flat for want of betas: at least medium (a few left out stay low, sized by their weight).
-  const flat = unknown.length === longs.length + shorts.length;
-  view.caveat(`beta-neutral: names without a trailing beta (under half the ${p.betaWindow}-session window of returns observed on their own bars, or the benchmark's) left out of the book`, unknown, longs.length + shorts.length, flat ? { least: 'medium' } : undefined);
+  const flat = unknown.length === named.length;
+  view.caveat(`beta-neutral: names without a trailing beta (under half the ${p.betaWindow}-session window of returns observed on their own bars, or the benchmark's) left out of the book`, unknown, named.length, flat ? { least: 'medium' } : undefined);
   betaNeutral(book, betas, p.gross);
   return sideCount(book, 1) < p.minNamesPerSide || sideCount(book, -1) < p.minNamesPerSide ? book.fill(0) : book;
 }

@@ -21,7 +21,7 @@ import { CashSizeCheck } from './rows/cashSize.ts';
 import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from './rows/barCheck.ts';
 import { refuseIntradayBar } from './rows/barPeriod.ts';
 import { DateOrder } from './rows/dateOrder.ts';
-import { EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
+import { type EarlyEmpty, EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
 import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
 import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
 import { FieldText } from './rows/fieldText.ts';
@@ -131,9 +131,9 @@ export class PriceRowParser {
     const basis = this.#basisCheck.error(this.#file, this.#rows);
     if (basis) throw basis;
     const perTicker = this.#tickers.map((_, k) => k).filter((k) => this.#kept[k] && this.#dateOrder.hasDays(k));
-    const { dropped, emptyFor, columns } = this.#emptyCounts.judge(this.#tickerColumns(), perTicker);
+    const { dropped, emptyFor, emptyBefore, columns } = this.#emptyCounts.judge(this.#tickerColumns(), perTicker, (id) => this.#dateOrder.direction[id] < 0);
     this.#columns = columns;
-    return this.#grouped(perTicker, dropped, emptyFor);
+    return this.#grouped(perTicker, dropped, emptyFor, emptyBefore);
   }
 
   /** An empty price where the same ticker has one on another row (rows/emptyColumns.ts). */
@@ -456,14 +456,15 @@ export class PriceRowParser {
 
   /**
    * An empty Open, High, Low or Volume: NaN (a Volume: unknown, no participation cap), counted per
-   * ticker so that finish() judges a column empty on every row of a ticker; an empty price after
-   * rows of the same ticker that had one is an error at once.
+   * ticker so that finish() judges a column empty on every row of a ticker, or a range column
+   * empty on its earliest rows only (rows/emptyColumns.ts); an empty Close after rows of the same
+   * ticker that had one is an error at once.
    */
   #emptyOptional(kind: number, field: number): number {
     const id = this.#current;
-    const before = this.#emptyCounts.add(field, id, this.#line);
+    const before = this.#emptyCounts.add(field, id, this.#line, this.#rowsOf[id]);
     // Fewer empties than the ticker's stored rows: one of them has this price.
-    if (kind === PRICE && before < this.#rowsOf[id]) throw this.#emptyPriceError(field, this.#line);
+    if (kind === PRICE && this.#columns!.roles[field] === 'close' && before < this.#rowsOf[id]) throw this.#emptyPriceError(field, this.#line);
     return NaN;
   }
 
@@ -474,7 +475,7 @@ export class PriceRowParser {
   }
 
   /** Rows grouped by ticker (rows/groupRows.ts), with their events moved onto bars and what was noticed. */
-  #grouped(tickerIds: readonly number[], dropped: string[], emptyFor: Map<string, PriceField[]>): ParsedPrices {
+  #grouped(tickerIds: readonly number[], dropped: string[], emptyFor: Map<string, PriceField[]>, emptyBefore: Map<string, EarlyEmpty[]>): ParsedPrices {
     const stored = { file: this.#file, long: this.#long, interleaved: this.#interleaved, rows: this.#rows, tickerOfRow: this.#tickerOfRow, day: this.#day, fields: this.#fields, tickers: this.#tickers, direction: this.#dateOrder.direction };
     const { tickers, rowStart, day, fields, descending } = groupRows(stored, tickerIds);
     const moved = moveEventsToNextBar({ file: this.#file, tickers, rowStart, day, fields }, this.#eventRows);
@@ -491,6 +492,7 @@ export class PriceRowParser {
       blankAdjCloseRows: Int32Array.from(tickerIds, (id) => this.#blankAdj[id]),
       emptyColumns: dropped,
       emptyFor,
+      emptyBefore,
       pricelessRows: this.#priceless,
       readNotes: [...this.#readNotes, ...moved],
     };

@@ -72,7 +72,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -105,6 +105,11 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     } else if (volume && zeros.rows > 0) {
       volume = Float64Array.from(volume, (v, k) => (k <= zeros.last && v === 0 ? NaN : v));
       summary.leadingZeroVolume.push({ symbol, text: `${symbol} (${zeros.rows} row${zeros.rows === 1 ? '' : 's'} to ${isoDay(dates[zeros.last])})` });
+    }
+    const early = parsed.emptyBefore.get(symbol);
+    if (early) {
+      const rows = Math.max(...early.map((e) => e.rows));
+      summary.earlyEmptyRange.push({ symbol, text: `${symbol} (${early.map((e) => COLUMN_NAME[e.field]).join(', ')}; ${rows} row${rows === 1 ? '' : 's'} to ${isoDay(dates[rows - 1])})` });
     }
     const base = { symbol, source: parsed.file, dates, open: slice(bar.open), high: slice(bar.high), low: slice(bar.low), volume, ...optionsFor(symbol) };
     if (tradedClose === null) {
@@ -400,6 +405,8 @@ interface DerivationSummary {
   readonly zeroVolume: NoteEntry[];
   /** Symbols whose volume is 0 on rows before their first traded volume (read as unknown there). */
   readonly leadingZeroVolume: NoteEntry[];
+  /** Open, High or Low empty on a symbol's earliest rows only (rows/emptyColumns.ts). */
+  readonly earlyEmptyRange: NoteEntry[];
   dividends: number;
   /** Rows with a capital-gain distribution (paid with the dividends, as cash). */
   capitalGains: number;
@@ -529,6 +536,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(summary.zeroVolume, 'volume is 0 on every row of {list}: read as unknown', 'volume is 0 on every row of {list}: read as unknown', 'symbols');
   const before = 'before its first traded volume: read as unknown there (no participation limit, not a session without trades)';
   list(summary.leadingZeroVolume, `volume is 0 on the first rows of {list}, ${before}`, `volume is 0 on the first rows of {list}, each ${before}`);
+  const early = 'empty on the first rows only: unknown there (a next-open fill uses that session\'s close; limit and stop orders see only the open and the close)';
+  list(summary.earlyEmptyRange, `opening or range prices ${early}: {list}`, `opening or range prices ${early}: {list}`);
   // With a Close, only a raw Open is traded (an adjusted one is checked against AdjClose only).
   if (!has('open') && !(has('adjOpen') && !has('close'))) notes.push('no opening prices: next-open fills use that session\'s close');
   if (!has('close') && has('adjOpen') ? !(has('adjHigh') && has('adjLow')) : has('open') && !(has('high') && has('low'))) notes.push('no high/low: limit and stop orders see only the open and the close');

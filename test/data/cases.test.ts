@@ -5,7 +5,8 @@
 //   1,000,000 − 5,012 × 197.40 + 5,012 × 190.60 = 965,918.40;
 //   without opening prices the fill uses the 01-03 close of 194.20 → 981,956.80.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../data/errors.ts';
@@ -59,6 +60,31 @@ describe.skipIf(!hasCases)('cases/formats: every layout loads the same prices', 
     expect(semicolon.sources[0].notes).toContain('read as semicolon-separated, decimal commas');
     const descending = await loadMarket(join(cases, 'formats', 'descending'), { cacheDir: false });
     expect(descending.sources[0].notes).toContain('rows run newest first: read in date order');
+  });
+});
+
+describe.skipIf(!hasCases)('cases/formats: Open, High and Low blank on the earliest rows (history before the vendor kept the range)', () => {
+  // plain-ohlcv with IWM's first `rows` rows' Open/High/Low blanked: 5,012 shares sized on the 01-02 close of 199.52
+  // fill on 01-03 at its open of 197.40 when it is kept (965,918.40), at its close of 194.20 when blanked (981,956.80).
+  const blanked = async (rows: number): Promise<Market> => {
+    const dir = mkdtempSync(join(tmpdir(), 'breadth-early-'));
+    for (const name of ['IWM.csv', 'SPY.csv']) {
+      const lines = readFileSync(join(cases, 'formats', 'plain-ohlcv', name), 'utf8').split('\n');
+      const out = lines.map((line, k) => (name === 'IWM.csv' && k >= 1 && k <= rows ? line.replace(/^([^,]*),[^,]*,[^,]*,[^,]*,/, '$1,,,,') : line));
+      writeFileSync(join(dir, name), out.join('\n'));
+    }
+    return loadMarket(dir, { cacheDir: false });
+  };
+
+  it.each([
+    [1, WITH_OPEN],
+    [2, CLOSE_ONLY],
+  ])('%i row(s) blank: loads, buy-and-hold IWM ends at %d, and the blank rows are said', async (rows, nav) => {
+    const market = await blanked(rows);
+    const canonical = await loadMarket(join(cases, 'formats', 'plain-ohlcv'), { cacheDir: false });
+    expect(Array.from(market.close)).toEqual(Array.from(canonical.close));
+    expect(finalNav(market)).toBeCloseTo(nav, 6);
+    expect(market.sources.flatMap((s) => s.notes).join(' | ')).toContain(`IWM (Open, High, Low; ${rows} row${rows === 1 ? '' : 's'} to 2024-01-0${rows + 1})`);
   });
 });
 

@@ -108,8 +108,32 @@ describe('dates and fields', () => {
     const m = await load(writeFile(dir, 'a/X.csv', csv('Date,Open,High,Low,Close', '2024-01-02,,11,9,10', '2024-01-03,,12,10,11')));
     expect(m.open).toBeUndefined();
     expect(m.sources[0].notes).toContain('Open is empty on every row: read as absent');
-    const late = writeFile(dir, 'b/X.csv', csv('Date,Open,Close', '2024-01-02,,10', '2024-01-03,11,11'));
-    expect(await refusal(late)).toMatch(/b\/X\.csv:2: Open is empty — fill in the price or remove the row/);
+    const hole = writeFile(dir, 'b/X.csv', csv('Date,Open,Close', '2024-01-02,10,10', '2024-01-03,,11', '2024-01-04,12,12'));
+    expect(await refusal(hole)).toBe(`${hole}:3: Open is empty — fill in the price or remove the row (or leave Open empty on every row, or on its earliest rows only, when it is not known)`);
+    const twoRuns = writeFile(dir, 'c/X.csv', csv('Date,Open,Close', '2024-01-02,,10', '2024-01-03,11,11', '2024-01-04,,12'));
+    expect(await refusal(twoRuns)).toMatch(/c\/X\.csv:4: Open is empty/);
+    const last = writeFile(dir, 'd/X.csv', csv('Date,Open,Close', '2024-01-02,10,10', '2024-01-03,,11'));
+    expect(await refusal(last)).toMatch(/d\/X\.csv:3: Open is empty/);
+  });
+
+  it('Open, High and Low empty on the earliest rows only (history from before the vendor kept the range): unknown there, said', async () => {
+    const dir = tempDir();
+    const note = 'opening or range prices empty on the first rows only: unknown there (a next-open fill uses that session\'s close; limit and stop orders see only the open and the close): X (Open, High, Low; 2 rows to 2024-01-03)';
+    const rows = ['2024-01-02,,,,10', '2024-01-03,,,,11', '2024-01-04,12,13,11,12'];
+    for (const [name, lines] of [['asc', rows], ['desc', [...rows].reverse()]] as const) {
+      const m = await load(writeFile(dir, `${name}/X.csv`, csv('Date,Open,High,Low,Close', ...lines)));
+      expect(Array.from(m.open!)).toEqual([NaN, NaN, 12]);
+      expect(Array.from(m.high!)).toEqual([NaN, NaN, 13]);
+      expect(m.sources[0].notes).toContain(note);
+    }
+    // Newest first, the earliest rows are the file's last: an empty on its first row is a hole.
+    const newestEmpty = writeFile(dir, 'e/X.csv', csv('Date,Open,Close', '2024-01-04,,12', '2024-01-03,11,11', '2024-01-02,10,10'));
+    expect(await refusal(newestEmpty)).toMatch(/e\/X\.csv:2: Open is empty/);
+    // A long file judges each ticker on its own rows; quoting takes the general path.
+    const long = await load(writeFile(dir, 'f/p.csv', csv('"Date","Ticker","Open","Close"', '2024-01-02,A,,10', '2024-01-02,B,20,20', '2024-01-03,A,11,11', '2024-01-03,B,21,21')));
+    expect(Array.from(long.open!)).toEqual([NaN, 20, 11, 21]);
+    const stray = writeFile(dir, 'g/p.csv', csv('Date,Ticker,Open,Close', '2024-01-02,A,10,10', '2024-01-02,B,,20', '2024-01-03,A,,11', '2024-01-03,B,21,21'));
+    expect(await refusal(stray)).toMatch(/g\/p\.csv:4: Open is empty for A/);
   });
 });
 

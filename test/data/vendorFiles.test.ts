@@ -146,9 +146,10 @@ describe('long files: an optional column is judged per ticker', () => {
     };
     const full = (d: string, t: string) => `${d},${t},10,10,5,5`;
     // BBB's AdjOpen on 01-03 after one on 01-02: at once.
-    expect(await refusal(full(D[0], 'AAA'), full(D[0], 'BBB'), `${D[1]},BBB,10,10,,5`)).toBe(':4: adjopen is empty for BBB — fill in the price or remove the row (or leave adjopen empty on every row of BBB when it is not known)');
-    // Empty first, then filled: at the end, at the first empty line of BBB.
-    expect(await refusal(full(D[0], 'AAA'), `${D[0]},BBB,10,10,,5`, full(D[1], 'BBB'))).toBe(':3: adjopen is empty for BBB — fill in the price or remove the row (or leave adjopen empty on every row of BBB when it is not known)');
+    expect(await refusal(full(D[0], 'AAA'), full(D[0], 'BBB'), `${D[1]},BBB,10,10,,5`)).toBe(':4: adjopen is empty for BBB — fill in the price or remove the row (or leave adjopen empty on every row of BBB, or on its earliest rows only, when it is not known)');
+    // Empty on BBB's earliest row, then filled: unknown there, and said.
+    const early = await loadMarket(writeFile(tempDir(), 'prices.csv', csv(header, full(D[0], 'AAA'), `${D[0]},BBB,10,10,,5`, full(D[1], 'AAA'), full(D[1], 'BBB'))), { cacheDir: false });
+    expect(early.sources[0].notes.join(' | ')).toContain(`BBB (AdjOpen; 1 row to ${D[0]})`);
     expect(await refusal(full(D[0], 'BBB'), `${D[1]},BBB,10,,5,5`)).toBe(':3: close is empty for BBB — fill in the price or remove the row (or leave close empty on every row of BBB: adjclose is then the price)');
   });
 });
@@ -200,7 +201,7 @@ describe('a dividend on a row with no price (yfinance NaN row on a non-trading d
 
   it('a per-symbol row with no price and no event is still refused; a long file skips it', async () => {
     const file = writeFile(tempDir(), 'E.csv', csv(header, bar('2024-01-05'), '2024-01-08,,,,,,,0,0'));
-    expect(((await loadPriceFile(file, asStock).catch((x: unknown) => x)) as Error).message).toBe(`${file}:3: Open is empty — fill in the price or remove the row (or leave Open empty on every row when it is not known)`);
+    expect(((await loadPriceFile(file, asStock).catch((x: unknown) => x)) as Error).message).toBe(`${file}:3: Close is empty — fill in the price or remove the row (or leave Close empty on every row: Adj Close is then the price)`);
     const long = await loadMarket(writeFile(tempDir(), 'p.csv', csv('Date,Ticker,Close,Dividends', '2024-01-05,A,10,0', '2024-01-05,B,,0', '2024-01-08,B,11,0')), { cacheDir: false });
     expect(long.sources[0].notes.join(' | ')).toMatch(/1 rows with a ticker and a date but no price/);
   });

@@ -4,6 +4,7 @@
 
 import type { SlashedDateOrder } from '../../formats/fields.ts';
 import type { PriceColumns, PriceField } from '../priceColumns.ts';
+import type { EarlyEmpty } from './emptyColumns.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */
 export interface ParsedPrices {
@@ -25,6 +26,8 @@ export interface ParsedPrices {
   readonly emptyColumns: readonly string[];
   /** Long files: per ticker, the optional columns empty on every one of its rows but filled for other tickers (NaN there: read as absent for it). */
   readonly emptyFor: ReadonlyMap<string, readonly PriceField[]>;
+  /** Per ticker, the range columns (Open, High, Low) empty on its earliest rows only (NaN there: unknown), with how many rows. */
+  readonly emptyBefore: ReadonlyMap<string, readonly EarlyEmpty[]>;
   /** Long files: rows naming a ticker and a date but no price at all (yfinance's stacked download before a ticker's first trade), skipped, per ticker. */
   readonly pricelessRows: ReadonlyMap<string, number>;
   /** How values were read beyond plain decimals (a $ sign, a volume's M suffix, month/day/year dates), once each. */

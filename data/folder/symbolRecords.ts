@@ -2,7 +2,9 @@
 // delisting date and return — applied over what the folder layout implied. Several files may speak
 // of one symbol (delistings.csv beside a symbols.csv; symbols files in a data folder, its etf/ and
 // universe/): what only one says, or all say alike, is applied; two that differ are refused with
-// both lines, as a backtest must not pick one of them silently.
+// both lines, as a backtest must not pick one of them silently. A row naming a loaded symbol in
+// another case (DDD beside ddd.csv) is refused too: symbols are case-sensitive, so it would
+// apply to nothing, its delisting included, without a word.
 
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
@@ -24,6 +26,8 @@ const CLASS_NAMES: Readonly<Record<AssetClass, string>> = { [AssetClass.stock]: 
 export class SymbolRecords {
   readonly #parts: DataFolderParts;
   readonly #indexOf: ReadonlyMap<string, number>;
+  /** Loaded symbols by their lower case, for rows that name one in another case. */
+  readonly #byLowerCase: ReadonlyMap<string, string>;
   readonly #said = new Map<string, Said>();
   /** Per loaded symbol: 1 when a symbols file gave its asset class. */
   readonly classGiven: Uint8Array;
@@ -31,13 +35,14 @@ export class SymbolRecords {
   constructor(parts: DataFolderParts) {
     this.#parts = parts;
     this.#indexOf = new Map(parts.aligned.symbols.map((s, i) => [s, i]));
+    this.#byLowerCase = new Map(parts.aligned.symbols.map((s) => [s.toLowerCase(), s]));
     this.classGiven = new Uint8Array(parts.aligned.symbols.length);
   }
 
   /** A delistings file's rows (delistings.ts); rows for symbols not loaded are left out. Throws DataError on a contradiction. */
   addDelistings(file: string, delistings: ReadonlyMap<string, Delisting>): void {
     for (const [symbol, d] of delistings) {
-      const i = this.#indexOf.get(symbol);
+      const i = this.#loaded(symbol, file, d.line);
       if (i !== undefined) this.#delisting(symbol, i, d.lastDay, d.delistReturn, file, d.line);
     }
   }
@@ -52,7 +57,7 @@ export class SymbolRecords {
     let classes = 0;
     const unknown: string[] = [];
     for (const [symbol, entry] of symbols) {
-      const i = this.#indexOf.get(symbol);
+      const i = this.#loaded(symbol, file, entry.line);
       if (i === undefined) {
         unknown.push(symbol);
         continue;
@@ -70,6 +75,16 @@ export class SymbolRecords {
     const notes = info.notes as string[];
     notes.push(`asset class from this file for ${classes} loaded symbols`);
     if (unknown.length > 0) notes.push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
+  }
+
+  /** The index of loaded `symbol` (undefined when none is); a DataError at `file:line` when one is loaded in another case. */
+  #loaded(symbol: string, file: string, line: number): number | undefined {
+    const i = this.#indexOf.get(symbol);
+    const spelled = i === undefined ? this.#byLowerCase.get(symbol.toLowerCase()) : undefined;
+    if (spelled !== undefined) {
+      throw new DataError(file, line, `${symbol} is loaded as ${spelled}, in another case; symbols are case-sensitive, so this row would apply to no symbol`, 'spell the symbol one way in both (rename the price file or correct the row)');
+    }
+    return i;
   }
 
   /** A delisting date and return (NaN: not said) of loaded symbol i. */

@@ -80,6 +80,21 @@ describe('two files on one symbol', () => {
   });
 });
 
+describe('a row naming a loaded symbol in another case (probe r45a: r45c F1)', () => {
+  // aaa.csv beside a row for AAA delisted at −35 %: the row applied to nothing and the run ended at 10,400 held,
+  // where the delisting gives 6,630 (endNav). Symbols are case-sensitive: refused at the row, as two price files are.
+  it.each([
+    ['symbols.csv', '.', csv('symbol,asset class,delisting date,delisting return', 'BBB,fund,,', 'AAA,stock,2020-01-06,-0.35'), 3],
+    ['delistings.csv', 'etf', csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,-0.35'), 2],
+  ])('%s', async (name, prices, content, line) => {
+    const dir = tempDir();
+    writeFile(dir, `${prices}/aaa.csv`, AAA);
+    writeFile(dir, `${prices}/BBB.csv`, BBB);
+    writeFile(dir, name, content);
+    expect(await refusal(dir)).toBe(`${dir}/${name}:${line}: AAA is loaded as aaa, in another case; symbols are case-sensitive, so this row would apply to no symbol — spell the symbol one way in both (rename the price file or correct the row)`);
+  });
+});
+
 describe('the asset class notes say what was applied', () => {
   const notes = async (path: string, assetClass?: 'fund' | 'stock'): Promise<readonly string[]> => (await loadMarket(path, { cacheDir: false, assetClass })).sources.at(-1)!.notes;
 

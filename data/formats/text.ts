@@ -70,7 +70,11 @@ export function bomLength(bytes: Uint8Array, file: string): number {
     throw new DataError(file, undefined, 'the file is UTF-16 text (as Excel saves "Unicode text")', `save it as UTF-8 (in Excel: CSV UTF-8; or \`iconv -f UTF-16 -t UTF-8${txt}\`)`);
   }
   // No CSV text holds a NUL byte: a program, an image or a spreadsheet (.xlsx) under a .csv name.
-  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) throw new DataError(file, undefined, 'is not text: it holds NUL bytes (a binary file, e.g. a spreadsheet saved as .xlsx)', 'export the data as CSV text, or point at the CSV file');
+  if (bytes.subarray(0, BINARY_SNIFF).includes(0)) {
+    // A zip archive (an .xlsx is one too: only the name tells them apart) is to be unpacked.
+    if (/\.zip$/i.test(file) && bytes[0] === 0x50 && bytes[1] === 0x4b) throw new DataError(file, undefined, 'is a zip archive, not CSV text', `unzip it and point at the folder or file inside (\`unzip ${basename(file)}\`)`);
+    throw new DataError(file, undefined, 'is not text: it holds NUL bytes (a binary file, e.g. a spreadsheet saved as .xlsx)', 'export the data as CSV text, or point at the CSV file');
+  }
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
 }
 

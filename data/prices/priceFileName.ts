@@ -11,9 +11,13 @@ export const PRICE_FILE_NAMES = '<SYMBOL>.csv or <SYMBOL>.tsv (or gzipped: .csv.
 /** The same as file patterns, for messages: `*.csv, *.tsv, *.csv.gz or *.tsv.gz`. */
 export const PRICE_FILE_PATTERNS = '*.csv, *.tsv, *.csv.gz or *.tsv.gz';
 
+/** macOS metadata beside a file copied off a Mac (AppleDouble `._IWM.csv`): never prices. */
+export const APPLE_DOUBLE = /^\._/;
+
 /** True for a file name (or path) breadth reads as a price file. */
 export function isPriceFileName(name: string): boolean {
-  return PRICE_FILE.test(name);
+  const base = /[^/\\]*$/.exec(name)![0];
+  return PRICE_FILE.test(base) && !APPLE_DOUBLE.test(base);
 }
 
 /** The symbol a per-symbol file holds (its name without the extension), or undefined when the name is no price file's. */

@@ -8,7 +8,10 @@ import { basename, join } from 'node:path';
 import { DataError, problemAndFix } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
 import { readHeadText } from '../formats/text.ts';
-import { isPriceFileName, symbolOfFile } from './priceFileName.ts';
+import { APPLE_DOUBLE, isPriceFileName, symbolOfFile } from './priceFileName.ts';
+
+/** A name a price file or a .txt one might have (`._IWM.csv`, `._IWM.txt`). */
+const PRICE_LIKE = /\.(?:csv|tsv|txt)(?:\.gz)?$/i;
 
 /** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named. */
 export const TEXT_NAME = /\.txt$/i;
@@ -16,7 +19,7 @@ export const TEXT_NAME = /\.txt$/i;
 /** The `.txt` files of `folder` (paths, sorted by name); README.txt is documentation, not prices. */
 export function textFilesIn(folder: string): string[] {
   return readdirSync(folder)
-    .filter((name) => TEXT_NAME.test(name) && !/^readme\.txt$/i.test(name))
+    .filter((name) => TEXT_NAME.test(name) && !/^readme\.txt$/i.test(name) && !APPLE_DOUBLE.test(name))
     .sort()
     .map((name) => join(folder, name));
 }
@@ -53,9 +56,13 @@ export function textFileFix(file: string, readFiles: readonly string[] = []): st
 
 /** A source of each `.txt` file in `folder`, not read: its path, `unread` (why, and the fix) said as its note. */
 export function unreadSources(folder: string): SourceInfo[] {
-  const readFiles = readdirSync(folder).filter(isPriceFileName);
-  return textFilesIn(folder).map((file) => {
+  const names = readdirSync(folder);
+  const readFiles = names.filter(isPriceFileName);
+  const texts = textFilesIn(folder).map((file) => {
     const fix = textFileFix(file, readFiles);
     return { path: file, format: 'not read (.txt)', fingerprint: '', notes: [fix], unread: fix };
   });
+  const why = 'macOS metadata (AppleDouble, left by copying off a Mac), not prices: skipped; delete the ._ files to be rid of them';
+  const metadata = names.filter((name) => APPLE_DOUBLE.test(name) && PRICE_LIKE.test(name)).sort().map((name) => ({ path: join(folder, name), format: 'not read (macOS metadata)', fingerprint: '', notes: [why], unread: why }));
+  return [...texts, ...metadata];
 }

@@ -213,6 +213,9 @@ describe('bad input → DataError with file, line and fix', () => {
     const bin = tempDir();
     writeFileSync(join(bin, 'AAA.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
     expect((await dataError(() => loadMarket(bin, { cacheDir: false }))).message).toBe(`${join(bin, 'AAA.csv')}: is not text: it holds NUL bytes (a binary file, e.g. a spreadsheet saved as .xlsx) — export the data as CSV text, or point at the CSV file`);
+    // The same bytes named .zip are an archive to unpack, not a spreadsheet to export (probe r45c F4).
+    writeFileSync(join(bin, 'prices.zip'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
+    expect((await dataError(() => loadMarket(join(bin, 'prices.zip'), { cacheDir: false }))).message).toBe(`${join(bin, 'prices.zip')}: is a zip archive, not CSV text — unzip it and point at the folder or file inside (\`unzip prices.zip\`)`);
     const loop = tempDir();
     symlinkSync(join(loop, 'B.csv'), join(loop, 'A.csv'));
     symlinkSync(join(loop, 'A.csv'), join(loop, 'B.csv'));

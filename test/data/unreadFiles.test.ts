@@ -88,3 +88,20 @@ describe('the fix a .txt is offered works (probe r15b)', () => {
     expect(await refusalOf(loadMarket(dir, { cacheDir: false, symbols: ['SPY'] }))).toContain('(SPY.csv.txt is here but not read: a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it SPY.csv)');
   });
 });
+
+describe("macOS metadata beside the prices (AppleDouble ._IWM.csv, left by copying a folder off a Mac: probe r45c F4)", () => {
+  it('is never read as prices (it stopped the load: "is not text … a spreadsheet"), and data inspect lists it as skipped', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    const appleDouble = Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00, ...Buffer.from('Mac OS X')]);
+    writeFile(dir, '._IWM.csv', appleDouble);
+    writeFile(dir, '._IWM.txt', appleDouble);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.symbols).toEqual(['IWM']);
+    const why = 'macOS metadata (AppleDouble, left by copying off a Mac), not prices: skipped; delete the ._ files to be rid of them';
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => [s.path, s.notes])).toEqual([
+      [`${dir}/._IWM.csv`, [why]],
+      [`${dir}/._IWM.txt`, [why]],
+    ]);
+  });
+});

@@ -28,6 +28,9 @@ export function nearestName(typed: string, known: readonly string[]): string | u
 /** `IWM.US` → `IWM`: a name without its exchange suffix (EODHD's `.US`, Kaggle's `.us`, `.L`, `.TO`), or undefined when it has none. */
 const withoutSuffix = (name: string): string | undefined => /^(.+)\.[A-Za-z]{1,4}$/.exec(name)?.[1];
 
+/** `iwm_us_d` → `iwm`: Stooq's download name (`<symbol>_<market>_<d|w|m|q|y>.csv`) without its market and period, or undefined. */
+const stooqStem = (name: string): string | undefined => /^(.+)_[a-z]{2}_[dwmqy]$/i.exec(name)?.[1];
+
 /** The name of `known` that is `typed` with an exchange suffix or without one (any case), and which way. */
 function suffixed(typed: string, known: readonly string[]): { name: string; added: boolean } | undefined {
   const wanted = typed.toLowerCase();
@@ -43,15 +46,22 @@ function suffixed(typed: string, known: readonly string[]): { name: string; adde
  * …)` when `known` holds it with an exchange suffix (or without the one typed: a per-symbol file's
  * name, suffix and all, is its symbol), ` ("iwm" is here: symbols are case-sensitive, …)` when
  * `known` holds it in another case, ` (did you mean BBB?)` for the nearest name (nearestName), else ''.
+ * `fileOf` gives the file a known symbol was read from, to tell a file's name from a ticker column's.
  */
-export function symbolHint(typed: string, known: readonly string[]): string {
+export function symbolHint(typed: string, known: readonly string[], fileOf: (symbol: string) => string | undefined = () => undefined): string {
   const suffix = suffixed(typed, known);
   if (suffix !== undefined) {
     const { name, added } = suffix;
-    return added
-      ? ` (did you mean ${name}? that is ${typed} with an exchange suffix, kept because a per-symbol file's name is its symbol: ask for ${name}, or name the file ${typed}.csv)`
-      : ` (did you mean ${name}? that is ${typed} without its exchange suffix: ask for ${name})`;
+    if (!added) return ` (did you mean ${name}? that is ${typed} without its exchange suffix: ask for ${name})`;
+    // A ticker column named it (Stooq's <TICKER>, a long file): renaming the file would not change it.
+    const file = fileOf(name);
+    const column = file !== undefined && fileStem(file).toLowerCase() !== name.toLowerCase();
+    return column
+      ? ` (did you mean ${name}? that is ${typed} with an exchange suffix, as the ticker column of ${fileName(file!)} writes it: ask for ${name}, or write ${typed} in that column)`
+      : ` (did you mean ${name}? that is ${typed} with an exchange suffix, kept because a per-symbol file's name is its symbol: ask for ${name}, or name the file ${typed}.csv)`;
   }
+  const stooq = known.find((name) => stooqStem(name)?.toLowerCase() === typed.toLowerCase());
+  if (stooq !== undefined) return ` (did you mean ${stooq}? that is Stooq's download name for ${typed} (symbol, market, period), and a per-symbol file's name is its symbol: ask for ${stooq}, or name the file ${typed}.csv)`;
   const near = nearestName(typed, known);
   if (near === undefined) return '';
   if (near.toLowerCase() === typed.toLowerCase()) return ` ("${near}" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
@@ -65,7 +75,8 @@ export function symbolHint(typed: string, known: readonly string[]): string {
 export function symbolHintIn(typed: string, market: { readonly symbols: readonly string[]; readonly sources: readonly SourceInfo[] }): string {
   const wanted = typed.toLowerCase();
   const unread = market.sources.find((s) => s.unread !== undefined && fileStem(s.path).toLowerCase() === wanted);
-  return `${symbolHint(typed, market.symbols)}${unread === undefined ? '' : ` (${fileName(unread.path)} is here but not read: ${unread.unread})`}`;
+  const fileOf = (symbol: string): string | undefined => market.sources.find((s) => s.symbols?.includes(symbol))?.path;
+  return `${symbolHint(typed, market.symbols, fileOf)}${unread === undefined ? '' : ` (${fileName(unread.path)} is here but not read: ${unread.unread})`}`;
 }
 
 /** The last part of a path, and that without its extension (pure string work: the engine uses these hints). */

@@ -56,3 +56,17 @@ describe('symbolHint with an exchange suffix (EODHD IWM.US.csv, Kaggle iwm.us.tx
     );
   });
 });
+
+describe('symbolHint for the names Stooq gives (probe r45c F3)', () => {
+  it("Stooq's ASCII layout saved as IWM.csv: IWM.US comes from its <TICKER> column, so the fix is the column, not the file's name", () => {
+    const fileOf = (symbol: string) => ({ 'IWM.US': '/d/IWM.csv' })[symbol];
+    expect(symbolHint('IWM', ['IWM.US'], fileOf)).toBe(' (did you mean IWM.US? that is IWM with an exchange suffix, as the ticker column of IWM.csv writes it: ask for IWM.US, or write IWM in that column)');
+    // A file named IWM.US.csv still gets the rename (the file's name is the symbol).
+    expect(symbolHint('IWM', ['IWM.US'], () => '/d/IWM.US.csv')).toContain('or name the file IWM.csv)');
+  });
+
+  it("Stooq's download name iwm_us_d.csv (symbol, market, period) is offered for IWM; it had no hint", () => {
+    expect(symbolHint('IWM', ['spy_us_d', 'iwm_us_d'])).toBe(" (did you mean iwm_us_d? that is Stooq's download name for IWM (symbol, market, period), and a per-symbol file's name is its symbol: ask for iwm_us_d, or name the file IWM.csv)");
+    expect(symbolHint('IWM', ['iwm_us'])).toBe('');
+  });
+});

@@ -53,8 +53,12 @@ export function progressBar(options: { eta?: boolean } = {}): Progress {
   };
 }
 
-/** x with `digits` decimals, a value that rounds to zero without its sign ("0.0", never "-0.0", as the report prints it). */
-const unsignedZero = (x: number, digits: number): string => {
+/** Beyond this magnitude a figure prints as a power of ten ("-1.8e+53"): a short sample's extrapolation, where its digits mean nothing. */
+const EXPONENT_FROM = 1e6;
+
+/** x with `digits` decimals, a value that rounds to zero without its sign ("0.0", never "-0.0", as the report prints it); past ±1,000,000 "1.8e+53". */
+export const unsignedZero = (x: number, digits: number): string => {
+  if (Math.abs(x) >= EXPONENT_FROM) return x.toExponential(1);
   const text = x.toFixed(digits);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 };

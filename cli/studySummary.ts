@@ -10,7 +10,7 @@ import { RUN_CURRENCY } from '../reports/html/index.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { cashGrowth, commonPeriod, metricValue } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
-import { fixed, percent, printTable } from './output.ts';
+import { fixed, percent, printTable, unsignedZero } from './output.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'] as const;
 
@@ -81,8 +81,8 @@ export function headline(outcome: StudyOutcome) {
 
 function pp(x: number | null): string {
   if (x === null || !Number.isFinite(x)) return '—';
-  const text = (x * 100).toFixed(1);
-  return text === '0.0' || text === '-0.0' ? '0.0 pp' : `${x > 0 ? '+' : ''}${text} pp`;
+  const text = unsignedZero(x * 100, 1);
+  return text === '0.0' ? '0.0 pp' : `${x > 0 ? '+' : ''}${text} pp`;
 }
 const money = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US'));
 

@@ -19,7 +19,7 @@
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
-import { rateSourceCaveats } from '../engine/warnings.ts';
+import { rateSourceCaveats, seriesCaveats } from '../engine/warnings.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { annualisationCaveats } from './annualisationCaveats.ts';
 import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
@@ -150,7 +150,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...bookCaveats(result, P)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P)],
   };
 }
 
@@ -187,6 +187,20 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
     if (name !== CASH_BENCHMARK) out.push(...benchmarkFlatCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
   }
   return [...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
+}
+
+/**
+ * The data caveats of the benchmark's own series over the run's sessions, when it is a symbol of
+ * `market` (engine/warnings.ts seriesCaveats as the benchmark: "benchmark: BM.csv: Close only …",
+ * a split-sized move, a bad print that reverts), as breadth metrics gives them: a run scopes its
+ * data caveats to what it traded or read, so a benchmark it never held was measured against
+ * silently (probe r46a). Those the run's own caveats already say (it held the symbol) are left out.
+ */
+function benchmarkSourceCaveats(name: string | undefined, result: Result, market: Market | undefined): Caveat[] {
+  const symbol = name === undefined || market === undefined ? -1 : market.symbols.indexOf(name);
+  if (symbol < 0 || result.sessions.length === 0) return [];
+  const said = new Set(result.caveats.map((c) => c.message));
+  return seriesCaveats(market!, symbol, result.sessions[0], result.sessions[result.sessions.length - 1], 'benchmark').filter((c) => !said.has(c.message.replace(/^benchmark: /, '')));
 }
 
 /**

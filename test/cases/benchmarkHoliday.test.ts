@@ -65,3 +65,25 @@ describe('benchmark-holiday: other inputs', () => {
     expect(metric(run.metrics.metrics, 'batting_average_down').value).toBe(0);
   });
 });
+
+describe('the benchmark is what the user asked for: its own data caveats reach a run that never held it (probe r46a F1)', () => {
+  // BM is Close only, with a ×10 step no column states (1:10-split-sized, 2.04 → 20.2): breadth metrics and data
+  // inspect say both; a run that held only AAA measured against it — +890 % that day — and said neither.
+  const dir = tempDir();
+  const days = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
+  writeFile(dir, 'AAA.csv', csv('Date,AdjClose', ...days.map((d, k) => `${d},${100 + k}`)));
+  writeFile(dir, 'BM.csv', csv('Date,Close', ...days.map((d, k) => `${d},${(k < 3 ? 2 : 20) * (1 + 0.01 * k)}`)));
+
+  it('as "benchmark: BM.csv: …", the split-sized move high and the missing dividends medium; once when the run held BM too', async () => {
+    const benchmarkCaveats = async (weights: Record<string, number>) => {
+      const run = await studyRun(dir, { strategy: 'buy-and-hold', params: { weights }, benchmark: 'BM', engine: { initialCash: 10_000 } });
+      return run.metrics.caveats.filter((c) => c.message.includes('BM.csv')).map((c) => [c.severity, c.message.slice(0, 60)]);
+    };
+    expect(await benchmarkCaveats({ AAA: 1 })).toEqual([
+      ['high', 'benchmark: BM.csv: 1 one-session move of Close the size of a'],
+      ['medium', 'benchmark: BM.csv: Close only (no AdjClose): Close is the tr'],
+    ]);
+    // Held, the run's own data caveats say it (without the prefix), and the measurement does not repeat it.
+    expect(await benchmarkCaveats({ AAA: 0.5, BM: 0.5 })).toEqual([]);
+  });
+});

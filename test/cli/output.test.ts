@@ -14,6 +14,10 @@ describe('percent and fixed', () => {
     expect([percent(-0.0005), percent(0.1234), fixed(-1.005, 1), fixed(2.5, 0)]).toEqual(['-0.1%', '12.3%', '-1.0', '3']);
   });
 
+  it("a short sample's extrapolation past ±1,000,000 prints as a power of ten, not 17 digits (probe r46a: '-1.8133444217721817e+53 pp')", () => {
+    expect([percent(-1.8133444217721817e51), percent(9_999.99), percent(10_000), fixed(2.5e6)]).toEqual(['-1.8e+53%', '999999.0%', '1.0e+6%', '2.5e+6']);
+  });
+
   it('no value is a dash', () => {
     expect([percent(null), percent(undefined), percent(NaN), fixed(Infinity)]).toEqual(['—', '—', '—', '—']);
   });

@@ -9,7 +9,8 @@ import type { Market } from '../data/market.ts';
 import { type Caveat, caveat, orderSessions, pct, shareCount } from './caveats.ts';
 import type { Account } from './config.ts';
 import { Deferral, OrderEnd } from './orders.ts';
-import type { Deferrals, Orders } from './result.ts';
+import type { Deferrals, Fills, Orders } from './result.ts';
+import { splitsBetween } from './sessionVolume.ts';
 
 /** Orders described one by one before "…". */
 const SHOWN = 3;
@@ -21,7 +22,9 @@ export interface MarginCutRecordings {
   readonly first: number;
   readonly nav: Float64Array;
   readonly deferrals: Deferrals;
-  readonly orders: Pick<Orders, 'symbol' | 'filled' | 'end' | 'endSession'>;
+  readonly orders: Pick<Orders, 'id' | 'symbol' | 'filled' | 'end' | 'endSession'>;
+  /** The fills, to count an order's filled shares in the shares of its cut (a split between rescales them). */
+  readonly fills: Pick<Fills, 'session' | 'quantity' | 'orderId'>;
 }
 
 /** One order the account cut and ended: shares filled in all, shares refused (|remaining|), and their share of NAV. */
@@ -50,6 +53,14 @@ export function marginCutCaveats(r: MarginCutRecordings): Caveat[] {
     const key = o.endSession[k] * n + o.symbol[k];
     endedAt.set(key, [...(endedAt.get(key) ?? []), k]);
   }
+  // What each order filled, in the shares of session t: the order log's sum is as traded, which a split between does not rescale (probe r46a: "212 of 400" for 200 old + 12 new shares of an order of 1,000 old = 250 new: 62 of 250).
+  const fillsOf = new Map<number, number[]>();
+  for (let k = 0; k < r.fills.orderId.length; k++) if (r.fills.orderId[k] !== 0) fillsOf.set(r.fills.orderId[k], [...(fillsOf.get(r.fills.orderId[k]) ?? []), k]);
+  const filledBy = (order: number, t: number): number => {
+    let shares = 0;
+    for (const f of fillsOf.get(o.id[order]) ?? []) shares += Math.abs(r.fills.quantity[f]) * splitsBetween(market, o.symbol[order], r.fills.session[f], t);
+    return shares;
+  };
   const ended: EndedCut[] = [];
   const rested = { count: 0, share: 0, session: -1 };
   const restedBySession = new Map<number, number>();
@@ -61,7 +72,7 @@ export function marginCutCaveats(r: MarginCutRecordings): Caveat[] {
     const share = Number.isFinite(value) ? value : NaN;
     const order = endedAt.get(t * n + d.symbol[k])?.shift();
     if (order !== undefined) {
-      ended.push({ symbol: market.symbols[d.symbol[k]], session: t, filled: Math.abs(o.filled[order]), left, share });
+      ended.push({ symbol: market.symbols[d.symbol[k]], session: t, filled: filledBy(order, t), left, share });
       continue;
     }
     rested.count++;

@@ -383,7 +383,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     );
   }
   // A cut fill's breach row and its margin-limit deferral are the same event: told once, by what became of the order.
-  out.push(...marginCutCaveats({ account: r.config.account, market: r.market, first: r.first, nav: r.daily.nav, deferrals: r.deferrals, orders: r.orders }));
+  out.push(...marginCutCaveats({ account: r.config.account, market: r.market, first: r.first, nav: r.daily.nav, deferrals: r.deferrals, orders: r.orders, fills: r.fills }));
   const closed = r.breaches.filter((b) => b.action === 'closed');
   if (closed.length > 0) {
     const first = closed[0];

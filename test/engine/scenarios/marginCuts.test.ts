@@ -36,4 +36,19 @@ describe('orders cut at the margin limits', () => {
     );
     expect(messages(result).some((s) => s.includes('cut at the margin limits (gross 2, net 1.5 × NAV), '))).toBe(false);
   });
+
+  it('an order filled across a split is counted in the shares of its cut (probe r46a F2: "212 of 400" for 200 old + 12 new)', () => {
+    // BBB at 4 with volume 100 000 under a 0.1 % cap: 100 a session. 1,000 ordered at 4 on session 0 fill 100 + 100 (sessions 1, 2);
+    // a 1:4 reverse split on session 3 makes the 200 held 50 and the 800 left 200, at 16; net 1 × NAV (1,000) allows
+    // (50 + x) × 16 ≤ ~1,000 → 12 more. Filled 50 + 12 = 62 of 1,000 / 4 = 250 in the cut's shares, 188 left (188 × 16 / 1,000 = 300.8 %).
+    const closes = [[4], [4], [4], [16], [16], [16]];
+    const m = fixtureMarket({ symbols: ['BBB'], closes, opens: closes, volumes: [[1e5], [1e5], [1e5], [25_000], [25_000], [25_000]], splits: [{ session: 3, symbol: 0, value: 0.25 }] });
+    const result = scenario(m, { 0: [{ symbol: 'BBB', quantity: 1_000 }] }, { initialCash: 1_000, participationCap: 0.001, account: { kind: 'margin', maxGross: 1.7, maxNet: 1 } });
+    expect(trades(result)).toEqual([
+      [1, 'BBB', 100, 4],
+      [2, 'BBB', 100, 4],
+      [3, 'BBB', 12, 16],
+    ]);
+    expect(messages(result).find((s) => s.includes('cut at the margin limits'))).toContain('BBB 62 of 250 shares on 2024-01-04, 188 left = 300.8% of NAV');
+  });
 });

@@ -40,8 +40,17 @@ export function addHoldingsCharts(out: ChartPayloadBuilder, h: HoldingsData, poi
   }
 }
 
-export function holdingsSection(h: HoldingsData | undefined): string {
-  if (h === undefined) return card('Holdings', '<p class="empty">The run never held a position.</p>');
+/**
+ * The section, from the holdings at decision closes (`h`, undefined when no decision close found a
+ * position) and the daily gross exposure: a run whose fills all came after its last decision (one
+ * month-start decision, next-open) held positions no decision close saw, and is told so, not
+ * "never held" (probe r46a F3).
+ */
+export function holdingsSection(h: HoldingsData | undefined, gross: readonly number[]): string {
+  if (h === undefined) {
+    const held = gross.some((g) => g > 0);
+    return card('Holdings', `<p class="empty">${held ? 'No decision close found the book holding a position: holdings are taken at decision closes, and this run’s fills came after its last decision (the exposure above shows what it held).' : 'The run never held a position.'}</p>`);
+  }
   const tables = `<div class="grid">${card(`Largest long positions, ${h.asOf}`, weightTable(h.topLong))}${card(`Largest short positions, ${h.asOf}`, weightTable(h.topShort))}</div>`;
   const charts = `<div class="grid">${chartCard({ id: 'concentration', title: 'Concentration', note: 'At each decision: the largest and the median position (|weight| of NAV), and the ten largest as a share of gross exposure.' })}${
     h.sectors === undefined

@@ -150,7 +150,7 @@ export function renderTearSheet(data: TearSheetData): string {
     section(
       'holdings',
       'Exposure and holdings',
-      `<div class="grid">${chartCard({ id: 'exposure', title: 'Exposure (% of NAV)', note: 'Long, short, gross (long − short) and net (long + short).' })}${chartCard({ id: 'positions', title: 'Number of positions' })}</div>${holdingsSection(data.holdings)}`,
+      `<div class="grid">${chartCard({ id: 'exposure', title: 'Exposure (% of NAV)', note: 'Long, short, gross (long − short) and net (long + short).' })}${chartCard({ id: 'positions', title: 'Number of positions' })}</div>${holdingsSection(data.holdings, data.exposures.gross)}`,
     ),
     section(
       'costs',

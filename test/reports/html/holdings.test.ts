@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { dominantHoldings, holdingsData, symbolHoldings } from '../../../reports/html/holdings.ts';
 import { exposureGap, peakDeferredNotional, targetsByDate } from '../../../reports/bookCaveats.ts';
+import { holdingsSection } from '../../../reports/html/tearSheet/holdingsView.ts';
 
 const pos = (date: string, symbol: string, shares: number, weight: number, price = 10, targetWeight: number | null = null) => ({ date, symbol, shares, weight, price, targetWeight });
 
@@ -126,5 +127,15 @@ describe('stored-run checks', () => {
     // 2024-01-03: 100 × 20 + 50 × 40 = 4,000 of 100,000.
     expect(peak).toEqual({ share: 0.04, date: '2024-01-03', sessions: 2 });
     expect(peakDeferredNotional([], [...marks, ...fills], [], [])).toBeNull();
+  });
+});
+
+describe('holdingsSection', () => {
+  it('a run whose fills all came after its last decision held what no decision close saw: not "never held" (probe r46a F3)', () => {
+    // One month-start decision, filled next open: the book at that close is empty, the exposure 0, 1, 1, 1, 1, 1 (83.3 % on average).
+    const invested = holdingsSection(undefined, [0, 1, 1, 1, 1, 1]);
+    expect(invested).not.toContain('never held');
+    expect(invested).toContain('No decision close found the book holding a position');
+    expect(holdingsSection(undefined, [0, 0, 0])).toContain('The run never held a position.');
   });
 });

@@ -102,19 +102,9 @@ export class AccountGuard {
    * would have reached.
    */
   allowed(leg: Readonly<Leg>, quote: (q: number, out: FillQuote) => FillQuote, scratch: FillQuote): number {
-    const probe = this.#probe[0];
-    probe.symbol = leg.symbol;
-    probe.reference = leg.reference;
-    probe.cashOnly = leg.cashOnly;
-    probe.quantity = leg.quantity;
-    probe.quote.price = leg.quote.price;
-    probe.quote.commission = leg.quote.commission;
     const quantity = leg.quantity;
-    this.closedPastLimit = false;
-    if (this.#fits(this.#probe, 1)) {
-      this.closedPastLimit = this.#pastLimit;
-      return quantity;
-    }
+    if (this.takesWhole(leg)) return quantity;
+    const probe = this.#probe[0];
     this.refusal = this.#failed as Refusal; // set: #fits returned false
     this.refusedGross = this.#grossAfter;
     this.refusedNet = this.#netAfter;
@@ -144,6 +134,24 @@ export class AccountGuard {
       }
     }
     return sign * lo;
+  }
+
+  /**
+   * Whether the account takes all of `leg` (at its quote) on the book as it is now; sets
+   * closedPastLimit as allowed() does. allowed() cuts a leg it does not take whole.
+   */
+  takesWhole(leg: Readonly<Leg>): boolean {
+    const probe = this.#probe[0];
+    probe.symbol = leg.symbol;
+    probe.reference = leg.reference;
+    probe.cashOnly = leg.cashOnly;
+    probe.quantity = leg.quantity;
+    probe.quote.price = leg.quote.price;
+    probe.quote.commission = leg.quote.commission;
+    this.closedPastLimit = false;
+    if (!this.#fits(this.#probe, 1)) return false;
+    this.closedPastLimit = this.#pastLimit;
+    return true;
   }
 
   /** The book's gross and net exposure (× NAV) at its marks when past a margin limit; null within them (and in a cash account). */

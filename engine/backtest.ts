@@ -119,7 +119,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       accruals.accrueBorrow(t, portfolio, ledger);
       // The book's exposure before an exit, to judge it by (measured only on a session with exits: no allocation per session).
       const exposure = actions.exitsOn(t) ? broker.exposure() : null;
-      actions.apply(t, portfolio, orderBook, ledger);
+      actions.apply(t, portfolio, orderBook, pending, ledger);
       if (actions.exited >= 0) broker.noteExit(actions.exited, exposure);
       if (ruin < 0 && config.execution === 'next-open') broker.fillAll(t, 'open');
       if (ruin < 0 && config.execution === 'next-close') broker.fillAll(t, 'close');

@@ -10,8 +10,12 @@
 //   A blank volume cell in a series that has volumes reads as the last volume before it.
 // - The slippage model moves the price against the trader (a limit fill is never slipped past its
 //   limit); the commission model charges the slipped price, knowing what the order already paid.
-// - Reductions fill before additions. Day orders expire after their first fill session; GTC
-//   orders rest until filled or replaced.
+// - Reductions fill before additions, in book order; one the account would not take whole (in a
+//   cash account, a sale whose commission is more than its proceeds plus the cash there) is tried
+//   again after the session's other reductions, with the cash they brought in — where the
+//   session's sales together pay their costs, all fill, whatever the order of the book (symbol
+//   names). Day orders expire after their first fill session; GTC orders rest until filled or
+//   replaced.
 // - The account (account.ts) checks every fill: a cash account (and a cash-only plan's buys) never
 //   spends cash that is not there, a margin account's book stays within its limits. Additions are
 //   asked about together first (a session's offsetting legs), then one at a time. A fill it cannot
@@ -148,16 +152,16 @@ export class Broker {
   }
 
   /**
-   * Fill what can be filled on session t in `phase`: reductions first, one at a time, then the
-   * additions — together when the account allows the book after all of them (a long leg and a
-   * short leg that offset each other stay within a net limit only side by side), else one at a
-   * time, the legs that move the book's net exposure toward zero first.
+   * Fill what can be filled on session t in `phase`: reductions first, one at a time
+   * (#fillReductions), then the additions — together when the account allows the book after all
+   * of them (a long leg and a short leg that offset each other stay within a net limit only side
+   * by side), else one at a time, the legs that move the book's net exposure toward zero first.
    */
   fillAll(t: number, phase: Phase): void {
     const orders = this.#book.resting;
     if (orders.length === 0) return;
     const shares = this.#portfolio.shares;
-    for (const o of orders) if (isReduction(o, shares[o.symbol]) && this.#prepare(o, t, phase, 0)) this.#settle(this.#legs[0], t, true, false);
+    this.#fillReductions(t, phase);
     let fundingRests = false;
     for (const o of orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
     let count = 0;
@@ -206,6 +210,25 @@ export class Broker {
     const past = this.#account.pastLimits();
     if (past !== null) this.fillBreaches.push({ session: t, symbol: this.#closedPast, refused: 0, gross: past.gross, net: past.net, closing: true });
     this.#closedPast = -1;
+  }
+
+  /**
+   * Fill the session's reductions one at a time, in book order. One the account would not take
+   * whole — a cash account's sale whose commission is more than its proceeds plus the cash there —
+   * waits in #legs[0..retry) and is settled after all the others, with the cash they brought in:
+   * APN's closing sale of 1 at 0.50 (commission 1.00, cash 0), first in the book, fills once BBB's
+   * of 199 at 50 has brought in 9,949 — as it would with the names the other way round (probe r45a
+   * F4). What the cash still does not pay for then is cut or refused (#settle).
+   */
+  #fillReductions(t: number, phase: Phase): void {
+    const shares = this.#portfolio.shares;
+    let retry = 0;
+    for (const o of this.#book.resting) {
+      if (!isReduction(o, shares[o.symbol]) || !this.#prepare(o, t, phase, retry)) continue;
+      if (this.#account.takesWhole(this.#legs[retry])) this.#settle(this.#legs[retry], t, true, false);
+      else retry++;
+    }
+    for (let k = 0; k < retry; k++) this.#settle(this.#legs[k], t, true, false);
   }
 
   /** Settle the session's `count` prepared additions (#legs[0..count)). */

@@ -1,6 +1,6 @@
 // Open-phase corporate actions and exits:
-// - splits rescale positions and resting orders (an order left under one whole share is cancelled,
-//   recorded as a split deferral); in whole-share mode the fraction a split leaves
+// - splits rescale positions, resting orders (an order left under one whole share is cancelled,
+//   recorded as a split deferral) and share targets waiting for a price; in whole-share mode the fraction a split leaves
 //   (15 shares through 1-for-10 → 1.5) is paid out — or, for a short, charged — in cash at the
 //   ex-date's market price (its open, else its close), like a broker's cash in lieu;
 // - dividends pay holders of record on the ex-date (shorts pay);
@@ -14,6 +14,7 @@
 import { weekdayOf } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import type { OrderBook } from './orderBook.ts';
+import type { PendingTargets } from './pendingTargets.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
 import { Deferral, OrderEnd } from './orders.ts';
@@ -185,7 +186,11 @@ export class CorporateActions {
     return this.#exitStart[t] < this.#exitStart[t + 1];
   }
 
-  apply(t: number, portfolio: Portfolio, orders: OrderBook, ledger: Ledger): void {
+  /**
+   * Session t's open: its splits rescale the position, the resting orders and a share target
+   * waiting on the symbol (`pending`); its dividends pay; its exits close positions and cancel orders.
+   */
+  apply(t: number, portfolio: Portfolio, orders: OrderBook, pending: PendingTargets, ledger: Ledger): void {
     const m = this.#market;
     this.exited = -1;
     const splits = m.splits;
@@ -195,6 +200,7 @@ export class CorporateActions {
       portfolio.split(i, splits.value[e]);
       const cancelled = orders.applySplit(i, splits.value[e], t, before);
       if (cancelled !== 0) ledger.defer(t, i, Deferral.split, cancelled);
+      pending.split(i, splits.value[e]);
       const cashInLieu = this.#whole ? this.#cashInLieu(t, i, splitParts(before, splits.value[e]).fraction, portfolio, ledger) : 0;
       if (before !== 0) this.appliedSplits.push({ session: t, symbol: i, ratio: splits.value[e], before, after: portfolio.shares[i], cashInLieu });
     }

@@ -8,7 +8,7 @@ import { OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './o
 import type { PlannedOrders } from './planner.ts';
 import type { Orders } from './result.ts';
 import { splitResting } from './restingSplit.ts';
-import { pricePerNewShare, roundShares } from './shares.ts';
+import { pricePerNewShare, roundShares, splitParts } from './shares.ts';
 
 /** #amend marks: a symbol and direction with two planned legs (a flip), and one whose resting order was amended. */
 const TWO_LEGS = -1;
@@ -134,8 +134,8 @@ export class OrderBook {
       const cut = planned.cut[amend[j] - 1];
       if (quantity === o.quantity && cut === o.cut) repeated.add(amend[j] - 1);
       amend[j] = AMENDED;
-      // What it asks for moves by the change in what is asked (ordered + cut); the same ask again amends nothing.
-      const change = quantity + cut - (o.quantity + o.cut);
+      // What it asks for moves by the change in what is asked (ordered, with a split's fraction, + cut); the same ask again amends nothing.
+      const change = quantity + cut - (o.quantity + o.fractionNumerator / o.fractionDenominator + o.cut);
       o.requested += change;
       if (change !== 0) o.amendedAt = t;
       o.quantity = quantity;
@@ -189,8 +189,10 @@ export class OrderBook {
   }
 
   /**
-   * Split of `ratio` new shares per old at session t: resting quantities scale by it and limit and
-   * stop prices by its inverse. In whole-share mode the order keeps its exact count (the fraction
+   * Split of `ratio` new shares per old at session t: resting quantities and the cuts the planner
+   * made to them (RestingOrder.cut, exactly: splitParts) scale by it, limit and stop prices by its
+   * inverse — so a later decision asking for the same holding in the new shares repeats the order
+   * and its cut rather than amending it. In whole-share mode the order keeps its exact count (the fraction
    * a split left rides along, engine/shares.ts splitExact) and rests the whole part of it, rounded
    * toward zero — so across 3:2 then 2:1, +83 rests as +124 (124.5), then +249, not 248. The
    * orders that close the position (`held`: its signed shares before the split) are capped at the
@@ -213,6 +215,8 @@ export class OrderBook {
         o.fractionNumerator = exact.numerator;
         o.fractionDenominator = exact.denominator;
       } else o.quantity = scaled;
+      const cut = splitParts(o.cut, ratio);
+      o.cut = cut.whole + cut.fraction;
       o.limit = pricePerNewShare(o.limit, ratio);
       o.stop = pricePerNewShare(o.stop, ratio);
       if (o.quantity !== 0) continue;

@@ -118,8 +118,9 @@ export interface RestingOrder {
   triggered: boolean;
   /**
    * Shares the planner cut off this buy for the cash (PlannedOrders.cut: share and value targets
-   * whose costs the cash would not cover; 0 when none), as decided: counted in `requested`, never
-   * ordered. An order with a cut ends `cash` (partially-filled, or rejected with nothing filled).
+   * whose costs the cash would not cover; 0 when none), in the symbol's current shares (a split
+   * rescales it as it does `quantity`); counted in `requested` as decided, never ordered. An order
+   * with a cut ends `cash` (partially-filled, or rejected with nothing filled).
    */
   cut: number;
   /** Signed shares as first decided: never amended or rescaled (recorded for amended orders, whose `requested` moved). */

@@ -5,7 +5,11 @@
 // session would, unless a later decision replaced the targets first (or cleared them with
 // explicit orders) or the symbol left the market first (delisted, or its data ended). Every wait
 // is recorded, however it ended, for the caveats that say what waited in cash and why, and for the
-// targeted exposure they measure against.
+// targeted exposure they measure against. A split of the symbol while its share target waits
+// rescales the count as it does the holding (15 shares across a 1:10 reverse split are 1.5), so
+// "keep 15" still means the 15 shares the decision held; weights and values need no rescaling.
+
+import { splitParts } from './shares.ts';
 
 const NONE: readonly number[] = [];
 
@@ -27,11 +31,15 @@ export type WaitEnd = 'ordered' | 'replaced' | 'cleared' | 'rejected' | 'deliste
  * `open`: the run's last session). `weight`: the NAV weight asked for (NaN for value and share
  * targets, whose weight the decision could not tell without a price); `firstPrice`: true when the
  * price it waited for was the symbol's first (it had no bar before: ordered at its first close, or
- * gone before any).
+ * gone before any). `shares`: the share count asked for (NaN for weight and value targets);
+ * `splitShares`: that count in the symbol's shares after the splits while it waited (engine/shares.ts
+ * splitParts: exact, as a holding's), the count it is sized at — `shares` where none came.
  */
 export interface TargetWait {
   readonly symbol: number;
   readonly weight: number;
+  readonly shares: number;
+  splitShares: number;
   readonly decided: number;
   until: number;
   end: WaitEnd;
@@ -102,8 +110,22 @@ export class PendingTargets {
       this.#target[i] = targets[k];
       this.#open[i] = this.waits.length;
       this.#symbols.push(i);
-      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, decided: t, until: t, end: 'open', firstPrice: false });
+      const shares = kind === 'shares' ? targets[k] : NaN;
+      this.waits.push({ symbol: i, weight: kind === 'weights' ? targets[k] : NaN, shares, splitShares: shares, decided: t, until: t, end: 'open', firstPrice: false });
     });
+  }
+
+  /**
+   * A split of symbol i by `ratio` (new shares per old) at an open: a share target waiting on it
+   * becomes the same holding in the new shares — its count × ratio, exactly (splitParts; 15 across a
+   * 1:10 reverse split is 1.5, sized at whole shares as 1), as a resting order's count is. A weight
+   * or a value is the same after a split; nothing waits on i: nothing to do.
+   */
+  split(i: number, ratio: number): void {
+    if (this.#kind !== 'shares' || this.#open[i] < 0) return;
+    const { whole, fraction } = splitParts(this.#target[i], ratio);
+    this.#target[i] = whole + fraction;
+    this.waits[this.#open[i]].splitShares = this.#target[i];
   }
 
   /** The pending symbols for which `test(i)` holds (at the session being replayed); none: one shared empty list, so the replay loop allocates nothing on the sessions a wait goes on. */

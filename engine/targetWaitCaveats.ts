@@ -5,7 +5,7 @@
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat } from './caveats.ts';
+import { type Caveat, caveat, shareCount } from './caveats.ts';
 import { leftWait, type TargetWait } from './pendingTargets.ts';
 
 /** Waits named before "and N more". */
@@ -52,10 +52,15 @@ export function leftWaitSentence(symbol: string, w: TargetWait, day: (t: number)
   return `${targetOf(symbol, w, day)} never filled: ${how} on ${day(w.until - 1)} before its ${w.firstPrice ? 'first' : 'next'} price`;
 }
 
-/** "LLL's 30.0 % target of 2020-01-02" ("LLL's target of …" for value and share targets, whose weight is NaN). */
+/**
+ * "LLL's 30.0 % target of 2020-01-02" ("LLL's target of …" for value and share targets, whose weight
+ * is NaN); a share target that splits rescaled while it waited says so: "XSP's target of 2024-01-11
+ * (15 shares, 1.5 in post-split shares)".
+ */
 function targetOf(symbol: string, w: TargetWait, day: (t: number) => string): string {
   const weight = Number.isNaN(w.weight) ? '' : ` ${(w.weight * 100).toFixed(1)} %`;
-  return `${symbol}'s${weight} target of ${day(w.decided)}`;
+  const split = w.splitShares !== w.shares && Number.isFinite(w.shares) ? ` (${shareCount(w.shares)} share${w.shares === 1 ? '' : 's'}, ${shareCount(w.splitShares)} in post-split shares)` : '';
+  return `${symbol}'s${weight} target of ${day(w.decided)}${split}`;
 }
 
 /** `waits` sorted in place, longest (until − decided, in sessions) first, then earliest decided. */

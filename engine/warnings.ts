@@ -429,7 +429,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
     if (reason === Deferral.cash) {
       out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `buys cut or held back on ${orderSessions(count)}: ${spender} spends only the cash there${cashCutWhere(count, r.cutAtDecision)} (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === CASH_SELL) {
-      out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `sells refused on ${orderSessions(count)}: their commission is more than their proceeds plus the cash there (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
+      out.push(caveat('cash-limited', severityBySize(share, 0.05, 0.01), `sells refused on ${orderSessions(count)}: their commission is more than their proceeds plus the cash there after the session's other sales (${largest}); the position stays held`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.volumeCap) {
       out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.noPrice) {

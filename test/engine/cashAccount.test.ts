@@ -108,4 +108,65 @@ describe('cash account', () => {
     expect(refused).toMatchObject({ code: 'cash-limited', severity: 'high', size: 1 });
     expect(result.caveats.map((c) => c.message).some((m) => m.startsWith('buys cut'))).toBe(false);
   });
+  it('a closing sale whose commission is more than its proceeds fills after a sale of the same session that brings the cash, whatever the names (probe r45a F4)', () => {
+    // 1 APN at 0.50 and 199 BBB at 50, 0.005 a share with a 1.00 minimum: 9,952.50 − (0.50 + 1) − (9,950 + 1) = 0 cash.
+    // Both closed at session 3's open: 0 + (9,950 − 1) + (0.50 − 1) = 9,948.50, the book empty — APN's sale (0.50 − 1.00 < 0
+    // on the 0 cash alone) fills with BBB's proceeds, checked before or after it (was: APN, first in the book, refused).
+    for (const symbols of [['APN', 'BBB'], ['BBB', 'APN']]) {
+      const price = (s: string): number => (s === 'APN' ? 0.5 : 50);
+      const market = fixtureMarket({ symbols, closes: Array.from({ length: 5 }, () => symbols.map(price)) });
+      const result = backtest(market, scripted({ 0: { shares: { APN: 1, BBB: 199 } }, 2: { weights: {} } }), { initialCash: 9_952.5, maxCommissionRate: 10, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+      expect(result.daily.cash[1], symbols.join()).toBe(0);
+      expect(result.daily.cash[4], symbols.join()).toBe(9_948.5);
+      expect(result.daily.longValue[4], symbols.join()).toBe(0);
+      expect(Array.from(result.orders.status, (x) => ORDER_STATUS_NAMES[x])).toEqual(['filled', 'filled', 'filled', 'filled']);
+      expect(result.caveats.some((c) => c.message.startsWith('sells refused'))).toBe(false);
+    }
+  });
+
+  it('property: the order of the symbols does not change which sales fill when the session\'s sales together pay their costs', () => {
+    // Each symbol bought at a price p0 (multiples of 0.5) and closed at p1 (multiples of 0.25), at most 200 shares: every
+    // commission is the 1.00 minimum, every sum exact in binary. The cash after the buys is `slack`; when slack + Σ (shares × p1 − 1)
+    // ≥ 0 the exits pay for each other, so every one fills and the cash ends at that sum — in any order of the book.
+    let refusedAlone = 0;
+    const names = ['A', 'B', 'C', 'D', 'E'];
+    // Small positions and low exit prices often, so that some exits do not pay their commission alone.
+    const position = fc.record({
+      shares: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 200 })),
+      p0: fc.integer({ min: 1, max: 200 }).map((x) => x / 2),
+      p1: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 400 })).map((x) => x / 4),
+    });
+    fc.assert(
+      fc.property(fc.array(position, { minLength: 2, maxLength: 5 }), fc.constantFrom<number>(0, 0.5, 1, 2), fc.integer({ min: 1, max: 119 }), (held, slack, shuffle) => {
+        const exits = held.reduce<number>((sum, h) => sum + h.shares * h.p1 - 1, slack);
+        fc.pre(exits >= 0);
+        if (held.some((h) => slack + h.shares * h.p1 - 1 < 0)) refusedAlone++;
+        const initialCash = held.reduce<number>((sum, h) => sum + h.shares * h.p0 + 1, slack);
+        const config = { initialCash, maxCommissionRate: 100, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } } as const;
+        const shares = Object.fromEntries(held.map((h, k) => [names[k], h.shares]));
+        const run = (order: number[]) => {
+          const symbols = order.map((k) => names[k]);
+          const closes = [0, 1, 2, 3, 4].map((t) => order.map((k) => (t < 2 ? held[k].p0 : held[k].p1)));
+          const result = backtest(fixtureMarket({ symbols, closes }), scripted({ 0: { shares }, 2: { weights: {} } }), config);
+          const fills = Array.from(result.fills.session, (s, j) => `${s} ${result.symbols[result.fills.symbol[j]]} ${result.fills.quantity[j]} ${result.fills.price[j]} ${result.fills.commission[j]}`).sort();
+          return { fills, cash: result.daily.cash[4], held: result.daily.longValue[4] };
+        };
+        const identity = held.map((_, k) => k);
+        // One of the orders of the k symbols, drawn by `shuffle` (a Lehmer code of up to 5! = 120 permutations).
+        const pool = identity.slice();
+        const permuted: number[] = [];
+        for (let rest = shuffle, m = pool.length; m > 0; m--) {
+          permuted.push(pool.splice(rest % m, 1)[0]);
+          rest = Math.floor(rest / m);
+        }
+        const [a, b] = [run(identity), run(permuted)];
+        expect(a.cash).toBe(exits);
+        expect(a.held).toBe(0);
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+    // The property met the case it is about: a sale whose proceeds and the cash after the buys do not pay its commission.
+    expect(refusedAlone).toBeGreaterThan(10);
+  });
 });

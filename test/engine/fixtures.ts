@@ -24,6 +24,9 @@ export interface FixtureSpec {
   fundamentals?: FundamentalRow[];
 }
 
+/** Split ratios a property draws, as [p, q]: p new shares per q old (splits and reverse splits, whole and not). */
+export const SPLIT_RATIOS = ['3:2', '2:1', '3:1', '5:4', '1:2', '1:3', '1:10', '4:3'].map((r) => r.split(':').map(Number) as [number, number]);
+
 export function weekdays(startIso: string, count: number): Int32Array {
   const [y, m, d] = startIso.split('-').map(Number);
   const out = new Int32Array(count);

@@ -9,8 +9,8 @@ import type { Market } from '../../../data/market.ts';
 import { backtest } from '../../../engine/backtest.ts';
 import { bookCaveats } from '../../../reports/bookCaveats.ts';
 import { expectCausal, perturbAfter } from '../causality.ts';
-import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, orderRows, orders, scripted, trades, scenario } from '../helpers.ts';
+import { fixtureMarket, SPLIT_RATIOS } from '../fixtures.ts';
+import { deferralRows, messages, orderRows, orders, scripted, trades, scenario } from '../helpers.ts';
 
 /** A at `a[t]`; B without a price on sessions 0–2, at 40 from 3 (dates 2024-01-01, -02, -03, -04, -05, -08). */
 const market = (a: number[] = [10, 10, 10, 10, 10, 10]): Market => fixtureMarket({ symbols: ['A', 'B'], closes: a.map((x, t) => [x, t >= 3 ? 40 : NaN]) });
@@ -256,6 +256,88 @@ describe('a symbol that leaves the market ends its wait, and a target on a gone 
         }
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+/**
+ * XSP at 2 on sessions 0–1, no bar on 2–8 (its last bar older than staleMarkSessions = 5 from
+ * session 7), a split of `ratio` on session 9, at 2 / ratio from 9; CSH at 10 throughout (probe
+ * r45a F1: data/p1, 2024-01-02 … 2024-01-18 as sessions 0–11).
+ */
+const splitWhileWaiting = (ratio: number): Market =>
+  fixtureMarket({
+    symbols: ['XSP', 'CSH'],
+    closes: Array.from({ length: 12 }, (_, t) => [t <= 1 ? 2 : t >= 9 ? 2 / ratio : NaN, 10]),
+    splits: [{ session: 9, symbol: 0, value: ratio }],
+  });
+
+describe('a share target waiting across a split is rescaled by it, as the holding and resting orders are (probe r45a F1)', () => {
+  it('"keep 15" across a 1:10 reverse split is 1.5 → 1 share: what the book holds, no trade', () => {
+    // Session 0: 15 XSP, filled at 1's open (2): cash 10,000 − 30 = 9,970. Session 7: XSP 15 (stale: waits), CSH 100 at 10,
+    // filled at 8's open: cash 8,970. Session 9's open: 1:10 → 15 × 0.1 = 1.5 shares: 1 held, 0.5 × 20 = 10.00 cash in lieu,
+    // cash 8,980. At 9's close the waiting target is 15 × 0.1 = 1.5 → 1 whole share = the holding: no order.
+    // Book: XSP 1 × 20 + CSH 100 × 10 + cash 8,980 = NAV 10,000 (was: +14 at 20, XSP 15 = 300, cash 8,700).
+    const result = scenario(splitWhileWaiting(0.1), { 0: { shares: { XSP: 15 } }, 7: { shares: { XSP: 15, CSH: 100 } } }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([
+      [1, 'XSP', 15, 2],
+      [8, 'CSH', 100, 10],
+      [9, 'XSP', -0.5, 20],
+    ]);
+    expect(result.daily.cash[11]).toBe(8_980);
+    expect(result.daily.nav[11]).toBe(10_000);
+    expect(result.targetWaits?.map((w) => [w.decided, w.until, w.end, w.shares, w.splitShares])).toEqual([[7, 9, 'ordered', 15, 1.5]]);
+    expect(messages(result)).toContain(
+      "XSP's target of 2024-01-10 (15 shares, 1.5 in post-split shares) waited for its next price (2024-01-12) and was ordered then — a target on a symbol with no price stands until the symbol has one, unless a later decision replaces it",
+    );
+  });
+
+  it('"keep 10" across a 2:1 split is 20 shares: what the book holds, no trade (was: a sale of 10)', () => {
+    // 10 × 2 = 20 bought at session 1's open; the 2:1 split on 9 makes the holding 20 and the waiting target 10 × 2 = 20.
+    const result = scenario(splitWhileWaiting(2), { 0: { shares: { XSP: 10 } }, 7: { shares: { XSP: 10, CSH: 100 } } }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([
+      [1, 'XSP', 10, 2],
+      [8, 'CSH', 100, 10],
+    ]);
+    // Cash 10,000 − 20 − 1,000 = 8,980; NAV 8,980 + 20 × 1 + 1,000 = 10,000.
+    expect(result.daily.nav[11]).toBe(10_000);
+  });
+
+  it('a target of 83 across a 3:2 and a 2:1 split is sized at 83 × 3 = 249, not rounded at each (248)', () => {
+    // XSP not held; no bar on 1–9, splits on 8 (3:2) and 9 (2:1), at 120 / 3 = 40 from 10. Session 7: 83 shares waits;
+    // session 10: 83 × 1.5 = 124.5, × 2 = 249 shares at 40 = 9,960 ≤ 10,000, filled at 11's open.
+    const m = fixtureMarket({
+      symbols: ['XSP'],
+      closes: Array.from({ length: 12 }, (_, t) => [t === 0 ? 120 : t >= 10 ? 40 : NaN]),
+      splits: [
+        { session: 8, symbol: 0, value: 1.5 },
+        { session: 9, symbol: 0, value: 2 },
+      ],
+    });
+    const result = scenario(m, { 7: { shares: { XSP: 83 } } }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([[11, 'XSP', 249, 40]]);
+  });
+
+  it('property: a waiting share target across any splits is sized at trunc(target × Π ratios), exactly — as a resting order fills', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5_000 }), fc.array(fc.constantFrom(...SPLIT_RATIOS), { minLength: 1, maxLength: 4 }), (target, ratios) => {
+        // XSP's last bar is session 0 (at 1,000); decided on 7 (stale); split on 8 … 7 + k; its next bar on 8 + k.
+        const k = ratios.length;
+        const price = ratios.reduce((x, [p, q]) => (x * q) / p, 1_000);
+        const closes = Array.from({ length: 10 + k }, (_, t) => [t === 0 ? 1_000 : t >= 8 + k ? price : NaN]);
+        const splits = ratios.map(([p, q], j) => ({ session: 8 + j, symbol: 0, value: p / q }));
+        // Its value is target × 1,000 ≤ 5,000,000 whatever the splits: the cash pays for it.
+        const result = scenario({ symbols: ['XSP'], closes, splits }, { 7: { shares: { XSP: target } } }, { initialCash: 1e7 });
+        // Exact: trunc(target × Πp / Πq) with integers; none ordered when under one share.
+        let num = BigInt(target);
+        let den = 1n;
+        for (const [p, q] of ratios) {
+          num *= BigInt(p);
+          den *= BigInt(q);
+        }
+        expect(Array.from(result.fills.quantity)).toEqual(num / den === 0n ? [] : [Number(num / den)]);
+      }),
+      { numRuns: 100 },
     );
   });
 });

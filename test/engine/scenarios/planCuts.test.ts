@@ -107,3 +107,27 @@ describe('a cut order a later decision asks for again is one cut, not amended (p
     expect(cashCaveat(result)[0]).toContain('1 buy of a share or value target was cut at the decision');
   });
 });
+
+describe('a cut order resting across a split keeps its cut in the new shares (probe r45a F1, the same kind: a share count held across sessions)', () => {
+  it('100 asked at 100 (95 + 5 cut), a 2:1 split, then 200 asked at 50: the same ask — one order, one cut, no amendment', () => {
+    // Session 0: 100 at 100 with 500 bps needs 10,500 > 10,000: 95 = floor(10,000 / 105), cut 5. Session 1: 2:1 split (A at 50),
+    // no volume, so the order rests as 190 with its cut 5 × 2 = 10 (was: 5). The decision there asks 200: floor(10,000 / 52.5) = 190,
+    // cut 10 — the resting order's ask, repeated: no second cut, no amendment (was: a cut of 10 said again, and the order
+    // "amended" by 200 − (190 + 5) = 5 to +105). The 190 fill at 2's open (50): 190 × 50 × 1.05 = 9,975 ≤ 10,000.
+    const market = { symbols: ['A'], closes: [[100], [50], [50], [50]], volumes: [[1e6], [0], [1e6], [1e6]], splits: [{ session: 1, symbol: 0, value: 2 }] };
+    const result = scenario(market, { 0: { shares: { A: 100 } }, 1: { shares: { A: 200 } } }, BPS500);
+    expect(trades(result)).toEqual([[2, 'A', 190, 50]]);
+    expect(orderRows(result)).toEqual([{ id: 1, session: 0, symbol: 'A', quantity: 100, filled: 190, status: 'partially-filled', end: 'cash', endSession: 2 }]);
+    expect(Array.from(result.orders.amendedAt)).toEqual([-1]);
+    expect(deferralRows(result).filter((d) => d.reason === 'cash')).toEqual([{ session: 0, symbol: 'A', reason: 'cash', remaining: 5 }]);
+  });
+
+  it('across a 3:2 split the cut keeps its fraction: 95 + 5 cut become 142 (+ 1/2) + 7.5, an ask of 150 — 150 asked again amends nothing', () => {
+    // 100 × 1.5 = 150 asked after the split at 66.67 (100 / 1.5); floor(10,000 / (66.67 × 1.05)) = 142.8 → 142 ordered, cut 8:
+    // a new quantity and cut (142 = the resting 142, cut 8 ≠ 7.5), but the same ask of 150: no amendment (was: 150 − 147 = 3).
+    const market = { symbols: ['A'], closes: [[100], [100 / 1.5], [100 / 1.5], [100 / 1.5]], volumes: [[1e6], [0], [1e6], [1e6]], splits: [{ session: 1, symbol: 0, value: 1.5 }] };
+    const result = scenario(market, { 0: { shares: { A: 100 } }, 1: { shares: { A: 150 } } }, BPS500);
+    expect(Array.from(result.orders.amendedAt)).toEqual([-1]);
+    expect(orderRows(result)[0]).toMatchObject({ quantity: 100, filled: 142, end: 'cash' });
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { OrderBook } from '../../../engine/orderBook.ts';
 import { OrderOrigin } from '../../../engine/orders.ts';
 import { splitExact } from '../../../engine/shares.ts';
+import { SPLIT_RATIOS } from '../fixtures.ts';
 import { MARGIN, orderRows, orders, scenario } from '../helpers.ts';
 
 describe('splitExact', () => {
@@ -94,13 +95,11 @@ describe('a rebalance order resting across a 3:2 and a 2:1 split (r21b b1, b4)',
   });
 });
 
-/** The ratios a property draws, as [p, q]: p new shares per q old. */
-const RATIOS = ['3:2', '2:1', '3:1', '5:4', '1:2', '1:3', '1:10', '4:3'].map((r) => r.split(':').map(Number) as [number, number]);
 
 describe('property: an order resting across splits fills trunc(decided × Π ratios)', () => {
   it('for any ratio sequence and decided quantity, with the cash to pay (0 when a split left less than one share)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -5_000, max: 5_000 }).filter((d) => d !== 0), fc.array(fc.constantFrom(...RATIOS), { minLength: 1, maxLength: 4 }), (decided, ratios) => {
+      fc.property(fc.integer({ min: -5_000, max: 5_000 }).filter((d) => d !== 0), fc.array(fc.constantFrom(...SPLIT_RATIOS), { minLength: 1, maxLength: 4 }), (decided, ratios) => {
         const k = ratios.length;
         let price = 1_000;
         const closes = [[price]];

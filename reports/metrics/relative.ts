@@ -236,8 +236,23 @@ export function correlation(r: Series, b: Series): [correlation: Metric, rSquare
   return [valued('correlation', rho, n), valued('r_squared', rho * rho, n)];
 }
 
-/** Active spread below this share of the returns' root mean square is float noise. */
+/** Float noise: an active spread below this share of the returns' root mean square (activeRisk), a move below this share of its level (moveSign). */
 const ACTIVE_NOISE = 1e-10;
+
+/**
+ * The sign of a paired move x (a return b, or a lead r − b), 0 where it is float noise: within
+ * ACTIVE_NOISE of `level`, the level ratio it was read from (1 + b; the larger of 1 + r and 1 + b).
+ * Paired returns are ratios of levels that may be rebuilt by compounding returns (levelsOf), so an
+ * exactly flat interval comes out at ±1e-16 of its level (102.04/101 · 101/102.04 − 1 = −8.9e-16:
+ * probe r45b, a 0 % benchmark interval sorted as a down period).
+ */
+function moveSign(x: number, level: number): -1 | 0 | 1 {
+  if (Math.abs(x) <= ACTIVE_NOISE * level) return 0;
+  return x > 0 ? 1 : -1;
+}
+
+/** The sign of a benchmark return b (moveSign against its level ratio 1 + b). */
+const benchmarkMove = (b: number): -1 | 0 | 1 => moveSign(b, 1 + b);
 
 /** tracking_error = std(r − b)·√P and information_ratio = mean(r − b)/std(r − b)·√P. */
 export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackingError: Metric, informationRatio: Metric] {
@@ -260,7 +275,7 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
 
 /**
  * up_capture / down_capture: annualized return of r over annualized return of b on the rows with
- * b > 0 (up) or b < 0 (down), strictly; each subset annualized over its own time, (Π)^(P/m_sub),
+ * b > 0 (up) or b < 0 (down), strictly — a b within float noise of its level is 0 (moveSign); each subset annualized over its own time, (Π)^(P/m_sub),
  * m_sub = Σ `periods` of its rows (the periods of P each row covers, intervalPeriods; default 1
  * each: m_sub = n_sub, METRICS.md).
  */
@@ -269,13 +284,13 @@ export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYea
   const [rr, bb, pp] = pairedRows(r, b, periods ?? new Float64Array(r.length).fill(1));
   // A benchmark flat up to rounding has no ups or downs to sort its rows by, as it has no variance for beta.
   if (bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
-  const keep = (v: number): boolean => (side === 'up' ? v > 0 : v < 0);
+  const want = side === 'up' ? 1 : -1;
   let gr = 1;
   let gb = 1;
   let n = 0;
   let m = 0;
   for (let i = 0; i < rr.length; i++) {
-    if (!keep(bb[i])) continue;
+    if (benchmarkMove(bb[i]) !== want) continue;
     gr *= 1 + rr[i];
     gb *= 1 + bb[i];
     n++;
@@ -289,8 +304,9 @@ export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYea
 
 /**
  * batting_average (all rows), batting_average_up (b ≥ 0), batting_average_down (b < 0): share of
- * r − b > 0. A lead within 1e-10 of the larger return's size is float noise (a strategy that is
- * its benchmark, compounded across a gap another way), not a win: the noise floor activeRisk uses.
+ * r − b > 0. A benchmark move or a lead within float noise of its level (moveSign: a strategy that
+ * is its benchmark compounded across a gap another way, a flat interval rebuilt from returns) is
+ * none: that b is 0 (an up row), that lead no win.
  */
 export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down' = 'all'): Metric {
   const name = side === 'all' ? 'batting_average' : `batting_average_${side}`;
@@ -299,9 +315,10 @@ export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down'
   let wins = 0;
   let n = 0;
   for (let i = 0; i < rr.length; i++) {
-    if ((side === 'up' && !(bb[i] >= 0)) || (side === 'down' && !(bb[i] < 0))) continue;
+    const down = benchmarkMove(bb[i]) < 0;
+    if ((side === 'up' && down) || (side === 'down' && !down)) continue;
     n++;
-    if (rr[i] - bb[i] > ACTIVE_NOISE * Math.max(Math.abs(rr[i]), Math.abs(bb[i]))) wins++;
+    if (moveSign(rr[i] - bb[i], Math.max(1 + rr[i], 1 + bb[i])) > 0) wins++;
   }
   if (n < MIN_STAT_N) return unavailable(name, n);
   return valued(name, wins / n, n);

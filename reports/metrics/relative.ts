@@ -275,31 +275,29 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
 
 /**
  * up_capture / down_capture: annualized return of r over annualized return of b on the rows with
- * b > 0 (up) or b < 0 (down), strictly — a b within float noise of its level is 0 (moveSign); each subset annualized over its own time, (Π)^(P/m_sub),
- * m_sub = Σ `periods` of its rows (the periods of P each row covers, intervalPeriods; default 1
- * each: m_sub = n_sub, METRICS.md).
+ * b > 0 (up) or b < 0 (down), strictly — a b within float noise of its level is 0 (moveSign); each
+ * subset annualized with its own count, (Π)^(P/n_sub) (METRICS.md): every paired row is one period
+ * of P, as alpha, tracking error and the information ratio count it (pass the pairing's P).
  */
-export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252, periods?: Series): Metric {
+export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252): Metric {
   const name = `${side}_capture`;
-  const [rr, bb, pp] = pairedRows(r, b, periods ?? new Float64Array(r.length).fill(1));
+  const [rr, bb] = pairedRows(r, b);
   // A benchmark flat up to rounding has no ups or downs to sort its rows by, as it has no variance for beta.
   if (bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
   const want = side === 'up' ? 1 : -1;
   let gr = 1;
   let gb = 1;
   let n = 0;
-  let m = 0;
   for (let i = 0; i < rr.length; i++) {
     if (benchmarkMove(bb[i]) !== want) continue;
     gr *= 1 + rr[i];
     gb *= 1 + bb[i];
     n++;
-    m += pp[i];
   }
   if (n < MIN_STAT_N) return unavailable(name, n);
   if (gr < 0) return unavailable(name, n, 'wealth went negative');
   // On up rows b > 0 so the denominator is > 0; on down rows −1 ≤ b < 0 keeps it in [−1, 0).
-  return valued(name, annualize(gr, m, periodsPerYear) / annualize(gb, m, periodsPerYear), n);
+  return valued(name, annualize(gr, n, periodsPerYear) / annualize(gb, n, periodsPerYear), n);
 }
 
 /**
@@ -325,11 +323,11 @@ export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down'
 }
 
 /**
- * treynor: annualized return of (r − rf), compounded over the time its rows cover (Σ `periods`,
- * default one a row), divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts).
+ * treynor: annualized return of (r − rf), (Π(1 + r − rf))^(P/n) − 1 with each paired row one period
+ * of P (as capture), divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts).
  */
-export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252, periods?: Series): Metric {
-  const [rr, bb, ff, pp] = pairedRows(r, b, rfColumn(rf, r.length), periods ?? new Float64Array(r.length).fill(1));
+export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
+  const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('treynor', n);
   if (isFlat(bb)) return unavailable('treynor', n, 'zero benchmark volatility');
@@ -338,7 +336,5 @@ export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear =
   if (withheld !== null) return unavailable('treynor', n, withheld);
   const g = growth(excessReturns(rr, ff));
   if (g < 0) return unavailable('treynor', n, 'wealth went negative');
-  let m = 0;
-  for (let i = 0; i < n; i++) m += pp[i];
-  return valued('treynor', annualize(g, m, periodsPerYear) / be, n);
+  return valued('treynor', annualize(g, n, periodsPerYear) / be, n);
 }

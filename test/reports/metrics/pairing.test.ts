@@ -72,6 +72,28 @@ describe('a coin priced every day against a weekday benchmark', () => {
   });
 });
 
+describe('a coin against a weekday benchmark: each paired interval is one period of the pairing\'s P in the captures (METRICS.md n_sub/P; probe r45b F4)', () => {
+  // 2024-01-01 (a Monday) … 2024-02-25: the coin gains 0.2 % every calendar day; the benchmark's
+  // 39 weekday intervals alternate +1 %, −1 % (interval k up when k is even). Fri → Mon is interval
+  // 4, 9, …, 34 (3 days; up at 4, 14, 24, 34). Up rows: 20, spanning 16 + 4·3 = 28 days; down
+  // rows: 19, spanning 16 + 3·3 = 25 days. With P = 252 and each row one period:
+  // up capture = (1.002^(28·252/20) − 1) / (1.01^252 − 1), down = (1.002^(25·252/19) − 1) / (0.99^252 − 1).
+  // (They counted each row's days × 252/365 instead: 28·252/365 periods for the 20 up rows.)
+  const days = Int32Array.from({ length: 56 }, (_, k) => 19723 + k);
+  const weekday = (d: number) => ((d + 4) % 7) % 6 !== 0;
+  const returns = new Float64Array(55).fill(0.002);
+  let k = 0;
+  let level = 1;
+  const benchmarkLevels = Float64Array.from(days, (d, t) => (!weekday(d) ? NaN : t === 0 ? 1 : (level *= k++ % 2 === 0 ? 1.01 : 0.99)));
+
+  it('up 0.090796, down −1.020718 by hand', () => {
+    const set = computeMetrics({ returns, dates: days.subarray(1), startDay: days[0], periodsPerYear: 365, benchmarkLevels });
+    expect(set.pairing).toMatchObject({ intervals: 39, periodsPerYear: 252 });
+    expect(value(set, 'up_capture')).toMatchObject({ value: expect.closeTo((1.002 ** ((28 * 252) / 20) - 1) / (1.01 ** 252 - 1), 12), n: 20 });
+    expect(value(set, 'down_capture')).toMatchObject({ value: expect.closeTo((1.002 ** ((25 * 252) / 19) - 1) / (0.99 ** 252 - 1), 12), n: 19 });
+  });
+});
+
 describe('pairing a series with itself after removing dates (property)', () => {
   // Few: the pairs' calendar still holds at least 90 % of 252 sessions a year (frequency.ts standardDailyP), so it is
   // spaced like the series: 6 of 60 weekdays gone leaves 234.8 a year; 8 gone would leave 226.1, a P of its own.

@@ -243,8 +243,8 @@ const ACTIVE_NOISE = 1e-10;
  * The sign of a paired move x (a return b, or a lead r − b), 0 where it is float noise: within
  * ACTIVE_NOISE of `level`, the level ratio it was read from (1 + b; the larger of 1 + r and 1 + b).
  * Paired returns are ratios of levels that may be rebuilt by compounding returns (levelsOf), so an
- * exactly flat interval comes out at ±1e-16 of its level (102.04/101 · 101/102.04 − 1 = −8.9e-16:
- * probe r45b, a 0 % benchmark interval sorted as a down period).
+ * exactly flat interval comes out ±1e-16 off (BEN 101 → 102.04 → 101 read b = −8.9e-16 in probe
+ * r45b, a 0 % benchmark interval sorted as a down period).
  */
 function moveSign(x: number, level: number): -1 | 0 | 1 {
   if (Math.abs(x) <= ACTIVE_NOISE * level) return 0;

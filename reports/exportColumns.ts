@@ -49,7 +49,7 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
     col('date', 'date', 'session date'),
     col('nav_return', 'fraction', 'NAV_t / NAV_t−1 − 1 (empty on the first session)'),
     col('benchmark_level', 'number', 'the benchmark index level (empty where it has none)'),
-    col('benchmark_return', 'fraction', 'the benchmark\'s return since its previous level'),
+    col('benchmark_return', 'fraction', 'the benchmark\'s return over the same session as nav_return (empty where it has no level on the session or the one before: relative metrics pair over benchmark_level)'),
     col('risk_free_return', 'fraction', 'risk-free return earned over the period'),
     col('gross_exposure', 'fraction', '(long + |short|) / NAV'),
     col('net_exposure', 'fraction', '(long − |short|) / NAV'),

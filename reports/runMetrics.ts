@@ -86,9 +86,10 @@ export interface RunMetrics extends MetricSet {
   drawdowns: DrawdownEpisode[];
   /**
    * The per-period inputs, aligned with the NAV returns (row k earned on session k + 1), kept so a
-   * stored run can be re-rendered without the benchmark or rate files: the benchmark's return
-   * since its previous value (NaN where it has none; null without a benchmark), its levels (one
-   * per session), and risk-free returns (0 when none given).
+   * stored run can be re-rendered without the benchmark or rate files: the benchmark's return over
+   * the same session as the NAV's, from session k to k + 1 (NaN where it has no level on either:
+   * that return is not known — the relative metrics pair over the levels, METRICS.md "Inputs";
+   * null without a benchmark), its levels (one per session), and risk-free returns (0 when none given).
    */
   benchmarkReturns: Float64Array | null;
   benchmarkLevels: Float64Array | null;
@@ -99,10 +100,14 @@ export interface RunMetrics extends MetricSet {
 
 /** The run's NAV returns r_t = NAV_t / NAV_{t−1} − 1, dated by the session that earned them. */
 export function navReturns(result: Result): { dates: Int32Array; returns: Float64Array } {
-  const nav = result.daily.nav;
-  const returns = new Float64Array(Math.max(nav.length - 1, 0));
-  for (let t = 1; t < nav.length; t++) returns[t - 1] = nav[t] / nav[t - 1] - 1;
-  return { dates: result.dates.subarray(1), returns };
+  return { dates: result.dates.subarray(1), returns: sessionReturns(result.daily.nav) };
+}
+
+/** v_t / v_{t−1} − 1 for t = 1 … T − 1 (T − 1 rows): one session's return each, NaN where either value is NaN. */
+function sessionReturns(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(Math.max(values.length - 1, 0));
+  for (let t = 1; t < values.length; t++) out[t - 1] = values[t] / values[t - 1] - 1;
+  return out;
 }
 
 /**
@@ -147,7 +152,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmark: benchmark?.name ?? null,
     frequency,
     drawdowns: drawdownEpisodes(dates, steadied(returns), startDay),
-    benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
+    benchmarkReturns: levels === undefined ? null : sessionReturns(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
     caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P)],
@@ -162,18 +167,6 @@ function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Ar
   if (riskFree === undefined || riskFree === 0) return { perPeriod: 0, source: undefined };
   if (typeof riskFree === 'number') return { perPeriod: riskFreeFromRate(riskFree, P, periods), source: `constant annual rate ${riskFree}` };
   return { perPeriod: riskFreeFromRates(dates, riskFree, P, periods), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
-}
-
-/** Row k−1 of the result: the level's return since the previous row that had one (NaN where none). */
-function sinceLastLevel(levels: Float64Array): Float64Array {
-  const out = new Float64Array(Math.max(levels.length - 1, 0)).fill(NaN);
-  let last = NaN;
-  for (let k = 0; k < levels.length; k++) {
-    if (Number.isNaN(levels[k])) continue;
-    if (k > 0 && !Number.isNaN(last)) out[k - 1] = levels[k] / last - 1;
-    last = levels[k];
-  }
-  return out;
 }
 
 function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array; reach?: BenchmarkReach } | undefined, result: Result, set: MetricSet): Caveat[] {

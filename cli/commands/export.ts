@@ -14,6 +14,10 @@ function columnHelp(): string {
   return EXPORT_TABLES.map((t) => `${t}: ${EXPORT_COLUMNS[t].map((c) => `${c.name} (${c.unit})`).join(', ')}`).join('\n');
 }
 
+/** What the daily benchmark columns pair with (reports/SCHEMA.md `daily`). */
+const PAIRING_NOTE =
+  'daily benchmark_return is the benchmark\'s return over the same session as nav_return: empty where it has no benchmark_level on the session or the one before (after a benchmark holiday). The relative metrics pair the NAV and benchmark_level over the benchmark\'s own intervals, a holiday joining two sessions into one: pair on benchmark_level to rebuild them.';
+
 export const exportCommand: CommandModule<object, { db: string; run: string; what: ExportTable; format: Format; out?: string }> = {
   command: 'export <db> <run>',
   describe: 'Write a stored run\'s numbers as CSV or JSON: daily series, monthly/yearly returns, drawdowns, positions, fills, metrics',
@@ -26,7 +30,7 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       .option('out', { type: 'string', nargs: 1, describe: 'output file, written whole or not at all (a pipe or device such as /dev/stdout is written through); - or none: standard output' })
       .example('$0 export out/breadth.db quality-long-short --what daily --out qls-daily.csv', 'the daily NAV, exposures and every ledger line')
       .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n')
-      .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}`),
+      .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}\n${PAIRING_NOTE}`),
   handler: async ({ db, run, what, format, out: given }) => {
     const [{ prepareOutputFile }, { isStandardOutput }] = await Promise.all([import('../output.ts'), import('../../reports/html/page/outputTarget.ts')]);
     if (given !== undefined && given !== '-') prepareOutputFile(given, '--out', `${what}.${format}`, db);

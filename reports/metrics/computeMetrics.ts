@@ -6,7 +6,7 @@ import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
-import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, intervalPeriods, levelsOf, pairedIntervals, treynor } from './relative.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
@@ -33,7 +33,8 @@ export interface MetricsInput {
    * dates, commonPeriod.ts): per return (one value each), or their total. Default: from `dates`
    * (and `startDay`) as a run counts them (engine/frequency.ts periodsPerRow; r[0] one period
    * without `startDay`), else one per return. The total annualises the annual return and Calmar
-   * (years = Σ / P); per return, also the trailing windows, the captures and Treynor.
+   * (years = Σ / P); per return, also the trailing windows. Not the relative metrics: each
+   * interval paired with the benchmark is one period of the pairing's P (METRICS.md n_sub/P).
    */
   periods?: number | Series;
   /** Per-period rf: a constant or a series aligned with returns (see riskFree.ts). Default 0. */
@@ -120,18 +121,19 @@ function calendarMetrics(input: MetricsInput, P: number, rowPeriods: Series | un
   ];
 }
 
-function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number, periods: Series | undefined): Metric[] {
+/** The relative metrics of METRICS.md over paired rows, each row one period of P. */
+function relativeMetrics(r: Series, b: Series, rf: RiskFree, P: number): Metric[] {
   return [
     alpha(r, b, rf, P),
     beta(r, b),
     ...correlation(r, b),
     ...activeRisk(r, b, P),
-    capture(r, b, 'up', P, periods),
-    capture(r, b, 'down', P, periods),
+    capture(r, b, 'up', P),
+    capture(r, b, 'down', P),
     battingAverage(r, b, 'all'),
     battingAverage(r, b, 'up'),
     battingAverage(r, b, 'down'),
-    treynor(r, b, rf, P, periods),
+    treynor(r, b, rf, P),
   ];
 }
 
@@ -156,20 +158,19 @@ function withoutPrintNoise(metrics: Metric[], benchmarkLevels: Series): Metric[]
 
 /**
  * Relative metrics over the intervals the NAV and the benchmark share, annualised with the P of
- * those intervals (pairing.ts). Against cash (the risk-free series compounded) beta,
- * correlation, captures and Treynor are not defined — they would divide by the noise of the bill
- * rate — and alpha is the annualised mean excess return (β = 0): (1 + mean(r − rf))^P − 1;
+ * those intervals (pairing.ts), each interval one period of it. Against cash (the risk-free series
+ * compounded) beta, correlation, captures and Treynor are not defined — they would divide by the
+ * noise of the bill rate — and alpha is the annualised mean excess return (β = 0): (1 + mean(r − rf))^P − 1;
  * tracking error and information ratio are those of r − rf.
  */
-function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number, rowPeriods: Series | undefined): { metrics: Metric[]; pairing: Pairing } {
+function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number): { metrics: Metric[]; pairing: Pairing } {
   const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf, { a: chainsOf(input.returns), ...(input.benchmarkChain ? { b: input.benchmarkChain } : {}) });
   // Row 0 of the levels is NAV_0's session, row k the k-th return's; without dates the series' P stands.
   const { dates, startDay } = input;
   const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);
   const Pp = how.periodsPerYear;
+  const measured = withoutPrintNoise(relativeMetrics(paired.r, paired.b, paired.rf, Pp), benchmarkLevels);
   // Fewer than two common dates: nothing was paired, which is not a small sample.
-  const spans = rowPeriods === undefined ? undefined : intervalPeriods(paired, rowPeriods, Pp / P);
-  const measured = withoutPrintNoise(relativeMetrics(paired.r, paired.b, paired.rf, Pp, spans), benchmarkLevels);
   const metrics = paired.r.length === 0 && paired.unknown === 0 ? measured.map((m) => unavailable(m.name, 0, NO_COMMON_DATES)) : measured;
   if (input.benchmarkIsCash !== true) return { metrics, pairing: how };
   const cash = metrics.map((m) => {
@@ -211,7 +212,7 @@ export function computeMetrics(given: MetricsInput): MetricSet {
   const sorted = sortedNonNaN(r);
   const [best, worst] = bestWorstPeriod(r);
   const calendar = calendarMetrics(input, P, rowPeriods);
-  const relative = input.benchmarkLevels === undefined ? undefined : pairedMetrics(input, input.benchmarkLevels, rf, P, rowPeriods);
+  const relative = input.benchmarkLevels === undefined ? undefined : pairedMetrics(input, input.benchmarkLevels, rf, P);
   const metrics: Metric[] = [
     totalReturn(r),
     annualReturn(r, P, periods),

@@ -236,8 +236,23 @@ export function correlation(r: Series, b: Series): [correlation: Metric, rSquare
   return [valued('correlation', rho, n), valued('r_squared', rho * rho, n)];
 }
 
-/** Active spread below this share of the returns' root mean square is float noise. */
+/** Float noise: an active spread below this share of the returns' root mean square (activeRisk), a move below this share of its level (moveSign). */
 const ACTIVE_NOISE = 1e-10;
+
+/**
+ * The sign of a paired move x (a return b, or a lead r − b), 0 where it is float noise: within
+ * ACTIVE_NOISE of `level`, the level ratio it was read from (1 + b; the larger of 1 + r and 1 + b).
+ * Paired returns are ratios of levels that may be rebuilt by compounding returns (levelsOf), so an
+ * exactly flat interval comes out ±1e-16 off (BEN 101 → 102.04 → 101 read b = −8.9e-16 in probe
+ * r45b, a 0 % benchmark interval sorted as a down period).
+ */
+function moveSign(x: number, level: number): -1 | 0 | 1 {
+  if (Math.abs(x) <= ACTIVE_NOISE * level) return 0;
+  return x > 0 ? 1 : -1;
+}
+
+/** The sign of a benchmark return b (moveSign against its level ratio 1 + b). */
+const benchmarkMove = (b: number): -1 | 0 | 1 => moveSign(b, 1 + b);
 
 /** tracking_error = std(r − b)·√P and information_ratio = mean(r − b)/std(r − b)·√P. */
 export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackingError: Metric, informationRatio: Metric] {
@@ -260,37 +275,36 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
 
 /**
  * up_capture / down_capture: annualized return of r over annualized return of b on the rows with
- * b > 0 (up) or b < 0 (down), strictly; each subset annualized over its own time, (Π)^(P/m_sub),
- * m_sub = Σ `periods` of its rows (the periods of P each row covers, intervalPeriods; default 1
- * each: m_sub = n_sub, METRICS.md).
+ * b > 0 (up) or b < 0 (down), strictly — a b within float noise of its level is 0 (moveSign); each
+ * subset annualized with its own count, (Π)^(P/n_sub) (METRICS.md): every paired row is one period
+ * of P, as alpha, tracking error and the information ratio count it (pass the pairing's P).
  */
-export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252, periods?: Series): Metric {
+export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252): Metric {
   const name = `${side}_capture`;
-  const [rr, bb, pp] = pairedRows(r, b, periods ?? new Float64Array(r.length).fill(1));
+  const [rr, bb] = pairedRows(r, b);
   // A benchmark flat up to rounding has no ups or downs to sort its rows by, as it has no variance for beta.
   if (bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
-  const keep = (v: number): boolean => (side === 'up' ? v > 0 : v < 0);
+  const want = side === 'up' ? 1 : -1;
   let gr = 1;
   let gb = 1;
   let n = 0;
-  let m = 0;
   for (let i = 0; i < rr.length; i++) {
-    if (!keep(bb[i])) continue;
+    if (benchmarkMove(bb[i]) !== want) continue;
     gr *= 1 + rr[i];
     gb *= 1 + bb[i];
     n++;
-    m += pp[i];
   }
   if (n < MIN_STAT_N) return unavailable(name, n);
   if (gr < 0) return unavailable(name, n, 'wealth went negative');
   // On up rows b > 0 so the denominator is > 0; on down rows −1 ≤ b < 0 keeps it in [−1, 0).
-  return valued(name, annualize(gr, m, periodsPerYear) / annualize(gb, m, periodsPerYear), n);
+  return valued(name, annualize(gr, n, periodsPerYear) / annualize(gb, n, periodsPerYear), n);
 }
 
 /**
  * batting_average (all rows), batting_average_up (b ≥ 0), batting_average_down (b < 0): share of
- * r − b > 0. A lead within 1e-10 of the larger return's size is float noise (a strategy that is
- * its benchmark, compounded across a gap another way), not a win: the noise floor activeRisk uses.
+ * r − b > 0. A benchmark move or a lead within float noise of its level (moveSign: a strategy that
+ * is its benchmark compounded across a gap another way, a flat interval rebuilt from returns) is
+ * none: that b is 0 (an up row), that lead no win.
  */
 export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down' = 'all'): Metric {
   const name = side === 'all' ? 'batting_average' : `batting_average_${side}`;
@@ -299,20 +313,21 @@ export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down'
   let wins = 0;
   let n = 0;
   for (let i = 0; i < rr.length; i++) {
-    if ((side === 'up' && !(bb[i] >= 0)) || (side === 'down' && !(bb[i] < 0))) continue;
+    const down = benchmarkMove(bb[i]) < 0;
+    if ((side === 'up' && down) || (side === 'down' && !down)) continue;
     n++;
-    if (rr[i] - bb[i] > ACTIVE_NOISE * Math.max(Math.abs(rr[i]), Math.abs(bb[i]))) wins++;
+    if (moveSign(rr[i] - bb[i], Math.max(1 + rr[i], 1 + bb[i])) > 0) wins++;
   }
   if (n < MIN_STAT_N) return unavailable(name, n);
   return valued(name, wins / n, n);
 }
 
 /**
- * treynor: annualized return of (r − rf), compounded over the time its rows cover (Σ `periods`,
- * default one a row), divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts).
+ * treynor: annualized return of (r − rf), (Π(1 + r − rf))^(P/n) − 1 with each paired row one period
+ * of P (as capture), divided by β of r on b (same rows); withheld where |β| < 0.2 (treynorRule.ts).
  */
-export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252, periods?: Series): Metric {
-  const [rr, bb, ff, pp] = pairedRows(r, b, rfColumn(rf, r.length), periods ?? new Float64Array(r.length).fill(1));
+export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear = 252): Metric {
+  const [rr, bb, ff] = pairedRows(r, b, rfColumn(rf, r.length));
   const n = rr.length;
   if (n < MIN_STAT_N) return unavailable('treynor', n);
   if (isFlat(bb)) return unavailable('treynor', n, 'zero benchmark volatility');
@@ -321,7 +336,5 @@ export function treynor(r: Series, b: Series, rf: RiskFree = 0, periodsPerYear =
   if (withheld !== null) return unavailable('treynor', n, withheld);
   const g = growth(excessReturns(rr, ff));
   if (g < 0) return unavailable('treynor', n, 'wealth went negative');
-  let m = 0;
-  for (let i = 0; i < n; i++) m += pp[i];
-  return valued('treynor', annualize(g, m, periodsPerYear) / be, n);
+  return valued('treynor', annualize(g, n, periodsPerYear) / be, n);
 }

@@ -2,8 +2,12 @@
 // prices on every common date; BENCH has no row for 2024-01-04. Paired over the same two dates
 // each, they are the same series: beta 1, correlation 1, R² 1, tracking error 0, alpha 0.
 
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
+import { exportTable } from '../../reports/export.ts';
+import { betaOf } from '../../reports/metrics/index.ts';
+import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
 import { breadth, parseJson, scratch } from '../cli/helpers.ts';
 import { csv, tempDir, writeFile } from '../data/fixtures.ts';
 import { weekdays } from '../engine/fixtures.ts';
@@ -40,6 +44,25 @@ describe('benchmark-holiday', () => {
     // Stored beside the NAV: the benchmark's level, NaN on the day it has none.
     expect(Number.isNaN(run.metrics.benchmarkLevels?.[2] ?? 0)).toBe(true);
     expect(run.metrics.caveats.map((c) => c.message)).toContain('benchmark BENCH has no value on 1 session inside its period (the first 2024-01-04): returns are paired over the intervals both cover');
+  });
+
+  it('the exported daily benchmark_return pairs with nav_return session by session: beta 1 from its non-empty rows (probe r45b F5: 1.084)', async () => {
+    const run = await studyRun('benchmark-holiday', { strategy: 'buy-and-hold', params: { weights: { STRAT: 1 } }, benchmark: 'BENCH', engine: { initialCash: 1_000_000, execution: 'same-close' } });
+    const store = openStore(join(scratch(), 'bh.db'));
+    const stored = getRun(store, writeRun(store, { result: run.result, metrics: run.metrics })) as StoredRun;
+    store.close();
+    const { columns, rows } = exportTable(stored, 'daily');
+    const [date, nav, bench] = ['date', 'nav_return', 'benchmark_return'].map((name) => columns.findIndex((c) => c.name === name));
+    // 01-04 has no BENCH level, so neither has a one-session return: on 01-04 nor on 01-05 (its
+    // 01-03 → 01-05 return, 104/102 − 1 = 0.019608, is over two sessions beside the NAV's 104/99 − 1 = 0.050505).
+    const on = (day: string): (string | number | null)[] => rows.find((r) => r[date] === day) ?? [];
+    expect([on('2024-01-04')[bench], on('2024-01-05')[bench]]).toEqual([null, null]);
+    expect(on('2024-01-05')[nav]).toBeCloseTo(104 / 99 - 1, 12);
+    expect(on('2024-01-03')[bench]).toBeCloseTo(0.02, 12);
+    // By hand: the 8 rows with both (01-03, 01-08 … 01-16) are STRAT's own returns on each side, r = b: beta 1.
+    const pairs = rows.filter((r) => r[nav] !== null && r[bench] !== null);
+    expect(pairs).toHaveLength(8);
+    expect(betaOf(Float64Array.from(pairs, (r) => r[nav] as number), Float64Array.from(pairs, (r) => r[bench] as number))).toBeCloseTo(1, 12);
   });
 });
 

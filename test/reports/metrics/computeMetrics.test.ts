@@ -143,8 +143,10 @@ describe('computeMetrics infers P from the dates when none is given (METRICS.md:
 describe('month-ends missing June 2022: the row closing the gap covers two months in every annualised figure', () => {
   // NAV_0 on 2021-01-31, then the month-ends to 2024-01-31 without 2022-06-30: 35 returns over 36
   // months. 1 % a month, so the July row is 1.01² − 1; the benchmark earns half of each row (β = 2).
-  // By hand: annual return and 3Y = (1.01^36)^(12/36) − 1 = 1.01^12 − 1 (35 rows would read 12/35);
-  // Treynor = that / 2; up capture = (1.01^12 − 1) / (B^(12/36) − 1), B = Π(1 + b) over the 36 months.
+  // By hand: annual return and 3Y = (1.01^36)^(12/36) − 1 = 1.01^12 − 1 (35 rows would read 12/35).
+  // The relative metrics pair 35 intervals, each one period of P = 12 (METRICS.md n_sub/P, as
+  // alpha counts them): Treynor = ((1.01^36)^(12/35) − 1) / 2; up capture (every b > 0) =
+  // ((1.01^36)^(12/35) − 1) / (B^(12/35) − 1), B = Π(1 + b) over the 35 rows.
   const monthEnd = (y: number, m: number): number => epochDay(y, m + 2, 0); // day 0 of the next month: month m's last day
   const days = Array.from({ length: 37 }, (_, k) => monthEnd(2021, k)).filter((d) => d !== parseIsoDay('2022-06-30'));
   const returns = Float64Array.from(days.slice(1), (d) => (d === parseIsoDay('2022-07-31') ? 1.01 ** 2 - 1 : 0.01));
@@ -159,12 +161,13 @@ describe('month-ends missing June 2022: the row closing the gap covers two month
     expect(value('annual_return_3y')).toBeCloseTo(yearly, 12);
   });
 
-  it('Treynor and the up capture over the months their rows cover', () => {
+  it('Treynor and the up capture count each paired row as one period, as alpha does (probe r45b F4: they counted the months)', () => {
     expect(value('beta')).toBeCloseTo(2, 12);
-    expect(value('treynor')).toBeCloseTo(yearly / 2, 12);
+    const perRow = 1.01 ** (36 * (12 / 35)) - 1;
+    expect(value('treynor')).toBeCloseTo(perRow / 2, 12);
     let B = 1;
     for (const b of bench) B *= 1 + b;
-    expect(value('up_capture')).toBeCloseTo(yearly / (B ** (12 / 36) - 1), 12);
+    expect(value('up_capture')).toBeCloseTo(perRow / (B ** (12 / 35) - 1), 12);
   });
 
   it('analyseSeries (`breadth metrics`) counts them the same (probe r21a: it passed their total, and the 3Y read 35 rows)', () => {

@@ -72,6 +72,28 @@ describe('a coin priced every day against a weekday benchmark', () => {
   });
 });
 
+describe('a coin against a weekday benchmark: each paired interval is one period of the pairing\'s P in the captures (METRICS.md n_sub/P; probe r45b F4)', () => {
+  // 2024-01-01 (a Monday) … 2024-02-25: the coin gains 0.2 % every calendar day; the benchmark's
+  // 39 weekday intervals alternate +1 %, −1 % (interval k up when k is even). Fri → Mon is interval
+  // 4, 9, …, 34 (3 days; up at 4, 14, 24, 34). Up rows: 20, spanning 16 + 4·3 = 28 days; down
+  // rows: 19, spanning 16 + 3·3 = 25 days. With P = 252 and each row one period:
+  // up capture = (1.002^(28·252/20) − 1) / (1.01^252 − 1), down = (1.002^(25·252/19) − 1) / (0.99^252 − 1).
+  // (They counted each row's days × 252/365 instead: 28·252/365 periods for the 20 up rows.)
+  const days = Int32Array.from({ length: 56 }, (_, k) => 19723 + k);
+  const weekday = (d: number) => ((d + 4) % 7) % 6 !== 0;
+  const returns = new Float64Array(55).fill(0.002);
+  let k = 0;
+  let level = 1;
+  const benchmarkLevels = Float64Array.from(days, (d, t) => (!weekday(d) ? NaN : t === 0 ? 1 : (level *= k++ % 2 === 0 ? 1.01 : 0.99)));
+
+  it('up 0.090796, down −1.020718 by hand', () => {
+    const set = computeMetrics({ returns, dates: days.subarray(1), startDay: days[0], periodsPerYear: 365, benchmarkLevels });
+    expect(set.pairing).toMatchObject({ intervals: 39, periodsPerYear: 252 });
+    expect(value(set, 'up_capture')).toMatchObject({ value: expect.closeTo((1.002 ** ((28 * 252) / 20) - 1) / (1.01 ** 252 - 1), 12), n: 20 });
+    expect(value(set, 'down_capture')).toMatchObject({ value: expect.closeTo((1.002 ** ((25 * 252) / 19) - 1) / (0.99 ** 252 - 1), 12), n: 19 });
+  });
+});
+
 describe('pairing a series with itself after removing dates (property)', () => {
   // Few: the pairs' calendar still holds at least 90 % of 252 sessions a year (frequency.ts standardDailyP), so it is
   // spaced like the series: 6 of 60 weekdays gone leaves 234.8 a year; 8 gone would leave 226.1, a P of its own.
@@ -92,6 +114,34 @@ describe('pairing a series with itself after removing dates (property)', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('a benchmark interval flat up to the float noise of its rebuilt levels is neither up nor down (probe r45b F2)', () => {
+  // BEN closes 100, 101, 102.04, 101, 99, 100, 98, 99 on 01-02 … 01-11 (weekdays); STRAT has no
+  // 01-04: 100, 100.5, 106, 104, 105, 103, 104. The interval 01-03 → 01-05 is BEN 101 → 101, b = 0
+  // exactly, but its levels compounded from returns (102.04/101 · 101/102.04) give b = −8.9e-16.
+  // Down rows by hand (b < 0): 01-05→08 r = 104/106 − 1, b = 99/101 − 1; 01-09→10 r = 103/105 − 1,
+  // b = 98/100 − 1. down capture = ((104/106 · 103/105)^(252/2) − 1) / ((99/101 · 0.98)^(252/2) − 1)
+  // = −0.991959 / −0.993690 = 0.998258 (n = 2; the noise read it −2.615, n = 3). Rows with b ≥ 0:
+  // 01-03 (r − b = 0.005 − 0.01), the flat one (+0.0547, a win), 01-09 and 01-11 (both behind):
+  // batting_average_up 1/4 (n = 4, was 0 of 3); batting_average_down 2/2.
+  const series = (start: string, prices: number[], skip: string[] = []): { name: string; dates: Int32Array; returns: Float64Array; startDay: number } => {
+    const days = Array.from(weekdays(start, prices.length + skip.length)).filter((d) => !skip.includes(isoDay(d)));
+    return { name: 'S', dates: Int32Array.from(days.slice(1)), returns: Float64Array.from(prices.slice(1), (p, k) => p / prices[k] - 1), startDay: days[0] };
+  };
+  const strategy = series('2024-01-02', [100, 100.5, 106, 104, 105, 103, 104], ['2024-01-04']);
+  const benchmark = { ...series('2024-01-02', [100, 101, 102.04, 101, 99, 100, 98, 99]), name: 'BEN' };
+
+  it('the flat interval counts in neither capture and as an up row of the batting averages', () => {
+    const set = analyseSeries(strategy, { benchmark }).metrics;
+    const down = (((104 / 106) * (103 / 105)) ** 126 - 1) / (((99 / 101) * 0.98) ** 126 - 1);
+    expect(value(set, 'down_capture')).toMatchObject({ value: expect.closeTo(down, 12), n: 2 });
+    expect(down).toBeCloseTo(0.998258, 6);
+    expect(value(set, 'up_capture')?.n).toBe(3);
+    expect(value(set, 'batting_average_up')).toMatchObject({ value: 0.25, n: 4 });
+    expect(value(set, 'batting_average_down')).toMatchObject({ value: 1, n: 2 });
+    expect(value(set, 'batting_average')).toMatchObject({ value: 0.5, n: 6 });
   });
 });
 

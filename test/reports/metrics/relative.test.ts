@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, treynor } from '../../../reports/metrics/relative.ts';
+import { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, treynor } from '../../../reports/metrics/relative.ts';
 import { rollingBeta } from '../../../reports/metrics/rolling.ts';
 
 // mean(b) = 0, so β = Σb·r / Σb²: Σb·r = .0002 + .0002 + .0006 + .0003 + 0 = .0013, Σb² = .001
@@ -130,6 +131,46 @@ describe('batting average', () => {
     expect(battingAverage(r, b)).toEqual({ name: 'batting_average', value: 0.8, n: 5 });
     expect(battingAverage(r, b, 'up')).toEqual({ name: 'batting_average_up', value: 1, n: 3 }); // b = .01 .02 0
     expect(battingAverage(r, b, 'down')).toEqual({ name: 'batting_average_down', value: 0.5, n: 2 });
+  });
+});
+
+describe('a move within float noise of its level is no move (probe r45b F2)', () => {
+  // Prices that leave a level and come back to it, their levels compounded from their returns
+  // (levelsOf), end ±1e-16 off: 100, 101, 102.04, 101 gives 101 → 101 as b = −2.2e-16. Five rows,
+  // the third such a flat interval for both: up rows (b ≥ 0) 1, 3, 5 — r − b = +.01 (a win),
+  // noise (none), −.01; down rows 2, 4 — r − b = +.01 (a win), −.02. By hand: batting 2/5, up 1/3
+  // (n = 3), down 1/2 (n = 2); each capture over its 2 rows, the flat row in neither.
+  /** The return from the first price of `loop` back to it, after `lead`, from compounded levels (prices in cents). */
+  const flatOver = (lead: number[], loop: number[]): number => {
+    const prices = [...lead, ...loop, loop[0]].map((c) => c / 100);
+    const w = levelsOf(Float64Array.from(prices.slice(1), (p, k) => p / prices[k] - 1));
+    return w[w.length - 1] / w[lead.length] - 1;
+  };
+  const check = (rFlat: number, bFlat: number): void => {
+    const rr = [0.02, -0.01, rFlat, -0.03, 0.01];
+    const bb = [0.01, -0.02, bFlat, -0.01, 0.02];
+    expect(battingAverage(rr, bb)).toEqual({ name: 'batting_average', value: 0.4, n: 5 });
+    expect(battingAverage(rr, bb, 'up')).toEqual({ name: 'batting_average_up', value: 1 / 3, n: 3 });
+    expect(battingAverage(rr, bb, 'down')).toEqual({ name: 'batting_average_down', value: 0.5, n: 2 });
+    expect(capture(rr, bb, 'up', 12)).toMatchObject({ value: expect.closeTo((Math.pow(1.02 * 1.01, 6) - 1) / (Math.pow(1.01 * 1.02, 6) - 1), 12), n: 2 });
+    expect(capture(rr, bb, 'down', 12)).toMatchObject({ value: expect.closeTo((Math.pow(0.99 * 0.97, 6) - 1) / (Math.pow(0.98 * 0.99, 6) - 1), 12), n: 2 });
+  };
+
+  it('the probe\'s benchmark 100, 101, 102.04, 101 (b = −2.2e-16) beside a strategy 100, 100.7, 103, 100.7 (r = +2.2e-16) or an exact 0', () => {
+    const [r, b] = [flatOver([10000], [10070, 10300]), flatOver([10000], [10100, 10204])];
+    expect([r, b]).toEqual([2 ** -52, -(2 ** -52)]);
+    check(r, b);
+    check(r, 0);
+    check(0, b);
+  });
+
+  it('any price path back to one of its prices, for the strategy and the benchmark (property)', () => {
+    const lead = fc.array(fc.integer({ min: 1_000, max: 100_000 }), { maxLength: 3 });
+    const loop = fc.array(fc.integer({ min: 1_000, max: 100_000 }), { minLength: 2, maxLength: 8 });
+    fc.assert(
+      fc.property(lead, loop, lead, loop, (rLead, rLoop, bLead, bLoop) => check(flatOver(rLead, rLoop), flatOver(bLead, bLoop))),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -180,6 +180,25 @@ describe('migrations', () => {
     v4.close();
   });
 
+  it('v10 → v11: a benchmark_return after a session without a benchmark level (a return over two sessions beside a one-session nav_return) becomes NULL; a run stored without levels keeps its returns', () => {
+    const file = path();
+    const v10 = openStore(file, MIGRATIONS.slice(0, 10));
+    const [withLevels, withoutLevels] = [insertBareRun(v10), insertBareRun(v10)];
+    const day = v10.db.prepare('INSERT INTO daily (run_id, session, date, nav, benchmark_return, benchmark_level) VALUES (?, ?, ?, 1, ?, ?)');
+    // Levels 100, 101, –, 99, 100: session 3 held 99/101 − 1 since session 1's level, over two sessions.
+    const levels = [100, 101, null, 99, 100];
+    const before = [null, 0.01, null, 99 / 101 - 1, 100 / 99 - 1];
+    levels.forEach((level, k) => day.run(withLevels, k, `2024-01-0${k + 2}`, before[k], level));
+    // A v1 run: no levels stored, its returns the only benchmark it has.
+    before.forEach((r, k) => day.run(withoutLevels, k, `2024-01-0${k + 2}`, r, null));
+    v10.close();
+    const v11 = openStore(file, MIGRATIONS.slice(0, 11));
+    const returns = (id: number): (number | null)[] => v11.db.prepare<[number], number | null>('SELECT benchmark_return FROM daily WHERE run_id = ? ORDER BY session').pluck().all(id);
+    expect(returns(withLevels)).toEqual([null, 0.01, null, null, 100 / 99 - 1]);
+    expect(returns(withoutLevels)).toEqual(before);
+    v11.close();
+  });
+
   it('apply every step in order on a new file, and nothing on a current one', () => {
     const db = new Database(':memory:');
     migrate(db, [...MIGRATIONS, tags], 'memory');

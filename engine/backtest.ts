@@ -109,6 +109,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   let ruin = -1;
   /** Decisions that returned targets (the planner's business). */
   const decisionSessions: number[] = [];
+  /** Decisions that returned explicit orders: each clears the standing targets (Result.clearedSessions). */
+  const clearedSessions: number[] = [];
   /** Whole shares: after each accepted plan, its session and the share of NAV rounding left out of the book (Result.roundedAway). */
   const roundedAway = { session: [] as number[], share: [] as number[] };
   /** Buys the planner cut to the cash (deferCuts): the cash-limited caveat says where they were cut. */
@@ -171,6 +173,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       }
       planner.clearTargets();
       pending.cleared(t);
+      clearedSessions.push(t);
       return snapshot(t);
     }
     decisionSessions.push(t);
@@ -339,6 +342,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     orders,
     snapshots,
     decisionSessions: Int32Array.from(decisionSessions),
+    clearedSessions: Int32Array.from(clearedSessions),
     ...(config.shares === 'whole' ? { roundedAway: { session: Int32Array.from(roundedAway.session), share: Float64Array.from(roundedAway.share) } } : {}),
     deferrals,
     targetWaits: pending.waits,

@@ -46,11 +46,6 @@ export interface TargetWait {
   firstPrice: boolean;
 }
 
-/** True when a wait ended unordered and unreplaced — rejected at its price or cleared by explicit orders — so from `until` on the run no longer targets it. */
-export function droppedWait(w: TargetWait): boolean {
-  return w.end === 'cleared' || w.end === 'rejected';
-}
-
 /** True when a wait ended because its symbol left the market (delisted, or its data ended) before its price. */
 export function leftWait(w: TargetWait): boolean {
   return w.end === 'delisted' || w.end === 'dataEnded';

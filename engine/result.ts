@@ -234,6 +234,13 @@ export interface Result {
   /** Market sessions whose decision returned targets, ascending (accepted or not; a decision to hold nothing leaves no snapshot row). Absent in results built before it was recorded. */
   readonly decisionSessions?: Int32Array;
   /**
+   * Market sessions whose decision returned explicit orders, ascending: each clears the standing
+   * targets (RebalancePlanner.clearTargets), so from the first session its fills can reach until
+   * the next decision with targets no target stands — the book is compared with none. Absent in
+   * results built before it was recorded.
+   */
+  readonly clearedSessions?: Int32Array;
+  /**
    * Whole-share runs: one row per accepted plan — a decision's targets, or targets that waited for
    * their symbol's price and were sized once it had one — with its market session and the share
    * of NAV (a fraction ≥ 0) that rounding the standing targets to whole shares left out of the

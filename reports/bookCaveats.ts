@@ -7,7 +7,6 @@
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { Deferral } from '../engine/orders.ts';
-import { droppedWait } from '../engine/pendingTargets.ts';
 import type { Result } from '../engine/result.ts';
 import { exposureGapCauses } from './exposureGapCauses.ts';
 
@@ -17,7 +16,7 @@ const EXPOSURE_GAP = 0.05;
 const DEFERRED_NOTABLE = 0.001;
 const DEFERRED_MEDIUM = 0.05;
 /** The gap's clause when the run recorded none of the causes exposureGapCauses names. */
-const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)';
+const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)';
 
 /** A price seen for a symbol on a date (a position's mark or a fill's price); null when unknown. */
 export interface PriceMark {
@@ -47,7 +46,7 @@ export function targetsByDate(rows: Iterable<{ readonly date: string; readonly t
 /**
  * The realised gross exposure against the targeted one over a span of sessions: `target` and
  * `realised` are averages (fractions of NAV) over the `sessions` sessions from `from` (ISO date:
- * the first whose fills the first decision could reach); `overall` is the realised average over
+ * the first whose fills the first decision could reach) on which targets stood; `overall` is the realised average over
  * all `all` sessions of the run (avg_gross_exposure's span), so a reader sees why the two differ.
  */
 export interface ExposureGap {
@@ -59,6 +58,8 @@ export interface ExposureGap {
   readonly all: number;
   /** What the run recorded that held the book back, as clauses (exposureGapCauses.ts); empty: the caveat says none was recorded; absent: the generic list. */
   readonly causes?: readonly string[];
+  /** Sessions after `from` left out of the span because explicit orders had cleared the targets (none stood to compare with); absent: none. */
+  readonly cleared?: number;
 }
 
 /** Mean of the finite values of `x` and their count (sessions with NAV ≤ 0 are NaN and drop out). */
@@ -151,7 +152,8 @@ export function peakDeferredNotional(
  * The exposure-gap caveat, when the realised gross exposure is more than 5 pp of NAV from the
  * target: medium, high beyond 20 pp. The gap is compared as printed (to 0.1 pp), so a
  * "-20.0 pp" never reads high. It names its span (from the first session the first decision's
- * fills could reach) and, where that is not the whole run and reads differently (to 0.1 %),
+ * fills could reach, less the sessions on which explicit orders had cleared the targets) and,
+ * where that is not the whole run and reads differently (to 0.1 %),
  * avg_gross_exposure's figure over all sessions, then the causes the run recorded (or that it
  * recorded none; a gap without them, from a hand-made Result: the generic list of what can cause
  * one). Size: realised − target, a share of NAV.
@@ -163,7 +165,9 @@ export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
   // The whole run's figure only where it reads differently.
   const whole = gap.sessions === gap.all || percent(gap.overall) === percent(gap.realised) ? '' : ` (avg_gross_exposure, over all ${gap.all.toLocaleString('en-US')}: ${percent(gap.overall)})`;
-  const span = `over the ${gap.sessions.toLocaleString('en-US')} session${gap.sessions === 1 ? '' : 's'} from ${gap.from}, once orders of the first decision could fill${whole}`;
+  const sessions = (n: number): string => `${n.toLocaleString('en-US')} session${n === 1 ? '' : 's'}`;
+  const cleared = gap.cleared === undefined ? '' : `, that had targets standing (${gap.cleared.toLocaleString('en-US')} more, after explicit orders cleared the targets, had none to compare with)`;
+  const span = `over the ${sessions(gap.sessions)} from ${gap.from}, once orders of the first decision could fill${cleared}${whole}`;
   const causes = gap.causes === undefined ? 'fills were cut, rested or drifted, or whole shares left cash (a name priced above its target gets none)' : gap.causes.length > 0 ? gap.causes.join('; ') : NO_CAUSE;
   const message = `realised gross exposure averaged ${percent(gap.realised)} of NAV against ${percent(gap.target)} targeted (${pp > 0 ? '+' : ''}${pp.toFixed(1)} pp) ${span}: ${causes}`;
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
@@ -187,9 +191,12 @@ export function shortSampleCaveat(sessions: number, periodsPerYear: number): Cav
  * after it, or its own close under same-close execution — each session's target the Σ|target
  * weight| of the last decision whose fills it could reach: a decision to hold nothing counts 0 (it
  * leaves no snapshot row), and a strategy that returns nothing between decisions keeps its last
- * targets, less those of its targets that waited for a price and were dropped (cleared by explicit
- * orders, or rejected at the symbol's price: engine/pendingTargets.ts) from the first session the
- * drop could reach. Null without a decision with targets, or a session after it.
+ * targets, less those of its targets that waited for a price and were rejected at it
+ * (engine/pendingTargets.ts) from the first session the rejection could reach. Explicit orders
+ * clear the targets (Result.clearedSessions): from the first session their fills could reach until
+ * the next decision with targets, no target stands and the session is not compared (`cleared`
+ * counts them; the causes are measured over the compared sessions alone). Null without a decision
+ * with targets, or a compared session after it.
  */
 function standingExposureGap(result: Result, gross: Float64Array, dates: readonly string[]): ExposureGap | null {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
@@ -209,25 +216,37 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
   // Sessions from a decision to the first close its fills can reach: same-close fills on the decision's own close.
   const lag = result.manifest.execution === 'same-close' ? 0 : 1;
   const from = decided[0] - first + lag;
-  // A dropped wait ends after its decision and before the next one, which would have replaced it.
+  // What each decision leaves standing, in session order: its targets' sum, or none after explicit orders (NaN).
+  const settings = [...decided].map((s) => ({ session: s, standing: sums.get(s)! }));
+  for (const s of result.clearedSessions ?? []) settings.push({ session: s, standing: NaN });
+  settings.sort((a, b) => a.session - b.session);
+  // A rejected wait ends after its decision and before the next one, which would have replaced it.
   const drops = new Float64Array(gross.length + 1);
-  for (const w of result.targetWaits ?? []) if (droppedWait(w) && Number.isFinite(w.weight)) drops[Math.min(gross.length, w.until - first + lag)] += Math.abs(w.weight);
+  for (const w of result.targetWaits ?? []) if (w.end === 'rejected' && Number.isFinite(w.weight)) drops[Math.min(gross.length, w.until - first + lag)] += Math.abs(w.weight);
+  // The sessions compared: those with targets standing (NaN elsewhere, as a session with NAV ≤ 0 is).
+  const compared = new Float64Array(gross.length).fill(NaN);
   let target = 0;
   let realised = 0;
   let n = 0;
+  let cleared = 0;
   let standing = NaN;
   for (let t = from, next = 0; t < gross.length; t++) {
-    while (next < decided.length && decided[next] - first + lag <= t) standing = sums.get(decided[next++])!;
+    while (next < settings.length && settings[next].session - first + lag <= t) standing = settings[next++].standing;
     standing -= drops[t];
     if (!Number.isFinite(gross[t])) continue;
+    if (Number.isNaN(standing)) {
+      cleared++;
+      continue;
+    }
+    compared[t] = gross[t];
     target += standing;
     realised += gross[t];
     n++;
   }
   if (n === 0) return null;
   const all = finiteMean(gross);
-  const causes = exposureGapCauses(result, gross, from, lag, realised > target);
-  return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n, causes };
+  const causes = exposureGapCauses(result, compared, from, lag, realised > target);
+  return { target: target / n, realised: realised / n, from: dates[from], sessions: n, overall: all.mean, all: all.n, causes, ...(cleared > 0 ? { cleared } : {}) };
 }
 
 /**

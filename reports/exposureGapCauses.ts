@@ -1,6 +1,6 @@
 // What a run recorded that kept its realised gross exposure from its targets, for the
 // exposure-gap caveat (bookCaveats.ts): targets waiting for their symbol's price (sized in pp of
-// NAV), buys the account cut, orders that rested, cash left by rounding to whole shares (the
+// NAV), buys and sales the account cut, orders that rested, cash left by rounding to whole shares (the
 // planner's record) and holdings drifting between decisions (from the daily columns), sized —
 // each named only where the run recorded it.
 
@@ -29,7 +29,8 @@ const NAMED = 0.0005;
  *   sessions (waitCause): "a target waiting for a price (IWM until 2000-05-26), −12.1 pp";
  * - targets whose symbol left the market before their price, sized likewise to the next decision
  *   (leftWaitCause);
- * - buys the account cut, and orders that rested (their deferrals);
+ * - buys and sales the account cut, and orders that rested (their deferrals on the counted
+ *   sessions: deferralCauses);
  * - whole shares, sized: the share of NAV rounding left out of the standing targets
  *   (Result.roundedAway), averaged over the counted sessions likewise: "whole shares left 0.1% of
  *   NAV uninvested";
@@ -64,9 +65,7 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   if (waiting !== null) causes.push(waiting);
   const gone = leftWaitCause(result, all.filter(leftWait), gross, from, at);
   if (gone !== null) causes.push(gone);
-  const reasons = new Set(result.deferrals.reason);
-  if ([...CUT].some((r) => reasons.has(r))) causes.push('buys were cut by the account');
-  if ([...RESTED].some((r) => reasons.has(r))) causes.push('orders rested');
+  causes.push(...deferralCauses(result, gross, from, lag));
   const rounded = result.roundedAway;
   if (rounded !== undefined) {
     // Each row replaces the one before it from the first session its plan's fills could reach.
@@ -80,6 +79,40 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   const goneTargets = goneTargetCause(result, gross, from, at);
   if (goneTargets !== null) causes.push(goneTargets);
   return [...causes, ...split, ...drifted];
+}
+
+/**
+ * The account's cuts and the orders that rested on the counted sessions (a deferral counts where
+ * its session, or the next `lag` one where a cut at the decision shows, has a finite `gross`), as
+ * clauses: buys cut ("buys were cut by the account"), sales cut — by the sign of what was left —
+ * named for what cut them ("sales were cut at the holding (a cash account does not short)" for
+ * no-shorts, else "sales were cut by the account"), and "orders rested".
+ */
+function deferralCauses(result: Result, gross: Float64Array, from: number, lag: number): string[] {
+  const d = result.deferrals;
+  const first = result.sessions[0];
+  const counted = (session: number): boolean => {
+    for (let k = Math.max(from, session - first); k <= session - first + lag && k < gross.length; k++) if (Number.isFinite(gross[k])) return true;
+    return false;
+  };
+  let buysCut = false;
+  let salesCut = false;
+  let noShorts = false;
+  let rested = false;
+  for (let k = 0; k < d.reason.length; k++) {
+    const reason = d.reason[k];
+    if (!(CUT.has(reason) || RESTED.has(reason)) || !counted(d.session[k])) continue;
+    if (RESTED.has(reason)) rested = true;
+    else if (d.remaining[k] > 0) buysCut = true;
+    else if (d.remaining[k] < 0 && reason === Deferral.noShorts) noShorts = true;
+    else if (d.remaining[k] < 0) salesCut = true;
+  }
+  return [
+    ...(buysCut ? ['buys were cut by the account'] : []),
+    ...(noShorts ? ['sales were cut at the holding (a cash account does not short)'] : []),
+    ...(salesCut ? ['sales were cut by the account'] : []),
+    ...(rested ? ['orders rested'] : []),
+  ];
 }
 
 /**

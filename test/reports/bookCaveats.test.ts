@@ -129,3 +129,43 @@ describe('bookCaveats: the deferred notional is marked at the close, as the defe
     expect(result.caveats.find((c) => c.message.includes('volume-cap'))?.size).toBeCloseTo(500 / 9_995, 12);
   });
 });
+
+describe('the exposure gap after explicit orders clear the targets (probe r45a F3: "-81.8 pp", a false high caveat after a planned exit)', () => {
+  const flat = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, () => [20]) });
+  it('targets A 100 %, then an explicit sale of all 500 at session 2: no target stands from 3, so no gap (was 18.2 % against 100.0 %)', () => {
+    // 10,000 / 20 = 500 A bought at 1's open, sold at 3's open: gross 1, 1, then 0 on 3–11. The targets stood on 1–2 (100 %,
+    // realised 100 %); the explicit orders of session 2 cleared them from 3, the first session their fills reach. The probe's
+    // hand values, 2 / 11 = 18.2 % realised against 18.2 % targeted, and no session compared with a target that did not stand.
+    const result = backtest(flat, scripted({ 0: { weights: { A: 1 } }, 2: [{ symbol: 'A', quantity: -500 }] }), { initialCash: 10_000 });
+    expect(Array.from(result.daily.longValue)).toEqual([0, 10_000, 10_000, ...Array(9).fill(0)]);
+    expect(Array.from(result.clearedSessions ?? [])).toEqual([2]);
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')).toBeUndefined();
+  });
+
+  it('the comparison resumes at the next decision with targets, and the sessions left out are counted', () => {
+    // B has no price on 0–8, 50 from 9. Targets A 100 % at 0 (500 at 20); the explicit sale of 500 at 2 fills at 3; at 6,
+    // A 50 % + B 50 %: 250 A at 7's open, B waits for its price (9's close) and 100 B fill at 10's open. NAV 10,000 throughout.
+    // Compared: 1–2 (gross 1 against 1), 7–9 (0.5 against 1), 10–11 (1 against 1): (2 + 1.5 + 2) / 7 = 78.57 % against 100 %,
+    // −21.4 pp (high); 3–6 (4 sessions) had no target. B's 50 % waited on 7–9: 1.5 / 7 = 21.4 pp. Over all 12: 5.5 / 12 = 45.8 %.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 12 }, (_, t) => [20, t >= 9 ? 50 : NaN]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 2: [{ symbol: 'A', quantity: -500 }], 6: { weights: { A: 0.5, B: 0.5 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.daily.longValue)).toEqual([0, 10_000, 10_000, 0, 0, 0, 0, 5_000, 5_000, 5_000, 10_000, 10_000]);
+    expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')).toMatchObject({
+      severity: 'high',
+      message:
+        'realised gross exposure averaged 78.6% of NAV against 100.0% targeted (-21.4 pp) over the 7 sessions from 2024-01-02, once orders of the first decision could fill, that had targets standing (4 more, after explicit orders cleared the targets, had none to compare with) (avg_gross_exposure, over all 12: 45.8%): a target waiting for a price (B until 2024-01-12), −21.4 pp',
+    });
+  });
+
+  it('property: a book that follows its targets and exits by explicit orders has no gap, whatever the weight and the exit', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 100 }), (exit, percent) => {
+        // percent % of 10,000 at 20 a share: whole shares leave at most 20 / 10,000 = 0.2 % uninvested; flat prices, no costs.
+        const shares = Math.floor((percent * 100) / 20);
+        const result = backtest(flat, scripted({ 0: { weights: { A: percent / 100 } }, [exit]: [{ symbol: 'A', quantity: -shares }] }), { initialCash: 10_000 });
+        expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')).toBeUndefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -133,7 +133,7 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
   it('a gap with no recorded cause says so, not a cause that did not happen', () => {
     const gap = { target: 1, realised: 0.9, from: '2024-01-02', sessions: 5, overall: 0.9, all: 5 };
     expect(exposureGapCaveat({ ...gap, causes: [] })?.message).toBe(
-      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys cut, orders rested, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
+      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
     );
   });
 
@@ -235,5 +235,24 @@ describe('exposureGapCauses: positions the run closed itself, and a book above i
     expect(above).toHaveLength(1);
     expect(above[0]).toMatch(/^holdings drifted between decisions, by \+\d+\.\d pp on average$/);
     expect(exposureGapCauses(result, gross, 1, 1, false).some((c) => c.startsWith('whole shares'))).toBe(true);
+  });
+});
+
+describe('exposureGapCauses: a sale the account cut is named as a sale cut (probe r45a F3: a no-shorts cut read "buys were cut")', () => {
+  it('a cash account selling 600 of 500 held: "sales were cut at the holding", not "buys were cut by the account"', () => {
+    // 500 A at 20 bought at 1; the explicit −600 of session 2 fills 500 at 3 and the 100 past the holding are cut (no-shorts).
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 6 }, () => [20]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 2: [{ symbol: 'A', quantity: -600 }] }), { initialCash: 10_000 });
+    expect(Array.from(result.deferrals.remaining)).toEqual([-100]);
+    expect(causes(result)).toEqual(['sales were cut at the holding (a cash account does not short)']);
+  });
+
+  it('a buy cut to the cash is still a buy cut', () => {
+    // A share target of 500 at 20 with 10,000 and 100 bps commission: 495 × 20 × 1.01 = 9,999 fit, 496 would cost 10,019.2;
+    // the planner cuts 5 (a `cash` deferral of +5 at the decision).
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 6 }, () => [20]) });
+    const result = backtest(market, scripted({ 0: { shares: { A: 500 } } }), { initialCash: 10_000, commission: { kind: 'bps', bps: 100 } });
+    expect(Array.from(result.deferrals.remaining)).toEqual([5]);
+    expect(causes(result)).toEqual(['buys were cut by the account']);
   });
 });

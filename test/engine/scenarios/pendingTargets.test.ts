@@ -187,15 +187,17 @@ describe('the decision is judged as the targets it sets, waiting ones included (
   });
 });
 
-describe('explicit orders that clear a waiting target clear what the run counts as targeted (probe r23a finding 3)', () => {
-  it('A 0.5 + B 0.3 (B waiting), then an explicit order at 2: targeted 80 % on sessions 1–2, 50 % from 3', () => {
-    // A 500 at 10 from session 1 (NAV 10,000 throughout); the explicit +1 A at 2 fills at 3: gross 0.50, 0.50, 0.501 × 3.
-    // Realised (0.5 × 2 + 0.501 × 3) / 5 = 0.5006; targeted (0.8 × 2 + 0.5 × 3) / 5 = 0.62 (before: 0.80 throughout);
-    // gap −11.94 pp. B waited 0.3 on sessions 1–2: 0.6 / 5 = 12.0 pp.
+describe('explicit orders that clear a waiting target clear what the run counts as targeted (probe r23a finding 3; probe r45a F3: all of the targets)', () => {
+  it('A 0.5 + B 0.3 (B waiting), then an explicit order at 2: targeted 80 % on sessions 1–2, none from 3 (not compared)', () => {
+    // A 500 at 10 from session 1 (NAV 10,000 throughout); the explicit +1 A at 2 fills at 3. Explicit orders clear every
+    // target (README: "explicit orders clear them, and the run stops counting them as targeted"), A's as well as B's: from
+    // session 3, the first its fills reach, no target stands, and sessions 3–5 are not compared (r23a's fix still counted
+    // A's 0.5 there: "50.1 % against 62.0 %"). Sessions 1–2: realised 0.50, targeted 0.80, −30.0 pp; B waited 0.3 on both: −30.0 pp.
     const result = scenario(market(), { 0: { weights: { A: 0.5, B: 0.3 } }, 2: orders({ symbol: 'A', quantity: 1 }) }, { initialCash: 10_000 });
     expect(result.targetWaits?.map((w) => [w.symbol, w.decided, w.until, w.end])).toEqual([[1, 0, 2, 'cleared']]);
+    expect(Array.from(result.clearedSessions ?? [])).toEqual([2]);
     expect(bookCaveats(result, 252).find((c) => c.code === 'exposure-gap')?.message).toBe(
-      'realised gross exposure averaged 50.1% of NAV against 62.0% targeted (-11.9 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): a target waiting for a price (B until cleared on 2024-01-03), −12.0 pp',
+      'realised gross exposure averaged 50.0% of NAV against 80.0% targeted (-30.0 pp) over the 2 sessions from 2024-01-02, once orders of the first decision could fill, that had targets standing (3 more, after explicit orders cleared the targets, had none to compare with) (avg_gross_exposure, over all 6: 41.7%): a target waiting for a price (B until cleared on 2024-01-03), −30.0 pp',
     );
   });
 

@@ -22,6 +22,7 @@ import { CostEstimator } from './costEstimate.ts';
 import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from './config.ts';
 import { parseOrThrow } from './configError.ts';
 import { CorporateActions } from './corporateActions.ts';
+import { GrowableTable } from './growable.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
 import { Listing } from './listing.ts';
@@ -113,6 +114,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const clearedSessions: number[] = [];
   /** Whole shares: after each accepted plan, its session and the share of NAV rounding left out of the book (Result.roundedAway). */
   const roundedAway = { session: [] as number[], share: [] as number[] };
+  /** After each accepted plan, the trades its skip rules dropped (Result.skippedTrades). */
+  const skippedTrades = new GrowableTable({ session: Int32Array, symbol: Int32Array, rule: Uint8Array, share: Float64Array, gross: Float64Array });
   /** Buys the planner cut to the cash (deferCuts): the cash-limited caveat says where they were cut. */
   let cutAtDecision = 0;
 
@@ -194,7 +197,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     pending.replace(t, plan.kind, plan.unpriced, plan.unpricedTargets, (i) => actions.leftBy(i, t) !== undefined);
     const repeated = orderBook.replaceTargetOrders(plan.orders, t, plan.cashOnly);
     deferCuts(plan.orders, t, repeated);
-    noteRounding(t);
+    notePlan(t);
   }
 
   /** The buys a plan at t cut to the cash (share and value targets: PlannedOrders.cut) are `cash` deferrals of their cut, there — once per order, not again where a later decision repeats the same ask (`repeated`). */
@@ -207,8 +210,18 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     }
   }
 
-  /** The rounding an accepted plan at t left standing (whole shares only: nothing is rounded otherwise). */
-  function noteRounding(t: number): void {
+  /** What an accepted plan at t left out of the book: the trades its skip rules dropped, and the rounding it left standing (whole shares only: nothing is rounded otherwise). */
+  function notePlan(t: number): void {
+    const s = planner.skipped;
+    for (let k = 0; k < s.count; k++) {
+      const row = skippedTrades.add();
+      const c = skippedTrades.columns;
+      c.session[row] = t;
+      c.symbol[row] = s.symbol[k];
+      c.rule[row] = s.rule[k];
+      c.share[row] = s.share[k];
+      c.gross[row] = s.gross[k];
+    }
     if (config.shares !== 'whole') return;
     roundedAway.session.push(t);
     roundedAway.share.push(planner.roundedAway);
@@ -238,7 +251,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     pending.ordered(t, ready, (i) => listing.firstBar[i] === t);
     orderBook.placePlanned(plan.orders, t, plan.cashOnly);
     deferCuts(plan.orders, t);
-    noteRounding(t);
+    notePlan(t);
   }
 
   /** What the planner reads at the close of session t. */
@@ -332,6 +345,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const fills = ledger.fills();
   const orders = orderBook.orders();
   const snapshots = ledger.snapshots();
+  const skipped = skippedTrades.views();
   return {
     manifest,
     symbols: market.symbols,
@@ -345,6 +359,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     clearedSessions: Int32Array.from(clearedSessions),
     ...(config.shares === 'whole' ? { roundedAway: { session: Int32Array.from(roundedAway.session), share: Float64Array.from(roundedAway.share) } } : {}),
     deferrals,
+    skippedTrades: skipped,
     targetWaits: pending.waits,
     splits: splitsOfRun(market, first, last),
     breaches,
@@ -352,7 +367,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, dropped: planner.dropped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

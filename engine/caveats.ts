@@ -31,6 +31,7 @@ export type CaveatCode =
   | 'deferred'
   | 'deferred-notional'
   | 'exposure-gap'
+  | 'skipped-trades'
   | 'short-sample'
   | 'no-opens'
   | 'blank-volume'

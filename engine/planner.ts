@@ -14,6 +14,7 @@ import { MAX_SHARES, unsizableTarget, unvaluedBook } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import type { PendingTargets, TargetKind } from './pendingTargets.ts';
 import type { Portfolio } from './portfolio.ts';
+import { SkipRule } from './result.ts';
 import { roundShares, snapWhole } from './shares.ts';
 import type { Targets } from './strategy.ts';
 
@@ -100,8 +101,13 @@ export class RebalancePlanner {
   #targetsStand = false;
   /** Target weights of the decision being planned; committed to targetWeight when it is accepted. */
   readonly #proposed: Float64Array;
-  /** Trades the skip rules dropped, by rule, over the run (never-invested caveats name the rule). */
-  readonly dropped = { minTradeNotional: 0, maxCommissionRate: 0 };
+  /**
+   * The trades the skip rules dropped from the last plan — before the buys were sized
+   * (#holdSkipped), or a weight target's buy the fit to the cash left too small (#emit) — `count`
+   * rows in symbol order, as Result.SkippedTrades without the session. Reused buffers: every plan
+   * starts them anew.
+   */
+  readonly skipped: { count: number; readonly symbol: Int32Array; readonly rule: Uint8Array; readonly share: Float64Array; readonly gross: Float64Array };
   /** Per symbol, under whole shares: the share of NAV its standing target lost to rounding (#round); 0 where none. */
   readonly #remainder: Float64Array;
   #roundedAway = 0;
@@ -117,6 +123,7 @@ export class RebalancePlanner {
     this.#proposed = new Float64Array(symbolCount);
     this.#remainder = new Float64Array(symbolCount);
     this.#asked = new Float64Array(symbolCount);
+    this.skipped = { count: 0, symbol: new Int32Array(symbolCount), rule: new Uint8Array(symbolCount), share: new Float64Array(symbolCount), gross: new Float64Array(symbolCount) };
   }
 
   /**
@@ -182,6 +189,7 @@ export class RebalancePlanner {
   #size(ctx: PlanContext, kind: TargetKind, unpriced: Unpriced, standing = false): Plan {
     const n = this.#wanted.length;
     const wanted = this.#wanted;
+    this.skipped.count = 0;
     const waiting = waitingBook(kind, unpriced, ctx.nav);
     let gross = waiting.gross;
     let net = waiting.net;
@@ -353,9 +361,19 @@ export class RebalancePlanner {
       if (wanted[i] === held[i]) continue;
       const rule = this.#skipped(ctx, i, held[i], wanted[i]);
       if (rule === null) continue;
-      if (rule !== 'dust') this.dropped[rule]++;
+      if (rule !== 'dust') this.#noteSkipped(ctx, i, rule, held[i], wanted[i]);
       wanted[i] = held[i];
     }
+  }
+
+  /** Record in `skipped` that `rule` dropped symbol i's trade from `from` to `to` shares, sized at its plan price and NAV. */
+  #noteSkipped(ctx: PlanContext, i: number, rule: keyof typeof SkipRule, from: number, to: number): void {
+    const s = this.skipped;
+    const price = valuePrice(ctx, i);
+    s.symbol[s.count] = i;
+    s.rule[s.count] = SkipRule[rule];
+    s.share[s.count] = Math.abs((to - from) * price) / ctx.nav;
+    s.gross[s.count++] = ((Math.abs(to) - Math.abs(from)) * price) / ctx.nav;
   }
 
   /**
@@ -400,8 +418,11 @@ export class RebalancePlanner {
     for (let i = 0; i < wanted.length; i++) {
       const from = held[i];
       let to = wanted[i];
-      // A buy the fit cut and the skip rules then drop (too small after the cut) is cut whole.
-      if (to !== from && this.#skipped(ctx, i, from, to) !== null) to = from;
+      // A buy the fit cut and the skip rules then drop (too small after the cut) is cut whole: a share or value target's is
+      // said as a cut; a weight target's (its fit is no cut) is a skipped trade, noted once (on the reducing pass).
+      const rule = to !== from ? this.#skipped(ctx, i, from, to) : null;
+      if (rule !== null && rule !== 'dust' && reductions && !cuts) this.#noteSkipped(ctx, i, rule, from, to);
+      if (rule !== null) to = from;
       const cut = cuts && !reductions && this.#asked[i] > to ? this.#asked[i] - to : 0;
       const delta = to - from;
       let quantity = 0;

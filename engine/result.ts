@@ -140,6 +140,31 @@ export interface Deferrals {
 }
 
 /**
+ * The planner's skip rules, as SkippedTrades.rule codes (SKIP_RULE_NAMES: the engine settings that
+ * set them): a trade whose notional is below `minTradeNotional`, or whose commission is above
+ * `maxCommissionRate` of its notional.
+ */
+export const SkipRule = { minTradeNotional: 0, maxCommissionRate: 1 } as const;
+export type SkipRule = (typeof SkipRule)[keyof typeof SkipRule];
+export const SKIP_RULE_NAMES = ['minTradeNotional', 'maxCommissionRate'] as const;
+
+/**
+ * Trades a plan wanted and the skip rules dropped (closing a position is never dropped), one row
+ * per trade and plan: the plan's market session (a decision's, or a waiting target's first price),
+ * the symbol, the rule (SkipRule), `share` = |shares| × the plan's price / its NAV (what the trade
+ * would have moved, ≥ 0) and `gross`, the change it would have made to gross exposure in the same
+ * unit (> 0 for a trade that adds to a position, < 0 for one that reduces it). The holding stays
+ * as it was until a later plan trades it.
+ */
+export interface SkippedTrades {
+  readonly session: Int32Array;
+  readonly symbol: Int32Array;
+  readonly rule: Uint8Array;
+  readonly share: Float64Array;
+  readonly gross: Float64Array;
+}
+
+/**
  * Targets or a fill the account would not take. `rejected`: a decision whose targets breach the
  * limits (or short in a cash account) is dropped whole, as if the strategy had not decided;
  * gross and net are the targets'. `deferred`: a margin account cut a fill at its limit (symbol
@@ -250,6 +275,8 @@ export interface Result {
    */
   readonly roundedAway?: { readonly session: Int32Array; readonly share: Float64Array };
   readonly deferrals: Deferrals;
+  /** Trades the planner's skip rules dropped. Absent in results built before it was recorded. */
+  readonly skippedTrades?: SkippedTrades;
   /** Targets that waited for their symbol's price, each from its decision until ordered or replaced (engine/pendingTargets.ts). Absent in results built without it. */
   readonly targetWaits?: readonly TargetWait[];
   /** Splits between the run's first and last sessions (fills before one are in pre-split shares). */

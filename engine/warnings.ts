@@ -9,7 +9,7 @@ import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
-import { type Caveat, caveat, type CaveatSeverity, listSymbols, money, orderSessions, pct, rankCaveats, severityBySize } from './caveats.ts';
+import { type Caveat, caveat, type CaveatSeverity, listSymbols, orderSessions, pct, rankCaveats, severityBySize } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
 import { dataEndExitCaveats } from './dataEndExitCaveats.ts';
@@ -24,10 +24,11 @@ import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
+import { skippedByRule, skippedTradeCaveats, skipRuleAdvice, skipRuleText } from './skippedTradeCaveats.ts';
 import { splitCaveats } from './splitCaveats.ts';
 import { targetWaitCaveats } from './targetWaitCaveats.ts';
 import type { TargetWait } from './pendingTargets.ts';
-import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, Snapshots } from './result.ts';
+import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, SkipRule, SkippedTrades, Snapshots } from './result.ts';
 import type { StrategyNotes } from './strategyNotes.ts';
 import type { ViewReads } from './viewReads.ts';
 
@@ -50,8 +51,8 @@ export interface RunRecordings {
   readonly dataEndExits: readonly DataEndExit[];
   /** Decisions that returned targets. */
   readonly decisions: number;
-  /** Trades the planner's skip rules dropped, by rule (RebalancePlanner.dropped). */
-  readonly dropped: { readonly minTradeNotional: number; readonly maxCommissionRate: number };
+  /** Trades the planner's skip rules dropped (RebalancePlanner.skipped, over the run). */
+  readonly skippedTrades: SkippedTrades;
   /** Buys of share or value targets the planner cut to the cash where it sized them — their decision, or a waiting target's first price (planPending, sized as a decision there would) — each one of the `cash` deferrals; the rest are cut at a fill. */
   readonly cutAtDecision: number;
   readonly breaches: readonly LeverageBreach[];
@@ -138,6 +139,8 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...periodCaveats(r),
     ...symbolCoverageCaveats(r.market, scope.named, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
+    // A run that placed no order says it in its never-invested caveat (everyTradeDropped).
+    ...(r.orders.id.length > 0 ? skippedTradeCaveats(r.skippedTrades, r.market, r.config) : []),
     ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
     ...idleCaveats(r),
     ...orderCaveats(r),
@@ -254,6 +257,14 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   return out;
 }
 
+/** A run that placed no order and whose skip rules dropped trades: " — every trade was dropped by the skip rules (10 below minTradeNotional 600): lower minTradeNotional or raise the cash"; '' when they dropped none. */
+function everyTradeDropped(r: RunRecordings): string {
+  const counts = skippedByRule(r.skippedTrades);
+  const rules = counts.flatMap((count, rule) => (count > 0 ? [rule as SkipRule] : []));
+  if (rules.length === 0) return '';
+  return ` — every trade was dropped by the skip rules (${rules.map((rule) => `${counts[rule].toLocaleString('en-US')} ${skipRuleText(rule, r.config)}`).join(', ')}): ${rules.map(skipRuleAdvice).join('; ')}`;
+}
+
 /** Why a run never invested, as far as the data says: symbols with no price in its sessions. */
 function neverInvestedReason(r: RunRecordings): string {
   const n = r.market.symbols.length;
@@ -269,17 +280,7 @@ function neverInvestedReason(r: RunRecordings): string {
   }
   const unpriced = r.market.symbols.filter((_, i) => priced[i] === 0);
   const decided = r.decisions === 0 ? ' — no decision returned targets' : '';
-  const { minTradeNotional, maxCommissionRate } = r.dropped;
-  const rules = [
-    minTradeNotional > 0 ? `${minTradeNotional.toLocaleString('en-US')} below minTradeNotional ${money(r.config.minTradeNotional)}` : '',
-    maxCommissionRate > 0 ? `${maxCommissionRate.toLocaleString('en-US')} whose commission was above maxCommissionRate ${r.config.maxCommissionRate}` : '',
-  ].filter(Boolean);
-  // What helps each rule: more cash lifts a trade over a notional floor, never under a commission rate (500 bps is 5 % at any size).
-  const advice = [
-    minTradeNotional > 0 ? 'lower minTradeNotional or raise the cash' : '',
-    maxCommissionRate > 0 ? `raise maxCommissionRate (engine settings in a study or config file) or lower the commission` : '',
-  ].filter(Boolean);
-  const dropped = r.orders.id.length === 0 && rules.length > 0 ? ` — every trade was dropped by the skip rules (${rules.join(', ')}): ${advice.join('; ')}` : '';
+  const dropped = r.orders.id.length === 0 ? everyTradeDropped(r) : '';
   return `${decided}${dropped}${windowReason(r)}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
 }
 

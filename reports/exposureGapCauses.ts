@@ -7,7 +7,8 @@
 import { isoDay } from '../data/dates.ts';
 import { Deferral } from '../engine/orders.ts';
 import { leftWait, type TargetWait } from '../engine/pendingTargets.ts';
-import { FillReason, type Result } from '../engine/result.ts';
+import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../engine/result.ts';
+import { skipRuleText } from '../engine/skippedTradeCaveats.ts';
 import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
 
 const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
@@ -31,6 +32,7 @@ const NAMED = 0.0005;
  *   (leftWaitCause);
  * - buys and sales the account cut, and orders that rested (their deferrals on the counted
  *   sessions: deferralCauses);
+ * - trades the skip rules dropped, sized (skippedCause);
  * - whole shares, sized: the share of NAV rounding left out of the standing targets
  *   (Result.roundedAway), averaged over the counted sessions likewise: "whole shares left 0.1% of
  *   NAV uninvested";
@@ -58,7 +60,7 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   const split = lieu >= NAMED ? [`cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −${(lieu * 100).toFixed(1)} pp`] : [];
   // A book above its targets: only what raises exposure explains it — drift up, and reductions that rested (a suspended sale);
   // the rest (waits, cuts, rounding, exits, rested additions) lowers it.
-  if (above) return [...(restedReductions(result) ? ['sales or covers rested (the position stayed larger than its target)'] : []), ...(drift > 0 ? drifted : [])];
+  if (above) return [...(restedReductions(result) ? ['sales or covers rested (the position stayed larger than its target)'] : []), ...skippedCause(result, gross, from, at, true), ...(drift > 0 ? drifted : [])];
   const all = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
   const causes: string[] = [];
   const waiting = waitCause(result, all.filter((w) => !leftWait(w)), gross, from, at);
@@ -74,6 +76,7 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
     const share = meanLevel(left, gross, from);
     if (share >= NAMED) causes.push(`whole shares left ${(share * 100).toFixed(1)}% of NAV uninvested`);
   }
+  causes.push(...skippedCause(result, gross, from, at, false));
   const exits = exitCause(result, gross, from, at);
   if (exits !== null) causes.push(exits);
   const goneTargets = goneTargetCause(result, gross, from, at);
@@ -113,6 +116,32 @@ function deferralCauses(result: Result, gross: Float64Array, from: number, lag: 
     ...(salesCut ? ['sales were cut by the account'] : []),
     ...(rested ? ['orders rested'] : []),
   ];
+}
+
+/**
+ * Trades the planner's skip rules dropped (Result.skippedTrades) that would have taken the book
+ * toward its targets — adding to a position (`gross` > 0), or with `above` reducing one — sized:
+ * |gross| from at(plan) until the next decision sets targets anew, averaged — "trades skipped by
+ * the skip rules (BBB, DDD, whose commission was above maxCommissionRate 0.01), −6.0 pp" (with
+ * `above`: "sales or covers skipped by the skip rules (…) (the position stayed larger than its
+ * target), +X pp"). Empty when none, or under 0.05 %.
+ */
+function skippedCause(result: Result, gross: Float64Array, from: number, at: Reach, above: boolean): string[] {
+  const s = result.skippedTrades;
+  if (s === undefined) return [];
+  const steps = new Float64Array(gross.length + 1);
+  const names = SKIP_RULE_NAMES.map(() => new Set<string>());
+  for (let k = 0; k < s.session.length; k++) {
+    if (!(above ? s.gross[k] < 0 : s.gross[k] > 0)) continue;
+    steps[at(s.session[k])] += Math.abs(s.gross[k]);
+    steps[at(nextDecision(result, s.session[k]))] -= Math.abs(s.gross[k]);
+    names[s.rule[k]].add(result.symbols[s.symbol[k]]);
+  }
+  const share = meanLevel(steps, gross, from);
+  if (share < NAMED) return [];
+  const rules = names.flatMap((set, rule) => (set.size > 0 ? [`${[...set].slice(0, SHOWN).join(', ')}${set.size > SHOWN ? ', …' : ''}, ${skipRuleText(rule as SkipRule, result.manifest.config)}`] : []));
+  const pp = `${(share * 100).toFixed(1)} pp`;
+  return [above ? `sales or covers skipped by the skip rules (${rules.join('; ')}) (the position stayed larger than its target), +${pp}` : `trades skipped by the skip rules (${rules.join('; ')}), −${pp}`];
 }
 
 /**

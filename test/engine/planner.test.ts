@@ -100,6 +100,34 @@ describe('the planner with a stub context', () => {
     ]);
   });
 
+  it('records each trade the skip rules drop, sized as a share of NAV (probe r45a F5: dropped trades were only counted)', () => {
+    // The probe's k2 book: 1,500 cash, C at 20, B at 40, A at 50 here; weights C 0.9, B 0.05, A 0.05; every trade's commission 1.
+    // C: 1,350 / 20 = 67.5 → 67 (1,340: 1 ≤ 13.40). B: 75 / 40 = 1.875 → 1 (40: 1 > 0.40) and A: 75 / 50 = 1.5 → 1 (50: 1 > 0.50)
+    // are skipped by maxCommissionRate 0.01: 40 / 1,500 and 50 / 1,500 of NAV, each a buy that would have added as much to gross.
+    const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse({}));
+    const planned = planner.plan({ weights: { C: 0.9, B: 0.05, A: 0.05 } }, stub({ prices: [50, 40, 20], cash: 1_500, commission: 1 }));
+    expect(Array.from({ length: planned.orders.count }, (_, k) => [SYMBOLS[planned.orders.symbol[k]], planned.orders.quantity[k]])).toEqual([['C', 67]]);
+    const s = planner.skipped;
+    expect([s.count, Array.from(s.symbol.subarray(0, s.count), (i) => SYMBOLS[i]), Array.from(s.rule.subarray(0, s.count))]).toEqual([2, ['A', 'B'], [1, 1]]);
+    expect(s.share[0]).toBeCloseTo(50 / 1_500, 15);
+    expect(s.share[1]).toBeCloseTo(40 / 1_500, 15);
+    expect(Array.from(s.gross.subarray(0, 2))).toEqual(Array.from(s.share.subarray(0, 2)));
+    // The next plan starts the record anew: all of C, nothing dropped.
+    planner.plan({ weights: { C: 1 } }, stub({ prices: [50, 40, 20], cash: 1_500, commission: 1 }));
+    expect(planner.skipped.count).toBe(0);
+  });
+
+  it("records a weight target's buy that the fit to the cash left below a skip rule (it was dropped unsaid)", () => {
+    // 1,000 cash, A at 10, B at 100, 1 % costs, minTradeNotional 150: A 0.8 → 80, B 0.2 → 2 (200 ≥ 150). Buys cost 1,010, so both
+    // scale by 1,000 / 1,010: A 79.2 → 79, B 1.98 → 1, whose 100 is below 150 — dropped: 100 / 1,000 = 10 % of NAV.
+    const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse({ minTradeNotional: 150 }));
+    const planned = planner.plan({ weights: { A: 0.8, B: 0.2 } }, stub({ prices: [10, 100, 50], cash: 1_000, costRate: 0.01 }));
+    expect(Array.from({ length: planned.orders.count }, (_, k) => [SYMBOLS[planned.orders.symbol[k]], planned.orders.quantity[k]])).toEqual([['A', 79]]);
+    const s = planner.skipped;
+    expect([s.count, s.symbol[0], s.rule[0]]).toEqual([1, 1, 0]);
+    expect(s.share[0]).toBeCloseTo(0.1, 15);
+  });
+
   it('sizes a held symbol without a bar today, its last close fresh, at its last mark: its order rests, the rest of the plan stands', () => {
     // NAV 10 000 + 10 B marked at 20 = 10 200; B: 0.5 × 10 200 / 20 = 255 → +245; C: 0.2 × 10 200 / 50 = 40.8 → 40.
     const ctx = stub({ shares: [0, 10, 0], prices: [10, NaN, 50], marks: [10, 20, 50], lastCloses: [NaN, 20, NaN] });

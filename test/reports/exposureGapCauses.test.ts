@@ -256,3 +256,28 @@ describe('exposureGapCauses: a sale the account cut is named as a sale cut (prob
     expect(causes(result)).toEqual(['buys were cut by the account']);
   });
 });
+
+describe('exposureGapCauses: trades the skip rules dropped (probe r45a F5: the gap was blamed on whole shares alone)', () => {
+  it("the probe's k2: whole shares 4.7 % and the two skipped buys 6.0 %, each named", () => {
+    // 1,500 cash, BBB 50, CCC 20, DDD 40; weights CCC 0.9, DDD 0.05, BBB 0.05 at session 0; 0.005 a share, minimum 1.
+    // CCC 67.5 → 67 (0.5 × 20 = 10 rounded away), DDD 1.875 → 1 (35), BBB 1.5 → 1 (25): (10 + 35 + 25) / 1,500 = 4.67 %.
+    // DDD's 1 (40) and BBB's 1 (50) are skipped by maxCommissionRate 0.01: 90 / 1,500 = 6.0 %. CCC 67 × 20 = 1,340 of
+    // NAV 1,499 (1 commission): 89.39 % on sessions 1–11 against 100 %, −10.6 pp; over all 12: 11 × 89.39 / 12 = 81.9 %.
+    const market = fixtureMarket({ symbols: ['BBB', 'CCC', 'DDD'], closes: Array.from({ length: 12 }, () => [50, 20, 40]) });
+    const result = backtest(market, scripted({ 0: { weights: { CCC: 0.9, DDD: 0.05, BBB: 0.05 } } }), { initialCash: 1_500, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+    expect(gapOf(result)).toBe(
+      'realised gross exposure averaged 89.4% of NAV against 100.0% targeted (-10.6 pp) over the 11 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 12: 81.9%): whole shares left 4.7% of NAV uninvested; trades skipped by the skip rules (BBB, DDD, whose commission was above maxCommissionRate 0.01), −6.0 pp',
+    );
+  });
+
+  it('a skipped sale keeps the book above its targets, and is named there', () => {
+    // A at 100, 10,000 cash: 50 % → 50 A at 1. At 2, 40 % → sell 10 (1,000), below minTradeNotional 1,500: skipped, 50 held.
+    // Targets 0.5 on 1–2, 0.4 on 3–5: (1.0 + 1.2) / 5 = 44.0 % against 50.0 % realised, +6.0 pp; the skipped sale holds
+    // 0.1 more on 3–5: 0.3 / 5 = 6.0 pp (was "the run recorded none of the causes").
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 6 }, () => [100]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5 } }, 2: { weights: { A: 0.4 } } }), { initialCash: 10_000, minTradeNotional: 1_500 });
+    expect(gapOf(result)).toBe(
+      'realised gross exposure averaged 50.0% of NAV against 44.0% targeted (+6.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): sales or covers skipped by the skip rules (A, below minTradeNotional 1,500) (the position stayed larger than its target), +6.0 pp',
+    );
+  });
+});

@@ -72,6 +72,13 @@ describe('minTradeNotional', () => {
     // Target 50 % A → 50 shares: delta 1 × 100 = 100 < 150 → skipped. B is not named → closed.
     const result = scenario(market, { 0: setup, 1: { weights: { A: 0.5 } } }, { initialCash: 10_000, minTradeNotional: 150 });
     expect(trades(result).filter((t) => t[0] === 2)).toEqual([[2, 'B', -1, 100]]);
+    // And said (probe r45a F5): the 100 skipped is 100 / 10,000 = 1.0 % of NAV on session 1's plan.
+    expect(result.caveats.find((c) => c.code === 'skipped-trades')).toMatchObject({
+      severity: 'low',
+      message: '1 trade below minTradeNotional 150 was skipped (A; largest 1.0% of NAV on 2024-01-02): the book misses its targets by it until a plan trades it; lower minTradeNotional or raise the cash',
+      size: 0.01,
+      symbols: ['A'],
+    });
   });
 
   it('sizes buys without the proceeds of a sale it skips (cash and margin accounts alike)', () => {
@@ -227,5 +234,29 @@ describe('fitting buys to cash with fractional shares', () => {
     });
     expect(trades(result).filter((t) => t[0] === 1)).toEqual([]);
     expect(result.daily.commission[1]).toBe(0);
+  });
+});
+
+describe('trades the skip rules drop are said, sized, while the run invests the rest (probe r45a F5: only a run that never invested said so)', () => {
+  // The probe's k2: 1,500 cash, BBB at 50, CCC at 20, DDD at 40; weights CCC 0.9, DDD 0.05, BBB 0.05 on session 0 only;
+  // 0.005 a share, minimum 1. CCC: 1,350 / 20 = 67.5 → 67 (1 ≤ 1 % of 1,340). DDD: 75 / 40 = 1.875 → 1 (1 > 0.40) and BBB:
+  // 75 / 50 = 1.5 → 1 (1 > 0.50) are skipped by maxCommissionRate 0.01: (40 + 50) / 1,500 = 6.0 % of NAV (medium, above 5 %).
+  const market = fixtureMarket({ symbols: ['BBB', 'CCC', 'DDD'], closes: flat([50, 20, 40], 12) });
+  const result = scenario(market, { 0: { weights: { CCC: 0.9, DDD: 0.05, BBB: 0.05 } } }, { initialCash: 1_500, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+  it('buys CCC alone and records the two skipped trades', () => {
+    expect(trades(result)).toEqual([[1, 'CCC', 67, 20]]);
+    const s = result.skippedTrades!;
+    expect([Array.from(s.session), Array.from(s.symbol), Array.from(s.rule)]).toEqual([[0, 0], [0, 2], [1, 1]]);
+    expectNear(s.share[0], 50 / 1_500, 1e-15);
+    expectNear(s.share[1], 40 / 1_500, 1e-15);
+  });
+  it('says so in a caveat naming the rule, its setting and the symbols', () => {
+    expect(result.caveats.find((c) => c.code === 'skipped-trades')).toMatchObject({
+      severity: 'medium',
+      message:
+        '2 trades whose commission was above maxCommissionRate 0.01 were skipped (BBB, DDD; largest 6.0% of NAV on 2024-01-01): the book misses its targets by them until a plan trades them; raise maxCommissionRate (engine settings in a study or config file) or lower the commission',
+      symbols: ['BBB', 'DDD'],
+    });
+    expectNear(result.caveats.find((c) => c.code === 'skipped-trades')!.size!, 0.06, 1e-15);
   });
 });

@@ -324,7 +324,7 @@ export class PriceRowParser {
     this.#factorCheck?.check(this.#current, this.#close![row], this.#adjClose![row], this.#line, day);
     if (this.#cashCheck) {
       const cash = (this.#fields.dividend?.[row] ?? 0) + (this.#fields.capitalGain?.[row] ?? 0);
-      this.#cashCheck.check(this.#current, this.#close![row], cash, day, this.#line, cash > 0 ? this.#cashText(row, bytes, start) : undefined);
+      this.#cashCheck.check(this.#current, this.#close![row], cash, day, this.#line, cash > 0 ? this.#cashText(row, bytes, start) : undefined, this.#fields.splitRatio?.[row]);
     }
     if (this.#long) this.#tickerOfRow[row] = this.#current;
     this.#day[row] = day;

@@ -121,7 +121,6 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     if (stated) {
       summary.explicit++;
       summary.capitalGains += stated.capitalGains;
-      if (statesCash) summary.large.push(...largeEntries(symbol, stated.large));
     }
     let dividends = statesCash ? stated!.dividends : [];
     let { splits, alreadyAdjusted, deferred }: StatedSplits = stated ?? { splits: [], alreadyAdjusted: [], deferred: [] };
@@ -162,6 +161,8 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
       else summary.deferredSplits.push({ symbol, text: `${symbol} ${isoDay(day)} → ${isoDay(appliedOn)}` });
     }
     summary.offRatio.push(...splitMoves(symbol, stated?.offRatio.filter((m) => splits.some((e) => e.day === m.day)) ?? []));
+    // Sized once the splits applied are known: a distribution on a split's ex-date is paid per new share.
+    if (statesCash) summary.large.push(...largeEntries(symbol, largeDistributions(dates, tradedClose, stated!.dividends, splits)));
     // On the first row there is no earlier Close to show the split, nor a share held before it.
     for (const u of alreadyAdjusted) {
       if (u.day === dates[0]) summary.firstRowSplits.push({ symbol, text: `${symbol} ${isoDay(u.day)}` });
@@ -359,7 +360,6 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
   const alreadyAdjusted: SplitInClose[] = [];
   const deferred: DeferredSplit[] = [];
   const offRatio: DatedValue[] = [];
-  const large: DatedValue[] = [];
   let capitalGains = 0;
   const untraded = (r: number): boolean => (volume && !Number.isNaN(volume[r]) ? volume[r] === 0 : close[r] === close[r - 1]);
   for (let r = 0; r < dates.length; r++) {
@@ -367,7 +367,6 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     if (gain > 0) capitalGains++;
     const cash = (dividend ? dividend[r] : 0) + gain;
     if (cash > 0) dividends.push({ day: dates[r], value: cash });
-    if (cash > 0 && r > 0 && cash / close[r - 1] > LARGE_DIVIDEND) large.push({ day: dates[r], value: cash / close[r - 1] });
     const printed = split ? split[r] : 0;
     if (!(printed > 0 && printed !== 1)) continue;
     const ratio = roundSplitRatio(printed);
@@ -394,7 +393,28 @@ function statedActions(dates: Int32Array, close: Float64Array, volume: Float64Ar
     else alreadyAdjusted.push({ day: dates[r], ratio, evidence: 'noMove', move: NaN });
   }
   splits.sort((a, b) => a.day - b.day);
-  return { dividends, splits, alreadyAdjusted, deferred, offRatio, large, capitalGains };
+  return { dividends, splits, alreadyAdjusted, deferred, offRatio, capitalGains };
+}
+
+/**
+ * The stated cash distributions (`dividends`, days of `dates`) above LARGE_DIVIDEND of the close
+ * before them, as fractions, in the units the cash is paid in: on the ex-date of a split applied
+ * that day (`splits`, new shares per old) it is paid per new share, so the close before it is
+ * taken in new shares, ÷ the ratio — 1.2 on a 1:4 ex-date after a close of 10 is
+ * 1.2 / (10 / 0.25) = 3.0 %, not 12 %; 10 % on a 2:1 ex-date is not 5 %. None on the first row.
+ * `dividends` ascend by day, each a day of `dates`.
+ */
+function largeDistributions(dates: Int32Array, close: Float64Array, dividends: readonly DatedValue[], splits: readonly DatedValue[]): DatedValue[] {
+  const large: DatedValue[] = [];
+  // Both in date order: one walk of the rows finds each dividend's.
+  let r = 0;
+  for (const { day, value } of dividends) {
+    while (dates[r] < day) r++;
+    if (r === 0) continue;
+    const previous = splits.reduce((price, e) => (e.day === day ? price / e.value : price), close[r - 1]);
+    if (value / previous > LARGE_DIVIDEND) large.push({ day, value: value / previous });
+  }
+  return large;
 }
 
 interface DerivationSummary {

@@ -57,6 +57,48 @@ describe('a stated dividend above 10 % of the previous close is listed', () => {
   });
 });
 
+describe("a stated dividend on a split's ex-date is sized in the new shares it is paid on (probe r45a F6)", () => {
+  it('1.2 on a 1:4 ex-date after a close of 10 is 1.2 / (10 / 0.25) = 3.0 % — not listed (was "12.0%")', async () => {
+    // zipline csvdir: the engine pays 1.2 per post-split share (25 of 101 old shares: 30.00); 40 is the old close in new shares.
+    const s = await loadOneSeries('ZRV.csv', 'date,open,high,low,close,volume,dividend,split', '2024-01-02,10,10,10,10,100000,0.0,1.0', '2024-01-03,10,10,10,10,100000,0.0,1.0', '2024-01-04,38.8,38.8,38.8,38.8,100000,1.2,0.25', '2024-01-05,38.8,38.8,38.8,38.8,100000,0.0,1.0');
+    expect(s.splits.map((e) => e.value)).toEqual([0.25]);
+    expect(s.dividends.map((d) => d.value)).toEqual([1.2]);
+    expect(s.notes).not.toContain('distribution above 10%');
+  });
+
+  it('6 on a 2:1 ex-date after a close of 100 is 6 / (100 / 2) = 12.0 % — listed (was 6 %, missed)', async () => {
+    const s = await loadOneSeries('ZSP.csv', 'date,open,high,low,close,volume,dividend,split', '2024-01-02,100,100,100,100,100000,0.0,1.0', '2024-01-03,100,100,100,100,100000,0.0,1.0', '2024-01-04,44,44,44,44,100000,6.0,2.0', '2024-01-05,44,44,44,44,100000,0.0,1.0');
+    expect(s.splits.map((e) => e.value)).toEqual([2]);
+    expect(s.notes).toContain('1 distribution above 10% of the price (special dividends, spin-offs or rights issues as the dividend column states them): ZSP 2024-01-04 (12.0%)');
+  });
+
+  it('property: on a split by q, a dividend of d % of the previous close in new shares is listed exactly when d > 10', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(0.1, 0.25, 0.5, 2, 3, 4), fc.integer({ min: 1, max: 25 }).filter((d) => d !== 10), async (q, d) => {
+        // Previous close 100 is 100 / q in new shares; the ex-date closes at that less the dividend (up to 25 %: Close still
+        // moves nearer the split than no move, so the split is applied — a 1:2 split less 30 % moves ×1.4, read as no split).
+        const cash = ((d / 100) * 100) / q;
+        const s = await loadOneSeries('Q.csv', 'date,close,dividend,split', '2024-01-02,100,0,1', `2024-01-03,${100 / q - cash},${cash},${q}`, `2024-01-04,${100 / q - cash},0,1`);
+        expect(s.splits.map((e) => e.value)).toEqual([q]);
+        expect(s.notes.includes('distribution above 10%')).toBe(d > 10);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a reverse split\'s row judges the cash against the previous close in new shares: 12 after 10 on a 1:4 ex-date is 30 %, read; 40 is refused', async () => {
+    // 12 / (10 / 0.25) = 0.3 of the old close in new shares (was refused as "1.2× the previous close 10"); listed above 10 %.
+    const rows = (cash: number) => ['date,close,dividend,split', '2024-01-02,10,0,1', `2024-01-03,28,${cash},0.25`, '2024-01-04,28,0,1'];
+    const s = await loadOneSeries('X.csv', ...rows(12));
+    expect(s.dividends.map((d) => d.value)).toEqual([12]);
+    expect(s.notes).toContain('X 2024-01-03 (30.0%)');
+    const file = writeFile(tempDir(), 'X.csv', csv(...rows(40)));
+    expect(await refusal(file)).toBe(
+      `${file}:3: dividend 40 on 2024-01-03 is 1× the previous close 10 (2024-01-02) in the new shares of that day's split (10 / 0.25 = 40): a payout that large leaves a price of 0 or less — correct the amount (cash per share, below the price: not cents or a total) or remove it`,
+    );
+  });
+});
+
 describe('a bar refusal says how cells with marks were read', () => {
   it('Low 191,300 beside a Close of 194.97: "." shown by line 3, so the comma groups thousands', async () => {
     const file = writeFile(tempDir(), 'X.csv', csv('Date;Low;Close', '2024-01-02;191,300;199,520', '2024-01-03;191,300;194.97'));

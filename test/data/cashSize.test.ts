@@ -97,6 +97,18 @@ describe("a stated dividend on a split's ex-date is sized in the new shares it i
       `${file}:3: dividend 40 on 2024-01-03 is 1× the previous close 10 (2024-01-02) in the new shares of that day's split (10 / 0.25 = 40): a payout that large leaves a price of 0 or less — correct the amount (cash per share, below the price: not cents or a total) or remove it`,
     );
   });
+
+  it("a split the row's Close does not show (already in Close, not applied) leaves the cash on the old shares; one it shows, forward too, on the new (probe r47a F1)", async () => {
+    // 45 on a "1:4" row whose Close stays near 40: the split is not applied, so 45 is 1.1× the previous close 40 — it loaded
+    // and paid 45 × 250 = 11,250 on a 10,000 book. 60 on a 2:1 row whose Close fell to 20: 60 / (100 / 2) = 1.2×, paid 12,000.
+    const notShown = writeFile(tempDir(), 'Z.csv', csv('date,close,dividend,split', '2024-01-02,40,0,1', '2024-01-03,39,45,0.25', '2024-01-04,39,0,1'));
+    expect(await refusal(notShown)).toBe(`${notShown}:3: dividend 45 on 2024-01-03 is 1.1× the previous close 40 (2024-01-02): a payout that large leaves a price of 0 or less — correct the amount (cash per share, below the price: not cents or a total) or remove it`);
+    const forward = writeFile(tempDir(), 'F.csv', csv('date,close,dividend,split', '2024-01-02,100,0,1', '2024-01-03,20,60,2', '2024-01-04,20,0,1'));
+    expect(await refusal(forward)).toMatch(/F\.csv:3: dividend 60 on 2024-01-03 is 1\.2× the previous close 100 \(2024-01-02\) in the new shares of that day's split \(100 \/ 2 = 50\)/);
+    // Newest first, the same rows are judged when the previous session's row arrives.
+    const descending = writeFile(tempDir(), 'D.csv', csv('date,close,dividend,split', '2024-01-04,39,0,1', '2024-01-03,39,45,0.25', '2024-01-02,40,0,1'));
+    expect(await refusal(descending)).toMatch(/D\.csv:3: dividend 45 on 2024-01-03 is 1\.1× the previous close 40/);
+  });
 });
 
 describe('a bar refusal says how cells with marks were read', () => {

@@ -4,11 +4,13 @@
 // total, a decimal mark) or a misprint, so it is refused at its row. Rows come in file order,
 // either date direction: the previous close is the row before in date order, so a descending
 // ticker's distribution is judged when the next row of the file (its previous session) arrives.
-// On a row that states a reverse split the cash is paid per new share, each worth 1 / ratio old
-// ones: it is judged against the previous close in new shares (1.2 on a 1:4 ex-date after a close
-// of 10 is 3 % of 40, not 1.2×). A forward split's row keeps the old close: whether the split is
-// applied, or already in a split-adjusted Close, is known only once the whole file is read, and a
-// refusal must be sure.
+// On a row that states a split the cash is paid per share of that day: in new shares where the
+// split is applied, each worth 1 / ratio old ones (1.2 on a 1:4 ex-date after a close of 10 is 3 %
+// of 40, not 1.2×; 60 on a 2:1 ex-date after 100 is 1.2× of 50), in the old ones where the split
+// is already in Close and is not applied (45 after 40 on a "1:4" row whose Close stays at 40: 1.1×,
+// refused — probe r47a). Which, the row's own Close tells, as the loader later judges it
+// (priceSeries.ts): nearer (in log terms) the previous close times the split's move than the
+// previous close itself.
 
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
@@ -20,8 +22,9 @@ interface Pending {
   readonly day: number;
   readonly line: number;
   readonly text: string;
-  /** The row's stated reverse split (new shares per old, below 1), else 1. */
-  readonly reverse: number;
+  /** The row's own Close, and the split it states (new shares per old), else 1. */
+  readonly close: number;
+  readonly split: number;
 }
 
 export class CashSizeCheck {
@@ -40,14 +43,14 @@ export class CashSizeCheck {
   /**
    * One row of ticker `id`: its Close, its cash per share (0: none), for a row with cash `text`:
    * the cash as the file has it (`Dividends 1.000 (… read as 1000 …)`), and the split ratio the row
-   * states (new shares per old as printed; 0, 1 or NaN: none).
-   * @throws DataError at the distribution's line when it is at least the previous Close (in new shares after a reverse split).
+   * states (new shares per old; 0, 1 or NaN: none).
+   * @throws DataError at the distribution's line when it is at least the previous Close (in new shares where the row's Close shows its split).
    */
   check(id: number, close: number, cash: number, day: number, line: number, text: string | undefined, split = 1): void {
     const lastDay = this.#day[id];
     const pending = this.#pending[id];
-    const ratio = split > 0 && split < 1 ? roundSplitRatio(split) : 1;
-    const paid = cash > 0 ? { cash, day, line, text: text ?? String(cash), reverse: ratio < 1 ? ratio : 1 } : undefined;
+    const ratio = split > 0 && split !== 1 && Number.isFinite(split) ? roundSplitRatio(split) : 1;
+    const paid = cash > 0 ? { cash, day, line, text: text ?? String(cash), close, split: ratio } : undefined;
     if (paid !== undefined && lastDay !== undefined && day > lastDay) this.#judge(paid, this.#close[id], lastDay);
     if (pending !== undefined && day < lastDay) this.#judge(pending, close, day);
     this.#close[id] = close;
@@ -56,10 +59,12 @@ export class CashSizeCheck {
   }
 
   #judge(paid: Pending, previousClose: number, previousDay: number): void {
-    const inNewShares = previousClose / paid.reverse;
-    if (!(paid.cash >= inNewShares)) return;
-    const times = Number((paid.cash / inNewShares).toPrecision(2));
-    const units = paid.reverse === 1 ? '' : ` in the new shares of that day's split (${previousClose} / ${paid.reverse} = ${Number(inNewShares.toPrecision(6))})`;
+    // The split shows in the row's Close (applied): the previous close in that day's shares.
+    const applied = paid.split !== 1 && Math.abs(Math.log((paid.close * paid.split) / previousClose)) < Math.abs(Math.log(paid.close / previousClose));
+    const basis = applied ? previousClose / paid.split : previousClose;
+    if (!(paid.cash >= basis)) return;
+    const times = Number((paid.cash / basis).toPrecision(2));
+    const units = applied ? ` in the new shares of that day's split (${previousClose} / ${paid.split} = ${Number(basis.toPrecision(6))})` : '';
     throw new DataError(
       this.#file,
       paid.line,

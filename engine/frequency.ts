@@ -10,17 +10,19 @@
 // bucket is judged by the sessions a year it holds instead (below). A gap that spans k ≥ 2 of the
 // spacing's gaps (a month-end calendar without June: 61 days) is dates missing from a regular
 // calendar, not a stray (isMissingDates), unless such gaps are too many: a change of spacing.
-// Such a row covers more than one period of P (periodsPerRow): interest accrues and the annual
-// return counts years over the periods the rows cover, not over the rows.
+// Such a row covers more than one period of P (engine/rowPeriods.ts): interest accrues and the
+// annual return counts years over the periods the rows cover, not over the rows.
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
-// by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
+// by the sessions a calendar year actually holds (dailyPeriods below): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
 // and any other count (a six-day week ~313, two sessions a week ~104) is used as measured,
-// rounded, and flagged irregular.
+// rounded, and flagged irregular. A hole of missing data in a daily calendar (a row spanning six
+// weekdays or more: holeWeekdays) counts the sessions it lacks, so a month missing keeps 252 as
+// the full calendar does, and so do two.
 // In engine/ because the engine accrues interest per session with the P the metrics use
 // (data/rates.ts perPeriodRate); reports import it from here.
 
-import { weekdayOf } from '../data/dates.ts';
+import { weekdayOf, weekdaysBetween } from '../data/dates.ts';
 
 export interface Frequency {
   readonly periodsPerYear: number;
@@ -54,8 +56,8 @@ const BUCKETS: readonly Bucket[] = [
 /** Stray gaps (strayGaps) above this share make the spacing irregular. */
 const MAX_STRAY_SHARE = 0.1;
 /**
- * Missing dates (isMissingDates) on more than this share of the gaps, at least MIN_CHANGED_GAPS of
- * them, are a change of spacing (20 weekly dates then 9 fortnightly: 9 of 28 gaps; month-ends
+ * Missing dates (isMissingDates), or a daily calendar's holes (holeWeekdays), on more than this
+ * share of the gaps, at least MIN_CHANGED_GAPS of them, are a change of spacing (20 weekly dates then 9 fortnightly: 9 of 28 gaps; month-ends
  * missing every third: 7 of 16), made irregular and counted. Removing up to 10 % of a calendar's
  * dates leaves at most about 1 in 8 gaps a multiple (m of n − 1 − m gaps, m ≤ n / 10), well under
  * a quarter; under three such gaps (5 month-ends missing 1: 1 of 3 gaps) say nothing of a change.
@@ -84,33 +86,89 @@ export function standardDailyP(sessionsPerYear: number): 252 | 365 | null {
 const MIN_COUNT_WEEKS = 4;
 
 /**
+ * Weekdays from which a row of a daily trading-day calendar closes a hole of missing data: a
+ * weekend with holidays, or an exchange closure (2001-09-11 … 14: Monday 10 → Monday 17, 5
+ * weekdays), spans 5 at most; a week of data missing (Friday → the Monday 10 days on) spans 6.
+ */
+export const HOLE_WEEKDAYS = 6;
+
+/**
+ * The weekdays (Monday to Friday) the row from epoch day `previous` to `day` spans — those in
+ * (previous, day] — when it closes a hole of missing data, HOLE_WEEKDAYS or more; 0 for a shorter
+ * row (seven days span five weekdays at most). 2024-01-19 (Fri) → 2024-01-29 (Mon): 6.
+ */
+export function holeWeekdays(previous: number, day: number): number {
+  if (day - previous <= 7) return 0;
+  const weekdays = weekdaysBetween(previous + 1, day + 1);
+  return weekdays >= HOLE_WEEKDAYS ? weekdays : 0;
+}
+
+/**
  * P of a calendar whose spacing is daily (ascending epoch days): the sessions it holds a year,
  * counted over the k whole weeks from its first date, sessions / (7k) · 365.25 — whole weeks, so a
  * Wednesday start or a Friday end does not tilt the count (Wed/Fri sessions: 104.36, not the
- * 104.5 of n / span) — then mapped by standardDailyP, or rounded where no standard count fits
- * (flagged irregular). Under four weeks, weekdays only keep 252 (too short to tell holidays from
- * a sparser week); with a weekend date the calendar is counted over its span, gaps / span · 365.25
- * (twenty consecutive days: 365). A fixed spacing of 2 days or more is not daily (inferFrequency).
+ * 104.5 of n / span) — then mapped by standardDailyP (dailyP), or rounded where no standard count
+ * fits (flagged irregular). The holes of missing data (holeWeekdays) count the sessions they lack:
+ * a year of weekdays without March keeps 252 (250.9 sessions a year), not 227.8 — unless they are
+ * on more than a quarter of the rows (three or more): a sparser calendar, counted as it is, as
+ * missing dates on so many gaps are a change of spacing (MAX_MISSING_SHARE). Under four weeks,
+ * weekdays only keep 252 (too short to tell holidays from a sparser week); with a weekend date the
+ * calendar is counted over its span, gaps / span · 365.25 (twenty consecutive days: 365). A fixed
+ * spacing of 2 days or more is not daily (inferFrequency).
  */
 function dailyPeriods(dates: ArrayLike<number>): { periodsPerYear: number; irregular: boolean; why: string } {
   const first = dates[0];
   const last = dates[dates.length - 1];
   const weeks = Math.floor((last - first + 1) / 7);
-  let perYear: number;
   if (weeks < MIN_COUNT_WEEKS) {
     const weekend = Array.prototype.some.call(dates, (d: number) => weekdayOf(d) % 6 === 0);
     if (!weekend) return { periodsPerYear: 252, irregular: false, why: `daily spacing, weekdays, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
-    perYear = ((dates.length - 1) / (last - first)) * 365.25;
-  } else {
-    let sessions = 0;
-    while (sessions < dates.length && dates[sessions] < first + 7 * weeks) sessions++;
-    perYear = (sessions / (7 * weeks)) * 365.25;
+    return dailyP(((dates.length - 1) / (last - first)) * 365.25);
   }
-  const counted = `${perYear.toFixed(1)} sessions a year`;
-  const standard = standardDailyP(perYear);
-  if (standard === 252) return { periodsPerYear: 252, irregular: false, why: `daily spacing, trading days (${counted})` };
-  if (standard === 365) return { periodsPerYear: 365, irregular: false, why: `daily spacing, calendar days (${counted})` };
-  return { periodsPerYear: Math.round(perYear), irregular: true, why: `daily spacing at ${counted}, neither trading days (252) nor calendar days (365)` };
+  const end = first + 7 * weeks;
+  let sessions = 0;
+  while (sessions < dates.length && dates[sessions] < end) sessions++;
+  const perYear = (n: number): number => (n / (7 * weeks)) * 365.25;
+  const lacking = holesLacking(dates, end);
+  // Holes on too many rows are a sparser calendar, as missing dates are a change of spacing (strayGaps).
+  const sparse = lacking.holes >= MIN_CHANGED_GAPS && lacking.holes > MAX_MISSING_SHARE * lacking.rows;
+  return dailyP(perYear(sessions), lacking.holes === 0 || sparse ? undefined : { holes: lacking.holes, tradingDays: perYear(sessions + lacking.weekdays), calendarDays: perYear(sessions + lacking.days) });
+}
+
+/**
+ * What the holes of missing data (holeWeekdays) of a daily calendar lack before epoch day `end` —
+ * a hole running past it up to it —: how many, their weekdays and their days, without the date
+ * closing each (a session the count holds); and the rows looked at.
+ */
+function holesLacking(dates: ArrayLike<number>, end: number): { holes: number; weekdays: number; days: number; rows: number } {
+  let holes = 0;
+  let weekdays = 0;
+  let days = 0;
+  let k = 1;
+  for (; k < dates.length && dates[k - 1] < end; k++) {
+    if (holeWeekdays(dates[k - 1], dates[k]) === 0) continue;
+    const to = Math.min(dates[k], end);
+    holes++;
+    weekdays += weekdaysBetween(dates[k - 1] + 1, to);
+    days += to - dates[k - 1] - 1;
+  }
+  return { holes, weekdays, days, rows: k - 1 };
+}
+
+/**
+ * P of a daily calendar from the sessions it holds a year, `counted`; with `holes`, also counted
+ * with the sessions its holes lack, read as trading days (their weekdays) or as calendar days
+ * (their days). 252 where the trading-day count maps there (standardDailyP), else 365 where the
+ * calendar-day count does, else the count as measured, rounded and flagged irregular.
+ */
+function dailyP(counted: number, holes?: { holes: number; tradingDays: number; calendarDays: number }): { periodsPerYear: number; irregular: boolean; why: string } {
+  const said = (perYear: number, lacking: string): string =>
+    `${perYear.toFixed(1)} sessions a year${holes === undefined ? '' : `, with the ${lacking} of ${holes.holes} hole${holes.holes === 1 ? '' : 's'} without a row`}`;
+  const trading = holes?.tradingDays ?? counted;
+  if (standardDailyP(trading) === 252) return { periodsPerYear: 252, irregular: false, why: `daily spacing, trading days (${said(trading, 'weekdays')})` };
+  const calendar = holes?.calendarDays ?? counted;
+  if (standardDailyP(calendar) === 365) return { periodsPerYear: 365, irregular: false, why: `daily spacing, calendar days (${said(calendar, 'days')})` };
+  return { periodsPerYear: Math.round(counted), irregular: true, why: `daily spacing at ${counted.toFixed(1)} sessions a year, neither trading days (252) nor calendar days (365)` };
 }
 
 /**
@@ -140,54 +198,6 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
 }
 
 /**
- * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
- * 1), so a rate accrues (1 + R)^(k/P) − 1 over a row and the returns span Σk / P years:
- * - a daily calendar: 1 a row (P counts sessions; a weekend or a holiday is still one session);
- * - a regular coarser one: 1 for a gap that fits its bucket (or ±10 % of its spacing outside the
- *   buckets), whole spacings for missing dates — month-ends without June: 2 for the 61 days from
- *   May to July — and a stray gap's own share of a spacing (a date moved mid-month: 0.49 and 1.51);
- * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
- *   year, so Σk / P is the span in years whatever the rounding of P;
- * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
- */
-export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number): Float64Array {
-  const out = new Float64Array(Math.max(dates.length - 1, 0)).fill(1);
-  const f = inferFrequency(dates);
-  if (f.periodsPerYear !== periodsPerYear || f.label === 'daily') return out;
-  const bucket = BUCKETS.find((b) => b.label === f.label);
-  const spacing = bucket?.gap ?? f.medianGapDays;
-  const [lo, hi] = bucket ? [bucket.lo, bucket.hi] : [0.9 * spacing, 1.1 * spacing];
-  // Regular: a gap that fits the spacing is one period, missing dates whole spacings (61 days of
-  // month-ends: 2); a stray gap its own share of a spacing (a first date mid-month: 16 / 30.44; a
-  // date moved mid-month: 15 and 46 days, 0.49 and 1.51), so neither a stray nor its neighbour
-  // gains or loses a whole period.
-  for (let k = 1; k < dates.length; k++) {
-    const gap = dates[k] - dates[k - 1];
-    if (f.irregular) out[k - 1] = (gap * periodsPerYear) / 365.25;
-    else if (gap >= lo && gap <= hi) out[k - 1] = 1;
-    else out[k - 1] = isMissingDates(gap, spacing, lo, hi) ? Math.round(gap / spacing) : gap / spacing;
-  }
-  return out;
-}
-
-/**
- * Periods of P each of n returns covers (periodsPerRow): the returns dated `dates` (n epoch days,
- * ascending), the first earned since `startDay` (NAV_0's day) when known — else its interval is
- * unknown and counts one period.
- */
-export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | undefined, periodsPerYear: number): Float64Array {
-  if (startDay !== undefined) {
-    const calendar = new Float64Array(dates.length + 1);
-    calendar[0] = startDay;
-    for (let k = 0; k < dates.length; k++) calendar[k + 1] = dates[k];
-    return periodsPerRow(calendar, periodsPerYear);
-  }
-  const out = new Float64Array(dates.length).fill(1);
-  if (dates.length > 1) out.set(periodsPerRow(dates, periodsPerYear), 1);
-  return out;
-}
-
-/**
  * Whether a gap of `days` calendar days is one period of the spacing `f` (a bucket's range of gaps:
  * 1–5 days daily — a weekend and a holiday —, 5–10 weekly, 25–36 monthly, 80–100 quarterly,
  * 350–380 annual; else within 10 % of the median gap). How a returns file's first return, whose
@@ -207,6 +217,18 @@ export function spacingRange(f: Frequency): readonly [number, number] {
 /** The mean days between values of a calendar spacing's bucket (weekly 7, monthly 365.25 / 12, quarterly, annual); undefined for daily and other spacings. */
 export function calendarGap(f: Frequency): number | undefined {
   return f.label === 'daily' ? undefined : BUCKETS.find((b) => b.label === f.label)?.gap;
+}
+
+/**
+ * The whole spacings of the regular calendar `f` a gap of `days` calendar days spans: 1 where it
+ * is one period (isOneSpacing), k ≥ 2 where it is k periods with dates missing (isMissingDates:
+ * month-ends 61 days apart, 2), 0 for any other gap (a stray: 15 days on month-ends).
+ */
+export function wholeSpacings(days: number, f: Frequency): number {
+  const [lo, hi] = spacingRange(f);
+  if (days >= lo && days <= hi) return 1;
+  const spacing = calendarGap(f) ?? f.medianGapDays;
+  return isMissingDates(days, spacing, lo, hi) ? Math.round(days / spacing) : 0;
 }
 
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */

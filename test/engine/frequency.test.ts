@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
-import { inferFrequency, pairedFrequency, periodsPerRow } from '../../engine/frequency.ts';
+import { inferFrequency, pairedFrequency } from '../../engine/frequency.ts';
+import { periodsPerRow } from '../../engine/rowPeriods.ts';
 
 /** Epoch days of [from, to] whose weekday (0 = Sunday … 6 = Saturday) is in `weekdays`, less `skip`. */
 function calendar(from: number, to: number, weekdays: readonly number[], skip: ReadonlySet<number> = new Set()): number[] {
@@ -43,6 +44,39 @@ describe('periods per year of a daily calendar', () => {
     const f = inferFrequency(days.filter((d) => !holidays.has(d)));
     expect(f.periodsPerYear).toBe(252);
     expect(f.irregular).toBe(false);
+  });
+
+  it('a year of weekdays without March keeps 252 — and without March and April too, not 209 counted over the holes (probe r45b F1)', () => {
+    // Weekdays 2022-12-30 … 2023-12-29, no holidays: 52 whole weeks from Friday 30 December, 260 sessions before 2023-12-29.
+    const year = calendar(epochDay(2022, 12, 30), epochDay(2023, 12, 29), MON_FRI);
+    const march = (d: number): boolean => d >= epochDay(2023, 3, 1) && d <= epochDay(2023, 3, 31);
+    const spring = (d: number): boolean => d >= epochDay(2023, 3, 1) && d <= epochDay(2023, 4, 28);
+    // Without March: 237 sessions + the 23 weekdays the hole lacks = 260 → 260 / 364 · 365.25 = 260.9 (was 237 / 364 · 365.25 = 237.8, kept 252).
+    expect(inferFrequency(year.filter((d) => !march(d)))).toMatchObject({ periodsPerYear: 252, irregular: false, source: expect.stringContaining('260.9 sessions a year, with the weekdays of 1 hole without a row') });
+    // Without March and April: 217 + 43 = 260 again (was 217 / 364 · 365.25 = 217.7 → 218, irregular).
+    expect(inferFrequency(year.filter((d) => !spring(d)))).toMatchObject({ periodsPerYear: 252, irregular: false });
+  });
+
+  it('a calendar-day year without 60 days keeps 365 (was 304 / 364 · 365.25 = 305.0 → 305, irregular)', () => {
+    const days = calendar(jan2022, jan2022 + 363, [0, 1, 2, 3, 4, 5, 6]);
+    expect(inferFrequency(days.filter((d) => d < jan2022 + 100 || d >= jan2022 + 160))).toMatchObject({ periodsPerYear: 365, irregular: false });
+  });
+
+  it('property: one or two holes of 5 weekdays up to a quarter of a weekday calendar keep 252, and their rows count the weekdays lacking: Σk = the full calendar\'s rows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 120, max: 1500 }), fc.array(fc.record({ at: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 2 }), (span, cuts) => {
+        const full = calendar(jan2022 + 3, jan2022 + 3 + span, MON_FRI); // from Tuesday 4 January 2022
+        const gone = new Set<number>();
+        for (const { at, share } of cuts) {
+          const length = 5 + Math.floor(share * (full.length / 4 - 5));
+          const from = 1 + (at % (full.length - length - 2));
+          full.slice(from, from + length).forEach((d) => gone.add(d));
+        }
+        const kept = full.filter((d) => !gone.has(d));
+        expect(inferFrequency(kept)).toMatchObject({ periodsPerYear: 252, irregular: false });
+        expect(periodsPerRow(kept, 252).reduce((a, k) => a + k, 0)).toBe(full.length - 1);
+      }),
+    );
   });
 
   it('under four whole weeks, weekdays keep 252 (holidays cannot be told from a sparser week) …', () => {
@@ -273,6 +307,28 @@ describe('periods each row covers (periodsPerRow)', () => {
     const rows = periodsPerRow(days, 252);
     expect(rows.length).toBe(days.length - 1);
     expect(rows.every((k) => k === 1)).toBe(true);
+  });
+
+  it('… but a row closing a hole of six weekdays or more counts them: 2024-01-19 → 01-29 (the week of the 22nd missing) 6, Σk = 42 over 37 rows (probe r45b F1: 1, Σk = 37)', () => {
+    const days = calendar(epochDay(2024, 1, 2), epochDay(2024, 2, 29), MON_FRI, new Set(calendar(epochDay(2024, 1, 22), epochDay(2024, 1, 26), MON_FRI)));
+    const rows = Array.from(periodsPerRow(days, 252));
+    const hole = days.indexOf(epochDay(2024, 1, 29));
+    // Weekdays in (Fri 19, Mon 29]: 22, 23, 24, 25, 26 and 29.
+    expect(rows[hole - 1]).toBe(6);
+    expect(rows.filter((k) => k !== 1)).toEqual([6]);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(42);
+  });
+
+  it('an exchange closure of four weekdays is one session: 2001-09-10 → 09-17 spans 5 weekdays (11, 12, 13, 14, 17), 1', () => {
+    const days = calendar(epochDay(2001, 8, 1), epochDay(2001, 10, 31), MON_FRI, new Set(calendar(epochDay(2001, 9, 11), epochDay(2001, 9, 14), MON_FRI)));
+    expect(Array.from(periodsPerRow(days, 252)).every((k) => k === 1)).toBe(true);
+  });
+
+  it('a calendar-day calendar (P = 365) counts each row\'s days: 2024-03-09 → 03-13 (three days missing) 4, Σk = the 365 days of 2024-01-01 → 12-31', () => {
+    const days = calendar(epochDay(2024, 1, 1), epochDay(2024, 12, 31), [0, 1, 2, 3, 4, 5, 6], new Set([epochDay(2024, 3, 10), epochDay(2024, 3, 11), epochDay(2024, 3, 12)]));
+    const rows = Array.from(periodsPerRow(days, 365));
+    expect(rows[days.indexOf(epochDay(2024, 3, 13)) - 1]).toBe(4);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(365);
   });
 
   it('an irregular calendar: each row its days · P / 365.25 (P = 39 counted), so Σk / P is the span, 259 / 365.25 years', () => {

@@ -21,7 +21,7 @@ import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { rateSourceCaveats } from '../engine/warnings.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
-import { annualisationCaveats } from './annualisationCaveats.ts';
+import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { capacityFigures } from './capacity.ts';
@@ -150,7 +150,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sinceLastLevel(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...bookCaveats(result, P)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...bookCaveats(result, P, periods)],
   };
 }
 

@@ -1,9 +1,13 @@
 // The periods of P each row of a calendar covers (k), so a rate accrues (1 + R)^(k/P) − 1 over a
 // row and the returns span Σk / P years: the engine's interest and borrow accruals, rf, and the
-// annual return and Calmar read k from here. A row is one period unless the calendar lacks dates
-// there — a hole of missing data in a daily calendar, months missing from month-ends — or holds a
-// stray date, whose rows count their days.
+// annual return, Calmar and the short-sample check all read k from here. A row is one period
+// unless the calendar lacks dates there — a hole of missing data in a daily calendar, months
+// missing from month-ends — or a stray date splits a period (one file's holiday week dated
+// Thursday, the other's Friday; a value moved mid-month), where the rows between the two dates on
+// the calendar's grid around it share the periods those span by their days: the rows of one week
+// sum to one week.
 
+import { calendarPlace, gridDate } from './calendarGrid.ts';
 import { calendarGap, type Frequency, holeWeekdays, inferFrequency, wholeSpacings } from './frequency.ts';
 
 /**
@@ -16,8 +20,9 @@ import { calendarGap, type Frequency, holeWeekdays, inferFrequency, wholeSpacing
  * - a daily calendar-day one (P = 365): its days, 1 a row unless days are missing;
  * - a regular coarser one (coarseRows): 1 for a gap that fits its bucket (or ±10 % of its spacing
  *   outside the buckets), whole spacings for missing dates — month-ends without June: 2 for the 61
- *   days from May to July — and a stray gap's own share of a spacing (a date moved mid-month:
- *   0.49 and 1.51);
+ *   days from May to July — and where a stray gap lies between two dates on its grid, the rows
+ *   between them share the spacings those span by their days (Fridays with a Thursday beside
+ *   one of them: 6/7 and 1/7; a month-end moved to the 15th: 2 · 15/61 and 2 · 46/61);
  * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
  *   year, so Σk / P is the span in years whatever the rounding of P; a daily one 1 a row;
  * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
@@ -40,16 +45,51 @@ export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number):
 /**
  * The rows of a regular coarse calendar (periodsPerRow), into `out`: a gap that fits the spacing
  * one period, missing dates whole spacings (frequency.ts wholeSpacings: 61 days of month-ends, 2),
- * a stray gap its own share of a spacing (a first date mid-month: 16 / 30.44; a date moved
- * mid-month: 15 and 46 days, 0.49 and 1.51), so neither a stray nor its neighbour gains or loses a
- * whole period.
+ * a stray gap its own share of a spacing (a first date mid-month: 16 / 30.44) — except between two
+ * consecutive dates on the grid (gridAnchors) with a stray gap between them and whole spacings
+ * from one to the other: there the rows share those spacings by their days (Friday 2024-01-19 →
+ * Thursday 01-25 → Friday 01-26: 6/7 and 1/7 of the week, not 1 and 1/7; month-ends 05-31 →
+ * 06-15 → 07-31: 2 · 15/61 and 2 · 46/61), so the rows of one spacing sum to one period.
  */
 function coarseRows(dates: ArrayLike<number>, f: Frequency, out: Float64Array): void {
   const spacing = calendarGap(f) ?? f.medianGapDays;
+  const whole = new Float64Array(out.length);
   for (let k = 1; k < dates.length; k++) {
     const gap = dates[k] - dates[k - 1];
-    out[k - 1] = wholeSpacings(gap, f) || gap / spacing;
+    whole[k - 1] = wholeSpacings(gap, f);
+    out[k - 1] = whole[k - 1] || gap / spacing;
   }
+  const anchors = gridAnchors(dates, f);
+  for (let a = 1; a < anchors.length; a++) {
+    const [from, to] = [anchors[a - 1], anchors[a]];
+    if (!whole.subarray(from, to).includes(0)) continue;
+    const days = dates[to] - dates[from];
+    const shared = wholeSpacings(days, f);
+    if (shared > 0) for (let k = from + 1; k <= to; k++) out[k - 1] = (shared * (dates[k] - dates[k - 1])) / days;
+  }
+}
+
+/**
+ * Indices of the dates that anchor a coarse calendar's rows (coarseRows): those on its grid
+ * (engine/calendarGrid.ts gridDate), the nearest one where several share a grid date (Thursday
+ * 2024-01-25 beside Friday 01-26: the Friday); every date where the spacing has no grid.
+ */
+function gridAnchors(dates: ArrayLike<number>, f: Frequency): number[] {
+  const place = calendarPlace(dates, f);
+  if (place === undefined) return Array.from({ length: dates.length }, (_, k) => k);
+  const anchors: number[] = [];
+  let lastGrid = NaN;
+  for (let k = 0; k < dates.length; k++) {
+    const on = gridDate(dates[k], f, place);
+    if (on === undefined) continue;
+    // Dates of one grid date are consecutive: keep the nearest, the earlier on a tie.
+    if (on === lastGrid) {
+      const held = anchors[anchors.length - 1];
+      if (Math.abs(dates[k] - on) < Math.abs(dates[held] - on)) anchors[anchors.length - 1] = k;
+    } else anchors.push(k);
+    lastGrid = on;
+  }
+  return anchors;
 }
 
 /**

@@ -285,14 +285,56 @@ describe('periods each row covers (periodsPerRow)', () => {
     expect(Array.from(periodsPerRow(m1, 12))).toEqual([1, 1, 1, 1, 2, 1, 1, 1]);
   });
 
-  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its two stray rows cover 15 / 30.4375 and 46 / 30.4375 months, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest)', () => {
+  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its two rows share the 2 months from 05-31 to 07-31 by their days, 2 · 15/61 and 2 · 46/61, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest; r45b F3: 15 / 30.4375 and 46 / 30.4375, 23.004)', () => {
     const moved = lastWeekday(monthly(2022, 1, 24, 0)).map((d) => (d === epochDay(2023, 6, 30) ? epochDay(2023, 6, 15) : d));
     expect(inferFrequency(moved)).toMatchObject({ periodsPerYear: 12, irregular: false });
     const rows = Array.from(periodsPerRow(moved, 12));
     const june = moved.indexOf(epochDay(2023, 6, 15));
-    expect(rows[june - 1]).toBeCloseTo(15 / 30.4375, 12);
-    expect(rows[june]).toBeCloseTo(46 / 30.4375, 12);
-    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(21 + 61 / 30.4375, 12);
+    expect(rows[june - 1]).toBeCloseTo((2 * 15) / 61, 12); // 0.49180
+    expect(rows[june]).toBeCloseTo((2 * 46) / 61, 12); // 1.50820
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(23, 12);
+  });
+
+  it('Fridays with one week dated Thursday in one file and Friday in the other (2024-01-25 and 01-26): the week from 01-19 is 6/7 + 1/7, the 10 weeks Σk = 10 (probe r45b F3: 1 + 1/7)', () => {
+    const days = [...Array.from({ length: 11 }, (_, k) => epochDay(2024, 1, 5) + 7 * k), epochDay(2024, 1, 25)].sort((a, b) => a - b);
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: 52, irregular: false });
+    const rows = Array.from(periodsPerRow(days, 52));
+    const thursday = days.indexOf(epochDay(2024, 1, 25));
+    expect(rows[thursday - 1]).toBeCloseTo(6 / 7, 12);
+    expect(rows[thursday]).toBeCloseTo(1 / 7, 12);
+    expect(rows.filter((_, k) => k !== thursday - 1 && k !== thursday).every((k) => k === 1)).toBe(true);
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(10, 12);
+  });
+
+  it('month-ends with May dated Thursday 2024-05-30 in one file and Friday 05-31 in the other: 30/31 and 1/31 of the month from 04-30, not 1 + 1/30.4375', () => {
+    const days = [...lastWeekday(monthly(2024, 1, 10, 0)), epochDay(2024, 5, 30)].sort((a, b) => a - b);
+    const rows = Array.from(periodsPerRow(days, 12));
+    const thursday = days.indexOf(epochDay(2024, 5, 30));
+    expect(rows[thursday - 1]).toBeCloseTo(30 / 31, 12);
+    expect(rows[thursday]).toBeCloseTo(1 / 31, 12);
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(9, 12);
+  });
+
+  it('last Fridays of months (28 or 35 days apart): every row 1, though a last Friday on the 31st is 4 days off the calendar\'s median day', () => {
+    const fridays = monthly(2022, 1, 25, 0).map((d) => d - ((d + 4 - 5 + 7) % 7));
+    expect(Array.from(periodsPerRow(fridays, 12)).every((k) => k === 1)).toBe(true);
+  });
+
+  it('property: dates beside a weekly or month-end calendar (the day before one of its dates, or mid-period) leave Σk at its rows, n − 1: the rows of one spacing sum to one period', () => {
+    const calendars = [
+      { p: 52, dates: (start: number, n: number) => Array.from({ length: n }, (_, k) => epochDay(2000, 1, 7) + 7 * (start + k)), mid: 3 },
+      { p: 12, dates: (start: number, n: number) => lastWeekday(monthly(2000 + Math.floor(start / 12), (start % 12) + 1, n, 0)), mid: 15 },
+    ] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...calendars), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 30, max: 200 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 8 }), (c, start, n, picks) => {
+        const dates = c.dates(start, n);
+        const extra = picks.slice(0, Math.max(1, Math.floor(n / 25))).map(([k, before]) => dates[1 + (k % (n - 2))] - (before ? 1 : c.mid));
+        const days = [...new Set([...dates, ...extra])].sort((a, b) => a - b);
+        const f = inferFrequency(days);
+        fc.pre(f.periodsPerYear === c.p && !f.irregular);
+        expect(periodsPerRow(days, c.p).reduce((a, k) => a + k, 0)).toBeCloseTo(n - 1, 9);
+      }),
+    );
   });
 
   it('month-ends after a mid-month first date: the first row its share of a month, every month-end row 1 (probe r19a: rows alternated 0 and 2)', () => {

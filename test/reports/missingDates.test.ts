@@ -89,3 +89,20 @@ describe('a daily calendar with a hole: the row closing it counts its weekdays (
     });
   });
 });
+
+describe('a weekly run whose calendar holds one week twice, Thursday from one file and Friday from the other (probe r45b F3)', () => {
+  // AAA on the 11 Fridays 2024-01-05 … 03-15 at 100, 101 … 110; BEN the same weeks but that of 26 January
+  // on Thursday 01-25: the run's calendar holds both dates, 12 sessions over 10 weeks.
+  const fridays = Array.from({ length: 11 }, (_, k) => epochDay(2024, 1, 5) + 7 * k);
+  const days = [...fridays, epochDay(2024, 1, 25)].sort((a, b) => a - b);
+  const aaa = days.map((d) => (fridays.includes(d) ? 100 + fridays.indexOf(d) : NaN));
+  const ben = days.map((d, t) => (d === epochDay(2024, 1, 26) ? NaN : 50 + (t % 3)));
+  const market = { ...fixtureMarket({ symbols: ['AAA', 'BEN'], closes: days.map((_, t) => [aaa[t], ben[t]]) }), dates: Int32Array.from(days) };
+  const result = backtest(market, scripted({ 0: [{ symbol: 'AAA', quantity: 5000 }] }), { initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.05 } });
+
+  it('NAV 5 000 × 110 + 500 000 × 1.05^(10/52) = 550 000 + 504 713.44 = 1 054 713.44; annual return 1.05471344^(52/10) − 1 = 0.319166 (was 1 054 781.10 and 0.3145, the week counted 1 + 1/7)', () => {
+    expect(result.daily.nav[days.length - 1]).toBeCloseTo(1_054_713.439812, 5);
+    expect(value(runMetrics(result).metrics, 'annual_return')).toBeCloseTo(1.05471343981 ** (52 / 10) - 1, 9);
+    expect(1.05471343981 ** (52 / 10) - 1).toBeCloseTo(0.319166, 6);
+  });
+});

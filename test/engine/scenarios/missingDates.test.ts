@@ -82,3 +82,19 @@ describe('cash interest across a hole in a daily calendar (P = 252; probe r45b F
     expectNear(result.daily.nav[G0.length - 1], 1_008_164.846051901, 1e-9);
   });
 });
+
+describe('cash interest across a week dated Thursday in one file and Friday in the other (P = 52; probe r45b F3)', () => {
+  // Fridays 2024-01-05 … 03-15 and Thursday 01-25: 10 weeks; the week from 01-19 is split 6 days + 1 day.
+  const W = [...Array.from({ length: 11 }, (_, k) => epochDay(2024, 1, 5) + 7 * k), epochDay(2024, 1, 25)].sort((a, b) => a - b);
+  const result = scenario(onDays(W), hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });
+  const thursday = W.indexOf(epochDay(2024, 1, 25));
+
+  it('the Thursday row earns 6/7 of a week, the Friday row 1/7: 1 000 000 × 1.05^(2/52) × (1.05^(6/364) − 1) = 806.07, then 134.41 (was a whole week, 940.48, then 1/7 more)', () => {
+    expectNear(result.daily.interestReceived[thursday], 806.068162408, 1e-9);
+    expectNear(result.daily.interestReceived[thursday + 1], 134.407730958, 1e-9);
+  });
+
+  it('ten weeks in all: 1 000 000 × 1.05^(10/52) = 1 009 426.88 (was 1.05^((10 + 1/7)/52): 1 009 562.19)', () => {
+    expectNear(result.daily.nav[W.length - 1], 1_009_426.879624773, 1e-9);
+  });
+});

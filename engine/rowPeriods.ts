@@ -8,14 +8,15 @@
 // sum to one week.
 
 import { calendarPlace, gridDate } from './calendarGrid.ts';
-import { calendarGap, type Frequency, holeWeekdays, inferFrequency, wholeSpacings } from './frequency.ts';
+import { holeWeekdays } from './dailyPeriods.ts';
+import { calendarGap, type Frequency, inferFrequency, wholeSpacings } from './frequency.ts';
 
 /**
  * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
  * 1):
  * - a daily trading-day calendar (P = 252): 1 a row — a weekend, holidays, an exchange closure
  *   such as 2001-09-11 … 14 are one session — but a row closing a hole of missing data, six
- *   weekdays or more (engine/frequency.ts holeWeekdays), counts its weekdays: Friday 2024-01-19 →
+ *   weekdays or more (engine/dailyPeriods.ts holeWeekdays), counts its weekdays: Friday 2024-01-19 →
  *   Monday 01-29, 6;
  * - a daily calendar-day one (P = 365): its days, 1 a row unless days are missing;
  * - a regular coarser one (coarseRows): 1 for a gap that fits its bucket (or ±10 % of its spacing

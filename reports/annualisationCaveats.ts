@@ -6,7 +6,8 @@
 
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
-import { type Frequency, HOLE_WEEKDAYS } from '../engine/frequency.ts';
+import { HOLE_WEEKDAYS } from '../engine/dailyPeriods.ts';
+import type { Frequency } from '../engine/frequency.ts';
 import type { MetricSet } from './metrics/index.ts';
 
 /**

@@ -1,4 +1,4 @@
-// P from a daily calendar's sessions a year (engine/frequency.ts dailyPeriods): 252 for trading
+// P from a daily calendar's sessions a year (engine/dailyPeriods.ts): 252 for trading
 // days with or without holidays, 365 for calendar days, the counted number otherwise (flagged).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -58,7 +58,7 @@ export function rateKnownOn(series: RateSeries, day: number): number {
 
 /**
  * Return of an annual rate R (decimal) over k of P periods a year: (1 + R)^(k/P) − 1 (METRICS.md
- * "Inputs", rf, for k = 1; a row closing a gap of missing dates covers k > 1, engine/frequency.ts
+ * "Inputs", rf, for k = 1; a row closing a gap of missing dates covers k > 1, engine/rowPeriods.ts
  * periodsPerRow). The one conversion breadth uses for an annual rate: the metrics' risk-free
  * return, and every accrual of the engine (cash interest, debit interest, borrow fee and rebate),
  * so cash at the risk-free rate earns exactly rf each session. R > −1; NaN in, NaN out.

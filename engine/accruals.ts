@@ -16,7 +16,7 @@
 // dates missing from a coarser calendar (month-ends without June: two months to July).
 
 import type { Market } from '../data/market.ts';
-import { periodsPerRow } from './frequency.ts';
+import { periodsPerRow } from './rowPeriods.ts';
 import type { Ledger } from './ledger.ts';
 import type { AccrualContext, BorrowModel, CashModel } from './models/types.ts';
 import type { Portfolio } from './portfolio.ts';
@@ -30,7 +30,7 @@ export class Accruals {
   /** Cash net of short proceeds at the previous close (currency, signed), set by `accrueBorrow`. */
   #netCash = 0;
 
-  /** Periods of P each session after `#first` covers (engine/frequency.ts periodsPerRow), by session − first − 1. */
+  /** Periods of P each session after `#first` covers (engine/rowPeriods.ts periodsPerRow), by session − first − 1. */
   readonly #periods: Float64Array;
   readonly #first: number;
 

@@ -10,17 +10,18 @@
 // bucket is judged by the sessions a year it holds instead (below). A gap that spans k ≥ 2 of the
 // spacing's gaps (a month-end calendar without June: 61 days) is dates missing from a regular
 // calendar, not a stray (isMissingDates), unless such gaps are too many: a change of spacing.
-// Such a row covers more than one period of P (periodsPerRow): interest accrues and the annual
-// return counts years over the periods the rows cover, not over the rows.
+// Such a row covers more than one period of P (engine/rowPeriods.ts): interest accrues and the
+// annual return counts years over the periods the rows cover, not over the rows.
 // A daily spacing says nothing about how many sessions a week holds, so the daily bucket is split
-// by the sessions a calendar year actually holds (sessionsPerYear below): a trading-day calendar
+// by the sessions a calendar year actually holds (engine/dailyPeriods.ts): a trading-day calendar
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
 // and any other count (a six-day week ~313, two sessions a week ~104) is used as measured,
-// rounded, and flagged irregular.
+// rounded, and flagged irregular; a hole of missing data (a row spanning six weekdays or more)
+// counts the sessions it lacks, so a month missing keeps 252 as the full calendar does.
 // In engine/ because the engine accrues interest per session with the P the metrics use
 // (data/rates.ts perPeriodRate); reports import it from here.
 
-import { weekdayOf } from '../data/dates.ts';
+import { dailyPeriods } from './dailyPeriods.ts';
 
 export interface Frequency {
   readonly periodsPerYear: number;
@@ -54,11 +55,12 @@ const BUCKETS: readonly Bucket[] = [
 /** Stray gaps (strayGaps) above this share make the spacing irregular. */
 const MAX_STRAY_SHARE = 0.1;
 /**
- * Missing dates (isMissingDates) on more than this share of the gaps, at least MIN_CHANGED_GAPS of
- * them, are a change of spacing (20 weekly dates then 9 fortnightly: 9 of 28 gaps; month-ends
- * missing every third: 7 of 16), made irregular and counted. Removing up to 10 % of a calendar's
- * dates leaves at most about 1 in 8 gaps a multiple (m of n − 1 − m gaps, m ≤ n / 10), well under
- * a quarter; under three such gaps (5 month-ends missing 1: 1 of 3 gaps) say nothing of a change.
+ * Missing dates (isMissingDates), or a daily calendar's holes (dailyPeriods.ts holeWeekdays), on
+ * more than this share of the gaps, at least MIN_CHANGED_GAPS of them, are a change of spacing
+ * (20 weekly dates then 9 fortnightly: 9 of 28 gaps; month-ends missing every third: 7 of 16),
+ * made irregular and counted. Removing up to 10 % of a calendar's dates leaves at most about 1 in
+ * 8 gaps a multiple (m of n − 1 − m gaps, m ≤ n / 10), well under a quarter; under three such gaps
+ * (5 month-ends missing 1: 1 of 3 gaps) say nothing of a change.
  */
 const MAX_MISSING_SHARE = 0.25;
 const MIN_CHANGED_GAPS = 3;
@@ -67,51 +69,6 @@ const MIN_FIXED_GAPS = 3;
 const FEW_GAPS = 6;
 /** Outside the buckets, gaps within these multiples of the median keep the spacing regular. */
 const REGULAR_GAP = [0.8, 1.25] as const;
-
-/**
- * Sessions a year → P of a daily calendar. Trading days: from 90 % of 252 up to 2 % over the 261
- * weekdays of a year (five sessions a week with holidays, or none, and a stray weekend row or
- * two) → exactly 252; calendar days: 95 % of 365 or more (a few missing days of a 24/7 market) →
- * 365. Null for any other count (a weekday calendar with weekend sessions for part of the year).
- */
-export function standardDailyP(sessionsPerYear: number): 252 | 365 | null {
-  if (sessionsPerYear >= 0.9 * 252 && sessionsPerYear <= 1.02 * 261) return 252;
-  if (sessionsPerYear >= 0.95 * 365) return 365;
-  return null;
-}
-
-/** Whole weeks a calendar must span before its sessions a year are counted by the week; a shorter one is counted over its span, or keeps 252 (see dailyPeriods). */
-const MIN_COUNT_WEEKS = 4;
-
-/**
- * P of a calendar whose spacing is daily (ascending epoch days): the sessions it holds a year,
- * counted over the k whole weeks from its first date, sessions / (7k) · 365.25 — whole weeks, so a
- * Wednesday start or a Friday end does not tilt the count (Wed/Fri sessions: 104.36, not the
- * 104.5 of n / span) — then mapped by standardDailyP, or rounded where no standard count fits
- * (flagged irregular). Under four weeks, weekdays only keep 252 (too short to tell holidays from
- * a sparser week); with a weekend date the calendar is counted over its span, gaps / span · 365.25
- * (twenty consecutive days: 365). A fixed spacing of 2 days or more is not daily (inferFrequency).
- */
-function dailyPeriods(dates: ArrayLike<number>): { periodsPerYear: number; irregular: boolean; why: string } {
-  const first = dates[0];
-  const last = dates[dates.length - 1];
-  const weeks = Math.floor((last - first + 1) / 7);
-  let perYear: number;
-  if (weeks < MIN_COUNT_WEEKS) {
-    const weekend = Array.prototype.some.call(dates, (d: number) => weekdayOf(d) % 6 === 0);
-    if (!weekend) return { periodsPerYear: 252, irregular: false, why: `daily spacing, weekdays, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
-    perYear = ((dates.length - 1) / (last - first)) * 365.25;
-  } else {
-    let sessions = 0;
-    while (sessions < dates.length && dates[sessions] < first + 7 * weeks) sessions++;
-    perYear = (sessions / (7 * weeks)) * 365.25;
-  }
-  const counted = `${perYear.toFixed(1)} sessions a year`;
-  const standard = standardDailyP(perYear);
-  if (standard === 252) return { periodsPerYear: 252, irregular: false, why: `daily spacing, trading days (${counted})` };
-  if (standard === 365) return { periodsPerYear: 365, irregular: false, why: `daily spacing, calendar days (${counted})` };
-  return { periodsPerYear: Math.round(perYear), irregular: true, why: `daily spacing at ${counted}, neither trading days (252) nor calendar days (365)` };
-}
 
 /**
  * P inferred from ascending epoch days (see the file header); fewer than two dates give daily
@@ -133,58 +90,10 @@ export function inferFrequency(dates: ArrayLike<number>): Frequency {
   // A fixed spacing that is no weekday calendar (every 2 … 5 days; every 28 days) has its own P; so has one outside the buckets.
   const fixed = median > 1 && isFixedSpacing(gaps, median) && Math.round(365.25 / median) !== bucket?.periodsPerYear;
   if (bucket === undefined || fixed) return otherSpacing(gaps, median, span);
-  const daily = bucket.label === 'daily' ? dailyPeriods(dates) : null;
+  const daily = bucket.label === 'daily' ? dailyPeriods(dates, isChangeOfSpacing) : null;
   if (daily !== null) return { periodsPerYear: daily.periodsPerYear, label: 'daily', medianGapDays: median, irregular: daily.irregular, source: `inferred: ${daily.why} (median gap ${median} days)` };
   if (strayGaps(gaps, bucket.gap, bucket.lo, bucket.hi) > MAX_STRAY_SHARE * gaps.length) return counted(gaps.length, span, `irregular spacing, nearest ${bucket.label}`, bucket.label, median);
   return { periodsPerYear: bucket.periodsPerYear, label: bucket.label, medianGapDays: median, irregular: false, source: `inferred: ${bucket.label} spacing (median gap ${median} days)` };
-}
-
-/**
- * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
- * 1), so a rate accrues (1 + R)^(k/P) − 1 over a row and the returns span Σk / P years:
- * - a daily calendar: 1 a row (P counts sessions; a weekend or a holiday is still one session);
- * - a regular coarser one: 1 for a gap that fits its bucket (or ±10 % of its spacing outside the
- *   buckets), whole spacings for missing dates — month-ends without June: 2 for the 61 days from
- *   May to July — and a stray gap's own share of a spacing (a date moved mid-month: 0.49 and 1.51);
- * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
- *   year, so Σk / P is the span in years whatever the rounding of P;
- * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
- */
-export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number): Float64Array {
-  const out = new Float64Array(Math.max(dates.length - 1, 0)).fill(1);
-  const f = inferFrequency(dates);
-  if (f.periodsPerYear !== periodsPerYear || f.label === 'daily') return out;
-  const bucket = BUCKETS.find((b) => b.label === f.label);
-  const spacing = bucket?.gap ?? f.medianGapDays;
-  const [lo, hi] = bucket ? [bucket.lo, bucket.hi] : [0.9 * spacing, 1.1 * spacing];
-  // Regular: a gap that fits the spacing is one period, missing dates whole spacings (61 days of
-  // month-ends: 2); a stray gap its own share of a spacing (a first date mid-month: 16 / 30.44; a
-  // date moved mid-month: 15 and 46 days, 0.49 and 1.51), so neither a stray nor its neighbour
-  // gains or loses a whole period.
-  for (let k = 1; k < dates.length; k++) {
-    const gap = dates[k] - dates[k - 1];
-    if (f.irregular) out[k - 1] = (gap * periodsPerYear) / 365.25;
-    else if (gap >= lo && gap <= hi) out[k - 1] = 1;
-    else out[k - 1] = isMissingDates(gap, spacing, lo, hi) ? Math.round(gap / spacing) : gap / spacing;
-  }
-  return out;
-}
-
-/**
- * Periods of P each of n returns covers (periodsPerRow): the returns dated `dates` (n epoch days,
- * ascending), the first earned since `startDay` (NAV_0's day) when known — else its interval is
- * unknown and counts one period.
- */
-export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | undefined, periodsPerYear: number): Float64Array {
-  if (startDay !== undefined) {
-    const calendar = new Float64Array(dates.length + 1);
-    calendar[0] = startDay;
-    for (let k = 0; k < dates.length; k++) calendar[k + 1] = dates[k];
-    return periodsPerRow(calendar, periodsPerYear);
-  }
-  const out = new Float64Array(dates.length).fill(1);
-  if (dates.length > 1) out.set(periodsPerRow(dates, periodsPerYear), 1);
-  return out;
 }
 
 /**
@@ -207,6 +116,18 @@ export function spacingRange(f: Frequency): readonly [number, number] {
 /** The mean days between values of a calendar spacing's bucket (weekly 7, monthly 365.25 / 12, quarterly, annual); undefined for daily and other spacings. */
 export function calendarGap(f: Frequency): number | undefined {
   return f.label === 'daily' ? undefined : BUCKETS.find((b) => b.label === f.label)?.gap;
+}
+
+/**
+ * The whole spacings of the regular calendar `f` a gap of `days` calendar days spans: 1 where it
+ * is one period (isOneSpacing), k ≥ 2 where it is k periods with dates missing (isMissingDates:
+ * month-ends 61 days apart, 2), 0 for any other gap (a stray: 15 days on month-ends).
+ */
+export function wholeSpacings(days: number, f: Frequency): number {
+  const [lo, hi] = spacingRange(f);
+  if (days >= lo && days <= hi) return 1;
+  const spacing = calendarGap(f) ?? f.medianGapDays;
+  return isMissingDates(days, spacing, lo, hi) ? Math.round(days / spacing) : 0;
 }
 
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
@@ -248,7 +169,12 @@ function strayGaps(gaps: Float64Array, spacing: number, lo: number, hi: number):
     if (isMissingDates(g, spacing, lo, hi)) missing++;
     else strays++;
   }
-  return missing >= MIN_CHANGED_GAPS && missing > MAX_MISSING_SHARE * gaps.length ? strays + missing : strays;
+  return isChangeOfSpacing(missing, gaps.length) ? strays + missing : strays;
+}
+
+/** Whether `missing` of a calendar's `gaps` lacking dates (missing dates, a daily calendar's holes) are a change of spacing: more than MAX_MISSING_SHARE of them, MIN_CHANGED_GAPS at least. */
+function isChangeOfSpacing(missing: number, gaps: number): boolean {
+  return missing >= MIN_CHANGED_GAPS && missing > MAX_MISSING_SHARE * gaps;
 }
 
 /** Nearly every gap the same number of days, or a whole multiple of it (missing dates; see the file header). */

@@ -14,7 +14,7 @@ import type { Market } from '../data/market.ts';
 import { splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
 import { STALE_MARK_SESSIONS } from './config.ts';
 import { firstBarSession, lastListedSession } from './corporateActions.ts';
-import { standardDailyP } from './frequency.ts';
+import { standardDailyP } from './dailyPeriods.ts';
 
 /** Calendar days a year, for a sparse symbol's bars a year from its bars' spacing. */
 const DAYS_A_YEAR = 365.25;
@@ -82,7 +82,7 @@ export class Listing {
    * which it has a bar, read the way frequency.ts reads a calendar — s ≥ 0.9 is the calendar's P
    * itself; else its bars' rate from its first to its last bar in the window — per session × P for
    * a name with gaps under 4 sessions, per calendar day × 365.25 for a weekly or coarser one —
-   * snapped to 252 or 365 where it is a trading-day or calendar-day count (frequency.ts
+   * snapped to 252 or 365 where it is a trading-day or calendar-day count (dailyPeriods.ts
    * standardDailyP), rounded otherwise (a weekday stock in a seven-day calendar: 365 · 5/7 = 260.7
    * → 252; an illiquid name on 150 of 252 sessions: about 150; month-end bars: 12). Under a month of
    * sessions (P/12) it cannot tell: P. Reads bars up to t only. `once`: counted directly, with no

@@ -4,7 +4,7 @@
 // read through the view (so could select), a rate series only when the run used it (its
 // strategy read it, or it is the cash rate), and fundamentals only when the strategy read them.
 
-import { dayParts, isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
+import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
@@ -18,7 +18,7 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
-import { expectedSession } from './calendarGrid.ts';
+import { expectedSession, medianDayOfMonth } from './calendarGrid.ts';
 import { type Frequency, inferFrequency, spacingRange } from './frequency.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
@@ -109,8 +109,7 @@ const WARM_UP_DAYS = 7;
 function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; typical: number; weekends: boolean } | null {
   const f = inferFrequency(dates);
   if (f.label === 'daily' || f.label === 'other') return null;
-  const days = Array.from(dates, (d) => dayParts(d).date).sort((a, b) => a - b);
-  return { f, hi: spacingRange(f)[1], typical: days[days.length >> 1], weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
+  return { f, hi: spacingRange(f)[1], typical: medianDayOfMonth(dates), weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
 }
 
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */

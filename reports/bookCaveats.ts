@@ -8,7 +8,9 @@ import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { Deferral } from '../engine/orders.ts';
 import type { Result } from '../engine/result.ts';
+import { periodsPerRow } from '../engine/rowPeriods.ts';
 import { exposureGapCauses } from './exposureGapCauses.ts';
+import { sum } from './metrics/index.ts';
 
 /** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV); more than 4× this is high. */
 const EXPOSURE_GAP = 0.05;
@@ -180,10 +182,18 @@ export function deferredNotionalCaveat(peak: { share: number; date: string; sess
   return caveat('deferred-notional', peak.share > DEFERRED_MEDIUM ? 'medium' : 'low', message, { value: peak.share, unit: 'nav-share' });
 }
 
-/** Medium when the run's `sessions` give fewer than P (`periodsPerYear`) returns: its annualized figures extrapolate. Size: the sessions. */
-export function shortSampleCaveat(sessions: number, periodsPerYear: number): Caveat | null {
-  if (!(sessions - 1 < periodsPerYear)) return null;
-  return caveat('short-sample', 'medium', `Short sample: ${sessions.toLocaleString('en-US')} sessions, under a year of ${periodsPerYear} periods; annualized figures extrapolate.`, { value: sessions, unit: 'sessions' });
+/**
+ * Medium when the run's `sessions` cover fewer than P (`periodsPerYear`) periods: its annualized
+ * figures extrapolate. `covered`: the periods of P its returns cover, Σk (engine/rowPeriods.ts
+ * periodsPerRow) — sessions − 1 unless its calendar has holes or dates off its grid, said then:
+ * 38 sessions across a hole of 6 weekdays cover 42. Size: the sessions.
+ */
+export function shortSampleCaveat(sessions: number, periodsPerYear: number, covered = sessions - 1): Caveat | null {
+  // Shares of a period (6/7 + 1/7) sum to a whole one only to rounding.
+  const periods = Math.round(covered * 1e9) / 1e9;
+  if (!(periods < periodsPerYear)) return null;
+  const across = periods === sessions - 1 ? '' : ` covering ${Number.isInteger(periods) ? periods : periods.toFixed(1)} periods`;
+  return caveat('short-sample', 'medium', `Short sample: ${sessions.toLocaleString('en-US')} sessions${across}, under a year of ${periodsPerYear} periods; annualized figures extrapolate.`, { value: sessions, unit: 'sessions' });
 }
 
 /**
@@ -252,9 +262,10 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
 /**
  * The three caveats above measured from a Result's columns: targets standing after each decision
  * (standingExposureGap), gross exposure (long + |short|) / NAV from its daily columns, the deferred
- * notional priced from the deferred symbols' snapshot and fill rows only.
+ * notional priced from the deferred symbols' snapshot and fill rows only; the sample's length from
+ * the `periods` of P its rows cover (engine/rowPeriods.ts periodsPerRow, as runMetrics has them).
  */
-export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
+export function bookCaveats(result: Result, periodsPerYear: number, periods: ArrayLike<number> = periodsPerRow(result.dates, periodsPerYear)): Caveat[] {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
   const dates = Array.from(result.dates, isoDay);
   const d = result.daily;
@@ -262,7 +273,7 @@ export function bookCaveats(result: Result, periodsPerYear: number): Caveat[] {
   const p = result.snapshots;
   // A Result built without its decision sessions (a hand-made one): the targets of its snapshot rows, per decision date.
   const gap = result.decisionSessions !== undefined ? standingExposureGap(result, gross, dates) : exposureGap(targetsByDate(Array.from(p.session, (s, k) => ({ date: dates[s - first], targetWeight: p.targetWeight[k] }))), dates, gross);
-  return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first)), shortSampleCaveat(d.nav.length, periodsPerYear)].filter((c): c is Caveat => c !== null);
+  return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first)), shortSampleCaveat(d.nav.length, periodsPerYear, sum(periods))].filter((c): c is Caveat => c !== null);
 }
 
 /**

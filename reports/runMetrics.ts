@@ -6,8 +6,8 @@
 // Conventions for the figures defined here (names as METRICS.md "Names in machine-readable output"):
 // - T = sessions of the run, n = T − 1 returns. Averages run over the T daily rows; annualized
 //   figures (turnover, `_drag`) scale by P/m as METRICS.md prescribes (P/n), m the periods of P
-//   the n returns cover (engine/frequency.ts periodsPerRow: n on a daily calendar, more across
-//   dates missing from a coarser one, so years = m / P as the annual return counts them); they report n.
+//   the n returns cover (engine/rowPeriods.ts periodsPerRow: n on a daily calendar, more across
+//   its holes of missing data and dates missing from a coarser one, so years = m / P as the annual return counts them); they report n.
 // - Exposures are fractions of NAV: long = longValue/nav, short = shortValue/nav (≤ 0), net = their
 //   sum, gross = long − short. Days with NAV ≤ 0 have no exposure and drop out (n says so).
 // - `stale_mark_mean` / `stale_mark_peak`: mean and largest share of NAV marked at a price older
@@ -21,7 +21,7 @@ import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { rateSourceCaveats, seriesCaveats } from '../engine/warnings.ts';
 import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
-import { annualisationCaveats } from './annualisationCaveats.ts';
+import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { capacityFigures } from './capacity.ts';
@@ -155,7 +155,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sessionReturns(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
   };
 }
 

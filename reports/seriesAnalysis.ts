@@ -9,7 +9,7 @@ import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
 import { calendarGap, isOneSpacing } from '../engine/frequency.ts';
 import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
-import { annualisationCaveats } from './annualisationCaveats.ts';
+import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
@@ -82,7 +82,8 @@ export function analyseSeries(
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels, onDates.start);
-  const annualised = annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)');
+  const holes = calendarHoleCaveats(calendar, series.startDay === undefined ? periods.subarray(1) : periods, frequency, series.name === undefined ? "the series'" : `${series.name}'s`, 'the risk-free return');
+  const annualised = [...annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)'), ...holes];
   const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...blanked.filter((c): c is Caveat => c !== null), ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }

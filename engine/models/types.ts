@@ -73,7 +73,7 @@ export interface AccrualContext {
   days: number;
   /** Sessions per year P of the run (engine config periodsPerYear, else inferred from its calendar). */
   periodsPerYear: number;
-  /** Periods of P since the previous session: 1, or more where it closes a gap of missing dates (engine/frequency.ts periodsPerRow). */
+  /** Periods of P since the previous session: 1, or more where it closes a gap of missing dates (engine/rowPeriods.ts periodsPerRow). */
   periods: number;
   /** The symbol (borrow models); −1 for cash. */
   symbol: number;

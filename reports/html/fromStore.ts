@@ -7,7 +7,7 @@ import type { ModelConcern } from '../../engine/models/types.ts';
 import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
-import { commonIntervals, measureOver, wealthSeries, withholdTreynor } from '../metrics/index.ts';
+import { commonIntervals, measureOver, periodsPerRow, sum, wealthSeries, withholdTreynor } from '../metrics/index.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
 import { pageCaveats } from './storedCaveats.ts';
@@ -56,7 +56,7 @@ function runInfo(stored: StoredRun): RunInfo {
     id: String(run.id),
     label: runLabel(stored),
     strategy: { name: run.strategy, params: run.params, schedule: run.schedule },
-    data: { name: run.dataName, from: run.periodFrom, to: run.periodTo, sessions: run.sessions, synthetic: run.synthetic },
+    data: { name: run.dataName, from: run.periodFrom, to: run.periodTo, sessions: run.sessions, periods: sum(periodsPerRow(epochDays(stored.daily.dates), run.periodsPerYear)), synthetic: run.synthetic },
     execution: { convention: run.execution, lookAheadProne: run.lookAheadProne },
     costModels: costModels(stored),
     riskFree: run.riskFreeSource,

@@ -26,6 +26,8 @@ export interface RunInfo {
     from: string;
     to: string;
     sessions: number;
+    /** Periods of P the returns cover, Σk (engine/rowPeriods.ts periodsPerRow): sessions − 1 unless the calendar has holes or dates off its grid; absent: sessions − 1. */
+    periods?: number;
     /** Generated data (the built-in sample universe): the report shows a SYNTHETIC badge. */
     synthetic: boolean;
     /** The universe lacks delisted names, so returns are biased upward. */

@@ -1,6 +1,7 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
 import { medianGap } from '../../data/dates.ts';
-import { inferFrequency, periodsOfReturns } from '../../engine/frequency.ts';
+import { inferFrequency } from '../../engine/frequency.ts';
+import { periodsOfReturns } from '../../engine/rowPeriods.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
@@ -31,7 +32,7 @@ export interface MetricsInput {
    * The time the returns cover in periods of P, where some return covers more than one (a date
    * missing from a month-end calendar; an interval paired with a benchmark across its missing
    * dates, commonPeriod.ts): per return (one value each), or their total. Default: from `dates`
-   * (and `startDay`) as a run counts them (engine/frequency.ts periodsPerRow; r[0] one period
+   * (and `startDay`) as a run counts them (engine/rowPeriods.ts periodsPerRow; r[0] one period
    * without `startDay`), else one per return. The total annualises the annual return and Calmar
    * (years = Σ / P); per return, also the trailing windows. Not the relative metrics: each
    * interval paired with the benchmark is one period of the pairing's P (METRICS.md n_sub/P).

@@ -1,5 +1,5 @@
 // Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1; (1 + R)^(k/P) − 1 over a
-// row covering k periods, engine/frequency.ts periodsPerRow).
+// row covering k periods, engine/rowPeriods.ts periodsPerRow).
 import { isoDay } from '../../data/dates.ts';
 import { perPeriodRate, rateAsOf, rateCoverage, rateGaps, type RateSeries } from '../../data/rates.ts';
 import { type Caveat, caveat } from '../../engine/caveats.ts';

@@ -1,9 +1,10 @@
-// P from a daily calendar's sessions a year (engine/frequency.ts dailyPeriods): 252 for trading
+// P from a daily calendar's sessions a year (engine/dailyPeriods.ts): 252 for trading
 // days with or without holidays, 365 for calendar days, the counted number otherwise (flagged).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
-import { inferFrequency, pairedFrequency, periodsPerRow } from '../../engine/frequency.ts';
+import { inferFrequency, pairedFrequency } from '../../engine/frequency.ts';
+import { periodsPerRow } from '../../engine/rowPeriods.ts';
 
 /** Epoch days of [from, to] whose weekday (0 = Sunday … 6 = Saturday) is in `weekdays`, less `skip`. */
 function calendar(from: number, to: number, weekdays: readonly number[], skip: ReadonlySet<number> = new Set()): number[] {
@@ -43,6 +44,39 @@ describe('periods per year of a daily calendar', () => {
     const f = inferFrequency(days.filter((d) => !holidays.has(d)));
     expect(f.periodsPerYear).toBe(252);
     expect(f.irregular).toBe(false);
+  });
+
+  it('a year of weekdays without March keeps 252 — and without March and April too, not 209 counted over the holes (probe r45b F1)', () => {
+    // Weekdays 2022-12-30 … 2023-12-29, no holidays: 52 whole weeks from Friday 30 December, 260 sessions before 2023-12-29.
+    const year = calendar(epochDay(2022, 12, 30), epochDay(2023, 12, 29), MON_FRI);
+    const march = (d: number): boolean => d >= epochDay(2023, 3, 1) && d <= epochDay(2023, 3, 31);
+    const spring = (d: number): boolean => d >= epochDay(2023, 3, 1) && d <= epochDay(2023, 4, 28);
+    // Without March: 237 sessions + the 23 weekdays the hole lacks = 260 → 260 / 364 · 365.25 = 260.9 (was 237 / 364 · 365.25 = 237.8, kept 252).
+    expect(inferFrequency(year.filter((d) => !march(d)))).toMatchObject({ periodsPerYear: 252, irregular: false, source: expect.stringContaining('260.9 sessions a year, with the weekdays of 1 hole without a row') });
+    // Without March and April: 217 + 43 = 260 again (was 217 / 364 · 365.25 = 217.7 → 218, irregular).
+    expect(inferFrequency(year.filter((d) => !spring(d)))).toMatchObject({ periodsPerYear: 252, irregular: false });
+  });
+
+  it('a calendar-day year without 60 days keeps 365 (was 304 / 364 · 365.25 = 305.0 → 305, irregular)', () => {
+    const days = calendar(jan2022, jan2022 + 363, [0, 1, 2, 3, 4, 5, 6]);
+    expect(inferFrequency(days.filter((d) => d < jan2022 + 100 || d >= jan2022 + 160))).toMatchObject({ periodsPerYear: 365, irregular: false });
+  });
+
+  it('property: one or two holes of 5 weekdays up to a quarter of a weekday calendar keep 252, and their rows count the weekdays lacking: Σk = the full calendar\'s rows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 120, max: 1500 }), fc.array(fc.record({ at: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 2 }), (span, cuts) => {
+        const full = calendar(jan2022 + 3, jan2022 + 3 + span, MON_FRI); // from Tuesday 4 January 2022
+        const gone = new Set<number>();
+        for (const { at, share } of cuts) {
+          const length = 5 + Math.floor(share * (full.length / 4 - 5));
+          const from = 1 + (at % (full.length - length - 2));
+          full.slice(from, from + length).forEach((d) => gone.add(d));
+        }
+        const kept = full.filter((d) => !gone.has(d));
+        expect(inferFrequency(kept)).toMatchObject({ periodsPerYear: 252, irregular: false });
+        expect(periodsPerRow(kept, 252).reduce((a, k) => a + k, 0)).toBe(full.length - 1);
+      }),
+    );
   });
 
   it('under four whole weeks, weekdays keep 252 (holidays cannot be told from a sparser week) …', () => {
@@ -251,14 +285,56 @@ describe('periods each row covers (periodsPerRow)', () => {
     expect(Array.from(periodsPerRow(m1, 12))).toEqual([1, 1, 1, 1, 2, 1, 1, 1]);
   });
 
-  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its two stray rows cover 15 / 30.4375 and 46 / 30.4375 months, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest)', () => {
+  it('24 month-ends with one moved to mid-month (2023-06-30 → 06-15): its two rows share the 2 months from 05-31 to 07-31 by their days, 2 · 15/61 and 2 · 46/61, so the rows add up to the 23 months (probe r18a: 1 and 2 gave an extra month of interest; r45b F3: 15 / 30.4375 and 46 / 30.4375, 23.004)', () => {
     const moved = lastWeekday(monthly(2022, 1, 24, 0)).map((d) => (d === epochDay(2023, 6, 30) ? epochDay(2023, 6, 15) : d));
     expect(inferFrequency(moved)).toMatchObject({ periodsPerYear: 12, irregular: false });
     const rows = Array.from(periodsPerRow(moved, 12));
     const june = moved.indexOf(epochDay(2023, 6, 15));
-    expect(rows[june - 1]).toBeCloseTo(15 / 30.4375, 12);
-    expect(rows[june]).toBeCloseTo(46 / 30.4375, 12);
-    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(21 + 61 / 30.4375, 12);
+    expect(rows[june - 1]).toBeCloseTo((2 * 15) / 61, 12); // 0.49180
+    expect(rows[june]).toBeCloseTo((2 * 46) / 61, 12); // 1.50820
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(23, 12);
+  });
+
+  it('Fridays with one week dated Thursday in one file and Friday in the other (2024-01-25 and 01-26): the week from 01-19 is 6/7 + 1/7, the 10 weeks Σk = 10 (probe r45b F3: 1 + 1/7)', () => {
+    const days = [...Array.from({ length: 11 }, (_, k) => epochDay(2024, 1, 5) + 7 * k), epochDay(2024, 1, 25)].sort((a, b) => a - b);
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: 52, irregular: false });
+    const rows = Array.from(periodsPerRow(days, 52));
+    const thursday = days.indexOf(epochDay(2024, 1, 25));
+    expect(rows[thursday - 1]).toBeCloseTo(6 / 7, 12);
+    expect(rows[thursday]).toBeCloseTo(1 / 7, 12);
+    expect(rows.filter((_, k) => k !== thursday - 1 && k !== thursday).every((k) => k === 1)).toBe(true);
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(10, 12);
+  });
+
+  it('month-ends with May dated Thursday 2024-05-30 in one file and Friday 05-31 in the other: 30/31 and 1/31 of the month from 04-30, not 1 + 1/30.4375', () => {
+    const days = [...lastWeekday(monthly(2024, 1, 10, 0)), epochDay(2024, 5, 30)].sort((a, b) => a - b);
+    const rows = Array.from(periodsPerRow(days, 12));
+    const thursday = days.indexOf(epochDay(2024, 5, 30));
+    expect(rows[thursday - 1]).toBeCloseTo(30 / 31, 12);
+    expect(rows[thursday]).toBeCloseTo(1 / 31, 12);
+    expect(rows.reduce((a, k) => a + k, 0)).toBeCloseTo(9, 12);
+  });
+
+  it('last Fridays of months (28 or 35 days apart): every row 1, though a last Friday on the 31st is 4 days off the calendar\'s median day', () => {
+    const fridays = monthly(2022, 1, 25, 0).map((d) => d - ((d + 4 - 5 + 7) % 7));
+    expect(Array.from(periodsPerRow(fridays, 12)).every((k) => k === 1)).toBe(true);
+  });
+
+  it('property: dates beside a weekly or month-end calendar (the day before one of its dates, or mid-period) leave Σk at its rows, n − 1: the rows of one spacing sum to one period', () => {
+    const calendars = [
+      { p: 52, dates: (start: number, n: number) => Array.from({ length: n }, (_, k) => epochDay(2000, 1, 7) + 7 * (start + k)), mid: 3 },
+      { p: 12, dates: (start: number, n: number) => lastWeekday(monthly(2000 + Math.floor(start / 12), (start % 12) + 1, n, 0)), mid: 15 },
+    ] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...calendars), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 30, max: 200 }), fc.array(fc.tuple(fc.nat(), fc.boolean()), { minLength: 1, maxLength: 8 }), (c, start, n, picks) => {
+        const dates = c.dates(start, n);
+        const extra = picks.slice(0, Math.max(1, Math.floor(n / 25))).map(([k, before]) => dates[1 + (k % (n - 2))] - (before ? 1 : c.mid));
+        const days = [...new Set([...dates, ...extra])].sort((a, b) => a - b);
+        const f = inferFrequency(days);
+        fc.pre(f.periodsPerYear === c.p && !f.irregular);
+        expect(periodsPerRow(days, c.p).reduce((a, k) => a + k, 0)).toBeCloseTo(n - 1, 9);
+      }),
+    );
   });
 
   it('month-ends after a mid-month first date: the first row its share of a month, every month-end row 1 (probe r19a: rows alternated 0 and 2)', () => {
@@ -273,6 +349,28 @@ describe('periods each row covers (periodsPerRow)', () => {
     const rows = periodsPerRow(days, 252);
     expect(rows.length).toBe(days.length - 1);
     expect(rows.every((k) => k === 1)).toBe(true);
+  });
+
+  it('… but a row closing a hole of six weekdays or more counts them: 2024-01-19 → 01-29 (the week of the 22nd missing) 6, Σk = 42 over 37 rows (probe r45b F1: 1, Σk = 37)', () => {
+    const days = calendar(epochDay(2024, 1, 2), epochDay(2024, 2, 29), MON_FRI, new Set(calendar(epochDay(2024, 1, 22), epochDay(2024, 1, 26), MON_FRI)));
+    const rows = Array.from(periodsPerRow(days, 252));
+    const hole = days.indexOf(epochDay(2024, 1, 29));
+    // Weekdays in (Fri 19, Mon 29]: 22, 23, 24, 25, 26 and 29.
+    expect(rows[hole - 1]).toBe(6);
+    expect(rows.filter((k) => k !== 1)).toEqual([6]);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(42);
+  });
+
+  it('an exchange closure of four weekdays is one session: 2001-09-10 → 09-17 spans 5 weekdays (11, 12, 13, 14, 17), 1', () => {
+    const days = calendar(epochDay(2001, 8, 1), epochDay(2001, 10, 31), MON_FRI, new Set(calendar(epochDay(2001, 9, 11), epochDay(2001, 9, 14), MON_FRI)));
+    expect(Array.from(periodsPerRow(days, 252)).every((k) => k === 1)).toBe(true);
+  });
+
+  it('a calendar-day calendar (P = 365) counts each row\'s days: 2024-03-09 → 03-13 (three days missing) 4, Σk = the 365 days of 2024-01-01 → 12-31', () => {
+    const days = calendar(epochDay(2024, 1, 1), epochDay(2024, 12, 31), [0, 1, 2, 3, 4, 5, 6], new Set([epochDay(2024, 3, 10), epochDay(2024, 3, 11), epochDay(2024, 3, 12)]));
+    const rows = Array.from(periodsPerRow(days, 365));
+    expect(rows[days.indexOf(epochDay(2024, 3, 13)) - 1]).toBe(4);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(365);
   });
 
   it('an irregular calendar: each row its days · P / 365.25 (P = 39 counted), so Σk / P is the span, 259 / 365.25 years', () => {

@@ -83,6 +83,16 @@ describe('deferredNotionalCaveat and shortSampleCaveat', () => {
     expect(shortSampleCaveat(252, 252)).toMatchObject({ code: 'short-sample', severity: 'medium', size: 252, unit: 'sessions', message: 'Short sample: 252 sessions, under a year of 252 periods; annualized figures extrapolate.' });
     expect(shortSampleCaveat(253, 252)).toBeNull();
   });
+
+  it('count the periods the rows cover: 38 sessions across a hole of 6 weekdays cover 36 + 6 = 42; 228 across 24 weekdays 226 + 24 = 250; 240 across holes of 20 weekdays cover a year (probe r45b F1)', () => {
+    expect(shortSampleCaveat(38, 252, 42)?.message).toBe('Short sample: 38 sessions covering 42 periods, under a year of 252 periods; annualized figures extrapolate.');
+    expect(shortSampleCaveat(228, 252, 250)?.message).toBe('Short sample: 228 sessions covering 250 periods, under a year of 252 periods; annualized figures extrapolate.');
+    expect(shortSampleCaveat(240, 252, 258)).toBeNull();
+    // Shares of a period sum to whole periods only to rounding (3 quarters + 4/7 + 3/7 of one = 3.9999999999999996): a year of 4.
+    expect(3 + 4 / 7 + 3 / 7).toBeLessThan(4);
+    expect(shortSampleCaveat(6, 4, 3 + 4 / 7 + 3 / 7)).toBeNull();
+    expect(shortSampleCaveat(12, 52, 10.5)?.message).toBe('Short sample: 12 sessions covering 10.5 periods, under a year of 52 periods; annualized figures extrapolate.');
+  });
 });
 
 describe('rankCaveats', () => {

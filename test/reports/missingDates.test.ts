@@ -1,5 +1,5 @@
 // Figures over a calendar with dates missing (r17a findings 1–2): the annual return counts the
-// periods the rows cover (Σk / P years, engine/frequency.ts periodsPerRow), and the risk-free return
+// periods the rows cover (Σk / P years, engine/rowPeriods.ts periodsPerRow), and the risk-free return
 // of a row closing a gap compounds over its k periods, for a run and for a series alike.
 
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,62 @@ describe('a price series analysed without a run', () => {
     const a = analyseSeries({ dates: Int32Array.from(days.slice(1)), returns, startDay: days[0] });
     expect(a.frequency).toMatchObject({ periodsPerYear: 39, irregular: true });
     expect(value(a.metrics.metrics, 'annual_return')).toBeCloseTo(0.416416226783, 10);
+  });
+});
+
+describe('a daily calendar with a hole: the row closing it counts its weekdays (probe r45b F1)', () => {
+  // Weekdays 2024-01-02 … 02-29 without the week of 22 January (38 dates, 37 rows); the price is
+  // 100 · 1.001^i, i counting every weekday, so +0.1 % a session: the 29 January row is 6 sessions'
+  // growth, and the rows cover 36 + 6 = 42 sessions.
+  const all: number[] = [];
+  for (let d = epochDay(2024, 1, 2); d <= epochDay(2024, 2, 29); d++) if ((d + 4) % 7 >= 1 && (d + 4) % 7 <= 5) all.push(d);
+  const inHole = (d: number): boolean => d >= epochDay(2024, 1, 22) && d <= epochDay(2024, 1, 26);
+  const G0 = all.filter((d) => !inHole(d));
+  const price = (d: number): number => 100 * 1.001 ** all.indexOf(d);
+  const hole = "daily calendar has 1 hole of 6 or more weekdays without a row: the row closing it counts the weekdays it spans (2024-01-19 → 2024-01-29: 6), for the annual return and";
+
+  it('a series: annual return (1.001^42)^(252/42) − 1 = 1.001^252 − 1 = 0.286434 (was (1.001^42)^(252/37) − 1 = 0.330974), said as a caveat', () => {
+    const returns = Float64Array.from(G0.slice(1), (d, k) => price(d) / price(G0[k]) - 1);
+    const a = analyseSeries({ dates: Int32Array.from(G0.slice(1)), returns, startDay: G0[0], name: 'AAA' });
+    expect(a.frequency).toMatchObject({ periodsPerYear: 252, irregular: false });
+    expect(value(a.metrics.metrics, 'annual_return')).toBeCloseTo(0.286434044376, 10);
+    expect(a.caveats.map((c) => c.message)).toContain(`AAA's ${hole} the risk-free return — volatility and the other per-return figures still take its return as one`);
+  });
+
+  it('a run holding it: the same annual return, the hole said, and its short sample counts the 42 sessions covered', () => {
+    const market = { ...fixtureMarket({ symbols: ['S'], closes: G0.map((d) => [price(d)]) }), dates: Int32Array.from(G0) };
+    const result = backtest(market, scripted({ 0: [{ symbol: 'S', quantity: 1 }] }), { initialCash: 100, execution: 'same-close' });
+    const set = runMetrics(result);
+    expect(value(set.metrics, 'annual_return')).toBeCloseTo(0.286434044376, 10);
+    const said = set.caveats.map((c) => c.message);
+    expect(said).toContain(`the run's ${hole} interest — volatility and the other per-return figures still take its return as one`);
+    expect(said).toContain('Short sample: 38 sessions covering 42 periods, under a year of 252 periods; annualized figures extrapolate.');
+  });
+
+  it('month-ends without June say their hole the same way: 2 months from 2024-05-31 to 07-31', () => {
+    const market = { ...fixtureMarket({ symbols: ['S'], closes: M1.map((_, k) => [100 + 2 * k]) }), dates: Int32Array.from(M1) };
+    const set = runMetrics(backtest(market, scripted({}), { initialCash: 10_000 }));
+    expect(set.caveats.find((c) => c.message.includes('hole'))).toMatchObject({
+      severity: 'medium',
+      size: 1,
+      message: "the run's monthly calendar has 1 hole of missing months: the row closing it counts the months it spans (2024-05-31 → 2024-07-31: 2), for the annual return and interest — volatility and the other per-return figures still take its return as one",
+    });
+  });
+});
+
+describe('a weekly run whose calendar holds one week twice, Thursday from one file and Friday from the other (probe r45b F3)', () => {
+  // AAA on the 11 Fridays 2024-01-05 … 03-15 at 100, 101 … 110; BEN the same weeks but that of 26 January
+  // on Thursday 01-25: the run's calendar holds both dates, 12 sessions over 10 weeks.
+  const fridays = Array.from({ length: 11 }, (_, k) => epochDay(2024, 1, 5) + 7 * k);
+  const days = [...fridays, epochDay(2024, 1, 25)].sort((a, b) => a - b);
+  const aaa = days.map((d) => (fridays.includes(d) ? 100 + fridays.indexOf(d) : NaN));
+  const ben = days.map((d, t) => (d === epochDay(2024, 1, 26) ? NaN : 50 + (t % 3)));
+  const market = { ...fixtureMarket({ symbols: ['AAA', 'BEN'], closes: days.map((_, t) => [aaa[t], ben[t]]) }), dates: Int32Array.from(days) };
+  const result = backtest(market, scripted({ 0: [{ symbol: 'AAA', quantity: 5000 }] }), { initialCash: 1_000_000, execution: 'same-close', cash: { rate: 0.05 } });
+
+  it('NAV 5 000 × 110 + 500 000 × 1.05^(10/52) = 550 000 + 504 713.44 = 1 054 713.44; annual return 1.05471344^(52/10) − 1 = 0.319166 (was 1 054 781.10 and 0.3145, the week counted 1 + 1/7)', () => {
+    expect(result.daily.nav[days.length - 1]).toBeCloseTo(1_054_713.439812, 5);
+    expect(value(runMetrics(result).metrics, 'annual_return')).toBeCloseTo(1.05471343981 ** (52 / 10) - 1, 9);
+    expect(1.05471343981 ** (52 / 10) - 1).toBeCloseTo(0.319166, 6);
   });
 });

@@ -43,7 +43,7 @@ export function reportCaveats(run: RunInfo, recorded: readonly ReportCaveat[], m
   if ((run.riskFree === undefined || /rf = 0|none/i.test(run.riskFree)) && !mentions('missing-rate', /risk-free|cash rate/i)) {
     out.push(report('low', 'No risk-free rate: Sharpe, Sortino, Omega and alpha are measured against zero, not cash.'));
   }
-  const short = shortSampleCaveat(run.data.sessions, run.periodsPerYear);
+  const short = shortSampleCaveat(run.data.sessions, run.periodsPerYear, run.data.periods);
   if (short !== null && !mentions('short-sample', /short sample/i)) out.push(short);
   out.push(...missingMetrics(metrics.strategy, 'Strategy'));
   if (metrics.benchmark !== undefined) out.push(...missingMetrics(metrics.benchmark, benchmarkName ?? 'Benchmark'));

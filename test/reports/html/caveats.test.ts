@@ -77,6 +77,14 @@ describe('reportCaveats', () => {
     // Monthly data: 30 months is more than a year.
     expect(reportCaveats(run({ periodsPerYear: 12, data: { ...run().data, sessions: 30 } }), [], { strategy: [] })).toEqual([]);
   });
+
+  it('counts the periods the sessions cover where the store gives them: 229 sessions across a hole of 24 weekdays cover 251 (probe r45b F1)', () => {
+    // 228 rows, 227 of one session and one closing 24 weekdays: 251 periods, under 252, said with the periods covered.
+    const hole = reportCaveats(run({ data: { ...run().data, sessions: 229, periods: 251 } }), [], { strategy: [] });
+    expect(hole.map((c) => c.message)).toEqual(['Short sample: 229 sessions covering 251 periods, under a year of 252 periods; annualized figures extrapolate.']);
+    // 200 sessions across holes covering 260 periods: a year and more, no short sample (from the 200 sessions alone it was one).
+    expect(reportCaveats(run({ data: { ...run().data, sessions: 200, periods: 260 } }), [], { strategy: [] })).toEqual([]);
+  });
 });
 
 describe('caveat sizes and panels', () => {

@@ -15,7 +15,7 @@ import { marketRequest, type QueueSettings } from './queue/protocol.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
 import { planSweep } from './plan.ts';
-import { bestTrial, caveatNotes, checkMetric, ranked, score, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
 
@@ -133,7 +133,6 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
     const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
     const pbo = sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS);
-    const pboNote = 'leftOut' in pbo && pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : [];
     return {
       sweepId,
       db: options.db,
@@ -151,7 +150,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       recorded,
       pbo,
       kept,
-      notes: [...plan.notes, ...pboNote, ...keepNote, ...caveatNotes(trials)],
+      notes: [...plan.notes, ...pboNotes(pbo), ...keepNote, ...caveatNotes(trials)],
     };
   } finally {
     store.close();

@@ -73,6 +73,20 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
   }
 }
 
+/**
+ * What the sweep's PBO leaves out: trials without a Sharpe ratio, and combinations whose in-sample
+ * best has an infinite Sharpe in or out of sample (constant excess returns over those blocks),
+ * which the degradation line cannot fit.
+ */
+export function pboNotes(pbo: SweepPbo): string[] {
+  if ('note' in pbo) return [];
+  const { degradation, combinations } = pbo.result;
+  return [
+    ...(pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : []),
+    ...(degradation.n < combinations ? [`PBO degradation slope over ${degradation.n} of ${combinations} combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)`] : []),
+  ];
+}
+
 /** Trials named when this few have a message; more are counted. */
 const NAMED = 3;
 /** Distinct messages shown per caveat code; the rest are counted. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { bestTrial, ranked, score, sweepPbo } from '../../study/sweep/index.ts';
-import { caveatNotes } from '../../study/sweep/select.ts';
+import { caveatNotes, pboNotes } from '../../study/sweep/select.ts';
 
 function trial(name: string, seq: number, fillCount: number, metrics: Record<string, number | null>, returns: number[] = [], caveats: string[] = []): TrialRecord {
   return {
@@ -40,6 +40,20 @@ describe('choosing by a metric', () => {
     expect('note' in pbo ? pbo.note : { pbo: pbo.result.pbo, trials: pbo.trials, leftOut: pbo.leftOut }).toEqual({ pbo: 1, trials: 2, leftOut: 1 });
     const alone = sweepPbo([a, c], a, 2);
     expect('note' in alone && alone.note).toMatch(/at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 \(1 without a Sharpe ratio left out\)/);
+  });
+});
+
+describe('PBO notes', () => {
+  it('say how many combinations the degradation line leaves out: an infinite Sharpe of a constant stretch', () => {
+    // S = 2. F earns .001 a period, constant, over block 0: Sharpe +∞ there, so J = {0} picks it and its
+    // pair (+∞, OOS) cannot be fitted. J = {1}: F's mean 0 (Sharpe 0) loses to G's (.005 / .0212), a finite pair.
+    const f = trial('F', 0, 5, { sharpe: 1 }, [0.001, 0.001, 0.01, -0.01]);
+    const g = trial('G', 1, 5, { sharpe: 1 }, [0.01, -0.005, 0.02, -0.01]);
+    const pbo = sweepPbo([f, g], f, 2);
+    expect(pboNotes(pbo)).toEqual([
+      "PBO degradation slope over 1 of 2 combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)",
+    ]);
+    expect(pboNotes(sweepPbo([a, b, c], a, 2))).toEqual(['PBO over the 2 trials with a Sharpe ratio: 1 that never invested or stayed flat left out']);
   });
 });
 

@@ -14,6 +14,7 @@ import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
+import { resolveRiskFree, trialRiskFree } from '../measure.ts';
 import { planSweep } from './plan.ts';
 import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
@@ -132,7 +133,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const keepNote = !interrupted && valued.length < keep && unranked > 0 ? [`kept ${valued.length} of --keep ${keep}: ${unranked} trial${unranked === 1 ? ' has' : 's have'} no ${metric} (never invested, or undefined) and ${unranked === 1 ? 'is' : 'are'} not ranked`] : [];
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
     const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
-    const pbo = sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS);
+    const riskFree = resolveRiskFree(config.riskFree, market, []);
+    const pbo = sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS, (t) => trialRiskFree(t, market, riskFree));
     return {
       sweepId,
       db: options.db,

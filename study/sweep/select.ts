@@ -1,7 +1,7 @@
 // Choosing among trials: by a metric, in its better direction, with the registry's DSR and the
 // sweep's PBO beside the choice.
 
-import { dsrOfMoments, type Metric, type PboResult, probabilityOfBacktestOverfitting, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { UserError } from '../../data/errors.ts';
 
@@ -57,9 +57,10 @@ export type SweepPbo = { readonly result: PboResult; readonly trials: number; re
 /**
  * PBO over the trials that share the best trial's sessions (same period: their returns line up
  * row for row) and have a Sharpe ratio (CSCV ranks by it: a trial that never invested has none and
- * would rank as −∞). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
+ * would rank as −∞), on their excess returns r − `riskFree(trial)` (METRICS.md's Sharpe, the one
+ * the sweep ranks by). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
  */
-export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number): SweepPbo {
+export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number, riskFree: (trial: TrialRecord) => RiskFree): SweepPbo {
   if (best === null) return { note: 'no trial has a value for the chosen metric' };
   const period = trials.filter((t) => t.periodFrom === best.periodFrom && t.periodTo === best.periodTo && t.returns.length === best.returns.length);
   const same = period.filter((t) => Number.isFinite(score(t, 'sharpe')) && t.fillCount > 0);
@@ -67,7 +68,7 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
   const without = leftOut > 0 ? ` (${leftOut} without a Sharpe ratio left out)` : '';
   if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${best.periodFrom}..${best.periodTo}${without}` };
   try {
-    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => t.returns), blocks }), trials: same.length, leftOut };
+    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks }), trials: same.length, leftOut };
   } catch (err) {
     return { note: (err as Error).message };
   }

@@ -16,5 +16,5 @@ export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingS
 export { MIN_TEST_N, type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sampleStd, type Series, sortedNonNaN, steadied, sum } from './stats.ts';
 export { type OpenLot, type RoundTrip, roundTrips, type TradeFill, type TradeHistory, type TradeSplit, tradeMetrics } from './trades.ts';
-export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, probabilityOfBacktestOverfitting } from './pbo.ts';
+export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, pboBlocksProblem, probabilityOfBacktestOverfitting } from './pbo.ts';
 export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './treynorRule.ts';

@@ -46,6 +46,11 @@ export interface PboResult {
 
 export const DEFAULT_PBO_BLOCKS = 16;
 
+/** Why `blocks` cannot be CSCV's S (an even whole number from 2 to 24), or null when it can. */
+export function pboBlocksProblem(blocks: number): string | null {
+  return Number.isInteger(blocks) && blocks >= 2 && blocks <= 24 && blocks % 2 === 0 ? null : `PBO needs an even number of blocks between 2 and 24, got ${blocks}`;
+}
+
 /** y ≈ intercept + slope · x by ordinary least squares, over the finite pairs; NaN when x does not vary. */
 export interface LineFit {
   readonly slope: number;
@@ -101,7 +106,8 @@ export function probabilityOfBacktestOverfitting(input: PboInput): PboResult {
   const S = input.blocks ?? DEFAULT_PBO_BLOCKS;
   const N = input.returns.length;
   if (N < 2) throw new RangeError(`PBO needs at least 2 trials, got ${N}`);
-  if (S < 2 || S % 2 !== 0 || S > 24) throw new RangeError(`PBO needs an even number of blocks between 2 and 24, got ${S}`);
+  const problem = pboBlocksProblem(S);
+  if (problem !== null) throw new RangeError(problem);
   const T = input.returns[0].length;
   if (input.returns.some((r) => r.length !== T)) throw new RangeError('PBO needs every trial over the same sessions (return series of one length)');
   const rows = Math.floor(T / S);

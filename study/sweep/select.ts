@@ -4,6 +4,7 @@
 import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { UserError } from '../../data/errors.ts';
+import { nearestName } from '../../data/nearestName.ts';
 
 /** Metrics where less is better; every other metric is maximised (max_drawdown is ≤ 0, so the shallowest wins). */
 const LOWER_IS_BETTER = new Set(['annual_volatility', 'downside_risk', 'ulcer_index', 'max_drawdown_duration', 'tracking_error', 'turnover']);
@@ -27,12 +28,18 @@ export function score(trial: TrialRecord, metric: string): number {
   return lowerIsBetter(metric) ? -v : v;
 }
 
-/** A UserError unless the trials measure `metric` (`where` names the option or key). */
-export function checkMetric(trials: readonly TrialRecord[], metric: string, where: string): void {
-  if (trials.length === 0 || metric in trials[0].metrics) return;
-  const names = Object.keys(trials[0].metrics);
-  throw new UserError(`${where}: "${metric}" is not a metric of these trials; use a METRICS.md name such as ${names.filter((n) => !n.startsWith('cost_')).slice(0, 12).join(', ')}, …`);
+/**
+ * A UserError unless `metric` is among `names`, the metrics the trials are measured by (a trial's,
+ * or study/measure.ts measuredMetricNames before any ran; `where` names the option or key).
+ */
+export function checkMetric(names: readonly string[], metric: string, where: string): void {
+  if (names.length === 0 || names.includes(metric)) return;
+  const hint = nearestName(metric, names);
+  throw new UserError(`${where}: "${metric}" is not a metric of these trials${hint === undefined ? '' : ` (did you mean ${hint}?)`}; use a METRICS.md name such as ${names.filter((n) => !n.startsWith('cost_')).slice(0, 12).join(', ')}, …`);
 }
+
+/** The metrics the trials are measured by (those of the first; none when there is none). */
+export const trialMetricNames = (trials: readonly TrialRecord[]): string[] => (trials.length === 0 ? [] : Object.keys(trials[0].metrics));
 
 /** The trial with the best `metric` (the first of equals), or null when none has a value. */
 export function bestTrial<T extends TrialRecord>(trials: readonly T[], metric: string): T | null {

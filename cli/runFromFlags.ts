@@ -1,6 +1,7 @@
 // `breadth run --strategy …`: one run described by flags, checked flag by flag before any work
-// (an error names the flag, never a config key path), then run as a one-run study: market, engine,
-// metrics, SQLite, and the tear sheet when --report asks for one.
+// (an error names the flag, never a config key path), then run as `breadth run <config>` runs a
+// one-run study (study/index.ts runStudyOn): market, engine, metrics — the DSR over the trials
+// --db records — SQLite, and the tear sheet when --report asks for one.
 
 import { dirname, join } from 'node:path';
 import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
@@ -9,9 +10,8 @@ import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
 import { openStore } from '../reports/store/index.ts';
 import { parseStudy, type StudyConfig } from '../study/config.ts';
+import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
-import { publishStudy } from '../study/publish.ts';
-import { runStudyRuns } from '../study/runStudy.ts';
 import { symbolsOption } from './loadOptions.ts';
 import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
@@ -174,12 +174,12 @@ export async function runFromFlags(flags: RunFlags & { strategy: string; db: str
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);
   const bar = progressBar();
-  const runs = await runStudyRuns(study, market, 'command line', { onRun: (k, n, name) => bar.update(k, n, name) })
+  // As `breadth run <config>`: each run's DSR over the trials --db records for its strategy and data.
+  const outcome = await runStudyOn(market, study, { where: 'command line', db: flags.db, reportDir: null, progress: { onRun: (k, n, name) => bar.update(k, n, name) } })
     .catch((err: unknown) => {
       throw err instanceof UserError ? new UserError(namingFlags(err.message)) : err;
     })
     .finally(() => bar.stop());
-  const outcome = { study: runs, published: await publishStudy(study, runs, { db: flags.db, reportDir: null }) };
   const main = outcome.published.runs[outcome.published.runs.length - 1];
   if (flags.report !== undefined) {
     const { writeTearSheet } = await import('../study/reportFiles.ts');

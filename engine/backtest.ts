@@ -34,6 +34,7 @@ import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts'
 import { PendingTargets } from './pendingTargets.ts';
 import { type PlanContext, type PlannedOrders, RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
+import { driftBandsOf } from './schedule.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
@@ -89,7 +90,10 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const models = executionModels(config, market, options.models);
   const portfolio = new Portfolio(n, config.initialCash);
   // A copy: a strategy's own schedule may not write into the market's calendar.
-  const due = strategy.schedule.sessions(market.dates.slice(), first);
+  const calendar = market.dates.slice();
+  const due = strategy.schedule.sessions(calendar, first);
+  /** The drift band in force per session (NaN: none). */
+  const bands = driftBandsOf(strategy.schedule, calendar, first);
   const rowsHint = logRowsHint(n, due, first, last);
   const ledger = new Ledger(last - first + 1, n, rowsHint);
   const window = models.slippage.liquidityWindow;
@@ -104,7 +108,6 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
-  const band = strategy.schedule.driftBand;
   const book = bookView(portfolio, orderBook);
   let firstInvested = -1;
   let ruin = -1;
@@ -135,7 +138,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     checkRuin(t);
     // Before the decision: a wait its symbol's leaving ended is not one the decision replaced.
     if (pending.waiting) endLeftWaits(t);
-    if (ruin < 0 && (t === first || due[t] === 1 || (band !== undefined && drifted(portfolio, planner.targetWeight, band)))) {
+    if (ruin < 0 && (t === first || due[t] === 1 || (!Number.isNaN(bands[t]) && drifted(portfolio, planner.targetWeight, bands[t])))) {
       moveViewTo(view, t);
       act(decide(strategy, view, book), t);
       strategyNotes.record(reads.take(), t, planner.targetWeight, planner.targetsStand);

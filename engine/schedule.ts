@@ -1,7 +1,7 @@
 // Decision schedules. A schedule marks the sessions on which the strategy decides, from the
 // trading calendar alone (exchange calendars are published in advance, so knowing that a
 // session is the last of its month is not look-ahead). A drift band adds decisions whenever a
-// holding's weight strays from its last target.
+// holding's weight strays from its last target; it may change over the run (driftBands).
 
 import { dayParts } from '../data/dates.ts';
 
@@ -9,8 +9,23 @@ export interface Schedule {
   readonly name: string;
   /** 1 where a decision is due; `start` is the run's first session (for every-N counting). */
   sessions(dates: Int32Array, start: number): Uint8Array;
-  /** Also decide when any holding's weight differs from its target by more than this. */
+  /** Also decide when any holding's weight differs from its target by more than this (a fraction of NAV). */
   readonly driftBand?: number;
+  /**
+   * A band that changes over the run (a walk-forward's stitched run: each window its own): the
+   * band in force per session, as a fraction of NAV (NaN: none), over `dates` from `start` (the
+   * run's first session). Given, it replaces `driftBand`.
+   */
+  driftBands?(dates: Int32Array, start: number): Float64Array;
+}
+
+/**
+ * The drift band `schedule` applies per session of `dates` (NaN: none): its `driftBands`, else
+ * its one `driftBand` on every session.
+ */
+export function driftBandsOf(schedule: Schedule, dates: Int32Array, start: number): Float64Array {
+  if (schedule.driftBands) return schedule.driftBands(dates, start);
+  return new Float64Array(dates.length).fill(schedule.driftBand ?? NaN);
 }
 
 type PeriodKey = (day: number) => number;

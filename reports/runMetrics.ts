@@ -37,11 +37,9 @@ import {
   type Metric,
   type MetricSet,
   periodsPerRow,
-  type RiskFree,
   sum,
   riskFreeCaveats,
-  riskFreeFromRate,
-  riskFreeFromRates,
+  riskFreeOfReturns,
   type SharpeTrials,
   steadied,
   type TradeHistory,
@@ -128,7 +126,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;
   // The periods of P each return covers, as the engine accrued them: more than one across missing dates.
   const periods = periodsPerRow(result.dates, P);
-  const rf = riskFreeInput(options.riskFree, dates, P, periods);
+  const rf = riskFreeOfReturns(options.riskFree, dates, P, periods);
   const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
   const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
   const levels = benchmark?.levels;
@@ -157,16 +155,6 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     riskFreeReturns,
     caveats: [...measurementCaveats(frequency, benchmark, result, set), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
   };
-}
-
-/**
- * rf of each return (dated `dates`, covering `periods` periods of P each: riskFree.ts). A rate of 0,
- * given or defaulted, is no risk-free: one source ('none (rf = 0)', computeMetrics) either way.
- */
-function riskFreeInput(riskFree: number | RateSeries | undefined, dates: Int32Array, P: number, periods: Float64Array): { perPeriod: RiskFree; source: string | undefined } {
-  if (riskFree === undefined || riskFree === 0) return { perPeriod: 0, source: undefined };
-  if (typeof riskFree === 'number') return { perPeriod: riskFreeFromRate(riskFree, P, periods), source: `constant annual rate ${riskFree}` };
-  return { perPeriod: riskFreeFromRates(dates, riskFree, P, periods), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
 }
 
 function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array; reach?: BenchmarkReach } | undefined, result: Result, set: MetricSet): Caveat[] {

@@ -2,6 +2,7 @@
 // metrics, attribution, SQLite, HTML.
 
 import { existsSync } from 'node:fs';
+import type { Market } from '../data/market.ts';
 import { openStore, recordedTrials } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
 import { openStudyMarket } from './market.ts';
@@ -25,7 +26,18 @@ export async function runStudy(
   config: StudyConfig,
   options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: StudyProgress; load?: Parameters<typeof openStudyMarket>[1] },
 ): Promise<StudyOutcome> {
-  const market = await openStudyMarket(config, options.load);
+  return runStudyOn(await openStudyMarket(config, options.load), config, options);
+}
+
+/**
+ * Run a study on its `market` (openStudyMarket) and publish it to `db` (and reports to `reportDir`
+ * unless null): what `breadth run`, from a config or from flags, and `breadth study` do.
+ */
+export async function runStudyOn(
+  market: Market,
+  config: StudyConfig,
+  options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: Omit<StudyProgress, 'trials'> },
+): Promise<StudyOutcome> {
   // Each run's DSR counts the trials the results store holds for its strategy on this data (a
   // store that does not exist yet holds none, and is not created just to look).
   const registry = existsSync(options.db) ? openStore(options.db) : undefined;

@@ -2,11 +2,17 @@
 // (or cash), with the risk-free of the study and the trials for its DSR. Kept apart from
 // runStudy.ts so a sweep's worker threads load no attribution code.
 
+import { isoDay, parseIsoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
+import { backtest } from '../engine/backtest.ts';
 import type { Result } from '../engine/result.ts';
+import { everySession } from '../engine/schedule.ts';
+import type { Strategy } from '../engine/strategy.ts';
+import { sessionOnOrBefore } from '../engine/view.ts';
 import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
-import type { SharpeTrials } from '../reports/metrics/index.ts';
+import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';
+import type { TrialRecord } from '../reports/store/index.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import type { StudyConfig } from './config.ts';
 
@@ -32,3 +38,27 @@ export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Marke
   return 0;
 }
 
+
+/**
+ * The per-period rf of each of a trial's returns (one per session after its first), as its
+ * metrics subtracted it: `riskFree` (resolveRiskFree) over the trial's sessions of `market`, with its P.
+ */
+export function trialRiskFree(trial: TrialRecord, market: Market, riskFree: number | RateSeries): RiskFree {
+  const first = sessionOnOrBefore(market.dates, parseIsoDay(trial.periodFrom));
+  const sessions = market.dates.subarray(first, first + trial.sessions);
+  return riskFreeOfReturns(riskFree, sessions.subarray(1), trial.periodsPerYear, periodsPerRow(sessions, trial.periodsPerYear)).perPeriod;
+}
+
+/** A strategy that never holds anything: what measuredMetricNames measures. */
+const IDLE: Strategy = { name: 'idle', params: {}, schedule: everySession, decide: () => undefined };
+
+/**
+ * The name of every metric a run on `market` is measured by (measureRun, against a benchmark: the
+ * relative metrics too), read off the measurement of an idle run over its first two sessions — the
+ * code that measures the trials, so an option naming a metric is checked before any trial runs.
+ */
+export function measuredMetricNames(market: Market): string[] {
+  const span = { from: isoDay(market.dates[0]), to: isoDay(market.dates[Math.min(1, market.dates.length - 1)]) };
+  const metrics = measureRun(backtest(market, IDLE, span), market, { benchmark: CASH_BENCHMARK, periodsPerYear: undefined, riskFree: 0 });
+  return metrics.metrics.map((m) => m.name);
+}

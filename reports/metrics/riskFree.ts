@@ -37,6 +37,17 @@ export function riskFreeFromRate(annualRate: number, periodsPerYear: number, per
   return Float64Array.from(periods, (k) => perPeriodRate(annualRate, periodsPerYear, k));
 }
 
+/**
+ * rf of each return (dated `dates`, epoch days; each covering `periods` periods of P: riskFreeFromRate,
+ * riskFreeFromRates), with the source the metrics name. A rate of 0, given or defaulted, is no
+ * risk-free: one source ('none (rf = 0)', computeMetrics) either way.
+ */
+export function riskFreeOfReturns(riskFree: number | RateSeries | undefined, dates: Series, P: number, periods: Series): { perPeriod: RiskFree; source: string | undefined } {
+  if (riskFree === undefined || riskFree === 0) return { perPeriod: 0, source: undefined };
+  if (typeof riskFree === 'number') return { perPeriod: riskFreeFromRate(riskFree, P, periods), source: `constant annual rate ${riskFree}` };
+  return { perPeriod: riskFreeFromRates(dates, riskFree, P, periods), source: `${riskFree.name}, annual yield as of each session, forward-filled` };
+}
+
 /** r − rf row by row (NaN where either is NaN). */
 export function excessReturns(r: Series, rf: RiskFree): Float64Array {
   const out = new Float64Array(r.length);

@@ -92,9 +92,14 @@ export function isFlat(x: Series, start = 0, end = x.length): boolean {
  */
 export const ARITHMETIC_NOISE = 1e-12;
 
+/** Whether a sample std of returns with this mean is only arithmetic rounding (ARITHMETIC_NOISE); false for NaN. */
+export function isArithmeticNoise(std: number, mean: number): boolean {
+  return std <= ARITHMETIC_NOISE * Math.abs(1 + mean);
+}
+
 /** Whether the non-NaN returns in [start, end) scatter only by arithmetic rounding (ARITHMETIC_NOISE): no volatility; false below 2 values. */
 export function isMotionless(x: Series, start = 0, end = x.length): boolean {
-  return sampleStd(x, start, end) <= ARITHMETIC_NOISE * Math.abs(1 + mean(x, start, end));
+  return isArithmeticNoise(sampleStd(x, start, end), mean(x, start, end));
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import { Random } from '../../data/random.ts';
 import { describeValue } from '../../reports/describeValue.ts';
+import { canonicalJson } from '../../reports/store/index.ts';
 import type { RunSpec } from '../config.ts';
 import type { Axis, SweepSpec } from './config.ts';
 
@@ -30,8 +31,9 @@ export function rangeValues(from: number, to: number, step: number): number[] {
   return Array.from({ length: count }, (_, k) => Number((from + k * step).toFixed(decimals)));
 }
 
+/** An axis's values, each once (`fast: [5, 10, 10]` is two values: a random draw counts distinct combinations). */
 function axisValues(axis: Axis): AxisValues['values'] {
-  if (Array.isArray(axis)) return axis;
+  if (Array.isArray(axis)) return [...new Map(axis.map((v) => [canonicalJson(v), v])).values()];
   return axis.step === undefined ? { from: axis.from, to: axis.to } : rangeValues(axis.from, axis.to, axis.step);
 }
 

@@ -10,6 +10,7 @@ import type { Market } from '../../data/market.ts';
 import { canonicalJson, sha256, type TrialFailure } from '../../reports/store/index.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
 import { prepareRun } from '../runStudy.ts';
+import type { SweepSpec } from './config.ts';
 import { expandSweep, type SweepPoint } from './expand.ts';
 import { type TrialSpec, trialSpecOf } from './trial.ts';
 
@@ -64,16 +65,35 @@ export async function planSweep(config: StudyConfig, market: Market, where: stri
   for (const [k, run] of config.runs.entries()) {
     if (runs && !runs.includes(run.name)) continue;
     const planned: (TrialSpec | TrialFailure)[] = [];
-    for (const point of expandSweep(run, run.sweep ?? config.sweep, config.engine)) {
+    const sweep = run.sweep ?? config.sweep;
+    const points = expandSweep(run, sweep, config.engine);
+    let merged = 0;
+    for (const point of points) {
       const place = { k, name: point.name, group: run.name, seq: trials.length + invalid.length, where: point.name === run.name ? where : `${where} (trial ${point.name})` };
       const trial = await planPoint(point, point.spec, place, config, market, notes, baseDir);
       planned.push(trial);
-      if (seen.has(trial.key)) continue;
+      if (seen.has(trial.key)) {
+        merged++;
+        continue;
+      }
       seen.add(trial.key);
       if (isTrial(trial)) trials.push(trial);
       else invalid.push(trial);
     }
     refuseIfNoneValid(planned);
+    notes.push(...fewerTrialsNotes(run.name, sweep, points.length, merged));
   }
   return { trials, invalid, notes };
+}
+
+/**
+ * Why a run's sweep tries fewer trials than it asks for: a random sweep's grid has fewer distinct
+ * combinations than `samples` (all are tried), or `merged` of its `points` are the same trial as
+ * another point of the sweep (equal trial keys: run once).
+ */
+function fewerTrialsNotes(run: string, sweep: SweepSpec | undefined, points: number, merged: number): string[] {
+  const samples = sweep?.method === 'random' ? (sweep.samples ?? 0) : 0;
+  const short = points < samples ? [`${run}: a random sweep of ${samples} samples, but its grid has ${points} distinct combination${points === 1 ? '' : 's'}: all are tried`] : [];
+  const same = merged > 0 ? [`${run}: ${merged} of its ${points} points ${merged === 1 ? 'is the same trial' : 'are the same trial'} as another point of the sweep (equal trial keys: the same validated parameters, a default given or left out) and ${merged === 1 ? 'runs' : 'run'} once`] : [];
+  return [...short, ...same];
 }

@@ -31,6 +31,8 @@ export function sweepPageData(outcome: SweepOutcome, title: string): SweepPageDa
       fillsHash: t.fillsHash,
       runId: t.runId,
     })),
+    failed: outcome.failed.map((f) => ({ name: f.name, message: f.message })),
+    refused: outcome.refused,
     best: best === null ? null : { name: best.trial.name, sharpe: best.trial.metrics.sharpe ?? null, dsr: best.dsr.value, dsrNote: best.dsr.note ?? null, recorded: recorded ?? null },
     pbo:
       'note' in pbo

@@ -7,15 +7,16 @@
 
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
-import { DEFAULT_PBO_BLOCKS, type Metric, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { DEFAULT_PBO_BLOCKS, type Metric, pboBlocksProblem, type SharpeTrials } from '../../reports/metrics/index.ts';
 import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
 import type { StudyConfig } from '../config.ts';
 import { openStudyMarket } from '../market.ts';
+import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../measure.ts';
 import { planSweep } from './plan.ts';
-import { bestTrial, caveatNotes, checkMetric, ranked, score, type SweepPbo, sweepPbo, trialDsr } from './select.ts';
+import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr, trialMetricNames } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
 
@@ -104,7 +105,12 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const metric = options.metric ?? 'sharpe';
   const keep = options.keep ?? DEFAULT_KEEP;
   if (!(Number.isInteger(keep) && keep >= 0)) throw new UserError(`--keep must be a whole number ≥ 0, got ${keep}`);
+  const blocks = options.blocks ?? DEFAULT_PBO_BLOCKS;
+  const blocksProblem = pboBlocksProblem(blocks);
+  if (blocksProblem !== null) throw new UserError(`--blocks: ${blocksProblem}`);
   const { market, shared } = await openSweepMarket(config);
+  // Before any trial runs: a mistyped metric would be found only once every trial had.
+  checkMetric(measuredMetricNames(market), metric, '--metric');
   const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
   if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
   const { executor, store } = await openExecution(options, config, market, shared);
@@ -123,7 +129,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, plan.trials, options);
     const interrupted = skipped + ran + failed < plan.trials.length;
     const trials = sweepTrials(store, sweepId);
-    checkMetric(trials, metric, '--metric');
+    checkMetric(trialMetricNames(trials), metric, '--metric');
     const best = bestTrial(trials, metric);
     // A trial without a value of the metric (never invested, or undefined) is not among the best.
     const valued = ranked(trials, metric).filter((t) => score(t, metric) > -Infinity);
@@ -132,8 +138,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const keepNote = !interrupted && valued.length < keep && unranked > 0 ? [`kept ${valued.length} of --keep ${keep}: ${unranked} trial${unranked === 1 ? ' has' : 's have'} no ${metric} (never invested, or undefined) and ${unranked === 1 ? 'is' : 'are'} not ranked`] : [];
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
     const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
-    const pbo = sweepPbo(trials, best, options.blocks ?? DEFAULT_PBO_BLOCKS);
-    const pboNote = 'leftOut' in pbo && pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : [];
+    const riskFree = resolveRiskFree(config.riskFree, market, []);
+    const pbo = sweepPbo(trials, best, blocks, (t) => trialRiskFree(t, market, riskFree));
     return {
       sweepId,
       db: options.db,
@@ -151,7 +157,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       recorded,
       pbo,
       kept,
-      notes: [...plan.notes, ...pboNote, ...keepNote, ...caveatNotes(trials)],
+      notes: [...plan.notes, ...pboNotes(pbo), ...keepNote, ...caveatNotes(trials)],
     };
   } finally {
     store.close();

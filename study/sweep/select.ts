@@ -1,9 +1,10 @@
 // Choosing among trials: by a metric, in its better direction, with the registry's DSR and the
 // sweep's PBO beside the choice.
 
-import { dsrOfMoments, type Metric, type PboResult, probabilityOfBacktestOverfitting, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { UserError } from '../../data/errors.ts';
+import { nearestName } from '../../data/nearestName.ts';
 
 /** Metrics where less is better; every other metric is maximised (max_drawdown is ≤ 0, so the shallowest wins). */
 const LOWER_IS_BETTER = new Set(['annual_volatility', 'downside_risk', 'ulcer_index', 'max_drawdown_duration', 'tracking_error', 'turnover']);
@@ -27,12 +28,18 @@ export function score(trial: TrialRecord, metric: string): number {
   return lowerIsBetter(metric) ? -v : v;
 }
 
-/** A UserError unless the trials measure `metric` (`where` names the option or key). */
-export function checkMetric(trials: readonly TrialRecord[], metric: string, where: string): void {
-  if (trials.length === 0 || metric in trials[0].metrics) return;
-  const names = Object.keys(trials[0].metrics);
-  throw new UserError(`${where}: "${metric}" is not a metric of these trials; use a METRICS.md name such as ${names.filter((n) => !n.startsWith('cost_')).slice(0, 12).join(', ')}, …`);
+/**
+ * A UserError unless `metric` is among `names`, the metrics the trials are measured by (a trial's,
+ * or study/measure.ts measuredMetricNames before any ran; `where` names the option or key).
+ */
+export function checkMetric(names: readonly string[], metric: string, where: string): void {
+  if (names.length === 0 || names.includes(metric)) return;
+  const hint = nearestName(metric, names);
+  throw new UserError(`${where}: "${metric}" is not a metric of these trials${hint === undefined ? '' : ` (did you mean ${hint}?)`}; use a METRICS.md name such as ${names.filter((n) => !n.startsWith('cost_')).slice(0, 12).join(', ')}, …`);
 }
+
+/** The metrics the trials are measured by (those of the first; none when there is none). */
+export const trialMetricNames = (trials: readonly TrialRecord[]): string[] => (trials.length === 0 ? [] : Object.keys(trials[0].metrics));
 
 /** The trial with the best `metric` (the first of equals), or null when none has a value. */
 export function bestTrial<T extends TrialRecord>(trials: readonly T[], metric: string): T | null {
@@ -57,9 +64,10 @@ export type SweepPbo = { readonly result: PboResult; readonly trials: number; re
 /**
  * PBO over the trials that share the best trial's sessions (same period: their returns line up
  * row for row) and have a Sharpe ratio (CSCV ranks by it: a trial that never invested has none and
- * would rank as −∞). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
+ * would rank as −∞), on their excess returns r − `riskFree(trial)` (METRICS.md's Sharpe, the one
+ * the sweep ranks by). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
  */
-export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number): SweepPbo {
+export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number, riskFree: (trial: TrialRecord) => RiskFree): SweepPbo {
   if (best === null) return { note: 'no trial has a value for the chosen metric' };
   const period = trials.filter((t) => t.periodFrom === best.periodFrom && t.periodTo === best.periodTo && t.returns.length === best.returns.length);
   const same = period.filter((t) => Number.isFinite(score(t, 'sharpe')) && t.fillCount > 0);
@@ -67,10 +75,24 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
   const without = leftOut > 0 ? ` (${leftOut} without a Sharpe ratio left out)` : '';
   if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${best.periodFrom}..${best.periodTo}${without}` };
   try {
-    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => t.returns), blocks }), trials: same.length, leftOut };
+    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks }), trials: same.length, leftOut };
   } catch (err) {
     return { note: (err as Error).message };
   }
+}
+
+/**
+ * What the sweep's PBO leaves out: trials without a Sharpe ratio, and combinations whose in-sample
+ * best has an infinite Sharpe in or out of sample (constant excess returns over those blocks),
+ * which the degradation line cannot fit.
+ */
+export function pboNotes(pbo: SweepPbo): string[] {
+  if ('note' in pbo) return [];
+  const { degradation, combinations } = pbo.result;
+  return [
+    ...(pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : []),
+    ...(degradation.n < combinations ? [`PBO degradation slope over ${degradation.n} of ${combinations} combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)`] : []),
+  ];
 }
 
 /** Trials named when this few have a message; more are counted. */

@@ -1,10 +1,10 @@
 // The stitched out-of-sample strategy of a walk-forward test: one continuous run in which each
 // window's chosen configuration decides from the start of its out-of-sample span, on its own
-// schedule, plus once at the switch (so a new choice takes effect when its window opens). The
+// schedule and drift band, plus once at the switch (so a new choice takes effect when its window opens). The
 // book carries over from window to window as it would for a trader who re-tunes, with the real
 // trades of the switch — not a splice of separate runs.
 
-import type { Schedule } from '../../engine/schedule.ts';
+import { driftBandsOf, type Schedule } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 
 export interface StitchedPart {
@@ -13,22 +13,35 @@ export interface StitchedPart {
   readonly strategy: Strategy;
 }
 
+/**
+ * One strategy that decides as `parts[k].strategy` from `parts[k].from` (a market session) until
+ * the next part's start, on that part's schedule and drift band (each window trades under its own
+ * choice), plus once at each part's start. `params` is what the manifest records.
+ */
 export function stitchedStrategy(parts: readonly StitchedPart[], params: unknown): Strategy {
   if (parts.length === 0) throw new RangeError('a stitched strategy needs at least one part');
-  const bands = new Set(parts.map((p) => p.strategy.schedule.driftBand));
+  /** Each part's sessions of a run from `start` over `length` sessions: [first, end). */
+  const spans = (start: number, length: number) =>
+    parts.map((part, k) => ({ part, first: Math.max(part.from, start), end: Math.min(k + 1 < parts.length ? parts[k + 1].from : length, length) }));
   const schedule: Schedule = {
     name: `walk-forward (${[...new Set(parts.map((p) => p.strategy.schedule.name))].join(', ')})`,
     sessions(dates, start) {
       const due = new Uint8Array(dates.length);
-      parts.forEach((part, k) => {
-        const end = k + 1 < parts.length ? parts[k + 1].from : dates.length;
-        const own = part.strategy.schedule.sessions(dates, Math.max(start, part.from));
-        for (let t = Math.max(part.from, start); t < end; t++) due[t] = own[t];
+      for (const { part, first, end } of spans(start, dates.length)) {
+        const own = part.strategy.schedule.sessions(dates, first);
+        for (let t = first; t < end; t++) due[t] = own[t];
         if (part.from >= start && part.from < dates.length) due[part.from] = 1;
-      });
+      }
       return due;
     },
-    ...(bands.size === 1 && parts[0].strategy.schedule.driftBand !== undefined ? { driftBand: parts[0].strategy.schedule.driftBand } : {}),
+    driftBands(dates, start) {
+      const bands = new Float64Array(dates.length).fill(NaN);
+      for (const { part, first, end } of spans(start, dates.length)) {
+        const own = driftBandsOf(part.strategy.schedule, dates, first);
+        for (let t = first; t < end; t++) bands[t] = own[t];
+      }
+      return bands;
+    },
   };
   const partAt = (session: number): Strategy => {
     let k = 0;

@@ -17,14 +17,14 @@ import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
-import { measureRun, resolveRiskFree } from '../measure.ts';
+import { measuredMetricNames, measureRun, resolveRiskFree } from '../measure.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
 import { isTrial, planPoint, refuseIfNoneValid } from './plan.ts';
 import { openExecution, openSweepMarket } from './runSweep.ts';
 import type { QueueSettings } from './queue/protocol.ts';
-import { bestTrial, checkMetric, score } from './select.ts';
+import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
 import type { TrialSpec } from './trial.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
@@ -102,6 +102,12 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
   const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
   const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
   if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);
+  // Before any trial runs: a mistyped metric would be found only once every in-sample trial had.
+  const names = measuredMetricNames(market);
+  for (const { run, k } of tested) {
+    const spec = run.walkForward ?? config.walkForward;
+    if (spec) checkMetric(names, spec.metric, `${options.where}: runs[${k}].walkForward.metric`);
+  }
   const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const outcomes: WalkForwardOutcome[] = [];
@@ -149,7 +155,7 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
 /** Choose per window, run the choices out of sample as one run, store it and the windows. */
 async function stitch(store: Store, config: StudyConfig, market: Market, k: number, sweepId: number, windows: readonly Window[], perWindow: readonly TrialSpec[][], metric: string, options: WalkForwardOptions) {
   const all = sweepTrials(store, sweepId);
-  checkMetric(all, metric, `${options.where}: runs[${k}].walkForward.metric`);
+  checkMetric(trialMetricNames(all), metric, `${options.where}: runs[${k}].walkForward.metric`);
   const stored = new Map(all.map((t) => [t.key, t]));
   const day = (t: number): string => isoDay(market.dates[t]);
   const choices = perWindow.map((specs, w) => {

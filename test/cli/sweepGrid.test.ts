@@ -46,6 +46,24 @@ describe.concurrent('sweep grid points the strategy refuses', () => {
   });
 });
 
+describe.concurrent('options refused before any trial runs (probe r46c F7: the whole sweep ran, then exited 2)', () => {
+  it('a mistyped --metric, with the nearest name; --blocks CSCV cannot use (7, 0, 30): no trial, not even a database', async () => {
+    const dir = scratch();
+    write(dir, 'grid.yaml', smaGrid([5], [50, 200]));
+    const sweep = (...args: string[]) => breadth(['sweep', 'grid.yaml', '--workers', '1', '--db', 'r.db', ...args], { cwd: dir });
+    expectBadInput(await sweep('--metric', 'sharp'), /^breadth: --metric: "sharp" is not a metric of these trials \(did you mean sharpe\?\); use a METRICS\.md name such as total_return, /);
+    for (const blocks of ['7', '0', '30']) expectBadInput(await sweep('--blocks', blocks), new RegExp(`^breadth: --blocks: PBO needs an even number of blocks between 2 and 24, got ${blocks}$`));
+    expect(existsSync(join(dir, 'r.db'))).toBe(false);
+  });
+
+  it('walk-forward: a mistyped metric in the file, at its key path', async () => {
+    const dir = scratch();
+    write(dir, 'wf.yaml', smaGrid([5], [50, 200], '    walkForward: { inSample: 9m, outOfSample: 6m, metric: annual_retrun }\n'));
+    expectBadInput(await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'r.db'], { cwd: dir }), /^breadth: wf\.yaml: runs\[0\]\.walkForward\.metric: "annual_retrun" is not a metric of these trials \(did you mean annual_return\?\); /);
+    expect(existsSync(join(dir, 'r.db'))).toBe(false);
+  });
+});
+
 describe.concurrent('where sweep and walk-forward pages go', () => {
   it('beside --db without --out, named after the database: two stores in one folder keep their own sweep 1 (probe r36b)', async () => {
     const dir = scratch();

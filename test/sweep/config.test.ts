@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { parseStudy, type RunSpec } from '../../study/index.ts';
-import { expandSweep, sweepSchema } from '../../study/sweep/index.ts';
+import { expandSweep, planSweep, sweepSchema } from '../../study/sweep/index.ts';
 import { rangeValues } from '../../study/sweep/expand.ts';
 import { openSharedMarket, shareMarket } from '../../study/sweep/sharedMarket.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
@@ -55,6 +55,26 @@ describe('expanding a sweep', () => {
     expect(expandSweep(run, sweepSchema.parse({ method: 'random', samples: 500, params: { tilt: [0, 1], band: [0, 0.02] } }))).toHaveLength(4);
     const continuous = expandSweep(run, sweepSchema.parse({ method: 'random', samples: 30, params: { tilt: { from: 0.2, to: 0.4 } } }));
     for (const p of continuous) expect(p.values.tilt as number).toBeGreaterThanOrEqual(0.2), expect(p.values.tilt as number).toBeLessThan(0.4);
+  });
+
+  it('a random draw counts distinct combinations: a value written twice is one, and a sweep that runs fewer than its samples says why (probe r46c F6)', async () => {
+    // fast [5, 10, 10] × slow [40, 60] is 2 × 2 = 4 distinct combinations: samples 4 takes all 4 (seeds 1, 2, 4
+    // and 5 drew index pairs that landed on equal values and ran 3); samples 10 takes all 4 and says so.
+    const sma: RunSpec = { name: 'sma', strategy: 'sma-crossover', params: { symbol: 'AAA' }, engine: {}, models: {} };
+    const axes = { params: { fast: [5, 10, 10], slow: [40, 60] } };
+    for (const seed of [1, 2, 3, 4, 5]) expect(new Set(expandSweep(sma, sweepSchema.parse({ method: 'random', samples: 4, seed, ...axes })).map((p) => p.name)).size).toBe(4);
+    const study = parseStudy({ data: 'sample', sample: { stocks: 20, years: 2 }, runs: [{ name: 'sma', strategy: 'sma-crossover', sweep: { method: 'random', samples: 10, seed: 3, ...axes } }] });
+    const plan = await planSweep(study, generateSampleMarket({ stocks: 20, years: 2 }), 'test');
+    expect(plan.trials).toHaveLength(4);
+    expect(plan.notes).toContain('sma: a random sweep of 10 samples, but its grid has 4 distinct combinations: all are tried');
+  });
+
+  it('points that are one trial (equal keys) run once, and the sweep says how many', async () => {
+    // Two runs with the same strategy, parameters and engine under one study sweep: b's 2 points are a's trials.
+    const study = parseStudy({ data: 'sample', sample: { stocks: 20, years: 2 }, sweep: { params: { tilt: [0, 1] } }, runs: [{ name: 'a', strategy: 'size-tilt', params: { mode: 'etf' } }, { name: 'b', strategy: 'size-tilt', params: { mode: 'etf' } }] });
+    const plan = await planSweep(study, generateSampleMarket({ stocks: 20, years: 2 }), 'test');
+    expect(plan.trials).toHaveLength(2);
+    expect(plan.notes).toContain('b: 2 of its 2 points are the same trial as another point of the sweep (equal trial keys: the same validated parameters, a default given or left out) and run once');
   });
 });
 

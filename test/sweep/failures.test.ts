@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadStudyFile } from '../../study/index.ts';
+import { escapeHtml } from '../../reports/html/page/escape.ts';
+import { renderSweepPage } from '../../reports/html/sweep/sweepPage.ts';
+import { loadStudyFile, parseStudy } from '../../study/index.ts';
 import { runSweep } from '../../study/sweep/index.ts';
+import { sweepPageData } from '../../study/sweep/publish.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-failures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,5 +60,21 @@ describe('a trial whose strategy throws', () => {
     expect(outcome.interrupted).toBe(false);
     expect(outcome.failed.map((f) => f.name)).toEqual(['cursed[tilt=0.5]']);
     expect(readFileSync(tally, 'utf8')).toBe('x');
+  });
+});
+
+describe('the sweep page', () => {
+  it('names each failed or refused trial with its reason, as the terminal does (probe r46c F5: "Trials 3 of 6 planned", nothing more)', async () => {
+    // tilt 0.5 throws (cursedTilt.ts); sma-crossover refuses fast 20 ≥ slow 20 before running.
+    const cursed = await runSweep(loadStudyFile(study), { where: study, db: join(dir, 'page.db'), workers: 1, keep: 0 });
+    const page = renderSweepPage(sweepPageData(cursed, 'cursed'));
+    expect(page).toContain('4 of 5 planned; 1 failed or refused');
+    expect(page).toContain(`<li><strong>cursed[tilt=0.5]</strong>: ${escapeHtml(cursed.failed[0]?.message ?? '')}</li>`);
+    expect(cursed.failed[0]?.message).toMatch(/half a tilt is cursed/);
+    const sma = parseStudy({ data: 'sample', sample: { stocks: 20, years: 3 }, runs: [{ name: 'sma', strategy: 'sma-crossover', sweep: { params: { fast: [10, 20], slow: [20] } } }] });
+    const refused = renderSweepPage(sweepPageData(await runSweep(sma, { where: 'test', db: join(dir, 'refused.db'), workers: 1, keep: 0 }), 'sma'));
+    expect(refused).toContain('1 of 2 planned; 1 failed or refused');
+    expect(refused).toMatch(/<li><strong>sma\[fast=20 slow=20\]<\/strong>: [^<]*must be shorter than slow/);
+    expect(refused).toContain(escapeHtml("1 of them is a grid point the strategy's parameter check refused (never run)."));
   });
 });

@@ -41,6 +41,8 @@ function sweepData(): SweepPageData {
     metric: 'sharpe',
     planned: trials.length,
     trials,
+    failed: [{ name: `tilt[tilt=2 ${HOSTILE}]`, message: `strategy "size-tilt" failed on 2001-03-01: ${HOSTILE}` }],
+    refused: 0,
     best: { name: trials[12].name, sharpe: trials[12].metrics.sharpe, dsr: 0.93, dsrNote: null, recorded: { count: 15, sharpeVariance: 0.0004 } },
     pbo: { pbo: pbo.pbo, probabilityOfLoss: pbo.probabilityOfLoss, logits: pbo.logits, isSharpe: pbo.isSharpe, oosSharpe: pbo.oosSharpe, slope: pbo.degradation.slope, intercept: pbo.degradation.intercept, rSquared: pbo.degradation.rSquared, blocks: 10, combinations: pbo.combinations, trials: 15 },
     notes: [],
@@ -121,6 +123,7 @@ describe('the sweep page', () => {
     await expectHealthy(v, 7, 'page-390');
     expect(await v.page.locator('img').count()).toBe(0);
     expect(await v.page.locator('h1').textContent()).toContain(HOSTILE);
+    expect(await v.page.locator('ul.failed li').textContent()).toBe(`tilt[tilt=2 ${HOSTILE}]: strategy "size-tilt" failed on 2001-03-01: ${HOSTILE}`);
     const layout = await inPage<{ viewport: number; scrollWidth: number }>(v.page, 'layout');
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
     await v.page.close();

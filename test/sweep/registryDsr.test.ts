@@ -1,16 +1,19 @@
 // Any run's DSR counts the registry: after a sweep, a study run of the same strategy on the same
-// data gets a real deflated Sharpe ratio (N and Var(SR) of the recorded trials), and a run of
-// a strategy the registry has never seen still says why it has none.
+// data gets a real deflated Sharpe ratio (N and Var(SR) of the recorded trials) — from a config
+// or from `breadth run --strategy` flags — and a run of a strategy the registry has never seen
+// still says why it has none.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Random } from '../../data/random.ts';
 import { dsr } from '../../reports/metrics/index.ts';
 import { navReturns } from '../../reports/runMetrics.ts';
 import { getRun, openStore, recordedTrials } from '../../reports/store/index.ts';
 import { parseStudy, runStudy } from '../../study/index.ts';
 import { runSweep } from '../../study/sweep/index.ts';
+import { breadth, expectOk, parseJson, weekdays, write } from '../cli/helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-registry-dsr-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +44,38 @@ describe('DSR over the trial registry', () => {
       const kept = getRun(store, swept.kept[0].runId);
       expect(kept?.run.fillsHash).toBe(swept.best?.trial.fillsHash);
       expect(kept?.metrics.find((m) => m.name === 'dsr')?.value).not.toBeNull();
+    } finally {
+      store.close();
+    }
+  });
+
+  it('`breadth run --strategy …` reads the registry of its --db as a config run does (probe r46c F3: DSR null, "number of trials not given")', { timeout: 120_000 }, async () => {
+    // AAA: 400 weekdays of a seeded random walk (1.5 % a day); 4 sma-crossover trials on it, then the
+    // same untried point (15/50) by flags and by config into that database.
+    const data = mkdtempSync(join(dir, 'flags-'));
+    const random = new Random(7, 'registry-flags');
+    let close = 100;
+    write(data, 'AAA.csv', ['Date,Close', ...weekdays(400).map((d) => `${d},${(close *= 1 + 0.0003 + 0.015 * random.normal()).toFixed(4)}`), ''].join('\n'));
+    const db = join(data, 'r.db');
+    const run = { strategy: 'sma-crossover', benchmark: 'AAA', params: { symbol: 'AAA', exposure: 1 } };
+    await runSweep(parseStudy({ data, runs: [{ name: 'sma', ...run, sweep: { params: { fast: [5, 10], slow: [20, 40] } } }] }), { where: 'test', db, workers: 1, keep: 0 });
+    const flags = await breadth(['run', '--data', data, '--strategy', 'sma-crossover', '--param', 'symbol=AAA', '--param', 'fast=15', '--param', 'slow=50', '--param', 'exposure=1', '--benchmark', 'AAA', '--db', db, '--label', 'flags', '--json'], { cwd: data });
+    expectOk(flags);
+    const { published } = await runStudy(parseStudy({ data, engine: { initialCash: 1_000_000 }, runs: [{ name: 'config', ...run, params: { ...run.params, fast: 15, slow: 50 } }] }), { where: 'test', db, reportDir: null });
+    const store = openStore(db);
+    try {
+      const byFlags = getRun(store, parseJson(flags).runs[0].id);
+      const byConfig = getRun(store, published.runs[0].id);
+      expect(byFlags?.run.fillsHash).toBe(byConfig?.run.fillsHash);
+      // The DSR of the flags run's own returns against the registry's N = 4 trials and their Var(SR).
+      const recorded = recordedTrials(store, 'sma-crossover', byFlags?.run.dataFingerprint ?? '');
+      expect(recorded?.count).toBe(4);
+      const nav = byFlags?.daily.columns.nav ?? new Float64Array();
+      const expected = dsr(Float64Array.from(nav.subarray(1), (v, t) => v / nav[t] - 1), 0, recorded);
+      const value = (r: typeof byFlags) => r?.metrics.find((m) => m.name === 'dsr');
+      expect(expected.value).not.toBeNull();
+      expect(value(byFlags)?.value).toBeCloseTo(expected.value ?? NaN, 12);
+      expect(value(byFlags)?.value).toBe(value(byConfig)?.value);
     } finally {
       store.close();
     }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { bestTrial, ranked, score, sweepPbo } from '../../study/sweep/index.ts';
-import { caveatNotes } from '../../study/sweep/select.ts';
+import { caveatNotes, pboNotes } from '../../study/sweep/select.ts';
 
 function trial(name: string, seq: number, fillCount: number, metrics: Record<string, number | null>, returns: number[] = [], caveats: string[] = []): TrialRecord {
   return {
@@ -36,10 +36,36 @@ describe('choosing by a metric', () => {
 
   it('PBO counts only the trials with a Sharpe ratio and says how many it left out', () => {
     // S = 2: J = first half picks A, which is below B out of sample; J = second half picks B, below A. PBO = 2/2.
-    const pbo = sweepPbo([a, b, c], a, 2);
+    const pbo = sweepPbo([a, b, c], a, 2, () => 0);
     expect('note' in pbo ? pbo.note : { pbo: pbo.result.pbo, trials: pbo.trials, leftOut: pbo.leftOut }).toEqual({ pbo: 1, trials: 2, leftOut: 1 });
-    const alone = sweepPbo([a, c], a, 2);
+    const alone = sweepPbo([a, c], a, 2, () => 0);
     expect('note' in alone && alone.note).toMatch(/at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 \(1 without a Sharpe ratio left out\)/);
+  });
+
+  it('PBO ranks by the Sharpe of r − rf, as the sweep does (probe r46c F4: raw returns rewarded low volatility for its own sake)', () => {
+    // S = 2, two rows a block, rf = 0.0003 a period. A sample std of [μ + d, μ − d] is d·√2.
+    // Block 0: A μ .001, d .01; B μ .0004, d .002. Raw Sharpe ∝ μ/d: A .1 < B .2; excess (μ − rf)/d: A .07 > B .05.
+    // Block 1: A μ .02, d .01; B μ 0, d .002: A leads raw (2 vs 0) and in excess (1.97 vs −.15).
+    // Excess: J = {0} picks A, above B on block 1; J = {1} picks A, above B on block 0 → PBO 0, P(loss) 0.
+    // Raw, as before: J = {0} picks B, below A on block 1; J = {1} picks A, below B on block 0 → PBO 1.
+    const hi = trial('A', 0, 5, { sharpe: 1 }, [0.011, -0.009, 0.03, 0.01]);
+    const lo = trial('B', 1, 5, { sharpe: 1 }, [0.0024, -0.0016, 0.002, -0.002]);
+    const pbo = sweepPbo([hi, lo], hi, 2, () => 0.0003);
+    expect('note' in pbo ? pbo.note : [pbo.result.pbo, pbo.result.probabilityOfLoss]).toEqual([0, 0]);
+  });
+});
+
+describe('PBO notes', () => {
+  it('say how many combinations the degradation line leaves out: an infinite Sharpe of a constant stretch', () => {
+    // S = 2. F earns .001 a period, constant, over block 0: Sharpe +∞ there, so J = {0} picks it and its
+    // pair (+∞, OOS) cannot be fitted. J = {1}: F's mean 0 (Sharpe 0) loses to G's (.005 / .0212), a finite pair.
+    const f = trial('F', 0, 5, { sharpe: 1 }, [0.001, 0.001, 0.01, -0.01]);
+    const g = trial('G', 1, 5, { sharpe: 1 }, [0.01, -0.005, 0.02, -0.01]);
+    const pbo = sweepPbo([f, g], f, 2, () => 0);
+    expect(pboNotes(pbo)).toEqual([
+      "PBO degradation slope over 1 of 2 combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)",
+    ]);
+    expect(pboNotes(sweepPbo([a, b, c], a, 2, () => 0))).toEqual(['PBO over the 2 trials with a Sharpe ratio: 1 that never invested or stayed flat left out']);
   });
 });
 

@@ -3,8 +3,10 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Market } from '../../data/market.ts';
+import { excessReturns, sharpeMoments } from '../../reports/metrics/index.ts';
 import { fillsHash } from '../../reports/store/index.ts';
 import { parseStudy, runStudyRuns } from '../../study/index.ts';
+import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../../study/measure.ts';
 import { localPool, openSharedMarket, planSweep, runTrial, shareMarket, type SharedMarket, type TrialResult, type TrialSpec } from '../../study/sweep/index.ts';
 import { openStudyMarket } from '../../study/market.ts';
 
@@ -76,3 +78,21 @@ describe('a trial equals the single run', () => {
   }
 });
 
+
+describe('the risk-free of a stored trial', () => {
+  it('is the one its metrics subtracted (PBO ranks by it): r − trialRiskFree gives the trial\'s own SR, bit for bit', async () => {
+    // tbill3m, a dated series, over whole runs and over the periods axis' shorter spans.
+    const riskFree = resolveRiskFree(study.riskFree, market, []);
+    for (const r of await Promise.all(trials.map((t) => runTrial(t, market)))) {
+      const own = sharpeMoments(excessReturns(r.returns, trialRiskFree(r, market, riskFree)));
+      expect('sr' in own ? own.sr : null, r.name).toBe(r.moments?.sr ?? null);
+    }
+  });
+});
+
+describe('the metric names an option is checked against before any trial runs', () => {
+  it('are the names every trial is measured by (against a benchmark, as these trials are)', async () => {
+    const names = measuredMetricNames(market);
+    for (const r of await Promise.all(trials.slice(0, 3).map((t) => runTrial(t, market)))) expect(Object.keys(r.metrics), r.name).toEqual(names);
+  });
+});

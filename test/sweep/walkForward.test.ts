@@ -9,12 +9,16 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { custom, withDriftBand } from '../../engine/schedule.ts';
+import type { Strategy } from '../../engine/strategy.ts';
 import { getRun, openStore, readWindows, sweepTrials } from '../../reports/store/index.ts';
 import { fillsHash } from '../../reports/store/index.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { parseStudy } from '../../study/index.ts';
 import { openStudyMarket } from '../../study/market.ts';
 import { runWalkForward, stitchedStrategy, walkForwardWindows } from '../../study/sweep/index.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
+import { trades } from '../engine/helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-walk-forward-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -172,6 +176,29 @@ describe('the stitched strategy', async () => {
     const after = Array.from(stitched.snapshots.session).map((s, k) => [s, k] as const).filter(([s]) => s > switchAt + 1);
     expect(after.length).toBeGreaterThan(0);
     for (const [, k] of after) expect(stitched.snapshots.symbol[k] === small || stitched.snapshots.targetWeight[k] === 0).toBe(true);
+  });
+});
+
+describe('the stitched strategy\'s drift bands', () => {
+  // AAA stays at 100; BBB rises 4 a session. 50/50, fractional shares, filled at the deciding close,
+  // no calendar decisions: part A (band 0.10) from session 0, part B (band 0.03) from session 5.
+  const bbb = [100, 104, 108, 112, 116, 120, 124, 128, 132, 136];
+  const market = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: bbb.map((p) => [100, p]) });
+  const half = (band: number): Strategy => ({ name: 'half', params: {}, schedule: withDriftBand(custom('never', () => false), band), decide: () => ({ weights: { AAA: 0.5, BBB: 0.5 } }) });
+  const run = () => backtest(market, stitchedStrategy([{ from: 0, strategy: half(0.1) }, { from: 5, strategy: half(0.03) }], {}), { initialCash: 10_000, shares: 'fractional', execution: 'same-close' });
+
+  it('each part trades under its own band (probe r46c F1: differing bands were all dropped)', () => {
+    // By hand. t0: 50 AAA + 50 BBB at 100. BBB's weight is p/(100 + p): at t4 (116) 0.5370, 0.037 off,
+    // inside A's 0.10 — no trade (a run-wide 0.03 would trade here). t5: the switch decides (NAV 11,000:
+    // 55 AAA, 45.8333 BBB at 120). Under B's 0.03: t6 0.5082, t7 0.5161, t8 0.5238, t9 (136)
+    // 45.8333·136 / (5,500 + 6,233.33) = 0.53125, 0.03125 off > 0.03: a drift rebalance at t9 to
+    // 11,733.33 / 2 each: AAA 58.6667 (+3.6667), BBB 43.1373 (−2.6961).
+    const result = run();
+    expect(Array.from(result.fills.session)).toEqual([0, 0, 5, 5, 9, 9]);
+    const t9 = trades(result).filter(([t]) => t === 9);
+    expect(t9.find(([, s]) => s === 'AAA')?.[2]).toBeCloseTo(11_733.3333 / 200 - 55, 3);
+    expect(t9.find(([, s]) => s === 'BBB')?.[2]).toBeCloseTo(11_733.3333 / 272 - 45.8333, 3);
+    expect(result.manifest.strategy.schedule).toBe('walk-forward (never + drift > 0.1, never + drift > 0.03)');
   });
 });
 

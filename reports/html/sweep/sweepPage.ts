@@ -1,7 +1,7 @@
 // The sweep page: every trial in a sortable table, the chosen metric as a heatmap over each pair
 // of swept axes, each axis's sensitivity (a plateau or a spike?), the PBO logit histogram and the
-// IS→OOS degradation scatter, and the best trial's DSR against the registry. Self-contained HTML
-// on the shared page layout.
+// IS→OOS degradation scatter, the best trial's DSR against the registry, and the trials that
+// failed or were refused, with why. Self-contained HTML on the shared page layout.
 
 import { describeValue } from '../../describeValue.ts';
 import { ChartPayloadBuilder, COLORS } from '../page/charts.ts';
@@ -31,6 +31,14 @@ export interface SweepPageData {
   readonly metric: string;
   readonly planned: number;
   readonly trials: readonly SweepTrialRow[];
+  /**
+   * Planned trials that are not among `trials`, each with its one-line reason: its strategy threw,
+   * a queue's attempts ran out, or the strategy's parameter check refused the grid point before
+   * it ran (`refused` of them).
+   */
+  readonly failed: readonly { readonly name: string; readonly message: string }[];
+  /** How many of `failed` are grid points the parameter check refused (never run). */
+  readonly refused: number;
   readonly best: { readonly name: string; readonly sharpe: number | null; readonly dsr: number | null; readonly dsrNote: string | null; readonly recorded: { readonly count: number; readonly sharpeVariance: number } | null } | null;
   readonly pbo:
     | { readonly pbo: number; readonly probabilityOfLoss: number; readonly logits: ArrayLike<number>; readonly isSharpe: ArrayLike<number>; readonly oosSharpe: ArrayLike<number>; readonly slope: number; readonly intercept: number; readonly rSquared: number; readonly blocks: number; readonly combinations: number; readonly trials: number }
@@ -82,6 +90,18 @@ function trialTable(data: SweepPageData, axes: readonly string[]): string {
     { text: t.runId === null ? '' : String(t.runId), sort: t.runId },
   ]);
   return sortableTable('trials', head, rows);
+}
+
+/** Failed and refused trials listed on the page, at most; the rest are counted. */
+const FAILED_SHOWN = 200;
+
+/** The planned trials that are missing from every chart, by name, each with its reason. */
+function failedCard(data: SweepPageData): string {
+  if (data.failed.length === 0) return '';
+  const refused = data.refused > 0 ? ` ${formatCount(data.refused)} of them ${data.refused === 1 ? 'is a grid point' : 'are grid points'} the strategy's parameter check refused (never run).` : '';
+  const items = data.failed.slice(0, FAILED_SHOWN).map((f) => `<li><strong>${escapeHtml(f.name)}</strong>: ${escapeHtml(f.message)}</li>`);
+  const more = data.failed.length > FAILED_SHOWN ? `<li>… ${formatCount(data.failed.length - FAILED_SHOWN)} more (breadth sweep --json lists them)</li>` : '';
+  return card(`Failed or refused (${formatCount(data.failed.length)})`, `<ul class="failed">${items.join('')}${more}</ul>`, `Not in the table, the surface, the sensitivity or the PBO above.${refused}`);
 }
 
 export function renderSweepPage(data: SweepPageData): string {
@@ -166,7 +186,7 @@ export function renderSweepPage(data: SweepPageData): string {
     { label: 'Degradation slope', value: formatRatio(pbo.slope), sub: 'OOS on IS Sharpe' },
   ];
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — sweep</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
-<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Trials</dt><dd>${formatCount(data.trials.length)} of ${formatCount(data.planned)} planned</dd><dt>Ranked by</dt><dd>${escapeHtml(label)}</dd><dt>Best</dt><dd>${escapeHtml(best?.name ?? 'none')}</dd></dl>
+<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Trials</dt><dd>${formatCount(data.trials.length)} of ${formatCount(data.planned)} planned${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#trials">listed with why</a>)` : ''}</dd><dt>Ranked by</dt><dd>${escapeHtml(label)}</dd><dt>Best</dt><dd>${escapeHtml(best?.name ?? 'none')}</dd></dl>
 <nav class="toc" aria-label="Sections"><a href="#overview">Overview</a><a href="#surface">Surface</a><a href="#sensitivity">Sensitivity</a><a href="#overfitting">Overfitting</a><a href="#trials">Trials</a></nav></header>`;
   const dsrSub = best === null ? '' : best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}`;
   const body = [
@@ -186,7 +206,7 @@ export function renderSweepPage(data: SweepPageData): string {
     section('surface', `${label} over pairs of parameters`, heatmaps.length ? `<div class="grid">${heatmaps.join('')}</div>` : card('Heatmap', '<p class="empty">Fewer than two swept axes vary.</p>')),
     section('sensitivity', 'Parameter sensitivity', sensitivity.length ? `<div class="grid">${sensitivity.join('')}</div>` : card('Sensitivity', '<p class="empty">No swept axis varies.</p>')),
     section('overfitting', 'Overfitting', overfitting),
-    section('trials', 'Trials', card('Every trial', trialTable(data, axes), 'Click a column to sort. DSR counts every trial recorded for the strategy on this data.')),
+    section('trials', 'Trials', card('Every trial', trialTable(data, axes), 'Click a column to sort. DSR counts every trial recorded for the strategy on this data.') + failedCard(data)),
     SORTABLE_SCRIPT,
   ].join('\n');
   return renderPage({ title: `${data.title} — breadth sweep`, body, charts: charts.build() });

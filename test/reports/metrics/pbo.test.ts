@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../data/random.ts';
 import { lineFit, probabilityOfBacktestOverfitting } from '../../../reports/metrics/pbo.ts';
@@ -36,6 +37,36 @@ describe('probability of backtest overfitting (CSCV)', () => {
     for (const lambda of result.logits) expect(lambda).toBeCloseTo(Math.log(0.5), 14);
     expect(result.pbo).toBe(1);
     expect(result.probabilityOfLoss).toBe(1);
+  });
+
+  it('scores rows that do not move by the sign of their mean: cash at the risk-free rate is Sharpe 0, not a loss (probe r46c F2)', () => {
+    // S = 2, three rows a block, excess returns. F: block 0 [.01, .02, .03] (Sharpe .02/.01 = 2), block 1
+    // in cash at rf: [0, 0, 0], Sharpe 0. G: block 0 [.01, −.01, 0] (Sharpe 0), block 1 [−.01, .01, −.03]
+    // (mean −.01, std .02: Sharpe −.5). J = {0} picks F (2 > 0), above G out of sample (0 > −.5): ω̄ = 2/3,
+    // λ = ln 2 > 0, no loss (0 is not < 0). J = {1} picks F (0 > −.5), above G on block 0 (2 > 0): λ = ln 2.
+    // PBO 0, P(loss) 0 — the old −∞ for F's flat block made both 1 and 0.5.
+    const f = [0.01, 0.02, 0.03, 0, 0, 0];
+    const g = [0.01, -0.01, 0, -0.01, 0.01, -0.03];
+    const result = probabilityOfBacktestOverfitting({ returns: [f, g], blocks: 2 });
+    expect(Array.from(result.oosSharpe)).toEqual([0, expect.closeTo(2, 12)]);
+    for (const lambda of result.logits) expect(lambda).toBeCloseTo(Math.log(2), 14);
+    expect([result.pbo, result.probabilityOfLoss]).toEqual([0, 0]);
+  });
+
+  it('property: a trial whose excess return is one constant v is +∞ (v > 0) or −∞ (v < 0) in every combination, whatever the float rounding', () => {
+    // Σx² − c·mean² of a constant rounds to either sign (a cash accrual of 1.9e-4 over 336 rows read −∞ or
+    // 8.6e7 by the value's last bits): v > 0 must be the in-sample best everywhere, never lose, never be overfit.
+    const noise = trials(5, 1, 64)[0];
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 0.01, noNaN: true }), fc.boolean(), (v, positive) => {
+        const constant = new Float64Array(64).fill(positive ? v : -v);
+        const result = probabilityOfBacktestOverfitting({ returns: [noise, constant], blocks: 4 });
+        if (positive) {
+          expect(Array.from(result.isSharpe).every((x) => x === Infinity)).toBe(true);
+          expect([result.pbo, result.probabilityOfLoss]).toEqual([0, 0]);
+        } else expect(Array.from(result.oosSharpe).every(Number.isFinite)).toBe(true);
+      }),
+    );
   });
 
   it('refuses what it cannot measure', () => {

@@ -120,7 +120,7 @@ export class Broker {
   readonly #quote: FillQuote = { price: 0, commission: 0, slippage: 0 };
   readonly #record = newFillRecord();
   readonly #quoteFor = (q: number, out: FillQuote): FillQuote => this.#quoteFill(q, out);
-  /** Fills at a session close because the data had no open. */
+  /** Fills (an order's fill on one session) at a session's close because the data had no open there; sessions an order only waited through are not counted. */
   openFallbacks = 0;
   /**
    * Order-sessions whose volume limit met a blank volume cell: `lastKnown`, read as the last volume
@@ -260,7 +260,7 @@ export class Broker {
       return false;
     }
     const c = this.#context;
-    if (this.#readBar(c, o, t, phase)) this.openFallbacks++;
+    this.#readBar(c, o, t, phase);
     const reference = this.#models.fill.referencePrice(c);
     if (Number.isNaN(reference)) {
       this.#ledger.defer(t, o.symbol, Deferral.priceNotReached, o.quantity);
@@ -314,7 +314,7 @@ export class Broker {
   #settle(leg: SessionLeg, t: number, check: boolean, fundingRests: boolean): void {
     const o = leg.order;
     const c = this.#context;
-    this.#readBar(c, o, t, leg.phase);
+    const fellBack = this.#readBar(c, o, t, leg.phase);
     c.reference = leg.reference;
     c.liquidity = leg.liquidity;
     c.filledToday = leg.filledBefore;
@@ -322,6 +322,8 @@ export class Broker {
     const asked = check ? this.#account.allowed(leg, this.#quoteFor, this.#quote) : quantity;
     // Fractional shares: a cut down to float noise (the cash left is a rounding residue) fills nothing.
     const allowed = !this.#whole && Math.abs(asked) <= FLOAT_NOISE * Math.abs(quantity) ? 0 : asked;
+    // Counted per fill: a session the order waited through (a limit not reached, a refusal) used no close for an open (probe r47a F4).
+    if (fellBack && allowed !== 0) this.openFallbacks++;
     if (allowed !== quantity && !this.#floatNoise(quantity, allowed)) {
       // The account refuses part of it: record why; the rest rests only while a funding sell rests.
       const refusal = this.#account.refusal;

@@ -8,7 +8,7 @@ import { OrderEnd, OrderOrigin, type OrderRequest, type RestingOrder } from './o
 import type { PlannedOrders } from './planner.ts';
 import type { Orders } from './result.ts';
 import { splitResting } from './restingSplit.ts';
-import { pricePerNewShare, roundShares, splitParts } from './shares.ts';
+import { pricePerNewShare, roundShares, snapWhole, splitParts } from './shares.ts';
 
 /** #amend marks: a symbol and direction with two planned legs (a flip), and one whose resting order was amended. */
 const TWO_LEGS = -1;
@@ -23,7 +23,7 @@ export class OrderBook {
   readonly #spare: RestingOrder[] = [];
   /** Per symbol and direction (2i: sell, 2i + 1: buy): 1 + the planned order replaceTargetOrders may amend with, 0 for none, or a mark. */
   readonly #amend: Int32Array;
-  /** replaceTargetOrders' answer, reused: the planned legs that asked a resting order for what it already asked, with the same cut (nothing new decided for them). */
+  /** replaceTargetOrders' answer, reused: the planned legs that asked a resting order for what it already asked, with the same whole quantity (nothing new decided for them: its cut, a split's fraction in it, stands). */
   readonly #repeated = new Set<number>();
   #nextId = 1;
 
@@ -110,8 +110,8 @@ export class OrderBook {
    * quantity moves by the same change — rather than cancelled and placed again, so what it has
    * filled and paid stays on it (a per-order commission minimum is paid once, as with a schedule
    * that decides less often). The others end `replaced`; planned orders left over are placed.
-   * Returns the planned legs that only repeated a resting order's ask and cut (nothing new decided),
-   * valid until the next call.
+   * Returns the planned legs that only repeated a resting order's quantity and whole ask (nothing new
+   * decided: its cut, with the fraction a split left on the order, stands), valid until the next call.
    */
   replaceTargetOrders(planned: PlannedOrders, t: number, cashOnly: boolean): ReadonlySet<number> {
     const amend = this.#amend;
@@ -132,10 +132,12 @@ export class OrderBook {
       }
       const quantity = planned.quantity[amend[j] - 1];
       const cut = planned.cut[amend[j] - 1];
-      if (quantity === o.quantity && cut === o.cut) repeated.add(amend[j] - 1);
-      amend[j] = AMENDED;
       // What it asks for moves by the change in what is asked (ordered, with a split's fraction, + cut); the same ask again amends nothing.
-      const change = quantity + cut - (o.quantity + o.fractionNumerator / o.fractionDenominator + o.cut);
+      const change = quantity + cut - this.#asked(o);
+      // The same whole order and the same ask repeat its cut: the fraction a split left on the order is part of what the cash did not
+      // cover (95 + 5 across 1:2 rest as 47 (+½) + 2.5; 50 asked again is 47 + 3 — one cut, probe r47a F3).
+      if (quantity === o.quantity && change === 0) repeated.add(amend[j] - 1);
+      amend[j] = AMENDED;
       o.requested += change;
       if (change !== 0) o.amendedAt = t;
       o.quantity = quantity;
@@ -150,6 +152,16 @@ export class OrderBook {
     this.placePlanned(planned, t, cashOnly, (k) => amend[slot(planned.symbol[k], planned.quantity[k] + planned.cut[k])] !== AMENDED);
     for (let k = 0; k < planned.count; k++) amend[slot(planned.symbol[k], planned.quantity[k] + planned.cut[k])] = 0;
     return repeated;
+  }
+
+  /**
+   * What resting order `o` asks for, in its symbol's current shares: its quantity, the fraction a
+   * split left on it and the planner's cut — in a whole-share book snapped to a whole count within
+   * a split's binary noise (its fractions are exact rationals held in binary64).
+   */
+  #asked(o: RestingOrder): number {
+    const asked = o.quantity + o.fractionNumerator / o.fractionDenominator + o.cut;
+    return this.#whole ? snapWhole(asked) : asked;
   }
 
   /** The symbol left the market at session t (`end`: delisting or data-end). */

@@ -119,7 +119,9 @@ export interface RestingOrder {
   /**
    * Shares the planner cut off this buy for the cash (PlannedOrders.cut: share and value targets
    * whose costs the cash would not cover; 0 when none), in the symbol's current shares (a split
-   * rescales it as it does `quantity`); counted in `requested` as decided, never ordered. An order
+   * rescales it as it does `quantity`, whose fraction in a whole-share book is cut as well: 95 + 5
+   * across 1:2 rest as 47 (+½) + 2.5, 3 shares short of its ask of 50); counted in `requested` as
+   * decided, never ordered. An order
    * with a cut ends `cash` (partially-filled, or rejected with nothing filled).
    */
   cut: number;

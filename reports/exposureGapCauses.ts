@@ -13,6 +13,8 @@ import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
 
 const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
 const RESTED: ReadonlySet<number> = new Set([Deferral.noTrade, Deferral.volumeCap, Deferral.priceNotReached]);
+/** What the account refuses a reduction for: a cash account's cash for its commission (a closing fill is never cut at a margin limit). */
+const REFUSED: ReadonlySet<number> = new Set([Deferral.cash]);
 /** Symbols named in the waiting clause before "…". */
 const SHOWN = 3;
 
@@ -47,7 +49,9 @@ const NAMED = 0.0005;
  *   later decisions' targets on such symbols (goneTargetCause).
  * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
  * exposure, drift moves it either way) and need not sum to the gap: each is measured alone. With
- * `above` (the book averaged above its targets) only drift that raised exposure is named.
+ * `above` (the book averaged above its targets) only what raised exposure is named: reductions
+ * that rested, sales the account refused, sized (refusedCause), sales or covers the skip rules
+ * dropped, and drift that raised it.
  */
 export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number, above = false): string[] {
   const first = result.sessions[0];
@@ -60,7 +64,11 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   const split = lieu >= NAMED ? [`cash in lieu of fractional shares from splits, uninvested until a decision sized the book again (or to the end), −${(lieu * 100).toFixed(1)} pp`] : [];
   // A book above its targets: only what raises exposure explains it — drift up, and reductions that rested (a suspended sale);
   // the rest (waits, cuts, rounding, exits, rested additions) lowers it.
-  if (above) return [...(restedReductions(result) ? ['sales or covers rested (the position stayed larger than its target)'] : []), ...skippedCause(result, gross, from, at, true), ...(drift > 0 ? drifted : [])];
+  if (above) {
+    const rested = reductionDeferrals(result, RESTED).length > 0 ? ['sales or covers rested (the position stayed larger than its target)'] : [];
+    const refused = refusedCause(result, gross, from, lag, at);
+    return [...rested, ...(refused !== null ? [refused] : []), ...skippedCause(result, gross, from, at, true), ...(drift > 0 ? drifted : [])];
+  }
   const all = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
   const causes: string[] = [];
   const waiting = waitCause(result, all.filter((w) => !leftWait(w)), gross, from, at);
@@ -181,20 +189,55 @@ function goneTargetCause(result: Result, gross: Float64Array, from: number, at: 
 }
 
 /**
- * Whether an order that would have reduced a position rested (RESTED deferrals): a sale of a
- * holding held long, or a buy covering one held short, as the latest snapshot at or before the
- * deferral's session holds it.
+ * The deferrals (indices into result.deferrals, ascending) of orders that would have reduced a
+ * position, for a reason in `reasons`: a sale of a holding held long, or a buy covering one held
+ * short, as the latest snapshot at or before the deferral's session holds it; with that
+ * snapshot's mark (price per share), for want of a close.
  */
-function restedReductions(result: Result): boolean {
+function reductionDeferrals(result: Result, reasons: ReadonlySet<number>): { index: number; mark: number }[] {
   const d = result.deferrals;
   const p = result.snapshots;
-  const held = new Map<number, number>();
+  const held = new Map<number, { shares: number; mark: number }>();
+  const out: { index: number; mark: number }[] = [];
   let k = 0;
   for (let j = 0; j < d.session.length; j++) {
-    for (; k < p.session.length && p.session[k] <= d.session[j]; k++) held.set(p.symbol[k], p.shares[k]);
-    if (RESTED.has(d.reason[j]) && (held.get(d.symbol[j]) ?? 0) * d.remaining[j] < 0) return true;
+    for (; k < p.session.length && p.session[k] <= d.session[j]; k++) held.set(p.symbol[k], { shares: p.shares[k], mark: p.price[k] });
+    const h = held.get(d.symbol[j]);
+    if (reasons.has(d.reason[j]) && h !== undefined && h.shares * d.remaining[j] < 0) out.push({ index: j, mark: h.mark });
   }
-  return false;
+  return out;
+}
+
+/**
+ * Sales the account refused — a cash account's sale whose commission is more than its proceeds
+ * plus the cash there (the one reduction an account refuses: a cover of a short is never held back
+ * for cash, nor a closing fill at a margin limit) — which end, leaving the position held until the
+ * next decision sets targets anew (probe r47a F2: two refused sales of 1 at 0.50 on a NAV of 1
+ * read "none of the causes"), sized: |remaining| × the
+ * close on the refusal's session (else the held snapshot's mark) / NAV there, held from the refusal
+ * until at(the next decision whose fills come after it), averaged over the counted sessions —
+ * "sales refused by the account, their commission more than their proceeds plus the cash there
+ * (APN, APQ; the position stayed larger than its target), +66.7 pp". Null when none, or under 0.05 %.
+ */
+function refusedCause(result: Result, gross: Float64Array, from: number, lag: number, at: Reach): string | null {
+  const d = result.deferrals;
+  const first = result.sessions[0];
+  const steps = new Float64Array(gross.length + 1);
+  const names: string[] = [];
+  for (const { index: k, mark } of reductionDeferrals(result, REFUSED)) {
+    const t = d.session[k] - first;
+    const close = d.close?.[k] ?? NaN;
+    const share = (Math.abs(d.remaining[k]) * (Number.isFinite(close) ? close : mark)) / result.daily.nav[t];
+    if (!Number.isFinite(share)) continue;
+    steps[Math.max(t, from)] += share;
+    // The refusal's own decision filled on it (same-close: on the decision's close): the next one after that decision takes over.
+    steps[at(nextDecision(result, d.session[k] - lag))] -= share;
+    const name = result.symbols[d.symbol[k]];
+    if (!names.includes(name)) names.push(name);
+  }
+  const share = meanLevel(steps, gross, from);
+  if (names.length === 0 || share < NAMED) return null;
+  return `sales refused by the account, their commission more than their proceeds plus the cash there (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}; the position stayed larger than its target), +${(share * 100).toFixed(1)} pp`;
 }
 
 /** `at(session)`: the index into the counted span of the first session a decision at `session` could reach with its fills (its lag after it), clamped to the span. */

@@ -122,6 +122,19 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
     expect(gapOf(result)).toMatch(/^realised gross exposure averaged 64\.3% of NAV against 50\.0% targeted \(\+14\.3 pp\).*: sales or covers rested \(the position stayed larger than its target\)$/);
   });
 
+  it('a book above its targets names the sales the account refused, sized (probe r47a F2: "none of the causes" for +88.9 pp)', () => {
+    // APN and APQ flat at 0.50, 0.005 a share with a 1.00 minimum, 3 cash. 1 of each asked on session 0, bought on 1:
+    // 3 − 2 × (0.50 + 1) = 0 cash, NAV 1, gross 1. Nothing asked on 2: both sales on 3 net 0.50 − 1 < 0 on 0 cash, refused
+    // and ended; held to the end. Targets 2 × 0.5 / 3 = 1/3 on sessions 1–2, 0 on 3–6: (2/3) / 6 = 11.1 % against 100 %.
+    // The refused sales: 2 × 1 × 0.50 / NAV 1 = 100 % on sessions 3–6, 4 of the 6 compared: +66.7 pp.
+    const market = fixtureMarket({ symbols: ['APN', 'APQ'], closes: Array.from({ length: 7 }, () => [0.5, 0.5]) });
+    const result = backtest(market, scripted({ 0: { shares: { APN: 1, APQ: 1 } }, 2: { weights: {} } }), { initialCash: 3, maxCommissionRate: 10, commission: { kind: 'per-share', perShare: 0.005, minimum: 1 } });
+    expect(Array.from(result.deferrals.remaining)).toEqual([-1, -1]);
+    expect(gapOf(result)).toBe(
+      'realised gross exposure averaged 100.0% of NAV against 11.1% targeted (+88.9 pp) over the 6 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 7: 85.7%): sales refused by the account, their commission more than their proceeds plus the cash there (APN, APQ; the position stayed larger than its target), +66.7 pp',
+    );
+  });
+
   it('a decision every session trades the drift away on each fill: none is named', () => {
     // The same prices, 50 % of A decided every session: each session's fills reset the book, so no session drifts without one.
     const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, (_, t) => [10 + t]) });

@@ -57,6 +57,20 @@ describe('execution conventions', () => {
     expect(messages(result)).toContain('1 next-open fill used the session close because the data has no opening prices');
   });
 
+  it('the no-opens count is of fills, not of the sessions an order waited through (probe r47a F4: a limit that filled once read 2)', () => {
+    // No opens on sessions 0–2; closes 100, 102, 101, 103. A limit buy of 10 at 101.5 decided on 0: on 1 it reads the close 102 as
+    // its open, not reached (rests); on 2 the close 101 fills it — 1 fill, at 101 (was: 2, the waiting session counted).
+    const closes = [[100], [102], [101], [103]];
+    const gappy = fixtureMarket({ symbols: ['A'], closes, opens: [[NaN], [NaN], [NaN], [103]] });
+    const limit = scenario(gappy, { 0: orders({ symbol: 'A', quantity: 10, type: 'limit', limit: 101.5 }) }, { initialCash: 10_000 });
+    expect(trades(limit)).toEqual([[2, 'A', 10, 101]]);
+    expect(messages(limit)).toContain('1 next-open fill used the session close because the data has no opening prices');
+    // A buy of 10 at 102 on 50 cash, refused whole on session 1 (0 shares covered): no fill, so no fallback to count (was: 1).
+    const refused = scenario(gappy, { 0: orders({ symbol: 'A', quantity: 10 }) }, { initialCash: 50 });
+    expect(trades(refused)).toEqual([]);
+    expect(messages(refused).some((m) => m.includes('next-open fill'))).toBe(false);
+  });
+
   it("the data's note of no opening prices reaches next-open runs only (probe r20a: mp2, bh2 under same-close)", () => {
     // A's source notes no opening prices; A is traded under each convention (decided t0). The open of t1 is 11 in
     // the market with opens, none in the one without: there next-open says it by its own count instead.

@@ -124,10 +124,26 @@ describe('a cut order resting across a split keeps its cut in the new shares (pr
 
   it('across a 3:2 split the cut keeps its fraction: 95 + 5 cut become 142 (+ 1/2) + 7.5, an ask of 150 — 150 asked again amends nothing', () => {
     // 100 × 1.5 = 150 asked after the split at 66.67 (100 / 1.5); floor(10,000 / (66.67 × 1.05)) = 142.8 → 142 ordered, cut 8:
-    // a new quantity and cut (142 = the resting 142, cut 8 ≠ 7.5), but the same ask of 150: no amendment (was: 150 − 147 = 3).
+    // the resting 142, cut 8 = 7.5 + the order's ½, the same ask of 150: no amendment (was: 150 − 147 = 3).
     const market = { symbols: ['A'], closes: [[100], [100 / 1.5], [100 / 1.5], [100 / 1.5]], volumes: [[1e6], [0], [1e6], [1e6]], splits: [{ session: 1, symbol: 0, value: 1.5 }] };
     const result = scenario(market, { 0: { shares: { A: 100 } }, 1: { shares: { A: 150 } } }, BPS500);
     expect(Array.from(result.orders.amendedAt)).toEqual([-1]);
     expect(orderRows(result)[0]).toMatchObject({ quantity: 100, filled: 142, end: 'cash' });
+    // The order's ½ is cut with the 7.5: one cut, the 5 of session 0 (was: a second of 8 on session 1).
+    expect(deferralRows(result).filter((d) => d.reason === 'cash')).toEqual([{ session: 0, symbol: 'A', reason: 'cash', remaining: 5 }]);
+  });
+
+  it('across a 1:2 reverse split the order\'s ½ is part of its cut: 95 + 5 rest as 47 (+½) + 2.5, and 50 asked at 200 is 47 + 3 — one cut (probe r47a F3)', () => {
+    // Session 0: 100 at 100 with 500 bps: floor(10,000 / 105) = 95, cut 5. Session 1: no volume, it rests. Session 2: 1:2 split (A at
+    // 200, no volume): 95 × ½ = 47 (+½) ordered, cut 2.5 — an ask of 50. The decision there asks 50: floor(10,000 / 210) = 47, cut 3:
+    // the same 47 and the same ask of 50, so no second cut (was: a cut of 3, '2 buys … were cut', largest 6.0 % = 3 × 200 / 10,000),
+    // no amendment. The 47 fill at 3's open: 47 × 200 × 1.05 = 9,870 ≤ 10,000.
+    const market = { symbols: ['A'], closes: [[100], [100], [200], [200], [200]], volumes: [[1e6], [0], [0], [1e6], [1e6]], splits: [{ session: 2, symbol: 0, value: 0.5 }] };
+    const result = scenario(market, { 0: { shares: { A: 100 } }, 2: { shares: { A: 50 } } }, BPS500);
+    expect(trades(result)).toEqual([[3, 'A', 47, 200]]);
+    expect(orderRows(result)).toEqual([{ id: 1, session: 0, symbol: 'A', quantity: 100, filled: 47, status: 'partially-filled', end: 'cash', endSession: 3 }]);
+    expect(Array.from(result.orders.amendedAt)).toEqual([-1]);
+    expect(deferralRows(result).filter((d) => d.reason === 'cash')).toEqual([{ session: 0, symbol: 'A', reason: 'cash', remaining: 5 }]);
+    expect(cashCaveat(result)[0]).toContain('1 buy of a share or value target was cut at the decision');
   });
 });

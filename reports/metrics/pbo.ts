@@ -17,7 +17,7 @@
 // its Sharpe is the limit of mean / std, +∞ or −∞ by the sign of its mean, 0 when the mean is 0 too
 // (cash at the risk-free rate) — never a ratio of rounding errors.
 
-import { ARITHMETIC_NOISE, isArithmeticNoise } from './stats.ts';
+import { ARITHMETIC_NOISE, isArithmeticNoise, sameButRounding } from './stats.ts';
 
 export interface PboInput {
   /** One series of per-period excess returns (r − rf) per trial, all the same length T (the same sessions). */
@@ -154,14 +154,15 @@ export function probabilityOfBacktestOverfitting(input: PboInput): PboResult {
     sharpeOver(mask, inSample);
     sharpeOver(all & ~mask, outOfSample);
     let best = 0;
-    for (let j = 1; j < N; j++) if (inSample[j] > inSample[best]) best = j;
-    // Rank of the chosen trial out of sample: 1 + those below it, ties counted half.
+    // The first of equals, equal but for rounding (sameButRounding) included.
+    for (let j = 1; j < N; j++) if (inSample[j] > inSample[best] && !sameButRounding(inSample[j], inSample[best])) best = j;
+    // Rank of the chosen trial out of sample: 1 + those below it, ties (but for rounding) counted half.
     let below = 0;
     const chosen = outOfSample[best];
     for (let j = 0; j < N; j++) {
       if (j === best) continue;
-      if (outOfSample[j] < chosen) below += 1;
-      else if (outOfSample[j] === chosen) below += 0.5;
+      if (sameButRounding(outOfSample[j], chosen)) below += 0.5;
+      else if (outOfSample[j] < chosen) below += 1;
     }
     const omega = (below + 1) / (N + 1);
     const lambda = Math.log(omega / (1 - omega));

@@ -92,6 +92,16 @@ export function isFlat(x: Series, start = 0, end = x.length): boolean {
  */
 export const ARITHMETIC_NOISE = 1e-12;
 
+/**
+ * Whether two figures computed from one another's arithmetic are the same but for its rounding:
+ * equal, or both finite and apart by at most ARITHMETIC_NOISE of the larger (the Sharpe ratios of
+ * trials whose excess returns are exact multiples of each other differ in their 16th digit). False
+ * when either is NaN. How a sweep and PBO tell a tie, "the first of equals" (probe r47c).
+ */
+export function sameButRounding(a: number, b: number): boolean {
+  return a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= ARITHMETIC_NOISE * Math.max(Math.abs(a), Math.abs(b)));
+}
+
 /** Whether a sample std of returns with this mean is only arithmetic rounding (ARITHMETIC_NOISE); false for NaN. */
 export function isArithmeticNoise(std: number, mean: number): boolean {
   return std <= ARITHMETIC_NOISE * Math.abs(1 + mean);

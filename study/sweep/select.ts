@@ -1,7 +1,7 @@
 // Choosing among trials: by a metric, in its better direction, with the registry's DSR and the
 // sweep's PBO beside the choice.
 
-import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, sameButRounding, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { UserError } from '../../data/errors.ts';
 import { nearestName } from '../../data/nearestName.ts';
@@ -41,16 +41,23 @@ export function checkMetric(names: readonly string[], metric: string, where: str
 /** The metrics the trials are measured by (those of the first; none when there is none). */
 export const trialMetricNames = (trials: readonly TrialRecord[]): string[] => (trials.length === 0 ? [] : Object.keys(trials[0].metrics));
 
-/** The trial with the best `metric` (the first of equals), or null when none has a value. */
+/** The trial with the best `metric` (the first of equals, equal but for rounding included: sameButRounding), or null when none has a value. */
 export function bestTrial<T extends TrialRecord>(trials: readonly T[], metric: string): T | null {
   let best: T | null = null;
-  for (const t of trials) if (score(t, metric) > (best === null ? -Infinity : score(best, metric))) best = t;
+  for (const t of trials) {
+    const s = score(t, metric);
+    const top = best === null ? -Infinity : score(best, metric);
+    if (s > top && !sameButRounding(s, top)) best = t;
+  }
   return best;
 }
 
-/** Trials ranked best first by `metric` (ties keep sweep order). */
+/** Trials ranked best first by `metric` (ties, equal but for rounding, keep sweep order). */
 export function ranked<T extends TrialRecord>(trials: readonly T[], metric: string): T[] {
-  return [...trials].sort((a, b) => score(b, metric) - score(a, metric) || a.seq - b.seq);
+  return [...trials].sort((a, b) => {
+    const [sa, sb] = [score(a, metric), score(b, metric)];
+    return sameButRounding(sa, sb) ? a.seq - b.seq : sb - sa;
+  });
 }
 
 /** A trial's DSR over the trials the registry holds for its strategy and data. */

@@ -29,6 +29,16 @@ describe('choosing by a metric', () => {
     expect(score(c, 'annual_volatility')).toBe(-Infinity);
   });
 
+  it('Sharpe ratios equal but for rounding are a tie: the first of equals wins, and the ranking keeps sweep order (probe r47c: w = 0.2 won by its 16th digit)', () => {
+    const w1 = trial('W1', 0, 5, { sharpe: 1.2345678901234567 });
+    const w05 = trial('W05', 1, 5, { sharpe: 1.2345678901234567 * (1 - 1e-15) });
+    const w02 = trial('W02', 2, 5, { sharpe: 1.2345678901234567 * (1 + 1e-15) });
+    expect(bestTrial([w1, w05, w02], 'sharpe')?.name).toBe('W1');
+    expect(ranked([w02, w05, w1], 'sharpe').map((t) => t.name)).toEqual(['W1', 'W05', 'W02']);
+    // A real difference still counts.
+    expect(bestTrial([w1, trial('W2', 3, 5, { sharpe: 1.2345679 })], 'sharpe')?.name).toBe('W2');
+  });
+
   it('the shallowest drawdown wins (max_drawdown ≤ 0), but not a flat 0 of a trial without a fill', () => {
     expect(bestTrial([a, b, c], 'max_drawdown')?.name).toBe('A');
     expect(bestTrial([c], 'max_drawdown')).toBeNull();

@@ -83,3 +83,18 @@ describe('lineFit', () => {
     expect(fit).toEqual({ slope: 2, intercept: 1, rSquared: 1, n: 3 });
   });
 });
+
+describe('ties but for rounding (probe r47c)', () => {
+  it('trials whose returns are exact multiples of one another tie in every block set: the first is chosen, each rival counts half, λ = 0, PBO 1', () => {
+    // x, 0.2x, 0.3x: one Sharpe ratio on any blocks, in float apart in the 16th digit (the old code chose by that digit:
+    // logits 0, −0.511, 1.099, … and PBO 0.667). By hand: ω = (½ + ½ + 1) / (3 + 1) = ½, λ = ln 1 = 0 ≤ 0 in all C(4, 2) = 6.
+    let x = 9301;
+    const base = Array.from({ length: 16 }, () => {
+      x = (x * 9301 + 49297) % 233280;
+      return (x / 233280 - 0.45) * 0.02;
+    });
+    const r = probabilityOfBacktestOverfitting({ returns: [1, 0.2, 0.3].map((w) => Float64Array.from(base, (v) => w * v)), blocks: 4 });
+    expect(Array.from(r.logits)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(r.pbo).toBe(1);
+  });
+});

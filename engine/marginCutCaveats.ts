@@ -54,8 +54,10 @@ export function marginCutCaveats(r: MarginCutRecordings): Caveat[] {
     endedAt.set(key, [...(endedAt.get(key) ?? []), k]);
   }
   // What each order filled, in the shares of session t: the order log's sum is as traded, which a split between does not rescale (probe r46a: "212 of 400" for 200 old + 12 new shares of an order of 1,000 old = 250 new: 62 of 250).
+  // Only the cut orders' fills, in one pass, and none when nothing was cut (most runs).
   const fillsOf = new Map<number, number[]>();
-  for (let k = 0; k < r.fills.orderId.length; k++) if (r.fills.orderId[k] !== 0) fillsOf.set(r.fills.orderId[k], [...(fillsOf.get(r.fills.orderId[k]) ?? []), k]);
+  for (const orders of endedAt.values()) for (const k of orders) fillsOf.set(o.id[k], []);
+  if (fillsOf.size > 0) for (let k = 0; k < r.fills.orderId.length; k++) fillsOf.get(r.fills.orderId[k])?.push(k);
   const filledBy = (order: number, t: number): number => {
     let shares = 0;
     for (const f of fillsOf.get(o.id[order]) ?? []) shares += Math.abs(r.fills.quantity[f]) * splitsBetween(market, o.symbol[order], r.fills.session[f], t);

@@ -8,6 +8,7 @@
 // exactly as across a benchmark holiday. A book with one position of several priced is observed.
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
+import type { PeriodReturns } from './attribution/factorIntervals.ts';
 
 /**
  * Rows (session indexes) whose NAV carried every held mark: `carried[k]` (held positions without a
@@ -40,4 +41,33 @@ export function carriedSessionCaveats(name: string, rows: readonly number[], lev
   return [
     caveat('benchmark', 'low', `no position the run held had a bar on ${which}: its NAV there only carried earlier closes, so the returns against benchmark ${name} are paired across ${n === 1 ? 'it' : 'them'}, from the session before to the next one with a bar`, { value: n, unit: 'sessions' }),
   ];
+}
+
+/**
+ * A NAV's returns as the intervals between its observed sessions, for pairing with dated factor
+ * returns (attribution/factorIntervals.ts): `returns[i]` ends on `dates[i]` (epoch days) and
+ * starts on the date before (`startDay` for the first; NaN when unknown); level row i + 1 in
+ * `carried` (carriedSessions) joins return i with the next, compounded, and a carried last row
+ * leaves its return out (its end observes nothing). Without carried rows: the returns as given.
+ */
+export function observedIntervals(dates: ArrayLike<number>, returns: ArrayLike<number>, startDay: number | undefined, carried: readonly number[]): PeriodReturns {
+  const skip = new Set(carried);
+  const [ends, joined, starts] = [[] as number[], [] as number[], [] as number[]];
+  let start = startDay === undefined || skip.has(0) ? NaN : startDay;
+  let growth = 1;
+  let across = false; // the interval spans a carried row: its return is compounded, else it is returns[i] itself
+  for (let i = 0; i < returns.length; i++) {
+    growth *= 1 + returns[i];
+    if (skip.has(i + 1)) {
+      across = true;
+      continue;
+    }
+    ends.push(dates[i]);
+    joined.push(across ? growth - 1 : returns[i]);
+    starts.push(start);
+    start = dates[i];
+    growth = 1;
+    across = false;
+  }
+  return { dates: Float64Array.from(ends), returns: Float64Array.from(joined), starts: Float64Array.from(starts) };
 }

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
+import { attributeRun } from '../../reports/attribution/index.ts';
 import { exportTable } from '../../reports/export.ts';
 import { betaOf } from '../../reports/metrics/index.ts';
 import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
@@ -151,6 +152,21 @@ describe('the roles swapped: the held symbol lacks the day its benchmark has (pr
     const paired = pairRuns(comparisonRunFromStoredRun(a), comparisonRunFromStoredRun(b), null).paired;
     expect(paired.r).toHaveLength(9);
     paired.r.forEach((r, k) => expect(r).toBeCloseTo(paired.b[k], 12));
+  });
+
+  it('a daily factor regression pairs the NAV across it too: on a market factor that is STRAT, loading 1, alpha 0, R² 1', async () => {
+    // Mkt-RF on each weekday = STRAT's return that day (RF 0): compounded over 01-03 → 01-05 it is
+    // 104/102 − 1, the NAV's return over the same interval, so every one of the 9 rows has y = x.
+    const run = await studyRun('benchmark-holiday', swapped);
+    const strat = [100, 102, 99, 104, 101, 103, 100, 105, 107, 104, 108];
+    const days = Array.from(weekdays('2024-01-02', 11));
+    const market = { name: 'mkt', frequency: 'daily' as const, factors: [{ name: 'Mkt-RF', overRiskFree: true }] };
+    const table = { name: 'mkt', frequency: 'daily' as const, dates: Int32Array.from(days), columns: { 'Mkt-RF': Float64Array.from(strat, (p, k) => (k === 0 ? 0 : p / strat[k - 1] - 1)), RF: new Float64Array(11) } };
+    const [fit] = attributeRun(run.result, { factors: [table], models: [market], periodsPerYear: 252 }).regressions;
+    expect(fit.n).toBe(9);
+    expect(fit.loadings[0].loading).toBeCloseTo(1, 12);
+    expect(fit.alpha).toBeCloseTo(0, 12);
+    expect(fit.rSquared).toBeCloseTo(1, 12);
   });
 
   it('holidays on both sides: each series misses days the other has, and they are still one series', async () => {

@@ -8,6 +8,7 @@ import { isoDay } from '../data/dates.ts';
 import { rankCaveats } from '../engine/caveats.ts';
 import { RUN_CURRENCY } from '../reports/html/index.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
+import { carriedSessions } from '../reports/navObservations.ts';
 import { cashGrowth, commonPeriod, metricValue } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
 import { fixed, percent, printTable, unsignedZero } from './output.ts';
@@ -32,8 +33,9 @@ function excesses(
   cashPeriod: { from: string; to: string; whole: boolean; runAnnual: number | null } | null;
 } {
   const m = run.metrics;
+  const d = run.result.daily;
   const P = m.periodsPerYear;
-  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns);
+  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns, carriedSessions(d.longCount, d.shortCount, d.carriedCount));
   const ours = common === null ? null : metricValue(common.strategy, 'annual_return');
   const theirs = common === null ? null : metricValue(common.benchmark, 'annual_return');
   // Cash against the run over the returns where the rate is known (the whole run when it always is).

@@ -298,6 +298,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     today.longPnl = portfolio.longPnl;
     today.shortPnl = portfolio.shortPnl;
     today.staleValue = stale.staleValue;
+    today.carriedCount = portfolio.carriedCount;
     portfolio.resetPnl();
     ledger.closeDay(k);
   }

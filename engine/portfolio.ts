@@ -24,6 +24,11 @@ export class Portfolio {
   /** Long positions at the last mark (the rest of heldCount are short). */
   longCount = 0;
   /**
+   * Held positions the last markToMarket found no close for: each keeps an earlier session's mark.
+   * Equal to heldCount (> 0), the NAV of that session is not an observation of the book's value.
+   */
+  carriedCount = 0;
+  /**
    * Per symbol: the last session whose price marked it — a close, or the bar a fill was priced on
    * (−1 before any) — for stale-mark checks.
    */
@@ -150,6 +155,7 @@ export class Portfolio {
     let long = 0;
     let short = 0;
     let longs = 0;
+    let carried = 0;
     let oldest = Infinity;
     for (let k = 0; k < this.#heldCount; k++) {
       const i = held[k];
@@ -163,7 +169,10 @@ export class Portfolio {
           pnlBySymbol[i] += pnl;
           mark[i] = p;
           pricedAt[i] = t;
-        } else if (pricedAt[i] < oldest) oldest = pricedAt[i];
+        } else {
+          carried++;
+          if (pricedAt[i] < oldest) oldest = pricedAt[i];
+        }
       }
       const value = s * mark[i];
       if (s > 0) {
@@ -176,7 +185,10 @@ export class Portfolio {
     this.longValue = long;
     this.shortValue = short;
     this.longCount = longs;
-    if (close !== null) this.oldestPricedAt = oldest;
+    if (close !== null) {
+      this.oldestPricedAt = oldest;
+      this.carriedCount = carried;
+    }
   }
 
   /** Start a new P&L period (the recorder has read longPnl and shortPnl). */

@@ -41,6 +41,12 @@ export const DAILY_COLUMNS = [
   'interestPaid',
   /** Σ|value| of positions marked at a price older than `staleMarkSessions` (see staleMarks.ts). */
   'staleValue',
+  /**
+   * Held positions marked at an earlier session's close: no bar on this session (a count). When it
+   * equals longCount + shortCount (> 0) the session's NAV observes nothing new — every mark is
+   * carried — and returns are paired with a benchmark across it (reports/navObservations.ts).
+   */
+  'carriedCount',
 ] as const;
 export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 

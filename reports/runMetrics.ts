@@ -25,6 +25,7 @@ import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveat
 import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { capacityFigures } from './capacity.ts';
+import { carriedSessionCaveats, carriedSessions } from './navObservations.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
 import {
   computeMetrics,
@@ -131,6 +132,8 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
   const levels = benchmark?.levels;
   if (levels !== undefined && levels.length !== result.dates.length) throw new RangeError(`benchmark levels have ${levels.length} rows for ${result.dates.length} sessions`);
+  const d = result.daily;
+  const carried = carriedSessions(d.longCount, d.shortCount, d.carriedCount);
   const set = computeMetrics({
     returns,
     dates,
@@ -139,7 +142,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     periods,
     riskFree: rf.perPeriod,
     riskFreeSource: rf.source,
-    ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: options.benchmark === CASH_BENCHMARK }),
+    ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: options.benchmark === CASH_BENCHMARK, unobserved: carried }),
     trials: options.trials,
     trades: tradeHistory(result),
   });
@@ -153,7 +156,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sessionReturns(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
   };
 }
 

@@ -14,6 +14,7 @@ import { DataError } from '../errors.ts';
 import { badDateError, optionalNumber, requireNumber } from '../formats/fields.ts';
 import type { FundamentalField } from '../fundamentals.ts';
 import type { SourceInfo } from '../market.ts';
+import { reconcileShareVintages } from './shareVintages.ts';
 import type { FiscalPeriod, Statement } from './statements.ts';
 
 type StatementKind = 'balance' | 'cashflow' | 'income';
@@ -120,14 +121,22 @@ export interface LoadedStatements {
 }
 
 /**
- * Every statement file in `folder`, merged per filing. `symbolOf` maps a ticker to its market
- * index, or -1 to skip it (tickers without prices).
+ * Every statement file in `folder`, merged per filing, the annual share counts in the quarterly
+ * file's split units (shareVintages.ts). `symbolOf` maps a ticker to its market index, or -1 to
+ * skip it (tickers without prices).
  */
 export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) => number): LoadedStatements {
   const files = simfinStatementFiles(folder);
   if (files.length === 0) throw new DataError(folder, undefined, 'no SimFin statement files', 'expected us-balance-quarterly.csv(.gz) and friends (optionally prefixed simfin_)');
   const filings = new Map<string, Filing>();
   const sources = files.map(({ file, kind, annual }) => readStatementFile(file, kind, annual, symbolOf, filings));
+  const restated = reconcileShareVintages(filings.values()).size;
+  const annualShares = files.findIndex((f) => f.kind === 'balance' && f.annual);
+  if (restated > 0 && annualShares >= 0) {
+    const source = sources[annualShares];
+    const note = `Shares (Basic) of ${restated} ticker${restated === 1 ? '' : 's'} put in the quarterly file's share units: a fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)`;
+    sources[annualShares] = { ...source, notes: [...source.notes, note] };
+  }
   return { statements: [...filings.values()], sources };
 }
 

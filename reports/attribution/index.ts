@@ -2,10 +2,11 @@
 // decomposition from the simulation's ledger, and per-symbol contributions.
 import type { Result } from '../../engine/result.ts';
 import { inferFrequency, type Series } from '../metrics/index.ts';
+import { carriedSessions, observedIntervals } from '../navObservations.ts';
 import { navReturns } from '../runMetrics.ts';
 import { type SymbolContribution, symbolContributions } from './contributors.ts';
 import { type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
-import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, seriesIntervals } from './factorRegression.ts';
+import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression } from './factorRegression.ts';
 import { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 
 export { type SymbolContribution, symbolContributions, topContributors } from './contributors.ts';
@@ -53,8 +54,9 @@ function available(model: FactorModel, tables: readonly FactorColumns[]): boolea
 
 export function attributeRun(result: Result, options: AttributionOptions = {}): RunAttribution {
   const { dates, returns } = navReturns(result);
+  const d = result.daily;
   return {
-    regressions: factorRegressions(dates, returns, result.dates[0], options),
+    regressions: factorRegressions(dates, returns, result.dates[0], options, carriedSessions(d.longCount, d.shortCount, d.carriedCount)),
     decomposition: returnDecomposition(result),
     contributions: symbolContributions(result),
   };
@@ -65,15 +67,16 @@ export function attributeRun(result: Result, options: AttributionOptions = {}): 
  * `startDay`: the date of the value before the first, undefined when unknown). Daily models pair
  * each return with the daily factors compounded over its interval and annualise with the series'
  * P; monthly models do the same on its calendar-month compounding (whole months only, monthly.ts),
- * with P = min(12, the series' P).
+ * with P = min(12, the series' P). `carried`: level rows (0 = startDay's value) that observe
+ * nothing (navObservations.ts carriedSessions): the daily models pair across them, one interval.
  */
-export function factorRegressions(dates: Series, returns: Series, startDay: number | undefined, options: AttributionOptions = {}): FactorRegression[] {
+export function factorRegressions(dates: Series, returns: Series, startDay: number | undefined, options: AttributionOptions = {}, carried: readonly number[] = []): FactorRegression[] {
   const tables = options.factors ?? [];
   const models = options.models ?? FACTOR_MODELS.filter((m) => available(m, tables));
   const P = options.periodsPerYear ?? inferFrequency(startDay === undefined ? dates : Int32Array.of(startDay, ...Array.from(dates))).periodsPerYear;
   let monthly: MonthlyReturns | undefined; // the same for every monthly model
   return models.map((model) => {
-    if (model.frequency === 'daily') return factorRegression(seriesIntervals(dates, returns, startDay), tables, model, P);
+    if (model.frequency === 'daily') return factorRegression(observedIntervals(dates, returns, startDay, carried), tables, model, P);
     monthly ??= monthlyReturns(dates, returns, startDay, P);
     const reg = factorRegression(monthly, tables, model, Math.min(12, P));
     const k = monthly.dropped.length;

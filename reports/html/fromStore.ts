@@ -8,6 +8,7 @@ import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts'
 import { topContributors } from '../attribution/index.ts';
 import { CASH_BENCHMARK } from '../benchmark.ts';
 import { commonIntervals, measureOver, periodsPerRow, sum, wealthSeries, withholdTreynor } from '../metrics/index.ts';
+import { carriedSessions, observedValues } from '../navObservations.ts';
 import type { StoredRun } from '../store/index.ts';
 import { dominantHoldings, holdingsData, symbolHoldings } from './holdings.ts';
 import { pageCaveats } from './storedCaveats.ts';
@@ -121,7 +122,7 @@ function benchmarkOf(stored: StoredRun, benchmarkRun: StoredRun | undefined): Pi
   const nav = levels.map((v) => (v === null ? null : (v / first) * stored.run.initialCash));
   const days = epochDays(d.dates);
   const rf = d.riskFreeReturn.subarray(1);
-  const common = commonIntervals(d.columns.nav, Float64Array.from(levels, (v) => v ?? NaN), days, stored.run.periodsPerYear, rf);
+  const common = commonIntervals(observedValues(d.columns.nav, carriedOf(stored)), Float64Array.from(levels, (v) => v ?? NaN), days, stored.run.periodsPerYear, rf);
   const { pairing } = common;
   // Cash has no risk to measure: its Sharpe is 0/0 and its Calmar divides by a drawdown of 0. The
   // page states what cash earned beside each return figure instead of a column of such ratios.
@@ -149,6 +150,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
     run: runInfo(stored),
     dates: d.dates,
     nav: Array.from(d.columns.nav),
+    carried: carriedOf(stored),
     ...(benchmark === undefined ? {} : { benchmark }),
     ...(pairing === undefined ? {} : { pairing }),
     riskFreeReturns: Array.from(d.riskFreeReturn.subarray(1)),
@@ -180,6 +182,12 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
   };
 }
 
+/** Sessions whose NAV carried every held mark (none in runs stored before schema v12). */
+function carriedOf(stored: StoredRun): number[] {
+  const c = stored.daily.columns;
+  return carriedSessions(c.longCount, c.shortCount, c.carriedCount);
+}
+
 /** A stored run as one column of the comparison page. */
 export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
   const { run, daily } = stored;
@@ -194,6 +202,7 @@ export function comparisonRunFromStoredRun(stored: StoredRun): ComparisonRun {
     lookAheadProne: run.lookAheadProne,
     dates: daily.dates,
     nav: Array.from(daily.columns.nav),
+    carried: carriedOf(stored),
     metrics: withholdTreynor(stored.metrics),
     exposures: { gross: Array.from(daily.grossExposure), net: Array.from(daily.netExposure) },
     caveats: pageCaveats(stored),

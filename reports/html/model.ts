@@ -146,6 +146,11 @@ export interface TearSheetData {
   run: RunInfo;
   dates: string[];
   nav: number[];
+  /**
+   * Rows of `dates` whose NAV carried every held mark: no position had a bar (reports/navObservations.ts).
+   * Paired with a benchmark or another run, the intervals around each join into one.
+   */
+  carried?: number[];
   /** Benchmark NAV aligned with `dates` (null where it has no row). */
   benchmark?: { name: string; nav: (number | null)[] };
   /** What the relative metrics were paired over: the intervals both cover and their P. */
@@ -188,6 +193,11 @@ export interface ComparisonRun {
   lookAheadProne: boolean;
   dates: string[];
   nav: number[];
+  /**
+   * Rows of `dates` whose NAV carried every held mark: no position had a bar (reports/navObservations.ts).
+   * Paired with a benchmark or another run, the intervals around each join into one.
+   */
+  carried?: number[];
   /** The stored metrics, over the run's full period. */
   metrics: MetricFigure[];
   /** Daily gross and net exposure (fractions of NAV), aligned with `dates`. */

@@ -4,6 +4,7 @@
 
 import { parseIsoDay } from '../../data/dates.ts';
 import { pairedIntervals, periodReturns, percentileSorted, sortedNonNaN } from '../metrics/index.ts';
+import { observedValues } from '../navObservations.ts';
 
 /** ISO dates as epoch days, the form reports/metrics takes. */
 export function epochDays(dates: readonly string[]): Int32Array {
@@ -27,9 +28,9 @@ export function navReturns(nav: readonly (number | null)[]): Float64Array {
  * inside an interval), with the per-period `rf` (length T − 1, NaN as 0) compounded likewise:
  * across a benchmark gap both are compounded into one interval, never zeroed and never lost.
  */
-export function pairedOnRows(nav: readonly number[], benchmark: readonly (number | null)[], rf: readonly number[] = []): { r: Float64Array; b: Float64Array; rf: Float64Array } {
+export function pairedOnRows(nav: readonly number[], benchmark: readonly (number | null)[], rf: readonly number[] = [], carried: readonly number[] = []): { r: Float64Array; b: Float64Array; rf: Float64Array } {
   const rows = Math.max(nav.length - 1, 0);
-  const paired = pairedIntervals(nav, Float64Array.from(benchmark, (v) => v ?? NaN), rf.length === rows ? Float64Array.from(rf) : 0);
+  const paired = pairedIntervals(observedValues(nav, carried), Float64Array.from(benchmark, (v) => v ?? NaN), rf.length === rows ? Float64Array.from(rf) : 0);
   const out = { r: new Float64Array(rows).fill(NaN), b: new Float64Array(rows).fill(NaN), rf: new Float64Array(rows).fill(NaN) };
   paired.end.forEach((k, j) => {
     out.r[k - 1] = paired.r[j];

@@ -50,6 +50,12 @@ export interface MetricsInput {
   benchmarkLevels?: Series;
   /** The run of each benchmark level (relative.ts chainsOf): a benchmark built from returns with blanks. Default: one run. */
   benchmarkChain?: Series;
+  /**
+   * Level rows (0 = NAV_0's, k = r[k − 1]'s) whose NAV is not an observation of the book: every
+   * held mark carried (reports/navObservations.ts carriedSessions). The relative metrics pair
+   * across them, joining the intervals around each into one. Default: none.
+   */
+  unobserved?: readonly number[];
   /** The benchmark is cash (the risk-free series compounded): co-movement metrics are undefined. */
   benchmarkIsCash?: boolean;
   /** Per-period target q of downside risk and Sortino; default 0. */
@@ -165,7 +171,9 @@ function withoutPrintNoise(metrics: Metric[], benchmarkLevels: Series): Metric[]
  * tracking error and information ratio are those of r − rf.
  */
 function pairedMetrics(input: MetricsInput, benchmarkLevels: Series, rf: RiskFree, P: number): { metrics: Metric[]; pairing: Pairing } {
-  const paired = pairedIntervals(levelsOf(input.returns), benchmarkLevels, rf, { a: chainsOf(input.returns), ...(input.benchmarkChain ? { b: input.benchmarkChain } : {}) });
+  const levels = levelsOf(input.returns);
+  for (const k of input.unobserved ?? []) levels[k] = NaN;
+  const paired = pairedIntervals(levels, benchmarkLevels, rf, { a: chainsOf(input.returns), ...(input.benchmarkChain ? { b: input.benchmarkChain } : {}) });
   // Row 0 of the levels is NAV_0's session, row k the k-th return's; without dates the series' P stands.
   const { dates, startDay } = input;
   const how = dates === undefined ? { intervals: paired.r.length, periodsPerYear: P, source: 'no dates: the series\' P', ...(paired.unknown > 0 ? { unknown: paired.unknown } : {}) } : pairingOf(paired, [startDay ?? NaN, ...Array.from(dates)], P);

@@ -5,9 +5,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
+import { attributeRun } from '../../reports/attribution/index.ts';
 import { exportTable } from '../../reports/export.ts';
 import { betaOf } from '../../reports/metrics/index.ts';
 import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
+import { comparisonRunFromStoredRun, tearSheetFromStoredRun } from '../../reports/html/index.ts';
+import { pairRuns } from '../../reports/html/comparison/pairedRuns.ts';
+import { comparedToBenchmark, metricValue } from '../../reports/html/tearSheet/figures.ts';
 import { breadth, parseJson, scratch } from '../cli/helpers.ts';
 import { csv, tempDir, writeFile } from '../data/fixtures.ts';
 import { weekdays } from '../engine/fixtures.ts';
@@ -108,5 +112,74 @@ describe('the benchmark is what the user asked for: its own data caveats reach a
     ]);
     // Held, the run's own data caveats say it (without the prefix), and the measurement does not repeat it.
     expect(await benchmarkCaveats({ AAA: 0.5, BM: 0.5 })).toEqual([]);
+  });
+});
+
+describe('the roles swapped: the held symbol lacks the day its benchmark has (probe r48c F1)', () => {
+  // A buy-and-hold of BENCH (no row 2024-01-04) measured against STRAT (a row every day). On 01-04
+  // the run's NAV is BENCH's 01-03 close carried: no observation. Paired across it, 01-03 → 01-05
+  // is one interval on both sides (104/102 − 1 each), and the two series are again the same series:
+  // beta 1, correlation 1, R² 1, TE 0, alpha 0 over 9 intervals — what `breadth metrics` gives for the
+  // two files. Paired session by session, the NAV's 0 % beside STRAT's −2.94 % read beta 0.767,
+  // alpha +56 %/yr, TE 22.6 %.
+  const swapped = { strategy: 'buy-and-hold', params: { weights: { BENCH: 1 } }, benchmark: 'STRAT', engine: { initialCash: 1_000_000, execution: 'same-close' } };
+
+  it('a run pairs its NAV across the session on which it held nothing with a bar, and says so', async () => {
+    const run = await studyRun('benchmark-holiday', swapped);
+    expect(run.result.daily.carriedCount[2]).toBe(1); // 2024-01-04: BENCH held, no bar
+    for (const [name, value, digits] of IDENTICAL) expect(metric(run.metrics.metrics, name).value, name).toBeCloseTo(value, digits);
+    expect(metric(run.metrics.metrics, 'beta').n).toBe(9);
+    expect(run.metrics.pairing?.intervals).toBe(9);
+    expect(run.metrics.caveats.map((c) => c.message)).toContain(
+      'no position the run held had a bar on 1 session (2024-01-04): its NAV there only carried earlier closes, so the returns against benchmark STRAT are paired across it, from the session before to the next one with a bar',
+    );
+  });
+
+  it('the stored run reads the same on the page and in a comparison with a run of STRAT: one series', async () => {
+    const store = openStore(join(scratch(), 'swapped.db'));
+    const held = await studyRun('benchmark-holiday', swapped);
+    const other = await studyRun('benchmark-holiday', { ...swapped, params: { weights: { STRAT: 1 } }, benchmark: undefined });
+    const [a, b] = [held, other].map((r) => getRun(store, writeRun(store, { result: r.result, metrics: r.metrics })) as StoredRun);
+    store.close();
+    expect(a.daily.columns.carriedCount[2]).toBe(1);
+    // The page's benchmark column is STRAT over the same 9 intervals: its annual return is the run's.
+    const page = tearSheetFromStoredRun(a);
+    expect(page.pairing?.intervals).toBe(9);
+    const common = comparedToBenchmark(page);
+    expect(common?.pairing.intervals).toBe(9);
+    expect(metricValue(common!.strategy, 'annual_return')).toBeCloseTo(metricValue(common!.benchmark, 'annual_return')!, 12);
+    // A comparison of the two runs pairs BENCH's NAV across 01-04 too: 9 intervals, r = b on each.
+    const paired = pairRuns(comparisonRunFromStoredRun(a), comparisonRunFromStoredRun(b), null).paired;
+    expect(paired.r).toHaveLength(9);
+    paired.r.forEach((r, k) => expect(r).toBeCloseTo(paired.b[k], 12));
+  });
+
+  it('a daily factor regression pairs the NAV across it too: on a market factor that is STRAT, loading 1, alpha 0, R² 1', async () => {
+    // Mkt-RF on each weekday = STRAT's return that day (RF 0): compounded over 01-03 → 01-05 it is
+    // 104/102 − 1, the NAV's return over the same interval, so every one of the 9 rows has y = x.
+    const run = await studyRun('benchmark-holiday', swapped);
+    const strat = [100, 102, 99, 104, 101, 103, 100, 105, 107, 104, 108];
+    const days = Array.from(weekdays('2024-01-02', 11));
+    const market = { name: 'mkt', frequency: 'daily' as const, factors: [{ name: 'Mkt-RF', overRiskFree: true }] };
+    const table = { name: 'mkt', frequency: 'daily' as const, dates: Int32Array.from(days), columns: { 'Mkt-RF': Float64Array.from(strat, (p, k) => (k === 0 ? 0 : p / strat[k - 1] - 1)), RF: new Float64Array(11) } };
+    const [fit] = attributeRun(run.result, { factors: [table], models: [market], periodsPerYear: 252 }).regressions;
+    expect(fit.n).toBe(9);
+    expect(fit.loadings[0].loading).toBeCloseTo(1, 12);
+    expect(fit.alpha).toBeCloseTo(0, 12);
+    expect(fit.rSquared).toBeCloseTo(1, 12);
+  });
+
+  it('holidays on both sides: each series misses days the other has, and they are still one series', async () => {
+    // 60 weekdays of one wandering price; the held STRAT lacks days 4, 21 and 22, the benchmark days 9 and 40:
+    // 60 − 5 = 55 common dates, 54 intervals, r = b on each.
+    const days = Array.from(weekdays('2024-01-02', 60), isoDay);
+    const price = days.map((_, k) => (100 * (1 + 0.013 * Math.sin(k * 1.7) + 0.0004 * k)).toFixed(2));
+    const dir = tempDir();
+    const without = (gone: number[]): string[] => days.flatMap((d, k) => (gone.includes(k) ? [] : [`${d},${price[k]}`]));
+    writeFile(dir, 'STRAT.csv', csv('Date,AdjClose', ...without([4, 21, 22])));
+    writeFile(dir, 'BENCH.csv', csv('Date,AdjClose', ...without([9, 40])));
+    const run = await studyRun(dir, { strategy: 'buy-and-hold', params: { weights: { STRAT: 1 } }, benchmark: 'BENCH', engine: { initialCash: 1_000_000, execution: 'same-close' } });
+    for (const [name, value, digits] of IDENTICAL) expect(metric(run.metrics.metrics, name).value, name).toBeCloseTo(value, digits);
+    expect(metric(run.metrics.metrics, 'beta').n).toBe(54);
   });
 });

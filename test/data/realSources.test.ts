@@ -111,4 +111,17 @@ describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
     expect(on('2024-03-10', 'revenue')).toBe(revenue('2023', 'Q1') + revenue('2023', 'Q2') + revenue('2023', 'Q3') + revenue('2023', 'Q4'));
     expect(on('2024-03-10', 'sharesOutstanding')).toBe(q4Shares);
   });
+
+  it('annual share counts from before a split are put in the quarterly units (probe r48a): NVDA 2018-04-02 and AVGO 2022-01-03 are no small caps', () => {
+    // Raw text: NVDA annual FY2017 2,396,000,000 and FY2021 2,504,000,000; quarterly Q4 FY2021 25,040,000,000 (the 2024
+    // 10:1 split in). AVGO annual FY2021 402,000,000 beside quarterly Q4 FY2021 4,020,000,000. Both ratios are 10.
+    const symbols = ['NVDA', 'AVGO'];
+    const { statements } = loadSimfinStatements(universe, (ticker) => symbols.indexOf(ticker));
+    const fundamentals = new Fundamentals(2, statementsToRows(statements));
+    expect(Number(rawRow('balance', 'NVDA', '2021', 'Q4')['Shares (Basic)'])).toBe(25_040_000_000);
+    // NVDA on 2018-04-02: the newest public period is FY2017 (published 2018-02-28), in the quarterly units ×10.
+    expect(fundamentals.asOf('sharesOutstanding', parseIsoDay('2018-04-02'))[0]).toBe(23_960_000_000);
+    // AVGO on 2022-01-03: FY2021 (Report Date 2021-11-30, published 2021-12-17), ×10 = the quarterly Q4's 4,020,000,000.
+    expect(fundamentals.asOf('sharesOutstanding', parseIsoDay('2022-01-03'))[1]).toBe(4_020_000_000);
+  });
 });

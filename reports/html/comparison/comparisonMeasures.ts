@@ -69,7 +69,7 @@ export function windowMetrics(run: ComparisonRun, first: number, last: number): 
     startDay: days[0],
     periodsPerYear: periodsOf(run),
     riskFree: rf,
-    ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: run.benchmark?.name === CASH_BENCHMARK }),
+    ...(levels === undefined ? {} : { benchmarkLevels: levels, benchmarkIsCash: run.benchmark?.name === CASH_BENCHMARK, unobserved: (run.carried ?? []).filter((k) => k >= first && k <= last).map((k) => k - first) }),
   }).metrics;
 }
 

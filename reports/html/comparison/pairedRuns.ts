@@ -22,13 +22,14 @@ export interface PairedRuns {
 /** One run's NAV and per-return risk-free on `calendar` rows (NaN level, 0 rf where the run has no row). */
 function onCalendar(run: ComparisonRun, calendar: readonly string[]): { level: Float64Array; rf: Float64Array; days: Float64Array } {
   const row = new Map(run.dates.map((d, k) => [d, k]));
+  const carried = new Set(run.carried);
   const level = new Float64Array(calendar.length).fill(NaN);
   const rf = new Float64Array(Math.max(calendar.length - 1, 0));
   const days = new Float64Array(calendar.length).fill(NaN);
   calendar.forEach((d, t) => {
     const k = row.get(d);
     if (k === undefined) return;
-    level[t] = run.nav[k] ?? NaN;
+    level[t] = carried.has(k) ? NaN : (run.nav[k] ?? NaN); // a NAV of carried marks only is no observation (navObservations.ts)
     days[t] = parseIsoDay(d);
     const x = k > 0 ? run.riskFreeReturns?.[k - 1] : undefined;
     if (t > 0 && x !== undefined && Number.isFinite(x)) rf[t - 1] = x;

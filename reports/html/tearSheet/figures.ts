@@ -6,6 +6,7 @@
 
 import { CASH_BENCHMARK } from '../../benchmark.ts';
 import { annualize, type CommonIntervals, commonIntervals, growth, measureOver, periodsPerRow, sum } from '../../metrics/index.ts';
+import { observedValues } from '../../navObservations.ts';
 import { epochDays } from '../series.ts';
 import type { CostLineData, DrawdownRow, MetricFigure, PnlDecomposition, TearSheetData } from '../model.ts';
 
@@ -66,17 +67,17 @@ export interface CommonPeriod extends CommonIntervals {
  * ends early is compared over the common period only; a monthly benchmark in a daily run over its
  * n monthly intervals with P = 12. Null without one paired interval.
  */
-export function commonPeriod(nav: ArrayLike<number>, levels: ArrayLike<number | null>, days: ArrayLike<number>, periodsPerYear: number, riskFree: ArrayLike<number> | 0 = 0): CommonPeriod | null {
-  const common = commonIntervals(Float64Array.from(nav), Float64Array.from(levels, (v) => v ?? NaN), days, periodsPerYear, riskFree);
+export function commonPeriod(nav: ArrayLike<number>, levels: ArrayLike<number | null>, days: ArrayLike<number>, periodsPerYear: number, riskFree: ArrayLike<number> | 0 = 0, carried: readonly number[] = []): CommonPeriod | null {
+  const common = commonIntervals(observedValues(nav, carried), Float64Array.from(levels, (v) => v ?? NaN), days, periodsPerYear, riskFree);
   if (common.first < 0 || common.pairing.intervals === 0) return null;
   return { ...common, strategy: metricMap(measureOver(common, days, 'r')), benchmark: metricMap(measureOver(common, days, 'b')) };
 }
 
 /** The run against its benchmark on the page (commonPeriod, with the run's rf); null without one, or when it is cash (said as "vs cash"). */
-export function comparedToBenchmark(data: Pick<TearSheetData, 'benchmark' | 'dates' | 'nav' | 'run' | 'riskFreeReturns'>): CommonPeriod | null {
+export function comparedToBenchmark(data: Pick<TearSheetData, 'benchmark' | 'dates' | 'nav' | 'carried' | 'run' | 'riskFreeReturns'>): CommonPeriod | null {
   if (data.benchmark === undefined || benchmarkIsCash(data)) return null;
   const rf = data.riskFreeReturns?.length === data.nav.length - 1 ? data.riskFreeReturns : 0;
-  return commonPeriod(data.nav, data.benchmark.nav, epochDays(data.dates), data.run.periodsPerYear, rf);
+  return commonPeriod(data.nav, data.benchmark.nav, epochDays(data.dates), data.run.periodsPerYear, rf, data.carried);
 }
 
 /** The deepest drawdown episode (undefined when the NAV never fell). */

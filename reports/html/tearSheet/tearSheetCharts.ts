@@ -63,7 +63,7 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const bench = data.benchmark;
   const b = bench === undefined ? undefined : navReturns(bench.nav);
   // The benchmark against the NAV over the intervals both cover, a gap compounded into one.
-  const pairs = bench === undefined ? undefined : pairedOnRows(data.nav, bench.nav, data.riskFreeReturns);
+  const pairs = bench === undefined ? undefined : pairedOnRows(data.nav, bench.nav, data.riskFreeReturns, data.carried);
   const pairedP = data.pairing?.periodsPerYear ?? P;
   // Drawdowns on the session axis: 0 at the first session (its starting value is a peak).
   const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];

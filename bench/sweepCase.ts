@@ -64,7 +64,7 @@ if (kind === 'profile') {
   const sample = trials.slice(0, 60);
   for (const spec of sample) {
     const d = await loadStrategyDefinition(spec.strategy);
-    const s = instantiate(d.definition, spec.params, d.sourceHash);
+    const s = instantiate(d.definition, spec.params, d.sourceHash, d.origin);
     let t = performance.now();
     const result = backtest(market, s, spec.engine);
     parts.backtest += performance.now() - t;

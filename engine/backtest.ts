@@ -34,11 +34,11 @@ import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts'
 import { PendingTargets } from './pendingTargets.ts';
 import { type PlanContext, type PlannedOrders, RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
-import { driftBandsOf } from './schedule.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
 import { checkDecision, strategyFailure } from './strategyFault.ts';
+import { checkStrategy, scheduledSessions } from './strategyShape.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { StrategyNotes } from './strategyNotes.ts';
 import { MarketView, moveViewTo, sessionOnOrBefore, viewReads } from './view.ts';
@@ -76,6 +76,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const reads = viewReads(view);
   const strategyNotes = new StrategyNotes();
   const random = new Random(config.seed, 'strategy');
+  checkStrategy(strategy);
   // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.
   let initialised: InitResult | void;
   try {
@@ -91,9 +92,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const portfolio = new Portfolio(n, config.initialCash);
   // A copy: a strategy's own schedule may not write into the market's calendar.
   const calendar = market.dates.slice();
-  const due = strategy.schedule.sessions(calendar, first);
-  /** The drift band in force per session (NaN: none). */
-  const bands = driftBandsOf(strategy.schedule, calendar, first);
+  const { due, bands } = scheduledSessions(strategy, calendar, first);
   const rowsHint = logRowsHint(n, due, first, last);
   const ledger = new Ledger(last - first + 1, n, rowsHint);
   const window = models.slippage.liquidityWindow;

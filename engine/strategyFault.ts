@@ -54,9 +54,25 @@ const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array ove
 /** A field's value as written: strings quoted, the rest as is (undefined, NaN, -5). */
 const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
+/**
+ * True when `value` is a promise (a thenable): what an async create() or decide() returns, which
+ * breadth never awaits. Its rejection is handled here, so an async function that also threw
+ * ends with the StrategyError about the promise, not with Node's unhandled-rejection crash.
+ */
+export function unawaited(value: unknown): boolean {
+  const then = (value as { then?: unknown } | null | undefined)?.then;
+  if (typeof then !== 'function') return false;
+  then.call(value, undefined, () => undefined);
+  return true;
+}
+
+/** A value a strategy handed breadth, in a phrase: "undefined", "a Promise", "a function weekly", "an object with keys a, b", "string \"x\"". */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}${'length' in value ? ` of ${String(value.length)}` : ''}`;
+  if (unawaited(value)) return 'a Promise (breadth awaits nothing: make the function synchronous, not async)';
+  if (typeof value === 'function') return value.name ? `a function ${value.name}` : 'a function';
   if (typeof value === 'object') return `an object with keys ${Object.keys(value).join(', ') || '(none)'}`;
   return `${typeof value} ${JSON.stringify(value) ?? String(value)}`;
 }

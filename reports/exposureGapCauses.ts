@@ -11,9 +11,39 @@ import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../engi
 import { skipRuleText } from '../engine/skippedTradeCaveats.ts';
 import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
 
-const CUT: ReadonlySet<number> = new Set([Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
-const RESTED: ReadonlySet<number> = new Set([Deferral.noTrade, Deferral.volumeCap, Deferral.priceNotReached]);
-/** What the account refuses a reduction for: a cash account's cash for its commission (a closing fill is never cut at a margin limit). */
+/** An order that a deferral ended unfilled (nothing of what was left ever traded): what ended it, and whether that came at the session's open, before its decision. */
+interface Ended {
+  readonly ended: string;
+  readonly atOpen: boolean;
+}
+
+/**
+ * The clause each deferral reason feeds — every reason has one (the type checks it; a new reason
+ * must be placed here): orders that `rested` or that the account `cut` (deferralCauses); orders a
+ * deferral `ended` unfilled, sized (endedCauses); a target on a symbol with no price, which
+ * Result.targetWaits records (`waiting`: waitCause); targets or orders on a symbol that had left
+ * the market (`gone`: goneTargetCause, leftWaitCause, and the exits it closed, exitCause).
+ */
+export const DEFERRAL_CAUSE = {
+  [Deferral.noTrade]: 'rested',
+  [Deferral.volumeCap]: 'rested',
+  [Deferral.priceNotReached]: 'rested',
+  [Deferral.noPrice]: 'waiting',
+  [Deferral.expired]: { ended: 'whose day (tif day) ended unfilled', atOpen: false },
+  [Deferral.cash]: 'cut',
+  [Deferral.marginLimit]: 'cut',
+  [Deferral.delisted]: 'gone',
+  [Deferral.dataEnd]: 'gone',
+  [Deferral.split]: { ended: 'a split cut below one share', atOpen: true },
+  [Deferral.noShorts]: 'cut',
+} as const satisfies Record<Deferral, 'rested' | 'cut' | 'waiting' | 'gone' | Ended>;
+
+const reasonsOf = (cause: string): ReadonlySet<number> => new Set(Object.entries(DEFERRAL_CAUSE).flatMap(([reason, c]) => (c === cause ? [Number(reason)] : [])));
+const CUT = reasonsOf('cut');
+const RESTED = reasonsOf('rested');
+/** The reasons that end an order unfilled, with what ended it. */
+const ENDED: ReadonlyMap<number, Ended> = new Map(Object.entries(DEFERRAL_CAUSE).flatMap(([reason, c]) => (typeof c === 'object' ? [[Number(reason), c]] : [])));
+/** What the account refuses a reduction for, ending it: a cash account's cash for its commission (a closing fill is never cut at a margin limit). */
 const REFUSED: ReadonlySet<number> = new Set([Deferral.cash]);
 /** Symbols named in the waiting clause before "…". */
 const SHOWN = 3;
@@ -34,6 +64,8 @@ const NAMED = 0.0005;
  *   (leftWaitCause);
  * - buys and sales the account cut, and orders that rested (their deferrals on the counted
  *   sessions: deferralCauses);
+ * - orders a deferral ended unfilled — a split cut them below one share, or their day (tif day)
+ *   ended — sized (endedCauses): "an order a split cut below one share (RS), −7.5 pp";
  * - trades the skip rules dropped, sized (skippedCause);
  * - whole shares, sized: the share of NAV rounding left out of the standing targets
  *   (Result.roundedAway), averaged over the counted sessions likewise: "whole shares left 0.1% of
@@ -50,8 +82,8 @@ const NAMED = 0.0005;
  * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
  * exposure, drift moves it either way) and need not sum to the gap: each is measured alone. With
  * `above` (the book averaged above its targets) only what raised exposure is named: reductions
- * that rested, sales the account refused, sized (refusedCause), sales or covers the skip rules
- * dropped, and drift that raised it.
+ * that rested, sales the account refused and sales or covers a deferral ended, sized
+ * (endedCauses), sales or covers the skip rules dropped, and drift that raised it.
  */
 export function exposureGapCauses(result: Result, gross: Float64Array, from: number, lag: number, above = false): string[] {
   const first = result.sessions[0];
@@ -65,9 +97,8 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   // A book above its targets: only what raises exposure explains it — drift up, and reductions that rested (a suspended sale);
   // the rest (waits, cuts, rounding, exits, rested additions) lowers it.
   if (above) {
-    const rested = reductionDeferrals(result, RESTED).length > 0 ? ['sales or covers rested (the position stayed larger than its target)'] : [];
-    const refused = refusedCause(result, gross, from, lag, at);
-    return [...rested, ...(refused !== null ? [refused] : []), ...skippedCause(result, gross, from, at, true), ...(drift > 0 ? drifted : [])];
+    const rested = orderDeferrals(result, RESTED, true).length > 0 ? ['sales or covers rested (the position stayed larger than its target)'] : [];
+    return [...rested, ...endedCauses(result, gross, from, lag, at, true), ...skippedCause(result, gross, from, at, true), ...(drift > 0 ? drifted : [])];
   }
   const all = (result.targetWaits ?? []).filter((w) => Number.isFinite(w.weight) && w.weight !== 0);
   const causes: string[] = [];
@@ -76,6 +107,7 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   const gone = leftWaitCause(result, all.filter(leftWait), gross, from, at);
   if (gone !== null) causes.push(gone);
   causes.push(...deferralCauses(result, gross, from, lag));
+  causes.push(...endedCauses(result, gross, from, lag, at, false));
   const rounded = result.roundedAway;
   if (rounded !== undefined) {
     // Each row replaces the one before it from the first session its plan's fills could reach.
@@ -189,12 +221,13 @@ function goneTargetCause(result: Result, gross: Float64Array, from: number, at: 
 }
 
 /**
- * The deferrals (indices into result.deferrals, ascending) of orders that would have reduced a
- * position, for a reason in `reasons`: a sale of a holding held long, or a buy covering one held
- * short, as the latest snapshot at or before the deferral's session holds it; with that
- * snapshot's mark (price per share), for want of a close.
+ * The deferrals (indices into result.deferrals, ascending) for a reason in `reasons` of orders
+ * that would have reduced a position (`reduces`: a sale of a holding held long, or a buy covering
+ * one held short, as the latest snapshot at or before the deferral's session holds it), or else
+ * of those that would not (a buy with nothing held, an addition); with that snapshot's mark
+ * (price per share; NaN where it held none), for want of a close.
  */
-function reductionDeferrals(result: Result, reasons: ReadonlySet<number>): { index: number; mark: number }[] {
+function orderDeferrals(result: Result, reasons: ReadonlySet<number>, reduces: boolean): { index: number; mark: number }[] {
   const d = result.deferrals;
   const p = result.snapshots;
   const held = new Map<number, { shares: number; mark: number }>();
@@ -202,42 +235,64 @@ function reductionDeferrals(result: Result, reasons: ReadonlySet<number>): { ind
   let k = 0;
   for (let j = 0; j < d.session.length; j++) {
     for (; k < p.session.length && p.session[k] <= d.session[j]; k++) held.set(p.symbol[k], { shares: p.shares[k], mark: p.price[k] });
+    if (!reasons.has(d.reason[j]) || Number.isNaN(d.remaining[j])) continue;
     const h = held.get(d.symbol[j]);
-    if (reasons.has(d.reason[j]) && h !== undefined && h.shares * d.remaining[j] < 0) out.push({ index: j, mark: h.mark });
+    if ((h !== undefined && h.shares * d.remaining[j] < 0) === reduces) out.push({ index: j, mark: h?.mark ?? NaN });
   }
   return out;
 }
 
 /**
- * Sales the account refused — a cash account's sale whose commission is more than its proceeds
- * plus the cash there (the one reduction an account refuses: a cover of a short is never held back
- * for cash, nor a closing fill at a margin limit) — which end, leaving the position held until the
- * next decision sets targets anew (probe r47a F2: two refused sales of 1 at 0.50 on a NAV of 1
- * read "none of the causes"), sized: |remaining| × the
- * close on the refusal's session (else the held snapshot's mark) / NAV there, held from the refusal
- * until at(the next decision whose fills come after it), averaged over the counted sessions —
- * "sales refused by the account, their commission more than their proceeds plus the cash there
- * (APN, APQ; the position stayed larger than its target), +66.7 pp". Null when none, or under 0.05 %.
+ * Orders a deferral ended unfilled, each clause sized: |remaining| × the close on the deferral's
+ * session (else the held snapshot's mark) / NAV there, held from that session until at(the next
+ * decision that sets targets anew) — for an end at the open (a split), the first decision on or
+ * after its session; else (at a fill) the next after the decision whose fills it was, `lag`
+ * before — averaged over the counted sessions. Below the targets (`above` false), the orders that
+ * would have added to the book, by what ended them: "an order a split cut below one share (RS),
+ * −7.5 pp" (probe r48c F3: it read "the run recorded none of the causes"). Above them, the sales
+ * or covers that would have reduced it: the sales the account refused — a cash account's sale
+ * whose commission is more than its proceeds plus the cash there (the one reduction an account
+ * refuses: a cover of a short is never held back for cash, nor a closing fill at a margin limit)
+ * — "sales refused by the account, their commission more than their proceeds plus the cash there
+ * (APN, APQ; the position stayed larger than its target), +66.7 pp" (probe r47a F2), then those a
+ * split or a day's end ended. A clause under 0.05 % is not named.
  */
-function refusedCause(result: Result, gross: Float64Array, from: number, lag: number, at: Reach): string | null {
+function endedCauses(result: Result, gross: Float64Array, from: number, lag: number, at: Reach, above: boolean): string[] {
+  const groups: { reasons: ReadonlySet<number>; clause: (names: string, count: number, pp: string) => string }[] = [];
+  if (above) groups.push({ reasons: REFUSED, clause: (names, _, pp) => `sales refused by the account, their commission more than their proceeds plus the cash there (${names}; the position stayed larger than its target), +${pp}` });
+  for (const [reason, { ended }] of ENDED) {
+    groups.push({
+      reasons: new Set([reason]),
+      clause: above ? (names, _, pp) => `sales or covers ${ended} (${names}; the position stayed larger than its target), +${pp}` : (names, count, pp) => `${count === 1 ? 'an order' : 'orders'} ${ended} (${names}), −${pp}`,
+    });
+  }
+  return groups.flatMap(({ reasons, clause }) => {
+    const sized = endedShare(result, orderDeferrals(result, reasons, above), gross, from, lag, at);
+    return sized === null ? [] : [clause(`${sized.names.slice(0, SHOWN).join(', ')}${sized.names.length > SHOWN ? ', …' : ''}`, sized.count, `${(sized.share * 100).toFixed(1)} pp`)];
+  });
+}
+
+/** The mean share of NAV the ended orders `picked` kept out of (or in) the book, as endedCauses sizes it, their symbols and count; null when none, or under 0.05 %. */
+function endedShare(result: Result, picked: readonly { index: number; mark: number }[], gross: Float64Array, from: number, lag: number, at: Reach): { share: number; names: string[]; count: number } | null {
   const d = result.deferrals;
   const first = result.sessions[0];
   const steps = new Float64Array(gross.length + 1);
   const names: string[] = [];
-  for (const { index: k, mark } of reductionDeferrals(result, REFUSED)) {
+  let count = 0;
+  for (const { index: k, mark } of picked) {
     const t = d.session[k] - first;
     const close = d.close?.[k] ?? NaN;
     const share = (Math.abs(d.remaining[k]) * (Number.isFinite(close) ? close : mark)) / result.daily.nav[t];
     if (!Number.isFinite(share)) continue;
     steps[Math.max(t, from)] += share;
-    // The refusal's own decision filled on it (same-close: on the decision's close): the next one after that decision takes over.
-    steps[at(nextDecision(result, d.session[k] - lag))] -= share;
+    // At the open, the session's own decision comes after the end and sets targets anew; at a fill, the decision the fill was of came before it (same-close: on that close).
+    steps[at(nextDecision(result, d.session[k] - (ENDED.get(d.reason[k])?.atOpen ? 1 : lag)))] -= share;
     const name = result.symbols[d.symbol[k]];
     if (!names.includes(name)) names.push(name);
+    count++;
   }
   const share = meanLevel(steps, gross, from);
-  if (names.length === 0 || share < NAMED) return null;
-  return `sales refused by the account, their commission more than their proceeds plus the cash there (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}; the position stayed larger than its target), +${(share * 100).toFixed(1)} pp`;
+  return names.length === 0 || share < NAMED ? null : { share, names, count };
 }
 
 /** `at(session)`: the index into the counted span of the first session a decision at `session` could reach with its fills (its lag after it), clamped to the span. */

@@ -15,12 +15,14 @@
 // and source hash filled in, so a definition never repeats them.
 
 import type { z } from 'zod';
-import { UserError } from '../data/errors.ts';
+import { StrategyError, UserError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { strategyFailure } from '../engine/strategyFault.ts';
+import { logicProblems } from '../engine/strategyShape.ts';
 import { describeParamIssues } from './paramErrors.ts';
 import { durationSessions } from './blocks/durations.ts';
 import { durationDefaults } from './blocks/params.ts';
+import { isScheduleName } from './blocks/schedules.ts';
 
 /** The calendar a strategy reads when no run gives it one: daily, P = 252. */
 const DAILY_SESSIONS_PER_YEAR = 252;
@@ -83,28 +85,46 @@ export function resolveParams<S extends ParamSchema>(definition: StrategyDefinit
   throw new UserError(`${describeParamIssues(definition.name, definition.params, parsed.error, filled)}${defaults}`);
 }
 
+/** scheduleNamed as the fix for a schedule create() gave by a name it knows. */
+const namedFix = (name: string): string | undefined => (isScheduleName(name) ? `scheduleNamed(${JSON.stringify(name)}) for a name read from a parameter` : undefined);
+
+/**
+ * What `create()` returned, checked before the engine calls it: the logic, or a StrategyError
+ * naming the strategy, its `file` (when it has one) and every problem with its fix.
+ */
+function checkLogic(logic: unknown, name: string, file: string | undefined): StrategyLogic {
+  const problems = logicProblems(logic, namedFix);
+  if (problems.length === 0) return logic as StrategyLogic;
+  throw new StrategyError(`strategy "${name}" failed in create()${file ? ` (${file})` : ''}: it must return { schedule, decide }: ${problems.join('; ')}`);
+}
+
 /**
  * A runnable Strategy from a definition and raw (unvalidated) parameters. Raw parameters are
  * validated here; windows left at a duration default are resolved to the run's sessions in
  * init() (the engine passes the run's P), which builds the logic and returns the resolved
  * parameters for the manifest. Used without init (a decide() called directly), the strategy
- * reads a daily calendar, P = 252.
+ * reads a daily calendar, P = 252. `origin` is where the definition came from
+ * (LoadedDefinition.origin: a user file's absolute path, or 'builtin'): a create() that returns
+ * something the engine cannot run is a StrategyError naming that file.
  */
 export function instantiate<S extends ParamSchema>(
   definition: StrategyDefinition<S>,
   raw: unknown,
   sourceHash?: string,
+  origin?: string,
 ): Strategy<z.output<S>> {
   const given = validateGiven(definition, raw);
   let logic: StrategyLogic | undefined;
   let params = given;
   const build = (periodsPerYear: number): StrategyLogic => {
     params = resolveParams(definition, given, periodsPerYear);
+    let created: unknown;
     try {
-      logic = definition.create(params);
+      created = definition.create(params);
     } catch (err) {
       throw strategyFailure(err, definition.name, 'in create()');
     }
+    logic = checkLogic(created, definition.name, origin === 'builtin' ? undefined : origin);
     return logic;
   };
   // The logic of the run once init() has built it; before that, a daily reading's.

@@ -82,8 +82,8 @@ export async function loadStrategyDefinition(nameOrPath: string, cwd?: string): 
 
 /** A runnable Strategy from a built-in name or a strategy file path and raw parameters. */
 export async function createStrategy(nameOrPath: string, rawParams: unknown = {}, cwd?: string): Promise<Strategy> {
-  const { definition, sourceHash } = await loadStrategyDefinition(nameOrPath, cwd);
-  return instantiate(definition, rawParams, sourceHash);
+  const { definition, sourceHash, origin } = await loadStrategyDefinition(nameOrPath, cwd);
+  return instantiate(definition, rawParams, sourceHash, origin);
 }
 
 /** Synchronous form for built-ins only. */

@@ -94,7 +94,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
-  const strategy = paramsChecked(() => instantiate(loaded.definition, parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`), loaded.sourceHash));
+  const strategy = paramsChecked(() => instantiate(loaded.definition, parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`), loaded.sourceHash, loaded.origin));
   const strategySource = loaded.origin === 'builtin' ? spec.strategy : loaded.origin;
   const models = await loadRunModels({ run: spec, study: config }, market, where, path, baseDir);
   const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };

@@ -191,6 +191,16 @@ function readLayoutRoles(header: readonly string[], roles: (Role | null)[]): str
   return notes;
 }
 
+/**
+ * True when a header line (already split) names a column the price reader takes as the date, in
+ * any position: one of the date's names (Date, timestamp, datetime, TradeDate, Stooq's <DATE>…),
+ * or Time where there is none (Barchart's layout: readLayoutRoles).
+ */
+export function namesDateColumn(header: readonly string[]): boolean {
+  const roles = header.map(roleOfColumn);
+  return roles.includes('date') || roles.includes('time');
+}
+
 /** True when a header line (already split) reads as a long price file. */
 export function isLongPriceHeader(header: readonly string[]): boolean {
   const roles = header.map(roleOfColumn);

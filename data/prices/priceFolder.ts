@@ -17,7 +17,7 @@ import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.t
 import { identicalSeriesNotes } from './sameSeries.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
 import { isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile } from './priceFileName.ts';
-import { TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
+import { isPriceText, TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
 
 export interface LoadedPrices {
   readonly series: SymbolSeries[];
@@ -158,9 +158,9 @@ export function priceFilesIn(folder: string): string[] {
     .filter((file) => statSync(file).isFile());
   if (files.length === 0) {
     const names = readdirSync(folder);
-    const texts = textFilesIn(folder);
-    // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such, not as a name to change.
-    for (const file of texts) readHeadText(file);
+    // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such (isPriceText throws), not as a name to change;
+    // one whose first line names no date column (notes, a licence) holds no prices to rename.
+    const texts = textFilesIn(folder).filter(isPriceText);
     const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`;
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (${PRICE_FILE_PATTERNS}) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);

@@ -7,7 +7,9 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError, problemAndFix } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
+import { splitHeader } from '../formats/dialect.ts';
 import { readHeadText } from '../formats/text.ts';
+import { namesDateColumn } from './priceColumns.ts';
 import { APPLE_DOUBLE, isPriceFileName, symbolOfFile } from './priceFileName.ts';
 
 /** A name a price file or a .txt one might have (`._IWM.csv`, `._IWM.txt`). */
@@ -29,8 +31,17 @@ export function csvNameOf(file: string): string {
   return basename(file).replace(/(\.csv)?\.txt$/i, '.csv');
 }
 
-/** A first line that reads as a price header: a date column (date, time, timestamp…) beside other columns. */
-const PRICE_HEADER = /^[^\n]*\b(date|datetime|time|timestamp)\b[^\n]*[,;\t]/i;
+/**
+ * True when `file`, a `.txt` file, holds prices as CSV text: its first line, split as the price
+ * reader splits it (its sniffed delimiter, quotes and BOM removed), names a column the reader takes
+ * as the date, in any position, beside others (priceColumns.ts namesDateColumn). Throws
+ * readHeadText's DataError when it is not UTF-8 text (Excel's UTF-16 "Unicode text"), whose fix
+ * is a conversion, not a new name.
+ */
+export function isPriceText(file: string): boolean {
+  const header = splitHeader(readHeadText(file));
+  return header.length > 1 && namesDateColumn(header);
+}
 
 /**
  * Why a `.txt` file is not read, and the fix: not UTF-8 (UTF-16 "Unicode text": readHeadText's
@@ -39,14 +50,14 @@ const PRICE_HEADER = /^[^\n]*\b(date|datetime|time|timestamp)\b[^\n]*[,;\t]/i;
  * beside it, IWM.csv or IWM.tsv: remove the copy); else a rename to .csv.
  */
 export function textFileFix(file: string, readFiles: readonly string[] = []): string {
-  let head: string;
+  let prices: boolean;
   try {
-    head = readHeadText(file);
+    prices = isPriceText(file);
   } catch (err) {
     if (err instanceof DataError) return problemAndFix(err.problem, err.fix);
     throw err;
   }
-  if (!PRICE_HEADER.test(head.replace(/^\uFEFF/, ''))) return 'not a price file (its first line names no date column): nothing to do';
+  if (!prices) return 'not a price file (its first line names no date column): nothing to do';
   const target = csvNameOf(file);
   const symbol = symbolOfFile(target)!.toLowerCase();
   const read = readFiles.find((name) => symbolOfFile(name)?.toLowerCase() === symbol);

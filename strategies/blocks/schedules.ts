@@ -26,3 +26,8 @@ export function scheduleParam(fallback: ScheduleName) {
 export function scheduleNamed(name: ScheduleName): Schedule {
   return NAMED[name];
 }
+
+/** True when `name` is one scheduleNamed knows ('month-start', 'weekly', …). */
+export function isScheduleName(name: string): name is ScheduleName {
+  return Object.hasOwn(NAMED, name);
+}

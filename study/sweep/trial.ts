@@ -92,7 +92,7 @@ export async function replayTrial(spec: TrialSpec, market: Market, trials?: Shar
   if ((loaded.sourceHash ?? null) !== spec.sourceHash) {
     throw new CopyMismatch(`strategy ${spec.strategy} here (sha256 ${loaded.sourceHash?.slice(0, 12) ?? 'none'}…) is not the one the sweep planned with (${spec.sourceHash?.slice(0, 12) ?? 'none'}…): use the same file and breadth version`);
   }
-  const strategy = instantiate(loaded.definition, spec.params, loaded.sourceHash);
+  const strategy = instantiate(loaded.definition, spec.params, loaded.sourceHash, loaded.origin);
   const models = Object.keys(spec.models).length ? await loadModelFiles(spec.models, market, `trial ${spec.name}`) : {};
   const result = backtest(market, strategy, spec.engine, models);
   const metrics = measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: resolveRiskFree(spec.riskFree, market, []), trials });

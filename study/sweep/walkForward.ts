@@ -168,7 +168,7 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
   });
   const fallbacks = choices.flatMap((c, w) => (c.fallback ? [`${day(windows[w].oosFirst)}..${day(windows[w].oosLast)}`] : []));
   const loaded = await loadStrategyDefinition(choices[0].spec.strategy);
-  const parts = choices.map((c, w) => ({ from: windows[w].oosFirst, strategy: instantiate(loaded.definition, c.spec.params, loaded.sourceHash) }));
+  const parts = choices.map((c, w) => ({ from: windows[w].oosFirst, strategy: instantiate(loaded.definition, c.spec.params, loaded.sourceHash, loaded.origin) }));
   const windowsParams = choices.map((c, w) => ({ from: day(windows[w].oosFirst), to: day(windows[w].oosLast), params: c.spec.params }));
   const strategy = stitchedStrategy(parts, { walkForward: windowsParams });
   const engine = { ...choices[0].spec.engine, from: day(windows[0].oosFirst), to: day(windows[windows.length - 1].oosLast) };

@@ -61,6 +61,15 @@ describe.concurrent('a strategy at fault is named, with its own file and line â€
     expectNothingStored(dir);
   });
 
+  it('create() returns a schedule by name (probe r48c F2): exit 2, one line naming the file and the fix, not an internal error', async () => {
+    const dir = scratch();
+    const file = strategyFile(dir, 'by-name', `() => ({ schedule: 'month-start' as never, decide: () => ({ weights: { SYN_SMALL: 1 } }) })`);
+    const o = await breadth(['run', '--strategy', './by-name.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    expectBadInput(o, `strategy "by-name" failed in create() (${file}): it must return { schedule, decide }: schedule "month-start" is a name, not a schedule: use schedules.monthStart, or scheduleNamed("month-start") for a name read from a parameter`);
+    expect(o.stderr).not.toMatch(/internal error/);
+    expectNothingStored(dir);
+  });
+
   it('decide() returns something that is not a decision: says what it returned and what a decision is', async () => {
     const dir = scratch();
     strategyFile(dir, 'not-a-decision', `() => ({ schedule: schedules.monthStart, decide: () => 'buy everything' as never })`);

@@ -89,6 +89,58 @@ describe('the fix a .txt is offered works (probe r15b)', () => {
   });
 });
 
+describe('a .txt names its date column anywhere on its first line, as the price reader reads it (probe r48c F4)', () => {
+  const rename = 'a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it IWM.csv';
+  const nothing = 'not a price file (its first line names no date column): nothing to do';
+  /** What data inspect says of IWM.txt whose first line is `header` (a row of IWM's 2024-01-02 bar after it), beside SPY.csv. */
+  const fixOf = async (header: string): Promise<string | undefined> => {
+    const dir = tempDir();
+    writeFile(dir, 'SPY.csv', spy);
+    writeFile(dir, 'IWM.txt', `${header}\n2024-01-02\n`);
+    return (await loadMarket(dir, { cacheDir: false })).sources.find((s) => s.unread !== undefined)?.unread;
+  };
+
+  it.each([
+    ['last, comma-separated (the probe\'s f3d)', 'Open,High,Low,Close,Volume,Date'],
+    ['last, tab-separated', 'Open\tHigh\tLow\tClose\tVolume\tDate'],
+    ['last, semicolon-separated', 'Open;Close;Date'],
+    ['in the middle', 'Open,Date,Close'],
+    ['first', 'Date,Open,High,Low,Close,Volume'],
+    ['quoted, last', '"Open","Close","Date"'],
+    ['after a BOM, last', '\ufeffOpen,Close,Date'],
+    ['after a BOM, first', '\ufeffDate,Close'],
+    ['Timestamp', 'Close,Timestamp'],
+    ['Datetime (yfinance intraday)', 'Close,Datetime'],
+    ['trade_date (no word boundary before date)', 'close,trade_date'],
+    ['Exchange Date (Refinitiv Eikon)', 'Close,Exchange Date'],
+    ['Stooq\'s <DATE>', '<TICKER>,<PER>,<DATE>,<TIME>,<CLOSE>'],
+    ['MetaStock\'s <DTYYYYMMDD>', '<TICKER>,<DTYYYYMMDD>,<CLOSE>'],
+    ['Barchart\'s Time (the date where no column is named so)', 'Time,Open,High,Low,Last,Volume'],
+  ])('%s: renamed .csv', async (_, header) => {
+    expect(await fixOf(header)).toBe(rename);
+  });
+
+  it.each([
+    // "date" as a word inside a field of prose is no date column: the price reader would find none.
+    ['a sentence that mentions a date', 'bought on this date, in 2024'],
+    ['a column whose name holds "date" but is no date (Updated)', 'Close,Updated'],
+    ['one field', 'Date'],
+  ])('%s: not a price file', async (_, header) => {
+    expect(await fixOf(header)).toBe(nothing);
+  });
+
+  it('a folder of only .txt files offers the rename for those that hold prices, none for notes', async () => {
+    const exactly = (message: string): RegExp => new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const dateLast = tempDir();
+    writeFile(dateLast, 'IWM.txt', 'Open,High,Low,Close,Volume,Date\n199.4,201.62,198.44,199.52,44341500,2024-01-02\n');
+    writeFile(dateLast, 'notes.txt', 'bought on this date, in 2024\n');
+    await expect(loadMarket(dateLast, { cacheDir: false })).rejects.toThrow(exactly(`${dateLast}: no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — 1 .txt file is here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename it to .csv`));
+    const notes = tempDir();
+    writeFile(notes, 'notes.txt', 'bought on this date, in 2024\n');
+    await expect(loadMarket(notes, { cacheDir: false })).rejects.toThrow(exactly(`${notes}: no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — point at a folder of <SYMBOL>.csv or <SYMBOL>.tsv (or gzipped: .csv.gz, .tsv.gz) files, a long-format CSV, or the shared data root`));
+  });
+});
+
 describe("macOS metadata beside the prices (AppleDouble ._IWM.csv, left by copying a folder off a Mac: probe r45c F4)", () => {
   it('is never read as prices (it stopped the load: "is not text … a spreadsheet"), and data inspect lists it as skipped', async () => {
     const dir = tempDir();

@@ -5,9 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
+import { Deferral, DEFERRAL_NAMES } from '../../engine/orders.ts';
 import type { Result } from '../../engine/result.ts';
 import { bookCaveats, exposureGapCaveat } from '../../reports/bookCaveats.ts';
-import { exposureGapCauses } from '../../reports/exposureGapCauses.ts';
+import { DEFERRAL_CAUSE, exposureGapCauses } from '../../reports/exposureGapCauses.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';
 
@@ -146,7 +147,7 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
   it('a gap with no recorded cause says so, not a cause that did not happen', () => {
     const gap = { target: 1, realised: 0.9, from: '2024-01-02', sessions: 5, overall: 0.9, all: 5 };
     expect(exposureGapCaveat({ ...gap, causes: [] })?.message).toBe(
-      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
+      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, orders a split or the end of their day left unfilled, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
     );
   });
 
@@ -292,5 +293,75 @@ describe('exposureGapCauses: trades the skip rules dropped (probe r45a F5: the g
     expect(gapOf(result)).toBe(
       'realised gross exposure averaged 50.0% of NAV against 44.0% targeted (+6.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill (avg_gross_exposure, over all 6: 41.7%): sales or covers skipped by the skip rules (A, below minTradeNotional 1,500) (the position stayed larger than its target), +6.0 pp',
     );
+  });
+});
+
+describe('exposureGapCauses: orders a split cut below one share (probe r48c F3: "the run recorded none of the causes")', () => {
+  /** RS at 5 on session 0, a 1:20 reverse split at session 1's open (100 after, as the probe's r1), 1,000 cash, RS 7.5 % decided on `decided`. */
+  const reverseSplit = (decided: readonly number[], sessions = 5) => {
+    const market = fixtureMarket({ symbols: ['RS'], closes: Array.from({ length: sessions }, (_, t) => [t === 0 ? 5 : 100]), splits: [{ session: 1, symbol: 0, value: 0.05 }] });
+    return backtest(market, scripted(Object.fromEntries(decided.map((t) => [t, { weights: { RS: 0.075 } }]))), { initialCash: 1_000 });
+  };
+
+  it('the probe\'s r1: 15 shares asked at 5 are 0.75 after the split, cancelled; 0.75 × 100 / 1,000 = 7.5 pp on every session after, the whole gap', () => {
+    // 0.075 × 1,000 / 5 = 15 shares ordered on session 0's close; session 1's open: 15 / 20 = 0.75 < 1 whole share → cancelled
+    // (a split deferral of 0.75, close 100). Nothing ever fills: NAV 1,000 throughout, gross 0 against 7.5 % on sessions 1–4,
+    // and the cancelled order's 0.75 × 100 / 1,000 = 0.075 on each of them: −7.5 pp (over all 5 sessions 0.0 % too: not repeated).
+    const result = reverseSplit([0]);
+    expect(Array.from(result.deferrals.reason)).toEqual([Deferral.split]);
+    expect(Array.from(result.deferrals.remaining)).toEqual([0.75]);
+    expect(causes(result)).toEqual(['an order a split cut below one share (RS), −7.5 pp']);
+    expect(gapOf(result)).toBe(
+      'realised gross exposure averaged 0.0% of NAV against 7.5% targeted (-7.5 pp) over the 4 sessions from 2024-01-02, once orders of the first decision could fill: an order a split cut below one share (RS), −7.5 pp',
+    );
+  });
+
+  it('held out only until the next decision sizes the book again: then it is whole shares\' rounding', () => {
+    // As above over sessions 0–5, decided again on session 3: 75 / 100 = 0.75 share → 0 whole shares, 75 left
+    // (roundedAway 0.075 from session 4). The split's order counts on sessions 1–3 only: 3 × 0.075 / 5 = 4.5 pp;
+    // whole shares on 4–5: 2 × 0.075 / 5 = 3.0 %. Together the −7.5 pp gap.
+    expect(causes(reverseSplit([0, 3], 6))).toEqual(['an order a split cut below one share (RS), −4.5 pp', 'whole shares left 3.0% of NAV uninvested']);
+  });
+
+  it('a book above its targets names a sale a split cut below one share, sized', () => {
+    // A at 10, 1,000 cash: 100 % of A on session 0 (100 shares on 1), 90 % on 2 (sell 10, ordered on 2's close). Session 3's open:
+    // a 1:25 split, 100 → 4 shares (at 250), the sale −10 → −0.4, cancelled. Gross 1.0 on sessions 1–5 against 1, 1, 0.9,
+    // 0.9, 0.9: +6.0 pp; the sale a split cut: 0.4 × 250 / 1,000 = 0.1 on sessions 3–5 → 0.3 / 5 = +6.0 pp.
+    const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 6 }, (_, t) => [t < 3 ? 10 : 250]), splits: [{ session: 3, symbol: 0, value: 0.04 }] });
+    const result = backtest(market, scripted({ 0: { weights: { A: 1 } }, 2: { weights: { A: 0.9 } } }), { initialCash: 1_000 });
+    expect(Array.from(result.deferrals.remaining)).toEqual([-0.4]);
+    expect(gapOf(result)).toMatch(/\(\+6\.0 pp\) .*: sales or covers a split cut below one share \(A; the position stayed larger than its target\), \+6\.0 pp$/);
+  });
+
+  it('every deferral reason feeds a clause: one of each, recorded as the engine records it, is named (a new reason cannot be missed)', () => {
+    // A flat at 10 and B at 20, 10,000 cash, fractional shares: 50 % of A decided on session 0 — no cause at all. Then one record
+    // of each reason on session 2, as the engine writes it beside the deferral: 10 shares (2 % of NAV for A at 10).
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 6 }, () => [10, 20]) });
+    const base = backtest(market, scripted({ 0: { weights: { A: 0.5 } } }), { initialCash: 10_000, shares: 'fractional' });
+    expect(causes(base)).toEqual([]);
+    const withDeferral = (reason: number, remaining: number, more: Partial<Result> = {}): Result => ({
+      ...base,
+      deferrals: { session: Int32Array.of(2), symbol: Int32Array.of(1), reason: Uint8Array.of(reason), remaining: Float64Array.of(remaining), close: Float64Array.of(20) },
+      ...more,
+    });
+    const recorded: Record<string, (reason: number) => Result> = {
+      rested: (reason) => withDeferral(reason, 10),
+      cut: (reason) => withDeferral(reason, 10),
+      ended: (reason) => withDeferral(reason, 10),
+      // A target on B with no price: the deferral has no share count; the wait is in targetWaits (B's 30 % from session 2 to the end).
+      waiting: (reason) => withDeferral(reason, NaN, { targetWaits: [{ symbol: 1, weight: 0.3, shares: NaN, splitShares: NaN, decided: 2, until: 6, end: 'open', firstPrice: false }] }),
+      // A target on B after it left: no share count, its weight in the decision's snapshot.
+      gone: (reason) =>
+        withDeferral(reason, NaN, {
+          decisionSessions: Int32Array.of(0, 2),
+          snapshots: { ...base.snapshots, session: Int32Array.of(...base.snapshots.session, 2), symbol: Int32Array.of(...base.snapshots.symbol, 1), shares: Float64Array.of(...base.snapshots.shares, 0), price: Float64Array.of(...base.snapshots.price, NaN), targetWeight: Float64Array.of(...base.snapshots.targetWeight, 0.3) },
+        }),
+    };
+    DEFERRAL_NAMES.forEach((name, reason) => {
+      const cause = DEFERRAL_CAUSE[reason as Deferral];
+      const kind = typeof cause === 'object' ? 'ended' : cause;
+      expect(recorded[kind], `${name}: no record for its clause "${kind}"`).toBeDefined();
+      expect(causes(recorded[kind](reason)), name).not.toEqual([]);
+    });
   });
 });

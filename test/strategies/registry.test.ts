@@ -1,12 +1,20 @@
-// The registry: built-ins by name, user strategy files by path, source hashes, clear errors.
+// The registry: built-ins by name, user strategy files by path, source hashes, clear errors —
+// for a file that does not load, and for a create() that returns what the engine cannot run.
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { StrategyError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { schedules } from '../../engine/schedule.ts';
+import { defineStrategy, instantiate } from '../../strategies/api.ts';
+import { sessionsParam } from '../../strategies/blocks/params.ts';
+import { months } from '../../strategies/blocks/durations.ts';
 import { builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
 import { testMarket } from './testMarket.ts';
 
@@ -121,5 +129,114 @@ describe('user strategy files', () => {
   it('reports a file that fails to load as a user error', async () => {
     const path = file('broken.js', 'export default {{;\n');
     await expect(createStrategy(path)).rejects.toThrow(/^strategy file .*broken\.js could not be loaded: /);
+  });
+});
+
+describe('a create() that returns what the engine cannot run is the strategy file\'s fault, named with its fix', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'breadth-create-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** A JavaScript strategy file (no type checker) whose create() body is `create`. */
+  const strategyFile = (name: string, create: string): string => {
+    const path = join(dir, `${name}.js`);
+    writeFileSync(
+      path,
+      `import { schedules } from ${JSON.stringify(join(repo, 'engine/schedule.ts'))};
+export default { name: '${name}', description: 'Returns the wrong thing.', dataNeeds: 'nothing',
+  params: { shape: {}, safeParse: (raw) => ({ success: true, data: raw ?? {} }) },
+  create: ${create} };
+`,
+    );
+    return path;
+  };
+  const decide = 'decide: () => ({ weights: {} })';
+  const must = (name: string, path: string): string => `strategy "${name}" failed in create() (${path}): it must return { schedule, decide }: `;
+  const READY = 'schedules.everySession, schedules.monthStart, schedules.monthEnd, schedules.quarterStart, schedules.quarterEnd, schedules.yearStart, schedules.yearEnd, or schedules.weekly(…), schedules.everyNSessions(…), schedules.custom(…), schedules.withDriftBand(…)';
+
+  it('a schedule given by name (probe r48c F2): the schedule object, or scheduleNamed for a name from a parameter', async () => {
+    const path = strategyFile('by-name', `() => ({ schedule: 'month-start', ${decide} })`);
+    const refused = createStrategy(path);
+    await expect(refused).rejects.toThrow(StrategyError);
+    await expect(refused).rejects.toThrow(`${must('by-name', path)}schedule "month-start" is a name, not a schedule: use schedules.monthStart, or scheduleNamed("month-start") for a name read from a parameter`);
+    // A name scheduleNamed does not know gets the choices; 'weekly' is made by a function.
+    const unknown = strategyFile('unknown-name', `() => ({ schedule: 'monthly', ${decide} })`);
+    await expect(createStrategy(unknown)).rejects.toThrow(`${must('unknown-name', unknown)}schedule "monthly" is a string, not a schedule: use ${READY}`);
+    const weekly = strategyFile('weekly-name', `() => ({ schedule: 'weekly', ${decide} })`);
+    await expect(createStrategy(weekly)).rejects.toThrow(`${must('weekly-name', weekly)}schedule "weekly" is a name, not a schedule: use schedules.weekly(…), or scheduleNamed("weekly") for a name read from a parameter`);
+  });
+
+  it('no schedule, no decide, both at once, decide or init not functions', async () => {
+    const noSchedule = strategyFile('no-schedule', `() => ({ ${decide} })`);
+    await expect(createStrategy(noSchedule)).rejects.toThrow(`${must('no-schedule', noSchedule)}schedule is missing: give one, e.g. schedules.monthStart (the choices: ${READY})`);
+    const noDecide = strategyFile('no-decide', '() => ({ schedule: schedules.monthStart })');
+    await expect(createStrategy(noDecide)).rejects.toThrow(`${must('no-decide', noDecide)}decide is missing: give decide(view, book) returning the decision`);
+    const all = strategyFile('all-wrong', "() => ({ schedule: schedules.weekly, decide: { weights: {} }, init: 'yes' })");
+    await expect(createStrategy(all)).rejects.toThrow(
+      `${must('all-wrong', all)}schedule is schedules.weekly itself, a function that makes a schedule: call it, schedules.weekly(…); decide is an object with keys weights: give decide(view, book) returning the decision; init is string "yes", not a function (ctx) => …: leave it out, or make it one`,
+    );
+  });
+
+  it('a schedule object without sessions(), or with a drift band that is no fraction', async () => {
+    const bare = strategyFile('bare-schedule', `() => ({ schedule: { name: 'mine' }, ${decide} })`);
+    await expect(createStrategy(bare)).rejects.toThrow(`${must('bare-schedule', bare)}schedule is an object with keys name, not a schedule { name, sessions(dates, start) }: use ${READY} (schedules.custom(name, isDue) for a rule of your own)`);
+    const band = strategyFile('band-percent', `() => ({ schedule: { ...schedules.monthStart, driftBand: '5%' }, ${decide} })`);
+    await expect(createStrategy(band)).rejects.toThrow(`${must('band-percent', band)}the schedule's driftBand is string "5%": give a fraction of NAV above 0 (schedules.withDriftBand(schedule, 0.05))`);
+  });
+
+  it('create() returning undefined, or a Promise (async), whose rejection does not crash the process', async () => {
+    const nothing = strategyFile('returns-nothing', '() => { schedules.monthStart; }');
+    await expect(createStrategy(nothing)).rejects.toThrow(`${must('returns-nothing', nothing)}it returned undefined`);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const later = strategyFile('async-create', "async () => { throw new Error('not yet'); }");
+    await expect(createStrategy(later)).rejects.toThrow(`${must('async-create', later)}it returned a Promise (breadth awaits nothing: make the function synchronous, not async)`);
+    await new Promise((settle) => setTimeout(settle, 20));
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('a create() that throws is still reported with its own line', async () => {
+    const path = strategyFile('throws', "() => { throw new RangeError('no universe'); }");
+    await expect(createStrategy(path)).rejects.toThrow(new RegExp(`^strategy "throws" failed in create\\(\\): no universe \\(at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:`));
+  });
+
+  it('with a window left at a duration default, create() runs in the run\'s init(): the same error from backtest()', () => {
+    // create() is called once the run's P is known (init), so the fault surfaces in backtest().
+    const definition = defineStrategy({
+      name: 'later-schedule',
+      description: 'Builds its logic in init().',
+      dataNeeds: 'nothing',
+      params: z.object({ window: sessionsParam(months(3), 'a window') }),
+      create: () => ({ schedule: 'quarter-end' as never, decide: () => undefined }),
+    });
+    const strategy = instantiate(definition, {}, undefined, '/somewhere/later.ts');
+    expect(() => backtest(testMarket({ stocks: 2, sessions: 30 }), strategy)).toThrow(
+      'strategy "later-schedule" failed in create() (/somewhere/later.ts): it must return { schedule, decide }: schedule "quarter-end" is a name, not a schedule: use schedules.quarterEnd, or scheduleNamed("quarter-end") for a name read from a parameter',
+    );
+  });
+
+  it('property: whatever create() returns, the run goes ahead or stops with a StrategyError — never a TypeError', () => {
+    const market = testMarket({ stocks: 2, sessions: 30 });
+    const field = (valid: unknown) => fc.oneof(fc.constant(valid), fc.constant(undefined), fc.anything());
+    const logic = fc.oneof(
+      fc.anything(),
+      fc.record({
+        schedule: fc.oneof(field(schedules.monthStart), fc.constantFrom('month-end', schedules.weekly, { name: 'n' }, { ...schedules.monthEnd, driftBand: -1 })),
+        decide: field(() => undefined),
+        init: field(() => undefined),
+      }, { requiredKeys: ['schedule', 'decide'] }),
+    );
+    fc.assert(
+      fc.property(logic, (returned) => {
+        const definition = defineStrategy({ name: 'drawn', description: 'x', dataNeeds: 'x', params: z.object({}), create: () => returned as never });
+        try {
+          backtest(market, instantiate(definition, {}));
+        } catch (err) {
+          expect(err).toBeInstanceOf(StrategyError);
+          expect((err as Error).message).toMatch(/^strategy "drawn" failed in create\(\): it must return \{ schedule, decide \}: /);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

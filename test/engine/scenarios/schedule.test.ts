@@ -1,7 +1,12 @@
-// Decision schedules on a known calendar: the weekdays of 2024 (262 sessions, no holidays).
+// Decision schedules on a known calendar: the weekdays of 2024 (262 sessions, no holidays); and the
+// schedules the engine refuses, as the strategy's fault.
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { StrategyError } from '../../../data/errors.ts';
 import { isoDay } from '../../../data/dates.ts';
+import { backtest } from '../../../engine/backtest.ts';
 import {
   everyNSessions,
   everySession,
@@ -9,11 +14,13 @@ import {
   monthStart,
   quarterEnd,
   quarterStart,
+  custom,
   weekly,
   yearEnd,
   yearStart,
   type Schedule,
 } from '../../../engine/schedule.ts';
+import type { Strategy } from '../../../engine/strategy.ts';
 import { fixtureMarket, weekdays } from '../fixtures.ts';
 import { scripted, scenario } from '../helpers.ts';
 
@@ -105,5 +112,54 @@ describe('the engine decides on the scheduled sessions (and on the run’s first
     const s = scripted({}, weekly(5));
     scenario(market, s, { to: '2024-01-31' });
     expect(s.decided.map((t) => isoDay(market.dates[t]))).toEqual(['2024-01-01', '2024-01-05', '2024-01-12', '2024-01-19', '2024-01-26']);
+  });
+});
+
+describe('a schedule the engine cannot read is the strategy\'s fault (StrategyError), never a TypeError or a silent run', () => {
+  const market = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 10 }, () => [10]) }); // 1–12 Jan 2024
+  const run = (schedule: unknown, extra: Partial<Record<keyof Strategy, unknown>> = {}) => () => backtest(market, { ...scripted({}, schedule as Schedule, 'mine'), ...extra } as Strategy);
+  const refusal = (thunk: () => unknown): StrategyError => {
+    try {
+      thunk();
+    } catch (err) {
+      expect(err).toBeInstanceOf(StrategyError);
+      return err as StrategyError;
+    }
+    throw new Error('expected a StrategyError');
+  };
+
+  it('a schedule by name, or a maker left uncalled', () => {
+    expect(refusal(run('month-start')).message).toBe('strategy "mine" cannot run: schedule "month-start" is a name, not a schedule: use schedules.monthStart');
+    expect(refusal(run(weekly)).message).toBe('strategy "mine" cannot run: schedule is schedules.weekly itself, a function that makes a schedule: call it, schedules.weekly(…)');
+  });
+
+  it('sessions() that is not one 0/1 flag per date: booleans in a plain array used to decide only on the first session, silently', () => {
+    // 10 dates: a Uint8Array of 10 is what the engine reads; true is not 1 under ===.
+    const bools = { name: 'bools', sessions: (dates: Int32Array) => Array.from(dates, () => true) };
+    expect(refusal(run(bools)).message).toBe('strategy "mine" cannot run: schedule "bools" sessions() returned an array: return a Uint8Array of 10, one per date, 1 where a decision is due and 0 elsewhere');
+    const short = { name: 'short', sessions: (dates: Int32Array) => new Uint8Array(dates.length - 3).fill(1) };
+    expect(refusal(run(short)).message).toBe('strategy "mine" cannot run: schedule "short" sessions() returned a Uint8Array of 7: return a Uint8Array of 10, one per date, 1 where a decision is due and 0 elsewhere');
+    const twos = { name: 'twos', sessions: (dates: Int32Array) => new Uint8Array(dates.length).fill(2) };
+    expect(refusal(run(twos)).message).toBe('strategy "mine" cannot run: schedule "twos" sessions() returned a Uint8Array of 10 holding 2: return a Uint8Array of 10, one per date, 1 where a decision is due and 0 elsewhere');
+  });
+
+  it('a custom rule that throws is reported at its own line', () => {
+    const rule = custom('mine', (day) => {
+      if (day > 0) throw new Error('no calendar here');
+      return false;
+    });
+    const here = fileURLToPath(import.meta.url);
+    const line = readFileSync(here, 'utf8').split('\n').findIndex((l) => l.includes("throw new Error('no calendar here')")) + 1;
+    expect(refusal(run(rule)).message).toMatch(new RegExp(`^strategy "mine" failed in its schedule "mine": no calendar here \\(at ${here.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:`));
+  });
+
+  it('decide or init that are not functions; a Promise handed to backtest()', () => {
+    expect(refusal(run(monthStart, { decide: undefined })).message).toBe('strategy "mine" cannot run: decide is missing: give decide(view, book) returning the decision');
+    expect(refusal(run(monthStart, { init: 'x' })).message).toBe('strategy "mine" cannot run: init is string "x", not a function (ctx) => …: leave it out, or make it one');
+    // createStrategy() is async: passing its Promise on without await.
+    const pending = Promise.resolve(scripted({}));
+    expect(refusal(() => backtest(market, pending as unknown as Strategy)).message).toBe(
+      'backtest() was given a Promise (breadth awaits nothing: make the function synchronous, not async), not a strategy: createStrategy() returns a Promise, so await it',
+    );
   });
 });

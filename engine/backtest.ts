@@ -81,7 +81,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   try {
     initialised = strategy.init?.({ symbols: view.symbols, random: () => random.uniform(), periodsPerYear });
   } catch (err) {
-    throw strategyFailure(err, strategy.name, 'in init()');
+    throw strategyFailure(err, strategy, 'in init()');
   }
   const params = initialised ? initialised.params : strategy.params;
   if (strategy.shorts && config.account.kind === 'cash') {
@@ -91,9 +91,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const portfolio = new Portfolio(n, config.initialCash);
   // A copy: a strategy's own schedule may not write into the market's calendar.
   const calendar = market.dates.slice();
-  const due = strategy.schedule.sessions(calendar, first);
-  /** The drift band in force per session (NaN: none). */
-  const bands = driftBandsOf(strategy.schedule, calendar, first);
+  const { due, bands } = scheduleOf(strategy, calendar, first);
   const rowsHint = logRowsHint(n, due, first, last);
   const ledger = new Ledger(last - first + 1, n, rowsHint);
   const window = models.slippage.liquidityWindow;
@@ -401,15 +399,28 @@ function runRange(market: Market, config: EngineConfig): [number, number] {
   return [first, last];
 }
 
+/**
+ * The strategy's schedule over `calendar` from session `first`: 1 where a decision is due, and the
+ * drift band in force per session (NaN: none). A schedule of the user's own (schedules.custom's
+ * callback) that throws is the strategy's fault (engine/strategyFault.ts).
+ */
+function scheduleOf(strategy: Strategy, calendar: Int32Array, first: number): { due: Uint8Array; bands: Float64Array } {
+  try {
+    return { due: strategy.schedule.sessions(calendar, first), bands: driftBandsOf(strategy.schedule, calendar, first) };
+  } catch (err) {
+    throw strategyFailure(err, strategy, 'in its schedule');
+  }
+}
+
 /** The strategy's decision, checked; its faults are reported against it (engine/strategyFault.ts). */
 function decide(strategy: Strategy, view: MarketView, book: BookView): Decision {
   let decision: Decision;
   try {
     decision = strategy.decide(view, book);
   } catch (err) {
-    throw strategyFailure(err, strategy.name, `on ${view.date}`);
+    throw strategyFailure(err, strategy, `on ${view.date}`);
   }
-  return checkDecision(decision, strategy.name, view);
+  return checkDecision(decision, strategy, view);
 }
 
 /**

@@ -59,6 +59,8 @@ export interface Strategy<P = unknown> {
   readonly shorts?: boolean;
   /** Hash of the strategy's source, recorded in the manifest when the loader knows it. */
   readonly sourceHash?: string;
+  /** Absolute path of the file the strategy was loaded from (absent for built-ins and strategies built in code): a fault of the strategy names it. */
+  readonly sourceFile?: string;
   /**
    * Called once before the run's first session, before `schedule` and `shorts` are read. A
    * strategy whose parameters depend on the run (windows given as durations) resolves them here

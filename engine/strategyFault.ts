@@ -1,13 +1,15 @@
 // Blaming the right party when a strategy misbehaves: an exception thrown in a user's strategy
 // (from `create`, `init` or `decide`), or a decision that is not one (wrong shape, NaN or infinite
 // values, unknown symbols), becomes a StrategyError naming the strategy, the session and the
-// strategy file's own stack frame. An exception raised only in breadth's own code (a built-in
-// strategy, a block called correctly) stays what it is: breadth's bug, reported as such.
+// strategy file's own stack frame — or, where there is none (a decision, a thrown value that is no
+// Error), the strategy's file. An Error raised only in breadth's own code (a built-in strategy, a
+// block called correctly) stays what it is: breadth's bug, reported as such; breadth never throws
+// anything but Errors, so a thrown string, object or number is the strategy's own.
 
 import { StrategyError, UserError } from '../data/errors.ts';
 import { ORDER_TYPE_NAMES, TIF_NAMES } from './orders.ts';
 import { MAX_SHARES, MAX_SHARES_TEXT } from './bookRange.ts';
-import type { Decision } from './strategy.ts';
+import type { Decision, Strategy } from './strategy.ts';
 import type { MarketView } from './view.ts';
 
 /** A file URL's path (no node: import here: the engine stays free of Node's modules). */
@@ -37,16 +39,25 @@ export function strategyFrame(stack: string | undefined): string | undefined {
   return undefined;
 }
 
+/** The strategy a fault is reported against: its name, and its file where it was loaded from one. */
+export type StrategyId = Pick<Strategy, 'name' | 'sourceFile'>;
+
+/** " (in /abs/mine.ts)" for a strategy loaded from a file, else "": where no stack frame names the line. */
+const inFile = (strategy: StrategyId): string => (strategy.sourceFile === undefined ? '' : ` (in ${strategy.sourceFile})`);
+
 /**
- * What to throw for `err`, raised while strategy `name` ran `when` (e.g. "on 2005-10-03" or
- * "in create()"): a StrategyError when the strategy is at fault, else `err` itself.
+ * What to throw for `err`, raised while `strategy` ran `when` (e.g. "on 2005-10-03" or
+ * "in create()"): a StrategyError when the strategy is at fault — an Error with a frame in the
+ * strategy's code, a UserError, or any thrown value that is not an Error ("it threw the string
+ * "x", not an Error", with the strategy's file) — else `err` itself.
  */
-export function strategyFailure(err: unknown, name: string, when: string): unknown {
+export function strategyFailure(err: unknown, strategy: StrategyId, when: string): unknown {
   if (err instanceof StrategyError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  const frame = err instanceof Error ? strategyFrame(err.stack) : undefined;
+  const failed = `strategy "${strategy.name}" failed ${when}`;
+  if (!(err instanceof Error)) return new StrategyError(`${failed}: it threw ${describe(err)}, not an Error${inFile(strategy)}`);
+  const frame = strategyFrame(err.stack);
   if (frame === undefined && !(err instanceof UserError)) return err;
-  return new StrategyError(`strategy "${name}" failed ${when}: ${message}${frame ? ` (at ${frame})` : ''}`);
+  return new StrategyError(`${failed}: ${err.message}${frame ? ` (at ${frame})` : inFile(strategy)}`);
 }
 
 const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array over the symbols, or { symbol: number }), an array of orders, or undefined to keep the book';
@@ -54,17 +65,51 @@ const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array ove
 /** A field's value as written: strings quoted, the rest as is (undefined, NaN, -5). */
 const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
+/** Longest string or JSON a message quotes before an ellipsis. */
+const QUOTED_CHARS = 60;
+
+/** A text cut to QUOTED_CHARS characters and an ellipsis. */
+const cut = (text: string): string => (text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text);
+
+/** "a Map", "an Int8Array", "a Promise": an object by its class. */
+const instanceOf = (name: string): string => `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`;
+
+/**
+ * A value a strategy handed breadth (a decision, a target's entry, a thrown value), as a message
+ * names it: `the string "0.5"`, 42, null, undefined, an array, `a Map` (an object of a class, by
+ * the class), `the object {"code":42}` (a plain object, its JSON cut to 60 characters; its keys
+ * where it has no JSON).
+ */
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'symbol') return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(cut(value))}`;
+  if (typeof value === 'function') return 'a function';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return `an object with keys ${Object.keys(value).join(', ') || '(none)'}`;
-  return `${typeof value} ${JSON.stringify(value) ?? String(value)}`;
+  if (!isPlainObject(value)) return instanceOf(value.constructor?.name || 'object of no class');
+  const json = jsonOf(value);
+  return json === undefined ? `an object with keys ${Object.keys(value).join(', ')}` : `the object ${cut(json)}`;
 }
 
-/** Check a decision's shape and numbers before the planner sees it; a StrategyError says what is wrong where. */
-export function checkDecision(decision: Decision, name: string, view: MarketView): Decision {
+/** JSON of a plain object; undefined where it has none (a cycle, a bigint). */
+function jsonOf(value: object): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An object literal (or one made by Object.create(null)): not an instance of a class (Map, Set, Promise, Date, an array, a typed array, a user's own). */
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Check a decision's shape and numbers before the planner sees it; a StrategyError says what is wrong, on which session, in which strategy file. */
+export function checkDecision(decision: Decision, strategy: StrategyId, view: MarketView): Decision {
   const fail = (problem: string): never => {
-    throw new StrategyError(`strategy "${name}" failed on ${view.date}: ${problem}`);
+    throw new StrategyError(`strategy "${strategy.name}" failed on ${view.date}: ${problem}${inFile(strategy)}`);
   };
   const symbolName = (key: string | number): string => {
     if (typeof key === 'number') return Number.isInteger(key) && key >= 0 && key < view.symbolCount ? view.symbols[key] : fail(`symbol index ${key} is out of range (0..${view.symbolCount - 1})`);

@@ -84,7 +84,8 @@ export function resolveParams<S extends ParamSchema>(definition: StrategyDefinit
 }
 
 /**
- * A runnable Strategy from a definition and raw (unvalidated) parameters. Raw parameters are
+ * A runnable Strategy from a definition and raw (unvalidated) parameters, with its source's hash
+ * and file where it was loaded from one (a fault of the strategy names the file). Raw parameters are
  * validated here; windows left at a duration default are resolved to the run's sessions in
  * init() (the engine passes the run's P), which builds the logic and returns the resolved
  * parameters for the manifest. Used without init (a decide() called directly), the strategy
@@ -94,6 +95,7 @@ export function instantiate<S extends ParamSchema>(
   definition: StrategyDefinition<S>,
   raw: unknown,
   sourceHash?: string,
+  sourceFile?: string,
 ): Strategy<z.output<S>> {
   const given = validateGiven(definition, raw);
   let logic: StrategyLogic | undefined;
@@ -103,7 +105,7 @@ export function instantiate<S extends ParamSchema>(
     try {
       logic = definition.create(params);
     } catch (err) {
-      throw strategyFailure(err, definition.name, 'in create()');
+      throw strategyFailure(err, { name: definition.name, sourceFile }, 'in create()');
     }
     return logic;
   };
@@ -121,6 +123,7 @@ export function instantiate<S extends ParamSchema>(
       return current().shorts === true;
     },
     ...(sourceHash === undefined ? {} : { sourceHash }),
+    ...(sourceFile === undefined ? {} : { sourceFile }),
     init(ctx) {
       build(ctx.periodsPerYear).init?.(ctx);
       return { params };

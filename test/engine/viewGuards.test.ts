@@ -3,8 +3,10 @@
 // the future or trade what the run does not trade.
 
 import { describe, expect, it } from 'vitest';
+import { StrategyError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
-import type { Decision } from '../../engine/strategy.ts';
+import { custom } from '../../engine/schedule.ts';
+import type { Decision, Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';
@@ -77,5 +79,45 @@ describe('a custom schedule gets a copy of the calendar', () => {
     const scribbler = { ...scripted({}), schedule: { name: 'scribbler', sessions: (dates: Int32Array) => (dates.fill(0), new Uint8Array(dates.length)) } };
     backtest(market, scribbler, { initialCash: 10_000 });
     expect(Array.from(market.dates)).toEqual(before);
+  });
+});
+
+describe('a strategy at fault is the user’s error, named with its file, whatever it throws or returns (probe r48b F1, F7)', () => {
+  const FILE = '/home/me/mine.ts';
+  /** What running `strategy`, loaded from FILE, threw. */
+  const thrownBy = (strategy: Strategy): unknown => {
+    try {
+      backtest(market, { ...strategy, sourceFile: FILE }, { initialCash: 10_000 });
+    } catch (err) {
+      return err;
+    }
+    return undefined;
+  };
+
+  it('a thrown string, object, number, null or undefined — no stack, no line — is the strategy’s fault, never breadth’s internal error', () => {
+    // Session 0 is Monday 2024-01-01 (fixture weekdays); the value is named as thrown, the file for want of a line.
+    const cases: [unknown, string][] = [
+      ['a string thrown', 'the string "a string thrown"'],
+      [{ code: 42 }, 'the object {"code":42}'],
+      [42, '42'],
+      [null, 'null'],
+      [undefined, 'undefined'],
+      [new Map(), 'a Map'],
+    ];
+    for (const [value, named] of cases) {
+      const err = thrownBy(scripted({ 0: () => { throw value; } }));
+      expect(err).toBeInstanceOf(StrategyError);
+      expect((err as Error).message).toBe(`strategy "scripted" failed on 2024-01-01: it threw ${named}, not an Error (in ${FILE})`);
+    }
+    const init = thrownBy({ ...scripted({}), init: () => { throw { code: 42 }; } });
+    expect((init as Error).message).toBe(`strategy "scripted" failed in init(): it threw the object {"code":42}, not an Error (in ${FILE})`);
+  });
+
+  it('a schedule of the user’s own that throws (schedules.custom’s callback) is the strategy’s fault too, with its line where it threw an Error', () => {
+    const thrower = (value: unknown) => thrownBy(scripted({}, custom('odd', () => { throw value; })));
+    expect((thrower('no calendar') as Error).message).toBe(`strategy "scripted" failed in its schedule: it threw the string "no calendar", not an Error (in ${FILE})`);
+    const err = thrower(new Error('no calendar'));
+    expect(err).toBeInstanceOf(StrategyError);
+    expect((err as Error).message).toMatch(/^strategy "scripted" failed in its schedule: no calendar \(at .*viewGuards\.test\.ts:\d+:\d+\)$/);
   });
 });

@@ -106,7 +106,12 @@ function isPlainObject(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** Check a decision's shape and numbers before the planner sees it; a StrategyError says what is wrong, on which session, in which strategy file. */
+/**
+ * Check a decision's shape and numbers before the planner sees it; a StrategyError says what is
+ * wrong, on which session, in which strategy file. Targets are a Float64Array over the symbols or
+ * a plain object keyed by symbol: any other object (a Map, an array, a class's instance) is
+ * refused, never read as the empty target that would close the book.
+ */
 export function checkDecision(decision: Decision, strategy: StrategyId, view: MarketView): Decision {
   const fail = (problem: string): never => {
     throw new StrategyError(`strategy "${strategy.name}" failed on ${view.date}: ${problem}${inFile(strategy)}`);
@@ -125,7 +130,8 @@ export function checkDecision(decision: Decision, strategy: StrategyId, view: Ma
       if (typeof order !== 'object' || order === null || !('symbol' in order) || !('quantity' in order)) fail(`an order must be { symbol, quantity }, got ${describe(order)}`);
       const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop } = order as { symbol: string | number; quantity: unknown; type?: unknown; tif?: unknown; limit?: unknown; stop?: unknown };
       const named = symbolName(symbol);
-      if (typeof quantity !== 'number' || !Number.isFinite(quantity)) fail(`the order quantity for ${named} is ${String(quantity)}, not a finite number`);
+      if (typeof quantity !== 'number') fail(`the order quantity for ${named} is ${describe(quantity)}: give a number`);
+      if (!Number.isFinite(quantity)) fail(`the order quantity for ${named} is ${String(quantity)}, not a finite number`);
       if (Math.abs(quantity as number) > MAX_SHARES) fail(`the order quantity for ${named} is ${quantity} shares, ${MAX_SHARES_TEXT}`);
       if (!(ORDER_TYPE_NAMES as readonly unknown[]).includes(type)) fail(`the order for ${named} has type ${shown(type)}: use ${ORDER_TYPE_NAMES.join(', ')}`);
       if (!(TIF_NAMES as readonly unknown[]).includes(tif)) fail(`the order for ${named} has tif ${shown(tif)}: use ${TIF_NAMES.join(', ')}`);
@@ -146,10 +152,12 @@ export function checkDecision(decision: Decision, strategy: StrategyId, view: Ma
     for (let i = 0; i < target.length; i++) if (!Number.isFinite(target[i])) fail(`the ${singular} of ${view.symbols[i]} is ${target[i]} — use 0 (or leave the symbol out) where there is nothing to hold`);
     return decision;
   }
-  if (typeof target !== 'object' || target === null || Array.isArray(target) || ArrayBuffer.isView(target)) return fail(`${kind} is ${describe(target)}: ${SHAPES}`);
+  // A Map's entries, a Set's members and a class's getters are no own keys: read as a plain object it would be an empty (or partial) target, selling the book.
+  if (typeof target !== 'object' || target === null || !isPlainObject(target)) return fail(`${kind} is ${describe(target)}: give ${kind} as { symbol: ${singular} } (a plain object) or a Float64Array over the symbols`);
   for (const [symbol, value] of Object.entries(target)) {
     const named = symbolName(symbol);
-    if (typeof value !== 'number' || !Number.isFinite(value)) fail(`the ${singular} of ${named} is ${String(value)} — use 0 (or leave the symbol out) where there is nothing to hold`);
+    if (typeof value !== 'number') fail(`the ${singular} of ${named} is ${describe(value)}: give a number`);
+    if (!Number.isFinite(value)) fail(`the ${singular} of ${named} is ${String(value)} — use 0 (or leave the symbol out) where there is nothing to hold`);
   }
   return decision;
 }

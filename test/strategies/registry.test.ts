@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
+import { definitionExport, ownExports } from '../../strategies/loader.ts';
 import { builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
 import { testMarket } from './testMarket.ts';
 
@@ -109,6 +110,27 @@ describe('user strategy files', () => {
   it('says when the file exports no definition, and what it does export', async () => {
     const path = file('none.js', 'export const helper = 1;\n');
     await expect(createStrategy(path)).rejects.toThrow(/exports no strategy definition: write `export default defineStrategy\(\{ \.\.\. \}\)`.*\(it exports helper\)/);
+  });
+
+  it('a file loaded as CommonJS (a .ts file with no "type": "module" around it) that exports nothing, or another name, exports no definition — not a definition lacking five fields (probe r48b F3)', () => {
+    // The namespaces tsx gives such a file (vitest loads test files as ES modules, so they are written out here; test/cli/badInput.test.ts loads real ones):
+    // its module.exports is the default export, and each name beside it is that object's property again.
+    const definition = { name: 'cash', description: 'Holds cash.', dataNeeds: 'nothing', params: {}, create: () => ({}) };
+    const commonJs = (exports: Record<string, unknown>): Record<string, unknown> => ({ default: exports, 'module.exports': exports, ...exports });
+    expect(definitionExport(commonJs({}), 'strategy')).toBeUndefined();
+    expect(Object.keys(ownExports(commonJs({})))).toEqual([]);
+    expect(definitionExport(commonJs({ myStrategy: definition }), 'strategy')).toBeUndefined();
+    expect(Object.keys(ownExports(commonJs({ myStrategy: definition })))).toEqual(['myStrategy']);
+    // What such a file does export is found, by either name; `export default` arrives as module.exports.default.
+    expect(definitionExport(commonJs({ strategy: definition }), 'strategy')).toBe(definition);
+    expect(definitionExport(commonJs({ default: definition, helper: 1 }), 'strategy')).toBe(definition);
+    // Model files are read the same way (study/models.ts): one exporting nothing gets its "exports no model definition".
+    expect(definitionExport(commonJs({}), 'model')).toBeUndefined();
+    // An ES module's own default export is read as it is, a malformed definition too (its fields are then listed).
+    expect(definitionExport({ default: definition }, 'strategy')).toBe(definition);
+    const malformed = { name: 'Bad Name', description: 'x' };
+    expect(definitionExport({ default: malformed }, 'strategy')).toBe(malformed);
+    expect(definitionExport({ helper: 1 }, 'strategy')).toBeUndefined();
   });
 
   it('lists what is wrong with an invalid definition', async () => {

@@ -81,7 +81,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   try {
     initialised = strategy.init?.({ symbols: view.symbols, random: () => random.uniform(), periodsPerYear });
   } catch (err) {
-    throw strategyFailure(err, strategy, 'in init()');
+    throw strategyFailure(err, strategy.name, 'in init()', strategy.sourceFile);
   }
   const params = initialised ? initialised.params : strategy.params;
   if (strategy.shorts && config.account.kind === 'cash') {
@@ -408,7 +408,7 @@ function scheduleOf(strategy: Strategy, calendar: Int32Array, first: number): { 
   try {
     return { due: strategy.schedule.sessions(calendar, first), bands: driftBandsOf(strategy.schedule, calendar, first) };
   } catch (err) {
-    throw strategyFailure(err, strategy, 'in its schedule');
+    throw strategyFailure(err, strategy.name, 'in its schedule', strategy.sourceFile);
   }
 }
 
@@ -418,9 +418,9 @@ function decide(strategy: Strategy, view: MarketView, book: BookView): Decision 
   try {
     decision = strategy.decide(view, book);
   } catch (err) {
-    throw strategyFailure(err, strategy, `on ${view.date}`);
+    throw strategyFailure(err, strategy.name, `on ${view.date}`, strategy.sourceFile);
   }
-  return checkDecision(decision, strategy, view);
+  return checkDecision(decision, strategy.name, view, strategy.sourceFile);
 }
 
 /**

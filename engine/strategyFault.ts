@@ -9,7 +9,7 @@
 import { StrategyError, UserError } from '../data/errors.ts';
 import { ORDER_TYPE_NAMES, TIF_NAMES } from './orders.ts';
 import { MAX_SHARES, MAX_SHARES_TEXT } from './bookRange.ts';
-import type { Decision, Strategy } from './strategy.ts';
+import type { Decision } from './strategy.ts';
 import type { MarketView } from './view.ts';
 
 /** A file URL's path (no node: import here: the engine stays free of Node's modules). */
@@ -39,25 +39,22 @@ export function strategyFrame(stack: string | undefined): string | undefined {
   return undefined;
 }
 
-/** The strategy a fault is reported against: its name, and its file where it was loaded from one. */
-export type StrategyId = Pick<Strategy, 'name' | 'sourceFile'>;
-
-/** " (in /abs/mine.ts)" for a strategy loaded from a file, else "": where no stack frame names the line. */
-const inFile = (strategy: StrategyId): string => (strategy.sourceFile === undefined ? '' : ` (in ${strategy.sourceFile})`);
+/** " (in /abs/mine.ts)" for a strategy loaded from `file` (Strategy.sourceFile), else "": where no stack frame names the line. */
+const inFile = (file: string | undefined): string => (file === undefined ? '' : ` (in ${file})`);
 
 /**
- * What to throw for `err`, raised while `strategy` ran `when` (e.g. "on 2005-10-03" or
- * "in create()"): a StrategyError when the strategy is at fault — an Error with a frame in the
- * strategy's code, a UserError, or any thrown value that is not an Error ("it threw the string
- * "x", not an Error", with the strategy's file) — else `err` itself.
+ * What to throw for `err`, raised while strategy `name` (loaded from `file`, when it was) ran
+ * `when` (e.g. "on 2005-10-03" or "in create()"): a StrategyError when the strategy is at fault —
+ * an Error with a frame in the strategy's code, a UserError, or any thrown value that is not an
+ * Error ("it threw the string "x", not an Error", with the strategy's file) — else `err` itself.
  */
-export function strategyFailure(err: unknown, strategy: StrategyId, when: string): unknown {
+export function strategyFailure(err: unknown, name: string, when: string, file?: string): unknown {
   if (err instanceof StrategyError) return err;
-  const failed = `strategy "${strategy.name}" failed ${when}`;
-  if (!(err instanceof Error)) return new StrategyError(`${failed}: it threw ${describe(err)}, not an Error${inFile(strategy)}`);
+  const failed = `strategy "${name}" failed ${when}`;
+  if (!(err instanceof Error)) return new StrategyError(`${failed}: it threw ${describe(err)}, not an Error${inFile(file)}`);
   const frame = strategyFrame(err.stack);
   if (frame === undefined && !(err instanceof UserError)) return err;
-  return new StrategyError(`${failed}: ${err.message}${frame ? ` (at ${frame})` : inFile(strategy)}`);
+  return new StrategyError(`${failed}: ${err.message}${frame ? ` (at ${frame})` : inFile(file)}`);
 }
 
 const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array over the symbols, or { symbol: number }), an array of orders, or undefined to keep the book';
@@ -108,13 +105,13 @@ function isPlainObject(value: object): boolean {
 
 /**
  * Check a decision's shape and numbers before the planner sees it; a StrategyError says what is
- * wrong, on which session, in which strategy file. Targets are a Float64Array over the symbols or
+ * wrong, on which session, in which strategy file (`file`, where it was loaded from one). Targets are a Float64Array over the symbols or
  * a plain object keyed by symbol: any other object (a Map, an array, a class's instance) is
  * refused, never read as the empty target that would close the book.
  */
-export function checkDecision(decision: Decision, strategy: StrategyId, view: MarketView): Decision {
+export function checkDecision(decision: Decision, name: string, view: MarketView, file?: string): Decision {
   const fail = (problem: string): never => {
-    throw new StrategyError(`strategy "${strategy.name}" failed on ${view.date}: ${problem}${inFile(strategy)}`);
+    throw new StrategyError(`strategy "${name}" failed on ${view.date}: ${problem}${inFile(file)}`);
   };
   const symbolName = (key: string | number): string => {
     if (typeof key === 'number') return Number.isInteger(key) && key >= 0 && key < view.symbolCount ? view.symbols[key] : fail(`symbol index ${key} is out of range (0..${view.symbolCount - 1})`);

@@ -85,8 +85,8 @@ export function resolveParams<S extends ParamSchema>(definition: StrategyDefinit
 
 /**
  * A runnable Strategy from a definition and raw (unvalidated) parameters, with its source's hash
- * and file where it was loaded from one (a fault of the strategy names the file). Raw parameters are
- * validated here; windows left at a duration default are resolved to the run's sessions in
+ * and, from `origin` (LoadedDefinition.origin: a user file's absolute path, or 'builtin'), its
+ * sourceFile (a fault of the strategy names the file). Raw parameters are validated here; windows left at a duration default are resolved to the run's sessions in
  * init() (the engine passes the run's P), which builds the logic and returns the resolved
  * parameters for the manifest. Used without init (a decide() called directly), the strategy
  * reads a daily calendar, P = 252.
@@ -95,8 +95,9 @@ export function instantiate<S extends ParamSchema>(
   definition: StrategyDefinition<S>,
   raw: unknown,
   sourceHash?: string,
-  sourceFile?: string,
+  origin?: string,
 ): Strategy<z.output<S>> {
+  const sourceFile = origin === 'builtin' ? undefined : origin;
   const given = validateGiven(definition, raw);
   let logic: StrategyLogic | undefined;
   let params = given;
@@ -105,7 +106,7 @@ export function instantiate<S extends ParamSchema>(
     try {
       logic = definition.create(params);
     } catch (err) {
-      throw strategyFailure(err, { name: definition.name, sourceFile }, 'in create()');
+      throw strategyFailure(err, definition.name, 'in create()', sourceFile);
     }
     return logic;
   };

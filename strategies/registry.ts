@@ -82,12 +82,8 @@ export async function loadStrategyDefinition(nameOrPath: string, cwd?: string): 
 
 /** A runnable Strategy from a built-in name or a strategy file path and raw parameters. */
 export async function createStrategy(nameOrPath: string, rawParams: unknown = {}, cwd?: string): Promise<Strategy> {
-  return instantiateLoaded(await loadStrategyDefinition(nameOrPath, cwd), rawParams);
-}
-
-/** A runnable Strategy from a loaded definition and raw parameters: with its source hash, and its file unless a built-in (a fault of the strategy names it). */
-export function instantiateLoaded(loaded: LoadedDefinition, rawParams: unknown): Strategy {
-  return instantiate(loaded.definition, rawParams, loaded.sourceHash, loaded.origin === 'builtin' ? undefined : loaded.origin);
+  const { definition, sourceHash, origin } = await loadStrategyDefinition(nameOrPath, cwd);
+  return instantiate(definition, rawParams, sourceHash, origin);
 }
 
 /** Synchronous form for built-ins only. */

@@ -18,7 +18,8 @@ import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import type { SharpeTrials } from '../reports/metrics/index.ts';
 import type { RunMetrics } from '../reports/runMetrics.ts';
 import { measureRun, resolveRiskFree } from './measure.ts';
-import { instantiateLoaded, loadStrategyDefinition } from '../strategies/registry.ts';
+import { loadStrategyDefinition } from '../strategies/registry.ts';
+import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
 import { loadStudyFactors, studyFactorFolder } from './factors.ts';
 import { loadRunModels, type RunModels } from './models.ts';
@@ -93,7 +94,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
-  const strategy = paramsChecked(() => instantiateLoaded(loaded, parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`)));
+  const strategy = paramsChecked(() => instantiate(loaded.definition, parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`), loaded.sourceHash, loaded.origin));
   const strategySource = loaded.origin === 'builtin' ? spec.strategy : loaded.origin;
   const models = await loadRunModels({ run: spec, study: config }, market, where, path, baseDir);
   const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };

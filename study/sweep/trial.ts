@@ -14,7 +14,8 @@ import { excessReturns } from '../../reports/metrics/riskFree.ts';
 import { type SharpeTrials, sharpeMoments } from '../../reports/metrics/index.ts';
 import { navReturns, type RunMetrics } from '../../reports/runMetrics.ts';
 import { canonicalJson, fillsHash, sha256, type TrialPlace, type TrialRecord } from '../../reports/store/index.ts';
-import { instantiateLoaded, loadStrategyDefinition } from '../../strategies/registry.ts';
+import { instantiate } from '../../strategies/api.ts';
+import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { ModelConcern } from '../../engine/models/types.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
 import { loadModelFiles, type ModelFile } from '../models.ts';
@@ -91,7 +92,7 @@ export async function replayTrial(spec: TrialSpec, market: Market, trials?: Shar
   if ((loaded.sourceHash ?? null) !== spec.sourceHash) {
     throw new CopyMismatch(`strategy ${spec.strategy} here (sha256 ${loaded.sourceHash?.slice(0, 12) ?? 'none'}…) is not the one the sweep planned with (${spec.sourceHash?.slice(0, 12) ?? 'none'}…): use the same file and breadth version`);
   }
-  const strategy = instantiateLoaded(loaded, spec.params);
+  const strategy = instantiate(loaded.definition, spec.params, loaded.sourceHash, loaded.origin);
   const models = Object.keys(spec.models).length ? await loadModelFiles(spec.models, market, `trial ${spec.name}`) : {};
   const result = backtest(market, strategy, spec.engine, models);
   const metrics = measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: resolveRiskFree(spec.riskFree, market, []), trials });

@@ -82,7 +82,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   try {
     initialised = strategy.init?.({ symbols: view.symbols, random: () => random.uniform(), periodsPerYear });
   } catch (err) {
-    throw strategyFailure(err, strategy.name, 'in init()');
+    throw strategyFailure(err, strategy.name, 'in init()', strategy.sourceFile);
   }
   const params = initialised ? initialised.params : strategy.params;
   if (strategy.shorts && config.account.kind === 'cash') {
@@ -370,7 +370,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 
@@ -407,9 +407,9 @@ function decide(strategy: Strategy, view: MarketView, book: BookView): Decision 
   try {
     decision = strategy.decide(view, book);
   } catch (err) {
-    throw strategyFailure(err, strategy.name, `on ${view.date}`);
+    throw strategyFailure(err, strategy.name, `on ${view.date}`, strategy.sourceFile);
   }
-  return checkDecision(decision, strategy.name, view);
+  return checkDecision(decision, strategy.name, view, strategy.sourceFile);
 }
 
 /**

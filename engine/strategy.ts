@@ -8,7 +8,10 @@ import type { MarketView } from './view.ts';
 /**
  * Target portfolio: a complete description of the holdings wanted after the rebalance. Symbols
  * not named are closed. `weights` are fractions of NAV (negative = short), `values` are currency,
- * `shares` are share counts. Keys are symbols or symbol indices.
+ * `shares` are share counts. Either a plain object keyed by symbol name (or role, '@smallCap') —
+ * not by index: a key "0" is a symbol named 0, as a numeric ticker may be — or a Float64Array
+ * indexed by symbol (MarketView.symbols order, one entry per symbol). Any other object (a Map, an
+ * array, a class's instance) is refused at run time (engine/strategyFault.ts checkDecision).
  */
 export type Targets =
   | { readonly weights: Readonly<Record<string, number>> | Float64Array }
@@ -59,6 +62,8 @@ export interface Strategy<P = unknown> {
   readonly shorts?: boolean;
   /** Hash of the strategy's source, recorded in the manifest when the loader knows it. */
   readonly sourceHash?: string;
+  /** Absolute path of the file the strategy was loaded from (absent for built-ins and strategies built in code): a fault of the strategy names it. */
+  readonly sourceFile?: string;
   /**
    * Called once before the run's first session, before `schedule` and `shorts` are read. A
    * strategy whose parameters depend on the run (windows given as durations) resolves them here

@@ -105,7 +105,7 @@ export function scheduledSessions(strategy: Strategy, dates: Int32Array, start: 
     due = schedule.sessions(dates, start);
     bands = driftBandsOf(schedule, dates, start);
   } catch (err) {
-    throw strategyFailure(err, strategy.name, `in its schedule "${schedule.name}"`);
+    throw strategyFailure(err, strategy.name, `in its schedule "${schedule.name}"`, strategy.sourceFile);
   }
   if (!(due instanceof Uint8Array) || due.length !== dates.length || due.some((flag) => flag > 1)) {
     const values = due instanceof Uint8Array && due.length === dates.length ? ` holding ${[...new Set(due)].filter((flag) => flag > 1).slice(0, 3).join(', ')}` : '';

@@ -20,6 +20,7 @@ import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
 import { expectedSession, medianDayOfMonth } from './calendarGrid.ts';
 import { type Frequency, inferFrequency, spacingRange } from './frequency.ts';
+import { inferredPeriodsCaveats } from './inferredPeriodsCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
@@ -38,6 +39,8 @@ export interface RunRecordings {
   /** First and last market session of the run. */
   readonly first: number;
   readonly last: number;
+  /** P of the run: the config's periodsPerYear, else inferred from its calendar (first..last). */
+  readonly periodsPerYear: number;
   readonly daily: Readonly<Record<DailyColumn, Float64Array>>;
   readonly fills: Fills;
   readonly orders: Orders;
@@ -136,6 +139,8 @@ export function describeRun(r: RunRecordings): Caveat[] {
   return rankCaveats([
     ...engineCaveats(r),
     ...periodCaveats(r),
+    // An inferred P that the run's sessions up to a date would not give: read before that date, it depends on later dates.
+    ...(r.config.periodsPerYear === undefined ? inferredPeriodsCaveats(r.market.dates, r.first, r.last, r.periodsPerYear) : []),
     ...symbolCoverageCaveats(r.market, scope.named, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
     // A run that placed no order says it in its never-invested caveat (everyTradeDropped).

@@ -175,10 +175,17 @@ export function exposureGapCaveat(gap: ExposureGap | null): Caveat | null {
   return caveat('exposure-gap', Math.abs(pp) > 4 * EXPOSURE_GAP * 100 ? 'high' : 'medium', message, { value: gap.realised - gap.target, unit: 'nav-share' });
 }
 
-/** The deferred-notional caveat, when the peak exceeds 0.1 % of NAV: low, medium above 5 %. Size: the peak, a share of NAV. */
-export function deferredNotionalCaveat(peak: { share: number; date: string; sessions: number } | null): Caveat | null {
+/** What a run's orders carried out: its decisions' targets, its explicit orders, or both (deferredNotionalCaveat's words). */
+export type OrdersFor = 'targets' | 'orders' | 'targets and orders';
+
+/**
+ * The deferred-notional caveat, when the peak exceeds 0.1 % of NAV: low, medium above 5 %; the
+ * book lagged what its orders were `for` (its targets, its explicit orders, or both). Size: the
+ * peak, a share of NAV.
+ */
+export function deferredNotionalCaveat(peak: { share: number; date: string; sessions: number } | null, ordersFor: OrdersFor = 'targets'): Caveat | null {
   if (peak === null || !(peak.share > DEFERRED_NOTABLE)) return null;
-  const message = `orders left waiting peaked at ${(peak.share * 100).toFixed(1)}% of NAV on ${peak.date} (deferred on ${peak.sessions} session${peak.sessions === 1 ? '' : 's'}): the book lagged its targets by that much`;
+  const message = `orders left waiting peaked at ${(peak.share * 100).toFixed(1)}% of NAV on ${peak.date} (deferred on ${peak.sessions} session${peak.sessions === 1 ? '' : 's'}): the book lagged its ${ordersFor} by that much`;
   return caveat('deferred-notional', peak.share > DEFERRED_MEDIUM ? 'medium' : 'low', message, { value: peak.share, unit: 'nav-share' });
 }
 
@@ -273,7 +280,14 @@ export function bookCaveats(result: Result, periodsPerYear: number, periods: Arr
   const p = result.snapshots;
   // A Result built without its decision sessions (a hand-made one): the targets of its snapshot rows, per decision date.
   const gap = result.decisionSessions !== undefined ? standingExposureGap(result, gross, dates) : exposureGap(targetsByDate(Array.from(p.session, (s, k) => ({ date: dates[s - first], targetWeight: p.targetWeight[k] }))), dates, gross);
-  return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first)), shortSampleCaveat(d.nav.length, periodsPerYear, sum(periods))].filter((c): c is Caveat => c !== null);
+  return [exposureGapCaveat(gap), deferredNotionalCaveat(deferredNotional(result, dates, first), ordersFor(result)), shortSampleCaveat(d.nav.length, periodsPerYear, sum(periods))].filter((c): c is Caveat => c !== null);
+}
+
+/** What the run's orders were for: targets where decisions returned them, explicit orders where decisions returned orders (a Result without its decision sessions: targets). */
+function ordersFor(result: Result): OrdersFor {
+  const targets = result.decisionSessions === undefined || result.decisionSessions.length > 0;
+  const orders = (result.clearedSessions?.length ?? 0) > 0;
+  return targets && orders ? 'targets and orders' : orders ? 'orders' : 'targets';
 }
 
 /**
@@ -283,6 +297,12 @@ export function bookCaveats(result: Result, periodsPerYear: number, periods: Arr
  * there — an order sized at a stale close and cut to the cash there lagged nothing it targeted).
  */
 const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd, Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
+/**
+ * A day order's expiry records again, as the order ends, the shares its other deferral of that
+ * session left waiting (engine/broker.ts fillAll: a limit not reached, no trade, the volume cap,
+ * a refusal): counted there, once.
+ */
+const REPEATED: ReadonlySet<number> = new Set([Deferral.expired]);
 
 /**
  * peakDeferredNotional of a Result: its deferrals, marked at the symbol's close on the deferral's
@@ -293,7 +313,7 @@ const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral
 function deferredNotional(result: Result, dates: readonly string[], first: number): ReturnType<typeof peakDeferredNotional> {
   const q = result.deferrals;
   const rows: number[] = [];
-  for (let k = 0; k < q.session.length; k++) if (!ENDED_WITH_SYMBOL.has(q.reason[k])) rows.push(k);
+  for (let k = 0; k < q.session.length; k++) if (!ENDED_WITH_SYMBOL.has(q.reason[k]) && !REPEATED.has(q.reason[k])) rows.push(k);
   const deferred = new Set(rows.map((k) => q.symbol[k]));
   if (deferred.size === 0) return null;
   const deferrals = rows.map((k) => ({ date: dates[q.session[k] - first], symbol: result.symbols[q.symbol[k]], remaining: Number.isFinite(q.remaining[k]) ? q.remaining[k] : null }));

@@ -99,8 +99,9 @@ function checkLogic(logic: unknown, name: string, file: string | undefined): Str
 }
 
 /**
- * A runnable Strategy from a definition and raw (unvalidated) parameters. Raw parameters are
- * validated here; windows left at a duration default are resolved to the run's sessions in
+ * A runnable Strategy from a definition and raw (unvalidated) parameters, with its source's hash
+ * and, from `origin` (LoadedDefinition.origin: a user file's absolute path, or 'builtin'), its
+ * sourceFile (a fault of the strategy names the file). Raw parameters are validated here; windows left at a duration default are resolved to the run's sessions in
  * init() (the engine passes the run's P), which builds the logic and returns the resolved
  * parameters for the manifest. Used without init (a decide() called directly), the strategy
  * reads a daily calendar, P = 252. `origin` is where the definition came from
@@ -113,6 +114,7 @@ export function instantiate<S extends ParamSchema>(
   sourceHash?: string,
   origin?: string,
 ): Strategy<z.output<S>> {
+  const sourceFile = origin === 'builtin' ? undefined : origin;
   const given = validateGiven(definition, raw);
   let logic: StrategyLogic | undefined;
   let params = given;
@@ -122,7 +124,7 @@ export function instantiate<S extends ParamSchema>(
     try {
       created = definition.create(params);
     } catch (err) {
-      throw strategyFailure(err, definition.name, 'in create()');
+      throw strategyFailure(err, definition.name, 'in create()', sourceFile);
     }
     logic = checkLogic(created, definition.name, origin === 'builtin' ? undefined : origin);
     return logic;
@@ -141,6 +143,7 @@ export function instantiate<S extends ParamSchema>(
       return current().shorts === true;
     },
     ...(sourceHash === undefined ? {} : { sourceHash }),
+    ...(sourceFile === undefined ? {} : { sourceFile }),
     init(ctx) {
       build(ctx.periodsPerYear).init?.(ctx);
       return { params };

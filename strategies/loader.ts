@@ -78,7 +78,7 @@ export async function loadStrategyFile(path: string, cwd = process.cwd()): Promi
   const { module, sourceHash, absolute } = await importUserFile(path, cwd, where);
   const exported = definitionExport(module, 'strategy');
   if (exported === undefined) {
-    const names = Object.keys(module);
+    const names = Object.keys(ownExports(module));
     throw new UserError(
       `${where} exports no strategy definition: write \`export default defineStrategy({ ... })\` or \`export const strategy = ...\`` +
         ` (it exports ${names.length ? names.join(', ') : 'nothing'})`,
@@ -95,15 +95,30 @@ function oneLine(message: string): string {
 }
 
 /**
- * The exported definition: the default export, or the export named `name` (`strategy`, `model`).
- * A file loaded as CommonJS (a .ts file in a `"type": "commonjs"` project, npm init's default)
- * arrives wrapped: its `module.exports`, holding `default`, is the default export.
+ * The exported definition: the default export, or the export named `name` (`strategy`, `model`);
+ * undefined when the file exports neither, as a CommonJS file or an ES module (ownExports).
  */
 export function definitionExport(module: Record<string, unknown>, name: string): unknown {
-  const exported = module.default ?? module[name];
-  if (typeof exported !== 'object' || exported === null || 'create' in exported) return exported;
-  const wrapped = exported as Record<string, unknown>;
-  return wrapped.default ?? wrapped[name] ?? exported;
+  const exports = ownExports(module);
+  return exports.default ?? exports[name];
+}
+
+/** The fields every definition (strategy, model) has: an object with none of them is no definition, however malformed. */
+const DEFINITION_FIELDS = ['name', 'description', 'params', 'create'];
+
+/**
+ * What a file exports, by name. A file loaded as CommonJS (a .ts file outside a `"type":
+ * "module"` project: npm init's default, or no package.json at all) arrives wrapped: its
+ * `module.exports` ({}, { default: definition }, { myStrategy }) is the default export, and the
+ * names beside it (tsx adds `module.exports`) are its own properties again. A default export with
+ * any definition field is a definition, however malformed, never such a wrapper.
+ */
+export function ownExports(module: Record<string, unknown>): Record<string, unknown> {
+  const wrapped = module.default;
+  if (typeof wrapped !== 'object' || wrapped === null || DEFINITION_FIELDS.some((field) => field in wrapped)) return module;
+  const exports = wrapped as Record<string, unknown>;
+  const mirrored = Object.keys(module).every((key) => key === 'default' || key === 'module.exports' || module[key] === exports[key]);
+  return mirrored ? exports : module;
 }
 
 /** The export, checked field by field (a .js file has no type checker to do it). */

@@ -54,6 +54,7 @@ export function stitchedStrategy(parts: readonly StitchedPart[], params: unknown
     schedule,
     ...(parts.some((p) => p.strategy.shorts) ? { shorts: true } : {}),
     ...(parts[0].strategy.sourceHash === undefined ? {} : { sourceHash: parts[0].strategy.sourceHash }),
+    ...(parts[0].strategy.sourceFile === undefined ? {} : { sourceFile: parts[0].strategy.sourceFile }),
     init(ctx) {
       for (const p of parts) p.strategy.init?.(ctx);
     },

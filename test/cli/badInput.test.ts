@@ -83,6 +83,18 @@ describe.concurrent('strategies and parameters', () => {
     expectBadInput(await runOnTiny('--strategy', './missing-strategy.ts'), 'missing-strategy.ts');
   });
 
+  it('a .ts strategy file outside an ES-module project that exports nothing, or another name, says so — not five fields it sets (probe r48b F3)', async () => {
+    const own = scratch();
+    const definition = "defineStrategy({ name: 'cash', description: 'Holds cash.', dataNeeds: 'nothing', params: z.object({}), create: () => ({ schedule: schedules.monthStart, decide: () => undefined }) })";
+    const head = "import { defineStrategy, schedules, z } from 'breadth';\n";
+    // No package.json here: tsx loads the files as CommonJS, as in a folder a strategy file was copied to.
+    write(own, 'none.ts', `${head}const mine = ${definition};\n`);
+    write(own, 'other.ts', `${head}export const myStrategy = ${definition};\n`);
+    const advice = 'exports no strategy definition: write `export default defineStrategy({ ... })` or `export const strategy = ...`';
+    expectBadInput(await breadth(['run', '--strategy', './none.ts'], { cwd: own }), `strategy file ./none.ts ${advice} (it exports nothing)`);
+    expectBadInput(await breadth(['run', '--strategy', './other.ts'], { cwd: own }), `strategy file ./other.ts ${advice} (it exports myStrategy)`);
+  });
+
   it('an out-of-range parameter names the parameter and the value (size-tilt tilt=1.7)', async () => {
     expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--param', 'tilt=1.7'), 'tilt', '1.7');
   });

@@ -73,7 +73,7 @@ describe.concurrent('a strategy at fault is named, with its own file and line â€
   it('decide() returns something that is not a decision: says what it returned and what a decision is', async () => {
     const dir = scratch();
     strategyFile(dir, 'not-a-decision', `() => ({ schedule: schedules.monthStart, decide: () => 'buy everything' as never })`);
-    expectBadInput(await breadth(['run', '--strategy', './not-a-decision.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "not-a-decision" failed on 2005-01-03: decide() returned string "buy everything", not a decision', '{ weights }');
+    expectBadInput(await breadth(['run', '--strategy', './not-a-decision.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "not-a-decision" failed on 2005-01-03: decide() returned the string "buy everything", not a decision', '{ weights }');
     expectNothingStored(dir);
   });
 
@@ -84,10 +84,21 @@ describe.concurrent('a strategy at fault is named, with its own file and line â€
     expectNothingStored(dir);
   });
 
-  it('a weight map naming a symbol the data lacks names it', async () => {
+  it('a weight map naming a symbol the data lacks names it, and the file the decision came from', async () => {
     const dir = scratch();
-    strategyFile(dir, 'ghost', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { GHOST: 1 } }) })`);
-    expectBadInput(await breadth(['run', '--strategy', './ghost.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "ghost" failed on 2005-01-03', 'GHOST');
+    const file = strategyFile(dir, 'ghost', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { GHOST: 1 } }) })`);
+    expectBadInput(await breadth(['run', '--strategy', './ghost.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "ghost" failed on 2005-01-03', 'GHOST', `(in ${file})`);
+  });
+
+  it('decide() throws a string, create() throws null: exit 2, the strategy, the session, the value and the file â€” not breadth\'s internal error (probe r48b F1: exit 70)', async () => {
+    const dir = scratch();
+    const file = strategyFile(dir, 'string-thrower', `() => ({ schedule: schedules.monthStart, decide(view) { if (view.date >= '2005-06-01') throw 'no volatility'; } })`);
+    const o = await breadth(['run', '--strategy', './string-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    expectBadInput(o, `breadth: strategy "string-thrower" failed on 2005-06-01: it threw the string "no volatility", not an Error (in ${file})`);
+    expect(o.stderr).not.toMatch(/internal error/);
+    const nothing = strategyFile(dir, 'null-thrower', `() => { throw null; }`);
+    expectBadInput(await breadth(['run', '--strategy', './null-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "null-thrower" failed in create(): it threw null, not an Error (in ${nothing})`);
+    expectNothingStored(dir);
   });
 });
 

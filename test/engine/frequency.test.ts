@@ -3,8 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { caveat } from '../../engine/caveats.ts';
+import type { EngineConfigInput } from '../../engine/config.ts';
 import { inferFrequency, pairedFrequency } from '../../engine/frequency.ts';
+import { prefixPeriods } from '../../engine/inferredPeriodsCaveats.ts';
 import { periodsPerRow } from '../../engine/rowPeriods.ts';
+import { fixtureMarket } from './fixtures.ts';
+import { scripted } from './helpers.ts';
 
 /** Epoch days of [from, to] whose weekday (0 = Sunday … 6 = Saturday) is in `weekdays`, less `skip`. */
 function calendar(from: number, to: number, weekdays: readonly number[], skip: ReadonlySet<number> = new Set()): number[] {
@@ -384,5 +390,74 @@ describe('periods each row covers (periodsPerRow)', () => {
   it('a P given other than the calendar\'s own counts one period a row (the P stated)', () => {
     const m1 = without(lastWeekday(monthly(2024, 1, 10, 0)), epochDay(2024, 6, 28));
     expect(Array.from(periodsPerRow(m1, 4))).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe('an inferred P that the run\'s first sessions would not give is said (probe r48b F5: a coin listed after D moved P 252 → 296 and the fills before D)', () => {
+  // The probe's d3b: AAA and BBB on the 30 weekdays 2024-01-02 … 02-12; CCC daily from 01-30 (after D = 01-29), weekends too.
+  const weekdaysOnly = calendar(epochDay(2024, 1, 2), epochDay(2024, 2, 12), MON_FRI);
+  const withCoin = [...new Set([...weekdaysOnly, ...calendar(epochDay(2024, 1, 30), epochDay(2024, 2, 12), [0, 1, 2, 3, 4, 5, 6])])].sort((a, b) => a - b);
+  const market = (days: number[]) => {
+    const coin = days.map((d) => (d >= epochDay(2024, 1, 30) ? 20 : NaN));
+    const weekday = (d: number): boolean => (d + 4) % 7 >= 1 && (d + 4) % 7 <= 5;
+    const m = fixtureMarket({ symbols: ['AAA', 'BBB', 'CCC'], closes: days.map((d, t) => [weekday(d) ? 100 + t : NaN, weekday(d) ? 50 : NaN, coin[t]]) });
+    return { ...m, dates: Int32Array.from(days) };
+  };
+  const run = (days: number[], config: EngineConfigInput = {}) => backtest(market(days), scripted({ 0: { weights: { AAA: 0.5 } } }), { initialCash: 100_000, ...config });
+  const inferredP = (days: number[]) => run(days).caveats.filter((c) => c.message.includes('was inferred from the run'));
+
+  it('the whole calendar gives 296, its first four weeks 252: a medium caveat names the date, both P and the way out', () => {
+    // Whole: 34 sessions over 6 whole weeks (01-02 → 02-13): 34 / 42 · 365.25 = 295.7 → 296, neither 252 nor 365.
+    // The first 28 days (to the first session on or after 01-29): 20 weekdays over 4 whole weeks, 20 / 28 · 365.25 = 260.9 → 252.
+    // The next prefix (56 days) would end after the run: 20 sessions are the stretch said.
+    expect(inferFrequency(withCoin).periodsPerYear).toBe(296);
+    expect(inferredP(withCoin)).toEqual([
+      caveat(
+        'frequency',
+        'medium',
+        "P = 296 was inferred from the run's whole calendar (2024-01-02 → 2024-02-12); its sessions up to 2024-01-29 give 252: the strategy's annualisation (view.periodsPerYear, windows given as durations) and the interest before 2024-01-29 depend on dates after it — set periodsPerYear (--periods-per-year) to choose P",
+        { value: 20, unit: 'sessions' },
+      ),
+    ]);
+  });
+
+  it('none without the coin, for a run ending before it, or with P given', () => {
+    expect(inferredP(weekdaysOnly)).toEqual([]);
+    expect(run(withCoin, { to: '2024-01-29' }).caveats.filter((c) => c.code === 'frequency')).toEqual([]);
+    expect(run(withCoin, { periodsPerYear: 296 }).caveats.filter((c) => c.message.includes('was inferred'))).toEqual([]);
+  });
+
+  it('property: a calendar that keeps its spacing (weekdays less random holidays, calendar days, Fridays, month-ends) is never said, from any first session', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('weekdays', 'calendar days', 'Fridays', 'month-ends'), fc.integer({ min: 60, max: 3000 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 2 ** 31 - 2 }), (kind, span, first, seed) => {
+        let state = seed;
+        // About 9 holidays a year (3.6 % of weekdays), anywhere: four weeks may hold three (their P a best guess, not compared).
+        const holiday = (): boolean => ((state = (state * 16807) % 2147483647) / 2147483647) < 0.036;
+        const from = epochDay(2001, 1, 1);
+        const days =
+          kind === 'weekdays' ? calendar(from, from + span, MON_FRI).filter(() => !holiday())
+          : kind === 'calendar days' ? calendar(from, from + span, [0, 1, 2, 3, 4, 5, 6])
+          : kind === 'Fridays' ? calendar(from, from + span * 7, [5])
+          : monthly(1990, 1, Math.floor(span / 10), 0);
+        if (first + 20 >= days.length) return;
+        const dates = Int32Array.from(days);
+        const P = inferFrequency(dates.subarray(first)).periodsPerYear;
+        expect(prefixPeriods(dates, first, dates.length - 1, P)).toBeNull();
+      }),
+    );
+  });
+
+  it('property: weekdays joined by a coin after their first four weeks are said with 252 wherever the whole calendar gives another P', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 28, max: 700 }), fc.integer({ min: 7, max: 700 }), (before, after) => {
+        const from = epochDay(2022, 1, 3);
+        const days = [...new Set([...calendar(from, from + before + after, MON_FRI), ...calendar(from + before, from + before + after, [0, 1, 2, 3, 4, 5, 6])])].sort((a, b) => a - b);
+        const dates = Int32Array.from(days);
+        const P = inferFrequency(dates).periodsPerYear;
+        const said = prefixPeriods(dates, 0, dates.length - 1, P);
+        if (P === 252) expect(said).toBeNull();
+        else expect(said?.periodsPerYear).toBe(252);
+      }),
+    );
   });
 });

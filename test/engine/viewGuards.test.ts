@@ -2,9 +2,12 @@
 // written in JavaScript (or loaded without a type check): no key, length or order shape may read
 // the future or trade what the run does not trade.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { StrategyError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
-import type { Decision } from '../../engine/strategy.ts';
+import { custom } from '../../engine/schedule.ts';
+import type { Decision, Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';
@@ -77,5 +80,79 @@ describe('a custom schedule gets a copy of the calendar', () => {
     const scribbler = { ...scripted({}), schedule: { name: 'scribbler', sessions: (dates: Int32Array) => (dates.fill(0), new Uint8Array(dates.length)) } };
     backtest(market, scribbler, { initialCash: 10_000 });
     expect(Array.from(market.dates)).toEqual(before);
+  });
+});
+
+describe('a strategy at fault is the user’s error, named with its file, whatever it throws or returns (probe r48b F1, F4, F7)', () => {
+  const FILE = '/home/me/mine.ts';
+  /** What running `strategy`, loaded from FILE, threw. */
+  const thrownBy = (strategy: Strategy): unknown => {
+    try {
+      backtest(market, { ...strategy, sourceFile: FILE }, { initialCash: 10_000 });
+    } catch (err) {
+      return err;
+    }
+    return undefined;
+  };
+  /** The session-2 decision's refusal, after session 0 bought AAA with a plain { AAA: 0.5 }. */
+  const refusal = (decision: unknown): unknown => thrownBy(scripted({ 0: { weights: { AAA: 0.5 } }, 2: decision as Decision }));
+
+  it('a thrown string, object, number, null or undefined — no stack, no line — is the strategy’s fault, never breadth’s internal error', () => {
+    // Session 0 is Monday 2024-01-01 (fixture weekdays); the value is named as thrown, the file for want of a line.
+    const cases: [unknown, string][] = [
+      ['a string thrown', 'the string "a string thrown"'],
+      [{ code: 42 }, 'the object {"code":42}'],
+      [42, '42'],
+      [null, 'null'],
+      [undefined, 'undefined'],
+      [new Map(), 'a Map'],
+    ];
+    for (const [value, named] of cases) {
+      const err = thrownBy(scripted({ 0: () => { throw value; } }));
+      expect(err).toBeInstanceOf(StrategyError);
+      expect((err as Error).message).toBe(`strategy "scripted" failed on 2024-01-01: it threw ${named}, not an Error (in ${FILE})`);
+    }
+    const init = thrownBy({ ...scripted({}), init: () => { throw { code: 42 }; } });
+    expect((init as Error).message).toBe(`strategy "scripted" failed in init(): it threw the object {"code":42}, not an Error (in ${FILE})`);
+  });
+
+  it('a schedule of the user’s own that throws (schedules.custom’s callback) is the strategy’s fault too, with its line where it threw an Error', () => {
+    const thrower = (value: unknown) => thrownBy(scripted({}, custom('odd', () => { throw value; })));
+    expect((thrower('no calendar') as Error).message).toBe(`strategy "scripted" failed in its schedule "odd": it threw the string "no calendar", not an Error (in ${FILE})`);
+    const err = thrower(new Error('no calendar'));
+    expect(err).toBeInstanceOf(StrategyError);
+    expect((err as Error).message).toMatch(/^strategy "scripted" failed in its schedule "odd": no calendar \(at .*viewGuards\.test\.ts:\d+:\d+\)$/);
+  });
+
+  it('targets as a Map, an array, a Set, a typed array other than Float64Array or a class’s instance are refused in one line, never read as an empty target that sells the book', () => {
+    // Before: new Map([['AAA', 0.5]]) had no own keys, so it read as "hold nothing" and sold the 50 AAA bought at session 0 (probe r48b F4).
+    class Weights {
+      AAA = 0.5;
+    }
+    const makers: [() => unknown, string][] = [
+      [() => new Map([['AAA', 0.5]]), 'a Map'],
+      [() => [0.5, 0], 'an array'],
+      [() => new Set(['AAA']), 'a Set'],
+      [() => new Float32Array([0.5, 0]), 'a Float32Array of 2'],
+      [() => new Weights(), 'a Weights'],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom('weights', 'values', 'shares'), fc.constantFrom(...makers), (kind, [make, named]) => {
+        const err = refusal({ [kind]: make() });
+        expect(err).toBeInstanceOf(StrategyError);
+        expect((err as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: ${kind} is ${named}: give ${kind} as { symbol: ${kind.slice(0, -1)} } (a plain object) or a Float64Array over the symbols (in ${FILE})`);
+      }),
+    );
+    // The same target as a plain object (or one without a prototype) is read: 0.5 × 10,000 / the close of 100 = 50 shares, filled at session 1's open.
+    const held = backtest(market, scripted({ 0: { weights: Object.assign(Object.create(null) as Record<string, number>, { AAA: 0.5 }) } }), { initialCash: 10_000 });
+    expect(Array.from(held.fills.quantity)).toEqual([50]);
+  });
+
+  it('a target or an order quantity that is not a number is named by its type: the string "0.5" is no weight of 0.5', () => {
+    expect((refusal({ weights: { AAA: '0.5' } }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the weight of AAA is the string "0.5": give a number (in ${FILE})`);
+    expect((refusal({ shares: { AAA: null } }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the share of AAA is null: give a number (in ${FILE})`);
+    expect((refusal([{ symbol: 'AAA', quantity: '5' }]) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the order quantity for AAA is the string "5": give a number (in ${FILE})`);
+    // A NaN is a number, and keeps its own advice.
+    expect((refusal({ values: { AAA: NaN } }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the value of AAA is NaN — use 0 (or leave the symbol out) where there is nothing to hold (in ${FILE})`);
   });
 });

@@ -140,6 +140,26 @@ describe('bookCaveats: the deferred notional is marked at the close, as the defe
   });
 });
 
+describe('bookCaveats: a day order left waiting is counted once on its last session (probe r48b F6: 103.3 % where 51.6 % is right)', () => {
+  it('a day limit sale not reached is one order waiting, not its price-not-reached and its expiry added: 50.0 %, not 100.0 %; and a run of explicit orders lagged its orders, not targets it never had', () => {
+    // A at 100 throughout (highs = closes). t0: buy 50 at market, filled at t1's open (100): cash 5,000, NAV 10,000.
+    // t1: sell 50, limit 101, day. t2 (2024-01-03): the high is 100 < 101 — deferred `price-not-reached` −50, then `expired` −50.
+    // Waiting on 2024-01-03: one order of 50 × 100 = 5,000 of NAV 10,000 = 50.0 % (both rows summed read 100.0 %).
+    const market = fixtureMarket({ symbols: ['A'], closes: [[100], [100], [100], [100]] });
+    const result = backtest(market, scripted({ 0: [{ symbol: 'A', quantity: 50 }], 1: [{ symbol: 'A', quantity: -50, type: 'limit', limit: 101, tif: 'day' }] }), { initialCash: 10_000 });
+    expect(Array.from(result.deferrals.reason)).toEqual([2, 4]); // Deferral.priceNotReached, Deferral.expired
+    const peak = bookCaveats(result, 252).find((c) => c.code === 'deferred-notional');
+    expect(peak?.size).toBeCloseTo(0.5, 12);
+    expect(peak?.message).toBe('orders left waiting peaked at 50.0% of NAV on 2024-01-03 (deferred on 1 session): the book lagged its orders by that much');
+  });
+
+  it('words what the orders were for: targets, explicit orders, or both', () => {
+    const peak = { share: 0.06, date: '2024-01-03', sessions: 2 };
+    expect(deferredNotionalCaveat(peak, 'orders')?.message).toBe('orders left waiting peaked at 6.0% of NAV on 2024-01-03 (deferred on 2 sessions): the book lagged its orders by that much');
+    expect(deferredNotionalCaveat(peak, 'targets and orders')?.message).toContain('the book lagged its targets and orders by that much');
+  });
+});
+
 describe('the exposure gap after explicit orders clear the targets (probe r45a F3: "-81.8 pp", a false high caveat after a planned exit)', () => {
   const flat = fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 12 }, () => [20]) });
   it('targets A 100 %, then an explicit sale of all 500 at session 2: no target stands from 3, so no gap (was 18.2 % against 100.0 %)', () => {

@@ -15,6 +15,7 @@ import { schedules } from '../../engine/schedule.ts';
 import { defineStrategy, instantiate } from '../../strategies/api.ts';
 import { sessionsParam } from '../../strategies/blocks/params.ts';
 import { months } from '../../strategies/blocks/durations.ts';
+import { definitionExport, ownExports } from '../../strategies/loader.ts';
 import { builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
 import { testMarket } from './testMarket.ts';
 
@@ -119,6 +120,27 @@ describe('user strategy files', () => {
     await expect(createStrategy(path)).rejects.toThrow(/exports no strategy definition: write `export default defineStrategy\(\{ \.\.\. \}\)`.*\(it exports helper\)/);
   });
 
+  it('a file loaded as CommonJS (a .ts file with no "type": "module" around it) that exports nothing, or another name, exports no definition — not a definition lacking five fields (probe r48b F3)', () => {
+    // The namespaces tsx gives such a file (vitest loads test files as ES modules, so they are written out here; test/cli/badInput.test.ts loads real ones):
+    // its module.exports is the default export, and each name beside it is that object's property again.
+    const definition = { name: 'cash', description: 'Holds cash.', dataNeeds: 'nothing', params: {}, create: () => ({}) };
+    const commonJs = (exports: Record<string, unknown>): Record<string, unknown> => ({ default: exports, 'module.exports': exports, ...exports });
+    expect(definitionExport(commonJs({}), 'strategy')).toBeUndefined();
+    expect(Object.keys(ownExports(commonJs({})))).toEqual([]);
+    expect(definitionExport(commonJs({ myStrategy: definition }), 'strategy')).toBeUndefined();
+    expect(Object.keys(ownExports(commonJs({ myStrategy: definition })))).toEqual(['myStrategy']);
+    // What such a file does export is found, by either name; `export default` arrives as module.exports.default.
+    expect(definitionExport(commonJs({ strategy: definition }), 'strategy')).toBe(definition);
+    expect(definitionExport(commonJs({ default: definition, helper: 1 }), 'strategy')).toBe(definition);
+    // Model files are read the same way (study/models.ts): one exporting nothing gets its "exports no model definition".
+    expect(definitionExport(commonJs({}), 'model')).toBeUndefined();
+    // An ES module's own default export is read as it is, a malformed definition too (its fields are then listed).
+    expect(definitionExport({ default: definition }, 'strategy')).toBe(definition);
+    const malformed = { name: 'Bad Name', description: 'x' };
+    expect(definitionExport({ default: malformed }, 'strategy')).toBe(malformed);
+    expect(definitionExport({ helper: 1 }, 'strategy')).toBeUndefined();
+  });
+
   it('lists what is wrong with an invalid definition', async () => {
     const path = file('bad.js', "export default { name: 'Bad Name', description: 'x', params: {}, create: 3 };\n");
     await expect(createStrategy(path)).rejects.toThrow(
@@ -171,15 +193,15 @@ export default { name: '${name}', description: 'Returns the wrong thing.', dataN
     await expect(createStrategy(noDecide)).rejects.toThrow(`${must('no-decide', noDecide)}decide is missing: give decide(view, book) returning the decision`);
     const all = strategyFile('all-wrong', "() => ({ schedule: schedules.weekly, decide: { weights: {} }, init: 'yes' })");
     await expect(createStrategy(all)).rejects.toThrow(
-      `${must('all-wrong', all)}schedule is schedules.weekly itself, a function that makes a schedule: call it, schedules.weekly(…); decide is an object with keys weights: give decide(view, book) returning the decision; init is string "yes", not a function (ctx) => …: leave it out, or make it one`,
+      `${must('all-wrong', all)}schedule is schedules.weekly itself, a function that makes a schedule: call it, schedules.weekly(…); decide is the object {"weights":{}}: give decide(view, book) returning the decision; init is the string "yes", not a function (ctx) => …: leave it out, or make it one`,
     );
   });
 
   it('a schedule object without sessions(), or with a drift band that is no fraction', async () => {
     const bare = strategyFile('bare-schedule', `() => ({ schedule: { name: 'mine' }, ${decide} })`);
-    await expect(createStrategy(bare)).rejects.toThrow(`${must('bare-schedule', bare)}schedule is an object with keys name, not a schedule { name, sessions(dates, start) }: use ${READY} (schedules.custom(name, isDue) for a rule of your own)`);
+    await expect(createStrategy(bare)).rejects.toThrow(`${must('bare-schedule', bare)}schedule is the object {"name":"mine"}, not a schedule { name, sessions(dates, start) }: use ${READY} (schedules.custom(name, isDue) for a rule of your own)`);
     const band = strategyFile('band-percent', `() => ({ schedule: { ...schedules.monthStart, driftBand: '5%' }, ${decide} })`);
-    await expect(createStrategy(band)).rejects.toThrow(`${must('band-percent', band)}the schedule's driftBand is string "5%": give a fraction of NAV above 0 (schedules.withDriftBand(schedule, 0.05))`);
+    await expect(createStrategy(band)).rejects.toThrow(`${must('band-percent', band)}the schedule's driftBand is the string "5%": give a fraction of NAV above 0 (schedules.withDriftBand(schedule, 0.05))`);
   });
 
   it('create() returning undefined, or a Promise (async), whose rejection does not crash the process', async () => {

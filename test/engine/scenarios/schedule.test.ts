@@ -155,7 +155,7 @@ describe('a schedule the engine cannot read is the strategy\'s fault (StrategyEr
 
   it('decide or init that are not functions; a Promise handed to backtest()', () => {
     expect(refusal(run(monthStart, { decide: undefined })).message).toBe('strategy "mine" cannot run: decide is missing: give decide(view, book) returning the decision');
-    expect(refusal(run(monthStart, { init: 'x' })).message).toBe('strategy "mine" cannot run: init is string "x", not a function (ctx) => …: leave it out, or make it one');
+    expect(refusal(run(monthStart, { init: 'x' })).message).toBe('strategy "mine" cannot run: init is the string "x", not a function (ctx) => …: leave it out, or make it one');
     // createStrategy() is async: passing its Promise on without await.
     const pending = Promise.resolve(scripted({}));
     expect(refusal(() => backtest(market, pending as unknown as Strategy)).message).toBe(

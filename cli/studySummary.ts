@@ -35,7 +35,7 @@ function excesses(
   const m = run.metrics;
   const d = run.result.daily;
   const P = m.periodsPerYear;
-  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns, carriedSessions(d.longCount, d.shortCount, d.carriedCount));
+  const common = m.benchmark === CASH_BENCHMARK || m.benchmarkLevels === null ? null : commonPeriod(run.result.daily.nav, m.benchmarkLevels, run.result.dates, P, m.riskFreeReturns, carriedSessions(d.navCarried));
   const ours = common === null ? null : metricValue(common.strategy, 'annual_return');
   const theirs = common === null ? null : metricValue(common.benchmark, 'annual_return');
   // Cash against the run over the returns where the rate is known (the whole run when it always is).

@@ -297,7 +297,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     today.longPnl = portfolio.longPnl;
     today.shortPnl = portfolio.shortPnl;
     today.staleValue = stale.staleValue;
-    today.carriedCount = portfolio.carriedCount;
+    today.navCarried = portfolio.navCarried ? 1 : 0;
     portfolio.resetPnl();
     ledger.closeDay(k);
   }

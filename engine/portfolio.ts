@@ -24,10 +24,11 @@ export class Portfolio {
   /** Long positions at the last mark (the rest of heldCount are short). */
   longCount = 0;
   /**
-   * Held positions the last markToMarket found no close for: each keeps an earlier session's mark.
-   * Equal to heldCount (> 0), the NAV of that session is not an observation of the book's value.
+   * The last markToMarket found a close for none of the positions it marked (at least one): each
+   * keeps an earlier session's mark, so that session's NAV observes nothing of the book. Judged on
+   * the book held into the close, before a same-close fill adds or removes a position.
    */
-  carriedCount = 0;
+  navCarried = false;
   /**
    * Per symbol: the last session whose price marked it — a close, or the bar a fill was priced on
    * (−1 before any) — for stale-mark checks.
@@ -187,7 +188,7 @@ export class Portfolio {
     this.longCount = longs;
     if (close !== null) {
       this.oldestPricedAt = oldest;
-      this.carriedCount = carried;
+      this.navCarried = carried > 0 && carried === this.#heldCount;
     }
   }
 

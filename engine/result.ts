@@ -42,11 +42,11 @@ export const DAILY_COLUMNS = [
   /** Σ|value| of positions marked at a price older than `staleMarkSessions` (see staleMarks.ts). */
   'staleValue',
   /**
-   * Held positions marked at an earlier session's close: no bar on this session (a count). When it
-   * equals longCount + shortCount (> 0) the session's NAV observes nothing new — every mark is
-   * carried — and returns are paired with a benchmark across it (reports/navObservations.ts).
+   * 1 where no position the book held into the session's close had a bar on it (at least one
+   * held): every mark is an earlier close, so the NAV observes nothing new and returns are paired
+   * with a benchmark across the session (reports/navObservations.ts); else 0.
    */
-  'carriedCount',
+  'navCarried',
 ] as const;
 export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 

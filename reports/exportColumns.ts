@@ -41,7 +41,7 @@ const DAILY_MEANING: Record<string, [unit: string, meaning: string]> = {
   short_dividends: ['currency', 'dividends paid on shorts'],
   interest_paid: ['currency', 'interest paid on debit cash'],
   stale_value: ['currency', 'Σ |value| of positions marked at a stale price'],
-  carried_count: ['count', 'held positions with no bar on the session, marked at an earlier close (all of them: the NAV is not paired with the benchmark there)'],
+  nav_carried: ['flag', '1 where no position held into the close had a bar: the NAV only carried earlier closes, and is not paired with the benchmark there'],
 };
 
 /** Every table's columns, for `--help`, the README and the JSON output. */

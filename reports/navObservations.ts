@@ -1,5 +1,5 @@
 // Which sessions' NAV observes the book. A session on which every held position had no bar (each
-// kept an earlier session's close as its mark: engine daily `carriedCount`) has a NAV that only
+// kept an earlier session's close as its mark: engine daily `navCarried`) has a NAV that only
 // repeats those marks: a book of STRAT on a day STRAT did not trade. Paired with a benchmark that
 // did trade, that session would read a 0 % return against the benchmark's move and the next one
 // a two-session return against a one-session move (METRICS.md "Inputs": never a one-day return
@@ -11,13 +11,12 @@ import { type Caveat, caveat } from '../engine/caveats.ts';
 import type { PeriodReturns } from './attribution/factorIntervals.ts';
 
 /**
- * Rows (session indexes) whose NAV carried every held mark: `carried[k]` (held positions without a
- * bar on row k) equals `long[k] + short[k]` (held positions, long and short counts) and is > 0.
- * NaN counts (runs stored before the store kept them) observe every row. Ascending.
+ * Rows (session indexes) whose NAV carried every held mark: where the engine's daily `navCarried`
+ * is 1. NaN (runs stored before the store kept it) observes every row. Ascending.
  */
-export function carriedSessions(long: ArrayLike<number>, short: ArrayLike<number>, carried: ArrayLike<number>): number[] {
+export function carriedSessions(navCarried: ArrayLike<number>): number[] {
   const rows: number[] = [];
-  for (let k = 0; k < carried.length; k++) if (carried[k] > 0 && carried[k] === long[k] + short[k]) rows.push(k);
+  for (let k = 0; k < navCarried.length; k++) if (navCarried[k] === 1) rows.push(k);
   return rows;
 }
 
@@ -44,30 +43,35 @@ export function carriedSessionCaveats(name: string, rows: readonly number[], lev
 }
 
 /**
- * A NAV's returns as the intervals between its observed sessions, for pairing with dated factor
- * returns (attribution/factorIntervals.ts): `returns[i]` ends on `dates[i]` (epoch days) and
- * starts on the date before (`startDay` for the first; NaN when unknown); level row i + 1 in
- * `carried` (carriedSessions) joins return i with the next, compounded, and a carried last row
- * leaves its return out (its end observes nothing). Without carried rows: the returns as given.
+ * Dated intervals of a NAV (PeriodReturns: `starts[i]` → `dates[i]`, epoch days; daily returns or
+ * calendar months) between observed values, for pairing with factor returns over the same
+ * interval (attribution/factorIntervals.ts): an interval that ends on a day in `carried` (the
+ * days of carriedSessions' rows) is joined with the next one that starts there, compounded — the
+ * carried month-end of a monthly model too —, and left out where none does (the last row, or a
+ * month dropped after it); one that starts on a carried day without being joined has an unknown
+ * start (NaN: a factor table covers no such interval). Intervals untouched keep their returns
+ * exactly; without carried days, `intervals` itself.
  */
-export function observedIntervals(dates: ArrayLike<number>, returns: ArrayLike<number>, startDay: number | undefined, carried: readonly number[]): PeriodReturns {
-  const skip = new Set(carried);
-  const [ends, joined, starts] = [[] as number[], [] as number[], [] as number[]];
-  let start = startDay === undefined || skip.has(0) ? NaN : startDay;
-  let growth = 1;
-  let across = false; // the interval spans a carried row: its return is compounded, else it is returns[i] itself
+export function joinCarriedEnds<T extends PeriodReturns>(intervals: T, carried: ReadonlySet<number>): T {
+  if (carried.size === 0) return intervals;
+  const { starts, dates, returns } = intervals;
+  const [ends, values, begins] = [[] as number[], [] as number[], [] as number[]];
+  let open: { start: number; end: number; growth: number } | null = null;
   for (let i = 0; i < returns.length; i++) {
-    growth *= 1 + returns[i];
-    if (skip.has(i + 1)) {
-      across = true;
+    let start = starts[i];
+    let value = returns[i];
+    if (open !== null && open.end === start) {
+      start = open.start;
+      value = open.growth * (1 + value) - 1;
+    } else if (carried.has(start)) start = NaN;
+    open = null;
+    if (carried.has(dates[i])) {
+      open = { start, end: dates[i], growth: 1 + value };
       continue;
     }
     ends.push(dates[i]);
-    joined.push(across ? growth - 1 : returns[i]);
-    starts.push(start);
-    start = dates[i];
-    growth = 1;
-    across = false;
+    values.push(value);
+    begins.push(start);
   }
-  return { dates: Float64Array.from(ends), returns: Float64Array.from(joined), starts: Float64Array.from(starts) };
+  return { ...intervals, dates: Float64Array.from(ends), returns: Float64Array.from(values), starts: Float64Array.from(begins) };
 }

@@ -133,7 +133,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const levels = benchmark?.levels;
   if (levels !== undefined && levels.length !== result.dates.length) throw new RangeError(`benchmark levels have ${levels.length} rows for ${result.dates.length} sessions`);
   const d = result.daily;
-  const carried = carriedSessions(d.longCount, d.shortCount, d.carriedCount);
+  const carried = carriedSessions(d.navCarried);
   const set = computeMetrics({
     returns,
     dates,

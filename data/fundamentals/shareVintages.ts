@@ -6,8 +6,9 @@
 // reported …"), so shares × price is a market cap only in the newest share units: an annual count
 // in older units made NVDA a 13 B$ "small cap" in 2018 (true size about 140 B$) and a reverse
 // split's annual count (87 fiscal years in the shared data read 10× the quarterly count) made a
-// micro cap ten times larger. A fiscal year reported in both files tells the two vintages' ratio:
-// where it is a split's ratio, the annual counts are put in the quarterly file's units.
+// micro cap ten times larger. The latest fiscal year reported in both files that tells the two
+// vintages' ratio decides it: where it is a real split's, the annual counts are put in the
+// quarterly file's units; a typo in one file (×1000) tells nothing and is passed over.
 //
 // This reads a later filing's units to restate an earlier one, as the quarterly file itself
 // already does: a units conversion that the split-adjusted prices require, not information about
@@ -24,33 +25,39 @@ export interface ShareFiling {
   readonly values: Partial<Record<FundamentalField, number>>;
 }
 
-/** Ratios closer to 1 are the gap between a year's weighted average and its fourth quarter's (up to ±30 % in the shared data), never a split. */
-const MIN_SPLIT_RATIO = 1.45;
-/** How near (relative) a ratio must be to a split's n or n/2 (3:2, 5:2) to be one. */
-const SPLIT_TOLERANCE = 0.02;
+/**
+ * The share ratios of real splits, forward (n new shares for 1) or reverse (1 for n). A ratio
+ * between the two files outside these — 1000 (a count typed in thousands), 47, 2.3 (an IPO year's
+ * partial average) — is a typo or a weighted average, never a split to restate by.
+ */
+const SPLITS = [1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 16, 20, 24, 25, 30, 35, 40, 50, 60, 75, 80, 100];
+/** How near (relative) a ratio must be to a split's to be one: a year's weighted average drifts a few per cent from its fourth quarter's (ORLY FY2020 14.66 for 15). */
+const SPLIT_TOLERANCE = 0.03;
+/** Within this factor of 1 the two counts agree: no split between the vintages (a weighted average against a quarter's). */
+const SAME_UNITS = 1.3;
 
 /**
- * The split ratio `quarterly / annual` is, or null where it is none: x = the ratio or its inverse,
- * at least MIN_SPLIT_RATIO and within SPLIT_TOLERANCE of a whole number or a half (2, 3, 10, 35;
- * 1.5, 2.5); returned exact, in the ratio's direction (10 for a forward 10:1, 0.1 for a 1:10
- * reverse split). ABNB's 2020 IPO year (2.3: a weighted average over part of the year) is none.
+ * What a fiscal year's two counts say of the vintages: 'same' units (ratio within SAME_UNITS of
+ * 1), the split ratio `quarterly / annual` is (a SPLITS ratio within SPLIT_TOLERANCE, in its
+ * direction: 10 for a forward 10:1, 0.1 for a 1:10 reverse split), or null — a typo or a drift
+ * that tells nothing.
  */
-export function splitRatio(quarterly: number, annual: number): number | null {
+export function splitRatio(quarterly: number, annual: number): number | 'same' | null {
   if (!(quarterly > 0 && annual > 0)) return null;
   const r = quarterly / annual;
   const x = r >= 1 ? r : 1 / r;
-  if (x < MIN_SPLIT_RATIO) return null;
-  const nearest = Math.round(x * 2) / 2;
-  if (Math.abs(x / nearest - 1) > SPLIT_TOLERANCE) return null;
-  return r >= 1 ? nearest : 1 / nearest;
+  if (x < SAME_UNITS) return 'same';
+  const split = SPLITS.find((s) => Math.abs(x / s - 1) <= SPLIT_TOLERANCE);
+  if (split === undefined) return null;
+  return r >= 1 ? split : 1 / split;
 }
 
 /**
- * Put every annual (FY) `sharesOutstanding` of `filings` in the quarterly file's units, in place:
- * per symbol, each FY count takes the split ratio (splitRatio) of the nearest fiscal year at or
- * after it reported in both files (FY and Q4), else of the nearest before it; a year whose two
- * counts differ by no split's ratio leaves the FY counts it governs as they are. Returns the
- * symbols restated.
+ * Put every annual (FY) `sharesOutstanding` of `filings` in the quarterly file's units, in place.
+ * The annual file is one vintage, so one ratio serves all of a symbol's FY counts: that of the
+ * latest fiscal year both files report (FY and Q4) whose counts tell it — 'same' units or a
+ * split (splitRatio) —, a year whose ratio tells nothing (one file's typo: PAHC FY2020 40,454
+ * beside 40,454,000) passed over for the one before. Returns the symbols restated.
  */
 export function reconcileShareVintages(filings: Iterable<ShareFiling>): Set<number> {
   const bySymbol = new Map<number, ShareFiling[]>();
@@ -64,18 +71,14 @@ export function reconcileShareVintages(filings: Iterable<ShareFiling>): Set<numb
   for (const [symbol, list] of bySymbol) {
     const fourth = new Map(list.filter((f) => f.fiscalPeriod === 'Q4').map((f) => [f.fiscalYear, f.values.sharesOutstanding!]));
     const annual = list.filter((f) => f.fiscalPeriod === 'FY');
-    // The fiscal years in both files, ascending, each with its ratio (null: no split between the vintages).
-    const matched = annual
+    const told = annual
       .filter((f) => fourth.has(f.fiscalYear))
-      .map((f) => ({ year: f.fiscalYear, ratio: splitRatio(fourth.get(f.fiscalYear)!, f.values.sharesOutstanding!) }))
-      .sort((a, b) => a.year - b.year);
-    if (matched.length === 0) continue;
-    for (const f of annual) {
-      const governing = matched.find((m) => m.year >= f.fiscalYear) ?? matched[matched.length - 1];
-      if (governing.ratio === null) continue;
-      f.values.sharesOutstanding = f.values.sharesOutstanding! * governing.ratio;
-      restated.add(symbol);
-    }
+      .sort((a, b) => b.fiscalYear - a.fiscalYear)
+      .map((f) => splitRatio(fourth.get(f.fiscalYear)!, f.values.sharesOutstanding!))
+      .find((ratio) => ratio !== null);
+    if (told === undefined || told === 'same') continue;
+    for (const f of annual) f.values.sharesOutstanding = f.values.sharesOutstanding! * told;
+    restated.add(symbol);
   }
   return restated;
 }

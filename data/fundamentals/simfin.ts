@@ -134,7 +134,7 @@ export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) 
   const annualShares = files.findIndex((f) => f.kind === 'balance' && f.annual);
   if (restated > 0 && annualShares >= 0) {
     const source = sources[annualShares];
-    const note = `Shares (Basic) of ${restated} ticker${restated === 1 ? '' : 's'} put in the quarterly file's share units: a fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)`;
+    const note = `Shares (Basic) of ${restated} ticker${restated === 1 ? '' : 's'} put in the quarterly file's share units: the latest fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)`;
     sources[annualShares] = { ...source, notes: [...source.notes, note] };
   }
   return { statements: [...filings.values()], sources };

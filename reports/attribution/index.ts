@@ -2,11 +2,11 @@
 // decomposition from the simulation's ledger, and per-symbol contributions.
 import type { Result } from '../../engine/result.ts';
 import { inferFrequency, type Series } from '../metrics/index.ts';
-import { carriedSessions, observedIntervals } from '../navObservations.ts';
+import { carriedSessions, joinCarriedEnds } from '../navObservations.ts';
 import { navReturns } from '../runMetrics.ts';
 import { type SymbolContribution, symbolContributions } from './contributors.ts';
 import { type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
-import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression } from './factorRegression.ts';
+import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, seriesIntervals } from './factorRegression.ts';
 import { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 
 export { type SymbolContribution, symbolContributions, topContributors } from './contributors.ts';
@@ -56,7 +56,7 @@ export function attributeRun(result: Result, options: AttributionOptions = {}): 
   const { dates, returns } = navReturns(result);
   const d = result.daily;
   return {
-    regressions: factorRegressions(dates, returns, result.dates[0], options, carriedSessions(d.longCount, d.shortCount, d.carriedCount)),
+    regressions: factorRegressions(dates, returns, result.dates[0], options, carriedSessions(d.navCarried)),
     decomposition: returnDecomposition(result),
     contributions: symbolContributions(result),
   };
@@ -68,16 +68,18 @@ export function attributeRun(result: Result, options: AttributionOptions = {}): 
  * each return with the daily factors compounded over its interval and annualise with the series'
  * P; monthly models do the same on its calendar-month compounding (whole months only, monthly.ts),
  * with P = min(12, the series' P). `carried`: level rows (0 = startDay's value) that observe
- * nothing (navObservations.ts carriedSessions): the daily models pair across them, one interval.
+ * nothing (navObservations.ts carriedSessions): both pair across them (joinCarriedEnds), a daily
+ * return or a month ending on one joined with the next.
  */
 export function factorRegressions(dates: Series, returns: Series, startDay: number | undefined, options: AttributionOptions = {}, carried: readonly number[] = []): FactorRegression[] {
   const tables = options.factors ?? [];
   const models = options.models ?? FACTOR_MODELS.filter((m) => available(m, tables));
   const P = options.periodsPerYear ?? inferFrequency(startDay === undefined ? dates : Int32Array.of(startDay, ...Array.from(dates))).periodsPerYear;
+  const carriedDays = new Set(carried.flatMap((k) => (k === 0 ? (startDay === undefined ? [] : [startDay]) : [dates[k - 1]])));
   let monthly: MonthlyReturns | undefined; // the same for every monthly model
   return models.map((model) => {
-    if (model.frequency === 'daily') return factorRegression(observedIntervals(dates, returns, startDay, carried), tables, model, P);
-    monthly ??= monthlyReturns(dates, returns, startDay, P);
+    if (model.frequency === 'daily') return factorRegression(joinCarriedEnds(seriesIntervals(dates, returns, startDay), carriedDays), tables, model, P);
+    monthly ??= joinCarriedEnds(monthlyReturns(dates, returns, startDay, P), carriedDays);
     const reg = factorRegression(monthly, tables, model, Math.min(12, P));
     const k = monthly.dropped.length;
     if (k === 0) return reg;

@@ -184,8 +184,7 @@ export function tearSheetFromStoredRun(stored: StoredRun, benchmarkRun?: StoredR
 
 /** Sessions whose NAV carried every held mark (none in runs stored before schema v12). */
 function carriedOf(stored: StoredRun): number[] {
-  const c = stored.daily.columns;
-  return carriedSessions(c.longCount, c.shortCount, c.carriedCount);
+  return carriedSessions(stored.daily.columns.navCarried);
 }
 
 /** A stored run as one column of the comparison page. */

@@ -357,7 +357,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, description: 'the marks of a decision that repeated an earlier book', sql: V9 },
   { version: 10, description: 'the shares an amended order was first decided for', sql: V10 },
   { version: 11, description: 'the benchmark return beside nav_return over the same session (NULL after a benchmark holiday)', sql: V11 },
-  { version: 12, description: 'the held positions each session marked at an earlier close (a NAV with every mark carried is not paired)', sql: V12 },
+  { version: 12, description: 'whether a session\'s NAV only carried earlier closes (not paired with a benchmark there)', sql: V12 },
 ];
 
 /** The newest schema this breadth knows. */

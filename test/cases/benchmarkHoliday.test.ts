@@ -4,8 +4,13 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isoDay } from '../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
+import { loadMarket } from '../../data/load.ts';
+import { backtest } from '../../engine/backtest.ts';
 import { attributeRun } from '../../reports/attribution/index.ts';
+import { symbolBenchmark } from '../../reports/benchmark.ts';
+import { runMetrics } from '../../reports/runMetrics.ts';
+import { scripted, type Step } from '../engine/helpers.ts';
 import { exportTable } from '../../reports/export.ts';
 import { betaOf } from '../../reports/metrics/index.ts';
 import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
@@ -126,7 +131,7 @@ describe('the roles swapped: the held symbol lacks the day its benchmark has (pr
 
   it('a run pairs its NAV across the session on which it held nothing with a bar, and says so', async () => {
     const run = await studyRun('benchmark-holiday', swapped);
-    expect(run.result.daily.carriedCount[2]).toBe(1); // 2024-01-04: BENCH held, no bar
+    expect(run.result.daily.navCarried[2]).toBe(1); // 2024-01-04: BENCH held, no bar
     for (const [name, value, digits] of IDENTICAL) expect(metric(run.metrics.metrics, name).value, name).toBeCloseTo(value, digits);
     expect(metric(run.metrics.metrics, 'beta').n).toBe(9);
     expect(run.metrics.pairing?.intervals).toBe(9);
@@ -141,7 +146,7 @@ describe('the roles swapped: the held symbol lacks the day its benchmark has (pr
     const other = await studyRun('benchmark-holiday', { ...swapped, params: { weights: { STRAT: 1 } }, benchmark: undefined });
     const [a, b] = [held, other].map((r) => getRun(store, writeRun(store, { result: r.result, metrics: r.metrics })) as StoredRun);
     store.close();
-    expect(a.daily.columns.carriedCount[2]).toBe(1);
+    expect(a.daily.columns.navCarried[2]).toBe(1);
     // The page's benchmark column is STRAT over the same 9 intervals: its annual return is the run's.
     const page = tearSheetFromStoredRun(a);
     expect(page.pairing?.intervals).toBe(9);
@@ -181,5 +186,78 @@ describe('the roles swapped: the held symbol lacks the day its benchmark has (pr
     const run = await studyRun(dir, { strategy: 'buy-and-hold', params: { weights: { STRAT: 1 } }, benchmark: 'BENCH', engine: { initialCash: 1_000_000, execution: 'same-close' } });
     for (const [name, value, digits] of IDENTICAL) expect(metric(run.metrics.metrics, name).value, name).toBeCloseTo(value, digits);
     expect(metric(run.metrics.metrics, 'beta').n).toBe(54);
+  });
+});
+
+describe('a same-close fill on a carried session: the book judged is the one held into the close (probe r49a F1)', () => {
+  // Weekdays 2024-01-02 … 01-17; IDX the benchmark, every day. Hand values from the probe's files:
+  const AAA = [100, 101, 103, 102, 104, 103, 105, 106, 104, 107, 108, 110];
+  const BBB = [50, 49, 51, 52, 51, 53, 52, 54, 55, 53, 56, 57];
+  const IDX = [1000, 1010, 1030, 1020, 1040, 1025, 1050, 1060, 1045, 1070, 1080, 1100];
+  const days = Array.from(weekdays('2024-01-02', 12), isoDay);
+  const folder = (without: Record<string, number>): string => {
+    const dir = tempDir();
+    for (const [name, prices] of Object.entries({ AAA, BBB, IDX })) {
+      writeFile(dir, `${name}.csv`, csv('Date,AdjClose', ...days.flatMap((d, k) => (without[name] === k ? [] : [`${d},${prices[k]}`]))));
+    }
+    return dir;
+  };
+  const measured = async (dir: string, script: Record<number, Step>) => {
+    const market = await loadMarket(dir, { cacheDir: false });
+    const result = backtest(market, scripted(script), { initialCash: 1_000_000, execution: 'same-close' });
+    return { result, metrics: runMetrics(result, { benchmark: symbolBenchmark(market, result, 'IDX') }) };
+  };
+
+  it('buying BBB at the close of a day AAA, the whole book, has no bar: still carried, 10 intervals, beta 0.1753', async () => {
+    // 5,000 AAA from 01-02 (half the cash); on 01-04 (no AAA bar) 5,000 BBB bought at its 51 close. The NAV
+    // 1,005,000 on 01-03 and 01-04 is AAA's 101 carried: 01-03 → 01-05 is one interval, then AAA + BBB. Paired with IDX
+    // over the 10 intervals of the probe's hand computation: beta 0.1753 (0.0801 over 11 with the 0 % day).
+    const { result, metrics } = await measured(folder({ AAA: 2 }), { 0: { weights: { AAA: 0.5 } }, 2: (_view, book) => ({ shares: { AAA: book.shares(0), BBB: 5000 } }) });
+    expect(result.daily.navCarried[2]).toBe(1);
+    expect(metrics.pairing?.intervals).toBe(10);
+    expect(metric(metrics.metrics, 'beta').value).toBeCloseTo(0.1753, 4);
+  });
+
+  it('selling AAA, priced, at the close of a day BBB has no bar: observed, 11 intervals, beta −0.6936, no caveat', async () => {
+    // Half in AAA, half in BBB from 01-02; on 01-04 AAA (101 → 103: +10,000 on the NAV) is sold at that close and BBB
+    // has no bar. The NAV moved with AAA's close: an observation.
+    const { result, metrics } = await measured(folder({ BBB: 2 }), { 0: { weights: { AAA: 0.5, BBB: 0.5 } }, 2: (_view, book) => ({ shares: { BBB: book.shares(1) } }) });
+    expect(result.daily.navCarried[2]).toBe(0);
+    expect(metrics.pairing?.intervals).toBe(11);
+    expect(metric(metrics.metrics, 'beta').value).toBeCloseTo(-0.6936, 4);
+    expect(metrics.caveats.some((c) => c.message.startsWith('no position the run held had a bar'))).toBe(false);
+  });
+});
+
+describe('a monthly factor regression pairs a carried month-end with the next month (probe r49a F2)', () => {
+  it('on a market factor equal to the held stock\'s calendar-month returns: loading 1, alpha 0, R² 1 over 5 months', async () => {
+    // 2023-01-02 … 08-31 weekdays; AAA's true price p_k = 100 (1 + 0.01 sin 0.7k + 0.002 k), its file without the
+    // month-ends 03-31 and 06-30, which IDX (not held) has. Mkt-RF of each month = AAA's true month-end to month-end return (RF 0). 10,000 shares
+    // at 100, no cash: the NAV is AAA. January is partial (the run starts 01-02) and dropped; March ends carried (the NAV
+    // is 03-30's close), so Mar + Apr are one interval, compounded on both sides, and so are Jun + Jul: Feb, Mar–Apr,
+    // May, Jun–Jul, Aug — 5 rows with y = x. Paired month by month instead, March read AAA to 03-30 against the whole
+    // month's factor.
+    const days = Array.from(weekdays('2023-01-02', 174), isoDay).filter((d) => d <= '2023-08-31');
+    const price = days.map((_, k) => 100 * (1 + 0.01 * Math.sin(0.7 * k) + 0.002 * k));
+    const dir = tempDir();
+    const gone = new Set(['2023-03-31', '2023-06-30']);
+    writeFile(dir, 'AAA.csv', csv('Date,AdjClose', ...days.flatMap((d, k) => (gone.has(d) ? [] : [`${d},${price[k]}`]))));
+    writeFile(dir, 'IDX.csv', csv('Date,AdjClose', ...days.map((d, k) => `${d},${1000 + k}`))); // trades every weekday: the calendar has the two month-ends
+    const market = await loadMarket(dir, { cacheDir: false });
+    const result = backtest(market, scripted({ 0: { shares: { AAA: 10_000 } } }), { initialCash: 1_000_000, execution: 'same-close' });
+    const monthEnds = days.filter((d, k) => k === days.length - 1 || days[k + 1].slice(0, 7) !== d.slice(0, 7));
+    const close = (d: string): number => price[days.indexOf(d)];
+    const table = {
+      name: 'mkt',
+      frequency: 'monthly' as const,
+      dates: Int32Array.from(monthEnds, (d) => parseIsoDay(`${d.slice(0, 7)}-${new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7), 0)).getUTCDate()}`)),
+      columns: { 'Mkt-RF': Float64Array.from(monthEnds, (d, k) => (k === 0 ? close(d) / 100 - 1 : close(d) / close(monthEnds[k - 1]) - 1)), RF: new Float64Array(monthEnds.length) },
+    };
+    const model = { name: 'mkt-monthly', frequency: 'monthly' as const, factors: [{ name: 'Mkt-RF', overRiskFree: true }] };
+    const [fit] = attributeRun(result, { factors: [table], models: [model], periodsPerYear: 252 }).regressions;
+    expect(fit.n).toBe(5);
+    expect(fit.loadings[0].loading).toBeCloseTo(1, 10);
+    expect(fit.alpha).toBeCloseTo(0, 12);
+    expect(fit.rSquared).toBeCloseTo(1, 12);
   });
 });

@@ -124,4 +124,18 @@ describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
     // AVGO on 2022-01-03: FY2021 (Report Date 2021-11-30, published 2021-12-17), ×10 = the quarterly Q4's 4,020,000,000.
     expect(fundamentals.asOf('sharesOutstanding', parseIsoDay('2022-01-03'))[1]).toBe(4_020_000_000);
   });
+
+  it('one ratio per ticker from its latest year both files report (probe r49b): NOW ×5, SIRI ×0.1, PAHC and DT untouched by a typo', () => {
+    // Raw text, 2019-06-03 (the newest public annual period is FY2018 for each):
+    // NOW FY2018 177,846,023; FY2021 199,000,000 beside Q4 995,000,000 = 5.000 (FY2020's 5.118 drifts) → ×5 = 889,230,115.
+    // SIRI FY2018 4,461,827,000; FY2021 4,044 M beside Q4 404.4 M = 0.1 (the 2024 1:10) → 446,182,700.
+    // PAHC FY2018 40,181,000; FY2020 typed in thousands (40,454 beside 40,454,000), FY2021 1.0 → untouched.
+    // DT (2020-01-02) FY2018 237,693,000; its only year in both, FY2020, reads 6,040,000 beside 282,661,000 (46.8) → untouched.
+    const symbols = ['NOW', 'SIRI', 'PAHC', 'DT'];
+    const { statements } = loadSimfinStatements(universe, (ticker) => symbols.indexOf(ticker));
+    const fundamentals = new Fundamentals(4, statementsToRows(statements));
+    const on = (iso: string): number[] => Array.from(fundamentals.asOf('sharesOutstanding', parseIsoDay(iso)));
+    expect(on('2019-06-03').slice(0, 3)).toEqual([889_230_115, 446_182_700, 40_181_000]);
+    expect(on('2020-01-02')[3]).toBe(237_693_000);
+  });
 });

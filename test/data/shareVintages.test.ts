@@ -12,35 +12,51 @@ import { csv, tempDir, writeFile } from './fixtures.ts';
 const filing = (symbol: number, fiscalYear: number, fiscalPeriod: ShareFiling['fiscalPeriod'], shares: number): ShareFiling => ({ symbol, fiscalYear, fiscalPeriod, values: { sharesOutstanding: shares } });
 
 describe('splitRatio', () => {
-  it('a split is a ratio of at least 1.45 within 2 % of a whole number or a half, in its direction', () => {
+  it("a real split's ratio within 3 %, in its direction; 'same' within 1.3× of 1; a typo or a drift tells nothing", () => {
     expect(splitRatio(4_020_000_000, 402_000_000)).toBe(10); // AVGO FY2021: the 2024 10:1
-    expect(splitRatio(25_040_000_000, 2_504_000_000)).toBe(10); // NVDA FY2021
+    expect(splitRatio(1_081_875_000, 73_817_000)).toBe(15); // ORLY FY2020: 14.66, 2.3 % off 15 (not the half 14.5)
     expect(splitRatio(1_000_000, 10_150_000)).toBe(0.1); // a 1:10 reverse split, 1.5 % off by the weighted average
     expect(splitRatio(150, 100)).toBe(1.5); // 3:2
-    expect(splitRatio(3_500, 100)).toBe(35);
-    // Not splits: a weighted average's drift, an IPO year's partial average (ABNB 2020: 2.3), 2.07 (3.5 % off 2).
-    expect([splitRatio(118, 100), splitRatio(230, 100), splitRatio(207, 100), splitRatio(0, 100), splitRatio(100, NaN)]).toEqual([null, null, null, null, null]);
+    expect(splitRatio(40_463_000, 40_454_000)).toBe('same');
+    expect(splitRatio(282_661_000, 237_693_000)).toBe('same'); // 1.19: a year of issuance
+    // Tell nothing: PAHC FY2020's count in thousands (1000), DT FY2020 (46.8), an IPO year (2.3), XXII's quarterly
+    // file in millions (8.6e-8), 2.07 (3.5 % off 2), and no count.
+    expect([splitRatio(40_454_000, 40_454), splitRatio(282_661_000, 6_040_000), splitRatio(230, 100), splitRatio(12, 138_813_000), splitRatio(207, 100), splitRatio(0, 100), splitRatio(100, NaN)]).toEqual([null, null, null, null, null, null, null]);
   });
 });
 
 describe('reconcileShareVintages', () => {
-  it('each FY count takes the ratio of the nearest year at or after it in both files, else the last before it', () => {
-    // Symbol 0 (AVGO-like): FY2017 405 M and FY2021 402 M; Q4 2021 4,020 M → ×10 for both FY rows.
-    // Symbol 1: FY2019 1,000 M (Q4 2019 100 M: a later 1:10 reverse split → 100 M), FY2020 50 M with Q4 2020 51 M
-    //   (no split between the vintages: stays), FY2021 60 M with no Q4 (the last matched year, 2020: stays).
+  it('one ratio per symbol, from the latest year both files report that tells it; a typo year passed over', () => {
+    // 0 (AVGO-like): FY2017 405 M, FY2021 402 M; Q4 2021 4,020 M → ×10 for both FY rows.
+    // 1 (NOW-like): FY2017 171,175,577; FY2020 193,096,000 beside Q4 988,325,000 (5.118: drift); FY2021 199 M beside
+    //   995 M (5.000) → ×5 for every FY row: 855,877,885; 965,480,000; 995,000,000.
+    // 2 (PAHC-like): FY2017 39,524,000; FY2020 40,454 (typed in thousands) beside Q4 40,454,000; FY2021 40,463,000 beside
+    //   Q4 40,463,000 → the latest year says 'same': nothing restated, FY2017 stays 39,524,000.
+    // 3 (DT-like): FY2018 237,693,000; FY2020 6,040,000 beside Q4 282,661,000 (46.8: a typo), no other year → unchanged.
+    // 4: no quarterly count at all → unchanged.
     const f = [
       filing(0, 2017, 'FY', 405e6),
       filing(0, 2021, 'FY', 402e6),
       filing(0, 2021, 'Q4', 4_020e6),
-      filing(1, 2019, 'FY', 1_000e6),
-      filing(1, 2019, 'Q4', 100e6),
-      filing(1, 2020, 'FY', 50e6),
-      filing(1, 2020, 'Q4', 51e6),
-      filing(1, 2021, 'FY', 60e6),
-      filing(2, 2020, 'FY', 7e6), // no quarterly count at all: nothing to tell the vintages by
+      filing(1, 2017, 'FY', 171_175_577),
+      filing(1, 2020, 'FY', 193_096_000),
+      filing(1, 2020, 'Q4', 988_325_000),
+      filing(1, 2021, 'FY', 199_000_000),
+      filing(1, 2021, 'Q4', 995_000_000),
+      filing(2, 2017, 'FY', 39_524_000),
+      filing(2, 2020, 'FY', 40_454),
+      filing(2, 2020, 'Q4', 40_454_000),
+      filing(2, 2021, 'FY', 40_463_000),
+      filing(2, 2021, 'Q4', 40_463_000),
+      filing(3, 2018, 'FY', 237_693_000),
+      filing(3, 2020, 'FY', 6_040_000),
+      filing(3, 2020, 'Q4', 282_661_000),
+      filing(4, 2020, 'FY', 7e6),
     ];
     expect(reconcileShareVintages(f)).toEqual(new Set([0, 1]));
-    expect(f.map((x) => x.values.sharesOutstanding)).toEqual([4_050e6, 4_020e6, 4_020e6, 100e6, 100e6, 50e6, 51e6, 60e6, 7e6]);
+    expect(f.map((x) => x.values.sharesOutstanding)).toEqual([
+      4_050e6, 4_020e6, 4_020e6, 855_877_885, 965_480_000, 988_325_000, 995_000_000, 995_000_000, 39_524_000, 40_454, 40_454_000, 40_463_000, 40_463_000, 237_693_000, 6_040_000, 282_661_000, 7e6,
+    ]);
   });
 });
 
@@ -67,6 +83,6 @@ describe('a SimFin folder whose annual file predates a 10:1 split', () => {
     expect(view.sharesOutstanding()[big]).toBe(23_960_000_000); // 2,396 M × 10
     expect(view.marketCap()[big]).toBeCloseTo(23_960_000_000 * 5.46, 0);
     const notes = market.sources.flatMap((s) => s.notes);
-    expect(notes).toContain("Shares (Basic) of 1 ticker put in the quarterly file's share units: a fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)");
+    expect(notes).toContain("Shares (Basic) of 1 ticker put in the quarterly file's share units: the latest fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)");
   });
 });

@@ -1,12 +1,13 @@
 // A sweep killed part-way keeps every trial it finished, each stored once and whole, and
 // `--resume` runs exactly the rest: real `breadth sweep` processes, a real SQLite file, SIGKILL
-// and SIGINT (Ctrl-C) while the workers are busy.
+// and SIGINT (Ctrl-C) while the workers are busy. `--resume` never reuses the trials of another
+// breadth build.
 
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { bin, breadth, expectBadInput, expectOk, scratch, write } from '../cli/helpers.ts';
+import { anotherBuild, bin, breadth, expectBadInput, expectOk, parseJson, scratch, write } from '../cli/helpers.ts';
 
 const PLANNED = 60;
 const STUDY = [
@@ -103,4 +104,28 @@ describe('a sweep stopped part-way', () => {
       expect(registry(db)).toMatchObject({ trials: PLANNED, keys: PLANNED, links: PLANNED, sweeps: 1, incomplete: 0, integrity: 'ok' });
     });
   }
+});
+
+describe('another breadth build (probe r48d F1)', () => {
+  it('computes other trials: its keys are not this build\'s, and --resume reuses none of them', { timeout: 240_000 }, async () => {
+    // Before: a trial key held the version string '0.1.0' alone, so another checkout's trials were
+    // this one's, and --resume skipped them as done.
+    const dir = scratch('breadth-builds-');
+    write(dir, 'study.yaml', STUDY);
+    const db = join(dir, 'sweep.db');
+    const other = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '2', '--no-report', '--keep', '0', '--json'], { cwd: dir, bin: anotherBuild(dir), timeoutMs: 180_000 });
+    expectOk(other);
+    const here = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '2', '--no-report', '--keep', '0', '--resume', '--json'], { cwd: dir, timeoutMs: 180_000 });
+    expectOk(here);
+    expect(parseJson(here)).toMatchObject({ trials: PLANNED, ran: PLANNED, resumed: 0 });
+    // 60 trials each, no key shared; the patch was a comment, so each trial's fills are the same.
+    expect(registry(db)).toMatchObject({ trials: 2 * PLANNED, keys: 2 * PLANNED, sweeps: 2 });
+    const conn = new Database(db, { readonly: true });
+    try {
+      const pairs = 'SELECT name, config_hash FROM trials GROUP BY name, config_hash HAVING COUNT(*) = 2 AND COUNT(DISTINCT fills_hash) = 1';
+      expect(conn.prepare(`SELECT COUNT(*) FROM (${pairs})`).pluck().get()).toBe(PLANNED);
+    } finally {
+      conn.close();
+    }
+  });
 });

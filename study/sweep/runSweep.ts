@@ -8,7 +8,7 @@
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { DEFAULT_PBO_BLOCKS, type Metric, pboBlocksProblem, type SharpeTrials } from '../../reports/metrics/index.ts';
-import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
+import { canonicalJson, fillsHash, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
@@ -165,7 +165,11 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   }
 }
 
-/** Re-run the best trials in the coordinator and store them as ordinary runs (a trial and its run must agree). */
+/**
+ * Re-run the best trials in the coordinator and store them as ordinary runs. A trial and its run
+ * must agree: a re-run whose fills hash differs from its trial's is refused (a UserError naming
+ * the trial) before anything of it is stored.
+ */
 async function keepBest(store: Store, market: Market, specs: readonly TrialSpec[], best: readonly StoredTrial[]): Promise<SweepOutcome['kept']> {
   const kept: { key: string; name: string; runId: number }[] = [];
   for (const trial of best) {
@@ -176,9 +180,13 @@ async function keepBest(store: Store, market: Market, specs: readonly TrialSpec[
     const spec = specs.find((s) => s.key === trial.key);
     if (!spec) continue;
     const { result, metrics } = await replayTrial(spec, market, recordedTrials(store, trial.strategy, trial.dataFingerprint));
+    const replayed = fillsHash(result.fills, result);
+    if (replayed !== trial.fillsHash) {
+      throw new UserError(
+        `trial ${trial.name} re-ran here to fills hash ${replayed.slice(0, 12)}…, not the ${trial.fillsHash.slice(0, 12)}… stored for it: it was computed by another breadth build, or it is not reproducible (a strategy reading the clock or unseeded random numbers); nothing was kept for it`,
+      );
+    }
     const runId = writeRun(store, { result, metrics, label: trial.name });
-    const stored = store.db.prepare<[number], string>('SELECT fills_hash FROM runs WHERE id = ?').pluck().get(runId);
-    if (stored !== trial.fillsHash) throw new Error(`trial ${trial.name} re-ran to fills hash ${stored}, not its stored ${trial.fillsHash}: the engine is not deterministic here`);
     setTrialRun(store, trial.key, runId);
     kept.push({ key: trial.key, name: trial.name, runId });
   }

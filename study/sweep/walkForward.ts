@@ -23,6 +23,7 @@ import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
 import { isTrial, planPoint, refuseIfNoneValid } from './plan.ts';
 import { openExecution, openSweepMarket } from './runSweep.ts';
+import { holdSweep } from './soleCoordinator.ts';
 import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
@@ -132,18 +133,23 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
         dataFingerprint: market.fingerprint,
         planned: all.length + refused.length,
       });
-      writeTrialFailures(store, sweepId, refused);
-      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
-      for (const t of all) earlier.add(t.key);
-      const interrupted = ran + failed + skipped < all.length;
-      const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused };
-      if (interrupted) {
-        outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false });
-        break;
+      const held = holdSweep(store, sweepId, `walk-forward ${sweepId}`, options.db);
+      try {
+        writeTrialFailures(store, sweepId, refused);
+        const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
+        for (const t of all) earlier.add(t.key);
+        const interrupted = ran + failed + skipped < all.length;
+        const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused };
+        if (interrupted) {
+          outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false });
+          break;
+        }
+        const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
+        if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true });
+        else outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false, complete: false });
+      } finally {
+        held.release();
       }
-      const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
-      if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true });
-      else outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false, complete: false });
     }
     return outcomes;
   } finally {

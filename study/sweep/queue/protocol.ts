@@ -50,6 +50,12 @@ export const DEFAULT_ATTEMPTS = 3;
 /** A user's error travels as the job's failed reason with this prefix (no retries for it). */
 export const USER_ERROR = 'breadth user error: ';
 
+/** The failed reason of an attempt that ran past the sweep's `--trial-timeout` (retried like a crash). */
+export const timeoutReason = (name: string, timeoutMs: number): string => `trial ${name} ran longer than ${timeoutMs / 1000} s`;
+
+/** True for a failure whose attempts ran out, the last one past the timeout (its message ends with timeoutReason). */
+export const timedOut = (failure: { readonly kind: string; readonly message: string }): boolean => failure.kind === 'exhausted' && / ran longer than [0-9.e+-]+ s$/.test(failure.message);
+
 export function marketRequest(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>): MarketRequest {
   return { sample: config.data === 'sample' ? config.sample : null, symbols: config.symbols ?? null, to: config.to ?? null };
 }

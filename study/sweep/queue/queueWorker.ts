@@ -16,7 +16,7 @@ import { CopyMismatch } from '../mismatch.ts';
 import { localPool, type TrialPool } from '../pool.ts';
 import { shareMarket } from '../sharedMarket.ts';
 import { queueConnection, reachable, watchOutage } from './connection.ts';
-import { buildMismatch, encodeResult, type MarketRequest, QUEUE_NAME, type TrialJob, USER_ERROR } from './protocol.ts';
+import { buildMismatch, encodeResult, type MarketRequest, QUEUE_NAME, timeoutReason, type TrialJob, USER_ERROR } from './protocol.ts';
 
 export interface WorkerOptions {
   /** `redis://HOST:PORT[/DB]`. */
@@ -95,7 +95,7 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
       } catch (err) {
         if (err instanceof CopyMismatch) return refuse(job, token, err.message);
         if (err instanceof UserError) throw new UnrecoverableError(`${USER_ERROR}${err.message}`);
-        if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new Error(`trial ${spec.name} ran longer than ${timeoutMs / 1000} s`);
+        if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new Error(timeoutReason(spec.name, timeoutMs));
         throw err;
       }
     },

@@ -240,4 +240,24 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     await right.kill('SIGTERM');
   });
 
+  it('a sweep whose every trial runs past --trial-timeout on every attempt fails with exit 2 and one line (probe r48d F3: exit 0, nothing measured)', async () => {
+    // 10 trials of 4 sample years with 6 ms of CPU at each of ~48 monthly decisions: ≥ 0.29 s
+    // each, past a 0.05 s timeout; one attempt each: 10 failures `exhausted` by the timeout, the
+    // user's setting, so 2 — not 70 — and no trial stored.
+    const study = writeStudy('timeouts.yaml', 'sample', 6);
+    const db = join(dir, 'timeouts.db');
+    const w = worker();
+    const c = coordinator(study, db, '--trial-timeout', '0.05', '--attempts', '1');
+    const ended = await c.exited;
+    expect(ended.code, c.output()).toBe(2);
+    const json = JSON.parse(c.stdout());
+    expect(json.trials).toBe(0);
+    expect(json.failed).toHaveLength(TILTS.length);
+    expect(json.failed.every((f: { kind: string; message: string }) => f.kind === 'exhausted' && / ran longer than 0\.05 s$/.test(f.message))).toBe(true);
+    const errors = c.output().slice(c.stdout().length).trim().split('\n').filter((l) => l.startsWith('breadth: no trial'));
+    expect(errors).toEqual([expect.stringMatching(/^breadth: no trial of sweep \d+ produced a result: all 10 failed — slow\[tilt=[0-9.]+\]: failed 1 times: trial slow\[tilt=[0-9.]+\] ran longer than 0\.05 s \(and 9 more\)$/)]);
+    expect(c.output()).not.toMatch(/\n\s+at /);
+    expect(storedCount(db)).toBe(0);
+    await w.kill('SIGTERM');
+  });
 });

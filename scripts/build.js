@@ -7,9 +7,13 @@
 //   examples/study.yaml                  the default study of `breadth study`
 //   strategies/builtin/*.ts              hashed into every run's manifest, so a run of the package
 //                                        records the same source hash as one of the repository
+// and writes core/buildFingerprint.txt: the fingerprint of the source it compiled, computed by the
+// compiled core/buildFingerprint.js as the source itself computes it (the build identity that a
+// distributed sweep's workers compare and a trial key holds).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '..');
 /** Default dist/; tests build elsewhere so as never to write into the repository. */
@@ -24,4 +28,6 @@ if (tsc.status !== 0) {
 }
 for (const asset of ASSETS) cpSync(join(root, asset), join(dist, asset));
 chmodSync(join(dist, 'cli', 'breadth.js'), 0o755);
+const { FINGERPRINT_FILE, sourceFingerprint } = await import(pathToFileURL(join(dist, 'core', 'buildFingerprint.js')).href);
+writeFileSync(join(dist, 'core', FINGERPRINT_FILE), `${sourceFingerprint(root)}\n`);
 console.log(`build: ${dist} compiled, ${ASSETS.length} assets copied`);

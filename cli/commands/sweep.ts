@@ -1,5 +1,6 @@
 // breadth sweep <study>: every trial of the study's sweep blocks on a pool of worker threads, each
-// stored in the trial registry; the best trials kept as runs; PBO, DSR and the sweep page.
+// stored in the trial registry; the best trials kept as runs; PBO, DSR and the sweep page. A sweep
+// none of whose trials produced a result fails (exit 2 when the failures are the user's).
 
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
@@ -26,7 +27,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .example('$0 sweep examples/sweep.yaml --resume', 'carry on after Ctrl-C: stored trials are skipped')
       .example('$0 sweep examples/sweep.yaml --queue redis://10.0.0.5:6379', 'on `breadth worker`s of other machines (README: sweeps on several machines)'),
   handler: async (args) => {
-    const { runSweep, writeKeptTearSheets, writeSweepPage } = await import('../../study/sweep/index.ts');
+    const { noResultError, runSweep, writeKeptTearSheets, writeSweepPage } = await import('../../study/sweep/index.ts');
     const { printSweepSummary, sweepJson } = await import('../sweepSummary.ts');
     const { config, out, result: outcome } = await runTrialCommand(args, (study, settings) =>
       runSweep(study, { ...settings, keep: args.keep, metric: args.metric, blocks: args.blocks }),
@@ -38,5 +39,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     if (args.json) printJson(sweepJson(outcome, page, tearSheets));
     else printSweepSummary(outcome, page, tearSheets);
     if (outcome.interrupted) process.exitCode = 130;
+    // Every trial failed: nothing was measured (the summary above lists why), so the command fails — 2 when the failures are the user's.
+    else if (outcome.trials.length === 0 && outcome.failed.length > 0) throw noResultError(`sweep ${outcome.sweepId}`, outcome.failed);
   },
 };

@@ -19,7 +19,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     const { runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
     const { config, db, out, result: outcomes } = await runTrialCommand(args, runWalkForward);
     const pages = outcomes.map((o) => (args.report ? writeWalkForwardPage(db, o, join(out, 'reports'), config.title) : null));
-    if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, refused: o.refused, interrupted: o.interrupted, complete: o.complete, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
+    if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, refused: o.refused, failed: o.failed, interrupted: o.interrupted, complete: o.complete, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
     else {
       outcomes.forEach((o, k) => {
         process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trials\n`);
@@ -28,6 +28,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
           o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
         );
         process.stdout.write(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
+        if (o.failed.length) process.stdout.write(`${o.failed.length} in-sample trial${o.failed.length === 1 ? '' : 's'} failed, never a choice: ${o.failed[0].name}: ${o.failed[0].message}${o.failed.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
         if (o.refused.length) process.stdout.write(`${o.refused.length} in-sample point${o.refused.length === 1 ? '' : 's'} the strategy's parameter check refused, not run: ${o.refused[0].message}${o.refused.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
         if (o.interrupted) process.stdout.write('interrupted: run again with --resume to finish\n');
         if (o.complete) process.stdout.write(`complete already: ${db} holds this walk-forward and its stitched run ${o.runId}; nothing was stored now\n`);

@@ -1,7 +1,7 @@
 // breadth worker --queue redis://HOST:PORT[/DB]: take trials of distributed sweeps from the queue and
 // run them here, on --concurrency worker threads, over the data given by --data. Runs until
 // Ctrl-C or SIGTERM (the trials in progress finish), or until a job needs other data or another
-// breadth version (exit 2, one line: the job goes back to the queue for another worker).
+// breadth version or build (exit 2, one line: the job goes back to the queue for another worker).
 
 import type { CommandModule } from 'yargs';
 import { loadOptions, withLoadOptions, type LoadArgs } from '../loadOptions.ts';

@@ -11,6 +11,7 @@ import { V9 } from './schemaV9.ts';
 import { V10 } from './schemaV10.ts';
 import { V11 } from './schemaV11.ts';
 import { V12 } from './schemaV12.ts';
+import { V13 } from './schemaV13.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */
@@ -358,6 +359,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, description: 'the shares an amended order was first decided for', sql: V10 },
   { version: 11, description: 'the benchmark return beside nav_return over the same session (NULL after a benchmark holiday)', sql: V11 },
   { version: 12, description: 'whether a session\'s NAV only carried earlier closes (not paired with a benchmark there)', sql: V12 },
+  { version: 13, description: 'the coordinator running each sweep now (one per sweep and database)', sql: V13 },
 ];
 
 /** The newest schema this breadth knows. */

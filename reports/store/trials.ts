@@ -221,9 +221,23 @@ export function sweepFailures(store: Store, sweepId: number): TrialFailure[] {
   );
 }
 
-/** Record that `runId` holds the trial in full (fills, positions, tear sheet). */
-export function setTrialRun(store: Store, key: string, runId: number): void {
-  withStoreErrors(store, () => store.db.prepare('UPDATE trials SET run_id = ? WHERE key = ?').run(runId, key));
+/**
+ * The run that holds trial `key` in full (fills, positions, tear sheet): the one stored already,
+ * else the one `write` stores now (its id), linked to the trial — both in one write transaction,
+ * so two writers keeping the same trial store one run (the second finds the first's and writes nothing).
+ */
+export function keepTrialRun(store: Store, key: string, write: () => number): number {
+  return withStoreErrors(store, () =>
+    store.db
+      .transaction(() => {
+        const held = store.db.prepare<[string], number | null>('SELECT run_id FROM trials WHERE key = ?').pluck().get(key);
+        if (held !== null && held !== undefined) return held;
+        const runId = write();
+        store.db.prepare('UPDATE trials SET run_id = ? WHERE key = ?').run(runId, key);
+        return runId;
+      })
+      .immediate(),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 
 export { type Axis, sweepSchema, type SweepSpec, walkForwardSchema, type WalkForwardSpec } from './config.ts';
 export { expandSweep, type SweepPoint } from './expand.ts';
+export { noResultError } from './noResult.ts';
 export { planSweep, type SweepPlan } from './plan.ts';
 export { defaultWorkers, localPool, type TrialPool } from './pool.ts';
 export { sweepPageData, writeKeptTearSheets, writeSweepPage, writeWalkForwardPage } from './publish.ts';

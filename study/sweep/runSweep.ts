@@ -1,14 +1,15 @@
 // Running a sweep: the coordinator. It opens the market once and shares it with the worker pool,
 // plans the trials, skips those the registry holds (--resume), feeds the pool a few trials ahead
-// and writes each finished trial in its own transaction — the only process that writes, so a
-// kill at any moment leaves every finished trial stored once and nothing half-written. When the
-// trials are in, it measures the sweep (best trial, DSR over the registry, PBO by CSCV) and keeps
-// the best K trials in full as ordinary runs (fills, positions, tear sheet).
+// and writes each finished trial in its own transaction — the only process that writes (a second
+// coordinator of the sweep is refused: soleCoordinator.ts), so a kill at any moment leaves every
+// finished trial stored once and nothing half-written. When the trials are in, it measures the
+// sweep (best trial, DSR over the registry, PBO by CSCV) and keeps the best K trials in full as
+// ordinary runs (fills, positions, tear sheet).
 
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { DEFAULT_PBO_BLOCKS, type Metric, pboBlocksProblem, type SharpeTrials } from '../../reports/metrics/index.ts';
-import { canonicalJson, openStore, recordedTrials, recordSweep, setTrialRun, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
+import { canonicalJson, fillsHash, keepTrialRun, openStore, recordedTrials, recordSweep, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
@@ -18,6 +19,7 @@ import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../measure.
 import { planSweep } from './plan.ts';
 import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr, trialMetricNames } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
+import { type HeldSweep, holdSweep } from './soleCoordinator.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
 
 export interface SweepOptions {
@@ -114,6 +116,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);
   if (plan.trials.length === 0) throw new UserError(`${options.where}: no trials to run${options.runs ? ` for runs ${options.runs.join(', ')}` : ''}`);
   const { executor, store } = await openExecution(options, config, market, shared);
+  let held: HeldSweep | null = null;
   try {
     const sweepId = recordSweep(store, {
       key: sha256(canonicalJson({ kind: 'sweep', trials: [...plan.trials, ...plan.invalid].map((t) => t.key).sort() })),
@@ -125,6 +128,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       dataFingerprint: market.fingerprint,
       planned: plan.trials.length + plan.invalid.length,
     });
+    held = holdSweep(store, sweepId, `sweep ${sweepId}`, options.db);
     writeTrialFailures(store, sweepId, plan.invalid);
     const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, plan.trials, options);
     const interrupted = skipped + ran + failed < plan.trials.length;
@@ -160,12 +164,17 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       notes: [...plan.notes, ...pboNotes(pbo), ...keepNote, ...caveatNotes(trials)],
     };
   } finally {
+    held?.release();
     store.close();
     await executor.close();
   }
 }
 
-/** Re-run the best trials in the coordinator and store them as ordinary runs (a trial and its run must agree). */
+/**
+ * Re-run the best trials in the coordinator and store them as ordinary runs. A trial and its run
+ * must agree: a re-run whose fills hash differs from its trial's is refused (a UserError naming
+ * the trial) before anything of it is stored.
+ */
 async function keepBest(store: Store, market: Market, specs: readonly TrialSpec[], best: readonly StoredTrial[]): Promise<SweepOutcome['kept']> {
   const kept: { key: string; name: string; runId: number }[] = [];
   for (const trial of best) {
@@ -176,10 +185,14 @@ async function keepBest(store: Store, market: Market, specs: readonly TrialSpec[
     const spec = specs.find((s) => s.key === trial.key);
     if (!spec) continue;
     const { result, metrics } = await replayTrial(spec, market, recordedTrials(store, trial.strategy, trial.dataFingerprint));
-    const runId = writeRun(store, { result, metrics, label: trial.name });
-    const stored = store.db.prepare<[number], string>('SELECT fills_hash FROM runs WHERE id = ?').pluck().get(runId);
-    if (stored !== trial.fillsHash) throw new Error(`trial ${trial.name} re-ran to fills hash ${stored}, not its stored ${trial.fillsHash}: the engine is not deterministic here`);
-    setTrialRun(store, trial.key, runId);
+    const replayed = fillsHash(result.fills, result);
+    if (replayed !== trial.fillsHash) {
+      throw new UserError(
+        `trial ${trial.name} re-ran here to fills hash ${replayed.slice(0, 12)}…, not the ${trial.fillsHash.slice(0, 12)}… stored for it: it was computed by another breadth build, or it is not reproducible (a strategy reading the clock or unseeded random numbers); nothing was kept for it`,
+      );
+    }
+    // The coordinator of another sweep sharing this trial may have kept it meanwhile: its run stays the only one.
+    const runId = keepTrialRun(store, trial.key, () => writeRun(store, { result, metrics, label: trial.name }));
     kept.push({ key: trial.key, name: trial.name, runId });
   }
   return kept;

@@ -9,6 +9,7 @@ import { backtest } from '../../engine/backtest.ts';
 import { rankCaveats } from '../../engine/caveats.ts';
 import type { EngineConfig } from '../../engine/config.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
+import { buildFingerprint } from '../../core/buildFingerprint.ts';
 import type { Result } from '../../engine/result.ts';
 import { excessReturns } from '../../reports/metrics/riskFree.ts';
 import { type SharpeTrials, sharpeMoments } from '../../reports/metrics/index.ts';
@@ -63,7 +64,8 @@ export function trialSpecOf(prepared: PreparedRun, riskFree: number | string, ma
 }
 
 /**
- * sha256 of the canonical JSON of: the strategy (name and source hash), its validated parameters,
+ * sha256 of the canonical JSON of: breadth's version and build fingerprint (core/buildFingerprint.ts),
+ * the strategy (name and source hash), its validated parameters,
  * the engine config hash (which holds the requested period, from/to), the data fingerprint, and
  * the measurement (benchmark, risk-free, P) its stored metrics depend on. Documented in reports/SWEEPS.md.
  */
@@ -71,8 +73,9 @@ export function trialKey(id: TrialIdentity): string {
   return sha256(
     canonicalJson({
       format: 'breadth-trial/1',
-      // Results depend on the engine's code: a trial of another breadth version is another trial.
+      // Results depend on the engine's code: a trial of another breadth version or build is another trial.
       breadth: ENGINE_VERSION,
+      build: buildFingerprint(),
       strategy: id.strategy,
       sourceHash: id.sourceHash,
       params: id.params,

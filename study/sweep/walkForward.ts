@@ -12,7 +12,7 @@ import { backtest } from '../../engine/backtest.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
 import { sessionOnOrBefore } from '../../engine/view.ts';
 import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
-import { canonicalJson, getRun, readWindows, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
+import { canonicalJson, getRun, readWindows, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
@@ -21,8 +21,10 @@ import { measuredMetricNames, measureRun, resolveRiskFree } from '../measure.ts'
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
+import { noResultError } from './noResult.ts';
 import { isTrial, planPoint, refuseIfNoneValid } from './plan.ts';
 import { openExecution, openSweepMarket } from './runSweep.ts';
+import { holdSweep } from './soleCoordinator.ts';
 import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
@@ -55,6 +57,8 @@ export interface WalkForwardOutcome {
   readonly trials: number;
   /** In-sample points the strategy's parameter check refused (failed trials, never run; not in `trials`). */
   readonly refused: readonly TrialFailure[];
+  /** In-sample trials that ran and failed (their strategy threw, a queue's attempts ran out): among `trials`, never a choice. */
+  readonly failed: readonly TrialFailure[];
   readonly interrupted: boolean;
   /** True when the store held this walk-forward complete (`--resume` after it finished): nothing was stored now. */
   readonly complete: boolean;
@@ -132,18 +136,25 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
         dataFingerprint: market.fingerprint,
         planned: all.length + refused.length,
       });
-      writeTrialFailures(store, sweepId, refused);
-      const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
-      for (const t of all) earlier.add(t.key);
-      const interrupted = ran + failed + skipped < all.length;
-      const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused };
-      if (interrupted) {
-        outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false });
-        break;
+      const held = holdSweep(store, sweepId, `walk-forward ${sweepId}`, options.db);
+      try {
+        writeTrialFailures(store, sweepId, refused);
+        const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
+        for (const t of all) earlier.add(t.key);
+        const interrupted = ran + failed + skipped < all.length;
+        const planned = new Set(all.map((t) => t.key));
+        const failedTrials = sweepFailures(store, sweepId).filter((f) => planned.has(f.key));
+        const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused, failed: failedTrials };
+        if (interrupted) {
+          outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false });
+          break;
+        }
+        const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
+        if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true });
+        else outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false, complete: false });
+      } finally {
+        held.release();
       }
-      const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
-      if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true });
-      else outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false, complete: false });
     }
     return outcomes;
   } finally {
@@ -160,7 +171,10 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
   const day = (t: number): string => isoDay(market.dates[t]);
   const choices = perWindow.map((specs, w) => {
     const trials = specs.map((s) => stored.get(s.key)).filter((t) => t !== undefined);
-    if (trials.length === 0) throw new UserError(`${options.where}: runs[${k}].walkForward: every in-sample trial of ${day(windows[w].isFirst)}..${day(windows[w].isLast)} failed (breadth sweep lists why); fix the strategy or its parameters`);
+    if (trials.length === 0) {
+      const keys = new Set(specs.map((s) => s.key));
+      throw noResultError(`${options.where}: runs[${k}].walkForward's in-sample window ${day(windows[w].isFirst)}..${day(windows[w].isLast)}`, sweepFailures(store, sweepId).filter((f) => keys.has(f.key)));
+    }
     const best = bestTrial(trials, metric);
     const trial = best ?? trials[0];
     // This run's own point (a trial stored by another run of the command carries that run's name and values).

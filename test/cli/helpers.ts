@@ -2,10 +2,11 @@
 // folder, CI=1 (so no progress bar), and nothing ever written into the repository.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
+import { BUILD_SOURCES } from '../../core/buildFingerprint.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 /** The CLI from source on this (pinned) Node, as `npm run breadth` runs it: 'breadth' imports resolve to this tree. */
@@ -26,6 +27,8 @@ export interface Outcome {
 
 export interface RunOptions {
   cwd: string;
+  /** Another breadth's bin (anotherBuild); this tree's by default. */
+  bin?: string;
   /** Extra or overriding environment variables; `undefined` removes one. */
   env?: Record<string, string | undefined>;
   timeoutMs?: number;
@@ -55,7 +58,7 @@ function spawnCollect(file: string, args: string[], cwd: string, env: NodeJS.Pro
 
 /** `breadth ...args` in `cwd`, as a separate process (as a user would type it). */
 export function breadth(args: string[], options: RunOptions): Promise<Outcome> {
-  return spawnCollect(process.execPath, [...NODE_ARGS, bin, ...args], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, `breadth ${args.join(' ')}`);
+  return spawnCollect(process.execPath, [...NODE_ARGS, options.bin ?? bin, ...args], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, `breadth ${args.join(' ')}`);
 }
 
 /** A shell command line (for pipes and pseudo-terminals); see `breadthCommand`. */
@@ -78,6 +81,19 @@ export function scratch(prefix = 'breadth-cli-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   made.push(dir);
   return dir;
+}
+
+/**
+ * Another build of this breadth, of the same version: a copy of its source in `dir` with a comment
+ * added to the engine (a colleague's checkout with a local patch), its dependencies this tree's.
+ * Returns its bin, run from source like `bin`.
+ */
+export function anotherBuild(dir: string): string {
+  const root = join(dir, 'another-breadth');
+  for (const source of [...BUILD_SOURCES, 'package.json']) cpSync(join(repoRoot, source), join(root, source), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+  appendFileSync(join(root, 'engine', 'version.ts'), '// a local patch\n');
+  return join(root, 'cli', 'breadth.ts');
 }
 
 export function write(dir: string, name: string, text: string): string {

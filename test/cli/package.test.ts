@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from '
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sourceFingerprint } from '../../core/buildFingerprint.ts';
 import { MIN_NODE, nodeVersionProblem } from '../../core/nodeVersion.ts';
 import { expectOk, repoRoot, scratch, write, type Outcome } from './helpers.ts';
 
@@ -62,6 +63,14 @@ describe('the compiled package', () => {
     const o = node([bin(), '--version'], project);
     expectOk(o);
     expect(o.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
+  it('is the same build as its source: the fingerprint the build wrote is the source\'s, and the package reads it (probe r48d F1)', () => {
+    const written = readFileSync(join(pkg, 'dist', 'core', 'buildFingerprint.txt'), 'utf8').trim();
+    expect(written).toBe(sourceFingerprint(repoRoot));
+    const read = node(['--input-type=module', '-e', `import(${JSON.stringify(pathToFileURL(join(pkg, 'dist', 'core', 'buildFingerprint.js')).href)}).then((m) => console.log(m.buildFingerprint()))`], project);
+    expectOk(read);
+    expect(read.stdout.trim()).toBe(written);
   });
 
   it('runs a built-in strategy and writes its tear sheet (the report assets are found in the package)', () => {

@@ -1,26 +1,27 @@
 // A trial that fails for the user's reason (its strategy throws) is recorded as failed with its
 // message, left out of the statistics and listed by the sweep, while the other trials go on; and
-// `--resume` does not run it again. Local worker threads, a real results file.
+// `--resume` does not run it again. A sweep none of whose trials produced a result fails; a
+// walk-forward test says which in-sample trials failed. Local worker threads, a real results file.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../data/errors.ts';
 import { escapeHtml } from '../../reports/html/page/escape.ts';
+import type { TrialFailure } from '../../reports/store/index.ts';
 import { renderSweepPage } from '../../reports/html/sweep/sweepPage.ts';
 import { loadStudyFile, parseStudy } from '../../study/index.ts';
-import { runSweep } from '../../study/sweep/index.ts';
+import { noResultError, runSweep, runWalkForward } from '../../study/sweep/index.ts';
 import { sweepPageData } from '../../study/sweep/publish.ts';
+import { breadth, expectOk, scratch, write } from '../cli/helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-failures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const tally = join(dir, 'tally.txt');
-const study = join(dir, 'cursed.yaml');
-writeFileSync(tally, '');
-writeFileSync(
-  study,
+/** The study of cursedTilt.ts over `tilts`, counting its failing runs in `tallyFile`. */
+const cursedStudy = (tallyFile: string, tilts: number[]): string =>
   [
     'title: cursed',
     'data: sample',
@@ -29,11 +30,15 @@ writeFileSync(
     'runs:',
     '  - name: cursed',
     `    strategy: ${resolve(import.meta.dirname, 'cursedTilt.ts')}`,
-    `    params: { tally: ${JSON.stringify(tally)} }`,
-    '    sweep: { params: { tilt: [0, 0.25, 0.5, 0.75, 1] } }',
+    `    params: { tally: ${JSON.stringify(tallyFile)} }`,
+    `    sweep: { params: { tilt: [${tilts.join(', ')}] } }`,
     '',
-  ].join('\n'),
-);
+  ].join('\n');
+
+const tally = join(dir, 'tally.txt');
+const study = join(dir, 'cursed.yaml');
+writeFileSync(tally, '');
+writeFileSync(study, cursedStudy(tally, [0, 0.25, 0.5, 0.75, 1]));
 
 describe('a trial whose strategy throws', () => {
   const db = join(dir, 'cursed.db');
@@ -100,5 +105,74 @@ describe('the sweep page', () => {
     expect(refused).toContain('1 of 2 planned; 1 failed or refused');
     expect(refused).toMatch(/<li><strong>sma\[fast=20 slow=20\]<\/strong>: [^<]*must be shorter than slow/);
     expect(refused).toContain(escapeHtml("1 of them is a grid point the strategy's parameter check refused (never run)."));
+  });
+});
+
+/** The tally of the tests below (cursedTilt appends to it), apart from the one the first tests count. */
+const laterTally = join(dir, 'later-tally.txt');
+writeFileSync(laterTally, '');
+
+describe('a sweep none of whose trials produced a result (probe r48d F3: exit 0, "0 trials … 2 trials failed")', () => {
+  it('fails with exit 2 and one line naming the first failure, after the summary that lists them', async () => {
+    const cwd = scratch('breadth-no-result-');
+    write(cwd, 'study.yaml', cursedStudy(laterTally, [0.5]));
+    const o = await breadth(['sweep', 'study.yaml', '--db', 'b.db', '--workers', '1', '--no-report'], { cwd });
+    expect(o.status, o.stderr).toBe(2);
+    expect(o.stdout).toContain('0 trials (0 run now, 0 already stored) of 1 planned');
+    expect(o.stdout).toMatch(/1 trial failed \(not in the statistics above\):\n {2}cursed\[tilt=0\.5\]: strategy "cursed-tilt" failed on /);
+    expect(o.stderr).toMatch(/^breadth: no trial of sweep 1 produced a result: its one trial failed — cursed\[tilt=0\.5\]: strategy "cursed-tilt" failed on \d{4}-\d\d-\d\d: half a tilt is cursed[^\n]*\n$/);
+  });
+
+  it('while a sweep with a result and a failed trial exits 0 and says so', async () => {
+    const cwd = scratch('breadth-no-result-');
+    write(cwd, 'study.yaml', cursedStudy(laterTally, [0, 0.5]));
+    const o = await breadth(['sweep', 'study.yaml', '--db', 'b.db', '--workers', '1', '--no-report', '--keep', '0'], { cwd });
+    expectOk(o);
+    expect(o.stdout).toContain('(1 run now, 0 already stored) of 2 planned');
+    expect(o.stdout).toContain('1 trial failed (not in the statistics above):');
+    expect(o.stderr).toBe('');
+  });
+
+  it('is the user\'s error (exit 2) when every failure is — a strategy\'s fault, attempts past --trial-timeout — else breadth\'s (exit 70)', () => {
+    const failure = (kind: TrialFailure['kind'], message: string, name = 'a[x=1]'): TrialFailure => ({ key: name, name, group: 'a', seq: 0, message, kind });
+    const thrown = failure('user', 'strategy "a" failed on 2024-01-02: boom');
+    const timedOut = failure('exhausted', 'failed 3 times: trial b[x=2] ran longer than 0.5 s', 'b[x=2]');
+    const crashed = failure('exhausted', 'failed 3 times: job stalled more than allowable limit', 'c[x=3]');
+    const user = noResultError('sweep 4', [thrown, timedOut]);
+    expect(user).toBeInstanceOf(UserError);
+    expect(user.message).toBe('no trial of sweep 4 produced a result: all 2 failed — a[x=1]: strategy "a" failed on 2024-01-02: boom (and 1 more)');
+    const internal = noResultError('sweep 4', [timedOut, crashed]);
+    expect(internal).not.toBeInstanceOf(UserError);
+    expect(internal.message).toBe('no trial of sweep 4 produced a result: all 2 failed — b[x=2]: failed 3 times: trial b[x=2] ran longer than 0.5 s (and 1 more)');
+  });
+});
+
+describe('a walk-forward test whose in-sample trials fail', () => {
+  /** cursedTilt over the sample's 3 years: 1-year in-sample windows, stepped by 6 months. */
+  const walkForward = (tilts: number[]) =>
+    parseStudy({
+      data: 'sample',
+      sample: { stocks: 20, years: 3 },
+      runs: [{ name: 'cursed', strategy: resolve(import.meta.dirname, 'cursedTilt.ts'), params: { tally: laterTally }, sweep: { params: { tilt: tilts } }, walkForward: { inSample: '1y', outOfSample: '6m', mode: 'rolling' } }],
+    });
+
+  it('says which failed: never a choice, each listed (before: nothing said, the windows chose among the rest)', async () => {
+    const [outcome] = await runWalkForward(walkForward([0, 0.5]), { where: 'test', db: join(dir, 'wf-some.db'), workers: 1 });
+    // Every window tries tilt 0 and 0.5; 0.5 throws in each: one failure per window, tilt 0 chosen.
+    expect(outcome.windows.length).toBeGreaterThan(1);
+    expect(outcome.failed).toHaveLength(outcome.windows.length);
+    expect(outcome.failed.every((f) => f.kind === 'user' && /^cursed\[tilt=0\.5\] IS /.test(f.name) && /half a tilt is cursed/.test(f.message))).toBe(true);
+    expect(outcome.windows.every((w) => w.values.tilt === 0)).toBe(true);
+  });
+
+  it('fails in one line naming the window and its first failure when none of a window\'s trials produced a result', async () => {
+    const failed = await runWalkForward(walkForward([0.5]), { where: 'test', db: join(dir, 'wf-none.db'), workers: 1 }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(failed).toBeInstanceOf(UserError);
+    expect((failed as UserError).message).toMatch(
+      /^no trial of test: runs\[0\]\.walkForward's in-sample window (\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d) produced a result: its one trial failed — cursed\[tilt=0\.5\] IS \1\.\.\2: strategy "cursed-tilt" failed on \d{4}-\d\d-\d\d: half a tilt is cursed/,
+    );
   });
 });

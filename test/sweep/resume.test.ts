@@ -1,12 +1,16 @@
 // A sweep killed part-way keeps every trial it finished, each stored once and whole, and
 // `--resume` runs exactly the rest: real `breadth sweep` processes, a real SQLite file, SIGKILL
-// and SIGINT (Ctrl-C) while the workers are busy.
+// and SIGINT (Ctrl-C) while the workers are busy. A second coordinator of the sweep is refused
+// while the first runs, and `--resume` never reuses the trials of another breadth build.
 
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { bin, breadth, expectBadInput, expectOk, scratch, write } from '../cli/helpers.ts';
+import { anotherBuild, bin, breadth, expectBadInput, expectOk, parseJson, scratch, write } from '../cli/helpers.ts';
+import { type Running, startBreadth, until } from './queue/processes.ts';
 
 const PLANNED = 60;
 const STUDY = [
@@ -24,12 +28,12 @@ const STUDY = [
   '',
 ].join('\n');
 
-/** Trials stored so far (0 while the file or its schema does not exist yet). */
-function stored(db: string): number {
+/** One number from the store (0 while its file or the table does not exist yet). */
+function count(db: string, sql: string): number {
   try {
     const conn = new Database(db, { readonly: true, fileMustExist: true });
     try {
-      return conn.prepare('SELECT COUNT(*) FROM trials').pluck().get() as number;
+      return conn.prepare(sql).pluck().get() as number;
     } finally {
       conn.close();
     }
@@ -37,6 +41,9 @@ function stored(db: string): number {
     return 0;
   }
 }
+
+/** Trials stored so far. */
+const stored = (db: string): number => count(db, 'SELECT COUNT(*) FROM trials');
 
 /** Start a sweep, wait until `atLeast` trials are stored, then send `signal`; resolves with the exit. */
 function interrupted(dir: string, db: string, signal: NodeJS.Signals, atLeast: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }> {
@@ -103,4 +110,80 @@ describe('a sweep stopped part-way', () => {
       expect(registry(db)).toMatchObject({ trials: PLANNED, keys: PLANNED, links: PLANNED, sweeps: 1, incomplete: 0, integrity: 'ok' });
     });
   }
+});
+
+/** A sweep of 4 gated-tilt trials (gatedTilt.ts): each decides only while `gate` does not exist. */
+const gatedStudy = (gate: string): string =>
+  ['title: gated', 'data: sample', 'sample: { stocks: 20, years: 3 }', 'benchmark: "@largeCap"', 'runs:', '  - name: gated', `    strategy: ${resolve(import.meta.dirname, 'gatedTilt.ts')}`, `    params: { gate: ${JSON.stringify(gate)} }`, '    sweep: { params: { tilt: [0, 0.25, 0.5, 0.75] } }', ''].join('\n');
+
+/** `breadth sweep study.yaml` in `dir` as its own process: `--keep 1`, one worker, `--json`. */
+const coordinator = (dir: string, db: string): Running => startBreadth(['sweep', 'study.yaml', '--db', db, '--workers', '1', '--no-report', '--keep', '1', '--json'], dir);
+
+describe('two coordinators of one sweep on one database (probe r48d F2)', () => {
+  /** A store with the sweep's 4 trials held in flight by a first coordinator (gate shut) that claimed it. */
+  const started = async () => {
+    const dir = scratch('breadth-coordinators-');
+    const gate = write(dir, 'gate', '');
+    write(dir, 'study.yaml', gatedStudy(gate));
+    const db = join(dir, 'sweep.db');
+    const first = coordinator(dir, db);
+    await until(() => count(db, 'SELECT COUNT(*) FROM sweep_claims') === 1, 'the first coordinator to claim the sweep');
+    return { dir, gate, db, first };
+  };
+  const runs = (db: string) => ({
+    runs: count(db, 'SELECT COUNT(*) FROM runs'),
+    orphans: count(db, 'SELECT COUNT(*) FROM runs WHERE id NOT IN (SELECT run_id FROM trials WHERE run_id IS NOT NULL)'),
+    claims: count(db, 'SELECT COUNT(*) FROM sweep_claims'),
+  });
+
+  it('the second is refused in one line while the first runs, and finds everything done once the first has ended', { timeout: 120_000 }, async () => {
+    // Before: the second (with --resume, as the "holds N trials" refusal advises) ran as well:
+    // trials computed twice, the kept run stored twice, one of the two linked from no trial.
+    const { dir, gate, db, first } = await started();
+    const second = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '1', '--no-report', '--keep', '1', '--resume', '--json'], { cwd: dir });
+    expectBadInput(second, `${db}: sweep 1 is being run by another coordinator (pid ${first.child.pid} on ${hostname()}, since `, '): wait for it to end, or stop it — two would run its trials twice');
+    rmSync(gate);
+    expect((await first.exited).code, first.output()).toBe(0);
+    expect(JSON.parse(first.stdout())).toMatchObject({ trials: 4, ran: 4, kept: [{ runId: 1 }] });
+    // The first gave the sweep up as it ended: another may resume it, and finds every trial and the kept run stored.
+    const after = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '1', '--no-report', '--keep', '1', '--resume', '--json'], { cwd: dir });
+    expectOk(after);
+    expect(parseJson(after)).toMatchObject({ trials: 4, ran: 0, resumed: 4, kept: [{ runId: 1 }] });
+    expect(runs(db)).toEqual({ runs: 1, orphans: 0, claims: 0 });
+  });
+
+  it('a coordinator killed (SIGKILL) leaves a claim that does not block: the next one on this machine resumes at once', { timeout: 120_000 }, async () => {
+    const { dir, gate, db, first } = await started();
+    await first.kill('SIGKILL');
+    expect(runs(db).claims).toBe(1);
+    rmSync(gate);
+    const resumed = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '1', '--no-report', '--keep', '1', '--resume', '--json'], { cwd: dir });
+    expectOk(resumed);
+    expect(parseJson(resumed)).toMatchObject({ trials: 4, ran: 4, interrupted: false, kept: [{ runId: 1 }] });
+    expect(runs(db)).toEqual({ runs: 1, orphans: 0, claims: 0 });
+  });
+});
+
+describe('another breadth build (probe r48d F1)', () => {
+  it('computes other trials: its keys are not this build\'s, and --resume reuses none of them', { timeout: 240_000 }, async () => {
+    // Before: a trial key held the version string '0.1.0' alone, so another checkout's trials were
+    // this one's, and --resume skipped them as done.
+    const dir = scratch('breadth-builds-');
+    write(dir, 'study.yaml', STUDY);
+    const db = join(dir, 'sweep.db');
+    const other = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '2', '--no-report', '--keep', '0', '--json'], { cwd: dir, bin: anotherBuild(dir), timeoutMs: 180_000 });
+    expectOk(other);
+    const here = await breadth(['sweep', 'study.yaml', '--db', db, '--workers', '2', '--no-report', '--keep', '0', '--resume', '--json'], { cwd: dir, timeoutMs: 180_000 });
+    expectOk(here);
+    expect(parseJson(here)).toMatchObject({ trials: PLANNED, ran: PLANNED, resumed: 0 });
+    // 60 trials each, no key shared; the patch was a comment, so each trial's fills are the same.
+    expect(registry(db)).toMatchObject({ trials: 2 * PLANNED, keys: 2 * PLANNED, sweeps: 2 });
+    const conn = new Database(db, { readonly: true });
+    try {
+      const pairs = 'SELECT name, config_hash FROM trials GROUP BY name, config_hash HAVING COUNT(*) = 2 AND COUNT(DISTINCT fills_hash) = 1';
+      expect(conn.prepare(`SELECT COUNT(*) FROM (${pairs})`).pluck().get()).toBe(PLANNED);
+    } finally {
+      conn.close();
+    }
+  });
 });

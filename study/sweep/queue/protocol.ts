@@ -1,9 +1,10 @@
 // What the coordinator and the workers of a distributed sweep say to each other through BullMQ:
 // one job per trial (job id = the trial key, so a trial is never queued twice), carrying the trial
 // spec and what the worker must load to run it; the job's return value is the compact trial
-// result (the registry row). Both sides must run the same breadth version on the same data — the
-// job names both, and a worker refuses a job whose version or data fingerprint differs from its own.
+// result (the registry row). Both sides must run the same breadth build on the same data — the
+// job names both, and a worker refuses a job whose build or data fingerprint differs from its own.
 
+import { buildFingerprint } from '../../../core/buildFingerprint.ts';
 import { ENGINE_VERSION } from '../../../engine/version.ts';
 import { canonicalJson, parseCanonicalJson } from '../../../reports/store/canonicalJson.ts';
 import type { TrialResult, TrialSpec } from '../trial.ts';
@@ -21,6 +22,7 @@ export interface MarketRequest {
 }
 
 export interface TrialJob {
+  /** The coordinator's breadth: version and build (breadthBuild), which the worker's must equal. */
   readonly version: string;
   readonly spec: TrialSpec;
   readonly market: MarketRequest;
@@ -48,12 +50,35 @@ export const DEFAULT_ATTEMPTS = 3;
 /** A user's error travels as the job's failed reason with this prefix (no retries for it). */
 export const USER_ERROR = 'breadth user error: ';
 
+/** The failed reason of an attempt that ran past the sweep's `--trial-timeout` (retried like a crash). */
+export const timeoutReason = (name: string, timeoutMs: number): string => `trial ${name} ran longer than ${timeoutMs / 1000} s`;
+
+/** True for a failure whose attempts ran out, the last one past the timeout (its message ends with timeoutReason). */
+export const timedOut = (failure: { readonly kind: string; readonly message: string }): boolean => failure.kind === 'exhausted' && / ran longer than [0-9.e+-]+ s$/.test(failure.message);
+
 export function marketRequest(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>): MarketRequest {
   return { sample: config.data === 'sample' ? config.sample : null, symbols: config.symbols ?? null, to: config.to ?? null };
 }
 
+/**
+ * This breadth as a job names it: `<version>+<build fingerprint>` (semver's build metadata), e.g.
+ * `0.1.0+86ad1c4a…` with the 64 hex digits of core/buildFingerprint.ts. A worker from before builds
+ * were compared checks the version alone, reads another one here and refuses as well.
+ */
+export const breadthBuild = (): string => `${ENGINE_VERSION}+${buildFingerprint()}`;
+
 export function trialJob(spec: TrialSpec, market: MarketRequest, fingerprint: string, timeoutMs: number): TrialJob {
-  return { version: ENGINE_VERSION, spec, market, fingerprint, timeoutMs };
+  return { version: breadthBuild(), spec, market, fingerprint, timeoutMs };
+}
+
+/** Why this worker refuses the job of trial `name` queued by breadth `queued` (a breadthBuild), in one line; null when it is this build. */
+export function buildMismatch(queued: string, name: string): string | null {
+  if (queued === breadthBuild()) return null;
+  const plus = queued.indexOf('+');
+  const version = plus < 0 ? queued : queued.slice(0, plus);
+  if (version !== ENGINE_VERSION) return `job ${name} is for breadth ${version}, this worker runs ${ENGINE_VERSION}: run the same breadth version on every machine`;
+  const theirs = plus < 0 ? 'a build that names no fingerprint' : `build ${queued.slice(plus + 1, plus + 13)}…`;
+  return `job ${name} was queued by another build of breadth ${version} (${theirs}; this worker is build ${buildFingerprint().slice(0, 12)}…): its source differs, so its trials would too — run the same checkout or package on every machine`;
 }
 
 /**

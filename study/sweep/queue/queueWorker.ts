@@ -2,22 +2,21 @@
 // BullMQ queue and runs them on local worker threads over one shared market — the same trial
 // runner and pool as a sweep here. It loads the market each job names once (per request, from its
 // own `--data`), and refuses — puts the job back for another worker, says why in one line and
-// stops — a job whose breadth version or data fingerprint differs from its own: a worker with
-// other data never contributes a trial. A user's error fails the job for good (no retries); a
-// timeout or a crash is retried by BullMQ, and a worker killed mid-trial leaves its jobs to the
-// others once their locks expire (stalled-job recovery).
+// stops — a job whose breadth version, build (its source fingerprint) or data fingerprint differs
+// from its own: a worker with another breadth or other data never contributes a trial. A user's
+// error fails the job for good (no retries); a timeout or a crash is retried by BullMQ, and a
+// worker killed mid-trial leaves its jobs to the others once their locks expire (stalled-job recovery).
 
 import { UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { isUserFacing, UserError } from '../../../data/errors.ts';
 import type { LoadMarketOptions } from '../../../data/load.ts';
-import { ENGINE_VERSION } from '../../../engine/version.ts';
 import { canonicalJson } from '../../../reports/store/canonicalJson.ts';
 import { openStudyMarket } from '../../market.ts';
 import { CopyMismatch } from '../mismatch.ts';
 import { localPool, type TrialPool } from '../pool.ts';
 import { shareMarket } from '../sharedMarket.ts';
 import { queueConnection, reachable, watchOutage } from './connection.ts';
-import { encodeResult, type MarketRequest, QUEUE_NAME, type TrialJob, USER_ERROR } from './protocol.ts';
+import { buildMismatch, encodeResult, type MarketRequest, QUEUE_NAME, timeoutReason, type TrialJob, USER_ERROR } from './protocol.ts';
 
 export interface WorkerOptions {
   /** `redis://HOST:PORT[/DB]`. */
@@ -77,7 +76,8 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
     QUEUE_NAME,
     async (job, token) => {
       const { version, spec, market, fingerprint, timeoutMs } = job.data;
-      if (version !== ENGINE_VERSION) return refuse(job, token, `job ${spec.name} is for breadth ${version}, this worker runs ${ENGINE_VERSION}: run the same breadth version on every machine`);
+      const otherBuild = buildMismatch(version, spec.name);
+      if (otherBuild !== null) return refuse(job, token, otherBuild);
       let entry;
       try {
         entry = await marketFor(market);
@@ -95,7 +95,7 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
       } catch (err) {
         if (err instanceof CopyMismatch) return refuse(job, token, err.message);
         if (err instanceof UserError) throw new UnrecoverableError(`${USER_ERROR}${err.message}`);
-        if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new Error(`trial ${spec.name} ran longer than ${timeoutMs / 1000} s`);
+        if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new Error(timeoutReason(spec.name, timeoutMs));
         throw err;
       }
     },

@@ -1,5 +1,6 @@
 // The trial registry: a trial round-trips whole (its returns BLOB bit for bit), is stored once
-// under its key, and the registry's count and Sharpe variance give the DSR a hand computes.
+// under its key, the registry's count and Sharpe variance give the DSR a hand computes, and a
+// trial is kept in full as one run.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { invPhi, phi } from '../metrics/normal.ts';
 import { engineConfigSchema } from '../../../engine/config.ts';
 import { dsrOfMoments } from '../../../reports/metrics/index.ts';
-import { linkTrials, openStore, recordedTrials, recordSweep, sweepTrials, type TrialRecord, writeTrial } from '../../../reports/store/index.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { keepTrialRun, linkTrials, openStore, recordedTrials, recordSweep, type Store, sweepTrials, type TrialRecord, writeRun, writeTrial } from '../../../reports/store/index.ts';
+import { longShortRun } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-trials-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,5 +88,36 @@ describe('the trial registry', () => {
     const dsr = dsrOfMoments({ sr: 0.08, skew: -0.2, kurtosis: 4, n: 1000 }, recordedTrials(store, 'size-tilt', 'fp'));
     expect(dsr.value).toBeCloseTo(expected, 10);
     expect(dsr.n).toBe(1000);
+  });
+});
+
+describe('keeping a trial as a run', () => {
+  it('stores one run for a trial even when two writers keep it, each having read it without one (probe r48d F2)', () => {
+    // Two connections to one file, as two coordinators: both read trial k with run_id NULL, then
+    // keep it. The first stores run 1; the second, in its write transaction, finds run 1 and
+    // stores nothing: 1 run, linked from the trial, none orphaned (before: 2 runs, run 1 an orphan).
+    const file = join(dir, 'keep.db');
+    const first = openStore(file);
+    const second = openStore(file);
+    try {
+      const sweep = recordSweep(first, { key: 'k', kind: 'sweep', name: 'k', study: null, spec: {}, dataName: 'd', dataFingerprint: 'fp', planned: 1 });
+      writeTrial(first, sweep, trial('k', 0.05, 0));
+      expect(sweepTrials(second, sweep)[0].runId).toBeNull();
+      const run = (store: Store) => () => writeRun(store, { result: longShortRun('kept'), metrics: runMetrics(longShortRun('kept')), label: 'k' });
+      expect(keepTrialRun(first, 'k', run(first))).toBe(1);
+      let wrote = false;
+      expect(
+        keepTrialRun(second, 'k', () => {
+          wrote = true;
+          return run(second)();
+        }),
+      ).toBe(1);
+      expect(wrote).toBe(false);
+      expect(second.db.prepare('SELECT COUNT(*) FROM runs').pluck().get()).toBe(1);
+      expect(sweepTrials(second, sweep)[0].runId).toBe(1);
+    } finally {
+      first.close();
+      second.close();
+    }
   });
 });

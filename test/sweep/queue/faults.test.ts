@@ -12,6 +12,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadStudyFile } from '../../../study/index.ts';
 import { runSweep } from '../../../study/sweep/index.ts';
 import { QUEUE_NAME } from '../../../study/sweep/queue/protocol.ts';
+import { sourceFingerprint } from '../../../core/buildFingerprint.ts';
+import { anotherBuild, repoRoot } from '../../cli/helpers.ts';
 import { startBreadth, until, type Running } from './processes.ts';
 import { noRedisReason, redisServerBinary, startRedis, type TestRedis } from './redis.ts';
 
@@ -75,8 +77,8 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     redisDb++;
   });
   const queueUrl = (): string => `${redis.url}/${redisDb}`;
-  const worker = (data = 'sample', lockSeconds = 2): Running => {
-    const w = startBreadth(['worker', '--queue', queueUrl(), '--concurrency', '1', '--data', data, '--lock-duration', String(lockSeconds)], dir);
+  const worker = (data = 'sample', lockSeconds = 2, breadthBin?: string): Running => {
+    const w = startBreadth(['worker', '--queue', queueUrl(), '--concurrency', '1', '--data', data, '--lock-duration', String(lockSeconds)], dir, breadthBin);
     running.push(w);
     return w;
   };
@@ -215,5 +217,47 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     const right = worker(join(dir, 'good'));
     await expectComplete(c, db, study);
     await right.kill('SIGTERM');
+  });
+
+  it('a worker on another build of the same version is refused (exit 2, one line) and stores nothing; the others finish (probe r48d F1)', async () => {
+    // Before: the worker compared the version string alone ('0.1.0' on both), ran every job and
+    // its trials were stored under the coordinator's keys.
+    const study = writeStudy('build.yaml', 'sample', 0);
+    const db = join(dir, 'build.db');
+    const other = worker('sample', 2, anotherBuild(dir));
+    await until(() => other.output().includes('worker ready'), 'the worker of another build');
+    const c = coordinator(study, db);
+    const refused = await other.exited;
+    expect(refused.code, other.output()).toBe(2);
+    const fingerprint = sourceFingerprint(repoRoot).slice(0, 12);
+    expect(other.output().trim().split('\n').at(-1)).toMatch(
+      new RegExp(`^breadth: job slow\\[tilt=[0-9.]+\\] was queued by another build of breadth 0\\.1\\.0 \\(build ${fingerprint}…; this worker is build (?!${fingerprint})[0-9a-f]{12}…\\): its source differs, so its trials would too — run the same checkout or package on every machine$`),
+    );
+    expect(other.output()).not.toMatch(/\n\s+at /);
+    expect(storedCount(db)).toBe(0);
+    const right = worker();
+    await expectComplete(c, db, study);
+    await right.kill('SIGTERM');
+  });
+
+  it('a sweep whose every trial runs past --trial-timeout on every attempt fails with exit 2 and one line (probe r48d F3: exit 0, nothing measured)', async () => {
+    // 10 trials of 4 sample years with 6 ms of CPU at each of ~48 monthly decisions: ≥ 0.29 s
+    // each, past a 0.05 s timeout; one attempt each: 10 failures `exhausted` by the timeout, the
+    // user's setting, so 2 — not 70 — and no trial stored.
+    const study = writeStudy('timeouts.yaml', 'sample', 6);
+    const db = join(dir, 'timeouts.db');
+    const w = worker();
+    const c = coordinator(study, db, '--trial-timeout', '0.05', '--attempts', '1');
+    const ended = await c.exited;
+    expect(ended.code, c.output()).toBe(2);
+    const json = JSON.parse(c.stdout());
+    expect(json.trials).toBe(0);
+    expect(json.failed).toHaveLength(TILTS.length);
+    expect(json.failed.every((f: { kind: string; message: string }) => f.kind === 'exhausted' && / ran longer than 0\.05 s$/.test(f.message))).toBe(true);
+    const errors = c.output().slice(c.stdout().length).trim().split('\n').filter((l) => l.startsWith('breadth: no trial'));
+    expect(errors).toEqual([expect.stringMatching(/^breadth: no trial of sweep \d+ produced a result: all 10 failed — slow\[tilt=[0-9.]+\]: failed 1 times: trial slow\[tilt=[0-9.]+\] ran longer than 0\.05 s \(and 9 more\)$/)]);
+    expect(c.output()).not.toMatch(/\n\s+at /);
+    expect(storedCount(db)).toBe(0);
+    await w.kill('SIGTERM');
   });
 });

@@ -2,8 +2,9 @@
 // planner or the order book sees it. Read once: a getter or a Proxy could hand the check one value
 // and the engine another (0.5, then NaN: "a bad print" blamed on the data), so every target and
 // order field is read a single time, checked as read, and only the copy runs. Checked: a target
-// that is not a plain object keyed by symbol name (a Map, a class's instance) or a Float64Array
-// over the symbols is refused, never read as the empty target that would sell the book. Whatever throws while the decision is read (a
+// that is not a plain object keyed by symbol name (a Map, a class's instance, an object keyed by a
+// Symbol or by keys Object.keys does not list) or a Float64Array over the symbols is refused, never
+// read as the empty target that would sell the book. Whatever throws while the decision is read (a
 // getter or a Proxy trap that throws, a revoked Proxy, a Proxy of a Float64Array) is the
 // strategy's fault, with its line where the stack has one (strategyFault.ts readingFailure).
 
@@ -102,12 +103,18 @@ export class DecisionChecker {
     }
   }
 
-  /** A target keyed by symbol name (or role, '@smallCap'): a plain object, each value read once. */
+  /**
+   * A target keyed by symbol name (or role, '@smallCap'): a plain object whose own keys are all
+   * strings Object.keys lists — a Symbol key or one that is not enumerable would be left out,
+   * selling what it names — each value read once.
+   */
   #keyed(target: unknown, kind: TargetKind, view: MarketView, fail: (problem: string) => never): void {
     const singular = kind.slice(0, -1);
     // A Map's entries, a Set's members and a class's getters are no own keys: read as a plain object it would be an empty (or partial) target, selling the book.
     if (typeof target !== 'object' || target === null || !isPlainObject(target)) return fail(`${kind} is ${describe(target)}: give ${kind} as { symbol: ${singular} } (a plain object) or a Float64Array over the symbols`);
     const keys = Object.keys(target);
+    const own = Reflect.ownKeys(target);
+    if (own.length !== keys.length) fail(unlistedKey(kind, own, new Set(keys)));
     const values = target as Record<string, unknown>;
     for (const key of keys) {
       this.#key = key;
@@ -170,3 +177,16 @@ function symbolIndex(key: string, view: MarketView, fail: (problem: string) => n
 /** Symbol index `i` as an order gives it, refused outside 0..symbolCount − 1. */
 const symbolAt = (i: number, view: MarketView, fail: (problem: string) => never): number =>
   Number.isInteger(i) && i >= 0 && i < view.symbolCount ? i : fail(`symbol index ${i} is out of range (0..${view.symbolCount - 1})`);
+
+/**
+ * Why a target's own keys (`own`) are not the keys Object.keys listed (`listed`): the first Symbol
+ * key, else the first key that is not enumerable, else keys that changed between the two reads (a
+ * Proxy's ownKeys trap).
+ */
+function unlistedKey(kind: TargetKind, own: readonly (string | symbol)[], listed: ReadonlySet<string>): string {
+  const symbolKey = own.find((key) => typeof key === 'symbol');
+  if (symbolKey !== undefined) return `${kind} has a Symbol key (${String(symbolKey)}): key each symbol by its name, a string — breadth would read past it, as if that symbol had no target`;
+  const hidden = own.find((key) => !listed.has(key as string));
+  if (hidden === undefined) return `${kind} gave other keys each time they were read (a Proxy?): give the same keys each time`;
+  return `${kind} has a key that is not enumerable (${String(hidden)}): give it as a plain property — breadth reads the keys Object.keys lists, and would read past it, as if that symbol had no target`;
+}

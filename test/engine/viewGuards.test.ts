@@ -187,6 +187,26 @@ describe('a strategy at fault is the user’s error, named with its file, whatev
     expect((err as Error).message).toBe(`strategy "scripted" failed on 2024-01-01: it threw a value breadth cannot read (TypeError: Cannot perform 'getPrototypeOf' on a proxy that has been revoked) (in ${FILE})`);
   });
 
+  it('targets keyed by a Symbol, or by keys that are not enumerable, are refused in one line, never read as the empty target that sells the book (probe r49b F5)', () => {
+    // Before: Object.entries saw no key, so { [Symbol.for('AAA')]: 1 } read as "hold nothing" and sold the 50 AAA bought at session 0.
+    const hidden = (key: string, value: number): object => Object.defineProperty({}, key, { value, enumerable: false });
+    fc.assert(
+      fc.property(fc.constantFrom('weights', 'values', 'shares'), fc.boolean(), fc.constantFrom('Symbol', 'not enumerable'), (kind, withAAA, how) => {
+        const target = { ...(withAAA ? { AAA: 0.5 } : {}) };
+        if (how === 'Symbol') Object.assign(target, { [Symbol.for('BBB')]: 0.25 });
+        else Object.defineProperty(target, 'BBB', { value: 0.25, enumerable: false });
+        const err = refusal({ [kind]: target });
+        expect(err).toBeInstanceOf(StrategyError);
+        expect((err as Error).message).toBe(
+          how === 'Symbol'
+            ? `strategy "scripted" failed on 2024-01-03: ${kind} has a Symbol key (Symbol(BBB)): key each symbol by its name, a string — breadth would read past it, as if that symbol had no target (in ${FILE})`
+            : `strategy "scripted" failed on 2024-01-03: ${kind} has a key that is not enumerable (BBB): give it as a plain property — breadth reads the keys Object.keys lists, and would read past it, as if that symbol had no target (in ${FILE})`,
+        );
+      }),
+    );
+    expect(refusal({ weights: hidden('AAA', 1) })).toBeInstanceOf(StrategyError);
+  });
+
   it('a getter or Proxy read once: what was checked is what runs — a weight 0.5 on its first read, NaN after, buys 50 AAA as 0.5 does, and an order quantity 10, then NaN, buys 10 (probe r49b F6: "not a finite number" without the file, and "a bad print" blamed on the data)', () => {
     const reads = { weight: 0, quantity: 0, trap: 0 };
     const flipping = { get AAA(): number { return reads.weight++ === 0 ? 0.5 : NaN; } };

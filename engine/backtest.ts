@@ -21,6 +21,7 @@ import { requireFiniteBook } from './bookRange.ts';
 import { CostEstimator } from './costEstimate.ts';
 import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from './config.ts';
 import { parseOrThrow } from './configError.ts';
+import { type CheckedDecision, DecisionChecker } from './decisionCheck.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { GrowableTable } from './growable.ts';
 import { Ledger } from './ledger.ts';
@@ -30,14 +31,14 @@ import { executionModels, type ModelSource, modelNames, userModelRecords } from 
 import type { ExecutionModels, ModelConcern } from './models/types.ts';
 import { accountLimits } from './account.ts';
 import { OrderBook } from './orderBook.ts';
-import { Deferral, OrderEnd, OrderOrigin, type OrderRequest } from './orders.ts';
+import { Deferral, OrderEnd, OrderOrigin } from './orders.ts';
 import { PendingTargets } from './pendingTargets.ts';
 import { type PlanContext, type PlannedOrders, RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
-import type { BookView, Decision, InitResult, Strategy } from './strategy.ts';
-import { checkDecision, strategyFailure } from './strategyFault.ts';
+import type { BookView, InitResult, Strategy } from './strategy.ts';
+import { strategyFailure } from './strategyFault.ts';
 import { checkStrategy, scheduledSessions } from './strategyShape.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { StrategyNotes } from './strategyNotes.ts';
@@ -101,6 +102,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const broker = new Broker({ market, config, portfolio, ledger, book: orderBook, models, liquidity });
   const estimate = new CostEstimator(market, models, liquidity);
   const planner = new RebalancePlanner(n, config);
+  const checker = new DecisionChecker(n);
   const pending = new PendingTargets(n);
   const actions = new CorporateActions(market, config);
   const accruals = new Accruals(market, models, periodsPerYear, first, last);
@@ -139,7 +141,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     if (pending.waiting) endLeftWaits(t);
     if (ruin < 0 && (t === first || due[t] === 1 || (!Number.isNaN(bands[t]) && drifted(portfolio, planner.targetWeight, bands[t])))) {
       moveViewTo(view, t);
-      act(decide(strategy, view, book), t);
+      act(decide(strategy, view, book, checker), t);
       strategyNotes.record(reads.take(), t, planner.targetWeight, planner.targetsStand);
     }
     // A target a decision at t could not price has no close at t either: only older ones can be ready.
@@ -163,11 +165,11 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     orderBook.cancelAll(t);
   }
 
-  function act(decision: Decision, t: number): void {
-    if (!decision) return snapshot(t);
-    if (Array.isArray(decision)) {
-      for (const request of decision as readonly OrderRequest[]) {
-        const i = typeof request.symbol === 'number' ? request.symbol : view.resolve(request.symbol);
+  function act(decision: CheckedDecision, t: number): void {
+    if (decision === undefined) return snapshot(t);
+    if ('orders' in decision) {
+      for (const request of decision.orders) {
+        const i = request.symbol;
         orderBook.place(i, request.quantity, t, OrderOrigin.explicit, request);
         const left = actions.leftBy(i, t);
         // An order for a symbol that has left the market is recorded, deferred and cancelled: it can never fill.
@@ -182,7 +184,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       return snapshot(t);
     }
     decisionSessions.push(t);
-    const plan = planner.plan(decision as Exclude<Decision, readonly OrderRequest[] | undefined | void>, planContext(t));
+    const plan = planner.plan(decision, planContext(t));
     snapshot(t);
     if (plan.breach) {
       // Rejected: as if the strategy had not decided — the previous plan stands.
@@ -268,7 +270,6 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       lastClose: (i) => listing.lastClose(i, t),
       estimateCost: (i, q, p) => estimate.cost(i, q, p, t),
       commission: (i, q, p) => estimate.commission(i, q, p, t),
-      resolve: (s) => view.resolve(s),
       name: (i) => market.symbols[i],
       date: isoDay(market.dates[t]),
     };
@@ -401,15 +402,15 @@ function runRange(market: Market, config: EngineConfig): [number, number] {
   return [first, last];
 }
 
-/** The strategy's decision, checked; its faults are reported against it (engine/strategyFault.ts). */
-function decide(strategy: Strategy, view: MarketView, book: BookView): Decision {
-  let decision: Decision;
+/** The strategy's decision, read once and checked (engine/decisionCheck.ts); its faults are reported against it (engine/strategyFault.ts). */
+function decide(strategy: Strategy, view: MarketView, book: BookView, checker: DecisionChecker): CheckedDecision {
+  let decision: ReturnType<Strategy['decide']>;
   try {
     decision = strategy.decide(view, book);
   } catch (err) {
     throw strategyFailure(err, strategy.name, `on ${view.date}`, strategy.sourceFile);
   }
-  return checkDecision(decision, strategy.name, view, strategy.sourceFile);
+  return checker.check(decision, strategy.name, view, strategy.sourceFile);
 }
 
 /**

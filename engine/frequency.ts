@@ -130,6 +130,18 @@ export function wholeSpacings(days: number, f: Frequency): number {
   return isMissingDates(days, spacing, lo, hi) ? Math.round(days / spacing) : 0;
 }
 
+/**
+ * The spacing one gap of `days` calendar days reads as on its own: the bucket whose range holds it
+ * (1–5 days daily — a weekend, holidays —, 6–10 weekly — a closure such as 2001-09-11 … 14 too —,
+ * 25–36 monthly, 80–100 quarterly, 350–380 annual), else the coarsest bucket it spans dates
+ * missing from (isMissingDates: 61 days monthly, 14 weekly), else 'other'. For telling where a
+ * calendar changes its spacing (engine/inferredPeriodsCaveats.ts), not for P.
+ */
+export function gapSpacing(days: number): Frequency['label'] {
+  const bucket = BUCKETS.find((b) => days >= b.lo && days <= b.hi) ?? BUCKETS.findLast((b) => b.label !== 'daily' && isMissingDates(days, b.gap, b.lo, b.hi));
+  return bucket?.label ?? 'other';
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 

@@ -8,15 +8,14 @@
 // account: its gross and net limits), and skips uneconomic trades (commission above a share of
 // the notional). Planning the same targets twice at the same prices trades nothing.
 
-import { UserError } from '../data/errors.ts';
 import { accountLimits, type AccountLimits } from './account.ts';
 import { MAX_SHARES, unsizableTarget, unvaluedBook } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
+import type { CheckedTargets } from './decisionCheck.ts';
 import type { PendingTargets, TargetKind } from './pendingTargets.ts';
 import type { Portfolio } from './portfolio.ts';
 import { SkipRule } from './result.ts';
 import { roundShares, snapWhole } from './shares.ts';
-import type { Targets } from './strategy.ts';
 
 /**
  * Net orders in execution order (reductions first): symbol[k], quantity[k] (signed shares) and
@@ -67,7 +66,6 @@ export interface PlanContext {
   estimateCost(i: number, quantity: number, price: number): number;
   /** Commission in currency for a new order of `quantity` of symbol i at `price`. */
   commission(i: number, quantity: number, price: number): number;
-  resolve(symbol: string): number;
   /** The name of symbol i, and the decision's date (ISO), for errors. */
   name(i: number): string;
   readonly date: string;
@@ -148,13 +146,13 @@ export class RebalancePlanner {
     this.#targetsStand = false;
   }
 
-  plan(targets: Targets, ctx: PlanContext): Plan {
-    const kind: TargetKind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
+  /** Plan a decision's targets (read and checked: engine/decisionCheck.ts); symbols they do not name are closed. */
+  plan(targets: CheckedTargets, ctx: PlanContext): Plan {
     const unpriced: Unpriced = { symbols: [], targets: [] };
     this.#wanted.fill(0);
     this.#proposed.fill(NaN);
-    this.#readTargets(targets, kind, ctx, unpriced);
-    return this.#size(ctx, kind, unpriced);
+    for (let k = 0; k < targets.count; k++) this.#set(targets.symbol[k], targets.amount[k], targets.kind, ctx, unpriced);
+    return this.#size(ctx, targets.kind, unpriced);
   }
 
   /**
@@ -228,28 +226,15 @@ export class RebalancePlanner {
   }
 
   /**
-   * Fill #wanted with target share counts and #proposed with target weights. A listed symbol with
-   * no bar at the decision (a weekend in a seven-day calendar, a halt) is sized, while its last
-   * close is fresh (ctx.lastClose), at its last mark when held, else at that close: its target
-   * stands and its order rests until the symbol trades, so the leverage check sees the book the
-   * plan will reach. A symbol that cannot be sized (never priced, a last bar older than
-   * staleMarkSessions — held or not — or gone from the market) keeps its holding and joins
-   * `unpriced`, with its target: it stands until the symbol has a price (planPending).
+   * Symbol i's target `x` (finite, in `kind`'s unit) into #wanted (shares) and #proposed (weight).
+   * A listed symbol with no bar at the decision (a weekend in a seven-day calendar, a halt) is
+   * sized, while its last close is fresh (ctx.lastClose), at its last mark when held, else at that
+   * close: its target stands and its order rests until the symbol trades, so the leverage check
+   * sees the book the plan will reach. A symbol that cannot be sized (never priced, a last bar
+   * older than staleMarkSessions — held or not — or gone from the market) keeps its holding and
+   * joins `unpriced`, with its target: it stands until the symbol has a price (planPending).
    */
-  #readTargets(targets: Targets, kind: TargetKind, ctx: PlanContext, unpriced: Unpriced): void {
-    const n = this.#wanted.length;
-    const source = 'weights' in targets ? targets.weights : 'values' in targets ? targets.values : targets.shares;
-    if (source instanceof Float64Array) {
-      if (source.length !== n) throw new UserError(`strategy targets have ${source.length} entries, the market has ${n} symbols`);
-      for (let i = 0; i < n; i++) if (source[i] !== 0) this.#set(i, source[i], kind, ctx, unpriced);
-    } else {
-      for (const [symbol, x] of Object.entries(source)) this.#set(ctx.resolve(symbol), x, kind, ctx, unpriced);
-    }
-  }
-
-  /** Symbol i's target `x` (in `kind`'s unit) into #wanted and #proposed; one that cannot be sized keeps its holding and joins `unpriced`. */
   #set(i: number, x: number, kind: TargetKind, ctx: PlanContext, unpriced: Unpriced): void {
-    if (!Number.isFinite(x)) throw new UserError(`strategy target for ${ctx.name(i)} on ${ctx.date} is not a finite number (${x})`);
     const p = sizable(ctx, i) ? valuePrice(ctx, i) : NaN;
     if (x !== 0 && !(p > 0)) {
       unpriced.symbols.push(i);

@@ -11,7 +11,8 @@ import type { MarketView } from './view.ts';
  * `shares` are share counts. Either a plain object keyed by symbol name (or role, '@smallCap') —
  * not by index: a key "0" is a symbol named 0, as a numeric ticker may be — or a Float64Array
  * indexed by symbol (MarketView.symbols order, one entry per symbol). Any other object (a Map, an
- * array, a class's instance) is refused at run time (engine/strategyFault.ts checkDecision).
+ * array, a class's instance, an object keyed by a Symbol or by keys that are not enumerable) is
+ * refused at run time; each entry is read once, and that copy runs (engine/decisionCheck.ts).
  */
 export type Targets =
   | { readonly weights: Readonly<Record<string, number>> | Float64Array }

@@ -10,7 +10,8 @@
 import { StrategyError } from '../data/errors.ts';
 import { driftBandsOf, schedules, type Schedule } from './schedule.ts';
 import type { Strategy } from './strategy.ts';
-import { describe, strategyFailure, unawaited } from './strategyFault.ts';
+import { describe, readingFailure, strategyFailure, unawaited } from './strategyFault.ts';
+import { typedArrayLength, typedArrayName } from './typedArrayBrand.ts';
 
 /** The ready schedules (`schedules.monthStart`, …) and the functions that make one (`schedules.weekly(…)`), by key. */
 const READY = Object.entries(schedules).filter(([, s]) => typeof s === 'object').map(([key]) => `schedules.${key}`);
@@ -91,26 +92,52 @@ export interface ScheduledSessions {
  * The strategy's schedule, read after init() and checked, run over `dates` from the run's first
  * session `start`. Its own code (a custom rule, a sessions() of its own) that throws is the
  * strategy's fault, and so is a result that is not one flag per session (a plain array of
- * booleans would silently never decide): a StrategyError either way.
+ * booleans would silently never decide; a Proxy of a Uint8Array cannot be read) and anything that
+ * throws while breadth reads the schedule or its result (a getter, a revoked Proxy): a
+ * StrategyError either way.
  */
 export function scheduledSessions(strategy: Strategy, dates: Int32Array, start: number): ScheduledSessions {
-  const fail = (problem: string): never => {
-    throw new StrategyError(`strategy "${strategy.name}" cannot run: ${problem}`);
-  };
-  const schedule = strategy.schedule;
-  const problem = scheduleProblem(schedule);
-  if (problem !== undefined) fail(problem);
+  const { schedule, name } = reading(strategy, 'its schedule', () => {
+    const given: unknown = strategy.schedule;
+    const problem = scheduleProblem(given);
+    if (problem !== undefined) throw cannotRun(strategy, problem);
+    return { schedule: given as Schedule, name: String((given as Schedule).name) };
+  });
   let due: unknown, bands: unknown;
   try {
     due = schedule.sessions(dates, start);
     bands = driftBandsOf(schedule, dates, start);
   } catch (err) {
-    throw strategyFailure(err, strategy.name, `in its schedule "${schedule.name}"`, strategy.sourceFile);
+    throw strategyFailure(err, strategy.name, `in its schedule "${name}"`, strategy.sourceFile);
   }
-  if (!(due instanceof Uint8Array) || due.length !== dates.length || due.some((flag) => flag > 1)) {
-    const values = due instanceof Uint8Array && due.length === dates.length ? ` holding ${[...new Set(due)].filter((flag) => flag > 1).slice(0, 3).join(', ')}` : '';
-    fail(`schedule "${schedule.name}" sessions() returned ${describe(due)}${values}: return a Uint8Array of ${dates.length}, one per date, 1 where a decision is due and 0 elsewhere`);
+  return reading(strategy, `what its schedule "${name}" returned`, () => {
+    const flags = typedArrayName(due) === 'Uint8Array' && typedArrayLength(due as Uint8Array) === dates.length ? (due as Uint8Array) : undefined;
+    const above = flags === undefined ? [] : flagsAbove1(flags);
+    if (flags === undefined || above.length > 0) {
+      throw cannotRun(strategy, `schedule "${name}" sessions() returned ${describe(due)}${above.length > 0 ? ` holding ${above.join(', ')}` : ''}: return a Uint8Array of ${dates.length}, one per date, 1 where a decision is due and 0 elsewhere`);
+    }
+    if (typedArrayName(bands) !== 'Float64Array' || typedArrayLength(bands as Float64Array) !== dates.length) {
+      throw cannotRun(strategy, `schedule "${name}" driftBands() returned ${describe(bands)}: return a Float64Array of ${dates.length}, the band per date (NaN: none)`);
+    }
+    return { due: flags, bands: bands as Float64Array };
+  });
+}
+
+/** The StrategyError of a strategy that cannot run, for `problem`. */
+const cannotRun = (strategy: Strategy, problem: string): StrategyError => new StrategyError(`strategy "${strategy.name}" cannot run: ${problem}`);
+
+/** The first three distinct flags above 1 (read by index: a subclass's iterator never runs). */
+function flagsAbove1(flags: Uint8Array): number[] {
+  const above: number[] = [];
+  for (let k = 0; k < typedArrayLength(flags) && above.length < 3; k++) if (flags[k] > 1 && !above.includes(flags[k])) above.push(flags[k]);
+  return above;
+}
+
+/** `read()`'s value, breadth reading `what` the strategy handed it: its refusals pass, and whatever else throws (a getter, a revoked Proxy) is the strategy's (readingFailure). */
+function reading<T>(strategy: Strategy, what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw readingFailure(err, strategy.name, 'before its first session', what, strategy.sourceFile);
   }
-  if (!(bands instanceof Float64Array) || bands.length !== dates.length) fail(`schedule "${schedule.name}" driftBands() returned ${describe(bands)}: return a Float64Array of ${dates.length}, the band per date (NaN: none)`);
-  return { due: due as Uint8Array, bands: bands as Float64Array };
 }

@@ -17,7 +17,7 @@
 import type { z } from 'zod';
 import { StrategyError, UserError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
-import { strategyFailure } from '../engine/strategyFault.ts';
+import { readingFailure, strategyFailure } from '../engine/strategyFault.ts';
 import { logicProblems } from '../engine/strategyShape.ts';
 import { describeParamIssues } from './paramErrors.ts';
 import { durationSessions } from './blocks/durations.ts';
@@ -90,10 +90,16 @@ const namedFix = (name: string): string | undefined => (isScheduleName(name) ? `
 
 /**
  * What `create()` returned, checked before the engine calls it: the logic, or a StrategyError
- * naming the strategy, its `file` (when it has one) and every problem with its fix.
+ * naming the strategy, its `file` (when it has one) and every problem with its fix — or what threw
+ * as breadth read it (a getter, a revoked Proxy), the strategy's fault too.
  */
 function checkLogic(logic: unknown, name: string, file: string | undefined): StrategyLogic {
-  const problems = logicProblems(logic, namedFix);
+  let problems: string[];
+  try {
+    problems = logicProblems(logic, namedFix);
+  } catch (err) {
+    throw readingFailure(err, name, 'in create()', 'what it returned', file);
+  }
   if (problems.length === 0) return logic as StrategyLogic;
   throw new StrategyError(`strategy "${name}" failed in create()${file ? ` (${file})` : ''}: it must return { schedule, decide }: ${problems.join('; ')}`);
 }

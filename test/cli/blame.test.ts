@@ -100,6 +100,19 @@ describe.concurrent('a strategy at fault is named, with its own file and line â€
     expectBadInput(await breadth(['run', '--strategy', './null-thrower.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "null-thrower" failed in create(): it threw null, not an Error (in ${nothing})`);
     expectNothingStored(dir);
   });
+
+  it('a getter of the decision that throws, a revoked Proxy, a Symbol key: exit 2, one line naming the file and the getter\'s line â€” not breadth\'s internal error, not a sold book (probe r49b F4, F5: exit 70; rc 0)', async () => {
+    const dir = scratch();
+    const getter = strategyFile(dir, 'getter', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { get SYN_SMALL(): number { throw new Error('no weight yet'); } } }) })`);
+    const o = await breadth(['run', '--strategy', './getter.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir });
+    expectBadInput(o, `breadth: strategy "getter" failed on 2005-01-03: reading the weight of SYN_SMALL: no weight yet (at ${getter}:${lineOf(getter, 'no weight yet')}:`);
+    expect(o.stderr).not.toMatch(/internal error/);
+    const revoked = strategyFile(dir, 'revoked', `() => ({ schedule: schedules.monthStart, decide: () => { const r = Proxy.revocable({ SYN_SMALL: 1 }, {}); r.revoke(); return { weights: r.proxy }; } })`);
+    expectBadInput(await breadth(['run', '--strategy', './revoked.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "revoked" failed on 2005-01-03: reading its weights: Cannot perform 'getPrototypeOf' on a proxy that has been revoked (in ${revoked})`);
+    const symbol = strategyFile(dir, 'symbol-key', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { [Symbol.for('SYN_SMALL')]: 1 } }) })`);
+    expectBadInput(await breadth(['run', '--strategy', './symbol-key.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "symbol-key" failed on 2005-01-03: weights has a Symbol key (Symbol(SYN_SMALL))`, `(in ${symbol})`);
+    expectNothingStored(dir);
+  });
 });
 
 describe.concurrent('output paths that are folders are refused before any work', () => {

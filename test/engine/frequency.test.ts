@@ -461,3 +461,76 @@ describe('an inferred P that the run\'s first sessions would not give is said (p
     );
   });
 });
+
+describe('a weekly, monthly or quarterly stretch that turns finer is said at its last date, however short (probe r49b F3: only prefixes of 10 gaps or more were compared, and the first long enough already held the new calendar)', () => {
+  /** The last weekday of each month, `count` months from (year, month): business month-ends. */
+  const monthEnds = (year: number, month: number, count: number): number[] =>
+    monthly(year, month, count, 0).map((d) => d - Math.max(0, ((d + 4) % 7) - 5) - ((d + 4) % 7 === 0 ? 2 : 0));
+  const fridays = (from: number, count: number): number[] => Array.from({ length: count }, (_, k) => from + 7 * k);
+  const weekdaysFrom = (from: number, to: number): number[] => calendar(from, to, MON_FRI);
+
+  it('16 Fridays, then a year of weekdays: the caveat names 2020-04-17 and 52, where the whole run infers 216 (the probe\'s wthen)', () => {
+    // 2020-01-03 … 04-17: 16 Fridays, 15 gaps of 7 days — weekly, 52 (a run --to 2020-04-17 accrues cash 1.05^(15/52)).
+    // Whole, to 2021-04-30: 286 sessions; 69 whole weeks (483 days) hold 285 of them: 285 / 483 · 365.25 = 215.5 → 216,
+    // so the same 15 weeks accrued 1.05^(15/216): 1.08 % of NAV less, decided by dates after 04-17, and nothing said it.
+    const days = [...fridays(epochDay(2020, 1, 3), 16), ...weekdaysFrom(epochDay(2020, 4, 20), epochDay(2021, 4, 30))];
+    expect(inferFrequency(days).periodsPerYear).toBe(216);
+    const m = fixtureMarket({ symbols: ['AAA'], closes: days.map(() => [100]) });
+    const run = backtest({ ...m, dates: Int32Array.from(days) }, scripted({}), { initialCash: 1_000_000 });
+    expect(run.caveats.filter((c) => c.code === 'frequency' && c.message.includes('was inferred'))).toEqual([
+      caveat(
+        'frequency',
+        'medium',
+        "P = 216 was inferred from the run's whole calendar (2020-01-03 → 2021-04-30); its sessions up to 2020-04-17 give 52: the strategy's annualisation (view.periodsPerYear, windows given as durations) and the interest before 2020-04-17 depend on dates after it — set periodsPerYear (--periods-per-year) to choose P",
+        { value: 16, unit: 'sessions' },
+      ),
+    ]);
+  });
+
+  it.each([
+    // The probe's mthen: 13 month-ends 2018-01-31 … 2019-01-31 (momentum's 2019-01-31 decision, 12 months back, was lost to P = 252), then weekdays to 2020-01-31.
+    ['13 month-ends, then a year of weekdays', [...monthEnds(2018, 1, 13), ...weekdaysFrom(epochDay(2019, 2, 1), epochDay(2020, 1, 31))], 252, 12, 12],
+    // Three month-ends (2018-01-31, 02-28, 03-30: gaps 28 and 30 days, monthly) are a calendar of their own: a run of them infers 12.
+    ['3 month-ends, then two years of weekdays', [...monthEnds(2018, 1, 3), ...weekdaysFrom(epochDay(2018, 4, 2), epochDay(2020, 3, 31))], 252, 2, 12],
+    ['5 Fridays, then a year of weekdays', [...fridays(epochDay(2020, 1, 3), 5), ...weekdaysFrom(epochDay(2020, 2, 3), epochDay(2021, 1, 29))], 252, 4, 52],
+    // Quarter-ends 2010-03-31 … 2011-12-30 (gaps 89–92 days, 4), then 60 month-ends: the whole median gap is a month, 12.
+    ['8 quarter-ends, then five years of month-ends', [...monthEnds(2010, 3, 24).filter((_, k) => k % 3 === 0), ...monthEnds(2012, 1, 60)], 12, 7, 4],
+  ])('%s: said at the stretch\'s last date, with its P', (_, days, wholeP, session, stretchP) => {
+    const dates = Int32Array.from(days);
+    expect(inferFrequency(dates).periodsPerYear).toBe(wholeP);
+    expect(prefixPeriods(dates, 0, dates.length - 1, wholeP)).toEqual({ session, periodsPerYear: stretchP });
+  });
+
+  it('property: 3 to 30 Fridays, month-ends or quarter-ends, then a year or two of a finer calendar, are said at their last date with 52, 12 or 4', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Fridays', 'month-ends', 'quarter-ends'), fc.integer({ min: 3, max: 30 }), fc.integer({ min: 260, max: 730 }), (kind, count, after) => {
+        const coarse = kind === 'Fridays' ? fridays(epochDay(2020, 1, 3), count) : monthEnds(2012, 3, kind === 'month-ends' ? count : 3 * count).filter((_, k) => kind === 'month-ends' || k % 3 === 0);
+        const end = coarse[coarse.length - 1];
+        const finer = kind === 'quarter-ends' ? monthEnds(2012, 4 + 3 * (count - 1), Math.round(after / 15)) : weekdaysFrom(end + 1, end + after);
+        const dates = Int32Array.from([...coarse, ...finer]);
+        const P = inferFrequency(dates).periodsPerYear;
+        expect(prefixPeriods(dates, 0, dates.length - 1, P)).toEqual({ session: coarse.length - 1, periodsPerYear: kind === 'Fridays' ? 52 : kind === 'month-ends' ? 12 : 4 });
+      }),
+    );
+  });
+
+  it('property: calendars that keep their spacing through strays are never said, from any first session: Fridays with holiday Thursdays, month-ends missing a month in 6 to 12, weekdays with holidays and the 2001-09-11 … 14 closure', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('Fridays, some Thursdays', 'month-ends missing months', 'weekdays across 2001-09-11'), fc.integer({ min: 45, max: 1500 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 2 ** 31 - 2 }), (kind, count, first, seed) => {
+        let state = seed;
+        const draw = (): number => (state = (state * 16807) % 2147483647) / 2147483647;
+        const closure = new Set([epochDay(2001, 9, 11), epochDay(2001, 9, 12), epochDay(2001, 9, 13), epochDay(2001, 9, 14)]);
+        const every = 6 + Math.floor(draw() * 7);
+        const days =
+          kind === 'Fridays, some Thursdays' ? fridays(epochDay(2001, 1, 5), count).map((d) => (draw() < 0.05 ? d - 1 : d))
+          : kind === 'month-ends missing months' ? monthEnds(1990, 1, count).filter((_, k) => k % every !== every - 1)
+          : calendar(epochDay(2001, 8, 1), epochDay(2001, 8, 1) + count, MON_FRI, closure).filter(() => draw() >= 0.036);
+        // Runs of 45 sessions or more: shorter weekday runs across the closure infer their own odd P (20 sessions: 209), which the caveat rightly says.
+        if (days.length - first < 45) return;
+        const dates = Int32Array.from(days);
+        const P = inferFrequency(dates.subarray(first)).periodsPerYear;
+        expect(prefixPeriods(dates, first, dates.length - 1, P)).toBeNull();
+      }),
+    );
+  });
+});

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { engineConfigSchema, type EngineConfigInput } from '../../engine/config.ts';
+import type { CheckedTargets } from '../../engine/decisionCheck.ts';
 import { type PlanContext, RebalancePlanner } from '../../engine/planner.ts';
-import type { Targets } from '../../engine/strategy.ts';
 
 const SYMBOLS = ['A', 'B', 'C'];
 
@@ -38,15 +38,21 @@ function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash 
     lastClose: (i) => lastCloses[i],
     estimateCost: (_i, q, p) => Math.abs(q) * p * costRate,
     commission: () => commission,
-    resolve: (s) => SYMBOLS.indexOf(s),
     name: (i) => SYMBOLS[i],
     date: '2024-01-02',
   };
 }
 
-function plan(targets: Targets, ctx: PlanContext, config: EngineConfigInput = {}) {
+/** Targets keyed by symbol name as the engine hands them to the planner, read and checked (engine/decisionCheck.ts). */
+function checked(targets: { weights: Record<string, number> } | { values: Record<string, number> } | { shares: Record<string, number> }): CheckedTargets {
+  const kind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
+  const entries = Object.entries((targets as Record<typeof kind, Record<string, number>>)[kind]);
+  return { kind, count: entries.length, symbol: Int32Array.from(entries, ([s]) => SYMBOLS.indexOf(s)), amount: Float64Array.from(entries, ([, x]) => x) };
+}
+
+function plan(targets: Parameters<typeof checked>[0], ctx: PlanContext, config: EngineConfigInput = {}) {
   const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse(config));
-  const planned = planner.plan(targets, ctx);
+  const planned = planner.plan(checked(targets), ctx);
   const o = planned.orders;
   return { ...planned, list: Array.from({ length: o.count }, (_, k) => [SYMBOLS[o.symbol[k]], o.quantity[k]]), cuts: Array.from(o.cut.subarray(0, o.count)), roundedAway: planner.roundedAway };
 }
@@ -105,7 +111,7 @@ describe('the planner with a stub context', () => {
     // C: 1,350 / 20 = 67.5 → 67 (1,340: 1 ≤ 13.40). B: 75 / 40 = 1.875 → 1 (40: 1 > 0.40) and A: 75 / 50 = 1.5 → 1 (50: 1 > 0.50)
     // are skipped by maxCommissionRate 0.01: 40 / 1,500 and 50 / 1,500 of NAV, each a buy that would have added as much to gross.
     const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse({}));
-    const planned = planner.plan({ weights: { C: 0.9, B: 0.05, A: 0.05 } }, stub({ prices: [50, 40, 20], cash: 1_500, commission: 1 }));
+    const planned = planner.plan(checked({ weights: { C: 0.9, B: 0.05, A: 0.05 } }), stub({ prices: [50, 40, 20], cash: 1_500, commission: 1 }));
     expect(Array.from({ length: planned.orders.count }, (_, k) => [SYMBOLS[planned.orders.symbol[k]], planned.orders.quantity[k]])).toEqual([['C', 67]]);
     const s = planner.skipped;
     expect([s.count, Array.from(s.symbol.subarray(0, s.count), (i) => SYMBOLS[i]), Array.from(s.rule.subarray(0, s.count))]).toEqual([2, ['A', 'B'], [1, 1]]);
@@ -113,7 +119,7 @@ describe('the planner with a stub context', () => {
     expect(s.share[1]).toBeCloseTo(40 / 1_500, 15);
     expect(Array.from(s.gross.subarray(0, 2))).toEqual(Array.from(s.share.subarray(0, 2)));
     // The next plan starts the record anew: all of C, nothing dropped.
-    planner.plan({ weights: { C: 1 } }, stub({ prices: [50, 40, 20], cash: 1_500, commission: 1 }));
+    planner.plan(checked({ weights: { C: 1 } }), stub({ prices: [50, 40, 20], cash: 1_500, commission: 1 }));
     expect(planner.skipped.count).toBe(0);
   });
 
@@ -121,7 +127,7 @@ describe('the planner with a stub context', () => {
     // 1,000 cash, A at 10, B at 100, 1 % costs, minTradeNotional 150: A 0.8 → 80, B 0.2 → 2 (200 ≥ 150). Buys cost 1,010, so both
     // scale by 1,000 / 1,010: A 79.2 → 79, B 1.98 → 1, whose 100 is below 150 — dropped: 100 / 1,000 = 10 % of NAV.
     const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse({ minTradeNotional: 150 }));
-    const planned = planner.plan({ weights: { A: 0.8, B: 0.2 } }, stub({ prices: [10, 100, 50], cash: 1_000, costRate: 0.01 }));
+    const planned = planner.plan(checked({ weights: { A: 0.8, B: 0.2 } }), stub({ prices: [10, 100, 50], cash: 1_000, costRate: 0.01 }));
     expect(Array.from({ length: planned.orders.count }, (_, k) => [SYMBOLS[planned.orders.symbol[k]], planned.orders.quantity[k]])).toEqual([['A', 79]]);
     const s = planner.skipped;
     expect([s.count, s.symbol[0], s.rule[0]]).toEqual([1, 1, 0]);
@@ -240,8 +246,8 @@ describe('what rounding to whole shares left out of the book (roundedAway)', () 
 
   it('a rejected plan leaves the last accepted one standing', () => {
     const planner = new RebalancePlanner(SYMBOLS.length, engineConfigSchema.parse({}));
-    planner.plan({ weights: { A: 1 } }, stub({ prices: [30, 20, 50] }));
-    expect(planner.plan({ weights: { A: 1.5 } }, stub({ prices: [30, 20, 50] })).breach).toBeDefined();
+    planner.plan(checked({ weights: { A: 1 } }), stub({ prices: [30, 20, 50] }));
+    expect(planner.plan(checked({ weights: { A: 1.5 } }), stub({ prices: [30, 20, 50] })).breach).toBeDefined();
     expect(planner.roundedAway).toBeCloseTo(0.001, 15);
   });
 
@@ -301,7 +307,7 @@ describe('targets waiting for a price count in the account check at the decision
     fc.assert(
       fc.property(fc.tuple(target, target, target), fc.tuple(fc.boolean(), fc.boolean()), fc.boolean(), fc.boolean(), (w, [b, c], values, margin) => {
         const config = margin ? MARGIN_16 : {};
-        const targets: Targets = values ? { values: { A: w[0] * 10_000, B: w[1] * 10_000, C: w[2] * 10_000 } } : { weights: { A: w[0], B: w[1], C: w[2] } };
+        const targets: Parameters<typeof checked>[0] = values ? { values: { A: w[0] * 10_000, B: w[1] * 10_000, C: w[2] * 10_000 } } : { weights: { A: w[0], B: w[1], C: w[2] } };
         const all = plan(targets, stub({}), config);
         const some = plan(targets, stub({ prices: [10, b ? NaN : 20, c ? NaN : 50], marks: MARKS }), config);
         expect(some.breach === undefined).toBe(all.breach === undefined);

@@ -155,4 +155,67 @@ describe('a strategy at fault is the user’s error, named with its file, whatev
     // A NaN is a number, and keeps its own advice.
     expect((refusal({ values: { AAA: NaN } }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the value of AAA is NaN — use 0 (or leave the symbol out) where there is nothing to hold (in ${FILE})`);
   });
+
+  it('a fault while breadth reads the decision — a getter or Proxy trap that throws, a revoked Proxy, a Proxy of a Float64Array — is the strategy\'s, with its line where the stack has one (probe r49b F4: exit 70, a stack trace)', () => {
+    const said = (decision: unknown): string => (refusal(decision) as Error).message;
+    const failed = 'strategy "scripted" failed on 2024-01-03';
+    const revoked = (target: object): object => {
+      const r = Proxy.revocable(target, {});
+      r.revoke();
+      return r.proxy;
+    };
+    // The getter's own line (this file is the strategy's code here: it is none of breadth's folders).
+    expect(said({ weights: { get AAA(): number { throw new Error('getter boom'); } } })).toMatch(new RegExp(`^${failed}: reading the weight of AAA: getter boom \\(at .*viewGuards\\.test\\.ts:\\d+:\\d+\\)$`));
+    expect(said({ weights: { get AAA(): number { throw 'getter string'; } } })).toBe(`${failed}: reading the weight of AAA: it threw the string "getter string", not an Error (in ${FILE})`);
+    expect(said({ weights: revoked({ AAA: 0.5 }) })).toBe(`${failed}: reading its weights: Cannot perform 'getPrototypeOf' on a proxy that has been revoked (in ${FILE})`);
+    expect(said(revoked({ weights: { AAA: 0.5 } }))).toBe(`${failed}: reading its decision: Cannot perform 'IsArray' on a proxy that has been revoked (in ${FILE})`);
+    expect(said([revoked({ symbol: 'AAA', quantity: 5 })])).toBe(`${failed}: reading its order 1: Cannot perform 'has' on a proxy that has been revoked (in ${FILE})`);
+    // Its length and elements cannot be read through the Proxy (TypedArray.prototype.length: incompatible receiver): no Float64Array, said as such.
+    expect(said({ weights: new Proxy(new Float64Array([0.5, 0]), {}) })).toBe(
+      `${failed}: weights is an object posing as a Float64Array (a Proxy of one?), no Float64Array itself: give weights as { symbol: weight } (a plain object) or a Float64Array over the symbols (in ${FILE})`,
+    );
+  });
+
+  it('an Error whose stack was removed, or a thrown value that cannot be looked at (a revoked Proxy), is the strategy\'s too, named with its file (probe r49b F4: "internal error … undefined")', () => {
+    const stackless = new Error('no stack');
+    stackless.stack = undefined;
+    expect((thrownBy(scripted({ 0: () => { throw stackless; } })) as Error).message).toBe(`strategy "scripted" failed on 2024-01-01: no stack (in ${FILE})`);
+    const r = Proxy.revocable({}, {});
+    r.revoke();
+    const err = thrownBy(scripted({ 0: () => { throw r.proxy; } }));
+    expect(err).toBeInstanceOf(StrategyError);
+    expect((err as Error).message).toBe(`strategy "scripted" failed on 2024-01-01: it threw a value breadth cannot read (TypeError: Cannot perform 'getPrototypeOf' on a proxy that has been revoked) (in ${FILE})`);
+  });
+
+  it('targets keyed by a Symbol, or by keys that are not enumerable, are refused in one line, never read as the empty target that sells the book (probe r49b F5)', () => {
+    // Before: Object.entries saw no key, so { [Symbol.for('AAA')]: 1 } read as "hold nothing" and sold the 50 AAA bought at session 0.
+    const hidden = (key: string, value: number): object => Object.defineProperty({}, key, { value, enumerable: false });
+    fc.assert(
+      fc.property(fc.constantFrom('weights', 'values', 'shares'), fc.boolean(), fc.constantFrom('Symbol', 'not enumerable'), (kind, withAAA, how) => {
+        const target = { ...(withAAA ? { AAA: 0.5 } : {}) };
+        if (how === 'Symbol') Object.assign(target, { [Symbol.for('BBB')]: 0.25 });
+        else Object.defineProperty(target, 'BBB', { value: 0.25, enumerable: false });
+        const err = refusal({ [kind]: target });
+        expect(err).toBeInstanceOf(StrategyError);
+        expect((err as Error).message).toBe(
+          how === 'Symbol'
+            ? `strategy "scripted" failed on 2024-01-03: ${kind} has a Symbol key (Symbol(BBB)): key each symbol by its name, a string — breadth would read past it, as if that symbol had no target (in ${FILE})`
+            : `strategy "scripted" failed on 2024-01-03: ${kind} has a key that is not enumerable (BBB): give it as a plain property — breadth reads the keys Object.keys lists, and would read past it, as if that symbol had no target (in ${FILE})`,
+        );
+      }),
+    );
+    expect(refusal({ weights: hidden('AAA', 1) })).toBeInstanceOf(StrategyError);
+  });
+
+  it('a getter or Proxy read once: what was checked is what runs — a weight 0.5 on its first read, NaN after, buys 50 AAA as 0.5 does, and an order quantity 10, then NaN, buys 10 (probe r49b F6: "not a finite number" without the file, and "a bad print" blamed on the data)', () => {
+    const reads = { weight: 0, quantity: 0, trap: 0 };
+    const flipping = { get AAA(): number { return reads.weight++ === 0 ? 0.5 : NaN; } };
+    const trapped = new Proxy({ AAA: 0.5 }, { get: (o, k) => (reads.trap++ === 0 ? Reflect.get(o, k) : NaN) });
+    const order = { symbol: 'AAA', get quantity(): number { return reads.quantity++ === 0 ? 10 : NaN; } };
+    // 0.5 × 10,000 cash / AAA's close of 100 = 50 shares, filled at session 1's open; the order's 10 likewise.
+    expect(Array.from(backtest(market, scripted({ 0: { weights: flipping } }), { initialCash: 10_000 }).fills.quantity)).toEqual([50]);
+    expect(Array.from(backtest(market, scripted({ 0: { weights: trapped } }), { initialCash: 10_000 }).fills.quantity)).toEqual([50]);
+    expect(Array.from(backtest(market, scripted({ 0: [order] }), { initialCash: 10_000 }).fills.quantity)).toEqual([10]);
+    expect(reads).toEqual({ weight: 1, quantity: 1, trap: 1 });
+  });
 });

@@ -217,6 +217,13 @@ export default { name: '${name}', description: 'Returns the wrong thing.', dataN
     expect(unhandled).toEqual([]);
   });
 
+  it('what create() returned throwing as breadth reads it — a revoked Proxy, a schedule getter that throws — is the strategy\'s fault, with its line where it has one (the sibling of probe r49b F4: exit 70)', async () => {
+    const revoked = strategyFile('revoked-logic', `() => { const r = Proxy.revocable({ schedule: schedules.monthStart, ${decide} }, {}); r.revoke(); return r.proxy; }`);
+    await expect(createStrategy(revoked)).rejects.toThrow(new StrategyError(`strategy "revoked-logic" failed in create(): reading what it returned: Cannot perform 'get' on a proxy that has been revoked (in ${revoked})`));
+    const getter = strategyFile('schedule-getter', `() => ({ get schedule() { throw new Error('no schedule yet'); }, ${decide} })`);
+    await expect(createStrategy(getter)).rejects.toThrow(new RegExp(`^strategy "schedule-getter" failed in create\\(\\): reading what it returned: no schedule yet \\(at ${getter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:`));
+  });
+
   it('a create() that throws is still reported with its own line', async () => {
     const path = strategyFile('throws', "() => { throw new RangeError('no universe'); }");
     await expect(createStrategy(path)).rejects.toThrow(new RegExp(`^strategy "throws" failed in create\\(\\): no universe \\(at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:`));

@@ -68,27 +68,31 @@ describe('a trial whose strategy throws', () => {
   });
 });
 
-describe('a trial whose strategy throws a value that is not an Error', () => {
-  it('is the user\'s error too: recorded as failed with the value and the strategy file, while the other trials run (probe r48b F1: the sweep stopped, exit 70)', async () => {
+describe('a trial whose strategy throws a value that is not an Error, or whose decision throws as breadth reads it', () => {
+  it('is the user\'s error too: recorded as failed with the value, the getter\'s line or the strategy file, while the other trials run (probe r48b F1, r49b F4: the sweep stopped, exit 70)', async () => {
     const strayTally = join(dir, 'stray-tally.txt');
     writeFileSync(strayTally, '');
     const file = resolve(import.meta.dirname, 'cursedTilt.ts');
     const stray = parseStudy({
       data: 'sample',
       sample: { stocks: 20, years: 3 },
-      runs: [{ name: 'stray', strategy: file, params: { tally: strayTally }, sweep: { params: { tilt: [0, 0.5], thrown: ['string', 'object'] } } }],
+      runs: [{ name: 'stray', strategy: file, params: { tally: strayTally }, sweep: { params: { tilt: [0, 0.5], thrown: ['string', 'object', 'getter', 'revoked'] } } }],
     });
     const outcome = await runSweep(stray, { where: 'test', db: join(dir, 'stray.db'), workers: 2, keep: 0 });
     expect(outcome.interrupted).toBe(false);
-    expect(outcome.ran).toBe(2);
+    expect(outcome.ran).toBe(4);
     expect(outcome.failed.map((f) => [f.name, f.kind]).sort()).toEqual([
+      ['stray[tilt=0.5 thrown=getter]', 'user'],
       ['stray[tilt=0.5 thrown=object]', 'user'],
+      ['stray[tilt=0.5 thrown=revoked]', 'user'],
       ['stray[tilt=0.5 thrown=string]', 'user'],
     ]);
     const message = (thrown: string) => outcome.failed.find((f) => f.name === `stray[tilt=0.5 thrown=${thrown}]`)?.message;
     expect(message('string')).toMatch(new RegExp(`^strategy "cursed-tilt" failed on \\d{4}-\\d\\d-\\d\\d: it threw the string "half a tilt is cursed", not an Error \\(in ${file}\\)$`));
     expect(message('object')).toMatch(/: it threw the object \{"cursed":0\.5\}, not an Error \(in /);
-    expect(readFileSync(strayTally, 'utf8')).toBe('xx');
+    expect(message('getter')).toMatch(new RegExp(`^strategy "cursed-tilt" failed on \\d{4}-\\d\\d-\\d\\d: reading the weight of @smallCap: half a tilt is cursed \\(at ${file}:\\d+:\\d+\\)$`));
+    expect(message('revoked')).toMatch(new RegExp(`: reading its weights: Cannot perform 'getPrototypeOf' on a proxy that has been revoked \\(in ${file}\\)$`));
+    expect(readFileSync(strayTally, 'utf8')).toBe('xxxx');
   });
 });
 

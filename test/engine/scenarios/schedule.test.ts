@@ -143,6 +143,21 @@ describe('a schedule the engine cannot read is the strategy\'s fault (StrategyEr
     expect(refusal(run(twos)).message).toBe('strategy "mine" cannot run: schedule "twos" sessions() returned a Uint8Array of 10 holding 2: return a Uint8Array of 10, one per date, 1 where a decision is due and 0 elsewhere');
   });
 
+  it('sessions() handing back a Proxy of a Uint8Array, or a revoked Proxy, is refused as the strategy\'s, not a TypeError (the sibling of probe r49b F4: exit 70)', () => {
+    // TypedArray.prototype.length cannot read through a Proxy (incompatible receiver): no Uint8Array, whatever instanceof says.
+    const proxied = { name: 'proxied', sessions: (dates: Int32Array) => new Proxy(new Uint8Array(dates.length).fill(1), {}) };
+    expect(refusal(run(proxied)).message).toBe('strategy "mine" cannot run: schedule "proxied" sessions() returned an object posing as a Uint8Array (a Proxy of one?), no Uint8Array itself: return a Uint8Array of 10, one per date, 1 where a decision is due and 0 elsewhere');
+    const revoked = {
+      name: 'revoked',
+      sessions: () => {
+        const r = Proxy.revocable(new Uint8Array(10), {});
+        r.revoke();
+        return r.proxy;
+      },
+    };
+    expect(refusal(run(revoked)).message).toBe('strategy "mine" failed before its first session: reading what its schedule "revoked" returned: Cannot perform \'IsArray\' on a proxy that has been revoked');
+  });
+
   it('a custom rule that throws is reported at its own line', () => {
     const rule = custom('mine', (day) => {
       if (day > 0) throw new Error('no calendar here');

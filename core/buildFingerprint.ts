@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceHash } from './sourceHash.ts';
 
 /** The files and folders the package build compiles (tsconfig.build.json `include`; a test keeps them equal). */
 export const BUILD_SOURCES = ['index.ts', 'core', 'data', 'engine', 'strategies', 'reports', 'study', 'cli'] as const;
@@ -35,14 +36,13 @@ function sourceFiles(root: string): string[] {
 
 /**
  * sha256 (64 hex digits) over breadth's source under `root`: each `.ts` file of BUILD_SOURCES,
- * in path order, as its relative path and the sha256 of its text with CRLF read as LF (a Windows
- * checkout of the same commit is the same build).
+ * in path order, as its relative path and its sourceHash (the sha256 of its text with CRLF read as
+ * LF: a Windows checkout of the same commit is the same build).
  */
 export function sourceFingerprint(root: string): string {
   const all = createHash('sha256');
   for (const path of sourceFiles(root)) {
-    const text = readFileSync(join(root, path), 'utf8').replaceAll('\r\n', '\n');
-    all.update(`${path}\0${createHash('sha256').update(text).digest('hex')}\n`);
+    all.update(`${path}\0${sourceHash(readFileSync(join(root, path), 'utf8'))}\n`);
   }
   return all.digest('hex');
 }

@@ -1,6 +1,6 @@
 // Loading a user's strategy file (importUserFile also loads model files): a .ts or .js module
 // exporting a definition, either as the default export or as `strategy`. The source hash is the
-// sha256 of the file's text; helpers it imports are not covered.
+// sha256 of the file's text with CRLF read as LF (core/sourceHash.ts); helpers it imports are not covered.
 //
 // TypeScript files load through tsx (a runtime dependency, registered on the first .ts file, so
 // commands that load none never pay for it) rather than Node's own type stripping: tsx works on
@@ -8,10 +8,10 @@
 // TypeScript people write — enums, parameter properties, type imports without `import type`,
 // extensionless relative imports — where stripping refuses them with an error about syntax.
 
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sourceHash } from '../core/sourceHash.ts';
 import { UserError } from '../data/errors.ts';
 import type { StrategyDefinition } from './api.ts';
 import { provideBreadthToStrategies } from './selfImport.ts';
@@ -41,11 +41,7 @@ export function isStrategyPath(nameOrPath: string): boolean {
   return STRATEGY_FILE.test(nameOrPath) || nameOrPath.includes('/') || nameOrPath.includes('\\');
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** A user's module file, imported: its exports, the sha256 of its text, its absolute path. */
+/** A user's module file, imported: its exports, its sourceHash, its absolute path. */
 export interface ImportedFile {
   readonly module: Record<string, unknown>;
   readonly sourceHash: string;
@@ -70,7 +66,7 @@ export async function importUserFile(path: string, cwd: string, what: string): P
   } catch (err) {
     throw new UserError(`${what} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
   }
-  return { module, sourceHash: sha256(text), absolute };
+  return { module, sourceHash: sourceHash(text), absolute };
 }
 
 export async function loadStrategyFile(path: string, cwd = process.cwd()): Promise<LoadedDefinition> {

@@ -2,9 +2,10 @@
 // plus raw parameters into a runnable Strategy (validated, named, with its source hash).
 //
 // To add a built-in: write strategies/builtin/<name>.ts exporting a definition, and add it to
-// BUILTINS with its file (the file is hashed into every run's manifest).
+// BUILTINS with its file (the file is hashed into every run's manifest, CRLF read as LF: core/sourceHash.ts).
 
 import { readFileSync } from 'node:fs';
+import { sourceHash } from '../core/sourceHash.ts';
 import { UserError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { instantiate, type StrategyDefinition } from './api.ts';
@@ -19,7 +20,7 @@ import { rateRegime } from './builtin/rateRegime.ts';
 import { riskAllocation } from './builtin/riskAllocation.ts';
 import { sizeTilt } from './builtin/sizeTilt.ts';
 import { smaCrossover } from './builtin/smaCrossover.ts';
-import { isStrategyPath, loadStrategyFile, sha256, type LoadedDefinition } from './loader.ts';
+import { isStrategyPath, loadStrategyFile, type LoadedDefinition } from './loader.ts';
 import { describeParams, type ParamDoc } from './paramDocs.ts';
 
 interface Builtin {
@@ -97,7 +98,7 @@ const hashes = new Map<string, string>();
 function builtinHash(file: string): string {
   let hash = hashes.get(file);
   if (hash === undefined) {
-    hash = sha256(readFileSync(new URL(file, import.meta.url), 'utf8'));
+    hash = sourceHash(readFileSync(new URL(file, import.meta.url), 'utf8'));
     hashes.set(file, hash);
   }
   return hash;

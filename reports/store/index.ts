@@ -22,6 +22,6 @@ export {
 } from './readRun.ts';
 export { APPLICATION_ID, type Migration, MIGRATIONS, SCHEMA_VERSION, WIDE_METRICS } from './schema.ts';
 export { type RunToWrite, writeRun } from './writeRun.ts';
-export { failedTrialKeys, keepTrialRun, linkTrials, recordedTrials, recordSweep, storedTrialKeys, type StoredTrial, sweepFailures, sweepTrials, type SweepToRecord, type TrialCaveat, type TrialFailure, type TrialPlace, type TrialRecord, writeTrial, writeTrialFailures, writeTrials } from './trials.ts';
+export { failuresBefore, keepTrialRun, linkTrials, recordedTrials, recordSweep, storedTrialKeys, type StoredTrial, sweepFailures, sweepTrials, type SweepToRecord, type TrialCaveat, type TrialFailure, type TrialPlace, type TrialRecord, writeTrial, writeTrialFailures, writeTrials } from './trials.ts';
 export { claimSweep, releaseSweepClaim, renewSweepClaim, type SweepClaim } from './sweepClaims.ts';
 export { readWindows, saveWindows, walkForwardRun, type WindowRecord } from './walkForward.ts';

@@ -208,16 +208,39 @@ export function writeTrialFailures(store: Store, sweepId: number, failures: read
   );
 }
 
-/** Which of these keys failed for the user's reason in any sweep (it fails again: `--resume` skips it). */
-export function failedTrialKeys(store: Store, keys: readonly string[]): Set<string> {
-  const has = store.db.prepare<[string], number>("SELECT 1 FROM trial_failures WHERE trial_key = ? AND kind = 'user' LIMIT 1").pluck();
-  return withStoreErrors(store, () => new Set(keys.filter((k) => has.get(k) !== undefined)));
+/**
+ * The failures these trials had for the user's reason in any sweep (this one on `--resume`, or
+ * another that planned the same key): a trial that fails so fails again, so `--resume` does not run
+ * it — it is this sweep's failure too, named as here (`name`, `group`, `seq` of `places`) with the
+ * earlier message and kind, for the caller to record under its sweep. A trial the registry holds
+ * is none (a success supersedes a failure).
+ */
+export function failuresBefore(store: Store, places: readonly { key: string; name: string; group: string; seq: number }[]): TrialFailure[] {
+  const last = store.db.prepare<[string], Pick<TrialFailure, 'message' | 'kind'>>(
+    `SELECT message, kind FROM trial_failures f WHERE trial_key = ? AND kind = 'user' AND NOT EXISTS (SELECT 1 FROM trials t WHERE t.key = f.trial_key)
+     ORDER BY failed_at DESC LIMIT 1`,
+  );
+  return withStoreErrors(store, () =>
+    places.flatMap((p) => {
+      const row = last.get(p.key);
+      return row === undefined ? [] : [{ key: p.key, name: p.name, group: p.group, seq: p.seq, message: row.message, kind: row.kind }];
+    }),
+  );
 }
 
-/** A sweep's failed trials, in its order. */
+/**
+ * A sweep's failed trials, in its order — less those the registry holds: a trial whose attempts
+ * ran out and that `--resume` (or another sweep) then stored succeeded, and its failure row stays
+ * only as history (reports/SCHEMA.md).
+ */
 export function sweepFailures(store: Store, sweepId: number): TrialFailure[] {
   return withStoreErrors(store, () =>
-    store.db.prepare<[number], TrialFailure>('SELECT trial_key AS key, name, grp AS "group", seq, message, kind FROM trial_failures WHERE sweep_id = ? ORDER BY seq').all(sweepId),
+    store.db
+      .prepare<[number], TrialFailure>(
+        `SELECT trial_key AS key, name, grp AS "group", seq, message, kind FROM trial_failures f
+         WHERE sweep_id = ? AND NOT EXISTS (SELECT 1 FROM trials t WHERE t.key = f.trial_key) ORDER BY seq`,
+      )
+      .all(sweepId),
   );
 }
 

@@ -1,11 +1,12 @@
 // Executing planned trials: skip those the registry holds or that failed for a user's reason
 // before (with --resume; without it a stored trial is an error rather than a silent re-run), link
-// the stored ones to the sweep, and hand the rest to an executor — local worker threads or a
+// the stored ones to the sweep and record the failed ones as its failures (in this or another
+// sweep, they failed: probe r50a F1, F2), and hand the rest to an executor — local worker threads or a
 // queue of workers on other machines — writing each result as it arrives. The coordinator is the
 // only writer, so a kill leaves every finished trial stored once and nothing half-written.
 
 import { UserError } from '../../data/errors.ts';
-import { failedTrialKeys, linkTrials, type Store, storedTrialKeys, type TrialFailure, writeTrialFailures, writeTrials } from '../../reports/store/index.ts';
+import { failuresBefore, linkTrials, type Store, storedTrialKeys, type TrialFailure, writeTrialFailures, writeTrials } from '../../reports/store/index.ts';
 import type { TrialResult, TrialSpec } from './trial.ts';
 
 /** What an executor reports, trial by trial, in completion order. */
@@ -101,26 +102,40 @@ class Writer {
   }
 }
 
-/** Run the trials not yet stored; returns how many ran now, failed now, and were found stored or failed before. */
-export async function executeTrials(
-  store: Store,
-  sweepId: number,
-  executor: TrialExecutor,
-  trials: readonly TrialSpec[],
-  options: ExecuteOptions,
-): Promise<{ ran: number; failed: number; skipped: number }> {
-  const keys = trials.map((t) => t.key);
-  const stored = storedTrialKeys(store, keys);
-  const failedBefore = failedTrialKeys(store, keys);
-  const known = stored.size + failedBefore.size;
-  const before = [...stored, ...failedBefore].filter((key) => !options.earlier?.has(key)).length;
+/** What executeTrials did: trials run now (stored or failed), and trials found stored or failed before (not run again). */
+export interface Executed {
+  /** Run now and stored. */
+  readonly ran: number;
+  /** Run now and failed. */
+  readonly failed: number;
+  /** Found in the registry (`--resume`, or another sweep's): linked to this sweep. */
+  readonly stored: number;
+  /** Failed for the user's reason before (here or in another sweep): recorded as this sweep's failures, not run again. */
+  readonly failedBefore: number;
+  /** True when stopped (Ctrl-C, a write that failed) before every trial to run had reported. */
+  readonly interrupted: boolean;
+}
+
+/** The progress line of trials not run again: "3 already stored, 1 failed before". */
+const notRunAgain = (stored: number, failedBefore: number): string =>
+  [stored > 0 ? `${stored} already stored` : '', failedBefore > 0 ? `${failedBefore} failed before` : ''].filter(Boolean).join(', ');
+
+/** Run the trials neither stored nor failed before; every planned trial ends linked to the sweep, or among its failures, or interrupted. */
+export async function executeTrials(store: Store, sweepId: number, executor: TrialExecutor, trials: readonly TrialSpec[], options: ExecuteOptions): Promise<Executed> {
+  const stored = storedTrialKeys(store, trials.map((t) => t.key));
+  const failed = failuresBefore(store, trials.filter((t) => !stored.has(t.key)));
+  const failedKeys = new Set(failed.map((f) => f.key));
+  const known = stored.size + failedKeys.size;
+  const before = [...stored, ...failedKeys].filter((key) => !options.earlier?.has(key)).length;
   if (before > 0 && !options.resume) {
     throw new UserError(`${options.db} holds ${before} of the ${trials.length} trials of this ${options.what ?? 'sweep'} already: --resume skips them, or choose another --db`);
   }
   linkTrials(store, sweepId, trials.filter((t) => stored.has(t.key)));
-  const todo = trials.filter((t) => !stored.has(t.key) && !failedBefore.has(t.key));
-  if (known > 0) options.onTrial?.(known, trials.length, `${known} already stored`);
-  if (todo.length === 0) return { ran: 0, failed: 0, skipped: known };
+  writeTrialFailures(store, sweepId, failed);
+  const todo = trials.filter((t) => !stored.has(t.key) && !failedKeys.has(t.key));
+  const skipped = { stored: stored.size, failedBefore: failedKeys.size };
+  if (known > 0) options.onTrial?.(known, trials.length, notRunAgain(stored.size, failedKeys.size));
+  if (todo.length === 0) return { ran: 0, failed: 0, ...skipped, interrupted: false };
   // Stop on the user's Ctrl-C, or on a write that failed.
   const stop = new AbortController();
   const onAbort = (): void => stop.abort();
@@ -133,5 +148,5 @@ export async function executeTrials(
     writer.drain();
   }
   if (writer.error !== null) throw writer.error;
-  return { ran: writer.written, failed: writer.failed, skipped: known };
+  return { ran: writer.written, failed: writer.failed, ...skipped, interrupted: writer.written + writer.failed < todo.length };
 }

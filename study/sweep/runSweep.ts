@@ -57,6 +57,8 @@ export interface SweepOutcome {
   /** Trials run now, and trials found stored (resume). */
   readonly ran: number;
   readonly skipped: number;
+  /** Trials that failed for the user's reason before, in this sweep or another (among `failed`; not run again). */
+  readonly failedBefore: number;
   /** True when stopped before every trial was in. */
   readonly interrupted: boolean;
   /** Trials that failed (a user's error, or attempts run out on a queue), with their messages. */
@@ -130,8 +132,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     });
     held = holdSweep(store, sweepId, `sweep ${sweepId}`, options.db);
     writeTrialFailures(store, sweepId, plan.invalid);
-    const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, plan.trials, options);
-    const interrupted = skipped + ran + failed < plan.trials.length;
+    const { ran, stored: skipped, failedBefore, interrupted } = await executeTrials(store, sweepId, executor, plan.trials, options);
     const trials = sweepTrials(store, sweepId);
     checkMetric(trialMetricNames(trials), metric, '--metric');
     const best = bestTrial(trials, metric);
@@ -152,6 +153,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
       refused: plan.invalid.length,
       ran,
       skipped,
+      failedBefore,
       interrupted,
       failed: sweepFailures(store, sweepId),
       metric,

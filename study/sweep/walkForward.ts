@@ -139,9 +139,8 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
       const held = holdSweep(store, sweepId, `walk-forward ${sweepId}`, options.db);
       try {
         writeTrialFailures(store, sweepId, refused);
-        const { ran, failed, skipped } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
+        const { ran, failed, interrupted } = await executeTrials(store, sweepId, executor, all, { ...options, earlier, what: 'walk-forward' });
         for (const t of all) earlier.add(t.key);
-        const interrupted = ran + failed + skipped < all.length;
         const planned = new Set(all.map((t) => t.key));
         const failedTrials = sweepFailures(store, sweepId).filter((f) => planned.has(f.key));
         const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused, failed: failedTrials };

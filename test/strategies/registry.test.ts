@@ -2,10 +2,10 @@
 // for a file that does not load, and for a create() that returns what the engine cannot run.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -16,7 +16,8 @@ import { defineStrategy, instantiate } from '../../strategies/api.ts';
 import { sessionsParam } from '../../strategies/blocks/params.ts';
 import { months } from '../../strategies/blocks/durations.ts';
 import { definitionExport, ownExports } from '../../strategies/loader.ts';
-import { builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
+import { BUILD_SOURCES } from '../../core/buildFingerprint.ts';
+import { builtinDefinition, builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
 import { testMarket } from './testMarket.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,6 +50,24 @@ describe('built-ins', () => {
     expect(strategy.name).toBe('size-tilt');
     expect(strategy.params).toMatchObject({ tilt: 0.3 });
     expect(strategy.sourceHash).toBe(sha256(join(repo, 'strategies/builtin/sizeTilt.ts')));
+  });
+
+  it('reads CRLF as LF: a Windows checkout of the built-ins has their source hashes (probe r50a F5: a CRLF worker refused every built-in job)', async () => {
+    // A copy of breadth's source with every built-in saved CRLF (git's core.autocrlf), loaded as a
+    // second registry: each built-in's hash is the sha256 of this checkout's LF file, as before.
+    const root = mkdtempSync(join(tmpdir(), 'breadth-crlf-'));
+    try {
+      for (const source of BUILD_SOURCES) cpSync(join(repo, source), join(root, source), { recursive: true });
+      symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
+      const builtins = join(root, 'strategies', 'builtin');
+      for (const name of readdirSync(builtins).filter((f) => f.endsWith('.ts'))) writeFileSync(join(builtins, name), readFileSync(join(builtins, name), 'utf8').replaceAll('\n', '\r\n'));
+      expect(readFileSync(join(builtins, 'sizeTilt.ts'), 'utf8')).toContain('\r\n');
+      const crlf = (await import(pathToFileURL(join(root, 'strategies', 'registry.ts')).href)) as typeof import('../../strategies/registry.ts');
+      for (const info of listStrategies()) expect(crlf.builtinDefinition(info.name).sourceHash, info.name).toBe(sha256(join(repo, info.file)));
+      expect(builtinDefinition('size-tilt').sourceHash).toBe(sha256(join(repo, 'strategies/builtin/sizeTilt.ts')));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('names the built-ins when a name is unknown', async () => {
@@ -98,6 +117,13 @@ describe('user strategy files', () => {
     expect(loaded.definition.name).toBe('cash');
     expect(loaded.origin).toBe(path);
     expect(loaded.sourceHash).toBe(sha256(path));
+  });
+
+  it('hashes a file saved with CRLF as the same file with LF (probe r50a F5)', async () => {
+    const lf = readFileSync(join(repo, EXAMPLE), 'utf8');
+    const path = file('lowVolatilityCrlf.ts', lf.replaceAll('\n', '\r\n'));
+    // By hand: the sha256 of the example's LF text, its hash from the repository.
+    expect((await loadStrategyDefinition(path)).sourceHash).toBe(createHash('sha256').update(lf).digest('hex'));
   });
 
   it('loads TypeScript files too', async () => {

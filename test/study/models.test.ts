@@ -2,6 +2,7 @@
 // manifest names the file with its sha256 and parameters, the fills charge what the file says,
 // and the two ways give the same run. Mistakes in model settings are one-line user errors.
 
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,6 @@ import { UserError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { FillReason } from '../../engine/result.ts';
 import { createStrategy } from '../../strategies/index.ts';
-import { sha256 } from '../../strategies/loader.ts';
 import tieredCommission from '../../examples/models/tieredCommission.ts';
 import { openStudyMarket, parseStudy, runStudyRuns } from '../../study/index.ts';
 import { tearSheetFromStoredRun } from '../../reports/html/index.ts';
@@ -43,7 +43,7 @@ describe('a model file named by a study', async () => {
     const m = result.manifest;
     expect(m.userModels).toHaveLength(1);
     const [model] = m.userModels;
-    expect(model).toMatchObject({ concern: 'commission', path: MODEL, sourceHash: sha256(readFileSync(join(examples, MODEL), 'utf8')) });
+    expect(model).toMatchObject({ concern: 'commission', path: MODEL, sourceHash: createHash('sha256').update(readFileSync(join(examples, MODEL))).digest('hex') });
     expect(model.params).toEqual({ minimum: 2, maxRate: 0.01, tiers: [{ upTo: 500, perShare: 0.005 }, { upTo: 5_000, perShare: 0.003 }, { upTo: null, perShare: 0.002 }] });
     expect(m.costModels.commission).toBe(model.name);
     expect(model.name).toMatch(/^tiered 0.005 to 500, 0.003 to 5000, 0.002\/share, min 2 per order/);

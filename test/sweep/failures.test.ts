@@ -1,7 +1,9 @@
 // A trial that fails for the user's reason (its strategy throws) is recorded as failed with its
 // message, left out of the statistics and listed by the sweep, while the other trials go on; and
-// `--resume` does not run it again. A sweep none of whose trials produced a result fails; a
-// walk-forward test says which in-sample trials failed. Local worker threads, a real results file.
+// `--resume` does not run it again — in another sweep that plans it either, where it is that
+// sweep's failure too. A sweep none of whose trials produced a result fails; a walk-forward test
+// says which in-sample trials failed, and a failed trial stored later is none. Local worker
+// threads, a real results file.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,7 +63,9 @@ describe('a trial whose strategy throws', () => {
   it('is not run again by --resume (and is still listed)', async () => {
     const outcome = await runSweep(loadStudyFile(study), { where: study, db, workers: 2, keep: 0, resume: true });
     expect(outcome.ran).toBe(0);
-    expect(outcome.skipped).toBe(5);
+    // 4 stored, 1 failed before.
+    expect(outcome.skipped).toBe(4);
+    expect(outcome.failedBefore).toBe(1);
     expect(outcome.interrupted).toBe(false);
     expect(outcome.failed.map((f) => f.name)).toEqual(['cursed[tilt=0.5]']);
     expect(readFileSync(tally, 'utf8')).toBe('x');
@@ -151,6 +155,12 @@ describe('a sweep none of whose trials produced a result (probe r48d F3: exit 0,
   });
 });
 
+/** The one line of a walk-forward test whose run `k` has a window where the one trial, `<run>[tilt=0.5]`, threw. */
+const noWindowResult = (k: number, run: string): RegExp =>
+  new RegExp(
+    `^no trial of test: runs\\[${k}\\]\\.walkForward's in-sample window (\\d{4}-\\d\\d-\\d\\d)\\.\\.(\\d{4}-\\d\\d-\\d\\d) produced a result: its one trial failed — ${run}\\[tilt=0\\.5\\] IS \\1\\.\\.\\2: strategy "cursed-tilt" failed on \\d{4}-\\d\\d-\\d\\d: half a tilt is cursed`,
+  );
+
 describe('a walk-forward test whose in-sample trials fail', () => {
   /** cursedTilt over the sample's 3 years: 1-year in-sample windows, stepped by 6 months. */
   const walkForward = (tilts: number[]) =>
@@ -170,13 +180,83 @@ describe('a walk-forward test whose in-sample trials fail', () => {
   });
 
   it('fails in one line naming the window and its first failure when none of a window\'s trials produced a result', async () => {
-    const failed = await runWalkForward(walkForward([0.5]), { where: 'test', db: join(dir, 'wf-none.db'), workers: 1 }).then(
-      () => null,
-      (err: unknown) => err,
-    );
-    expect(failed).toBeInstanceOf(UserError);
-    expect((failed as UserError).message).toMatch(
-      /^no trial of test: runs\[0\]\.walkForward's in-sample window (\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d) produced a result: its one trial failed — cursed\[tilt=0\.5\] IS \1\.\.\2: strategy "cursed-tilt" failed on \d{4}-\d\d-\d\d: half a tilt is cursed/,
-    );
+    const failed = runWalkForward(walkForward([0.5]), { where: 'test', db: join(dir, 'wf-none.db'), workers: 1 });
+    await expect(failed).rejects.toBeInstanceOf(UserError);
+    await expect(failed).rejects.toThrow(noWindowResult(0, 'cursed'));
+  });
+});
+
+describe('trials that failed in another sweep or walk-forward run (probe r50a F1, F2: linked to nothing, so unsaid)', () => {
+  const beforeTally = join(dir, 'before-tally.txt');
+  writeFileSync(beforeTally, '');
+  const ranHalf = (): number => readFileSync(beforeTally, 'utf8').length;
+
+  it('are the failures of a sweep run with --resume that plans them: listed, not run again, and exit 2 when none had a result (before: exit 0, failed [], "1 already stored")', async () => {
+    const cwd = scratch('breadth-failed-before-');
+    write(cwd, 'two.yaml', cursedStudy(beforeTally, [0, 0.5]).replace('title: cursed', 'title: cursed two'));
+    write(cwd, 'one.yaml', cursedStudy(beforeTally, [0.5]));
+    expectOk(await breadth(['sweep', 'two.yaml', '--db', 'a.db', '--workers', '1', '--no-report', '--keep', '0'], { cwd }));
+    expect(ranHalf()).toBe(1);
+    const o = await breadth(['sweep', 'one.yaml', '--db', 'a.db', '--workers', '1', '--no-report', '--resume'], { cwd });
+    // Sweep 2's one trial is sweep 1's tilt 0.5, which threw: 0 trials, 1 failed (before), not run again.
+    expect(o.status, o.stderr).toBe(2);
+    expect(ranHalf()).toBe(1);
+    expect(o.stdout).toContain('0 trials (0 run now, 0 already stored, 1 failed before) of 1 planned');
+    expect(o.stdout).toMatch(/1 trial failed \(not in the statistics above\):\n {2}cursed\[tilt=0\.5\]: strategy "cursed-tilt" failed on \d{4}-\d\d-\d\d: half a tilt is cursed/);
+    expect(o.stderr).toMatch(/^breadth: no trial of sweep 2 produced a result: its one trial failed — cursed\[tilt=0\.5\]: strategy "cursed-tilt" failed on [^\n]*half a tilt is cursed[^\n]*\n$/);
+  });
+
+  /** Two walk-forward runs of cursedTilt over the sample's 3 years, sharing the in-sample trials of tilt 0.5 (the run's name is not in a trial key). */
+  const twoRuns = (b: number[]) =>
+    parseStudy({
+      data: 'sample',
+      sample: { stocks: 20, years: 3 },
+      runs: (
+        [
+          ['a', [0.5, 1]],
+          ['b', b],
+        ] as const
+      ).map(([name, tilt]) => ({ name, strategy: resolve(import.meta.dirname, 'cursedTilt.ts'), params: { tally: beforeTally }, walkForward: { inSample: '1y', outOfSample: '6m', mode: 'rolling', params: { tilt: [...tilt] } } })),
+    });
+
+  it("make a walk-forward run's window whose every trial failed the user's error, naming its own trial (before: TypeError, exit 70)", async () => {
+    const failed = runWalkForward(twoRuns([0.5]), { where: 'test', db: join(dir, 'wf-before-none.db'), workers: 1 });
+    await expect(failed).rejects.toBeInstanceOf(UserError);
+    await expect(failed).rejects.toThrow(noWindowResult(1, 'b'));
+  });
+
+  it("are listed by each walk-forward run that shares them (before: run b said nothing of its 4)", async () => {
+    const before = ranHalf();
+    const [a, b] = await runWalkForward(twoRuns([0.5, 0.75]), { where: 'test', db: join(dir, 'wf-before-some.db'), workers: 1 });
+    // 3 sample years, 1-year in-sample spans stepped by 6 months: out-of-sample spans from months
+    // 12, 18, 24 and 30 — 4 windows, each with one tilt-0.5 trial that throws, run once (by a).
+    expect(a.windows).toHaveLength(4);
+    expect(b.windows).toHaveLength(4);
+    expect(ranHalf() - before).toBe(4);
+    expect(a.failed.map((f) => f.name.replace(/ IS .*/, ''))).toEqual(Array(4).fill('a[tilt=0.5]'));
+    expect(b.failed.map((f) => [f.name.replace(/ IS .*/, ''), f.kind])).toEqual(Array(4).fill(['b[tilt=0.5]', 'user']));
+    expect(b.failed.map((f) => f.key)).toEqual(a.failed.map((f) => f.key));
+    expect(b.failed.every((f) => /half a tilt is cursed/.test(f.message))).toBe(true);
+    expect(b.windows.every((w) => w.values.tilt === 0.75)).toBe(true);
+  });
+
+  it("are none once the registry holds them: a walk-forward's chosen trials whose attempts had run out are not said to have failed (probe r50a F4)", async () => {
+    const db = join(dir, 'wf-superseded.db');
+    const study = parseStudy({
+      data: 'sample',
+      sample: { stocks: 20, years: 3 },
+      runs: [{ name: 'st', strategy: resolve(import.meta.dirname, 'cursedTilt.ts'), params: { tally: beforeTally }, walkForward: { inSample: '1y', outOfSample: '1y', mode: 'rolling', params: { tilt: [0.25, 0.75] } } }],
+    });
+    const [first] = await runWalkForward(study, { where: 'test', db, workers: 1 });
+    // 3 sample years, 1-year spans: 2 windows × 2 tilts = 4 in-sample trials, all stored.
+    // As a queue left them: each in-sample trial timed out on its attempts (a failure row), then a
+    // --resume with a longer --trial-timeout stored it.
+    const d = new Database(db);
+    const insert = d.prepare("INSERT INTO trial_failures (sweep_id, trial_key, seq, name, grp, message, kind, failed_at) SELECT sweep_id, trial_key, seq, 'x', grp, 'failed 1 times: ran longer than 0.02 s', 'exhausted', '2026-01-01' FROM sweep_trials WHERE sweep_id = ?");
+    expect(insert.run(first.sweepId).changes).toBe(4);
+    d.close();
+    const [again] = await runWalkForward(study, { where: 'test', db, workers: 1, resume: true });
+    expect(again.windows.map((w) => w.trialKey)).toEqual(first.windows.map((w) => w.trialKey));
+    expect(again.failed).toEqual([]);
   });
 });

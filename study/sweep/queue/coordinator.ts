@@ -1,19 +1,21 @@
 // The coordinator's side of a distributed sweep: the trials go to a BullMQ queue on Redis as jobs
-// (job id = trial key: adding a trial that is queued, running or done already adds nothing), and
-// their results come back from the queue's events. Retries, stalled-job recovery (a worker killed
-// mid-trial) and concurrency are BullMQ's. The coordinator stays the only writer of the results
-// store; it never runs a trial itself.
+// (job id = trial key and this sweep's timeout and attempts, protocol.ts trialJobId: adding a
+// trial that is queued, running or done already with them adds nothing), and their results come
+// back from the queue's events. Retries, stalled-job recovery (a worker killed mid-trial) and
+// concurrency are BullMQ's. The coordinator stays the only writer of the results store; it never
+// runs a trial itself.
 //
 // Events can be missed — the coordinator restarted, Redis restarted — so whenever no event has
 // come for a while the coordinator also asks the queue for the state of each trial still awaited,
-// and collects what finished meanwhile. `--resume` re-attaches the same way: re-adding is a no-op,
-// and every trial done while no coordinator listened is collected from its job.
+// and collects what finished meanwhile. `--resume` re-attaches the same way: re-adding with the
+// same settings is a no-op, and every trial done while no coordinator listened is collected from
+// its job; with other settings (a longer --trial-timeout) its jobs are new ones, run under them.
 
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { TrialExecutor, TrialSink } from '../execute.ts';
 import type { TrialSpec } from '../trial.ts';
 import { queueConnection, reachable, watchOutage } from './connection.ts';
-import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, decodeResult, type MarketRequest, QUEUE_NAME, type QueueSettings, type TrialJob, trialJob, USER_ERROR } from './protocol.ts';
+import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, decodeResult, type MarketRequest, QUEUE_NAME, type QueueSettings, type TrialJob, trialJob, trialJobId, USER_ERROR } from './protocol.ts';
 
 /** Without an event for this long, the awaited trials' jobs are read directly. */
 const QUIET_MS = 1_000;
@@ -32,9 +34,12 @@ export async function queueExecutor(settings: QueueSettings, market: MarketReque
   // Listening starts once, for every `run` of this executor (a walk-forward test runs one per run).
   events.run().catch(() => {}); // ends when closed; connection errors go to watchOutage
   await events.waitUntilReady();
+  const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const attempts = settings.attempts ?? DEFAULT_ATTEMPTS;
+  const jobId = (spec: TrialSpec): string => trialJobId(spec.key, timeoutMs, attempts);
   return {
     async run(todo, sink, signal) {
-      const awaited = new Awaited(todo, sink);
+      const awaited = new Awaited(todo, sink, jobId);
       let lastEvent = Date.now();
       const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: string }): void => {
         lastEvent = Date.now();
@@ -48,15 +53,13 @@ export async function queueExecutor(settings: QueueSettings, market: MarketReque
       };
       events.on('completed', onCompleted);
       events.on('failed', onFailed);
-      const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const attempts = settings.attempts ?? DEFAULT_ATTEMPTS;
       const enqueue = async (specs: readonly TrialSpec[]): Promise<void> => {
         for (let k = 0; k < specs.length; k += CHUNK) {
           await queue.addBulk(
             specs.slice(k, k + CHUNK).map((spec) => ({
               name: spec.name,
               data: trialJob(spec, market, fingerprint, timeoutMs),
-              opts: { jobId: spec.key, attempts, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
+              opts: { jobId: jobId(spec), attempts, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
             })),
           );
         }
@@ -107,13 +110,13 @@ export async function queueExecutor(settings: QueueSettings, market: MarketReque
 /** A read that failed while Redis was away: the next quiet tick reads again. */
 const retryLater = (): void => {};
 
-/** The trials still awaited, each reported to the sink once. */
+/** The trials still awaited, by job id, each reported to the sink once. */
 class Awaited {
   readonly #specs: Map<string, TrialSpec>;
   readonly #sink: TrialSink;
 
-  constructor(todo: readonly TrialSpec[], sink: TrialSink) {
-    this.#specs = new Map(todo.map((t) => [t.key, t]));
+  constructor(todo: readonly TrialSpec[], sink: TrialSink, jobId: (spec: TrialSpec) => string) {
+    this.#specs = new Map(todo.map((t) => [jobId(t), t]));
     this.#sink = sink;
   }
 
@@ -121,35 +124,35 @@ class Awaited {
     return this.#specs.size;
   }
 
-  keys(): string[] {
+  ids(): string[] {
     return [...this.#specs.keys()];
   }
 
-  spec(key: string): TrialSpec | undefined {
-    return this.#specs.get(key);
+  spec(id: string): TrialSpec | undefined {
+    return this.#specs.get(id);
   }
 
-  done(key: string, returnvalue: string): void {
-    if (!this.#specs.delete(key)) return;
+  done(id: string, returnvalue: string): void {
+    if (!this.#specs.delete(id)) return;
     this.#sink.done(decodeResult(returnvalue));
   }
 
-  failed(key: string, message: string, kind: 'user' | 'exhausted'): void {
-    const spec = this.#specs.get(key);
+  failed(id: string, message: string, kind: 'user' | 'exhausted'): void {
+    const spec = this.#specs.get(id);
     if (spec === undefined) return;
-    this.#specs.delete(key);
+    this.#specs.delete(id);
     this.#sink.failed(spec, message, kind);
   }
 }
 
 /** Read the jobs of the awaited trials and settle those that finished; returns the trials whose job is gone. */
 async function reconcile(queue: Queue<TrialJob, string>, awaited: Awaited, retryExhausted = false): Promise<TrialSpec[]> {
-  const keys = awaited.keys();
+  const ids = awaited.ids();
   const missing: TrialSpec[] = [];
-  for (let k = 0; k < keys.length; k += CHUNK) {
-    const found = await Promise.all(keys.slice(k, k + CHUNK).map((key) => settleFromJob(queue, key, awaited, retryExhausted)));
+  for (let k = 0; k < ids.length; k += CHUNK) {
+    const found = await Promise.all(ids.slice(k, k + CHUNK).map((id) => settleFromJob(queue, id, awaited, retryExhausted)));
     found.forEach((there, j) => {
-      const spec = there ? undefined : awaited.spec(keys[k + j] as string);
+      const spec = there ? undefined : awaited.spec(ids[k + j] as string);
       if (spec !== undefined) missing.push(spec);
     });
   }
@@ -159,19 +162,20 @@ async function reconcile(queue: Queue<TrialJob, string>, awaited: Awaited, retry
 /**
  * A job's final state, if it has one: completed → its result; failed for the user's reason → a
  * failure recorded as such (never retried); failed after its attempts ran out (worker crashes,
- * timeouts) → a failure recorded as exhausted, or, when re-attaching, queued once more. False when
+ * timeouts) → a failure recorded as exhausted, or, when re-attaching, queued once more (its id
+ * names this sweep's timeout and attempts, so its data and options are this sweep's). False when
  * the job is not in Redis at all.
  */
-async function settleFromJob(queue: Queue<TrialJob, string>, key: string, awaited: Awaited, retryExhausted = false): Promise<boolean> {
+async function settleFromJob(queue: Queue<TrialJob, string>, id: string, awaited: Awaited, retryExhausted = false): Promise<boolean> {
   // The state first: a job read before it completes has no result yet, and a finished job stays finished.
-  const state = await queue.getJobState(key);
+  const state = await queue.getJobState(id);
   if (state === 'unknown') return false;
   if (state !== 'completed' && state !== 'failed') return true;
-  const job = await Job.fromId<TrialJob, string>(queue, key);
+  const job = await Job.fromId<TrialJob, string>(queue, id);
   if (job === undefined) return false;
-  if (state === 'completed') awaited.done(key, job.returnvalue);
-  else if (job.failedReason.startsWith(USER_ERROR)) awaited.failed(key, job.failedReason.slice(USER_ERROR.length), 'user');
+  if (state === 'completed') awaited.done(id, job.returnvalue);
+  else if (job.failedReason.startsWith(USER_ERROR)) awaited.failed(id, job.failedReason.slice(USER_ERROR.length), 'user');
   else if (retryExhausted) await job.retry('failed', { resetAttemptsMade: true });
-  else awaited.failed(key, `failed ${job.attemptsMade} times: ${job.failedReason}`, 'exhausted');
+  else awaited.failed(id, `failed ${job.attemptsMade} times: ${job.failedReason}`, 'exhausted');
   return true;
 }

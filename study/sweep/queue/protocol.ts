@@ -1,5 +1,5 @@
 // What the coordinator and the workers of a distributed sweep say to each other through BullMQ:
-// one job per trial (job id = the trial key, so a trial is never queued twice), carrying the trial
+// one job per trial and settings (trialJobId, so a trial is never queued twice with them), carrying the trial
 // spec and what the worker must load to run it; the job's return value is the compact trial
 // result (the registry row). Both sides must run the same breadth build on the same data — the
 // job names both, and a worker refuses a job whose build or data fingerprint differs from its own.
@@ -66,6 +66,16 @@ export function marketRequest(config: Pick<StudyConfig, 'data' | 'sample' | 'sym
  * were compared checks the version alone, reads another one here and refuses as well.
  */
 export const breadthBuild = (): string => `${ENGINE_VERSION}+${buildFingerprint()}`;
+
+/**
+ * The id of trial `key`'s job run under `--trial-timeout` `timeoutMs` and `--attempts` `attempts`:
+ * `<key>-<timeoutMs>ms-<attempts>x`. A job queued, running or done with the same settings is
+ * collected, not queued again (a `--resume`, another sweep with the trial); other settings are
+ * another job. BullMQ keeps a job's data and options for its life — `retry` and re-adding keep them
+ * — so a job id of the key alone re-ran the first coordinator's timeout and attempts for the 7 days
+ * a failed job is kept, whatever a later `--resume --trial-timeout 600` asked (probe r50a F3).
+ */
+export const trialJobId = (key: string, timeoutMs: number, attempts: number): string => `${key}-${timeoutMs}ms-${attempts}x`;
 
 export function trialJob(spec: TrialSpec, market: MarketRequest, fingerprint: string, timeoutMs: number): TrialJob {
   return { version: breadthBuild(), spec, market, fingerprint, timeoutMs };

@@ -1,6 +1,6 @@
 // The trial registry: a trial round-trips whole (its returns BLOB bit for bit), is stored once
 // under its key, the registry's count and Sharpe variance give the DSR a hand computes, and a
-// trial is kept in full as one run.
+// trial is kept in full as one run. A failed trial is a sweep's failure until the registry holds it.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { invPhi, phi } from '../metrics/normal.ts';
 import { engineConfigSchema } from '../../../engine/config.ts';
 import { dsrOfMoments } from '../../../reports/metrics/index.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
-import { keepTrialRun, linkTrials, openStore, recordedTrials, recordSweep, type Store, sweepTrials, type TrialRecord, writeRun, writeTrial } from '../../../reports/store/index.ts';
+import { failuresBefore, keepTrialRun, linkTrials, openStore, recordedTrials, recordSweep, type Store, sweepFailures, sweepTrials, type TrialRecord, writeRun, writeTrial, writeTrialFailures } from '../../../reports/store/index.ts';
 import { longShortRun } from './fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-trials-'));
@@ -119,5 +119,28 @@ describe('keeping a trial as a run', () => {
       first.close();
       second.close();
     }
+  });
+});
+
+describe('failed trials', () => {
+  const store = openStore(join(dir, 'failures.db'));
+  afterAll(() => store.close());
+  const first = recordSweep(store, { key: 'f1', kind: 'sweep', name: 'f', study: null, spec: {}, dataName: 'd', dataFingerprint: 'fp', planned: 3 });
+  const failure = (key: string, seq: number, kind: 'user' | 'exhausted', message: string) => ({ key, name: `a[${key}]`, group: 'a', seq, message, kind });
+  writeTrialFailures(store, first, [failure('x', 0, 'user', 'boom'), failure('y', 1, 'exhausted', 'failed 1 times: trial a[y] ran longer than 0.02 s'), failure('z', 2, 'user', 'bang')]);
+
+  it('a trial that failed and was stored later is no failure of its sweep: the row stays as history (probe r50a F4: listed failed beside its own result)', () => {
+    expect(sweepFailures(store, first).map((f) => f.key)).toEqual(['x', 'y', 'z']);
+    // y's attempts ran out on a timeout, then a --resume with a longer one stored it.
+    writeTrial(store, first, trial('y', 0.05, 1));
+    expect(sweepFailures(store, first).map((f) => f.key)).toEqual(['x', 'z']);
+    expect(store.db.prepare('SELECT COUNT(*) FROM trial_failures').pluck().get()).toBe(3);
+  });
+
+  it("failuresBefore gives another sweep's user failures under this sweep's names; not an exhausted one, a stored one or one never failed (probe r50a F1, F2)", () => {
+    const places = ['x', 'y', 'z', 'w'].map((key, k) => ({ key, name: `b[${key}]`, group: 'b', seq: 10 + k }));
+    // x: user, not stored → b's failure, with a's message. y: stored. z: user, stored below. w: never failed.
+    writeTrial(store, first, trial('z', 0.02, 2));
+    expect(failuresBefore(store, places)).toEqual([{ key: 'x', name: 'b[x]', group: 'b', seq: 10, message: 'boom', kind: 'user' }]);
   });
 });

@@ -11,7 +11,7 @@ import { Job, Queue } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadStudyFile } from '../../../study/index.ts';
 import { runSweep } from '../../../study/sweep/index.ts';
-import { QUEUE_NAME } from '../../../study/sweep/queue/protocol.ts';
+import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, QUEUE_NAME, trialJobId } from '../../../study/sweep/queue/protocol.ts';
 import { sourceFingerprint } from '../../../core/buildFingerprint.ts';
 import { anotherBuild, repoRoot } from '../../cli/helpers.ts';
 import { startBreadth, until, type Running } from './processes.ts';
@@ -146,7 +146,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     const survivor = worker();
     await expectComplete(c, db, study);
     // Some trial was started twice: the killed worker's, recovered as stalled.
-    const started = await Promise.all([...(await localSweep(study)).keys()].map(async (key) => (await Job.fromId(queue, key))?.attemptsStarted ?? 0));
+    const started = await Promise.all([...(await localSweep(study)).keys()].map(async (key) => (await Job.fromId(queue, trialJobId(key, DEFAULT_TIMEOUT_MS, DEFAULT_ATTEMPTS)))?.attemptsStarted ?? 0));
     expect(started.reduce((a, b) => a + b, 0)).toBeGreaterThan(TILTS.length);
     await queue.close();
     await survivor.kill('SIGTERM');
@@ -240,7 +240,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     await right.kill('SIGTERM');
   });
 
-  it('a sweep whose every trial runs past --trial-timeout on every attempt fails with exit 2 and one line (probe r48d F3: exit 0, nothing measured)', async () => {
+  it('a sweep whose every trial runs past --trial-timeout on every attempt fails with exit 2 and one line (probe r48d F3: exit 0, nothing measured); a --resume with a longer one runs them under it (probe r50a F3)', async () => {
     // 10 trials of 4 sample years with 6 ms of CPU at each of ~48 monthly decisions: ≥ 0.29 s
     // each, past a 0.05 s timeout; one attempt each: 10 failures `exhausted` by the timeout, the
     // user's setting, so 2 — not 70 — and no trial stored.
@@ -258,6 +258,13 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     expect(errors).toEqual([expect.stringMatching(/^breadth: no trial of sweep \d+ produced a result: all 10 failed — slow\[tilt=[0-9.]+\]: failed 1 times: trial slow\[tilt=[0-9.]+\] ran longer than 0\.05 s \(and 9 more\)$/)]);
     expect(c.output()).not.toMatch(/\n\s+at /);
     expect(storedCount(db)).toBe(0);
+    // The user's fix: --resume with a longer timeout and more attempts. Each trial runs under them
+    // (≈ 0.3 s < 600 s): all 10 stored, equal to the local sweep's, exit 0, and none listed as
+    // failed. Before (probe r50a F3, F4): the failed jobs were retried with their 0.05 s and 1
+    // attempt (the job id was the trial key), exit 2 again; and a trial stored after its failure
+    // was still listed "failed".
+    const fixed = coordinator(study, db, '--resume', '--trial-timeout', '600', '--attempts', '3');
+    await expectComplete(fixed, db, study);
     await w.kill('SIGTERM');
   });
 });

@@ -1,10 +1,11 @@
 // What travels between coordinator and workers, and the one-line errors of a wrong --queue.
 
 import { createServer } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
 import { queueConnection, reachable } from '../../../study/sweep/queue/connection.ts';
-import { decodeResult, encodeResult } from '../../../study/sweep/queue/protocol.ts';
+import { decodeResult, encodeResult, trialJobId } from '../../../study/sweep/queue/protocol.ts';
 import type { TrialResult } from '../../../study/sweep/trial.ts';
 
 describe('a trial result as a job return value', () => {
@@ -16,6 +17,27 @@ describe('a trial result as a job return value', () => {
     expect(Object.is((back as unknown as { sharpe: number }).sharpe, Number.NaN)).toBe(true);
     expect((back as unknown as { maxDrawdown: number }).maxDrawdown).toBe(Number.NEGATIVE_INFINITY);
     expect({ ...back, returns: null }).toEqual({ ...result, returns: null });
+  });
+});
+
+describe("a trial's job id", () => {
+  it('names the trial and the settings its attempts run under: other settings are another job (probe r50a F3: a later --trial-timeout re-ran the old job)', () => {
+    // --trial-timeout 0.02 (20 ms), --attempts 1, as a first coordinator queued it; then 600 s and 3.
+    expect(trialJobId('fa178a7b', 20, 1)).toBe('fa178a7b-20ms-1x');
+    expect(trialJobId('fa178a7b', 600_000, 3)).toBe('fa178a7b-600000ms-3x');
+  });
+
+  it('is a BullMQ custom id (no ":", not an integer) and tells any two (key, timeout, attempts) apart', () => {
+    const settings = fc.tuple(fc.stringMatching(/^[0-9a-f]{1,64}$/), fc.double({ min: 1e-3, max: 1e9, noNaN: true }), fc.integer({ min: 1, max: 100 }));
+    fc.assert(
+      fc.property(settings, settings, ([key, timeoutMs, attempts], [otherKey, otherTimeout, otherAttempts]) => {
+        const id = trialJobId(key, timeoutMs, attempts);
+        expect(id).not.toContain(':');
+        expect(`${Number.parseInt(id, 10)}`).not.toBe(id);
+        const same = key === otherKey && timeoutMs === otherTimeout && attempts === otherAttempts;
+        expect(trialJobId(otherKey, otherTimeout, otherAttempts) === id).toBe(same);
+      }),
+    );
   });
 });
 

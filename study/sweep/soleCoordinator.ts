@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { UserError } from '../../data/errors.ts';
 import { claimSweep, releaseSweepClaim, renewSweepClaim, type Store, type SweepClaim } from '../../reports/store/index.ts';
+import { processAlive } from '../../core/processAlive.ts';
 
 /** How often a coordinator renews its claim. */
 const HEARTBEAT_MS = 10_000;
@@ -28,17 +29,7 @@ export interface HeldSweep {
  */
 export function coordinatorAlive(holder: SweepClaim, host: string, now: number): boolean {
   if (now - Date.parse(holder.heartbeatAt) >= STALE_MS) return false;
-  return holder.host !== host || processExists(holder.pid);
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, as another user's process.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return holder.host !== host || processAlive(holder.pid);
 }
 
 /**

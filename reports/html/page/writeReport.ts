@@ -12,6 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pid } from 'node:process';
 import { DataError, isUserFacing, UserError } from '../../../data/errors.ts';
 import { outputTarget } from './outputTarget.ts';
+import { processAlive } from '../../../core/processAlive.ts';
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
@@ -48,23 +49,13 @@ export function ensureFolder(folder: string): void {
   }
 }
 
-/** True while process `id` runs (one of another user's says EPERM, and runs too). */
-function running(id: number): boolean {
-  try {
-    process.kill(id, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
 function removeStaleTemps(file: string): void {
   const prefix = `.${basename(file)}.`;
   for (const name of readdirSync(dirname(file))) {
     if (!name.startsWith(prefix)) continue;
     const writer = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
-    if (writer !== undefined && Number(writer) !== pid && !running(Number(writer))) rmSync(join(dirname(file), name), { force: true });
+    if (writer !== undefined && Number(writer) !== pid && !processAlive(Number(writer))) rmSync(join(dirname(file), name), { force: true });
   }
 }
 

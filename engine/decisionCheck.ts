@@ -76,7 +76,8 @@ export class DecisionChecker {
       if (decision === undefined) return undefined;
       if (Array.isArray(decision)) return { orders: this.#orders(decision as readonly unknown[], view, fail) };
       if (typeof decision !== 'object' || decision === null) return fail(`decide() returned ${describe(decision)}, not a decision: ${SHAPES}`);
-      const kinds = KINDS.filter((k) => k in decision);
+      // Own keys only: a Map's values() or a Set's keys() is a method, not a target (probe r51a: "values is a function values").
+      const kinds = KINDS.filter((k) => Object.hasOwn(decision, k));
       if (kinds.length !== 1) return fail(`decide() returned ${describe(decision)}, not a decision: ${SHAPES}`);
       kind = kinds[0];
       this.#reading = `its ${kind}`;

@@ -587,7 +587,9 @@ const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
 /** Two tickers holding one series (prices/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
 const IDENTICAL_SERIES = /holds the same series \(/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}`, 'i');
+/** SimFin's annual share counts restated into the quarterly file's split units (data/fundamentals/shareVintages.ts): a read of later filings a run reading fundamentals is told of. */
+const SHARE_UNITS = /put in the quarterly file's share units/;
+const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}|${SHARE_UNITS.source}`, 'i');
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */

@@ -6,6 +6,8 @@ import { parseIsoDay } from '../../data/dates.ts';
 import { type ShareFiling, reconcileShareVintages, splitRatio } from '../../data/fundamentals/shareVintages.ts';
 import { loadMarket } from '../../data/load.ts';
 import { symbolIndex } from '../../data/market.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { scripted } from '../engine/helpers.ts';
 import { viewAt } from '../strategies/views.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
@@ -84,5 +86,14 @@ describe('a SimFin folder whose annual file predates a 10:1 split', () => {
     expect(view.marketCap()[big]).toBeCloseTo(23_960_000_000 * 5.46, 0);
     const notes = market.sources.flatMap((s) => s.notes);
     expect(notes).toContain("Shares (Basic) of 1 ticker put in the quarterly file's share units: the latest fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)");
+  });
+
+  it('a run that read market caps is told of the conversion in its caveats (low), one that read no fundamentals is not (probe r51a)', async () => {
+    const market = await loadMarket(dir, { cacheDir: false });
+    const note = "simfin_us-balance-annual.csv: Shares (Basic) of 1 ticker put in the quarterly file's share units: the latest fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)";
+    const sized = backtest(market, scripted({ 0: (view) => ({ weights: { BIG: view.marketCap()[symbolIndex(market, 'BIG')] > 0 ? 1 : 0 } }) }), { initialCash: 10_000 });
+    expect(sized.caveats.filter((c) => c.message === note).map((c) => c.severity)).toEqual(['low']);
+    const plain = backtest(market, scripted({ 0: { weights: { BIG: 1 } } }), { initialCash: 10_000 });
+    expect(plain.caveats.some((c) => c.message === note)).toBe(false);
   });
 });

@@ -143,6 +143,10 @@ describe('a strategy at fault is the user’s error, named with its file, whatev
         expect((err as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: ${kind} is ${named}: give ${kind} as { symbol: ${kind.slice(0, -1)} } (a plain object) or a Float64Array over the symbols (in ${FILE})`);
       }),
     );
+    // A Map (or a Set) returned as the whole decision has values() and keys() as methods, no target: named as what it is (probe r51a: "values is a function values").
+    for (const [whole, named] of [[new Map([['weights', { AAA: 0.5 }]]), 'a Map'], [new Set([0.5]), 'a Set']] as const) {
+      expect((refusal(whole) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: decide() returned ${named}, not a decision: return { weights }, { values } or { shares } (a Float64Array over the symbols, or { symbol: number }), an array of orders, or undefined to keep the book (in ${FILE})`);
+    }
     // The same target as a plain object (or one without a prototype) is read: 0.5 × 10,000 / the close of 100 = 50 shares, filled at session 1's open.
     const held = backtest(market, scripted({ 0: { weights: Object.assign(Object.create(null) as Record<string, number>, { AAA: 0.5 }) } }), { initialCash: 10_000 });
     expect(Array.from(held.fills.quantity)).toEqual([50]);

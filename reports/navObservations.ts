@@ -8,7 +8,6 @@
 // exactly as across a benchmark holiday. A book with one position of several priced is observed.
 import { isoDay } from '../data/dates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
-import type { PeriodReturns } from './attribution/factorIntervals.ts';
 
 /**
  * Rows (session indexes) whose NAV carried every held mark: where the engine's daily `navCarried`
@@ -40,38 +39,4 @@ export function carriedSessionCaveats(name: string, rows: readonly number[], lev
   return [
     caveat('benchmark', 'low', `no position the run held had a bar on ${which}: its NAV there only carried earlier closes, so the returns against benchmark ${name} are paired across ${n === 1 ? 'it' : 'them'}, from the session before to the next one with a bar`, { value: n, unit: 'sessions' }),
   ];
-}
-
-/**
- * Dated intervals of a NAV (PeriodReturns: `starts[i]` → `dates[i]`, epoch days; daily returns or
- * calendar months) between observed values, for pairing with factor returns over the same
- * interval (attribution/factorIntervals.ts): an interval that ends on a day in `carried` (the
- * days of carriedSessions' rows) is joined with the next one that starts there, compounded — the
- * carried month-end of a monthly model too —, and left out where none does (the last row, or a
- * month dropped after it); one that starts on a carried day without being joined has an unknown
- * start (NaN: a factor table covers no such interval). Intervals untouched keep their returns
- * exactly; without carried days, `intervals` itself.
- */
-export function joinCarriedEnds<T extends PeriodReturns>(intervals: T, carried: ReadonlySet<number>): T {
-  if (carried.size === 0) return intervals;
-  const { starts, dates, returns } = intervals;
-  const [ends, values, begins] = [[] as number[], [] as number[], [] as number[]];
-  let open: { start: number; end: number; growth: number } | null = null;
-  for (let i = 0; i < returns.length; i++) {
-    let start = starts[i];
-    let value = returns[i];
-    if (open !== null && open.end === start) {
-      start = open.start;
-      value = open.growth * (1 + value) - 1;
-    } else if (carried.has(start)) start = NaN;
-    open = null;
-    if (carried.has(dates[i])) {
-      open = { start, end: dates[i], growth: 1 + value };
-      continue;
-    }
-    ends.push(dates[i]);
-    values.push(value);
-    begins.push(start);
-  }
-  return { ...intervals, dates: Float64Array.from(ends), returns: Float64Array.from(values), starts: Float64Array.from(begins) };
 }

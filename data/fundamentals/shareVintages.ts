@@ -28,7 +28,9 @@ export interface ShareFiling {
 /**
  * The share ratios of real splits, forward (n new shares for 1) or reverse (1 for n). A ratio
  * between the two files outside these — 1000 (a count typed in thousands), 47, 2.3 (an IPO year's
- * partial average) — is a typo or a weighted average, never a split to restate by.
+ * partial average) — is a typo or a weighted average, never a split to restate by. Not the price
+ * layer's nearestSplitRatio (data/prices/corporateActions.ts): that takes n:1 of any size, right
+ * for a price step a split explains, wrong here, where 1000:1 is a typo far more often than a split.
  */
 const SPLITS = [1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 16, 20, 24, 25, 30, 35, 40, 50, 60, 75, 80, 100];
 /** How near (relative) a ratio must be to a split's to be one: a year's weighted average drifts a few per cent from its fourth quarter's (ORLY FY2020 14.66 for 15). */
@@ -42,7 +44,7 @@ const SAME_UNITS = 1.3;
  * direction: 10 for a forward 10:1, 0.1 for a 1:10 reverse split), or null — a typo or a drift
  * that tells nothing.
  */
-export function splitRatio(quarterly: number, annual: number): number | 'same' | null {
+export function vintageRatio(quarterly: number, annual: number): number | 'same' | null {
   if (!(quarterly > 0 && annual > 0)) return null;
   const r = quarterly / annual;
   const x = r >= 1 ? r : 1 / r;
@@ -56,7 +58,7 @@ export function splitRatio(quarterly: number, annual: number): number | 'same' |
  * Put every annual (FY) `sharesOutstanding` of `filings` in the quarterly file's units, in place.
  * The annual file is one vintage, so one ratio serves all of a symbol's FY counts: that of the
  * latest fiscal year both files report (FY and Q4) whose counts tell it — 'same' units or a
- * split (splitRatio) —, a year whose ratio tells nothing (one file's typo: PAHC FY2020 40,454
+ * split (vintageRatio) —, a year whose ratio tells nothing (one file's typo: PAHC FY2020 40,454
  * beside 40,454,000) passed over for the one before. Returns the symbols restated.
  */
 export function reconcileShareVintages(filings: Iterable<ShareFiling>): Set<number> {
@@ -74,7 +76,7 @@ export function reconcileShareVintages(filings: Iterable<ShareFiling>): Set<numb
     const told = annual
       .filter((f) => fourth.has(f.fiscalYear))
       .sort((a, b) => b.fiscalYear - a.fiscalYear)
-      .map((f) => splitRatio(fourth.get(f.fiscalYear)!, f.values.sharesOutstanding!))
+      .map((f) => vintageRatio(fourth.get(f.fiscalYear)!, f.values.sharesOutstanding!))
       .find((ratio) => ratio !== null);
     if (told === undefined || told === 'same') continue;
     for (const f of annual) f.values.sharesOutstanding = f.values.sharesOutstanding! * told;

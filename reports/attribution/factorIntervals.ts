@@ -28,6 +28,40 @@ export function seriesIntervals(dates: Series, returns: Series, startDay?: numbe
   return { dates, returns, starts };
 }
 
+/**
+ * Dated intervals of a NAV (PeriodReturns: `starts[i]` → `dates[i]`, epoch days; daily returns or
+ * calendar months) between observed values, for pairing with factor returns over the same
+ * interval (attribution/factorIntervals.ts): an interval that ends on a day in `carried` (the
+ * days of navObservations.ts carriedSessions' rows) is joined with the next one that starts there, compounded — the
+ * carried month-end of a monthly model too —, and left out where none does (the last row, or a
+ * month dropped after it); one that starts on a carried day without being joined has an unknown
+ * start (NaN: a factor table covers no such interval). Intervals untouched keep their returns
+ * exactly; without carried days, `intervals` itself.
+ */
+export function joinCarriedEnds<T extends PeriodReturns>(intervals: T, carried: ReadonlySet<number>): T {
+  if (carried.size === 0) return intervals;
+  const { starts, dates, returns } = intervals;
+  const [ends, values, begins] = [[] as number[], [] as number[], [] as number[]];
+  let open: { start: number; end: number; growth: number } | null = null;
+  for (let i = 0; i < returns.length; i++) {
+    let start = starts[i];
+    let value = returns[i];
+    if (open !== null && open.end === start) {
+      start = open.start;
+      value = open.growth * (1 + value) - 1;
+    } else if (carried.has(start)) start = NaN;
+    open = null;
+    if (carried.has(dates[i])) {
+      open = { start, end: dates[i], growth: 1 + value };
+      continue;
+    }
+    ends.push(dates[i]);
+    values.push(value);
+    begins.push(start);
+  }
+  return { ...intervals, dates: Float64Array.from(ends), returns: Float64Array.from(values), starts: Float64Array.from(begins) };
+}
+
 /** Regression rows: y = r − RF and each factor over the same interval, with the rows left out. */
 export interface IntervalRows {
   y: number[];

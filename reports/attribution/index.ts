@@ -2,11 +2,12 @@
 // decomposition from the simulation's ledger, and per-symbol contributions.
 import type { Result } from '../../engine/result.ts';
 import { inferFrequency, type Series } from '../metrics/index.ts';
-import { carriedSessions, joinCarriedEnds } from '../navObservations.ts';
+import { carriedSessions } from '../navObservations.ts';
 import { navReturns } from '../runMetrics.ts';
 import { type SymbolContribution, symbolContributions } from './contributors.ts';
 import { type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
 import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, seriesIntervals } from './factorRegression.ts';
+import { joinCarriedEnds } from './factorIntervals.ts';
 import { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 
 export { type SymbolContribution, symbolContributions, topContributors } from './contributors.ts';

@@ -208,6 +208,9 @@ export function writeTrialFailures(store: Store, sweepId: number, failures: read
   );
 }
 
+/** A failure row `f` whose trial the registry does not hold: a stored trial supersedes its failures (kept as history). */
+const UNSTORED = 'NOT EXISTS (SELECT 1 FROM trials t WHERE t.key = f.trial_key)';
+
 /**
  * The failures these trials had for the user's reason in any sweep (this one on `--resume`, or
  * another that planned the same key): a trial that fails so fails again, so `--resume` does not run
@@ -217,7 +220,7 @@ export function writeTrialFailures(store: Store, sweepId: number, failures: read
  */
 export function failuresBefore(store: Store, places: readonly { key: string; name: string; group: string; seq: number }[]): TrialFailure[] {
   const last = store.db.prepare<[string], Pick<TrialFailure, 'message' | 'kind'>>(
-    `SELECT message, kind FROM trial_failures f WHERE trial_key = ? AND kind = 'user' AND NOT EXISTS (SELECT 1 FROM trials t WHERE t.key = f.trial_key)
+    `SELECT message, kind FROM trial_failures f WHERE trial_key = ? AND kind = 'user' AND ${UNSTORED}
      ORDER BY failed_at DESC LIMIT 1`,
   );
   return withStoreErrors(store, () =>
@@ -238,7 +241,7 @@ export function sweepFailures(store: Store, sweepId: number): TrialFailure[] {
     store.db
       .prepare<[number], TrialFailure>(
         `SELECT trial_key AS key, name, grp AS "group", seq, message, kind FROM trial_failures f
-         WHERE sweep_id = ? AND NOT EXISTS (SELECT 1 FROM trials t WHERE t.key = f.trial_key) ORDER BY seq`,
+         WHERE sweep_id = ? AND ${UNSTORED} ORDER BY seq`,
       )
       .all(sweepId),
   );

@@ -3,7 +3,7 @@
 // AVGO at 24.6 B$ on 2022-01-03, both held long by quality-long-short as small caps).
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { type ShareFiling, reconcileShareVintages, splitRatio } from '../../data/fundamentals/shareVintages.ts';
+import { type ShareFiling, reconcileShareVintages, vintageRatio } from '../../data/fundamentals/shareVintages.ts';
 import { loadMarket } from '../../data/load.ts';
 import { symbolIndex } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
@@ -13,17 +13,17 @@ import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const filing = (symbol: number, fiscalYear: number, fiscalPeriod: ShareFiling['fiscalPeriod'], shares: number): ShareFiling => ({ symbol, fiscalYear, fiscalPeriod, values: { sharesOutstanding: shares } });
 
-describe('splitRatio', () => {
+describe('vintageRatio', () => {
   it("a real split's ratio within 3 %, in its direction; 'same' within 1.3× of 1; a typo or a drift tells nothing", () => {
-    expect(splitRatio(4_020_000_000, 402_000_000)).toBe(10); // AVGO FY2021: the 2024 10:1
-    expect(splitRatio(1_081_875_000, 73_817_000)).toBe(15); // ORLY FY2020: 14.66, 2.3 % off 15 (not the half 14.5)
-    expect(splitRatio(1_000_000, 10_150_000)).toBe(0.1); // a 1:10 reverse split, 1.5 % off by the weighted average
-    expect(splitRatio(150, 100)).toBe(1.5); // 3:2
-    expect(splitRatio(40_463_000, 40_454_000)).toBe('same');
-    expect(splitRatio(282_661_000, 237_693_000)).toBe('same'); // 1.19: a year of issuance
+    expect(vintageRatio(4_020_000_000, 402_000_000)).toBe(10); // AVGO FY2021: the 2024 10:1
+    expect(vintageRatio(1_081_875_000, 73_817_000)).toBe(15); // ORLY FY2020: 14.66, 2.3 % off 15 (not the half 14.5)
+    expect(vintageRatio(1_000_000, 10_150_000)).toBe(0.1); // a 1:10 reverse split, 1.5 % off by the weighted average
+    expect(vintageRatio(150, 100)).toBe(1.5); // 3:2
+    expect(vintageRatio(40_463_000, 40_454_000)).toBe('same');
+    expect(vintageRatio(282_661_000, 237_693_000)).toBe('same'); // 1.19: a year of issuance
     // Tell nothing: PAHC FY2020's count in thousands (1000), DT FY2020 (46.8), an IPO year (2.3), XXII's quarterly
     // file in millions (8.6e-8), 2.07 (3.5 % off 2), and no count.
-    expect([splitRatio(40_454_000, 40_454), splitRatio(282_661_000, 6_040_000), splitRatio(230, 100), splitRatio(12, 138_813_000), splitRatio(207, 100), splitRatio(0, 100), splitRatio(100, NaN)]).toEqual([null, null, null, null, null, null, null]);
+    expect([vintageRatio(40_454_000, 40_454), vintageRatio(282_661_000, 6_040_000), vintageRatio(230, 100), vintageRatio(12, 138_813_000), vintageRatio(207, 100), vintageRatio(0, 100), vintageRatio(100, NaN)]).toEqual([null, null, null, null, null, null, null]);
   });
 });
 

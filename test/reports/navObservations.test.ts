@@ -1,7 +1,8 @@
 // Which sessions' NAV observes the book (reports/navObservations.ts): only one on which no held
 // position had a bar is left out of the pairing with a benchmark or a factor.
 import { describe, expect, it } from 'vitest';
-import { carriedSessions, joinCarriedEnds, observedValues } from '../../reports/navObservations.ts';
+import { joinCarriedEnds } from '../../reports/attribution/factorIntervals.ts';
+import { carriedSessions, observedValues } from '../../reports/navObservations.ts';
 
 describe('carriedSessions', () => {
   it('the rows where the engine flagged the NAV as carried; NaN (runs stored before the flag) observes every row', () => {

@@ -45,7 +45,8 @@ export class ParamsError extends UserError {
 /**
  * A strategy's own fault (it threw, or returned something that is not a decision), reported
  * against the strategy and the session, with the strategy file's stack frame: a user's mistake,
- * never breadth's internal error.
+ * never breadth's internal error. A user's execution model (a model file, or one handed to
+ * backtest()) that throws or answers what its concern cannot take is reported the same way.
  */
 export class StrategyError extends UserError {
   constructor(message: string) {

@@ -89,7 +89,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   if (strategy.shorts && config.account.kind === 'cash') {
     throw new UserError(`strategy ${strategy.name} holds short positions, which a cash account does not allow: set a margin account (engine config account: { kind: margin, maxGross: 2, maxNet: 1 }; on the command line --account margin)`);
   }
-  const models = executionModels(config, market, options.models);
+  const models = executionModels(config, market, options.models, options.modelSources);
   const portfolio = new Portfolio(n, config.initialCash);
   // A copy: a strategy's own schedule may not write into the market's calendar.
   const calendar = market.dates.slice();

@@ -65,8 +65,13 @@ export function readingFailure(err: unknown, name: string, when: string, what: s
   return blamed(err, `strategy "${name}" failed ${when}: reading ${what}`, file, true) as StrategyError;
 }
 
-/** strategyFailure's and readingFailure's StrategyError, `failed` opening its message; `err` itself where it is breadth's own (never, `theirs`). */
-function blamed(err: unknown, failed: string, file: string | undefined, theirs: boolean): unknown {
+/**
+ * The StrategyError for `err`, raised in a user's own code (a strategy, an execution model: what
+ * strategyFailure and readingFailure serve, and engine/models/modelGuard.ts), `failed` opening its
+ * message (`commission model "tiered" failed on 2005-01-04 in commission(…)`); `err` itself where
+ * it is breadth's own (never, `theirs`). Never throws.
+ */
+export function blamed(err: unknown, failed: string, file: string | undefined, theirs: boolean): unknown {
   try {
     if (err instanceof StrategyError) return err;
     if (!(err instanceof Error)) return new StrategyError(`${failed}: it threw ${describe(err)}, not an Error${inFile(file)}`);

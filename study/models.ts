@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { parseOrThrow } from '../engine/configError.ts';
+import { blamed } from '../engine/strategyFault.ts';
 import { checkModel, CONFIG_KEYS, type ModelDefinition, type ModelSource } from '../engine/models/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from '../engine/models/types.ts';
 import { definitionExport, definitionProblems, importUserFile } from '../strategies/loader.ts';
@@ -106,7 +107,12 @@ async function loadModelFile(concern: ModelConcern, spec: { file: string; params
   const definition = checkDefinition(definitionExport(module, 'model'), `${where}: ${spec.file}`);
   if (definition.concern !== concern) throw new UserError(`${where}: ${spec.file} is a ${definition.concern} model, not a ${concern} model`);
   const params = parseOrThrow(definition.params, spec.params, where, 'params');
-  const model = definition.create(params, market);
+  let model: unknown;
+  try {
+    model = definition.create(params, market);
+  } catch (err) {
+    throw blamed(err, `${where}: ${concern} model "${definition.name}" (${spec.file}) failed in create()`, spec.file, false);
+  }
   checkModel(concern, model, `${where}: ${spec.file}: create(…) returned`);
   return { model, sourceHash, params };
 }

@@ -12,6 +12,7 @@ import { borrowModel } from './borrow/index.ts';
 import { cashModel } from './cash/index.ts';
 import { commissionModel } from './commission/index.ts';
 import { fillModel } from './fill/index.ts';
+import { guardModel } from './modelGuard.ts';
 import { slippageModel } from './slippage/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, MODEL_METHODS, type ModelConcern } from './types.ts';
 import { volumeLimit } from './volume/index.ts';
@@ -39,25 +40,31 @@ export interface ModelSource {
 const DEFAULTS = engineConfigSchema.parse({});
 
 /**
- * The run's models: each given instance replaces its concern's config setting (which must then be
- * left at its default); the rest are built from the config. Throws UserError for an instance that
- * is not a model of its concern, for a config that also sets a concern given as an instance, and
- * for a config the market cannot serve (a cash rate series it lacks).
+ * The run's models: each given instance (a user's: `sources` names its file) replaces its
+ * concern's config setting (which must then be left at its default) and answers through a guard
+ * (modelGuard.ts: a throw or an answer its concern cannot take is the model's fault, named); the
+ * rest are built from the config. Throws UserError for an instance that is not a model of its
+ * concern, for a config that also sets a concern given as an instance, and for a config the market
+ * cannot serve (a cash rate series it lacks).
  */
-export function executionModels(config: EngineConfig, market: Market, given: Partial<ExecutionModels> = {}): ExecutionModels {
+export function executionModels(config: EngineConfig, market: Market, given: Partial<ExecutionModels> = {}, sources: Partial<Record<ModelConcern, ModelSource>> = {}): ExecutionModels {
   for (const concern of MODEL_CONCERNS) {
     if (given[concern] === undefined) continue;
     checkModel(concern, given[concern]);
     const key = CONFIG_KEYS[concern];
     if (JSON.stringify(config[key]) !== JSON.stringify(DEFAULTS[key])) throw new UserError(`engine config: ${key} is set, and a ${concern} model is given too: keep one`);
   }
+  const user = <C extends ModelConcern>(concern: C): ExecutionModels[C] | undefined => {
+    const model = given[concern] as ExecutionModels[C] | undefined;
+    return model === undefined ? undefined : guardModel(concern, model, market, sources[concern]?.path);
+  };
   return {
-    commission: given.commission ?? commissionModel(config.commission, market),
-    slippage: given.slippage ?? slippageModel(config.slippage, market),
-    fill: given.fill ?? fillModel(config.fill, market),
-    volume: given.volume ?? volumeLimit(config.participationCap),
-    borrow: given.borrow ?? borrowModel(config.borrow, market),
-    cash: given.cash ?? cashModel(config.cash, market),
+    commission: user('commission') ?? commissionModel(config.commission, market),
+    slippage: user('slippage') ?? slippageModel(config.slippage, market),
+    fill: user('fill') ?? fillModel(config.fill, market),
+    volume: user('volume') ?? volumeLimit(config.participationCap),
+    borrow: user('borrow') ?? borrowModel(config.borrow, market),
+    cash: user('cash') ?? cashModel(config.cash, market),
   };
 }
 

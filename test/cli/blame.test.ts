@@ -101,6 +101,21 @@ describe.concurrent('a strategy at fault is named, with its own file and line �
     expectNothingStored(dir);
   });
 
+  it('a study\'s model file whose commission() throws, or whose create() throws: exit 2, the model, its file and line — not breadth\'s internal error (exit 70 with a trace before)', async () => {
+    const dir = scratch();
+    const model = (name: string, create: string): string =>
+      write(dir, `${name}.ts`, `import { defineModel, z } from 'breadth';\nexport default defineModel({ concern: 'commission', name: '${name}', description: 'x', params: z.object({}),\n  create: ${create} });\n`);
+    const study = (file: string): string => write(dir, `${file}.yaml`, ['title: t', `data: ${SMALL[1]}`, 'runs:', '  - name: r', '    strategy: equal-weight', '    models:', `      commission: { file: ${file}.ts }`, ''].join('\n'));
+    const thrower = model('buy-refuser', `() => ({ name: 'refuses buys', commission: ({ quantity }) => { if (quantity > 0) throw new Error('buys are not priced'); return 0; } })`);
+    study('buy-refuser');
+    const o = await breadth(['study', 'buy-refuser.yaml', '--out', 'out'], { cwd: dir });
+    expectBadInput(o, 'breadth: commission model "refuses buys" (buy-refuser.ts) failed on 2005-01-03 in commission(…): buys are not priced (at ', `${thrower}:${lineOf(thrower, 'throw new Error')}:`);
+    const broken = model('broken', `() => { throw new Error('no schedule given'); }`);
+    study('broken');
+    expectBadInput(await breadth(['study', 'broken.yaml', '--out', 'out'], { cwd: dir }), 'broken.yaml: runs[0].models.commission: commission model "broken" (broken.ts) failed in create(): no schedule given (at ', `${broken}:${lineOf(broken, 'throw new Error')}:`);
+    expectNothingStored(dir);
+  });
+
   it('a getter of the decision that throws, a revoked Proxy, a Symbol key: exit 2, one line naming the file and the getter\'s line — not breadth\'s internal error, not a sold book (probe r49b F4, F5: exit 70; rc 0)', async () => {
     const dir = scratch();
     const getter = strategyFile(dir, 'getter', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { get SYN_SMALL(): number { throw new Error('no weight yet'); } } }) })`);

@@ -7,8 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../data/errors.ts';
+import { StrategyError, UserError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
+import { guardModel } from '../../engine/models/modelGuard.ts';
+import type { ExecutionModels } from '../../engine/models/types.ts';
 import { FillReason } from '../../engine/result.ts';
 import { createStrategy } from '../../strategies/index.ts';
 import tieredCommission from '../../examples/models/tieredCommission.ts';
@@ -132,5 +134,80 @@ describe('mistakes in model settings', async () => {
     expect(() => backtest(market, strategy, {}, { models: { commission: { name: 'x' } as never } })).toThrow('commission model: expected a commission model, an object with a name (string) and commission(…)');
     const commission = { name: 'flat 1', commission: () => 1 };
     expect(() => backtest(market, strategy, { commission: { kind: 'bps', bps: 1 } }, { models: { commission } })).toThrow('engine config: commission is set, and a commission model is given too: keep one');
+  });
+});
+
+// A user's model that throws or answers what its concern cannot take is the model's fault: a
+// StrategyError (exit 2) naming the model, its file, the method and the date — not breadth's
+// internal error, and not a NaN that surfaced later as "a bad print" in the data (found by hand:
+// a model file whose create() threw exited 70 with a trace; commission() returning NaN read as
+// "SYN0001 on 2005-01-04: NaN shares at NaN … a bad print: correct it in the data").
+describe('a model at fault is named, with its file — never breadth\'s internal error', async () => {
+  const market = await openStudyMarket(study());
+  const strategy = await createStrategy('equal-weight');
+  const faultOf = (run: () => unknown): Error => {
+    try {
+      run();
+    } catch (err) {
+      expect(err).toBeInstanceOf(StrategyError);
+      return err as Error;
+    }
+    throw new Error('the run did not fail');
+  };
+
+  it('a model file whose create() throws: the study, the model, its file and the throwing line', async () => {
+    writeFileSync(join(dir, 'broken.ts'), "import { defineModel, z } from 'breadth';\nexport default defineModel({ concern: 'commission', name: 'broken', description: 'x', params: z.object({}),\n  create() { throw new RangeError('no tiers given'); } });\n");
+    const err = await runStudyRuns(study({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: 'broken.ts' } } }] }), market, 'test.yaml', {}, dir).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(StrategyError);
+    expect((err as Error).message).toBe(`test.yaml: runs[0].models.commission: commission model "broken" (broken.ts) failed in create(): no tiers given (at ${join(dir, 'broken.ts')}:3:20)`);
+  });
+
+  it('a model file whose commission() throws a string: the date it was asked (the first decision, 2005-01-03) and the file', async () => {
+    writeFileSync(join(dir, 'stringy.ts'), "import { defineModel, z } from 'breadth';\nexport default defineModel({ concern: 'commission', name: 'stringy', description: 'x', params: z.object({}),\n  create: () => ({ name: 'stringy', commission() { throw 'no schedule'; } }) });\n");
+    const err = await runStudyRuns(study({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: 'stringy.ts' } } }] }), market, 'test.yaml', {}, dir).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(StrategyError);
+    expect((err as Error).message).toBe('commission model "stringy" (stringy.ts) failed on 2005-01-03 in commission(…): it threw the string "no schedule", not an Error (in stringy.ts)');
+  });
+
+  it('answers a concern cannot take, each named with the rule: NaN commission, negative slippage, a price of 0, NaN shares, infinite interest', () => {
+    // equal-weight decides on 2005-01-03 (the planner prices its orders then: commission and
+    // slippage are asked that day) and fills at the next open, 2005-01-04 (fill and volume models);
+    // cash first accrues over 2005-01-03 → 2005-01-04.
+    const cases: [Partial<ExecutionModels>, string][] = [
+      [{ commission: { name: 'nan', commission: () => NaN } }, 'commission model "nan" failed on 2005-01-03 in commission(…): it answered NaN, not a finite amount of currency ≥ 0'],
+      [{ slippage: { name: 'rebate', slippage: () => -0.001 } }, 'slippage model "rebate" failed on 2005-01-03 in slippage(…): it answered -0.001, not a finite fraction of the reference price ≥ 0 (0.001 = 10 bps)'],
+      [{ fill: { name: 'free', referencePrice: () => 0 } }, 'fill model "free" failed on 2005-01-04 in referencePrice(…): it answered 0, not a finite price > 0, or NaN where the order does not fill on this bar'],
+      [{ volume: { name: 'blank', maxShares: () => NaN } }, 'volume model "blank" failed on 2005-01-04 in maxShares(…): it answered NaN, not a number of shares ≥ 0, or Infinity for no limit'],
+      [{ cash: { name: 'boundless', interest: () => Infinity } }, 'cash model "boundless" failed on 2005-01-04 in interest(…): it answered Infinity, not a finite amount of currency (+ credited, − charged)'],
+      [{ commission: { name: 'text', commission: () => '1.5' as never } }, 'commission model "text" failed on 2005-01-03 in commission(…): it answered the string "1.5", not a finite amount of currency ≥ 0'],
+    ];
+    for (const [models, message] of cases) expect(faultOf(() => backtest(market, strategy, {}, { models })).message).toBe(message);
+  });
+
+  it('a borrow model answering a negative fee is refused on the date of the accrual', () => {
+    const borrow = guardModel('borrow', { name: 'paid', fee: () => -1, rebate: () => 0 }, market, 'models/paid.ts');
+    // Epoch day 12,786 is 2005-01-03 (days since 1970-01-01).
+    expect(() => borrow.fee({ session: 0, day: 12_786, days: 1, periodsPerYear: 252, periods: 1, symbol: 0, balance: 1_000 })).toThrow('borrow model "paid" (models/paid.ts) failed on 2005-01-03 in fee(…): it answered -1, not a finite amount of currency ≥ 0 (in models/paid.ts)');
+    expect(borrow.rebate({ session: 0, day: 12_786, days: 1, periodsPerYear: 252, periods: 1, symbol: 0, balance: 1_000 })).toBe(0);
+  });
+
+  it('a model of a class with private fields and getters answers through the guard as itself', () => {
+    // 1 of interest credited on each accrual: over the run's sessions after the first.
+    class FlatInterest {
+      readonly name = 'flat 1';
+      #asked = 0;
+      interest(): number {
+        this.#asked++;
+        return 1;
+      }
+      get missingRateDays(): number {
+        return this.#asked * 0; // reads a private field: only the model itself can
+      }
+    }
+    const cash = new FlatInterest();
+    const run = backtest(market, strategy, {}, { models: { cash } });
+    const sessions = run.daily.nav.length;
+    expect(run.daily.interestReceived.reduce((a, b) => a + b, 0)).toBe(sessions - 1);
+    expect(run.caveats.some((c) => c.code === 'missing-rate')).toBe(false);
   });
 });

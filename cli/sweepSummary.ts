@@ -43,7 +43,7 @@ export function printSweepSummary(outcome: SweepOutcome, page: string | null, te
     rows.map((t) => [t.name, percent(t.metrics.annual_return), percent(t.metrics.annual_volatility), fixed(t.metrics.sharpe), percent(t.metrics.max_drawdown), percent(outcome.dsr.get(t.key)?.value), t.runId ?? '']),
   );
   const pbo = outcome.pbo;
-  process.stdout.write(`\n${trials.length} trials (${outcome.ran} run now, ${outcome.skipped} already stored${outcome.failedBefore ? `, ${outcome.failedBefore} failed before` : ''}) of ${outcome.planned} planned; ranked by ${metric}\n`);
+  process.stdout.write(`\n${trials.length} trial${trials.length === 1 ? '' : 's'} (${outcome.ran} run now, ${outcome.skipped} already stored${outcome.failedBefore ? `, ${outcome.failedBefore} failed before` : ''}) of ${outcome.planned} planned; ranked by ${metric}\n`);
   process.stdout.write('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
   if (outcome.best) process.stdout.write(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
   for (const note of outcome.notes) process.stdout.write(`note: ${note}\n`);

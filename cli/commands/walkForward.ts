@@ -22,7 +22,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, refused: o.refused, failed: o.failed, interrupted: o.interrupted, complete: o.complete, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
     else {
       outcomes.forEach((o, k) => {
-        process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trials\n`);
+        process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trial${o.trials === 1 ? '' : 's'}\n`);
         printTable(
           ['out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
           o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),

@@ -136,7 +136,7 @@ describe('a sweep none of whose trials produced a result (probe r48d F3: exit 0,
     write(cwd, 'study.yaml', cursedStudy(laterTally, [0, 0.5]));
     const o = await breadth(['sweep', 'study.yaml', '--db', 'b.db', '--workers', '1', '--no-report', '--keep', '0'], { cwd });
     expectOk(o);
-    expect(o.stdout).toContain('(1 run now, 0 already stored) of 2 planned');
+    expect(o.stdout).toContain('\n1 trial (1 run now, 0 already stored) of 2 planned'); // one trial, not "1 trials"
     expect(o.stdout).toContain('1 trial failed (not in the statistics above):');
     expect(o.stderr).toBe('');
   });

@@ -77,7 +77,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
   );
   const link = s.tearSheet ? ` · <a href="${escapeHtml(s.tearSheet)}">tear sheet of the stitched run</a>` : '';
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — walk-forward</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
-<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trials</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
+<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trial${data.trials === 1 ? '' : 's'}</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
 <nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#equity">Equity</a><a href="#windows">Windows</a></nav></header>`;
   const body = [
     WIDGET_STYLES,

@@ -99,6 +99,8 @@ export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, di
         mode: outcome.mode,
         metric: outcome.metric,
         trials: outcome.trials,
+        failed: [...outcome.refused, ...outcome.failed],
+        refused: outcome.refused.length,
         windows: outcome.windows,
         efficiency: outcome.efficiency,
         oosAnnualReturn: outcome.oosAnnualReturn,

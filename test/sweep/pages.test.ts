@@ -66,6 +66,11 @@ beforeAll(async () => {
       mode: 'rolling',
       metric: 'sharpe',
       trials: 45,
+      failed: [
+        { name: 'tilt[tilt=2]', message: 'tilt must be at most 1' },
+        { name: 'tilt[tilt=0.5]', message: `strategy "cursed" failed on 2016-03-01: half a tilt ${HOSTILE}` },
+      ],
+      refused: 1,
       windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08, fallback: k === 2 })),
       efficiency: 0.4,
       oosAnnualReturn: 0.03,
@@ -100,19 +105,20 @@ describe('the sweep page', () => {
     // 3 heatmaps (3 varied axes), 3 sensitivity charts, the logit histogram.
     await expectHealthy(v, 7, 'page-1366');
     expect(await v.page.locator('svg.scatter circle').count()).toBeGreaterThan(100);
-    expect(await v.page.locator('#trials tbody tr').count()).toBe(15);
+    expect(await v.page.locator('#trial-table tbody tr').count()).toBe(15);
+    expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "trials")
     await v.page.close();
   });
 
   it('sorts the trials table by a column on click, then reverses it', async () => {
     const v = await visit(browser, files.sweep, LAPTOP);
-    const sharpeColumn = await v.page.locator('#trials thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'Sharpe ratio'));
+    const sharpeColumn = await v.page.locator('#trial-table thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'Sharpe ratio'));
     expect(sharpeColumn).toBeGreaterThan(0);
-    const column = () => v.page.locator(`#trials tbody tr td:nth-child(${sharpeColumn + 1})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
-    await v.page.click(`#trials thead th[data-col="${sharpeColumn}"]`);
+    const column = () => v.page.locator(`#trial-table tbody tr td:nth-child(${sharpeColumn + 1})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
+    await v.page.click(`#trial-table thead th[data-col="${sharpeColumn}"]`);
     const ascending = await column();
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
-    await v.page.click(`#trials thead th[data-col="${sharpeColumn}"]`);
+    await v.page.click(`#trial-table thead th[data-col="${sharpeColumn}"]`);
     const descending = await column();
     expect(descending).toEqual([...ascending].reverse());
     await v.page.close();
@@ -135,8 +141,14 @@ describe('the walk-forward page', () => {
     const v = await visit(browser, files.walkForward, LAPTOP);
     await expectHealthy(v, 2, 'walk-forward-1366');
     expect(await v.page.locator('a[href="size-tilt-walk-forward.html"]').count()).toBe(1);
-    expect(await v.page.locator('#windows tbody tr').count()).toBe(3);
+    expect(await v.page.locator('#window-table tbody tr').count()).toBe(3);
     expect(await v.page.locator('img').count()).toBe(0);
+    expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "windows")
+    // The in-sample trials that gave no result, each with its why (the terminal and --json listed
+    // them, the page did not): the header counts them, the card lists them, the refused one said.
+    expect(await v.page.locator('header').innerText()).toContain('among 45 trials; 2 failed or refused (listed with why)');
+    expect(await v.page.locator('ul.failed li').allInnerTexts()).toEqual(['tilt[tilt=2]: tilt must be at most 1', `tilt[tilt=0.5]: strategy "cursed" failed on 2016-03-01: half a tilt ${HOSTILE}`]);
+    expect(await v.page.locator('section#windows').innerText()).toContain("Never a window’s choice. 1 of them is a grid point the strategy's parameter check refused (never run).");
     await v.page.close();
   });
 });

@@ -1,8 +1,10 @@
-// Widgets the sweep and walk-forward pages share beyond the common layout: tiles, a sortable
-// table (a small inline script; the page's CSP allows inline scripts and nothing fetched), and a
+// Widgets the sweep and walk-forward pages share beyond the common layout: tiles, the card of
+// trials that gave no result, a sortable table (a small inline script; the page's CSP allows inline scripts and nothing fetched), and a
 // scatter plot drawn as inline SVG on the server (no chart script needed).
 
 import { escapeHtml } from '../page/escape.ts';
+import { formatCount } from '../page/format.ts';
+import { card } from '../page/layout.ts';
 
 export function tiles(items: readonly { label: string; value: string; sub?: string }[]): string {
   return `<div class="tiles">${items
@@ -124,4 +126,21 @@ export function scatterSvg(x: ArrayLike<number>, y: ArrayLike<number>, o: Scatte
 <text x="${(pad.l + W - pad.r) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(o.xLabel)}</text>
 <text transform="translate(14 ${(pad.t + H - pad.b) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(o.yLabel)}</text>
 </svg>`;
+}
+
+/** Failed and refused trials a page lists, at most; the rest are counted. */
+const FAILED_SHOWN = 200;
+
+/**
+ * The card of a sweep's or walk-forward's trials that gave no result — each by name with its one
+ * line of why (`failed`, the first `refused` of them points the strategy's parameter check refused,
+ * never run) — after `outside` (what they are left out of); '' when there are none. `lister` names
+ * the command that lists all of them past the first 200.
+ */
+export function failedTrialsCard(failed: readonly { readonly name: string; readonly message: string }[], refused: number, outside: string, lister: string): string {
+  if (failed.length === 0) return '';
+  const never = refused > 0 ? ` ${formatCount(refused)} of them ${refused === 1 ? 'is a grid point' : 'are grid points'} the strategy's parameter check refused (never run).` : '';
+  const items = failed.slice(0, FAILED_SHOWN).map((f) => `<li><strong>${escapeHtml(f.name)}</strong>: ${escapeHtml(f.message)}</li>`);
+  const more = failed.length > FAILED_SHOWN ? `<li>… ${formatCount(failed.length - FAILED_SHOWN)} more (${escapeHtml(lister)} lists them)</li>` : '';
+  return card(`Failed or refused (${formatCount(failed.length)})`, `<ul class="failed">${items.join('')}${more}</ul>`, `${outside}${never}`);
 }

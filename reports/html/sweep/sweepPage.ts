@@ -11,7 +11,7 @@ import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { metricInfo } from '../metricCatalog.ts';
-import { scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+import { failedTrialsCard, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
 
 export interface SweepTrialRow {
   readonly name: string;
@@ -89,20 +89,11 @@ function trialTable(data: SweepPageData, axes: readonly string[]): string {
     { text: t.fillsHash.slice(0, 12) },
     { text: t.runId === null ? '' : String(t.runId), sort: t.runId },
   ]);
-  return sortableTable('trials', head, rows);
+  return sortableTable('trial-table', head, rows); // not 'trials': the section holding it has that id
 }
-
-/** Failed and refused trials listed on the page, at most; the rest are counted. */
-const FAILED_SHOWN = 200;
 
 /** The planned trials that are missing from every chart, by name, each with its reason. */
-function failedCard(data: SweepPageData): string {
-  if (data.failed.length === 0) return '';
-  const refused = data.refused > 0 ? ` ${formatCount(data.refused)} of them ${data.refused === 1 ? 'is a grid point' : 'are grid points'} the strategy's parameter check refused (never run).` : '';
-  const items = data.failed.slice(0, FAILED_SHOWN).map((f) => `<li><strong>${escapeHtml(f.name)}</strong>: ${escapeHtml(f.message)}</li>`);
-  const more = data.failed.length > FAILED_SHOWN ? `<li>… ${formatCount(data.failed.length - FAILED_SHOWN)} more (breadth sweep --json lists them)</li>` : '';
-  return card(`Failed or refused (${formatCount(data.failed.length)})`, `<ul class="failed">${items.join('')}${more}</ul>`, `Not in the table, the surface, the sensitivity or the PBO above.${refused}`);
-}
+const failedCard = (data: SweepPageData): string => failedTrialsCard(data.failed, data.refused, 'Not in the table, the surface, the sensitivity or the PBO above.', 'breadth sweep --json');
 
 export function renderSweepPage(data: SweepPageData): string {
   const charts = new ChartPayloadBuilder();

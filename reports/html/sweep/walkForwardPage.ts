@@ -9,7 +9,7 @@ import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import type { WindowRecord } from '../../store/walkForward.ts';
-import { SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+import { failedTrialsCard, SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES } from './pageWidgets.ts';
 
 /** A window as the store keeps it (reports/store/walkForward.ts), less its trial key and parameters. */
 export type WalkForwardWindowRow = Omit<WindowRecord, 'trialKey' | 'params'>;
@@ -21,6 +21,13 @@ export interface WalkForwardPageData {
   readonly mode: string;
   readonly metric: string;
   readonly trials: number;
+  /**
+   * In-sample trials that gave no result, each with its one line of why: the points the strategy's
+   * parameter check refused (first, `refused` of them; never run, not among `trials`), then the
+   * trials that ran and failed (never a window's choice).
+   */
+  readonly failed: readonly { readonly name: string; readonly message: string }[];
+  readonly refused: number;
   readonly windows: readonly WalkForwardWindowRow[];
   readonly efficiency: number | null;
   readonly oosAnnualReturn: number | null;
@@ -60,7 +67,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
 
   const axes = data.windows.length > 0 ? Object.keys(data.windows[0].values) : [];
   const table = sortableTable(
-    'windows',
+    'window-table', // not 'windows': the section holding it has that id
     ['window', 'in sample', 'out of sample', ...axes, `IS ${data.metric}`, 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency'],
     data.windows.map((w, k) => [
       { text: w.fallback ? `${k + 1} (fallback: no in-sample trial has ${data.metric}; the first point ran)` : String(k + 1), sort: k + 1 },
@@ -77,7 +84,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
   );
   const link = s.tearSheet ? ` · <a href="${escapeHtml(s.tearSheet)}">tear sheet of the stitched run</a>` : '';
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — walk-forward</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
-<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trial${data.trials === 1 ? '' : 's'}</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
+<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trial${data.trials === 1 ? '' : 's'}${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#windows">listed with why</a>)` : ''}</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
 <nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#equity">Equity</a><a href="#windows">Windows</a></nav></header>`;
   const body = [
     WIDGET_STYLES,
@@ -93,7 +100,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
       ]),
     ),
     section('equity', 'Stitched out-of-sample equity', chartCard({ id: 'stitched', title: `Growth of 1${s.benchmark ? ` against ${s.benchmark.name}` : ''}`, note: 'One continuous run: each window’s choice trades from the start of its out-of-sample span.', tall: true, logToggle: true })),
-    section('windows', 'Windows', chartCard({ id: 'is-oos', title: 'Annual return in sample and out of sample', note: 'Per window, by the month its out-of-sample span starts.' }) + card('Windows and choices', table, 'Efficiency = OOS annual return / IS annual return of the chosen trial.')),
+    section('windows', 'Windows', chartCard({ id: 'is-oos', title: 'Annual return in sample and out of sample', note: 'Per window, by the month its out-of-sample span starts.' }) + card('Windows and choices', table, 'Efficiency = OOS annual return / IS annual return of the chosen trial.') + failedTrialsCard(data.failed, data.refused, 'Never a window’s choice.', 'breadth walk-forward --json')),
     SORTABLE_SCRIPT,
   ].join('\n');
   return renderPage({ title: `${data.title} — breadth walk-forward`, body, charts: charts.build() });

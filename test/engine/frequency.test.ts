@@ -441,8 +441,13 @@ describe('an inferred P that the run\'s first sessions would not give is said (p
           : monthly(1990, 1, Math.floor(span / 10), 0);
         if (first + 20 >= days.length) return;
         const dates = Int32Array.from(days);
-        const P = inferFrequency(dates.subarray(first)).periodsPerYear;
-        expect(prefixPeriods(dates, first, dates.length - 1, P)).toBeNull();
+        const whole = inferFrequency(dates.subarray(first));
+        // Holidays bunched in a short run can make the whole calendar itself read as neither 252
+        // nor 365 (31 weekdays less 5 in 7 weeks: 223.6 a year, P 224), while its first four weeks
+        // give 252: P then truly depends on later dates, and saying so is right (CI found it: seed
+        // 1780806467, ["weekdays", 60, 9, 142766487]). Such a calendar does not keep its spacing.
+        if (kind === 'weekdays' && whole.periodsPerYear !== 252) return;
+        expect(prefixPeriods(dates, first, dates.length - 1, whole.periodsPerYear)).toBeNull();
       }),
     );
   });

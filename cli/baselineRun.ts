@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../data/errors.ts';
+import { parseJsonText } from '../data/formats/jsonText.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeReport } from '../reports/html/page/writeReport.ts';
 import { compareToBaseline, parseBaseline, type Baseline } from '../reports/regression.ts';
@@ -42,12 +43,7 @@ function readBaseline(file: string): Baseline {
   } catch {
     throw new UserError(`${file}: no such baseline — create it with \`breadth baseline save --out ${file}\``);
   }
-  try {
-    return parseBaseline(JSON.parse(text), file);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`${file}: not valid JSON (${(err as Error).message})`);
-  }
+  return parseBaseline(parseJsonText(text, file), file);
 }
 
 /**
@@ -95,13 +91,20 @@ export async function regress(file: string, options: { config?: string; data?: s
   const changedData = `the data differs from the baseline's (${measured.data}: fingerprint ${measured.fingerprint.slice(0, 12)}, recorded ${baseline.data_fingerprint.slice(0, 12)})`;
   const unrecorded = unrecordedMetrics(baseline, measured.runs);
   if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, not_compared: unrecorded, drifts });
-  else if (unrecorded.length > 0) process.stderr.write(`breadth: ${unrecorded.length === 1 ? 'a metric' : `${unrecorded.length} metrics`} the runs record ${unrecorded.length === 1 ? 'is' : 'are'} not in ${file}, so not compared (${unrecorded.slice(0, 4).map((u) => `${u.run}: ${u.metric}`).join(', ')}${unrecorded.length > 4 ? ', …' : ''}): record ${unrecorded.length === 1 ? 'it' : 'them'} with --update\n`);
   else {
     if (drifts.length === 0) process.stdout.write(`no drift: ${counted(measured.runs.length, 'run')} match${measured.runs.length === 1 ? 'es' : ''} ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
     else {
       process.stdout.write(`DRIFT: ${counted(drifts.length, 'difference')} from ${file}${dataChanged ? `; ${changedData}` : ''}\n`);
       printTable(['run', 'metric', 'baseline', 'current', 'tolerance'], drifts.map((d) => [d.run, d.what, shownValue(d.baseline), shownValue(d.current), d.tolerance]));
       process.stdout.write('If the change is intended, accept it with --update and commit the baseline.\n');
+    }
+    // Beside the verdict, never instead of it (probe r53a: a note in its place hid 13 drifts, and its
+    // advice, --update, would have accepted them unseen).
+    if (unrecorded.length > 0) {
+      const what = unrecorded.length === 1 ? 'a metric' : `${unrecorded.length} metrics`;
+      const listed = `${unrecorded.slice(0, 4).map((u) => `${u.run}: ${u.metric}`).join(', ')}${unrecorded.length > 4 ? ', …' : ''}`;
+      const record = drifts.length > 0 ? 'once the differences above are understood, --update records' : '--update records';
+      process.stderr.write(`breadth: ${what} the runs record ${unrecorded.length === 1 ? 'is' : 'are'} not in ${file}, so not compared (${listed}): ${record} ${unrecorded.length === 1 ? 'it' : 'them'}\n`);
     }
   }
   if (drifts.length > 0) process.exitCode = ExitCode.drift;

@@ -87,3 +87,8 @@ export function excerpt(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
 }
+
+/** A path or name on one line of a message: a line break or other control character in it shown escaped (\n, \t, \u0007; DEL as is). */
+export function printable(path: string): string {
+  return path.replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}

@@ -2,6 +2,7 @@
 // JSON output) and as plain text for the terminal.
 
 import { isoDay } from './dates.ts';
+import { printable } from './errors.ts';
 import { powerOfTen } from './formats/fields.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
 import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
@@ -196,10 +197,11 @@ export function renderInspection(report: MarketInspection, options: RenderOption
   if (options.showSources ?? true) {
     out.push('', '  sources:');
     for (const source of report.sources) {
-      out.push(`    ${source.path}  (${source.format})${source.fingerprint ? `  ${source.fingerprint.slice(0, 12)}` : ''}`);
+      out.push(`    ${printable(source.path)}  (${source.format})${source.fingerprint ? `  ${source.fingerprint.slice(0, 12)}` : ''}`);
       if (source.columns) out.push(`      columns used: ${source.columns.used.join(', ')}; ignored: ${source.columns.ignored.length > 0 ? source.columns.ignored.join(', ') : 'none'}`);
       for (const note of source.notes) out.push(`      - ${note}`);
     }
   }
   return out.join('\n');
 }
+

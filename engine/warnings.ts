@@ -5,6 +5,7 @@
 // strategy read it, or it is the cash rate), and fundamentals only when the strategy read them.
 
 import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
+import { printable } from '../data/errors.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
@@ -590,6 +591,8 @@ const IDENTICAL_SERIES = /holds the same series \(/;
 /** SimFin's annual share counts restated into the quarterly file's split units (data/fundamentals/shareVintages.ts): a read of later filings a run reading fundamentals is told of. */
 const SHARE_UNITS = /put in the quarterly file's share units/;
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}|${SHARE_UNITS.source}`, 'i');
+/** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/unreadFiles.ts). */
+const UNREAD_HARMLESS = /nothing to do|macOS metadata/;
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;
 /** A symbol's bar dated on a weekend where nothing else trades then (folder/source.ts alignmentSource): a session it alone adds. */
@@ -654,6 +657,11 @@ function dataCaveats(market: Market, scope: RunScope): Caveat[] {
   const names = (symbols: ReadonlySet<number>): Set<string> => new Set([...symbols].map((i) => market.symbols[i]));
   const read = { symbols: names(scope.symbols), traded: names(scope.traded) };
   for (const source of market.sources) {
+    if (source.unread !== undefined) {
+      // A price file the folder holds and the run never saw (IWM.txt, a name with a line break): the universe lacks it.
+      if (scope.symbols.size > 0 && !UNREAD_HARMLESS.test(source.unread)) files.set(`not read: ${source.unread}`, [...(files.get(`not read: ${source.unread}`) ?? []), printable(/[^/\\]*$/.exec(source.path)![0])]);
+      continue;
+    }
     const listings = new Map(source.listed?.map((l) => [l.note, l]));
     for (const note of source.notes) {
       if (!CAVEAT.test(note) || (source.format === 'calendar alignment' && CALENDAR_GAPS.test(note))) continue;

@@ -8,6 +8,7 @@ import type { parse } from 'yaml';
 import { z } from 'zod';
 import { parseIsoDay } from '../data/dates.ts';
 import { excerpt, UserError } from '../data/errors.ts';
+import { parseJsonText } from '../data/formats/jsonText.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import { modelFilesSchema } from './models.ts';
@@ -129,10 +130,13 @@ function readStudyText(path: string): string {
 export function loadStudyFile(path: string): StudyConfig {
   const text = readStudyText(path);
   let raw: unknown;
-  try {
-    raw = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-  } catch (err) {
-    throw new UserError(`${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
+  if (path.endsWith('.json')) raw = parseJsonText(text, path);
+  else {
+    try {
+      raw = parseYaml(text);
+    } catch (err) {
+      throw new UserError(`${path}: not valid YAML: ${(err as Error).message.split('\n')[0].replace(/:\s*$/, '')}`);
+    }
   }
   if (raw === null || raw === undefined) throw new UserError(`${path} is empty: a study names its data and its runs (data: …, runs: [{ name, strategy }]; see examples/study.yaml)`);
   if (typeof raw !== 'object' || Array.isArray(raw)) {

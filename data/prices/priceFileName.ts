@@ -14,10 +14,13 @@ export const PRICE_FILE_PATTERNS = '*.csv, *.tsv, *.csv.gz or *.tsv.gz';
 /** macOS metadata beside a file copied off a Mac (AppleDouble `._IWM.csv`): never prices. */
 export const APPLE_DOUBLE = /^\._/;
 
+/** A line break, tab or other control character: no symbol holds one (a name with one is listed as not read: unreadFiles.ts). */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** True for a file name (or path) breadth reads as a price file. */
 export function isPriceFileName(name: string): boolean {
   const base = /[^/\\]*$/.exec(name)![0];
-  return PRICE_FILE.test(base) && !APPLE_DOUBLE.test(base);
+  return PRICE_FILE.test(base) && !APPLE_DOUBLE.test(base) && !CONTROL_CHARACTER.test(base);
 }
 
 /** The symbol a per-symbol file holds (its name without the extension), or undefined when the name is no price file's. */

@@ -16,7 +16,7 @@ import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { identicalSeriesNotes } from './sameSeries.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
-import { isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile } from './priceFileName.ts';
+import { CONTROL_CHARACTER, isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile } from './priceFileName.ts';
 import { isPriceText, TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
 
 export interface LoadedPrices {
@@ -161,7 +161,13 @@ export function priceFilesIn(folder: string): string[] {
     // One that is not UTF-8 text (Excel's UTF-16 "Unicode text") is said as such (isPriceText throws), not as a name to change;
     // one whose first line names no date column (notes, a licence) holds no prices to rename.
     const texts = textFilesIn(folder).filter(isPriceText);
-    const fix = texts.length > 0 ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv` : `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`;
+    const misnamed = names.filter((name) => CONTROL_CHARACTER.test(name) && /\.(?:csv|tsv)(?:\.gz)?$/i.test(name));
+    const fix =
+      texts.length > 0
+        ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv`
+        : misnamed.length > 0
+          ? `${misnamed.map((name) => JSON.stringify(name)).join(', ')} ${misnamed.length === 1 ? 'has a name' : 'have names'} holding a line break, tab or other control character, which no symbol can: rename ${misnamed.length === 1 ? 'it' : 'them'} <SYMBOL>.csv`
+          : `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`;
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (${PRICE_FILE_PATTERNS}) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
   }

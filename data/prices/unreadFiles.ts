@@ -1,5 +1,6 @@
 // Price-like files a folder holds but breadth does not read: `.txt` files (Stooq and Kaggle name
-// their CSV text so; Excel saves "Unicode text" as UTF-16 .txt). Each becomes a source of its own
+// their CSV text so; Excel saves "Unicode text" as UTF-16 .txt), macOS metadata, and names with a
+// line break or another control character (no symbol holds one). Each becomes a source of its own
 // that data inspect lists as not read, with its fix; a symbol asked for by such a file's name is
 // told the file is there (nearestName.ts symbolHintIn), not only "unknown symbol".
 
@@ -10,7 +11,7 @@ import type { SourceInfo } from '../market.ts';
 import { splitHeader } from '../formats/dialect.ts';
 import { readHeadText } from '../formats/text.ts';
 import { namesDateColumn } from './priceColumns.ts';
-import { APPLE_DOUBLE, isPriceFileName, symbolOfFile } from './priceFileName.ts';
+import { APPLE_DOUBLE, CONTROL_CHARACTER, isPriceFileName, symbolOfFile } from './priceFileName.ts';
 
 /** A name a price file or a .txt one might have (`._IWM.csv`, `._IWM.txt`). */
 const PRICE_LIKE = /\.(?:csv|tsv|txt)(?:\.gz)?$/i;
@@ -75,5 +76,7 @@ export function unreadSources(folder: string): SourceInfo[] {
   });
   const why = 'macOS metadata (AppleDouble, left by copying off a Mac), not prices: skipped; delete the ._ files to be rid of them';
   const metadata = names.filter((name) => APPLE_DOUBLE.test(name) && PRICE_LIKE.test(name)).sort().map((name) => ({ path: join(folder, name), format: 'not read (macOS metadata)', fingerprint: '', notes: [why], unread: why }));
-  return [...texts, ...metadata];
+  const control = 'its name holds a line break, tab or other control character, which no symbol can: rename the file <SYMBOL>.csv';
+  const misnamed = names.filter((name) => CONTROL_CHARACTER.test(name) && PRICE_LIKE.test(name) && !APPLE_DOUBLE.test(name)).sort().map((name) => ({ path: join(folder, name), format: 'not read (name)', fingerprint: '', notes: [control], unread: control }));
+  return [...texts, ...metadata, ...misnamed];
 }

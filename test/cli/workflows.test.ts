@@ -263,7 +263,12 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     trimmed.runs[0].metrics = { total_return: trimmed.runs[0].metrics.total_return };
     write(dir, join('baselines', 't.json'), JSON.stringify(trimmed));
     const partial = await breadth(['regress', '--baseline', join('baselines', 't.json')], { cwd: dir });
-    expect(partial.stderr).toMatch(/^breadth: \d+ metrics the runs record are not in baselines\/t\.json, so not compared \(hold: annual_return, /);
+    expect(partial.stderr).toMatch(/^breadth: \d+ metrics the runs record are not in baselines\/t\.json, so not compared \(hold: annual_return, .*\): once the differences above are understood, --update records them\n$/);
+    // …beside the verdict, never instead of it (probe r53a: the note alone hid every drift, and its --update would have accepted them unseen):
+    // the last close moved 110 → 120 since the baseline, so total_return drifted, with the data.
+    expect(partial.status, partial.stdout + partial.stderr).toBe(1);
+    expect(partial.stdout).toMatch(/^DRIFT: 1 difference from baselines\/t\.json; the data differs from the baseline's \(/);
+    expect(partial.stdout).toMatch(/│ hold +│ total_return +│/);
     const total = json.drifts.find((d: { what: string }) => d.what === 'total_return');
     expect([typeof total.baseline, typeof total.current]).toEqual(['number', 'number']);
   });

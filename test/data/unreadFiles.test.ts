@@ -4,7 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
+import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { createStrategy } from '../../strategies/index.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const spy = csv('Date,Close', '2024-01-02,472.65', '2024-01-03,468.79');
@@ -155,5 +158,38 @@ describe("macOS metadata beside the prices (AppleDouble ._IWM.csv, left by copyi
       [`${dir}/._IWM.csv`, [why]],
       [`${dir}/._IWM.txt`, [why]],
     ]);
+  });
+});
+
+describe('a price file whose name holds a line break or a tab (probe r53a F3: skipped without a word)', () => {
+  const control = 'its name holds a line break, tab or other control character, which no symbol can: rename the file <SYMBOL>.csv';
+
+  it('is listed as not read, its name escaped on one line, and a run that read the folder is told (low caveat)', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    writeFile(dir, 'S\nPY.csv', spy);
+    writeFile(dir, 'Q\tQQ.csv', spy);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.symbols).toEqual(['IWM']);
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => [s.path, s.notes])).toEqual([
+      [`${dir}/Q\tQQ.csv`, [control]],
+      [`${dir}/S\nPY.csv`, [control]],
+    ]);
+    expect(renderInspection(inspectMarket(m)).split('\n')).toContain(`    ${dir}/S\\nPY.csv  (not read (name))`);
+    const run = backtest(m, await createStrategy('buy-and-hold', { weights: { IWM: 1 } }));
+    expect(run.caveats.filter((c) => /not read/.test(c.message)).map((c) => [c.severity, c.message])).toEqual([['low', `not read: ${control} (2 files: Q\\tQQ.csv, S\\nPY.csv)`]]);
+  });
+
+  it('alone in a folder: the refusal names it and the fix', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'S\nPY.csv', spy);
+    await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(`no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — "S\\nPY.csv" has a name holding a line break, tab or other control character, which no symbol can: rename it <SYMBOL>.csv`);
+  });
+
+  it('a README.txt (no prices) is never a run caveat: nothing the run lacks', async () => {
+    const m = await loadMarket(folderWith(iwm), { cacheDir: false });
+    const run = backtest(m, await createStrategy('buy-and-hold', { weights: { SPY: 1 } }));
+    // IWM.txt holds prices the run could not read (said); README.txt holds none (not said).
+    expect(run.caveats.filter((c) => /not read/.test(c.message)).map((c) => c.message)).toEqual(['IWM.txt: not read: a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it IWM.csv']);
   });
 });

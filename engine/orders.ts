@@ -3,15 +3,21 @@
 export type OrderType = 'market' | 'limit' | 'stop';
 export type TimeInForce = 'day' | 'gtc';
 
-/** An explicit order from a strategy. Quantity is signed shares: + buy, − sell. */
+/**
+ * An explicit order from a strategy: these fields and no others (an unknown key, a limit price on
+ * an order that is not a limit order or a stop price on one that is not a stop order is refused as
+ * the strategy's fault, engine/decisionCheck.ts). Quantity is signed shares: + buy, − sell.
+ */
 export interface OrderRequest {
+  /** The symbol's name (or role, '@smallCap'), or its index in MarketView.symbols. */
   readonly symbol: string | number;
   /** Signed shares (negative sells); in a whole-share run rounded toward zero (float noise snapped), as targets are. */
   readonly quantity: number;
+  /** `market` (default), `limit` or `stop`; breadth has no stop-limit orders. */
   readonly type?: OrderType;
-  /** Limit price (limit orders). */
+  /** Limit price, currency per share: a limit order's only, and required there (> 0). */
   readonly limit?: number;
-  /** Stop trigger price (stop orders become market orders once triggered). */
+  /** Stop trigger price, currency per share: a stop order's only, and required there (> 0); once triggered it fills as a market order. */
   readonly stop?: number;
   /** `gtc` (default) rests until filled or replaced; `day` is cancelled after its first fill session. */
   readonly tif?: TimeInForce;

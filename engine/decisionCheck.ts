@@ -12,7 +12,7 @@
 
 import { StrategyError } from '../data/errors.ts';
 import { MAX_SHARES, MAX_SHARES_TEXT } from './bookRange.ts';
-import { unknownOrderField, unknownOrderFieldProblem } from './orderFields.ts';
+import { CANCEL_FIELDS, unknownOrderField, unknownOrderFieldProblem } from './orderFields.ts';
 import { ORDER_TYPE_NAMES, type OrderRequest, TIF_NAMES } from './orders.ts';
 import type { TargetKind } from './pendingTargets.ts';
 import type { Decision } from './strategy.ts';
@@ -38,8 +38,17 @@ export interface CheckedOrder extends OrderRequest {
   readonly symbol: number;
 }
 
-/** A decision as the engine runs it: keep the book (undefined), explicit orders, or targets. */
-export type CheckedDecision = undefined | { readonly orders: readonly CheckedOrder[] } | CheckedTargets;
+/**
+ * An order list as the engine runs it: the new orders, in the list's order, and the market indices
+ * of the symbols whose resting orders its cancels withdraw (before the new orders are placed).
+ */
+export interface CheckedOrders {
+  readonly orders: readonly CheckedOrder[];
+  readonly cancels: readonly number[];
+}
+
+/** A decision as the engine runs it: keep the book (undefined), explicit orders and cancels, or targets. */
+export type CheckedDecision = undefined | CheckedOrders | CheckedTargets;
 
 const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array over the symbols, or { symbol: number }), an array of orders, or undefined to keep the book';
 const KINDS = ['weights', 'values', 'shares'] as const;
@@ -79,7 +88,7 @@ export class DecisionChecker {
     let kind: TargetKind = 'weights';
     try {
       if (decision === undefined) return undefined;
-      if (Array.isArray(decision)) return { orders: this.#orders(decision as readonly unknown[], view, fail) };
+      if (Array.isArray(decision)) return this.#orders(decision as readonly unknown[], view, fail);
       if (typeof decision !== 'object' || decision === null) return fail(`decide() returned ${describe(decision)}, not a decision: ${SHAPES}`);
       // Own keys only: a Map's values() or a Set's keys() is a method, not a target (probe r51a: "values is a function values").
       const kinds = KINDS.filter((k) => Object.hasOwn(decision, k));
@@ -136,13 +145,14 @@ export class DecisionChecker {
   }
 
   /**
-   * Explicit orders, each { symbol, quantity, type?, limit?, stop?, tif? } read once into a fresh
-   * request. A key no order has, and a price the order's type does not take, are refused: read
-   * past, they would change what runs without a word (a limit on an order without type: 'limit'
-   * ran as a market order).
+   * An order list: each order { symbol, quantity, type?, limit?, stop?, tif? } read once into a
+   * fresh request, each cancel { symbol, cancel: true } into its symbol's index. A key neither has,
+   * and a price the order's type does not take, are refused: read past, they would change what
+   * runs without a word (a limit on an order without type: 'limit' ran as a market order).
    */
-  #orders(entries: readonly unknown[], view: MarketView, fail: (problem: string) => never): CheckedOrder[] {
+  #orders(entries: readonly unknown[], view: MarketView, fail: (problem: string) => never): CheckedOrders {
     const orders: CheckedOrder[] = [];
+    const cancels: number[] = [];
     const count = entries.length;
     for (let k = 0; k < count; k++) {
       this.#reading = `its order ${k + 1}`;
@@ -150,8 +160,12 @@ export class DecisionChecker {
       if (typeof entry !== 'object' || entry === null) return fail(`an order must be { symbol, quantity }, got ${describe(entry)}`);
       const keys = Object.keys(entry);
       const unknown = unknownOrderField(keys);
-      const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop } = entry as Record<string, unknown>;
+      const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop, cancel } = entry as Record<string, unknown>;
       if (unknown !== undefined) fail(`${typeof symbol === 'string' ? `the order for ${symbol}` : `order ${k + 1}`}: ${unknownOrderFieldProblem(unknown)}`);
+      if (cancel !== undefined) {
+        cancels.push(cancelSymbol(keys, symbol, cancel, view, fail));
+        continue;
+      }
       if (!('symbol' in entry) || !('quantity' in entry)) return fail(`an order must be { symbol, quantity }, got ${describe(entry)}`);
       const i = orderSymbol(symbol, view, fail);
       const named = view.symbols[i];
@@ -171,7 +185,7 @@ export class DecisionChecker {
       const request = { symbol: i, quantity: quantity as number, type: type as CheckedOrder['type'], tif: tif as CheckedOrder['tif'] };
       orders.push(type === 'limit' ? { ...request, limit: limit as number } : type === 'stop' ? { ...request, stop: stop as number } : request);
     }
-    return orders;
+    return { orders, cancels };
   }
 
   /** Entry #count: symbol i at `amount`, growing the buffers where a target names more keys than symbols (a symbol and its role). */
@@ -200,9 +214,19 @@ function symbolIndex(key: string, view: MarketView, fail: (problem: string) => n
 const symbolAt = (i: number, view: MarketView, fail: (problem: string) => never): number =>
   Number.isInteger(i) && i >= 0 && i < view.symbolCount ? i : fail(`symbol index ${i} is out of range (0..${view.symbolCount - 1})`);
 
-/** The market index of an order's symbol, given by name (or role) or index. */
+/** The market index of an order's or cancel's symbol, given by name (or role) or index. */
 const orderSymbol = (symbol: unknown, view: MarketView, fail: (problem: string) => never): number =>
   typeof symbol === 'number' ? symbolAt(symbol, view, fail) : typeof symbol === 'string' ? symbolIndex(symbol, view, fail) : fail(`an order's symbol is ${describe(symbol)}: give its name or index`);
+
+/** The symbol index a cancel { symbol, cancel: true } names (its own keys, symbol and cancel as read); anything else in it is refused. */
+function cancelSymbol(keys: readonly string[], symbol: unknown, cancel: unknown, view: MarketView, fail: (problem: string) => never): number {
+  const i = orderSymbol(symbol, view, fail);
+  const named = view.symbols[i];
+  if (cancel !== true) fail(`the cancel for ${named} has cancel ${shown(cancel)}: give cancel: true to withdraw the orders resting on ${named}, or leave cancel out`);
+  const other = keys.find((key) => !(CANCEL_FIELDS as readonly string[]).includes(key));
+  if (other !== undefined) fail(`the cancel for ${named} has ${other} too: a cancel is { symbol, cancel: true } alone — send a new order for ${named} as its own entry (the cancel withdraws what rested before this decision)`);
+  return i;
+}
 
 /**
  * Why a target's own keys (`own`) are not the keys Object.keys listed (`listed`): the first Symbol

@@ -3,12 +3,14 @@
 // 'day'` ran gtc), so the decision check refuses it and names the field meant.
 
 import { nearestName } from '../data/nearestName.ts';
-import type { OrderRequest } from './orders.ts';
+import type { CancelRequest, OrderRequest } from './orders.ts';
 
 /** OrderRequest's fields. */
 export const ORDER_FIELDS = ['symbol', 'quantity', 'type', 'limit', 'stop', 'tif'] as const satisfies readonly (keyof OrderRequest)[];
+/** CancelRequest's fields. */
+export const CANCEL_FIELDS = ['symbol', 'cancel'] as const satisfies readonly (keyof CancelRequest)[];
 
-const KNOWN: ReadonlySet<string> = new Set<string>(ORDER_FIELDS);
+const KNOWN: ReadonlySet<string> = new Set<string>([...ORDER_FIELDS, ...CANCEL_FIELDS]);
 
 /**
  * Other engines' and brokers' names for the fields (zipline's amount, limit_price, stop_price;
@@ -28,7 +30,7 @@ const ALIASES: Readonly<Record<string, (typeof ORDER_FIELDS)[number]>> = {
   timeinforce: 'tif',
 };
 
-/** The first of an order's own keys (`keys`) that no order has, or undefined. */
+/** The first of an order list entry's own keys (`keys`) that no order or cancel has, or undefined. */
 export function unknownOrderField(keys: readonly string[]): string | undefined {
   return keys.find((key) => !KNOWN.has(key));
 }
@@ -36,6 +38,6 @@ export function unknownOrderField(keys: readonly string[]): string | undefined {
 /** "timeInForce is not an order field: did you mean tif?", or, with nothing near, the fields an order has. */
 export function unknownOrderFieldProblem(key: string): string {
   const near = ALIASES[key.replace(/[_\s-]/g, '').toLowerCase()] ?? nearestName(key, [...KNOWN]);
-  const fix = near !== undefined ? `did you mean ${near}?` : `an order has ${ORDER_FIELDS.join(', ')}`;
+  const fix = near !== undefined ? `did you mean ${near}?` : `an order has ${ORDER_FIELDS.join(', ')}; a cancel { symbol, cancel: true }`;
   return `${key} is not an order field: ${fix}`;
 }

@@ -93,11 +93,11 @@ describe('explicit orders are checked and traded as the run trades', () => {
     expect(said({ symbol: 'AAA', qty: 10 })).toMatch(/: the order for AAA: qty is not an order field: did you mean quantity\?$/);
     expect(said({ ticker: 'AAA', quantity: 10 })).toMatch(/: order 1: ticker is not an order field: did you mean symbol\?$/);
     expect(said({ symbol: 'AAA', quantity: 10, tiff: 'day' })).toMatch(/: the order for AAA: tiff is not an order field: did you mean tif\?$/);
-    expect(said({ symbol: 'AAA', quantity: 10, note: 'x' })).toMatch(/: the order for AAA: note is not an order field: an order has symbol, quantity, type, limit, stop, tif$/);
+    expect(said({ symbol: 'AAA', quantity: 10, note: 'x' })).toMatch(/: the order for AAA: note is not an order field: an order has symbol, quantity, type, limit, stop, tif; a cancel \{ symbol, cancel: true \}$/);
   });
 
   it('any order with a key outside its fields is refused, naming the key; a price its type does not take likewise (property)', () => {
-    const fields = ['symbol', 'quantity', 'type', 'limit', 'stop', 'tif'];
+    const fields = ['symbol', 'quantity', 'type', 'limit', 'stop', 'tif', 'cancel'];
     fc.assert(
       fc.property(fc.string({ minLength: 1 }).filter((k) => !fields.includes(k) && k !== '__proto__'), fc.anything(), (key, value) => {
         const entry = { symbol: 'AAA', quantity: 10, [key]: value };

@@ -168,6 +168,8 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   function act(decision: CheckedDecision, t: number): void {
     if (decision === undefined) return snapshot(t);
     if ('orders' in decision) {
+      // Cancels first: they withdraw what rested before this decision, never its own new orders.
+      for (const i of decision.cancels) orderBook.cancelSymbol(i, t, OrderEnd.withdrawn);
       for (const request of decision.orders) {
         const i = request.symbol;
         orderBook.place(i, request.quantity, t, OrderOrigin.explicit, request);

@@ -14,8 +14,8 @@
 //   cash account, a sale whose commission is more than its proceeds plus the cash there) is tried
 //   again after the session's other reductions, with the cash they brought in — where the
 //   session's sales together pay their costs, all fill, whatever the order of the book (symbol
-//   names). Day orders expire after their first fill session; GTC orders rest until filled or
-//   replaced.
+//   names). Day orders expire after their first fill session; GTC orders rest until filled, ended
+//   by the book (a rebalance order replaced, a symbol gone, a cancel of the strategy's) or the run's end.
 // - The account (account.ts) checks every fill: a cash account (and a cash-only plan's buys) never
 //   spends cash that is not there, a margin account's book stays within its limits. Additions are
 //   asked about together first (a session's offsetting legs), then one at a time. A fill it cannot

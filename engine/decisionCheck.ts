@@ -6,10 +6,13 @@
 // Symbol or by keys Object.keys does not list) or a Float64Array over the symbols is refused, never
 // read as the empty target that would sell the book. Whatever throws while the decision is read (a
 // getter or a Proxy trap that throws, a revoked Proxy, a Proxy of a Float64Array) is the
-// strategy's fault, with its line where the stack has one (strategyFault.ts readingFailure).
+// strategy's fault, with its line where the stack has one (strategyFault.ts readingFailure). Nothing
+// given is read past: a key beside a target, an order's key no order has (orderFields.ts) or a
+// price its type does not take (a limit on a market order) is refused, never dropped.
 
 import { StrategyError } from '../data/errors.ts';
 import { MAX_SHARES, MAX_SHARES_TEXT } from './bookRange.ts';
+import { CANCEL_FIELDS, unknownOrderField, unknownOrderFieldProblem } from './orderFields.ts';
 import { ORDER_TYPE_NAMES, type OrderRequest, TIF_NAMES } from './orders.ts';
 import type { TargetKind } from './pendingTargets.ts';
 import type { Decision } from './strategy.ts';
@@ -35,11 +38,22 @@ export interface CheckedOrder extends OrderRequest {
   readonly symbol: number;
 }
 
-/** A decision as the engine runs it: keep the book (undefined), explicit orders, or targets. */
-export type CheckedDecision = undefined | { readonly orders: readonly CheckedOrder[] } | CheckedTargets;
+/**
+ * An order list as the engine runs it: the new orders, in the list's order, and the market indices
+ * of the symbols whose resting orders its cancels withdraw (before the new orders are placed).
+ */
+export interface CheckedOrders {
+  readonly orders: readonly CheckedOrder[];
+  readonly cancels: readonly number[];
+}
+
+/** A decision as the engine runs it: keep the book (undefined), explicit orders and cancels, or targets. */
+export type CheckedDecision = undefined | CheckedOrders | CheckedTargets;
 
 const SHAPES = 'return { weights }, { values } or { shares } (a Float64Array over the symbols, or { symbol: number }), an array of orders, or undefined to keep the book';
 const KINDS = ['weights', 'values', 'shares'] as const;
+/** Why an order cannot carry both a limit and a stop price, and the fix. */
+const NO_STOP_LIMIT = 'breadth has no stop-limit orders — send the limit order alone, or the stop order alone (it fills as a market order once triggered)';
 
 /** A field's value as written: strings quoted, the rest as is (undefined, NaN, -5). */
 const shown = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
@@ -74,12 +88,14 @@ export class DecisionChecker {
     let kind: TargetKind = 'weights';
     try {
       if (decision === undefined) return undefined;
-      if (Array.isArray(decision)) return { orders: this.#orders(decision as readonly unknown[], view, fail) };
+      if (Array.isArray(decision)) return this.#orders(decision as readonly unknown[], view, fail);
       if (typeof decision !== 'object' || decision === null) return fail(`decide() returned ${describe(decision)}, not a decision: ${SHAPES}`);
       // Own keys only: a Map's values() or a Set's keys() is a method, not a target (probe r51a: "values is a function values").
       const kinds = KINDS.filter((k) => Object.hasOwn(decision, k));
       if (kinds.length !== 1) return fail(`decide() returned ${describe(decision)}, not a decision: ${SHAPES}`);
       kind = kinds[0];
+      // A key beside the target would be read past (a tif, a shorts flag, orders): what runs would differ from what was asked.
+      for (const key in decision) if (key !== kind && Object.hasOwn(decision, key)) fail(`decide() returned { ${kind} } with ${key} beside it: a target decision is { ${kind} } alone, and ${key} would be ignored — leave it out (explicit orders are a decision of their own, an array)`);
       this.#reading = `its ${kind}`;
       const target: unknown = (decision as Record<string, unknown>)[kind];
       this.#count = 0;
@@ -128,16 +144,30 @@ export class DecisionChecker {
     this.#key = undefined;
   }
 
-  /** Explicit orders, each { symbol, quantity, type?, tif?, limit?, stop? } read once into a fresh request. */
-  #orders(orders: readonly unknown[], view: MarketView, fail: (problem: string) => never): CheckedOrder[] {
-    const out: CheckedOrder[] = [];
-    const count = orders.length;
+  /**
+   * An order list: each order { symbol, quantity, type?, limit?, stop?, tif? } read once into a
+   * fresh request, each cancel { symbol, cancel: true } into its symbol's index. A key neither has,
+   * and a price the order's type does not take, are refused: read past, they would change what
+   * runs without a word (a limit on an order without type: 'limit' ran as a market order).
+   */
+  #orders(entries: readonly unknown[], view: MarketView, fail: (problem: string) => never): CheckedOrders {
+    const orders: CheckedOrder[] = [];
+    const cancels: number[] = [];
+    const count = entries.length;
     for (let k = 0; k < count; k++) {
       this.#reading = `its order ${k + 1}`;
-      const order = orders[k];
-      if (typeof order !== 'object' || order === null || !('symbol' in order) || !('quantity' in order)) return fail(`an order must be { symbol, quantity }, got ${describe(order)}`);
-      const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop } = order as Record<string, unknown>;
-      const i = typeof symbol === 'number' ? symbolAt(symbol, view, fail) : typeof symbol === 'string' ? symbolIndex(symbol, view, fail) : fail(`an order's symbol is ${describe(symbol)}: give its name or index`);
+      const entry = entries[k];
+      if (typeof entry !== 'object' || entry === null) return fail(`an order must be { symbol, quantity }, got ${describe(entry)}`);
+      const keys = Object.keys(entry);
+      const unknown = unknownOrderField(keys);
+      const { symbol, quantity, type = 'market', tif = 'gtc', limit, stop, cancel } = entry as Record<string, unknown>;
+      if (unknown !== undefined) fail(`${typeof symbol === 'string' ? `the order for ${symbol}` : `order ${k + 1}`}: ${unknownOrderFieldProblem(unknown)}`);
+      if (cancel !== undefined) {
+        cancels.push(cancelSymbol(keys, symbol, cancel, view, fail));
+        continue;
+      }
+      if (!('symbol' in entry) || !('quantity' in entry)) return fail(`an order must be { symbol, quantity }, got ${describe(entry)}`);
+      const i = orderSymbol(symbol, view, fail);
       const named = view.symbols[i];
       if (typeof quantity !== 'number') fail(`the order quantity for ${named} is ${describe(quantity)}: give a number`);
       if (!Number.isFinite(quantity)) fail(`the order quantity for ${named} is ${String(quantity)}, not a finite number`);
@@ -147,10 +177,15 @@ export class DecisionChecker {
       // A limit or stop order needs its price, positive: without one it could never fill, and would rest silently to the end.
       if (type === 'limit' && !(typeof limit === 'number' && limit > 0)) fail(`the limit order for ${named} has limit ${shown(limit)}: give a positive limit price`);
       if (type === 'stop' && !(typeof stop === 'number' && stop > 0)) fail(`the stop order for ${named} has stop ${shown(stop)}: give a positive stop price`);
+      // A price the type does not take would be dropped: a limit on a market order filled above it (probe r52b F1).
+      if (type === 'limit' && stop !== undefined) fail(`the limit order for ${named} has stop ${shown(stop)} too: ${NO_STOP_LIMIT}`);
+      if (type === 'stop' && limit !== undefined) fail(`the stop order for ${named} has limit ${shown(limit)} too: ${NO_STOP_LIMIT}`);
+      if (type === 'market' && limit !== undefined) fail(`the market order for ${named} has limit ${shown(limit)}: only a limit order takes a limit price — give type: 'limit' with it, or leave limit out`);
+      if (type === 'market' && stop !== undefined) fail(`the market order for ${named} has stop ${shown(stop)}: only a stop order takes a stop price — give type: 'stop' with it, or leave stop out`);
       const request = { symbol: i, quantity: quantity as number, type: type as CheckedOrder['type'], tif: tif as CheckedOrder['tif'] };
-      out.push(type === 'limit' ? { ...request, limit: limit as number } : type === 'stop' ? { ...request, stop: stop as number } : request);
+      orders.push(type === 'limit' ? { ...request, limit: limit as number } : type === 'stop' ? { ...request, stop: stop as number } : request);
     }
-    return out;
+    return { orders, cancels };
   }
 
   /** Entry #count: symbol i at `amount`, growing the buffers where a target names more keys than symbols (a symbol and its role). */
@@ -178,6 +213,20 @@ function symbolIndex(key: string, view: MarketView, fail: (problem: string) => n
 /** Symbol index `i` as an order gives it, refused outside 0..symbolCount − 1. */
 const symbolAt = (i: number, view: MarketView, fail: (problem: string) => never): number =>
   Number.isInteger(i) && i >= 0 && i < view.symbolCount ? i : fail(`symbol index ${i} is out of range (0..${view.symbolCount - 1})`);
+
+/** The market index of an order's or cancel's symbol, given by name (or role) or index. */
+const orderSymbol = (symbol: unknown, view: MarketView, fail: (problem: string) => never): number =>
+  typeof symbol === 'number' ? symbolAt(symbol, view, fail) : typeof symbol === 'string' ? symbolIndex(symbol, view, fail) : fail(`an order's symbol is ${describe(symbol)}: give its name or index`);
+
+/** The symbol index a cancel { symbol, cancel: true } names (its own keys, symbol and cancel as read); anything else in it is refused. */
+function cancelSymbol(keys: readonly string[], symbol: unknown, cancel: unknown, view: MarketView, fail: (problem: string) => never): number {
+  const i = orderSymbol(symbol, view, fail);
+  const named = view.symbols[i];
+  if (cancel !== true) fail(`the cancel for ${named} has cancel ${shown(cancel)}: give cancel: true to withdraw the orders resting on ${named}, or leave cancel out`);
+  const other = keys.find((key) => !(CANCEL_FIELDS as readonly string[]).includes(key));
+  if (other !== undefined) fail(`the cancel for ${named} has ${other} too: a cancel is { symbol, cancel: true } alone — send a new order for ${named} as its own entry (the cancel withdraws what rested before this decision)`);
+  return i;
+}
 
 /**
  * Why a target's own keys (`own`) are not the keys Object.keys listed (`listed`): the first Symbol

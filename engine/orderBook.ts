@@ -164,7 +164,7 @@ export class OrderBook {
     return this.#whole ? snapWhole(asked) : asked;
   }
 
-  /** The symbol left the market at session t (`end`: delisting or data-end). */
+  /** Every order resting on `symbol` ends at session t: it left the market (`end`: delisting or data-end), or the strategy withdrew them (withdrawn). */
   cancelSymbol(symbol: number, t: number, end: OrderEnd): void {
     this.#cancel(t, end, (o) => o.symbol === symbol);
   }
@@ -239,7 +239,7 @@ export class OrderBook {
     return cancelled;
   }
 
-  /** The resting orders as requests (a fresh array, for the strategy's book view). */
+  /** The resting orders as requests (a fresh array, for the strategy's book view): each one an order list may send as is. */
   openOrders(): OrderRequest[] {
     return this.resting.map((o) => ({
       symbol: this.#symbols[o.symbol],

@@ -3,18 +3,40 @@
 export type OrderType = 'market' | 'limit' | 'stop';
 export type TimeInForce = 'day' | 'gtc';
 
-/** An explicit order from a strategy. Quantity is signed shares: + buy, − sell. */
+/**
+ * An explicit order from a strategy: these fields and no others (an unknown key, a limit price on
+ * an order that is not a limit order or a stop price on one that is not a stop order is refused as
+ * the strategy's fault, engine/decisionCheck.ts). Quantity is signed shares: + buy, − sell.
+ */
 export interface OrderRequest {
+  /** The symbol's name (or role, '@smallCap'), or its index in MarketView.symbols. */
   readonly symbol: string | number;
   /** Signed shares (negative sells); in a whole-share run rounded toward zero (float noise snapped), as targets are. */
   readonly quantity: number;
+  /** `market` (default), `limit` or `stop`; breadth has no stop-limit orders. */
   readonly type?: OrderType;
-  /** Limit price (limit orders). */
+  /** Limit price, currency per share: a limit order's only, and required there (> 0). */
   readonly limit?: number;
-  /** Stop trigger price (stop orders become market orders once triggered). */
+  /** Stop trigger price, currency per share: a stop order's only, and required there (> 0); once triggered it fills as a market order. */
   readonly stop?: number;
-  /** `gtc` (default) rests until filled or replaced; `day` is cancelled after its first fill session. */
+  /**
+   * `gtc` (default) rests until it fills, its symbol leaves the market, the run ends or the
+   * strategy withdraws it (CancelRequest) — a later decision does not replace it, so the same gtc
+   * order sent again rests beside the first; `day` is cancelled after its first fill session.
+   */
   readonly tif?: TimeInForce;
+}
+
+/**
+ * In a strategy's list of orders: withdraw every order resting on `symbol` (explicit ones, and a
+ * rebalance order an earlier target decision left resting), before the same decision's new orders
+ * are placed — wherever it stands in the list. Each is recorded as `cancelled` (with some filled,
+ * `partially-filled`), reason `withdrawn`. Nothing resting on the symbol: nothing to do.
+ */
+export interface CancelRequest {
+  /** The symbol's name (or role), or its index in MarketView.symbols. */
+  readonly symbol: string | number;
+  readonly cancel: true;
 }
 
 /**
@@ -62,14 +84,15 @@ export const TIF_NAMES = ['day', 'gtc'] as const satisfies readonly TimeInForce[
  * - day-end: a day order's session ended.
  * - split: a split rounded what was left to zero whole shares.
  * - run-end: still resting when the run ended.
+ * - withdrawn: the strategy cancelled it (CancelRequest).
  */
-export const OrderEnd = { filled: 0, replaced: 1, delisting: 2, dataEnd: 3, ruin: 4, cash: 5, marginLimit: 6, dayEnd: 7, split: 8, runEnd: 9, noShorts: 10 } as const;
+export const OrderEnd = { filled: 0, replaced: 1, delisting: 2, dataEnd: 3, ruin: 4, cash: 5, marginLimit: 6, dayEnd: 7, split: 8, runEnd: 9, noShorts: 10, withdrawn: 11 } as const;
 export type OrderEnd = (typeof OrderEnd)[keyof typeof OrderEnd];
-export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', 'ruin', 'cash', 'margin-limit', 'day-end', 'split', 'run-end', 'no-shorts'] as const;
+export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', 'ruin', 'cash', 'margin-limit', 'day-end', 'split', 'run-end', 'no-shorts', 'withdrawn'] as const;
 
 /**
  * An order's final status: `filled` (all of it), `partially-filled` (some; its end says why the
- * rest did not), or, with nothing filled, `cancelled` (replaced, delisting, data-end, ruin, split),
+ * rest did not), or, with nothing filled, `cancelled` (replaced, delisting, data-end, ruin, split, withdrawn),
  * `expired` (day-end), `rejected` (the account refused it: cash, margin-limit, no-shorts) or `open` (run-end).
  */
 export const OrderStatus = { filled: 0, partiallyFilled: 1, cancelled: 2, expired: 3, rejected: 4, open: 5 } as const;

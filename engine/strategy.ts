@@ -1,7 +1,7 @@
 // The strategy API: what a strategy implements and what the engine hands it.
 // strategies/ import these types; they never reach into engine internals.
 
-import type { OrderRequest } from './orders.ts';
+import type { CancelRequest, OrderRequest } from './orders.ts';
 import type { Schedule } from './schedule.ts';
 import type { MarketView } from './view.ts';
 
@@ -19,8 +19,13 @@ export type Targets =
   | { readonly values: Readonly<Record<string, number>> | Float64Array }
   | { readonly shares: Readonly<Record<string, number>> | Float64Array };
 
-/** What a decision returns: targets, explicit orders, or nothing (keep everything as is). */
-export type Decision = Targets | readonly OrderRequest[] | undefined | void;
+/**
+ * What a decision returns: targets, a list of explicit orders, or nothing (keep everything as is).
+ * An order list (which clears the standing targets) may hold cancels, `{ symbol, cancel: true }`:
+ * they withdraw the orders resting on that symbol before the list's new orders are placed, so a
+ * strategy re-sending a gtc limit each session cancels the last one first, or it would rest beside it.
+ */
+export type Decision = Targets | readonly (OrderRequest | CancelRequest)[] | undefined | void;
 
 /** The portfolio as the strategy may see it at its decision time (read-only). */
 export interface BookView {
@@ -31,7 +36,7 @@ export interface BookView {
   weight(symbol: number): number;
   /** Indices of the symbols held now (a fresh array). */
   held(): number[];
-  /** Orders still resting, as requests (a fresh array). */
+  /** Orders still resting, as requests (a fresh array; rebalance orders too): `{ symbol, cancel: true }` in an order list withdraws a symbol's. */
   openOrders(): OrderRequest[];
 }
 

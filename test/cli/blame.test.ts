@@ -128,6 +128,41 @@ describe.concurrent('a strategy at fault is named, with its own file and line �
     expectBadInput(await breadth(['run', '--strategy', './symbol-key.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "symbol-key" failed on 2005-01-03: weights has a Symbol key (Symbol(SYN_SMALL))`, `(in ${symbol})`);
     expectNothingStored(dir);
   });
+
+  it('an order with a price its type does not take, or a key no order has: exit 2, one line naming the order, the date, the fix and the file — never run as another order (probe r52b F1: exit 0, a market fill 3 above the limit)', async () => {
+    const dir = scratch();
+    // probe r52b's d1, its first six sessions, and its plan strategy: decisions by date from a JSON parameter.
+    mkdirSync(join(dir, 'd1'));
+    const bars = (rows: string[]): string => ['Date,Open,High,Low,Close,Volume', ...rows, ''].join('\n');
+    write(dir, 'd1/AAA.csv', bars(['2024-01-02,100,101,99,100,10000', '2024-01-03,102,104,101,103,10000', '2024-01-04,103,106,102,105,10000', '2024-01-05,104,105,100,101,10000', '2024-01-08,101,103,100,102,10000', '2024-01-09,102,103,98,99,10000']));
+    write(dir, 'd1/BBB.csv', bars(['2024-01-02,50,51,49,50,5000', '2024-01-03,50,52,50,51,5000', '2024-01-04,51,51,48,49,5000', '2024-01-05,49,50,48,50,5000', '2024-01-08,50,51,49,50,5000', '2024-01-09,50,50,47,48,5000']));
+    const file = write(
+      dir,
+      'plan.ts',
+      `import { defineStrategy, schedules, z } from 'breadth';
+export default defineStrategy({
+  name: 'plan', description: 'Decisions by date from a JSON plan.', dataNeeds: 'prices',
+  params: z.object({ plan: z.record(z.string(), z.any()).default({}).describe('JSON: date -> decision') }),
+  create: ({ plan }) => ({ schedule: schedules.everySession, decide: (view) => (plan as Record<string, never>)[view.date] }),
+});
+`,
+    );
+    const run = (plan: object) => breadth(['run', '--data', 'd1', '--strategy', './plan.ts', '--cash', '10000', '--db', 'out/r.db', '--param', `plan=${JSON.stringify(plan)}`], { cwd: dir });
+    const [limit, stopLimit, limitStop, tif] = await Promise.all([
+      run({ '2024-01-02': [{ symbol: 'AAA', quantity: 10, limit: 99 }] }),
+      run({ '2024-01-08': [{ symbol: 'BBB', quantity: 10, type: 'stop', stop: 49.5, limit: 49.6 }] }),
+      run({ '2024-01-08': [{ symbol: 'AAA', quantity: 10, type: 'limit', limit: 106, stop: 105 }] }),
+      run({ '2024-01-03': [{ symbol: 'AAA', quantity: 10, type: 'limit', limit: 101, timeInForce: 'day' }] }),
+    ]);
+    // Before: exit 0 — a market buy at 01-03's open of 102 (the limit 99 is first reached on 01-09, low 98), a stop-market fill of BBB at 50.00
+    // above its 49.6 limit, a limit fill of AAA at 102 though the 105 stop was never reached (high 103), and a gtc order meant to be a day order.
+    expectBadInput(limit, `breadth: strategy "plan" failed on 2024-01-02: the market order for AAA has limit 99: only a limit order takes a limit price — give type: 'limit' with it, or leave limit out (in ${file})`);
+    const noStopLimit = 'breadth has no stop-limit orders — send the limit order alone, or the stop order alone (it fills as a market order once triggered)';
+    expectBadInput(stopLimit, `breadth: strategy "plan" failed on 2024-01-08: the stop order for BBB has limit 49.6 too: ${noStopLimit} (in ${file})`);
+    expectBadInput(limitStop, `breadth: strategy "plan" failed on 2024-01-08: the limit order for AAA has stop 105 too: ${noStopLimit} (in ${file})`);
+    expectBadInput(tif, `breadth: strategy "plan" failed on 2024-01-03: the order for AAA: timeInForce is not an order field: did you mean tif? (in ${file})`);
+    expectNothingStored(dir);
+  });
 });
 
 describe.concurrent('output paths that are folders are refused before any work', () => {

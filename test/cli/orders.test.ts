@@ -89,6 +89,39 @@ describe.concurrent('orders and model files on the command line', () => {
     expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +198 market gtc (targets; +99 as decided, +198 after a 2:1 split on 2024-01-04) → partially-filled (cash) on 2024-01-05, filled +196\n    fill 2024-01-05  +196 @ 51');
   });
 
+  it('a strategy that cancels its gtc limit before re-sending it each session: the withdrawn orders are stored cancelled (withdrawn), one fill of 10 at 97.50 (probe r52b: five stacked, 50 filled)', async () => {
+    const dir = scratch();
+    // probe r52b's d1 AAA. A buy limit of 97.5 is first reached on 01-10 (low 97; the lows before it 101, 102, 100, 100, 98), at
+    // the limit (open 99). Sent on 01-02 and again on 01-03 … 01-08, each time after { cancel: true }: orders 1–4 end withdrawn on
+    // the next session, order 5 fills 10 @ 97.50 on 01-10.
+    write(
+      dir,
+      'resend.js',
+      `const limit = { symbol: 'AAA', quantity: 10, type: 'limit', limit: 97.5 };
+       export default { name: 'resend', description: 'A gtc limit re-sent each session after a cancel.', dataNeeds: 'prices',
+         params: { shape: {}, safeParse: () => ({ success: true, data: {} }) },
+         create: () => ({ schedule: { name: 'daily', sessions: (d) => new Uint8Array(d.length).fill(1) },
+           decide: (view) => (view.date === '2024-01-02' ? [limit] : view.date <= '2024-01-08' ? [{ symbol: 'AAA', cancel: true }, limit] : undefined) }) };\n`,
+    );
+    mkdirSync(join(dir, 'data'));
+    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,Volume', '2024-01-02,100,101,99,100,10000', '2024-01-03,102,104,101,103,10000', '2024-01-04,103,106,102,105,10000', '2024-01-05,104,105,100,101,10000', '2024-01-08,101,103,100,102,10000', '2024-01-09,102,103,98,99,10000', '2024-01-10,99,100,97,98,10000', '2024-01-11,98,101,97,100,10000', ''].join('\n'));
+    expectOk(await breadth(['run', '--data', 'data', '--strategy', './resend.js', '--cash', '10000', '--db', 'r.db', '--no-reports'], { cwd: dir }));
+    const [json, listing] = await Promise.all([breadth(['runs', 'show', 'r.db', '1', '--orders', '--json'], { cwd: dir }), breadth(['runs', 'show', 'r.db', '1', '--orders'], { cwd: dir })]);
+    expectOk(json);
+    const stored: { id: number; date: string; filled: number; status: string; reason: string | null; endDate: string; fills: { date: string; quantity: number; price: number }[] }[] = parseJson(json).orders;
+    expect(stored.map((o) => [o.id, o.date, o.filled, o.status, o.reason, o.endDate])).toEqual([
+      [1, '2024-01-02', 0, 'cancelled', 'withdrawn', '2024-01-03'],
+      [2, '2024-01-03', 0, 'cancelled', 'withdrawn', '2024-01-04'],
+      [3, '2024-01-04', 0, 'cancelled', 'withdrawn', '2024-01-05'],
+      [4, '2024-01-05', 0, 'cancelled', 'withdrawn', '2024-01-08'],
+      [5, '2024-01-08', 10, 'filled', null, '2024-01-10'],
+    ]);
+    expect(stored.flatMap((o) => o.fills.map((f) => [f.date, f.quantity, f.price]))).toEqual([['2024-01-10', 10, 97.5]]);
+    expectOk(listing);
+    expect(listing.stdout).toContain('orders: 5 — cancelled 4 (withdrawn 4), filled 1');
+    expect(listing.stdout).toContain('order 1  2024-01-02  AAA  +10 limit @ 97.5000 gtc (explicit) → cancelled (withdrawn) on 2024-01-03, filled 0');
+  });
+
   it('a limit order resting through a 1:3 reverse split lists its limit per post-split share, beside the shares decided', async () => {
     const dir = scratch();
     // A limit buy of 30 at 9 decided on 01-02; Close 10 → 30 on 01-04 (1:3, AdjClose flat at 30), low 27 on 01-05:

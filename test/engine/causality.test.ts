@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
-import type { OrderRequest } from '../../engine/orders.ts';
+import type { CancelRequest, OrderRequest } from '../../engine/orders.ts';
 import { everyNSessions, everySession, monthEnd, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
@@ -41,8 +41,10 @@ function curious(schedule = everySession): Strategy {
       const roll = random();
       if (roll < 0.2) return undefined;
       if (roll < 0.4) {
-        const requests: OrderRequest[] = [];
+        const requests: (OrderRequest | CancelRequest)[] = [];
         for (const i of universe) {
+          // A cancel decided at t withdraws what rested before t: it reads nothing after t either.
+          if (random() < 0.1) requests.push({ symbol: i, cancel: true });
           if (random() < 0.5) continue;
           const side = book.shares(i) > 0 && random() < 0.5 ? -1 : 1;
           const kind = (['market', 'limit', 'stop'] as const)[Math.floor(random() * 3)];

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { Market } from '../../data/market.ts';
 import { backtest, type BacktestOptions } from '../../engine/backtest.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
-import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_STATUS_NAMES, type OrderRequest } from '../../engine/orders.ts';
+import { type CancelRequest, DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_STATUS_NAMES, type OrderRequest } from '../../engine/orders.ts';
 import type { Result } from '../../engine/result.ts';
 import { everySession, type Schedule } from '../../engine/schedule.ts';
 import type { BookView, Decision, Strategy } from '../../engine/strategy.ts';
@@ -44,7 +44,7 @@ export function scenario(market: Market | FixtureSpec, strategy: Strategy | Reco
 export const MARGIN = { kind: 'margin', maxGross: 100, maxNet: 100 } as const;
 
 /** Explicit orders, for readability in scripts. */
-export const orders = (...requests: OrderRequest[]): readonly OrderRequest[] => requests;
+export const orders = (...requests: (OrderRequest | CancelRequest)[]): readonly (OrderRequest | CancelRequest)[] => requests;
 
 export interface FillRow {
   session: number;

@@ -3,7 +3,7 @@
 // orders (market, limit, stop; day or GTC). Decisions never depend on the book, so the same
 // strategy makes the same requests in runs that differ only in costs.
 
-import type { OrderRequest } from '../../engine/orders.ts';
+import type { CancelRequest, OrderRequest } from '../../engine/orders.ts';
 import { everySession, type Schedule } from '../../engine/schedule.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
 import { rng } from './randomMarket.ts';
@@ -51,7 +51,9 @@ export function randomStrategy(o: RandomStrategyOptions): Strategy {
         return { weights };
       }
       if (roll < pWeights + pOrders) {
-        const requests: OrderRequest[] = [];
+        const requests: (OrderRequest | CancelRequest)[] = [];
+        // Now and then withdraw what rests on a symbol first (a gtc order stands until filled or withdrawn).
+        if (r() < 0.2) requests.push({ symbol: view.symbols[Math.floor(r() * n)], cancel: true });
         const count = 1 + Math.floor(3 * r());
         for (let k = 0; k < count; k++) {
           const i = Math.floor(r() * n);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { StrategyError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { custom } from '../../engine/schedule.ts';
+import type { OrderRequest } from '../../engine/orders.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { fixtureMarket } from './fixtures.ts';
@@ -64,6 +65,60 @@ describe('explicit orders are checked and traded as the run trades', () => {
   it('a limit or stop order without a positive price is refused (it could never fill)', () => {
     expect(() => run([{ symbol: 'AAA', quantity: 3, type: 'limit' }])).toThrow(/the limit order for AAA has limit undefined: give a positive limit price/);
     expect(() => run([{ symbol: 'AAA', quantity: 3, type: 'stop', stop: -5 }])).toThrow(/the stop order for AAA has stop -5: give a positive stop price/);
+  });
+
+  it('a price the order’s type does not take is refused, never dropped (probe r52b F1: a limit of 99 without type: \'limit\' bought at the open, 3 above it)', () => {
+    // Before: { AAA, 10, limit: 99 } ran as a market order; a stop order lost its limit, a limit order its stop.
+    expect(() => run([{ symbol: 'AAA', quantity: 10, limit: 99 }])).toThrow(/^strategy "scripted" failed on 2024-01-01: the market order for AAA has limit 99: only a limit order takes a limit price — give type: 'limit' with it, or leave limit out$/);
+    expect(() => run([{ symbol: 'AAA', quantity: 10, type: 'market', stop: 105 }])).toThrow(/: the market order for AAA has stop 105: only a stop order takes a stop price — give type: 'stop' with it, or leave stop out$/);
+    const noStopLimit = 'breadth has no stop-limit orders — send the limit order alone, or the stop order alone (it fills as a market order once triggered)';
+    expect(() => run([{ symbol: 'BBB', quantity: 10, type: 'stop', stop: 49.5, limit: 49.6 }])).toThrow(`: the stop order for BBB has limit 49.6 too: ${noStopLimit}`);
+    expect(() => run([{ symbol: 'AAA', quantity: 10, type: 'limit', limit: 106, stop: 105 }])).toThrow(`: the limit order for AAA has stop 105 too: ${noStopLimit}`);
+    // A price given as undefined is none: an order built generically ({ limit: type === 'limit' ? p : undefined }) runs.
+    expect(Array.from(run([{ symbol: 'AAA', quantity: 10, type: 'market', limit: undefined, stop: undefined }]).fills.quantity)).toEqual([10]);
+  });
+
+  it('a key no order has is refused, with the field meant (probe r52b F1: timeInForce: \'day\' ran gtc)', () => {
+    const said = (entry: object): string => {
+      try {
+        run([entry as OrderRequest]);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'ran';
+    };
+    expect(said({ symbol: 'AAA', quantity: 10, timeInForce: 'day' })).toBe('strategy "scripted" failed on 2024-01-01: the order for AAA: timeInForce is not an order field: did you mean tif?');
+    // Other engines' names (zipline's limit_price, Alpaca's qty) and typos (nearestName).
+    expect(said({ symbol: 'AAA', quantity: 10, type: 'limit', limit_price: 99 })).toMatch(/: the order for AAA: limit_price is not an order field: did you mean limit\?$/);
+    expect(said({ symbol: 'AAA', qty: 10 })).toMatch(/: the order for AAA: qty is not an order field: did you mean quantity\?$/);
+    expect(said({ ticker: 'AAA', quantity: 10 })).toMatch(/: order 1: ticker is not an order field: did you mean symbol\?$/);
+    expect(said({ symbol: 'AAA', quantity: 10, tiff: 'day' })).toMatch(/: the order for AAA: tiff is not an order field: did you mean tif\?$/);
+    expect(said({ symbol: 'AAA', quantity: 10, note: 'x' })).toMatch(/: the order for AAA: note is not an order field: an order has symbol, quantity, type, limit, stop, tif; a cancel \{ symbol, cancel: true \}$/);
+  });
+
+  it('any order with a key outside its fields is refused, naming the key; a price its type does not take likewise (property)', () => {
+    const fields = ['symbol', 'quantity', 'type', 'limit', 'stop', 'tif', 'cancel'];
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }).filter((k) => !fields.includes(k) && k !== '__proto__'), fc.anything(), (key, value) => {
+        const entry = { symbol: 'AAA', quantity: 10, [key]: value };
+        expect(() => run([entry as OrderRequest])).toThrow(`: the order for AAA: ${key} is not an order field`);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('market', 'limit', 'stop', undefined), fc.constantFrom('limit', 'stop'), fc.double({ min: 1, max: 200, noNaN: true }), (type, field, price) => {
+        // The price the type needs is there; the other one is extra.
+        const needed = type === 'limit' ? { limit: 90 } : type === 'stop' ? { stop: 120 } : {};
+        if (field === type) return;
+        const order = { symbol: 'AAA', quantity: 10, ...(type === undefined ? {} : { type }), ...needed, [field]: price };
+        expect(() => run([order as OrderRequest])).toThrow(StrategyError);
+      }),
+    );
+  });
+
+  it('what openOrders() gives can be sent back as it is: every field it holds is an order’s', () => {
+    // Session 0 rests a limit buy at 1 and a stop sell at 1 (AAA closes 100 + 10t: neither fills); session 1 re-sends openOrders().
+    const result = backtest(market, scripted({ 0: [{ symbol: 'AAA', quantity: 5, type: 'limit', limit: 1 }, { symbol: 'AAA', quantity: -5, type: 'stop', stop: 1, tif: 'gtc' }], 1: (_view, book) => book.openOrders() }), { initialCash: 10_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    expect(result.orders.id.length).toBe(4);
   });
 
   it('an explicit order for 1.5 shares in a whole-share run buys 1, as a 1.5-share target does', () => {
@@ -152,6 +207,11 @@ describe('a strategy at fault is the user’s error, named with its file, whatev
     expect(Array.from(held.fills.quantity)).toEqual([50]);
   });
 
+  it('a key beside a target is refused, never read past: { weights, tif } is no day order, { weights, orders } places none (probe r52b F1, its sibling in targets)', () => {
+    expect((refusal({ weights: { AAA: 0.5 }, tif: 'day' }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: decide() returned { weights } with tif beside it: a target decision is { weights } alone, and tif would be ignored — leave it out (explicit orders are a decision of their own, an array) (in ${FILE})`);
+    expect((refusal({ shares: { AAA: 5 }, orders: [{ symbol: 'BBB', quantity: 1 }] }) as Error).message).toMatch(/: decide\(\) returned \{ shares \} with orders beside it: /);
+  });
+
   it('a target or an order quantity that is not a number is named by its type: the string "0.5" is no weight of 0.5', () => {
     expect((refusal({ weights: { AAA: '0.5' } }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the weight of AAA is the string "0.5": give a number (in ${FILE})`);
     expect((refusal({ shares: { AAA: null } }) as Error).message).toBe(`strategy "scripted" failed on 2024-01-03: the share of AAA is null: give a number (in ${FILE})`);
@@ -173,7 +233,7 @@ describe('a strategy at fault is the user’s error, named with its file, whatev
     expect(said({ weights: { get AAA(): number { throw 'getter string'; } } })).toBe(`${failed}: reading the weight of AAA: it threw the string "getter string", not an Error (in ${FILE})`);
     expect(said({ weights: revoked({ AAA: 0.5 }) })).toBe(`${failed}: reading its weights: Cannot perform 'getPrototypeOf' on a proxy that has been revoked (in ${FILE})`);
     expect(said(revoked({ weights: { AAA: 0.5 } }))).toBe(`${failed}: reading its decision: Cannot perform 'IsArray' on a proxy that has been revoked (in ${FILE})`);
-    expect(said([revoked({ symbol: 'AAA', quantity: 5 })])).toBe(`${failed}: reading its order 1: Cannot perform 'has' on a proxy that has been revoked (in ${FILE})`);
+    expect(said([revoked({ symbol: 'AAA', quantity: 5 })])).toBe(`${failed}: reading its order 1: Cannot perform 'ownKeys' on a proxy that has been revoked (in ${FILE})`);
     // Its length and elements cannot be read through the Proxy (TypedArray.prototype.length: incompatible receiver): no Float64Array, said as such.
     expect(said({ weights: new Proxy(new Float64Array([0.5, 0]), {}) })).toBe(
       `${failed}: weights is an object posing as a Float64Array (a Proxy of one?), no Float64Array itself: give weights as { symbol: weight } (a plain object) or a Float64Array over the symbols (in ${FILE})`,

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { ORDER_ORIGIN_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../../engine/orders.ts';
-import { deferralRows, MARGIN, messages, orderRows, orders, scenario } from '../helpers.ts';
+import { deferralRows, MARGIN, messages, orderRows, orders, scenario, trades } from '../helpers.ts';
 
 const flat = (rows: number, row: number[]): number[][] => Array.from({ length: rows }, () => [...row]);
 
@@ -104,5 +104,60 @@ describe('an order’s record', () => {
   it('fills no order asked for name no order (id 0); every other fill names its order', () => {
     const result = scenario({ symbols: ['A'], closes: [[10], [10], [NaN]], delistedAfter: { 0: 1 } }, { 0: orders({ symbol: 'A', quantity: 5 }) });
     expect(Array.from(result.fills.orderId)).toEqual([1, 0]);
+  });
+});
+
+describe('a strategy withdraws its resting orders: { symbol, cancel: true } (probe r52b: a gtc order could never be withdrawn)', () => {
+  // AAA as in probe r52b's d1, 2024-01-02 … 01-11 (sessions 0–7): O, H, L, C.
+  const bars = [
+    [100, 101, 99, 100],
+    [102, 104, 101, 103],
+    [103, 106, 102, 105],
+    [104, 105, 100, 101],
+    [101, 103, 100, 102],
+    [102, 103, 98, 99],
+    [99, 100, 97, 98],
+    [98, 101, 97, 100],
+  ];
+  const field = (f: number): number[][] => bars.map((b) => [b[f]]);
+  const d1 = { symbols: ['AAA'], start: '2024-01-02', opens: field(0), highs: field(1), lows: field(2), closes: field(3), volumes: bars.map(() => [10_000]) };
+  const limit = { symbol: 'AAA', quantity: 10, type: 'limit', limit: 97.5 } as const;
+  const cancel = { symbol: 'AAA', cancel: true } as const;
+
+  it('re-sending a gtc limit each session after a cancel leaves one order: one fill of 10 at 97.50 on 2024-01-10, not five', () => {
+    // A buy limit of 97.5 fills on the first bar whose low reaches it (the open 99 is above it, so at the limit): the lows of
+    // sessions 1–5 are 101, 102, 100, 100, 98 — none ≤ 97.5; session 6 (2024-01-10) has low 97 → 10 @ 97.50.
+    // Without cancels the five gtc orders of sessions 0–4 all rest to session 6 and fill there: 50 shares (probe r52b's x26).
+    const stacked = scenario(d1, { 0: orders(limit), 1: orders(limit), 2: orders(limit), 3: orders(limit), 4: orders(limit) }, { initialCash: 10_000 });
+    expect(trades(stacked)).toEqual(Array.from({ length: 5 }, () => [6, 'AAA', 10, 97.5]));
+    // With a cancel before each re-send (in session 1 after it in the list: a cancel withdraws what rested before its decision, never
+    // the decision's own orders), orders 1–4 end withdrawn on the session after their own, filled 0; order 5 (session 4) fills.
+    const result = scenario(d1, { 0: orders(limit), 1: orders(limit, cancel), 2: orders(cancel, limit), 3: orders(cancel, limit), 4: orders(cancel, limit) }, { initialCash: 10_000 });
+    expect(trades(result)).toEqual([[6, 'AAA', 10, 97.5]]);
+    expect(orderRows(result).map((r) => [r.id, r.session, r.filled, r.status, r.end, r.endSession])).toEqual([
+      [1, 0, 0, 'cancelled', 'withdrawn', 1],
+      [2, 1, 0, 'cancelled', 'withdrawn', 2],
+      [3, 2, 0, 'cancelled', 'withdrawn', 3],
+      [4, 3, 0, 'cancelled', 'withdrawn', 4],
+      [5, 4, 10, 'filled', 'filled', 6],
+    ]);
+    // Cash 10,000 − 10 × 97.5 = 9,025 from session 6 on; NAV at session 7's close 9,025 + 10 × 100 = 10,025.
+    expect(result.daily.cash[6]).toBe(9_025);
+    expect(result.daily.nav[7]).toBe(10_025);
+  });
+
+  it('withdraws a rebalance order, and the rest of one partly filled (partially-filled, withdrawn); a cancel with nothing resting does nothing', () => {
+    // Session 0: weight 0.5 of 10,000 at the close of 100 = 50 shares, capped at 10 % of 100 = 10 a session: 10 fill at session 1's open (102).
+    // Session 1 withdraws the 40 left; session 2 cancels again (nothing rests) and buys 5 more (filled at session 3's open, 104).
+    const volumes = bars.map(() => [100]);
+    const result = scenario({ ...d1, volumes }, { 0: { weights: { AAA: 0.5 } }, 1: orders(cancel), 2: orders(cancel, { symbol: 'AAA', quantity: 5 }) }, { initialCash: 10_000, participationCap: 0.1 });
+    expect(trades(result)).toEqual([
+      [1, 'AAA', 10, 102],
+      [3, 'AAA', 5, 104],
+    ]);
+    expect(orderRows(result).map((r) => [r.id, r.quantity, r.filled, r.status, r.end, r.endSession])).toEqual([
+      [1, 50, 10, 'partially-filled', 'withdrawn', 1],
+      [2, 5, 5, 'filled', 'filled', 3],
+    ]);
   });
 });

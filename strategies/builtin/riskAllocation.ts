@@ -16,7 +16,9 @@
  * per fund with every decision it missed — those before any fund qualifies (the book in cash)
  * included — and the returns it had ("CCC: left out of the allocation until it has returns on 10 of
  * the 20 lookback sessions (it had 4 at the last)": its returns at the last decision that left it
- * out). Every method sees the same members, so methods compare fairly.
+ * out). Every method sees the same members, so methods compare fairly. A held fund with no bar for
+ * longer than the stale-mark limit (a halt) has no price: it is left out of the allocation and sold
+ * when it trades again, and the run says so (blocks/staleHoldings.ts).
  * Errors: an unknown symbol, a fund whose price never moves, or a solver that fails gives a
  * one-line error naming the decision date — never NaN weights.
  * Data: prices of the named funds (ETF prices).
@@ -34,6 +36,7 @@ import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
 import { TargetShortfall } from '../blocks/risk/targetShortfall.ts';
 import { targetVolatility } from '../blocks/risk/targetVolatility.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
+import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 
 /** Symbols or @roles, each optionally ending in `?` ("where the data has it"). */
 const symbolList = z.array(z.string().regex(/^@?[^?@\s,]+\??$/, 'must be a symbol or an @role, with a trailing ? for "where present"')).min(1);
@@ -68,8 +71,9 @@ export const riskAllocation = defineStrategy({
       init() {
         shortfall = new TargetShortfall();
       },
-      decide(view) {
+      decide(view, book) {
         members ??= resolveMembers(view, p.symbols);
+        noteStaleHoldings(view, book, 'the allocation');
         return { weights: targetWeights(view, members, p, shortfall) };
       },
     };

@@ -251,4 +251,25 @@ describe('risk-allocation says what it could not do as asked', () => {
     // 0.1 is reached at every decision (k = 0.1 / σ̂ < 1): nothing to say.
     expect(notes(one, { symbols: ['AAA'], targetVol: 0.1 }).filter(([, m]) => m.startsWith('volatility target'))).toEqual([]);
   });
+
+  it('a held fund with no bar for longer than the stale-mark limit: left out of the allocation, and said', () => {
+    // AAA 100/101 and BBB 50/49 alternating; BBB has no bar at sessions 40–47 (2024-02-26 … 2024-03-06).
+    // Its last bar (39) is 6 sessions old at 45, over staleMarkSessions 5: it is not present at the
+    // decisions of 45, 46 and 47 (2024-03-04 … 2024-03-06) and gets no target; at 47 its last bar
+    // is 8 sessions old. Its share of NAV there: shares × 49 (the close of 39) / NAV.
+    const rows = Array.from({ length: 60 }, (_, t) => [100 * (t % 2 ? 1.01 : 1), t >= 40 && t < 48 ? NaN : 50 * (t % 2 ? 0.98 : 1)]);
+    const halted = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: rows, start: '2024-01-01' });
+    const r = backtest(halted, createBuiltinStrategy('risk-allocation', { symbols: ['AAA', 'BBB'], method: 'equal', covariance: 'sample', lookback: 20, schedule: 'every-session' }));
+    const at47 = Array.from(r.snapshots.session.keys()).find((k) => r.snapshots.session[k] === 47 && r.snapshots.symbol[k] === 1) as number;
+    const shares = r.snapshots.shares[at47];
+    const shareOfNav = (shares * 49) / r.daily.nav[47];
+    expect(shareOfNav).toBeGreaterThan(0.45); // about half the book: the equal-weight target before the halt
+    expect(Number.isNaN(r.snapshots.targetWeight[at47])).toBe(true); // no target: the planner sells it
+    const note = r.caveats.find((c) => c.message.startsWith('BBB: held'));
+    expect([note?.severity, note?.message, note?.symbols]).toEqual([
+      'medium',
+      `BBB: held, but left out of the allocation: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-03-06: no bar for 8 sessions, ${(shareOfNav * 100).toFixed(1)}% of NAV held) — at 3 of 60 decisions from 2024-03-04 to 2024-03-06`,
+      ['BBB'],
+    ]);
+  });
 });

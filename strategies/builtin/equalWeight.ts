@@ -12,6 +12,7 @@ import { defineStrategy } from '../api.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { equal } from '../blocks/weights.ts';
 import { withoutRevertingMoves } from '../blocks/universe.ts';
+import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 
 export const equalWeight = defineStrategy({
   name: 'equal-weight',
@@ -21,7 +22,10 @@ export const equalWeight = defineStrategy({
   create({ schedule }) {
     return {
       schedule: scheduleNamed(schedule),
-      decide: (view) => ({ weights: equal(withoutRevertingMoves(view, view.universe()), view.symbolCount) }),
+      decide(view, book) {
+        noteStaleHoldings(view, book, 'the universe');
+        return { weights: equal(withoutRevertingMoves(view, view.universe()), view.symbolCount) };
+      },
     };
   },
 });

@@ -21,6 +21,7 @@ import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { ownWindowsOrdered } from '../blocks/ownWindows.ts';
 import { trailingReturn } from '../blocks/series.ts';
 import { filterMembers, withoutRevertingMoves } from '../blocks/universe.ts';
+import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 import { equal } from '../blocks/weights.ts';
 
 export const momentum = defineStrategy({
@@ -40,7 +41,8 @@ export const momentum = defineStrategy({
     const scratch = new Float64Array(lookback + 1);
     return {
       schedule: scheduleNamed(schedule),
-      decide(view) {
+      decide(view, book) {
+        noteStaleHoldings(view, book, 'the universe');
         const members = withoutRevertingMoves(view, view.universe());
         const returns = new Float64Array(view.symbolCount).fill(NaN);
         const skipWindow = { name: 'skip', sessions: skip, least: 0 };

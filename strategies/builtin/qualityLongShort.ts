@@ -30,6 +30,7 @@ import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBetas } from '../blocks/series.ts';
 import { capRankBand, filterMembers, liquidMembers, requireFundamentals, tradedOnLastBar, withoutRevertingMoves } from '../blocks/universe.ts';
+import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 import { qualityRatios, qualityScores } from './qualityScore.ts';
 
 const paramsSchema = z
@@ -63,8 +64,9 @@ export const qualityLongShort = defineStrategy({
     return {
       schedule: scheduleNamed(params.schedule),
       shorts: true,
-      decide(view) {
+      decide(view, book) {
         requireFundamentals(view, NEEDED_FUNDAMENTALS, 'quality-long-short', 'choose a strategy on prices alone');
+        noteStaleHoldings(view, book, 'the universe');
         return { weights: qualityBook(view, params) };
       },
     };

@@ -9,14 +9,16 @@
  * `covariance` (sample | ledoit-wolf | ewma with `halfLife`, default 3 months of the run's sessions),
  * `lookback` (sessions of returns; default 12 months of the run's sessions, at least 20),
  * optional `targetVol` (annualised with the run's P, view.periodsPerYear; the book is scaled to it, at most `maxLeverage` gross, the rest
- * in cash), `schedule`.
+ * in cash; where the cap, not the target, sets the scale the run says so: blocks/risk/targetShortfall.ts), `schedule`.
  * Missing history: a fund joins once it has returns on half the lookback (10 of 20 sessions); the
  * covariance uses the sessions on which every member has a return (blocks/risk/returnWindow.ts).
  * Until then the fund is left out of an allocation among the others and the run says so, one caveat
  * per fund with every decision it missed — those before any fund qualifies (the book in cash)
  * included — and the returns it had ("CCC: left out of the allocation until it has returns on 10 of
  * the 20 lookback sessions (it had 4 at the last)": its returns at the last decision that left it
- * out). Every method sees the same members, so methods compare fairly.
+ * out). Every method sees the same members, so methods compare fairly. A held fund with no bar for
+ * longer than the stale-mark limit (a halt) has no price: it is left out of the allocation and sold
+ * when it trades again, and the run says so (blocks/staleHoldings.ts).
  * Errors: an unknown symbol, a fund whose price never moves, or a solver that fails gives a
  * one-line error naming the decision date — never NaN weights.
  * Data: prices of the named funds (ETF prices).
@@ -31,8 +33,10 @@ import { months } from '../blocks/durations.ts';
 import { durationParam, sessionsParam } from '../blocks/params.ts';
 import { COVARIANCE_ESTIMATORS, entry, estimateCovariance } from '../blocks/risk/covariance.ts';
 import { commonReturnWindow } from '../blocks/risk/returnWindow.ts';
+import { TargetShortfall } from '../blocks/risk/targetShortfall.ts';
 import { targetVolatility } from '../blocks/risk/targetVolatility.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
+import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 
 /** Symbols or @roles, each optionally ending in `?` ("where the data has it"). */
 const symbolList = z.array(z.string().regex(/^@?[^?@\s,]+\??$/, 'must be a symbol or an @role, with a trailing ? for "where present"')).min(1);
@@ -61,11 +65,16 @@ export const riskAllocation = defineStrategy({
   params: paramsSchema,
   create(p) {
     let members: number[] | undefined;
+    let shortfall = new TargetShortfall();
     return {
       schedule: scheduleNamed(p.schedule),
-      decide(view) {
+      init() {
+        shortfall = new TargetShortfall();
+      },
+      decide(view, book) {
         members ??= resolveMembers(view, p.symbols);
-        return { weights: targetWeights(view, members, p) };
+        noteStaleHoldings(view, book, 'the allocation');
+        return { weights: targetWeights(view, members, p, shortfall) };
       },
     };
   },
@@ -87,7 +96,7 @@ function resolveMembers(view: MarketView, symbols: readonly string[]): number[] 
   return [...seen.keys()];
 }
 
-function targetWeights(view: MarketView, members: readonly number[], p: RiskAllocationParams): Record<string, number> {
+function targetWeights(view: MarketView, members: readonly number[], p: RiskAllocationParams, shortfall: TargetShortfall): Record<string, number> {
   const window = commonReturnWindow(view, members, p.lookback);
   for (const { member, returns, needed } of window.short) {
     // At every decision the fund lacked history, those where no fund qualifies yet included (the
@@ -102,7 +111,12 @@ function targetWeights(view: MarketView, members: readonly number[], p: RiskAllo
     if (!(entry(covariance, k, k) > 0)) throw new UserError(`${view.symbols[i]}: its price did not move over the ${window.rows} sessions of the window — drop it from symbols`);
   });
   let weights = allocate(p.method, covariance);
-  if (p.targetVol !== undefined) weights = targetVolatility(covariance, weights, { target: p.targetVol, maxLeverage: p.maxLeverage, periodsPerYear: view.periodsPerYear }).weights;
+  if (p.targetVol !== undefined) {
+    const options = { target: p.targetVol, maxLeverage: p.maxLeverage, periodsPerYear: view.periodsPerYear };
+    const scaled = targetVolatility(covariance, weights, options);
+    shortfall.note(view, window.members, scaled, options);
+    weights = scaled.weights;
+  }
   const out: Record<string, number> = {};
   window.members.forEach((i, k) => {
     if (!Number.isFinite(weights[k])) throw new Error(`risk-allocation: ${p.method} gave a non-finite weight for ${view.symbols[i]}`);

@@ -19,6 +19,7 @@ import { withinBand } from '../blocks/bands.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';
 import { capRankBand, requireFundamentals, withoutRevertingMoves } from '../blocks/universe.ts';
+import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 import { capPower } from '../blocks/weights.ts';
 
 export const sizeTilt = defineStrategy({
@@ -41,6 +42,7 @@ export const sizeTilt = defineStrategy({
       decide(view, book) {
         if (p.mode === 'stocks') {
           requireFundamentals(view, ['sharesOutstanding'], 'size-tilt mode=stocks (weights ∝ market cap)', 'use mode=etf');
+          noteStaleHoldings(view, book, 'the universe');
           return { weights: capPowerWeights(view, p.alpha, p.topK) };
         }
         const targets = regimeWeights(p, true);

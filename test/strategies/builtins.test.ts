@@ -67,6 +67,22 @@ describe('baselines', () => {
     }
   });
 
+  it('equal-weight says a held stock left out of the universe by a halt longer than the stale-mark limit', () => {
+    // BBB has no bar at sessions 10–17 (2024-01-15 … 2024-01-24): its last bar (9) is 6 sessions
+    // old at 15, over staleMarkSessions 5, so it is out of view.universe() at the decisions of 15,
+    // 16 and 17 (2024-01-22 … 2024-01-24) while still held (the sale rests until it trades at 18);
+    // at 17 its last bar is 8 sessions old. Held: the 1/2 bought at 0, marked at 50 / NAV.
+    const rows = Array.from({ length: 25 }, (_, t) => [100 + (t % 2), t >= 10 && t < 18 ? NaN : 50 - (t % 2)]);
+    const halted = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: rows, start: '2024-01-01' });
+    const r = backtest(halted, createBuiltinStrategy('equal-weight', { schedule: 'every-session' }));
+    const k = Array.from(r.snapshots.session.keys()).find((j) => r.snapshots.session[j] === 17 && r.snapshots.symbol[j] === 1) as number;
+    const held = (r.snapshots.shares[k] * 49) / r.daily.nav[17]; // BBB's last close (session 9, odd): 49
+    expect(held).toBeCloseTo(0.5, 1);
+    expect(r.caveats.filter((c) => c.message.startsWith('BBB: held')).map((c) => [c.severity, c.message])).toEqual([
+      ['medium', `BBB: held, but left out of the universe: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-01-24: no bar for 8 sessions, ${(held * 100).toFixed(1)}% of NAV held) — at 3 of 25 decisions from 2024-01-22 to 2024-01-24`],
+    ]);
+  });
+
   it('sma-crossover trades only when the fast average crosses the slow one', () => {
     const sma = (t: number, window: number): number => viewAt(market, t).adjustedCloses(SMALL, window).reduce((s, x) => s + x, 0) / window;
     const decisions = targetsBySession(createBuiltinStrategy('sma-crossover', { fast: 10, slow: 40 }));

@@ -223,3 +223,53 @@ describe('risk-allocation annualises with the run’s P', () => {
     for (const x of weight(daily)) expect(x).toBeCloseTo(0.1 / (Math.sqrt((20 * 0.0004) / 19) * Math.sqrt(252)), 9);
   });
 });
+
+describe('risk-allocation says what it could not do as asked', () => {
+  // 40 daily closes alternating ×1.02 / ×0.98: every return is ±0.02. A window of m returns has
+  // sample variance 0.0004·m/(m − 1) for m even (mean 0) and 0.0004·(m + 1)/m for m odd (mean
+  // ±0.02/m): largest at m = 10 (10/9), smallest at m = 19 and 20 (20/19). Annualised with √252:
+  // σ̂ = 0.02·√(10/9)·√252 = 0.33466 at the first decision with returns (t = 10, 2024-01-15) and
+  // 0.02·√(20/19)·√252 = 0.32574 with a full window.
+  const closes = [[100]];
+  for (let k = 1; k < 40; k++) closes.push([closes[k - 1][0] * (k % 2 ? 1.02 : 0.98)]);
+  const one = fixtureMarket({ symbols: ['AAA'], closes, start: '2024-01-01' });
+  const notes = (m: Market, params: Record<string, unknown>): [string, string][] =>
+    backtest(m, createBuiltinStrategy('risk-allocation', { method: 'equal', covariance: 'sample', lookback: 20, schedule: 'every-session', ...params }))
+      .caveats.filter((c) => c.code === 'strategy-note')
+      .map((c) => [c.severity, c.message]);
+
+  it('a volatility target the leverage cap cannot reach: 50% asked, 32.6%–33.5% estimated at maxLeverage 1', () => {
+    expect(0.02 * Math.sqrt(10 / 9) * Math.sqrt(252)).toBeCloseTo(0.33466, 5);
+    expect(0.02 * Math.sqrt(20 / 19) * Math.sqrt(252)).toBeCloseTo(0.32574, 5);
+    // k = min(0.5 / σ̂, 1 / 1) = 1 at each of the 30 decisions with returns (t = 10 … 39, 2024-01-15 … 2024-02-23): the book stays at weight 1.
+    expect(notes(one, { symbols: ['AAA'], targetVol: 0.5 })).toContainEqual([
+      'high',
+      'volatility target 50.0% not reached: capped by maxLeverage 1 (estimated volatility of the capped book 32.6%–33.5%) — at 30 of 40 decisions from 2024-01-15 to 2024-02-23; largest on 2024-01-15: 1 of the 1 name the step applied to, targeted at 100.0% of NAV',
+    ]);
+    // The capped book's estimate is k·σ̂: at maxLeverage 1.4, k = min(0.5 / σ̂, 1.4) = 1.4 where 0.5 / σ̂ > 1.4 — all 30 (0.5 / 0.33466 = 1.494): 1.4 × 32.574% = 45.6%, 1.4 × 33.466% = 46.9%.
+    expect(notes(one, { symbols: ['AAA'], targetVol: 0.5, maxLeverage: 1.4 }).map(([, m]) => m)).toContainEqual(expect.stringMatching(/^volatility target 50\.0% not reached: capped by maxLeverage 1\.4 \(estimated volatility of the capped book 45\.6%–46\.9%\) — at 30 of 40 decisions/));
+    // 0.1 is reached at every decision (k = 0.1 / σ̂ < 1): nothing to say.
+    expect(notes(one, { symbols: ['AAA'], targetVol: 0.1 }).filter(([, m]) => m.startsWith('volatility target'))).toEqual([]);
+  });
+
+  it('a held fund with no bar for longer than the stale-mark limit: left out of the allocation, and said', () => {
+    // AAA 100/101 and BBB 50/49 alternating; BBB has no bar at sessions 40–47 (2024-02-26 … 2024-03-06).
+    // Its last bar (39) is 6 sessions old at 45, over staleMarkSessions 5: it is not present at the
+    // decisions of 45, 46 and 47 (2024-03-04 … 2024-03-06) and gets no target; at 47 its last bar
+    // is 8 sessions old. Its share of NAV there: shares × 49 (the close of 39) / NAV.
+    const rows = Array.from({ length: 60 }, (_, t) => [100 * (t % 2 ? 1.01 : 1), t >= 40 && t < 48 ? NaN : 50 * (t % 2 ? 0.98 : 1)]);
+    const halted = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: rows, start: '2024-01-01' });
+    const r = backtest(halted, createBuiltinStrategy('risk-allocation', { symbols: ['AAA', 'BBB'], method: 'equal', covariance: 'sample', lookback: 20, schedule: 'every-session' }));
+    const at47 = Array.from(r.snapshots.session.keys()).find((k) => r.snapshots.session[k] === 47 && r.snapshots.symbol[k] === 1) as number;
+    const shares = r.snapshots.shares[at47];
+    const shareOfNav = (shares * 49) / r.daily.nav[47];
+    expect(shareOfNav).toBeGreaterThan(0.45); // about half the book: the equal-weight target before the halt
+    expect(Number.isNaN(r.snapshots.targetWeight[at47])).toBe(true); // no target: the planner sells it
+    const note = r.caveats.find((c) => c.message.startsWith('BBB: held'));
+    expect([note?.severity, note?.message, note?.symbols]).toEqual([
+      'medium',
+      `BBB: held, but left out of the allocation: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-03-06: no bar for 8 sessions, ${(shareOfNav * 100).toFixed(1)}% of NAV held) — at 3 of 60 decisions from 2024-03-04 to 2024-03-06`,
+      ['BBB'],
+    ]);
+  });
+});

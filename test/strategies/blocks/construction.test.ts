@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
 import { ALLOCATION_METHODS, allocate } from '../../../strategies/blocks/construction/allocate.ts';
 import { hierarchicalRiskParity, quasiDiagonalOrder } from '../../../strategies/blocks/construction/hierarchicalRiskParity.ts';
+import { leafOrder, singleLinkage } from '../../../strategies/blocks/construction/singleLinkage.ts';
 import { diversificationRatio, maximumDiversification, meanVariance, minimumVariance } from '../../../strategies/blocks/construction/meanVariance.ts';
 import { equalRiskContribution, riskContributions } from '../../../strategies/blocks/construction/riskParity.ts';
+import { sampleCovariance } from '../../../strategies/blocks/risk/covariance.ts';
 import { constantCorrelation, covarianceOf, rowsOf } from './covariances.ts';
 
 const near = (actual: ArrayLike<number>, expected: readonly number[], digits = 10): void => {
@@ -166,6 +168,62 @@ describe('hierarchical risk parity', () => {
     near(hierarchicalRiskParity(c), expected, 14);
     // An independent run of the paper's Python snippets with scipy's single linkage gave:
     near(hierarchicalRiskParity(c), [0.5353393605927366, 0.13825124067035388, 0.23792860470788296, 0.08848079402902653], 12);
+  });
+  // Probe r52a's five funds (AAA … EEE): the 21 closes 2023-01-03 … 2023-02-01, whose 20 daily
+  // returns a lookback-20 decision on 2023-02-01 reads.
+  const FIVE = [
+    [101.53, 99.62, 98.31, 99.42, 98.09], [98.53, 100.51, 94.17, 101.24, 100.77], [97.95, 101.5, 93.01, 102.0, 101.91],
+    [99.38, 102.14, 90.8, 101.99, 102.38], [99.14, 100.62, 95.73, 100.45, 98.47], [97.51, 101.17, 97.94, 100.66, 98.21],
+    [97.76, 100.93, 98.45, 100.2, 97.78], [98.29, 99.26, 100.6, 99.47, 97.06], [97.27, 98.49, 100.33, 99.67, 96.64],
+    [96.32, 99.36, 97.97, 100.14, 97.1], [96.6, 100.06, 95.66, 100.13, 97.03], [97.45, 99.03, 96.32, 99.71, 96.65],
+    [97.58, 98.88, 95.36, 99.52, 97.05], [96.18, 99.84, 92.21, 101.25, 98.44], [98.24, 99.1, 92.93, 100.54, 97.31],
+    [101.14, 98.96, 91.01, 100.33, 97.97], [99.65, 99.47, 90.62, 101.07, 99.27], [99.67, 99.22, 92.32, 100.92, 98.09],
+    [98.98, 98.99, 92.36, 101.65, 98.86], [99.63, 100.07, 91.7, 102.05, 100.41], [99.92, 100.2, 92.59, 102.08, 100.05],
+    [98.42, 100.28, 94.73, 102.12, 100.53],
+  ];
+  const five = sampleCovariance([0, 1, 2, 3, 4].map((j) => Float64Array.from({ length: 20 }, (_, k) => FIVE[k + 2][j] / FIVE[k + 1][j] - 1)));
+  it("reads the leaves as the paper's getQuasiDiag does on scipy's linkage: BBB, DDD, EEE, AAA, CCC (probe r52a)", () => {
+    // scipy.cluster.hierarchy.linkage(d, 'single') on these returns (d = √(½(1 − ρ)), its rows
+    // Euclidean apart): (DDD, EEE) → 5 at 0.43201673; (BBB, 5) → 6 at 0.50118888; (AAA, CCC) → 7
+    // at 1.08844299; (6, 7) → 8 at 1.30360475. getQuasiDiag from 8: [6, 7] → [BBB, 5, AAA, CCC]
+    // → [BBB, DDD, EEE, AAA, CCC]. ml-hclust's agnes read the same tree with every merge flipped:
+    // EEE, DDD … CCC, AAA, reversed per merge (BBB, EEE, DDD, CCC, AAA).
+    const rho = (i: number, j: number): number => five.values[i * 5 + j] / Math.sqrt(five.values[i * 6] * five.values[j * 6]);
+    const d = (i: number, k: number): number => Math.sqrt(Math.max(0, (1 - rho(i, k)) / 2));
+    const merges = singleLinkage(5, (i, j) => Math.hypot(...[0, 1, 2, 3, 4].map((k) => d(i, k) - d(j, k))));
+    expect(merges.map(({ a, b }) => [a, b])).toEqual([[3, 4], [1, 5], [0, 2], [6, 7]]);
+    near(merges.map((m) => m.height), [0.43201673, 0.50118888, 1.08844299, 1.30360475], 7);
+    expect(quasiDiagonalOrder(five)).toEqual([1, 3, 4, 0, 2]);
+  });
+  it("gives the paper's weights on the five funds: AAA 0.281763, BBB 0.149005, CCC 0.096079, DDD 0.214198, EEE 0.258955 (probe r52a)", () => {
+    // Bisection of [BBB, DDD | EEE, AAA, CCC] with inverse-variance cluster variances, then
+    // [BBB | DDD], [EEE | AAA, CCC], [AAA | CCC] — numpy/scipy by hand (the probe's hand.py). The
+    // flipped order split [BBB, EEE | DDD, CCC, AAA] and gave DDD 0.612993, EEE 0.032623.
+    near(hierarchicalRiskParity(five), [0.281763, 0.149005, 0.096079, 0.214198, 0.258955], 6);
+  });
+  it('breaks ties between equal distances as scipy does', () => {
+    // Constant correlation 0.5: every d̃ is equal. scipy's Prim tree from asset 0 finds 0–1, 1–2,
+    // 2–3, 3–4; labelled, the merges are (0, 1) → 5, (2, 5) → 6, (3, 6) → 7, (4, 7) → 8, and
+    // getQuasiDiag reads 4, 3, 2, 0, 1 (scipy 1.17 linkage(d, 'single')).
+    const flat = covarianceOf([0.1, 0.2, 0.3, 0.4, 0.5], constantCorrelation(5, 0.5));
+    expect(quasiDiagonalOrder(flat)).toEqual([4, 3, 2, 0, 1]);
+    // Assets 0 and 3 are one asset (ρ = 1, d̃ = 0), as are 1 and 2 nearly: scipy's Z is (0, 3) at
+    // 0, (1, 2) at 0.316228, (4, 5) at 0.774597, (6, 7) at 1.017736; leaves 1, 2, 4, 0, 3.
+    const twins = covarianceOf([0.1, 0.2, 0.3, 0.1, 0.4], [
+      [1, 0.2, 0.2, 1, 0.6],
+      [0.2, 1, 0.9, 0.2, 0.2],
+      [0.2, 0.9, 1, 0.2, 0.2],
+      [1, 0.2, 0.2, 1, 0.6],
+      [0.6, 0.2, 0.2, 0.6, 1],
+    ]);
+    expect(quasiDiagonalOrder(twins)).toEqual([1, 2, 4, 0, 3]);
+    // Two pairs of twins: (0, 2) at 0 → 4, (1, 3) at 0 → 5, then (4, 5): leaves 0, 2, 1, 3.
+    expect(quasiDiagonalOrder(covarianceOf([0.1, 0.2, 0.1, 0.2], [[1, 0.3, 1, 0.3], [0.3, 1, 0.3, 1], [1, 0.3, 1, 0.3], [0.3, 1, 0.3, 1]]))).toEqual([0, 2, 1, 3]);
+  });
+  it('reads a linkage from the root, children in order', () => {
+    expect(leafOrder([])).toEqual([0]);
+    expect(leafOrder([{ a: 0, b: 1, height: 1 }])).toEqual([0, 1]);
+    expect(leafOrder([{ a: 1, b: 2, height: 1 }, { a: 0, b: 3, height: 2 }])).toEqual([0, 1, 2]);
   });
   it('scales to the total and handles one and two assets', () => {
     expect(sum(hierarchicalRiskParity(c, 0.7))).toBeCloseTo(0.7, 14);

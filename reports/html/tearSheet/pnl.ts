@@ -2,7 +2,7 @@
 // short book, income lines, each cost line, end), the long and short books' cumulative P&L over
 // time, and the symbols that added and lost the most with the side, weight and dates they were held.
 
-import { type ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, type WaterfallSpec } from '../page/charts.ts';
+import { type ChartPayloadBuilder, COLORS, type LineSeriesSpec, type SampledAxis, type WaterfallSpec } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCurrency, formatPercent } from '../page/format.ts';
 import { humanize } from '../metricCatalog.ts';
@@ -31,18 +31,18 @@ export function waterfall(id: string, dec: PnlDecomposition): WaterfallSpec {
   };
 }
 
-/** Cumulative P&L of the long and the short book, and the NAV change, over the sessions `rows`. */
-export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, rows: readonly number[], axis: string): void {
+/** Cumulative P&L of the long and the short book, and the NAV change, on each session of `axis` (sampled from the run's dates). */
+export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, axis: SampledAxis): void {
   const legs = data.legs;
   if (legs === undefined) return;
   const cumulative = (x: readonly number[]): number[] => {
     let s = 0;
     return x.map((v) => (s += Number.isFinite(v) ? v : 0));
   };
-  const series: LineSeriesSpec[] = [{ name: 'Long book', x: axis, values: compact(pick(cumulative(legs.long), rows)), color: COLORS.long, width: 2 }];
-  if (legs.short.some((v) => v !== 0)) series.push({ name: 'Short book', x: axis, values: compact(pick(cumulative(legs.short), rows)), color: COLORS.short, width: 2 });
+  const series: LineSeriesSpec[] = [{ name: 'Long book', x: axis.x, values: axis.values(cumulative(legs.long)), color: COLORS.long, width: 2 }];
+  if (legs.short.some((v) => v !== 0)) series.push({ name: 'Short book', x: axis.x, values: axis.values(cumulative(legs.short)), color: COLORS.short, width: 2 });
   const start = data.nav[0] ?? 0;
-  series.push({ name: 'NAV change', x: axis, values: compact(pick(data.nav.map((v) => v - start), rows)), color: COLORS.gross, width: 1 });
+  series.push({ name: 'NAV change', x: axis.x, values: axis.values(data.nav.map((v) => v - start)), color: COLORS.gross, width: 1 });
   out.add({ type: 'line', id: 'legs', format: 'currency', series, marks: [0] });
 }
 

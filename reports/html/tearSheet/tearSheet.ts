@@ -9,7 +9,7 @@ import { caveatPanel, reportCaveats } from './caveats.ts';
 import { crisisRows, crisisTable } from './crisis.ts';
 import { type CommonPeriod, comparedToBenchmark, metricMap } from './figures.ts';
 import { withholdTreynor } from '../../metrics/index.ts';
-import { formatCount, formatMetric, formatPercent } from '../page/format.ts';
+import { formatCount, formatMetric, formatPercent, formatRatio } from '../page/format.ts';
 import { manifestList, tocNav } from '../header.ts';
 import { holdingsSection } from './holdingsView.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
@@ -118,7 +118,7 @@ export function renderTearSheet(data: TearSheetData): string {
       chartCard({ id: 'equity', title: `Equity (${currency})`, note: bench === undefined ? 'NAV per session.' : `NAV per session; ${bench.name} rebased to the same starting capital.`, tall: true, logToggle: equity?.type === 'line' && equity.logToggle === true }) +
         (vm === undefined || bench === undefined
           ? ''
-          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${intervalsPhrase(vm.intervals, vm.periodsPerYear)} paired with the run, scaled by ${vm.factor.toFixed(2)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
+          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${intervalsPhrase(vm.intervals, vm.periodsPerYear)} paired with the run, scaled by ${formatRatio(vm.factor)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
     ),
     section(
       'pnl',

@@ -10,7 +10,7 @@ import { splitModel, returnSplit } from './attributionView.ts';
 import { monthlyHeatmap, type YearRow, yearRows } from './calendar.ts';
 import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, type SampledAxis, strideIndices } from '../page/charts.ts';
 import { benchmarkIsCash } from './figures.ts';
-import { formatPercent } from '../page/format.ts';
+import { formatPercent, formatRatio } from '../page/format.ts';
 import { addHoldingsCharts } from './holdingsView.ts';
 import { humanize } from '../metricCatalog.ts';
 import type { TearSheetData } from '../model.ts';
@@ -97,7 +97,7 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
       const levered = [data.nav[0]];
       pairs.b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
       volatilityMatch = { factor, volatility: sampleStd(pairs.r) * Math.sqrt(pairedP), intervals: nonNaNCount(pairs.b), periodsPerYear: pairedP };
-      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, data.nav, COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${factor.toFixed(2)}`, coarseAxis, levered, COLORS.runs[1])] });
+      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, data.nav, COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${formatRatio(factor)}`, coarseAxis, levered, COLORS.runs[1])] });
     }
   }
 

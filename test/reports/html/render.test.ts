@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDay, parseIsoDay } from '../../../data/dates.ts';
 import { commonStart, returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
+import { DECISION_WEIGHT_NOTE } from '../../../reports/html/tearSheet/pnl.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
 import { fabricateTearSheet, weekdayDates } from './fabricate.ts';
 import { comparisonRun, HOSTILE } from './pages.ts';
@@ -71,6 +72,11 @@ describe('renderTearSheet', () => {
     expect(payload(short).charts.map((c) => c.id).filter((id) => id.startsWith('rolling'))).toEqual([]);
     expect(short).not.toContain('id="chart-rolling');
     expect(short.match(/Not enough history: the shortest window is 126 periods and this run has 29 returns\./g)).toHaveLength(5);
+  });
+
+  it('says under the contributors and detractors that their weight is the mean at decision closes (probe r52c F3)', () => {
+    expect(markup(html)).toContain(`>Avg weight at decisions</th>`);
+    expect(markup(html)).toContain(`<p class="sub">${DECISION_WEIGHT_NOTE}</p>`);
   });
 
   it('reads null metrics as insufficient data with n', () => {

@@ -239,29 +239,24 @@ describe('every chart point sits on its own session (probe r52c: the underwater 
   const bench = [50, 40, 45, 60, 54];
   const own = [0, 0, -0.1, -0.05, -0.2];
   const benchDrawdown = [0, -0.2, -0.1, 0, -0.1];
+  // The chart's two curves, each point on its date: the hand values above, the last date drawn.
+  const expectHandCurves = (html: string, id: string): void => {
+    const [first, second] = [seriesByDate(html, id, 0), seriesByDate(html, id, 1)];
+    expect([...first.keys()]).toEqual(dates);
+    dates.forEach((d, t) => {
+      expect(first.get(d)).toBeCloseTo(own[t], 12);
+      expect(second.get(d)).toBeCloseTo(benchDrawdown[t], 12);
+    });
+  };
 
   it('the tear sheet draws W_t / max W − 1 on date t, the last session included, for the run and its benchmark', () => {
     const base = fabricateTearSheet({ sessions: 5, start: '2024-01-01' });
-    const html = renderTearSheet({ ...base, dates, nav, benchmark: { name: 'BM', nav: bench } });
-    const run = seriesByDate(html, 'underwater', 0);
-    const bm = seriesByDate(html, 'underwater', 1);
-    expect([...run.keys()]).toEqual(dates);
-    dates.forEach((d, t) => {
-      expect(run.get(d)).toBeCloseTo(own[t], 12);
-      expect(bm.get(d)).toBeCloseTo(benchDrawdown[t], 12);
-    });
+    expectHandCurves(renderTearSheet({ ...base, dates, nav, benchmark: { name: 'BM', nav: bench } }), 'underwater');
   });
 
   it('the comparison page draws each run\'s drawdown on its own date, the last one included', () => {
     const run = (label: string, seed: number, values: number[]): ComparisonRun => ({ ...comparisonRun(label, seed, 5, '2024-01-01'), nav: values });
-    const html = renderComparison({ title: 'hand', runs: [run('A', 1, nav), run('B', 2, bench)] });
-    const a = seriesByDate(html, 'drawdown', 0);
-    const b = seriesByDate(html, 'drawdown', 1);
-    expect([...a.keys()]).toEqual(dates);
-    dates.forEach((d, t) => {
-      expect(a.get(d)).toBeCloseTo(own[t], 12);
-      expect(b.get(d)).toBeCloseTo(benchDrawdown[t], 12);
-    });
+    expectHandCurves(renderComparison({ title: 'hand', runs: [run('A', 1, nav), run('B', 2, bench)] }), 'drawdown');
   });
 
   it('for any NAV, the underwater point on each date is that date\'s W_t / max_{s≤t} W_s − 1 (tear sheet and comparison)', () => {

@@ -5,6 +5,7 @@ import { splitResting } from '../engine/restingSplit.ts';
 import { splitLabel } from '../engine/splitCaveats.ts';
 import { type ExactShares, pricePerNewShare, snapWhole } from '../engine/shares.ts';
 import { splitsBetween } from '../reports/bookCaveats.ts';
+import { decimals } from '../reports/html/page/decimals.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 
 export interface OrderWithFills extends StoredOrder {
@@ -131,7 +132,7 @@ export function orderTally(orders: readonly StoredOrder[]): string {
   return `orders: ${count(orders.length)}${parts.length > 0 ? ` — ${parts.join(', ')}` : ''}`;
 }
 
-const num = (x: number | null): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toFixed(4));
+const num = (x: number | null): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : decimals(x, 4));
 const signed = (x: number): string => (x > 0 ? `+${num(x)}` : num(x));
 
 /**
@@ -163,7 +164,7 @@ export function orderLines(orders: readonly OrderWithFills[]): string[] {
       lines.push(`order ${o.id}  ${date}  ${o.symbol}  ${signed(o.quantityAtEnd ?? 0)} ${o.type}${price} ${o.tif} (${o.origin}${amended}${through}) → ${end}`);
     }
     for (const f of o.fills) {
-      lines.push(`    fill ${f.date}  ${signed(f.quantity)} @ ${num(f.price)} (reference ${num(f.referencePrice)})  commission ${f.commission.toFixed(2)}  slippage ${f.slippage.toFixed(2)}`);
+      lines.push(`    fill ${f.date}  ${signed(f.quantity)} @ ${num(f.price)} (reference ${num(f.referencePrice)})  commission ${decimals(f.commission, 2)}  slippage ${decimals(f.slippage, 2)}`);
     }
   }
   return lines;

@@ -8,6 +8,7 @@ import Table from 'cli-table3';
 import { DataError, UserError } from '../data/errors.ts';
 import { metricInfo } from '../reports/html/metricCatalog.ts';
 import { ensureFolder } from '../reports/html/page/writeReport.ts';
+import { decimals } from '../reports/html/page/decimals.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 
 export { ensureFolder };
@@ -56,19 +57,18 @@ export function progressBar(options: { eta?: boolean } = {}): Progress {
 /** Beyond this magnitude a figure prints as a power of ten ("-1.8e+53"): a short sample's extrapolation, where its digits mean nothing. */
 const EXPONENT_FROM = 1e6;
 
-/** x with `digits` decimals, a value that rounds to zero without its sign ("0.0", never "-0.0", as the report prints it); past ±1,000,000 "1.8e+53". */
-export const unsignedZero = (x: number, digits: number): string => {
-  if (Math.abs(x) >= EXPONENT_FROM) return x.toExponential(1);
-  const text = x.toFixed(digits);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
-};
+/**
+ * x with `digits` decimals, rounded as the pages round it (decimals.ts: 1.95 → "2.0", where toFixed
+ * gave "1.9"), a value that rounds to zero without its sign ("0.0", never "-0.0"); past ±1,000,000 "1.8e+53".
+ */
+export const unsignedZero = (x: number, digits: number): string => (Math.abs(x) >= EXPONENT_FROM ? x.toExponential(1) : decimals(x, digits));
 export const percent = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : `${unsignedZero(x * 100, digits)}%`;
 export const fixed = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || !Number.isFinite(x) ? '—' : unsignedZero(x, digits);
 
 /** An amount of money: two decimals, en-US thousands separators, no sign on what rounds to zero ("1,234.50", "-0.42", "0.00"). */
-const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
+const money = (x: number): string => decimals(x, 2, { grouping: true });
 
 /**
  * A metric's value as the terminal prints it (`runs show`, `breadth metrics`), in the unit the
@@ -85,7 +85,7 @@ export function metricText(name: string, value: number | null): string {
     case 'percent':
       return percent(value, 2);
     case 'currency':
-      return Number.isFinite(value) ? MONEY.format(value) : '—';
+      return Number.isFinite(value) ? money(value) : '—';
     case 'sessions':
     case 'count':
       return fixed(value, Number.isInteger(value) ? 0 : 1);

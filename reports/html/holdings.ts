@@ -1,6 +1,6 @@
 // Holdings from the stored positions (the book at each decision's close, weights of NAV) and
 // fills: the largest positions at the last decision, concentration over time, sector weights
-// over time, and per symbol the side it was held on, its mean weight and its holding dates.
+// over time, and per symbol the side it was held on, its mean weight at decisions and its holding dates.
 
 import type { SplitRow } from '../bookCaveats.ts';
 import type { HoldingsData, SymbolPnl } from './model.ts';
@@ -96,7 +96,12 @@ function sectorWeights(decisions: readonly { date: string; rows: PositionRow[] }
   return { dates: decisions.map((d) => d.date), names, weights };
 }
 
-/** Side, mean weight and holding dates of each symbol, from its positions and fills (with the splits between them). */
+/**
+ * Side, mean weight at decisions and holding dates of each symbol, from its positions and fills
+ * (with the splits between them). The weight is the mean over the decision closes that held the
+ * symbol of its weight of NAV there (before that close's trades): the store has no per-symbol
+ * price between decisions, so no average over every session (SymbolPnl.avgWeight).
+ */
 export function symbolHoldings(positions: readonly PositionRow[], fills: readonly FillRow[], splits: readonly SplitRow[] = []): Map<string, Required<Pick<SymbolPnl, 'side' | 'avgWeight' | 'from' | 'to'>>> {
   const stats = new Map<string, { long: boolean; short: boolean; weight: number; k: number; from: string | null; to: string | null; shares: number }>();
   const entry = (symbol: string) => {

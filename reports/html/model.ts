@@ -83,7 +83,11 @@ export interface SymbolPnl {
   pnl: number;
   /** Which book held it (from the signs of its positions); absent when unknown. */
   side?: 'long' | 'short' | 'both';
-  /** Mean weight of NAV over the decisions that held it (signed), null when never in a snapshot. */
+  /**
+   * Mean weight of NAV (signed) at the decision closes that held it, before each close's trades
+   * (the `positions` rows): a daily average only for a strategy deciding every session. Null when
+   * no decision close held it.
+   */
   avgWeight?: number | null;
   /** First fill, and the fill that closed it last (null: still held at the end). */
   from?: string | null;

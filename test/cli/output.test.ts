@@ -1,9 +1,11 @@
 // The terminal's number formats print a value that rounds to zero without its sign, as the report
 // does (probe r31b: a flat run read "CAGR −0.0%" from a NAV of 9,999.999999999998).
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixed, metricText, percent } from '../../cli/output.ts';
 import { METRIC_KINDS, type MetricKind, metricInfo } from '../../reports/html/metricCatalog.ts';
+import { formatMetric } from '../../reports/html/page/format.ts';
 
 describe('percent and fixed', () => {
   it('a value that rounds to zero prints 0, never -0', () => {
@@ -55,5 +57,36 @@ describe('metricText: each metric in its METRICS.md unit, as the report prints i
       expect(metricInfo(name).kind, name).toBe(kind);
       expect(metricText(name, value), name).toBe(text);
     }
+  });
+});
+
+describe('the terminal rounds a stored figure as the pages do (probe r52c: avg_long_positions 1.95 read 1.9 in runs show, 2.0 on the pages)', () => {
+  it('rounds the stored decimal half away from zero, not the binary value below it', () => {
+    // 78 names over 40 sessions = 1.95 (the double is 1.94999…): one decimal, half away from zero → 2.0 (toFixed gave 1.9).
+    // 2.675 % (stored 0.02675; × 100 is the double 2.67499…) → 2.68 %; 0.125 → 0.13 (exact half); 1.005 → 1.01.
+    const cases: [name: string, value: number, text: string][] = [
+      ['avg_long_positions', 1.95, '2.0'],
+      ['avg_short_positions', 2.25, '2.3'],
+      ['best_day', 0.02675, '2.68%'],
+      ['worst_day', -0.01005, '-1.01%'],
+      ['cost_commission', 0.125, '0.13'],
+      ['cost_slippage', 2.675, '2.68'],
+    ];
+    for (const [name, value, text] of cases) {
+      expect(metricText(name, value), name).toBe(text);
+      expect(formatMetric({ name, value, n: 40 }), name).toBe(text);
+    }
+    expect([fixed(2.675), fixed(1.005), fixed(-1.95, 1), percent(0.00125, 2)]).toEqual(['2.68', '1.01', '-2.0', '0.13%']);
+  });
+
+  it('any count or count of sessions under 1,000, percent under 1,000 % or money under 100 reads the same text in the terminal and on the page', () => {
+    const kinds: [name: string, value: fc.Arbitrary<number>][] = [
+      ['avg_long_positions', fc.integer({ min: 0, max: 39_998 }).map((k) => k / 40)],
+      ['trade_avg_holding', fc.integer({ min: 0, max: 7_999 }).map((k) => k / 8)],
+      ['annual_return', fc.integer({ min: -999_994, max: 999_994 }).map((k) => k / 100_000)],
+      ['cost_commission', fc.integer({ min: -99_999, max: 99_999 }).map((k) => k / 1_000)],
+    ];
+    // The page names the unit of a count of periods ('12.5 sessions'); the figure before it is the terminal's.
+    for (const [name, value] of kinds) fc.assert(fc.property(value, (v) => metricText(name, v) === formatMetric({ name, value: v, n: 1 }).replace(/ sessions$/, '')));
   });
 });

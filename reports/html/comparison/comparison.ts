@@ -10,6 +10,7 @@ import { comparisonCharts } from './comparisonCharts.ts';
 import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
 import { MIN_TEST_N } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
+import { decimals } from '../page/decimals.ts';
 import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
 import { badges, tocNav } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
@@ -74,7 +75,7 @@ function significance(runs: readonly ComparisonRun[], period: 'common' | 'full')
     const sharpes = `${escapeHtml(other)} vs ${escapeHtml(ref.label)}: Sharpe ${formatRatio(d.sharpeA)} vs ${formatRatio(d.sharpeB)}, difference ${d.difference >= 0 ? '+' : ''}${formatRatio(d.difference)}`;
     if (d.tooFew) return `<li data-figure="sharpe-difference">${sharpes} ${over} — too few intervals to test (n = ${formatCount(d.n)}, under ${MIN_TEST_N}): z and p withheld.</li>`;
     const verdict = d.pValue < 0.05 ? '<strong>significant at 5%</strong>' : 'not significant at 5%';
-    return `<li data-figure="sharpe-difference">${sharpes}, z = ${formatRatio(d.z)}, p = ${d.pValue.toFixed(3)} ${over} — ${verdict}.</li>`;
+    return `<li data-figure="sharpe-difference">${sharpes}, z = ${formatRatio(d.z)}, p = ${decimals(d.pValue, 3)} ${over} — ${verdict}.</li>`;
   });
   return `<ul class="significance">${lines.join('')}</ul><p class="sub">Jobson–Korkie test with Memmel's correction on excess returns; it assumes independent, normal returns, so fat tails and autocorrelation make it overconfident.</p>`;
 }

@@ -4,7 +4,7 @@
 // their difference from the first run.
 
 import { alignOnDates, correlation, drawdownSeries } from '../../metrics/index.ts';
-import { type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick } from '../page/charts.ts';
+import { type ChartPayload, ChartPayloadBuilder, COLORS, extremaIndices, type LineSeriesSpec } from '../page/charts.ts';
 import { commonWindow } from './comparisonMeasures.ts';
 import { pairRuns } from './pairedRuns.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
@@ -55,13 +55,13 @@ export function comparisonCharts(data: ComparisonData): ChartPayload {
   for (const { run, from, color } of windows) {
     const dates = run.dates.slice(from);
     const nav = run.nav.slice(from);
+    // One value per date: W_t / max W − 1 on each date t, 0 on the first (a peak).
     const drawdown = drawdownSeries(navReturns(nav));
-    const full = extremaIndices(dates.length, FULL_POINTS, [nav, [0, ...drawdown]]);
-    const fullAxis = out.axis(pick(dates, full));
+    const full = out.sampled(dates, extremaIndices(dates.length, FULL_POINTS, [nav, drawdown]));
     const coarse = out.thinned(dates, COARSE_POINTS);
     const base = nav[0];
-    growth.push({ name: run.label, x: fullAxis, values: compact(pick(nav.map((v) => v / base), full)), color, width: 2 });
-    underwater.push({ name: run.label, x: fullAxis, values: compact(pick([0, ...drawdown], full)), color });
+    growth.push({ name: run.label, x: full.x, values: full.values(nav.map((v) => v / base)), color, width: 2 });
+    underwater.push({ name: run.label, x: full.x, values: full.values(drawdown), color });
     gross.push({ name: run.label, x: coarse.x, values: coarse.values(run.exposures.gross.slice(from)), color });
     net.push({ name: run.label, x: coarse.x, values: coarse.values(run.exposures.net.slice(from)), color });
   }

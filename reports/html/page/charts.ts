@@ -162,6 +162,12 @@ export function dateAxis(dates: readonly string[]): DateAxis {
   return days.map((d, k) => (k === 0 ? d : d - days[k - 1]));
 }
 
+/** A date axis's key in the payload, and the values of a series (one per date of the full axis) at its rows. */
+export interface SampledAxis {
+  x: string;
+  values: (series: ArrayLike<number | null>) => (number | null)[];
+}
+
 /** Collects charts and shares identical date axes between them. */
 export class ChartPayloadBuilder {
   private readonly axes: Record<string, DateAxis> = {};
@@ -185,12 +191,24 @@ export class ChartPayloadBuilder {
   }
 
   /**
-   * A date axis thinned to ~`max` points (strideIndices), and the same points of any series on it
-   * (compacted): for curves whose every point need not be drawn.
+   * The given rows of `dates` as a date axis, and the same rows of any series with one value per
+   * date (compacted). A series of another length throws: a curve one value longer or shorter than
+   * its dates (an extra leading 0, a per-return series not put on sessions) would draw every point
+   * on a neighbouring session's date (probe r52c).
    */
-  thinned(dates: readonly string[], max: number): { x: string; values: (series: ArrayLike<number | null>) => (number | null)[] } {
-    const keep = strideIndices(dates.length, max);
-    return { x: this.axis(pick(dates, keep)), values: (series) => compact(pick(series, keep)) };
+  sampled(dates: readonly string[], rows: readonly number[]): SampledAxis {
+    return {
+      x: this.axis(pick(dates, rows)),
+      values: (series) => {
+        if (series.length !== dates.length) throw new RangeError(`a chart series has ${series.length} values for ${dates.length} dates: one value per date, or its points land on other dates`);
+        return compact(pick(series, rows));
+      },
+    };
+  }
+
+  /** `sampled` on ~`max` evenly strided rows (strideIndices): for curves whose every point need not be drawn. */
+  thinned(dates: readonly string[], max: number): SampledAxis {
+    return this.sampled(dates, strideIndices(dates.length, max));
   }
 
   add(spec: ChartSpec): void {

@@ -4,36 +4,35 @@
 
 import type { MetricFigure } from '../model.ts';
 import { metricInfo, type MetricKind, periodCountUnit } from '../metricCatalog.ts';
+import { decimals } from './decimals.ts';
 
-// 'negative' drops the sign of values that round to zero ("0.00%", never "-0.00%").
-const grouped = (digits: number, signDisplay: 'negative' | 'exceptZero'): Intl.NumberFormat =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay });
-const GROUPED = [0, 1, 2, 3].map((d) => grouped(d, 'negative'));
-const SIGNED = [0, 1, 2, 3].map((d) => grouped(d, 'exceptZero'));
+// Rounded as the terminal rounds (decimals.ts); 'negative' drops the sign of values that round to zero ("0.00%", never "-0.00%").
+const grouped = (x: number, digits: number): string => decimals(x, digits, { grouping: true });
+const signed = (x: number, digits: number): string => decimals(x, digits, { grouping: true, sign: 'exceptZero' });
 
 /** A fraction as a percent: 0.12345 → "12.35%". */
 export function formatPercent(x: number, digits = 2): string {
-  return `${GROUPED[digits].format(x * 100)}%`;
+  return `${grouped(x * 100, digits)}%`;
 }
 
 /** A signed figure with `digits` decimals and a typographic minus: "+0.42", "−0.10", "0.00" for what rounds to zero (never "−0.00"). */
 export function formatSignedGap(x: number, digits = 2): string {
-  return SIGNED[digits].format(x).replace('-', '−');
+  return signed(x, digits).replace('-', '−');
 }
 
 /** A dimensionless ratio with two decimals: "1.23". */
 export function formatRatio(x: number): string {
-  return GROUPED[2].format(x);
+  return grouped(x, 2);
 }
 
 /** Currency with thousands separators; cents only for small amounts. */
 export function formatCurrency(x: number): string {
-  return GROUPED[Math.abs(x) >= 1_000 ? 0 : 2].format(x);
+  return grouped(x, Math.abs(x) >= 1_000 ? 0 : 2);
 }
 
 /** Counts and averages of counts: "12" or "12.3". */
 export function formatCount(x: number): string {
-  return GROUPED[Number.isInteger(x) ? 0 : 1].format(x);
+  return grouped(x, Number.isInteger(x) ? 0 : 1);
 }
 
 /** A value of `kind`; a count of periods ('sessions') names the period of P (periodCountUnit). */
@@ -54,7 +53,7 @@ function formatValue(value: number, kind: MetricKind, periodsPerYear = 252): str
 
 /** A metric's value, or why it has none (always with its sample size); counts of periods in the periods of P. */
 export function formatMetric(metric: MetricFigure, periodsPerYear = 252): string {
-  if (metric.value === null) return `${metric.note ?? 'insufficient data'} (n = ${GROUPED[0].format(metric.n)})`;
+  if (metric.value === null) return `${metric.note ?? 'insufficient data'} (n = ${grouped(metric.n, 0)})`;
   return formatValue(metric.value, metricInfo(metric.name).kind, periodsPerYear);
 }
 
@@ -62,7 +61,7 @@ export function formatMetric(metric: MetricFigure, periodsPerYear = 252): string
 export function formatDelta(name: string, a: number, b: number, periodsPerYear = 252): string {
   const kind = metricInfo(name).kind;
   const d = b - a;
-  if (kind === 'percent') return `${SIGNED[2].format(d * 100)} pp`;
+  if (kind === 'percent') return `${signed(d * 100, 2)} pp`;
   const text = formatValue(d, kind, periodsPerYear);
   return d > 0 && text !== formatValue(0, kind, periodsPerYear) ? `+${text}` : text;
 }

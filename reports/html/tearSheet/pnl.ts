@@ -2,7 +2,7 @@
 // short book, income lines, each cost line, end), the long and short books' cumulative P&L over
 // time, and the symbols that added and lost the most with the side, weight and dates they were held.
 
-import { type ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec, pick, type WaterfallSpec } from '../page/charts.ts';
+import { type ChartPayloadBuilder, COLORS, type LineSeriesSpec, type SampledAxis, type WaterfallSpec } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCurrency, formatPercent } from '../page/format.ts';
 import { humanize } from '../metricCatalog.ts';
@@ -31,24 +31,33 @@ export function waterfall(id: string, dec: PnlDecomposition): WaterfallSpec {
   };
 }
 
-/** Cumulative P&L of the long and the short book, and the NAV change, over the sessions `rows`. */
-export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, rows: readonly number[], axis: string): void {
+/** Cumulative P&L of the long and the short book, and the NAV change, on each session of `axis` (sampled from the run's dates). */
+export function addLegsChart(out: ChartPayloadBuilder, data: TearSheetData, axis: SampledAxis): void {
   const legs = data.legs;
   if (legs === undefined) return;
   const cumulative = (x: readonly number[]): number[] => {
     let s = 0;
     return x.map((v) => (s += Number.isFinite(v) ? v : 0));
   };
-  const series: LineSeriesSpec[] = [{ name: 'Long book', x: axis, values: compact(pick(cumulative(legs.long), rows)), color: COLORS.long, width: 2 }];
-  if (legs.short.some((v) => v !== 0)) series.push({ name: 'Short book', x: axis, values: compact(pick(cumulative(legs.short), rows)), color: COLORS.short, width: 2 });
+  const series: LineSeriesSpec[] = [{ name: 'Long book', x: axis.x, values: axis.values(cumulative(legs.long)), color: COLORS.long, width: 2 }];
+  if (legs.short.some((v) => v !== 0)) series.push({ name: 'Short book', x: axis.x, values: axis.values(cumulative(legs.short)), color: COLORS.short, width: 2 });
   const start = data.nav[0] ?? 0;
-  series.push({ name: 'NAV change', x: axis, values: compact(pick(data.nav.map((v) => v - start), rows)), color: COLORS.gross, width: 1 });
+  series.push({ name: 'NAV change', x: axis.x, values: axis.values(data.nav.map((v) => v - start)), color: COLORS.gross, width: 1 });
   out.add({ type: 'line', id: 'legs', format: 'currency', series, marks: [0] });
 }
 
 const weight = (w: number | null | undefined): string => (w === null || w === undefined ? '–' : formatPercent(w, 2));
 
-/** Symbols with P&L, side, mean weight and holding dates, and a bar scaled to the largest magnitude in either list. */
+/**
+ * What the tables' weight column is: the store holds each symbol's price only at decision closes,
+ * so its weight over time cannot be averaged session by session; the column says which moments it
+ * averages (probe r52c: a drift-band rebalancer read 62.00 % for a 60 % target, the mean of its
+ * two most drifted closes, while buy-and-hold, deciding every session, read a daily average).
+ */
+export const DECISION_WEIGHT_NOTE =
+  'Avg weight at decisions: the mean of the symbol’s weight of NAV at the decision closes that held it, before that close’s trades. A strategy that decides every session gives its daily average; one that rebalances when the book drifts is weighed at its most drifted closes, not over time.';
+
+/** Symbols with P&L, side, mean weight at decisions (DECISION_WEIGHT_NOTE) and holding dates, and a bar scaled to the largest magnitude in either list. */
 export function pnlTable(rows: readonly SymbolPnl[], scale: number, currency: string): string {
   if (rows.length === 0) return '<p class="empty">None.</p>';
   const body = rows.map((r) => {
@@ -57,7 +66,7 @@ export function pnlTable(rows: readonly SymbolPnl[], scale: number, currency: st
     const held = r.from === undefined ? '–' : `${escapeHtml(r.from ?? '–')} → ${r.to === null ? 'held at end' : escapeHtml(r.to ?? '–')}`;
     return `<tr><td>${escapeHtml(r.symbol)}</td><td class="t">${escapeHtml(r.side ?? '–')}</td><td>${weight(r.avgWeight)}</td><td class="t held">${held}</td><td class="${signClass(r.pnl)}">${formatCurrency(r.pnl)}</td><td class="bar"><div class="bar-fill" style="width:${width.toFixed(1)}%;background:${colour}"></div></td></tr>`;
   });
-  return `<div class="table-scroll"><table><thead><tr><th scope="col" class="t">Symbol</th><th scope="col" class="t">Side</th><th scope="col">Avg weight</th><th scope="col" class="t">Held</th><th scope="col">P&amp;L (${escapeHtml(currency)})</th><th scope="col"></th></tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+  return `<div class="table-scroll"><table><thead><tr><th scope="col" class="t">Symbol</th><th scope="col" class="t">Side</th><th scope="col" title="mean weight of NAV at the decision closes that held it">Avg weight at decisions</th><th scope="col" class="t">Held</th><th scope="col">P&amp;L (${escapeHtml(currency)})</th><th scope="col"></th></tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 /** The decomposition as a table: each line in currency and as a share of the starting capital. */

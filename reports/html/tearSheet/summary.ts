@@ -6,6 +6,7 @@
 
 import { caveatList, headlineCaveats } from './caveats.ts';
 import { escapeHtml } from '../page/escape.ts';
+import { decimals } from '../page/decimals.ts';
 import { formatCount, formatCurrency, formatPercent, formatRatio, formatSignedGap } from '../page/format.ts';
 import { cashGrowth, type CommonPeriod, costDrags, deepestDrawdown, lineShares, metricMap, metricValue } from './figures.ts';
 import { badges } from '../header.ts';
@@ -26,7 +27,7 @@ function periodLine(data: TearSheetData): string {
   const { run } = data;
   const years = (data.dates.length - 1) / run.periodsPerYear;
   const facts = run.facts;
-  const parts = [`${escapeHtml(run.data.from)} → ${escapeHtml(run.data.to)}`, `${years.toFixed(1)} years, ${formatCount(run.data.sessions)} sessions`];
+  const parts = [`${escapeHtml(run.data.from)} → ${escapeHtml(run.data.to)}`, `${decimals(years, 1)} years, ${formatCount(run.data.sessions)} sessions`];
   if (facts?.requestedFrom && facts.requestedFrom < run.data.from) parts.push(`<strong>asked from ${escapeHtml(facts.requestedFrom)}</strong>`);
   parts.push(facts?.firstInvestedDate ? `first trade ${escapeHtml(facts.firstInvestedDate)}` : facts === undefined ? '' : '<strong>never invested</strong>');
   if (facts?.ruinDate) parts.push(`<strong>ruined ${escapeHtml(facts.ruinDate)}</strong>`);

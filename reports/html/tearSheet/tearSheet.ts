@@ -9,14 +9,15 @@ import { caveatPanel, reportCaveats } from './caveats.ts';
 import { crisisRows, crisisTable } from './crisis.ts';
 import { type CommonPeriod, comparedToBenchmark, metricMap } from './figures.ts';
 import { withholdTreynor } from '../../metrics/index.ts';
-import { formatCount, formatMetric, formatPercent } from '../page/format.ts';
+import { formatCount, formatMetric, formatPercent, formatRatio } from '../page/format.ts';
 import { manifestList, tocNav } from '../header.ts';
 import { holdingsSection } from './holdingsView.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { escapeHtml } from '../page/escape.ts';
 import { intervalsPhrase, metricLabel } from '../metricCatalog.ts';
 import { type MetricColumn, metricsTable, type StatedDifference, type StatedDifferences } from '../metricTables.ts';
 import type { TearSheetData } from '../model.ts';
-import { decompositionTable, pnlTable } from './pnl.ts';
+import { DECISION_WEIGHT_NOTE, decompositionTable, pnlTable } from './pnl.ts';
 import { answerFirst } from './summary.ts';
 import { capacityTable, costTable, drawdownTable } from './tables.ts';
 import { rollingWindows, tearSheetCharts } from './tearSheetCharts.ts';
@@ -118,14 +119,14 @@ export function renderTearSheet(data: TearSheetData): string {
       chartCard({ id: 'equity', title: `Equity (${currency})`, note: bench === undefined ? 'NAV per session.' : `NAV per session; ${bench.name} rebased to the same starting capital.`, tall: true, logToggle: equity?.type === 'line' && equity.logToggle === true }) +
         (vm === undefined || bench === undefined
           ? ''
-          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${intervalsPhrase(vm.intervals, vm.periodsPerYear)} paired with the run, scaled by ${vm.factor.toFixed(2)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
+          : chartCard({ id: 'vol-matched', title: `Volatility-matched: ${bench.name} at the strategy's risk`, note: `${bench.name}'s returns over the ${intervalsPhrase(vm.intervals, vm.periodsPerYear)} paired with the run, scaled by ${formatRatio(vm.factor)} so their volatility equals the strategy's over the same intervals (${formatPercent(vm.volatility, 1)} a year, P = ${vm.periodsPerYear}); the curves compare at equal risk.` })),
     ),
     section(
       'pnl',
       'Where the money came from',
       `<div class="grid">${chartCard({ id: 'pnl-waterfall', title: `P&L waterfall (${currency})`, note: 'From the starting capital through each book, income and cost line to the final NAV; the bars add up to the NAV change.' })}${card('Decomposition', data.decomposition === undefined ? '<p class="empty">Not recorded.</p>' : decompositionTable(data.decomposition, currency))}</div>` +
         chartCard({ id: 'legs', title: `Long and short books, cumulative P&L (${currency})`, note: 'Price P&L of each book since the start; the NAV change also holds income and costs.' }) +
-        `<div class="grid">${card('Top contributors', pnlTable(data.contributors, scale, currency))}${card('Top detractors', pnlTable(data.detractors, scale, currency))}</div>`,
+        `<div class="grid">${card('Top contributors', pnlTable(data.contributors, scale, currency))}${card('Top detractors', pnlTable(data.detractors, scale, currency))}</div><p class="sub">${escapeHtml(DECISION_WEIGHT_NOTE)}</p>`,
     ),
     section('drawdowns', 'Drawdowns', chartCard({ id: 'underwater', title: 'Underwater curve', note: 'Distance below the running peak; the five deepest episodes are shaded and numbered as in the table.' }) + card('Five deepest drawdowns', drawdownTable(data.drawdowns))),
     section(

@@ -8,9 +8,9 @@
 import { drawdownSeries, rollingAlpha, rollingBeta, rollingSharpe, rollingSortino, rollingVolatility, nonNaNCount, sampleStd } from '../../metrics/index.ts';
 import { splitModel, returnSplit } from './attributionView.ts';
 import { monthlyHeatmap, type YearRow, yearRows } from './calendar.ts';
-import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, pick, strideIndices } from '../page/charts.ts';
+import { type BarChartSpec, type ChartPayload, ChartPayloadBuilder, COLORS, compact, extremaIndices, type LineSeriesSpec, type SampledAxis, strideIndices } from '../page/charts.ts';
 import { benchmarkIsCash } from './figures.ts';
-import { formatPercent } from '../page/format.ts';
+import { formatPercent, formatRatio } from '../page/format.ts';
 import { addHoldingsCharts } from './holdingsView.ts';
 import { humanize } from '../metricCatalog.ts';
 import type { TearSheetData } from '../model.ts';
@@ -65,25 +65,26 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   // The benchmark against the NAV over the intervals both cover, a gap compounded into one.
   const pairs = bench === undefined ? undefined : pairedOnRows(data.nav, bench.nav, data.riskFreeReturns, data.carried);
   const pairedP = data.pairing?.periodsPerYear ?? P;
-  // Drawdowns on the session axis: 0 at the first session (its starting value is a peak).
-  const underwaterOf = (x: Float64Array): number[] => [0, ...drawdownSeries(x)];
-  const ownDrawdown = underwaterOf(r);
-  const benchDrawdown = pairs === undefined ? undefined : underwaterOf(pairs.b);
+  // Drawdowns on the session axis: drawdownSeries of T − 1 returns has T values, 0 at the first
+  // session (its starting value is a peak) and W_t / max W − 1 on each session t after it.
+  const ownDrawdown = drawdownSeries(r);
+  const benchDrawdown = pairs === undefined ? undefined : drawdownSeries(pairs.b);
   const benchNav = bench === undefined ? undefined : rebased(data.nav, bench.nav);
   // The benchmark's own points are kept too: a coarser benchmark has values on few rows.
   const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown]), ...(benchNav === undefined ? [] : [benchNav])]);
   const coarse = strideIndices(T, COARSE_POINTS);
-  const fullAxis = out.axis(pick(data.dates, full));
-  const coarseAxis = out.axis(pick(data.dates, coarse));
+  const fullAxis = out.sampled(data.dates, full);
+  const coarseAxis = out.sampled(data.dates, coarse);
   const days = epochDays(data.dates);
   const name = data.run.label;
-  const line = (label: string, x: string, values: ArrayLike<number | null>, color: string, extra: Partial<LineSeriesSpec> = {}): LineSeriesSpec => ({ name: label, x, values: compact(values), color, ...extra });
+  // One value per session, drawn at the axis's rows.
+  const line = (label: string, axis: SampledAxis, values: ArrayLike<number | null>, color: string, extra: Partial<LineSeriesSpec> = {}): LineSeriesSpec => ({ name: label, x: axis.x, values: axis.values(values), color, ...extra });
 
   // Equity: NAV against the benchmark rebased to the same starting capital, and cash.
   const cash = cashNav(data);
-  const equity = [line(name, fullAxis, pick(data.nav, full), COLORS.runs[0], { width: 2 })];
-  if (bench !== undefined && benchNav !== undefined) equity.push(line(bench.name, fullAxis, pick(benchNav, full), COLORS.runs[1], { connect: true }));
-  if (cash !== undefined) equity.push(line('Cash', coarseAxis, pick(cash, coarse), COLORS.runs[2], { dashed: true }));
+  const equity = [line(name, fullAxis, data.nav, COLORS.runs[0], { width: 2 })];
+  if (bench !== undefined && benchNav !== undefined) equity.push(line(bench.name, fullAxis, benchNav, COLORS.runs[1], { connect: true }));
+  if (cash !== undefined) equity.push(line('Cash', coarseAxis, cash, COLORS.runs[2], { dashed: true }));
   const positive = data.nav.every((v) => v > 0) && (benchNav ?? []).every((v) => v === null || v > 0);
   out.add({ type: 'line', id: 'equity', format: 'currency', series: equity, logToggle: positive, zoom: true });
 
@@ -96,14 +97,14 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
       const levered = [data.nav[0]];
       pairs.b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
       volatilityMatch = { factor, volatility: sampleStd(pairs.r) * Math.sqrt(pairedP), intervals: nonNaNCount(pairs.b), periodsPerYear: pairedP };
-      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, pick(data.nav, coarse), COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${factor.toFixed(2)}`, coarseAxis, pick(levered, coarse), COLORS.runs[1])] });
+      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, data.nav, COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${formatRatio(factor)}`, coarseAxis, levered, COLORS.runs[1])] });
     }
   }
 
   // Underwater, with the five deepest episodes shaded; an open episode is labelled so.
   const worst = [...data.drawdowns].sort((x, y) => x.depth - y.depth).slice(0, 5);
-  const underwater = [line(name, fullAxis, pick(ownDrawdown, full), COLORS.short, { area: true })];
-  if (bench !== undefined && benchDrawdown !== undefined) underwater.push(line(bench.name, fullAxis, pick(benchDrawdown, full), COLORS.runs[1], { dashed: true }));
+  const underwater = [line(name, fullAxis, ownDrawdown, COLORS.short, { area: true })];
+  if (bench !== undefined && benchDrawdown !== undefined) underwater.push(line(bench.name, fullAxis, benchDrawdown, COLORS.runs[1], { dashed: true }));
   out.add({
     type: 'line',
     id: 'underwater',
@@ -117,9 +118,9 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const [short, long] = rollingWindows(P);
   const rf = data.riskFreeReturns ?? 0;
   const rolling = (id: string, stat: (x: Float64Array, w: number) => Float64Array, format: 'ratio' | 'percent', withBenchmark = true): void => {
-    const series = [short, long].map((w, k) => line(`${w} periods`, coarseAxis, pick(onSessions(stat(r, w)), coarse), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }));
+    const series = [short, long].map((w, k) => line(`${w} periods`, coarseAxis, onSessions(stat(r, w)), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }));
     // Cash has no risk to roll: its Sortino divides by a downside of almost nothing.
-    if (withBenchmark && bench !== undefined && b !== undefined && !benchmarkIsCash(data)) series.push(line(`${bench.name}, ${long}`, coarseAxis, pick(onSessions(stat(b, long)), coarse), COLORS.runs[1]));
+    if (withBenchmark && bench !== undefined && b !== undefined && !benchmarkIsCash(data)) series.push(line(`${bench.name}, ${long}`, coarseAxis, onSessions(stat(b, long)), COLORS.runs[1]));
     if (series.some(hasValue)) out.add({ type: 'line', id, format, series, marks: [0] });
   };
   rolling('rolling-sharpe', (x, w) => rollingSharpe(x, w, P, rf), 'ratio');
@@ -152,7 +153,7 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
 
   // Where the money came from.
   if (data.decomposition !== undefined) out.add(waterfall('pnl-waterfall', data.decomposition));
-  addLegsChart(out, data, coarse, coarseAxis);
+  addLegsChart(out, data, coarseAxis);
 
   // Exposures, position counts and holdings.
   const x = data.exposures;
@@ -161,17 +162,17 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
     id: 'exposure',
     format: 'percent',
     series: [
-      line('Gross', coarseAxis, pick(x.gross, coarse), COLORS.gross, { width: 2 }),
-      line('Net', coarseAxis, pick(x.net, coarse), COLORS.net, { width: 2 }),
-      line('Long', coarseAxis, pick(x.long, coarse), COLORS.long),
-      line('Short', coarseAxis, pick(x.short, coarse), COLORS.short),
+      line('Gross', coarseAxis, x.gross, COLORS.gross, { width: 2 }),
+      line('Net', coarseAxis, x.net, COLORS.net, { width: 2 }),
+      line('Long', coarseAxis, x.long, COLORS.long),
+      line('Short', coarseAxis, x.short, COLORS.short),
     ],
   });
   out.add({
     type: 'line',
     id: 'positions',
     format: 'count',
-    series: [line('Long positions', coarseAxis, pick(x.longCount, coarse), COLORS.long, { step: true }), line('Short positions', coarseAxis, pick(x.shortCount, coarse), COLORS.short, { step: true })],
+    series: [line('Long positions', coarseAxis, x.longCount, COLORS.long, { step: true }), line('Short positions', coarseAxis, x.shortCount, COLORS.short, { step: true })],
   });
   if (data.holdings !== undefined) addHoldingsCharts(out, data.holdings, COARSE_POINTS);
 

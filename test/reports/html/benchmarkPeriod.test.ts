@@ -160,8 +160,9 @@ describe.skipIf(!hasData)('IWM from 2010 against SMLF from 2015 (../shared/data)
       benchmark: { name: 'SMLF', nav: levels },
       metrics: { strategy: own, benchmark: [...(common?.benchmark.values() ?? [])] },
       drawdowns: [],
-      exposures: { long: [], short: [], gross: [], net: [], longCount: [], shortCount: [] },
-      tradedNotional: [],
+      // Aligned with the dates, as the model asks: the chart refuses a series of another length.
+      exposures: { long: dates.map(() => 1), short: dates.map(() => 0), gross: dates.map(() => 1), net: dates.map(() => 1), longCount: dates.map(() => 1), shortCount: dates.map(() => 0) },
+      tradedNotional: dates.map(() => 0),
       costs: [],
       contributors: [],
       detractors: [],

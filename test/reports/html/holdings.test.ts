@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dominantHoldings, holdingsData, symbolHoldings } from '../../../reports/html/holdings.ts';
 import { exposureGap, peakDeferredNotional, targetsByDate } from '../../../reports/bookCaveats.ts';
 import { holdingsSection } from '../../../reports/html/tearSheet/holdingsView.ts';
+import { DECISION_WEIGHT_NOTE, pnlTable } from '../../../reports/html/tearSheet/pnl.ts';
 
 const pos = (date: string, symbol: string, shares: number, weight: number, price = 10, targetWeight: number | null = null) => ({ date, symbol, shares, weight, price, targetWeight });
 
@@ -137,5 +138,41 @@ describe('holdingsSection', () => {
     expect(invested).not.toContain('never held');
     expect(invested).toContain('No decision close found the book holding a position');
     expect(holdingsSection(undefined, [0, 0, 0])).toContain('The run never held a position.');
+  });
+});
+
+describe('the contributors\' weight is the mean at decision closes, and says so (probe r52c F3)', () => {
+  // A 60/40 drift-band book (the probe's fw-d): bought at the first close, then decisions only on
+  // the two closes the book had drifted past its band, each snapshot taken before that close's trade.
+  // AAA: (0.62072 + 0.61927) / 2 = 0.619995 → "62.00%"; BBB: (0.37442 + 0.37970) / 2 = 0.37706 → "37.71%".
+  // Its weight over the 39 sessions held averaged 60.02 %, which the store cannot give: it has no
+  // price of AAA between decisions. A 0-share row (targeted, not held) does not count.
+  const rows = [
+    pos('2024-01-26', 'AAA', 600, 0.62072),
+    pos('2024-01-26', 'BBB', 400, 0.37442),
+    pos('2024-02-01', 'AAA', 580, 0.61927),
+    pos('2024-02-01', 'BBB', 410, 0.3797),
+    pos('2024-02-01', 'CCC', 0, 0, 10, 0.1),
+  ];
+  const fills = [
+    { date: '2024-01-02', symbol: 'AAA', quantity: 600, price: 10 },
+    { date: '2024-01-02', symbol: 'BBB', quantity: 400, price: 10 },
+  ];
+
+  it('averages the weights of the decision closes that held the symbol', () => {
+    const held = symbolHoldings(rows, fills);
+    expect(held.get('AAA')?.avgWeight).toBeCloseTo(0.619995, 12);
+    expect(held.get('BBB')?.avgWeight).toBeCloseTo(0.37706, 12);
+    expect(held.get('CCC')).toBeUndefined();
+  });
+
+  it('the table names the column for what it is, and the note says what it is not', () => {
+    const held = symbolHoldings(rows, fills);
+    const html = pnlTable(['AAA', 'BBB'].map((symbol) => ({ symbol, pnl: 1_000, ...held.get(symbol) })), 1_000, 'USD');
+    expect(html).toContain('>Avg weight at decisions</th>');
+    expect(html).not.toContain('>Avg weight</th>');
+    expect(html).toContain('<td>62.00%</td>');
+    expect(html).toContain('<td>37.71%</td>');
+    expect(DECISION_WEIGHT_NOTE).toMatch(/^Avg weight at decisions: the mean of the symbol’s weight of NAV at the decision closes that held it, before that close’s trades\./);
   });
 });

@@ -1,12 +1,14 @@
 // The rendered HTML as text: one self-contained file with a strict CSP, nothing fetched, every
 // data-derived string escaped, a container for every chart, and a 20-year report under 1 MB.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../../data/dates.ts';
 import { commonStart, returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
+import { DECISION_WEIGHT_NOTE } from '../../../reports/html/tearSheet/pnl.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
-import { fabricateTearSheet } from './fabricate.ts';
+import { fabricateTearSheet, weekdayDates } from './fabricate.ts';
 import { comparisonRun, HOSTILE } from './pages.ts';
 
 /** The page without its three inline scripts (the data, the deflated echarts and the client script). */
@@ -70,6 +72,11 @@ describe('renderTearSheet', () => {
     expect(payload(short).charts.map((c) => c.id).filter((id) => id.startsWith('rolling'))).toEqual([]);
     expect(short).not.toContain('id="chart-rolling');
     expect(short.match(/Not enough history: the shortest window is 126 periods and this run has 29 returns\./g)).toHaveLength(5);
+  });
+
+  it('says under the contributors and detractors that their weight is the mean at decision closes (probe r52c F3)', () => {
+    expect(markup(html)).toContain(`>Avg weight at decisions</th>`);
+    expect(markup(html)).toContain(`<p class="sub">${DECISION_WEIGHT_NOTE}</p>`);
   });
 
   it('reads null metrics as insufficient data with n', () => {
@@ -210,5 +217,65 @@ describe('renderComparison', () => {
     expect(markup(out).includes('<img')).toBe(false);
     expect(markup(out)).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(out.match(/<\/script>/g)).toHaveLength(3);
+  });
+});
+
+describe('every chart point sits on its own session (probe r52c: the underwater curve was one session late)', () => {
+  // A line series of the page as date → value.
+  const seriesByDate = (html: string, id: string, k: number): Map<string, number | null> => {
+    const { axes, charts } = payload(html);
+    const chart = charts.find((c) => c.id === id) as unknown as { series: { x: string; values: (number | null)[] }[] };
+    const s = chart.series[k];
+    let day = 0;
+    const dates = axes[s.x].map((d, j) => isoDay(j === 0 ? (day = d) : (day += d)));
+    return new Map(dates.map((d, j) => [d, s.values[j]]));
+  };
+  // Mon 2024-01-01 … Fri 2024-01-05. NAV 100, 110, 99, 104.5, 88: running max 100, 110, 110, 110, 110,
+  // so dd = W_t / max W − 1 = 0, 0, 99/110 − 1 = −0.1, 104.5/110 − 1 = −0.05, 88/110 − 1 = −0.2.
+  // The benchmark 50, 40, 45, 60, 54: max 50, 50, 50, 60, 60, dd = 0, −0.2, −0.1, 0, 54/60 − 1 = −0.1.
+  // The old curve was 0, 0, 0, −0.1, −0.05 (each session the drawdown of the one before, −0.2 never drawn).
+  const dates = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'];
+  const nav = [100, 110, 99, 104.5, 88];
+  const bench = [50, 40, 45, 60, 54];
+  const own = [0, 0, -0.1, -0.05, -0.2];
+  const benchDrawdown = [0, -0.2, -0.1, 0, -0.1];
+  // The chart's two curves, each point on its date: the hand values above, the last date drawn.
+  const expectHandCurves = (html: string, id: string): void => {
+    const [first, second] = [seriesByDate(html, id, 0), seriesByDate(html, id, 1)];
+    expect([...first.keys()]).toEqual(dates);
+    dates.forEach((d, t) => {
+      expect(first.get(d)).toBeCloseTo(own[t], 12);
+      expect(second.get(d)).toBeCloseTo(benchDrawdown[t], 12);
+    });
+  };
+
+  it('the tear sheet draws W_t / max W − 1 on date t, the last session included, for the run and its benchmark', () => {
+    const base = fabricateTearSheet({ sessions: 5, start: '2024-01-01' });
+    expectHandCurves(renderTearSheet({ ...base, dates, nav, benchmark: { name: 'BM', nav: bench } }), 'underwater');
+  });
+
+  it('the comparison page draws each run\'s drawdown on its own date, the last one included', () => {
+    const run = (label: string, seed: number, values: number[]): ComparisonRun => ({ ...comparisonRun(label, seed, 5, '2024-01-01'), nav: values });
+    expectHandCurves(renderComparison({ title: 'hand', runs: [run('A', 1, nav), run('B', 2, bench)] }), 'drawdown');
+  });
+
+  it('for any NAV, the underwater point on each date is that date\'s W_t / max_{s≤t} W_s − 1 (tear sheet and comparison)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: 1, maxLength: 60 }), (moves) => {
+        const values = [1_000, ...moves.map(() => 0)];
+        moves.forEach((m, k) => (values[k + 1] = values[k] * m));
+        const days = weekdayDates('2024-01-01', values.length);
+        let peak = -Infinity;
+        const hand = values.map((v) => v / (peak = Math.max(peak, v)) - 1);
+        const base = fabricateTearSheet({ sessions: values.length, start: '2024-01-01' });
+        const sheet = seriesByDate(renderTearSheet({ ...base, nav: values, benchmark: undefined }), 'underwater', 0);
+        const cmp = seriesByDate(renderComparison({ title: 'p', runs: [{ ...comparisonRun('A', 1, values.length, '2024-01-01'), nav: values }] }), 'drawdown', 0);
+        for (const curve of [sheet, cmp]) {
+          expect([...curve.keys()]).toEqual(days);
+          days.forEach((d, t) => expect(curve.get(d)).toBeCloseTo(hand[t], 5));
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

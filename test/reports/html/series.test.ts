@@ -33,6 +33,17 @@ describe('ChartPayloadBuilder', () => {
     expect(k3).not.toBe(k1);
     expect(Object.keys(b.build().axes)).toHaveLength(2);
   });
+
+  it('samples a series with one value per date at the axis rows, and refuses one of another length (probe r52c)', () => {
+    const b = new ChartPayloadBuilder();
+    const dates = ['2024-01-01', '2024-01-02', '2024-01-03'];
+    const axis = b.sampled(dates, [0, 2]);
+    expect(b.build().axes[axis.x]).toEqual([19_723, 2]); // 2024-01-01 is epoch day 19,723; 01-03 two days on
+    expect(axis.values([0, -0.1, -0.2])).toEqual([0, -0.2]);
+    // The old underwater curve: an extra leading 0 drew each session's drawdown on the next date.
+    expect(() => axis.values([0, 0, -0.1, -0.2])).toThrow(/4 values for 3 dates/);
+    expect(() => b.thinned(dates, 10).values([1, 2])).toThrow(/2 values for 3 dates/);
+  });
 });
 
 describe('series', () => {

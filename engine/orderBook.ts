@@ -239,16 +239,23 @@ export class OrderBook {
     return cancelled;
   }
 
-  /** The resting orders as requests (a fresh array, for the strategy's book view): each one an order list may send as is. */
+  /**
+   * The resting orders as requests (a fresh array, for the strategy's book view): each one an order
+   * list may send as is and rest as it was. A stop that has triggered is a market order now, and is
+   * listed as one (listed as a stop, sent back it waited for its trigger again: probe r53b).
+   */
   openOrders(): OrderRequest[] {
-    return this.resting.map((o) => ({
-      symbol: this.#symbols[o.symbol],
-      quantity: o.quantity,
-      type: o.type,
-      ...(o.type === 'limit' ? { limit: o.limit } : {}),
-      ...(o.type === 'stop' ? { stop: o.stop } : {}),
-      tif: o.tif,
-    }));
+    return this.resting.map((o) => {
+      const type = o.type === 'stop' && o.triggered ? 'market' : o.type;
+      return {
+        symbol: this.#symbols[o.symbol],
+        quantity: o.quantity,
+        type,
+        ...(type === 'limit' ? { limit: o.limit } : {}),
+        ...(type === 'stop' ? { stop: o.stop } : {}),
+        tif: o.tif,
+      };
+    });
   }
 
   /** Every order accepted, with how it ended (call after closeRemaining). */

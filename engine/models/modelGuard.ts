@@ -62,8 +62,11 @@ export function guardModel<C extends ModelConcern>(concern: C, model: ExecutionM
   const accrualDay = (c: AccrualContext): number => c.day;
   // Fields other than the methods (a slippage model's liquidityWindow, a cash model's missing-rate
   // counts, read after the run) are read from the model itself, its getters on it (a class's
-  // private fields stay reachable).
-  const through = <T extends object>(methods: Record<string, unknown>): T => new Proxy(model, { get: (target, key) => (Object.hasOwn(methods, key) ? methods[key as string] : Reflect.get(target, key)) }) as T;
+  // private fields stay reachable). The Proxy stands over an empty object, not the model: a frozen
+  // model's methods are non-configurable, and a Proxy of it may not answer another function for
+  // them (TypeError, exit 70: probe r53b).
+  const through = <T extends object>(methods: Record<string, unknown>): T =>
+    new Proxy({}, { get: (_, key) => (Object.hasOwn(methods, key) ? methods[key as string] : Reflect.get(model, key)), has: (_, key) => Object.hasOwn(methods, key) || key in model }) as T;
   switch (concern) {
     case 'commission':
       return through<CommissionModel>({ commission: guarded(blame, model, 'commission', AMOUNT, fillDay) }) as ExecutionModels[C];

@@ -191,6 +191,19 @@ describe('a model at fault is named, with its file — never breadth\'s internal
     expect(borrow.rebate({ session: 0, day: 12_786, days: 1, periodsPerYear: 252, periods: 1, symbol: 0, balance: 1_000 })).toBe(0);
   });
 
+  it('a frozen model, or one whose method is non-configurable, runs as the same model unfrozen (probe r53b: the guard’s Proxy of it threw a TypeError, exit 70)', () => {
+    // 1 of commission on every fill of an order (a delisting's exit asks no model): the commission paid over the run is the
+    // number of such fills, frozen or not.
+    const plain = backtest(market, strategy, {}, { models: { commission: { name: 'flat 1', commission: () => 1 } } });
+    const frozen = backtest(market, strategy, {}, { models: { commission: Object.freeze({ name: 'flat 1', commission: () => 1 }) } });
+    const fixed = Object.defineProperty({ name: 'flat 1' }, 'commission', { value: () => 1, enumerable: true }) as { name: string; commission: () => number };
+    const nonConfigurable = backtest(market, strategy, {}, { models: { commission: fixed } });
+    expect(plain.fills.commission.reduce((a, b) => a + b, 0)).toBe(plain.fills.reason.filter((r) => r === FillReason.order).length);
+    expect(frozen.fills).toEqual(plain.fills);
+    expect(nonConfigurable.fills).toEqual(plain.fills);
+    expect(frozen.manifest.userModels[0].name).toBe('flat 1');
+  });
+
   it('a model of a class with private fields and getters answers through the guard as itself', () => {
     // 1 of interest credited on each accrual: over the run's sessions after the first.
     class FlatInterest {

@@ -146,6 +146,42 @@ describe('a strategy withdraws its resting orders: { symbol, cancel: true } (pro
     expect(result.daily.nav[7]).toBe(10_025);
   });
 
+  it('a triggered stop is listed by openOrders() as the market order it now is: withdrawn and sent back, it fills as it would have (probe r53b: it waited for its trigger again)', () => {
+    // BBB: a buy stop of 30 at 52.5, 10 shares a session (1 % of 1,000). Session 1's high 52 does not reach it; session 2 opens
+    // at 52 and trades up to 53: triggered, 10 @ 52.50. Session 2's decision withdraws it and sends back what openOrders() lists:
+    // 20 at market, which fill 10 at session 3's open (52) and 10 at session 4's (51). Cash 10,000 − 525 − 520 − 510 = 8,445.
+    const bbb = [
+      [50, 51, 49, 50],
+      [51, 52, 50, 51],
+      [52, 53, 51, 52],
+      [52, 52, 50, 51],
+      [51, 52, 50, 50],
+      [50, 51, 49, 50],
+    ];
+    const of = (f: number): number[][] => bbb.map((b) => [b[f]]);
+    const market = { symbols: ['BBB'], start: '2024-01-02', opens: of(0), highs: of(1), lows: of(2), closes: of(3), volumes: bbb.map(() => [1_000]) };
+    const listed: unknown[] = [];
+    const result = scenario(
+      market,
+      {
+        0: orders({ symbol: 'BBB', quantity: 30, type: 'stop', stop: 52.5 }),
+        2: (_, book) => {
+          const open = book.openOrders();
+          listed.push(...open);
+          return [{ symbol: 'BBB', cancel: true }, ...open];
+        },
+      },
+      { initialCash: 10_000, participationCap: 0.01 },
+    );
+    expect(listed).toEqual([{ symbol: 'BBB', quantity: 20, type: 'market', tif: 'gtc' }]);
+    expect(trades(result)).toEqual([
+      [2, 'BBB', 10, 52.5],
+      [3, 'BBB', 10, 52],
+      [4, 'BBB', 10, 51],
+    ]);
+    expect(result.daily.cash[5]).toBe(8_445);
+  });
+
   it('withdraws a rebalance order, and the rest of one partly filled (partially-filled, withdrawn); a cancel with nothing resting does nothing', () => {
     // Session 0: weight 0.5 of 10,000 at the close of 100 = 50 shares, capped at 10 % of 100 = 10 a session: 10 fill at session 1's open (102).
     // Session 1 withdraws the 40 left; session 2 cancels again (nothing rests) and buys 5 more (filled at session 3's open, 104).

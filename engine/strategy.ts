@@ -36,7 +36,7 @@ export interface BookView {
   weight(symbol: number): number;
   /** Indices of the symbols held now (a fresh array). */
   held(): number[];
-  /** Orders still resting, as requests (a fresh array; rebalance orders too): `{ symbol, cancel: true }` in an order list withdraws a symbol's. */
+  /** Orders still resting, as requests (a fresh array; rebalance orders too; a triggered stop as the market order it now is): `{ symbol, cancel: true }` in an order list withdraws a symbol's. */
   openOrders(): OrderRequest[];
 }
 

@@ -2,6 +2,7 @@
 // for BBBB where the data holds BBB). Nearness is the Levenshtein distance (Levenshtein 1966:
 // single-character insertions, deletions and substitutions), ignoring case.
 
+import { printable } from './errors.ts';
 import type { SourceInfo } from './market.ts';
 
 /** Edits allowed per three characters of the typed name, at least one: BBBB → BBB, not X → SPY. */
@@ -74,9 +75,10 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
  */
 export function symbolHintIn(typed: string, market: { readonly symbols: readonly string[]; readonly sources: readonly SourceInfo[] }): string {
   const wanted = typed.toLowerCase();
-  const unread = market.sources.find((s) => s.unread !== undefined && fileStem(s.path).toLowerCase() === wanted);
+  // A name with a line break or tab is matched without it ("SPL\n.csv" for SPL): it is the file meant.
+  const unread = market.sources.find((s) => s.unread !== undefined && fileStem(s.path).replace(/[\u0000-\u001f\u007f]/g, '').toLowerCase() === wanted);
   const fileOf = (symbol: string): string | undefined => market.sources.find((s) => s.symbols?.includes(symbol))?.path;
-  return `${symbolHint(typed, market.symbols, fileOf)}${unread === undefined ? '' : ` (${fileName(unread.path)} is here but not read: ${unread.unread})`}`;
+  return `${symbolHint(typed, market.symbols, fileOf)}${unread === undefined ? '' : ` (${printable(fileName(unread.path))} is here but not read: ${unread.unread})`}`;
 }
 
 /** The last part of a path, and that without its extension (pure string work: the engine uses these hints). */

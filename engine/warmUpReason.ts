@@ -11,12 +11,15 @@ import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import { firstBarSession } from './corporateActions.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
+import type { EngineConfig } from './config.ts';
 import type { Deferrals, Fills, Orders, Snapshots } from './result.ts';
 import { partialCoverage } from './symbolCoverage.ts';
 
 /** What the reason reads of a run: its sessions [first, …] of `market` and what the replay recorded. */
 export interface WarmUpRecordings {
   readonly market: Market;
+  /** When orders fill: an order decided at session s first meets a bar at s (same-close), else at s + 1. */
+  readonly config: Pick<EngineConfig, 'execution'>;
   readonly first: number;
   readonly last: number;
   /** Session of the first close with a position (≥ first). */
@@ -39,8 +42,8 @@ const SHOWN = 3;
  * that filled: a late symbol is named when it started on or before that decision, earliest first
  * (with a target on every session, the one whose first price ended the wait); one that started
  * after it did not hold the book and is left to the partial-coverage caveat, unless no target waited for any
- * other. Rested order-sessions are told apart: before that decision (orders that had not filled)
- * and from it to the first investment (the orders rested before filling).
+ * other. Rested order-sessions are told apart: before the first bar that order could fill on (orders
+ * that had not filled) and from it to the first investment (the orders rested before filling).
  */
 export function warmUpReason(r: WarmUpRecordings): string {
   const { market, first, firstInvested: invested, deferrals: d } = r;
@@ -49,6 +52,9 @@ export function warmUpReason(r: WarmUpRecordings): string {
   const filled = firstFilledOrder(r);
   // Decision of the first order that filled; a book invested without one waited until it was.
   const ordered = filled >= 0 ? filled : invested;
+  // The first session that order could rest on: a deferral before it is another order's (one
+  // withdrawn at that decision rested on its session too: probe r53b counted it as the filled one's).
+  const firstBar = filled >= 0 && r.config.execution !== 'same-close' ? ordered + 1 : ordered;
   const parts: string[] = [];
   if (targeted > first) parts.push(noTargetBefore(r, targeted));
   const waited = new Set<number>();
@@ -57,7 +63,7 @@ export function warmUpReason(r: WarmUpRecordings): string {
   for (let k = 0; k < d.session.length; k++) {
     const t = d.session[k];
     if (t < first || t >= invested) continue;
-    if (d.reason[k] !== Deferral.noPrice) count(t < ordered ? unfilled : resting, d.reason[k]);
+    if (d.reason[k] !== Deferral.noPrice) count(t < firstBar ? unfilled : resting, d.reason[k]);
     else if (t < ordered) waited.add(d.symbol[k]);
   }
   const prices = waitedForPrices(r, waited, ordered);

@@ -4,7 +4,7 @@
 // that data inspect lists as not read, with its fix; a symbol asked for by such a file's name is
 // told the file is there (nearestName.ts symbolHintIn), not only "unknown symbol".
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DataError, problemAndFix } from '../errors.ts';
 import type { SourceInfo } from '../market.ts';
@@ -46,8 +46,8 @@ export function isPriceText(file: string): boolean {
 
 /**
  * Why a `.txt` file is not read, and the fix: not UTF-8 (UTF-16 "Unicode text": readHeadText's
- * refusal, with its iconv command); no price header on its first line (notes, a licence: nothing
- * to do); a price file of its symbol already read (`readFiles`: the names of the price files
+ * refusal, with its iconv command); empty, or no price header on its first line (notes, a
+ * licence: nothing to do); a price file of its symbol already read (`readFiles`: the names of the price files
  * beside it, IWM.csv or IWM.tsv: remove the copy); else a rename to .csv.
  */
 export function textFileFix(file: string, readFiles: readonly string[] = []): string {
@@ -55,8 +55,10 @@ export function textFileFix(file: string, readFiles: readonly string[] = []): st
   try {
     prices = isPriceText(file);
   } catch (err) {
-    if (err instanceof DataError) return problemAndFix(err.problem, err.fix);
-    throw err;
+    if (!(err instanceof DataError)) throw err;
+    // An empty .txt holds no prices either: nothing a run lacks (probe r53b: a caveat on every run).
+    if (statSync(file).size === 0) return 'empty: not a price file: nothing to do';
+    return problemAndFix(err.problem, err.fix);
   }
   if (!prices) return 'not a price file (its first line names no date column): nothing to do';
   const target = csvNameOf(file);

@@ -186,6 +186,25 @@ describe('a price file whose name holds a line break or a tab (probe r53a F3: sk
     await expect(loadMarket(dir, { cacheDir: false })).rejects.toThrow(`no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — "S\\nPY.csv" has a name holding a line break, tab or other control character, which no symbol can: rename it <SYMBOL>.csv`);
   });
 
+  it('--symbols SPL is told of "SPL\\n.csv", escaped (probe r53b F3: only "no symbol matches")', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    writeFile(dir, 'SPL\n.csv', spy);
+    expect(await refusalOf(loadMarket(dir, { cacheDir: false, symbols: ['SPL'] }))).toContain(`no symbol matches SPL in ${dir} (SPL\\n.csv is here but not read: ${control})`);
+  });
+
+  it('an empty .txt holds no prices: listed as nothing to do, never a run caveat (probe r53b F4)', async () => {
+    const dir = folderWith(iwm);
+    writeFile(dir, 'empty.txt', '');
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => [s.path.replace(/^.*\//, ''), s.notes])).toEqual([
+      ['IWM.txt', ['a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it IWM.csv']],
+      ['empty.txt', ['empty: not a price file: nothing to do']],
+    ]);
+    const run = backtest(m, await createStrategy('buy-and-hold', { weights: { SPY: 1 } }));
+    expect(run.caveats.filter((c) => /not read/.test(c.message)).map((c) => c.message)).toEqual(['IWM.txt: not read: a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it IWM.csv']);
+  });
+
   it('a README.txt (no prices) is never a run caveat: nothing the run lacks', async () => {
     const m = await loadMarket(folderWith(iwm), { cacheDir: false });
     const run = backtest(m, await createStrategy('buy-and-hold', { weights: { SPY: 1 } }));

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket, weekdays } from '../fixtures.ts';
-import { scripted, scenario, type Step } from '../helpers.ts';
+import { orders, scripted, scenario, type Step } from '../helpers.ts';
 import { isoDay, parseIsoDay } from '../../../data/dates.ts';
 import { createBuiltinStrategy } from '../../../strategies/registry.ts';
 
@@ -110,6 +110,16 @@ describe('the reason of a wait in cash names only what held the book back', () =
     const result = scenario(suspended, { 0: { weights: { A: 1 } } }, { initialCash: 10_000 });
     expect(result.facts.sessionsInCash).toBe(8);
     expect(reason(result)).toBe('first investment on 2024-01-11, after 8 sessions in cash (40.0% of the run): orders rested before filling (order-sessions: no-trade 7) — the metrics count that time');
+  });
+
+  it('an order withdrawn at the decision of the first order that filled: its rest on that session is its own, not the filled order\'s (probe r53b F5: 4 + 1)', () => {
+    // A trades nothing on sessions 1..7: session 0's buy of 10 A rests on sessions 1–5 (5 no-trade order-sessions). Session 5's
+    // decision (01-08) withdraws it and buys 10 C, which fills at session 6's open (01-09): the first investment, 6 sessions in
+    // cash of 20. The filled order rested on none: its first bar is session 6.
+    const twoLeg = fixtureMarket({ symbols: ['A', 'C'], closes: closes.map(([a]) => [a, 20]), volumes: closes.map((_, t) => [t >= 1 && t <= 7 ? 0 : 1e6, 1e6]) });
+    const result = scenario(twoLeg, { 0: orders({ symbol: 'A', quantity: 10 }), 5: orders({ symbol: 'A', cancel: true }, { symbol: 'C', quantity: 10 }) }, { initialCash: 10_000 });
+    expect(result.facts.sessionsInCash).toBe(6);
+    expect(reason(result)).toBe('first investment on 2024-01-09, after 6 sessions in cash (30.0% of the run): orders rested and none filled (order-sessions: no-trade 5); the first order that filled was decided on 2024-01-08 — the metrics count that time');
   });
 });
 

@@ -20,6 +20,7 @@ import type { Strategy } from '../engine/strategy.ts';
 import { readingFailure, strategyFailure } from '../engine/strategyFault.ts';
 import { logicProblems } from '../engine/strategyShape.ts';
 import { describeParamIssues } from './paramErrors.ts';
+import { refusingUnknownKeys } from './strictParams.ts';
 import { durationSessions } from './blocks/durations.ts';
 import { durationDefaults } from './blocks/params.ts';
 import { isScheduleName } from './blocks/schedules.ts';
@@ -60,7 +61,7 @@ export function parseParams<S extends ParamSchema>(definition: StrategyDefinitio
 
 /** The raw parameters validated, windows left at a duration default still absent. */
 function validateGiven<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown): z.output<S> {
-  const parsed = definition.params.safeParse(raw ?? {});
+  const parsed = refusingUnknownKeys(definition.params).safeParse(raw ?? {});
   if (!parsed.success) throw new UserError(describeParamIssues(definition.name, definition.params, parsed.error, raw));
   return parsed.data;
 }

@@ -5,6 +5,7 @@
 
 import type { z } from 'zod';
 import { excerpt, keyPath, valueAt } from '../data/errors.ts';
+import { nearestName } from '../data/nearestName.ts';
 import type { ParamSchema } from './api.ts';
 import { nodeAt, paramJsonSchema, rangeText, type JsonSchemaNode } from './paramDocs.ts';
 
@@ -23,7 +24,8 @@ function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unkno
       const known = Object.keys(nodeAt(root, issue.path)?.properties ?? {});
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
       const where = path ? ` in ${path}` : '';
-      return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${keys}${where}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
+      const near = issue.keys.length === 1 ? nearestName(issue.keys[0], known) : undefined;
+      return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${keys}${where}${near !== undefined ? `: did you mean ${near}?` : ''}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
     }
     case 'invalid_type':
       if (value === undefined) return `${subject} is required`;

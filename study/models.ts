@@ -15,6 +15,7 @@ import { blamed } from '../engine/strategyFault.ts';
 import { checkModel, CONFIG_KEYS, type ModelDefinition, type ModelSource } from '../engine/models/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from '../engine/models/types.ts';
 import { definitionExport, definitionProblems, importUserFile } from '../strategies/loader.ts';
+import { refusingUnknownKeys } from '../strategies/strictParams.ts';
 import { CopyMismatch } from './sweep/mismatch.ts';
 
 const modelFile = z
@@ -106,7 +107,7 @@ async function loadModelFile(concern: ModelConcern, spec: { file: string; params
   const { module, sourceHash } = await importUserFile(spec.file, baseDir, `${where}: model file ${spec.file}`);
   const definition = checkDefinition(definitionExport(module, 'model'), `${where}: ${spec.file}`);
   if (definition.concern !== concern) throw new UserError(`${where}: ${spec.file} is a ${definition.concern} model, not a ${concern} model`);
-  const params = parseOrThrow(definition.params, spec.params, where, 'params');
+  const params = parseOrThrow(refusingUnknownKeys(definition.params), spec.params, where, 'params');
   let model: unknown;
   try {
     model = definition.create(params, market);

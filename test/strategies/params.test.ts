@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
-import { parseParams } from '../../strategies/api.ts';
+import { z } from 'zod';
+import { defineStrategy, parseParams } from '../../strategies/api.ts';
+import { schedules } from '../../engine/schedule.ts';
 import { builtinDefinition, createBuiltinStrategy, listStrategies } from '../../strategies/registry.ts';
 
 const errorOf = (name: string, raw: unknown): string => {
@@ -31,8 +33,23 @@ describe('parameter errors', () => {
     expect(errorOf('iwm-vs-smlf', { schedule: 'monthly' })).toMatch(/^iwm-vs-smlf: schedule must be one of "every-session", .*"month-start".*, got "monthly"$/);
   });
 
-  it('rejects unknown parameters and lists the known ones', () => {
-    expect(errorOf('size-tilt', { tlit: 0.5 })).toMatch(/^size-tilt: unknown parameter "tlit" \(known: mode, small, large, benchmarkSmall, tilt, /);
+  it('rejects unknown parameters, names the one meant, and lists the known ones', () => {
+    expect(errorOf('size-tilt', { tlit: 0.5 })).toMatch(/^size-tilt: unknown parameter "tlit" \(known: mode, small, large, benchmarkSmall, tilt, /); // two edits from tilt: too far to guess
+    expect(errorOf('size-tilt', { tilz: 0.5 })).toMatch(/^size-tilt: unknown parameter "tilz": did you mean tilt\? \(known: mode, /);
+  });
+
+  it('a user strategy whose schema is a plain z.object() refuses a misspelt parameter too (probe r54a: "wieght" ran at the default weight 1, and a sweep over it merged its points)', () => {
+    const hold = defineStrategy({
+      name: 'hold',
+      description: 'x',
+      dataNeeds: 'ETF prices',
+      params: z.object({ weight: z.number().min(0).max(1).default(1) }),
+      create: () => ({ schedule: schedules.monthStart, decide: () => undefined }),
+    });
+    expect(() => parseParams(hold, { wieght: 0.5 })).toThrow('hold: unknown parameter "wieght": did you mean weight? (known: weight)');
+    expect(parseParams(hold, { weight: 0.5 })).toEqual({ weight: 0.5 });
+    // A schema that says what to do with other keys keeps its rule.
+    expect(parseParams({ ...hold, params: hold.params.passthrough() }, { weight: 0.5, note: 'x' })).toEqual({ weight: 0.5, note: 'x' });
   });
 
   it('reports nested paths and cross-field rules', () => {

@@ -14,7 +14,8 @@
 //   than the run's staleMarkSessions (daily staleValue / NAV, same days as the exposures).
 // - `cost_<line>` is the run's total in currency that left the NAV; the two credit lines
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
-//   net drag. `cost_<line>_drag` = total / mean NAV · P/m, a decimal fraction of NAV per year
+//   net drag. `cost_<line>_drag` = total / mean NAV · P/m (mean NAV, here and in turnover, over the
+//   sessions with NAV > 0: after a ruin the negative NAVs are no capital), a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
@@ -24,6 +25,7 @@ import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
+import { ruinCaveats } from './ruinCaveats.ts';
 import { capacityFigures } from './capacity.ts';
 import { carriedSessionCaveats, carriedSessions } from './navObservations.ts';
 import { COST_LINES, type DailyColumn, FillReason, type Result, snakeCase } from '../engine/result.ts';
@@ -46,6 +48,7 @@ import {
   type TradeHistory,
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
+import { wealthReturns } from './metrics/wealthReturns.ts';
 
 /** A dated return series: epoch days (ascending) and simple returns. */
 export interface DatedReturns {
@@ -97,16 +100,13 @@ export interface RunMetrics extends MetricSet {
   caveats: Caveat[];
 }
 
-/** The run's NAV returns r_t = NAV_t / NAV_{t−1} − 1, dated by the session that earned them. */
+/**
+ * The run's NAV returns r_t = NAV_t / NAV_{t−1} − 1, dated by the session that earned them; NaN
+ * after the first session whose NAV is ≤ 0 (ruin: a return from a NAV ≤ 0 has no meaning,
+ * metrics/wealthReturns.ts; the return into it is a real loss and stays).
+ */
 export function navReturns(result: Result): { dates: Int32Array; returns: Float64Array } {
-  return { dates: result.dates.subarray(1), returns: sessionReturns(result.daily.nav) };
-}
-
-/** v_t / v_{t−1} − 1 for t = 1 … T − 1 (T − 1 rows): one session's return each, NaN where either value is NaN. */
-function sessionReturns(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(Math.max(values.length - 1, 0));
-  for (let t = 1; t < values.length; t++) out[t - 1] = values[t] / values[t - 1] - 1;
-  return out;
+  return { dates: result.dates.subarray(1), returns: wealthReturns(result.daily.nav) };
 }
 
 /**
@@ -153,7 +153,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmark: benchmark?.name ?? null,
     frequency,
     drawdowns: drawdownEpisodes(dates, steadied(returns), startDay),
-    benchmarkReturns: levels === undefined ? null : sessionReturns(levels),
+    benchmarkReturns: levels === undefined ? null : wealthReturns(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
     caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
@@ -170,7 +170,7 @@ function measurementCaveats(frequency: Frequency, benchmark: { name: string; lev
     // Cash at a rate of 0 is flat by design: only an index can be stale.
     if (name !== CASH_BENCHMARK) out.push(...benchmarkFlatCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
   }
-  return [...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
+  return [...ruinCaveats(set.ruin, (row) => result.dates[row + 1], 'NAV'), ...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
 }
 
 /**
@@ -225,8 +225,9 @@ export function tradeHistory(result: Result): TradeHistory {
 function annualization(result: Result, P: number, periods: Float64Array): { meanNav: number; perYear: number; n: number } | { note: string; n: number } {
   const n = result.daily.nav.length - 1;
   if (n < 1) return { note: 'insufficient data', n: Math.max(n, 0) };
-  const meanNav = mean(result.daily.nav);
-  if (!(meanNav > 0)) return { note: 'mean NAV is not positive', n };
+  // A NAV ≤ 0 (after ruin) is no capital to scale by: the mean runs over the sessions with NAV > 0, as the exposures do.
+  const meanNav = mean(Float64Array.from(result.daily.nav, (v) => (v > 0 ? v : NaN)));
+  if (!(meanNav > 0)) return { note: 'no session with positive NAV', n };
   return { meanNav, perYear: P / sum(periods), n };
 }
 

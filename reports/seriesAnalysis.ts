@@ -5,6 +5,7 @@ import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
+import { ruinCaveats } from './ruinCaveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
 import { calendarGap, isOneSpacing } from '../engine/frequency.ts';
@@ -84,7 +85,7 @@ export function analyseSeries(
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels, onDates.start);
   const holes = calendarHoleCaveats(calendar, series.startDay === undefined ? periods.subarray(1) : periods, frequency, series.name === undefined ? "the series'" : `${series.name}'s`, 'the risk-free return');
   const annualised = [...annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)'), ...holes];
-  const caveats = [...apart, ...annualised, ...covered, ...readEarlier, ...blanked.filter((c): c is Caveat => c !== null), ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
+  const caveats = [...ruinCaveats(metrics.ruin, (row) => series.dates[row], 'wealth'), ...apart, ...annualised, ...covered, ...readEarlier, ...blanked.filter((c): c is Caveat => c !== null), ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }
 

@@ -3,7 +3,7 @@
 // reports/metrics; this file only reshapes.
 
 import { parseIsoDay } from '../../data/dates.ts';
-import { pairedIntervals, periodReturns, percentileSorted, sortedNonNaN } from '../metrics/index.ts';
+import { pairedIntervals, periodReturns, percentileSorted, sortedNonNaN, wealthReturns } from '../metrics/index.ts';
 import { observedValues } from '../navObservations.ts';
 
 /** ISO dates as epoch days, the form reports/metrics takes. */
@@ -11,15 +11,9 @@ export function epochDays(dates: readonly string[]): Int32Array {
   return Int32Array.from(dates, parseIsoDay);
 }
 
-/** r_t = NAV_t / NAV_{t−1} − 1 (length T − 1); NaN where either NAV is missing. */
+/** r_t = NAV_t / NAV_{t−1} − 1 (length T − 1); NaN where either NAV is missing, and after a ruin (metrics wealthReturns). */
 export function navReturns(nav: readonly (number | null)[]): Float64Array {
-  const r = new Float64Array(Math.max(nav.length - 1, 0));
-  for (let t = 1; t < nav.length; t++) {
-    const a = nav[t - 1];
-    const b = nav[t];
-    r[t - 1] = a === null || b === null || a === 0 ? NaN : b / a - 1;
-  }
-  return r;
+  return wealthReturns(nav);
 }
 
 /**

@@ -15,6 +15,7 @@ import { flatUpToPrint } from './printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
 import { mean, type Series, sortedNonNaN, steadied } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';
+import { returnsToRuin } from './wealthReturns.ts';
 
 export interface MetricsInput {
   /** Simple per-period returns of the NAV, r_t = NAV_t / NAV_{t−1} − 1. */
@@ -79,6 +80,12 @@ export interface MetricSet {
   metrics: Metric[];
   /** With a benchmark: the intervals paired with it and the P that annualises the relative metrics. */
   pairing?: Pairing;
+  /**
+   * Present when some return was ≤ −1 (wealth went to 0 or below): every metric is measured over
+   * the returns up to and including that one (row `row`, 0-based); the `left` returns after it
+   * start from wealth ≤ 0 and measure nothing (wealthReturns.ts).
+   */
+  ruin?: { readonly row: number; readonly left: number };
 }
 
 /** P as given; else inferred from the dates (NAV_0's day first when known), as a run infers it; else daily. */
@@ -205,10 +212,39 @@ function knownPeriods(r: Series, rowPeriods: Series | undefined): number {
   return total;
 }
 
-/** Every metric of METRICS.md for one return series; relative and trade metrics when given. */
+/**
+ * The input cut after its first return ≤ −1 (ruin), every row-aligned field with it (returns,
+ * dates, per-return periods and rf: k rows; benchmark levels and chains: k + 1), or as given.
+ */
+function toRuin(input: MetricsInput): { input: MetricsInput; ruin?: MetricSet['ruin'] } {
+  const n = input.returns.length;
+  const k = returnsToRuin(input.returns);
+  if (k === n) return { input };
+  const cut = (s: Series, rows: number): Series => Array.prototype.slice.call(s, 0, rows) as number[];
+  const { dates, periods, riskFree, benchmarkLevels, benchmarkChain, unobserved } = input;
+  return {
+    input: {
+      ...input,
+      returns: cut(input.returns, k),
+      ...(dates === undefined ? {} : { dates: cut(dates, k) }),
+      ...(periods === undefined || typeof periods === 'number' ? {} : { periods: cut(periods, k) }),
+      ...(riskFree === undefined || typeof riskFree === 'number' ? {} : { riskFree: cut(riskFree, k) }),
+      ...(benchmarkLevels === undefined ? {} : { benchmarkLevels: cut(benchmarkLevels, k + 1) }),
+      ...(benchmarkChain === undefined ? {} : { benchmarkChain: cut(benchmarkChain, k + 1) }),
+      ...(unobserved === undefined ? {} : { unobserved: unobserved.filter((row) => row <= k) }),
+    },
+    ruin: { row: k - 1, left: n - k },
+  };
+}
+
+/**
+ * Every metric of METRICS.md for one return series; relative and trade metrics when given. A
+ * series whose wealth went to 0 or below (a return ≤ −1) is measured to that return (`ruin`).
+ */
 export function computeMetrics(given: MetricsInput): MetricSet {
   checkInput(given);
-  const input = { ...given, returns: steadied(given.returns) };
+  const { input: measured, ruin } = toRuin(given);
+  const input = { ...measured, returns: steadied(measured.returns) };
   const { P, source } = periodsOf(input);
   if (!(Number.isFinite(P) && P > 0)) throw new RangeError(`periodsPerYear must be a positive number, got ${P}`);
   const r = input.returns;
@@ -261,5 +297,6 @@ export function computeMetrics(given: MetricsInput): MetricSet {
     omegaThreshold: R,
     metrics,
     ...(relative === undefined ? {} : { pairing: relative.pairing }),
+    ...(ruin === undefined ? {} : { ruin }),
   };
 }

@@ -19,3 +19,4 @@ export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sameButRounding,
 export { type OpenLot, type RoundTrip, roundTrips, type TradeFill, type TradeHistory, type TradeSplit, tradeMetrics } from './trades.ts';
 export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, pboBlocksProblem, probabilityOfBacktestOverfitting } from './pbo.ts';
 export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './treynorRule.ts';
+export { returnsToRuin, wealthReturns } from './wealthReturns.ts';

@@ -8,6 +8,7 @@ import { DAILY_COLUMNS, FILL_REASON_NAMES, FillReason, type Result } from '../..
 import { symbolContributions } from '../attribution/contributors.ts';
 import { returnDecomposition } from '../attribution/decomposition.ts';
 import type { FactorRegression } from '../attribution/factorRegression.ts';
+import { wealthReturns } from '../metrics/wealthReturns.ts';
 import type { RunMetrics } from '../runMetrics.ts';
 import { BatchInsert, real } from './batchInsert.ts';
 import { canonicalJson, sha256 } from './canonicalJson.ts';
@@ -101,6 +102,7 @@ function insertRunRow(store: Store, run: RunToWrite, hashes: { fills: string; or
 function insertDaily(store: Store, id: number, result: Result, metrics: RunMetrics, dates: readonly string[]): void {
   const d = result.daily;
   const rows = new BatchInsert(store.db, 'daily', ['session', 'date', 'nav_return', 'benchmark_return', 'benchmark_level', 'risk_free_return', 'gross_exposure', 'net_exposure', ...DAILY_SQL_COLUMNS], { run_id: id });
+  const navReturn = wealthReturns(d.nav); // none after a ruin: a return from a NAV ≤ 0 flips sign
   for (let k = 0; k < d.nav.length; k++) {
     const nav = d.nav[k];
     const long = d.longValue[k];
@@ -109,7 +111,7 @@ function insertDaily(store: Store, id: number, result: Result, metrics: RunMetri
     rows.add(
       k,
       dates[k],
-      k > 0 ? real(nav / d.nav[k - 1] - 1) : null,
+      k > 0 ? real(navReturn[k - 1]) : null,
       k > 0 && metrics.benchmarkReturns !== null ? real(metrics.benchmarkReturns[k - 1]) : null,
       metrics.benchmarkLevels !== null ? real(metrics.benchmarkLevels[k]) : null,
       k > 0 ? real(metrics.riskFreeReturns[k - 1]) : null,

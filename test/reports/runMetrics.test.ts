@@ -295,3 +295,47 @@ describe('a book that holds only cash at the risk-free rate has no excess return
   });
 });
 
+
+describe('after ruin, returns from a NAV ≤ 0 are not measured (probe r54b F3, its d7 repro)', () => {
+  // SQZ closes 50, 50, 110, 120, 115, 125 (open = close) on 2024-01-02 … 01-09; a −1 short decided
+  // on 01-02 fills at the 01-03 open 50: −2,000 shares, cash 200,000. NAV = 200,000 − 2,000 × close:
+  // 100,000, 100,000, −20,000 (ruin on 01-04), −40,000, −30,000, −50,000.
+  const market = fixtureMarket({ symbols: ['SQZ'], closes: [[50], [50], [110], [120], [115], [125]], start: '2024-01-02' });
+  const result = backtest(market, scripted({ 0: { weights: { SQZ: -1 } } }), { initialCash: 100_000, account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+  const set = runMetrics(result);
+  const m = (name: string): Metric => pick(set.metrics, name);
+
+  it('the NAV is the hand one', () => {
+    expect(Array.from(result.daily.nav)).toEqual([100_000, 100_000, -20_000, -40_000, -30_000, -50_000]);
+  });
+
+  it('navReturns: 0, −1.2 (the return into ruin, a real loss), then none — not +1.0, −0.25, +0.667', () => {
+    expect(Array.from(navReturns(result).returns)).toEqual([0, expect.closeTo(-1.2, 12), NaN, NaN, NaN]);
+  });
+
+  it('metrics over the 2 returns to the ruin: Sharpe −0.6 / 0.848528 · √252 = −11.2250 (was +0.80), vol 0.848528 · √252 = 13.4700', () => {
+    // mean (0 − 1.2)/2 = −0.6; sample std √((0.6² + 0.6²)/1) = 0.848528.
+    expect(m('sharpe')).toEqual({ name: 'sharpe', value: expect.closeTo(-11.224972, 5), n: 2 });
+    expect(m('annual_volatility').value).toBeCloseTo(13.469967, 5);
+    expect(m('total_return')).toEqual({ name: 'total_return', value: expect.closeTo(-1.2, 12), n: 2 });
+  });
+
+  it('best day 0 (01-03; was +1.0 on 01-05, a day that lost 20,000), worst −1.2, win rate 0, Omega 0 (no gain)', () => {
+    expect(m('best_day').value).toBe(0);
+    expect(m('worst_day').value).toBeCloseTo(-1.2, 12);
+    expect(m('win_rate').value).toBe(0);
+    expect(m('omega').value).toBe(0);
+    expect(m('annual_return').note).toBe('wealth went negative');
+  });
+
+  it('turnover scales by the mean of the positive NAVs: 100,000 / 2 / 100,000 · 252/5 = 25.2 (was 252 on a mean NAV of 10,000)', () => {
+    expect(m('turnover').value).toBeCloseTo(25.2, 12);
+  });
+
+  it('says so: metrics measured to the ruin on 2024-01-04, the 3 returns after it left out', () => {
+    const said = set.caveats.find((c) => c.message.startsWith('metrics measured to the ruin'));
+    expect(said?.message).toContain('metrics measured to the ruin on 2024-01-04');
+    expect(said?.message).toContain('the 3 returns after it');
+    expect(said?.severity).toBe('high');
+  });
+});

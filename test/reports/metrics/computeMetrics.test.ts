@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay, parseIsoDay } from '../../../data/dates.ts';
-import { computeMetrics, levelsOf, type Metric } from '../../../reports/metrics/index.ts';
+import { computeMetrics, levelsOf, type Metric, wealthReturns } from '../../../reports/metrics/index.ts';
 import { analyseSeries } from '../../../reports/seriesAnalysis.ts';
 
 // The names METRICS.md fixes for machine-readable output.
@@ -196,5 +197,43 @@ describe('relative metrics leave out returns whose risk-free rate is missing, as
     expect(alpha?.value).toBeCloseTo((1 + mean) ** 252 - 1, 10);
     // β itself needs no rate: all 6 rows.
     expect(set.metrics.find((m) => m.name === 'beta')?.n).toBe(6);
+  });
+});
+
+describe('a series whose wealth went to 0 or below is measured to the ruin (probe r54b F3)', () => {
+  it('wealthReturns: 100, 100, −20, −40, −30, −50 → 0, −1.2, then none (from −20 to −40 would read +100 %)', () => {
+    expect(Array.from(wealthReturns([100, 100, -20, -40, -30, -50]))).toEqual([0, expect.closeTo(-1.2, 12), NaN, NaN, NaN]);
+    // Back above 0 after the ruin is still no return: the book it measures was ruined.
+    expect(Array.from(wealthReturns([100, 0, 50, 60]))).toEqual([-1, NaN, NaN]);
+    expect(Array.from(wealthReturns([100, null, 110]))).toEqual([NaN, NaN]);
+  });
+
+  it('every metric after a return ≤ −1 equals the metric of the returns up to it, whatever follows', () => {
+    const r = fc.double({ min: -0.5, max: 0.5, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(r, { minLength: 0, maxLength: 20 }), fc.double({ min: -3, max: -1, noNaN: true }), fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 10 }), (head, ruin, tail) => {
+        const measured = [...head, ruin];
+        const days = (k: number): Int32Array => Int32Array.from({ length: k }, (_, i) => 19_000 + i);
+        const cut = computeMetrics({ returns: measured, dates: days(measured.length), startDay: 18_999, periodsPerYear: 252 });
+        const whole = computeMetrics({ returns: [...measured, ...tail], dates: days(measured.length + tail.length), startDay: 18_999, periodsPerYear: 252 });
+        expect(whole.metrics).toEqual(cut.metrics);
+        expect(whole.ruin).toEqual({ row: head.length, left: tail.length });
+        expect(cut.ruin).toBeUndefined(); // nothing after the ruin: nothing left out
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('breadth metrics says a series is measured to its ruin', () => {
+  it('returns 0.1, −1.5 (ruin on the 2nd), +1.0, −0.2: the metrics count 2, and a high caveat names the date and the 2 left out', () => {
+    // Hand: total (1.1)(−0.5) − 1 = −1.55 over the 2 returns to the ruin; the +1.0 after it would double a negative wealth.
+    const dates = Int32Array.from(['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'], parseIsoDay);
+    const a = analyseSeries({ name: 'X', dates, returns: Float64Array.of(0.1, -1.5, 1, -0.2), startDay: parseIsoDay('2024-01-01') }, { periodsPerYear: 252 });
+    expect(a.metrics.metrics.find((m) => m.name === 'total_return')).toEqual({ name: 'total_return', value: expect.closeTo(-1.55, 12), n: 2 });
+    expect(a.metrics.metrics.find((m) => m.name === 'best_day')?.value).toBeCloseTo(0.1, 12);
+    const said = a.caveats.find((c) => c.code === 'ruin');
+    expect(said?.message).toContain('metrics measured to the ruin on 2024-01-03');
+    expect(said?.message).toContain('the 2 returns after it start from a wealth ≤ 0');
   });
 });

@@ -119,3 +119,15 @@ it('the edges are what they claim: each meets its case', () => {
   expect([...statuses].sort()).toEqual(['cancelled', 'filled', 'open', 'partially-filled', 'rejected']);
   expect(Array.from(ended.fills.orderId)).toContain(0);
 });
+
+describe('the stored nav_return after a ruin (probe r54b F3)', () => {
+  it('is none from a NAV ≤ 0: closes 100, 100, 70, 60 with 5× long on 10,000 → NAV 10,000, 10,000, −5,000, −10,000; returns 0, −1.5, then NULL (not +1.0)', () => {
+    // 500 shares bought at the next open 100 with cash −40,000: NAV = −40,000 + 500 × close.
+    const result = backtest(fixtureMarket({ symbols: ['A'], closes: [[100], [100], [70], [60]] }), scripted({ 0: { weights: { A: 5 } } }), { initialCash: 10_000, account: { kind: 'margin', maxGross: 5, maxNet: 5 } });
+    expect(Array.from(result.daily.nav)).toEqual([10_000, 10_000, -5_000, -10_000]);
+    const store = openStore(join(dir, 'ruin.db'));
+    const run = getRun(store, writeRun(store, { result, metrics: runMetrics(result) }));
+    store.close();
+    expect(Array.from(run!.daily.navReturn)).toEqual([NaN, 0, -1.5, NaN]);
+  });
+});

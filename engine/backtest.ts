@@ -35,6 +35,7 @@ import { Deferral, OrderEnd, OrderOrigin } from './orders.ts';
 import { PendingTargets } from './pendingTargets.ts';
 import { type PlanContext, type PlannedOrders, RebalancePlanner } from './planner.ts';
 import { Portfolio } from './portfolio.ts';
+import { LimitDrift } from './limitDrift.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
 import { StaleMarks } from './staleMarks.ts';
 import type { BookView, InitResult, Strategy } from './strategy.ts';
@@ -109,6 +110,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const stale = new StaleMarks(n, config.staleMarkSessions);
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
+  const drift = new LimitDrift(config.account);
   const book = bookView(portfolio, orderBook);
   let firstInvested = -1;
   let ruin = -1;
@@ -154,6 +156,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     broker.reportClosings(t);
     if (firstInvested < 0 && portfolio.heldCount > 0) firstInvested = t;
     checkRuin(t);
+    drift.observe(t, portfolio);
     requireFiniteBook(portfolio, market.symbols, market.dates, t);
     record(t - first);
   }
@@ -373,7 +376,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

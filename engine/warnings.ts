@@ -30,6 +30,7 @@ import { skippedByRule, skippedTradeCaveats, skipRuleAdvice, skipRuleText } from
 import { splitCaveats } from './splitCaveats.ts';
 import { targetWaitCaveats } from './targetWaitCaveats.ts';
 import type { TargetWait } from './pendingTargets.ts';
+import { type LimitDrift, limitDriftCaveats } from './limitDrift.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, SkipRule, SkippedTrades, Snapshots } from './result.ts';
 import type { StrategyNotes } from './strategyNotes.ts';
 import type { ViewReads } from './viewReads.ts';
@@ -60,6 +61,8 @@ export interface RunRecordings {
   /** Buys of share or value targets the planner cut to the cash where it sized them — their decision, or a waiting target's first price (planPending, sized as a decision there would) — each one of the `cash` deferrals; the rest are cut at a fill. */
   readonly cutAtDecision: number;
   readonly breaches: readonly LeverageBreach[];
+  /** Closes at which prices had carried the book past the margin limits (limitDrift.ts). */
+  readonly limitDrift: LimitDrift;
   readonly deferrals: Deferrals;
   /** Targets that waited for their symbol's price (engine/pendingTargets.ts). */
   readonly targetWaits: readonly TargetWait[];
@@ -403,6 +406,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       ),
     );
   }
+  out.push(...limitDriftCaveats(r.limitDrift, r.config.account, r.market));
   out.push(...openOrdersCaveats({ ...r, finalNav: r.daily.nav[r.last - r.first] }));
   const d = r.deferrals;
   const n = r.market.symbols.length;

@@ -60,3 +60,31 @@ describe('leverage limits', () => {
     expect(result.daily.longValue[3]).toBe(5_000);
   });
 });
+
+describe('a book that prices carry past the margin limits is said to be past them (probe r54b F2, its d6 repro)', () => {
+  // SQZ 50, 50, 70, 80, 80, 80 (open = close) on 2024-01-02 … 01-09; a −1 short decided on 01-02
+  // fills at the 01-03 open 50: −2,000 shares, cash 200,000; NAV = 200,000 − 2,000 × close:
+  // 100,000, 100,000, 60,000, 40,000 × 3. Gross = 2,000 × close / NAV: 1.0 on 01-03 (within 1.5),
+  // 140,000 / 60,000 = 2.33 on 01-04, 160,000 / 40,000 = 4.00 on 01-05 … 01-09; net = −gross.
+  const squeeze = fixtureMarket({ symbols: ['SQZ'], closes: [[50], [50], [70], [80], [80], [80]], start: '2024-01-02' });
+  const result = scenario(squeeze, { 0: { weights: { SQZ: -1 } } }, { initialCash: 100_000, account: { kind: 'margin', maxGross: 1.5, maxNet: 1 } });
+
+  it('trades as before: no cut, no liquidation (breadth makes no margin calls)', () => {
+    expect(trades(result)).toEqual([[1, 'SQZ', -2000, 50]]);
+    expect(Array.from(result.daily.nav)).toEqual([100_000, 100_000, 60_000, 40_000, 40_000, 40_000]);
+  });
+
+  it('a caveat names the limits, how far past, the closes and the first date: 4 of 6, first 01-04 at 2.33, up to 4.00 (2.50 past 1.5; 3.00 past 1)', () => {
+    const said = result.caveats.find((c) => c.message.startsWith('the book was past the margin limits'));
+    expect(said?.message).toBe(
+      'the book was past the margin limits at 4 of 6 closes (first 2024-01-04: gross 2.33, net -2.33 × NAV): gross up to 4.00 against max-gross 1.5 (2.50 past it, 4 closes), |net| up to 4.00 against max-net 1 (3.00 past it, 4 closes); prices carried it there after the fills were checked — breadth makes no margin calls, so nothing was cut or liquidated for it, where a broker would have called for margin',
+    );
+    expect(said?.severity).toBe('high'); // 4.00 is more than twice the gross limit 1.5
+    expect(said?.size).toBe(4);
+  });
+
+  it('a book within its limits at every close says nothing: max-gross 4, max-net 4', () => {
+    const within = scenario(squeeze, { 0: { weights: { SQZ: -1 } } }, { initialCash: 100_000, account: { kind: 'margin', maxGross: 4, maxNet: 4 } });
+    expect(messages(within).filter((m) => m.includes('past the margin limits'))).toEqual([]);
+  });
+});

@@ -7,7 +7,8 @@
 //            book after a session's fills may not be past a limit, nor further past one than
 //            before them. Legs of one session count together (a 130/30 book's long leg needs its
 //            short leg beside it to stay within maxNet), so the broker asks about the session's
-//            legs at once first (sessionFits) and one fill at a time only when they do not fit.
+//            legs at once (sessionFits) and, when they do not fit, cuts them together
+//            (sessionCut.ts, which judges trial books here: judge).
 //            A buy from a plan that asked for no leverage (cash-only: targets long only, net at
 //            most 1) spends only the cash there, as in a cash account, and none while a short is
 //            still open (its cover spends the cash its sale brought): a gap, a sell or a cover that
@@ -17,6 +18,7 @@
 // unless fractional shares are on); the broker decides what happens to the rest.
 
 import type { Account } from './config.ts';
+import { largestFit } from './largestFit.ts';
 import type { Portfolio } from './portfolio.ts';
 
 /** Exposure limits of an account at the decision, as multiples of NAV. */
@@ -53,6 +55,21 @@ export interface Leg {
 /** Why the account refused (part of) a fill: no cash for it, a short in a cash account, or a margin limit. */
 export type Refusal = 'cash' | 'short' | 'limit';
 
+/** How a judged book (AccountGuard.judge) stands against the account. */
+export interface Verdict {
+  /** Null when the account allows it, else why not. */
+  refusal: Refusal | null;
+  /** It opens or grows a position and is past maxGross (a margin account). */
+  pastGross: boolean;
+  /** It opens or grows a position and its net exposure is past maxNet: +1 long, −1 short; 0 within (a margin account). */
+  pastNet: -1 | 0 | 1;
+  /** Gross and net exposure after it, × NAV after. */
+  gross: number;
+  net: number;
+  /** The sign of its net exposure in currency (long +1, short −1, flat 0): the side of `net` whatever the sign of NAV. */
+  netSign: -1 | 0 | 1;
+}
+
 /** Relative slack for comparisons of money amounts that went through a few float operations. */
 const SLACK = 1e-12;
 
@@ -65,7 +82,10 @@ export class AccountGuard {
   readonly #pendingMark: Float64Array;
   /** The one leg allowed() prices: a reused record. */
   readonly #probe: Leg[] = [{ symbol: 0, quantity: 0, reference: 0, quote: { price: 0, commission: 0, slippage: 0 }, cashOnly: false }];
-  /** Why the last allowed() call cut its fill, and the gross and net (× NAV after) its whole fill would have reached. */
+  /**
+   * Why the last allowed() call cut its fill, or the last sessionFits() call found the session's
+   * legs too much, and the gross and net (× NAV after) the whole fill or session would have reached.
+   */
   refusal: Refusal = 'limit';
   refusedGross = NaN;
   refusedNet = NaN;
@@ -75,10 +95,8 @@ export class AccountGuard {
    * when the session's fills leave the book past the limit (pastLimits).
    */
   closedPastLimit = false;
-  // What the last #fits computed.
-  #failed: Refusal | null = null;
-  #grossAfter = 0;
-  #netAfter = 0;
+  /** What the last #fits computed (returned by judge, read by the others). */
+  readonly #verdict: Verdict = { refusal: null, pastGross: false, pastNet: 0, gross: 0, net: 0, netSign: 0 };
   /** The book after is past a limit, allowed because the legs only close positions. */
   #pastLimit = false;
 
@@ -105,35 +123,27 @@ export class AccountGuard {
     const quantity = leg.quantity;
     if (this.takesWhole(leg)) return quantity;
     const probe = this.#probe[0];
-    this.refusal = this.#failed as Refusal; // set: #fits returned false
-    this.refusedGross = this.#grossAfter;
-    this.refusedNet = this.#netAfter;
-    const fits = (q: number): boolean => {
-      probe.quantity = q;
-      const priced = quote(q, scratch);
-      probe.quote.price = priced.price;
-      probe.quote.commission = priced.commission;
-      return this.#fits(this.#probe, 1);
-    };
+    this.#refuse();
     const sign = Math.sign(quantity);
-    let lo = 0;
-    let hi = Math.abs(quantity);
-    if (this.#whole) {
-      // Largest whole x in [0, hi) that fits: the feasible set is an interval from 0.
-      hi = Math.ceil(hi) - 1;
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (fits(sign * mid)) lo = mid;
-        else hi = mid - 1;
-      }
-    } else {
-      for (let k = 0; k < 80 && hi - lo > Math.abs(quantity) * 1e-15; k++) {
-        const mid = (lo + hi) / 2;
-        if (fits(sign * mid)) lo = mid;
-        else hi = mid;
-      }
-    }
-    return sign * lo;
+    const most = this.#whole ? Math.floor(Math.abs(quantity)) : Math.abs(quantity);
+    return (
+      sign *
+      largestFit(most, this.#whole, (x) => {
+        probe.quantity = sign * x;
+        const priced = quote(sign * x, scratch);
+        probe.quote.price = priced.price;
+        probe.quote.commission = priced.commission;
+        return this.#fits(this.#probe, 1);
+      })
+    );
+  }
+
+  /** The last #fits refused its book: say why in `refusal`, `refusedGross`, `refusedNet`. */
+  #refuse(): void {
+    const v = this.#verdict;
+    this.refusal = v.refusal as Refusal; // set: #fits returned false
+    this.refusedGross = v.gross;
+    this.refusedNet = v.net;
   }
 
   /**
@@ -182,15 +192,30 @@ export class AccountGuard {
     return (after.gross > maxGross * (1 + SLACK) && after.gross > before.gross * (1 + SLACK)) || (Math.abs(after.net) > maxNet * (1 + SLACK) && Math.abs(after.net) > Math.abs(before.net) * (1 + SLACK));
   }
 
-  /** True when the book after all `count` legs (in full, each at its quote) is one the account allows. */
+  /**
+   * True when the book after all `count` legs (in full, each at its quote) is one the account
+   * allows; when not, `refusal`, `refusedGross` and `refusedNet` say why and what they would have reached.
+   */
   sessionFits(legs: readonly Leg[], count: number): boolean {
-    return this.#fits(legs, count);
+    if (this.#fits(legs, count)) return true;
+    this.#refuse();
+    return false;
   }
 
   /**
-   * Whether the book after legs[0..count) is allowed; sets #failed (null when it is) and the
-   * gross and net after, as multiples of NAV after. Positions the legs touch are marked at their
-   * references before and after, as Portfolio.trade marks them; costs lower cash and NAV.
+   * How the book after legs[0..count) (in full, each at its quote) stands against the account: a
+   * reused record, valid until the next call of any method here. Sets nothing else (a trial book).
+   */
+  judge(legs: readonly Leg[], count: number): Readonly<Verdict> {
+    this.#fits(legs, count);
+    return this.#verdict;
+  }
+
+  /**
+   * Whether the book after legs[0..count) is allowed; sets #verdict (refusal null when it is, the
+   * limits it is past, the gross and net after as multiples of NAV after) and #pastLimit.
+   * Positions the legs touch are marked at their references before and after, as Portfolio.trade
+   * marks them; costs lower cash and NAV.
    */
   #fits(legs: readonly Leg[], count: number): boolean {
     const p = this.#portfolio;
@@ -243,28 +268,34 @@ export class AccountGuard {
     const navAfter = cash + net + netTouchedAfter;
     const grossAfter = others + grossTouchedAfter;
     const netAfter = net + netTouchedAfter;
-    this.#grossAfter = grossAfter / navAfter;
-    this.#netAfter = netAfter / navAfter;
-    this.#failed = null;
+    const v = this.#verdict;
+    v.gross = grossAfter / navAfter;
+    v.net = netAfter / navAfter;
+    v.netSign = netAfter > 0 ? 1 : netAfter < 0 ? -1 : 0;
+    v.refusal = null;
+    v.pastGross = false;
+    v.pastNet = 0;
     this.#pastLimit = false;
     if (this.#account.kind === 'cash') {
-      if (shortsAfter) this.#failed = 'short';
-      else if (cash < 0) this.#failed = 'cash';
-      return this.#failed === null;
+      if (shortsAfter) v.refusal = 'short';
+      else if (cash < 0) v.refusal = 'cash';
+      return v.refusal === null;
     }
     const { maxGross, maxNet } = this.#account;
     const limit = (x: number): number => x * Math.max(navAfter, 0) * (1 + SLACK);
     // Closing (part of) positions is always allowed, as at a broker: a cover that lifts net exposure
     // past maxNet is not cut (a cut left a short nobody asked for).
-    const withinLimits =
-      (grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore) && (Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore));
+    const grossWithin = grossAfter <= limit(maxGross) || grossAfter <= others + grossBefore;
+    const netWithin = Math.abs(netAfter) <= limit(maxNet) || Math.abs(netAfter) <= Math.abs(net + netTouchedBefore);
     // A plan that asked for no leverage buys with cash that is its own: not while a short is still
     // open, whose sale proceeds the cash holds and whose cover will spend them, and not beyond the
     // cash there (said as cash-limited, even where the overspend would also breach a limit).
     const shortsRemain = shortsAfter || otherShorts < -SLACK * Math.abs(navAfter);
-    if (cashOnlyBuy && (shortsRemain || cash < 0)) this.#failed = 'cash';
-    else if (grows && !withinLimits) this.#failed = 'limit';
-    this.#pastLimit = !grows && !withinLimits;
-    return this.#failed === null;
+    v.pastGross = grows && !grossWithin;
+    v.pastNet = grows && !netWithin ? v.netSign : 0;
+    if (cashOnlyBuy && (shortsRemain || cash < 0)) v.refusal = 'cash';
+    else if (v.pastGross || v.pastNet !== 0) v.refusal = 'limit';
+    this.#pastLimit = !grows && !(grossWithin && netWithin);
+    return v.refusal === null;
   }
 }

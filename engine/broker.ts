@@ -18,15 +18,16 @@
 //   by the book (a rebalance order replaced, a symbol gone, a cancel of the strategy's) or the run's end.
 // - The account (account.ts) checks every fill: a cash account (and a cash-only plan's buys) never
 //   spends cash that is not there, a margin account's book stays within its limits. Additions are
-//   asked about together first (a session's offsetting legs), then one at a time. A fill it cannot
-//   take whole is cut to the part it can; the rest keeps resting while sells that may fund it
-//   still rest (they fill first, reductions before additions), and is cancelled otherwise — both
-//   recorded as deferrals.
+//   asked about together first (a session's offsetting legs); past a margin limit they are cut
+//   together (sessionCut.ts: the legs that offset the session's net first, then those that add to
+//   it), short of cash one at a time. A fill the account cannot take whole is cut to the part it
+//   can; the rest keeps resting while sells that may fund it still rest (they fill first,
+//   reductions before additions), and is cancelled otherwise — both recorded as deferrals.
 // - An order that fills whole, or that the account cuts for good, ends on the book's record.
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { AccountGuard, type FillQuote, type Leg, type Refusal } from './account.ts';
+import { AccountGuard, type FillQuote, type Refusal } from './account.ts';
 import { sharesBeyondRange } from './bookRange.ts';
 import type { EngineConfig } from './config.ts';
 import { newFillRecord, type Ledger } from './ledger.ts';
@@ -38,6 +39,7 @@ import { splitsBetween } from './sessionVolume.ts';
 import { Deferral, OrderEnd, type RestingOrder } from './orders.ts';
 import type { Portfolio } from './portfolio.ts';
 import { FillReason } from './result.ts';
+import { type CutLeg, SessionCut } from './sessionCut.ts';
 
 export type Phase = 'open' | 'close';
 
@@ -67,7 +69,10 @@ export interface FillBreach {
   readonly symbol: number;
   /** Shares the account would not take. */
   readonly refused: number;
-  /** Gross and net exposure (× NAV after) the whole fill would have reached: why it was cut. */
+  /**
+   * Gross and net exposure (× NAV after) the whole fill would have reached (with the session's
+   * other additions in full, where they were cut together): why it was cut.
+   */
   readonly gross: number;
   readonly net: number;
   /** Not cut: a fill that only closed positions took the book past a limit, and the session's fills left it there (gross and net after them). */
@@ -75,7 +80,7 @@ export interface FillBreach {
 }
 
 /** A fill prepared for the account's check: the order, what the bar lets it fill, and how it is priced. */
-interface SessionLeg extends Leg {
+interface SessionLeg extends CutLeg {
   order: RestingOrder;
   /** The volume limit cut it. */
   capped: boolean;
@@ -86,7 +91,7 @@ interface SessionLeg extends Leg {
 }
 
 function newLeg(): SessionLeg {
-  return { order: newOrder(), symbol: 0, quantity: 0, reference: NaN, quote: { price: NaN, commission: 0, slippage: 0 }, cashOnly: false, capped: false, phase: 'open', liquidity: undefined, filledBefore: 0 };
+  return { order: newOrder(), symbol: 0, quantity: 0, allowed: 0, reference: NaN, quote: { price: NaN, commission: 0, slippage: 0 }, cashOnly: false, capped: false, phase: 'open', liquidity: undefined, filledBefore: 0 };
 }
 
 /** #hasVolume before the symbol's volume column was scanned. */
@@ -115,6 +120,8 @@ export class Broker {
   readonly #volumeSource: Int32Array;
   /** The session's prepared fills (a reused pool). */
   readonly #legs: SessionLeg[] = [];
+  /** Cuts the session's additions together where the book after them all is past a margin limit. */
+  readonly #cut: SessionCut;
   /** Reused per fill: what the models are asked, the quote under test and the ledger record. */
   readonly #context: FillContext = newFillContext(newOrder());
   readonly #quote: FillQuote = { price: 0, commission: 0, slippage: 0 };
@@ -143,6 +150,7 @@ export class Broker {
     this.#models = parts.models;
     this.#liquidity = parts.liquidity;
     this.#account = new AccountGuard(parts.config.account, parts.portfolio, this.#whole);
+    this.#cut = new SessionCut(this.#whole);
     this.#filledToday = new Float64Array(parts.market.symbols.length);
     this.#touched = new Int32Array(parts.market.symbols.length);
     this.#hasVolume = new Int8Array(parts.market.symbols.length).fill(UNKNOWN);
@@ -153,9 +161,9 @@ export class Broker {
 
   /**
    * Fill what can be filled on session t in `phase`: reductions first, one at a time
-   * (#fillReductions), then the additions — together when the account allows the book after all
-   * of them (a long leg and a short leg that offset each other stay within a net limit only side
-   * by side), else one at a time, the legs that move the book's net exposure toward zero first.
+   * (#fillReductions), then the additions — whole when the account allows the book after all of
+   * them (a long leg and a short leg that offset each other stay within a net limit only side by
+   * side), else cut (#fillAdditions).
    */
   fillAll(t: number, phase: Phase): void {
     const orders = this.#book.resting;
@@ -231,19 +239,36 @@ export class Broker {
     for (let k = 0; k < retry; k++) this.#settle(this.#legs[k], t, true, false);
   }
 
-  /** Settle the session's `count` prepared additions (#legs[0..count)). */
+  /**
+   * Settle the session's `count` prepared additions (#legs[0..count)): whole when the account
+   * allows the book after all of them; past a margin limit, cut together (SessionCut: the largest
+   * fill of the legs that offset the session's net, then of those that add to it, that the
+   * account allows); otherwise (short of cash: a cash account, a plan that asked for no leverage)
+   * one at a time, each cut to what the account allows after the fills before it. Either way the
+   * legs that move net toward zero fill first, then the others, each in book order.
+   */
   #fillAdditions(count: number, t: number, fundingRests: boolean): void {
     const legs = this.#legs;
     if (count > 1 && this.#account.sessionFits(legs, count)) {
       for (let k = 0; k < count; k++) this.#settle(legs[k], t, false, fundingRests);
       return;
     }
+    if (count > 1 && this.#account.refusal === 'limit') {
+      const side = this.#cut.cut(this.#account, legs, count, (k, q, out) => this.#quoteLeg(legs[k], t, q, out));
+      this.#settleNettingFirst(count, t, side, false, fundingRests);
+      return;
+    }
     const p = this.#portfolio;
     let net = p.longValue + p.shortValue;
     for (let k = 0; k < count; k++) net += legs[k].quantity * legs[k].reference;
-    const toward = -Math.sign(net);
-    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) === toward) this.#settle(legs[k], t, true, fundingRests);
-    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) !== toward) this.#settle(legs[k], t, true, fundingRests);
+    this.#settleNettingFirst(count, t, Math.sign(net), true, fundingRests);
+  }
+
+  /** Settle #legs[0..count): those of sign −side (they move net exposure toward zero) first, then the others, each in book order; `alone` as #settle. */
+  #settleNettingFirst(count: number, t: number, side: number, alone: boolean, fundingRests: boolean): void {
+    const legs = this.#legs;
+    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) === -side) this.#settle(legs[k], t, alone, fundingRests);
+    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) !== -side) this.#settle(legs[k], t, alone, fundingRests);
   }
 
   /**
@@ -293,6 +318,7 @@ export class Broker {
     leg.order = o;
     leg.symbol = o.symbol;
     leg.quantity = quantity;
+    leg.allowed = quantity;
     leg.reference = reference;
     leg.cashOnly = o.cashOnly;
     leg.capped = capped;
@@ -308,18 +334,15 @@ export class Broker {
   }
 
   /**
-   * Fill a prepared leg: whole when `check` is off (the account allowed the session's legs
-   * together), else the part the account allows — the rest rests only while a funding sell rests.
+   * Fill a prepared leg: when `alone`, the part the account allows on the book as it is now; else
+   * leg.allowed (its quantity, or what the session's cut together left it). What is cut rests only
+   * while a funding sell rests; the account's `refusal`, `refusedGross` and `refusedNet` say why.
    */
-  #settle(leg: SessionLeg, t: number, check: boolean, fundingRests: boolean): void {
+  #settle(leg: SessionLeg, t: number, alone: boolean, fundingRests: boolean): void {
     const o = leg.order;
-    const c = this.#context;
-    const fellBack = this.#readBar(c, o, t, leg.phase);
-    c.reference = leg.reference;
-    c.liquidity = leg.liquidity;
-    c.filledToday = leg.filledBefore;
+    const fellBack = this.#loadLeg(leg, t);
     const quantity = leg.quantity;
-    const asked = check ? this.#account.allowed(leg, this.#quoteFor, this.#quote) : quantity;
+    const asked = alone ? this.#account.allowed(leg, this.#quoteFor, this.#quote) : leg.allowed;
     // Fractional shares: a cut down to float noise (the cash left is a rounding residue) fills nothing.
     const allowed = !this.#whole && Math.abs(asked) <= FLOAT_NOISE * Math.abs(quantity) ? 0 : asked;
     // Counted per fill: a session the order waited through (a limit not reached, a refusal) used no close for an open (probe r47a F4).
@@ -335,7 +358,7 @@ export class Broker {
       else this.#book.end(o, t, REFUSAL_END[refusal]);
       return;
     }
-    if (check && this.#account.closedPastLimit) this.#noteClosing(o.symbol);
+    if (alone && this.#account.closedPastLimit) this.#noteClosing(o.symbol);
     // Fractional shares: where the account cut only float noise off the fill, the order counts as filled (re-quoted for what fills).
     if (allowed === quantity) Object.assign(this.#quote, leg.quote);
     else this.#quoteFill(allowed, this.#quote);
@@ -344,6 +367,22 @@ export class Broker {
     o.quantity -= quantity;
     // What the planner cut off the buy for the cash never filled: the order ends `cash` (RestingOrder.cut).
     if (o.quantity === 0) this.#book.end(o, t, o.cut === 0 ? OrderEnd.filled : OrderEnd.cash);
+  }
+
+  /** The models' context for filling prepared `leg` on session t (its bar, reference, liquidity, volume filled before it); true when an open fill falls back to the close. */
+  #loadLeg(leg: SessionLeg, t: number): boolean {
+    const c = this.#context;
+    const fellBack = this.#readBar(c, leg.order, t, leg.phase);
+    c.reference = leg.reference;
+    c.liquidity = leg.liquidity;
+    c.filledToday = leg.filledBefore;
+    return fellBack;
+  }
+
+  /** Price, commission and slippage of filling q (signed) shares of prepared `leg` on session t, into `out`. */
+  #quoteLeg(leg: SessionLeg, t: number, q: number, out: FillQuote): FillQuote {
+    this.#loadLeg(leg, t);
+    return this.#quoteFill(q, out);
   }
 
   /** Fractional shares only: `allowed` differs from `quantity` by float noise (a part in 10⁹), not a real cut. */

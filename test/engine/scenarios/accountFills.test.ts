@@ -1,12 +1,13 @@
 // The account at the fill: a session's legs count together against the margin limits (a 130/30
-// or market-neutral book within them fills whole); a plan that asked for no leverage borrows
-// nothing in a margin account; a cut fill's breach row says what the whole fill would have
-// reached. Every expected figure is worked by hand in the comments.
+// or market-neutral book within them fills whole, one past them is cut together: the legs that
+// offset its net first, then those that add to it, each side by one common fraction); a plan that
+// asked for no leverage borrows nothing in a margin account; a cut fill's breach row says what the
+// whole fill would have reached. Every expected figure is worked by hand in the comments.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
-import { deferralRows, expectNear, messages, scenario, trades } from '../helpers.ts';
+import { deferralRows, expectNear, messages, orderRows, scenario, trades } from '../helpers.ts';
 
 /** A at 100 and B at 50 every session, plenty of volume. */
 const flat = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 4 }, () => [100, 50]) });
@@ -28,7 +29,7 @@ describe('margin limits on the book after the session’s fills', () => {
     expectNear((result.daily.longValue[1] + result.daily.shortValue[1]) / result.daily.nav[1], net);
   });
 
-  it('when the legs do not fit together, the one that moves net toward zero fills first and the other is cut to the limit', () => {
+  it('when the legs do not fit together, the one that offsets the net fills first and whole, and the other is cut to the limit', () => {
     // B trades 200 shares on session 1 and the cap is 10 %: only 20 of −100 B fill (net −1 000).
     // A's +50 would reach net (5 000 − 1 000) / 10 000 = 0.4 > 0.2: cut to 30 (net 0.2). The breach row holds 0.4, not the after-cut 0.2.
     const m = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 3 }, () => [100, 50]), volumes: [[1e6, 1e6], [1e6, 200], [1e6, 1e6]] });
@@ -40,6 +41,130 @@ describe('margin limits on the book after the session’s fills', () => {
     const cut = result.breaches.find((b) => b.action === 'deferred');
     expectNear(cut?.net ?? NaN, 0.4);
     expectNear(cut?.gross ?? NaN, 0.6);
+  });
+
+  describe('a session past a limit is cut together, not leg by leg (probe r54b F1)', () => {
+    /** Symbols at `closes` on session 0 and at `opens` (open = close) from session 1 on. */
+    const gapped = (symbols: string[], closes: number[], opens: number[], volumes?: number[]) =>
+      fixtureMarket({ symbols, closes: [closes, opens, opens], volumes: volumes && [symbols.map(() => 1e6), volumes, symbols.map(() => 1e6)] });
+    const margin = (maxGross: number, maxNet: number) => ({ kind: 'margin', maxGross, maxNet }) as const;
+
+    it('dollar-neutral, the short opening 20 % up under maxNet 0.1: the long fills whole, the short is cut to floor(110,000 / 60) = 1,833', () => {
+      // Probe d5: LNG 1 × 100,000 / 100 = 1,000 and SHT −1 × 100,000 / 50 = −2,000. At the opens the session in full is long 100,000
+      // and short 120,000 on NAV 100,000 (no costs): gross 2.2, net −0.2 > 0.1. LNG offsets the net: whole. SHT: 100,000 − 60x ≥
+      // −10,000 → x ≤ 1,833.3 → 1,833 (net −9,980 → −0.0998, gross 2.0998). Before: LNG 100, SHT −333 (LNG judged alone at net 1.0).
+      const result = scenario(gapped(['LNG', 'SHT'], [100, 50], [100, 60]), { 0: { weights: { LNG: 1, SHT: -1 } } }, { initialCash: 100_000, account: margin(3, 0.1) });
+      expect(trades(result)).toEqual([
+        [1, 'LNG', 1_000, 100],
+        [1, 'SHT', -1_833, 60],
+      ]);
+      expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[1, 'deferred', 'SHT']]); // LNG is not cut: no row
+      expectNear(result.breaches[0].gross, 2.2);
+      expectNear(result.breaches[0].net, -0.2);
+      const d = result.daily;
+      expectNear((d.longValue[1] + d.shortValue[1]) / d.nav[1], -0.0998);
+    });
+
+    it('…with a 10 bps commission the cut is one share deeper: x ≤ 109,990 / 60.006 = 1,832.98 → 1,832', () => {
+      // Commission 0.001 × (100,000 + 60x) lowers NAV to 99,900 − 0.06x: 60x − 100,000 ≤ 0.1 × (99,900 − 0.06x) → 60.006x ≤ 109,990.
+      // 1,833 × 60.006 = 109,991.0 > 109,990; 1,832 × 60.006 = 109,931.0.
+      const result = scenario(gapped(['LNG', 'SHT'], [100, 50], [100, 60]), { 0: { weights: { LNG: 1, SHT: -1 } } }, { initialCash: 100_000, commission: { kind: 'bps', bps: 10 }, account: margin(3, 0.1) });
+      expect(trades(result)).toEqual([
+        [1, 'LNG', 1_000, 100],
+        [1, 'SHT', -1_832, 60],
+      ]);
+    });
+
+    it('probe d1: AAA 988 at 101.67 stays whole and CCC (opening 40 % up at 68.95) is cut to net 0.3, or to gross 2 under the default maxNet 1', () => {
+      // Decided at 101.20 and 49.25: AAA 100,000 / 101.20 → 988, CCC −100,000 / 49.25 → −2,030. At the opens AAA 988 × 101.67 =
+      // 100,449.96 long, CCC 2,030 × 68.95 = 139,968.50 short: gross 2.404, net −0.395.
+      // maxNet 0.3: 100,449.96 − 68.95x ≥ −30,000 → x ≤ 1,891.95 → 1,891 (net −29,934.49 → −0.2993; before: AAA 295, CCC −870).
+      // maxGross 2, maxNet 1: 100,449.96 + 68.95x ≤ 200,000 → x ≤ 1,443.8 → 1,443 (net +955.11 → 0.0096; before: AAA 983, CCC −1,451).
+      const m = gapped(['AAA', 'CCC'], [101.2, 49.25], [101.67, 68.95]);
+      for (const [maxGross, maxNet, ccc] of [
+        [3, 0.3, -1_891],
+        [2, 1, -1_443],
+      ]) {
+        const result = scenario(m, { 0: { weights: { AAA: 1, CCC: -1 } } }, { initialCash: 100_000, account: margin(maxGross, maxNet) });
+        expect(trades(result)).toEqual([
+          [1, 'AAA', 988, 101.67],
+          [1, 'CCC', ccc, 68.95],
+        ]);
+        expect(result.breaches.map((b) => b.symbol)).toEqual(['CCC']);
+        expectNear(result.breaches[0].net, -39_518.54 / 100_000);
+      }
+    });
+
+    it('both limits binding: the long that offsets the net is cut too, to the largest it can be with a short beside it within both', () => {
+      // A 1.2 × 100,000 / 100 = 1,200, B −1.2 × 100,000 / 50 = −2,400; A opens at 110 and B at 60: in full 132,000 long and 144,000
+      // short (gross 2.76 > 2.45, net −0.12). With A at y and B at x: gross 110y + 60x ≤ 245,000 and net 110y − 60x ≤ 10,000 need
+      // 60x in [110y − 10,000, 245,000 − 110y]. y = 1,159: 60x in [117,490, 117,510], x in [1,958.2, 1,958.5], no whole x. y = 1,158:
+      // x ≤ (245,000 − 127,380) / 60 = 1,960.3 → 1,960: gross 244,980 (2.4498), net 9,780 (0.0978).
+      const result = scenario(gapped(['A', 'B'], [100, 50], [110, 60]), { 0: { weights: { A: 1.2, B: -1.2 } } }, { initialCash: 100_000, account: margin(2.45, 0.1) });
+      expect(trades(result)).toEqual([
+        [1, 'A', 1_158, 110],
+        [1, 'B', -1_960, 60],
+      ]);
+      expect(result.breaches.map((b) => b.symbol)).toEqual(['A', 'B']);
+      expectNear(result.breaches[0].gross, 2.76);
+      const d = result.daily;
+      expectNear((d.longValue[1] - d.shortValue[1]) / d.nav[1], 2.4498);
+    });
+
+    it('three legs, one capped by volume: the two shorts are cut by one fraction x / 2,300 of the capped leg, the long whole', () => {
+      // A 1,000 at 100, B −0.5 × 100,000 / 50 = −1,000 (opens at 60), C −0.5 × 100,000 / 20 = −2,500 of which the 10 % cap of 23,000
+      // lets 2,300 fill. In full: short 60,000 + 46,000 = 106,000 against long 100,000: net −0.06 > 0.05. The shorts at x / 2,300:
+      // B floor(1,000x / 2,300), C x; 60B + 20x ≤ 105,000. x = 2,279: B 990, 59,400 + 45,580 = 104,980 (net −0.0498). x = 2,280:
+      // B 991, 59,460 + 45,600 = 105,060 > 105,000.
+      const m = gapped(['A', 'B', 'C'], [100, 50, 20], [100, 60, 20], [1e6, 1e6, 23_000]);
+      const result = scenario(m, { 0: { weights: { A: 1, B: -0.5, C: -0.5 } } }, { initialCash: 100_000, participationCap: 0.1, account: margin(3, 0.05) });
+      expect(trades(result)).toEqual([
+        [1, 'A', 1_000, 100],
+        [1, 'B', -990, 60],
+        [1, 'C', -2_279, 20],
+      ]);
+      expect(deferralRows(result)).toEqual([
+        { session: 1, symbol: 'B', reason: 'margin-limit', remaining: -10 },
+        { session: 1, symbol: 'C', reason: 'margin-limit', remaining: -221 },
+      ]);
+      expect(result.breaches.map((b) => b.symbol)).toEqual(['B', 'C']);
+      expectNear(result.breaches[0].gross, 2.06);
+      expectNear(result.breaches[0].net, -0.06);
+    });
+
+    it('property: a session that fits whole fills whole after gaps; one that does not fills within both limits, no leg past its order', () => {
+      const three = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 });
+      const gaps = fc.array(fc.double({ min: 0.6, max: 1.6, noNaN: true }), { minLength: 3, maxLength: 3 });
+      fc.assert(
+        fc.property(three, gaps, fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: 0.05, max: 1.5, noNaN: true }), fc.boolean(), (w, gap, maxGross, maxNet, costs) => {
+          const gross = w.reduce((s, x) => s + Math.abs(x), 0);
+          const net = w.reduce((s, x) => s + x, 0);
+          const k = Math.min(1, (0.98 * maxGross) / Math.max(gross, 1e-9), (0.98 * maxNet) / Math.max(Math.abs(net), 1e-9));
+          const closes = [100, 50, 20];
+          const opens = closes.map((c, i) => Math.round(c * gap[i] * 100) / 100);
+          const m = gapped(['A', 'B', 'C'], closes, opens);
+          const targets = Object.fromEntries(w.map((x, i) => [m.symbols[i], x * k]));
+          const result = scenario(m, { 0: { weights: targets } }, { initialCash: 100_000, commission: costs ? { kind: 'bps', bps: 10 } : { kind: 'none' }, account: margin(maxGross, maxNet) });
+          const ordered = m.symbols.map((s) => orderRows(result).find((o) => o.symbol === s)?.quantity ?? 0);
+          const filled = m.symbols.map((s) => trades(result).reduce((sum, f) => sum + (f[0] === 1 && f[1] === s ? f[2] : 0), 0));
+          // The session in full at the opens, no costs: NAV stays 100,000 (cash − Σ q × open + Σ q × open).
+          const wholeGross = ordered.reduce((s, q, i) => s + Math.abs(q * opens[i]), 0) / 100_000;
+          const wholeNet = ordered.reduce((s, q, i) => s + q * opens[i], 0) / 100_000;
+          if (!costs && wholeGross <= maxGross * (1 - 1e-9) && Math.abs(wholeNet) <= maxNet * (1 - 1e-9)) {
+            expect(filled).toEqual(ordered);
+            expect(result.breaches).toEqual([]);
+          }
+          for (let i = 0; i < 3; i++) {
+            expect(filled[i] * ordered[i]).toBeGreaterThanOrEqual(0);
+            expect(Math.abs(filled[i])).toBeLessThanOrEqual(Math.abs(ordered[i]));
+          }
+          const d = result.daily;
+          expect(d.longValue[1] - d.shortValue[1]).toBeLessThanOrEqual(maxGross * d.nav[1] * (1 + 1e-9));
+          expect(Math.abs(d.longValue[1] + d.shortValue[1])).toBeLessThanOrEqual(maxNet * d.nav[1] * (1 + 1e-9));
+        }),
+        { numRuns: 150 },
+      );
+    });
   });
 
   it('property: targets within the limits fill whole when cash and volume allow; fills never take the book past a limit', () => {

@@ -30,6 +30,8 @@ export class LimitDrift {
   peakNet = 0;
   /** Closes observed (with NAV > 0: a ruined book has no multiple). */
   observed = 0;
+  /** True when a close past a limit held a loan (cash < 0) or a short: what a broker calls margin on. */
+  borrowed = false;
 
   constructor(account: Account) {
     this.#maxGross = account.kind === 'margin' ? account.maxGross : Infinity;
@@ -47,6 +49,7 @@ export class LimitDrift {
     const pastNet = Math.abs(net) > this.#maxNet * (1 + SLACK);
     if (!pastGross && !pastNet) return;
     this.sessions++;
+    if (p.cash < 0 || p.shortValue < 0) this.borrowed = true;
     if (pastGross) this.grossSessions++;
     if (pastNet) this.netSessions++;
     if (this.first < 0) {
@@ -77,7 +80,7 @@ export function limitDriftCaveats(drift: LimitDrift, account: Account, market: M
     caveat(
       'leverage-breach',
       doubled ? 'high' : 'medium',
-      `the book was past the margin limits at ${drift.sessions} of ${drift.observed} closes (first ${isoDay(market.dates[drift.first])}: gross ${x(drift.firstGross)}, net ${x(drift.firstNet)} × NAV): ${parts.join(', ')}; prices carried it there after the fills were checked — breadth makes no margin calls, so nothing was cut or liquidated for it, where a broker would have called for margin`,
+      `the book was past the margin limits at ${drift.sessions} of ${drift.observed} closes (first ${isoDay(market.dates[drift.first])}: gross ${x(drift.firstGross)}, net ${x(drift.firstNet)} × NAV): ${parts.join(', ')}; prices carried it there after the fills were checked — breadth makes no margin calls, so nothing was cut or liquidated for it${drift.borrowed ? ', where a broker would have called for margin' : ' (the book borrowed nothing there — no loan, no short — so no broker would have called for margin either)'}`,
       { value: drift.sessions, unit: 'count' },
     ),
   ];

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fixtureMarket } from '../fixtures.ts';
-import { expectNear, messages, trades, scenario } from '../helpers.ts';
+import { expectNear, messages, orders, trades, scenario } from '../helpers.ts';
 
 const market = fixtureMarket({
   symbols: ['A', 'B'],
@@ -81,6 +81,16 @@ describe('a book that prices carry past the margin limits is said to be past the
     );
     expect(said?.severity).toBe('high'); // 4.00 is more than twice the gross limit 1.5
     expect(said?.size).toBe(4);
+  });
+
+  it('a long book bought with its own cash that prices carry past max-net borrowed nothing: no margin call is claimed (probe r55a)', () => {
+    // 1,000 A at 50 of 100,000 (net 0.5 = max-net, cash 50,000); A closes at 100: net 100,000 / 150,000 = 0.67 at 2 of 4 closes,
+    // 0.17 past 0.5 — cash stays +50,000, no short: nothing for a broker to call.
+    const rally = fixtureMarket({ symbols: ['A'], closes: [[50], [50], [100], [100]], start: '2024-01-02' });
+    const held = scenario(rally, { 0: orders({ symbol: 'A', quantity: 1_000 }) }, { initialCash: 100_000, account: { kind: 'margin', maxGross: 2, maxNet: 0.5 }, execution: 'same-close' });
+    expect(messages(held).filter((m) => m.includes('past the margin limits'))).toEqual([
+      'the book was past the margin limits at 2 of 4 closes (first 2024-01-04: gross 0.67, net 0.67 × NAV): |net| up to 0.67 against max-net 0.5 (0.17 past it, 2 closes); prices carried it there after the fills were checked — breadth makes no margin calls, so nothing was cut or liquidated for it (the book borrowed nothing there — no loan, no short — so no broker would have called for margin either)',
+    ]);
   });
 
   it('a book within its limits at every close says nothing: max-gross 4, max-net 4', () => {

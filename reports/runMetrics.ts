@@ -16,6 +16,7 @@
 //   (`interest_received`, `borrow_rebate`) are reported as negative costs, so Σ cost_<line> is the
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/m, a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
+import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
@@ -46,6 +47,7 @@ import {
   type TradeHistory,
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
+import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
 
 /** A dated return series: epoch days (ascending) and simple returns. */
 export interface DatedReturns {
@@ -116,9 +118,13 @@ function sessionReturns(values: ArrayLike<number>): Float64Array {
  * annualised with P given or inferred from the calendar; with `options.market` (the market it ran
  * on) its capacity too. Returns the metrics (value, sample size n, note), drawdown episodes and
  * the caveats of the measurement.
- * @throws RangeError when the benchmark's levels do not have one row per session of the result.
+ * @throws UserError when a constant `riskFree` is not an annual rate from −0.1 to 1, `periodsPerYear`
+ *   not a whole number from 1 to 366 (the rules of a study file and the CLI), or the benchmark's
+ *   levels do not have one row per session of the result.
  */
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
+  if (typeof options.riskFree === 'number') checkAnnualRate(options.riskFree, 'runMetrics: riskFree');
+  if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'runMetrics: periodsPerYear');
   // The engine accrued with config.periodsPerYear, else this same inference: one P for rf and cash.
   const given = options.periodsPerYear ?? result.manifest.config.periodsPerYear;
   const frequency = given === undefined ? inferFrequency(result.dates) : givenFrequency(given);
@@ -130,8 +136,10 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const rf = riskFreeOfReturns(options.riskFree, dates, P, periods);
   const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
   const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
+  if (benchmark !== undefined && benchmark.levels.length !== result.dates.length) {
+    throw new UserError(`runMetrics: benchmark ${benchmark.name} has ${benchmark.levels.length} levels for the result's ${result.dates.length} sessions: give one level per session of the result (NaN where it has none)`);
+  }
   const levels = benchmark?.levels;
-  if (levels !== undefined && levels.length !== result.dates.length) throw new RangeError(`benchmark levels have ${levels.length} rows for ${result.dates.length} sessions`);
   const d = result.daily;
   const carried = carriedSessions(d.navCarried);
   const set = computeMetrics({

@@ -48,6 +48,7 @@ import {
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
 import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
+import { navFingerprint } from './navFingerprint.ts';
 
 /** A dated return series: epoch days (ascending) and simple returns. */
 export interface DatedReturns {
@@ -95,6 +96,8 @@ export interface RunMetrics extends MetricSet {
   benchmarkReturns: Float64Array | null;
   benchmarkLevels: Float64Array | null;
   riskFreeReturns: Float64Array;
+  /** The measured result's navFingerprint (sha256 hex of its dates and NAV): writeRun stores the metrics only beside that result. */
+  navFingerprint: string;
   /** Caveats about the measurement itself (irregular spacing, a benchmark with gaps or a late start) and the book's (bookCaveats.ts: exposure gap, deferred notional, short sample). */
   caveats: Caveat[];
 }
@@ -164,6 +167,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : sessionReturns(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
+    navFingerprint: navFingerprint(result),
     caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
   };
 }

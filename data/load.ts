@@ -68,6 +68,11 @@ function isoOption(name: string, value: string | undefined): number | undefined 
   return day;
 }
 
+/** An empty `symbols` list names nothing to load: refused here, not blamed on the period when nothing comes back (probe r54a). */
+function checkSymbols(symbols: readonly string[] | undefined): void {
+  if (symbols !== undefined && symbols.length === 0) throw new UserError(`symbols: [] names no symbol: list the symbols to load (symbols: ['AAA', 'BBB']), or leave symbols out to load every symbol`);
+}
+
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const sorted = (record: Readonly<Record<string, string>> | undefined): [string, string][] => Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
 
@@ -82,6 +87,7 @@ const sorted = (record: Readonly<Record<string, string>> | undefined): [string, 
  *   UserError for a path or an option that does not fit (no such folder, no symbol matches, …).
  */
 export async function loadMarket(path: string, options: LoadMarketOptions = {}): Promise<Market> {
+  checkSymbols(options.symbols);
   const resolved = resolve(path);
   const source = detectSource(resolved);
   if (source.kind === 'dataFolder' && options.assetClass) {

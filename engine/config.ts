@@ -10,6 +10,7 @@ import { commissionSchema } from './models/commission/index.ts';
 import { fillSchema } from './models/fill/index.ts';
 import { slippageSchema } from './models/slippage/index.ts';
 import { participationCapSchema } from './models/volume/index.ts';
+import { periodsPerYear } from './models/units.ts';
 
 export const EXECUTION_CONVENTIONS = ['next-open', 'next-close', 'same-close'] as const;
 export type ExecutionConvention = (typeof EXECUTION_CONVENTIONS)[number];
@@ -66,7 +67,7 @@ export const engineConfigSchema = z
      * (data/rates.ts perPeriodRate), the rf conversion of METRICS.md. Inferred from the run's
      * calendar (engine/frequency.ts) when not given; set it where the metrics' P is set.
      */
-    periodsPerYear: z.number().int().positive().max(366).optional(),
+    periodsPerYear: periodsPerYear.optional(),
     /**
      * A held position marked at a price older than this many sessions is reported as stale; a
      * symbol whose last bar is older is out of the strategy's universe and unpriced for a new

@@ -17,6 +17,7 @@
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/m (mean NAV, here and in turnover, over the
 //   sessions with NAV > 0: after a ruin the negative NAVs are no capital), a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
+import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
@@ -49,6 +50,8 @@ import {
 } from './metrics/index.ts';
 import { unavailable, valued } from './metrics/metric.ts';
 import { wealthReturns } from './metrics/wealthReturns.ts';
+import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
+import { navFingerprint } from './navFingerprint.ts';
 
 /** A dated return series: epoch days (ascending) and simple returns. */
 export interface DatedReturns {
@@ -96,6 +99,8 @@ export interface RunMetrics extends MetricSet {
   benchmarkReturns: Float64Array | null;
   benchmarkLevels: Float64Array | null;
   riskFreeReturns: Float64Array;
+  /** The measured result's navFingerprint (sha256 hex of its dates and NAV): writeRun stores the metrics only beside that result. */
+  navFingerprint: string;
   /** Caveats about the measurement itself (irregular spacing, a benchmark with gaps or a late start) and the book's (bookCaveats.ts: exposure gap, deferred notional, short sample). */
   caveats: Caveat[];
 }
@@ -116,9 +121,13 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
  * annualised with P given or inferred from the calendar; with `options.market` (the market it ran
  * on) its capacity too. Returns the metrics (value, sample size n, note), drawdown episodes and
  * the caveats of the measurement.
- * @throws RangeError when the benchmark's levels do not have one row per session of the result.
+ * @throws UserError when a constant `riskFree` is not an annual rate from −0.1 to 1, `periodsPerYear`
+ *   not a whole number from 1 to 366 (the rules of a study file and the CLI), or the benchmark's
+ *   levels do not have one row per session of the result.
  */
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
+  if (typeof options.riskFree === 'number') checkAnnualRate(options.riskFree, 'runMetrics: riskFree');
+  if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'runMetrics: periodsPerYear');
   // The engine accrued with config.periodsPerYear, else this same inference: one P for rf and cash.
   const given = options.periodsPerYear ?? result.manifest.config.periodsPerYear;
   const frequency = given === undefined ? inferFrequency(result.dates) : givenFrequency(given);
@@ -130,8 +139,10 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const rf = riskFreeOfReturns(options.riskFree, dates, P, periods);
   const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
   const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
+  if (benchmark !== undefined && benchmark.levels.length !== result.dates.length) {
+    throw new UserError(`runMetrics: benchmark ${benchmark.name} has ${benchmark.levels.length} levels for the result's ${result.dates.length} sessions: give one level per session of the result (NaN where it has none)`);
+  }
   const levels = benchmark?.levels;
-  if (levels !== undefined && levels.length !== result.dates.length) throw new RangeError(`benchmark levels have ${levels.length} rows for ${result.dates.length} sessions`);
   const d = result.daily;
   const carried = carriedSessions(d.navCarried);
   const set = computeMetrics({
@@ -156,6 +167,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkReturns: levels === undefined ? null : wealthReturns(levels),
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
+    navFingerprint: navFingerprint(result),
     caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
   };
 }

@@ -1,6 +1,7 @@
 // Analysing any dated return series without a backtest (the quantstats use case): the METRICS.md
 // set, relative metrics on the dates both series share, and factor regressions.
 
+import { UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
@@ -13,6 +14,7 @@ import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
+import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
 import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
@@ -47,10 +49,18 @@ function dataCaveats(s: DatedSeries | undefined, role: SeriesRole): Caveat[] {
   return seriesCaveats(p.market, p.symbol, p.first, p.last, role);
 }
 
+/** A constant rate as the CLI's --rf-annual and --rf-per-period take it: an annual rate in a study's range; a per-period return that is a number. */
+function checkRiskFree(riskFree: RiskFreeInput | undefined): void {
+  if (riskFree?.kind === 'annual') checkAnnualRate(riskFree.rate, 'analyseSeries: riskFree.rate');
+  if (riskFree?.kind === 'perPeriod' && !Number.isFinite(riskFree.rate)) throw new UserError(`analyseSeries: riskFree.rate ${riskFree.rate}: a per-period return must be a finite number`);
+}
+
 export function analyseSeries(
   given: DatedSeries,
   options: { benchmark?: DatedSeries; riskFree?: RiskFreeInput; periodsPerYear?: number; factors?: readonly FactorTable[] } = {},
 ): SeriesAnalysis {
+  checkRiskFree(options.riskFree);
+  if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'analyseSeries: periodsPerYear');
   const series = missingPeriodsBlank(given, options.benchmark);
   const blanked = [gapCaveat(given, series, 'series')];
   if (options.benchmark !== undefined) {

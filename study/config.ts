@@ -11,6 +11,7 @@ import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
+import { annualRate, periodsPerYear } from '../engine/models/units.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
 
@@ -24,7 +25,6 @@ const engineOverrides = z.record(z.string(), z.unknown()).superRefine((engine, c
   const message = unknownEngineSettings(Object.keys(engine));
   if (message) ctx.addIssue({ code: 'custom', message });
 });
-const periodsPerYear = z.number().int().positive().max(366);
 
 export const runSpecSchema = z
   .object({
@@ -66,7 +66,7 @@ export const studySchema = z
     /** Default P for every run; inferred from each run's calendar when absent. */
     periodsPerYear: periodsPerYear.optional(),
     /** Risk-free for metrics: an annual rate (0.02), a market rate series name ("tbill3m"), or 0. */
-    riskFree: z.union([z.number().min(-0.1).max(1), z.string().min(1)]).default(0),
+    riskFree: z.union([annualRate, z.string().min(1)]).default(0),
     /**
      * Fama-French / QMJ factor files for attribution: a folder like ../shared/data/factors
      * (relative to the study file), "auto" (the data folder's own factors/ when it has one), or "none".

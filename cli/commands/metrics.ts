@@ -3,6 +3,7 @@
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { PriceReturns, ReturnSeries, ReturnUnit } from '../../data/returnSeries.ts';
+import { checkAnnualRate, checkPeriodsPerYear } from '../../reports/metricOptions.ts';
 import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
 
 interface MetricsArgs {
@@ -53,8 +54,8 @@ function checkNumbers(args: MetricsArgs): void {
     const value = args[flag];
     if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number (0.03 = 3%), got ${String(value)}`);
   }
-  const P = args['periods-per-year'];
-  if (P !== undefined && !(Number.isInteger(P) && P > 0)) throw new UserError(`--periods-per-year must be a whole number > 0 (252 daily, 52 weekly, 12 monthly), got ${P}`);
+  if (args['rf-annual'] !== undefined) checkAnnualRate(args['rf-annual'], '--rf-annual');
+  if (args['periods-per-year'] !== undefined) checkPeriodsPerYear(args['periods-per-year'], '--periods-per-year');
 }
 
 async function riskFree(args: MetricsArgs): Promise<RiskFreeInput | undefined> {

@@ -1,6 +1,16 @@
-// Config units the models share.
+// Config units the models, the engine and study configs and the metrics' library options share:
+// one rule per setting, so a file, a flag and a library call refuse the same values.
 
 import { z } from 'zod';
 
 /** Basis points, 0 to 10 000 (100 %). */
 export const bps = z.number().min(0).max(10_000);
+
+/**
+ * An annual rate as a decimal (0.03 = 3 %), −0.1 to 1: the cash rate and the risk-free rate. A
+ * rate above 1 (100 %) is almost surely a percent written as a decimal (5 for 5 %).
+ */
+export const annualRate = z.number().min(-0.1).max(1);
+
+/** P, periods per year: a whole number from 1 to 366 (252 daily, 52 weekly, 12 monthly). */
+export const periodsPerYear = z.number().int().positive().max(366);

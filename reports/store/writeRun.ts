@@ -9,6 +9,8 @@ import { symbolContributions } from '../attribution/contributors.ts';
 import { returnDecomposition } from '../attribution/decomposition.ts';
 import type { FactorRegression } from '../attribution/factorRegression.ts';
 import { wealthReturns } from '../metrics/wealthReturns.ts';
+import { UserError } from '../../data/errors.ts';
+import { navFingerprint } from '../navFingerprint.ts';
 import type { RunMetrics } from '../runMetrics.ts';
 import { BatchInsert, real } from './batchInsert.ts';
 import { canonicalJson, sha256 } from './canonicalJson.ts';
@@ -35,11 +37,11 @@ export interface RunToWrite {
 
 const bit = (x: boolean): number => (x ? 1 : 0);
 
-/** The metrics must describe this result: same number of returns. */
+/** The metrics must be runMetrics of this very result: the same sessions and NAV (navFingerprint), else a UserError before anything is written. */
 function checkMetrics(result: Result, metrics: RunMetrics): void {
-  const n = Math.max(result.daily.nav.length - 1, 0);
-  if (metrics.riskFreeReturns.length !== n) {
-    throw new RangeError(`metrics cover ${metrics.riskFreeReturns.length} returns but the result has ${n}; pass runMetrics(result) of the same result`);
+  if (metrics.navFingerprint !== navFingerprint(result)) {
+    const n = Math.max(result.daily.nav.length - 1, 0);
+    throw new UserError(`writeRun: these metrics were measured on another result (they cover ${metrics.riskFreeReturns.length} returns; this result has ${n}, with another NAV or other dates): pass metrics: runMetrics(result) of the result you store`);
   }
 }
 
@@ -278,7 +280,10 @@ function insertFigures(store: Store, id: number, run: RunToWrite): void {
   contributions.flush();
 }
 
-/** Store a run with its metrics and attribution; returns its id. */
+/**
+ * Store a run with its metrics and attribution in one transaction; returns its id.
+ * @throws UserError when `run.metrics` is not runMetrics of `run.result` (another NAV or other dates), before anything is written.
+ */
 export function writeRun(store: Store, run: RunToWrite): number {
   checkMetrics(run.result, run.metrics);
   checkFillOrders(run.result);

@@ -234,6 +234,10 @@ describe.concurrent('metrics, stores and baselines', () => {
     expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-annual', 'abc'), 'rf-annual');
   });
 
+  it('metrics --rf-annual 5 is refused as breadth run --rf 5 is: a rate above 1 (probe r54a)', async () => {
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-annual', '5'), '--rf-annual 5: Too big: expected number to be <=1');
+  });
+
   it('browsing a results database that does not exist names it', async () => {
     expectBadInput(await run('runs', 'list', 'no-such.db'), 'no-such.db');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
+import { UserError } from '../../data/errors.ts';
 import { inspectMarket } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind, symbolIndex, type Market } from '../../data/market.ts';
@@ -95,6 +96,15 @@ describe('loadMarket on a data folder', () => {
     // The period asked travels with the market, so a run on it states a start later than asked (probe r36a).
     expect([market.requested, early.requested]).toEqual([{ from: '2020-01-03', to: '2020-01-06' }, { from: '2019-01-01' }]);
     expect((await loadMarket(dir, { cacheDir: false })).requested).toBeUndefined();
+  });
+
+  it('an empty symbols list is refused as such, not blamed on from/to (probe r54a)', async () => {
+    const dir = smallDataFolder();
+    // No from/to was given: the one cause is the empty list.
+    const refusal = loadMarket(dir, { cacheDir: false, symbols: [] });
+    await expect(refusal).rejects.toThrow(UserError);
+    await expect(refusal).rejects.toThrow(/^symbols: \[\] names no symbol: list the symbols to load .*, or leave symbols out to load every symbol$/);
+    await expect(refusal).rejects.not.toThrow(/from\/to/);
   });
 });
 

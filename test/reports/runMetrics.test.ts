@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Metric } from '../../reports/metrics/index.ts';
-import { navReturns, runMetrics } from '../../reports/runMetrics.ts';
+import { navReturns, runMetrics, type RunMetricsOptions } from '../../reports/runMetrics.ts';
+import { UserError } from '../../data/errors.ts';
 import { analyseSeries } from '../../reports/seriesAnalysis.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseIsoDay } from '../../data/dates.ts';
@@ -191,6 +192,45 @@ describe('runMetrics inputs', () => {
     const rf = Math.pow(1.05, 1 / 252) - 1;
     expect(set.benchmark).toBe('cash');
     expect(set.benchmarkLevels?.[3]).toBeCloseTo((1 + rf) ** 3, 15);
+  });
+
+  it('a rate, P or benchmark a study file and the CLI would refuse is a UserError naming the option (probe r54a)', () => {
+    // The repro's rates: NaN and Infinity gave Sharpe null as "insufficient data" / "zero volatility" with 3 returns, −2 a NaN rf, 5 a 500 % rate used silently.
+    const refusals: [RunMetricsOptions, RegExp][] = [
+      [{ riskFree: NaN }, /^runMetrics: riskFree NaN: Invalid input: expected number, received NaN \(an annual rate as a decimal from -0\.1 to 1: 0\.03 = 3 %\)$/],
+      [{ riskFree: Infinity }, /^runMetrics: riskFree Infinity: Invalid input: expected number, received Infinity/],
+      [{ riskFree: -2 }, /^runMetrics: riskFree -2: Too small: expected number to be >=-0\.1/],
+      [{ riskFree: 5 }, /^runMetrics: riskFree 5: Too big: expected number to be <=1/], // the CLI's --rf 5: "Too big: expected number to be <=1"
+      [{ periodsPerYear: 0 }, /^runMetrics: periodsPerYear 0: Too small: expected number to be >0 \(periods per year: a whole number from 1 to 366/],
+      [{ periodsPerYear: 252.5 }, /^runMetrics: periodsPerYear 252\.5: Invalid input: expected int/],
+      [{ benchmark: { name: 'X', levels: new Float64Array(3) } }, /^runMetrics: benchmark X has 3 levels for the result's 4 sessions: give one level per session of the result \(NaN where it has none\)$/],
+    ];
+    for (const [options, message] of refusals) {
+      expect(() => runMetrics(tiny, options)).toThrow(UserError);
+      expect(() => runMetrics(tiny, options)).toThrow(message);
+    }
+    // The ends of the range are taken. R = 1: rf = 2^(1/252) − 1 = e^x − 1 with x = ln 2 / 252 = 0.00275060,
+    // so x + x²/2 + x³/6 = 0.00275060 + 0.00000378 + 0.00000000 = 0.00275437 a session. R = −0.1: x = ln 0.9 / 252
+    // = −0.00041810, so x + x²/2 = −0.00041810 + 0.00000009 = −0.00041801.
+    expect(runMetrics(tiny, { riskFree: 1, periodsPerYear: 252 }).riskFreeReturns[0]).toBeCloseTo(0.00275437, 8);
+    expect(runMetrics(tiny, { riskFree: -0.1, periodsPerYear: 252 }).riskFreeReturns[0]).toBeCloseTo(-0.00041801, 8);
+  });
+
+  it('any rate outside −0.1..1 or not finite is refused, and any inside measured, by runMetrics and analyseSeries alike', () => {
+    const series = { dates: Int32Array.of(19_724, 19_725, 19_726, 19_729), returns: Float64Array.of(0.01, -0.02, 0.005, 0.01) };
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.double({ min: -0.1, max: 1, noNaN: true })), (rate) => {
+        const inRange = rate >= -0.1 && rate <= 1;
+        const measure = [() => runMetrics(tiny, { riskFree: rate }), () => analyseSeries(series, { riskFree: { kind: 'annual', rate } })];
+        for (const m of measure) {
+          if (inRange) expect(m).not.toThrow();
+          else expect(m).toThrow(UserError);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(() => analyseSeries(series, { periodsPerYear: 0 })).toThrow(/^analyseSeries: periodsPerYear 0: Too small/);
+    expect(() => analyseSeries(series, { riskFree: { kind: 'perPeriod', rate: NaN } })).toThrow(UserError);
   });
 
   it('one session: ratios and annualized figures are insufficient data, never 0', () => {

@@ -9,12 +9,12 @@ import { UserError } from '../../../data/errors.ts';
 import type { Market } from '../../../data/market.ts';
 import { perPeriodRate, rateAsOf, rateSpan } from '../../../data/rates.ts';
 import type { CashModel } from '../types.ts';
-import { bps } from '../units.ts';
+import { annualRate, bps } from '../units.ts';
 
 const schema = z
   .object({
     /** Interest on cash: a constant annual rate, the name of a market rate series, or none. */
-    rate: z.union([z.number().min(-0.1).max(1), z.string().min(1), z.null()]).default(null),
+    rate: z.union([annualRate, z.string().min(1), z.null()]).default(null),
     /** Extra annual spread (bps) over the cash rate charged on negative cash. */
     debitSpreadBps: bps.default(0),
   })

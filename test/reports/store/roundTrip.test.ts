@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
+import { UserError } from '../../../data/errors.ts';
 import { rankCaveats } from '../../../engine/caveats.ts';
 import { DAILY_COLUMNS, type Result } from '../../../engine/result.ts';
 import { attributeRun, FF5_MOM_DAILY, returnDecomposition, symbolContributions } from '../../../reports/attribution/index.ts';
@@ -241,12 +242,33 @@ describe('reproducibility', () => {
     expect(fillsHash(slipped.fills, slipped)).not.toBe(fillsHash(result.fills, result));
   });
 
-  it('metrics from another result are refused before anything is written', () => {
+  it('metrics from another result are refused before anything is written, as a UserError', () => {
     const store = freshStore();
     const result = longShortRun();
     const other = runMetrics(handResult({ symbols: ['A'], daily: { nav: Array.from({ length: 10 }, (_, k) => 100 + k) } }));
-    expect(() => writeRun(store, { result, metrics: other })).toThrow(/metrics cover 9 returns but the result has 29/);
+    expect(() => writeRun(store, { result, metrics: other })).toThrow(UserError);
+    expect(() => writeRun(store, { result, metrics: other })).toThrow(
+      'writeRun: these metrics were measured on another result (they cover 9 returns; this result has 29, with another NAV or other dates): pass metrics: runMetrics(result) of the result you store',
+    );
     expect(listRuns(store)).toEqual([]);
+  });
+
+  it("metrics of another result of the same length are refused too; the result's own are stored (probe r54a)", () => {
+    // The repro: a large-cap run stored with the small-cap run's metrics, both over the same sessions.
+    // Two hand results over the same 3 sessions: NAV 100 → 110 → 121 (total return 121/100 − 1 = 0.21)
+    // and 100 → 90 → 81 (81/100 − 1 = −0.19).
+    const store = freshStore();
+    const up = handResult({ symbols: ['A'], daily: { nav: [100, 110, 121] } });
+    const down = handResult({ symbols: ['A'], daily: { nav: [100, 90, 81] } });
+    expect(() => writeRun(store, { result: down, metrics: runMetrics(up) })).toThrow(UserError);
+    expect(() => writeRun(store, { result: down, metrics: runMetrics(up) })).toThrow(/they cover 2 returns; this result has 2, with another NAV/);
+    expect(listRuns(store)).toEqual([]);
+    // A result that differs from the measured one in its last NAV alone, by one unit in the last place, is another result.
+    const nudged = handResult({ symbols: ['A'], daily: { nav: [100, 90, 81 * (1 + Number.EPSILON)] } });
+    expect(() => writeRun(store, { result: nudged, metrics: runMetrics(down) })).toThrow(UserError);
+    // The result's own metrics, even on a copy of it (a sweep's worker sends both by structured clone), are stored: total return −0.19.
+    const id = writeRun(store, { result: structuredClone(down), metrics: runMetrics(down) });
+    expect(getRun(store, id)?.metrics.find((m) => m.name === 'total_return')?.value).toBeCloseTo(-0.19, 12);
   });
 });
 

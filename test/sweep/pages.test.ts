@@ -144,6 +144,12 @@ describe('the walk-forward page', () => {
     expect(await v.page.locator('#window-table tbody tr').count()).toBe(3);
     expect(await v.page.locator('img').count()).toBe(0);
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "windows")
+    // The summary is four tiles in one row at 1366 px, each a bordered box (probe r55b: no rule styled them since the tear sheet's
+    // tiles left, and they read as eight loose lines, a tile's note as the next one's label).
+    const tiles = await v.page.locator('#summary .tile').evaluateAll((all) => all.map((e) => ({ top: Math.round(e.getBoundingClientRect().top), border: getComputedStyle(e).borderTopWidth })));
+    expect(tiles).toHaveLength(4);
+    expect(new Set(tiles.map((t) => t.top)).size).toBe(1);
+    expect(tiles.every((t) => t.border === '1px')).toBe(true);
     // The in-sample trials that gave no result, each with its why (the terminal and --json listed
     // them, the page did not): the header counts them, the card lists them, the refused one said.
     expect(await v.page.locator('header').innerText()).toContain('among 45 trials; 2 failed or refused (listed with why)');

@@ -67,6 +67,12 @@ export const SORTABLE_SCRIPT = `<script>
 </script>`;
 
 export const WIDGET_STYLES = `<style>
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin-bottom: 16px; }
+.tile { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
+.tile .label { color: var(--muted); font-size: 12px; }
+.tile .value { font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
+.tile .vs { color: var(--muted); font-size: 12px; }
+@media (max-width: 600px) { .tiles { grid-template-columns: repeat(2, 1fr); gap: 8px; } }
 th.sortable { cursor: pointer; user-select: none; }
 th.sortable[aria-sort="ascending"]::after { content: " ▲"; }
 th.sortable[aria-sort="descending"]::after { content: " ▼"; }

@@ -73,8 +73,9 @@ export class StrategyNotes {
     this.#decisions++;
     if (notes.length === 0) return;
     for (const note of notes) {
-      let share = weighted ? 0 : NaN;
-      for (const i of note.symbols) if (!Number.isNaN(targetWeight[i])) share += Math.abs(targetWeight[i]);
+      const held = note.options?.held;
+      let share = held !== undefined ? Math.abs(held) : weighted ? 0 : NaN;
+      if (held === undefined) for (const i of note.symbols) if (!Number.isNaN(targetWeight[i])) share += Math.abs(targetWeight[i]);
       const at: NoteAt = { share, session: t, count: note.symbols.length, of: note.of };
       const tally = this.#byWhat.get(note.what);
       if (tally === undefined) {
@@ -106,11 +107,12 @@ export class StrategyNotes {
     return [...this.#byWhat].map(([what, tally]) => {
       const { share, session, count, of } = tally.largest;
       const known = !Number.isNaN(share);
-      const never = share === 0 && !tally.unweighted;
+      const never = share === 0 && !tally.unweighted && tally.options.held === undefined;
       const sized: CaveatSeverity = !known ? 'medium' : share > HIGH_SHARE ? 'high' : share > MEDIUM_SHARE ? 'medium' : 'low';
       const severity = moreSevere(tally.least, sized);
       const day = (t: number): string => isoDay(market.dates[t]);
-      const weight = !known ? ' (the decision targeted no weights)' : share === 0 ? ', not in the targets (0.0% of NAV)' : `, targeted at ${(share * 100).toFixed(1)}% of NAV`;
+      const held = tally.options.held !== undefined;
+      const weight = held ? `, held at ${(share * 100).toFixed(1)}% of NAV` : !known ? ' (the decision targeted no weights)' : share === 0 ? ', not in the targets (0.0% of NAV)' : `, targeted at ${(share * 100).toFixed(1)}% of NAV`;
       const counted = Number.isNaN(of) ? `${count} name${count === 1 ? '' : 's'}` : `${count} of the ${of} name${of === 1 ? '' : 's'} the step applied to`;
       const largest = never ? neverTargeted(tally.largest, day(session)) : `; largest on ${day(session)}: ${counted}${weight}`;
       const names = [...tally.names].sort((a, b) => a - b).map((i) => market.symbols[i]);

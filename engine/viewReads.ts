@@ -21,12 +21,15 @@ export interface PendingNote {
 /**
  * A note's options: `named` puts its symbols before the phrase ("AAA: …"); `least` is the lowest
  * severity its caveat may have (the most severe any decision asked for); `detail` is context that may differ between decisions without
- * making another caveat (the caveat shows the latest, in brackets after the phrase).
+ * making another caveat (the caveat shows the latest, in brackets after the phrase); `held` is the
+ * share of NAV the note's names were held at, for a note about a holding the targets leave out
+ * (their target weights, which size other notes, say nothing of it): it sizes the caveat.
  */
 export interface NoteOptions {
   readonly named?: boolean;
   readonly least?: CaveatSeverity;
   readonly detail?: string;
+  readonly held?: number;
 }
 
 /** What take() returns after a decision with no notes (most): one shared empty list. */

@@ -22,10 +22,11 @@ export function noteStaleHoldings(view: MarketView, book: BookView, left: string
     if (view.present(i)) continue;
     let lag = 1;
     while (lag < view.session && Number.isNaN(view.close(i, lag))) lag++;
-    const held = `${(Math.abs(book.weight(i)) * 100).toFixed(1)}% of NAV held`;
+    const weight = Math.abs(book.weight(i));
     view.caveat(`${view.symbols[i]}: held, but left out of ${left}: no bar for longer than the stale-mark limit, so the position is closed when it trades again`, [i], NaN, {
       least: 'medium',
-      detail: `on ${view.date}: no bar for ${lag} sessions, ${held}`,
+      detail: `on ${view.date}: no bar for ${lag} sessions, ${(weight * 100).toFixed(1)}% of NAV held`,
+      held: weight, // sizes the caveat: its target weight, which sizes other notes, is none (probe r55b: unsized, it ranked below every sized medium caveat)
     });
   }
 }

@@ -78,8 +78,16 @@ describe('baselines', () => {
     const k = Array.from(r.snapshots.session.keys()).find((j) => r.snapshots.session[j] === 17 && r.snapshots.symbol[j] === 1) as number;
     const held = (r.snapshots.shares[k] * 49) / r.daily.nav[17]; // BBB's last close (session 9, odd): 49
     expect(held).toBeCloseTo(0.5, 1);
-    expect(r.caveats.filter((c) => c.message.startsWith('BBB: held')).map((c) => [c.severity, c.message])).toEqual([
-      ['medium', `BBB: held, but left out of the universe: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-01-24: no bar for 8 sessions, ${(held * 100).toFixed(1)}% of NAV held) — at 3 of 25 decisions from 2024-01-22 to 2024-01-24`],
+    // Sized by the share held (probe r55b: unsized, it ranked below every sized medium caveat): the largest of the three
+    // decisions' shares, above 5 % of NAV: high.
+    const shareAt = (t: number): number => {
+      const j = Array.from(r.snapshots.session.keys()).find((x) => r.snapshots.session[x] === t && r.snapshots.symbol[x] === 1) as number;
+      return (r.snapshots.shares[j] * 49) / r.daily.nav[t];
+    };
+    const largest = [15, 16, 17].reduce((a, t) => (shareAt(t) > shareAt(a) ? t : a));
+    const day = ['2024-01-22', '2024-01-23', '2024-01-24'][largest - 15];
+    expect(r.caveats.filter((c) => c.message.startsWith('BBB: held')).map((c) => [c.severity, c.message, c.size])).toEqual([
+      ['high', `BBB: held, but left out of the universe: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-01-24: no bar for 8 sessions, ${(held * 100).toFixed(1)}% of NAV held) — at 3 of 25 decisions from 2024-01-22 to 2024-01-24; largest on ${day}: 1 name, held at ${(shareAt(largest) * 100).toFixed(1)}% of NAV`, expect.closeTo(shareAt(largest), 12)],
     ]);
   });
 

@@ -266,9 +266,17 @@ describe('risk-allocation says what it could not do as asked', () => {
     expect(shareOfNav).toBeGreaterThan(0.45); // about half the book: the equal-weight target before the halt
     expect(Number.isNaN(r.snapshots.targetWeight[at47])).toBe(true); // no target: the planner sells it
     const note = r.caveats.find((c) => c.message.startsWith('BBB: held'));
+    // Sized by the share held (probe r55b: unsized, it ranked below every sized medium caveat): the largest of the
+    // three decisions' shares, above 5 % of NAV: high.
+    const shareAt = (t: number): number => {
+      const j = Array.from(r.snapshots.session.keys()).find((x) => r.snapshots.session[x] === t && r.snapshots.symbol[x] === 1) as number;
+      return (r.snapshots.shares[j] * 49) / r.daily.nav[t];
+    };
+    const largest = [45, 46, 47].reduce((a, t) => (shareAt(t) > shareAt(a) ? t : a));
+    const day = ['2024-03-04', '2024-03-05', '2024-03-06'][largest - 45];
     expect([note?.severity, note?.message, note?.symbols]).toEqual([
-      'medium',
-      `BBB: held, but left out of the allocation: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-03-06: no bar for 8 sessions, ${(shareOfNav * 100).toFixed(1)}% of NAV held) — at 3 of 60 decisions from 2024-03-04 to 2024-03-06`,
+      'high',
+      `BBB: held, but left out of the allocation: no bar for longer than the stale-mark limit, so the position is closed when it trades again (on 2024-03-06: no bar for 8 sessions, ${(shareOfNav * 100).toFixed(1)}% of NAV held) — at 3 of 60 decisions from 2024-03-04 to 2024-03-06; largest on ${day}: 1 name, held at ${(shareAt(largest) * 100).toFixed(1)}% of NAV`,
       ['BBB'],
     ]);
   });

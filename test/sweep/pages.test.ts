@@ -146,7 +146,7 @@ describe('the walk-forward page', () => {
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "windows")
     // The summary is four tiles in one row at 1366 px, each a bordered box (probe r55b: no rule styled them since the tear sheet's
     // tiles left, and they read as eight loose lines, a tile's note as the next one's label).
-    const tiles = await v.page.locator('#summary .tile').evaluateAll((all) => all.map((e) => ({ top: Math.round(e.getBoundingClientRect().top), border: getComputedStyle(e).borderTopWidth })));
+    const tiles = await v.page.locator('#summary .tile').evaluateAll((all) => all.map((e) => ({ top: Math.round(e.getBoundingClientRect().top), border: (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopWidth: string } }).getComputedStyle(e).borderTopWidth })));
     expect(tiles).toHaveLength(4);
     expect(new Set(tiles.map((t) => t.top)).size).toBe(1);
     expect(tiles.every((t) => t.border === '1px')).toBe(true);

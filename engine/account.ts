@@ -70,8 +70,8 @@ export interface Verdict {
   netSign: -1 | 0 | 1;
 }
 
-/** Relative slack for comparisons of money amounts that went through a few float operations. */
-const SLACK = 1e-12;
+/** Relative slack for comparisons of money amounts that went through a few float operations (the limits' too: limitDrift.ts). */
+export const SLACK = 1e-12;
 
 export class AccountGuard {
   readonly #account: Account;

@@ -7,11 +7,10 @@
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import { type Caveat, caveat } from './caveats.ts';
+import { SLACK } from './account.ts';
 import type { Account } from './config.ts';
 import type { Portfolio } from './portfolio.ts';
 
-/** Relative slack of the limit comparison, as the account's (account.ts SLACK): float noise is not a drift. */
-const SLACK = 1e-12;
 
 /** Closes of a margin run whose book was past maxGross or maxNet: counted as the replay marks them, without allocating. */
 export class LimitDrift {
@@ -45,6 +44,7 @@ export class LimitDrift {
     this.observed++;
     const gross = (p.longValue - p.shortValue) / nav;
     const net = (p.longValue + p.shortValue) / nav;
+    // The account's slack: float noise is not a drift.
     const pastGross = gross > this.#maxGross * (1 + SLACK);
     const pastNet = Math.abs(net) > this.#maxNet * (1 + SLACK);
     if (!pastGross && !pastNet) return;

@@ -7,7 +7,7 @@
 import { StrategyError } from '../../data/errors.ts';
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';
-import { blamed, inFile } from '../strategyFault.ts';
+import { blamed, describe, inFile } from '../strategyFault.ts';
 import type { AccrualContext, BorrowModel, CashModel, CommissionModel, ExecutionModels, FillContext, FillModel, ModelConcern, SlippageModel, VolumeLimit } from './types.ts';
 
 /** What an answer must be, in words, and the test of it. */
@@ -31,20 +31,21 @@ interface Blame {
   readonly dates: Int32Array | readonly number[];
 }
 
-/** `method` of `model`, called through the guard: its throws and wrong answers become StrategyErrors. */
+/** "commission model "tiered" (models/tiered.ts) failed on 2005-01-04 in commission(…)": what opens a guarded model's fault. */
+const failed = (blame: Blame, method: string, day: number): string => `${blame.concern} model "${blame.name}"${blame.file === undefined ? '' : ` (${blame.file})`} failed on ${isoDay(day)} in ${method}(…)`;
+
+/** `method` of `model`, called through the guard: its throws and wrong answers become StrategyErrors (a call that answers well allocates nothing). */
 function guarded<C extends FillContext | AccrualContext>(blame: Blame, model: object, method: string, rule: AnswerRule, dayOf: (context: C) => number): (context: C) => number {
   const call = (model as Record<string, (context: C) => unknown>)[method];
   return (context: C): number => {
-    const failed = (): string => `${blame.concern} model "${blame.name}"${blame.file === undefined ? '' : ` (${blame.file})`} failed on ${isoDay(dayOf(context))} in ${method}(…)`;
     let answer: unknown;
     try {
       answer = call.call(model, context);
     } catch (err) {
-      throw blamed(err, failed(), blame.file, false);
+      throw blamed(err, failed(blame, method, dayOf(context)), blame.file, false);
     }
     if (typeof answer !== 'number' || !rule.holds(answer)) {
-      const said = typeof answer === 'number' ? String(answer) : typeof answer === 'string' ? `the string ${JSON.stringify(answer.slice(0, 60))}` : answer === null ? 'null' : typeof answer === 'object' ? 'an object' : String(answer);
-      throw new StrategyError(`${failed()}: it answered ${said}, not ${rule.says}${inFile(blame.file)}`);
+      throw new StrategyError(`${failed(blame, method, dayOf(context))}: it answered ${describe(answer)}, not ${rule.says}${inFile(blame.file)}`);
     }
     return answer;
   };

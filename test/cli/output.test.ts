@@ -81,7 +81,8 @@ describe('the terminal rounds a stored figure as the pages do (probe r52c: avg_l
 
   it('any count or count of sessions under 1,000, percent under 1,000 % or money under 100 reads the same text in the terminal and on the page', () => {
     const kinds: [name: string, value: fc.Arbitrary<number>][] = [
-      ['avg_long_positions', fc.integer({ min: 0, max: 39_998 }).map((k) => k / 40)],
+      // Shown to one decimal: 39,998 / 40 = 999.95 reads 1,000.0, where the page groups thousands and the terminal does not (by design).
+      ['avg_long_positions', fc.integer({ min: 0, max: 39_997 }).map((k) => k / 40)],
       ['trade_avg_holding', fc.integer({ min: 0, max: 7_999 }).map((k) => k / 8)],
       ['annual_return', fc.integer({ min: -999_994, max: 999_994 }).map((k) => k / 100_000)],
       ['cost_commission', fc.integer({ min: -99_999, max: 99_999 }).map((k) => k / 1_000)],

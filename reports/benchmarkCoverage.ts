@@ -16,7 +16,8 @@ export interface CoveredSeries {
 /**
  * Whether the benchmark has values before the series' first row and after its last: one that
  * does lacks the rows it leaves out at an end (a holiday on the run's first session), it does not
- * start or end there. Absent: not known, read as no.
+ * start or end there. Absent (levels a library user built): not known, so neither is said — only
+ * the rows it lacks and its first or last value in the series (probe r56a).
  */
 export interface BenchmarkReach {
   readonly before: boolean;
@@ -30,8 +31,9 @@ const count = (k: number, unit: string): string => `${k} ${unit}${k === 1 ? '' :
  * on each row of the series (row 0 its start, row k its k-th return's date; NaN where none);
  * `day(row)`: that row's epoch day. With a value on no row at all there is nothing partial to
  * say: [] (the caller states that no relative metric exists). Sizes: rows left out at the start
- * and at the end (medium; said as rows it lacks, not as its start or end, where `reach` says it has
- * values beyond them), rows without a value between the first and last (low, with the first)
+ * and at the end (medium; said as its start or end where `reach` says it has no values beyond
+ * them, as rows it lacks where it has, and as rows it lacks with its first or last value in the
+ * series where `reach` is not given), rows without a value between the first and last (low, with the first)
  * — or, for a benchmark spaced coarser than the series (month-ends in a daily run), its own dates
  * missing between them (coarseGaps).
  */
@@ -46,17 +48,17 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   const unit = series.unit === 'session' ? 'sessions' : 'count';
   const out: Caveat[] = [];
   const common = 'relative metrics cover only the common period';
-  const lacks = (k: number, which: string, from: number, to: number): string =>
-    `benchmark ${name} has no value on the ${which} ${k === 1 ? series.unit : count(k, series.unit)} of ${series.noun} (${k === 1 ? isoDay(day(from)) : `${isoDay(day(from))} → ${isoDay(day(to))}`}), though it has values ${which === 'first' ? 'before' : 'after'}: ${common}`;
-  if (first > 0) {
-    const text = reach?.before ? lacks(first, 'first', 0, first - 1) : `benchmark ${name} starts on ${isoDay(day(first))}, ${count(first, series.unit)} after ${series.noun}: ${common}`;
-    out.push(caveat('benchmark', 'medium', text, { value: first, unit }));
-  }
   const early = levels.length - 1 - last;
-  if (early > 0) {
-    const text = reach?.after ? lacks(early, 'last', last + 1, levels.length - 1) : `benchmark ${name} ends on ${isoDay(day(last))}, ${count(early, series.unit)} before ${series.noun}: ${common}`;
-    out.push(caveat('benchmark', 'medium', text, { value: early, unit }));
-  }
+  // At an end where `reach` says the benchmark has values beyond the series, it lacks rows there; where it says
+  // it has none, it starts (ends) there; without `reach` neither is known: only the rows lacked and its first (last) value.
+  const end = (which: 'first' | 'last', beyond: boolean | undefined): string => {
+    const [k, from, to, valued] = which === 'first' ? [first, 0, first - 1, first] : [early, last + 1, levels.length - 1, last];
+    if (beyond === false) return `benchmark ${name} ${which === 'first' ? 'starts' : 'ends'} on ${isoDay(day(valued))}, ${count(k, series.unit)} ${which === 'first' ? 'after' : 'before'} ${series.noun}: ${common}`;
+    const lacks = `benchmark ${name} has no value on the ${which} ${k === 1 ? series.unit : count(k, series.unit)} of ${series.noun} (${k === 1 ? isoDay(day(from)) : `${isoDay(day(from))} → ${isoDay(day(to))}`})`;
+    return beyond ? `${lacks}, though it has values ${which === 'first' ? 'before' : 'after'}: ${common}` : `${lacks}: its ${which} value in ${series.noun} is on ${isoDay(day(valued))}; ${common}`;
+  };
+  if (first > 0) out.push(caveat('benchmark', 'medium', end('first', reach?.before), { value: first, unit }));
+  if (early > 0) out.push(caveat('benchmark', 'medium', end('last', reach?.after), { value: early, unit }));
   const coarse = coarseGaps(levels, day, first, last);
   if (coarse !== null) {
     // A benchmark spaced coarser than the series (month-ends in a daily run): its own missing dates, not the rows between its values.

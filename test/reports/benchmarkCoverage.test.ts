@@ -2,7 +2,7 @@
 // series (metrics --prices, analyseSeries): rows left out at each end, rows without a value inside.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from '../../reports/benchmarkCoverage.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { handResult } from './store/fixtures.ts';
@@ -18,9 +18,9 @@ describe('benchmarkCoverageCaveats (by hand)', () => {
   const days = weekdays('2024-01-01', 8); // rows 0 … 7: Jan 1, 2, 3, 4, 5, 8, 9, 10 (Mon … Wed)
   const day = (row: number): number => days[row];
 
-  it('2 rows before the first value, 1 after the last, 2 inside (the first on row 4)', () => {
+  it('2 rows before the first value, 1 after the last, 2 inside (the first on row 4), no values beyond either end', () => {
     const levels = [NaN, NaN, 1, 1.1, NaN, NaN, 1.2, NaN];
-    const out = benchmarkCoverageCaveats('B', levels, day, { noun: 'S', unit: 'period' });
+    const out = benchmarkCoverageCaveats('B', levels, day, { noun: 'S', unit: 'period' }, { before: false, after: false });
     expect(out.map((c) => [c.severity, c.message, c.size, c.unit])).toEqual([
       ['medium', 'benchmark B starts on 2024-01-03, 2 periods after S: relative metrics cover only the common period', 2, 'count'],
       ['medium', 'benchmark B ends on 2024-01-09, 1 period before S: relative metrics cover only the common period', 1, 'count'],
@@ -34,6 +34,34 @@ describe('benchmarkCoverageCaveats (by hand)', () => {
       ['medium', 'benchmark B has no value on the first session of the run (2024-01-01), though it has values before: relative metrics cover only the common period', 1],
       ['medium', 'benchmark B has no value on the last 3 sessions of the run (2024-01-08 → 2024-01-10), though it has values after: relative metrics cover only the common period', 3],
     ]);
+  });
+
+  it('without reach (levels a library user built), it neither starts nor ends there: the rows it lacks and its first and last value in the series, true either way (probe r56a: "starts on 2024-01-03" of a benchmark with values from 2023-12-27)', () => {
+    // The same levels as above: rows 0–1 (Jan 1, 2) lack a value, the first is row 2 (Jan 3); row 7 (Jan 10) lacks one, the last is row 6 (Jan 9).
+    const levels = [NaN, NaN, 1, 1.1, NaN, NaN, 1.2, NaN];
+    const out = benchmarkCoverageCaveats('B', levels, day, { noun: 'the run', unit: 'session' });
+    expect(out.map((c) => [c.severity, c.message, c.size]).slice(0, 2)).toEqual([
+      ['medium', 'benchmark B has no value on the first 2 sessions of the run (2024-01-01 → 2024-01-02): its first value in the run is on 2024-01-03; relative metrics cover only the common period', 2],
+      ['medium', 'benchmark B has no value on the last session of the run (2024-01-10): its last value in the run is on 2024-01-09; relative metrics cover only the common period', 1],
+    ]);
+    // Known on one side only: that side is said as known, the other as unknown.
+    expect(benchmarkCoverageCaveats('B', levels, day, { noun: 'the run', unit: 'session' }, { before: true, after: false }).map((c) => c.message).slice(0, 2)).toEqual([
+      'benchmark B has no value on the first 2 sessions of the run (2024-01-01 → 2024-01-02), though it has values before: relative metrics cover only the common period',
+      'benchmark B ends on 2024-01-09, 1 session before the run: relative metrics cover only the common period',
+    ]);
+  });
+
+  it('property: without reach no caveat states a start, an end or values beyond; each end it lacks names the value it has nearest', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (has) => {
+        const levels = has.map((h) => (h ? 1 : NaN));
+        const messages = benchmarkCoverageCaveats('B', levels, day, { noun: 'the run', unit: 'session' }).map((c) => c.message);
+        for (const m of messages) expect(m).not.toMatch(/starts on|ends on|though it has values/);
+        const [first, last] = [has.indexOf(true), has.lastIndexOf(true)];
+        if (first > 0) expect(messages).toContainEqual(expect.stringContaining(`its first value in the run is on ${isoDay(day(first))}`));
+        if (first >= 0 && last < has.length - 1) expect(messages).toContainEqual(expect.stringContaining(`its last value in the run is on ${isoDay(day(last))}`));
+      }),
+    );
   });
 
   it('says nothing of a benchmark with a value on every row, or on none (the caller says there is no relative metric)', () => {

@@ -299,7 +299,8 @@ describe('benchmark caveats', () => {
   it('a benchmark that ends early says where it ends, not that it has gaps', () => {
     const nav = [100, 101, 102, 103, 104, 105];
     const result = handResult({ start: '2024-01-01', symbols: [], daily: { nav } });
-    const set = runMetrics(result, { benchmark: { name: 'BM', levels: Float64Array.of(1, NaN, 1.02, 1.01, NaN, NaN) } });
+    // reach: BM has no value after the run either (without it, levels say only that the last two sessions have none).
+    const set = runMetrics(result, { benchmark: { name: 'BM', levels: Float64Array.of(1, NaN, 1.02, 1.01, NaN, NaN), reach: { before: false, after: false } } });
     expect(set.caveats.filter((c) => c.code === 'benchmark').map((c) => c.message)).toEqual([
       'benchmark BM ends on 2024-01-04, 2 sessions before the run: relative metrics cover only the common period',
       'benchmark BM has no value on 1 session inside its period (the first 2024-01-02): returns are paired over the intervals both cover',

@@ -1,7 +1,7 @@
 // breadth as a library: everything a TypeScript user needs, from one entry.
 //   import { loadMarket, generateSampleMarket, backtest, createStrategy, runMetrics, openStore, writeRun, renderTearSheet } from 'breadth';
-//   backtest(market, strategy) → runMetrics(result, { market }) → writeRun(store, { result, metrics }) stores
-//   a run as `breadth run` does (README, "From TypeScript").
+//   backtest(market, strategy) → runMetrics(result, { market, benchmark: 'SPY' }) → writeRun(store, { result, metrics })
+//   measures and stores a run as `breadth run --benchmark SPY` does (README, "From TypeScript").
 // A strategy file needs nothing else: `import { defineStrategy, z } from 'breadth'` (z is zod's).
 
 // First: on an old Node, importing breadth throws here, before the native SQLite addon loads: an Error
@@ -56,7 +56,9 @@ export * from './strategies/index.ts';
 
 // reports
 export * as metrics from './reports/metrics/index.ts';
-export { navReturns, runMetrics, type RunMetrics, tradeHistory } from './reports/runMetrics.ts';
+export { navReturns, runMetrics, type RunMetrics, type RunMetricsOptions, tradeHistory } from './reports/runMetrics.ts';
+export type { BenchmarkLevels } from './reports/benchmark.ts';
+export type { BenchmarkReach } from './reports/benchmarkCoverage.ts';
 export { analyseSeries, type SeriesAnalysis } from './reports/seriesAnalysis.ts';
 export { attributeRun, factorRegressions, type RunAttribution } from './reports/attribution/index.ts';
 export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, ordersHash, writeRun, type Store, type StoredRun } from './reports/store/index.ts';

@@ -17,14 +17,13 @@
 //   net drag. `cost_<line>_drag` = total / mean NAV · P/m (mean NAV, here and in turnover, over the
 //   sessions with NAV > 0: after a ruin the negative NAVs are no capital), a decimal fraction of NAV per year
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
-import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 import { rateSourceCaveats, seriesCaveats } from '../engine/warnings.ts';
-import { CASH_BENCHMARK, cashLevels } from './benchmark.ts';
+import { type BenchmarkLevels, CASH_BENCHMARK, runBenchmark } from './benchmark.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
-import { type BenchmarkReach, benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
+import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
 import { ruinCaveats } from './ruinCaveats.ts';
 import { capacityFigures } from './capacity.ts';
@@ -61,11 +60,17 @@ export interface DatedReturns {
 
 export interface RunMetricsOptions {
   /**
-   * The benchmark's value levels on the run's sessions (one per session, NaN where it has no
-   * value): an index's total-return level (benchmark.ts symbolBenchmark), or `'cash'`: the
-   * risk-free returns below, compounded.
+   * What the run is measured against (the relative metrics: beta, alpha, tracking error, …):
+   * - a symbol or role of `market` (`'SPY'`, `'@smallCap'`; needs `market`), measured as `breadth run
+   *   --benchmark SPY` measures it: its total-return level over the run's sessions (a raw series
+   *   adjusted for its splits and dividends), whether it has values beyond them, and its data caveats;
+   * - `'cash'`: the risk-free returns below, compounded; `'none'` (or absent): no benchmark;
+   * - levels you built, `{ name, levels, reach? }` (BenchmarkLevels): one per session of the result,
+   *   NaN where it has none, and TOTAL-RETURN — a price index (raw closes) leaves the dividends and
+   *   splits out of every relative metric. Without `reach`, a first or last session without a value
+   *   is said as such, not as the benchmark's start or end.
    */
-  benchmark?: { readonly name: string; readonly levels: Float64Array; readonly reach?: BenchmarkReach } | typeof CASH_BENCHMARK;
+  benchmark?: string | BenchmarkLevels;
   /** A constant annual rate (decimal, 0.02 = 2 %) or a dated annual-yield series (decimal). */
   riskFree?: number | RateSeries;
   /**
@@ -116,14 +121,16 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
 
 /**
  * Every metric of METRICS.md for a backtest result: its NAV returns (one per session after the
- * first), against the risk-free rate and, when `options.benchmark` is given ('cash', or a name
- * with one level per session, NaN where unknown), a benchmark paired over the same intervals;
- * annualised with P given or inferred from the calendar; with `options.market` (the market it ran
- * on) its capacity too. Returns the metrics (value, sample size n, note), drawdown episodes and
- * the caveats of the measurement.
+ * first), against the risk-free rate and, when `options.benchmark` is given (a symbol of
+ * `options.market` as `breadth run --benchmark` measures it, 'cash', or total-return levels, one per
+ * session, NaN where unknown), a benchmark paired over the same intervals; annualised with P given
+ * or inferred from the calendar; with `options.market` (the market it ran on) its capacity too.
+ * The CLI and studies measure their runs through it. Returns the metrics (value, sample size n,
+ * note), drawdown episodes and the caveats of the measurement.
  * @throws UserError when a constant `riskFree` is not an annual rate from −0.1 to 1, `periodsPerYear`
- *   not a whole number from 1 to 366 (the rules of a study file and the CLI), or the benchmark's
- *   levels do not have one row per session of the result.
+ *   not a whole number from 1 to 366 (the rules of a study file and the CLI), the benchmark names a
+ *   symbol without `options.market` or one it lacks (naming the symbol, the nearest ones and the
+ *   roles), or its levels do not have one row per session of the result.
  */
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
   if (typeof options.riskFree === 'number') checkAnnualRate(options.riskFree, 'runMetrics: riskFree');
@@ -138,10 +145,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   const periods = periodsPerRow(result.dates, P);
   const rf = riskFreeOfReturns(options.riskFree, dates, P, periods);
   const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
-  const benchmark = options.benchmark === CASH_BENCHMARK ? { name: CASH_BENCHMARK, levels: cashLevels(riskFreeReturns) } : options.benchmark;
-  if (benchmark !== undefined && benchmark.levels.length !== result.dates.length) {
-    throw new UserError(`runMetrics: benchmark ${benchmark.name} has ${benchmark.levels.length} levels for the result's ${result.dates.length} sessions: give one level per session of the result (NaN where it has none)`);
-  }
+  const benchmark = runBenchmark(options.benchmark, result, options.market, riskFreeReturns);
   const levels = benchmark?.levels;
   const d = result.daily;
   const carried = carriedSessions(d.navCarried);
@@ -172,7 +176,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   };
 }
 
-function measurementCaveats(frequency: Frequency, benchmark: { name: string; levels: Float64Array; reach?: BenchmarkReach } | undefined, result: Result, set: MetricSet): Caveat[] {
+function measurementCaveats(frequency: Frequency, benchmark: BenchmarkLevels | undefined, result: Result, set: MetricSet): Caveat[] {
   const out: Caveat[] = [];
   if (benchmark !== undefined) {
     const name = benchmark.name;

@@ -10,21 +10,24 @@ import type { Result } from '../engine/result.ts';
 import { everySession } from '../engine/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { sessionOnOrBefore } from '../engine/view.ts';
-import { CASH_BENCHMARK, symbolBenchmark } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';
 import type { TrialRecord } from '../reports/store/index.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import type { StudyConfig } from './config.ts';
 
-/** A run's metrics (capacity on `market` included) against its benchmark index over its own sessions (or cash), with the trials for its DSR. */
+/**
+ * A run's metrics (capacity on `market` included) against its benchmark (a symbol or role of
+ * `market`, 'cash', or null for none), measured by runMetrics as a library user's are, with the
+ * trials for its DSR.
+ */
 export function measureRun(result: Result, market: Market, options: { benchmark: string | null; periodsPerYear: number | undefined; riskFree: number | RateSeries; trials?: SharpeTrials | undefined }): RunMetrics {
   const { benchmark, periodsPerYear } = options;
-  const levels = benchmark === null || benchmark === CASH_BENCHMARK ? benchmark : symbolBenchmark(market, result, benchmark);
   return runMetrics(result, {
     market,
     riskFree: options.riskFree,
     ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
-    ...(levels === null ? {} : { benchmark: levels }),
+    ...(benchmark === null ? {} : { benchmark }),
     ...(options.trials === undefined ? {} : { trials: options.trials }),
   });
 }

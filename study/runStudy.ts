@@ -14,7 +14,7 @@ import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
-import { CASH_BENCHMARK } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK, NO_BENCHMARK } from '../reports/benchmark.ts';
 import type { SharpeTrials } from '../reports/metrics/index.ts';
 import type { RunMetrics } from '../reports/runMetrics.ts';
 import { measureRun, resolveRiskFree } from './measure.ts';
@@ -50,8 +50,6 @@ export interface StudyRuns {
   /** Caveats about the study as a whole (e.g. a risk-free series the data lacks). */
   readonly notes: string[];
 }
-
-const NO_BENCHMARK = 'none';
 
 /**
  * Run every strategy of the study; `where` names the config in errors. Strategy files named in

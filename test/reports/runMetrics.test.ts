@@ -9,6 +9,14 @@ import { parseIsoDay } from '../../data/dates.ts';
 import { fixtureMarket, rateSeries } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';
 import { handResult, longShortRun } from './store/fixtures.ts';
+import { join } from 'node:path';
+import { loadMarket } from '../../data/load.ts';
+import type { Market } from '../../data/market.ts';
+import type { Result } from '../../engine/result.ts';
+import { createStrategy } from '../../strategies/index.ts';
+import { getRun, openStore, type StoredRun } from '../../reports/store/index.ts';
+import { csv, tempDir, writeFile } from '../data/fixtures.ts';
+import { breadth, scratch } from '../cli/helpers.ts';
 
 const pick = (ms: readonly Metric[], name: string): Metric => {
   const m = ms.find((x) => x.name === name);
@@ -240,6 +248,78 @@ describe('runMetrics inputs', () => {
     expect(pick(set.metrics, 'cost_commission_drag').value).toBeNull();
     expect(pick(set.metrics, 'sharpe').value).toBeNull();
     expect(pick(set.metrics, 'avg_gross_exposure').value).toBe(0);
+  });
+});
+
+describe('a symbol benchmark through the library is the CLI\'s: runMetrics(result, { market, benchmark: \'BENCH\' }) (probe r56a F1)', () => {
+  // Probe r56a's bh-div: BENCH trades 100, 102, 101, 99, 103, 104 with AdjClose 98, 99.96, 98.98, 99,
+  // 103, 104 (Close/AdjClose steps from 0.98 to 1 on 01-05: a dividend of 2 % of 101 goes ex there);
+  // STRAT is BENCH's AdjClose alone (a total-return series). Buy-and-hold of STRAT at the same close:
+  // 1,000,000 / 98 → 10,204 shares, 8 of cash, so NAV_t = 8 + 10,204·A_t (A = STRAT's closes) and
+  // r_t = (A_t / A_{t−1} − 1) · (1 − 8 / NAV_{t−1}) = b_t · c_t, b_t BENCH's total-return return
+  // A_t / A_{t−1} − 1 and c_t = 0.9999920 … 0.9999925 (NAV 999,992 … 1,050,972 on the sessions before).
+  // So beta = cov(r, b) / var(b) over the 5 returns ≈ c = 0.9999921 (python3 from the CSVs:
+  // 0.99999207841), and alpha = (1 + mean(r − β·b))^252 − 1 ≈ 3.9e-8: the cash drag, no more. Against
+  // the closes 100 … 104 (a price index), the 01-05 return −1.98 % beside STRAT's +0.02 % gives beta 0.7559.
+  const dir = tempDir('breadth-bh-div-');
+  writeFile(dir, 'BENCH.csv', csv('Date,Open,High,Low,Close,AdjClose,Volume', '2024-01-02,100,100,100,100,98,1000', '2024-01-03,102,102,102,102,99.96,1000', '2024-01-04,101,101,101,101,98.98,1000', '2024-01-05,99,99,99,99,99,1000', '2024-01-08,103,103,103,103,103,1000', '2024-01-09,104,104,104,104,104,1000'));
+  writeFile(dir, 'STRAT.csv', csv('Date,AdjClose', '2024-01-02,98', '2024-01-03,99.96', '2024-01-04,98.98', '2024-01-05,99', '2024-01-08,103', '2024-01-09,104'));
+  const run = async (): Promise<{ market: Market; result: Result }> => {
+    const market = await loadMarket(dir, { cacheDir: false });
+    return { market, result: backtest(market, await createStrategy('buy-and-hold', { weights: { STRAT: 1 } }), { execution: 'same-close' }) };
+  };
+  const closesOf = (market: Market, result: Result, symbol: string): Float64Array => {
+    const [n, i] = [market.symbols.length, market.symbols.indexOf(symbol)];
+    const closes = Float64Array.from(result.sessions, (t) => market.close[t * n + i]);
+    const base = closes.find((c) => !Number.isNaN(c)) ?? NaN;
+    return closes.map((c) => c / base);
+  };
+
+  it('beta 0.9999921, alpha ≈ 0: BENCH\'s total-return level, equal to what breadth run --benchmark BENCH stores', async () => {
+    const { market, result } = await run();
+    const set = runMetrics(result, { market, benchmark: 'BENCH' });
+    expect(set.benchmark).toBe('BENCH');
+    expect(pick(set.metrics, 'beta')).toEqual({ name: 'beta', value: expect.closeTo(0.9999921, 6), n: 5 });
+    expect(Math.abs(pick(set.metrics, 'alpha').value ?? NaN)).toBeLessThan(1e-6);
+    // The CLI on the same files: the same figures, bit for bit (one code path), and the same caveats.
+    const db = join(scratch(), 'cli.db');
+    const cli = await breadth(['run', '--data', dir, '--no-cache', '--strategy', 'buy-and-hold', '--param', 'weights={"STRAT":1}', '--benchmark', 'BENCH', '--execution', 'same-close', '--db', db], { cwd: scratch() });
+    expect(cli.status, cli.stderr).toBe(0);
+    const store = openStore(db);
+    const stored = getRun(store, 1) as StoredRun;
+    store.close();
+    for (const name of ['beta', 'alpha', 'correlation', 'tracking_error', 'information_ratio', 'up_capture', 'treynor']) expect(stored.metrics.find((m) => m.name === name)?.value, name).toBe(pick(set.metrics, name).value);
+    const messages = (caveats: readonly { message: string }[]): string[] => caveats.map((c) => c.message).sort();
+    expect(messages(stored.caveats)).toEqual(messages([...result.caveats, ...set.caveats]));
+  });
+
+  it('a name the market lacks, or a name without the market, is a UserError naming it and the fix; "none" is no benchmark', async () => {
+    const { market, result } = await run();
+    expect(() => runMetrics(result, { market, benchmark: 'BNCH' })).toThrow(UserError);
+    expect(() => runMetrics(result, { market, benchmark: 'BNCH' })).toThrow(`runMetrics: benchmark: no symbol "BNCH" in ${market.name} (did you mean BENCH?); or use "cash" or "none"`);
+    expect(() => runMetrics(result, { benchmark: 'BENCH' })).toThrow(/^runMetrics: benchmark "BENCH" names a symbol: give the market the run was backtested on too \(runMetrics\(result, \{ market, benchmark: 'BENCH' \}\)\), or levels/);
+    expect(runMetrics(result, { market, benchmark: 'none' }).benchmark).toBeNull();
+  });
+
+  it('a holiday on the run\'s first session (probe r56a F1b, bh-first2): by name, "though it has values before"; as levels without reach, only what they show', async () => {
+    // BENCH has STRAT's closes from 2023-12-27 but no row on 2024-01-02 (the run's first session) nor 2024-01-10 (its last).
+    const days = ['2023-12-27', '2023-12-28', '2023-12-29', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10'];
+    const closes = [98, 99, 97, 100, 103, 99, 104, 101, 106, 102];
+    const holiday = tempDir('breadth-bh-first2-');
+    writeFile(holiday, 'STRAT.csv', csv('Date,AdjClose', ...days.map((d, k) => `${d},${closes[k]}`)));
+    writeFile(holiday, 'BENCH.csv', csv('Date,AdjClose', ...days.flatMap((d, k) => (d === '2024-01-02' || d === '2024-01-10' ? [] : [`${d},${closes[k]}`]))));
+    const market = await loadMarket(holiday, { cacheDir: false });
+    const result = backtest(market, await createStrategy('buy-and-hold', { weights: { STRAT: 1 } }), { execution: 'same-close', from: '2024-01-02' });
+    const coverage = (set: ReturnType<typeof runMetrics>): string[] => set.caveats.filter((c) => c.code === 'benchmark' && c.message.includes('session')).map((c) => c.message);
+    expect(coverage(runMetrics(result, { market, benchmark: 'BENCH' }))).toEqual([
+      'benchmark BENCH has no value on the first session of the run (2024-01-02), though it has values before: relative metrics cover only the common period',
+      'benchmark BENCH ends on 2024-01-09, 1 session before the run: relative metrics cover only the common period',
+    ]);
+    // Not "starts on 2024-01-03, 1 session after the run": levels say nothing of the days before the run.
+    expect(coverage(runMetrics(result, { market, benchmark: { name: 'BENCH', levels: closesOf(market, result, 'BENCH') } }))).toEqual([
+      'benchmark BENCH has no value on the first session of the run (2024-01-02): its first value in the run is on 2024-01-03; relative metrics cover only the common period',
+      'benchmark BENCH has no value on the last session of the run (2024-01-10): its last value in the run is on 2024-01-09; relative metrics cover only the common period',
+    ]);
   });
 });
 

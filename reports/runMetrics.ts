@@ -20,8 +20,9 @@
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
-import { rateSourceCaveats, seriesCaveats } from '../engine/warnings.ts';
+import { rateSourceCaveats } from '../engine/warnings.ts';
 import { type BenchmarkLevels, CASH_BENCHMARK, runBenchmark } from './benchmark.ts';
+import { benchmarkSourceCaveats } from './benchmarkSource.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { bookCaveats } from './bookCaveats.ts';
@@ -67,7 +68,8 @@ export interface RunMetricsOptions {
    * - `'cash'`: the risk-free returns below, compounded; `'none'` (or absent): no benchmark;
    * - levels you built, `{ name, levels, reach? }` (BenchmarkLevels): one per session of the result,
    *   NaN where it has none, and TOTAL-RETURN — a price index (raw closes) leaves the dividends and
-   *   splits out of every relative metric. Without `reach`, a first or last session without a value
+   *   splits out of every relative metric; levels that follow the closes of a raw symbol of `market`
+   *   named `name` are said in a caveat. Without `reach`, a first or last session without a value
    *   is said as such, not as the benchmark's start or end.
    */
   benchmark?: string | BenchmarkLevels;
@@ -172,7 +174,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
     navFingerprint: navFingerprint(result),
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark?.name, result, options.market), ...bookCaveats(result, P, periods)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark, result, options.market), ...bookCaveats(result, P, periods)],
   };
 }
 
@@ -187,20 +189,6 @@ function measurementCaveats(frequency: Frequency, benchmark: BenchmarkLevels | u
     if (name !== CASH_BENCHMARK) out.push(...benchmarkFlatCaveats(name, benchmark.levels, day, { noun: 'the run', unit: 'session' }));
   }
   return [...ruinCaveats(set.ruin, (row) => result.dates[row + 1], 'NAV'), ...annualisationCaveats(frequency, set, benchmark?.name, "the run's", 'periodsPerYear'), ...out];
-}
-
-/**
- * The data caveats of the benchmark's own series over the run's sessions, when it is a symbol of
- * `market` (engine/warnings.ts seriesCaveats as the benchmark: "benchmark: BM.csv: Close only …",
- * a split-sized move, a bad print that reverts), as breadth metrics gives them: a run scopes its
- * data caveats to what it traded or read, so a benchmark it never held was measured against
- * silently (probe r46a). Those the run's own caveats already say (it held the symbol) are left out.
- */
-function benchmarkSourceCaveats(name: string | undefined, result: Result, market: Market | undefined): Caveat[] {
-  const symbol = name === undefined || market === undefined ? -1 : market.symbols.indexOf(name);
-  if (symbol < 0 || result.sessions.length === 0) return [];
-  const said = new Set(result.caveats.map((c) => c.message));
-  return seriesCaveats(market!, symbol, result.sessions[0], result.sessions[result.sessions.length - 1], 'benchmark').filter((c) => !said.has(c.message.replace(/^benchmark: /, '')));
 }
 
 /**

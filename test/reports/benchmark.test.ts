@@ -3,11 +3,14 @@
 // own Adj Close), an adjusted series is its own level, and both give the same index; `cash`
 // compounds the risk-free returns.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
-import { PriceKind } from '../../data/market.ts';
+import { type Market, PriceKind } from '../../data/market.ts';
+import type { Caveat } from '../../engine/caveats.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { cashLevels, symbolBenchmark, totalReturnLevels } from '../../reports/benchmark.ts';
+import { runMetrics } from '../../reports/runMetrics.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';
 
@@ -75,5 +78,33 @@ describe('benchmark levels', () => {
 
   it('cash compounds the per-period risk-free returns', () => {
     expect(Array.from(cashLevels([0.01, NaN, 0.02]))).toEqual([1, 1.01, 1.01, 1.01 * 1.02]);
+  });
+});
+
+describe('levels a user built that are a price index are said (probe r56a F1: raw closes through a dividend read alpha +349 %/yr, unsaid)', () => {
+  const priceIndex = (market: Market, name: string, levels: Float64Array): Caveat[] =>
+    runMetrics(backtest(market, scripted({}), {}), { market, benchmark: { name, levels } }).caveats.filter((c) => c.message.includes('a price index'));
+
+  it("RAW's closes across its 2:1 split (session 2) and 1.0 dividend (session 3): 2 ex-dates, high (a split reads as a −50 % return)", () => {
+    const [said] = priceIndex(totalReturn, 'RAW', Float64Array.from(raw, (p) => p / 100));
+    // Total return adjusted[4] / adjusted[0] − 1 = 1.02 · 1 · 51/51 · 52/50 − 1 = 6.1 %; closes 52 / 100 − 1 = −48.0 %.
+    expect([said.severity, said.size, said.symbols]).toEqual(['high', 2, ['RAW']]);
+    expect(said.message).toContain(`leaves out its 2 ex-dates of dividends or splits inside the run (the first on ${isoDay(totalReturn.dates[2])}): its total return over the run is 6.1%, its closes' -48.0%`);
+    // Its total-return level, or an adjusted series' closes, say nothing; nor does a name the market lacks.
+    expect(priceIndex(totalReturn, 'RAW', totalReturnLevels(totalReturn, 0, 0, 4))).toEqual([]);
+    expect(priceIndex(totalReturn, 'ADJ', Float64Array.from(adjusted))).toEqual([]);
+    expect(priceIndex(totalReturn, 'IDX', Float64Array.from(raw))).toEqual([]);
+  });
+
+  it('property: a raw series\' closes at any scale across any dividend are a price index; its total-return level at any scale is not', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), (cash, scale) => {
+        const paid = fixtureMarket({ symbols: ['BM'], closes: [[100], [101], [99], [102]], dividends: [{ session: 2, symbol: 0, value: cash }] });
+        const closes = Float64Array.of(100, 101, 99, 102).map((p) => p * scale);
+        expect(priceIndex(paid, 'BM', closes).map((c) => [c.severity, c.size])).toEqual([['medium', 1]]);
+        expect(priceIndex(paid, 'BM', totalReturnLevels(paid, 0, 0, 3).map((v) => v * scale))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

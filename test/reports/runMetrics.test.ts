@@ -293,6 +293,22 @@ describe('a symbol benchmark through the library is the CLI\'s: runMetrics(resul
     expect(messages(stored.caveats)).toEqual(messages([...result.caveats, ...set.caveats]));
   });
 
+  it('levels built from its raw closes are a price index, said in a caveat naming the fix; the docstring\'s levels are total-return', async () => {
+    const { market, result } = await run();
+    const set = runMetrics(result, { market, benchmark: { name: 'BENCH', levels: closesOf(market, result, 'BENCH') } });
+    expect(pick(set.metrics, 'beta').value).toBeCloseTo(0.7559084, 6);
+    // Total return 104 / 98 − 1 = 6.1 %, the closes' 104 / 100 − 1 = 4.0 %; one ex-date (a dividend, no split): medium.
+    const [said] = set.caveats.filter((c) => c.message.includes('price index'));
+    expect([said.severity, said.size, said.unit, said.symbols]).toEqual(['medium', 1, 'count', ['BENCH']]);
+    expect(said.message).toBe(
+      "benchmark BENCH: its levels follow its closes, a price index that leaves out its 1 ex-date of dividends or splits inside the run (on 2024-01-05): its total return over the run is 6.1%, its closes' 4.0%, and every relative metric measures against the closes; levels must be total-return (runMetrics(result, { market, benchmark: 'BENCH' }) measures it as breadth run --benchmark BENCH does)",
+    );
+    // Its total-return level given as levels is the symbol's: the same beta, no such caveat.
+    const total = runMetrics(result, { market, benchmark: { name: 'BENCH', levels: closesOf(market, result, 'STRAT') } });
+    expect(pick(total.metrics, 'beta').value).toBeCloseTo(0.9999921, 6);
+    expect(total.caveats.filter((c) => c.message.includes('price index'))).toEqual([]);
+  });
+
   it('a name the market lacks, or a name without the market, is a UserError naming it and the fix; "none" is no benchmark', async () => {
     const { market, result } = await run();
     expect(() => runMetrics(result, { market, benchmark: 'BNCH' })).toThrow(UserError);

@@ -418,6 +418,17 @@ describe("exposureGapCauses: a target whose order its symbol's exit cancelled be
     expect(gapOf(result)).toContain('(-30.0 pp)');
   });
 
+  it('a target that waited for its first price, was ordered there and lost its symbol before the fill: the wait, then the cancelled order — together the gap', () => {
+    // A at 10 throughout; B's one bar is session 2 (2024-01-03). A 0.5, B 0.3 decided on session 0: B waits on sessions 1–2, is ordered at
+    // its price on 2's close, and its data ends before 3's open fills it. Over sessions 1–6 (target 0.8, held 0.5: −30.0 pp): the wait
+    // 2 × 0.3 / 6 = −10.0 pp, the cancelled order 4 × 0.3 / 6 = −20.0 pp, its target the decision's of 2024-01-01.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 7 }, (_, t) => [10, t === 2 ? 10 : NaN]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5, B: 0.3 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.orders.end)).toEqual([OrderEnd.filled, OrderEnd.dataEnd]);
+    expect(causes(result)).toEqual(['a target waiting for a price (B until 2024-01-03), −10.0 pp', "B's 30.0 % target of 2024-01-01 could not be bought: B's data ended on 2024-01-03, before its order could fill, −20.0 pp"]);
+    expect(gapOf(result)).toContain('(-30.0 pp)');
+  });
+
   it('several such targets are listed; an explicit order an exit cancelled is no target, and a sale down to a smaller target is the exit\'s', () => {
     // A, B, C flat at 10, 10,000 cash; A 0.2, B 0.3, C 0.3 decided on session 0, B's and C's data end there: both orders cancelled on 1.
     // 0.6 on each of sessions 1–4: −60.0 pp, the whole gap (0.2 held against 0.8).

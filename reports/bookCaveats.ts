@@ -18,7 +18,7 @@ const EXPOSURE_GAP = 0.05;
 const DEFERRED_NOTABLE = 0.001;
 const DEFERRED_MEDIUM = 0.05;
 /** The gap's clause when the run recorded none of the causes exposureGapCauses names. */
-const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, orders a split or the end of their day left unfilled, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)';
+const NO_CAUSE = 'the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, orders a split or the end of their day left unfilled, whole shares, positions closed at their data end, targets whose order a data end or delisting cancelled, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)';
 
 /** A price seen for a symbol on a date (a position's mark or a fill's price); null when unknown. */
 export interface PriceMark {

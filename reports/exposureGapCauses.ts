@@ -10,6 +10,8 @@ import { leftWait, type TargetWait } from '../engine/pendingTargets.ts';
 import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../engine/result.ts';
 import { skipRuleText } from '../engine/skippedTradeCaveats.ts';
 import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
+import { exitCancelledCause } from './exitCancelledCause.ts';
+import { meanLevel, NAMED, nextDecision, type Reach, SHOWN, shownNames } from './gapCauseLevels.ts';
 
 /** An order that a deferral ended unfilled (nothing of what was left ever traded): what ended it, and whether that came at the session's open, before its decision. */
 interface Ended {
@@ -45,11 +47,6 @@ const RESTED = reasonsOf('rested');
 const ENDED: ReadonlyMap<number, Ended> = new Map(Object.entries(DEFERRAL_CAUSE).flatMap(([reason, c]) => (typeof c === 'object' ? [[Number(reason), c]] : [])));
 /** What the account refuses a reduction for, ending it: a cash account's cash for its commission (a closing fill is never cut at a margin limit). */
 const REFUSED: ReadonlySet<number> = new Set([Deferral.cash]);
-/** Symbols named in the waiting clause before "…". */
-const SHOWN = 3;
-
-/** A cause smaller than this share of NAV on average prints as 0.0 and is not named (the gap it would explain is at least 5 pp). */
-const NAMED = 0.0005;
 
 /**
  * The causes of the gap over the sessions from `from` (an index into the run's sessions) to its
@@ -77,7 +74,8 @@ const NAMED = 0.0005;
  *   its own cause: the mean share of NAV so paid since the last trade or decision ("cash in lieu
  *   of fractional shares from splits, uninvested until a decision sized the book again (or to the
  *   end), −25.0 pp"); after a decision the cash is whole shares' rounding, counted there;
- * - positions the run closed when their data ended or they were delisted, sized (exitCause), and
+ * - positions the run closed when their data ended or they were delisted, sized (exitCause),
+ *   targets whose order such an exit cancelled before it filled, sized (exitCancelledCause.ts), and
  *   later decisions' targets on such symbols (goneTargetCause).
  * A sized cause under 0.05 % of NAV on average is not named. The sizes are signed (a wait lowers
  * exposure, drift moves it either way) and need not sum to the gap: each is measured alone. With
@@ -119,6 +117,8 @@ export function exposureGapCauses(result: Result, gross: Float64Array, from: num
   causes.push(...skippedCause(result, gross, from, at, false));
   const exits = exitCause(result, gross, from, at);
   if (exits !== null) causes.push(exits);
+  const cancelled = exitCancelledCause(result, gross, from, at);
+  if (cancelled !== null) causes.push(cancelled);
   const goneTargets = goneTargetCause(result, gross, from, at);
   if (goneTargets !== null) causes.push(goneTargets);
   return [...causes, ...split, ...drifted];
@@ -179,7 +179,7 @@ function skippedCause(result: Result, gross: Float64Array, from: number, at: Rea
   }
   const share = meanLevel(steps, gross, from);
   if (share < NAMED) return [];
-  const rules = names.flatMap((set, rule) => (set.size > 0 ? [`${[...set].slice(0, SHOWN).join(', ')}${set.size > SHOWN ? ', …' : ''}, ${skipRuleText(rule as SkipRule, result.manifest.config)}`] : []));
+  const rules = names.flatMap((set, rule) => (set.size > 0 ? [`${shownNames([...set])}, ${skipRuleText(rule as SkipRule, result.manifest.config)}`] : []));
   const pp = `${(share * 100).toFixed(1)} pp`;
   return [above ? `sales or covers skipped by the skip rules (${rules.join('; ')}) (the position stayed larger than its target), +${pp}` : `trades skipped by the skip rules (${rules.join('; ')}), −${pp}`];
 }
@@ -217,7 +217,7 @@ function goneTargetCause(result: Result, gross: Float64Array, from: number, at: 
   }
   const share = meanLevel(steps, gross, from);
   if (names.length === 0 || share < NAMED) return null;
-  return `targets on symbols that had left the market (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}), −${(share * 100).toFixed(1)} pp`;
+  return `targets on symbols that had left the market (${shownNames(names)}), −${(share * 100).toFixed(1)} pp`;
 }
 
 /**
@@ -268,7 +268,7 @@ function endedCauses(result: Result, gross: Float64Array, from: number, lag: num
   }
   return groups.flatMap(({ reasons, clause }) => {
     const sized = endedShare(result, orderDeferrals(result, reasons, above), gross, from, lag, at);
-    return sized === null ? [] : [clause(`${sized.names.slice(0, SHOWN).join(', ')}${sized.names.length > SHOWN ? ', …' : ''}`, sized.count, `${(sized.share * 100).toFixed(1)} pp`)];
+    return sized === null ? [] : [clause(shownNames(sized.names), sized.count, `${(sized.share * 100).toFixed(1)} pp`)];
   });
 }
 
@@ -294,9 +294,6 @@ function endedShare(result: Result, picked: readonly { index: number; mark: numb
   const share = meanLevel(steps, gross, from);
   return names.length === 0 || share < NAMED ? null : { share, names, count };
 }
-
-/** `at(session)`: the index into the counted span of the first session a decision at `session` could reach with its fills (its lag after it), clamped to the span. */
-type Reach = (session: number) => number;
 
 /**
  * Targets waiting for a price (none whose symbol left first: leftWaitCause), sized: Σ of the weight
@@ -371,20 +368,7 @@ function leftWaitCause(result: Result, waits: readonly TargetWait[], gross: Floa
   const first = result.sessions[0];
   if (waits.length === 1) return `${leftWaitSentence(result.symbols[waits[0].symbol], waits[0], (t) => isoDay(result.dates[t - first]))}, −${pp.toFixed(1)} pp`;
   const names = [...new Set(waits.map((w) => result.symbols[w.symbol]))];
-  return `targets never filled: their symbols left the market before their price (${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', …' : ''}), −${pp.toFixed(1)} pp`;
-}
-
-/** The session of the first decision after `session` (the run's end + 1 when none): the one that sets targets anew. Binary search: decisionSessions ascend, and a run deciding every session asks once per exit, wait and gone target. */
-function nextDecision(result: Result, session: number): number {
-  const decided = result.decisionSessions ?? [];
-  let lo = 0;
-  let hi = decided.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (decided[mid] > session) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo < decided.length ? decided[lo] : result.sessions[0] + result.sessions.length;
+  return `targets never filled: their symbols left the market before their price (${shownNames(names)}), −${pp.toFixed(1)} pp`;
 }
 
 /**
@@ -413,21 +397,7 @@ function exitCause(result: Result, gross: Float64Array, from: number, at: Reach)
   }
   const share = meanLevel(steps, gross, from);
   if (names.length === 0 || share < NAMED) return null;
-  const shown = names.slice(0, SHOWN).join(', ') + (names.length > SHOWN ? ', …' : '');
-  return `positions closed when their data ended or they were delisted (${shown}), −${(share * 100).toFixed(1)} pp`;
-}
-
-/** The mean over the sessions from `from` with a finite `gross` of the running sum of `steps` (a level changed by steps[k] at session k). */
-function meanLevel(steps: Float64Array, gross: Float64Array, from: number): number {
-  let sum = 0;
-  let sessions = 0;
-  for (let k = from, level = 0; k < gross.length; k++) {
-    level += steps[k];
-    if (!Number.isFinite(gross[k])) continue;
-    sum += level;
-    sessions++;
-  }
-  return sessions > 0 ? sum / sessions : 0;
+  return `positions closed when their data ended or they were delisted (${shownNames(names)}), −${(share * 100).toFixed(1)} pp`;
 }
 
 /**

@@ -5,6 +5,8 @@
 import { parse } from 'csv-parse/sync';
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
+import { recordStartLines } from './csvLines.ts';
+import { csvParseError } from './csvParseError.ts';
 import { sniffDialect, type Dialect } from './dialect.ts';
 import { readSource } from './text.ts';
 
@@ -12,28 +14,30 @@ export interface CsvRecords {
   readonly file: string;
   /** Every record, header included, fields trimmed; empty lines are skipped. */
   readonly records: readonly string[][];
-  /** records[k] sits on line lines[k] (1-based, counted in the whole file). */
+  /** records[k] starts on line lines[k] (1-based, counted in the whole file; csvLines.ts). */
   readonly lines: readonly number[];
 }
 
 interface ParsedRecord {
   record: string[];
-  info: { lines: number };
+  info: { bytes: number };
 }
 
 /**
  * Parses delimited text whose first line is line `firstLine` of `file`. Field counts are not
- * enforced here: each loader checks them against its layout, with a message that says so.
+ * enforced here: each loader checks them against its layout, with a message that says so. A
+ * quoting error is a DataError at the line where the field at fault opens (csvParseError.ts);
+ * `readAs` says there how the file was read ("read as semicolon-separated"), or ''.
  */
-export function parseCsvText(file: string, text: string | Buffer, delimiter = ',', firstLine = 1): CsvRecords {
+export function parseCsvText(file: string, text: string | Buffer, delimiter = ',', firstLine = 1, readAs = ''): CsvRecords {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as ParsedRecord[];
+    parsed = parse(bytes, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as ParsedRecord[];
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new DataError(file, line === undefined ? undefined : line + firstLine - 1, `cannot parse CSV (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
+    throw csvParseError(file, bytes, err, firstLine, readAs);
   }
-  return { file, records: parsed.map((p) => p.record), lines: parsed.map((p) => p.info.lines + firstLine - 1) };
+  return { file, records: parsed.map((p) => p.record), lines: recordStartLines(bytes, parsed, firstLine) };
 }
 
 /** A whole delimited file (plain or gzip; BOM and CRLF handled) with the hash of its bytes. */

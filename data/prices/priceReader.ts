@@ -4,13 +4,12 @@
 //     quote turn up further down, the file is read again by the general path;
 //     and should a field turn out padded with spaces, likewise;
 //   - anything else (quoting, semicolons with decimal commas, tabs, thousands separators):
-//     csv-parse reads the records (RFC 4180, fields trimmed), and each one, normalised (numbers
+//     csv-parse reads the records (RFC 4180, fields trimmed: formats/csvTable.ts), and each one, normalised (numbers
 //     made plain decimals: formats/numberMarks.ts), goes through the same row checks.
 
-import { parse } from 'csv-parse/sync';
 import { describeDialect, sniffDialect, usualMark, type Delimiter, type Dialect } from '../formats/dialect.ts';
 import { decideFileMark, markBasis, type FileMark, type NumberAt } from '../formats/fileMark.ts';
-import { DataError } from '../errors.ts';
+import { parseCsvText } from '../formats/csvTable.ts';
 import { slashedDateOrder } from '../formats/fields.ts';
 import { dollarNumber } from '../formats/markedValues.ts';
 import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
@@ -145,20 +144,14 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
 function readGeneral(file: string, bytes: Buffer, contentHash: string, options: PriceReaderOptions, sniffed: Dialect): ReadPrices {
   const quoted = sniffed.quoted || bytes.includes(QUOTE);
   const headNote = sniffed.delimiter === ',' ? '' : describeDialect(sniffed);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(bytes, { delimiter: sniffed.delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new DataError(file, line, `cannot parse CSV${headNote ? ` ${headNote}` : ''} (${(err as Error).message})`, 'check quoting on this line: a field that starts with " must end with "');
-  }
+  const { records, lines } = parseCsvText(file, bytes, sniffed.delimiter, 1, headNote);
   // The header is judged before the numbers: its errors say how the sniffed head was read.
   const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote: headNote, delimiter: sniffed.delimiter });
   if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect: { ...sniffed, quoted } };
-  const header = records[0].record;
-  parser.setHeader(header, records[0].info.lines);
+  const header = records[0];
+  parser.setHeader(header, lines[0]);
   const roles = parser.columns!.roles;
-  const decided = decideMark(records, roles, sniffed.delimiter, quoted);
+  const decided = decideMark(records, lines, roles, sniffed.delimiter, quoted);
   const decimal = decided.mark;
   const unshownMark = decided.shownBy === undefined ? decided.unshown?.text : undefined;
   const markShownLate = decided.shownBy !== undefined && decided.unshown !== undefined && decimal !== usualMark(sniffed.delimiter) ? decided.shownBy : undefined;
@@ -169,7 +162,7 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
   // Columns holding a number with a mark while no number in the file shows the decimal mark: read by the guess.
   const byGuess = new Set<number>();
   for (let r = 1; r < records.length; r++) {
-    const { record, info } = records[r];
+    const record = records[r];
     try {
       const fields = record.map((field, k) => {
         const role = roles[k];
@@ -180,14 +173,14 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
         const number = dollar ?? field;
         if (!needsMarksRead(number, decimal)) return field;
         const plain = plainNumberText(number, decimal);
-        if (plain === undefined) throw numberMarksError({ file, line: info.lines, column: header[k] }, field, decimal, basis, number);
+        if (plain === undefined) throw numberMarksError({ file, line: lines[r], column: header[k] }, field, decimal, basis, number);
         // The `$` kept for FieldText, which reads it and says so once (formats/markedValues.ts).
         return dollar === undefined ? plain : `$${plain}`;
       });
-      parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), info.lines, record);
+      parser.pushLine(Buffer.from(`${fields.join(separator)}\n`, 'utf8'), lines[r], record);
     } catch (err) {
       // A second header line (two files joined): said as such (rows/repeatedHeader.ts), as the byte scanner says it.
-      throw repeatsHeader(record, header) ? repeatedHeaderError(file, info.lines, records[0].info.lines) : err;
+      throw repeatsHeader(record, header) ? repeatedHeaderError(file, lines[r], lines[0]) : err;
     }
   }
   const parsed = parser.finish();
@@ -201,13 +194,13 @@ function readGeneral(file: string, bytes: Buffer, contentHash: string, options: 
  * dates, tickers or ignored columns: a Note's 1.5 says nothing of the prices), in file order. A comma-separated file with no quote anywhere cannot hold a comma in a
  * number, so its mark is the point, and nothing is guessed (no `unshown`).
  */
-function decideMark(records: readonly { record: string[]; info: { lines: number } }[], roles: readonly (string | null | undefined)[], delimiter: Delimiter, quoted: boolean): FileMark {
+function decideMark(records: readonly (readonly string[])[], lines: readonly number[], roles: readonly (string | null | undefined)[], delimiter: Delimiter, quoted: boolean): FileMark {
   if (delimiter === ',' && !quoted) return { mark: '.' };
   function* numbers(): Generator<NumberAt> {
     for (let r = 1; r < records.length; r++) {
-      const { record, info } = records[r];
+      const record = records[r];
       // Nasdaq.com's "$6,000.00" shows its mark as 6,000.00 does.
-      for (let k = 0; k < record.length; k++) if (readsNumber(roles[k])) yield { text: dollarNumber(record[k]) ?? record[k], line: info.lines };
+      for (let k = 0; k < record.length; k++) if (readsNumber(roles[k])) yield { text: dollarNumber(record[k]) ?? record[k], line: lines[r] };
     }
   }
   return decideFileMark(numbers(), usualMark(delimiter));

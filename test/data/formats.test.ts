@@ -1,12 +1,18 @@
 // Price files by column meaning, in every dialect a strategist's files come in, and the refusals.
 // Each layout is checked against values written by hand in the file itself.
 
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { DataError } from '../../data/errors.ts';
+import { loadFactorTable } from '../../data/factors.ts';
+import { loadSymbolsFile } from '../../data/folder/symbolsFile.ts';
+import { parseCsvText } from '../../data/formats/csvTable.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
 import { loadPriceFile } from '../../data/prices/priceFolder.ts';
+import { parsePriceBytes } from '../../data/prices/priceReader.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });
@@ -85,6 +91,152 @@ describe('dialects', () => {
     const dir = tempDir();
     const e = await refusal(() => load(writeFile(dir, 'Q.csv', csv('"Date","Close"', '"2020-01-02","1', '"2020-01-03","2"'))));
     expect(e.message).toMatch(/Q\.csv:\d+: cannot parse CSV/);
+  });
+});
+
+describe('quoting refusals name the line where the field at fault opens (probe r56c F2: the file\'s last line was named)', () => {
+  /** Weekday dates from 2024-01-02. */
+  const weekdays = (count: number): string[] => {
+    const out: string[] = [];
+    for (let day = parseIsoDay('2024-01-02'); out.length < count; day++) if (![0, 6].includes(new Date(day * 86_400_000).getUTCDay())) out.push(isoDay(day));
+    return out;
+  };
+  const fix = 'end a quoted field with " right before its delimiter or the line\'s end, and write a quote inside it as ""';
+
+  it("the probe's open_quote2: a quote opened on line 4 of 21 is refused at line 4, not 21", async () => {
+    // Line 1 the header, line k + 2 the row of the k-th weekday from 2024-01-02: 2024-01-04 is on line 4. Nothing closes its quote,
+    // so csv-parse reads to the end of the file (line 21) and stops there.
+    const dir = tempDir();
+    const rows = weekdays(20).map((d, k) => (d === '2024-01-04' ? `${d},"102,1000` : `${d},${100 + k},1000`));
+    const e = await refusal(() => load(writeFile(dir, 'AAA.csv', csv('Date,Close,Volume', ...rows))));
+    expect(e.line).toBe(4);
+    expect(e.message).toBe(`${join(dir, 'AAA.csv')}:4: cannot parse CSV: a quote opened here is never closed (its field runs on to the end of the file, line 21) — ${fix}`);
+  });
+
+  it("the probe's open_quote: OHLCV, a quote opened on line 4 of 6 — and the same line plain, CRLF, gzip with a BOM, semicolon, tab", async () => {
+    const dir = tempDir();
+    const rows = ['2024-01-02,100,101,99,100,1000', '2024-01-03,101,102,100,101,1000', '2024-01-04,102,103,101,"102,1000', '2024-01-05,103,104,102,103,1000', '2024-01-08,104,105,103,104,1000'];
+    const text = csv('Date,Open,High,Low,Close,Volume', ...rows);
+    const files: [string, string | Buffer, string][] = [
+      ['LF.csv', text, ''],
+      ['CRLF.csv', text.replaceAll('\n', '\r\n'), ''],
+      ['BOMGZ.csv.gz', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), ''],
+      ['SEMI.csv', text.replaceAll(',', ';').replace('"102;1000', '"102,5;1000'), ' read as semicolon-separated with decimal commas'],
+      ['TAB.tsv', text.replaceAll(',', '\t'), ' read as tab-separated'],
+    ];
+    for (const [name, content, readAs] of files) {
+      const e = await refusal(() => loadPriceFile(writeFile(dir, name, content), asStock));
+      expect(e.message, name).toBe(`${join(dir, name)}:4: cannot parse CSV${readAs}: a quote opened here is never closed (its field runs on to the end of the file, line 6) — ${fix}`);
+    }
+  });
+
+  it('a quoted field over two lines and blank lines before the open quote are counted: line 7', async () => {
+    // Line 2 opens "Alpha, and line 3 closes it (one record); line 4 is blank; line 5 Beta; line 6 blank; line 7 opens "Gamma.
+    const dir = tempDir();
+    const text = csv('Date,Name,Close', '2024-01-02,"Alpha', 'Inc",100', '', '2024-01-03,Beta,101', '', '2024-01-04,"Gamma,102', '2024-01-05,Delta,103');
+    const e = await refusal(() => load(writeFile(dir, 'N.csv', text)));
+    expect(e.message).toMatch(/N\.csv:7: cannot parse CSV: a quote opened here is never closed \(its field runs on to the end of the file, line 8\)/);
+  });
+
+  it('a quote closed lines later, by a quote followed by text, is refused where it opened, naming both lines', async () => {
+    // Line 3 opens "101 and never closes it on its line; the next quote is line 6's, before 1,000: followed by "1".
+    const dir = tempDir();
+    const text = csv('Date,Close,Volume', '2024-01-02,100,1000', '2024-01-03,"101,1000', '2024-01-04,102,1000', '2024-01-05,103,1000', '2024-01-08,104,"1,000"');
+    const e = await refusal(() => load(writeFile(dir, 'R.csv', text)));
+    expect(e.message).toBe(`${join(dir, 'R.csv')}:3: cannot parse CSV: a quote opened here is never closed on its line (its field runs on to line 6, where a quote is followed by "1") — ${fix}`);
+  });
+
+  it('text after a closing quote, and a quote inside an unquoted field, are refused at their own line', async () => {
+    const dir = tempDir();
+    const after = await refusal(() => load(writeFile(dir, 'X.csv', csv('Date,Close', '2024-01-02,100', '2024-01-03,"101"x', '2024-01-04,102'))));
+    expect(after.message).toBe(`${join(dir, 'X.csv')}:3: cannot parse CSV: the quoted field opened here has text after its closing quote ("101"x) — ${fix}`);
+    const spaced = await refusal(() => load(writeFile(dir, 'S.csv', csv('Date,Close', '2024-01-02,100', '2024-01-03,"101" 5', '2024-01-04,102'))));
+    expect(spaced.message).toBe(`${join(dir, 'S.csv')}:3: cannot parse CSV: the quoted field opened here has text after its closing quote ("101" 5) — ${fix}`);
+    const inside = await refusal(() => load(writeFile(dir, 'I.csv', csv('Date,Close', '"2024-01-02",100', '2024-01-03,1"01', '2024-01-04,102'))));
+    expect(inside.message).toBe(`${join(dir, 'I.csv')}:3: cannot parse CSV: a quote inside an unquoted field — quote the whole field ("…") and write a quote inside it as "", or remove the quote`);
+  });
+
+  it('a short row after a quoted field over two lines is named at its own line', async () => {
+    // Lines 2–3 are one record; line 4 has no Close.
+    const dir = tempDir();
+    const e = await refusal(() => load(writeFile(dir, 'F.csv', csv('Date,Name,Close', '2024-01-02,"Alpha', 'Inc",100', '2024-01-04,Beta'))));
+    expect(e.line).toBe(4);
+  });
+
+  it('a row after a quoted line break in a CR LF file is named at its own line (csv-parse counted the CR and the LF: line 6)', async () => {
+    // Lines 2–3 are one record ("Alpha<CR LF>Inc"); line 4 is 2024-01-03; line 5's Close is text.
+    const dir = tempDir();
+    const text = csv('Date,Name,Close', '2024-01-02,"Alpha', 'Inc",100', '2024-01-03,Beta,101', '2024-01-04,Gamma,abc').replaceAll('\n', '\r\n');
+    const e = await refusal(() => load(writeFile(dir, 'C.csv', text)));
+    expect(e.line).toBe(5);
+    expect(e.message).toContain('C.csv:5: Close');
+  });
+
+  it('property: each record is numbered with the line it starts on, across quoted line breaks, doubled quotes and blank lines, LF or CR LF', () => {
+    const names = ['Plain', '"Comma, Inc"', '"Say ""hi"""', '"Two\nlines"', '"Three\n\nlines"'];
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.constantFrom(...names), blankBefore: fc.boolean() }), { maxLength: 12 }), fc.boolean(), (rows, crlf) => {
+        const lines = ['Date,Name,Close'];
+        const starts = [1];
+        weekdays(rows.length).forEach((date, k) => {
+          if (rows[k].blankBefore) lines.push('');
+          starts.push(lines.length + 1);
+          lines.push(...`${date},${rows[k].name},${100 + k}`.split('\n'));
+        });
+        const text = csv(...lines);
+        expect(parseCsvText('P.csv', Buffer.from(crlf ? text.replaceAll('\n', '\r\n') : text)).lines).toEqual(starts);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the other csv-parse readers: symbols.csv and a factor table below its preamble', () => {
+    const dir = tempDir();
+    const symbols = writeFile(dir, 'symbols.csv', csv('symbol,name,sector', 'AAA,Alpha,Tech', 'BBB,"Beta Corp,Energy', 'CCC,Gamma,Health'));
+    expect(() => loadSymbolsFile(symbols)).toThrow(`${symbols}:3: cannot parse CSV: a quote opened here is never closed (its field runs on to the end of the file, line 4)`);
+    // Three preamble lines, the header on line 4; the table's own line 3 is the file's line 6.
+    const factors = writeFile(dir, 'F-F.csv', csv('Fama/French factors', 'made by hand', '', 'Date,Mkt-RF,RF', '2024-01-02,0.1,0.02', '2024-01-03,"0.2,0.02', '2024-01-04,0.3,0.02'));
+    expect(() => loadFactorTable(factors)).toThrow(`${factors}:6: cannot parse CSV: a quote opened here is never closed (its field runs on to the end of the file, line 7)`);
+  });
+
+  it('property: wherever a quote is left open, among quoted fields over lines, doubled quotes and blank lines, in LF or CRLF, the line named is where it opens', () => {
+    // A row's Name is plain, a quoted comma, a doubled quote or a quoted line break (two lines); blank lines between rows.
+    // Row `broken` opens a quote it never closes: a later quoted Name's opening quote, followed by a letter, cannot close it.
+    const names = ['Plain', '"Comma, Inc"', '"Say ""hi"""', '"Two\nlines"'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ name: fc.constantFrom(...names), blankBefore: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+        fc.nat(),
+        fc.boolean(),
+        (rows, pick, crlf) => {
+          const broken = pick % rows.length;
+          const lines = ['Date,Name,Close'];
+          let brokenLine = 0;
+          weekdays(rows.length).forEach((date, k) => {
+            if (rows[k].blankBefore) lines.push('');
+            if (k === broken) brokenLine = lines.length + 1;
+            lines.push(...`${date},${k === broken ? '"Open' : rows[k].name},${100 + k}`.split('\n'));
+          });
+          const text = csv(...lines);
+          const bytes = Buffer.from(crlf ? text.replaceAll('\n', '\r\n') : text);
+          const general = (() => parsePriceBytes('P.csv', bytes, '')) as () => unknown;
+          const table = (() => parseCsvText('P.csv', bytes)) as () => unknown;
+          for (const read of [general, table]) {
+            const e = (() => {
+              try {
+                read();
+              } catch (err) {
+                return err;
+              }
+            })();
+            expect(e).toBeInstanceOf(DataError);
+            expect((e as DataError).line).toBe(brokenLine);
+            expect((e as DataError).problem).toMatch(/^cannot parse CSV: a quote opened here is never closed/);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
-import { Deferral, DEFERRAL_NAMES } from '../../engine/orders.ts';
+import { Deferral, DEFERRAL_NAMES, OrderEnd } from '../../engine/orders.ts';
 import type { Result } from '../../engine/result.ts';
 import { bookCaveats, exposureGapCaveat } from '../../reports/bookCaveats.ts';
 import { DEFERRAL_CAUSE, exposureGapCauses } from '../../reports/exposureGapCauses.ts';
@@ -147,7 +147,7 @@ describe('exposureGapCauses: drift only where weights moved while nothing traded
   it('a gap with no recorded cause says so, not a cause that did not happen', () => {
     const gap = { target: 1, realised: 0.9, from: '2024-01-02', sessions: 5, overall: 0.9, all: 5 };
     expect(exposureGapCaveat({ ...gap, causes: [] })?.message).toBe(
-      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, orders a split or the end of their day left unfilled, whole shares, positions closed at their data end, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
+      'realised gross exposure averaged 90.0% of NAV against 100.0% targeted (-10.0 pp) over the 5 sessions from 2024-01-02, once orders of the first decision could fill: the run recorded none of the causes breadth names (targets waiting for a price, buys or sales cut, orders rested, orders a split or the end of their day left unfilled, whole shares, positions closed at their data end, targets whose order a data end or delisting cancelled, targets on symbols that had left the market, drift between decisions; prices moving between a decision and its fills are not measured)',
     );
   });
 
@@ -363,5 +363,105 @@ describe('exposureGapCauses: orders a split cut below one share (probe r48c F3: 
       expect(recorded[kind], `${name}: no record for its clause "${kind}"`).toBeDefined();
       expect(causes(recorded[kind](reason)), name).not.toEqual([]);
     });
+  });
+});
+
+describe("exposureGapCauses: a target whose order its symbol's exit cancelled before it filled (probe r56c F4: only drift, +0.4 pp, named of a −38.9 pp gap)", () => {
+  /** The probe's AAA (2024-01-02 … 08: opens 100, 101, 102, 104, 105, closes 100, 102, 103, 105, 104) beside a BBB of `bbbSessions` bars at 50; AAA 0.5 and BBB 0.4 decided on the first session, 100,000 cash. */
+  const probeRun = (aaa: { opens: number[]; closes: number[] }, more: Partial<Parameters<typeof fixtureMarket>[0]> = {}) => {
+    const market = fixtureMarket({
+      symbols: ['AAA', 'BBB'],
+      start: '2024-01-02',
+      opens: aaa.opens.map((o, t) => [o, t === 0 ? 50 : NaN]),
+      closes: aaa.closes.map((c, t) => [c, t === 0 ? 50 : NaN]),
+      ...more,
+    });
+    return backtest(market, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.4 } } }), { initialCash: 100_000 });
+  };
+
+  it("the probe's A3: BBB's one bar is 2024-01-02; its 800-share order, decided there, is cancelled at 2024-01-03's open (data-end): −40.0 pp", () => {
+    // The decision on 2024-01-02 (session 0): AAA 0.5 × 100,000 / 100 = 500 shares, BBB 0.4 × 100,000 / 50 = 800, to fill at the next open.
+    // Session 1's open: BBB's data has ended (its only bar was session 0), so the exit cancels BBB's order; AAA's 500 fill at 101 (49,500 cash).
+    // Gross on sessions 1–4: 500 × 102, 103, 105, 104 over NAV 100,500, 101,000, 102,000, 101,500 = 0.507463, 0.509901, 0.514706, 0.512315:
+    // 51.1 % against 0.5 + 0.4 = 90.0 % targeted, −38.9 pp. BBB's cause: its target 0.4, nothing held (the exit closed nothing), from the exit
+    // (session 1) to the end (no later decision) → 4 × 0.4 / 4 = −40.0 pp. Drift from session 1's fill: (0 + 0.002438 + 0.007243 + 0.004853) / 4
+    // = +0.4 pp. What is left, +0.7 pp, is AAA bought at 101 and marked at 102 on its fill's session (500 × 102 / 100,500 − 0.5 = 0.0075): a price
+    // moving between a decision and its fill, which breadth does not measure. Over all 5 sessions: 2.044385 / 5 = 40.9 %.
+    const result = probeRun({ opens: [100, 101, 102, 104, 105], closes: [100, 102, 103, 105, 104] });
+    expect(Array.from(result.orders.end)).toEqual([OrderEnd.filled, OrderEnd.dataEnd]);
+    expect(result.deferrals.session).toHaveLength(0);
+    expect(gapOf(result)).toBe(
+      "realised gross exposure averaged 51.1% of NAV against 90.0% targeted (-38.9 pp) over the 4 sessions from 2024-01-03, once orders of the first decision could fill (avg_gross_exposure, over all 5: 40.9%): BBB's 40.0 % target of 2024-01-02 could not be bought: BBB's data ended on 2024-01-02, before its order could fill, −40.0 pp; holdings drifted between decisions, by +0.4 pp on average",
+    );
+  });
+
+  it("the probe's A2: BBB delisted on 2024-01-02 (return −1), AAA to 2024-01-12: the order cancelled (delisting), −40.0 pp of −38.4", () => {
+    // As A3 over 9 sessions; AAA's closes after 2024-01-08: 106, 107, 108, 110 (opens 104, 106, 107, 108). BBB's bars after its delisting
+    // date are dropped by the loader (none here). Gross on sessions 1–8: 500 × close / (49,500 + 500 × close) = 0.507463, 0.509901, 0.514706,
+    // 0.512315, 0.517073, 0.519417, 0.521739, 0.526316: 51.6 % against 90.0 %, −38.4 pp. BBB: 0.4 on each of the 8 → −40.0 pp. Drift from
+    // session 1: Σ (gross − 0.507463) / 8 = +0.9 pp; AAA's fill session, +0.7 pp, unmeasured. Over all 9: 4.128930 / 9 = 45.9 %.
+    const result = probeRun({ opens: [100, 101, 102, 104, 105, 104, 106, 107, 108], closes: [100, 102, 103, 105, 104, 106, 107, 108, 110] }, { delistedAfter: { 1: 0 }, delistReturn: { 1: -1 } });
+    expect(Array.from(result.orders.end)).toEqual([OrderEnd.filled, OrderEnd.delisting]);
+    expect(gapOf(result)).toBe(
+      "realised gross exposure averaged 51.6% of NAV against 90.0% targeted (-38.4 pp) over the 8 sessions from 2024-01-03, once orders of the first decision could fill (avg_gross_exposure, over all 9: 45.9%): BBB's 40.0 % target of 2024-01-02 could not be bought: BBB was delisted on 2024-01-02, before its order could fill, −40.0 pp; holdings drifted between decisions, by +0.9 pp on average",
+    );
+  });
+
+  it('a buy adding to a held position: the exit closes what was held, the cancelled order the rest of the target — together the gap', () => {
+    // A and B flat at 10, 10,000 cash. Session 0: A 0.5, B 0.2 (500 and 200 bought on 1). Session 2 (2024-01-03, B's last bar): A 0.5, B 0.5,
+    // an order for 300 more B. Session 3's open: the exit sells the 200 B at 10 (2,000 / NAV 10,000 = 0.2) and cancels the +300.
+    // Targets 0.7 on sessions 1–2, 1.0 on 3–5 (mean 0.88); held 0.7, 0.7, 0.5, 0.5, 0.5 (0.58): −30.0 pp. The exit: 0.2 on 3–5, 0.6 / 5 = −12.0 pp;
+    // the cancelled order: 0.5 − 0.2 = 0.3 on 3–5, 0.9 / 5 = −18.0 pp. Together −30.0 pp.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 6 }, (_, t) => [10, t <= 2 ? 10 : NaN]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5, B: 0.2 } }, 2: { weights: { A: 0.5, B: 0.5 } } }), { initialCash: 10_000 });
+    expect(causes(result)).toEqual(['positions closed when their data ended or they were delisted (B), −12.0 pp', "B's 50.0 % target of 2024-01-03 could not be bought in full: B's data ended on 2024-01-03, before its order could fill, −18.0 pp"]);
+    expect(gapOf(result)).toContain('(-30.0 pp)');
+  });
+
+  it('a target that waited for its first price, was ordered there and lost its symbol before the fill: the wait, then the cancelled order — together the gap', () => {
+    // A at 10 throughout; B's one bar is session 2 (2024-01-03). A 0.5, B 0.3 decided on session 0: B waits on sessions 1–2, is ordered at
+    // its price on 2's close, and its data ends before 3's open fills it. Over sessions 1–6 (target 0.8, held 0.5: −30.0 pp): the wait
+    // 2 × 0.3 / 6 = −10.0 pp, the cancelled order 4 × 0.3 / 6 = −20.0 pp, its target the decision's of 2024-01-01.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 7 }, (_, t) => [10, t === 2 ? 10 : NaN]) });
+    const result = backtest(market, scripted({ 0: { weights: { A: 0.5, B: 0.3 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.orders.end)).toEqual([OrderEnd.filled, OrderEnd.dataEnd]);
+    expect(causes(result)).toEqual(['a target waiting for a price (B until 2024-01-03), −10.0 pp', "B's 30.0 % target of 2024-01-01 could not be bought: B's data ended on 2024-01-03, before its order could fill, −20.0 pp"]);
+    expect(gapOf(result)).toContain('(-30.0 pp)');
+  });
+
+  it('several such targets are listed; an explicit order an exit cancelled is no target, and a sale down to a smaller target is the exit\'s', () => {
+    // A, B, C flat at 10, 10,000 cash; A 0.2, B 0.3, C 0.3 decided on session 0, B's and C's data end there: both orders cancelled on 1.
+    // 0.6 on each of sessions 1–4: −60.0 pp, the whole gap (0.2 held against 0.8).
+    const three = fixtureMarket({ symbols: ['A', 'B', 'C'], closes: Array.from({ length: 5 }, (_, t) => [10, t === 0 ? 10 : NaN, t === 0 ? 10 : NaN]) });
+    const both = backtest(three, scripted({ 0: { weights: { A: 0.2, B: 0.3, C: 0.3 } } }), { initialCash: 10_000 });
+    expect(causes(both)).toEqual(['targets whose orders were cancelled when their symbols left the market, before they filled (B, C), −60.0 pp']);
+    // A 0.5 on session 0; on session 2 an explicit buy of 100 B, whose data ends there: cancelled on 3, named by no clause (no target asked for it).
+    const two = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: 6 }, (_, t) => [10, t <= 2 ? 10 : NaN]) });
+    const explicit = backtest(two, scripted({ 0: { weights: { A: 0.5 } }, 2: [{ symbol: 'B', quantity: 100 }] }), { initialCash: 10_000 });
+    expect(Array.from(explicit.orders.end)).toContain(OrderEnd.dataEnd);
+    expect(causes(explicit).filter((c) => c.includes('B'))).toEqual([]);
+    // B 0.5 held, then 0.2 decided on its last bar: the sale is cancelled, the exit closes the 0.5 — the exit's cause alone.
+    const sale = backtest(two, scripted({ 0: { weights: { A: 0.3, B: 0.5 } }, 2: { weights: { A: 0.3, B: 0.2 } } }), { initialCash: 10_000 });
+    expect(causes(sale).filter((c) => c.includes('B'))).toEqual(['positions closed when their data ended or they were delisted (B), −30.0 pp']);
+  });
+
+  it('property: flat prices, B leaving while its target stands — the exit and the cancelled order come to B\'s target, the whole gap', () => {
+    // A at a, B at b from session 0, then B at b2 ≥ b on session e, B's last bar (e = 0: b2 from the start). Flat prices, fractional shares,
+    // no costs: nothing else moves the book, so the gap is B's target on the sessions after it left, −b2 × (T − 1 − e) / (T − 1), and the
+    // causes sum to it: the exit and the cancelled order, each within 0.05 pp of its size (rounded to 0.1, or under 0.05 and not named).
+    const T = 8;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: T - 2 }), fc.double({ min: 0.05, max: 0.45, noNaN: true }), fc.double({ min: 0.05, max: 0.25, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (e, a, b, more) => {
+        const b2 = b + more * (0.5 - b);
+        const market = fixtureMarket({ symbols: ['A', 'B'], closes: Array.from({ length: T }, (_, t) => [10, t <= e ? 10 : NaN]) });
+        const result = backtest(market, scripted({ 0: { weights: { A: a, B: b } }, [e]: { weights: { A: a, B: b2 } } }), { initialCash: 10_000, shares: 'fractional' });
+        const found = causes(result);
+        const sized = found.map((c) => /([−+])(\d+\.\d) pp$/.exec(c));
+        expect(sized.every((m) => m !== null)).toBe(true);
+        const total = sized.reduce((s, m) => s + (m![1] === '−' ? -1 : 1) * Number(m![2]), 0);
+        expect(Math.abs(total - (-100 * b2 * (T - 1 - e)) / (T - 1))).toBeLessThanOrEqual(2 * 0.05 + 1e-9);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -14,6 +14,7 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, orderSessions, p
 import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
 import { dataEndExitCaveats } from './dataEndExitCaveats.ts';
+import { flatPriceCaveats } from './flatPriceCaveats.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
@@ -157,6 +158,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
     ...movesCaveats(r.market, scope, r.first, r.last),
+    ...flatPriceCaveats({ market: r.market, first: r.first, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, nav: r.daily.nav }),
   ]);
 }
 

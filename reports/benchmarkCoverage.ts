@@ -5,6 +5,7 @@
 // facts for a run (runMetrics.ts) and for any dated series (seriesAnalysis.ts).
 
 import { isoDay, medianGap } from '../data/dates.ts';
+import { FLAT_SHARE, FLAT_VALUES, flatStretches } from '../data/flatStretches.ts';
 import { type Caveat, caveat } from '../engine/caveats.ts';
 
 /** What the levels are laid on: 'the run' counted in sessions, 'the series' counted in periods. */
@@ -73,11 +74,6 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   return out;
 }
 
-/** A benchmark value repeated on this many consecutive values (four 0 % returns in a row: a trading week) is said. */
-const FLAT_VALUES = 5;
-/** From this share of the benchmark's returns inside such stretches, the caveat is medium. */
-const FLAT_MEDIUM = 0.1;
-
 /**
  * A benchmark whose value repeats unchanged on FLAT_VALUES or more consecutive values (rows
  * without a value between them do not break the stretch: the interval across them pairs as 0 %
@@ -85,30 +81,11 @@ const FLAT_MEDIUM = 0.1;
  * or a market that did not move (BIL at zero rates). Those intervals pair as 0 % benchmark
  * returns, which beta, correlation and tracking error read as a flat index. One caveat: the
  * longest stretch, how many there are and the 0 % returns inside them as a share of the
- * benchmark's returns (low; medium from FLAT_MEDIUM). `levels` and `day` as
+ * benchmark's returns (low; medium from FLAT_SHARE). `levels` and `day` as
  * benchmarkCoverageCaveats takes them (a row without a date: the series' start).
  */
 export function benchmarkFlatCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries): Caveat[] {
-  const stretches: { from: number; to: number; values: number }[] = [];
-  let returns = 0;
-  let previous = -1;
-  let from = -1;
-  let values = 0;
-  const close = (): void => {
-    if (values >= FLAT_VALUES) stretches.push({ from, to: previous, values });
-  };
-  for (let k = 0; k < levels.length; k++) {
-    if (Number.isNaN(levels[k])) continue;
-    if (previous >= 0) returns++;
-    if (previous >= 0 && levels[k] === levels[previous]) values++;
-    else {
-      close();
-      from = k;
-      values = 1;
-    }
-    previous = k;
-  }
-  close();
+  const { stretches, returns } = flatStretches(levels, FLAT_VALUES);
   if (stretches.length === 0) return [];
   // A row without a date is a series' unknown start (a returns file paired on nothing before it).
   const dated = (row: number): string => (Number.isFinite(day(row)) ? isoDay(day(row)) : `${series.noun}'s start`);
@@ -120,7 +97,7 @@ export function benchmarkFlatCaveats(name: string, levels: ArrayLike<number>, da
     `benchmark ${name} is unchanged on ${longest.values} ${series.unit}s from ${dated(longest.from)} to ${dated(longest.to)}${others}: ` +
     `${zeros} of its ${returns} returns paired with ${series.noun} (${(share * 100).toFixed(1)} %) are 0 %: no trades, a stale price, or a market that did not move (a T-bill fund at zero rates) — beta, correlation and tracking error read them as a flat index`;
   // Sized by the longest stretch, the sentence's first figure (a report's badge shows it beside the sentence).
-  return [caveat('benchmark', share >= FLAT_MEDIUM ? 'medium' : 'low', message, { value: longest.values, unit: series.unit === 'session' ? 'sessions' : 'count' })];
+  return [caveat('benchmark', share >= FLAT_SHARE ? 'medium' : 'low', message, { value: longest.values, unit: series.unit === 'session' ? 'sessions' : 'count' })];
 }
 
 /** Values a benchmark needs before its own spacing is read (five gaps) … */

@@ -16,9 +16,10 @@ describe('caveats on how the book followed its targets', () => {
     // 0, 1, 1, 1 → 75.0% against 100.0% targeted (−25.0 pp > 20 pp: high); over all 5 sessions 3 / 5 = 60.0%. Left waiting on 01-03:
     // 1,000 × 10 = 10,000 of a 10,000 NAV (100.0%, medium). 5 sessions < a year of 252: short sample.
     // The gap's one cause is the order that rested: 10,000 / 10 = 1,000 shares exactly (rounding leaves
-    // nothing), and flat prices move no weight between fills (probe r22b: not "whole shares left cash", "drifted").
+    // nothing), and the one holding is the whole book, so prices move no weight between fills (probe r22b: not "whole shares
+    // left cash", "drifted"). AAA moves after its fill (10.5, 10.2): four closes of 10 in a row would be a flat price, said too.
     mkdirSync(join(dir, 'data'));
-    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,AdjClose,Volume', '2024-01-02,10,10,10,10,10,100000', '2024-01-03,10,10,10,10,10,0', '2024-01-04,10,10,10,10,10,100000', '2024-01-05,10,10,10,10,10,100000', '2024-01-08,10,10,10,10,10,100000', ''].join('\n'));
+    write(dir, 'data/AAA.csv', ['Date,Open,High,Low,Close,AdjClose,Volume', '2024-01-02,10,10,10,10,10,100000', '2024-01-03,10,10,10,10,10,0', '2024-01-04,10,10,10,10,10,100000', '2024-01-05,10.5,10.5,10.5,10.5,10.5,100000', '2024-01-08,10.2,10.2,10.2,10.2,10.2,100000', ''].join('\n'));
     const run = await breadth(['run', '--data', 'data', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--cash', '10000', '--db', 'r.db', '--report', 'r.html'], { cwd: dir });
     expectOk(run);
     const gap = "realised gross exposure averaged 75.0% of NAV against 100.0% targeted (-25.0 pp) over the 4 sessions from 2024-01-03, once orders of the first decision could fill (avg_gross_exposure, over all 5: 60.0%): orders rested";

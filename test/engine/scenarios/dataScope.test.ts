@@ -2,7 +2,7 @@
 // misses a session and has a bad print, beside a fund with every bar. A run on the fund alone
 // carries none of the stock's notes; a run that holds the stock, or only reads it, does.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import { loadMarket } from '../../../data/load.ts';
 import type { Market } from '../../../data/market.ts';
 import type { Caveat } from '../../../engine/caveats.ts';
 import { seriesCaveats } from '../../../engine/warnings.ts';
+import { loadStudyFile, openStudyMarket, runStudyRuns } from '../../../study/index.ts';
+import { explainSkip, hasData, repoRoot, sharedData, tempDir, writeFile } from '../../data/fixtures.ts';
+import type { FixtureSpec } from '../fixtures.ts';
 import { scenario } from '../helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-scope-'));
@@ -155,5 +158,82 @@ describe('a stray weekend bar is a session of every run (probe r15a)', () => {
     const note = r.caveats.find((c) => /dated on a weekend/.test(c.message));
     expect(note?.severity).toBe('medium');
     expect(note?.message).toMatch(/: CCC: 1 bar dated on a weekend \(2024-01-06\)/);
+  });
+});
+
+describe('a price the run held that repeats on a tenth or more of the year before a decision is said (probe r56b: the IWM/SMLF spread hedged on SMLF\'s repeated 2015 prints, silently)', () => {
+  // Weekdays from 2024-01-01 (Mon): sessions 0 … 11 are 01-01 … 01-05, 01-08 … 01-12, 01-15, 01-16.
+  // AAA moves every session. FLT repeats its close on sessions 1, 2, 4, 6, 7, 8 and 11: the returns
+  // ending there are 0 %. Both are targeted at 0.5 at session 0 and held from there (a decision
+  // every session: 12 that held or targeted them).
+  const moving = (k: number): number => 100 + k;
+  const FLT = [10, 10, 10, 11, 11, 12, 12, 12, 12, 13, 14, 14];
+  const market = (flt: readonly number[]): FixtureSpec => ({ symbols: ['AAA', 'FLT'], closes: flt.map((c, k) => [moving(k), c]) });
+  const flatNote = (caveats: readonly Caveat[]): Caveat | undefined => caveats.find((c) => /unchanged from one bar to the next/.test(c.message));
+  const tail =
+    ' — thin trading, a stale price, or a market that did not move (a T-bill fund at zero rates): the strategy\'s estimates over those returns (beta, volatility, correlation, covariance) and the run\'s own volatility and beta read those sessions as flat';
+
+  it('FLT flat on 7 of its 11 returns: said before the 6 decisions whose year holds 4 or more 0 % returns and a tenth of them, sized by its 50 % of NAV', () => {
+    const r = scenario(market(FLT), { 0: { weights: { AAA: 0.5, FLT: 0.5 } } });
+    // 0 % returns to session t (of t returns, P = 252 sessions: the whole run is the year): 1, 2, 2, 3, 3, 4 (t = 6), 5, 6, 6, 6, 7 (t = 11).
+    // Said from t = 6 (4 ≥ 4, 4/6 ≥ 10 %) to t = 11: 6 decisions, 01-09 → 01-16; the most, 7 of 11 = 63.6 %, to 01-16.
+    // Weight: FLT's standing target 0.5 at each (> 5 %: medium).
+    expect(flatNote(r.caveats)).toMatchObject({ code: 'data-note', severity: 'medium', size: 0.5, unit: 'nav-share', symbols: ['FLT'] });
+    expect(flatNote(r.caveats)?.message).toBe(
+      'prices unchanged from one bar to the next on 10% or more of the returns in the year (252 sessions) before decisions that held or targeted them: ' +
+        'FLT before 6 of its 12 decisions (2024-01-09 → 2024-01-16), at most 7 of 11 returns (63.6%) in the year to 2024-01-16' +
+        tail +
+        ' (up to 50.0% of NAV held or targeted at one of those decisions)',
+    );
+  });
+
+  it('the year is the run\'s P sessions to each decision: at P = 5, FLT\'s four 0 % returns on sessions 1 … 4 leave the year after session 5', () => {
+    const early = [10, 10, 10, 10, 10, 11, 12, 13, 14, 15, 16, 17];
+    const r = scenario(market(early), { 0: { weights: { AAA: 0.5, FLT: 0.5 } } }, { periodsPerYear: 5 });
+    // Sessions t − 4 … t: t = 4 holds 4 of 4 returns at 0 %, t = 5 4 of 5, t = 6 3 of 5 (under 4: not said). The most: 4, of the fewest returns: t = 4 (01-05).
+    expect(flatNote(r.caveats)?.message).toContain('in the year (5 sessions) before decisions that held or targeted them: FLT before 2 of its 12 decisions (2024-01-05 → 2024-01-08), at most 4 of 4 returns (100.0%) in the year to 2024-01-05 — ');
+  });
+
+  it('a tenth is the threshold: 4 of 40 returns (10 %) is said, 4 of 41 (9.8 %) is not', () => {
+    // 42 sessions; FLT repeats on sessions 1 … 4 only. To session t it has 4 of t returns at 0 %: said for t = 4 … 40 (37 decisions, 01-05 → 02-26), not at t = 41.
+    const long = Array.from({ length: 42 }, (_, k) => (k < 5 ? 10 : 10 + k));
+    const r = scenario(market(long), { 0: { weights: { AAA: 0.5, FLT: 0.5 } } });
+    expect(flatNote(r.caveats)?.message).toContain('FLT before 37 of its 42 decisions (2024-01-05 → 2024-02-26), at most 4 of 4 returns (100.0%) in the year to 2024-01-05');
+  });
+
+  it('nothing for a series that moves every session, nor for three 0 % returns (fewer than a trading week\'s four)', () => {
+    expect(flatNote(scenario(market(FLT), { 0: { weights: { AAA: 1 } } }).caveats)).toBeUndefined();
+    const three = [10, 10, 10, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+    expect(flatNote(scenario(market(three), { 0: { weights: { AAA: 0.5, FLT: 0.5 } } }).caveats)).toBeUndefined();
+  });
+
+  it('a name read but never held or targeted is not named; a small weight is low', () => {
+    const read = scenario(market(FLT), { 0: (view) => (view.history('close', view.resolve('FLT'), 5), { weights: { AAA: 1 } }) });
+    expect(flatNote(read.caveats)).toBeUndefined();
+    const small = scenario(market(FLT), { 0: { weights: { AAA: 0.96, FLT: 0.04 } } });
+    expect(flatNote(small.caveats)).toMatchObject({ severity: 'low', size: 0.04 });
+  });
+});
+
+describe.skipIf(!hasData)('the study\'s IWM/SMLF spread carries the caveat for SMLF in 2015–2016 (../shared/data)', async () => {
+  explainSkip('the spread run on the real ETF data');
+  // The study's own run (examples/study.yaml quality-spread: iwm-vs-smlf mode=spread from 2015-05-01, margin, cash at
+  // tbill3m), on a data folder of the real IWM, SMLF and T-bill files alone (the whole folder's stock files take 30 s to read).
+  const folder = tempDir('breadth-spread-');
+  const study = loadStudyFile(join(repoRoot, 'examples', 'study.yaml'));
+  const config = { ...study, data: folder, factors: 'none', runs: study.runs.filter((r) => r.name === 'quality-spread'), compare: [] };
+  // describe.skipIf still runs this body: without the data it must load nothing.
+  if (hasData) for (const file of ['etf/adjclose/IWM.csv', 'etf/adjclose/SMLF.csv', 'rates/DTB3_daily.csv']) writeFile(folder, file, readFileSync(join(sharedData, file)));
+  const runs = hasData ? (await runStudyRuns(config, await openStudyMarket(config, { cacheDir: false }), 'test')).runs : [];
+
+  it('SMLF repeats its close on 63 of its 129 returns to the first decision (2015-11-02), at most on 103 of the 252 to 2016-05-02, before 17 of 129 decisions', () => {
+    // By hand from etf/adjclose/SMLF.csv (first bar 2015-04-30, no session missing): the month-start decisions from 2015-11-02
+    // to 2026-07-01 (129) all held or targeted SMLF; counting 0 % returns in the 252 sessions to each, 17 reach a tenth and 4:
+    // 2015-11-02 (63 of 129, 48.8 %) … 2016-05-02 (103 of 252, 40.9 %, the most) … 2017-03-01 (28 of 252, 11.1 %).
+    const note = runs[0].result.caveats.find((c) => /unchanged from one bar to the next/.test(c.message));
+    expect(note).toMatchObject({ code: 'data-note', severity: 'medium', unit: 'nav-share', symbols: ['SMLF'] });
+    expect(note?.message).toContain('SMLF before 17 of its 129 decisions (2015-11-02 → 2017-03-01), at most 103 of 252 returns (40.9%) in the year to 2016-05-02');
+    // The long leg 1/(1 + β) at those decisions: 0.73 of NAV on 2015-11-02 (β 0.37), above 5 %.
+    expect(note?.size).toBeGreaterThan(0.7);
   });
 });

@@ -59,6 +59,13 @@ describe('which symbols and delistings files are read', () => {
     const m = await loadMarket(folder('etf', { 'Delistings.csv': csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,-0.35') }), { cacheDir: false });
     expect(endNav(m)).toBeCloseTo(6_630, 6);
   });
+
+  it('a delistings.csv return reads as a symbols.csv one: -35% is -0.35 (6,630); 35, a percent without its sign, is refused at its line (it was +3,500 %)', async () => {
+    const m = await loadMarket(folder('etf', { 'delistings.csv': csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,-35%') }), { cacheDir: false });
+    expect(endNav(m)).toBeCloseTo(6_630, 6);
+    const dir = folder('etf', { 'delistings.csv': csv('Ticker,LastDate,DelistReturn,Reason', 'BBB,2020-01-06,,', 'AAA,2020-01-06,35,acquisition') });
+    expect(await refusal(dir)).toBe(`${dir}/delistings.csv:3: delisting return 35 is a fraction above 1, +3,500% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.35) or as a percent with its sign (35%)`);
+  });
 });
 
 describe('two files on one symbol', () => {

@@ -1,10 +1,12 @@
 // symbols.csv beside the prices: asset class, sector, industry and delistings as the user says,
 // over the folder-name fallback; --asset-class for a whole folder.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError, UserError } from '../../data/errors.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
+import { delistingReturn } from '../../data/folder/delistingReturn.ts';
 import { isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { FillReason } from '../../engine/result.ts';
@@ -89,19 +91,61 @@ describe('symbols.csv', () => {
     }
   });
 
-  it('refuses a delisting return below -1, one that is not a number or beyond the range of a double, with its line and the fix', async () => {
+  it('refuses a delisting return below -1, above 1 as a fraction (a percent typed without its sign), not a number or beyond the range of a double, with its line and the fix', async () => {
+    const forms = 'write it as a fraction of the last price (-0.35 for a 35% loss, -1 for a total loss) or as a percent with its sign (-35%); blank: unknown';
     for (const [value, problem] of [
-      ['-1.5', 'delisting return -1.5 is below -1 (more than the whole position lost)'],
-      ['-35%', 'delisting return "-35%" is not a number'],
-      ['1e400', 'delisting return "1e400" is beyond the range of a number (±1.8e308)'],
+      ['-1.5', `delisting return -1.5 is below -1 (more than the whole position lost) — ${forms}`],
+      ['-150%', `delisting return -150% is below -100% (more than the whole position lost) — ${forms}`],
+      // Probe r56c: 35 was taken as +3,500 % (500 AAA sold at 102 × 36 = 3,672; NAV 100,500 → 1,885,500 in one session).
+      ['35', 'delisting return 35 is a fraction above 1, +3,500% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.35) or as a percent with its sign (35%)'],
+      ['1.5', 'delisting return 1.5 is a fraction above 1, +150% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.015) or as a percent with its sign (1.5%)'],
+      ['35%%', `delisting return "35%%" is not a number — ${forms}`],
+      ['1e400', `delisting return "1e400" is beyond the range of a number (±1.8e308) — ${forms}`],
     ]) {
       const dir = tempDir();
       prices(dir, ['AAA', 'BBB']);
       writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,,', `BBB,2020-01-03,${value}`));
       const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
-      expect(e).toBeInstanceOf(DataError);
-      expect((e as DataError).message).toBe(`${dir}/symbols.csv:3: ${problem} — write it as a fraction of the last price: -0.35 for a 35% loss, -1 for a total loss (blank: unknown)`);
+      expect(e, value).toBeInstanceOf(DataError);
+      expect((e as DataError).message).toBe(`${dir}/symbols.csv:3: ${problem}`);
     }
+  });
+
+  it('reads a percent with its sign, in the decimal mark of the file: 35% closes at 102 × 1.35 = 137.70 (probe r56c: 35 was +3,500 %)', async () => {
+    // AAA: Open/High/Low/Close 100 101 99 100 on 2024-01-02, +1 a day to 01-08; delisted on 01-04 (close 102).
+    // Half of 100,000 at the 01-02 close of 100: floor(50,000 / 100) = 500 shares, filled at the 01-03 open of 101 → cash 49,500.
+    const bars = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'].map((d, k) => `${d},${100 + k},${101 + k},${99 + k},${100 + k},1000`);
+    for (const [header, row, exit, nav] of [
+      // Exit on 01-05, the session after the delisting: 102 × (1 + 0.35) = 137.70; NAV 49,500 + 500 × 137.70 = 118,350.
+      ['symbol,delisting date,delisting return', 'AAA,2024-01-04,35%', 137.7, 118_350],
+      // A semicolon file's decimal comma: −35,5 % → 102 × 0.645 = 65.79; NAV 49,500 + 500 × 65.79 = 82,395.
+      ['symbol;delisting date;delisting return', 'AAA;2024-01-04;-35,5 %', 65.79, 82_395],
+    ] as const) {
+      const dir = tempDir();
+      writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Volume', ...bars));
+      writeFile(dir, 'symbols.csv', csv(header, row));
+      const m = await loadMarket(dir, { cacheDir: false });
+      const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5 } } }), { initialCash: 100_000 });
+      const k = Array.from(result.fills.reason).indexOf(FillReason.delisting);
+      expect(isoDay(m.dates[result.fills.session[k]]), row).toBe('2024-01-05');
+      expect(result.fills.quantity[k]).toBe(-500);
+      expect(result.fills.price[k]).toBeCloseTo(exit, 9);
+      expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(nav, 6);
+    }
+  });
+
+  it('a percent with its sign reads as the fraction it writes (property): p% is p / 100 and refused below -100%; a fraction above 1 is refused, its percent read', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000, max: 1_000 }), fc.integer({ min: 101, max: 100_000 }), (p, above) => {
+        if (p >= -100) {
+          expect(delistingReturn(`${p}%`, 'f', 2)).toBe(p / 100);
+          if (p <= 100) expect(delistingReturn(`${p}%`, 'f', 2)).toBe(delistingReturn(String(p / 100), 'f', 2));
+        } else expect(() => delistingReturn(`${p}%`, 'f', 2)).toThrow(/below -100%/);
+        expect(() => delistingReturn(String(above / 100), 'f', 2)).toThrow(/a fraction above 1/);
+        expect(delistingReturn(`+${above}%`, 'f', 2)).toBe(above / 100);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
   });
 
   it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {

@@ -63,8 +63,9 @@ export interface BacktestOptions {
  * data before it is history the strategy may read but never trade on) and ends on the last session
  * on or before `config.to`. `options.models` replaces config-chosen execution models with the
  * user's own (listed in the manifest's `userModels`). Throws UserError for a bad config or model,
- * an empty period, or a strategy's own user error (with its date); never prints, never touches
- * the file system.
+ * an empty period, a market that gives a symbol a delisting return but no delisting while its
+ * prices end inside it, or a strategy's own user error (with its date); never prints, never
+ * touches the file system.
  */
 export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}, options: BacktestOptions = {}): Result {
   const config = parseOrThrow(engineConfigSchema, configInput, 'engine config');

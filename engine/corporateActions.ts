@@ -11,7 +11,8 @@
 //   on the next session, as a `data-end` fill, and its resting orders are cancelled.
 // Splits come first, so a split on an exit session is already in the position's shares and mark.
 
-import { weekdayOf } from '../data/dates.ts';
+import { isoDay, weekdayOf } from '../data/dates.ts';
+import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import type { OrderBook } from './orderBook.ts';
 import type { PendingTargets } from './pendingTargets.ts';
@@ -135,6 +136,19 @@ export function lastListedSession(market: Market, i: number): number {
   return listedToTheEnd(market)[i] === 1 ? market.dates.length - 1 : lastBarSession(market)[i];
 }
 
+/**
+ * The UserError for a market (one built in code) that gives symbol i a delisting return but no
+ * delisting (delistedAfter −1) while its prices end at session `last`, before the market's: its
+ * position would close there as a data end, the return never applied, and the run would say
+ * "no delisting record". A loaded market never has one: a file's return needs its delisting date.
+ */
+function unusedDelistReturn(market: Market, i: number, last: number): UserError {
+  const day = isoDay(market.dates[last]);
+  return new UserError(
+    `${market.symbols[i]}: market.delistReturn[${i}] is ${market.delistReturn[i]}, but market.delistedAfter[${i}] is ${market.delistedAfter[i]} (not delisted) and its prices end on ${day}, before the market's: the position would close there as a data end and the return would never apply — set delistedAfter[${i}] to the session it was delisted after (${last}, ${day}, if that is when it stopped trading), or delistReturn[${i}] to NaN`,
+  );
+}
+
 export class CorporateActions {
   readonly #market: Market;
   readonly #whole: boolean;
@@ -158,6 +172,7 @@ export class CorporateActions {
     for (let i = 0; i < exitAt.length; i++) {
       const after = lastListedSession(market, i);
       if (after >= 0 && after + 1 < sessions) exitAt[i] = after + 1;
+      if (exitAt[i] >= 0 && market.delistedAfter[i] < 0 && !Number.isNaN(market.delistReturn[i])) throw unusedDelistReturn(market, i, after);
     }
     this.#exitAt = exitAt;
     const order = [...exitAt.keys()].filter((i) => exitAt[i] >= 0).sort((a, b) => exitAt[a] - exitAt[b]);

@@ -3,7 +3,8 @@
 //   symbol (or ticker)                         required
 //   name, asset class (stock | fund; etf, equity… read as such), sector, industry
 //   delisting date (YYYY-MM-DD), delisting return (a fraction from -1 to 1, e.g. -0.3, or a
-//   percent with its sign, -30%: delistingReturn.ts)   optional
+//   percent with its sign, -30%: delistingReturn.ts)   optional; a return needs its symbol's
+//   delisting date, in this file or another (symbolRecords.ts)
 // A delisting date makes the symbol delisted after its last bar on or before that date (the
 // engine closes a position there, at the delisting return when given), and drops its bars after
 // the date (folder/delistingDates.ts), as delistings.csv does. Its name may be in any case

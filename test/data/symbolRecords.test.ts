@@ -76,6 +76,17 @@ describe('two files on one symbol', () => {
     expect(endNav(m)).toBeCloseTo(6_630, 6);
   });
 
+  it('a delisting return in one file and its date in another are applied together; a return whose date no file gives is refused at its line', async () => {
+    const delistings = csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,');
+    const returnOnly = csv('symbol,asset class,delisting date,delisting return', 'AAA,stock,,-0.35');
+    const m = await loadMarket(folder('etf', { 'delistings.csv': delistings, 'etf/symbols.csv': returnOnly }), { cacheDir: false });
+    expect(endNav(m)).toBeCloseTo(6_630, 6);
+    const dir = folder('etf', { 'etf/symbols.csv': returnOnly });
+    expect(await refusal(dir)).toBe(
+      `${dir}/etf/symbols.csv:2: AAA has a delisting return (-0.35) but no delisting date, here or in another file: a delisting return applies after its delisting date, so it would apply to nothing — give its delisting date, e.g. 2020-01-08 if that is when it stopped trading (its last bar), or leave the return blank`,
+    );
+  });
+
   it('that differ on a delisting are refused in one line naming both (it used symbols.csv: 6,630, where delistings.csv gives 101 × 0.5 × 100 = 5,050)', async () => {
     const dir = folder('etf', { 'delistings.csv': csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-03,-0.5'), 'etf/symbols.csv': SYMBOLS });
     expect(await refusal(dir)).toBe(`${dir}/etf/symbols.csv:2: AAA's delisting date is 2020-01-06, but ${dir}/delistings.csv:2 says 2020-01-03 — say it in one file, or the same in both`);

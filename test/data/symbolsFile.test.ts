@@ -91,6 +91,20 @@ describe('symbols.csv', () => {
     }
   });
 
+  it('refuses a delisting return with no delisting date at its line, with the last bar as the date to give (probe r56c: kept, never used, and the run said "no delisting record")', async () => {
+    // P3 trades 2024-01-02..01-04 (closes 20.5, 21.5, 22.5), Q to 01-08. With P3's -1 dropped, half of 100,000 in P3
+    // ended at 103,658.50 (2,439 sold at 22.50 as a data end); the -1 meant 48,781 (2,439 at 0).
+    const dir = tempDir();
+    writeFile(dir, 'P3.csv', csv('Date,Open,High,Low,Close,Volume', '2024-01-02,20,21.5,19,20.5,1000', '2024-01-03,21,22.5,20,21.5,1000', '2024-01-04,22,23.5,21,22.5,1000'));
+    writeFile(dir, 'Q.csv', csv('Date,Close', '2024-01-02,10.5', '2024-01-03,11.5', '2024-01-04,12.5', '2024-01-05,13.5', '2024-01-08,14.5'));
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'P3,,-1'));
+    const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).message).toBe(
+      `${dir}/symbols.csv:2: P3 has a delisting return (-1) but no delisting date, here or in another file: a delisting return applies after its delisting date, so it would apply to nothing — give its delisting date, e.g. 2024-01-04 if that is when it stopped trading (its last bar), or leave the return blank`,
+    );
+  });
+
   it('refuses a delisting return below -1, above 1 as a fraction (a percent typed without its sign), not a number or beyond the range of a double, with its line and the fix', async () => {
     const forms = 'write it as a fraction of the last price (-0.35 for a 35% loss, -1 for a total loss) or as a percent with its sign (-35%); blank: unknown';
     for (const [value, problem] of [
@@ -146,6 +160,22 @@ describe('symbols.csv', () => {
       }),
       { numRuns: 200, seed: 20261130 },
     );
+  });
+
+  it('a stock halted before a delisting on the data\'s last session is listed to the end: its exit would come after the data (it was a "data end" with "no delisting record")', async () => {
+    // AAA trades 2020-01-02 (10) and 01-03 (11), then has no bar; delisted on 2020-01-08, BBB's (and the calendar's) last session.
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
+    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-08,-0.5', 'BBB,,'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.continuesAfter?.[m.symbols.indexOf('AAA')]).toBe(1);
+    // 0.4 × 10,000 at the 01-02 close of 10: 400 shares, filled at 11 on 01-03 (no opens: the close). Held, marked at 11 to the end:
+    // long value 4,400, NAV 5,600 + 4,400 = 10,000 — where the old reading sold them at 11 on 01-06 as a data end.
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.4 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
+    expect(result.daily.longValue[result.daily.longValue.length - 1]).toBe(4_400);
+    expect(result.caveats.map((c) => c.code)).not.toContain('data-end-exit');
   });
 
   it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {

@@ -4,6 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../data/errors.ts';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, fillRows, orderRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
@@ -76,6 +77,18 @@ describe('delisting without a delisting return', () => {
     ]);
     // NAV t2: 11 000 − 1 200 = 9 800; t3: 11 000.
     expectColumn(short.daily.nav, [10_000, 10_000, 9_800, 11_000, 11_000]);
+  });
+});
+
+describe('a delisting return without a delisting (a Market built in code)', () => {
+  it('is refused, naming the symbol, its last bar and the fix: the exit would be a data end and the return never apply', () => {
+    // A's prices end after t2 (2024-01-03), delistedAfter -1, delistReturn -0.25: it would be sold at 12 as a data end.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistReturn: { 0: -0.25 } });
+    expect(() => scenario(market, buy, { initialCash: 10_000 })).toThrow(
+      new UserError(
+        'A: market.delistReturn[0] is -0.25, but market.delistedAfter[0] is -1 (not delisted) and its prices end on 2024-01-03, before the market\'s: the position would close there as a data end and the return would never apply — set delistedAfter[0] to the session it was delisted after (2, 2024-01-03, if that is when it stopped trading), or delistReturn[0] to NaN',
+      ),
+    );
   });
 });
 

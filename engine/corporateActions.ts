@@ -34,15 +34,19 @@ export interface AppliedSplit {
   readonly cashInLieu: number;
 }
 
-/** A position closed because its data ended (not a delisting). */
-export interface DataEndExit {
+/** A position closed because its symbol left the market: its data ended (no delisting record), or it was delisted. */
+export interface PositionExit {
   readonly session: number;
   readonly symbol: number;
   /** Signed shares closed (negative for a short). */
   readonly shares: number;
-  /** The last price the position saw, rescaled by any split since: the price it closed at. */
+  /** The last close the position saw, rescaled by any split since. */
+  readonly lastClose: number;
+  /** The delisting return applied, a fraction (−0.5: half the last close); NaN where none was: a data end, or a delisting its data gives no return for. */
+  readonly delistReturn: number;
+  /** The price it closed at: lastClose × (1 + delistReturn), or lastClose where no return applied. */
   readonly price: number;
-  /** Value of the position at its last price, shares × price (signed: negative for a short). */
+  /** shares × price, the proceeds (signed: negative for a short, what covering it cost). */
   readonly value: number;
 }
 
@@ -158,7 +162,8 @@ export class CorporateActions {
   /** Per symbol, the session its position closes (delisting or data end); -1: never. */
   readonly #exitAt: Int32Array;
   readonly #record = newFillRecord();
-  readonly dataEndExits: DataEndExit[] = [];
+  readonly dataEndExits: PositionExit[] = [];
+  readonly delistingExits: PositionExit[] = [];
   /** Splits that met a held position, in session order (splits are rare: one record each). */
   readonly appliedSplits: AppliedSplit[] = [];
   /** The first symbol whose position the last apply() closed by its delisting or data end, else −1 (the broker checks the book's limits after it). */
@@ -236,8 +241,9 @@ export class CorporateActions {
       if (held === 0) continue;
       // The mark is the last close the position saw, rescaled by any split applied since.
       const ret = delisted ? m.delistReturn[i] : NaN;
-      const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
-      if (!delisted) this.dataEndExits.push({ session: t, symbol: i, shares: held, price, value: held * price });
+      const lastClose = portfolio.mark[i];
+      const price = lastClose * (1 + (Number.isNaN(ret) ? 0 : ret));
+      (delisted ? this.delistingExits : this.dataEndExits).push({ session: t, symbol: i, shares: held, lastClose, delistReturn: ret, price, value: held * price });
       if (this.exited < 0) this.exited = i;
       this.#close(t, i, -held, price, -1, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
     }

@@ -19,6 +19,15 @@ const prices = (dir: string, symbols: string[]): void => {
   for (const [i, s] of symbols.entries()) writeFile(dir, `${s}.csv`, csv('Date,Close', ...days.map((d, k) => `${d},${10 + k + i / 100}`)));
 };
 
+/** A folder where AAA trades 2020-01-02 (10) and 01-03 (11), then has no bar (halted), and is delisted on `date` at −50 %; BBB trades 01-02 … 01-08 (10 … 14). */
+function haltedThenDelisted(date: string): string {
+  const dir = tempDir();
+  writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
+  writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
+  writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', `AAA,${date},-0.5`, 'BBB,,'));
+  return dir;
+}
+
 describe('symbols.csv', () => {
   it('says what each symbol is: funds outside a folder named etf, sectors, a delisting with its return', async () => {
     const dir = tempDir();
@@ -50,12 +59,8 @@ describe('symbols.csv', () => {
   });
 
   it('a stock halted before its delisting date is listed until that date: its delisting is not known at its last bar', async () => {
-    // AAA trades 01-02 and 01-03, then has no bar (halted); delisted on 01-07. BBB trades throughout.
-    const dir = tempDir();
-    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
-    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
-    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-07,-0.5', 'BBB,,'));
-    const m = await loadMarket(dir, { cacheDir: false });
+    // AAA halted after 01-03, delisted on 01-07. BBB trades throughout.
+    const m = await loadMarket(haltedThenDelisted('2020-01-07'), { cacheDir: false });
     const aaa = m.symbols.indexOf('AAA');
     // Listed through the session of 2020-01-07 (index 3), so its exit is on 01-08 — not on 01-06, the session after its last bar.
     expect(m.delistedAfter[aaa]).toBe(3);
@@ -67,11 +72,8 @@ describe('symbols.csv', () => {
   });
 
   it('a stock halted before a delisting after the data (or after --to) is listed to the end: held and stale-marked, no "data end" exit (probe r30b: sold at its last close with a false high caveat)', async () => {
-    // AAA trades 01-02 and 01-03, then has no bar; delisted on 2020-01-15, after BBB's last session (01-08).
-    const dir = tempDir();
-    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
-    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
-    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-15,-0.5', 'BBB,,'));
+    // AAA halted after 01-03, delisted on 2020-01-15, after BBB's last session (01-08).
+    const dir = haltedThenDelisted('2020-01-15');
     const cacheDir = tempDir();
     await loadMarket(dir, { cacheDir }); // stored; the loads below read the cache's copy (Market cache v21 keeps continuesAfter)
     for (const to of [undefined, '2020-01-07']) {
@@ -163,12 +165,8 @@ describe('symbols.csv', () => {
   });
 
   it('a stock halted before a delisting on the data\'s last session is listed to the end: its exit would come after the data (it was a "data end" with "no delisting record")', async () => {
-    // AAA trades 2020-01-02 (10) and 01-03 (11), then has no bar; delisted on 2020-01-08, BBB's (and the calendar's) last session.
-    const dir = tempDir();
-    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
-    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
-    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-08,-0.5', 'BBB,,'));
-    const m = await loadMarket(dir, { cacheDir: false });
+    // AAA halted after 01-03 (last close 11), delisted on 2020-01-08, BBB's (and the calendar's) last session.
+    const m = await loadMarket(haltedThenDelisted('2020-01-08'), { cacheDir: false });
     expect(m.continuesAfter?.[m.symbols.indexOf('AAA')]).toBe(1);
     // 0.4 × 10,000 at the 01-02 close of 10: 400 shares, filled at 11 on 01-03 (no opens: the close). Held, marked at 11 to the end:
     // long value 4,400, NAV 5,600 + 4,400 = 10,000 — where the old reading sold them at 11 on 01-06 as a data end.
@@ -176,6 +174,33 @@ describe('symbols.csv', () => {
     expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
     expect(result.daily.longValue[result.daily.longValue.length - 1]).toBe(4_400);
     expect(result.caveats.map((c) => c.code)).not.toContain('data-end-exit');
+  });
+
+  it('itemises delisting exits in one caveat, as data-end exits are: symbol, shares, exit price, date, last close, the return applied, proceeds (probe r56c D/: named nowhere but the fills)', async () => {
+    // Probe r56c's D/ with P3's return left blank: P1 +30 % delisted on Saturday 2024-01-06, P2 −50 % on 01-10 after a
+    // halt from 01-08, P4 −25 % on 20240109; P3's data ends 01-08 (no delisting record). Bars: Open k, High k + 1.5, Low k − 1, Close k + 0.5.
+    const dir = tempDir();
+    const bars = (first: number, n: number): string[] =>
+      ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12'].slice(0, n).map((d, k) => `${d},${first + k},${first + k + 1.5},${first + k - 1},${first + k + 0.5},1000`);
+    for (const [symbol, first, n] of [['P1', 100, 9], ['P2', 40, 4], ['P3', 20, 5], ['P4', 60, 9], ['Q', 10, 9]] as const) writeFile(dir, `${symbol}.csv`, csv('Date,Open,High,Low,Close,Volume', ...bars(first, n)));
+    writeFile(dir, 'symbols.csv', csv('Symbol;Name;Delisting Date;Delisting Return', 'P1;One;2024-01-06;0,3', 'P2;Two;2024-01-10;-0,5', 'P3;Three;;', 'P4;Four;20240109;-0,25', 'Q;Q;;'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    const result = backtest(m, scripted({ 0: { weights: { P1: 0.2, P2: 0.2, P3: 0.2, P4: 0.2 } } }), { initialCash: 100_000 });
+    // 20,000 each at the 01-02 closes, filled at the 01-03 opens: P1 floor(20,000 / 100.5) = 199 at 101, P2 493 at 41,
+    // P3 975 at 21, P4 330 at 61 — cash 100,000 − 20,099 − 20,213 − 20,475 − 20,130 = 19,083.
+    // P1: last close (01-05) 103.50 × 1.3 = 134.55 on 01-08, 26,775.45. P3: 975 × 24.50 on 01-09, 23,887.50 (data end).
+    // P4: 65.50 × 0.75 = 49.125 on 01-10, 16,211.25. P2: its 01-05 close 43.50 (halted) × 0.5 = 21.75 on 01-11, 10,722.75.
+    expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(19_083 + 26_775.45 + 23_887.5 + 16_211.25 + 10_722.75, 6); // 96,679.95
+    const delisted = result.caveats.find((c) => c.code === 'delisting-exit')!;
+    expect(delisted.message).toBe(
+      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775); P4 330 sold at 49.13 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,723)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+    );
+    // Largest on one session: P1's proceeds over the 01-05 NAV, 19,083 + 199 × 103.5 + 493 × 43.5 + 975 × 23.5 + 330 × 63.5 = 104,992.50.
+    // (P4: 21,615 / 112,806.45; P2: 21,445.50 / 107,402.70.)
+    expect(delisted.size).toBeCloseTo(26_775.45 / 104_992.5, 12);
+    expect(delisted.severity).toBe('high');
+    expect(delisted.symbols).toEqual(['P1', 'P4', 'P2']);
+    expect(result.caveats.find((c) => c.code === 'data-end-exit')?.message).toContain('(P3 975 sold at 24.50 on 2024-01-09 (worth 23,888))');
   });
 
   it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {

@@ -18,7 +18,7 @@ const FORMS = 'write it as a fraction of the last price (-0.35 for a 35% loss, -
 const percentPart = (text: string): string | undefined => /^(.*?)\s*%$/.exec(text)?.[1];
 
 /** "+3,500%", "-35%": a fraction as a signed percent for a message. */
-const signedPercent = (fraction: number): string => `${fraction < 0 ? '-' : '+'}${Math.abs(fraction * 100).toLocaleString('en-US', { maximumFractionDigits: 4 })}%`;
+export const signedPercent = (fraction: number): string => `${fraction < 0 ? '-' : '+'}${Math.abs(fraction * 100).toLocaleString('en-US', { maximumFractionDigits: 4 })}%`;
 
 /**
  * A delisting return field, read as a fraction ≥ −1 (−0.35 = a 35 % loss): `text` is a fraction

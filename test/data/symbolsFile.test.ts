@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError, UserError } from '../../data/errors.ts';
+import { inspectMarket } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
 import { delistingReturn } from '../../data/folder/delistingReturn.ts';
@@ -141,6 +142,7 @@ describe('symbols.csv', () => {
       writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Volume', ...bars));
       writeFile(dir, 'symbols.csv', csv(header, row));
       const m = await loadMarket(dir, { cacheDir: false });
+      expect(inspectMarket(m).symbols[0].flags).toContain(`delisted after 2024-01-04 at ${row.includes('35%') ? '+35%' : '-35.5%'}`);
       const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5 } } }), { initialCash: 100_000 });
       const k = Array.from(result.fills.reason).indexOf(FillReason.delisting);
       expect(isoDay(m.dates[result.fills.session[k]]), row).toBe('2024-01-05');

@@ -3,6 +3,7 @@
 
 import { isoDay } from './dates.ts';
 import { printable } from './errors.ts';
+import { signedPercent } from './folder/delistingReturn.ts';
 import { powerOfTen } from './formats/fields.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
 import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
@@ -18,7 +19,7 @@ export interface SymbolSummary {
   readonly missing: number;
   readonly dividends: number;
   readonly splits: number;
-  /** e.g. fund, total-return, delisted 2019-03-01, no-volume. */
+  /** e.g. fund, total-return, delisted after 2019-03-01 at -30% (its delisting return, when the data gives one), no volume. */
   readonly flags: readonly string[];
 }
 
@@ -107,7 +108,10 @@ function summarizeSymbol(market: Market, i: number, dividends: number, splits: n
   }
   const flags: string[] = [market.assetClass[i] === AssetClass.fund ? 'fund' : 'stock'];
   if (market.priceKind[i] === PriceKind.totalReturn) flags.push('total-return');
-  if (market.delistedAfter[i] >= 0) flags.push(`delisted after ${isoDay(market.dates[market.delistedAfter[i]])}`);
+  if (market.delistedAfter[i] >= 0) {
+    const ret = market.delistReturn[i];
+    flags.push(`delisted after ${isoDay(market.dates[market.delistedAfter[i]])}${Number.isNaN(ret) ? '' : ` at ${signedPercent(ret)}`}`);
+  }
   else if (last >= 0 && last < T - 1) flags.push(`data ends ${isoDay(market.dates[last])}`);
   if (!hasVolume) flags.push('no volume');
   if (moves > 0) flags.push(`${moves} reverting ${moves === 1 ? 'move' : 'moves'}`);

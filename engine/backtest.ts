@@ -63,8 +63,9 @@ export interface BacktestOptions {
  * data before it is history the strategy may read but never trade on) and ends on the last session
  * on or before `config.to`. `options.models` replaces config-chosen execution models with the
  * user's own (listed in the manifest's `userModels`). Throws UserError for a bad config or model,
- * an empty period, or a strategy's own user error (with its date); never prints, never touches
- * the file system.
+ * an empty period, a market that gives a symbol a delisting return but no delisting while its
+ * prices end inside it, or a strategy's own user error (with its date); never prints, never
+ * touches the file system.
  */
 export function backtest(market: Market, strategy: Strategy, configInput: EngineConfigInput = {}, options: BacktestOptions = {}): Result {
   const config = parseOrThrow(engineConfigSchema, configInput, 'engine config');
@@ -376,7 +377,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

@@ -22,6 +22,7 @@ export type CaveatCode =
   | 'partial-coverage'
   | 'warm-up'
   | 'data-end-exit'
+  | 'delisting-exit'
   | 'left-unheld'
   | 'idle'
   | 'stale-marks'

@@ -11,7 +11,8 @@
 //   on the next session, as a `data-end` fill, and its resting orders are cancelled.
 // Splits come first, so a split on an exit session is already in the position's shares and mark.
 
-import { weekdayOf } from '../data/dates.ts';
+import { isoDay, weekdayOf } from '../data/dates.ts';
+import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import type { OrderBook } from './orderBook.ts';
 import type { PendingTargets } from './pendingTargets.ts';
@@ -33,15 +34,19 @@ export interface AppliedSplit {
   readonly cashInLieu: number;
 }
 
-/** A position closed because its data ended (not a delisting). */
-export interface DataEndExit {
+/** A position closed because its symbol left the market: its data ended (no delisting record), or it was delisted. */
+export interface PositionExit {
   readonly session: number;
   readonly symbol: number;
   /** Signed shares closed (negative for a short). */
   readonly shares: number;
-  /** The last price the position saw, rescaled by any split since: the price it closed at. */
+  /** The last close the position saw, rescaled by any split since. */
+  readonly lastClose: number;
+  /** The delisting return applied, a fraction (−0.5: half the last close); NaN where none was: a data end, or a delisting its data gives no return for. */
+  readonly delistReturn: number;
+  /** The price it closed at: lastClose × (1 + delistReturn), or lastClose where no return applied. */
   readonly price: number;
-  /** Value of the position at its last price, shares × price (signed: negative for a short). */
+  /** shares × price, the proceeds (signed: negative for a short, what covering it cost). */
   readonly value: number;
 }
 
@@ -135,6 +140,19 @@ export function lastListedSession(market: Market, i: number): number {
   return listedToTheEnd(market)[i] === 1 ? market.dates.length - 1 : lastBarSession(market)[i];
 }
 
+/**
+ * The UserError for a market (one built in code) that gives symbol i a delisting return but no
+ * delisting (delistedAfter −1) while its prices end at session `last`, before the market's: its
+ * position would close there as a data end, the return never applied, and the run would say
+ * "no delisting record". A loaded market never has one: a file's return needs its delisting date.
+ */
+function unusedDelistReturn(market: Market, i: number, last: number): UserError {
+  const day = isoDay(market.dates[last]);
+  return new UserError(
+    `${market.symbols[i]}: market.delistReturn[${i}] is ${market.delistReturn[i]}, but market.delistedAfter[${i}] is ${market.delistedAfter[i]} (not delisted) and its prices end on ${day}, before the market's: the position would close there as a data end and the return would never apply — set delistedAfter[${i}] to the session it was delisted after (${last}, ${day}, if that is when it stopped trading), or delistReturn[${i}] to NaN`,
+  );
+}
+
 export class CorporateActions {
   readonly #market: Market;
   readonly #whole: boolean;
@@ -144,7 +162,8 @@ export class CorporateActions {
   /** Per symbol, the session its position closes (delisting or data end); -1: never. */
   readonly #exitAt: Int32Array;
   readonly #record = newFillRecord();
-  readonly dataEndExits: DataEndExit[] = [];
+  readonly dataEndExits: PositionExit[] = [];
+  readonly delistingExits: PositionExit[] = [];
   /** Splits that met a held position, in session order (splits are rare: one record each). */
   readonly appliedSplits: AppliedSplit[] = [];
   /** The first symbol whose position the last apply() closed by its delisting or data end, else −1 (the broker checks the book's limits after it). */
@@ -158,6 +177,7 @@ export class CorporateActions {
     for (let i = 0; i < exitAt.length; i++) {
       const after = lastListedSession(market, i);
       if (after >= 0 && after + 1 < sessions) exitAt[i] = after + 1;
+      if (exitAt[i] >= 0 && market.delistedAfter[i] < 0 && !Number.isNaN(market.delistReturn[i])) throw unusedDelistReturn(market, i, after);
     }
     this.#exitAt = exitAt;
     const order = [...exitAt.keys()].filter((i) => exitAt[i] >= 0).sort((a, b) => exitAt[a] - exitAt[b]);
@@ -221,8 +241,9 @@ export class CorporateActions {
       if (held === 0) continue;
       // The mark is the last close the position saw, rescaled by any split applied since.
       const ret = delisted ? m.delistReturn[i] : NaN;
-      const price = portfolio.mark[i] * (1 + (Number.isNaN(ret) ? 0 : ret));
-      if (!delisted) this.dataEndExits.push({ session: t, symbol: i, shares: held, price, value: held * price });
+      const lastClose = portfolio.mark[i];
+      const price = lastClose * (1 + (Number.isNaN(ret) ? 0 : ret));
+      (delisted ? this.delistingExits : this.dataEndExits).push({ session: t, symbol: i, shares: held, lastClose, delistReturn: ret, price, value: held * price });
       if (this.exited < 0) this.exited = i;
       this.#close(t, i, -held, price, -1, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
     }

@@ -12,8 +12,8 @@ import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
 import { type Caveat, caveat, type CaveatSeverity, listSymbols, orderSessions, pct, rankCaveats, severityBySize } from './caveats.ts';
 import type { EngineConfig } from './config.ts';
-import type { AppliedSplit, DataEndExit } from './corporateActions.ts';
-import { dataEndExitCaveats } from './dataEndExitCaveats.ts';
+import type { AppliedSplit, PositionExit } from './corporateActions.ts';
+import { exitCaveats } from './exitCaveats.ts';
 import { flatPriceCaveats } from './flatPriceCaveats.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
@@ -54,7 +54,9 @@ export interface RunRecordings {
   /** Splits that met a held position (CorporateActions.appliedSplits). */
   readonly appliedSplits: readonly AppliedSplit[];
   /** The data-end exits with their sessions (facts.dataEndExits names them). */
-  readonly dataEndExits: readonly DataEndExit[];
+  readonly dataEndExits: readonly PositionExit[];
+  /** The delisting exits with their sessions, last closes and the returns applied. */
+  readonly delistingExits: readonly PositionExit[];
   /** Decisions that returned targets. */
   readonly decisions: number;
   /** Trades the planner's skip rules dropped (RebalancePlanner.skipped, over the run). */
@@ -319,11 +321,12 @@ function windowReason(r: RunRecordings): string {
   return `; it asked for ${r.reads.longestBars} of ${name}'s own bars, ${r.reads.longestBars > bars ? 'more than' : 'all'} the ${bars} ${name} has up to the run's end, ${fill(r.reads.longestBars, bars)}: ${advice}`;
 }
 
-/** Stale marks and data-end exits: parts of the book valued or closed without a market. */
+/** Stale marks, data-end and delisting exits: parts of the book valued or closed without a market. */
 function bookCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, daily } = r;
-  out.push(...dataEndExitCaveats(r.market, r.dataEndExits, (t) => daily.nav[Math.max(0, t - r.first - 1)]));
+  const navBefore = (t: number): number => daily.nav[Math.max(0, t - r.first - 1)];
+  out.push(...exitCaveats(r.market, 'data-end', r.dataEndExits, navBefore), ...exitCaveats(r.market, 'delisting', r.delistingExits, navBefore));
   if (facts.staleMarks.length > 0) {
     let peak = 0;
     let sum = 0;

@@ -33,7 +33,7 @@ const subTable = (table: EventTable, kept: readonly number[], sessions: number):
  * drops every bar and event after the delisting date, in place. delistedAfter is the last session
  * on or before that date — not the symbol's last bar: a stock halted before its delisting is held
  * (and stale-marked) until the delisting is public, never closed at its delisting return before
- * it; a symbol delisted after the data's last session is listed to its end (continuesAfter). Returns one note per symbol that had bars dropped, e.g. "BBB: 11 bars after its delisting on
+ * it; a symbol delisted on or after the data's last session is listed to its end (continuesAfter). Returns one note per symbol that had bars dropped, e.g. "BBB: 11 bars after its delisting on
  * 2024-01-12 dropped (a reused ticker?)".
  */
 export function applyDelistingDates(aligned: AlignedPrices, delistedOn: ReadonlyMap<string, number>): string[] {
@@ -47,8 +47,9 @@ export function applyDelistingDates(aligned: AlignedPrices, delistedOn: Readonly
     let last = -1;
     while (last + 1 < T && aligned.dates[last + 1] <= day) last++;
     if (last === T - 1) {
-      // Delisted after the data's last session: listed to its end, whatever its last bar (a halt before the delisting is held, stale-marked).
-      if (day > aligned.dates[T - 1]) ((aligned as { continuesAfter?: Uint8Array }).continuesAfter ??= new Uint8Array(N))[i] = 1;
+      // Delisted on or after the data's last session: listed to its end, whatever its last bar (a halt before the delisting is held,
+      // stale-marked), as its exit would come on the session after that date, which the data does not hold.
+      if (day >= aligned.dates[T - 1]) ((aligned as { continuesAfter?: Uint8Array }).continuesAfter ??= new Uint8Array(N))[i] = 1;
       return;
     }
     // No bar on or before the date (a reused ticker, or a delisting before the calendar starts):

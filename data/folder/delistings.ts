@@ -1,12 +1,13 @@
 // A delistings file, for sources whose price rows cannot say how a listing ended:
 // `Ticker,LastDate,DelistReturn[,Reason]`. LastDate is the last trading day; DelistReturn the
-// return realised on delisting (blank = unknown), e.g. -0.3 for a bankruptcy.
+// return realised on delisting (blank = unknown), e.g. -0.3 or -30% for a bankruptcy (delistingReturn.ts).
 
 import { matchLayout, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { parseIsoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badDateError, BEYOND_RANGE, outOfRange, parseNumber } from '../formats/fields.ts';
+import { badDateError } from '../formats/fields.ts';
 import type { SourceInfo } from '../market.ts';
+import { delistingReturn } from './delistingReturn.ts';
 
 export interface Delisting {
   /** The line of the file that says it (1-based). */
@@ -21,21 +22,11 @@ const LAYOUTS = [
   { name: 'delistings with reason', columns: ['Ticker', 'LastDate', 'DelistReturn', 'Reason'] },
 ];
 
-const AS_FRACTION = 'write it as a fraction of the last price: -0.35 for a 35% loss, -1 for a total loss (blank: unknown)';
-
 /**
- * A delisting return field: a fraction ≥ −1 (−0.35 = a 35 % loss), NaN when blank (unknown).
- * Throws DataError (file:line) for text that is not a number, or a return below −1, which would
- * take a long position below zero.
+ * Reads a delistings file: ticker → its last trading day and delisting return. Throws DataError
+ * (file:line) for another header, a row with the wrong number of fields, a date that is not ISO
+ * (LastDate is required), a return delistingReturn refuses, or a ticker listed twice.
  */
-export function delistingReturn(text: string, file: string, line: number): number {
-  if (text === '') return NaN;
-  const value = parseNumber(text);
-  if (Number.isNaN(value)) throw new DataError(file, line, `delisting return "${text}" ${outOfRange(text) ? `is ${BEYOND_RANGE}` : 'is not a number'}`, AS_FRACTION);
-  if (value < -1) throw new DataError(file, line, `delisting return ${text} is below -1 (more than the whole position lost)`, AS_FRACTION);
-  return value;
-}
-
 export function loadDelistings(file: string): { delistings: Map<string, Delisting>; source: SourceInfo } {
   const { records, lines, contentHash } = readCsvRecords(file);
   if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'start with the header Ticker,LastDate,DelistReturn');

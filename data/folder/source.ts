@@ -112,6 +112,7 @@ export async function buildSource(name: string, source: SourceKind, options: Bui
     records.addSymbols(symbols, info);
     parts.sources.push(info);
   }
+  records.requireDelistingDates();
   const classNotes = classRule ? assetClassNotes(parts.aligned, records.classGiven, classRule) : [];
   const delistingNotes = applyDelistingDates(parts.aligned, parts.delistedOn);
   const root = source.kind === 'dataFolder' ? source.plan.root : source.path;

@@ -4,11 +4,14 @@
 // universe/): what only one says, or all say alike, is applied; two that differ are refused with
 // both lines, as a backtest must not pick one of them silently. A row naming a loaded symbol in
 // another case (DDD beside ddd.csv) is refused too: symbols are case-sensitive, so it would
-// apply to nothing, its delisting included, without a word.
+// apply to nothing, its delisting included, without a word. So is a delisting return without a
+// delisting date in any file: the date is what the return is measured from, and without it the
+// return would apply to nothing while the run called the symbol's end "no delisting record".
 
 import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
+import type { AlignedPrices } from '../prices/align.ts';
 import type { DataFolderParts } from './dataFolder.ts';
 import type { Delisting } from './delistings.ts';
 import type { SymbolInfo } from './symbolsFile.ts';
@@ -18,6 +21,16 @@ interface Said {
   readonly text: string;
   readonly file: string;
   readonly line: number;
+}
+
+/** The key of what files said of `symbol`'s `what`. */
+const sayingKey = (symbol: string, what: string): string => `${symbol}\u0000${what}`;
+
+/** The ISO date of symbol i's last bar; undefined when it has none. */
+function lastBarDay(aligned: AlignedPrices, i: number): string | undefined {
+  const n = aligned.symbols.length;
+  for (let t = aligned.dates.length - 1; t >= 0; t--) if (aligned.close[t * n + i] === aligned.close[t * n + i]) return isoDay(aligned.dates[t]);
+  return undefined;
 }
 
 const CLASS_NAMES: Readonly<Record<AssetClass, string>> = { [AssetClass.stock]: 'stock', [AssetClass.fund]: 'fund' };
@@ -77,6 +90,26 @@ export class SymbolRecords {
     if (unknown.length > 0) notes.push(`${unknown.length} symbols listed here have no prices: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ', …' : ''}`);
   }
 
+  /**
+   * After every file is added: a DataError at the line of a loaded symbol's delisting return
+   * when no file gave its delisting date, with the fix (its last bar's date, when that is when it
+   * stopped trading).
+   */
+  requireDelistingDates(): void {
+    const { aligned, delistReturn, delistedOn } = this.#parts;
+    aligned.symbols.forEach((symbol, i) => {
+      if (Number.isNaN(delistReturn[i]) || delistedOn.has(symbol)) return;
+      const said = this.#said.get(sayingKey(symbol, 'delisting return'))!;
+      const last = lastBarDay(aligned, i);
+      throw new DataError(
+        said.file,
+        said.line,
+        `${symbol} has a delisting return (${said.text}) but no delisting date, here or in another file: a delisting return applies after its delisting date, so it would apply to nothing`,
+        `give its delisting date${last === undefined ? '' : `, e.g. ${last} if that is when it stopped trading (its last bar)`}, or leave the return blank`,
+      );
+    });
+  }
+
   /** The index of loaded `symbol` (undefined when none is); a DataError at `file:line` when one is loaded in another case. */
   #loaded(symbol: string, file: string, line: number): number | undefined {
     const i = this.#indexOf.get(symbol);
@@ -101,7 +134,7 @@ export class SymbolRecords {
 
   /** `text`, once no earlier file said otherwise of `symbol`'s `what`; else a DataError naming both lines. */
   #agree(symbol: string, what: string, text: string, file: string, line: number): string {
-    const key = `${symbol}\u0000${what}`;
+    const key = sayingKey(symbol, what);
     const earlier = this.#said.get(key);
     if (earlier === undefined) this.#said.set(key, { text, file, line });
     else if (earlier.text !== text) {

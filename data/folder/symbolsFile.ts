@@ -2,7 +2,9 @@
 // suggests. Columns by meaning, in any order (names compare case- and punctuation-insensitively):
 //   symbol (or ticker)                         required
 //   name, asset class (stock | fund; etf, equity… read as such), sector, industry
-//   delisting date (YYYY-MM-DD), delisting return (a fraction ≥ -1, e.g. -0.3)   optional
+//   delisting date (YYYY-MM-DD), delisting return (a fraction from -1 to 1, e.g. -0.3, or a
+//   percent with its sign, -30%: delistingReturn.ts)   optional; a return needs its symbol's
+//   delisting date, in this file or another (symbolRecords.ts)
 // A delisting date makes the symbol delisted after its last bar on or before that date (the
 // engine closes a position there, at the delisting return when given), and drops its bars after
 // the date (folder/delistingDates.ts), as delistings.csv does. Its name may be in any case
@@ -14,10 +16,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeColumnName, readSniffedRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { describeDialect } from '../formats/dialect.ts';
-import { plainNumberText } from '../formats/numberMarks.ts';
 import { parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
-import { delistingReturn } from './delistings.ts';
+import { delistingReturn } from './delistingReturn.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 import { isSymbolsFileName } from '../prices/priceFolder.ts';
 
@@ -101,7 +102,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
     if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
     const returnText = get('delistReturn');
-    const delistReturn = delistingReturn(dialect.decimalComma ? (plainNumberText(returnText, ',') ?? returnText) : returnText, file, lines[r]);
+    const delistReturn = delistingReturn(returnText, file, lines[r], dialect.decimalComma ? ',' : '.');
     symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
   }
   const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;

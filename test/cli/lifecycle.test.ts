@@ -51,13 +51,15 @@ describe.concurrent('a delisted symbol whose file goes on (a reused ticker)', ()
     const o = await breadth(['run', '--data', delist, '--strategy', 'fixed-weights', weights, '--param', 'schedule=every-session', '--cash', '10000', '--benchmark', 'none', '--db', db], { cwd: cwd() });
     expectOk(o);
     const dropped = 'BBB: 11 bars after its delisting on 2024-01-12 dropped (a reused ticker?)';
-    // The terminal's first three: the exposure gap the unfillable BBB targets left, the deferrals
-    // naming BBB, the short sample; the unsized data note is among "… more in the report" and runs show.
+    // The terminal's first three, all high: BBB's partial coverage, its delisting exit — 97 sold at
+    // 58 × (1 − 0.3) = 40.60 on 01-15, proceeds 3,938.20 — and the exposure gap the unfillable BBB
+    // targets left; the deferrals naming BBB and the unsized data note are in runs show.
+    expect(o.stdout).toContain('! 1 position closed at its delisting (BBB 97 sold at 40.60 on 2024-01-15 (last close 58.00 × (1 − 30%); proceeds 3,938))');
     expect(o.stdout).toMatch(/! realised gross exposure averaged [\d.]+% of NAV against 100\.0% targeted/);
-    expect(o.stdout).toContain('11 order-sessions deferred: delisted — targets or orders named BBB after their delisting; nothing was traded for them');
-    // BBB closed at 58 × (1 − 0.3) = 40.60 on 01-15; later decisions hold 50% AAA and 50% cash.
+    // Later decisions hold 50% AAA and 50% cash.
     expect(await finalNav(db, 'fixed-weights')).toBeCloseTo(10_028.45, 6);
     const shown = await breadth(['runs', 'show', db, 'fixed-weights'], { cwd: root });
+    expect(shown.stdout).toContain('11 order-sessions deferred: delisted — targets or orders named BBB after their delisting; nothing was traded for them');
     expect(shown.stdout).toContain(dropped);
     const fills = await breadth(['export', db, 'fixed-weights', '--what', 'fills'], { cwd: root });
     const bbb = fills.stdout.split('\n').filter((l) => l.includes(',BBB,'));
@@ -75,14 +77,14 @@ describe.concurrent('a delisted symbol whose file goes on (a reused ticker)', ()
   it('data inspect says so', async () => {
     const o = await breadth(['data', 'inspect', delist], { cwd: cwd() });
     expectOk(o);
-    expect(o.stdout).toMatch(/BBB\s+2024-01-02 → 2024-01-12\s+9\s+0\s+0\s+0\s+stock, delisted after 2024-01-12/);
+    expect(o.stdout).toMatch(/BBB\s+2024-01-02 → 2024-01-12\s+9\s+0\s+0\s+0\s+stock, delisted after 2024-01-12 at -30%/);
     expect(o.stdout).toContain('BBB: 11 bars after its delisting on 2024-01-12 dropped (a reused ticker?)');
   });
 
   it('a delisting return below -1 is refused with its line and the fix', async () => {
     expectBadInput(
       await breadth(['run', '--data', join(root, 'delist-neg'), '--strategy', 'fixed-weights', weights], { cwd: cwd() }),
-      `${join(root, 'delist-neg', 'symbols.csv')}:3: delisting return -1.5 is below -1 (more than the whole position lost) — write it as a fraction of the last price: -0.35 for a 35% loss, -1 for a total loss (blank: unknown)`,
+      `${join(root, 'delist-neg', 'symbols.csv')}:3: delisting return -1.5 is below -1 (more than the whole position lost) — write it as a fraction of the last price (-0.35 for a 35% loss, -1 for a total loss) or as a percent with its sign (-35%); blank: unknown`,
     );
   });
 });

@@ -59,6 +59,13 @@ describe('which symbols and delistings files are read', () => {
     const m = await loadMarket(folder('etf', { 'Delistings.csv': csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,-0.35') }), { cacheDir: false });
     expect(endNav(m)).toBeCloseTo(6_630, 6);
   });
+
+  it('a delistings.csv return reads as a symbols.csv one: -35% is -0.35 (6,630); 35, a percent without its sign, is refused at its line (it was +3,500 %)', async () => {
+    const m = await loadMarket(folder('etf', { 'delistings.csv': csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,-35%') }), { cacheDir: false });
+    expect(endNav(m)).toBeCloseTo(6_630, 6);
+    const dir = folder('etf', { 'delistings.csv': csv('Ticker,LastDate,DelistReturn,Reason', 'BBB,2020-01-06,,', 'AAA,2020-01-06,35,acquisition') });
+    expect(await refusal(dir)).toBe(`${dir}/delistings.csv:3: delisting return 35 is a fraction above 1, +3,500% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.35) or as a percent with its sign (35%)`);
+  });
 });
 
 describe('two files on one symbol', () => {
@@ -67,6 +74,17 @@ describe('two files on one symbol', () => {
     const m = await loadMarket(folder('etf', { 'delistings.csv': delistings, 'etf/symbols.csv': csv('symbol,asset class,delisting date,delisting return', 'AAA,stock,2020-01-06,') }), { cacheDir: false });
     expect(m.delistReturn[m.symbols.indexOf('AAA')]).toBe(-0.35);
     expect(endNav(m)).toBeCloseTo(6_630, 6);
+  });
+
+  it('a delisting return in one file and its date in another are applied together; a return whose date no file gives is refused at its line', async () => {
+    const delistings = csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,');
+    const returnOnly = csv('symbol,asset class,delisting date,delisting return', 'AAA,stock,,-0.35');
+    const m = await loadMarket(folder('etf', { 'delistings.csv': delistings, 'etf/symbols.csv': returnOnly }), { cacheDir: false });
+    expect(endNav(m)).toBeCloseTo(6_630, 6);
+    const dir = folder('etf', { 'etf/symbols.csv': returnOnly });
+    expect(await refusal(dir)).toBe(
+      `${dir}/etf/symbols.csv:2: AAA has a delisting return (-0.35) but no delisting date, here or in another file: a delisting return applies after its delisting date, so it would apply to nothing — give its delisting date, e.g. 2020-01-08 if that is when it stopped trading (its last bar), or leave the return blank`,
+    );
   });
 
   it('that differ on a delisting are refused in one line naming both (it used symbols.csv: 6,630, where delistings.csv gives 101 × 0.5 × 100 = 5,050)', async () => {

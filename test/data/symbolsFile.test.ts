@@ -1,10 +1,13 @@
 // symbols.csv beside the prices: asset class, sector, industry and delistings as the user says,
 // over the folder-name fallback; --asset-class for a whole folder.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError, UserError } from '../../data/errors.ts';
+import { inspectMarket } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
+import { delistingReturn } from '../../data/folder/delistingReturn.ts';
 import { isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { FillReason } from '../../engine/result.ts';
@@ -16,6 +19,15 @@ const prices = (dir: string, symbols: string[]): void => {
   // Each symbol's closes are its own (the first's 10, 11, …; the next's 10.01, 11.01, …): two files of the same bytes are refused.
   for (const [i, s] of symbols.entries()) writeFile(dir, `${s}.csv`, csv('Date,Close', ...days.map((d, k) => `${d},${10 + k + i / 100}`)));
 };
+
+/** A folder where AAA trades 2020-01-02 (10) and 01-03 (11), then has no bar (halted), and is delisted on `date` at −50 %; BBB trades 01-02 … 01-08 (10 … 14). */
+function haltedThenDelisted(date: string): string {
+  const dir = tempDir();
+  writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
+  writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
+  writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', `AAA,${date},-0.5`, 'BBB,,'));
+  return dir;
+}
 
 describe('symbols.csv', () => {
   it('says what each symbol is: funds outside a folder named etf, sectors, a delisting with its return', async () => {
@@ -48,12 +60,8 @@ describe('symbols.csv', () => {
   });
 
   it('a stock halted before its delisting date is listed until that date: its delisting is not known at its last bar', async () => {
-    // AAA trades 01-02 and 01-03, then has no bar (halted); delisted on 01-07. BBB trades throughout.
-    const dir = tempDir();
-    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
-    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
-    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-07,-0.5', 'BBB,,'));
-    const m = await loadMarket(dir, { cacheDir: false });
+    // AAA halted after 01-03, delisted on 01-07. BBB trades throughout.
+    const m = await loadMarket(haltedThenDelisted('2020-01-07'), { cacheDir: false });
     const aaa = m.symbols.indexOf('AAA');
     // Listed through the session of 2020-01-07 (index 3), so its exit is on 01-08 — not on 01-06, the session after its last bar.
     expect(m.delistedAfter[aaa]).toBe(3);
@@ -65,11 +73,8 @@ describe('symbols.csv', () => {
   });
 
   it('a stock halted before a delisting after the data (or after --to) is listed to the end: held and stale-marked, no "data end" exit (probe r30b: sold at its last close with a false high caveat)', async () => {
-    // AAA trades 01-02 and 01-03, then has no bar; delisted on 2020-01-15, after BBB's last session (01-08).
-    const dir = tempDir();
-    writeFile(dir, 'AAA.csv', csv('Date,Close', '2020-01-02,10', '2020-01-03,11'));
-    writeFile(dir, 'BBB.csv', csv('Date,Close', ...days.map((d, k) => `${d},${10 + k}`), '2020-01-08,14'));
-    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-15,-0.5', 'BBB,,'));
+    // AAA halted after 01-03, delisted on 2020-01-15, after BBB's last session (01-08).
+    const dir = haltedThenDelisted('2020-01-15');
     const cacheDir = tempDir();
     await loadMarket(dir, { cacheDir }); // stored; the loads below read the cache's copy (Market cache v21 keeps continuesAfter)
     for (const to of [undefined, '2020-01-07']) {
@@ -89,19 +94,115 @@ describe('symbols.csv', () => {
     }
   });
 
-  it('refuses a delisting return below -1, one that is not a number or beyond the range of a double, with its line and the fix', async () => {
+  it('refuses a delisting return with no delisting date at its line, with the last bar as the date to give (probe r56c: kept, never used, and the run said "no delisting record")', async () => {
+    // P3 trades 2024-01-02..01-04 (closes 20.5, 21.5, 22.5), Q to 01-08. With P3's -1 dropped, half of 100,000 in P3
+    // ended at 103,658.50 (2,439 sold at 22.50 as a data end); the -1 meant 48,781 (2,439 at 0).
+    const dir = tempDir();
+    writeFile(dir, 'P3.csv', csv('Date,Open,High,Low,Close,Volume', '2024-01-02,20,21.5,19,20.5,1000', '2024-01-03,21,22.5,20,21.5,1000', '2024-01-04,22,23.5,21,22.5,1000'));
+    writeFile(dir, 'Q.csv', csv('Date,Close', '2024-01-02,10.5', '2024-01-03,11.5', '2024-01-04,12.5', '2024-01-05,13.5', '2024-01-08,14.5'));
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'P3,,-1'));
+    const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as DataError).message).toBe(
+      `${dir}/symbols.csv:2: P3 has a delisting return (-1) but no delisting date, here or in another file: a delisting return applies after its delisting date, so it would apply to nothing — give its delisting date, e.g. 2024-01-04 if that is when it stopped trading (its last bar), or leave the return blank`,
+    );
+  });
+
+  it('refuses a delisting return below -1, above 1 as a fraction (a percent typed without its sign), not a number or beyond the range of a double, with its line and the fix', async () => {
+    const forms = 'write it as a fraction of the last price (-0.35 for a 35% loss, -1 for a total loss) or as a percent with its sign (-35%); blank: unknown';
     for (const [value, problem] of [
-      ['-1.5', 'delisting return -1.5 is below -1 (more than the whole position lost)'],
-      ['-35%', 'delisting return "-35%" is not a number'],
-      ['1e400', 'delisting return "1e400" is beyond the range of a number (±1.8e308)'],
+      ['-1.5', `delisting return -1.5 is below -1 (more than the whole position lost) — ${forms}`],
+      ['-150%', `delisting return -150% is below -100% (more than the whole position lost) — ${forms}`],
+      // Probe r56c: 35 was taken as +3,500 % (500 AAA sold at 102 × 36 = 3,672; NAV 100,500 → 1,885,500 in one session).
+      ['35', 'delisting return 35 is a fraction above 1, +3,500% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.35) or as a percent with its sign (35%)'],
+      ['1.5', 'delisting return 1.5 is a fraction above 1, +150% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.015) or as a percent with its sign (1.5%)'],
+      ['35%%', `delisting return "35%%" is not a number — ${forms}`],
+      ['1e400', `delisting return "1e400" is beyond the range of a number (±1.8e308) — ${forms}`],
     ]) {
       const dir = tempDir();
       prices(dir, ['AAA', 'BBB']);
       writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,,', `BBB,2020-01-03,${value}`));
       const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
-      expect(e).toBeInstanceOf(DataError);
-      expect((e as DataError).message).toBe(`${dir}/symbols.csv:3: ${problem} — write it as a fraction of the last price: -0.35 for a 35% loss, -1 for a total loss (blank: unknown)`);
+      expect(e, value).toBeInstanceOf(DataError);
+      expect((e as DataError).message).toBe(`${dir}/symbols.csv:3: ${problem}`);
     }
+  });
+
+  it('reads a percent with its sign, in the decimal mark of the file: 35% closes at 102 × 1.35 = 137.70 (probe r56c: 35 was +3,500 %)', async () => {
+    // AAA: Open/High/Low/Close 100 101 99 100 on 2024-01-02, +1 a day to 01-08; delisted on 01-04 (close 102).
+    // Half of 100,000 at the 01-02 close of 100: floor(50,000 / 100) = 500 shares, filled at the 01-03 open of 101 → cash 49,500.
+    const bars = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'].map((d, k) => `${d},${100 + k},${101 + k},${99 + k},${100 + k},1000`);
+    for (const [header, row, exit, nav] of [
+      // Exit on 01-05, the session after the delisting: 102 × (1 + 0.35) = 137.70; NAV 49,500 + 500 × 137.70 = 118,350.
+      ['symbol,delisting date,delisting return', 'AAA,2024-01-04,35%', 137.7, 118_350],
+      // A semicolon file's decimal comma: −35,5 % → 102 × 0.645 = 65.79; NAV 49,500 + 500 × 65.79 = 82,395.
+      ['symbol;delisting date;delisting return', 'AAA;2024-01-04;-35,5 %', 65.79, 82_395],
+    ] as const) {
+      const dir = tempDir();
+      writeFile(dir, 'AAA.csv', csv('Date,Open,High,Low,Close,Volume', ...bars));
+      writeFile(dir, 'symbols.csv', csv(header, row));
+      const m = await loadMarket(dir, { cacheDir: false });
+      expect(inspectMarket(m).symbols[0].flags).toContain(`delisted after 2024-01-04 at ${row.includes('35%') ? '+35%' : '-35.5%'}`);
+      const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5 } } }), { initialCash: 100_000 });
+      const k = Array.from(result.fills.reason).indexOf(FillReason.delisting);
+      expect(isoDay(m.dates[result.fills.session[k]]), row).toBe('2024-01-05');
+      expect(result.fills.quantity[k]).toBe(-500);
+      expect(result.fills.price[k]).toBeCloseTo(exit, 9);
+      expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(nav, 6);
+    }
+  });
+
+  it('a percent with its sign reads as the fraction it writes (property): p% is p / 100 and refused below -100%; a fraction above 1 is refused, its percent read', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000, max: 1_000 }), fc.integer({ min: 101, max: 100_000 }), (p, above) => {
+        if (p >= -100) {
+          expect(delistingReturn(`${p}%`, 'f', 2)).toBe(p / 100);
+          if (p <= 100) expect(delistingReturn(`${p}%`, 'f', 2)).toBe(delistingReturn(String(p / 100), 'f', 2));
+        } else expect(() => delistingReturn(`${p}%`, 'f', 2)).toThrow(/below -100%/);
+        expect(() => delistingReturn(String(above / 100), 'f', 2)).toThrow(/a fraction above 1/);
+        expect(delistingReturn(`+${above}%`, 'f', 2)).toBe(above / 100);
+      }),
+      { numRuns: 200, seed: 20261130 },
+    );
+  });
+
+  it('a stock halted before a delisting on the data\'s last session is listed to the end: its exit would come after the data (it was a "data end" with "no delisting record")', async () => {
+    // AAA halted after 01-03 (last close 11), delisted on 2020-01-08, BBB's (and the calendar's) last session.
+    const m = await loadMarket(haltedThenDelisted('2020-01-08'), { cacheDir: false });
+    expect(m.continuesAfter?.[m.symbols.indexOf('AAA')]).toBe(1);
+    // 0.4 × 10,000 at the 01-02 close of 10: 400 shares, filled at 11 on 01-03 (no opens: the close). Held, marked at 11 to the end:
+    // long value 4,400, NAV 5,600 + 4,400 = 10,000 — where the old reading sold them at 11 on 01-06 as a data end.
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.4 } } }), { initialCash: 10_000 });
+    expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
+    expect(result.daily.longValue[result.daily.longValue.length - 1]).toBe(4_400);
+    expect(result.caveats.map((c) => c.code)).not.toContain('data-end-exit');
+  });
+
+  it('itemises delisting exits in one caveat, as data-end exits are: symbol, shares, exit price, date, last close, the return applied, proceeds (probe r56c D/: named nowhere but the fills)', async () => {
+    // Probe r56c's D/ with P3's return left blank: P1 +30 % delisted on Saturday 2024-01-06, P2 −50 % on 01-10 after a
+    // halt from 01-08, P4 −25 % on 20240109; P3's data ends 01-08 (no delisting record). Bars: Open k, High k + 1.5, Low k − 1, Close k + 0.5.
+    const dir = tempDir();
+    const bars = (first: number, n: number): string[] =>
+      ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12'].slice(0, n).map((d, k) => `${d},${first + k},${first + k + 1.5},${first + k - 1},${first + k + 0.5},1000`);
+    for (const [symbol, first, n] of [['P1', 100, 9], ['P2', 40, 4], ['P3', 20, 5], ['P4', 60, 9], ['Q', 10, 9]] as const) writeFile(dir, `${symbol}.csv`, csv('Date,Open,High,Low,Close,Volume', ...bars(first, n)));
+    writeFile(dir, 'symbols.csv', csv('Symbol;Name;Delisting Date;Delisting Return', 'P1;One;2024-01-06;0,3', 'P2;Two;2024-01-10;-0,5', 'P3;Three;;', 'P4;Four;20240109;-0,25', 'Q;Q;;'));
+    const m = await loadMarket(dir, { cacheDir: false });
+    const result = backtest(m, scripted({ 0: { weights: { P1: 0.2, P2: 0.2, P3: 0.2, P4: 0.2 } } }), { initialCash: 100_000 });
+    // 20,000 each at the 01-02 closes, filled at the 01-03 opens: P1 floor(20,000 / 100.5) = 199 at 101, P2 493 at 41,
+    // P3 975 at 21, P4 330 at 61 — cash 100,000 − 20,099 − 20,213 − 20,475 − 20,130 = 19,083.
+    // P1: last close (01-05) 103.50 × 1.3 = 134.55 on 01-08, 26,775.45. P3: 975 × 24.50 on 01-09, 23,887.50 (data end).
+    // P4: 65.50 × 0.75 = 49.125 on 01-10, 16,211.25. P2: its 01-05 close 43.50 (halted) × 0.5 = 21.75 on 01-11, 10,722.75.
+    expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(19_083 + 26_775.45 + 23_887.5 + 16_211.25 + 10_722.75, 6); // 96,679.95
+    const delisted = result.caveats.find((c) => c.code === 'delisting-exit')!;
+    expect(delisted.message).toBe(
+      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775); P4 330 sold at 49.13 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,723)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+    );
+    // Largest on one session: P1's proceeds over the 01-05 NAV, 19,083 + 199 × 103.5 + 493 × 43.5 + 975 × 23.5 + 330 × 63.5 = 104,992.50.
+    // (P4: 21,615 / 112,806.45; P2: 21,445.50 / 107,402.70.)
+    expect(delisted.size).toBeCloseTo(26_775.45 / 104_992.5, 12);
+    expect(delisted.severity).toBe('high');
+    expect(delisted.symbols).toEqual(['P1', 'P4', 'P2']);
+    expect(result.caveats.find((c) => c.code === 'data-end-exit')?.message).toContain('(P3 975 sold at 24.50 on 2024-01-09 (worth 23,888))');
   });
 
   it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {

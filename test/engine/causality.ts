@@ -80,8 +80,11 @@ export function perturbAfter(market: Market, t: number, seed: number): Market {
     const known = d >= 0 && d < t;
     if (known || t + 1 >= T - 1) continue;
     const roll = r();
-    if (d >= 0 && roll < 0.3) delistedAfter[i] = -1;
-    else if (d >= 0 || roll < 0.3) {
+    if (d >= 0 && roll < 0.3) {
+      // Not delisted after all: no delisting return either (one without its delisting is refused, corporateActions.ts).
+      delistedAfter[i] = -1;
+      delistReturn[i] = NaN;
+    } else if (d >= 0 || roll < 0.3) {
       // Keep the data consistent: the symbol trades on its last session and not after it.
       let last = int(t, T - 2);
       if (Number.isNaN(fields.close[last * n + i]) && last === t) last++;

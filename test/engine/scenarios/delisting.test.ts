@@ -4,6 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../data/errors.ts';
 import { FillReason } from '../../../engine/result.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, fillRows, orderRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
@@ -43,6 +44,19 @@ describe('delisting with a delisting return', () => {
     expectColumn(result.daily.longCount, [0, 1, 1, 0, 0]);
   });
 
+  it('itemises the exit in a caveat, sized by the larger of the value at the last close and the proceeds, as data-end exits are', () => {
+    // 100 A: last close 12 (worth 1,200), × (1 − 0.25) = 9, proceeds 900, on t3 (2024-01-04); NAV at the t2 close 10,200.
+    const c = result.caveats.find((x) => x.code === 'delisting-exit');
+    expect(c?.message).toBe(
+      '1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+    );
+    expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
+    expect(c?.unit).toBe('nav-share');
+    expect(c?.severity).toBe('high'); // 11.8 % > 5 %
+    expect(c?.symbols).toEqual(['A']);
+    expect(result.caveats.map((x) => x.code)).not.toContain('data-end-exit');
+  });
+
   it('cancels orders resting on the delisted symbol', () => {
     // The 1.00 limit never reaches: deferred at t1 and t2, then cancelled at the t3 open.
     expect(deferralRows(result)).toEqual([
@@ -64,6 +78,10 @@ describe('delisting without a delisting return', () => {
     // 9 000 + 100 × 12 = 10 200, no P&L on the delisting itself.
     expectColumn(result.daily.nav, [10_000, 10_000, 10_200, 10_200, 10_200]);
     expectColumn(result.daily.longPnl, [0, 0, 200, 0, 0]);
+    // Itemised all the same: 1,200 of the 10,200 NAV at the t2 close.
+    const c = result.caveats.find((x) => x.code === 'delisting-exit');
+    expect(c?.message).toContain('(A 100 sold at 12.00 on 2024-01-04 (its last close, no delisting return given; proceeds 1,200))');
+    expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
   });
 
   it('closes a short the same way (buys back at the last close × (1 + r))', () => {
@@ -76,6 +94,41 @@ describe('delisting without a delisting return', () => {
     ]);
     // NAV t2: 11 000 − 1 200 = 9 800; t3: 11 000.
     expectColumn(short.daily.nav, [10_000, 10_000, 9_800, 11_000, 11_000]);
+    // Covered for nothing: the short's 1,200 at its last close of the 9,800 NAV before.
+    const c = short.caveats.find((x) => x.code === 'delisting-exit');
+    expect(c?.message).toContain('(A short of 100 covered at 0.00 on 2024-01-04 (last close 12.00 × (1 − 100%); cost 0))');
+    expect(c?.size).toBeCloseTo(1_200 / 9_800, 12);
+  });
+});
+
+describe('the delisting-exit caveat (property)', () => {
+  it('states the return applied and is sized by the larger of the value at the last close and the proceeds: a loss by what was held, a rise (a percent typed as a fraction) by what it paid', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 40, noNaN: true }), (r) => {
+        const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistedAfter: { 0: 2 }, delistReturn: { 0: r } });
+        const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000 });
+        // 100 A bought at 10; last close 12 (1,200 of the NAV of 10,200 at t2), closed at 12 × (1 + r) on t3.
+        const proceeds = 100 * 12 * (1 + r);
+        const c = result.caveats.find((x) => x.code === 'delisting-exit')!;
+        expect(c.size).toBeCloseTo(Math.max(1_200, proceeds) / 10_200, 12);
+        expect(c.severity).toBe('high');
+        expect(c.message).toContain(`last close 12.00 × (1 ${r < 0 ? '−' : '+'} ${(Math.abs(r) * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}%)`);
+        expect(result.daily.nav[3]).toBeCloseTo(9_000 + proceeds, 6);
+      }),
+      { numRuns: 100, seed: 20261130 },
+    );
+  });
+});
+
+describe('a delisting return without a delisting (a Market built in code)', () => {
+  it('is refused, naming the symbol, its last bar and the fix: the exit would be a data end and the return never apply', () => {
+    // A's prices end after t2 (2024-01-03), delistedAfter -1, delistReturn -0.25: it would be sold at 12 as a data end.
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes, delistReturn: { 0: -0.25 } });
+    expect(() => scenario(market, buy, { initialCash: 10_000 })).toThrow(
+      new UserError(
+        'A: market.delistReturn[0] is -0.25, but market.delistedAfter[0] is -1 (not delisted) and its prices end on 2024-01-03, before the market\'s: the position would close there as a data end and the return would never apply — set delistedAfter[0] to the session it was delisted after (2, 2024-01-03, if that is when it stopped trading), or delistReturn[0] to NaN',
+      ),
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getRun, openStore, type StoredRun } from '../../reports/store/index.ts';
-import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell } from './helpers.ts';
+import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, write } from './helpers.ts';
 
 describe('breadth export', () => {
   let dir: string;
@@ -86,6 +86,36 @@ describe('breadth export', () => {
       expect(o.stdout, out).toBe('0\n');
       expect(o.stderr, out).toBe('');
     }
+  });
+
+  it('says in one line, exit 2, when standard output is a device that takes nothing (/dev/full): every command that prints results (probe r56d F1: a stack trace, exit 1)', async () => {
+    write(dir, 'r.csv', `date,return\n${['2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08', '2024-03-11'].map((d, k) => `${d},${[0.01, -0.02, 0.03, 0.01, -0.01][k]}`).join('\n')}\n`);
+    for (const args of [
+      ['export', db, '1', '--what', 'daily'],
+      ['export', db, '1', '--what', 'fills', '--format', 'json', '--out', '-'],
+      ['export', db, '1', '--what', 'monthly', '--out', '/dev/stdout'],
+      ['runs', 'show', db, '1'],
+      ['runs', 'list', db],
+      ['metrics', '--returns', 'r.csv', '--json'],
+      ['strategies'],
+    ]) {
+      expectBadInput(
+        await shell(`${breadthCommand()} ${args.map(quote).join(' ')} >/dev/full`, { cwd: dir }),
+        'breadth: standard output: the device is full (ENOSPC) — free space there, or write elsewhere',
+      );
+    }
+  });
+
+  it('says in one line, exit 2, when the file standard output goes to is cut short (a file-size limit; a disk that fills): never exit 0 on part of the table (probe r56d F1)', async () => {
+    const whole = await breadth(['export', db, '1', '--what', 'daily'], { cwd: dir });
+    expectOk(whole);
+    // sh's `ulimit -f` counts 512-byte blocks: 128 × 512 = 65,536 bytes fit (more than the store's
+    // 32 KiB shared-memory file needs), of the daily table's ~900 kB. The first write(2) stops short
+    // at 65,536 (Node's stream left it at that: exit 0); the next one says EFBIG.
+    const cut = await shell(`ulimit -f 128; exec ${breadthCommand()} export ${quote(db)} 1 --what daily >cut.csv`, { cwd: dir });
+    expectBadInput(cut, 'breadth: standard output: the file grew past the size limit (EFBIG) — raise the limit (ulimit -f), or write elsewhere');
+    expect(whole.stdout.length).toBeGreaterThan(65_536);
+    expect(readFileSync(join(dir, 'cut.csv'), 'utf8')).toBe(whole.stdout.slice(0, 65_536)); // the daily table is ASCII: bytes = characters
   });
 
   it('refuses an unknown table or run with one line and exit 2', async () => {

@@ -1,12 +1,14 @@
 // breadth export as a user runs it: a real process writes a stored run's tables as CSV or JSON,
 // and what it writes reads back to the store's own numbers (the daily NAV to the cent — exactly).
 
-import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getRun, openStore, type StoredRun } from '../../reports/store/index.ts';
-import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, write } from './helpers.ts';
+import { runMetrics } from '../../reports/runMetrics.ts';
+import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
+import { largeResult } from '../reports/store/fixtures.ts';
+import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, signalOnEntry, startBreadth, write } from './helpers.ts';
 
 describe('breadth export', () => {
   let dir: string;
@@ -122,4 +124,45 @@ describe('breadth export', () => {
     expectBadInput(await breadth(['export', db, '1', '--what', 'trades'], { cwd: dir }), /what/, /daily/);
     expectBadInput(await breadth(['export', db, 'no-such-run'], { cwd: dir }), /no run labelled or named "no-such-run"/);
   });
+});
+
+describe('breadth export --out, interrupted', () => {
+  let dir: string;
+  let db: string;
+  let whole: string;
+
+  beforeAll(async () => {
+    dir = scratch();
+    db = join(dir, 'big.db');
+    // 36 decisions × 2,000 names: a positions table of a few MB, long enough to write for a signal to land meanwhile.
+    const result = largeResult(756, 2_000, 2_000);
+    const store = openStore(db);
+    try {
+      writeRun(store, { result, metrics: runMetrics(result) });
+    } finally {
+      store.close();
+    }
+    expectOk(await breadth(['export', db, '1', '--what', 'positions', '--out', 'whole.csv'], { cwd: dir }));
+    whole = readFileSync(join(dir, 'whole.csv'), 'utf8');
+  });
+
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal} while the file is written leaves no temporary file, and the export whole; breadth ends by ${signal} (a shell shows ${status}) (probe r56d F5)`, async () => {
+      // The signal must land in the few milliseconds the temporary file exists: an export that ends
+      // before it is seen is whole and alone too, and the export runs again (up to 5 times).
+      let landed = 0;
+      for (let attempt = 0; attempt < 5 && landed === 0; attempt++) {
+        const out = join(dir, `${signal}-${attempt}`);
+        mkdirSync(out);
+        const writer = startBreadth(['export', db, '1', '--what', 'positions', '--out', join(out, 'positions.csv')], { cwd: dir });
+        const sent = await signalOnEntry(writer, out, (name) => name.endsWith('.tmp'), signal);
+        const ended = await writer.ended;
+        if (sent) landed += 1;
+        expect(ended.signal, ended.stderr).toBe(sent ? signal : null);
+        expect(readdirSync(out)).toEqual(['positions.csv']); // was: `.positions.csv.<pid>.<hex>.tmp` (the whole export, hidden), and no positions.csv
+        expect(readFileSync(join(out, 'positions.csv'), 'utf8')).toBe(whole);
+      }
+      expect(landed, 'the signal never landed while the file was written').toBe(1);
+    });
+  }
 });

@@ -1,18 +1,21 @@
 // Reports are written whole or not at all: the HTML (or PDF, or export) goes to a temporary file
 // in the target's directory (same file system, so the rename is atomic) and replaces the target
 // in one step, keeping the replaced file's permissions. A crash or a failed render leaves the
-// previous report, never half of a new one; a temporary file a killed writer left is removed by
-// the next write to the same target. A symbolic link is followed, so the rename replaces the file
-// it points to and the link stays a link. What is not a file to replace (a pipe, a terminal,
-// /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would (outputTarget.ts).
+// previous report, never half of a new one. The temporary file goes with the process however it
+// ends (Ctrl-C, SIGTERM: core/exitCleanup.ts); one a writer killed outright (kill -9) left is
+// removed by the next write to the same target. A symbolic link is followed, so the rename
+// replaces the file it points to and the link stays a link. What is not a file to replace (a pipe,
+// a terminal, /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would
+// (outputTarget.ts).
 
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pid } from 'node:process';
 import { DataError, UserError } from '../../../data/errors.ts';
+import { removeOnExit } from '../../../core/exitCleanup.ts';
+import { removeOrphans } from '../../../core/processAlive.ts';
 import { outputTarget } from './outputTarget.ts';
-import { processAlive } from '../../../core/processAlive.ts';
 import { writeAll, writeStandardOutput } from './standardStreams.ts';
 import { writeFailure } from './writeFailure.ts';
 
@@ -40,11 +43,10 @@ export function ensureFolder(folder: string): void {
 /** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
 function removeStaleTemps(file: string): void {
   const prefix = `.${basename(file)}.`;
-  for (const name of readdirSync(dirname(file))) {
-    if (!name.startsWith(prefix)) continue;
-    const writer = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
-    if (writer !== undefined && Number(writer) !== pid && !processAlive(Number(writer))) rmSync(join(dirname(file), name), { force: true });
-  }
+  removeOrphans(dirname(file), (name) => {
+    const writer = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    return writer === undefined ? undefined : Number(writer);
+  });
 }
 
 /** `content` as the new `file`, renamed over the old one (whose permission bits it keeps). */
@@ -54,6 +56,7 @@ function replaceFile(file: string, content: string | Uint8Array): void {
   removeStaleTemps(file);
   const replaced = statSync(file, { throwIfNoEntry: false });
   const temp = join(dir, `.${basename(file)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const forget = removeOnExit(temp);
   try {
     writeFileSync(temp, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     if (replaced?.isFile()) chmodSync(temp, replaced.mode & 0o7777);
@@ -61,6 +64,8 @@ function replaceFile(file: string, content: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    forget();
   }
 }
 

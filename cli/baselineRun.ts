@@ -12,6 +12,7 @@ import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';
 import { ExitCode } from './exitCodes.ts';
 import { prepareOutputFile, printJson, printTable } from './output.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 /**
  * The folder a baseline file's paths are relative to: the real file's, at the end of its symbolic
@@ -55,7 +56,7 @@ export async function saveBaseline(studyFile: string, data: string | undefined, 
   const source = data ?? loadStudyFile(studyFile).data;
   const measured = await measure(studyFile, source);
   save(out, makeBaseline(fromBaseline(out, studyFile), fromBaseline(out, source), measured));
-  process.stdout.write(`baseline of ${counted(measured.runs.length, 'run')} on ${measured.data} written to ${out}\n`);
+  writeStandardOutput(`baseline of ${counted(measured.runs.length, 'run')} on ${measured.data} written to ${out}\n`);
 }
 
 const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -83,7 +84,7 @@ export async function regress(file: string, options: { config?: string; data?: s
     save(file, makeBaseline(fromBaseline(file, studyFile), fromBaseline(file, dataSource), measured, baseline.tolerances));
     // Values inside their tolerance are rewritten too, and a changed data fingerprint: say both (probe r43a: "0 differences accepted" for new data).
     const data = measured.fingerprint !== baseline.data_fingerprint ? `; the data's new fingerprint ${measured.fingerprint.slice(0, 12)} replaces ${baseline.data_fingerprint.slice(0, 12)}` : '';
-    process.stdout.write(`${file} updated (${counted(drifts.length, 'difference')} beyond tolerance accepted, every value rewritten${data})\n`);
+    writeStandardOutput(`${file} updated (${counted(drifts.length, 'difference')} beyond tolerance accepted, every value rewritten${data})\n`);
     return;
   }
   // The inputs changed though the results may not have: a pipeline should know what it compared.
@@ -92,11 +93,11 @@ export async function regress(file: string, options: { config?: string; data?: s
   const unrecorded = unrecordedMetrics(baseline, measured.runs);
   if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, not_compared: unrecorded, drifts });
   else {
-    if (drifts.length === 0) process.stdout.write(`no drift: ${counted(measured.runs.length, 'run')} match${measured.runs.length === 1 ? 'es' : ''} ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
+    if (drifts.length === 0) writeStandardOutput(`no drift: ${counted(measured.runs.length, 'run')} match${measured.runs.length === 1 ? 'es' : ''} ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
     else {
-      process.stdout.write(`DRIFT: ${counted(drifts.length, 'difference')} from ${file}${dataChanged ? `; ${changedData}` : ''}\n`);
+      writeStandardOutput(`DRIFT: ${counted(drifts.length, 'difference')} from ${file}${dataChanged ? `; ${changedData}` : ''}\n`);
       printTable(['run', 'metric', 'baseline', 'current', 'tolerance'], drifts.map((d) => [d.run, d.what, shownValue(d.baseline), shownValue(d.current), d.tolerance]));
-      process.stdout.write('If the change is intended, accept it with --update and commit the baseline.\n');
+      writeStandardOutput('If the change is intended, accept it with --update and commit the baseline.\n');
     }
     // Beside the verdict, never instead of it (probe r53a: a note in its place hid 13 drifts, and its
     // advice, --update, would have accepted them unseen).

@@ -4,6 +4,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isUserFacing } from '../data/errors.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
+import { writeFailure } from '../reports/html/page/writeFailure.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode } from './exitCodes.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
@@ -23,10 +24,11 @@ function report(err: unknown, usage?: string): never {
   process.exit(ExitCode.internal);
 }
 
-// Output piped into a program that stops reading (`breadth strategies | head`) is not an error.
+// Output piped into a program that stops reading (`breadth strategies | head`) is not an error;
+// any other failure of standard output is said in one line (exit 2), never as a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(ExitCode.ok);
-  throw err;
+  report(writeFailure('standard output', err));
 });
 
 const parser = yargs(hideBin(process.argv));

@@ -10,18 +10,19 @@ import { metricInfo } from '../reports/html/metricCatalog.ts';
 import { ensureFolder } from '../reports/html/page/writeReport.ts';
 import { decimals } from '../reports/html/page/decimals.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 export { ensureFolder };
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  writeStandardOutput(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
 }
 
 /** A boxed table on stdout; `colWidths` (cell widths including padding) wraps longer cells inside them. */
 export function printTable(head: string[], rows: (string | number)[][], colWidths?: number[]): void {
   const table = new Table({ head, style: { head: [], border: [] }, ...(colWidths ? { colWidths, wordWrap: true } : {}) });
   for (const row of rows) table.push(row.map(String));
-  process.stdout.write(`${table.toString()}\n`);
+  writeStandardOutput(`${table.toString()}\n`);
 }
 
 /** True when a progress bar may draw: a terminal on stderr and not under CI. */

@@ -15,6 +15,7 @@ import { openStudyMarket } from '../study/market.ts';
 import { symbolsOption } from './loadOptions.ts';
 import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 export interface RunFlags {
   strategy?: string;
@@ -193,6 +194,6 @@ export async function runFromFlags(flags: RunFlags & { strategy: string; db: str
   if (flags.json) printJson({ data: market.name, synthetic: market.synthetic, db: flags.db, runs: headline(outcome), report: flags.report ?? null });
   else {
     printSummary(outcome);
-    if (flags.report !== undefined) process.stdout.write(`tear sheet: ${join(flags.report)}\n`);
+    if (flags.report !== undefined) writeStandardOutput(`tear sheet: ${join(flags.report)}\n`);
   }
 }

@@ -4,6 +4,7 @@
 import type { RunRecord, StoredRun } from '../reports/store/index.ts';
 import { orderLines, orderTally, type OrderWithFills } from './orderListing.ts';
 import { metricText, printTable } from './output.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 /** Cell widths (padding included) of the narrow listing: with the borders, 120 columns. */
 const NARROW = { id: 6, label: 24, strategy: 20, data: 24, period: 25, nav: 14 };
@@ -26,18 +27,18 @@ export function printRunList(runs: readonly RunRecord[], wide: boolean): void {
 /** A stored run: identity, hashes, user models, metrics, caveats, the order tally — and `orders` (of `symbol`) each with its fills, when given. */
 export function printStoredRun(stored: StoredRun, orders?: readonly OrderWithFills[], symbol?: string): void {
   const r = stored.run;
-  process.stdout.write(
+  writeStandardOutput(
     `run ${r.id} ${r.label ?? ''}: ${r.strategy} ${JSON.stringify(r.params)}\n  data ${r.dataName}${r.synthetic ? ' [SYNTHETIC]' : ''}, ${r.periodFrom} → ${r.periodTo} (${r.sessions} sessions), execution ${r.execution}${r.lookAheadProne ? ' (LOOK-AHEAD-PRONE)' : ''}\n  fills hash ${r.fillsHash}\n  orders hash ${r.ordersHash ?? '— (stored before orders were recorded)'}\n`,
   );
   for (const m of stored.manifest.userModels ?? []) {
-    process.stdout.write(`  ${m.concern} model ${m.name}: ${m.path === null ? 'an instance given to backtest()' : `${m.path} (sha256 ${m.sourceHash})`}\n`);
+    writeStandardOutput(`  ${m.concern} model ${m.name}: ${m.path === null ? 'an instance given to backtest()' : `${m.path} (sha256 ${m.sourceHash})`}\n`);
   }
   printTable(
     ['metric', 'value', 'n', 'note'],
     stored.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? '']),
   );
-  for (const c of stored.caveats) process.stdout.write(`caveat (${c.severity}): ${c.message}\n`);
-  process.stdout.write(`${orderTally(stored.orders)}${orders ? '' : ' — list each with its fills: --orders'}\n`);
-  if (orders && symbol !== undefined && orders.length === 0) process.stdout.write(`no orders of ${symbol} in run ${r.id}\n`);
-  if (orders) process.stdout.write(orderLines(orders).map((line) => `${line}\n`).join(''));
+  for (const c of stored.caveats) writeStandardOutput(`caveat (${c.severity}): ${c.message}\n`);
+  writeStandardOutput(`${orderTally(stored.orders)}${orders ? '' : ' — list each with its fills: --orders'}\n`);
+  if (orders && symbol !== undefined && orders.length === 0) writeStandardOutput(`no orders of ${symbol} in run ${r.id}\n`);
+  if (orders) writeStandardOutput(orderLines(orders).map((line) => `${line}\n`).join(''));
 }

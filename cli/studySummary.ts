@@ -12,6 +12,7 @@ import { carriedSessions } from '../reports/navObservations.ts';
 import { cashGrowth, commonPeriod, metricValue } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
 import { fixed, percent, printTable, unsignedZero } from './output.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'] as const;
 
@@ -99,7 +100,7 @@ function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): vo
   if (total > 0) {
     const one = counts.findIndex((c) => c > 0);
     const show = `breadth runs show ${published.db} ${withCaveats === 1 ? published.runs[one].id : '<id>'}`;
-    process.stdout.write(`\ncaveats: ${total} in ${withCaveats} of ${study.runs.length} run${study.runs.length === 1 ? '' : 's'} (all of a run's: ${show}); those that change how a run reads:\n`);
+    writeStandardOutput(`\ncaveats: ${total} in ${withCaveats} of ${study.runs.length} run${study.runs.length === 1 ? '' : 's'} (all of a run's: ${show}); those that change how a run reads:\n`);
   }
   study.runs.forEach((run, k) => {
     const row = rows[k];
@@ -111,10 +112,10 @@ function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): vo
     const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}${bp !== null && !bp.whole ? ` (compared over ${bp.from} → ${bp.to}, the period both cover)` : ''}`;
     const cp = row.cashPeriod;
     const cash = cp !== null && !cp.whole ? `, vs cash compared over ${cp.from} → ${cp.to}, where the cash rate is known or carried (this run ${percent(cp.runAnnual)} a year there)` : '';
-    process.stdout.write(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}${cash}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
-    for (const c of shown) process.stdout.write(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
+    writeStandardOutput(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}${cash}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
+    for (const c of shown) writeStandardOutput(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
     // The tear sheet lists these and adds its own notes (reports/html/tearSheet/caveats.ts caveatSources), so its count can be higher.
-    if (all.length > shown.length) process.stdout.write(`  … ${all.length - shown.length} more recorded, in the report and runs show (the report adds notes of its own, e.g. on metrics it could not compute)\n`);
+    if (all.length > shown.length) writeStandardOutput(`  … ${all.length - shown.length} more recorded, in the report and runs show (the report adds notes of its own, e.g. on metrics it could not compute)\n`);
   });
 }
 
@@ -122,7 +123,7 @@ export function printSummary(outcome: StudyOutcome): void {
   const { study, published } = outcome;
   const market = study.market;
   const rows = headline(outcome);
-  process.stdout.write(`\n${market.name}${market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
+  writeStandardOutput(`\n${market.name}${market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
   printTable(
     ['run', 'CAGR', 'vs benchmark', 'vs cash', 'volatility', 'Sharpe', 'max drawdown', 'turnover/yr', `final NAV (${RUN_CURRENCY})`, 'id'],
     rows.map((r) => [
@@ -139,9 +140,9 @@ export function printSummary(outcome: StudyOutcome): void {
     ]),
   );
   printRuns(outcome, rows);
-  for (const note of study.notes) process.stdout.write(`note: ${note}\n`);
-  process.stdout.write(`\nresults: ${published.db}\n`);
+  for (const note of study.notes) writeStandardOutput(`note: ${note}\n`);
+  writeStandardOutput(`\nresults: ${published.db}\n`);
   const reports = published.runs.filter((r) => r.report);
-  if (reports.length) process.stdout.write(`tear sheets: ${reports.map((r) => r.report).join('\n             ')}\n`);
-  if (published.comparisons.length) process.stdout.write(`comparisons: ${published.comparisons.map((c) => c.path).join('\n             ')}\n`);
+  if (reports.length) writeStandardOutput(`tear sheets: ${reports.map((r) => r.report).join('\n             ')}\n`);
+  if (published.comparisons.length) writeStandardOutput(`comparisons: ${published.comparisons.map((c) => c.path).join('\n             ')}\n`);
 }

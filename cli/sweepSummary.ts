@@ -3,6 +3,7 @@
 
 import { ranked, type SweepOutcome } from '../study/sweep/index.ts';
 import { fixed, percent, printTable } from './output.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 const SHOWN = 10;
 
@@ -36,26 +37,26 @@ export function sweepJson(outcome: SweepOutcome, page: string | null, tearSheets
 
 export function printSweepSummary(outcome: SweepOutcome, page: string | null, tearSheets: ReadonlyMap<number, string>): void {
   const { trials, metric } = outcome;
-  process.stdout.write(`\n${outcome.market.name}${outcome.market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
+  writeStandardOutput(`\n${outcome.market.name}${outcome.market.synthetic ? '  [SYNTHETIC — generated data, not market history]' : ''}\n`);
   const rows = ranked(trials, metric).slice(0, SHOWN);
   printTable(
     ['trial', 'CAGR', 'volatility', 'Sharpe', 'max drawdown', 'DSR', 'run'],
     rows.map((t) => [t.name, percent(t.metrics.annual_return), percent(t.metrics.annual_volatility), fixed(t.metrics.sharpe), percent(t.metrics.max_drawdown), percent(outcome.dsr.get(t.key)?.value), t.runId ?? '']),
   );
   const pbo = outcome.pbo;
-  process.stdout.write(`\n${trials.length} trial${trials.length === 1 ? '' : 's'} (${outcome.ran} run now, ${outcome.skipped} already stored${outcome.failedBefore ? `, ${outcome.failedBefore} failed before` : ''}) of ${outcome.planned} planned; ranked by ${metric}\n`);
-  process.stdout.write('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
-  if (outcome.best) process.stdout.write(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
-  for (const note of outcome.notes) process.stdout.write(`note: ${note}\n`);
+  writeStandardOutput(`\n${trials.length} trial${trials.length === 1 ? '' : 's'} (${outcome.ran} run now, ${outcome.skipped} already stored${outcome.failedBefore ? `, ${outcome.failedBefore} failed before` : ''}) of ${outcome.planned} planned; ranked by ${metric}\n`);
+  writeStandardOutput('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
+  if (outcome.best) writeStandardOutput(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
+  for (const note of outcome.notes) writeStandardOutput(`note: ${note}\n`);
   if (outcome.failed.length) {
     const refused = outcome.refused ? `; ${outcome.refused} of them grid point${outcome.refused === 1 ? '' : 's'} the strategy's parameter check refused, not run` : '';
-    process.stdout.write(`\n${outcome.failed.length} trial${outcome.failed.length === 1 ? '' : 's'} failed (not in the statistics above${refused}):\n`);
-    for (const f of outcome.failed.slice(0, SHOWN)) process.stdout.write(`  ${f.name}: ${f.message}\n`);
-    if (outcome.failed.length > SHOWN) process.stdout.write(`  … ${outcome.failed.length - SHOWN} more (breadth sweep … --json lists them)\n`);
+    writeStandardOutput(`\n${outcome.failed.length} trial${outcome.failed.length === 1 ? '' : 's'} failed (not in the statistics above${refused}):\n`);
+    for (const f of outcome.failed.slice(0, SHOWN)) writeStandardOutput(`  ${f.name}: ${f.message}\n`);
+    if (outcome.failed.length > SHOWN) writeStandardOutput(`  … ${outcome.failed.length - SHOWN} more (breadth sweep … --json lists them)\n`);
   }
-  if (outcome.interrupted) process.stdout.write(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned - outcome.refused} trials are stored; run again with --resume to finish\n`);
-  process.stdout.write(`\nresults: ${outcome.db}\n`);
-  if (outcome.kept.length) process.stdout.write('kept in full:\n');
-  for (const k of outcome.kept) process.stdout.write(`  ${k.name} (run ${k.runId})${tearSheets.has(k.runId) ? `: tear sheet ${tearSheets.get(k.runId)}` : ''}\n`);
-  if (page) process.stdout.write(`sweep page: ${page}\n`);
+  if (outcome.interrupted) writeStandardOutput(`\ninterrupted: ${outcome.skipped + outcome.ran} of ${outcome.planned - outcome.refused} trials are stored; run again with --resume to finish\n`);
+  writeStandardOutput(`\nresults: ${outcome.db}\n`);
+  if (outcome.kept.length) writeStandardOutput('kept in full:\n');
+  for (const k of outcome.kept) writeStandardOutput(`  ${k.name} (run ${k.runId})${tearSheets.has(k.runId) ? `: tear sheet ${tearSheets.get(k.runId)}` : ''}\n`);
+  if (page) writeStandardOutput(`sweep page: ${page}\n`);
 }

@@ -3,6 +3,7 @@
 
 import type { CommandModule } from 'yargs';
 import type { MarketCache } from '../../data/cache/marketCache.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 /** The cache at `dir` (or the default), opened for `action`; the SQLite code loads only here. */
 async function withCache<T>(dir: string | undefined, action: (cache: MarketCache) => T): Promise<T> {
@@ -24,8 +25,8 @@ const info: CommandModule<object, { dir?: string; json: boolean }> = {
     const report = await withCache(dir, (cache) => cache.info());
     if (json) return printJson(report);
     const stored = report.entries.reduce((sum, e) => sum + e.bytes, 0);
-    process.stdout.write(`market cache: ${report.file}\n`);
-    process.stdout.write(`  ${report.entries.length} sources, ${formatBytes(stored)} stored (${formatBytes(report.fileBytes)} on disk), limit ${formatBytes(report.limitBytes)}; least recently used evicted beyond it\n`);
+    writeStandardOutput(`market cache: ${report.file}\n`);
+    writeStandardOutput(`  ${report.entries.length} sources, ${formatBytes(stored)} stored (${formatBytes(report.fileBytes)} on disk), limit ${formatBytes(report.limitBytes)}; least recently used evicted beyond it\n`);
     if (report.entries.length > 0) {
       printTable(
         ['source', 'symbols', 'sessions', 'size', 'last used'],
@@ -41,7 +42,7 @@ const clear: CommandModule<object, { dir?: string }> = {
   handler: async ({ dir }) => {
     const { cacheDirectory } = await import('../../data/cache/location.ts');
     const removed = await withCache(dir, (cache) => cache.clear());
-    process.stdout.write(`removed ${removed} cached ${removed === 1 ? 'source' : 'sources'} from ${cacheDirectory(dir)}\n`);
+    writeStandardOutput(`removed ${removed} cached ${removed === 1 ? 'source' : 'sources'} from ${cacheDirectory(dir)}\n`);
   },
 };
 

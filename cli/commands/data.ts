@@ -2,6 +2,7 @@
 
 import type { CommandModule } from 'yargs';
 import { loadOptions, symbolsOption, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 interface InspectArgs extends LoadArgs {
   path: string;
@@ -34,7 +35,7 @@ const inspect: CommandModule<object, InspectArgs> = {
     const market = await loadMarket(args.path, { ...loadOptions(args), ...(args.symbols === undefined ? {} : { symbols: symbolsOption(args.symbols) }), ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
     const report = inspectMarket(market);
     if (args.json) printJson(report);
-    else process.stdout.write(`${renderInspection(report, { maxSymbols: args.list })}\n`);
+    else writeStandardOutput(`${renderInspection(report, { maxSymbols: args.list })}\n`);
   },
 };
 
@@ -52,7 +53,7 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
     const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }] = await Promise.all([import('../../data/sample.ts'), import('../../data/sample/csv.ts'), import('../output.ts')]);
     ensureFolder(out);
     const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
-    process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);
+    writeStandardOutput(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);
   },
 };
 

@@ -7,6 +7,7 @@ import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import { EXPORT_COLUMNS, EXPORT_TABLES, type ExportTable } from '../../reports/exportColumns.ts';
 import { withStore } from './reports.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 type Format = 'csv' | 'json';
 
@@ -47,7 +48,7 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       const stored = getRun(store, id);
       if (stored === undefined) throw new UserError(`${db} has no run ${run}`);
       const text = (format === 'csv' ? toCsv : toJson)(exportTable(stored, what));
-      if (out === undefined) process.stdout.write(text);
+      if (out === undefined) writeStandardOutput(text);
       else {
         writeReport(out, text);
         process.stderr.write(`${what} of run ${id} (${stored.run.label ?? stored.run.strategy}): ${out}\n`);

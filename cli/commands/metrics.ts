@@ -5,6 +5,7 @@ import { UserError } from '../../data/errors.ts';
 import type { PriceReturns, ReturnSeries, ReturnUnit } from '../../data/returnSeries.ts';
 import { checkAnnualRate, checkPeriodsPerYear } from '../../reports/metricOptions.ts';
 import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 interface MetricsArgs {
   returns?: string;
@@ -130,13 +131,13 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     // Two series that share no dates: that one line replaces "0 paired intervals" and the warnings' copy of it.
     const apart = pairing?.intervals === 0 ? analysis.caveats.find((c) => c.code === 'benchmark') : undefined;
     const against = benchmark && pairing ? ` vs ${benchmark.name} (${apart === undefined ? `${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''}` : 'no relative metrics'})` : '';
-    process.stdout.write(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
+    writeStandardOutput(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
     if (apart !== undefined) process.stderr.write(`breadth: ${apart.message}\n`);
     for (const c of analysis.caveats) if (c !== apart) process.stderr.write(`breadth: warning: ${c.message}\n`);
     if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {
-      process.stdout.write(`\n${r.model}: n = ${r.n} (${r.from} → ${r.to}), R² = ${fixed(r.rSquared, 3)}, alpha = ${fixed(r.alphaAnnualized, 4)}/yr (t ${fixed(r.alphaT, 2)})${r.note ? ` — ${r.note}` : ''}\n`);
+      writeStandardOutput(`\n${r.model}: n = ${r.n} (${r.from} → ${r.to}), R² = ${fixed(r.rSquared, 3)}, alpha = ${fixed(r.alphaAnnualized, 4)}/yr (t ${fixed(r.alphaT, 2)})${r.note ? ` — ${r.note}` : ''}\n`);
       printTable(['factor', 'loading', 't'], r.loadings.map((l) => [l.factor, fixed(l.loading, 3), fixed(l.tStat, 1)]));
     }
   },

@@ -9,6 +9,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { Store } from '../../reports/store/index.ts';
 import { pagePath } from '../../study/pageNames.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 /** Open an existing results database (never create one by accident while browsing). */
 export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
@@ -91,7 +92,7 @@ export const reportCommand: CommandModule<object, PageArgs & { run?: string; cri
       const id = resolveRun(store, args.run);
       return { id, html: tearSheetHtml(store, id, crises) };
     });
-    process.stdout.write(`tear sheet of run ${id}: ${(await writePage(html, args, defaultPage(args.db, `report-${id}`), 'report.html')).join(', ')}\n`);
+    writeStandardOutput(`tear sheet of run ${id}: ${(await writePage(html, args, defaultPage(args.db, `report-${id}`), 'report.html')).join(', ')}\n`);
   },
 };
 
@@ -116,7 +117,7 @@ export const compareCommand: CommandModule<object, PageArgs & { runs: string[]; 
       return { ids, ...comparisonHtml(store, args.title ?? `Comparison of ${args.runs.join(', ')}`, ids, args['full-period'] ? 'full' : 'common') };
     });
     for (const note of notes) process.stderr.write(`breadth: warning: ${note}\n`);
-    process.stdout.write(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, defaultPage(args.db, `compare-${ids.join('-')}`), 'comparison.html')).join(', ')}\n`);
+    writeStandardOutput(`comparison of runs ${ids.join(', ')}: ${(await writePage(html, args, defaultPage(args.db, `compare-${ids.join('-')}`), 'comparison.html')).join(', ')}\n`);
   },
 };
 
@@ -177,7 +178,7 @@ const remove: CommandModule<object, { db: string; run: string }> = {
         const [{ deleteRun }, { resolveRun }] = await Promise.all([import('../../reports/store/index.ts'), import('../storeRefs.ts')]);
         const id = resolveRun(store, run);
         deleteRun(store, id);
-        process.stdout.write(`deleted run ${id}\n`);
+        writeStandardOutput(`deleted run ${id}\n`);
       },
       'write',
     ),

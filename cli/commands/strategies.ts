@@ -3,6 +3,7 @@
 import type { CommandModule } from 'yargs';
 import { durationSessions } from '../../strategies/blocks/durations.ts';
 import type { DurationDefault } from '../../strategies/blocks/params.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 export const strategiesCommand: CommandModule<object, { json: boolean }> = {
   command: 'strategies',
@@ -14,14 +15,14 @@ export const strategiesCommand: CommandModule<object, { json: boolean }> = {
     const strategies = listStrategies();
     if (json) return printJson(strategies);
     for (const s of strategies) {
-      process.stdout.write(`\n${s.name} — ${s.description}\n  data: ${s.dataNeeds}\n`);
+      writeStandardOutput(`\n${s.name} — ${s.description}\n  data: ${s.dataNeeds}\n`);
       for (const p of s.params) {
         const dflt = p.defaultDuration ? ` (default ${durationText(p.defaultDuration)})` : p.default === undefined ? '' : ` (default ${JSON.stringify(p.default)})`;
-        process.stdout.write(`  --param ${p.name}=<${p.type}>${dflt}\n      ${p.description}\n`);
+        writeStandardOutput(`  --param ${p.name}=<${p.type}>${dflt}\n      ${p.description}\n`);
       }
     }
-    process.stdout.write('\nA window given as a span of time ("12 months") is that many sessions of the run\'s data (P sessions a year, inferred or --periods-per-year), rounded; a value you set is sessions.\n');
-    process.stdout.write('\nYour own strategy: copy examples/strategies/lowVolatility.ts (in breadth\'s repository or package folder) anywhere and pass its path as --strategy.\n');
+    writeStandardOutput('\nA window given as a span of time ("12 months") is that many sessions of the run\'s data (P sessions a year, inferred or --periods-per-year), rounded; a value you set is sessions.\n');
+    writeStandardOutput('\nYour own strategy: copy examples/strategies/lowVolatility.ts (in breadth\'s repository or package folder) anywhere and pass its path as --strategy.\n');
   },
 };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
 import { fixed, percent, printJson, printTable } from '../output.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 
 export const walkForwardCommand: CommandModule<object, TrialArgs> = {
@@ -22,19 +23,19 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, refused: o.refused, failed: o.failed, interrupted: o.interrupted, complete: o.complete, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
     else {
       outcomes.forEach((o, k) => {
-        process.stdout.write(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trial${o.trials === 1 ? '' : 's'}\n`);
+        writeStandardOutput(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trial${o.trials === 1 ? '' : 's'}\n`);
         printTable(
           ['out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
           o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
         );
-        process.stdout.write(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
-        if (o.failed.length) process.stdout.write(`${o.failed.length} in-sample trial${o.failed.length === 1 ? '' : 's'} failed, never a choice: ${o.failed[0].name}: ${o.failed[0].message}${o.failed.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
-        if (o.refused.length) process.stdout.write(`${o.refused.length} in-sample point${o.refused.length === 1 ? '' : 's'} the strategy's parameter check refused, not run: ${o.refused[0].message}${o.refused.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
-        if (o.interrupted) process.stdout.write('interrupted: run again with --resume to finish\n');
-        if (o.complete) process.stdout.write(`complete already: ${db} holds this walk-forward and its stitched run ${o.runId}; nothing was stored now\n`);
-        if (pages[k]) process.stdout.write(`walk-forward page: ${pages[k]?.page}\ntear sheet: ${pages[k]?.tearSheet}\n`);
+        writeStandardOutput(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
+        if (o.failed.length) writeStandardOutput(`${o.failed.length} in-sample trial${o.failed.length === 1 ? '' : 's'} failed, never a choice: ${o.failed[0].name}: ${o.failed[0].message}${o.failed.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
+        if (o.refused.length) writeStandardOutput(`${o.refused.length} in-sample point${o.refused.length === 1 ? '' : 's'} the strategy's parameter check refused, not run: ${o.refused[0].message}${o.refused.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
+        if (o.interrupted) writeStandardOutput('interrupted: run again with --resume to finish\n');
+        if (o.complete) writeStandardOutput(`complete already: ${db} holds this walk-forward and its stitched run ${o.runId}; nothing was stored now\n`);
+        if (pages[k]) writeStandardOutput(`walk-forward page: ${pages[k]?.page}\ntear sheet: ${pages[k]?.tearSheet}\n`);
       });
-      process.stdout.write(`\nresults: ${db}\n`);
+      writeStandardOutput(`\nresults: ${db}\n`);
     }
     if (outcomes.some((o) => o.interrupted)) process.exitCode = 130;
   },

@@ -5,6 +5,7 @@
 
 import type { CommandModule } from 'yargs';
 import { loadOptions, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
+import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
 interface WorkerArgs extends LoadArgs {
   queue: string;
@@ -41,10 +42,10 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
         load: { ...loadOptions(args), cacheInBackground: false },
         lockMs: args['lock-duration'] * 1000,
         signal: controller.signal,
-        log: (line) => process.stdout.write(`${line}\n`),
+        log: (line) => writeStandardOutput(`${line}\n`),
       });
       if (outcome.refused !== null) throw new UserError(outcome.refused);
-      process.stdout.write(`worker stopped after ${outcome.completed} trial${outcome.completed === 1 ? '' : 's'}\n`);
+      writeStandardOutput(`worker stopped after ${outcome.completed} trial${outcome.completed === 1 ? '' : 's'}\n`);
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

@@ -3,10 +3,10 @@
 // brought forward by MIGRATIONS. Every way a path can be wrong becomes a UserError that names it.
 // Read-only opening (for commands that only read) writes nothing and works on a read-only file,
 // except that an older breadth's store is upgraded first where it is writable.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { privateTempFolder } from '../../core/tempFolder.ts';
 import { UserError } from '../../data/errors.ts';
 import { APPLICATION_ID, type Migration, MIGRATIONS } from './schema.ts';
 
@@ -168,7 +168,9 @@ function openReadOnly(path: string, migrations: readonly Migration[]): Store {
 /**
  * A read-only connection. SQLite cannot open a WAL-mode file in place where it may not create
  * the shared-memory file beside it (a read-only folder or mount); the store is then read from a
- * private snapshot copy (the file and its write-ahead log) in the temp folder, removed on close.
+ * private snapshot copy (the file and its write-ahead log) in the temp folder,
+ * `breadth-store-<pid>-<8 hex>`: removed on close or however the process ends (Ctrl-C, SIGTERM),
+ * and by a later snapshot when its process was killed outright (core/tempFolder.ts).
  */
 function readOnlyConnection(path: string, known: number): Store {
   const open = (file: string): Database.Database => {
@@ -187,8 +189,8 @@ function readOnlyConnection(path: string, known: number): Store {
   } catch (err) {
     if (!(err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CANTOPEN'))) throw explain(err, path);
   }
-  const folder = mkdtempSync(join(tmpdir(), 'breadth-store-'));
-  const copy = join(folder, basename(path));
+  const folder = privateTempFolder('store');
+  const copy = join(folder.path, basename(path));
   try {
     copyFileSync(path, copy);
     if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
@@ -198,11 +200,11 @@ function readOnlyConnection(path: string, known: number): Store {
       db,
       close: () => {
         db.close();
-        rmSync(folder, { recursive: true, force: true });
+        folder.remove();
       },
     };
   } catch (err) {
-    rmSync(folder, { recursive: true, force: true });
+    folder.remove();
     throw explain(err, path);
   }
 }

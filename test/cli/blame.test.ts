@@ -2,13 +2,14 @@
 // output path that is a folder, a bad --rf, --cash or --commission-bps, and a read-only results
 // database (and an older one there, which a reading command upgrades only where writable). Each failure exits 2 with one line and no stack trace, and stores nothing.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openStore, SCHEMA_VERSION } from '../../reports/store/index.ts';
-import { bin, breadth, expectBadInput, expectOk, quote, repoRoot, scratch, shell, smallStudy, write } from './helpers.ts';
+import { bin, breadth, expectBadInput, expectOk, NODE_ARGS, quote, repoRoot, scratch, shell, signalOnEntry, smallStudy, start, write } from './helpers.ts';
 
 /** The sample, small, as CSV files: quick to load; a strategy's first decision falls on 2005-01-03. */
 const SMALL = ['--data', ''];
@@ -276,5 +277,51 @@ describe.runIf(canMountReadOnly)('reading commands work on a read-only results d
     const again = await breadth(['runs', 'list', 'old.db'], { cwd: dir });
     expectOk(again);
     expect(again.stderr).toBe('');
+  });
+});
+
+/** Only a read-only mount makes SQLite refuse root an in-place open: there the store is read from a snapshot copy in the temp folder. */
+const canMountAsRoot = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
+
+describe.runIf(canMountAsRoot)("a read-only store's snapshot copy in the temp folder (probe r56d F5)", () => {
+  let dir: string;
+  let store: string;
+  let temp: string;
+  const snapshots = (): string[] => readdirSync(temp).filter((name) => name.startsWith('breadth-store-'));
+  /** `breadth ...args` with `store` mounted read-only, the process itself (not a shell) at the returned pid. */
+  const readOnly = (args: string[]) =>
+    start('unshare', ['-m', 'sh', '-c', `mount --bind -o ro ${quote(store)} ${quote(store)} && exec ${[process.execPath, ...NODE_ARGS, bin, ...args].map(quote).join(' ')}`], { cwd: dir, env: { TMPDIR: temp } });
+
+  beforeAll(async () => {
+    dir = scratch();
+    store = join(dir, 'store');
+    temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', join(store, 'r.db')], { cwd: dir }));
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} while a reading command holds one removes it: nothing stays in the temp folder, and breadth ends by ${signal}`, async () => {
+      const reader = readOnly(['export', join(store, 'r.db'), '1', '--what', 'positions', '--out', `${signal}.csv`]);
+      expect(await signalOnEntry(reader, temp, (name) => name.startsWith('breadth-store-'), signal)).toBe(true);
+      const ended = await reader.ended;
+      expect(ended.signal, ended.stderr).toBe(signal);
+      expect(snapshots()).toEqual([]); // was: breadth-store-XXXXXX/r.db, a copy of the whole store, for ever
+    });
+  }
+
+  it("is named with its process's id; one a killed reader left is removed by the next, a live reader's is kept", async () => {
+    const gone = spawn('true');
+    await once(gone, 'close'); // a process that ran and ended: its pid no longer runs
+    const dead = `breadth-store-${gone.pid}-a1b2c3d4`;
+    const live = `breadth-store-${process.pid}-a1b2c3d4`; // this test's process runs
+    for (const name of [dead, live]) {
+      mkdirSync(join(temp, name));
+      writeFileSync(join(temp, name, 'r.db'), 'a copy of a store');
+    }
+    const listing = await readOnly(['runs', 'list', join(store, 'r.db')]).ended;
+    expectOk(listing);
+    expect(listing.stdout).toContain('iwm-vs-smlf');
+    expect(snapshots()).toEqual([live]); // the dead reader's went; this one's own went on close
   });
 });

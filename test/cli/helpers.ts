@@ -2,7 +2,7 @@
 // folder, CI=1 (so no progress bar), and nothing ever written into the repository.
 
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect } from 'vitest';
@@ -43,10 +43,16 @@ function environment(extra: Record<string, string | undefined> = {}): NodeJS.Pro
   return env;
 }
 
-/** Spawn a process and collect its output; killed (signal set) after `timeoutMs`. */
-function spawnCollect(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, command: string): Promise<Outcome> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
+/** A process started by `start`: its pid, and how it ends (its output collected). */
+export interface Started {
+  readonly pid: number;
+  readonly ended: Promise<Outcome>;
+}
+
+/** `file ...args` in `options.cwd`, started (to signal it while it runs), its output collected; killed (signal set) after `timeoutMs`. */
+export function start(file: string, args: string[], options: RunOptions, command = [file, ...args].join(' ')): Started {
+  const child = spawn(file, args, { cwd: options.cwd, env: environment(options.env), stdio: ['ignore', 'pipe', 'pipe'], timeout: options.timeoutMs ?? 60_000, killSignal: 'SIGKILL' });
+  const ended = new Promise<Outcome>((resolvePromise, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -54,16 +60,49 @@ function spawnCollect(file: string, args: string[], cwd: string, env: NodeJS.Pro
     child.on('error', reject);
     child.on('close', (status, signal) => resolvePromise({ status, signal, stdout, stderr, command }));
   });
+  if (child.pid === undefined) throw new Error(`${command}: not started`);
+  return { pid: child.pid, ended };
+}
+
+/** `breadth ...args` in `cwd`, started as a separate process (to signal it while it runs). */
+export function startBreadth(args: string[], options: RunOptions): Started {
+  return start(process.execPath, [...NODE_ARGS, options.bin ?? bin, ...args], options, `breadth ${args.join(' ')}`);
 }
 
 /** `breadth ...args` in `cwd`, as a separate process (as a user would type it). */
 export function breadth(args: string[], options: RunOptions): Promise<Outcome> {
-  return spawnCollect(process.execPath, [...NODE_ARGS, options.bin ?? bin, ...args], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, `breadth ${args.join(' ')}`);
+  return startBreadth(args, options).ended;
 }
 
 /** A shell command line (for pipes and pseudo-terminals); see `breadthCommand`. */
 export function shell(script: string, options: RunOptions): Promise<Outcome> {
-  return spawnCollect('/bin/sh', ['-c', script], options.cwd, environment(options.env), options.timeoutMs ?? 60_000, script);
+  return start('/bin/sh', ['-c', script], options, script).ended;
+}
+
+/**
+ * Sends `signal` to the `started` process as soon as `folder` holds an entry that `matches`
+ * accepts (told by inotify, so it lands while a file of a few milliseconds is still there, as a
+ * Ctrl-C while it is written would). Resolves false, sending nothing, when the process ends first.
+ */
+export function signalOnEntry(started: Started, folder: string, matches: (name: string) => boolean, signal: NodeJS.Signals): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    let settled = false;
+    const settle = (sent: boolean): void => {
+      if (settled) return;
+      settled = true;
+      watcher.close();
+      if (sent) process.kill(started.pid, signal);
+      resolvePromise(sent);
+    };
+    const watcher = watch(folder, (_event, name) => {
+      if (name !== null && matches(name)) settle(true);
+    });
+    if (readdirSync(folder).some(matches)) settle(true);
+    started.ended.then(
+      () => settle(false),
+      () => settle(false),
+    );
+  });
 }
 
 export const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;

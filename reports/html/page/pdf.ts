@@ -3,11 +3,10 @@
 // cut) after client.js has redrawn every chart at its print width. The browser's own print uses
 // the same rules. The browser is the one breadth finds (reports/browser/chromium.ts).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { privateTempFolder } from '../../../core/tempFolder.ts';
 import { findChromium } from '../../browser/chromium.ts';
 import { writeReport } from './writeReport.ts';
 
@@ -35,11 +34,11 @@ export function pdfPageCount(pdf: Uint8Array): number {
 
 /** Print a report's HTML to `path` (written whole or not at all); returns the number of pages. */
 export async function writePdf(html: string, path: string, paper: Paper = 'a4', browser?: Browser): Promise<number> {
-  const dir = mkdtempSync(join(tmpdir(), 'breadth-pdf-'));
+  const dir = privateTempFolder('pdf');
   const own = browser === undefined;
   const chrome = browser ?? (await launchChromium());
   try {
-    const file = join(dir, 'report.html');
+    const file = join(dir.path, 'report.html');
     writeReport(file, html);
     const page = await chrome.newPage({ viewport: { width: PRINTABLE_WIDTH_PX[paper], height: 1000 } });
     await page.goto(pathToFileURL(file).href);
@@ -52,6 +51,6 @@ export async function writePdf(html: string, path: string, paper: Paper = 'a4', 
     return pdfPageCount(pdf);
   } finally {
     if (own) await chrome.close();
-    rmSync(dir, { recursive: true, force: true });
+    dir.remove();
   }
 }

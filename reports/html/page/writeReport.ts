@@ -1,32 +1,23 @@
 // Reports are written whole or not at all: the HTML (or PDF, or export) goes to a temporary file
 // in the target's directory (same file system, so the rename is atomic) and replaces the target
 // in one step, keeping the replaced file's permissions. A crash or a failed render leaves the
-// previous report, never half of a new one; a temporary file a killed writer left is removed by
-// the next write to the same target. A symbolic link is followed, so the rename replaces the file
-// it points to and the link stays a link. What is not a file to replace (a pipe, a terminal,
-// /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would (outputTarget.ts).
+// previous report, never half of a new one. The temporary file goes with the process however it
+// ends (Ctrl-C, SIGTERM: core/exitCleanup.ts); one a writer killed outright (kill -9) left is
+// removed by the next write to the same target. A symbolic link is followed, so the rename
+// replaces the file it points to and the link stays a link. What is not a file to replace (a pipe,
+// a terminal, /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would
+// (outputTarget.ts).
 
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pid } from 'node:process';
-import { DataError, isUserFacing, UserError } from '../../../data/errors.ts';
+import { DataError, UserError } from '../../../data/errors.ts';
+import { removeOnExit } from '../../../core/exitCleanup.ts';
+import { removeOrphans } from '../../../core/processAlive.ts';
 import { outputTarget } from './outputTarget.ts';
-import { processAlive } from '../../../core/processAlive.ts';
-
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
-/** Every byte of `bytes` to descriptor `fd`, waiting 2 ms whenever it is full (a non-blocking pipe says EAGAIN). */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length; ) {
-    try {
-      done += writeSync(fd, bytes, done);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
-      Atomics.wait(PAUSE, 0, 0, 2);
-    }
-  }
-}
+import { writeAll, writeStandardOutput } from './standardStreams.ts';
+import { writeFailure } from './writeFailure.ts';
 
 /**
  * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
@@ -52,11 +43,10 @@ export function ensureFolder(folder: string): void {
 /** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
 function removeStaleTemps(file: string): void {
   const prefix = `.${basename(file)}.`;
-  for (const name of readdirSync(dirname(file))) {
-    if (!name.startsWith(prefix)) continue;
-    const writer = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
-    if (writer !== undefined && Number(writer) !== pid && !processAlive(Number(writer))) rmSync(join(dirname(file), name), { force: true });
-  }
+  removeOrphans(dirname(file), (name) => {
+    const writer = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    return writer === undefined ? undefined : Number(writer);
+  });
 }
 
 /** `content` as the new `file`, renamed over the old one (whose permission bits it keeps). */
@@ -66,6 +56,7 @@ function replaceFile(file: string, content: string | Uint8Array): void {
   removeStaleTemps(file);
   const replaced = statSync(file, { throwIfNoEntry: false });
   const temp = join(dir, `.${basename(file)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const forget = removeOnExit(temp);
   try {
     writeFileSync(temp, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     if (replaced?.isFile()) chmodSync(temp, replaced.mode & 0o7777);
@@ -73,22 +64,10 @@ function replaceFile(file: string, content: string | Uint8Array): void {
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    forget();
   }
 }
-
-/** What a system error code means for a file to be written, and what to do (`[problem, fix]`). */
-const WRITE_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
-  ENOSPC: ['the device is full', 'free space there, or write elsewhere'],
-  EDQUOT: ['the disk quota is used up', 'free space there, or write elsewhere'],
-  EACCES: ['writing there is not permitted', 'choose a folder you can write to'],
-  EPERM: ['writing there is not permitted', 'choose a folder you can write to'],
-  EROFS: ['the file system is read-only', 'choose a writable folder'],
-  ENOENT: ['its folder cannot hold a new file', 'give a path in a folder you can write to'],
-  ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
-  EISDIR: ['names a folder', 'give a file name'],
-  EBADF: ['is not open for writing', 'give a file path'],
-  EPIPE: ['the reading end of the pipe closed before the whole file was written', 'let the reader read to the end (not `| head`), or write to a file'],
-};
 
 /** SQLite's file header, the first 16 bytes of every database file. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -107,20 +86,12 @@ function isSqliteDatabase(file: string): boolean {
   }
 }
 
-/** A failed write as one line naming the path, what went wrong (the system's code) and the fix. */
-function writeFailure(path: string, err: unknown): Error {
-  if (isUserFacing(err)) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === undefined) return err as Error;
-  const [problem, fix] = WRITE_ERRORS[code] ?? ['cannot be written', 'give a writable file path'];
-  return new DataError(path, undefined, `${problem} (${code})`, fix);
-}
-
 /**
  * Writes `content` (UTF-8 text or bytes) to `path`, creating its folder: whole or not at all (see
- * above). Standard output is written as every other line breadth prints (a reader that leaves
- * early ends the command quietly, as for `export --out -`). Throws a DataError (one line: path,
- * problem, fix) for a path outputTarget refuses and for every failed write (ENOSPC, EACCES, …).
+ * above). Standard output is written as every other line breadth prints (standardStreams.ts: a
+ * reader that leaves early ends the command quietly, as for `export --out -`). Throws a DataError
+ * (one line: path, problem, fix) for a path outputTarget refuses and for every failed write
+ * (ENOSPC, EFBIG, EACCES, …).
  */
 export function writeReport(path: string, content: string | Uint8Array): void {
   try {
@@ -130,7 +101,7 @@ export function writeReport(path: string, content: string | Uint8Array): void {
     }
     if (target.kind === 'replace') replaceFile(target.file, content);
     else if (target.kind === 'through') writeFileSync(path, content, { flag: 'a' }); // a FIFO or device has nothing to truncate
-    else if (target.fd === 1) process.stdout.write(content);
+    else if (target.fd === 1) writeStandardOutput(content);
     else writeAll(target.fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
   } catch (err) {
     throw writeFailure(path, err);

@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outputTarget } from '../../../reports/html/page/outputTarget.ts';
 import { writeReport } from '../../../reports/html/page/writeReport.ts';
 import { openStore } from '../../../reports/store/index.ts';
+import { signalOnEntry, start } from '../../cli/helpers.ts';
+
+const MODULE = join(import.meta.dirname, '../../../reports/html/page/writeReport.ts');
 
 describe('writeReport', () => {
   const dirs: string[] = [];
@@ -193,6 +196,21 @@ describe('writeReport', () => {
     writeReport(join(dir, 'run.html'), 'whole');
     expect(readdirSync(dir).sort()).toEqual([live, other, 'run.html'].sort());
   });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} during the write leaves no temporary file: the writer ends by ${signal} once the file is whole (probe r56d F5)`, async () => {
+      const dir = scratch();
+      const path = join(dir, 'positions.csv');
+      const bytes = 64 * 1024 * 1024; // a write long enough for the signal to land while its temporary file is there
+      const code = `import { writeReport } from ${JSON.stringify(MODULE)}; writeReport(${JSON.stringify(path)}, 'x'.repeat(${bytes}));`;
+      const writer = start(process.execPath, ['--input-type=module', '-e', code], { cwd: dir });
+      expect(await signalOnEntry(writer, dir, (name) => name.endsWith('.tmp'), signal)).toBe(true);
+      const ended = await writer.ended;
+      expect(ended.signal, ended.stderr).toBe(signal); // a shell shows 130 (SIGINT) or 143 (SIGTERM)
+      expect(readdirSync(dir)).toEqual(['positions.csv']); // was: only `.positions.csv.<pid>.<hex>.tmp`, the target never made
+      expect(statSync(path).size).toBe(bytes);
+    });
+  }
 
   it('property: whatever the text, the file holds exactly it and nothing else is left in its folder', () => {
     const dir = scratch();

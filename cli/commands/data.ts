@@ -48,10 +48,21 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .option('stocks', { type: 'number', default: 600 })
       .option('years', { type: 'number', default: 20 })
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
+  // Whole or not at all: Ctrl-C, SIGTERM or a full disk leaves --out as it was (data/sample/csv.ts).
   handler: async ({ out, seed, stocks, years }) => {
-    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }] = await Promise.all([import('../../data/sample.ts'), import('../../data/sample/csv.ts'), import('../output.ts')]);
-    ensureFolder(out);
-    const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
+    const [{ dirname, resolve }, { generateSampleMarket }, { writeSampleCsv }, { ensureFolder }, { writeFailure }, { abortOnSignal }] = await Promise.all([
+      import('node:path'),
+      import('../../data/sample.ts'),
+      import('../../data/sample/csv.ts'),
+      import('../output.ts'),
+      import('../../reports/html/page/writeReport.ts'),
+      import('../interrupt.ts'),
+    ]);
+    ensureFolder(dirname(resolve(out)));
+    const market = generateSampleMarket({ seed, stocks, years });
+    const files = await abortOnSignal((signal) => writeSampleCsv(market, out, { signal }), `interrupted: ${out} is as it was (no part of the sample written)`).catch((err: unknown) => {
+      throw writeFailure(out, err);
+    });
     process.stdout.write(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);
   },
 };

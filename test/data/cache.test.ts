@@ -121,7 +121,7 @@ describe('market cache', () => {
 
   it('some symbols from the cache are those symbols as read from the files (events, delistings, fundamentals)', async () => {
     const dir = tempDir();
-    writeSampleCsv(generateSampleMarket({ stocks: 40, years: 6 }), dir);
+    await writeSampleCsv(generateSampleMarket({ stocks: 40, years: 6 }), dir);
     const whole = await loadMarket(dir, { cacheDir: false });
     const delisted = whole.symbols.filter((_, i) => whole.delistedAfter[i] >= 0);
     const split = whole.symbols[whole.splits.symbol[0]];

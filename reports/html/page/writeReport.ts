@@ -6,13 +6,11 @@
 // it points to and the link stays a link. What is not a file to replace (a pipe, a terminal,
 // /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would (outputTarget.ts).
 
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { pid } from 'node:process';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { leftoverPath, removeLeftovers } from '../../../core/leftovers.ts';
 import { DataError, isUserFacing, UserError } from '../../../data/errors.ts';
 import { outputTarget } from './outputTarget.ts';
-import { processAlive } from '../../../core/processAlive.ts';
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
@@ -49,23 +47,13 @@ export function ensureFolder(folder: string): void {
   }
 }
 
-/** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
-function removeStaleTemps(file: string): void {
-  const prefix = `.${basename(file)}.`;
-  for (const name of readdirSync(dirname(file))) {
-    if (!name.startsWith(prefix)) continue;
-    const writer = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1];
-    if (writer !== undefined && Number(writer) !== pid && !processAlive(Number(writer))) rmSync(join(dirname(file), name), { force: true });
-  }
-}
-
 /** `content` as the new `file`, renamed over the old one (whose permission bits it keeps). */
 function replaceFile(file: string, content: string | Uint8Array): void {
   const dir = dirname(file);
   ensureFolder(dir);
-  removeStaleTemps(file);
+  removeLeftovers(file, 'tmp'); // of a write killed before its rename
   const replaced = statSync(file, { throwIfNoEntry: false });
-  const temp = join(dir, `.${basename(file)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = leftoverPath(file, 'tmp');
   try {
     writeFileSync(temp, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
     if (replaced?.isFile()) chmodSync(temp, replaced.mode & 0o7777);
@@ -87,6 +75,7 @@ const WRITE_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
   ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
   EISDIR: ['names a folder', 'give a file name'],
   EBADF: ['is not open for writing', 'give a file path'],
+  EEXIST: ['holds a file where a folder is written, or a folder where a file is', 'move it away, or write elsewhere'],
   EPIPE: ['the reading end of the pipe closed before the whole file was written', 'let the reader read to the end (not `| head`), or write to a file'],
 };
 
@@ -107,8 +96,8 @@ function isSqliteDatabase(file: string): boolean {
   }
 }
 
-/** A failed write as one line naming the path, what went wrong (the system's code) and the fix. */
-function writeFailure(path: string, err: unknown): Error {
+/** A failed write as one line naming the path, what went wrong (the system's code) and the fix; a user-facing error as it is. */
+export function writeFailure(path: string, err: unknown): Error {
   if (isUserFacing(err)) return err;
   const code = (err as NodeJS.ErrnoException).code;
   if (code === undefined) return err as Error;

@@ -1,38 +1,47 @@
-// A folder written whole or not at all (`breadth data sample --out`): its files go into a
-// temporary folder beside the target (the same file system, so a rename moves it), and only a
-// complete one takes the target's place. A write that fails or is stopped removes its temporary
-// folder and leaves the target as it was; one a killed process left is removed by the next write
-// to the same target (core/leftovers.ts).
+// A folder written whole or not at all (`breadth data sample --out`): its entries are written into
+// a temporary folder, and only complete ones take their places. A write that fails or is stopped
+// removes its temporary folder and leaves the target as it was; one a killed process left is
+// removed by the next write to the same target (core/leftovers.ts).
 //
-// A target that is a folder already keeps what it holds besides the written entries: those are
-// moved in by renames, each replacing the entry of the same name (a file for a file, a folder
-// merged into a folder; a clash of kinds is refused before anything moves). That step is renames
-// only, synchronous: no signal handler runs in its midst; only SIGKILL or a power cut there could
-// leave some entries new and some old.
+// A new target: the temporary folder is made beside it and renamed to it, one step. A target that
+// is a folder already keeps what it holds besides the written entries: the temporary folder is
+// made inside it (on the file system its entries live on, also where the target is a mount point
+// or reached through a link), and its entries are moved in by renames, each replacing the entry
+// of the same name (a file for a file, a folder merged into a folder; a clash of kinds, or a
+// folder on another file system, is refused before anything moves). That step is renames only,
+// synchronous: no signal handler runs in its midst; only SIGKILL or a power cut there could leave
+// some entries new and some old.
 
-import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { leftoverPath, removeLeftovers } from './leftovers.ts';
 
 const PARTIAL = 'partial';
 
+/** An error as Node's file system functions give them (`code` is what callers look at). */
+const systemError = (code: string, message: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: ${message}`), { code });
+
 /**
  * Writes the folder `target` whole or not at all (see above): `write(folder)` fills a new empty
- * folder beside it, which then becomes `target` (a rename), or is moved into it where `target`
- * is a folder already. `target`'s parent must exist.
+ * folder, which then becomes `target` (a rename), or whose entries are moved into `target` where
+ * it is a folder already. `target`'s parent must exist.
  * @returns what `write` resolved to
- * @throws what `write` threw (its folder removed), or the system's error for a move that cannot
- *   be made (`target` a file: ENOTDIR; an entry of another kind in the way: EEXIST), target untouched
+ * @throws what `write` threw (its folder removed, `target` untouched); ENOTDIR before writing when
+ *   `target` is a file; EEXIST or EXDEV, before any entry moves, for an entry that cannot be
+ *   replaced by a rename (a folder where a file goes or the reverse, a folder on another file system)
  */
 export async function writeWholeFolder<T>(target: string, write: (folder: string) => Promise<T>): Promise<T> {
-  removeLeftovers(target, PARTIAL);
-  const folder = leftoverPath(target, PARTIAL);
+  const path = resolve(target);
+  const existing = statSync(path, { throwIfNoEntry: false }); // through a link, as writing into it would
+  if (existing && !existing.isDirectory()) throw systemError('ENOTDIR', `${target} is a file, not a folder`);
+  const anchor = existing ? join(path, basename(path)) : path; // the temporary folder goes beside this
+  removeLeftovers(anchor, PARTIAL);
+  const folder = leftoverPath(anchor, PARTIAL);
   mkdirSync(folder);
   try {
     const value = await write(folder);
-    const existing = lstatSync(target, { throwIfNoEntry: false });
-    if (existing?.isDirectory()) for (const [from, to] of movesInto(folder, target)) renameSync(from, to);
-    else renameSync(folder, target);
+    if (existing) for (const [from, to] of movesInto(folder, path)) renameSync(from, to);
+    else renameSync(folder, path);
     return value;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -41,14 +50,16 @@ export async function writeWholeFolder<T>(target: string, write: (folder: string
 
 /** The renames that put every entry of `from` into the existing folder `to`, checked before any is made. */
 function movesInto(from: string, to: string): [string, string][] {
+  if (statSync(from).dev !== statSync(to).dev) throw systemError('EXDEV', `${to} is on another file system than the files written for it`);
   const moves: [string, string][] = [];
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const [source, destination] = [join(from, entry.name), join(to, entry.name)];
-    const existing: Stats | undefined = lstatSync(destination, { throwIfNoEntry: false });
-    if (existing && entry.isDirectory() && existing.isDirectory()) moves.push(...movesInto(source, destination));
-    else if (existing && entry.isDirectory() !== existing.isDirectory()) {
-      throw Object.assign(new Error(`EEXIST: ${destination} is ${existing.isDirectory() ? 'a folder' : 'a file'} where a ${entry.isDirectory() ? 'folder' : 'file'} is written`), { code: 'EEXIST', path: destination });
-    } else moves.push([source, destination]);
+    const existing = statSync(destination, { throwIfNoEntry: false });
+    if (existing && entry.isDirectory() !== existing.isDirectory()) {
+      throw systemError('EEXIST', `${destination} is ${existing.isDirectory() ? 'a folder' : 'a file'} where a ${entry.isDirectory() ? 'folder' : 'file'} is written`);
+    }
+    if (existing?.isDirectory()) moves.push(...movesInto(source, destination));
+    else moves.push([source, destination]);
   }
   return moves;
 }

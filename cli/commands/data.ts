@@ -1,5 +1,6 @@
 // breadth data inspect <path> · breadth data sample --out <dir>
 
+import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadOptions, symbolsOption, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 
@@ -50,8 +51,7 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
   // Whole or not at all: Ctrl-C, SIGTERM or a full disk leaves --out as it was (data/sample/csv.ts).
   handler: async ({ out, seed, stocks, years }) => {
-    const [{ dirname, resolve }, { generateSampleMarket }, { writeSampleCsv }, { ensureFolder }, { writeFailure }, { abortOnSignal }] = await Promise.all([
-      import('node:path'),
+    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }, { writeFailure }, { abortOnSignal }] = await Promise.all([
       import('../../data/sample.ts'),
       import('../../data/sample/csv.ts'),
       import('../output.ts'),

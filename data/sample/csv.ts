@@ -28,8 +28,8 @@ export const SAMPLE_DELISTINGS_HEADER = 'Ticker,LastDate,DelistReturn,Reason';
 
 /**
  * Writes every sample file into the folder `outDir`, whole or not at all: into a temporary folder
- * beside it, which becomes `outDir` at the end (an existing `outDir` keeps its other files; the
- * sample's replace theirs). `signal` stops the write between the stocks of prices_daily.csv, the
+ * that becomes `outDir` at the end (core/wholeFolder.ts: an existing `outDir` keeps its other
+ * files; the sample's replace theirs). `signal` stops the write between the stocks of prices_daily.csv, the
  * bulk of it: the promise then rejects with the signal's reason, and `outDir` is as it was.
  * `outDir`'s parent must exist.
  * @returns the paths written, inside `outDir`

@@ -128,13 +128,13 @@ function fileHashes(dir: string): Record<string, string> {
   return hashes;
 }
 
-/** `data sample --out sample` in `dir`, sent `signal` as soon as its temporary folder appears beside `sample`. */
+/** `data sample --out sample` in `dir`, sent `signal` as soon as its temporary folder appears: beside a new `sample`, inside an existing one. */
 function stoppedSample(dir: string, signal: NodeJS.Signals): Promise<{ pid: number; status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...NODE_ARGS, bin, 'data', 'sample', '--out', 'sample', ...SAMPLE], { cwd: dir, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const watcher = watch(dir, (_, name) => name?.startsWith('.sample.') && child.kill(signal));
+    const watcher = watch(existsSync(join(dir, 'sample')) ? join(dir, 'sample') : dir, (_, name) => name?.startsWith('.sample.') && child.kill(signal));
     child.on('error', reject);
     child.on('close', (status, ended) => {
       watcher.close();

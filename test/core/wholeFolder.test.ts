@@ -96,5 +96,18 @@ describe('writeWholeFolder', () => {
     for (const name of leftovers) mkdirSync(join(parent, name, 'etf'), { recursive: true });
     await writeWholeFolder(target, writer({ 'a.csv': 'a' }));
     expect(readdirSync(parent).sort()).toEqual([leftovers[1], leftovers[2], 'sample'].sort());
+    // Into an existing folder the temporary folder is made inside it: so is a killed writer's.
+    mkdirSync(join(target, leftovers[0]));
+    await writeWholeFolder(target, writer({ 'b.csv': 'b' }));
+    expect(readdirSync(target).sort()).toEqual(['a.csv', 'b.csv']);
+  });
+
+  it('a target that is a file is refused before anything is written', async () => {
+    const parent = fresh();
+    writeFileSync(join(parent, 'sample'), 'a file');
+    let called = false;
+    await expect(writeWholeFolder(join(parent, 'sample'), async () => (called = true))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(called).toBe(false);
+    expect(readdirSync(parent)).toEqual(['sample']);
   });
 });

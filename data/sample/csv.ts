@@ -29,9 +29,9 @@ export const SAMPLE_DELISTINGS_HEADER = 'Ticker,LastDate,DelistReturn,Reason';
 /**
  * Writes every sample file into the folder `outDir`, whole or not at all: into a temporary folder
  * that becomes `outDir` at the end (core/wholeFolder.ts: an existing `outDir` keeps its other
- * files; the sample's replace theirs). `signal` stops the write between the stocks of prices_daily.csv, the
- * bulk of it: the promise then rejects with the signal's reason, and `outDir` is as it was.
- * `outDir`'s parent must exist.
+ * files; the sample's replace theirs). `signal` stops the write between the stocks of
+ * prices_daily.csv, the bulk of it: the promise then rejects with the signal's reason, and
+ * `outDir` is as it was. `outDir`'s parent must exist.
  * @returns the paths written, inside `outDir`
  */
 export async function writeSampleCsv(market: SampleMarket, outDir: string, options: { signal?: AbortSignal } = {}): Promise<string[]> {

@@ -11,6 +11,7 @@ import { compareToBaseline, parseBaseline, type Baseline } from '../reports/regr
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';
 import { ExitCode } from './exitCodes.ts';
+import { noteCacheSkipped } from './loadOptions.ts';
 import { prepareOutputFile, printJson, printTable } from './output.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
@@ -30,7 +31,7 @@ const toBaseline = (baselineFile: string, path: string): string => (path === SAM
 
 async function measure(studyFile: string, data: string) {
   const config = { ...loadStudyFile(studyFile), data };
-  return studyBaselineRuns(config, studyFile, dirname(resolve(studyFile)));
+  return studyBaselineRuns(config, studyFile, dirname(resolve(studyFile)), { onCache: noteCacheSkipped });
 }
 
 function save(file: string, baseline: Baseline): void {

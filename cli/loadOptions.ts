@@ -1,9 +1,11 @@
 // The command-line options that say how data is loaded (--asset-class, --no-cache, --cache-dir),
-// shared by the commands that load data (`run`, `study`, `data inspect`).
+// shared by the commands that load data (`run`, `study`, `data inspect`), and the line every
+// command that loads data prints when the market cache was skipped.
 
 import type { Argv } from 'yargs';
+import type { CacheEvent } from '../data/load.ts';
 import { UserError } from '../data/errors.ts';
-import type { LoadMarketOptions } from '../data/load.ts';
+import type { StudyLoadOptions } from '../study/market.ts';
 
 export interface LoadArgs {
   'asset-class'?: 'stock' | 'fund';
@@ -18,13 +20,23 @@ export function withLoadOptions<T>(y: Argv<T>): Argv<T & LoadArgs> {
     .option('cache-dir', { type: 'string', describe: 'market cache folder (default: $BREADTH_CACHE_DIR, $XDG_CACHE_HOME/breadth or ~/.cache/breadth)' }) as Argv<T & LoadArgs>;
 }
 
-/** What the commands tell a load: the flags, and that a new market is cached while the command goes on. */
-export type CommandLoadOptions = Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground'>;
+/**
+ * A load's cache event as the terminal tells it: a skipped cache (not written on a full disk, larger
+ * than its limit, unreadable) is one note on stderr — the command goes on with the data read from
+ * the files, and its exit code is not changed. Hits and stores are not told.
+ */
+export function noteCacheSkipped(event: CacheEvent): void {
+  if (event.kind === 'skipped') process.stderr.write(`breadth: note: ${event.detail}\n`);
+}
 
-/** LoadMarketOptions from the parsed flags. */
+/** What the commands tell a load: the flags, that a new market is cached while the command goes on, and noteCacheSkipped. */
+export type CommandLoadOptions = StudyLoadOptions;
+
+/** The load options of the parsed flags. */
 export function loadOptions(args: LoadArgs): CommandLoadOptions {
   return {
     cacheInBackground: true,
+    onCache: noteCacheSkipped,
     ...(args['asset-class'] ? { assetClass: args['asset-class'] } : {}),
     ...(args.cache === false ? { cacheDir: false as const } : args['cache-dir'] ? { cacheDir: args['cache-dir'] } : {}),
   };

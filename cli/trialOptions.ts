@@ -6,10 +6,11 @@ import { dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { UserError } from '../data/errors.ts';
 import type { StudyConfig } from '../study/index.ts';
+import type { StudyLoadOptions } from '../study/market.ts';
 import { outputPlaces } from '../study/pageNames.ts';
 import type { QueueSettings } from '../study/sweep/queue/protocol.ts';
 import { interruptible } from './interrupt.ts';
-import { symbolsOption } from './loadOptions.ts';
+import { noteCacheSkipped, symbolsOption } from './loadOptions.ts';
 import { ensureFolder, progressBar } from './output.ts';
 
 export interface TrialArgs {
@@ -72,6 +73,8 @@ export interface TrialRunSettings {
   readonly resume: boolean;
   readonly runs?: string[];
   readonly signal: AbortSignal;
+  /** The market cache's trouble is told (noteCacheSkipped). */
+  readonly load: StudyLoadOptions;
   onTrial(done: number, total: number, name: string): void;
 }
 
@@ -100,6 +103,7 @@ export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyCo
       resume: args.resume,
       ...runNames(args.runs),
       signal,
+      load: { onCache: noteCacheSkipped },
       onTrial: (done, total, name) => bar.update(done, total, name),
     }),
   ).finally(() => bar.stop());

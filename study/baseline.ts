@@ -3,11 +3,12 @@
 import { fillsHash, ordersHash } from '../reports/store/index.ts';
 import { BASELINE_METRICS, BASELINE_VERSION, type Baseline, type BaselineRun, type Tolerance } from '../reports/regression.ts';
 import type { StudyConfig } from './config.ts';
-import { openStudyMarket } from './market.ts';
+import { openStudyMarket, type StudyLoadOptions } from './market.ts';
 import { runStudyRuns } from './runStudy.ts';
 
-export async function studyBaselineRuns(config: StudyConfig, where: string, baseDir?: string): Promise<{ runs: BaselineRun[]; data: string; fingerprint: string }> {
-  const market = await openStudyMarket(config);
+/** Runs the study (its data loaded as `load` says) and records each run's headline figures and hashes. */
+export async function studyBaselineRuns(config: StudyConfig, where: string, baseDir?: string, load?: StudyLoadOptions): Promise<{ runs: BaselineRun[]; data: string; fingerprint: string }> {
+  const market = await openStudyMarket(config, load);
   const study = await runStudyRuns(config, market, where, {}, baseDir);
   const runs = study.runs.map((run) => {
     const metrics: Record<string, number | null> = {};

@@ -8,8 +8,11 @@ import type { StudyConfig } from './config.ts';
 
 export const SAMPLE = 'sample';
 
-/** `load`: how to read real data (asset class of a price folder, the market cache). */
-export async function openStudyMarket(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>, load: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground'> = {}): Promise<Market> {
+/** How a study's real data is loaded: a price folder's asset class, the market cache and what it reports (onCache). */
+export type StudyLoadOptions = Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground' | 'onCache'>;
+
+/** `load`: how to read real data (StudyLoadOptions). */
+export async function openStudyMarket(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>, load: StudyLoadOptions = {}): Promise<Market> {
   if (config.data === SAMPLE) {
     const market = generateSampleMarket(config.sample);
     const unknown = (config.symbols ?? []).filter((s) => !market.symbols.includes(s));

@@ -1,5 +1,6 @@
 // breadth data inspect <path> · breadth data sample --out <dir>
 
+import { dirname, resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadOptions, symbolsOption, withLoadOptions, type LoadArgs } from '../loadOptions.ts';
 import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
@@ -49,10 +50,20 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .option('stocks', { type: 'number', default: 600 })
       .option('years', { type: 'number', default: 20 })
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
+  // Whole or not at all: Ctrl-C, SIGTERM or a full disk leaves --out as it was (data/sample/csv.ts).
   handler: async ({ out, seed, stocks, years }) => {
-    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }] = await Promise.all([import('../../data/sample.ts'), import('../../data/sample/csv.ts'), import('../output.ts')]);
-    ensureFolder(out);
-    const files = writeSampleCsv(generateSampleMarket({ seed, stocks, years }), out);
+    const [{ generateSampleMarket }, { writeSampleCsv }, { ensureFolder }, { writeFailure }, { abortOnSignal }] = await Promise.all([
+      import('../../data/sample.ts'),
+      import('../../data/sample/csv.ts'),
+      import('../output.ts'),
+      import('../../reports/html/page/writeFailure.ts'),
+      import('../interrupt.ts'),
+    ]);
+    ensureFolder(dirname(resolve(out)));
+    const market = generateSampleMarket({ seed, stocks, years });
+    const files = await abortOnSignal((signal) => writeSampleCsv(market, out, { signal }), `interrupted: ${out} is as it was (no part of the sample written)`).catch((err: unknown) => {
+      throw writeFailure(out, err);
+    });
     writeStandardOutput(`wrote ${files.length} files of the SYNTHETIC sample (seed ${seed}) to ${out}\n`);
   },
 };

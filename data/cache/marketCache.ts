@@ -19,7 +19,9 @@
 //
 // Atomicity: an entry is written in one transaction, so a killed process leaves either the old
 // entry or the new one, never half of one — also when it is written on a worker thread while the
-// load returns (CacheOptions.cacheInBackground, cache/backgroundStore.ts). The journal is
+// load returns (CacheOptions.cacheInBackground, cache/backgroundStore.ts). A transaction that
+// fails (a full disk) is rolled back at once, the file cut back to its size before it
+// (MarketCache #change), and the load is told (onCache 'skipped'). The journal is
 // SQLite's rollback journal, not a write-ahead log: an entry's pages are new pages, which a
 // rollback journal writes once, where a write-ahead log writes them twice (to the log, then to
 // the file at the checkpoint) — a 400 MB source cost 0.9 s more CPU. A load waits (busy timeout)
@@ -265,7 +267,7 @@ export class MarketCache {
     const bytesOf = (column: ArrayBufferView): Buffer => Buffer.from(column.buffer, column.byteOffset, column.byteLength);
     const tooLarge = new Error('larger than the cache limit');
     try {
-      this.#db.transaction(() => {
+      this.#change(() => {
         this.#delete(slot);
         this.#db
           .prepare('INSERT INTO market (slot, stat_key, verified_at, files, meta, source, symbols, sessions, bytes, last_used) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)')
@@ -283,13 +285,37 @@ export class MarketCache {
         }
         this.#db.prepare('UPDATE market SET bytes = ? WHERE slot = ?').run(bytes, slot);
         this.#evict(slot);
-      })();
+      });
     } catch (err) {
       if (err === tooLarge) return false;
       throw err;
     }
-    this.#compact();
     return true;
+  }
+
+  /**
+   * Runs `change` in one write transaction that ends by giving freed pages back to the disk
+   * (incremental_vacuum: evicted or replaced entries). When it fails — a full disk says
+   * SQLITE_FULL, a file-size limit SQLITE_IOERR — SQLite may leave the file grown by the pages it
+   * had already written and a hot journal beside it, rolled back only when the file is next read
+   * (probe r56d: a cold run on a nearly full disk left it 100 % full after exit 0). One read here
+   * rolls it back at once: the file is cut back to its size before the transaction, the journal
+   * removed. Where even that read fails, the next process to open the cache rolls it back.
+   */
+  #change(change: () => void): void {
+    try {
+      this.#db.transaction(() => {
+        change();
+        this.#db.pragma('incremental_vacuum');
+      })();
+    } catch (err) {
+      try {
+        this.#db.prepare('SELECT COUNT(*) FROM market').get();
+      } catch {
+        // left to the next open (see above)
+      }
+      throw err;
+    }
   }
 
   #delete(slot: string): void {
@@ -310,11 +336,6 @@ export class MarketCache {
     }
   }
 
-  /** Gives freed pages back to the disk. */
-  #compact(): void {
-    this.#db.pragma('incremental_vacuum');
-  }
-
   info(): CacheInfo {
     const rows = this.#db.prepare('SELECT source, symbols, sessions, bytes, last_used FROM market ORDER BY last_used DESC').all() as { source: string; symbols: number; sessions: number; bytes: number; last_used: number }[];
     const file = join(this.dir, CACHE_FILE_NAME);
@@ -331,10 +352,7 @@ export class MarketCache {
   /** Removes every entry; returns how many there were. */
   clear(): number {
     const count = (this.#db.prepare('SELECT COUNT(*) AS n FROM market').get() as { n: number }).n;
-    this.#db.transaction(() => {
-      this.#db.exec('DELETE FROM market_symbol; DELETE FROM market_column; DELETE FROM market;');
-    })();
-    this.#compact();
+    this.#change(() => this.#db.exec('DELETE FROM market_symbol; DELETE FROM market_column; DELETE FROM market;'));
     for (const name of readdirSync(this.dir)) if (isOlderCacheFile(name)) rmSync(join(this.dir, name), { force: true });
     return count;
   }
@@ -353,12 +371,14 @@ export function openMarketCache(options: CacheOptions): { lookup: MarketCache['l
   if (options.cacheDir === false) return undefined;
   const dir = cacheDirectory(options.cacheDir);
   let mistake: { error: unknown } | undefined;
-  const attempt = <T>(action: () => T): T | undefined => {
+  const skipped = (err: Error): void => options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${err.message}` });
+  /** `action`'s value, or undefined when it failed: `failure` is told (a user's mistake is thrown). */
+  const attempt = <T>(action: () => T, failure = skipped): T | undefined => {
     try {
       return action();
     } catch (err) {
       if (mistake?.error === err) throw err;
-      options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${(err as Error).message}` });
+      failure(err as Error);
       return undefined;
     }
   };
@@ -381,13 +401,18 @@ export function openMarketCache(options: CacheOptions): { lookup: MarketCache['l
     store: (slot, files, hashes, market, readAt) => {
       const entry = attempt(() => entryToWrite(slot, files, hashes, market, readAt));
       if (entry === undefined) return;
-      const report = (stored: boolean | undefined): void => {
+      const report = (stored: boolean): void => {
         if (stored) options.onCache?.({ kind: 'stored', detail: `stored in ${dir}` });
-        else if (stored === false) options.onCache?.({ kind: 'skipped', detail: `not cached: the market is larger than the cache limit (${formatBytes(cache.limitBytes)}; raise BREADTH_CACHE_LIMIT)` });
+        else options.onCache?.({ kind: 'skipped', detail: `not cached: the market is larger than the cache limit (${formatBytes(cache.limitBytes)}; raise BREADTH_CACHE_LIMIT)` });
       };
+      // MarketCache.write rolls a failed entry back (#change): the cache is as it was.
+      const failed = (err: Error): void => options.onCache?.({ kind: 'skipped', detail: `market cache not written: ${err.message}; ${dir} is left as it was` });
       if (options.cacheInBackground && pricesShared(entry.market)) {
-        storeInBackground({ dir, limitBytes: cache.limitBytes, entry }).then(report, (err: Error) => options.onCache?.({ kind: 'skipped', detail: `market cache skipped: ${err.message}` }));
-      } else report(attempt(() => cache.write(entry)));
+        storeInBackground({ dir, limitBytes: cache.limitBytes, entry }).then(report, failed);
+        return;
+      }
+      const stored = attempt(() => cache.write(entry), failed);
+      if (stored !== undefined) report(stored);
     },
     close: () => cache.close(),
   };

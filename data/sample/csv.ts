@@ -7,10 +7,13 @@
 //   delistings.csv         Ticker,LastDate,DelistReturn,Reason (the price files cannot carry it)
 //   README.txt             says SYNTHETIC, with the seed and options
 // Numbers are printed with String(x), JavaScript's shortest round-trip form, so parsing a file
-// gives back the exact doubles of the Market.
+// gives back the exact doubles of the Market. The folder is written whole or not at all
+// (core/wholeFolder.ts): a stopped or failed write leaves no smaller sample that reads as valid.
 
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { writeWholeFolder } from '../../core/wholeFolder.ts';
 import { adjustedCloses } from '../adjustedCloses.ts';
 import { isoDay } from '../dates.ts';
 import { AssetClass, type Market } from '../market.ts';
@@ -23,26 +26,39 @@ export const SAMPLE_FUND_HEADER = 'Date,AdjClose';
 export const SAMPLE_RATE_HEADER = 'observation_date,DTB3';
 export const SAMPLE_DELISTINGS_HEADER = 'Ticker,LastDate,DelistReturn,Reason';
 
-/** Writes every sample file under `outDir` (created if needed); returns the paths written. */
-export function writeSampleCsv(market: SampleMarket, outDir: string): string[] {
-  mkdirSync(join(outDir, 'etf'), { recursive: true });
+/**
+ * Writes every sample file into the folder `outDir`, whole or not at all: into a temporary folder
+ * that becomes `outDir` at the end (core/wholeFolder.ts: an existing `outDir` keeps its other
+ * files; the sample's replace theirs). `signal` stops the write between the stocks of
+ * prices_daily.csv, the bulk of it: the promise then rejects with the signal's reason, and
+ * `outDir` is as it was. `outDir`'s parent must exist.
+ * @returns the paths written, inside `outDir`
+ */
+export async function writeSampleCsv(market: SampleMarket, outDir: string, options: { signal?: AbortSignal } = {}): Promise<string[]> {
   const isoDates = Array.from(market.dates, isoDay);
-  return [
-    writePrices(market, isoDates, join(outDir, 'prices_daily.csv')),
-    ...writeFunds(market, isoDates, join(outDir, 'etf')),
-    ...writeSimfinFiles(market, outDir),
-    writeRates(market, isoDates, join(outDir, 'DTB3_daily.csv')),
-    writeDelistings(market, isoDates, join(outDir, 'delistings.csv')),
-    writeReadme(market, join(outDir, 'README.txt')),
-  ];
+  const written = await writeWholeFolder(outDir, async (folder) => {
+    mkdirSync(join(folder, 'etf'));
+    const prices = await writePrices(market, isoDates, join(folder, 'prices_daily.csv'), options.signal);
+    return [
+      prices,
+      ...writeFunds(market, isoDates, join(folder, 'etf')),
+      ...writeSimfinFiles(market, folder),
+      writeRates(market, isoDates, join(folder, 'DTB3_daily.csv')),
+      writeDelistings(market, isoDates, join(folder, 'delistings.csv')),
+      writeReadme(market, join(folder, 'README.txt')),
+    ].map((path) => relative(folder, path));
+  });
+  return written.map((path) => join(outDir, path));
 }
 
-function writePrices(market: SampleMarket, isoDates: readonly string[], path: string): string {
+/** prices_daily.csv, one stock at a time: `signal` is looked at after each (the write awaits, so a signal's handler runs). */
+async function writePrices(market: SampleMarket, isoDates: readonly string[], path: string, signal: AbortSignal | undefined): Promise<string> {
   const n = market.symbols.length;
-  const fd = openSync(path, 'w');
+  const file = await open(path, 'wx');
   try {
-    writeSync(fd, SAMPLE_PRICE_HEADER + '\n');
+    await file.writeFile(SAMPLE_PRICE_HEADER + '\n');
     for (let i = 0; i < n; i++) {
+      signal?.throwIfAborted();
       if (market.assetClass[i] !== AssetClass.stock) continue;
       const adjusted = adjustedCloses(market, i);
       const symbol = market.symbols[i];
@@ -54,10 +70,10 @@ function writePrices(market: SampleMarket, isoDates: readonly string[], path: st
           `${symbol},${isoDates[t]},${market.open[k]},${market.high[k]},${market.low[k]},${market.close[k]},${adjusted[t]},${market.volume[k]}\n`,
         );
       }
-      writeSync(fd, rows.join(''));
+      await file.writeFile(rows.join('')); // every byte, or an error (a short write is not ignored)
     }
   } finally {
-    closeSync(fd);
+    await file.close();
   }
   return path;
 }

@@ -2,8 +2,9 @@
 // 10 s busy timeout (concurrent writers queue instead of failing), foreign keys on, and the schema
 // brought forward by MIGRATIONS. Every way a path can be wrong becomes a UserError that names it.
 // Read-only opening (for commands that only read) writes nothing and works on a read-only file,
+// folder or mount (from a private snapshot copy where SQLite cannot read it in place),
 // except that an older breadth's store is upgraded first where it is writable.
-import { copyFileSync, existsSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { privateTempFolder } from '../../core/tempFolder.ts';
@@ -68,7 +69,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   }).immediate();
 }
 
-/** True for SQLite's ways of saying the file or its folder may not be written. */
+/**
+ * True for SQLite's ways of saying it may not write the file or beside it (its journal, -wal or
+ * -shm): the file, its folder or its mount is read-only. A folder read-only by its permissions
+ * says SQLITE_READONLY_DIRECTORY, a read-only mount SQLITE_CANTOPEN, a -shm it may only read
+ * SQLITE_READONLY_CANTINIT or _RECOVERY; EPERM says SQLITE_PERM.
+ */
 function isReadOnlyError(err: unknown): boolean {
   if (!(err instanceof Database.SqliteError)) return false;
   return ['SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_AUTH', 'SQLITE_CANTOPEN'].some((code) => err.code.startsWith(code));
@@ -149,6 +155,7 @@ export function withStoreErrors<T>(store: Store, fn: () => T): T {
  */
 function openReadOnly(path: string, migrations: readonly Migration[]): Store {
   if (!existsSync(path)) throw new UserError(`${path}: no such results database`);
+  if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder, not a results database; name the database file in it`);
   const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
   const store = readOnlyConnection(path, known);
   const version = pragmaNumber(store.db, 'user_version');
@@ -167,10 +174,11 @@ function openReadOnly(path: string, migrations: readonly Migration[]): Store {
 
 /**
  * A read-only connection. SQLite cannot open a WAL-mode file in place where it may not create
- * the shared-memory file beside it (a read-only folder or mount); the store is then read from a
- * private snapshot copy (the file and its write-ahead log) in the temp folder,
- * `breadth-store-<pid>-<8 hex>`: removed on close or however the process ends (Ctrl-C, SIGTERM),
- * and by a later snapshot when its process was killed outright (core/tempFolder.ts).
+ * the shared-memory file beside it (a read-only folder or mount: whichever code it answers,
+ * isReadOnlyError); the store is then read from a private snapshot copy (the file and its
+ * write-ahead log) in the temp folder, `breadth-store-<pid>-<8 hex>`: removed on close or however
+ * the process ends (Ctrl-C, SIGTERM), and by a later snapshot when its process was killed outright
+ * (core/tempFolder.ts).
  */
 function readOnlyConnection(path: string, known: number): Store {
   const open = (file: string): Database.Database => {
@@ -187,7 +195,12 @@ function readOnlyConnection(path: string, known: number): Store {
     const db = open(path);
     return { path, db, close: () => db.close() };
   } catch (err) {
-    if (!(err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CANTOPEN'))) throw explain(err, path);
+    if (!isReadOnlyError(err)) throw explain(err, path);
+  }
+  try {
+    closeSync(openSync(path, 'r')); // as this process may (access() would ask for its real user)
+  } catch (err) {
+    throw new UserError(`cannot read results store ${path}: reading it is not permitted (${(err as NodeJS.ErrnoException).code}); ask its owner to make it readable, or read a copy`);
   }
   const folder = privateTempFolder('store');
   const copy = join(folder.path, basename(path));

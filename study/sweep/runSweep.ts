@@ -14,7 +14,7 @@ import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
 import type { StudyConfig } from '../config.ts';
-import { openStudyMarket } from '../market.ts';
+import { openStudyMarket, type StudyLoadOptions } from '../market.ts';
 import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../measure.ts';
 import { planSweep } from './plan.ts';
 import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr, trialMetricNames } from './select.ts';
@@ -43,6 +43,8 @@ export interface SweepOptions {
   readonly runs?: readonly string[];
   /** Aborting stops feeding the pool; trials already running finish and are stored. */
   readonly signal?: AbortSignal;
+  /** How real data is loaded (the market cache, and what it reports). */
+  readonly load?: StudyLoadOptions;
   onTrial?(done: number, total: number, name: string): void;
 }
 
@@ -99,9 +101,9 @@ export async function openExecution(options: { db: string; workers: number; queu
   }
 }
 
-/** Open the study's market once, in shared memory (the coordinator reads the same bytes as the workers). */
-export async function openSweepMarket(config: StudyConfig): Promise<{ market: Market; shared: SharedMarket }> {
-  const shared = shareMarket(await openStudyMarket(config));
+/** Open the study's market once, in shared memory (the coordinator reads the same bytes as the workers); `load` as openStudyMarket. */
+export async function openSweepMarket(config: StudyConfig, load?: StudyLoadOptions): Promise<{ market: Market; shared: SharedMarket }> {
+  const shared = shareMarket(await openStudyMarket(config, load));
   return { market: openSharedMarket(shared), shared };
 }
 
@@ -112,7 +114,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const blocks = options.blocks ?? DEFAULT_PBO_BLOCKS;
   const blocksProblem = pboBlocksProblem(blocks);
   if (blocksProblem !== null) throw new UserError(`--blocks: ${blocksProblem}`);
-  const { market, shared } = await openSweepMarket(config);
+  const { market, shared } = await openSweepMarket(config, options.load);
   // Before any trial runs: a mistyped metric would be found only once every trial had.
   checkMetric(measuredMetricNames(market), metric, '--metric');
   const plan = await planSweep(config, market, options.where, options.baseDir, options.runs);

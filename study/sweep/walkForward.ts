@@ -17,6 +17,7 @@ import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
+import type { StudyLoadOptions } from '../market.ts';
 import { measuredMetricNames, measureRun, resolveRiskFree } from '../measure.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
@@ -39,6 +40,8 @@ export interface WalkForwardOptions extends ExecuteOptions {
   readonly where: string;
   readonly baseDir?: string;
   readonly runs?: readonly string[];
+  /** How real data is loaded (the market cache, and what it reports). */
+  readonly load?: StudyLoadOptions;
 }
 
 export interface WalkForwardOutcome {
@@ -102,7 +105,7 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
 }
 
 export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
-  const { market, shared } = await openSweepMarket(config);
+  const { market, shared } = await openSweepMarket(config, options.load);
   const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
   const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
   if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);

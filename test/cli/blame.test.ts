@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openStore, SCHEMA_VERSION } from '../../reports/store/index.ts';
@@ -323,5 +323,54 @@ describe.runIf(canMountAsRoot)("a read-only store's snapshot copy in the temp fo
     expectOk(listing);
     expect(listing.stdout).toContain('iwm-vs-smlf');
     expect(snapshots()).toEqual([live]); // the dead reader's went; this one's own went on close
+  });
+});
+
+/**
+ * How to run a command as a user whom a folder's permissions make read-only, where this process is
+ * root: nobody (uid 65534) through util-linux's setpriv, when it is installed and nobody may run
+ * this Node and read this tree (a clone under root's 0700 home is unreadable to it). Else (not
+ * root) no switch is needed: the folder's write bits are turned off.
+ */
+function asNobody(): { prefix: string } | { skip: string } {
+  if (process.getuid?.() !== 0) return { prefix: '' };
+  const prefix = 'setpriv --reuid=65534 --regid=65534 --clear-groups';
+  const probe = spawnSync('sh', ['-c', `${prefix} sh -c ${quote(`test -x ${quote(process.execPath)} && test -r ${quote(bin)}`)}`]);
+  if (probe.error || probe.status === 127) return { skip: 'setpriv (util-linux) is not installed' };
+  if (probe.status !== 0) return { skip: `user nobody may not run ${process.execPath} or read ${bin}` };
+  return { prefix };
+}
+const nobody = asNobody();
+if ('skip' in nobody) console.warn(`test/cli/blame: the read-only-by-permissions folder test is skipped as root: ${nobody.skip}`);
+
+describe.skipIf('skip' in nobody)('reading commands work on a store in a folder read-only by its permissions (probe r56d: SQLITE_READONLY_DIRECTORY was refused as "cannot write")', () => {
+  it('runs list, runs show, export and report read it (nothing created beside it); run and runs delete are refused in one line', async () => {
+    const dir = scratch();
+    const store = join(dir, 'store');
+    const out = join(dir, 'out'); // writable by everyone: the report, and the temp folder of the store's snapshot
+    expectOk(await breadth(['run', '--strategy', 'iwm-vs-smlf', '--db', join(store, 'r.db')], { cwd: dir }));
+    mkdirSync(out, { mode: 0o777 });
+    chmodSync(out, 0o777);
+    chmodSync(dir, 0o755);
+    const before = readFileSync(join(store, 'r.db'));
+    const prefix = 'prefix' in nobody ? nobody.prefix : '';
+    const cli = `${prefix} ${quote(process.execPath)} --conditions=breadth-source ${quote(bin)}`;
+    const db = quote(join(store, 'r.db'));
+    // Not root: the folder's write bits off for the commands, back on after.
+    const readOnly = (script: string) => shell(prefix ? script : `chmod a-w ${quote(store)} && ${script}; status=$?; chmod u+w ${quote(store)}; exit $status`, { cwd: dir, env: { TMPDIR: out } });
+    const read = await readOnly(
+      [`${cli} runs list ${db}`, `${cli} runs show ${db} 1`, `${cli} export ${db} 1 --what yearly`, `${cli} report ${db} 1 --out ${quote(join(out, 'report.html'))}`].join(' && '),
+    );
+    expectOk(read);
+    expect(read.stderr).toBe('');
+    expect(read.stdout).toContain('iwm-vs-smlf');
+    expect(read.stdout).toMatch(/^year,/m); // the export's CSV header
+    expect(read.stdout).toContain(`tear sheet of run 1: ${join(out, 'report.html')}`);
+    expect(readdirSync(store)).toEqual(['r.db']);
+    expect(readdirSync(out).filter((name) => name.startsWith('breadth-store-'))).toEqual([]); // the snapshot is gone with the command
+    expect(readFileSync(join(store, 'r.db')).equals(before)).toBe(true);
+    for (const writing of [`${cli} runs delete ${db} 1`, `${cli} run --strategy iwm-vs-smlf --db ${db}`]) {
+      expectBadInput(await readOnly(writing), `breadth: cannot write results store ${join(store, 'r.db')}: the file or its folder is read-only`);
+    }
   });
 });

@@ -1,10 +1,12 @@
 // The read-only and data commands end to end: --help, strategies, metrics, data sample / inspect.
 
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../cli/commands/index.ts';
-import { breadth, breadthCommand, expectOk, hasSharedData, parseJson, scratch, sharedData, shell, write } from './helpers.ts';
+import { bin, breadth, breadthCommand, expectBadInput, expectOk, hasSharedData, NODE_ARGS, parseJson, quote, scratch, sharedData, shell, write } from './helpers.ts';
 
 const BUILTINS = ['buy-and-hold', 'fixed-weights', 'equal-weight', 'sma-crossover', 'momentum', 'quality-long-short', 'size-tilt', 'iwm-vs-smlf', 'rate-regime', 'breadth-thrust', 'risk-allocation'];
 
@@ -109,6 +111,94 @@ describe.concurrent('breadth data', () => {
     expect(report.symbols.filter((s: { flags: string[] }) => s.flags.includes('stock'))).toHaveLength(30);
     expect(report.first).toBe('2005-01-03');
     expect(report.fundamentals.symbols).toBe(30);
+  });
+});
+
+/** The files a sample writes: prices_daily.csv, 4 funds in etf/ (SYN_SMALL, SYN_QSMALL, SYN_LARGE, SYN_BOND), 5 SimFin files (3 statements, companies, industries), DTB3_daily.csv, delistings.csv and README.txt: 1 + 4 + 5 + 3 = 13. */
+const SAMPLE_FILES = 13;
+const SAMPLE = ['--stocks', '200', '--years', '5']; // 200 × 1,260 sessions: prices_daily.csv ≈ 20 MB, written stock by stock
+
+/** Every file under `dir` and its bytes' hash, by relative path (empty when `dir` is absent). */
+function fileHashes(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const hashes: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) hashes[relative(dir, join(entry.parentPath, entry.name))] = createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex');
+  }
+  return hashes;
+}
+
+/** `data sample --out sample` in `dir`, sent `signal` as soon as its temporary folder appears: beside a new `sample`, inside an existing one. */
+function stoppedSample(dir: string, signal: NodeJS.Signals): Promise<{ pid: number; status: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...NODE_ARGS, bin, 'data', 'sample', '--out', 'sample', ...SAMPLE], { cwd: dir, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const watcher = watch(existsSync(join(dir, 'sample')) ? join(dir, 'sample') : dir, (_, name) => name?.startsWith('.sample.') && child.kill(signal));
+    child.on('error', reject);
+    child.on('close', (status, ended) => {
+      watcher.close();
+      resolve({ pid: child.pid!, status, signal: ended, stderr });
+    });
+  });
+}
+
+const canMountTmpfs = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
+if (!canMountTmpfs) console.warn('test/cli: the full-disk data sample test needs root and unshare -m (a private tmpfs): skipped here; the file-size-limit test stands in for it');
+
+describe.concurrent('breadth data sample --out is written whole or not at all (probe r56d: a Ctrl-C left 22 of 600 stocks and no delistings, read as a normal folder)', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s while it writes: it ends by that signal after one line, and leaves no folder and no temporary one', async (signal) => {
+    const dir = scratch();
+    const o = await stoppedSample(dir, signal);
+    expect(o.signal, o.stderr).toBe(signal); // as without a handler: a shell sees 130 / 143
+    expect(o.stderr).toBe('breadth: interrupted: sample is as it was (no part of the sample written)\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('SIGKILL while it writes leaves only its hidden temporary folder, which the next write to the same target removes', async () => {
+    const dir = scratch();
+    const killed = await stoppedSample(dir, 'SIGKILL');
+    expect(killed.signal).toBe('SIGKILL');
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^\\.sample\\.${killed.pid}\\.[0-9a-f]{8}\\.partial$`))]);
+    const again = await breadth(['data', 'sample', '--out', 'sample', ...SAMPLE], { cwd: dir });
+    expectOk(again);
+    expect(again.stdout).toBe(`wrote ${SAMPLE_FILES} files of the SYNTHETIC sample (seed 42) to sample\n`);
+    expect(readdirSync(dir)).toEqual(['sample']);
+    expect(Object.keys(fileHashes(join(dir, 'sample')))).toHaveLength(SAMPLE_FILES);
+  });
+
+  it('an existing --out keeps its other files: a stopped rewrite leaves every byte as it was; a whole one replaces the sample files', async () => {
+    const dir = scratch();
+    expectOk(await breadth(['data', 'sample', '--out', 'sample', '--seed', '7', ...SAMPLE], { cwd: dir }));
+    write(join(dir, 'sample'), 'notes.txt', 'my notes\n');
+    const before = fileHashes(join(dir, 'sample'));
+    expect(Object.keys(before)).toHaveLength(SAMPLE_FILES + 1);
+    const stopped = await stoppedSample(dir, 'SIGINT');
+    expect(stopped.signal, stopped.stderr).toBe('SIGINT');
+    expect(fileHashes(join(dir, 'sample'))).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['sample']);
+    expectOk(await breadth(['data', 'sample', '--out', 'sample', ...SAMPLE], { cwd: dir }));
+    const after = fileHashes(join(dir, 'sample'));
+    expect(after['notes.txt']).toBe(before['notes.txt']);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    expect(readFileSync(join(dir, 'sample', 'README.txt'), 'utf8')).toContain('seed 42');
+  });
+
+  it('a file-size limit (ulimit -f) stops it: exit 2, one line, nothing left', async () => {
+    const dir = scratch();
+    // 1000 blocks: 512 kB (dash) or 1 MB (bash), far below prices_daily.csv.
+    const o = await shell(`ulimit -f 1000 && ${breadthCommand()} data sample --out sample ${SAMPLE.join(' ')}`, { cwd: dir });
+    expectBadInput(o, 'breadth: sample: cannot be written (EFBIG)');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.runIf(canMountTmpfs)('a full disk (a 512 kB tmpfs) stops it: exit 2, one line, the disk left empty', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'disk'));
+    const o = await shell(`unshare -m sh -c ${quote(`mount -t tmpfs -o size=512k tmpfs disk && ${breadthCommand()} data sample --out disk/sample ${SAMPLE.join(' ')}; status=$?; ls -A disk; exit $status`)}`, { cwd: dir });
+    expect(o.status, o.stderr).toBe(2);
+    expect(o.stdout).toBe(''); // ls -A: the mount holds nothing
+    expect(o.stderr).toBe('breadth: disk/sample: the device is full (ENOSPC) — free space there, or write elsewhere\n');
   });
 });
 

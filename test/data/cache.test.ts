@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME, MarketCache } from '../../data/cache/marketCache.ts';
@@ -10,7 +10,7 @@ import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { encodeMarket, symbolRunsOf } from '../../data/cache/marketCodec.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sample/csv.ts';
-import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
+import { csv, explainSkip, hasData, repoRoot, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('market cache on real files');
 
@@ -121,7 +121,7 @@ describe('market cache', () => {
 
   it('some symbols from the cache are those symbols as read from the files (events, delistings, fundamentals)', async () => {
     const dir = tempDir();
-    writeSampleCsv(generateSampleMarket({ stocks: 40, years: 6 }), dir);
+    await writeSampleCsv(generateSampleMarket({ stocks: 40, years: 6 }), dir);
     const whole = await loadMarket(dir, { cacheDir: false });
     const delisted = whole.symbols.filter((_, i) => whole.delistedAfter[i] >= 0);
     const split = whole.symbols[whole.splits.symbol[0]];
@@ -272,5 +272,76 @@ describe('market cache written in the background', () => {
     const again = await load(dir, { cacheDir });
     expect(again.events).toEqual(['stored']);
     expectIdentical((await load(dir, { cacheDir: false })).market, again.market);
+  }, 60_000);
+});
+
+/** `script` in /bin/sh (for ulimit and mounts), its exit status and output. */
+function sh(script: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', script], { env: { ...process.env, CI: '1' } });
+    let [stdout, stderr] = ['', ''];
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const quote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
+const inspectCommand = (dir: string, cacheDir: string): string =>
+  [process.execPath, '--conditions=breadth-source', join(repoRoot, 'cli', 'breadth.ts'), 'data', 'inspect', dir, '--cache-dir', cacheDir].map(quote).join(' ');
+const canMountTmpfs = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
+if (!canMountTmpfs) console.warn('test/data/cache: the full-disk test needs root and unshare -m (a private tmpfs): skipped here; the file-size-limit test stands in for it');
+
+describe('a cache write that fails leaves the cache as it was, and the command says so in one note (probe r56d: a full disk left 100 % full after exit 0, silently)', () => {
+  /** A cache holding one small entry, and a 300 × 2,520 folder whose entry (300 × 2,520 × 5 float64 ≈ 30 MB) cannot fit. */
+  async function cacheAndLargeSource(): Promise<{ dir: string; other: string; cacheDir: string }> {
+    const dir = tempDir();
+    writeOhlcvFolder(dir, 300, 2520);
+    const other = tempDir();
+    writeFile(other, 'A.csv', csv('Date,AdjClose', '2020-01-02,1'));
+    return { dir, other, cacheDir: tempDir() };
+  }
+
+  it('a file-size limit (ulimit -f, SQLite says disk I/O error): exit 0, one note, the file its size before, no journal; the cache then works', async () => {
+    const { dir, other, cacheDir } = await cacheAndLargeSource();
+    await load(other, { cacheDir });
+    const file = join(cacheDir, CACHE_FILE_NAME);
+    const before = statSync(file).size;
+    // 4096 blocks: 2 MiB in 512-byte blocks (dash), 4 MiB in 1-KiB blocks (bash): above the small cache, far below the entry.
+    const o = await sh(`ulimit -f 4096 && ${inspectCommand(dir, cacheDir)}`);
+    expect(o.status, o.stderr).toBe(0);
+    expect(o.stdout).toMatch(/300 symbols/);
+    expect(o.stderr).toBe(`breadth: note: market cache not written: disk I/O error; ${cacheDir} is left as it was\n`);
+    expect(statSync(file).size).toBe(before);
+    expect(readdirSync(cacheDir)).toEqual([CACHE_FILE_NAME]);
+    const cache = new MarketCache(cacheDir);
+    try {
+      expect(cache.info().entries.map((e) => e.source)).toEqual([other]);
+    } finally {
+      cache.close();
+    }
+    expect((await load(dir, { cacheDir })).events).toEqual(['stored']);
+  }, 60_000);
+
+  it.runIf(canMountTmpfs)('a full disk (an 8 MB tmpfs, SQLite says database or disk is full): exit 0, one note, the free space and the file as before', async () => {
+    const { dir, other, cacheDir } = await cacheAndLargeSource();
+    const file = join(cacheDir, CACHE_FILE_NAME);
+    const free = `df -k --output=avail ${quote(cacheDir)} | tail -1`;
+    const script = [
+      `mount -t tmpfs -o size=8m tmpfs ${quote(cacheDir)}`,
+      `${inspectCommand(other, cacheDir)} > /dev/null`,
+      `echo "before $(${free}) $(stat -c %s ${quote(file)})"`,
+      `${inspectCommand(dir, cacheDir)} > /dev/null; echo "status $?"`,
+      `echo "after $(${free}) $(stat -c %s ${quote(file)}) $(ls ${quote(cacheDir)})"`,
+    ].join(' && ');
+    const o = await sh(`unshare -m sh -c ${quote(script)}`);
+    const [before, status, after] = o.stdout.trim().split('\n').map((line) => line.split(/\s+/));
+    expect(status, o.stderr).toEqual(['status', '0']);
+    expect(o.stderr).toBe(`breadth: note: market cache not written: database or disk is full; ${cacheDir} is left as it was\n`);
+    // The one small entry: a file of 8 pages of 8 KiB = 65,536 bytes, so 8,192 − 64 = 8,128 kB free
+    // of the 8 MiB; after the failed entry the same, and the folder holds the file alone (no journal).
+    expect(before).toEqual(['before', '8128', '65536']);
+    expect(after).toEqual(['after', '8128', '65536', CACHE_FILE_NAME]);
   }, 60_000);
 });

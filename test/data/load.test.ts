@@ -112,7 +112,7 @@ describe('loadMarket on the files the sample writer emits', () => {
   it('reads them back: same closes, events, delistings and fundamentals; still SYNTHETIC', async () => {
     const sample = generateSampleMarket({ stocks: 30, years: 2 });
     const dir = tempDir();
-    writeSampleCsv(sample, dir);
+    await writeSampleCsv(sample, dir);
     const market = await loadMarket(dir, { cacheDir: false });
     expect(market.synthetic).toBe(true);
     expect([...market.symbols].sort()).toEqual([...sample.symbols].sort());

@@ -17,6 +17,7 @@ const WRITE_ERRORS: Readonly<Record<string, readonly [string, string]>> = {
   ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
   EISDIR: ['names a folder', 'give a file name'],
   EBADF: ['is not open for writing', 'give a file path'],
+  EEXIST: ['holds a file where a folder is written, or a folder where a file is', 'move it away, or write elsewhere'],
   EPIPE: ['the reading end of the pipe closed before the whole file was written', 'let the reader read to the end (not `| head`), or write to a file'],
 };
 

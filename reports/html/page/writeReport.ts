@@ -8,13 +8,11 @@
 // a terminal, /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would
 // (outputTarget.ts).
 
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { pid } from 'node:process';
-import { DataError, UserError } from '../../../data/errors.ts';
+import { dirname, resolve } from 'node:path';
 import { removeOnExit } from '../../../core/exitCleanup.ts';
-import { removeOrphans } from '../../../core/processAlive.ts';
+import { leftoverPath, removeLeftovers } from '../../../core/leftovers.ts';
+import { DataError, UserError } from '../../../data/errors.ts';
 import { outputTarget } from './outputTarget.ts';
 import { writeAll, writeStandardOutput } from './standardStreams.ts';
 import { writeFailure } from './writeFailure.ts';
@@ -40,22 +38,13 @@ export function ensureFolder(folder: string): void {
   }
 }
 
-/** Removes the temporary files of `file` (`.name.<pid>.<8 hex>.tmp` beside it) whose writer no longer runs: a write killed before its rename. */
-function removeStaleTemps(file: string): void {
-  const prefix = `.${basename(file)}.`;
-  removeOrphans(dirname(file), (name) => {
-    const writer = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    return writer === undefined ? undefined : Number(writer);
-  });
-}
-
 /** `content` as the new `file`, renamed over the old one (whose permission bits it keeps). */
 function replaceFile(file: string, content: string | Uint8Array): void {
   const dir = dirname(file);
   ensureFolder(dir);
-  removeStaleTemps(file);
+  removeLeftovers(file, 'tmp'); // of a write killed before its rename
   const replaced = statSync(file, { throwIfNoEntry: false });
-  const temp = join(dir, `.${basename(file)}.${pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = leftoverPath(file, 'tmp');
   const forget = removeOnExit(temp);
   try {
     writeFileSync(temp, content, typeof content === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });

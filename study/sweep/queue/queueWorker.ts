@@ -9,9 +9,8 @@
 
 import { UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import { isUserFacing, UserError } from '../../../data/errors.ts';
-import type { LoadMarketOptions } from '../../../data/load.ts';
 import { canonicalJson } from '../../../reports/store/canonicalJson.ts';
-import { openStudyMarket } from '../../market.ts';
+import { openStudyMarket, type StudyLoadOptions } from '../../market.ts';
 import { CopyMismatch } from '../mismatch.ts';
 import { localPool, type TrialPool } from '../pool.ts';
 import { shareMarket } from '../sharedMarket.ts';
@@ -25,7 +24,7 @@ export interface WorkerOptions {
   readonly concurrency: number;
   /** The data folder jobs on real data load from ("sample" for none). */
   readonly data: string;
-  readonly load?: Pick<LoadMarketOptions, 'assetClass' | 'cacheDir' | 'cacheInBackground'>;
+  readonly load?: StudyLoadOptions;
   /** A job whose lock is not renewed for this long is given to another worker (BullMQ lockDuration). */
   readonly lockMs?: number;
   readonly signal?: AbortSignal;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -215,6 +215,76 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get()).toBe(0);
     db.close();
+  });
+});
+
+/**
+ * Runs `read` where `folder` is read-only by its permissions (not by its mount): as another user
+ * (effective uid nobody, for the synchronous call only) where this process is root, whose file
+ * modes bind no one; else with the folder's write bits off. Either way SQLite may read the file
+ * but create nothing beside it, and says SQLITE_READONLY_DIRECTORY.
+ */
+function inReadOnlyFolder<T>(folder: string, read: () => T): T {
+  if (process.geteuid?.() === 0) {
+    chmodSync(dir, 0o755); // nobody may reach the folder
+    process.seteuid!(65534);
+    try {
+      return read();
+    } finally {
+      process.seteuid!(0);
+      chmodSync(dir, 0o700);
+    }
+  }
+  chmodSync(folder, 0o555);
+  try {
+    return read();
+  } finally {
+    chmodSync(folder, 0o755);
+  }
+}
+
+describe('a store where SQLite may not write beside it (probe r56d: only a read-only mount was read)', () => {
+  it('a folder read-only by its permissions: a reading open reads it (from a snapshot), creates nothing there; a writing open is refused in one line', () => {
+    const folder = join(dir, 'read-only-folder');
+    mkdirSync(folder, { mode: 0o755 });
+    const file = join(folder, 'runs.db');
+    const store = openStore(file);
+    const result = longShortRun();
+    const id = writeRun(store, { result, metrics: runMetrics(result) });
+    store.close();
+    const before = readFileSync(file);
+    // The run written above: one row, its 30 sessions (longShortRun's length).
+    const read = inReadOnlyFolder(folder, () => {
+      const reading = openStore(file, MIGRATIONS, { readonly: true });
+      try {
+        return { ids: reading.db.prepare('SELECT id FROM runs').pluck().all(), sessions: getRun(reading, id)?.run.sessions, upgradedFrom: reading.upgradedFrom };
+      } finally {
+        reading.close();
+      }
+    });
+    expect(read).toEqual({ ids: [id], sessions: 30, upgradedFrom: undefined });
+    expect(readdirSync(folder)).toEqual(['runs.db']);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    const refused = inReadOnlyFolder(folder, () => openError(file));
+    expect(refused.message).toBe(`cannot write results store ${file}: the file or its folder is read-only`);
+  });
+
+  it('a store this process may not read is named in one line, as is a folder given for the file', () => {
+    const file = path();
+    openStore(file).close();
+    chmodSync(file, 0o000);
+    const refused = inReadOnlyFolder(dir, () => {
+      try {
+        openStore(file, MIGRATIONS, { readonly: true }).close();
+      } catch (err) {
+        return err;
+      }
+    });
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).message).toBe(`cannot read results store ${file}: reading it is not permitted (EACCES); ask its owner to make it readable, or read a copy`);
+    const folder = join(dir, 'named-as-a-store');
+    mkdirSync(folder);
+    expect(() => openStore(folder, MIGRATIONS, { readonly: true })).toThrow(new UserError(`${folder} is a folder, not a results database; name the database file in it`));
   });
 });
 

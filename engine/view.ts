@@ -3,7 +3,7 @@
 // published by t's date, rates known on it. The market itself sits in private fields, and
 // every array handed out is a copy, so no accessor leads past t.
 
-import { isoDay } from '../data/dates.ts';
+import { isoDay, sessionOnOrBefore } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
@@ -368,21 +368,6 @@ function checkLength(length: number): number {
 function checkLag(lag: number): number {
   if (!(Number.isInteger(lag) && lag >= 0)) throw new RangeError(`a lag must be a whole number ≥ 0 (the view cannot look ahead), got ${lag}`);
   return lag;
-}
-
-/** Index of the last session on or before `day` (−1 when none). */
-export function sessionOnOrBefore(dates: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = dates.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid] <= day) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**

@@ -33,7 +33,7 @@ import { SAMPLE_FUNDS } from './sample/indices.ts';
 export type { CacheEvent } from './cache/marketCache.ts';
 
 /** Bump when loading rules change, so cached markets and fingerprints from older rules retire. */
-export const DATA_LAYER_VERSION = 11;
+export const DATA_LAYER_VERSION = 12;
 
 export interface LoadMarketOptions extends CacheOptions {
   /** Load only these symbols (an unknown one is an error). */

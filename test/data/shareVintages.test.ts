@@ -150,15 +150,16 @@ describe('a SimFin folder whose annual file predates a 10:1 split', () => {
   const BALANCE = `${KEY};Shares (Basic);Cash, Cash Equivalents & Short Term Investments;Total Assets;Short Term Debt;Long Term Debt;Total Liabilities;Total Equity`;
   const dir = tempDir();
   const days = ['2018-04-02', '2018-04-03', '2022-01-03', '2022-01-04'];
-  // Prices adjusted for the 2024 10:1 split (as the shared data's AdjClose): 5.46 in 2018 is 54.6 as traded.
+  // Prices adjusted for the 2024 10:1 split (as the shared data's AdjClose): 5.46 in 2018 is 54.6 as traded. Total assets
+  // NVDA's (11,241 M FY2017, 28,791 M FY2021): the cap, 11.6× them, is one that can be true.
   writeFile(dir, 'universe/prices.csv', csv('Ticker,Date,AdjClose', ...days.map((d) => `BIG,${d},${d < '2020' ? 5.46 : 30}`)));
   writeFile(dir, 'etf/adjclose/SPY.csv', csv('Date,AdjClose', ...days.map((d, k) => `${d},${300 + k}`)));
   writeFile(
     dir,
     'universe/simfin_us-balance-annual.csv',
-    csv(BALANCE, 'BIG;1;USD;2017;Q4;2018-01-31;2018-02-28;2018-02-28;2396000000;1;10;;;5;5', 'BIG;1;USD;2021;Q4;2022-01-31;2022-03-18;2022-03-18;2504000000;1;10;;;5;5'),
+    csv(BALANCE, 'BIG;1;USD;2017;Q4;2018-01-31;2018-02-28;2018-02-28;2396000000;1;11241000000;;;5;5', 'BIG;1;USD;2021;Q4;2022-01-31;2022-03-18;2022-03-18;2504000000;1;28791000000;;;5;5'),
   );
-  writeFile(dir, 'universe/simfin_us-balance-quarterly.csv', csv(BALANCE, 'BIG;1;USD;2021;Q4;2022-01-31;2022-03-18;2022-03-18;25040000000;1;10;;;5;5'));
+  writeFile(dir, 'universe/simfin_us-balance-quarterly.csv', csv(BALANCE, 'BIG;1;USD;2021;Q4;2022-01-31;2022-03-18;2022-03-18;25040000000;1;28791000000;;;5;5'));
 
   it('sizes it in the prices\' units: 23,960,000,000 shares × 5.46 = 130.8 B$ on 2018-04-02, not 13.1 B$, and says so in the source notes', async () => {
     const market = await loadMarket(dir, { cacheDir: false });

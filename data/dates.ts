@@ -65,3 +65,18 @@ export function weekdaysBetween(from: number, to: number): number {
   }
   return n;
 }
+
+/** Index of the last session on or before `day` (−1 when none). */
+export function sessionOnOrBefore(dates: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = dates.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

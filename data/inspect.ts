@@ -5,6 +5,8 @@ import { isoDay } from './dates.ts';
 import { printable } from './errors.ts';
 import { signedPercent } from './folder/delistingReturn.ts';
 import { powerOfTen } from './formats/fields.ts';
+import { IMPLAUSIBLE_CAP_MULTIPLE, largeNumberText } from './fundamentals/capPlausibility.ts';
+import { type ImplausibleCapSpan, implausibleCapSpans } from './fundamentals/implausibleCapSpans.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
 import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
 
@@ -43,6 +45,8 @@ export interface MarketInspection {
   readonly sources: readonly SourceInfo[];
   /** Single-session moves that revert (Market.revertingMoves), oldest first. */
   readonly revertingMoves: readonly RevertingMove[];
+  /** Symbols with market caps that cannot be true (fundamentals/capPlausibility.ts), served as unknown to strategies. */
+  readonly implausibleCaps: readonly ImplausibleCapSpan[];
 }
 
 export interface RevertingMove {
@@ -83,6 +87,12 @@ function ratioText(ratio: number): string {
 /** "DEN 2019-03-04 ×1.62e+3 (back 2019-03-05)": one flagged move, for warnings and the terminal. */
 export function describeMove(move: RevertingMove): string {
   return `${move.symbol} ${move.date} ${ratioText(move.ratio)} (back ${move.revertedOn})`;
+}
+
+/** "CETX 2018-09-07 → 2024-09-20, 1,490 sessions; worst 2021-02-17: 274,889 shares × 30,870,000 = 8.5e12, 139,503× its filing's scale 60,829,148". */
+function describeCapSpan(span: ImplausibleCapSpan): string {
+  const { date, cap, shares, close, scale } = span.worst;
+  return `${span.symbol} ${span.first} → ${span.last}, ${count(span.sessions)} session${span.sessions === 1 ? '' : 's'}; worst ${date}: ${count(shares)} shares × ${count(close)} = ${largeNumberText(cap)}, ${largeNumberText(cap / scale)}× its filing's scale ${largeNumberText(scale)}`;
 }
 
 function eventCounts(events: { symbol: Int32Array }, symbols: number): Int32Array {
@@ -162,6 +172,7 @@ export function inspectMarket(market: Market): MarketInspection {
     roles: market.roles,
     sources: market.sources,
     revertingMoves: revertingMoves(market),
+    implausibleCaps: implausibleCapSpans(market),
   };
 }
 
@@ -197,6 +208,11 @@ export function renderInspection(report: MarketInspection, options: RenderOption
     out.push('', `  single-session moves that revert (×${REVERSAL_FACTOR} or more, taken back within ${REVERSAL_BARS} bars; screened by the built-in cross-sectional strategies): ${count(report.revertingMoves.length)}`);
     for (const move of report.revertingMoves.slice(0, maxSymbols)) out.push(`    ${describeMove(move)}`);
     if (report.revertingMoves.length > maxSymbols) out.push(`    … ${count(report.revertingMoves.length - maxSymbols)} more`);
+  }
+  if (report.implausibleCaps.length > 0) {
+    out.push('', `  market caps that cannot be true (shares × close over ${count(IMPLAUSIBLE_CAP_MULTIPLE)}× the larger of the filing's total assets and trailing revenue; unknown to strategies that rank or weight by size): ${count(report.implausibleCaps.length)} symbol${report.implausibleCaps.length === 1 ? '' : 's'}`);
+    for (const span of report.implausibleCaps.slice(0, maxSymbols)) out.push(`    ${describeCapSpan(span)}`);
+    if (report.implausibleCaps.length > maxSymbols) out.push(`    … ${count(report.implausibleCaps.length - maxSymbols)} more`);
   }
   if (options.showSources ?? true) {
     out.push('', '  sources:');

@@ -9,7 +9,7 @@
 // The replay allocates nothing per symbol per session; per-session work follows the held
 // positions and resting orders, not the size of the universe.
 
-import { isoDay, parseIsoDay } from '../data/dates.ts';
+import { isoDay, parseIsoDay, sessionOnOrBefore } from '../data/dates.ts';
 import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
 import { sourceRecord, type Market } from '../data/market.ts';
@@ -43,7 +43,7 @@ import { strategyFailure } from './strategyFault.ts';
 import { checkStrategy, scheduledSessions } from './strategyShape.ts';
 import { ENGINE_VERSION } from './version.ts';
 import { StrategyNotes } from './strategyNotes.ts';
-import { MarketView, moveViewTo, sessionOnOrBefore, viewReads } from './view.ts';
+import { MarketView, moveViewTo, viewReads } from './view.ts';
 import { describeRun } from './warnings.ts';
 
 /** What backtest() takes besides the config: models a user brings. */

@@ -13,10 +13,9 @@
 // least half the time before it. Cheap: one pass over the gaps, and one inferFrequency call per
 // prefix (about 10 over 30 years, together about one call over the whole calendar).
 
-import { isoDay } from '../data/dates.ts';
+import { isoDay, sessionOnOrBefore } from '../data/dates.ts';
 import { type Caveat, caveat } from './caveats.ts';
 import { gapSpacing, inferFrequency } from './frequency.ts';
-import { sessionOnOrBefore } from './view.ts';
 
 /** The shortest prefix compared spans four whole weeks (28 days or a session more): from there a daily calendar's sessions a year are counted by the week (engine/dailyPeriods.ts), not guessed. */
 const FIRST_SPAN_DAYS = 28;

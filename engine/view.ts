@@ -3,15 +3,17 @@
 // published by t's date, rates known on it. The market itself sits in private fields, and
 // every array handed out is a copy, so no accessor leads past t.
 
-import { isoDay } from '../data/dates.ts';
+import { isoDay, sessionOnOrBefore } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
+import { filingScale, implausibleCap } from '../data/fundamentals/capPlausibility.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import { summariseList } from '../data/prices/select.ts';
 import { rateKnownOn } from '../data/rates.ts';
 import { tradesAt } from './sessionVolume.ts';
 import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import type { ImplausibleCap } from './implausibleCaps.ts';
 import { Listing } from './listing.ts';
 import { type NoteOptions, ViewReads } from './viewReads.ts';
 
@@ -235,10 +237,34 @@ export class MarketView {
     return this.#reads.fundamentalValues(out);
   }
 
-  /** Market capitalisation at the decision: point-in-time shares × lastClose (NaN for a symbol not present). */
+  /**
+   * Market capitalisation at the decision: point-in-time shares × lastClose (NaN for a symbol not
+   * present). Unit: currency. A cap that cannot be true — above IMPLAUSIBLE_CAP_MULTIPLE × the
+   * larger of the same filing's total assets and trailing revenue (data/fundamentals/capPlausibility.ts):
+   * shares in other units than the prices — is NaN too, so ranks and weights by size leave the name
+   * out, and the run says so in a caveat (engine/implausibleCaps.ts).
+   */
   marketCap(out = new Float64Array(this.symbolCount)): Float64Array {
     this.sharesOutstanding(out);
-    for (let i = 0; i < this.symbolCount; i++) out[i] *= this.lastClose(i);
+    const f = this.#market.fundamentals;
+    let served = 0;
+    let sum = 0;
+    let unknown: ImplausibleCap[] | undefined;
+    for (let i = 0; i < this.symbolCount; i++) {
+      const shares = out[i];
+      const price = this.lastClose(i);
+      const cap = (out[i] = shares * price);
+      if (!(cap > 0)) continue;
+      served++;
+      sum += cap;
+      const row = f.latestRow(i, this.day);
+      const assets = f.value('totalAssets', row);
+      const revenue = f.value('revenue', row);
+      if (!implausibleCap(cap, assets, revenue)) continue;
+      out[i] = NaN;
+      (unknown ??= []).push({ symbol: i, cap, shares, price, scale: filingScale(assets, revenue) });
+    }
+    this.#reads.caps.record(this.#t, served, sum, unknown ?? []);
     return out;
   }
 
@@ -368,21 +394,6 @@ function checkLength(length: number): number {
 function checkLag(lag: number): number {
   if (!(Number.isInteger(lag) && lag >= 0)) throw new RangeError(`a lag must be a whole number ≥ 0 (the view cannot look ahead), got ${lag}`);
   return lag;
-}
-
-/** Index of the last session on or before `day` (−1 when none). */
-export function sessionOnOrBefore(dates: Int32Array, day: number): number {
-  let lo = 0;
-  let hi = dates.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid] <= day) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**

@@ -5,6 +5,7 @@
 // (strategyNotes.ts). Recording costs one byte store per access: nothing is allocated.
 
 import type { CaveatSeverity } from './caveats.ts';
+import { ImplausibleCaps } from './implausibleCaps.ts';
 
 /** One decision's report that a step could not apply to some names (MarketView.caveat). */
 export interface PendingNote {
@@ -42,6 +43,8 @@ export class ViewReads {
   fundamentals = false;
   /** Names of the rate series the strategy read (rate()): their sources' notes concern the run (warnings.ts). */
   readonly rates = new Set<string>();
+  /** The market caps MarketView.marketCap served as unknown because they cannot be true, per decision (implausibleCaps.ts). */
+  readonly caps = new ImplausibleCaps();
   /** The longest history in sessions the strategy asked for in one read: why a run that never invested may have had too short a history. */
   longest = 0;
   /** The longest history in one symbol's own bars (MarketView.adjustedBars) it asked for, and of which symbol (−1: none). */

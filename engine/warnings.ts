@@ -79,7 +79,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, rate series, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'caps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
 }
@@ -197,6 +197,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   }
   out.push(...r.liquidityGaps.caveats(r.market));
   out.push(...r.strategyNotes.caveats(r.market));
+  out.push(...r.reads.caps.caveats(r.market));
   return out;
 }
 
@@ -597,8 +598,8 @@ const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
 /** Two tickers holding one series (prices/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
 const IDENTICAL_SERIES = /holds the same series \(/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
-/** SimFin's annual share counts restated into the quarterly file's split units (data/fundamentals/shareVintages.ts): a read of later filings a run reading fundamentals is told of. */
-const SHARE_UNITS = /put in the quarterly file's share units/;
+/** SimFin's annual share counts restated into the quarterly file's split units, or dropped where their units are unknown (data/fundamentals/shareVintages.ts): a read of later filings, or caps unknown, a run reading fundamentals is told of. */
+const SHARE_UNITS = /put in the quarterly file's share units|left unknown \(NaN\) in the annual file/;
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}|${SHARE_UNITS.source}`, 'i');
 /** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/unreadFiles.ts). */
 const UNREAD_HARMLESS = /nothing to do|macOS metadata/;

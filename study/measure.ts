@@ -2,14 +2,13 @@
 // (or cash), with the risk-free of the study and the trials for its DSR. Kept apart from
 // runStudy.ts so a sweep's worker threads load no attribution code.
 
-import { isoDay, parseIsoDay } from '../data/dates.ts';
+import { isoDay, parseIsoDay, sessionOnOrBefore } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
 import type { Result } from '../engine/result.ts';
 import { everySession } from '../engine/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
-import { sessionOnOrBefore } from '../engine/view.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';
 import type { TrialRecord } from '../reports/store/index.ts';

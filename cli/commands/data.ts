@@ -25,7 +25,7 @@ const inspect: CommandModule<object, InspectArgs> = {
         .option('symbols', { type: 'string', describe: 'comma-separated symbols to inspect (as run --symbols)' })
         .option('from', { type: 'string', describe: 'first session (YYYY-MM-DD)' })
         .option('to', { type: 'string', describe: 'last session (YYYY-MM-DD)' })
-        .option('list', { type: 'number', default: 40, describe: 'symbols (and flagged moves) listed one by one; the rest are summarised' }),
+        .option('list', { type: 'number', default: 40, describe: 'symbols (and flagged moves, and symbols with market caps that cannot be true) listed one by one; the rest are summarised' }),
     )
       .example('$0 data inspect ../shared/data/etf/adjclose', 'the ETF adjusted-close folder')
       .example('$0 data inspect ../shared/data --symbols IWM,SPY', 'two symbols of the data root')

@@ -14,6 +14,7 @@ import { DataError } from '../errors.ts';
 import { badDateError, optionalNumber, requireNumber } from '../formats/fields.ts';
 import type { FundamentalField } from '../fundamentals.ts';
 import type { SourceInfo } from '../market.ts';
+import { shareVintageNotes } from './shareVintageNotes.ts';
 import { reconcileShareVintages } from './shareVintages.ts';
 import type { FiscalPeriod, Statement } from './statements.ts';
 
@@ -59,6 +60,7 @@ export function simfinStatementFiles(folder: string): { file: string; kind: Stat
 
 interface Filing {
   symbol: number;
+  ticker: string;
   fiscalYear: number;
   fiscalPeriod: FiscalPeriod;
   periodEnd: number;
@@ -98,7 +100,7 @@ function readStatementFile(file: string, kind: StatementKind, annual: boolean, s
     };
     const fiscalYear = requireNumber(record[year], { file, line, column: header[year] });
     const key = `${symbol}|${fiscalYear}|${fiscalPeriod}`;
-    const filing = filings.get(key) ?? { symbol, fiscalYear, fiscalPeriod: fiscalPeriod as FiscalPeriod, periodEnd: -Infinity, published: -Infinity, values: {} };
+    const filing = filings.get(key) ?? { symbol, ticker: record[ticker], fiscalYear, fiscalPeriod: fiscalPeriod as FiscalPeriod, periodEnd: -Infinity, published: -Infinity, values: {} };
     filing.periodEnd = Math.max(filing.periodEnd, date(report));
     filing.published = Math.max(filing.published, date(publish));
     for (const [field, c] of fields) {
@@ -122,7 +124,8 @@ export interface LoadedStatements {
 
 /**
  * Every statement file in `folder`, merged per filing, the annual share counts in the quarterly
- * file's split units (shareVintages.ts). `symbolOf` maps a ticker to its market index, or -1 to
+ * file's split units or dropped where those are unknown (shareVintages.ts), said in the annual
+ * balance file's notes (shareVintageNotes.ts). `symbolOf` maps a ticker to its market index, or -1 to
  * skip it (tickers without prices).
  */
 export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) => number): LoadedStatements {
@@ -130,12 +133,13 @@ export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) 
   if (files.length === 0) throw new DataError(folder, undefined, 'no SimFin statement files', 'expected us-balance-quarterly.csv(.gz) and friends (optionally prefixed simfin_)');
   const filings = new Map<string, Filing>();
   const sources = files.map(({ file, kind, annual }) => readStatementFile(file, kind, annual, symbolOf, filings));
-  const restated = reconcileShareVintages(filings.values()).size;
+  const reconciled = reconcileShareVintages(filings.values());
   const annualShares = files.findIndex((f) => f.kind === 'balance' && f.annual);
-  if (restated > 0 && annualShares >= 0) {
+  if (annualShares >= 0) {
+    const tickers = new Map([...filings.values()].map((f) => [f.symbol, f.ticker]));
+    const { notes, listed } = shareVintageNotes(reconciled, (symbol) => tickers.get(symbol)!);
     const source = sources[annualShares];
-    const note = `Shares (Basic) of ${restated} ticker${restated === 1 ? '' : 's'} put in the quarterly file's share units: the latest fiscal year both files report differs by a split's ratio (the annual file predates a split the quarterly file and the split-adjusted prices include)`;
-    sources[annualShares] = { ...source, notes: [...source.notes, note] };
+    if (notes.length > 0) sources[annualShares] = { ...source, notes: [...source.notes, ...notes], listed: [...(source.listed ?? []), ...listed] };
   }
   return { statements: [...filings.values()], sources };
 }

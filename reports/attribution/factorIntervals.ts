@@ -3,7 +3,7 @@
 // factor tables standing in for the benchmark). A weekly return is regressed on its week's
 // compounded daily factors, a two-month return on two months of monthly factors — never on the
 // one day or month its end date falls in.
-import { sessionOnOrBefore } from '../../engine/view.ts';
+import { sessionOnOrBefore } from '../../data/dates.ts';
 import type { Series } from '../metrics/index.ts';
 import { monthIndex } from '../metrics/index.ts';
 import type { FactorColumns, FactorModel } from './factorRegression.ts';

@@ -5,12 +5,11 @@
 // window: the choice, its in-sample and out-of-sample annualised return and Sharpe, and the
 // walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md).
 
-import { isoDay, parseIsoDay } from '../../data/dates.ts';
+import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
-import { sessionOnOrBefore } from '../../engine/view.ts';
 import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
 import { canonicalJson, getRun, readWindows, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';

@@ -5,9 +5,8 @@
 // ("18m"), or sessions ("126d"), at least 1; a span of N months holds the sessions of N calendar
 // months (on month-end bars, N of them). The last out-of-sample span may be cut short by the data's end.
 
-import { dayParts, epochDay, weekdaysBetween } from '../../data/dates.ts';
+import { dayParts, epochDay, sessionOnOrBefore, weekdaysBetween } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
-import { sessionOnOrBefore } from '../../engine/view.ts';
 
 /** Session indices (inclusive) of one window. */
 export interface Window {

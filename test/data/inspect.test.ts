@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { epochDay } from '../../data/dates.ts';
+import { implausibleCapSpans } from '../../data/fundamentals/implausibleCapSpans.ts';
 import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
 import { csv, tempDir, writeFile } from './fixtures.ts';
 
 describe('inspectMarket', () => {
@@ -23,5 +26,36 @@ describe('inspectMarket', () => {
     expect(text).toMatch(/AAA\s+2020-01-02 → 2020-01-07\s+3\s+1/);
     expect(text).toMatch(/… 1 more symbols/);
     expect(text).toMatch(/sessions without a bar inside the histories of 1 symbols/);
+  });
+});
+
+describe('inspectMarket: market caps that cannot be true (probe r56b)', () => {
+  it('lists each symbol whose shares × close is over 500× its filing, with its stretch and the worst one', () => {
+    // CETX-like: 40,170 shares filed at period end 2023-11-01 (known 2023-12-01), then a 1:10 reverse split on session 2
+    // (value 0.1): 4,017 shares from it on. Closes 263,700,000 (t 0–1) and 2,637,000,000 after the split, total assets
+    // 70,181,373, no revenue: cap 40,170 × 263,700,000 = 10,592,829,000,000 = 1.1e13 (150,935.05× the assets), then 4,017 ×
+    // 2,637,000,000 = the same. OK: 1e6 × 50 = 5e7 against assets 1e6 (50×): not listed.
+    const filed = epochDay(2023, 12, 1);
+    const market = fixtureMarket({
+      symbols: ['CETX', 'OK'],
+      closes: [
+        [263_700_000, 50],
+        [263_700_000, 50],
+        [2_637_000_000, 50],
+      ],
+      splits: [{ session: 2, symbol: 0, value: 0.1 }],
+      fundamentals: [
+        { symbol: 0, periodEnd: filed - 30, availableAt: filed, values: { sharesOutstanding: 40_170, totalAssets: 70_181_373 } },
+        { symbol: 1, periodEnd: filed - 30, availableAt: filed, values: { sharesOutstanding: 1e6, totalAssets: 1e6 } },
+      ],
+    });
+    const report = inspectMarket(market);
+    expect(report.implausibleCaps).toEqual([
+      { symbol: 'CETX', first: '2024-01-01', last: '2024-01-03', sessions: 3, worst: { date: '2024-01-01', cap: 40_170 * 263_700_000, shares: 40_170, close: 263_700_000, scale: 70_181_373 } },
+    ]);
+    expect(implausibleCapSpans(market)[0].worst.cap / 70_181_373).toBeCloseTo(150_935.05, 2);
+    expect(renderInspection(report)).toContain(
+      "  market caps that cannot be true (shares × close over 500× the larger of the filing's total assets and trailing revenue; unknown to strategies that rank or weight by size): 1 symbol\n    CETX 2024-01-01 → 2024-01-03, 3 sessions; worst 2024-01-01: 40,170 shares × 263,700,000 = 1.1e13, 150,935× its filing's scale 70,181,373",
+    );
   });
 });

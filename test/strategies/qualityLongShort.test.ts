@@ -3,15 +3,16 @@
 // beta, and names with missing fundamentals never get a weight.
 
 import { linearRegression } from 'simple-statistics';
-import { isoDay } from '../../data/dates.ts';
+import { epochDay, isoDay } from '../../data/dates.ts';
 import { describe, expect, it } from 'vitest';
 import type { MarketView } from '../../engine/view.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
-import { qualityBook, qualityLongShort, type QualityLongShortParams } from '../../strategies/builtin/qualityLongShort.ts';
+import { qualityBook, qualityLongShort, type QualityLongShortParams, smallCapUniverse } from '../../strategies/builtin/qualityLongShort.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { balanceSheet, mean, sides } from './ratios.ts';
 import { SMALL_CAP_PARAMS } from './runs.ts';
+import { fixtureMarket } from '../engine/fixtures.ts';
 import { DELISTED, NO_FUNDAMENTALS, NO_INTEREST, testMarket } from './testMarket.ts';
 import { monthStartSessions, viewAt } from './views.ts';
 
@@ -90,6 +91,24 @@ describe('quality-long-short universe and data gaps', () => {
       expect(mean(longs.map(ratios.debtToEquity))).toBeLessThan(mean(shorts.map(ratios.debtToEquity)));
       expect(Math.abs(sum(book))).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('quality-long-short beside a market cap that cannot be true (probe r56b: XXII, APVO, CETX, PTN, WKHS among the 200 largest)', () => {
+  it('neither counts it among the largest it excludes nor keeps it in the small-cap universe', () => {
+    // Caps: XXII 124,298,981 × 420,292,800 = 5.2e16 against total assets 77,302,136 (675,815,307×: unknown); BIG 1e9 × 100 =
+    // 1e11; MID 1e8 × 50 = 5e9; SMALL 1e7 × 20 = 2e8; TINY 1e6 × 10 = 1e7 (each within 500× its assets). excludeLargest 1
+    // drops BIG, the largest cap known: the universe is MID, SMALL, TINY. Counted, XXII was "the largest" and BIG stayed in.
+    const filed = epochDay(2023, 12, 1);
+    const shares = [124_298_981, 1e9, 1e8, 1e7, 1e6];
+    const assets = [77_302_136, 5e10, 2e9, 1e8, 1e7];
+    const m = fixtureMarket({
+      symbols: ['XXII', 'BIG', 'MID', 'SMALL', 'TINY'],
+      closes: Array.from({ length: 3 }, () => [420_292_800, 100, 50, 20, 10]),
+      fundamentals: shares.map((n, i) => ({ symbol: i, periodEnd: filed - 30, availableAt: filed, values: { sharesOutstanding: n, totalAssets: assets[i] } })),
+    });
+    const universe = smallCapUniverse(viewAt(m, 2), params({ excludeLargest: 1, liquidityWindow: 2 }));
+    expect(Array.from(universe, (i) => m.symbols[i])).toEqual(['MID', 'SMALL', 'TINY']);
   });
 });
 

@@ -1,0 +1,74 @@
+// Where a market's market caps cannot be true (capPlausibility.ts), per symbol, for `data
+// inspect`: the stretch of sessions over which shares × close is above the threshold against its
+// filing — the caps MarketView.marketCap serves as unknown to the strategies that rank or weight by
+// size — and the worst one's numbers. Read on the sessions a symbol has a bar, with the shares of
+// the newest filing public that day, adjusted for the splits since its period end, as the view
+// reads them.
+
+import { isoDay, sessionOnOrBefore } from '../dates.ts';
+import type { Market } from '../market.ts';
+import { filingScale, implausibleCap } from './capPlausibility.ts';
+
+/** One symbol's implausible caps: first and last session (ISO) with one, how many, and the worst (largest multiple of its filing's scale). */
+export interface ImplausibleCapSpan {
+  readonly symbol: string;
+  readonly first: string;
+  readonly last: string;
+  readonly sessions: number;
+  readonly worst: {
+    readonly date: string;
+    /** Shares × close, in the prices' currency. */
+    readonly cap: number;
+    readonly shares: number;
+    readonly close: number;
+    /** The filing scale it was judged by (capPlausibility.ts filingScale), currency. */
+    readonly scale: number;
+  };
+}
+
+/** Per symbol, its splits by session: the ratio shares held before a session become from it on. */
+function splitsBySymbol(market: Market): Map<number, { session: number; ratio: number }[]> {
+  const out = new Map<number, { session: number; ratio: number }[]>();
+  const { splits } = market;
+  for (let k = 0; k < splits.value.length; k++) {
+    const list = out.get(splits.symbol[k]) ?? [];
+    list.push({ session: splits.session[k], ratio: splits.value[k] });
+    out.set(splits.symbol[k], list);
+  }
+  return out;
+}
+
+/** Every symbol with a market cap that cannot be true on some session, in symbol order. */
+export function implausibleCapSpans(market: Market): ImplausibleCapSpan[] {
+  const f = market.fundamentals;
+  const n = market.symbols.length;
+  const splits = splitsBySymbol(market);
+  const out: ImplausibleCapSpan[] = [];
+  for (let i = 0; i < f.symbolCount; i++) {
+    if (f.symbolStart[i + 1] === f.symbolStart[i]) continue;
+    let first = -1;
+    let last = -1;
+    let sessions = 0;
+    let worst: ImplausibleCapSpan['worst'] | undefined;
+    const own = splits.get(i) ?? [];
+    for (let t = 0; t < market.dates.length; t++) {
+      const close = market.close[t * n + i];
+      const row = f.latestRow(i, market.dates[t]);
+      const reported = f.value('sharesOutstanding', row);
+      if (!(close > 0) || Number.isNaN(reported)) continue;
+      const since = sessionOnOrBefore(market.dates, f.periodEnd[row]);
+      const shares = own.reduce((s, split) => (split.session > since && split.session <= t ? s * split.ratio : s), reported);
+      const cap = shares * close;
+      const assets = f.value('totalAssets', row);
+      const revenue = f.value('revenue', row);
+      if (!implausibleCap(cap, assets, revenue)) continue;
+      if (first < 0) first = t;
+      last = t;
+      sessions++;
+      const scale = filingScale(assets, revenue);
+      if (worst === undefined || cap / scale > worst.cap / worst.scale) worst = { date: isoDay(market.dates[t]), cap, shares, close, scale };
+    }
+    if (worst !== undefined) out.push({ symbol: market.symbols[i], first: isoDay(market.dates[first]), last: isoDay(market.dates[last]), sessions, worst });
+  }
+  return out;
+}

@@ -188,7 +188,7 @@ describe.concurrent('breadth data sample --out is written whole or not at all (p
     const dir = scratch();
     // 1000 blocks: 512 kB (dash) or 1 MB (bash), far below prices_daily.csv.
     const o = await shell(`ulimit -f 1000 && ${breadthCommand()} data sample --out sample ${SAMPLE.join(' ')}`, { cwd: dir });
-    expectBadInput(o, 'breadth: sample: cannot be written (EFBIG)');
+    expectBadInput(o, 'breadth: sample: the file grew past the size limit (EFBIG) — raise the limit (ulimit -f), or write elsewhere');
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -534,6 +534,9 @@ describe('a weekly, monthly or quarterly stretch that turns finer is said at its
         if (days.length - first < 45) return;
         const dates = Int32Array.from(days);
         const P = inferFrequency(dates.subarray(first)).periodsPerYear;
+        // Calendars that KEEP their spacing: a short weekday run thinned at random beside the closure can lose a fifth of its
+        // weekdays (seed 4, 72 days: 45 of 51, P 219, irregular), and then its first weeks' 252 is rightly said.
+        if (P !== { 'Fridays, some Thursdays': 52, 'month-ends missing months': 12, 'weekdays across 2001-09-11': 252 }[kind]) return;
         expect(prefixPeriods(dates, first, dates.length - 1, P)).toBeNull();
       }),
     );

@@ -6,28 +6,28 @@ import { isUserFacing } from '../data/errors.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { writeFailure } from '../reports/html/page/writeFailure.ts';
 import { commands } from './commands/index.ts';
-import { ExitCode } from './exitCodes.ts';
+import { ExitCode, exitWith } from './exitCodes.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
 
 function report(err: unknown, usage?: string): never {
   if (isUserFacing(err)) {
     process.stderr.write(`breadth: ${err.message}\n`);
-    process.exit(ExitCode.badInput);
+    exitWith(ExitCode.badInput);
   }
   if (usage !== undefined) {
     // yargs messages can span lines; a user mistake is still one line.
     const line = usage.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
     process.stderr.write(`breadth: ${line} (see breadth --help)\n`);
-    process.exit(ExitCode.badInput);
+    exitWith(ExitCode.badInput);
   }
   process.stderr.write(`breadth: internal error — please report it with this trace:\n${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(ExitCode.internal);
+  exitWith(ExitCode.internal);
 }
 
 // Output piped into a program that stops reading (`breadth strategies | head`) is not an error;
 // any other failure of standard output is said in one line (exit 2), never as a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(ExitCode.ok);
+  if (err.code === 'EPIPE') exitWith(ExitCode.ok);
   report(writeFailure('standard output', err));
 });
 

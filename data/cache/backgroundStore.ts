@@ -22,6 +22,28 @@ export interface StoreJob {
   readonly dir: string;
   readonly limitBytes: number;
   readonly entry: EntryToWrite;
+  /** One shared cell the worker sets to 1 once it is done with SQLite (stored or not), for awaitBackgroundStores. */
+  readonly done: Int32Array;
+}
+
+/** The `done` cells of the stores in flight. */
+const inFlight = new Set<Int32Array>();
+
+/**
+ * Blocks the calling thread until every cache entry being written on a worker thread is done, or
+ * `timeoutMs` has passed. For a process about to call process.exit(): exiting terminates the
+ * workers, and a thread terminated inside better-sqlite3 (even while it loads) aborts the whole
+ * process with a native stack trace ("FATAL ERROR: Error::New napi_get_last_error_info"; see
+ * WiseLibs/better-sqlite3#1507) — seen when a strategy's error ended a cold run at once.
+ * Waiting also keeps the entry, so the next run need not read the files again.
+ */
+export function awaitBackgroundStores(timeoutMs = 60_000): void {
+  const deadline = Date.now() + timeoutMs;
+  for (const done of inFlight) {
+    const left = deadline - Date.now();
+    if (left <= 0) return;
+    Atomics.wait(done, 0, 0, left);
+  }
 }
 
 /**
@@ -29,12 +51,14 @@ export interface StoreJob {
  * MarketCache.write returns (false: larger than the limit), rejects with the worker's error.
  * The worker keeps the process alive until it is done.
  */
-export function storeInBackground(job: StoreJob): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job });
+export function storeInBackground(job: Omit<StoreJob, 'done'>): Promise<boolean> {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  inFlight.add(done);
+  return new Promise<boolean>((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { ...job, done } satisfies StoreJob });
     let stored: boolean | undefined;
     worker.once('message', (message: boolean) => (stored = message));
     worker.once('error', (err) => (stored === undefined ? reject(err) : resolve(stored))); // stored, then failed closing: stored
     worker.once('exit', (code) => (stored === undefined ? reject(new Error(`the cache writer stopped (exit code ${code})`)) : resolve(stored)));
-  });
+  }).finally(() => inFlight.delete(done));
 }

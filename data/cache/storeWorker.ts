@@ -4,10 +4,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { StoreJob } from './backgroundStore.ts';
 import { MarketCache } from './marketCache.ts';
 
-const { dir, limitBytes, entry } = workerData as StoreJob;
-const cache = new MarketCache(dir, limitBytes);
+const { dir, limitBytes, entry, done } = workerData as StoreJob;
 try {
-  parentPort!.postMessage(cache.write(entry));
+  const cache = new MarketCache(dir, limitBytes);
+  try {
+    parentPort!.postMessage(cache.write(entry));
+  } finally {
+    cache.close();
+  }
 } finally {
-  cache.close();
+  // Done with SQLite: a process exiting now no longer cuts the thread inside it (awaitBackgroundStores).
+  Atomics.store(done, 0, 1);
+  Atomics.notify(done, 0);
 }

@@ -88,3 +88,44 @@ export function adjustedCloses(market: Market, i: number): Float64Array {
   }
   return adjusted;
 }
+
+// A per-symbol index of those steps: the engine back-adjusts history as of a decision with it
+// (engine/adjustment.ts), and shares reported at a period end are put in a later session's units.
+
+export interface AdjustmentIndex {
+  /** start[i] .. start[i+1]-1: symbol i's ex-sessions, ascending (a session's events are one row). */
+  readonly start: Int32Array;
+  readonly session: Int32Array;
+  /** Multiply prices before `session` by this to make them comparable with prices from it on. */
+  readonly priceFactor: Float64Array;
+  /** Shares held before `session` become shares × splitRatio from it on (1 for dividends). */
+  readonly splitRatio: Float64Array;
+}
+
+/** Every symbol's corporate actions by session, with the factors of adjustmentSteps. */
+export function buildAdjustmentIndex(market: Market): AdjustmentIndex {
+  const n = market.symbols.length;
+  const steps = adjustmentSteps(market);
+  const index: AdjustmentIndex = {
+    start: new Int32Array(n + 1),
+    session: Int32Array.from(steps, (step) => step.session),
+    priceFactor: Float64Array.from(steps, (step) => step.priceFactor),
+    splitRatio: Float64Array.from(steps, (step) => step.splitRatio),
+  };
+  let k = 0;
+  for (let i = 0; i <= n; i++) {
+    while (k < steps.length && steps[k].symbol < i) k++;
+    index.start[i] = k;
+  }
+  return index;
+}
+
+/** Product of split ratios of symbol i for sessions in (fromSession, toSession]. */
+export function splitFactorBetween(index: AdjustmentIndex, i: number, fromSession: number, toSession: number): number {
+  let factor = 1;
+  for (let k = index.start[i]; k < index.start[i + 1]; k++) {
+    const s = index.session[k];
+    if (s > fromSession && s <= toSession) factor *= index.splitRatio[k];
+  }
+  return factor;
+}

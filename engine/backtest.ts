@@ -15,7 +15,7 @@ import { UserError } from '../data/errors.ts';
 import { sourceRecord, type Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
 import { inferFrequency } from './frequency.ts';
-import { buildAdjustmentIndex } from './adjustment.ts';
+import { buildAdjustmentIndex } from '../data/adjustedCloses.ts';
 import { Broker } from './broker.ts';
 import { requireFiniteBook } from './bookRange.ts';
 import { CostEstimator } from './costEstimate.ts';

@@ -3,7 +3,8 @@
 // post-split shares, so the volumes it is compared with must be counted in them too).
 
 import type { Market } from '../data/market.ts';
-import { adjustedClosesAsOf, splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import { type AdjustmentIndex, splitFactorBetween } from '../data/adjustedCloses.ts';
+import { adjustedClosesAsOf } from './adjustment.ts';
 import type { LiquidityEstimate } from './models/types.ts';
 
 /** Bit flags of liquidityGap: no volume traded in the window; under two returns in it (σ unknown). */

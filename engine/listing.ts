@@ -11,7 +11,7 @@
 // calendar, so a lookback counted on its own bars covers the same time as one in sessions.
 
 import type { Market } from '../data/market.ts';
-import { splitFactorBetween, type AdjustmentIndex } from './adjustment.ts';
+import { type AdjustmentIndex, splitFactorBetween } from '../data/adjustedCloses.ts';
 import { STALE_MARK_SESSIONS } from './config.ts';
 import { firstBarSession, lastListedSession } from './corporateActions.ts';
 import { standardDailyP } from './dailyPeriods.ts';

@@ -12,7 +12,7 @@
 // capacity was measured (no rows at all).
 
 import type { Market } from '../data/market.ts';
-import { buildAdjustmentIndex } from '../engine/adjustment.ts';
+import { buildAdjustmentIndex } from '../data/adjustedCloses.ts';
 import { LiquidityEstimator } from '../engine/liquidity.ts';
 import { FillReason, type Result } from '../engine/result.ts';
 import { type Metric, mean, percentileSorted, unavailable, valued } from './metrics/index.ts';

@@ -5,6 +5,7 @@
 // the newest filing public that day, adjusted for the splits since its period end, as the view
 // reads them.
 
+import { buildAdjustmentIndex, splitFactorBetween } from '../adjustedCloses.ts';
 import { isoDay, sessionOnOrBefore } from '../dates.ts';
 import type { Market } from '../market.ts';
 import { filingScale, implausibleCap } from './capPlausibility.ts';
@@ -26,23 +27,11 @@ export interface ImplausibleCapSpan {
   };
 }
 
-/** Per symbol, its splits by session: the ratio shares held before a session become from it on. */
-function splitsBySymbol(market: Market): Map<number, { session: number; ratio: number }[]> {
-  const out = new Map<number, { session: number; ratio: number }[]>();
-  const { splits } = market;
-  for (let k = 0; k < splits.value.length; k++) {
-    const list = out.get(splits.symbol[k]) ?? [];
-    list.push({ session: splits.session[k], ratio: splits.value[k] });
-    out.set(splits.symbol[k], list);
-  }
-  return out;
-}
-
 /** Every symbol with a market cap that cannot be true on some session, in symbol order. */
 export function implausibleCapSpans(market: Market): ImplausibleCapSpan[] {
   const f = market.fundamentals;
   const n = market.symbols.length;
-  const splits = splitsBySymbol(market);
+  const splits = buildAdjustmentIndex(market);
   const out: ImplausibleCapSpan[] = [];
   for (let i = 0; i < f.symbolCount; i++) {
     if (f.symbolStart[i + 1] === f.symbolStart[i]) continue;
@@ -50,14 +39,13 @@ export function implausibleCapSpans(market: Market): ImplausibleCapSpan[] {
     let last = -1;
     let sessions = 0;
     let worst: ImplausibleCapSpan['worst'] | undefined;
-    const own = splits.get(i) ?? [];
     for (let t = 0; t < market.dates.length; t++) {
       const close = market.close[t * n + i];
       const row = f.latestRow(i, market.dates[t]);
       const reported = f.value('sharesOutstanding', row);
       if (!(close > 0) || Number.isNaN(reported)) continue;
       const since = sessionOnOrBefore(market.dates, f.periodEnd[row]);
-      const shares = own.reduce((s, split) => (split.session > since && split.session <= t ? s * split.ratio : s), reported);
+      const shares = reported * splitFactorBetween(splits, i, since, t);
       const cap = shares * close;
       const assets = f.value('totalAssets', row);
       const revenue = f.value('revenue', row);

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjustedCloses } from '../../data/adjustedCloses.ts';
-import { adjustedClosesAsOf, buildAdjustmentIndex } from '../../engine/adjustment.ts';
+import { buildAdjustmentIndex } from '../../data/adjustedCloses.ts';
+import { adjustedClosesAsOf } from '../../engine/adjustment.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { expectColumn, expectNear } from '../engine/helpers.ts';
 

@@ -1,7 +1,7 @@
 // Views and books for calling `decide` directly, the way the engine builds them.
 
 import type { Market } from '../../data/market.ts';
-import { buildAdjustmentIndex } from '../../engine/adjustment.ts';
+import { buildAdjustmentIndex } from '../../data/adjustedCloses.ts';
 import { monthStart } from '../../engine/schedule.ts';
 import type { BookView } from '../../engine/strategy.ts';
 import { MarketView, moveViewTo } from '../../engine/view.ts';

@@ -216,6 +216,12 @@ export interface RunFacts {
   readonly staleMarks: readonly StaleMark[];
   /** Positions closed because their symbol's data ended before the run (fills with reason data-end). */
   readonly dataEndExits: readonly { readonly symbol: string; readonly date: string; readonly value: number }[];
+  /**
+   * Positions closed because their symbol was delisted (fills with reason delisting): the session
+   * of the exit, the proceeds (signed, currency: negative for a short) and the delisting return
+   * applied to the last close, a fraction (null where the data gave none: closed at the last close).
+   */
+  readonly delistingExits: readonly { readonly symbol: string; readonly date: string; readonly value: number; readonly delistingReturn: number | null }[];
 }
 
 export interface Manifest {

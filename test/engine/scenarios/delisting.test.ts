@@ -57,6 +57,12 @@ describe('delisting with a delisting return', () => {
     expect(result.caveats.map((x) => x.code)).not.toContain('data-end-exit');
   });
 
+  it('lists the exit in the run facts, for a library user, beside data-end exits', () => {
+    // 100 A closed on t3 (2024-01-04) at 12 × (1 − 0.25) = 9: proceeds 900.
+    expect(result.facts.delistingExits).toEqual([{ symbol: 'A', date: '2024-01-04', value: 900, delistingReturn: -0.25 }]);
+    expect(result.facts.dataEndExits).toEqual([]);
+  });
+
   it('cancels orders resting on the delisted symbol', () => {
     // The 1.00 limit never reaches: deferred at t1 and t2, then cancelled at the t3 open.
     expect(deferralRows(result)).toEqual([
@@ -82,6 +88,10 @@ describe('delisting without a delisting return', () => {
     const c = result.caveats.find((x) => x.code === 'delisting-exit');
     expect(c?.message).toContain('(A 100 sold at 12.00 on 2024-01-04 (its last close, no delisting return given; proceeds 1,200))');
     expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
+  });
+
+  it('lists the exit in the run facts with no delisting return: 100 × 12 = 1,200', () => {
+    expect(result.facts.delistingExits).toEqual([{ symbol: 'A', date: '2024-01-04', value: 1_200, delistingReturn: null }]);
   });
 
   it('closes a short the same way (buys back at the last close × (1 + r))', () => {

@@ -112,7 +112,7 @@ function ordersFilledBy(session: Fills['session'], symbol: Fills['symbol'], quan
 
 /** The facts of a run that started as asked, invested at once and never went stale. */
 export function noFacts(): RunFacts {
-  return { requestedFrom: null, firstInvestedDate: null, sessionsInCash: 0, ruinDate: null, staleMarks: [], dataEndExits: [] };
+  return { requestedFrom: null, firstInvestedDate: null, sessionsInCash: 0, ruinDate: null, staleMarks: [], dataEndExits: [], delistingExits: [] };
 }
 
 /**

@@ -1,12 +1,11 @@
-// Where a regular calendar coarser than daily may hold a session one period before or after one
-// of its sessions, as a window of days: vendors move a date to a business day, so a month-start
-// is the 1st to the 4th, a business month-end the last weekday or the day before it (a holiday),
-// a mid-month date that day or up to three days later, a weekly bar a day either side of a week
-// away. How a date asked inside one of the data's own intervals (a mid-month `from` on
-// month-ends, a `to` before the next month-end) is told from a start or end the data lacks
-// (engine/warnings.ts periodCaveats). And the grid itself (gridDate): the date of its period a
-// calendar's value stands for, so that two dates for one week or month (one file's holiday week
-// dated Thursday, another's Friday) share that period (engine/rowPeriods.ts).
+// The grid of a regular calendar coarser than daily: the date of its period a calendar's value
+// stands for (gridDate), so that two dates for one week or month (one file's holiday week dated
+// Thursday, another's Friday) share that period (engine/rowPeriods.ts); vendors move a date to a
+// business day, so a month-start is the 1st to the 4th, a business month-end the last weekday or
+// the day before it (a holiday), a weekly bar a day either side of its weekday. And the date the
+// convention names for the period before or after a session (nominalSession), by which a date
+// asked inside one of the data's own intervals (a mid-month `from` on month-ends) is told from a
+// start or end the data lacks (engine/warnings.ts periodCaveats).
 
 import { dayParts, epochDay, weekdayOf } from '../data/dates.ts';
 import type { Frequency } from './frequency.ts';
@@ -20,41 +19,56 @@ const SHIFT = 3;
 const MONTH_END_DAY = 28;
 
 /**
- * The earliest and latest epoch days a calendar of spacing `f` may hold its session `periods`
- * periods from session `day` (negative: before it), as the conventions above allow, for a
- * calendar whose dates fall on day `typical` of their month (its median: 1–4 a month-start, the
- * month's last four days a month-end, else that day — not the session's own, which a holiday may
- * have moved): from 2024-03-28 on business month-ends, −1 → [2024-02-28, 2024-02-29]; from
- * 2024-06-03 on month-starts, −1 → [2024-05-01, 2024-05-04]. A business month-end may be the
- * weekday before the month's last (a holiday; Friday before a Monday one). `weekends`: the calendar
- * holds weekend dates, so a month-end is the month's last day itself. Undefined for daily and
- * irregular calendars (their gaps are judged by the weekdays they skip).
+ * The date on which a regular calendar coarser than daily holds its session `periods` (−1 or 1)
+ * periods from the period of session `day`, by its convention on a year without holidays: its
+ * weekday (weekly); its day of the month, the month's last from day 28 on (monthly and coarser).
+ * A calendar on the 1st to the 4th is on month-starts, the 1st. Where the calendar holds no
+ * weekend dates (`weekends` false) a date on a weekend moves to a
+ * weekday: a month-end back to the month's last weekday, any other date forward (a month-start on
+ * Saturday 2024-06-01 → Monday 06-03). A `day` off the grid (gridDate undefined: a mid-month first
+ * bar on month-ends) counts from the grid dates around it: the last before it (−1) or the first
+ * after it (1). Undefined for daily and irregular calendars (their gaps are judged by the weekdays
+ * they skip). From 2018-01-05 on Fridays, −1 → 2017-12-29; from 2018-01-31 on business month-ends,
+ * −1 → Friday 2017-12-29; from 2022-11-30, 1 → Friday 2022-12-30. A holiday on that date (Good
+ * Friday, Memorial Day) moves the real session a day off it: this is the date the convention names.
  */
-export function expectedSession(day: number, f: Frequency, periods: number, calendar: { readonly typical: number; readonly weekends: boolean }): readonly [number, number] | undefined {
-  if (f.label === 'weekly') return [day + 7 * periods - 1, day + 7 * periods + 1];
+export function nominalSession(day: number, f: Frequency, periods: -1 | 1, place: CalendarPlace, weekends: boolean): number | undefined {
   const months = MONTHS[f.label];
-  if (months === undefined) return undefined;
-  const { year, month } = dayParts(day);
-  const target = month + months * periods; // epochDay carries months past 12 or below 1 into the year
-  const { typical, weekends } = calendar;
-  if (typical <= SHIFT + 1) return [epochDay(year, target, 1), epochDay(year, target, SHIFT + 1)];
-  if (typical >= MONTH_END_DAY) {
-    const last = epochDay(year, target + 1, 0);
-    return weekends ? [last, last] : [previousWeekday(previousWeekday(last + 1)), last];
+  if (f.label !== 'weekly' && months === undefined) return undefined;
+  const monthEnd = f.label !== 'weekly' && place.day >= MONTH_END_DAY;
+  const business = (d: number): number => {
+    if (weekends) return d;
+    while (weekdayOf(d) === 0 || weekdayOf(d) === 6) d += monthEnd ? -1 : 1;
+    return d;
+  };
+  const grid = gridDate(day, f, place);
+  if (months === undefined) {
+    if (grid !== undefined) return business(grid + 7 * periods);
+    const back = (weekdayOf(day) - place.weekday + 7) % 7 || 7; // days since the last grid weekday before `day`
+    return business(periods < 0 ? day - back : day - back + 7);
   }
-  const same = epochDay(year, target, Math.min(typical, daysIn(year, target)));
-  return [same, same + SHIFT];
+  // A month-start calendar's convention is the 1st, moved forward (its median day may be the 3rd: 06-03 after a weekend).
+  const gridDay = place.day <= SHIFT + 1 ? 1 : place.day;
+  const on = (m: number): number => business(gridOn(m, gridDay));
+  if (grid !== undefined) {
+    const { year, month } = dayParts(grid);
+    return on(monthIndex(year, month) + months * periods);
+  }
+  const { year, month } = dayParts(day);
+  const here = monthIndex(year, month);
+  const atOrBefore = here - ((((here - place.month) % months) + months) % months); // the grid month at or before `day`'s
+  if (periods < 0) return on(on(atOrBefore) < day ? atOrBefore : atOrBefore - months);
+  return on(on(atOrBefore) > day ? atOrBefore : atOrBefore + months);
+}
+
+/** The grid date of absolute month `m` (monthIndex) for a calendar on day `gridDay` of the month (its last from MONTH_END_DAY on). */
+function gridOn(m: number, gridDay: number): number {
+  const [y, mo] = [Math.floor(m / 12), (m % 12) + 1];
+  return gridDay >= MONTH_END_DAY ? epochDay(y, mo + 1, 0) : epochDay(y, mo, Math.min(gridDay, daysIn(y, mo)));
 }
 
 /** Days in `month` of `year` (month may run past 12 or below 1). */
 const daysIn = (year: number, month: number): number => epochDay(year, month + 1, 1) - epochDay(year, month, 1);
-
-/** The last weekday before `day`. */
-function previousWeekday(day: number): number {
-  let d = day - 1;
-  while (weekdayOf(d) === 0 || weekdayOf(d) === 6) d--;
-  return d;
-}
 
 /**
  * Where a regular coarse calendar's dates fall in their period: the weekday most of them fall on
@@ -112,8 +126,7 @@ export function gridDate(day: number, f: Frequency, place: CalendarPlace): numbe
   const grid = here - ((((here - place.month) % months) + months) % months); // the grid month at or before `day`'s
   let nearest = NaN;
   for (const m of [grid - months, grid, grid + months]) {
-    const [y, mo] = [Math.floor(m / 12), (m % 12) + 1];
-    const on = place.day >= MONTH_END_DAY ? epochDay(y, mo + 1, 0) : epochDay(y, mo, Math.min(place.day, daysIn(y, mo)));
+    const on = gridOn(m, place.day);
     if (!(Math.abs(on - day) >= Math.abs(nearest - day))) nearest = on;
   }
   return Math.abs(nearest - day) <= SHIFT ? nearest : undefined;

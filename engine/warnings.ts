@@ -20,7 +20,7 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
-import { expectedSession, medianDayOfMonth } from './calendarGrid.ts';
+import { calendarPlace, nominalSession, type CalendarPlace } from './calendarGrid.ts';
 import { type Frequency, inferFrequency, spacingRange } from './frequency.ts';
 import { inferredPeriodsCaveats } from './inferredPeriodsCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
@@ -113,13 +113,14 @@ const HOLIDAY_WEEKDAYS = 2;
 const WARM_UP_DAYS = 7;
 /**
  * A calendar coarser than daily (weekly, monthly, quarterly, annual: engine/frequency.ts), with the
- * longest gap that is one of its intervals, its median day of the month and whether it holds
- * weekend dates (engine/calendarGrid.ts); null for daily and irregular calendars.
+ * longest gap that is one of its intervals, where its dates fall in their period and whether it
+ * holds weekend dates (engine/calendarGrid.ts); null for daily and irregular calendars.
  */
-function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; typical: number; weekends: boolean } | null {
+function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; place: CalendarPlace; weekends: boolean } | null {
   const f = inferFrequency(dates);
-  if (f.label === 'daily' || f.label === 'other') return null;
-  return { f, hi: spacingRange(f)[1], typical: medianDayOfMonth(dates), weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
+  const place = calendarPlace(dates, f);
+  if (f.label === 'daily' || f.label === 'other' || place === undefined) return null;
+  return { f, hi: spacingRange(f)[1], place, weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
 }
 
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
@@ -226,8 +227,9 @@ function periodCaveats(r: RunRecordings): Caveat[] {
   const { facts, market } = r;
   const start = market.dates[r.first];
   // On a calendar coarser than daily, a date asked inside one of the data's own intervals is no late start or early end: the
-  // session before the start (after the end) is one interval away, or — with none in the data, or a hole — the calendar could
-  // not have held one inside the period asked (engine/calendarGrid.ts). Daily calendars are judged by the weekdays skipped.
+  // session before the start (after the end) is one interval away, or — with none in the data, or a hole — the date its
+  // convention names for it lies outside the period asked (engine/calendarGrid.ts nominalSession: a `from` on that very
+  // date, a Friday on Fridays, lost the week the data lacks, probe r57c). Daily calendars are judged by the weekdays skipped.
   let coarse: ReturnType<typeof coarseCalendar> | undefined;
   const calendar = (): ReturnType<typeof coarseCalendar> => (coarse === undefined ? (coarse = coarseCalendar(market.dates)) : coarse);
   if (facts.requestedFrom !== null && weekdaysBetween(parseIsoDay(facts.requestedFrom), start) > HOLIDAY_WEEKDAYS) {
@@ -235,7 +237,7 @@ function periodCaveats(r: RunRecordings): Caveat[] {
     const late = start - requested;
     const c = calendar();
     const previous = r.first > 0 ? market.dates[r.first - 1] : undefined;
-    const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((expectedSession(start, c.f, -1, c)?.[0] ?? -Infinity) >= requested));
+    const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((nominalSession(start, c.f, -1, c.place, c.weekends) ?? -Infinity) >= requested));
     if (!inside) {
       const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
       out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
@@ -248,7 +250,7 @@ function periodCaveats(r: RunRecordings): Caveat[] {
     const short = weekdaysBetween(end + 1, toDay + 1);
     const c = short > HOLIDAY_WEEKDAYS ? calendar() : null;
     const next = r.last + 1 < market.dates.length ? market.dates[r.last + 1] : undefined;
-    const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((expectedSession(end, c.f, 1, c)?.[1] ?? Infinity) <= toDay));
+    const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((nominalSession(end, c.f, 1, c.place, c.weekends) ?? Infinity) <= toDay));
     if (short > HOLIDAY_WEEKDAYS && !inside) {
       out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
     }

@@ -1,36 +1,55 @@
-// Where a coarse calendar may hold its session one period from one of its sessions, as a window of
-// days (engine/calendarGrid.ts), by hand from a 2021–2025 calendar.
+// A coarse calendar's grid and the dates its convention names (engine/calendarGrid.ts), by hand
+// from the 2017–2024 calendar.
 import { describe, expect, it } from 'vitest';
-import { isoDay, parseIsoDay } from '../../data/dates.ts';
-import { calendarPlace, expectedSession, gridDate } from '../../engine/calendarGrid.ts';
-import { givenFrequency, inferFrequency } from '../../engine/frequency.ts';
+import { isoDay, parseIsoDay, weekdayOf } from '../../data/dates.ts';
+import { calendarPlace, gridDate, nominalSession } from '../../engine/calendarGrid.ts';
+import { inferFrequency } from '../../engine/frequency.ts';
 
-const at = (iso: string, P: number, periods: number, typical: number, weekends = false): string[] | undefined =>
-  expectedSession(parseIsoDay(iso), givenFrequency(P), periods, { typical, weekends })?.map(isoDay);
+/** nominalSession from `iso` on a calendar of the ISO dates `calendar` (its place and weekends). */
+const nominal = (iso: string, periods: -1 | 1, calendar: string[]): string | undefined => {
+  const days = calendar.map(parseIsoDay);
+  const f = inferFrequency(days);
+  const weekends = days.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6);
+  const on = nominalSession(parseIsoDay(iso), f, periods, calendarPlace(days, f) ?? { weekday: 0, day: 0, month: 0 }, weekends);
+  return on === undefined ? undefined : isoDay(on);
+};
+const every = (first: string, step: number, count: number): string[] => Array.from({ length: count }, (_, k) => isoDay(parseIsoDay(first) + step * k));
 
-describe('expectedSession', () => {
-  it('business month-ends: the last weekday of the month or the weekday before it (a holiday), to the calendar month-end', () => {
-    expect(at('2024-03-28', 12, -1, 30)).toEqual(['2024-02-28', '2024-02-29']); // Good Friday's month-end
-    expect(at('2024-05-31', 12, 1, 30)).toEqual(['2024-06-27', '2024-06-30']); // June's last weekday is Friday the 28th
-    // Monday 2021-05-31 was Memorial Day: May's month-end was Friday the 28th, inside the window (probe r41a).
-    expect(at('2021-06-30', 12, -1, 30)).toEqual(['2021-05-28', '2021-05-31']);
+describe('nominalSession: the date a coarse calendar\'s convention names for the period before or after a session (probe r57c)', () => {
+  const fridays = every('2018-01-05', 7, 10);
+  const businessMonthEnds = ['2018-01-31', '2018-02-28', '2018-03-29', '2018-04-30', '2018-05-31', '2018-06-29', '2018-07-31'];
+
+  it('Fridays: the Friday a week before 2018-01-05 is 2017-12-29, a week after 2018-03-09 is 03-16; a holiday Thursday bar stands for its Friday', () => {
+    expect(nominal('2018-01-05', -1, fridays)).toBe('2017-12-29');
+    expect(nominal('2018-03-09', 1, fridays)).toBe('2018-03-16');
+    expect(nominal('2018-03-29', 1, fridays)).toBe('2018-04-06'); // Good Friday's Thursday: next week's Friday
+    expect(nominal('2018-01-09', -1, fridays)).toBe('2018-01-05'); // a Tuesday off the grid: the last Friday before it
   });
 
-  it('calendar month-ends on a calendar with weekend dates: the last day itself', () => {
-    expect(at('2023-10-31', 12, -1, 31, true)).toEqual(['2023-09-30', '2023-09-30']);
+  it('business month-ends: December 2017\'s last weekday is Friday the 29th (its 31st a Sunday); November 2022 → Friday 2022-12-30', () => {
+    expect(nominal('2018-01-31', -1, businessMonthEnds)).toBe('2017-12-29');
+    expect(nominal('2018-03-29', -1, businessMonthEnds)).toBe('2018-02-28'); // from Good Friday's Thursday month-end
+    expect(nominal('2022-11-30', 1, businessMonthEnds)).toBe('2022-12-30');
+    expect(nominal('2018-01-15', -1, businessMonthEnds)).toBe('2017-12-29'); // mid-month, off the grid: the month-end before it
+    expect(nominal('2018-01-15', 1, businessMonthEnds)).toBe('2018-01-31');
   });
 
-  it("the calendar's own day of the month, not the session's a holiday moved (probe r41a)", () => {
-    expect(at('2024-06-03', 12, -1, 1)).toEqual(['2024-05-01', '2024-05-04']); // month-starts
-    expect(at('2025-01-06', 12, -1, 2)).toEqual(['2024-12-01', '2024-12-04']); // a Japanese New Year: the 6th, still a month-start
-    expect(at('2025-06-16', 12, -1, 15)).toEqual(['2025-05-15', '2025-05-18']); // the 15th moved to Monday the 16th
+  it('calendar month-ends with weekend dates: the last day itself (Saturday 2023-09-30)', () => {
+    expect(nominal('2023-10-31', -1, ['2023-10-31', '2023-11-30', '2023-12-31', '2024-01-31', '2024-02-29', '2024-03-31'])).toBe('2023-09-30');
   });
 
-  it('quarters, years, weeks; none for daily calendars', () => {
-    expect(at('2024-03-28', 4, -1, 30)).toEqual(['2023-12-28', '2023-12-31']);
-    expect(at('2023-12-29', 1, 1, 30)).toEqual(['2024-12-30', '2024-12-31']);
-    expect(at('2024-04-05', 52, -1, 5)).toEqual(['2024-03-28', '2024-03-30']);
-    expect(at('2024-01-12', 252, -1, 12)).toBeUndefined();
+  it('month-starts: the 1st, moved forward past a weekend (June 2024 starts on Saturday: Monday 06-03), whatever the median day', () => {
+    const starts = ['2024-06-03', '2024-07-01'];
+    expect(nominal('2024-06-03', -1, starts)).toBe('2024-05-01');
+    expect(nominal('2024-05-01', 1, starts)).toBe('2024-06-03');
+  });
+
+  it('quarters and years keep their months; daily calendars have none', () => {
+    const quarterEnds = ['2023-03-31', '2023-06-30', '2023-09-29', '2023-12-29', '2024-03-28', '2024-06-28'];
+    expect(nominal('2024-03-28', -1, quarterEnds)).toBe('2023-12-29');
+    expect(nominal('2023-03-31', -1, quarterEnds)).toBe('2022-12-30');
+    expect(nominal('2023-12-29', 1, ['2019-12-31', '2020-12-31', '2021-12-31', '2022-12-30', '2023-12-29'])).toBe('2024-12-31');
+    expect(nominal('2024-01-12', -1, every('2024-01-01', 1, 30))).toBeUndefined();
   });
 });
 

@@ -332,6 +332,24 @@ describe('a date asked inside one of the data\'s own intervals is no late start 
     expect(caveat(twoSymbols(ends, 0), { from: '2023-10-01' }, 'late-start')).toBeUndefined();
   });
 
+  it('a `from` or `to` on the very date the calendar names for the period the data lacks is a late start or early end (probe r57c: a Friday on Fridays, December\'s last weekday on business month-ends were quiet)', () => {
+    const days = (isos: string[]) => Int32Array.from(isos.map(parseIsoDay));
+    const fridays = Int32Array.from({ length: 10 }, (_, k) => parseIsoDay('2018-01-05') + 7 * k); // 2018-01-05 … 03-09
+    // The week of Friday 2017-12-29 is missing: 7 days later; Thursday 12-28 was already said (8 days).
+    expect(caveat(twoSymbols(fridays, 0), { from: '2017-12-29' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2017-12-29, data starts 2018-01-05 (7 days later)' });
+    expect(caveat(twoSymbols(fridays, 0), { from: '2017-12-30' }, 'late-start')).toBeUndefined(); // a Saturday: the first Friday after it is the data's first
+    // Friday 2018-03-16, a week past the data's last: Mon 03-12 … Fri 03-16, 5 weekdays short.
+    expect(caveat(twoSymbols(fridays, 0), { to: '2018-03-16' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2018-03-16, the data ends 2018-03-09 (5 weekdays short)' });
+    expect(caveat(twoSymbols(fridays, 0), { to: '2018-03-15' }, 'early-end')).toBeUndefined(); // before the next Friday
+    const businessEnds = days(['2018-01-31', '2018-02-28', '2018-03-29', '2018-04-30', '2018-05-31', '2018-06-29']);
+    // December 2017 ended on Sunday the 31st: its business month-end is Friday the 29th, which the data lacks.
+    expect(caveat(twoSymbols(businessEnds, 0), { from: '2017-12-29' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2017-12-29, data starts 2018-01-31 (33 days later)' });
+    expect(caveat(twoSymbols(businessEnds, 0), { from: '2017-12-30' }, 'late-start')).toBeUndefined();
+    // July 2018's last weekday is Tuesday the 31st: to that day, July 2 … 31 are 22 weekdays short.
+    expect(caveat(twoSymbols(businessEnds, 0), { to: '2018-07-31' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2018-07-31, the data ends 2018-06-29 (22 weekdays short)' });
+    expect(caveat(twoSymbols(businessEnds, 0), { to: '2018-07-30' }, 'early-end')).toBeUndefined();
+  });
+
   it('a daily calendar with a three-week hole: a `from` inside it is a late start (2024-01-05 → 2024-01-29 is no daily spacing)', () => {
     const holed = Int32Array.from([...weekdays('2024-01-01', 5), ...weekdays('2024-01-29', 10)]);
     expect(caveat(twoSymbols(holed, 0), { from: '2024-01-15' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2024-01-15, first session on or after it is 2024-01-29 (14 days later)' });

@@ -1,9 +1,11 @@
 // breadth's command line: wires the library layers together, holds no logic of its own.
 
+import { Console } from 'node:console';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isUserFacing } from '../data/errors.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
+import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 import { writeFailure } from '../reports/html/page/writeFailure.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
@@ -30,6 +32,11 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') exitWith(ExitCode.ok);
   report(writeFailure('standard output', err));
 });
+
+// yargs prints help and the version through the global console, whose writes drop their errors
+// (`breadth --help > /dev/full` exited 0 with nothing written, probe r57a F4): in the CLI the
+// console's standard output is breadth's own writer, which writes every byte or throws one line.
+globalThis.console = new Console({ stdout: { write: (text: string) => (writeStandardOutput(text), true) } as unknown as NodeJS.WritableStream, stderr: process.stderr, ignoreErrors: false });
 
 const parser = yargs(hideBin(process.argv));
 let cli = parser

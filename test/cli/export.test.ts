@@ -100,6 +100,10 @@ describe('breadth export', () => {
       ['runs', 'list', db],
       ['metrics', '--returns', 'r.csv', '--json'],
       ['strategies'],
+      // yargs' own output, through the console (probe r57a F4: exit 0, nothing written)
+      ['--help'],
+      ['--version'],
+      ['export', '--help'],
     ]) {
       expectBadInput(
         await shell(`${breadthCommand()} ${args.map(quote).join(' ')} >/dev/full`, { cwd: dir }),

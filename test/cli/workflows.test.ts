@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, write } from './helpers.ts';
+import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, weekdays, write } from './helpers.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'];
 
@@ -281,8 +281,7 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     mkdirSync(join(dir, 'prices'));
     // 20 weekdays 2024-01-02 … 2024-01-29; AAA at 100 and CCC at 50 throughout, both with a bar every
     // session in the baseline. Then CCC loses sessions 8 … 14 (2024-01-12 … 2024-01-22), its price unchanged.
-    const days: string[] = [];
-    for (let day = Date.UTC(2024, 0, 2); days.length < 20; day += 86_400_000) if (![0, 6].includes(new Date(day).getUTCDay())) days.push(new Date(day).toISOString().slice(0, 10));
+    const days = weekdays(20);
     const csv = (close: number, skip: (k: number) => boolean = () => false) => `Date,Close\n${days.flatMap((d, k) => (skip(k) ? [] : [`${d},${close}\n`])).join('')}`;
     write(dir, join('prices', 'AAA.csv'), csv(100));
     write(dir, join('prices', 'CCC.csv'), csv(50));

@@ -63,7 +63,8 @@ export { analyseSeries, type SeriesAnalysis } from './reports/seriesAnalysis.ts'
 export { attributeRun, factorRegressions, type RunAttribution } from './reports/attribution/index.ts';
 export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, ordersHash, writeRun, type Store, type StoredRun } from './reports/store/index.ts';
 export { renderComparison, renderTearSheet, tearSheetFromStoredRun, comparisonRunFromStoredRun, writeReport } from './reports/html/index.ts';
-export { compareToBaseline, parseBaseline, type Baseline, type Drift } from './reports/regression.ts';
+export { baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline, type Baseline, type Drift } from './reports/regression.ts';
+export { recordedCaveats, type CaveatChange, type RecordedCaveat } from './reports/baselineCaveats.ts';
 
 // studies
 export { loadStudyFile, parseStudy, publishStudy, runStudy, runStudyRuns, type StudyConfig } from './study/index.ts';

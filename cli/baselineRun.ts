@@ -1,5 +1,5 @@
 // The work of `breadth baseline save` and `breadth regress` (loaded only when one of them runs):
-// run a study, keep or compare its headline metrics and fills hashes.
+// run a study, keep or compare its metrics, fills and orders hashes and caveats.
 
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
@@ -7,7 +7,8 @@ import { UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeReport } from '../reports/html/page/writeReport.ts';
-import { compareToBaseline, parseBaseline, type Baseline } from '../reports/regression.ts';
+import { caveatLabel } from '../reports/baselineCaveats.ts';
+import { baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline, type Baseline } from '../reports/regression.ts';
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';
 import { ExitCode } from './exitCodes.ts';
@@ -62,19 +63,17 @@ export async function saveBaseline(studyFile: string, data: string | undefined, 
 
 const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** Metrics a current run records that its baseline run does not (a trimmed or older baseline): regress cannot compare them. */
-function unrecordedMetrics(baseline: Baseline, runs: readonly { name: string; metrics: Record<string, number | null> }[]): { run: string; metric: string }[] {
-  const recorded = new Map(baseline.runs.map((r) => [r.name, r.metrics]));
-  return runs.flatMap((run) => {
-    const old = recorded.get(run.name);
-    return old === undefined ? [] : Object.keys(run.metrics).filter((m) => !(m in old)).map((metric) => ({ run: run.name, metric }));
-  });
-}
+/** The first four of a note's items, "…" for the rest. */
+const firstFew = (items: readonly string[]): string => `${items.slice(0, 4).join(', ')}${items.length > 4 ? ', …' : ''}`;
 
 /** A drift's value in the table: numbers as written, null as 'null', a hash by its first 16 hex digits. */
 const shownValue = (x: number | string | null): string => (x === null ? 'null' : typeof x === 'number' ? String(x) : /^[0-9a-f]{64}$/.test(x) ? x.slice(0, 16) : x);
 
-/** `breadth regress`: exit code 1 (drift) when a metric moved beyond its tolerance. */
+/**
+ * `breadth regress`: exit code 1 (drift) when a metric moved beyond its tolerance, a hash changed,
+ * a run came or went, or a high caveat appeared or went; a medium or low caveat that did, and what
+ * it could not compare, are said on stderr beside the verdict.
+ */
 export async function regress(file: string, options: { config?: string; data?: string; update: boolean; json: boolean }): Promise<void> {
   const baseline = readBaseline(file);
   const studyFile = options.config ?? toBaseline(file, baseline.study);
@@ -91,8 +90,10 @@ export async function regress(file: string, options: { config?: string; data?: s
   // The inputs changed though the results may not have: a pipeline should know what it compared.
   const dataChanged = measured.fingerprint !== baseline.data_fingerprint;
   const changedData = `the data differs from the baseline's (${measured.data}: fingerprint ${measured.fingerprint.slice(0, 12)}, recorded ${baseline.data_fingerprint.slice(0, 12)})`;
-  const unrecorded = unrecordedMetrics(baseline, measured.runs);
-  if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, not_compared: unrecorded, drifts });
+  const unrecorded = notCompared(baseline, measured.runs);
+  // Every severity for --json; in the text, the high ones are rows of the table and the others a note.
+  const caveats = baselineCaveatChanges(baseline, measured.runs);
+  if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, not_compared: unrecorded.metrics, caveats_not_compared: unrecorded.caveats, caveats_changed: caveats, drifts });
   else {
     if (drifts.length === 0) writeStandardOutput(`no drift: ${counted(measured.runs.length, 'run')} match${measured.runs.length === 1 ? 'es' : ''} ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
     else {
@@ -102,11 +103,20 @@ export async function regress(file: string, options: { config?: string; data?: s
     }
     // Beside the verdict, never instead of it (probe r53a: a note in its place hid 13 drifts, and its
     // advice, --update, would have accepted them unseen).
-    if (unrecorded.length > 0) {
-      const what = unrecorded.length === 1 ? 'a metric' : `${unrecorded.length} metrics`;
-      const listed = `${unrecorded.slice(0, 4).map((u) => `${u.run}: ${u.metric}`).join(', ')}${unrecorded.length > 4 ? ', …' : ''}`;
-      const record = drifts.length > 0 ? 'once the differences above are understood, --update records' : '--update records';
-      process.stderr.write(`breadth: ${what} the runs record ${unrecorded.length === 1 ? 'is' : 'are'} not in ${file}, so not compared (${listed}): ${record} ${unrecorded.length === 1 ? 'it' : 'them'}\n`);
+    const records = (one: boolean): string => `${drifts.length > 0 ? 'once the differences above are understood, --update records' : '--update records'} ${one ? 'it' : 'them'}`;
+    const lesser = caveats.filter((c) => c.severity !== 'high');
+    if (lesser.length > 0) {
+      const one = lesser.length === 1;
+      const listed = firstFew(lesser.map((c) => `${c.run}: ${caveatLabel(c)} ${c.baseline} → ${c.current}`));
+      process.stderr.write(`breadth: ${one ? 'a caveat' : `${lesser.length} caveats`} below high ${one ? 'differs' : 'differ'} from ${file}, not ${one ? 'a drift' : 'drifts'} (${listed}): ${records(one)}\n`);
+    }
+    if (unrecorded.metrics.length > 0) {
+      const one = unrecorded.metrics.length === 1;
+      const listed = firstFew(unrecorded.metrics.map((u) => `${u.run}: ${u.metric}`));
+      process.stderr.write(`breadth: ${one ? 'a metric' : `${unrecorded.metrics.length} metrics`} the runs record ${one ? 'is' : 'are'} not in ${file}, so not compared (${listed}): ${records(one)}\n`);
+    }
+    if (unrecorded.caveats.length > 0) {
+      process.stderr.write(`breadth: the caveats of ${counted(unrecorded.caveats.length, 'run')} are not in ${file} (saved before baselines kept them), so not compared (${firstFew(unrecorded.caveats)}): ${records(false)}\n`);
     }
   }
   if (drifts.length > 0) process.exitCode = ExitCode.drift;

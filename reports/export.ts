@@ -1,5 +1,6 @@
 // A stored run as plain tables for `breadth export`: each table has documented columns (name,
-// unit, meaning) and rows of numbers, text or null (NaN and missing values). Numbers are the
+// unit, meaning) and rows of numbers, text or null (NaN and missing values); the run's caveats are
+// a table of their own and follow the metrics in theirs. Numbers are the
 // store's own values, unrounded, so a CSV or JSON round trip gives them back exactly.
 
 import { stringify } from 'csv-stringify/sync';
@@ -43,7 +44,14 @@ export function exportTable(stored: StoredRun, what: ExportTable): ExportedTable
     case 'fills':
       return { columns, rows: stored.fills.map((f) => [f.date, f.symbol, f.quantity, f.price, f.referencePrice, f.commission, f.slippage, f.orderId, f.reason]) };
     case 'metrics':
-      return { columns, rows: withholdTreynor(stored.metrics).map((m) => [m.name, num(m.value), m.n, m.note ?? null]) };
+      // The caveats after the metrics, so a metrics file of a look-ahead-prone or stale-marked run
+      // says so itself (probe r57b F5: it was indistinguishable from a sound one).
+      return {
+        columns,
+        rows: [...withholdTreynor(stored.metrics).map((m): Cell[] => [m.name, num(m.value), m.n, m.note ?? null]), ...stored.caveats.map((c): Cell[] => ['caveat', num(c.size), null, `${c.severity} ${c.code}: ${c.message}`])],
+      };
+    case 'caveats':
+      return { columns, rows: stored.caveats.map((c) => [c.severity, c.code, num(c.size), c.unit, c.symbols.join(' '), c.message]) };
   }
 }
 

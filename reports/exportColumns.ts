@@ -3,7 +3,7 @@
 
 import { DAILY_COLUMNS, snakeCase } from '../engine/result.ts';
 
-export const EXPORT_TABLES = ['daily', 'monthly', 'yearly', 'drawdowns', 'positions', 'fills', 'metrics'] as const;
+export const EXPORT_TABLES = ['daily', 'monthly', 'yearly', 'drawdowns', 'positions', 'fills', 'metrics', 'caveats'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 export interface ColumnDoc {
@@ -91,5 +91,18 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
     col('order_id', 'count', 'order the fill belongs to'),
     col('reason', 'text', 'order, delisting, data-end or split-cash'),
   ],
-  metrics: [col('name', 'text', 'METRICS.md name'), col('value', 'number', 'the value (empty when it cannot be computed)'), col('n', 'count', 'sample size'), col('note', 'text', 'why it is empty, or a caveat')],
+  metrics: [
+    col('name', 'text', 'METRICS.md name; after the metrics, one row named caveat per caveat of the run, most severe first'),
+    col('value', 'number', 'the value (empty when it cannot be computed); on a caveat row its size, in the unit --what caveats gives (empty where it has none)'),
+    col('n', 'count', 'sample size (empty on a caveat row)'),
+    col('note', 'text', 'why it is empty, or a caveat; on a caveat row its severity, code and message ("high stale-marks: positions marked …")'),
+  ],
+  caveats: [
+    col('severity', 'text', 'high, medium or low: how much it can change the reading of the run'),
+    col('code', 'text', 'what kind of caveat (stale-marks, look-ahead, late-start, data-note, …)'),
+    col('size', 'number', 'how large it is, in unit (empty where it has none)'),
+    col('unit', 'text', 'nav-share (a fraction of NAV), sessions, days, count or currency'),
+    col('symbols', 'text', 'the symbols it concerns, separated by a space'),
+    col('message', 'text', 'what it says, as the tear sheet and runs show say it'),
+  ],
 };

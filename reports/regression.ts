@@ -1,31 +1,15 @@
 // Baseline regression of strategy results (the CI use case): a small, reviewable JSON file of
-// headline metrics, fills and orders hashes per run, and a comparison within per-metric
-// tolerances (the hashes must match exactly).
+// every metric, the fills and orders hashes and the caveats of each run, and a comparison within
+// per-metric tolerances (the hashes must match exactly; a high caveat that appears or goes is a
+// difference too, a medium or low one is said beside the verdict).
 
 import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import { nearestName } from '../data/nearestName.ts';
 import { parseOrThrow } from '../engine/configError.ts';
+import { type CaveatChange, caveatChanges, caveatLabel, recordedCaveatSchema } from './baselineCaveats.ts';
 
 export const BASELINE_VERSION = 1;
-
-/** The headline figures a baseline keeps (METRICS.md names). */
-export const BASELINE_METRICS = [
-  'total_return',
-  'annual_return',
-  'annual_volatility',
-  'sharpe',
-  'sortino',
-  'max_drawdown',
-  'calmar',
-  'beta',
-  'alpha',
-  'information_ratio',
-  'turnover',
-  'avg_gross_exposure',
-  'avg_net_exposure',
-  'cost_total',
-] as const;
 
 const tolerance = z.object({ abs: z.number().min(0), rel: z.number().min(0) }).strict();
 export type Tolerance = z.output<typeof tolerance>;
@@ -51,7 +35,10 @@ export const baselineSchema = z
           fills_hash: z.string(),
           /** Absent in baselines recorded before orders were hashed: reported as drift until re-recorded. */
           orders_hash: z.string().optional(),
+          /** Every metric the run records (METRICS.md names; older files: the headline ones). */
           metrics: z.record(z.string(), z.number().nullable()),
+          /** Absent in baselines recorded before caveats were kept: not compared, and said so. */
+          caveats: z.array(recordedCaveatSchema).optional(),
         })
         .strict(),
     ),
@@ -78,11 +65,12 @@ export function parseBaseline(raw: unknown, where: string): Baseline {
 
 /**
  * One difference. `baseline` and `current`: a metric's value (a number, null where it has none,
- * 'missing' where the run lacks it), a hash in full, or 'present' / 'missing' for a run.
+ * 'missing' where the run lacks it), a hash in full, how many of a high caveat the run has (0:
+ * none), or 'present' / 'missing' for a run.
  */
 export interface Drift {
   readonly run: string;
-  /** A metric name, `fills_hash`, `orders_hash`, or `run` (a run missing on one side). */
+  /** A metric name, `fills_hash`, `orders_hash`, `run` (a run missing on one side), or a high caveat: `caveat stale-marks (high: CCC)`. */
   readonly what: string;
   readonly baseline: number | string | null;
   readonly current: number | string | null;
@@ -91,7 +79,7 @@ export interface Drift {
 
 const valueOf = (x: number | null | undefined): number | string | null => (x === undefined ? 'missing' : x);
 
-/** Every difference between a baseline and the current runs beyond its tolerance. */
+/** Every difference between a baseline and the current runs beyond its tolerance, a high caveat that appeared or went among them. */
 export function compareToBaseline(baseline: Baseline, current: readonly BaselineRun[]): Drift[] {
   const drifts: Drift[] = [];
   const now = new Map(current.map((r) => [r.name, r]));
@@ -115,11 +103,49 @@ export function compareToBaseline(baseline: Baseline, current: readonly Baseline
       const before = old.orders_hash ?? 'missing (recorded before orders were hashed)';
       drifts.push({ run: old.name, what: 'orders_hash', baseline: before, current: run.orders_hash ?? 'missing', tolerance: 'exact' });
     }
+    for (const c of runCaveatChanges(old, run)) {
+      if (c.severity === 'high') drifts.push({ run: old.name, what: caveatLabel(c), baseline: c.baseline, current: c.current, tolerance: 'exact' });
+    }
   }
   for (const run of current) {
     if (!baseline.runs.some((r) => r.name === run.name)) drifts.push({ run: run.name, what: 'run', baseline: 'missing', current: 'present', tolerance: '' });
   }
   return drifts;
+}
+
+/** Each current run beside its baseline run of the same name (runs on one side only are drifts of their own). */
+function pairedRuns(baseline: Baseline, current: readonly BaselineRun[]): { old: BaselineRun; run: BaselineRun }[] {
+  const recorded = new Map(baseline.runs.map((r) => [r.name, r]));
+  return current.flatMap((run) => {
+    const old = recorded.get(run.name);
+    return old === undefined ? [] : [{ old, run }];
+  });
+}
+
+/** The caveats of a run that differ from its baseline's, every severity; none where either side records none (an older file). */
+function runCaveatChanges(old: BaselineRun, run: BaselineRun): CaveatChange[] {
+  return old.caveats === undefined || run.caveats === undefined ? [] : caveatChanges(old.name, old.caveats, run.caveats);
+}
+
+/**
+ * Every caveat of the current runs that their baseline runs hold more or fewer times, every
+ * severity (the high ones are drifts too, compareToBaseline), for runs both sides record caveats of.
+ */
+export function baselineCaveatChanges(baseline: Baseline, current: readonly BaselineRun[]): CaveatChange[] {
+  return pairedRuns(baseline, current).flatMap(({ old, run }) => runCaveatChanges(old, run));
+}
+
+/**
+ * What regress cannot compare, run by run: the metrics a current run records that its baseline run
+ * lacks (a trimmed or older file, a run that gained a benchmark), and the runs whose caveats one
+ * side does not record (a baseline file saved before baselines kept them).
+ */
+export function notCompared(baseline: Baseline, current: readonly BaselineRun[]): { metrics: { run: string; metric: string }[]; caveats: string[] } {
+  const both = pairedRuns(baseline, current);
+  return {
+    metrics: both.flatMap(({ run, old }) => Object.keys(run.metrics).filter((m) => !(m in old.metrics)).map((metric) => ({ run: run.name, metric }))),
+    caveats: both.filter(({ run, old }) => old.caveats === undefined || run.caveats === undefined).map(({ run }) => run.name),
+  };
 }
 
 export function withinTolerance(before: number | null, after: number | null | undefined, tol: Tolerance): boolean {

@@ -1,24 +1,32 @@
-// Baselines of a study: run it, keep the headline figures and the fills and orders hashes of every run.
+// Baselines of a study: run it, keep every metric, the fills and orders hashes and the caveats of every run.
 
+import { recordedCaveats } from '../reports/baselineCaveats.ts';
 import { fillsHash, ordersHash } from '../reports/store/index.ts';
-import { BASELINE_METRICS, BASELINE_VERSION, type Baseline, type BaselineRun, type Tolerance } from '../reports/regression.ts';
+import { BASELINE_VERSION, type Baseline, type BaselineRun, type Tolerance } from '../reports/regression.ts';
 import type { StudyConfig } from './config.ts';
 import { openStudyMarket, type StudyLoadOptions } from './market.ts';
-import { runStudyRuns } from './runStudy.ts';
+import { runStudyRuns, type StudyRun } from './runStudy.ts';
 
-/** Runs the study (its data loaded as `load` says) and records each run's headline figures and hashes. */
+/**
+ * A run as a baseline records it: every metric it measured (METRICS.md name → value, null where it
+ * has none), its fills and orders hashes, and its caveats and its measurement's by code, severity
+ * and symbols (reports/baselineCaveats.ts).
+ */
+export function baselineRun(run: StudyRun): BaselineRun {
+  return {
+    name: run.name,
+    fills_hash: fillsHash(run.result.fills, run.result),
+    orders_hash: ordersHash(run.result.orders, run.result),
+    metrics: Object.fromEntries(run.metrics.metrics.map((m) => [m.name, m.value])),
+    caveats: recordedCaveats([...run.result.caveats, ...run.metrics.caveats]),
+  };
+}
+
+/** Runs the study (its data loaded as `load` says) and records each run (baselineRun). */
 export async function studyBaselineRuns(config: StudyConfig, where: string, baseDir?: string, load?: StudyLoadOptions): Promise<{ runs: BaselineRun[]; data: string; fingerprint: string }> {
   const market = await openStudyMarket(config, load);
   const study = await runStudyRuns(config, market, where, {}, baseDir);
-  const runs = study.runs.map((run) => {
-    const metrics: Record<string, number | null> = {};
-    for (const name of BASELINE_METRICS) {
-      const metric = run.metrics.metrics.find((m) => m.name === name);
-      if (metric) metrics[name] = metric.value;
-    }
-    return { name: run.name, fills_hash: fillsHash(run.result.fills, run.result), orders_hash: ordersHash(run.result.orders, run.result), metrics };
-  });
-  return { runs, data: market.name, fingerprint: market.fingerprint };
+  return { runs: study.runs.map(baselineRun), data: market.name, fingerprint: market.fingerprint };
 }
 
 /** `study` and `dataSource` are relative to the baseline file. */

@@ -5,7 +5,7 @@ import { DEFAULT_STUDY } from './study.ts';
 
 const saveCommand: CommandModule<object, { config?: string; data?: string; out: string }> = {
   command: 'save [config]',
-  describe: 'Run a study and write its baseline: headline metrics and the fills hash of every run',
+  describe: 'Run a study and write its baseline: every metric, the fills and orders hashes and the caveats of every run',
   builder: (y) =>
     y
       .positional('config', { type: 'string', describe: 'study file (default examples/study.yaml)' })
@@ -27,7 +27,7 @@ export const baselineCommand: CommandModule = {
 
 export const regressCommand: CommandModule<object, { baseline: string; config?: string; data?: string; update: boolean; json: boolean }> = {
   command: 'regress [config]',
-  describe: 'Re-run a baseline\'s study and compare every metric within tolerance; exit 1 on drift',
+  describe: 'Re-run a baseline\'s study and compare every metric within tolerance, the hashes and the caveats; exit 1 on drift (a high caveat that appeared or went is one)',
   builder: (y) =>
     y
       .option('baseline', { type: 'string', demandOption: true, describe: 'baseline .json (from `breadth baseline save`)' })

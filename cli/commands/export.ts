@@ -1,7 +1,8 @@
-// breadth export <db> <run> --what daily|monthly|yearly|drawdowns|positions|fills|metrics
+// breadth export <db> <run> --what daily|monthly|yearly|drawdowns|positions|fills|metrics|caveats
 // --format csv|json [--out file|-]: a stored run's numbers as a file, the store's own values
 // unrounded (a CSV written with csv-stringify, RFC 4180 quoting; JSON an array of records).
-// Columns are documented in `--help` (reports/export.ts EXPORT_COLUMNS).
+// Columns are documented in `--help` (reports/export.ts EXPORT_COLUMNS). The metrics and caveats
+// tables carry the run's caveats; the others say its high ones on stderr.
 
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
@@ -21,7 +22,7 @@ const PAIRING_NOTE =
 
 export const exportCommand: CommandModule<object, { db: string; run: string; what: ExportTable; format: Format; out?: string }> = {
   command: 'export <db> <run>',
-  describe: 'Write a stored run\'s numbers as CSV or JSON: daily series, monthly/yearly returns, drawdowns, positions, fills, metrics',
+  describe: 'Write a stored run\'s numbers as CSV or JSON: daily series, monthly/yearly returns, drawdowns, positions, fills, metrics, caveats',
   builder: (y) =>
     y
       .positional('db', { type: 'string', demandOption: true, describe: 'results database' })
@@ -30,7 +31,8 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       .option('format', { choices: ['csv', 'json'] as const, default: 'csv' as Format, describe: 'CSV (header row) or JSON (array of records)' })
       .option('out', { type: 'string', nargs: 1, describe: 'output file, written whole or not at all (a pipe or device such as /dev/stdout is written through); - or none: standard output' })
       .example('$0 export out/breadth.db quality-long-short --what daily --out qls-daily.csv', 'the daily NAV, exposures and every ledger line')
-      .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n')
+      .example('$0 export out/breadth.db 3 --what metrics --format json', 'every metric with its n, then the run\'s caveats')
+      .example('$0 export out/breadth.db 3 --what caveats', 'every caveat of the run: severity, code, size, unit, symbols, message')
       .epilogue(`Columns (fractions are decimals, 0.012 = 1.2%; empty/null = not available):\n${columnHelp()}\n${PAIRING_NOTE}`),
   handler: async ({ db, run, what, format, out: given }) => {
     const [{ prepareOutputFile }, { isStandardOutput }] = await Promise.all([import('../output.ts'), import('../../reports/html/page/outputTarget.ts')]);
@@ -48,10 +50,17 @@ export const exportCommand: CommandModule<object, { db: string; run: string; wha
       const stored = getRun(store, id);
       if (stored === undefined) throw new UserError(`${db} has no run ${run}`);
       const text = (format === 'csv' ? toCsv : toJson)(exportTable(stored, what));
+      const name = `run ${id} (${stored.run.label ?? stored.run.strategy})`;
       if (out === undefined) writeStandardOutput(text);
       else {
         writeReport(out, text);
-        process.stderr.write(`${what} of run ${id} (${stored.run.label ?? stored.run.strategy}): ${out}\n`);
+        process.stderr.write(`${what} of ${name}: ${out}\n`);
+      }
+      // A table that does not carry the caveats: the high ones, where its user sees them (probe r57b F5).
+      const high = stored.caveats.filter((c) => c.severity === 'high');
+      if (high.length > 0 && what !== 'metrics' && what !== 'caveats') {
+        const codes = [...new Set(high.map((c) => c.code))].join(', ');
+        process.stderr.write(`breadth: note: ${name} has ${high.length === 1 ? 'a high caveat' : `${high.length} high caveats`} (${codes}): --what caveats lists every caveat\n`);
       }
     });
   },

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
 import { largeResult } from '../reports/store/fixtures.ts';
-import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, signalOnEntry, startBreadth, write } from './helpers.ts';
+import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, signalOnEntry, startBreadth, weekdays, write } from './helpers.ts';
 
 describe('breadth export', () => {
   let dir: string;
@@ -127,6 +127,71 @@ describe('breadth export', () => {
   it('refuses an unknown table or run with one line and exit 2', async () => {
     expectBadInput(await breadth(['export', db, '1', '--what', 'trades'], { cwd: dir }), /what/, /daily/);
     expectBadInput(await breadth(['export', db, 'no-such-run'], { cwd: dir }), /no run labelled or named "no-such-run"/);
+  });
+});
+
+describe('breadth export carries the run\'s caveats (probe r57b F5: a metrics file of a same-close, stale-marked run was indistinguishable from a sound one)', () => {
+  let dir: string;
+  // 20 weekdays 2024-01-02 … 2024-01-29; AAA at 100 and CCC at 50 throughout, CCC without bars on
+  // sessions 8 … 14 (2024-01-12 … 2024-01-22). Half of 10,000 in each, bought on the first close
+  // (same-close): 50 AAA and 100 CCC, NAV 10,000 on every session. CCC's mark is more than 5
+  // sessions old on sessions 13 (2024-01-19) and 14: stale_mark_peak = 100 × 50 / 10,000 = 0.5 (50.0 %),
+  // stale_mark_mean = 2 × 0.5 / 20 = 0.05 (5.0 %), over 2 sessions from 2024-01-19.
+  const stale = 'positions marked at prices more than 5 sessions old: peak 50.0% of NAV, mean 5.0%; 1 name (CCC), longest CCC for 2 sessions from 2024-01-19';
+  const lookAhead = 'same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)';
+  const highNote = 'breadth: note: run 1 (hold) has 2 high caveats (stale-marks, look-ahead): --what caveats lists every caveat\n';
+
+  beforeAll(async () => {
+    dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    const days = weekdays(20);
+    const csv = (close: number, skip: (k: number) => boolean = () => false) => `Date,Close\n${days.flatMap((d, k) => (skip(k) ? [] : [`${d},${close}\n`])).join('')}`;
+    write(dir, join('prices', 'AAA.csv'), csv(100));
+    write(dir, join('prices', 'CCC.csv'), csv(50, (k) => k >= 8 && k <= 14));
+    expectOk(await breadth(['run', '--data', 'prices', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":0.5,"CCC":0.5}', '--execution', 'same-close', '--cash', '10000', '--benchmark', 'none', '--label', 'hold', '--db', 'r.db', '--no-reports'], { cwd: dir }));
+  });
+
+  it('--what caveats: one row per caveat, most severe first, with its size, unit and symbols', async () => {
+    const o = await breadth(['export', 'r.db', 'hold', '--what', 'caveats'], { cwd: dir });
+    expectOk(o);
+    expect(o.stderr).toBe('');
+    const lines = o.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual(['severity,code,size,unit,symbols,message', `high,stale-marks,0.5,nav-share,CCC,"${stale}"`, `high,look-ahead,,,,${lookAhead}`]);
+    expect(lines).toContain('low,data-note,7,sessions,CCC,7 sessions without a bar inside the history of 1 symbol the run read (NaN) in its sessions: CCC 7');
+    const json = parseJson(await breadth(['export', 'r.db', 'hold', '--what', 'caveats', '--format', 'json'], { cwd: dir }));
+    expect(json.slice(0, 2)).toEqual([
+      { severity: 'high', code: 'stale-marks', size: 0.5, unit: 'nav-share', symbols: 'CCC', message: stale },
+      { severity: 'high', code: 'look-ahead', size: null, unit: null, symbols: '', message: lookAhead },
+    ]);
+    const ranks = json.map((c: { severity: string }) => ['high', 'medium', 'low'].indexOf(c.severity));
+    expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  });
+
+  it('the metrics table ends with the caveats, a row named caveat each (its size, "severity code: message")', async () => {
+    const [metrics, caveats] = await Promise.all([breadth(['export', 'r.db', 'hold', '--what', 'metrics', '--format', 'json'], { cwd: dir }), breadth(['export', 'r.db', 'hold', '--what', 'caveats', '--format', 'json'], { cwd: dir })]);
+    expectOk(metrics);
+    expect(metrics.stderr).toBe(''); // the table carries them itself
+    const rows: { name: string; value: number | null; n: number | null; note: string | null }[] = parseJson(metrics);
+    expect(rows.find((m) => m.name === 'stale_mark_peak')?.value).toBe(0.5);
+    expect(rows.find((m) => m.name === 'stale_mark_mean')?.value).toBe(0.05);
+    const first = rows.findIndex((m) => m.name === 'caveat');
+    expect(rows.slice(first).every((m) => m.name === 'caveat')).toBe(true);
+    expect(rows.slice(first).slice(0, 2)).toEqual([
+      { name: 'caveat', value: 0.5, n: null, note: `high stale-marks: ${stale}` },
+      { name: 'caveat', value: null, n: null, note: `high look-ahead: ${lookAhead}` },
+    ]);
+    expect(rows.slice(first).map((m) => m.note)).toEqual(parseJson(caveats).map((c: { severity: string; code: string; message: string }) => `${c.severity} ${c.code}: ${c.message}`));
+    const csv: Record<string, string>[] = parse((await breadth(['export', 'r.db', 'hold', '--what', 'metrics'], { cwd: dir })).stdout, { columns: true });
+    expect(csv.slice(first, first + 1)).toEqual([{ name: 'caveat', value: '0.5', n: '', note: `high stale-marks: ${stale}` }]);
+  });
+
+  it('a table without them says the high caveats on stderr, to standard output or to a file', async () => {
+    const daily = await breadth(['export', 'r.db', 'hold', '--what', 'daily'], { cwd: dir });
+    expectOk(daily);
+    expect(daily.stderr).toBe(highNote);
+    const file = await breadth(['export', 'r.db', 'hold', '--what', 'fills', '--out', 'fills.csv'], { cwd: dir });
+    expectOk(file);
+    expect(file.stderr).toBe(`fills of run 1 (hold): fills.csv\n${highNote}`);
   });
 });
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, write } from './helpers.ts';
+import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, weekdays, write } from './helpers.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'];
 
@@ -250,6 +250,9 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     const other = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expectOk(other);
     expect(other.stdout).toMatch(/^no drift: 1 run matches baselines\/b\.json, though the data differs from the baseline's \(\S*prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
+    // …though the run gained a medium data note (BBB's bar dated on a Saturday, 2024-01-06): beside the verdict, not a drift.
+    const gained = 'breadth: a caveat below high differs from baselines/b.json, not a drift (hold: caveat data-note (medium) 3 → 4): --update records it\n';
+    expect(other.stderr).toBe(gained);
     write(dir, join('prices', 'AAA.csv'), csv([100, 101, 102, 104, 120]));
     const drift = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expect(drift.status, drift.stdout + drift.stderr).toBe(1);
@@ -263,7 +266,7 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     trimmed.runs[0].metrics = { total_return: trimmed.runs[0].metrics.total_return };
     write(dir, join('baselines', 't.json'), JSON.stringify(trimmed));
     const partial = await breadth(['regress', '--baseline', join('baselines', 't.json')], { cwd: dir });
-    expect(partial.stderr).toMatch(/^breadth: \d+ metrics the runs record are not in baselines\/t\.json, so not compared \(hold: annual_return, .*\): once the differences above are understood, --update records them\n$/);
+    expect(partial.stderr).toMatch(/^breadth: a caveat below high differs from baselines\/t\.json, not a drift \(hold: caveat data-note \(medium\) 3 → 4\): once the differences above are understood, --update records it\nbreadth: \d+ metrics the runs record are not in baselines\/t\.json, so not compared \(hold: annual_return, .*\): once the differences above are understood, --update records them\n$/);
     // …beside the verdict, never instead of it (probe r53a: the note alone hid every drift, and its --update would have accepted them unseen):
     // the last close moved 110 → 120 since the baseline, so total_return drifted, with the data.
     expect(partial.status, partial.stdout + partial.stderr).toBe(1);
@@ -271,6 +274,61 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(partial.stdout).toMatch(/│ hold +│ total_return +│/);
     const total = json.drifts.find((d: { what: string }) => d.what === 'total_return');
     expect([typeof total.baseline, typeof total.current]).toEqual(['number', 'number']);
+  });
+
+  it('a run that gained a high caveat and a stale-marks figure drifts, exit 1; a low caveat is said beside it; an older file without them says both not compared (probe r57b F4: "no drift", exit 0)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    // 20 weekdays 2024-01-02 … 2024-01-29; AAA at 100 and CCC at 50 throughout, both with a bar every
+    // session in the baseline. Then CCC loses sessions 8 … 14 (2024-01-12 … 2024-01-22), its price unchanged.
+    const days = weekdays(20);
+    const csv = (close: number, skip: (k: number) => boolean = () => false) => `Date,Close\n${days.flatMap((d, k) => (skip(k) ? [] : [`${d},${close}\n`])).join('')}`;
+    write(dir, join('prices', 'AAA.csv'), csv(100));
+    write(dir, join('prices', 'CCC.csv'), csv(50));
+    write(dir, 'study.yaml', ['data: prices', 'benchmark: none', 'engine: { initialCash: 10000 }', 'runs:', '  - name: hold', '    strategy: buy-and-hold', '    params: { weights: { AAA: 0.5, CCC: 0.5 } }', ''].join('\n'));
+    expectOk(await breadth(['baseline', 'save', 'study.yaml', '--out', 'b.json'], { cwd: dir }));
+    const saved = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+    expect(saved.runs[0].metrics).toMatchObject({ total_return: 0, stale_mark_peak: 0, stale_mark_mean: 0 }); // every metric, not only the headline ones
+    expect(saved.runs[0].caveats).toContainEqual({ code: 'no-opens', severity: 'medium', symbols: [] });
+    expect(saved.runs[0].caveats.some((c: { code: string }) => c.code === 'stale-marks')).toBe(false);
+
+    write(dir, join('prices', 'CCC.csv'), csv(50, (k) => k >= 8 && k <= 14));
+    // Hand values: 50 AAA and 100 CCC bought on 2024-01-03 (5,000 each of 10,000, no costs), prices
+    // flat, so NAV 10,000 throughout and the fills the same. CCC's last bar before the gap is
+    // session 7; a mark is stale once more than staleMarkSessions (5) sessions old: sessions 13
+    // and 14 (t − 7 = 6, 7). stale_mark_peak = 100 × 50 / 10,000 = 0.5; stale_mark_mean = 2 × 0.5 / 20 = 0.05.
+    const [text, json] = await Promise.all([breadth(['regress', '--baseline', 'b.json'], { cwd: dir }), breadth(['regress', '--baseline', 'b.json', '--json'], { cwd: dir })]);
+    expect(text.status, text.stdout + text.stderr).toBe(1);
+    expect(text.stdout).toMatch(/^DRIFT: 3 differences from b\.json; the data differs/);
+    expect(text.stdout).toMatch(/│ hold │ caveat stale-marks \(high: CCC\) │ 0 +│ 1 +│ exact +│/);
+    expect(text.stderr).toBe('breadth: a caveat below high differs from b.json, not a drift (hold: caveat data-note (low: CCC) 0 → 1): once the differences above are understood, --update records it\n');
+    expect(json.status, json.stderr).toBe(1);
+    const report = parseJson(json);
+    expect(report.drifts).toEqual([
+      { run: 'hold', what: 'stale_mark_mean', baseline: 0, current: 0.05, tolerance: 'abs 1e-9, rel 1e-7' },
+      { run: 'hold', what: 'stale_mark_peak', baseline: 0, current: 0.5, tolerance: 'abs 1e-9, rel 1e-7' },
+      { run: 'hold', what: 'caveat stale-marks (high: CCC)', baseline: 0, current: 1, tolerance: 'exact' },
+    ]);
+    expect(report.caveats_changed).toEqual([
+      { run: 'hold', code: 'stale-marks', severity: 'high', symbols: ['CCC'], baseline: 0, current: 1 },
+      { run: 'hold', code: 'data-note', severity: 'low', symbols: ['CCC'], baseline: 0, current: 1 },
+    ]);
+    expect([report.not_compared, report.caveats_not_compared]).toEqual([[], []]);
+
+    // The file as breadth wrote it before baselines kept caveats and every metric: read, nothing drifts,
+    // and both are said not compared — stale_mark_peak among the metrics.
+    const headline = ['total_return', 'annual_return', 'annual_volatility', 'sharpe', 'sortino', 'max_drawdown', 'calmar', 'beta', 'alpha', 'information_ratio', 'turnover', 'avg_gross_exposure', 'avg_net_exposure', 'cost_total'];
+    const { caveats: _, ...oldRun } = saved.runs[0];
+    oldRun.metrics = Object.fromEntries(Object.entries(saved.runs[0].metrics).filter(([name]) => headline.includes(name)));
+    write(dir, 'old.json', JSON.stringify({ ...saved, runs: [oldRun] }));
+    const [oldText, oldJson] = await Promise.all([breadth(['regress', '--baseline', 'old.json'], { cwd: dir }), breadth(['regress', '--baseline', 'old.json', '--json'], { cwd: dir })]);
+    expectOk(oldText);
+    expect(oldText.stdout).toMatch(/^no drift: 1 run matches old\.json, though the data differs/);
+    expect(oldText.stderr).toMatch(/^breadth: \d+ metrics the runs record are not in old\.json, so not compared \(hold: cagr_calendar, .*\): --update records them\nbreadth: the caveats of 1 run are not in old\.json \(saved before baselines kept them\), so not compared \(hold\): --update records them\n$/);
+    const old = parseJson(oldJson);
+    expect(old.not_compared).toEqual(expect.arrayContaining([{ run: 'hold', metric: 'stale_mark_peak' }, { run: 'hold', metric: 'stale_mark_mean' }]));
+    expect(old.not_compared).toHaveLength(Object.keys(saved.runs[0].metrics).filter((name) => !headline.includes(name)).length);
+    expect([old.caveats_not_compared, old.caveats_changed, old.drifts]).toEqual([['hold'], [], []]);
   });
 
   it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {

@@ -10,7 +10,6 @@ import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
-import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
 import { canonicalJson, getRun, readWindows, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadModelFiles } from '../models.ts';
@@ -29,6 +28,7 @@ import type { QueueSettings } from './queue/protocol.ts';
 import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
 import { stitchedStrategy } from './stitched.ts';
 import type { TrialSpec } from './trial.ts';
+import { outOfSampleFigures } from './windowFigures.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
 export interface WalkForwardOptions extends ExecuteOptions {
@@ -192,20 +192,15 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
   const result = fallbacks.length === 0 ? ran : { ...ran, caveats: rankCaveats([...ran.caveats, fallbackCaveat(fallbacks, metric, perWindow[0][0].name)]) };
   const p = choices[0].spec;
   const recorded = recordedTrials(store, strategy.name, market.fingerprint);
-  const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: resolveRiskFree(p.riskFree, market, []), trials: recorded });
+  const riskFree = resolveRiskFree(p.riskFree, market, []);
+  const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree, trials: recorded });
   const runId = writeRun(store, { result, metrics, label: `${config.runs[k].name}-walk-forward` });
 
-  // Per window, out of sample: the stitched run's returns over the window's sessions (less rf for Sharpe).
-  const nav = result.daily.nav;
-  const P = metrics.periodsPerYear;
-  const first = result.sessions[0];
+  // Per window, out of sample: the stitched run's returns over the window's sessions, with the window's own P (windowFigures.ts).
+  const given = p.periodsPerYear ?? result.manifest.config.periodsPerYear;
   const records: WindowRecord[] = windows.map((w, i) => {
-    const from = Math.max(w.oosFirst - first, 1);
-    const to = w.oosLast - first;
-    const r = Float64Array.from({ length: Math.max(to - from + 1, 0) }, (_, j) => nav[from + j] / nav[from + j - 1] - 1);
-    const x = r.map((v, j) => v - metrics.riskFreeReturns[from + j - 1]);
-    const oosAnnual = r.length > 0 ? annualize(growth(r), r.length, P) : NaN;
-    const isAnnual = choices[i].trial.metrics.annual_return ?? NaN;
+    const oos = outOfSampleFigures(result.daily.nav, market.dates, result.sessions[0], w, given, riskFree);
+    const isAnnual = choices[i].trial.metrics.annual_return ?? null;
     return {
       isFrom: day(w.isFirst),
       isTo: day(w.isLast),
@@ -216,11 +211,11 @@ async function stitch(store: Store, config: StudyConfig, market: Market, k: numb
       values: choices[i].spec.values,
       fallback: choices[i].fallback,
       isMetric: Number.isFinite(score(choices[i].trial, metric)) ? (choices[i].trial.metrics[metric] ?? null) : null,
-      isAnnualReturn: Number.isFinite(isAnnual) ? isAnnual : null,
+      isAnnualReturn: isAnnual,
       isSharpe: choices[i].trial.metrics.sharpe ?? null,
-      oosAnnualReturn: Number.isFinite(oosAnnual) ? oosAnnual : null,
-      oosSharpe: r.length >= 2 ? finite(sharpeOf(x, P)) : null,
-      efficiency: Number.isFinite(oosAnnual) && isAnnual !== 0 && Number.isFinite(isAnnual) ? oosAnnual / isAnnual : null,
+      oosAnnualReturn: oos.annualReturn,
+      oosSharpe: oos.sharpe,
+      efficiency: oos.annualReturn !== null && isAnnual !== null && isAnnual !== 0 ? oos.annualReturn / isAnnual : null,
     };
   });
   saveWindows(store, sweepId, records, runId);
@@ -255,4 +250,3 @@ function fallbackCaveat(spans: readonly string[], metric: string, firstName: str
   return caveat('walk-forward', 'high', `no in-sample trial has a value of ${metric} for the out-of-sample window${spans.length === 1 ? '' : 's'} ${spans.join(', ')}: ${spans.length === 1 ? 'it runs' : 'they run'} the first point, ${point}, as a fallback — not a choice`, { value: spans.length, unit: 'count' });
 }
 
-const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -2,21 +2,23 @@
 // session to the window's choice; and a whole test chooses each window's in-sample best from the
 // registry, runs the choices as one stored run, and reports efficiency as its definition says.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { custom, withDriftBand } from '../../engine/schedule.ts';
+import { custom, everySession, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
+import { runMetrics } from '../../reports/runMetrics.ts';
 import { getRun, openStore, readWindows, sweepTrials } from '../../reports/store/index.ts';
 import { fillsHash } from '../../reports/store/index.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { parseStudy } from '../../study/index.ts';
 import { openStudyMarket } from '../../study/market.ts';
 import { runWalkForward, stitchedStrategy, walkForwardWindows } from '../../study/sweep/index.ts';
+import { outOfSampleFigures } from '../../study/sweep/windowFigures.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { trades } from '../engine/helpers.ts';
 
@@ -234,5 +236,98 @@ describe('a walk-forward test', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+/**
+ * probe r57b's wk2 folder: WWW and VVV (Date,AdjClose) on Fridays only until 2023-06-30, then on
+ * every weekday to 2023-12-29, each a seeded LCG walk rounded to cents (the probe's Python, bit for bit).
+ */
+function weeklyThenDaily(): string {
+  const data = join(dir, 'weekly-then-daily');
+  mkdirSync(data);
+  const lcg = (seed: number) => {
+    let x = BigInt(seed);
+    return () => Number((x = (x * 1103515245n + 12345n) % 2n ** 31n)) / 2 ** 31;
+  };
+  const cents = (v: number) => Math.round(v * 100) / 100;
+  const days: string[] = [];
+  for (let d = epochDay(2022, 1, 7); d <= epochDay(2023, 12, 29); d++) {
+    const weekday = new Date(d * 86_400_000).getUTCDay();
+    if (isoDay(d) < '2023-07-01' ? weekday === 5 : weekday >= 1 && weekday <= 5) days.push(isoDay(d));
+  }
+  const walk = (seed: number, start: number, scale: number, drift: number) => {
+    const u = lcg(seed);
+    let p = start;
+    return `Date,AdjClose\n${days.map((d) => `${d},${(p = cents(p * (1 + scale * (u() - 0.5) + drift)))}`).join('\n')}\n`;
+  };
+  writeFileSync(join(data, 'WWW.csv'), walk(3, 100, 0.03, 0.0008));
+  writeFileSync(join(data, 'VVV.csv'), walk(9, 50, 0.02, 0.0002));
+  return data;
+}
+
+describe('a walk-forward window\'s out-of-sample figures', () => {
+  it('are annualised with the window\'s own P, as a run over its sessions infers it, not the stitched run\'s (probe r57b F3)', { timeout: 120_000 }, async () => {
+    const study = parseStudy({
+      data: weeklyThenDaily(),
+      engine: { initialCash: 1_000_000, execution: 'same-close' },
+      runs: [{ name: 'h', strategy: 'fixed-weights', params: { weights: { WWW: 1 }, schedule: 'month-start' }, walkForward: { inSample: '6m', outOfSample: '3m', mode: 'rolling', params: { weights: [{ WWW: 1 }, { VVV: 1 }] } } }],
+    });
+    const [o] = await runWalkForward(study, { where: 'test', db: join(dir, 'weekly-then-daily.db'), workers: 1 });
+    const w = o.windows[2];
+    expect([w.oosFrom, w.oosTo, w.values]).toEqual(['2023-01-13', '2023-03-31', { weights: { WWW: 1 } }]);
+    const store = openStore(join(dir, 'weekly-then-daily.db'));
+    try {
+      const run = getRun(store, o.runId ?? -1);
+      // The stitched run infers P = 123 over its mixed calendar; the window's 13 Fridays are weekly: P = 52.
+      expect(run?.run.periodsPerYear).toBe(123);
+      // By hand: the stitched NAV is 992,974.80 on Friday 2023-01-06 and 1,061,817.34 on 2023-03-31,
+      // 12 weekly returns: g = 1,061,817.34 / 992,974.80 = 1.0693296; at P = 52, g^(52/12) − 1 = 0.337058
+      // (the stitched run's P = 123 gave g^(123/12) − 1 = 0.987896). Sharpe (rf 0) of the 12 returns:
+      // mean 0.0056930 / std 0.0087065 · √52 = 4.7153 (7.2520 at √123). The choice's in-sample annual
+      // return is 0.0336145 (its trial, weekly, P = 52): efficiency 0.337058 / 0.0336145 = 10.027 (was 29.39).
+      const navOn = (day: string) => run?.daily.columns.nav[run.daily.dates.indexOf(day)] ?? NaN;
+      expect(navOn('2023-01-06')).toBeCloseTo(992_974.8, 6);
+      expect(navOn('2023-03-31')).toBeCloseTo(1_061_817.34, 6);
+      expect(w.oosAnnualReturn).toBeCloseTo((navOn('2023-03-31') / navOn('2023-01-06')) ** (52 / 12) - 1, 12);
+      expect(w.oosAnnualReturn).toBeCloseTo(0.337058, 6);
+      expect(w.oosSharpe).toBeCloseTo(4.7153, 4);
+      expect(w.isAnnualReturn).toBeCloseTo(0.0336145, 7);
+      expect(w.efficiency).toBeCloseTo(10.027, 3);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a walk-forward window measured out of sample', () => {
+  it('property: its figures are those runMetrics gives a run over its return sessions, whatever the calendar', () => {
+    // Fully invested at every close (fractional, same-close, no costs): from any start the NAV moves as AAA does,
+    // so a run over the window's return sessions has the stitched run's returns there, and must have its P too.
+    const hold: Strategy = { name: 'hold', params: {}, schedule: everySession, decide: () => ({ weights: { AAA: 1 } }) };
+    const config = { shares: 'fractional', execution: 'same-close' } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 0, max: 60 }), fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: 110, maxLength: 110 }), fc.nat(), fc.nat(), (fridays, weekdays, moves, a, b) => {
+        // Fridays from 2022-01-07, then weekdays after the last of them.
+        const dates = [...Array.from({ length: fridays }, (_, k) => epochDay(2022, 1, 7) + 7 * k)];
+        for (let d = dates[fridays - 1] + 3; dates.length < fridays + weekdays; d++) if (![0, 6].includes(new Date(d * 86_400_000).getUTCDay())) dates.push(d);
+        let price = 100;
+        const market = { ...fixtureMarket({ symbols: ['AAA'], closes: dates.map((_, t) => [(price *= 1 + moves[t])]) }), dates: Int32Array.from(dates) };
+        const T = dates.length;
+        const from = a % (T - 1);
+        const to = from + 1 + (b % (T - 1 - from));
+        const stitched = backtest(market, hold, config);
+        const window = { isFirst: 0, isLast: from, oosFirst: from + 1, oosLast: to, cut: false };
+        const figures = outOfSampleFigures(stitched.daily.nav, market.dates, 0, window, undefined, 0);
+        const single = runMetrics(backtest(market, hold, { ...config, from: isoDay(dates[from]), to: isoDay(dates[to]) }));
+        const value = (name: string) => single.metrics.find((m) => m.name === name)?.value ?? null;
+        expect(figures.frequency.periodsPerYear).toBe(single.periodsPerYear);
+        for (const [ours, theirs] of [[figures.annualReturn, value('annual_return')], [figures.sharpe, value('sharpe')]]) {
+          if (theirs === null) expect(ours).toBeNull();
+          else expect(ours).toBeCloseTo(theirs, 9);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

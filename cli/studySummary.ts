@@ -11,6 +11,7 @@ import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { carriedSessions } from '../reports/navObservations.ts';
 import { cashGrowth, commonPeriod, metricValue } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';
+import { caveatCount, printCaveatLines } from './caveatLines.ts';
 import { fixed, percent, printTable, unsignedZero } from './output.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
@@ -89,9 +90,6 @@ function pp(x: number | null): string {
 }
 const money = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : Math.round(x).toLocaleString('en-US'));
 
-/** Caveats that change how a run reads (high and medium), a few per run; the report has them all. */
-const SHOWN_PER_RUN = 3;
-
 function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): void {
   const { study, published } = outcome;
   const counts = study.runs.map((run) => run.result.caveats.length + run.metrics.caveats.length);
@@ -105,17 +103,13 @@ function printRuns(outcome: StudyOutcome, rows: ReturnType<typeof headline>): vo
   study.runs.forEach((run, k) => {
     const row = rows[k];
     const all = caveatsOf(run);
-    const shown = all.filter((c) => c.severity !== 'low' && c.code !== 'synthetic').slice(0, SHOWN_PER_RUN);
     const start = row.period.firstInvested === null ? 'never invested' : `first trade ${row.period.firstInvested}`;
-    const count = `${all.length} caveat${all.length === 1 ? '' : 's'}${row.caveats.high > 0 ? ` (${row.caveats.high} high)` : ''}`;
     const bp = row.benchmarkPeriod;
     const against = row.benchmark === null ? 'no benchmark' : `benchmark ${row.benchmark}${bp !== null && !bp.whole ? ` (compared over ${bp.from} → ${bp.to}, the period both cover)` : ''}`;
     const cp = row.cashPeriod;
     const cash = cp !== null && !cp.whole ? `, vs cash compared over ${cp.from} → ${cp.to}, where the cash rate is known or carried (this run ${percent(cp.runAnnual)} a year there)` : '';
-    writeStandardOutput(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}${cash}, final NAV ${row.currency} ${money(row.finalNav)}, ${count}\n`);
-    for (const c of shown) writeStandardOutput(`  ${c.severity === 'high' ? '!' : '·'} ${c.message}\n`);
-    // The tear sheet lists these and adds its own notes (reports/html/tearSheet/caveats.ts caveatSources), so its count can be higher.
-    if (all.length > shown.length) writeStandardOutput(`  … ${all.length - shown.length} more recorded, in the report and runs show (the report adds notes of its own, e.g. on metrics it could not compute)\n`);
+    writeStandardOutput(`\n${run.name}: ${row.period.from} → ${row.period.to} (${start}), ${against}${cash}, final NAV ${row.currency} ${money(row.finalNav)}, ${caveatCount(all)}\n`);
+    printCaveatLines(all);
   });
 }
 

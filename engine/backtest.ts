@@ -14,7 +14,7 @@ import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
 import { sourceRecord, type Market } from '../data/market.ts';
 import { Accruals } from './accruals.ts';
-import { inferFrequency } from './frequency.ts';
+import { frequencyOf } from './frequency.ts';
 import { buildAdjustmentIndex } from '../data/adjustedCloses.ts';
 import { Broker } from './broker.ts';
 import { requireFiniteBook } from './bookRange.ts';
@@ -73,7 +73,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const n = market.symbols.length;
   const adjustments = buildAdjustmentIndex(market);
   // P of the run: the strategies annualise with it (view.periodsPerYear) and resolve windows given as durations, as the accruals and metrics do.
-  const periodsPerYear = config.periodsPerYear ?? inferFrequency(market.dates.subarray(first, last + 1)).periodsPerYear;
+  const periodsPerYear = frequencyOf(market.dates.subarray(first, last + 1), config.periodsPerYear).periodsPerYear;
   const listing = new Listing(market, adjustments, config.staleMarkSessions);
   const view = new MarketView(market, adjustments, periodsPerYear, listing);
   const reads = viewReads(view);

@@ -75,6 +75,13 @@ export function rankCaveats(caveats: readonly Caveat[]): Caveat[] {
     .map(({ c }) => c);
 }
 
+/**
+ * Whether a caveat changes how a run reads: high and medium ones, but for the SYNTHETIC-data note
+ * every page and line already carries as a badge. What the terminal shows of a run, and what a
+ * sweep's trial keeps.
+ */
+export const changesReading = (c: { readonly severity: string; readonly code: string }): boolean => c.severity !== 'low' && c.code !== 'synthetic';
+
 /** A fraction as a percentage for a message, to 0.1: 0.1234 → "12.3%". */
 export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 

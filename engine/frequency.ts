@@ -210,6 +210,16 @@ export function givenFrequency(periodsPerYear: number): Frequency {
 }
 
 /**
+ * The P of a run (or series) over the calendar `dates` (ascending epoch days): `given` where the
+ * user set one (periodsPerYear), else inferred from their spacing. What the engine accrues with,
+ * runMetrics annualises by and a walk-forward window's out-of-sample figures use, so each of them
+ * reads the same P off the same sessions.
+ */
+export function frequencyOf(dates: ArrayLike<number>, given: number | undefined): Frequency {
+  return given === undefined ? inferFrequency(dates) : givenFrequency(given);
+}
+
+/**
  * P of returns paired over the dates two series share (relative metrics). METRICS.md infers P
  * from a calendar's spacing and never assumes 252 for data that is not daily, and relative
  * metrics use the paired intervals; it does not name their calendar, and implies this one:

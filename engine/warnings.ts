@@ -4,7 +4,7 @@
 // read through the view (so could select), a rate series only when the run used it (its
 // strategy read it, or it is the cash rate), and fundamentals only when the strategy read them.
 
-import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
+import { isoDay, parseIsoDay } from '../data/dates.ts';
 import { printable } from '../data/errors.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
@@ -20,14 +20,14 @@ import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { warmUpReason } from './warmUpReason.ts';
-import { calendarPlace, nominalSession, type CalendarPlace } from './calendarGrid.ts';
-import { type Frequency, inferFrequency, spacingRange } from './frequency.ts';
+import { inferFrequency } from './frequency.ts';
 import { inferredPeriodsCaveats } from './inferredPeriodsCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from './models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from './orders.ts';
 import { rateGapCaveats } from './rateGapCaveat.ts';
 import { skippedByRule, skippedTradeCaveats, skipRuleAdvice, skipRuleText } from './skippedTradeCaveats.ts';
+import { requestedPeriodCaveats } from './requestedPeriod.ts';
 import { splitCaveats } from './splitCaveats.ts';
 import { targetWaitCaveats } from './targetWaitCaveats.ts';
 import type { TargetWait } from './pendingTargets.ts';
@@ -100,29 +100,10 @@ export interface RunScope {
 }
 
 /**
- * A run that starts after its requested `from`, or ends before its requested `to`, is reported
- * when it skipped more weekdays than this: one or two are a holiday (or a long weekend), more
- * are trading days the data lacks — unless, on a calendar coarser than daily, the date asked falls
- * inside one of the data's own intervals (a mid-month date on month-ends: engine/calendarGrid.ts).
- */
-const HOLIDAY_WEEKDAYS = 2;
-/**
  * Waiting in cash longer than this many calendar days — a week — is reported (the one session an
  * order waits for its fill is never counted): 6 daily sessions, 2 weekly or monthly ones.
  */
 const WARM_UP_DAYS = 7;
-/**
- * A calendar coarser than daily (weekly, monthly, quarterly, annual: engine/frequency.ts), with the
- * longest gap that is one of its intervals, where its dates fall in their period and whether it
- * holds weekend dates (engine/calendarGrid.ts); null for daily and irregular calendars.
- */
-function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; place: CalendarPlace; weekends: boolean } | null {
-  const f = inferFrequency(dates);
-  const place = calendarPlace(dates, f);
-  if (f.label === 'daily' || f.label === 'other' || place === undefined) return null;
-  return { f, hi: spacingRange(f)[1], place, weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
-}
-
 /** Sessions named in the caveat of waiting targets rejected at their price before "and on N more". */
 const SHOWN_DATES = 3;
 
@@ -223,38 +204,9 @@ function withTargets(r: RunRecordings, read: ReadonlySet<number>): Set<number> {
  * with its reason as the replay recorded it (warmUpReason.ts).
  */
 function periodCaveats(r: RunRecordings): Caveat[] {
-  const out: Caveat[] = [];
   const { facts, market } = r;
   const start = market.dates[r.first];
-  // On a calendar coarser than daily, a date asked inside one of the data's own intervals is no late start or early end: the
-  // session before the start (after the end) is one interval away, or — with none in the data, or a hole — the date its
-  // convention names for it lies outside the period asked (engine/calendarGrid.ts nominalSession: a `from` on that very
-  // date, a Friday on Fridays, lost the week the data lacks, probe r57c). Daily calendars are judged by the weekdays skipped.
-  let coarse: ReturnType<typeof coarseCalendar> | undefined;
-  const calendar = (): ReturnType<typeof coarseCalendar> => (coarse === undefined ? (coarse = coarseCalendar(market.dates)) : coarse);
-  if (facts.requestedFrom !== null && weekdaysBetween(parseIsoDay(facts.requestedFrom), start) > HOLIDAY_WEEKDAYS) {
-    const requested = parseIsoDay(facts.requestedFrom);
-    const late = start - requested;
-    const c = calendar();
-    const previous = r.first > 0 ? market.dates[r.first - 1] : undefined;
-    const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((nominalSession(start, c.f, -1, c.place, c.weekends) ?? -Infinity) >= requested));
-    if (!inside) {
-      const where = market.dates[0] > requested ? 'data starts' : 'first session on or after it is';
-      out.push(caveat('late-start', late > 30 ? 'high' : 'medium', `requested ${facts.requestedFrom}, ${where} ${isoDay(start)} (${late} days later)`, { value: late, unit: 'days' }));
-    }
-  }
-  const end = market.dates[r.last];
-  const to = r.config.to ?? market.requested?.to;
-  if (to !== undefined) {
-    const toDay = parseIsoDay(to);
-    const short = weekdaysBetween(end + 1, toDay + 1);
-    const c = short > HOLIDAY_WEEKDAYS ? calendar() : null;
-    const next = r.last + 1 < market.dates.length ? market.dates[r.last + 1] : undefined;
-    const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((nominalSession(end, c.f, 1, c.place, c.weekends) ?? Infinity) <= toDay));
-    if (short > HOLIDAY_WEEKDAYS && !inside) {
-      out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${to}, the data ends ${isoDay(end)} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
-    }
-  }
+  const out: Caveat[] = requestedPeriodCaveats(market.dates, r.first, r.last, { from: facts.requestedFrom, to: r.config.to ?? market.requested?.to });
   const sessions = r.last - r.first + 1;
   if (facts.firstInvestedDate === null) {
     out.push(caveat('warm-up', 'high', `never invested: all ${sessions} sessions in cash${neverInvestedReason(r)}`, { value: sessions, unit: 'sessions' }));

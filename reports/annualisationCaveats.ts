@@ -11,13 +11,21 @@ import type { Frequency } from '../engine/frequency.ts';
 import type { MetricSet } from './metrics/index.ts';
 
 /**
- * Caveats on the P of `set`: medium when its own `frequency` is irregular (naming `option`, the
- * setting that overrides it), medium when its relative metrics (paired with `benchmark`) use
- * another P than the measured series, called `whose` ("the run's", "the series'").
+ * Medium when `frequency` is irregular — its P a best guess: "annualised with P = 158: inferred: …;
+ * set periodsPerYear if that is wrong" (naming `option`, the setting that overrides it); null otherwise.
+ */
+export function irregularFrequencyCaveat(frequency: Frequency, option: string): Caveat | null {
+  return frequency.irregular ? caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set ${option} if that is wrong`) : null;
+}
+
+/**
+ * Caveats on the P of `set`: medium when its own `frequency` is irregular (irregularFrequencyCaveat),
+ * medium when its relative metrics (paired with `benchmark`) use another P than the measured
+ * series, called `whose` ("the run's", "the series'").
  */
 export function annualisationCaveats(frequency: Frequency, set: MetricSet, benchmark: string | undefined, whose: string, option: string): Caveat[] {
-  const out: Caveat[] = [];
-  if (frequency.irregular) out.push(caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set ${option} if that is wrong`));
+  const irregular = irregularFrequencyCaveat(frequency, option);
+  const out: Caveat[] = irregular === null ? [] : [irregular];
   const pairing = set.pairing;
   if (benchmark !== undefined && pairing !== undefined && pairing.intervals > 0 && pairing.periodsPerYear !== set.periodsPerYear) {
     out.push(caveat('benchmark', 'medium', `relative metrics are annualised with P = ${pairing.periodsPerYear}, not ${whose} ${set.periodsPerYear}: the ${pairing.intervals} intervals paired with ${benchmark} have ${pairing.source}`, { value: pairing.intervals, unit: 'count' }));

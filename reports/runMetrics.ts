@@ -35,8 +35,7 @@ import {
   type DrawdownEpisode,
   drawdownEpisodes,
   type Frequency,
-  givenFrequency,
-  inferFrequency,
+  frequencyOf,
   mean,
   type Metric,
   type MetricSet,
@@ -139,7 +138,7 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
   if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'runMetrics: periodsPerYear');
   // The engine accrued with config.periodsPerYear, else this same inference: one P for rf and cash.
   const given = options.periodsPerYear ?? result.manifest.config.periodsPerYear;
-  const frequency = given === undefined ? inferFrequency(result.dates) : givenFrequency(given);
+  const frequency = frequencyOf(result.dates, given);
   const P = frequency.periodsPerYear;
   const { dates, returns } = navReturns(result);
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;

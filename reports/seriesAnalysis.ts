@@ -15,7 +15,7 @@ import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveat
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
-import { chainsOf, computeMetrics, type Frequency, givenFrequency, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
+import { chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -69,7 +69,7 @@ export function analyseSeries(
     options = { ...options, benchmark };
   }
   const calendar = series.startDay === undefined ? series.dates : Int32Array.of(series.startDay, ...series.dates);
-  const frequency = options.periodsPerYear === undefined ? inferFrequency(calendar) : givenFrequency(options.periodsPerYear);
+  const frequency = frequencyOf(calendar, options.periodsPerYear);
   const P = frequency.periodsPerYear;
   const periods = periodsOfReturns(series.dates, series.startDay, P);
   // A constant rate of 0 is no risk-free, as in runMetrics: one source ('none (rf = 0)') for both.

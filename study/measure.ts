@@ -42,13 +42,21 @@ export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Marke
 
 
 /**
+ * The per-period rf of each return of a run over `sessions` (epoch days; one return per session
+ * after the first) annualised with P `periodsPerYear`, as runMetrics derives it: `riskFree`
+ * (resolveRiskFree) compounded over the periods of P each return covers.
+ */
+export function sessionsRiskFree(sessions: Int32Array, periodsPerYear: number, riskFree: number | RateSeries): RiskFree {
+  return riskFreeOfReturns(riskFree, sessions.subarray(1), periodsPerYear, periodsPerRow(sessions, periodsPerYear)).perPeriod;
+}
+
+/**
  * The per-period rf of each of a trial's returns (one per session after its first), as its
  * metrics subtracted it: `riskFree` (resolveRiskFree) over the trial's sessions of `market`, with its P.
  */
 export function trialRiskFree(trial: TrialRecord, market: Market, riskFree: number | RateSeries): RiskFree {
   const first = sessionOnOrBefore(market.dates, parseIsoDay(trial.periodFrom));
-  const sessions = market.dates.subarray(first, first + trial.sessions);
-  return riskFreeOfReturns(riskFree, sessions.subarray(1), trial.periodsPerYear, periodsPerRow(sessions, trial.periodsPerYear)).perPeriod;
+  return sessionsRiskFree(market.dates.subarray(first, first + trial.sessions), trial.periodsPerYear, riskFree);
 }
 
 /** A strategy that never holds anything: what measuredMetricNames measures. */

@@ -4,6 +4,8 @@
 
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { changesReading } from '../../engine/caveats.ts';
+import { caveatCount, printCaveatLines } from '../caveatLines.ts';
 import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
 import { fixed, percent, printJson, printTable } from '../output.ts';
 import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
@@ -20,15 +22,39 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     const { runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
     const { config, db, out, result: outcomes } = await runTrialCommand(args, runWalkForward);
     const pages = outcomes.map((o) => (args.report ? writeWalkForwardPage(db, o, join(out, 'reports'), config.title) : null));
-    if (args.json) printJson(outcomes.map((o, k) => ({ run: o.run, windows: o.windows, efficiency: o.efficiency, oosAnnualReturn: o.oosAnnualReturn, oosSharpe: o.oosSharpe, runId: o.runId, trials: o.trials, refused: o.refused, failed: o.failed, interrupted: o.interrupted, complete: o.complete, page: pages[k]?.page ?? null, tearSheet: pages[k]?.tearSheet ?? null, db })));
+    if (args.json) {
+      printJson(
+        outcomes.map((o, k) => ({
+          run: o.run,
+          windows: o.windows,
+          efficiency: o.efficiency,
+          oosAnnualReturn: o.oosAnnualReturn,
+          oosSharpe: o.oosSharpe,
+          runId: o.runId,
+          // The stitched run's caveats that change how it reads (all of them: breadth runs show <db> <runId>).
+          caveats: o.caveats.filter(changesReading).map(({ code, severity, message }) => ({ code, severity, message })),
+          notes: o.notes,
+          trials: o.trials,
+          refused: o.refused,
+          failed: o.failed,
+          interrupted: o.interrupted,
+          complete: o.complete,
+          page: pages[k]?.page ?? null,
+          tearSheet: pages[k]?.tearSheet ?? null,
+          db,
+        })),
+      );
+    }
     else {
       outcomes.forEach((o, k) => {
         writeStandardOutput(`\n${o.run}: ${o.windows.length} ${o.mode} windows, chosen by in-sample ${o.metric} among ${o.trials} trial${o.trials === 1 ? '' : 's'}\n`);
         printTable(
-          ['out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
-          o.windows.map((w) => [`${w.oosFrom} → ${w.oosTo}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
+          ['window', 'out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
+          o.windows.map((w, i) => [i + 1, `${w.oosFrom} → ${w.oosTo}${w.cut ? ' (cut short)' : ''}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
         );
-        writeStandardOutput(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}\n`);
+        writeStandardOutput(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}${o.runId === null ? '' : `; ${caveatCount(o.caveats)}`}\n`);
+        printCaveatLines(o.caveats);
+        for (const note of o.notes) writeStandardOutput(`note: ${note}\n`);
         if (o.failed.length) writeStandardOutput(`${o.failed.length} in-sample trial${o.failed.length === 1 ? '' : 's'} failed, never a choice: ${o.failed[0].name}: ${o.failed[0].message}${o.failed.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
         if (o.refused.length) writeStandardOutput(`${o.refused.length} in-sample point${o.refused.length === 1 ? '' : 's'} the strategy's parameter check refused, not run: ${o.refused[0].message}${o.refused.length > 1 ? ' (and others: --json lists them)' : ''}\n`);
         if (o.interrupted) writeStandardOutput('interrupted: run again with --resume to finish\n');

@@ -15,6 +15,8 @@ export interface WindowRecord {
   readonly values: Readonly<Record<string, unknown>>;
   /** True when no in-sample trial had a value of the metric, so the first point ran: a fallback, not a choice. */
   readonly fallback: boolean;
+  /** True when the end of the run (the data's end, or the period's `to`) cut the out-of-sample span short of its step. */
+  readonly cut: boolean;
   /** The choice's in-sample value of the ranking metric, annualised return and Sharpe. */
   readonly isMetric: number | null;
   readonly isAnnualReturn: number | null;
@@ -37,7 +39,7 @@ export function saveWindows(store: Store, sweepId: number, windows: readonly Win
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         );
         windows.forEach((w, k) =>
-          insert.run(sweepId, k, w.isFrom, w.isTo, w.oosFrom, w.oosTo, w.trialKey, canonicalJson({ params: w.params, values: w.values, isSharpe: w.isSharpe, fallback: w.fallback }), w.isMetric, w.isAnnualReturn, w.oosAnnualReturn, w.oosSharpe, w.efficiency, runId),
+          insert.run(sweepId, k, w.isFrom, w.isTo, w.oosFrom, w.oosTo, w.trialKey, canonicalJson({ params: w.params, values: w.values, isSharpe: w.isSharpe, fallback: w.fallback, cut: w.cut }), w.isMetric, w.isAnnualReturn, w.oosAnnualReturn, w.oosSharpe, w.efficiency, runId),
         );
       })
       .immediate(),
@@ -69,8 +71,8 @@ export function readWindows(store: Store, sweepId: number): WindowRecord[] {
       )
       .all(sweepId)
       .map(({ params, ...w }) => {
-        const extra = parseCanonicalJson(params) as { params: unknown; values: Record<string, unknown>; isSharpe: number | null; fallback?: boolean };
-        return { ...w, params: extra.params, values: extra.values, isSharpe: extra.isSharpe, fallback: extra.fallback ?? false };
+        const extra = parseCanonicalJson(params) as { params: unknown; values: Record<string, unknown>; isSharpe: number | null; fallback?: boolean; cut?: boolean };
+        return { ...w, params: extra.params, values: extra.values, isSharpe: extra.isSharpe, fallback: extra.fallback ?? false, cut: extra.cut ?? false };
       }),
   );
 }

@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { writeReport } from '../../reports/html/index.ts';
+import { RUN_CURRENCY, writeReport } from '../../reports/html/index.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweep/sweepPage.ts';
 import { renderWalkForwardPage } from '../../reports/html/sweep/walkForwardPage.ts';
 import { getRun, openStore } from '../../reports/store/index.ts';
@@ -111,7 +111,10 @@ export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, di
           nav: stored.daily.columns.nav,
           benchmark: stored.run.benchmark === null ? null : { name: stored.run.benchmark, levels: stored.daily.benchmarkLevel },
           tearSheet: basename(tearSheet),
+          caveats: stored.caveats,
+          currency: RUN_CURRENCY,
         },
+        notes: outcome.notes,
       }),
     );
     return { page, tearSheet };

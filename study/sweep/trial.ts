@@ -6,7 +6,7 @@
 
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { rankCaveats } from '../../engine/caveats.ts';
+import { changesReading, rankCaveats } from '../../engine/caveats.ts';
 import type { EngineConfig } from '../../engine/config.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { buildFingerprint } from '../../core/buildFingerprint.ts';
@@ -132,7 +132,7 @@ export async function runTrial(spec: TrialSpec, market: Market): Promise<TrialRe
     returns,
     values: spec.values,
     caveats: rankCaveats([...result.caveats, ...metrics.caveats])
-      .filter((c) => c.severity !== 'low' && c.code !== 'synthetic')
+      .filter(changesReading)
       .map(({ code, severity, message }) => ({ code, severity, message })),
   };
 }

@@ -1,34 +1,32 @@
 // Walk-forward testing: for each window, every point of the run's sweep is a trial over the
 // in-sample span (run on the pool, stored in the registry like any trial); the point that
 // maximises the chosen metric in sample is the window's choice; the choices then run out of
-// sample as ONE stitched run (stitched.ts), stored as an ordinary run with its tear sheet. Per
-// window: the choice, its in-sample and out-of-sample annualised return and Sharpe, and the
-// walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md).
+// sample as ONE stitched run (stitchRun.ts, stitched.ts), stored as an ordinary run with its tear
+// sheet and the caveats of the period asked. Per window: the choice, its in-sample and
+// out-of-sample annualised return and Sharpe (each with its own span's P: windowFigures.ts), the
+// walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md),
+// and the notes beside them (windowNotes.ts).
 
 import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
-import { backtest } from '../../engine/backtest.ts';
-import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
-import { annualize, growth, sharpeOf } from '../../reports/metrics/index.ts';
-import { canonicalJson, getRun, readWindows, recordedTrials, recordSweep, saveWindows, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
-import { instantiate } from '../../strategies/api.ts';
-import { loadModelFiles } from '../models.ts';
-import { loadStrategyDefinition } from '../../strategies/registry.ts';
+import type { Caveat } from '../../engine/caveats.ts';
+import { requestedPeriodCaveats } from '../../engine/requestedPeriod.ts';
+import { canonicalJson, getRun, readWindows, recordSweep, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeTrialFailures } from '../../reports/store/index.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
 import type { StudyLoadOptions } from '../market.ts';
-import { measuredMetricNames, measureRun, resolveRiskFree } from '../measure.ts';
+import { measuredMetricNames } from '../measure.ts';
 import { executeTrials, type ExecuteOptions } from './execute.ts';
 import { sweepSchema } from './config.ts';
 import { expandSweep } from './expand.ts';
-import { noResultError } from './noResult.ts';
 import { isTrial, planPoint, refuseIfNoneValid } from './plan.ts';
 import { openExecution, openSweepMarket } from './runSweep.ts';
 import { holdSweep } from './soleCoordinator.ts';
 import type { QueueSettings } from './queue/protocol.ts';
-import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
-import { stitchedStrategy } from './stitched.ts';
+import { checkMetric } from './select.ts';
+import { stitch } from './stitchRun.ts';
 import type { TrialSpec } from './trial.ts';
+import { pointName, windowNotes } from './windowNotes.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
 export interface WalkForwardOptions extends ExecuteOptions {
@@ -64,15 +62,37 @@ export interface WalkForwardOutcome {
   readonly interrupted: boolean;
   /** True when the store held this walk-forward complete (`--resume` after it finished): nothing was stored now. */
   readonly complete: boolean;
+  /**
+   * The stitched run's caveats, ranked, as stored (its own, its measurement's, and the test's: a
+   * period that starts later or ends earlier than asked, a fallback window); none when interrupted.
+   */
+  readonly caveats: readonly Caveat[];
+  /** What the windows say beside the table (windowNotes.ts): a span cut short, a P that is a best guess, each window's in-sample trials' caveats. */
+  readonly notes: readonly string[];
 }
 
-function runPeriod(market: Market, spec: RunSpec, config: StudyConfig): [number, number] {
-  const from = spec.engine.from ?? config.engine.from ?? config.from;
-  const to = spec.engine.to ?? config.engine.to ?? config.to;
+/**
+ * The period a run asks for — its engine's `from`/`to`, the study's, else the period the market
+ * was loaded for, as the engine reads a run's (ISO days; null: the data's own start or end) — and
+ * the market sessions it covers, `first` … `last`.
+ */
+function runPeriod(market: Market, spec: RunSpec, config: StudyConfig): { first: number; last: number; from: string | null; to: string | null } {
+  const asked = (value: unknown, loaded: string | undefined): string | null => (typeof value === 'string' ? value : (loaded ?? null));
+  const from = asked(spec.engine.from ?? config.engine.from ?? config.from, market.requested?.from);
+  const to = asked(spec.engine.to ?? config.engine.to ?? config.to, market.requested?.to);
   const dates = market.dates;
-  const first = typeof from === 'string' ? sessionOnOrBefore(dates, parseIsoDay(from) - 1) + 1 : 0;
-  const last = typeof to === 'string' ? sessionOnOrBefore(dates, parseIsoDay(to)) : dates.length - 1;
-  return [first, last];
+  const first = from === null ? 0 : sessionOnOrBefore(dates, parseIsoDay(from) - 1) + 1;
+  const last = to === null ? dates.length - 1 : sessionOnOrBefore(dates, parseIsoDay(to));
+  return { first, last, from, to };
+}
+
+/** Each window's stored in-sample trials, named by this run's own sweep points (a trial another run of the command stored carries that run's name). */
+function windowTrials(store: Store, sweepId: number, perWindow: readonly (readonly TrialSpec[])[]) {
+  const stored = new Map(sweepTrials(store, sweepId).map((t) => [t.key, t]));
+  return perWindow.map((specs) => specs.flatMap((s) => {
+    const trial = stored.get(s.key);
+    return trial === undefined ? [] : [{ ...trial, name: pointName(s.name) }];
+  }));
 }
 
 /**
@@ -123,8 +143,8 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
       if (options.signal?.aborted) break;
       const spec = run.walkForward ?? config.walkForward;
       if (!spec) continue;
-      const [first, last] = runPeriod(market, run, config);
-      const windows = walkForwardWindows(market.dates, first, last, spec, `${options.where}: runs[${k}].walkForward`);
+      const period = runPeriod(market, run, config);
+      const windows = walkForwardWindows(market.dates, period.first, period.last, spec, `${options.where}: runs[${k}].walkForward`);
       const { perWindow, refused: refusedPoints } = await planWindows(config, market, k, windows, options);
       const all = perWindow.flat().map((t, seq) => ({ ...t, seq }));
       const refused = refusedPoints.map((f, j) => ({ ...f, seq: all.length + j }));
@@ -147,12 +167,18 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
         const failedTrials = sweepFailures(store, sweepId).filter((f) => planned.has(f.key));
         const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused, failed: failedTrials };
         if (interrupted) {
-          outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false });
+          outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false, caveats: [], notes: [] });
           break;
         }
+        const notes = windowNotes({ dates: market.dates, windows, outOfSample: spec.outOfSample, periodsPerYear: perWindow[0][0].periodsPerYear ?? perWindow[0][0].engine.periodsPerYear, trials: windowTrials(store, sweepId, perWindow) });
         const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
-        if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true });
-        else outcomes.push({ ...base, ...(await stitch(store, config, market, k, sweepId, windows, perWindow, spec.metric, options)), interrupted: false, complete: false });
+        if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true, notes });
+        else {
+          // A single run over the period says when the data starts later or ends earlier than asked: so does the test, with the same caveats.
+          const requested = { from: period.from, to: period.to, caveats: requestedPeriodCaveats(market.dates, period.first, period.last, period) };
+          const stitched = await stitch({ store, config, market, k, where: options.where, sweepId, windows, perWindow, metric: spec.metric, requested });
+          outcomes.push({ ...base, ...summary(stitched.records, stitched.runId, stitched.metrics, stitched.caveats), interrupted: false, complete: false, notes });
+        }
       } finally {
         held.release();
       }
@@ -164,79 +190,18 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
   }
 }
 
-/** Choose per window, run the choices out of sample as one run, store it and the windows. */
-async function stitch(store: Store, config: StudyConfig, market: Market, k: number, sweepId: number, windows: readonly Window[], perWindow: readonly TrialSpec[][], metric: string, options: WalkForwardOptions) {
-  const all = sweepTrials(store, sweepId);
-  checkMetric(trialMetricNames(all), metric, `${options.where}: runs[${k}].walkForward.metric`);
-  const stored = new Map(all.map((t) => [t.key, t]));
-  const day = (t: number): string => isoDay(market.dates[t]);
-  const choices = perWindow.map((specs, w) => {
-    const trials = specs.map((s) => stored.get(s.key)).filter((t) => t !== undefined);
-    if (trials.length === 0) {
-      const keys = new Set(specs.map((s) => s.key));
-      throw noResultError(`${options.where}: runs[${k}].walkForward's in-sample window ${day(windows[w].isFirst)}..${day(windows[w].isLast)}`, sweepFailures(store, sweepId).filter((f) => keys.has(f.key)));
-    }
-    const best = bestTrial(trials, metric);
-    const trial = best ?? trials[0];
-    // This run's own point (a trial stored by another run of the command carries that run's name and values).
-    return { trial, spec: specs.find((s) => s.key === trial.key) as TrialSpec, fallback: best === null };
-  });
-  const fallbacks = choices.flatMap((c, w) => (c.fallback ? [`${day(windows[w].oosFirst)}..${day(windows[w].oosLast)}`] : []));
-  const loaded = await loadStrategyDefinition(choices[0].spec.strategy);
-  const parts = choices.map((c, w) => ({ from: windows[w].oosFirst, strategy: instantiate(loaded.definition, c.spec.params, loaded.sourceHash, loaded.origin) }));
-  const windowsParams = choices.map((c, w) => ({ from: day(windows[w].oosFirst), to: day(windows[w].oosLast), params: c.spec.params }));
-  const strategy = stitchedStrategy(parts, { walkForward: windowsParams });
-  const engine = { ...choices[0].spec.engine, from: day(windows[0].oosFirst), to: day(windows[windows.length - 1].oosLast) };
-  const models = Object.keys(choices[0].spec.models).length ? await loadModelFiles(choices[0].spec.models, market, `${options.where}: runs[${k}]`) : {};
-  const ran = backtest(market, strategy, engine, models);
-  const result = fallbacks.length === 0 ? ran : { ...ran, caveats: rankCaveats([...ran.caveats, fallbackCaveat(fallbacks, metric, perWindow[0][0].name)]) };
-  const p = choices[0].spec;
-  const recorded = recordedTrials(store, strategy.name, market.fingerprint);
-  const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: resolveRiskFree(p.riskFree, market, []), trials: recorded });
-  const runId = writeRun(store, { result, metrics, label: `${config.runs[k].name}-walk-forward` });
-
-  // Per window, out of sample: the stitched run's returns over the window's sessions (less rf for Sharpe).
-  const nav = result.daily.nav;
-  const P = metrics.periodsPerYear;
-  const first = result.sessions[0];
-  const records: WindowRecord[] = windows.map((w, i) => {
-    const from = Math.max(w.oosFirst - first, 1);
-    const to = w.oosLast - first;
-    const r = Float64Array.from({ length: Math.max(to - from + 1, 0) }, (_, j) => nav[from + j] / nav[from + j - 1] - 1);
-    const x = r.map((v, j) => v - metrics.riskFreeReturns[from + j - 1]);
-    const oosAnnual = r.length > 0 ? annualize(growth(r), r.length, P) : NaN;
-    const isAnnual = choices[i].trial.metrics.annual_return ?? NaN;
-    return {
-      isFrom: day(w.isFirst),
-      isTo: day(w.isLast),
-      oosFrom: day(w.oosFirst),
-      oosTo: day(w.oosLast),
-      trialKey: choices[i].trial.key,
-      params: choices[i].spec.params,
-      values: choices[i].spec.values,
-      fallback: choices[i].fallback,
-      isMetric: Number.isFinite(score(choices[i].trial, metric)) ? (choices[i].trial.metrics[metric] ?? null) : null,
-      isAnnualReturn: Number.isFinite(isAnnual) ? isAnnual : null,
-      isSharpe: choices[i].trial.metrics.sharpe ?? null,
-      oosAnnualReturn: Number.isFinite(oosAnnual) ? oosAnnual : null,
-      oosSharpe: r.length >= 2 ? finite(sharpeOf(x, P)) : null,
-      efficiency: Number.isFinite(oosAnnual) && isAnnual !== 0 && Number.isFinite(isAnnual) ? oosAnnual / isAnnual : null,
-    };
-  });
-  saveWindows(store, sweepId, records, runId);
-  return summary(records, runId, metrics.metrics);
-}
-
 /** A finished walk-forward as the store holds it: its windows and stitched run (nothing is written). */
 function storedOutcome(store: Store, sweepId: number, runId: number) {
-  return summary(readWindows(store, sweepId), runId, getRun(store, runId)?.metrics ?? []);
+  const stored = getRun(store, runId);
+  return summary(readWindows(store, sweepId), runId, stored?.metrics ?? [], stored?.caveats ?? []);
 }
 
 /**
- * The windows, the stitched run's annualised return and Sharpe (its metrics), and the walk-forward
- * efficiency: stitched OOS annualised return / mean IS annualised return of the choices (reports/SWEEPS.md).
+ * The windows, the stitched run's annualised return and Sharpe (its metrics) and caveats, and the
+ * walk-forward efficiency: stitched OOS annualised return / mean IS annualised return of the
+ * choices (reports/SWEEPS.md).
  */
-function summary(windows: WindowRecord[], runId: number, metrics: readonly { name: string; value: number | null }[]) {
+function summary(windows: WindowRecord[], runId: number, metrics: readonly { name: string; value: number | null }[], caveats: readonly Caveat[]) {
   const oosAnnualReturn = metrics.find((m) => m.name === 'annual_return')?.value ?? null;
   const isAnnuals = windows.flatMap((r) => (r.isAnnualReturn === null ? [] : [r.isAnnualReturn]));
   const meanIs = isAnnuals.length ? isAnnuals.reduce((a, b) => a + b, 0) / isAnnuals.length : NaN;
@@ -246,13 +211,7 @@ function summary(windows: WindowRecord[], runId: number, metrics: readonly { nam
     oosAnnualReturn,
     oosSharpe: metrics.find((m) => m.name === 'sharpe')?.value ?? null,
     efficiency: oosAnnualReturn !== null && Number.isFinite(meanIs) && meanIs !== 0 ? oosAnnualReturn / meanIs : null,
+    caveats,
   };
 }
 
-/** The caveat of windows where no in-sample trial had a value of the metric, so the first point ran. */
-function fallbackCaveat(spans: readonly string[], metric: string, firstName: string): Caveat {
-  const point = firstName.replace(/ IS .*$/, '');
-  return caveat('walk-forward', 'high', `no in-sample trial has a value of ${metric} for the out-of-sample window${spans.length === 1 ? '' : 's'} ${spans.join(', ')}: ${spans.length === 1 ? 'it runs' : 'they run'} the first point, ${point}, as a fallback — not a choice`, { value: spans.length, unit: 'count' });
-}
-
-const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);

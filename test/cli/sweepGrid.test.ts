@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../reports/store/index.ts';
+import { monthEndsFolder } from '../sweep/walkForwardData.ts';
 import { breadth, expectBadInput, expectOk, scratch, write } from './helpers.ts';
 
 const smaGrid = (fast: number[], slow: number[], extra = '') =>
@@ -116,5 +117,37 @@ describe.concurrent('where sweep and walk-forward pages go', () => {
     expect(readdirSync(join(dir, 'w', 'reports')).sort()).toEqual(['w-sma-walk-forward-1.html', `w-sma-walk-forward-${id}.html`, 'w-walk-forward-1.html', `w-walk-forward-${id}.html`]);
     expect(readFileSync(join(dir, 'w', 'reports', 'w-walk-forward-1.html'), 'utf8')).toContain('href="w-sma-walk-forward-1.html"');
     expect(readFileSync(join(dir, 'w', 'reports', `w-walk-forward-${id}.html`), 'utf8')).toContain(`href="w-sma-walk-forward-${id}.html"`);
+  });
+});
+
+describe.concurrent('what a walk-forward says beside its table (probe r57b F1, F2)', () => {
+  it('the stitched run\'s high caveats as `breadth run` prints them (a period the data does not cover), the cut window, the same again from the store; --json\'s caveats and notes', async () => {
+    const dir = scratch();
+    monthEndsFolder(dir, 'm');
+    const study = 'title: m\ndata: m\nbenchmark: BBB\nengine: { initialCash: 1000000, from: "2020-06-30", to: "2025-06-30" }\nruns:\n  - name: hold\n    strategy: fixed-weights\n    params: { weights: { AAA: 1 }, schedule: month-end }\n    walkForward: { inSample: 1y, outOfSample: 1y, mode: rolling, params: { weights: [ { AAA: 1 }, { BBB: 1 } ] } }\n';
+    write(dir, 'wf.yaml', study);
+    const first = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'wf.db', '--no-report'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(first);
+    // 213 days from 2020-06-30 to the first bar, 368 weekdays from the last bar to 2025-06-30 (test/sweep/walkForward.test.ts): both high, `!`, first.
+    const said = [
+      '  ! requested 2020-06-30, data starts 2021-01-29 (213 days later)\n  ! asked to 2025-06-30, the data ends 2024-01-31 (368 weekdays short)\n',
+      "│ 3      │ 2024-01-31 → 2024-01-31 (cut short) │",
+      "note: window 3's out of sample, 2024-01-31 → 2024-01-31, is cut short by the data's end: 1 session of an outOfSample span of 1y; its annualised figures extrapolate from 1 return (P = 12)\n",
+    ];
+    for (const text of said) expect(first.stdout).toContain(text);
+    expect(first.stdout).toMatch(/\nstitched out of sample \(run 1\): annual return [^\n]*; \d+ caveats \(2 high\)\n  ! requested/);
+    const resumed = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'wf.db', '--no-report', '--resume'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(resumed);
+    expect(resumed.stdout).toContain('complete already');
+    for (const text of said) expect(resumed.stdout).toContain(text);
+    const json = await breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'wf.db', '--no-report', '--resume', '--json'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(json);
+    const [o] = JSON.parse(json.stdout);
+    expect(o.caveats.slice(0, 2)).toEqual([
+      { code: 'late-start', severity: 'high', message: 'requested 2020-06-30, data starts 2021-01-29 (213 days later)' },
+      { code: 'early-end', severity: 'high', message: 'asked to 2025-06-30, the data ends 2024-01-31 (368 weekdays short)' },
+    ]);
+    expect(o.notes[0]).toBe(said[2].slice('note: '.length, -1));
+    expect(o.windows.map((w: { cut: boolean }) => w.cut)).toEqual([false, false, true]);
   });
 });

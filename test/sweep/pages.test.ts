@@ -71,11 +71,24 @@ beforeAll(async () => {
         { name: 'tilt[tilt=0.5]', message: `strategy "cursed" failed on 2016-03-01: half a tilt ${HOSTILE}` },
       ],
       refused: 1,
-      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08, fallback: k === 2 })),
+      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08, fallback: k === 2, cut: k === 2 })),
       efficiency: 0.4,
       oosAnnualReturn: 0.03,
       oosSharpe: 0.25,
-      stitched: { runId: 3, dates, nav, benchmark: { name: 'SPY', levels: nav.map((v, k) => v * (1 - k / 5000)) }, tearSheet: 'size-tilt-walk-forward.html' },
+      stitched: {
+        runId: 3,
+        dates,
+        nav,
+        benchmark: { name: 'SPY', levels: nav.map((v, k) => v * (1 - k / 5000)) },
+        tearSheet: 'size-tilt-walk-forward.html',
+        caveats: [
+          { code: 'late-start', severity: 'high', message: `requested 2014-06-30, data starts 2015-01-05 (189 days later) ${HOSTILE}`, size: 189, unit: 'days', symbols: [] },
+          { code: 'frequency', severity: 'medium', message: 'annualised with P = 64: inferred: irregular spacing', size: null, unit: null, symbols: [] },
+          { code: 'data', severity: 'low', message: 'no volume', size: null, unit: null, symbols: [] },
+        ],
+        currency: 'USD',
+      },
+      notes: [`window 3's out of sample, ${dates[500]} → ${dates[749]}, is cut short by the data's end`, `windows 1–3's in sample: every trial: ${HOSTILE}`],
     }),
   );
 });
@@ -140,7 +153,8 @@ describe('the walk-forward page', () => {
   it('draws the stitched equity and the per-window returns, and links the tear sheet', async () => {
     const v = await visit(browser, files.walkForward, LAPTOP);
     await expectHealthy(v, 2, 'walk-forward-1366');
-    expect(await v.page.locator('a[href="size-tilt-walk-forward.html"]').count()).toBe(1);
+    // In the header, and where the notes send the reader for the caveats they leave out.
+    expect(await v.page.locator('a[href="size-tilt-walk-forward.html"]').count()).toBe(2);
     expect(await v.page.locator('#window-table tbody tr').count()).toBe(3);
     expect(await v.page.locator('img').count()).toBe(0);
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "windows")
@@ -155,6 +169,19 @@ describe('the walk-forward page', () => {
     expect(await v.page.locator('header').innerText()).toContain('among 45 trials; 2 failed or refused (listed with why)');
     expect(await v.page.locator('ul.failed li').allInnerTexts()).toEqual(['tilt[tilt=2]: tilt must be at most 1', `tilt[tilt=0.5]: strategy "cursed" failed on 2016-03-01: half a tilt ${HOSTILE}`]);
     expect(await v.page.locator('section#windows').innerText()).toContain("Never a window’s choice. 1 of them is a grid point the strategy's parameter check refused (never run).");
+    await v.page.close();
+  });
+
+  it('says what changes how it reads: the stitched run\'s high and medium caveats, and the windows\' notes (probe r57b F1, F2)', async () => {
+    const v = await visit(browser, files.walkForward, LAPTOP);
+    // The high and the medium caveat with their severities (the low one is left to the tear sheet, which the line links), then the notes, as text.
+    expect(await v.page.locator('#notes li.caveat').allInnerTexts()).toEqual([`HIGH\n189 days\nrequested 2014-06-30, data starts 2015-01-05 (189 days later) ${HOSTILE}`, 'MEDIUM\nannualised with P = 64: inferred: irregular spacing']);
+    expect(await v.page.locator('#notes p.sub').innerText()).toBe('1 more caveat in its tear sheet.');
+    expect(await v.page.locator('#notes p.sub a[href="size-tilt-walk-forward.html"]').count()).toBe(1);
+    expect((await v.page.locator('#notes ul:not(.caveats) li').allInnerTexts()).at(-1)).toBe(`windows 1–3's in sample: every trial: ${HOSTILE}`);
+    expect(await v.page.locator('nav.toc a[href="#notes"]').count()).toBe(1);
+    // The cut window says so in its row.
+    expect(await v.page.locator('#window-table tbody tr:nth-child(3) td:nth-child(3)').innerText()).toContain('(cut short: see the notes)');
     await v.page.close();
   });
 });

@@ -9,16 +9,19 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { custom, withDriftBand } from '../../engine/schedule.ts';
+import { custom, everySession, withDriftBand } from '../../engine/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
+import { runMetrics } from '../../reports/runMetrics.ts';
 import { getRun, openStore, readWindows, sweepTrials } from '../../reports/store/index.ts';
 import { fillsHash } from '../../reports/store/index.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { parseStudy } from '../../study/index.ts';
 import { openStudyMarket } from '../../study/market.ts';
 import { runWalkForward, stitchedStrategy, walkForwardWindows } from '../../study/sweep/index.ts';
+import { outOfSampleFigures } from '../../study/sweep/windowFigures.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { trades } from '../engine/helpers.ts';
+import { monthEndsFolder, weeklyThenDailyFolder } from './walkForwardData.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-walk-forward-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,10 +37,11 @@ describe('walk-forward windows', () => {
   const dates = weekdays(100);
   it('rolling, in sessions: fixed-length in-sample spans stepped by the out-of-sample span; the last one cut at the end', () => {
     const w = walkForwardWindows(dates, 10, 99, { inSample: '30d', outOfSample: '25d', mode: 'rolling' }, 'test');
+    // The third would run 90 … 114: the run's end (99) cuts it to 10 of its 25 sessions, and it says so.
     expect(w).toEqual([
-      { isFirst: 10, isLast: 39, oosFirst: 40, oosLast: 64 },
-      { isFirst: 35, isLast: 64, oosFirst: 65, oosLast: 89 },
-      { isFirst: 60, isLast: 89, oosFirst: 90, oosLast: 99 },
+      { isFirst: 10, isLast: 39, oosFirst: 40, oosLast: 64, cut: false },
+      { isFirst: 35, isLast: 64, oosFirst: 65, oosLast: 89, cut: false },
+      { isFirst: 60, isLast: 89, oosFirst: 90, oosLast: 99, cut: true },
     ]);
   });
 
@@ -107,6 +111,7 @@ describe('walk-forward windows', () => {
           expect([x.isLast - x.isFirst + 1, x.isLast + 1]).toEqual([n, x.oosFirst]);
           expect(x.oosLast).toBeGreaterThanOrEqual(x.oosFirst);
           if (k > 0) expect(x.oosFirst).toBe(w[k - 1].oosLast + 1);
+          if (unit === 'd') expect(x.cut).toBe(x.oosLast - x.oosFirst + 1 < step * 7);
         }
       }),
       { numRuns: 200 },
@@ -135,11 +140,26 @@ describe('walk-forward windows on month-end bars', () => {
   it('a 3y/1y rolling test has 36 sessions in sample and 12 out of sample whatever the weekday of the month\'s end', () => {
     const w = walkForwardWindows(dates, 0, 119, { inSample: '3y', outOfSample: '1y', mode: 'rolling' }, 'test');
     // Window k: in sample sessions 12k … 12k + 35, out of sample 12k + 36 … 12k + 47; 7 windows up to session 119.
-    expect(w).toEqual(Array.from({ length: 7 }, (_, k) => ({ isFirst: 12 * k, isLast: 12 * k + 35, oosFirst: 12 * k + 36, oosLast: 12 * k + 47 })));
+    // The last ends on the data's last month-end, 2023-12-29: a whole year, not cut (January 2024's bar would start the next).
+    expect(w).toEqual(Array.from({ length: 7 }, (_, k) => ({ isFirst: 12 * k, isLast: 12 * k + 35, oosFirst: 12 * k + 36, oosLast: 12 * k + 47, cut: false })));
     // 2015-01-31 and 2021-01-31 are weekend days: their months' bars (Fridays the 30th and 29th) still open their spans.
     expect(isoDay(dates[w[1].isFirst])).toBe('2015-01-30');
     expect(isoDay(dates[w[4].oosFirst])).toBe('2021-01-29');
     expect(isoDay(dates[w[4].oosLast])).toBe('2021-12-31');
+  });
+
+  it('a last span the data\'s end cuts short says so; one that ends where the data does, on its last bar or weekday, does not (probe r57b F1)', () => {
+    // 37 month-ends, 2021-01-29 … 2024-01-31, 1y/1y: the third span asks for 2024-01-31 … 2025-01-30 and has one bar.
+    const from2021 = monthEnds(121).slice(84);
+    const w = walkForwardWindows(from2021, 0, 36, { inSample: '1y', outOfSample: '1y', mode: 'rolling' }, 'test');
+    expect(w.map((x) => [isoDay(from2021[x.oosFirst]), isoDay(from2021[x.oosLast]), x.cut])).toEqual([['2022-01-31', '2022-12-30', false], ['2023-01-31', '2023-12-29', false], ['2024-01-31', '2024-01-31', true]]);
+    // Weekdays 2023-01-02 … Friday 2024-06-28, 6m/3m: the last span asks for 2024-04-02 … Monday 07-01 — one weekday, a holiday's worth, short: not cut.
+    const days = Int32Array.from({ length: epochDay(2024, 6, 29) - epochDay(2023, 1, 2) }, (_, k) => epochDay(2023, 1, 2) + k).filter((d) => ![0, 6].includes(new Date(d * 86_400_000).getUTCDay()));
+    const q = walkForwardWindows(days, 0, days.length - 1, { inSample: '6m', outOfSample: '3m', mode: 'rolling' }, 'test');
+    expect(q.map((x) => [isoDay(days[x.oosFirst]), isoDay(days[x.oosLast]), x.cut]).at(-1)).toEqual(['2024-04-02', '2024-06-28', false]);
+    // Ending a week earlier (Friday 06-21) leaves 6 weekdays of it out: cut.
+    const early = days.filter((d) => d <= epochDay(2024, 6, 21));
+    expect(walkForwardWindows(early, 0, early.length - 1, { inSample: '6m', outOfSample: '3m', mode: 'rolling' }, 'test').at(-1)?.cut).toBe(true);
   });
 
   it('property: every whole N-month span holds N month-end sessions, from any first month', () => {
@@ -149,6 +169,7 @@ describe('walk-forward windows on month-end bars', () => {
         expect(x.oosFirst).toBe(first + is + k * oos);
         expect(x.isFirst).toBe(mode === 'anchored' ? first : first + k * oos);
         expect(x.oosLast).toBe(Math.min(x.oosFirst + oos - 1, 119));
+        expect(x.cut).toBe(x.oosFirst + oos - 1 > 119);
       });
     }));
   });
@@ -231,6 +252,113 @@ describe('a walk-forward test', () => {
       expect(run?.run.periodTo).toBe(outcome.windows.at(-1)?.oosTo);
       const mean = outcome.windows.reduce((s, w) => s + (w.isAnnualReturn ?? NaN), 0) / outcome.windows.length;
       expect(outcome.efficiency).toBeCloseTo((run?.metrics.find((m) => m.name === 'annual_return')?.value ?? NaN) / mean, 12);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a walk-forward window\'s out-of-sample figures', () => {
+  it('are annualised with the window\'s own P, as a run over its sessions infers it, not the stitched run\'s (probe r57b F3)', { timeout: 120_000 }, async () => {
+    const study = parseStudy({
+      data: weeklyThenDailyFolder(dir, 'weekly-then-daily'),
+      engine: { initialCash: 1_000_000, execution: 'same-close' },
+      runs: [{ name: 'h', strategy: 'fixed-weights', params: { weights: { WWW: 1 }, schedule: 'month-start' }, walkForward: { inSample: '6m', outOfSample: '3m', mode: 'rolling', params: { weights: [{ WWW: 1 }, { VVV: 1 }] } } }],
+    });
+    const [o] = await runWalkForward(study, { where: 'test', db: join(dir, 'weekly-then-daily.db'), workers: 1 });
+    const w = o.windows[2];
+    expect([w.oosFrom, w.oosTo, w.values]).toEqual(['2023-01-13', '2023-03-31', { weights: { WWW: 1 } }]);
+    const store = openStore(join(dir, 'weekly-then-daily.db'));
+    try {
+      const run = getRun(store, o.runId ?? -1);
+      // The stitched run infers P = 123 over its mixed calendar; the window's 13 Fridays are weekly: P = 52.
+      expect(run?.run.periodsPerYear).toBe(123);
+      // By hand: the stitched NAV is 992,974.80 on Friday 2023-01-06 and 1,061,817.34 on 2023-03-31,
+      // 12 weekly returns: g = 1,061,817.34 / 992,974.80 = 1.0693296; at P = 52, g^(52/12) − 1 = 0.337058
+      // (the stitched run's P = 123 gave g^(123/12) − 1 = 0.987896). Sharpe (rf 0) of the 12 returns:
+      // mean 0.0056930 / std 0.0087065 · √52 = 4.7153 (7.2520 at √123). The choice's in-sample annual
+      // return is 0.0336145 (its trial, weekly, P = 52): efficiency 0.337058 / 0.0336145 = 10.027 (was 29.39).
+      const navOn = (day: string) => run?.daily.columns.nav[run.daily.dates.indexOf(day)] ?? NaN;
+      expect(navOn('2023-01-06')).toBeCloseTo(992_974.8, 6);
+      expect(navOn('2023-03-31')).toBeCloseTo(1_061_817.34, 6);
+      expect(w.oosAnnualReturn).toBeCloseTo((navOn('2023-03-31') / navOn('2023-01-06')) ** (52 / 12) - 1, 12);
+      expect(w.oosAnnualReturn).toBeCloseTo(0.337058, 6);
+      expect(w.oosSharpe).toBeCloseTo(4.7153, 4);
+      expect(w.isAnnualReturn).toBeCloseTo(0.0336145, 7);
+      expect(w.efficiency).toBeCloseTo(10.027, 3);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a walk-forward window measured out of sample', () => {
+  it('property: its figures are those runMetrics gives a run over its return sessions, whatever the calendar', () => {
+    // Fully invested at every close (fractional, same-close, no costs): from any start the NAV moves as AAA does,
+    // so a run over the window's return sessions has the stitched run's returns there, and must have its P too.
+    const hold: Strategy = { name: 'hold', params: {}, schedule: everySession, decide: () => ({ weights: { AAA: 1 } }) };
+    const config = { shares: 'fractional', execution: 'same-close' } as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 0, max: 60 }), fc.array(fc.double({ min: -0.05, max: 0.05, noNaN: true }), { minLength: 110, maxLength: 110 }), fc.nat(), fc.nat(), (fridays, weekdays, moves, a, b) => {
+        // Fridays from 2022-01-07, then weekdays after the last of them.
+        const dates = [...Array.from({ length: fridays }, (_, k) => epochDay(2022, 1, 7) + 7 * k)];
+        for (let d = dates[fridays - 1] + 3; dates.length < fridays + weekdays; d++) if (![0, 6].includes(new Date(d * 86_400_000).getUTCDay())) dates.push(d);
+        let price = 100;
+        const market = { ...fixtureMarket({ symbols: ['AAA'], closes: dates.map((_, t) => [(price *= 1 + moves[t])]) }), dates: Int32Array.from(dates) };
+        const T = dates.length;
+        const from = a % (T - 1);
+        const to = from + 1 + (b % (T - 1 - from));
+        const stitched = backtest(market, hold, config);
+        const window = { isFirst: 0, isLast: from, oosFirst: from + 1, oosLast: to, cut: false };
+        const figures = outOfSampleFigures(stitched.daily.nav, market.dates, 0, window, undefined, 0);
+        const single = runMetrics(backtest(market, hold, { ...config, from: isoDay(dates[from]), to: isoDay(dates[to]) }));
+        const value = (name: string) => single.metrics.find((m) => m.name === name)?.value ?? null;
+        expect(figures.frequency.periodsPerYear).toBe(single.periodsPerYear);
+        for (const [ours, theirs] of [[figures.annualReturn, value('annual_return')], [figures.sharpe, value('sharpe')]]) {
+          if (theirs === null) expect(ours).toBeNull();
+          else expect(ours).toBeCloseTo(theirs, 9);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('a walk-forward test asked for a period the data does not cover (probe r57b F1)', () => {
+  it('says so as a single run does — the stitched run\'s caveats and manifest keep what was asked — and says the last window is cut to one bar', { timeout: 120_000 }, async () => {
+    const data = monthEndsFolder(dir, 'month-ends');
+    const db = join(dir, 'month-ends.db');
+    const engine = { initialCash: 1_000_000, from: '2020-06-30', to: '2025-06-30' };
+    const study = parseStudy({
+      data,
+      benchmark: 'BBB',
+      engine,
+      runs: [{ name: 'hold', strategy: 'fixed-weights', params: { weights: { AAA: 1 }, schedule: 'month-end' }, walkForward: { inSample: '1y', outOfSample: '1y', mode: 'rolling', params: { weights: [{ AAA: 1 }, { BBB: 1 }] } } }],
+    });
+    const [o] = await runWalkForward(study, { where: 'test', db, workers: 1 });
+    // By hand: the data runs 2021-01-29 … 2024-01-31. 2020-06-30 → 2021-01-29 is 184 days to 12-31 and 29 more: 213 days (> 30: high).
+    // 2024-02-01 … 2025-06-30 holds 368 weekdays (> 21: high). A single run over that period says both in these words.
+    const late = { code: 'late-start', severity: 'high', message: 'requested 2020-06-30, data starts 2021-01-29 (213 days later)', size: 213, unit: 'days' };
+    const early = { code: 'early-end', severity: 'high', message: 'asked to 2025-06-30, the data ends 2024-01-31 (368 weekdays short)', size: 368, unit: 'sessions' };
+    const single = backtest(await openStudyMarket(study), createBuiltinStrategy('fixed-weights', { weights: { AAA: 1 }, schedule: 'month-end' }), engine);
+    const period = (caveats: readonly { code: string }[]) => caveats.filter((c) => c.code === 'late-start' || c.code === 'early-end');
+    expect(period(single.caveats)).toMatchObject([late, early]);
+    expect(period(o.caveats)).toMatchObject([late, early]);
+    const store = openStore(db);
+    try {
+      const run = getRun(store, o.runId ?? -1);
+      expect(period(run?.caveats ?? [])).toMatchObject([late, early]);
+      // The stitched run trades the out-of-sample span; its manifest keeps the period the test was asked for.
+      expect([run?.run.periodFrom, run?.run.periodTo]).toEqual(['2022-01-31', '2024-01-31']);
+      expect((run?.manifest.strategy.params as { requested: unknown }).requested).toEqual({ from: '2020-06-30', to: '2025-06-30' });
+      // The third window asks for 2024-01-31 … 2025-01-30 and has one bar: its one return, AAA's last month
+      // (276.43 → 294.67, +6.598 %), is annualised with the window's P = 12 (month-ends): 1.06598^12 − 1 ≈ 1.1528.
+      expect(o.windows.map((w) => w.cut)).toEqual([false, false, true]);
+      expect(readWindows(store, o.sweepId).map((w) => w.cut)).toEqual([false, false, true]);
+      const nav = run?.daily.columns.nav ?? [];
+      expect(o.windows[2].oosAnnualReturn).toBeCloseTo((nav[24] / nav[23]) ** 12 - 1, 12);
+      expect(o.windows[2].oosAnnualReturn).toBeCloseTo(1.1528, 2);
+      expect(o.notes[0]).toBe("window 3's out of sample, 2024-01-31 → 2024-01-31, is cut short by the data's end: 1 session of an outOfSample span of 1y; its annualised figures extrapolate from 1 return (P = 12)");
     } finally {
       store.close();
     }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDay } from '../../data/dates.ts';
-import { getRun, openStore, readWindows } from '../../reports/store/index.ts';
+import { getRun, openStore, readWindows, sweepTrials } from '../../reports/store/index.ts';
 import { parseStudy } from '../../study/index.ts';
 import { runWalkForward } from '../../study/sweep/index.ts';
 
@@ -79,6 +79,35 @@ describe('walk-forward choices', () => {
       expect(note?.severity).toBe('high');
       expect(note?.message).toContain(`information_ratio for the out-of-sample window ${o.windows[0].oosFrom}..${o.windows[0].oosTo}`);
       expect(note?.message).toContain('ir[weights=BBB:1]');
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('walk-forward caveats (probe r57b F2)', () => {
+  it('each window carries its in-sample trials\' caveats as a sweep tells its trials\', and the outcome the stitched run\'s', { timeout: 120_000 }, async () => {
+    const db = join(dir, 'late-symbol.db');
+    const study = parseStudy({
+      // BNCH's first bar is session 30, Wednesday 2020-02-12 (23 weekdays in January, then 7 in February): the first in-sample span, sessions 0–19, has none.
+      data: folder('d-late-symbol', 30),
+      engine: { shares: 'fractional' },
+      runs: [{ name: 'mix', strategy: 'fixed-weights', params: { weights: { AAA: 0.5, BNCH: 0.5 }, schedule: 'every-session' }, walkForward: { inSample: '20d', outOfSample: '20d', mode: 'rolling', params: { weights: [{ AAA: 0.5, BNCH: 0.5 }, { BNCH: 1 }] } } }],
+    });
+    const [o] = await runWalkForward(study, { where: 'test', db, workers: 1 });
+    const store = openStore(db);
+    try {
+      const trials = sweepTrials(store, o.sweepId);
+      const inFirst = trials.filter((t) => t.periodFrom === o.windows[0].isFrom);
+      // Both points of window 1 held BNCH's share in cash: each trial says so in a high caveat, and the window's notes carry it.
+      const coverage = 'BNCH none in the run (its data starts 2020-02-12)';
+      for (const t of inFirst) expect(t.caveats.find((c) => c.message.includes(coverage))?.severity).toBe('high');
+      const message = inFirst[0].caveats.find((c) => c.message.includes(coverage))?.message;
+      expect(o.notes).toContain(`window 1's in sample: every trial: ${message}`);
+      // The point that held BNCH alone never invested in its 20 in-sample sessions: said by its own name, in window 1 only.
+      expect(o.notes.filter((n) => n.includes('never invested'))).toEqual(["window 1's in sample: mix[weights=BNCH:1]: never invested: all 20 sessions in cash; no price in the run's sessions for BNCH"]);
+      // The stitched run's caveats, ranked as stored.
+      expect(o.caveats).toEqual(getRun(store, o.runId ?? -1)?.caveats);
     } finally {
       store.close();
     }

@@ -1,7 +1,11 @@
 // The walk-forward page: the windows and the parameters chosen in each, in-sample against
-// out-of-sample per window, the walk-forward efficiency, and the stitched out-of-sample equity
-// against the benchmark (its tear sheet has the rest). Self-contained HTML on the shared layout.
+// out-of-sample per window, the walk-forward efficiency, the stitched out-of-sample equity
+// against the benchmark (its tear sheet has the rest), and what changes how they read — the
+// stitched run's high and medium caveats (a period that starts later or ends earlier than asked)
+// and the windows' notes (a span cut short, the in-sample trials' caveats). Self-contained HTML on
+// the shared layout.
 
+import { changesReading } from '../../../engine/caveats.ts';
 import { describeValue } from '../../describeValue.ts';
 import { ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
@@ -9,6 +13,8 @@ import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import type { WindowRecord } from '../../store/walkForward.ts';
+import type { ReportCaveat } from '../model.ts';
+import { caveatList } from '../tearSheet/caveats.ts';
 import { failedTrialsCard, SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES } from './pageWidgets.ts';
 
 /** A window as the store keeps it (reports/store/walkForward.ts), less its trial key and parameters. */
@@ -32,11 +38,28 @@ export interface WalkForwardPageData {
   readonly efficiency: number | null;
   readonly oosAnnualReturn: number | null;
   readonly oosSharpe: number | null;
-  /** The stitched run: its dates, NAV and benchmark level (NaN where none), and a link to its tear sheet. */
-  readonly stitched: { readonly runId: number; readonly dates: readonly string[]; readonly nav: ArrayLike<number>; readonly benchmark: { readonly name: string; readonly levels: ArrayLike<number> } | null; readonly tearSheet: string | null };
+  /**
+   * The stitched run: its dates, NAV and benchmark level (NaN where none), a link to its tear sheet,
+   * its caveats as stored (ranked; those that change how it reads are shown) and its currency.
+   */
+  readonly stitched: { readonly runId: number; readonly dates: readonly string[]; readonly nav: ArrayLike<number>; readonly benchmark: { readonly name: string; readonly levels: ArrayLike<number> } | null; readonly tearSheet: string | null; readonly caveats: readonly ReportCaveat[]; readonly currency: string };
+  /** What the windows say beside the table (study/sweep/windowNotes.ts). */
+  readonly notes: readonly string[];
 }
 
 const pct = (x: number | null): string => (x === null ? '—' : formatPercent(x));
+
+/** The stitched run's caveats that change how it reads, and the windows' notes; '' when there is neither. */
+function notesSection(data: WalkForwardPageData): string {
+  const s = data.stitched;
+  const shown = s.caveats.filter(changesReading);
+  if (shown.length === 0 && data.notes.length === 0) return '';
+  const more = s.caveats.length - shown.length;
+  const where = s.tearSheet ? `<a href="${escapeHtml(s.tearSheet)}">its tear sheet</a>` : 'its tear sheet';
+  const caveats = shown.length === 0 ? '' : `<h3>The stitched run</h3>${caveatList(shown, s.currency)}${more > 0 ? `<p class="sub">${formatCount(more)} more caveat${more === 1 ? '' : 's'} in ${where}.</p>` : ''}`;
+  const notes = data.notes.length === 0 ? '' : `<h3>The windows</h3><ul>${data.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`;
+  return `<section class="card warnings" id="notes" role="note"><h2>Notes</h2>${caveats}${notes}</section>`;
+}
 const ratio = (x: number | null): string => (x === null ? '—' : formatRatio(x));
 const shown = describeValue;
 
@@ -72,7 +95,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
     data.windows.map((w, k) => [
       { text: w.fallback ? `${k + 1} (fallback: no in-sample trial has ${data.metric}; the first point ran)` : String(k + 1), sort: k + 1 },
       { text: `${w.isFrom} → ${w.isTo}` },
-      { text: `${w.oosFrom} → ${w.oosTo}` },
+      { text: `${w.oosFrom} → ${w.oosTo}${w.cut ? ' (cut short: see the notes)' : ''}` },
       ...axes.map((a) => ({ text: shown(w.values[a]), sort: typeof w.values[a] === 'number' ? (w.values[a] as number) : shown(w.values[a]) })),
       { text: ratio(w.isMetric), sort: w.isMetric },
       { text: pct(w.isAnnualReturn), sort: w.isAnnualReturn },
@@ -82,13 +105,15 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
       { text: ratio(w.efficiency), sort: w.efficiency },
     ]),
   );
+  const notes = notesSection(data);
   const link = s.tearSheet ? ` · <a href="${escapeHtml(s.tearSheet)}">tear sheet of the stitched run</a>` : '';
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — walk-forward</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
 <dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trial${data.trials === 1 ? '' : 's'}${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#windows">listed with why</a>)` : ''}</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
-<nav class="toc" aria-label="Sections"><a href="#summary">Summary</a><a href="#equity">Equity</a><a href="#windows">Windows</a></nav></header>`;
+<nav class="toc" aria-label="Sections">${notes === '' ? '' : '<a href="#notes">Notes</a>'}<a href="#summary">Summary</a><a href="#equity">Equity</a><a href="#windows">Windows</a></nav></header>`;
   const body = [
     WIDGET_STYLES,
     header,
+    notes,
     section(
       'summary',
       'Summary',

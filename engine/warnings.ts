@@ -15,6 +15,7 @@ import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, PositionExit } from './corporateActions.ts';
 import { exitCaveats } from './exitCaveats.ts';
 import { flatPriceCaveats } from './flatPriceCaveats.ts';
+import type { Holdings } from './holdingLog.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
@@ -48,6 +49,8 @@ export interface RunRecordings {
   readonly fills: Fills;
   readonly orders: Orders;
   readonly snapshots: Snapshots;
+  /** Each position's shares at the close of every session a trade or split changed them (engine/holdingLog.ts). */
+  readonly holdings: Holdings;
   readonly facts: RunFacts;
   /** Session of the first close with a position; −1 when the run never invested. */
   readonly firstInvested: number;

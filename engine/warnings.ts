@@ -164,7 +164,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
     ...movesCaveats(r.market, scope, r.first, r.last),
-    ...flatPriceCaveats({ market: r.market, first: r.first, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, nav: r.daily.nav }),
+    ...flatPriceCaveats({ market: r.market, first: r.first, last: r.last, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, holdings: r.holdings, nav: r.daily.nav }),
   ]);
 }
 

@@ -24,6 +24,7 @@ import { parseOrThrow } from './configError.ts';
 import { type CheckedDecision, DecisionChecker } from './decisionCheck.ts';
 import { CorporateActions } from './corporateActions.ts';
 import { GrowableTable } from './growable.ts';
+import { HoldingLog } from './holdingLog.ts';
 import { Ledger } from './ledger.ts';
 import { LiquidityEstimator } from './liquidity.ts';
 import { Listing } from './listing.ts';
@@ -109,6 +110,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const actions = new CorporateActions(market, config);
   const accruals = new Accruals(market, models, periodsPerYear, first, last);
   const stale = new StaleMarks(n, config.staleMarkSessions);
+  const holdings = new HoldingLog();
   const limits = accountLimits(config.account);
   const breaches: LeverageBreach[] = [];
   const drift = new LimitDrift(config.account);
@@ -159,6 +161,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     checkRuin(t);
     drift.observe(t, portfolio);
     requireFiniteBook(portfolio, market.symbols, market.dates, t);
+    holdings.observe(t, portfolio);
     record(t - first);
   }
 
@@ -378,7 +381,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, holdings: holdings.holdings(), facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

@@ -37,6 +37,10 @@ export class Portfolio {
   readonly #held: Int32Array;
   readonly #slot: Int32Array;
   #heldCount = 0;
+  /** Symbols a trade or split changed since the last clearChanged, each once (#isChanged), in order of their first change. */
+  readonly #changed: Int32Array;
+  readonly #isChanged: Uint8Array;
+  #changedCount = 0;
 
   constructor(symbolCount: number, cash: number) {
     this.cash = cash;
@@ -47,6 +51,8 @@ export class Portfolio {
     this.#held = new Int32Array(symbolCount);
     this.#slot = new Int32Array(symbolCount).fill(-1);
     this.pricedAt = new Int32Array(symbolCount).fill(-1);
+    this.#changed = new Int32Array(symbolCount);
+    this.#isChanged = new Uint8Array(symbolCount);
   }
 
   get heldCount(): number {
@@ -55,6 +61,20 @@ export class Portfolio {
   /** The k-th held symbol, 0 ≤ k < heldCount (order changes as positions close). */
   heldAt(k: number): number {
     return this.#held[k];
+  }
+
+  /** How many symbols' shares a trade or split changed since the last clearChanged (each counted once). */
+  get changedCount(): number {
+    return this.#changedCount;
+  }
+  /** The k-th of them, 0 ≤ k < changedCount: logs that follow positions read these, not the whole book. */
+  changedAt(k: number): number {
+    return this.#changed[k];
+  }
+  /** Forget the changes read. */
+  clearChanged(): void {
+    for (let k = 0; k < this.#changedCount; k++) this.#isChanged[this.#changed[k]] = 0;
+    this.#changedCount = 0;
   }
 
   get nav(): number {
@@ -101,6 +121,7 @@ export class Portfolio {
     this.#addValue(before * referencePrice, -1);
     this.#addValue(after * referencePrice, 1);
     this.shares[i] = after;
+    this.#noteChange(i);
     this.cash -= quantity * fillPrice;
     // The mark sits at the reference price, so the position's value must too; the cash paid
     // above includes the slippage, which the broker books on its own line.
@@ -114,6 +135,8 @@ export class Portfolio {
   split(i: number, ratio: number): void {
     const { whole, fraction } = splitParts(this.shares[i], ratio);
     this.shares[i] = whole + fraction;
+    // A split meets every symbol, held or not: only a held position's shares change.
+    if (whole + fraction !== 0) this.#noteChange(i);
     this.avgCost[i] = pricePerNewShare(this.avgCost[i], ratio);
     this.mark[i] = pricePerNewShare(this.mark[i], ratio);
   }
@@ -196,6 +219,12 @@ export class Portfolio {
   resetPnl(): void {
     this.longPnl = 0;
     this.shortPnl = 0;
+  }
+
+  #noteChange(i: number): void {
+    if (this.#isChanged[i] === 1) return;
+    this.#isChanged[i] = 1;
+    this.#changed[this.#changedCount++] = i;
   }
 
   #track(i: number): void {

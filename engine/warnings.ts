@@ -15,6 +15,7 @@ import type { EngineConfig } from './config.ts';
 import type { AppliedSplit, PositionExit } from './corporateActions.ts';
 import { exitCaveats } from './exitCaveats.ts';
 import { flatPriceCaveats } from './flatPriceCaveats.ts';
+import type { Holdings } from './holdingLog.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
@@ -48,6 +49,8 @@ export interface RunRecordings {
   readonly fills: Fills;
   readonly orders: Orders;
   readonly snapshots: Snapshots;
+  /** Each position's shares at the close of every session a trade or split changed them (engine/holdingLog.ts). */
+  readonly holdings: Holdings;
   readonly facts: RunFacts;
   /** Session of the first close with a position; −1 when the run never invested. */
   readonly firstInvested: number;
@@ -142,7 +145,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...dataCaveats(r.market, scope).filter((c) => !(NO_OPENS_NOTE.test(c.message) && (r.openFallbacks > 0 || r.config.execution !== 'next-open'))),
     ...gapCaveats(r.market, scope.symbols, r.first, r.last),
     ...movesCaveats(r.market, scope, r.first, r.last),
-    ...flatPriceCaveats({ market: r.market, first: r.first, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, nav: r.daily.nav }),
+    ...flatPriceCaveats({ market: r.market, first: r.first, last: r.last, periodsPerYear: r.periodsPerYear, snapshots: r.snapshots, holdings: r.holdings, nav: r.daily.nav }),
   ]);
 }
 

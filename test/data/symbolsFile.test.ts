@@ -116,6 +116,8 @@ describe('symbols.csv', () => {
       // Probe r56c: 35 was taken as +3,500 % (500 AAA sold at 102 × 36 = 3,672; NAV 100,500 → 1,885,500 in one session).
       ['35', 'delisting return 35 is a fraction above 1, +3,500% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.35) or as a percent with its sign (35%)'],
       ['1.5', 'delisting return 1.5 is a fraction above 1, +150% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.015) or as a percent with its sign (1.5%)'],
+      // The fraction it suggests is the percent's own decimal, not 57.7 / 100 = 0.5770000000000001 (probe r57a).
+      ['57.7', 'delisting return 57.7 is a fraction above 1, +5,770% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.577) or as a percent with its sign (57.7%)'],
       ['35%%', `delisting return "35%%" is not a number — ${forms}`],
       ['1e400', `delisting return "1e400" is beyond the range of a number (±1.8e308) — ${forms}`],
     ]) {
@@ -164,6 +166,20 @@ describe('symbols.csv', () => {
       }),
       { numRuns: 200, seed: 20261130 },
     );
+  });
+
+  it('a percent with two decimals is the fraction it writes, to the bit (property; probe r57a: 2,760 of the 9,999 p.pp% differed as doubles, 57.7 % among them)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000, max: 10_000 }), (hundredths) => {
+        // hundredths / 100 percent, written as "p.pp%" and as the fraction "0.pppp".
+        const percent = `${(hundredths / 100).toFixed(2)}%`;
+        const fraction = (hundredths / 10_000).toFixed(4);
+        expect(delistingReturn(percent, 'f', 2), `${percent} and ${fraction}`).toBe(delistingReturn(fraction, 'f', 2));
+      }),
+      { numRuns: 2_000, seed: 20261201 },
+    );
+    expect(delistingReturn('-57.7%', 'f', 2)).toBe(-0.577);
+    expect(delistingReturn('-57,7 %', 'f', 2, ',')).toBe(-0.577);
   });
 
   it('a stock halted before a delisting on the data\'s last session is listed to the end: its exit would come after the data (it was a "data end" with "no delisting record")', async () => {

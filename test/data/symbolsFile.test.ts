@@ -211,14 +211,14 @@ describe('symbols.csv', () => {
     expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(19_083 + 26_775.45 + 23_887.5 + 16_211.25 + 10_722.75, 6); // 96,679.95
     const delisted = result.caveats.find((c) => c.code === 'delisting-exit')!;
     expect(delisted.message).toBe(
-      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775); P4 330 sold at 49.13 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,723)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775.45); P4 330 sold at 49.125 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211.25); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,722.75)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
     );
     // Largest on one session: P1's proceeds over the 01-05 NAV, 19,083 + 199 × 103.5 + 493 × 43.5 + 975 × 23.5 + 330 × 63.5 = 104,992.50.
     // (P4: 21,615 / 112,806.45; P2: 21,445.50 / 107,402.70.)
     expect(delisted.size).toBeCloseTo(26_775.45 / 104_992.5, 12);
     expect(delisted.severity).toBe('high');
     expect(delisted.symbols).toEqual(['P1', 'P4', 'P2']);
-    expect(result.caveats.find((c) => c.code === 'data-end-exit')?.message).toContain('(P3 975 sold at 24.50 on 2024-01-09 (worth 23,888))');
+    expect(result.caveats.find((c) => c.code === 'data-end-exit')?.message).toContain('(P3 975 sold at 24.50 on 2024-01-09 (worth 23,887.50))');
   });
 
   it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {

@@ -48,7 +48,7 @@ describe('delisting with a delisting return', () => {
     // 100 A: last close 12 (worth 1,200), × (1 − 0.25) = 9, proceeds 900, on t3 (2024-01-04); NAV at the t2 close 10,200.
     const c = result.caveats.find((x) => x.code === 'delisting-exit');
     expect(c?.message).toBe(
-      '1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+      '1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900.00)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
     );
     expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
     expect(c?.unit).toBe('nav-share');
@@ -86,7 +86,7 @@ describe('delisting without a delisting return', () => {
     expectColumn(result.daily.longPnl, [0, 0, 200, 0, 0]);
     // Itemised all the same: 1,200 of the 10,200 NAV at the t2 close.
     const c = result.caveats.find((x) => x.code === 'delisting-exit');
-    expect(c?.message).toContain('(A 100 sold at 12.00 on 2024-01-04 (its last close, no delisting return given; proceeds 1,200))');
+    expect(c?.message).toContain('(A 100 sold at 12.00 on 2024-01-04 (its last close, no delisting return given; proceeds 1,200.00))');
     expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
   });
 
@@ -106,8 +106,21 @@ describe('delisting without a delisting return', () => {
     expectColumn(short.daily.nav, [10_000, 10_000, 9_800, 11_000, 11_000]);
     // Covered for nothing: the short's 1,200 at its last close of the 9,800 NAV before.
     const c = short.caveats.find((x) => x.code === 'delisting-exit');
-    expect(c?.message).toContain('(A short of 100 covered at 0.00 on 2024-01-04 (last close 12.00 × (1 − 100%); cost 0))');
+    expect(c?.message).toContain('(A short of 100 covered at 0.00 on 2024-01-04 (last close 12.00 × (1 − 100%); cost 0.00))');
     expect(c?.size).toBeCloseTo(1_200 / 9_800, 12);
+  });
+});
+
+describe('the delisting-exit caveat itemises money to the cent (probe r57a: "proceeds 16,250" for 247 × 65.79)', () => {
+  it('247 A sold at 102 × (1 − 35.5%) = 65.79: proceeds 16,250.13; a price with more than cents shows them: 65.50 × (1 − 25%) = 49.125', () => {
+    for (const [close, r, price, proceeds] of [[102, -0.355, '65.79', '16,250.13'], [65.5, -0.25, '49.125', '12,133.88']] as const) {
+      // 247 A bought at the t1 open; last close on t2; closed at the t3 open (2024-01-04): 247 × 65.79 = 16,250.13,
+      // 247 × 49.125 = 12,133.875 → 12,133.88 to the cent.
+      const market = fixtureMarket({ symbols: ['A', 'B'], closes: [[100, 5], [100, 5], [close, 5], [NaN, 5], [NaN, 5]], delistedAfter: { 0: 2 }, delistReturn: { 0: r } });
+      const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 247 }) }, { initialCash: 30_000 });
+      const c = result.caveats.find((x) => x.code === 'delisting-exit');
+      expect(c?.message).toContain(`(A 247 sold at ${price} on 2024-01-04 (last close ${close.toFixed(2)} × (1 − ${-r * 100}%); proceeds ${proceeds}))`);
+    }
   });
 });
 

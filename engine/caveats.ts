@@ -23,6 +23,7 @@ export type CaveatCode =
   | 'warm-up'
   | 'data-end-exit'
   | 'delisting-exit'
+  | 'delisting-after-data'
   | 'left-unheld'
   | 'idle'
   | 'stale-marks'

@@ -130,8 +130,9 @@ function symbolPositions(N: number, indexes: readonly number[]): Int32Array {
 }
 
 /** The per-symbol fields of a market that are only picked, in the order of `indexes`. */
-function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[]): Pick<Market, 'symbols' | 'priceKind' | 'assetClass' | 'sector' | 'industry' | 'delistReturn'> {
+function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[]): Pick<Market, 'symbols' | 'priceKind' | 'assetClass' | 'sector' | 'industry' | 'delistReturn' | 'delistingAfterData'> {
   const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);
+  const after = market.delistingAfterData;
   return {
     symbols: pick(market.symbols),
     priceKind: Uint8Array.from(indexes, (i) => market.priceKind[i]),
@@ -139,6 +140,8 @@ function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readon
     sector: pick(market.sector),
     industry: pick(market.industry),
     delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
+    // A delisting after the source's data is after any selection of it, its return applied by no run.
+    delistingAfterData: after && Float64Array.from(indexes, (i) => after[i]),
   };
 }
 

@@ -8,7 +8,7 @@ import { inspectMarket } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
 import { delistingReturn } from '../../data/folder/delistingReturn.ts';
-import { isoDay } from '../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { FillReason } from '../../engine/result.ts';
 import { scripted } from '../engine/helpers.ts';
@@ -192,6 +192,51 @@ describe('symbols.csv', () => {
     expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
     expect(result.daily.longValue[result.daily.longValue.length - 1]).toBe(4_400);
     expect(result.caveats.map((c) => c.code)).not.toContain('data-end-exit');
+  });
+
+  it('a delisting on the data\'s last session: listed to the end with no exit, as documented — and said, in data inspect and by a run that holds it (probe r57a: 0 delistings, and no word of the −50 %)', async () => {
+    // Probe r57a's d_last/: AAA 100, 101, … 108 and BBB 50, 50.5, … 54 over 2024-01-02 … 01-12 (Open = Close); AAA delisted 01-12 at −50 %.
+    const sessions = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12'];
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Open,Close', ...sessions.map((d, k) => `${d},${100 + k},${100 + k}`)));
+    writeFile(dir, 'BBB.csv', csv('Date,Open,Close', ...sessions.map((d, k) => `${d},${50 + k / 2},${50 + k / 2}`)));
+    writeFile(dir, 'symbols.csv', csv('symbol,name,asset class,sector,industry,delisting date,delisting return', 'AAA,,,,,2024-01-12,-50%', 'BBB,,,,,,'));
+    const cacheDir = tempDir();
+    await loadMarket(dir, { cacheDir }); // stored: the loads below read the cache's copy (v26 keeps the date)
+    const m = await loadMarket(dir, { cacheDir });
+    // Kept by a selection of symbols, in its order.
+    const picked = await loadMarket(dir, { cacheDir, symbols: ['BBB', 'AAA'] });
+    expect(Array.from(picked.delistingAfterData ?? [])).toEqual([NaN, parseIsoDay('2024-01-12')]);
+    const report = inspectMarket(m);
+    expect(report.delisted).toBe(1);
+    expect(report.delistingsAfterData).toEqual([{ symbol: 'AAA', date: '2024-01-12', delistingReturn: -0.5 }]);
+    expect(report.symbols[0].flags).toEqual(['stock', "delisted 2024-01-12 at -50%, on the data's last session: no exit in the data", 'no volume']);
+    // 50,000 each at the 01-02 closes: 500 AAA at the 01-03 open of 101 (cash 49,500), BBB cut to floor(49,500 / 50.5) = 980 (cash 10).
+    // Held to the end: 10 + 500 × 108 + 980 × 54 = 106,930; AAA at 108 × (1 − 0.5) the next open would make it 10 + 27,000 + 52,920 = 79,930.
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 100_000 });
+    expect(Array.from(result.fills.reason)).toEqual([FillReason.order, FillReason.order]);
+    expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(106_930, 9);
+    const c = result.caveats.find((x) => x.code === 'delisting-after-data')!;
+    expect(c.message).toBe(
+      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (AAA 500 held, delisted 2024-01-12 at -50%, on the run's last session: 54,000.00 at its last close of 108.00, which the return would take 27,000.00 off): the final NAV of 106,930.00 marks it at the last close; with the delisting return applied at the next open it would be 79,930.00",
+    );
+    expect(c.size).toBeCloseTo(27_000 / 106_930, 12); // 25.3 %: high
+    expect(c.severity).toBe('high');
+    // A run ended earlier by --to 2024-01-10 holds it at 106: 500 × 106 × 0.5 = 26,500 off a NAV of 10 + 53,000 + 980 × 53 = 104,950.
+    const early = backtest(await loadMarket(dir, { cacheDir, to: '2024-01-10' }), scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 100_000 });
+    expect(early.caveats.find((x) => x.code === 'delisting-after-data')?.message).toContain(
+      "(AAA 500 held, delisted 2024-01-12 at -50%, after the run's last session (2024-01-10): 53,000.00 at its last close of 106.00, which the return would take 26,500.00 off): the final NAV of 104,950.00 marks it at the last close; with the delisting return applied at the next open it would be 78,450.00",
+    );
+  });
+
+  it('a stock halted before a delisting on the data\'s last session: inspect says what the run does (held at its last close to the end), never "data ends" (probe r57a d_lastbar_halt)', async () => {
+    // AAA trades 2020-01-02 (10) and 01-03 (11), then halts; delisted on 01-08, the data's last session, at −50 %.
+    const m = await loadMarket(haltedThenDelisted('2020-01-08'), { cacheDir: false });
+    const aaa = inspectMarket(m).symbols.find((s) => s.symbol === 'AAA')!;
+    expect(aaa.flags).toEqual(['stock', "delisted 2020-01-08 at -50%, on the data's last session: no exit in the data", 'no bar after 2020-01-03: listed to the end, a holding marked at that close', 'no volume']);
+    // 400 AAA bought at 11 (cash 5,600), marked at 11 to the end: NAV 10,000; × (1 − 0.5) would take 2,200 off: 7,800.
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.4 } } }), { initialCash: 10_000 });
+    expect(result.caveats.find((x) => x.code === 'delisting-after-data')?.message).toContain('(AAA 400 held, delisted 2020-01-08 at -50%, on the run\'s last session: 4,400.00 at its last close of 11.00, which the return would take 2,200.00 off): the final NAV of 10,000.00 marks it at the last close; with the delisting return applied at the next open it would be 7,800.00');
   });
 
   it('itemises delisting exits in one caveat, as data-end exits are: symbol, shares, exit price, date, last close, the return applied, proceeds (probe r56c D/: named nowhere but the fills)', async () => {

@@ -127,8 +127,8 @@ export interface Market {
    * Per symbol: the date (epoch day) of a delisting its files give on or after the data's last
    * session, NaN for the others. Such a symbol is listed to the end (continuesAfter) and its exit,
    * on the session after that date, lies beyond the data, so no run applies its delistReturn: `data
-   * inspect` lists it, and a run holding it at its end says so (engine/lateDelistingCaveats.ts).
-   * A selection keeps it. Absent: the data gives none.
+   * inspect` lists it, and a run holding it at the data's end says so (engine/lateDelistingCaveats.ts).
+   * A selection keeps it where it keeps the last session (data/prices/select.ts). Absent: none.
    */
   readonly delistingAfterData?: Float64Array;
   /** Point-in-time fundamentals (may be empty). */

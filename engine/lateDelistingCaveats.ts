@@ -4,7 +4,9 @@
 // the user gave never reaches the NAV (probe r57a: AAA delisted on the last session at −50 %, a
 // final NAV of 106,930 where the return applied at the next open gives 79,930, and no word of it).
 // One caveat lists them with what the return would take off (or add), sized by that share of the
-// final NAV as the delisting-exit caveat is sized (high above 5 %, medium above 0.5 %).
+// final NAV as the delisting-exit caveat is sized (high above 5 %, medium above 0.5 %). A run that
+// ends before the data's last session (engine `to`; a market selected with `to` keeps no such date)
+// ends before the delisting too, and says nothing of it, as of any delisting after its end.
 
 import { isoDay } from '../data/dates.ts';
 import { signedPercent } from '../data/folder/delistingReturn.ts';
@@ -35,28 +37,29 @@ export function heldPastData(market: Market, shares: Float64Array, marks: Float6
 /** What the delisting return would change of the position's value at its last close: shares × last close × r (0 where none is given). */
 const returnEffect = (market: Market, x: HeldPastData): number => (Number.isNaN(market.delistReturn[x.symbol]) ? 0 : x.shares * x.lastClose * market.delistReturn[x.symbol]);
 
-/** "AAA 500 held, delisted 2024-01-12 at -50%, on the run's last session: 54,000.00 at its last close of 108.00, which the return would take 27,000.00 off". */
+/** "AAA 500 held, delisted 2024-01-12 at -50%, on the data's last session: 54,000.00 at its last close of 108.00, which the return would take 27,000.00 off". */
 function heldText(market: Market, last: number, x: HeldPastData): string {
   const i = x.symbol;
   const day = market.delistingAfterData![i];
   const r = market.delistReturn[i];
   const side = x.shares > 0 ? `${shareCount(x.shares)} held` : `short of ${shareCount(-x.shares)}`;
-  const when = day === market.dates[last] ? "on the run's last session" : `after the run's last session (${isoDay(market.dates[last])})`;
+  const when = day === market.dates[last] ? "on the data's last session" : `after the data's last session (${isoDay(market.dates[last])})`;
   const effect = returnEffect(market, x);
   const change = Number.isNaN(r) ? 'no delisting return given: it would close at that close' : `which the return would ${effect < 0 ? `take ${moneyToCent(-effect)} off` : `add ${moneyToCent(effect)} to`}`;
   return `${market.symbols[i]} ${side}, delisted ${isoDay(day)}${Number.isNaN(r) ? '' : ` at ${signedPercent(r)}`}, ${when}: ${moneyToCent(Math.abs(x.shares * x.lastClose))} at its last close of ${fillPriceText(x.lastClose)}, ${change}`;
 }
 
 /**
- * The caveat (none without such positions) naming each position `held` at session `last`, the
- * run's end, whose delisting is dated on or after the data's last session: its shares, delisting
- * date and return, value at its last close and what the return would take off or add; then the
- * final NAV `nav` and what the returns, applied at the next open, would make it. Sized by
+ * The caveat (none without such positions, or where the run's end, session `last`, is not the
+ * data's last) naming each position `held` at the end whose delisting is dated on or after the
+ * data's last session: its shares, delisting date and return, value at its last close and what
+ * the return would take off or add; then the final NAV `nav` and what the returns, applied at the
+ * next open, would make it. Sized by
  * Σ |shares × last close × r| / nav: high above 5 %, medium above 0.5 %, else low (a delisting
  * with no return given changes nothing); high with no size where nav is not positive.
  */
 export function lateDelistingCaveats(market: Market, held: readonly HeldPastData[], nav: number, last: number): Caveat[] {
-  if (held.length === 0) return [];
+  if (held.length === 0 || last !== market.dates.length - 1) return [];
   const effects = held.map((x) => returnEffect(market, x));
   const unapplied = effects.reduce((sum, e) => sum + Math.abs(e), 0);
   const share = nav > 0 ? unapplied / nav : null;

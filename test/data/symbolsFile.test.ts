@@ -218,15 +218,21 @@ describe('symbols.csv', () => {
     expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(106_930, 9);
     const c = result.caveats.find((x) => x.code === 'delisting-after-data')!;
     expect(c.message).toBe(
-      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (AAA 500 held, delisted 2024-01-12 at -50%, on the run's last session: 54,000.00 at its last close of 108.00, which the return would take 27,000.00 off): the final NAV of 106,930.00 marks it at the last close; with the delisting return applied at the next open it would be 79,930.00",
+      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (AAA 500 held, delisted 2024-01-12 at -50%, on the data's last session: 54,000.00 at its last close of 108.00, which the return would take 27,000.00 off): the final NAV of 106,930.00 marks it at the last close; with the delisting return applied at the next open it would be 79,930.00",
     );
     expect(c.size).toBeCloseTo(27_000 / 106_930, 12); // 25.3 %: high
     expect(c.severity).toBe('high');
-    // A run ended earlier by --to 2024-01-10 holds it at 106: 500 × 106 × 0.5 = 26,500 off a NAV of 10 + 53,000 + 980 × 53 = 104,950.
-    const early = backtest(await loadMarket(dir, { cacheDir, to: '2024-01-10' }), scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 100_000 });
-    expect(early.caveats.find((x) => x.code === 'delisting-after-data')?.message).toContain(
-      "(AAA 500 held, delisted 2024-01-12 at -50%, after the run's last session (2024-01-10): 53,000.00 at its last close of 106.00, which the return would take 26,500.00 off): the final NAV of 104,950.00 marks it at the last close; with the delisting return applied at the next open it would be 78,450.00",
-    );
+    // A run that ends before the data's last session (a market selected to 2024-01-10, or the engine's `to`) ends before the
+    // delisting too, and says nothing of it, as of any delisting after its end; a selection to the data's end keeps it.
+    const early = await loadMarket(dir, { cacheDir, to: '2024-01-10' });
+    expect(early.delistingAfterData).toBeUndefined();
+    expect(inspectMarket(early).delisted).toBe(0);
+    for (const [market, to] of [[early, undefined], [m, '2024-01-10']] as const) {
+      const run = backtest(market, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 100_000, ...(to ? { to } : {}) });
+      expect(run.daily.nav[run.daily.nav.length - 1]).toBeCloseTo(10 + 500 * 106 + 980 * 53, 9); // 104,950
+      expect(run.caveats.map((x) => x.code)).not.toContain('delisting-after-data');
+    }
+    expect((await loadMarket(dir, { cacheDir, to: '2024-01-12' })).delistingAfterData?.[0]).toBe(parseIsoDay('2024-01-12'));
   });
 
   it('a stock halted before a delisting on the data\'s last session: inspect says what the run does (held at its last close to the end), never "data ends" (probe r57a d_lastbar_halt)', async () => {
@@ -236,7 +242,7 @@ describe('symbols.csv', () => {
     expect(aaa.flags).toEqual(['stock', "delisted 2020-01-08 at -50%, on the data's last session: no exit in the data", 'no bar after 2020-01-03: listed to the end, a holding marked at that close', 'no volume']);
     // 400 AAA bought at 11 (cash 5,600), marked at 11 to the end: NAV 10,000; × (1 − 0.5) would take 2,200 off: 7,800.
     const result = backtest(m, scripted({ 0: { weights: { AAA: 0.4 } } }), { initialCash: 10_000 });
-    expect(result.caveats.find((x) => x.code === 'delisting-after-data')?.message).toContain('(AAA 400 held, delisted 2020-01-08 at -50%, on the run\'s last session: 4,400.00 at its last close of 11.00, which the return would take 2,200.00 off): the final NAV of 10,000.00 marks it at the last close; with the delisting return applied at the next open it would be 7,800.00');
+    expect(result.caveats.find((x) => x.code === 'delisting-after-data')?.message).toContain('(AAA 400 held, delisted 2020-01-08 at -50%, on the data\'s last session: 4,400.00 at its last close of 11.00, which the return would take 2,200.00 off): the final NAV of 10,000.00 marks it at the last close; with the delisting return applied at the next open it would be 7,800.00');
   });
 
   it('itemises delisting exits in one caveat, as data-end exits are: symbol, shares, exit price, date, last close, the return applied, proceeds (probe r56c D/: named nowhere but the fills)', async () => {

@@ -159,7 +159,7 @@ describe('a delisting on or after the data\'s last session (Market.delistingAfte
     expectColumn(result.daily.nav, [10_000, 10_000, 10_200]);
     const c = result.caveats.find((x) => x.code === 'delisting-after-data');
     expect(c?.message).toBe(
-      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (A 100 held, delisted 2024-01-03 at -25%, on the run's last session: 1,200.00 at its last close of 12.00, which the return would take 300.00 off): the final NAV of 10,200.00 marks it at the last close; with the delisting return applied at the next open it would be 9,900.00",
+      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (A 100 held, delisted 2024-01-03 at -25%, on the data's last session: 1,200.00 at its last close of 12.00, which the return would take 300.00 off): the final NAV of 10,200.00 marks it at the last close; with the delisting return applied at the next open it would be 9,900.00",
     );
     // 100 × 12 × 0.25 = 300 of 10,200: 2.9 %, medium (above 0.5 %, not above 5 %).
     expect(c?.size).toBeCloseTo(300 / 10_200, 12);
@@ -167,21 +167,24 @@ describe('a delisting on or after the data\'s last session (Market.delistingAfte
     expect(c?.symbols).toEqual(['A']);
   });
 
-  it('a short held at the end gains what the return takes off; a date after the run\'s last session is said as such', () => {
+  it('a short held at the end gains what the return takes off; a date after the data\'s last session is said as such', () => {
     const result = scenario(pastData(lastDay + 10), { 0: orders({ symbol: 'A', quantity: -100 }) }, { account: MARGIN, initialCash: 10_000 });
     // Short 100 at 10: cash 11,000; at 12 the NAV is 11,000 − 1,200 = 9,800; covered at 9 it would be 11,000 − 900 = 10,100.
     const c = result.caveats.find((x) => x.code === 'delisting-after-data');
-    expect(c?.message).toContain("(A short of 100, delisted 2024-01-13 at -25%, after the run's last session (2024-01-03): 1,200.00 at its last close of 12.00, which the return would add 300.00 to): the final NAV of 9,800.00 marks it at the last close; with the delisting return applied at the next open it would be 10,100.00");
+    expect(c?.message).toContain("(A short of 100, delisted 2024-01-13 at -25%, after the data's last session (2024-01-03): 1,200.00 at its last close of 12.00, which the return would add 300.00 to): the final NAV of 9,800.00 marks it at the last close; with the delisting return applied at the next open it would be 10,100.00");
     expect(c?.size).toBeCloseTo(300 / 9_800, 12);
   });
 
-  it('with no delisting return given it is said, low (nothing would change), and a position sold before the end is not', () => {
+  it('with no delisting return given it is said, low (nothing would change); a position sold before the end, or a run ending before the data does, says nothing', () => {
     const blank = scenario(pastData(lastDay, NaN), { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000 });
     const c = blank.caveats.find((x) => x.code === 'delisting-after-data');
-    expect(c?.message).toContain('(A 100 held, delisted 2024-01-03, on the run\'s last session: 1,200.00 at its last close of 12.00, no delisting return given: it would close at that close)');
+    expect(c?.message).toContain('(A 100 held, delisted 2024-01-03, on the data\'s last session: 1,200.00 at its last close of 12.00, no delisting return given: it would close at that close)');
     expect([c?.size, c?.severity]).toEqual([0, 'low']);
     const sold = scenario(pastData(lastDay), { 0: orders({ symbol: 'A', quantity: 100 }), 1: orders({ symbol: 'A', quantity: -100 }) }, { initialCash: 10_000 });
     expect(sold.caveats.map((x) => x.code)).not.toContain('delisting-after-data');
+    // A run that ends before the data's last session (to 2024-01-02) ends before the delisting: nothing to say, as of any after its end.
+    const early = scenario(pastData(lastDay), { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000, to: '2024-01-02' });
+    expect(early.caveats.map((x) => x.code)).not.toContain('delisting-after-data');
   });
 
   it('is sized by |shares × last close × r| over the final NAV, and names the NAV with the return applied (property)', () => {

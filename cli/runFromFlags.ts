@@ -5,6 +5,7 @@
 
 import { dirname, join } from 'node:path';
 import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
+import { parseScaledNumber } from '../data/formats/fields.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
@@ -72,7 +73,7 @@ function parseRiskFree(rf: string | undefined): number | string {
   if (rf === undefined) return 0;
   const text = rf.trim();
   if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text)) return Number(text);
-  if (/^[-+]?[\d.]+\s*%$/.test(text)) throw new UserError(`--rf ${rf}: write the annual rate as a decimal (--rf ${Number(text.replace('%', '')) / 100} for ${text}), or name a rate series of the data`);
+  if (/^[-+]?[\d.]+\s*%$/.test(text)) throw new UserError(`--rf ${rf}: write the annual rate as a decimal (--rf ${parseScaledNumber(text.replace(/\s*%$/, ''), -2)} for ${text}), or name a rate series of the data`);
   if (!/^[A-Za-z][\w.-]*$/.test(text)) throw new UserError(`--rf ${rf}: give an annual rate as a decimal (0.03) or the name of a rate series of the data (tbill3m)`);
   return text;
 }

@@ -14,7 +14,7 @@ import { basename } from 'node:path';
 import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { epochDay, medianGap } from './dates.ts';
 import { DataError } from './errors.ts';
-import { optionalNumber, validEpochDay } from './formats/fields.ts';
+import { optionalNumber, parseScaledNumber, validEpochDay } from './formats/fields.ts';
 import type { SourceInfo } from './market.ts';
 import { readTextLines } from './formats/text.ts';
 
@@ -84,7 +84,6 @@ export function loadFactorTable(file: string, options: FactorOptions = {}): Fact
   const table = findTable(file, text);
   const { records, lines } = parseCsvText(file, text.slice(table.header, table.end).join('\n'), ',', table.header + 1);
   const units = options.units ?? defaultFactorUnits(file);
-  const divisor = units === 'percent' ? 100 : 1;
   const header = records[0];
   const names = header.slice(1);
   const values: number[][] = names.map(() => []);
@@ -100,7 +99,8 @@ export function loadFactorTable(file: string, options: FactorOptions = {}): Fact
       const raw = optionalNumber(record[c + 1], { file, line: lines[k], column });
       const isMissing = Number.isNaN(raw) || (units !== 'decimal' && MISSING_MARKERS.has(raw));
       if (isMissing) missing++;
-      values[c].push(isMissing ? NaN : raw / divisor);
+      // A percent is the decimal it writes, to the bit (0.0289 for 2.89, where 2.89 / 100 is 0.028900000000000002).
+      values[c].push(isMissing ? NaN : units === 'percent' ? parseScaledNumber(record[c + 1], -2) : raw);
     });
   }
   requireAscendingDates(file, days, dayLines);

@@ -9,7 +9,7 @@ import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCount
 import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, requireNumber } from './formats/fields.ts';
+import { badDateError, requirePercent } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import type { SourceInfo } from './market.ts';
 import { type RateSeries, startDatedMonths } from './rates.ts';
@@ -46,7 +46,7 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
     if (text === '' || text === '.') {
       value = previous;
       filled++;
-    } else value = requireNumber(text, { file, line: lines[k], column: valueColumn }) / 100;
+    } else value = requirePercent(text, { file, line: lines[k], column: valueColumn });
     days.push(day);
     dayLines.push(lines[k]);
     values.push(value);

@@ -21,8 +21,20 @@ export interface SymbolSummary {
   readonly missing: number;
   readonly dividends: number;
   readonly splits: number;
-  /** e.g. fund, total-return, delisted after 2019-03-01 at -30% (its delisting return, when the data gives one), no volume. */
+  /**
+   * e.g. fund, total-return, delisted after 2019-03-01 at -30% (its delisting return, when the data
+   * gives one), delisted 2024-01-12 at -50%, on the data's last session: no exit in the data, no volume.
+   */
   readonly flags: readonly string[];
+}
+
+/** A delisting dated on or after the data's last session (Market.delistingAfterData): no exit in the data, so no run applies its return. */
+export interface DelistingAfterData {
+  readonly symbol: string;
+  /** The delisting date (ISO). */
+  readonly date: string;
+  /** The delisting return as a fraction (−0.5 = −50 %); null when the data gives none. */
+  readonly delistingReturn: number | null;
 }
 
 export interface MarketInspection {
@@ -38,7 +50,9 @@ export interface MarketInspection {
   readonly symbols: readonly SymbolSummary[];
   readonly dividends: number;
   readonly splits: number;
+  /** Symbols with a delisting: inside the data (an exit) or on or after its last session (delistingsAfterData). */
   readonly delisted: number;
+  readonly delistingsAfterData: readonly DelistingAfterData[];
   readonly fundamentals: { readonly rows: number; readonly symbols: number };
   readonly rates: readonly { readonly name: string; readonly first: string; readonly last: string; readonly values: number }[];
   readonly roles: Readonly<Record<string, string>>;
@@ -118,11 +132,13 @@ function summarizeSymbol(market: Market, i: number, dividends: number, splits: n
   }
   const flags: string[] = [market.assetClass[i] === AssetClass.fund ? 'fund' : 'stock'];
   if (market.priceKind[i] === PriceKind.totalReturn) flags.push('total-return');
-  if (market.delistedAfter[i] >= 0) {
-    const ret = market.delistReturn[i];
-    flags.push(`delisted after ${isoDay(market.dates[market.delistedAfter[i]])}${Number.isNaN(ret) ? '' : ` at ${signedPercent(ret)}`}`);
-  }
-  else if (last >= 0 && last < T - 1) flags.push(`data ends ${isoDay(market.dates[last])}`);
+  const ret = market.delistReturn[i];
+  const at = Number.isNaN(ret) ? '' : ` at ${signedPercent(ret)}`;
+  const afterData = market.delistingAfterData?.[i] ?? NaN;
+  if (market.delistedAfter[i] >= 0) flags.push(`delisted after ${isoDay(market.dates[market.delistedAfter[i]])}${at}`);
+  else if (!Number.isNaN(afterData)) flags.push(`delisted ${isoDay(afterData)}${at}, ${afterData === market.dates[T - 1] ? 'on' : 'after'} the data's last session: no exit in the data`);
+  // A symbol listed past its last bar (a halt before a delisting after the data, a selection ending before its next bar) has no data end: a run holds it at that close.
+  if (market.delistedAfter[i] < 0 && last >= 0 && last < T - 1) flags.push(market.continuesAfter?.[i] === 1 ? `no bar after ${isoDay(market.dates[last])}: listed to the end, a holding marked at that close` : `data ends ${isoDay(market.dates[last])}`);
   if (!hasVolume) flags.push('no volume');
   if (moves > 0) flags.push(`${moves} reverting ${moves === 1 ? 'move' : 'moves'}`);
   return {
@@ -137,6 +153,13 @@ function summarizeSymbol(market: Market, i: number, dividends: number, splits: n
   };
 }
 
+/** The market's delistings dated on or after its last session (Market.delistingAfterData), in symbol order. */
+function delistingsAfterDataOf(market: Market): DelistingAfterData[] {
+  const after = market.delistingAfterData;
+  if (!after) return [];
+  return market.symbols.flatMap((symbol, i) => (Number.isNaN(after[i]) ? [] : [{ symbol, date: isoDay(after[i]), delistingReturn: Number.isNaN(market.delistReturn[i]) ? null : market.delistReturn[i] }]));
+}
+
 export function inspectMarket(market: Market): MarketInspection {
   const N = market.symbols.length;
   const T = market.dates.length;
@@ -148,6 +171,7 @@ export function inspectMarket(market: Market): MarketInspection {
   let withFundamentals = 0;
   for (let i = 0; i < f.symbolCount; i++) if (f.symbolStart[i + 1] > f.symbolStart[i]) withFundamentals++;
   const funds = market.assetClass.filter((a) => a === AssetClass.fund).length;
+  const delistingsAfterData = delistingsAfterDataOf(market);
   return {
     name: market.name,
     synthetic: market.synthetic,
@@ -161,7 +185,8 @@ export function inspectMarket(market: Market): MarketInspection {
     symbols,
     dividends: market.dividends.value.length,
     splits: market.splits.value.length,
-    delisted: market.delistedAfter.filter((t) => t >= 0).length,
+    delisted: market.delistedAfter.filter((t) => t >= 0).length + delistingsAfterData.length,
+    delistingsAfterData,
     fundamentals: { rows: f.rowCount, symbols: withFundamentals },
     rates: Object.values(market.rates).map((r) => ({
       name: r.name,
@@ -193,7 +218,9 @@ export function renderInspection(report: MarketInspection, options: RenderOption
   const out: string[] = [];
   out.push(`${report.name}${report.synthetic ? '  [SYNTHETIC]' : ''}`);
   out.push(`  ${count(report.sessions)} sessions ${report.first} → ${report.last}; ${count(report.symbolCount)} symbols (${count(report.stocks)} stocks, ${count(report.funds)} funds)`);
-  out.push(`  ${count(report.dividends)} dividends, ${count(report.splits)} splits, ${count(report.delisted)} delistings; fundamentals: ${count(report.fundamentals.rows)} rows for ${count(report.fundamentals.symbols)} symbols`);
+  const afterData = report.delistingsAfterData.length;
+  const beyond = afterData > 0 ? ` (${count(afterData)} on or after the data's last session: no exit in the data)` : '';
+  out.push(`  ${count(report.dividends)} dividends, ${count(report.splits)} splits, ${count(report.delisted)} delistings${beyond}; fundamentals: ${count(report.fundamentals.rows)} rows for ${count(report.fundamentals.symbols)} symbols`);
   for (const r of report.rates) out.push(`  rate ${r.name}: ${count(r.values)} values ${r.first} → ${r.last}`);
   const roles = Object.entries(report.roles).map(([role, symbol]) => `${role}=${symbol}`);
   if (roles.length > 0) out.push(`  roles: ${roles.join(', ')}`);
@@ -204,6 +231,11 @@ export function renderInspection(report: MarketInspection, options: RenderOption
     out.push(`  ${pad(s.symbol, 10)} ${pad(s.first, 10)} → ${pad(s.last, 10)} ${padLeft(count(s.sessions), 8)} ${padLeft(count(s.missing), 7)} ${padLeft(String(s.dividends), 5)} ${padLeft(String(s.splits), 6)}  ${s.flags.join(', ')}`);
   }
   if (report.symbols.length > maxSymbols) out.push(`  … ${count(report.symbols.length - maxSymbols)} more symbols`);
+  if (afterData > 0) {
+    out.push('', `  delistings on or after the data's last session (${report.last}): their exit, the session after, is not in the data, so no run applies their return; a run holding one at its end says so: ${count(afterData)}`);
+    for (const d of report.delistingsAfterData.slice(0, maxSymbols)) out.push(`    ${d.symbol} ${d.date}${d.delistingReturn === null ? ', no delisting return given' : ` at ${signedPercent(d.delistingReturn)}`}`);
+    if (afterData > maxSymbols) out.push(`    … ${count(afterData - maxSymbols)} more`);
+  }
   if (report.revertingMoves.length > 0) {
     out.push('', `  single-session moves that revert (×${REVERSAL_FACTOR} or more, taken back within ${REVERSAL_BARS} bars; screened by the built-in cross-sectional strategies): ${count(report.revertingMoves.length)}`);
     for (const move of report.revertingMoves.slice(0, maxSymbols)) out.push(`    ${describeMove(move)}`);

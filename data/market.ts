@@ -123,6 +123,14 @@ export interface Market {
   readonly continuesAfter?: Uint8Array;
   /** Per symbol: the return realised on delisting (e.g. -0.3), NaN when the data gives none. */
   readonly delistReturn: Float64Array;
+  /**
+   * Per symbol: the date (epoch day) of a delisting its files give on or after the data's last
+   * session, NaN for the others. Such a symbol is listed to the end (continuesAfter) and its exit,
+   * on the session after that date, lies beyond the data, so no run applies its delistReturn: `data
+   * inspect` lists it, and a run holding it at the data's end says so (engine/lateDelistingCaveats.ts).
+   * A selection keeps it where it keeps the last session (data/prices/select.ts). Absent: none.
+   */
+  readonly delistingAfterData?: Float64Array;
   /** Point-in-time fundamentals (may be empty). */
   readonly fundamentals: Fundamentals;
   /** Dated annual rates as decimals, e.g. `tbill3m` (0.05 = 5% a year). */

@@ -7,7 +7,7 @@ import { describeDialect } from './formats/dialect.ts';
 import { medianGap, parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
 import { parseFactorDate } from './factors.ts';
-import { badDateError, optionalNumber } from './formats/fields.ts';
+import { badDateError, optionalNumber, requirePercent } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
@@ -37,7 +37,7 @@ export const PERCENT_LIKE = 2;
  * ISO dates, or months as the factor files write them — `1927-01`, `192701` — dated on the month's last day;
  * decimal commas read as in price files: formats/markedColumn.ts;
  * blank = missing, skipped in means), in `unit`: 'percent'
- * divides by 100; 'fraction' takes them as written; omitted, fractions are expected and a file
+ * reads each as the fraction it writes (1.15 → 0.0115, exactly: formats/fields.ts parseScaledNumber); 'fraction' takes them as written; omitted, fractions are expected and a file
  * that looks like percent (PERCENT_LIKE) is refused. A return below −1 (a loss of more than
  * everything) is always refused with its line. Throws DataError (file:line, problem, fix).
  */
@@ -60,19 +60,20 @@ export function loadReturnsFile(file: string, unit?: ReturnUnit): ReturnSeries {
     if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
     days.push(day);
     dayLines.push(lines[k]);
-    returns[k - 1] = optionalNumber(texts[k - 1], { file, line: lines[k], column: header[1] }) / (unit === 'percent' ? 100 : 1);
+    const at = { file, line: lines[k], column: header[1] };
+    returns[k - 1] = unit === 'percent' && texts[k - 1] !== '' ? requirePercent(texts[k - 1], at) : optionalNumber(texts[k - 1], at);
   }
   requireAscendingDates(file, days, dayLines);
-  checkUnit(file, unit, days, dayLines, returns);
+  checkUnit(file, unit, days, dayLines, returns, texts);
   return { name: header[1], dates: Int32Array.from(days), returns, startDay: undefined };
 }
 
-/** Refuses a return below −1 (its line) and, with no unit given, a file that looks like percent. */
-function checkUnit(file: string, unit: ReturnUnit | undefined, days: number[], lines: number[], returns: Float64Array): void {
+/** Refuses a return below −1 (its line, the return as `texts` write it) and, with no unit given, a file that looks like percent. */
+function checkUnit(file: string, unit: ReturnUnit | undefined, days: number[], lines: number[], returns: Float64Array, texts: readonly string[]): void {
   const percentFix = 'returns are fractions (0.01 = 1 %): if the file is in percent, pass --returns-unit percent (÷ 100)';
   for (let k = 0; k < returns.length; k++) {
     if (!(returns[k] < -1)) continue;
-    if (unit === 'percent') throw new DataError(file, lines[k], `return ${returns[k] * 100} % is below −100 %`, 'a simple return cannot lose more than everything; correct that row');
+    if (unit === 'percent') throw new DataError(file, lines[k], `return ${texts[k]} % is below −100 %`, 'a simple return cannot lose more than everything; correct that row');
     throw new DataError(file, lines[k], `return ${returns[k]} is below −1 (a loss of more than 100 %)`, percentFix);
   }
   if (unit !== undefined || days.length < 2) return;

@@ -23,6 +23,7 @@ import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from '.
 import { parseOrThrow } from './configError.ts';
 import { type CheckedDecision, DecisionChecker } from './decisionCheck.ts';
 import { CorporateActions } from './corporateActions.ts';
+import { heldPastData } from './lateDelistingCaveats.ts';
 import { GrowableTable } from './growable.ts';
 import { HoldingLog } from './holdingLog.ts';
 import { Ledger } from './ledger.ts';
@@ -381,7 +382,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, holdings: holdings.holdings(), facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, holdings: holdings.holdings(), facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, heldPastData: heldPastData(market, portfolio.shares, portfolio.mark), decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
   };
 }
 

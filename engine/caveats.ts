@@ -23,6 +23,7 @@ export type CaveatCode =
   | 'warm-up'
   | 'data-end-exit'
   | 'delisting-exit'
+  | 'delisting-after-data'
   | 'left-unheld'
   | 'idle'
   | 'stale-marks'
@@ -85,14 +86,26 @@ export const changesReading = (c: { readonly severity: string; readonly code: st
 /** A fraction as a percentage for a message, to 0.1: 0.1234 → "12.3%". */
 export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
+/** A number grouped, with `least` to `most` decimals: (49.125, 2, 4) → "49.125". */
+const grouped = (x: number, least: number, most: number): string => x.toLocaleString('en-US', { minimumFractionDigits: least, maximumFractionDigits: most });
+
 /** An amount of currency for a message, rounded to a whole unit and grouped: 20000.4 → "20,000". */
 export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
 /** A share count for a message, grouped, to six decimals (fractional shares): 1234.5 → "1,234.5". */
-export const shareCount = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+export const shareCount = (x: number): string => grouped(x, 0, 6);
 
 /** A price for a message, grouped, to the cent: 98.0617 → "98.06". */
-export const priceText = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const priceText = (x: number): string => grouped(x, 2, 2);
+
+/**
+ * A price a position was closed at, to the cent and to four decimals where it has them (a last
+ * close × (1 + a delisting return): 65.50 × 0.75 = "49.125"), so shares × price is what it paid.
+ */
+export const fillPriceText = (x: number): string => grouped(x, 2, 4);
+
+/** An amount of currency itemised to the cent, grouped: 247 × 65.79 → "16,250.13" (where a reader checks the cash a position left). */
+export const moneyToCent = (x: number): string => grouped(x, 2, 2);
 
 /** "1 order-session", "3 order-sessions": an order resting (or cut) on one session counts once. */
 export const orderSessions = (n: number): string => `${n.toLocaleString('en-US')} order-session${n === 1 ? '' : 's'}`;

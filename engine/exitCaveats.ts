@@ -1,13 +1,15 @@
 // Positions closed because their symbol left the market, each kind one caveat listing its exits:
 // - data end (no delisting record): closed at the last price they saw, "ABC short of 35 covered
-//   at 98.06 on 2020-12-14 (worth 3,432)", so a position's value never reads as a profit or loss;
+//   at 98.06 on 2020-12-14 (worth 3,432.10)", so a position's value never reads as a profit or loss;
 // - delisting: closed at the last close × (1 + the delisting return the data gives), "P1 199 sold
-//   at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775)", so a return that
+//   at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775.45)", so a return that
 //   moves the NAV (a percent typed as a fraction: +3,500 %) is seen where the run's caveats are.
+// Money is itemised to the cent and prices to four decimals where they have them (probe r57a:
+// "proceeds 16,250" for 247 × 65.79 = 16,250.13), so a reader can check the cash an exit left.
 
 import { isoDay } from '../data/dates.ts';
 import type { Market } from '../data/market.ts';
-import { type Caveat, caveat, money, priceText, severityBySize, shareCount } from './caveats.ts';
+import { type Caveat, caveat, fillPriceText, moneyToCent, severityBySize, shareCount } from './caveats.ts';
 import type { PositionExit } from './corporateActions.ts';
 
 /** Exits described one by one before "…". */
@@ -23,25 +25,25 @@ const returnText = (r: number): string => `${r < 0 ? '−' : '+'} ${(Math.abs(r)
 const KINDS: Readonly<Record<ExitKind, { code: 'data-end-exit' | 'delisting-exit'; detail: (x: PositionExit) => string; what: (one: boolean) => string; meaning: string }>> = {
   'data-end': {
     code: 'data-end-exit',
-    detail: (x) => `worth ${money(Math.abs(x.value))}`,
+    detail: (x) => `worth ${moneyToCent(Math.abs(x.value))}`,
     what: (one) => `closed at ${one ? 'its' : 'their'} last price because ${one ? 'its data ends' : 'their data ends'} before the run does, with no delisting record`,
     meaning: 'the price source stops; no delisting return is applied',
   },
   delisting: {
     code: 'delisting-exit',
     detail: (x) => {
-      const price = Number.isNaN(x.delistReturn) ? 'its last close, no delisting return given' : `last close ${priceText(x.lastClose)} × (1 ${returnText(x.delistReturn)})`;
-      return `${price}; ${x.shares > 0 ? 'proceeds' : 'cost'} ${money(Math.abs(x.value))}`;
+      const price = Number.isNaN(x.delistReturn) ? 'its last close, no delisting return given' : `last close ${fillPriceText(x.lastClose)} × (1 ${returnText(x.delistReturn)})`;
+      return `${price}; ${x.shares > 0 ? 'proceeds' : 'cost'} ${moneyToCent(Math.abs(x.value))}`;
     },
     what: (one) => `closed at ${one ? 'its' : 'their'} delisting`,
     meaning: 'a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
   },
 };
 
-/** "ALXN 12 sold at 161.33 on 2020-12-14 (worth 1,936)", "ABC short of 35 covered at 98.06 on 2020-12-14 (worth 3,432)". */
+/** "ALXN 12 sold at 161.33 on 2020-12-14 (worth 1,935.96)", "ABC short of 35 covered at 98.06 on 2020-12-14 (worth 3,432.10)". */
 function exitText(market: Market, kind: ExitKind, x: PositionExit): string {
   const side = x.shares > 0 ? `${shareCount(x.shares)} sold` : `short of ${shareCount(-x.shares)} covered`;
-  return `${market.symbols[x.symbol]} ${side} at ${priceText(x.price)} on ${isoDay(market.dates[x.session])} (${KINDS[kind].detail(x)})`;
+  return `${market.symbols[x.symbol]} ${side} at ${fillPriceText(x.price)} on ${isoDay(market.dates[x.session])} (${KINDS[kind].detail(x)})`;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { AppliedSplit, PositionExit } from './corporateActions.ts';
 import { exitCaveats } from './exitCaveats.ts';
 import { flatPriceCaveats } from './flatPriceCaveats.ts';
 import type { Holdings } from './holdingLog.ts';
+import { type HeldPastData, lateDelistingCaveats } from './lateDelistingCaveats.ts';
 import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
@@ -60,6 +61,8 @@ export interface RunRecordings {
   readonly dataEndExits: readonly PositionExit[];
   /** The delisting exits with their sessions, last closes and the returns applied. */
   readonly delistingExits: readonly PositionExit[];
+  /** Positions held at the end in symbols delisted on or after the data's last session, no exit applying their return (lateDelistingCaveats.ts). */
+  readonly heldPastData: readonly HeldPastData[];
   /** Decisions that returned targets. */
   readonly decisions: number;
   /** Trades the planner's skip rules dropped (RebalancePlanner.skipped, over the run). */
@@ -279,12 +282,13 @@ function windowReason(r: RunRecordings): string {
   return `; it asked for ${r.reads.longestBars} of ${name}'s own bars, ${r.reads.longestBars > bars ? 'more than' : 'all'} the ${bars} ${name} has up to the run's end, ${fill(r.reads.longestBars, bars)}: ${advice}`;
 }
 
-/** Stale marks, data-end and delisting exits: parts of the book valued or closed without a market. */
+/** Stale marks, data-end and delisting exits, delistings past the data: parts of the book valued or closed without a market. */
 function bookCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   const { facts, daily } = r;
   const navBefore = (t: number): number => daily.nav[Math.max(0, t - r.first - 1)];
   out.push(...exitCaveats(r.market, 'data-end', r.dataEndExits, navBefore), ...exitCaveats(r.market, 'delisting', r.delistingExits, navBefore));
+  out.push(...lateDelistingCaveats(r.market, r.heldPastData, daily.nav[r.last - r.first], r.last));
   if (facts.staleMarks.length > 0) {
     let peak = 0;
     let sum = 0;

@@ -79,6 +79,7 @@ export function encodeMarket(market: Market): EncodedMarket {
   columns.set('delistedAfter', market.delistedAfter);
   if (market.continuesAfter) columns.set('continuesAfter', market.continuesAfter);
   columns.set('delistReturn', market.delistReturn);
+  if (market.delistingAfterData) columns.set('delistingAfterData', market.delistingAfterData);
   for (const [kind, table] of [['splits', market.splits], ['dividends', market.dividends]] as const) {
     for (const part of EVENT_PARTS) columns.set(`${kind}.${part}`, table[part]);
   }
@@ -170,6 +171,7 @@ export function decodeMarket(meta: MarketMeta, columns: ReadonlyMap<string, Colu
     delistedAfter: get<Int32Array>('delistedAfter'),
     ...(meta.hasContinuesAfter ? { continuesAfter: get<Uint8Array>('continuesAfter') } : {}),
     delistReturn: get<Float64Array>('delistReturn'),
+    ...(columns.has('delistingAfterData') ? { delistingAfterData: get<Float64Array>('delistingAfterData') } : {}),
     fundamentals: decodeFundamentals(N, get),
     rates,
     roles: meta.roles,

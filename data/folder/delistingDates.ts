@@ -33,7 +33,8 @@ const subTable = (table: EventTable, kept: readonly number[], sessions: number):
  * drops every bar and event after the delisting date, in place. delistedAfter is the last session
  * on or before that date — not the symbol's last bar: a stock halted before its delisting is held
  * (and stale-marked) until the delisting is public, never closed at its delisting return before
- * it; a symbol delisted on or after the data's last session is listed to its end (continuesAfter). Returns one note per symbol that had bars dropped, e.g. "BBB: 11 bars after its delisting on
+ * it; a symbol delisted on or after the data's last session is listed to its end (continuesAfter),
+ * its date kept in delistingAfterData. Returns one note per symbol that had bars dropped, e.g. "BBB: 11 bars after its delisting on
  * 2024-01-12 dropped (a reused ticker?)".
  */
 export function applyDelistingDates(aligned: AlignedPrices, delistedOn: ReadonlyMap<string, number>): string[] {
@@ -48,8 +49,13 @@ export function applyDelistingDates(aligned: AlignedPrices, delistedOn: Readonly
     while (last + 1 < T && aligned.dates[last + 1] <= day) last++;
     if (last === T - 1) {
       // Delisted on or after the data's last session: listed to its end, whatever its last bar (a halt before the delisting is held,
-      // stale-marked), as its exit would come on the session after that date, which the data does not hold.
-      if (day >= aligned.dates[T - 1]) ((aligned as { continuesAfter?: Uint8Array }).continuesAfter ??= new Uint8Array(N))[i] = 1;
+      // stale-marked), as its exit would come on the session after that date, which the data does not hold. Its date is kept, so
+      // what no run applies is said (data inspect, a run holding it at its end).
+      if (day >= aligned.dates[T - 1]) {
+        const writable = aligned as { continuesAfter?: Uint8Array; delistingAfterData?: Float64Array };
+        (writable.continuesAfter ??= new Uint8Array(N))[i] = 1;
+        (writable.delistingAfterData ??= new Float64Array(N).fill(NaN))[i] = day;
+      }
       return;
     }
     // No bar on or before the date (a reused ticker, or a delisting before the calendar starts):

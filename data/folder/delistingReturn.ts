@@ -4,9 +4,12 @@
 // sign, and taken as written it is +3,500 % (probe r56c: NAV 100,500 → 1,885,500 in one session).
 // A genuine rise above +100 % is written as a percent (150%). As a returns file in percent is
 // refused rather than divided by 100 (data/returnSeries.ts), the value is never rescaled silently.
+// A percent reads as the fraction it writes, to the bit (formats/fields.ts parseScaledNumber): -57.7%
+// and -0.577 are one return, so two files giving it in either form agree (probe r57a: 57.7 / 100 was
+// -0.5770000000000001, refused as a disagreement).
 
 import { DataError } from '../errors.ts';
-import { BEYOND_RANGE, outOfRange, parseNumber } from '../formats/fields.ts';
+import { BEYOND_RANGE, outOfRange, parseNumber, parseScaledNumber } from '../formats/fields.ts';
 import { type DecimalMark, plainNumberText } from '../formats/numberMarks.ts';
 
 /** The largest delisting return a fraction may state: +100 %. Above it a fraction reads as a percent typed without its sign. */
@@ -32,12 +35,11 @@ export function delistingReturn(text: string, file: string, line: number, decima
   const percent = percentPart(text);
   const numberText = percent ?? text;
   const plain = decimal === ',' ? (plainNumberText(numberText, ',') ?? numberText) : numberText;
-  const number = parseNumber(plain);
-  if (Number.isNaN(number)) throw new DataError(file, line, `delisting return "${text}" ${outOfRange(plain) ? `is ${BEYOND_RANGE}` : 'is not a number'}`, FORMS);
-  const value = percent === undefined ? number : number / 100;
+  const value = percent === undefined ? parseNumber(plain) : parseScaledNumber(plain, -2);
+  if (Number.isNaN(value)) throw new DataError(file, line, `delisting return "${text}" ${outOfRange(plain) ? `is ${BEYOND_RANGE}` : 'is not a number'}`, FORMS);
   if (value < -1) throw new DataError(file, line, `delisting return ${text} is below ${percent === undefined ? '-1' : '-100%'} (more than the whole position lost)`, FORMS);
   if (percent === undefined && value > MAX_FRACTION) {
-    throw new DataError(file, line, `delisting return ${text} is a fraction above 1, ${signedPercent(value)} of the last price: almost surely a percent typed without its sign`, `write it as a fraction (${String(number / 100).replace('.', decimal)}) or as a percent with its sign (${text}%)`);
+    throw new DataError(file, line, `delisting return ${text} is a fraction above 1, ${signedPercent(value)} of the last price: almost surely a percent typed without its sign`, `write it as a fraction (${String(parseScaledNumber(plain, -2)).replace('.', decimal)}) or as a percent with its sign (${text}%)`);
   }
   return value;
 }

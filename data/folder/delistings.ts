@@ -15,6 +15,8 @@ export interface Delisting {
   readonly lastDay: number;
   /** NaN when unknown. */
   readonly delistReturn: number;
+  /** The return as the file writes it ('' when blank), for messages. */
+  readonly delistReturnText: string;
 }
 
 const LAYOUTS = [
@@ -39,7 +41,7 @@ export function loadDelistings(file: string): { delistings: Map<string, Delistin
     const lastDay = parseIsoDay(date);
     if (Number.isNaN(lastDay)) throw badDateError({ file, line: lines[k], column: header[1] }, date);
     if (delistings.has(ticker)) throw new DataError(file, lines[k], `${ticker} is listed twice`, 'one row per delisted ticker');
-    delistings.set(ticker, { line: lines[k], lastDay, delistReturn: delistingReturn(delistReturn, file, lines[k]) });
+    delistings.set(ticker, { line: lines[k], lastDay, delistReturn: delistingReturn(delistReturn, file, lines[k]), delistReturnText: delistReturn });
   }
   return { delistings, source: { path: file, format: `delistings csv: ${header.join(',')}`, fingerprint: contentHash, notes: [`${delistings.size} delistings`] } };
 }

@@ -165,6 +165,7 @@ function assemble(name: string, root: string, parts: DataFolderParts, loadNotes:
     revertingMoves: aligned.revertingMoves,
     delistedAfter: aligned.delistedAfter,
     ...(aligned.continuesAfter ? { continuesAfter: aligned.continuesAfter } : {}),
+    ...(aligned.delistingAfterData ? { delistingAfterData: aligned.delistingAfterData } : {}),
     delistReturn: parts.delistReturn,
     fundamentals: parts.fundamentals,
     rates: parts.rates,

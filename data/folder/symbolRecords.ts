@@ -16,8 +16,10 @@ import type { DataFolderParts } from './dataFolder.ts';
 import type { Delisting } from './delistings.ts';
 import type { SymbolInfo } from './symbolsFile.ts';
 
-/** What a file says of one field of one symbol, as a message shows it, and where. */
+/** What a file says of one field of one symbol: its value (compared), as a message shows it, and where. */
 interface Said {
+  /** Labels compare as text, numbers as numbers: -57.7% and -0.577 are one delisting return. */
+  readonly value: string | number;
   readonly text: string;
   readonly file: string;
   readonly line: number;
@@ -56,7 +58,7 @@ export class SymbolRecords {
   addDelistings(file: string, delistings: ReadonlyMap<string, Delisting>): void {
     for (const [symbol, d] of delistings) {
       const i = this.#loaded(symbol, file, d.line);
-      if (i !== undefined) this.#delisting(symbol, i, d.lastDay, d.delistReturn, file, d.line);
+      if (i !== undefined) this.#delisting(symbol, i, { delistedOn: d.lastDay, delistReturn: d.delistReturn, delistReturnText: d.delistReturnText, line: d.line }, file);
     }
   }
 
@@ -76,14 +78,14 @@ export class SymbolRecords {
         continue;
       }
       if (entry.assetClass !== undefined) {
-        this.#agree(symbol, 'asset class', CLASS_NAMES[entry.assetClass], file, entry.line);
+        this.#agree(symbol, 'asset class', CLASS_NAMES[entry.assetClass], CLASS_NAMES[entry.assetClass], file, entry.line);
         (aligned.assetClass as Uint8Array)[i] = entry.assetClass;
         this.classGiven[i] = 1;
         classes++;
       }
-      if (entry.sector) sector[i] = this.#agree(symbol, 'sector', entry.sector, file, entry.line);
-      if (entry.industry) industry[i] = this.#agree(symbol, 'industry', entry.industry, file, entry.line);
-      this.#delisting(symbol, i, entry.delistedOn, entry.delistReturn, file, entry.line);
+      if (entry.sector) sector[i] = this.#agree(symbol, 'sector', entry.sector, entry.sector, file, entry.line);
+      if (entry.industry) industry[i] = this.#agree(symbol, 'industry', entry.industry, entry.industry, file, entry.line);
+      this.#delisting(symbol, i, entry, file);
     }
     const notes = info.notes as string[];
     notes.push(`asset class from this file for ${classes} loaded symbols`);
@@ -120,26 +122,30 @@ export class SymbolRecords {
     return i;
   }
 
-  /** A delisting date and return (NaN: not said) of loaded symbol i. */
-  #delisting(symbol: string, i: number, lastDay: number, delistReturn: number, file: string, line: number): void {
-    if (!Number.isNaN(lastDay)) {
-      this.#agree(symbol, 'delisting date', isoDay(lastDay), file, line);
-      this.#parts.delistedOn.set(symbol, lastDay);
+  /** A delisting date (epoch day) and return (NaN: not said; the return as written, for messages) of loaded symbol i, from `file`'s line. */
+  #delisting(symbol: string, i: number, said: Pick<SymbolInfo, 'delistedOn' | 'delistReturn' | 'delistReturnText' | 'line'>, file: string): void {
+    const { delistedOn, delistReturn, line } = said;
+    if (!Number.isNaN(delistedOn)) {
+      this.#agree(symbol, 'delisting date', delistedOn, isoDay(delistedOn), file, line);
+      this.#parts.delistedOn.set(symbol, delistedOn);
     }
     if (!Number.isNaN(delistReturn)) {
-      this.#agree(symbol, 'delisting return', String(delistReturn), file, line);
+      this.#agree(symbol, 'delisting return', delistReturn, said.delistReturnText, file, line);
       this.#parts.delistReturn[i] = delistReturn;
     }
   }
 
-  /** `text`, once no earlier file said otherwise of `symbol`'s `what`; else a DataError naming both lines. */
-  #agree(symbol: string, what: string, text: string, file: string, line: number): string {
+  /**
+   * `value`, once no earlier file said otherwise of `symbol`'s `what` (numbers compared as numbers);
+   * else a DataError naming both lines, each value as its file writes it (`text`).
+   */
+  #agree<V extends string | number>(symbol: string, what: string, value: V, text: string, file: string, line: number): V {
     const key = sayingKey(symbol, what);
     const earlier = this.#said.get(key);
-    if (earlier === undefined) this.#said.set(key, { text, file, line });
-    else if (earlier.text !== text) {
+    if (earlier === undefined) this.#said.set(key, { value, text, file, line });
+    else if (earlier.value !== value) {
       throw new DataError(file, line, `${symbol}'s ${what} is ${text}, but ${earlier.file}:${earlier.line} says ${earlier.text}`, `say it in one file, or the same in both`);
     }
-    return text;
+    return value;
   }
 }

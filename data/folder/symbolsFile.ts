@@ -34,6 +34,8 @@ export interface SymbolInfo {
   readonly delistedOn: number;
   /** NaN when unknown. */
   readonly delistReturn: number;
+  /** The return as the file writes it ('' when blank), for messages. */
+  readonly delistReturnText: string;
 }
 
 type Field = 'symbol' | 'name' | 'assetClass' | 'sector' | 'industry' | 'delistedOn' | 'delistReturn';
@@ -103,7 +105,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
     const returnText = get('delistReturn');
     const delistReturn = delistingReturn(returnText, file, lines[r], dialect.decimalComma ? ',' : '.');
-    symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn });
+    symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn, delistReturnText: returnText });
   }
   const classes = [...symbols.values()].filter((s) => s.assetClass !== undefined).length;
   const notes = [`${symbols.size} symbols; asset class given for ${classes}`];

@@ -19,6 +19,20 @@ export function parseNumber(text: string): number {
   return Number.isFinite(value) ? value : NaN;
 }
 
+/**
+ * The number `text` writes (parseNumber's grammar) times 10^`power`, rounded once: the digits read
+ * with their exponent moved, so a percent (power −2) is the double its fraction reads as — "57.7"
+ * is 0.577, exactly `parseNumber('0.577')`, where 57.7 / 100 rounds twice to 0.5770000000000001
+ * (a third of two-decimal percents differ so). NaN as parseNumber: not a number, or beyond the
+ * range of one once scaled.
+ */
+export function parseScaledNumber(text: string, power: number): number {
+  if (!NUMBER.test(text)) return NaN;
+  const [, digits, exponent] = /^(.*?)(?:[eE]([+-]?\d+))?$/.exec(text)!;
+  const value = Number(`${digits}e${Number(exponent ?? 0) + power}`);
+  return Number.isFinite(value) ? value : NaN;
+}
+
 /** How a refusal says a value overflows binary64 (Number.MAX_VALUE ≈ 1.8e308): loaders and the engine's book check alike. */
 export const BEYOND_RANGE = 'beyond the range of a number (±1.8e308)';
 
@@ -342,4 +356,11 @@ export function requireNumber(text: string, at: FieldPlace): number {
 /** An optional number: blank is NaN (missing), malformed text is an error. */
 export function optionalNumber(text: string, at: FieldPlace): number {
   return text === '' ? NaN : requireNumber(text, at);
+}
+
+/** A required number in percent as its fraction (parseScaledNumber at −2: "5.27" → 0.0527): blank or malformed text is an error, never a silent NaN. */
+export function requirePercent(text: string, at: FieldPlace): number {
+  const value = parseScaledNumber(text, -2);
+  if (Number.isNaN(value)) throw notANumberError(at, text);
+  return value;
 }

@@ -52,7 +52,7 @@ export interface AlignReport {
 
 /** The price part of a Market, aligned on one calendar. */
 export interface AlignedPrices
-  extends Pick<Market, 'dates' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'priceKind' | 'assetClass' | 'splits' | 'dividends' | 'delistedAfter' | 'continuesAfter'> {
+  extends Pick<Market, 'dates' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'priceKind' | 'assetClass' | 'splits' | 'dividends' | 'delistedAfter' | 'continuesAfter' | 'delistingAfterData'> {
   readonly revertingMoves: FlaggedMoves;
   readonly symbols: string[];
   readonly report: AlignReport;

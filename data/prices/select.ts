@@ -130,8 +130,9 @@ function symbolPositions(N: number, indexes: readonly number[]): Int32Array {
 }
 
 /** The per-symbol fields of a market that are only picked, in the order of `indexes`. */
-function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[]): Pick<Market, 'symbols' | 'priceKind' | 'assetClass' | 'sector' | 'industry' | 'delistReturn'> {
+function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readonly number[]): Pick<Market, 'symbols' | 'priceKind' | 'assetClass' | 'sector' | 'industry' | 'delistReturn' | 'delistingAfterData'> {
   const pick = <V>(values: readonly V[]): V[] => indexes.map((i) => values[i]);
+  const after = market.delistingAfterData;
   return {
     symbols: pick(market.symbols),
     priceKind: Uint8Array.from(indexes, (i) => market.priceKind[i]),
@@ -139,6 +140,7 @@ function pickedSymbols(market: Omit<Market, keyof PriceColumns>, indexes: readon
     sector: pick(market.sector),
     industry: pick(market.industry),
     delistReturn: Float64Array.from(indexes, (i) => market.delistReturn[i]),
+    delistingAfterData: after && Float64Array.from(indexes, (i) => after[i]),
   };
 }
 
@@ -212,6 +214,7 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
   }
   const shared = new Map<Float64Array, Float64Array>();
   const close = column(market.close, shared);
+  const picked = pickedSymbols(market, indexes);
   const symbolOf = symbolPositions(N, indexes);
 
   const lastBar = new Int32Array(n).fill(-1);
@@ -252,7 +255,7 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
   return {
     market: {
       ...market,
-      ...pickedSymbols(market, indexes),
+      ...picked,
       dates: contiguous ? market.dates.subarray(kept[0], kept[T - 1] + 1) : Int32Array.from(kept, (t) => market.dates[t]),
       open: column(market.open, shared),
       high: column(market.high, shared),
@@ -264,6 +267,9 @@ export function selectMarket(market: Market, selection: Selection, options: Sele
       ...(market.revertingMoves ? { revertingMoves: flagged(market.revertingMoves) } : {}),
       delistedAfter,
       continuesAfter,
+      // A selection that ends before the data's last session (a `to`) ends before a delisting after the data, and leaves it as it
+      // leaves any delisting after its end: the symbol goes on past it (continuesAfter), and nothing is said of it.
+      delistingAfterData: end === market.dates.length - 1 ? picked.delistingAfterData : undefined,
       fundamentals: allInOrder ? market.fundamentals : market.fundamentals.forSymbols(indexes),
     },
     emptySymbols,

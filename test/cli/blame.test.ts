@@ -235,6 +235,8 @@ describe.concurrent('flag values are checked, never silently replaced', () => {
 
   it('--rf 3%: write the rate as a decimal', async () => {
     expectBadInput(await run('--rf', '3%'), '--rf 3%', '--rf 0.03');
+    // 2.89 % is 0.0289 as a decimal, not 2.89 / 100 = 0.028900000000000002 (probe r57a: no double's noise in a message).
+    expectBadInput(await run('--rf', '2.89 %'), '--rf 2.89 %: write the annual rate as a decimal (--rf 0.0289 for 2.89 %)');
   });
 
   it('--cash 5e307: a clear bound', async () => {

@@ -54,7 +54,7 @@ describe.concurrent('a delisted symbol whose file goes on (a reused ticker)', ()
     // The terminal's first three, all high: BBB's partial coverage, its delisting exit — 97 sold at
     // 58 × (1 − 0.3) = 40.60 on 01-15, proceeds 3,938.20 — and the exposure gap the unfillable BBB
     // targets left; the deferrals naming BBB and the unsized data note are in runs show.
-    expect(o.stdout).toContain('! 1 position closed at its delisting (BBB 97 sold at 40.60 on 2024-01-15 (last close 58.00 × (1 − 30%); proceeds 3,938))');
+    expect(o.stdout).toContain('! 1 position closed at its delisting (BBB 97 sold at 40.60 on 2024-01-15 (last close 58.00 × (1 − 30%); proceeds 3,938.20))');
     expect(o.stdout).toMatch(/! realised gross exposure averaged [\d.]+% of NAV against 100\.0% targeted/);
     // Later decisions hold 50% AAA and 50% cash.
     expect(await finalNav(db, 'fixed-weights')).toBeCloseTo(10_028.45, 6);
@@ -96,7 +96,7 @@ describe.concurrent('a series that stops with no delisting record, and a run ask
     expectOk(o);
     // After Mon 2024-01-29: Jan 30 and 31, 21 weekdays of February, 21 of March to Fri the 29th.
     expect(o.stdout).toContain('asked to 2024-03-29, the data ends 2024-01-29 (44 weekdays short)');
-    expect(o.stdout).toMatch(/1 position closed at its last price because its data ends before the run does, with no delisting record \(BBB [\d,]+ sold at 59\.00 on 2024-01-16 \(worth [\d,]+\)\)/);
+    expect(o.stdout).toMatch(/1 position closed at its last price because its data ends before the run does, with no delisting record \(BBB [\d,]+ sold at 59\.00 on 2024-01-16 \(worth [\d,]+\.\d\d\)\)/);
     const fills = await breadth(['export', db, 'fixed-weights', '--what', 'fills'], { cwd: root });
     expect(fills.stdout).toMatch(/^2024-01-16,BBB,-\d+,59,.*,data-end$/m);
   });

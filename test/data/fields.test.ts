@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { isMissingMarker, notANumberError, outOfRange, parseIsoDayBytes, parseNumber, parseNumberBytes, readPlainDecimal, underflows } from '../../data/formats/fields.ts';
+import { isMissingMarker, notANumberError, outOfRange, parseIsoDayBytes, parseNumber, parseNumberBytes, parseScaledNumber, readPlainDecimal, underflows } from '../../data/formats/fields.ts';
 import { readMarkedValue } from '../../data/formats/markedValues.ts';
 
 const bytesOf = (text: string): Buffer => Buffer.from(`,${text},`);
@@ -67,6 +67,35 @@ describe('numeric fields', () => {
       expect(fromBytes(bad)).toBeNaN();
       expect(parseNumber(bad)).toBeNaN();
     }
+  });
+});
+
+describe('a number scaled by a power of ten (a percent as its fraction)', () => {
+  it('is the double its shifted digits read as, rounded once: 57.7 % is 0.577, where 57.7 / 100 is 0.5770000000000001 (probe r57a)', () => {
+    expect(parseScaledNumber('57.7', -2)).toBe(0.577);
+    expect(parseScaledNumber('-33.3', -2)).toBe(-0.333); // -33.3 / 100 is -0.33299999999999996
+    expect(parseScaledNumber('0.07', -2)).toBe(0.0007); // 0.07 / 100 is 0.0007000000000000001
+    // An exponent of its own moves with the scale; a bare point and a plus sign read as parseNumber reads them.
+    expect(parseScaledNumber('5.77E+01', -2)).toBe(0.577);
+    expect(parseScaledNumber('+5.', -2)).toBe(0.05);
+    expect(parseScaledNumber('.5', -4)).toBe(0.00005);
+    // Not a number, or beyond binary64 once scaled: NaN, as parseNumber.
+    for (const text of ['', '5%', '5,2', '1e400', 'NaN']) expect(parseScaledNumber(text, -2), text).toBeNaN();
+    expect(parseScaledNumber('1e309', -2)).toBe(1e307);
+  });
+
+  it('a percent with up to four decimals is exactly the fraction written with its point moved two places (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 4 }), (n, decimals) => {
+        // n / 10^decimals percent, written both ways: "57.7" and "0.577".
+        const digits = String(Math.abs(n)).padStart(decimals + 3, '0');
+        const sign = n < 0 ? '-' : '';
+        const percent = `${sign}${digits.slice(0, digits.length - decimals)}${decimals > 0 ? `.${digits.slice(-decimals)}` : ''}`;
+        const fraction = `${sign}${digits.slice(0, digits.length - decimals - 2)}.${digits.slice(-decimals - 2)}`;
+        expect(Object.is(parseScaledNumber(percent, -2), parseNumber(fraction)), `${percent} % and ${fraction}`).toBe(true);
+      }),
+      { numRuns: 5_000, seed: 20261201 },
+    );
   });
 });
 

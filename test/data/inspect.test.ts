@@ -29,6 +29,30 @@ describe('inspectMarket', () => {
   });
 });
 
+describe('inspectMarket: delistings (probe r57a)', () => {
+  it('counts and lists every delisting it read, one on or after the data\'s last session too, saying no exit happens in the data', async () => {
+    // AAA delisted 2020-01-03 (inside: an exit on 01-06), BBB on 2020-01-07 (the last session), CCC on 2020-02-03 (after it), DDD never.
+    const dir = tempDir();
+    for (const s of ['AAA', 'BBB', 'CCC', 'DDD']) writeFile(dir, `${s}.csv`, csv('Date,Close', ...['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07'].map((d, k) => `${d},${10 + k + s.charCodeAt(0) / 100}`)));
+    writeFile(dir, 'symbols.csv', csv('symbol,delisting date,delisting return', 'AAA,2020-01-03,-30%', 'BBB,2020-01-07,-0.5', 'CCC,2020-02-03,', 'DDD,,'));
+    const report = inspectMarket(await loadMarket(dir, { cacheDir: false }));
+    expect(report.delisted).toBe(3);
+    expect(report.delistingsAfterData).toEqual([
+      { symbol: 'BBB', date: '2020-01-07', delistingReturn: -0.5 },
+      { symbol: 'CCC', date: '2020-02-03', delistingReturn: null },
+    ]);
+    expect(report.symbols.map((x) => x.flags[1])).toEqual([
+      'delisted after 2020-01-03 at -30%',
+      "delisted 2020-01-07 at -50%, on the data's last session: no exit in the data",
+      "delisted 2020-02-03, after the data's last session: no exit in the data",
+      'no volume',
+    ]);
+    const text = renderInspection(report, { maxSymbols: 1 });
+    expect(text).toContain("0 dividends, 0 splits, 3 delistings (2 on or after the data's last session: no exit in the data);");
+    expect(text).toContain("delistings on or after the data's last session (2020-01-07): their exit, the session after, is not in the data, so no run applies their return; a run holding one at its end says so: 2\n    BBB 2020-01-07 at -50%\n    … 1 more");
+  });
+});
+
 describe('inspectMarket: market caps that cannot be true (probe r56b)', () => {
   it('lists each symbol whose shares × close is over 500× its filing, with its stretch and the worst one', () => {
     // CETX-like: 40,170 shares filed at period end 2023-11-01 (known 2023-12-01), then a 1:10 reverse split on session 2

@@ -3,6 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadFactorTable } from '../../data/factors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
 import { loadMarket } from '../../data/load.ts';
 import { loadReturnsFile } from '../../data/returnSeries.ts';
@@ -23,7 +24,7 @@ describe('decimal commas in rate files', () => {
     ];
     for (const file of files) {
       const { series, filled } = loadRateSeries(file);
-      expect(Array.from(series.values), file).toEqual([5.2 / 100, 5.2 / 100, 4.8 / 100]); // percent ÷ 100, as the point-written 5.2 reads
+      expect(Array.from(series.values), file).toEqual([0.052, 0.052, 0.048]); // 5.2 % as the decimal it writes, 0.052 (5.2 / 100 is 0.052000000000000005)
       expect(filled).toBe(1);
     }
     // 1.234,5 % (thousands grouped by a point): 12.345 as a decimal.
@@ -36,7 +37,7 @@ describe('decimal commas in rate files', () => {
     writeFile(dir, 'etf/AAA.csv', csv('Date,Open,Close', ...DAYS.map((d, k) => `${d},${k < 2 ? 100 : 90 + 10 * k},${k < 2 ? 100 : 90 + 10 * k}`)));
     writeFile(dir, 'rates/DTB3.csv', split(';', 'observation_date|DTB3', ...DAYS.map((d) => `${d}|5,2`)));
     const m = await loadMarket(dir, { cacheDir: false });
-    expect(m.rates.tbill3m.values[0]).toBe(5.2 / 100);
+    expect(m.rates.tbill3m.values[0]).toBe(0.052);
     const config = parseStudy({ data: dir, runs: [{ name: 'hold', strategy: 'buy-and-hold', params: { weights: { AAA: 1 } }, engine: { initialCash: 10_000, cash: { rate: 'tbill3m' } } }] }, 'test');
     const nav = (await runStudyRuns(config, m, 'test')).runs[0].result.daily.nav;
     // 01-03: 10,000 cash earns 10,000·r, then 100 shares at the open of 100 leave that interest as cash,
@@ -83,5 +84,24 @@ describe('decimal commas in returns files', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('a percent in a rate, returns or factor file is the decimal it writes (probe r57a: a percent ÷ 100 is off by one bit for a third of two-decimal percents)', () => {
+  it('0.07 and 2.89 percent read as 0.0007 and 0.0289, where ÷ 100 gave 0.0007000000000000001 and 0.028900000000000002', () => {
+    const dir = tempDir();
+    const rate = writeFile(dir, 'DTB3.csv', csv('observation_date,DTB3', '2024-01-02,0.07', '2024-01-03,2.89'));
+    expect(Array.from(loadRateSeries(rate).series.values)).toEqual([0.0007, 0.0289]);
+    const returns = writeFile(dir, 'r.csv', csv('date,return', '2024-01-02,0.07', '2024-01-03,2.89', '2024-01-04,'));
+    expect(Array.from(loadReturnsFile(returns, 'percent').returns)).toEqual([0.0007, 0.0289, NaN]);
+    const factors = writeFile(dir, 'ff3_monthly.csv', csv('Date,Mkt-RF,RF', '1926-07,2.89,0.07', '1926-08,-99.99,0.35'));
+    const table = loadFactorTable(factors);
+    expect(Array.from(table.columns['Mkt-RF'])).toEqual([0.0289, NaN]);
+    expect(Array.from(table.columns.RF)).toEqual([0.0007, 0.0035]); // 0.35 / 100 is 0.0034999999999999996
+  });
+
+  it('a percent return below −100 % is refused as the file writes it (-100.04 %, not -100.03999999999999 %)', () => {
+    const file = writeFile(tempDir(), 'r.csv', csv('date,return', '2024-01-02,1.5', '2024-01-03,-100.04'));
+    expect(() => loadReturnsFile(file, 'percent')).toThrow(`${file}:3: return -100.04 % is below −100 % — a simple return cannot lose more than everything; correct that row`);
   });
 });

@@ -6,6 +6,7 @@ import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DelistKind, generateSampleMarket, type SampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sample/csv.ts';
+import { loadRateSeries } from '../../data/fred.ts';
 import { AssetClass, PriceKind, type Market } from '../../data/market.ts';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField } from '../../data/fundamentals.ts';
 import { statementsToRows, type FiscalPeriod } from '../../data/fundamentals/statements.ts';
@@ -488,6 +489,10 @@ describe('writeSampleCsv', () => {
     }
     const [, ...rates] = rows('DTB3_daily.csv', ',');
     expect(rates.map(([, pct]) => Number(pct) / 100)).toEqual([...small.rates.tbill3m.values]);
+    // The rate loader reads each printed percent as the decimal it writes (formats/fields.ts parseScaledNumber), so the
+    // written sample's rates are those within one bit: the built-in sample keeps its percent ÷ 100, which its baselines record.
+    const loaded = loadRateSeries(join(dir, 'DTB3_daily.csv')).series.values;
+    loaded.forEach((r, t) => expect(Math.abs(r - small.rates.tbill3m.values[t])).toBeLessThanOrEqual(Number.EPSILON * r));
 
     const industries = new Map(rows('simfin_industries.csv', ';').slice(1).map(([id, industry, sector]) => [id, { industry, sector }]));
     for (const [ticker, , , industryId] of rows('simfin_us-companies.csv', ';').slice(1)) {

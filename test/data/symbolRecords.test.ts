@@ -92,6 +92,27 @@ describe('two files on one symbol', () => {
     expect(await refusal(dir)).toBe(`${dir}/etf/symbols.csv:2: AAA's delisting date is 2020-01-06, but ${dir}/delistings.csv:2 says 2020-01-03 — say it in one file, or the same in both`);
   });
 
+  it('that give one return as a fraction in one and a percent in the other agree, as numbers, whichever the form (probe r57a: -0.577 beside -57.7% was refused as -0.5770000000000001)', async () => {
+    // 100 AAA (10,000 at the 100 open), delisted on 2020-01-06 (close 102): closed at 102 × (1 − 0.577) = 43.146, so 4,314.60;
+    // at 102 × (1 − 0.333) = 68.034, so 6,803.40.
+    for (const [fraction, percent, nav] of [['-0.577', '-57.7%', 4_314.6], ['-0.333', '-33.3%', 6_803.4]] as const) {
+      for (const [inSymbols, inDelistings] of [[fraction, percent], [percent, fraction]]) {
+        const dir = folder('etf', {
+          'delistings.csv': csv('Ticker,LastDate,DelistReturn', `AAA,2020-01-06,${inDelistings}`),
+          'etf/symbols.csv': csv('symbol,asset class,delisting date,delisting return', `AAA,stock,2020-01-06,${inSymbols}`, 'BBB,fund,,'),
+        });
+        const m = await loadMarket(dir, { cacheDir: false });
+        expect(m.delistReturn[m.symbols.indexOf('AAA')], `${inSymbols} beside ${inDelistings}`).toBe(Number(fraction));
+        expect(endNav(m)).toBeCloseTo(nav, 6);
+      }
+    }
+  });
+
+  it('that differ on a delisting return are refused showing each as its file writes it, never a double\'s noise', async () => {
+    const dir = folder('etf', { 'delistings.csv': csv('Ticker,LastDate,DelistReturn', 'AAA,2020-01-06,-57.8%'), 'etf/symbols.csv': csv('symbol,delisting date,delisting return', 'AAA,2020-01-06,-0.577') });
+    expect(await refusal(dir)).toBe(`${dir}/etf/symbols.csv:2: AAA's delisting return is -0.577, but ${dir}/delistings.csv:2 says -57.8% — say it in one file, or the same in both`);
+  });
+
   it('that differ on an asset class are refused too', async () => {
     const dir = folder('etf/adjclose', { 'etf/symbols.csv': SYMBOLS, 'etf/adjclose/symbols.csv': csv('symbol,asset class', 'BBB,stock') });
     expect(await refusal(dir)).toBe(`${dir}/etf/adjclose/symbols.csv:2: BBB's asset class is stock, but ${dir}/etf/symbols.csv:3 says fund — say it in one file, or the same in both`);

@@ -8,7 +8,7 @@ import { inspectMarket } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass } from '../../data/market.ts';
 import { delistingReturn } from '../../data/folder/delistingReturn.ts';
-import { isoDay } from '../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { FillReason } from '../../engine/result.ts';
 import { scripted } from '../engine/helpers.ts';
@@ -116,6 +116,8 @@ describe('symbols.csv', () => {
       // Probe r56c: 35 was taken as +3,500 % (500 AAA sold at 102 × 36 = 3,672; NAV 100,500 → 1,885,500 in one session).
       ['35', 'delisting return 35 is a fraction above 1, +3,500% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.35) or as a percent with its sign (35%)'],
       ['1.5', 'delisting return 1.5 is a fraction above 1, +150% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.015) or as a percent with its sign (1.5%)'],
+      // The fraction it suggests is the percent's own decimal, not 57.7 / 100 = 0.5770000000000001 (probe r57a).
+      ['57.7', 'delisting return 57.7 is a fraction above 1, +5,770% of the last price: almost surely a percent typed without its sign — write it as a fraction (0.577) or as a percent with its sign (57.7%)'],
       ['35%%', `delisting return "35%%" is not a number — ${forms}`],
       ['1e400', `delisting return "1e400" is beyond the range of a number (±1.8e308) — ${forms}`],
     ]) {
@@ -166,6 +168,20 @@ describe('symbols.csv', () => {
     );
   });
 
+  it('a percent with two decimals is the fraction it writes, to the bit (property; probe r57a: 2,760 of the 9,999 p.pp% differed as doubles, 57.7 % among them)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10_000, max: 10_000 }), (hundredths) => {
+        // hundredths / 100 percent, written as "p.pp%" and as the fraction "0.pppp".
+        const percent = `${(hundredths / 100).toFixed(2)}%`;
+        const fraction = (hundredths / 10_000).toFixed(4);
+        expect(delistingReturn(percent, 'f', 2), `${percent} and ${fraction}`).toBe(delistingReturn(fraction, 'f', 2));
+      }),
+      { numRuns: 2_000, seed: 20261201 },
+    );
+    expect(delistingReturn('-57.7%', 'f', 2)).toBe(-0.577);
+    expect(delistingReturn('-57,7 %', 'f', 2, ',')).toBe(-0.577);
+  });
+
   it('a stock halted before a delisting on the data\'s last session is listed to the end: its exit would come after the data (it was a "data end" with "no delisting record")', async () => {
     // AAA halted after 01-03 (last close 11), delisted on 2020-01-08, BBB's (and the calendar's) last session.
     const m = await loadMarket(haltedThenDelisted('2020-01-08'), { cacheDir: false });
@@ -176,6 +192,57 @@ describe('symbols.csv', () => {
     expect(Array.from(result.fills.reason)).toEqual([FillReason.order]);
     expect(result.daily.longValue[result.daily.longValue.length - 1]).toBe(4_400);
     expect(result.caveats.map((c) => c.code)).not.toContain('data-end-exit');
+  });
+
+  it('a delisting on the data\'s last session: listed to the end with no exit, as documented — and said, in data inspect and by a run that holds it (probe r57a: 0 delistings, and no word of the −50 %)', async () => {
+    // Probe r57a's d_last/: AAA 100, 101, … 108 and BBB 50, 50.5, … 54 over 2024-01-02 … 01-12 (Open = Close); AAA delisted 01-12 at −50 %.
+    const sessions = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12'];
+    const dir = tempDir();
+    writeFile(dir, 'AAA.csv', csv('Date,Open,Close', ...sessions.map((d, k) => `${d},${100 + k},${100 + k}`)));
+    writeFile(dir, 'BBB.csv', csv('Date,Open,Close', ...sessions.map((d, k) => `${d},${50 + k / 2},${50 + k / 2}`)));
+    writeFile(dir, 'symbols.csv', csv('symbol,name,asset class,sector,industry,delisting date,delisting return', 'AAA,,,,,2024-01-12,-50%', 'BBB,,,,,,'));
+    const cacheDir = tempDir();
+    await loadMarket(dir, { cacheDir }); // stored: the loads below read the cache's copy (v26 keeps the date)
+    const m = await loadMarket(dir, { cacheDir });
+    // Kept by a selection of symbols, in its order.
+    const picked = await loadMarket(dir, { cacheDir, symbols: ['BBB', 'AAA'] });
+    expect(Array.from(picked.delistingAfterData ?? [])).toEqual([NaN, parseIsoDay('2024-01-12')]);
+    const report = inspectMarket(m);
+    expect(report.delisted).toBe(1);
+    expect(report.delistingsAfterData).toEqual([{ symbol: 'AAA', date: '2024-01-12', delistingReturn: -0.5 }]);
+    expect(report.symbols[0].flags).toEqual(['stock', "delisted 2024-01-12 at -50%, on the data's last session: no exit in the data", 'no volume']);
+    // 50,000 each at the 01-02 closes: 500 AAA at the 01-03 open of 101 (cash 49,500), BBB cut to floor(49,500 / 50.5) = 980 (cash 10).
+    // Held to the end: 10 + 500 × 108 + 980 × 54 = 106,930; AAA at 108 × (1 − 0.5) the next open would make it 10 + 27,000 + 52,920 = 79,930.
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 100_000 });
+    expect(Array.from(result.fills.reason)).toEqual([FillReason.order, FillReason.order]);
+    expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(106_930, 9);
+    const c = result.caveats.find((x) => x.code === 'delisting-after-data')!;
+    expect(c.message).toBe(
+      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (AAA 500 held, delisted 2024-01-12 at -50%, on the data's last session: 54,000.00 at its last close of 108.00, which the return would take 27,000.00 off): the final NAV of 106,930.00 marks it at the last close; with the delisting return applied at the next open it would be 79,930.00",
+    );
+    expect(c.size).toBeCloseTo(27_000 / 106_930, 12); // 25.3 %: high
+    expect(c.severity).toBe('high');
+    // A run that ends before the data's last session (a market selected to 2024-01-10, or the engine's `to`) ends before the
+    // delisting too, and says nothing of it, as of any delisting after its end; a selection to the data's end keeps it.
+    const early = await loadMarket(dir, { cacheDir, to: '2024-01-10' });
+    expect(early.delistingAfterData).toBeUndefined();
+    expect(inspectMarket(early).delisted).toBe(0);
+    for (const [market, to] of [[early, undefined], [m, '2024-01-10']] as const) {
+      const run = backtest(market, scripted({ 0: { weights: { AAA: 0.5, BBB: 0.5 } } }), { initialCash: 100_000, ...(to ? { to } : {}) });
+      expect(run.daily.nav[run.daily.nav.length - 1]).toBeCloseTo(10 + 500 * 106 + 980 * 53, 9); // 104,950
+      expect(run.caveats.map((x) => x.code)).not.toContain('delisting-after-data');
+    }
+    expect((await loadMarket(dir, { cacheDir, to: '2024-01-12' })).delistingAfterData?.[0]).toBe(parseIsoDay('2024-01-12'));
+  });
+
+  it('a stock halted before a delisting on the data\'s last session: inspect says what the run does (held at its last close to the end), never "data ends" (probe r57a d_lastbar_halt)', async () => {
+    // AAA trades 2020-01-02 (10) and 01-03 (11), then halts; delisted on 01-08, the data's last session, at −50 %.
+    const m = await loadMarket(haltedThenDelisted('2020-01-08'), { cacheDir: false });
+    const aaa = inspectMarket(m).symbols.find((s) => s.symbol === 'AAA')!;
+    expect(aaa.flags).toEqual(['stock', "delisted 2020-01-08 at -50%, on the data's last session: no exit in the data", 'no bar after 2020-01-03: listed to the end, a holding marked at that close', 'no volume']);
+    // 400 AAA bought at 11 (cash 5,600), marked at 11 to the end: NAV 10,000; × (1 − 0.5) would take 2,200 off: 7,800.
+    const result = backtest(m, scripted({ 0: { weights: { AAA: 0.4 } } }), { initialCash: 10_000 });
+    expect(result.caveats.find((x) => x.code === 'delisting-after-data')?.message).toContain('(AAA 400 held, delisted 2020-01-08 at -50%, on the data\'s last session: 4,400.00 at its last close of 11.00, which the return would take 2,200.00 off): the final NAV of 10,000.00 marks it at the last close; with the delisting return applied at the next open it would be 7,800.00');
   });
 
   it('itemises delisting exits in one caveat, as data-end exits are: symbol, shares, exit price, date, last close, the return applied, proceeds (probe r56c D/: named nowhere but the fills)', async () => {
@@ -195,14 +262,14 @@ describe('symbols.csv', () => {
     expect(result.daily.nav[result.daily.nav.length - 1]).toBeCloseTo(19_083 + 26_775.45 + 23_887.5 + 16_211.25 + 10_722.75, 6); // 96,679.95
     const delisted = result.caveats.find((c) => c.code === 'delisting-exit')!;
     expect(delisted.message).toBe(
-      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775); P4 330 sold at 49.13 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,723)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+      '3 positions closed at their delisting (P1 199 sold at 134.55 on 2024-01-08 (last close 103.50 × (1 + 30%); proceeds 26,775.45); P4 330 sold at 49.125 on 2024-01-10 (last close 65.50 × (1 − 25%); proceeds 16,211.25); P2 493 sold at 21.75 on 2024-01-11 (last close 43.50 × (1 − 50%); proceeds 10,722.75)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
     );
     // Largest on one session: P1's proceeds over the 01-05 NAV, 19,083 + 199 × 103.5 + 493 × 43.5 + 975 × 23.5 + 330 × 63.5 = 104,992.50.
     // (P4: 21,615 / 112,806.45; P2: 21,445.50 / 107,402.70.)
     expect(delisted.size).toBeCloseTo(26_775.45 / 104_992.5, 12);
     expect(delisted.severity).toBe('high');
     expect(delisted.symbols).toEqual(['P1', 'P4', 'P2']);
-    expect(result.caveats.find((c) => c.code === 'data-end-exit')?.message).toContain('(P3 975 sold at 24.50 on 2024-01-09 (worth 23,888))');
+    expect(result.caveats.find((c) => c.code === 'data-end-exit')?.message).toContain('(P3 975 sold at 24.50 on 2024-01-09 (worth 23,887.50))');
   });
 
   it('a series that stops with no delisting record and no known snapshot end is a data end, not a delisting', async () => {

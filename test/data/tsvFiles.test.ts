@@ -96,7 +96,7 @@ describe('tab-separated rate and returns files', () => {
     const file = writeFile(tempDir(), 'DTB3.tsv', tabs('observation_date,DTB3', '2024-01-02,5.2', '2024-01-03,', '2024-01-04,5.3'));
     const { series, source, filled } = loadRateSeries(file);
     expect(series.name).toBe('DTB3');
-    expect(Array.from(series.values)).toEqual([5.2 / 100, 5.2 / 100, 5.3 / 100]); // percent ÷ 100, the blank carried forward
+    expect(Array.from(series.values)).toEqual([0.052, 0.052, 0.053]); // percent as the decimal it writes, the blank carried forward
     expect(filled).toBe(1);
     expect(source.format).toBe('FRED file read as tab-separated: observation_date\tDTB3');
     const odd = writeFile(tempDir(), 'X.tsv', tabs('when,DTB3', '2024-01-02,5.2'));

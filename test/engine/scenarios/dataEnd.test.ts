@@ -35,7 +35,7 @@ describe('data end', () => {
     const c = result.caveats.find((x) => x.code === 'data-end-exit');
     expect(c?.symbols).toEqual(['B']);
     expect(c?.size).toBeCloseTo(2_200 / 10_100, 12); // of the NAV at the close before the exit
-    expect(c?.message).toContain('1 position closed at its last price because its data ends before the run does, with no delisting record (B 100 sold at 22.00 on 2024-01-04 (worth 2,200)): the price source stops; no delisting return is applied');
+    expect(c?.message).toContain('1 position closed at its last price because its data ends before the run does, with no delisting record (B 100 sold at 22.00 on 2024-01-04 (worth 2,200.00)): the price source stops; no delisting return is applied');
   });
 
   it('closes a short the same way, and cancels resting orders', () => {
@@ -44,7 +44,7 @@ describe('data end', () => {
     expect(result.fills.reason[1]).toBe(FillReason.dataEnd);
     expect(result.facts.dataEndExits[0].value).toBe(-2_200);
     // The short's value, −100 × 22, is labelled as what it is, not read as a loss (probe r22b: "ABC 2020-12-14 -3,432").
-    expect(result.caveats.find((x) => x.code === 'data-end-exit')?.message).toContain('(B short of 100 covered at 22.00 on 2024-01-04 (worth 2,200))');
+    expect(result.caveats.find((x) => x.code === 'data-end-exit')?.message).toContain('(B short of 100 covered at 22.00 on 2024-01-04 (worth 2,200.00))');
     expect(result.deferrals.session.length).toBe(0); // the order decided on 2 was cancelled, not left resting as no-trade
   });
 

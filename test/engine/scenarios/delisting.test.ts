@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
 import { FillReason } from '../../../engine/result.ts';
-import { fixtureMarket } from '../fixtures.ts';
+import type { Market } from '../../../data/market.ts';
+import { fixtureMarket, weekdays } from '../fixtures.ts';
 import { deferralRows, expectColumn, fillRows, orderRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 
 // A trades t0..t2 (last close 12), then nothing; B is a bystander.
@@ -48,7 +49,7 @@ describe('delisting with a delisting return', () => {
     // 100 A: last close 12 (worth 1,200), × (1 − 0.25) = 9, proceeds 900, on t3 (2024-01-04); NAV at the t2 close 10,200.
     const c = result.caveats.find((x) => x.code === 'delisting-exit');
     expect(c?.message).toBe(
-      '1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
+      '1 position closed at its delisting (A 100 sold at 9.00 on 2024-01-04 (last close 12.00 × (1 − 25%); proceeds 900.00)): a delisting closes a position at its last close × (1 + the delisting return its data gives), at the last close where it gives none',
     );
     expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
     expect(c?.unit).toBe('nav-share');
@@ -86,7 +87,7 @@ describe('delisting without a delisting return', () => {
     expectColumn(result.daily.longPnl, [0, 0, 200, 0, 0]);
     // Itemised all the same: 1,200 of the 10,200 NAV at the t2 close.
     const c = result.caveats.find((x) => x.code === 'delisting-exit');
-    expect(c?.message).toContain('(A 100 sold at 12.00 on 2024-01-04 (its last close, no delisting return given; proceeds 1,200))');
+    expect(c?.message).toContain('(A 100 sold at 12.00 on 2024-01-04 (its last close, no delisting return given; proceeds 1,200.00))');
     expect(c?.size).toBeCloseTo(1_200 / 10_200, 12);
   });
 
@@ -106,8 +107,21 @@ describe('delisting without a delisting return', () => {
     expectColumn(short.daily.nav, [10_000, 10_000, 9_800, 11_000, 11_000]);
     // Covered for nothing: the short's 1,200 at its last close of the 9,800 NAV before.
     const c = short.caveats.find((x) => x.code === 'delisting-exit');
-    expect(c?.message).toContain('(A short of 100 covered at 0.00 on 2024-01-04 (last close 12.00 × (1 − 100%); cost 0))');
+    expect(c?.message).toContain('(A short of 100 covered at 0.00 on 2024-01-04 (last close 12.00 × (1 − 100%); cost 0.00))');
     expect(c?.size).toBeCloseTo(1_200 / 9_800, 12);
+  });
+});
+
+describe('the delisting-exit caveat itemises money to the cent (probe r57a: "proceeds 16,250" for 247 × 65.79)', () => {
+  it('247 A sold at 102 × (1 − 35.5%) = 65.79: proceeds 16,250.13; a price with more than cents shows them: 65.50 × (1 − 25%) = 49.125', () => {
+    for (const [close, r, price, proceeds] of [[102, -0.355, '65.79', '16,250.13'], [65.5, -0.25, '49.125', '12,133.88']] as const) {
+      // 247 A bought at the t1 open; last close on t2; closed at the t3 open (2024-01-04): 247 × 65.79 = 16,250.13,
+      // 247 × 49.125 = 12,133.875 → 12,133.88 to the cent.
+      const market = fixtureMarket({ symbols: ['A', 'B'], closes: [[100, 5], [100, 5], [close, 5], [NaN, 5], [NaN, 5]], delistedAfter: { 0: 2 }, delistReturn: { 0: r } });
+      const result = scenario(market, { 0: orders({ symbol: 'A', quantity: 247 }) }, { initialCash: 30_000 });
+      const c = result.caveats.find((x) => x.code === 'delisting-exit');
+      expect(c?.message).toContain(`(A 247 sold at ${price} on 2024-01-04 (last close ${close.toFixed(2)} × (1 − ${-r * 100}%); proceeds ${proceeds}))`);
+    }
   });
 });
 
@@ -126,6 +140,64 @@ describe('the delisting-exit caveat (property)', () => {
         expect(result.daily.nav[3]).toBeCloseTo(9_000 + proceeds, 6);
       }),
       { numRuns: 100, seed: 20261130 },
+    );
+  });
+});
+
+describe('a delisting on or after the data\'s last session (Market.delistingAfterData): no exit, and the run says so', () => {
+  // A trades t0..t2 (2024-01-01 … 01-03; last close 12) and is delisted at −25 % on `day`: listed to the end, as a load makes it.
+  const pastData = (day: number, r = -0.25): Market => {
+    const market = fixtureMarket({ symbols: ['A', 'B'], closes: [[10, 5], [10, 5], [12, 5]], delistReturn: { 0: r } });
+    return { ...market, continuesAfter: Uint8Array.of(1, 0), delistingAfterData: Float64Array.of(day, NaN) };
+  };
+  const lastDay = weekdays('2024-01-01', 3)[2];
+
+  it('a long held at the end: marked at its last close, the return it never met named and sized (probe r57a: nothing said of a −50 %)', () => {
+    const result = scenario(pastData(lastDay), { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000 });
+    // 100 A at 10 (cash 9,000), held to the end at 12: NAV 10,200, no exit. At 12 × (1 − 0.25) the next open: 9,000 + 900 = 9,900.
+    expect(fillRows(result).map((f) => f.reason)).toEqual(['order']);
+    expectColumn(result.daily.nav, [10_000, 10_000, 10_200]);
+    const c = result.caveats.find((x) => x.code === 'delisting-after-data');
+    expect(c?.message).toBe(
+      "1 position held at the run's end in a symbol delisted on or after the data's last session, whose exit the data holds no session for (A 100 held, delisted 2024-01-03 at -25%, on the data's last session: 1,200.00 at its last close of 12.00, which the return would take 300.00 off): the final NAV of 10,200.00 marks it at the last close; with the delisting return applied at the next open it would be 9,900.00",
+    );
+    // 100 × 12 × 0.25 = 300 of 10,200: 2.9 %, medium (above 0.5 %, not above 5 %).
+    expect(c?.size).toBeCloseTo(300 / 10_200, 12);
+    expect(c?.severity).toBe('medium');
+    expect(c?.symbols).toEqual(['A']);
+  });
+
+  it('a short held at the end gains what the return takes off; a date after the data\'s last session is said as such', () => {
+    const result = scenario(pastData(lastDay + 10), { 0: orders({ symbol: 'A', quantity: -100 }) }, { account: MARGIN, initialCash: 10_000 });
+    // Short 100 at 10: cash 11,000; at 12 the NAV is 11,000 − 1,200 = 9,800; covered at 9 it would be 11,000 − 900 = 10,100.
+    const c = result.caveats.find((x) => x.code === 'delisting-after-data');
+    expect(c?.message).toContain("(A short of 100, delisted 2024-01-13 at -25%, after the data's last session (2024-01-03): 1,200.00 at its last close of 12.00, which the return would add 300.00 to): the final NAV of 9,800.00 marks it at the last close; with the delisting return applied at the next open it would be 10,100.00");
+    expect(c?.size).toBeCloseTo(300 / 9_800, 12);
+  });
+
+  it('with no delisting return given it is said, low (nothing would change); a position sold before the end, or a run ending before the data does, says nothing', () => {
+    const blank = scenario(pastData(lastDay, NaN), { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000 });
+    const c = blank.caveats.find((x) => x.code === 'delisting-after-data');
+    expect(c?.message).toContain('(A 100 held, delisted 2024-01-03, on the data\'s last session: 1,200.00 at its last close of 12.00, no delisting return given: it would close at that close)');
+    expect([c?.size, c?.severity]).toEqual([0, 'low']);
+    const sold = scenario(pastData(lastDay), { 0: orders({ symbol: 'A', quantity: 100 }), 1: orders({ symbol: 'A', quantity: -100 }) }, { initialCash: 10_000 });
+    expect(sold.caveats.map((x) => x.code)).not.toContain('delisting-after-data');
+    // A run that ends before the data's last session (to 2024-01-02) ends before the delisting: nothing to say, as of any after its end.
+    const early = scenario(pastData(lastDay), { 0: orders({ symbol: 'A', quantity: 100 }) }, { initialCash: 10_000, to: '2024-01-02' });
+    expect(early.caveats.map((x) => x.code)).not.toContain('delisting-after-data');
+  });
+
+  it('is sized by |shares × last close × r| over the final NAV, and names the NAV with the return applied (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -300, max: 300 }).filter((q) => q !== 0), fc.double({ min: -1, max: 3, noNaN: true }), (q, r) => {
+        const result = scenario(pastData(lastDay, r), { 0: orders({ symbol: 'A', quantity: q }) }, { account: MARGIN, initialCash: 10_000 });
+        // q A at 10: cash 10,000 − 10q; final NAV 10,000 + 2q at the last close 12; the return changes it by q × 12 × r.
+        const c = result.caveats.find((x) => x.code === 'delisting-after-data')!;
+        const nav = 10_000 + 2 * q;
+        expect(c.size).toBeCloseTo(Math.abs(q * 12 * r) / nav, 12);
+        expect(c.message).toContain(`it would be ${(nav + q * 12 * r).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+      }),
+      { numRuns: 100, seed: 20261201 },
     );
   });
 });

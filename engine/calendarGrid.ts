@@ -8,6 +8,7 @@
 // start or end the data lacks (engine/warnings.ts periodCaveats).
 
 import { dayParts, epochDay, weekdayOf } from '../data/dates.ts';
+import { isNyseHoliday } from '../data/nyseHolidays.ts';
 import type { Frequency } from './frequency.ts';
 
 /** Months in one period of each monthly-or-coarser spacing. */
@@ -20,25 +21,28 @@ const MONTH_END_DAY = 28;
 
 /**
  * The date on which a regular calendar coarser than daily holds its session `periods` (−1 or 1)
- * periods from the period of session `day`, by its convention on a year without holidays: its
+ * periods from the period of session `day`, by its convention: its
  * weekday (weekly); its day of the month, the month's last from day 28 on (monthly and coarser).
  * A calendar on the 1st to the 4th is on month-starts, the 1st. Where the calendar holds no
- * weekend dates (`weekends` false) a date on a weekend moves to a
- * weekday: a month-end back to the month's last weekday, any other date forward (a month-start on
- * Saturday 2024-06-01 → Monday 06-03). A `day` off the grid (gridDate undefined: a mid-month first
+ * weekend dates (`weekends` false) a date on a weekend or a holiday moves to a session: a
+ * month-end (and a week dated Thursday or Friday) back to the one before, any other date forward
+ * (a month-start on Saturday 2024-06-01 → Monday 06-03; Q1 2024's end → Thursday 03-28, before
+ * Good Friday). The holidays are NYSE's (data/nyseHolidays.ts): breadth does not know a source's
+ * exchange, and a user asks for a period by its trading days (probe r58a: the first trading day of
+ * 2023, 01-03, read as after January's month-start). A `day` off the grid (gridDate undefined: a mid-month first
  * bar on month-ends) counts from the grid dates around it: the last before it (−1) or the first
  * after it (1). Undefined for daily and irregular calendars (their gaps are judged by the weekdays
  * they skip). From 2018-01-05 on Fridays, −1 → 2017-12-29; from 2018-01-31 on business month-ends,
- * −1 → Friday 2017-12-29; from 2022-11-30, 1 → Friday 2022-12-30. A holiday on that date (Good
- * Friday, Memorial Day) moves the real session a day off it: this is the date the convention names.
+ * −1 → Friday 2017-12-29; from 2022-11-30, 1 → Friday 2022-12-30.
  */
 export function nominalSession(day: number, f: Frequency, periods: -1 | 1, place: CalendarPlace, weekends: boolean): number | undefined {
   const months = MONTHS[f.label];
   if (f.label !== 'weekly' && months === undefined) return undefined;
-  const monthEnd = f.label !== 'weekly' && place.day >= MONTH_END_DAY;
+  // A month-end, and a week dated on its Thursday or Friday, moves back to the session before; any other date forward.
+  const back = months === undefined ? place.weekday >= 4 : place.day >= MONTH_END_DAY;
   const business = (d: number): number => {
     if (weekends) return d;
-    while (weekdayOf(d) === 0 || weekdayOf(d) === 6) d += monthEnd ? -1 : 1;
+    while (weekdayOf(d) === 0 || weekdayOf(d) === 6 || isNyseHoliday(d)) d += back ? -1 : 1;
     return d;
   };
   const grid = gridDate(day, f, place);

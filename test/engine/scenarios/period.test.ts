@@ -350,6 +350,33 @@ describe('a date asked inside one of the data\'s own intervals is no late start 
     expect(caveat(twoSymbols(businessEnds, 0), { to: '2018-07-30' }, 'early-end')).toBeUndefined();
   });
 
+  it('a holiday moves the session the calendar names, by NYSE\'s calendar: the trading day a user types is judged as that session (probe r58a)', () => {
+    const days = (isos: string[]) => twoSymbols(Int32Array.from(isos.map(parseIsoDay)), 0);
+    const step = (first: string, count: number) => days(Array.from({ length: count }, (_, k) => isoDay(parseIsoDay(first) + 7 * k)));
+    // Silences before: Q1 2024 ended on Thursday 03-28 (Good Friday 03-29). Weekdays 2023-12-30 … 2024-03-28: 23 + 21 + 20 = 64.
+    const quarterEnds = days(['2023-03-31', '2023-06-30', '2023-09-29', '2023-12-29']);
+    expect(caveat(quarterEnds, { to: '2024-03-28' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2024-03-28, the data ends 2023-12-29 (64 weekdays short)' });
+    // January 2023's month-start was Tuesday 01-03 (the 1st a Sunday, the 2nd its observed holiday): 01-03 → 02-01 is 29 days.
+    const starts = days(['2023-02-01', '2023-03-01', '2023-04-03', '2023-05-01', '2023-06-01', '2023-07-03', '2023-08-01', '2023-09-01', '2023-10-02', '2023-11-01', '2023-12-01']);
+    expect(caveat(starts, { from: '2023-01-03' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2023-01-03, data starts 2023-02-01 (29 days later)' });
+    expect(caveat(starts, { from: '2023-01-04' }, 'late-start')).toBeUndefined();
+    // March 2018's month-end was Thursday 03-29 (Good Friday 03-30): 21 weekdays from 03-01.
+    const ends = days(['2017-10-31', '2017-11-30', '2017-12-29', '2018-01-31', '2018-02-28']);
+    expect(caveat(ends, { to: '2018-03-29' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2018-03-29, the data ends 2018-02-28 (21 weekdays short)' });
+    // Memorial Day week's bar on Mondays is Tuesday 2018-05-29: 6 days before 06-04.
+    expect(caveat(step('2018-06-04', 8), { from: '2018-05-29' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2018-05-29, data starts 2018-06-04 (6 days later)' });
+    // The 15th of January 2023 was a Sunday, the 16th MLK Day: January's bar is the 17th, 29 days before 02-15.
+    const mid = days(['2023-02-15', '2023-03-15', '2023-04-17', '2023-05-15', '2023-06-15', '2023-07-17', '2023-08-15', '2023-09-15', '2023-10-16', '2023-11-15', '2023-12-15']);
+    expect(caveat(mid, { from: '2023-01-17' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2023-01-17, data starts 2023-02-15 (29 days later)' });
+    // False alarms before: nothing asked for is missing. January 2024's month-start is 01-02, after a `to` of 01-01.
+    expect(caveat(starts, { to: '2024-01-01' }, 'early-end')).toBeUndefined();
+    // Mondays to Memorial Day 2018: that week's bar is Tuesday 05-29, after it.
+    expect(caveat(step('2018-01-08', 20), { to: '2018-05-28' }, 'early-end')).toBeUndefined();
+    // From Good Friday 2018: March's month-end (03-29) and that week's Friday bar (03-29) fall before it.
+    expect(caveat(days(['2018-04-30', '2018-05-31', '2018-06-29', '2018-07-31']), { from: '2018-03-30' }, 'late-start')).toBeUndefined();
+    expect(caveat(step('2018-04-06', 8), { from: '2018-03-30' }, 'late-start')).toBeUndefined();
+  });
+
   it('a daily calendar with a three-week hole: a `from` inside it is a late start (2024-01-05 → 2024-01-29 is no daily spacing)', () => {
     const holed = Int32Array.from([...weekdays('2024-01-01', 5), ...weekdays('2024-01-29', 10)]);
     expect(caveat(twoSymbols(holed, 0), { from: '2024-01-15' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2024-01-15, first session on or after it is 2024-01-29 (14 days later)' });

@@ -23,11 +23,10 @@ const MONTH_END_DAY = 28;
  * The date on which a regular calendar coarser than daily holds its session `periods` (−1 or 1)
  * periods from the period of session `day`, by its convention: its
  * weekday (weekly); its day of the month, the month's last from day 28 on (monthly and coarser).
- * A calendar on the 1st to the 4th is on month-starts, the 1st. Where the calendar holds no
- * weekend dates (`weekends` false) a date on a weekend or a holiday moves to a session: a
- * month-end (and a week dated Thursday or Friday) back to the one before, any other date forward
- * (a month-start on Saturday 2024-06-01 → Monday 06-03; Q1 2024's end → Thursday 03-28, before
- * Good Friday). The holidays are NYSE's (data/nyseHolidays.ts): breadth does not know a source's
+ * A calendar on the 1st to the 4th is on month-starts, the 1st. As the calendar's own dates show
+ * (`dating`, datingOf), a date on a weekend or a holiday moves to a session, back or forward (a
+ * month-start on Saturday 2024-06-01 → Monday 06-03; Q1 2024's end → Thursday 03-28, before Good
+ * Friday). The holidays are NYSE's (data/nyseHolidays.ts): breadth does not know a source's
  * exchange, and a user asks for a period by its trading days (probe r58a: the first trading day of
  * 2023, 01-03, read as after January's month-start). A `day` off the grid (gridDate undefined: a mid-month first
  * bar on month-ends) counts from the grid dates around it: the last before it (−1) or the first
@@ -35,14 +34,12 @@ const MONTH_END_DAY = 28;
  * they skip). From 2018-01-05 on Fridays, −1 → 2017-12-29; from 2018-01-31 on business month-ends,
  * −1 → Friday 2017-12-29; from 2022-11-30, 1 → Friday 2022-12-30.
  */
-export function nominalSession(day: number, f: Frequency, periods: -1 | 1, place: CalendarPlace, weekends: boolean): number | undefined {
+export function nominalSession(day: number, f: Frequency, periods: -1 | 1, place: CalendarPlace, dating: Dating): number | undefined {
   const months = MONTHS[f.label];
   if (f.label !== 'weekly' && months === undefined) return undefined;
-  // A month-end, and a week dated on its Thursday or Friday, moves back to the session before; any other date forward.
-  const back = months === undefined ? place.weekday >= 4 : place.day >= MONTH_END_DAY;
   const business = (d: number): number => {
-    if (weekends) return d;
-    while (weekdayOf(d) === 0 || weekdayOf(d) === 6 || isNyseHoliday(d)) d += back ? -1 : 1;
+    if (dating.weekends) return d;
+    while (weekdayOf(d) === 0 || weekdayOf(d) === 6 || (!dating.holidays && isNyseHoliday(d))) d += dating.back ? -1 : 1;
     return d;
   };
   const grid = gridDate(day, f, place);
@@ -63,6 +60,36 @@ export function nominalSession(day: number, f: Frequency, periods: -1 | 1, place
   const atOrBefore = here - ((((here - place.month) % months) + months) % months); // the grid month at or before `day`'s
   if (periods < 0) return on(on(atOrBefore) < day ? atOrBefore : atOrBefore - months);
   return on(on(atOrBefore) > day ? atOrBefore : atOrBefore + months);
+}
+
+/**
+ * How a calendar dates a period whose grid date is closed, read from its own dates: `weekends`,
+ * it holds weekend dates (calendar-dated: a grid date is never moved); `holidays`, it holds NYSE
+ * holidays (weekday-labelled, as Yahoo's weekly bars on every Monday or pandas' business
+ * month-ends: not moved off a holiday, probe r59a); `back`, a closed grid date moves to the session
+ * before (month-ends; weeks whose off-grid dates fall before their weekday, or, with none, weeks
+ * dated Thursday or Friday) rather than after.
+ */
+export interface Dating {
+  readonly weekends: boolean;
+  readonly holidays: boolean;
+  readonly back: boolean;
+}
+
+/** The Dating of a regular coarse calendar of spacing `f` at `place`, from its ascending epoch days. */
+export function datingOf(dates: ArrayLike<number>, f: Frequency, place: CalendarPlace): Dating {
+  let weekends = false;
+  let holidays = false;
+  let earlier = 0; // weekly dates before their grid weekday, less those after it
+  for (let k = 0; k < dates.length; k++) {
+    const d = dates[k];
+    const weekday = weekdayOf(d);
+    weekends ||= weekday === 0 || weekday === 6;
+    holidays ||= isNyseHoliday(d);
+    if (f.label === 'weekly') earlier += Math.sign((gridDate(d, f, place) ?? d) - d);
+  }
+  const back = f.label === 'weekly' ? (earlier !== 0 ? earlier > 0 : place.weekday >= 4) : place.day >= MONTH_END_DAY;
+  return { weekends, holidays, back };
 }
 
 /** The grid date of absolute month `m` (monthIndex) for a calendar on day `gridDay` of the month (its last from MONTH_END_DAY on). */

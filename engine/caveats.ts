@@ -6,7 +6,7 @@ export type CaveatSeverity = 'high' | 'medium' | 'low';
 export const CAVEAT_SEVERITIES: readonly CaveatSeverity[] = ['high', 'medium', 'low'];
 
 /** The unit of a caveat's size. */
-export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'count' | 'currency';
+export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'weekdays' | 'count' | 'currency';
 
 /**
  * Stable machine codes. Engine codes describe what happened in the run; `data-note` carries a

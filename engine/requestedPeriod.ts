@@ -5,8 +5,8 @@
 // lacks — unless, on a calendar coarser than daily, the date asked falls inside one of the data's
 // own intervals (a mid-month date on month-ends: engine/calendarGrid.ts).
 
-import { isoDay, parseIsoDay, weekdayOf, weekdaysBetween } from '../data/dates.ts';
-import { calendarPlace, nominalSession, type CalendarPlace } from './calendarGrid.ts';
+import { isoDay, parseIsoDay, weekdaysBetween } from '../data/dates.ts';
+import { calendarPlace, datingOf, nominalSession, type CalendarPlace, type Dating } from './calendarGrid.ts';
 import { type Caveat, caveat } from './caveats.ts';
 import { type Frequency, inferFrequency, spacingRange } from './frequency.ts';
 
@@ -15,14 +15,14 @@ const HOLIDAY_WEEKDAYS = 2;
 
 /**
  * A calendar coarser than daily (weekly, monthly, quarterly, annual: engine/frequency.ts), with the
- * longest gap that is one of its intervals, where its dates fall in their period and whether it
- * holds weekend dates (engine/calendarGrid.ts); null for daily and irregular calendars.
+ * longest gap that is one of its intervals, where its dates fall in their period and how it dates
+ * a period whose grid date is closed (engine/calendarGrid.ts); null for daily and irregular calendars.
  */
-function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; place: CalendarPlace; weekends: boolean } | null {
+function coarseCalendar(dates: Int32Array): { f: Frequency; hi: number; place: CalendarPlace; dating: Dating } | null {
   const f = inferFrequency(dates);
   const place = calendarPlace(dates, f);
   if (f.label === 'daily' || f.label === 'other' || place === undefined) return null;
-  return { f, hi: spacingRange(f)[1], place, weekends: dates.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6) };
+  return { f, hi: spacingRange(f)[1], place, dating: datingOf(dates, f, place) };
 }
 
 /**
@@ -38,7 +38,7 @@ function daysLate(dates: Int32Array, first: number, from: number): number {
   if (!(weekdaysBetween(from, start) > HOLIDAY_WEEKDAYS)) return 0;
   const c = coarseCalendar(dates);
   const previous = first > 0 ? dates[first - 1] : undefined;
-  const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((nominalSession(start, c.f, -1, c.place, c.weekends) ?? -Infinity) >= from));
+  const inside = c !== null && ((previous !== undefined && start - previous <= c.hi) || !((nominalSession(start, c.f, -1, c.place, c.dating) ?? -Infinity) >= from));
   return inside ? 0 : start - from;
 }
 
@@ -55,7 +55,7 @@ export function weekdaysShort(dates: Int32Array, last: number, to: number): numb
   if (!(short > HOLIDAY_WEEKDAYS)) return 0;
   const c = coarseCalendar(dates);
   const next = last + 1 < dates.length ? dates[last + 1] : undefined;
-  const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((nominalSession(end, c.f, 1, c.place, c.weekends) ?? Infinity) <= to));
+  const inside = c !== null && ((next !== undefined && next - end <= c.hi) || !((nominalSession(end, c.f, 1, c.place, c.dating) ?? Infinity) <= to));
   return inside ? 0 : short;
 }
 
@@ -75,7 +75,7 @@ export function requestedPeriodCaveats(dates: Int32Array, first: number, last: n
   }
   if (typeof asked.to === 'string') {
     const short = weekdaysShort(dates, last, parseIsoDay(asked.to));
-    if (short > 0) out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${asked.to}, the data ends ${isoDay(dates[last])} (${short} weekdays short)`, { value: short, unit: 'sessions' }));
+    if (short > 0) out.push(caveat('early-end', short > 21 ? 'high' : 'medium', `asked to ${asked.to}, the data ends ${isoDay(dates[last])} (${short} weekdays short)`, { value: short, unit: 'weekdays' }));
   }
   return out;
 }

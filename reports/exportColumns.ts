@@ -101,7 +101,7 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
     col('severity', 'text', 'high, medium or low: how much it can change the reading of the run'),
     col('code', 'text', 'what kind of caveat (stale-marks, look-ahead, late-start, data-note, …)'),
     col('size', 'number', 'how large it is, in unit (empty where it has none)'),
-    col('unit', 'text', 'nav-share (a fraction of NAV), sessions, days, count or currency'),
+    col('unit', 'text', 'nav-share (a fraction of NAV), sessions, days, weekdays, count or currency'),
     col('symbols', 'text', 'the symbols it concerns, separated by a space'),
     col('message', 'text', 'what it says, as the tear sheet and runs show say it'),
   ],

@@ -1,16 +1,16 @@
 // A coarse calendar's grid and the dates its convention names (engine/calendarGrid.ts), by hand
 // from the 2017–2024 calendar.
 import { describe, expect, it } from 'vitest';
-import { isoDay, parseIsoDay, weekdayOf } from '../../data/dates.ts';
-import { calendarPlace, gridDate, nominalSession } from '../../engine/calendarGrid.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
+import { calendarPlace, datingOf, gridDate, nominalSession } from '../../engine/calendarGrid.ts';
 import { inferFrequency } from '../../engine/frequency.ts';
 
-/** nominalSession from `iso` on a calendar of the ISO dates `calendar` (its place and weekends). */
+/** nominalSession from `iso` on a calendar of the ISO dates `calendar` (its place and dating). */
 const nominal = (iso: string, periods: -1 | 1, calendar: string[]): string | undefined => {
   const days = calendar.map(parseIsoDay);
   const f = inferFrequency(days);
-  const weekends = days.some((d) => weekdayOf(d) === 0 || weekdayOf(d) === 6);
-  const on = nominalSession(parseIsoDay(iso), f, periods, calendarPlace(days, f) ?? { weekday: 0, day: 0, month: 0 }, weekends);
+  const place = calendarPlace(days, f) ?? { weekday: 0, day: 0, month: 0 };
+  const on = nominalSession(parseIsoDay(iso), f, periods, place, datingOf(days, f, place));
   return on === undefined ? undefined : isoDay(on);
 };
 const every = (first: string, step: number, count: number): string[] => Array.from({ length: count }, (_, k) => isoDay(parseIsoDay(first) + step * k));

@@ -342,7 +342,7 @@ describe('a walk-forward test asked for a period the data does not cover (probe 
     // By hand: the data runs 2021-01-29 … 2024-01-31. 2020-06-30 → 2021-01-29 is 184 days to 12-31 and 29 more: 213 days (> 30: high).
     // 2024-02-01 … 2025-06-30 holds 368 weekdays (> 21: high). A single run over that period says both in these words.
     const late = { code: 'late-start', severity: 'high', message: 'requested 2020-06-30, data starts 2021-01-29 (213 days later)', size: 213, unit: 'days' };
-    const early = { code: 'early-end', severity: 'high', message: 'asked to 2025-06-30, the data ends 2024-01-31 (368 weekdays short)', size: 368, unit: 'sessions' };
+    const early = { code: 'early-end', severity: 'high', message: 'asked to 2025-06-30, the data ends 2024-01-31 (368 weekdays short)', size: 368, unit: 'weekdays' };
     const single = backtest(await openStudyMarket(study), createBuiltinStrategy('fixed-weights', { weights: { AAA: 1 }, schedule: 'month-end' }), engine);
     const period = (caveats: readonly { code: string }[]) => caveats.filter((c) => c.code === 'late-start' || c.code === 'early-end');
     expect(period(single.caveats)).toMatchObject([late, early]);

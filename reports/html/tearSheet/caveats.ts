@@ -61,6 +61,8 @@ export function caveatSize(c: Pick<ReportCaveat, 'size' | 'unit'>, currency: str
       return `${formatCount(c.size)} session${c.size === 1 ? '' : 's'}`;
     case 'days':
       return `${formatCount(c.size)} day${c.size === 1 ? '' : 's'}`;
+    case 'weekdays':
+      return `${formatCount(c.size)} weekday${c.size === 1 ? '' : 's'}`;
     case 'count':
       return formatCount(c.size);
     case 'currency':

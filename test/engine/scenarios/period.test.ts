@@ -203,7 +203,7 @@ describe('a period shorter than asked, at either end', () => {
 
   it('an end before the asked `to` says how many weekdays it is short', () => {
     // After Fri 01-26: Jan 29, 30, 31 and Feb's 21 weekdays → 24.
-    expect(caveatOf({ to: '2024-02-29' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2024-02-29, the data ends 2024-01-26 (24 weekdays short)', size: 24, unit: 'sessions' });
+    expect(caveatOf({ to: '2024-02-29' }, 'early-end')).toMatchObject({ severity: 'high', message: 'asked to 2024-02-29, the data ends 2024-01-26 (24 weekdays short)', size: 24, unit: 'weekdays' }); // weekdays, not sessions: on weekly data 4 weekdays are one bar (probe r59a F3)
     expect(caveatOf({ to: '2024-01-31' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2024-01-31, the data ends 2024-01-26 (3 weekdays short)' });
     expect(caveatOf({ to: '2024-01-30' }, 'early-end')).toBeUndefined();
     expect(caveatOf({ to: '2024-01-19' }, 'early-end')).toBeUndefined(); // the data goes on past it
@@ -370,11 +370,25 @@ describe('a date asked inside one of the data\'s own intervals is no late start 
     expect(caveat(mid, { from: '2023-01-17' }, 'late-start')).toMatchObject({ severity: 'medium', message: 'requested 2023-01-17, data starts 2023-02-15 (29 days later)' });
     // False alarms before: nothing asked for is missing. January 2024's month-start is 01-02, after a `to` of 01-01.
     expect(caveat(starts, { to: '2024-01-01' }, 'early-end')).toBeUndefined();
-    // Mondays to Memorial Day 2018: that week's bar is Tuesday 05-29, after it.
-    expect(caveat(step('2018-01-08', 20), { to: '2018-05-28' }, 'early-end')).toBeUndefined();
+    // Mondays to Memorial Day 2018, dated on sessions (MLK Day's and Presidents' Day's weeks on Tuesday): that week's bar is Tuesday 05-29, after it.
+    const mondays = Array.from({ length: 20 }, (_, k) => isoDay(parseIsoDay('2018-01-08') + 7 * k)).map((d) => (d === '2018-01-15' ? '2018-01-16' : d === '2018-02-19' ? '2018-02-20' : d));
+    expect(caveat(days(mondays), { to: '2018-05-28' }, 'early-end')).toBeUndefined();
     // From Good Friday 2018: March's month-end (03-29) and that week's Friday bar (03-29) fall before it.
     expect(caveat(days(['2018-04-30', '2018-05-31', '2018-06-29', '2018-07-31']), { from: '2018-03-30' }, 'late-start')).toBeUndefined();
     expect(caveat(step('2018-04-06', 8), { from: '2018-03-30' }, 'late-start')).toBeUndefined();
+  });
+
+  it('a calendar whose own dates sit on holidays is labelled, not dated on sessions: its period the data lacks is dated on the holiday (probe r59a)', () => {
+    const days = (isos: string[]) => twoSymbols(Int32Array.from(isos.map(parseIsoDay)), 0);
+    // Yahoo's weekly bars on every Monday, MLK Day 2024 (01-15) the week after the data ends: 01-09 … 01-15 is 5 weekdays.
+    const yahoo = Array.from({ length: 32 }, (_, k) => isoDay(parseIsoDay('2023-06-05') + 7 * k)); // … holds 2023-06-19, 09-04, 12-25, 2024-01-01
+    expect(caveat(days(yahoo), { to: '2024-01-15' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2024-01-15, the data ends 2024-01-08 (5 weekdays short)' });
+    // pandas' business month-ends label Good Friday 2018-03-30 (and hold Memorial Day 2021-05-31): March's label is the 30th, a month before 04-30.
+    const bm = ['2018-04-30', '2018-05-31', '2018-06-29', '2021-04-30', '2021-05-31', '2021-06-30'];
+    expect(caveat(days(bm), { from: '2018-03-30' }, 'late-start')).toMatchObject({ severity: 'high', message: 'requested 2018-03-30, data starts 2018-04-30 (31 days later)' });
+    // Wednesdays dated back to Tuesday in holiday weeks (2018-07-03, 2019-12-24): Juneteenth 2024's week is Tuesday 06-18, 4 weekdays after 06-12.
+    const wednesdays = ['2018-06-27', '2018-07-03', '2018-07-11', '2019-12-18', '2019-12-24', '2020-01-08', '2024-05-29', '2024-06-05', '2024-06-12'];
+    expect(caveat(days(wednesdays), { to: '2024-06-18' }, 'early-end')).toMatchObject({ severity: 'medium', message: 'asked to 2024-06-18, the data ends 2024-06-12 (4 weekdays short)' });
   });
 
   it('a daily calendar with a three-week hole: a `from` inside it is a late start (2024-01-05 → 2024-01-29 is no daily spacing)', () => {

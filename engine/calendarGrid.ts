@@ -21,17 +21,16 @@ const MONTH_END_DAY = 28;
 
 /**
  * The date on which a regular calendar coarser than daily holds its session `periods` (−1 or 1)
- * periods from the period of session `day`, by its convention: its
- * weekday (weekly); its day of the month, the month's last from day 28 on (monthly and coarser).
- * A calendar on the 1st to the 4th is on month-starts, the 1st. As the calendar's own dates show
- * (`dating`, datingOf), a date on a weekend or a holiday moves to a session, back or forward (a
- * month-start on Saturday 2024-06-01 → Monday 06-03; Q1 2024's end → Thursday 03-28, before Good
- * Friday). The holidays are NYSE's (data/nyseHolidays.ts): breadth does not know a source's
- * exchange, and a user asks for a period by its trading days (probe r58a: the first trading day of
- * 2023, 01-03, read as after January's month-start). A `day` off the grid (gridDate undefined: a mid-month first
- * bar on month-ends) counts from the grid dates around it: the last before it (−1) or the first
- * after it (1). Undefined for daily and irregular calendars (their gaps are judged by the weekdays
- * they skip). From 2018-01-05 on Fridays, −1 → 2017-12-29; from 2018-01-31 on business month-ends,
+ * periods from the period of session `day`, by its convention: its weekday (weekly); its day of
+ * the month, the month's last from day 28 on (monthly and coarser). A calendar on the 1st to the
+ * 4th is on month-starts, the 1st. As the calendar's own dates show (`dating`, datingOf), a date on
+ * a weekend or a holiday moves to a session, back or forward (a month-start on Saturday 2024-06-01
+ * → Monday 06-03; Q1 2024's end → Thursday 03-28, before Good Friday). The holidays are NYSE's
+ * (data/nyseHolidays.ts): breadth does not know a source's exchange, and a user asks for a period
+ * by its trading days (probe r58a: the first trading day of 2023, 01-03, read as after January's
+ * month-start). A `day` off the grid (gridDate undefined: a mid-month first bar on month-ends)
+ * counts from the grid dates around it: the last before it (−1) or the first after it (1).
+ * Undefined for daily and irregular calendars (their gaps are judged by the weekdays they skip). From 2018-01-05 on Fridays, −1 → 2017-12-29; from 2018-01-31 on business month-ends,
  * −1 → Friday 2017-12-29; from 2022-11-30, 1 → Friday 2022-12-30.
  */
 export function nominalSession(day: number, f: Frequency, periods: -1 | 1, place: CalendarPlace, dating: Dating): number | undefined {

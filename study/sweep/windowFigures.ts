@@ -44,7 +44,7 @@ export interface OutOfSampleFigures {
 export function outOfSampleFigures(nav: Float64Array, dates: Int32Array, runFirst: number, window: Window, given: number | undefined, riskFree: number | RateSeries): OutOfSampleFigures {
   const [from, to] = returnSessions(window, runFirst);
   const sessions = dates.subarray(from, to + 1);
-  const frequency = frequencyOf(sessions, given);
+  const frequency = outOfSampleFrequency(dates, window, runFirst, given);
   const P = frequency.periodsPerYear;
   const r = wealthReturns(nav.subarray(from - runFirst, to - runFirst + 1));
   return {

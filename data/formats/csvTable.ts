@@ -7,7 +7,7 @@ import { isoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { recordStartLines } from './csvLines.ts';
 import { csvParseError } from './csvParseError.ts';
-import { sniffDialect, type Dialect } from './dialect.ts';
+import { RECORD_ENDS, sniffDialect, type Dialect } from './dialect.ts';
 import { readSource } from './text.ts';
 
 export interface CsvRecords {
@@ -33,7 +33,7 @@ export function parseCsvText(file: string, text: string | Buffer, delimiter = ',
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(bytes, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as ParsedRecord[];
+    parsed = parse(bytes, { delimiter, record_delimiter: RECORD_ENDS, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as ParsedRecord[];
   } catch (err) {
     throw csvParseError(file, bytes, err, firstLine, readAs);
   }

@@ -75,6 +75,13 @@ function countOutsideQuotes(line: string, ch: string): number {
 }
 
 /**
+ * Record ends for csv-parse: both, whichever a row has. csv-parse otherwise keeps the first one it
+ * meets, and in a file mixing CR LF and LF rows (hand-edited, or concatenated) the LF rows ran into
+ * one record (probe r60b). CR-only files reach the parser as LF (text.ts withLineFeeds).
+ */
+export const RECORD_ENDS = ['\r\n', '\n'];
+
+/**
  * The decimal mark of the numbers in `rows` split by `delimiter` (formats/fileMark.ts): the first
  * that shows one; when none does, a comma in semicolon-separated files (spreadsheets write
  * semicolons where the comma is the decimal mark), else a point, with the first number either
@@ -83,7 +90,7 @@ function countOutsideQuotes(line: string, ch: string): number {
 function sniffDecimalMark(rows: string, delimiter: Delimiter): { mark: DecimalMark; unshownMark?: string } {
   let records: string[][] = [];
   try {
-    records = parse(rows, { delimiter, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
+    records = parse(rows, { delimiter, record_delimiter: RECORD_ENDS, relax_column_count: true, relax_quotes: true, trim: true }) as string[][];
   } catch {
     // A broken quote in the head: the general path's parser says where.
   }

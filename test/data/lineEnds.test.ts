@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
+import { readCsvRecords } from '../../data/formats/csvTable.ts';
 import { readTextLines } from '../../data/formats/text.ts';
 import { readPriceFile, streamPriceFile } from '../../data/prices/priceReader.ts';
 import { load, refusal, tempDir, writeFile } from './fixtures.ts';
@@ -35,6 +36,28 @@ describe('CR-only line ends (classic Mac OS)', () => {
   it('a text file (rates, symbols) splits into its lines', () => {
     const file = writeFile(tempDir(), 'r.csv', 'Date,Rate\r2024-01-02,5.3\r2024-01-03,5.31\r');
     expect(readTextLines(file).lines).toEqual(['Date,Rate', '2024-01-02,5.3', '2024-01-03,5.31']);
+  });
+});
+
+describe('CR LF and LF rows mixed in one file (hand-edited or concatenated)', () => {
+  // Probe r60b: csv-parse kept the first line end it met, so after CR LF rows the LF rows ran into one
+  // record ("expected 3 fields, found 7"). Each row is its own record, on its own line.
+  const rows = ['a;b;c', '1;2;3', '4;5;6', '7;8;9', '10;11;12'];
+  const mixed = `${rows[0]}\r\n${rows[1]}\r\n${rows[2]}\n${rows[3]}\n${rows[4]}\r\n`;
+
+  it('a semicolon table (SimFin, companies) reads one record per row, each on its line', () => {
+    const { records, lines } = readCsvRecords(writeFile(tempDir(), 'm.csv', mixed), ';');
+    expect(records).toEqual(rows.map((r) => r.split(';')));
+    expect(lines).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a quoted price file (the csv-parse path) gives the same closes, and a bad bar on its line (5)', async () => {
+    const dir = tempDir();
+    const bars = ['"Date","Open","High","Low","Close"', '"2024-01-02","10","11","9","10.5"', '"2024-01-03","10","11","9","10.25"', '"2024-01-04","10","11","9","10.75"'];
+    const text = (extra: string[]) => [...bars, ...extra].map((l, k) => l + (k % 2 === 0 ? '\r\n' : '\n')).join('');
+    expect(Array.from((await load(writeFile(dir, 'ok/AAA.csv', text([])))).close)).toEqual([10.5, 10.25, 10.75]);
+    const bad = writeFile(dir, 'bad/AAA.csv', text(['"2024-01-05","10","11","9","15"']));
+    expect(await refusal(bad)).toBe(`${bad}:5: Close 15 is above High 11 on 2024-01-05 — ${BAR_FIX}`);
   });
 });
 

@@ -311,8 +311,8 @@ export function spaceGroupedError(at: FieldPlace, text: string): DataError | und
   return new DataError(at.file, at.line, `${at.column} "${text.replace(/[\u00a0\u202f]/g, ' ')}" groups its digits with ${SPACE_NAMES[space]}, which breadth does not read as a thousands separator`, `remove the spaces from the numbers (${plain}), e.g. by saving without digit grouping`);
 }
 
-/** `text` for a message: its first 40 characters. */
-const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/** `text` for a message: its first 40 characters (and an ellipsis where it is longer). */
+export const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * The refusal of a field that parseNumber refused: a missing-value marker (isMissingMarker), digits
@@ -336,9 +336,10 @@ export function notANumberError(at: FieldPlace, text: string, examples = '12.5 o
   return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(written)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
 }
 
+/** The refusal of a date field that no reader took, the field shown as shownText cuts it (a 70,000-character field would bury the fix). */
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
   const { problem, example } = dateProblem(text);
-  return new DataError(at.file, at.line, `${at.column} "${text}" ${problem}`, `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
+  return new DataError(at.file, at.line, `${at.column} "${shownText(text)}" ${problem}`, `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
 }
 
 /** The refusal of a price file's date field (the forms parseDateText accepts). */

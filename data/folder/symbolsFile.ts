@@ -16,7 +16,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeColumnName, readSniffedRecords, wrongFieldCountError } from '../formats/csvTable.ts';
 import { describeDialect } from '../formats/dialect.ts';
-import { parseDateText } from '../formats/fields.ts';
+import { badDateError, parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
 import { delistingReturn } from './delistingReturn.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
@@ -102,7 +102,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     if (classText !== '' && assetClass === undefined) throw new DataError(file, lines[r], `asset class "${classText}" is neither a stock nor a fund`, 'write stock (or equity) or fund (or etf, index), or leave it blank');
     const dateText = get('delistedOn');
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
-    if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
+    if (dateText !== '' && Number.isNaN(delistedOn)) throw badDateError({ file, line: lines[r], column: header[at.get('delistedOn')!] }, dateText, 'YYYY-MM-DD (or leave it blank)');
     const returnText = get('delistReturn');
     const delistReturn = delistingReturn(returnText, file, lines[r], dialect.decimalComma ? ',' : '.');
     symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn, delistReturnText: returnText });

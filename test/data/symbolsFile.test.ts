@@ -316,6 +316,17 @@ describe('symbols.csv', () => {
     expect(e).toBeInstanceOf(DataError);
     expect((e as DataError).message).toMatch(/symbols\.csv:2: asset class "bond" is neither a stock nor a fund/);
   });
+
+  // Probe r60c F2: AAA,0024-01-04 dropped every bar as "after its delisting on 1924-01-04"; 0000-01-01 read as 1900-01-01.
+  it('refuses a delisting date before 1800 at its line, with the full year to write', async () => {
+    for (const [date, full] of [['0024-01-04', '2024-01-04'], ['0000-01-01', '2000-01-01']]) {
+      const dir = tempDir();
+      prices(dir, ['AAA']);
+      writeFile(dir, 'symbols.csv', csv('symbol,delisting date', `AAA,${date}`));
+      const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+      expect((e as DataError).message).toBe(`${dir}/symbols.csv:2: delisting date "${date}" is not a market date: year ${date.slice(0, 4)} is before 1800 — write the full year, e.g. ${full}`);
+    }
+  });
 });
 
 describe('--asset-class and the folder-name fallback', () => {

@@ -11,7 +11,7 @@
 // frequency follows from the spacing of the dates.
 
 import { basename } from 'node:path';
-import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { parseCsvText, refuseRepeatedColumns, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { epochDay, marketDay, medianGap } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, optionalNumber, parseScaledNumber } from './formats/fields.ts';
@@ -90,6 +90,8 @@ export function loadFactorTable(file: string, options: FactorOptions = {}): Fact
   const units = options.units ?? defaultFactorUnits(file);
   const header = records[0];
   const names = header.slice(1);
+  // Columns are looked up by name (attribution's Mkt-RF, RF): a name twice would keep one column's values without a word.
+  refuseRepeatedColumns(file, lines[0], header, [null, ...names], `"${header.join(',')}"`);
   const values: number[][] = names.map(() => []);
   const days: number[] = [];
   const dayLines: number[] = [];

@@ -10,7 +10,7 @@ import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCount
 import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, requirePercent } from './formats/fields.ts';
+import { badDateError, requirePercent, shownText } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import type { SourceInfo } from './market.ts';
 import { type RateSeries, startDatedMonths } from './rates.ts';
@@ -86,4 +86,17 @@ function checkFieldCount(file: string, line: number, record: readonly string[], 
 export function isFredHeader(line: string): boolean {
   const columns = withoutTrailingEmpty(splitHeader(line));
   return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '';
+}
+
+/**
+ * Why a file whose first line `line` is given is not read as a FRED series (isFredHeader false), for
+ * `data inspect` and a refusal of a rate series the data lacks: its first line is a row of data (no
+ * header), or its header is not observation_date,<SERIES>; with the fix.
+ */
+export function notFredReason(line: string): string {
+  const columns = splitHeader(line);
+  const fix = 'give it FRED\'s header, a date column and one series column (observation_date,DTB3)';
+  if (line.trim() === '') return `its first line is empty — ${fix}`;
+  if (!Number.isNaN(parseIsoDay(columns[0]))) return `its first line "${shownText(line)}" is a row of data, with no header — ${fix}`;
+  return `its header "${shownText(line)}" is not observation_date,<SERIES> — ${fix}`;
 }

@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { inspectMarket } from '../../data/inspect.ts';
+import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind, symbolIndex, type Market } from '../../data/market.ts';
 import { rateAsOf } from '../../data/rates.ts';
@@ -8,6 +9,10 @@ import { generateSampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sample/csv.ts';
 import { DataError, UserError } from '../../data/errors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
+import { noRateSeries } from '../../data/folder/rateFiles.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { everySession } from '../../engine/schedule.ts';
+import { scripted } from '../engine/helpers.ts';
 import { parseStudy, runStudyRuns } from '../../study/index.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
@@ -141,6 +146,28 @@ describe('rate files in rates/', () => {
     // The empty column holds nothing: a value there is refused at its line.
     const third = writeFile(tempDir(), 'DTB3.csv', csv('observation_date,DTB3,', '2024-01-02,5.20,', '2024-01-03,5.20,7'));
     expect(() => loadRateSeries(third)).toThrow(new DataError(third, 3, 'the third column, unnamed in the header, holds "7"', 'a FRED file holds a date and one value per row: remove the third field, or name its series in a file of its own'));
+  });
+
+  it('any other file in rates/ is listed as not read, with why, and what asks for a rate the data lacks names it', async () => {
+    const fix = "give it FRED's header, a date column and one series column (observation_date,DTB3)";
+    for (const [lines, why] of [
+      [['observation_date,DTB3,X', ...DAYS.map((d) => `${d},5.20,1`)], `its header "observation_date,DTB3,X" is not observation_date,<SERIES> — ${fix}`],
+      [DAYS.map((d) => `${d},5.20`), `its first line "2024-01-02,5.20" is a row of data, with no header — ${fix}`],
+    ]) {
+      const dir = folder(...lines);
+      const m = await loadMarket(dir, { cacheDir: false });
+      expect(m.rates).toEqual({});
+      const file = join(dir, 'rates', 'DTB3.csv');
+      expect(m.sources.find((s) => s.path === file)).toEqual({ path: file, format: 'not read (rate file)', fingerprint: '', notes: [why], unread: why });
+      expect(renderInspection(inspectMarket(m))).toContain(`    ${file}  (not read (rate file))\n      - ${why}`);
+      const said = `no rate series "tbill3m" in ${dir} (it has none; rates/DTB3.csv was not read: ${why})`;
+      expect(noRateSeries(m, 'tbill3m')).toBe(said);
+      // The engine's cash rate and a strategy's view.rate say the same.
+      expect(() => backtest(m, { name: 'idle', params: {}, schedule: everySession, decide: () => undefined }, { cash: { rate: 'tbill3m' } })).toThrow(`engine config: cash.rate: ${said}`);
+      // A run that asks for no rate lacks nothing: the file is no caveat of it (a price file not read is one of every run's).
+      const held = backtest(m, scripted({ 0: { weights: { AAA: 1 } } }));
+      expect(held.caveats.filter((c) => c.message.includes('DTB3'))).toEqual([]);
+    }
   });
 });
 

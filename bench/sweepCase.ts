@@ -15,7 +15,7 @@ import { fillsHash, openStore, recordSweep, writeTrial } from '../reports/store/
 import { instantiate } from '../strategies/api.ts';
 import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { parseStudy, type StudyConfig } from '../study/index.ts';
-import { measureRun, resolveRiskFree } from '../study/measure.ts';
+import { measureRun } from '../study/measure.ts';
 import { executeTrials } from '../study/sweep/execute.ts';
 import { localExecutor } from '../study/sweep/pool.ts';
 import { openSweepMarket, planSweep, runTrial } from '../study/sweep/index.ts';
@@ -69,7 +69,7 @@ if (kind === 'profile') {
     const result = backtest(market, s, spec.engine);
     parts.backtest += performance.now() - t;
     t = performance.now();
-    measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: resolveRiskFree(spec.riskFree, market, []) });
+    measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: spec.riskFree });
     navReturns(result);
     parts.metrics += performance.now() - t;
     t = performance.now();

@@ -5,6 +5,7 @@
 
 import { dirname, join } from 'node:path';
 import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
+import { noRateSeries } from '../data/folder/rateFiles.ts';
 import { parseScaledNumber } from '../data/formats/fields.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
@@ -163,10 +164,7 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
 
 /** A rate series named by --rf must be in the data: asked for, it is never silently 0. */
 function checkRateSeries(rf: number | string, market: Market): void {
-  if (typeof rf === 'string' && !(rf in market.rates)) {
-    const has = Object.keys(market.rates);
-    throw new UserError(`--rf ${rf}: no rate series "${rf}" in ${market.name} (${has.length ? `it has ${has.join(', ')}` : 'it has none'}); or give an annual rate such as 0.03`);
-  }
+  if (typeof rf === 'string' && !(rf in market.rates)) throw new UserError(`--rf ${rf}: ${noRateSeries(market, rf)}; or give an annual rate such as 0.03`);
 }
 
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {

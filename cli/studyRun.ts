@@ -39,7 +39,7 @@ export async function runStudyFile(file: string, options: StudyFileOptions): Pro
       progress: { onRun: (k, total, name) => bar.update(k, total, name) },
     });
     bar.stop();
-    if (options.json) printJson({ data: outcome.study.market.name, synthetic: outcome.study.market.synthetic, db: outcome.published.db, runs: headline(outcome), comparisons: outcome.published.comparisons, notes: outcome.study.notes });
+    if (options.json) printJson({ data: outcome.study.market.name, synthetic: outcome.study.market.synthetic, db: outcome.published.db, runs: headline(outcome), comparisons: outcome.published.comparisons });
     else printSummary(outcome);
   } finally {
     bar.stop();

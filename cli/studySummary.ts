@@ -134,7 +134,6 @@ export function printSummary(outcome: StudyOutcome): void {
     ]),
   );
   printRuns(outcome, rows);
-  for (const note of study.notes) writeStandardOutput(`note: ${note}\n`);
   writeStandardOutput(`\nresults: ${published.db}\n`);
   const reports = published.runs.filter((r) => r.report);
   if (reports.length) writeStandardOutput(`tear sheets: ${reports.map((r) => r.report).join('\n             ')}\n`);

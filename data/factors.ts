@@ -11,10 +11,10 @@
 // frequency follows from the spacing of the dates.
 
 import { basename } from 'node:path';
-import { parseCsvText, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
-import { epochDay, medianGap } from './dates.ts';
+import { parseCsvText, refuseRepeatedColumns, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { epochDay, marketDay, medianGap } from './dates.ts';
 import { DataError } from './errors.ts';
-import { optionalNumber, parseScaledNumber, validEpochDay } from './formats/fields.ts';
+import { badDateError, optionalNumber, parseScaledNumber } from './formats/fields.ts';
 import type { SourceInfo } from './market.ts';
 import { readTextLines } from './formats/text.ts';
 
@@ -45,18 +45,22 @@ export function defaultFactorUnits(file: string): FactorUnits {
   return 'percent';
 }
 
-/** Epoch day of a factor-file date (see header), or NaN. */
+/** What a factor file's dates look like (see header): a day or a month, with or without dashes. */
+const FACTOR_DATE = /^(\d{4})-?(\d{2})(?:-?(\d{2}))?$/;
+
+/** Epoch day of a factor-file date (see header): a market date (dates.ts marketDay, from 1800 on), or NaN. */
 export function parseFactorDate(text: string): number {
-  const m = /^(\d{4})-?(\d{2})(?:-?(\d{2}))?$/.exec(text);
+  const m = FACTOR_DATE.exec(text);
   if (!m) return NaN;
   const year = +m[1];
   const month = +m[2];
-  if (m[3] !== undefined) return validEpochDay(year, month, +m[3]);
-  return month >= 1 && month <= 12 ? epochDay(year, month + 1, 0) : NaN; // day 0 = last day of month
+  if (m[3] !== undefined) return marketDay(year, month, +m[3]);
+  return Number.isNaN(marketDay(year, month, 1)) ? NaN : epochDay(year, month + 1, 0); // day 0 = last day of month
 }
 
 const firstField = (line: string): string => line.split(',', 1)[0].trim().replace(/^"|"$/g, '');
-const isDated = (line: string): boolean => !Number.isNaN(parseFactorDate(firstField(line)));
+/** A row of the table: its first field has a date's shape, so a date that is none (2024-02-30, 0024-01-02) is refused at its line, never taken for the table's end. */
+const isDated = (line: string): boolean => FACTOR_DATE.test(firstField(line));
 
 /**
  * The table's lines: from the header (the first undated line followed by a dated one) through
@@ -86,6 +90,8 @@ export function loadFactorTable(file: string, options: FactorOptions = {}): Fact
   const units = options.units ?? defaultFactorUnits(file);
   const header = records[0];
   const names = header.slice(1);
+  // Columns are looked up by name (attribution's Mkt-RF, RF): a name twice would keep one column's values without a word.
+  refuseRepeatedColumns(file, lines[0], header, [null, ...names], `"${header.join(',')}"`);
   const values: number[][] = names.map(() => []);
   const days: number[] = [];
   const dayLines: number[] = [];
@@ -93,7 +99,9 @@ export function loadFactorTable(file: string, options: FactorOptions = {}): Fact
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
     if (record.length !== header.length) throw wrongFieldCountError(file, lines[k], header.length, record.length);
-    days.push(parseFactorDate(record[0]));
+    const day = parseFactorDate(record[0]);
+    if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0], 'YYYY-MM-DD, YYYYMMDD, YYYY-MM or YYYYMM');
+    days.push(day);
     dayLines.push(lines[k]);
     names.forEach((column, c) => {
       const raw = optionalNumber(record[c + 1], { file, line: lines[k], column });

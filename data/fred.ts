@@ -2,14 +2,15 @@
 // semicolon-separated alike): one date column and one value column in percent a year. Values
 // become decimals (5.27 → 0.0527); a decimal comma (`5,27`) reads as in price files
 // (formats/markedColumn.ts). FRED leaves a value blank (or writes ".") on market holidays;
-// those rows carry the previous value forward, and a source note counts them.
+// those rows carry the previous value forward, and a source note counts them. A comma ending
+// every line (Excel's save: `observation_date,DTB3,`) is an empty third column, read past.
 
 import { roleOfColumn } from './prices/priceColumns.ts';
 import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, requirePercent } from './formats/fields.ts';
+import { badDateError, requirePercent, shownText } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import type { SourceInfo } from './market.ts';
 import { type RateSeries, startDatedMonths } from './rates.ts';
@@ -23,11 +24,15 @@ export interface LoadedRate {
 
 const DATE_COLUMNS = ['observation_date', 'DATE', 'Date'];
 
+/** A header's columns less an empty last one: the column a comma ending every line makes (Excel's `observation_date,DTB3,`). */
+const withoutTrailingEmpty = (columns: readonly string[]): readonly string[] => (columns.length > 2 && columns[columns.length - 1] === '' ? columns.slice(0, -1) : columns);
+
 /** A FRED series; `name` defaults to the value column's header (e.g. DTB3). */
 export function loadRateSeries(file: string, name?: string): LoadedRate {
   const { records, lines, contentHash, dialect } = readSniffedRecords(file);
   if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'a FRED file starts with a header such as observation_date,DTB3');
-  const header = records[0];
+  const header = withoutTrailingEmpty(records[0]);
+  const trailing = header.length < records[0].length;
   const valueColumn = header.length === 2 ? header[1] : '';
   matchLayout(file, lines[0], header, DATE_COLUMNS.map((d) => ({ name: 'FRED series', columns: [d, valueColumn || '<SERIES>'] })), dialect.delimiter);
   const days: number[] = [];
@@ -35,7 +40,7 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   const values: number[] = [];
   let filled = 0;
   let previous = NaN;
-  for (let k = 1; k < records.length; k++) if (records[k].length !== 2) throw wrongFieldCountError(file, lines[k], 2, records[k].length);
+  for (let k = 1; k < records.length; k++) checkFieldCount(file, lines[k], records[k], trailing);
   const texts = plainColumn(file, records, lines, 1, dialect);
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
@@ -55,6 +60,7 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   if (days.length === 0) throw new DataError(file, 2, 'the header is not followed by any data rows', 'add at least one dated value');
   requireAscendingDates(file, days, dayLines);
   const notes = [`${valueColumn}: percent a year → decimal`];
+  if (trailing) notes.push('a comma ends every line (as Excel saves CSV): the empty column it makes is read past');
   if (filled > 0) notes.push(`${filled} blank values (market holidays) carry the previous value forward`);
   const series = { name: name ?? valueColumn, dates: Int32Array.from(days), values: Float64Array.from(values) };
   const months = startDatedMonths(series);
@@ -66,8 +72,31 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   };
 }
 
-/** True when a header line looks like a FRED download: a date column and one series column, split by a comma, semicolon or tab. */
+/**
+ * A row's fields are a date and a value, and an empty third where a comma ends every line
+ * (`trailing`); else a DataError at `line`: the field count, or what the unnamed column holds.
+ */
+function checkFieldCount(file: string, line: number, record: readonly string[], trailing: boolean): void {
+  if (record.length === 2 || (trailing && record.length === 3 && record[2] === '')) return;
+  if (trailing && record.length === 3) throw new DataError(file, line, `the third column, unnamed in the header, holds "${record[2]}"`, 'a FRED file holds a date and one value per row: remove the third field, or name its series in a file of its own');
+  throw wrongFieldCountError(file, line, trailing ? 3 : 2, record.length);
+}
+
+/** True when a header line looks like a FRED download: a date column and one series column, split by a comma, semicolon or tab (and an empty column a comma ending the line makes). */
 export function isFredHeader(line: string): boolean {
-  const columns = splitHeader(line);
+  const columns = withoutTrailingEmpty(splitHeader(line));
   return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '';
+}
+
+/**
+ * Why a file whose first line `line` is given is not read as a FRED series (isFredHeader false), for
+ * `data inspect` and a refusal of a rate series the data lacks: its first line is a row of data (no
+ * header), or its header is not observation_date,<SERIES>; with the fix.
+ */
+export function notFredReason(line: string): string {
+  const columns = splitHeader(line);
+  const fix = 'give it FRED\'s header, a date column and one series column (observation_date,DTB3)';
+  if (line.trim() === '') return `its first line is empty — ${fix}`;
+  if (!Number.isNaN(parseIsoDay(columns[0]))) return `its first line "${shownText(line)}" is a row of data, with no header — ${fix}`;
+  return `its header "${shownText(line)}" is not observation_date,<SERIES> — ${fix}`;
 }

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { openMarketCache, type CacheEvent, type CacheOptions, type SymbolPick } from './cache/marketCache.ts';
 import { sourceFileState } from './cache/sourceFiles.ts';
-import { parseIsoDay } from './dates.ts';
+import { notAnIsoDay, parseIsoDay } from './dates.ts';
 import { UserError } from './errors.ts';
 import { buildSource, detectSource, perSymbolFolderOf, sourceFiles, type SourceKind } from './folder/source.ts';
 import { type Market } from './market.ts';
@@ -33,7 +33,7 @@ import { SAMPLE_FUNDS } from './sample/indices.ts';
 export type { CacheEvent } from './cache/marketCache.ts';
 
 /** Bump when loading rules change, so cached markets and fingerprints from older rules retire. */
-export const DATA_LAYER_VERSION = 12;
+export const DATA_LAYER_VERSION = 13;
 
 export interface LoadMarketOptions extends CacheOptions {
   /** Load only these symbols (an unknown one is an error). */
@@ -64,7 +64,7 @@ const ROLE_CANDIDATES: Readonly<Record<string, readonly string[]>> = {
 function isoOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const day = parseIsoDay(value);
-  if (Number.isNaN(day)) throw new UserError(`${name} "${value}" is not a date; write YYYY-MM-DD`);
+  if (Number.isNaN(day)) throw new UserError(`${name} "${value}" is ${notAnIsoDay(value)}`);
   return day;
 }
 

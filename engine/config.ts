@@ -3,19 +3,17 @@
 // commission, slippage and fill kinds are built from those files' schemas.
 
 import { z } from 'zod';
-import { parseIsoDay } from '../data/dates.ts';
 import { borrowSchema } from './models/borrow/index.ts';
 import { cashSchema } from './models/cash/index.ts';
 import { commissionSchema } from './models/commission/index.ts';
 import { fillSchema } from './models/fill/index.ts';
 import { slippageSchema } from './models/slippage/index.ts';
 import { participationCapSchema } from './models/volume/index.ts';
-import { periodsPerYear } from './models/units.ts';
+import { isoDate, periodsPerYear } from './models/units.ts';
 
 export const EXECUTION_CONVENTIONS = ['next-open', 'next-close', 'same-close'] as const;
 export type ExecutionConvention = (typeof EXECUTION_CONVENTIONS)[number];
 
-const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 
 export const accountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash') }).strict(),

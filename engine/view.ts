@@ -5,6 +5,7 @@
 
 import { isoDay, sessionOnOrBefore } from '../data/dates.ts';
 import { UserError } from '../data/errors.ts';
+import { noRateSeries } from '../data/folder/rateFiles.ts';
 import type { FundamentalField } from '../data/fundamentals.ts';
 import { filingScale, implausibleCap } from '../data/fundamentals/capPlausibility.ts';
 import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../data/market.ts';
@@ -372,7 +373,7 @@ export class MarketView {
    */
   rate(name: string, lagDays = 0): number {
     const series = this.#market.rates[name];
-    if (!series) throw new UserError(`no rate series "${name}" in ${this.#market.name} (has: ${Object.keys(this.#market.rates).join(', ') || 'none'})`);
+    if (!series) throw new UserError(noRateSeries(this.#market, name));
     this.#reads.rates.add(name);
     return rateKnownOn(series, this.day - checkLag(lagDays));
   }

@@ -7,6 +7,7 @@
 import { isoDay, parseIsoDay } from '../data/dates.ts';
 import { printable } from '../data/errors.ts';
 import { describeMove, revertingMoves } from '../data/inspect.ts';
+import { UNREAD_RATE_FILE } from '../data/folder/rateFiles.ts';
 import { AssetClass, type Market, type SourceInfo } from '../data/market.ts';
 import { restateNote } from '../data/listedNotes.ts';
 import { rateGaps } from '../data/rates.ts';
@@ -630,7 +631,8 @@ function dataCaveats(market: Market, scope: RunScope): Caveat[] {
   for (const source of market.sources) {
     if (source.unread !== undefined) {
       // A price file the folder holds and the run never saw (IWM.txt, a name with a line break): the universe lacks it.
-      if (scope.symbols.size > 0 && !UNREAD_HARMLESS.test(source.unread)) files.set(`not read: ${source.unread}`, [...(files.get(`not read: ${source.unread}`) ?? []), printable(/[^/\\]*$/.exec(source.path)![0])]);
+      // A file in rates/ not read is no price: what lacks it is a rate the run asks for, whose refusal or caveat names it.
+      if (scope.symbols.size > 0 && source.format !== UNREAD_RATE_FILE && !UNREAD_HARMLESS.test(source.unread)) files.set(`not read: ${source.unread}`, [...(files.get(`not read: ${source.unread}`) ?? []), printable(/[^/\\]*$/.exec(source.path)![0])]);
       continue;
     }
     const listings = new Map(source.listed?.map((l) => [l.note, l]));

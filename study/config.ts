@@ -6,16 +6,14 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { parse } from 'yaml';
 import { z } from 'zod';
-import { parseIsoDay } from '../data/dates.ts';
 import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
-import { annualRate, periodsPerYear } from '../engine/models/units.ts';
+import { annualRate, isoDate, periodsPerYear } from '../engine/models/units.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 
 /**
  * Engine settings over other settings: their values are checked once merged (study/runStudy.ts

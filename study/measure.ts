@@ -14,30 +14,31 @@ import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } fr
 import type { TrialRecord } from '../reports/store/index.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import type { StudyConfig } from './config.ts';
+import { missingRiskFreeCaveats } from './missingRates.ts';
 
 /**
  * A run's metrics (capacity on `market` included) against its benchmark (a symbol or role of
  * `market`, 'cash', or null for none), measured by runMetrics as a library user's are, with the
- * trials for its DSR.
+ * trials for its DSR. `riskFree` is the study's (a rate, or a series name): a series `market`
+ * lacks is measured as 0, said in a medium caveat among the metrics' (missingRates.ts).
  */
-export function measureRun(result: Result, market: Market, options: { benchmark: string | null; periodsPerYear: number | undefined; riskFree: number | RateSeries; trials?: SharpeTrials | undefined }): RunMetrics {
+export function measureRun(result: Result, market: Market, options: { benchmark: string | null; periodsPerYear: number | undefined; riskFree: StudyConfig['riskFree']; trials?: SharpeTrials | undefined }): RunMetrics {
   const { benchmark, periodsPerYear } = options;
-  return runMetrics(result, {
+  const metrics = runMetrics(result, {
     market,
-    riskFree: options.riskFree,
+    riskFree: resolveRiskFree(options.riskFree, market),
     ...(periodsPerYear === undefined ? {} : { periodsPerYear }),
     ...(benchmark === null ? {} : { benchmark }),
     ...(options.trials === undefined ? {} : { trials: options.trials }),
   });
+  const missing = missingRiskFreeCaveats(options.riskFree, market);
+  return missing.length === 0 ? metrics : { ...metrics, caveats: [...metrics.caveats, ...missing] };
 }
 
-/** The metrics' risk-free: a constant, or a rate series of the market (0 with a note where it has none). */
-export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Market, notes: string[]): number | RateSeries {
+/** The metrics' risk-free: a constant, or a rate series of the market (0 where it has none: measureRun says so in a caveat, missingRates.ts). */
+export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Market): number | RateSeries {
   if (typeof riskFree === 'number') return riskFree;
-  const series = market.rates[riskFree];
-  if (series) return series;
-  notes.push(`risk-free "${riskFree}" is not in ${market.name}: metrics use rf = 0`);
-  return 0;
+  return Object.hasOwn(market.rates, riskFree) ? market.rates[riskFree] : 0;
 }
 
 

@@ -7,8 +7,6 @@ import { ParamsError, UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
-import type { RateSeries } from '../data/rates.ts';
-import { backtest } from '../engine/backtest.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
 import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
@@ -17,7 +15,8 @@ import { attributeRun } from '../reports/attribution/index.ts';
 import { CASH_BENCHMARK, NO_BENCHMARK } from '../reports/benchmark.ts';
 import type { SharpeTrials } from '../reports/metrics/index.ts';
 import type { RunMetrics } from '../reports/runMetrics.ts';
-import { measureRun, resolveRiskFree } from './measure.ts';
+import { measureRun } from './measure.ts';
+import { backtestStudyRun } from './missingRates.ts';
 import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
@@ -47,8 +46,6 @@ export interface StudyProgress {
 export interface StudyRuns {
   readonly market: Market;
   readonly runs: StudyRun[];
-  /** Caveats about the study as a whole (e.g. a risk-free series the data lacks). */
-  readonly notes: string[];
 }
 
 /**
@@ -57,17 +54,15 @@ export interface StudyRuns {
  * against its benchmark index over its own sessions (reports/benchmark.ts).
  */
 export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
-  const notes: string[] = [];
-  const riskFree = resolveRiskFree(config.riskFree, market, notes);
   const factors: FactorTable[] = withWhere(where, () => loadStudyFactors(studyFactorFolder(config.factors, config.data)));
-  const prepared = await Promise.all(config.runs.map((run, k) => prepareRun(run, k, config, market, where, notes, baseDir)));
+  const prepared = await Promise.all(config.runs.map((run, k) => prepareRun(run, k, config, market, where, baseDir)));
   const runs: StudyRun[] = [];
   prepared.forEach((p, k) => {
     progress.onRun?.(k + 1, prepared.length, p.spec.name);
-    const result = backtest(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
-    runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, riskFree, factors, progress.trials));
+    const result = backtestStudyRun(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
+    runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, config.riskFree, factors, progress.trials));
   });
-  return { market, runs, notes };
+  return { market, runs };
 }
 
 /** A run of a study, validated and ready for the engine. */
@@ -88,7 +83,7 @@ export interface PreparedRun {
  * Validate one run of a study against the market: strategy and params, engine settings over the
  * study's, benchmark. Errors name `where` and the key path `path` (default runs[k]).
  */
-export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, notes: string[], baseDir?: string, path = `runs[${k}]`): Promise<PreparedRun> {
+export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, market: Market, where: string, baseDir?: string, path = `runs[${k}]`): Promise<PreparedRun> {
   const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
@@ -99,7 +94,6 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   for (const key of models.replaced) delete merged[key];
   if (merged.from === undefined && config.from) merged.from = config.from;
   if (merged.to === undefined && config.to) merged.to = config.to;
-  if (merged.cash !== undefined) merged.cash = withAvailableRate(merged.cash, market, notes);
   const periodsPerYear = spec.periodsPerYear ?? config.periodsPerYear;
   // The engine accrues interest with the P the metrics use (rf and cash alike: data/rates.ts perPeriodRate).
   if (periodsPerYear !== undefined) {
@@ -114,7 +108,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear };
 }
 
-function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: number | RateSeries, factors: FactorTable[], trials?: TrialsLookup): StudyRun {
+function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: StudyConfig['riskFree'], factors: FactorTable[], trials?: TrialsLookup): StudyRun {
   const metrics = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
   return { name, result, metrics, attribution: attributeRun(result, { factors, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
 }
@@ -163,14 +157,4 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;
-}
-
-/** A cash rate naming a series the data lacks earns nothing, with a note, rather than failing the study. */
-function withAvailableRate(cash: unknown, market: Market, notes: string[]): unknown {
-  if (typeof cash !== 'object' || cash === null) return cash;
-  const rate = (cash as { rate?: unknown }).rate;
-  if (typeof rate !== 'string' || rate in market.rates) return cash;
-  const note = `cash rate "${rate}" is not in ${market.name}: cash earns no interest`;
-  if (!notes.includes(note)) notes.push(note);
-  return { ...cash, rate: null };
 }

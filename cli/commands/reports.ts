@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { notAnIsoDay, parseIsoDay, preMarketIsoDay } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { Store } from '../../reports/store/index.ts';
 import { pagePath } from '../../study/pageNames.ts';
@@ -66,9 +67,10 @@ async function writePage(html: string, args: PageArgs, defaultHtml: string, exam
 /** `--crisis "name:YYYY-MM-DD:YYYY-MM-DD"`: a window the tear sheet measures beside 2008, 2020 and 2022. */
 function parseCrisis(text: string): { name: string; from: string; to: string } {
   const m = /^(.+):(\d{4}-\d{2}-\d{2}):(\d{4}-\d{2}-\d{2})$/.exec(text);
-  const real = (iso: string): boolean => !Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
+  const real = (iso: string): boolean => !Number.isNaN(parseIsoDay(iso));
   if (m === null || !real(m[2]) || !real(m[3]) || m[2] > m[3]) {
-    throw new UserError(`--crisis "${text}": write it as name:YYYY-MM-DD:YYYY-MM-DD with real dates, the start not after the end (e.g. "taper tantrum:2013-05-01:2013-06-30")`);
+    const early = m === null ? undefined : [m[2], m[3]].find((iso) => preMarketIsoDay(iso) !== undefined);
+    throw new UserError(`--crisis "${text}": ${early ? `${early} is ${notAnIsoDay(early)}` : 'write it as name:YYYY-MM-DD:YYYY-MM-DD with real dates, the start not after the end (e.g. "taper tantrum:2013-05-01:2013-06-30")'}`);
   }
   return { name: m[1], from: m[2], to: m[3] };
 }

@@ -2,7 +2,8 @@
 // This is the shape of ../shared/data and of the files the sample writer emits:
 //   funds      etf/adjclose/*.csv, else etf/*.csv (or .tsv)  per-symbol price files (assetClass fund)
 //   stocks     *.csv[.gz] (or .tsv[.gz]) in the folder or universe/ whose header is a long price layout
-//   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly
+//   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly; any
+//              other file in rates/ is listed as not read, with why (rateFiles.ts)
 //   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
 //   delistings delistings.csv in the folder or universe/ (Ticker,LastDate,DelistReturn[,Reason])
 //   symbols    symbols.csv in the folder, etf/, etf/adjclose/ or universe/ (symbolsFile.ts)
@@ -16,7 +17,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { alignSeries, type AlignedPrices } from '../prices/align.ts';
 import { splitHeader } from '../formats/dialect.ts';
-import { isFredHeader, loadRateSeries } from '../fred.ts';
+import { isFredHeader, loadRateSeries, notFredReason } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 import { isPriceFileName } from '../prices/priceFileName.ts';
@@ -28,6 +29,7 @@ import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '..
 import { statementsToRows } from '../fundamentals/statements.ts';
 import { readHeadText } from '../formats/text.ts';
 import { DataError } from '../errors.ts';
+import { unreadRateSources, type UnreadRateFile } from './rateFiles.ts';
 import { symbolsFilesIn } from './symbolsFile.ts';
 
 export interface DataFolderPlan {
@@ -35,6 +37,8 @@ export interface DataFolderPlan {
   readonly fundFolder: string | undefined;
   readonly longFiles: readonly string[];
   readonly rateFiles: readonly string[];
+  /** The files in rates/ that are not FRED series, with why: listed as not read (rateFiles.ts). */
+  readonly unreadRateFiles: readonly UnreadRateFile[];
   readonly statementFolder: string | undefined;
   readonly companies: string | undefined;
   readonly industries: string | undefined;
@@ -91,11 +95,14 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   }
   const statementFolder = [root, join(root, 'universe')].find((dir) => isDir(dir) && simfinStatementFiles(dir).length > 0);
   const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
+  const firstLine = (f: string): string => (heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0];
+  const inRates = tableFilesIn(join(root, 'rates'));
   const plan: DataFolderPlan = {
     root,
     fundFolder,
     longFiles,
-    rateFiles: [...topLevel, ...tableFilesIn(join(root, 'rates'))].filter((f) => !longFiles.includes(f) && isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0])),
+    rateFiles: [...topLevel, ...inRates].filter((f) => !longFiles.includes(f) && isFredHeader(firstLine(f))),
+    unreadRateFiles: inRates.filter((f) => !isFredHeader(firstLine(f))).map((file) => ({ file, reason: notFredReason(firstLine(file)) })),
     statementFolder,
     companies: find(/us-companies\.csv(\.gz)?$/),
     industries: find(/industries\.csv(\.gz)?$/),
@@ -114,7 +121,7 @@ export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const funds = plan.fundFolder ? [...priceFilesIn(plan.fundFolder), ...textFilesIn(plan.fundFolder)] : [];
   const readme = join(plan.root, 'README.txt');
   const optional = [plan.companies, plan.industries, ...plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
-  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...statements, ...optional];
+  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...plan.unreadRateFiles.map((u) => u.file), ...statements, ...optional];
 }
 
 export interface DataFolderParts {
@@ -176,6 +183,7 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
     rates[name] = { ...series, name };
     sources.push({ ...source, rate: name });
   }
+  sources.push(...unreadRateSources(plan.unreadRateFiles));
 
   const delistReturn = new Float64Array(N).fill(NaN);
   return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn: new Map() };

@@ -14,9 +14,9 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeColumnName, readSniffedRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { normalizeColumnName, readSniffedRecords, refuseRepeatedColumns, wrongFieldCountError } from '../formats/csvTable.ts';
 import { describeDialect } from '../formats/dialect.ts';
-import { parseDateText } from '../formats/fields.ts';
+import { badDateError, parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
 import { delistingReturn } from './delistingReturn.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
@@ -50,6 +50,9 @@ const COLUMN_NAMES: Readonly<Record<Field, readonly string[]>> = {
   delistReturn: ['delistingreturn', 'delistreturn'],
 };
 
+/** Each field as a message names it. */
+const FIELD_NAMES: Readonly<Record<Field, string>> = { symbol: 'symbol', name: 'name', assetClass: 'asset class', sector: 'sector', industry: 'industry', delistedOn: 'delisting date', delistReturn: 'delisting return' };
+
 const ASSET_CLASSES: Readonly<Record<string, AssetClass>> = {
   stock: AssetClass.stock,
   equity: AssetClass.stock,
@@ -78,12 +81,14 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
   const howRead = dialect.delimiter === ',' && !dialect.decimalComma ? undefined : describeDialect(dialect);
   if (records.length === 0) throw new DataError(file, undefined, 'file is empty', 'start with a header such as symbol,name,asset class,sector,industry');
   const header = records[0];
+  const fields = header.map((name) => (Object.keys(COLUMN_NAMES) as Field[]).find((f) => COLUMN_NAMES[f].includes(normalizeColumnName(name))) ?? null);
+  const shown = `"${header.join(dialect.delimiter)}"`;
+  refuseRepeatedColumns(file, lines[0], header, fields, howRead ? `${shown} (${howRead})` : shown, (field) => FIELD_NAMES[field]);
   const at = new Map<Field, number>();
-  header.forEach((name, k) => {
-    const field = (Object.keys(COLUMN_NAMES) as Field[]).find((f) => COLUMN_NAMES[f].includes(normalizeColumnName(name)));
-    if (field && !at.has(field)) at.set(field, k);
+  fields.forEach((field, k) => {
+    if (field !== null) at.set(field, k);
   });
-  if (!at.has('symbol')) throw new DataError(file, lines[0], `no symbol column in "${header.join(dialect.delimiter)}" (${howRead ?? describeDialect(dialect)})`, 'name the first column symbol (or ticker); optional: name, asset class, sector, industry, delisting date, delisting return');
+  if (!at.has('symbol')) throw new DataError(file, lines[0], `no symbol column in ${shown} (${howRead ?? describeDialect(dialect)})`, 'name the first column symbol (or ticker); optional: name, asset class, sector, industry, delisting date, delisting return');
   const symbols = new Map<string, SymbolInfo>();
   let blankRows = 0;
   for (let r = 1; r < records.length; r++) {
@@ -102,7 +107,7 @@ export function loadSymbolsFile(file: string): { symbols: Map<string, SymbolInfo
     if (classText !== '' && assetClass === undefined) throw new DataError(file, lines[r], `asset class "${classText}" is neither a stock nor a fund`, 'write stock (or equity) or fund (or etf, index), or leave it blank');
     const dateText = get('delistedOn');
     const delistedOn = dateText === '' ? NaN : parseDateText(dateText);
-    if (dateText !== '' && Number.isNaN(delistedOn)) throw new DataError(file, lines[r], `delisting date "${dateText}" is not a date`, 'write YYYY-MM-DD, or leave it blank');
+    if (dateText !== '' && Number.isNaN(delistedOn)) throw badDateError({ file, line: lines[r], column: header[at.get('delistedOn')!] }, dateText, 'YYYY-MM-DD (or leave it blank)');
     const returnText = get('delistReturn');
     const delistReturn = delistingReturn(returnText, file, lines[r], dialect.decimalComma ? ',' : '.');
     symbols.set(symbol, { line: lines[r], name: get('name'), assetClass, sector: get('sector'), industry: get('industry'), delistedOn, delistReturn, delistReturnText: returnText });

@@ -70,6 +70,19 @@ export function normalizeColumnName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/**
+ * Refuses a header two of whose columns read as one field (`Close` and `close`, two `delisting
+ * date` columns): one would be read and the other dropped without a word. `fields[k]`: what
+ * header[k] reads as (null: nothing); `shown`: the header as the message quotes it; `named`: a
+ * field as the message names it. Throws a DataError at `line` naming both columns.
+ */
+export function refuseRepeatedColumns<F extends string>(file: string, line: number, header: readonly string[], fields: readonly (F | null)[], shown: string, named: (field: F) => string = (field) => field): void {
+  fields.forEach((field, k) => {
+    const first = fields.indexOf(field);
+    if (field !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${named(field)} in ${shown}`, 'keep one of them, or rename the other');
+  });
+}
+
 /** The layout whose columns equal `header`, if any. */
 export function findLayout<L extends ColumnLayout>(header: readonly string[], layouts: readonly L[]): L | undefined {
   const wanted = header.map((h) => normalizeColumnName(h.trim().replace(/^"|"$/g, '')));

@@ -3,7 +3,7 @@
 // grammar: the byte version handles the common plain-decimal case itself and hands anything else
 // to the string version, so the two can never disagree.
 
-import { epochDay, isoDay } from '../dates.ts';
+import { isoDay, marketDay, preMarketDate } from '../dates.ts';
 import { DataError } from '../errors.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -126,26 +126,13 @@ export function readPlainDecimal(bytes: Buffer, start: number, into: Float64Arra
   return q;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Epoch day of a real calendar date, or NaN when month or day is out of range. */
-export function validEpochDay(year: number, month: number, date: number): number {
-  if (!Number.isInteger(year) || !(month >= 1 && month <= 12) || !(date >= 1)) return NaN;
-  const last = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  return date > last ? NaN : epochDay(year, month, date);
-}
-
 function digitAt(bytes: Buffer, k: number): number {
   const d = bytes[k] - CH_0;
   return d >= 0 && d <= 9 ? d : NaN;
 }
 
 // Epoch days of dates already seen, addressed by (year, month, day): a file repeats a few
-// thousand dates millions of times, and a table lookup is far cheaper than Date.UTC.
+// thousand dates millions of times, and a table lookup is far cheaper than checking each one.
 const TABLE_FIRST_YEAR = 1800;
 const TABLE_YEARS = 400;
 const UNKNOWN = 0x7fffffff;
@@ -154,7 +141,8 @@ const dayTable = new Int32Array(TABLE_YEARS * 13 * 32).fill(UNKNOWN);
 
 /**
  * Epoch day of a date field in bytes [start, end), or NaN: ISO `YYYY-MM-DD` here (the common
- * case, through a table of dates already seen), any other accepted form through parseDateText.
+ * case, through a table of dates already seen), any other accepted form through parseDateText;
+ * a market date either way (dates.ts marketDay: a real date from 1800-01-01 on).
  */
 export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): number {
   if (end - start !== 10 || bytes[start + 4] !== CH_MINUS || bytes[start + 7] !== CH_MINUS) return parseDateText(bytes.toString('latin1', start, end));
@@ -162,11 +150,11 @@ export function parseIsoDayBytes(bytes: Buffer, start: number, end: number): num
   const month = digitAt(bytes, start + 5) * 10 + digitAt(bytes, start + 6);
   const date = digitAt(bytes, start + 8) * 10 + digitAt(bytes, start + 9);
   const inTable = year >= TABLE_FIRST_YEAR && year < TABLE_FIRST_YEAR + TABLE_YEARS && month <= 12 && date <= 31;
-  if (!inTable) return validEpochDay(year, month, date); // NaN digits land here too
+  if (!inTable) return marketDay(year, month, date); // NaN digits land here too
   const slot = ((year - TABLE_FIRST_YEAR) * 13 + month) * 32 + date;
   let day = dayTable[slot];
   if (day === UNKNOWN) {
-    const computed = validEpochDay(year, month, date);
+    const computed = marketDay(year, month, date);
     day = dayTable[slot] = Number.isNaN(computed) ? INVALID : computed;
   }
   return day === INVALID ? NaN : day;
@@ -192,22 +180,35 @@ function monthNamed(word: string): number {
   return MONTH_NAMES.findIndex((name) => name.startsWith(w)) + 1;
 }
 
+/** The year, month and day a date field writes. */
+interface WrittenDate {
+  readonly year: number;
+  readonly month: number;
+  readonly date: number;
+}
+
+/** The parts of a date in a form parseDateText reads, as written: undefined for another form (whether they make a market date is marketDay's to say). */
+function writtenDate(text: string): WrittenDate | undefined {
+  const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
+  if (m) return { year: +m[1], month: +m[2], date: +m[3] };
+  const named = NAMED_MONTH.exec(text);
+  if (named) return { year: +named[3], month: MONTHS.indexOf(named[2].toLowerCase()) + 1, date: +named[1] };
+  const monthFirst = MONTH_FIRST_NAMED.exec(text);
+  const month = monthFirst ? monthNamed(monthFirst[1]) : 0;
+  return month > 0 ? { year: +monthFirst![3], month, date: +monthFirst![2] } : undefined;
+}
+
 /**
  * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
  * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`, `2024-01-02 00:00:00-05:00`: the date as
  * written, whatever the offset), compact `YYYYMMDD` (or `YYYYMMDD 00:00`), `18-Jan-2024` or
  * `Jan 18, 2024` (also `Sept 18, 2024`, `January 18, 2024`: a month's name leaves no doubt which
- * number is the day); NaN otherwise.
+ * number is the day); NaN otherwise, and for a date before 1800 (dates.ts marketDay).
  * Day-month orders (`01/02/2024`) are never guessed.
  */
 export function parseDateText(text: string): number {
-  const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
-  if (m) return validEpochDay(+m[1], +m[2], +m[3]);
-  const named = NAMED_MONTH.exec(text);
-  if (named) return validEpochDay(+named[3], MONTHS.indexOf(named[2].toLowerCase()) + 1, +named[1]);
-  const monthFirst = MONTH_FIRST_NAMED.exec(text);
-  const month = monthFirst ? monthNamed(monthFirst[1]) : 0;
-  return month > 0 ? validEpochDay(+monthFirst![3], month, +monthFirst![2]) : NaN;
+  const written = writtenDate(text);
+  return written === undefined ? NaN : marketDay(written.year, written.month, written.date);
 }
 
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -237,12 +238,34 @@ export function slashedDateOrder(text: string): SlashedDateOrder | undefined {
 export function parseSlashedDate(text: string, order: SlashedDateOrder): number {
   const m = SLASHED.exec(text);
   if (!m) return NaN;
-  return order === 'monthFirst' ? validEpochDay(+m[3], +m[1], +m[2]) : validEpochDay(+m[3], +m[2], +m[1]);
+  return order === 'monthFirst' ? marketDay(+m[3], +m[1], +m[2]) : marketDay(+m[3], +m[2], +m[1]);
 }
 const TIMED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** Why a date field was refused, and the date to show in the fix when it can be told. */
-function dateProblem(text: string): { problem: string; example?: string } {
+/** A month as factor files write it, `1927-01` or `192701`. */
+const YEAR_MONTH = /^(\d{4})-?(\d{2})$/;
+
+/**
+ * The year (and month and day, where the text says which is which) of a date in any form a reader
+ * takes or names in its refusal: parseDateText's, a date-time, `NN/NN/YYYY`, a factor file's month.
+ */
+function yearWritten(text: string): { year: number; month?: number; date?: number } | undefined {
+  const written = writtenDate(TIMED.exec(text)?.[1] ?? text);
+  if (written !== undefined) return written;
+  const slashed = SLASHED.exec(text);
+  if (slashed) {
+    const [first, second, year] = [+slashed[1], +slashed[2], +slashed[3]];
+    return first > 12 ? { year, month: second, date: first } : second > 12 ? { year, month: first, date: second } : { year };
+  }
+  const month = YEAR_MONTH.exec(text);
+  return month ? { year: +month[1] } : undefined;
+}
+
+/** Why a date field was refused: the problem, and the date to show in the fix when it can be told, or the fix itself. */
+function dateProblem(text: string): { problem: string; example?: string; fix?: string } {
+  const written = yearWritten(text);
+  const early = written && preMarketDate(written.year, written.month, written.date);
+  if (early) return { problem: `is ${early.reason}`, fix: early.fix };
   const slashed = SLASHED.exec(text);
   if (slashed) {
     const [first, second, year] = [+slashed[1], +slashed[2], slashed[3]];
@@ -311,8 +334,8 @@ export function spaceGroupedError(at: FieldPlace, text: string): DataError | und
   return new DataError(at.file, at.line, `${at.column} "${text.replace(/[\u00a0\u202f]/g, ' ')}" groups its digits with ${SPACE_NAMES[space]}, which breadth does not read as a thousands separator`, `remove the spaces from the numbers (${plain}), e.g. by saving without digit grouping`);
 }
 
-/** `text` for a message: its first 40 characters. */
-const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/** `text` for a message: its first 40 characters (and an ellipsis where it is longer). */
+export const shownText = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /**
  * The refusal of a field that parseNumber refused: a missing-value marker (isMissingMarker), digits
@@ -336,9 +359,14 @@ export function notANumberError(at: FieldPlace, text: string, examples = '12.5 o
   return new DataError(at.file, at.line, `${at.column} is not a number ("${shownText(written)}")`, `write plain decimals such as ${examples} (no thousands separators, currency signs or text)`);
 }
 
+/**
+ * The refusal of a date field that no reader took, the field shown as shownText cuts it: why (a
+ * slashed order, a time of day, a Unix time, a year before 1800: dates.ts preMarketDate…) and
+ * the fix, in `expected`'s form.
+ */
 export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-DD'): DataError {
-  const { problem, example } = dateProblem(text);
-  return new DataError(at.file, at.line, `${at.column} "${text}" ${problem}`, `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
+  const { problem, example, fix } = dateProblem(text);
+  return new DataError(at.file, at.line, `${at.column} "${shownText(text)}" ${problem}`, fix ?? `write dates as ${expected}, e.g. ${example ?? '2020-03-31'}`);
 }
 
 /** The refusal of a price file's date field (the forms parseDateText accepts). */

@@ -7,7 +7,7 @@
 
 import { basename } from 'node:path';
 import { DataError } from '../errors.ts';
-import { normalizeColumnName } from '../formats/csvTable.ts';
+import { normalizeColumnName, refuseRepeatedColumns } from '../formats/csvTable.ts';
 import { yfinanceDownloadError } from './yfinanceHeader.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;
@@ -112,10 +112,7 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   const shown = `"${written}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
   const download = roles.includes('date') ? undefined : yfinanceDownloadError(file, line, header, written);
   if (download !== undefined) throw download;
-  roles.forEach((role, k) => {
-    const first = roles.indexOf(role);
-    if (role !== null && first !== k) throw new DataError(file, line, `columns "${header[first]}" and "${header[k]}" both read as ${role} in ${shown}`, 'keep one of them, or rename the other');
-  });
+  refuseRepeatedColumns(file, line, header, roles, shown);
   const has = (role: Role): boolean => roles.includes(role);
   const numbered = header.filter((name, k) => roles[k] !== null && NUMBERED_NAME.test(name));
   const readAs = [...(numbered.length > 0 ? [`${numbered.join(', ')} read by their names after the number (Alpha Vantage's JSON keys)`] : []), ...readLayoutRoles(header, roles)];

@@ -12,7 +12,7 @@
 // path ("etf/adjclose/MDY.csv").
 
 import { sep } from 'node:path';
-import { parseIsoDay } from '../dates.ts';
+import { notAnIsoDay, parseIsoDay } from '../dates.ts';
 import { UserError } from '../errors.ts';
 
 export const SHARED_DATA_SNAPSHOT_ENDS: Readonly<Record<string, string>> = {
@@ -40,7 +40,7 @@ function matches(key: string, file: string, symbol: string): boolean {
 export function snapshotEndResolver(overrides: Readonly<Record<string, string>> = {}): (file: string, symbol: string) => number {
   const entries = [...Object.entries(overrides), ...Object.entries(SHARED_DATA_SNAPSHOT_ENDS)].map(([key, iso]) => {
     const day = parseIsoDay(iso);
-    if (Number.isNaN(day)) throw new UserError(`snapshotEnds["${key}"] = "${iso}" is not a date; write YYYY-MM-DD`);
+    if (Number.isNaN(day)) throw new UserError(`snapshotEnds["${key}"] = "${iso}" is ${notAnIsoDay(iso)}`);
     return { key, day };
   });
   return (file, symbol) => entries.find((e) => matches(e.key, file, symbol))?.day ?? Number.POSITIVE_INFINITY;

@@ -2,6 +2,7 @@
 // one rule per setting, so a file, a flag and a library call refuse the same values.
 
 import { z } from 'zod';
+import { parseIsoDay, preMarketIsoDay } from '../../data/dates.ts';
 
 /** Basis points, 0 to 10 000 (100 %). */
 export const bps = z.number().min(0).max(10_000);
@@ -14,3 +15,13 @@ export const annualRate = z.number().min(-0.1).max(1);
 
 /** P, periods per year: a whole number from 1 to 366 (252 daily, 52 weekly, 12 monthly). */
 export const periodsPerYear = z.number().int().positive().max(366);
+
+/**
+ * A date setting (from, to, a sweep's periods): an ISO `YYYY-MM-DD` market date (data/dates.ts
+ * parseIsoDay, from 1800-01-01 on). A year before 1800 is said as such, with the full year to write.
+ */
+export const isoDate = z.string().superRefine((text, ctx) => {
+  if (!Number.isNaN(parseIsoDay(text))) return;
+  const early = preMarketIsoDay(text);
+  ctx.addIssue({ code: 'custom', message: early ? `${early.reason}; ${early.fix}` : 'expected a real date written YYYY-MM-DD' });
+});

@@ -12,10 +12,9 @@
 // distinct combinations of the grid (or, where an axis is a range without a step, uniform values).
 
 import { z } from 'zod';
-import { parseIsoDay } from '../../data/dates.ts';
+import { isoDate } from '../../engine/models/units.ts';
 import { unknownEngineSettings } from '../../engine/config.ts';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(parseIsoDay(s)), 'expected a real date written YYYY-MM-DD');
 
 const range = z
   .object({

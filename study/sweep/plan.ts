@@ -36,9 +36,9 @@ export interface PointPlace {
  * (its key: sha256 of the strategy, the given parameters, the engine settings and the data, so
  * `--resume` finds it failed). Any other error is thrown.
  */
-export async function planPoint(point: SweepPoint, spec: RunSpec, place: PointPlace, config: StudyConfig, market: Market, notes: string[], baseDir?: string): Promise<TrialSpec | TrialFailure> {
+export async function planPoint(point: SweepPoint, spec: RunSpec, place: PointPlace, config: StudyConfig, market: Market, baseDir?: string): Promise<TrialSpec | TrialFailure> {
   try {
-    const prepared = await prepareRun(spec, place.k, config, market, place.where, notes, baseDir);
+    const prepared = await prepareRun(spec, place.k, config, market, place.where, baseDir);
     return trialSpecOf(prepared, config.riskFree, market, { name: place.name, group: place.group, seq: place.seq, values: point.values });
   } catch (err) {
     if (!(err instanceof ParamsError)) throw err;
@@ -70,7 +70,7 @@ export async function planSweep(config: StudyConfig, market: Market, where: stri
     let merged = 0;
     for (const point of points) {
       const place = { k, name: point.name, group: run.name, seq: trials.length + invalid.length, where: point.name === run.name ? where : `${where} (trial ${point.name})` };
-      const trial = await planPoint(point, point.spec, place, config, market, notes, baseDir);
+      const trial = await planPoint(point, point.spec, place, config, market, baseDir);
       planned.push(trial);
       if (seen.has(trial.key)) {
         merged++;

@@ -6,13 +6,13 @@
 
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';
-import { backtest } from '../../engine/backtest.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
 import { recordedTrials, saveWindows, type Store, sweepFailures, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { StudyConfig } from '../config.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
+import { backtestStudyRun } from '../missingRates.ts';
 import { loadModelFiles } from '../models.ts';
 import { noResultError } from './noResult.ts';
 import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
@@ -71,13 +71,13 @@ export async function stitch({ store, config, market, k, where, sweepId, windows
   const strategy = stitchedStrategy(parts, { requested: { from: requested.from, to: requested.to }, walkForward: windowsParams });
   const engine = { ...choices[0].spec.engine, from: day(windows[0].oosFirst), to: day(windows[windows.length - 1].oosLast) };
   const models = Object.keys(choices[0].spec.models).length ? await loadModelFiles(choices[0].spec.models, market, `${where}: runs[${k}]`) : {};
-  const ran = backtest(market, strategy, engine, models);
+  const ran = backtestStudyRun(market, strategy, engine, models);
   const ofTheTest = [...requested.caveats, ...(fallbacks.length === 0 ? [] : [fallbackCaveat(fallbacks, metric, pointName(perWindow[0][0].name))])];
   const result = ofTheTest.length === 0 ? ran : { ...ran, caveats: rankCaveats([...ran.caveats, ...ofTheTest]) };
   const p = choices[0].spec;
   const recorded = recordedTrials(store, strategy.name, market.fingerprint);
-  const riskFree = resolveRiskFree(p.riskFree, market, []);
-  const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree, trials: recorded });
+  const riskFree = resolveRiskFree(p.riskFree, market);
+  const metrics = measureRun(result, market, { benchmark: p.benchmark, periodsPerYear: p.periodsPerYear, riskFree: p.riskFree, trials: recorded });
   const runId = writeRun(store, { result, metrics, label: `${config.runs[k].name}-walk-forward` });
 
   // Per window, out of sample: the stitched run's returns over the window's sessions, with the window's own P (windowFigures.ts).

@@ -5,7 +5,6 @@
 // any order (the engine is deterministic and the strategy's randomness is seeded by the config).
 
 import type { Market } from '../../data/market.ts';
-import { backtest } from '../../engine/backtest.ts';
 import { changesReading, rankCaveats } from '../../engine/caveats.ts';
 import type { EngineConfig } from '../../engine/config.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
@@ -18,7 +17,8 @@ import { canonicalJson, fillsHash, sha256, type TrialPlace, type TrialRecord } f
 import { instantiate } from '../../strategies/api.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { ModelConcern } from '../../engine/models/types.ts';
-import { measureRun, resolveRiskFree } from '../measure.ts';
+import { measureRun } from '../measure.ts';
+import { backtestStudyRun } from '../missingRates.ts';
 import { loadModelFiles, type ModelFile } from '../models.ts';
 import { CopyMismatch } from './mismatch.ts';
 import type { PreparedRun } from '../runStudy.ts';
@@ -97,8 +97,8 @@ export async function replayTrial(spec: TrialSpec, market: Market, trials?: Shar
   }
   const strategy = instantiate(loaded.definition, spec.params, loaded.sourceHash, loaded.origin);
   const models = Object.keys(spec.models).length ? await loadModelFiles(spec.models, market, `trial ${spec.name}`) : {};
-  const result = backtest(market, strategy, spec.engine, models);
-  const metrics = measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: resolveRiskFree(spec.riskFree, market, []), trials });
+  const result = backtestStudyRun(market, strategy, spec.engine, models);
+  const metrics = measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: spec.riskFree, trials });
   return { result, metrics };
 }
 

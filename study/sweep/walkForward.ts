@@ -114,7 +114,7 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
     for (const point of expandSweep(run, sweep, config.engine)) {
       const spec = { ...point.spec, engine: { ...point.spec.engine, from: day(w.isFirst), to: day(w.isLast) } };
       const place = { k, name: `${point.name} IS ${day(w.isFirst)}..${day(w.isLast)}`, group: run.name, seq: 0, where: `${options.where} (trial ${point.name})` };
-      planned.push(await planPoint(point, spec, place, config, market, [], options.baseDir));
+      planned.push(await planPoint(point, spec, place, config, market, options.baseDir));
     }
     refuseIfNoneValid(planned);
     perWindow.push(planned.filter(isTrial));

@@ -166,6 +166,11 @@ describe.concurrent('data paths and dates', () => {
     expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-13-45', '--db', 'out/calendar.db'), '2020-13-45');
   });
 
+  it('--from and --to before 1800 are not market dates: the year is said, with the full year to write (probe r60c F2: price files read 0024 as 1924)', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '0024-01-02', '--db', 'out/early.db'), '--from: not a market date: year 0024 is before 1800; write the full year, e.g. 2024-01-02');
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--to', '1799-12-31', '--db', 'out/early.db'), '--to: not a market date: year 1799 is before 1800; correct the year: breadth reads dates from 1800-01-01 on');
+  });
+
   it('a period with no sessions in the sample says what the sample covers', async () => {
     expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2090-01-01', '--db', 'out/empty.db'), '2090-01-01', /covers/);
   });

@@ -2,7 +2,7 @@
 // the results store), `data inspect` (columns read and ignored, --symbols by name, refusals),
 // and `cache info|clear` with --no-cache. Every process gets its own cache folder.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,22 @@ describe('breadth data inspect', () => {
     const unknown = await breadth(['data', 'inspect', '.', '--symbols', many, '--no-cache'], { cwd });
     expectBadInput(unknown, /no symbols match Z0, Z1, .*, Z9, … \(10,000 in all\) in \./);
     expect(unknown.stderr.length).toBeLessThan(500);
+  });
+});
+
+// Probe r60c F3: rates/DTB3.csv with a third column was skipped without a word, and --rf tbill3m said the data "has none".
+describe('a file in rates/ that is not a FRED series', () => {
+  it('is listed by data inspect as not read, with why, and named by the --rf refusal', async () => {
+    const cwd = scratch();
+    for (const sub of ['etf', 'rates']) mkdirSync(join(cwd, 'df', sub), { recursive: true });
+    write(cwd, 'df/etf/AAA.csv', 'Date,AdjClose\n2024-01-02,100\n2024-01-03,101\n');
+    write(cwd, 'df/rates/DTB3.csv', 'observation_date,DTB3,X\n2024-01-02,5.20,1\n2024-01-03,5.20,1\n');
+    const why = 'its header "observation_date,DTB3,X" is not observation_date,<SERIES> — give it FRED\'s header, a date column and one series column (observation_date,DTB3)';
+    const inspect = await breadth(['data', 'inspect', 'df', '--no-cache'], { cwd });
+    expectOk(inspect);
+    expect(inspect.stdout).toContain(`rates/DTB3.csv  (not read (rate file))\n      - ${why}\n`);
+    const run = await breadth(['run', '--data', 'df', '--strategy', 'buy-and-hold', '--rf', 'tbill3m', '--db', 'r.db', '--no-cache'], { cwd });
+    expectBadInput(run, `--rf tbill3m: no rate series "tbill3m" in df (it has none; rates/DTB3.csv was not read: ${why}); or give an annual rate such as 0.03`);
   });
 });
 

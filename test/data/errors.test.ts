@@ -186,6 +186,40 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(e.message).toMatch(/Date "2020-02-30" is not a valid date/);
   });
 
+  // Probe r60c F2: 0024-01-02 (a typo of 2024-01-02) was read as 1924-01-02 in price, returns and delisting files (a 100-year
+  // run), while --from and FRED refused it; a factor file's last row so dated was dropped without a word.
+  it('a date before 1800 is refused at its line in every file and path, as not a market date with the full year to write', async () => {
+    const early = (column: string, text: string, fix = 'write the full year, e.g. 2024-01-02'): string => `${column} "${text}" is not a market date: year ${text.match(/\d{4}/)![0]} is before 1800 — ${fix}`;
+    // Per-symbol price files: the byte scanner (ISO, compact, a date-time at midnight, a named month), csv-parse (quoted), a semicolon file; a long file.
+    for (const [name, written] of [['Y1.csv', '0024-01-02'], ['Y2.csv', '00240102'], ['Y3.csv', '0024-01-02T00:00:00Z'], ['Y4.csv', '02-Jan-0024'], ['Y5.csv', '"0024-01-02"']] as const) {
+      const file = writeFile(dir, name, csv('Date,Close', `${written},100`, '2024-01-03,101'));
+      expect((await dataError(() => loadSymbolFile(file))).message).toBe(`${file}:2: ${early('Date', written.replaceAll('"', ''))}`);
+    }
+    const semicolon = writeFile(dir, 'Y6.csv', csv('Date;Close', '2024-01-02;100,5', '0024-01-03;101,5'));
+    expect((await dataError(() => loadSymbolFile(semicolon))).message).toBe(`${semicolon}:3: ${early('Date', '0024-01-03', 'write the full year, e.g. 2024-01-03')}`);
+    const long = writeFile(dir, 'y-long.csv', csv('date,symbol,close', '2024-01-02,AAA,1', '0024-01-03,AAA,2'));
+    expect((await dataError(() => loadLong(long))).message).toBe(`${long}:3: ${early('date', '0024-01-03', 'write the full year, e.g. 2024-01-03')}`);
+    // Returns (a day, and a month as factor files write it: the year alone to show), rates, factors (its last row, once dropped).
+    const returns = writeFile(dir, 'y-ret.csv', csv('date,return', '0099-12-31,0.01', '2024-01-02,0.01'));
+    expect((await dataError(() => loadReturnsFile(returns))).message).toBe(`${returns}:2: ${early('date', '0099-12-31', 'write the full year, e.g. 1999-12-31')}`);
+    const months = writeFile(dir, 'y-mom.csv', csv('Date,Mom', '009912,1.0', '200001,1.0'));
+    expect((await dataError(() => loadReturnsFile(months, 'percent'))).message).toBe(`${months}:2: ${early('Date', '009912', 'write the full year, e.g. 1999')}`);
+    const rates = writeFile(dir, 'y-DTB3.csv', csv('observation_date,DTB3', '0024-01-02,5.2', '2024-01-03,5.2'));
+    expect((await dataError(() => loadRateSeries(rates))).message).toBe(`${rates}:2: ${early('observation_date', '0024-01-02')}`);
+    const factors = writeFile(dir, 'y-ff.csv', csv('Date,Mkt-RF,RF', '20240102,0.1,0.01', '20240103,0.1,0.01', '00240104,0.1,0.01'));
+    expect((await dataError(() => loadFactorTable(factors))).message).toBe(`${factors}:4: ${early('Date', '00240104', 'write the full year, e.g. 2024-01-04')}`);
+    // A date that is none inside a factor table is its line's refusal too, not the table's end (it was "interrupts the table", or dropped as the last row).
+    const invalid = writeFile(dir, 'y-ff2.csv', csv('Date,Mkt-RF,RF', '20240102,0.1,0.01', '20240230,0.1,0.01'));
+    expect((await dataError(() => loadFactorTable(invalid))).message).toMatch(/y-ff2\.csv:3: Date "20240230" is not a valid date/);
+    // A delistings.csv in a data folder; a year 100–1799 is no two-digit year: the fix says the rule.
+    const folder = tempDir();
+    writeFile(folder, 'etf/AAA.csv', csv('Date,AdjClose', '2024-01-02,1', '2024-01-03,2'));
+    const delistings = writeFile(folder, 'delistings.csv', csv('Ticker,LastDate,DelistReturn', 'AAA,1024-01-03,'));
+    expect((await dataError(() => loadMarket(folder, { cacheDir: false }))).message).toBe(`${delistings}:2: ${early('LastDate', '1024-01-03', 'correct the year: breadth reads dates from 1800-01-01 on')}`);
+    // The period asked of a load.
+    await expect(loadMarket(join(folder, 'etf'), { cacheDir: false, from: '0024-01-02' })).rejects.toThrow('from "0024-01-02" is not a market date: year 0024 is before 1800 — write the full year, e.g. 2024-01-02');
+  });
+
   it('corrupt gzip: damaged and truncated, streamed and read whole', async () => {
     const good = gzipSync(Buffer.from(csv('Ticker,Date,AdjClose', ...Array.from({ length: 2000 }, (_, k) => `T${k},2020-01-02,${k + 1}`))));
     const truncated = join(dir, 'truncated.csv.gz');

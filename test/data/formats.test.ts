@@ -66,6 +66,16 @@ describe('columns by meaning', () => {
     const twice = await refusal(() => load(writeFile(dir, 'B.csv', csv('Date,Close,close', '2020-01-02,1,2'))));
     expect(twice.message).toMatch(/columns "Close" and "close" both read as close/);
   });
+
+  // Probe r60c F5: a symbols.csv with a column twice was read with its first copy (symbolsFile.test.ts); so, with its last, was a
+  // factor table whose consumers look columns up by name. Every table loaded by column meaning refuses it as a price file does.
+  it('a column twice is refused at line 1 in every table loaded by column meaning, in the same words', async () => {
+    const dir = tempDir();
+    const factors = writeFile(dir, 'ff.csv', csv('Date,Mkt-RF,SMB,SMB,RF', '20240102,0.1,0.2,0.3,0.01'));
+    expect(() => loadFactorTable(factors)).toThrow(new DataError(factors, 1, 'columns "SMB" and "SMB" both read as SMB in "Date,Mkt-RF,SMB,SMB,RF"', 'keep one of them, or rename the other'));
+    const symbols = writeFile(dir, 'symbols.csv', csv('symbol,type,kind', 'AAA,stock,fund'));
+    expect(() => loadSymbolsFile(symbols)).toThrow(new DataError(symbols, 1, 'columns "type" and "kind" both read as asset class in "symbol,type,kind"', 'keep one of them, or rename the other'));
+  });
 });
 
 describe('dialects', () => {

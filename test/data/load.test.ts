@@ -1,12 +1,19 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
-import { UserError } from '../../data/errors.ts';
-import { inspectMarket } from '../../data/inspect.ts';
+import { inspectMarket, renderInspection } from '../../data/inspect.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, PriceKind, symbolIndex, type Market } from '../../data/market.ts';
 import { rateAsOf } from '../../data/rates.ts';
 import { generateSampleMarket } from '../../data/sample.ts';
 import { writeSampleCsv } from '../../data/sample/csv.ts';
+import { DataError, UserError } from '../../data/errors.ts';
+import { loadRateSeries } from '../../data/fred.ts';
+import { noRateSeries } from '../../data/folder/rateFiles.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { everySession } from '../../engine/schedule.ts';
+import { scripted } from '../engine/helpers.ts';
+import { parseStudy, runStudyRuns } from '../../study/index.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';
 
 explainSkip('loading the whole shared data folder');
@@ -105,6 +112,62 @@ describe('loadMarket on a data folder', () => {
     await expect(refusal).rejects.toThrow(UserError);
     await expect(refusal).rejects.toThrow(/^symbols: \[\] names no symbol: list the symbols to load .*, or leave symbols out to load every symbol$/);
     await expect(refusal).rejects.not.toThrow(/from\/to/);
+  });
+});
+
+// Probe r60c F3: a file in rates/ whose header breadth did not take as FRED (Excel's trailing comma, a third column, no
+// header) was skipped without a word: data inspect did not list it, --rf said the data "has none", and a study ran at rate 0.
+describe('rate files in rates/', () => {
+  const DAYS = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'];
+  /** A data folder: AAA's total-return closes 100 … 104 in etf/, and `rates/DTB3.csv` as given. */
+  function folder(...rateLines: string[]): string {
+    const dir = tempDir();
+    writeFile(dir, 'etf/AAA.csv', csv('Date,AdjClose', ...DAYS.map((d, k) => `${d},${100 + k}`)));
+    writeFile(dir, 'rates/DTB3.csv', csv(...rateLines));
+    return dir;
+  }
+
+  it("Excel's comma ending every line is a FRED file: half in AAA with cash at tbill3m ends at 101,550.01, as without it", async () => {
+    const excel = folder('observation_date,DTB3,', ...DAYS.map((d) => `${d},5.20,`));
+    const m = await loadMarket(excel, { cacheDir: false });
+    expect(Object.keys(m.rates)).toEqual(['tbill3m']);
+    expect(m.sources.find((s) => s.rate === 'tbill3m')?.notes).toContain('a comma ends every line (as Excel saves CSV): the empty column it makes is read past');
+    const study = parseStudy({ data: excel, riskFree: 'tbill3m', engine: { initialCash: 100_000, cash: { rate: 'tbill3m' } }, runs: [{ name: 'half', strategy: 'buy-and-hold', params: { weights: { AAA: 0.5 } } }] }, 'test');
+    const nav = (await runStudyRuns(study, m, 'test')).runs[0].result.daily.nav;
+    // Decision at the 01-02 close of 100: 50,000 / 100 = 500 shares, filled on 01-03 at 101 (no opens: the close), cash 49,500.
+    // g = 1.052^(1/252) − 1 = 0.000201183 a session, on the previous close's cash: 100,000·g on 01-03, then
+    // c = 49,500 + 100,000·g compounding over 01-04, 01-05 and 01-08: c·((1 + g)^3 − 1). In all 20.12 + 29.89 = 50.01.
+    const g = 1.052 ** (1 / 252) - 1;
+    const interest = 100_000 * g + (49_500 + 100_000 * g) * ((1 + g) ** 3 - 1);
+    expect(interest).toBeCloseTo(50.01, 2);
+    expect(nav[nav.length - 1]).toBeCloseTo(500 * 104 + 49_500 + interest, 9); // 101,550.01
+    const plain = await loadMarket(folder('observation_date,DTB3', ...DAYS.map((d) => `${d},5.20`)), { cacheDir: false });
+    expect((await runStudyRuns(study, plain, 'test')).runs[0].result.daily.nav).toEqual(nav);
+    // The empty column holds nothing: a value there is refused at its line.
+    const third = writeFile(tempDir(), 'DTB3.csv', csv('observation_date,DTB3,', '2024-01-02,5.20,', '2024-01-03,5.20,7'));
+    expect(() => loadRateSeries(third)).toThrow(new DataError(third, 3, 'the third column, unnamed in the header, holds "7"', 'a FRED file holds a date and one value per row: remove the third field, or name its series in a file of its own'));
+  });
+
+  it('any other file in rates/ is listed as not read, with why, and what asks for a rate the data lacks names it', async () => {
+    const fix = "give it FRED's header, a date column and one series column (observation_date,DTB3)";
+    for (const [lines, why] of [
+      [['observation_date,DTB3,X', ...DAYS.map((d) => `${d},5.20,1`)], `its header "observation_date,DTB3,X" is not observation_date,<SERIES> — ${fix}`],
+      [DAYS.map((d) => `${d},5.20`), `its first line "2024-01-02,5.20" is a row of data, with no header — ${fix}`],
+    ]) {
+      const dir = folder(...lines);
+      const m = await loadMarket(dir, { cacheDir: false });
+      expect(m.rates).toEqual({});
+      const file = join(dir, 'rates', 'DTB3.csv');
+      expect(m.sources.find((s) => s.path === file)).toEqual({ path: file, format: 'not read (rate file)', fingerprint: '', notes: [why], unread: why });
+      expect(renderInspection(inspectMarket(m))).toContain(`    ${file}  (not read (rate file))\n      - ${why}`);
+      const said = `no rate series "tbill3m" in ${dir} (it has none; rates/DTB3.csv was not read: ${why})`;
+      expect(noRateSeries(m, 'tbill3m')).toBe(said);
+      // The engine's cash rate and a strategy's view.rate say the same.
+      expect(() => backtest(m, { name: 'idle', params: {}, schedule: everySession, decide: () => undefined }, { cash: { rate: 'tbill3m' } })).toThrow(`engine config: cash.rate: ${said}`);
+      // A run that asks for no rate lacks nothing: the file is no caveat of it (a price file not read is one of every run's).
+      const held = backtest(m, scripted({ 0: { weights: { AAA: 1 } } }));
+      expect(held.caveats.filter((c) => c.message.includes('DTB3'))).toEqual([]);
+    }
   });
 });
 

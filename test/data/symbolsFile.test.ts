@@ -316,6 +316,39 @@ describe('symbols.csv', () => {
     expect(e).toBeInstanceOf(DataError);
     expect((e as DataError).message).toMatch(/symbols\.csv:2: asset class "bond" is neither a stock nor a fund/);
   });
+
+  // Probe r60c F5: a repeated column was read silently, its first copy winning, where a price file's is refused.
+  it('refuses a column repeated under any of its names at line 1, as a price file does: the first copy would win without a word', async () => {
+    for (const [header, row, first, second, field] of [
+      ['symbol,asset class,delisting date,delisting return,delisting date', 'AAA,stock,2020-01-03,-0.5,2020-01-07', 'delisting date', 'delisting date', 'delisting date'],
+      ['symbol,asset class,Asset Class', 'AAA,stock,fund', 'asset class', 'Asset Class', 'asset class'],
+      ['Symbol,Ticker', 'AAA,AAA', 'Symbol', 'Ticker', 'symbol'],
+    ]) {
+      const dir = tempDir();
+      prices(dir, ['AAA']);
+      writeFile(dir, 'symbols.csv', csv(header, row));
+      const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+      expect(e, header).toBeInstanceOf(DataError);
+      expect((e as DataError).message).toBe(`${dir}/symbols.csv:1: columns "${first}" and "${second}" both read as ${field} in "${header}" — keep one of them, or rename the other`);
+    }
+    // Split as the file splits it, and said so, as the missing symbol column is.
+    const dir = tempDir();
+    prices(dir, ['AAA']);
+    writeFile(dir, 'symbols.csv', csv('symbol\tdelisted\tlast date', 'AAA\t2020-01-03\t2020-01-07'));
+    const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+    expect((e as DataError).message).toBe(`${dir}/symbols.csv:1: columns "delisted" and "last date" both read as delisting date in "symbol\tdelisted\tlast date" (read as tab-separated) — keep one of them, or rename the other`);
+  });
+
+  // Probe r60c F2: AAA,0024-01-04 dropped every bar as "after its delisting on 1924-01-04"; 0000-01-01 read as 1900-01-01.
+  it('refuses a delisting date before 1800 at its line, with the full year to write', async () => {
+    for (const [date, full] of [['0024-01-04', '2024-01-04'], ['0000-01-01', '2000-01-01']]) {
+      const dir = tempDir();
+      prices(dir, ['AAA']);
+      writeFile(dir, 'symbols.csv', csv('symbol,delisting date', `AAA,${date}`));
+      const e = await loadMarket(dir, { cacheDir: false }).catch((err: unknown) => err);
+      expect((e as DataError).message).toBe(`${dir}/symbols.csv:2: delisting date "${date}" is not a market date: year ${date.slice(0, 4)} is before 1800 — write the full year, e.g. ${full}`);
+    }
+  });
 });
 
 describe('--asset-class and the folder-name fallback', () => {

@@ -82,7 +82,7 @@ describe('a trial equals the single run', () => {
 describe('the risk-free of a stored trial', () => {
   it('is the one its metrics subtracted (PBO ranks by it): r − trialRiskFree gives the trial\'s own SR, bit for bit', async () => {
     // tbill3m, a dated series, over whole runs and over the periods axis' shorter spans.
-    const riskFree = resolveRiskFree(study.riskFree, market, []);
+    const riskFree = resolveRiskFree(study.riskFree, market);
     for (const r of await Promise.all(trials.map((t) => runTrial(t, market)))) {
       const own = sharpeMoments(excessReturns(r.returns, trialRiskFree(r, market, riskFree)));
       expect('sr' in own ? own.sr : null, r.name).toBe(r.moments?.sr ?? null);

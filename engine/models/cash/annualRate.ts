@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';
+import { noRateSeries } from '../../../data/folder/rateFiles.ts';
 import type { Market } from '../../../data/market.ts';
 import { perPeriodRate, rateAsOf, rateSpan } from '../../../data/rates.ts';
 import type { CashModel } from '../types.ts';
@@ -31,7 +32,7 @@ export const annualRateCash = {
   create(config: z.output<typeof schema>, market: Market): CashModel {
     const setting = config.rate;
     if (typeof setting === 'string' && !(setting in market.rates)) {
-      throw new UserError(`engine config: cash.rate: no rate series "${setting}" in ${market.name} (has: ${Object.keys(market.rates).join(', ') || 'none'})`);
+      throw new UserError(`engine config: cash.rate: ${noRateSeries(market, setting)}`);
     }
     const series = typeof setting === 'string' ? market.rates[setting] : undefined;
     const span = series ? rateSpan(series) : undefined;

@@ -60,8 +60,8 @@ describe('cash: interest at a rate, a spread on debit', () => {
     expect(m.missingRateDays).toBe(1);
   });
 
-  it('a series the market lacks is a user error naming the series and those it has', () => {
+  it('a series the market lacks is a user error naming the series and those it has, as --rf and view.rate say it (data/folder/rateFiles.ts noRateSeries)', () => {
     expect(() => cashModel(config({ cash: { rate: 'libor' } }).cash, market)).toThrow(UserError);
-    expect(() => cashModel(config({ cash: { rate: 'libor' } }).cash, market)).toThrow('engine config: cash.rate: no rate series "libor" in fixture (has: tbill)');
+    expect(() => cashModel(config({ cash: { rate: 'libor' } }).cash, market)).toThrow('engine config: cash.rate: no rate series "libor" in fixture (it has tbill)');
   });
 });

@@ -16,8 +16,9 @@
 //   the stock figures. On the day, a quarter never filed cannot be told from one filed late, so
 //   a gap in the quarterly filings is bridged the same way (by the last complete TTM or an FY
 //   filing). NaN when no complete TTM is public, or when a filing of that TTM lacks the field.
-// - totalDebt = shortTermDebt + longTermDebt, a blank side counting as 0 when the other is
-//   reported; NaN when both are blank.
+// - The debt fields follow one missing-value rule (debtFields): a blank side (short- or long-term
+//   debt) is 0 when the other side is reported, both blank stay unknown (NaN); totalDebt is their
+//   sum. The rows carry the rule's values, so every ratio reads a blank the same way.
 
 import { FUNDAMENTAL_FIELDS, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
 
@@ -83,11 +84,8 @@ function snapshot(known: readonly Statement[], day: number): FundamentalRow {
   const newest = known[known.length - 1];
   const ttm = newestTrailingYear(known);
   const values: Partial<Record<FundamentalField, number>> = {};
-  for (const field of FUNDAMENTAL_FIELDS) {
-    if (field === 'totalDebt') continue;
-    values[field] = FLOW_FIELDS.has(field) ? sumOf(ttm, field) : (newest.values[field] ?? NaN);
-  }
-  values.totalDebt = totalDebt(newest.values.shortTermDebt ?? NaN, newest.values.longTermDebt ?? NaN);
+  for (const field of FUNDAMENTAL_FIELDS) values[field] = FLOW_FIELDS.has(field) ? sumOf(ttm, field) : (newest.values[field] ?? NaN);
+  Object.assign(values, debtFields(newest.values.shortTermDebt ?? NaN, newest.values.longTermDebt ?? NaN));
   return { symbol: newest.symbol, periodEnd: newest.periodEnd, availableAt: day, values };
 }
 
@@ -138,7 +136,21 @@ function sumOf(window: readonly Statement[], field: FundamentalField): number {
   return sum;
 }
 
-function totalDebt(shortTerm: number, longTerm: number): number {
-  if (Number.isNaN(shortTerm) && Number.isNaN(longTerm)) return NaN;
-  return (Number.isNaN(shortTerm) ? 0 : shortTerm) + (Number.isNaN(longTerm) ? 0 : longTerm);
+/** A balance sheet's debt figures (currency) under the rules' one missing-value rule. */
+export interface DebtFields {
+  readonly shortTermDebt: number;
+  readonly longTermDebt: number;
+  readonly totalDebt: number;
+}
+
+/**
+ * The debt figures of a filing reporting `shortTerm` and `longTerm` debt (NaN: blank): a blank side
+ * is 0 when the other side is reported (SimFin leaves the line of a debt a company does not have
+ * blank), so short-term debt / total debt and debt / equity read the same filing alike; both blank
+ * leave all three unknown (NaN): nothing says whether the company has debt.
+ */
+export function debtFields(shortTerm: number, longTerm: number): DebtFields {
+  if (Number.isNaN(shortTerm) && Number.isNaN(longTerm)) return { shortTermDebt: NaN, longTermDebt: NaN, totalDebt: NaN };
+  const [st, lt] = [Number.isNaN(shortTerm) ? 0 : shortTerm, Number.isNaN(longTerm) ? 0 : longTerm];
+  return { shortTermDebt: st, longTermDebt: lt, totalDebt: st + lt };
 }

@@ -10,6 +10,9 @@
 //   liabilities/assets = totalLiabilities / totalAssets
 //   interest coverage = operatingIncome / |interestExpense|
 //   short-term debt share = shortTermDebt / totalDebt  (no debt: 0, nothing falls due)
+// Debt fields follow the data's one missing-value rule (data/fundamentals/statements.ts
+// debtFields): a blank side beside a reported one is 0, so a filing with long-term debt alone has
+// a short-term share of 0 and a debt/equity, never one without the other.
 
 import type { FundamentalField } from '../../data/fundamentals.ts';
 import type { MarketView } from '../../engine/view.ts';

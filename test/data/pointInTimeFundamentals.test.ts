@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/dates.ts';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from '../../data/fundamentals.ts';
-import { availableAt, statementsToRows, type FiscalPeriod, type Statement } from '../../data/fundamentals/statements.ts';
+import { availableAt, debtFields, statementsToRows, type FiscalPeriod, type Statement } from '../../data/fundamentals/statements.ts';
 
 const day = parseIsoDay;
 
@@ -174,6 +174,43 @@ describe('causality of point-in-time fundamentals (property)', () => {
         },
       ),
       { numRuns: 300, seed: 20240305 },
+    );
+  });
+});
+
+describe('the debt fields: one missing-value rule for every ratio (probe r60b fault 1)', () => {
+  // LFVN's balance sheet of 2021-03-31: Short Term Debt 1,639,000, Long Term Debt 16,195,000, Total Equity 35,628,000.
+  const on = (shortTermDebt: number | undefined, longTermDebt: number | undefined): number[] => {
+    const values = { totalEquity: 35_628_000, ...(shortTermDebt === undefined ? {} : { shortTermDebt }), ...(longTermDebt === undefined ? {} : { longTermDebt }) };
+    const f = new Fundamentals(1, statementsToRows([filing(2021, 'Q3', '2021-03-31', '2021-05-10', values)]));
+    return (['shortTermDebt', 'longTermDebt', 'totalDebt'] as const).map((field) => asOf(f, field, '2021-05-10'));
+  };
+
+  it('both sides reported: 1,639,000 + 16,195,000 = 17,834,000', () => {
+    expect(on(1_639_000, 16_195_000)).toEqual([1_639_000, 16_195_000, 17_834_000]);
+  });
+
+  it('a blank side beside a reported one is 0 in its own field as in the total: short-term debt 0 (was NaN beside a total of 16,195,000), or long-term 0', () => {
+    expect(on(undefined, 16_195_000)).toEqual([0, 16_195_000, 16_195_000]);
+    expect(on(1_639_000, undefined)).toEqual([1_639_000, 0, 1_639_000]);
+  });
+
+  it('both blank: all three unknown', () => {
+    expect(on(undefined, undefined)).toEqual([NaN, NaN, NaN]);
+  });
+
+  it('property: either side reported → no field unknown, short + long = total, short / total in [0, 1]; both blank → all unknown', () => {
+    const side = fc.option(fc.integer({ min: 0, max: 1e12 }), { nil: NaN });
+    fc.assert(
+      fc.property(side, side, (shortTerm, longTerm) => {
+        const d = debtFields(shortTerm, longTerm);
+        const values = [d.shortTermDebt, d.longTermDebt, d.totalDebt];
+        if (Number.isNaN(shortTerm) && Number.isNaN(longTerm)) return void expect(values).toEqual([NaN, NaN, NaN]);
+        expect(values.some(Number.isNaN)).toBe(false);
+        expect(d.shortTermDebt + d.longTermDebt).toBe(d.totalDebt);
+        if (d.totalDebt > 0) expect(d.shortTermDebt / d.totalDebt).toBeGreaterThanOrEqual(0);
+        if (d.totalDebt > 0) expect(d.shortTermDebt / d.totalDebt).toBeLessThanOrEqual(1);
+      }),
     );
   });
 });

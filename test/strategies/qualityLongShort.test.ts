@@ -3,12 +3,16 @@
 // beta, and names with missing fundamentals never get a weight.
 
 import { linearRegression } from 'simple-statistics';
-import { epochDay, isoDay } from '../../data/dates.ts';
+import { epochDay, isoDay, parseIsoDay } from '../../data/dates.ts';
 import { describe, expect, it } from 'vitest';
+import type { FundamentalField } from '../../data/fundamentals.ts';
+import { statementsToRows, type Statement } from '../../data/fundamentals/statements.ts';
+import type { Market } from '../../data/market.ts';
 import type { MarketView } from '../../engine/view.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
 import { qualityBook, qualityLongShort, type QualityLongShortParams, smallCapUniverse } from '../../strategies/builtin/qualityLongShort.ts';
+import { qualityRatios, qualityScores } from '../../strategies/builtin/qualityScore.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { balanceSheet, mean, sides } from './ratios.ts';
 import { SMALL_CAP_PARAMS } from './runs.ts';
@@ -144,5 +148,38 @@ describe('quality-long-short through the engine', () => {
     expect(result.daily.shortCount.some((c) => c > 0)).toBe(true);
     expect(result.daily.longCount.some((c) => c > 0)).toBe(true);
     expect(result.breaches).toEqual([]);
+  });
+});
+
+/**
+ * Six stocks A..F with one annual filing each (FY2023, public 2023-11-15), C..F with blanks as
+ * `blanks` says, and G with no filing; closes 10, shares (k + 1) × 1e6: caps 1e7 … 6e7 (Σ 2.1e8).
+ */
+function filedMarket(blanks: Partial<Record<string, readonly FundamentalField[]>>): Market {
+  const symbols = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+  const statements: Statement[] = symbols.slice(0, 6).map((name, k) => {
+    const values: Partial<Record<FundamentalField, number>> = {
+      totalAssets: 1e8, totalLiabilities: 4e7 + k * 1e6, totalEquity: 6e7 - k * 1e6, shortTermDebt: 1e7, longTermDebt: 2e7 + k * 1e6,
+      revenue: 8e7 + k * 2e6, grossProfit: 3e7 + k * 1e6, operatingIncome: 1e7 - k * 1e6, netIncome: 6e6 - k * 5e5, interestExpense: -1e6,
+      operatingCashFlow: 9e6 - k * 1e6, capex: -2e6, sharesOutstanding: (k + 1) * 1e6,
+    };
+    for (const field of blanks[name] ?? []) delete values[field];
+    return { symbol: k, fiscalYear: 2023, fiscalPeriod: 'FY', periodEnd: parseIsoDay('2023-09-30'), published: parseIsoDay('2023-11-15'), values };
+  });
+  return fixtureMarket({ symbols, closes: Array.from({ length: 3 }, () => symbols.map(() => 10)), fundamentals: statementsToRows(statements) });
+}
+
+describe('quality-long-short with fundamentals missing (probe r60b fault 1: a blank Short Term Debt dropped the name)', () => {
+  // D files Long Term Debt 23,000,000 and leaves Short Term Debt blank; E lacks Gross Profit; F lacks Gross Profit and Interest Expense.
+  const market = filedMarket({ D: ['shortTermDebt'], E: ['grossProfit'], F: ['grossProfit', 'interestExpense'] });
+
+  it('a blank Short Term Debt beside a reported Long Term Debt reads as 0 in the short-term share as in debt/equity: D is scored', () => {
+    const view = viewAt(market, 2);
+    const ratios = qualityRatios(view);
+    // D: short-term share 0 / 23,000,000 = 0 (was NaN / 23,000,000 = NaN, dropping D); D/E 23,000,000 / 57,000,000 = 0.403509.
+    expect(ratios.shortTermDebtShare[3]).toBe(0);
+    expect(ratios.debtToEquity[3]).toBeCloseTo(0.403509, 6);
+    const scores = qualityScores(ratios, [0, 1, 2, 3, 4, 5], 0.025);
+    expect([0, 1, 2, 3, 4, 5].filter((i) => !Number.isNaN(scores.quality[i]))).toEqual([0, 1, 2, 3]);
   });
 });

@@ -3,8 +3,9 @@
 //
 // Rules (documented in the README's data section):
 // - A filing is public from availableAt = its publish date; when a publish date precedes the
-//   period end (a known SimFin defect) it is taken to be public PUBLISH_GUARD_DAYS after the
-//   period end instead.
+//   period end, or follows it by fewer than MIN_PUBLISH_LAG_DAYS (no 10-Q or 10-K is out that
+//   fast: SimFin's LFVN quarters "published" the day after their end, DHI's FY2022 too), it is
+//   taken to be public PUBLISH_GUARD_DAYS after the period end instead.
 // - Filings are not published in period order (a late quarter can come out after the next one).
 //   So each row is a snapshot: what the public filings say at the end of one publish day, built
 //   from those filings alone — a filing published later never reaches an earlier row.
@@ -22,7 +23,14 @@
 
 import { FUNDAMENTAL_FIELDS, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
 
+/** Days after the period end at which a filing whose publish date is implausible (publishDateImplausible) is taken to be public. */
 export const PUBLISH_GUARD_DAYS = 45;
+/**
+ * Fewest days from period end to a plausible publish date. SimFin's lags below it (0–9 days: 47
+ * quarterly income rows, 82 annual balance rows) are no filing's; from 10 days on (60 rows at
+ * 10–14 days, mostly banks) companies do report that fast.
+ */
+export const MIN_PUBLISH_LAG_DAYS = 10;
 
 export const FLOW_FIELDS: ReadonlySet<FundamentalField> = new Set([
   'revenue',
@@ -49,8 +57,14 @@ export interface Statement {
 const QUARTER_GAP_MIN = 80;
 const QUARTER_GAP_MAX = 100;
 
+/** True when a filing's publish date cannot be when it came out: before its period end, or fewer than MIN_PUBLISH_LAG_DAYS after it. */
+export function publishDateImplausible(s: Pick<Statement, 'periodEnd' | 'published'>): boolean {
+  return !(s.published - s.periodEnd >= MIN_PUBLISH_LAG_DAYS);
+}
+
+/** The epoch day a filing is public from: its publish date, or PUBLISH_GUARD_DAYS after its period end where that date is implausible. */
 export function availableAt(s: Pick<Statement, 'periodEnd' | 'published'>): number {
-  return s.published >= s.periodEnd ? s.published : s.periodEnd + PUBLISH_GUARD_DAYS;
+  return publishDateImplausible(s) ? s.periodEnd + PUBLISH_GUARD_DAYS : s.published;
 }
 
 /**

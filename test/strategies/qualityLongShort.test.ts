@@ -4,15 +4,17 @@
 
 import { linearRegression } from 'simple-statistics';
 import { epochDay, isoDay, parseIsoDay } from '../../data/dates.ts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FundamentalField } from '../../data/fundamentals.ts';
 import { statementsToRows, type Statement } from '../../data/fundamentals/statements.ts';
+import { loadMarket } from '../../data/load.ts';
 import type { Market } from '../../data/market.ts';
 import { type MarketView, viewReads } from '../../engine/view.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
 import { qualityBook, qualityLongShort, type QualityLongShortParams, smallCapUniverse } from '../../strategies/builtin/qualityLongShort.ts';
 import { qualityRatios, qualityScores } from '../../strategies/builtin/qualityScore.ts';
+import { hasData, sharedData } from '../data/fixtures.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { balanceSheet, mean, sides } from './ratios.ts';
 import { SMALL_CAP_PARAMS } from './runs.ts';
@@ -218,5 +220,30 @@ describe('quality-long-short with fundamentals missing (probe r60b fault 1: 834 
     // Left out C, D, E, F: 4 of 6 = 66.7 %, caps (3 + 4 + 5 + 6)e7 / 2.1e8 = 85.7 %; debt/equity and short-term share 2 each, gross profitability 2.
     expect(note).toMatchObject({ severity: 'medium', size: null, symbols: ['C', 'D', 'E', 'F'] });
     expect(note?.message).toContain('(on 2024-01-03: 4 of 6 (66.7%), 85.7% of their market cap; most often missing: gross profitability (2), debt/equity (2), short-term debt share (2); largest: F, E, D, …)');
+  });
+});
+
+describe.skipIf(!hasData)('quality-long-short on the real universe (probe r60b)', () => {
+  let universe: Market;
+  beforeAll(async () => {
+    universe = await loadMarket(`${sharedData}/universe`, { cacheDir: false });
+  });
+  // The probe's run: default parameters, month-start decisions; its hand computation (python, from the raw files) of the book.
+  const decide = (iso: string): { view: MarketView; book: Float64Array } => {
+    const view = viewAt(universe, universe.dates.indexOf(parseIsoDay(iso)));
+    return { view, book: qualityBook(view, parseParams(qualityLongShort, {})) };
+  };
+
+  it('2021-06-01: 1,116 of the 1,872 small caps scored (834 when a blank Short Term Debt dropped the name), book 223 long / 141 short', () => {
+    const { view, book } = decide('2021-06-01');
+    expect([sides(book).longs.length, sides(book).shorts.length]).toEqual([223, 141]);
+    const unscored = viewReads(view).take().find((n) => n.what === UNSCORED);
+    expect([unscored?.symbols.length, unscored?.of]).toEqual([756, 1872]);
+  });
+
+  it('2021-07-01: LFVN stays long on its 2021-03-31 filing (its 2021-06-30 quarter "published" 2021-07-01 is not public yet): 224 long / 141 short', () => {
+    const { book } = decide('2021-07-01');
+    expect(book[universe.symbols.indexOf('LFVN')]).toBeCloseTo(0.5 / 224, 15);
+    expect([sides(book).longs.length, sides(book).shorts.length]).toEqual([224, 141]);
   });
 });

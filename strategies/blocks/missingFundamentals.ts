@@ -47,9 +47,10 @@ export function membersWithCaps(view: MarketView, members: ArrayLike<number>, ca
 /**
  * Tells the run which `members` a cross-sectional score left out (those not in `scored`) for an
  * input it lacked (NaN in one of `inputs`, by name): the phrase `what`, detailed with their count
- * and share of the members, their share of the members' market cap (`caps`), the inputs most
+ * and share of the members, their share of the members' market cap (`caps`, known for every
+ * member, as it is for the members of capRankBand and membersWithCaps), the inputs most
  * often missing among them with their counts, and the largest of them ("on 2021-06-01: 756 of
- * 1,872 (40.4%), 22.9% of their market cap; most often missing: gross profitability (400), …;
+ * 1,872 (40.4%), 26.5% of their market cap; most often missing: gross profitability (400), …;
  * largest: AAA, BBB, CCC").
  */
 export function noteUnscored(view: MarketView, what: string, members: ArrayLike<number>, scored: ArrayLike<number>, inputs: Readonly<Record<string, Float64Array>>, caps: Float64Array): void {

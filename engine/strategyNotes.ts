@@ -32,14 +32,21 @@ interface NoteTally {
   readonly firstSession: number;
   lastSession: number;
   readonly names: Set<number>;
-  /** The decision where the names made the largest share of NAV (a known share outranks NaN; then more names). */
+  /** The decision where the names made the largest share of NAV (a known share outranks NaN; then the larger part of the names the step applied to; then more names). */
   largest: NoteAt;
 }
 
-/** True when `a` is the larger note: a known share above NaN, a larger share, then more names. */
+/**
+ * True when `a` is the larger note: a known share above NaN, a larger share, then the larger part
+ * of the names the step applied to (count / of, where both decisions counted them: a step that
+ * left out 900 of 1,000 names matters more than one that left out 1,116 of 2,460), then more names.
+ */
 function larger(a: NoteAt, b: NoteAt): boolean {
   const [x, y] = [Number.isNaN(a.share) ? -1 : a.share, Number.isNaN(b.share) ? -1 : b.share];
-  return x > y || (x === y && a.count > b.count);
+  if (x !== y) return x > y;
+  const [p, q] = [a.count / a.of, b.count / b.of];
+  if (p !== q && !Number.isNaN(p) && !Number.isNaN(q)) return p > q;
+  return a.count > b.count;
 }
 
 /** The more severe of two severities. */
@@ -49,9 +56,9 @@ function moreSevere(a: CaveatSeverity, b: CaveatSeverity): CaveatSeverity {
 
 /**
  * Where the note's names were never in the targets (every decision with weights, each 0 % of NAV
- * in them): how many names at the decision with the most, when the step counted those it applied
- * to ("; most on 2024-01-05: 40 of the 40 names the step applied to"), else nothing — a named
- * note already names them.
+ * in them): how many names at the decision where they were the largest part of those the step
+ * applied to, when it counted them ("; most on 2024-01-05: 40 of the 40 names the step applied
+ * to"), else nothing — a named note already names them.
  */
 function neverTargeted(largest: NoteAt, day: string): string {
   return Number.isNaN(largest.of) ? '' : `; most on ${day}: ${largest.count} of the ${largest.of} name${largest.of === 1 ? '' : 's'} the step applied to`;

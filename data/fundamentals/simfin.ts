@@ -14,6 +14,8 @@ import { DataError } from '../errors.ts';
 import { badDateError, optionalNumber, requireNumber } from '../formats/fields.ts';
 import type { FundamentalField } from '../fundamentals.ts';
 import type { SourceInfo } from '../market.ts';
+import type { ListedNote } from '../listedNotes.ts';
+import { publishGuardNote } from './publishGuardNotes.ts';
 import { shareVintageNotes } from './shareVintageNotes.ts';
 import { reconcileShareVintages } from './shareVintages.ts';
 import type { FiscalPeriod, Statement } from './statements.ts';
@@ -122,10 +124,17 @@ export interface LoadedStatements {
   readonly sources: SourceInfo[];
 }
 
+/** `source` with `notes` (and their listings) added. */
+function withNotes(source: SourceInfo, notes: readonly string[], listed: readonly ListedNote[]): SourceInfo {
+  return notes.length === 0 ? source : { ...source, notes: [...source.notes, ...notes], listed: [...(source.listed ?? []), ...listed] };
+}
+
 /**
  * Every statement file in `folder`, merged per filing, the annual share counts in the quarterly
  * file's split units or dropped where those are unknown (shareVintages.ts), said in the annual
- * balance file's notes (shareVintageNotes.ts). `symbolOf` maps a ticker to its market index, or -1 to
+ * balance file's notes (shareVintageNotes.ts); the filings whose publish date is implausible
+ * (taken as public later, statements.ts availableAt) said in the notes of each file of their
+ * frequency (publishGuardNotes.ts). `symbolOf` maps a ticker to its market index, or -1 to
  * skip it (tickers without prices).
  */
 export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) => number): LoadedStatements {
@@ -138,8 +147,14 @@ export function loadSimfinStatements(folder: string, symbolOf: (ticker: string) 
   if (annualShares >= 0) {
     const tickers = new Map([...filings.values()].map((f) => [f.symbol, f.ticker]));
     const { notes, listed } = shareVintageNotes(reconciled, (symbol) => tickers.get(symbol)!);
-    const source = sources[annualShares];
-    if (notes.length > 0) sources[annualShares] = { ...source, notes: [...source.notes, ...notes], listed: [...(source.listed ?? []), ...listed] };
+    sources[annualShares] = withNotes(sources[annualShares], notes, listed);
+  }
+  for (const annual of [false, true]) {
+    const guarded = publishGuardNote([...filings.values()].filter((f) => (f.fiscalPeriod === 'FY') === annual), annual ? 'annual' : 'quarterly');
+    if (guarded === undefined) continue;
+    files.forEach((f, k) => {
+      if (f.annual === annual) sources[k] = withNotes(sources[k], [guarded.note], [guarded]);
+    });
   }
   return { statements: [...filings.values()], sources };
 }

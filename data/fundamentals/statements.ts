@@ -3,8 +3,9 @@
 //
 // Rules (documented in the README's data section):
 // - A filing is public from availableAt = its publish date; when a publish date precedes the
-//   period end (a known SimFin defect) it is taken to be public PUBLISH_GUARD_DAYS after the
-//   period end instead.
+//   period end, or follows it by fewer than MIN_PUBLISH_LAG_DAYS (no 10-Q or 10-K is out that
+//   fast: SimFin's LFVN quarters "published" the day after their end, DHI's FY2022 too), it is
+//   taken to be public PUBLISH_GUARD_DAYS after the period end instead.
 // - Filings are not published in period order (a late quarter can come out after the next one).
 //   So each row is a snapshot: what the public filings say at the end of one publish day, built
 //   from those filings alone — a filing published later never reaches an earlier row.
@@ -16,12 +17,20 @@
 //   the stock figures. On the day, a quarter never filed cannot be told from one filed late, so
 //   a gap in the quarterly filings is bridged the same way (by the last complete TTM or an FY
 //   filing). NaN when no complete TTM is public, or when a filing of that TTM lacks the field.
-// - totalDebt = shortTermDebt + longTermDebt, a blank side counting as 0 when the other is
-//   reported; NaN when both are blank.
+// - The debt fields follow one missing-value rule (debtFields): a blank side (short- or long-term
+//   debt) is 0 when the other side is reported, both blank stay unknown (NaN); totalDebt is their
+//   sum. The rows carry the rule's values, so every ratio reads a blank the same way.
 
 import { FUNDAMENTAL_FIELDS, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
 
+/** Days after the period end at which a filing whose publish date is implausible (publishDateImplausible) is taken to be public. */
 export const PUBLISH_GUARD_DAYS = 45;
+/**
+ * Fewest days from period end to a plausible publish date. SimFin's lags below it (0–9 days: 47
+ * quarterly income rows, 82 annual balance rows) are no filing's; from 10 days on (60 rows at
+ * 10–14 days, mostly banks) companies do report that fast.
+ */
+export const MIN_PUBLISH_LAG_DAYS = 10;
 
 export const FLOW_FIELDS: ReadonlySet<FundamentalField> = new Set([
   'revenue',
@@ -48,8 +57,14 @@ export interface Statement {
 const QUARTER_GAP_MIN = 80;
 const QUARTER_GAP_MAX = 100;
 
+/** True when a filing's publish date cannot be when it came out: before its period end, or fewer than MIN_PUBLISH_LAG_DAYS after it. */
+export function publishDateImplausible(s: Pick<Statement, 'periodEnd' | 'published'>): boolean {
+  return !(s.published - s.periodEnd >= MIN_PUBLISH_LAG_DAYS);
+}
+
+/** The epoch day a filing is public from: its publish date, or PUBLISH_GUARD_DAYS after its period end where that date is implausible. */
 export function availableAt(s: Pick<Statement, 'periodEnd' | 'published'>): number {
-  return s.published >= s.periodEnd ? s.published : s.periodEnd + PUBLISH_GUARD_DAYS;
+  return publishDateImplausible(s) ? s.periodEnd + PUBLISH_GUARD_DAYS : s.published;
 }
 
 /**
@@ -83,11 +98,8 @@ function snapshot(known: readonly Statement[], day: number): FundamentalRow {
   const newest = known[known.length - 1];
   const ttm = newestTrailingYear(known);
   const values: Partial<Record<FundamentalField, number>> = {};
-  for (const field of FUNDAMENTAL_FIELDS) {
-    if (field === 'totalDebt') continue;
-    values[field] = FLOW_FIELDS.has(field) ? sumOf(ttm, field) : (newest.values[field] ?? NaN);
-  }
-  values.totalDebt = totalDebt(newest.values.shortTermDebt ?? NaN, newest.values.longTermDebt ?? NaN);
+  for (const field of FUNDAMENTAL_FIELDS) values[field] = FLOW_FIELDS.has(field) ? sumOf(ttm, field) : (newest.values[field] ?? NaN);
+  Object.assign(values, debtFields(newest.values.shortTermDebt ?? NaN, newest.values.longTermDebt ?? NaN));
   return { symbol: newest.symbol, periodEnd: newest.periodEnd, availableAt: day, values };
 }
 
@@ -138,7 +150,21 @@ function sumOf(window: readonly Statement[], field: FundamentalField): number {
   return sum;
 }
 
-function totalDebt(shortTerm: number, longTerm: number): number {
-  if (Number.isNaN(shortTerm) && Number.isNaN(longTerm)) return NaN;
-  return (Number.isNaN(shortTerm) ? 0 : shortTerm) + (Number.isNaN(longTerm) ? 0 : longTerm);
+/** A balance sheet's debt figures (currency) under the rules' one missing-value rule. */
+export interface DebtFields {
+  readonly shortTermDebt: number;
+  readonly longTermDebt: number;
+  readonly totalDebt: number;
+}
+
+/**
+ * The debt figures of a filing reporting `shortTerm` and `longTerm` debt (NaN: blank): a blank side
+ * is 0 when the other side is reported (SimFin leaves the line of a debt a company does not have
+ * blank), so short-term debt / total debt and debt / equity read the same filing alike; both blank
+ * leave all three unknown (NaN): nothing says whether the company has debt.
+ */
+export function debtFields(shortTerm: number, longTerm: number): DebtFields {
+  if (Number.isNaN(shortTerm) && Number.isNaN(longTerm)) return { shortTermDebt: NaN, longTermDebt: NaN, totalDebt: NaN };
+  const [st, lt] = [Number.isNaN(shortTerm) ? 0 : shortTerm, Number.isNaN(longTerm) ? 0 : longTerm];
+  return { shortTermDebt: st, longTermDebt: lt, totalDebt: st + lt };
 }

@@ -30,8 +30,9 @@ import { quantileBuckets } from '../blocks/quantileBuckets.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { trailingBetas } from '../blocks/series.ts';
 import { capRankBand, filterMembers, liquidMembers, requireFundamentals, tradedOnLastBar, withoutRevertingMoves } from '../blocks/universe.ts';
+import { membersWithCaps, noteUnscored } from '../blocks/missingFundamentals.ts';
 import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
-import { qualityRatios, qualityScores } from './qualityScore.ts';
+import { qualityRatios, qualityScores, ratiosByName } from './qualityScore.ts';
 
 const paramsSchema = z
   .object({
@@ -73,17 +74,27 @@ export const qualityLongShort = defineStrategy({
   },
 });
 
-/** Small, liquid stocks whose last bar traded (names with a recent reverting move screened out). */
-export function smallCapUniverse(view: MarketView, p: QualityLongShortParams): Int32Array {
+/**
+ * Small, liquid stocks whose last bar traded (names with a recent reverting move screened out), by
+ * `caps` (view.marketCap() at the decision); stocks without a market cap are left out, and said
+ * (membersWithCaps).
+ */
+export function smallCapUniverse(view: MarketView, p: QualityLongShortParams, caps = view.marketCap()): Int32Array {
   const stocks = tradedOnLastBar(view, withoutRevertingMoves(view, view.universe(AssetClass.stock)));
-  const small = capRankBand(stocks, view.marketCap(), p.excludeLargest);
+  const small = capRankBand(membersWithCaps(view, stocks, caps, 'the small-cap universe'), caps, p.excludeLargest);
   return liquidMembers(view, small, p.liquidityWindow, p.minDollarVolume, 'minDollarVolume');
 }
 
+/** What the run says of the small caps a missing ratio keeps out of the scores (noteUnscored). */
+const UNSCORED = 'quality score: small caps lacking a ratio (an input unknown in their public filings) left out of the scores and the book';
+
 /** The neutral long/short weights at this decision (all zero when a side is too thin). */
 export function qualityBook(view: MarketView, p: QualityLongShortParams): Float64Array {
-  const universe = smallCapUniverse(view, p);
-  const scores = qualityScores(qualityRatios(view), universe, p.winsorize, p.sectorNeutral ? sectorsOf(view) : undefined);
+  const caps = view.marketCap();
+  const universe = smallCapUniverse(view, p, caps);
+  const ratios = qualityRatios(view);
+  const scores = qualityScores(ratios, universe, p.winsorize, p.sectorNeutral ? sectorsOf(view) : undefined);
+  noteUnscored(view, UNSCORED, universe, scores.scored, ratiosByName(ratios), caps);
   const qualityBucket = quantileBuckets(scores.quality, p.qualityBuckets);
   const leverageBucket = quantileBuckets(scores.leverage, p.cohortBuckets);
   const fcfBucket = quantileBuckets(scores.fcf, p.cohortBuckets);

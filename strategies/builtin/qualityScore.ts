@@ -10,6 +10,9 @@
 //   liabilities/assets = totalLiabilities / totalAssets
 //   interest coverage = operatingIncome / |interestExpense|
 //   short-term debt share = shortTermDebt / totalDebt  (no debt: 0, nothing falls due)
+// Debt fields follow the data's one missing-value rule (data/fundamentals/statements.ts
+// debtFields): a blank side beside a reported one is 0, so a filing with long-term debt alone has
+// a short-term share of 0 and a debt/equity, never one without the other.
 
 import type { FundamentalField } from '../../data/fundamentals.ts';
 import type { MarketView } from '../../engine/view.ts';
@@ -26,6 +29,22 @@ export interface QualityRatios {
   readonly liabilitiesToAssets: Float64Array;
   readonly interestCoverage: Float64Array;
   readonly shortTermDebtShare: Float64Array;
+}
+
+/** Each ratio's name as a caveat says it. */
+const RATIO_NAMES: Readonly<Record<keyof QualityRatios, string>> = {
+  roa: 'ROA',
+  grossProfitability: 'gross profitability',
+  fcfMargin: 'FCF margin',
+  debtToEquity: 'debt/equity',
+  liabilitiesToAssets: 'liabilities/assets',
+  interestCoverage: 'interest coverage',
+  shortTermDebtShare: 'short-term debt share',
+};
+
+/** The ratios keyed by their names (RATIO_NAMES). */
+export function ratiosByName(ratios: QualityRatios): Record<string, Float64Array> {
+  return Object.fromEntries(Object.entries(ratios).map(([key, x]) => [RATIO_NAMES[key as keyof QualityRatios], x]));
 }
 
 /** Every ratio for every symbol, from the fundamentals published by the decision date. */
@@ -60,6 +79,8 @@ export interface QualityScores {
   readonly leverage: Float64Array;
   /** FCF theme: z of FCF margin. */
   readonly fcf: Float64Array;
+  /** The members scored: those with every ratio, in index order. */
+  readonly scored: Int32Array;
 }
 
 /**
@@ -92,7 +113,7 @@ export function qualityScores(ratios: QualityRatios, members: ArrayLike<number>,
     const profitability = (z.roa[i] + z.gp[i]) / 2;
     quality[i] = (profitability + z.fcf[i] - leverage[i] + z.coverage[i] - z.shortTerm[i]) / 5;
   }
-  return { quality, leverage, fcf: z.fcf };
+  return { quality, leverage, fcf: z.fcf, scored: complete };
 }
 
 function each(view: MarketView, value: (i: number) => number): Float64Array {

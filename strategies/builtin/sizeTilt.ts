@@ -18,6 +18,7 @@ import { defineStrategy } from '../api.ts';
 import { withinBand } from '../blocks/bands.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';
+import { membersWithCaps } from '../blocks/missingFundamentals.ts';
 import { capRankBand, requireFundamentals, withoutRevertingMoves } from '../blocks/universe.ts';
 import { noteStaleHoldings } from '../blocks/staleHoldings.ts';
 import { capPower } from '../blocks/weights.ts';
@@ -52,8 +53,12 @@ export const sizeTilt = defineStrategy({
   },
 });
 
-/** Stocks weighted ∝ marketCap^alpha at the decision close, over the top K by cap when given. */
+/**
+ * Stocks weighted ∝ marketCap^alpha at the decision close, over the top K by cap when given; stocks
+ * without a market cap are left out, and said (membersWithCaps).
+ */
 export function capPowerWeights(view: MarketView, alpha: number, topK = Infinity): Float64Array {
   const caps = view.marketCap();
-  return capPower(capRankBand(withoutRevertingMoves(view, view.universe(AssetClass.stock)), caps, 0, topK), caps, alpha);
+  const sized = membersWithCaps(view, withoutRevertingMoves(view, view.universe(AssetClass.stock)), caps, 'the cap weights');
+  return capPower(capRankBand(sized, caps, 0, topK), caps, alpha);
 }

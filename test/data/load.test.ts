@@ -50,9 +50,10 @@ function smallDataFolder(): string {
   writeFile(dir, 'universe/delistings.csv', csv('Ticker,LastDate,DelistReturn,Reason', 'CCC,2020-01-03,-0.4,bankruptcy'));
   writeFile(dir, 'universe/simfin_us-companies.csv', csv('Ticker;SimFinId;Company Name;IndustryId', 'AAA;1;Aaa Inc;100001', 'BBB;2;Bbb Inc;999999'));
   writeFile(dir, 'universe/simfin_industries.csv', 'IndustryId;Industry;Sector\r\n100001;Industrial Products;Industrials\r\n');
-  writeFile(dir, 'universe/simfin_us-balance-quarterly.csv.gz', csv(BALANCE, 'AAA;1;USD;2019;Q4;2019-12-31;2020-01-06;2020-01-06;1000;5;50;;10;30;20'));
-  writeFile(dir, 'universe/simfin_us-cashflow-quarterly.csv.gz', csv(CASHFLOW, 'AAA;1;USD;2019;Q4;2019-12-31;2020-01-03;2020-01-03;7;-2'));
-  writeFile(dir, 'universe/simfin_us-income-quarterly.csv.gz', csv(INCOME, 'AAA;1;USD;2019;Q4;2019-12-31;2020-01-03;2020-01-03;100;40;12;-1;8'));
+  // A fiscal year ending in November: published 34 and 37 days after the period end (a date under 10 days after it would be moved to 45 days).
+  writeFile(dir, 'universe/simfin_us-balance-quarterly.csv.gz', csv(BALANCE, 'AAA;1;USD;2019;Q4;2019-11-30;2020-01-06;2020-01-06;1000;5;50;;10;30;20'));
+  writeFile(dir, 'universe/simfin_us-cashflow-quarterly.csv.gz', csv(CASHFLOW, 'AAA;1;USD;2019;Q4;2019-11-30;2020-01-03;2020-01-03;7;-2'));
+  writeFile(dir, 'universe/simfin_us-income-quarterly.csv.gz', csv(INCOME, 'AAA;1;USD;2019;Q4;2019-11-30;2020-01-03;2020-01-03;100;40;12;-1;8'));
   return dir;
 }
 

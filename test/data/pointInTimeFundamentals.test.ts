@@ -3,10 +3,16 @@
 // the newest public period, not the last published row (Fundamentals.latestRow).
 
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../data/dates.ts';
+import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { FUNDAMENTAL_FIELDS, Fundamentals, type FundamentalField, type FundamentalRow } from '../../data/fundamentals.ts';
-import { availableAt, statementsToRows, type FiscalPeriod, type Statement } from '../../data/fundamentals/statements.ts';
+import { loadSimfinStatements } from '../../data/fundamentals/simfin.ts';
+import { availableAt, debtFields, MIN_PUBLISH_LAG_DAYS, statementsToRows, type FiscalPeriod, type Statement } from '../../data/fundamentals/statements.ts';
+import { loadMarket } from '../../data/load.ts';
+import { backtest } from '../../engine/backtest.ts';
+import { scripted } from '../engine/helpers.ts';
+import { csv, tempDir, writeFile } from './fixtures.ts';
 
 const day = parseIsoDay;
 
@@ -175,5 +181,104 @@ describe('causality of point-in-time fundamentals (property)', () => {
       ),
       { numRuns: 300, seed: 20240305 },
     );
+  });
+});
+
+describe('the debt fields: one missing-value rule for every ratio (probe r60b fault 1)', () => {
+  // LFVN's balance sheet of 2021-03-31: Short Term Debt 1,639,000, Long Term Debt 16,195,000, Total Equity 35,628,000.
+  const on = (shortTermDebt: number | undefined, longTermDebt: number | undefined): number[] => {
+    const values = { totalEquity: 35_628_000, ...(shortTermDebt === undefined ? {} : { shortTermDebt }), ...(longTermDebt === undefined ? {} : { longTermDebt }) };
+    const f = new Fundamentals(1, statementsToRows([filing(2021, 'Q3', '2021-03-31', '2021-05-10', values)]));
+    return (['shortTermDebt', 'longTermDebt', 'totalDebt'] as const).map((field) => asOf(f, field, '2021-05-10'));
+  };
+
+  it('both sides reported: 1,639,000 + 16,195,000 = 17,834,000', () => {
+    expect(on(1_639_000, 16_195_000)).toEqual([1_639_000, 16_195_000, 17_834_000]);
+  });
+
+  it('a blank side beside a reported one is 0 in its own field as in the total: short-term debt 0 (was NaN beside a total of 16,195,000), or long-term 0', () => {
+    expect(on(undefined, 16_195_000)).toEqual([0, 16_195_000, 16_195_000]);
+    expect(on(1_639_000, undefined)).toEqual([1_639_000, 0, 1_639_000]);
+  });
+
+  it('both blank: all three unknown', () => {
+    expect(on(undefined, undefined)).toEqual([NaN, NaN, NaN]);
+  });
+
+  it('property: either side reported → no field unknown, short + long = total, short / total in [0, 1]; both blank → all unknown', () => {
+    const side = fc.option(fc.integer({ min: 0, max: 1e12 }), { nil: NaN });
+    fc.assert(
+      fc.property(side, side, (shortTerm, longTerm) => {
+        const d = debtFields(shortTerm, longTerm);
+        const values = [d.shortTermDebt, d.longTermDebt, d.totalDebt];
+        if (Number.isNaN(shortTerm) && Number.isNaN(longTerm)) return void expect(values).toEqual([NaN, NaN, NaN]);
+        expect(values.some(Number.isNaN)).toBe(false);
+        expect(d.shortTermDebt + d.longTermDebt).toBe(d.totalDebt);
+        if (d.totalDebt > 0) expect(d.shortTermDebt / d.totalDebt).toBeGreaterThanOrEqual(0);
+        if (d.totalDebt > 0) expect(d.shortTermDebt / d.totalDebt).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
+
+describe('a publish date under 10 days after the period end is taken as 45 days after it (probe r60b fault 2)', () => {
+  // Period end 2021-06-30; 2021-06-30 + 45 days = 2021-08-14 (July has 31 days: 07-31 is +31, 08-14 is +45).
+  const at = (published: string): string => isoDay(availableAt({ periodEnd: day('2021-06-30'), published: day(published) }));
+
+  it('hand table: published before, on, 1 and 9 days after the period end → 2021-08-14; 10 and 40 days after → as published', () => {
+    expect(['2021-06-25', '2021-06-30', '2021-07-01', '2021-07-09'].map(at)).toEqual(['2021-08-14', '2021-08-14', '2021-08-14', '2021-08-14']);
+    expect(['2021-07-10', '2021-08-09'].map(at)).toEqual(['2021-07-10', '2021-08-09']);
+  });
+
+  it(`property: a filing is never public before ${MIN_PUBLISH_LAG_DAYS} days after its period end, and is on its publish date from then on`, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: -400, max: 400 }), (periodEnd, lag) => {
+        const public_ = availableAt({ periodEnd, published: periodEnd + lag });
+        expect(public_ - periodEnd).toBeGreaterThanOrEqual(MIN_PUBLISH_LAG_DAYS);
+        expect(public_).toBe(lag >= MIN_PUBLISH_LAG_DAYS ? periodEnd + lag : periodEnd + 45);
+      }),
+    );
+  });
+
+  describe('a SimFin folder with quarters published 1, 9 and 10 days after their end', () => {
+    const KEY = 'Ticker;SimFinId;Currency;Fiscal Year;Fiscal Period;Report Date;Publish Date;Restated Date';
+    const BALANCE = `${KEY};Shares (Basic);Cash, Cash Equivalents & Short Term Investments;Total Assets;Short Term Debt;Long Term Debt;Total Liabilities;Total Equity`;
+    const dir = tempDir();
+    const days = ['2021-06-30', '2021-07-01', '2021-07-09', '2021-07-12', '2021-08-13', '2021-08-16'];
+    writeFile(dir, 'universe/prices.csv', csv('Ticker,Date,AdjClose', ...days.flatMap((d) => ['AAA', 'BBB', 'CCC'].map((t) => `${t},${d},10`))));
+    writeFile(dir, 'etf/adjclose/SPY.csv', csv('Date,AdjClose', ...days.map((d, k) => `${d},${300 + k}`)));
+    // AAA as LFVN FY2021 Q4 (2021-06-30, "published" 2021-07-01): +1 day; BBB +9 days; CCC +10 days.
+    writeFile(
+      dir,
+      'universe/simfin_us-balance-quarterly.csv',
+      csv(
+        BALANCE,
+        'AAA;1;USD;2021;Q4;2021-06-30;2021-07-01;2021-07-01;1965447;23174000;78732000;;;41925000;36807000',
+        'BBB;2;USD;2021;Q2;2021-06-30;2021-07-09;2021-07-09;1000;5;200;;10;30;170',
+        'CCC;3;USD;2021;Q2;2021-06-30;2021-07-10;2021-07-10;1000;5;300;;10;30;270',
+      ),
+    );
+    const note =
+      'quarterly filings of 2 tickers have a Publish Date before the Report Date or under 10 days after it, which no 10-Q or 10-K meets: each taken as public 45 days after the period end instead: AAA 2021-06-30 published 2021-07-01, BBB 2021-06-30 published 2021-07-09';
+
+    it('AAA (+1) and BBB (+9) are public on 2021-08-14, CCC (+10) on its publish date 2021-07-10; the source notes name the two', () => {
+      const { statements, sources } = loadSimfinStatements(join(dir, 'universe'), (ticker) => ['AAA', 'BBB', 'CCC'].indexOf(ticker));
+      const f = new Fundamentals(3, statementsToRows(statements));
+      const assets = (iso: string): number[] => Array.from(f.asOf('totalAssets', day(iso)));
+      expect(assets('2021-07-12')).toEqual([NaN, NaN, 300]);
+      expect(assets('2021-08-13')).toEqual([NaN, NaN, 300]);
+      expect(assets('2021-08-14')).toEqual([78_732_000, 200, 300]);
+      expect(sources[0].notes).toContain(note);
+    });
+
+    it('a run that read fundamentals carries the note as a low caveat, restated for the names it read', async () => {
+      const market = await loadMarket(dir, { cacheDir: false });
+      const both = backtest(market, scripted({ 0: (view) => (view.fundamental('totalAssets'), { weights: { AAA: 0.5, BBB: 0.5 } }) }), { initialCash: 10_000 });
+      expect(both.caveats.filter((c) => c.message === `simfin_us-balance-quarterly.csv: ${note}`).map((c) => c.severity)).toEqual(['low']);
+      const one = backtest(market, scripted({ 0: (view) => (view.fundamental('totalAssets'), { weights: { BBB: 1 } }) }), { initialCash: 10_000 });
+      expect(one.caveats.filter((c) => c.message.includes('taken as public 45 days')).map((c) => c.message)).toEqual([
+        'simfin_us-balance-quarterly.csv: quarterly filings of 1 ticker have a Publish Date before the Report Date or under 10 days after it, which no 10-Q or 10-K meets: each taken as public 45 days after the period end instead: BBB 2021-06-30 published 2021-07-09',
+      ]);
+    });
   });
 });

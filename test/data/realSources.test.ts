@@ -98,6 +98,23 @@ describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
     expect(fundamentals.periodEnd[row]).toBe(parseIsoDay(balance['Report Date']));
   });
 
+  it('LFVN on 2021-07-01 (probe r60b fault 2): its 2021-06-30 quarter, "published" 2021-07-01, is not public until 2021-08-14; the 2021-03-31 one stands', () => {
+    // Raw text: FY2021 Q4, Report 2021-06-30, Publish 2021-07-01 in all three files (+1 day), both debt fields blank.
+    // FY2021 Q3, Report 2021-03-31: Short Term Debt 1,639,000, Long Term Debt 16,195,000, Total Equity 35,628,000:
+    // debt 17,834,000, D/E 17,834,000 / 35,628,000 = 0.50056, short-term share 1,639,000 / 17,834,000 = 0.091903.
+    const q4 = rawRow('balance', 'LFVN', '2021', 'Q4');
+    expect([q4['Report Date'], q4['Publish Date'], q4['Short Term Debt'], q4['Long Term Debt']]).toEqual(['2021-06-30', '2021-07-01', '', '']);
+    const { statements } = loadSimfinStatements(universe, (ticker) => (ticker === 'LFVN' ? 0 : -1));
+    const f = new Fundamentals(1, statementsToRows(statements));
+    const on = (iso: string, field: 'shortTermDebt' | 'totalDebt' | 'totalEquity'): number => f.asOf(field, parseIsoDay(iso))[0];
+    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-07-01'))]).toBe(parseIsoDay('2021-03-31'));
+    expect([on('2021-07-01', 'shortTermDebt'), on('2021-07-01', 'totalDebt'), on('2021-07-01', 'totalEquity')]).toEqual([1_639_000, 17_834_000, 35_628_000]);
+    expect(on('2021-07-01', 'totalDebt') / on('2021-07-01', 'totalEquity')).toBeCloseTo(0.50056, 5);
+    expect(on('2021-07-01', 'shortTermDebt') / on('2021-07-01', 'totalDebt')).toBeCloseTo(0.091903, 6);
+    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-08-13'))]).toBe(parseIsoDay('2021-03-31'));
+    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-08-14'))]).toBe(parseIsoDay('2021-06-30'));
+  });
+
   it('a quarter published after the next one (CUTR FY2023 Q3 on 2024-03-05, Q4 on 2024-02-09) reaches no figure before its publish date', () => {
     const { statements } = loadSimfinStatements(universe, (ticker) => (ticker === 'CUTR' ? 0 : -1));
     const fundamentals = new Fundamentals(1, statementsToRows(statements));

@@ -3,12 +3,18 @@
 // beta, and names with missing fundamentals never get a weight.
 
 import { linearRegression } from 'simple-statistics';
-import { epochDay, isoDay } from '../../data/dates.ts';
-import { describe, expect, it } from 'vitest';
-import type { MarketView } from '../../engine/view.ts';
+import { epochDay, isoDay, parseIsoDay } from '../../data/dates.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FundamentalField } from '../../data/fundamentals.ts';
+import { statementsToRows, type Statement } from '../../data/fundamentals/statements.ts';
+import { loadMarket } from '../../data/load.ts';
+import type { Market } from '../../data/market.ts';
+import { type MarketView, viewReads } from '../../engine/view.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
 import { qualityBook, qualityLongShort, type QualityLongShortParams, smallCapUniverse } from '../../strategies/builtin/qualityLongShort.ts';
+import { qualityRatios, qualityScores } from '../../strategies/builtin/qualityScore.ts';
+import { hasData, sharedData } from '../data/fixtures.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { balanceSheet, mean, sides } from './ratios.ts';
 import { SMALL_CAP_PARAMS } from './runs.ts';
@@ -144,5 +150,100 @@ describe('quality-long-short through the engine', () => {
     expect(result.daily.shortCount.some((c) => c > 0)).toBe(true);
     expect(result.daily.longCount.some((c) => c > 0)).toBe(true);
     expect(result.breaches).toEqual([]);
+  });
+});
+
+/**
+ * Six stocks A..F with one annual filing each (FY2023, public 2023-11-15), C..F with blanks as
+ * `blanks` says, and G with no filing; closes 10, shares (k + 1) × 1e6: caps 1e7 … 6e7 (Σ 2.1e8).
+ */
+function filedMarket(blanks: Partial<Record<string, readonly FundamentalField[]>>): Market {
+  const symbols = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+  const statements: Statement[] = symbols.slice(0, 6).map((name, k) => {
+    const values: Partial<Record<FundamentalField, number>> = {
+      totalAssets: 1e8, totalLiabilities: 4e7 + k * 1e6, totalEquity: 6e7 - k * 1e6, shortTermDebt: 1e7, longTermDebt: 2e7 + k * 1e6,
+      revenue: 8e7 + k * 2e6, grossProfit: 3e7 + k * 1e6, operatingIncome: 1e7 - k * 1e6, netIncome: 6e6 - k * 5e5, interestExpense: -1e6,
+      operatingCashFlow: 9e6 - k * 1e6, capex: -2e6, sharesOutstanding: (k + 1) * 1e6,
+    };
+    for (const field of blanks[name] ?? []) delete values[field];
+    return { symbol: k, fiscalYear: 2023, fiscalPeriod: 'FY', periodEnd: parseIsoDay('2023-09-30'), published: parseIsoDay('2023-11-15'), values };
+  });
+  return fixtureMarket({ symbols, closes: Array.from({ length: 3 }, () => symbols.map(() => 10)), fundamentals: statementsToRows(statements) });
+}
+
+const UNSCORED = 'quality score: small caps lacking a ratio (an input unknown in their public filings) left out of the scores and the book';
+const UNCAPPED = 'stocks without a share count public at the decision (no filing public yet, or none reporting its shares) have no market cap: left out of the small-cap universe';
+const EVERY_NAME = { excludeLargest: 0, minDollarVolume: 0, liquidityWindow: 2 };
+
+describe('quality-long-short with fundamentals missing (probe r60b fault 1: 834 of 1,872 small caps scored on 2021-06-01, nothing said)', () => {
+  // D files Long Term Debt 23,000,000 and leaves Short Term Debt blank; E lacks Gross Profit; F lacks Gross Profit and Interest Expense.
+  const market = filedMarket({ D: ['shortTermDebt'], E: ['grossProfit'], F: ['grossProfit', 'interestExpense'] });
+
+  it('a blank Short Term Debt beside a reported Long Term Debt reads as 0 in the short-term share as in debt/equity: D is scored', () => {
+    const view = viewAt(market, 2);
+    const ratios = qualityRatios(view);
+    // D: short-term share 0 / 23,000,000 = 0 (was NaN / 23,000,000 = NaN, dropping D); D/E 23,000,000 / 57,000,000 = 0.403509.
+    expect(ratios.shortTermDebtShare[3]).toBe(0);
+    expect(ratios.debtToEquity[3]).toBeCloseTo(0.403509, 6);
+    expect(Array.from(qualityScores(ratios, [0, 1, 2, 3, 4, 5], 0.025).scored)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('says which names it left out of the scores and why, and which stocks had no cap: counts, shares, missing ratios, names', () => {
+    const view = viewAt(market, 2);
+    qualityBook(view, params(EVERY_NAME));
+    // Universe A..F (G has no filing: 1 of the 7 stocks, 14.3 %). Left out E, F: 2 of 6 = 33.3 %, caps (5e7 + 6e7) / 2.1e8 = 52.4 %;
+    // gross profitability missing for E and F (2), interest coverage for F (1); largest F (6e7), then E (5e7). 4 of 6 scored: not under half.
+    expect(viewReads(view).take()).toEqual([
+      { what: UNCAPPED, symbols: [6], of: 7, options: { detail: 'on 2024-01-03: 1 of 7 (14.3%), e.g. G' } },
+      { what: UNSCORED, symbols: [4, 5], of: 6, options: { detail: 'on 2024-01-03: 2 of 6 (33.3%), 52.4% of their market cap; most often missing: gross profitability (2), interest coverage (1); largest: F, E' } },
+    ]);
+  });
+
+  it('the run carries both notes (low): in the terminal, the store and the page as every strategy note', () => {
+    const result = backtest(market, createBuiltinStrategy('quality-long-short', EVERY_NAME), { from: '2024-01-03', to: '2024-01-03', account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    const notes = result.caveats.filter((c) => c.code === 'strategy-note');
+    expect(notes.map((c) => [c.severity, c.message, c.symbols])).toEqual([
+      ['low', `${UNCAPPED} (on 2024-01-03: 1 of 7 (14.3%), e.g. G) — at 1 of 1 decisions from 2024-01-03; most on 2024-01-03: 1 of the 7 names the step applied to`, ['G']],
+      [
+        'low',
+        `${UNSCORED} (on 2024-01-03: 2 of 6 (33.3%), 52.4% of their market cap; most often missing: gross profitability (2), interest coverage (1); largest: F, E) — at 1 of 1 decisions from 2024-01-03; most on 2024-01-03: 2 of the 6 names the step applied to`,
+        ['E', 'F'],
+      ],
+    ]);
+  });
+
+  it('medium where a decision scores under half of its universe: 2 of 6 (C and D with both debt sides blank, E and F as above)', () => {
+    // C and D: no debt side reported, so debt/equity and the short-term share are unknown (never read as no debt).
+    const thin = filedMarket({ C: ['shortTermDebt', 'longTermDebt'], D: ['shortTermDebt', 'longTermDebt'], E: ['grossProfit'], F: ['grossProfit', 'interestExpense'] });
+    const result = backtest(thin, createBuiltinStrategy('quality-long-short', EVERY_NAME), { from: '2024-01-03', to: '2024-01-03', account: { kind: 'margin', maxGross: 2, maxNet: 1 } });
+    const note = result.caveats.find((c) => c.message.startsWith(UNSCORED));
+    // Left out C, D, E, F: 4 of 6 = 66.7 %, caps (3 + 4 + 5 + 6)e7 / 2.1e8 = 85.7 %; debt/equity and short-term share 2 each, gross profitability 2.
+    expect(note).toMatchObject({ severity: 'medium', size: null, symbols: ['C', 'D', 'E', 'F'] });
+    expect(note?.message).toContain('(on 2024-01-03: 4 of 6 (66.7%), 85.7% of their market cap; most often missing: gross profitability (2), debt/equity (2), short-term debt share (2); largest: F, E, D, …)');
+  });
+});
+
+describe.skipIf(!hasData)('quality-long-short on the real universe (probe r60b)', () => {
+  let universe: Market;
+  beforeAll(async () => {
+    universe = await loadMarket(`${sharedData}/universe`, { cacheDir: false });
+  });
+  // The probe's run: default parameters, month-start decisions; its hand computation (python, from the raw files) of the book.
+  const decide = (iso: string): { view: MarketView; book: Float64Array } => {
+    const view = viewAt(universe, universe.dates.indexOf(parseIsoDay(iso)));
+    return { view, book: qualityBook(view, parseParams(qualityLongShort, {})) };
+  };
+
+  it('2021-06-01: 1,116 of the 1,872 small caps scored (834 when a blank Short Term Debt dropped the name), book 223 long / 141 short', () => {
+    const { view, book } = decide('2021-06-01');
+    expect([sides(book).longs.length, sides(book).shorts.length]).toEqual([223, 141]);
+    const unscored = viewReads(view).take().find((n) => n.what === UNSCORED);
+    expect([unscored?.symbols.length, unscored?.of]).toEqual([756, 1872]);
+  });
+
+  it('2021-07-01: LFVN stays long on its 2021-03-31 filing (its 2021-06-30 quarter "published" 2021-07-01 is not public yet): 224 long / 141 short', () => {
+    const { book } = decide('2021-07-01');
+    expect(book[universe.symbols.indexOf('LFVN')]).toBeCloseTo(0.5 / 224, 15);
+    expect([sides(book).longs.length, sides(book).shorts.length]).toEqual([224, 141]);
   });
 });

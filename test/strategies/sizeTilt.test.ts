@@ -10,6 +10,7 @@ import { loadMarket } from '../../data/load.ts';
 import { AssetClass, type Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import type { Targets } from '../../engine/strategy.ts';
+import { viewReads } from '../../engine/view.ts';
 import { capPowerWeights } from '../../strategies/builtin/sizeTilt.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { hasData, sharedData } from '../data/fixtures.ts';
@@ -151,6 +152,28 @@ describe('size-tilt, stocks mode, beside a market cap that cannot be true (probe
         else expect(cap).toBe(shares * close);
       }),
     );
+  });
+});
+
+describe('size-tilt, stocks mode, beside stocks with no share count public yet (probe r60b: 307 of 2,389 on 2021-06-01, unsaid)', () => {
+  const filed = epochDay(2023, 12, 1);
+  const row = (symbol: number, shares: number): FundamentalRow => ({ symbol, periodEnd: filed - 30, availableAt: filed, values: { sharesOutstanding: shares, totalAssets: 1e10 } });
+  const what = 'stocks without a share count public at the decision (no filing public yet, or none reporting its shares) have no market cap: left out of the cap weights';
+
+  it('leaves NEW out of the weights and says so: 1 of the 3 stocks (33.3 %), low (2 of 3 weighted)', () => {
+    const m = fixtureMarket({ symbols: ['BIG', 'MID', 'NEW'], closes: [[100, 50, 20]], fundamentals: [row(0, 1e9), row(1, 1e8)] });
+    const view = viewAt(m, 0);
+    // α = 1 over BIG and MID: 1e11 and 5e9 of 1.05e11.
+    expect(Array.from(capPowerWeights(view, 1))).toEqual([expect.closeTo(1e11 / 1.05e11, 15), expect.closeTo(5e9 / 1.05e11, 15), 0]);
+    expect(viewReads(view).take()).toEqual([{ what, symbols: [2], of: 3, options: { detail: 'on 2024-01-01: 1 of 3 (33.3%), e.g. NEW' } }]);
+  });
+
+  it('medium where under half the stocks have a cap: NEW and NEWER of 3, the run says so', () => {
+    const m = fixtureMarket({ symbols: ['BIG', 'NEW', 'NEWER'], closes: [[100, 50, 20], [100, 50, 20]], fundamentals: [row(0, 1e9)] });
+    const result = backtest(m, createBuiltinStrategy('size-tilt', { mode: 'stocks', alpha: 1 }), { shares: 'fractional' });
+    const note = result.caveats.find((c) => c.code === 'strategy-note');
+    expect(note).toMatchObject({ severity: 'medium', size: null, symbols: ['NEW', 'NEWER'] });
+    expect(note?.message).toBe(`${what} (on 2024-01-01: 2 of 3 (66.7%), e.g. NEW, NEWER) — at 1 of 1 decisions from 2024-01-01; most on 2024-01-01: 2 of the 3 names the step applied to`);
   });
 });
 

@@ -138,6 +138,15 @@ describe('a screen that cannot apply says so', () => {
     never.record([{ what: 'v', symbols: [1], of: 3 }], 0, Float64Array.from([1, 0, 0]), true);
     never.record([{ what: 'v', symbols: [1, 2], of: 3 }], 1, Float64Array.from([1, 0, 0]), true);
     expect(never.caveats(market3)[0]).toMatchObject({ severity: 'low', size: null, message: 'v — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; most on 2024-01-02: 2 of the 3 names the step applied to' });
+    // The decision that left out the larger part of the names it applied to, not the most names (probe r60b: a score over
+    // 4 of the first 7 small caps, medium as under half, was shown as the 1,116 of 2,460 of its last decision): 9 of 10 > 20 of 30.
+    const names = Array.from({ length: 31 }, (_, k) => `S${k}`);
+    const market31 = fixtureMarket({ symbols: names, closes: [names.map(() => 1), names.map(() => 1)] });
+    const held = Float64Array.from(names, (_, k) => (k === 0 ? 1 : 0));
+    const part = new StrategyNotes();
+    part.record([{ what: 'v', symbols: Array.from({ length: 9 }, (_, k) => k + 1), of: 10 }], 0, held, true);
+    part.record([{ what: 'v', symbols: Array.from({ length: 20 }, (_, k) => k + 1), of: 30 }], 1, held, true);
+    expect(part.caveats(market31)[0].message).toBe('v — at 2 of 2 decisions from 2024-01-01 to 2024-01-02; most on 2024-01-01: 9 of the 10 names the step applied to');
     // One decision of weights (B at 0 %), one of explicit orders (what it touched is unknown): not "never in the targets".
     const mixed = new StrategyNotes();
     mixed.record([{ what: 'v', symbols: [1], of: 3 }], 0, Float64Array.from([1, 0, 0]), true);

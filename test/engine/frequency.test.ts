@@ -124,14 +124,15 @@ describe('periods per year of a daily calendar', () => {
 
 /** NYSE's trading days of [from, to] by its rules (weekdays less data/nyseHolidays.ts), less `skip` (closures, missing rows). */
 const nyse = (from: number, to: number, skip: readonly number[] = []): number[] => calendar(from, to, MON_FRI, new Set(skip)).filter((d) => !isNyseHoliday(d));
-const days = (year: number, month: number, ...dates: number[]): number[] => dates.map((d) => epochDay(year, month, d));
+/** Epoch days of the given dates of one month. */
+const monthDays = (year: number, month: number, ...dates: number[]): number[] => dates.map((d) => epochDay(year, month, d));
 
 describe('a trading-day calendar over a few weeks keeps 252 with its holidays, a closure or a missing row (probe r60a F1)', () => {
   // Counted over the k whole weeks from the first date (7k days); the weekdays a calendar lacks there — NYSE holidays, and on
   // rows shorter than a hole (six weekdays) the others, when few — are counted in: sessions + lacking = 5k, 5k / 7k · 365.25 = 260.9.
   it('IWM 2001-08-27 → 10-05, Labor Day and the 2001-09-11 … 14 closure: 252 (was 20 / 35 · 365.25 = 208.7 → 209, irregular)', () => {
     // 5 whole weeks from Monday 08-27 (to 09-30): 25 weekdays, 20 sessions; Labor Day 09-03 closed, 09-11 … 14 on the one row 09-10 → 09-17.
-    const iwm = nyse(epochDay(2001, 8, 27), epochDay(2001, 10, 5), days(2001, 9, 11, 12, 13, 14));
+    const iwm = nyse(epochDay(2001, 8, 27), epochDay(2001, 10, 5), monthDays(2001, 9, 11, 12, 13, 14));
     expect(iwm.length).toBe(25);
     expect(inferFrequency(iwm)).toMatchObject({ periodsPerYear: 252, irregular: false, source: 'inferred: daily spacing, trading days (260.9 sessions a year, with 5 weekdays without a row, 1 an NYSE holiday) (median gap 1 days)' });
     // Each row one session, the closure's too (README): 24 returns over 24 / 252 years.
@@ -140,7 +141,7 @@ describe('a trading-day calendar over a few weeks keeps 252 with its holidays, a
 
   it('weekdays 2023-07-07 … 08-09 without 07-17, 07-19 and 07-20: 252 (was 17 / 28 · 365.25 = 221.8 → 222)', () => {
     // 4 whole weeks from Friday 07-07 (to 08-03): 20 weekdays, 17 sessions; the 3 lacking on 2 rows (07-14 → 07-18, 07-18 → 07-21).
-    expect(inferFrequency(nyse(epochDay(2023, 7, 7), epochDay(2023, 8, 9), days(2023, 7, 17, 19, 20)))).toMatchObject({ periodsPerYear: 252, irregular: false });
+    expect(inferFrequency(nyse(epochDay(2023, 7, 7), epochDay(2023, 8, 9), monthDays(2023, 7, 17, 19, 20)))).toMatchObject({ periodsPerYear: 252, irregular: false });
   });
 
   it('four weeks holding Christmas, New Year and the 2025-01-09 closure: 252 (was 17 / 28 · 365.25 = 221.8 → 222)', () => {
@@ -158,7 +159,7 @@ describe('a trading-day calendar over a few weeks keeps 252 with its holidays, a
   });
 
   it('a calendar-day month missing two days keeps 365 (was 33 / 35 · 365.25 = 344.4 → 344, irregular)', () => {
-    const coin = calendar(epochDay(2024, 1, 1), epochDay(2024, 2, 4), [0, 1, 2, 3, 4, 5, 6], new Set(days(2024, 1, 10, 23)));
+    const coin = calendar(epochDay(2024, 1, 1), epochDay(2024, 2, 4), [0, 1, 2, 3, 4, 5, 6], new Set(monthDays(2024, 1, 10, 23)));
     expect(inferFrequency(coin)).toMatchObject({ periodsPerYear: 365, irregular: false, source: expect.stringContaining('365.3 sessions a year, with 2 days without a row') });
   });
 

@@ -17,7 +17,9 @@
 // (five sessions a week, less holidays) gets 252, a calendar-day one (crypto, seven a week) 365,
 // and any other count (a six-day week ~313, two sessions a week ~104) is used as measured,
 // rounded, and flagged irregular; a hole of missing data (a row spanning six weekdays or more)
-// counts the sessions it lacks, so a month missing keeps 252 as the full calendar does.
+// counts the sessions it lacks, so a month missing keeps 252 as the full calendar does; so do
+// NYSE's holidays and a few other weekdays without a row (a closure, a missing row): five weeks
+// across 2001-09-11 keep 252 too.
 // In engine/ because the engine accrues interest per session with the P the metrics use
 // (data/rates.ts perPeriodRate); reports import it from here.
 

@@ -55,7 +55,7 @@ export function prefixPeriods(dates: Int32Array, first: number, last: number, pe
     if (session >= last) break;
     if (session - first < MIN_GAPS) continue;
     const own = inferFrequency(dates.subarray(first, session + 1));
-    // An irregular prefix's P is a best guess (four weeks holding three holidays: 222), no other calendar.
+    // An irregular prefix's P is a best guess (four weeks of weekdays lacking sessions on over a quarter of their rows: 196 for 15 of 20), no other calendar.
     if (own.irregular) continue;
     if (found === null ? own.periodsPerYear !== periodsPerYear : own.periodsPerYear === found.periodsPerYear) found = { session, periodsPerYear: own.periodsPerYear };
     else if (found !== null) break;

@@ -95,8 +95,8 @@ describe('a coin against a weekday benchmark: each paired interval is one period
 });
 
 describe('pairing a series with itself after removing dates (property)', () => {
-  // Few: the pairs' calendar still holds at least 90 % of 252 sessions a year (dailyPeriods.ts standardDailyP), so it is
-  // spaced like the series: 6 of 60 weekdays gone leaves 234.8 a year; 8 gone would leave 226.1, a P of its own.
+  // Few: the pairs' calendar is spaced like the series — 6 of 60 weekdays gone leave 234.8 sessions a year, over 90 % of
+  // 252 (dailyPeriods.ts standardDailyP); more, on few rows and no weekday as often gone as held, are counted in (probe r60a F1).
   it('gives beta 1, correlation 1, tracking error 0 and the series\' own P when the gaps are few', () => {
     const days = weekdays('2024-01-02', 60);
     fc.assert(

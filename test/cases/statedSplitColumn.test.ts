@@ -84,8 +84,10 @@ describe('property: a split both Close and AdjClose show is never dropped, whate
   const RATIOS = [0.1, 0.2, 0.25, 1 / 3, 0.5, 1.5, 2, 3, 4, 5, 10];
   it('the series splits on the ex-date: by the stated ratio when one is stated on the same side of 1, else by the prices\' ratio', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...RATIOS), fc.option(fc.constantFrom(...RATIOS), { nil: undefined }), fc.integer({ min: 2, max: 500 }), async (shown, stated, price) => {
-        // Close `price` → price / shown on 01-05; AdjClose/Close steps from 1/shown to 1.
+      fc.asyncProperty(fc.constantFrom(...RATIOS), fc.option(fc.constantFrom(...RATIOS), { nil: undefined }), fc.integer({ min: 3, max: 500 }), async (shown, stated, price) => {
+        // Close `price` → price / shown on 01-05; AdjClose/Close steps from 1/shown to 1. From 3: at price 2 and a 2:1 split every
+        // AdjClose prints as the whole number 1, which could be 0.5 … 1.5 (factorNoise.ts: print resolution), so the step 0.5 is
+        // within the prints' rounding and the file cannot show the split (1 run in about 10 drew it).
         const closes = [price, price, price, price / shown, price / shown];
         const text = csv(LAYOUTS.yfinance.header, ...closes.map((c, k) => `${DATES[k]},${c},${c},${c},${c},${k < 3 ? c / shown : c},1000,0,${k === 3 ? (stated ?? 0) : 0}`));
         const s = await loadOneSeries('P.csv', ...text.trimEnd().split('\n'));

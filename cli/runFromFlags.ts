@@ -116,13 +116,12 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
 
 /**
  * The flags' one run is runs[0] of a study: its messages name the flag a user gave instead
- * ("command line: runs[0].params.weight: …" → "--param weight: …"; .strategy → --strategy; .benchmark → --benchmark).
+ * (.strategy → --strategy; .benchmark → --benchmark). A refusal of the --param values is the
+ * strategy's own line, as createStrategy() says it ("command line: runs[0].params: size-tilt: tilt
+ * must be …" → "size-tilt: tilt must be …").
  */
 function namingFlags(message: string): string {
-  return message
-    .replace(/^command line: runs\[0\]\.params\.([\w.]+): /, '--param $1: ')
-    .replace(/^command line: runs\[0\]\.params: /, '--param: ')
-    .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ');
+  return message.replace(/^command line: runs\[0\]\.params: /, '').replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ');
 }
 
 /** An empty --benchmark is refused, never read as "none". */

@@ -11,15 +11,23 @@ import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
 
+/** `text` in one line: its lines trimmed, blank ones dropped, joined by "; " (a user mistake is one line, README). */
+const oneLine = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('; ');
+
 function report(err: unknown, usage?: string): never {
   if (isUserFacing(err)) {
-    process.stderr.write(`breadth: ${err.message}\n`);
+    // A message that spans lines (a strategy's own Error message quoted in it) is still one line.
+    process.stderr.write(`breadth: ${oneLine(err.message)}\n`);
     exitWith(ExitCode.badInput);
   }
   if (usage !== undefined) {
-    // yargs messages can span lines; a user mistake is still one line.
-    const line = usage.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
-    process.stderr.write(`breadth: ${line} (see breadth --help)\n`);
+    // yargs messages can span lines too.
+    process.stderr.write(`breadth: ${oneLine(usage)} (see breadth --help)\n`);
     exitWith(ExitCode.badInput);
   }
   process.stderr.write(`breadth: internal error — please report it with this trace:\n${err instanceof Error ? err.stack : String(err)}\n`);

@@ -78,6 +78,13 @@ describe.concurrent('a strategy at fault is named, with its own file and line â€
     expectNothingStored(dir);
   });
 
+  it('an Error whose message spans lines is said in one line, its lines joined by "; " (probe r60c L3: the README promises one line)', async () => {
+    const dir = scratch();
+    const file = strategyFile(dir, 'two-lines', `() => ({ schedule: schedules.monthStart, decide() { throw new Error('no plan\\n  for this'); } })`);
+    expectBadInput(await breadth(['run', '--strategy', './two-lines.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "two-lines" failed on 2005-01-03: no plan; for this (at ${file}:${lineOf(file, 'no plan')}:`);
+    expectNothingStored(dir);
+  });
+
   it('NaN weights name the symbol and the date', async () => {
     const dir = scratch();
     strategyFile(dir, 'nan-weights', `() => ({ schedule: schedules.monthStart, decide: (view) => { const w = new Float64Array(view.symbolCount); w[view.resolve('SYN_SMALL')] = 0.5; w[view.resolve('SYN0007')] = NaN; return { weights: w }; } })`);

@@ -316,6 +316,18 @@ describe.runIf(canMountReadOnly)('reading commands work on a read-only results d
   });
 });
 
+describe('a file that holds no store, named to a command that reads one (probe r60c L2)', () => {
+  it('runs list, runs show, export, report, compare and runs delete refuse an empty file in one line and leave it as it was (0 bytes: it became a 147 KB store, "upgraded notes.txt from schema v0 to v13")', async () => {
+    const dir = scratch();
+    write(dir, 'notes.txt', '');
+    const refusal = 'breadth: notes.txt is empty: not a breadth store; name the results database `breadth run --db` or `breadth study` wrote';
+    const commands = [['runs', 'list', 'notes.txt'], ['runs', 'show', 'notes.txt'], ['export', 'notes.txt', '1'], ['report', 'notes.txt', '1'], ['compare', 'notes.txt', '1', '2'], ['runs', 'delete', 'notes.txt', '1']];
+    for (const args of commands) expectBadInput(await breadth(args, { cwd: dir }), refusal);
+    expect(readFileSync(join(dir, 'notes.txt')).length).toBe(0);
+    expect(readdirSync(dir)).toEqual(['notes.txt']); // no journal, -wal, -shm or page beside it
+  });
+});
+
 /** Only a read-only mount makes SQLite refuse root an in-place open: there the store is read from a snapshot copy in the temp folder. */
 const canMountAsRoot = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0;
 

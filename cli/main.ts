@@ -7,6 +7,7 @@ import { isUserFacing } from '../data/errors.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 import { writeFailure } from '../reports/html/page/writeFailure.ts';
+import { asyncFault } from '../strategies/asyncFault.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
@@ -40,6 +41,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') exitWith(ExitCode.ok);
   report(writeFailure('standard output', err));
 });
+
+// An error raised outside any call breadth made — a strategy's promise it never awaited, a timer it
+// set — is the user's one line, exit 2, where its stack points into a strategy or model file
+// (strategies/asyncFault.ts); breadth's own is its internal error, exit 70. A run stores nothing
+// once its code failed so: the study waits a turn for such errors before it stores (userCodeSettled).
+process.on('unhandledRejection', (reason) => report(asyncFault(reason, 'unhandledRejection') ?? reason));
+process.on('uncaughtException', (err) => report(asyncFault(err, 'uncaughtException') ?? err));
 
 // yargs prints help and the version through the global console, whose writes drop their errors
 // (`breadth --help > /dev/full` exited 0 with nothing written, probe r57a F4): in the CLI the

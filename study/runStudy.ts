@@ -20,6 +20,7 @@ import type { RunMetrics } from '../reports/runMetrics.ts';
 import { measureRun, resolveRiskFree } from './measure.ts';
 import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
+import { userCodeSettled } from '../strategies/asyncFault.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
 import { loadStudyFactors, studyFactorFolder } from './factors.ts';
 import { loadRunModels, type RunModels } from './models.ts';
@@ -67,6 +68,7 @@ export async function runStudyRuns(config: StudyConfig, market: Market, where: s
     const result = backtest(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
     runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, riskFree, factors, progress.trials));
   });
+  await userCodeSettled();
   return { market, runs, notes };
 }
 

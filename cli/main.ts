@@ -7,19 +7,28 @@ import { isUserFacing } from '../data/errors.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 import { writeFailure } from '../reports/html/page/writeFailure.ts';
+import { asyncFault } from '../strategies/asyncFault.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
 
+/** `text` in one line: its lines trimmed, blank ones dropped, joined by "; " (a user mistake is one line, README). */
+const oneLine = (text: string): string =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('; ');
+
 function report(err: unknown, usage?: string): never {
   if (isUserFacing(err)) {
-    process.stderr.write(`breadth: ${err.message}\n`);
+    // A message that spans lines (a strategy's own Error message quoted in it) is still one line.
+    process.stderr.write(`breadth: ${oneLine(err.message)}\n`);
     exitWith(ExitCode.badInput);
   }
   if (usage !== undefined) {
-    // yargs messages can span lines; a user mistake is still one line.
-    const line = usage.split('\n').map((l) => l.trim()).filter(Boolean).join('; ');
-    process.stderr.write(`breadth: ${line} (see breadth --help)\n`);
+    // yargs messages can span lines too.
+    process.stderr.write(`breadth: ${oneLine(usage)} (see breadth --help)\n`);
     exitWith(ExitCode.badInput);
   }
   process.stderr.write(`breadth: internal error — please report it with this trace:\n${err instanceof Error ? err.stack : String(err)}\n`);
@@ -32,6 +41,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') exitWith(ExitCode.ok);
   report(writeFailure('standard output', err));
 });
+
+// An error raised outside any call breadth made — a strategy's promise it never awaited, a timer it
+// set — is the user's one line, exit 2, where its stack points into a strategy or model file
+// (strategies/asyncFault.ts); breadth's own is its internal error, exit 70. A run stores nothing
+// once its code failed so: the study waits a turn for such errors before it stores (userCodeSettled).
+process.on('unhandledRejection', (reason) => report(asyncFault(reason, 'unhandledRejection') ?? reason));
+process.on('uncaughtException', (err) => report(asyncFault(err, 'uncaughtException') ?? err));
 
 // yargs prints help and the version through the global console, whose writes drop their errors
 // (`breadth --help > /dev/full` exited 0 with nothing written, probe r57a F4): in the CLI the

@@ -117,14 +117,21 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
 
 /**
  * The flags' one run is runs[0] of a study: its messages name the flag a user gave instead
- * ("command line: runs[0].params.weight: …" → "--param weight: …"; .strategy → --strategy; .benchmark → --benchmark).
+ * (.strategy → --strategy; .benchmark → --benchmark; .name → --label, or the strategy file's name
+ * the run took without one). A refusal of the --param values is the strategy's own line, as
+ * createStrategy() says it ("command line: runs[0].params: size-tilt: tilt must be …" →
+ * "size-tilt: tilt must be …").
  */
-function namingFlags(message: string): string {
+function namingFlags(message: string, flags: RunFlags): string {
+  const name = flags.label === undefined ? "the run's name (the --strategy file's; give --label to choose one)" : '--label';
   return message
-    .replace(/^command line: runs\[0\]\.params\.([\w.]+): /, '--param $1: ')
-    .replace(/^command line: runs\[0\]\.params: /, '--param: ')
-    .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ');
+    .replace(/^command line: runs\[0\]\.params: /, '')
+    .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ')
+    .replace(/^command line: runs\[0\]\.name: /, `${name}: `);
 }
+
+/** `err`, a user error said by the flags (namingFlags); anything else as it is. */
+const byFlags = (err: unknown, flags: RunFlags): unknown => (err instanceof UserError ? new UserError(namingFlags(err.message, flags)) : err);
 
 /** An empty --benchmark is refused, never read as "none". */
 function checkBenchmark(flags: RunFlags): void {
@@ -139,27 +146,31 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
   checkBenchmark(flags);
   const rf = parseRiskFree(flags.rf);
   const engine = engineFromFlags(flags, rf);
-  return parseStudy(
-    {
-      title: `breadth run ${flags.strategy}`,
-      data: flags.data ?? 'sample',
-      ...(flags.symbols === undefined ? {} : { symbols: symbolsOption(flags.symbols) }),
-      riskFree: rf,
-      ...(flags.from ? { from: flags.from } : {}),
-      ...(flags.to ? { to: flags.to } : {}),
-      runs: [
-        {
-          name: flags.label ?? flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, ''),
-          strategy: flags.strategy,
-          params: Object.fromEntries((flags.param ?? []).map(parseParam)),
-          ...(flags.benchmark === undefined ? {} : { benchmark: flags.benchmark }),
-          ...(flags['periods-per-year'] === undefined ? {} : { periodsPerYear: flags['periods-per-year'] }),
-          engine,
-        },
-      ],
-    },
-    'command line',
-  );
+  try {
+    return parseStudy(
+      {
+        title: `breadth run ${flags.strategy}`,
+        data: flags.data ?? 'sample',
+        ...(flags.symbols === undefined ? {} : { symbols: symbolsOption(flags.symbols) }),
+        riskFree: rf,
+        ...(flags.from ? { from: flags.from } : {}),
+        ...(flags.to ? { to: flags.to } : {}),
+        runs: [
+          {
+            name: flags.label ?? flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, ''),
+            strategy: flags.strategy,
+            params: Object.fromEntries((flags.param ?? []).map(parseParam)),
+            ...(flags.benchmark === undefined ? {} : { benchmark: flags.benchmark }),
+            ...(flags['periods-per-year'] === undefined ? {} : { periodsPerYear: flags['periods-per-year'] }),
+            engine,
+          },
+        ],
+      },
+      'command line',
+    );
+  } catch (err) {
+    throw byFlags(err, flags);
+  }
 }
 
 /** A rate series named by --rf must be in the data: asked for, it is never silently 0. */
@@ -177,7 +188,7 @@ export async function runFromFlags(flags: RunFlags & { strategy: string; db: str
   // As `breadth run <config>`: each run's DSR over the trials --db records for its strategy and data.
   const outcome = await runStudyOn(market, study, { where: 'command line', db: flags.db, reportDir: null, progress: { onRun: (k, n, name) => bar.update(k, n, name) } })
     .catch((err: unknown) => {
-      throw err instanceof UserError ? new UserError(namingFlags(err.message)) : err;
+      throw byFlags(err, flags);
     })
     .finally(() => bar.stop());
   const main = outcome.published.runs[outcome.published.runs.length - 1];

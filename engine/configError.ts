@@ -1,5 +1,5 @@
-// zod issues → one readable line per problem, naming the file (or object) and the key path. An
-// unknown key is named with the nearest known key ("runz" → did you mean runs?), and the
+// zod issues → one readable line naming the file (or object) once and each problem at its key
+// path. An unknown key is named with the nearest known key ("runz" → did you mean runs?), and the
 // "required" issue its typo caused for that key is not listed again.
 
 import type { z } from 'zod';
@@ -27,8 +27,10 @@ function knownKeys(schema: z.core.$ZodType | undefined, path: readonly PropertyK
 const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean => a.length === b.length && a.every((k, n) => k === b[n]);
 
 /**
- * `where: base.path.to.key: message` per issue, e.g. `study.yaml: runs[2].params.tilt: …`; values
- * quoted as short excerpts. With `schema`, an unknown key gets the nearest known one as a hint.
+ * One line: `where: base.path.to.key: message`, e.g. `study.yaml: runs[2].engine.cash: …`, each
+ * further issue after "; " with its own key path (said once for issues in a row at the same path):
+ * `baseline.json: runs[0].name: …; runs[0].fills_hash: …`. Values quoted as short excerpts. With
+ * `schema`, an unknown key gets the nearest known one as a hint.
  */
 export function describeIssues(error: z.ZodError, where: string, basePath = '', input?: unknown, schema?: z.core.$ZodType): string {
   const hinted: (readonly PropertyKey[])[] = [];
@@ -45,19 +47,19 @@ export function describeIssues(error: z.ZodError, where: string, basePath = '', 
     });
     messages.set(issue, `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${parts.join(', ')}`);
   }
-  return error.issues
+  const said = error.issues
     .filter((issue) => !(issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined && hinted.some((p) => samePath(p, issue.path))))
     .map((issue) => {
       const own = keyPath(issue.path);
       const path = basePath && own && !own.startsWith('[') ? `${basePath}.${own}` : basePath + own;
       const value = valueAt(input, issue.path);
       const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${excerpt(value)}`;
-      return `${where}: ${path || '(top level)'}: ${messages.get(issue) ?? `${issue.message}${got}`}`;
-    })
-    .join('\n');
+      return { path: path || '(top level)', text: messages.get(issue) ?? `${issue.message}${got}` };
+    });
+  return `${where}: ${said.map(({ path, text }, n) => (n > 0 && path === said[n - 1].path ? text : `${path}: ${text}`)).join('; ')}`;
 }
 
-/** Parse `input` with `schema`, or throw a UserError listing every problem. */
+/** Parse `input` with `schema`, or throw a UserError listing every problem in one line. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: string, basePath = ''): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new UserError(describeIssues(parsed.error, where, basePath, input, schema));

@@ -96,7 +96,7 @@ function unreadableValue(why: unknown, file: string | undefined): string {
 }
 
 /** True when a stack names a frame (a line "at …"); false for none, a stack reduced to its message, or no string. */
-const hasFrames = (stack: unknown): boolean => typeof stack === 'string' && /\n\s+at /.test(stack);
+export const hasFrames = (stack: unknown): boolean => typeof stack === 'string' && /\n\s+at /.test(stack);
 
 /**
  * True when `value` is a promise (a thenable): what an async create() or decide() returns, which

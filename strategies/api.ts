@@ -15,7 +15,7 @@
 // and source hash filled in, so a definition never repeats them.
 
 import type { z } from 'zod';
-import { StrategyError, UserError } from '../data/errors.ts';
+import { ParamsError, StrategyError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { readingFailure, strategyFailure } from '../engine/strategyFault.ts';
 import { logicProblems } from '../engine/strategyShape.ts';
@@ -53,16 +53,20 @@ export function defineStrategy<S extends ParamSchema>(definition: StrategyDefini
 /**
  * Validate raw parameters against a definition's schema, with the windows left at a duration
  * default resolved to `periodsPerYear` sessions a year (default 252, a daily calendar; a run
- * resolves them with its own P in init()). A UserError lists every problem.
+ * resolves them with its own P in init()). A ParamsError (a UserError) lists every problem.
  */
 export function parseParams<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown, periodsPerYear = DAILY_SESSIONS_PER_YEAR): z.output<S> {
   return resolveParams(definition, validateGiven(definition, raw), periodsPerYear);
 }
 
-/** The raw parameters validated, windows left at a duration default still absent. */
+/**
+ * The raw parameters validated, windows left at a duration default still absent: the one check of
+ * a strategy's parameters, whoever gives them (createStrategy, `--param`, a study's `params:`, a
+ * sweep's grid point). A key the schema does not name is refused (strictParams.ts), never dropped.
+ */
 function validateGiven<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown): z.output<S> {
   const parsed = refusingUnknownKeys(definition.params).safeParse(raw ?? {});
-  if (!parsed.success) throw new UserError(describeParamIssues(definition.name, definition.params, parsed.error, raw));
+  if (!parsed.success) throw new ParamsError(describeParamIssues(definition.name, definition.params, parsed.error, raw));
   return parsed.data;
 }
 
@@ -70,7 +74,7 @@ function validateGiven<S extends ParamSchema>(definition: StrategyDefinition<S>,
  * The parameters a run at `periodsPerYear` sessions a year reads: each window left unset whose
  * default is a duration (blocks/params.ts durationParam) becomes round(years × P) sessions, at
  * least its minimum; then the whole schema, its cross-parameter checks too, validates the result.
- * A UserError lists every problem and the defaults it resolved.
+ * A ParamsError (a UserError) lists every problem and the defaults it resolved.
  */
 export function resolveParams<S extends ParamSchema>(definition: StrategyDefinition<S>, given: z.output<S>, periodsPerYear: number): z.output<S> {
   const filled: Record<string, unknown> = { ...given };
@@ -83,7 +87,7 @@ export function resolveParams<S extends ParamSchema>(definition: StrategyDefinit
   const parsed = definition.params.safeParse(filled);
   if (parsed.success) return parsed.data;
   const defaults = resolved.length ? ` (defaults at ${periodsPerYear} sessions a year: ${resolved.join(', ')}; set them in sessions to choose others)` : '';
-  throw new UserError(`${describeParamIssues(definition.name, definition.params, parsed.error, filled)}${defaults}`);
+  throw new ParamsError(`${describeParamIssues(definition.name, definition.params, parsed.error, filled)}${defaults}`);
 }
 
 /** scheduleNamed as the fix for a schedule create() gave by a name it knows. */

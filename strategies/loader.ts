@@ -15,6 +15,7 @@ import { sourceHash } from '../core/sourceHash.ts';
 import { UserError } from '../data/errors.ts';
 import type { StrategyDefinition } from './api.ts';
 import { provideBreadthToStrategies } from './selfImport.ts';
+import { noteUserFile } from './userFiles.ts';
 
 export interface LoadedDefinition {
   readonly definition: StrategyDefinition;
@@ -59,6 +60,7 @@ export async function importUserFile(path: string, cwd: string, what: string): P
   if (!STRATEGY_FILE.test(absolute)) throw new UserError(`${what}: expected a .ts or .js file`);
   const text = readFileSync(absolute, 'utf8');
   let module: Record<string, unknown>;
+  noteUserFile(absolute);
   try {
     provideBreadthToStrategies();
     if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();

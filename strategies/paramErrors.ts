@@ -1,5 +1,6 @@
-// zod issues → one readable line per problem, in the form users see on the command line:
-//   size-tilt: tilt must be between 0 and 1, got 1.7
+// zod issues → one readable line, the strategy named once and its problems after "; ", in the
+// form users see on the command line:
+//   size-tilt: tilt must be between 0 and 1, got 2; alpha must be between 0 and 1, got -1
 // The range comes from the schema itself, so a parameter declared `.min(0).max(1)` reads
 // "between 0 and 1" whichever bound was crossed.
 
@@ -9,9 +10,10 @@ import { nearestName } from '../data/nearestName.ts';
 import type { ParamSchema } from './api.ts';
 import { nodeAt, paramJsonSchema, rangeText, type JsonSchemaNode } from './paramDocs.ts';
 
+/** `strategy: problem; problem…` for every issue of `error` (raw: the parameters as given, quoted in it). */
 export function describeParamIssues(strategy: string, schema: ParamSchema, error: z.ZodError, raw: unknown): string {
   const root = paramJsonSchema(schema);
-  return error.issues.map((issue) => `${strategy}: ${describeIssue(issue, root, raw)}`).join('\n');
+  return `${strategy}: ${error.issues.map((issue) => describeIssue(issue, root, raw)).join('; ')}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unknown): string {

@@ -27,7 +27,7 @@ const engineOverrides = z.record(z.string(), z.unknown()).superRefine((engine, c
 export const runSpecSchema = z
   .object({
     /** Unique within the study; names the stored run and its report. */
-    name: z.string().min(1).regex(/^[\w.@-]+$/, 'use letters, digits, ".", "-", "_" or "@"'),
+    name: z.string().regex(/^[\w.@-]+$/, 'use letters, digits, ".", "-", "_" or "@"'),
     /** A built-in strategy name or a path to a strategy file (.ts/.js). */
     strategy: z.string().min(1),
     params: z.record(z.string(), z.unknown()).default({}),

@@ -19,6 +19,7 @@ import { measureRun } from './measure.ts';
 import { backtestStudyRun } from './missingRates.ts';
 import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
+import { userCodeSettled } from '../strategies/asyncFault.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
 import { loadStudyFactors, studyFactorFolder } from './factors.ts';
 import { loadRunModels, type RunModels } from './models.ts';
@@ -62,6 +63,7 @@ export async function runStudyRuns(config: StudyConfig, market: Market, where: s
     const result = backtestStudyRun(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
     runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, config.riskFree, factors, progress.trials));
   });
+  await userCodeSettled();
   return { market, runs };
 }
 
@@ -87,7 +89,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   const loaded = await loadStrategyDefinition(spec.strategy, baseDir).catch((err: unknown) => {
     throw err instanceof UserError ? new UserError(`${where}: ${path}.strategy: ${err.message}`) : err;
   });
-  const strategy = paramsChecked(() => instantiate(loaded.definition, parseOrThrow(loaded.definition.params, spec.params, where, `${path}.params`), loaded.sourceHash, loaded.origin));
+  const strategy = paramsChecked(() => instantiate(loaded.definition, spec.params, loaded.sourceHash, loaded.origin), `${where}: ${path}.params`);
   const strategySource = loaded.origin === 'builtin' ? spec.strategy : loaded.origin;
   const models = await loadRunModels({ run: spec, study: config }, market, where, path, baseDir);
   const merged: Record<string, unknown> = { ...config.engine, ...spec.engine };
@@ -113,12 +115,18 @@ function measure(name: string, result: Result, market: Market, benchmark: string
   return { name, result, metrics, attribution: attributeRun(result, { factors, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
 }
 
-/** The strategy built from its checked parameters; a refusal of the check (or of its create()) is a ParamsError. */
-function paramsChecked<T>(build: () => T): T {
+/**
+ * The strategy built from its parameters, checked by the strategy's own check (strategies/api.ts
+ * instantiate: a key it does not name is refused, never dropped). A refusal of the check is a
+ * ParamsError prefixed with `where` (`study.yaml: runs[0].params: size-tilt: tilt must be …`); a
+ * user error of its create() is a ParamsError as it is.
+ */
+function paramsChecked<T>(build: () => T, where: string): T {
   try {
     return build();
   } catch (err) {
-    throw err instanceof UserError && !(err instanceof ParamsError) ? new ParamsError(err.message) : err;
+    if (err instanceof ParamsError) throw new ParamsError(`${where}: ${err.message}`);
+    throw err instanceof UserError ? new ParamsError(err.message) : err;
   }
 }
 

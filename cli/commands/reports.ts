@@ -16,7 +16,7 @@ import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts'
 export async function withStore<T>(db: string, use: (store: Store) => T | Promise<T>, access: 'read' | 'write' = 'read'): Promise<T> {
   if (!existsSync(db)) throw new UserError(`${db}: no such results database — run \`breadth run --db ${db}\` or \`breadth study\` first`);
   const { openStore, MIGRATIONS, SCHEMA_VERSION } = await import('../../reports/store/index.ts');
-  const store = openStore(db, MIGRATIONS, { readonly: access === 'read' });
+  const store = openStore(db, MIGRATIONS, { readonly: access === 'read', existing: true });
   if (store.upgradedFrom !== undefined) {
     process.stderr.write(`breadth: upgraded ${db} from schema v${store.upgradedFrom} to v${SCHEMA_VERSION} (an older breadth can no longer open it)\n`);
   }

@@ -3,7 +3,8 @@
 // brought forward by MIGRATIONS. Every way a path can be wrong becomes a UserError that names it.
 // Read-only opening (for commands that only read) writes nothing and works on a read-only file,
 // folder or mount (from a private snapshot copy where SQLite cannot read it in place),
-// except that an older breadth's store is upgraded first where it is writable.
+// except that an older breadth's store is upgraded first where it is writable; a file that holds
+// no store (an empty one) is refused as it is, never made one.
 import { closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -33,12 +34,25 @@ function newerSchema(path: string, found: number, known: number): UserError {
   return new UserError(`${path} was written by a newer breadth (schema v${found}; this one knows up to v${known}); upgrade breadth`);
 }
 
-/** Refuse SQLite files that are not breadth stores, and stores from a newer breadth. */
-function checkFile(db: Database.Database, path: string, known: number): void {
+/**
+ * The refusal of a file that holds no store yet — empty, or an SQLite database with no tables — by
+ * an open that needs one there (a command that reads it): it is left as it was, never made a store.
+ */
+function noStoreIn(path: string): UserError {
+  const what = statSync(path).size === 0 ? 'is empty' : 'is an SQLite database with no tables';
+  return new UserError(`${path} ${what}: not a breadth store; name the results database \`breadth run --db\` or \`breadth study\` wrote`);
+}
+
+/**
+ * Refuse SQLite files that are not breadth stores, and stores from a newer breadth; with
+ * `existing`, a file that holds no store yet too (noStoreIn), where a new one would be created.
+ */
+function checkFile(db: Database.Database, path: string, known: number, existing: boolean): void {
   const version = pragmaNumber(db, 'user_version');
   const application = pragmaNumber(db, 'application_id');
   const tables = (db.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number) > 0;
   const fresh = application === 0 && version === 0 && !tables;
+  if (fresh && existing) throw noStoreIn(path);
   if (!fresh && application !== APPLICATION_ID) {
     throw new UserError(`${path} is an SQLite database but not a breadth results store; choose another file`);
   }
@@ -103,9 +117,15 @@ export interface OpenStoreOptions {
   /**
    * Open for reading only: nothing is written (no journal-mode change), so a read-only file or
    * folder works. A store from an older breadth is first upgraded where it is writable (as a
-   * writing open does: all pending steps in one transaction), and refused where it is not.
+   * writing open does: all pending steps in one transaction), and refused where it is not. A
+   * missing file, or one that holds no store (an empty file), is refused and left as it was.
    */
   readonly readonly?: boolean;
+  /**
+   * For writing, open only a store that is there (`breadth runs delete`): a file that holds none
+   * (an empty file) is refused as a read-only open refuses it, never made a store.
+   */
+  readonly existing?: boolean;
 }
 
 /**
@@ -117,19 +137,19 @@ export interface OpenStoreOptions {
 export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenStoreOptions = {}): Store {
   if (options.readonly) return openReadOnly(path, migrations);
   try {
-    return openWritable(path, migrations);
+    return openWritable(path, migrations, options.existing === true);
   } catch (err) {
     throw explain(err, path);
   }
 }
 
-/** openStore for writing, throwing what SQLite says as it is. */
-function openWritable(path: string, migrations: readonly Migration[]): Store {
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+/** openStore for writing (`existing`: only a store that is there), throwing what SQLite says as it is. */
+function openWritable(path: string, migrations: readonly Migration[], existing: boolean): Store {
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: existing });
   try {
     db.pragma('foreign_keys = ON');
     const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
-    checkFile(db, path, known); // before WAL: a file we refuse is left exactly as it was
+    checkFile(db, path, known, existing); // before WAL: a file we refuse is left exactly as it was
     db.pragma('journal_mode = WAL');
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     const found = migrate(db, migrations, path);
@@ -162,7 +182,7 @@ function openReadOnly(path: string, migrations: readonly Migration[]): Store {
   if (version >= known) return store;
   store.close();
   try {
-    openWritable(path, migrations).close();
+    openWritable(path, migrations, true).close();
   } catch (err) {
     if (!isReadOnlyError(err)) throw explain(err, path);
     throw new UserError(
@@ -184,7 +204,7 @@ function readOnlyConnection(path: string, known: number): Store {
   const open = (file: string): Database.Database => {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     try {
-      checkFile(db, path, known);
+      checkFile(db, path, known, true);
       return db;
     } catch (err) {
       db.close();

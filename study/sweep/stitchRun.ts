@@ -9,6 +9,7 @@ import type { Market } from '../../data/market.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
 import { recordedTrials, saveWindows, type Store, sweepFailures, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
+import { userCodeSettled } from '../../strategies/asyncFault.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { StudyConfig } from '../config.ts';
 import { measureRun, resolveRiskFree } from '../measure.ts';
@@ -72,6 +73,7 @@ export async function stitch({ store, config, market, k, where, sweepId, windows
   const engine = { ...choices[0].spec.engine, from: day(windows[0].oosFirst), to: day(windows[windows.length - 1].oosLast) };
   const models = Object.keys(choices[0].spec.models).length ? await loadModelFiles(choices[0].spec.models, market, `${where}: runs[${k}]`) : {};
   const ran = backtestStudyRun(market, strategy, engine, models);
+  await userCodeSettled();
   const ofTheTest = [...requested.caveats, ...(fallbacks.length === 0 ? [] : [fallbackCaveat(fallbacks, metric, pointName(perWindow[0][0].name))])];
   const result = ofTheTest.length === 0 ? ran : { ...ran, caveats: rankCaveats([...ran.caveats, ...ofTheTest]) };
   const p = choices[0].spec;

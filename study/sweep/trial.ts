@@ -15,6 +15,7 @@ import { type SharpeTrials, sharpeMoments } from '../../reports/metrics/index.ts
 import { navReturns, type RunMetrics } from '../../reports/runMetrics.ts';
 import { canonicalJson, fillsHash, sha256, type TrialPlace, type TrialRecord } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
+import { userCodeSettled } from '../../strategies/asyncFault.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';
 import type { ModelConcern } from '../../engine/models/types.ts';
 import { measureRun } from '../measure.ts';
@@ -89,7 +90,11 @@ export function trialKey(id: TrialIdentity): string {
   );
 }
 
-/** The backtest and metrics of a trial spec (also what `--keep` re-runs to store a trial in full). */
+/**
+ * The backtest and metrics of a trial spec (also what `--keep` re-runs to store a trial in full),
+ * returned a turn of the event loop after the replay: an error its strategy or model left to
+ * fail later has reached the process by then (strategies/asyncFault.ts userCodeSettled).
+ */
 export async function replayTrial(spec: TrialSpec, market: Market, trials?: SharpeTrials): Promise<{ result: Result; metrics: RunMetrics }> {
   const loaded = await loadStrategyDefinition(spec.strategy);
   if ((loaded.sourceHash ?? null) !== spec.sourceHash) {
@@ -99,6 +104,7 @@ export async function replayTrial(spec: TrialSpec, market: Market, trials?: Shar
   const models = Object.keys(spec.models).length ? await loadModelFiles(spec.models, market, `trial ${spec.name}`) : {};
   const result = backtestStudyRun(market, strategy, spec.engine, models);
   const metrics = measureRun(result, market, { benchmark: spec.benchmark, periodsPerYear: spec.periodsPerYear, riskFree: spec.riskFree, trials });
+  await userCodeSettled();
   return { result, metrics };
 }
 

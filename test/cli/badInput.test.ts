@@ -103,6 +103,37 @@ describe.concurrent('strategies and parameters', () => {
     expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--param', 'tilz=0.5'), 'tilz');
   });
 
+  it('a misspelt parameter of a strategy file is refused with the line createStrategy() says — from --param, a study\'s params: and a sweep\'s grid — never run at its default (probe r60c F1: --param wieght=0.3 ran at weight 1, NAV 1,029,700)', async () => {
+    const own = scratch();
+    mkdirSync(join(own, 'c'));
+    write(join(own, 'c'), 'AAA.csv', 'Date,Close\n2024-01-02,100\n2024-01-03,101\n2024-01-04,102\n2024-01-05,103\n2024-01-08,104\n');
+    write(
+      own,
+      'hold.ts',
+      "import { defineStrategy, schedules, z } from 'breadth';\nexport default defineStrategy({ name: 'hold-aaa', description: 'Hold AAA.', dataNeeds: 'prices',\n  params: z.object({ weight: z.number().min(0).max(1).default(1).describe('share of NAV held') }),\n  create: ({ weight }) => ({ schedule: schedules.monthStart, decide: () => ({ weights: { AAA: weight } }) }) });\n",
+    );
+    const refusal = 'hold-aaa: unknown parameter "wieght": did you mean weight? (known: weight)';
+    const hold = (...args: string[]) => breadth(['run', '--data', 'c', '--strategy', './hold.ts', '--db', 'r.db', '--no-cache', ...args], { cwd: own });
+    expectBadInput(await hold('--param', 'wieght=0.3'), `breadth: ${refusal}`);
+    expect(existsSync(join(own, 'r.db'))).toBe(false);
+    write(own, 'study.yaml', 'title: f1\ndata: c\nruns:\n  - name: h\n    strategy: ./hold.ts\n    params: { wieght: 0.3 }\n');
+    expectBadInput(await breadth(['run', 'study.yaml', '--db', 'r.db', '--no-cache'], { cwd: own }), `breadth: study.yaml: runs[0].params: ${refusal}`);
+    // A sweep over the typo has no point the strategy takes: refused before any trial (it kept "h[wieght=0.1]" as best, run at weight 1).
+    write(own, 'sweep.yaml', 'title: f1\ndata: c\nruns:\n  - name: h\n    strategy: ./hold.ts\n    sweep: { params: { wieght: [0.1, 0.9] } }\n');
+    expectBadInput(await breadth(['sweep', 'sweep.yaml', '--db', 'r.db', '--workers', '1'], { cwd: own }), `breadth: sweep.yaml (trial h[wieght=0.1]): runs[0].params: ${refusal}`);
+    expect(existsSync(join(own, 'r.db'))).toBe(false);
+    // Spelt right, the weight reaches the run: 0.3 × 1,000,000 / 100 (the decision's close) = 3,000 shares, filled at the
+    // next close 101 (no opens): cash 1,000,000 − 303,000 = 697,000; NAV at the last close 3,000 × 104 + 697,000 = 1,009,000.
+    const weighed = await hold('--param', 'weight=0.3', '--json');
+    expectOk(weighed);
+    expect(JSON.parse(weighed.stdout).runs[0].finalNav).toBe(1_009_000);
+  });
+
+  it('a misspelt parameter of a built-in is the library\'s line too, not zod\'s (size-tilt tilz)', async () => {
+    expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--param', 'tilz=0.5'), /^breadth: size-tilt: unknown parameter "tilz": did you mean tilt\? \(known: mode, small, large, /);
+    expectBadInput(await runOnTiny('--strategy', 'size-tilt', '--param', 'tilt=1.7'), /^breadth: size-tilt: tilt must be between 0 and 1, got 1\.7$/);
+  });
+
   it('a parameter without a value says how to write one', async () => {
     expectBadInput(await run('run', '--strategy', 'size-tilt', '--param', 'tilt'), 'tilt', 'key=value');
   });

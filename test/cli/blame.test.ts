@@ -5,11 +5,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openStore, SCHEMA_VERSION } from '../../reports/store/index.ts';
-import { bin, breadth, expectBadInput, expectOk, NODE_ARGS, quote, repoRoot, scratch, shell, signalOnEntry, smallStudy, start, write } from './helpers.ts';
+import { anotherBuild, bin, breadth, expectBadInput, expectOk, NODE_ARGS, quote, repoRoot, scratch, shell, signalOnEntry, smallStudy, start, write } from './helpers.ts';
 
 /** The sample, small, as CSV files: quick to load; a strategy's first decision falls on 2005-01-03. */
 const SMALL = ['--data', ''];
@@ -75,6 +75,13 @@ describe.concurrent('a strategy at fault is named, with its own file and line �
     const dir = scratch();
     strategyFile(dir, 'not-a-decision', `() => ({ schedule: schedules.monthStart, decide: () => 'buy everything' as never })`);
     expectBadInput(await breadth(['run', '--strategy', './not-a-decision.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), 'strategy "not-a-decision" failed on 2005-01-03: decide() returned the string "buy everything", not a decision', '{ weights }');
+    expectNothingStored(dir);
+  });
+
+  it('an Error whose message spans lines is said in one line, its lines joined by "; " (probe r60c L3: the README promises one line)', async () => {
+    const dir = scratch();
+    const file = strategyFile(dir, 'two-lines', `() => ({ schedule: schedules.monthStart, decide() { throw new Error('no plan\\n  for this'); } })`);
+    expectBadInput(await breadth(['run', '--strategy', './two-lines.ts', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), `breadth: strategy "two-lines" failed on 2005-01-03: no plan; for this (at ${file}:${lineOf(file, 'no plan')}:`);
     expectNothingStored(dir);
   });
 
@@ -163,6 +170,62 @@ export default defineStrategy({
     expectBadInput(limitStop, `breadth: strategy "plan" failed on 2024-01-08: the limit order for AAA has stop 105 too: ${noStopLimit} (in ${file})`);
     expectBadInput(tif, `breadth: strategy "plan" failed on 2024-01-03: the order for AAA: timeInForce is not an order field: did you mean tif? (in ${file})`);
     expectNothingStored(dir);
+  });
+});
+
+describe.concurrent('an error a strategy or model raises outside breadth\'s calls (probe r60c F4: a Node stack trace, exit 1, the run stored)', () => {
+  const FIX = 'breadth calls a strategy or model synchronously and awaits nothing it starts: handle the error where that work runs, or do the work within the call';
+  const REJECTED = 'a promise the code there started and never awaited rejected';
+  /** The frame `file:line:` of `text` in `file`, as a regular expression's text (its column follows). */
+  const frameOf = (file: string, text: string): string => `${file}:${lineOf(file, text)}:`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it('a promise decide() never awaited that rejects, a timer create() set that throws, a rejection with a string: exit 2, one line naming the file:line and the message, nothing stored', async () => {
+    const dir = scratch();
+    const unawaited = strategyFile(dir, 'unawaited', `() => ({ schedule: schedules.monthStart, decide: () => { Promise.reject(new Error('later')); return { weights: { SYN_SMALL: 1 } }; } })`);
+    const timer = strategyFile(dir, 'timer', `() => { setTimeout(() => { throw new TypeError('no feed'); }, 0); return { schedule: schedules.monthStart, decide: () => ({ weights: { SYN_SMALL: 1 } }) }; }`);
+    const text = strategyFile(dir, 'text', `() => ({ schedule: schedules.monthStart, decide: () => { Promise.reject('nope'); return { weights: { SYN_SMALL: 1 } }; } })`);
+    const run = (file: string) => breadth(['run', '--strategy', `./${file}.ts`, ...SMALL, '--db', 'out/r.db', '--report', 'out/r.html'], { cwd: dir });
+    const [a, b, c] = await Promise.all([run('unawaited'), run('timer'), run('text')]);
+    expectBadInput(a, new RegExp(`^breadth: ${frameOf(unawaited, 'later')}\\d+: ${REJECTED}: later — ${FIX}$`));
+    expectBadInput(b, new RegExp(`^breadth: ${frameOf(timer, 'no feed')}\\d+: a callback the code there left to run later \\(a timer, an event\\) threw: no feed — ${FIX}$`));
+    expectBadInput(c, `breadth: ${text}: ${REJECTED} with the string "nope", not an Error — ${FIX}`);
+    // The replay of the first two had finished: the run is refused as a synchronous throw is, and nothing of it is stored.
+    expectNothingStored(dir);
+  });
+
+  it('a model file whose commission() leaves a rejected promise: the same line, naming the model file', async () => {
+    const dir = scratch();
+    const model = write(dir, 'leaky.ts', `import { defineModel, z } from 'breadth';\nexport default defineModel({ concern: 'commission', name: 'leaky', description: 'x', params: z.object({}),\n  create: () => ({ name: 'leaky', commission: () => { Promise.reject(new Error('no price list')); return 1; } }) });\n`);
+    write(dir, 'leaky.yaml', ['title: t', `data: ${SMALL[1]}`, 'runs:', '  - name: r', '    strategy: equal-weight', '    models:', '      commission: { file: leaky.ts }', ''].join('\n'));
+    expectBadInput(await breadth(['study', 'leaky.yaml', '--out', 'out'], { cwd: dir }), new RegExp(`^breadth: ${frameOf(model, 'no price list')}\\d+: ${REJECTED}: no price list — ${FIX}$`));
+    expectNothingStored(dir);
+  });
+
+  it('in a local sweep the trial whose strategy did so fails with that line, and the others run, are ranked and kept', async () => {
+    const dir = scratch();
+    const file = write(
+      dir,
+      'half.ts',
+      `import { defineStrategy, schedules, z } from 'breadth';\nexport default defineStrategy({ name: 'half', description: 'x', dataNeeds: 'prices', params: z.object({ weight: z.number().default(1) }),\n  create: ({ weight }) => ({ schedule: schedules.monthStart, decide: () => { if (weight === 0.5) Promise.reject(new Error('half')); return { weights: { SYN_SMALL: weight } }; } }) });\n`,
+    );
+    write(dir, 'half.yaml', ['title: t', `data: ${SMALL[1]}`, 'runs:', '  - name: h', '    strategy: ./half.ts', '    sweep: { params: { weight: [0.3, 0.5, 0.9] } }', ''].join('\n'));
+    const o = await breadth(['sweep', 'half.yaml', '--db', 'h.db', '--workers', '2', '--keep', '2', '--json', '--no-report'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(o);
+    const summary = JSON.parse(o.stdout);
+    expect([summary.planned, summary.ran]).toEqual([3, 2]);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]).toMatchObject({ name: 'h[weight=0.5]', kind: 'user' });
+    expect(summary.failed[0].message).toMatch(new RegExp(`^${frameOf(file, "Error('half')")}\\d+: ${REJECTED}: half — ${FIX}$`));
+    expect(summary.kept.map((k: { name: string }) => k.name).sort()).toEqual(['h[weight=0.3]', 'h[weight=0.9]']);
+  });
+
+  it("breadth's own error raised outside a call (a timer in its engine) stays its internal error: exit 70 with the trace", async () => {
+    const dir = scratch();
+    const other = anotherBuild(dir);
+    appendFileSync(join(dir, 'another-breadth', 'engine', 'version.ts'), "setTimeout(() => { throw new Error('a bug of breadth'); }, 0);\n");
+    const o = await breadth(['strategies'], { cwd: dir, bin: other });
+    expect(o.status, o.stderr).toBe(70);
+    expect(o.stderr).toMatch(/^breadth: internal error — please report it with this trace:\nError: a bug of breadth\n\s+at /);
   });
 });
 
@@ -306,6 +369,18 @@ describe.runIf(canMountReadOnly)('reading commands work on a read-only results d
     const again = await breadth(['runs', 'list', 'old.db'], { cwd: dir });
     expectOk(again);
     expect(again.stderr).toBe('');
+  });
+});
+
+describe('a file that holds no store, named to a command that reads one (probe r60c L2)', () => {
+  it('runs list, runs show, export, report, compare and runs delete refuse an empty file in one line and leave it as it was (0 bytes: it became a 147 KB store, "upgraded notes.txt from schema v0 to v13")', async () => {
+    const dir = scratch();
+    write(dir, 'notes.txt', '');
+    const refusal = 'breadth: notes.txt is empty: not a breadth store; name the results database `breadth run --db` or `breadth study` wrote';
+    const commands = [['runs', 'list', 'notes.txt'], ['runs', 'show', 'notes.txt'], ['export', 'notes.txt', '1'], ['report', 'notes.txt', '1'], ['compare', 'notes.txt', '1', '2'], ['runs', 'delete', 'notes.txt', '1']];
+    for (const args of commands) expectBadInput(await breadth(args, { cwd: dir }), refusal);
+    expect(readFileSync(join(dir, 'notes.txt')).length).toBe(0);
+    expect(readdirSync(dir)).toEqual(['notes.txt']); // no journal, -wal, -shm or page beside it
   });
 });
 

@@ -120,8 +120,8 @@ describe.concurrent('options given more than once', () => {
     expectBadInput(await breadth(['data', 'inspect', delist, '--from', '2024-01-02', '--from', '2024-01-03'], { cwd: cwd() }), 'breadth: --from given twice');
   });
 
-  it("a strategy parameter out of range names the flag, not the study's runs[0] (probe r43a)", async () => {
-    expectBadInput(await breadth(['run', '--data', delist, '--strategy', 'sma-crossover', '--param', 'fast=0', '--db', join(root, 'param.db')], { cwd: cwd() }), 'breadth: --param fast: Too small: expected number to be >=1, got 0');
+  it("a strategy parameter out of range is the strategy's own line, as createStrategy() says it, not the study's runs[0] (probe r43a, r60c F1)", async () => {
+    expectBadInput(await breadth(['run', '--data', delist, '--strategy', 'sma-crossover', '--param', 'fast=0', '--db', join(root, 'param.db')], { cwd: cwd() }), /^breadth: sma-crossover: fast must be between 1 and 5000, got 0$/);
   });
 
   it('a benchmark left out by --symbols is named as such', async () => {

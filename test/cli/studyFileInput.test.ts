@@ -47,6 +47,20 @@ describe.concurrent('a file that is not a study', () => {
     expectBadInput(await run('far.yaml'), /^breadth: far\.yaml: runs\[0\]: Unrecognized key: "zzzzzz"$/);
   });
 
+  it('several problems are one line: the file named once, each key path once (probe r60c L3: a study cut mid-run, a baseline of runs [{}] and --label \'\' took a line each, the last without "breadth:")', async () => {
+    // The study cut after `name:` (its value null, no strategy): two issues at two paths.
+    study('cut.yaml', 'data: sample\nruns:\n  - name:\n');
+    expectBadInput(await run('cut.yaml'), 'breadth: cut.yaml: runs[0].name: Invalid input: expected string, received null, got null; runs[0].strategy: Invalid input: expected string, received undefined');
+    write(dir, 'empty-run.json', '{"breadth_baseline": 1, "study": "s.yaml", "data_source": "sample", "data": "d", "data_fingerprint": "x", "runs": [{}]}\n');
+    expectBadInput(
+      await breadth(['regress', '--baseline', 'empty-run.json'], { cwd: dir }),
+      'breadth: empty-run.json: runs[0].name: Invalid input: expected string, received undefined; runs[0].fills_hash: Invalid input: expected string, received undefined; runs[0].metrics: Invalid input: expected record, received undefined',
+    );
+    // An empty --label breaks one rule, said by the flag (it was "runs[0].name: Too small …" and a second line).
+    expectBadInput(await run('--strategy', 'buy-and-hold', '--label', ''), /^breadth: --label: use letters, digits, "\.", "-", "_" or "@", got ""$/);
+    expectBadInput(await run('--strategy', './a b.ts'), /^breadth: the run's name \(the --strategy file's; give --label to choose one\): use letters, digits, "\.", "-", "_" or "@", got "a b"$/);
+  });
+
   it('a long value is quoted as its first 60 characters and an ellipsis', async () => {
     const name = `${'x'.repeat(200)} y`;
     study('long.yaml', `data: sample\nruns:\n  - name: "${name}"\n    strategy: buy-and-hold\n`);

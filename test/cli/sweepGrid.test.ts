@@ -22,18 +22,18 @@ describe.concurrent('sweep grid points the strategy refuses', () => {
     expect([summary.trials, summary.planned, summary.refused, summary.ran]).toEqual([3, 4, 1, 3]);
     expect(summary.failed).toHaveLength(1);
     expect(summary.failed[0]).toMatchObject({ name: 'sma[fast=100 slow=50]', kind: 'user' });
-    expect(summary.failed[0].message).toBe('grid.yaml (trial sma[fast=100 slow=50]): runs[0].params.fast: must be shorter than slow, got 100');
+    expect(summary.failed[0].message).toBe('grid.yaml (trial sma[fast=100 slow=50]): runs[0].params: sma-crossover: fast must be shorter than slow, got 100');
     // The terminal says it too; --resume finds the point failed and runs nothing.
     const again = await breadth(['sweep', 'grid.yaml', '--workers', '1', '--keep', '0', '--resume'], { cwd: dir, timeoutMs: 120_000 });
     expectOk(again);
     expect(again.stdout).toContain('3 trials (0 run now, 3 already stored) of 4 planned');
-    expect(again.stdout).toContain("1 trial failed (not in the statistics above; 1 of them grid point the strategy's parameter check refused, not run):\n  sma[fast=100 slow=50]: grid.yaml (trial sma[fast=100 slow=50]): runs[0].params.fast: must be shorter than slow, got 100\n");
+    expect(again.stdout).toContain("1 trial failed (not in the statistics above; 1 of them grid point the strategy's parameter check refused, not run):\n  sma[fast=100 slow=50]: grid.yaml (trial sma[fast=100 slow=50]): runs[0].params: sma-crossover: fast must be shorter than slow, got 100\n");
   });
 
   it('a grid with no valid point is refused in one line, before any trial', async () => {
     const dir = scratch();
     write(dir, 'none.yaml', smaGrid([100, 300], [50]));
-    expectBadInput(await breadth(['sweep', 'none.yaml', '--workers', '1'], { cwd: dir }), /^breadth: none\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params\.fast: must be shorter than slow, got 100$/);
+    expectBadInput(await breadth(['sweep', 'none.yaml', '--workers', '1'], { cwd: dir }), /^breadth: none\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params: sma-crossover: fast must be shorter than slow, got 100$/);
   });
 
   it('walk-forward: the refused point is left out of every window\'s choice and said once', async () => {
@@ -43,7 +43,7 @@ describe.concurrent('sweep grid points the strategy refuses', () => {
     expectOk(o);
     // 2 years: windows out of sample from months 9, 15 and 21 (the last cut short): 3 windows × 3 valid points, 1 refused in each.
     expect(o.stdout).toContain('sma: 3 rolling windows, chosen by in-sample annual_return among 9 trials');
-    expect(o.stdout).toMatch(/\n3 in-sample points the strategy's parameter check refused, not run: wf\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params\.fast: must be shorter than slow, got 100 \(and others: --json lists them\)\n/);
+    expect(o.stdout).toMatch(/\n3 in-sample points the strategy's parameter check refused, not run: wf\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params: sma-crossover: fast must be shorter than slow, got 100 \(and others: --json lists them\)\n/);
   });
 });
 

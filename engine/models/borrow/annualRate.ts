@@ -24,7 +24,7 @@ const schema = z
 
 /**
  * fee = value × ((1 + fee rate(symbol))^(k/P) − 1); rebate = value × ((1 + rebate rate)^(k/P) − 1),
- * k = AccrualContext.periods; currency ≥ 0. Throws a UserError, one line per override, for overrides naming a symbol the
+ * k = AccrualContext.periods; currency ≥ 0. Throws a UserError, one line naming each override ("; " between), for overrides naming a symbol the
  * market lacks (a typo would otherwise charge the default).
  */
 export const annualRateBorrow = {
@@ -38,7 +38,7 @@ export const annualRateBorrow = {
       if (i === undefined) unknown.push(unknownSymbol(symbol, market));
       else rate[i] = bps / 10_000;
     }
-    if (unknown.length > 0) throw new UserError(unknown.join('\n'));
+    if (unknown.length > 0) throw new UserError(unknown.join('; '));
     const rebate = config.rebateBps / 10_000;
     const overridden = Object.keys(config.overrides).length;
     return {

@@ -29,11 +29,11 @@ describe('borrow: an annual fee by symbol and a rebate, on the short’s market 
     expect(m.name).toBe('200 bps/yr default (1 override), rebate 50 bps/yr');
   });
 
-  it('an override for a symbol the market lacks is refused, one line each, with the nearest symbol where one is near', () => {
+  it('an override for a symbol the market lacks is refused, each in one line ("; " between), with the nearest symbol where one is near', () => {
     const make = () => borrowModel(config({ borrow: { overrides: { S1: 900, S11: 50, QQQ: 10 } } }).borrow, market);
     expect(make).toThrow(UserError);
     expect(make).toThrow(
-      'engine config: borrow.overrides.S11: no symbol "S11" in fixture (did you mean S1?); name a symbol of the data, or drop the override\n' +
+      'engine config: borrow.overrides.S11: no symbol "S11" in fixture (did you mean S1?); name a symbol of the data, or drop the override; ' +
         'engine config: borrow.overrides.QQQ: no symbol "QQQ" in fixture; name a symbol of the data, or drop the override',
     );
   });

@@ -87,6 +87,36 @@ describe('openStore', () => {
     const missing = join(dir, 'no', 'such', 'folder', 'runs.db');
     expect(openError(missing).message).toBe(`cannot open results store ${missing}: the directory ${join(dir, 'no', 'such', 'folder')} does not exist`);
   });
+
+  it('a file that holds no store — empty, or an SQLite file with no tables — is refused by a read and by an open of an existing store, byte for byte as it was; a writing open makes it one (probe r60c L2: `runs list notes.txt` made a 0-byte notes.txt a 147 KB store)', () => {
+    const empty = join(dir, 'empty-notes.txt');
+    writeFileSync(empty, '');
+    const fix = 'not a breadth store; name the results database `breadth run --db` or `breadth study` wrote';
+    const refusal = (file: string, options: { readonly?: boolean; existing?: boolean }): string => {
+      try {
+        openStore(file, MIGRATIONS, options).close();
+      } catch (err) {
+        if (err instanceof UserError) return err.message;
+        throw err;
+      }
+      throw new Error(`${file} opened`);
+    };
+    expect(refusal(empty, { readonly: true })).toBe(`${empty} is empty: ${fix}`);
+    expect(refusal(empty, { existing: true })).toBe(`${empty} is empty: ${fix}`);
+    expect(readFileSync(empty).length).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.startsWith('empty-notes.txt-'))).toEqual([]); // no -wal, -shm or journal beside it
+    const bare = path();
+    const raw = new Database(bare);
+    raw.pragma('user_version = 0');
+    raw.exec('CREATE TABLE t (x); DROP TABLE t');
+    raw.close();
+    const before = readFileSync(bare);
+    expect(refusal(bare, { readonly: true })).toBe(`${bare} is an SQLite database with no tables: ${fix}`);
+    expect(readFileSync(bare).equals(before)).toBe(true);
+    const created = openStore(empty);
+    expect(created.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    created.close();
+  });
 });
 
 /** A run row with the v1 columns only, as an old breadth wrote it; its id. */

@@ -134,18 +134,22 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
     const spec = run.walkForward ?? config.walkForward;
     if (spec) checkMetric(names, spec.metric, `${options.where}: runs[${k}].walkForward.metric`);
   }
+  // Every run's windows and trials are planned before the store opens: a refusal in planning leaves no store behind (probe r60c).
+  const plans = [];
+  for (const { run, k } of tested) {
+    const spec = run.walkForward ?? config.walkForward;
+    if (!spec) continue;
+    const period = runPeriod(market, run, config);
+    const windows = walkForwardWindows(market.dates, period.first, period.last, spec, `${options.where}: runs[${k}].walkForward`);
+    plans.push({ run, k, spec, period, windows, ...(await planWindows(config, market, k, windows, options)) });
+  }
   const { executor, store } = await openExecution(options, config, market, shared);
   try {
     const outcomes: WalkForwardOutcome[] = [];
     // In-sample trials this command stored: a later run sharing one reuses it (it runs once).
     const earlier = new Set<string>();
-    for (const { run, k } of tested) {
+    for (const { run, k, spec, period, windows, perWindow, refused: refusedPoints } of plans) {
       if (options.signal?.aborted) break;
-      const spec = run.walkForward ?? config.walkForward;
-      if (!spec) continue;
-      const period = runPeriod(market, run, config);
-      const windows = walkForwardWindows(market.dates, period.first, period.last, spec, `${options.where}: runs[${k}].walkForward`);
-      const { perWindow, refused: refusedPoints } = await planWindows(config, market, k, windows, options);
       const all = perWindow.flat().map((t, seq) => ({ ...t, seq }));
       const refused = refusedPoints.map((f, j) => ({ ...f, seq: all.length + j }));
       const sweepId = recordSweep(store, {

@@ -57,6 +57,13 @@ describe.concurrent('options refused before any trial runs (probe r46c F7: the w
     expect(existsSync(join(dir, 'r.db'))).toBe(false);
   });
 
+  it('walk-forward: a grid with no valid point is refused before its --db exists (it left a schema-only store: probe r60c)', async () => {
+    const dir = scratch();
+    write(dir, 'none.yaml', smaGrid([100, 300], [50], '    walkForward: { inSample: 9m, outOfSample: 6m }\n'));
+    expectBadInput(await breadth(['walk-forward', 'none.yaml', '--workers', '1', '--db', 'r.db'], { cwd: dir }), /^breadth: none\.yaml \(trial sma\[fast=100 slow=50\]\): runs\[0\]\.params: sma-crossover: fast must be shorter than slow, got 100$/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('r.db'))).toEqual([]);
+  });
+
   it('walk-forward: a mistyped metric in the file, at its key path', async () => {
     const dir = scratch();
     write(dir, 'wf.yaml', smaGrid([5], [50, 200], '    walkForward: { inSample: 9m, outOfSample: 6m, metric: annual_retrun }\n'));

@@ -8,7 +8,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeColumnName, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
+import { normalizeColumnName, readCsvRecords, refuseRepeatedColumns, wrongFieldCountError } from '../formats/csvTable.ts';
 import { parseIsoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
 import { badDateError, optionalNumber, requireNumber } from '../formats/fields.ts';
@@ -70,10 +70,14 @@ interface Filing {
   values: Partial<Record<FundamentalField, number>>;
 }
 
+/** The index of `column` in `header` (names compared as normalizeColumnName does); a column missing, or given twice, is refused at line 1. */
 function columnIndex(file: string, header: readonly string[], column: string): number {
   const wanted = normalizeColumnName(column);
-  const k = header.findIndex((h) => normalizeColumnName(h) === wanted);
+  const matches = header.map((h) => (normalizeColumnName(h) === wanted ? column : null));
+  const k = matches.indexOf(column);
   if (k < 0) throw new DataError(file, 1, `missing column "${column}"`, `a SimFin statement file needs ${KEY_COLUMNS.join(', ')} and its statement's fields; use SimFin's bulk-download files unchanged`);
+  // A second copy was read by no one: the first won without a word (probe r60c F5, as symbols.csv and price files).
+  refuseRepeatedColumns(file, 1, header, matches, `"${header.join(';')}"`);
   return k;
 }
 

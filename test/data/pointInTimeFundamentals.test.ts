@@ -271,6 +271,16 @@ describe('a publish date under 10 days after the period end is taken as 45 days 
       expect(sources[0].notes).toContain(note);
     });
 
+    it('a column given twice is refused at line 1, not read from its first copy (probe r60c F5, as symbols.csv and price files)', () => {
+      const twice = tempDir();
+      const header = `${BALANCE};Total Assets`;
+      writeFile(twice, 'universe/simfin_us-balance-quarterly.csv', csv(header, 'CCC;3;USD;2021;Q2;2021-06-30;2021-07-10;2021-07-10;1000;5;300;;10;30;270;310'));
+      const file = join(twice, 'universe', 'simfin_us-balance-quarterly.csv');
+      expect(() => loadSimfinStatements(join(twice, 'universe'), () => 0)).toThrow(
+        `${file}:1: columns "Total Assets" and "Total Assets" both read as Total Assets in "${header}" — keep one of them, or rename the other`,
+      );
+    });
+
     it('a run that read fundamentals carries the note as a low caveat, restated for the names it read', async () => {
       const market = await loadMarket(dir, { cacheDir: false });
       const both = backtest(market, scripted({ 0: (view) => (view.fundamental('totalAssets'), { weights: { AAA: 0.5, BBB: 0.5 } }) }), { initialCash: 10_000 });

@@ -40,6 +40,9 @@ export const HOLE_WEEKDAYS = 6;
  */
 const STRETCH_ROWS = 3;
 
+/** Weeks a day of the week lacks on, no fewer than it is held, from which it is a pattern of the calendar, not holidays (two: Golden Week's Mondays). */
+const WEEKDAY_PATTERN = 3;
+
 /**
  * The weekdays (Monday to Friday) the row from epoch day `previous` to `day` spans — those in
  * (previous, day] — when it closes a hole of missing data, HOLE_WEEKDAYS or more; 0 for a shorter
@@ -166,8 +169,12 @@ function holesLacking(dates: ArrayLike<number>, end: number): { holes: number; w
  * hole (holeWeekdays 0): `days` of them, `closed` by rule among them (NYSE holidays: no session
  * missing), `rows` lacking one not closed; and `sparser`, whether they are a sparser calendar,
  * not a few days missing: STRETCH_ROWS such rows in a row (weekly dates before daily ones), or a
- * day of the week lacking (not closed) on as many of the weeks as it is held, once at least (a
- * week of fewer sessions; a weekday calendar's weekends, read as calendar days). IWM 2001-08-27 …
+ * day of the week lacking (not closed) on more than twice as many of the weeks as it is held (a
+ * week of fewer sessions: Fridays held on none of four or five weeks, or on one; a weekday
+ * calendar's weekends, read as calendar days, a stray Saturday or not), or on WEEKDAY_PATTERN
+ * weeks or more and no fewer than it is held (three weeks of weekdays, then three of every day).
+ * Two Mondays lacking beside two held is no sparser week: Tokyo's Golden Week (04-29 and 05-06),
+ * or two Fridays missing beside Presidents' Day, were P = 222 (probe r61a). IWM 2001-08-27 …
  * 10-05 as trading days: 5 days, 1 closed (Labor Day), the others on 1 row (09-10 → 09-17), no
  * weekday lacking on more than 1 of its 5 weeks; the dates IWM shares with SPY lacking 2025-01-02
  * have 2 Thursdays lacking (with the 01-09 closure) beside 3 held.
@@ -199,5 +206,5 @@ function shortRowsLacking(dates: ArrayLike<number>, end: number, reading: Readin
     rows += lacking ? 1 : 0;
     stretch ||= inRow >= STRETCH_ROWS;
   }
-  return { days, closed, rows, sparser: stretch || lacks.some((n, weekday) => n > 0 && n >= held[weekday]) };
+  return { days, closed, rows, sparser: stretch || lacks.some((n, weekday) => n > 2 * held[weekday] || (n >= WEEKDAY_PATTERN && n >= held[weekday])) };
 }

@@ -158,6 +158,18 @@ describe('a trading-day calendar over a few weeks keeps 252 with its holidays, a
     expect(pairedFrequency(paired, iwm, 252)).toMatchObject({ periodsPerYear: 252, source: 'spaced like the series' });
   });
 
+  it('a weekday lacking on as many weeks as it is held is no sparser week: Tokyo\'s Golden Week, two Fridays beside Presidents\' Day keep 252 (probe r61a: 222)', () => {
+    // TSE 2024-04-15 … 05-17 without 04-29 (Mon), 05-03 (Fri), 05-06 (Mon): 4 whole weeks to 05-12 hold 17 sessions, 17 / 28 · 365.25
+    // = 221.8; two Mondays held (04-15, 04-22) and two lacking read as a sparser week. With the 3 lacking: 20 / 28 · 365.25 = 260.9.
+    const tse = calendar(epochDay(2024, 4, 15), epochDay(2024, 5, 17), MON_FRI, new Set(monthDays(2024, 4, 29).concat(monthDays(2024, 5, 3, 6))));
+    expect(inferFrequency(tse)).toMatchObject({ periodsPerYear: 252, irregular: false, source: expect.stringContaining('(260.9 sessions a year, with 3 weekdays without a row)') });
+    // NYSE 2024-02-05 … 03-08 without the Fridays 02-09 and 02-23, Presidents' Day 02-19 closed: 17 / 28 · 365.25 = 221.8 held.
+    const feb = nyse(epochDay(2024, 2, 5), epochDay(2024, 3, 8), monthDays(2024, 2, 9, 23));
+    expect(inferFrequency(feb)).toMatchObject({ periodsPerYear: 252, irregular: false });
+    // Against it a run on every NYSE session pairs at the run's 252 too.
+    expect(pairedFrequency(tse.filter((d) => !isNyseHoliday(d)), nyse(epochDay(2024, 4, 15), epochDay(2024, 5, 17)), 252)).toMatchObject({ periodsPerYear: 252 });
+  });
+
   it('a calendar-day month missing two days keeps 365 (was 33 / 35 · 365.25 = 344.4 → 344, irregular)', () => {
     const coin = calendar(epochDay(2024, 1, 1), epochDay(2024, 2, 4), [0, 1, 2, 3, 4, 5, 6], new Set(monthDays(2024, 1, 10, 23)));
     expect(inferFrequency(coin)).toMatchObject({ periodsPerYear: 365, irregular: false, source: expect.stringContaining('365.3 sessions a year, with 2 days without a row') });

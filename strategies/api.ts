@@ -14,13 +14,13 @@
 // `instantiate` validates raw parameters and returns the engine's `Strategy` with name, params
 // and source hash filled in, so a definition never repeats them.
 
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ParamsError, StrategyError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { readingFailure, strategyFailure } from '../engine/strategyFault.ts';
 import { logicProblems } from '../engine/strategyShape.ts';
 import { describeParamIssues } from './paramErrors.ts';
-import { refusingUnknownKeys } from './strictParams.ts';
+import { nestedUnknownKeys, refusingUnknownKeys } from './strictParams.ts';
 import { durationSessions } from './blocks/durations.ts';
 import { durationDefaults } from './blocks/params.ts';
 import { isScheduleName } from './blocks/schedules.ts';
@@ -66,7 +66,8 @@ export function parseParams<S extends ParamSchema>(definition: StrategyDefinitio
  */
 function validateGiven<S extends ParamSchema>(definition: StrategyDefinition<S>, raw: unknown): z.output<S> {
   const parsed = refusingUnknownKeys(definition.params).safeParse(raw ?? {});
-  if (!parsed.success) throw new ParamsError(describeParamIssues(definition.name, definition.params, parsed.error, raw));
+  const issues = [...nestedUnknownKeys(definition.params, raw), ...(parsed.error?.issues ?? [])];
+  if (issues.length > 0 || !parsed.success) throw new ParamsError(describeParamIssues(definition.name, definition.params, new z.ZodError(issues), raw));
   return parsed.data;
 }
 

@@ -10,12 +10,12 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
-import { parseOrThrow } from '../engine/configError.ts';
+import { describeIssues } from '../engine/configError.ts';
 import { blamed } from '../engine/strategyFault.ts';
 import { checkModel, CONFIG_KEYS, type ModelDefinition, type ModelSource } from '../engine/models/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from '../engine/models/types.ts';
 import { definitionExport, definitionProblems, importUserFile } from '../strategies/loader.ts';
-import { refusingUnknownKeys } from '../strategies/strictParams.ts';
+import { nestedUnknownKeys, refusingUnknownKeys } from '../strategies/strictParams.ts';
 import { CopyMismatch } from './sweep/mismatch.ts';
 
 const modelFile = z
@@ -107,7 +107,11 @@ async function loadModelFile(concern: ModelConcern, spec: { file: string; params
   const { module, sourceHash } = await importUserFile(spec.file, baseDir, `${where}: model file ${spec.file}`);
   const definition = checkDefinition(definitionExport(module, 'model'), `${where}: ${spec.file}`);
   if (definition.concern !== concern) throw new UserError(`${where}: ${spec.file} is a ${definition.concern} model, not a ${concern} model`);
-  const params = parseOrThrow(refusingUnknownKeys(definition.params), spec.params, where, 'params');
+  // Unknown keys at any depth (strictParams.ts), with what else the schema finds, in one line.
+  const parsed = refusingUnknownKeys(definition.params).safeParse(spec.params);
+  const issues = [...nestedUnknownKeys(definition.params, spec.params), ...(parsed.error?.issues ?? [])];
+  if (issues.length > 0 || !parsed.success) throw new UserError(describeIssues(new z.ZodError(issues), where, 'params', spec.params, definition.params));
+  const params = parsed.data;
   let model: unknown;
   try {
     model = definition.create(params, market);

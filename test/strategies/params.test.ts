@@ -52,6 +52,22 @@ describe('parameter errors', () => {
     expect(parseParams({ ...hold, params: hold.params.passthrough() }, { weight: 0.5, note: 'x' })).toEqual({ weight: 0.5, note: 'x' });
   });
 
+  it('a misspelt key inside an object parameter is refused at its path, not dropped (probe r61a: opts={"levv":2} ran with lev 1)', () => {
+    const levered = defineStrategy({
+      name: 'levered',
+      description: 'x',
+      dataNeeds: 'ETF prices',
+      params: z.object({ opts: z.object({ lev: z.number().default(1) }).default({ lev: 1 }), legs: z.array(z.object({ symbol: z.string() })).default([]) }),
+      create: () => ({ schedule: schedules.monthStart, decide: () => undefined }),
+    });
+    expect(() => parseParams(levered, { opts: { levv: 2 } })).toThrow('levered: unknown parameter "levv" in opts: did you mean lev? (known: lev)');
+    expect(() => parseParams(levered, { legs: [{ symbol: 'A' }, { symbl: 'B' }] })).toThrow('levered: unknown parameter "symbl" in legs[1]: did you mean symbol? (known: symbol); legs[1].symbol is required');
+    expect(parseParams(levered, { opts: { lev: 2 } })).toEqual({ opts: { lev: 2 }, legs: [] });
+    // An object parameter that says what to do with other keys keeps its rule; a record's keys are its values' names.
+    const open = defineStrategy({ ...levered, params: z.object({ opts: z.object({ lev: z.number() }).passthrough(), weights: z.record(z.string(), z.number()) }), create: () => ({ schedule: schedules.monthStart, decide: () => undefined }) });
+    expect(parseParams(open, { opts: { lev: 2, note: 'x' }, weights: { AAA: 1 } })).toEqual({ opts: { lev: 2, note: 'x' }, weights: { AAA: 1 } });
+  });
+
   it('reports nested paths and cross-field rules', () => {
     expect(errorOf('fixed-weights', { weights: { '@largeCap': 'lots' } })).toBe('fixed-weights: weights.@largeCap must be a number, got "lots"');
     expect(errorOf('sma-crossover', { fast: 200, slow: 50 })).toBe('sma-crossover: fast must be shorter than slow, got 200');

@@ -127,6 +127,11 @@ describe('mistakes in model settings', async () => {
       run({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: MODEL, params: { minimum: -1 } } } }] }),
       'test.yaml: runs[0].models.commission: params.minimum: Too small: expected number to be >=0, got -1',
     );
+    // A misspelt key inside a tier is refused at its path, not dropped with its tier's rate left to the default (probe r61a).
+    await expectError(
+      run({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: MODEL, params: { tiers: [{ upTo: null, perShre: 0.004 }] } } } }] }),
+      'test.yaml: runs[0].models.commission: params.tiers[0]: Unrecognized key: "perShre" (did you mean perShare?)',
+    );
   });
 
   it('an instance that is not a model, or beside a config that sets its concern', async () => {

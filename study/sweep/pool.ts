@@ -27,7 +27,9 @@ const WORKER = new URL(`./worker${import.meta.url.slice(import.meta.url.lastInde
 
 export function localPool(market: SharedMarket, workers: number): TrialPool {
   if (!(Number.isInteger(workers) && workers >= 1)) throw new UserError(`--workers must be a whole number ≥ 1, got ${workers}`);
-  const pool = new Piscina<TrialSpec, WorkerAnswer>({ filename: WORKER.href, minThreads: workers, maxThreads: workers, idleTimeout: 60_000, workerData: { market } });
+  // Threads start with the first trials (minThreads 0): a sweep whose trials are all stored starts none,
+  // and none is ended while it is still starting.
+  const pool = new Piscina<TrialSpec, WorkerAnswer>({ filename: WORKER.href, minThreads: 0, maxThreads: workers, idleTimeout: 60_000, workerData: { market } });
   return {
     workers,
     async run(spec, signal) {

@@ -13,7 +13,10 @@ import type { Result } from '../../engine/result.ts';
 import { excessReturns } from '../../reports/metrics/riskFree.ts';
 import { type SharpeTrials, sharpeMoments } from '../../reports/metrics/index.ts';
 import { navReturns, type RunMetrics } from '../../reports/runMetrics.ts';
-import { canonicalJson, fillsHash, sha256, type TrialPlace, type TrialRecord } from '../../reports/store/index.ts';
+// The pure parts of the store, not its index: a worker thread never loads the SQLite addon (pool.ts).
+import { canonicalJson, sha256 } from '../../reports/store/canonicalJson.ts';
+import { fillsHash } from '../../reports/store/fillsHash.ts';
+import type { TrialPlace, TrialRecord } from '../../reports/store/trials.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { userCodeSettled } from '../../strategies/asyncFault.ts';
 import { loadStrategyDefinition } from '../../strategies/registry.ts';

@@ -45,10 +45,10 @@ export {
   type VolumeLimit,
 } from './engine/models/index.ts';
 export { engineConfigSchema, EXECUTION_CONVENTIONS, type EngineConfig, type EngineConfigInput, type ExecutionConvention } from './engine/config.ts';
-export { MarketView, type PriceField } from './engine/view.ts';
-export { schedules, type Schedule } from './engine/schedule.ts';
+export { MarketView, type PriceField } from './engine/decisions/view.ts';
+export { schedules, type Schedule } from './engine/calendar/schedule.ts';
 export type { BookView, Decision, InitContext, Strategy, Targets } from './engine/strategy.ts';
-export { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIF_NAMES, type CancelRequest, type OrderRequest, type OrderType, type TimeInForce } from './engine/orders.ts';
+export { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIF_NAMES, type CancelRequest, type OrderRequest, type OrderType, type TimeInForce } from './engine/execution/orders.ts';
 export { COST_LINES, DAILY_COLUMNS, FILL_REASON_NAMES, INCOME_LINES, type Manifest, type Orders, type Result } from './engine/result.ts';
 
 // strategies

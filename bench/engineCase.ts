@@ -3,7 +3,7 @@
 // and of CPU time), peak RSS.
 
 import { backtest } from '../engine/backtest.ts';
-import { everySession } from '../engine/schedule.ts';
+import { everySession } from '../engine/calendar/schedule.ts';
 import type { Strategy, Targets } from '../engine/strategy.ts';
 import { equalWeight } from './equalWeight.ts';
 import { randomWalkMarket } from './randomWalkMarket.ts';

@@ -1,6 +1,6 @@
 // The benchmarks' rebalancing strategy: equal weight over the listed symbols at each month start.
 
-import { monthStart } from '../engine/schedule.ts';
+import { monthStart } from '../engine/calendar/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
 
 export const equalWeight: Strategy = {

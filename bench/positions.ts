@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { AssetClass } from '../data/market.ts';
 import { loadMarket } from '../data/load.ts';
 import { backtest } from '../engine/backtest.ts';
-import { everySession } from '../engine/schedule.ts';
+import { everySession } from '../engine/calendar/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { runMetrics } from '../reports/runMetrics.ts';
 import { getRun, openStore, writeRun } from '../reports/store/index.ts';

@@ -3,7 +3,7 @@
 // What `breadth run` and `breadth study` print under each run, and `breadth walk-forward` under
 // its stitched run.
 
-import { type Caveat, changesReading } from '../engine/caveats.ts';
+import { type Caveat, changesReading } from '../engine/caveats/caveats.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 /** Caveats that change how a run reads shown per run; the report has them all. */

@@ -1,9 +1,9 @@
 // `breadth runs show --orders`: each order of a stored run with its fills beneath it, and the
 // one-line tally by status that `runs show` prints without the flag.
 
-import { splitResting } from '../engine/restingSplit.ts';
-import { splitLabel } from '../engine/splitCaveats.ts';
-import { type ExactShares, pricePerNewShare, snapWhole } from '../engine/shares.ts';
+import { splitResting } from '../engine/execution/restingSplit.ts';
+import { splitLabel } from '../engine/caveats/splitCaveats.ts';
+import { type ExactShares, pricePerNewShare, snapWhole } from '../engine/accounting/shares.ts';
 import { splitsBetween } from '../reports/bookCaveats.ts';
 import { decimals } from '../reports/html/page/decimals.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
@@ -16,7 +16,7 @@ export interface OrderWithFills extends StoredOrder {
    * Signed shares it asked for in the shares of its end, as the book could trade them: its fills
    * before each split rescaled by it, plus what still rested after the last split (in a whole-share
    * run the exact count's whole part, or the whole shares the position kept for an order closing
-   * it, as engine/orderBook.ts applySplit rests it; for a filled order, what it filled). `quantity`
+   * it, as engine/execution/orderBook.ts applySplit rests it; for a filled order, what it filled). `quantity`
    * when no split; null for an unrecorded order.
    */
   quantityAtEnd: number | null;
@@ -67,7 +67,7 @@ interface Resting {
  * (in date order), as the engine rests them; sets each one's quantityAtEnd and droppedAtSplits. At
  * each ex-date (before that day's fills) what each order still has to fill — carried exactly, with
  * the fraction earlier splits left — is rescaled by the rule the book applies
- * (engine/restingSplit.ts splitResting), from the position held then (the symbol's `fills`, every
+ * (engine/execution/restingSplit.ts splitResting), from the position held then (the symbol's `fills`, every
  * ledger row, summed through the earlier splits); a whole-share run trades its whole part. A filled
  * order asked for what it filled.
  */
@@ -106,7 +106,7 @@ function atEnd(o: OrderWithFills, shares: number, date: string): number {
   return o.splits.reduce((q, x) => (x.date > date ? q * x.ratio : q), shares);
 }
 
-/** A limit or stop price set on `date`, per share of the order's end (as the engine rests it: engine/shares.ts pricePerNewShare). */
+/** A limit or stop price set on `date`, per share of the order's end (as the engine rests it: engine/accounting/shares.ts pricePerNewShare). */
 function priceAtEnd(o: OrderWithFills, price: number | null, date: string): number | null {
   return price === null ? null : o.splits.reduce((p, x) => (x.date > date ? pricePerNewShare(p, x.ratio) : p), price);
 }

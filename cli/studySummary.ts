@@ -5,7 +5,7 @@
 // the ones that change how it reads, with the period it covers.
 
 import { isoDay } from '../data/dates.ts';
-import { rankCaveats } from '../engine/caveats.ts';
+import { rankCaveats } from '../engine/caveats/caveats.ts';
 import { RUN_CURRENCY } from '../reports/html/index.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { carriedSessions } from '../reports/navObservations.ts';

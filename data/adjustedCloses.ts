@@ -1,7 +1,7 @@
 // Total-return (split- and dividend-adjusted) closes from a Market's traded closes and events: the
 // one place the adjustment factors are computed, for `metrics --prices` (returnSeries.ts), the
 // sample's AdjClose column (sample/csv.ts) and the back-adjusted history strategies read
-// (engine/adjustment.ts).
+// (engine/market/adjustment.ts).
 //
 // Factor (Yahoo's adjusted-close convention, as data/prices/corporateActions.ts reads it back): on an
 // ex-session s of symbol i with splits of product q new shares per old and cash D per share,
@@ -90,7 +90,7 @@ export function adjustedCloses(market: Market, i: number): Float64Array {
 }
 
 // A per-symbol index of those steps: the engine back-adjusts history as of a decision with it
-// (engine/adjustment.ts), and shares reported at a period end are put in a later session's units.
+// (engine/market/adjustment.ts), and shares reported at a period end are put in a later session's units.
 
 export interface AdjustmentIndex {
   /** start[i] .. start[i+1]-1: symbol i's ex-sessions, ascending (a session's events are one row). */

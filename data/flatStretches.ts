@@ -3,7 +3,7 @@
 // (a T-bill fund at zero rates). Every return inside one is 0 %, which an estimate over those
 // returns (beta, volatility, correlation, covariance) reads as a flat market. One detector for
 // the caveat of a benchmark (reports/benchmarkCoverage.ts) and of the prices a run held
-// (engine/flatPriceCaveats.ts).
+// (engine/caveats/flatPriceCaveats.ts).
 
 /** A value repeated this many times in a row (four 0 % returns: a trading week) makes a stretch worth saying of a benchmark; as many 0 % returns, of a price a run held. */
 export const FLAT_VALUES = 5;

@@ -1,7 +1,7 @@
 // Source notes that list symbols ("30 distributions above 10% of the price …: ALEX 2017-11-28
 // (35.4%), …"), kept with their entries so that a run can restate one for the symbols it read:
 // the count and the list become the run's ("2 distributions above 10% …: LPRO …, CYTH …"), and a
-// note none of whose symbols the run read does not concern it (engine/warnings.ts).
+// note none of whose symbols the run read does not concern it (engine/caveats/warnings.ts).
 
 /** One listed item: the symbol it is about and its text as listed ("ALEX 2017-11-28 (35.4%)"). */
 export interface NoteEntry {

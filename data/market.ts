@@ -57,7 +57,7 @@ export interface SourceInfo {
   readonly columns?: { readonly used: readonly string[]; readonly ignored: readonly string[] };
   /** Price files: the symbols this source provided (each symbol comes from one source: prices/align.ts); its notes concern a run that read one of them. */
   readonly symbols?: readonly string[];
-  /** Rate files: the name of the series this source provided (its key in Market.rates, data/folder/dataFolder.ts rateSeriesName); its notes concern a run that used that series (engine/warnings.ts). */
+  /** Rate files: the name of the series this source provided (its key in Market.rates, data/folder/dataFolder.ts rateSeriesName); its notes concern a run that used that series (engine/caveats/warnings.ts). */
   readonly rate?: string;
   /** The notes that list symbols, with their entries, so a run can restate them for the symbols it read (listedNotes.ts). */
   readonly listed?: readonly ListedNote[];
@@ -118,7 +118,7 @@ export interface Market {
   /**
    * Per symbol, in a market selected from a longer source (data/prices/select.ts): 1 where the
    * symbol has a bar after the selected sessions — its data goes on, the selection ended, so
-   * nothing ends it (engine/corporateActions.ts lastListedSession). Absent: a whole source.
+   * nothing ends it (engine/market/corporateActions.ts lastListedSession). Absent: a whole source.
    */
   readonly continuesAfter?: Uint8Array;
   /** Per symbol: the return realised on delisting (e.g. -0.3), NaN when the data gives none. */
@@ -127,7 +127,7 @@ export interface Market {
    * Per symbol: the date (epoch day) of a delisting its files give on or after the data's last
    * session, NaN for the others. Such a symbol is listed to the end (continuesAfter) and its exit,
    * on the session after that date, lies beyond the data, so no run applies its delistReturn: `data
-   * inspect` lists it, and a run holding it at the data's end says so (engine/lateDelistingCaveats.ts).
+   * inspect` lists it, and a run holding it at the data's end says so (engine/caveats/lateDelistingCaveats.ts).
    * A selection keeps it where it keeps the last session (data/prices/select.ts). Absent: none.
    */
   readonly delistingAfterData?: Float64Array;

@@ -6,8 +6,8 @@
 // the year's last trading day: 2021-12-31 was open). Unscheduled closures (2001-09-11 … 14,
 // 2012-10-29/30, days of mourning) follow no rule and are not here. breadth does not know a data
 // source's exchange: this is the calendar by which a coarse calendar's business-day convention is
-// read where a holiday moves a session (engine/calendarGrid.ts nominalSession), and by which a
-// daily calendar lacking a weekday lacks no session (engine/dailyPeriods.ts).
+// read where a holiday moves a session (engine/calendar/calendarGrid.ts nominalSession), and by which a
+// daily calendar lacking a weekday lacks no session (engine/calendar/dailyPeriods.ts).
 
 import { dayParts, epochDay, weekdayOf } from './dates.ts';
 

@@ -42,7 +42,7 @@ export function startDatedMonths(series: RateSeries): number {
 const START_DATED = new WeakMap<RateSeries, number>();
 
 /**
- * The rate a decision on `day` can know (engine/view.ts; DESIGN.md's causality contract): the
+ * The rate a decision on `day` can know (engine/decisions/view.ts; DESIGN.md's causality contract): the
  * rate as of `day`, except that a period average dated on its period's first day (startDatedMonths)
  * is known only once its period is over — from the next period's first day. A monthly TB3MS read
  * on 2020-07-15 gives June's average, not July's. NaN when none is known yet.
@@ -58,7 +58,7 @@ export function rateKnownOn(series: RateSeries, day: number): number {
 
 /**
  * Return of an annual rate R (decimal) over k of P periods a year: (1 + R)^(k/P) − 1 (METRICS.md
- * "Inputs", rf, for k = 1; a row closing a gap of missing dates covers k > 1, engine/rowPeriods.ts
+ * "Inputs", rf, for k = 1; a row closing a gap of missing dates covers k > 1, engine/calendar/rowPeriods.ts
  * periodsPerRow). The one conversion breadth uses for an annual rate: the metrics' risk-free
  * return, and every accrual of the engine (cash interest, debit interest, borrow fee and rebate),
  * so cash at the risk-free rate earns exactly rf each session. R > −1; NaN in, NaN out.

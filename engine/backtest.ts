@@ -13,40 +13,40 @@ import { isoDay, parseIsoDay, sessionOnOrBefore } from '../data/dates.ts';
 import { Random } from '../data/random.ts';
 import { UserError } from '../data/errors.ts';
 import { sourceRecord, type Market } from '../data/market.ts';
-import { Accruals } from './accruals.ts';
-import { frequencyOf } from './frequency.ts';
+import { Accruals } from './accounting/accruals.ts';
+import { frequencyOf } from './calendar/frequency.ts';
 import { buildAdjustmentIndex } from '../data/adjustedCloses.ts';
-import { Broker } from './broker.ts';
-import { requireFiniteBook } from './bookRange.ts';
-import { CostEstimator } from './costEstimate.ts';
+import { Broker } from './execution/broker.ts';
+import { requireFiniteBook } from './accounting/bookRange.ts';
+import { CostEstimator } from './execution/costEstimate.ts';
 import { engineConfigSchema, type EngineConfig, type EngineConfigInput } from './config.ts';
 import { parseOrThrow } from './configError.ts';
-import { type CheckedDecision, DecisionChecker } from './decisionCheck.ts';
-import { CorporateActions } from './corporateActions.ts';
-import { heldPastData } from './lateDelistingCaveats.ts';
-import { GrowableTable } from './growable.ts';
-import { HoldingLog } from './holdingLog.ts';
-import { Ledger } from './ledger.ts';
-import { LiquidityEstimator } from './liquidity.ts';
-import { Listing } from './listing.ts';
+import { type CheckedDecision, DecisionChecker } from './decisions/decisionCheck.ts';
+import { CorporateActions } from './market/corporateActions.ts';
+import { heldPastData } from './caveats/lateDelistingCaveats.ts';
+import { GrowableTable } from './accounting/growable.ts';
+import { HoldingLog } from './accounting/holdingLog.ts';
+import { Ledger } from './accounting/ledger.ts';
+import { LiquidityEstimator } from './execution/liquidity.ts';
+import { Listing } from './market/listing.ts';
 import { executionModels, type ModelSource, modelNames, userModelRecords } from './models/index.ts';
 import type { ExecutionModels, ModelConcern } from './models/types.ts';
-import { accountLimits } from './account.ts';
-import { OrderBook } from './orderBook.ts';
-import { Deferral, OrderEnd, OrderOrigin } from './orders.ts';
-import { PendingTargets } from './pendingTargets.ts';
-import { type PlanContext, type PlannedOrders, RebalancePlanner } from './planner.ts';
-import { Portfolio } from './portfolio.ts';
-import { LimitDrift } from './limitDrift.ts';
+import { accountLimits } from './accounting/account.ts';
+import { OrderBook } from './execution/orderBook.ts';
+import { Deferral, OrderEnd, OrderOrigin } from './execution/orders.ts';
+import { PendingTargets } from './execution/pendingTargets.ts';
+import { type PlanContext, type PlannedOrders, RebalancePlanner } from './execution/planner.ts';
+import { Portfolio } from './accounting/portfolio.ts';
+import { LimitDrift } from './accounting/limitDrift.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
-import { StaleMarks } from './staleMarks.ts';
+import { StaleMarks } from './caveats/staleMarks.ts';
 import type { BookView, InitResult, Strategy } from './strategy.ts';
-import { strategyFailure } from './strategyFault.ts';
-import { checkStrategy, scheduledSessions } from './strategyShape.ts';
+import { strategyFailure } from './decisions/strategyFault.ts';
+import { checkStrategy, scheduledSessions } from './decisions/strategyShape.ts';
 import { ENGINE_VERSION } from './version.ts';
-import { StrategyNotes } from './strategyNotes.ts';
-import { MarketView, moveViewTo, viewReads } from './view.ts';
-import { describeRun } from './warnings.ts';
+import { StrategyNotes } from './decisions/strategyNotes.ts';
+import { MarketView, moveViewTo, viewReads } from './decisions/view.ts';
+import { describeRun } from './caveats/warnings.ts';
 
 /** What backtest() takes besides the config: models a user brings. */
 export interface BacktestOptions {
@@ -413,7 +413,7 @@ function runRange(market: Market, config: EngineConfig): [number, number] {
   return [first, last];
 }
 
-/** The strategy's decision, read once and checked (engine/decisionCheck.ts); its faults are reported against it (engine/strategyFault.ts). */
+/** The strategy's decision, read once and checked (engine/decisions/decisionCheck.ts); its faults are reported against it (engine/decisions/strategyFault.ts). */
 function decide(strategy: Strategy, view: MarketView, book: BookView, checker: DecisionChecker): CheckedDecision {
   let decision: ReturnType<Strategy['decide']>;
   try {

@@ -63,13 +63,13 @@ export const engineConfigSchema = z
     /**
      * Sessions per year P for the accruals: an annual rate R accrues (1 + R)^(1/P) − 1 a session
      * (data/rates.ts perPeriodRate), the rf conversion of METRICS.md. Inferred from the run's
-     * calendar (engine/frequency.ts) when not given; set it where the metrics' P is set.
+     * calendar (engine/calendar/frequency.ts) when not given; set it where the metrics' P is set.
      */
     periodsPerYear: periodsPerYear.optional(),
     /**
      * A held position marked at a price older than this many sessions is reported as stale; a
      * symbol whose last bar is older is out of the strategy's universe and unpriced for a new
-     * target (engine/listing.ts).
+     * target (engine/market/listing.ts).
      */
     staleMarkSessions: z.number().int().min(1).default(STALE_MARK_SESSIONS),
     seed: z.number().int().default(1),

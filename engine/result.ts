@@ -1,10 +1,10 @@
 // The Result of a run: daily columns, the fills ledger, decision snapshots, deferrals, leverage
 // breaches and the manifest. Everything reports need, nothing they must recompute by replaying.
 
-import type { Caveat } from './caveats.ts';
+import type { Caveat } from './caveats/caveats.ts';
 import type { EngineConfig, ExecutionConvention } from './config.ts';
 import type { ModelConcern } from './models/types.ts';
-import type { TargetWait } from './pendingTargets.ts';
+import type { TargetWait } from './execution/pendingTargets.ts';
 
 /** A user's model in the manifest: path (as the study names it) and sha256 of its file when it came from one. */
 export interface UserModelRecord {
@@ -81,7 +81,7 @@ export interface Fills {
 /**
  * Every order the broker accepted, columnar, in id order (id k is row k − 1). Names of the coded
  * columns: ORDER_TYPE_NAMES, TIF_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_END_NAMES
- * (engine/orders.ts). Fills name their order in `fills.orderId`.
+ * (engine/execution/orders.ts). Fills name their order in `fills.orderId`.
  */
 export interface Orders {
   readonly id: Int32Array;
@@ -188,7 +188,7 @@ export interface LeverageBreach {
   readonly maxGross: number;
   readonly maxNet: number;
   readonly action: 'rejected' | 'deferred' | 'closed';
-  /** The symbol of a fill cut or closed at the limits, or of a waiting target rejected at its price (engine/pendingTargets.ts: one row per target rejected); null for a rejected decision. */
+  /** The symbol of a fill cut or closed at the limits, or of a waiting target rejected at its price (engine/execution/pendingTargets.ts: one row per target rejected); null for a rejected decision. */
   readonly symbol: string | null;
 }
 
@@ -250,7 +250,7 @@ export interface Manifest {
   readonly seed: number;
   /**
    * Symbols whose bars a year differ from the run's P (a weekday stock in a seven-day calendar:
-   * 252 of 365; an illiquid name), read at the run's last session (engine/listing.ts): each
+   * 252 of 365; an illiquid name), read at the run's last session (engine/market/listing.ts): each
    * lookback counted on a symbol's own bars spans w × barsPerYear / P of them for a window of w
    * sessions (strategies/blocks/series.ts ownBars). Absent when every symbol trades on the calendar.
    */
@@ -289,7 +289,7 @@ export interface Result {
   readonly deferrals: Deferrals;
   /** Trades the planner's skip rules dropped. Absent in results built before it was recorded. */
   readonly skippedTrades?: SkippedTrades;
-  /** Targets that waited for their symbol's price, each from its decision until ordered or replaced (engine/pendingTargets.ts). Absent in results built without it. */
+  /** Targets that waited for their symbol's price, each from its decision until ordered or replaced (engine/execution/pendingTargets.ts). Absent in results built without it. */
   readonly targetWaits?: readonly TargetWait[];
   /** Splits between the run's first and last sessions (fills before one are in pre-split shares). */
   readonly splits: Splits;

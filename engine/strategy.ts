@@ -1,9 +1,9 @@
 // The strategy API: what a strategy implements and what the engine hands it.
 // strategies/ import these types; they never reach into engine internals.
 
-import type { CancelRequest, OrderRequest } from './orders.ts';
-import type { Schedule } from './schedule.ts';
-import type { MarketView } from './view.ts';
+import type { CancelRequest, OrderRequest } from './execution/orders.ts';
+import type { Schedule } from './calendar/schedule.ts';
+import type { MarketView } from './decisions/view.ts';
 
 /**
  * Target portfolio: a complete description of the holdings wanted after the rebalance. Symbols
@@ -12,7 +12,7 @@ import type { MarketView } from './view.ts';
  * not by index: a key "0" is a symbol named 0, as a numeric ticker may be — or a Float64Array
  * indexed by symbol (MarketView.symbols order, one entry per symbol). Any other object (a Map, an
  * array, a class's instance, an object keyed by a Symbol or by keys that are not enumerable) is
- * refused at run time; each entry is read once, and that copy runs (engine/decisionCheck.ts).
+ * refused at run time; each entry is read once, and that copy runs (engine/decisions/decisionCheck.ts).
  */
 export type Targets =
   | { readonly weights: Readonly<Record<string, number>> | Float64Array }

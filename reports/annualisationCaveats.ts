@@ -5,9 +5,9 @@
 // (runMetrics.ts) and for any dated series (seriesAnalysis.ts).
 
 import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
-import { HOLE_WEEKDAYS } from '../engine/dailyPeriods.ts';
-import type { Frequency } from '../engine/frequency.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
+import { HOLE_WEEKDAYS } from '../engine/calendar/dailyPeriods.ts';
+import type { Frequency } from '../engine/calendar/frequency.ts';
 import type { MetricSet } from './metrics/index.ts';
 
 /**
@@ -45,7 +45,7 @@ function holeWords(f: Frequency): { calendar: string; hole: string; unit: string
 
 /**
  * The holes of missing data in a calendar: its rows (`days`, ascending epoch days; `periods` of P
- * each row covers, engine/rowPeriods.ts periodsPerRow) that count two or more whole periods — a
+ * each row covers, engine/calendar/rowPeriods.ts periodsPerRow) that count two or more whole periods — a
  * daily trading-day row spanning six weekdays or more, a calendar-day row two days or more,
  * months missing from month-ends — said medium with the first few, `whose` naming the calendar
  * and `accrued` what accrues over them: "the run's daily calendar has 1 hole of 6 or more

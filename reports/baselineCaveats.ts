@@ -3,11 +3,11 @@
 // reworded, or a size that moved with a metric the baseline compares on its own, is no difference.
 
 import { z } from 'zod';
-import { CAVEAT_SEVERITIES, type Caveat, type CaveatSeverity, listSymbols } from '../engine/caveats.ts';
+import { CAVEAT_SEVERITIES, type Caveat, type CaveatSeverity, listSymbols } from '../engine/caveats/caveats.ts';
 
 export const recordedCaveatSchema = z
   .object({
-    /** engine/caveats.ts CaveatCode (any string: a baseline of a later breadth may name a newer code). */
+    /** engine/caveats/caveats.ts CaveatCode (any string: a baseline of a later breadth may name a newer code). */
     code: z.string(),
     severity: z.enum(CAVEAT_SEVERITIES as [CaveatSeverity, ...CaveatSeverity[]]),
     /** The symbols it concerns, sorted. */

@@ -6,7 +6,7 @@
 
 import { isoDay, medianGap } from '../data/dates.ts';
 import { FLAT_SHARE, FLAT_VALUES, flatStretches } from '../data/flatStretches.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
 
 /** What the levels are laid on: 'the run' counted in sessions, 'the series' counted in periods. */
 export interface CoveredSeries {

@@ -9,9 +9,9 @@
 import { adjustmentSteps } from '../data/adjustedCloses.ts';
 import { isoDay } from '../data/dates.ts';
 import { type Market, PriceKind } from '../data/market.ts';
-import { type Caveat, caveat, pct } from '../engine/caveats.ts';
+import { type Caveat, caveat, pct } from '../engine/caveats/caveats.ts';
 import type { Result } from '../engine/result.ts';
-import { seriesCaveats } from '../engine/warnings.ts';
+import { seriesCaveats } from '../engine/caveats/warnings.ts';
 import { type BenchmarkLevels, totalReturnLevels } from './benchmark.ts';
 
 /** Two levels agree in proportion to this relative difference (float rounding of a division). */
@@ -19,7 +19,7 @@ const SAME = 1e-9;
 
 /**
  * The caveats of the benchmark's source over the run's sessions, when its name is a symbol of
- * `market`: its series' data caveats (engine/warnings.ts seriesCaveats as the benchmark:
+ * `market`: its series' data caveats (engine/caveats/warnings.ts seriesCaveats as the benchmark:
  * "benchmark: BM.csv: Close only …", a split-sized move, a bad print that reverts) less those the
  * run's own caveats already say (it held the symbol), and whether its levels are a price index
  * (priceIndexCaveats). [] without a benchmark, a market or a session.

@@ -5,10 +5,10 @@
 // of them again (html/storedCaveats.ts: runs stored before they were recorded show their stored list).
 
 import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
-import { Deferral } from '../engine/orders.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
+import { Deferral } from '../engine/execution/orders.ts';
 import type { Result } from '../engine/result.ts';
-import { periodsPerRow } from '../engine/rowPeriods.ts';
+import { periodsPerRow } from '../engine/calendar/rowPeriods.ts';
 import { exposureGapCauses } from './exposureGapCauses.ts';
 import { sum } from './metrics/index.ts';
 
@@ -191,7 +191,7 @@ export function deferredNotionalCaveat(peak: { share: number; date: string; sess
 
 /**
  * Medium when the run's `sessions` cover fewer than P (`periodsPerYear`) periods: its annualized
- * figures extrapolate. `covered`: the periods of P its returns cover, Σk (engine/rowPeriods.ts
+ * figures extrapolate. `covered`: the periods of P its returns cover, Σk (engine/calendar/rowPeriods.ts
  * periodsPerRow) — sessions − 1 unless its calendar has holes or dates off its grid, said then:
  * 38 sessions across a hole of 6 weekdays cover 42. Size: the sessions.
  */
@@ -209,7 +209,7 @@ export function shortSampleCaveat(sessions: number, periodsPerYear: number, cove
  * weight| of the last decision whose fills it could reach: a decision to hold nothing counts 0 (it
  * leaves no snapshot row), and a strategy that returns nothing between decisions keeps its last
  * targets, less those of its targets that waited for a price and were rejected at it
- * (engine/pendingTargets.ts) from the first session the rejection could reach. Explicit orders
+ * (engine/execution/pendingTargets.ts) from the first session the rejection could reach. Explicit orders
  * clear the targets (Result.clearedSessions): from the first session their fills could reach until
  * the next decision with targets, no target stands and the session is not compared (`cleared`
  * counts them; the causes are measured over the compared sessions alone). Null without a decision
@@ -270,7 +270,7 @@ function standingExposureGap(result: Result, gross: Float64Array, dates: readonl
  * The three caveats above measured from a Result's columns: targets standing after each decision
  * (standingExposureGap), gross exposure (long + |short|) / NAV from its daily columns, the deferred
  * notional priced from the deferred symbols' snapshot and fill rows only; the sample's length from
- * the `periods` of P its rows cover (engine/rowPeriods.ts periodsPerRow, as runMetrics has them).
+ * the `periods` of P its rows cover (engine/calendar/rowPeriods.ts periodsPerRow, as runMetrics has them).
  */
 export function bookCaveats(result: Result, periodsPerYear: number, periods: ArrayLike<number> = periodsPerRow(result.dates, periodsPerYear)): Caveat[] {
   const first = result.sessions.length > 0 ? result.sessions[0] : 0;
@@ -299,7 +299,7 @@ function ordersFor(result: Result): OrdersFor {
 const ENDED_WITH_SYMBOL: ReadonlySet<number> = new Set([Deferral.split, Deferral.delisted, Deferral.dataEnd, Deferral.cash, Deferral.marginLimit, Deferral.noShorts]);
 /**
  * A day order's expiry records again, as the order ends, the shares its other deferral of that
- * session left waiting (engine/broker.ts fillAll: a limit not reached, no trade, the volume cap,
+ * session left waiting (engine/execution/broker.ts fillAll: a limit not reached, no trade, the volume cap,
  * a refusal): counted there, once.
  */
 const REPEATED: ReadonlySet<number> = new Set([Deferral.expired]);

@@ -13,7 +13,7 @@
 
 import type { Market } from '../data/market.ts';
 import { buildAdjustmentIndex } from '../data/adjustedCloses.ts';
-import { LiquidityEstimator } from '../engine/liquidity.ts';
+import { LiquidityEstimator } from '../engine/execution/liquidity.ts';
 import { FillReason, type Result } from '../engine/result.ts';
 import { type Metric, mean, percentileSorted, unavailable, valued } from './metrics/index.ts';
 
@@ -29,7 +29,7 @@ export const NOT_MEASURED = "the run's metrics were computed without its market 
 /**
  * Participation in ADV of every order fill of the run (NaN where ADV is unknown or zero), one per
  * fill row. ADV is counted in the fill's own shares: volume traded before a split in between is
- * scaled by its ratio, as the engine's impact models count it (engine/liquidity.ts).
+ * scaled by its ratio, as the engine's impact models count it (engine/execution/liquidity.ts).
  */
 export function fillParticipation(result: Result, market: Market, window = ADV_WINDOW): Float64Array {
   const f = result.fills;

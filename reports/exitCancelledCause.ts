@@ -4,7 +4,7 @@
 // only drift (probe r56c F4: "+0.4 pp" for a −38.9 pp gap whose 40 % BBB target was never bought).
 
 import { isoDay } from '../data/dates.ts';
-import { OrderEnd, OrderOrigin } from '../engine/orders.ts';
+import { OrderEnd, OrderOrigin } from '../engine/execution/orders.ts';
 import { FillReason, type Result } from '../engine/result.ts';
 import { lastDecision, meanLevel, NAMED, nextDecision, type Reach, shownNames } from './gapCauseLevels.ts';
 

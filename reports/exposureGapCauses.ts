@@ -5,11 +5,11 @@
 // each named only where the run recorded it.
 
 import { isoDay } from '../data/dates.ts';
-import { Deferral } from '../engine/orders.ts';
-import { leftWait, type TargetWait } from '../engine/pendingTargets.ts';
+import { Deferral } from '../engine/execution/orders.ts';
+import { leftWait, type TargetWait } from '../engine/execution/pendingTargets.ts';
 import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../engine/result.ts';
-import { skipRuleText } from '../engine/skippedTradeCaveats.ts';
-import { leftWaitSentence } from '../engine/targetWaitCaveats.ts';
+import { skipRuleText } from '../engine/caveats/skippedTradeCaveats.ts';
+import { leftWaitSentence } from '../engine/caveats/targetWaitCaveats.ts';
 import { exitCancelledCause } from './exitCancelledCause.ts';
 import { meanLevel, NAMED, nextDecision, type Reach, SHOWN, shownNames } from './gapCauseLevels.ts';
 
@@ -186,7 +186,7 @@ function skippedCause(result: Result, gross: Float64Array, from: number, at: Rea
 
 /**
  * Targets a decision set on symbols that had already left the market (delisted, or their data
- * ended): they never stand (engine/pendingTargets.ts), the decision records a data-end or
+ * ended): they never stand (engine/execution/pendingTargets.ts), the decision records a data-end or
  * delisting deferral for each (NaN remaining), and its snapshot keeps the target weight, so they
  * count as targeted. Sized: |target weight| from at(decision) to at(next decision), averaged —
  * "targets on symbols that had left the market (BBB, CCC), −22.4 pp". Null when none, or under 0.05 %.
@@ -352,7 +352,7 @@ function heldValues(result: Result, waits: readonly TargetWait[]): Map<number, n
  * Targets whose symbol left the market (delisted, or its data ended) before their price, sized
  * like waits but held out from at(decided) until the next decision after the leaving — at
  * `until`'s open, so one on `until`'s close counts, as for an exit — can reach the book (it sets
- * targets anew; a target it sets on the gone symbol is goneTargetCause's), averaged: the sentence of the one (engine/targetWaitCaveats.ts
+ * targets anew; a target it sets on the gone symbol is goneTargetCause's), averaged: the sentence of the one (engine/caveats/targetWaitCaveats.ts
  * leftWaitSentence) — "LLL's 30.0 % target of 2020-01-02 never filled: LLL was delisted on
  * 2020-02-14 before its first price, −30.0 pp" — or "targets never filled: their symbols left the
  * market before their price (LLL, MMM), −X pp". Null when it rounds to 0.0 pp.

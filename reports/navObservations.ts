@@ -7,7 +7,7 @@
 // such a session, the interval from the session before to the next observed one joined into one,
 // exactly as across a benchmark holiday. A book with one position of several priced is observed.
 import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
 
 /**
  * Rows (session indexes) whose NAV carried every held mark: where the engine's daily `navCarried`

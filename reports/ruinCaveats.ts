@@ -1,7 +1,7 @@
 // The caveat of a measurement cut at a ruin (metrics/computeMetrics.ts `ruin`): what the figures
 // count and why the returns after it are left out (metrics/wealthReturns.ts).
 import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
 import type { MetricSet } from './metrics/index.ts';
 
 /**

@@ -6,7 +6,7 @@
 // Conventions for the figures defined here (names as METRICS.md "Names in machine-readable output"):
 // - T = sessions of the run, n = T − 1 returns. Averages run over the T daily rows; annualized
 //   figures (turnover, `_drag`) scale by P/m as METRICS.md prescribes (P/n), m the periods of P
-//   the n returns cover (engine/rowPeriods.ts periodsPerRow: n on a daily calendar, more across
+//   the n returns cover (engine/calendar/rowPeriods.ts periodsPerRow: n on a daily calendar, more across
 //   its holes of missing data and dates missing from a coarser one, so years = m / P as the annual return counts them); they report n.
 // - Exposures are fractions of NAV: long = longValue/nav, short = shortValue/nav (≤ 0), net = their
 //   sum, gross = long − short. Days with NAV ≤ 0 have no exposure and drop out (n says so).
@@ -19,8 +19,8 @@
 //   (0.001 = 0.1 %). `cost_total` sums the five charges only (credits excluded).
 import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
-import { rateSourceCaveats } from '../engine/warnings.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
+import { rateSourceCaveats } from '../engine/caveats/warnings.ts';
 import { type BenchmarkLevels, CASH_BENCHMARK, runBenchmark } from './benchmark.ts';
 import { benchmarkSourceCaveats } from './benchmarkSource.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
@@ -76,7 +76,7 @@ export interface RunMetricsOptions {
   riskFree?: number | RateSeries;
   /**
    * P; else the engine config's `periodsPerYear` (the P the run accrued interest with), else
-   * inferred from the run's calendar (engine/frequency.ts), as the engine did.
+   * inferred from the run's calendar (engine/calendar/frequency.ts), as the engine did.
    */
   periodsPerYear?: number;
   /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
@@ -191,7 +191,7 @@ function measurementCaveats(frequency: Frequency, benchmark: BenchmarkLevels | u
 }
 
 /**
- * The data notes of the risk-free series' source on `market` (engine/warnings.ts rateSourceCaveats:
+ * The data notes of the risk-free series' source on `market` (engine/caveats/warnings.ts rateSourceCaveats:
  * a monthly average dated on its month's first day) — those the run's own caveats do not already
  * say (its strategy read the series, or it is the cash rate).
  */

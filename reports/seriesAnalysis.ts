@@ -5,12 +5,12 @@ import { UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
 import { ruinCaveats } from './ruinCaveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
-import { calendarGap, isOneSpacing } from '../engine/frequency.ts';
-import { seriesCaveats, type SeriesRole } from '../engine/warnings.ts';
+import { calendarGap, isOneSpacing } from '../engine/calendar/frequency.ts';
+import { seriesCaveats, type SeriesRole } from '../engine/caveats/warnings.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
@@ -102,7 +102,7 @@ export function analyseSeries(
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
 
 /**
- * A series' calendar in words: its spacing (engine/frequency.ts), the weekdays its values fall
+ * A series' calendar in words: its spacing (engine/calendar/frequency.ts), the weekdays its values fall
  * on and its first and last date — "weekly on Fridays, 2020-01-03 → 2022-12-30".
  */
 export function calendarWords(s: DatedSeries): string {

@@ -17,8 +17,8 @@
 import { z } from 'zod';
 import { ParamsError, StrategyError } from '../data/errors.ts';
 import type { Strategy } from '../engine/strategy.ts';
-import { readingFailure, strategyFailure } from '../engine/strategyFault.ts';
-import { logicProblems } from '../engine/strategyShape.ts';
+import { readingFailure, strategyFailure } from '../engine/decisions/strategyFault.ts';
+import { logicProblems } from '../engine/decisions/strategyShape.ts';
 import { describeParamIssues } from './paramErrors.ts';
 import { nestedUnknownKeys, refusingUnknownKeys } from './strictParams.ts';
 import { durationSessions } from './blocks/durations.ts';

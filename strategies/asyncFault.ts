@@ -3,14 +3,14 @@
 // run later (a timer set in create()) that threw. Breadth calls strategies and models
 // synchronously and awaits nothing they start, so such an error reaches the process
 // ('unhandledRejection', 'uncaughtException') with no session to name. Whose it is is read from
-// its stack, as a synchronous throw's is (engine/strategyFault.ts strategyFrame): a frame in a
+// its stack, as a synchronous throw's is (engine/decisions/strategyFault.ts strategyFrame): a frame in a
 // user's file makes it the user's; so does a value that is no Error, or an Error without frames,
 // where a user's file is loaded (userFiles.ts: breadth throws only Errors, with their stacks).
 // The CLI turns the user's into its one line, exit 2 (cli/main.ts); a sweep's worker thread into
 // the failure of its trial (study/sweep/worker.ts).
 
 import { StrategyError } from '../data/errors.ts';
-import { describe, hasFrames, strategyFrame } from '../engine/strategyFault.ts';
+import { describe, hasFrames, strategyFrame } from '../engine/decisions/strategyFault.ts';
 import { importedUserFiles } from './userFiles.ts';
 
 /** How the error reached the process: the 'process' event that carried it. */

@@ -7,7 +7,7 @@ import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { backtest } from '../engine/backtest.ts';
 import type { Result } from '../engine/result.ts';
-import { everySession } from '../engine/schedule.ts';
+import { everySession } from '../engine/calendar/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark.ts';
 import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';

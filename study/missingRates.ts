@@ -6,7 +6,7 @@
 import { noRateSeries } from '../data/folder/rateFiles.ts';
 import type { Market } from '../data/market.ts';
 import { backtest, type BacktestOptions } from '../engine/backtest.ts';
-import { type Caveat, caveat, rankCaveats } from '../engine/caveats.ts';
+import { type Caveat, caveat, rankCaveats } from '../engine/caveats/caveats.ts';
 import type { EngineConfig } from '../engine/config.ts';
 import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { describeIssues } from '../engine/configError.ts';
-import { blamed } from '../engine/strategyFault.ts';
+import { blamed } from '../engine/decisions/strategyFault.ts';
 import { checkModel, CONFIG_KEYS, type ModelDefinition, type ModelSource } from '../engine/models/index.ts';
 import { type ExecutionModels, MODEL_CONCERNS, type ModelConcern } from '../engine/models/types.ts';
 import { definitionExport, definitionProblems, importUserFile } from '../strategies/loader.ts';

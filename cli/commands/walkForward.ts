@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { changesReading } from '../../engine/caveats.ts';
+import { changesReading } from '../../engine/caveats/caveats.ts';
 import { caveatCount, printCaveatLines } from '../caveatLines.ts';
 import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
 import { fixed, percent, printJson, printTable } from '../output.ts';

@@ -2,7 +2,7 @@
 // which the point-in-time rows take as public PUBLISH_GUARD_DAYS after their period end: said in
 // the notes of the statement files they were merged from, so `data inspect` shows them and a run
 // that reads fundamentals carries them as a caveat, restated for the symbols it read
-// (engine/warnings.ts).
+// (engine/caveats/warnings.ts).
 
 import { isoDay } from '../dates.ts';
 import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';

@@ -1,6 +1,6 @@
 // What the share-vintage reconciliation (shareVintages.ts) did, in the annual balance file's
 // source notes: `data inspect` shows them, and a run that reads fundamentals carries them as
-// caveats (engine/warnings.ts), the lists restated for the symbols it read (listedNotes.ts).
+// caveats (engine/caveats/warnings.ts), the lists restated for the symbols it read (listedNotes.ts).
 
 import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';
 import type { VintageReconciliation, VintageYear } from './shareVintages.ts';

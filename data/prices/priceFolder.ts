@@ -57,7 +57,7 @@ function columnsOf(read: ReadPrices): SourceInfo['columns'] {
  * How the file was split and its numbers read (notes of a source; data/inspect.ts prints them),
  * with the line that showed a decimal mark other than the delimiter's usual one (Dialect.markShownLate).
  * Where no number shows its decimal mark, a note of the guess (guessedMarkNote), which the run's
- * caveats carry (engine/warnings.ts).
+ * caveats carry (engine/caveats/warnings.ts).
  */
 function dialectNote(read: ReadPrices): string[] {
   const { delimiter, decimalComma, quoted, markShownLate } = read.dialect;
@@ -76,7 +76,7 @@ function dialectNote(read: ReadPrices): string[] {
  * and what it became, the columns, which way the magnitude may be off (×1,000: `199,520` is 199520
  * or 199.52, and nothing in the file tells), and the fix. Its words "prices may be 1,000× too high"
  * make it a high caveat, "volumes may be 1,000× too high" a medium one, "… too low" (the mark read
- * as a decimal one, as such files write it) a low one (engine/warnings.ts).
+ * as a decimal one, as such files write it) a low one (engine/caveats/warnings.ts).
  * Undefined when there was no guess, or it read no number.
  */
 function guessedMarkNote(dialect: Dialect): string | undefined {

@@ -20,7 +20,7 @@ interface DatedBars {
   readonly dates: Int32Array;
 }
 
-/** Daily spacing: a median gap between bars of at most this many days (engine/frequency.ts's daily bucket). */
+/** Daily spacing: a median gap between bars of at most this many days (engine/calendar/frequency.ts's daily bucket). */
 const DAILY_GAP_DAYS = 5;
 /** How far back a weekend bar may be read: within the same week. */
 const LOOK_BACK_DAYS = 6;

@@ -7,7 +7,7 @@
 import { StrategyError } from '../../data/errors.ts';
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';
-import { blamed, describe, inFile } from '../strategyFault.ts';
+import { blamed, describe, inFile } from '../decisions/strategyFault.ts';
 import type { AccrualContext, BorrowModel, CashModel, CommissionModel, ExecutionModels, FillContext, FillModel, ModelConcern, SlippageModel, VolumeLimit } from './types.ts';
 
 /** What an answer must be, in words, and the test of it. */

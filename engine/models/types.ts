@@ -4,12 +4,12 @@
 // accrual. Every question comes as ONE parameter object, owned and reused by the engine (the
 // replay allocates nothing per fill): read it during the call, never keep it or write to it.
 
-import type { RestingOrder } from '../orders.ts';
+import type { RestingOrder } from '../execution/orders.ts';
 
 export const MODEL_CONCERNS = ['commission', 'slippage', 'fill', 'volume', 'borrow', 'cash'] as const;
 export type ModelConcern = (typeof MODEL_CONCERNS)[number];
 
-/** σ and ADV of a symbol, measured on data up to the order's decision (engine/liquidity.ts), ADV in the fill's shares. */
+/** σ and ADV of a symbol, measured on data up to the order's decision (engine/execution/liquidity.ts), ADV in the fill's shares. */
 export interface LiquidityEstimate {
   /** Standard deviation of daily returns (NaN with fewer than two returns). */
   readonly sigma: number;
@@ -73,7 +73,7 @@ export interface AccrualContext {
   days: number;
   /** Sessions per year P of the run (engine config periodsPerYear, else inferred from its calendar). */
   periodsPerYear: number;
-  /** Periods of P since the previous session: 1, or more where it closes a gap of missing dates (engine/rowPeriods.ts periodsPerRow). */
+  /** Periods of P since the previous session: 1, or more where it closes a gap of missing dates (engine/calendar/rowPeriods.ts periodsPerRow). */
   periods: number;
   /** The symbol (borrow models); −1 for cash. */
   symbol: number;

@@ -43,7 +43,7 @@ export interface AttributionOptions {
    * here whose columns are missing is a UserError.
    */
   models?: readonly FactorModel[];
-  /** P of the series; inferred from its dates (engine/frequency.ts) when not given. */
+  /** P of the series; inferred from its dates (engine/calendar/frequency.ts) when not given. */
   periodsPerYear?: number;
 }
 

@@ -141,7 +141,7 @@ export function metricInfo(name: string): MetricInfo {
 
 const PER_PERIOD_WORD = 'per period';
 
-/** One period's word and adjective at P periods a year (the buckets of engine/frequency.ts); "period" where P fits none. */
+/** One period's word and adjective at P periods a year (the buckets of engine/calendar/frequency.ts); "period" where P fits none. */
 export function periodWords(periodsPerYear: number): { noun: string; adjective: string } {
   const words: Record<number, { noun: string; adjective: string }> = {
     252: { noun: 'day', adjective: 'daily' },

@@ -2,7 +2,7 @@
 // nothing that needs the engine, the store or a Result to read. Adapters (fromStore.ts) fill it;
 // renderers derive chart series from it with reports/metrics. Dates are ISO `YYYY-MM-DD`;
 // fractions are decimals (0.012 = 1.2 %); amounts are in `run.currency`.
-import type { Caveat } from '../../engine/caveats.ts';
+import type { Caveat } from '../../engine/caveats/caveats.ts';
 import type { DrawdownEpisode, Pairing } from '../metrics/index.ts';
 
 /** One reported figure, exactly as reports/metrics gives it (METRICS.md names). */
@@ -26,7 +26,7 @@ export interface RunInfo {
     from: string;
     to: string;
     sessions: number;
-    /** Periods of P the returns cover, Σk (engine/rowPeriods.ts periodsPerRow): sessions − 1 unless the calendar has holes or dates off its grid; absent: sessions − 1. */
+    /** Periods of P the returns cover, Σk (engine/calendar/rowPeriods.ts periodsPerRow): sessions − 1 unless the calendar has holes or dates off its grid; absent: sessions − 1. */
     periods?: number;
     /** Generated data (the built-in sample universe): the report shows a SYNTHETIC badge. */
     synthetic: boolean;

@@ -4,7 +4,7 @@
 // late is compared over the period both cover; a month-end benchmark in a daily run over its
 // monthly intervals. Every figure set beside a benchmark's comes from here, so a Difference never
 // subtracts figures of different periods.
-import { periodsPerRow } from '../../engine/rowPeriods.ts';
+import { periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
 import { computeMetrics } from './computeMetrics.ts';
 import type { Metric } from './metric.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
@@ -25,7 +25,7 @@ export interface CommonIntervals {
   ownReturns: boolean;
   /**
    * The time each interval covers in periods of the pairing's P: the periods of P of the series'
-   * rows it spans (engine/rowPeriods.ts periodsPerRow) × P_pairs / P (relative.ts intervalPeriods),
+   * rows it spans (engine/calendar/rowPeriods.ts periodsPerRow) × P_pairs / P (relative.ts intervalPeriods),
    * so both sides count the years the series' own figures count (Σk / P). More than one where the
    * benchmark misses dates — a daily benchmark missing a month: 496 intervals over 519 sessions —
    * so an annual return over them is annualised by the time, not the count. `periods` is their sum.

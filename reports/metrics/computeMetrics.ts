@@ -1,7 +1,7 @@
 // One call for the full METRICS.md set of a return series, in the documented order and names.
 import { medianGap } from '../../data/dates.ts';
-import { inferFrequency } from '../../engine/frequency.ts';
-import { periodsOfReturns } from '../../engine/rowPeriods.ts';
+import { inferFrequency } from '../../engine/calendar/frequency.ts';
+import { periodsOfReturns } from '../../engine/calendar/rowPeriods.ts';
 import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './drawdown.ts';
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
@@ -26,14 +26,14 @@ export interface MetricsInput {
   startDay?: number;
   /**
    * P, from the data's frequency: 252 daily, 52 weekly, 12 monthly. Default: inferred from
-   * `dates` (and `startDay`) as a run infers it (engine/frequency.ts); 252 without dates.
+   * `dates` (and `startDay`) as a run infers it (engine/calendar/frequency.ts); 252 without dates.
    */
   periodsPerYear?: number;
   /**
    * The time the returns cover in periods of P, where some return covers more than one (a date
    * missing from a month-end calendar; an interval paired with a benchmark across its missing
    * dates, commonPeriod.ts): per return (one value each), or their total. Default: from `dates`
-   * (and `startDay`) as a run counts them (engine/rowPeriods.ts periodsPerRow; r[0] one period
+   * (and `startDay`) as a run counts them (engine/calendar/rowPeriods.ts periodsPerRow; r[0] one period
    * without `startDay`), else one per return. The total annualises the annual return and Calmar
    * (years = Σ / P); per return, also the trailing windows. Not the relative metrics: each
    * interval paired with the benchmark is one period of the pairing's P (METRICS.md n_sub/P).

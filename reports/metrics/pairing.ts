@@ -1,13 +1,13 @@
 // What the relative metrics were measured over: the intervals paired with the benchmark
-// (relative.ts pairedIntervals) and the P that annualises them (engine/frequency.ts pairedFrequency).
-import { pairedFrequency } from '../../engine/frequency.ts';
+// (relative.ts pairedIntervals) and the P that annualises them (engine/calendar/frequency.ts pairedFrequency).
+import { pairedFrequency } from '../../engine/calendar/frequency.ts';
 import type { PairedIntervals } from './relative.ts';
 import type { Series } from './stats.ts';
 
 export interface Pairing {
   intervals: number;
   periodsPerYear: number;
-  /** How that P was found: 'spaced like the series', or the common dates' spacing named (engine/frequency.ts pairedFrequency), e.g. 'monthly common dates (median gap 30 days), the series daily', 'irregular common dates, 5 a year over their span (median gap 91 days), the series weekly'. */
+  /** How that P was found: 'spaced like the series', or the common dates' spacing named (engine/calendar/frequency.ts pairedFrequency), e.g. 'monthly common dates (median gap 30 days), the series daily', 'irregular common dates, 5 a year over their span (median gap 91 days), the series weekly'. */
   source: string;
   /** Intervals left out because a return inside them is unknown (relative.ts pairedIntervals); absent when none. */
   unknown?: number;

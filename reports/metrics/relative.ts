@@ -102,7 +102,7 @@ export function pairedIntervals(levelA: Series, levelB: Series, rf: RiskFree = 0
 
 /**
  * The time each paired interval covers, in periods: Σ rowPeriods[j] over the level rows it spans
- * (j = start … end − 1; `rowPeriods[j]` the periods of P from level row j to j + 1, engine/frequency.ts
+ * (j = start … end − 1; `rowPeriods[j]` the periods of P from level row j to j + 1, engine/calendar/frequency.ts
  * periodsPerRow), × `scale` (the pairing's P over the series' P, to count periods of the pairing's P).
  * A daily benchmark missing a session: its interval covers 2; month-ends missing June: 2 months.
  */

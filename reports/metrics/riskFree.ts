@@ -1,9 +1,9 @@
 // Per-period risk-free returns (METRICS.md "Inputs": rf = (1 + R)^(1/P) − 1; (1 + R)^(k/P) − 1 over a
-// row covering k periods, engine/rowPeriods.ts periodsPerRow).
+// row covering k periods, engine/calendar/rowPeriods.ts periodsPerRow).
 import { isoDay } from '../../data/dates.ts';
 import { perPeriodRate, rateAsOf, rateCoverage, rateGaps, type RateSeries } from '../../data/rates.ts';
-import { type Caveat, caveat } from '../../engine/caveats.ts';
-import { rateGapCaveats } from '../../engine/rateGapCaveat.ts';
+import { type Caveat, caveat } from '../../engine/caveats/caveats.ts';
+import { rateGapCaveats } from '../../engine/caveats/rateGapCaveat.ts';
 import type { Series } from './stats.ts';
 
 /**
@@ -18,7 +18,7 @@ export type RiskFree = number | Series;
 
 /**
  * Per-period rf for each date from a dated annual-rate series (decimal), as of the session with
- * forward fill, compounded over the `periods` of P each row covers (engine/frequency.ts
+ * forward fill, compounded over the `periods` of P each row covers (engine/calendar/frequency.ts
  * periodsPerRow; default 1 a row): (1 + R)^(k/P) − 1. NaN before the first known rate: those rows
  * drop out of rf-dependent metrics rather than silently using 0.
  */

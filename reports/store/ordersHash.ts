@@ -3,7 +3,7 @@
 // order, after a version line:
 //   decision date \t symbol \t quantity \t type \t limit \t stop \t tif \t origin \t filled \t status \t end \t end date \n
 // numbers as in the fills hash (12 significant digits, −0 as 0, NaN as empty).
-import { ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../engine/orders.ts';
+import { ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../engine/execution/orders.ts';
 import type { Orders } from '../../engine/result.ts';
 import { type FillsContext, hashLines, hashNumber, sessionDates } from './fillsHash.ts';
 

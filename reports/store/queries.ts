@@ -1,6 +1,6 @@
 // The SELECTs behind readRun.ts, aliased to camelCase so rows come back in the shapes the rest
 // of breadth uses, and the row types they produce.
-import type { Caveat } from '../../engine/caveats.ts';
+import type { Caveat } from '../../engine/caveats/caveats.ts';
 import type { FactorRegression } from '../attribution/index.ts';
 import type { DrawdownEpisode } from '../metrics/index.ts';
 import { parseCanonicalJson } from './canonicalJson.ts';
@@ -87,7 +87,7 @@ export const FILL_SELECT = `SELECT session, date, symbol, quantity, price, refer
   slippage, order_id AS orderId, reason FROM fills WHERE run_id = ? ORDER BY seq`;
 
 /**
- * An order and how it ended (names in engine/orders.ts). `session`/`endSession` are run session
+ * An order and how it ended (names in engine/execution/orders.ts). `session`/`endSession` are run session
  * indices. Runs stored before schema v4 have `unrecorded` orders: only symbol and filled are known,
  * the rest is null.
  */

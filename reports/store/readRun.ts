@@ -1,6 +1,6 @@
 // Reading runs back: the catalogue (listRuns, findRuns), one whole run (getRun: enough to
 // re-render its report from SQLite alone), and deleteRun (the foreign keys cascade).
-import type { Caveat } from '../../engine/caveats.ts';
+import type { Caveat } from '../../engine/caveats/caveats.ts';
 import { DAILY_COLUMNS, type DailyColumn, type Manifest } from '../../engine/result.ts';
 import type { DecompositionLine, ReturnDecomposition } from '../attribution/decomposition.ts';
 import type { SymbolContribution } from '../attribution/contributors.ts';

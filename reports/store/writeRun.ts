@@ -2,8 +2,8 @@
 // half-way leaves nothing behind (SQLite rolls an unfinished transaction back on the next open).
 // Everything derived (hashes, dates, decomposition) is computed before the write lock is taken.
 import { isoDay } from '../../data/dates.ts';
-import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../engine/orders.ts';
-import { rankCaveats } from '../../engine/caveats.ts';
+import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../engine/execution/orders.ts';
+import { rankCaveats } from '../../engine/caveats/caveats.ts';
 import { DAILY_COLUMNS, FILL_REASON_NAMES, FillReason, type Result } from '../../engine/result.ts';
 import { symbolContributions } from '../attribution/contributors.ts';
 import { returnDecomposition } from '../attribution/decomposition.ts';

@@ -2,7 +2,7 @@
 // `band` from its target weight, so small drifts do not pay costs for nothing.
 
 import type { BookView } from '../../engine/strategy.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 
 /**
  * True when every target (and every held name outside the targets) is within `band` of its weight.

@@ -7,7 +7,7 @@
 // drawn from a minority of the universe asked for, more a product of the data's coverage than of
 // the strategy's rule. Above half it is low: a part of any real universe lacks filings.
 
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { filterMembers } from './universe.ts';
 
 /** Names a detail lists. */

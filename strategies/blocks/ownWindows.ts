@@ -10,7 +10,7 @@
 //     bars: its rule cannot be applied, so it refuses that symbol (ownWindowsOrdered → false),
 //     told at high severity, instead of trading a degenerate rule silently.
 
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 
 /** A window's own bars may span this share more or less time than the sessions asked before the run is told (rounding to coarse bars). */
 export const SPAN_TOLERANCE = 0.1;
@@ -36,7 +36,7 @@ export interface SessionWindow {
  * than SPAN_TOLERANCE off the sessions asked (|bars·P/B − sessions| > 0.1·sessions), the run is
  * told, e.g. "AAA: a 4-session moving average is not 4 sessions long in its own bars (1 bar =
  * 4.9 sessions; 12 bars a year in a 59-session year)", one caveat per window (the latest
- * resolution shown), sized by the book's weight in the symbol (engine/strategyNotes.ts).
+ * resolution shown), sized by the book's weight in the symbol (engine/decisions/strategyNotes.ts).
  */
 export function ownWindow(view: MarketView, i: number, window: SessionWindow): number {
   const bars = windowBars(view, i, window);

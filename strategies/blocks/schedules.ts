@@ -2,7 +2,7 @@
 // command line) and turn it into the engine's calendar rule.
 
 import { z } from 'zod';
-import { everySession, monthEnd, monthStart, quarterEnd, quarterStart, weekly, yearEnd, yearStart, type Schedule } from '../../engine/schedule.ts';
+import { everySession, monthEnd, monthStart, quarterEnd, quarterStart, weekly, yearEnd, yearStart, type Schedule } from '../../engine/calendar/schedule.ts';
 
 const NAMED = {
   'every-session': everySession,

@@ -21,7 +21,7 @@
 // universe), 200 for a weekday stock's 200-trading-day average in a seven-day calendar (290
 // sessions), 365 crypto and 252 stock bars for one 12-month momentum lookback across both. Where
 // coarse bars round a window to a different span, the run is told (ownWindows.ts).
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { ownWindow } from './ownWindows.ts';
 import { olsBeta } from './stats.ts';
 

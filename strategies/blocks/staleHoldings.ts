@@ -5,7 +5,7 @@
 // halt caused, which the run must say rather than leave to be found in the fills.
 
 import type { BookView } from '../../engine/strategy.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 
 /**
  * Tells the run, through view.caveat, each symbol held at the decision that is not present

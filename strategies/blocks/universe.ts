@@ -4,7 +4,7 @@
 
 import type { FundamentalField } from '../../data/fundamentals.ts';
 import { UserError } from '../../data/errors.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 
 /**
  * Refuse a strategy that needs fundamentals on data without them: a UserError naming `who`

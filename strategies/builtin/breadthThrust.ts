@@ -13,7 +13,7 @@
 
 import { z } from 'zod';
 import { AssetClass } from '../../data/market.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { tradingDays } from '../blocks/durations.ts';
 import { sessionsParam } from '../blocks/params.ts';

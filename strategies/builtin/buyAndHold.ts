@@ -9,7 +9,7 @@
  */
 
 import { z } from 'zod';
-import { everySession } from '../../engine/schedule.ts';
+import { everySession } from '../../engine/calendar/schedule.ts';
 import { defineStrategy } from '../api.ts';
 import { symbolWeightsParam } from '../blocks/params.ts';
 

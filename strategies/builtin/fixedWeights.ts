@@ -9,7 +9,7 @@
  */
 
 import { z } from 'zod';
-import { withDriftBand } from '../../engine/schedule.ts';
+import { withDriftBand } from '../../engine/calendar/schedule.ts';
 import { defineStrategy } from '../api.ts';
 import { symbolWeightsParam } from '../blocks/params.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';

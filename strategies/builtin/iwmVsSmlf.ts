@@ -15,7 +15,7 @@
  */
 
 import { z } from 'zod';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { months } from '../blocks/durations.ts';
 import { grossParam, sessionsParam } from '../blocks/params.ts';

@@ -20,7 +20,7 @@
 
 import { z } from 'zod';
 import { AssetClass } from '../../data/market.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { sectorsOf } from '../blocks/groups.ts';
 import { betaNeutral, dollarNeutral } from '../blocks/neutralize.ts';

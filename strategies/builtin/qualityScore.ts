@@ -15,7 +15,7 @@
 // a short-term share of 0 and a debt/equity, never one without the other.
 
 import type { FundamentalField } from '../../data/fundamentals.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { zscoreWithin } from '../blocks/groups.ts';
 import { filterMembers } from '../blocks/universe.ts';
 import { winsorize } from '../blocks/winsorize.ts';

@@ -11,7 +11,7 @@
  */
 
 import { z } from 'zod';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { scheduleNamed, scheduleParam } from '../blocks/schedules.ts';
 import { regimeWeights, sleeveParams } from '../blocks/sleeves.ts';

@@ -26,7 +26,7 @@
 
 import { z } from 'zod';
 import { UserError } from '../../data/errors.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { ALLOCATION_METHODS, allocate } from '../blocks/construction/allocate.ts';
 import { months } from '../blocks/durations.ts';

@@ -12,8 +12,8 @@
  */
 
 import { z } from 'zod';
-import { everySession } from '../../engine/schedule.ts';
-import type { MarketView } from '../../engine/view.ts';
+import { everySession } from '../../engine/calendar/schedule.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { defineStrategy } from '../api.ts';
 import { tradingDays } from '../blocks/durations.ts';
 import { sessionsParam, unresolved } from '../blocks/params.ts';

@@ -6,7 +6,7 @@
 
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';
-import { type Caveat, caveat, rankCaveats } from '../../engine/caveats.ts';
+import { type Caveat, caveat, rankCaveats } from '../../engine/caveats/caveats.ts';
 import { recordedTrials, saveWindows, type Store, sweepFailures, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { userCodeSettled } from '../../strategies/asyncFault.ts';
@@ -40,7 +40,7 @@ export interface StitchInput {
   /**
    * The period the test was asked for (ISO days; null: the data's start or end), kept in the
    * stitched run's manifest (its strategy's `requested`), and the caveats of its sessions against
-   * it (engine/requestedPeriod.ts: late start, early end), which the stitched run carries.
+   * it (engine/calendar/requestedPeriod.ts: late start, early end), which the stitched run carries.
    */
   readonly requested: { readonly from: string | null; readonly to: string | null; readonly caveats: readonly Caveat[] };
 }

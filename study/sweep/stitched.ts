@@ -4,7 +4,7 @@
 // book carries over from window to window as it would for a trader who re-tunes, with the real
 // trades of the switch — not a splice of separate runs.
 
-import { driftBandsOf, type Schedule } from '../../engine/schedule.ts';
+import { driftBandsOf, type Schedule } from '../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 
 export interface StitchedPart {

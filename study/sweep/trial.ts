@@ -5,7 +5,7 @@
 // any order (the engine is deterministic and the strategy's randomness is seeded by the config).
 
 import type { Market } from '../../data/market.ts';
-import { changesReading, rankCaveats } from '../../engine/caveats.ts';
+import { changesReading, rankCaveats } from '../../engine/caveats/caveats.ts';
 import type { EngineConfig } from '../../engine/config.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { buildFingerprint } from '../../core/buildFingerprint.ts';

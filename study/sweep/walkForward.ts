@@ -10,8 +10,8 @@
 import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
-import type { Caveat } from '../../engine/caveats.ts';
-import { requestedPeriodCaveats } from '../../engine/requestedPeriod.ts';
+import type { Caveat } from '../../engine/caveats/caveats.ts';
+import { requestedPeriodCaveats } from '../../engine/calendar/requestedPeriod.ts';
 import { canonicalJson, getRun, readWindows, recordSweep, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeTrialFailures } from '../../reports/store/index.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
 import type { StudyLoadOptions } from '../market.ts';

@@ -1,6 +1,6 @@
 // A walk-forward window's out-of-sample figures (reports/SWEEPS.md "Per window"): the stitched
 // run's returns over the window's sessions, annualised with the window's own P — the P a run over
-// those sessions has (engine/frequency.ts frequencyOf: the periodsPerYear set, else inferred from
+// those sessions has (engine/calendar/frequency.ts frequencyOf: the periodsPerYear set, else inferred from
 // their calendar, as the engine and runMetrics infer a run's) — as its in-sample figures are its
 // trial's, a run over the in-sample span with its own P. So in-sample and out-of-sample compare
 // like for like: with the stitched run's one P, a window of weekly bars in a run that turns daily

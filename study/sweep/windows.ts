@@ -8,7 +8,7 @@
 
 import { dayParts, epochDay, sessionOnOrBefore, weekdaysBetween } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
-import { weekdaysShort } from '../../engine/requestedPeriod.ts';
+import { weekdaysShort } from '../../engine/calendar/requestedPeriod.ts';
 
 /** Session indices (inclusive) of one window. */
 export interface Window {

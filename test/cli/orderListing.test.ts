@@ -1,5 +1,5 @@
 // The order listing of an order that rested across a split: in a whole-share run the engine rests
-// what is left rounded toward zero (engine/orderBook.ts applySplit), so the listing shows the whole
+// what is left rounded toward zero (engine/execution/orderBook.ts applySplit), so the listing shows the whole
 // shares the book could trade and states the fraction the split left, never a fractional order
 // "filled" by a whole-share fill.
 

@@ -1,12 +1,12 @@
 // Total-return closes through splits and dividends (data/adjustedCloses.ts), as `metrics --prices`
-// and the engine's back-adjusted history (engine/adjustment.ts) read them: hand-computed cases and
+// and the engine's back-adjusted history (engine/market/adjustment.ts) read them: hand-computed cases and
 // a property against an independent forward simulation of a holding.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adjustedCloses } from '../../data/adjustedCloses.ts';
 import { buildAdjustmentIndex } from '../../data/adjustedCloses.ts';
-import { adjustedClosesAsOf } from '../../engine/adjustment.ts';
+import { adjustedClosesAsOf } from '../../engine/market/adjustment.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { expectColumn, expectNear } from '../engine/helpers.ts';
 

@@ -11,7 +11,7 @@ import { DataError, UserError } from '../../data/errors.ts';
 import { loadRateSeries } from '../../data/fred.ts';
 import { noRateSeries } from '../../data/folder/rateFiles.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { everySession } from '../../engine/schedule.ts';
+import { everySession } from '../../engine/calendar/schedule.ts';
 import { scripted } from '../engine/helpers.ts';
 import { parseStudy, runStudyRuns } from '../../study/index.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from './fixtures.ts';

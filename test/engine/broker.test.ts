@@ -2,15 +2,15 @@
 // record — no strategy, no planner, no session loop (scenarios/ drive the same through backtest()).
 
 import { describe, expect, it } from 'vitest';
-import { Broker } from '../../engine/broker.ts';
-import { CostEstimator } from '../../engine/costEstimate.ts';
-import { OrderBook } from '../../engine/orderBook.ts';
+import { Broker } from '../../engine/execution/broker.ts';
+import { CostEstimator } from '../../engine/execution/costEstimate.ts';
+import { OrderBook } from '../../engine/execution/orderBook.ts';
 import { engineConfigSchema, type EngineConfigInput } from '../../engine/config.ts';
-import { Ledger } from '../../engine/ledger.ts';
+import { Ledger } from '../../engine/accounting/ledger.ts';
 import { executionModels } from '../../engine/models/index.ts';
 import type { CommissionModel, ExecutionModels, FillContext } from '../../engine/models/types.ts';
-import { ORDER_END_NAMES, ORDER_STATUS_NAMES, OrderOrigin } from '../../engine/orders.ts';
-import { Portfolio } from '../../engine/portfolio.ts';
+import { ORDER_END_NAMES, ORDER_STATUS_NAMES, OrderOrigin } from '../../engine/execution/orders.ts';
+import { Portfolio } from '../../engine/accounting/portfolio.ts';
 import { fixtureMarket } from './fixtures.ts';
 
 /** Symbol A at 10 for five sessions, 1 000 shares traded each (none on session 2). */

@@ -1,9 +1,9 @@
-// A coarse calendar's grid and the dates its convention names (engine/calendarGrid.ts), by hand
+// A coarse calendar's grid and the dates its convention names (engine/calendar/calendarGrid.ts), by hand
 // from the 2017–2024 calendar.
 import { describe, expect, it } from 'vitest';
 import { isoDay, parseIsoDay } from '../../data/dates.ts';
-import { calendarPlace, datingOf, gridDate, nominalSession } from '../../engine/calendarGrid.ts';
-import { inferFrequency } from '../../engine/frequency.ts';
+import { calendarPlace, datingOf, gridDate, nominalSession } from '../../engine/calendar/calendarGrid.ts';
+import { inferFrequency } from '../../engine/calendar/frequency.ts';
 
 /** nominalSession from `iso` on a calendar of the ISO dates `calendar` (its place and dating). */
 const nominal = (iso: string, periods: -1 | 1, calendar: string[]): string | undefined => {

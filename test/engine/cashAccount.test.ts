@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
-import { ORDER_STATUS_NAMES } from '../../engine/orders.ts';
+import { ORDER_STATUS_NAMES } from '../../engine/execution/orders.ts';
 import type { Decision } from '../../engine/strategy.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';

@@ -9,7 +9,7 @@ import { eventTable, type EventTable, type Market } from '../../data/market.ts';
 import { dayParts, epochDay } from '../../data/dates.ts';
 import { type RateSeries, startDatedMonths } from '../../data/rates.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { lastBarSession } from '../../engine/corporateActions.ts';
+import { lastBarSession } from '../../engine/market/corporateActions.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
 import { DAILY_COLUMNS, type Result } from '../../engine/result.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';

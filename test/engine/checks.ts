@@ -3,7 +3,7 @@
 // recomputed from the inputs, never read back from the engine's state.
 
 import type { EngineConfig } from '../../engine/config.ts';
-import { ORDER_END_NAMES, ORDER_STATUS_NAMES } from '../../engine/orders.ts';
+import { ORDER_END_NAMES, ORDER_STATUS_NAMES } from '../../engine/execution/orders.ts';
 import { FILL_REASON_NAMES, FillReason, type Result } from '../../engine/result.ts';
 
 export function fail(message: string): never {

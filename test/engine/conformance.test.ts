@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
-import { everySession } from '../../engine/schedule.ts';
+import { everySession } from '../../engine/calendar/schedule.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { rng } from './randomMarket.ts';

@@ -1,15 +1,15 @@
-// P from a daily calendar's sessions a year (engine/dailyPeriods.ts): 252 for trading
+// P from a daily calendar's sessions a year (engine/calendar/dailyPeriods.ts): 252 for trading
 // days with or without holidays, 365 for calendar days, the counted number otherwise (flagged).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../data/dates.ts';
 import { isNyseHoliday } from '../../data/nyseHolidays.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { caveat } from '../../engine/caveats.ts';
+import { caveat } from '../../engine/caveats/caveats.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
-import { inferFrequency, pairedFrequency } from '../../engine/frequency.ts';
-import { prefixPeriods } from '../../engine/inferredPeriodsCaveats.ts';
-import { periodsPerRow } from '../../engine/rowPeriods.ts';
+import { inferFrequency, pairedFrequency } from '../../engine/calendar/frequency.ts';
+import { prefixPeriods } from '../../engine/caveats/inferredPeriodsCaveats.ts';
+import { periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';
 

@@ -5,11 +5,11 @@ import { expect } from 'vitest';
 import type { Market } from '../../data/market.ts';
 import { backtest, type BacktestOptions } from '../../engine/backtest.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
-import { type CancelRequest, DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_STATUS_NAMES, type OrderRequest } from '../../engine/orders.ts';
+import { type CancelRequest, DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_STATUS_NAMES, type OrderRequest } from '../../engine/execution/orders.ts';
 import type { Result } from '../../engine/result.ts';
-import { everySession, type Schedule } from '../../engine/schedule.ts';
+import { everySession, type Schedule } from '../../engine/calendar/schedule.ts';
 import type { BookView, Decision, Strategy } from '../../engine/strategy.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { fixtureMarket, type FixtureSpec } from './fixtures.ts';
 
 export type Step = Decision | ((view: MarketView, book: BookView) => Decision);

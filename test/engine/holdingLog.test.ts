@@ -1,9 +1,9 @@
-// The holdings log (engine/holdingLog.ts) on a bare portfolio: one row per position a session's
+// The holdings log (engine/accounting/holdingLog.ts) on a bare portfolio: one row per position a session's
 // trades or splits changed, with its shares at that close; nothing for a session that changed none.
 
 import { describe, expect, it } from 'vitest';
-import { HoldingLog } from '../../engine/holdingLog.ts';
-import { Portfolio } from '../../engine/portfolio.ts';
+import { HoldingLog } from '../../engine/accounting/holdingLog.ts';
+import { Portfolio } from '../../engine/accounting/portfolio.ts';
 
 const rows = (log: HoldingLog): [number, number, number][] => {
   const h = log.holdings();

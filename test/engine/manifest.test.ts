@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
-import { monthEnd } from '../../engine/schedule.ts';
+import { monthEnd } from '../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { ENGINE_VERSION } from '../../engine/version.ts';
 import { randomMarket } from './randomMarket.ts';

@@ -1,10 +1,10 @@
-// Orders still open at the run's end (engine/openOrderCaveats.ts): sales and purchases said apart,
+// Orders still open at the run's end (engine/caveats/openOrderCaveats.ts): sales and purchases said apart,
 // sized by the larger side — a switch's two legs are one move of the book, not 200 % of it — each
 // with its own symbols and whether it goes short or covers.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openOrdersCaveats } from '../../engine/openOrderCaveats.ts';
+import { openOrdersCaveats } from '../../engine/caveats/openOrderCaveats.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { MARGIN, scenario, scripted } from './helpers.ts';
 

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { engineConfigSchema, type EngineConfigInput } from '../../engine/config.ts';
-import type { CheckedTargets } from '../../engine/decisionCheck.ts';
-import { type PlanContext, RebalancePlanner } from '../../engine/planner.ts';
+import type { CheckedTargets } from '../../engine/decisions/decisionCheck.ts';
+import { type PlanContext, RebalancePlanner } from '../../engine/execution/planner.ts';
 
 const SYMBOLS = ['A', 'B', 'C'];
 
@@ -43,7 +43,7 @@ function stub({ shares = [0, 0, 0], prices = [10, 20, 50], marks = prices, cash 
   };
 }
 
-/** Targets keyed by symbol name as the engine hands them to the planner, read and checked (engine/decisionCheck.ts). */
+/** Targets keyed by symbol name as the engine hands them to the planner, read and checked (engine/decisions/decisionCheck.ts). */
 function checked(targets: { weights: Record<string, number> } | { values: Record<string, number> } | { shares: Record<string, number> }): CheckedTargets {
   const kind = 'weights' in targets ? 'weights' : 'values' in targets ? 'values' : 'shares';
   const entries = Object.entries((targets as Record<typeof kind, Record<string, number>>)[kind]);

@@ -3,8 +3,8 @@
 // orders (market, limit, stop; day or GTC). Decisions never depend on the book, so the same
 // strategy makes the same requests in runs that differ only in costs.
 
-import type { CancelRequest, OrderRequest } from '../../engine/orders.ts';
-import { everySession, type Schedule } from '../../engine/schedule.ts';
+import type { CancelRequest, OrderRequest } from '../../engine/execution/orders.ts';
+import { everySession, type Schedule } from '../../engine/calendar/schedule.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
 import { rng } from './randomMarket.ts';
 

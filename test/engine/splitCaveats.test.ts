@@ -1,8 +1,8 @@
-// Splits that met a held position are said in the run (engine/splitCaveats.ts), not only in the
+// Splits that met a held position are said in the run (engine/caveats/splitCaveats.ts), not only in the
 // fills' split-cash rows: shares before and after, and the cash in lieu (probe r20a rs2).
 
 import { describe, expect, it } from 'vitest';
-import { splitCaveats, splitLabel } from '../../engine/splitCaveats.ts';
+import { splitCaveats, splitLabel } from '../../engine/caveats/splitCaveats.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { MARGIN, scenario } from './helpers.ts';
 

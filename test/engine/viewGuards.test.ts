@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StrategyError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { custom } from '../../engine/schedule.ts';
-import type { OrderRequest } from '../../engine/orders.ts';
+import { custom } from '../../engine/calendar/schedule.ts';
+import type { OrderRequest } from '../../engine/execution/orders.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { fixtureMarket } from './fixtures.ts';
 import { scripted } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
 import { type Market, PriceKind } from '../../data/market.ts';
-import type { Caveat } from '../../engine/caveats.ts';
+import type { Caveat } from '../../engine/caveats/caveats.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { cashLevels, symbolBenchmark, totalReturnLevels } from '../../reports/benchmark.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';

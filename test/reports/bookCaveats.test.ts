@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caveat, rankCaveats } from '../../engine/caveats.ts';
+import { caveat, rankCaveats } from '../../engine/caveats/caveats.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { bookCaveats, deferredNotionalCaveat, exposureGapCaveat, shortSampleCaveat } from '../../reports/bookCaveats.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
-import { Deferral, DEFERRAL_NAMES, OrderEnd } from '../../engine/orders.ts';
+import { Deferral, DEFERRAL_NAMES, OrderEnd } from '../../engine/execution/orders.ts';
 import type { Result } from '../../engine/result.ts';
 import { bookCaveats, exposureGapCaveat } from '../../reports/bookCaveats.ts';
 import { DEFERRAL_CAUSE, exposureGapCauses } from '../../reports/exposureGapCauses.ts';

@@ -1,5 +1,5 @@
 // Figures over a calendar with dates missing (r17a findings 1–2): the annual return counts the
-// periods the rows cover (Σk / P years, engine/rowPeriods.ts periodsPerRow), and the risk-free return
+// periods the rows cover (Σk / P years, engine/calendar/rowPeriods.ts periodsPerRow), and the risk-free return
 // of a row closing a gap compounds over its k periods, for a run and for a series alike.
 
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
-import { caveat, type CaveatCode, CAVEAT_SEVERITIES } from '../../engine/caveats.ts';
+import { caveat, type CaveatCode, CAVEAT_SEVERITIES } from '../../engine/caveats/caveats.ts';
 import { caveatChanges, type RecordedCaveat, recordedCaveats } from '../../reports/baselineCaveats.ts';
 import { type Baseline, type BaselineRun, baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline } from '../../reports/regression.ts';
 

@@ -19,7 +19,7 @@ function raised(message: string, frames: string[]): Error {
 
 describe('asyncFault', () => {
   it("names the user's frame: the first frame outside breadth, its dependencies and Node", () => {
-    const err = raised('later', [`Timeout._onTimeout (${LIBRARY}engine/view.ts:10:3)`, 'Object.decide (/home/me/mine.ts:4:60)', 'listOnTimeout (node:internal/timers:588:17)']);
+    const err = raised('later', [`Timeout._onTimeout (${LIBRARY}engine/decisions/view.ts:10:3)`, 'Object.decide (/home/me/mine.ts:4:60)', 'listOnTimeout (node:internal/timers:588:17)']);
     expect(asyncFault(err, 'unhandledRejection')).toEqual(new StrategyError(`/home/me/mine.ts:4:60: a promise the code there started and never awaited rejected: later — ${FIX}`));
     expect(asyncFault(err, 'uncaughtException')?.message).toBe(`/home/me/mine.ts:4:60: a callback the code there left to run later (a timer, an event) threw: later — ${FIX}`);
   });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withinBand } from '../../strategies/blocks/bands.ts';
 import type { BookView } from '../../engine/strategy.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { rankWithin, zscoreWithin } from '../../strategies/blocks/groups.ts';
 import { betaNeutral, dollarNeutral } from '../../strategies/blocks/neutralize.ts';
 import { quantileBuckets } from '../../strategies/blocks/quantileBuckets.ts';

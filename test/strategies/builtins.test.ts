@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
 import { AssetClass, type Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { monthStart, quarterEnd } from '../../engine/schedule.ts';
+import { monthStart, quarterEnd } from '../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { builtinNames, createBuiltinStrategy } from '../../strategies/registry.ts';
 import { runAndRecord, type WeightMap } from './decisions.ts';

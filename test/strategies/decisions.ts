@@ -6,7 +6,7 @@ import { backtest } from '../../engine/backtest.ts';
 import type { EngineConfigInput } from '../../engine/config.ts';
 import type { Result } from '../../engine/result.ts';
 import type { Decision, Strategy } from '../../engine/strategy.ts';
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 import { accountFor } from './runs.ts';
 
 export type WeightMap = Map<number, number>;

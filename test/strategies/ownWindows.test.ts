@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { viewReads } from '../../engine/view.ts';
+import { viewReads } from '../../engine/decisions/view.ts';
 import { breadth } from '../../strategies/builtin/breadthThrust.ts';
 import { ownWindow, ownWindowsOrdered, SPAN_TOLERANCE } from '../../strategies/blocks/ownWindows.ts';
 import { trailingReturn } from '../../strategies/blocks/series.ts';

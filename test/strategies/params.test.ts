@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { z } from 'zod';
 import { defineStrategy, parseParams } from '../../strategies/api.ts';
-import { schedules } from '../../engine/schedule.ts';
+import { schedules } from '../../engine/calendar/schedule.ts';
 import { builtinDefinition, createBuiltinStrategy, listStrategies } from '../../strategies/registry.ts';
 
 const errorOf = (name: string, raw: unknown): string => {

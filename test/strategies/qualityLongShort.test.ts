@@ -9,7 +9,7 @@ import type { FundamentalField } from '../../data/fundamentals.ts';
 import { statementsToRows, type Statement } from '../../data/fundamentals/statements.ts';
 import { loadMarket } from '../../data/load.ts';
 import type { Market } from '../../data/market.ts';
-import { type MarketView, viewReads } from '../../engine/view.ts';
+import { type MarketView, viewReads } from '../../engine/decisions/view.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { parseParams } from '../../strategies/api.ts';
 import { qualityBook, qualityLongShort, type QualityLongShortParams, smallCapUniverse } from '../../strategies/builtin/qualityLongShort.ts';

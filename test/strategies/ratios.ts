@@ -1,7 +1,7 @@
 // Point-in-time balance-sheet ratios read straight from the view, independently of the
 // strategy's own code, to check what its books hold.
 
-import type { MarketView } from '../../engine/view.ts';
+import type { MarketView } from '../../engine/decisions/view.ts';
 
 export function balanceSheet(view: MarketView) {
   const [debt, equity, ocf, capex, revenue] = (['totalDebt', 'totalEquity', 'operatingCashFlow', 'capex', 'revenue'] as const).map((f) => view.fundamental(f));

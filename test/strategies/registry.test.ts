@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StrategyError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { schedules } from '../../engine/schedule.ts';
+import { schedules } from '../../engine/calendar/schedule.ts';
 import { defineStrategy, instantiate } from '../../strategies/api.ts';
 import { sessionsParam } from '../../strategies/blocks/params.ts';
 import { months } from '../../strategies/blocks/durations.ts';
@@ -188,7 +188,7 @@ describe('a create() that returns what the engine cannot run is the strategy fil
     const path = join(dir, `${name}.js`);
     writeFileSync(
       path,
-      `import { schedules } from ${JSON.stringify(join(repo, 'engine/schedule.ts'))};
+      `import { schedules } from ${JSON.stringify(join(repo, 'engine/calendar/schedule.ts'))};
 export default { name: '${name}', description: 'Returns the wrong thing.', dataNeeds: 'nothing',
   params: { shape: {}, safeParse: (raw) => ({ success: true, data: raw ?? {} }) },
   create: ${create} };

@@ -6,7 +6,7 @@ import { isUserFacing, UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { Random } from '../../data/random.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { monthStart } from '../../engine/schedule.ts';
+import { monthStart } from '../../engine/calendar/schedule.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { riskContributions } from '../../strategies/blocks/construction/riskParity.ts';
 import { portfolioVariance, type Covariance } from '../../strategies/blocks/risk/covariance.ts';

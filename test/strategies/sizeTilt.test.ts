@@ -10,7 +10,7 @@ import { loadMarket } from '../../data/load.ts';
 import { AssetClass, type Market } from '../../data/market.ts';
 import { backtest } from '../../engine/backtest.ts';
 import type { Targets } from '../../engine/strategy.ts';
-import { viewReads } from '../../engine/view.ts';
+import { viewReads } from '../../engine/decisions/view.ts';
 import { capPowerWeights } from '../../strategies/builtin/sizeTilt.ts';
 import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { hasData, sharedData } from '../data/fixtures.ts';

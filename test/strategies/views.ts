@@ -2,9 +2,9 @@
 
 import type { Market } from '../../data/market.ts';
 import { buildAdjustmentIndex } from '../../data/adjustedCloses.ts';
-import { monthStart } from '../../engine/schedule.ts';
+import { monthStart } from '../../engine/calendar/schedule.ts';
 import type { BookView } from '../../engine/strategy.ts';
-import { MarketView, moveViewTo } from '../../engine/view.ts';
+import { MarketView, moveViewTo } from '../../engine/decisions/view.ts';
 
 /** A MarketView of `market` clipped at the close of session t, for a run of P = `periodsPerYear` (daily by default). */
 export function viewAt(market: Market, t: number, periodsPerYear = 252): MarketView {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDay } from '../../data/dates.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { custom, everySession, withDriftBand } from '../../engine/schedule.ts';
+import { custom, everySession, withDriftBand } from '../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { getRun, openStore, readWindows, sweepTrials } from '../../reports/store/index.ts';

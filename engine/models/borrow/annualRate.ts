@@ -1,7 +1,7 @@
 // Borrow fee and rebate as annual rates on the short's market value, accrued per session as
 // (1 + R)^(k/P) − 1, k the periods of P it covers (data/rates.ts perPeriodRate, the convention of the cash model and of
 // METRICS.md's rf): a default fee with per-symbol overrides (hard-to-borrow names), and one rebate
-// rate on short proceeds (which earn no cash interest: engine/accruals.ts).
+// rate on short proceeds (which earn no cash interest: engine/accounting/accruals.ts).
 
 import { z } from 'zod';
 import { UserError } from '../../../data/errors.ts';

@@ -3,10 +3,10 @@
 // decision and the fill rescales it like the order) (Almgren et al. 2005; Kissell & Glantz,
 // "Optimal Trading Strategies", 2003). Where σ or ADV is unknown (a symbol without volume, such as
 // an adjusted-close file, or a decision with under two returns of history in the window) it
-// charges nothing rather than invent a cost; the run reports those fills (engine/liquidityGaps.ts).
+// charges nothing rather than invent a cost; the run reports those fills (engine/caveats/liquidityGaps.ts).
 
 import { z } from 'zod';
-import { liquidityGap } from '../../liquidity.ts';
+import { liquidityGap } from '../../execution/liquidity.ts';
 import type { SlippageModel } from '../types.ts';
 
 const schema = z

@@ -5,7 +5,7 @@
 // and the windows' notes (a span cut short, the in-sample trials' caveats). Self-contained HTML on
 // the shared layout.
 
-import { changesReading } from '../../../engine/caveats.ts';
+import { changesReading } from '../../../engine/caveats/caveats.ts';
 import { describeValue } from '../../describeValue.ts';
 import { ChartPayloadBuilder, COLORS, compact, type LineSeriesSpec } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';

@@ -3,7 +3,7 @@
 // metrics — a recorded caveat on the same topic wins, so nothing is said twice — ranked most
 // severe first, and the panel and first-screen list that show them.
 
-import { type Caveat, rankCaveats } from '../../../engine/caveats.ts';
+import { type Caveat, rankCaveats } from '../../../engine/caveats/caveats.ts';
 import { shortSampleCaveat } from '../../bookCaveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';

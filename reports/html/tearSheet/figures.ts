@@ -20,7 +20,7 @@ export function metricValue(metrics: ReadonlyMap<string, MetricFigure>, name: st
  * Holding cash (the risk-free series, one return per NAV return) against the run, over the
  * returns where the rate is known — from its first known return to its last — each compounded and
  * annualized like the NAV: g^(P/m) − 1 (METRICS.md "annualized return"), m the periods of P those
- * returns cover (engine/rowPeriods.ts periodsPerRow over `days`, the NAV rows' epoch days: one a
+ * returns cover (engine/calendar/rowPeriods.ts periodsPerRow over `days`, the NAV rows' epoch days: one a
  * return, more across dates missing from a coarser calendar; without `days` one a return). `run`
  * is the NAV over the same returns (NAV rows first … last + 1), so a rate that starts years into
  * the run is never compounded as 0 % over the years before it. `whole`: the rate covers every

@@ -15,7 +15,7 @@
 // first bar on, so the common window is the sessions since the latest first bar among the
 // members, at least `minObservations` long by rule 1.
 
-import type { MarketView } from '../../../engine/view.ts';
+import type { MarketView } from '../../../engine/decisions/view.ts';
 import { observedIn, trailingReturns } from '../series.ts';
 
 export interface ReturnWindow {

@@ -2,7 +2,7 @@
 // k = min(target / σ̂, maxLeverage / Σ|w|), and where the cap sets k the book's estimated
 // volatility stays under the target — the run must not read as if it ran at the target.
 
-import type { MarketView } from '../../../engine/view.ts';
+import type { MarketView } from '../../../engine/decisions/view.ts';
 import type { ScaledBook, TargetVolatilityOptions } from './targetVolatility.ts';
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;

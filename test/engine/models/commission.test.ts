@@ -16,7 +16,7 @@ function threeFills(m: CommissionModel, sessions = [1, 2, 3]): number[] {
   const o = order({ quantity: 300, requested: 300 });
   return sessions.map((session) => {
     const paid = m.commission(fill({ order: o, session, quantity: 100 }));
-    // What the broker books after a fill (engine/broker.ts #execute).
+    // What the broker books after a fill (engine/execution/broker.ts #execute).
     if (o.lastFillSession !== session) Object.assign(o, { lastFillSession: session, sessionFilled: 0, sessionCommission: 0 });
     o.filled += 100;
     o.commission += paid;

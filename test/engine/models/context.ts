@@ -1,7 +1,7 @@
 // What the engine hands a model, built by hand for calling models directly.
 
-import { newOrder } from '../../../engine/orderBook.ts';
-import { OrderOrigin, type RestingOrder } from '../../../engine/orders.ts';
+import { newOrder } from '../../../engine/execution/orderBook.ts';
+import { OrderOrigin, type RestingOrder } from '../../../engine/execution/orders.ts';
 import type { AccrualContext, FillContext } from '../../../engine/models/types.ts';
 
 /** A fresh market buy of 100 shares of symbol 0 decided at session 0, overridden by `o`. */

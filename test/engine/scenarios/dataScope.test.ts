@@ -1,4 +1,4 @@
-// Data caveats concern what the run read (engine/warnings.ts RunScope): a folder with a stock that
+// Data caveats concern what the run read (engine/caveats/warnings.ts RunScope): a folder with a stock that
 // misses a session and has a bad print, beside a fund with every bar. A run on the fund alone
 // carries none of the stock's notes; a run that holds the stock, or only reads it, does.
 
@@ -10,10 +10,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { epochDay } from '../../../data/dates.ts';
 import { loadMarket } from '../../../data/load.ts';
 import type { Market } from '../../../data/market.ts';
-import type { Caveat } from '../../../engine/caveats.ts';
-import { everyNSessions } from '../../../engine/schedule.ts';
+import type { Caveat } from '../../../engine/caveats/caveats.ts';
+import { everyNSessions } from '../../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../../engine/strategy.ts';
-import { seriesCaveats } from '../../../engine/warnings.ts';
+import { seriesCaveats } from '../../../engine/caveats/warnings.ts';
 import { loadStudyFile, openStudyMarket, runStudyRuns } from '../../../study/index.ts';
 import { explainSkip, hasData, repoRoot, sharedData, tempDir, writeFile } from '../../data/fixtures.ts';
 import { fixtureMarket, type FixtureSpec } from '../fixtures.ts';

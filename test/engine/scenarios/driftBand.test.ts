@@ -1,7 +1,7 @@
 // A drift band adds a decision whenever a holding's weight strays from its target by more than the band.
 
 import { describe, expect, it } from 'vitest';
-import { custom, withDriftBand } from '../../../engine/schedule.ts';
+import { custom, withDriftBand } from '../../../engine/calendar/schedule.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { scripted, trades, scenario } from '../helpers.ts';
 

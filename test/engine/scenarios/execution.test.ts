@@ -2,9 +2,9 @@
 // next session's close, same-close on the decision close — flagged as look-ahead-prone.
 
 import { describe, expect, it } from 'vitest';
-import { everyNSessions } from '../../../engine/schedule.ts';
+import { everyNSessions } from '../../../engine/calendar/schedule.ts';
 import type { Market } from '../../../data/market.ts';
-import type { MarketView } from '../../../engine/view.ts';
+import type { MarketView } from '../../../engine/decisions/view.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, messages, orders, scripted, trades, scenario } from '../helpers.ts';
 

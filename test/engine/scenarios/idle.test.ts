@@ -4,8 +4,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Caveat, CaveatCode } from '../../../engine/caveats.ts';
-import { idleStretchCaveats } from '../../../engine/idleCaveats.ts';
+import type { Caveat, CaveatCode } from '../../../engine/caveats/caveats.ts';
+import { idleStretchCaveats } from '../../../engine/caveats/idleCaveats.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { scenario } from '../helpers.ts';
 

@@ -1,5 +1,5 @@
 // Accruals across dates missing from a coarser calendar (r17a finding 1): a session that closes a
-// gap of k periods of P accrues (1 + R)^(k/P) − 1 (engine/rowPeriods.ts periodsPerRow), so a
+// gap of k periods of P accrues (1 + R)^(k/P) − 1 (engine/calendar/rowPeriods.ts periodsPerRow), so a
 // month-end calendar without June earns the same cash as the full one, and an irregular calendar
 // (P counted over its span) accrues each row's own days, gap · P / 365.25 periods.
 

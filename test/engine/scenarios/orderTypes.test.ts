@@ -1,7 +1,7 @@
-// Limit and stop orders against one bar, and day vs GTC expiry (fill rules in engine/broker.ts).
+// Limit and stop orders against one bar, and day vs GTC expiry (fill rules in engine/execution/broker.ts).
 
 import { describe, expect, it } from 'vitest';
-import type { OrderRequest } from '../../../engine/orders.ts';
+import type { OrderRequest } from '../../../engine/execution/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectNear, fillRows, orders, trades, MARGIN, scenario } from '../helpers.ts';
 

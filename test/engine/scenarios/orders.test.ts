@@ -3,7 +3,7 @@
 // account, or still open when the run ended.
 
 import { describe, expect, it } from 'vitest';
-import { ORDER_ORIGIN_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../../engine/orders.ts';
+import { ORDER_ORIGIN_NAMES, ORDER_TYPE_NAMES, TIF_NAMES } from '../../../engine/execution/orders.ts';
 import { deferralRows, MARGIN, messages, orderRows, orders, scenario, trades } from '../helpers.ts';
 
 const flat = (rows: number, row: number[]): number[][] => Array.from({ length: rows }, () => [...row]);

@@ -2,7 +2,7 @@
 // partial session records a volume-cap deferral with what is left.
 
 import { describe, expect, it } from 'vitest';
-import { Deferral } from '../../../engine/orders.ts';
+import { Deferral } from '../../../engine/execution/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, messages, orders, trades, MARGIN, scenario } from '../helpers.ts';
 

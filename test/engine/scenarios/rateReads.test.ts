@@ -1,4 +1,4 @@
-// A rate source's notes concern a run only when it used the series (engine/warnings.ts
+// A rate source's notes concern a run only when it used the series (engine/caveats/warnings.ts
 // sourceConcerns): its strategy read it (view.rate, recorded in ViewReads.rates), it is the cash
 // rate, or it is the risk-free series of the run's metrics (reports/runMetrics.ts).
 
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../../data/load.ts';
 import type { Market } from '../../../data/market.ts';
 import type { Result } from '../../../engine/result.ts';
-import { type MarketView, viewReads } from '../../../engine/view.ts';
+import { type MarketView, viewReads } from '../../../engine/decisions/view.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { tempDir, writeFile } from '../../data/fixtures.ts';
 import { viewAt } from '../../strategies/views.ts';

@@ -19,7 +19,7 @@ import {
   yearEnd,
   yearStart,
   type Schedule,
-} from '../../../engine/schedule.ts';
+} from '../../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../../engine/strategy.ts';
 import { fixtureMarket, weekdays } from '../fixtures.ts';
 import { scripted, scenario } from '../helpers.ts';

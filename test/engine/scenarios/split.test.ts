@@ -3,7 +3,7 @@
 // adjusted limit.
 
 import { describe, expect, it } from 'vitest';
-import type { OrderRequest } from '../../../engine/orders.ts';
+import type { OrderRequest } from '../../../engine/execution/orders.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { deferralRows, expectColumn, fillRows, orders, scripted, MARGIN, scenario } from '../helpers.ts';
 

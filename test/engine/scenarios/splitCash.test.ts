@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FillReason } from '../../../engine/result.ts';
-import { pricePerNewShare, splitParts } from '../../../engine/shares.ts';
+import { pricePerNewShare, splitParts } from '../../../engine/accounting/shares.ts';
 import { orders, scenario } from '../helpers.ts';
 
 describe('splitParts', () => {

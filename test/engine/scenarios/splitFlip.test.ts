@@ -6,9 +6,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OrderBook } from '../../../engine/orderBook.ts';
-import { OrderOrigin } from '../../../engine/orders.ts';
-import { splitResting } from '../../../engine/restingSplit.ts';
+import { OrderBook } from '../../../engine/execution/orderBook.ts';
+import { OrderOrigin } from '../../../engine/execution/orders.ts';
+import { splitResting } from '../../../engine/execution/restingSplit.ts';
 import { MARGIN, orderRows, scenario } from '../helpers.ts';
 
 describe('splitResting: which orders close the position', () => {

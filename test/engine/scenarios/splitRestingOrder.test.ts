@@ -5,9 +5,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OrderBook } from '../../../engine/orderBook.ts';
-import { OrderOrigin } from '../../../engine/orders.ts';
-import { splitExact } from '../../../engine/shares.ts';
+import { OrderBook } from '../../../engine/execution/orderBook.ts';
+import { OrderOrigin } from '../../../engine/execution/orders.ts';
+import { splitExact } from '../../../engine/accounting/shares.ts';
 import { SPLIT_RATIOS } from '../fixtures.ts';
 import { MARGIN, orderRows, orders, scenario } from '../helpers.ts';
 

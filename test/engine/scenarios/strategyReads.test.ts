@@ -1,12 +1,12 @@
 // What a strategy read decides its data notes (fundamentals' look-ahead note only when it read
 // fundamentals), and what it could not do becomes a caveat sized by the book it touched
-// (MarketView.caveat, engine/strategyNotes.ts).
+// (MarketView.caveat, engine/decisions/strategyNotes.ts).
 
 import { describe, expect, it } from 'vitest';
 import { epochDay } from '../../../data/dates.ts';
 import type { Market } from '../../../data/market.ts';
-import { StrategyNotes } from '../../../engine/strategyNotes.ts';
-import { viewReads } from '../../../engine/view.ts';
+import { StrategyNotes } from '../../../engine/decisions/strategyNotes.ts';
+import { viewReads } from '../../../engine/decisions/view.ts';
 import { instantiate } from '../../../strategies/api.ts';
 import { momentum } from '../../../strategies/builtin/momentum.ts';
 import { liquidMembers } from '../../../strategies/blocks/universe.ts';

@@ -1,11 +1,11 @@
-// Symbols a run read or targeted whose prices cover only part of it (engine/symbolCoverage.ts):
+// Symbols a run read or targeted whose prices cover only part of it (engine/caveats/symbolCoverage.ts):
 // one caveat names them with how far in they start or how long before the end they stop, and the
 // warm-up caveat gives a late start as its reason where a target waited for its prices.
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selectMarket } from '../../../data/prices/select.ts';
-import { partialCoverage, symbolCoverageCaveats } from '../../../engine/symbolCoverage.ts';
+import { partialCoverage, symbolCoverageCaveats } from '../../../engine/caveats/symbolCoverage.ts';
 import { fixtureMarket } from '../fixtures.ts';
 import { scenario } from '../helpers.ts';
 

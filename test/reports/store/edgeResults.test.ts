@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
 import { backtest } from '../../../engine/backtest.ts';
-import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../../engine/orders.ts';
+import { DEFERRAL_NAMES, ORDER_END_NAMES, ORDER_ORIGIN_NAMES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, OrderEnd, TIF_NAMES } from '../../../engine/execution/orders.ts';
 import { DAILY_COLUMNS, FILL_REASON_NAMES, type Result } from '../../../engine/result.ts';
 import type { Decision } from '../../../engine/strategy.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';

@@ -3,9 +3,9 @@
 // crash tests.
 
 import { engineConfigSchema } from '../../../engine/config.ts';
-import { weekly } from '../../../engine/schedule.ts';
+import { weekly } from '../../../engine/calendar/schedule.ts';
 import { backtest } from '../../../engine/backtest.ts';
-import { caveat, type Caveat } from '../../../engine/caveats.ts';
+import { caveat, type Caveat } from '../../../engine/caveats/caveats.ts';
 import { DAILY_COLUMNS, type DailyColumn, type Fills, type Manifest, type Orders, type Result, type RunFacts } from '../../../engine/result.ts';
 import { fixtureMarket, weekdays } from '../../engine/fixtures.ts';
 import { scripted } from '../../engine/helpers.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
 import { UserError } from '../../../data/errors.ts';
-import { rankCaveats } from '../../../engine/caveats.ts';
+import { rankCaveats } from '../../../engine/caveats/caveats.ts';
 import { DAILY_COLUMNS, type Result } from '../../../engine/result.ts';
 import { attributeRun, FF5_MOM_DAILY, returnDecomposition, symbolContributions } from '../../../reports/attribution/index.ts';
 import { type RunMetrics, runMetrics } from '../../../reports/runMetrics.ts';

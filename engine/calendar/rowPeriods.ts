@@ -1,0 +1,111 @@
+// The periods of P each row of a calendar covers (k), so a rate accrues (1 + R)^(k/P) − 1 over a
+// row and the returns span Σk / P years: the engine's interest and borrow accruals, rf, and the
+// annual return, Calmar and the short-sample check all read k from here. A row is one period
+// unless the calendar lacks dates there — a hole of missing data in a daily calendar, months
+// missing from month-ends — or a stray date splits a period (one file's holiday week dated
+// Thursday, the other's Friday; a value moved mid-month), where the rows between the two dates on
+// the calendar's grid around it share the periods those span by their days: the rows of one week
+// sum to one week.
+
+import { calendarPlace, gridDate } from './calendarGrid.ts';
+import { holeWeekdays } from './dailyPeriods.ts';
+import { calendarGap, type Frequency, inferFrequency, wholeSpacings } from './frequency.ts';
+
+/**
+ * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
+ * 1):
+ * - a daily trading-day calendar (P = 252): 1 a row — a weekend, holidays, an exchange closure
+ *   such as 2001-09-11 … 14 are one session — but a row closing a hole of missing data, six
+ *   weekdays or more (engine/calendar/dailyPeriods.ts holeWeekdays), counts its weekdays: Friday 2024-01-19 →
+ *   Monday 01-29, 6;
+ * - a daily calendar-day one (P = 365): its days, 1 a row unless days are missing;
+ * - a regular coarser one (coarseRows): 1 for a gap that fits its bucket (or ±10 % of its spacing
+ *   outside the buckets), whole spacings for missing dates — month-ends without June: 2 for the 61
+ *   days from May to July — and where a stray gap lies between two dates on its grid, the rows
+ *   between them share the spacings those span by their days (Fridays with a Thursday beside
+ *   one of them: 6/7 and 1/7; a month-end moved to the 15th: 2 · 15/61 and 2 · 46/61);
+ * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
+ *   year, so Σk / P is the span in years whatever the rounding of P; a daily one 1 a row;
+ * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
+ */
+export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number): Float64Array {
+  const out = new Float64Array(Math.max(dates.length - 1, 0)).fill(1);
+  const f = inferFrequency(dates);
+  if (f.periodsPerYear !== periodsPerYear || (f.label === 'daily' && f.irregular)) return out;
+  if (f.label === 'daily') {
+    for (let k = 1; k < dates.length; k++) {
+      const gap = dates[k] - dates[k - 1];
+      out[k - 1] = periodsPerYear === 365 ? gap : holeWeekdays(dates[k - 1], dates[k]) || 1;
+    }
+  } else if (f.irregular) {
+    for (let k = 1; k < dates.length; k++) out[k - 1] = ((dates[k] - dates[k - 1]) * periodsPerYear) / 365.25;
+  } else coarseRows(dates, f, out);
+  return out;
+}
+
+/**
+ * The rows of a regular coarse calendar (periodsPerRow), into `out`: a gap that fits the spacing
+ * one period, missing dates whole spacings (frequency.ts wholeSpacings: 61 days of month-ends, 2),
+ * a stray gap its own share of a spacing (a first date mid-month: 16 / 30.44) — except between two
+ * consecutive dates on the grid (gridAnchors) with a stray gap between them and whole spacings
+ * from one to the other: there the rows share those spacings by their days (Friday 2024-01-19 →
+ * Thursday 01-25 → Friday 01-26: 6/7 and 1/7 of the week, not 1 and 1/7; month-ends 05-31 →
+ * 06-15 → 07-31: 2 · 15/61 and 2 · 46/61), so the rows of one spacing sum to one period.
+ */
+function coarseRows(dates: ArrayLike<number>, f: Frequency, out: Float64Array): void {
+  const spacing = calendarGap(f) ?? f.medianGapDays;
+  const whole = new Float64Array(out.length);
+  for (let k = 1; k < dates.length; k++) {
+    const gap = dates[k] - dates[k - 1];
+    whole[k - 1] = wholeSpacings(gap, f);
+    out[k - 1] = whole[k - 1] || gap / spacing;
+  }
+  const anchors = gridAnchors(dates, f);
+  for (let a = 1; a < anchors.length; a++) {
+    const [from, to] = [anchors[a - 1], anchors[a]];
+    if (!whole.subarray(from, to).includes(0)) continue;
+    const days = dates[to] - dates[from];
+    const shared = wholeSpacings(days, f);
+    if (shared > 0) for (let k = from + 1; k <= to; k++) out[k - 1] = (shared * (dates[k] - dates[k - 1])) / days;
+  }
+}
+
+/**
+ * Indices of the dates that anchor a coarse calendar's rows (coarseRows): those on its grid
+ * (engine/calendar/calendarGrid.ts gridDate), the nearest one where several share a grid date (Thursday
+ * 2024-01-25 beside Friday 01-26: the Friday); every date where the spacing has no grid.
+ */
+function gridAnchors(dates: ArrayLike<number>, f: Frequency): number[] {
+  const place = calendarPlace(dates, f);
+  if (place === undefined) return Array.from({ length: dates.length }, (_, k) => k);
+  const anchors: number[] = [];
+  let lastGrid = NaN;
+  for (let k = 0; k < dates.length; k++) {
+    const on = gridDate(dates[k], f, place);
+    if (on === undefined) continue;
+    // Dates of one grid date are consecutive: keep the nearest, the earlier on a tie.
+    if (on === lastGrid) {
+      const held = anchors[anchors.length - 1];
+      if (Math.abs(dates[k] - on) < Math.abs(dates[held] - on)) anchors[anchors.length - 1] = k;
+    } else anchors.push(k);
+    lastGrid = on;
+  }
+  return anchors;
+}
+
+/**
+ * Periods of P each of n returns covers (periodsPerRow): the returns dated `dates` (n epoch days,
+ * ascending), the first earned since `startDay` (NAV_0's day) when known — else its interval is
+ * unknown and counts one period.
+ */
+export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | undefined, periodsPerYear: number): Float64Array {
+  if (startDay !== undefined) {
+    const calendar = new Float64Array(dates.length + 1);
+    calendar[0] = startDay;
+    for (let k = 0; k < dates.length; k++) calendar[k + 1] = dates[k];
+    return periodsPerRow(calendar, periodsPerYear);
+  }
+  const out = new Float64Array(dates.length).fill(1);
+  if (dates.length > 1) out.set(periodsPerRow(dates, periodsPerYear), 1);
+  return out;
+}

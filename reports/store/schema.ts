@@ -2,16 +2,16 @@
 // PRAGMA user_version holds the number of migrations applied; a migration is never edited once
 // released: a change is a new step appended to MIGRATIONS.
 import { DAILY_COLUMNS, snakeCase } from '../../engine/result.ts';
-import { V4 } from './schemaV4.ts';
-import { V5 } from './schemaV5.ts';
-import { V6 } from './schemaV6.ts';
-import { V7 } from './schemaV7.ts';
-import { V8 } from './schemaV8.ts';
-import { V9 } from './schemaV9.ts';
-import { V10 } from './schemaV10.ts';
-import { V11 } from './schemaV11.ts';
-import { V12 } from './schemaV12.ts';
-import { V13 } from './schemaV13.ts';
+import { V4 } from './migrations/schemaV4.ts';
+import { V5 } from './migrations/schemaV5.ts';
+import { V6 } from './migrations/schemaV6.ts';
+import { V7 } from './migrations/schemaV7.ts';
+import { V8 } from './migrations/schemaV8.ts';
+import { V9 } from './migrations/schemaV9.ts';
+import { V10 } from './migrations/schemaV10.ts';
+import { V11 } from './migrations/schemaV11.ts';
+import { V12 } from './migrations/schemaV12.ts';
+import { V13 } from './migrations/schemaV13.ts';
 
 export interface Migration {
   /** The user_version after this step (1, 2, …, in order). */

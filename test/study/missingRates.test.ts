@@ -47,7 +47,7 @@ describe('a rate series a study asks for and its data lacks', () => {
     const { study: ran } = await runStudy(study(dir), { where: 'test', db, reportDir: null, load: { cacheDir: false } });
     const run = ran.runs[0];
     // 500 shares filled on 01-03 at 101 (no opens: the close) leave 49,500 in cash, earning nothing: 500 × 104 + 49,500.
-    // Read, the rate would have added 50.01 (test/data/load.test.ts: 101,550.01).
+    // Read, the rate would have added 50.01 (test/data/sample/load.test.ts: 101,550.01).
     expect(run.result.daily.nav.at(-1)).toBe(101_500);
     expect(run.result.manifest.config.cash.rate).toBeNull(); // what ran
     const { cash, rf } = said(dir);

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayParts, epochDay, isoDay, marketDay, parseIsoDay, preMarketDate } from '../../../data/dates.ts';
+import { parseFactorDate } from '../../../data/factors.ts';
+import { parseDateText, parseIsoDayBytes, parseSlashedDate } from '../../../data/formats/fields.ts';
+
+const MS_PER_DAY = 86_400_000;
+
+/** The definitions: Date's UTC calendar and its ISO spelling. */
+const byDate = (day: number) => {
+  const d = new Date(day * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: d.getUTCDay() };
+};
+const isoByDate = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+describe('calendar arithmetic', () => {
+  it('dayParts and isoDay agree with Date on every day (property), leap days and era ends included', () => {
+    // ±100,000,000 days is Date's whole range.
+    const days = fc.oneof(fc.integer({ min: -800_000, max: 800_000 }), fc.integer({ min: -100_000_000, max: 100_000_000 }));
+    fc.assert(fc.property(days, (day) => JSON.stringify(dayParts(day)) === JSON.stringify(byDate(day)) && isoDay(day) === isoByDate(day)), { numRuns: 20_000 });
+    for (let day = -1_000; day <= 1_000; day++) expect(dayParts(day)).toEqual(byDate(day));
+    // 1900-02-28/03-01 (no leap day), 2000-02-29, 2100-03-01, year 0 and 9999 and beyond.
+    for (const iso of ['1900-02-28', '1900-03-01', '2000-02-29', '2000-03-01', '2100-02-28', '2100-03-01', '0000-01-01', '0000-03-01', '9999-12-31']) {
+      const day = Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
+      expect(isoDay(day)).toBe(iso);
+      expect(dayParts(day)).toEqual(byDate(day));
+    }
+    expect(isoDay(2_932_897)).toBe(isoByDate(2_932_897)); // +010000-01-01
+    expect(() => isoDay(NaN)).toThrow(RangeError);
+  });
+});
+
+// Probe r60c F2: epochDay went through Date.UTC, which reads years 0–99 as 1900–1999, so a price file's
+// `0024-01-02` (a typo of 2024-01-02) ran as 1924 — a 100-year run — while --from refused the same text.
+describe('one date rule: a market date is a real date from 1800-01-01 on', () => {
+  it('epochDay is exact for every year: 0024-01-02 is day −710,761, never 1924-01-02 (−16,801)', () => {
+    // 0024-01-01 → 1970-01-01 spans the years 24 … 1969: 1,946 × 365 = 710,290 days and 472 leap days
+    // (487 multiples of 4 from 24 to 1968, less the 15 centuries not divisible by 400: 100, 200, 300, 500 … 1900),
+    // so 0024-01-01 is day −710,762 and 0024-01-02 day −710,761.
+    expect(epochDay(24, 1, 2)).toBe(-710_761);
+    // 1924-01-01 → 1970-01-01: 46 × 365 + 12 leap days (1924 … 1968) = 16,802 days: what Date.UTC gave for year 24.
+    expect(Date.UTC(24, 0, 2) / MS_PER_DAY).toBe(-16_801);
+    // 1800-01-01 → 1970-01-01: 170 × 365 + 41 leap days (42 multiples of 4 from 1804 to 1968, less 1900) = 62,091.
+    expect(epochDay(1800, 1, 1)).toBe(-62_091);
+    // The inverse of dayParts on every day of Date's range (years 0–99 included), and Date.UTC's overflow of month and day where Date reads the year as given (≥ 100).
+    const days = fc.integer({ min: -100_000_000, max: 100_000_000 });
+    fc.assert(fc.property(days, (day) => { const p = dayParts(day); return epochDay(p.year, p.month, p.date) === day; }), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: -30, max: 40 }), fc.integer({ min: -40, max: 70 }), (y, m, d) => epochDay(y, m, d) === Date.UTC(y, m - 1, d) / MS_PER_DAY), { numRuns: 20_000 });
+  });
+
+  it('every valid ISO date from 1800-01-01 to 9999-12-31 round-trips, in every form a reader takes (property)', () => {
+    const forms = (iso: string): number[] => {
+      const compact = iso.replaceAll('-', '');
+      return [parseIsoDay(iso), parseIsoDayBytes(Buffer.from(iso), 0, 10), parseDateText(iso), parseDateText(compact), parseDateText(`${iso}T00:00:00Z`), parseFactorDate(compact), parseSlashedDate(`${iso.slice(5, 7)}/${iso.slice(8)}/${iso.slice(0, 4)}`, 'monthFirst')];
+    };
+    fc.assert(fc.property(fc.integer({ min: epochDay(1800, 1, 1), max: epochDay(9999, 12, 31) }), (day) => forms(isoDay(day)).every((d) => d === day)), { numRuns: 20_000 });
+    for (const iso of ['1800-01-01', '2000-02-29', '9999-12-31']) expect(forms(iso)).toEqual(Array(7).fill(epochDay(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8))));
+  });
+
+  it('every real date before 1800 is refused by every reader, and said as not a market date (property)', () => {
+    const refusedEverywhere = (iso: string): boolean => {
+      const [y, m, d] = iso.split('-').map(Number);
+      const compact = iso.replaceAll('-', '');
+      return [marketDay(y, m, d), parseIsoDay(iso), parseIsoDayBytes(Buffer.from(iso), 0, 10), parseDateText(iso), parseDateText(compact), parseDateText(`${iso} 00:00:00`), parseFactorDate(compact), parseFactorDate(compact.slice(0, 6))].every(Number.isNaN) && preMarketDate(y, m, d) !== undefined;
+    };
+    fc.assert(fc.property(fc.integer({ min: epochDay(0, 1, 1), max: epochDay(1800, 1, 1) - 1 }), (day) => refusedEverywhere(isoDay(day))), { numRuns: 20_000 });
+    expect(['0024-01-02', '0000-01-01', '0099-12-31', '1799-12-31'].every(refusedEverywhere)).toBe(true);
+    // A year below 100 is two digits written as four, completed as POSIX's %y: 00–68 → 20xx, 69–99 → 19xx.
+    expect(preMarketDate(24, 1, 2)).toEqual({ reason: 'not a market date: year 0024 is before 1800', fix: 'write the full year, e.g. 2024-01-02' });
+    expect(preMarketDate(99, 12, 31)?.fix).toBe('write the full year, e.g. 1999-12-31');
+    expect(preMarketDate(1799, 12, 31)).toEqual({ reason: 'not a market date: year 1799 is before 1800', fix: 'correct the year: breadth reads dates from 1800-01-01 on' });
+    // No calendar date (0023-02-29), or a market date: nothing to say here.
+    expect([preMarketDate(23, 2, 29), preMarketDate(1800, 1, 1)]).toEqual([undefined, undefined]);
+  });
+});

@@ -8,9 +8,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from '
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sourceFingerprint } from '../../core/buildFingerprint.ts';
-import { MIN_NODE, nodeVersionProblem } from '../../core/nodeVersion.ts';
-import { expectOk, repoRoot, scratch, write, type Outcome } from './helpers.ts';
+import { sourceFingerprint } from '../../../core/buildFingerprint.ts';
+import { MIN_NODE, nodeVersionProblem } from '../../../core/nodeVersion.ts';
+import { expectOk, repoRoot, scratch, write, type Outcome } from '../helpers.ts';
 
 let pkg: string;
 let project: string;
@@ -161,7 +161,7 @@ describe(`the Node version gate (breadth needs ${MIN_NODE.join('.')}+)`, () => {
     const version = spawnSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim();
     return nodeVersionProblem(version) !== undefined;
   });
-  if (old === undefined) console.warn('test/cli/package: no Node older than 22.12 on this machine — the old-Node process test is skipped');
+  if (old === undefined) console.warn('test/cli/package/package: no Node older than 22.12 on this machine — the old-Node process test is skipped');
 
   it.runIf(old !== undefined)(`on an old Node (${old}), the bin prints one line and exits 2 before loading SQLite; the library refuses too`, () => {
     const o = node([bin(), 'run', '--strategy', 'size-tilt'], project, old);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, parseJson, repoRoot, scratch, write } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, parseJson, repoRoot, scratch, write } from '../helpers.ts';
 
 const model = join(repoRoot, 'examples', 'models', 'tieredCommission.ts');
 

@@ -4,9 +4,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageCaveats } from '../../reports/html/storedCaveats.ts';
-import { getRun, openStore } from '../../reports/store/index.ts';
-import { breadth, expectOk, scratch, write } from './helpers.ts';
+import { pageCaveats } from '../../../reports/html/storedCaveats.ts';
+import { getRun, openStore } from '../../../reports/store/index.ts';
+import { breadth, expectOk, scratch, write } from '../helpers.ts';
 
 describe('caveats on how the book followed its targets', () => {
   it('a fill deferred a session: the exposure gap, the deferred notional and the short sample reach the terminal, the store and the page once', async () => {

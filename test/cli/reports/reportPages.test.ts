@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, scratch } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, scratch } from '../helpers.ts';
 
 describe('breadth report --pdf and compare --full-period', () => {
   let dir: string;

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
-import { breadth, expectBadInput, scratch, write } from './helpers.ts';
+import { breadth, expectBadInput, scratch, write } from '../helpers.ts';
 
 let dir: string;
 beforeAll(() => {

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
-import { breadth, expectOk, scratch, write } from './helpers.ts';
+import { breadth, expectOk, scratch, write } from '../helpers.ts';
 
 // date, adjClose, adjHigh, adjLow, adjOpen, adjVolume
 const BARS = [

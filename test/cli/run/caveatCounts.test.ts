@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectOk, parseJson, scratch, write } from './helpers.ts';
+import { breadth, expectOk, parseJson, scratch, write } from '../helpers.ts';
 
 describe('caveat counts across the terminal, the store and the report', () => {
   it('terminal count = runs show count = the report\'s "recorded with the run"; report total = recorded + its own', async () => {

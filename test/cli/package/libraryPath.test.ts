@@ -11,15 +11,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMarket } from '../../data/load.ts';
-import { backtest } from '../../engine/backtest.ts';
-import { NOT_MEASURED } from '../../reports/capacity.ts';
-import { capacityTable } from '../../reports/html/tearSheet/tables.ts';
-import type { MetricFigure } from '../../reports/html/model.ts';
-import { runMetrics } from '../../reports/runMetrics.ts';
-import { openStore, writeRun } from '../../reports/store/index.ts';
-import { createStrategy } from '../../strategies/index.ts';
-import { breadth, expectOk, scratch, write } from './helpers.ts';
+import { loadMarket } from '../../../data/load.ts';
+import { backtest } from '../../../engine/backtest.ts';
+import { NOT_MEASURED } from '../../../reports/capacity.ts';
+import { capacityTable } from '../../../reports/html/tearSheet/tables.ts';
+import type { MetricFigure } from '../../../reports/html/model.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { openStore, writeRun } from '../../../reports/store/index.ts';
+import { createStrategy } from '../../../strategies/index.ts';
+import { breadth, expectOk, scratch, write } from '../helpers.ts';
 
 const RS = `Date,Open,High,Low,Close,AdjClose,Volume
 2024-01-02,2,2,2,2,20,1000000

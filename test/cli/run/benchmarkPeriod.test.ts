@@ -6,7 +6,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectOk, parseJson, scratch, weekdays, write } from './helpers.ts';
+import { breadth, expectOk, parseJson, scratch, weekdays, write } from '../helpers.ts';
 
 describe('a benchmark that starts late and ends early', () => {
   it('is compared over the common period, which the summary names', async () => {

@@ -3,7 +3,7 @@
 // caveat count and the caveats that matter — the same figures in --json.
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, expectOk, parseJson, scratch, smallStudy, write } from './helpers.ts';
+import { breadth, expectOk, parseJson, scratch, smallStudy, write } from '../helpers.ts';
 
 describe('the study summary', () => {
   let text: string;

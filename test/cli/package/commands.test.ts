@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../cli/commands/index.ts';
-import { bin, breadth, breadthCommand, expectBadInput, expectOk, hasSharedData, NODE_ARGS, parseJson, quote, scratch, sharedData, shell, write } from './helpers.ts';
+import { commands } from '../../../cli/commands/index.ts';
+import { bin, breadth, breadthCommand, expectBadInput, expectOk, hasSharedData, NODE_ARGS, parseJson, quote, scratch, sharedData, shell, write } from '../helpers.ts';
 
 const BUILTINS = ['buy-and-hold', 'fixed-weights', 'equal-weight', 'sma-crossover', 'momentum', 'quality-long-short', 'size-tilt', 'iwm-vs-smlf', 'rate-regime', 'breadth-thrust', 'risk-allocation'];
 

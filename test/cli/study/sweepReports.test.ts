@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectOk, scratch, write } from './helpers.ts';
+import { breadth, expectOk, scratch, write } from '../helpers.ts';
 
 const study = 'title: kept\ndata: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0, 0.5, 1] } }\n';
 

@@ -8,8 +8,8 @@ import { once } from 'node:events';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, openStore, SCHEMA_VERSION } from '../../reports/store/index.ts';
-import { anotherBuild, bin, breadth, expectBadInput, expectOk, NODE_ARGS, quote, repoRoot, scratch, shell, signalOnEntry, smallStudy, start, write } from './helpers.ts';
+import { MIGRATIONS, openStore, SCHEMA_VERSION } from '../../../reports/store/index.ts';
+import { anotherBuild, bin, breadth, expectBadInput, expectOk, NODE_ARGS, quote, repoRoot, scratch, shell, signalOnEntry, smallStudy, start, write } from '../helpers.ts';
 
 /** The sample, small, as CSV files: quick to load; a strategy's first decision falls on 2005-01-03. */
 const SMALL = ['--data', ''];
@@ -445,7 +445,7 @@ function asNobody(): { prefix: string } | { skip: string } {
   return { prefix };
 }
 const nobody = asNobody();
-if ('skip' in nobody) console.warn(`test/cli/blame: the read-only-by-permissions folder test is skipped as root: ${nobody.skip}`);
+if ('skip' in nobody) console.warn(`test/cli/run/blame: the read-only-by-permissions folder test is skipped as root: ${nobody.skip}`);
 
 describe.skipIf('skip' in nobody)('reading commands work on a store in a folder read-only by its permissions (probe r56d: SQLITE_READONLY_DIRECTORY was refused as "cannot write")', () => {
   it('runs list, runs show, export and report read it (nothing created beside it); run and runs delete are refused in one line', async () => {

@@ -4,14 +4,14 @@
 // "filled" by a whole-share fill.
 
 import { describe, expect, it } from 'vitest';
-import { orderLines, ordersWithFills } from '../../cli/orderListing.ts';
-import type { EngineConfigInput } from '../../engine/config.ts';
-import { backtest } from '../../engine/backtest.ts';
-import type { Result } from '../../engine/result.ts';
-import { runMetrics } from '../../reports/runMetrics.ts';
-import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
-import { fixtureMarket } from '../engine/fixtures.ts';
-import { orders, scripted } from '../engine/helpers.ts';
+import { orderLines, ordersWithFills } from '../../../cli/orderListing.ts';
+import type { EngineConfigInput } from '../../../engine/config.ts';
+import { backtest } from '../../../engine/backtest.ts';
+import type { Result } from '../../../engine/result.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { getRun, openStore, type StoredRun, writeRun } from '../../../reports/store/index.ts';
+import { fixtureMarket } from '../../engine/fixtures.ts';
+import { orders, scripted } from '../../engine/helpers.ts';
 
 /** FS at 30, then 20 from the 3:2 split on 2024-01-04 (session 3); a buy of 15 decided on 2024-01-03 rests across it. */
 function listing(volumes: number[], config: EngineConfigInput, decidedOn = 2): string[] {

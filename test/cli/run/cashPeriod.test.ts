@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectOk, parseJson, scratch, weekdays, write } from './helpers.ts';
+import { breadth, expectOk, parseJson, scratch, weekdays, write } from '../helpers.ts';
 
 describe('a cash rate over part of the run', () => {
   it('is compared over its span, which the summary and --json name', async () => {

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, parseJson, scratch, smallStudy, write } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, parseJson, scratch, smallStudy, write } from '../helpers.ts';
 
 describe.concurrent('breadth run <config> and breadth study <config>', () => {
   it('write the same runs, tear sheets and comparisons', async () => {

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME } from '../../data/cache/marketCache.ts';
-import { breadth, expectBadInput, expectOk, repoRoot, scratch, write } from './helpers.ts';
+import { CACHE_FILE_NAME } from '../../../data/cache/marketCache.ts';
+import { breadth, expectBadInput, expectOk, repoRoot, scratch, write } from '../helpers.ts';
 
 const cases = resolve(repoRoot, '../shared/cases');
 const hasCases = existsSync(join(cases, 'formats'));

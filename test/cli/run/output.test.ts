@@ -3,9 +3,9 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixed, metricText, percent } from '../../cli/output.ts';
-import { METRIC_KINDS, type MetricKind, metricInfo } from '../../reports/html/metricCatalog.ts';
-import { formatMetric } from '../../reports/html/page/format.ts';
+import { fixed, metricText, percent } from '../../../cli/output.ts';
+import { METRIC_KINDS, type MetricKind, metricInfo } from '../../../reports/html/metricCatalog.ts';
+import { formatMetric } from '../../../reports/html/page/format.ts';
 
 describe('percent and fixed', () => {
   it('a value that rounds to zero prints 0, never -0', () => {

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStudyFile } from '../../study/index.ts';
-import { outputPlaces } from '../../study/pageNames.ts';
-import { repoRoot } from './helpers.ts';
+import { loadStudyFile } from '../../../study/index.ts';
+import { outputPlaces } from '../../../study/pageNames.ts';
+import { repoRoot } from '../helpers.ts';
 
 /** The tour's commands, continuation lines joined, comments dropped, `npx breadth` removed: one word list each. */
 function tourCommands(): string[][] {

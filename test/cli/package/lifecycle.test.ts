@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, scratch, weekdays, write } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, scratch, weekdays, write } from '../helpers.ts';
 
 const DAYS = weekdays(20); // 2024-01-02 … 2024-01-29
 

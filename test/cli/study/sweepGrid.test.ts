@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../reports/store/index.ts';
-import { monthEndsFolder } from '../sweep/walkForwardData.ts';
-import { breadth, expectBadInput, expectOk, scratch, write } from './helpers.ts';
+import { openStore } from '../../../reports/store/index.ts';
+import { monthEndsFolder } from '../../sweep/walkForwardData.ts';
+import { breadth, expectBadInput, expectOk, scratch, write } from '../helpers.ts';
 
 const smaGrid = (fast: number[], slow: number[], extra = '') =>
   `title: grid\ndata: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: sma\n    strategy: sma-crossover\n    sweep: { params: { fast: [${fast.join(', ')}], slow: [${slow.join(', ')}] } }\n${extra}`;

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, parseJson, scratch, write } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, parseJson, scratch, write } from '../helpers.ts';
 
 const DAYS = ['2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08', '2024-03-11', '2024-03-12', '2024-03-13', '2024-03-14', '2024-03-15', '2024-03-18', '2024-03-19'];
 const returnsCsv = (values: (number | '')[], days = DAYS.slice(1)): string => `date,return\n${values.map((v, k) => `${days[k]},${v}`).join('\n')}\n`;

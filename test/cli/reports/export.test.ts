@@ -5,10 +5,10 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'no
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runMetrics } from '../../reports/runMetrics.ts';
-import { getRun, openStore, type StoredRun, writeRun } from '../../reports/store/index.ts';
-import { largeResult } from '../reports/store/fixtures.ts';
-import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, signalOnEntry, startBreadth, weekdays, write } from './helpers.ts';
+import { runMetrics } from '../../../reports/runMetrics.ts';
+import { getRun, openStore, type StoredRun, writeRun } from '../../../reports/store/index.ts';
+import { largeResult } from '../../reports/store/fixtures.ts';
+import { breadth, breadthCommand, expectBadInput, expectOk, parseJson, quote, scratch, shell, signalOnEntry, startBreadth, weekdays, write } from '../helpers.ts';
 
 describe('breadth export', () => {
   let dir: string;

@@ -18,6 +18,7 @@ import { parseStudy, type StudyConfig } from '../study/index.ts';
 import { measureRun } from '../study/measure.ts';
 import { executeTrials } from '../study/sweep/execute.ts';
 import { localExecutor } from '../study/sweep/pool.ts';
+import { DEFAULT_TRIAL_TIMEOUT_MS } from '../study/sweep/trialTimeout.ts';
 import { openSweepMarket, planSweep, runTrial } from '../study/sweep/index.ts';
 
 const [kind, workersText, dataArg] = process.argv.slice(2);
@@ -95,7 +96,7 @@ if (kind === 'profile') {
   let sweepPeak = process.memoryUsage().rss;
   const sampler = setInterval(() => (sweepPeak = Math.max(sweepPeak, process.memoryUsage().rss)), 25);
   const start = performance.now();
-  const executor = localExecutor(shared, Number(workersText));
+  const executor = localExecutor(shared, Number(workersText), DEFAULT_TRIAL_TIMEOUT_MS);
   await executeTrials(store, sweepId, executor, trials, { db, onTrial: () => done.push(performance.now()) });
   await executor.close();
   const wall = (performance.now() - start) / 1000;

@@ -1,15 +1,16 @@
 // Ctrl-C for long jobs: the first SIGINT asks the job to stop cleanly (its signal aborts; work in
-// flight finishes and is kept), a second one ends the process at once — still safe, since every
-// stored item is written in its own transaction. abortOnSignal: the same for a job that writes
+// flight finishes and is kept; the terminal is told so), a second one ends the process at once —
+// still safe, since every stored item is written in its own transaction. abortOnSignal: the same for a job that writes
 // whole or not at all, which then ends the process by the signal.
 
 import { constants } from 'node:os';
 
-export async function interruptible<T>(job: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/** Runs `job`, its signal aborted by a first Ctrl-C, which prints `stopping` ("stopping after …"); a second ends the process (130). */
+export async function interruptible<T>(stopping: string, job: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const onSignal = (): void => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nbreadth: stopping after the trials in progress (Ctrl-C again to quit now)\n');
+    process.stderr.write(`\nbreadth: ${stopping} (Ctrl-C again to quit now)\n`);
     controller.abort();
   };
   process.on('SIGINT', onSignal);

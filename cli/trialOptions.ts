@@ -9,6 +9,7 @@ import type { StudyConfig } from '../study/index.ts';
 import type { StudyLoadOptions } from '../study/market.ts';
 import { outputPlaces } from '../study/pageNames.ts';
 import type { QueueSettings } from '../study/sweep/queue/protocol.ts';
+import { trialTimeoutMs } from '../study/sweep/trialTimeout.ts';
 import { interruptible } from './interrupt.ts';
 import { noteCacheSkipped, symbolsOption } from './loadOptions.ts';
 import { ensureFolder, progressBar } from './output.ts';
@@ -42,17 +43,15 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
     .option('report', { type: 'boolean', default: true, describe: what.report })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
     .option('queue', { type: 'string', describe: 'run the trials on `breadth worker`s of this Redis queue (redis://HOST:PORT[/DB]) instead of here' })
-    .option('trial-timeout', { type: 'number', default: 600, describe: 'with --queue: seconds a trial may run before it counts as a failed attempt' })
+    .option('trial-timeout', { type: 'number', default: 600, describe: 'seconds a trial may run: past it the trial is ended and recorded as failed (with --queue: a failed attempt, tried again up to --attempts); --resume runs it again only with a longer one' })
     .option('attempts', { type: 'number', default: 3, describe: 'with --queue: attempts for a trial failing for a reason that is not yours (a worker crash, a timeout)' });
 }
 
-/** Where the trials run: `{ queue }` with --queue (its timeout and attempts checked), else nothing. */
-function queueSettings(args: Pick<TrialArgs, 'queue' | 'trial-timeout' | 'attempts'>): { queue?: QueueSettings } {
+/** Where the trials run: `{ queue }` with --queue (its attempts checked), else nothing. */
+function queueSettings(args: Pick<TrialArgs, 'queue' | 'attempts'>): { queue?: QueueSettings } {
   if (args.queue === undefined) return {};
-  const timeout = args['trial-timeout'];
-  if (!(Number.isFinite(timeout) && timeout > 0)) throw new UserError(`--trial-timeout must be a number of seconds > 0, got ${timeout}`);
   if (!(Number.isInteger(args.attempts) && args.attempts >= 1)) throw new UserError(`--attempts must be a whole number ≥ 1, got ${args.attempts}`);
-  return { queue: { url: args.queue, timeoutMs: timeout * 1000, attempts: args.attempts, log: (line) => process.stderr.write(`breadth: ${line}\n`) } };
+  return { queue: { url: args.queue, attempts: args.attempts, log: (line) => process.stderr.write(`breadth: ${line}\n`) } };
 }
 
 /** The study file's config with --data and --symbols applied. */
@@ -70,6 +69,8 @@ export interface TrialRunSettings {
   readonly baseDir: string;
   readonly workers: number;
   readonly queue?: QueueSettings;
+  /** --trial-timeout in ms, checked (here or on the queue). */
+  readonly trialTimeoutMs: number;
   readonly resume: boolean;
   readonly runs?: string[];
   readonly signal: AbortSignal;
@@ -81,7 +82,8 @@ export interface TrialRunSettings {
 /**
  * Runs `work` on the study file of `args` (--data and --symbols applied) with the settings the
  * trial commands share: the results database (--db, else <out>/breadth.db, its folder made), the
- * workers or the queue, --resume, --runs, a progress bar with ETA, and Ctrl-C aborting `signal`.
+ * workers or the queue, --trial-timeout, --resume, --runs, a progress bar with ETA, and Ctrl-C
+ * aborting `signal` (the trials in progress finish, each within --trial-timeout).
  * `out` is where pages go: --out, else the folder of --db (the rule of `breadth run`), else `out`
  * (study/pageNames.ts outputPlaces); a database not named breadth.db puts its name (less .db) before each page's
  * name, so two sweeps into two stores never overwrite each other's pages.
@@ -89,17 +91,21 @@ export interface TrialRunSettings {
 export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; out: string; result: R }> {
   const { loadStudyFile } = await import('../study/index.ts');
   const { defaultWorkers } = await import('../study/sweep/index.ts');
+  const timeoutMs = trialTimeoutMs(args['trial-timeout']);
   const config = withDataArgs(loadStudyFile(args.config), args);
   const { out, db } = outputPlaces(args.out, args.db);
   ensureFolder(dirname(db));
   const bar = progressBar({ eta: true });
-  const result = await interruptible((signal) =>
+  // Here a trial in progress ends within its --trial-timeout (its thread is ended past it).
+  const stopping = `stopping after the trials in progress${args.queue === undefined ? `, each within --trial-timeout ${timeoutMs / 1000} s` : ''}`;
+  const result = await interruptible(stopping, (signal) =>
     work(config, {
       where: args.config,
       db,
       baseDir: dirname(resolve(args.config)),
       workers: args.workers ?? defaultWorkers(),
       ...queueSettings(args),
+      trialTimeoutMs: timeoutMs,
       resume: args.resume,
       ...runNames(args.runs),
       signal,

@@ -179,7 +179,7 @@ export function linkTrials(store: Store, sweepId: number, trials: readonly { key
   );
 }
 
-/** A trial that failed for a user's reason (the strategy threw, a bad parameter for the data). */
+/** A trial that failed: for a user's reason (the strategy threw, a bad parameter for the data), or its attempts ran out. */
 export interface TrialFailure {
   readonly key: string;
   readonly name: string;
@@ -187,7 +187,11 @@ export interface TrialFailure {
   readonly seq: number;
   /** One line, as the user would read it. */
   readonly message: string;
-  /** `user`: the user's error, never retried; `exhausted`: attempts ran out (crashes, timeouts). */
+  /**
+   * `user`: the user's error, never retried; `exhausted`: attempts ran out — a queue's crashes or
+   * timeouts, or the one attempt here past `--trial-timeout` (its message then ends with
+   * study/sweep/trialTimeout.ts timeoutReason).
+   */
   readonly kind: 'user' | 'exhausted';
 }
 
@@ -212,20 +216,22 @@ export function writeTrialFailures(store: Store, sweepId: number, failures: read
 const UNSTORED = 'NOT EXISTS (SELECT 1 FROM trials t WHERE t.key = f.trial_key)';
 
 /**
- * The failures these trials had for the user's reason in any sweep (this one on `--resume`, or
- * another that planned the same key): a trial that fails so fails again, so `--resume` does not run
- * it — it is this sweep's failure too, named as here (`name`, `group`, `seq` of `places`) with the
- * earlier message and kind, for the caller to record under its sweep. A trial the registry holds
- * is none (a success supersedes a failure).
+ * The failures these trials had in any sweep (this one on `--resume`, or another that planned the
+ * same key) that would happen again — `failsAgain` (default: the user's failures): the most
+ * recent such row of each trial. A trial that would fail so again is not run by `--resume`: it is
+ * this sweep's failure too, named as here (`name`, `group`, `seq` of `places`) with the earlier
+ * message and kind, for the caller to record under its sweep. A trial the registry holds is none
+ * (a success supersedes a failure).
  */
-export function failuresBefore(store: Store, places: readonly { key: string; name: string; group: string; seq: number }[]): TrialFailure[] {
-  const last = store.db.prepare<[string], Pick<TrialFailure, 'message' | 'kind'>>(
-    `SELECT message, kind FROM trial_failures f WHERE trial_key = ? AND kind = 'user' AND ${UNSTORED}
-     ORDER BY failed_at DESC LIMIT 1`,
-  );
+export function failuresBefore(
+  store: Store,
+  places: readonly { key: string; name: string; group: string; seq: number }[],
+  failsAgain: (failure: Pick<TrialFailure, 'message' | 'kind'>) => boolean = (f) => f.kind === 'user',
+): TrialFailure[] {
+  const rows = store.db.prepare<[string], Pick<TrialFailure, 'message' | 'kind'>>(`SELECT message, kind FROM trial_failures f WHERE trial_key = ? AND ${UNSTORED} ORDER BY failed_at DESC`);
   return withStoreErrors(store, () =>
     places.flatMap((p) => {
-      const row = last.get(p.key);
+      const row = rows.all(p.key).find(failsAgain);
       return row === undefined ? [] : [{ key: p.key, name: p.name, group: p.group, seq: p.seq, message: row.message, kind: row.kind }];
     }),
   );

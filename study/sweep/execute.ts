@@ -1,5 +1,6 @@
-// Executing planned trials: skip those the registry holds or that failed for a user's reason
-// before (with --resume; without it a stored trial is an error rather than a silent re-run), link
+// Executing planned trials: skip those the registry holds or that failed before in a way the
+// executor would repeat — a user's reason; here, a run past a --trial-timeout no shorter than this
+// one (with --resume; without it a stored trial is an error rather than a silent re-run), link
 // the stored ones to the sweep and record the failed ones as its failures (in this or another
 // sweep, they failed: probe r50a F1, F2), and hand the rest to an executor — local worker threads or a
 // queue of workers on other machines — writing each result as it arrives. The coordinator is the
@@ -14,7 +15,8 @@ export interface TrialSink {
   done(result: TrialResult): void;
   /**
    * The trial failed: for the user's reason (`user`: a strategy that throws — never retried), or
-   * after its attempts ran out (`exhausted`: worker crashes, timeouts — tried again on `--resume`).
+   * after its attempts ran out (`exhausted`: a queue's worker crashes, a run past `--trial-timeout`
+   * — here or on a queue; whether `--resume` tries it again is the executor's `failsAgain`).
    * The message is one line.
    */
   failed(spec: TrialSpec, message: string, kind: TrialFailure['kind']): void;
@@ -28,6 +30,13 @@ export interface TrialSink {
  */
 export interface TrialExecutor {
   run(todo: readonly TrialSpec[], sink: TrialSink, signal?: AbortSignal): Promise<void>;
+  /**
+   * Whether a trial that failed so before (in any sweep of the store) would fail so again here,
+   * so that it is not run again (`--resume` records it as this sweep's failure): a user's error
+   * everywhere; on the threads here also a run past a `--trial-timeout` no shorter than this one
+   * (trialTimeout.ts failsAgainHere), while a queue gives exhausted trials their attempts again.
+   */
+  failsAgain(failure: Pick<TrialFailure, 'kind' | 'message'>): boolean;
   close(): Promise<void>;
 }
 
@@ -110,7 +119,7 @@ export interface Executed {
   readonly failed: number;
   /** Found in the registry (`--resume`, or another sweep's): linked to this sweep. */
   readonly stored: number;
-  /** Failed for the user's reason before (here or in another sweep): recorded as this sweep's failures, not run again. */
+  /** Failed before (here or in another sweep) in a way that would repeat (TrialExecutor.failsAgain): recorded as this sweep's failures, not run again. */
   readonly failedBefore: number;
   /** True when stopped (Ctrl-C, a write that failed) before every trial to run had reported. */
   readonly interrupted: boolean;
@@ -120,10 +129,10 @@ export interface Executed {
 const notRunAgain = (stored: number, failedBefore: number): string =>
   [stored > 0 ? `${stored} already stored` : '', failedBefore > 0 ? `${failedBefore} failed before` : ''].filter(Boolean).join(', ');
 
-/** Run the trials neither stored nor failed before; every planned trial ends linked to the sweep, or among its failures, or interrupted. */
+/** Run the trials neither stored nor failed before (as would repeat); every planned trial ends linked to the sweep, or among its failures, or interrupted. */
 export async function executeTrials(store: Store, sweepId: number, executor: TrialExecutor, trials: readonly TrialSpec[], options: ExecuteOptions): Promise<Executed> {
   const stored = storedTrialKeys(store, trials.map((t) => t.key));
-  const failed = failuresBefore(store, trials.filter((t) => !stored.has(t.key)));
+  const failed = failuresBefore(store, trials.filter((t) => !stored.has(t.key)), (f) => executor.failsAgain(f));
   const failedKeys = new Set(failed.map((f) => f.key));
   const known = stored.size + failedKeys.size;
   const before = [...stored, ...failedKeys].filter((key) => !options.earlier?.has(key)).length;

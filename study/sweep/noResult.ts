@@ -1,12 +1,12 @@
 // A sweep (or a walk-forward window) none of whose trials produced a result has measured nothing:
 // it ended 0 with "0 trials … 2 trials failed", so a CI step `breadth sweep … && next` passed
 // (probe r48d F3). It is an error, in one line, whose kind sets the exit code: the user's (2) when
-// every failure is — a strategy that threw or refused its parameters, attempts that ran past their
-// `--trial-timeout` — else breadth's (70): trials that crashed on the workers.
+// every failure is — a strategy that threw or refused its parameters, a trial (or a queue's
+// attempts) that ran past its `--trial-timeout` — else breadth's (70): trials that crashed on the workers.
 
 import { UserError } from '../../data/errors.ts';
 import type { TrialFailure } from '../../reports/store/index.ts';
-import { timedOut } from './queue/protocol.ts';
+import { timedOut } from './trialTimeout.ts';
 
 /**
  * The error of `what` (`sweep 3`, `…: the in-sample window 2019-01-02..2023-12-29`) whose trials

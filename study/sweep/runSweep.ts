@@ -21,6 +21,7 @@ import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type Swee
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { type HeldSweep, holdSweep } from './soleCoordinator.ts';
 import { replayTrial, type TrialSpec } from './trial.ts';
+import { DEFAULT_TRIAL_TIMEOUT_MS, trialTimeoutMs } from './trialTimeout.ts';
 
 export interface SweepOptions {
   /** The study file (names errors; recorded with the sweep). */
@@ -31,6 +32,8 @@ export interface SweepOptions {
   readonly workers: number;
   /** Run the trials on the workers of a Redis queue instead (queue/): other machines, one writer here. */
   readonly queue?: QueueSettings;
+  /** `--trial-timeout`, ms (default 10 minutes): a trial running longer fails (trialTimeout.ts), here or on the queue. */
+  readonly trialTimeoutMs?: number;
   /** Skip trials the registry holds already (else a stored trial is an error). */
   readonly resume?: boolean;
   /** Keep this many best trials in full as runs (default 3). */
@@ -41,7 +44,7 @@ export interface SweepOptions {
   readonly blocks?: number;
   /** Only these runs of the study. */
   readonly runs?: readonly string[];
-  /** Aborting stops feeding the pool; trials already running finish and are stored. */
+  /** Aborting stops feeding the pool; trials already running finish (each within its timeout) and are stored. */
   readonly signal?: AbortSignal;
   /** How real data is loaded (the market cache, and what it reports). */
   readonly load?: StudyLoadOptions;
@@ -80,18 +83,28 @@ export interface SweepOutcome {
 
 const DEFAULT_KEEP = 3;
 
-/** Where the trials run: a Redis queue's workers (BullMQ loads only then), or worker threads here. */
-async function trialExecutor(options: { workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<TrialExecutor> {
-  if (!options.queue) return localExecutor(shared, options.workers);
+/** What openExecution needs of a sweep's or walk-forward test's options. */
+interface ExecutionOptions {
+  readonly db: string;
+  readonly workers: number;
+  readonly queue?: QueueSettings;
+  readonly trialTimeoutMs?: number;
+}
+
+/** Where the trials run: a Redis queue's workers (BullMQ loads only then), or worker threads here; each past `trialTimeoutMs` fails. */
+async function trialExecutor(options: ExecutionOptions, config: StudyConfig, market: Market, shared: SharedMarket): Promise<TrialExecutor> {
+  const timeoutMs = options.trialTimeoutMs ?? DEFAULT_TRIAL_TIMEOUT_MS;
+  trialTimeoutMs(timeoutMs / 1000); // in range, as --trial-timeout is checked
+  if (!options.queue) return localExecutor(shared, options.workers, timeoutMs);
   const { queueExecutor } = await import('./queue/coordinator.ts');
-  return queueExecutor(options.queue, marketRequest(config), market.fingerprint);
+  return queueExecutor(options.queue, marketRequest(config), market.fingerprint, timeoutMs);
 }
 
 /**
  * The executor, then the results store: a queue that does not answer fails the sweep before
  * anything is written. The caller closes both.
  */
-export async function openExecution(options: { db: string; workers: number; queue?: QueueSettings }, config: StudyConfig, market: Market, shared: SharedMarket): Promise<{ executor: TrialExecutor; store: Store }> {
+export async function openExecution(options: ExecutionOptions, config: StudyConfig, market: Market, shared: SharedMarket): Promise<{ executor: TrialExecutor; store: Store }> {
   const executor = await trialExecutor(options, config, market, shared);
   try {
     return { executor, store: openStore(options.db) };

@@ -34,6 +34,8 @@ export interface WalkForwardOptions extends ExecuteOptions {
   readonly workers: number;
   /** Run the in-sample trials on the workers of a Redis queue instead. */
   readonly queue?: QueueSettings;
+  /** `--trial-timeout`, ms (default 10 minutes): an in-sample trial running longer fails (trialTimeout.ts), never a choice. */
+  readonly trialTimeoutMs?: number;
   readonly where: string;
   readonly baseDir?: string;
   readonly runs?: readonly string[];

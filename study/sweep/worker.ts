@@ -4,7 +4,9 @@
 // an error the trial's strategy or model raised outside breadth's calls (a promise it never
 // awaited, a timer it set: strategies/asyncFault.ts): the trial fails as its synchronous throw
 // would, and the thread runs the next. Breadth's own such error still ends the thread (a crash).
+// It tells the pool when it begins a trial, whose `--trial-timeout` counts from then (pool.ts).
 
+import { parentPort } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import { isUserFacing } from '../../data/errors.ts';
 import { asyncFault, type AsyncFaultEvent } from '../../strategies/asyncFault.ts';
@@ -30,9 +32,21 @@ const onFault = (event: AsyncFaultEvent) => (reason: unknown) => {
 process.on('unhandledRejection', onFault('unhandledRejection'));
 process.on('uncaughtException', onFault('uncaughtException'));
 
+/** A trial handed to a thread: `id` numbers it among the pool's tasks. */
+export interface TrialTask {
+  readonly id: number;
+  readonly spec: TrialSpec;
+}
+
 export type WorkerAnswer = { readonly trial: TrialResult } | { readonly userError: string; readonly mismatch: boolean };
 
-export default async function runInWorker(spec: TrialSpec): Promise<WorkerAnswer> {
+/** What a thread posts to the pool as it begins task `trialStarted` (piscina's 'message' event). */
+export interface TrialStarted {
+  readonly trialStarted: number;
+}
+
+export default async function runInWorker({ id, spec }: TrialTask): Promise<WorkerAnswer> {
+  parentPort?.postMessage({ trialStarted: id } satisfies TrialStarted);
   try {
     const trial = await runTrial(spec, market);
     const fault = faults.splice(0)[0];

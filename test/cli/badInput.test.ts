@@ -319,6 +319,13 @@ describe.concurrent('distributed sweeps', () => {
     expectBadInput(await run('sweep', 'study.yaml', '--queue', 'redis://127.0.0.1:1', '--attempts', '0'), '--attempts must be a whole number ≥ 1, got 0');
   });
 
+  it('a local sweep or walk-forward test with --trial-timeout out of range names it too (before: checked with --queue only, else ignored), as one past the longest timer (before: a queue\'s attempts ended at once)', async () => {
+    expectBadInput(await run('sweep', 'study.yaml', '--trial-timeout', '0'), '--trial-timeout must be a number of seconds > 0, got 0');
+    // (2³¹ − 1) ms = 2,147,483.647 s: Node's setTimeout fires at once past it.
+    expectBadInput(await run('walk-forward', 'study.yaml', '--trial-timeout', '3000000'), '--trial-timeout must be at most 2147483 seconds (24.8 days, the longest timer), got 3000000');
+    expectBadInput(await run('sweep', 'study.yaml', '--queue', 'redis://127.0.0.1:1', '--trial-timeout', '3000000'), '--trial-timeout must be at most 2147483 seconds');
+  });
+
   it('a Redis that does not answer is named, for the worker and the coordinator', async () => {
     const answer = '--queue redis://127.0.0.1:1/0: Redis does not answer — start redis-server there, or check the host and port';
     expectBadInput(await run('worker', '--queue', 'redis://127.0.0.1:1'), answer);

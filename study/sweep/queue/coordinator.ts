@@ -15,7 +15,8 @@ import { Job, Queue, QueueEvents } from 'bullmq';
 import type { TrialExecutor, TrialSink } from '../execute.ts';
 import type { TrialSpec } from '../trial.ts';
 import { queueConnection, reachable, watchOutage } from './connection.ts';
-import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, decodeResult, type MarketRequest, QUEUE_NAME, type QueueSettings, type TrialJob, trialJob, trialJobId, USER_ERROR } from './protocol.ts';
+import { DEFAULT_TRIAL_TIMEOUT_MS } from '../trialTimeout.ts';
+import { DEFAULT_ATTEMPTS, decodeResult, type MarketRequest, QUEUE_NAME, type QueueSettings, type TrialJob, trialJob, trialJobId, USER_ERROR } from './protocol.ts';
 
 /** Without an event for this long, the awaited trials' jobs are read directly. */
 const QUIET_MS = 1_000;
@@ -24,8 +25,11 @@ const CHUNK = 200;
 /** Finished jobs stay in Redis this long (for `--resume` by a coordinator that was away). */
 const KEEP_SECONDS = 7 * 24 * 3600;
 
-/** Resolves once Redis answers (else a one-line UserError: nothing is queued or written). */
-export async function queueExecutor(settings: QueueSettings, market: MarketRequest, fingerprint: string): Promise<TrialExecutor> {
+/**
+ * Trials as jobs whose attempts end `timeoutMs` after their thread began them (`--trial-timeout`).
+ * Resolves once Redis answers (else a one-line UserError: nothing is queued or written).
+ */
+export async function queueExecutor(settings: QueueSettings, market: MarketRequest, fingerprint: string, timeoutMs = DEFAULT_TRIAL_TIMEOUT_MS): Promise<TrialExecutor> {
   const connection = queueConnection(settings.url);
   await reachable(connection);
   const queue = new Queue<TrialJob, string>(QUEUE_NAME, { connection: connection.options });
@@ -34,7 +38,6 @@ export async function queueExecutor(settings: QueueSettings, market: MarketReque
   // Listening starts once, for every `run` of this executor (a walk-forward test runs one per run).
   events.run().catch(() => {}); // ends when closed; connection errors go to watchOutage
   await events.waitUntilReady();
-  const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const attempts = settings.attempts ?? DEFAULT_ATTEMPTS;
   const jobId = (spec: TrialSpec): string => trialJobId(spec.key, timeoutMs, attempts);
   return {
@@ -100,6 +103,8 @@ export async function queueExecutor(settings: QueueSettings, market: MarketReque
         events.off('failed', onFailed);
       }
     },
+    // Exhausted attempts (crashes, timeouts) may be a worker's trouble: a --resume gives them their attempts again.
+    failsAgain: (failure) => failure.kind === 'user',
     async close() {
       await events.close();
       await queue.close();

@@ -28,33 +28,24 @@ export interface TrialJob {
   readonly market: MarketRequest;
   /** The coordinator's market fingerprint: the worker's must equal it. */
   readonly fingerprint: string;
-  /** Abort the trial after this many milliseconds (a retryable failure). */
+  /** End the trial this many milliseconds after its thread began it (`--trial-timeout`: a retryable failure, trialTimeout.ts). */
   readonly timeoutMs: number;
 }
 
-/** How long a trial may run and how often a failure that is not the user's is retried. */
+/** Where the queue is and how often a failure that is not the user's is retried (how long a trial may run is the sweep's `trialTimeoutMs`). */
 export interface QueueSettings {
   /** `redis://HOST:PORT[/DB]`. */
   readonly url: string;
-  /** Per trial; default 10 minutes. */
-  readonly timeoutMs?: number;
   /** Attempts for failures that are not the user's (a worker crash, a timeout); default 3. */
   readonly attempts?: number;
   /** Where the coordinator tells of a Redis outage and its end (one line each). */
   log?(line: string): void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 export const DEFAULT_ATTEMPTS = 3;
 
 /** A user's error travels as the job's failed reason with this prefix (no retries for it). */
 export const USER_ERROR = 'breadth user error: ';
-
-/** The failed reason of an attempt that ran past the sweep's `--trial-timeout` (retried like a crash). */
-export const timeoutReason = (name: string, timeoutMs: number): string => `trial ${name} ran longer than ${timeoutMs / 1000} s`;
-
-/** True for a failure whose attempts ran out, the last one past the timeout (its message ends with timeoutReason). */
-export const timedOut = (failure: { readonly kind: string; readonly message: string }): boolean => failure.kind === 'exhausted' && / ran longer than [0-9.e+-]+ s$/.test(failure.message);
 
 export function marketRequest(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>): MarketRequest {
   return { sample: config.data === 'sample' ? config.sample : null, symbols: config.symbols ?? null, to: config.to ?? null };

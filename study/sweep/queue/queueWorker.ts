@@ -15,7 +15,7 @@ import { CopyMismatch } from '../mismatch.ts';
 import { localPool, type TrialPool } from '../pool.ts';
 import { shareMarket } from '../sharedMarket.ts';
 import { queueConnection, reachable, watchOutage } from './connection.ts';
-import { buildMismatch, encodeResult, type MarketRequest, QUEUE_NAME, timeoutReason, type TrialJob, USER_ERROR } from './protocol.ts';
+import { buildMismatch, encodeResult, type MarketRequest, QUEUE_NAME, type TrialJob, USER_ERROR } from './protocol.ts';
 
 export interface WorkerOptions {
   /** `redis://HOST:PORT[/DB]`. */
@@ -88,13 +88,13 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
         return refuse(job, token, `this worker's data (${options.data}, fingerprint ${entry.fingerprint.slice(0, 12)}…) is not the sweep's (${fingerprint.slice(0, 12)}…): start the worker with --data on a copy of the same files`);
       }
       try {
-        const result = await entry.pool.run(spec, AbortSignal.timeout(timeoutMs));
+        // Past the job's --trial-timeout the pool ends the trial: a TrialTimedOut, its message the attempt's failed reason.
+        const result = await entry.pool.run(spec, { timeoutMs });
         completed++;
         return encodeResult(result);
       } catch (err) {
         if (err instanceof CopyMismatch) return refuse(job, token, err.message);
         if (err instanceof UserError) throw new UnrecoverableError(`${USER_ERROR}${err.message}`);
-        if ((err as Error).name === 'AbortError' || (err as Error).name === 'TimeoutError') throw new Error(timeoutReason(spec.name, timeoutMs));
         throw err;
       }
     },

@@ -11,7 +11,8 @@ import { Job, Queue } from 'bullmq';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadStudyFile } from '../../../study/index.ts';
 import { runSweep } from '../../../study/sweep/index.ts';
-import { DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_MS, QUEUE_NAME, trialJobId } from '../../../study/sweep/queue/protocol.ts';
+import { DEFAULT_ATTEMPTS, QUEUE_NAME, trialJobId } from '../../../study/sweep/queue/protocol.ts';
+import { DEFAULT_TRIAL_TIMEOUT_MS } from '../../../study/sweep/trialTimeout.ts';
 import { sourceFingerprint } from '../../../core/buildFingerprint.ts';
 import { anotherBuild, repoRoot } from '../../cli/helpers.ts';
 import { startBreadth, until, type Running } from './processes.ts';
@@ -146,7 +147,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     const survivor = worker();
     await expectComplete(c, db, study);
     // Some trial was started twice: the killed worker's, recovered as stalled.
-    const started = await Promise.all([...(await localSweep(study)).keys()].map(async (key) => (await Job.fromId(queue, trialJobId(key, DEFAULT_TIMEOUT_MS, DEFAULT_ATTEMPTS)))?.attemptsStarted ?? 0));
+    const started = await Promise.all([...(await localSweep(study)).keys()].map(async (key) => (await Job.fromId(queue, trialJobId(key, DEFAULT_TRIAL_TIMEOUT_MS, DEFAULT_ATTEMPTS)))?.attemptsStarted ?? 0));
     expect(started.reduce((a, b) => a + b, 0)).toBeGreaterThan(TILTS.length);
     await queue.close();
     await survivor.kill('SIGTERM');
@@ -253,9 +254,9 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     const json = JSON.parse(c.stdout());
     expect(json.trials).toBe(0);
     expect(json.failed).toHaveLength(TILTS.length);
-    expect(json.failed.every((f: { kind: string; message: string }) => f.kind === 'exhausted' && / ran longer than 0\.05 s$/.test(f.message))).toBe(true);
+    expect(json.failed.every((f: { kind: string; message: string }) => f.kind === 'exhausted' && / ran longer than 0\.05 s \(--trial-timeout\)$/.test(f.message))).toBe(true);
     const errors = c.output().slice(c.stdout().length).trim().split('\n').filter((l) => l.startsWith('breadth: no trial'));
-    expect(errors).toEqual([expect.stringMatching(/^breadth: no trial of sweep \d+ produced a result: all 10 failed — slow\[tilt=[0-9.]+\]: failed 1 times: trial slow\[tilt=[0-9.]+\] ran longer than 0\.05 s \(and 9 more\)$/)]);
+    expect(errors).toEqual([expect.stringMatching(/^breadth: no trial of sweep \d+ produced a result: all 10 failed — slow\[tilt=[0-9.]+\]: failed 1 times: trial slow\[tilt=[0-9.]+\] ran longer than 0\.05 s \(--trial-timeout\) \(and 9 more\)$/)]);
     expect(c.output()).not.toMatch(/\n\s+at /);
     expect(storedCount(db)).toBe(0);
     // The user's fix: --resume with a longer timeout and more attempts. Each trial runs under them

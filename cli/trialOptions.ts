@@ -43,7 +43,7 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
     .option('report', { type: 'boolean', default: true, describe: what.report })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
     .option('queue', { type: 'string', describe: 'run the trials on `breadth worker`s of this Redis queue (redis://HOST:PORT[/DB]) instead of here' })
-    .option('trial-timeout', { type: 'number', default: 600, describe: 'seconds a trial may run: past it the trial is ended and recorded as failed (with --queue: a failed attempt, tried again up to --attempts); --resume runs it again only with a longer one' })
+    .option('trial-timeout', { type: 'number', default: 600, describe: 'seconds a trial may run: past it the trial is ended and recorded as failed, and --resume runs it again only under a longer limit (with --queue: a failed attempt, tried again up to --attempts, and on --resume)' })
     .option('attempts', { type: 'number', default: 3, describe: 'with --queue: attempts for a trial failing for a reason that is not yours (a worker crash, a timeout)' });
 }
 

@@ -150,13 +150,38 @@ function openWritable(path: string, migrations: readonly Migration[], existing: 
     db.pragma('foreign_keys = ON');
     const known = migrations.length > 0 ? migrations[migrations.length - 1].version : 0;
     checkFile(db, path, known, existing); // before WAL: a file we refuse is left exactly as it was
-    db.pragma('journal_mode = WAL');
+    enterWal(db);
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     const found = migrate(db, migrations, path);
     return { path, db, ...(found ? { upgradedFrom: found } : {}), close: () => db.close() };
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switch a new file into WAL mode, waiting up to BUSY_TIMEOUT_MS for other processes doing the
+ * same. SQLite's busy timeout does not cover this switch: it reads the file's header, then
+ * upgrades to a write lock, and a connection that already reads is never made to wait (that could
+ * deadlock), so the second of two processes creating one store at once got SQLITE_BUSY at once
+ * (CI, stop 33). Retried here, the wait ends as soon as the first has switched the file: a store
+ * already in WAL mode needs no write.
+ * @throws the SqliteError SQLITE_BUSY after BUSY_TIMEOUT_MS, or any other one at once.
+ */
+function enterWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      const busy = err instanceof Database.SqliteError && err.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw err;
+      Atomics.wait(PAUSE, 0, 0, pause + Math.random() * pause); // jitter: racers do not retry in step
+    }
   }
 }
 

@@ -91,6 +91,25 @@ describe('concurrent writers', () => {
     expectHealthy(store);
     store.close();
   });
+  it('…and a store is created while another process holds the new file\'s write lock: it waits, then opens', { timeout: 60_000 }, async () => {
+    // Switching a new file into WAL mode upgrades a read to a write lock, which SQLite's busy
+    // timeout does not cover: the second of two processes creating one store failed at once
+    // with SQLITE_BUSY (CI, stop 33). Here the other process holds the lock 0.8 s, then lets go.
+    const file = join(dir, 'locked-at-creation.db');
+    const holder = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)});
+      db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('ROLLBACK'); db.close(); }, 800);`;
+    const child = spawn(process.execPath, ['-e', holder], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const outcome = exited(child);
+    await printed(child, 'locked');
+    const started = Date.now();
+    const store = openStore(file);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300); // it waited for the lock
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(listRuns(store)).toEqual([]);
+    store.close();
+    expect(await outcome).toMatchObject({ code: 0 });
+  });
 });
 
 describe('a writer killed inside its transaction', () => {

@@ -134,6 +134,10 @@ export function printSummary(outcome: StudyOutcome): void {
     ]),
   );
   printRuns(outcome, rows);
+  // Factor models the study asked for and could not fit: one caveat of each run, said once here.
+  const unfitted = new Set(study.runs.flatMap((run) => run.metrics.caveats.filter((c) => c.code === 'factors').map((c) => c.message)));
+  for (const line of unfitted) writeStandardOutput(`\n${line}`);
+  if (unfitted.size > 0) writeStandardOutput('\n');
   writeStandardOutput(`\nresults: ${published.db}\n`);
   const reports = published.runs.filter((r) => r.report);
   if (reports.length) writeStandardOutput(`tear sheets: ${reports.map((r) => r.report).join('\n             ')}\n`);

@@ -11,7 +11,7 @@
 // frequency follows from the spacing of the dates.
 
 import { basename } from 'node:path';
-import { parseCsvText, refuseRepeatedColumns, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
+import { normalizeColumnName, parseCsvText, refuseRepeatedColumns, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { epochDay, marketDay, medianGap } from './dates.ts';
 import { DataError } from './errors.ts';
 import { badDateError, optionalNumber, parseScaledNumber } from './formats/fields.ts';
@@ -36,6 +36,44 @@ export interface FactorOptions {
 }
 
 const MISSING_MARKERS = new Set([-99.99, -999]);
+
+/**
+ * The usual spellings of the factors attribution names (normalizeColumnName of what files print):
+ * Ken French's Mkt-RF (WRDS mktrf), SMB, HML, RMW, CMA, RF and Mom (Carhart's and AQR's UMD),
+ * and AQR's QMJ, whose sheet names the US factor by its country, USA.
+ */
+const FACTOR_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  'Mkt-RF': ['mktrf'],
+  SMB: ['smb'],
+  HML: ['hml'],
+  RMW: ['rmw'],
+  CMA: ['cma'],
+  RF: ['rf'],
+  Mom: ['mom', 'umd'],
+  QMJ: ['qmj', 'usa'],
+};
+
+const FACTOR_OF_NAME: ReadonlyMap<string, string> = new Map(Object.entries(FACTOR_SYNONYMS).flatMap(([factor, names]) => names.map((name) => [name, factor] as const)));
+
+/**
+ * What a factor column's name reads as: one of the factors above in its usual spelling
+ * ("mkt_rf", "MKT-RF" → "Mkt-RF"; "UMD" → "Mom"), else the name compared case-, space- and
+ * punctuation-insensitively ("Lo 30" → "lo30"); null for a name of no letter or digit.
+ */
+export function factorMeaning(name: string): string | null {
+  const normal = normalizeColumnName(name);
+  return FACTOR_OF_NAME.get(normal) ?? (normal === '' ? null : normal);
+}
+
+/**
+ * The column of `table` that reads as `name` (factorMeaning: "mkt-rf" for Mkt-RF, "UMD" for
+ * Mom, "USA" for QMJ), with its name as the table has it; undefined when none does.
+ */
+export function factorColumn(table: Pick<FactorTable, 'columns'>, name: string): { readonly name: string; readonly values: Float64Array } | undefined {
+  const meaning = factorMeaning(name);
+  const found = meaning === null ? undefined : Object.keys(table.columns).find((column) => factorMeaning(column) === meaning);
+  return found === undefined ? undefined : { name: found, values: table.columns[found] };
+}
 
 /** Units implied by a file name: AQR files are decimal; ME firm counts and sizes are levels. */
 export function defaultFactorUnits(file: string): FactorUnits {
@@ -90,8 +128,8 @@ export function loadFactorTable(file: string, options: FactorOptions = {}): Fact
   const units = options.units ?? defaultFactorUnits(file);
   const header = records[0];
   const names = header.slice(1);
-  // Columns are looked up by name (attribution's Mkt-RF, RF): a name twice would keep one column's values without a word.
-  refuseRepeatedColumns(file, lines[0], header, [null, ...names], `"${header.join(',')}"`);
+  // Columns are looked up by what they mean (factorColumn: attribution's Mkt-RF, RF): two of one meaning would keep one column's values without a word.
+  refuseRepeatedColumns(file, lines[0], header, [null, ...names.map(factorMeaning)], `"${header.join(',')}"`);
   const values: number[][] = names.map(() => []);
   const days: number[] = [];
   const dayLines: number[] = [];

@@ -67,7 +67,8 @@ export const studySchema = z
     riskFree: z.union([annualRate, z.string().min(1)]).default(0),
     /**
      * Fama-French / QMJ factor files for attribution: a folder like ../shared/data/factors
-     * (relative to the study file), "auto" (the data folder's own factors/ when it has one), or "none".
+     * (relative to the study file), "auto" (the data folder's own factors/ when it holds a factor
+     * file), or "none". Models the files cannot fit are said in a caveat (study/factors.ts).
      */
     factors: z.string().min(1).default('none'),
     engine: engineOverrides.default({}),

@@ -4,7 +4,6 @@
 // re-rendered later.
 
 import { ParamsError, UserError } from '../data/errors.ts';
-import type { FactorTable } from '../data/factors.ts';
 import type { Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
@@ -21,7 +20,7 @@ import { loadStrategyDefinition } from '../strategies/registry.ts';
 import { instantiate } from '../strategies/api.ts';
 import { userCodeSettled } from '../strategies/asyncFault.ts';
 import type { RunSpec, StudyConfig } from './config.ts';
-import { loadStudyFactors, studyFactorFolder } from './factors.ts';
+import { factorCaveats, type FactorFolder, studyFactors } from './factors.ts';
 import { loadRunModels, type RunModels } from './models.ts';
 
 export interface StudyRun {
@@ -55,7 +54,7 @@ export interface StudyRuns {
  * against its benchmark index over its own sessions (reports/benchmark.ts).
  */
 export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
-  const factors: FactorTable[] = withWhere(where, () => loadStudyFactors(studyFactorFolder(config.factors, config.data)));
+  const factors = withWhere(where, () => studyFactors(config.factors, config.data));
   const prepared = await Promise.all(config.runs.map((run, k) => prepareRun(run, k, config, market, where, baseDir)));
   const runs: StudyRun[] = [];
   prepared.forEach((p, k) => {
@@ -110,9 +109,11 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear };
 }
 
-function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: StudyConfig['riskFree'], factors: FactorTable[], trials?: TrialsLookup): StudyRun {
-  const metrics = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
-  return { name, result, metrics, attribution: attributeRun(result, { factors, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
+/** A run measured (measureRun) and attributed on the study's factor tables; each model they cannot fit is a caveat among the metrics' (study/factors.ts). */
+function measure(name: string, result: Result, market: Market, benchmark: string | null, periodsPerYear: number | undefined, riskFree: StudyConfig['riskFree'], factors: FactorFolder, trials?: TrialsLookup): StudyRun {
+  const measured = measureRun(result, market, { benchmark, periodsPerYear, riskFree, trials: trials?.(result.manifest.strategy.name, result.manifest.data.fingerprint) });
+  const metrics = factors.unfitted.length === 0 ? measured : { ...measured, caveats: [...measured.caveats, ...factorCaveats(factors.unfitted)] };
+  return { name, result, metrics, attribution: attributeRun(result, { factors: factors.tables, periodsPerYear: metrics.periodsPerYear }), benchmark: metrics.benchmark };
 }
 
 /**

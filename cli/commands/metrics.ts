@@ -109,31 +109,34 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const given = await series(args, 'benchmark-');
     const [subject, benchmark] = given === undefined ? [loaded, undefined] : namedApart(loaded, given, [(args.returns ?? args.prices)!, (args['benchmark-returns'] ?? args['benchmark-prices'])!]);
     const rf = await riskFree(args);
-    const [{ analyseSeries }, { loadStudyFactors }, { fixed, metricText, printJson, printTable }] = await Promise.all([
+    const [{ analyseSeries }, { factorCaveats, loadFactorFolder }, { fixed, metricText, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),
       import('../../study/factors.ts'),
       import('../output.ts'),
     ]);
+    // A model the folder cannot fit is said (a folder that fits none is refused, study/factors.ts).
+    const factors = args.factors ? loadFactorFolder(args.factors) : undefined;
     const analysis = analyseSeries(subject, {
       ...(benchmark ? { benchmark } : {}),
       ...(rf ? { riskFree: rf } : {}),
       ...(args['periods-per-year'] === undefined ? {} : { periodsPerYear: args['periods-per-year'] }),
-      ...(args.factors ? { factors: loadStudyFactors(args.factors) } : {}),
+      ...(factors ? { factors: factors.tables } : {}),
     });
+    const caveats = [...analysis.caveats, ...factorCaveats(factors?.unfitted ?? [])];
     if (args.json) {
       const values: Record<string, number | null> = {};
       for (const m of analysis.metrics.metrics) values[m.name] = m.value;
       const pairing = analysis.metrics.pairing;
-      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions, caveats: analysis.caveats });
+      return printJson({ series: subject.name, benchmark: analysis.benchmark, aligned_rows: pairing?.intervals ?? null, frequency: analysis.frequency, ...analysis.metrics, values, factor_regressions: analysis.regressions, caveats });
     }
     const { pairing } = analysis.metrics;
     const differs = pairing !== undefined && pairing.periodsPerYear !== analysis.metrics.periodsPerYear;
     // Two series that share no dates: that one line replaces "0 paired intervals" and the warnings' copy of it.
-    const apart = pairing?.intervals === 0 ? analysis.caveats.find((c) => c.code === 'benchmark') : undefined;
+    const apart = pairing?.intervals === 0 ? caveats.find((c) => c.code === 'benchmark') : undefined;
     const against = benchmark && pairing ? ` vs ${benchmark.name} (${apart === undefined ? `${pairing.intervals} paired intervals, P = ${pairing.periodsPerYear}${differs ? `: ${pairing.source}` : ''}` : 'no relative metrics'})` : '';
     writeStandardOutput(`${subject.name}${against}; rf: ${analysis.metrics.riskFree.source}; P = ${analysis.metrics.periodsPerYear} (${analysis.frequency.source})\n`);
     if (apart !== undefined) process.stderr.write(`breadth: ${apart.message}\n`);
-    for (const c of analysis.caveats) if (c !== apart) process.stderr.write(`breadth: warning: ${c.message}\n`);
+    for (const c of caveats) if (c !== apart) process.stderr.write(`breadth: warning: ${c.message}\n`);
     if (pairing?.unknown) process.stderr.write(`breadth: warning: ${pairing.unknown} interval${pairing.unknown === 1 ? '' : 's'} left out of the relative metrics: a return inside ${pairing.unknown === 1 ? 'it is' : 'them is'} blank (unknown), never paired as 0\n`);
     printTable(['metric', 'value', 'n', 'note'], analysis.metrics.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? '']));
     for (const r of analysis.regressions) {

@@ -70,23 +70,40 @@ interface Filing {
   values: Partial<Record<FundamentalField, number>>;
 }
 
-/** The index of `column` in `header` (names compared as normalizeColumnName does); a column missing, or given twice, is refused at line 1. */
-function columnIndex(file: string, header: readonly string[], column: string): number {
-  const wanted = normalizeColumnName(column);
-  const matches = header.map((h) => (normalizeColumnName(h) === wanted ? column : null));
-  const k = matches.indexOf(column);
-  if (k < 0) throw new DataError(file, 1, `missing column "${column}"`, `a SimFin statement file needs ${KEY_COLUMNS.join(', ')} and its statement's fields; use SimFin's bulk-download files unchanged`);
-  // A second copy was read by no one: the first won without a word (probe r60c F5, as symbols.csv and price files).
-  refuseRepeatedColumns(file, 1, header, matches, `"${header.join(';')}"`);
-  return k;
+/** A kind of SimFin file as a refusal names it, and every column breadth reads of it. */
+interface SimfinFile {
+  readonly what: string;
+  readonly columns: readonly string[];
+}
+
+/** Each statement kind's file: the filing's key columns, then its fields (FIELD_COLUMNS). */
+const statementFile = (kind: StatementKind): SimfinFile => ({ what: `SimFin ${kind} statement file`, columns: [...KEY_COLUMNS, ...Object.values(FIELD_COLUMNS[kind])] });
+const COMPANIES_FILE: SimfinFile = { what: 'SimFin companies file', columns: ['Ticker', 'IndustryId'] };
+const INDUSTRIES_FILE: SimfinFile = { what: 'SimFin industries file', columns: ['IndustryId', 'Industry', 'Sector'] };
+
+/**
+ * The index in `header` of each column of `kind`, in its order (names compared as
+ * normalizeColumnName does); a column missing is refused at line 1 with what that kind of file
+ * needs, and one given twice as refuseRepeatedColumns says.
+ */
+function columnIndices(file: string, header: readonly string[], kind: SimfinFile): number[] {
+  return kind.columns.map((column) => {
+    const wanted = normalizeColumnName(column);
+    const matches = header.map((h) => (normalizeColumnName(h) === wanted ? column : null));
+    const k = matches.indexOf(column);
+    if (k < 0) throw new DataError(file, 1, `missing column "${column}"`, `a ${kind.what} needs ${kind.columns.map((c) => `"${c}"`).join(', ')}; use SimFin's bulk-download files unchanged`);
+    // A second copy was read by no one: the first won without a word (probe r60c F5, as symbols.csv and price files).
+    refuseRepeatedColumns(file, 1, header, matches, `"${header.join(';')}"`);
+    return k;
+  });
 }
 
 function readStatementFile(file: string, kind: StatementKind, annual: boolean, symbolOf: (ticker: string) => number, filings: Map<string, Filing>): SourceInfo {
   const { records, lines, contentHash } = readCsvRecords(file, ';');
   if (records.length < 2) throw new DataError(file, undefined, 'no data rows', 'expected a SimFin header line followed by rows');
   const header = records[0];
-  const [ticker, year, period, report, publish] = KEY_COLUMNS.map((c) => columnIndex(file, header, c));
-  const fields = Object.entries(FIELD_COLUMNS[kind]).map(([field, column]) => [field as FundamentalField, columnIndex(file, header, column)] as const);
+  const [ticker, year, period, report, publish, ...fieldColumns] = columnIndices(file, header, statementFile(kind));
+  const fields = Object.keys(FIELD_COLUMNS[kind]).map((field, j) => [field as FundamentalField, fieldColumns[j]] as const);
   let unmatched = 0;
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
@@ -171,13 +188,13 @@ export interface CompanyLabels {
 /** Ticker → sector and industry, from SimFin's companies and industries files. */
 export function loadSimfinLabels(companiesFile: string, industriesFile: string): { labels: Map<string, CompanyLabels>; sources: SourceInfo[] } {
   const industries = readCsvRecords(industriesFile, ';');
-  const [industryId, industryName, sectorName] = ['IndustryId', 'Industry', 'Sector'].map((c) => columnIndex(industriesFile, industries.records[0] ?? [], c));
+  const [industryId, industryName, sectorName] = columnIndices(industriesFile, industries.records[0] ?? [], INDUSTRIES_FILE);
   const byIndustry = new Map<string, CompanyLabels>();
   for (const record of industries.records.slice(1)) {
     if (record.length > sectorName) byIndustry.set(record[industryId], { sector: record[sectorName], industry: record[industryName] });
   }
   const companies = readCsvRecords(companiesFile, ';');
-  const [ticker, companyIndustry] = ['Ticker', 'IndustryId'].map((c) => columnIndex(companiesFile, companies.records[0] ?? [], c));
+  const [ticker, companyIndustry] = columnIndices(companiesFile, companies.records[0] ?? [], COMPANIES_FILE);
   const labels = new Map<string, CompanyLabels>();
   for (const record of companies.records.slice(1)) {
     const label = byIndustry.get(record[companyIndustry] ?? '');

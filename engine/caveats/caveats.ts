@@ -11,7 +11,8 @@ export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'weekdays' | 'count
 /**
  * Stable machine codes. Engine codes describe what happened in the run; `data-note` carries a
  * source file's caveat (survivorship, missing opens, …) for what the run read (warnings.ts
- * RunScope); `strategy-note` a step of the strategy that could not apply as asked (MarketView.caveat).
+ * RunScope); `strategy-note` a step of the strategy that could not apply as asked (MarketView.caveat);
+ * `factors` a factor model asked for (a study's `factors:`, `metrics --factors`) and not fitted.
  */
 export type CaveatCode =
   | 'look-ahead'
@@ -44,7 +45,8 @@ export type CaveatCode =
   | 'missing-rate'
   | 'frequency'
   | 'benchmark'
-  | 'walk-forward';
+  | 'walk-forward'
+  | 'factors';
 
 /**
  * One caveat. `message` is one sentence for people; `size` (in `unit`) says how large it is

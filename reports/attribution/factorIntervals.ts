@@ -6,6 +6,7 @@
 import { sessionOnOrBefore } from '../../data/dates.ts';
 import type { Series } from '../metrics/index.ts';
 import { monthIndex } from '../metrics/index.ts';
+import { factorColumn } from '../../data/factors.ts';
 import type { FactorColumns, FactorModel } from './factorRegression.ts';
 
 /**
@@ -101,7 +102,7 @@ export function pairFactorRows(returns: PeriodReturns, model: FactorModel, sourc
   const tables = [...new Set([...sources, rf])];
   const keys = new Map(tables.map((t) => [t, daily ? t.dates : Int32Array.from(t.dates, monthIndex)]));
   const out: IntervalRows = { y: [], factors: model.factors.map(() => []), days: [], uncovered: 0 };
-  const rfColumn = rf.columns.RF;
+  const rfColumn = columnOf(rf, 'RF');
   for (let i = 0; i < returns.returns.length; i++) {
     const r = returns.returns[i];
     const start = returns.starts[i];
@@ -116,7 +117,7 @@ export function pairFactorRows(returns: PeriodReturns, model: FactorModel, sourc
     const rfGrowth = compound(rfColumn, rfSpan[0], rfSpan[1]);
     const values = model.factors.map((f, j) => {
       const [lo, hi] = spans.get(sources[j]) as [number, number];
-      const column = sources[j].columns[f.column ?? f.name];
+      const column = columnOf(sources[j], f.column ?? f.name);
       if (!f.overRiskFree) return compound(column, lo, hi) - 1;
       let g = 1;
       for (let k = lo; k < hi; k++) g *= 1 + column[k] + rfColumn[rfSpan[0] + k - lo];
@@ -131,6 +132,13 @@ export function pairFactorRows(returns: PeriodReturns, model: FactorModel, sourc
     out.days.push(returns.dates[i]);
   }
   return out;
+}
+
+/** The values of the column of `table` that reads as `name` (data/factors.ts factorColumn); throws where none does (the caller picked the table for it, factorRegression.ts tableWith). */
+function columnOf(table: FactorColumns, name: string): Float64Array {
+  const column = factorColumn(table, name);
+  if (column === undefined) throw new Error(`factor table ${table.name} has no column ${name}`);
+  return column.values;
 }
 
 /** Π(1 + x) over rows [lo, hi); NaN when any is NaN. */

@@ -5,7 +5,7 @@
 // The intercept is annualised with the P of the regressed series, not the table's.
 import { isoDay } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
-import type { FactorTable } from '../../data/factors.ts';
+import { factorColumn, type FactorTable } from '../../data/factors.ts';
 import { type IntervalRows, pairFactorRows, type PeriodReturns } from './factorIntervals.ts';
 import { ols, type OlsFit } from './ols.ts';
 
@@ -14,7 +14,7 @@ export { type PeriodReturns, seriesIntervals } from './factorIntervals.ts';
 /** What a regression needs of a factor table (tables built in memory need no source info). */
 export type FactorColumns = Pick<FactorTable, 'name' | 'frequency' | 'dates' | 'columns'>;
 
-/** A regressor: its reported name and the column holding it (default: the name). */
+/** A regressor: its reported name and the column holding it (default: the name; any spelling of it, data/factors.ts factorMeaning). */
 export interface FactorSpec {
   readonly name: string;
   readonly column?: string;
@@ -82,12 +82,27 @@ export interface FactorRegression {
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const meanOf = (x: readonly number[]): number | null => (x.length > 0 ? finite(x.reduce((s, v) => s + v, 0) / x.length) : null);
 
+/** The columns a model reads: its factors' (FactorSpec.column, else the name), then RF. */
+const modelColumns = (model: FactorModel): string[] => [...model.factors.map((f) => f.column ?? f.name), 'RF'];
+
+/** The first table of the model's frequency with a column that reads as `column` (data/factors.ts factorColumn), if any. */
+const tableHolding = (tables: readonly FactorColumns[], model: FactorModel, column: string): FactorColumns | undefined =>
+  tables.find((t) => t.frequency === model.frequency && factorColumn(t, column) !== undefined);
+
+/**
+ * The columns of `model` (its factors', then RF, as FactorSpec names them) that no table of its
+ * frequency holds, in any of their spellings (data/factors.ts factorMeaning): empty when the
+ * model can be fitted from `tables`.
+ */
+export function missingFactorColumns(model: FactorModel, tables: readonly FactorColumns[]): string[] {
+  return modelColumns(model).filter((column) => tableHolding(tables, model, column) === undefined);
+}
+
 /** The first table of the model's frequency holding `column`, or a UserError naming what exists. */
 function tableWith(tables: readonly FactorColumns[], model: FactorModel, column: string): FactorColumns {
-  const candidates = tables.filter((t) => t.frequency === model.frequency);
-  const found = candidates.find((t) => Object.hasOwn(t.columns, column));
+  const found = tableHolding(tables, model, column);
   if (found !== undefined) return found;
-  const have = candidates.map((t) => `${t.name}: ${Object.keys(t.columns).join(', ')}`).join('; ') || 'none';
+  const have = tables.filter((t) => t.frequency === model.frequency).map((t) => `${t.name}: ${Object.keys(t.columns).join(', ')}`).join('; ') || 'none';
   throw new UserError(`factor model ${model.name}: no ${model.frequency} factor table has a column "${column}" (${model.frequency} tables: ${have})`);
 }
 

@@ -6,7 +6,7 @@ import { carriedSessions } from '../navObservations.ts';
 import { navReturns } from '../runMetrics.ts';
 import { type SymbolContribution, symbolContributions } from './contributors.ts';
 import { type ReturnDecomposition, returnDecomposition } from './decomposition.ts';
-import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, seriesIntervals } from './factorRegression.ts';
+import { FACTOR_MODELS, type FactorColumns, type FactorModel, type FactorRegression, factorRegression, missingFactorColumns, seriesIntervals } from './factorRegression.ts';
 import { joinCarriedEnds } from './factorIntervals.ts';
 import { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 
@@ -22,6 +22,7 @@ export {
   FF5_MOM_DAILY,
   FF5_MOM_MONTHLY,
   factorRegression,
+  missingFactorColumns,
   type PeriodReturns,
   QMJ_MONTHLY,
   seriesIntervals,
@@ -39,18 +40,13 @@ export interface AttributionOptions {
   /** Factor tables (data/factors.ts), daily and/or monthly, decimals. */
   factors?: readonly FactorColumns[];
   /**
-   * Models to fit. Default: each of FACTOR_MODELS whose columns the tables provide; a model named
-   * here whose columns are missing is a UserError.
+   * Models to fit. Default: each of FACTOR_MODELS whose columns the tables provide (those that
+   * cannot be fitted: missingFactorColumns, which the caller says); a model named here whose
+   * columns are missing is a UserError.
    */
   models?: readonly FactorModel[];
   /** P of the series; inferred from its dates (engine/calendar/frequency.ts) when not given. */
   periodsPerYear?: number;
-}
-
-/** True when some table of the model's frequency has each of its columns and RF. */
-function available(model: FactorModel, tables: readonly FactorColumns[]): boolean {
-  const columns = [...model.factors.map((f) => f.column ?? f.name), 'RF'];
-  return columns.every((c) => tables.some((t) => t.frequency === model.frequency && Object.hasOwn(t.columns, c)));
 }
 
 export function attributeRun(result: Result, options: AttributionOptions = {}): RunAttribution {
@@ -74,7 +70,7 @@ export function attributeRun(result: Result, options: AttributionOptions = {}): 
  */
 export function factorRegressions(dates: Series, returns: Series, startDay: number | undefined, options: AttributionOptions = {}, carried: readonly number[] = []): FactorRegression[] {
   const tables = options.factors ?? [];
-  const models = options.models ?? FACTOR_MODELS.filter((m) => available(m, tables));
+  const models = options.models ?? FACTOR_MODELS.filter((m) => missingFactorColumns(m, tables).length === 0);
   const P = options.periodsPerYear ?? inferFrequency(startDay === undefined ? dates : Int32Array.of(startDay, ...Array.from(dates))).periodsPerYear;
   const carriedDays = new Set(carried.flatMap((k) => (k === 0 ? (startDay === undefined ? [] : [startDay]) : [dates[k - 1]])));
   let monthly: MonthlyReturns | undefined; // the same for every monthly model

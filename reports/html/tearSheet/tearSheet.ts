@@ -82,6 +82,16 @@ function commonPeriodDifferences(data: TearSheetData, common: CommonPeriod | nul
   return { differences, note: ` Each difference is this run minus ${bench} ${over} (${intervals}; hover it for both figures); ${columns}.`, periods: [own, column] };
 }
 
+/**
+ * Why a run has no factor attribution: the `factors` caveats of its study (a folder asked for that
+ * fits no model: what it lacks), else that its study asked for none.
+ */
+function noAttribution(caveats: TearSheetData['caveats']): string {
+  const why = caveats.filter((c) => c.code === 'factors').map((c) => escapeHtml(c.message));
+  if (why.length > 0) return `No factor attribution: ${why.join('; ')}.`;
+  return 'No factor attribution was recorded for this run: give the study <code>factors: auto</code> (the data’s factors/ folder) or a folder of Fama-French files.';
+}
+
 export function renderTearSheet(data: TearSheetData): string {
   if (data.dates.length !== data.nav.length) throw new RangeError(`tear sheet: ${data.nav.length} NAV values for ${data.dates.length} dates`);
   const charts = tearSheetCharts(data);
@@ -162,7 +172,7 @@ export function renderTearSheet(data: TearSheetData): string {
       'attribution',
       'Factor attribution',
       att === undefined || att.loadings.length === 0
-        ? card('Factor attribution', '<p class="empty">No factor attribution was recorded for this run: give the study <code>factors: auto</code> (the data’s factors/ folder) or a folder of Fama-French files.</p>')
+        ? card('Factor attribution', `<p class="empty">${noAttribution(data.caveats)}</p>`)
         : card('Factor models', attributionTable(att.loadings, att.fits), 'OLS of the run’s excess returns on factor returns: each cell is the loading, its t-statistic and what that exposure earned per year (loading × factor mean × P). |t| above 2 is conventionally significant.') +
             (fit === undefined ? '' : chartCard({ id: 'factor-split', title: 'Excess return: factors and alpha', note: `Mean excess return per year (arithmetic, × P) of the ${fit.model} model split into each factor's contribution and alpha; the bars add up to the total.` })),
     ),

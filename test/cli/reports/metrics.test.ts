@@ -170,3 +170,50 @@ describe.concurrent('metrics: which series a caveat is about (probe r20c)', () =
     expect(parseJson(same)).toMatchObject({ series: 'AAA (series)', benchmark: 'AAA (benchmark)' });
   });
 });
+
+// Probe K1: a factor folder that fitted no model (lower-case headers, or no momentum file) printed nothing of it, and exit 0.
+describe.concurrent('metrics --factors: models a folder cannot fit', () => {
+  /** Factor values in percent on DAYS, to 0.01: sines of unlike frequencies, so no column is a mix of the others. */
+  const factor = (j: number, k: number): number => Math.round(100 * Math.sin(k * (0.7 + j * 0.37) + j)) / 100;
+  const rf = (k: number): number => 0.01 * (1 + (k % 2));
+  const factorCsv = (header: string, columns: number[]): string => `${header}\n${DAYS.map((d, k) => [d, ...columns.map((j) => factor(j, k).toFixed(2)), ...(header.endsWith('rf') ? [rf(k).toFixed(2)] : [])].join(',')).join('\n')}\n`;
+  /** The market itself: r = (Mkt-RF + RF) / 100 each day, so it loads 1 on the market, 0 elsewhere, with no alpha. */
+  const market = returnsCsv(DAYS.slice(1).map((_, k) => (factor(0, k + 1) + rf(k + 1)) / 100));
+
+  it('reads lower-case headers and UMD, fits the daily model (market loading 1, the rest 0) and says which models it could not fit and why', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'ff'));
+    write(dir, 'ff/ff5_daily.csv', factorCsv('date,mkt-rf,smb,hml,rmw,cma,rf', [0, 1, 2, 3, 4]));
+    write(dir, 'ff/mom_daily.csv', factorCsv('date,umd', [5]));
+    write(dir, 'r.csv', market);
+    const o = await breadth(['metrics', '--returns', 'r.csv', '--factors', 'ff', '--json'], { cwd: dir });
+    expectOk(o);
+    const out = parseJson(o);
+    expect(out.factor_regressions.map((r: { model: string }) => r.model)).toEqual(['ff5_mom_daily']);
+    const [reg] = out.factor_regressions;
+    expect(reg.loadings.map((l: { loading: number }) => l.loading)).toEqual([1, 0, 0, 0, 0, 0].map((b) => expect.closeTo(b, 9)));
+    expect(reg.alpha).toBeCloseTo(0, 12);
+    const monthly = "ff has no ff5_monthly.csv (Ken French's monthly 5 factors: Date,Mkt-RF,SMB,HML,RMW,CMA,RF): add it";
+    const lines = [
+      `factor model ff5_mom_monthly not fitted: ${monthly}; ff has no mom_monthly.csv (Ken French's monthly momentum: Date,Mom): add it`,
+      `factor model aqr_qmj_monthly not fitted: ${monthly}; ff has no aqr_qmj_monthly.csv (AQR's QMJ Factors sheet: Date,USA): add it`,
+    ];
+    expect(out.caveats.filter((c: { code: string }) => c.code === 'factors').map((c: { message: string }) => c.message)).toEqual(lines);
+    const text = await breadth(['metrics', '--returns', 'r.csv', '--factors', 'ff'], { cwd: dir });
+    expectOk(text);
+    for (const line of lines) expect(text.stderr).toContain(`breadth: warning: ${line}\n`);
+  });
+
+  it('refuses a folder from which no model can be fitted (monthly 5 factors only), in one line naming each missing file', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'ff'));
+    write(dir, 'ff/ff5_monthly.csv', 'Date,Mkt-RF,SMB,HML,RMW,CMA,RF\n2024-01,1,2,3,4,5,0.4\n2024-02,1,2,3,4,5,0.4\n');
+    write(dir, 'r.csv', market);
+    expectBadInput(
+      await breadth(['metrics', '--returns', 'r.csv', '--factors', 'ff'], { cwd: dir }),
+      'breadth: factors: no factor model can be fitted from ff: ff5_mom_daily not fitted: ff has no ff5_daily.csv',
+      'ff5_mom_monthly not fitted: ff has no mom_monthly.csv',
+      'aqr_qmj_monthly not fitted: ff has no aqr_qmj_monthly.csv',
+    );
+  });
+});

@@ -47,6 +47,49 @@ describe.concurrent('sweep grid points the strategy refuses', () => {
   });
 });
 
+// Probe K1 F3: README promised exit 2 for a misspelt parameter key in a sweep's grid, SWEEPS.md a failed trial and exit 0. Both hold, for different grids.
+describe.concurrent('a misspelt parameter key in a grid (nested in an object parameter)', () => {
+  const levered = [
+    "import { defineStrategy, schedules, z } from 'breadth';",
+    'export default defineStrategy({',
+    "  name: 'levered', description: 'The small-cap index at half a leverage.', dataNeeds: 'ETF prices',",
+    '  params: z.object({ opts: z.object({ lev: z.number().min(0).max(2).default(1) }).default({ lev: 1 }) }),',
+    "  create: ({ opts }) => ({ schedule: schedules.monthStart, decide: () => ({ weights: { '@smallCap': 0.5 * opts.lev } }) }),",
+    '});',
+    '',
+  ].join('\n');
+  const study = (run: string) => `title: lev\ndata: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: lv\n    strategy: ./levered.ts\n${run}`;
+  const typo = 'runs[0].params: levered: unknown parameter "levv" in opts: did you mean lev? (known: lev)';
+
+  it('in every point (every value of the axis, or the run\'s own params) the run is refused before any trial runs, exit 2; sweep and walk-forward alike', async () => {
+    const dir = scratch();
+    write(dir, 'levered.ts', levered);
+    write(dir, 'every.yaml', study('    sweep: { params: { opts: [{ levv: 1 }, { levv: 2 }] } }\n'));
+    write(dir, 'own.yaml', study('    params: { opts: { levv: 1 } }\n    sweep: { engine: { commission: [{ kind: bps, bps: 0 }, { kind: bps, bps: 2 }] } }\n'));
+    write(dir, 'wf.yaml', study('    walkForward: { inSample: 9m, outOfSample: 6m, params: { opts: [{ levv: 1 }, { levv: 2 }] } }\n'));
+    const refused = await Promise.all([
+      breadth(['sweep', 'every.yaml', '--workers', '1', '--db', 'every.db'], { cwd: dir }),
+      breadth(['sweep', 'own.yaml', '--workers', '1', '--db', 'own.db'], { cwd: dir }),
+      breadth(['walk-forward', 'wf.yaml', '--workers', '1', '--db', 'wf.db'], { cwd: dir }),
+    ]);
+    expectBadInput(refused[0], `breadth: every.yaml (trial lv[opts=levv:1]): ${typo}`);
+    expectBadInput(refused[1], `breadth: own.yaml (trial lv[commission=bps 0]): ${typo}`);
+    expectBadInput(refused[2], `breadth: wf.yaml (trial lv[opts=levv:1]): ${typo}`);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.db'))).toEqual([]);
+  });
+
+  it('in some values of an axis those points are failed trials with their reason, the others run, exit 0', async () => {
+    const dir = scratch();
+    write(dir, 'levered.ts', levered);
+    write(dir, 'some.yaml', study('    sweep: { params: { opts: [{ lev: 1 }, { levv: 2 }] } }\n'));
+    const o = await breadth(['sweep', 'some.yaml', '--workers', '1', '--keep', '0', '--json'], { cwd: dir, timeoutMs: 120_000 });
+    expectOk(o);
+    const summary = JSON.parse(o.stdout);
+    expect([summary.planned, summary.refused, summary.ran]).toEqual([2, 1, 1]);
+    expect(summary.failed).toEqual([expect.objectContaining({ name: 'lv[opts=levv:2]', kind: 'user', message: `some.yaml (trial lv[opts=levv:2]): ${typo}` })]);
+  });
+});
+
 describe.concurrent('options refused before any trial runs (probe r46c F7: the whole sweep ran, then exited 2)', () => {
   it('a mistyped --metric, with the nearest name; --blocks CSCV cannot use (7, 0, 30): no trial, not even a database', async () => {
     const dir = scratch();

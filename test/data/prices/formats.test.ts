@@ -73,6 +73,11 @@ describe('columns by meaning', () => {
     const dir = tempDir();
     const factors = writeFile(dir, 'ff.csv', csv('Date,Mkt-RF,SMB,SMB,RF', '20240102,0.1,0.2,0.3,0.01'));
     expect(() => loadFactorTable(factors)).toThrow(new DataError(factors, 1, 'columns "SMB" and "SMB" both read as SMB in "Date,Mkt-RF,SMB,SMB,RF"', 'keep one of them, or rename the other'));
+    // Factor columns read by meaning (probe K1): Mom and Carhart's UMD are one factor, so are RF and rf.
+    const momentum = writeFile(dir, 'mom.csv', csv('Date,Mom,UMD', '20240102,0.1,0.2'));
+    expect(() => loadFactorTable(momentum)).toThrow(new DataError(momentum, 1, 'columns "Mom" and "UMD" both read as Mom in "Date,Mom,UMD"', 'keep one of them, or rename the other'));
+    const riskFree = writeFile(dir, 'rf.csv', csv('Date,RF,Mkt-RF,rf', '20240102,0.1,0.2,0.1'));
+    expect(() => loadFactorTable(riskFree)).toThrow(new DataError(riskFree, 1, 'columns "RF" and "rf" both read as RF in "Date,RF,Mkt-RF,rf"', 'keep one of them, or rename the other'));
     const symbols = writeFile(dir, 'symbols.csv', csv('symbol,type,kind', 'AAA,stock,fund'));
     expect(() => loadSymbolsFile(symbols)).toThrow(new DataError(symbols, 1, 'columns "type" and "kind" both read as asset class in "symbol,type,kind"', 'keep one of them, or rename the other'));
   });

@@ -8,6 +8,7 @@ import {
   factorRegression,
   FF5_MOM_DAILY,
   FF5_MOM_MONTHLY,
+  missingFactorColumns,
   monthlyReturns,
   QMJ_MONTHLY,
   seriesIntervals,
@@ -99,6 +100,31 @@ describe('factorRegression (daily FF5 + momentum)', () => {
     expect(reg.alpha).toBeNull();
     expect(reg.loadings.every((l) => l.loading === null)).toBe(true);
     expect(reg.note).toBe('insufficient data: 7 rows for 7 coefficients');
+  });
+
+  // Probe K1: headers written lower-case (mkt-rf, smb, …, rf) or with Carhart's UMD for Mom fitted no model, without a word.
+  it('reads the factor columns in any case and by their usual names: lower-case FF5 with UMD recovers the same betas 1.1, 0.3, −0.2, 0.15, −0.1, 0.05', () => {
+    const [ff5, mom] = tables;
+    const renamed: FactorColumns[] = [
+      { ...ff5, columns: Object.fromEntries(Object.entries(ff5.columns).map(([name, values]) => [name.toLowerCase(), values])) },
+      { ...mom, columns: { UMD: mom.columns.Mom } },
+    ];
+    expect(Object.keys(renamed[0].columns)).toEqual(['mkt-rf', 'smb', 'hml', 'rmw', 'cma', 'rf']);
+    expect(missingFactorColumns(FF5_MOM_DAILY, renamed)).toEqual([]);
+    const reg = factorRegression(daily(dates, returns), renamed, FF5_MOM_DAILY, 252);
+    expect(reg.n).toBe(120);
+    expect(reg.alpha).toBeCloseTo(0.0002, 14);
+    expect(reg.loadings.map((l) => l.factor)).toEqual([...FF5, 'Mom']);
+    reg.loadings.forEach((l, j) => expect(l.loading).toBeCloseTo(BETAS[j], 11));
+  });
+
+  it('missingFactorColumns names what no table of the model\'s frequency holds, RF included', () => {
+    const [ff5, mom] = tables;
+    expect(missingFactorColumns(FF5_MOM_DAILY, [ff5])).toEqual(['Mom']);
+    const { RF: _rf, ...noRf } = ff5.columns;
+    expect(missingFactorColumns(FF5_MOM_DAILY, [{ ...ff5, columns: noRf }, mom])).toEqual(['RF']);
+    // Daily tables hold nothing of a monthly model.
+    expect(missingFactorColumns(QMJ_MONTHLY, tables)).toEqual(['Mkt-RF', 'USA', 'RF']);
   });
 
   it('a missing factor column is a UserError naming the tables and their columns', () => {

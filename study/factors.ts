@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UserError } from '../data/errors.ts';
-import { type Caveat, caveat } from '../engine/caveats.ts';
+import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
 import { factorMeaning, loadFactorTable, type FactorTable } from '../data/factors.ts';
 import { FACTOR_MODELS, type FactorModel, missingFactorColumns } from '../reports/attribution/index.ts';
 

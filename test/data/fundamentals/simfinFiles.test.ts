@@ -1,10 +1,9 @@
 // A SimFin file lacking a column is refused with what that kind of file needs (probe K1 F2): the
 // companies and industries files were told what a statement file needs.
 
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSimfinLabels, loadSimfinStatements } from '../../data/fundamentals/simfin.ts';
-import { csv, tempDir, writeFile } from './fixtures.ts';
+import { loadSimfinLabels, loadSimfinStatements } from '../../../data/fundamentals/simfin.ts';
+import { csv, tempDir, writeFile } from '../fixtures.ts';
 
 const KEY = 'Ticker;SimFinId;Currency;Fiscal Year;Fiscal Period;Report Date;Publish Date;Restated Date';
 const UNCHANGED = "use SimFin's bulk-download files unchanged";

@@ -29,7 +29,7 @@ const DAILY_MEANING: Record<string, [unit: string, meaning: string]> = {
   short_value: ['currency', 'value of short positions'],
   long_count: ['count', 'long positions held'],
   short_count: ['count', 'short positions held'],
-  traded_notional: ['currency', 'Σ |traded notional| of the session'],
+  traded_notional: ['currency', 'Σ |traded notional| of the session, forced exits (delisting, data end, cash in lieu) included'],
   long_pnl: ['currency', 'price P&L of the long book'],
   short_pnl: ['currency', 'price P&L of the short book'],
   dividends: ['currency', 'dividends received on longs'],

@@ -89,7 +89,13 @@ export class Ledger {
   }
 
   /** Append one fill (the record is copied; callers reuse theirs). */
+  /**
+   * Records a fill and adds its notional |quantity| × price to today's traded notional: every
+   * fill counts, the orders' and the forced ones (delisting and data-end exits, cash in lieu of a
+   * fractional share), as every transaction does in zipline's and pyfolio's turnover.
+   */
   fill(r: FillRecord): void {
+    this.today.tradedNotional += Math.abs(r.quantity) * r.price;
     const k = this.#fills.add();
     const f = this.#fills.columns;
     f.session[k] = r.session;

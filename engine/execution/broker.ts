@@ -472,7 +472,6 @@ export class Broker {
     this.#ledger.cost('slippage', fill.slippage, o.symbol);
     const liquidity = this.#context.liquidity;
     if (liquidity !== undefined) this.liquidityGaps.note(o.symbol, liquidity, fill.slippage);
-    this.#ledger.today.tradedNotional += Math.abs(quantity) * fill.price;
     if (o.lastFillSession !== t) {
       o.lastFillSession = t;
       o.sessionFilled = 0;

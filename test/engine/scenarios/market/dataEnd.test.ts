@@ -32,6 +32,8 @@ describe('data end', () => {
     expectColumn(result.daily.cash, [10_000, 7_900, 7_900, 10_100, 10_100, 10_100]);
     expectColumn(result.daily.nav, [10_000, 10_000, 10_100, 10_100, 10_100, 10_100]);
     expect(result.facts.dataEndExits).toEqual([{ symbol: 'B', date: '2024-01-04', value: 2_200 }]);
+    // Traded notional counts the forced exit like any fill: t1 100 × 21 = 2,100; t3 100 × 22 = 2,200.
+    expectColumn(result.daily.tradedNotional, [0, 2_100, 0, 2_200, 0, 0]);
     const c = result.caveats.find((x) => x.code === 'data-end-exit');
     expect(c?.symbols).toEqual(['B']);
     expect(c?.size).toBeCloseTo(2_200 / 10_100, 12); // of the NAV at the close before the exit

@@ -64,6 +64,11 @@ describe('delisting with a delisting return', () => {
     expect(result.facts.dataEndExits).toEqual([]);
   });
 
+  it('counts the forced exit in traded notional, as an order fill counts (turnover, METRICS.md)', () => {
+    // t1: the buy, 100 × 10 = 1,000; t3: the delisting sale, |−100| × 9 = 900.
+    expectColumn(result.daily.tradedNotional, [0, 1_000, 0, 900, 0]);
+  });
+
   it('cancels orders resting on the delisted symbol', () => {
     // The 1.00 limit never reaches: deferred at t1 and t2, then cancelled at the t3 open.
     expect(deferralRows(result)).toEqual([

@@ -72,4 +72,9 @@ describe('1:10 reverse split on 1,666 whole shares (t1)', () => {
     expect(result.daily.nav[3]).toBeCloseTo(100_000, 9);
     expect(result.daily.longValue[3]).toBe(16_600);
   });
+
+  it('counts the cash in lieu as traded notional, like any fill: 0.6 × 100 = 60 on the ex-date', () => {
+    // t1: 1,666 × 10 = 16,660; t2: the fraction sold, 0.6 × 100 = 60.
+    expect(Array.from(result.daily.tradedNotional)).toEqual([0, 16_660, 60, 0]);
+  });
 });

@@ -91,8 +91,10 @@ export class Ledger {
   /** Append one fill (the record is copied; callers reuse theirs). */
   /**
    * Records a fill and adds its notional |quantity| × price to today's traded notional: every
-   * fill counts, the orders' and the forced ones (delisting and data-end exits, cash in lieu of a
-   * fractional share), as every transaction does in zipline's and pyfolio's turnover.
+   * fill counts, the orders' and the forced ones. Delisting and data-end exits count as zipline's
+   * auto-close transactions do in pyfolio's turnover; cash in lieu of a split's fraction counts
+   * too, as the sale of that fraction it is (zipline pays it with no transaction, so pyfolio
+   * leaves out that fraction's value).
    */
   fill(r: FillRecord): void {
     this.today.tradedNotional += Math.abs(r.quantity) * r.price;

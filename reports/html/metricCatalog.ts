@@ -133,8 +133,12 @@ export function metricInfo(name: string): MetricInfo {
   if (known !== undefined) return known;
   const cost = /^cost_(.+?)(_drag)?$/.exec(name);
   if (cost !== null) {
-    const line = humanize(cost[1]);
-    return cost[2] === undefined ? { label: `${line} (total)`, kind: 'currency', group: 'Costs' } : { label: `${line} drag (annual)`, kind: 'percent', group: 'Costs' };
+    // cost_total sums the charges only (runMetrics.ts), where the summary's costs tile nets the credits.
+    const charges = cost[1] === 'total';
+    const line = charges ? 'Total charges' : humanize(cost[1]);
+    return cost[2] === undefined
+      ? { label: charges ? `${line} (interest earned excluded)` : `${line} (total)`, kind: 'currency', group: 'Costs' }
+      : { label: charges ? `${line} drag (annual, interest earned excluded)` : `${line} drag (annual)`, kind: 'percent', group: 'Costs' };
   }
   return { label: humanize(name), kind: 'ratio', group: 'Other' };
 }

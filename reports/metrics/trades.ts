@@ -2,6 +2,10 @@
 // figures": count, win rate, average holding period, profit factor, average win / loss).
 //
 // Conventions:
+// - One trade per lot closed: a sale that closes two lots is two trades, and an order filled in
+//   three parts (three lots) and closed by one sale is three. pyfolio's extract_round_trips makes
+//   one per closing transaction instead, dated from its oldest lot, so its count can be lower and
+//   its average holding longer.
 // - A trade's P&L is its fills' prices and fees only, as pyfolio's round_trips computes it from
 //   transactions: dividends, borrow fees and interest are not in it (they are cost and income
 //   lines of their own, METRICS.md). A delisting or data-end close is an exit like any other.

@@ -132,7 +132,7 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       'costs',
       'Costs & financing / yr',
       drags === null ? '–' : formatPercent(drags.total, 2),
-      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: interest earned)' : ''}`,
+      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV, net of interest earned${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: more earned than paid)' : ''}`,
     ),
   ];
   const high = highCaveats(caveats, cur);

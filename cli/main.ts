@@ -10,6 +10,7 @@ import { writeFailure } from '../reports/html/page/writeFailure.ts';
 import { asyncFault } from '../strategies/asyncFault.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
+import { checkNumberOptions, type DeclaredNumbers } from './numberOptions.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
 
 /** `text` in one line: its lines trimmed, blank ones dropped, joined by "; " (a user mistake is one line, README). */
@@ -73,7 +74,11 @@ let cli = parser
   .epilogue('Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error. Docs: README.md')
   // While a command parses, the root instance holds that command's options; getOptions() is
   // yargs' own (missing from its type declarations; test/cli/badInput.test.ts covers it).
-  .middleware((argv): void => checkRepeatedOptions(argv, (parser as unknown as { getOptions(): DeclaredOptions }).getOptions()), true)
+  .middleware((argv): void => {
+    const declared = (parser as unknown as { getOptions(): DeclaredOptions & DeclaredNumbers }).getOptions();
+    checkRepeatedOptions(argv, declared);
+    checkNumberOptions(argv, declared, hideBin(process.argv));
+  }, true)
   .fail((message, err) => report(err, message ?? undefined));
 for (const command of commands) cli = cli.command(command);
 

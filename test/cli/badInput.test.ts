@@ -27,6 +27,23 @@ const run = (...args: string[]) => breadth(args, { cwd: dir });
 /** `breadth run --data <tiny> ...args` in a folder of its own (the loader keeps a cache in the working folder). */
 const runOnTiny = (...args: string[]) => breadth(['run', '--data', tiny, ...args], { cwd: scratch() });
 
+describe.concurrent('a number option given text', () => {
+  it('names what was typed, for every command, not NaN; a bare number option is refused, not run at its default (probe r64b F5)', async () => {
+    const cases: [string[], string][] = [
+      [['sweep', 'study.yaml', '--keep', 'abc'], '--keep must be a number, got "abc"'],
+      [['sweep', 'study.yaml', '--blocks=4x'], '--blocks must be a number, got "4x"'],
+      [['sweep', 'study.yaml', '--workers', 'two'], '--workers must be a number, got "two"'],
+      [['run', '--strategy', 'buy-and-hold', '--cash', 'abc'], '--cash must be a number, got "abc"'],
+      [['metrics', '--prices', 'returns.csv', '--rf-annual', 'x'], '--rf-annual must be a number, got "x"'],
+      [['data', 'sample', '--out', 'no-sample', '--seed', 'q'], '--seed must be a number, got "q"'],
+      [['run', '--strategy', 'buy-and-hold', '--cash', '--from', '2024-01-02'], '--cash needs a number'],
+      [['run', '--strategy', 'buy-and-hold', '--cash'], '--cash needs a number'],
+    ];
+    for (const [args, said] of cases) expectBadInput(await run(...args), `breadth: ${said}`);
+    expect(existsSync(join(dir, 'no-sample'))).toBe(false);
+  });
+});
+
 describe.concurrent('strategies and parameters', () => {
   it('an output path that names no file, a folder, or a descriptor of its own is refused before the run: nothing is stored', async () => {
     const db = join(dir, 'never', 'r.db');

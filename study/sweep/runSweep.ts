@@ -17,6 +17,7 @@ import type { StudyConfig } from '../config.ts';
 import { openStudyMarket, type StudyLoadOptions } from '../market.ts';
 import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../measure.ts';
 import { planSweep } from './plan.ts';
+import { askedRuns } from './runNames.ts';
 import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr, trialMetricNames } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { type HeldSweep, holdSweep } from './soleCoordinator.ts';
@@ -127,6 +128,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const blocks = options.blocks ?? DEFAULT_PBO_BLOCKS;
   const blocksProblem = pboBlocksProblem(blocks);
   if (blocksProblem !== null) throw new UserError(`--blocks: ${blocksProblem}`);
+  askedRuns(config, options.runs, options.where); // a --runs name the study lacks is refused before the data loads
   const { market, shared } = await openSweepMarket(config, options.load);
   // Before any trial runs: a mistyped metric would be found only once every trial had.
   checkMetric(measuredMetricNames(market), metric, '--metric');

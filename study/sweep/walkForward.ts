@@ -28,6 +28,7 @@ import type { QueueSettings } from './queue/protocol.ts';
 import { checkMetric } from './select.ts';
 import { stitch } from './stitchRun.ts';
 import type { TrialSpec } from './trial.ts';
+import { askedRuns } from './runNames.ts';
 import { efficiencyNotes, pointName, windowNotes } from './windowNotes.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
@@ -129,11 +130,26 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
   return { perWindow, refused };
 }
 
-export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
-  const { market, shared } = await openSweepMarket(config, options.load);
-  const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
-  const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
+/**
+ * The runs to test: those `options.runs` names (askedRuns: a name the study lacks is refused), else
+ * every run with a walkForward block (its own or the study's). Throws UserError when a run named
+ * has none, or no run has one.
+ */
+function testedRuns(config: StudyConfig, options: WalkForwardOptions): { run: RunSpec; k: number }[] {
+  const asked = askedRuns(config, options.runs, options.where);
+  const tested = asked.filter(({ run }) => run.walkForward ?? config.walkForward);
+  const testable = config.runs.filter((run) => run.walkForward ?? config.walkForward).map((run) => run.name);
+  const untestable = asked.filter(({ run }) => !(run.walkForward ?? config.walkForward)).map(({ run }) => `"${run.name}"`);
+  if (options.runs && untestable.length > 0) {
+    throw new UserError(`--runs: ${untestable.length === 1 ? 'run' : 'runs'} ${untestable.join(', ')} of ${options.where} ${untestable.length === 1 ? 'has' : 'have'} no walkForward block (${testable.length ? `runs with one: ${testable.join(', ')}` : 'add one at the top of the study or under the run'})`);
+  }
   if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);
+  return tested;
+}
+
+export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
+  const tested = testedRuns(config, options);
+  const { market, shared } = await openSweepMarket(config, options.load);
   // Before any trial runs: a mistyped metric would be found only once every in-sample trial had.
   const names = measuredMetricNames(market);
   for (const { run, k } of tested) {

@@ -159,8 +159,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const unranked = trials.length - valued.length;
     const keepNote = !interrupted && valued.length < keep && unranked > 0 ? [`kept ${valued.length} of --keep ${keep}: ${unranked} trial${unranked === 1 ? ' has' : 's have'} no ${metric} (never invested, or undefined) and ${unranked === 1 ? 'is' : 'are'} not ranked`] : [];
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
-    const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
     const riskFree = resolveRiskFree(config.riskFree, market);
+    const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy), trialRiskFree(t, market, riskFree))]));
     const pbo = sweepPbo(trials, best, blocks, (t) => trialRiskFree(t, market, riskFree));
     return {
       sweepId,

@@ -1,7 +1,7 @@
 // Choosing among trials: by a metric, in its better direction, with the registry's DSR and the
 // sweep's PBO beside the choice.
 
-import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, sameButRounding, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, sameButRounding, sharpeMoments, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { UserError } from '../../data/errors.ts';
 import { nearestName } from '../../data/nearestName.ts';
@@ -60,9 +60,15 @@ export function ranked<T extends TrialRecord>(trials: readonly T[], metric: stri
   });
 }
 
-/** A trial's DSR over the trials the registry holds for its strategy and data. */
-export function trialDsr(trial: TrialRecord, recorded: SharpeTrials | undefined): Metric {
-  return dsrOfMoments(trial.moments, recorded);
+/**
+ * A trial's DSR over the trials the registry holds for its strategy and data. A trial stored
+ * without Sharpe moments gives null with why, over its excess returns r − `riskFree` (sharpeMoments:
+ * "zero volatility", "insufficient data"; "zero volatility: never invested" when it has no fill) and their n.
+ */
+export function trialDsr(trial: TrialRecord, recorded: SharpeTrials | undefined, riskFree: RiskFree): Metric {
+  const moments = trial.moments ?? sharpeMoments(excessReturns(trial.returns, riskFree));
+  const dsr = dsrOfMoments(moments, recorded);
+  return 'note' in moments && trial.fillCount === 0 ? { ...dsr, note: `${moments.note}: never invested` } : dsr;
 }
 
 /** PBO over `trials` of the CSCV; `leftOut` of the period's trials had no Sharpe ratio (never invested, or flat) and are not among them. */

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../reports/store/index.ts';
-import { bestTrial, ranked, score, sweepPbo } from '../../study/sweep/index.ts';
+import { bestTrial, ranked, score, sweepPbo, trialDsr } from '../../study/sweep/index.ts';
 import { caveatNotes, pboNotes } from '../../study/sweep/select.ts';
 
 function trial(name: string, seq: number, fillCount: number, metrics: Record<string, number | null>, returns: number[] = [], caveats: string[] = []): TrialRecord {
@@ -62,6 +62,17 @@ describe('choosing by a metric', () => {
     const lo = trial('B', 1, 5, { sharpe: 1 }, [0.0024, -0.0016, 0.002, -0.002]);
     const pbo = sweepPbo([hi, lo], hi, 2, () => 0.0003);
     expect('note' in pbo ? pbo.note : [pbo.result.pbo, pbo.result.probabilityOfLoss]).toEqual([0, 0]);
+  });
+});
+
+describe('a trial\'s DSR', () => {
+  const recorded = { count: 5, sharpeVariance: 0.01 };
+  it('of a trial that never invested says why and over how many returns (probe r64b F1: "insufficient data", n = 0, for 129 returns all 0)', () => {
+    // C: 8 returns, all 0; less rf 0.0002 a period, 8 excess returns all -0.0002: no spread, no Sharpe.
+    expect(trialDsr(c, recorded, 0.0002)).toEqual({ name: 'dsr', value: null, n: 8, note: 'zero volatility: never invested' });
+  });
+  it('of a trial with too few returns says so, with its n', () => {
+    expect(trialDsr(trial('D', 3, 1, { sharpe: null }, [0.01]), recorded, 0)).toEqual({ name: 'dsr', value: null, n: 1, note: 'insufficient data' });
   });
 });
 

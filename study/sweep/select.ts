@@ -71,8 +71,12 @@ export function trialDsr(trial: TrialRecord, recorded: SharpeTrials | undefined,
   return 'note' in moments && trial.fillCount === 0 ? { ...dsr, note: `${moments.note}: never invested` } : dsr;
 }
 
-/** PBO over `trials` of the CSCV; `leftOut` of the period's trials had no Sharpe ratio (never invested, or flat) and are not among them. */
-export type SweepPbo = { readonly result: PboResult; readonly trials: number; readonly leftOut: number } | { readonly note: string };
+/**
+ * PBO over `trials` of the CSCV, over `period` (the best trial's, "2024-04-01..2024-07-01");
+ * `leftOut` of the period's trials had no Sharpe ratio (never invested, or flat) and
+ * `otherPeriods` trials ran over other sessions (a `periods:` axis): neither are among them.
+ */
+export type SweepPbo = { readonly result: PboResult; readonly trials: number; readonly period: string; readonly leftOut: number; readonly otherPeriods: number } | { readonly note: string };
 
 /**
  * PBO over the trials that share the best trial's sessions (same period: their returns line up
@@ -85,17 +89,19 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
   const period = trials.filter((t) => t.periodFrom === best.periodFrom && t.periodTo === best.periodTo && t.returns.length === best.returns.length);
   const same = period.filter((t) => Number.isFinite(score(t, 'sharpe')) && t.fillCount > 0);
   const leftOut = period.length - same.length;
-  const without = leftOut > 0 ? ` (${leftOut} without a Sharpe ratio left out)` : '';
-  if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${best.periodFrom}..${best.periodTo}${without}` };
+  const otherPeriods = trials.length - period.length;
+  const without = [leftOut > 0 ? `${leftOut} without a Sharpe ratio` : '', otherPeriods > 0 ? `${otherPeriods} of other periods` : ''].filter((x) => x !== '').join(', ');
+  const span = `${best.periodFrom}..${best.periodTo}`;
+  if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${span}${without === '' ? '' : ` (${without} left out)`}` };
   try {
-    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks }), trials: same.length, leftOut };
+    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks }), trials: same.length, period: span, leftOut, otherPeriods };
   } catch (err) {
     return { note: (err as Error).message };
   }
 }
 
 /**
- * What the sweep's PBO leaves out: trials without a Sharpe ratio, and combinations whose in-sample
+ * What the sweep's PBO leaves out: trials of periods other than the best trial's, trials without a Sharpe ratio, and combinations whose in-sample
  * best has an infinite Sharpe in or out of sample (constant excess returns over those blocks),
  * which the degradation line cannot fit.
  */
@@ -103,6 +109,7 @@ export function pboNotes(pbo: SweepPbo): string[] {
   if ('note' in pbo) return [];
   const { degradation, combinations } = pbo.result;
   return [
+    ...(pbo.otherPeriods > 0 ? [`PBO over the ${pbo.trials + pbo.leftOut} trials of ${pbo.period}, the best trial's period (CSCV needs returns that line up session for session): ${pbo.otherPeriods} trial${pbo.otherPeriods === 1 ? '' : 's'} of other periods left out`] : []),
     ...(pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : []),
     ...(degradation.n < combinations ? [`PBO degradation slope over ${degradation.n} of ${combinations} combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)`] : []),
   ];

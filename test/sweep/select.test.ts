@@ -52,6 +52,20 @@ describe('choosing by a metric', () => {
     expect('note' in alone && alone.note).toMatch(/at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 \(1 without a Sharpe ratio left out\)/);
   });
 
+  it('PBO over a periods axis is over the best trial\'s period, and says how many trials of other periods it left out (probe r64b F3)', () => {
+    // A, B over 2020; E, F the same returns over 2021 (a periods axis). S = 2 over A, B: PBO 2/2 as above.
+    const e = { ...a, key: 'E', name: 'E', seq: 3, periodFrom: '2021-01-01', periodTo: '2021-12-31' };
+    const f = { ...b, key: 'F', name: 'F', seq: 4, periodFrom: '2021-01-01', periodTo: '2021-12-31' };
+    const pbo = sweepPbo([a, b, c, e, f], a, 2, () => 0);
+    expect('note' in pbo ? pbo.note : { pbo: pbo.result.pbo, trials: pbo.trials, period: pbo.period, leftOut: pbo.leftOut, otherPeriods: pbo.otherPeriods }).toEqual({ pbo: 1, trials: 2, period: '2020-01-01..2020-12-31', leftOut: 1, otherPeriods: 2 });
+    expect(pboNotes(pbo).slice(0, 2)).toEqual([
+      "PBO over the 3 trials of 2020-01-01..2020-12-31, the best trial's period (CSCV needs returns that line up session for session): 2 trials of other periods left out",
+      'PBO over the 2 trials with a Sharpe ratio: 1 that never invested or stayed flat left out',
+    ]);
+    const alone = sweepPbo([a, e, f], a, 2, () => 0);
+    expect('note' in alone && alone.note).toBe('PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 (2 of other periods left out)');
+  });
+
   it('PBO ranks by the Sharpe of r − rf, as the sweep does (probe r46c F4: raw returns rewarded low volatility for its own sake)', () => {
     // S = 2, two rows a block, rf = 0.0003 a period. A sample std of [μ + d, μ − d] is d·√2.
     // Block 0: A μ .001, d .01; B μ .0004, d .002. Raw Sharpe ∝ μ/d: A .1 < B .2; excess (μ − rf)/d: A .07 > B .05.

@@ -82,7 +82,8 @@ export type SweepPbo = { readonly result: PboResult; readonly trials: number; re
  * PBO over the trials that share the best trial's sessions (same period: their returns line up
  * row for row) and have a Sharpe ratio (CSCV ranks by it: a trial that never invested has none and
  * would rank as −∞), on their excess returns r − `riskFree(trial)` (METRICS.md's Sharpe, the one
- * the sweep ranks by). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
+ * the sweep ranks by). A note instead when it cannot be had: fewer than 2 such trials, too few
+ * sessions, or trials with one Sharpe ratio in every in-sample split (no choice to overfit).
  */
 export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number, riskFree: (trial: TrialRecord) => RiskFree): SweepPbo {
   if (best === null) return { note: 'no trial has a value for the chosen metric' };
@@ -94,7 +95,9 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
   const span = `${best.periodFrom}..${best.periodTo}`;
   if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${span}${without === '' ? '' : ` (${without} left out)`}` };
   try {
-    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks }), trials: same.length, period: span, leftOut, otherPeriods };
+    const result = probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks });
+    if (result.tiedInSample === result.combinations) return { note: `undefined: the ${same.length} trials over ${span} have one Sharpe ratio in every in-sample split (equal but for rounding), so there is no choice among them to overfit (CSCV's rule would read 100 %: in each split the tied best sits at the out-of-sample median, λ = 0)` };
+    return { result, trials: same.length, period: span, leftOut, otherPeriods };
   } catch (err) {
     return { note: (err as Error).message };
   }
@@ -107,10 +110,11 @@ export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | nul
  */
 export function pboNotes(pbo: SweepPbo): string[] {
   if ('note' in pbo) return [];
-  const { degradation, combinations } = pbo.result;
+  const { degradation, combinations, tiedInSample } = pbo.result;
   return [
     ...(pbo.otherPeriods > 0 ? [`PBO over the ${pbo.trials + pbo.leftOut} trials of ${pbo.period}, the best trial's period (CSCV needs returns that line up session for session): ${pbo.otherPeriods} trial${pbo.otherPeriods === 1 ? '' : 's'} of other periods left out`] : []),
     ...(pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : []),
+    ...(tiedInSample > 0 ? [`PBO: in ${tiedInSample} of ${combinations} combinations every trial had the same in-sample Sharpe ratio, so none was chosen: the first stands in (ties count half in its out-of-sample rank)`] : []),
     ...(degradation.n < combinations ? [`PBO degradation slope over ${degradation.n} of ${combinations} combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)`] : []),
   ];
 }

@@ -66,6 +66,18 @@ describe('choosing by a metric', () => {
     expect('note' in alone && alone.note).toBe('PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 (2 of other periods left out)');
   });
 
+  it('PBO is undefined, with why, when every trial has one Sharpe ratio in every split; a split with no choice is said (probe r64b F6: "PBO 100.0%")', () => {
+    // x, 0.5x, 0.25x: one Sharpe ratio on any blocks; CSCV's rule gives λ = 0 in every split, PBO 1.
+    const x = [0.01, -0.004, 0.02, 0.003, -0.01, 0.006, 0.012, -0.002];
+    const scaled = [1, 0.5, 0.25].map((w, k) => trial(`W${k}`, k, 5, { sharpe: 1 }, x.map((v) => w * v)));
+    const pbo = sweepPbo(scaled, scaled[0], 4, () => 0);
+    expect('note' in pbo && pbo.note).toBe("undefined: the 3 trials over 2020-01-01..2020-12-31 have one Sharpe ratio in every in-sample split (equal but for rounding), so there is no choice among them to overfit (CSCV's rule would read 100 %: in each split the tied best sits at the out-of-sample median, λ = 0)");
+    // G equals A on blocks 0 and 1 (rows 0–3) and differs after: S = 4, the split J = {0, 1} (1 of 6) has no choice.
+    const g = trial('G', 5, 5, { sharpe: 1 }, [...x.slice(0, 4), 0.02, 0.001, -0.015, 0.004]);
+    const some = sweepPbo([trial('A2', 0, 5, { sharpe: 1 }, x), g], g, 4, () => 0);
+    expect('note' in some ? some.note : pboNotes(some)).toEqual(['PBO: in 1 of 6 combinations every trial had the same in-sample Sharpe ratio, so none was chosen: the first stands in (ties count half in its out-of-sample rank)']);
+  });
+
   it('PBO ranks by the Sharpe of r − rf, as the sweep does (probe r46c F4: raw returns rewarded low volatility for its own sake)', () => {
     // S = 2, two rows a block, rf = 0.0003 a period. A sample std of [μ + d, μ − d] is d·√2.
     // Block 0: A μ .001, d .01; B μ .0004, d .002. Raw Sharpe ∝ μ/d: A .1 < B .2; excess (μ − rf)/d: A .07 > B .05.

@@ -15,8 +15,8 @@ export function sweepJson(outcome: SweepOutcome, page: string | null, tearSheets
     trials: outcome.trials.length,
     pbo: 'note' in pbo ? null : pbo.result.pbo,
     best: best === null ? null : { name: best.trial.name, params: best.trial.params, sharpe: best.trial.metrics.sharpe ?? null, dsr: best.dsr.value },
-    ...('note' in pbo ? { pboNote: pbo.note } : { pboTrials: pbo.trials, pboLeftOut: pbo.leftOut, probabilityOfLoss: pbo.result.probabilityOfLoss, degradationSlope: pbo.result.degradation.slope }),
-    ...(best !== null && best.dsr.value === null ? { dsrNote: best.dsr.note } : {}),
+    ...('note' in pbo ? { pboNote: pbo.note } : { pboTrials: pbo.trials, pboLeftOut: pbo.leftOut, pboPeriod: pbo.period, pboOtherPeriods: pbo.otherPeriods, probabilityOfLoss: pbo.result.probabilityOfLoss, degradationSlope: pbo.result.degradation.slope }),
+    ...(best !== null && best.dsr.value === null ? { dsrNote: best.dsr.note, dsrN: best.dsr.n } : {}),
     planned: outcome.planned,
     refused: outcome.refused,
     ran: outcome.ran,
@@ -45,8 +45,8 @@ export function printSweepSummary(outcome: SweepOutcome, page: string | null, te
   );
   const pbo = outcome.pbo;
   writeStandardOutput(`\n${trials.length} trial${trials.length === 1 ? '' : 's'} (${outcome.ran} run now, ${outcome.skipped} already stored${outcome.failedBefore ? `, ${outcome.failedBefore} failed before` : ''}) of ${outcome.planned} planned; ranked by ${metric}\n`);
-  writeStandardOutput('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
-  if (outcome.best) writeStandardOutput(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note})` : percent(outcome.best.dsr.value)}\n`);
+  writeStandardOutput('note' in pbo ? `PBO: ${pbo.note}\n` : `PBO ${percent(pbo.result.pbo)} (CSCV, S = ${pbo.result.blocks}, ${pbo.trials} trials${pbo.otherPeriods > 0 ? ` of ${pbo.period}, the best trial's period` : ''}); P(out-of-sample loss) ${percent(pbo.result.probabilityOfLoss)}; degradation slope ${fixed(pbo.result.degradation.slope)}\n`);
+  if (outcome.best) writeStandardOutput(`best: ${outcome.best.trial.name}: Sharpe ${fixed(outcome.best.trial.metrics.sharpe)}, DSR ${outcome.best.dsr.value === null ? `— (${outcome.best.dsr.note}; ${outcome.best.dsr.n} returns)` : percent(outcome.best.dsr.value)}\n`);
   for (const note of outcome.notes) writeStandardOutput(`note: ${note}\n`);
   if (outcome.failed.length) {
     const refused = outcome.refused ? `; ${outcome.refused} of them grid point${outcome.refused === 1 ? '' : 's'} the strategy's parameter check refused, not run` : '';

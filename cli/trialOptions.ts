@@ -39,7 +39,7 @@ export function trialOptions<T>(y: Argv<T>, what: { config: string; report: stri
     .option('db', { type: 'string', describe: 'results database (default <out>/breadth.db); without --out the pages go beside it, in <folder of --db>/reports, as `breadth run` writes them' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('resume', { type: 'boolean', default: false, describe: 'skip trials the database holds already' })
-    .option('runs', { type: 'string', describe: 'only these runs of the study (comma-separated names)' })
+    .option('runs', { type: 'string', describe: 'only these runs of the study (comma-separated names; a name the study lacks, or for walk-forward a run without a walkForward block, is refused before anything runs)' })
     .option('report', { type: 'boolean', default: true, describe: what.report })
     .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
     .option('queue', { type: 'string', describe: 'run the trials on `breadth worker`s of this Redis queue (redis://HOST:PORT[/DB]) instead of here' })

@@ -28,6 +28,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
           run: o.run,
           windows: o.windows,
           efficiency: o.efficiency,
+          efficiencyNote: o.efficiencyNote,
           oosAnnualReturn: o.oosAnnualReturn,
           oosSharpe: o.oosSharpe,
           runId: o.runId,
@@ -52,7 +53,7 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
           ['window', 'out of sample', 'choice', 'IS annual', 'OOS annual', 'OOS Sharpe', 'efficiency'],
           o.windows.map((w, i) => [i + 1, `${w.oosFrom} → ${w.oosTo}${w.cut ? ' (cut short)' : ''}`, Object.entries(w.values).map(([a, v]) => `${a}=${describeValue(v)}`).join(' ') + (w.fallback ? ` (fallback: no trial has ${o.metric})` : ''), percent(w.isAnnualReturn), percent(w.oosAnnualReturn), fixed(w.oosSharpe), fixed(w.efficiency)]),
         );
-        writeStandardOutput(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}${o.runId === null ? '' : `; ${caveatCount(o.caveats)}`}\n`);
+        writeStandardOutput(`stitched out of sample (run ${o.runId ?? '—'}): annual return ${percent(o.oosAnnualReturn)}, Sharpe ${fixed(o.oosSharpe)}; walk-forward efficiency ${fixed(o.efficiency)}${o.efficiencyNote === null ? '' : ' (undefined: see the note)'}${o.runId === null ? '' : `; ${caveatCount(o.caveats)}`}\n`);
         printCaveatLines(o.caveats);
         for (const note of o.notes) writeStandardOutput(`note: ${note}\n`);
         if (o.failed.length) writeStandardOutput(`${o.failed.length} in-sample trial${o.failed.length === 1 ? '' : 's'} failed, never a choice: ${o.failed[0].name}: ${o.failed[0].message}${o.failed.length > 1 ? ' (and others: --json lists them)' : ''}\n`);

@@ -20,3 +20,4 @@ export { type OpenLot, type RoundTrip, roundTrips, type TradeFill, type TradeHis
 export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, pboBlocksProblem, probabilityOfBacktestOverfitting } from './pbo.ts';
 export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './treynorRule.ts';
 export { returnsToRuin, wealthReturns } from './wealthReturns.ts';
+export { type Efficiency, walkForwardEfficiency } from './walkForwardEfficiency.ts';

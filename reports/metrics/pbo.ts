@@ -38,6 +38,12 @@ export interface PboResult {
   readonly degradation: LineFit;
   /** Share of combinations whose in-sample best lost out of sample (OOS Sharpe < 0). */
   readonly probabilityOfLoss: number;
+  /**
+   * Combinations in which every trial's in-sample Sharpe was the best's (equal but for rounding):
+   * no choice was made there (n* is the first trial); when that is every combination, the trials
+   * cannot be told apart and PBO (1 when they tie out of sample too: λ = 0) measures no selection.
+   */
+  readonly tiedInSample: number;
   readonly blocks: number;
   readonly rowsPerBlock: number;
   readonly trials: number;
@@ -150,12 +156,14 @@ export function probabilityOfBacktestOverfitting(input: PboInput): PboResult {
   const outOfSample = new Float64Array(N);
   let overfit = 0;
   let losses = 0;
+  let tied = 0;
   masks.forEach((mask, c) => {
     sharpeOver(mask, inSample);
     sharpeOver(all & ~mask, outOfSample);
     let best = 0;
     // The first of equals, equal but for rounding (sameButRounding) included.
     for (let j = 1; j < N; j++) if (inSample[j] > inSample[best] && !sameButRounding(inSample[j], inSample[best])) best = j;
+    if (inSample.every((v) => sameButRounding(v, inSample[best]))) tied++;
     // Rank of the chosen trial out of sample: 1 + those below it, ties (but for rounding) counted half.
     let below = 0;
     const chosen = outOfSample[best];
@@ -179,6 +187,7 @@ export function probabilityOfBacktestOverfitting(input: PboInput): PboResult {
     oosSharpe,
     degradation: lineFit(isSharpe, oosSharpe),
     probabilityOfLoss: losses / masks.length,
+    tiedInSample: tied,
     blocks: S,
     rowsPerBlock: rows,
     trials: N,

@@ -167,9 +167,13 @@ export function dsr(r: Series, rf: RiskFree = 0, trials?: SharpeTrials): Metric 
   return probabilisticSharpe('dsr', x, expectedMaxSharpe(trials as SharpeTrials));
 }
 
-/** dsr from stored moments (a trial in the registry keeps SR, skew, kurtosis and n, not its returns' rf). */
-export function dsrOfMoments(moments: SharpeMoments | null, trials?: SharpeTrials): Metric {
-  if (moments === null) return unavailable('dsr', 0);
+/**
+ * dsr from Sharpe moments (a trial in the registry keeps SR, skew, kurtosis and n, not its returns'
+ * rf), or null with their note and n where sharpeMoments could not give them ("zero volatility"
+ * over 129 returns: was "insufficient data" with n = 0, probe r64b F1).
+ */
+export function dsrOfMoments(moments: SharpeMoments | { readonly n: number; readonly note: string }, trials?: SharpeTrials): Metric {
+  if ('note' in moments) return unavailable('dsr', moments.n, moments.note);
   const problem = trialsProblem(trials);
   if (problem !== null) return unavailable('dsr', moments.n, problem);
   return psrOf('dsr', moments, expectedMaxSharpe(trials as SharpeTrials));

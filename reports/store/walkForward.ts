@@ -1,7 +1,10 @@
 // Walk-forward windows in the results store (table walk_forward_windows, schema v3): per window,
 // its in-sample and out-of-sample spans, the trial chosen in sample and how it did on both sides.
+// The efficiency is read back as the two annual returns give it (walkForwardEfficiency), so a
+// store written before an in-sample return ≤ 0 gave null reads as one written now.
 
 import { canonicalJson, parseCanonicalJson } from './canonicalJson.ts';
+import { walkForwardEfficiency } from '../metrics/walkForwardEfficiency.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
 
 export interface WindowRecord {
@@ -24,8 +27,10 @@ export interface WindowRecord {
   /** The stitched run's annualised return and Sharpe over this window's out-of-sample sessions. */
   readonly oosAnnualReturn: number | null;
   readonly oosSharpe: number | null;
-  /** oosAnnualReturn / isAnnualReturn. */
+  /** oosAnnualReturn / isAnnualReturn; null when either is null or isAnnualReturn ≤ 0 (reports/metrics/walkForwardEfficiency.ts). */
   readonly efficiency: number | null;
+  /** Why `efficiency` is null ("in-sample annual return -1.9% ≤ 0: efficiency undefined …"); null when it has a value. */
+  readonly efficiencyNote: string | null;
 }
 
 /** Replace the windows of a walk-forward sweep (one transaction); `runId` is the stitched run. */
@@ -57,22 +62,22 @@ interface WindowRow {
   isAnnualReturn: number | null;
   oosAnnualReturn: number | null;
   oosSharpe: number | null;
-  efficiency: number | null;
 }
 
-/** The windows of a walk-forward sweep, in order. */
+/** The windows of a walk-forward sweep, in order, each efficiency from its annual returns (walkForwardEfficiency). */
 export function readWindows(store: Store, sweepId: number): WindowRecord[] {
   return withStoreErrors(store, () =>
     store.db
       .prepare<[number], WindowRow>(
         `SELECT is_from AS isFrom, is_to AS isTo, oos_from AS oosFrom, oos_to AS oosTo, trial_key AS trialKey, params, is_metric AS isMetric,
-           is_annual_return AS isAnnualReturn, oos_annual_return AS oosAnnualReturn, oos_sharpe AS oosSharpe, efficiency
+           is_annual_return AS isAnnualReturn, oos_annual_return AS oosAnnualReturn, oos_sharpe AS oosSharpe
          FROM walk_forward_windows WHERE sweep_id = ? ORDER BY seq`,
       )
       .all(sweepId)
       .map(({ params, ...w }) => {
         const extra = parseCanonicalJson(params) as { params: unknown; values: Record<string, unknown>; isSharpe: number | null; fallback?: boolean; cut?: boolean };
-        return { ...w, params: extra.params, values: extra.values, isSharpe: extra.isSharpe, fallback: extra.fallback ?? false, cut: extra.cut ?? false };
+        const efficiency = walkForwardEfficiency(w.oosAnnualReturn, w.isAnnualReturn);
+        return { ...w, params: extra.params, values: extra.values, isSharpe: extra.isSharpe, fallback: extra.fallback ?? false, cut: extra.cut ?? false, efficiency: efficiency.value, efficiencyNote: efficiency.note };
       }),
   );
 }

@@ -12,6 +12,7 @@ import type { RunSpec, StudyConfig } from '../config.ts';
 import { prepareRun } from '../runStudy.ts';
 import type { SweepSpec } from './config.ts';
 import { expandSweep, type SweepPoint } from './expand.ts';
+import { askedRuns } from './runNames.ts';
 import { type TrialSpec, trialSpecOf } from './trial.ts';
 
 export interface SweepPlan {
@@ -56,14 +57,13 @@ export function refuseIfNoneValid(planned: readonly (TrialSpec | TrialFailure)[]
   if (planned.length > 0 && refused.length === planned.length) throw new ParamsError(refused[0].message);
 }
 
-/** The trials of every run of `config` (only `runs` when given) on `market`. */
+/** The trials of every run of `config` (only `runs` when given: a name the study lacks is refused, askedRuns) on `market`. */
 export async function planSweep(config: StudyConfig, market: Market, where: string, baseDir?: string, runs?: readonly string[]): Promise<SweepPlan> {
   const notes: string[] = [];
   const trials: TrialSpec[] = [];
   const invalid: TrialFailure[] = [];
   const seen = new Set<string>();
-  for (const [k, run] of config.runs.entries()) {
-    if (runs && !runs.includes(run.name)) continue;
+  for (const { run, k } of askedRuns(config, runs, where)) {
     const planned: (TrialSpec | TrialFailure)[] = [];
     const sweep = run.sweep ?? config.sweep;
     const points = expandSweep(run, sweep, config.engine);

@@ -103,6 +103,7 @@ export function writeWalkForwardPage(db: string, outcome: WalkForwardOutcome, di
         refused: outcome.refused.length,
         windows: outcome.windows,
         efficiency: outcome.efficiency,
+        efficiencyNote: outcome.efficiencyNote,
         oosAnnualReturn: outcome.oosAnnualReturn,
         oosSharpe: outcome.oosSharpe,
         stitched: {

@@ -17,6 +17,7 @@ import type { StudyConfig } from '../config.ts';
 import { openStudyMarket, type StudyLoadOptions } from '../market.ts';
 import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../measure.ts';
 import { planSweep } from './plan.ts';
+import { askedRuns } from './runNames.ts';
 import { bestTrial, caveatNotes, checkMetric, pboNotes, ranked, score, type SweepPbo, sweepPbo, trialDsr, trialMetricNames } from './select.ts';
 import { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 import { type HeldSweep, holdSweep } from './soleCoordinator.ts';
@@ -127,6 +128,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const blocks = options.blocks ?? DEFAULT_PBO_BLOCKS;
   const blocksProblem = pboBlocksProblem(blocks);
   if (blocksProblem !== null) throw new UserError(`--blocks: ${blocksProblem}`);
+  askedRuns(config, options.runs, options.where); // a --runs name the study lacks is refused before the data loads
   const { market, shared } = await openSweepMarket(config, options.load);
   // Before any trial runs: a mistyped metric would be found only once every trial had.
   checkMetric(measuredMetricNames(market), metric, '--metric');
@@ -157,8 +159,8 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
     const unranked = trials.length - valued.length;
     const keepNote = !interrupted && valued.length < keep && unranked > 0 ? [`kept ${valued.length} of --keep ${keep}: ${unranked} trial${unranked === 1 ? ' has' : 's have'} no ${metric} (never invested, or undefined) and ${unranked === 1 ? 'is' : 'are'} not ranked`] : [];
     const recorded = new Map(trials.map((t) => [t.strategy, recordedTrials(store, t.strategy, t.dataFingerprint)]));
-    const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy))]));
     const riskFree = resolveRiskFree(config.riskFree, market);
+    const dsr = new Map(trials.map((t) => [t.key, trialDsr(t, recorded.get(t.strategy), trialRiskFree(t, market, riskFree))]));
     const pbo = sweepPbo(trials, best, blocks, (t) => trialRiskFree(t, market, riskFree));
     return {
       sweepId,

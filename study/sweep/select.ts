@@ -1,7 +1,7 @@
 // Choosing among trials: by a metric, in its better direction, with the registry's DSR and the
 // sweep's PBO beside the choice.
 
-import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, sameButRounding, type SharpeTrials } from '../../reports/metrics/index.ts';
+import { dsrOfMoments, excessReturns, type Metric, type PboResult, probabilityOfBacktestOverfitting, type RiskFree, sameButRounding, sharpeMoments, type SharpeTrials } from '../../reports/metrics/index.ts';
 import type { TrialRecord } from '../../reports/store/index.ts';
 import { UserError } from '../../data/errors.ts';
 import { nearestName } from '../../data/nearestName.ts';
@@ -60,44 +60,61 @@ export function ranked<T extends TrialRecord>(trials: readonly T[], metric: stri
   });
 }
 
-/** A trial's DSR over the trials the registry holds for its strategy and data. */
-export function trialDsr(trial: TrialRecord, recorded: SharpeTrials | undefined): Metric {
-  return dsrOfMoments(trial.moments, recorded);
+/**
+ * A trial's DSR over the trials the registry holds for its strategy and data. A trial stored
+ * without Sharpe moments gives null with why, over its excess returns r − `riskFree` (sharpeMoments:
+ * "zero volatility", "insufficient data"; "zero volatility: never invested" when it has no fill) and their n.
+ */
+export function trialDsr(trial: TrialRecord, recorded: SharpeTrials | undefined, riskFree: RiskFree): Metric {
+  const moments = trial.moments ?? sharpeMoments(excessReturns(trial.returns, riskFree));
+  const dsr = dsrOfMoments(moments, recorded);
+  return 'note' in moments && trial.fillCount === 0 ? { ...dsr, note: `${moments.note}: never invested` } : dsr;
 }
 
-/** PBO over `trials` of the CSCV; `leftOut` of the period's trials had no Sharpe ratio (never invested, or flat) and are not among them. */
-export type SweepPbo = { readonly result: PboResult; readonly trials: number; readonly leftOut: number } | { readonly note: string };
+/**
+ * PBO over `trials` of the CSCV, over `period` (the best trial's, "2024-04-01..2024-07-01");
+ * `leftOut` of the period's trials had no Sharpe ratio (never invested, or flat) and
+ * `otherPeriods` trials ran over other sessions (a `periods:` axis): neither are among them.
+ */
+export type SweepPbo = { readonly result: PboResult; readonly trials: number; readonly period: string; readonly leftOut: number; readonly otherPeriods: number } | { readonly note: string };
 
 /**
  * PBO over the trials that share the best trial's sessions (same period: their returns line up
  * row for row) and have a Sharpe ratio (CSCV ranks by it: a trial that never invested has none and
  * would rank as −∞), on their excess returns r − `riskFree(trial)` (METRICS.md's Sharpe, the one
- * the sweep ranks by). A note instead when it cannot be had: fewer than 2 such trials, or too few sessions.
+ * the sweep ranks by). A note instead when it cannot be had: fewer than 2 such trials, too few
+ * sessions, or trials with one Sharpe ratio in every in-sample split (no choice to overfit).
  */
 export function sweepPbo(trials: readonly TrialRecord[], best: TrialRecord | null, blocks: number, riskFree: (trial: TrialRecord) => RiskFree): SweepPbo {
   if (best === null) return { note: 'no trial has a value for the chosen metric' };
   const period = trials.filter((t) => t.periodFrom === best.periodFrom && t.periodTo === best.periodTo && t.returns.length === best.returns.length);
   const same = period.filter((t) => Number.isFinite(score(t, 'sharpe')) && t.fillCount > 0);
   const leftOut = period.length - same.length;
-  const without = leftOut > 0 ? ` (${leftOut} without a Sharpe ratio left out)` : '';
-  if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${best.periodFrom}..${best.periodTo}${without}` };
+  const otherPeriods = trials.length - period.length;
+  const without = [leftOut > 0 ? `${leftOut} without a Sharpe ratio` : '', otherPeriods > 0 ? `${otherPeriods} of other periods` : ''].filter((x) => x !== '').join(', ');
+  const span = `${best.periodFrom}..${best.periodTo}`;
+  if (same.length < 2) return { note: `PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has ${same.length} over ${span}${without === '' ? '' : ` (${without} left out)`}` };
   try {
-    return { result: probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks }), trials: same.length, leftOut };
+    const result = probabilityOfBacktestOverfitting({ returns: same.map((t) => excessReturns(t.returns, riskFree(t))), blocks });
+    if (result.tiedInSample === result.combinations) return { note: `undefined: the ${same.length} trials over ${span} have one Sharpe ratio in every in-sample split (equal but for rounding), so there is no choice among them to overfit (CSCV's rule would read 100 %: in each split the tied best sits at the out-of-sample median, λ = 0)` };
+    return { result, trials: same.length, period: span, leftOut, otherPeriods };
   } catch (err) {
     return { note: (err as Error).message };
   }
 }
 
 /**
- * What the sweep's PBO leaves out: trials without a Sharpe ratio, and combinations whose in-sample
+ * What the sweep's PBO leaves out: trials of periods other than the best trial's, trials without a Sharpe ratio, and combinations whose in-sample
  * best has an infinite Sharpe in or out of sample (constant excess returns over those blocks),
  * which the degradation line cannot fit.
  */
 export function pboNotes(pbo: SweepPbo): string[] {
   if ('note' in pbo) return [];
-  const { degradation, combinations } = pbo.result;
+  const { degradation, combinations, tiedInSample } = pbo.result;
   return [
+    ...(pbo.otherPeriods > 0 ? [`PBO over the ${pbo.trials + pbo.leftOut} trials of ${pbo.period}, the best trial's period (CSCV needs returns that line up session for session): ${pbo.otherPeriods} trial${pbo.otherPeriods === 1 ? '' : 's'} of other periods left out`] : []),
     ...(pbo.leftOut > 0 ? [`PBO over the ${pbo.trials} trials with a Sharpe ratio: ${pbo.leftOut} that never invested or stayed flat left out`] : []),
+    ...(tiedInSample > 0 ? [`PBO: in ${tiedInSample} of ${combinations} combinations every trial had the same in-sample Sharpe ratio, so none was chosen: the first stands in (ties count half in its out-of-sample rank)`] : []),
     ...(degradation.n < combinations ? [`PBO degradation slope over ${degradation.n} of ${combinations} combinations: in the others the in-sample best's Sharpe is infinite in or out of sample (its excess returns constant over those blocks; PBO and P(loss) count them)`] : []),
   ];
 }

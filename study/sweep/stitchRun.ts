@@ -7,6 +7,7 @@
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';
 import { type Caveat, caveat, rankCaveats } from '../../engine/caveats/caveats.ts';
+import { walkForwardEfficiency } from '../../reports/metrics/index.ts';
 import { recordedTrials, saveWindows, type Store, sweepFailures, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
 import { instantiate } from '../../strategies/api.ts';
 import { userCodeSettled } from '../../strategies/asyncFault.ts';
@@ -87,6 +88,7 @@ export async function stitch({ store, config, market, k, where, sweepId, windows
   const records: WindowRecord[] = windows.map((w, i) => {
     const oos = outOfSampleFigures(result.daily.nav, market.dates, result.sessions[0], w, given, riskFree);
     const isAnnual = choices[i].trial.metrics.annual_return ?? null;
+    const efficiency = walkForwardEfficiency(oos.annualReturn, isAnnual);
     return {
       isFrom: day(w.isFirst),
       isTo: day(w.isLast),
@@ -102,7 +104,8 @@ export async function stitch({ store, config, market, k, where, sweepId, windows
       isSharpe: choices[i].trial.metrics.sharpe ?? null,
       oosAnnualReturn: oos.annualReturn,
       oosSharpe: oos.sharpe,
-      efficiency: oos.annualReturn !== null && isAnnual !== null && isAnnual !== 0 ? oos.annualReturn / isAnnual : null,
+      efficiency: efficiency.value,
+      efficiencyNote: efficiency.note,
     };
   });
   saveWindows(store, sweepId, records, runId);

@@ -4,13 +4,15 @@
 // sample as ONE stitched run (stitchRun.ts, stitched.ts), stored as an ordinary run with its tear
 // sheet and the caveats of the period asked. Per window: the choice, its in-sample and
 // out-of-sample annualised return and Sharpe (each with its own span's P: windowFigures.ts), the
-// walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md),
+// walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md;
+// undefined over an in-sample return ≤ 0: reports/metrics/walkForwardEfficiency.ts),
 // and the notes beside them (windowNotes.ts).
 
 import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../data/dates.ts';
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import type { Caveat } from '../../engine/caveats/caveats.ts';
+import { walkForwardEfficiency } from '../../reports/metrics/index.ts';
 import { requestedPeriodCaveats } from '../../engine/calendar/requestedPeriod.ts';
 import { canonicalJson, getRun, readWindows, recordSweep, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeTrialFailures } from '../../reports/store/index.ts';
 import type { RunSpec, StudyConfig } from '../config.ts';
@@ -26,7 +28,8 @@ import type { QueueSettings } from './queue/protocol.ts';
 import { checkMetric } from './select.ts';
 import { stitch } from './stitchRun.ts';
 import type { TrialSpec } from './trial.ts';
-import { pointName, windowNotes } from './windowNotes.ts';
+import { askedRuns } from './runNames.ts';
+import { efficiencyNotes, pointName, windowNotes } from './windowNotes.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 
 export interface WalkForwardOptions extends ExecuteOptions {
@@ -52,8 +55,10 @@ export interface WalkForwardOutcome {
   readonly windows: readonly WindowRecord[];
   /** The stitched out-of-sample run's id (null when interrupted before every window had its trials). */
   readonly runId: number | null;
-  /** Stitched OOS annualised return / mean IS annualised return of the choices. */
+  /** Stitched OOS annualised return / mean IS annualised return of the choices; null when that mean is ≤ 0 or missing (walkForwardEfficiency). */
   readonly efficiency: number | null;
+  /** Why `efficiency` is null ("mean in-sample annual return -7.7% ≤ 0: efficiency undefined …"); null when it has a value. */
+  readonly efficiencyNote: string | null;
   readonly oosAnnualReturn: number | null;
   readonly oosSharpe: number | null;
   readonly trials: number;
@@ -69,7 +74,7 @@ export interface WalkForwardOutcome {
    * period that starts later or ends earlier than asked, a fallback window); none when interrupted.
    */
   readonly caveats: readonly Caveat[];
-  /** What the windows say beside the table (windowNotes.ts): a span cut short, a P that is a best guess, each window's in-sample trials' caveats. */
+  /** What the windows say beside the table (windowNotes.ts): an efficiency undefined (the test's, a window's), a span cut short, a P that is a best guess, each window's in-sample trials' caveats. */
   readonly notes: readonly string[];
 }
 
@@ -125,11 +130,26 @@ async function planWindows(config: StudyConfig, market: Market, k: number, windo
   return { perWindow, refused };
 }
 
-export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
-  const { market, shared } = await openSweepMarket(config, options.load);
-  const chosen = config.runs.map((run, k) => ({ run, k })).filter(({ run }) => !options.runs || options.runs.includes(run.name));
-  const tested = chosen.filter(({ run }) => run.walkForward ?? config.walkForward);
+/**
+ * The runs to test: those `options.runs` names (askedRuns: a name the study lacks is refused), else
+ * every run with a walkForward block (its own or the study's). Throws UserError when a run named
+ * has none, or no run has one.
+ */
+function testedRuns(config: StudyConfig, options: WalkForwardOptions): { run: RunSpec; k: number }[] {
+  const asked = askedRuns(config, options.runs, options.where);
+  const tested = asked.filter(({ run }) => run.walkForward ?? config.walkForward);
+  const testable = config.runs.filter((run) => run.walkForward ?? config.walkForward).map((run) => run.name);
+  const untestable = asked.filter(({ run }) => !(run.walkForward ?? config.walkForward)).map(({ run }) => `"${run.name}"`);
+  if (options.runs && untestable.length > 0) {
+    throw new UserError(`--runs: ${untestable.length === 1 ? 'run' : 'runs'} ${untestable.join(', ')} of ${options.where} ${untestable.length === 1 ? 'has' : 'have'} no walkForward block (${testable.length ? `runs with one: ${testable.join(', ')}` : 'add one at the top of the study or under the run'})`);
+  }
   if (tested.length === 0) throw new UserError(`${options.where}: no run has a walkForward block (add one at the top of the study or under a run)`);
+  return tested;
+}
+
+export async function runWalkForward(config: StudyConfig, options: WalkForwardOptions): Promise<WalkForwardOutcome[]> {
+  const tested = testedRuns(config, options);
+  const { market, shared } = await openSweepMarket(config, options.load);
   // Before any trial runs: a mistyped metric would be found only once every in-sample trial had.
   const names = measuredMetricNames(market);
   for (const { run, k } of tested) {
@@ -173,17 +193,21 @@ export async function runWalkForward(config: StudyConfig, options: WalkForwardOp
         const failedTrials = sweepFailures(store, sweepId).filter((f) => planned.has(f.key));
         const base = { run: run.name, market: { name: market.name, synthetic: market.synthetic, fingerprint: market.fingerprint }, sweepId, metric: spec.metric, mode: spec.mode, trials: all.length, refused, failed: failedTrials };
         if (interrupted) {
-          outcomes.push({ ...base, windows: [], runId: null, efficiency: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false, caveats: [], notes: [] });
+          outcomes.push({ ...base, windows: [], runId: null, efficiency: null, efficiencyNote: null, oosAnnualReturn: null, oosSharpe: null, interrupted: true, complete: false, caveats: [], notes: [] });
           break;
         }
         const notes = windowNotes({ dates: market.dates, windows, outOfSample: spec.outOfSample, periodsPerYear: perWindow[0][0].periodsPerYear ?? perWindow[0][0].engine.periodsPerYear, trials: windowTrials(store, sweepId, perWindow) });
         const storedRun = ran + failed === 0 ? walkForwardRun(store, sweepId) : null;
-        if (storedRun !== null) outcomes.push({ ...base, ...storedOutcome(store, sweepId, storedRun), interrupted: false, complete: true, notes });
-        else {
+        const told = (s: ReturnType<typeof summary>) => [...efficiencyNotes(s.windows, { value: s.efficiency, note: s.efficiencyNote }), ...notes];
+        if (storedRun !== null) {
+          const stored = storedOutcome(store, sweepId, storedRun);
+          outcomes.push({ ...base, ...stored, interrupted: false, complete: true, notes: told(stored) });
+        } else {
           // A single run over the period says when the data starts later or ends earlier than asked: so does the test, with the same caveats.
           const requested = { from: period.from, to: period.to, caveats: requestedPeriodCaveats(market.dates, period.first, period.last, period) };
           const stitched = await stitch({ store, config, market, k, where: options.where, sweepId, windows, perWindow, metric: spec.metric, requested });
-          outcomes.push({ ...base, ...summary(stitched.records, stitched.runId, stitched.metrics, stitched.caveats), interrupted: false, complete: false, notes });
+          const made = summary(stitched.records, stitched.runId, stitched.metrics, stitched.caveats);
+          outcomes.push({ ...base, ...made, interrupted: false, complete: false, notes: told(made) });
         }
       } finally {
         held.release();
@@ -205,18 +229,20 @@ function storedOutcome(store: Store, sweepId: number, runId: number) {
 /**
  * The windows, the stitched run's annualised return and Sharpe (its metrics) and caveats, and the
  * walk-forward efficiency: stitched OOS annualised return / mean IS annualised return of the
- * choices (reports/SWEEPS.md).
+ * choices, null with its note when that mean is ≤ 0 (walkForwardEfficiency; reports/SWEEPS.md).
  */
 function summary(windows: WindowRecord[], runId: number, metrics: readonly { name: string; value: number | null }[], caveats: readonly Caveat[]) {
   const oosAnnualReturn = metrics.find((m) => m.name === 'annual_return')?.value ?? null;
   const isAnnuals = windows.flatMap((r) => (r.isAnnualReturn === null ? [] : [r.isAnnualReturn]));
-  const meanIs = isAnnuals.length ? isAnnuals.reduce((a, b) => a + b, 0) / isAnnuals.length : NaN;
+  const meanIs = isAnnuals.length ? isAnnuals.reduce((a, b) => a + b, 0) / isAnnuals.length : null;
+  const efficiency = walkForwardEfficiency(oosAnnualReturn, meanIs, 'mean in-sample annual return');
   return {
     windows,
     runId,
     oosAnnualReturn,
     oosSharpe: metrics.find((m) => m.name === 'sharpe')?.value ?? null,
-    efficiency: oosAnnualReturn !== null && Number.isFinite(meanIs) && meanIs !== 0 ? oosAnnualReturn / meanIs : null,
+    efficiency: efficiency.value,
+    efficiencyNote: efficiency.note,
     caveats,
   };
 }

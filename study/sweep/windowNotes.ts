@@ -3,11 +3,13 @@
 // figures rest on a few returns; a window whose own P is a best guess (an irregular calendar, the
 // frequency caveat a run over it gets); and, per window, the caveats of its in-sample trials told
 // as `breadth sweep` tells its trials' (select.ts caveatNotes) — a choice made among trials that
-// held half their book in cash for want of a price reads otherwise (probe r57b F1, F2).
+// held half their book in cash for want of a price reads otherwise (probe r57b F1, F2); and an
+// efficiency left undefined, a window's or the test's (an in-sample return ≤ 0: probe r64b F2).
 
 import { isoDay } from '../../data/dates.ts';
 import { irregularFrequencyCaveat } from '../../reports/annualisationCaveats.ts';
-import type { TrialRecord } from '../../reports/store/index.ts';
+import type { Efficiency } from '../../reports/metrics/index.ts';
+import type { TrialRecord, WindowRecord } from '../../reports/store/index.ts';
 import { caveatNotes } from './select.ts';
 import { outOfSampleFrequency, returnSessions } from './windowFigures.ts';
 import type { Window } from './windows.ts';
@@ -75,4 +77,14 @@ export function windowNotes({ dates, windows, outOfSample, periodsPerYear, trial
     return notes;
   });
   return [...own, ...trialNotes(trials)];
+}
+
+/**
+ * Why an efficiency is undefined: each window's ("window 4: in-sample annual return -1.9% ≤ 0:
+ * efficiency undefined …", walkForwardEfficiency) and the test's (`test`, over the mean in-sample
+ * annual return); none when all have a value.
+ */
+export function efficiencyNotes(windows: readonly Pick<WindowRecord, 'efficiencyNote'>[], test: Efficiency): string[] {
+  const own = windows.flatMap((w, k) => (w.efficiencyNote === null ? [] : [`${windowList([k])}: ${w.efficiencyNote}`]));
+  return test.note === null ? own : [`the test's walk-forward efficiency: ${test.note}`, ...own];
 }

@@ -71,8 +71,9 @@ beforeAll(async () => {
         { name: 'tilt[tilt=0.5]', message: `strategy "cursed" failed on 2016-03-01: half a tilt ${HOSTILE}` },
       ],
       refused: 1,
-      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08, fallback: k === 2, cut: k === 2 })),
+      windows: [0, 1, 2].map((k) => ({ isFrom: dates[0], isTo: dates[k * 250], oosFrom: dates[k * 250], oosTo: dates[k * 250 + 249], values: { tilt: k / 2, schedule: HOSTILE }, isMetric: 0.5, isAnnualReturn: 0.08, isSharpe: 0.5, oosAnnualReturn: 0.04 * (k - 1), oosSharpe: 0.3 * (k - 1), efficiency: (0.04 * (k - 1)) / 0.08, efficiencyNote: null, fallback: k === 2, cut: k === 2 })),
       efficiency: 0.4,
+      efficiencyNote: null,
       oosAnnualReturn: 0.03,
       oosSharpe: 0.25,
       stitched: {

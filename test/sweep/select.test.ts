@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { TrialRecord } from '../../reports/store/index.ts';
-import { bestTrial, ranked, score, sweepPbo } from '../../study/sweep/index.ts';
+import { bestTrial, ranked, score, sweepPbo, trialDsr } from '../../study/sweep/index.ts';
 import { caveatNotes, pboNotes } from '../../study/sweep/select.ts';
 
 function trial(name: string, seq: number, fillCount: number, metrics: Record<string, number | null>, returns: number[] = [], caveats: string[] = []): TrialRecord {
@@ -52,6 +52,32 @@ describe('choosing by a metric', () => {
     expect('note' in alone && alone.note).toMatch(/at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 \(1 without a Sharpe ratio left out\)/);
   });
 
+  it('PBO over a periods axis is over the best trial\'s period, and says how many trials of other periods it left out (probe r64b F3)', () => {
+    // A, B over 2020; E, F the same returns over 2021 (a periods axis). S = 2 over A, B: PBO 2/2 as above.
+    const e = { ...a, key: 'E', name: 'E', seq: 3, periodFrom: '2021-01-01', periodTo: '2021-12-31' };
+    const f = { ...b, key: 'F', name: 'F', seq: 4, periodFrom: '2021-01-01', periodTo: '2021-12-31' };
+    const pbo = sweepPbo([a, b, c, e, f], a, 2, () => 0);
+    expect('note' in pbo ? pbo.note : { pbo: pbo.result.pbo, trials: pbo.trials, period: pbo.period, leftOut: pbo.leftOut, otherPeriods: pbo.otherPeriods }).toEqual({ pbo: 1, trials: 2, period: '2020-01-01..2020-12-31', leftOut: 1, otherPeriods: 2 });
+    expect(pboNotes(pbo).slice(0, 2)).toEqual([
+      "PBO over the 3 trials of 2020-01-01..2020-12-31, the best trial's period (CSCV needs returns that line up session for session): 2 trials of other periods left out",
+      'PBO over the 2 trials with a Sharpe ratio: 1 that never invested or stayed flat left out',
+    ]);
+    const alone = sweepPbo([a, e, f], a, 2, () => 0);
+    expect('note' in alone && alone.note).toBe('PBO needs at least 2 trials with a Sharpe ratio over the same period, this sweep has 1 over 2020-01-01..2020-12-31 (2 of other periods left out)');
+  });
+
+  it('PBO is undefined, with why, when every trial has one Sharpe ratio in every split; a split with no choice is said (probe r64b F6: "PBO 100.0%")', () => {
+    // x, 0.5x, 0.25x: one Sharpe ratio on any blocks; CSCV's rule gives λ = 0 in every split, PBO 1.
+    const x = [0.01, -0.004, 0.02, 0.003, -0.01, 0.006, 0.012, -0.002];
+    const scaled = [1, 0.5, 0.25].map((w, k) => trial(`W${k}`, k, 5, { sharpe: 1 }, x.map((v) => w * v)));
+    const pbo = sweepPbo(scaled, scaled[0], 4, () => 0);
+    expect('note' in pbo && pbo.note).toBe("undefined: the 3 trials over 2020-01-01..2020-12-31 have one Sharpe ratio in every in-sample split (equal but for rounding), so there is no choice among them to overfit (CSCV's rule would read 100 %: in each split the tied best sits at the out-of-sample median, λ = 0)");
+    // G equals A on blocks 0 and 1 (rows 0–3) and differs after: S = 4, the split J = {0, 1} (1 of 6) has no choice.
+    const g = trial('G', 5, 5, { sharpe: 1 }, [...x.slice(0, 4), 0.02, 0.001, -0.015, 0.004]);
+    const some = sweepPbo([trial('A2', 0, 5, { sharpe: 1 }, x), g], g, 4, () => 0);
+    expect('note' in some ? some.note : pboNotes(some)).toEqual(['PBO: in 1 of 6 combinations every trial had the same in-sample Sharpe ratio, so none was chosen: the first stands in (ties count half in its out-of-sample rank)']);
+  });
+
   it('PBO ranks by the Sharpe of r − rf, as the sweep does (probe r46c F4: raw returns rewarded low volatility for its own sake)', () => {
     // S = 2, two rows a block, rf = 0.0003 a period. A sample std of [μ + d, μ − d] is d·√2.
     // Block 0: A μ .001, d .01; B μ .0004, d .002. Raw Sharpe ∝ μ/d: A .1 < B .2; excess (μ − rf)/d: A .07 > B .05.
@@ -62,6 +88,17 @@ describe('choosing by a metric', () => {
     const lo = trial('B', 1, 5, { sharpe: 1 }, [0.0024, -0.0016, 0.002, -0.002]);
     const pbo = sweepPbo([hi, lo], hi, 2, () => 0.0003);
     expect('note' in pbo ? pbo.note : [pbo.result.pbo, pbo.result.probabilityOfLoss]).toEqual([0, 0]);
+  });
+});
+
+describe('a trial\'s DSR', () => {
+  const recorded = { count: 5, sharpeVariance: 0.01 };
+  it('of a trial that never invested says why and over how many returns (probe r64b F1: "insufficient data", n = 0, for 129 returns all 0)', () => {
+    // C: 8 returns, all 0; less rf 0.0002 a period, 8 excess returns all -0.0002: no spread, no Sharpe.
+    expect(trialDsr(c, recorded, 0.0002)).toEqual({ name: 'dsr', value: null, n: 8, note: 'zero volatility: never invested' });
+  });
+  it('of a trial with too few returns says so, with its n', () => {
+    expect(trialDsr(trial('D', 3, 1, { sharpe: null }, [0.01]), recorded, 0)).toEqual({ name: 'dsr', value: null, n: 1, note: 'insufficient data' });
   });
 });
 

@@ -244,14 +244,17 @@ describe('a walk-forward test', () => {
         expect(candidates).toHaveLength(6);
         const best = Math.max(...candidates.map((t) => t.metrics.sharpe ?? -Infinity));
         expect(candidates.find((t) => t.key === w.trialKey)?.metrics.sharpe).toBe(best);
-        expect(w.efficiency).toBeCloseTo((w.oosAnnualReturn ?? NaN) / (w.isAnnualReturn ?? NaN), 12);
+        // Pardo's efficiency is for a profitable in-sample return: over one ≤ 0 it is null (probe r64b F2).
+        if ((w.isAnnualReturn ?? NaN) > 0) expect(w.efficiency).toBeCloseTo((w.oosAnnualReturn ?? NaN) / (w.isAnnualReturn ?? NaN), 12);
+        else expect([w.efficiency, w.efficiencyNote?.endsWith('≤ 0: efficiency undefined (it is the share of a profitable in-sample return kept out of sample)')]).toEqual([null, true]);
       }
       expect(readWindows(store, outcome.sweepId)).toEqual(outcome.windows);
       const run = getRun(store, outcome.runId ?? -1);
       expect(run?.run.periodFrom).toBe(outcome.windows[0].oosFrom);
       expect(run?.run.periodTo).toBe(outcome.windows.at(-1)?.oosTo);
       const mean = outcome.windows.reduce((s, w) => s + (w.isAnnualReturn ?? NaN), 0) / outcome.windows.length;
-      expect(outcome.efficiency).toBeCloseTo((run?.metrics.find((m) => m.name === 'annual_return')?.value ?? NaN) / mean, 12);
+      if (mean > 0) expect(outcome.efficiency).toBeCloseTo((run?.metrics.find((m) => m.name === 'annual_return')?.value ?? NaN) / mean, 12);
+      else expect(outcome.efficiency).toBeNull();
     } finally {
       store.close();
     }
@@ -362,6 +365,37 @@ describe('a walk-forward test asked for a period the data does not cover (probe 
       expect(o.windows[2].oosAnnualReturn).toBeCloseTo((nav[24] / nav[23]) ** 12 - 1, 12);
       expect(o.windows[2].oosAnnualReturn).toBeCloseTo(1.1528, 2);
       expect(o.notes[0]).toBe("window 3's out of sample, 2024-01-31 → 2024-01-31, is cut short by the data's end: 1 session of an outOfSample span of 1y; its annualised figures extrapolate from 1 return (P = 12)");
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a walk-forward test whose in-sample returns are ≤ 0 (probe r64b F2)', () => {
+  it('gives no efficiency where the in-sample return is ≤ 0, and says why per window and for the test', { timeout: 120_000 }, async () => {
+    // probe r64b's d1 (AAA, BBB: 130 sessions from 2024-01-02), each held whole every session, 2m/1m rolling.
+    const db = join(dir, 'r64b.db');
+    const study = parseStudy({
+      data: join(import.meta.dirname, 'inputs', 'probe-r64b'),
+      engine: { initialCash: 1_000_000, execution: 'same-close', shares: 'fractional' },
+      runs: [{ name: 'p', strategy: 'fixed-weights', params: { weights: { AAA: 1 }, schedule: 'every-session' }, walkForward: { inSample: '2m', outOfSample: '1m', mode: 'rolling', params: { weights: [{ AAA: 1 }, { BBB: 1 }] } } }],
+    });
+    const [o] = await runWalkForward(study, { where: 'test', db, workers: 1 });
+    // By hand (probe r64b handwf.py): IS annual -49.59 %, -11.61 %, +28.54 %, +1.94 %; OOS +3.8 %, -4.8 %, +5.9 %, -56.9 %.
+    // Windows 1 and 2 had 0.038 / -0.496 = -0.08 and -0.048 / -0.116 = +0.42 ("kept 42 %" of a loss); now none.
+    expect(o.windows.map((w) => w.isAnnualReturn)).toEqual([expect.closeTo(-0.4959, 4), expect.closeTo(-0.1161, 4), expect.closeTo(0.2854, 4), expect.closeTo(0.0194, 4)]);
+    expect(o.windows.map((w) => w.efficiency)).toEqual([null, null, expect.closeTo(0.2058, 4), expect.closeTo(-29.3176, 4)]);
+    const why = ' ≤ 0: efficiency undefined (it is the share of a profitable in-sample return kept out of sample)';
+    expect(o.windows.map((w) => w.efficiencyNote)).toEqual([`in-sample annual return -49.6%${why}`, `in-sample annual return -11.6%${why}`, null, null]);
+    // The test: stitched -17.91 % / mean IS (-49.59 - 11.61 + 28.54 + 1.94) / 4 = -7.68 % gave +2.33; now none.
+    expect(o.oosAnnualReturn).toBeCloseTo(-0.1791, 4);
+    expect(o.efficiency).toBeNull();
+    expect(o.efficiencyNote).toBe(`mean in-sample annual return -7.7%${why}`);
+    expect(o.notes.slice(0, 3)).toEqual([`the test's walk-forward efficiency: mean in-sample annual return -7.7%${why}`, `window 1: in-sample annual return -49.6%${why}`, `window 2: in-sample annual return -11.6%${why}`]);
+    const store = openStore(db);
+    try {
+      expect(readWindows(store, o.sweepId)).toEqual(o.windows);
+      expect(store.db.prepare('SELECT efficiency FROM walk_forward_windows WHERE sweep_id = ? ORDER BY seq').pluck().all(o.sweepId)).toEqual([null, null, expect.closeTo(0.2058, 4), expect.closeTo(-29.3176, 4)]);
     } finally {
       store.close();
     }

@@ -179,7 +179,7 @@ export function renderSweepPage(data: SweepPageData): string {
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — sweep</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
 <dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Trials</dt><dd>${formatCount(data.trials.length)} of ${formatCount(data.planned)} planned${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#trials">listed with why</a>)` : ''}</dd><dt>Ranked by</dt><dd>${escapeHtml(label)}</dd><dt>Best</dt><dd>${escapeHtml(best?.name ?? 'none')}</dd></dl>
 <nav class="toc" aria-label="Sections"><a href="#overview">Overview</a><a href="#surface">Surface</a><a href="#sensitivity">Sensitivity</a><a href="#overfitting">Overfitting</a><a href="#trials">Trials</a></nav></header>`;
-  const dsrSub = best === null ? '' : best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}`;
+  const dsrSub = best === null ? '' : best.dsr === null || best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}`;
   const body = [
     WIDGET_STYLES,
     header,

@@ -36,6 +36,8 @@ export interface WalkForwardPageData {
   readonly refused: number;
   readonly windows: readonly WalkForwardWindowRow[];
   readonly efficiency: number | null;
+  /** Why `efficiency` is null (a mean in-sample annual return ≤ 0), shown under it; null when it has a value. */
+  readonly efficiencyNote: string | null;
   readonly oosAnnualReturn: number | null;
   readonly oosSharpe: number | null;
   /**
@@ -118,14 +120,14 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
       'summary',
       'Summary',
       tiles([
-        { label: 'Walk-forward efficiency', value: ratio(data.efficiency), sub: 'OOS annual return / mean IS annual return' },
+        { label: 'Walk-forward efficiency', value: ratio(data.efficiency), sub: data.efficiencyNote ?? 'OOS annual return / mean IS annual return' },
         { label: 'OOS annual return', value: pct(data.oosAnnualReturn), sub: 'the stitched run' },
         { label: 'OOS Sharpe', value: ratio(data.oosSharpe) },
         { label: 'Windows', value: formatCount(data.windows.length), sub: data.mode },
       ]),
     ),
     section('equity', 'Stitched out-of-sample equity', chartCard({ id: 'stitched', title: `Growth of 1${s.benchmark ? ` against ${s.benchmark.name}` : ''}`, note: 'One continuous run: each window’s choice trades from the start of its out-of-sample span.', tall: true, logToggle: true })),
-    section('windows', 'Windows', chartCard({ id: 'is-oos', title: 'Annual return in sample and out of sample', note: 'Per window, by the month its out-of-sample span starts.' }) + card('Windows and choices', table, 'Efficiency = OOS annual return / IS annual return of the chosen trial.') + failedTrialsCard(data.failed, data.refused, 'Never a window’s choice.', 'breadth walk-forward --json')),
+    section('windows', 'Windows', chartCard({ id: 'is-oos', title: 'Annual return in sample and out of sample', note: 'Per window, by the month its out-of-sample span starts.' }) + card('Windows and choices', table, 'Efficiency = OOS annual return / IS annual return of the chosen trial; undefined (—) where that in-sample return is ≤ 0: see the notes.') + failedTrialsCard(data.failed, data.refused, 'Never a window’s choice.', 'breadth walk-forward --json')),
     SORTABLE_SCRIPT,
   ].join('\n');
   return renderPage({ title: `${data.title} — breadth walk-forward`, body, charts: charts.build() });

@@ -96,5 +96,7 @@ describe('ties but for rounding (probe r47c)', () => {
     const r = probabilityOfBacktestOverfitting({ returns: [1, 0.2, 0.3].map((w) => Float64Array.from(base, (v) => w * v)), blocks: 4 });
     expect(Array.from(r.logits)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(r.pbo).toBe(1);
+    // ... and counts the combinations where no choice was made: all 6 tie in sample (probe r64b F6).
+    expect(r.tiedInSample).toBe(6);
   });
 });

@@ -1,0 +1,44 @@
+// `--runs` names are checked against the study's runs before anything loads or runs: an unknown
+// name is refused in one line naming it and the study's runs, never dropped in silence (probe r64b
+// F4: `--runs p,nope` ran p alone; `--runs P` was blamed on the study's walkForward blocks).
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../data/errors.ts';
+import { parseStudy } from '../../study/index.ts';
+import { runSweep, runWalkForward } from '../../study/sweep/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'breadth-run-names-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const walkForward = { inSample: '2m', outOfSample: '1m', mode: 'rolling', params: { weights: [{ AAA: 1 }, { BBB: 1 }] } };
+const study = parseStudy({
+  data: join(import.meta.dirname, 'inputs', 'probe-r64b'),
+  runs: [
+    { name: 'p', strategy: 'fixed-weights', params: { weights: { AAA: 1 } }, walkForward },
+    { name: 'bh', strategy: 'fixed-weights', params: { weights: { AAA: 1 } } },
+  ],
+});
+
+async function refusal(work: (db: string) => Promise<unknown>): Promise<string> {
+  const db = join(dir, `${Math.random()}.db`);
+  const err = await work(db).then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(UserError);
+  expect(existsSync(db)).toBe(false); // refused before any store is made
+  return (err as Error).message;
+}
+
+describe('--runs', () => {
+  it('refuses a name the study lacks, with the nearest and the runs it has, for sweep and walk-forward alike', async () => {
+    expect(await refusal((db) => runSweep(study, { where: 'w1.yaml', db, workers: 1, runs: ['bh', 'nope'] }))).toBe('--runs: no run named "nope" in w1.yaml (runs: p, bh)');
+    expect(await refusal((db) => runWalkForward(study, { where: 'w1.yaml', db, workers: 1, runs: ['p', 'nope'] }))).toBe('--runs: no run named "nope" in w1.yaml (runs: p, bh)');
+    // Names are case-sensitive; "P" was blamed on the study ("no run has a walkForward block").
+    expect(await refusal((db) => runWalkForward(study, { where: 'w1.yaml', db, workers: 1, runs: ['P', 'zz', 'P'] }))).toBe('--runs: no run named "P" (did you mean p?), "zz" in w1.yaml (runs: p, bh)');
+  });
+
+  it('refuses, for a walk-forward test, a run named that has no walkForward block', async () => {
+    expect(await refusal((db) => runWalkForward(study, { where: 'w1.yaml', db, workers: 1, runs: ['p', 'bh'] }))).toBe('--runs: run "bh" of w1.yaml has no walkForward block (runs with one: p)');
+  });
+});

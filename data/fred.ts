@@ -8,9 +8,8 @@
 import { roleOfColumn } from './prices/priceColumns.ts';
 import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { describeDialect, splitHeader } from './formats/dialect.ts';
-import { parseIsoDay } from './dates.ts';
 import { DataError } from './errors.ts';
-import { badDateError, requirePercent, shownText } from './formats/fields.ts';
+import { badDateError, parseDateText, requirePercent, shownText } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import type { SourceInfo } from './market.ts';
 import { type RateSeries, startDatedMonths } from './rates.ts';
@@ -44,7 +43,7 @@ export function loadRateSeries(file: string, name?: string): LoadedRate {
   const texts = plainColumn(file, records, lines, 1, dialect);
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
-    const day = parseIsoDay(record[0]);
+    const day = parseDateText(record[0]);
     if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
     let value: number;
     const text = texts[k - 1];
@@ -97,6 +96,6 @@ export function notFredReason(line: string): string {
   const columns = splitHeader(line);
   const fix = 'give it FRED\'s header, a date column and one series column (observation_date,DTB3)';
   if (line.trim() === '') return `its first line is empty — ${fix}`;
-  if (!Number.isNaN(parseIsoDay(columns[0]))) return `its first line "${shownText(line)}" is a row of data, with no header — ${fix}`;
+  if (!Number.isNaN(parseDateText(columns[0]))) return `its first line "${shownText(line)}" is a row of data, with no header — ${fix}`;
   return `its header "${shownText(line)}" is not observation_date,<SERIES> — ${fix}`;
 }

@@ -81,9 +81,13 @@ export function symbolHintIn(typed: string, market: { readonly symbols: readonly
   return `${symbolHint(typed, market.symbols, fileOf)}${unread === undefined ? '' : ` (${printable(fileName(unread.path))} is here but not read: ${unread.unread})`}`;
 }
 
-/** The last part of a path, and that without its extension (pure string work: the engine uses these hints). */
+/**
+ * The last part of a path, and that without its extension, a table's before it and a gzip's
+ * between (IWM.txt, SPY.csv.txt, GLD.csv.bak, QQQ.csv.zip → IWM, SPY, GLD, QQQ; aapl.us.txt →
+ * aapl.us). Pure string work: the engine uses these hints.
+ */
 const fileName = (path: string): string => /[^/\\]*$/.exec(path)![0];
-const fileStem = (path: string): string => fileName(path).replace(/(\.csv)?\.[^.]*$/i, '');
+const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|tsv|txt))?(?:\.gz)?(?:\.[^.]*)?$/i, '');
 
 /** Levenshtein distance between a and b, by the two-row dynamic programme. */
 function editDistance(a: string, b: string): number {

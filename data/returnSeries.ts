@@ -4,10 +4,10 @@
 import { adjustedCloses } from './adjustedCloses.ts';
 import { readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { describeDialect } from './formats/dialect.ts';
-import { medianGap, parseIsoDay } from './dates.ts';
+import { medianGap } from './dates.ts';
 import { DataError } from './errors.ts';
 import { parseFactorDate } from './factors.ts';
-import { badDateError, optionalNumber, requirePercent } from './formats/fields.ts';
+import { badDateError, optionalNumber, parseDateText, requirePercent } from './formats/fields.ts';
 import { plainColumn } from './formats/markedColumn.ts';
 import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
@@ -34,7 +34,7 @@ export const PERCENT_LIKE = 2;
 
 /**
  * `date,<name>` rows of simple returns (comma-, tab- or semicolon-separated, as the header shows;
- * ISO dates, or months as the factor files write them — `1927-01`, `192701` — dated on the month's last day;
+ * dates as price files write them (ISO, 2024/01/02, 2024.1.2…: formats/fields.ts parseDateText), or months as the factor files write them — `1927-01`, `192701` — dated on the month's last day;
  * decimal commas read as in price files: formats/markedColumn.ts;
  * blank = missing, skipped in means), in `unit`: 'percent'
  * reads each as the fraction it writes (1.15 → 0.0115, exactly: formats/fields.ts parseScaledNumber); 'fraction' takes them as written; omitted, fractions are expected and a file
@@ -55,8 +55,9 @@ export function loadReturnsFile(file: string, unit?: ReturnUnit): ReturnSeries {
   const texts = plainColumn(file, records, lines, 1, dialect);
   for (let k = 1; k < records.length; k++) {
     const record = records[k];
-    // ISO dates, or a month as factor files write it (YYYY-MM, YYYYMM: its last calendar day, when its return is known).
-    const day = Number.isNaN(parseIsoDay(record[0])) ? parseFactorDate(record[0].trim()) : parseIsoDay(record[0]);
+    // A date as price files write it (formats/fields.ts parseDateText: ISO, 2024/01/02…), or a month as factor files write it (YYYY-MM, YYYYMM: its last calendar day, when its return is known).
+    const written = parseDateText(record[0]);
+    const day = Number.isNaN(written) ? parseFactorDate(record[0].trim()) : written;
     if (Number.isNaN(day)) throw badDateError({ file, line: lines[k], column: header[0] }, record[0]);
     days.push(day);
     dayLines.push(lines[k]);

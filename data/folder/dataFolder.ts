@@ -22,7 +22,7 @@ import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 import { isPriceFileName } from '../prices/priceFileName.ts';
 import { isSymbolsFileName, loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
-import { textFilesIn } from '../prices/unreadFiles.ts';
+import { unreadFilesIn } from '../prices/unreadFiles.ts';
 import { isDelistingsFileName, isLongPriceHeader } from '../prices/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
@@ -118,7 +118,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
 /** Every file the plan reads (for the cache key). */
 export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const statements = plan.statementFolder ? simfinStatementFiles(plan.statementFolder).map((s) => s.file) : [];
-  const funds = plan.fundFolder ? [...priceFilesIn(plan.fundFolder), ...textFilesIn(plan.fundFolder)] : [];
+  const funds = plan.fundFolder ? [...priceFilesIn(plan.fundFolder), ...unreadFilesIn(plan.fundFolder)] : [];
   const readme = join(plan.root, 'README.txt');
   const optional = [plan.companies, plan.industries, ...plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
   return [...funds, ...plan.longFiles, ...plan.rateFiles, ...plan.unreadRateFiles.map((u) => u.file), ...statements, ...optional];

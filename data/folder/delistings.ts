@@ -3,9 +3,8 @@
 // return realised on delisting (blank = unknown), e.g. -0.3 or -30% for a bankruptcy (delistingReturn.ts).
 
 import { matchLayout, readCsvRecords, wrongFieldCountError } from '../formats/csvTable.ts';
-import { parseIsoDay } from '../dates.ts';
 import { DataError } from '../errors.ts';
-import { badDateError } from '../formats/fields.ts';
+import { badDateError, parseDateText } from '../formats/fields.ts';
 import type { SourceInfo } from '../market.ts';
 import { delistingReturn } from './delistingReturn.ts';
 
@@ -26,8 +25,8 @@ const LAYOUTS = [
 
 /**
  * Reads a delistings file: ticker → its last trading day and delisting return. Throws DataError
- * (file:line) for another header, a row with the wrong number of fields, a date that is not ISO
- * (LastDate is required), a return delistingReturn refuses, or a ticker listed twice.
+ * (file:line) for another header, a row with the wrong number of fields, a date in no form the price
+ * reader takes (formats/fields.ts parseDateText; LastDate is required), a return delistingReturn refuses, or a ticker listed twice.
  */
 export function loadDelistings(file: string): { delistings: Map<string, Delisting>; source: SourceInfo } {
   const { records, lines, contentHash } = readCsvRecords(file);
@@ -38,7 +37,7 @@ export function loadDelistings(file: string): { delistings: Map<string, Delistin
   for (let k = 1; k < records.length; k++) {
     const [ticker, date, delistReturn] = records[k];
     if (records[k].length !== header.length) throw wrongFieldCountError(file, lines[k], header.length, records[k].length);
-    const lastDay = parseIsoDay(date);
+    const lastDay = parseDateText(date);
     if (Number.isNaN(lastDay)) throw badDateError({ file, line: lines[k], column: header[1] }, date);
     if (delistings.has(ticker)) throw new DataError(file, lines[k], `${ticker} is listed twice`, 'one row per delisted ticker');
     delistings.set(ticker, { line: lines[k], lastDay, delistReturn: delistingReturn(delistReturn, file, lines[k]), delistReturnText: delistReturn });

@@ -3,7 +3,7 @@
 // grammar: the byte version handles the common plain-decimal case itself and hands anything else
 // to the string version, so the two can never disagree.
 
-import { isoDay, marketDay, preMarketDate } from '../dates.ts';
+import { epochDay, isCalendarDate, isoDay, marketDay, preMarketDate } from '../dates.ts';
 import { DataError } from '../errors.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -166,6 +166,12 @@ const MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{
 /** YYYYMMDD, alone or at midnight as QuantConnect LEAN writes a daily bar (`20240102 00:00`). */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?: 00:00(?::00)?)?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Year, month, day with one separator, `/`, `.` or `-`, and months and days of one or two digits
+ * (2024/01/02, Excel's short date in Japanese, Chinese and Korean locales; 2024.01.02; 2024-1-2),
+ * alone or at midnight (`2024/1/2 0:00`): the year first leaves no doubt which number is the day.
+ */
+const YEAR_FIRST = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:[T ]0?0:00(?::00(?:\.0+)?)?)?$/;
 /** Day, English month abbreviation, year: Refinitiv Eikon's 18-Jan-2024 (or 18 Jan 2024): the month's name leaves no doubt. */
 const NAMED_MONTH = /^(\d{1,2})[- ]([A-Za-z]{3})[- ](\d{4})$/;
 /** English month abbreviation, day, comma, year: Investing.com's older `Jan 16, 2024`, as plain as 16-Jan-2024. */
@@ -191,8 +197,11 @@ interface WrittenDate {
 function writtenDate(text: string): WrittenDate | undefined {
   const m = ISO.exec(text) ?? MIDNIGHT.exec(text) ?? COMPACT.exec(text);
   if (m) return { year: +m[1], month: +m[2], date: +m[3] };
+  const yearFirst = YEAR_FIRST.exec(text);
+  if (yearFirst) return { year: +yearFirst[1], month: +yearFirst[3], date: +yearFirst[4] };
   const named = NAMED_MONTH.exec(text);
-  if (named) return { year: +named[3], month: MONTHS.indexOf(named[2].toLowerCase()) + 1, date: +named[1] };
+  const namedMonth = named ? MONTHS.indexOf(named[2].toLowerCase()) + 1 : 0;
+  if (namedMonth > 0) return { year: +named![3], month: namedMonth, date: +named![1] };
   const monthFirst = MONTH_FIRST_NAMED.exec(text);
   const month = monthFirst ? monthNamed(monthFirst[1]) : 0;
   return month > 0 ? { year: +monthFirst![3], month, date: +monthFirst![2] } : undefined;
@@ -201,7 +210,9 @@ function writtenDate(text: string): WrittenDate | undefined {
 /**
  * Epoch day of a daily bar's date: ISO `YYYY-MM-DD`, an ISO date-time at midnight
  * (`2024-01-02T00:00:00Z`, `2024-01-02 00:00:00`, `2024-01-02 00:00:00-05:00`: the date as
- * written, whatever the offset), compact `YYYYMMDD` (or `YYYYMMDD 00:00`), `18-Jan-2024` or
+ * written, whatever the offset), year first with `/`, `.` or `-` and one- or two-digit months and
+ * days (`2024/01/02`, `2024.1.2`, `2024-1-2`, also at midnight `2024/1/2 0:00`: YEAR_FIRST),
+ * compact `YYYYMMDD` (or `YYYYMMDD 00:00`), `18-Jan-2024` or
  * `Jan 18, 2024` (also `Sept 18, 2024`, `January 18, 2024`: a month's name leaves no doubt which
  * number is the day); NaN otherwise, and for a date before 1800 (dates.ts marketDay).
  * Day-month orders (`01/02/2024`) are never guessed.
@@ -240,7 +251,8 @@ export function parseSlashedDate(text: string, order: SlashedDateOrder): number 
   if (!m) return NaN;
   return order === 'monthFirst' ? marketDay(+m[3], +m[1], +m[2]) : marketDay(+m[3], +m[2], +m[1]);
 }
-const TIMED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/;
+/** A year-first date (ISO or YEAR_FIRST's) with a time of day, and its zone: `2024-01-02 09:30`, `2024/1/2 9:30:00+09:00`. */
+const TIMED = /^(\d{4}([-/.])\d{1,2}\2\d{1,2})[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A month as factor files write it, `1927-01` or `192701`. */
 const YEAR_MONTH = /^(\d{4})-?(\d{2})$/;
@@ -261,11 +273,22 @@ function yearWritten(text: string): { year: number; month?: number; date?: numbe
   return month ? { year: +month[1] } : undefined;
 }
 
+const MONTH_TITLES = MONTH_NAMES.map((name) => `${name[0].toUpperCase()}${name.slice(1)}`);
+
+/** Why a year, month and day written make no calendar date (`February 2024 has 29 days`, `there is no month 13`), or undefined when they make one or the text leaves them open. */
+function noCalendarDate({ year, month, date }: { year: number; month?: number; date?: number }): string | undefined {
+  if (month === undefined || date === undefined || isCalendarDate(year, month, date)) return undefined;
+  if (!(month >= 1 && month <= 12)) return `there is no month ${month}`;
+  return `${MONTH_TITLES[month - 1]} ${year} has ${epochDay(year, month + 1, 1) - epochDay(year, month, 1)} days`;
+}
+
 /** Why a date field was refused: the problem, and the date to show in the fix when it can be told, or the fix itself. */
 function dateProblem(text: string): { problem: string; example?: string; fix?: string } {
   const written = yearWritten(text);
   const early = written && preMarketDate(written.year, written.month, written.date);
   if (early) return { problem: `is ${early.reason}`, fix: early.fix };
+  const impossible = written && noCalendarDate(written);
+  if (impossible) return { problem: `is not a calendar date (${impossible})`, fix: 'correct the date, or remove the row' };
   const slashed = SLASHED.exec(text);
   if (slashed) {
     const [first, second, year] = [+slashed[1], +slashed[2], slashed[3]];
@@ -277,8 +300,9 @@ function dateProblem(text: string): { problem: string; example?: string; fix?: s
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(text)) return { problem: 'is ambiguous (day/month or month/day, and which century?)' };
   const timed = TIMED.exec(text);
   if (timed) {
-    const zone = timed[3] ?? "";
-    return { problem: `has a time of day (${timed[2]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`, example: timed[1] };
+    const zone = timed[4] ?? '';
+    const { year, month, date } = writtenDate(timed[1])!;
+    return { problem: `has a time of day (${timed[3]}${zone}); breadth reads daily bars, one row per date at midnight or with no time`, example: isoDay(epochDay(year, month, date)) };
   }
   return numericDateProblem(text) ?? { problem: 'is not a valid date' };
 }
@@ -371,7 +395,7 @@ export function badDateError(at: FieldPlace, text: string, expected = 'YYYY-MM-D
 
 /** The refusal of a price file's date field (the forms parseDateText accepts). */
 export function badBarDateError(at: FieldPlace, text: string): DataError {
-  return badDateError(at, text, 'YYYY-MM-DD (or YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
+  return badDateError(at, text, 'YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z)');
 }
 
 /** A required number: blank or malformed text is an error, never a silent NaN. */

@@ -11,6 +11,9 @@ export const PRICE_FILE_NAMES = '<SYMBOL>.csv or <SYMBOL>.tsv (or gzipped: .csv.
 /** The same as file patterns, for messages: `*.csv, *.tsv, *.csv.gz or *.tsv.gz`. */
 export const PRICE_FILE_PATTERNS = '*.csv, *.tsv, *.csv.gz or *.tsv.gz';
 
+/** Price files named .txt: Stooq's and Kaggle's downloads are comma-separated text so named (not read: unreadFiles.ts). */
+export const TEXT_NAME = /\.txt$/i;
+
 /** macOS metadata beside a file copied off a Mac (AppleDouble `._IWM.csv`): never prices. */
 export const APPLE_DOUBLE = /^\._/;
 

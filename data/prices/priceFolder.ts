@@ -16,8 +16,9 @@ import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { identicalSeriesNotes } from './sameSeries.ts';
 import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
-import { CONTROL_CHARACTER, isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile } from './priceFileName.ts';
-import { isPriceText, TEXT_NAME, textFilesIn, unreadSources } from './unreadFiles.ts';
+import { CONTROL_CHARACTER, isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile, TEXT_NAME } from './priceFileName.ts';
+import { otherFormatOf } from './otherFormats.ts';
+import { isPriceText, otherFormatFilesIn, textFilesIn, unreadSources } from './unreadFiles.ts';
 
 export interface LoadedPrices {
   readonly series: SymbolSeries[];
@@ -162,10 +163,13 @@ export function priceFilesIn(folder: string): string[] {
     // one whose first line names no date column (notes, a licence) holds no prices to rename.
     const texts = textFilesIn(folder).filter(isPriceText);
     const misnamed = names.filter((name) => CONTROL_CHARACTER.test(name) && /\.(?:csv|tsv)(?:\.gz)?$/i.test(name));
+    const others = otherFormatFilesIn(folder).map((file) => `${basename(file)} is ${otherFormatOf(basename(file))!.fix}`);
     const fix =
       texts.length > 0
         ? `${texts.length} .txt file${texts.length === 1 ? ' is' : 's are'} here: a .txt price file (as Stooq and Kaggle name theirs) is CSV text, so rename ${texts.length === 1 ? 'it' : 'them'} to .csv`
-        : misnamed.length > 0
+        : others.length > 0
+          ? `${others.slice(0, 3).join('; ')}${others.length > 3 ? `; … (${others.length} such files in all)` : ''}`
+          : misnamed.length > 0
           ? `${misnamed.map((name) => JSON.stringify(name)).join(', ')} ${misnamed.length === 1 ? 'has a name' : 'have names'} holding a line break, tab or other control character, which no symbol can: rename ${misnamed.length === 1 ? 'it' : 'them'} <SYMBOL>.csv`
           : `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`;
     const symbols = names.find(isSymbolsFileName);

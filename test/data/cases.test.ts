@@ -88,6 +88,34 @@ describe.skipIf(!hasCases)('cases/formats: Open, High and Low blank on the earli
   });
 });
 
+// Probe r64d F4: year-first dates were refused ("2024/01/02" is not a valid date) while day-first 02.01.2024 loaded.
+describe.skipIf(!hasCases)('cases/formats: plain-ohlcv with its dates written year first', () => {
+  /** plain-ohlcv with every ISO date YYYY-MM-DD rewritten by `write`. */
+  const rewritten = async (write: (year: string, month: string, date: string) => string): Promise<Market> => {
+    const dir = mkdtempSync(join(tmpdir(), 'breadth-ymd-'));
+    for (const name of ['IWM.csv', 'SPY.csv']) {
+      const text = readFileSync(join(cases, 'formats', 'plain-ohlcv', name), 'utf8');
+      writeFileSync(join(dir, name), text.replace(/^(\d{4})-(\d{2})-(\d{2})/gm, (_, y: string, m: string, d: string) => write(y, m, d)));
+    }
+    return loadMarket(dir, { cacheDir: false });
+  };
+
+  it.each([
+    ['2024/01/02', (y: string, m: string, d: string) => `${y}/${m}/${d}`],
+    ['2024.01.02', (y: string, m: string, d: string) => `${y}.${m}.${d}`],
+    ['2024-1-2', (y: string, m: string, d: string) => `${y}-${+m}-${+d}`],
+    ['2024/1/2 0:00', (y: string, m: string, d: string) => `${y}/${+m}/${+d} 0:00`],
+  ])('%s: the canonical prices, and buy-and-hold IWM ends at 965,918.40', async (_, write) => {
+    const market = await rewritten(write);
+    const canonical = await loadMarket(join(cases, 'formats', 'canonical-ohlcv-adjclose'), { cacheDir: false });
+    expect(market.symbols).toEqual(['IWM', 'SPY']);
+    expect(Array.from(market.dates)).toEqual(Array.from(canonical.dates));
+    expect(Array.from(market.close)).toEqual(Array.from(canonical.close));
+    expect(Array.from(market.open!)).toEqual(Array.from(canonical.open!));
+    expect(finalNav(market)).toBeCloseTo(WITH_OPEN, 6);
+  });
+});
+
 describe.skipIf(!hasCases)('cases/impossible-bar: a bar that cannot be true is an error, not a corporate action', () => {
   it('AAA.csv:4: Close 150 is above High 101', async () => {
     const file = join(cases, 'impossible-bar', 'AAA.csv');

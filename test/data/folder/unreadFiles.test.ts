@@ -212,3 +212,87 @@ describe('a price file whose name holds a line break or a tab (probe r53a F3: sk
     expect(run.caveats.filter((c) => /not read/.test(c.message)).map((c) => c.message)).toEqual(['IWM.txt: not read: a .txt price file (as Stooq and Kaggle name theirs) is CSV text: rename it IWM.csv']);
   });
 });
+
+describe('a price file saved as .zip, .xlsx, .json, .parquet or under a backup name (probe r64d F2: skipped without a word)', () => {
+  const zip = "a zip archive, which breadth does not read: unzip it here and name the CSV inside QQQ.csv (or gzip that: QQQ.csv.gz is read as it is)";
+  const xlsx = 'a spreadsheet, which breadth does not read: save it as CSV (in Excel: File › Save As › CSV UTF-8) named DIA.csv';
+  const json = "JSON, which breadth does not read: export it as CSV named EFA.csv (pandas: pd.read_json('EFA.json').to_csv('EFA.csv'))";
+  const parquet = "Parquet, which breadth does not read: export it as CSV named TLT.csv (pandas: pd.read_parquet('TLT.parquet').to_csv('TLT.csv'))";
+  const bak = 'a price file under a backup or download name (.bak), which breadth does not read: rename it GLD.csv if it holds the prices to use';
+  /** SPY.csv read, beside a file of each form, and what a price folder holds that is no price file. */
+  const folder = (): string => {
+    const dir = tempDir();
+    writeFile(dir, 'SPY.csv', spy);
+    writeFile(dir, 'QQQ.zip', Buffer.from('PK\x03\x04', 'latin1'));
+    writeFile(dir, 'DIA.xlsx', Buffer.from('PK\x03\x04', 'latin1'));
+    writeFile(dir, 'EFA.json', '[]');
+    writeFile(dir, 'TLT.parquet', 'PAR1');
+    writeFile(dir, 'GLD.csv.bak', iwm);
+    // Documentation, metadata and a subfolder: not prices, never listed.
+    writeFile(dir, 'README.md', '# prices\n');
+    writeFile(dir, 'manifest.json', '{}');
+    writeFile(dir, 'fetch prices.py', 'print(1)\n');
+    writeFile(dir, 'ohlcv/IWM.zip', 'PK');
+    return dir;
+  };
+
+  it('each is listed by data inspect as not read, with its form and fix', async () => {
+    const dir = folder();
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.symbols).toEqual(['SPY']);
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => [s.path.replace(/^.*\//, ''), s.format, s.unread])).toEqual([
+      ['DIA.xlsx', 'not read (.xlsx)', xlsx],
+      ['EFA.json', 'not read (.json)', json],
+      ['GLD.csv.bak', 'not read (.bak)', bak],
+      ['QQQ.zip', 'not read (.zip)', zip],
+      ['TLT.parquet', 'not read (.parquet)', parquet],
+    ]);
+    expect(renderInspection(inspectMarket(m)).split('\n')).toContain(`    ${dir}/QQQ.zip  (not read (.zip))`);
+  });
+
+  it.each([
+    ['QQQ', `QQQ.zip is here but not read: ${zip}`],
+    ['DIA', `DIA.xlsx is here but not read: ${xlsx}`],
+    ['EFA', `EFA.json is here but not read: ${json}`],
+    ['TLT', `TLT.parquet is here but not read: ${parquet}`],
+    ['GLD', `GLD.csv.bak is here but not read: ${bak}`],
+  ])('--symbols %s and a run asking for it name the file and the fix', async (symbol, said) => {
+    const dir = folder();
+    expect(await refusalOf(loadMarket(dir, { cacheDir: false, symbols: ['SPY', symbol] }))).toBe(`no symbol matches ${symbol} in ${dir} (${said}) (it holds 1 symbols, e.g. SPY); check the spelling, or run breadth data inspect on it`);
+    const m = await loadMarket(dir, { cacheDir: false });
+    const strategy = await createStrategy('buy-and-hold', { weights: { [symbol]: 1 } });
+    expect(() => backtest(m, strategy)).toThrow(`unknown symbol "${symbol}" in ${dir} (${said})`);
+  });
+
+  it('a copy beside the file read is told to be removed, not renamed over it', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', iwm);
+    writeFile(dir, 'IWM.csv.bak', iwm);
+    writeFile(dir, 'IWM.zip', 'PK');
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.sources.filter((s) => s.unread !== undefined).map((s) => s.unread)).toEqual([
+      'IWM.csv is read already: remove IWM.csv.bak if it is a copy, or name it after another symbol',
+      'IWM.csv is read already: remove IWM.zip if it is a copy, or name it after another symbol',
+    ]);
+  });
+
+  it('one added after a load is listed from the cache too (it is one of the source\'s files)', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'SPY.csv', spy);
+    const cacheDir = tempDir('breadth-cache-');
+    await loadMarket(dir, { cacheDir });
+    writeFile(dir, 'QQQ.zip', 'PK');
+    expect((await loadMarket(dir, { cacheDir })).sources.filter((s) => s.unread !== undefined).map((s) => s.unread)).toEqual([zip]);
+  });
+
+  it("a data folder's etf/QQQ.zip is named, and a folder of only such files says what each is", async () => {
+    const root = tempDir();
+    writeFile(root, 'etf/SPY.csv', spy);
+    writeFile(root, 'etf/QQQ.zip', 'PK');
+    expect(await refusalOf(loadMarket(root, { cacheDir: false, symbols: ['QQQ'] }))).toContain(`(QQQ.zip is here but not read: ${zip})`);
+    const only = tempDir();
+    writeFile(only, 'QQQ.zip', 'PK');
+    writeFile(only, 'DIA.xlsx', 'PK');
+    await expect(loadMarket(only, { cacheDir: false })).rejects.toThrow(`${only}: no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder — DIA.xlsx is ${xlsx}; QQQ.zip is ${zip}`);
+  });
+});

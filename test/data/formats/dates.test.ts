@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayParts, epochDay, isoDay, marketDay, parseIsoDay, preMarketDate } from '../../../data/dates.ts';
 import { parseFactorDate } from '../../../data/factors.ts';
-import { parseDateText, parseIsoDayBytes, parseSlashedDate } from '../../../data/formats/fields.ts';
+import { loadDelistings } from '../../../data/folder/delistings.ts';
+import { loadSymbolsFile } from '../../../data/folder/symbolsFile.ts';
+import { badBarDateError, parseDateText, parseIsoDayBytes, parseSlashedDate } from '../../../data/formats/fields.ts';
+import { loadRateSeries } from '../../../data/fred.ts';
+import { loadReturnsFile } from '../../../data/returnSeries.ts';
+import { csv, tempDir, writeFile } from '../fixtures.ts';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -51,17 +56,20 @@ describe('one date rule: a market date is a real date from 1800-01-01 on', () =>
   it('every valid ISO date from 1800-01-01 to 9999-12-31 round-trips, in every form a reader takes (property)', () => {
     const forms = (iso: string): number[] => {
       const compact = iso.replaceAll('-', '');
-      return [parseIsoDay(iso), parseIsoDayBytes(Buffer.from(iso), 0, 10), parseDateText(iso), parseDateText(compact), parseDateText(`${iso}T00:00:00Z`), parseFactorDate(compact), parseSlashedDate(`${iso.slice(5, 7)}/${iso.slice(8)}/${iso.slice(0, 4)}`, 'monthFirst')];
+      // Year first, unpadded (2000-2-9): its month and day as numbers.
+      const unpadded = `${iso.slice(0, 4)}-${+iso.slice(5, 7)}-${+iso.slice(8)}`;
+      const yearFirst = [iso.replaceAll('-', '/'), iso.replaceAll('-', '.'), unpadded, unpadded.replaceAll('-', '/'), `${unpadded.replaceAll('-', '/')} 0:00`];
+      return [parseIsoDay(iso), parseIsoDayBytes(Buffer.from(iso), 0, 10), parseDateText(iso), parseDateText(compact), parseDateText(`${iso}T00:00:00Z`), parseFactorDate(compact), parseSlashedDate(`${iso.slice(5, 7)}/${iso.slice(8)}/${iso.slice(0, 4)}`, 'monthFirst'), ...yearFirst.map(parseDateText), ...yearFirst.map((text) => parseIsoDayBytes(Buffer.from(text), 0, text.length))];
     };
     fc.assert(fc.property(fc.integer({ min: epochDay(1800, 1, 1), max: epochDay(9999, 12, 31) }), (day) => forms(isoDay(day)).every((d) => d === day)), { numRuns: 20_000 });
-    for (const iso of ['1800-01-01', '2000-02-29', '9999-12-31']) expect(forms(iso)).toEqual(Array(7).fill(epochDay(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8))));
+    for (const iso of ['1800-01-01', '2000-02-29', '9999-12-31']) expect(forms(iso)).toEqual(Array(17).fill(epochDay(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8))));
   });
 
   it('every real date before 1800 is refused by every reader, and said as not a market date (property)', () => {
     const refusedEverywhere = (iso: string): boolean => {
       const [y, m, d] = iso.split('-').map(Number);
       const compact = iso.replaceAll('-', '');
-      return [marketDay(y, m, d), parseIsoDay(iso), parseIsoDayBytes(Buffer.from(iso), 0, 10), parseDateText(iso), parseDateText(compact), parseDateText(`${iso} 00:00:00`), parseFactorDate(compact), parseFactorDate(compact.slice(0, 6))].every(Number.isNaN) && preMarketDate(y, m, d) !== undefined;
+      return [marketDay(y, m, d), parseIsoDay(iso), parseIsoDayBytes(Buffer.from(iso), 0, 10), parseDateText(iso), parseDateText(compact), parseDateText(`${iso} 00:00:00`), parseDateText(iso.replaceAll('-', '/')), parseDateText(`${y}.${m}.${d}`), parseFactorDate(compact), parseFactorDate(compact.slice(0, 6))].every(Number.isNaN) && preMarketDate(y, m, d) !== undefined;
     };
     fc.assert(fc.property(fc.integer({ min: epochDay(0, 1, 1), max: epochDay(1800, 1, 1) - 1 }), (day) => refusedEverywhere(isoDay(day))), { numRuns: 20_000 });
     expect(['0024-01-02', '0000-01-01', '0099-12-31', '1799-12-31'].every(refusedEverywhere)).toBe(true);
@@ -71,5 +79,44 @@ describe('one date rule: a market date is a real date from 1800-01-01 on', () =>
     expect(preMarketDate(1799, 12, 31)).toEqual({ reason: 'not a market date: year 1799 is before 1800', fix: 'correct the year: breadth reads dates from 1800-01-01 on' });
     // No calendar date (0023-02-29), or a market date: nothing to say here.
     expect([preMarketDate(23, 2, 29), preMarketDate(1800, 1, 1)]).toEqual([undefined, undefined]);
+  });
+});
+
+// Probe r64d F4: year-first dates with slashes or dots, or unpadded (2024/01/02, Excel's short date in Japanese, Chinese
+// and Korean locales; 2024.01.02; 2024-1-2) were refused as "not a valid date" while day-first 02.01.2024 was read.
+describe('year-first dates are read by every reader of dates (one rule: formats/fields.ts parseDateText)', () => {
+  // 2024-01-02 is epoch day 19,724: 54 years from 1970 (54 × 365 = 19,710, 13 leap days 1972 … 2020) = 19,723 to 2024-01-01, plus 1.
+  const JAN_2 = 19_724;
+
+  it.each(['2024/01/02', '2024.01.02', '2024-1-2', '2024/1/2', '2024.1.02', '2024/01/02 00:00', '2024/1/2 0:00:00'])('%s is 2024-01-02', (text) => {
+    expect(parseDateText(text)).toBe(JAN_2);
+    expect(parseIsoDayBytes(Buffer.from(text), 0, text.length)).toBe(JAN_2);
+  });
+
+  it.each([
+    ['2024/02/30', 'is not a calendar date (February 2024 has 29 days) — correct the date, or remove the row'],
+    ['2024.13.01', 'is not a calendar date (there is no month 13) — correct the date, or remove the row'],
+    ['0024/01/02', 'is not a market date: year 0024 is before 1800 — write the full year, e.g. 2024-01-02'],
+    ['1799.12.31', 'is not a market date: year 1799 is before 1800 — correct the year: breadth reads dates from 1800-01-01 on'],
+    // Two separators that differ: no form read; the row's own date is not told.
+    ['2024/01-02', 'is not a valid date — write dates as YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z), e.g. 2020-03-31'],
+    // A time of day: the row's date in the fix.
+    ['2024/1/2 9:30', 'has a time of day (9:30); breadth reads daily bars, one row per date at midnight or with no time — write dates as YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z), e.g. 2024-01-02'],
+  ])('%s is refused, saying why', (text, said) => {
+    expect(parseDateText(text)).toBeNaN();
+    expect(badBarDateError({ file: 'X.csv', line: 2, column: 'Date' }, text).message).toBe(`X.csv:2: Date "${text}" ${said}`);
+  });
+
+  it('returns files, FRED rates, symbols.csv and delistings.csv read them as price files do', () => {
+    const dir = tempDir();
+    // Returns: 2024/01/31 and 2024.2.29 (a leap day) are month-ends January and February 2024.
+    const returns = loadReturnsFile(writeFile(dir, 'r.csv', csv('date,return', '2024/01/31,0.01', '2024.2.29,0.02')));
+    expect(Array.from(returns.dates, isoDay)).toEqual(['2024-01-31', '2024-02-29']);
+    const rates = loadRateSeries(writeFile(dir, 'DTB3.csv', csv('observation_date,DTB3', '2024/01/02,5.2', '2024/1/3,5.3')));
+    expect(Array.from(rates.series.dates, isoDay)).toEqual(['2024-01-02', '2024-01-03']);
+    const symbols = loadSymbolsFile(writeFile(dir, 'symbols.csv', csv('Symbol,DelistingDate', 'AAA,2024/01/10', 'BBB,')));
+    expect(isoDay(symbols.symbols.get('AAA')!.delistedOn)).toBe('2024-01-10');
+    const delistings = loadDelistings(writeFile(dir, 'delistings.csv', csv('Ticker,LastDate,DelistReturn', 'CCC,2024.01.03,-0.3')));
+    expect(isoDay(delistings.delistings.get('CCC')!.lastDay)).toBe('2024-01-03');
   });
 });

@@ -164,7 +164,7 @@ describe('date fields', () => {
     for (const text of ['1970-01-01', '2000-02-29', '2016-01-04', '2026-07-31', '1926-07-01', '2100-02-28', '2399-12-31', '1600-03-01']) {
       expect(parseIsoDayBytes(Buffer.from(text), 0, 10)).toBe(parseIsoDay(text));
     }
-    for (const text of ['2001-02-29', '2020-13-01', '2020-00-10', '2020-01-32', '2020/01/02', '20200102xx', '2020-1-02x']) {
+    for (const text of ['2001-02-29', '2020-13-01', '2020-00-10', '2020-01-32', '2020/02/30', '20200102xx', '2020-1-02x', '2020/01-02']) {
       expect(parseIsoDayBytes(Buffer.from(text), 0, text.length)).toBeNaN();
     }
   });

@@ -180,10 +180,16 @@ describe('bad input → DataError with file, line and fix', () => {
     }
   });
 
-  it('invalid date', async () => {
+  it('invalid date: said as no calendar date, with how long the month is (probe r64d F4: "not a valid date")', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BADDATE.csv', csv('Date,AdjClose', '2020-02-30,1'))));
     expect(e.line).toBe(2);
-    expect(e.message).toMatch(/Date "2020-02-30" is not a valid date/);
+    // 2020 is a leap year: February has 29 days.
+    expect(e.message).toMatch(/Date "2020-02-30" is not a calendar date \(February 2020 has 29 days\) — correct the date, or remove the row$/);
+    // Year first with slashes or dots is read (2024/01/02), so a day it lacks is said the same; a month past 12 too.
+    for (const [name, written, why] of [['BAD2.csv', '2023/02/29', 'February 2023 has 28 days'], ['BAD3.csv', '2024.04.31', 'April 2024 has 30 days'], ['BAD4.csv', '2024/13/01', 'there is no month 13']]) {
+      const bad = await dataError(() => loadSymbolFile(writeFile(dir, name, csv('Date,AdjClose', '2024-01-02,1', `${written},1`))));
+      expect(bad.message).toBe(`${join(dir, name)}:3: Date "${written}" is not a calendar date (${why}) — correct the date, or remove the row`);
+    }
   });
 
   // Probe r60c F2: 0024-01-02 (a typo of 2024-01-02) was read as 1924-01-02 in price, returns and delisting files (a 100-year
@@ -210,7 +216,7 @@ describe('bad input → DataError with file, line and fix', () => {
     expect((await dataError(() => loadFactorTable(factors))).message).toBe(`${factors}:4: ${early('Date', '00240104', 'write the full year, e.g. 2024-01-04')}`);
     // A date that is none inside a factor table is its line's refusal too, not the table's end (it was "interrupts the table", or dropped as the last row).
     const invalid = writeFile(dir, 'y-ff2.csv', csv('Date,Mkt-RF,RF', '20240102,0.1,0.01', '20240230,0.1,0.01'));
-    expect((await dataError(() => loadFactorTable(invalid))).message).toMatch(/y-ff2\.csv:3: Date "20240230" is not a valid date/);
+    expect((await dataError(() => loadFactorTable(invalid))).message).toMatch(/y-ff2\.csv:3: Date "20240230" is not a calendar date \(February 2024 has 29 days\)/);
     // A delistings.csv in a data folder; a year 100–1799 is no two-digit year: the fix says the rule.
     const folder = tempDir();
     writeFile(folder, 'etf/AAA.csv', csv('Date,AdjClose', '2024-01-02,1', '2024-01-03,2'));

@@ -30,6 +30,6 @@ describe('returns file dates', () => {
     expect(() => loadReturnsFile(file)).toThrow(new DataError(file, 3, `date "${'x'.repeat(40)}…" is not a valid date`, 'write dates as YYYY-MM-DD, e.g. 2020-03-31'));
     const prices = writeFile(tempDir(), 'AAA.csv', csv('Date,Close', '2024-01-02,100', `${'9'.repeat(70_000)},101`));
     const refused = (await loadPriceFile(prices, () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity })).catch((err: unknown) => err)) as DataError;
-    expect(refused.message).toBe(`${prices}:3: Date "${'9'.repeat(40)}…" is not a valid date — write dates as YYYY-MM-DD (or YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z), e.g. 2020-03-31`);
+    expect(refused.message).toBe(`${prices}:3: Date "${'9'.repeat(40)}…" is not a valid date — write dates as YYYY-MM-DD (or 2020/03/31, YYYYMMDD, 31-Mar-2020, or a date-time at midnight such as 2020-03-31T00:00:00Z), e.g. 2020-03-31`);
   });
 });

@@ -288,7 +288,7 @@ describe("vendors' date and close columns", () => {
     expect(r.days).toEqual(['2024-01-02', '2024-01-18']);
     expect(r.close).toEqual([100, 107]);
     const bad = (await loadMarket(writeFile(tempDir(), 'X.csv', csv('Exchange Date,Close', '31-Feb-2024,1')), { cacheDir: false }).catch((x: unknown) => x)) as Error;
-    expect(bad.message).toMatch(/X\.csv:2: Exchange Date "31-Feb-2024" is not a valid date/);
+    expect(bad.message).toMatch(/X\.csv:2: Exchange Date "31-Feb-2024" is not a calendar date \(February 2024 has 29 days\)/);
   });
 
   it('Bloomberg: PX_OPEN, PX_HIGH, PX_LOW, PX_LAST, PX_VOLUME', async () => {

@@ -28,7 +28,13 @@ function baselineFolder(baselineFile: string): string {
 
 /** A path as the baseline file records it: relative to the baseline's folder. */
 const fromBaseline = (baselineFile: string, path: string): string => (path === SAMPLE ? path : relative(baselineFolder(baselineFile), resolve(path)));
-const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : resolve(baselineFolder(baselineFile), path));
+/**
+ * A path the baseline file records, as a user in the working folder would type it: relative to it
+ * (an absolute one as it is). The data is named by it (the market's name, the baseline's `data`),
+ * as `baseline save` named it — never this machine's absolute path (probe r64c F2: `--update`
+ * rewrote "prices" to "/tmp/…/prices" with nothing changed).
+ */
+const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : relative('.', resolve(baselineFolder(baselineFile), path)) || '.');
 
 async function measure(studyFile: string, data: string) {
   const config = { ...loadStudyFile(studyFile), data };

@@ -230,6 +230,28 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(JSON.parse(readFileSync(join(dir, baseline), 'utf8')).runs[0].metrics.annual_return).toBeCloseTo(Number(annual.current), 12);
   });
 
+  it('regress --update with nothing changed rewrites nothing: the data keeps the name baseline save gave it, not this machine\'s absolute path (probe r64c F2)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    write(dir, join('prices', 'AAA.csv'), ['Date,Close', '2024-01-02,100', '2024-01-03,101', '2024-01-04,102', ''].join('\n'));
+    write(dir, 'study.yaml', ['data: ./prices', 'benchmark: none', 'runs:', '  - name: hold', '    strategy: buy-and-hold', '    params: { weights: { AAA: 1 } }', ''].join('\n'));
+    const file = join(dir, 'ci', 'b.json');
+    expectOk(await breadth(['baseline', 'save', 'study.yaml', '--out', join('ci', 'b.json')], { cwd: dir }));
+    const saved = readFileSync(file, 'utf8');
+    expect(JSON.parse(saved)).toMatchObject({ study: join('..', 'study.yaml'), data_source: join('..', 'prices'), data: 'prices' });
+    const updated = await breadth(['regress', '--baseline', join('ci', 'b.json'), '--update'], { cwd: dir });
+    expectOk(updated);
+    expect(updated.stdout).toBe('ci/b.json updated (0 differences beyond tolerance accepted, every value rewritten)\n');
+    expect(readFileSync(file, 'utf8')).toBe(saved);
+    // The data changed (a price file added): named as the baseline names it, in the verdict and in the file --update writes.
+    write(dir, join('prices', 'BBB.csv'), ['Date,Close', '2024-01-02,50', '2024-01-03,50', '2024-01-04,50', ''].join('\n'));
+    const other = await breadth(['regress', '--baseline', join('ci', 'b.json')], { cwd: dir });
+    expectOk(other);
+    expect(other.stdout).toMatch(/^no drift: 1 run matches ci\/b\.json, though the data differs from the baseline's \(prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
+    expectOk(await breadth(['regress', '--baseline', join('ci', 'b.json'), '--update'], { cwd: dir }));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ study: join('..', 'study.yaml'), data_source: join('..', 'prices'), data: 'prices' });
+  });
+
   it("without --data, the study's own data: is baselined, and a changed price in it drifts (probe r28b: the sample was baselined in its place)", async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'prices'));
@@ -249,7 +271,7 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     write(dir, join('prices', 'BBB.csv'), csv([50, 51, 52, 53, 54]));
     const other = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expectOk(other);
-    expect(other.stdout).toMatch(/^no drift: 1 run matches baselines\/b\.json, though the data differs from the baseline's \(\S*prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
+    expect(other.stdout).toMatch(/^no drift: 1 run matches baselines\/b\.json, though the data differs from the baseline's \(prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
     // …though the run gained a medium data note (BBB's bar dated on a Saturday, 2024-01-06): beside the verdict, not a drift.
     const gained = 'breadth: a caveat below high differs from baselines/b.json, not a drift (hold: caveat data-note (medium) 3 → 4): --update records it\n';
     expect(other.stderr).toBe(gained);

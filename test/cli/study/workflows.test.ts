@@ -3,7 +3,7 @@
 // The workflows are independent and run concurrently; the steps inside each are sequential.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, weekdays, write } from '../helpers.ts';
@@ -351,6 +351,34 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(old.not_compared).toEqual(expect.arrayContaining([{ run: 'hold', metric: 'stale_mark_peak' }, { run: 'hold', metric: 'stale_mark_mean' }]));
     expect(old.not_compared).toHaveLength(Object.keys(saved.runs[0].metrics).filter((name) => !headline.includes(name)).length);
     expect([old.caveats_not_compared, old.caveats_changed, old.drifts]).toEqual([['hold'], [], []]);
+  });
+
+  it('a study or data the baseline names that is gone is refused naming the baseline\'s field and the option that gives another, which works; --baseline <folder> says to name the file in it (probe r64c F5, F9)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    write(dir, join('prices', 'AAA.csv'), ['Date,Close', '2024-01-02,100', '2024-01-03,101', '2024-01-04,102', ''].join('\n'));
+    write(dir, 'study.yaml', ['data: prices', 'benchmark: none', 'runs:', '  - name: hold', '    strategy: buy-and-hold', '    params: { weights: { AAA: 1 } }', ''].join('\n'));
+    expectOk(await breadth(['baseline', 'save', 'study.yaml', '--out', join('ci', 'b.json')], { cwd: dir }));
+    renameSync(join(dir, 'study.yaml'), join(dir, 's2.yaml'));
+    renameSync(join(dir, 'prices'), join(dir, 'p2'));
+    const regress = (...args: string[]) => breadth(['regress', ...args], { cwd: dir });
+    expectBadInput(
+      await regress('--baseline', join('ci', 'b.json')),
+      'breadth: ci/b.json: its study "../study.yaml" (relative to the baseline file) is study.yaml, which does not exist — restore it, or name the study to regress: breadth regress <study file> --baseline ci/b.json',
+    );
+    // s2.yaml's data: prices is gone too, but the baseline's data_source is what regress reads.
+    expectBadInput(
+      await regress('s2.yaml', '--baseline', join('ci', 'b.json')),
+      'breadth: ci/b.json: its data_source "../prices" (relative to the baseline file) is prices, which does not exist — restore it, or name the data to regress on with --data <path>',
+    );
+    const fixed = await regress('s2.yaml', '--baseline', join('ci', 'b.json'), '--data', 'p2');
+    expectOk(fixed);
+    expect(fixed.stdout).toBe('no drift: 1 run matches ci/b.json\n');
+    // A folder: the advice names a file in it, and following it (saving there, then regressing) works.
+    expectBadInput(await regress('--baseline', 'ci'), 'breadth: --baseline ci is a folder: name the baseline file, e.g. --baseline ci/baseline.json');
+    expectBadInput(await regress('--baseline', join('ci', 'baseline.json')), 'breadth: ci/baseline.json: no such baseline — create it with `breadth baseline save --out ci/baseline.json`');
+    expectOk(await breadth(['baseline', 'save', 's2.yaml', '--data', 'p2', '--out', join('ci', 'baseline.json')], { cwd: dir }));
+    expectOk(await regress('--baseline', join('ci', 'baseline.json')));
   });
 
   it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {

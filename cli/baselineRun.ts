@@ -1,8 +1,8 @@
 // The work of `breadth baseline save` and `breadth regress` (loaded only when one of them runs):
 // run a study, keep or compare its metrics, fills and orders hashes and caveats.
 
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
@@ -28,7 +28,13 @@ function baselineFolder(baselineFile: string): string {
 
 /** A path as the baseline file records it: relative to the baseline's folder. */
 const fromBaseline = (baselineFile: string, path: string): string => (path === SAMPLE ? path : relative(baselineFolder(baselineFile), resolve(path)));
-const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : resolve(baselineFolder(baselineFile), path));
+/**
+ * A path the baseline file records, as a user in the working folder would type it: relative to it
+ * (an absolute one as it is). The data is named by it (the market's name, the baseline's `data`),
+ * as `baseline save` named it — never this machine's absolute path (probe r64c F2: `--update`
+ * rewrote "prices" to "/tmp/…/prices" with nothing changed).
+ */
+const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : relative('.', resolve(baselineFolder(baselineFile), path)) || '.');
 
 async function measure(studyFile: string, data: string) {
   const config = { ...loadStudyFile(studyFile), data };
@@ -39,14 +45,35 @@ function save(file: string, baseline: Baseline): void {
   writeReport(file, `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
+/**
+ * The baseline `file`, read and validated.
+ * @throws UserError for a file that is not there (with the command that creates it), a folder
+ *   (name the file in it), any other reason the system gives, or contents parseBaseline refuses.
+ */
 function readBaseline(file: string): Baseline {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`${file}: no such baseline — create it with \`breadth baseline save --out ${file}\``);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UserError(`--baseline ${file} is a folder: name the baseline file, e.g. --baseline ${join(file, 'baseline.json')}`);
+    if (code === 'ENOENT') throw new UserError(`${file}: no such baseline — create it with \`breadth baseline save --out ${file}\``);
+    throw new UserError(`${file}: cannot read the baseline: ${(err as Error).message}`);
   }
   return parseBaseline(parseJsonText(text, file), file);
+}
+
+/**
+ * The path the baseline's `key` (its study or data_source) names, from the working folder
+ * (toBaseline). One that no longer exists is refused naming the field, as the file holds it, and
+ * `override`: the way to give another (probe r64c F5: the path alone was named, as if typed).
+ */
+function fieldPath(file: string, baseline: Baseline, key: 'study' | 'data_source', override: string): string {
+  const path = toBaseline(file, baseline[key]);
+  if (path !== SAMPLE && !existsSync(path)) {
+    throw new UserError(`${file}: its ${key} "${baseline[key]}" (relative to the baseline file) is ${path}, which does not exist — restore it, or ${override}`);
+  }
+  return path;
 }
 
 /**
@@ -76,8 +103,8 @@ const shownValue = (x: number | string | null): string => (x === null ? 'null' :
  */
 export async function regress(file: string, options: { config?: string; data?: string; update: boolean; json: boolean }): Promise<void> {
   const baseline = readBaseline(file);
-  const studyFile = options.config ?? toBaseline(file, baseline.study);
-  const dataSource = options.data ?? toBaseline(file, baseline.data_source);
+  const studyFile = options.config ?? fieldPath(file, baseline, 'study', `name the study to regress: breadth regress <study file> --baseline ${file}`);
+  const dataSource = options.data ?? fieldPath(file, baseline, 'data_source', 'name the data to regress on with --data <path>');
   const measured = await measure(studyFile, dataSource);
   const drifts = compareToBaseline(baseline, measured.runs);
   if (options.update) {

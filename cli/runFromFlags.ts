@@ -120,18 +120,23 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
  * (.strategy → --strategy; .benchmark → --benchmark; .name → --label, or the strategy file's name
  * the run took without one). A refusal of the --param values is the strategy's own line, as
  * createStrategy() says it ("command line: runs[0].params: size-tilt: tilt must be …" →
- * "size-tilt: tilt must be …").
+ * "size-tilt: tilt must be …"), and a failure of the run as it replays is the strategy's line
+ * alone ("command line: runs[0] (hold): strategy … failed on …" → "strategy … failed on …").
  */
-function namingFlags(message: string, flags: RunFlags): string {
+function namingFlags(message: string, flags: RunFlags & { strategy: string }): string {
   const name = flags.label === undefined ? "the run's name (the --strategy file's; give --label to choose one)" : '--label';
-  return message
+  const replay = `command line: runs[0] (${runName(flags)}): `;
+  return (message.startsWith(replay) ? message.slice(replay.length) : message)
     .replace(/^command line: runs\[0\]\.params: /, '')
     .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ')
     .replace(/^command line: runs\[0\]\.name: /, `${name}: `);
 }
 
+/** The name of the flags' one run: --label, else the --strategy name or file name without its folder and extension. */
+const runName = (flags: RunFlags & { strategy: string }): string => flags.label ?? flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, '');
+
 /** `err`, a user error said by the flags (namingFlags); anything else as it is. */
-const byFlags = (err: unknown, flags: RunFlags): unknown => (err instanceof UserError ? new UserError(namingFlags(err.message, flags)) : err);
+const byFlags = (err: unknown, flags: RunFlags & { strategy: string }): unknown => (err instanceof UserError ? new UserError(namingFlags(err.message, flags)) : err);
 
 /** An empty --benchmark is refused, never read as "none". */
 function checkBenchmark(flags: RunFlags): void {
@@ -157,7 +162,7 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
         ...(flags.to ? { to: flags.to } : {}),
         runs: [
           {
-            name: flags.label ?? flags.strategy.replace(/^.*[\\/]/, '').replace(/\.[cm]?[jt]s$/, ''),
+            name: runName(flags),
             strategy: flags.strategy,
             params: Object.fromEntries((flags.param ?? []).map(parseParam)),
             ...(flags.benchmark === undefined ? {} : { benchmark: flags.benchmark }),

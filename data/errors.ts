@@ -1,6 +1,22 @@
 // Errors that a user can act on: where (file:line), what, and how to fix it.
 
-export class DataError extends Error {
+/**
+ * An error in user input (config, parameters, flags, data files, an output path): printed as one
+ * line, never with a stack. Every error breadth raises for a user's mistake is one (DataError,
+ * ParamsError and StrategyError are its kinds); anything else it throws is its own fault.
+ */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/**
+ * A data file (or a file breadth writes) that cannot be read or written as it is: a UserError
+ * whose message is `file:line: problem — fix`.
+ */
+export class DataError extends UserError {
   readonly file: string;
   readonly line: number | undefined;
   /** What is wrong, without the place or the fix (the message is `file:line: problem — fix`). */
@@ -21,14 +37,6 @@ export class DataError extends Error {
 /** A DataError's words without its place: `problem — fix` (the problem alone without a fix). */
 export function problemAndFix(problem: string, fix: string | undefined): string {
   return `${problem}${fix ? ` — ${fix}` : ''}`;
-}
-
-/** An error in user input (config, parameters, flags): printed as one line, never with a stack. */
-export class UserError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserError';
-  }
 }
 
 /**
@@ -55,9 +63,9 @@ export class StrategyError extends UserError {
   }
 }
 
-/** True for errors whose message is meant for the user as is. */
-export function isUserFacing(err: unknown): err is Error {
-  return err instanceof DataError || err instanceof UserError;
+/** True for errors whose message is meant for the user as is: a UserError, of any kind. */
+export function isUserFacing(err: unknown): err is UserError {
+  return err instanceof UserError;
 }
 
 /** A key path as users write it: `runs[2].params.tilt`. */

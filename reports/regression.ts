@@ -148,6 +148,11 @@ export function notCompared(baseline: Baseline, current: readonly BaselineRun[])
   };
 }
 
+/**
+ * True when `after` is within `tol` of `before`: |after − before| ≤ abs OR ≤ rel × |before| — the
+ * looser bound wins, as pytest.approx and numpy.isclose combine them (rel 0 leaves abs alone, abs
+ * 0 rel alone). A value of none (null) matches only none; a metric the run lacks (undefined) never.
+ */
 export function withinTolerance(before: number | null, after: number | null | undefined, tol: Tolerance): boolean {
   if (before === null || after === null || after === undefined) return before === after;
   const diff = Math.abs(after - before);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { sourceHash } from '../core/sourceHash.ts';
 import { UserError } from '../data/errors.ts';
+import { describe } from '../engine/decisions/strategyFault.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { instantiate, type StrategyDefinition } from './api.ts';
 import { breadthThrust } from './builtin/breadthThrust.ts';
@@ -81,15 +82,31 @@ export async function loadStrategyDefinition(nameOrPath: string, cwd?: string): 
   return isStrategyPath(nameOrPath) ? loadStrategyFile(nameOrPath, cwd) : builtinDefinition(nameOrPath);
 }
 
-/** A runnable Strategy from a built-in name or a strategy file path and raw parameters. */
+/**
+ * `nameOrPath` as given to `call` (createStrategy, createBuiltinStrategy), checked to be a string:
+ * from plain JavaScript anything may come, and a definition (defineStrategy's) is instantiate()'s.
+ * @throws UserError naming the function, what it was given and instantiate().
+ */
+function nameGiven(nameOrPath: unknown, call: string): string {
+  if (typeof nameOrPath === 'string') return nameOrPath;
+  const definition = typeof nameOrPath === 'object' && nameOrPath !== null && typeof (nameOrPath as { create?: unknown }).create === 'function';
+  const given = definition ? 'a strategy definition' : describe(nameOrPath);
+  throw new UserError(`${call}() takes a built-in strategy's name or a strategy file's path, got ${given}: for a definition (defineStrategy's), use instantiate(definition, params)`);
+}
+
+/**
+ * A runnable Strategy from a built-in name or a strategy file path and raw parameters.
+ * @throws UserError for an unknown name, a file that cannot be loaded, or anything but a string
+ *   (a definition is instantiate()'s); ParamsError for parameters its schema refuses.
+ */
 export async function createStrategy(nameOrPath: string, rawParams: unknown = {}, cwd?: string): Promise<Strategy> {
-  const { definition, sourceHash, origin } = await loadStrategyDefinition(nameOrPath, cwd);
+  const { definition, sourceHash, origin } = await loadStrategyDefinition(nameGiven(nameOrPath, 'createStrategy'), cwd);
   return instantiate(definition, rawParams, sourceHash, origin);
 }
 
-/** Synchronous form for built-ins only. */
+/** Synchronous form for built-ins only (the errors of createStrategy). */
 export function createBuiltinStrategy(name: string, rawParams: unknown = {}): Strategy {
-  const { definition, sourceHash } = builtinDefinition(name);
+  const { definition, sourceHash } = builtinDefinition(nameGiven(name, 'createBuiltinStrategy'));
   return instantiate(definition, rawParams, sourceHash);
 }
 

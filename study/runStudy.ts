@@ -3,7 +3,7 @@
 // render its tear sheet and the comparison pages — from the store, so anything written can be
 // re-rendered later.
 
-import { ParamsError, UserError } from '../data/errors.ts';
+import { ParamsError, StrategyError, UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
@@ -59,8 +59,12 @@ export async function runStudyRuns(config: StudyConfig, market: Market, where: s
   const runs: StudyRun[] = [];
   prepared.forEach((p, k) => {
     progress.onRun?.(k + 1, prepared.length, p.spec.name);
-    const result = backtestStudyRun(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
-    runs.push(measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, config.riskFree, factors, progress.trials));
+    runs.push(
+      inRun(`${where}: runs[${k}] (${p.spec.name})`, () => {
+        const result = backtestStudyRun(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
+        return measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, config.riskFree, factors, progress.trials);
+      }),
+    );
   });
   await userCodeSettled();
   return { market, runs };
@@ -128,6 +132,21 @@ function paramsChecked<T>(build: () => T, where: string): T {
   } catch (err) {
     if (err instanceof ParamsError) throw new ParamsError(`${where}: ${err.message}`);
     throw err instanceof UserError ? new ParamsError(err.message) : err;
+  }
+}
+
+/**
+ * A user error of a run as it replays and is measured (its strategy threw or answered a NaN
+ * weight, a model file failed), prefixed with the study file and the run —
+ * `study.yaml: runs[1] (b-nan): strategy "bad-one" failed on 2024-01-02: …` — so that among
+ * runs of one strategy the one that failed is named. A StrategyError stays one.
+ */
+function inRun<T>(run: string, replay: () => T): T {
+  try {
+    return replay();
+  } catch (err) {
+    if (err instanceof StrategyError) throw new StrategyError(`${run}: ${err.message}`);
+    throw err instanceof UserError ? new UserError(`${run}: ${err.message}`) : err;
   }
 }
 

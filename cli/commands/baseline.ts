@@ -1,7 +1,14 @@
 // breadth baseline save · breadth regress: regression of strategy results against a stored baseline.
 
 import type { CommandModule } from 'yargs';
+import { DEFAULT_TOLERANCE } from '../../reports/regression.ts';
 import { DEFAULT_STUDY } from './study.ts';
+
+/** How regress compares a metric (reports/regression.ts withinTolerance), for its --help. */
+const TOLERANCE_RULE =
+  'A metric passes when |current − baseline| ≤ abs OR ≤ rel × |baseline| (the looser bound wins: rel 0 leaves abs alone, abs 0 rel alone), ' +
+  `with the baseline file's "tolerances" for that metric, else its "default", else abs ${DEFAULT_TOLERANCE.abs}, rel ${DEFAULT_TOLERANCE.rel}; ` +
+  'a metric with no value (null) matches only null. Hashes and high caveats must match exactly.';
 
 const saveCommand: CommandModule<object, { config?: string; data?: string; out: string }> = {
   command: 'save [config]',
@@ -36,7 +43,8 @@ export const regressCommand: CommandModule<object, { baseline: string; config?: 
       .option('update', { type: 'boolean', default: false, describe: 'accept the new results as the baseline' })
       .option('json', { type: 'boolean', default: false })
       .example('$0 regress --baseline baselines/sample.json', 'CI: fail when results drift')
-      .example('$0 regress --baseline baselines/sample.json --update', 'accept intended changes'),
+      .example('$0 regress --baseline baselines/sample.json --update', 'accept intended changes')
+      .epilogue(TOLERANCE_RULE),
   handler: async ({ baseline, ...options }) => {
     const { regress } = await import('../baselineRun.ts');
     return regress(baseline, options);

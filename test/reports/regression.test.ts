@@ -16,6 +16,24 @@ describe('compareToBaseline', () => {
     expect(compareToBaseline(baseline([run()]), [run({ metrics: { sharpe: 1 + 1e-12 } })])).toEqual([]);
   });
 
+  it('passes a metric within abs OR rel × |baseline|, the looser bound winning; the default is abs 1e-9, rel 1e-7 (probe r64c F3: the rule was undocumented)', () => {
+    // total_return 0.0891 → 0.0810: |Δ| = 0.0081 (0.00809999999999978 in binary64).
+    const moved = (tolerance?: { abs: number; rel: number }) =>
+      compareToBaseline(
+        parseBaseline({ breadth_baseline: 1, study: 's.yaml', data_source: 'sample', data: 'd', data_fingerprint: 'x', tolerances: tolerance ? { default: tolerance } : {}, runs: [run({ metrics: { total_return: 0.0891 } })] }, 'base.json'),
+        [run({ metrics: { total_return: 0.081 } })],
+      ).length;
+    expect(moved({ abs: 0.008, rel: 0 })).toBe(1); // 0.0081 > 0.008
+    expect(moved({ abs: 0.0081, rel: 0 })).toBe(0);
+    expect(moved({ abs: 0, rel: 0.09 })).toBe(1); // 0.09 × 0.0891 = 0.008019 < 0.0081
+    expect(moved({ abs: 0, rel: 0.0910 })).toBe(0); // 0.0910 × 0.0891 = 0.0081081 ≥ 0.0081
+    expect(moved({ abs: 0.001, rel: 0.5 })).toBe(0); // abs alone drifts; rel 0.5 × 0.0891 = 0.04455 passes: the looser wins
+    expect(moved()).toBe(1);
+    // The default: 1 → 1 + 1.5e-7 drifts (1.5e-7 > 1e-9 and > 1e-7 × 1); 1000 → 1000 + 5e-5 passes (5e-5 ≤ 1e-7 × 1000 = 1e-4).
+    expect(compareToBaseline(baseline([run()]), [run({ metrics: { sharpe: 1 + 1.5e-7 } })])).toHaveLength(1);
+    expect(compareToBaseline(baseline([run({ metrics: { sharpe: 1000 } })]), [run({ metrics: { sharpe: 1000 + 5e-5 } })])).toEqual([]);
+  });
+
   it('reports a changed order list even when the fills and metrics are the same', () => {
     expect(compareToBaseline(baseline([run()]), [run({ orders_hash: 'p'.repeat(64) })])).toEqual([
       { run: 'a', what: 'orders_hash', baseline: 'o'.repeat(64), current: 'p'.repeat(64), tolerance: 'exact' },

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StrategyError } from '../../data/errors.ts';
+import { StrategyError, UserError } from '../../data/errors.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { schedules } from '../../engine/calendar/schedule.ts';
 import { defineStrategy, instantiate } from '../../strategies/api.ts';
@@ -17,7 +17,7 @@ import { sessionsParam } from '../../strategies/blocks/params.ts';
 import { months } from '../../strategies/blocks/durations.ts';
 import { definitionExport, ownExports } from '../../strategies/loader.ts';
 import { BUILD_SOURCES } from '../../core/buildFingerprint.ts';
-import { builtinDefinition, builtinNames, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
+import { builtinDefinition, builtinNames, createBuiltinStrategy, createStrategy, listStrategies, loadStrategyDefinition } from '../../strategies/registry.ts';
 import { testMarket } from './testMarket.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,6 +72,31 @@ describe('built-ins', () => {
 
   it('names the built-ins when a name is unknown', async () => {
     await expect(createStrategy('size-tlit')).rejects.toThrow(/unknown strategy "size-tlit": built-ins are buy-and-hold, .*size-tilt.*; or give the path/);
+  });
+
+  it('given a definition or anything but a string (plain JavaScript), createStrategy and createBuiltinStrategy say so and name instantiate() — a UserError, not "nameOrPath.includes is not a function" (probe r64c F7)', async () => {
+    const definition = builtinDefinition('buy-and-hold').definition;
+    const fix = 'for a definition (defineStrategy\'s), use instantiate(definition, params)';
+    const refusal = async (build: () => unknown): Promise<unknown> => {
+      try {
+        await build();
+      } catch (err) {
+        return err;
+      }
+      throw new Error('not refused');
+    };
+    for (const [call, build] of [
+      ['createStrategy', (x: unknown) => createStrategy(x as string, {})],
+      ['createBuiltinStrategy', (x: unknown) => createBuiltinStrategy(x as string, {})],
+    ] as const) {
+      const err = await refusal(() => build(definition));
+      expect(err).toBeInstanceOf(UserError);
+      expect((err as Error).message).toBe(`${call}() takes a built-in strategy's name or a strategy file's path, got a strategy definition: ${fix}`);
+      expect(((await refusal(() => build(42))) as Error).message).toBe(`${call}() takes a built-in strategy's name or a strategy file's path, got 42: ${fix}`);
+      expect(((await refusal(() => build(undefined))) as Error).message).toBe(`${call}() takes a built-in strategy's name or a strategy file's path, got undefined: ${fix}`);
+    }
+    // The fix works: the definition instantiated runs as the built-in by its name does.
+    expect(instantiate(definition, {}).name).toBe('buy-and-hold');
   });
 });
 

@@ -167,11 +167,11 @@ describe('a model at fault is named, with its file — never breadth\'s internal
     expect((err as Error).message).toBe(`test.yaml: runs[0].models.commission: commission model "broken" (broken.ts) failed in create(): no tiers given (at ${join(dir, 'broken.ts')}:3:20)`);
   });
 
-  it('a model file whose commission() throws a string: the date it was asked (the first decision, 2005-01-03) and the file', async () => {
+  it('a model file whose commission() throws a string: the study, the run, the date it was asked (the first decision, 2005-01-03) and the file', async () => {
     writeFileSync(join(dir, 'stringy.ts'), "import { defineModel, z } from 'breadth';\nexport default defineModel({ concern: 'commission', name: 'stringy', description: 'x', params: z.object({}),\n  create: () => ({ name: 'stringy', commission() { throw 'no schedule'; } }) });\n");
     const err = await runStudyRuns(study({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: 'stringy.ts' } } }] }), market, 'test.yaml', {}, dir).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(StrategyError);
-    expect((err as Error).message).toBe('commission model "stringy" (stringy.ts) failed on 2005-01-03 in commission(…): it threw the string "no schedule", not an Error (in stringy.ts)');
+    expect((err as Error).message).toBe('test.yaml: runs[0] (x): commission model "stringy" (stringy.ts) failed on 2005-01-03 in commission(…): it threw the string "no schedule", not an Error (in stringy.ts)');
   });
 
   it('answers a concern cannot take, each named with the rule: NaN commission, negative slippage, a price of 0, NaN shares, infinite interest', () => {

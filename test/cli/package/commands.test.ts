@@ -19,6 +19,14 @@ describe.concurrent('breadth --help', () => {
     for (const name of names) expect(o.stdout, `--help does not list ${name}`).toMatch(new RegExp(`^\\s+breadth ${name}\\b`, 'm'));
     expect(o.stdout).toMatch(/Exit codes: 0 ok · 1 regression drift · 2 bad input · 70 internal error/);
   });
+
+  it('regress --help says how a tolerance passes a metric, and the default (probe r64c F3: said nowhere)', async () => {
+    const o = await breadth(['regress', '--help'], { cwd: scratch() });
+    expectOk(o);
+    const text = o.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('A metric passes when |current − baseline| ≤ abs OR ≤ rel × |baseline| (the looser bound wins: rel 0 leaves abs alone, abs 0 rel alone)');
+    expect(text).toContain('else its "default", else abs 1e-9, rel 1e-7');
+  });
 });
 
 describe.concurrent('breadth strategies', () => {

@@ -92,6 +92,32 @@ describe.concurrent('a strategy at fault is named, with its own file and line �
     expectNothingStored(dir);
   });
 
+  it('in a study, a run whose strategy fails is named by the study file, its index and its name — by run, study, baseline save and regress — when other runs share its strategy (probe r64c F1: the strategy alone was named)', async () => {
+    const dir = scratch();
+    write(
+      dir,
+      'two-modes.ts',
+      `import { defineStrategy, schedules, z } from 'breadth';
+export default defineStrategy({ name: 'two-modes', description: 'Holds SYN_SMALL, or answers NaN.', dataNeeds: 'stock prices',
+  params: z.object({ nan: z.boolean().default(false).describe('answer a NaN weight') }),
+  create: ({ nan }) => ({ schedule: schedules.monthStart, decide: () => ({ weights: { SYN_SMALL: nan ? NaN : 0.5 } }) }) });
+`,
+    );
+    const study = (name: string, nan: boolean): string =>
+      write(dir, name, ['title: t', `data: ${SMALL[1]}`, 'runs:', '  - name: a-ok', '    strategy: ./two-modes.ts', '  - name: b-nan', '    strategy: ./two-modes.ts', `    params: { nan: ${nan} }`, ''].join('\n'));
+    study('ok.yaml', false);
+    study('bad.yaml', true);
+    const failed = 'breadth: bad.yaml: runs[1] (b-nan): strategy "two-modes" failed on 2005-01-03: the weight of SYN_SMALL is NaN';
+    expectBadInput(await breadth(['run', 'bad.yaml', '--db', 'out/r.db'], { cwd: dir }), failed);
+    expectBadInput(await breadth(['study', 'bad.yaml', '--out', 'out'], { cwd: dir }), failed);
+    expectBadInput(await breadth(['baseline', 'save', 'bad.yaml', '--out', 'out/b.json'], { cwd: dir }), failed);
+    expectNothingStored(dir);
+    expectOk(await breadth(['baseline', 'save', 'ok.yaml', '--out', 'b.json'], { cwd: dir }));
+    expectBadInput(await breadth(['regress', 'bad.yaml', '--baseline', 'b.json'], { cwd: dir }), failed);
+    // The flags' one run is the strategy's line alone: there is no other run to tell it from.
+    expectBadInput(await breadth(['run', '--strategy', './two-modes.ts', '--param', 'nan=true', ...SMALL, '--db', 'out/r.db'], { cwd: dir }), /^breadth: strategy "two-modes" failed on 2005-01-03: the weight of SYN_SMALL is NaN/);
+  });
+
   it('a weight map naming a symbol the data lacks names it, and the file the decision came from', async () => {
     const dir = scratch();
     const file = strategyFile(dir, 'ghost', `() => ({ schedule: schedules.monthStart, decide: () => ({ weights: { GHOST: 1 } }) })`);
@@ -117,7 +143,7 @@ describe.concurrent('a strategy at fault is named, with its own file and line �
     const thrower = model('buy-refuser', `() => ({ name: 'refuses buys', commission: ({ quantity }) => { if (quantity > 0) throw new Error('buys are not priced'); return 0; } })`);
     study('buy-refuser');
     const o = await breadth(['study', 'buy-refuser.yaml', '--out', 'out'], { cwd: dir });
-    expectBadInput(o, 'breadth: commission model "refuses buys" (buy-refuser.ts) failed on 2005-01-03 in commission(…): buys are not priced (at ', `${thrower}:${lineOf(thrower, 'throw new Error')}:`);
+    expectBadInput(o, 'breadth: buy-refuser.yaml: runs[0] (r): commission model "refuses buys" (buy-refuser.ts) failed on 2005-01-03 in commission(…): buys are not priced (at ', `${thrower}:${lineOf(thrower, 'throw new Error')}:`);
     const broken = model('broken', `() => { throw new Error('no schedule given'); }`);
     study('broken');
     expectBadInput(await breadth(['study', 'broken.yaml', '--out', 'out'], { cwd: dir }), 'broken.yaml: runs[0].models.commission: commission model "broken" (broken.ts) failed in create(): no schedule given (at ', `${broken}:${lineOf(broken, 'throw new Error')}:`);

@@ -3,7 +3,7 @@
 // The workflows are independent and run concurrently; the steps inside each are sequential.
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, weekdays, write } from '../helpers.ts';
@@ -230,6 +230,28 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(JSON.parse(readFileSync(join(dir, baseline), 'utf8')).runs[0].metrics.annual_return).toBeCloseTo(Number(annual.current), 12);
   });
 
+  it('regress --update with nothing changed rewrites nothing: the data keeps the name baseline save gave it, not this machine\'s absolute path (probe r64c F2)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    write(dir, join('prices', 'AAA.csv'), ['Date,Close', '2024-01-02,100', '2024-01-03,101', '2024-01-04,102', ''].join('\n'));
+    write(dir, 'study.yaml', ['data: ./prices', 'benchmark: none', 'runs:', '  - name: hold', '    strategy: buy-and-hold', '    params: { weights: { AAA: 1 } }', ''].join('\n'));
+    const file = join(dir, 'ci', 'b.json');
+    expectOk(await breadth(['baseline', 'save', 'study.yaml', '--out', join('ci', 'b.json')], { cwd: dir }));
+    const saved = readFileSync(file, 'utf8');
+    expect(JSON.parse(saved)).toMatchObject({ study: join('..', 'study.yaml'), data_source: join('..', 'prices'), data: 'prices' });
+    const updated = await breadth(['regress', '--baseline', join('ci', 'b.json'), '--update'], { cwd: dir });
+    expectOk(updated);
+    expect(updated.stdout).toBe('ci/b.json updated (0 differences beyond tolerance accepted, every value rewritten)\n');
+    expect(readFileSync(file, 'utf8')).toBe(saved);
+    // The data changed (a price file added): named as the baseline names it, in the verdict and in the file --update writes.
+    write(dir, join('prices', 'BBB.csv'), ['Date,Close', '2024-01-02,50', '2024-01-03,50', '2024-01-04,50', ''].join('\n'));
+    const other = await breadth(['regress', '--baseline', join('ci', 'b.json')], { cwd: dir });
+    expectOk(other);
+    expect(other.stdout).toMatch(/^no drift: 1 run matches ci\/b\.json, though the data differs from the baseline's \(prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
+    expectOk(await breadth(['regress', '--baseline', join('ci', 'b.json'), '--update'], { cwd: dir }));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ study: join('..', 'study.yaml'), data_source: join('..', 'prices'), data: 'prices' });
+  });
+
   it("without --data, the study's own data: is baselined, and a changed price in it drifts (probe r28b: the sample was baselined in its place)", async () => {
     const dir = scratch();
     mkdirSync(join(dir, 'prices'));
@@ -249,7 +271,7 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     write(dir, join('prices', 'BBB.csv'), csv([50, 51, 52, 53, 54]));
     const other = await breadth(['regress', '--baseline', join('baselines', 'b.json')], { cwd: dir });
     expectOk(other);
-    expect(other.stdout).toMatch(/^no drift: 1 run matches baselines\/b\.json, though the data differs from the baseline's \(\S*prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
+    expect(other.stdout).toMatch(/^no drift: 1 run matches baselines\/b\.json, though the data differs from the baseline's \(prices: fingerprint [0-9a-f]{12}, recorded [0-9a-f]{12}\)\n$/);
     // …though the run gained a medium data note (BBB's bar dated on a Saturday, 2024-01-06): beside the verdict, not a drift.
     const gained = 'breadth: a caveat below high differs from baselines/b.json, not a drift (hold: caveat data-note (medium) 3 → 4): --update records it\n';
     expect(other.stderr).toBe(gained);
@@ -329,6 +351,34 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(old.not_compared).toEqual(expect.arrayContaining([{ run: 'hold', metric: 'stale_mark_peak' }, { run: 'hold', metric: 'stale_mark_mean' }]));
     expect(old.not_compared).toHaveLength(Object.keys(saved.runs[0].metrics).filter((name) => !headline.includes(name)).length);
     expect([old.caveats_not_compared, old.caveats_changed, old.drifts]).toEqual([['hold'], [], []]);
+  });
+
+  it('a study or data the baseline names that is gone is refused naming the baseline\'s field and the option that gives another, which works; --baseline <folder> says to name the file in it (probe r64c F5, F9)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    write(dir, join('prices', 'AAA.csv'), ['Date,Close', '2024-01-02,100', '2024-01-03,101', '2024-01-04,102', ''].join('\n'));
+    write(dir, 'study.yaml', ['data: prices', 'benchmark: none', 'runs:', '  - name: hold', '    strategy: buy-and-hold', '    params: { weights: { AAA: 1 } }', ''].join('\n'));
+    expectOk(await breadth(['baseline', 'save', 'study.yaml', '--out', join('ci', 'b.json')], { cwd: dir }));
+    renameSync(join(dir, 'study.yaml'), join(dir, 's2.yaml'));
+    renameSync(join(dir, 'prices'), join(dir, 'p2'));
+    const regress = (...args: string[]) => breadth(['regress', ...args], { cwd: dir });
+    expectBadInput(
+      await regress('--baseline', join('ci', 'b.json')),
+      'breadth: ci/b.json: its study "../study.yaml" (relative to the baseline file) is study.yaml, which does not exist — restore it, or name the study to regress: breadth regress <study file> --baseline ci/b.json',
+    );
+    // s2.yaml's data: prices is gone too, but the baseline's data_source is what regress reads.
+    expectBadInput(
+      await regress('s2.yaml', '--baseline', join('ci', 'b.json')),
+      'breadth: ci/b.json: its data_source "../prices" (relative to the baseline file) is prices, which does not exist — restore it, or name the data to regress on with --data <path>',
+    );
+    const fixed = await regress('s2.yaml', '--baseline', join('ci', 'b.json'), '--data', 'p2');
+    expectOk(fixed);
+    expect(fixed.stdout).toBe('no drift: 1 run matches ci/b.json\n');
+    // A folder: the advice names a file in it, and following it (saving there, then regressing) works.
+    expectBadInput(await regress('--baseline', 'ci'), 'breadth: --baseline ci is a folder: name the baseline file, e.g. --baseline ci/baseline.json');
+    expectBadInput(await regress('--baseline', join('ci', 'baseline.json')), 'breadth: ci/baseline.json: no such baseline — create it with `breadth baseline save --out ci/baseline.json`');
+    expectOk(await breadth(['baseline', 'save', 's2.yaml', '--data', 'p2', '--out', join('ci', 'baseline.json')], { cwd: dir }));
+    expectOk(await regress('--baseline', join('ci', 'baseline.json')));
   });
 
   it('saved through a link to another folder, the paths are relative to the real file: regress on the file and on the link both find the study', async () => {

@@ -23,6 +23,7 @@ async function dataError(action: () => unknown): Promise<DataError> {
     await action();
   } catch (err) {
     expect(err).toBeInstanceOf(DataError);
+    expect(err, 'a DataError is a UserError (probe r64c F4)').toBeInstanceOf(UserError);
     const e = err as DataError;
     expect(e.fix, 'every DataError says how to fix it').toBeTruthy();
     expect(e.message.startsWith(e.line === undefined ? e.file : `${e.file}:${e.line}: `)).toBe(true);
@@ -39,6 +40,14 @@ describe('bad input → DataError with file, line and fix', () => {
     expect(e.message).toMatch(/file not found/);
     const viaLoad = await dataError(() => loadMarket(join(dir, 'missing-folder'), { cacheDir: false }));
     expect(viaLoad.message).toMatch(/no such file or folder/);
+  });
+
+  it('is a UserError, so one `instanceof UserError` tells every user mistake from breadth\'s own fault (probe r64c F4: loadMarket of a missing path threw a DataError that was not one)', async () => {
+    const err = await loadMarket(join(dir, 'nope'), { cacheDir: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).name).toBe('DataError');
+    expect((err as DataError).file).toBe(join(dir, 'nope'));
   });
 
   it('empty file', async () => {

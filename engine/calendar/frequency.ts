@@ -144,6 +144,17 @@ export function gapSpacing(days: number): Frequency['label'] {
   return bucket?.label ?? 'other';
 }
 
+/**
+ * For a regular spacing outside the buckets (label 'other'): the k ≥ 2 of its median gaps a gap of
+ * `days` spans with dates missing (isMissingDates within the REGULAR_GAP tolerance that judged the
+ * spacing regular: on the 15th and month-ends, median 15 days, 27 to 33.75 days → 2 — a 15th
+ * missing), else 0. How engine/calendar/rowPeriods.ts tells a hole from a row of the spacing there.
+ */
+export function otherMissingSpacings(days: number, f: Frequency): number {
+  const m = f.medianGapDays;
+  return isMissingDates(days, m, REGULAR_GAP[0] * m, REGULAR_GAP[1] * m) ? Math.round(days / m) : 0;
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 

@@ -9,7 +9,7 @@
 
 import { calendarPlace, gridDate } from './calendarGrid.ts';
 import { holeWeekdays } from './dailyPeriods.ts';
-import { calendarGap, type Frequency, inferFrequency, wholeSpacings } from './frequency.ts';
+import { calendarGap, type Frequency, inferFrequency, otherMissingSpacings, wholeSpacings } from './frequency.ts';
 
 /**
  * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
@@ -19,11 +19,15 @@ import { calendarGap, type Frequency, inferFrequency, wholeSpacings } from './fr
  *   weekdays or more (engine/calendar/dailyPeriods.ts holeWeekdays), counts its weekdays: Friday 2024-01-19 →
  *   Monday 01-29, 6;
  * - a daily calendar-day one (P = 365): its days, 1 a row unless days are missing;
- * - a regular coarser one (coarseRows): 1 for a gap that fits its bucket (or ±10 % of its spacing
- *   outside the buckets), whole spacings for missing dates — month-ends without June: 2 for the 61
- *   days from May to July — and where a stray gap lies between two dates on its grid, the rows
- *   between them share the spacings those span by their days (Fridays with a Thursday beside
- *   one of them: 6/7 and 1/7; a month-end moved to the 15th: 2 · 15/61 and 2 · 46/61);
+ * - a regular weekly, monthly, quarterly or annual one (coarseRows): 1 for a gap that fits its
+ *   bucket, whole spacings for missing dates — month-ends without June: 2 for the 61 days from
+ *   May to July — and where a stray gap lies between two dates on its grid, the rows between them
+ *   share the spacings those span by their days (Fridays with a Thursday beside one of them: 6/7
+ *   and 1/7; a month-end moved to the 15th: 2 · 15/61 and 2 · 46/61);
+ * - a regular one outside the buckets (otherRows: the 15th and month-ends, every 14 or 28 days,
+ *   every other month-end): the rows between holes share the periods their days span, round(days
+ *   · P / 365.25) — 1 a row where P fits, whatever each gap (13 to 18 days on the 15th and
+ *   month-ends) —, a row closing a hole its whole spacings;
  * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
  *   year, so Σk / P is the span in years whatever the rounding of P; a daily one 1 a row;
  * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
@@ -39,8 +43,38 @@ export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number):
     }
   } else if (f.irregular) {
     for (let k = 1; k < dates.length; k++) out[k - 1] = ((dates[k] - dates[k - 1]) * periodsPerYear) / 365.25;
-  } else coarseRows(dates, f, out);
+  } else if (f.label === 'other') otherRows(dates, f, out);
+  else coarseRows(dates, f, out);
   return out;
+}
+
+/**
+ * The rows of a regular calendar outside the buckets (periodsPerRow), into `out`. Such a spacing
+ * has no grid, and its gaps may vary by design — a half-month on the 15th and month-ends is 13 to
+ * 18 days once weekend dates move to the Friday, its median 15 where a year / 24 is 15.22 — so no
+ * one gap is one period: a row closing missing dates (frequency.ts otherMissingSpacings: a 15th
+ * missing, 28 to 33 days) counts its whole spacings, and each run of rows between such rows counts
+ * the periods its days span, m = round(days · P / 365.25) (the unrounded share where that is 0),
+ * m / rows each. On the 15th and month-ends of 2023 (2023-01-13 … 12-29, 350 days, P = 24): 23
+ * rows, m = round(22.998) = 23, 1 each — not 1.2 for an 18-day gap and 1 for a 14-day one (Σk
+ * 23.53). A fixed spacing (every 14 days, P = 26) counts 1 a row until its days drift half a
+ * period from P's (26 · 14 = 364 of 365.25 days a year: 5.6 years), then by its days.
+ */
+function otherRows(dates: ArrayLike<number>, f: Frequency, out: Float64Array): void {
+  const run = (from: number, to: number): void => {
+    if (to === from) return;
+    const exact = ((dates[to] - dates[from]) * f.periodsPerYear) / 365.25;
+    out.fill((Math.round(exact) || exact) / (to - from), from, to);
+  };
+  let from = 0; // the first row of the current run; row r spans dates[r] → dates[r + 1]
+  for (let r = 0; r < out.length; r++) {
+    const hole = otherMissingSpacings(dates[r + 1] - dates[r], f);
+    if (hole === 0) continue;
+    run(from, r);
+    out[r] = hole;
+    from = r + 1;
+  }
+  run(from, out.length);
 }
 
 /**
@@ -73,7 +107,8 @@ function coarseRows(dates: ArrayLike<number>, f: Frequency, out: Float64Array): 
 /**
  * Indices of the dates that anchor a coarse calendar's rows (coarseRows): those on its grid
  * (engine/calendar/calendarGrid.ts gridDate), the nearest one where several share a grid date (Thursday
- * 2024-01-25 beside Friday 01-26: the Friday); every date where the spacing has no grid.
+ * 2024-01-25 beside Friday 01-26: the Friday); every date for a spacing without a grid (none
+ * reaches here: periodsPerRow counts those by otherRows).
  */
 function gridAnchors(dates: ArrayLike<number>, f: Frequency): number[] {
   const place = calendarPlace(dates, f);

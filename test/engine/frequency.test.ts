@@ -456,6 +456,39 @@ describe('periods each row covers (periodsPerRow)', () => {
     expect(rows.slice(1).every((k) => k === 1)).toBe(true);
   });
 
+  // The 15th and month-ends of 2023, a weekend date moved to the Friday before (probe r64d F3): gaps
+  // 18, 15, 13, 15, 16, 14, 14, 17, 16, 15, 15, 14, 17, 15, 16, 15, 14, 14, 18, 15, 15, 15, 14 days.
+  const semiMonthly = (years: readonly number[]): number[] =>
+    years.flatMap((y) => Array.from({ length: 12 }, (_, m) => [epochDay(y, m + 1, 15), epochDay(y, m + 2, 0)]).flat()).map((d) => d - [2, 0, 0, 0, 0, 0, 1][(d + 4) % 7]);
+
+  it('the 15th and month-ends (P = 24): every row one half-month, 23 for 2023-01-13 → 12-29 (350 days · 24 / 365.25 = 22.998 → 23), not 23.53 (probe r64d F3: 18 and 17 days counted 1.2 and 1.13 as off 15 ± 10 %)', () => {
+    const days = semiMonthly([2023]);
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: 24, label: 'other', irregular: false });
+    expect(Array.from(periodsPerRow(days, 24))).toEqual(Array(23).fill(1));
+  });
+
+  it('the 15th and month-ends 2020–2023 without 2021-03-15 and 2022-11-30: those rows close holes of 2 half-months (28 and 31 days), the rest 1; Σk = 95 as with them (was 97.07)', () => {
+    const full = semiMonthly([2020, 2021, 2022, 2023]);
+    const days = without(full, epochDay(2021, 3, 15), epochDay(2022, 11, 30));
+    const rows = Array.from(periodsPerRow(days, 24));
+    const holes = [days.indexOf(epochDay(2021, 3, 31)) - 1, days.indexOf(epochDay(2022, 12, 15)) - 1];
+    expect(holes.map((k) => rows[k])).toEqual([2, 2]);
+    expect(rows.filter((_, k) => !holes.includes(k)).every((k) => k === 1)).toBe(true);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(full.length - 1);
+  });
+
+  it('the 1st and 16th 2020–2023: Σk = 95 for 95 rows (was 94.6: the 13-day Februaries counted 13/15)', () => {
+    const days = [2020, 2021, 2022, 2023].flatMap((y) => Array.from({ length: 12 }, (_, m) => [epochDay(y, m + 1, 1), epochDay(y, m + 1, 16)]).flat());
+    expect(Array.from(periodsPerRow(days, 24))).toEqual(Array(95).fill(1));
+  });
+
+  it('every 14 days over ten years (P = 26): 3 640 days · 26 / 365.25 = 259.11 → 259 periods, 259/260 a row — 14 days are 0.997 of a year / 26; one a row over a year (364 · 26 / 365.25 = 25.91 → 26)', () => {
+    const days = Array.from({ length: 261 }, (_, k) => epochDay(2010, 1, 1) + 14 * k);
+    const rows = Array.from(periodsPerRow(days, 26));
+    expect(rows.every((k) => Math.abs(k - 259 / 260) < 1e-12)).toBe(true);
+    expect(Array.from(periodsPerRow(days.slice(0, 27), 26))).toEqual(Array(26).fill(1));
+  });
+
   it('a weekday calendar with a holiday and weekends: 1 a session (P = 252 counts sessions)', () => {
     const days = calendar(epochDay(2024, 1, 2), epochDay(2024, 3, 29), MON_FRI, new Set([epochDay(2024, 1, 15), epochDay(2024, 2, 19)]));
     const rows = periodsPerRow(days, 252);

@@ -217,3 +217,42 @@ describe.concurrent('metrics --factors: models a folder cannot fit', () => {
     );
   });
 });
+
+describe.concurrent('metrics and a run on the 15th and month-ends (P = 24; probe r64d F3)', () => {
+  // 24 closes of 2023 on the 15th and the last weekday (a weekend date moved to the Friday before), 100 → 116.1.
+  const DATES = ['2023-01-13', '2023-01-31', '2023-02-15', '2023-02-28', '2023-03-15', '2023-03-31', '2023-04-14', '2023-04-28', '2023-05-15', '2023-05-31', '2023-06-15', '2023-06-30', '2023-07-14', '2023-07-31', '2023-08-15', '2023-08-31', '2023-09-15', '2023-09-29', '2023-10-13', '2023-10-31', '2023-11-15', '2023-11-30', '2023-12-15', '2023-12-29'];
+  const csv = `Date,Open,High,Low,Close,Volume\n${DATES.map((d, k) => { const c = (100 + (16.1 * k) / 23).toFixed(4); return `${d},${c},${c},${c},${c},100000`; }).join('\n')}\n`;
+  // 23 half-months (350 days · 24 / 365.25 = 22.998): 1.161^(24/23) − 1 = 0.168560 (was 1.161^(24/23.533) − 1 = 0.164442).
+  const annual = 1.161 ** (24 / 23) - 1;
+
+  it('breadth metrics: annual return 1.161^(24/23) − 1', async () => {
+    const dir = scratch();
+    write(dir, 'AAA.csv', csv);
+    const o = await breadth(['metrics', '--prices', 'AAA.csv', '--json'], { cwd: dir });
+    expectOk(o);
+    const out = parseJson(o);
+    expect(out.periodsPerYear).toBe(24);
+    expect(out.values.annual_return).toBeCloseTo(annual, 10);
+  });
+
+  it('a buy-and-hold run the same, and cash alone at 5 % earns 10 000 × 1.05^(23/24) = 10 478.68 (was 10 490.04)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'd'));
+    write(join(dir, 'd'), 'AAA.csv', csv);
+    const run = async (args: string[]) => {
+      const o = await breadth(['run', '--data', 'd', '--execution', 'same-close', '--benchmark', 'none', '--no-cache', '--json', ...args], { cwd: dir });
+      expectOk(o);
+      return parseJson(o).runs[0];
+    };
+    const held = await run(['--strategy', 'buy-and-hold', '--param=weights={"AAA":1}', '--cash', '1000000', '--db', 'h.db']);
+    expect(held.metrics.annual_return).toBeCloseTo(annual, 10);
+    write(dir, 'idle.ts', `import { defineStrategy, schedules, z } from 'breadth';
+export default defineStrategy({
+  name: 'idle', description: 'Never invests.', dataNeeds: 'prices', params: z.object({}),
+  create: () => ({ schedule: schedules.everySession, decide: () => undefined }),
+});
+`);
+    const cash = await run(['--strategy', './idle.ts', '--cash', '10000', '--rf', '0.05', '--db', 'c.db']);
+    expect(cash.finalNav).toBeCloseTo(10_000 * 1.05 ** (23 / 24), 6);
+  });
+});

@@ -144,3 +144,36 @@ export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | un
   if (dates.length > 1) out.set(periodsPerRow(dates, periodsPerYear), 1);
   return out;
 }
+
+/**
+ * periodsOfReturns counted on the sessions of the series and `other` (a benchmark's value days,
+ * ascending epoch days; NaN skipped) together, as a run's calendar — the union of its files' dates —
+ * counts them, so a paired interval's risk-free compounds over the sessions both of its returns
+ * span: a daily series lacking Monday 2024-01-08 that its benchmark has covers 2 sessions from
+ * Friday 01-05 to Tuesday 01-09, not 1 as its own calendar reads a weekend and a holiday. `days`
+ * are the series' value days (its start, NaN when unknown, then its returns' dates) as paired. Only
+ * where the union is spaced as the series is (the same inferred P): a daily benchmark beside
+ * month-end values, or a calendar-day one beside weekdays, leaves the series' own count.
+ */
+export function periodsOfReturnsAmong(days: readonly number[], other: readonly number[], periodsPerYear: number): Float64Array {
+  const start = days[0];
+  const dates = Int32Array.from(days.slice(1));
+  const own = periodsOfReturns(dates, Number.isNaN(start) ? undefined : start, periodsPerYear);
+  const calendar = days.filter((d) => !Number.isNaN(d));
+  const held = new Set(calendar);
+  const [first, last] = [calendar[0], calendar[calendar.length - 1]];
+  const extra = other.filter((d) => d > first && d < last && !held.has(d));
+  if (extra.length === 0) return own;
+  const union = Int32Array.from([...calendar, ...extra]).sort();
+  if (inferFrequency(union).periodsPerYear !== inferFrequency(calendar).periodsPerYear) return own;
+  const rows = periodsPerRow(union, periodsPerYear);
+  const out = own.slice();
+  const offset = own.length - (calendar.length - 1); // 1 where the first return's start is unknown
+  let u = 0; // union row u spans union[u] → union[u + 1]
+  for (let j = 0; j + 1 < calendar.length; j++) {
+    let k = 0;
+    while (u < rows.length && union[u + 1] <= calendar[j + 1]) k += rows[u++];
+    out[j + offset] = k;
+  }
+  return out;
+}

@@ -256,3 +256,23 @@ export default defineStrategy({
     expect(cash.finalNav).toBeCloseTo(10_000 * 1.05 ** (23 / 24), 6);
   });
 });
+
+describe.concurrent('metrics and a run agree on alpha when the series lacks a session the benchmark has (probe r64d F1)', () => {
+  it('S flat at 100 without Monday 2024-01-08, B alternating 100 / 101 on every weekday 01-02 … 01-12, rf 5 %: alpha (1 − (6 g1 + g2) / 7)^252 − 1 = −0.0542463 in both (metrics was (1 − g1)^252 − 1 = −0.0476280)', async () => {
+    // β = 0 (S never moves), so alpha = (1 + mean(−rf_i))^252 − 1 over the 7 paired intervals; g_k = 1.05^(k/252) − 1, the
+    // interval 01-05 → 01-09 spanning 2 sessions (01-08 and 01-09), the others 1.
+    const dir = scratch();
+    const days = [2, 3, 4, 5, 8, 9, 10, 11, 12];
+    const row = (d: number, c: number): string => `2024-01-${String(d).padStart(2, '0')},${c},${c},${c},${c},100000`;
+    mkdirSync(join(dir, 'd'));
+    write(join(dir, 'd'), 'S.csv', ['Date,Open,High,Low,Close,Volume', ...days.filter((d) => d !== 8).map((d) => row(d, 100)), ''].join('\n'));
+    write(join(dir, 'd'), 'B.csv', ['Date,Open,High,Low,Close,Volume', ...days.map((d, k) => row(d, 100 + (k % 2))), ''].join('\n'));
+    const metrics = await breadth(['metrics', '--prices', 'd/S.csv', '--benchmark-prices', 'd/B.csv', '--rf-annual', '0.05', '--json'], { cwd: dir });
+    expectOk(metrics);
+    expect(parseJson(metrics).values.alpha).toBeCloseTo(-0.05424630362719, 12);
+    expectOk(await breadth(['run', '--data', 'd', '--strategy', 'buy-and-hold', '--param=weights={"S":1}', '--execution', 'same-close', '--benchmark', 'B', '--rf', '0.05', '--db', 'r.db', '--no-cache'], { cwd: dir }));
+    const shown = await breadth(['runs', 'show', 'r.db', '1', '--json'], { cwd: dir });
+    expectOk(shown);
+    expect(parseJson(shown).metrics.find((m: { name: string }) => m.name === 'alpha').value).toBeCloseTo(-0.05424630362719, 12);
+  });
+});

@@ -282,7 +282,7 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
     // round(105 / 30.44) = 3, and 3 months span [85.9, 96.9] days): 1 of 4 gaps > 10 %.
     const f = pairedFrequency([0, 28, 63, 91, 196], range(7, 31), 52);
     expect(f.periodsPerYear).toBe(7);
-    expect(f.source).toBe('irregular common dates, 7 a year over their span (median gap 31.5 days), the series weekly');
+    expect(f.source).toBe('irregular common dates, 7 a year over their span (median gap 31.5 days, 28 to 105), the series weekly');
   });
 
   it('… while a last gap of 119 days (28 + 35 + 28 + 28: four months of last Fridays) is three dates missing, monthly: 12 (r16b finding 2)', () => {
@@ -297,6 +297,18 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
     expect(f.source).toBe('common dates every 14 days, 26 a year, the series daily (P = 365)');
   });
 
+  it('a monthly asset bought a month into a daily run: 21 one-day-to-weekend intervals then 12 one-month ones are irregular common dates, not "daily" (probe r64d F5)', () => {
+    // Weekdays 2023-01-02 … 01-31 (22 dates, gaps 1 to 3 days), then the last weekday of each month to 2024-01-31 (gaps 28 to 33).
+    const weekdays = calendar(epochDay(2023, 1, 2), epochDay(2024, 1, 31), MON_FRI);
+    const monthEnds = lastWeekday(monthly(2023, 2, 12, 0));
+    const paired = [...weekdays.filter((d) => d <= epochDay(2023, 1, 31)), ...monthEnds];
+    const f = pairedFrequency(paired, weekdays, 252);
+    // A daily median gap, counted over the 56 whole weeks from 01-02 (dailyPeriods): 33 dates / 392 days · 365.25 = 30.7 → 31.
+    expect(f).toMatchObject({ periodsPerYear: 31, irregular: true });
+    // Was 'daily common dates (P = 31), the series daily'.
+    expect(f.source).toBe('irregular common dates, 31 a year over their span (median gap 1 days, 1 to 33), the series daily');
+  });
+
   it('monthly pairs of a weekly series keep the bucket name and median gap', () => {
     expect(pairedFrequency([0, 31, 59, 90, 120, 151, 181], range(7, 27), 52).source).toBe('monthly common dates (median gap 30.5 days), the series weekly');
   });
@@ -307,7 +319,7 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
         const paired = gaps.reduce((days, g) => [...days, days[days.length - 1] + g], [0]);
         const f = pairedFrequency(paired, range(1, 30), 252);
         expect(f.source).not.toMatch(/P = \d+(\.\d+)? common dates/);
-        if (f.irregular && f.label !== 'daily' && f.source !== 'spaced like the series') expect(f.source).toMatch(/^irregular common dates, [\d.]+ a year over their span/);
+        if (f.irregular && f.source !== 'spaced like the series') expect(f.source).toMatch(/^irregular common dates, [\d.]+ a year over their span/);
       }),
     );
   });

@@ -192,15 +192,17 @@ export function deferredNotionalCaveat(peak: { share: number; date: string; sess
 /**
  * Medium when the run's `sessions` cover fewer than P (`periodsPerYear`) periods: its annualized
  * figures extrapolate. `covered`: the periods of P its returns cover, Σk (engine/calendar/rowPeriods.ts
- * periodsPerRow) — sessions − 1 unless its calendar has holes or dates off its grid, said then:
- * 38 sessions across a hole of 6 weekdays cover 42. Size: the sessions.
+ * periodsPerRow) — sessions − 1 unless its calendar has holes or dates off its grid (38 sessions
+ * across a hole of 6 weekdays cover 42) —, said in every message, so a year of 252 sessions reads
+ * "252 sessions covering 251 periods", not "252 sessions, under a year of 252" (probe r64d F5).
+ * Size: the sessions.
  */
 export function shortSampleCaveat(sessions: number, periodsPerYear: number, covered = sessions - 1): Caveat | null {
   // Shares of a period (6/7 + 1/7) sum to a whole one only to rounding.
   const periods = Math.round(covered * 1e9) / 1e9;
   if (!(periods < periodsPerYear)) return null;
-  const across = periods === sessions - 1 ? '' : ` covering ${Number.isInteger(periods) ? periods : periods.toFixed(1)} periods`;
-  return caveat('short-sample', 'medium', `Short sample: ${sessions.toLocaleString('en-US')} sessions${across}, under a year of ${periodsPerYear} periods; annualized figures extrapolate.`, { value: sessions, unit: 'sessions' });
+  const covering = Number.isInteger(periods) ? periods.toLocaleString('en-US') : periods.toFixed(1);
+  return caveat('short-sample', 'medium', `Short sample: ${sessions.toLocaleString('en-US')} sessions covering ${covering} periods, under a year of ${periodsPerYear} periods; annualized figures extrapolate.`, { value: sessions, unit: 'sessions' });
 }
 
 /**

@@ -15,7 +15,7 @@ import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveat
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
-import { chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
+import { chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, periodsOfReturnsAmong, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -71,14 +71,16 @@ export function analyseSeries(
   const calendar = series.startDay === undefined ? series.dates : Int32Array.of(series.startDay, ...series.dates);
   const frequency = frequencyOf(calendar, options.periodsPerYear);
   const P = frequency.periodsPerYear;
-  const periods = periodsOfReturns(series.dates, series.startDay, P);
+  const read = options.benchmark === undefined ? undefined : valueDaysAsRead(series, options.benchmark);
+  const own = periodsOfReturns(series.dates, series.startDay, P);
+  const periods = read === undefined ? own : periodsOfReturnsAmong(read.days[0], read.days[1], P);
   // A constant rate of 0 is no risk-free, as in runMetrics: one source ('none (rf = 0)') for both.
   const rf = options.riskFree !== undefined && options.riskFree.kind !== 'series' && options.riskFree.rate === 0 ? undefined : options.riskFree;
   const riskFree =
     rf === undefined ? 0 : rf.kind === 'annual' ? riskFreeFromRate(rf.rate, P, periods) : rf.kind === 'perPeriod' ? rf.rate : riskFreeFromRates(series.dates, rf.series, P, periods);
   const riskFreeSource =
     rf === undefined ? 'none (rf = 0)' : rf.kind === 'annual' ? `constant ${rf.rate} a year` : rf.kind === 'perPeriod' ? `constant ${rf.rate} per period` : rf.source;
-  const onDates = options.benchmark ? levelsOnDates(series, options.benchmark) : undefined;
+  const onDates = options.benchmark && read ? levelsOnDates(series, options.benchmark, read) : undefined;
   const readEarlier = onDates?.readEarlier ?? [];
   const metrics = computeMetrics({
     returns: series.returns,
@@ -93,10 +95,31 @@ export function analyseSeries(
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels, onDates.start);
-  const holes = calendarHoleCaveats(calendar, series.startDay === undefined ? periods.subarray(1) : periods, frequency, series.name === undefined ? "the series'" : `${series.name}'s`, 'the risk-free return');
-  const annualised = [...annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)'), ...holes];
+  const holes = calendarHoleCaveats(calendar, series.startDay === undefined ? own.subarray(1) : own, frequency, series.name === undefined ? "the series'" : `${series.name}'s`, 'the risk-free return');
+  const among = read === undefined ? [] : sessionsAmongCaveats(series, options.benchmark?.name, read.days[0], own, periods);
+  const annualised = [...annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)'), ...holes, ...among];
   const caveats = [...ruinCaveats(metrics.ruin, (row) => series.dates[row], 'wealth'), ...apart, ...annualised, ...covered, ...readEarlier, ...blanked.filter((c): c is Caveat => c !== null), ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
+}
+
+/**
+ * The series' returns that span dates only the benchmark has (periodsOfReturnsAmong counts them on
+ * both files' dates: `periods`, against the series' `own` count), said low with the first: "AAA
+ * has 1 return spanning dates only benchmark BEN has (2024-01-05 → 2024-01-09: 2 periods, 1 by its
+ * own dates) …". `days`: the series' value days as paired (its start, NaN when unknown, then each
+ * return's date).
+ */
+function sessionsAmongCaveats(series: DatedSeries, benchmark: string | undefined, days: readonly number[], own: ArrayLike<number>, periods: ArrayLike<number>): Caveat[] {
+  const rows = Array.from(periods, (_, k) => k).filter((k) => Math.abs(periods[k] - own[k]) > 1e-12);
+  if (rows.length === 0) return [];
+  const first = rows[0];
+  const from = Number.isNaN(days[first]) ? 'its start' : isoDay(days[first]);
+  const one = rows.length === 1;
+  const k = (x: number): string => String(Math.round(x * 1e4) / 1e4);
+  const message =
+    `${series.name ?? 'the series'} has ${rows.length} return${one ? '' : 's'} spanning dates only ${benchmark === undefined ? 'the benchmark' : `benchmark ${benchmark}`} has (${one ? '' : 'the first '}${from} → ${isoDay(days[first + 1])}: ${k(periods[first])} periods, ${k(own[first])} by its own dates): ` +
+    `${one ? 'it counts' : 'each counts'} the periods of both files' dates between its own, as a run over the two counts them, for the annual return and the risk-free return`;
+  return [caveat('frequency', 'low', message, { value: rows.length, unit: 'count' })];
 }
 
 const WEEKDAYS = ['Sundays', 'Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays'];
@@ -246,10 +269,10 @@ const spacingWords = (f: Frequency): string => (f.label === 'other' ? `every ${f
  * paired, and a caveat says so. `start`: the day of the series' row 0 as paired (a series file's
  * start read off the benchmark; NaN when unknown). Dates as valueDaysAsRead reads them.
  */
-function levelsOnDates(series: DatedSeries, benchmark: DatedSeries): { levels: Float64Array; chain: Float64Array; start: number; readEarlier: Caveat[] } {
+function levelsOnDates(series: DatedSeries, benchmark: DatedSeries, read: ReturnType<typeof valueDaysAsRead>): { levels: Float64Array; chain: Float64Array; start: number; readEarlier: Caveat[] } {
   const b = levelsOf(benchmark.returns);
   const runs = chainsOf(benchmark.returns);
-  const { days: [seriesDays, benchmarkDays], readEarlier } = valueDaysAsRead(series, benchmark);
+  const { days: [seriesDays, benchmarkDays], readEarlier } = read;
   const rowOf = new Map(benchmarkDays.map((day, j) => [day, j]));
   const rows = seriesDays.map((day) => (Number.isNaN(day) ? -1 : rowOf.get(day) ?? -1));
   const unpaired: Caveat[] = [];

@@ -144,6 +144,17 @@ export function gapSpacing(days: number): Frequency['label'] {
   return bucket?.label ?? 'other';
 }
 
+/**
+ * For a regular spacing outside the buckets (label 'other'): the k ≥ 2 of its median gaps a gap of
+ * `days` spans with dates missing (isMissingDates within the REGULAR_GAP tolerance that judged the
+ * spacing regular: on the 15th and month-ends, median 15 days, 27 to 33.75 days → 2 — a 15th
+ * missing), else 0. How engine/calendar/rowPeriods.ts tells a hole from a row of the spacing there.
+ */
+export function otherMissingSpacings(days: number, f: Frequency): number {
+  const m = f.medianGapDays;
+  return isMissingDates(days, m, REGULAR_GAP[0] * m, REGULAR_GAP[1] * m) ? Math.round(days / m) : 0;
+}
+
 /** A P below 1 (dates years apart) keeps two decimals; any other is rounded to a whole number. */
 const roundP = (exact: number): number => (exact >= 1 ? Math.round(exact) : Math.round(exact * 100) / 100);
 
@@ -235,21 +246,29 @@ export function pairedFrequency(paired: ArrayLike<number>, own: ArrayLike<number
   const pairs = inferFrequency(paired);
   const series = inferFrequency(own);
   if (paired.length < 2 || pairs.periodsPerYear === series.periodsPerYear) return { ...pairs, periodsPerYear: ownP, source: 'spaced like the series' };
-  return { ...pairs, source: `${spacingWords(pairs, 'common dates', 'their')}, the series ${spacingWords(series, '', 'its')}` };
+  return { ...pairs, source: `${spacingWords(pairs, gapRange(paired), 'common dates', 'their')}, the series ${spacingWords(series, gapRange(own), '', 'its')}` };
+}
+
+/** The shortest and the longest gap between consecutive ascending epoch days. */
+function gapRange(days: ArrayLike<number>): readonly [number, number] {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (let k = 1; k < days.length; k++) [lo, hi] = [Math.min(lo, days[k] - days[k - 1]), Math.max(hi, days[k] - days[k - 1])];
+  return [lo, hi];
 }
 
 /**
  * A calendar's spacing named, never its P alone: `what` (e.g. 'common dates') after the bucket
  * ('monthly common dates (median gap 30 days)'), a fixed spacing outside the buckets by its days
- * ('common dates every 14 days, 26 a year'), an irregular one as irregular with the dates a year
- * counted over `whose` span ('irregular common dates, 5 a year over their span (median gap 91
- * days)' — not the nearest bucket's name), a daily one of another count with its P.
+ * ('common dates every 14 days, 26 a year'), an irregular one — daily too — as irregular with the
+ * dates a year counted over `whose` span and its shortest and longest gap (`gaps`, days):
+ * 'irregular common dates, 5 a year over their span (median gap 91 days, 28 to 105)' — not the
+ * nearest bucket's name, nor 'daily' for one-day gaps mixed with one-month ones (probe r64d F5).
  */
-function spacingWords(f: Frequency, what: string, whose: string): string {
+function spacingWords(f: Frequency, gaps: readonly [number, number], what: string, whose: string): string {
   const gap = `median gap ${f.medianGapDays} days`;
   const named = (spacing: string): string => (what === '' ? spacing : `${spacing} ${what}`);
+  if (f.irregular) return `${named('irregular')}, ${f.periodsPerYear} a year over ${whose} span (${gap}, ${gaps[0]} to ${gaps[1]})`;
   if (f.label === 'daily') return `${named('daily')}${f.periodsPerYear === 252 ? '' : ` (P = ${f.periodsPerYear})`}`;
-  if (f.irregular) return `${named('irregular')}, ${f.periodsPerYear} a year over ${whose} span (${gap})`;
   if (f.label === 'other') return `${what === '' ? 'every' : `${what} every`} ${f.medianGapDays} days, ${f.periodsPerYear} a year`;
   return what === '' ? f.label : `${named(f.label)} (${gap})`;
 }

@@ -9,7 +9,7 @@
 
 import { calendarPlace, gridDate } from './calendarGrid.ts';
 import { holeWeekdays } from './dailyPeriods.ts';
-import { calendarGap, type Frequency, inferFrequency, wholeSpacings } from './frequency.ts';
+import { calendarGap, type Frequency, inferFrequency, otherMissingSpacings, wholeSpacings } from './frequency.ts';
 
 /**
  * Periods of P each row of a calendar covers (ascending epoch days → one per gap, dates.length −
@@ -19,11 +19,15 @@ import { calendarGap, type Frequency, inferFrequency, wholeSpacings } from './fr
  *   weekdays or more (engine/calendar/dailyPeriods.ts holeWeekdays), counts its weekdays: Friday 2024-01-19 →
  *   Monday 01-29, 6;
  * - a daily calendar-day one (P = 365): its days, 1 a row unless days are missing;
- * - a regular coarser one (coarseRows): 1 for a gap that fits its bucket (or ±10 % of its spacing
- *   outside the buckets), whole spacings for missing dates — month-ends without June: 2 for the 61
- *   days from May to July — and where a stray gap lies between two dates on its grid, the rows
- *   between them share the spacings those span by their days (Fridays with a Thursday beside
- *   one of them: 6/7 and 1/7; a month-end moved to the 15th: 2 · 15/61 and 2 · 46/61);
+ * - a regular weekly, monthly, quarterly or annual one (coarseRows): 1 for a gap that fits its
+ *   bucket, whole spacings for missing dates — month-ends without June: 2 for the 61 days from
+ *   May to July — and where a stray gap lies between two dates on its grid, the rows between them
+ *   share the spacings those span by their days (Fridays with a Thursday beside one of them: 6/7
+ *   and 1/7; a month-end moved to the 15th: 2 · 15/61 and 2 · 46/61);
+ * - a regular one outside the buckets (otherRows: the 15th and month-ends, every 14 or 28 days,
+ *   every other month-end): the rows between holes share the periods their days span, round(days
+ *   · P / 365.25) — 1 a row where P fits, whatever each gap (13 to 18 days on the 15th and
+ *   month-ends) —, a row closing a hole its whole spacings;
  * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
  *   year, so Σk / P is the span in years whatever the rounding of P; a daily one 1 a row;
  * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
@@ -39,8 +43,38 @@ export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number):
     }
   } else if (f.irregular) {
     for (let k = 1; k < dates.length; k++) out[k - 1] = ((dates[k] - dates[k - 1]) * periodsPerYear) / 365.25;
-  } else coarseRows(dates, f, out);
+  } else if (f.label === 'other') otherRows(dates, f, out);
+  else coarseRows(dates, f, out);
   return out;
+}
+
+/**
+ * The rows of a regular calendar outside the buckets (periodsPerRow), into `out`. Such a spacing
+ * has no grid, and its gaps may vary by design — a half-month on the 15th and month-ends is 13 to
+ * 18 days once weekend dates move to the Friday, its median 15 where a year / 24 is 15.22 — so no
+ * one gap is one period: a row closing missing dates (frequency.ts otherMissingSpacings: a 15th
+ * missing, 28 to 33 days) counts its whole spacings, and each run of rows between such rows counts
+ * the periods its days span, m = round(days · P / 365.25) (the unrounded share where that is 0),
+ * m / rows each. On the 15th and month-ends of 2023 (2023-01-13 … 12-29, 350 days, P = 24): 23
+ * rows, m = round(22.998) = 23, 1 each — not 1.2 for an 18-day gap and 1 for a 14-day one (Σk
+ * 23.53). A fixed spacing (every 14 days, P = 26) counts 1 a row until its days drift half a
+ * period from P's (26 · 14 = 364 of 365.25 days a year: 5.6 years), then by its days.
+ */
+function otherRows(dates: ArrayLike<number>, f: Frequency, out: Float64Array): void {
+  const run = (from: number, to: number): void => {
+    if (to === from) return;
+    const exact = ((dates[to] - dates[from]) * f.periodsPerYear) / 365.25;
+    out.fill((Math.round(exact) || exact) / (to - from), from, to);
+  };
+  let from = 0; // the first row of the current run; row r spans dates[r] → dates[r + 1]
+  for (let r = 0; r < out.length; r++) {
+    const hole = otherMissingSpacings(dates[r + 1] - dates[r], f);
+    if (hole === 0) continue;
+    run(from, r);
+    out[r] = hole;
+    from = r + 1;
+  }
+  run(from, out.length);
 }
 
 /**
@@ -73,7 +107,8 @@ function coarseRows(dates: ArrayLike<number>, f: Frequency, out: Float64Array): 
 /**
  * Indices of the dates that anchor a coarse calendar's rows (coarseRows): those on its grid
  * (engine/calendar/calendarGrid.ts gridDate), the nearest one where several share a grid date (Thursday
- * 2024-01-25 beside Friday 01-26: the Friday); every date where the spacing has no grid.
+ * 2024-01-25 beside Friday 01-26: the Friday); every date for a spacing without a grid (none
+ * reaches here: periodsPerRow counts those by otherRows).
  */
 function gridAnchors(dates: ArrayLike<number>, f: Frequency): number[] {
   const place = calendarPlace(dates, f);
@@ -107,5 +142,38 @@ export function periodsOfReturns(dates: ArrayLike<number>, startDay: number | un
   }
   const out = new Float64Array(dates.length).fill(1);
   if (dates.length > 1) out.set(periodsPerRow(dates, periodsPerYear), 1);
+  return out;
+}
+
+/**
+ * periodsOfReturns counted on the sessions of the series and `other` (a benchmark's value days,
+ * ascending epoch days; NaN skipped) together, as a run's calendar — the union of its files' dates —
+ * counts them, so a paired interval's risk-free compounds over the sessions both of its returns
+ * span: a daily series lacking Monday 2024-01-08 that its benchmark has covers 2 sessions from
+ * Friday 01-05 to Tuesday 01-09, not 1 as its own calendar reads a weekend and a holiday. `days`
+ * are the series' value days (its start, NaN when unknown, then its returns' dates) as paired. Only
+ * where the union is spaced as the series is (the same inferred P): a daily benchmark beside
+ * month-end values, or a calendar-day one beside weekdays, leaves the series' own count.
+ */
+export function periodsOfReturnsAmong(days: readonly number[], other: readonly number[], periodsPerYear: number): Float64Array {
+  const start = days[0];
+  const dates = Int32Array.from(days.slice(1));
+  const own = periodsOfReturns(dates, Number.isNaN(start) ? undefined : start, periodsPerYear);
+  const calendar = days.filter((d) => !Number.isNaN(d));
+  const held = new Set(calendar);
+  const [first, last] = [calendar[0], calendar[calendar.length - 1]];
+  const extra = other.filter((d) => d > first && d < last && !held.has(d));
+  if (extra.length === 0) return own;
+  const union = Int32Array.from([...calendar, ...extra]).sort();
+  if (inferFrequency(union).periodsPerYear !== inferFrequency(calendar).periodsPerYear) return own;
+  const rows = periodsPerRow(union, periodsPerYear);
+  const out = own.slice();
+  const offset = own.length - (calendar.length - 1); // 1 where the first return's start is unknown
+  let u = 0; // union row u spans union[u] → union[u + 1]
+  for (let j = 0; j + 1 < calendar.length; j++) {
+    let k = 0;
+    while (u < rows.length && union[u + 1] <= calendar[j + 1]) k += rows[u++];
+    out[j + offset] = k;
+  }
   return out;
 }

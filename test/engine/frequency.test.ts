@@ -282,7 +282,7 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
     // round(105 / 30.44) = 3, and 3 months span [85.9, 96.9] days): 1 of 4 gaps > 10 %.
     const f = pairedFrequency([0, 28, 63, 91, 196], range(7, 31), 52);
     expect(f.periodsPerYear).toBe(7);
-    expect(f.source).toBe('irregular common dates, 7 a year over their span (median gap 31.5 days), the series weekly');
+    expect(f.source).toBe('irregular common dates, 7 a year over their span (median gap 31.5 days, 28 to 105), the series weekly');
   });
 
   it('… while a last gap of 119 days (28 + 35 + 28 + 28: four months of last Fridays) is three dates missing, monthly: 12 (r16b finding 2)', () => {
@@ -297,6 +297,18 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
     expect(f.source).toBe('common dates every 14 days, 26 a year, the series daily (P = 365)');
   });
 
+  it('a monthly asset bought a month into a daily run: 21 one-day-to-weekend intervals then 12 one-month ones are irregular common dates, not "daily" (probe r64d F5)', () => {
+    // Weekdays 2023-01-02 … 01-31 (22 dates, gaps 1 to 3 days), then the last weekday of each month to 2024-01-31 (gaps 28 to 33).
+    const weekdays = calendar(epochDay(2023, 1, 2), epochDay(2024, 1, 31), MON_FRI);
+    const monthEnds = lastWeekday(monthly(2023, 2, 12, 0));
+    const paired = [...weekdays.filter((d) => d <= epochDay(2023, 1, 31)), ...monthEnds];
+    const f = pairedFrequency(paired, weekdays, 252);
+    // A daily median gap, counted over the 56 whole weeks from 01-02 (dailyPeriods): 33 dates / 392 days · 365.25 = 30.7 → 31.
+    expect(f).toMatchObject({ periodsPerYear: 31, irregular: true });
+    // Was 'daily common dates (P = 31), the series daily'.
+    expect(f.source).toBe('irregular common dates, 31 a year over their span (median gap 1 days, 1 to 33), the series daily');
+  });
+
   it('monthly pairs of a weekly series keep the bucket name and median gap', () => {
     expect(pairedFrequency([0, 31, 59, 90, 120, 151, 181], range(7, 27), 52).source).toBe('monthly common dates (median gap 30.5 days), the series weekly');
   });
@@ -307,7 +319,7 @@ describe('pairedFrequency names the spacing of the common dates, never P alone (
         const paired = gaps.reduce((days, g) => [...days, days[days.length - 1] + g], [0]);
         const f = pairedFrequency(paired, range(1, 30), 252);
         expect(f.source).not.toMatch(/P = \d+(\.\d+)? common dates/);
-        if (f.irregular && f.label !== 'daily' && f.source !== 'spaced like the series') expect(f.source).toMatch(/^irregular common dates, [\d.]+ a year over their span/);
+        if (f.irregular && f.source !== 'spaced like the series') expect(f.source).toMatch(/^irregular common dates, [\d.]+ a year over their span/);
       }),
     );
   });
@@ -454,6 +466,39 @@ describe('periods each row covers (periodsPerRow)', () => {
     const rows = Array.from(periodsPerRow(days, 12));
     expect(rows[0]).toBeCloseTo((days[1] - days[0]) / 30.4375, 12);
     expect(rows.slice(1).every((k) => k === 1)).toBe(true);
+  });
+
+  // The 15th and month-ends of 2023, a weekend date moved to the Friday before (probe r64d F3): gaps
+  // 18, 15, 13, 15, 16, 14, 14, 17, 16, 15, 15, 14, 17, 15, 16, 15, 14, 14, 18, 15, 15, 15, 14 days.
+  const semiMonthly = (years: readonly number[]): number[] =>
+    years.flatMap((y) => Array.from({ length: 12 }, (_, m) => [epochDay(y, m + 1, 15), epochDay(y, m + 2, 0)]).flat()).map((d) => d - [2, 0, 0, 0, 0, 0, 1][(d + 4) % 7]);
+
+  it('the 15th and month-ends (P = 24): every row one half-month, 23 for 2023-01-13 → 12-29 (350 days · 24 / 365.25 = 22.998 → 23), not 23.53 (probe r64d F3: 18 and 17 days counted 1.2 and 1.13 as off 15 ± 10 %)', () => {
+    const days = semiMonthly([2023]);
+    expect(inferFrequency(days)).toMatchObject({ periodsPerYear: 24, label: 'other', irregular: false });
+    expect(Array.from(periodsPerRow(days, 24))).toEqual(Array(23).fill(1));
+  });
+
+  it('the 15th and month-ends 2020–2023 without 2021-03-15 and 2022-11-30: those rows close holes of 2 half-months (28 and 31 days), the rest 1; Σk = 95 as with them (was 97.07)', () => {
+    const full = semiMonthly([2020, 2021, 2022, 2023]);
+    const days = without(full, epochDay(2021, 3, 15), epochDay(2022, 11, 30));
+    const rows = Array.from(periodsPerRow(days, 24));
+    const holes = [days.indexOf(epochDay(2021, 3, 31)) - 1, days.indexOf(epochDay(2022, 12, 15)) - 1];
+    expect(holes.map((k) => rows[k])).toEqual([2, 2]);
+    expect(rows.filter((_, k) => !holes.includes(k)).every((k) => k === 1)).toBe(true);
+    expect(rows.reduce((a, k) => a + k, 0)).toBe(full.length - 1);
+  });
+
+  it('the 1st and 16th 2020–2023: Σk = 95 for 95 rows (was 94.6: the 13-day Februaries counted 13/15)', () => {
+    const days = [2020, 2021, 2022, 2023].flatMap((y) => Array.from({ length: 12 }, (_, m) => [epochDay(y, m + 1, 1), epochDay(y, m + 1, 16)]).flat());
+    expect(Array.from(periodsPerRow(days, 24))).toEqual(Array(95).fill(1));
+  });
+
+  it('every 14 days over ten years (P = 26): 3 640 days · 26 / 365.25 = 259.11 → 259 periods, 259/260 a row — 14 days are 0.997 of a year / 26; one a row over a year (364 · 26 / 365.25 = 25.91 → 26)', () => {
+    const days = Array.from({ length: 261 }, (_, k) => epochDay(2010, 1, 1) + 14 * k);
+    const rows = Array.from(periodsPerRow(days, 26));
+    expect(rows.every((k) => Math.abs(k - 259 / 260) < 1e-12)).toBe(true);
+    expect(Array.from(periodsPerRow(days.slice(0, 27), 26))).toEqual(Array(26).fill(1));
   });
 
   it('a weekday calendar with a holiday and weekends: 1 a session (P = 252 counts sessions)', () => {

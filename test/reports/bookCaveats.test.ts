@@ -79,8 +79,8 @@ describe('deferredNotionalCaveat and shortSampleCaveat', () => {
     expect(deferredNotionalCaveat({ share: 0.06, date: '2024-01-03', sessions: 2 })).toMatchObject({ severity: 'medium', message: 'orders left waiting peaked at 6.0% of NAV on 2024-01-03 (deferred on 2 sessions): the book lagged its targets by that much', size: 0.06 });
     expect(deferredNotionalCaveat({ share: 0.01, date: '2024-01-03', sessions: 1 })?.severity).toBe('low');
     expect(deferredNotionalCaveat({ share: 0.001, date: '2024-01-03', sessions: 1 })).toBeNull();
-    // 252 sessions give 251 returns, under a year of 252; 253 give a full year.
-    expect(shortSampleCaveat(252, 252)).toMatchObject({ code: 'short-sample', severity: 'medium', size: 252, unit: 'sessions', message: 'Short sample: 252 sessions, under a year of 252 periods; annualized figures extrapolate.' });
+    // 252 sessions give 251 returns, under a year of 252, and say so (probe r64d F5: '252 sessions, under a year of 252 periods'); 253 give a full year.
+    expect(shortSampleCaveat(252, 252)).toMatchObject({ code: 'short-sample', severity: 'medium', size: 252, unit: 'sessions', message: 'Short sample: 252 sessions covering 251 periods, under a year of 252 periods; annualized figures extrapolate.' });
     expect(shortSampleCaveat(253, 252)).toBeNull();
   });
 

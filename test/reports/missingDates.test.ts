@@ -106,3 +106,28 @@ describe('a weekly run whose calendar holds one week twice, Thursday from one fi
     expect(1.05471343981 ** (52 / 10) - 1).toBeCloseTo(0.319166, 6);
   });
 });
+
+describe('a price series lacking a session its benchmark has (probe r64d F1: rf over the series\' own sessions)', () => {
+  // Weekdays 2024-01-02 … 01-12; S has no row for Monday 01-08, B has every weekday, 100, 101, 100, … alternating.
+  const all = [2, 3, 4, 5, 8, 9, 10, 11, 12].map((d) => epochDay(2024, 1, d));
+  const own = all.filter((d) => d !== epochDay(2024, 1, 8));
+  const bLevels = all.map((_, k) => 100 + (k % 2));
+  const benchmark = { dates: Int32Array.from(all.slice(1)), returns: Float64Array.from(all.slice(1), (_, k) => bLevels[k + 1] / bLevels[k] - 1), startDay: all[0], name: 'B' };
+  const flat = { dates: Int32Array.from(own.slice(1)), returns: new Float64Array(own.length - 1), startDay: own[0], name: 'S' };
+
+  it('the 01-05 → 01-09 interval is two sessions, as a run over both files counts it: S flat (β = 0), alpha = (1 − (6 g1 + g2) / 7)^252 − 1 = −0.0542463, g_k = 1.05^(k/252) − 1 (was (1 − g1)^252 − 1 = −0.0476280)', () => {
+    const a = analyseSeries(flat, { benchmark, riskFree: { kind: 'annual', rate: 0.05 } });
+    expect(value(a.metrics.metrics, 'beta')).toBe(0);
+    expect(value(a.metrics.metrics, 'alpha')).toBeCloseTo(-0.05424630362719, 12);
+    expect(a.caveats.map((c) => c.message)).toContain(
+      "S has 1 return spanning dates only benchmark B has (2024-01-05 → 2024-01-09: 2 periods, 1 by its own dates): it counts the periods of both files' dates between its own, as a run over the two counts them, for the annual return and the risk-free return",
+    );
+    expect(a.caveats.some((c) => c.message.includes('hole'))).toBe(false);
+  });
+
+  it('the annual return counts the 8 sessions: S 100 … 101 on its last date, 1.01^(252/8) − 1 = 0.368117 (was 1.01^(252/7) − 1 = 0.430769)', () => {
+    const returns = Float64Array.from(own.slice(1), (_, k) => (k === own.length - 2 ? 0.01 : 0));
+    const a = analyseSeries({ ...flat, returns }, { benchmark });
+    expect(value(a.metrics.metrics, 'annual_return')).toBeCloseTo(0.36811710947, 10);
+  });
+});

@@ -217,3 +217,62 @@ describe.concurrent('metrics --factors: models a folder cannot fit', () => {
     );
   });
 });
+
+describe.concurrent('metrics and a run on the 15th and month-ends (P = 24; probe r64d F3)', () => {
+  // 24 closes of 2023 on the 15th and the last weekday (a weekend date moved to the Friday before), 100 → 116.1.
+  const DATES = ['2023-01-13', '2023-01-31', '2023-02-15', '2023-02-28', '2023-03-15', '2023-03-31', '2023-04-14', '2023-04-28', '2023-05-15', '2023-05-31', '2023-06-15', '2023-06-30', '2023-07-14', '2023-07-31', '2023-08-15', '2023-08-31', '2023-09-15', '2023-09-29', '2023-10-13', '2023-10-31', '2023-11-15', '2023-11-30', '2023-12-15', '2023-12-29'];
+  const csv = `Date,Open,High,Low,Close,Volume\n${DATES.map((d, k) => { const c = (100 + (16.1 * k) / 23).toFixed(4); return `${d},${c},${c},${c},${c},100000`; }).join('\n')}\n`;
+  // 23 half-months (350 days · 24 / 365.25 = 22.998): 1.161^(24/23) − 1 = 0.168560 (was 1.161^(24/23.533) − 1 = 0.164442).
+  const annual = 1.161 ** (24 / 23) - 1;
+
+  it('breadth metrics: annual return 1.161^(24/23) − 1', async () => {
+    const dir = scratch();
+    write(dir, 'AAA.csv', csv);
+    const o = await breadth(['metrics', '--prices', 'AAA.csv', '--json'], { cwd: dir });
+    expectOk(o);
+    const out = parseJson(o);
+    expect(out.periodsPerYear).toBe(24);
+    expect(out.values.annual_return).toBeCloseTo(annual, 10);
+  });
+
+  it('a buy-and-hold run the same, and cash alone at 5 % earns 10 000 × 1.05^(23/24) = 10 478.68 (was 10 490.04)', async () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'd'));
+    write(join(dir, 'd'), 'AAA.csv', csv);
+    const run = async (args: string[]) => {
+      const o = await breadth(['run', '--data', 'd', '--execution', 'same-close', '--benchmark', 'none', '--no-cache', '--json', ...args], { cwd: dir });
+      expectOk(o);
+      return parseJson(o).runs[0];
+    };
+    const held = await run(['--strategy', 'buy-and-hold', '--param=weights={"AAA":1}', '--cash', '1000000', '--db', 'h.db']);
+    expect(held.metrics.annual_return).toBeCloseTo(annual, 10);
+    write(dir, 'idle.ts', `import { defineStrategy, schedules, z } from 'breadth';
+export default defineStrategy({
+  name: 'idle', description: 'Never invests.', dataNeeds: 'prices', params: z.object({}),
+  create: () => ({ schedule: schedules.everySession, decide: () => undefined }),
+});
+`);
+    const cash = await run(['--strategy', './idle.ts', '--cash', '10000', '--rf', '0.05', '--db', 'c.db']);
+    expect(cash.finalNav).toBeCloseTo(10_000 * 1.05 ** (23 / 24), 6);
+  });
+});
+
+describe.concurrent('metrics and a run agree on alpha when the series lacks a session the benchmark has (probe r64d F1)', () => {
+  it('S flat at 100 without Monday 2024-01-08, B alternating 100 / 101 on every weekday 01-02 … 01-12, rf 5 %: alpha (1 − (6 g1 + g2) / 7)^252 − 1 = −0.0542463 in both (metrics was (1 − g1)^252 − 1 = −0.0476280)', async () => {
+    // β = 0 (S never moves), so alpha = (1 + mean(−rf_i))^252 − 1 over the 7 paired intervals; g_k = 1.05^(k/252) − 1, the
+    // interval 01-05 → 01-09 spanning 2 sessions (01-08 and 01-09), the others 1.
+    const dir = scratch();
+    const days = [2, 3, 4, 5, 8, 9, 10, 11, 12];
+    const row = (d: number, c: number): string => `2024-01-${String(d).padStart(2, '0')},${c},${c},${c},${c},100000`;
+    mkdirSync(join(dir, 'd'));
+    write(join(dir, 'd'), 'S.csv', ['Date,Open,High,Low,Close,Volume', ...days.filter((d) => d !== 8).map((d) => row(d, 100)), ''].join('\n'));
+    write(join(dir, 'd'), 'B.csv', ['Date,Open,High,Low,Close,Volume', ...days.map((d, k) => row(d, 100 + (k % 2))), ''].join('\n'));
+    const metrics = await breadth(['metrics', '--prices', 'd/S.csv', '--benchmark-prices', 'd/B.csv', '--rf-annual', '0.05', '--json'], { cwd: dir });
+    expectOk(metrics);
+    expect(parseJson(metrics).values.alpha).toBeCloseTo(-0.05424630362719, 12);
+    expectOk(await breadth(['run', '--data', 'd', '--strategy', 'buy-and-hold', '--param=weights={"S":1}', '--execution', 'same-close', '--benchmark', 'B', '--rf', '0.05', '--db', 'r.db', '--no-cache'], { cwd: dir }));
+    const shown = await breadth(['runs', 'show', 'r.db', '1', '--json'], { cwd: dir });
+    expectOk(shown);
+    expect(parseJson(shown).metrics.find((m: { name: string }) => m.name === 'alpha').value).toBeCloseTo(-0.05424630362719, 12);
+  });
+});

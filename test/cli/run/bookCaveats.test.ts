@@ -24,7 +24,7 @@ describe('caveats on how the book followed its targets', () => {
     expectOk(run);
     const gap = "realised gross exposure averaged 75.0% of NAV against 100.0% targeted (-25.0 pp) over the 4 sessions from 2024-01-03, once orders of the first decision could fill (avg_gross_exposure, over all 5: 60.0%): orders rested";
     const waiting = 'orders left waiting peaked at 100.0% of NAV on 2024-01-03 (deferred on 1 session): the book lagged its targets by that much';
-    const short = 'Short sample: 5 sessions, under a year of 252 periods; annualized figures extrapolate.';
+    const short = 'Short sample: 5 sessions covering 4 periods, under a year of 252 periods; annualized figures extrapolate.';
     expect(run.stdout).toContain(`! ${gap}\n`);
     expect(run.stdout).toContain(`· ${waiting}\n`);
     expect(run.stdout).toContain(`· ${short}\n`);

@@ -73,7 +73,7 @@ describe('reportCaveats', () => {
 
   it('notes a missing risk-free rate, and a sample shorter than a year of the run\'s own periods', () => {
     const out = reportCaveats(run({ riskFree: undefined, data: { ...run().data, sessions: 30 } }), [], { strategy: [] });
-    expect(out.map((c) => c.message)).toEqual(['Short sample: 30 sessions, under a year of 252 periods; annualized figures extrapolate.', 'No risk-free rate: Sharpe, Sortino, Omega and alpha are measured against zero, not cash.']);
+    expect(out.map((c) => c.message)).toEqual(['Short sample: 30 sessions covering 29 periods, under a year of 252 periods; annualized figures extrapolate.', 'No risk-free rate: Sharpe, Sortino, Omega and alpha are measured against zero, not cash.']);
     // Monthly data: 30 months is more than a year.
     expect(reportCaveats(run({ periodsPerYear: 12, data: { ...run().data, sessions: 30 } }), [], { strategy: [] })).toEqual([]);
   });

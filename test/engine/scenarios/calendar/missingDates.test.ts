@@ -51,6 +51,23 @@ describe('an irregular calendar accrues each row by its days', () => {
   });
 });
 
+describe('cash interest on the 15th and month-ends (P = 24; probe r64d F3)', () => {
+  // 2023-01-13, 01-31, 02-15, 02-28, … 12-15, 12-29 (weekend dates moved to the Friday): gaps of 13 to 18 days, 23 half-months.
+  const SEMI = Array.from({ length: 12 }, (_, m) => [epochDay(2023, m + 1, 15), epochDay(2023, m + 2, 0)])
+    .flat()
+    .map((d) => d - [2, 0, 0, 0, 0, 0, 1][(d + 4) % 7]);
+  const result = scenario(onDays(SEMI), hold, { initialCash: 10_000, cash: { rate: 0.05 } });
+
+  it('23 half-months: 10 000 × 1.05^(23/24) = 10 478.68 (was 10 490.04: an 18-day gap counted 18/15 = 1.2 of them, Σk 23.53)', () => {
+    expectNear(result.daily.nav[SEMI.length - 1], 10_478.675985565, 1e-9);
+  });
+
+  it('an 18-day row earns one half-month, as a 14-day one: 10 000 × (1.05^(1/24) − 1) = 20.35 (was 1.05^(1.2/24): 24.43)', () => {
+    // Row 1 is 2023-01-13 → 01-31 (18 days), on the initial cash.
+    expectNear(result.daily.interestReceived[1], 20.349912970, 1e-9);
+  });
+});
+
 describe('a daily weekday calendar is unchanged: one session a row, whatever the days', () => {
   it('Fri → Mon earns one session of 252, like Mon → Tue: 1 000 000 × (1.05^(1/252) − 1) = 193.63', () => {
     const result = scenario({ symbols: ['S'], closes: Array.from({ length: 30 }, () => [10]) }, hold, { initialCash: 1_000_000, cash: { rate: 0.05 } });

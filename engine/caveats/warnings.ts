@@ -36,6 +36,7 @@ import { targetWaitCaveats } from './targetWaitCaveats.ts';
 import type { TargetWait } from '../execution/pendingTargets.ts';
 import { type LimitDrift, limitDriftCaveats } from '../accounting/limitDrift.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, SkipRule, SkippedTrades, Snapshots } from '../result.ts';
+import type { SignalGaps } from '../decisions/signalGaps.ts';
 import type { StrategyNotes } from '../decisions/strategyNotes.ts';
 import type { ViewReads } from '../decisions/viewReads.ts';
 
@@ -89,6 +90,8 @@ export interface RunRecordings {
   readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'caps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
+  /** The decisions made without their signal, or without data they asked for (MarketView.signalUnknown, signalGaps.ts). */
+  readonly signalGaps: SignalGaps;
 }
 
 /**
@@ -186,6 +189,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   }
   out.push(...r.liquidityGaps.caveats(r.market));
   out.push(...r.strategyNotes.caveats(r.market));
+  out.push(...r.signalGaps.caveats(r.market));
   out.push(...r.reads.caps.caveats(r.market));
   return out;
 }

@@ -39,21 +39,25 @@ interface Span {
 }
 
 interface GapTally extends Span {
-  /** The signal ("rate tbill3m" where the strategy named none). */
+  /** The signal the strategy declared unknown; '' for data missed at decisions that declared none (one tally per missing key). */
   readonly what: string;
-  /** What the strategy did instead. */
+  /** What the strategy said it did instead ('' with no signal declared). */
   readonly instead: string;
   /** The data missed at these decisions, by missingKey. */
   readonly missing: Map<string, Span>;
 }
 
-/** What a missing key names ("rate tbill3m", "stock") and when that data starts in the market ("rate tbill3m starts 2000-01-03"). */
-function describeMissing(key: string, market: Market): { name: string; start: string } {
+/**
+ * What a missing key says on its own ("no rate tbill3m known", "no stock present"), what the
+ * strategy then did without ("it", "them"), and when that data starts in the market ("rate
+ * tbill3m starts 2000-01-03", "stock prices start 2016-01-04").
+ */
+function describeMissing(key: string, market: Market): { absent: string; without: string; start: string } {
   const [kind, id] = key.split('\u0000');
   if (kind === 'rate') {
     const series = market.rates[id];
     const k = series === undefined ? -1 : series.values.findIndex((x) => !Number.isNaN(x));
-    return { name: `rate ${id}`, start: k < 0 ? `rate ${id} has no observation` : `rate ${id} starts ${isoDay(series.dates[k])}` };
+    return { absent: `no rate ${id} known`, without: 'it', start: k < 0 ? `rate ${id} has no observation` : `rate ${id} starts ${isoDay(series.dates[k])}` };
   }
   const assetClass = Number(id);
   const label = ASSET_CLASS_NAMES[assetClass] ?? `asset class ${id}`;
@@ -67,7 +71,7 @@ function describeMissing(key: string, market: Market): { name: string; start: st
       }
     }
   }
-  return { name: `the ${label} universe`, start: first < 0 ? `the data has no ${label} prices` : `${label} prices start ${isoDay(market.dates[first])}` };
+  return { absent: `no ${label} present`, without: 'them', start: first < 0 ? `the data has no ${label} prices` : `${label} prices start ${isoDay(market.dates[first])}` };
 }
 
 const grow = (span: Span, t: number): void => {
@@ -96,7 +100,7 @@ export class SignalGaps {
     if (gaps.missing.size === 0 && gaps.unknown.size === 0) return;
     const signals: [string, string][] = gaps.unknown.size > 0 ? [...gaps.unknown] : [];
     const tallies: GapTally[] = signals.map(([what, instead]) => this.#tally(`signal\u0000${what}\u0000${instead}`, what, instead, t));
-    if (tallies.length === 0) for (const key of gaps.missing) tallies.push(this.#tally(key, '', 'decided without it', t));
+    if (tallies.length === 0) for (const key of gaps.missing) tallies.push(this.#tally(key, '', '', t));
     for (const tally of tallies) {
       for (const key of gaps.missing) {
         const span = tally.missing.get(key);
@@ -121,22 +125,21 @@ export class SignalGaps {
    * One `signal-unknown` caveat per signal, e.g. "the change in rate tbill3m over 91 days unknown
    * at 58 of 127 decisions, 1995-06-01 → 2000-03-01 (rate tbill3m starts 2000-01-03); rate-regime
    * held its neutral mix", with ", so none at 1,508 of them" after a start that explains only some of
-   * them; where the strategy declared none, one per data missed ("rate tbill3m unknown at 3 of 10
-   * decisions, … (rate tbill3m starts …); mine decided without it"). Size: the decisions without it (count); severity by their share of the run's
+   * them; where the strategy declared none, one per data missed ("no rate tbill3m known at 3 of 10
+   * decisions, … (rate tbill3m starts …); mine decided without it", "no stock present at …"). Size: the decisions without it (count); severity by their share of the run's
    * decisions: high above 10 %, medium above 1 %, else low.
    */
   caveats(market: Market): Caveat[] {
     const day = (t: number): string => isoDay(market.dates[t]);
     const count = (n: number): string => n.toLocaleString('en-US');
     return [...this.#byKey.values()].map((tally) => {
-      const missed = [...tally.missing].map(([key, span]) => {
-        const { name, start } = describeMissing(key, market);
-        return { name, text: span.decisions === tally.decisions ? start : `${start}, so none at ${count(span.decisions)} of them` };
-      });
-      const what = tally.what === '' ? missed.map((m) => m.name).join(' and ') : tally.what;
+      const missed = [...tally.missing].map(([key, span]) => ({ ...describeMissing(key, market), span }));
+      // Where the strategy declared no signal the tally is one missing key's, over the same decisions.
+      const what = tally.what === '' ? missed[0].absent : `${tally.what} unknown`;
+      const instead = tally.what === '' ? `decided without ${missed[0].without}` : tally.instead;
+      const because = missed.map(({ start, span }) => (span.decisions === tally.decisions ? start : `${start}, so none at ${count(span.decisions)} of them`));
       const span = tally.first === tally.last ? day(tally.first) : `${day(tally.first)} → ${day(tally.last)}`;
-      const because = missed.length === 0 ? '' : ` (${missed.map((m) => m.text).join('; ')})`;
-      const message = `${what} unknown at ${count(tally.decisions)} of ${count(this.#decisions)} decisions, ${span}${because}; ${this.#strategy} ${tally.instead}`;
+      const message = `${what} at ${count(tally.decisions)} of ${count(this.#decisions)} decisions, ${span}${because.length === 0 ? '' : ` (${because.join('; ')})`}; ${this.#strategy} ${instead}`;
       return caveat('signal-unknown', severityBySize(tally.decisions / this.#decisions, HIGH_SHARE, MEDIUM_SHARE), message, { value: tally.decisions, unit: 'count' });
     });
   }

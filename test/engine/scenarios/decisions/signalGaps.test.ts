@@ -47,11 +47,19 @@ describe('a run without its signal says so', () => {
       {
         code: 'signal-unknown',
         severity: 'high',
-        message: 'rate tbill3m unknown at 3 of 6 decisions, 2024-01-01 → 2024-01-03 (rate tbill3m starts 2024-01-04); scripted decided without it',
+        message: 'no rate tbill3m known at 3 of 6 decisions, 2024-01-01 → 2024-01-03 (rate tbill3m starts 2024-01-04); scripted decided without it',
         size: 3,
         unit: 'count',
         symbols: [],
       },
+    ]);
+  });
+
+  it('a strategy reading a stock universe before any stock is priced: 2 of 6 decisions, high', () => {
+    // STK has no price on sessions 0–1 (2024-01-01, 01-02): no stock present there; 2 / 6 = 33 % > 10 %.
+    const r = scenario(market(), Object.fromEntries(closes.map((_, t) => [t, (view) => (view.universe(AssetClass.stock), { weights: { AAA: 1 } })])));
+    expect(gaps(r).map((c) => [c.severity, c.message, c.size])).toEqual([
+      ['high', 'no stock present at 2 of 6 decisions, 2024-01-01 → 2024-01-02 (stock prices start 2024-01-03); scripted decided without them', 2],
     ]);
   });
 

@@ -12,6 +12,7 @@ import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
 import { checkNumberOptions, type DeclaredNumbers } from './numberOptions.ts';
 import { checkRepeatedOptions, type DeclaredOptions } from './repeatedOptions.ts';
+import { unknownOptionsMessage } from './unknownOptions.ts';
 
 /** `text` in one line: its lines trimmed, blank ones dropped, joined by "; " (a user mistake is one line, README). */
 const oneLine = (text: string): string =>
@@ -56,6 +57,17 @@ process.on('uncaughtException', (err) => report(asyncFault(err, 'uncaughtExcepti
 globalThis.console = new Console({ stdout: { write: (text: string) => (writeStandardOutput(text), true) } as unknown as NodeJS.WritableStream, stderr: process.stderr, ignoreErrors: false });
 
 const parser = yargs(hideBin(process.argv));
+
+/**
+ * The options of the command being parsed, name → description (yargs' getOptions() and its usage
+ * instance's getDescriptions(), missing from its type declarations; test/cli/badInput.test.ts covers
+ * them): the names an unknown option is matched against.
+ */
+function declaredDescriptions(): Record<string, string> {
+  const internal = parser as unknown as { getOptions(): DeclaredOptions; getInternalMethods(): { getUsageInstance(): { getDescriptions(): Record<string, string | undefined> } } };
+  const descriptions = internal.getInternalMethods().getUsageInstance().getDescriptions();
+  return Object.fromEntries(Object.keys(internal.getOptions().key).map((name) => [name, descriptions[name] ?? '']));
+}
 let cli = parser
   .scriptName('breadth')
   // breadth's own version: yargs would read the package.json of the folder it runs in (a user's project).
@@ -79,7 +91,7 @@ let cli = parser
     checkRepeatedOptions(argv, declared);
     checkNumberOptions(argv, declared, hideBin(process.argv));
   }, true)
-  .fail((message, err) => report(err, message ?? undefined));
+  .fail((message, err) => report(err, message === null ? undefined : (unknownOptionsMessage(message, hideBin(process.argv), declaredDescriptions()) ?? message)));
 for (const command of commands) cli = cli.command(command);
 
 try {

@@ -44,6 +44,7 @@ import type { BookView, InitResult, Strategy } from './strategy.ts';
 import { strategyFailure } from './decisions/strategyFault.ts';
 import { checkStrategy, scheduledSessions } from './decisions/strategyShape.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { SignalGaps } from './decisions/signalGaps.ts';
 import { StrategyNotes } from './decisions/strategyNotes.ts';
 import { MarketView, moveViewTo, viewReads } from './decisions/view.ts';
 import { describeRun } from './caveats/warnings.ts';
@@ -80,6 +81,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
   const view = new MarketView(market, adjustments, periodsPerYear, listing);
   const reads = viewReads(view);
   const strategyNotes = new StrategyNotes();
+  const signalGaps = new SignalGaps(strategy.name);
   const random = new Random(config.seed, 'strategy');
   checkStrategy(strategy);
   // First: init may resolve the parameters (and so the schedule and shorts) for this run's P.
@@ -149,6 +151,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
       moveViewTo(view, t);
       act(decide(strategy, view, book, checker), t);
       strategyNotes.record(reads.take(), t, planner.targetWeight, planner.targetsStand);
+      signalGaps.record(reads.takeGaps(), t);
     }
     // A target a decision at t could not price has no close at t either: only older ones can be ready.
     if (ruin < 0 && pending.waiting) orderPending(t);
@@ -382,7 +385,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     incomeBySymbol: ledger.incomeBySymbol,
     costBySymbol: ledger.costBySymbol,
     facts,
-    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, holdings: holdings.holdings(), facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, heldPastData: heldPastData(market, portfolio.shares, portfolio.mark), decisions: decisionSessions.length, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes }),
+    caveats: describeRun({ config, market, first, last, periodsPerYear, daily: ledger.daily, fills, orders, snapshots, holdings: holdings.holdings(), facts, firstInvested, appliedSplits: actions.appliedSplits, dataEndExits: actions.dataEndExits, delistingExits: actions.delistingExits, heldPastData: heldPastData(market, portfolio.shares, portfolio.mark), decisions: decisionSessions.length, decisionSessions, skippedTrades: skipped, cutAtDecision, breaches, limitDrift: drift, deferrals, targetWaits: pending.waits, openFallbacks: broker.openFallbacks, blankVolumes: broker.blankVolumes, openAtEnd, missingRateDays: accruals.missingRateDays, carriedRate: accruals.carriedRate, liquidityGaps: broker.liquidityGaps, reads, strategyNotes, signalGaps }),
   };
 }
 

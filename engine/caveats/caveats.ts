@@ -12,6 +12,7 @@ export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'weekdays' | 'count
  * Stable machine codes. Engine codes describe what happened in the run; `data-note` carries a
  * source file's caveat (survivorship, missing opens, …) for what the run read (warnings.ts
  * RunScope); `strategy-note` a step of the strategy that could not apply as asked (MarketView.caveat);
+ * `signal-unknown` decisions made without their signal or data they asked for (engine/decisions/signalGaps.ts);
  * `factors` a factor model asked for (a study's `factors:`, `metrics --factors`) and not fitted.
  */
 export type CaveatCode =
@@ -42,6 +43,7 @@ export type CaveatCode =
   | 'split'
   | 'no-impact'
   | 'strategy-note'
+  | 'signal-unknown'
   | 'missing-rate'
   | 'frequency'
   | 'benchmark'

@@ -36,6 +36,7 @@ import { targetWaitCaveats } from './targetWaitCaveats.ts';
 import type { TargetWait } from '../execution/pendingTargets.ts';
 import { type LimitDrift, limitDriftCaveats } from '../accounting/limitDrift.ts';
 import type { DailyColumn, Deferrals, Fills, LeverageBreach, Orders, RunFacts, SkipRule, SkippedTrades, Snapshots } from '../result.ts';
+import type { SignalGaps } from '../decisions/signalGaps.ts';
 import type { StrategyNotes } from '../decisions/strategyNotes.ts';
 import type { ViewReads } from '../decisions/viewReads.ts';
 
@@ -66,6 +67,8 @@ export interface RunRecordings {
   readonly heldPastData: readonly HeldPastData[];
   /** Decisions that returned targets. */
   readonly decisions: number;
+  /** Their sessions, ascending (Result.decisionSessions): how long a rejected decision's previous book stood. */
+  readonly decisionSessions: ArrayLike<number>;
   /** Trades the planner's skip rules dropped (RebalancePlanner.skipped, over the run). */
   readonly skippedTrades: SkippedTrades;
   /** Buys of share or value targets the planner cut to the cash where it sized them — their decision, or a waiting target's first price (planPending, sized as a decision there would) — each one of the `cash` deferrals; the rest are cut at a fill. */
@@ -89,6 +92,8 @@ export interface RunRecordings {
   readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'caps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
+  /** The decisions made without their signal, or without data they asked for (MarketView.signalUnknown, signalGaps.ts). */
+  readonly signalGaps: SignalGaps;
 }
 
 /**
@@ -186,6 +191,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   }
   out.push(...r.liquidityGaps.caveats(r.market));
   out.push(...r.strategyNotes.caveats(r.market));
+  out.push(...r.signalGaps.caveats(r.market));
   out.push(...r.reads.caps.caveats(r.market));
   return out;
 }
@@ -322,6 +328,30 @@ function idleCaveats(r: RunRecordings): Caveat[] {
   return [...unheldEndCaveats(idle), ...idleStretchCaveats(idle)];
 }
 
+/** Above this share of the run's sessions on a rejected decision's previous book, the run is largely not the strategy's: high. */
+const REJECTED_HIGH_SHARE = 0.1;
+
+/**
+ * Sessions the book stood on a rejected decision's previous plan: from each run of rejected
+ * decisions (sessions `rejected` among the ascending `decisions`) to the next decision the account
+ * accepted, or to the run's `last` session inclusive. Decisions 0, 21, 42 with 0 and 21 rejected
+ * and last 60: 42 − 0 = 42.
+ */
+export function sessionsOnRejected(rejected: ReadonlySet<number>, decisions: ArrayLike<number>, last: number): number {
+  let total = 0;
+  let from = -1;
+  for (let k = 0; k < decisions.length; k++) {
+    const t = decisions[k];
+    if (rejected.has(t)) {
+      if (from < 0) from = t;
+    } else if (from >= 0) {
+      total += t - from;
+      from = -1;
+    }
+  }
+  return from >= 0 ? total + last + 1 - from : total;
+}
+
 /** Rejected decisions, account cuts and other deferrals. */
 function orderCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
@@ -336,8 +366,12 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   const rejected = r.breaches.filter((b) => b.action === 'rejected' && b.symbol === null);
   if (rejected.length > 0) {
     const all = rejected.length === r.decisions;
+    // Graded by its effect: the sessions the book stood on a rejected decision's previous plan (cash before any was accepted).
+    const stood = sessionsOnRejected(new Set(rejected.map((b) => b.session)), r.decisionSessions, r.last);
+    const share = stood / (r.last - r.first + 1);
+    const effect = all ? '' : `; the book stood as before them on ${stood.toLocaleString('en-US')} session${stood === 1 ? '' : 's'} (${pct(share)} of the run)`;
     out.push(
-      caveat('leverage-breach', all ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why(rejected[0])}`, { value: rejected.length, unit: 'count' }),
+      caveat('leverage-breach', share > REJECTED_HIGH_SHARE ? 'high' : 'medium', `${all ? 'every decision' : `${rejected.length} of ${r.decisions} decisions`} rejected, first on ${rejected[0].date}: ${why(rejected[0])}${effect}`, { value: rejected.length, unit: 'count' }),
     );
   }
   // One row per waiting target rejected; those rejected together (one session) are named together.

@@ -17,6 +17,7 @@ import { type AdjustmentIndex, splitFactorBetween } from '../../data/adjustedClo
 import { adjustedClosesAsOf } from '../market/adjustment.ts';
 import type { ImplausibleCap } from '../caveats/implausibleCaps.ts';
 import { Listing } from '../market/listing.ts';
+import { missingKey } from './signalGaps.ts';
 import { type NoteOptions, ViewReads } from './viewReads.ts';
 
 export type PriceField = PriceColumn;
@@ -298,12 +299,13 @@ export class MarketView {
     return this.#listing.barsPerYear(this.#checkSymbol(i), this.#t, this.periodsPerYear);
   }
 
-  /** Symbols of an asset class present at the decision (a bar at it, or a fresh last close before it: see present). */
+  /** Symbols of an asset class present at the decision (a bar at it, or a fresh last close before it: see present); none is recorded as data the decision did not get (signalGaps.ts). */
   universe(assetClass: AssetClass = AssetClass.stock): Int32Array {
     const picked: number[] = [];
     for (let i = 0; i < this.symbolCount; i++) {
       if (this.#market.assetClass[i] === assetClass && this.#listing.present(i, this.#t)) picked.push(i);
     }
+    if (picked.length === 0) this.#reads.missed(missingKey.members(assetClass));
     return this.#reads.members(Int32Array.from(picked));
   }
 
@@ -370,12 +372,25 @@ export class MarketView {
   /**
    * Annual rate (decimal) known `lagDays` calendar days before the decision date: a monthly
    * average dated on its month's first day (FRED's TB3MS) once its month is over (data/rates.ts rateKnownOn).
+   * NaN where none is known yet (before the series starts), recorded as data the decision did not get (signalGaps.ts).
    */
   rate(name: string, lagDays = 0): number {
     const series = this.#market.rates[name];
     if (!series) throw new UserError(noRateSeries(this.#market, name));
     this.#reads.rates.add(name);
-    return rateKnownOn(series, this.day - checkLag(lagDays));
+    const rate = rateKnownOn(series, this.day - checkLag(lagDays));
+    if (Number.isNaN(rate)) this.#reads.missed(missingKey.rate(name));
+    return rate;
+  }
+
+  /**
+   * Tell the run that this decision could not compute its signal `what` (e.g. "breadth (no stock
+   * with 50 sessions of prices)") and did `instead` ("held its neutral mix"): the run gives one
+   * `signal-unknown` caveat per pair, sized by the share of decisions without it and naming the
+   * data this decision asked for and did not get (engine/decisions/signalGaps.ts).
+   */
+  signalUnknown(what: string, instead: string): void {
+    this.#reads.unknownSignal(what, instead);
   }
 }
 

@@ -6,6 +6,7 @@
 
 import type { CaveatSeverity } from '../caveats/caveats.ts';
 import { ImplausibleCaps } from '../caveats/implausibleCaps.ts';
+import type { DecisionGaps } from './signalGaps.ts';
 
 /** One decision's report that a step could not apply to some names (MarketView.caveat). */
 export interface PendingNote {
@@ -35,6 +36,8 @@ export interface NoteOptions {
 
 /** What take() returns after a decision with no notes (most): one shared empty list. */
 const NO_NOTES: readonly PendingNote[] = [];
+/** What takeGaps() returns after a decision that missed nothing (most): one shared empty record. */
+const NO_GAPS: DecisionGaps = { unknown: new Map(), missing: new Set() };
 
 export class ViewReads {
   /** Per symbol index: 1 once the strategy read any of its data (a price, a history, a label, universe membership). */
@@ -56,6 +59,10 @@ export class ViewReads {
    * each of N symbols costs O(N), not a copy of the list per symbol.
    */
   #pending = new Map<string, { note: PendingNote; merged: Set<number> | null; of: number; options: NoteOptions | undefined }>();
+  /** Signals the strategy said it could not compute at the decision under way (MarketView.signalUnknown): what → what it did instead. */
+  #unknown = new Map<string, string>();
+  /** Data the decision under way asked for and did not get (signalGaps.ts missingKey): a rate with no observation known, an asset class with no member present. */
+  #missing = new Set<string>();
 
   constructor(symbolCount: number) {
     this.symbols = new Uint8Array(symbolCount);
@@ -90,6 +97,25 @@ export class ViewReads {
     for (const i of note.symbols) same.merged.add(i);
     same.of += note.of;
     if (note.options !== undefined) same.options = note.options;
+  }
+
+  /** Records that the decision under way asked for data it did not get (a signalGaps.ts missingKey). */
+  missed(key: string): void {
+    this.#missing.add(key);
+  }
+
+  /** Records that the decision under way could not compute signal `what` and did `instead`. */
+  unknownSignal(what: string, instead: string): void {
+    this.#unknown.set(what, instead);
+  }
+
+  /** The signals unknown and the data missed at the decision just made, emptying both. */
+  takeGaps(): DecisionGaps {
+    if (this.#unknown.size === 0 && this.#missing.size === 0) return NO_GAPS;
+    const out = { unknown: this.#unknown, missing: this.#missing };
+    this.#unknown = new Map();
+    this.#missing = new Set();
+    return out;
   }
 
   /** The notes of the decision just made, emptying the list. */

@@ -1,7 +1,8 @@
 // Why a run waited in cash before its first investment, told in the order it happened and only
 // from what the replay recorded: the strategy set no target yet (its warm-up, a lookback, a
 // signal not yet on — cash by its own decision — or, when its first target came on the first
-// price of a symbol it targeted, a wait for that symbol's prices), a target waited for prices of a symbol that had
+// price of a symbol it targeted, a wait for that symbol's prices), the account rejected the
+// targets it set (beyond the account's leverage limits: not the strategy's choice), a target waited for prices of a symbol that had
 // none yet, orders rested and none filled, the first order that filled was decided later, or it
 // rested before filling (a suspended session, the cash, a volume limit). A symbol that starts late
 // is named only when a target for it waited for its prices before that decision and it started
@@ -12,7 +13,7 @@ import type { Market } from '../../data/market.ts';
 import { firstBarSession } from '../market/corporateActions.ts';
 import { Deferral, DEFERRAL_NAMES } from '../execution/orders.ts';
 import type { EngineConfig } from '../config.ts';
-import type { Deferrals, Fills, Orders, Snapshots } from '../result.ts';
+import type { Deferrals, Fills, LeverageBreach, Orders, Snapshots } from '../result.ts';
 import { partialCoverage } from '../caveats/symbolCoverage.ts';
 
 /** What the reason reads of a run: its sessions [first, …] of `market` and what the replay recorded. */
@@ -28,6 +29,8 @@ export interface WarmUpRecordings {
   readonly orders: Pick<Orders, 'session' | 'symbol'>;
   readonly fills: Pick<Fills, 'orderId'>;
   readonly deferrals: Deferrals;
+  /** Decisions (and waiting targets) the account rejected: targets the strategy set that never became the book. */
+  readonly breaches: readonly Pick<LeverageBreach, 'session' | 'action' | 'gross' | 'net'>[];
 }
 
 /** Symbols named before "…". */
@@ -49,6 +52,7 @@ export function warmUpReason(r: WarmUpRecordings): string {
   const { market, first, firstInvested: invested, deferrals: d } = r;
   const day = (t: number): string => isoDay(market.dates[t]);
   const targeted = firstTarget(r);
+  const rejected = rejectedBefore(r, targeted < 0 ? invested : Math.min(targeted, invested));
   const filled = firstFilledOrder(r);
   // Decision of the first order that filled; a book invested without one waited until it was.
   const ordered = filled >= 0 ? filled : invested;
@@ -56,7 +60,9 @@ export function warmUpReason(r: WarmUpRecordings): string {
   // withdrawn at that decision rested on its session too: probe r53b counted it as the filled one's).
   const firstBar = filled >= 0 && r.config.execution !== 'same-close' ? ordered + 1 : ordered;
   const parts: string[] = [];
-  if (targeted > first) parts.push(noTargetBefore(r, targeted));
+  const asked = rejected.length > 0 ? rejected[0].session : targeted;
+  if (asked > first) parts.push(noTargetBefore(r, asked));
+  if (rejected.length > 0) parts.push(rejectedClause(r, rejected, targeted));
   const waited = new Set<number>();
   const unfilled = new Map<number, number>();
   const resting = new Map<number, number>();
@@ -126,6 +132,25 @@ function count(counts: Map<number, number>, reason: number): void {
 /** "no-trade 5, cash 2": order-sessions by deferral reason. */
 function restedCounts(counts: ReadonlyMap<number, number>): string {
   return [...counts].map(([reason, n]) => `${DEFERRAL_NAMES[reason]} ${n}`).join(', ');
+}
+
+/** The account's rejections from the run's first session to before `before`, in session order. */
+function rejectedBefore(r: WarmUpRecordings, before: number): WarmUpRecordings['breaches'] {
+  return r.breaches.filter((b) => b.action === 'rejected' && b.session >= r.first && b.session < before);
+}
+
+/**
+ * The clause of targets the account rejected before the first it accepted (`accepted`, −1: none),
+ * e.g. "the account rejected the strategy's targets on 40 decisions from 2017-01-03 (the first
+ * targeted gross 1.50, net 1.50 × NAV: see the leverage-breach caveat); the first it accepted
+ * was on 2020-05-01" — the wait was not the strategy's choice.
+ */
+function rejectedClause(r: WarmUpRecordings, rejected: WarmUpRecordings['breaches'], accepted: number): string {
+  const day = (t: number): string => isoDay(r.market.dates[t]);
+  const n = new Set(rejected.map((b) => b.session)).size;
+  const { gross, net } = rejected[0];
+  const then = accepted < 0 ? '' : `; the first it accepted was on ${day(accepted)}`;
+  return `the account rejected the strategy's targets on ${n} decision${n === 1 ? '' : 's'} from ${day(rejected[0].session)} (the first targeted gross ${gross.toFixed(2)}, net ${net.toFixed(2)} × NAV: see the leverage-breach caveat)${then}`;
 }
 
 /** First session from the run's first on that set a non-zero target weight, placed an order or had a target deferred (−1: none). */

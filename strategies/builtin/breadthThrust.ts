@@ -5,7 +5,9 @@
  * adjusted closes. When breadth crosses `upper` from below (a thrust: most stocks turning up
  * together), hold the tilted small/large mix; go back to the benchmark mix only when breadth
  * falls below `lower`. The gap between the thresholds (hysteresis) keeps it from flip-flopping
- * around one level. Checked every session by default; trades only on a regime change.
+ * around one level. Checked every session by default; trades only on a regime change. While no
+ * stock has a full window (before the stock prices start, a warm-up) breadth is unknown: the mix
+ * stays as it was (neutral at first) and the run says at how many sessions, in a caveat.
  * Parameters: `window` (sessions; default 50 trading days of the run's sessions: 50 daily, 10 weekly), `upper` (0.6), `lower` (0.4), sleeve parameters (`small`, `large`,
  * `benchmarkSmall`, `tilt`), `schedule` (every-session).
  * Data: stock prices for breadth, ETF prices for the sleeves.
@@ -50,6 +52,7 @@ export const breadthThrust = defineStrategy({
       },
       decide(view) {
         const now = breadth(view, p.window, scratch);
+        if (Number.isNaN(now)) view.signalUnknown(`breadth (no stock with ${p.window} sessions of prices)`, tilted ? 'kept its tilted mix' : 'held its neutral mix');
         const was = tilted;
         if (!tilted && previous < p.upper && now >= p.upper) tilted = true;
         else if (tilted && now < p.lower) tilted = false;

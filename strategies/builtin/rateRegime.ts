@@ -3,7 +3,7 @@
  *
  * Idea: hold the tilted small/large mix (see size-tilt's sleeves) while the 3-month T-bill
  * yield has fallen over the last `months` months by more than `minFall`, the benchmark mix
- * otherwise (also while either reading is unknown).
+ * otherwise (also while either reading is unknown: the run says at how many decisions, in a caveat).
  * Parameters: `rate` (series name, default `tbill3m`), `months` (3), `minFall` (0, as a decimal
  * rate: 0.0025 = 25 bp), the sleeve parameters (`small`, `large`, `benchmarkSmall`, `tilt`),
  * `schedule` (month-start).
@@ -40,7 +40,13 @@ export const rateRegime = defineStrategy({
   },
 });
 
-/** True when the rate now is below its value `lagDays` ago by more than `minFall` (false when unknown). */
+/**
+ * True when the rate now is below its value `lagDays` ago by more than `minFall`; false when either
+ * reading is unknown (before the series starts), and the run says so (MarketView.signalUnknown:
+ * "the change in rate tbill3m over 91 days unknown at … decisions …; rate-regime held its neutral mix").
+ */
 export function rateFell(view: MarketView, rate: string, lagDays: number, minFall: number): boolean {
-  return view.rate(rate) < view.rate(rate, lagDays) - minFall;
+  const [now, before] = [view.rate(rate), view.rate(rate, lagDays)];
+  if (Number.isNaN(now) || Number.isNaN(before)) view.signalUnknown(`the change in rate ${rate} over ${lagDays} days`, 'held its neutral mix');
+  return now < before - minFall;
 }

@@ -278,6 +278,17 @@ describe.concurrent('command-line syntax', () => {
     expectBadInput(await run('regress'), 'baseline');
   });
 
+  it('an unknown option is named once, as typed, with the option it most likely meant (probe r64e F4)', async () => {
+    // Was "Unknown arguments: cash-rate, cashRate": yargs' camel-case form of the one flag typed, and no hint.
+    const cases: [string[], string][] = [
+      [['run', '--strategy', 'size-tilt', '--cash-rate', '0.02'], 'breadth: unknown option --cash-rate (did you mean --rf: risk-free and cash rate?) (see breadth --help)'],
+      [['run', '--strategy', 'size-tilt', '--benchmarc=SPY'], 'breadth: unknown option --benchmarc (did you mean --benchmark: benchmark symbol or @role?) (see breadth --help)'],
+      [['run', '--strategy', 'size-tilt', '--benchmark-prices', 'x'], 'breadth: unknown option --benchmark-prices (did you mean --benchmark: benchmark symbol or @role?) (see breadth --help)'],
+      [['runs', 'list', 'x.db', 'extra'], 'breadth: unexpected argument "extra" (see breadth --help)'],
+    ];
+    for (const [args, line] of cases) expectBadInput(await run(...args), line);
+  });
+
   it('a value outside a flag\'s choices is named (--execution)', async () => {
     expectBadInput(await run('run', '--strategy', 'size-tilt', '--execution', 'whenever'), 'whenever');
   });

@@ -9,7 +9,7 @@ import { monthStart, quarterEnd } from '../../engine/calendar/schedule.ts';
 import type { Strategy } from '../../engine/strategy.ts';
 import { builtinNames, createBuiltinStrategy } from '../../strategies/registry.ts';
 import { runAndRecord, type WeightMap } from './decisions.ts';
-import { fixtureMarket } from '../engine/fixtures.ts';
+import { fixtureMarket, rateSeries } from '../engine/fixtures.ts';
 import { accountFor, BUILTIN_RUNS } from './runs.ts';
 import { testMarket } from './testMarket.ts';
 import { viewAt } from './views.ts';
@@ -231,6 +231,17 @@ describe('rate-regime', () => {
     expect(neutral).toBeGreaterThan(3);
   });
 
+  it('says at which decisions the rate had not started: the neutral mix there', () => {
+    // Month-start decisions 2024-01-01, 02-01, 03-01, 04-01; months 1 → lag round(365.25 / 12) = 30 days; tbill3m starts 2024-02-15.
+    // 01-01 and 02-01: no rate now; 03-01: none 30 days before (01-31); 04-01: both (03-02 has 02-15's). 3 of 4 without, 75 % > 10 %: high.
+    const m = fixtureMarket({ symbols: ['S', 'L'], closes: Array.from({ length: 70 }, () => [10, 20]), rates: { tbill3m: rateSeries('tbill3m', [['2024-02-15', 0.05], ['2024-03-15', 0.04]]) } });
+    const { result, decisions } = runAndRecord({ ...m, roles: { smallCap: 'S', largeCap: 'L' } }, createBuiltinStrategy('rate-regime', { months: 1 }));
+    expect([...decisions.values()].map((w) => w?.get(0))).toEqual([0.1, 0.1, 0.1, 0.55]);
+    expect(result.caveats.filter((c) => c.code === 'signal-unknown').map((c) => [c.severity, c.message])).toEqual([
+      ['high', 'the change in rate tbill3m over 30 days unknown at 3 of 4 decisions, 2024-01-01 → 2024-03-01 (rate tbill3m starts 2024-02-15); rate-regime held its neutral mix'],
+    ]);
+  });
+
   it('names the missing series clearly', () => {
     const noRates = { ...market, rates: {} };
     expect(() => backtest(noRates, createBuiltinStrategy('rate-regime'))).toThrow(/strategy "rate-regime" failed on 2021-01-04: no rate series "tbill3m"/);
@@ -256,6 +267,15 @@ describe('breadth-thrust', () => {
     const small = (t: number): number | undefined => decisions.get(t)?.get(10);
     // session:        0 (no breadth yet: neutral), 1 (0.2), 2 (0.7 ↑), 3 (0.5 hold), 4 (0.3 ↓), 5 (0.5 hold), 6 (0.7 ↑), 7 (0.7 hold)
     expect([0, 1, 2, 3, 4, 5, 6, 7].map(small)).toEqual([0.1, undefined, 1, undefined, 0.1, undefined, 1, undefined]);
+  });
+
+  it('says at which sessions breadth was unknown, and why where the stock prices had not started', () => {
+    const signal = (m: Market) => runAndRecord(m, createBuiltinStrategy('breadth-thrust', { window: 2 })).result.caveats.filter((c) => c.code === 'signal-unknown').map((c) => [c.severity, c.message]);
+    // Session 0 has one bar per stock, not 2: 1 of 8 sessions (12.5 % > 10 %) without breadth.
+    expect(signal(thrustMarket)).toEqual([['high', 'breadth (no stock with 2 sessions of prices) unknown at 1 of 8 decisions, 2024-01-01; breadth-thrust held its neutral mix']]);
+    // Stocks priced from session 2 (2024-01-03): no stock present at sessions 0–1, one bar each at 2: 3 of 8 without breadth.
+    const late: Market = { ...thrustMarket, close: thrustMarket.close.map((x, k) => (k < 2 * 12 && k % 12 < 10 ? NaN : x)) };
+    expect(signal(late)).toEqual([['high', 'breadth (no stock with 2 sessions of prices) unknown at 3 of 8 decisions, 2024-01-01 → 2024-01-03 (stock prices start 2024-01-03, so none at 2 of them); breadth-thrust held its neutral mix']]);
   });
 
   it('starts over on each run', () => {

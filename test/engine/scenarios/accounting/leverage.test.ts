@@ -29,6 +29,29 @@ describe('leverage limits', () => {
     expect(messages(result)).toContain('every decision rejected, first on 2024-01-01: their targets breach the margin limits gross 1.5, net 1 (targeted gross 2.00, net 0.00 × NAV)');
   });
 
+  it('a run held in cash by rejected targets blames the account, not the strategy, and the rejection is graded by the sessions it held the book (high)', () => {
+    // Cash account, 20 sessions (weekdays from 2024-01-01): A at 150 % of NAV on sessions 0–13 (rejected: over 100 %), 100 % on 14
+    // (2024-01-19, accepted), filled at 15's open. The book stood as before (cash) from 0 to 14: 14 sessions, 14 / 20 = 70 % > 10 %: high.
+    // In cash on sessions 0–14: 15 of 20 (75.0 %).
+    const script = Object.fromEntries(Array.from({ length: 15 }, (_, t) => [t, { weights: { A: t < 14 ? 1.5 : 1 } }]));
+    const result = scenario({ symbols: ['A'], closes: Array.from({ length: 20 }, () => [100]) }, script, { initialCash: 10_000 });
+    const of = (code: string) => result.caveats.filter((c) => c.code === code).map((c) => [c.severity, c.message]);
+    expect(of('warm-up')).toEqual([
+      ['high', "first investment on 2024-01-22, after 15 sessions in cash (75.0% of the run): the account rejected the strategy's targets on 14 decisions from 2024-01-01 (the first targeted gross 1.50, net 1.50 × NAV: see the leverage-breach caveat); the first it accepted was on 2024-01-19 — the metrics count that time"],
+    ]);
+    expect(of('leverage-breach')).toEqual([
+      ['high', '14 of 15 decisions rejected, first on 2024-01-01: their targets short or exceed 100% of NAV (targeted gross 1.50, net 1.50 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it); the book stood as before them on 14 sessions (70.0% of the run)'],
+    ]);
+  });
+
+  it('one rejected decision followed by an accepted one the next session is medium: 1 session of 20 (5.0 %)', () => {
+    const script = { 0: { weights: { A: 0.5 } }, 5: { weights: { A: 2 } }, 6: { weights: { A: 0.5 } } };
+    const result = scenario({ symbols: ['A'], closes: Array.from({ length: 20 }, () => [100]) }, script, { initialCash: 10_000 });
+    expect(result.caveats.filter((c) => c.code === 'leverage-breach').map((c) => [c.severity, c.message])).toEqual([
+      ['medium', '1 of 3 decisions rejected, first on 2024-01-08: their targets short or exceed 100% of NAV (targeted gross 2.00, net 2.00 × NAV), which a cash account does not allow (set account: { kind: margin, maxGross, maxNet } to allow it); the book stood as before them on 1 session (5.0% of the run)'],
+    ]);
+  });
+
   it('rejects net 0.8 under maxNet 0.5, and net −0.8 too', () => {
     const long = scenario(market, { 0: { weights: { A: 0.8 } } }, { account: { kind: 'margin', maxNet: 0.5 } });
     expect(trades(long)).toEqual([]);

@@ -119,6 +119,9 @@ describe('the sweep page', () => {
     // 3 heatmaps (3 varied axes), 3 sensitivity charts, the logit histogram.
     await expectHealthy(v, 7, 'page-1366');
     expect(await v.page.locator('svg.scatter circle').count()).toBeGreaterThan(100);
+    // Three maps side by side, each ~400 px wide: its cells (~50 px) hold "0.35", so the values print (probe r64f F1:
+    // a rule on the chart's width, ≤ 520 px, hid them on every desktop).
+    for (const id of ['heat-0', 'heat-1', 'heat-2']) expect(await inPage<{ values: boolean }>(v.page, 'heatmapFit', id)).toMatchObject({ values: true });
     expect(await v.page.locator('#trial-table tbody tr').count()).toBe(15);
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "trials")
     await v.page.close();

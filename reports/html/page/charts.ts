@@ -58,6 +58,8 @@ export interface HeatmapSpec {
   /** Fill and text colour of each cell, aligned with `cells`. */
   fills: string[];
   inks: string[];
+  /** Decimals of the cell text (of the percent for a percent format); 1 of a percent, 2 of a ratio when absent. */
+  decimals?: number;
 }
 
 /**

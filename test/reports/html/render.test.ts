@@ -9,17 +9,11 @@ import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
 import { DECISION_WEIGHT_NOTE } from '../../../reports/html/tearSheet/pnl.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
 import { fabricateTearSheet, weekdayDates } from './fabricate.ts';
-import { comparisonRun, HOSTILE } from './pages.ts';
+import { comparisonRun, HOSTILE, payload } from './pages.ts';
 
 /** The page without its three inline scripts (the data, the deflated echarts and the client script). */
 function markup(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
-}
-
-function payload(html: string): { axes: Record<string, number[]>; periodsPerYear: number; charts: { id: string; type: string }[] } {
-  const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
-  if (json === null) throw new Error('no chart payload');
-  return JSON.parse(json[1]);
 }
 
 describe('renderTearSheet', () => {

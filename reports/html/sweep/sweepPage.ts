@@ -11,7 +11,7 @@ import { formatCount, formatPercent, formatRatio, grouped } from '../page/format
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { metricInfo } from '../metricCatalog.ts';
-import { failedTrialsCard, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+import { type ColumnHead, failedTrialsCard, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
 
 export interface SweepTrialRow {
   readonly name: string;
@@ -46,7 +46,15 @@ export interface SweepPageData {
   readonly notes: readonly string[];
 }
 
-const TABLE_METRICS = ['sharpe', 'annual_return', 'annual_volatility', 'max_drawdown', 'turnover', 'cost_total_drag'] as const;
+/** The trial table's metric columns, each with a short header (its full name in the title); the DSR follows the Sharpe. */
+const TABLE_METRICS = [
+  ['sharpe', 'Sharpe'],
+  ['annual_return', 'CAGR'],
+  ['annual_volatility', 'Volatility'],
+  ['max_drawdown', 'Max drawdown'],
+  ['turnover', 'Turnover/yr'],
+  ['cost_total_drag', 'Charges/yr'],
+] as const;
 const MAX_HEATMAPS = 6;
 
 const shown = describeValue;
@@ -97,12 +105,16 @@ function spreadDigits(spread: number, format: 'percent' | 'ratio', least: number
 const formatTo = (v: number, format: 'percent' | 'ratio', digits: number): string => (format === 'percent' ? formatPercent(v, digits) : grouped(v, digits));
 
 function trialTable(data: SweepPageData, axes: readonly string[]): string {
-  const head = ['trial', ...axes, ...TABLE_METRICS.map((m) => metricInfo(m).label), 'DSR', 'period', 'fills hash', 'run'];
+  const metricHead = ([name, text]: (typeof TABLE_METRICS)[number]): ColumnHead => ({ text, title: metricInfo(name).label });
+  const metricCell = ([name]: (typeof TABLE_METRICS)[number], t: SweepTrialRow): TableCell => ({ text: formatFor(name, t.metrics[name]), sort: metricOf(t, name) });
+  const [sharpe, ...others] = TABLE_METRICS;
+  const head = ['trial', ...axes, metricHead(sharpe), { text: 'DSR', title: 'Deflated Sharpe ratio: the probability that the Sharpe beats the best of as many unskilled trials as are recorded (reports/SWEEPS.md)' }, ...others.map(metricHead), 'period', 'fills hash', 'run'];
   const rows: TableCell[][] = data.trials.map((t) => [
     { text: t.name },
     ...axes.map((a) => ({ text: shown(t.values[a]), sort: typeof t.values[a] === 'number' ? (t.values[a] as number) : shown(t.values[a]) })),
-    ...TABLE_METRICS.map((m) => ({ text: formatFor(m, t.metrics[m]), sort: metricOf(t, m) })),
+    metricCell(sharpe, t),
     { text: t.dsr === null ? '—' : formatPercent(t.dsr, 1), sort: t.dsr },
+    ...others.map((m) => metricCell(m, t)),
     { text: t.period },
     { text: t.fillsHash.slice(0, 12) },
     { text: t.runId === null ? '' : String(t.runId), sort: t.runId },

@@ -32,8 +32,8 @@ export interface LineChartSpec {
   logToggle?: boolean;
   /** Date-zoom slider under the plot. */
   zoom?: boolean;
-  /** Shaded date ranges with a label, e.g. the worst drawdowns. */
-  areas?: { from: string; to: string; label: string }[];
+  /** Shaded date ranges with a label, e.g. the worst drawdowns; `short` is the label on a chart under 600 px wide (`label` when absent). */
+  areas?: { from: string; to: string; label: string; short?: string }[];
   /** Horizontal reference lines, e.g. 0 or 1. */
   marks?: number[];
 }

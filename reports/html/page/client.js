@@ -101,8 +101,9 @@
     return { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: MUTED, type: 'solid', width: 1 }, data: values.map(function (v) { return { yAxis: v }; }) };
   }
 
-  // Shaded ranges, labelled on three staggered rows in date order so neighbours never overlap.
-  function markArea(areas) {
+  // Shaded ranges, labelled on three staggered rows in date order so neighbours never overlap;
+  // `narrow`: each by its short label where it has one ("#2" for "#2 -2.9%"), for a chart too narrow for the rest.
+  function markArea(areas, narrow) {
     var order = areas.map(function (a, k) { return k; }).sort(function (i, j) { return isoToMs(areas[i].from) - isoToMs(areas[j].from); });
     var row = {};
     order.forEach(function (k, position) { row[k] = position % 3; });
@@ -110,7 +111,7 @@
       silent: true,
       itemStyle: { color: 'rgba(220, 38, 38, 0.07)' },
       label: { color: MUTED, fontSize: 10, position: 'insideTopLeft' },
-      data: areas.map(function (a, k) { return [{ name: a.label, xAxis: isoToMs(a.from), label: { offset: [0, row[k] * 13] } }, { xAxis: isoToMs(a.to) }]; }),
+      data: areas.map(function (a, k) { return [{ name: narrow && a.short !== undefined ? a.short : a.label, xAxis: isoToMs(a.from), label: { offset: [0, row[k] * 13] } }, { xAxis: isoToMs(a.to) }]; }),
     };
   }
 
@@ -260,10 +261,21 @@
     });
   }
 
-  /** Resize a chart (to `width`, or its box) and refit what depends on its size. */
+  // A line chart's shaded ranges under 600 px: each by its short label (the drawdowns' table beside it has the rest).
+  function fitAreas(c) {
+    c.chart.setOption({ series: [{ markArea: markArea(c.spec.areas, c.chart.getWidth() < 600) }] });
+  }
+
+  /** Refit what depends on a chart's size. */
+  function fit(c) {
+    if (c.spec.type === 'heatmap') fitHeatmap(c);
+    else if (c.spec.type === 'line' && c.spec.areas && c.spec.areas.length) fitAreas(c);
+  }
+
+  /** Resize a chart (to `width`, or its box) and refit it. */
   function resize(c, width) {
     c.chart.resize(width === undefined ? undefined : { width: width });
-    if (c.spec.type === 'heatmap') fitHeatmap(c);
+    fit(c);
   }
 
   var BUILDERS = { line: lineOption, bar: barOption, heatmap: heatmapOption, waterfall: waterfallOption };
@@ -311,7 +323,7 @@
       chart.setOption(BUILDERS[spec.type](spec));
       legend(spec, chart, el);
       charts.push({ spec: spec, chart: chart });
-      if (spec.type === 'heatmap') fitHeatmap(charts[charts.length - 1]);
+      fit(charts[charts.length - 1]);
     });
     if (payload.charts.length === 0) document.documentElement.setAttribute('data-charts-ready', String(Math.round(performance.now())));
     wire();

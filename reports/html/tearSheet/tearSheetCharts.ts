@@ -115,7 +115,8 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
     format: 'percent',
     series: underwater,
     zoom: true,
-    areas: worst.map((e, k) => ({ from: e.peakDate ?? data.dates[0], to: e.recoveryDate ?? data.dates[T - 1], label: `#${k + 1} ${formatPercent(e.depth, 1)}${e.recoveryDate === null ? ' (open)' : ''}` })),
+    // On a phone the numbers alone: "#2 -2.9%" labels ran into each other and the curve (the table below has the depths).
+    areas: worst.map((e, k) => ({ from: e.peakDate ?? data.dates[0], to: e.recoveryDate ?? data.dates[T - 1], label: `#${k + 1} ${formatPercent(e.depth, 1)}${e.recoveryDate === null ? ' (open)' : ''}`, short: `#${k + 1}` })),
   });
 
   // Rolling statistics: both windows for the strategy, the longer one for the benchmark.
@@ -187,13 +188,16 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   // Turnover per month (one-way: half the traded notional) and each cost line per year.
   const turnover = bucketShareOfNav(days, data.nav, data.tradedNotional, 'month', 0.5);
   out.add({ type: 'bar', id: 'turnover', format: 'percent', categories: turnover.map((m) => m.period), series: [{ name: 'Turnover', values: compact(turnover.map((m) => m.value)), color: COLORS.gross }] });
-  out.add({
-    type: 'bar',
-    id: 'costs',
-    format: 'percent',
-    categories: calendarBuckets(days, 'year').map((y) => y.period),
-    series: data.costs.map((c, k) => ({ name: humanize(c.line), values: compact(bucketShareOfNav(days, data.nav, c.daily, 'year').map((y) => y.value)), color: COLORS.costs[k % COLORS.costs.length], stack: 'costs' })),
-  });
+  // A run that paid and earned nothing has no cost bars to draw: the page says so instead of an empty axis.
+  if (data.costs.some((c) => c.daily.some((v) => v !== 0))) {
+    out.add({
+      type: 'bar',
+      id: 'costs',
+      format: 'percent',
+      categories: calendarBuckets(days, 'year').map((y) => y.period),
+      series: data.costs.map((c, k) => ({ name: humanize(c.line), values: compact(bucketShareOfNav(days, data.nav, c.daily, 'year').map((y) => y.value)), color: COLORS.costs[k % COLORS.costs.length], stack: 'costs' })),
+    });
+  }
 
   // Factor attribution: the split of the mean excess return.
   const att = data.attribution;

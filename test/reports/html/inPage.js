@@ -51,6 +51,12 @@
     return { values: option.series[0].label.show, rotate: option.xAxis[0].axisLabel.rotate };
   },
 
+  /** The labels of a line chart's shaded ranges, as echarts holds them. */
+  areaLabels: function (id) {
+    var option = echarts.getInstanceByDom(document.getElementById('chart-' + id)).getOption();
+    return option.series[0].markArea.data.map(function (pair) { return pair[0].name; });
+  },
+
   /** The y-axis type echarts holds for a chart ('value' or 'log'). */
   yAxisType: function (id) {
     return echarts.getInstanceByDom(document.getElementById('chart-' + id)).getOption().yAxis[0].type;

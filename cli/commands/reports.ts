@@ -48,7 +48,7 @@ const defaultPage = (db: string, name: string): string => pagePath(join(dirname(
 
 /** Write the page as HTML (unless only a PDF was asked for) and as PDF; returns what was written. */
 async function writePage(html: string, args: PageArgs, defaultHtml: string, example: string): Promise<string[]> {
-  const [{ prepareOutputFile }, { writePdf, writeReport }] = await Promise.all([import('../output.ts'), import('../../reports/html/index.ts')]);
+  const [{ prepareOutputFile }, { PAPER_NAMES, writePdf, writeReport }] = await Promise.all([import('../output.ts'), import('../../reports/html/index.ts')]);
   const written: string[] = [];
   if (args.out !== undefined || args.pdf === undefined) {
     const path = args.out ?? defaultHtml;
@@ -59,7 +59,7 @@ async function writePage(html: string, args: PageArgs, defaultHtml: string, exam
   if (args.pdf !== undefined) {
     prepareOutputFile(args.pdf, '--pdf', example.replace(/\.html$/, '.pdf'), args.db);
     const pages = await writePdf(html, args.pdf, args.paper);
-    written.push(`${args.pdf} (${pages} ${args.paper.toUpperCase()} page${pages === 1 ? '' : 's'})`);
+    written.push(`${args.pdf} (${pages} ${PAPER_NAMES[args.paper]} page${pages === 1 ? '' : 's'})`);
   }
   return written;
 }

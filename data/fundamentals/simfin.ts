@@ -134,7 +134,8 @@ function readStatementFile(file: string, kind: StatementKind, annual: boolean, s
   }
   const notes = [
     `${kind} ${annual ? 'annual' : 'quarterly'}: ${records.length - 1} rows`,
-    'known from the latest Publish Date of the filing; values are as last restated (a mild look-ahead on restated rows)',
+    // Said whole: a run that reads fundamentals carries this note as a caveat of its own, away from the line above.
+    'fundamentals: each filing is known from its latest Publish Date; values are as last restated (a mild look-ahead on restated rows)',
   ];
   if (unmatched > 0) notes.push(`${unmatched} rows of tickers without prices skipped`);
   return { path: file, format: 'SimFin bulk csv (;)', fingerprint: contentHash, notes };

@@ -4,6 +4,6 @@ export { renderComparison } from './comparison/comparison.ts';
 export { commonPeriodShortfall, commonWindow } from './comparison/comparisonMeasures.ts';
 export { comparisonRunFromStoredRun, RUN_CURRENCY, tearSheetFromStoredRun } from './fromStore.ts';
 export type { ComparisonData, ComparisonRun, CostLineData, DrawdownRow, ExposureSeries, FactorFit, FactorLoading, MetricFigure, NamedWindow, ReportCaveat, RunInfo, SymbolPnl, TearSheetData } from './model.ts';
-export { type Paper, PAPERS, writePdf } from './page/pdf.ts';
+export { type Paper, PAPER_NAMES, PAPERS, writePdf } from './page/pdf.ts';
 export { renderTearSheet } from './tearSheet/tearSheet.ts';
 export { writeReport } from './page/writeReport.ts';

@@ -19,13 +19,14 @@ export function navReturns(nav: readonly (number | null)[]): Float64Array {
 /**
  * The NAV's and the benchmark's returns over the intervals both have values for (metrics
  * pairedIntervals), each on the return row where its interval ends (length T − 1, NaN on the rows
- * inside an interval), with the per-period `rf` (length T − 1, NaN as 0) compounded likewise:
- * across a benchmark gap both are compounded into one interval, never zeroed and never lost.
+ * inside an interval and before the first), with the per-period `rf` (length T − 1, NaN as 0)
+ * compounded likewise: across a benchmark gap both are compounded into one interval, never zeroed
+ * and never lost. `first` is the level row the pairing starts on (−1 when the two never meet).
  */
-export function pairedOnRows(nav: readonly number[], benchmark: readonly (number | null)[], rf: readonly number[] = [], carried: readonly number[] = []): { r: Float64Array; b: Float64Array; rf: Float64Array } {
+export function pairedOnRows(nav: readonly number[], benchmark: readonly (number | null)[], rf: readonly number[] = [], carried: readonly number[] = []): { r: Float64Array; b: Float64Array; rf: Float64Array; first: number } {
   const rows = Math.max(nav.length - 1, 0);
   const paired = pairedIntervals(observedValues(nav, carried), Float64Array.from(benchmark, (v) => v ?? NaN), rf.length === rows ? Float64Array.from(rf) : 0);
-  const out = { r: new Float64Array(rows).fill(NaN), b: new Float64Array(rows).fill(NaN), rf: new Float64Array(rows).fill(NaN) };
+  const out = { r: new Float64Array(rows).fill(NaN), b: new Float64Array(rows).fill(NaN), rf: new Float64Array(rows).fill(NaN), first: paired.first };
   paired.end.forEach((k, j) => {
     out.r[k - 1] = paired.r[j];
     out.b[k - 1] = paired.b[j];
@@ -33,6 +34,30 @@ export function pairedOnRows(nav: readonly number[], benchmark: readonly (number
   });
   return out;
 }
+
+/**
+ * A level path of per-row returns on the session axis (length T = returns.length + 1): null before
+ * level row `first` (a series that had not started: not a flat line, METRICS.md "never fill a
+ * missing benchmark day with 0") and on rows no interval ends on (inside a gap), `start` on row
+ * `first`, and start × Π(1 + g_j) on the row where each later interval j ends. `returns` as
+ * pairedOnRows gives them (row k − 1 holds the interval ending on level row k, NaN elsewhere).
+ */
+export function pathFrom(returns: ArrayLike<number>, first: number, start: number): (number | null)[] {
+  const out = new Array<number | null>(returns.length + 1).fill(null);
+  if (first < 0) return out;
+  let level = start;
+  out[first] = level;
+  for (let k = first + 1; k < out.length; k++) {
+    const g = returns[k - 1];
+    if (Number.isNaN(g)) continue;
+    level *= 1 + g;
+    out[k] = level;
+  }
+  return out;
+}
+
+/** `values` where `path` has a value, null where it has none: a derived series drawn only where its source is. */
+export const wherePresent = (values: ArrayLike<number>, path: readonly (number | null)[]): (number | null)[] => path.map((v, k) => (v === null ? null : values[k]));
 
 /** The benchmark scaled to start at the strategy's NAV on the first date both have. */
 export function rebased(nav: readonly number[], benchmark: readonly (number | null)[]): (number | null)[] {

@@ -119,6 +119,18 @@ describe('the sweep page', () => {
     // 3 heatmaps (3 varied axes), 3 sensitivity charts, the logit histogram.
     await expectHealthy(v, 7, 'page-1366');
     expect(await v.page.locator('svg.scatter circle').count()).toBeGreaterThan(100);
+    // Three maps side by side, each ~400 px wide: its cells (~50 px) hold "0.35", so the values print (probe r64f F1:
+    // a rule on the chart's width, ≤ 520 px, hid them on every desktop).
+    for (const id of ['heat-0', 'heat-1', 'heat-2']) expect(await inPage<{ values: boolean }>(v.page, 'heatmapFit', id)).toMatchObject({ values: true });
+    // The scatter's last x tick ends inside the picture (probe r64f F2: centred on the edge, its last digit was cut).
+    const ticks = await v.page.locator('svg.scatter').evaluate((svg) => ({ right: svg.getBoundingClientRect().right, last: Math.max(...Array.from(svg.querySelectorAll('text'), (t) => (t as typeof svg).getBoundingClientRect().right)) }));
+    expect(ticks.last).toBeLessThanOrEqual(ticks.right);
+    // The trials table (probe r64f F3): DSR beside the Sharpe, a short header for the charges with the full name in its
+    // title, and one header line, not a 137-px band from the long name wrapped in a narrow column.
+    const heads = await v.page.locator('#trial-table thead th').evaluateAll((ths) => ths.map((th) => ({ text: th.textContent, title: th.getAttribute('title') })));
+    expect(heads.map((h) => h.text)).toEqual(['trial', 'tilt', 'schedule', 'commission', 'Sharpe', 'DSR', 'CAGR', 'Volatility', 'Max drawdown', 'Turnover/yr', 'Charges/yr', 'period', 'fills hash', 'run']);
+    expect(heads[10].title).toBe('Total charges drag (annual, interest earned excluded)');
+    expect(await v.page.locator('#trial-table thead tr').evaluate((tr) => tr.getBoundingClientRect().height)).toBeLessThan(60);
     expect(await v.page.locator('#trial-table tbody tr').count()).toBe(15);
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "trials")
     await v.page.close();
@@ -126,7 +138,7 @@ describe('the sweep page', () => {
 
   it('sorts the trials table by a column on click, then reverses it', async () => {
     const v = await visit(browser, files.sweep, LAPTOP);
-    const sharpeColumn = await v.page.locator('#trial-table thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'Sharpe ratio'));
+    const sharpeColumn = await v.page.locator('#trial-table thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent === 'Sharpe'));
     expect(sharpeColumn).toBeGreaterThan(0);
     const column = () => v.page.locator(`#trial-table tbody tr td:nth-child(${sharpeColumn + 1})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-sort'))));
     await v.page.click(`#trial-table thead th[data-col="${sharpeColumn}"]`);
@@ -157,6 +169,8 @@ describe('the walk-forward page', () => {
     // In the header, and where the notes send the reader for the caveats they leave out.
     expect(await v.page.locator('a[href="size-tilt-walk-forward.html"]').count()).toBe(2);
     expect(await v.page.locator('#window-table tbody tr').count()).toBe(3);
+    // Chosen by Sharpe: its in-sample value is the IS Sharpe column, not a second column beside it (probe r64f F4: "IS sharpe", "IS Sharpe").
+    expect(await v.page.locator('#window-table thead th').allInnerTexts()).toEqual(['window', 'in sample', 'out of sample', 'tilt', 'schedule', 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency']);
     expect(await v.page.locator('img').count()).toBe(0);
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "windows")
     // The summary is four tiles in one row at 1366 px, each a bordered box (probe r55b: no rule styled them since the tear sheet's

@@ -62,7 +62,8 @@ function caveatList(runs: readonly ComparisonRun[], highOnly = false): string {
   const items = [...byMessage].sort((a, b) => rank[a[1].severity] - rank[b[1].severity]);
   if (items.length === 0) return highOnly ? '' : '<p class="clean">No caveat recorded for these runs.</p>';
   return `<ul class="caveats">${items
-    .map(([message, e]) => `<li class="caveat sev-${e.severity}"><span class="sev">${e.severity}</span>${e.size === '' ? '' : `<span class="size">${escapeHtml(e.size)}</span>`}<span class="msg"><strong>${escapeHtml(e.labels.length === runs.length && runs.length > 1 ? 'all runs' : e.labels.join(', '))}:</strong> ${escapeHtml(message)}</span></li>`)
+    // The runs it applies to in a chip of their own: as a "label:" prefix, a run named "ruin" read "ruin: ruin: NAV fell …".
+    .map(([message, e]) => `<li class="caveat sev-${e.severity}"><span class="sev">${e.severity}</span><span class="runs" title="the runs it applies to">${escapeHtml(e.labels.length === runs.length && runs.length > 1 ? 'all runs' : e.labels.join(', '))}</span>${e.size === '' ? '' : `<span class="size">${escapeHtml(e.size)}</span>`}<span class="msg">${escapeHtml(message)}</span></li>`)
     .join('')}</ul>`;
 }
 

@@ -32,8 +32,8 @@ export interface LineChartSpec {
   logToggle?: boolean;
   /** Date-zoom slider under the plot. */
   zoom?: boolean;
-  /** Shaded date ranges with a label, e.g. the worst drawdowns. */
-  areas?: { from: string; to: string; label: string }[];
+  /** Shaded date ranges with a label, e.g. the worst drawdowns; `short` is the label on a chart under 600 px wide (`label` when absent). */
+  areas?: { from: string; to: string; label: string; short?: string }[];
   /** Horizontal reference lines, e.g. 0 or 1. */
   marks?: number[];
 }
@@ -58,6 +58,8 @@ export interface HeatmapSpec {
   /** Fill and text colour of each cell, aligned with `cells`. */
   fills: string[];
   inks: string[];
+  /** Decimals of the cell text (of the percent for a percent format); 1 of a percent, 2 of a ratio when absent. */
+  decimals?: number;
 }
 
 /**

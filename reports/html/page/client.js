@@ -101,8 +101,9 @@
     return { silent: true, symbol: 'none', label: { show: false }, lineStyle: { color: MUTED, type: 'solid', width: 1 }, data: values.map(function (v) { return { yAxis: v }; }) };
   }
 
-  // Shaded ranges, labelled on three staggered rows in date order so neighbours never overlap.
-  function markArea(areas) {
+  // Shaded ranges, labelled on three staggered rows in date order so neighbours never overlap;
+  // `narrow`: each by its short label where it has one ("#2" for "#2 -2.9%"), for a chart too narrow for the rest.
+  function markArea(areas, narrow) {
     var order = areas.map(function (a, k) { return k; }).sort(function (i, j) { return isoToMs(areas[i].from) - isoToMs(areas[j].from); });
     var row = {};
     order.forEach(function (k, position) { row[k] = position % 3; });
@@ -110,7 +111,7 @@
       silent: true,
       itemStyle: { color: 'rgba(220, 38, 38, 0.07)' },
       label: { color: MUTED, fontSize: 10, position: 'insideTopLeft' },
-      data: areas.map(function (a, k) { return [{ name: a.label, xAxis: isoToMs(a.from), label: { offset: [0, row[k] * 13] } }, { xAxis: isoToMs(a.to) }]; }),
+      data: areas.map(function (a, k) { return [{ name: narrow && a.short !== undefined ? a.short : a.label, xAxis: isoToMs(a.from), label: { offset: [0, row[k] * 13] } }, { xAxis: isoToMs(a.to) }]; }),
     };
   }
 
@@ -222,10 +223,13 @@
     });
   }
 
+  // Cells hold one decimal of a percent (or two of a ratio) unless the spec asks for more: enough to rank, short enough to fit.
+  function cellText(spec, v) {
+    return spec.format === 'percent' ? grouped(v * 100, spec.decimals === undefined ? 1 : spec.decimals) + '%' : grouped(v, spec.decimals === undefined ? 2 : spec.decimals);
+  }
+
   function heatmapOption(spec) {
     var fmt = formatter(spec.format, false);
-    // Cells hold one decimal of a percent (or two of a ratio): enough to rank, short enough to fit.
-    var cellText = spec.format === 'percent' ? function (v) { return grouped(v * 100, 1) + '%'; } : function (v) { return grouped(v, 2); };
     var data = spec.cells.map(function (c, k) {
       return { value: c, itemStyle: { color: spec.fills[k] }, label: { color: spec.inks[k] } };
     });
@@ -238,11 +242,40 @@
         },
         xAxis: { type: 'category', data: spec.x, position: 'top', axisLabel: { color: MUTED, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
         yAxis: { type: 'category', data: spec.y, inverse: true, axisLabel: { color: MUTED, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
-        series: [{ type: 'heatmap', data: data, label: { show: true, fontSize: 10, formatter: function (p) { return cellText(p.value[2]); } }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+        series: [{ type: 'heatmap', data: data, label: { show: true, fontSize: 10, formatter: function (p) { return cellText(spec, p.value[2]); } }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
       }),
-      // Cell labels need room: on a phone the colours and the tooltip carry the values.
-      media: [{ query: { maxWidth: 520 }, option: { series: [{ label: { show: false } }] } }],
     };
+  }
+
+  // A heatmap's cell width decides what it can print (fit after every resize, print included):
+  // the values when the widest fits in a cell (10-px text, ~6 px a character), else the colours
+  // and the tooltip carry them; column names upright when the longest fits, else turned on end.
+  function fitHeatmap(c) {
+    var spec = c.spec;
+    var text = function (list) { return list.reduce(function (n, s) { return Math.max(n, String(s).length); }, 0); };
+    var shown = spec.cells.map(function (cell) { return cellText(spec, cell[2]); });
+    var cell = (c.chart.getWidth() - 24 - 7 * text(spec.y)) / Math.max(1, spec.x.length);
+    c.chart.setOption({
+      series: [{ label: { show: 6 * text(shown) + 6 <= cell } }],
+      xAxis: { axisLabel: { rotate: 7 * text(spec.x) + 4 <= cell ? 0 : 90 } },
+    });
+  }
+
+  // A line chart's shaded ranges under 600 px: each by its short label (the drawdowns' table beside it has the rest).
+  function fitAreas(c) {
+    c.chart.setOption({ series: [{ markArea: markArea(c.spec.areas, c.chart.getWidth() < 600) }] });
+  }
+
+  /** Refit what depends on a chart's size. */
+  function fit(c) {
+    if (c.spec.type === 'heatmap') fitHeatmap(c);
+    else if (c.spec.type === 'line' && c.spec.areas && c.spec.areas.length) fitAreas(c);
+  }
+
+  /** Resize a chart (to `width`, or its box) and refit it. */
+  function resize(c, width) {
+    c.chart.resize(width === undefined ? undefined : { width: width });
+    fit(c);
   }
 
   var BUILDERS = { line: lineOption, bar: barOption, heatmap: heatmapOption, waterfall: waterfallOption };
@@ -290,6 +323,7 @@
       chart.setOption(BUILDERS[spec.type](spec));
       legend(spec, chart, el);
       charts.push({ spec: spec, chart: chart });
+      fit(charts[charts.length - 1]);
     });
     if (payload.charts.length === 0) document.documentElement.setAttribute('data-charts-ready', String(Math.round(performance.now())));
     wire();
@@ -314,20 +348,20 @@
     var resizeTimer = 0;
     window.addEventListener('resize', function () {
       clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(function () { charts.forEach(function (c) { c.chart.resize(); }); }, 100);
+      resizeTimer = setTimeout(function () { charts.forEach(function (c) { resize(c); }); }, 100);
     });
     // Print (the browser's own, or breadth's PDF): every chart one fixed width that fits the page.
     // Zoom sliders are controls: hidden on paper.
     window.addEventListener('beforeprint', function () {
       charts.forEach(function (c) {
         if (c.spec.zoom) c.chart.setOption({ dataZoom: [{ show: false }], grid: { bottom: 8 } });
-        c.chart.resize({ width: Math.min(PRINT_WIDTH, c.chart.getDom().clientWidth || PRINT_WIDTH) });
+        resize(c, Math.min(PRINT_WIDTH, c.chart.getDom().clientWidth || PRINT_WIDTH));
       });
     });
     window.addEventListener('afterprint', function () {
       charts.forEach(function (c) {
         if (c.spec.zoom) c.chart.setOption({ dataZoom: [{ show: true }], grid: { bottom: 48 } });
-        c.chart.resize();
+        resize(c);
       });
     });
   }

@@ -7,7 +7,8 @@ import { metricInfo, type MetricKind, periodCountUnit } from '../metricCatalog.t
 import { decimals } from './decimals.ts';
 
 // Rounded as the terminal rounds (decimals.ts); 'negative' drops the sign of values that round to zero ("0.00%", never "-0.00%").
-const grouped = (x: number, digits: number): string => decimals(x, digits, { grouping: true });
+/** x with `digits` decimals and en-US thousands separators, rounded as the terminal rounds: 1234.5 → "1,234.50" at 2. */
+export const grouped = (x: number, digits: number): string => decimals(x, digits, { grouping: true });
 const signed = (x: number, digits: number): string => decimals(x, digits, { grouping: true, sign: 'exceptZero' });
 
 /** A fraction as a percent: 0.12345 → "12.35%". */

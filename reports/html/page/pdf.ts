@@ -12,6 +12,8 @@ import { writeReport } from './writeReport.ts';
 
 export type Paper = 'a4' | 'letter';
 export const PAPERS: readonly Paper[] = ['a4', 'letter'];
+/** Each paper's name as printed: "A4", "Letter" (Chromium's format names too). */
+export const PAPER_NAMES: Readonly<Record<Paper, 'A4' | 'Letter'>> = { a4: 'A4', letter: 'Letter' };
 
 /** Printable width in CSS pixels (96 per inch) of each paper with the 12 mm margins of styles.css. */
 export const PRINTABLE_WIDTH_PX: Record<Paper, number> = {
@@ -45,7 +47,7 @@ export async function writePdf(html: string, path: string, paper: Paper = 'a4', 
     await page.waitForSelector('html[data-charts-ready]', { timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
     await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
-    const pdf = await page.pdf({ format: paper === 'a4' ? 'A4' : 'Letter', printBackground: true, margin: { top: '12mm', right: '12mm', bottom: '12mm', left: '12mm' } });
+    const pdf = await page.pdf({ format: PAPER_NAMES[paper], printBackground: true, margin: { top: '12mm', right: '12mm', bottom: '12mm', left: '12mm' } });
     await page.close();
     writeReport(path, pdf);
     return pdfPageCount(pdf);

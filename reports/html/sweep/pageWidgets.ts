@@ -19,9 +19,20 @@ export interface TableCell {
   readonly sort?: number | string | null;
 }
 
-/** A table whose column headers sort it on click (ascending, then descending). */
-export function sortableTable(id: string, head: readonly string[], rows: readonly TableCell[][]): string {
-  const th = head.map((h, k) => `<th class="${k === 0 ? 't ' : ''}sortable" data-col="${k}" tabindex="0" aria-sort="none">${escapeHtml(h)}</th>`).join('');
+/** A column's short header, and its full name in the header's title (a long name would stretch the header row). */
+export interface ColumnHead {
+  readonly text: string;
+  readonly title: string;
+}
+
+/** A table whose column headers (a string, or a short header with its full name) sort it on click (ascending, then descending). */
+export function sortableTable(id: string, head: readonly (string | ColumnHead)[], rows: readonly TableCell[][]): string {
+  const th = head
+    .map((h, k) => {
+      const { text, title } = typeof h === 'string' ? { text: h, title: undefined } : h;
+      return `<th class="${k === 0 ? 't ' : ''}sortable" data-col="${k}" tabindex="0" aria-sort="none"${title === undefined ? '' : ` title="${escapeHtml(title)}"`}>${escapeHtml(text)}</th>`;
+    })
+    .join('');
   const body = rows
     .map(
       (row) =>
@@ -123,7 +134,8 @@ export function scatterSvg(x: ArrayLike<number>, y: ArrayLike<number>, o: Scatte
     .map((f) => {
       const xv = x0 + f * (x1 - x0);
       const yv = y0 + f * (y1 - y0);
-      return `<text x="${px(xv)}" y="${H - pad.b + 14}" text-anchor="middle">${tick(xv)}</text><text x="${pad.l - 6}" y="${py(yv) + 4}" text-anchor="end">${tick(yv)}</text>`;
+      // The last x tick ends at the plot's right edge: centred there it would run past the picture.
+      return `<text x="${px(xv)}" y="${H - pad.b + 14}" text-anchor="${f === 1 ? 'end' : 'middle'}">${tick(xv)}</text><text x="${pad.l - 6}" y="${py(yv) + 4}" text-anchor="end">${tick(yv)}</text>`;
     })
     .join('');
   return `<svg class="scatter" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(`${o.yLabel} against ${o.xLabel}`)}">

@@ -7,11 +7,11 @@ import { describeValue } from '../../describeValue.ts';
 import { ChartPayloadBuilder, COLORS } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
-import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
+import { formatCount, formatPercent, formatRatio, grouped } from '../page/format.ts';
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { metricInfo } from '../metricCatalog.ts';
-import { failedTrialsCard, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+import { type ColumnHead, failedTrialsCard, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
 
 export interface SweepTrialRow {
   readonly name: string;
@@ -46,7 +46,15 @@ export interface SweepPageData {
   readonly notes: readonly string[];
 }
 
-const TABLE_METRICS = ['sharpe', 'annual_return', 'annual_volatility', 'max_drawdown', 'turnover', 'cost_total_drag'] as const;
+/** The trial table's metric columns, each with a short header (its full name in the title); the DSR follows the Sharpe. */
+const TABLE_METRICS = [
+  ['sharpe', 'Sharpe'],
+  ['annual_return', 'CAGR'],
+  ['annual_volatility', 'Volatility'],
+  ['max_drawdown', 'Max drawdown'],
+  ['turnover', 'Turnover/yr'],
+  ['cost_total_drag', 'Charges/yr'],
+] as const;
 const MAX_HEATMAPS = 6;
 
 const shown = describeValue;
@@ -68,7 +76,7 @@ function axisValues(trials: readonly SweepTrialRow[], axis: string): string[] {
   return values.every((v) => v !== '' && Number.isFinite(Number(v))) ? values.sort((a, b) => Number(a) - Number(b)) : values;
 }
 
-function stats(values: number[]): { mean: number; min: number; max: number } | null {
+function stats(values: readonly number[]): { mean: number; min: number; max: number } | null {
   if (values.length === 0) return null;
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, min: Math.min(...values), max: Math.max(...values) };
 }
@@ -78,13 +86,35 @@ function metricOf(t: SweepTrialRow, metric: string): number | null {
   return v === null || v === undefined || !Number.isFinite(v) ? null : v;
 }
 
+/**
+ * The heatmaps' shared colour scale: `centre` the mean of the trials' metric (on a full grid, the
+ * mean of every map's cells too), `limit` the largest |cell − centre| over every map's cells (1
+ * when all are equal, so a flat map is white).
+ */
+export function surfaceScale(trialValues: readonly number[], cellValues: readonly number[]): { centre: number; limit: number } {
+  const centre = stats(trialValues)?.mean ?? 0;
+  return { centre, limit: Math.max(0, ...cellValues.map((v) => Math.abs(v - centre))) || 1 };
+}
+
+/** Decimals that tell a range's ends apart: `least`, more (up to 6) for a spread below 10^−least of the unit shown (a ratio, or a percent). */
+function spreadDigits(spread: number, format: 'percent' | 'ratio', least: number): number {
+  const shownSpread = format === 'percent' ? spread * 100 : spread;
+  return shownSpread > 0 ? Math.min(6, Math.max(least, Math.ceil(-Math.log10(shownSpread)))) : least;
+}
+
+const formatTo = (v: number, format: 'percent' | 'ratio', digits: number): string => (format === 'percent' ? formatPercent(v, digits) : grouped(v, digits));
+
 function trialTable(data: SweepPageData, axes: readonly string[]): string {
-  const head = ['trial', ...axes, ...TABLE_METRICS.map((m) => metricInfo(m).label), 'DSR', 'period', 'fills hash', 'run'];
+  const metricHead = ([name, text]: (typeof TABLE_METRICS)[number]): ColumnHead => ({ text, title: metricInfo(name).label });
+  const metricCell = ([name]: (typeof TABLE_METRICS)[number], t: SweepTrialRow): TableCell => ({ text: formatFor(name, t.metrics[name]), sort: metricOf(t, name) });
+  const [sharpe, ...others] = TABLE_METRICS;
+  const head = ['trial', ...axes, metricHead(sharpe), { text: 'DSR', title: 'Deflated Sharpe ratio: the probability that the Sharpe beats the best of as many unskilled trials as are recorded (reports/SWEEPS.md)' }, ...others.map(metricHead), 'period', 'fills hash', 'run'];
   const rows: TableCell[][] = data.trials.map((t) => [
     { text: t.name },
     ...axes.map((a) => ({ text: shown(t.values[a]), sort: typeof t.values[a] === 'number' ? (t.values[a] as number) : shown(t.values[a]) })),
-    ...TABLE_METRICS.map((m) => ({ text: formatFor(m, t.metrics[m]), sort: metricOf(t, m) })),
+    metricCell(sharpe, t),
     { text: t.dsr === null ? '—' : formatPercent(t.dsr, 1), sort: t.dsr },
+    ...others.map((m) => metricCell(m, t)),
     { text: t.period },
     { text: t.fillsHash.slice(0, 12) },
     { text: t.runId === null ? '' : String(t.runId), sort: t.runId },
@@ -105,7 +135,7 @@ export function renderSweepPage(data: SweepPageData): string {
   // Heatmaps: the mean of the metric over the other axes, for each pair of varied axes.
   const pairs: [string, string][] = [];
   for (let i = 0; i < axes.length; i++) for (let j = i + 1; j < axes.length; j++) pairs.push([axes[i], axes[j]]);
-  const heatmaps = pairs.slice(0, MAX_HEATMAPS).map(([a, b], k) => {
+  const surfaces = pairs.slice(0, MAX_HEATMAPS).map(([a, b]) => {
     const xs = axisValues(data.trials, a);
     const ys = axisValues(data.trials, b);
     const cells: [number, number, number][] = [];
@@ -115,13 +145,23 @@ export function renderSweepPage(data: SweepPageData): string {
         if (s !== null) cells.push([xi, yi, s.mean]);
       }),
     );
-    // Coloured around the surface's median, so a plateau and a spike read apart even when every cell is positive.
-    const sorted = cells.map((c) => c[2]).sort((p, q) => p - q);
-    const centre = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
-    const limit = Math.max(...cells.map((c) => Math.abs(c[2] - centre)), 0) || 1;
-    const fills = cells.map((c) => divergingFill(c[2] - centre, limit));
-    charts.add({ type: 'heatmap', id: `heat-${k}`, format, x: xs, y: ys, cells, fills, inks: fills.map(inkFor) });
-    return chartCard({ id: `heat-${k}`, title: `${label}: ${a} × ${b}`, note: 'Mean over the other axes; blue above the median cell, red below.', height: Math.max(220, 60 + 34 * ys.length) });
+    return { a, b, xs, ys, cells };
+  });
+  // One colour scale for every map: centred on the mean trial, full colour at the largest
+  // distance of any cell from it, so a map whose cells differ by 0.003 stays pale beside one
+  // that spans 0.1, and each note states its map's own range.
+  const scale = surfaceScale(data.trials.flatMap((t) => metricOf(t, metric) ?? []), surfaces.flatMap((m) => m.cells.map((c) => c[2])));
+  const heatmaps = surfaces.map(({ a, b, xs, ys, cells }, k) => {
+    const fills = cells.map((c) => divergingFill(c[2] - scale.centre, scale.limit));
+    const values = cells.map((c) => c[2]);
+    const [lo, hi] = [Math.min(...values), Math.max(...values)];
+    const digits = spreadDigits(hi - lo, format, 2);
+    // The cells print as many decimals as tell the map's ends apart (one of a percent is the usual).
+    const decimals = spreadDigits(hi - lo, format, format === 'percent' ? 1 : 2);
+    charts.add({ type: 'heatmap', id: `heat-${k}`, format, x: xs, y: ys, cells, fills, inks: fills.map(inkFor), decimals });
+    const range = `${formatTo(lo, format, digits)} to ${formatTo(hi, format, digits)}, a spread of ${formatTo(hi - lo, format, digits)}`;
+    const colours = `${surfaces.length > 1 ? `One colour scale for all ${surfaces.length} maps: ` : ''}blue above the mean trial (${formatTo(scale.centre, format, digits)}), red below, full colour at ±${formatTo(scale.limit, format, digits)}.`;
+    return chartCard({ id: `heat-${k}`, title: `${label}: ${a} × ${b}`, note: `Mean over the other axes: ${range}. ${colours}`, height: Math.max(220, 60 + 34 * ys.length) });
   });
 
   // Sensitivity: per axis value, the worst, mean and best of the metric over everything else.

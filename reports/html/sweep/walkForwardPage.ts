@@ -12,6 +12,7 @@ import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatPercent, formatRatio } from '../page/format.ts';
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
+import { metricInfo } from '../metricCatalog.ts';
 import type { WindowRecord } from '../../store/walkForward.ts';
 import type { ReportCaveat } from '../model.ts';
 import { caveatList } from '../tearSheet/caveats.ts';
@@ -91,15 +92,17 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
   charts.add({ type: 'line', id: 'stitched', format: 'multiple', series, logToggle: true, zoom: true, areas: data.windows.map((w, k) => ({ from: w.oosFrom, to: w.oosTo, label: k % 2 === 0 ? `window ${k + 1}` : '' })).filter((a) => a.label !== '') });
 
   const axes = data.windows.length > 0 ? Object.keys(data.windows[0].values) : [];
+  // The selection metric's own column, unless it is one the table shows anyway (IS Sharpe, IS annual return).
+  const chosenBy = data.metric === 'sharpe' || data.metric === 'annual_return' ? undefined : metricInfo(data.metric);
   const table = sortableTable(
     'window-table', // not 'windows': the section holding it has that id
-    ['window', 'in sample', 'out of sample', ...axes, `IS ${data.metric}`, 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency'],
+    ['window', 'in sample', 'out of sample', ...axes, ...(chosenBy === undefined ? [] : [`IS ${chosenBy.label}`]), 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency'],
     data.windows.map((w, k) => [
-      { text: w.fallback ? `${k + 1} (fallback: no in-sample trial has ${data.metric}; the first point ran)` : String(k + 1), sort: k + 1 },
+      { text: w.fallback ? `${k + 1} (fallback: ${metricInfo(data.metric).label} is undefined for every in-sample trial; the first point ran)` : String(k + 1), sort: k + 1 },
       { text: `${w.isFrom} → ${w.isTo}` },
       { text: `${w.oosFrom} → ${w.oosTo}${w.cut ? ' (cut short: see the notes)' : ''}` },
       ...axes.map((a) => ({ text: shown(w.values[a]), sort: typeof w.values[a] === 'number' ? (w.values[a] as number) : shown(w.values[a]) })),
-      { text: ratio(w.isMetric), sort: w.isMetric },
+      ...(chosenBy === undefined ? [] : [{ text: chosenBy.kind === 'percent' ? pct(w.isMetric) : ratio(w.isMetric), sort: w.isMetric }]),
       { text: pct(w.isAnnualReturn), sort: w.isAnnualReturn },
       { text: ratio(w.isSharpe), sort: w.isSharpe },
       { text: pct(w.oosAnnualReturn), sort: w.oosAnnualReturn },
@@ -110,7 +113,7 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
   const notes = notesSection(data);
   const link = s.tearSheet ? ` · <a href="${escapeHtml(s.tearSheet)}">tear sheet of the stitched run</a>` : '';
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — walk-forward</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
-<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(data.metric)} among ${formatCount(data.trials)} trial${data.trials === 1 ? '' : 's'}${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#windows">listed with why</a>)` : ''}</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
+<dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Windows</dt><dd>${formatCount(data.windows.length)} ${escapeHtml(data.mode)}, chosen by in-sample ${escapeHtml(metricInfo(data.metric).label)} among ${formatCount(data.trials)} trial${data.trials === 1 ? '' : 's'}${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#windows">listed with why</a>)` : ''}</dd><dt>Stitched run</dt><dd>run ${s.runId}${link}</dd></dl>
 <nav class="toc" aria-label="Sections">${notes === '' ? '' : '<a href="#notes">Notes</a>'}<a href="#summary">Summary</a><a href="#equity">Equity</a><a href="#windows">Windows</a></nav></header>`;
   const body = [
     WIDGET_STYLES,

@@ -89,11 +89,16 @@ function besideBenchmark(data: TearSheetData, common: CommonPeriod | null, name:
 /**
  * The high caveats, above the headline figures they change (a run that waited half its NAV in
  * cash for years answers a different question than its CAGR suggests); '' when there is none.
+ * On a phone (styles.css) the list shows the first, the largest, and a link to the rest in the
+ * caveat panel, so the figures still start on the first screen: six caveats of up to nine lines
+ * each pushed them 1,600 px down.
  */
 function highCaveats(caveats: readonly ReportCaveat[], currency: string): string {
   const high = caveats.filter((c) => c.severity === 'high');
   if (high.length === 0) return '';
-  return `<div class="headline-caveats high" data-figure="high-caveats"><h2>Read the figures below with ${high.length === 1 ? 'this high caveat' : `these ${high.length} high caveats`}</h2>${caveatList(high, currency)}</div>`;
+  const rest = high.length - 1;
+  const more = rest === 0 ? '' : `<p class="more-high"><a href="#caveats">${rest} more high caveat${rest === 1 ? '' : 's'}: read ${rest === 1 ? 'it' : 'them'} in Caveats ↓</a></p>`;
+  return `<div class="headline-caveats high" data-figure="high-caveats"><h2>Read the figures below with ${high.length === 1 ? 'this high caveat' : `these ${high.length} high caveats`}</h2>${caveatList(high, currency)}${more}</div>`;
 }
 
 /**

@@ -15,7 +15,7 @@ import { addHoldingsCharts } from './holdingsView.ts';
 import { humanize } from '../metricCatalog.ts';
 import type { TearSheetData } from '../model.ts';
 import { addLegsChart, waterfall } from './pnl.ts';
-import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, pairedOnRows, rebased } from '../series.ts';
+import { bucketShareOfNav, calendarBuckets, epochDays, histogram, navReturns, pairedOnRows, pathFrom, rebased, wherePresent } from '../series.ts';
 
 const FULL_POINTS = 4_000;
 const COARSE_POINTS = 1_000;
@@ -66,9 +66,11 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   const pairs = bench === undefined ? undefined : pairedOnRows(data.nav, bench.nav, data.riskFreeReturns, data.carried);
   const pairedP = data.pairing?.periodsPerYear ?? P;
   // Drawdowns on the session axis: drawdownSeries of T − 1 returns has T values, 0 at the first
-  // session (its starting value is a peak) and W_t / max W − 1 on each session t after it.
+  // session (its starting value is a peak) and W_t / max W − 1 on each session t after it. The
+  // benchmark's is drawn from the first session it pairs with the run (W = 1 there, a peak) and
+  // on the sessions its intervals end on: before it started there is no line, not a flat 0.
   const ownDrawdown = drawdownSeries(r);
-  const benchDrawdown = pairs === undefined ? undefined : drawdownSeries(pairs.b);
+  const benchDrawdown = pairs === undefined ? undefined : wherePresent(drawdownSeries(pairs.b), pathFrom(pairs.b, pairs.first, 1));
   const benchNav = bench === undefined ? undefined : rebased(data.nav, bench.nav);
   // The benchmark's own points are kept too: a coarser benchmark has values on few rows.
   const full = extremaIndices(T, FULL_POINTS, [data.nav, ownDrawdown, ...(benchDrawdown === undefined ? [] : [benchDrawdown]), ...(benchNav === undefined ? [] : [benchNav])]);
@@ -93,34 +95,41 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   if (bench !== undefined && pairs !== undefined && !benchmarkIsCash(data)) {
     const factor = sampleStd(pairs.r) / sampleStd(pairs.b);
     if (Number.isFinite(factor) && factor > 0) {
-      // Each paired interval's levered return lands on its last session; the level holds inside it.
-      const levered = [data.nav[0]];
-      pairs.b.forEach((v, k) => levered.push(levered[k] * (1 + factor * (Number.isNaN(v) ? 0 : v))));
+      // Started at the run's NAV on the first session both have (as the equity chart rebases it),
+      // each paired interval's levered return lands on its last session, joined across a gap.
+      const levered = pathFrom(pairs.b.map((v) => factor * v), pairs.first, data.nav[pairs.first]);
       volatilityMatch = { factor, volatility: sampleStd(pairs.r) * Math.sqrt(pairedP), intervals: nonNaNCount(pairs.b), periodsPerYear: pairedP };
-      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, coarseAxis, data.nav, COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${formatRatio(factor)}`, coarseAxis, levered, COLORS.runs[1])] });
+      // A coarser benchmark has values on few rows: the axis keeps its points as well as the NAV's.
+      const axis = out.sampled(data.dates, extremaIndices(T, COARSE_POINTS, [data.nav, levered]));
+      out.add({ type: 'line', id: 'vol-matched', format: 'currency', series: [line(name, axis, data.nav, COLORS.runs[0], { width: 2 }), line(`${bench.name} ×${formatRatio(factor)}`, axis, levered, COLORS.runs[1], { connect: true })] });
     }
   }
 
   // Underwater, with the five deepest episodes shaded; an open episode is labelled so.
   const worst = [...data.drawdowns].sort((x, y) => x.depth - y.depth).slice(0, 5);
   const underwater = [line(name, fullAxis, ownDrawdown, COLORS.short, { area: true })];
-  if (bench !== undefined && benchDrawdown !== undefined) underwater.push(line(bench.name, fullAxis, benchDrawdown, COLORS.runs[1], { dashed: true }));
+  if (bench !== undefined && benchDrawdown !== undefined) underwater.push(line(bench.name, fullAxis, benchDrawdown, COLORS.runs[1], { dashed: true, connect: true }));
   out.add({
     type: 'line',
     id: 'underwater',
     format: 'percent',
     series: underwater,
     zoom: true,
-    areas: worst.map((e, k) => ({ from: e.peakDate ?? data.dates[0], to: e.recoveryDate ?? data.dates[T - 1], label: `#${k + 1} ${formatPercent(e.depth, 1)}${e.recoveryDate === null ? ' (open)' : ''}` })),
+    // On a phone the numbers alone: "#2 -2.9%" labels ran into each other and the curve (the table below has the depths).
+    areas: worst.map((e, k) => ({ from: e.peakDate ?? data.dates[0], to: e.recoveryDate ?? data.dates[T - 1], label: `#${k + 1} ${formatPercent(e.depth, 1)}${e.recoveryDate === null ? ' (open)' : ''}`, short: `#${k + 1}` })),
   });
 
   // Rolling statistics: both windows for the strategy, the longer one for the benchmark.
   const [short, long] = rollingWindows(P);
   const rf = data.riskFreeReturns ?? 0;
+  // The benchmark's window is drawn once it lies wholly after the benchmark's first session:
+  // a window ending on session s holds the returns into sessions s − w + 1 … s, from level s − w.
+  const benchFrom = pairs === undefined || pairs.first < 0 ? Infinity : pairs.first;
+  const sinceBenchmark = (x: Float64Array, w: number): Float64Array => x.map((v, s) => (s - w >= benchFrom ? v : NaN));
   const rolling = (id: string, stat: (x: Float64Array, w: number) => Float64Array, format: 'ratio' | 'percent', withBenchmark = true): void => {
     const series = [short, long].map((w, k) => line(`${w} periods`, coarseAxis, onSessions(stat(r, w)), k === 0 ? COLORS.light : COLORS.runs[0], { width: k === 0 ? 1 : 2 }));
     // Cash has no risk to roll: its Sortino divides by a downside of almost nothing.
-    if (withBenchmark && bench !== undefined && b !== undefined && !benchmarkIsCash(data)) series.push(line(`${bench.name}, ${long}`, coarseAxis, onSessions(stat(b, long)), COLORS.runs[1]));
+    if (withBenchmark && bench !== undefined && b !== undefined && !benchmarkIsCash(data)) series.push(line(`${bench.name}, ${long}`, coarseAxis, sinceBenchmark(onSessions(stat(b, long)), long), COLORS.runs[1]));
     if (series.some(hasValue)) out.add({ type: 'line', id, format, series, marks: [0] });
   };
   rolling('rolling-sharpe', (x, w) => rollingSharpe(x, w, P, rf), 'ratio');
@@ -179,13 +188,16 @@ export function tearSheetCharts(data: TearSheetData): TearSheetCharts {
   // Turnover per month (one-way: half the traded notional) and each cost line per year.
   const turnover = bucketShareOfNav(days, data.nav, data.tradedNotional, 'month', 0.5);
   out.add({ type: 'bar', id: 'turnover', format: 'percent', categories: turnover.map((m) => m.period), series: [{ name: 'Turnover', values: compact(turnover.map((m) => m.value)), color: COLORS.gross }] });
-  out.add({
-    type: 'bar',
-    id: 'costs',
-    format: 'percent',
-    categories: calendarBuckets(days, 'year').map((y) => y.period),
-    series: data.costs.map((c, k) => ({ name: humanize(c.line), values: compact(bucketShareOfNav(days, data.nav, c.daily, 'year').map((y) => y.value)), color: COLORS.costs[k % COLORS.costs.length], stack: 'costs' })),
-  });
+  // A run that paid and earned nothing has no cost bars to draw: the page says so instead of an empty axis.
+  if (data.costs.some((c) => c.daily.some((v) => v !== 0))) {
+    out.add({
+      type: 'bar',
+      id: 'costs',
+      format: 'percent',
+      categories: calendarBuckets(days, 'year').map((y) => y.period),
+      series: data.costs.map((c, k) => ({ name: humanize(c.line), values: compact(bucketShareOfNav(days, data.nav, c.daily, 'year').map((y) => y.value)), color: COLORS.costs[k % COLORS.costs.length], stack: 'costs' })),
+    });
+  }
 
   // Factor attribution: the split of the mean excess return.
   const att = data.attribution;

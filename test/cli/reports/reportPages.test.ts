@@ -21,7 +21,7 @@ describe('breadth report --pdf and compare --full-period', () => {
     const pdf = join(dir, 'pdf', 'switch.pdf');
     const o = await breadth(['report', db, 'switch', '--pdf', pdf, '--paper', 'letter', '--crisis', 'taper tantrum:2013-05-01:2013-06-30'], { cwd: dir, timeoutMs: 120_000 });
     expectOk(o);
-    expect(o.stdout).toMatch(new RegExp(`^tear sheet of run 1: ${pdf.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(\\d+ LETTER pages\\)\\n$`));
+    expect(o.stdout).toMatch(new RegExp(`^tear sheet of run 1: ${pdf.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(\\d+ Letter pages\\)\\n$`));
     const bytes = readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     // Letter is 612 × 792 points.

@@ -68,6 +68,31 @@ describe('the first screen at 1440 × 900', () => {
   });
 });
 
+describe('the first screen on a 390 × 844 phone (probe r64f F5)', () => {
+  it('starts the figures on it when six long high caveats apply: the first caveat, then a link to the other five', async () => {
+    // Six high caveats of ~420 characters, ~10 lines each at 390 px: listed in full they took ~1,300 px above the figures.
+    const long = (k: number): string => `caveat ${k + 1}: ${'a data note that runs on and on about names and dates '.repeat(8)}`;
+    const caveats = Array.from({ length: 6 }, (_, k) => ({ code: 'data-note', severity: 'high' as const, message: long(k), size: 6 - k, unit: 'count' as const, symbols: [] }));
+    const file = join(dir, 'six-high.html');
+    writeReport(file, renderTearSheet({ ...stored, caveats }));
+    const v = await visit(browser, file, { width: 390, height: 844 });
+    const figures = new Map((await inPage<Figure[]>(v.page, 'figures')).map((f) => [f.name, f]));
+    expect(figures.get('final-nav')?.bottom).toBeLessThanOrEqual(844);
+    const box = v.page.locator('[data-figure="high-caveats"]');
+    expect(await box.locator('h2').innerText()).toBe('Read the figures below with these 6 high caveats');
+    expect(await box.locator('li.caveat:visible').allInnerTexts()).toEqual([expect.stringContaining('caveat 1: ')]);
+    expect(await box.locator('.more-high:visible').innerText()).toBe('5 more high caveats: read them in Caveats ↓');
+    expect(await box.locator('.more-high a').getAttribute('href')).toBe('#caveats');
+    // Every one is in the caveat panel the link leads to.
+    expect(await v.page.locator('#caveats li.caveat.sev-high').count()).toBe(6);
+    await v.page.setViewportSize(DESKTOP);
+    // On a desktop all six stand above the figures, and the link is not needed.
+    expect(await box.locator('li.caveat:visible').count()).toBe(6);
+    expect(await box.locator('.more-high:visible').count()).toBe(0);
+    await v.page.close();
+  });
+});
+
 describe('the P&L waterfall', () => {
   it('draws the start and end NAV as totals and steps that add up to the NAV change', async () => {
     const v = await visit(browser, files.stored, DESKTOP);

@@ -10,6 +10,7 @@ import { renderTearSheet, tearSheetFromStoredRun } from '../../../reports/html/i
 import type { TearSheetData } from '../../../reports/html/model.ts';
 import { epochDays } from '../../../reports/html/series.ts';
 import { commonPeriod, comparedToBenchmark } from '../../../reports/html/tearSheet/figures.ts';
+import { tearSheetCharts } from '../../../reports/html/tearSheet/tearSheetCharts.ts';
 import { computeMetrics } from '../../../reports/metrics/index.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { getRun, openStore, writeRun } from '../../../reports/store/index.ts';
@@ -171,5 +172,46 @@ describe.skipIf(!hasData)('IWM from 2010 against SMLF from 2015 (../shared/data)
     const html = renderTearSheet(data);
     expect(row(html, 'Sharpe ratio')).toMatch(/<td title="n = 4168">0\.58<\/td><td title="n = 2829">0\.61<\/td><td title="Sharpe ratio: IWM 0\.52 minus SMLF 0\.61, both over the 2,829 daily intervals 2015-04-30 → 2026-07-31">-0\.10<\/td>$/);
     expect(row(html, 'Annual volatility')).toMatch(/>\+1\.06 pp<\/td>$/);
+  });
+});
+
+const lineValues = (charts: ReturnType<typeof tearSheetCharts>, id: string, k: number): (number | null)[] => {
+  const chart = charts.payload.charts.find((c) => c.id === id);
+  return chart?.type === 'line' ? chart.series[k].values : [];
+};
+
+describe('a benchmark that starts after the run (probe r64f F0)', () => {
+  // The run: 900,000 → 950,000, then from session 2 +20 %, −20 %, +20 %; LATE has no value on sessions 0–1,
+  // then 10 → 11 → 9.9 → 10.89: +10 %, −10 %, +10 %. Paired returns r = 2·b, so std(r)/std(b) = 2.
+  const data = storedSheet([900_000, 950_000, 1_000_000, 1_200_000, 960_000, 1_152_000], [NaN, NaN, 10, 11, 9.9, 10.89]);
+  const charts = tearSheetCharts(data);
+
+  it('starts the volatility-matched benchmark at the run’s NAV on the first session both have, with no line before it', () => {
+    expect(charts.volatilityMatch?.factor).toBeCloseTo(2, 12);
+    // 1,000,000 on session 2, then ×(1 + 2·0.1) = 1,200,000, ×(1 − 2·0.1) = 960,000, ×1.2 = 1,152,000 — the run's
+    // own path, as it must be for r = 2·b. (The old chart held 900,000 flat for two sessions and ended at 1,036,800.)
+    const levered = lineValues(charts, 'vol-matched', 1);
+    expect(levered.slice(0, 2)).toEqual([null, null]);
+    [1_000_000, 1_200_000, 960_000, 1_152_000].forEach((v, k) => expect(levered[k + 2]).toBeCloseTo(v, 6));
+  });
+
+  it('draws the benchmark’s underwater line only from its first session: 0, 0, 9.9/11 − 1, 10.89/11 − 1', () => {
+    const underwater = lineValues(charts, 'underwater', 1);
+    expect(underwater.slice(0, 2)).toEqual([null, null]);
+    [0, 0, -0.1, -0.01].forEach((v, k) => expect(underwater[k + 2]).toBeCloseTo(v, 6));
+  });
+
+  it('draws the benchmark’s rolling statistic only for windows wholly after its first session', () => {
+    // 300 sessions alternating +1 % / −1 %; LATE from session 10 on, alternating +2 % / −1 %. The one-year window is
+    // 252 returns: the window ending on session s starts at level s − 252, so the first drawn is s = 262 (the old
+    // chart drew s = 252 … 261 from the 242–251 returns LATE had).
+    const nav = Array.from({ length: 300 }, (_, t) => 1_000_000 * 1.01 ** Math.ceil(t / 2) * 0.99 ** Math.floor(t / 2));
+    const levels = Array.from({ length: 300 }, (_, t) => (t < 10 ? NaN : 100 * 1.02 ** Math.ceil((t - 10) / 2) * 0.99 ** Math.floor((t - 10) / 2)));
+    const late = tearSheetCharts(storedSheet(nav, levels));
+    const chart = late.payload.charts.find((c) => c.id === 'rolling-volatility');
+    const series = chart?.type === 'line' ? chart.series.find((s) => s.name === 'LATE, 252') : undefined;
+    // 300 sessions are under the coarse limit: every session is a point, so the index is the session.
+    expect(series?.values.length).toBe(300);
+    expect(series?.values.findIndex((v) => v !== null)).toBe(262);
   });
 });

@@ -84,6 +84,17 @@ describe('tear sheet of a 20-year run', () => {
     const layout = await inPage<{ viewport: number; scrollWidth: number; rightmost: number }>(v.page, 'layout');
     expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport);
     expect(layout.rightmost).toBeLessThanOrEqual(layout.viewport);
+    // Probe r64f F7: 13 month columns of ~23 px cannot hold "Jan" upright ("JanFebMar" ran together), nor a value.
+    expect(await inPage(v.page, 'heatmapFit', 'monthly')).toEqual({ values: false, rotate: 90 });
+    // The deepest drawdowns by number alone ("#1" … "#5"): their depths ran into each other and the curve.
+    expect(await inPage<string[]>(v.page, 'areaLabels', 'underwater')).toEqual(expect.arrayContaining(['#1', '#2', '#3', '#4', '#5']));
+    await v.page.close();
+  });
+
+  it('labels month columns upright and the drawdowns with their depths on a laptop', async () => {
+    const v = await visit(browser, files.tearSheet, LAPTOP);
+    expect(await inPage(v.page, 'heatmapFit', 'monthly')).toMatchObject({ rotate: 0 });
+    expect((await inPage<string[]>(v.page, 'areaLabels', 'underwater')).every((l) => /^#[1-5] -\d+\.\d%( \(open\))?$/.test(l))).toBe(true);
     await v.page.close();
   });
 

@@ -45,6 +45,18 @@
     return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
   },
 
+  /** Whether a heatmap prints its cell values, and the turn of its column names (degrees), as echarts holds them. */
+  heatmapFit: function (id) {
+    var option = echarts.getInstanceByDom(document.getElementById('chart-' + id)).getOption();
+    return { values: option.series[0].label.show, rotate: option.xAxis[0].axisLabel.rotate };
+  },
+
+  /** The labels of a line chart's shaded ranges, as echarts holds them. */
+  areaLabels: function (id) {
+    var option = echarts.getInstanceByDom(document.getElementById('chart-' + id)).getOption();
+    return option.series[0].markArea.data.map(function (pair) { return pair[0].name; });
+  },
+
   /** The y-axis type echarts holds for a chart ('value' or 'log'). */
   yAxisType: function (id) {
     return echarts.getInstanceByDom(document.getElementById('chart-' + id)).getOption().yAxis[0].type;

@@ -3,6 +3,13 @@
 import type { ComparisonRun } from '../../../reports/html/model.ts';
 import { fabricateTearSheet } from './fabricate.ts';
 
+/** A page's chart payload, as its inline data script holds it. */
+export function payload(html: string): { axes: Record<string, number[]>; periodsPerYear: number; charts: { id: string; type: string }[] } {
+  const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
+  if (json === null) throw new Error('no chart payload');
+  return JSON.parse(json[1]);
+}
+
 /** A label that would run script if any page put it into markup unescaped. */
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 

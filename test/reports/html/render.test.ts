@@ -9,17 +9,11 @@ import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
 import { DECISION_WEIGHT_NOTE } from '../../../reports/html/tearSheet/pnl.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
 import { fabricateTearSheet, weekdayDates } from './fabricate.ts';
-import { comparisonRun, HOSTILE } from './pages.ts';
+import { comparisonRun, HOSTILE, payload } from './pages.ts';
 
 /** The page without its three inline scripts (the data, the deflated echarts and the client script). */
 function markup(html: string): string {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script></script>');
-}
-
-function payload(html: string): { axes: Record<string, number[]>; periodsPerYear: number; charts: { id: string; type: string }[] } {
-  const json = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
-  if (json === null) throw new Error('no chart payload');
-  return JSON.parse(json[1]);
 }
 
 describe('renderTearSheet', () => {
@@ -41,6 +35,15 @@ describe('renderTearSheet', () => {
     expect(ids).toEqual(
       expect.arrayContaining(['equity', 'vol-matched', 'underwater', 'rolling-sharpe', 'rolling-sortino', 'rolling-volatility', 'rolling-beta', 'rolling-alpha', 'monthly', 'yearly', 'distribution', 'pnl-waterfall', 'legs', 'exposure', 'positions', 'concentration', 'turnover', 'costs', 'factor-split']),
     );
+  });
+
+  it('says "no costs" in place of an empty costs-by-year axis when every cost line is zero (probe r64f F7)', () => {
+    const free: TearSheetData = { ...data, costs: data.costs.map((c) => ({ ...c, daily: c.daily.map(() => 0), total: 0, annualDrag: 0 })) };
+    const page = renderTearSheet(free);
+    expect(payload(page).charts.map((c) => c.id)).not.toContain('costs');
+    expect(page).not.toContain('id="chart-costs"');
+    expect(page).toContain('<h2>Costs by year</h2>');
+    expect(page).toContain('<p class="empty">No costs: every cost line is zero over the run.</p>');
   });
 
   it('shows the SYNTHETIC badge only for synthetic data, and the look-ahead badge for same-close runs', () => {
@@ -167,8 +170,15 @@ describe('renderComparison', () => {
     ];
     const page = renderComparison({ title: 't', runs: withCaveats });
     expect(page.split(shared).length - 1).toBe(1);
-    expect(page).toContain(`<strong>all runs:</strong> ${shared}`);
-    expect(page).toContain(`<strong>${runs[0].label}:</strong> only-iwm caveat`);
+    expect(page).toContain(`<span class="runs" title="the runs it applies to">all runs</span><span class="msg">${shared}</span>`);
+    expect(page).toContain(`<span class="runs" title="the runs it applies to">${runs[0].label}</span><span class="msg">only-iwm caveat</span>`);
+  });
+
+  it('names a run apart from a message that starts with a word like its name (probe r64f F7: "ruin: ruin: NAV fell …")', () => {
+    const ruin = { code: 'ruin', severity: 'high' as const, message: 'ruin: NAV fell to zero or below on 2024-01-08; nothing was ordered or filled after it', size: null, unit: null, symbols: [] };
+    const page = renderComparison({ title: 't', runs: [{ ...runs[0], label: 'ruin', caveats: [ruin] }, runs[1]] });
+    expect(page).toContain(`<span class="runs" title="the runs it applies to">ruin</span><span class="msg">${ruin.message}</span>`);
+    expect(page).not.toContain('ruin: ruin:');
   });
 
   it('a high caveat is shown above the at-a-glance table, the rest only in the Caveats section (probe r26a: a run 55 % in cash for 7 years was said 9 screens down)', () => {

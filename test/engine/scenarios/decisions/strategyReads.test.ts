@@ -14,7 +14,7 @@ import { fixtureMarket } from '../../fixtures.ts';
 import { scenario } from '../../helpers.ts';
 import { cashBook, viewAt } from '../../../strategies/views.ts';
 
-const LOOK_AHEAD = 'known from the latest Publish Date of the filing; values are as last restated (a mild look-ahead on restated rows)';
+const LOOK_AHEAD = 'fundamentals: each filing is known from its latest Publish Date; values are as last restated (a mild look-ahead on restated rows)';
 
 /** Two stocks, six sessions, revenue public from 2023-12-01, and a SimFin source with its look-ahead note. */
 function withFundamentals(): Market {

@@ -11,6 +11,6 @@ export { openSweepMarket, runSweep, type SweepOptions, type SweepOutcome } from 
 export { bestTrial, lowerIsBetter, ranked, score, sweepPbo, trialDsr } from './select.ts';
 export { openSharedMarket, shareMarket, type SharedMarket } from './sharedMarket.ts';
 export { configHash, replayTrial, runTrial, trialKey, type TrialResult, type TrialSpec } from './trial.ts';
-export { runWalkForward, type WalkForwardOptions, type WalkForwardOutcome } from './walkForward.ts';
-export { walkForwardWindows, type Window } from './windows.ts';
-export { stitchedStrategy } from './stitched.ts';
+export { runWalkForward, type WalkForwardOptions, type WalkForwardOutcome } from './walkForward/runWalkForward.ts';
+export { walkForwardWindows, type Window } from './walkForward/windows.ts';
+export { stitchedStrategy } from './walkForward/stitched.ts';

@@ -10,7 +10,7 @@ import { getRun, openStore } from '../../reports/store/index.ts';
 import { pagePath } from '../pageNames.ts';
 import { writeTearSheet } from '../reportFiles.ts';
 import type { SweepOutcome } from './runSweep.ts';
-import type { WalkForwardOutcome } from './walkForward.ts';
+import type { WalkForwardOutcome } from './walkForward/runWalkForward.ts';
 
 export function sweepPageData(outcome: SweepOutcome, title: string): SweepPageData {
   const pbo = outcome.pbo;

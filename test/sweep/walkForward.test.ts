@@ -18,7 +18,7 @@ import { createBuiltinStrategy } from '../../strategies/registry.ts';
 import { parseStudy } from '../../study/index.ts';
 import { openStudyMarket } from '../../study/market.ts';
 import { runWalkForward, stitchedStrategy, walkForwardWindows } from '../../study/sweep/index.ts';
-import { outOfSampleFigures } from '../../study/sweep/windowFigures.ts';
+import { outOfSampleFigures } from '../../study/sweep/walkForward/windowFigures.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { trades } from '../engine/helpers.ts';
 import { monthEndsFolder, weeklyThenDailyFolder } from './walkForwardData.ts';

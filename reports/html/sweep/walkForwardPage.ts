@@ -46,7 +46,7 @@ export interface WalkForwardPageData {
    * its caveats as stored (ranked; those that change how it reads are shown) and its currency.
    */
   readonly stitched: { readonly runId: number; readonly dates: readonly string[]; readonly nav: ArrayLike<number>; readonly benchmark: { readonly name: string; readonly levels: ArrayLike<number> } | null; readonly tearSheet: string | null; readonly caveats: readonly ReportCaveat[]; readonly currency: string };
-  /** What the windows say beside the table (study/sweep/windowNotes.ts). */
+  /** What the windows say beside the table (study/sweep/walkForward/windowNotes.ts). */
   readonly notes: readonly string[];
 }
 

@@ -6,9 +6,9 @@
 // like for like: with the stitched run's one P, a window of weekly bars in a run that turns daily
 // was annualised with P = 123 where a run over it has 52 (probe r57b F3).
 
-import type { RateSeries } from '../../data/rates.ts';
-import { annualReturn, type Frequency, frequencyOf, periodsPerRow, sharpe, sum, wealthReturns } from '../../reports/metrics/index.ts';
-import { sessionsRiskFree } from '../measure.ts';
+import type { RateSeries } from '../../../data/rates.ts';
+import { annualReturn, type Frequency, frequencyOf, periodsPerRow, sharpe, sum, wealthReturns } from '../../../reports/metrics/index.ts';
+import { sessionsRiskFree } from '../../measure.ts';
 import type { Window } from './windows.ts';
 
 /**

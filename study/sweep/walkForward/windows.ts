@@ -6,9 +6,9 @@
 // months (on month-end bars, N of them). The last out-of-sample span may be cut short by the end of
 // the run (the data's end, or the period's `to`): the window says so.
 
-import { dayParts, epochDay, sessionOnOrBefore, weekdaysBetween } from '../../data/dates.ts';
-import { UserError } from '../../data/errors.ts';
-import { weekdaysShort } from '../../engine/calendar/requestedPeriod.ts';
+import { dayParts, epochDay, sessionOnOrBefore, weekdaysBetween } from '../../../data/dates.ts';
+import { UserError } from '../../../data/errors.ts';
+import { weekdaysShort } from '../../../engine/calendar/requestedPeriod.ts';
 
 /** Session indices (inclusive) of one window. */
 export interface Window {

@@ -6,11 +6,11 @@
 // held half their book in cash for want of a price reads otherwise (probe r57b F1, F2); and an
 // efficiency left undefined, a window's or the test's (an in-sample return ≤ 0: probe r64b F2).
 
-import { isoDay } from '../../data/dates.ts';
-import { irregularFrequencyCaveat } from '../../reports/annualisationCaveats.ts';
-import type { Efficiency } from '../../reports/metrics/index.ts';
-import type { TrialRecord, WindowRecord } from '../../reports/store/index.ts';
-import { caveatNotes } from './select.ts';
+import { isoDay } from '../../../data/dates.ts';
+import { irregularFrequencyCaveat } from '../../../reports/annualisationCaveats.ts';
+import type { Efficiency } from '../../../reports/metrics/index.ts';
+import type { TrialRecord, WindowRecord } from '../../../reports/store/index.ts';
+import { caveatNotes } from '../select.ts';
 import { outOfSampleFrequency, returnSessions } from './windowFigures.ts';
 import type { Window } from './windows.ts';
 

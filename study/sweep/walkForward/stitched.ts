@@ -4,8 +4,8 @@
 // book carries over from window to window as it would for a trader who re-tunes, with the real
 // trades of the switch — not a splice of separate runs.
 
-import { driftBandsOf, type Schedule } from '../../engine/calendar/schedule.ts';
-import type { Strategy } from '../../engine/strategy.ts';
+import { driftBandsOf, type Schedule } from '../../../engine/calendar/schedule.ts';
+import type { Strategy } from '../../../engine/strategy.ts';
 
 export interface StitchedPart {
   /** First market session this part decides on. */

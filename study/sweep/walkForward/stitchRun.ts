@@ -4,22 +4,22 @@
 // window that fell back to the first point), and store the windows with their figures
 // (windowFigures.ts).
 
-import { isoDay } from '../../data/dates.ts';
-import type { Market } from '../../data/market.ts';
-import { type Caveat, caveat, rankCaveats } from '../../engine/caveats/caveats.ts';
-import { walkForwardEfficiency } from '../../reports/metrics/index.ts';
-import { recordedTrials, saveWindows, type Store, sweepFailures, sweepTrials, type WindowRecord, writeRun } from '../../reports/store/index.ts';
-import { instantiate } from '../../strategies/api.ts';
-import { userCodeSettled } from '../../strategies/asyncFault.ts';
-import { loadStrategyDefinition } from '../../strategies/registry.ts';
-import type { StudyConfig } from '../config.ts';
-import { measureRun, resolveRiskFree } from '../measure.ts';
-import { backtestStudyRun } from '../missingRates.ts';
-import { loadModelFiles } from '../models.ts';
-import { noResultError } from './noResult.ts';
-import { bestTrial, checkMetric, score, trialMetricNames } from './select.ts';
+import { isoDay } from '../../../data/dates.ts';
+import type { Market } from '../../../data/market.ts';
+import { type Caveat, caveat, rankCaveats } from '../../../engine/caveats/caveats.ts';
+import { walkForwardEfficiency } from '../../../reports/metrics/index.ts';
+import { recordedTrials, saveWindows, type Store, sweepFailures, sweepTrials, type WindowRecord, writeRun } from '../../../reports/store/index.ts';
+import { instantiate } from '../../../strategies/api.ts';
+import { userCodeSettled } from '../../../strategies/asyncFault.ts';
+import { loadStrategyDefinition } from '../../../strategies/registry.ts';
+import type { StudyConfig } from '../../config.ts';
+import { measureRun, resolveRiskFree } from '../../measure.ts';
+import { backtestStudyRun } from '../../missingRates.ts';
+import { loadModelFiles } from '../../models.ts';
+import { noResultError } from '../noResult.ts';
+import { bestTrial, checkMetric, score, trialMetricNames } from '../select.ts';
 import { stitchedStrategy } from './stitched.ts';
-import type { TrialSpec } from './trial.ts';
+import type { TrialSpec } from '../trial.ts';
 import { outOfSampleFigures } from './windowFigures.ts';
 import { pointName } from './windowNotes.ts';
 import type { Window } from './windows.ts';

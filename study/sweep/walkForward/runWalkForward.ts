@@ -8,27 +8,27 @@
 // undefined over an in-sample return ≤ 0: reports/metrics/walkForwardEfficiency.ts),
 // and the notes beside them (windowNotes.ts).
 
-import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../data/dates.ts';
-import { UserError } from '../../data/errors.ts';
-import type { Market } from '../../data/market.ts';
-import type { Caveat } from '../../engine/caveats/caveats.ts';
-import { walkForwardEfficiency } from '../../reports/metrics/index.ts';
-import { requestedPeriodCaveats } from '../../engine/calendar/requestedPeriod.ts';
-import { canonicalJson, getRun, readWindows, recordSweep, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeTrialFailures } from '../../reports/store/index.ts';
-import type { RunSpec, StudyConfig } from '../config.ts';
-import type { StudyLoadOptions } from '../market.ts';
-import { measuredMetricNames } from '../measure.ts';
-import { executeTrials, type ExecuteOptions } from './execute.ts';
-import { sweepSchema } from './config.ts';
-import { expandSweep } from './expand.ts';
-import { isTrial, planPoint, refuseIfNoneValid } from './plan.ts';
-import { openExecution, openSweepMarket } from './runSweep.ts';
-import { holdSweep } from './soleCoordinator.ts';
-import type { QueueSettings } from './queue/protocol.ts';
-import { checkMetric } from './select.ts';
+import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../../data/dates.ts';
+import { UserError } from '../../../data/errors.ts';
+import type { Market } from '../../../data/market.ts';
+import type { Caveat } from '../../../engine/caveats/caveats.ts';
+import { walkForwardEfficiency } from '../../../reports/metrics/index.ts';
+import { requestedPeriodCaveats } from '../../../engine/calendar/requestedPeriod.ts';
+import { canonicalJson, getRun, readWindows, recordSweep, type Store, sha256, sweepFailures, sweepTrials, type TrialFailure, type WindowRecord, walkForwardRun, writeTrialFailures } from '../../../reports/store/index.ts';
+import type { RunSpec, StudyConfig } from '../../config.ts';
+import type { StudyLoadOptions } from '../../market.ts';
+import { measuredMetricNames } from '../../measure.ts';
+import { executeTrials, type ExecuteOptions } from '../execute.ts';
+import { sweepSchema } from '../config.ts';
+import { expandSweep } from '../expand.ts';
+import { isTrial, planPoint, refuseIfNoneValid } from '../plan.ts';
+import { openExecution, openSweepMarket } from '../runSweep.ts';
+import { holdSweep } from '../soleCoordinator.ts';
+import type { QueueSettings } from '../queue/protocol.ts';
+import { checkMetric } from '../select.ts';
 import { stitch } from './stitchRun.ts';
-import type { TrialSpec } from './trial.ts';
-import { askedRuns } from './runNames.ts';
+import type { TrialSpec } from '../trial.ts';
+import { askedRuns } from '../runNames.ts';
 import { efficiencyNotes, pointName, windowNotes } from './windowNotes.ts';
 import { walkForwardWindows, type Window } from './windows.ts';
 

@@ -3,9 +3,10 @@
 // the trials already running — each at most its `--trial-timeout`, which counts from the moment
 // its thread begins it (a trial fed ahead waits for a thread without its clock running, and is not
 // begun once stopped). Past it the thread is ended — a strategy looping forever stops there — and
-// a fresh one starts for the next trials. A queue worker on another machine runs its jobs on the
-// same pool.
+// a fresh one starts for the next trials once it has exited. A queue worker on another machine
+// runs its jobs on the same pool.
 
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { UserError } from '../../data/errors.ts';
@@ -61,7 +62,8 @@ export function localPool(market: SharedMarket, workers: number): TrialPool {
       const id = tasks++;
       const limit = timeoutMs === undefined ? null : new AbortController();
       let timer: NodeJS.Timeout | undefined;
-      if (limit !== null) clocks.set(id, () => (timer = setTimeout(() => limit.abort(), timeoutMs)));
+      let ended: Promise<void> = Promise.resolve();
+      if (limit !== null) clocks.set(id, () => (timer = setTimeout(() => (ended = threadsEndedBy(pool, () => limit.abort())), timeoutMs)));
       let answer: WorkerAnswer;
       try {
         answer = await pool.run({ id, spec }, limit === null ? {} : { signal: limit.signal });
@@ -71,6 +73,8 @@ export function localPool(market: SharedMarket, workers: number): TrialPool {
       } finally {
         clearTimeout(timer);
         clocks.delete(id);
+        // The next trial may start a thread: not before the one this trial's limit ended is gone.
+        await ended;
         slots.give();
       }
       if ('userError' in answer) throw answer.mismatch ? new CopyMismatch(answer.userError) : new UserError(answer.userError);
@@ -78,6 +82,19 @@ export function localPool(market: SharedMarket, workers: number): TrialPool {
     },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * Runs `abort` — which makes piscina end the thread of the running task it aborts — and resolves
+ * once every thread it ended has exited. A thread started while another is still being torn down
+ * can crash the whole process with SIGSEGV (nodejs/node#56312: one isolate created while another
+ * is disposed); it did so once in a full test run here, in a sweep whose trials passed their limit.
+ */
+export function threadsEndedBy(pool: Piscina, abort: () => void): Promise<void> {
+  const before = pool.threads;
+  abort();
+  const left = new Set(pool.threads);
+  return Promise.all(before.filter((thread) => !left.has(thread)).map((thread) => once(thread, 'exit'))).then(() => undefined);
 }
 
 /**

@@ -9,7 +9,7 @@ export interface DeclaredNumbers {
 }
 
 /** What `args` gives `--name`: `--name text` or `--name=text` (the last one given); null for a bare `--name`; undefined when absent. */
-function typedText(args: readonly string[], name: string): string | null | undefined {
+export function typedText(args: readonly string[], name: string): string | null | undefined {
   let text: string | null | undefined;
   for (let k = 0; k < args.length; k++) {
     if (args[k] === `--${name}`) text = args[k + 1] === undefined || args[k + 1].startsWith('--') ? null : args[k + 1];

@@ -5,6 +5,7 @@
 // risk-free and cash rate?)").
 
 import { nearestName } from '../data/nearestName.ts';
+import { typedText } from './numberOptions.ts';
 
 /** yargs' strict-mode failure (yargs/build/lib/validation.js unknownArguments). */
 const UNKNOWN = /^Unknown arguments?: (.*)$/;
@@ -19,7 +20,7 @@ const words = (name: string): string[] => kebab(name).split(/[-_]+/).filter(Bool
 const gist = (description: string): string => description.split(/[:;(]/)[0].trim();
 
 /** True when the command line holds `--name`, `--name=…` or `--no-name`. */
-const typedAsOption = (args: readonly string[], name: string): boolean => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`) || a === `--no-${name}`);
+const typedAsOption = (args: readonly string[], name: string): boolean => typedText(args, name) !== undefined || args.includes(`--no-${name}`);
 
 /**
  * The declared option `typed` most likely meant: one whose description holds the typed name's

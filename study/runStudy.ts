@@ -60,7 +60,7 @@ export async function runStudyRuns(config: StudyConfig, market: Market, where: s
   prepared.forEach((p, k) => {
     progress.onRun?.(k + 1, prepared.length, p.spec.name);
     runs.push(
-      inRun(`${where}: runs[${k}] (${p.spec.name})`, () => {
+      withWhere(`${where}: runs[${k}] (${p.spec.name})`, () => {
         const result = backtestStudyRun(market, p.strategy, p.engine, { models: p.models.models, modelSources: p.models.modelSources });
         return measure(p.spec.name, result, market, p.benchmark, p.periodsPerYear, config.riskFree, factors, progress.trials);
       }),
@@ -136,25 +136,16 @@ function paramsChecked<T>(build: () => T, where: string): T {
 }
 
 /**
- * A user error of a run as it replays and is measured (its strategy threw or answered a NaN
- * weight, a model file failed), prefixed with the study file and the run —
- * `study.yaml: runs[1] (b-nan): strategy "bad-one" failed on 2024-01-02: …` — so that among
- * runs of one strategy the one that failed is named. A StrategyError stays one.
+ * A user error of `read`, prefixed with `where`: the study file for its own keys, the study file
+ * and the run for a run as it replays and is measured — `study.yaml: runs[1] (b-nan): strategy
+ * "bad-one" failed on 2024-01-02: …`, so that among runs of one strategy the one that failed is
+ * named. A StrategyError stays one.
  */
-function inRun<T>(run: string, replay: () => T): T {
-  try {
-    return replay();
-  } catch (err) {
-    if (err instanceof StrategyError) throw new StrategyError(`${run}: ${err.message}`);
-    throw err instanceof UserError ? new UserError(`${run}: ${err.message}`) : err;
-  }
-}
-
-/** A user error of the study's own keys, prefixed with the study file. */
 function withWhere<T>(where: string, read: () => T): T {
   try {
     return read();
   } catch (err) {
+    if (err instanceof StrategyError) throw new StrategyError(`${where}: ${err.message}`);
     throw err instanceof UserError ? new UserError(`${where}: ${err.message}`) : err;
   }
 }

@@ -8,8 +8,9 @@
 // the run's decisions without it.
 
 import { isoDay } from '../../data/dates.ts';
-import type { Market } from '../../data/market.ts';
+import { AssetClass, type Market } from '../../data/market.ts';
 import { type Caveat, caveat, severityBySize } from '../caveats/caveats.ts';
+import { firstBarSession } from '../market/corporateActions.ts';
 
 /** Above this share of the run's decisions without the signal, the run is largely not the strategy asked for: high. */
 const HIGH_SHARE = 0.1;
@@ -29,8 +30,6 @@ export const missingKey = {
   rate: (name: string): string => `rate\u0000${name}`,
   members: (assetClass: number): string => `members\u0000${assetClass}`,
 };
-
-const ASSET_CLASS_NAMES = ['stock', 'fund'];
 
 interface Span {
   decisions: number;
@@ -60,16 +59,11 @@ function describeMissing(key: string, market: Market): { absent: string; without
     return { absent: `no rate ${id} known`, without: 'it', start: k < 0 ? `rate ${id} has no observation` : `rate ${id} starts ${isoDay(series.dates[k])}` };
   }
   const assetClass = Number(id);
-  const label = ASSET_CLASS_NAMES[assetClass] ?? `asset class ${id}`;
-  const n = market.symbols.length;
+  const label = Object.keys(AssetClass).find((name) => AssetClass[name as keyof typeof AssetClass] === assetClass) ?? `asset class ${id}`;
+  const firstBar = firstBarSession(market);
   let first = -1;
-  for (let t = 0; t < market.dates.length && first < 0; t++) {
-    for (let i = 0; i < n; i++) {
-      if (market.assetClass[i] === assetClass && !Number.isNaN(market.close[t * n + i])) {
-        first = t;
-        break;
-      }
-    }
+  for (let i = 0; i < market.symbols.length; i++) {
+    if (market.assetClass[i] === assetClass && firstBar[i] < market.dates.length && (first < 0 || firstBar[i] < first)) first = firstBar[i];
   }
   return { absent: `no ${label} present`, without: 'them', start: first < 0 ? `the data has no ${label} prices` : `${label} prices start ${isoDay(market.dates[first])}` };
 }
@@ -98,8 +92,7 @@ export class SignalGaps {
   record(gaps: DecisionGaps, t: number): void {
     this.#decisions++;
     if (gaps.missing.size === 0 && gaps.unknown.size === 0) return;
-    const signals: [string, string][] = gaps.unknown.size > 0 ? [...gaps.unknown] : [];
-    const tallies: GapTally[] = signals.map(([what, instead]) => this.#tally(`signal\u0000${what}\u0000${instead}`, what, instead, t));
+    const tallies = [...gaps.unknown].map(([what, instead]) => this.#tally(`signal\u0000${what}\u0000${instead}`, what, instead, t));
     if (tallies.length === 0) for (const key of gaps.missing) tallies.push(this.#tally(key, '', '', t));
     for (const tally of tallies) {
       for (const key of gaps.missing) {

@@ -1,6 +1,5 @@
 // Documented exit codes (README → CLI), and the one way the CLI ends with one.
 
-import { removeEmptyMadeFolders } from '../core/madeFolders.ts';
 import { awaitBackgroundStores } from '../data/cache/backgroundStore.ts';
 
 export const ExitCode = {
@@ -17,11 +16,9 @@ export const ExitCode = {
  * Ends the process with `code` once the market-cache entries being written on worker threads are
  * done (at most a minute): process.exit() cuts a worker thread wherever it is, and one cut inside
  * better-sqlite3 aborts the whole process with a native stack trace instead of the exit code
- * (data/cache/backgroundStore.ts awaitBackgroundStores). A failure (bad input, internal error)
- * first removes the output folders this command made and left empty.
+ * (data/cache/backgroundStore.ts awaitBackgroundStores).
  */
 export function exitWith(code: number): never {
   awaitBackgroundStores();
-  if (code === ExitCode.badInput || code === ExitCode.internal) removeEmptyMadeFolders();
   return process.exit(code);
 }

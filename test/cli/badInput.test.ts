@@ -27,20 +27,6 @@ const run = (...args: string[]) => breadth(args, { cwd: dir });
 /** `breadth run --data <tiny> ...args` in a folder of its own (the loader keeps a cache in the working folder). */
 const runOnTiny = (...args: string[]) => breadth(['run', '--data', tiny, ...args], { cwd: scratch() });
 
-describe.concurrent('a refused command leaves no folder it made', () => {
-  it('the --db or --out folders made before a refusal are removed when empty; a folder that was there stays (probe r64b)', async () => {
-    const base = scratch();
-    expectBadInput(await breadth(['run', '--strategy', 'buy-and-hold', '--data', join(base, 'no-data'), '--db', join(base, 'new', 'deep', 'r.db')], { cwd: base }), 'no-data');
-    expect(existsSync(join(base, 'new'))).toBe(false);
-    write(base, 'study.yaml', smallStudy());
-    expectBadInput(await breadth(['sweep', 'study.yaml', '--out', 'swept', '--runs', 'nope'], { cwd: base }), '--runs: no run named "nope"');
-    expect(existsSync(join(base, 'swept'))).toBe(false);
-    mkdirSync(join(base, 'kept'));
-    expectBadInput(await breadth(['run', '--strategy', 'buy-and-hold', '--data', join(base, 'no-data'), '--db', join(base, 'kept', 'r.db')], { cwd: base }), 'no-data');
-    expect(readdirSync(join(base, 'kept'))).toEqual([]);
-  });
-});
-
 describe.concurrent('a number option given text', () => {
   it('names what was typed, for every command, not NaN; a bare number option is refused, not run at its default (probe r64b F5)', async () => {
     const cases: [string[], string][] = [

@@ -12,7 +12,6 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, rename
 import { dirname, resolve } from 'node:path';
 import { removeOnExit } from '../../../core/exitCleanup.ts';
 import { leftoverPath, removeLeftovers } from '../../../core/leftovers.ts';
-import { noteMadeFolder } from '../../../core/madeFolders.ts';
 import { DataError, UserError } from '../../../data/errors.ts';
 import { outputTarget } from './outputTarget.ts';
 import { writeAll, writeStandardOutput } from './standardStreams.ts';
@@ -20,8 +19,7 @@ import { writeFailure } from './writeFailure.ts';
 
 /**
  * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
- * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc). Each
- * level made is noted (core/madeFolders.ts): a CLI command that fails removes those left empty.
+ * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
  * Throws a UserError naming the folder and the system's code.
  */
 export function ensureFolder(folder: string): void {
@@ -34,10 +32,7 @@ export function ensureFolder(folder: string): void {
     at = parent;
   }
   try {
-    for (const level of missing) {
-      mkdirSync(level);
-      noteMadeFolder(level);
-    }
+    for (const level of missing) mkdirSync(level);
   } catch (err) {
     throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
   }

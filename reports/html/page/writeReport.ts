@@ -20,7 +20,9 @@ import { writeFailure } from './writeFailure.ts';
 /**
  * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
  * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
- * Throws a UserError naming the folder and the system's code.
+ * Another process may make the same level meanwhile (concurrent runs writing into one `out/`):
+ * a level that exists as a folder by then is what was asked. Throws a UserError naming the folder
+ * and the system's code.
  */
 export function ensureFolder(folder: string): void {
   const missing: string[] = [];
@@ -32,9 +34,18 @@ export function ensureFolder(folder: string): void {
     at = parent;
   }
   try {
-    for (const level of missing) mkdirSync(level);
+    for (const level of missing) makeLevel(level);
   } catch (err) {
     throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
+  }
+}
+
+/** Makes one folder level; EEXIST is no failure when the level is a folder (made by another process since it was found missing). */
+function makeLevel(level: string): void {
+  try {
+    mkdirSync(level);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level, { throwIfNoEntry: false })?.isDirectory()) throw err;
   }
 }
 

@@ -171,6 +171,24 @@ describe('writeReport', () => {
     expect(() => writeReport(join(dir, 'run.html'), 'x')).toThrow(`${join(dir, 'run.html')}: names a folder (EISDIR) — give a file name`);
   });
 
+  it('writers in several processes making the same new folders at once all succeed (no EEXIST from a level another made meanwhile)', async () => {
+    const dir = scratch();
+    // Each process waits for a start file, then writes one report under each of 60 new folders, 3 levels deep, in the same order.
+    const script = `import { existsSync } from 'node:fs'; import { writeReport } from ${JSON.stringify(MODULE)};
+      while (!existsSync(${JSON.stringify(join(dir, 'go'))})) await new Promise((r) => setTimeout(r, 1));
+      for (let k = 0; k < 60; k++) writeReport(${JSON.stringify(dir)} + '/f' + k + '/a/b/' + process.pid + '.html', 'x');`;
+    const writers = Array.from({ length: 4 }, () => spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] }));
+    const errors = writers.map((w) => {
+      let text = '';
+      w.stderr!.on('data', (d: Buffer) => (text += d));
+      return once(w, 'exit').then(([code]) => ({ code, text }));
+    });
+    await new Promise((r) => setTimeout(r, 1500)); // every process started and waiting
+    writeFileSync(join(dir, 'go'), '');
+    for (const { code, text } of await Promise.all(errors)) expect({ code, text }).toEqual({ code: 0, text: '' });
+    expect(readdirSync(join(dir, 'f59', 'a', 'b'))).toHaveLength(4);
+  }, 30_000);
+
   it('keeps the permissions of the file it replaces', () => {
     const dir = scratch();
     const path = join(dir, 'private.csv');

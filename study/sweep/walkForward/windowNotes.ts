@@ -82,9 +82,16 @@ export function windowNotes({ dates, windows, outOfSample, periodsPerYear, trial
 /**
  * Why an efficiency is undefined: each window's ("window 4: in-sample annual return -1.9% ≤ 0:
  * efficiency undefined …", walkForwardEfficiency) and the test's (`test`, over the mean in-sample
- * annual return); none when all have a value.
+ * annual return); none when all have a value. A test's efficiency over the windows that have an
+ * in-sample annual return, where some have none, says over which ("… averages the in-sample annual
+ * return of 3 of 4 windows: window 3 has none").
  */
-export function efficiencyNotes(windows: readonly Pick<WindowRecord, 'efficiencyNote'>[], test: Efficiency): string[] {
+export function efficiencyNotes(windows: readonly Pick<WindowRecord, 'efficiencyNote' | 'isAnnualReturn'>[], test: Efficiency): string[] {
   const own = windows.flatMap((w, k) => (w.efficiencyNote === null ? [] : [`${windowList([k])}: ${w.efficiencyNote}`]));
-  return test.note === null ? own : [`the test's walk-forward efficiency: ${test.note}`, ...own];
+  const without = windows.flatMap((w, k) => (w.isAnnualReturn === null ? [k] : []));
+  const partial =
+    test.value !== null && without.length > 0
+      ? [`the test's walk-forward efficiency averages the in-sample annual return of ${windows.length - without.length} of ${windows.length} windows: ${windowList(without)} ${without.length === 1 ? 'has' : 'have'} none`]
+      : [];
+  return test.note === null ? [...partial, ...own] : [`the test's walk-forward efficiency: ${test.note}`, ...own];
 }

@@ -491,7 +491,7 @@ export type SeriesRole = 'series' | 'benchmark';
  * single-session moves that revert — for a series analysed without a run (breadth metrics). As
  * the `benchmark`, each says so ("benchmark: BBB.csv: …": its file may even share the series'
  * name), and its sessions without a bar are left to the benchmark's coverage caveat
- * (reports/benchmarkCoverage.ts), which counts those the pairing misses: any others pair nothing.
+ * (reports/benchmark/benchmarkCoverage.ts), which counts those the pairing misses: any others pair nothing.
  */
 export function seriesCaveats(market: Market, symbol: number, first: number, last: number, role: SeriesRole = 'series'): Caveat[] {
   const own = new Set([symbol]);

@@ -2,7 +2,7 @@
 // is a level of NAV share, stepped on where it begins and off where a decision sets targets anew
 // and its fills can reach the book, averaged over the sessions the gap compares.
 
-import type { Result } from '../engine/result.ts';
+import type { Result } from '../../engine/result.ts';
 
 /** A cause smaller than this share of NAV on average prints as 0.0 and is not named (the gap it would explain is at least 5 pp). */
 export const NAMED = 0.0005;

@@ -1,8 +1,8 @@
 // The caveat of a measurement cut at a ruin (metrics/computeMetrics.ts `ruin`): what the figures
 // count and why the returns after it are left out (metrics/wealthReturns.ts).
-import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
-import type { MetricSet } from './metrics/index.ts';
+import { isoDay } from '../../data/dates.ts';
+import { type Caveat, caveat } from '../../engine/caveats/caveats.ts';
+import type { MetricSet } from '../metrics/index.ts';
 
 /**
  * "metrics measured to the ruin on 2024-01-04: …" (high), or none without a ruin. `dayOf(row)`

@@ -4,13 +4,13 @@
 // so the terminal, the store and the tear sheet carry the same sentence; the page measures none
 // of them again (html/storedCaveats.ts: runs stored before they were recorded show their stored list).
 
-import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
-import { Deferral } from '../engine/execution/orders.ts';
-import type { Result } from '../engine/result.ts';
-import { periodsPerRow } from '../engine/calendar/rowPeriods.ts';
+import { isoDay } from '../../data/dates.ts';
+import { type Caveat, caveat } from '../../engine/caveats/caveats.ts';
+import { Deferral } from '../../engine/execution/orders.ts';
+import type { Result } from '../../engine/result.ts';
+import { periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
 import { exposureGapCauses } from './exposureGapCauses.ts';
-import { sum } from './metrics/index.ts';
+import { sum } from '../metrics/index.ts';
 
 /** A realised gross exposure further than this from the targets is a caveat (5 pp of NAV); more than 4× this is high. */
 const EXPOSURE_GAP = 0.05;

@@ -4,12 +4,12 @@
 // planner's record) and holdings drifting between decisions (from the daily columns), sized —
 // each named only where the run recorded it.
 
-import { isoDay } from '../data/dates.ts';
-import { Deferral } from '../engine/execution/orders.ts';
-import { leftWait, type TargetWait } from '../engine/execution/pendingTargets.ts';
-import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../engine/result.ts';
-import { skipRuleText } from '../engine/caveats/skippedTradeCaveats.ts';
-import { leftWaitSentence } from '../engine/caveats/targetWaitCaveats.ts';
+import { isoDay } from '../../data/dates.ts';
+import { Deferral } from '../../engine/execution/orders.ts';
+import { leftWait, type TargetWait } from '../../engine/execution/pendingTargets.ts';
+import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../../engine/result.ts';
+import { skipRuleText } from '../../engine/caveats/skippedTradeCaveats.ts';
+import { leftWaitSentence } from '../../engine/caveats/targetWaitCaveats.ts';
 import { exitCancelledCause } from './exitCancelledCause.ts';
 import { meanLevel, NAMED, nextDecision, type Reach, SHOWN, shownNames } from './gapCauseLevels.ts';
 

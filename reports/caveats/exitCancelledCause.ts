@@ -3,9 +3,9 @@
 // (Result.orders: end delisting / data-end). No deferral records it, so the exposure gap named
 // only drift (probe r56c F4: "+0.4 pp" for a −38.9 pp gap whose 40 % BBB target was never bought).
 
-import { isoDay } from '../data/dates.ts';
-import { OrderEnd, OrderOrigin } from '../engine/execution/orders.ts';
-import { FillReason, type Result } from '../engine/result.ts';
+import { isoDay } from '../../data/dates.ts';
+import { OrderEnd, OrderOrigin } from '../../engine/execution/orders.ts';
+import { FillReason, type Result } from '../../engine/result.ts';
 import { lastDecision, meanLevel, NAMED, nextDecision, type Reach, shownNames } from './gapCauseLevels.ts';
 
 /** A symbol's exit that cancelled a target order: the decision whose target stood, that target's weight, and the share of NAV the exit closed. */

@@ -4,9 +4,9 @@
 // period joins the series' returns across them into one paired interval. One statement of these
 // facts for a run (runMetrics.ts) and for any dated series (seriesAnalysis.ts).
 
-import { isoDay, medianGap } from '../data/dates.ts';
-import { FLAT_SHARE, FLAT_VALUES, flatStretches } from '../data/flatStretches.ts';
-import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
+import { isoDay, medianGap } from '../../data/dates.ts';
+import { FLAT_SHARE, FLAT_VALUES, flatStretches } from '../../data/flatStretches.ts';
+import { type Caveat, caveat } from '../../engine/caveats/caveats.ts';
 
 /** What the levels are laid on: 'the run' counted in sessions, 'the series' counted in periods. */
 export interface CoveredSeries {

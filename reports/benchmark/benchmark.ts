@@ -11,11 +11,11 @@
 // runBenchmark reads runMetrics' `benchmark` option: the CLI, studies and a library user name a
 // symbol the same way, and get the same levels, reach and caveats (probe r56a).
 
-import { adjustedCloses } from '../data/adjustedCloses.ts';
-import { UserError } from '../data/errors.ts';
-import { PriceKind, type Market } from '../data/market.ts';
-import { symbolHintIn } from '../data/nearestName.ts';
-import type { Result } from '../engine/result.ts';
+import { adjustedCloses } from '../../data/adjustedCloses.ts';
+import { UserError } from '../../data/errors.ts';
+import { PriceKind, type Market } from '../../data/market.ts';
+import { symbolHintIn } from '../../data/nearestName.ts';
+import type { Result } from '../../engine/result.ts';
 import type { BenchmarkReach } from './benchmarkCoverage.ts';
 
 /** The benchmark name that means "the risk-free series, compounded". */

@@ -6,12 +6,12 @@
 //     dividends or splits): a price index, against which every relative metric leaves the
 //     distributions out (probe r56a: raw closes through a 2 % dividend read alpha +349 %/yr).
 
-import { adjustmentSteps } from '../data/adjustedCloses.ts';
-import { isoDay } from '../data/dates.ts';
-import { type Market, PriceKind } from '../data/market.ts';
-import { type Caveat, caveat, pct } from '../engine/caveats/caveats.ts';
-import type { Result } from '../engine/result.ts';
-import { seriesCaveats } from '../engine/caveats/warnings.ts';
+import { adjustmentSteps } from '../../data/adjustedCloses.ts';
+import { isoDay } from '../../data/dates.ts';
+import { type Market, PriceKind } from '../../data/market.ts';
+import { type Caveat, caveat, pct } from '../../engine/caveats/caveats.ts';
+import type { Result } from '../../engine/result.ts';
+import { seriesCaveats } from '../../engine/caveats/warnings.ts';
 import { type BenchmarkLevels, totalReturnLevels } from './benchmark.ts';
 
 /** Two levels agree in proportion to this relative difference (float rounding of a division). */

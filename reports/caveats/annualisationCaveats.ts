@@ -4,11 +4,11 @@
 // holes of a calendar, whose rows count the periods they span. One statement of each for a run
 // (runMetrics.ts) and for any dated series (seriesAnalysis.ts).
 
-import { isoDay } from '../data/dates.ts';
-import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
-import { HOLE_WEEKDAYS } from '../engine/calendar/dailyPeriods.ts';
-import type { Frequency } from '../engine/calendar/frequency.ts';
-import type { MetricSet } from './metrics/index.ts';
+import { isoDay } from '../../data/dates.ts';
+import { type Caveat, caveat } from '../../engine/caveats/caveats.ts';
+import { HOLE_WEEKDAYS } from '../../engine/calendar/dailyPeriods.ts';
+import type { Frequency } from '../../engine/calendar/frequency.ts';
+import type { MetricSet } from '../metrics/index.ts';
 
 /**
  * Medium when `frequency` is irregular — its P a best guess: "annualised with P = 158: inferred: …;

@@ -3,7 +3,7 @@
 // reworded, or a size that moved with a metric the baseline compares on its own, is no difference.
 
 import { z } from 'zod';
-import { CAVEAT_SEVERITIES, type Caveat, type CaveatSeverity, listSymbols } from '../engine/caveats/caveats.ts';
+import { CAVEAT_SEVERITIES, type Caveat, type CaveatSeverity, listSymbols } from '../../engine/caveats/caveats.ts';
 
 export const recordedCaveatSchema = z
   .object({

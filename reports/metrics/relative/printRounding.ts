@@ -4,7 +4,7 @@
 // The levels reach the metrics rescaled (1 on the first session, benchmark.ts), so the print's
 // decimals are not known here; its tick is read from the levels instead: every change of a printed
 // series is a whole number of ticks, whatever the scale.
-import type { Series } from './stats.ts';
+import type { Series } from '../stats.ts';
 
 /** Changes closer than this share of the largest level are one value (a double's error on a rescaled print is ~1e-16). */
 const SAME_CHANGE = 1e-9;

@@ -4,12 +4,12 @@
 // late is compared over the period both cover; a month-end benchmark in a daily run over its
 // monthly intervals. Every figure set beside a benchmark's comes from here, so a Difference never
 // subtracts figures of different periods.
-import { periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
-import { computeMetrics } from './computeMetrics.ts';
-import type { Metric } from './metric.ts';
+import { periodsPerRow } from '../../../engine/calendar/rowPeriods.ts';
+import { computeMetrics } from '../computeMetrics.ts';
+import type { Metric } from '../metric.ts';
 import { type Pairing, pairingOf } from './pairing.ts';
 import { intervalPeriods, pairedIntervals, type PairedIntervals } from './relative.ts';
-import { type Series, sum } from './stats.ts';
+import { type Series, sum } from '../stats.ts';
 
 /** Two value series paired on the rows both cover (commonIntervals). */
 export interface CommonIntervals {

@@ -1,10 +1,10 @@
 // Metrics relative to a benchmark (METRICS.md "Relative to a benchmark"). Their inputs are the
 // paired intervals of `pairedIntervals`: the strategy's and the benchmark's returns over the same
 // two dates each. A row takes part only where both are non-NaN (and rf too, for alpha and Treynor).
-import { MIN_STAT_N, type Metric, unavailable, valued } from './metric.ts';
-import { annualize, growth } from './returns.ts';
-import { excessReturns, type RiskFree } from './riskFree.ts';
-import { isFlat, isRoundingNoise, sampleStd, type Series } from './stats.ts';
+import { MIN_STAT_N, type Metric, unavailable, valued } from '../metric.ts';
+import { annualize, growth } from '../returns.ts';
+import { excessReturns, type RiskFree } from '../riskFree.ts';
+import { isFlat, isRoundingNoise, sampleStd, type Series } from '../stats.ts';
 import { treynorWithheld } from './treynorRule.ts';
 
 /** Inner join of two dated series on equal dates (both ascending); indexA/indexB map rows back. */

@@ -7,8 +7,8 @@
 // overconfident, which the page says beside the figure.
 // Memmel, C. (2003) "Performance hypothesis testing with the Sharpe ratio", Finance Letters 1.
 
-import { MIN_STAT_N } from './metric.ts';
-import { mean, normCdf, sampleStd, type Series } from './stats.ts';
+import { MIN_STAT_N } from '../metric.ts';
+import { mean, normCdf, sampleStd, type Series } from '../stats.ts';
 
 /**
  * Paired periods below which z and p are not to be read (the page withholds them, `tooFew`).

@@ -1,8 +1,8 @@
 // What the relative metrics were measured over: the intervals paired with the benchmark
 // (relative.ts pairedIntervals) and the P that annualises them (engine/calendar/frequency.ts pairedFrequency).
-import { pairedFrequency } from '../../engine/calendar/frequency.ts';
+import { pairedFrequency } from '../../../engine/calendar/frequency.ts';
 import type { PairedIntervals } from './relative.ts';
-import type { Series } from './stats.ts';
+import type { Series } from '../stats.ts';
 
 export interface Pairing {
   intervals: number;

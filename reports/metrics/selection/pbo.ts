@@ -17,7 +17,7 @@
 // its Sharpe is the limit of mean / std, +∞ or −∞ by the sign of its mean, 0 when the mean is 0 too
 // (cash at the risk-free rate) — never a ratio of rounding errors.
 
-import { ARITHMETIC_NOISE, isArithmeticNoise, sameButRounding } from './stats.ts';
+import { ARITHMETIC_NOISE, isArithmeticNoise, sameButRounding } from '../stats.ts';
 
 export interface PboInput {
   /** One series of per-period excess returns (r − rf) per trial, all the same length T (the same sessions). */

@@ -3,9 +3,9 @@
 // (probe r13b: a daily benchmark missing March 2022 gave the run 14.03 % beside its own 13.36 %): both
 // sides over the series' rows, rows / P years, so over the whole run the run's figure is its own.
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../../../data/dates.ts';
-import { commonIntervals, measureOver, monthIndex } from '../../../reports/metrics/index.ts';
-import { weekdays } from '../../engine/fixtures.ts';
+import { parseIsoDay } from '../../../../data/dates.ts';
+import { commonIntervals, measureOver, monthIndex } from '../../../../reports/metrics/index.ts';
+import { weekdays } from '../../../engine/fixtures.ts';
 
 const value = (metrics: { name: string; value: number | null }[], name: string): number | null => metrics.find((m) => m.name === name)?.value ?? null;
 

@@ -2,12 +2,12 @@
 // of those intervals: a daily strategy against month-end benchmark values pairs monthly returns.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoDay } from '../../../data/dates.ts';
-import { computeMetrics, levelsOf, monthIndex } from '../../../reports/metrics/index.ts';
-import { runMetrics } from '../../../reports/runMetrics.ts';
-import { analyseSeries } from '../../../reports/seriesAnalysis.ts';
-import { weekdays } from '../../engine/fixtures.ts';
-import { handResult } from '../store/fixtures.ts';
+import { isoDay } from '../../../../data/dates.ts';
+import { computeMetrics, levelsOf, monthIndex } from '../../../../reports/metrics/index.ts';
+import { runMetrics } from '../../../../reports/runMetrics.ts';
+import { analyseSeries } from '../../../../reports/seriesAnalysis.ts';
+import { weekdays } from '../../../engine/fixtures.ts';
+import { handResult } from '../../store/fixtures.ts';
 
 const value = (set: { metrics: { name: string; value: number | null; n: number }[] }, name: string) => set.metrics.find((m) => m.name === name);
 

@@ -2,7 +2,7 @@
 // return only — over one ≤ 0 the ratio reads backwards, so it is null with the reason (probe r64b F2).
 
 import { describe, expect, it } from 'vitest';
-import { walkForwardEfficiency } from '../../../reports/metrics/index.ts';
+import { walkForwardEfficiency } from '../../../../reports/metrics/index.ts';
 
 describe('walk-forward efficiency', () => {
   it('is OOS / IS over a profitable in-sample return, negative when out of sample lost', () => {

@@ -1,8 +1,8 @@
 // The Memmel-corrected Jobson-Korkie test against a hand computation on four paired periods.
 
 import { describe, expect, it } from 'vitest';
-import { MIN_TEST_N, sharpeDifference } from '../../../reports/metrics/selection/sharpeDifference.ts';
-import { normCdf } from '../../../reports/metrics/stats.ts';
+import { MIN_TEST_N, sharpeDifference } from '../../../../reports/metrics/selection/sharpeDifference.ts';
+import { normCdf } from '../../../../reports/metrics/stats.ts';
 
 describe('sharpeDifference', () => {
   it('matches the formula worked by hand', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, treynor } from '../../../reports/metrics/relative/relative.ts';
-import { rollingBeta } from '../../../reports/metrics/rolling.ts';
+import { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, correlation, levelsOf, treynor } from '../../../../reports/metrics/relative/relative.ts';
+import { rollingBeta } from '../../../../reports/metrics/rolling.ts';
 
 // mean(b) = 0, so β = Σb·r / Σb²: Σb·r = .0002 + .0002 + .0006 + .0003 + 0 = .0013, Σb² = .001
 const r = [0.02, -0.01, 0.03, -0.03, 0.01]; // mean 0.004

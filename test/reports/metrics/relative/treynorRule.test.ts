@@ -2,7 +2,7 @@
 // stored set is read back (export, tear sheet, compare page). Hand values in comments.
 
 import { describe, expect, it } from 'vitest';
-import { treynor, withholdTreynor } from '../../../reports/metrics/index.ts';
+import { treynor, withholdTreynor } from '../../../../reports/metrics/index.ts';
 
 const b = [0.01, -0.01, 0.02, -0.02];
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../../data/random.ts';
-import { lineFit, probabilityOfBacktestOverfitting } from '../../../reports/metrics/selection/pbo.ts';
+import { Random } from '../../../../data/random.ts';
+import { lineFit, probabilityOfBacktestOverfitting } from '../../../../reports/metrics/selection/pbo.ts';
 
 /** N trials of T iid normal returns (σ 1 %), the first with a daily drift `skill`. */
 function trials(seed: number, N: number, T: number, skill = 0): Float64Array[] {

@@ -3,8 +3,8 @@
 // can explain stays measured.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../../reports/metrics/computeMetrics.ts';
-import { flatUpToPrint, printTick } from '../../../reports/metrics/relative/printRounding.ts';
+import { computeMetrics } from '../../../../reports/metrics/computeMetrics.ts';
+import { flatUpToPrint, printTick } from '../../../../reports/metrics/relative/printRounding.ts';
 
 const rescaled = (printed: number[]) => Float64Array.from(printed, (v) => v / printed[0]);
 

@@ -5,8 +5,8 @@
 // how to write it as files breadth reads (one per ticker, or one long file). The same holds for
 // `group_by='ticker'`, whose rows come the other way round (Ticker,… then Price,…).
 
-import { DataError } from '../errors.ts';
-import { normalizeColumnName } from '../formats/csvTable.ts';
+import { DataError } from '../../errors.ts';
+import { normalizeColumnName } from '../../formats/csvTable.ts';
 
 /**
  * The refusal of a header that is yf.download's first row (`header` as split, `written` as the

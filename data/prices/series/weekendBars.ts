@@ -12,7 +12,7 @@
 // series) the bar keeps its own day. Weekday holidays are not detected (a bar dated on one keeps
 // its day).
 
-import { medianGap, weekdayOf } from '../dates.ts';
+import { medianGap, weekdayOf } from '../../dates.ts';
 
 /** What the rule reads of a series: its name and its bars' epoch days, ascending (a SymbolSeries, or any dated series). */
 interface DatedBars {

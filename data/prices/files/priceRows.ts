@@ -11,33 +11,33 @@
 // accepted and turned around (rows/groupRows.ts). This file holds the scanner itself: the bytes,
 // the fields' dispatch and the per-ticker state; rows/ holds what it checks and hands on.
 
-import { wrongFieldCountError } from '../formats/csvTable.ts';
-import { isoDay } from '../dates.ts';
-import { DataError } from '../errors.ts';
-import { MIN_NORMAL, parseIsoDayBytes, readPlainDecimal } from '../formats/fields.ts';
+import { wrongFieldCountError } from '../../formats/csvTable.ts';
+import { isoDay } from '../../dates.ts';
+import { DataError } from '../../errors.ts';
+import { MIN_NORMAL, parseIsoDayBytes, readPlainDecimal } from '../../formats/fields.ts';
 import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
-import { AdjCloseBasisCheck } from './rows/adjCloseBasis.ts';
-import { CashSizeCheck } from './rows/cashSize.ts';
-import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from './rows/barCheck.ts';
-import { refuseIntradayBar } from './rows/barPeriod.ts';
-import { DateOrder } from './rows/dateOrder.ts';
-import { type EarlyEmpty, EmptyFieldCounts, emptyPriceError, type TickerColumns } from './rows/emptyColumns.ts';
-import { moveEventsToNextBar, type EventRow } from './rows/eventRows.ts';
-import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, PRICE, TICKER, valueFields, VOLUME } from './rows/fieldKinds.ts';
-import { FieldText } from './rows/fieldText.ts';
-import { groupRows } from './rows/groupRows.ts';
-import { LineCarry, type LinesSink } from './rows/lineChunks.ts';
-import { marksReadClause, type MarkRead, type ReadCell } from './rows/marksRead.ts';
-import { isMissingMarkerBytes, missingPriceError } from './rows/missingValues.ts';
-import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from './rows/parsedPrices.ts';
-import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from './rows/pricelessRows.ts';
-import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
-import { RevertingFactorCheck } from './rows/revertingFactor.ts';
-import { TickerSpelling } from './rows/tickerSpelling.ts';
+import { AdjCloseBasisCheck } from '../rows/adjCloseBasis.ts';
+import { CashSizeCheck } from '../rows/cashSize.ts';
+import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from '../rows/barCheck.ts';
+import { refuseIntradayBar } from '../rows/barPeriod.ts';
+import { DateOrder } from '../rows/dateOrder.ts';
+import { type EarlyEmpty, EmptyFieldCounts, emptyPriceError, type TickerColumns } from '../rows/emptyColumns.ts';
+import { moveEventsToNextBar, type EventRow } from '../rows/eventRows.ts';
+import { ADJ_CLOSE, BAR_PERIOD, COLUMN_NAME, DATE, EVENT, fieldKinds, IGNORED, PRICE, TICKER, valueFields, VOLUME } from '../rows/fieldKinds.ts';
+import { FieldText } from '../rows/fieldText.ts';
+import { groupRows } from '../rows/groupRows.ts';
+import { LineCarry, type LinesSink } from '../rows/lineChunks.ts';
+import { marksReadClause, type MarkRead, type ReadCell } from '../rows/marksRead.ts';
+import { isMissingMarkerBytes, missingPriceError } from '../rows/missingValues.ts';
+import { NeedsGeneralPath, type ParsedPrices, type PriceRowParserOptions } from '../rows/parsedPrices.ts';
+import { EVENTS_ONLY, eventsOfRow, PRICELESS, priceStateOf, UNREAD } from '../rows/pricelessRows.ts';
+import { repeatedHeaderError, repeatsHeader } from '../rows/repeatedHeader.ts';
+import { RevertingFactorCheck } from '../rows/revertingFactor.ts';
+import { TickerSpelling } from '../rows/tickerSpelling.ts';
 
 // The parser's contract, where its users import the parser.
-export { NeedsGeneralPath } from './rows/parsedPrices.ts';
-export type { ColumnStore, ParsedPrices, PriceRowParserOptions } from './rows/parsedPrices.ts';
+export { NeedsGeneralPath } from '../rows/parsedPrices.ts';
+export type { ColumnStore, ParsedPrices, PriceRowParserOptions } from '../rows/parsedPrices.ts';
 
 const COMMA = 44;
 const QUOTE = 34;

@@ -7,15 +7,15 @@
 //     csv-parse reads the records (RFC 4180, fields trimmed: formats/csvTable.ts), and each one, normalised (numbers
 //     made plain decimals: formats/numberMarks.ts), goes through the same row checks.
 
-import { describeDialect, sniffDialect, usualMark, type Delimiter, type Dialect } from '../formats/dialect.ts';
-import { decideFileMark, markBasis, type FileMark, type NumberAt } from '../formats/fileMark.ts';
-import { parseCsvText } from '../formats/csvTable.ts';
-import { slashedDateOrder } from '../formats/fields.ts';
-import { dollarNumber } from '../formats/markedValues.ts';
-import { needsMarksRead, numberMarksError, plainNumberText } from '../formats/numberMarks.ts';
-import { readHeadText, readSource, streamSource } from '../formats/text.ts';
-import { repeatedHeaderError, repeatsHeader } from './rows/repeatedHeader.ts';
-import { MissingValueError, withLaterRows } from './rows/missingValues.ts';
+import { describeDialect, sniffDialect, usualMark, type Delimiter, type Dialect } from '../../formats/dialect.ts';
+import { decideFileMark, markBasis, type FileMark, type NumberAt } from '../../formats/fileMark.ts';
+import { parseCsvText } from '../../formats/csvTable.ts';
+import { slashedDateOrder } from '../../formats/fields.ts';
+import { dollarNumber } from '../../formats/markedValues.ts';
+import { needsMarksRead, numberMarksError, plainNumberText } from '../../formats/numberMarks.ts';
+import { readHeadText, readSource, streamSource } from '../../formats/text.ts';
+import { repeatedHeaderError, repeatsHeader } from '../rows/repeatedHeader.ts';
+import { MissingValueError, withLaterRows } from '../rows/missingValues.ts';
 import { barchartFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
 

@@ -21,14 +21,14 @@
 // on later rows (DESIGN.md's causality contract); a 0 after a traded volume stays "no trade that day".
 
 import { deriveCorporateActions, LARGE_DIVIDEND, movedLikeSplit, nearestSplitRatio, roundSplitRatio, splitSizedMoves, takeSplit, type DatedValue, type DerivedActions, type Disagreement } from './corporateActions.ts';
-import { isoDay } from '../dates.ts';
-import { DataError } from '../errors.ts';
-import { listedNote, type ListedNote, type NoteEntry } from '../listedNotes.ts';
-import { AssetClass, PriceKind } from '../market.ts';
-import { hasRole, type PriceColumns, type PriceField, type Role } from './priceColumns.ts';
-import { normalizeColumnName } from '../formats/csvTable.ts';
-import type { ParsedPrices } from './priceRows.ts';
-import { COLUMN_NAME } from './rows/fieldKinds.ts';
+import { isoDay } from '../../dates.ts';
+import { DataError } from '../../errors.ts';
+import { listedNote, type ListedNote, type NoteEntry } from '../../listedNotes.ts';
+import { AssetClass, PriceKind } from '../../market.ts';
+import { hasRole, type PriceColumns, type PriceField, type Role } from '../files/priceColumns.ts';
+import { normalizeColumnName } from '../../formats/csvTable.ts';
+import type { ParsedPrices } from '../files/priceRows.ts';
+import { COLUMN_NAME } from '../rows/fieldKinds.ts';
 import { MIN_RANGE, movedByRatio } from './dailyRange.ts';
 
 export interface SymbolSeries {

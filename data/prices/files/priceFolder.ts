@@ -5,17 +5,17 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DataError } from '../errors.ts';
-import type { ListedNote } from '../listedNotes.ts';
-import type { SourceInfo } from '../market.ts';
-import { delimiterName, splitHeader, type Dialect } from '../formats/dialect.ts';
-import { plainNumberText, type DecimalMark } from '../formats/numberMarks.ts';
-import { readHeadText, requireFile, sha256 } from '../formats/text.ts';
+import { DataError } from '../../errors.ts';
+import type { ListedNote } from '../../listedNotes.ts';
+import type { SourceInfo } from '../../market.ts';
+import { delimiterName, splitHeader, type Dialect } from '../../formats/dialect.ts';
+import { plainNumberText, type DecimalMark } from '../../formats/numberMarks.ts';
+import { readHeadText, requireFile, sha256 } from '../../formats/text.ts';
 import { ignoredColumns, isLongPriceHeader, usedColumns } from './priceColumns.ts';
 import { parseOnWorkers, parseThreads, POOL_MIN_BYTES, POOL_MIN_FILES } from './parsePool.ts';
 import { readPriceFile, streamPriceFile, type ReadPrices } from './priceReader.ts';
 import { identicalSeriesNotes } from './sameSeries.ts';
-import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from './priceSeries.ts';
+import { seriesFromParsed, type SeriesOptions, type SymbolSeries } from '../series/priceSeries.ts';
 import { CONTROL_CHARACTER, isPriceFileName, PRICE_FILE_NAMES, PRICE_FILE_PATTERNS, symbolOfFile, TEXT_NAME } from './priceFileName.ts';
 import { otherFormatOf } from './otherFormats.ts';
 import { isPriceText, otherFormatFilesIn, textFilesIn, unreadSources } from './unreadFiles.ts';
@@ -211,7 +211,7 @@ export async function loadPriceFolder(folder: string, optionsFor: SeriesOptionsF
   return withUnread(folder, collect(folder, reads));
 }
 
-/** The folder's prices with a source for each .txt file beside them, not read (prices/unreadFiles.ts). */
+/** The folder's prices with a source for each .txt file beside them, not read (prices/files/unreadFiles.ts). */
 function withUnread(folder: string, loaded: LoadedPrices): LoadedPrices {
   return { ...loaded, sources: [...loaded.sources, ...unreadSources(folder)] };
 }

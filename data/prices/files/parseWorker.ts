@@ -12,8 +12,8 @@
 
 import { parsePriceBytes, type ReadPrices } from './priceReader.ts';
 import type { ColumnStore, ParsedPrices } from './priceRows.ts';
-import { seriesFromParsed, type SeriesFromFile } from './priceSeries.ts';
-import { readSource } from '../formats/text.ts';
+import { seriesFromParsed, type SeriesFromFile } from '../series/priceSeries.ts';
+import { readSource } from '../../formats/text.ts';
 
 export interface ParseTask {
   readonly file: string;

@@ -7,10 +7,10 @@
 
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { DataError, problemAndFix } from '../errors.ts';
-import type { SourceInfo } from '../market.ts';
-import { splitHeader } from '../formats/dialect.ts';
-import { readHeadText } from '../formats/text.ts';
+import { DataError, problemAndFix } from '../../errors.ts';
+import type { SourceInfo } from '../../market.ts';
+import { splitHeader } from '../../formats/dialect.ts';
+import { readHeadText } from '../../formats/text.ts';
 import { namesDateColumn } from './priceColumns.ts';
 import { otherFormatOf } from './otherFormats.ts';
 import { APPLE_DOUBLE, CONTROL_CHARACTER, isPriceFileName, symbolOfFile, TEXT_NAME } from './priceFileName.ts';

@@ -6,9 +6,9 @@
 // name: a note the run hears at medium (engine/caveats/warnings.ts IDENTICAL_SERIES).
 
 import { basename } from 'node:path';
-import { DataError } from '../errors.ts';
-import { isoDay } from '../dates.ts';
-import type { SymbolSeries } from './priceSeries.ts';
+import { DataError } from '../../errors.ts';
+import { isoDay } from '../../dates.ts';
+import type { SymbolSeries } from '../series/priceSeries.ts';
 
 /** A series with the file it came from. */
 export interface FiledSeries {

@@ -6,8 +6,8 @@
 // row. Everything else is optional, and what is missing is said once, in the source notes.
 
 import { basename } from 'node:path';
-import { DataError } from '../errors.ts';
-import { normalizeColumnName, refuseRepeatedColumns } from '../formats/csvTable.ts';
+import { DataError } from '../../errors.ts';
+import { normalizeColumnName, refuseRepeatedColumns } from '../../formats/csvTable.ts';
 import { yfinanceDownloadError } from './yfinanceHeader.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { findChromium, type FoundChromium } from '../../../reports/browser/chromium.ts';
+import { findChromium, type FoundChromium } from '../../../../reports/browser/chromium.ts';
 
 const ARGS = ['--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -3,11 +3,11 @@
 // monthly rebalances, five cost lines, contributors and a factor regression. Seeded, so every
 // call gives the same report. Metrics and drawdowns come from reports/metrics like a real run's.
 
-import { isoDay, parseIsoDay } from '../../../data/dates.ts';
-import { Random } from '../../../data/random.ts';
-import { computeMetrics, drawdownEpisodes, type Metric } from '../../../reports/metrics/index.ts';
-import type { CostLineData, MetricFigure, TearSheetData } from '../../../reports/html/model.ts';
-import { navReturns } from '../../../reports/html/series.ts';
+import { isoDay, parseIsoDay } from '../../../../data/dates.ts';
+import { Random } from '../../../../data/random.ts';
+import { computeMetrics, drawdownEpisodes, type Metric } from '../../../../reports/metrics/index.ts';
+import type { CostLineData, MetricFigure, TearSheetData } from '../../../../reports/html/model.ts';
+import { navReturns } from '../../../../reports/html/series.ts';
 
 export interface FabricateOptions {
   sessions?: number;

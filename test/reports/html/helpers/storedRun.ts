@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Result } from '../../../engine/result.ts';
-import { levelsOf } from '../../../reports/metrics/index.ts';
-import { runMetrics } from '../../../reports/runMetrics.ts';
-import { getRun, openStore, type StoredRun, writeRun } from '../../../reports/store/index.ts';
-import { longShortRun } from '../store/fixtures.ts';
+import type { Result } from '../../../../engine/result.ts';
+import { levelsOf } from '../../../../reports/metrics/index.ts';
+import { runMetrics } from '../../../../reports/runMetrics.ts';
+import { getRun, openStore, type StoredRun, writeRun } from '../../../../reports/store/index.ts';
+import { longShortRun } from '../../store/fixtures.ts';
 
 /** A made-up index over the run's dates (the fixture market has no index of its own). */
 function fixtureIndex(result: Result): { dates: Int32Array; returns: Float64Array } {

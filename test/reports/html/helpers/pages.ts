@@ -1,6 +1,6 @@
 // Report inputs shared by the render and browser tests.
 
-import type { ComparisonRun } from '../../../reports/html/model.ts';
+import type { ComparisonRun } from '../../../../reports/html/model.ts';
 import { fabricateTearSheet } from './fabricate.ts';
 
 /** A page's chart payload, as its inline data script holds it. */

@@ -57,14 +57,14 @@ export * from './strategies/index.ts';
 // reports
 export * as metrics from './reports/metrics/index.ts';
 export { navReturns, runMetrics, type RunMetrics, type RunMetricsOptions, tradeHistory } from './reports/runMetrics.ts';
-export type { BenchmarkLevels } from './reports/benchmark.ts';
-export type { BenchmarkReach } from './reports/benchmarkCoverage.ts';
+export type { BenchmarkLevels } from './reports/benchmark/benchmark.ts';
+export type { BenchmarkReach } from './reports/benchmark/benchmarkCoverage.ts';
 export { analyseSeries, type SeriesAnalysis } from './reports/seriesAnalysis.ts';
 export { attributeRun, factorRegressions, type RunAttribution } from './reports/attribution/index.ts';
 export { deleteRun, fillsHash, findRuns, getRun, listRuns, openStore, ordersHash, writeRun, type Store, type StoredRun } from './reports/store/index.ts';
 export { renderComparison, renderTearSheet, tearSheetFromStoredRun, comparisonRunFromStoredRun, writeReport } from './reports/html/index.ts';
 export { baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline, type Baseline, type Drift } from './reports/regression.ts';
-export { recordedCaveats, type CaveatChange, type RecordedCaveat } from './reports/baselineCaveats.ts';
+export { recordedCaveats, type CaveatChange, type RecordedCaveat } from './reports/caveats/baselineCaveats.ts';
 
 // studies
 export { loadStudyFile, parseStudy, publishStudy, runStudy, runStudyRuns, type StudyConfig } from './study/index.ts';

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderComparison, renderTearSheet, writeReport } from '../reports/html/index.ts';
-import { LAPTOP, launch, visit } from '../test/reports/html/browser.ts';
-import { fabricateTearSheet } from '../test/reports/html/fabricate.ts';
-import { comparisonRun } from '../test/reports/html/pages.ts';
+import { LAPTOP, launch, visit } from '../test/reports/html/helpers/browser.ts';
+import { fabricateTearSheet } from '../test/reports/html/helpers/fabricate.ts';
+import { comparisonRun } from '../test/reports/html/helpers/pages.ts';
 import { median } from './measure.ts';
 
 const SESSIONS = 5_040;

@@ -7,7 +7,7 @@ import { UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeReport } from '../reports/html/page/writeReport.ts';
-import { caveatLabel } from '../reports/baselineCaveats.ts';
+import { caveatLabel } from '../reports/caveats/baselineCaveats.ts';
 import { baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline, type Baseline } from '../reports/regression.ts';
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';

@@ -4,7 +4,7 @@
 import { splitResting } from '../engine/execution/restingSplit.ts';
 import { splitLabel } from '../engine/caveats/splitCaveats.ts';
 import { type ExactShares, pricePerNewShare, snapWhole } from '../engine/accounting/shares.ts';
-import { splitsBetween } from '../reports/bookCaveats.ts';
+import { splitsBetween } from '../reports/caveats/bookCaveats.ts';
 import { decimals } from '../reports/html/page/decimals.ts';
 import type { StoredFill, StoredOrder, StoredRun, StoredSplit } from '../reports/store/index.ts';
 

@@ -7,7 +7,7 @@
 import { isoDay } from '../data/dates.ts';
 import { rankCaveats } from '../engine/caveats/caveats.ts';
 import { RUN_CURRENCY } from '../reports/html/index.ts';
-import { CASH_BENCHMARK } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK } from '../reports/benchmark/benchmark.ts';
 import { carriedSessions } from '../reports/navObservations.ts';
 import { cashGrowth, commonPeriod, metricValue } from '../reports/html/tearSheet/figures.ts';
 import type { StudyOutcome, StudyRun } from '../study/index.ts';

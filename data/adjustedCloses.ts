@@ -3,7 +3,7 @@
 // sample's AdjClose column (sample/csv.ts) and the back-adjusted history strategies read
 // (engine/market/adjustment.ts).
 //
-// Factor (Yahoo's adjusted-close convention, as data/prices/corporateActions.ts reads it back): on an
+// Factor (Yahoo's adjusted-close convention, as data/prices/series/corporateActions.ts reads it back): on an
 // ex-session s of symbol i with splits of product q new shares per old and cash D per share,
 // closes before s are multiplied by
 //     (1/q) × (1 − D / (P / q))

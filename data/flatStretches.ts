@@ -2,7 +2,7 @@
 // 2015 repeats its close on 79 of its 170 sessions), a stale price, or a market that did not move
 // (a T-bill fund at zero rates). Every return inside one is 0 %, which an estimate over those
 // returns (beta, volatility, correlation, covariance) reads as a flat market. One detector for
-// the caveat of a benchmark (reports/benchmarkCoverage.ts) and of the prices a run held
+// the caveat of a benchmark (reports/benchmark/benchmarkCoverage.ts) and of the prices a run held
 // (engine/caveats/flatPriceCaveats.ts).
 
 /** A value repeated this many times in a row (four 0 % returns: a trading week) makes a stretch worth saying of a benchmark; as many 0 % returns, of a price a run held. */

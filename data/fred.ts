@@ -5,7 +5,7 @@
 // those rows carry the previous value forward, and a source note counts them. A comma ending
 // every line (Excel's save: `observation_date,DTB3,`) is an empty third column, read past.
 
-import { roleOfColumn } from './prices/priceColumns.ts';
+import { roleOfColumn } from './prices/files/priceColumns.ts';
 import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { DataError } from './errors.ts';

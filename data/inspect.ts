@@ -8,7 +8,7 @@ import { powerOfTen } from './formats/fields.ts';
 import { IMPLAUSIBLE_CAP_MULTIPLE, largeNumberText } from './fundamentals/capPlausibility.ts';
 import { type ImplausibleCapSpan, implausibleCapSpans } from './fundamentals/implausibleCapSpans.ts';
 import { AssetClass, PriceKind, type Market, type SourceInfo } from './market.ts';
-import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/reversals.ts';
+import { REVERSAL_BARS, REVERSAL_FACTOR } from './prices/series/reversals.ts';
 
 export interface SymbolSummary {
   readonly symbol: string;

@@ -5,8 +5,8 @@
 //   - a folder of price files (`<SYMBOL>.csv` or `.tsv`, optionally gzipped, per symbol, or long files naming their symbols);
 //   - one long-format price file (`date,symbol,...` in any order), plain or gzip;
 //   - one per-symbol price file.
-// Columns are read by meaning (prices/priceColumns.ts); comma, semicolon (with decimal commas)
-// and tab files, quoted or not (prices/priceReader.ts).
+// Columns are read by meaning (prices/files/priceColumns.ts); comma, semicolon (with decimal commas)
+// and tab files, quoted or not (prices/files/priceReader.ts).
 // A source is built whole and cached once (cache/); each load then selects its period, symbols
 // and calendar in memory (prices/select.ts), so five `from` dates cost one cache entry. A load of
 // some symbols decodes only theirs from the cache.
@@ -26,7 +26,7 @@ import { UserError } from './errors.ts';
 import { buildSource, detectSource, perSymbolFolderOf, sourceFiles, type SourceKind } from './folder/source.ts';
 import { type Market } from './market.ts';
 import { selectMarket, symbolIndexes, type Selection } from './prices/select.ts';
-import { unreadSources } from './prices/unreadFiles.ts';
+import { unreadSources } from './prices/files/unreadFiles.ts';
 import { SAMPLE_BOND } from './sample/bond.ts';
 import { SAMPLE_FUNDS } from './sample/indices.ts';
 

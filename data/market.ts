@@ -37,7 +37,7 @@ export interface EventTable {
 /**
  * Single-session moves that revert: a bar whose close jumps by a factor of at least 3 (or falls
  * to a third) against the symbol's previous bar, taken back within a few bars (the rule is in
- * data/prices/reversals.ts). They are bad prints or corporate actions the prices do not carry,
+ * data/prices/series/reversals.ts). They are bad prints or corporate actions the prices do not carry,
  * and a cross-sectional strategy would trade them as real. CSR by `session` = the session of the
  * bar that takes the move back, when it is first known to revert (a screen reading rows up to
  * its decision session sees nothing ahead); `moveSession` = the session of the jump; value = the
@@ -61,7 +61,7 @@ export interface SourceInfo {
   readonly rate?: string;
   /** The notes that list symbols, with their entries, so a run can restate them for the symbols it read (listedNotes.ts). */
   readonly listed?: readonly ListedNote[];
-  /** A file the source's folder holds but breadth did not read (IWM.txt): why, and the fix (prices/unreadFiles.ts). */
+  /** A file the source's folder holds but breadth did not read (IWM.txt): why, and the fix (prices/files/unreadFiles.ts). */
   readonly unread?: string;
 }
 

@@ -71,7 +71,7 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
 
 /**
  * symbolHint over a market's symbols, then ` (IWM.txt is here but not read: …)` when a source the
- * market did not read (SourceInfo.unread, prices/unreadFiles.ts) is named after `typed` (any case).
+ * market did not read (SourceInfo.unread, prices/files/unreadFiles.ts) is named after `typed` (any case).
  */
 export function symbolHintIn(typed: string, market: { readonly symbols: readonly string[]; readonly sources: readonly SourceInfo[] }): string {
   const wanted = typed.toLowerCase();

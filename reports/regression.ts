@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import { nearestName } from '../data/nearestName.ts';
 import { parseOrThrow } from '../engine/configError.ts';
-import { type CaveatChange, caveatChanges, caveatLabel, recordedCaveatSchema } from './baselineCaveats.ts';
+import { type CaveatChange, caveatChanges, caveatLabel, recordedCaveatSchema } from './caveats/baselineCaveats.ts';
 
 export const BASELINE_VERSION = 1;
 

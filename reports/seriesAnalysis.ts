@@ -6,13 +6,13 @@ import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
 import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
-import { ruinCaveats } from './ruinCaveats.ts';
+import { ruinCaveats } from './caveats/ruinCaveats.ts';
 import { dayParts, isoDay } from '../data/dates.ts';
-import { readWeekendBarsAsOf } from '../data/prices/weekendBars.ts';
+import { readWeekendBarsAsOf } from '../data/prices/series/weekendBars.ts';
 import { calendarGap, isOneSpacing } from '../engine/calendar/frequency.ts';
 import { seriesCaveats, type SeriesRole } from '../engine/caveats/warnings.ts';
-import { annualisationCaveats, calendarHoleCaveats } from './annualisationCaveats.ts';
-import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmarkCoverage.ts';
+import { annualisationCaveats, calendarHoleCaveats } from './caveats/annualisationCaveats.ts';
+import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmark/benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
 import { chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, periodsOfReturnsAmong, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
@@ -162,7 +162,7 @@ const valueDays = (s: DatedSeries): number[] => [s.startDay ?? NaN, ...Array.fro
 /**
  * Both series' value days as a run over the two would read them: a weekend-dated value of a
  * coarser series (index levels dated on calendar month-ends) beside a series that never has a
- * weekend date is read as of the previous session (data/prices/weekendBars.ts). NaN (an unknown
+ * weekend date is read as of the previous session (data/prices/series/weekendBars.ts). NaN (an unknown
  * start) stays NaN. With a low caveat naming the series whose values moved, when any did.
  */
 function valueDaysAsRead(series: DatedSeries, benchmark: DatedSeries): { days: [number[], number[]]; readEarlier: Caveat[] } {

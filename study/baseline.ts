@@ -1,6 +1,6 @@
 // Baselines of a study: run it, keep every metric, the fills and orders hashes and the caveats of every run.
 
-import { recordedCaveats } from '../reports/baselineCaveats.ts';
+import { recordedCaveats } from '../reports/caveats/baselineCaveats.ts';
 import { fillsHash, ordersHash } from '../reports/store/index.ts';
 import { BASELINE_VERSION, type Baseline, type BaselineRun, type Tolerance } from '../reports/regression.ts';
 import type { StudyConfig } from './config.ts';
@@ -10,7 +10,7 @@ import { runStudyRuns, type StudyRun } from './runStudy.ts';
 /**
  * A run as a baseline records it: every metric it measured (METRICS.md name → value, null where it
  * has none), its fills and orders hashes, and its caveats and its measurement's by code, severity
- * and symbols (reports/baselineCaveats.ts).
+ * and symbols (reports/caveats/baselineCaveats.ts).
  */
 export function baselineRun(run: StudyRun): BaselineRun {
   return {

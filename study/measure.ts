@@ -9,7 +9,7 @@ import { backtest } from '../engine/backtest.ts';
 import type { Result } from '../engine/result.ts';
 import { everySession } from '../engine/calendar/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
-import { CASH_BENCHMARK } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK } from '../reports/benchmark/benchmark.ts';
 import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';
 import type { TrialRecord } from '../reports/store/index.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';

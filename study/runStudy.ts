@@ -11,7 +11,7 @@ import { parseOrThrow } from '../engine/configError.ts';
 import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
-import { CASH_BENCHMARK, NO_BENCHMARK } from '../reports/benchmark.ts';
+import { CASH_BENCHMARK, NO_BENCHMARK } from '../reports/benchmark/benchmark.ts';
 import type { SharpeTrials } from '../reports/metrics/index.ts';
 import type { RunMetrics } from '../reports/runMetrics.ts';
 import { measureRun } from './measure.ts';
@@ -51,7 +51,7 @@ export interface StudyRuns {
 /**
  * Run every strategy of the study; `where` names the config in errors. Strategy files named in
  * the study are found relative to `baseDir` (the study file's folder). Each run is measured
- * against its benchmark index over its own sessions (reports/benchmark.ts).
+ * against its benchmark index over its own sessions (reports/benchmark/benchmark.ts).
  */
 export async function runStudyRuns(config: StudyConfig, market: Market, where: string, progress: StudyProgress = {}, baseDir?: string): Promise<StudyRuns> {
   const factors = withWhere(where, () => studyFactors(config.factors, config.data));

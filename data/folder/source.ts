@@ -11,10 +11,10 @@ import { readHeadText, requireFile, unreadablePath } from '../formats/text.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type Market, type SourceInfo } from '../market.ts';
 import { alignSeries } from '../prices/align.ts';
-import { isLongPriceHeader } from '../prices/priceColumns.ts';
-import { PRICE_FILE_NAMES } from '../prices/priceFileName.ts';
-import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/priceFolder.ts';
-import { unreadFilesIn } from '../prices/unreadFiles.ts';
+import { isLongPriceHeader } from '../prices/files/priceColumns.ts';
+import { PRICE_FILE_NAMES } from '../prices/files/priceFileName.ts';
+import { loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/files/priceFolder.ts';
+import { unreadFilesIn } from '../prices/files/unreadFiles.ts';
 import { snapshotEndResolver } from '../prices/snapshotEnds.ts';
 import { applyDelistingDates } from './delistingDates.ts';
 import { dataFolderFiles, loadDataFolder, planDataFolder, type DataFolderParts, type DataFolderPlan } from './dataFolder.ts';
@@ -57,7 +57,7 @@ function symbolsFilesOf(source: SourceKind): string[] {
   return symbolsFilesIn(source.kind === 'priceFolder' ? source.path : dirname(source.path));
 }
 
-/** The folder of per-symbol price files a source reads, beside which files not read (IWM.txt, QQQ.zip) are listed so (prices/unreadFiles.ts): a data folder's funds; none for one file. */
+/** The folder of per-symbol price files a source reads, beside which files not read (IWM.txt, QQQ.zip) are listed so (prices/files/unreadFiles.ts): a data folder's funds; none for one file. */
 export function perSymbolFolderOf(source: SourceKind): string | undefined {
   if (source.kind === 'dataFolder') return source.plan.fundFolder;
   return source.kind === 'priceFolder' ? source.path : undefined;
@@ -66,7 +66,7 @@ export function perSymbolFolderOf(source: SourceKind): string | undefined {
 /** Every file a source reads (the cache checks them all). */
 export function sourceFiles(source: SourceKind): string[] {
   if (source.kind === 'dataFolder') return dataFolderFiles(source.plan);
-  // A file beside the prices that is not read (IWM.txt, QQQ.zip: prices/unreadFiles.ts) is listed so: adding or renaming one changes the market's sources.
+  // A file beside the prices that is not read (IWM.txt, QQQ.zip: prices/files/unreadFiles.ts) is listed so: adding or renaming one changes the market's sources.
   const prices = source.kind === 'priceFolder' ? [...priceFilesIn(source.path), ...unreadFilesIn(source.path)] : [source.path];
   return [...prices, ...symbolsFilesOf(source)];
 }

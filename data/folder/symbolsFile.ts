@@ -20,7 +20,7 @@ import { badDateError, parseDateText } from '../formats/fields.ts';
 import { DataError } from '../errors.ts';
 import { delistingReturn } from './delistingReturn.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
-import { isSymbolsFileName } from '../prices/priceFolder.ts';
+import { isSymbolsFileName } from '../prices/files/priceFolder.ts';
 
 export interface SymbolInfo {
   /** The line of the file that says it (1-based). */

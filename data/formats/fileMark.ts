@@ -1,7 +1,7 @@
 // A file's decimal mark, decided from every number in it (not only a sniffed head): the first
 // number that shows a mark (numberMarks.ts decimalMarkOf) settles it for the whole file, rows
 // above it included; when none shows one, the mark is the delimiter's usual one, a guess that
-// the run's caveats carry (prices/priceFolder.ts guessedMarkNote).
+// the run's caveats carry (prices/files/priceFolder.ts guessedMarkNote).
 
 import { decimalMarkOf, type DecimalMark } from './numberMarks.ts';
 

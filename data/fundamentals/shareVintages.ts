@@ -43,7 +43,7 @@ export interface ShareFiling {
  * The share ratios of real splits, forward (n new shares for 1) or reverse (1 for n). A ratio
  * between the two files outside these — 1000 (a count typed in thousands), 47, 2.3 (an IPO year's
  * partial average) — is a typo or a weighted average, never a split to restate by. Not the price
- * layer's nearestSplitRatio (data/prices/corporateActions.ts): that takes n:1 of any size, right
+ * layer's nearestSplitRatio (data/prices/series/corporateActions.ts): that takes n:1 of any size, right
  * for a price step a split explains, wrong here, where 1000:1 is a typo far more often than a split.
  */
 const SPLITS = [1.5, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 16, 20, 24, 25, 30, 35, 40, 50, 60, 75, 80, 100];

@@ -15,10 +15,10 @@
 import { basename, dirname } from 'node:path';
 import { DataError, UserError } from '../errors.ts';
 import { eventTable, type FlaggedMoves, type Market } from '../market.ts';
-import { symbolOfFile } from './priceFileName.ts';
-import { findReversals } from './reversals.ts';
-import type { SymbolSeries } from './priceSeries.ts';
-import { readWeekendBarsAsOf } from './weekendBars.ts';
+import { symbolOfFile } from './files/priceFileName.ts';
+import { findReversals } from './series/reversals.ts';
+import type { SymbolSeries } from './series/priceSeries.ts';
+import { readWeekendBarsAsOf } from './series/weekendBars.ts';
 
 export interface AlignOptions {
   /** 'union' (default) or the symbol whose sessions define the calendar. */
@@ -137,7 +137,7 @@ const newColumn = (length: number, shared: boolean): Float64Array => new Float64
 
 /**
  * Tells V8 that `bytes` of memory outside its heap were just let go. The series' columns sit in
- * the parse workers' shared slabs (prices/parseWorker.ts), which V8 does not count as external
+ * the parse workers' shared slabs (prices/files/parseWorker.ts), which V8 does not count as external
  * memory, and neither are shared aligned columns (AlignOptions.shared): dropping a column's slabs
  * would not prompt a collection, and the next column would be built beside them. An ArrayBuffer of the same
  * size, never touched (its pages are never resident), is counted, and prompts it (backtrader's

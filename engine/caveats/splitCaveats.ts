@@ -20,7 +20,7 @@ const MATERIAL_CASH = 0.01;
  * A split as a reader names it: 0.25 → "1:4 reverse split", 1.5 → "3:2 split" (new shares : old,
  * whole terms up to 1000: shares.ts ratioFraction); an odd ratio as "split of 0.3333 new shares per
  * old". The one name of a split in the run's caveats and its order listing (cli/orderListing.ts), so
- * a 7:5 split is never "1.4:1" in one and "7:5" in the other. Not data/prices/priceSeries.ts
+ * a 7:5 split is never "1.4:1" in one and "7:5" in the other. Not data/prices/series/priceSeries.ts
  * splitName, which gives the data notes' bare "1:4" (the smaller term at most 4).
  */
 export function splitLabel(ratio: number): string {

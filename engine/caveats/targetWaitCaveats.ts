@@ -1,7 +1,7 @@
 // The caveats for targets that stood while their symbol had no price (engine/execution/pendingTargets.ts):
 // those ordered once it had one — which target, of which decision, waited until when — and those
 // that never filled because their symbol left the market first. What that weight cost in exposure
-// meanwhile is the exposure-gap caveat's (reports/bookCaveats.ts).
+// meanwhile is the exposure-gap caveat's (reports/caveats/bookCaveats.ts).
 
 import { isoDay } from '../../data/dates.ts';
 import type { Market } from '../../data/market.ts';

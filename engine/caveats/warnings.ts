@@ -132,7 +132,7 @@ function unheldTargetWeights(p: Snapshots, n: number, nav: (session: number) => 
   return out;
 }
 
-/** A source's note that it has no opening prices (prices/priceSeries.ts fileNotes). */
+/** A source's note that it has no opening prices (prices/series/priceSeries.ts fileNotes). */
 const NO_OPENS_NOTE = /no opening prices: next-open fills use/;
 
 export function describeRun(r: RunRecordings): Caveat[] {
@@ -491,7 +491,7 @@ export type SeriesRole = 'series' | 'benchmark';
  * single-session moves that revert — for a series analysed without a run (breadth metrics). As
  * the `benchmark`, each says so ("benchmark: BBB.csv: …": its file may even share the series'
  * name), and its sessions without a bar are left to the benchmark's coverage caveat
- * (reports/benchmarkCoverage.ts), which counts those the pairing misses: any others pair nothing.
+ * (reports/benchmark/benchmarkCoverage.ts), which counts those the pairing misses: any others pair nothing.
  */
 export function seriesCaveats(market: Market, symbol: number, first: number, last: number, role: SeriesRole = 'series'): Caveat[] {
   const own = new Set([symbol]);
@@ -585,13 +585,13 @@ function runScope(r: RunRecordings): Required<RunScope> {
 const DOUBTFUL = /not applied again|applied although|with a same-day dividend above|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied|stated a row away/;
 /** A rate dated on its period's first day (data/fred.ts): a strategy reading it knows each value only once its period is over. */
 const PERIOD_START_RATE = /dated on the first day of each/;
-/** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/priceFolder.ts guessedMarkNote). */
+/** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/files/priceFolder.ts guessedMarkNote). */
 const READING = /may be 1,000× too/;
 /** A reading that sets a price's magnitude: nothing in the run can tell 199.52 from 199520. */
 const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 /** The same for volumes: the participation limit may allow 1,000× what traded. */
 const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
-/** Two tickers holding one series (prices/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
+/** Two tickers holding one series (prices/files/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
 const IDENTICAL_SERIES = /holds the same series \(/;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 /** SimFin's annual share counts restated into the quarterly file's split units, or dropped where their units are unknown (data/fundamentals/shareVintages.ts): a read of later filings, or caps unknown, a run reading fundamentals is told of. */
@@ -599,7 +599,7 @@ const SHARE_UNITS = /put in the quarterly file's share units|left unknown \(NaN\
 /** SimFin filings whose publish date is implausible, taken as public 45 days after their period end (data/fundamentals/publishGuardNotes.ts): figures a run read later than their file says. */
 const PUBLISH_GUARD = /taken as public \d+ days after the period end/;
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}|${SHARE_UNITS.source}|${PUBLISH_GUARD.source}`, 'i');
-/** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/unreadFiles.ts). */
+/** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/files/unreadFiles.ts). */
 const UNREAD_HARMLESS = /nothing to do|macOS metadata/;
 /** The calendar's count of sessions without a bar over all symbols: a run gives its own count, of the symbols it read (gapCaveats). */
 const CALENDAR_GAPS = /sessions without a bar inside the histories/;

@@ -6,7 +6,7 @@
 import type { ModelConcern } from '../../engine/models/types.ts';
 import { COST_LINES, type DailyColumn, snakeCase } from '../../engine/result.ts';
 import { topContributors } from '../attribution/index.ts';
-import { CASH_BENCHMARK } from '../benchmark.ts';
+import { CASH_BENCHMARK } from '../benchmark/benchmark.ts';
 import { commonIntervals, measureOver, periodsPerRow, sum, wealthSeries, withholdTreynor } from '../metrics/index.ts';
 import { carriedSessions, observedValues } from '../navObservations.ts';
 import type { StoredRun } from '../store/index.ts';

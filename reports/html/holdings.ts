@@ -2,7 +2,7 @@
 // fills: the largest positions at the last decision, concentration over time, sector weights
 // over time, and per symbol the side it was held on, its mean weight at decisions and its holding dates.
 
-import type { SplitRow } from '../bookCaveats.ts';
+import type { SplitRow } from '../caveats/bookCaveats.ts';
 import type { HoldingsData, SymbolPnl } from './model.ts';
 
 /** What this file reads of a stored position: one holding at one decision. */

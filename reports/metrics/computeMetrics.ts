@@ -6,12 +6,12 @@ import { drawdownDurations, drawdownEpisodes, maxDrawdown, ulcerIndex } from './
 import type { Metric } from './metric.ts';
 import { MIN_STAT_N, unavailable, valued } from './metric.ts';
 import { bestWorstPeriods, periodReturns, TRAILING_NAMES, trailingReturns } from './periods.ts';
-import { type Pairing, pairingOf } from './pairing.ts';
-import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, levelsOf, pairedIntervals, treynor } from './relative.ts';
+import { type Pairing, pairingOf } from './relative/pairing.ts';
+import { activeRisk, alpha, battingAverage, beta, capture, chainsOf, correlation, levelsOf, pairedIntervals, treynor } from './relative/relative.ts';
 import { annualReturn, bestWorstPeriod, cagrCalendar, totalReturn, winLossMetrics } from './returns.ts';
 import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
-import { flatUpToPrint } from './printRounding.ts';
+import { flatUpToPrint } from './relative/printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
 import { mean, type Series, sortedNonNaN, steadied } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';

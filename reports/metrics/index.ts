@@ -1,11 +1,11 @@
 // Metrics of a return series following ../shared/METRICS.md (convention 'breadth-metrics/1').
 export { computeMetrics, type MetricSet, type MetricsInput } from './computeMetrics.ts';
-export { type Pairing, pairingOf } from './pairing.ts';
-export { type CommonIntervals, commonIntervals, measureOver } from './commonPeriod.ts';
+export { type Pairing, pairingOf } from './relative/pairing.ts';
+export { type CommonIntervals, commonIntervals, measureOver } from './relative/commonPeriod.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
 export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
-export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, chainsOf, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative.ts';
+export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, chainsOf, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative/relative.ts';
 export { type Frequency, frequencyOf, givenFrequency, inferFrequency } from '../../engine/calendar/frequency.ts';
 export { periodsOfReturns, periodsOfReturnsAmong, periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
@@ -14,10 +14,10 @@ export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type S
 export { perPeriodRate } from '../../data/rates.ts';
 export { excessReturns, type RiskFree, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates, riskFreeOfReturns } from './riskFree.ts';
 export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';
-export { MIN_TEST_N, type SharpeDifference, sharpeDifference } from './sharpeDifference.ts';
+export { MIN_TEST_N, type SharpeDifference, sharpeDifference } from './selection/sharpeDifference.ts';
 export { nonNaNCount, mean, normCdf, normInv, percentileSorted, sameButRounding, sampleStd, type Series, sortedNonNaN, steadied, sum } from './stats.ts';
 export { type OpenLot, type RoundTrip, roundTrips, type TradeFill, type TradeHistory, type TradeSplit, tradeMetrics } from './trades.ts';
-export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, pboBlocksProblem, probabilityOfBacktestOverfitting } from './pbo.ts';
-export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './treynorRule.ts';
+export { DEFAULT_PBO_BLOCKS, type LineFit, lineFit, type PboInput, type PboResult, pboBlocksProblem, probabilityOfBacktestOverfitting } from './selection/pbo.ts';
+export { TREYNOR_MIN_BETA, treynorWithheld, withholdTreynor } from './relative/treynorRule.ts';
 export { returnsToRuin, wealthReturns } from './wealthReturns.ts';
-export { type Efficiency, walkForwardEfficiency } from './walkForwardEfficiency.ts';
+export { type Efficiency, walkForwardEfficiency } from './selection/walkForwardEfficiency.ts';

@@ -3,7 +3,7 @@
 // NaN. These are chart series, not reported figures, hence NaN (not null) where undefined.
 // Each window is recomputed exactly over [i − w + 1, i + 1): O(n·w) with no allocation per row;
 // running sums would be O(n) but let a flat (all-cash) stretch show a tiny non-zero volatility.
-import { betaOf } from './relative.ts';
+import { betaOf } from './relative/relative.ts';
 import { downsideDeviation } from './risk.ts';
 import { sharpeOf } from './riskAdjusted.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';

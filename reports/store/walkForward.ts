@@ -4,7 +4,7 @@
 // store written before an in-sample return ≤ 0 gave null reads as one written now.
 
 import { canonicalJson, parseCanonicalJson } from './canonicalJson.ts';
-import { walkForwardEfficiency } from '../metrics/walkForwardEfficiency.ts';
+import { walkForwardEfficiency } from '../metrics/selection/walkForwardEfficiency.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
 
 export interface WindowRecord {
@@ -27,7 +27,7 @@ export interface WindowRecord {
   /** The stitched run's annualised return and Sharpe over this window's out-of-sample sessions. */
   readonly oosAnnualReturn: number | null;
   readonly oosSharpe: number | null;
-  /** oosAnnualReturn / isAnnualReturn; null when either is null or isAnnualReturn ≤ 0 (reports/metrics/walkForwardEfficiency.ts). */
+  /** oosAnnualReturn / isAnnualReturn; null when either is null or isAnnualReturn ≤ 0 (reports/metrics/selection/walkForwardEfficiency.ts). */
   readonly efficiency: number | null;
   /** Why `efficiency` is null ("in-sample annual return -1.9% ≤ 0: efficiency undefined …"); null when it has a value. */
   readonly efficiencyNote: string | null;

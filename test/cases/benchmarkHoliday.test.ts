@@ -8,7 +8,7 @@ import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { loadMarket } from '../../data/load.ts';
 import { backtest } from '../../engine/backtest.ts';
 import { attributeRun } from '../../reports/attribution/index.ts';
-import { symbolBenchmark } from '../../reports/benchmark.ts';
+import { symbolBenchmark } from '../../reports/benchmark/benchmark.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { scripted, type Step } from '../engine/helpers.ts';
 import { exportTable } from '../../reports/export.ts';
@@ -37,7 +37,7 @@ describe('benchmark-holiday', () => {
     const json = parseJson(await breadth(['metrics', '--prices', `${dir}/STRAT.csv`, '--benchmark-prices', `${dir}/BENCH.csv`, '--json'], { cwd: scratch() }));
     for (const [name, value, digits] of IDENTICAL) expect(json.values[name], name).toBeCloseTo(value, digits);
     expect(json.aligned_rows).toBe(9); // 10 common dates: 9 intervals, one of them two days long
-    // The same fact a run states (reports/benchmarkCoverage.ts), counted in the series' periods.
+    // The same fact a run states (reports/benchmark/benchmarkCoverage.ts), counted in the series' periods.
     expect(json.caveats.map((c: { message: string }) => c.message)).toContain('benchmark BENCH has no value on 1 period inside its period (the first 2024-01-04): returns are paired over the intervals both cover');
   });
 

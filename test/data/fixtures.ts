@@ -9,8 +9,8 @@ import { afterAll, expect } from 'vitest';
 import { DataError } from '../../data/errors.ts';
 import { loadMarket } from '../../data/load.ts';
 import { AssetClass, type Market, PriceKind } from '../../data/market.ts';
-import { loadPriceFile } from '../../data/prices/priceFolder.ts';
-import type { SymbolSeries } from '../../data/prices/priceSeries.ts';
+import { loadPriceFile } from '../../data/prices/files/priceFolder.ts';
+import type { SymbolSeries } from '../../data/prices/series/priceSeries.ts';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedData = resolve(repoRoot, '../shared/data');

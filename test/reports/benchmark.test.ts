@@ -9,7 +9,7 @@ import { isoDay } from '../../data/dates.ts';
 import { type Market, PriceKind } from '../../data/market.ts';
 import type { Caveat } from '../../engine/caveats/caveats.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { cashLevels, symbolBenchmark, totalReturnLevels } from '../../reports/benchmark.ts';
+import { cashLevels, symbolBenchmark, totalReturnLevels } from '../../reports/benchmark/benchmark.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';

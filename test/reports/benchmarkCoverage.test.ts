@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay, parseIsoDay } from '../../data/dates.ts';
-import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from '../../reports/benchmarkCoverage.ts';
+import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from '../../reports/benchmark/benchmarkCoverage.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { handResult } from './store/fixtures.ts';
 import { analyseSeries } from '../../reports/seriesAnalysis.ts';

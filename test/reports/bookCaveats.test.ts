@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caveat, rankCaveats } from '../../engine/caveats/caveats.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { bookCaveats, deferredNotionalCaveat, exposureGapCaveat, shortSampleCaveat } from '../../reports/bookCaveats.ts';
+import { bookCaveats, deferredNotionalCaveat, exposureGapCaveat, shortSampleCaveat } from '../../reports/caveats/bookCaveats.ts';
 import { runMetrics } from '../../reports/runMetrics.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { backtest } from '../../engine/backtest.ts';
 import { Deferral, DEFERRAL_NAMES, OrderEnd } from '../../engine/execution/orders.ts';
 import type { Result } from '../../engine/result.ts';
-import { bookCaveats, exposureGapCaveat } from '../../reports/bookCaveats.ts';
-import { DEFERRAL_CAUSE, exposureGapCauses } from '../../reports/exposureGapCauses.ts';
+import { bookCaveats, exposureGapCaveat } from '../../reports/caveats/bookCaveats.ts';
+import { DEFERRAL_CAUSE, exposureGapCauses } from '../../reports/caveats/exposureGapCauses.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { scripted } from '../engine/helpers.ts';
 

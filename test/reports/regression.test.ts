@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { caveat, type CaveatCode, CAVEAT_SEVERITIES } from '../../engine/caveats/caveats.ts';
-import { caveatChanges, type RecordedCaveat, recordedCaveats } from '../../reports/baselineCaveats.ts';
+import { caveatChanges, type RecordedCaveat, recordedCaveats } from '../../reports/caveats/baselineCaveats.ts';
 import { type Baseline, type BaselineRun, baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline } from '../../reports/regression.ts';
 
 const run = (over: Partial<BaselineRun> = {}): BaselineRun => ({ name: 'a', fills_hash: 'f'.repeat(64), orders_hash: 'o'.repeat(64), metrics: { sharpe: 1 }, ...over });

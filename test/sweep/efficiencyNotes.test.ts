@@ -1,7 +1,7 @@
 // The notes beside a walk-forward's efficiencies (study/sweep/walkForward/windowNotes.ts).
 
 import { describe, expect, it } from 'vitest';
-import { walkForwardEfficiency } from '../../reports/metrics/walkForwardEfficiency.ts';
+import { walkForwardEfficiency } from '../../reports/metrics/selection/walkForwardEfficiency.ts';
 import { efficiencyNotes } from '../../study/sweep/walkForward/windowNotes.ts';
 
 const window = (isAnnualReturn: number | null, oos: number) => ({ isAnnualReturn, efficiencyNote: walkForwardEfficiency(oos, isAnnualReturn).note });

@@ -31,7 +31,7 @@ const cursedStudy = (tallyFile: string, tilts: number[]): string =>
     'benchmark: "@largeCap"',
     'runs:',
     '  - name: cursed',
-    `    strategy: ${resolve(import.meta.dirname, 'cursedTilt.ts')}`,
+    `    strategy: ${resolve(import.meta.dirname, 'fixtures', 'cursedTilt.ts')}`,
     `    params: { tally: ${JSON.stringify(tallyFile)} }`,
     `    sweep: { params: { tilt: [${tilts.join(', ')}] } }`,
     '',
@@ -76,7 +76,7 @@ describe('a trial whose strategy throws a value that is not an Error, or whose d
   it('is the user\'s error too: recorded as failed with the value, the getter\'s line or the strategy file, while the other trials run (probe r48b F1, r49b F4: the sweep stopped, exit 70)', async () => {
     const strayTally = join(dir, 'stray-tally.txt');
     writeFileSync(strayTally, '');
-    const file = resolve(import.meta.dirname, 'cursedTilt.ts');
+    const file = resolve(import.meta.dirname, 'fixtures', 'cursedTilt.ts');
     const stray = parseStudy({
       data: 'sample',
       sample: { stocks: 20, years: 3 },
@@ -167,7 +167,7 @@ describe('a walk-forward test whose in-sample trials fail', () => {
     parseStudy({
       data: 'sample',
       sample: { stocks: 20, years: 3 },
-      runs: [{ name: 'cursed', strategy: resolve(import.meta.dirname, 'cursedTilt.ts'), params: { tally: laterTally }, sweep: { params: { tilt: tilts } }, walkForward: { inSample: '1y', outOfSample: '6m', mode: 'rolling' } }],
+      runs: [{ name: 'cursed', strategy: resolve(import.meta.dirname, 'fixtures', 'cursedTilt.ts'), params: { tally: laterTally }, sweep: { params: { tilt: tilts } }, walkForward: { inSample: '1y', outOfSample: '6m', mode: 'rolling' } }],
     });
 
   it('says which failed: never a choice, each listed (before: nothing said, the windows chose among the rest)', async () => {
@@ -216,7 +216,7 @@ describe('trials that failed in another sweep or walk-forward run (probe r50a F1
           ['a', [0.5, 1]],
           ['b', b],
         ] as const
-      ).map(([name, tilt]) => ({ name, strategy: resolve(import.meta.dirname, 'cursedTilt.ts'), params: { tally: beforeTally }, walkForward: { inSample: '1y', outOfSample: '6m', mode: 'rolling', params: { tilt: [...tilt] } } })),
+      ).map(([name, tilt]) => ({ name, strategy: resolve(import.meta.dirname, 'fixtures', 'cursedTilt.ts'), params: { tally: beforeTally }, walkForward: { inSample: '1y', outOfSample: '6m', mode: 'rolling', params: { tilt: [...tilt] } } })),
     });
 
   it("make a walk-forward run's window whose every trial failed the user's error, naming its own trial (before: TypeError, exit 70)", async () => {
@@ -245,7 +245,7 @@ describe('trials that failed in another sweep or walk-forward run (probe r50a F1
     const study = parseStudy({
       data: 'sample',
       sample: { stocks: 20, years: 3 },
-      runs: [{ name: 'st', strategy: resolve(import.meta.dirname, 'cursedTilt.ts'), params: { tally: beforeTally }, walkForward: { inSample: '1y', outOfSample: '1y', mode: 'rolling', params: { tilt: [0.25, 0.75] } } }],
+      runs: [{ name: 'st', strategy: resolve(import.meta.dirname, 'fixtures', 'cursedTilt.ts'), params: { tally: beforeTally }, walkForward: { inSample: '1y', outOfSample: '1y', mode: 'rolling', params: { tilt: [0.25, 0.75] } } }],
     });
     const [first] = await runWalkForward(study, { where: 'test', db, workers: 1 });
     // 3 sample years, 1-year spans: 2 windows × 2 tilts = 4 in-sample trials, all stored.

@@ -12,8 +12,8 @@ import { writeReport } from '../../reports/html/index.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweep/sweepPage.ts';
 import { renderWalkForwardPage } from '../../reports/html/sweep/walkForwardPage.ts';
 import { probabilityOfBacktestOverfitting } from '../../reports/metrics/index.ts';
-import { chartPaint, inPage, LAPTOP, launch, PHONE, type Visit, visit } from '../reports/html/browser.ts';
-import { HOSTILE } from '../reports/html/pages.ts';
+import { chartPaint, inPage, LAPTOP, launch, PHONE, type Visit, visit } from '../reports/html/helpers/browser.ts';
+import { HOSTILE } from '../reports/html/helpers/pages.ts';
 
 let browser: Browser;
 let dir: string;

@@ -114,7 +114,7 @@ describe('a sweep stopped part-way', () => {
 
 /** A sweep of 4 gated-tilt trials (gatedTilt.ts): each decides only while `gate` does not exist. */
 const gatedStudy = (gate: string): string =>
-  ['title: gated', 'data: sample', 'sample: { stocks: 20, years: 3 }', 'benchmark: "@largeCap"', 'runs:', '  - name: gated', `    strategy: ${resolve(import.meta.dirname, 'gatedTilt.ts')}`, `    params: { gate: ${JSON.stringify(gate)} }`, '    sweep: { params: { tilt: [0, 0.25, 0.5, 0.75] } }', ''].join('\n');
+  ['title: gated', 'data: sample', 'sample: { stocks: 20, years: 3 }', 'benchmark: "@largeCap"', 'runs:', '  - name: gated', `    strategy: ${resolve(import.meta.dirname, 'fixtures', 'gatedTilt.ts')}`, `    params: { gate: ${JSON.stringify(gate)} }`, '    sweep: { params: { tilt: [0, 0.25, 0.5, 0.75] } }', ''].join('\n');
 
 /** `breadth sweep study.yaml` in `dir` as its own process: `--keep 1`, one worker, `--json`. */
 const coordinator = (dir: string, db: string): Running => startBreadth(['sweep', 'study.yaml', '--db', db, '--workers', '1', '--no-report', '--keep', '1', '--json'], dir);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { divergingFill } from '../../reports/html/page/heatmapColors.ts';
 import { renderSweepPage, type SweepPageData } from '../../reports/html/sweep/sweepPage.ts';
-import { payload } from '../reports/html/pages.ts';
+import { payload } from '../reports/html/helpers/pages.ts';
 
 // Trials on the grid a ∈ {0, 1} × b ∈ {x, y} × c ∈ {p, q}: Sharpe 0.3 + 0.1·a + 0.001·[c = q].
 const trials = [0, 1].flatMap((a) =>

@@ -9,7 +9,7 @@ import { threadsEndedBy } from '../../study/sweep/pool.ts';
 
 describe('threadsEndedBy', () => {
   it('resolves only after the thread of the aborted running task has exited', { timeout: 20_000 }, async () => {
-    const pool = new Piscina({ filename: new URL('./loopingTask.mjs', import.meta.url).href, minThreads: 0, maxThreads: 1 });
+    const pool = new Piscina({ filename: new URL('./fixtures/loopingTask.mjs', import.meta.url).href, minThreads: 0, maxThreads: 1 });
     try {
       const limit = new AbortController();
       const started = new SharedArrayBuffer(4);
@@ -28,7 +28,7 @@ describe('threadsEndedBy', () => {
   });
 
   it('resolves at once when the abort ended no thread (the task had already finished)', async () => {
-    const pool = new Piscina({ filename: new URL('./loopingTask.mjs', import.meta.url).href, minThreads: 0, maxThreads: 1 });
+    const pool = new Piscina({ filename: new URL('./fixtures/loopingTask.mjs', import.meta.url).href, minThreads: 0, maxThreads: 1 });
     try {
       let aborted = false;
       await threadsEndedBy(pool, () => (aborted = true));

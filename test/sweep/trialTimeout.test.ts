@@ -17,7 +17,7 @@ import { scratch, startBreadth, write } from '../cli/helpers.ts';
 const dir = mkdtempSync(join(tmpdir(), 'breadth-trial-timeout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const strategy = resolve(import.meta.dirname, 'hangingTilt.ts');
+const strategy = resolve(import.meta.dirname, 'fixtures', 'hangingTilt.ts');
 
 /** A fresh tally file: hangingTilt writes an x to it each time a trial begins to loop. */
 function tallyFile(name: string): { path: string; loops: () => number } {

@@ -21,7 +21,7 @@ import { runWalkForward, stitchedStrategy, walkForwardWindows } from '../../stud
 import { outOfSampleFigures } from '../../study/sweep/walkForward/windowFigures.ts';
 import { fixtureMarket } from '../engine/fixtures.ts';
 import { trades } from '../engine/helpers.ts';
-import { monthEndsFolder, weeklyThenDailyFolder } from './walkForwardData.ts';
+import { monthEndsFolder, weeklyThenDailyFolder } from './fixtures/walkForwardData.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-walk-forward-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@
 // row's bars with barProblemOnRow, and words a problem with the header's own column names and the
 // cells as the file has them (barProblemText, barFix).
 
-import type { PriceField } from '../priceColumns.ts';
+import type { PriceField } from '../files/priceColumns.ts';
 
 /** The four prices of a bar. */
 export type BarPart = 'open' | 'high' | 'low' | 'close';

@@ -14,7 +14,7 @@
 
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
-import { roundSplitRatio } from '../corporateActions.ts';
+import { roundSplitRatio } from '../series/corporateActions.ts';
 
 /** A distribution waiting for its previous close (descending rows): its amount, place and wording. */
 interface Pending {

@@ -8,7 +8,7 @@
 // end of the file and words the error.
 
 import { DataError } from '../../errors.ts';
-import type { PriceColumns, PriceField } from '../priceColumns.ts';
+import type { PriceColumns, PriceField } from '../files/priceColumns.ts';
 import { COLUMN_NAME } from './fieldKinds.ts';
 
 /** What the judgement and its error read of the row parser's state; arrays are per ticker id. */

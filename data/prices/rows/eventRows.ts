@@ -5,7 +5,7 @@
 
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
-import type { PriceField } from '../priceColumns.ts';
+import type { PriceField } from '../files/priceColumns.ts';
 
 /** The event fields a row may hold (cash per share, or new shares per old). */
 export type EventField = Extract<PriceField, 'dividend' | 'capitalGain' | 'splitRatio'>;

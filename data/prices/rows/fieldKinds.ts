@@ -1,7 +1,7 @@
 // What each header column is to the row scanner (priceRows.ts): one small integer kind per role,
 // so the per-row dispatch stays monomorphic, and each price field's usual name.
 
-import type { PriceField, Role } from '../priceColumns.ts';
+import type { PriceField, Role } from '../files/priceColumns.ts';
 
 // Field kinds.
 export const TICKER = 0;

@@ -2,7 +2,7 @@
 // long file interleaves its tickers (views of the columns when it does not), and each ticker whose
 // dates came newest first turned around, so every ticker's rows run in ascending date order.
 
-import type { PriceField } from '../priceColumns.ts';
+import type { PriceField } from '../files/priceColumns.ts';
 import type { GroupedRows } from './eventRows.ts';
 
 /** The rows as read; the arrays past `rows` are spare capacity. Per ticker id: tickers and direction. */

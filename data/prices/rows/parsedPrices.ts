@@ -3,7 +3,7 @@
 // that a file needs the general CSV path.
 
 import type { SlashedDateOrder } from '../../formats/fields.ts';
-import type { PriceColumns, PriceField } from '../priceColumns.ts';
+import type { PriceColumns, PriceField } from '../files/priceColumns.ts';
 import type { EarlyEmpty } from './emptyColumns.ts';
 
 /** Rows grouped by ticker: ticker k owns rows rowStart[k] .. rowStart[k+1]-1, dates ascending. */

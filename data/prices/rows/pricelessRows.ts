@@ -4,7 +4,7 @@
 // or split alone is an events-only row, its events moved onto the ticker's next bar (eventRows.ts).
 
 import { parseNumberBytes } from '../../formats/fields.ts';
-import type { Role } from '../priceColumns.ts';
+import type { Role } from '../files/priceColumns.ts';
 import { isEvent, type EventField } from './eventRows.ts';
 import { ADJ_CLOSE, EVENT, PRICE, VOLUME } from './fieldKinds.ts';
 

@@ -15,8 +15,8 @@
 
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
-import { isRoundSplitRatio, nearestSplitRatio, RATIO_TOLERANCE, SPLIT_UP } from '../corporateActions.ts';
-import { printScale } from '../factorNoise.ts';
+import { isRoundSplitRatio, nearestSplitRatio, RATIO_TOLERANCE, SPLIT_UP } from '../series/corporateActions.ts';
+import { printScale } from '../series/factorNoise.ts';
 
 /** A factor step smaller than this (in log terms, ≈ 0.2 %) is left to the derivation's noise rules … */
 const MIN_STEP = Math.log(1.002);

@@ -3,7 +3,7 @@
 // clipped to that window), calendar-year returns over it, the Sharpe difference of each run
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
-import { CASH_BENCHMARK } from '../../benchmark.ts';
+import { CASH_BENCHMARK } from '../../benchmark/benchmark.ts';
 import { computeMetrics, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
 import { yearRows } from '../tearSheet/calendar.ts';

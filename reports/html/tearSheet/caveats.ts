@@ -4,7 +4,7 @@
 // severe first, and the panel and first-screen list that show them.
 
 import { type Caveat, rankCaveats } from '../../../engine/caveats/caveats.ts';
-import { shortSampleCaveat } from '../../bookCaveats.ts';
+import { shortSampleCaveat } from '../../caveats/bookCaveats.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
 import { metricInfo } from '../metricCatalog.ts';

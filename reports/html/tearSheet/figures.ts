@@ -4,7 +4,7 @@
 // financing, the deepest drawdown; and the run and its benchmark measured over the period both
 // cover, the two sides of every comparison with the benchmark.
 
-import { CASH_BENCHMARK } from '../../benchmark.ts';
+import { CASH_BENCHMARK } from '../../benchmark/benchmark.ts';
 import { annualize, type CommonIntervals, commonIntervals, growth, measureOver, periodsPerRow, sum } from '../../metrics/index.ts';
 import { observedValues } from '../../navObservations.ts';
 import { epochDays } from '../series.ts';

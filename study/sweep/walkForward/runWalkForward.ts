@@ -5,7 +5,7 @@
 // sheet and the caveats of the period asked. Per window: the choice, its in-sample and
 // out-of-sample annualised return and Sharpe (each with its own span's P: windowFigures.ts), the
 // walk-forward efficiency WFE = OOS annualised return / IS annualised return (reports/SWEEPS.md;
-// undefined over an in-sample return ≤ 0: reports/metrics/walkForwardEfficiency.ts),
+// undefined over an in-sample return ≤ 0: reports/metrics/selection/walkForwardEfficiency.ts),
 // and the notes beside them (windowNotes.ts).
 
 import { isoDay, parseIsoDay, sessionOnOrBefore } from '../../../data/dates.ts';

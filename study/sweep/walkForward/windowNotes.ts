@@ -7,7 +7,7 @@
 // efficiency left undefined, a window's or the test's (an in-sample return ≤ 0: probe r64b F2).
 
 import { isoDay } from '../../../data/dates.ts';
-import { irregularFrequencyCaveat } from '../../../reports/annualisationCaveats.ts';
+import { irregularFrequencyCaveat } from '../../../reports/caveats/annualisationCaveats.ts';
 import type { Efficiency } from '../../../reports/metrics/index.ts';
 import type { TrialRecord, WindowRecord } from '../../../reports/store/index.ts';
 import { caveatNotes } from '../select.ts';

@@ -109,7 +109,7 @@ describe('the compiled package', () => {
 
   it('parses price files on worker threads (the compiled worker module is found)', () => {
     write(project, 'W.csv', 'Date,Close\n2020-01-02,1.5\n2020-01-03,2.5\n');
-    const parsePool = join(pkg, 'dist', 'data', 'prices', 'parsePool.js');
+    const parsePool = join(pkg, 'dist', 'data', 'prices', 'files', 'parsePool.js');
     const task = { file: join(project, 'W.csv'), symbol: 'W', assetClass: 0, snapshotEnd: Infinity };
     const script = `const { parseOnWorkers } = await import(${JSON.stringify(pathToFileURL(parsePool).href)}); const [o] = await parseOnWorkers([${JSON.stringify(task).replace('null', 'Infinity')}]); console.log(o.ok, Array.from(o.series[0].close).join(' '))`;
     const o = node(['--input-type=module', '-e', script], project);

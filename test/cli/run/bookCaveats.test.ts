@@ -1,4 +1,4 @@
-// The book's caveats (reports/bookCaveats.ts) are measured once, when the run is: the terminal,
+// The book's caveats (reports/caveats/bookCaveats.ts) are measured once, when the run is: the terminal,
 // `runs show` and the tear sheet say the same sentence, and the page lists it once.
 
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../reports/store/index.ts';
-import { monthEndsFolder } from '../../sweep/walkForwardData.ts';
+import { monthEndsFolder } from '../../sweep/fixtures/walkForwardData.ts';
 import { breadth, expectBadInput, expectOk, scratch, write } from '../helpers.ts';
 
 const smaGrid = (fast: number[], slow: number[], extra = '') =>

@@ -1,6 +1,6 @@
 // A .txt price file beside .csv files is not read, and is said so: data inspect lists it with its
 // fix (rename, or convert UTF-16 first), and a symbol asked for by its name is told it is there
-// (data/prices/unreadFiles.ts, nearestName.ts symbolHintIn). Every expected message is written out by hand.
+// (data/prices/files/unreadFiles.ts, nearestName.ts symbolHintIn). Every expected message is written out by hand.
 
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';

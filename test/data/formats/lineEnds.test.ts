@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
 import { readCsvRecords } from '../../../data/formats/csvTable.ts';
 import { readTextLines } from '../../../data/formats/text.ts';
-import { readPriceFile, streamPriceFile } from '../../../data/prices/priceReader.ts';
+import { readPriceFile, streamPriceFile } from '../../../data/prices/files/priceReader.ts';
 import { load, refusal, tempDir, writeFile } from '../fixtures.ts';
 
 const BAR_FIX = "a bar's Open and Close lie within [Low, High]; correct the bar or remove the row";

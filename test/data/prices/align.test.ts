@@ -6,7 +6,7 @@ import { csv, refusal, symbolSeries as series, tempDir, writeFile } from '../fix
 
 /**
  * The k-th weekday (Mon–Fri) from Monday 1970-01-05 (epoch day 4), so generated calendars have no
- * weekend bars: weekend-dated period-end bars are read earlier (data/prices/weekendBars.ts; test/data/prices/weekendBars.test.ts).
+ * weekend bars: weekend-dated period-end bars are read earlier (data/prices/series/weekendBars.ts; test/data/prices/weekendBars.test.ts).
  */
 const weekdayOf = (k: number): number => 4 + 7 * Math.floor(k / 5) + (k % 5);
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../data/errors.ts';
-import { parsePriceBytes } from '../../../data/prices/priceReader.ts';
+import { parsePriceBytes } from '../../../data/prices/files/priceReader.ts';
 import { csv, loadOneSeries, refusal, tempDir, writeFile } from '../fixtures.ts';
 
 describe('a stated dividend at or above the previous close is refused', () => {

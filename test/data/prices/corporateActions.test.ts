@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveCorporateActions, roundSplitRatio, splitRatioForStep, splitSizedMoves } from '../../../data/prices/corporateActions.ts';
+import { deriveCorporateActions, roundSplitRatio, splitRatioForStep, splitSizedMoves } from '../../../data/prices/series/corporateActions.ts';
 
 /**
  * A hand-made raw series with a known $0.50 dividend (ex-date index 3) and a 2:1 split (index 6),

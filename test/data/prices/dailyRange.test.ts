@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { movedByRatio } from '../../../data/prices/dailyRange.ts';
+import { movedByRatio } from '../../../data/prices/series/dailyRange.ts';
 
 describe('movedByRatio: a move by a split ratio within the symbol\'s daily range', () => {
   it('an exact ×4 on a 1:4 after a flat history: ln(4 × 0.25) = 0, within the 3 % floor', () => {

@@ -11,7 +11,7 @@ import { loadRateSeries } from '../../../data/fred.ts';
 import { loadReturnsFile } from '../../../data/returnSeries.ts';
 import { loadMarket } from '../../../data/load.ts';
 import { AssetClass } from '../../../data/market.ts';
-import { loadPriceFile } from '../../../data/prices/priceFolder.ts';
+import { loadPriceFile } from '../../../data/prices/files/priceFolder.ts';
 import { csv, tempDir, writeFile } from '../fixtures.ts';
 
 const asStock = () => ({ assetClass: AssetClass.stock, snapshotEnd: Infinity });

@@ -11,8 +11,8 @@ import { loadSymbolsFile } from '../../../data/folder/symbolsFile.ts';
 import { parseCsvText } from '../../../data/formats/csvTable.ts';
 import { loadMarket } from '../../../data/load.ts';
 import { AssetClass, PriceKind, type Market } from '../../../data/market.ts';
-import { loadPriceFile } from '../../../data/prices/priceFolder.ts';
-import { parsePriceBytes } from '../../../data/prices/priceReader.ts';
+import { loadPriceFile } from '../../../data/prices/files/priceFolder.ts';
+import { parsePriceBytes } from '../../../data/prices/files/priceReader.ts';
 import { csv, tempDir, writeFile } from '../fixtures.ts';
 
 const load = (path: string): Promise<Market> => loadMarket(path, { cacheDir: false });

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseOnWorkers } from '../../../data/prices/parsePool.ts';
-import type { ParseTask } from '../../../data/prices/parseWorker.ts';
-import { readPriceFile } from '../../../data/prices/priceReader.ts';
-import { seriesFromParsed, type SymbolSeries } from '../../../data/prices/priceSeries.ts';
+import { parseOnWorkers } from '../../../data/prices/files/parsePool.ts';
+import type { ParseTask } from '../../../data/prices/files/parseWorker.ts';
+import { readPriceFile } from '../../../data/prices/files/priceReader.ts';
+import { seriesFromParsed, type SymbolSeries } from '../../../data/prices/series/priceSeries.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'breadth-parse-pool-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

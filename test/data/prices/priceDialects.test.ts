@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
-import { parsePriceBytes } from '../../../data/prices/priceReader.ts';
+import { parsePriceBytes } from '../../../data/prices/files/priceReader.ts';
 import { symbolIndexes } from '../../../data/prices/select.ts';
 import { csv, load, refusal, tempDir, writeFile } from '../fixtures.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PriceRowParser, type ParsedPrices } from '../../../data/prices/priceRows.ts';
+import { PriceRowParser, type ParsedPrices } from '../../../data/prices/files/priceRows.ts';
 
 const LONG = [
   'Ticker,Date,Close,AdjClose,Volume',

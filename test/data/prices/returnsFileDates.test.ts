@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../../data/dates.ts';
 import { loadReturnsFile } from '../../../data/returnSeries.ts';
 import { DataError } from '../../../data/errors.ts';
-import { loadPriceFile } from '../../../data/prices/priceFolder.ts';
+import { loadPriceFile } from '../../../data/prices/files/priceFolder.ts';
 import { AssetClass } from '../../../data/market.ts';
 import { csv, tempDir, writeFile } from '../fixtures.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../data/dates.ts';
 import { describeMove, revertingMoves } from '../../../data/inspect.ts';
 import { loadMarket } from '../../../data/load.ts';
-import { findReversals } from '../../../data/prices/reversals.ts';
+import { findReversals } from '../../../data/prices/series/reversals.ts';
 import { withoutRevertingMoves } from '../../../strategies/blocks/universe.ts';
 import { viewAt } from '../../strategies/views.ts';
 import { csv, explainSkip, hasData, sharedData, tempDir, writeFile } from '../fixtures.ts';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../../../data/load.ts';
-import { PriceRowParser } from '../../../data/prices/priceRows.ts';
+import { PriceRowParser } from '../../../data/prices/files/priceRows.ts';
 import { csv, tempDir, writeFile } from '../fixtures.ts';
 
 const DATES = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];

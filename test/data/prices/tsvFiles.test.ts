@@ -9,7 +9,7 @@ import { isFredHeader, loadRateSeries } from '../../../data/fred.ts';
 import { loadMarket } from '../../../data/load.ts';
 import { loadReturnsFile } from '../../../data/returnSeries.ts';
 import { parseStudy, runStudyRuns } from '../../../study/index.ts';
-import { isPriceFileName, symbolOfFile } from '../../../data/prices/priceFileName.ts';
+import { isPriceFileName, symbolOfFile } from '../../../data/prices/files/priceFileName.ts';
 import { csv, tempDir, writeFile } from '../fixtures.ts';
 
 const tabs = (...lines: string[]): string => csv(...lines.map((line) => line.replaceAll(',', '\t')));

@@ -3,12 +3,12 @@
 // or refused with a message naming the right column.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPriceFile } from '../../../data/prices/priceReader.ts';
-import { seriesFromParsed } from '../../../data/prices/priceSeries.ts';
+import { readPriceFile } from '../../../data/prices/files/priceReader.ts';
+import { seriesFromParsed } from '../../../data/prices/series/priceSeries.ts';
 import { parseIsoDay } from '../../../data/dates.ts';
 import { loadMarket } from '../../../data/load.ts';
 import { AssetClass, PriceKind } from '../../../data/market.ts';
-import { loadPriceFile } from '../../../data/prices/priceFolder.ts';
+import { loadPriceFile } from '../../../data/prices/files/priceFolder.ts';
 import { loadPriceReturns } from '../../../data/returnSeries.ts';
 import { parseStudy, runStudyRuns } from '../../../study/index.ts';
 import { csv, loadOneSeries, tempDir, writeFile } from '../fixtures.ts';

@@ -1,4 +1,4 @@
-// Weekend-dated period-end bars (data/prices/weekendBars.ts) are read as of the previous session
+// Weekend-dated period-end bars (data/prices/series/weekendBars.ts) are read as of the previous session
 // of a load that does not trade on weekends, through the whole alignment.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

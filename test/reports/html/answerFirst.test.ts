@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCurrency, formatPercent, formatRatio } from '../../../reports/html/page/format.ts';
 import { renderTearSheet, type TearSheetData, tearSheetFromStoredRun, writeReport } from '../../../reports/html/index.ts';
 import { PRINTABLE_WIDTH_PX, pdfPageCount, writePdf } from '../../../reports/html/page/pdf.ts';
-import { inPage, launch, visit } from './browser.ts';
-import { fabricateTearSheet } from './fabricate.ts';
-import { storedLongShortRun } from './storedRun.ts';
+import { inPage, launch, visit } from './helpers/browser.ts';
+import { fabricateTearSheet } from './helpers/fabricate.ts';
+import { storedLongShortRun } from './helpers/storedRun.ts';
 
 const DESKTOP = { width: 1440, height: 900 };
 let browser: Browser;

@@ -10,10 +10,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../../../reports/html/index.ts';
 import { findChromium } from '../../../reports/browser/chromium.ts';
-import { chartPaint, inPage, LAPTOP, launch, PHONE, pngLuminanceSpread, type Visit, visit } from './browser.ts';
-import { fabricateTearSheet } from './fabricate.ts';
-import { comparisonRun, HOSTILE } from './pages.ts';
-import { storedLongShortRun } from './storedRun.ts';
+import { chartPaint, inPage, LAPTOP, launch, PHONE, pngLuminanceSpread, type Visit, visit } from './helpers/browser.ts';
+import { fabricateTearSheet } from './helpers/fabricate.ts';
+import { comparisonRun, HOSTILE } from './helpers/pages.ts';
+import { storedLongShortRun } from './helpers/storedRun.ts';
 
 let browser: Browser;
 let dir: string;

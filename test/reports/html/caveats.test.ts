@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTearSheet } from '../../../reports/html/index.ts';
 import { caveatPanel, caveatSize, caveatSources, headlineCaveats, reportCaveats } from '../../../reports/html/tearSheet/caveats.ts';
 import type { ReportCaveat, RunInfo } from '../../../reports/html/model.ts';
-import { fabricateTearSheet } from './fabricate.ts';
+import { fabricateTearSheet } from './helpers/fabricate.ts';
 
 const run = (over: Partial<RunInfo> = {}): RunInfo => ({
   id: '1',

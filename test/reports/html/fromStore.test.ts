@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { COST_LINES } from '../../../engine/result.ts';
 import { comparisonRunFromStoredRun, renderTearSheet, tearSheetFromStoredRun } from '../../../reports/html/index.ts';
-import { storedLongShortRun } from './storedRun.ts';
+import { storedLongShortRun } from './helpers/storedRun.ts';
 
 describe('tearSheetFromStoredRun', () => {
   const { result, stored } = storedLongShortRun('Long/short fixture');

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { dominantHoldings, holdingsData, symbolHoldings } from '../../../reports/html/holdings.ts';
-import { exposureGap, peakDeferredNotional, targetsByDate } from '../../../reports/bookCaveats.ts';
+import { exposureGap, peakDeferredNotional, targetsByDate } from '../../../reports/caveats/bookCaveats.ts';
 import { holdingsSection } from '../../../reports/html/tearSheet/holdingsView.ts';
 import { DECISION_WEIGHT_NOTE, pnlTable } from '../../../reports/html/tearSheet/pnl.ts';
 

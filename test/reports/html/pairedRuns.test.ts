@@ -7,7 +7,7 @@ import { returnCorrelations } from '../../../reports/html/comparison/comparisonC
 import { commonPeriodShortfall, commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
 import { pairRuns } from '../../../reports/html/comparison/pairedRuns.ts';
 import { type ComparisonRun, renderComparison } from '../../../reports/html/index.ts';
-import { comparisonRun } from './pages.ts';
+import { comparisonRun } from './helpers/pages.ts';
 
 function run(label: string, dates: string[], nav: number[], periodsPerYear: number, rf?: number[]): ComparisonRun {
   const base = comparisonRun(label, 1, 3);

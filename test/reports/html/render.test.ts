@@ -8,8 +8,8 @@ import { commonStart, returnCorrelations } from '../../../reports/html/compariso
 import { CONTENT_SECURITY_POLICY } from '../../../reports/html/page/layout.ts';
 import { DECISION_WEIGHT_NOTE } from '../../../reports/html/tearSheet/pnl.ts';
 import { renderComparison, renderTearSheet, type ComparisonRun, type TearSheetData } from '../../../reports/html/index.ts';
-import { fabricateTearSheet, weekdayDates } from './fabricate.ts';
-import { comparisonRun, HOSTILE, payload } from './pages.ts';
+import { fabricateTearSheet, weekdayDates } from './helpers/fabricate.ts';
+import { comparisonRun, HOSTILE, payload } from './helpers/pages.ts';
 
 /** The page without its three inline scripts (the data, the deflated echarts and the client script). */
 function markup(html: string): string {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { yearWinners } from '../../../reports/html/comparison/comparisonMeasures.ts';
 import { type ComparisonRun, renderComparison } from '../../../reports/html/index.ts';
-import { comparisonRun } from './pages.ts';
+import { comparisonRun } from './helpers/pages.ts';
 
 describe('yearWinners', () => {
   it('names the sole best, marks exact and 1e-12-relative ties, and leaves a year fewer than two runs have', () => {

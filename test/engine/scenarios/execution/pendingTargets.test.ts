@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Market } from '../../../../data/market.ts';
 import { backtest } from '../../../../engine/backtest.ts';
-import { bookCaveats } from '../../../../reports/bookCaveats.ts';
+import { bookCaveats } from '../../../../reports/caveats/bookCaveats.ts';
 import { expectCausal, perturbAfter } from '../../causality.ts';
 import { fixtureMarket, SPLIT_RATIOS } from '../../fixtures.ts';
 import { deferralRows, messages, orderRows, orders, scripted, trades, scenario } from '../../helpers.ts';

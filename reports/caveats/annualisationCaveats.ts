@@ -1,0 +1,69 @@
+// The P a measure was annualised with, said wherever it is not plain (METRICS.md "Inputs": an
+// irregular spacing gets a warning): an irregular calendar's P is a best guess, and relative
+// metrics on intervals paired with a benchmark of another spacing use that spacing's P; and the
+// holes of a calendar, whose rows count the periods they span. One statement of each for a run
+// (runMetrics.ts) and for any dated series (seriesAnalysis.ts).
+
+import { isoDay } from '../../data/dates.ts';
+import { type Caveat, caveat } from '../../engine/caveats/caveats.ts';
+import { HOLE_WEEKDAYS } from '../../engine/calendar/dailyPeriods.ts';
+import type { Frequency } from '../../engine/calendar/frequency.ts';
+import type { MetricSet } from '../metrics/index.ts';
+
+/**
+ * Medium when `frequency` is irregular — its P a best guess: "annualised with P = 158: inferred: …;
+ * set periodsPerYear if that is wrong" (naming `option`, the setting that overrides it); null otherwise.
+ */
+export function irregularFrequencyCaveat(frequency: Frequency, option: string): Caveat | null {
+  return frequency.irregular ? caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set ${option} if that is wrong`) : null;
+}
+
+/**
+ * Caveats on the P of `set`: medium when its own `frequency` is irregular (irregularFrequencyCaveat),
+ * medium when its relative metrics (paired with `benchmark`) use another P than the measured
+ * series, called `whose` ("the run's", "the series'").
+ */
+export function annualisationCaveats(frequency: Frequency, set: MetricSet, benchmark: string | undefined, whose: string, option: string): Caveat[] {
+  const irregular = irregularFrequencyCaveat(frequency, option);
+  const out: Caveat[] = irregular === null ? [] : [irregular];
+  const pairing = set.pairing;
+  if (benchmark !== undefined && pairing !== undefined && pairing.intervals > 0 && pairing.periodsPerYear !== set.periodsPerYear) {
+    out.push(caveat('benchmark', 'medium', `relative metrics are annualised with P = ${pairing.periodsPerYear}, not ${whose} ${set.periodsPerYear}: the ${pairing.intervals} intervals paired with ${benchmark} have ${pairing.source}`, { value: pairing.intervals, unit: 'count' }));
+  }
+  return out;
+}
+
+/** Holes named in a caveat before "; …". */
+const SHOWN_HOLES = 3;
+
+/** What a hole of a calendar of spacing `f` lacks, and what the row closing it counts. */
+function holeWords(f: Frequency): { calendar: string; hole: string; unit: string } {
+  if (f.label === 'daily') return f.periodsPerYear === 365 ? { calendar: 'daily calendar', hole: 'of missing days', unit: 'days' } : { calendar: 'daily calendar', hole: `of ${HOLE_WEEKDAYS} or more weekdays without a row`, unit: 'weekdays' };
+  const unit = { weekly: 'weeks', monthly: 'months', quarterly: 'quarters', annual: 'years', other: `periods of ${f.medianGapDays} days` }[f.label];
+  return { calendar: f.label === 'other' ? 'calendar' : `${f.label} calendar`, hole: `of missing ${f.label === 'other' ? 'dates' : unit}`, unit };
+}
+
+/**
+ * The holes of missing data in a calendar: its rows (`days`, ascending epoch days; `periods` of P
+ * each row covers, engine/calendar/rowPeriods.ts periodsPerRow) that count two or more whole periods — a
+ * daily trading-day row spanning six weekdays or more, a calendar-day row two days or more,
+ * months missing from month-ends — said medium with the first few, `whose` naming the calendar
+ * and `accrued` what accrues over them: "the run's daily calendar has 1 hole of 6 or more
+ * weekdays without a row: the row closing it counts the weekdays it spans (2024-01-19 →
+ * 2024-01-29: 6), for the annual return and interest …". Size: the periods the holes lack. None
+ * on an irregular calendar, whose rows each count their days (its P has its own caveat).
+ */
+export function calendarHoleCaveats(days: ArrayLike<number>, periods: ArrayLike<number>, frequency: Frequency, whose: string, accrued: string): Caveat[] {
+  if (frequency.irregular) return [];
+  const holes: { row: number; k: number }[] = [];
+  for (let row = 0; row < periods.length; row++) if (periods[row] >= 2 && Number.isInteger(periods[row])) holes.push({ row, k: periods[row] });
+  if (holes.length === 0) return [];
+  const { calendar, hole, unit } = holeWords(frequency);
+  const one = holes.length === 1;
+  const shown = holes.slice(0, SHOWN_HOLES).map(({ row, k }) => `${isoDay(days[row])} → ${isoDay(days[row + 1])}: ${k}`).join('; ');
+  const lacking = holes.reduce((n, { k }) => n + k - 1, 0);
+  const message =
+    `${whose} ${calendar} has ${holes.length} hole${one ? '' : 's'} ${hole}: the row closing ${one ? 'it' : 'each'} counts the ${unit} it spans (${shown}${holes.length > SHOWN_HOLES ? '; …' : ''}), ` +
+    `for the annual return and ${accrued} — volatility and the other per-return figures still take ${one ? 'its return' : 'the return of each'} as one`;
+  return [caveat('frequency', 'medium', message, { value: lacking, unit: 'sessions' })];
+}

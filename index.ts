@@ -56,6 +56,7 @@ export * from './strategies/index.ts';
 
 // reports
 export * as metrics from './reports/metrics/index.ts';
+export { isMetricName, METRIC_GROUPS, METRIC_KINDS, METRIC_NAMES, metricInfo, type MetricGroup, type MetricInfo, type MetricKind, type MetricName } from './reports/html/metricCatalog.ts';
 export { navReturns, runMetrics, type RunMetrics, type RunMetricsOptions, tradeHistory } from './reports/runMetrics.ts';
 export type { BenchmarkLevels } from './reports/benchmark/benchmark.ts';
 export type { BenchmarkReach } from './reports/benchmark/benchmarkCoverage.ts';

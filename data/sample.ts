@@ -71,10 +71,15 @@ export { SAMPLE_BOND } from './sample/bond.ts';
 /** Bump whenever generated numbers change, so caches and manifests tell vintages apart. */
 export const SAMPLE_GENERATOR_VERSION = 2;
 
+/** What generateSampleMarket makes; every field optional (SAMPLE_DEFAULTS), each checked as written here. */
 export interface SampleOptions {
+  /** Random seed, an integer (default 42): the same seed and options give the same market, byte for byte, on any machine. */
   readonly seed?: number;
+  /** Number of synthetic stocks SYN0001…, an integer ≥ 10 (default 600; the indices need a cross-section); the three funds and the bond fund come on top. */
   readonly stocks?: number;
+  /** Length in calendar years, an integer from 1 to 100 (default 20): the sessions run from startDate to the same day `years` later, exclusive. */
   readonly years?: number;
+  /** First calendar day, an ISO date `YYYY-MM-DD` from 1800 on (default '2005-01-03'); sessions are its weekdays less Jan 1, Jul 4 and Dec 25, so a weekend start begins on the Monday. */
   readonly startDate?: string;
 }
 
@@ -115,6 +120,18 @@ function writeBond(columns: { open: Float64Array; high: Float64Array; low: Float
   }
 }
 
+/**
+ * The built-in SYNTHETIC market (the model: data/sample.ts's header): stocks SYN0001… with
+ * point-in-time fundamentals, splits, dividends and delistings, the funds SYN_LARGE, SYN_SMALL
+ * and SYN_QSMALL built from them (roles @largeCap, @smallCap, @qualitySmallCap: SAMPLE_FUNDS),
+ * the bond fund SYN_BOND (@bond) and a T-bill rate series (rates.tbill3m, an annual decimal). Prices are raw quotes
+ * in dollars with open, high, low and volume (shares); `synthetic` is true, so every run on it
+ * says the numbers are generated. Deterministic: the same options give the same market and
+ * `fingerprint`.
+ * @throws UserError (one line naming the option) for an option outside SampleOptions' ranges:
+ *   a seed that is not an integer, fewer than 10 stocks, years outside 1–100, a startDate that is
+ *   not an ISO date.
+ */
 export function generateSampleMarket(options: SampleOptions = {}): SampleMarket {
   const opts = resolveOptions(options);
   const { seed, stocks: n } = opts;

@@ -111,15 +111,27 @@ function checkLogic(logic: unknown, name: string, file: string | undefined): Str
 }
 
 /**
- * A runnable Strategy from a definition and raw (unvalidated) parameters, with its source's hash
- * and, from `origin` (LoadedDefinition.origin: a user file's absolute path, or 'builtin'), its
- * sourceFile (a fault of the strategy names the file). Raw parameters are validated here; windows left at a duration default are resolved to the run's sessions in
- * init() (the engine passes the run's P), which builds the logic and returns the resolved
- * parameters for the manifest. Used without init (a decide() called directly), the strategy
- * reads a daily calendar, P = 252. `origin` is where the definition came from
- * (LoadedDefinition.origin: a user file's absolute path, or 'builtin'): a create() that returns
- * something the engine cannot run is a StrategyError naming that file.
+ * A runnable Strategy from a definition your script holds and its parameters, typed as the
+ * schema's input (z.input: every key optional where it has a default), so a misspelt or mistyped
+ * parameter fails `tsc`; checked again at runtime, the same way createStrategy, `--param` and a
+ * study's `params:` are (plain JavaScript may pass anything). Synchronous.
+ *
+ * Windows left at a duration default are resolved to the run's sessions in init() (the engine
+ * passes the run's P), which builds the logic and returns the resolved parameters for the
+ * manifest. Used without init (a decide() called directly), the strategy reads a daily calendar,
+ * P = 252. `sourceHash` (the definition's source's sha256, in the manifest) and `origin` (a
+ * user file's absolute path, or 'builtin': LoadedDefinition) are for loaded definitions; with an
+ * origin, a fault of the strategy names that file.
+ * @throws ParamsError (a UserError listing every problem) for parameters the schema refuses,
+ *   a key it does not name included.
  */
+export function instantiate<S extends ParamSchema>(definition: StrategyDefinition<S>, params?: z.input<S>, sourceHash?: string, origin?: string): Strategy<z.output<S>>;
+/**
+ * A loaded definition (LoadedDefinition: its sourceHash and origin) with parameters not yet
+ * known to fit it — a study's `params:`, `--param`, a sweep's grid point — checked here, a
+ * ParamsError (a UserError) listing every problem.
+ */
+export function instantiate(definition: StrategyDefinition, params: unknown, sourceHash: string, origin?: string): Strategy;
 export function instantiate<S extends ParamSchema>(
   definition: StrategyDefinition<S>,
   raw: unknown,

@@ -18,7 +18,7 @@ export { ownBars, ownWindow, ownWindowsOrdered, type SessionWindow } from './blo
 export { regimeWeights, sleeveParams, sleeveWeights, tiltedSmallShare, type SleeveParams } from './blocks/sleeves.ts';
 export { olsBeta, sortedFinite, sortedQuantile, stdev } from './blocks/stats.ts';
 export { membersWithCaps, noteUnscored } from './blocks/missingFundamentals.ts';
-export { averageDollarVolume, capRankBand, filterMembers, liquidMembers, tradedOnLastBar } from './blocks/universe.ts';
+export { averageDollarVolume, capRankBand, filterMembers, liquidMembers, tradedOnLastBar, withoutRevertingMoves } from './blocks/universe.ts';
 export { cap, capPower, equal, inverseVol, proportional, score, weights } from './blocks/weights.ts';
 export { winsorize } from './blocks/winsorize.ts';
 export { zscore } from './blocks/zscore.ts';

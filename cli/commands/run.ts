@@ -1,6 +1,7 @@
 // breadth run: every run of a config file (exactly what `breadth study <config>` does), or one
 // strategy from flags through the same pipeline. The work is loaded only when the command runs.
 
+import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import { EXECUTION_CONVENTIONS } from '../../engine/config.ts';
@@ -10,10 +11,14 @@ import type { RunFlags } from '../runFromFlags.ts';
 export interface RunArgs extends RunFlags, LoadArgs {
   config?: string;
   data?: string;
-  db: string;
+  out?: string;
+  db?: string;
   reports: boolean;
   json: boolean;
 }
+
+/** Where one run from flags is stored without --db. */
+const DEFAULT_DB = join('out', 'breadth.db');
 
 /** Flags that describe one run from the command line; a config file describes its runs itself. */
 const FLAG_FORM_ONLY = ['strategy', 'param', 'symbols', 'from', 'to', 'cash', 'benchmark', 'execution', 'commission-bps', 'slippage-bps', 'borrow-bps', 'participation-cap', 'account', 'max-gross', 'max-net', 'periods-per-year', 'rf', 'report', 'label'] as const;
@@ -23,7 +28,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: 'Backtest a config file (the same as `breadth study <config>`), or one strategy from flags; store the results and write tear sheets',
   builder: (y) =>
     withLoadOptions(y)
-      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: stores them and writes the same tear sheets and comparisons as `breadth study <config>`, into <folder of --db>/reports (page names start with the database\'s file name, less .db, unless it is breadth.db)' })
+      .positional('config', { type: 'string', describe: 'a study file (.yaml/.json) with one or several runs: stores them and writes the same tear sheets and comparisons as `breadth study <config>`, into <out>/reports — --out, else the folder of --db, else out (page names start with the database\'s file name, less .db, unless it is breadth.db)' })
       .option('strategy', { type: 'string', describe: 'built-in name (see `breadth strategies`) or a strategy file path (without a config file)' })
       .option('param', { type: 'string', array: true, describe: 'strategy parameter key=value (repeatable; values are JSON where they parse)' })
       .option('data', { type: 'string', defaultDescription: 'sample', describe: 'data path, or "sample" for the built-in SYNTHETIC universe (overrides a config file\'s `data`)' })
@@ -42,7 +47,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('max-net', { type: 'number', defaultDescription: '1', describe: 'margin account: |Σ positions| / NAV at most this' })
       .option('periods-per-year', { type: 'number', describe: 'P for annualising (252 daily, 52 weekly, 12 monthly); default: inferred from the dates' })
       .option('rf', { type: 'string', describe: 'risk-free and cash rate: an annual rate (0.03) or a rate series of the data (tbill3m)' })
-      .option('db', { type: 'string', default: 'out/breadth.db', describe: 'results database' })
+      .option('out', { type: 'string', defaultDescription: 'the folder of --db, else out', describe: 'with a config file: folder for the database and reports, as `breadth study --out` (<out>/breadth.db unless --db, <out>/reports); one run from flags takes --db and --report instead' })
+      .option('db', { type: 'string', defaultDescription: 'out/breadth.db; with a config file and --out, <out>/breadth.db', describe: 'results database' })
       .option('report', { type: 'string', describe: 'write the run\'s tear sheet to this .html file (without a config file)' })
       .option('reports', { type: 'boolean', default: true, describe: 'with a config file: write tear sheets and comparisons (--no-reports to skip)' })
       .option('label', { type: 'string', describe: 'name of the run in the store (default: the strategy name)' })
@@ -57,10 +63,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
         throw new UserError(`${given.map((f) => `--${f}`).join(', ')} describe${given.length === 1 ? 's' : ''} one run from flags; ${args.config} describes its runs itself — edit it, or drop the config file`);
       }
       const { runStudyFile } = await import('../studyRun.ts');
-      return runStudyFile(args.config, { data: args.data, db: args.db, reports: args.reports, json: args.json, load: loadOptions(args) });
+      return runStudyFile(args.config, { data: args.data, out: args.out, db: args.db, reports: args.reports, json: args.json, load: loadOptions(args) });
     }
     if (!args.strategy) throw new UserError('name a strategy (--strategy <name|file>) or give a config file: breadth run <study.yaml>');
+    // One run from flags writes one database and at most one page, each named by its own flag.
+    if (args.out !== undefined) throw new UserError(`--out is a config file's folder for its database and pages; one run from flags is stored in --db <file> (default ${DEFAULT_DB}) and its tear sheet written to --report <file.html>`);
     const { runFromFlags } = await import('../runFromFlags.ts');
-    return runFromFlags({ ...args, strategy: args.strategy, load: loadOptions(args) });
+    return runFromFlags({ ...args, strategy: args.strategy, db: args.db ?? DEFAULT_DB, load: loadOptions(args) });
   },
 };

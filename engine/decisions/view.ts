@@ -100,9 +100,11 @@ export class MarketView {
   get symbols(): readonly string[] {
     return this.#symbols;
   }
+  /** How many symbols the market has: indices run 0 … symbolCount − 1, the length of a weights array. */
   get symbolCount(): number {
     return this.#market.symbols.length;
   }
+  /** True on the built-in generated sample (generateSampleMarket, `--data sample`): its prices are no market history, and every report of the run says SYNTHETIC. */
   get synthetic(): boolean {
     return this.#market.synthetic;
   }
@@ -129,6 +131,16 @@ export class MarketView {
     return s < 0 || col === undefined ? NaN : col[k];
   }
 
+  /**
+   * The close of symbol i, `lag` sessions before the decision (0: the decision session), as the
+   * data gives it, a price per share: on raw data (the sample, OHLCV files) the quote as traded,
+   * not adjusted for splits or dividends — adjustedCloses / adjustedBars for returns across them —
+   * and on adjusted-close files their adjusted close (Market.priceKind). price('close', i, lag).
+   * NaN where the symbol has no bar that session (not yet listed, delisted, a holiday of its own)
+   * or before the data starts.
+   * @throws RangeError for a lag that is not a whole number ≥ 0 (the view cannot look ahead) or
+   *   an i that is not a symbol index.
+   */
   close(i: number, lag = 0): number {
     return this.price('close', i, lag);
   }

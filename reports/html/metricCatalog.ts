@@ -1,121 +1,163 @@
-// How each METRICS.md name reads in a report: a label, a unit (so 0.12 shows as "12.00%" or
-// "0.12" as it should) and the table group it sits in. Names not listed still render, labelled
-// from their snake_case name, so a new metric never disappears from a report.
+// The registry of every metric breadth computes (METRICS.md names): for each, how it reads in a
+// report — a label, a unit (so 0.12 shows as "12.00%" or "0.12" as it should) and the table group
+// it sits in — and a one-line definition with its formula. MetricName and METRIC_NAMES are derived
+// from it (test/reports/metrics/metricNames.test.ts: exactly the names a run computes). Names not listed
+// (a metric stored by an older breadth) still render, labelled from their snake_case name, so no
+// metric ever disappears from a report.
 
-/** The units a metric is printed in (a fraction as a percent, a ratio, money, a count of periods, a count). */
+import { COST_LINES, type CostLine, INCOME_LINES, snakeCase } from '../../engine/result.ts';
+
+/**
+ * The unit a metric's value is in: `percent` a decimal fraction (0.12 = 12 %, printed as a
+ * percent), `ratio` a plain number, `currency` the run's account currency, `sessions` a count of
+ * the run's periods (sessions of a daily calendar, months of a monthly one), `count` a count.
+ */
 export const METRIC_KINDS = ['percent', 'ratio', 'currency', 'sessions', 'count'] as const;
+/** A metric's unit: see METRIC_KINDS. */
 export type MetricKind = (typeof METRIC_KINDS)[number];
 
+/** The table groups of a report, in order. */
 export const METRIC_GROUPS = ['Returns', 'Risk', 'Risk-adjusted', 'Relative to benchmark', 'Portfolio', 'Costs', 'Trades', 'Other'] as const;
+/** A metric's group: see METRIC_GROUPS. */
 export type MetricGroup = (typeof METRIC_GROUPS)[number];
 
+/** What the registry says of a metric (metricInfo). */
 export interface MetricInfo {
+  /** How a report labels it ("Sharpe ratio"). */
   label: string;
+  /** The unit of its value (METRIC_KINDS). */
   kind: MetricKind;
+  /** The report table it sits in. */
   group: MetricGroup;
+  /** One line: what it measures and its formula (r the run's per-period returns, b the benchmark's over the same intervals, rf the risk-free return, P periods per year, n returns), after METRICS.md. Empty for a name the registry does not know. */
+  definition: string;
 }
 
-type Row = [name: string, label: string, kind: MetricKind];
+type Row = readonly [name: string, label: string, kind: MetricKind, definition: string];
 
-const ROWS: Record<Exclude<MetricGroup, 'Costs' | 'Other'>, Row[]> = {
+const ROWS = {
   Returns: [
-    ['total_return', 'Total return', 'percent'],
-    ['annual_return', 'Annual return (CAGR)', 'percent'],
-    ['cagr_calendar', 'CAGR, calendar days', 'percent'],
-    ['mtd', 'Month to date', 'percent'],
-    ['ytd', 'Year to date', 'percent'],
-    ['return_3m', '3 months', 'percent'],
-    ['return_6m', '6 months', 'percent'],
-    ['return_1y', '1 year', 'percent'],
-    ['annual_return_3y', '3 years (annualized)', 'percent'],
-    ['annual_return_5y', '5 years (annualized)', 'percent'],
-    ['annual_return_10y', '10 years (annualized)', 'percent'],
-    ['best_day', 'Best day', 'percent'],
-    ['worst_day', 'Worst day', 'percent'],
-    ['best_month', 'Best month', 'percent'],
-    ['worst_month', 'Worst month', 'percent'],
-    ['best_year', 'Best year', 'percent'],
-    ['worst_year', 'Worst year', 'percent'],
-    ['win_rate', 'Win rate (days)', 'percent'],
-    ['avg_win', 'Average winning day', 'percent'],
-    ['avg_loss', 'Average losing day', 'percent'],
-    ['payoff_ratio', 'Payoff ratio', 'ratio'],
-    ['profit_factor', 'Profit factor', 'ratio'],
+    ['total_return', 'Total return', 'percent', 'Compounded return over the run: Π(1 + r) − 1.'],
+    ['annual_return', 'Annual return (CAGR)', 'percent', 'Annualized return: (Π(1 + r))^(P/n) − 1, years counted as n / P.'],
+    ['cagr_calendar', 'CAGR, calendar days', 'percent', 'Annualized return over calendar time: (NAV_end / NAV_start)^(365.25 / days) − 1, days from the first to the last session.'],
+    ['mtd', 'Month to date', 'percent', 'Compounded return since the last close before the last session\'s calendar month.'],
+    ['ytd', 'Year to date', 'percent', 'Compounded return since the last close before the last session\'s calendar year.'],
+    ['return_3m', '3 months', 'percent', 'Compounded return over the 3 calendar months up to the last session.'],
+    ['return_6m', '6 months', 'percent', 'Compounded return over the 6 calendar months up to the last session.'],
+    ['return_1y', '1 year', 'percent', 'Compounded return over the 12 calendar months up to the last session.'],
+    ['annual_return_3y', '3 years (annualized)', 'percent', 'Annualized return over the 36 calendar months up to the last session.'],
+    ['annual_return_5y', '5 years (annualized)', 'percent', 'Annualized return over the 60 calendar months up to the last session.'],
+    ['annual_return_10y', '10 years (annualized)', 'percent', 'Annualized return over the 120 calendar months up to the last session.'],
+    ['best_day', 'Best day', 'percent', 'Largest single-period return r (a monthly run\'s best month).'],
+    ['worst_day', 'Worst day', 'percent', 'Smallest single-period return r.'],
+    ['best_month', 'Best month', 'percent', 'Largest calendar-month return, Π(1 + r) − 1 over the month\'s sessions.'],
+    ['worst_month', 'Worst month', 'percent', 'Smallest calendar-month return.'],
+    ['best_year', 'Best year', 'percent', 'Largest calendar-year return, Π(1 + r) − 1 over the year\'s sessions.'],
+    ['worst_year', 'Worst year', 'percent', 'Smallest calendar-year return.'],
+    ['win_rate', 'Win rate (days)', 'percent', 'Share of r > 0 among the non-zero returns.'],
+    ['avg_win', 'Average winning day', 'percent', 'Mean of the positive returns.'],
+    ['avg_loss', 'Average losing day', 'percent', 'Mean of the negative returns (negative).'],
+    ['payoff_ratio', 'Payoff ratio', 'ratio', 'Average win / |average loss|.'],
+    ['profit_factor', 'Profit factor', 'ratio', 'Σ r⁺ / |Σ r⁻|.'],
   ],
   Risk: [
-    ['annual_volatility', 'Annual volatility', 'percent'],
-    ['downside_risk', 'Downside risk', 'percent'],
-    ['max_drawdown', 'Max drawdown', 'percent'],
-    ['max_drawdown_duration', 'Longest drawdown', 'sessions'],
-    ['avg_drawdown_duration', 'Average drawdown length', 'sessions'],
-    ['ulcer_index', 'Ulcer index', 'percent'],
-    ['var_95', 'VaR 95% (daily)', 'percent'],
-    ['cvar_95', 'CVaR 95% (daily)', 'percent'],
-    ['var_99', 'VaR 99% (daily)', 'percent'],
-    ['cvar_99', 'CVaR 99% (daily)', 'percent'],
-    ['parametric_var_95', 'Parametric VaR 95%', 'percent'],
-    ['skew', 'Skew', 'ratio'],
-    ['kurtosis', 'Excess kurtosis', 'ratio'],
-    ['tail_ratio', 'Tail ratio', 'ratio'],
+    ['annual_volatility', 'Annual volatility', 'percent', 'std(r) · √P, sample standard deviation (ddof 1).'],
+    ['downside_risk', 'Downside risk', 'percent', '√(mean(min(r − q, 0)²)) · √P over all n returns, target q (default 0).'],
+    ['max_drawdown', 'Max drawdown', 'percent', 'Deepest fall of wealth W_t = Π(1 + r) from its running peak (the start counts as one): min(W_t / max W_s − 1), negative.'],
+    ['max_drawdown_duration', 'Longest drawdown', 'sessions', 'Longest drawdown episode, peak to recovery (open episodes included), in periods.'],
+    ['avg_drawdown_duration', 'Average drawdown length', 'sessions', 'Mean length of the drawdown episodes, peak to recovery (open episodes included), in periods.'],
+    ['ulcer_index', 'Ulcer index', 'percent', '√(mean(dd_t²)), dd_t the drawdown at each period.'],
+    ['var_95', 'VaR 95% (daily)', 'percent', 'Historical value at risk: the 5th percentile of r (linear interpolation, Hyndman–Fan type 7), negative.'],
+    ['cvar_95', 'CVaR 95% (daily)', 'percent', 'Expected shortfall: mean of the k + 1 smallest returns, k = floor((n − 1) · 0.05).'],
+    ['var_99', 'VaR 99% (daily)', 'percent', 'Historical value at risk: the 1st percentile of r, negative.'],
+    ['cvar_99', 'CVaR 99% (daily)', 'percent', 'Expected shortfall: mean of the k + 1 smallest returns, k = floor((n − 1) · 0.01).'],
+    ['parametric_var_95', 'Parametric VaR 95%', 'percent', 'Normal value at risk: mean(r) + Φ⁻¹(0.05) · std(r).'],
+    ['skew', 'Skew', 'ratio', 'Sample skewness of r (moment ratio, not bias-corrected).'],
+    ['kurtosis', 'Excess kurtosis', 'ratio', 'Excess (Fisher) kurtosis of r (moment ratio, not bias-corrected).'],
+    ['tail_ratio', 'Tail ratio', 'ratio', '|95th percentile of r| / |5th percentile of r|.'],
   ],
   'Risk-adjusted': [
-    ['sharpe', 'Sharpe ratio', 'ratio'],
-    ['sortino', 'Sortino ratio', 'ratio'],
-    ['calmar', 'Calmar ratio', 'ratio'],
-    ['omega', 'Omega ratio', 'ratio'],
-    ['stability', 'Stability (R² of log wealth)', 'ratio'],
-    ['psr', 'Probabilistic Sharpe', 'percent'],
-    ['dsr', 'Deflated Sharpe', 'percent'],
+    ['sharpe', 'Sharpe ratio', 'ratio', 'mean(r − rf) / std(r − rf) · √P (arithmetic, annualized).'],
+    ['sortino', 'Sortino ratio', 'ratio', 'mean(r − q) · P / downside risk(q), target q (default 0).'],
+    ['calmar', 'Calmar ratio', 'ratio', 'Annual return / |max drawdown|; none without a drawdown.'],
+    ['omega', 'Omega ratio', 'ratio', 'Σ x⁺ / −Σ x⁻ with x = r − rf − th, th = (1 + R)^(1/P) − 1 for the annual threshold R (default 0).'],
+    ['stability', 'Stability (R² of log wealth)', 'ratio', 'R² of an OLS fit of cumsum(log(1 + r)) on 0..n − 1.'],
+    ['psr', 'Probabilistic Sharpe', 'percent', 'Probability the true per-period Sharpe exceeds 0: Φ(SR · √(n − 1) / √(1 − γ3 · SR + (γ4 − 1) / 4 · SR²)) (Bailey & López de Prado).'],
+    ['dsr', 'Deflated Sharpe', 'percent', 'PSR against the expected maximum Sharpe of the N trials recorded on the same data (Bailey & López de Prado, 2014).'],
   ],
   'Relative to benchmark': [
-    ['alpha', 'Alpha (annualized)', 'percent'],
-    ['beta', 'Beta', 'ratio'],
-    ['correlation', 'Correlation', 'ratio'],
-    ['r_squared', 'R²', 'ratio'],
-    ['tracking_error', 'Tracking error', 'percent'],
-    ['information_ratio', 'Information ratio', 'ratio'],
-    ['up_capture', 'Up capture', 'ratio'],
-    ['down_capture', 'Down capture', 'ratio'],
-    ['batting_average', 'Batting average', 'percent'],
-    ['batting_average_up', 'Batting average, up days', 'percent'],
-    ['batting_average_down', 'Batting average, down days', 'percent'],
-    ['treynor', 'Treynor ratio', 'percent'],
+    ['alpha', 'Alpha (annualized)', 'percent', '(1 + mean((r − rf) − β · (b − rf)))^P − 1 over the paired intervals.'],
+    ['beta', 'Beta', 'ratio', 'mean((b − mean b) · r) / mean((b − mean b)²) over the paired intervals.'],
+    ['correlation', 'Correlation', 'ratio', 'Pearson correlation of r and b.'],
+    ['r_squared', 'R²', 'ratio', 'Square of the correlation of r and b.'],
+    ['tracking_error', 'Tracking error', 'percent', 'std(r − b) · √P.'],
+    ['information_ratio', 'Information ratio', 'ratio', 'mean(r − b) / std(r − b) · √P.'],
+    ['up_capture', 'Up capture', 'ratio', 'Annualized return of r over that of b on the intervals with b > 0 (strictly), each over its own count n_sub / P.'],
+    ['down_capture', 'Down capture', 'ratio', 'Annualized return of r over that of b on the intervals with b < 0 (strictly), each over its own count n_sub / P.'],
+    ['batting_average', 'Batting average', 'percent', 'Share of the paired intervals with r − b > 0.'],
+    ['batting_average_up', 'Batting average, up days', 'percent', 'Share of r − b > 0 on the intervals with b ≥ 0.'],
+    ['batting_average_down', 'Batting average, down days', 'percent', 'Share of r − b > 0 on the intervals with b < 0.'],
+    ['treynor', 'Treynor ratio', 'percent', 'Annualized return of r − rf over beta; withheld where |β| < 0.2.'],
   ],
   Portfolio: [
-    ['turnover', 'Turnover (annualized)', 'percent'],
-    ['avg_gross_exposure', 'Average gross exposure', 'percent'],
-    ['avg_net_exposure', 'Average net exposure', 'percent'],
-    ['avg_long_exposure', 'Average long exposure', 'percent'],
-    ['avg_short_exposure', 'Average short exposure', 'percent'],
-    ['avg_long_positions', 'Average long positions', 'count'],
-    ['avg_short_positions', 'Average short positions', 'count'],
-    ['stale_mark_mean', 'Marked at stale prices, mean share of NAV', 'percent'],
-    ['stale_mark_peak', 'Marked at stale prices, peak share of NAV', 'percent'],
-    ['participation_median', 'Median fill, % of ADV', 'percent'],
-    ['participation_p95', '95th-percentile fill, % of ADV', 'percent'],
-    ['participation_max', 'Largest fill, % of ADV', 'percent'],
-    ['capacity_nav', 'NAV at 10% of ADV (p95 fill)', 'currency'],
+    ['turnover', 'Turnover (annualized)', 'percent', 'Σ |traded notional| / 2 / mean NAV, annualized by P / n.'],
+    ['avg_gross_exposure', 'Average gross exposure', 'percent', 'Mean of Σ |position value| / NAV over the sessions with NAV > 0.'],
+    ['avg_net_exposure', 'Average net exposure', 'percent', 'Mean of Σ position value / NAV over the sessions with NAV > 0.'],
+    ['avg_long_exposure', 'Average long exposure', 'percent', 'Mean of long value / NAV over the sessions with NAV > 0.'],
+    ['avg_short_exposure', 'Average short exposure', 'percent', 'Mean of short value / NAV (≤ 0) over the sessions with NAV > 0.'],
+    ['avg_long_positions', 'Average long positions', 'count', 'Mean number of long positions held per session.'],
+    ['avg_short_positions', 'Average short positions', 'count', 'Mean number of short positions held per session.'],
+    ['stale_mark_mean', 'Marked at stale prices, mean share of NAV', 'percent', 'Mean share of NAV marked at a price older than the run\'s staleMarkSessions.'],
+    ['stale_mark_peak', 'Marked at stale prices, peak share of NAV', 'percent', 'Largest share of NAV marked at a price older than the run\'s staleMarkSessions.'],
+    ['participation_median', 'Median fill, % of ADV', 'percent', 'Median order fill as a share of its symbol\'s mean volume over the 20 sessions before it (ADV).'],
+    ['participation_p95', '95th-percentile fill, % of ADV', 'percent', '95th percentile of the order fills\' shares of ADV.'],
+    ['participation_max', 'Largest fill, % of ADV', 'percent', 'Largest order fill\'s share of ADV.'],
+    ['capacity_nav', 'NAV at 10% of ADV (p95 fill)', 'currency', 'NAV at which the 95th-percentile fill would take 10 % of ADV: mean NAV × 0.1 / participation_p95.'],
   ],
   Trades: [
-    ['trade_count', 'Round trips', 'count'],
-    ['open_lots', 'Lots still open', 'count'],
-    ['trade_avg_holding', 'Average holding period', 'sessions'],
-    ['trade_win_rate', 'Trade win rate', 'percent'],
-    ['trade_avg_win', 'Average winning trade', 'currency'],
-    ['trade_avg_loss', 'Average losing trade', 'currency'],
-    ['trade_payoff_ratio', 'Trade payoff ratio', 'ratio'],
-    ['trade_profit_factor', 'Trade profit factor', 'ratio'],
+    ['trade_count', 'Round trips', 'count', 'Round-trip trades closed, lots matched first in first out.'],
+    ['open_lots', 'Lots still open', 'count', 'Lots open at the run\'s end (not trades yet).'],
+    ['trade_avg_holding', 'Average holding period', 'sessions', 'Mean sessions from a lot\'s opening fill to its closing fill.'],
+    ['trade_win_rate', 'Trade win rate', 'percent', 'Share of round trips with P&L > 0 among those with non-zero P&L.'],
+    ['trade_avg_win', 'Average winning trade', 'currency', 'Mean P&L of the winning round trips, fees included.'],
+    ['trade_avg_loss', 'Average losing trade', 'currency', 'Mean P&L of the losing round trips (negative).'],
+    ['trade_payoff_ratio', 'Trade payoff ratio', 'ratio', 'Average winning trade / |average losing trade|.'],
+    ['trade_profit_factor', 'Trade profit factor', 'ratio', 'Σ winning P&L / |Σ losing P&L| over the round trips.'],
   ],
-};
+} as const satisfies Record<Exclude<MetricGroup, 'Costs' | 'Other'>, readonly Row[]>;
+
+/** `borrowFee` → `borrow_fee`, as a type (engine/result.ts snakeCase). */
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Rest}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Rest>}` : S;
+
+/** The charges (COST_LINES), the two credits reported as negative costs, and the total of the charges (reports/runMetrics.ts costFigures). */
+type CostName = SnakeCase<CostLine> | 'interest_received' | 'borrow_rebate' | 'total';
+const COST_NAMES = [...COST_LINES.map((line) => snakeCase(line)), ...INCOME_LINES.filter((line) => line !== 'dividends').map((line) => snakeCase(line)), 'total'] as CostName[];
+
+/**
+ * Every metric name breadth computes (METRICS.md "Names in machine-readable output"): the
+ * registry's rows, and `cost_<line>` (currency) with `cost_<line>_drag` (a fraction of NAV a
+ * year) for each cost line — commission, slippage, borrow_fee, short_dividends, interest_paid,
+ * the credits interest_received and borrow_rebate as negative costs, and total (the charges).
+ */
+export type MetricName = { [G in keyof typeof ROWS]: (typeof ROWS)[G][number][0] }[keyof typeof ROWS] | `cost_${CostName}` | `cost_${CostName}_drag`;
 
 const CATALOG = new Map<string, MetricInfo>();
 const RANK = new Map<string, number>();
-for (const [group, rows] of Object.entries(ROWS) as [MetricGroup, Row[]][]) {
-  for (const [name, label, kind] of rows) {
-    CATALOG.set(name, { label, kind, group });
+for (const [group, rows] of Object.entries(ROWS) as [MetricGroup, readonly Row[]][]) {
+  for (const [name, label, kind, definition] of rows) {
+    CATALOG.set(name, { label, kind, group, definition });
     RANK.set(name, RANK.size);
   }
 }
+
+/** Every MetricName, in report order (the cost lines last, each beside its drag). */
+export const METRIC_NAMES: readonly MetricName[] = Object.freeze([...(CATALOG.keys() as Iterable<MetricName>), ...COST_NAMES.flatMap((line) => [`cost_${line}`, `cost_${line}_drag`] as const)]);
+
+/** True when `name` is a metric breadth computes (one of METRIC_NAMES). */
+export function isMetricName(name: string): name is MetricName {
+  return NAME_SET.has(name);
+}
+const NAME_SET: ReadonlySet<string> = new Set(METRIC_NAMES);
 
 /** Order of a metric inside its group: catalogue order, unknown names after in given order. */
 export function metricRank(name: string): number {
@@ -128,6 +170,11 @@ export function humanize(snake: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * What the registry says of a metric: its label, unit (kind), report group and one-line
+ * definition. A name it does not know (a metric stored by another breadth) reads as a ratio in
+ * group Other, labelled from its snake_case name, with an empty definition.
+ */
 export function metricInfo(name: string): MetricInfo {
   const known = CATALOG.get(name);
   if (known !== undefined) return known;
@@ -136,11 +183,13 @@ export function metricInfo(name: string): MetricInfo {
     // cost_total sums the charges only (runMetrics.ts), where the summary's costs tile nets the credits.
     const charges = cost[1] === 'total';
     const line = charges ? 'Total charges' : humanize(cost[1]);
+    const credit = cost[1] === 'interest_received' || cost[1] === 'borrow_rebate';
+    const what = charges ? 'the five charges (commission, slippage, borrow fee, short dividends, interest paid), credits excluded' : credit ? `${cost[1].replace(/_/g, ' ')}, a credit, as a negative cost` : `${cost[1].replace(/_/g, ' ')}`;
     return cost[2] === undefined
-      ? { label: charges ? `${line} (interest earned excluded)` : `${line} (total)`, kind: 'currency', group: 'Costs' }
-      : { label: charges ? `${line} drag (annual, interest earned excluded)` : `${line} drag (annual)`, kind: 'percent', group: 'Costs' };
+      ? { label: charges ? `${line} (interest earned excluded)` : `${line} (total)`, kind: 'currency', group: 'Costs', definition: `Total over the run, in currency, of ${what}.` }
+      : { label: charges ? `${line} drag (annual, interest earned excluded)` : `${line} drag (annual)`, kind: 'percent', group: 'Costs', definition: `Annual drag of ${what}: total / mean NAV · P / n.` };
   }
-  return { label: humanize(name), kind: 'ratio', group: 'Other' };
+  return { label: humanize(name), kind: 'ratio', group: 'Other', definition: '' };
 }
 
 const PER_PERIOD_WORD = 'per period';

@@ -2,7 +2,12 @@
 // a value or null with the reason, and always the sample size it was computed on.
 
 export interface Metric {
-  /** snake_case name from METRICS.md, e.g. `sharpe`. */
+  /**
+   * snake_case name from METRICS.md, e.g. `sharpe`: a MetricName (METRIC_NAMES; `isMetricName`
+   * narrows it) for every metric this breadth computes — metricInfo(name) gives its unit, label
+   * and one-line definition. Typed as a string because a run read back from a store may carry a
+   * name another breadth version wrote.
+   */
   name: string;
   /** Never NaN or ±Infinity: an undefined figure is null and says why in `note`. */
   value: number | null;

@@ -92,6 +92,16 @@ function noAttribution(caveats: TearSheetData['caveats']): string {
   return 'No factor attribution was recorded for this run: give the study <code>factors: auto</code> (the data’s factors/ folder) or a folder of Fama-French files.';
 }
 
+/**
+ * One run's tear sheet as a whole HTML document (a string; writeReport writes it): summary tiles,
+ * the metric tables (each figure in its unit, metricInfo; the run minus its benchmark where it has
+ * one), NAV, drawdown, rolling and monthly charts, costs, positions, trades, attribution and every
+ * caveat, most severe first. Self-contained: CSS, the chart data and echarts are inline under a
+ * strict Content-Security-Policy, so it opens offline. `data` is what tearSheetFromStoredRun
+ * makes of a stored run (getRun); the metrics are the run's as stored, so the page shows the
+ * figures `breadth runs show` prints.
+ * @throws RangeError when `data.nav` and `data.dates` differ in length.
+ */
 export function renderTearSheet(data: TearSheetData): string {
   if (data.dates.length !== data.nav.length) throw new RangeError(`tear sheet: ${data.nav.length} NAV values for ${data.dates.length} dates`);
   const charts = tearSheetCharts(data);

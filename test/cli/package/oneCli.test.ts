@@ -38,6 +38,25 @@ describe.concurrent('breadth run <config> and breadth study <config>', () => {
     expect(readdirSync(join(dir, 'pages', 'reports')).sort()).toEqual(['other-compare-tilt-vs-switch.html', 'other-switch.html', 'other-tilt.html']);
   });
 
+  it('run <config> --out puts the database and pages where study --out does; run --strategy refuses --out, naming --db and --report (probe r65c)', async () => {
+    const dir = scratch();
+    write(dir, 'small.yaml', smallStudy({ compare: true, stocks: 20, years: 2 }));
+    // --out alone: <out>/breadth.db and <out>/reports, as `study --out` writes them.
+    expectOk(await breadth(['run', 'small.yaml', '--out', 'by-run'], { cwd: dir }));
+    expect(readdirSync(join(dir, 'by-run')).sort()).toEqual(['breadth.db', 'reports']);
+    expect(readdirSync(join(dir, 'by-run', 'reports')).sort()).toEqual(['compare-tilt-vs-switch.html', 'switch.html', 'tilt.html']);
+    // --db and --out: the database at --db, the pages (named after it) in <out>/reports.
+    const both = await breadth(['run', 'small.yaml', '--db', join('x', 'mine.db'), '--out', 'pages', '--json'], { cwd: dir });
+    expectOk(both);
+    expect(parseJson(both).db).toBe(join('x', 'mine.db'));
+    expect(readdirSync(join(dir, 'x'))).toEqual(['mine.db']);
+    expect(readdirSync(join(dir, 'pages', 'reports')).sort()).toEqual(['mine-compare-tilt-vs-switch.html', 'mine-switch.html', 'mine-tilt.html']);
+    expect(readdirSync(dir).sort()).toEqual(['by-run', 'pages', 'small.yaml', 'x']); // nothing in ./out
+    // One run from flags has --db and --report for its two outputs: --out is refused, not ignored.
+    expectBadInput(await breadth(['run', '--strategy', 'size-tilt', '--out', 'flags'], { cwd: dir }), /^breadth: --out is a config file's folder .* --db <file> \(default out\/breadth\.db\) .* --report <file\.html>$/);
+    expect(readdirSync(dir).sort()).toEqual(['by-run', 'pages', 'small.yaml', 'x']);
+  });
+
   it('run --help says so', async () => {
     const o = await breadth(['run', '--help'], { cwd: scratch() });
     expectOk(o);

@@ -144,6 +144,41 @@ describe('the compiled package', () => {
     expect(wrong.status).not.toBe(0);
     expect(wrong.stdout).toContain("Property 'toUpperCase' does not exist on type 'number'");
   });
+
+  it('types instantiate\'s params by the strategy\'s schema and exports the metric contract: tsc refuses a misspelt parameter or metric name (probe r65c)', () => {
+    write(project, 'typed.ts', [
+      "import { defineStrategy, instantiate, isMetricName, METRIC_NAMES, metricInfo, schedules, z, type MetricKind, type MetricName } from 'breadth';",
+      'const mine = defineStrategy({',
+      "  name: 'typed', description: 'One weight on the small-cap index.', dataNeeds: 'ETF prices',",
+      "  params: z.object({ weight: z.number().min(0).max(1).default(0.5).describe('weight on @smallCap') }).strict(),",
+      "  create: ({ weight }) => ({ schedule: schedules.monthStart, decide: () => ({ weights: { '@smallCap': weight } }) }),",
+      '});',
+      'instantiate(mine);',
+      'instantiate(mine, { weight: 0.8 });',
+      '// @ts-expect-error a misspelt parameter',
+      'instantiate(mine, { wieght: 0.8 });',
+      '// @ts-expect-error a parameter of the wrong type',
+      "instantiate(mine, { weight: '0.8' });",
+      "const sharpe: MetricName = 'sharpe';",
+      '// @ts-expect-error not a metric breadth computes',
+      "const sharp: MetricName = 'sharp';",
+      'const names: readonly MetricName[] = METRIC_NAMES;',
+      'const unit: MetricKind = metricInfo(sharpe).kind;',
+      "const read: string = 'up_capture';",
+      'const narrowed: MetricName | undefined = isMetricName(read) ? read : undefined;',
+      'console.log(sharp, names.length, unit, narrowed, metricInfo(sharpe).definition);',
+      '',
+    ].join('\n'));
+    write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['typed.ts'] }));
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    expectOk(node([tsc, '-p', '.'], project));
+    // The public declarations carry the docstrings: ranges, units, errors.
+    const declarations = (file: string) => readFileSync(join(pkg, 'dist', file), 'utf8');
+    expect(declarations('data/sample.d.ts')).toMatch(/an integer from 1 to 100[\s\S]*@throws UserError[\s\S]*export declare function generateSampleMarket/);
+    expect(declarations('engine/decisions/view.d.ts')).toMatch(/not adjusted for splits or dividends[\s\S]*@throws RangeError[\s\S]*close\(i: number, lag\?: number\): number/);
+    expect(declarations('reports/html/tearSheet/tearSheet.d.ts')).toMatch(/Self-contained[\s\S]*export declare function renderTearSheet/);
+    expect(declarations('reports/html/metricCatalog.d.ts')).toContain('"sharpe", "Sharpe ratio", "ratio", "mean(r − rf) / std(r − rf) · √P (arithmetic, annualized)."');
+  });
 });
 
 describe(`the Node version gate (breadth needs ${MIN_NODE.join('.')}+)`, () => {

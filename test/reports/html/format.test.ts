@@ -37,11 +37,11 @@ describe('formats', () => {
   });
 
   it('unknown metric names still get a label and a unit', () => {
-    expect(metricInfo('cost_interest_received')).toEqual({ label: 'Interest received (total)', kind: 'currency', group: 'Costs' });
+    expect(metricInfo('cost_interest_received')).toMatchObject({ label: 'Interest received (total)', kind: 'currency', group: 'Costs' });
     // cost_total sums the charges only (credits excluded, runMetrics.ts), unlike the summary tile that nets them: said, not 'Total (total)' (probe r64a C2).
     expect(metricInfo('cost_total').label).toBe('Total charges (interest earned excluded)');
     expect(metricInfo('cost_total_drag').label).toBe('Total charges drag (annual, interest earned excluded)');
-    expect(metricInfo('new_thing')).toEqual({ label: 'New thing', kind: 'ratio', group: 'Other' });
+    expect(metricInfo('new_thing')).toEqual({ label: 'New thing', kind: 'ratio', group: 'Other', definition: '' });
   });
 });
 

@@ -356,7 +356,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ruinDate: ruin >= 0 ? day(ruin) : null,
     staleMarks: stale.episodes.map((e) => ({ symbol: market.symbols[e.symbol], firstStaleDate: day(e.firstSession), sessions: e.sessions, value: e.value, peakShare: e.peakShare })),
     dataEndExits: actions.dataEndExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value })),
-    delistingExits: actions.delistingExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value, delistingReturn: Number.isNaN(x.delistReturn) ? null : x.delistReturn })),
+    delistingExits: actions.delistingExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value, delistingReturn: Number.isNaN(x.delistReturn) ? null : x.delistReturn, lastClose: x.lastClose })),
   };
   const logged = ledger.deferrals();
   const deferrals = { ...logged, close: Float64Array.from(logged.session, (s, k) => market.close[s * n + logged.symbol[k]]) };

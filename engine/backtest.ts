@@ -35,7 +35,7 @@ import { accountLimits } from './accounting/account.ts';
 import { OrderBook } from './execution/orderBook.ts';
 import { Deferral, OrderEnd, OrderOrigin } from './execution/orders.ts';
 import { PendingTargets } from './execution/pendingTargets.ts';
-import { type PlanContext, type PlannedOrders, RebalancePlanner } from './execution/planner.ts';
+import { above, type PlanContext, type PlannedOrders, RebalancePlanner } from './execution/planner.ts';
 import { Portfolio } from './accounting/portfolio.ts';
 import { LimitDrift } from './accounting/limitDrift.ts';
 import type { LeverageBreach, Manifest, Result, RunFacts, Splits } from './result.ts';
@@ -356,7 +356,7 @@ export function backtest(market: Market, strategy: Strategy, configInput: Engine
     ruinDate: ruin >= 0 ? day(ruin) : null,
     staleMarks: stale.episodes.map((e) => ({ symbol: market.symbols[e.symbol], firstStaleDate: day(e.firstSession), sessions: e.sessions, value: e.value, peakShare: e.peakShare })),
     dataEndExits: actions.dataEndExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value })),
-    delistingExits: actions.delistingExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value, delistingReturn: Number.isNaN(x.delistReturn) ? null : x.delistReturn })),
+    delistingExits: actions.delistingExits.map((x) => ({ symbol: market.symbols[x.symbol], date: day(x.session), value: x.value, delistingReturn: Number.isNaN(x.delistReturn) ? null : x.delistReturn, lastClose: x.lastClose })),
   };
   const logged = ledger.deferrals();
   const deferrals = { ...logged, close: Float64Array.from(logged.session, (s, k) => market.close[s * n + logged.symbol[k]]) };
@@ -428,7 +428,8 @@ function decide(strategy: Strategy, view: MarketView, book: BookView, checker: D
 }
 
 /**
- * True when a held position's weight differs from its last target weight by more than `band`.
+ * True when a held position's weight differs from its last target weight by more than `band`
+ * (beyond RULE_TOLERANCE of it: a drift of exactly the band, within binary noise, is inside it).
  * Positions without a target (after explicit orders, or share targets without a price) never trigger.
  */
 function drifted(portfolio: Portfolio, target: Float64Array, band: number): boolean {
@@ -436,7 +437,7 @@ function drifted(portfolio: Portfolio, target: Float64Array, band: number): bool
   for (let k = 0; k < portfolio.heldCount; k++) {
     const i = portfolio.heldAt(k);
     if (Number.isNaN(target[i])) continue;
-    if (Math.abs((portfolio.shares[i] * portfolio.mark[i]) / nav - target[i]) > band) return true;
+    if (above(Math.abs((portfolio.shares[i] * portfolio.mark[i]) / nav - target[i]), band)) return true;
   }
   return false;
 }

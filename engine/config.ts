@@ -39,11 +39,11 @@ export const engineConfigSchema = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     shares: z.enum(['whole', 'fractional']).default('whole'),
-    /** Skip planned trades whose notional is below this (currency). Closing a position always trades. */
+    /** Skip planned trades whose notional is below this (currency; at it, within 1e-9 relative, trades). Closing a position always trades. */
     minTradeNotional: z.number().min(0).default(0),
     /**
      * Skip a planned trade whose commission would exceed this share of its notional (a $1 minimum
-     * on a $3 adjustment). Closing a position always trades.
+     * on a $3 adjustment; at it, within 1e-9 relative, trades). Closing a position always trades.
      */
     maxCommissionRate: z.number().gt(0).default(0.01),
     commission: commissionSchema.default({ kind: 'none' }),

@@ -218,10 +218,12 @@ export interface RunFacts {
   readonly dataEndExits: readonly { readonly symbol: string; readonly date: string; readonly value: number }[];
   /**
    * Positions closed because their symbol was delisted (fills with reason delisting): the session
-   * of the exit, the proceeds (signed, currency: negative for a short) and the delisting return
-   * applied to the last close, a fraction (null where the data gave none: closed at the last close).
+   * of the exit, the proceeds (signed, currency: negative for a short), the delisting return
+   * applied to the last close, a fraction (null where the data gave none: closed at the last close),
+   * and that last close (split-adjusted: the position's mark), which a −100 % return leaves no
+   * other trace of.
    */
-  readonly delistingExits: readonly { readonly symbol: string; readonly date: string; readonly value: number; readonly delistingReturn: number | null }[];
+  readonly delistingExits: readonly { readonly symbol: string; readonly date: string; readonly value: number; readonly delistingReturn: number | null; readonly lastClose: number }[];
 }
 
 export interface Manifest {

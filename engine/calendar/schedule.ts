@@ -136,7 +136,7 @@ export function custom(name: string, isDue: (day: number, t: number, dates: Int3
   };
 }
 
-/** `base`, plus a decision whenever a holding's weight drifts more than `band` from its target. */
+/** `base`, plus a decision whenever a holding's weight drifts more than `band` from its target (beyond 1e-9 of it, relative: at the band is inside). */
 export function withDriftBand(base: Schedule, band: number): Schedule {
   if (!(band > 0)) throw new RangeError(`drift band must be > 0, got ${band}`);
   return { name: `${base.name} + drift > ${band}`, sessions: base.sessions, driftBand: band };

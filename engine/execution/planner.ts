@@ -82,6 +82,23 @@ const LEVERAGE_TOLERANCE = 1e-9;
 const CASH_TOLERANCE = 1e-9;
 /** A trade smaller than this (× NAV) is floating-point dust, not a rebalance. */
 const DUST = 1e-9;
+/**
+ * Relative tolerance of a rule's boundary (maxCommissionRate, minTradeNotional, a drift band): a
+ * value within 1e-9 of the limit is at it. The limit is inclusive, and a cost, notional or weight
+ * computed in binary64 lands a few ulps either side of a limit it meets exactly (6,681 × 74.83 at
+ * 100 bps: commission 4,999.3923 against 0.01 × 499,939.23 = 4,999.3922999999995).
+ */
+export const RULE_TOLERANCE = 1e-9;
+
+/** `value` is above `limit` by more than RULE_TOLERANCE of it (limits ≥ 0): at the limit, within noise, is not above. */
+export function above(value: number, limit: number): boolean {
+  return value > limit * (1 + RULE_TOLERANCE);
+}
+
+/** `value` is below `limit` by more than RULE_TOLERANCE of it (limits ≥ 0): at the limit, within noise, is not below. */
+export function below(value: number, limit: number): boolean {
+  return value < limit * (1 - RULE_TOLERANCE);
+}
 
 export class RebalancePlanner {
   readonly #config: EngineConfig;
@@ -364,6 +381,7 @@ export class RebalancePlanner {
   /**
    * The rule that drops the trade of symbol i from `from` to `to` shares — dust, below the minimum
    * notional, or commission above maxCommissionRate of its notional — or null when none does.
+   * Both limits are inclusive, within RULE_TOLERANCE: a commission of exactly 1 % fills at 0.01.
    * Closing a position (to = 0) is never dropped.
    */
   #skipped(ctx: PlanContext, i: number, from: number, to: number): 'dust' | 'minTradeNotional' | 'maxCommissionRate' | null {
@@ -372,8 +390,8 @@ export class RebalancePlanner {
     const price = valuePrice(ctx, i);
     const notional = Math.abs(delta * price);
     if (notional < DUST * ctx.nav) return 'dust';
-    if (notional < this.#config.minTradeNotional) return 'minTradeNotional';
-    return ctx.commission(i, delta, price) > this.#config.maxCommissionRate * notional ? 'maxCommissionRate' : null;
+    if (below(notional, this.#config.minTradeNotional)) return 'minTradeNotional';
+    return above(ctx.commission(i, delta, price), this.#config.maxCommissionRate * notional) ? 'maxCommissionRate' : null;
   }
 
   #roundShares(x: number): number {

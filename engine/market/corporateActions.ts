@@ -3,7 +3,9 @@
 //   recorded as a split deferral) and share targets waiting for a price; in whole-share mode the fraction a split leaves
 //   (15 shares through 1-for-10 → 1.5) is paid out — or, for a short, charged — in cash at the
 //   ex-date's market price (its open, else its close), like a broker's cash in lieu;
-// - dividends pay holders of record on the ex-date (shorts pay);
+// - dividends pay holders of record on the ex-date (shorts pay); on a split's ex-date too, on the
+//   post-split count with the fraction the split left, which is cashed after (22.5 shares of a 3:2
+//   on 15 are paid the dividend per new share, then the 0.5 is paid out at the ex-date's price);
 // - a delisted symbol's position closes at its last price × (1 + the delisting return when the
 //   data gives one) on the session after its last bar;
 // - a symbol whose data simply ends before the market's (a price source's snapshot ends; no
@@ -162,6 +164,8 @@ export class CorporateActions {
   /** Per symbol, the session its position closes (delisting or data end); -1: never. */
   readonly #exitAt: Int32Array;
   readonly #record = newFillRecord();
+  /** Scratch: held shares before each of one session's splits. */
+  #heldBefore = new Float64Array(4);
   readonly dataEndExits: PositionExit[] = [];
   readonly delistingExits: PositionExit[] = [];
   /** Splits that met a held position, in session order (splits are rare: one record each). */
@@ -214,24 +218,29 @@ export class CorporateActions {
     const m = this.#market;
     this.exited = -1;
     const splits = m.splits;
-    for (let e = splits.sessionStart[t]; e < splits.sessionStart[t + 1]; e++) {
+    const splitFrom = splits.sessionStart[t];
+    const splitTo = splits.sessionStart[t + 1];
+    // Held shares before each of the session's splits (index e − splitFrom), for its cash in lieu below.
+    if (splitTo - splitFrom > this.#heldBefore.length) this.#heldBefore = new Float64Array(splitTo - splitFrom);
+    const heldBefore = this.#heldBefore;
+    for (let e = splitFrom; e < splitTo; e++) {
       const i = splits.symbol[e];
       const before = portfolio.shares[i];
+      heldBefore[e - splitFrom] = before;
       portfolio.split(i, splits.value[e]);
       const cancelled = orders.applySplit(i, splits.value[e], t, before);
       if (cancelled !== 0) ledger.defer(t, i, Deferral.split, cancelled);
       pending.split(i, splits.value[e]);
+    }
+    // The ex-date's dividends are paid on the whole post-split entitlement — the fraction a split
+    // left included — before that fraction is cashed: the holder of record owned it (15 shares
+    // through 3:2 are 22.5, paid 22.5 × the dividend per new share), as a broker pays it.
+    this.#payDividends(t, portfolio, ledger);
+    for (let e = splitFrom; e < splitTo; e++) {
+      const i = splits.symbol[e];
+      const before = heldBefore[e - splitFrom];
       const cashInLieu = this.#whole ? this.#cashInLieu(t, i, splitParts(before, splits.value[e]).fraction, portfolio, ledger) : 0;
       if (before !== 0) this.appliedSplits.push({ session: t, symbol: i, ratio: splits.value[e], before, after: portfolio.shares[i], cashInLieu });
-    }
-    const dividends = m.dividends;
-    for (let e = dividends.sessionStart[t]; e < dividends.sessionStart[t + 1]; e++) {
-      const i = dividends.symbol[e];
-      const amount = portfolio.shares[i] * dividends.value[e];
-      if (amount === 0) continue;
-      portfolio.cash += amount;
-      if (amount > 0) ledger.income('dividends', amount, i);
-      else ledger.cost('shortDividends', -amount, i);
     }
     for (let k = this.#exitStart[t]; k < this.#exitStart[t + 1]; k++) {
       const i = this.#exits[k];
@@ -246,6 +255,19 @@ export class CorporateActions {
       (delisted ? this.delistingExits : this.dataEndExits).push({ session: t, symbol: i, shares: held, lastClose, delistReturn: ret, price, value: held * price });
       if (this.exited < 0) this.exited = i;
       this.#close(t, i, -held, price, -1, delisted ? FillReason.delisting : FillReason.dataEnd, portfolio, ledger);
+    }
+  }
+
+  /** Session t's dividends: holders of record are paid shares × dividend, shorts pay it. */
+  #payDividends(t: number, portfolio: Portfolio, ledger: Ledger): void {
+    const dividends = this.#market.dividends;
+    for (let e = dividends.sessionStart[t]; e < dividends.sessionStart[t + 1]; e++) {
+      const i = dividends.symbol[e];
+      const amount = portfolio.shares[i] * dividends.value[e];
+      if (amount === 0) continue;
+      portfolio.cash += amount;
+      if (amount > 0) ledger.income('dividends', amount, i);
+      else ledger.cost('shortDividends', -amount, i);
     }
   }
 

@@ -5,8 +5,8 @@
 
 import { isoDay } from '../../data/dates.ts';
 import { OrderEnd, OrderOrigin } from '../../engine/execution/orders.ts';
-import { FillReason, type Result } from '../../engine/result.ts';
-import { lastDecision, meanLevel, NAMED, nextDecision, type Reach, shownNames } from './gapCauseLevels.ts';
+import type { Result } from '../../engine/result.ts';
+import { exitWeights, lastDecision, meanLevel, NAMED, nextDecision, type Reach, shownNames } from './gapCauseLevels.ts';
 
 /** A symbol's exit that cancelled a target order: the decision whose target stood, that target's weight, and the share of NAV the exit closed. */
 interface CancelledTarget {
@@ -21,8 +21,8 @@ interface CancelledTarget {
 /**
  * Targets whose order an exit cancelled before it filled, sized as the targets on symbols that
  * left are (goneTargetCause, leftWaitCause): |target weight| of the last decision before the exit
- * (its snapshot row), less the share of NAV the exit itself closed (|shares × price| / NAV on the
- * exit's session, as exitCause sizes it: the two together come to the target), held out from the
+ * (its snapshot row), less the share of NAV the exit itself closed (its weight at its last close,
+ * exitWeights, as exitCause sizes it: the two together come to the target), held out from the
  * exit (at its session's open) until the next decision on or after it can reach the book
  * (at(that decision), as for an exit), averaged over the counted sessions. Only the planner's
  * orders (an explicit order is no target) placed before the exit, and only a target larger than
@@ -54,9 +54,10 @@ export function exitCancelledCause(result: Result, gross: Float64Array, from: nu
     if (c !== undefined) c.weight = p.targetWeight[k];
   }
   const f = result.fills;
+  const weights = exitWeights(result);
   for (let k = 0; k < f.session.length; k++) {
     const c = exits.get(f.session[k] * n + f.symbol[k]);
-    if (c !== undefined && (f.reason[k] === FillReason.dataEnd || f.reason[k] === FillReason.delisting)) c.closed += Math.abs(f.quantity[k] * f.price[k]) / result.daily.nav[f.session[k] - first];
+    if (c !== undefined && !Number.isNaN(weights[k])) c.closed += weights[k];
   }
   const steps = new Float64Array(gross.length + 1);
   const sized: CancelledTarget[] = [];

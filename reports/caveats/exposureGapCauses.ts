@@ -11,7 +11,7 @@ import { FillReason, type Result, SKIP_RULE_NAMES, type SkipRule } from '../../e
 import { skipRuleText } from '../../engine/caveats/skippedTradeCaveats.ts';
 import { leftWaitSentence } from '../../engine/caveats/targetWaitCaveats.ts';
 import { exitCancelledCause } from './exitCancelledCause.ts';
-import { meanLevel, NAMED, nextDecision, type Reach, SHOWN, shownNames } from './gapCauseLevels.ts';
+import { exitWeights, meanLevel, NAMED, nextDecision, type Reach, SHOWN, shownNames } from './gapCauseLevels.ts';
 
 /** An order that a deferral ended unfilled (nothing of what was left ever traded): what ended it, and whether that came at the session's open, before its decision. */
 interface Ended {
@@ -373,7 +373,9 @@ function leftWaitCause(result: Result, waits: readonly TargetWait[], gross: Floa
 
 /**
  * Positions the run closed itself because their symbol's data ended or it was delisted (fills of
- * reason dataEnd / delisting), sized: |value| / NAV at the exit, held out of the book from the exit
+ * reason dataEnd / delisting), sized by the weight each had in the book at its last close
+ * (exitWeights: a −100 % delisting, with no proceeds, still took its position out of the book;
+ * +3,500 % proceeds are no weight it had), held out of the book from the exit
  * (at a session's open) until the next decision — on that session's close or later: it sets
  * targets anew, and a target it sets on the gone symbol is goneTargetCause's — can reach it:
  * at(that decision), its fills' lag after it, as for the waits. Averaged over the counted
@@ -385,13 +387,13 @@ function exitCause(result: Result, gross: Float64Array, from: number, at: Reach)
   const f = result.fills;
   const steps = new Float64Array(gross.length + 1);
   const names: string[] = [];
+  const weights = exitWeights(result);
   for (let k = 0; k < f.session.length; k++) {
-    if (f.reason[k] !== FillReason.dataEnd && f.reason[k] !== FillReason.delisting) continue;
+    const weight = weights[k];
+    if (Number.isNaN(weight)) continue;
     const exit = f.session[k] - first;
-    const nav = result.daily.nav[exit];
-    if (!(nav > 0)) continue;
-    steps[Math.max(exit, from)] += Math.abs(f.quantity[k] * f.price[k]) / nav;
-    steps[at(nextDecision(result, f.session[k] - 1))] -= Math.abs(f.quantity[k] * f.price[k]) / nav;
+    steps[Math.max(exit, from)] += weight;
+    steps[at(nextDecision(result, f.session[k] - 1))] -= weight;
     const name = result.symbols[f.symbol[k]];
     if (!names.includes(name)) names.push(name);
   }

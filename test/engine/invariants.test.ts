@@ -148,17 +148,13 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
       near(d.interestPaid[k], paid, scale, `session ${t} interestPaid`);
       near(d.borrowFee[k], fee, scale, `session ${t} borrowFee`);
       near(d.borrowRebate[k], rebate, scale, `session ${t} borrowRebate`);
-      // Splits (a whole count stays whole: 15 × 0.1 is 1.5), then dividends to the holders of record.
+      // Splits (a whole count stays whole: 15 × 0.1 is 1.5), then dividends to the holders of record
+      // on the post-split count, the split's fraction included.
       for (let e = market.splits.sessionStart[t]; e < market.splits.sessionStart[t + 1]; e++) {
         const i = market.splits.symbol[e];
         const after = shares[i] * market.splits.value[e];
         shares[i] = Math.abs(after - Math.round(after)) <= 1e-9 * Math.max(1, Math.abs(after)) ? Math.round(after) : after;
         mark[i] /= market.splits.value[e];
-        // Whole shares: the fraction leaves at once (a split-cash fill of this session says at what price).
-        if (config.shares === 'whole') {
-          inLieu[i] = Math.trunc(shares[i]) - shares[i];
-          shares[i] = Math.trunc(shares[i]);
-        }
       }
       let dividends = 0;
       let shortDividends = 0;
@@ -166,6 +162,14 @@ function checkBooks(market: Market, config: EngineConfig, result: Result): void 
         const amount = shares[market.dividends.symbol[e]] * market.dividends.value[e];
         if (amount > 0) dividends += amount;
         else shortDividends -= amount;
+      }
+      // Whole shares: then the fraction leaves (a split-cash fill of this session says at what price).
+      if (config.shares === 'whole') {
+        for (let e = market.splits.sessionStart[t]; e < market.splits.sessionStart[t + 1]; e++) {
+          const i = market.splits.symbol[e];
+          inLieu[i] += Math.trunc(shares[i]) - shares[i];
+          shares[i] = Math.trunc(shares[i]);
+        }
       }
       near(d.dividends[k], dividends, scale, `session ${t} dividends`);
       near(d.shortDividends[k], shortDividends, scale, `session ${t} shortDividends`);

@@ -465,3 +465,39 @@ describe("exposureGapCauses: a target whose order its symbol's exit cancelled be
     );
   });
 });
+
+describe('exposureGapCauses: an exit is sized by the weight the position had at its last close, whatever the delisting return (probe r65a F2)', () => {
+  // The probe's delist2: AAA at 100 for 9 sessions, CCC at 50 to session 3 (2024-01-04), delisted after it with the return
+  // given; 9,000 cash. CCC 0.3333 × 9,000 / 50 = 59.99 → 59 (2,950), AAA 0.1111 × 9,000 / 100 = 9.999 → 9 (900), filled on
+  // session 1. The exit on session 4's open takes CCC's 2,950 out of a book of NAV 9,000 (session 3's close): 0.327778, held
+  // out on sessions 4–8 (no later decision), 5 × 0.327778 / 8 counted sessions = −20.5 pp — with a −100 % return too, whose
+  // proceeds are 0 (it was not named at all: only "whole shares left 1.7 %" of a −19.1 pp gap), and with −50 % (was −12.3 pp:
+  // the proceeds 1,475 over the NAV after the loss, 7,525). Whole shares: (0.99 × 50 + 0.999 × 100) / 9,000 = 1.7 %.
+  const run = (weights: Record<string, number> | null, ret: number, account: 'cash' | 'margin' = 'cash') => {
+    const market = fixtureMarket({ symbols: ['AAA', 'CCC'], closes: Array.from({ length: 9 }, (_, t) => [100, t <= 3 ? 50 : NaN]), delistedAfter: { 1: 3 }, delistReturn: { 1: ret } });
+    const decision = weights === null ? { shares: { CCC: 59, AAA: 9 } } : { weights };
+    return backtest(market, scripted({ 0: decision }), { initialCash: 9_000, account: account === 'cash' ? { kind: 'cash' } : { kind: 'margin', maxGross: 2, maxNet: 1 } });
+  };
+  const exit = 'positions closed when their data ended or they were delisted (CCC), −20.5 pp';
+
+  it('a long delisted at −100 %: named, −20.5 pp', () => {
+    const result = run({ CCC: 0.3333, AAA: 0.1111 }, -1);
+    expect(result.facts.delistingExits).toEqual([{ symbol: 'CCC', date: '2024-01-05', value: 0, delistingReturn: -1, lastClose: 50 }]);
+    expect(causes(result)).toEqual(['whole shares left 1.7% of NAV uninvested', exit]);
+    expect(gapOf(result)).toContain('(-19.1 pp)');
+  });
+
+  it('a short delisted at −100 % (covered at 0): named, −20.5 pp', () => {
+    const result = run({ CCC: -0.3333, AAA: 0.1111 }, -1, 'margin');
+    expect(Array.from(result.fills.quantity)).toEqual([9, -59, 59]);
+    expect(causes(result)).toEqual(['whole shares left 1.7% of NAV uninvested', exit]);
+  });
+
+  it('share targets (59 CCC, 9 AAA) delisted at −100 %: named, −20.5 pp', () => {
+    expect(causes(run(null, -1)).filter((c) => c.startsWith('positions closed'))).toEqual([exit]);
+  });
+
+  it('the return does not move the size: −50 % and +100 % are −20.5 pp too', () => {
+    for (const ret of [-0.5, 1]) expect(causes(run({ CCC: 0.3333, AAA: 0.1111 }, ret)).filter((c) => c.startsWith('positions closed'))).toEqual([exit]);
+  });
+});

@@ -41,6 +41,16 @@ describe('drift band 0.05 around 50 / 50', () => {
     ]);
   });
 
+  it('a drift of exactly the band is inside it (probe r65b F1): 0.3 / 0.7, A 100 → 140 drifts 0.075, no decision; 141 decides', () => {
+    // 30 A and 70 B at 100 (NAV 10,000). t2, A 140: 4,200 / 11,200 = 0.375, off by 0.075 — binary64's 0.375 − 0.3 is
+    // 0.07500000000000001, and the band 0.075 fired. t3, A 141: 4,230 / 11,230 = 0.3767, off by 0.0767 > 0.075: decide.
+    const m = fixtureMarket({ symbols: ['A', 'B'], closes: [[100, 100], [100, 100], [140, 100], [141, 100], [141, 100]] });
+    const w = { weights: { A: 0.3, B: 0.7 } };
+    const s = scripted({ 0: w, 2: w, 3: w }, withDriftBand(custom('never', () => false), 0.075));
+    scenario(m, s, { initialCash: 10_000 });
+    expect(s.decided).toEqual([0, 3]);
+  });
+
   it('rejects a band that is not positive', () => {
     expect(() => withDriftBand(custom('never', () => false), 0)).toThrow(RangeError);
   });

@@ -53,6 +53,14 @@ describe('a share or value target cut to the cash at the decision is said as a f
     expect(cashCaveat(result)).toEqual([]);
   });
 
+  it('at the default maxCommissionRate 0.01 the same 5 % trades are skipped, not cut (README\'s Planner example names the 0.1 it needs)', () => {
+    for (const target of [{ weights: { A: 1 } }, { shares: { A: 100 } }]) {
+      const result = scenario(flat(), { 0: target }, { initialCash: 10_000, commission: { kind: 'bps', bps: 500 } });
+      expect(trades(result)).toEqual([]);
+      expect(Array.from(result.skippedTrades!.rule)).toEqual([1]); // SkipRule.maxCommissionRate
+    }
+  });
+
   it('a buy cut to nothing is recorded and rejected (cash) at its decision: 1 share at 10,000 with 100 bps needs 10,100', () => {
     const result = scenario({ symbols: ['A'], closes: [[10_000], [10_000], [10_000]] }, { 0: { shares: { A: 1 } } }, { ...BPS10, commission: { kind: 'bps', bps: 100 }, maxCommissionRate: 0.1 });
     expect(trades(result)).toEqual([]);

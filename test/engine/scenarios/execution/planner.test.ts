@@ -260,3 +260,29 @@ describe('trades the skip rules drop are said, sized, while the run invests the 
     expectNear(result.caveats.find((c) => c.code === 'skipped-trades')!.size!, 0.06, 1e-15);
   });
 });
+
+describe('a skip rule\'s limit is inclusive, whatever binary64 makes of a product at it (probe r65b F1)', () => {
+  it('a commission of exactly maxCommissionRate (100 bps at 0.01) fills: AAA at 101.60 and BBB at 74.83, half each', () => {
+    // NAV 1,000,000. Before the fit: 500,000 / 101.60 = 4,921 AAA, 500,000 / 74.83 = 6,681 BBB, each commission exactly 1 %
+    // of its notional (BBB: 0.01 × 499,939.23 = 4,999.3923; binary64 reads 0.01 × notional 4,999.3922999999995 < the
+    // commission 4,999.3923, and BBB was skipped). Both fill; the fit keeps 1,000,000 / (999,912.83 × 1.01) = 0.990185…
+    // of each: 4,921 → 4,872 and 6,681 → 6,615 (cash left 1,000,000 − 499,945.152 − 499,950.4545 = 104.3935).
+    const market = fixtureMarket({ symbols: ['AAA', 'BBB'], closes: flat([101.6, 74.83]) });
+    const result = scenario(market, { 0: { weights: { AAA: 0.5, BBB: 0.5 } } }, { initialCash: 1_000_000, commission: { kind: 'bps', bps: 100 } });
+    expect(trades(result)).toEqual([
+      [1, 'AAA', 4_872, 101.6],
+      [1, 'BBB', 6_615, 74.83],
+    ]);
+    expect(result.skippedTrades?.session.length ?? 0).toBe(0);
+    expect(result.caveats.find((c) => c.code === 'skipped-trades')).toBeUndefined();
+    expectNear(result.daily.cash[1], 104.3935, 1e-6);
+  });
+
+  it('a trade of exactly minTradeNotional fills: 27 shares at 74.83 under a 2,020.41 minimum', () => {
+    // 27 × 74.83 = 2,020.41, which binary64 computes as 2,020.4099999999999 < 2,020.41: it was skipped.
+    const market = fixtureMarket({ symbols: ['BBB'], closes: flat([74.83]) });
+    const result = scenario(market, { 0: { shares: { BBB: 27 } } }, { initialCash: 10_000, minTradeNotional: 2_020.41 });
+    expect(trades(result)).toEqual([[1, 'BBB', 27, 74.83]]);
+    expect(result.skippedTrades?.session.length ?? 0).toBe(0);
+  });
+});

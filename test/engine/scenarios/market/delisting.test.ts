@@ -60,7 +60,7 @@ describe('delisting with a delisting return', () => {
 
   it('lists the exit in the run facts, for a library user, beside data-end exits', () => {
     // 100 A closed on t3 (2024-01-04) at 12 × (1 − 0.25) = 9: proceeds 900.
-    expect(result.facts.delistingExits).toEqual([{ symbol: 'A', date: '2024-01-04', value: 900, delistingReturn: -0.25 }]);
+    expect(result.facts.delistingExits).toEqual([{ symbol: 'A', date: '2024-01-04', value: 900, delistingReturn: -0.25, lastClose: 12 }]);
     expect(result.facts.dataEndExits).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('delisting without a delisting return', () => {
   });
 
   it('lists the exit in the run facts with no delisting return: 100 × 12 = 1,200', () => {
-    expect(result.facts.delistingExits).toEqual([{ symbol: 'A', date: '2024-01-04', value: 1_200, delistingReturn: null }]);
+    expect(result.facts.delistingExits).toEqual([{ symbol: 'A', date: '2024-01-04', value: 1_200, delistingReturn: null, lastClose: 12 }]);
   });
 
   it('closes a short the same way (buys back at the last close × (1 + r))', () => {

@@ -12,6 +12,7 @@ import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
 import { openStore } from '../reports/store/index.ts';
 import { parseStudy, type StudyConfig } from '../study/config.ts';
+import { fieldHelp } from '../study/fieldHelp.ts';
 import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { symbolsOption } from './loadOptions.ts';
@@ -110,7 +111,11 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     const issue = parsed.error.issues[0];
     const path = keyPath(issue.path);
     const value = valueAt(engine, issue.path);
-    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
+    // In words, by the flag's setting (--rf is the risk-free rate as well as the cash rate): `--rf 5: the risk-free rate is …; did you mean 0.05?`.
+    const help = typeof value === 'number' ? fieldHelp(path === 'cash.rate' ? 'riskFree' : path, value) : undefined;
+    const flag = FLAG_OF[path];
+    if (help !== undefined && flag !== undefined) throw new UserError(`${flag} ${excerpt(value)}: ${help}`);
+    throw new UserError(`${flag ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
   }
   return engine;
 }
@@ -129,6 +134,7 @@ function namingFlags(message: string, flags: RunFlags & { strategy: string }): s
   return (message.startsWith(replay) ? message.slice(replay.length) : message)
     .replace(/^command line: runs\[0\]\.params: /, '')
     .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ')
+    .replace(/^command line: runs\[0\]\.periodsPerYear: /, '--periods-per-year ')
     .replace(/^command line: runs\[0\]\.name: /, `${name}: `);
 }
 

@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
-import { parseOrThrow } from '../engine/configError.ts';
 import { annualRate, isoDate, periodsPerYear } from '../engine/models/units.ts';
+import { parseFields } from './fieldHelp.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
 
@@ -141,12 +141,12 @@ export function loadStudyFile(path: string): StudyConfig {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError(`${path} is not a study: its top level is ${Array.isArray(raw) ? 'a list' : `a ${typeof raw} (${excerpt(raw)})`}, where a study has keys such as data: and runs: (see examples/study.yaml)`);
   }
-  const study = parseOrThrow(studySchema, raw, path);
+  const study = parseFields(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));
   return { ...study, data: here(study.data), factors: here(study.factors) };
 }
 
 /** Validate a study given as an object (library use); `where` names it in errors. */
 export function parseStudy(raw: unknown, where = 'study'): StudyConfig {
-  return parseOrThrow(studySchema, raw, where);
+  return parseFields(studySchema, raw, where);
 }

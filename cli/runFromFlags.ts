@@ -58,16 +58,42 @@ const FLAG_OF: Record<string, string> = {
   'account.maxNet': '--max-net',
 };
 
-/** `k=v` → [k, v] with v read as JSON where it parses (numbers, booleans, objects), else a string. */
+/** `text` as JSON, or undefined where it does not parse. */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{IWM:1}` or `{'IWM':1}` as JSON writes it (`{"IWM":1}`), where that parses; else undefined. */
+function asJson(text: string): string | undefined {
+  const fixed = text.replace(/'([^'"]*)'/g, '"$1"').replace(/([{,]\s*)([A-Za-z_$@.][\w$@.-]*)\s*:/g, '$1"$2":');
+  return jsonOrUndefined(fixed) === undefined ? undefined : fixed;
+}
+
+/**
+ * `k=v` → [k, v] with v read as JSON where it parses (numbers, booleans, objects), else a string.
+ * A value written as an object or list (`{…}`, `[…]`) must be JSON: `weights={IWM:1}` is refused
+ * with the JSON it meant (`weights={"IWM":1}`), never passed on as the text "{IWM:1}".
+ */
 function parseParam(text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UserError(`--param ${text}: write key=value, e.g. --param tilt=0.7`);
+  const key = text.slice(0, eq);
   const value = text.slice(eq + 1);
-  try {
-    return [text.slice(0, eq), JSON.parse(value)];
-  } catch {
-    return [text.slice(0, eq), value];
+  const parsed = jsonOrUndefined(value);
+  if (parsed !== undefined) return [key, parsed];
+  if (/^\s*[[{]/.test(value)) {
+    const meant = asJson(value);
+    throw new UserError(
+      meant === undefined
+        ? `--param ${text}: values are read as JSON, and this is not JSON: write keys and text in double quotes, e.g. --param '${key}={"IWM":1}' (in single quotes, so the shell keeps them)`
+        : `--param ${text}: values are read as JSON, where keys need double quotes: --param '${key}=${meant}' (in single quotes, so the shell keeps them)`,
+    );
   }
+  return [key, value];
 }
 
 /** --rf: an annual rate as a decimal ("0.03"), or the name of a rate series of the data ("tbill3m"). */

@@ -10,6 +10,7 @@ import { writeReport } from '../reports/html/page/writeReport.ts';
 import { caveatLabel } from '../reports/caveats/baselineCaveats.ts';
 import { baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline, type Baseline } from '../reports/regression.ts';
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
+import { requireStudyData } from '../study/config.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';
 import { ExitCode } from './exitCodes.ts';
 import { noteCacheSkipped } from './loadOptions.ts';
@@ -82,7 +83,9 @@ function fieldPath(file: string, baseline: Baseline, key: 'study' | 'data_source
  */
 export async function saveBaseline(studyFile: string, data: string | undefined, out: string): Promise<void> {
   prepareOutputFile(out, '--out', 'baseline.json');
-  const source = data ?? loadStudyFile(studyFile).data;
+  const own = data === undefined ? loadStudyFile(studyFile) : undefined;
+  if (own !== undefined) requireStudyData(own);
+  const source = data ?? own!.data;
   const measured = await measure(studyFile, source);
   save(out, makeBaseline(fromBaseline(out, studyFile), fromBaseline(out, source), measured));
   writeStandardOutput(`baseline of ${counted(measured.runs.length, 'run')} on ${measured.data} written to ${out}\n`);

@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../engine/version.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 import { writeFailure } from '../reports/html/page/writeFailure.ts';
 import { asyncFault } from '../strategies/asyncFault.ts';
+import { choicesMessage } from './choicesMessage.ts';
 import { commands } from './commands/index.ts';
 import { ExitCode, exitWith } from './exitCodes.ts';
 import { checkNumberOptions, type DeclaredNumbers } from './numberOptions.ts';
@@ -91,7 +92,7 @@ let cli = parser
     checkRepeatedOptions(argv, declared);
     checkNumberOptions(argv, declared, hideBin(process.argv));
   }, true)
-  .fail((message, err) => report(err, message === null ? undefined : (unknownOptionsMessage(message, hideBin(process.argv), declaredDescriptions()) ?? message)));
+  .fail((message, err) => report(err, message === null ? undefined : (unknownOptionsMessage(message, hideBin(process.argv), declaredDescriptions()) ?? choicesMessage(message, hideBin(process.argv)) ?? message)));
 for (const command of commands) cli = cli.command(command);
 
 try {

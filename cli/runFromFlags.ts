@@ -12,6 +12,7 @@ import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
 import { openStore } from '../reports/store/index.ts';
 import { parseStudy, type StudyConfig } from '../study/config.ts';
+import { fieldHelp } from '../study/fieldHelp.ts';
 import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { symbolsOption } from './loadOptions.ts';
@@ -57,16 +58,42 @@ const FLAG_OF: Record<string, string> = {
   'account.maxNet': '--max-net',
 };
 
-/** `k=v` → [k, v] with v read as JSON where it parses (numbers, booleans, objects), else a string. */
+/** `text` as JSON, or undefined where it does not parse. */
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{IWM:1}` or `{'IWM':1}` as JSON writes it (`{"IWM":1}`), where that parses; else undefined. */
+function asJson(text: string): string | undefined {
+  const fixed = text.replace(/'([^'"]*)'/g, '"$1"').replace(/([{,]\s*)([A-Za-z_$@.][\w$@.-]*)\s*:/g, '$1"$2":');
+  return jsonOrUndefined(fixed) === undefined ? undefined : fixed;
+}
+
+/**
+ * `k=v` → [k, v] with v read as JSON where it parses (numbers, booleans, objects), else a string.
+ * A value written as an object or list (`{…}`, `[…]`) must be JSON: `weights={IWM:1}` is refused
+ * with the JSON it meant (`weights={"IWM":1}`), never passed on as the text "{IWM:1}".
+ */
 function parseParam(text: string): [string, unknown] {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UserError(`--param ${text}: write key=value, e.g. --param tilt=0.7`);
+  const key = text.slice(0, eq);
   const value = text.slice(eq + 1);
-  try {
-    return [text.slice(0, eq), JSON.parse(value)];
-  } catch {
-    return [text.slice(0, eq), value];
+  const parsed = jsonOrUndefined(value);
+  if (parsed !== undefined) return [key, parsed];
+  if (/^\s*[[{]/.test(value)) {
+    const meant = asJson(value);
+    throw new UserError(
+      meant === undefined
+        ? `--param ${text}: values are read as JSON, and this is not JSON: write keys and text in double quotes, e.g. --param '${key}={"IWM":1}' (in single quotes, so the shell keeps them)`
+        : `--param ${text}: values are read as JSON, where keys need double quotes: --param '${key}=${meant}' (in single quotes, so the shell keeps them)`,
+    );
   }
+  return [key, value];
 }
 
 /** --rf: an annual rate as a decimal ("0.03"), or the name of a rate series of the data ("tbill3m"). */
@@ -110,7 +137,11 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     const issue = parsed.error.issues[0];
     const path = keyPath(issue.path);
     const value = valueAt(engine, issue.path);
-    throw new UserError(`${FLAG_OF[path] ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
+    // In words, by the flag's setting (--rf is the risk-free rate as well as the cash rate): `--rf 5: the risk-free rate is …; did you mean 0.05?`.
+    const help = typeof value === 'number' ? fieldHelp(path === 'cash.rate' ? 'riskFree' : path, value) : undefined;
+    const flag = FLAG_OF[path];
+    if (help !== undefined && flag !== undefined) throw new UserError(`${flag} ${excerpt(value)}: ${help}`);
+    throw new UserError(`${flag ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
   }
   return engine;
 }
@@ -129,6 +160,7 @@ function namingFlags(message: string, flags: RunFlags & { strategy: string }): s
   return (message.startsWith(replay) ? message.slice(replay.length) : message)
     .replace(/^command line: runs\[0\]\.params: /, '')
     .replace(/^command line: runs\[0\]\.(strategy|benchmark): /, '--$1: ')
+    .replace(/^command line: runs\[0\]\.periodsPerYear: /, '--periods-per-year ')
     .replace(/^command line: runs\[0\]\.name: /, `${name}: `);
 }
 

@@ -89,10 +89,12 @@ export interface TrialRunSettings {
  * name, so two sweeps into two stores never overwrite each other's pages.
  */
 export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; out: string; result: R }> {
-  const { loadStudyFile } = await import('../study/index.ts');
+  const { loadStudyFile, requireStudyData } = await import('../study/config.ts');
   const { defaultWorkers } = await import('../study/sweep/index.ts');
   const timeoutMs = trialTimeoutMs(args['trial-timeout']);
-  const config = withDataArgs(loadStudyFile(args.config), args);
+  const loaded = loadStudyFile(args.config);
+  if (!args.data) requireStudyData(loaded);
+  const config = withDataArgs(loaded, args);
   const { out, db } = outputPlaces(args.out, args.db);
   ensureFolder(dirname(db));
   const bar = progressBar({ eta: true });

@@ -70,6 +70,19 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
 }
 
 /**
+ * The hint after several unknown symbols: ` (did you mean IWM, SPY? symbols are case-sensitive)`
+ * when `known` holds each of them in another case, ` (did you mean IWM, SPY?)` when each has a
+ * nearest name (nearestName), else '' (one without a match leaves the list to the caller's).
+ */
+export function symbolsHint(typed: readonly string[], known: readonly string[]): string {
+  if (typed.length > 10) return '';
+  const meant = typed.map((t) => known.find((k) => k.toLowerCase() === t.toLowerCase()) ?? nearestName(t, known));
+  if (meant.some((m) => m === undefined)) return '';
+  const caseOnly = meant.every((m, k) => m!.toLowerCase() === typed[k].toLowerCase());
+  return ` (did you mean ${[...new Set(meant)].join(', ')}?${caseOnly ? ' symbols are case-sensitive' : ''})`;
+}
+
+/**
  * symbolHint over a market's symbols, then ` (IWM.txt is here but not read: …)` when a source the
  * market did not read (SourceInfo.unread, prices/files/unreadFiles.ts) is named after `typed` (any case).
  */

@@ -9,10 +9,13 @@
 // extensionless relative imports — where stripping refuses them with an error about syntax.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sourceHash } from '../core/sourceHash.ts';
 import { UserError } from '../data/errors.ts';
+import { nearestName } from '../data/nearestName.ts';
+import { strategyFrame } from '../engine/decisions/strategyFault.ts';
 import type { StrategyDefinition } from './api.ts';
 import { provideBreadthToStrategies } from './selfImport.ts';
 import { noteUserFile } from './userFiles.ts';
@@ -66,9 +69,56 @@ export async function importUserFile(path: string, cwd: string, what: string): P
     if (TYPESCRIPT_FILE.test(absolute)) await registerTypeScript();
     module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new UserError(`${what} could not be loaded: ${oneLine(err instanceof Error ? err.message : String(err))}`);
+    throw await loadFailure(err, what, absolute, text);
   }
   return { module, sourceHash: sourceHash(text), absolute };
+}
+
+/**
+ * Why a user's file did not load, in one line with where: an import of a name its module does not
+ * export (Node's "does not provide an export named 'defineStrateg'" for an ES module, tsx's "(0 ,
+ * import_breadth.defineStrateg) is not a function" for one loaded as CommonJS) with the import's
+ * file:line:col and the module's nearest export ("did you mean defineStrategy?"); anything else
+ * thrown as the file ran with its file:line:col from the stack, as a throw in create() or decide()
+ * is said (engine/decisions/strategyFault.ts strategyFrame).
+ */
+async function loadFailure(err: unknown, what: string, absolute: string, text: string): Promise<UserError> {
+  const message = oneLine(err instanceof Error ? err.message : String(err));
+  const named = /does not provide an export named '([^']+)'/.exec(message)?.[1] ?? /^\(0 , import_[\w$]+\.([\w$]+)\) is not a function$/.exec(message)?.[1];
+  const imported = named === undefined ? undefined : importOf(text, named);
+  if (named !== undefined && imported !== undefined) {
+    const near = nearestName(named, await exportNames(imported.specifier, absolute));
+    return new UserError(`${what} could not be loaded: '${imported.specifier}' has no export named ${named} (at ${absolute}:${imported.at})${near === undefined ? '' : `: did you mean ${near}?`}`);
+  }
+  const frame = err instanceof Error && typeof err.stack === 'string' ? strategyFrame(err.stack) : undefined;
+  return new UserError(`${what} could not be loaded: ${message}${frame === undefined ? '' : ` (at ${frame})`}`);
+}
+
+/** The module `name` is imported from in `text` (`import { name, … } from 'specifier'`), and where it is named there (line:col); undefined when no such import. */
+function importOf(text: string, name: string): { specifier: string; at: string } | undefined {
+  for (const match of text.matchAll(/\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2/g)) {
+    const names = match[1];
+    const offset = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).exec(names)?.index;
+    if (offset === undefined) continue;
+    const before = text.slice(0, match.index + match[0].indexOf('{') + 1 + offset).split('\n');
+    return { specifier: match[3], at: `${before.length}:${before[before.length - 1].length + 1}` };
+  }
+  return undefined;
+}
+
+/** What `specifier` exports, imported as `file` would import it ('breadth': this breadth where no project around the file has one); [] where it cannot be loaded. */
+async function exportNames(specifier: string, file: string): Promise<string[]> {
+  const load = async (url: string): Promise<string[]> => Object.keys((await import(url)) as object).filter((key) => key !== 'default' && key !== 'module.exports');
+  try {
+    const resolved = createRequire(file).resolve(specifier);
+    return await load(resolved.startsWith('node:') || !isAbsolute(resolved) ? resolved : pathToFileURL(resolved).href);
+  } catch {
+    try {
+      return specifier === 'breadth' ? await load(import.meta.resolve('breadth')) : [];
+    } catch {
+      return [];
+    }
+  }
 }
 
 export async function loadStrategyFile(path: string, cwd = process.cwd()): Promise<LoadedDefinition> {

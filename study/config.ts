@@ -3,14 +3,15 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { parse } from 'yaml';
 import { z } from 'zod';
 import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
+import { PRICE_FILE_NAMES } from '../data/prices/priceFileName.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
-import { parseOrThrow } from '../engine/configError.ts';
 import { annualRate, isoDate, periodsPerYear } from '../engine/models/units.ts';
+import { parseFields } from './fieldHelp.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
 
@@ -141,12 +142,29 @@ export function loadStudyFile(path: string): StudyConfig {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UserError(`${path} is not a study: its top level is ${Array.isArray(raw) ? 'a list' : `a ${typeof raw} (${excerpt(raw)})`}, where a study has keys such as data: and runs: (see examples/study.yaml)`);
   }
-  const study = parseOrThrow(studySchema, raw, path);
+  const study = parseFields(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));
-  return { ...study, data: here(study.data), factors: here(study.factors) };
+  const config = { ...study, data: here(study.data), factors: here(study.factors) };
+  dataAsWritten.set(config, { file: path, data: study.data });
+  return config;
+}
+
+/** The study file a loaded config came from, and its `data:` as written there (loadStudyFile). */
+const dataAsWritten = new WeakMap<StudyConfig, { file: string; data: string }>();
+
+/**
+ * Throws a UserError naming the study file and its `data:` key when `config` (as loadStudyFile
+ * read it, its data not replaced by --data) names data that does not exist: `s7.yaml: data:
+ * nodata: no such file or folder (looked at /…/nodata: …)`, where the loader names only the path.
+ */
+export function requireStudyData(config: StudyConfig): void {
+  const written = dataAsWritten.get(config);
+  if (written === undefined || config.data === 'sample' || existsSync(config.data)) return;
+  const relative = isAbsolute(written.data) ? '' : ` (looked at ${resolve(config.data)}: a relative path starts at the study file's folder)`;
+  throw new UserError(`${written.file}: data: ${written.data}: no such file or folder${relative} — give a data folder, a folder of ${PRICE_FILE_NAMES} files, or one price file`);
 }
 
 /** Validate a study given as an object (library use); `where` names it in errors. */
 export function parseStudy(raw: unknown, where = 'study'): StudyConfig {
-  return parseOrThrow(studySchema, raw, where);
+  return parseFields(studySchema, raw, where);
 }

@@ -7,7 +7,7 @@ import { ParamsError, StrategyError, UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
-import { parseOrThrow } from '../engine/configError.ts';
+import { parseFields } from './fieldHelp.ts';
 import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
@@ -107,7 +107,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
     }
     merged.periodsPerYear = periodsPerYear;
   }
-  const engine = parseOrThrow(engineConfigSchema, merged, where, `${path}.engine`);
+  const engine = parseFields(engineConfigSchema, merged, where, `${path}.engine`);
   const benchmarkName = spec.benchmark ?? config.benchmark;
   const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, config.symbols, where, `${path}.benchmark`) : null;
   return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear };

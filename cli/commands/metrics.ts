@@ -4,6 +4,7 @@ import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { PriceReturns, ReturnSeries, ReturnUnit } from '../../data/returnSeries.ts';
 import { checkAnnualRate, checkPeriodsPerYear } from '../../reports/metricOptions.ts';
+import { fieldHelp } from '../../study/fieldHelp.ts';
 import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
 import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
 
@@ -55,8 +56,16 @@ function checkNumbers(args: MetricsArgs): void {
     const value = args[flag];
     if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number (0.03 = 3%), got ${String(value)}`);
   }
-  if (args['rf-annual'] !== undefined) checkAnnualRate(args['rf-annual'], '--rf-annual');
-  if (args['periods-per-year'] !== undefined) checkPeriodsPerYear(args['periods-per-year'], '--periods-per-year');
+  // In words with the fix (study/fieldHelp.ts), where the library's check quotes zod's reason.
+  const inWords = (flag: string, field: string, value: number, check: (value: number, name: string) => void): void => {
+    try {
+      check(value, flag);
+    } catch {
+      throw new UserError(`${flag} ${value}: ${fieldHelp(field, value)}`);
+    }
+  };
+  if (args['rf-annual'] !== undefined) inWords('--rf-annual', 'riskFreeRate', args['rf-annual'], checkAnnualRate);
+  if (args['periods-per-year'] !== undefined) inWords('--periods-per-year', 'periodsPerYear', args['periods-per-year'], checkPeriodsPerYear);
 }
 
 async function riskFree(args: MetricsArgs): Promise<RiskFreeInput | undefined> {

@@ -51,7 +51,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('db', { type: 'string', defaultDescription: 'out/breadth.db; with a config file and --out, <out>/breadth.db', describe: 'results database' })
       .option('report', { type: 'string', describe: 'write the run\'s tear sheet to this .html file (without a config file)' })
       .option('reports', { type: 'boolean', default: true, describe: 'with a config file: write tear sheets and comparisons (--no-reports to skip)' })
-      .option('label', { type: 'string', describe: 'name of the run in the store (default: the strategy name)' })
+      .option('label', { type: 'string', describe: 'name of the run in the store (default: the built-in strategy\'s name, or a strategy file\'s name without its folder and extension: ./mine.ts → mine)' })
       .option('json', { type: 'boolean', default: false, describe: 'machine-readable summary' })
       .example('$0 run examples/study.yaml', 'every run of a config file, with tear sheets and comparisons in out/reports')
       .example('$0 run --strategy iwm-vs-smlf --param mode=switch --report out/switch.html', 'IWM/SMLF switch on the sample')

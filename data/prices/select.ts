@@ -6,7 +6,7 @@
 import { isoDay } from '../dates.ts';
 import { UserError } from '../errors.ts';
 import { eventTable, type EventTable, type FlaggedMoves, type Market, type SourceInfo } from '../market.ts';
-import { symbolHintIn } from '../nearestName.ts';
+import { symbolHintIn, symbolsHint } from '../nearestName.ts';
 
 export interface Selection {
   /** Epoch days, inclusive. */
@@ -53,7 +53,7 @@ export function symbolIndexes(name: string, all: readonly string[], symbols: rea
   const unknown = symbols.filter((s) => !index.has(s));
   if (unknown.length > 0) {
     const noun = unknown.length === 1 ? 'symbol matches' : 'symbols match';
-    const hint = unknown.length === 1 ? symbolHintIn(unknown[0], { symbols: all, sources: sources() }) : '';
+    const hint = unknown.length === 1 ? symbolHintIn(unknown[0], { symbols: all, sources: sources() }) : symbolsHint(unknown, all);
     throw new UserError(`no ${noun} ${summariseList(unknown)} in ${name}${hint} (it holds ${all.length.toLocaleString('en-US')} symbols, e.g. ${summariseList(all, 5)}); check the spelling, or run breadth data inspect on it`);
   }
   return [...new Set(symbols)].map((s) => index.get(s)!);

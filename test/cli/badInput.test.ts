@@ -299,7 +299,7 @@ describe.concurrent('metrics, stores and baselines', () => {
   });
 
   it('metrics --rf-annual 5 is refused as breadth run --rf 5 is: a rate above 1 (probe r54a)', async () => {
-    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-annual', '5'), '--rf-annual 5: Too big: expected number to be <=1');
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-annual', '5'), 'breadth: --rf-annual 5: the risk-free rate is an annual decimal from -0.1 to 1 (0.05 = 5 %); did you mean 0.05?');
   });
 
   it('browsing a results database that does not exist names it', async () => {

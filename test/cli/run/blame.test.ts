@@ -333,10 +333,10 @@ describe.concurrent('flag values are checked, never silently replaced', () => {
   });
 
   it('--commission-bps -1 is refused as a config file refuses commission bps: -5', async () => {
-    expectBadInput(await run('--commission-bps', '-1'), '--commission-bps', 'Too small: expected number to be >=0', '-1');
+    expectBadInput(await run('--commission-bps', '-1'), /^breadth: --commission-bps -1: the commission is in basis points from 0 to 10000 \(10 = 0\.1 % of notional; 0 for none\)$/);
     const dir = scratch();
     write(dir, 'neg.yaml', smallStudy().replace('params: { mode: etf, tilt: 0.5 }', 'params: { mode: etf, tilt: 0.5 }\n    engine: { commission: { kind: bps, bps: -5 } }'));
-    expectBadInput(await breadth(['run', 'neg.yaml', '--db', 'out/r.db'], { cwd: dir }), 'runs[0].engine.commission.bps', 'Too small: expected number to be >=0', '-5');
+    expectBadInput(await breadth(['run', 'neg.yaml', '--db', 'out/r.db'], { cwd: dir }), /^breadth: neg\.yaml: runs\[0\]\.engine\.commission\.bps: -5: the commission is in basis points from 0 to 10000 \(10 = 0\.1 % of notional; 0 for none\)$/);
   });
 });
 

@@ -1,0 +1,43 @@
+// A strategy file that fails as it loads names its line, as a throw in create() or decide() does:
+// a throw at its top level (probe r65c: "could not be loaded: top-level failure" named no line), and
+// an import of a name breadth does not export, with the export meant ("did you mean defineStrategy?").
+// As CommonJS (no package.json: tsx's "(0 , import_breadth.defineStrateg) is not a function") and as
+// an ES module ("type": "module": Node's "does not provide an export named …") alike.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, it } from 'vitest';
+import { breadth, expectBadInput, expectOk, scratch, write } from '../helpers.ts';
+
+let dir: string;
+/** A tiny universe (quicker to load than the default sample is to generate). */
+let tiny: string;
+beforeAll(async () => {
+  dir = scratch();
+  tiny = join(dir, 'tiny');
+  expectOk(await breadth(['data', 'sample', '--out', tiny, '--stocks', '20', '--years', '1'], { cwd: dir }));
+  mkdirSync(join(dir, 'esm'));
+  write(join(dir, 'esm'), 'package.json', '{ "type": "module" }\n');
+  for (const folder of [dir, join(dir, 'esm')]) {
+    write(folder, 'toplevel.ts', "import { defineStrategy, schedules, z } from 'breadth';\nthrow new Error('top-level failure');\n");
+    write(folder, 'typo.ts', "import { z } from 'breadth';\nimport {\n  schedules,\n  defineStrateg } from 'breadth';\nexport default defineStrateg({});\n");
+  }
+});
+
+const run = (cwd: string, file: string) => breadth(['run', '--strategy', file, '--data', tiny, '--db', 'out/r.db'], { cwd });
+
+describe.concurrent('a strategy file that fails to load', () => {
+  for (const kind of ['CommonJS', 'ES module'] as const) {
+    const folder = () => (kind === 'CommonJS' ? dir : join(dir, 'esm'));
+
+    it(`${kind}: a throw at the top level names file:line:col`, async () => {
+      const file = join(folder(), 'toplevel.ts');
+      expectBadInput(await run(folder(), './toplevel.ts'), `breadth: --strategy: strategy file ./toplevel.ts could not be loaded: top-level failure (at ${file}:2:7)`);
+    });
+
+    it(`${kind}: a misspelt import names the import's line and the export meant`, async () => {
+      const file = join(folder(), 'typo.ts');
+      expectBadInput(await run(folder(), './typo.ts'), `breadth: --strategy: strategy file ./typo.ts could not be loaded: 'breadth' has no export named defineStrateg (at ${file}:4:3): did you mean defineStrategy?`);
+    });
+  }
+});

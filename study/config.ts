@@ -8,7 +8,7 @@ import type { parse } from 'yaml';
 import { z } from 'zod';
 import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
-import { PRICE_FILE_NAMES } from '../data/prices/priceFileName.ts';
+import { PRICE_FILE_NAMES } from '../data/prices/files/priceFileName.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
 import { annualRate, isoDate, periodsPerYear } from '../engine/models/units.ts';
 import { parseFields } from './fieldHelp.ts';

@@ -210,7 +210,8 @@ export function isLongPriceHeader(header: readonly string[]): boolean {
  * of its multi-row header (yfinanceHeader.ts): 'field' (`Price,Close,Close,High,…`, the default)
  * or 'ticker' (`Ticker,IWM,IWM,…`, group_by='ticker'), named by its first cell as yfinance names
  * its levels since 0.2.33; before, the levels had no name (`,Adj Close,Adj Close,…`), and a row
- * of price fields only is the field level, a row repeating other names the ticker level. Every
+ * of price fields only is the field level, a row repeating other names the ticker level (named
+ * Ticker too, it repeats each ticker once per field: `Ticker,LastDate,…` is no such row). Every
  * cell after the first is filled and none is a date column. Undefined for any other line.
  */
 export function yfinanceLevel(header: readonly string[]): 'field' | 'ticker' | undefined {
@@ -219,9 +220,11 @@ export function yfinanceLevel(header: readonly string[]): 'field' | 'ticker' | u
   const roles = names.map(roleOfColumn);
   if (roles.includes('date')) return undefined;
   const first = normalizeColumnName(header[0]);
+  // Each ticker once per field: a Ticker column beside others (a symbols or delistings file's `Ticker,LastDate,…`) names no ticker twice.
+  const repeats = new Set(names).size < names.length;
   if (first === 'price') return 'field';
-  if (first === 'ticker') return 'ticker';
+  if (first === 'ticker') return repeats ? 'ticker' : undefined;
   if (header[0].trim() !== '') return undefined;
   if (roles.every((role) => role !== null && role !== 'ticker' && role !== 'time' && role !== 'period')) return 'field';
-  return new Set(names).size < names.length ? 'ticker' : undefined;
+  return repeats ? 'ticker' : undefined;
 }

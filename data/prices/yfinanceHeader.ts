@@ -44,8 +44,9 @@ export function readYfinanceHeader(file: string, records: readonly (readonly str
   const named = first[0].trim() !== '';
   const [otherName, writes] = level === 'field' ? ['Ticker', 'Price,… then Ticker,…'] : ['Price', "Ticker,… then Price,…, as group_by='ticker' writes it"];
   if (!isSecondLevel(second, first, named ? otherName : '', level)) {
-    if (!named) return undefined;
-    const fix = level === 'field' ? `rename ${first[0]} to Date when the column holds the dates (a file of one ticker with rows 2 and 3 deleted), or keep the rows yfinance writes` : 'keep the rows yfinance writes';
+    // A Ticker row is read as one only above its Price row: `Ticker,…` heads other files too.
+    if (!named || level === 'ticker') return undefined;
+    const fix = `rename ${first[0]} to Date when the column holds the dates (a file of one ticker with rows 2 and 3 deleted), or keep the rows yfinance writes`;
     throw new DataError(file, lines[1] ?? lines[0], `the header's first row "${shorten(first.join(','))}" is yfinance's ${first[0]} row (${writes}), but the next line is not its ${otherName} row`, fix);
   }
   const [fieldRow, tickerRow] = level === 'field' ? [first, second] : [second, first];

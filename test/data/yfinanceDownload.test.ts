@@ -1,39 +1,99 @@
-// yfinance's yf.download of several tickers (probe r27c finding 3): its header's first row repeats
-// each field once per ticker, and was refused as "columns Adj Close and Adj Close both read as
-// adjClose … keep one of them", advice that throws symbols away. It is named as what it is, with
-// the two ways to write it that breadth reads; the long file the advice gives loads.
+// yfinance's yf.download(...).to_csv() (its default since 0.2.48, one ticker or several): a header
+// of two or three rows, a column per field and ticker. It was refused (probe r65a); it is read, in
+// every orientation yfinance writes, with the prices of the same data as plain per-symbol files
+// (the shared cases' plain-ohlcv: IWM and SPY, 12 sessions).
 
 import { describe, expect, it } from 'vitest';
+import type { Market } from '../../data/market.ts';
 import { csv, load, refusal, tempDir, writeFile } from './fixtures.ts';
+import { hasPlainCase, plainCase, plainCsv, yfinanceCsv, type Layout } from './yfinanceLayouts.ts';
 
-const SAVE_EACH = 'save one file per ticker (yf.download(ticker).droplevel("Ticker", axis=1).to_csv(f"{ticker}.csv")), or one long file:';
+/** What a market holds of its prices: symbols, sessions and every bar (NaN kept by Array.from). */
+const pricesOf = (m: Market) => ({
+  symbols: m.symbols,
+  dates: Array.from(m.dates),
+  close: Array.from(m.close),
+  open: Array.from(m.open!),
+  high: Array.from(m.high!),
+  low: Array.from(m.low!),
+  volume: Array.from(m.volume),
+});
 
-describe("yf.download's multi-row header", () => {
-  it('several tickers, fields by column (the default): refused in one line naming the layout and the fix', async () => {
-    const file = writeFile(tempDir(), 'prices.csv', csv('Price,Close,Close,Volume,Volume', 'Ticker,AAA,BBB,AAA,BBB', 'Date,,,,', '2024-01-02,10,20,100,200'));
-    expect(await refusal(file)).toBe(
-      `${file}:1: the header "Price,Close,Close,Volume,Volume" is yfinance's yf.download of several tickers (Price,… then Ticker,… then Date,,,…: a column per field and ticker), which breadth does not read — ${SAVE_EACH} df.stack(level=1).reset_index().to_csv("prices.csv", index=False)`,
+describe.skipIf(!hasPlainCase)("yf.download's multi-row header is read", () => {
+  it.each<[string, Layout]>([
+    ['fields by column (the default: Price, Ticker, Date rows)', {}],
+    ["group_by='ticker' (Ticker, Price, Date rows)", { groupBy: 'ticker' }],
+    ['two rows (an index with no name: no Date row)', { indexRow: false }],
+    ["group_by='ticker', two rows", { groupBy: 'ticker', indexRow: false }],
+    ['unnamed levels (yfinance before 0.2.33: ,Close,… then ,IWM,…)', { named: false }],
+  ])('several tickers, %s: the plain files\' prices, one symbol per ticker', async (_, layout) => {
+    const file = writeFile(tempDir(), 'prices.csv', yfinanceCsv(['IWM', 'SPY'], layout));
+    const m = await load(file);
+    expect(pricesOf(m)).toEqual(pricesOf(await load(plainCase)));
+    // Hand-checked against the case: IWM's 01-02 close 199.52, SPY's 01-18 open.
+    expect(m.close[0]).toBe(199.52);
+    expect(m.symbols).toEqual(['IWM', 'SPY']);
+  });
+
+  it('one ticker per file (Price, Ticker, Date rows), both orientations: a per-symbol file named by its file', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'IWM.csv', yfinanceCsv(['IWM']));
+    writeFile(dir, 'SPY.csv', yfinanceCsv(['SPY'], { groupBy: 'ticker' }));
+    const m = await load(dir);
+    expect(pricesOf(m)).toEqual(pricesOf(await load(plainCase)));
+    expect(m.sources[0].format).toBe('csv per symbol: Date,Close,High,Low,Open,Volume');
+    expect(m.sources[0].notes).toContain("yfinance multi-row header, 1 ticker (Price,… then Ticker,… then Date,,,…): read as Date,Close,High,Low,Open,Volume, the ticker row naming the file's symbol");
+  });
+
+  it('the same as the long file df.stack().reset_index() writes, and said so with the columns read and ignored', async () => {
+    const file = writeFile(tempDir(), 'prices.csv', yfinanceCsv(['IWM', 'SPY'], { extra: [['Repaired?', 'False']] }));
+    const m = await load(file);
+    const long = ['Date,Ticker,Close,High,Low,Open,Volume'];
+    for (const date of ['2024-01-02', '2024-01-03']) for (const t of ['IWM', 'SPY']) long.push(`${date},${t},${plainCsv(t).split('\n').find((l) => l.startsWith(date))!.split(',').slice(1).join(',')}`);
+    expect(m.sources[0].columns).toEqual({ used: ['Date', 'Ticker', 'Close', 'High', 'Low', 'Open', 'Volume'], ignored: ['Repaired?'] });
+    expect(m.sources[0].notes).toContain(
+      'yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Close,High,Low,Open,Volume,Repaired?',
     );
+    expect(m.sources[0].notes).toContain('columns ignored: Repaired?');
+    expect(pricesOf(m)).toEqual(pricesOf(await load(plainCase)));
   });
 
-  it("group_by='ticker' (Ticker,… then Price,…): the ticker is level 0", async () => {
-    const file = writeFile(tempDir(), 'prices.csv', csv('Ticker,AAA,AAA,BBB,BBB', 'Price,Close,Volume,Close,Volume', 'Date,,,,', '2024-01-02,10,100,20,200'));
-    expect(await refusal(file)).toMatch(/prices\.csv:1: the header "Ticker,AAA,AAA,BBB,BBB" is yfinance's yf\.download of several tickers \(Ticker,… then Price,… then Date,,,…, as group_by='ticker' writes it: a column per field and ticker\), .* df\.stack\(level=0\)\.reset_index\(\)/);
+  it('a ticker that starts later (its cells empty) has no bar on those dates; a row where every ticker is empty is skipped', async () => {
+    const late = ['2024-01-02', '2024-01-03'];
+    const dir = tempDir();
+    const text = yfinanceCsv(['IWM', 'SPY'], { noBar: { SPY: late } });
+    // A date with every cell empty, between 01-12 and 01-16 (as for a holiday of another market).
+    const ragged = text.replace(/^(2024-01-16,)/m, `2024-01-15${',' .repeat(10)}\n$1`);
+    const file = writeFile(dir, 'yf/prices.csv', ragged);
+    writeFile(dir, 'plain/IWM.csv', plainCsv('IWM'));
+    writeFile(dir, 'plain/SPY.csv', plainCsv('SPY', late));
+    const m = await load(file);
+    expect(pricesOf(m)).toEqual(pricesOf(await load(`${dir}/plain`)));
+    // 12 sessions (01-15 is none); SPY's first close is on 01-04, its third session.
+    expect(m.dates.length).toBe(12);
+    expect([m.close[1], m.close[3]]).toEqual([NaN, NaN]);
+    expect(m.close[5]).toBe(467.28);
+    expect(m.sources[0].notes.find((n) => n.startsWith('yfinance'))).toMatch(/; every cell empty \(no bar that date, left out\): SPY on 3 dates, IWM on 1 date$/);
+  });
+});
+
+describe("yf.download's header refused", () => {
+  it("one ticker in a file named after another: refused naming file, both names and the rename", async () => {
+    const file = writeFile(tempDir(), 'SPY.csv', csv('Price,Close,Volume', 'Ticker,IWM,IWM', 'Date,,', '2024-01-02,199.52,44341500'));
+    expect(await refusal(file)).toBe(`${file}:2: yfinance's Ticker row names IWM, but a per-symbol file's symbol is its file name: SPY — rename the file IWM.csv (or save SPY's download as SPY.csv)`);
   });
 
-  it('a long header is shown by its first 60 characters', async () => {
-    const header = `Price,${['Adj Close', 'Close', 'Dividends', 'High'].flatMap((f) => [f, f, f]).join(',')}`;
-    const message = await refusal(writeFile(tempDir(), 'prices.csv', csv(header, 'Ticker,A,B,C,A,B,C,A,B,C,A,B,C', 'Date,,,,,,,,,,,,', '2024-01-02,1,1,1,1,1,1,0,0,0,1,1,1')));
-    expect(message).toContain(`the header "${header.slice(0, 60)}…" is yfinance's`);
+  it('a Price row with no Ticker row under it (rows 2 and 3 deleted, Price kept)', async () => {
+    const file = writeFile(tempDir(), 'AAA.csv', csv('Price,Close,Volume', '2024-01-02,1,2'));
+    expect(await refusal(file)).toMatch(/AAA\.csv:2: the header's first row "Price,Close,Volume" is yfinance's Price row \(Price,… then Ticker,…\), but the next line is not its Ticker row — rename Price to Date/);
   });
 
-  it('one ticker keeps its own fix (delete rows 2 and 3)', async () => {
-    const file = writeFile(tempDir(), 'AAA.csv', csv('Price,Close,Volume', 'Ticker,AAA,AAA', 'Date,,', '2024-01-02,1,2'));
-    expect(await refusal(file)).toBe(`${file}:1: the header "Price,Close,Volume" is yfinance's multi-row header (Price,… then Ticker,… then Date,,,…) — delete rows 2 and 3 and rename Price to Date`);
+  it('a row of another width is refused at its line', async () => {
+    const file = writeFile(tempDir(), 'prices.csv', csv('Price,Close,Close', 'Ticker,AAA,BBB', 'Date,,', '2024-01-02,10,20', '2024-01-03,11'));
+    expect(await refusal(file)).toMatch(/prices\.csv:5: expected 3 fields, found 2/);
   });
 
-  it('the long file the fix writes (Date, Ticker, then the fields) loads each ticker', async () => {
-    // What df.stack(level=1).reset_index() makes of the first test's file, with a second date.
+  it('the long file (Date, Ticker, then the fields) loads each ticker', async () => {
     const file = writeFile(tempDir(), 'prices.csv', csv('Date,Ticker,Close,Volume', '2024-01-02,AAA,10,100', '2024-01-02,BBB,20,200', '2024-01-03,AAA,11,100', '2024-01-03,BBB,21,200'));
     const m = await load(file);
     expect(m.symbols).toEqual(['AAA', 'BBB']);

@@ -8,7 +8,6 @@
 import { basename } from 'node:path';
 import { DataError } from '../../errors.ts';
 import { normalizeColumnName, refuseRepeatedColumns } from '../../formats/csvTable.ts';
-import { yfinanceDownloadError } from './yfinanceHeader.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;
 /** The adjusted bar beside AdjClose (Tiingo adjOpen…, Quandl Adj. Open…). */
@@ -103,15 +102,13 @@ export function roleOfColumn(name: string): Role | null {
  * Reads a header. `expect` says what the caller needs: 'symbol' for a per-symbol file (a
  * symbol column makes it long all the same), 'long' for a file that must name its symbols.
  * Throws a DataError (file:line, what was found, the fix) when a required column is missing
- * (yfinance's three-row header is named as such) or a role appears twice. `delimiterNote` (e.g. "read as semicolon-separated") is added to
+ * or a role appears twice (yfinance's multi-row header is reshaped before: yfinanceHeader.ts). `delimiterNote` (e.g. "read as semicolon-separated") is added to
  * errors so a user sees how the line was split, and the header is shown joined by its `delimiter`, as written.
  */
 export function resolvePriceColumns(file: string, line: number, header: readonly string[], expect: 'symbol' | 'long' | 'any', delimiterNote = '', delimiter = ','): PriceColumns {
   const roles = header.map(roleOfColumn);
   const written = header.join(delimiter);
   const shown = `"${written}"${delimiterNote ? ` (${delimiterNote})` : ''}`;
-  const download = roles.includes('date') ? undefined : yfinanceDownloadError(file, line, header, written);
-  if (download !== undefined) throw download;
   refuseRepeatedColumns(file, line, header, roles, shown);
   const has = (role: Role): boolean => roles.includes(role);
   const numbered = header.filter((name, k) => roles[k] !== null && NUMBERED_NAME.test(name));
@@ -198,8 +195,36 @@ export function namesDateColumn(header: readonly string[]): boolean {
   return roles.includes('date') || roles.includes('time');
 }
 
-/** True when a header line (already split) reads as a long price file. */
+/** True when a header line (already split) reads as a long price file: a ticker column, or yf.download's first header row of several tickers. */
 export function isLongPriceHeader(header: readonly string[]): boolean {
   const roles = header.map(roleOfColumn);
-  return roles.includes('ticker') && roles.includes('date') && (roles.includes('close') || roles.includes('adjClose'));
+  if (roles.includes('ticker') && roles.includes('date') && (roles.includes('close') || roles.includes('adjClose'))) return true;
+  const level = yfinanceLevel(header);
+  const names = new Set(header.slice(1));
+  // Fields by column: each field once per ticker; tickers by column (group_by='ticker'): each ticker once per field.
+  return level === 'field' ? names.size < header.length - 1 : level === 'ticker' && names.size > 1;
+}
+
+/**
+ * Which of yf.download's column levels a header line (already split) is, when it is the first row
+ * of its multi-row header (yfinanceHeader.ts): 'field' (`Price,Close,Close,High,…`, the default)
+ * or 'ticker' (`Ticker,IWM,IWM,…`, group_by='ticker'), named by its first cell as yfinance names
+ * its levels since 0.2.33; before, the levels had no name (`,Adj Close,Adj Close,…`), and a row
+ * of price fields only is the field level, a row repeating other names the ticker level (named
+ * Ticker too, it repeats each ticker once per field: `Ticker,LastDate,…` is no such row). Every
+ * cell after the first is filled and none is a date column. Undefined for any other line.
+ */
+export function yfinanceLevel(header: readonly string[]): 'field' | 'ticker' | undefined {
+  const names = header.slice(1);
+  if (names.length === 0 || names.some((name) => name.trim() === '')) return undefined;
+  const roles = names.map(roleOfColumn);
+  if (roles.includes('date')) return undefined;
+  const first = normalizeColumnName(header[0]);
+  // Each ticker once per field: a Ticker column beside others (a symbols or delistings file's `Ticker,LastDate,…`) names no ticker twice.
+  const repeats = new Set(names).size < names.length;
+  if (first === 'price') return 'field';
+  if (first === 'ticker') return repeats ? 'ticker' : undefined;
+  if (header[0].trim() !== '') return undefined;
+  if (roles.every((role) => role !== null && role !== 'ticker' && role !== 'time' && role !== 'period')) return 'field';
+  return repeats ? 'ticker' : undefined;
 }

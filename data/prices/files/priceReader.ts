@@ -3,7 +3,8 @@
 //   - plain comma-separated, unquoted: the byte scanner streams it (priceRows.ts); should a
 //     quote turn up further down, the file is read again by the general path;
 //     and should a field turn out padded with spaces, likewise;
-//   - anything else (quoting, semicolons with decimal commas, tabs, thousands separators):
+//   - anything else (quoting, semicolons with decimal commas, tabs, thousands separators, and
+//     yfinance's multi-row header, whose records are reshaped first: yfinanceHeader.ts):
 //     csv-parse reads the records (RFC 4180, fields trimmed: formats/csvTable.ts), and each one, normalised (numbers
 //     made plain decimals: formats/numberMarks.ts), goes through the same row checks.
 
@@ -18,6 +19,7 @@ import { repeatedHeaderError, repeatsHeader } from '../rows/repeatedHeader.ts';
 import { MissingValueError, withLaterRows } from '../rows/missingValues.ts';
 import { barchartFooter } from './vendorFooter.ts';
 import { NeedsGeneralPath, PriceRowParser, type ParsedPrices, type PriceRowParserOptions } from './priceRows.ts';
+import { readYfinanceHeader } from './yfinanceHeader.ts';
 
 export interface ReadPrices {
   readonly parsed: ParsedPrices;
@@ -144,12 +146,15 @@ export async function streamPriceFile(file: string, options: ReaderOptions = {})
 function readGeneral(file: string, bytes: Buffer, contentHash: string, options: PriceReaderOptions, sniffed: Dialect): ReadPrices {
   const quoted = sniffed.quoted || bytes.includes(QUOTE);
   const headNote = sniffed.delimiter === ',' ? '' : describeDialect(sniffed);
-  const { records, lines } = parseCsvText(file, bytes, sniffed.delimiter, 1, headNote);
+  const read = parseCsvText(file, bytes, sniffed.delimiter, 1, headNote);
+  // yf.download's multi-row header: its records reshaped into a one-row header's (yfinanceHeader.ts).
+  const yfinance = readYfinanceHeader(file, read.records, read.lines, options.symbol);
+  const { records, lines } = yfinance ?? read;
   // The header is judged before the numbers: its errors say how the sniffed head was read.
   const parser = new PriceRowParser(file, { ...options, separator: UNIT_SEPARATOR, dialectNote: headNote, delimiter: sniffed.delimiter });
   if (records.length === 0) return { parsed: parser.finish(), contentHash, dialect: { ...sniffed, quoted } };
   const header = records[0];
-  parser.setHeader(header, lines[0]);
+  parser.setHeader(header, lines[0], yfinance?.note);
   const roles = parser.columns!.roles;
   const decided = decideMark(records, lines, roles, sniffed.delimiter, quoted);
   const decimal = decided.mark;

@@ -15,7 +15,7 @@ import { wrongFieldCountError } from '../../formats/csvTable.ts';
 import { isoDay } from '../../dates.ts';
 import { DataError } from '../../errors.ts';
 import { MIN_NORMAL, parseIsoDayBytes, readPlainDecimal } from '../../formats/fields.ts';
-import { resolvePriceColumns, type PriceColumns, type PriceField } from './priceColumns.ts';
+import { resolvePriceColumns, yfinanceLevel, type PriceColumns, type PriceField } from './priceColumns.ts';
 import { AdjCloseBasisCheck } from '../rows/adjCloseBasis.ts';
 import { CashSizeCheck } from '../rows/cashSize.ts';
 import { barFix, barProblemOnRow, barProblemText, barsToCheck, bindBars, type BarColumns, type BarProblem, type BarSpec, type BarWording } from '../rows/barCheck.ts';
@@ -166,12 +166,13 @@ export class PriceRowParser {
     return this.#columns;
   }
 
-  /** Reads the header line (general path: the header record, already unquoted). */
-  setHeader(header: readonly string[], line: number): void {
+  /** Reads the header line (general path: the header record, already unquoted); `layout`: how the file's header was read (a source note), e.g. yfinance's multi-row header. */
+  setHeader(header: readonly string[], line: number, layout?: string): void {
     const expect = this.#options.symbol === undefined ? 'long' : 'symbol';
     this.#line = line;
     this.#headerLine = line;
-    this.#columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote, this.#options.delimiter);
+    const columns = resolvePriceColumns(this.#file, line, header.map((h) => h.trim()), expect, this.#options.dialectNote, this.#options.delimiter);
+    this.#columns = layout === undefined ? columns : { ...columns, readAs: [layout, ...columns.readAs] };
     this.#long = this.#columns.long;
     if (this.#long) this.#dateOrder.nameTickers(this.#tickers);
     else this.#current = this.#tickerId(this.#options.symbol!);
@@ -217,7 +218,10 @@ export class PriceRowParser {
         this.#line++;
         if (!this.#columns) {
           const nl = bytes.indexOf(NEWLINE, p);
-          this.setHeader(bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(','), this.#line);
+          const header = bytes.toString('utf8', p, nl > p && bytes[nl - 1] === CR ? nl - 1 : nl).split(',');
+          // yf.download's multi-row header: reshaped on the general path (yfinanceHeader.ts).
+          if (yfinanceLevel(header) !== undefined) throw new NeedsGeneralPath();
+          this.setHeader(header, this.#line);
           p = nl + 1;
         } else p = this.#parseRowAt(bytes, p) + 1;
       }

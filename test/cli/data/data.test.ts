@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME } from '../../../data/cache/marketCache.ts';
+import { hasPlainCase, yfinanceCsv } from '../../data/yfinanceLayouts.ts';
 import { breadth, expectBadInput, expectOk, repoRoot, scratch, write } from '../helpers.ts';
 
 const cases = resolve(repoRoot, '../shared/cases');
@@ -38,6 +39,36 @@ describe.skipIf(!hasCases)('breadth run on the shared cases (formats, impossible
     const cwd = scratch();
     const o = await breadth(['run', '--data', join(cases, 'impossible-bar'), '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--no-cache'], { cwd });
     expectBadInput(o, 'AAA.csv:4: Close 150 is above High 101');
+  });
+});
+
+// yf.download(...).to_csv() of the cases' plain-ohlcv IWM and SPY, as yfinance writes it (test/data/yfinanceLayouts.ts); refused before.
+describe.skipIf(!hasPlainCase)("breadth on yf.download's CSV (a column per field and ticker)", () => {
+  it.each([
+    ['one ticker per file', { 'IWM.csv': yfinanceCsv(['IWM']), 'SPY.csv': yfinanceCsv(['SPY']) }],
+    ['several tickers, fields by column', { 'prices.csv': yfinanceCsv(['IWM', 'SPY']) }],
+    ["several tickers, group_by='ticker'", { 'prices.csv': yfinanceCsv(['IWM', 'SPY'], { groupBy: 'ticker' }) }],
+  ])('%s: buy-and-hold IWM ends at 965,918.40', async (_, files) => {
+    const cwd = scratch();
+    mkdirSync(join(cwd, 'data'));
+    for (const [name, text] of Object.entries(files)) write(cwd, `data/${name}`, text);
+    const o = await breadth(['run', '--data', 'data', '--strategy', 'buy-and-hold', '--param', 'weights={"IWM":1}', '--cash', '1000000', '--no-cache'], { cwd });
+    expectOk(o);
+    // 5,012 shares sized on the 01-02 close 199.52, filled at the 01-03 open 197.40 (cash 10,631.20), marked at the 01-18 close 190.60.
+    expect(finalNav(join(cwd, 'out', 'breadth.db'))).toBeCloseTo(965_918.4, 6);
+  });
+
+  it("data inspect says the layout read and the columns used and ignored; in a data folder's universe/ it is a long file", async () => {
+    const cwd = scratch();
+    for (const sub of ['etf', 'universe']) mkdirSync(join(cwd, 'df', sub), { recursive: true });
+    write(cwd, 'df/etf/AGG.csv', 'Date,Close\n2024-01-02,98\n2024-01-03,98.5\n');
+    write(cwd, 'df/universe/prices.csv', yfinanceCsv(['IWM', 'SPY'], { extra: [['Repaired?', 'False']] }));
+    const o = await breadth(['data', 'inspect', 'df', '--no-cache'], { cwd });
+    expectOk(o);
+    expect(o.stdout).toContain('(long csv: Date,Ticker,Close,High,Low,Open,Volume)');
+    expect(o.stdout).toContain('columns used: Date, Ticker, Close, High, Low, Open, Volume; ignored: Repaired?');
+    expect(o.stdout).toContain('- yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Close,High,Low,Open,Volume,Repaired?');
+    expect(o.stdout).toMatch(/3 symbols \(2 stocks, 1 funds\)/);
   });
 });
 

@@ -67,16 +67,24 @@ function jsonOrUndefined(text: string): unknown {
   }
 }
 
-/** `{IWM:1}` or `{'IWM':1}` as JSON writes it (`{"IWM":1}`), where that parses; else undefined. */
+/**
+ * `{IWM:1}`, `{'IWM':1}` or `[IWM,SPY]` as JSON writes it (`{"IWM":1}`, `["IWM","SPY"]`): keys and
+ * bare words in a list quoted, where that parses; else undefined.
+ */
 function asJson(text: string): string | undefined {
-  const fixed = text.replace(/'([^'"]*)'/g, '"$1"').replace(/([{,]\s*)([A-Za-z_$@.][\w$@.-]*)\s*:/g, '$1"$2":');
+  const fixed = text
+    .replace(/'([^'"]*)'/g, '"$1"')
+    .replace(/([{,]\s*)([A-Za-z_$@.^][\w$@.^=-]*)\s*:/g, '$1"$2":')
+    .replace(/([[,]\s*)([A-Za-z_$@.^][\w$@.^=-]*)(?=\s*[,\]])/g, '$1"$2"');
   return jsonOrUndefined(fixed) === undefined ? undefined : fixed;
 }
 
 /**
  * `k=v` → [k, v] with v read as JSON where it parses (numbers, booleans, objects), else a string.
- * A value written as an object or list (`{…}`, `[…]`) must be JSON: `weights={IWM:1}` is refused
- * with the JSON it meant (`weights={"IWM":1}`), never passed on as the text "{IWM:1}".
+ * A value written as an object or list (`{…}`, `[…]`) that is not JSON is refused with the JSON it
+ * likely meant (`weights={IWM:1}` → `weights={"IWM":1}`, `symbols=[IWM,SPY]` → `["IWM","SPY"]`) and
+ * the way to pass the text itself (`tag="[draft]"`): a value never reaches the strategy as text
+ * the user did not mean as text.
  */
 function parseParam(text: string): [string, unknown] {
   const eq = text.indexOf('=');
@@ -87,10 +95,12 @@ function parseParam(text: string): [string, unknown] {
   if (parsed !== undefined) return [key, parsed];
   if (/^\s*[[{]/.test(value)) {
     const meant = asJson(value);
+    const example = value.trimStart().startsWith('[') ? '["IWM","SPY"]' : '{"IWM":1}';
+    const asText = `; for the text itself: --param '${key}=${JSON.stringify(value)}'`;
     throw new UserError(
       meant === undefined
-        ? `--param ${text}: values are read as JSON, and this is not JSON: write keys and text in double quotes, e.g. --param '${key}={"IWM":1}' (in single quotes, so the shell keeps them)`
-        : `--param ${text}: values are read as JSON, where keys need double quotes: --param '${key}=${meant}' (in single quotes, so the shell keeps them)`,
+        ? `--param ${text}: values are read as JSON, and this is not JSON: write keys and text in double quotes, e.g. --param '${key}=${example}' (in single quotes, so the shell keeps them)${asText}`
+        : `--param ${text}: values are read as JSON, where keys and text need double quotes: --param '${key}=${meant}' (in single quotes, so the shell keeps them)${asText}`,
     );
   }
   return [key, value];

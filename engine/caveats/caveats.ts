@@ -96,6 +96,17 @@ const grouped = (x: number, least: number, most: number): string => x.toLocaleSt
 /** An amount of currency for a message, rounded to a whole unit and grouped: 20000.4 → "20,000". */
 export const money = (x: number): string => Math.round(x).toLocaleString('en-US');
 
+/**
+ * A setting for a message as the user gave it, its integer part grouped: 2020.45 → "2,020.45",
+ * 600 → "600" (money() would round 2,020.45 to "2,020", below the 2,020.41 trade it refused).
+ */
+export const settingText = (x: number): string => {
+  const text = String(x);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text; // 1e+21, NaN: as JavaScript writes them
+  const [whole, fraction] = text.split('.');
+  return `${Number(whole).toLocaleString('en-US')}${fraction === undefined ? '' : `.${fraction}`}`;
+};
+
 /** A share count for a message, grouped, to six decimals (fractional shares): 1234.5 → "1,234.5". */
 export const shareCount = (x: number): string => grouped(x, 0, 6);
 

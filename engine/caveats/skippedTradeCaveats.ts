@@ -6,7 +6,7 @@
 
 import type { Market } from '../../data/market.ts';
 import { isoDay } from '../../data/dates.ts';
-import { type Caveat, caveat, listSymbols, money, pct, severityBySize } from './caveats.ts';
+import { type Caveat, caveat, listSymbols, pct, settingText, severityBySize } from './caveats.ts';
 import type { EngineConfig } from '../config.ts';
 import { SKIP_RULE_NAMES, SkipRule, type SkippedTrades } from '../result.ts';
 
@@ -16,7 +16,7 @@ const HIGH = 0.2;
 
 /** What a skip rule dropped, for a sentence: "below minTradeNotional 600", "whose commission was above maxCommissionRate 0.01". */
 export function skipRuleText(rule: SkipRule, config: Pick<EngineConfig, 'minTradeNotional' | 'maxCommissionRate'>): string {
-  return rule === SkipRule.minTradeNotional ? `below minTradeNotional ${money(config.minTradeNotional)}` : `whose commission was above maxCommissionRate ${config.maxCommissionRate}`;
+  return rule === SkipRule.minTradeNotional ? `below minTradeNotional ${settingText(config.minTradeNotional)}` : `whose commission was above maxCommissionRate ${config.maxCommissionRate}`;
 }
 
 /** What helps against a skip rule: more cash lifts a trade over a notional floor, never under a commission rate (500 bps is 5 % at any size). */

@@ -81,6 +81,17 @@ describe('minTradeNotional', () => {
     });
   });
 
+  it('names the minimum as it was set, not rounded: a 2,020.41 trade below 2,020.45 (probe r66b F1: "below minTradeNotional 2,020")', () => {
+    // 27 shares of C at 74.83 = 2,020.41 < 2,020.45: skipped; the message must not print 2,020, which the trade exceeds.
+    const m = fixtureMarket({ symbols: ['C'], closes: flat([74.83]) });
+    const result = scenario(m, { 0: { shares: { C: 27 } } }, { initialCash: 10_000, minTradeNotional: 2020.45 });
+    expect(trades(result)).toEqual([]);
+    // The run never invests, so the never-invested caveat says it, with the same words as the skipped-trades one.
+    const said = result.caveats.map((c) => c.message).filter((m) => m.includes('minTradeNotional'));
+    expect(said.length).toBeGreaterThan(0);
+    for (const message of said) expect(message).toContain('below minTradeNotional 2,020.45');
+  });
+
   it('sizes buys without the proceeds of a sale it skips (cash and margin accounts alike)', () => {
     // t1 close: 50 A at 110 (5 500), 50 B at 90 (4 500), cash 0, NAV 10 000. Targets A 0.52 → 47 (sell 3 × 110 = 330 < 500: skipped),
     // B 0.18 → 20 (sell 30 × 90 = 2 700), C 0.30 → 30 at 100. Cash for C: 2 700 only → 27 shares, nothing deferred.

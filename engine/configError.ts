@@ -54,9 +54,29 @@ export function describeIssues(error: z.ZodError, where: string, basePath = '', 
       const path = basePath && own && !own.startsWith('[') ? `${basePath}.${own}` : basePath + own;
       const value = valueAt(input, issue.path);
       const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${excerpt(value)}`;
-      return { path: path || '(top level)', text: messages.get(issue) ?? `${issue.message}${got}` };
+      return { path: path || '(top level)', text: messages.get(issue) ?? plainIssue(issue, value) ?? `${issue.message}${got}` };
     });
   return `${where}: ${said.map(({ path, text }, n) => (n > 0 && path === said[n - 1].path ? text : `${path}: ${text}`)).join('; ')}`;
+}
+
+/**
+ * The issues zod words for itself, in plain words with the fix: a required key left out ("required
+ * but missing: add name: (a string)") or left empty (null), and a kind not among a union's
+ * ("\"bps\" is not one of none, fixed-bps, …: did you mean fixed-bps?"); undefined for others.
+ */
+function plainIssue(issue: z.core.$ZodIssue, value: unknown): string | undefined {
+  const key = issue.path.at(-1);
+  if (issue.code === 'invalid_type' && (value === undefined || value === null) && typeof key === 'string') {
+    return `required but ${value === null ? 'empty' : 'missing'}: ${value === null ? 'give' : 'add'} ${key}: (${issue.expected === 'string' ? 'a text' : `a ${issue.expected}`})`;
+  }
+  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
+    const options = (issue.options as unknown[]).map(String);
+    const near = typeof value === 'string' ? nearestName(value, options) : undefined;
+    const choices = options.join(', ');
+    if (value === undefined && typeof key === 'string') return `required but missing: add ${key}: one of ${choices}`;
+    return `${excerpt(value)} is not one of ${choices}${near === undefined ? '' : `: did you mean ${near}?`}`;
+  }
+  return undefined;
 }
 
 /** Parse `input` with `schema`, or throw a UserError listing every problem in one line. */

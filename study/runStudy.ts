@@ -85,6 +85,18 @@ export interface PreparedRun {
 }
 
 /**
+ * Where the study file writes the engine settings a refusal is about: the run's own `engine:`
+ * (runs[k].engine) when it sets the first refused key, else the study's top-level `engine:` when
+ * that does — not runs[0].engine for a key the file writes once at its top (probe r66b F3).
+ */
+function engineKeysAt(merged: Record<string, unknown>, spec: RunSpec, config: StudyConfig, path: string): string {
+  const first = engineConfigSchema.safeParse(merged).error?.issues[0]?.path[0];
+  const inRun = spec.engine !== undefined && typeof first === 'string' && Object.hasOwn(spec.engine, first);
+  const atTop = config.engine !== undefined && typeof first === 'string' && Object.hasOwn(config.engine, first);
+  return !inRun && atTop ? 'engine' : `${path}.engine`;
+}
+
+/**
  * Validate one run of a study against the market: strategy and params, engine settings over the
  * study's, benchmark. Errors name `where` and the key path `path` (default runs[k]).
  */
@@ -107,7 +119,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
     }
     merged.periodsPerYear = periodsPerYear;
   }
-  const engine = parseFields(engineConfigSchema, merged, where, `${path}.engine`);
+  const engine = parseFields(engineConfigSchema, merged, where, engineKeysAt(merged, spec, config, path));
   const benchmarkName = spec.benchmark ?? config.benchmark;
   const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, config.symbols, where, `${path}.benchmark`) : null;
   return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear };

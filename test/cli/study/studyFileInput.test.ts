@@ -50,15 +50,25 @@ describe.concurrent('a file that is not a study', () => {
   it('several problems are one line: the file named once, each key path once (probe r60c L3: a study cut mid-run, a baseline of runs [{}] and --label \'\' took a line each, the last without "breadth:")', async () => {
     // The study cut after `name:` (its value null, no strategy): two issues at two paths.
     study('cut.yaml', 'data: sample\nruns:\n  - name:\n');
-    expectBadInput(await run('cut.yaml'), 'breadth: cut.yaml: runs[0].name: Invalid input: expected string, received null, got null; runs[0].strategy: Invalid input: expected string, received undefined');
+    expectBadInput(await run('cut.yaml'), 'breadth: cut.yaml: runs[0].name: required but empty: give name: (a text); runs[0].strategy: required but missing: add strategy: (a text)');
     write(dir, 'empty-run.json', '{"breadth_baseline": 1, "study": "s.yaml", "data_source": "sample", "data": "d", "data_fingerprint": "x", "runs": [{}]}\n');
     expectBadInput(
       await breadth(['regress', '--baseline', 'empty-run.json'], { cwd: dir }),
-      'breadth: empty-run.json: runs[0].name: Invalid input: expected string, received undefined; runs[0].fills_hash: Invalid input: expected string, received undefined; runs[0].metrics: Invalid input: expected record, received undefined',
+      'breadth: empty-run.json: runs[0].name: required but missing: add name: (a text); runs[0].fills_hash: required but missing: add fills_hash: (a text); runs[0].metrics: required but missing: add metrics: (a record)',
     );
     // An empty --label breaks one rule, said by the flag (it was "runs[0].name: Too small …" and a second line).
     expectBadInput(await run('--strategy', 'buy-and-hold', '--label', ''), /^breadth: --label: use letters, digits, "\.", "-", "_" or "@", got ""$/);
     expectBadInput(await run('--strategy', './a b.ts'), /^breadth: the run's name \(the --strategy file's; give --label to choose one\): use letters, digits, "\.", "-", "_" or "@", got "a b"$/);
+  });
+
+  it("engine settings are named where the file writes them, a kind not among a setting's in words (probe r66b F3: the top-level engine: read as runs[0].engine, zod's 'Invalid discriminator value')", async () => {
+    study('top-engine.yaml', 'data: sample\nengine: { initialCash: -5 }\nruns:\n  - name: a\n    strategy: buy-and-hold\n  - name: b\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('top-engine.yaml'), /^breadth: top-engine\.yaml: engine\.initialCash: -5: the initial cash is an amount above 0/);
+    // The run's own engine: sets it too: that is the key to mend.
+    study('run-engine.yaml', 'data: sample\nengine: { initialCash: -5 }\nruns:\n  - name: a\n    strategy: buy-and-hold\n    engine: { initialCash: -7 }\n');
+    expectBadInput(await run('run-engine.yaml'), /^breadth: run-engine\.yaml: runs\[0\]\.engine\.initialCash: -7: /);
+    study('kind.yaml', 'data: sample\nengine: { slippage: { kind: fixed-bp, bps: 3 } }\nruns:\n  - name: a\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('kind.yaml'), 'breadth: kind.yaml: engine.slippage.kind: "fixed-bp" is not one of none, fixed-bps, half-spread, sqrt-impact: did you mean fixed-bps?');
   });
 
   it('a long value is quoted as its first 60 characters and an ellipsis', async () => {

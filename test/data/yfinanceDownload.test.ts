@@ -41,8 +41,11 @@ describe.skipIf(!hasPlainCase)("yf.download's multi-row header is read", () => {
     writeFile(dir, 'SPY.csv', yfinanceCsv(['SPY'], { groupBy: 'ticker' }));
     const m = await load(dir);
     expect(pricesOf(m)).toEqual(pricesOf(await load(plainCase)));
-    expect(m.sources[0].format).toBe('csv per symbol: Date,Close,High,Low,Open,Volume');
-    expect(m.sources[0].notes).toContain("yfinance multi-row header, 1 ticker (Price,… then Ticker,… then Date,,,…): read as Date,Close,High,Low,Open,Volume, the ticker row naming the file's symbol");
+    expect(m.sources[0].format).toBe('csv per symbol: Date,Adj Close,High,Low,Open,Volume');
+    expect(m.sources[0].notes).toContain("yfinance multi-row header, 1 ticker (Price,… then Ticker,… then Date,,,…): read as Date,Adj Close,High,Low,Open,Volume, the ticker row naming the file's symbol; no Adj Close: its Close is adjusted for dividends and splits (auto_adjust=True, yfinance's default), read as Adj Close");
+    // auto_adjust=True's Close includes the dividends: a total-return price, never "dividends are MISSING" (probe r66a F1).
+    expect(m.sources[0].notes).toContain('AdjClose only: prices are total-return (dividends reinvested), no separate dividend events');
+    expect(m.sources[0].notes.join(' ')).not.toContain('MISSING');
   });
 
   it('the same as the long file df.stack().reset_index() writes, and said so with the columns read and ignored', async () => {
@@ -50,9 +53,9 @@ describe.skipIf(!hasPlainCase)("yf.download's multi-row header is read", () => {
     const m = await load(file);
     const long = ['Date,Ticker,Close,High,Low,Open,Volume'];
     for (const date of ['2024-01-02', '2024-01-03']) for (const t of ['IWM', 'SPY']) long.push(`${date},${t},${plainCsv(t).split('\n').find((l) => l.startsWith(date))!.split(',').slice(1).join(',')}`);
-    expect(m.sources[0].columns).toEqual({ used: ['Date', 'Ticker', 'Close', 'High', 'Low', 'Open', 'Volume'], ignored: ['Repaired?'] });
+    expect(m.sources[0].columns).toEqual({ used: ['Date', 'Ticker', 'Adj Close', 'High', 'Low', 'Open', 'Volume'], ignored: ['Repaired?'] });
     expect(m.sources[0].notes).toContain(
-      'yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Close,High,Low,Open,Volume,Repaired?',
+      'yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Adj Close,High,Low,Open,Volume,Repaired?; no Adj Close: its Close is adjusted for dividends and splits (auto_adjust=True, yfinance\'s default), read as Adj Close',
     );
     expect(m.sources[0].notes).toContain('columns ignored: Repaired?');
     expect(pricesOf(m)).toEqual(pricesOf(await load(plainCase)));

@@ -49,7 +49,16 @@ export function readYfinanceHeader(file: string, records: readonly (readonly str
     const fix = `rename ${first[0]} to Date when the column holds the dates (a file of one ticker with rows 2 and 3 deleted), or keep the rows yfinance writes`;
     throw new DataError(file, lines[1] ?? lines[0], `the header's first row "${shorten(first.join(','))}" is yfinance's ${first[0]} row (${writes}), but the next line is not its ${otherName} row`, fix);
   }
-  const [fieldRow, tickerRow] = level === 'field' ? [first, second] : [second, first];
+  const [given, tickerRow] = level === 'field' ? [first, second] : [second, first];
+  // yfinance writes Adj Close only with auto_adjust=False; without it (auto_adjust=True, its
+  // default since 0.2.51), Close is adjusted for dividends and splits: it is read as Adj Close, a
+  // total-return price, never as a traded Close whose dividends are missing (probe r66a F1). With
+  // its action columns (actions=True) the price series' own rule reads that layout already
+  // (series/priceSeries.ts closeHoldsDividends: the dividends listed are not paid again).
+  const roles = given.map((name) => roleOfColumn(name));
+  const adjusted = !roles.includes('adjClose') && roles.includes('close') && !roles.some((role) => role === 'dividend' || role === 'splitRatio' || role === 'capitalGain');
+  const fieldRow = adjusted ? given.map((name) => (roleOfColumn(name) === 'close' ? 'Adj Close' : name)) : given;
+  const adjustedNote = adjusted ? '; no Adj Close: its Close is adjusted for dividends and splits (auto_adjust=True, yfinance\'s default), read as Adj Close' : '';
   // pandas writes the index's name on a row of its own (Date,,,…); with no name, the data follow.
   const third = records[2];
   const indexRow = third !== undefined && third.length === first.length && third[0] !== '' && !/^\d/.test(third[0]) && third.slice(1).every((cell) => cell === '');
@@ -90,7 +99,7 @@ export function readYfinanceHeader(file: string, records: readonly (readonly str
       );
     }
     const body = records.slice(start).map((_, k) => checked(start + k));
-    const note = `yfinance multi-row header, 1 ticker (${rows}): read as ${dateName},${fields.join(',')}, the ticker row naming the file's symbol`;
+    const note = `yfinance multi-row header, 1 ticker (${rows}): read as ${dateName},${fields.join(',')}, the ticker row naming the file's symbol${adjustedNote}`;
     return { records: [[dateName, ...fieldRow.slice(1)], ...body], lines: [lines[0], ...lines.slice(start)], note };
   }
 
@@ -115,7 +124,7 @@ export function readYfinanceHeader(file: string, records: readonly (readonly str
   const listed = tickers.length <= NAMED_UP_TO ? tickers.join(', ') : `${tickers.slice(0, NAMED_UP_TO).join(', ')}, … ${tickers.length - NAMED_UP_TO} more`;
   const empties = [...noBar].slice(0, NAMED_UP_TO).map(([ticker, n]) => `${ticker} on ${n} date${n === 1 ? '' : 's'}`);
   const gaps = noBar.size === 0 ? '' : `; every cell empty (no bar that date, left out): ${empties.join(', ')}${noBar.size > NAMED_UP_TO ? `, … ${noBar.size - NAMED_UP_TO} more tickers` : ''}`;
-  const note = `yfinance multi-row header, ${tickers.length} ticker${tickers.length === 1 ? '' : 's'} (${listed}; ${rows}: a column per field and ticker): read as a long file ${dateName},Ticker,${fields.join(',')}${gaps}`;
+  const note = `yfinance multi-row header, ${tickers.length} ticker${tickers.length === 1 ? '' : 's'} (${listed}; ${rows}: a column per field and ticker): read as a long file ${dateName},Ticker,${fields.join(',')}${adjustedNote}${gaps}`;
   return { records: longRecords, lines: longLines, note };
 }
 

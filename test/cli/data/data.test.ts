@@ -65,9 +65,9 @@ describe.skipIf(!hasPlainCase)("breadth on yf.download's CSV (a column per field
     write(cwd, 'df/universe/prices.csv', yfinanceCsv(['IWM', 'SPY'], { extra: [['Repaired?', 'False']] }));
     const o = await breadth(['data', 'inspect', 'df', '--no-cache'], { cwd });
     expectOk(o);
-    expect(o.stdout).toContain('(long csv: Date,Ticker,Close,High,Low,Open,Volume)');
-    expect(o.stdout).toContain('columns used: Date, Ticker, Close, High, Low, Open, Volume; ignored: Repaired?');
-    expect(o.stdout).toContain('- yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Close,High,Low,Open,Volume,Repaired?');
+    expect(o.stdout).toContain('(long csv: Date,Ticker,Adj Close,High,Low,Open,Volume)');
+    expect(o.stdout).toContain('columns used: Date, Ticker, Adj Close, High, Low, Open, Volume; ignored: Repaired?');
+    expect(o.stdout).toContain('- yfinance multi-row header, 2 tickers (IWM, SPY; Price,… then Ticker,… then Date,,,…: a column per field and ticker): read as a long file Date,Ticker,Adj Close,High,Low,Open,Volume,Repaired?; no Adj Close: its Close is adjusted for dividends and splits (auto_adjust=True, yfinance\'s default), read as Adj Close');
     expect(o.stdout).toMatch(/3 symbols \(2 stocks, 1 funds\)/);
   });
 });

@@ -510,7 +510,9 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   const withGains = summary.capitalGains > 0 ? ` (${summary.capitalGains} with a capital-gain distribution, paid as cash like a dividend)` : '';
   if (closeHoldsDividends(parsed.columns)) {
     const n = summary.dividendsInClose;
-    const listedCash = n === 0 ? '' : `; the ${n === 1 ? '1 dividend listed is' : `${n} dividends listed are`} not paid again${withGains}`;
+    // Not paid, gains included: the capital gains are in the adjusted Close too (probe r66a F4: "paid as cash like a dividend" said beside "not paid again").
+    const gains = summary.capitalGains > 0 ? ` (${summary.capitalGains} with a capital-gain distribution, likewise in Close)` : '';
+    const listedCash = n === 0 ? '' : `; the ${n === 1 ? '1 dividend listed is' : `${n} dividends listed are`} not paid again${gains}`;
     notes.push(
       `Close is adjusted for dividends and splits (yfinance's Dividends and Stock Splits columns with no Adj Close: its default auto_adjust=True layout), so prices are total-return${listedCash} — export with auto_adjust=False (which adds Adj Close) to receive dividends as cash beside a Close that is split-adjusted only (yfinance's Close is split-adjusted in both modes)`,
     );

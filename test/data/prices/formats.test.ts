@@ -343,4 +343,13 @@ describe('yfinance actions: Dividends and Stock Splits columns', () => {
     expect(raw.series[0].priceKind).toBe(PriceKind.raw);
     expect(raw.series[0].dividends).toEqual([{ day: parseIsoDay('2020-01-03'), value: 0.5 }]);
   });
+
+  it("a fund's auto_adjust=True layout with Capital Gains: the gains are in Close as the dividends are, not 'paid as cash' (probe r66a F4)", async () => {
+    const rows = ['2020-01-02,100,100,100,100,5,0,0,0', '2020-01-03,99,99,99,99,5,0.5,0.25,0', '2020-01-06,99,99,99,99,5,0,0,0'];
+    const { series, sources } = await loadPriceFile(writeFile(tempDir(), 'F.csv', csv('Date,Open,High,Low,Close,Volume,Dividends,Capital Gains,Stock Splits', ...rows)), asStock);
+    expect(series[0].dividends).toEqual([]);
+    const notes = sources[0].notes.join(' ');
+    expect(notes).toContain('the 1 dividend listed is not paid again (1 with a capital-gain distribution, likewise in Close)');
+    expect(notes).not.toContain('paid as cash');
+  });
 });

@@ -10,7 +10,6 @@ import { writeReport } from '../reports/html/page/writeReport.ts';
 import { caveatLabel } from '../reports/caveats/baselineCaveats.ts';
 import { baselineCaveatChanges, compareToBaseline, notCompared, parseBaseline, type Baseline } from '../reports/regression.ts';
 import { makeBaseline, studyBaselineRuns } from '../study/baseline.ts';
-import { requireStudyData } from '../study/config.ts';
 import { loadStudyFile, SAMPLE } from '../study/index.ts';
 import { ExitCode } from './exitCodes.ts';
 import { noteCacheSkipped } from './loadOptions.ts';
@@ -38,7 +37,7 @@ const fromBaseline = (baselineFile: string, path: string): string => (path === S
 const toBaseline = (baselineFile: string, path: string): string => (path === SAMPLE || isAbsolute(path) ? path : relative('.', resolve(baselineFolder(baselineFile), path)) || '.');
 
 async function measure(studyFile: string, data: string) {
-  const config = { ...loadStudyFile(studyFile), data };
+  const config = loadStudyFile(studyFile, data);
   return studyBaselineRuns(config, studyFile, dirname(resolve(studyFile)), { onCache: noteCacheSkipped });
 }
 
@@ -83,9 +82,7 @@ function fieldPath(file: string, baseline: Baseline, key: 'study' | 'data_source
  */
 export async function saveBaseline(studyFile: string, data: string | undefined, out: string): Promise<void> {
   prepareOutputFile(out, '--out', 'baseline.json');
-  const own = data === undefined ? loadStudyFile(studyFile) : undefined;
-  if (own !== undefined) requireStudyData(own);
-  const source = data ?? own!.data;
+  const source = data ?? loadStudyFile(studyFile).data;
   const measured = await measure(studyFile, source);
   save(out, makeBaseline(fromBaseline(out, studyFile), fromBaseline(out, source), measured));
   writeStandardOutput(`baseline of ${counted(measured.runs.length, 'run')} on ${measured.data} written to ${out}\n`);

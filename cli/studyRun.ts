@@ -2,7 +2,7 @@
 // `breadth run <config>` both do (loaded only when one of them runs).
 
 import { dirname, join, resolve } from 'node:path';
-import { loadStudyFile, requireStudyData } from '../study/config.ts';
+import { loadStudyFile } from '../study/config.ts';
 import { runStudy } from '../study/index.ts';
 import { outputPlaces } from '../study/pageNames.ts';
 import type { loadOptions } from './loadOptions.ts';
@@ -24,9 +24,7 @@ export interface StudyFileOptions {
 }
 
 export async function runStudyFile(file: string, options: StudyFileOptions): Promise<void> {
-  const loaded = loadStudyFile(file);
-  if (!options.data) requireStudyData(loaded);
-  const config = options.data ? { ...loaded, data: options.data } : loaded;
+  const config = loadStudyFile(file, options.data || undefined);
   const { out, db } = outputPlaces(options.out, options.db);
   ensureFolder(dirname(db));
   const bar = progressBar();

@@ -54,9 +54,9 @@ function queueSettings(args: Pick<TrialArgs, 'queue' | 'attempts'>): { queue?: Q
   return { queue: { url: args.queue, attempts: args.attempts, log: (line) => process.stderr.write(`breadth: ${line}\n`) } };
 }
 
-/** The study file's config with --data and --symbols applied. */
-function withDataArgs<C extends { data: string; symbols?: string[] }>(config: C, args: Pick<TrialArgs, 'data' | 'symbols'>): C {
-  return { ...config, ...(args.data ? { data: args.data } : {}), ...(args.symbols === undefined ? {} : { symbols: symbolsOption(args.symbols) }) };
+/** The study file's config with --symbols applied (--data is loadStudyFile's). */
+function withSymbolsArg<C extends { symbols?: string[] }>(config: C, args: Pick<TrialArgs, 'symbols'>): C {
+  return args.symbols === undefined ? config : { ...config, symbols: symbolsOption(args.symbols) };
 }
 
 /** --runs a,b → ['a', 'b']. */
@@ -89,12 +89,10 @@ export interface TrialRunSettings {
  * name, so two sweeps into two stores never overwrite each other's pages.
  */
 export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyConfig, settings: TrialRunSettings) => Promise<R>): Promise<{ config: StudyConfig; db: string; out: string; result: R }> {
-  const { loadStudyFile, requireStudyData } = await import('../study/config.ts');
+  const { loadStudyFile } = await import('../study/index.ts');
   const { defaultWorkers } = await import('../study/sweep/index.ts');
   const timeoutMs = trialTimeoutMs(args['trial-timeout']);
-  const loaded = loadStudyFile(args.config);
-  if (!args.data) requireStudyData(loaded);
-  const config = withDataArgs(loaded, args);
+  const config = withSymbolsArg(loadStudyFile(args.config, args.data || undefined), args);
   const { out, db } = outputPlaces(args.out, args.db);
   ensureFolder(dirname(db));
   const bar = progressBar({ eta: true });

@@ -123,11 +123,14 @@ function readStudyText(path: string): string {
 }
 
 /**
- * Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to it.
+ * Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to
+ * it. `data` (--data, as typed) replaces the file's `data:`; without it, the file's must exist.
  * @throws UserError for a folder or price file given instead (with the --data command), an empty
- *   file, text that does not parse, or keys and values the schema refuses (file: key path: problem).
+ *   file, text that does not parse, keys and values the schema refuses (file: key path: problem),
+ *   or, without `data`, a `data:` that names nothing: `s7.yaml: data: nodata: no such file or
+ *   folder (looked at /…/nodata: …)`, where the loader would name only the path.
  */
-export function loadStudyFile(path: string): StudyConfig {
+export function loadStudyFile(path: string, data?: string): StudyConfig {
   const text = readStudyText(path);
   let raw: unknown;
   if (path.endsWith('.json')) raw = parseJsonText(text, path);
@@ -144,24 +147,12 @@ export function loadStudyFile(path: string): StudyConfig {
   }
   const study = parseFields(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));
-  const config = { ...study, data: here(study.data), factors: here(study.factors) };
-  dataAsWritten.set(config, { file: path, data: study.data });
+  const config = { ...study, data: data ?? here(study.data), factors: here(study.factors) };
+  if (data === undefined && config.data !== 'sample' && !existsSync(config.data)) {
+    const relative = isAbsolute(study.data) ? '' : ` (looked at ${resolve(config.data)}: a relative path starts at the study file's folder)`;
+    throw new UserError(`${path}: data: ${study.data}: no such file or folder${relative} — give a data folder, a folder of ${PRICE_FILE_NAMES} files, or one price file`);
+  }
   return config;
-}
-
-/** The study file a loaded config came from, and its `data:` as written there (loadStudyFile). */
-const dataAsWritten = new WeakMap<StudyConfig, { file: string; data: string }>();
-
-/**
- * Throws a UserError naming the study file and its `data:` key when `config` (as loadStudyFile
- * read it, its data not replaced by --data) names data that does not exist: `s7.yaml: data:
- * nodata: no such file or folder (looked at /…/nodata: …)`, where the loader names only the path.
- */
-export function requireStudyData(config: StudyConfig): void {
-  const written = dataAsWritten.get(config);
-  if (written === undefined || config.data === 'sample' || existsSync(config.data)) return;
-  const relative = isAbsolute(written.data) ? '' : ` (looked at ${resolve(config.data)}: a relative path starts at the study file's folder)`;
-  throw new UserError(`${written.file}: data: ${written.data}: no such file or folder${relative} — give a data folder, a folder of ${PRICE_FILE_NAMES} files, or one price file`);
 }
 
 /** Validate a study given as an object (library use); `where` names it in errors. */

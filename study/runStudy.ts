@@ -7,7 +7,7 @@ import { ParamsError, StrategyError, UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
-import { parseFields } from './fieldHelp.ts';
+import { describeFieldIssues } from './fieldHelp.ts';
 import type { Result } from '../engine/result.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { attributeRun } from '../reports/attribution/index.ts';
@@ -85,15 +85,18 @@ export interface PreparedRun {
 }
 
 /**
- * Where the study file writes the engine settings a refusal is about: the run's own `engine:`
+ * The run's engine settings (`merged`: the study's `engine:` under the run's own), validated; a
+ * refusal names the keys where the study file writes them: the run's own `engine:`
  * (runs[k].engine) when it sets the first refused key, else the study's top-level `engine:` when
  * that does — not runs[0].engine for a key the file writes once at its top (probe r66b F3).
  */
-function engineKeysAt(merged: Record<string, unknown>, spec: RunSpec, config: StudyConfig, path: string): string {
-  const first = engineConfigSchema.safeParse(merged).error?.issues[0]?.path[0];
-  const inRun = spec.engine !== undefined && typeof first === 'string' && Object.hasOwn(spec.engine, first);
-  const atTop = config.engine !== undefined && typeof first === 'string' && Object.hasOwn(config.engine, first);
-  return !inRun && atTop ? 'engine' : `${path}.engine`;
+function engineOf(merged: Record<string, unknown>, spec: RunSpec, config: StudyConfig, where: string, path: string): EngineConfig {
+  const parsed = engineConfigSchema.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0]?.path[0];
+  const written = (engine: Record<string, unknown> | undefined): boolean => engine !== undefined && typeof first === 'string' && Object.hasOwn(engine, first);
+  const keys = !written(spec.engine) && written(config.engine) ? 'engine' : `${path}.engine`;
+  throw new UserError(describeFieldIssues(parsed.error, where, keys, merged, engineConfigSchema));
 }
 
 /**
@@ -119,7 +122,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
     }
     merged.periodsPerYear = periodsPerYear;
   }
-  const engine = parseFields(engineConfigSchema, merged, where, engineKeysAt(merged, spec, config, path));
+  const engine = engineOf(merged, spec, config, where, path);
   const benchmarkName = spec.benchmark ?? config.benchmark;
   const benchmark = benchmarkName && benchmarkName !== NO_BENCHMARK ? resolveBenchmark(market, benchmarkName, config.symbols, where, `${path}.benchmark`) : null;
   return { spec, strategy, strategySource, engine, models, benchmark, periodsPerYear };

@@ -10,9 +10,10 @@
 //   A blank volume cell in a series that has volumes reads as the last volume before it.
 // - The slippage model moves the price against the trader (a limit fill is never slipped past its
 //   limit); the commission model charges the slipped price, knowing what the order already paid.
-// - Reductions fill before additions, in book order; one the account would not take whole (in a
-//   cash account, a sale whose commission is more than its proceeds plus the cash there) is tried
-//   again after the session's other reductions, with the cash they brought in — where the
+// - Reductions fill before additions, in book order (in a cash account a sale past the holding
+//   too: it fills up to the holding, the rest refused as a short); one the account would not take
+//   whole (in a cash account, a sale whose commission is more than its proceeds plus the cash
+//   there) is tried again after the session's other reductions, with the cash they brought in — where the
 //   session's sales together pay their costs, all fill, whatever the order of the book (symbol
 //   names). Day orders expire after their first fill session; GTC orders rest until filled, ended
 //   by the book (a rebalance order replaced, a symbol gone, a cancel of the strategy's) or the run's end.
@@ -21,8 +22,9 @@
 //   asked about together first (a session's offsetting legs); past a margin limit they are cut
 //   together (sessionCut.ts: the legs that offset the session's net first, then those that add to
 //   it), short of cash one at a time. A fill the account cannot take whole is cut to the part it
-//   can; the rest keeps resting while sells that may fund it still rest (they fill first,
-//   reductions before additions), and is cancelled otherwise — both recorded as deferrals.
+//   can; the rest keeps resting while sells that may fund it still rest (a sale past the holding
+//   too: its part up to the holding reduces the position; they fill first, reductions before
+//   additions), and is cancelled otherwise — both recorded as deferrals.
 // - An order that fills whole, or that the account cuts for good, ends on the book's record.
 
 import { isoDay } from '../../data/dates.ts';
@@ -171,9 +173,9 @@ export class Broker {
     const shares = this.#portfolio.shares;
     this.#fillReductions(t, phase);
     let fundingRests = false;
-    for (const o of orders) if (o.quantity !== 0 && isReduction(o, shares[o.symbol])) fundingRests = true;
+    for (const o of orders) if (o.quantity !== 0 && reduces(o, shares[o.symbol])) fundingRests = true;
     let count = 0;
-    for (const o of orders) if (o.quantity !== 0 && !isReduction(o, shares[o.symbol]) && this.#prepare(o, t, phase, count)) count++;
+    for (const o of orders) if (o.quantity !== 0 && !this.#isReduction(o) && this.#prepare(o, t, phase, count)) count++;
     this.#fillAdditions(count, t, fundingRests);
     this.#reportClosedPast(t);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
@@ -229,10 +231,9 @@ export class Broker {
    * F4). What the cash still does not pay for then is cut or refused (#settle).
    */
   #fillReductions(t: number, phase: Phase): void {
-    const shares = this.#portfolio.shares;
     let retry = 0;
     for (const o of this.#book.resting) {
-      if (!isReduction(o, shares[o.symbol]) || !this.#prepare(o, t, phase, retry)) continue;
+      if (!this.#isReduction(o) || !this.#prepare(o, t, phase, retry)) continue;
       if (this.#account.takesWhole(this.#legs[retry])) this.#settle(this.#legs[retry], t, true, false);
       else retry++;
     }
@@ -494,11 +495,28 @@ export class Broker {
     this.#ledger.fill(r);
   }
 
+  /**
+   * Whether order `o` fills as a reduction (#fillReductions, before the session's additions): it
+   * closes (part of) its position and no more. In a cash account, which never takes a sale past the
+   * holding, so is one that crosses through zero: it fills up to the holding (its rest refused as a
+   * short) and brings that cash in before the buys it funds; in a margin account its short part is
+   * an addition, judged with the session's others.
+   */
+  #isReduction(o: RestingOrder): boolean {
+    const held = this.#portfolio.shares[o.symbol];
+    return reduces(o, held) && (this.#account.kind === 'cash' || Math.abs(o.quantity) <= Math.abs(held));
+  }
+
   #roundDown(x: number): number {
     return this.#whole ? Math.floor(x) : x;
   }
 }
 
-function isReduction(o: RestingOrder, held: number): boolean {
-  return held !== 0 && Math.sign(o.quantity) !== Math.sign(held) && Math.abs(o.quantity) <= Math.abs(held);
+/**
+ * Whether order `o` reduces a position of `held` signed shares, at least in part: one that crosses
+ * through zero (a sale of 150 of 100 held) reduces by the holding before it adds — a sale that
+ * funds a cut buy while it rests, whatever it asks for past the holding (probe r67a F1).
+ */
+function reduces(o: RestingOrder, held: number): boolean {
+  return held !== 0 && Math.sign(o.quantity) !== Math.sign(held);
 }

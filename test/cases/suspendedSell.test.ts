@@ -59,6 +59,59 @@ describe('suspended-sell', () => {
 });
 
 describe('the same kind on other inputs', () => {
+  const fillRows = (result: ReturnType<typeof backtest>) => Array.from(result.fills.session, (s, k) => [dates[s], result.symbols[result.fills.symbol[k]], result.fills.quantity[k]]);
+
+  it('a sale that asks for more than is held still funds the buy it waits with (probe r67a F1)', () => {
+    // 100 AAA held (10,000 at 100, no cash left); on 01-04 sell 150 AAA and buy 200 BBB at 50. The cash
+    // account sells the 100 held (the 50 past them are a short it refuses) — 10,000, which pays for the 200 BBB on 01-09.
+    const result = backtest(market, scripted({ [at('2024-01-02')]: { weights: { AAA: 1 } }, [at('2024-01-04')]: [{ symbol: 'AAA', quantity: -150 }, { symbol: 'BBB', quantity: 200 }] }), { initialCash: 10_000 });
+    expect(fillRows(result)).toEqual([
+      ['2024-01-03', 'AAA', 100],
+      ['2024-01-09', 'AAA', -100],
+      ['2024-01-09', 'BBB', 200],
+    ]);
+    expect(deferralRows(result).map((r) => [dates[r.session], r.symbol, r.reason, r.remaining])).toEqual([
+      ['2024-01-05', 'AAA', 'no-trade', -150],
+      ['2024-01-05', 'BBB', 'cash', 200],
+      ['2024-01-08', 'AAA', 'no-trade', -150],
+      ['2024-01-08', 'BBB', 'cash', 200],
+      ['2024-01-09', 'AAA', 'no-shorts', -50],
+    ]);
+    const d = result.daily;
+    for (let k = 0; k < d.nav.length; k++) {
+      expect(d.cash[k], `cash on ${dates[k]}`).toBeGreaterThanOrEqual(0);
+      expect((d.longValue[k] - d.shortValue[k]) / d.nav[k], `gross on ${dates[k]}`).toBeLessThanOrEqual(1 + 1e-12);
+    }
+  });
+
+  it('a sale past the holding fills before the buys of its session: 300 AAA asked, 100 held, 200 BBB bought with the 10,000', () => {
+    // Decided 01-09, filled 01-10 (AAA trades): the book after all legs is net short, which puts buys first among additions;
+    // the sale's part up to the holding is a reduction, so it fills first and the buy fills the same session.
+    const result = backtest(market, scripted({ [at('2024-01-02')]: { weights: { AAA: 1 } }, [at('2024-01-09')]: [{ symbol: 'AAA', quantity: -300 }, { symbol: 'BBB', quantity: 200 }] }), { initialCash: 10_000 });
+    expect(fillRows(result)).toEqual([
+      ['2024-01-03', 'AAA', 100],
+      ['2024-01-10', 'AAA', -100],
+      ['2024-01-10', 'BBB', 200],
+    ]);
+    expect(result.daily.cash.every((c) => c >= 0)).toBe(true);
+  });
+
+  it('in a margin account, a buy cut at the limit waits for a resting sale that goes short past the holding', () => {
+    // maxGross 1 with 100 AAA held (10,000 of 10,000 NAV): on 01-04 sell 120 AAA (100 held, 20 short = 2,000) and buy 160 BBB
+    // (8,000). Alone, the buy would take gross to 1.8 — cut while AAA is suspended; with the sale, gross is (2,000 + 8,000) /
+    // 10,000 = 1.0, so both fill on 01-09.
+    const account = { kind: 'margin', maxGross: 1, maxNet: 1 } as const;
+    const result = backtest(market, scripted({ [at('2024-01-02')]: { weights: { AAA: 1 } }, [at('2024-01-04')]: [{ symbol: 'AAA', quantity: -120 }, { symbol: 'BBB', quantity: 160 }] }), { initialCash: 10_000, account });
+    expect(fillRows(result)).toEqual([
+      ['2024-01-03', 'AAA', 100],
+      ['2024-01-09', 'AAA', -120],
+      ['2024-01-09', 'BBB', 160],
+    ]);
+    const d = result.daily;
+    const last = d.nav.length - 1;
+    expect((d.longValue[last] - d.shortValue[last]) / d.nav[last]).toBeCloseTo(1, 12);
+  });
+
   it('a switch decided on a day the held symbol has no bar still buys the new one, once the sale has funded it', async () => {
     // AAA has no row on 2024-01-04 (the decision to switch to 100 % BBB); both flat.
     const day = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'];

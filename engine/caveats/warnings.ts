@@ -22,7 +22,7 @@ import { idleStretchCaveats, unheldEndCaveats } from './idleCaveats.ts';
 import { marginCutCaveats } from './marginCutCaveats.ts';
 import { type OpenOrder, openOrdersCaveats } from './openOrderCaveats.ts';
 import { symbolCoverageCaveats } from './symbolCoverage.ts';
-import { warmUpReason } from '../decisions/warmUpReason.ts';
+import { neverFilledReason, warmUpReason } from '../decisions/warmUpReason.ts';
 import { inferFrequency } from '../calendar/frequency.ts';
 import { inferredPeriodsCaveats } from './inferredPeriodsCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
@@ -245,7 +245,12 @@ function everyTradeDropped(r: RunRecordings): string {
   return ` — every trade was dropped by the skip rules (${rules.map((rule) => `${counts[rule].toLocaleString('en-US')} ${skipRuleText(rule, r.config)}`).join(', ')}): ${rules.map(skipRuleAdvice).join('; ')}`;
 }
 
-/** Why a run never invested, as far as the data says: symbols with no price in its sessions. */
+/**
+ * Why a run never invested, as far as its records and the data say: no decision returned targets
+ * or orders, the skip rules dropped every trade, or its orders rested and none filled (an explicit
+ * limit order never reached is no decision without targets: probe r67a F2); a window longer than
+ * the data; symbols with no price in its sessions.
+ */
 function neverInvestedReason(r: RunRecordings): string {
   const n = r.market.symbols.length;
   const priced = new Uint8Array(n);
@@ -259,9 +264,14 @@ function neverInvestedReason(r: RunRecordings): string {
     }
   }
   const unpriced = r.market.symbols.filter((_, i) => priced[i] === 0);
-  const decided = r.decisions === 0 ? ' — no decision returned targets' : '';
-  const dropped = r.orders.id.length === 0 ? everyTradeDropped(r) : '';
-  return `${decided}${dropped}${windowReason(r)}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
+  return `${neverOrderedReason(r)}${windowReason(r)}${unpriced.length > 0 ? `; no price in the run's sessions for ${listSymbols(unpriced)}` : ''}`;
+}
+
+/** What became of a never-invested run's decisions: " — no decision returned targets", every trade dropped (everyTradeDropped), or " — orders rested and none filled (…)"; '' otherwise. */
+function neverOrderedReason(r: RunRecordings): string {
+  if (r.orders.id.length === 0) return r.decisions === 0 ? ' — no decision returned targets' : everyTradeDropped(r);
+  const rested = neverFilledReason(r);
+  return rested === '' ? '' : ` — ${rested}`;
 }
 
 /**

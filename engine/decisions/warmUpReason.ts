@@ -74,10 +74,28 @@ export function warmUpReason(r: WarmUpRecordings): string {
   }
   const prices = waitedForPrices(r, waited, ordered);
   if (prices !== null) parts.push(prices.clause);
-  if (unfilled.size > 0) parts.push(`orders rested and none filled (order-sessions: ${restedCounts(unfilled)})`);
+  if (unfilled.size > 0) parts.push(unfilledClause(unfilled));
   if (ordered > Math.max(targeted, prices?.pricedBy ?? -1) && filled >= 0) parts.push(`the first order that filled was decided on ${day(ordered)}`);
   if (resting.size > 0) parts.push(`orders rested before filling (order-sessions: ${restedCounts(resting)})`);
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
+/**
+ * Why a run that never invested did not, from its orders: the order-sessions of its sessions
+ * [first, last] an order rested (as warmUpReason says them: "orders rested and none filled
+ * (order-sessions: price-not-reached 8)"); '' when none did. A target that waited for prices is
+ * not counted: the run names the symbols without a price itself.
+ */
+export function neverFilledReason(r: Pick<WarmUpRecordings, 'first' | 'last' | 'deferrals'>): string {
+  const d = r.deferrals;
+  const unfilled = new Map<number, number>();
+  for (let k = 0; k < d.session.length; k++) if (d.session[k] >= r.first && d.session[k] <= r.last && d.reason[k] !== Deferral.noPrice) count(unfilled, d.reason[k]);
+  return unfilled.size > 0 ? unfilledClause(unfilled) : '';
+}
+
+/** "orders rested and none filled (order-sessions: no-trade 5, cash 2)". */
+function unfilledClause(counts: ReadonlyMap<number, number>): string {
+  return `orders rested and none filled (order-sessions: ${restedCounts(counts)})`;
 }
 
 /**

@@ -221,6 +221,16 @@ describe('a run that never invested', () => {
     });
   });
 
+  it('says that its orders rested and none filled, not that no decision returned targets (probe r67a F2: an explicit limit order never reached)', () => {
+    // A buy of 15 A with a limit of 50, decided on the first session; A trades at 101–109 on the 9 sessions after it, so the
+    // order rests on each of them, never reached.
+    const result = scenario(market, scripted({ 0: [{ symbol: 'A', quantity: 15, type: 'limit', limit: 50 }] }), { to: '2024-01-12' });
+    expect(result.fills.session.length).toBe(0);
+    expect(result.caveats.find((c) => c.code === 'warm-up')?.message).toBe(
+      "never invested: all 10 sessions in cash — orders rested and none filled (order-sessions: price-not-reached 9); no price in the run's sessions for B",
+    );
+  });
+
   it('names a window longer than the data holds to its end (probe r28a: a 200-session average on 24 month-ends said only "never invested")', () => {
     // Each session reads A's last `length` closes and targets A only once they are all there.
     const waiting = (length: number) => scripted(Object.fromEntries(closes.map((_, t) => [t, (view) => (view.adjustedCloses(0, length).some(Number.isNaN) ? undefined : { weights: { A: 1 } })])));

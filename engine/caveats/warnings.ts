@@ -603,6 +603,8 @@ const PRICE_MAGNITUDE = /prices may be 1,000× too high/;
 const VOLUME_MAGNITUDE = /volumes may be 1,000× too high/;
 /** Two tickers holding one series (prices/files/sameSeries.ts): two flat cash-like funds, or a copy that counts twice. */
 const IDENTICAL_SERIES = /holds the same series \(/;
+/** Its two tickers: "SPL (SPL.csv) holds the same series (…) as SHT (SHT.csv): …" → SPL, SHT. */
+const IDENTICAL_PAIR = /^(.+) \([^()]*\) holds the same series \([^()]*\) as (.+) \([^()]*\): /;
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 /** SimFin's annual share counts restated into the quarterly file's split units, or dropped where their units are unknown (data/fundamentals/shareVintages.ts): a read of later filings, or caps unknown, a run reading fundamentals is told of. */
 const SHARE_UNITS = /put in the quarterly file's share units|left unknown \(NaN\) in the annual file/;
@@ -637,7 +639,9 @@ function noteSeverity(note: string): CaveatSeverity {
  * series (SourceInfo.rate in `rates`); a note about filling orders only for the
  * symbols it traded, any other for the symbols it read; a price source's (a per-symbol file, a
  * folder of them or a long file) when one of the symbols it provided is among them
- * (SourceInfo.symbols); the survivorship note when a stock is; SimFin statements' only when the
+ * (SourceInfo.symbols); two tickers of one series when both are (a run that read one of them
+ * counts the series once, whatever the file beside it holds: probe r67a F3); the survivorship
+ * note when a stock is; SimFin statements' only when the
  * strategy read fundamentals; a calendar note naming a symbol when that symbol is (and never when
  * the run did not load it); anything else (the calendar) whenever the run read anything.
  */
@@ -645,6 +649,8 @@ function sourceConcerns(source: SourceInfo, note: string, market: Market, symbol
   if (source.rate !== undefined) return scope.rates?.has(source.rate) === true;
   if (symbols.size === 0) return false;
   if (source.format.startsWith('SimFin')) return scope.fundamentals;
+  const pair = IDENTICAL_PAIR.exec(note);
+  if (pair !== null) return symbols.has(market.symbols.indexOf(pair[1])) && symbols.has(market.symbols.indexOf(pair[2]));
   if (source.symbols !== undefined) return source.symbols.some((name) => symbols.has(market.symbols.indexOf(name)));
   if (/survivor/i.test(note)) {
     for (const i of symbols) if (market.assetClass[i] === AssetClass.stock) return true;

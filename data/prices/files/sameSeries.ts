@@ -3,7 +3,8 @@
 // ticker under two names (IWM.csv and IWM.US.csv, iwm.csv and IWM.csv) would load as two symbols
 // and count twice in any cross-section: refused. Two tickers with one series are legitimate for
 // flat cash-like funds (two money-market funds at 1.00) but are more often a copy under another
-// name: a note the run hears at medium (engine/caveats/warnings.ts IDENTICAL_SERIES).
+// name: a note a run that reads both hears at medium (engine/caveats/warnings.ts IDENTICAL_SERIES),
+// data inspect lists whatever was loaded.
 
 import { basename } from 'node:path';
 import { DataError } from '../../errors.ts';

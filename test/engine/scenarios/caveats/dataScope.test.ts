@@ -148,6 +148,41 @@ describe('zero volumes read as unknown are said to a run that trades the symbol 
   });
 });
 
+describe('two tickers of one series are a caveat of a run that read both (probe r67a F3: --symbols SPL was told of SHT)', () => {
+  // MMA and MMB: one flat series at 1.00 (two money-market funds, or a copy); ETF moves.
+  const week = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'];
+  const flat = ['Date,Close,Volume', ...week.map((d) => `${d},1.00,1000`)].join('\n');
+  const perSymbol = tempDir();
+  writeFile(perSymbol, 'MMA.csv', flat);
+  writeFile(perSymbol, 'MMB.csv', flat);
+  writeFile(perSymbol, 'ETF.csv', ['Date,Close,Volume', ...week.map((d, k) => `${d},${100 + k},1000`)].join('\n'));
+  const longFile = tempDir();
+  writeFile(longFile, 'prices.csv', ['Date,Ticker,Close,Volume', ...week.flatMap((d, k) => [`${d},ETF,${100 + k},1000`, `${d},MMA,1.00,1000`, `${d},MMB,1.00,1000`])].join('\n'));
+  const said = async (folder: string, weights: Record<string, number>, symbols?: string[]): Promise<string[]> =>
+    notes(scenario(await loadMarket(folder, { cacheDir: false, ...(symbols ? { symbols } : {}) }), { 0: { weights } }).caveats)
+      .filter((c) => /holds the same series/.test(c.message))
+      .map((c) => `${c.severity}: ${c.message}`);
+  const both = 'MMB (MMB.csv) holds the same series (4 rows 2024-01-02 → 2024-01-05, every date and price alike) as MMA (MMA.csv): right for two flat cash-like funds, else one file is a copy under another name and the series counts twice — check both';
+
+  it('data inspect lists it: the load notes it on the second file', async () => {
+    expect((await loadMarket(perSymbol, { cacheDir: false })).sources.flatMap((s) => s.notes)).toContain(both);
+  });
+
+  it('a run holding both hears of it, at medium', async () => {
+    expect(await said(perSymbol, { MMA: 0.5, MMB: 0.5 })).toEqual([`medium: MMB.csv: ${both}`]);
+  });
+
+  it('a run that loaded or read one of them does not: --symbols MMB, or a run on MMB alone beside MMA', async () => {
+    expect(await said(perSymbol, { MMB: 1 }, ['MMB'])).toEqual([]);
+    expect(await said(perSymbol, { MMB: 1 })).toEqual([]);
+  });
+
+  it('nor, in a long file, a run on another of its tickers', async () => {
+    expect(await said(longFile, { ETF: 1 })).toEqual([]);
+    expect(await said(longFile, { MMA: 0.5, MMB: 0.5 })).toHaveLength(1);
+  });
+});
+
 describe('a stray weekend bar is a session of every run (probe r15a)', () => {
   const wdir = mkdtempSync(join(tmpdir(), 'breadth-weekend-'));
   afterAll(() => rmSync(wdir, { recursive: true, force: true }));

@@ -170,13 +170,10 @@ export class Broker {
   fillAll(t: number, phase: Phase): void {
     const orders = this.#book.resting;
     if (orders.length === 0) return;
-    const shares = this.#portfolio.shares;
     this.#fillReductions(t, phase);
-    let fundingRests = false;
-    for (const o of orders) if (o.quantity !== 0 && reduces(o, shares[o.symbol])) fundingRests = true;
     let count = 0;
     for (const o of orders) if (o.quantity !== 0 && !this.#isReduction(o) && this.#prepare(o, t, phase, count)) count++;
-    this.#fillAdditions(count, t, fundingRests);
+    this.#fillAdditions(count, t);
     this.#reportClosedPast(t);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
     this.#touchedCount = 0;
@@ -248,28 +245,28 @@ export class Broker {
    * one at a time, each cut to what the account allows after the fills before it. Either way the
    * legs that move net toward zero fill first, then the others, each in book order.
    */
-  #fillAdditions(count: number, t: number, fundingRests: boolean): void {
+  #fillAdditions(count: number, t: number): void {
     const legs = this.#legs;
     if (count > 1 && this.#account.sessionFits(legs, count)) {
-      for (let k = 0; k < count; k++) this.#settle(legs[k], t, false, fundingRests);
+      for (let k = 0; k < count; k++) this.#settle(legs[k], t, false, true);
       return;
     }
     if (count > 1 && this.#account.refusal === 'limit') {
       const side = this.#cut.cut(this.#account, legs, count, (k, q, out) => this.#quoteLeg(legs[k], t, q, out));
-      this.#settleNettingFirst(count, t, side, false, fundingRests);
+      this.#settleNettingFirst(count, t, side, false);
       return;
     }
     const p = this.#portfolio;
     let net = p.longValue + p.shortValue;
     for (let k = 0; k < count; k++) net += legs[k].quantity * legs[k].reference;
-    this.#settleNettingFirst(count, t, Math.sign(net), true, fundingRests);
+    this.#settleNettingFirst(count, t, Math.sign(net), true);
   }
 
   /** Settle #legs[0..count): those of sign −side (they move net exposure toward zero) first, then the others, each in book order; `alone` as #settle. */
-  #settleNettingFirst(count: number, t: number, side: number, alone: boolean, fundingRests: boolean): void {
+  #settleNettingFirst(count: number, t: number, side: number, alone: boolean): void {
     const legs = this.#legs;
-    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) === -side) this.#settle(legs[k], t, alone, fundingRests);
-    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) !== -side) this.#settle(legs[k], t, alone, fundingRests);
+    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) === -side) this.#settle(legs[k], t, alone, true);
+    for (let k = 0; k < count; k++) if (Math.sign(legs[k].quantity) !== -side) this.#settle(legs[k], t, alone, true);
   }
 
   /**
@@ -336,10 +333,11 @@ export class Broker {
 
   /**
    * Fill a prepared leg: when `alone`, the part the account allows on the book as it is now; else
-   * leg.allowed (its quantity, or what the session's cut together left it). What is cut rests only
-   * while a funding sell rests; the account's `refusal`, `refusedGross` and `refusedNet` say why.
+   * leg.allowed (its quantity, or what the session's cut together left it). What is cut of an
+   * addition (`mayRest`) rests while another order that may fund it rests (#fundedByAnother), and
+   * ends otherwise; the account's `refusal`, `refusedGross` and `refusedNet` say why.
    */
-  #settle(leg: SessionLeg, t: number, alone: boolean, fundingRests: boolean): void {
+  #settle(leg: SessionLeg, t: number, alone: boolean, mayRest: boolean): void {
     const o = leg.order;
     const fellBack = this.#loadLeg(leg, t);
     const quantity = leg.quantity;
@@ -355,7 +353,7 @@ export class Broker {
       if (refusal === 'limit') this.fillBreaches.push({ session: t, symbol: o.symbol, refused: quantity - allowed, gross: this.#account.refusedGross, net: this.#account.refusedNet, closing: false });
       this.#filledToday[o.symbol] -= Math.abs(quantity - allowed);
       if (allowed !== 0) this.#execute(o, t, allowed, this.#quoteFill(allowed, this.#quote));
-      if (fundingRests) o.quantity -= allowed;
+      if (mayRest && this.#fundedByAnother(o)) o.quantity -= allowed;
       else this.#book.end(o, t, REFUSAL_END[refusal]);
       return;
     }
@@ -505,6 +503,17 @@ export class Broker {
   #isReduction(o: RestingOrder): boolean {
     const held = this.#portfolio.shares[o.symbol];
     return reduces(o, held) && (this.#account.kind === 'cash' || Math.abs(o.quantity) <= Math.abs(held));
+  }
+
+  /**
+   * Whether an order other than `o` still rests that reduces its position (reduces): a sale that
+   * may yet fund what the account cut off `o`. Never `o` itself: a sale past the holding that a
+   * margin limit cut has filled what the book had room for, and its rest funds nothing (probe r68a F1).
+   */
+  #fundedByAnother(o: RestingOrder): boolean {
+    const shares = this.#portfolio.shares;
+    for (const other of this.#book.resting) if (other !== o && other.quantity !== 0 && reduces(other, shares[other.symbol])) return true;
+    return false;
   }
 
   #roundDown(x: number): number {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDay } from '../../data/dates.ts';
 import { loadMarket } from '../../data/load.ts';
 import { backtest } from '../../engine/backtest.ts';
-import { deferralRows, scripted } from '../engine/helpers.ts';
+import { deferralRows, orderRows, scripted } from '../engine/helpers.ts';
 import { csv, tempDir, writeFile } from '../data/fixtures.ts';
 import { caseMarket } from './helpers.ts';
 
@@ -110,6 +110,19 @@ describe('the same kind on other inputs', () => {
     const d = result.daily;
     const last = d.nav.length - 1;
     expect((d.longValue[last] - d.shortValue[last]) / d.nav[last]).toBeCloseTo(1, 12);
+  });
+
+  it('in a margin account, a sale past the holding that the limit cuts funds nothing of its own rest: it ends that session (probe r68a F1)', () => {
+    // maxGross 1.5 with 100 AAA held (10,000 of 10,000 NAV), both flat: decided 01-09, filled 01-10, sell 300 AAA (100 held, 200
+    // short) and buy 100 BBB (5,000). Whatever the cut fills, no other order rests that could free room for the rest, so the
+    // AAA order ends 'margin-limit' on 01-10 and no AAA fill follows; gross stays within 1.5.
+    const account = { kind: 'margin', maxGross: 1.5, maxNet: 1 } as const;
+    const result = backtest(market, scripted({ [at('2024-01-02')]: { weights: { AAA: 1 } }, [at('2024-01-09')]: [{ symbol: 'AAA', quantity: -300 }, { symbol: 'BBB', quantity: 100 }] }), { initialCash: 10_000, account });
+    const sale = orderRows(result).find((r) => r.symbol === 'AAA' && r.quantity === -300)!;
+    expect([sale.end, dates[sale.endSession]]).toEqual(['margin-limit', '2024-01-10']);
+    expect(fillRows(result).filter((r) => r[1] === 'AAA' && r[0] > '2024-01-10')).toEqual([]);
+    const d = result.daily;
+    for (let k = 0; k < d.nav.length; k++) expect((d.longValue[k] - d.shortValue[k]) / d.nav[k], `gross on ${dates[k]}`).toBeLessThanOrEqual(1.5 + 1e-12);
   });
 
   it('a switch decided on a day the held symbol has no bar still buys the new one, once the sale has funded it', async () => {

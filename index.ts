@@ -10,7 +10,10 @@
 // `breadth` bin checks first and prints the line alone, exit 2: cli/breadth.ts).
 import './core/requireNode.ts';
 
-export { z } from 'zod';
+export {
+  /** zod's schema builder (https://zod.dev), the one breadth's parameter schemas are built with: a strategy's `params` is a `z.object({ … })`. */
+  z,
+} from 'zod';
 
 // data
 export { DataError, StrategyError, UserError } from './data/errors.ts';
@@ -55,7 +58,11 @@ export { COST_LINES, DAILY_COLUMNS, FILL_REASON_NAMES, INCOME_LINES, type Manife
 export * from './strategies/index.ts';
 
 // reports
-export * as metrics from './reports/metrics/index.ts';
+import * as metricFunctions from './reports/metrics/index.ts';
+export {
+  /** The METRICS.md formulas as plain functions over return series (fractions per period): computeMetrics for the whole set, and each alone (sharpe, maxDrawdown, psr, dsr, alpha, beta, …). */
+  metricFunctions as metrics,
+};
 export { isMetricName, METRIC_GROUPS, METRIC_KINDS, METRIC_NAMES, metricInfo, type MetricGroup, type MetricInfo, type MetricKind, type MetricName } from './reports/html/metricCatalog.ts';
 export { navReturns, runMetrics, type RunMetrics, type RunMetricsOptions, tradeHistory } from './reports/runMetrics.ts';
 export type { BenchmarkLevels } from './reports/benchmark/benchmark.ts';

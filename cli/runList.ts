@@ -4,6 +4,7 @@
 import type { RunRecord, StoredRun } from '../reports/store/index.ts';
 import { orderLines, orderTally, type OrderWithFills } from './orderListing.ts';
 import { metricText, printTable } from './output.ts';
+import { creditNote } from '../reports/html/metricCatalog.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
 /** Cell widths (padding included) of the narrow listing: with the borders, 120 columns. */
@@ -35,7 +36,7 @@ export function printStoredRun(stored: StoredRun, orders?: readonly OrderWithFil
   }
   printTable(
     ['metric', 'value', 'n', 'note'],
-    stored.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? '']),
+    stored.metrics.map((m) => [m.name, metricText(m.name, m.value), m.n, m.note ?? creditNote(m.name) ?? '']),
   );
   for (const c of stored.caveats) writeStandardOutput(`caveat (${c.severity}): ${c.message}\n`);
   writeStandardOutput(`${orderTally(stored.orders)}${orders ? '' : ' — list each with its fills: --orders'}\n`);

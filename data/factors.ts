@@ -20,6 +20,7 @@ import { readTextLines } from './formats/text.ts';
 
 export type FactorUnits = 'percent' | 'decimal' | 'level';
 
+/** A factor return table (Ken French, AQR): dates, one decimal-return column per factor (NaN: missing; 'level' tables keep their printed values) and its source. */
 export interface FactorTable {
   readonly name: string;
   readonly frequency: 'daily' | 'monthly';
@@ -121,6 +122,13 @@ function findTable(file: string, lines: readonly string[]): { header: number; en
   return { header, end };
 }
 
+/**
+ * Reads a factor table: a Ken French data-library CSV (as downloaded, preamble and annual
+ * sections included, or a parsed copy) or AQR's QMJ sheet saved as CSV. Percent tables become
+ * decimal returns (−99.99 and −999 read as missing); units default from the file name, or
+ * `options.units`. Daily or monthly from the dates' spacing; monthly rows sit on the month's last day.
+ * @throws DataError naming the file and line: no table, a bad date or number, a repeated column, dates out of order.
+ */
 export function loadFactorTable(file: string, options: FactorOptions = {}): FactorTable {
   const { lines: text, contentHash } = readTextLines(file);
   const table = findTable(file, text);

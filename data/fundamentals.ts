@@ -6,6 +6,7 @@
 
 import { UserError } from './errors.ts';
 
+/** The fundamental fields a market can hold, per symbol and filing: flows (revenue, income, cash flow) trailing twelve months, stocks (assets, debt, cash, shares) at the period end; currency, except shares. */
 export const FUNDAMENTAL_FIELDS = [
   'revenue',
   'grossProfit',
@@ -23,6 +24,7 @@ export const FUNDAMENTAL_FIELDS = [
   'cash',
   'sharesOutstanding',
 ] as const;
+/** One of FUNDAMENTAL_FIELDS (`'revenue'`, `'totalDebt'`, `'sharesOutstanding'`, …). */
 export type FundamentalField = (typeof FUNDAMENTAL_FIELDS)[number];
 
 /** One published filing of one symbol. Missing values are NaN (never 0). */
@@ -33,6 +35,12 @@ export interface FundamentalRow {
   readonly values: Readonly<Partial<Record<FundamentalField, number>>>;
 }
 
+/**
+ * Point-in-time fundamentals, columnar: one row per filing, sorted by symbol then the day it
+ * became public (`availableAt`, epoch days). On a day a symbol's figures are those of its public
+ * row with the newest period end: a late filing of an older quarter never displaces a newer one.
+ * Missing values are NaN, never 0.
+ */
 export class Fundamentals {
   readonly symbolCount: number;
   /** Rows sorted by symbol, then availableAt. */

@@ -37,6 +37,7 @@ export interface DelistingAfterData {
   readonly delistingReturn: number | null;
 }
 
+/** What a market holds, as `breadth data inspect` shows it (renderInspection) and `--json` writes it: its span and sessions, each symbol's summary, dividends, splits, delistings, fundamentals, rates, roles, sources, and the moves and market caps it flags. */
 export interface MarketInspection {
   readonly name: string;
   readonly synthetic: boolean;
@@ -160,6 +161,7 @@ function delistingsAfterDataOf(market: Market): DelistingAfterData[] {
   return market.symbols.flatMap((symbol, i) => (Number.isNaN(after[i]) ? [] : [{ symbol, date: isoDay(after[i]), delistingReturn: Number.isNaN(market.delistReturn[i]) ? null : market.delistReturn[i] }]));
 }
 
+/** A market's inspection (MarketInspection): what it holds, per symbol and per source, and what is missing or suspicious; renderInspection prints it. Reads the market only. */
 export function inspectMarket(market: Market): MarketInspection {
   const N = market.symbols.length;
   const T = market.dates.length;

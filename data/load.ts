@@ -35,6 +35,7 @@ export type { CacheEvent } from './cache/marketCache.ts';
 /** Bump when loading rules change, so cached markets and fingerprints from older rules retire. */
 export const DATA_LAYER_VERSION = 13;
 
+/** What loadMarket reads of a path: which symbols, period and calendar, snapshot ends, the asset class of price files that do not say, roles, and the market cache (CacheOptions). */
 export interface LoadMarketOptions extends CacheOptions {
   /** Load only these symbols (an unknown one is an error). */
   readonly symbols?: readonly string[];

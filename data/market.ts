@@ -14,6 +14,7 @@ import type { RateSeries } from './rates.ts';
 export const PRICE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
 export type PriceColumn = (typeof PRICE_COLUMNS)[number];
 
+/** What a symbol's close is (Market.priceKind): `raw`, the traded price, its dividends given as events; or `totalReturn`, an adjusted close with the dividends in it, which carries no separate dividends. */
 export const PriceKind = { raw: 0, totalReturn: 1 } as const;
 export type PriceKind = (typeof PriceKind)[keyof typeof PriceKind];
 
@@ -74,6 +75,13 @@ export function sourceRecord(source: SourceInfo): SourceInfo {
   return { path, format, fingerprint, notes, ...(columns ? { columns } : {}) };
 }
 
+/**
+ * A loaded market (loadMarket, generateSampleMarket): the session calendar (`dates`, T epoch
+ * days), the N `symbols`, their prices as Float64Array columns of T rows of N (index `t * N + i`
+ * for symbol i on session t; NaN: no bar), dividend and split events, fundamentals, rate series,
+ * roles and where each came from (`sources`). Read only: a strategy sees it through MarketView,
+ * bounded by the decision's session.
+ */
 export interface Market {
   /** Human label, e.g. "sample universe (SYNTHETIC, seed 42)" or a data path. */
   readonly name: string;

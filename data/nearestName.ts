@@ -1,6 +1,7 @@
 // The known name nearest a mistyped one, for a "did you mean" hint in an error (a borrow override
-// for BBBB where the data holds BBB). Nearness is the Levenshtein distance (Levenshtein 1966:
-// single-character insertions, deletions and substitutions), ignoring case.
+// for BBBB where the data holds BBB). Nearness is the optimal string alignment distance, ignoring
+// case: Levenshtein's (1966) single-character insertions, deletions and substitutions, plus
+// Damerau's (1964) swap of two adjacent characters as one edit (tlit → tilt is 1, not 2).
 
 import { printable } from './errors.ts';
 import type { SourceInfo } from './market.ts';
@@ -102,14 +103,22 @@ export function symbolHintIn(typed: string, market: { readonly symbols: readonly
 const fileName = (path: string): string => /[^/\\]*$/.exec(path)![0];
 const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|tsv|txt))?(?:\.gz)?(?:\.[^.]*)?$/i, '');
 
-/** Levenshtein distance between a and b, by the two-row dynamic programme. */
+/**
+ * Optimal string alignment distance between a and b: the fewest single-character insertions,
+ * deletions, substitutions and swaps of two adjacent characters (each 1) turning a into b, no
+ * substring edited twice (Damerau 1964; the restricted Damerau–Levenshtein distance). Three-row
+ * dynamic programme, O(|a| × |b|).
+ */
 function editDistance(a: string, b: string): number {
+  let before = Array.from({ length: b.length + 1 }, () => 0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length];

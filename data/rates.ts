@@ -2,6 +2,7 @@
 
 import { dayParts, epochDay, medianGap } from './dates.ts';
 
+/** A dated annual rate series (decimals: 0.05 = 5% a year), read as of a day with forward fill (rateAsOf): FRED's DTB3 as `tbill3m`, for one. */
 export interface RateSeries {
   readonly name: string;
   /** Epoch days, strictly increasing. */

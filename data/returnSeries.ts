@@ -13,6 +13,7 @@ import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
 import { nearestName } from './nearestName.ts';
 
+/** A dated return series (loadReturnsFile, loadPriceReturns): simple per-period returns as fractions (0.01 = 1%), each on the epoch day it ends. */
 export interface ReturnSeries {
   readonly name: string;
   /** Epoch day of each return. */

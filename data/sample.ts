@@ -97,6 +97,7 @@ export interface SampleDetails {
   readonly tbillPercent: Float64Array;
 }
 
+/** The SYNTHETIC sample market (generateSampleMarket): a Market with every bar's open, high and low, and what the generator knows beyond it (`sample`: its options, the stocks' traits, delistings and filings). */
 export interface SampleMarket extends Market {
   /** The sample has every bar's open, high and low. */
   readonly open: Float64Array;

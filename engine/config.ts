@@ -11,7 +11,9 @@ import { slippageSchema } from './models/slippage/index.ts';
 import { participationCapSchema } from './models/volume/index.ts';
 import { isoDate, periodsPerYear } from './models/units.ts';
 
+/** When a decision at session t's close trades: `next-open` (t+1's open, the default), `next-close` (t+1's close) or `same-close` (t's own close: look-ahead-prone, flagged so in every report). */
 export const EXECUTION_CONVENTIONS = ['next-open', 'next-close', 'same-close'] as const;
+/** One of EXECUTION_CONVENTIONS. */
 export type ExecutionConvention = (typeof EXECUTION_CONVENTIONS)[number];
 
 
@@ -32,6 +34,13 @@ export type Account = z.output<typeof accountSchema>;
 /** Default staleMarkSessions: a last price older than this many sessions is stale. */
 export const STALE_MARK_SESSIONS = 5;
 
+/**
+ * The engine's settings as a zod schema: initial cash (currency), execution convention, period
+ * (`from`, `to`), whole or fractional shares, trade and commission limits, the commission,
+ * slippage, fill, participation-cap, borrow and cash models, the account, periods a year, the
+ * stale-mark threshold and the seed. Strict: an unknown key is an error; parse() gives an
+ * EngineConfig with every default.
+ */
 export const engineConfigSchema = z
   .object({
     initialCash: z.number().positive().max(1e12, 'at most 1e12 (a trillion): beyond it binary64 accounting loses cents').default(1_000_000),
@@ -77,6 +86,7 @@ export const engineConfigSchema = z
   .strict()
   .refine((c) => !c.from || !c.to || c.from <= c.to, { message: '`from` must not be after `to`', path: ['from'] });
 
+/** The engine's settings with every default filled in (engineConfigSchema's output). */
 export type EngineConfig = z.output<typeof engineConfigSchema>;
 
 /** The top-level keys of the engine config (`initialCash`, `execution`, …). */
@@ -89,4 +99,5 @@ export function unknownEngineSettings(keys: readonly string[]): string | null {
   // Worded as zod words an unknown key of a strict object, as every other key of a study is checked.
   return `Unrecognized key${unknown.length > 1 ? 's' : ''}: ${unknown.map((k) => `"${k}"`).join(', ')}; the engine's settings are ${ENGINE_SETTINGS.join(', ')}`;
 }
+/** The engine's settings as backtest() and a study's `engine:` take them: every key optional, defaults filled in by engineConfigSchema (initial cash 1,000,000, next-open execution, …). */
 export type EngineConfigInput = z.input<typeof engineConfigSchema>;

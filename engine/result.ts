@@ -52,6 +52,7 @@ export type DailyColumn = (typeof DAILY_COLUMNS)[number];
 
 /** Ledger lines that reduce NAV, and those that add to it besides price P&L. */
 export const COST_LINES = ['commission', 'slippage', 'borrowFee', 'shortDividends', 'interestPaid'] as const;
+/** Ledger lines that add to NAV besides price P&L: dividends, interest received on cash, the short-sale borrow rebate (Result.daily columns, currency, ≥ 0). */
 export const INCOME_LINES = ['dividends', 'interestReceived', 'borrowRebate'] as const;
 export type CostLine = (typeof COST_LINES)[number];
 export type IncomeLine = (typeof INCOME_LINES)[number];
@@ -63,6 +64,7 @@ export type IncomeLine = (typeof INCOME_LINES)[number];
  */
 export const FillReason = { order: 0, delisting: 1, dataEnd: 2, splitCash: 3 } as const;
 export type FillReason = (typeof FillReason)[keyof typeof FillReason];
+/** FillReason's names, by its code (FillReason.splitCash = 3 → 'split-cash'): why a fill happened. */
 export const FILL_REASON_NAMES = ['order', 'delisting', 'data-end', 'split-cash'] as const;
 
 /** The fills ledger, columnar. quantity is signed shares; costs are currency; orderId 0 = no order (a delisting, data end or split's cash in lieu). */
@@ -226,6 +228,7 @@ export interface RunFacts {
   readonly delistingExits: readonly { readonly symbol: string; readonly date: string; readonly value: number; readonly delistingReturn: number | null; readonly lastClose: number }[];
 }
 
+/** What a run was: engine version, strategy (name, params, schedule, source hash), data, period, execution convention (and whether it is look-ahead-prone), engine config, cost and user models, account and seed; stored with the run, enough to reproduce it. */
 export interface Manifest {
   readonly engine: { readonly name: 'breadth'; readonly version: string };
   readonly strategy: { readonly name: string; readonly params: unknown; readonly schedule: string; readonly sourceHash: string | null };
@@ -259,6 +262,12 @@ export interface Manifest {
   readonly ownBars?: { readonly periodsPerYear: number; readonly barsPerYear: Readonly<Record<string, number>> };
 }
 
+/**
+ * A run's output (backtest): its manifest, symbols and session dates, the daily columns (NAV,
+ * exposures, each cost and income line in currency), the fills and orders ledgers, decision
+ * snapshots, deferrals, splits, leverage breaches, P&L, income and costs by symbol, and caveats.
+ * Everything reports need, without replaying the run.
+ */
 export interface Result {
   readonly manifest: Manifest;
   readonly symbols: readonly string[];

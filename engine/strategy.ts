@@ -40,6 +40,7 @@ export interface BookView {
   openOrders(): OrderRequest[];
 }
 
+/** What a strategy's `init` is given before the run's first session: the run's symbols, a seeded random generator and the run's periods a year (P). */
 export interface InitContext {
   readonly symbols: readonly string[];
   /** Seeded uniform [0, 1) generator: strategies that randomise must use it, never Math.random. */
@@ -57,6 +58,12 @@ export interface InitResult {
   readonly params: unknown;
 }
 
+/**
+ * A runnable strategy (createStrategy, or defineStrategy's `create` with name and params added):
+ * its name and parsed parameters (P), its Schedule and `decide`, called at the close of each due
+ * session with the MarketView bounded by it and the book (BookView), returning a Decision:
+ * Targets, a list of orders and cancels, or nothing (hold).
+ */
 export interface Strategy<P = unknown> {
   readonly name: string;
   readonly params: P;

@@ -44,6 +44,7 @@ export const baselineSchema = z
     ),
   })
   .strict();
+/** A baseline file's contents (parseBaseline): per run, every metric, the fills and orders hashes and the caveats, with per-metric tolerances, for `breadth regress`. */
 export type Baseline = z.output<typeof baselineSchema>;
 export type BaselineRun = Baseline['runs'][number];
 

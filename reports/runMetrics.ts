@@ -58,6 +58,7 @@ export interface DatedReturns {
   readonly returns: ArrayLike<number>;
 }
 
+/** How runMetrics measures a run: against which benchmark and risk-free rate, at what periods a year, and with which market (for symbol benchmarks, capacity and data caveats). */
 export interface RunMetricsOptions {
   /**
    * What the run is measured against (the relative metrics: beta, alpha, tracking error, …):
@@ -88,6 +89,7 @@ export interface RunMetricsOptions {
   market?: Market;
 }
 
+/** A run's measures (runMetrics): every METRICS.md metric with its sample size n (null with a reason where it cannot be computed), dated drawdown episodes, the benchmark and risk-free rate used, how P was found, and caveats about the measurement. */
 export interface RunMetrics extends MetricSet {
   /** The benchmark's name, or null when none was given. */
   benchmark: string | null;

@@ -29,6 +29,7 @@ export type RiskFreeInput =
   | { readonly kind: 'perPeriod'; readonly rate: number }
   | { readonly kind: 'series'; readonly series: RateSeries; readonly source: string };
 
+/** What analyseSeries measured of a series: the METRICS.md set, relative metrics against a benchmark on the dates both share, factor regressions, and the caveats of its data. */
 export interface SeriesAnalysis {
   readonly metrics: MetricSet;
   readonly benchmark: string | null;
@@ -55,6 +56,13 @@ function checkRiskFree(riskFree: RiskFreeInput | undefined): void {
   if (riskFree?.kind === 'perPeriod' && !Number.isFinite(riskFree.rate)) throw new UserError(`analyseSeries: riskFree.rate ${riskFree.rate}: a per-period return must be a finite number`);
 }
 
+/**
+ * Analyses a dated return series without a backtest (`breadth metrics`): every METRICS.md metric,
+ * relative metrics against `options.benchmark` on the dates both share, and factor regressions on
+ * `options.factors`. Returns are fractions; riskFree an annual rate, a per-period return or a rate
+ * series; periodsPerYear (P) is inferred from the dates when not given.
+ * @throws UserError for a risk-free rate out of range or not finite, or a periodsPerYear that is not a whole number in range.
+ */
 export function analyseSeries(
   given: DatedSeries,
   options: { benchmark?: DatedSeries; riskFree?: RiskFreeInput; periodsPerYear?: number; factors?: readonly FactorTable[] } = {},

@@ -34,6 +34,12 @@ export type ParamSchema = z.ZodObject;
 /** What `create` returns: the decision logic. Name, params and source hash are added for it. */
 export type StrategyLogic = Pick<Strategy, 'schedule' | 'shorts' | 'init' | 'decide'>;
 
+/**
+ * A strategy as a file or a built-in defines it (defineStrategy): its name, a one-line
+ * description, the data it needs, a zod schema of its parameters (S) and `create`, which turns
+ * parsed parameters into the decision logic (StrategyLogic). createStrategy, instantiate and
+ * `--strategy` parse the parameters (one the schema refuses is a ParamsError, a UserError) before `create` runs.
+ */
 export interface StrategyDefinition<S extends ParamSchema = ParamSchema> {
   /** Kebab-case name used on the command line and in manifests, e.g. `size-tilt`. */
   readonly name: string;

@@ -20,6 +20,7 @@ import type { StrategyDefinition } from './api.ts';
 import { provideBreadthToStrategies } from './selfImport.ts';
 import { noteUserFile } from './userFiles.ts';
 
+/** A strategy definition read from a file or the built-ins (loadStrategyFile): the definition, the sha256 of its source (CRLF read as LF) and where it came from. */
 export interface LoadedDefinition {
   readonly definition: StrategyDefinition;
   readonly sourceHash: string;

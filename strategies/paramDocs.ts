@@ -26,6 +26,7 @@ export interface JsonSchemaNode {
   readonly anyOf?: readonly JsonSchemaNode[];
 }
 
+/** One parameter of a strategy as listings and error messages describe it, read from its zod schema (describeParams): name, type and range, default and description. */
 export interface ParamDoc {
   readonly name: string;
   /** e.g. `number 0 to 1`, `whole number at least 1`, `"etf" | "stocks"`, `map of symbol → number`. */

@@ -44,6 +44,7 @@ const BUILTINS: readonly Builtin[] = [
   { definition: riskAllocation, file: 'builtin/riskAllocation.ts' },
 ];
 
+/** A built-in strategy as `breadth strategies` lists it (listStrategies): name, description, data needs and each parameter's documentation. */
 export interface StrategyInfo {
   readonly name: string;
   readonly description: string;
@@ -64,6 +65,7 @@ export function listStrategies(): StrategyInfo[] {
   }));
 }
 
+/** The built-in strategies' names (kebab-case: `size-tilt`, `momentum`, …), in listing order. */
 export function builtinNames(): string[] {
   return BUILTINS.map((b) => b.definition.name);
 }

@@ -98,6 +98,7 @@ export const studySchema = z
     if (study.from && study.to && study.from > study.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` must not be after `to`' });
   });
 
+/** A parsed study file (loadStudyFile, parseStudy), every key checked: title, data (a path or the sample), symbols and period, benchmark, periods a year, risk-free rate, factor tables, engine settings, model files, runs, sweep and walk-forward blocks, and the comparisons to draw. */
 export type StudyConfig = z.output<typeof studySchema>;
 export type RunSpec = z.output<typeof runSpecSchema>;
 

@@ -25,6 +25,12 @@ export interface PublishOptions {
   readonly reportDir: string | null;
 }
 
+/**
+ * Stores a study's runs in the SQLite file `options.db` (each run in its own transaction) and,
+ * unless `options.reportDir` is null, renders each run's tear sheet and the study's `compare:`
+ * pages from the store alone. Returns the stored ids and the pages written.
+ * @throws UserError when the store cannot be opened or a page cannot be written (openStore, writeReport).
+ */
 export async function publishStudy(config: StudyConfig, study: StudyRuns, options: PublishOptions): Promise<Published> {
   const store = openStore(options.db);
   try {

@@ -5,6 +5,11 @@
 
 import { dayParts } from '../../data/dates.ts';
 
+/**
+ * When a strategy decides: `sessions` marks the due sessions (1) from the trading calendar alone
+ * (an exchange calendar is published in advance: knowing a session ends its month is no
+ * look-ahead), and a drift band adds decisions when a holding strays from its target.
+ */
 export interface Schedule {
   readonly name: string;
   /** 1 where a decision is due; `start` is the run's first session (for every-N counting). */
@@ -142,4 +147,9 @@ export function withDriftBand(base: Schedule, band: number): Schedule {
   return { name: `${base.name} + drift > ${band}`, sessions: base.sessions, driftBand: band };
 }
 
+/**
+ * The calendar rules: everySession, monthStart, monthEnd, quarterStart, quarterEnd, yearStart,
+ * yearEnd (Schedules), weekly(weekday), everyNSessions(n), custom(name, isDue) and
+ * withDriftBand(base, band) (functions returning a Schedule).
+ */
 export const schedules = { everySession, monthStart, monthEnd, quarterStart, quarterEnd, yearStart, yearEnd, weekly, everyNSessions, custom, withDriftBand };

@@ -20,6 +20,7 @@ import { Listing } from '../market/listing.ts';
 import { missingKey } from './signalGaps.ts';
 import { type NoteOptions, ViewReads } from './viewReads.ts';
 
+/** A price column a strategy reads: open, high, low, close or volume. */
 export type PriceField = PriceColumn;
 
 let setDecisionTime: (view: MarketView, t: number) => void;
@@ -35,6 +36,12 @@ export function viewReads(view: MarketView): ViewReads {
   return readsOf(view);
 }
 
+/**
+ * The market as a strategy sees it at a decision: every accessor is bounded by the decision's
+ * session t (prices up to t's close, fundamentals public by t's day, rates known on it), and
+ * every array handed out is a copy, so no read leads past t. Each accessor says its units and
+ * what it adjusts for. Built by the engine; a strategy receives it in `decide`.
+ */
 export class MarketView {
   readonly #market: Market;
   readonly #adjustments: AdjustmentIndex;

@@ -1,6 +1,8 @@
 // Orders: what a strategy may ask for explicitly, and the broker's resting-order record.
 
+/** An explicit order's type: `market` (the default), `limit` (at the limit price or better) or `stop` (a market order once the stop price is reached); no stop-limit. */
 export type OrderType = 'market' | 'limit' | 'stop';
+/** How long an explicit order rests: `gtc` (the default: until it fills, its symbol leaves, the run ends or the strategy withdraws it) or `day` (cancelled after its first fill session). */
 export type TimeInForce = 'day' | 'gtc';
 
 /**
@@ -63,13 +65,17 @@ export interface CancelRequest {
  */
 export const Deferral = { noTrade: 0, volumeCap: 1, priceNotReached: 2, noPrice: 3, expired: 4, cash: 5, marginLimit: 6, delisted: 7, dataEnd: 8, split: 9, noShorts: 10 } as const;
 export type Deferral = (typeof Deferral)[keyof typeof Deferral];
+/** Deferral's names, by its code (Deferral.volumeCap = 1 → 'volume-cap'): why an order did not fill on a session. */
 export const DEFERRAL_NAMES = ['no-trade', 'volume-cap', 'price-not-reached', 'no-price', 'expired', 'cash', 'margin-limit', 'delisted', 'data-end', 'split', 'no-shorts'] as const;
 
 /** Where an order came from: the planner's net rebalance orders are replaced at each decision. */
 export const OrderOrigin = { targets: 0, explicit: 1 } as const;
 export type OrderOrigin = (typeof OrderOrigin)[keyof typeof OrderOrigin];
+/** OrderOrigin's names, by its code: `targets` (the planner's rebalance order) or `explicit` (the strategy's own). */
 export const ORDER_ORIGIN_NAMES = ['targets', 'explicit'] as const;
+/** The order types, by their code in Orders.type: market, limit, stop. */
 export const ORDER_TYPE_NAMES = ['market', 'limit', 'stop'] as const satisfies readonly OrderType[];
+/** The times in force, by their code in Orders.tif: day, gtc. */
 export const TIF_NAMES = ['day', 'gtc'] as const satisfies readonly TimeInForce[];
 
 /**
@@ -88,6 +94,7 @@ export const TIF_NAMES = ['day', 'gtc'] as const satisfies readonly TimeInForce[
  */
 export const OrderEnd = { filled: 0, replaced: 1, delisting: 2, dataEnd: 3, ruin: 4, cash: 5, marginLimit: 6, dayEnd: 7, split: 8, runEnd: 9, noShorts: 10, withdrawn: 11 } as const;
 export type OrderEnd = (typeof OrderEnd)[keyof typeof OrderEnd];
+/** OrderEnd's names, by its code (OrderEnd.dataEnd = 3 → 'data-end'): how an order ended. */
 export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', 'ruin', 'cash', 'margin-limit', 'day-end', 'split', 'run-end', 'no-shorts', 'withdrawn'] as const;
 
 /**
@@ -97,6 +104,7 @@ export const ORDER_END_NAMES = ['filled', 'replaced', 'delisting', 'data-end', '
  */
 export const OrderStatus = { filled: 0, partiallyFilled: 1, cancelled: 2, expired: 3, rejected: 4, open: 5 } as const;
 export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+/** OrderStatus's names, by its code (OrderStatus.partiallyFilled = 1 → 'partially-filled'). */
 export const ORDER_STATUS_NAMES = ['filled', 'partially-filled', 'cancelled', 'expired', 'rejected', 'open'] as const;
 
 /** The status of an order that ended with `end` after filling `filled` shares. */

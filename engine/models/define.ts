@@ -6,6 +6,12 @@ import type { z } from 'zod';
 import type { Market } from '../../data/market.ts';
 import type { ExecutionModels, ModelConcern } from './types.ts';
 
+/**
+ * A user's execution model as a model file defines it (defineModel): the concern it answers
+ * (C), a kebab-case name, a zod schema of its parameters (P) and `create`, which builds the model
+ * from parsed parameters. Studies name the file under `models:`; from code, create the model and
+ * pass it to backtest(…, { models }).
+ */
 export interface ModelDefinition<C extends ModelConcern = ModelConcern, P extends z.ZodObject = z.ZodObject> {
   /** The concern the model answers: commission, slippage, fill, volume, borrow or cash. */
   readonly concern: C;

@@ -6,7 +6,9 @@
 
 import type { RestingOrder } from '../execution/orders.ts';
 
+/** The execution concerns a model can answer (ModelDefinition.concern; a study's `models:` keys): commission, slippage, fill, volume, borrow and cash. */
 export const MODEL_CONCERNS = ['commission', 'slippage', 'fill', 'volume', 'borrow', 'cash'] as const;
+/** One of MODEL_CONCERNS. */
 export type ModelConcern = (typeof MODEL_CONCERNS)[number];
 
 /** σ and ADV of a symbol, measured on data up to the order's decision (engine/execution/liquidity.ts), ADV in the fill's shares. */
@@ -95,6 +97,7 @@ export interface CommissionModel extends Named {
   commission(fill: FillContext): number;
 }
 
+/** A slippage model: the adverse price move of a fill as a fraction of its reference price (≥ 0), optionally from σ and ADV over `liquidityWindow` sessions. */
 export interface SlippageModel extends Named {
   /** Trailing sessions of σ and ADV this model needs in `fill.liquidity`; undefined when it needs none. */
   readonly liquidityWindow?: number;

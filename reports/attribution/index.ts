@@ -30,6 +30,7 @@ export {
 export { type MonthlyReturns, monthlyReturns } from './monthly.ts';
 export { ols, type OlsFit } from './ols.ts';
 
+/** A run's attribution (attributeRun): factor regressions, the return decomposition from its ledger, and each symbol's contribution. */
 export interface RunAttribution {
   regressions: FactorRegression[];
   decomposition: ReturnDecomposition;
@@ -49,6 +50,12 @@ export interface AttributionOptions {
   periodsPerYear?: number;
 }
 
+/**
+ * Attributes a run: OLS regressions of its excess returns on the factor tables given (each of
+ * FACTOR_MODELS they provide, or `options.models`), the decomposition of its return into book
+ * P&L, income and costs from the ledger, and per-symbol contributions.
+ * @throws UserError when a model named in `options.models` lacks columns in the tables.
+ */
 export function attributeRun(result: Result, options: AttributionOptions = {}): RunAttribution {
   const { dates, returns } = navReturns(result);
   const d = result.daily;

@@ -131,7 +131,9 @@ type SnakeCase<S extends string> = S extends `${infer Head}${infer Rest}` ? `${H
 
 /** The charges (COST_LINES), the two credits reported as negative costs, and the total of the charges (reports/runMetrics.ts costFigures). */
 type CostName = SnakeCase<CostLine> | 'interest_received' | 'borrow_rebate' | 'total';
-const COST_NAMES = [...COST_LINES.map((line) => snakeCase(line)), ...INCOME_LINES.filter((line) => line !== 'dividends').map((line) => snakeCase(line)), 'total'] as CostName[];
+/** The credits runMetrics reports as negative costs (income lines but dividends, which are in the returns): interest_received, borrow_rebate. */
+const CREDIT_NAMES: readonly string[] = INCOME_LINES.filter((line) => line !== 'dividends').map((line) => snakeCase(line));
+const COST_NAMES = [...COST_LINES.map((line) => snakeCase(line)), ...CREDIT_NAMES, 'total'] as CostName[];
 
 /**
  * Every metric name breadth computes (METRICS.md "Names in machine-readable output"): the
@@ -183,13 +185,37 @@ export function metricInfo(name: string): MetricInfo {
     // cost_total sums the charges only (runMetrics.ts), where the summary's costs tile nets the credits.
     const charges = cost[1] === 'total';
     const line = charges ? 'Total charges' : humanize(cost[1]);
-    const credit = cost[1] === 'interest_received' || cost[1] === 'borrow_rebate';
+    // A credit is stored as a negative cost (−488.99 of interest received is 488.99 earned): its
+    // label says so, or the row reads as interest lost (probe r67c F1).
+    const credit = CREDIT_NAMES.includes(cost[1]);
     const what = charges ? 'the five charges (commission, slippage, borrow fee, short dividends, interest paid), credits excluded' : credit ? `${cost[1].replace(/_/g, ' ')}, a credit, as a negative cost` : `${cost[1].replace(/_/g, ' ')}`;
+    const [total, drag] = charges ? [`${line} (interest earned excluded)`, `${line} drag (annual, interest earned excluded)`] : credit ? [`${line} as a cost (total; ${CREDIT_SIGN})`, `${line} as a cost, drag (annual; ${CREDIT_SIGN})`] : [`${line} (total)`, `${line} drag (annual)`];
     return cost[2] === undefined
-      ? { label: charges ? `${line} (interest earned excluded)` : `${line} (total)`, kind: 'currency', group: 'Costs', definition: `Total over the run, in currency, of ${what}.` }
-      : { label: charges ? `${line} drag (annual, interest earned excluded)` : `${line} drag (annual)`, kind: 'percent', group: 'Costs', definition: `Annual drag of ${what}: total / mean NAV · P / n.` };
+      ? { label: total, kind: 'currency', group: 'Costs', definition: `Total over the run, in currency, of ${what}.` }
+      : { label: drag, kind: 'percent', group: 'Costs', definition: `Annual drag of ${what}: total / mean NAV · P / n.` };
   }
   return { label: humanize(name), kind: 'ratio', group: 'Other', definition: '' };
+}
+
+/** How a credit's sign reads: it is a negative cost, so a negative value is money earned. */
+const CREDIT_SIGN = 'negative is income';
+
+/**
+ * A cost line's name in a table or chart of cost lines: `slippage` → "Slippage"; a credit, shown as
+ * a negative cost, says so: `interest_received` → "Interest received as a cost (negative is income)".
+ */
+export function costLineLabel(line: string): string {
+  return CREDIT_NAMES.includes(line) ? `${humanize(line)} as a cost (${CREDIT_SIGN})` : humanize(line);
+}
+
+/**
+ * For a credit stored as a negative cost (`cost_interest_received`, `cost_borrow_rebate` and their
+ * `_drag`), the words a table beside its bare name shows (`runs show`): "a credit as a negative
+ * cost: negative is income"; undefined for any other name.
+ */
+export function creditNote(name: string): string | undefined {
+  const line = /^cost_(.+?)(_drag)?$/.exec(name)?.[1];
+  return line !== undefined && CREDIT_NAMES.includes(line) ? `a credit as a negative cost: ${CREDIT_SIGN}` : undefined;
 }
 
 const PER_PERIOD_WORD = 'per period';

@@ -55,6 +55,7 @@ export function sessionDates(context: FillsContext): (session: number) => string
   return (session) => (dates[session - first] ??= isoDay(context.dates[session - first]));
 }
 
+/** sha256 (hex) fingerprint of a fills ledger: two runs with the same hash traded the same things at the same prices and costs (format in this file's header; numbers to 12 significant digits). */
 export function fillsHash(fills: Fills, context: FillsContext): string {
   const date = sessionDates(context);
   const n = hashNumber;

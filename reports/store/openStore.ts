@@ -17,6 +17,7 @@ export const BUSY_TIMEOUT_MS = 10_000;
 /** Truncate the write-ahead log back to this size after a checkpoint (a large run grows it). */
 const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
+/** An open results store (openStore): one SQLite file of runs, their daily series, fills, orders, metrics and caveats, with its path and connection; `close()` it when done. */
 export interface Store {
   readonly path: string;
   /** The connection, for queries beyond this module's (read-only use is the intent). */

@@ -9,6 +9,7 @@ import { type FillsContext, hashLines, hashNumber, sessionDates } from './fillsH
 
 const FORMAT = 'breadth-orders/1';
 
+/** sha256 (hex) fingerprint of an order record: two runs with the same hash asked for the same orders and saw them end the same way (format in this file's header). */
 export function ordersHash(orders: Orders, context: FillsContext): string {
   const date = sessionDates(context);
   const n = hashNumber;

@@ -29,6 +29,7 @@ export interface StoredDaily {
   columns: Record<DailyColumn, Float64Array>;
 }
 
+/** One whole stored run (getRun): its record, manifest, daily series, fills, orders, positions, metrics, drawdowns, attribution, deferrals, breaches, splits and caveats — enough to re-render its report from SQLite alone. */
 export interface StoredRun {
   run: q.RunRecord;
   manifest: Manifest;

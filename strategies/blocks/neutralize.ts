@@ -45,4 +45,11 @@ function sides(book: Float64Array): [number, number] {
   return [long, short];
 }
 
+/**
+ * Neutralising a long/short book of NAV weights (positive long, negative short), in place:
+ * `neutralize.dollar(book, gross)` (dollarNeutral: long side gross/2, short side −gross/2) and
+ * `neutralize.beta(book, betas, gross)` (betaNeutral: Σ wᵢβᵢ = 0 and Σ|wᵢ| = gross, names with a
+ * NaN beta dropped). A book with an empty side, or betas that make neutrality impossible, comes
+ * back flat (all 0).
+ */
 export const neutralize = { dollar: dollarNeutral, beta: betaNeutral };

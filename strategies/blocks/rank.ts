@@ -1,6 +1,12 @@
 // Cross-sectional ranks: 1 for the smallest value, ties share the average of their ranks,
 // NaN (missing) stays NaN and takes no rank. ±Infinity ranks at the ends. `out` may be `values`.
 
+/**
+ * Cross-sectional ranks of `values` (one per symbol): 1 for the smallest, ties share the average
+ * of their ranks (the "fractional" ranking of Spearman's ρ), ±Infinity ranks at the ends, NaN
+ * (missing) stays NaN and takes no rank. Written into `out` (a new array by default; may be
+ * `values` itself) and returned. O(n log n).
+ */
 export function rank(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
   const present: number[] = [];
   for (let i = 0; i < values.length; i++) {

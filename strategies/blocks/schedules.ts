@@ -15,6 +15,7 @@ const NAMED = {
   'year-end': yearEnd,
 } as const satisfies Record<string, Schedule>;
 
+/** The schedules a strategy parameter can name: every-session, weekly (Mondays), month-start, month-end, quarter-start, quarter-end, year-start, year-end. */
 export type ScheduleName = keyof typeof NAMED;
 const SCHEDULE_NAMES = Object.keys(NAMED) as [ScheduleName, ...ScheduleName[]];
 
@@ -23,6 +24,7 @@ export function scheduleParam(fallback: ScheduleName) {
   return z.enum(SCHEDULE_NAMES).default(fallback).describe('when to decide: ' + SCHEDULE_NAMES.join(', '));
 }
 
+/** The engine's Schedule for a schedule name (`'month-start'` → schedules.monthStart); `weekly` decides on Mondays (or the week's first session after). */
 export function scheduleNamed(name: ScheduleName): Schedule {
   return NAMED[name];
 }

@@ -12,6 +12,11 @@ export const sleeveParams = {
   tilt: z.number().min(0).max(1).default(0.5).describe('how far a tilt moves the small-cap share from the benchmark toward 100%'),
 };
 
+/**
+ * The parsed two-sleeve parameters (sleeveParams): the small-cap and large-cap funds (symbols or
+ * roles such as `@smallCap`), the benchmark's small-cap share (a fraction, 0–1) and how far a tilt
+ * moves it toward 100% small caps (0–1).
+ */
 export interface SleeveParams {
   readonly small: string;
   readonly large: string;

@@ -50,4 +50,10 @@ export function score(members: ArrayLike<number>, scores: Float64Array, total = 
   return proportional(members, scores.length, (i) => scores[i], total);
 }
 
+/**
+ * Weighting schemes over member symbols (indices into the market's symbols): `proportional`,
+ * `equal`, `cap`, `capPower`, `inverseVol` and `score`. Each returns a full-length Float64Array of
+ * NAV weights summing to `total` (default 1) over the members whose input is a positive finite
+ * number, 0 elsewhere; when none qualifies, all 0 (an empty book, not a division by zero).
+ */
 export const weights = { proportional, equal, cap, capPower, inverseVol, score };

@@ -3,6 +3,12 @@
 // values into the distribution). With no dispersion every finite value scores 0: nothing
 // distinguishes the names.
 
+/**
+ * Cross-sectional z-scores: (x − mean) / sd over the finite values, sd the population standard
+ * deviation (divisor n). NaN stays NaN; ±Infinity keeps its sign and stays out of the mean and sd
+ * (winsorize first to bring such values in); with no dispersion every finite value scores 0.
+ * Written into `out` (a new array by default; may be `values`) and returned.
+ */
 export function zscore(values: Float64Array, out: Float64Array = new Float64Array(values.length)): Float64Array {
   let n = 0;
   let sum = 0;

@@ -20,6 +20,8 @@ describe('unknownOptionsMessage', () => {
   it('a typed camel-case name is kept; a short flag keeps its dash; a stray value is an argument, not an option; an option without a description is named bare', () => {
     expect(unknownOptionsMessage('Unknown arguments: cashRate, q, extra', ['--cashRate', '1', '-q', 'extra'], declared)).toBe('unknown options --cashRate (did you mean --rf: risk-free and cash rate?), -q; unexpected argument "extra"');
     expect(unknownOptionsMessage('Unknown argument: labl', ['--labl', 'x'], declared)).toBe('unknown option --labl (did you mean --label?)');
+    // form is from with two adjacent letters swapped: one edit, as a typo (probe r67c F3).
+    expect(unknownOptionsMessage('Unknown argument: form', ['--form', '2020-01-01'], declared)).toBe('unknown option --form (did you mean --from: first session?)');
     // maxNett is 1 edit from yargs' maxNet, which is --max-net: named as declared.
     expect(unknownOptionsMessage('Unknown argument: max-nett, maxNett', ['--max-nett', '1'], declared)).toBe('unknown option --max-nett (did you mean --max-net: margin account?)');
   });

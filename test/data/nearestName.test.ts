@@ -1,4 +1,5 @@
-// The nearest known name for a "did you mean" hint: Levenshtein distance, ignoring case, within
+// The nearest known name for a "did you mean" hint: optimal string alignment distance (Levenshtein's
+// edits plus a swap of two adjacent letters as one), ignoring case, within
 // max(1, ⌊length / 3⌋) edits.
 
 import fc from 'fast-check';
@@ -28,6 +29,23 @@ describe('nearestName', () => {
     expect(nearestName('BRKB', ['BRK.B'])).toBe('BRK.B');
     expect(nearestName('ABCDEF', ['ABXDEY'])).toBe('ABXDEY');
     expect(nearestName('ABCDEF', ['ABXYEZ'])).toBeUndefined();
+  });
+
+  it('a swap of two adjacent letters is one edit (Damerau): tlit → tilt, SYP → SPY, MFST → MSFT; Levenshtein counts 2 and gave none (probe r67c F3)', () => {
+    expect(nearestName('tlit', ['mode', 'tilt'])).toBe('tilt');
+    expect(nearestName('SYP', ['IWM', 'SPY'])).toBe('SPY');
+    expect(nearestName('MFST', ['MSFT'])).toBe('MSFT');
+  });
+
+  it('no substring is edited twice (optimal string alignment): ABC → CA is 3 edits, not the swap-then-insert 2 of unrestricted Damerau–Levenshtein', () => {
+    expect(nearestName('ABCDEF', ['CADEF'])).toBeUndefined(); // 3 of the 2 allowed
+    expect(nearestName('ABCDEFGHI', ['CADEFGHI'])).toBe('CADEFGHI'); // 3 of the 3 allowed
+  });
+
+  it('two swaps are two edits, within the allowance of a six-letter name: ABCDEF → BADCEF; three in nine letters: BADCFEHGI is 4 from ABCDEFGHI', () => {
+    expect(nearestName('ABCDEF', ['BADCEF'])).toBe('BADCEF');
+    expect(nearestName('ABCDEFGHI', ['BADCFEGHI'])).toBe('BADCFEGHI');
+    expect(nearestName('ABCDEFGHI', ['BADCFEHGI'])).toBeUndefined();
   });
 });
 

@@ -34,7 +34,9 @@ describe('parameter errors', () => {
   });
 
   it('rejects unknown parameters, names the one meant, and lists the known ones', () => {
-    expect(errorOf('size-tilt', { tlit: 0.5 })).toMatch(/^size-tilt: unknown parameter "tlit" \(known: mode, small, large, benchmarkSmall, tilt, /); // two edits from tilt: too far to guess
+    // tlit is tilt with two adjacent letters swapped: one edit (probe r67c F3), as the swap of tilz's z for t is.
+    expect(errorOf('size-tilt', { tlit: 0.5 })).toMatch(/^size-tilt: unknown parameter "tlit": did you mean tilt\? \(known: mode, small, large, benchmarkSmall, tilt, /);
+    expect(errorOf('size-tilt', { zzzz: 0.5 })).toMatch(/^size-tilt: unknown parameter "zzzz" \(known: mode, /);
     expect(errorOf('size-tilt', { tilz: 0.5 })).toMatch(/^size-tilt: unknown parameter "tilz": did you mean tilt\? \(known: mode, /);
   });
 

@@ -150,6 +150,38 @@ export async function loadPriceFile(file: string, optionsFor: SeriesOptionsFor, 
 /** True for a symbols file's name in any case (symbols.csv, Symbols.csv): what a symbol is, not its prices (folder/symbolsFile.ts). */
 export const isSymbolsFileName = (name: string): boolean => /^symbols\.csv$/i.test(name);
 
+/** Up to this many subfolders holding price files are named in a refusal; more are counted. */
+const SUBFOLDERS_NAMED_UP_TO = 3;
+
+/** True when `dir` holds a price file by name (false when it cannot be read: it is only a hint). */
+function holdsPriceFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((name) => isPriceFileName(name) && !isSymbolsFileName(name));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The fix for a folder without price files whose subfolders hold some (the shared data's etf/, of
+ * adjclose/ and ohlcv/): `its subfolders adjclose/ and ohlcv/ hold price files: point at one of
+ * them (…/etf/adjclose)`, the first three named and the rest counted; undefined when none does.
+ * One level down, in name order.
+ */
+function priceSubfoldersFix(folder: string): string | undefined {
+  const holding = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && holdsPriceFiles(join(folder, entry.name)))
+    .map((entry) => entry.name)
+    .sort();
+  if (holding.length === 0) return undefined;
+  const shown = holding.slice(0, SUBFOLDERS_NAMED_UP_TO).map((name) => `${name}/`);
+  const more = holding.length - shown.length;
+  const names = more > 0 ? `${shown.join(', ')} and ${more} more` : shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return holding.length === 1
+    ? `its subfolder ${names} holds price files: point at it (${join(folder, holding[0])})`
+    : `its subfolders ${names} hold price files: point at one of them (e.g. ${join(folder, holding[0])})`;
+}
+
 /** The price files of a folder, sorted by name (other files are ignored). */
 export function priceFilesIn(folder: string): string[] {
   const files = readdirSync(folder)
@@ -171,7 +203,7 @@ export function priceFilesIn(folder: string): string[] {
           ? `${others.slice(0, 3).join('; ')}${others.length > 3 ? `; … (${others.length} such files in all)` : ''}`
           : misnamed.length > 0
           ? `${misnamed.map((name) => JSON.stringify(name)).join(', ')} ${misnamed.length === 1 ? 'has a name' : 'have names'} holding a line break, tab or other control character, which no symbol can: rename ${misnamed.length === 1 ? 'it' : 'them'} <SYMBOL>.csv`
-          : `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`;
+          : (priceSubfoldersFix(folder) ?? `point at a folder of ${PRICE_FILE_NAMES} files, a long-format CSV, or the shared data root`);
     const symbols = names.find(isSymbolsFileName);
     throw new DataError(folder, undefined, `no price files (${PRICE_FILE_PATTERNS}) in this folder${symbols === undefined ? '' : ` (${symbols} says what the symbols are; their prices go beside it)`}`, fix);
   }

@@ -104,6 +104,12 @@ function benchmarkFlag(runs: readonly ComparisonRun[]): (name: string) => string
   return (name) => (metricInfo(name).group === 'Relative to benchmark' ? note : null);
 }
 
+/**
+ * The comparison page of several runs as one self-contained HTML document: who the runs are, the
+ * headline metrics over the period every run covers (or `data.period`), growth, relative strength,
+ * yearly winners, all metrics, correlations and exposure. Write it with writeReport.
+ * @throws RangeError with no runs, or a run whose NAV and dates differ in length.
+ */
 export function renderComparison(data: ComparisonData): string {
   if (data.runs.length === 0) throw new RangeError('comparison: no runs to compare');
   for (const r of data.runs) if (r.dates.length !== r.nav.length) throw new RangeError(`comparison: run ${r.id} has ${r.nav.length} NAV values for ${r.dates.length} dates`);

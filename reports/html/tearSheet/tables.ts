@@ -3,7 +3,7 @@
 
 import { escapeHtml } from '../page/escape.ts';
 import { formatCount, formatCurrency, formatPercent } from '../page/format.ts';
-import { humanize } from '../metricCatalog.ts';
+import { costLineLabel } from '../metricCatalog.ts';
 import type { CostLineData, DrawdownRow, MetricFigure } from '../model.ts';
 
 /** The CSS class of a signed figure: pos, neg, or none for zero. */
@@ -33,12 +33,12 @@ export function drawdownTable(episodes: readonly DrawdownRow[], count = 5): stri
   return table([{ text: 'Rank' }, 'Depth', 'Peak', 'Trough', 'Recovery', 'Periods to trough', 'Length (periods)'], rows);
 }
 
-/** Each cost line's total and annualized drag. */
+/** Each cost line's total and annualized drag, the credits as negative costs (costLineLabel says so). */
 export function costTable(costs: readonly CostLineData[], currency: string): string {
   if (costs.length === 0) return '<p class="empty">No cost lines recorded.</p>';
   const rows = costs.map(
     (c) =>
-      `<tr><td>${escapeHtml(humanize(c.line))}</td><td>${formatCurrency(c.total)}</td><td${c.annualDrag === null ? ' class="na"' : ''}>${c.annualDrag === null ? 'insufficient data' : formatPercent(c.annualDrag, 3)}</td></tr>`,
+      `<tr><td>${escapeHtml(costLineLabel(c.line))}</td><td>${formatCurrency(c.total)}</td><td${c.annualDrag === null ? ' class="na"' : ''}>${c.annualDrag === null ? 'insufficient data' : formatPercent(c.annualDrag, 3)}</td></tr>`,
   );
   return table([{ text: 'Cost line' }, `Total (${currency})`, 'Annual drag (% of mean NAV)'], rows);
 }

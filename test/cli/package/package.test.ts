@@ -134,6 +134,26 @@ describe('the compiled package', () => {
     expect(o.stdout.trim()).toBe('function function function');
   });
 
+  it('loads in CommonJS as README says: require("breadth") runs, and a .cts type-checks with module nodenext, not node16 (TS1479) (probe r67c F5)', () => {
+    const cjs = join(project, 'cjs');
+    mkdirSync(cjs, { recursive: true });
+    write(cjs, 'package.json', '{ "type": "commonjs", "private": true }\n');
+    const o = node(['-e', "const b = require('breadth'); console.log(typeof b.backtest, typeof b.z.object)"], cjs);
+    expectOk(o);
+    expect(o.stdout.trim()).toBe('function function');
+    write(cjs, 'run.cts', "import { generateSampleMarket } from 'breadth';\nexport const symbols: readonly string[] = generateSampleMarket().symbols;\n");
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const check = (module: string) => {
+      write(cjs, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module, strict: true, noEmit: true, types: [] }, include: ['run.cts'] }));
+      return node([tsc, '-p', '.'], cjs);
+    };
+    expectOk(check('nodenext'));
+    const old = check('node16');
+    expect(old.status).not.toBe(0);
+    expect(old.stdout).toContain('error TS1479');
+    expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toMatch(/require\('breadth'\)[\s\S]{0,200}"module": "nodenext"[\s\S]{0,80}`node16` refuses/);
+  });
+
   it("type-checks README's strategy file and library example against the declarations, and tsc catches a wrong one", () => {
     write(project, 'tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2023', module: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, include: ['mine.ts', 'backtest.ts'] }));
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -39,6 +39,9 @@ describe.concurrent('orders and model files on the command line', () => {
     expectOk(text);
     expect(text.stdout).toContain(`commission model tiered`);
     expect(text.stdout).toContain(`(sha256 ${hash})`);
+    // A credit is stored as a negative cost: runs show says so beside its bare name (probe r67c F1).
+    expect(text.stdout).toMatch(/│ cost_interest_received +│ [^│]+│ [^│]+│ a credit as a negative cost: negative is income +│/);
+    expect(text.stdout).toMatch(/│ cost_commission +│ [^│]+│ [^│]+│ +│/);
     expect(text.stdout).toMatch(new RegExp(`orders: ${orders.length.toLocaleString('en-US')} — filled [\\d,]+.* — list each with its fills: --orders`));
 
     expectOk(listing);

@@ -274,6 +274,23 @@ describe('bad input → DataError with file, line and fix', () => {
     expect((await dataError(() => loadMarket(only, { cacheDir: false }))).message).toMatch(/no price files \(\*\.csv, \*\.tsv, \*\.csv\.gz or \*\.tsv\.gz\) in this folder \(symbols\.csv says what the symbols are; their prices go beside it\)/);
   });
 
+  it('a folder of price folders names those that hold price files, three at most (probe r67c F2: etf/ of adjclose/ and ohlcv/ said only "point at a folder of <SYMBOL>.csv")', async () => {
+    const head = 'no price files (*.csv, *.tsv, *.csv.gz or *.tsv.gz) in this folder';
+    const parent = (...folders: string[]): string => {
+      const dir = tempDir();
+      for (const folder of folders) writeFile(join(dir, folder), 'IWM.csv', csv('Date,Close', '2024-01-02,199.52'));
+      writeFile(join(dir, 'notes'), 'README.md', 'no prices\n'); // a subfolder without price files is not named
+      return dir;
+    };
+    const refusal = async (dir: string): Promise<string> => (await dataError(() => loadMarket(dir, { cacheDir: false }))).message;
+    const one = parent('adjclose');
+    expect(await refusal(one)).toBe(`${one}: ${head} — its subfolder adjclose/ holds price files: point at it (${one}/adjclose)`);
+    const two = parent('ohlcv', 'adjclose');
+    expect(await refusal(two)).toBe(`${two}: ${head} — its subfolders adjclose/ and ohlcv/ hold price files: point at one of them (e.g. ${two}/adjclose)`);
+    const five = parent('a', 'b', 'c', 'd', 'e');
+    expect(await refusal(five)).toBe(`${five}: ${head} — its subfolders a/, b/, c/ and 2 more hold price files: point at one of them (e.g. ${five}/a)`);
+  });
+
   it('a delistings.csv beside per-symbol price files: said what it is and where it is read, not "not a price file"', async () => {
     const folder = tempDir();
     writeFile(folder, 'AAA.csv', csv('Date,AdjClose', '2020-01-02,1', '2020-01-03,1'));

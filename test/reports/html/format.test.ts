@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { formatCurrency, formatDelta, formatMetric, formatPercent, formatSignedGap } from '../../../reports/html/page/format.ts';
-import { metricInfo } from '../../../reports/html/metricCatalog.ts';
+import { costLineLabel, creditNote, metricInfo } from '../../../reports/html/metricCatalog.ts';
 
 describe('formats', () => {
   it('percent with two decimals and no minus on a value that rounds to zero', () => {
@@ -37,11 +37,27 @@ describe('formats', () => {
   });
 
   it('unknown metric names still get a label and a unit', () => {
-    expect(metricInfo('cost_interest_received')).toMatchObject({ label: 'Interest received (total)', kind: 'currency', group: 'Costs' });
+    expect(metricInfo('cost_commission')).toMatchObject({ label: 'Commission (total)', kind: 'currency', group: 'Costs' });
     // cost_total sums the charges only (credits excluded, runMetrics.ts), unlike the summary tile that nets them: said, not 'Total (total)' (probe r64a C2).
     expect(metricInfo('cost_total').label).toBe('Total charges (interest earned excluded)');
     expect(metricInfo('cost_total_drag').label).toBe('Total charges drag (annual, interest earned excluded)');
     expect(metricInfo('new_thing')).toEqual({ label: 'New thing', kind: 'ratio', group: 'Other', definition: '' });
+  });
+});
+
+describe('a credit stored as a negative cost says so wherever its row shows (probe r67c F1: "Interest received (total) −488.99" read as interest lost)', () => {
+  it('its labels in the all-metrics and compare tables, its name in the cost-lines table, its note in runs show', () => {
+    expect(metricInfo('cost_interest_received').label).toBe('Interest received as a cost (total; negative is income)');
+    expect(metricInfo('cost_interest_received_drag').label).toBe('Interest received as a cost, drag (annual; negative is income)');
+    expect(metricInfo('cost_borrow_rebate').label).toBe('Borrow rebate as a cost (total; negative is income)');
+    expect(costLineLabel('interest_received')).toBe('Interest received as a cost (negative is income)');
+    expect(creditNote('cost_borrow_rebate_drag')).toBe('a credit as a negative cost: negative is income');
+  });
+
+  it('a charge is labelled as the cost it is, with no note', () => {
+    expect(metricInfo('cost_interest_paid').label).toBe('Interest paid (total)');
+    expect(costLineLabel('interest_paid')).toBe('Interest paid');
+    expect([creditNote('cost_interest_paid'), creditNote('cost_total'), creditNote('sharpe')]).toEqual([undefined, undefined, undefined]);
   });
 });
 

@@ -46,6 +46,13 @@ describe('renderTearSheet', () => {
     expect(page).toContain('<p class="empty">No costs: every cost line is zero over the run.</p>');
   });
 
+  it('the cost-lines table names interest received as the negative cost it is shown as (probe r67c F1)', () => {
+    const received = data.costs.find((c) => c.line === 'interest_received')!;
+    expect(received.total).toBeLessThan(0);
+    expect(html).toContain('<tr><td>Interest received as a cost (negative is income)</td>');
+    expect(html).toContain('<tr><td>Commission</td>');
+  });
+
   it('shows the SYNTHETIC badge only for synthetic data, and the look-ahead badge for same-close runs', () => {
     expect(html).toContain('class="badge badge-synthetic"');
     const real: TearSheetData = { ...data, run: { ...data.run, data: { ...data.run.data, synthetic: false } }, caveats: [] };

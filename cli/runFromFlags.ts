@@ -16,7 +16,7 @@ import { fieldHelp } from '../study/fieldHelp.ts';
 import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { symbolsOption } from './loadOptions.ts';
-import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
+import { checkFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
@@ -227,7 +227,7 @@ function checkRateSeries(rf: number | string, market: Market): void {
 
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
   const study = studyFromFlags(flags);
-  ensureFolder(dirname(flags.db));
+  checkFolder(dirname(flags.db));
   if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html', flags.db);
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);

@@ -3,7 +3,8 @@
 // run). Output folders are checked before any work and made only as a file is written into them
 // (core/folders.ts); a place no folder can be made is still refused before the run.
 
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, scratch, signalOnEntry, smallStudy, startBreadth, write } from '../helpers.ts';
 
@@ -66,5 +67,26 @@ export default defineStrategy({ name: 'slow', description: 'loads slowly', dataN
     expectOk(await breadth(['run', '--strategy', 'size-tilt', '--from', '2024-01-02', '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir }));
     expect(readdirSync(`${dir}/store/x`)).toContain('a.db');
     expect(readdirSync(`${dir}/pages/x`)).toEqual(['a.html']);
+  });
+});
+
+describe('Ctrl-C after the run is stored', () => {
+  it('says that the run is stored and how to write the tear sheet it stopped (probe r67b F6: exit 130 in silence)', async () => {
+    const dir = scratch();
+    const store = join(dir, 'store');
+    mkdirSync(store);
+    const started = startBreadth(['run', '--strategy', 'size-tilt', '--from', '2024-01-02', '--db', 'store/a.db', '--report', 'pages/a.html'], { cwd: dir });
+    // The store's write-ahead log comes and goes as the run is stored (rename events 1 and 2), and comes again as the stored run is read for its tear sheet (3): Ctrl-C then.
+    let renames = 0;
+    const watcher = watch(store, (event, name) => {
+      if (event === 'rename' && name === 'a.db-wal' && ++renames === 3) process.kill(started.pid, 'SIGINT');
+    });
+    const o = await started.ended;
+    watcher.close();
+    expect(o.signal ?? o.status).toBe(o.signal === null ? 130 : 'SIGINT');
+    expect(o.stderr).toBe('breadth: interrupted: run 1 is stored in store/a.db; the tear sheet was not written: breadth report store/a.db 1 --out pages/a.html\n');
+    expect(existsSync(join(dir, 'pages'))).toBe(false);
+    expectOk(await breadth(['report', 'store/a.db', '1', '--out', 'pages/a.html'], { cwd: dir }));
+    expect(readdirSync(join(dir, 'pages'))).toEqual(['a.html']);
   });
 });

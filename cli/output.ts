@@ -5,14 +5,14 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
+import { checkFolder, ensureFolder } from '../core/folders.ts';
 import { DataError, UserError } from '../data/errors.ts';
 import { metricInfo } from '../reports/html/metricCatalog.ts';
-import { ensureFolder } from '../reports/html/page/writeReport.ts';
 import { decimals } from '../reports/html/page/decimals.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
-export { ensureFolder };
+export { checkFolder, ensureFolder };
 
 export function printJson(value: unknown): void {
   writeStandardOutput(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
@@ -129,7 +129,7 @@ const STORE_FILES: readonly [string, string][] = [
  * (naming the flag), as is `-` (standard output) where the command writes only files (export
  * reads `-` itself), and every path outputTarget refuses ('', `name/`, a descriptor other than
  * standard output or error), and the results store `store` when given; the file's folder is
- * created now, or refused in one line.
+ * checked now (it is made as the file is written: core/folders.ts), or refused in one line.
  */
 export function prepareOutputFile(path: string, flag: string, example: string, store?: string): void {
   if (path === '-') throw new UserError(`${flag} -: this writes a file, not standard output — name the file, e.g. ${flag} ${example}`);
@@ -143,5 +143,5 @@ export function prepareOutputFile(path: string, flag: string, example: string, s
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
   }
-  ensureFolder(dirname(path) || '.');
+  checkFolder(dirname(path) || '.');
 }

@@ -4,6 +4,7 @@
 // --db records — SQLite, and the tear sheet when --report asks for one.
 
 import { dirname, join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { excerpt, keyPath, UserError, valueAt } from '../data/errors.ts';
 import { noRateSeries } from '../data/folder/rateFiles.ts';
 import { parseScaledNumber } from '../data/formats/fields.ts';
@@ -15,8 +16,9 @@ import { parseStudy, type StudyConfig } from '../study/config.ts';
 import { fieldHelp } from '../study/fieldHelp.ts';
 import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
+import { abortOnSignal } from './interrupt.ts';
 import { symbolsOption } from './loadOptions.ts';
-import { ensureFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
+import { checkFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
@@ -227,7 +229,7 @@ function checkRateSeries(rf: number | string, market: Market): void {
 
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
   const study = studyFromFlags(flags);
-  ensureFolder(dirname(flags.db));
+  checkFolder(dirname(flags.db));
   if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html', flags.db);
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);
@@ -240,13 +242,22 @@ export async function runFromFlags(flags: RunFlags & { strategy: string; db: str
     .finally(() => bar.stop());
   const main = outcome.published.runs[outcome.published.runs.length - 1];
   if (flags.report !== undefined) {
-    const { writeTearSheet } = await import('../study/reportFiles.ts');
-    const store = openStore(flags.db);
-    try {
-      writeTearSheet(store, main.id, flags.report);
-    } finally {
-      store.close();
-    }
+    const report = flags.report;
+    // The run is stored: Ctrl-C from here on says so, and how to write the page it stopped (probe r67b F6: it ended silently).
+    const stopped = `interrupted: run ${main.id} is stored in ${flags.db}; the tear sheet was not written: breadth report ${flags.db} ${main.id} --out ${report}`;
+    await abortOnSignal(async (signal) => {
+      const [{ tearSheetHtml }, { writeReport }] = await Promise.all([import('../study/reportFiles.ts'), import('../reports/html/index.ts')]);
+      const store = openStore(flags.db);
+      let html: string;
+      try {
+        html = tearSheetHtml(store, main.id);
+      } finally {
+        store.close();
+      }
+      await setImmediate(); // a Ctrl-C during the (synchronous) rendering is heard here, before the page is written
+      signal.throwIfAborted();
+      writeReport(report, html);
+    }, stopped);
   }
   if (flags.json) printJson({ data: market.name, synthetic: market.synthetic, db: flags.db, runs: headline(outcome), report: flags.report ?? null });
   else {

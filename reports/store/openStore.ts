@@ -8,6 +8,7 @@
 import { closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureFolder } from '../../core/folders.ts';
 import { privateTempFolder } from '../../core/tempFolder.ts';
 import { UserError } from '../../data/errors.ts';
 import { APPLICATION_ID, type Migration, MIGRATIONS } from './schema.ts';
@@ -98,9 +99,6 @@ function isReadOnlyError(err: unknown): boolean {
 /** A UserError for what SQLite or the driver said about `path`, or the error itself if unexpected. */
 function explain(err: unknown, path: string): unknown {
   if (err instanceof UserError) return err;
-  if (err instanceof TypeError && /directory does not exist/.test(err.message)) {
-    return new UserError(`cannot open results store ${path}: the directory ${dirname(path)} does not exist`);
-  }
   if (!(err instanceof Database.SqliteError)) return err;
   const code = err.code;
   if (code === 'SQLITE_NOTADB') return new UserError(`${path} is not an SQLite database; choose another file for the results store`);
@@ -130,7 +128,7 @@ export interface OpenStoreOptions {
 }
 
 /**
- * Open (or create) a results database at `path` in WAL mode, upgrading an older breadth's schema
+ * Open (or create, with its missing folders) a results database at `path` in WAL mode, upgrading an older breadth's schema
  * in place (each migration in one transaction); `readonly` opens it without writing anything.
  * @throws UserError for a file that is not a breadth results database, one from a newer breadth,
  *   or one that cannot be opened or written (its path and the fix in one line).
@@ -146,6 +144,7 @@ export function openStore(path: string, migrations: readonly Migration[] = MIGRA
 
 /** openStore for writing (`existing`: only a store that is there), throwing what SQLite says as it is. */
 function openWritable(path: string, migrations: readonly Migration[], existing: boolean): Store {
+  if (!existing) ensureFolder(dirname(path) || '.'); // made as the file is (core/folders.ts)
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: existing });
   try {
     db.pragma('foreign_keys = ON');

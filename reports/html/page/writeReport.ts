@@ -8,46 +8,15 @@
 // a terminal, /dev/null, a socket, /dev/stdout) is written through, as `cat > path` would
 // (outputTarget.ts).
 
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { chmodSync, closeSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { removeOnExit } from '../../../core/exitCleanup.ts';
+import { ensureFolder } from '../../../core/folders.ts';
 import { leftoverPath, removeLeftovers } from '../../../core/leftovers.ts';
-import { DataError, UserError } from '../../../data/errors.ts';
+import { DataError } from '../../../data/errors.ts';
 import { outputTarget } from './outputTarget.ts';
 import { writeAll, writeStandardOutput } from './standardStreams.ts';
 import { writeFailure } from './writeFailure.ts';
-
-/**
- * Create a folder (and its missing parents), or explain in one line why it cannot be. Levels are
- * made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
- * Another process may make the same level meanwhile (concurrent runs writing into one `out/`):
- * a level that exists as a folder by then is what was asked. Throws a UserError naming the folder
- * and the system's code.
- */
-export function ensureFolder(folder: string): void {
-  const missing: string[] = [];
-  let at = resolve(folder);
-  while (!existsSync(at)) {
-    missing.unshift(at);
-    const parent = dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  try {
-    for (const level of missing) makeLevel(level);
-  } catch (err) {
-    throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
-  }
-}
-
-/** Makes one folder level; EEXIST is no failure when the level is a folder (made by another process since it was found missing). */
-function makeLevel(level: string): void {
-  try {
-    mkdirSync(level);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level, { throwIfNoEntry: false })?.isDirectory()) throw err;
-  }
-}
 
 /** `content` as the new `file`, renamed over the old one (whose permission bits it keeps). */
 function replaceFile(file: string, content: string | Uint8Array): void {

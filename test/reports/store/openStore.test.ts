@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -84,8 +84,11 @@ describe('openStore', () => {
     mkdirSync(folder);
     expect(openError(folder).message).toMatch(/^cannot open results store .*a-folder: check that it is a file \(not a directory\)/);
 
+    // A writing open makes the store's missing folders, as it makes its file (core/folders.ts: commands check the folder first and make it only as they write); one that cannot be made is named.
     const missing = join(dir, 'no', 'such', 'folder', 'runs.db');
-    expect(openError(missing).message).toBe(`cannot open results store ${missing}: the directory ${join(dir, 'no', 'such', 'folder')} does not exist`);
+    openStore(missing).close();
+    expect(statSync(missing).isFile()).toBe(true);
+    expect(openError(join(text, 'sub', 'runs.db')).message).toBe(`cannot create folder ${join(text, 'sub')}: ENOTDIR — choose a writable location`);
   });
 
   it('a file that holds no store — empty, or an SQLite file with no tables — is refused by a read and by an open of an existing store, byte for byte as it was; a writing open makes it one (probe r60c L2: `runs list notes.txt` made a 0-byte notes.txt a 147 KB store)', () => {

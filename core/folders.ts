@@ -1,0 +1,75 @@
+// Output folders are made when something is written into them, not before: a command checks its
+// output paths before any work (checkFolder, which leaves nothing behind) and the writer makes the
+// folder as it writes (ensureFolder), so a command refused or stopped before it writes leaves no
+// empty folder (probe r67b F5: `run --db o2/x/a.db --symbols NOPE` left an empty o2/x/).
+
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../data/errors.ts';
+
+/** The levels of `folder` that do not exist, outermost first (absolute paths). */
+function missingLevels(folder: string): string[] {
+  const missing: string[] = [];
+  let at = resolve(folder);
+  while (!existsSync(at)) {
+    missing.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  return missing;
+}
+
+/**
+ * Makes the missing `levels` (outermost first), or throws a UserError naming `folder` and the
+ * system's code. Levels are made one at a time: Node's recursive mkdir never returns on some paths
+ * (e.g. under /proc).
+ */
+function makeLevels(folder: string, levels: readonly string[]): void {
+  try {
+    for (const level of levels) makeLevel(level);
+  } catch (err) {
+    throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
+  }
+}
+
+/** Makes one folder level; EEXIST is no failure when the level is a folder (made by another process since it was found missing). */
+function makeLevel(level: string): void {
+  try {
+    mkdirSync(level);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level, { throwIfNoEntry: false })?.isDirectory()) throw err;
+  }
+}
+
+/**
+ * Create a folder (and its missing parents), or explain in one line why it cannot be. Another
+ * process may make the same level meanwhile (concurrent runs writing into one `out/`): a level
+ * that exists as a folder by then is what was asked. Throws a UserError naming the folder and the
+ * system's code.
+ */
+export function ensureFolder(folder: string): void {
+  makeLevels(folder, missingLevels(folder));
+}
+
+/**
+ * Checks that `folder` exists or can be made, before any work, without leaving it made: its
+ * missing levels are made (as ensureFolder would, so a place no folder can be made — inside a
+ * file, under /proc — is refused the same way) and removed again, innermost first; a level
+ * another process put something in meanwhile stays. The writer makes it with ensureFolder.
+ * Throws a UserError naming the folder and the system's code.
+ */
+export function checkFolder(folder: string): void {
+  const missing = missingLevels(folder);
+  try {
+    makeLevels(folder, missing);
+  } finally {
+    for (const level of missing.toReversed()) {
+      try {
+        rmdirSync(level);
+      } catch {
+        // not made (the refusal above), or no longer empty: not this check's to remove
+      }
+    }
+  }
+}

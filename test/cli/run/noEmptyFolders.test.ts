@@ -1,0 +1,92 @@
+// A command refused or stopped before it writes leaves no folder behind (probe r67b F5: a refused
+// `run --db o2/x/a.db` left an empty o2/x/, as did sweeps, baseline save and a Ctrl-C during a
+// run). Output folders are checked before any work and made only as a file is written into them
+// (core/folders.ts); a place no folder can be made is still refused before the run.
+
+import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { breadth, expectBadInput, expectOk, scratch, signalOnEntry, smallStudy, startBreadth, write } from '../helpers.ts';
+
+/** The entries of `dir` besides the inputs a test wrote: what the command left. */
+const left = (dir: string, inputs: readonly string[]): string[] => readdirSync(dir).filter((name) => !inputs.includes(name));
+
+describe.concurrent('a refused command leaves no empty output folder', () => {
+  it('run from flags: a bad --symbols, --param, --from or a strategy that throws leaves neither the --db folder nor the --report folder', async () => {
+    const dir = scratch();
+    write(dir, 'throws.ts', `import { defineStrategy, schedules, z } from 'breadth';
+export default defineStrategy({ name: 'throws', description: 'fails at its first decision', dataNeeds: 'stock prices', params: z.object({}),
+  create: () => ({ schedule: schedules.monthStart, decide: () => { throw new Error('boom'); } }) });
+`);
+    const refused = [
+      ['--strategy', 'size-tilt', '--symbols', 'NOPE'],
+      ['--strategy', 'size-tilt', '--param', 'nope=1'],
+      ['--strategy', 'size-tilt', '--from', '2090-01-01'],
+      ['--strategy', './throws.ts'],
+    ];
+    for (const flags of refused) {
+      const o = await breadth(['run', ...flags, '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir });
+      expect(o.status, o.stderr).toBe(2);
+      expect(left(dir, ['throws.ts'])).toEqual([]);
+    }
+  });
+
+  it('run <study file> with a bad date, and baseline save of a study with an unknown key', async () => {
+    const dir = scratch();
+    write(dir, 'baddate.yaml', smallStudy().replace('data: sample', 'data: sample\nfrom: 2015-13-01'));
+    write(dir, 'badkey.yaml', smallStudy().replace('data: sample', 'data: sample\nriskfree: 0.02'));
+    expectBadInput(await breadth(['run', 'baddate.yaml', '--db', 'store/x/a.db'], { cwd: dir }), '2015-13-01');
+    expectBadInput(await breadth(['baseline', 'save', '--out', 'baselines/x/b.json', 'badkey.yaml'], { cwd: dir }), 'riskfree');
+    expect(left(dir, ['baddate.yaml', 'badkey.yaml'])).toEqual([]);
+  });
+
+  it('sweep with a bad --workers or --metric', async () => {
+    const dir = scratch();
+    write(dir, 'sweep.yaml', `${smallStudy()}    sweep:\n      params:\n        lookback: [42, 63]\n`);
+    expectBadInput(await breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--workers', '0'], { cwd: dir }), '--workers');
+    expectBadInput(await breadth(['sweep', 'sweep.yaml', '--db', 'store/x/a.db', '--metric', 'nope'], { cwd: dir }), '--metric');
+    expect(left(dir, ['sweep.yaml'])).toEqual([]);
+  });
+
+  it('Ctrl-C before the run is stored leaves no folder; a run that ends makes its folders', async () => {
+    const dir = scratch();
+    // The strategy file says it is being loaded, then waits: the run is stopped before anything is written.
+    write(dir, 'slow.ts', `import { writeFileSync } from 'node:fs';
+import { defineStrategy, schedules, z } from 'breadth';
+writeFileSync('loading', '');
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60_000);
+export default defineStrategy({ name: 'slow', description: 'loads slowly', dataNeeds: 'stock prices', params: z.object({}),
+  create: () => ({ schedule: schedules.monthStart, decide: () => ({ weights: {} }) }) });
+`);
+    const started = startBreadth(['run', '--strategy', './slow.ts', '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir });
+    expect(await signalOnEntry(started, dir, (name) => name === 'loading', 'SIGINT')).toBe(true);
+    const o = await started.ended;
+    expect(o.status === 130 || o.signal === 'SIGINT', o.stderr).toBe(true);
+    expect(left(dir, ['slow.ts', 'loading'])).toEqual([]);
+
+    expectOk(await breadth(['run', '--strategy', 'size-tilt', '--from', '2024-01-02', '--db', 'store/x/a.db', '--report', 'pages/x/a.html'], { cwd: dir }));
+    expect(readdirSync(`${dir}/store/x`)).toContain('a.db');
+    expect(readdirSync(`${dir}/pages/x`)).toEqual(['a.html']);
+  });
+});
+
+describe('Ctrl-C after the run is stored', () => {
+  it('says that the run is stored and how to write the tear sheet it stopped (probe r67b F6: exit 130 in silence)', async () => {
+    const dir = scratch();
+    const store = join(dir, 'store');
+    mkdirSync(store);
+    const started = startBreadth(['run', '--strategy', 'size-tilt', '--from', '2024-01-02', '--db', 'store/a.db', '--report', 'pages/a.html'], { cwd: dir });
+    // The store's write-ahead log comes and goes as the run is stored (rename events 1 and 2), and comes again as the stored run is read for its tear sheet (3): Ctrl-C then.
+    let renames = 0;
+    const watcher = watch(store, (event, name) => {
+      if (event === 'rename' && name === 'a.db-wal' && ++renames === 3) process.kill(started.pid, 'SIGINT');
+    });
+    const o = await started.ended;
+    watcher.close();
+    expect(o.signal ?? o.status).toBe(o.signal === null ? 130 : 'SIGINT');
+    expect(o.stderr).toBe('breadth: interrupted: run 1 is stored in store/a.db; the tear sheet was not written: breadth report store/a.db 1 --out pages/a.html\n');
+    expect(existsSync(join(dir, 'pages'))).toBe(false);
+    expectOk(await breadth(['report', 'store/a.db', '1', '--out', 'pages/a.html'], { cwd: dir }));
+    expect(readdirSync(join(dir, 'pages'))).toEqual(['a.html']);
+  });
+});

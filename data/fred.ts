@@ -85,28 +85,27 @@ function checkFieldCount(file: string, line: number, record: readonly string[], 
 const SERIES_ID = /^[A-Z][A-Z0-9_]*$/;
 
 /**
- * True when a header line looks like a FRED download: a date column and one column named by a
- * series id (SERIES_ID), split by a comma, semicolon or tab (and an empty column a comma ending the
- * line makes). A price-like or unknown name (Date,Price; Date,Clsoe) is no rate file: a price
- * reader refuses it for what it lacks.
+ * True when a header line is a rate file's: a date column and one series column that names no price
+ * field, split by a comma, semicolon or tab (and an empty column a comma ending the line makes). In
+ * rates/ any series name is read (observation_date,tbill as a user saved it); `strict`, beside price
+ * files, where a two-column price file with an unknown price column (Date,Price; Date,Clsoe) is no
+ * rate file, the series column is a FRED series id (SERIES_ID) — a price reader refuses the others
+ * for what they lack (probe r67b F4).
  */
-export function isFredHeader(line: string): boolean {
+export function isFredHeader(line: string, strict = false): boolean {
   const columns = withoutTrailingEmpty(splitHeader(line));
-  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && SERIES_ID.test(columns[1]);
+  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '' && (!strict || SERIES_ID.test(columns[1]));
 }
 
 /**
  * Why a file whose first line `line` is given is not read as a FRED series (isFredHeader false), for
  * `data inspect` and a refusal of a rate series the data lacks: its first line is a row of data (no
- * header), its series column is not a FRED series id, or its header is not observation_date,<SERIES>;
- * with the fix.
+ * header), or its header is not observation_date,<SERIES>; with the fix.
  */
 export function notFredReason(line: string): string {
   const columns = splitHeader(line);
   const fix = 'give it FRED\'s header, a date column and one series column (observation_date,DTB3)';
   if (line.trim() === '') return `its first line is empty — ${fix}`;
   if (!Number.isNaN(parseDateText(columns[0]))) return `its first line "${shownText(line)}" is a row of data, with no header — ${fix}`;
-  const series = withoutTrailingEmpty(columns);
-  if (series.length === 2 && DATE_COLUMNS.includes(series[0]) && !SERIES_ID.test(series[1])) return `its series column "${shownText(series[1])}" is not a FRED series id (capitals and digits, such as DTB3) — ${fix}`;
   return `its header "${shownText(line)}" is not observation_date,<SERIES> — ${fix}`;
 }

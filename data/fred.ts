@@ -81,10 +81,20 @@ function checkFieldCount(file: string, line: number, record: readonly string[], 
   throw wrongFieldCountError(file, line, trailing ? 3 : 2, record.length);
 }
 
-/** True when a header line looks like a FRED download: a date column and one series column, split by a comma, semicolon or tab (and an empty column a comma ending the line makes). */
-export function isFredHeader(line: string): boolean {
+/** A FRED series id, as FRED names the value column: capitals, digits and underscores (DTB3, TB3MS, VALUE, an ALFRED vintage's DTB3_20240102). */
+const SERIES_ID = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * True when a header line is a rate file's: a date column and one series column that names no price
+ * field, split by a comma, semicolon or tab (and an empty column a comma ending the line makes). In
+ * rates/ any series name is read (observation_date,tbill as a user saved it); `strict`, beside price
+ * files, where a two-column price file with an unknown price column (Date,Price; Date,Clsoe) is no
+ * rate file, the series column is a FRED series id (SERIES_ID) — a price reader refuses the others
+ * for what they lack (probe r67b F4).
+ */
+export function isFredHeader(line: string, strict = false): boolean {
   const columns = withoutTrailingEmpty(splitHeader(line));
-  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '';
+  return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '' && (!strict || SERIES_ID.test(columns[1]));
 }
 
 /**

@@ -1,7 +1,6 @@
 // Analysing any dated return series without a backtest (the quantstats use case): the METRICS.md
 // set, relative metrics on the dates both series share, and factor regressions.
 
-import { UserError } from '../data/errors.ts';
 import type { FactorTable } from '../data/factors.ts';
 import type { RateSeries } from '../data/rates.ts';
 import type { PriceReturns } from '../data/returnSeries.ts';
@@ -14,7 +13,7 @@ import { seriesCaveats, type SeriesRole } from '../engine/caveats/warnings.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './caveats/annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmark/benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
-import { checkAnnualRate, checkPeriodsPerYear } from './metricOptions.ts';
+import { checkAnnualRate, checkPerPeriodRate, checkPeriodsPerYear } from './metricOptions.ts';
 import { chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, periodsOfReturnsAmong, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
@@ -50,10 +49,25 @@ function dataCaveats(s: DatedSeries | undefined, role: SeriesRole): Caveat[] {
   return seriesCaveats(p.market, p.symbol, p.first, p.last, role);
 }
 
-/** A constant rate as the CLI's --rf-annual and --rf-per-period take it: an annual rate in a study's range; a per-period return that is a number. */
-function checkRiskFree(riskFree: RiskFreeInput | undefined): void {
+/**
+ * A constant rate as the CLI's --rf-annual and --rf-per-period take it: an annual rate in a study's
+ * range; a per-period return whose annual equivalent over the series' P is in that range.
+ */
+function checkRiskFree(riskFree: RiskFreeInput | undefined, P: number): void {
   if (riskFree?.kind === 'annual') checkAnnualRate(riskFree.rate, 'analyseSeries: riskFree.rate');
-  if (riskFree?.kind === 'perPeriod' && !Number.isFinite(riskFree.rate)) throw new UserError(`analyseSeries: riskFree.rate ${riskFree.rate}: a per-period return must be a finite number`);
+  if (riskFree?.kind === 'perPeriod') checkPerPeriodRate(riskFree.rate, P, 'analyseSeries: riskFree.rate');
+}
+
+/** The calendar a series (its missing periods blanked: missingPeriodsBlank) is measured on: its start, where it has one, then its dates. */
+const calendarOf = (series: DatedSeries): Int32Array => (series.startDay === undefined ? series.dates : Int32Array.of(series.startDay, ...series.dates));
+
+/**
+ * The frequency analyseSeries measures `given` with (against `options.benchmark`): P as given, or
+ * inferred from its dates with the periods it misses blanked. For checking a per-period rate
+ * before the analysis (checkPerPeriodRate).
+ */
+export function seriesFrequency(given: DatedSeries, options: { benchmark?: DatedSeries; periodsPerYear?: number } = {}): Frequency {
+  return frequencyOf(calendarOf(missingPeriodsBlank(given, options.benchmark)), options.periodsPerYear);
 }
 
 /**
@@ -67,7 +81,6 @@ export function analyseSeries(
   given: DatedSeries,
   options: { benchmark?: DatedSeries; riskFree?: RiskFreeInput; periodsPerYear?: number; factors?: readonly FactorTable[] } = {},
 ): SeriesAnalysis {
-  checkRiskFree(options.riskFree);
   if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'analyseSeries: periodsPerYear');
   const series = missingPeriodsBlank(given, options.benchmark);
   const blanked = [gapCaveat(given, series, 'series')];
@@ -76,9 +89,10 @@ export function analyseSeries(
     blanked.push(gapCaveat(options.benchmark, benchmark, 'benchmark'));
     options = { ...options, benchmark };
   }
-  const calendar = series.startDay === undefined ? series.dates : Int32Array.of(series.startDay, ...series.dates);
+  const calendar = calendarOf(series);
   const frequency = frequencyOf(calendar, options.periodsPerYear);
   const P = frequency.periodsPerYear;
+  checkRiskFree(options.riskFree, P);
   const read = options.benchmark === undefined ? undefined : valueDaysAsRead(series, options.benchmark);
   const own = periodsOfReturns(series.dates, series.startDay, P);
   const periods = read === undefined ? own : periodsOfReturnsAmong(read.days[0], read.days[1], P);

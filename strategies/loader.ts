@@ -18,6 +18,7 @@ import { nearestName } from '../data/nearestName.ts';
 import { strategyFrame } from '../engine/decisions/strategyFault.ts';
 import type { StrategyDefinition } from './api.ts';
 import { provideBreadthToStrategies } from './selfImport.ts';
+import { syntaxErrorAt } from './syntaxError.ts';
 import { noteUserFile } from './userFiles.ts';
 
 /** A strategy definition read from a file or the built-ins (loadStrategyFile): the definition, the sha256 of its source (CRLF read as LF) and where it came from. */
@@ -81,7 +82,8 @@ export async function importUserFile(path: string, cwd: string, what: string): P
  * import_breadth.defineStrateg) is not a function" for one loaded as CommonJS) with the import's
  * file:line:col and the module's nearest export ("did you mean defineStrategy?"); anything else
  * thrown as the file ran with its file:line:col from the stack, as a throw in create() or decide()
- * is said (engine/decisions/strategyFault.ts strategyFrame).
+ * is said (engine/decisions/strategyFault.ts strategyFrame); a SyntaxError with no such frame (Node's
+ * for an ES module names no file) as `file:line:col: message` where esbuild finds it (syntaxError.ts).
  */
 async function loadFailure(err: unknown, what: string, absolute: string, text: string): Promise<UserError> {
   const message = oneLine(err instanceof Error ? err.message : String(err));
@@ -92,6 +94,8 @@ async function loadFailure(err: unknown, what: string, absolute: string, text: s
     return new UserError(`${what} could not be loaded: '${imported.specifier}' has no export named ${named} (at ${absolute}:${imported.at})${near === undefined ? '' : `: did you mean ${near}?`}`);
   }
   const frame = err instanceof Error && typeof err.stack === 'string' ? strategyFrame(err.stack) : undefined;
+  const syntax = frame === undefined && err instanceof SyntaxError ? await syntaxErrorAt(absolute) : undefined;
+  if (syntax !== undefined) return new UserError(`${what} could not be loaded: ${syntax}`);
   return new UserError(`${what} could not be loaded: ${message}${frame === undefined ? '' : ` (at ${frame})`}`);
 }
 

@@ -2,6 +2,9 @@
 // to any folder and run with `breadth run --strategy ./file.ts`) resolves to the breadth that is
 // running it. A file inside a project that has breadth gets that project's copy, as Node decides.
 // Needs Node's synchronous module hooks (22.15+); without them the file's own resolution stands.
+// The format is left to Node, which reads it from the URL: breadth run from source (the
+// breadth-source condition) resolves to index.ts, which read as plain JavaScript fails on its first
+// type ("Unexpected identifier") wherever no TypeScript loader is registered, as for a .js file.
 
 import module from 'node:module';
 
@@ -18,7 +21,7 @@ export function provideBreadthToStrategies(): void {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (specifier !== 'breadth' || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND')) throw err;
-        return { url: own, format: 'module', shortCircuit: true };
+        return { url: own, shortCircuit: true };
       }
     },
   });

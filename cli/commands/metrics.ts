@@ -3,7 +3,7 @@
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../data/errors.ts';
 import type { PriceReturns, ReturnSeries, ReturnUnit } from '../../data/returnSeries.ts';
-import { checkAnnualRate, checkPeriodsPerYear } from '../../reports/metricOptions.ts';
+import { checkAnnualRate, checkPerPeriodRate, checkPeriodsPerYear } from '../../reports/metricOptions.ts';
 import { fieldHelp } from '../../study/fieldHelp.ts';
 import type { RiskFreeInput } from '../../reports/seriesAnalysis.ts';
 import { writeStandardOutput } from '../../reports/html/page/standardStreams.ts';
@@ -118,19 +118,17 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
     const given = await series(args, 'benchmark-');
     const [subject, benchmark] = given === undefined ? [loaded, undefined] : namedApart(loaded, given, [(args.returns ?? args.prices)!, (args['benchmark-returns'] ?? args['benchmark-prices'])!]);
     const rf = await riskFree(args);
-    const [{ analyseSeries }, { factorCaveats, loadFactorFolder }, { fixed, metricText, printJson, printTable }] = await Promise.all([
+    const [{ analyseSeries, seriesFrequency }, { factorCaveats, loadFactorFolder }, { fixed, metricText, printJson, printTable }] = await Promise.all([
       import('../../reports/seriesAnalysis.ts'),
       import('../../study/factors.ts'),
       import('../output.ts'),
     ]);
     // A model the folder cannot fit is said (a folder that fits none is refused, study/factors.ts).
     const factors = args.factors ? loadFactorFolder(args.factors) : undefined;
-    const analysis = analyseSeries(subject, {
-      ...(benchmark ? { benchmark } : {}),
-      ...(rf ? { riskFree: rf } : {}),
-      ...(args['periods-per-year'] === undefined ? {} : { periodsPerYear: args['periods-per-year'] }),
-      ...(factors ? { factors: factors.tables } : {}),
-    });
+    const calendar = { ...(benchmark ? { benchmark } : {}), ...(args['periods-per-year'] === undefined ? {} : { periodsPerYear: args['periods-per-year'] }) };
+    // A per-period rate is checked against the series' P, known only now: (1 + r)^P − 1 in --rf-annual's range.
+    if (rf?.kind === 'perPeriod') checkPerPeriodRate(rf.rate, seriesFrequency(subject, calendar).periodsPerYear, '--rf-per-period');
+    const analysis = analyseSeries(subject, { ...calendar, ...(rf ? { riskFree: rf } : {}), ...(factors ? { factors: factors.tables } : {}) });
     const caveats = [...analysis.caveats, ...factorCaveats(factors?.unfitted ?? [])];
     if (args.json) {
       const values: Record<string, number | null> = {};

@@ -70,7 +70,8 @@ function isSyntheticMarked(root: string): boolean {
  * its series and the layout to use.
  */
 function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], heads: ReadonlyMap<string, string>): void {
-  const rateFile = [...topLevel, ...tableFilesIn(join(root, 'rates'))].find((f) => isFredHeader((heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0]));
+  const firstLine = (f: string): string => (heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0];
+  const rateFile = topLevel.find((f) => isFredHeader(firstLine(f), true)) ?? tableFilesIn(join(root, 'rates')).find((f) => isFredHeader(firstLine(f)));
   if (rateFile === undefined) return;
   const column = splitHeader(heads.get(rateFile) ?? readHeadText(rateFile))[1] ?? '';
   const name = rateSeriesName(column);
@@ -101,7 +102,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     root,
     fundFolder,
     longFiles,
-    rateFiles: [...topLevel, ...inRates].filter((f) => !longFiles.includes(f) && isFredHeader(firstLine(f))),
+    rateFiles: [...topLevel.filter((f) => !longFiles.includes(f) && isFredHeader(firstLine(f), true)), ...inRates.filter((f) => isFredHeader(firstLine(f)))],
     unreadRateFiles: inRates.filter((f) => !isFredHeader(firstLine(f))).map((file) => ({ file, reason: notFredReason(firstLine(file)) })),
     statementFolder,
     companies: find(/us-companies\.csv(\.gz)?$/),

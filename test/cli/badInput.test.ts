@@ -302,6 +302,15 @@ describe.concurrent('metrics, stores and baselines', () => {
     expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-annual', '5'), 'breadth: --rf-annual 5: the risk-free rate is an annual decimal from -0.1 to 1 (0.05 = 5 %); did you mean 0.05?');
   });
 
+  it('metrics --rf-per-period 5 or -3 is refused as --rf-annual 5 is: its annual equivalent is outside -0.1 to 1 (probe r67b: Sharpe −5128.55)', async () => {
+    // returns.csv is daily: P = 252. 6^252 = e^(252 ln 6) = e^451.523 = 10^196.094 = 1.24e+196; 1.05^(1/252) − 1 = 0.000194 ≈ 0.0002, and 1.0002^252 − 1 = 5.2 %.
+    const rule = 'the risk-free return per period, compounded over P = 252 periods a year ((1 + r)^P − 1), is an annual decimal from -0.1 to 1 (0.0002 = 5.2 % a year)';
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-per-period', '5'), `breadth: --rf-per-period 5: ${rule}; 5 comes to 1.24e+196`);
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-per-period', '-3'), `breadth: --rf-per-period -3: ${rule}; -3 loses everything each period`);
+    // 0.02 a day (2 %, meant as 0.02 %): 1.02^252 − 1 = 146; 0.0002 is 5.2 % a year.
+    expectBadInput(await run('metrics', '--returns', 'returns.csv', '--rf-per-period', '0.02'), `breadth: --rf-per-period 0.02: ${rule}; 0.02 comes to 146; did you mean 0.0002?`);
+  });
+
   it('browsing a results database that does not exist names it', async () => {
     expectBadInput(await run('runs', 'list', 'no-such.db'), 'no-such.db');
   });

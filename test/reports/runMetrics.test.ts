@@ -241,6 +241,25 @@ describe('runMetrics inputs', () => {
     expect(() => analyseSeries(series, { riskFree: { kind: 'perPeriod', rate: NaN } })).toThrow(UserError);
   });
 
+  it('a per-period rate is refused where its annual equivalent (1 + r)^P − 1 is outside −0.1..1, as an annual rate is (probe r67b: 5 a day gave Sharpe −5128.55)', () => {
+    const series = { dates: Int32Array.of(19_724, 19_725, 19_726, 19_729), returns: Float64Array.of(0.01, -0.02, 0.005, 0.01) };
+    const perPeriod = (rate: number) => () => analyseSeries(series, { riskFree: { kind: 'perPeriod', rate }, periodsPerYear: 12 });
+    // The ends at P = 12 are 2^(1/12) − 1 = 0.0594631 (annual 1) and 0.9^(1/12) − 1 = −0.0087421 (annual −0.1): just inside,
+    // 1.0594^12 − 1 = e^(12 × 0.057702) − 1 = 0.9985 and 0.9913^12 − 1 = e^(12 × −0.0087381) − 1 = −0.0996 are taken;
+    // just outside, 1.06^12 − 1 = 1.0122 and 0.991^12 − 1 = e^(12 × −0.0090407) − 1 = −0.1028 are not.
+    expect(perPeriod(0.0594)).not.toThrow();
+    expect(perPeriod(-0.0087)).not.toThrow();
+    // Each read as a percent (r / 100) would be in range: 1.0006^12 − 1 = 0.0072, 0.99991^12 − 1 = −0.0011.
+    expect(perPeriod(0.06)).toThrow(/^analyseSeries: riskFree\.rate 0\.06: .*; 0\.06 comes to 1\.01; did you mean 0\.0006\?$/);
+    expect(perPeriod(-0.009)).toThrow(/^analyseSeries: riskFree\.rate -0\.009: .*; -0\.009 comes to -0\.103; did you mean -0\.00009\?$/);
+    // −1 or less has no annual rate; 5 (a percent typed as a decimal) comes to 6^12 − 1 = 2176782335, and 0.05 to 1.05^12 − 1 = 0.796.
+    expect(perPeriod(-3)).toThrow(/; -3 loses everything each period$/);
+    expect(perPeriod(5)).toThrow(
+      'analyseSeries: riskFree.rate 5: the risk-free return per period, compounded over P = 12 periods a year ((1 + r)^P − 1), is an annual decimal from -0.1 to 1 (0.004 = 4.9 % a year); 5 comes to 2.18e+9; did you mean 0.05?',
+    );
+    expect(perPeriod(5)).toThrow(UserError);
+  });
+
   it('one session: ratios and annualized figures are insufficient data, never 0', () => {
     const one = handResult({ symbols: ['A'], daily: { nav: [1000] } });
     const set = runMetrics(one);

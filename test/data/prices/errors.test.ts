@@ -189,6 +189,16 @@ describe('bad input → DataError with file, line and fix', () => {
     }
   });
 
+  it('a two-column file with a price-like or unknown column is refused as a price file, not called a FRED rate file (probe r67b)', async () => {
+    for (const column of ['Price', 'Clsoe', 'Foo']) {
+      const root = join(dir, `plain${column}`);
+      const file = writeFile(root, 'AAA.csv', csv(`Date,${column}`, '2020-01-02,100', '2020-01-03,101'));
+      const e = await dataError(() => loadMarket(root, { cacheDir: false }));
+      expect([e.file, e.line]).toEqual([file, 1]);
+      expect(e.message).toContain(`not a price file: the header "Date,${column}" has no close column (Close or Adj Close)`);
+    }
+  });
+
   it('invalid date: said as no calendar date, with how long the month is (probe r64d F4: "not a valid date")', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BADDATE.csv', csv('Date,AdjClose', '2020-02-30,1'))));
     expect(e.line).toBe(2);

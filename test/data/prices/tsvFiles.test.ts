@@ -89,7 +89,15 @@ describe('tab-separated rate and returns files', () => {
   const DAYS = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09'];
 
   it('a FRED header is one whatever splits it: comma, tab, semicolon, quoted', () => {
-    expect(['observation_date,DTB3', 'observation_date\tDTB3', '"DATE";"TB3MS"', 'Date\tClose'].map(isFredHeader)).toEqual([true, true, true, false]);
+    expect(['observation_date,DTB3', 'observation_date\tDTB3', '"DATE";"TB3MS"', 'Date\tClose'].map((line) => isFredHeader(line))).toEqual([true, true, true, false]);
+  });
+
+  it("beside price files a rate file's series column is a FRED series id in capitals; a price-like or unknown name is not one (probe r67b)", () => {
+    const strict = (line: string): boolean => isFredHeader(line, true);
+    expect(['DATE,VALUE', '"Date","TB3MS"', 'observation_date,DTB3_20240102', 'observation_date,DGS10,'].map(strict)).toEqual([true, true, true, true]);
+    expect(['Date,Price', 'Date,Clsoe', 'Date,Foo', 'observation_date,tbill'].map(strict)).toEqual([false, false, false, false]);
+    // In rates/ the folder says what the file is: a series a user named in lower case is read.
+    expect(['observation_date,tbill', 'Date,Foo', 'Date,Close'].map((line) => isFredHeader(line))).toEqual([true, true, false]);
   });
 
   it('a .tsv FRED file reads like the .csv: percent a year as decimals, its header shown as written', () => {

@@ -89,7 +89,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, rate series, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'caps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
   /** The decisions made without their signal, or without data they asked for (MarketView.signalUnknown, signalGaps.ts). */
@@ -193,6 +193,7 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   out.push(...r.strategyNotes.caveats(r.market));
   out.push(...r.signalGaps.caveats(r.market));
   out.push(...r.reads.caps.caveats(r.market));
+  out.push(...r.reads.adjustedCaps.caveats(r.market));
   return out;
 }
 

@@ -264,7 +264,10 @@ export class MarketView {
    * present). Unit: currency. A cap that cannot be true — above IMPLAUSIBLE_CAP_MULTIPLE × the
    * larger of the same filing's total assets and trailing revenue (data/fundamentals/capPlausibility.ts):
    * shares in other units than the prices — is NaN too, so ranks and weights by size leave the name
-   * out, and the run says so in a caveat (engine/caveats/implausibleCaps.ts).
+   * out, and the run says so in a caveat (engine/caveats/implausibleCaps.ts). lastClose is the traded
+   * Close where the data gives one (Market.priceKind raw); a symbol priced by an adjusted close only
+   * gets a cap understated by the distributions paid since, which the run says in a caveat too
+   * (engine/caveats/adjustedCloseCaps.ts).
    */
   marketCap(out = new Float64Array(this.symbolCount)): Float64Array {
     this.sharesOutstanding(out);
@@ -287,6 +290,7 @@ export class MarketView {
       (unknown ??= []).push({ symbol: i, cap, shares, price, scale: filingScale(assets, revenue) });
     }
     this.#reads.caps.record(this.#t, served, sum, unknown ?? []);
+    this.#reads.adjustedCaps.record(out);
     return out;
   }
 

@@ -5,6 +5,7 @@
 // (strategyNotes.ts). Recording costs one byte store per access: nothing is allocated.
 
 import type { CaveatSeverity } from '../caveats/caveats.ts';
+import { AdjustedCloseCaps } from '../caveats/adjustedCloseCaps.ts';
 import { ImplausibleCaps } from '../caveats/implausibleCaps.ts';
 import type { DecisionGaps } from './signalGaps.ts';
 
@@ -48,6 +49,8 @@ export class ViewReads {
   readonly rates = new Set<string>();
   /** The market caps MarketView.marketCap served as unknown because they cannot be true, per decision (implausibleCaps.ts). */
   readonly caps = new ImplausibleCaps();
+  /** The symbols MarketView.marketCap served a cap, for the caveat on those priced by an adjusted close (adjustedCloseCaps.ts). */
+  readonly adjustedCaps: AdjustedCloseCaps;
   /** The longest history in sessions the strategy asked for in one read: why a run that never invested may have had too short a history. */
   longest = 0;
   /** The longest history in one symbol's own bars (MarketView.adjustedBars) it asked for, and of which symbol (−1: none). */
@@ -66,6 +69,7 @@ export class ViewReads {
 
   constructor(symbolCount: number) {
     this.symbols = new Uint8Array(symbolCount);
+    this.adjustedCaps = new AdjustedCloseCaps(symbolCount);
   }
 
   /** Symbols handed out as members (universe()): each counts as read. Returns `members`. */

@@ -195,6 +195,12 @@ export function namesDateColumn(header: readonly string[]): boolean {
   return roles.includes('date') || roles.includes('time');
 }
 
+/** True when a header line (already split) reads as one symbol's prices: a date and a close (or adjusted close) column, and no symbol column. */
+export function isPerSymbolPriceHeader(header: readonly string[]): boolean {
+  const roles = header.map(roleOfColumn);
+  return namesDateColumn(header) && (roles.includes('close') || roles.includes('adjClose')) && !isLongPriceHeader(header);
+}
+
 /** True when a header line (already split) reads as a long price file: a ticker column, or yf.download's first header row of several tickers. */
 export function isLongPriceHeader(header: readonly string[]): boolean {
   const roles = header.map(roleOfColumn);

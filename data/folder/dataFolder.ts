@@ -18,13 +18,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { alignSeries, type AlignedPrices } from '../prices/align.ts';
 import { splitHeader } from '../formats/dialect.ts';
-import { isFredHeader, loadRateSeries, notFredReason } from '../fred.ts';
+import { isFredHeader, isTopLevelRateFile, loadRateSeries, notFredReason } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 import { isPriceFileName } from '../prices/files/priceFileName.ts';
 import { isSymbolsFileName, loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/files/priceFolder.ts';
 import { unreadFilesIn } from '../prices/files/unreadFiles.ts';
-import { isDelistingsFileName, isLongPriceHeader, isPerSymbolPriceHeader } from '../prices/files/priceColumns.ts';
+import { isDelistingsFileName, isLongPriceHeader, isPerSymbolPriceHeader, ownSymbolColumn } from '../prices/files/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
@@ -77,7 +77,7 @@ function isSyntheticMarked(root: string): boolean {
  */
 function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], heads: ReadonlyMap<string, string>): void {
   const firstLine = (f: string): string => (heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0];
-  const rateFile = topLevel.find((f) => isFredHeader(firstLine(f), true)) ?? tableFilesIn(join(root, 'rates')).find((f) => isFredHeader(firstLine(f)));
+  const rateFile = topLevel.find((f) => isTopLevelRateFile(f, firstLine(f), true)) ?? tableFilesIn(join(root, 'rates')).find((f) => isFredHeader(firstLine(f)));
   if (rateFile === undefined) return;
   const column = splitHeader(heads.get(rateFile) ?? readHeadText(rateFile))[1] ?? '';
   const name = rateSeriesName(column);
@@ -112,9 +112,9 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   // observation_date,tbill); beside long price files only, a FRED series id (Date,Price is a price file).
   const strict = fundFolder === undefined && universe.length === 0;
   const readElse = new Set([...longFiles, ...delistings, ...symbolFiles, companies, industries, ...simfinStatementFiles(root).map((s) => s.file)]);
-  const topRates = topLevel.filter((f) => !readElse.has(f) && isFredHeader(firstLine(f), strict));
+  const topRates = topLevel.filter((f) => !readElse.has(f) && isTopLevelRateFile(f, firstLine(f), strict));
   const unreadTop = topLevel.filter((f) => !readElse.has(f) && !topRates.includes(f));
-  const isPrices = (f: string): boolean => isPerSymbolPriceHeader(splitHeader(firstLine(f)));
+  const isPrices = (f: string): boolean => isPerSymbolPriceHeader(splitHeader(firstLine(f))) || ownSymbolColumn(f, splitHeader(firstLine(f))) >= 0;
   const plan: DataFolderPlan = {
     root,
     fundFolder,

@@ -190,6 +190,13 @@ describe('files of a data folder itself, beside etf/', () => {
     expect(Array.from(m.rates.tbill.values)).toEqual(DAYS.map(() => 0.052)); // 5.20 % a year
   });
 
+  it("a series named after the file itself (SPY.csv: Date,SPY, as pandas writes one) is a price file there, not a rate (probe r68b F6)", async () => {
+    const dir = folder(['SPY.csv', ['Date,SPY', ...DAYS.map((d) => `${d},300`)]], ['DTB3.csv', ['observation_date,DTB3', ...DAYS.map((d) => `${d},5.20`)]]);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(Object.keys(m.rates)).toEqual(['tbill3m']); // FRED's own download is named after its series
+    expect(m.sources.find((s) => s.path === join(dir, 'SPY.csv'))?.format).toBe('not read (price file beside etf/)');
+  });
+
   it('any other file there is listed as not read, with why: a rate refusal names one that is no prices, a run a price file', async () => {
     const dir = folder(['notes.csv', ['a,b,c', '1,2,3']], ['BBB.csv', ['Date,Close', ...DAYS.map((d) => `${d},50`)]]);
     const m = await loadMarket(dir, { cacheDir: false });

@@ -5,7 +5,7 @@
 // those rows carry the previous value forward, and a source note counts them. A comma ending
 // every line (Excel's save: `observation_date,DTB3,`) is an empty third column, read past.
 
-import { roleOfColumn } from './prices/files/priceColumns.ts';
+import { ownSymbolColumn, roleOfColumn } from './prices/files/priceColumns.ts';
 import { matchLayout, readSniffedRecords, requireAscendingDates, wrongFieldCountError } from './formats/csvTable.ts';
 import { describeDialect, splitHeader } from './formats/dialect.ts';
 import { DataError } from './errors.ts';
@@ -96,6 +96,21 @@ export function isFredHeader(line: string, strict = false): boolean {
   const columns = withoutTrailingEmpty(splitHeader(line));
   return columns.length === 2 && DATE_COLUMNS.includes(columns[0]) && roleOfColumn(columns[1]) === null && columns[1] !== '' && (!strict || SERIES_ID.test(columns[1]));
 }
+
+/**
+ * True when `file`, whose first line is `line`, is a rate file at the top of a folder: a FRED header
+ * (isFredHeader; `strict` in a folder of price files, where Date,Price is a price file) whose series
+ * column is not named after the file itself under a date column not FRED's (SPY.csv: Date,SPY is one
+ * price series as pandas writes it: priceColumns.ts ownSymbolColumn). FRED's own download
+ * (DTB3.csv: observation_date,DTB3) is a rate file.
+ */
+export function isTopLevelRateFile(file: string, line: string, strict: boolean): boolean {
+  const columns = splitHeader(line);
+  return isFredHeader(line, strict) && (FRED_DATE_COLUMNS.includes(columns[0]) || ownSymbolColumn(file, columns) < 0);
+}
+
+/** The date columns FRED writes (fredgraph.csv's observation_date, its older DATE); Date is any tool's. */
+const FRED_DATE_COLUMNS = ['observation_date', 'DATE'];
 
 /**
  * Why a file whose first line `line` is given is not read as a FRED series (isFredHeader false), for

@@ -1,7 +1,10 @@
 // The known name nearest a mistyped one, for a "did you mean" hint in an error (a borrow override
 // for BBBB where the data holds BBB). Nearness is the optimal string alignment distance, ignoring
 // case: Levenshtein's (1966) single-character insertions, deletions and substitutions, plus
-// Damerau's (1964) swap of two adjacent characters as one edit (tlit → tilt is 1, not 2).
+// Damerau's (1964) swap of two adjacent characters as one edit (tlit → tilt is 1, not 2), for
+// words (params, flags, keys, metrics, strategies). A symbol's is Levenshtein's alone: tickers
+// are short arbitrary letters where a swap is another real ticker (HSY, Hershey, is not SHY, a
+// Treasury fund; VIV is not IVV), so nearestSymbol counts a swap as two edits.
 
 import { printable } from './errors.ts';
 import type { SourceInfo } from './market.ts';
@@ -14,11 +17,21 @@ const CHARACTERS_PER_EDIT = 3;
  * none is within max(1, ⌊|typed| / 3⌋) edits. O(|known| × |typed| × |name|): for error paths only.
  */
 export function nearestName(typed: string, known: readonly string[]): string | undefined {
+  return nearest(typed, known, true);
+}
+
+/** nearestName for a ticker: a swap of two adjacent letters is two edits (Levenshtein), as HSY and SHY are two names. */
+export function nearestSymbol(typed: string, known: readonly string[]): string | undefined {
+  return nearest(typed, known, false);
+}
+
+/** The name of `known` nearest `typed` within the edits nearestName allows, a swap one edit when `swaps`. */
+function nearest(typed: string, known: readonly string[], swaps: boolean): string | undefined {
   const wanted = typed.toLowerCase();
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(wanted.length / CHARACTERS_PER_EDIT)) + 1;
   for (const name of known) {
-    const d = editDistance(wanted, name.toLowerCase());
+    const d = editDistance(wanted, name.toLowerCase(), swaps);
     if (d < bestDistance) {
       best = name;
       bestDistance = d;
@@ -47,7 +60,7 @@ function suffixed(typed: string, known: readonly string[]): { name: string; adde
  * The hint after an unknown symbol, the same wherever a symbol is named: ` (did you mean IWM.US?
  * …)` when `known` holds it with an exchange suffix (or without the one typed: a per-symbol file's
  * name, suffix and all, is its symbol), ` ("iwm" is here: symbols are case-sensitive, …)` when
- * `known` holds it in another case, ` (did you mean BBB?)` for the nearest name (nearestName), else ''.
+ * `known` holds it in another case, ` (did you mean BBB?)` for the nearest name (nearestSymbol), else ''.
  * `fileOf` gives the file a known symbol was read from, to tell a file's name from a ticker column's.
  */
 export function symbolHint(typed: string, known: readonly string[], fileOf: (symbol: string) => string | undefined = () => undefined): string {
@@ -64,7 +77,7 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
   }
   const stooq = known.find((name) => stooqStem(name)?.toLowerCase() === typed.toLowerCase());
   if (stooq !== undefined) return ` (did you mean ${stooq}? that is Stooq's download name for ${typed} (symbol, market, period), and a per-symbol file's name is its symbol: ask for ${stooq}, or name the file ${typed}.csv)`;
-  const near = nearestName(typed, known);
+  const near = nearestSymbol(typed, known);
   if (near === undefined) return '';
   if (near.toLowerCase() === typed.toLowerCase()) return ` ("${near}" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`;
   return ` (did you mean ${near}?)`;
@@ -73,11 +86,11 @@ export function symbolHint(typed: string, known: readonly string[], fileOf: (sym
 /**
  * The hint after several unknown symbols: ` (did you mean IWM, SPY? symbols are case-sensitive)`
  * when `known` holds each of them in another case, ` (did you mean IWM, SPY?)` when each has a
- * nearest name (nearestName), else '' (one without a match leaves the list to the caller's).
+ * nearest name (nearestSymbol), else '' (one without a match leaves the list to the caller's).
  */
 export function symbolsHint(typed: readonly string[], known: readonly string[]): string {
   if (typed.length > 10) return '';
-  const meant = typed.map((t) => known.find((k) => k.toLowerCase() === t.toLowerCase()) ?? nearestName(t, known));
+  const meant = typed.map((t) => known.find((k) => k.toLowerCase() === t.toLowerCase()) ?? nearestSymbol(t, known));
   if (meant.some((m) => m === undefined)) return '';
   const caseOnly = meant.every((m, k) => m!.toLowerCase() === typed[k].toLowerCase());
   return ` (did you mean ${[...new Set(meant)].join(', ')}?${caseOnly ? ' symbols are case-sensitive' : ''})`;
@@ -106,17 +119,17 @@ const fileStem = (path: string): string => fileName(path).replace(/(?:\.(?:csv|t
 /**
  * Optimal string alignment distance between a and b: the fewest single-character insertions,
  * deletions, substitutions and swaps of two adjacent characters (each 1) turning a into b, no
- * substring edited twice (Damerau 1964; the restricted Damerau–Levenshtein distance). Three-row
- * dynamic programme, O(|a| × |b|).
+ * substring edited twice (Damerau 1964; the restricted Damerau–Levenshtein distance); without
+ * `swaps`, Levenshtein's distance (a swap is two substitutions). Three-row dynamic programme, O(|a| × |b|).
  */
-function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string, swaps: boolean): number {
   let before = Array.from({ length: b.length + 1 }, () => 0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j], before[j - 2] + 1);
     }
     before = previous;
     previous = current;

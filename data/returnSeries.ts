@@ -11,7 +11,7 @@ import { badDateError, optionalNumber, parseDateText, requirePercent } from './f
 import { plainColumn } from './formats/markedColumn.ts';
 import { loadMarket } from './load.ts';
 import type { Market } from './market.ts';
-import { nearestName } from './nearestName.ts';
+import { nearestSymbol } from './nearestName.ts';
 
 /** A dated return series (loadReturnsFile, loadPriceReturns): simple per-period returns as fractions (0.01 = 1%), each on the epoch day it ends. */
 export interface ReturnSeries {
@@ -117,7 +117,7 @@ export async function loadPriceReturns(file: string, symbol?: string, option = '
   const i = symbol === undefined ? (market.symbols.length === 1 ? 0 : -1) : market.symbols.indexOf(symbol);
   if (symbol === undefined && i < 0) throw new DataError(file, undefined, `holds ${market.symbols.length} symbols (${listed(market.symbols)})`, `pick one with ${option} ${market.symbols[0]}`);
   if (i < 0) {
-    const near = nearestName(symbol ?? '', market.symbols);
+    const near = nearestSymbol(symbol ?? '', market.symbols);
     throw new DataError(file, undefined, `has no symbol ${symbol} (it holds ${listed(market.symbols)})`, near ? `did you mean ${option} ${near}?` : `pick one of those with ${option}`);
   }
   const prices = adjustedCloses(market, i);

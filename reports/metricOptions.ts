@@ -29,13 +29,25 @@ export function checkPerPeriodRate(rate: number, P: number, name: string): void 
   if (annualRate.safeParse(annual(rate)).success) return;
   const example = Number((1.05 ** (1 / P) - 1).toPrecision(1));
   const a = annual(rate);
-  const comes = Number.isNaN(a) ? `${rate} loses everything each period` : `${rate} comes to ${a < 1e6 ? Number(a.toPrecision(3)) : a.toExponential(2)}`;
+  const comes = Number.isNaN(a) ? `${rate} loses everything each period` : `${rate} comes to ${a < 1e6 ? shownOutside(a, annualRate.minValue!, annualRate.maxValue!) : a.toExponential(2)}`;
   const decimal = Number((rate / 100).toPrecision(12));
   const meant = annualRate.safeParse(annual(decimal)).success ? `; did you mean ${decimal}?` : '';
   throw new UserError(
     `${name} ${rate}: the risk-free return per period, compounded over P = ${P} periods a year ((1 + r)^P − 1), is an annual decimal from ${annualRate.minValue} to ${annualRate.maxValue} ` +
       `(${example} = ${Number((annual(example) * 100).toFixed(1))} % a year); ${comes}${meant}`,
   );
+}
+
+/**
+ * `value`, outside [min, max], to 3 significant digits, or as many more as show it outside: 1.00136
+ * is 1.001, not 1 (the bound it exceeds), and −0.10009 is −0.1001.
+ */
+function shownOutside(value: number, min: number, max: number): number {
+  for (let digits = 3; digits < 17; digits++) {
+    const shown = Number(value.toPrecision(digits));
+    if (shown < min || shown > max) return shown;
+  }
+  return value;
 }
 
 /** P (periods per year) as a study and the engine config take it; else a UserError naming `name`. */

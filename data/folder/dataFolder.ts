@@ -3,7 +3,8 @@
 //   funds      etf/adjclose/*.csv, else etf/*.csv (or .tsv)  per-symbol price files (assetClass fund)
 //   stocks     *.csv[.gz] (or .tsv[.gz]) in the folder or universe/ whose header is a long price layout
 //   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly; any
-//              other file in rates/ is listed as not read, with why (rateFiles.ts)
+//              other file in rates/, and any file of the folder itself read as nothing here, is
+//              listed as not read, with why (rateFiles.ts)
 //   statements SimFin us-{balance,cashflow,income}-* in the folder or universe/ (+ companies, industries)
 //   delistings delistings.csv in the folder or universe/ (Ticker,LastDate,DelistReturn[,Reason])
 //   symbols    symbols.csv in the folder, etf/, etf/adjclose/ or universe/ (symbolsFile.ts)
@@ -17,19 +18,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { alignSeries, type AlignedPrices } from '../prices/align.ts';
 import { splitHeader } from '../formats/dialect.ts';
-import { isFredHeader, loadRateSeries, notFredReason } from '../fred.ts';
+import { isFredHeader, isTopLevelRateFile, loadRateSeries, notFredReason } from '../fred.ts';
 import { Fundamentals } from '../fundamentals.ts';
 import { AssetClass, type SourceInfo } from '../market.ts';
 import { isPriceFileName } from '../prices/files/priceFileName.ts';
 import { isSymbolsFileName, loadPriceFile, loadPriceFolder, priceFilesIn, type LoadedPrices } from '../prices/files/priceFolder.ts';
 import { unreadFilesIn } from '../prices/files/unreadFiles.ts';
-import { isDelistingsFileName, isLongPriceHeader } from '../prices/files/priceColumns.ts';
+import { isDelistingsFileName, isLongPriceHeader, isPerSymbolPriceHeader, ownSymbolColumn } from '../prices/files/priceColumns.ts';
 import type { RateSeries } from '../rates.ts';
 import { loadSimfinLabels, loadSimfinStatements, simfinStatementFiles } from '../fundamentals/simfin.ts';
 import { statementsToRows } from '../fundamentals/statements.ts';
 import { readHeadText } from '../formats/text.ts';
 import { DataError } from '../errors.ts';
-import { unreadRateSources, type UnreadRateFile } from './rateFiles.ts';
+import { UNREAD_PRICE_FILE, unreadRateSources, type UnreadRateFile } from './rateFiles.ts';
 import { symbolsFilesIn } from './symbolsFile.ts';
 
 export interface DataFolderPlan {
@@ -37,8 +38,13 @@ export interface DataFolderPlan {
   readonly fundFolder: string | undefined;
   readonly longFiles: readonly string[];
   readonly rateFiles: readonly string[];
-  /** The files in rates/ that are not FRED series, with why: listed as not read (rateFiles.ts). */
+  /**
+   * The files in rates/ that are not FRED series, and those of the folder itself read as nothing
+   * else, with why: listed as not read (rateFiles.ts).
+   */
   readonly unreadRateFiles: readonly UnreadRateFile[];
+  /** Per-symbol price files in the folder itself, where only etf/ holds them, with why: listed as not read (rateFiles.ts). */
+  readonly unreadPriceFiles: readonly UnreadRateFile[];
   readonly statementFolder: string | undefined;
   readonly companies: string | undefined;
   readonly industries: string | undefined;
@@ -71,7 +77,7 @@ function isSyntheticMarked(root: string): boolean {
  */
 function refuseRatesInPriceFolder(root: string, topLevel: readonly string[], heads: ReadonlyMap<string, string>): void {
   const firstLine = (f: string): string => (heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0];
-  const rateFile = topLevel.find((f) => isFredHeader(firstLine(f), true)) ?? tableFilesIn(join(root, 'rates')).find((f) => isFredHeader(firstLine(f)));
+  const rateFile = topLevel.find((f) => isTopLevelRateFile(f, firstLine(f), true)) ?? tableFilesIn(join(root, 'rates')).find((f) => isFredHeader(firstLine(f)));
   if (rateFile === undefined) return;
   const column = splitHeader(heads.get(rateFile) ?? readHeadText(rateFile))[1] ?? '';
   const name = rateSeriesName(column);
@@ -98,17 +104,29 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   const find = (pattern: RegExp): string | undefined => [...topLevel, ...universe].find((f) => pattern.test(f));
   const firstLine = (f: string): string => (heads.get(f) ?? readHeadText(f)).split(/\r?\n/, 1)[0];
   const inRates = tableFilesIn(join(root, 'rates'));
+  const companies = find(/us-companies\.csv(\.gz)?$/);
+  const industries = find(/industries\.csv(\.gz)?$/);
+  const delistings = [...topLevel, ...universe].filter((f) => isDelistingsFileName(basename(f)));
+  const symbolFiles = [...new Set([root, join(root, 'etf'), join(root, 'etf', 'adjclose'), join(root, 'universe')])].flatMap(symbolsFilesIn);
+  // Beside etf/ or universe/, a date and one series column is a rate file whatever the series is named (tbill.csv:
+  // observation_date,tbill); beside long price files only, a FRED series id (Date,Price is a price file).
+  const strict = fundFolder === undefined && universe.length === 0;
+  const readElse = new Set([...longFiles, ...delistings, ...symbolFiles, companies, industries, ...simfinStatementFiles(root).map((s) => s.file)]);
+  const topRates = topLevel.filter((f) => !readElse.has(f) && isTopLevelRateFile(f, firstLine(f), strict));
+  const unreadTop = topLevel.filter((f) => !readElse.has(f) && !topRates.includes(f));
+  const isPrices = (f: string): boolean => isPerSymbolPriceHeader(splitHeader(firstLine(f))) || ownSymbolColumn(f, splitHeader(firstLine(f))) >= 0;
   const plan: DataFolderPlan = {
     root,
     fundFolder,
     longFiles,
-    rateFiles: [...topLevel.filter((f) => !longFiles.includes(f) && isFredHeader(firstLine(f), true)), ...inRates.filter((f) => isFredHeader(firstLine(f)))],
-    unreadRateFiles: inRates.filter((f) => !isFredHeader(firstLine(f))).map((file) => ({ file, reason: notFredReason(firstLine(file)) })),
+    rateFiles: [...topRates, ...inRates.filter((f) => isFredHeader(firstLine(f)))],
+    unreadRateFiles: [...inRates.filter((f) => !isFredHeader(firstLine(f))), ...unreadTop.filter((f) => !isPrices(f))].map((file) => ({ file, reason: notFredReason(firstLine(file)) })),
+    unreadPriceFiles: unreadTop.filter(isPrices).map((file) => ({ file, reason: `a per-symbol price file in the data folder itself, where price files are read from etf/ only — move it into ${join(root, 'etf')}/` })),
     statementFolder,
-    companies: find(/us-companies\.csv(\.gz)?$/),
-    industries: find(/industries\.csv(\.gz)?$/),
-    delistings: [...topLevel, ...universe].filter((f) => isDelistingsFileName(basename(f))),
-    symbolFiles: [...new Set([root, join(root, 'etf'), join(root, 'etf', 'adjclose'), join(root, 'universe')])].flatMap(symbolsFilesIn),
+    companies,
+    industries,
+    delistings,
+    symbolFiles,
     synthetic: isSyntheticMarked(root),
   };
   // Price files and nothing else (no etf/, statements, rates or delistings) are a price folder.
@@ -122,7 +140,7 @@ export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const funds = plan.fundFolder ? [...priceFilesIn(plan.fundFolder), ...unreadFilesIn(plan.fundFolder)] : [];
   const readme = join(plan.root, 'README.txt');
   const optional = [plan.companies, plan.industries, ...plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
-  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...plan.unreadRateFiles.map((u) => u.file), ...statements, ...optional];
+  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...[...plan.unreadRateFiles, ...plan.unreadPriceFiles].map((u) => u.file), ...statements, ...optional];
 }
 
 export interface DataFolderParts {
@@ -184,7 +202,7 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
     rates[name] = { ...series, name };
     sources.push({ ...source, rate: name });
   }
-  sources.push(...unreadRateSources(plan.unreadRateFiles));
+  sources.push(...unreadRateSources(plan.unreadRateFiles), ...unreadRateSources(plan.unreadPriceFiles, UNREAD_PRICE_FILE));
 
   const delistReturn = new Float64Array(N).fill(NaN);
   return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn: new Map() };

@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearestName, symbolHint } from '../../data/nearestName.ts';
+import { nearestName, nearestSymbol, symbolHint, symbolsHint } from '../../data/nearestName.ts';
 
 describe('nearestName', () => {
   it('one extra letter: BBBB → BBB (distance 1, allowed 1)', () => {
@@ -54,6 +54,31 @@ describe('symbolHint (the same hint wherever a symbol is named)', () => {
     expect(symbolHint('aaa', ['AAA', 'BBB'])).toBe(` ("AAA" is here: symbols are case-sensitive, and a per-symbol file's name is its symbol)`);
     expect(symbolHint('AAB', ['AAA', 'BBB'])).toBe(' (did you mean AAA?)');
     expect(symbolHint('QQQ', ['SPY', 'IWM'])).toBe('');
+  });
+});
+
+// Probe r68b F8: with swaps as one edit, --symbols HSY (Hershey) on the ETF data said "did you mean SHY?" (a Treasury fund),
+// VIV → IVV, GUER → GURE: tickers are short arbitrary letters, and a swap of two is usually another real ticker.
+describe('nearestSymbol: a ticker is near by Levenshtein edits alone, a swap two of them', () => {
+  it('HSY, VIV, GUER are no tickers near SHY, IVV, GURE (a swap: 2 edits, 1 allowed), though each is one swap from it as a word', () => {
+    for (const [typed, swapped] of [['HSY', 'SHY'], ['VIV', 'IVV'], ['GUER', 'GURE']]) {
+      expect(nearestSymbol(typed, ['SPY', swapped])).toBeUndefined();
+      expect(symbolHint(typed, ['SPY', swapped])).toBe('');
+      expect(symbolsHint([typed], ['SPY', swapped])).toBe('');
+      expect(nearestName(typed, ['SPY', swapped])).toBe(swapped);
+    }
+  });
+
+  it('an insertion, deletion or substitution is still one edit: SPYY → SPY, IW → IWM, QQQ → QQQM is 1; BRKB → BRK.B', () => {
+    expect(nearestSymbol('SPYY', ['IWM', 'SPY'])).toBe('SPY');
+    expect(symbolHint('IW', ['IWM', 'SPY'])).toBe(' (did you mean IWM?)');
+    expect(symbolsHint(['SPYY', 'QQQ'], ['SPY', 'QQQM'])).toBe(' (did you mean SPY, QQQM?)');
+    expect(nearestSymbol('BRKB', ['BRK.B'])).toBe('BRK.B');
+  });
+
+  it('a word keeps the swap as one edit: a param or metric name (sharep → sharpe, lokback → lookback is an insertion)', () => {
+    expect(nearestName('sharep', ['sortino', 'sharpe'])).toBe('sharpe');
+    expect(nearestName('lokback', ['lookback', 'topN'])).toBe('lookback');
   });
 });
 

@@ -260,6 +260,15 @@ describe('runMetrics inputs', () => {
     expect(perPeriod(5)).toThrow(UserError);
   });
 
+  it('a refused per-period rate comes to an annual value shown with the digits that put it outside −0.1..1, never rounded onto the bound (probe r68b F9)', () => {
+    const series = { dates: Int32Array.of(19_724, 19_725, 19_726, 19_729), returns: Float64Array.of(0.01, -0.02, 0.005, 0.01) };
+    const perPeriod = (rate: number, periodsPerYear: number) => () => analyseSeries(series, { riskFree: { kind: 'perPeriod', rate }, periodsPerYear });
+    // 1.0595^12 − 1 = e^(12 × 0.0577932) − 1 = 1.000836: "1" to 3 digits, 1.001 to 4.
+    expect(perPeriod(0.0595, 12)).toThrow(/; 0\.0595 comes to 1\.001; did you mean 0\.000595\?$/);
+    // 0.999581^252 − 1 = e^(252 × −0.000419088) − 1 = −0.100225: "−0.1" to 3 digits, −0.1002 to 4.
+    expect(perPeriod(-0.000419, 252)).toThrow(/; -0\.000419 comes to -0\.1002; did you mean -0\.00000419\?$/);
+  });
+
   it('one session: ratios and annualized figures are insufficient data, never 0', () => {
     const one = handResult({ symbols: ['A'], daily: { nav: [1000] } });
     const set = runMetrics(one);

@@ -7,6 +7,7 @@
 
 import { basename } from 'node:path';
 import { DataError } from '../../errors.ts';
+import { symbolOfFile } from './priceFileName.ts';
 import { normalizeColumnName, refuseRepeatedColumns } from '../../formats/csvTable.ts';
 
 export type PriceField = 'open' | 'high' | 'low' | 'close' | 'adjClose' | 'volume' | 'dividend' | 'capitalGain' | 'splitRatio' | AdjustedBarField;
@@ -126,6 +127,10 @@ export function resolvePriceColumns(file: string, line: number, header: readonly
   if (missing.length > 0 && isDelistingsFileName(basename(file))) {
     throw new DataError(file, undefined, 'is a delistings file beside price files: breadth reads delistings.csv only in a data folder (beside etf/ or universe/)', 'give the dates in a symbols.csv beside the prices instead (symbol, delisting date, delisting return columns), or move the price files into etf/');
   }
+  const own = ownSymbolColumn(file, header);
+  if (missing.length > 0 && own >= 0 && has('date') && roles[own] === null) {
+    throw new DataError(file, line, `not a price file: the header ${shown} has no close column (Close or Adj Close); its column ${header[own]}, named after the file, is one series as pandas writes it`, `rename ${header[own]} to Close (Adj Close if its prices are adjusted for dividends)`);
+  }
   if (missing.length > 0) {
     throw new DataError(file, line, `not a price file: the header ${shown} has no ${missing.join(' and no ')}`, `a price file's first line names its columns, e.g. ${PRICE_HEADER_EXAMPLES}`);
   }
@@ -193,6 +198,22 @@ function readLayoutRoles(header: readonly string[], roles: (Role | null)[]): str
 export function namesDateColumn(header: readonly string[]): boolean {
   const roles = header.map(roleOfColumn);
   return roles.includes('date') || roles.includes('time');
+}
+
+/**
+ * The index of the column of `header` (already split) named after `file`'s own symbol, any case, or
+ * -1: one series as pandas writes it (`prices['SPY'].to_csv('SPY.csv')`: Date,SPY), a price column
+ * under another name, not a rate series.
+ */
+export function ownSymbolColumn(file: string, header: readonly string[]): number {
+  const symbol = symbolOfFile(file)?.toLowerCase();
+  return symbol === undefined ? -1 : header.findIndex((name, k) => k > 0 && name.trim().toLowerCase() === symbol);
+}
+
+/** True when a header line (already split) reads as one symbol's prices: a date and a close (or adjusted close) column, and no symbol column. */
+export function isPerSymbolPriceHeader(header: readonly string[]): boolean {
+  const roles = header.map(roleOfColumn);
+  return namesDateColumn(header) && (roles.includes('close') || roles.includes('adjClose')) && !isLongPriceHeader(header);
 }
 
 /** True when a header line (already split) reads as a long price file: a ticker column, or yf.download's first header row of several tickers. */

@@ -6,11 +6,12 @@
 // file importing 'breadth' loads with breadth run from source, where 'breadth' is index.ts (probe
 // r67b: read as plain JavaScript, "Unexpected identifier 'EventTable'" instead of the file's own error).
 // A .js file, or a helper it imports, that is not valid JavaScript names file:line:col as a .ts file
-// does (probe r67b: Node's "Unexpected token ')'" for an ES module named neither).
+// does (probe r67b: Node's "Unexpected token ')'" for an ES module named neither), and so does what esbuild
+// does not check: a regular expression's pattern, ES-module syntax in a CommonJS file (probe r68b F7).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { breadth, expectBadInput, expectOk, scratch, write } from '../helpers.ts';
 
 let dir: string;
@@ -34,6 +35,12 @@ beforeAll(async () => {
   write(dir, 'helper.js', 'export const weight = ;\n');
   write(dir, 'helped.js', "import { weight } from './helper.js';\nexport default weight;\n");
   write(dir, 'model.js', "export default {\n  concern: 'commission',\n");
+  // What esbuild does not check: a regular expression's pattern, ES-module syntax in a file Node loads as CommonJS (probe r68b F7).
+  write(dir, 'regex.js', "import { defineStrategy, z } from 'breadth';\nconst re = /(abc/;\nexport default re;\n");
+  write(dir, 'await.cjs', "const { z } = require('breadth');\nawait Promise.resolve(1);\nmodule.exports = z;\n");
+  mkdirSync(join(dir, 'cjs'));
+  write(join(dir, 'cjs'), 'package.json', '{ "type": "commonjs" }\n');
+  write(join(dir, 'cjs'), 'esm.js', hold);
   write(dir, 'study.yaml', `data: ${tiny}\nruns:\n  - name: a\n    strategy: equal-weight\n    models:\n      commission: { file: model.js }\n`);
 });
 
@@ -80,5 +87,20 @@ describe.concurrent('a JavaScript file that is not valid JavaScript', () => {
 
   it('a model file that ends mid-object names where it ends', async () => {
     expectBadInput(await breadth(['run', 'study.yaml', '--db', 'out/m.db'], { cwd: dir }), `breadth: study.yaml: runs[0].models.commission: model file model.js could not be loaded: ${join(dir, 'model.js')}:3:1: Expected identifier but found end of file`);
+  });
+
+  it('an invalid regular expression names its file:line:col, which esbuild does not check (Node: "Invalid regular expression" and no file)', async () => {
+    expectBadInput(await run(dir, './regex.js'), `breadth: --strategy: strategy file ./regex.js could not be loaded: ${join(dir, 'regex.js')}:2:12: Invalid regular expression: /(abc/: Unterminated group`);
+  });
+
+  it('ES-module syntax in a file Node loads as CommonJS names file:line:col and the fix: rename .mjs, or "type": "module" for a .js', async () => {
+    // Node prints its own two-line warning ("Failed to load the ES module …") before breadth's line: it is kept, not silenced.
+    const refusal = async (file: string) => {
+      const o = await run(dir, file);
+      expect(o.status).toBe(2);
+      return o.stderr.trimEnd().split('\n').at(-1);
+    };
+    expect(await refusal('./await.cjs')).toBe(`breadth: --strategy: strategy file ./await.cjs could not be loaded: ${join(dir, 'await.cjs')}:2:1: await is only valid in async functions and the top level bodies of modules — Node loads this file as CommonJS: rename it .mjs`);
+    expect(await refusal('./cjs/esm.js')).toBe(`breadth: --strategy: strategy file ./cjs/esm.js could not be loaded: ${join(dir, 'cjs', 'esm.js')}:1:1: Cannot use import statement outside a module — Node loads this file as CommonJS: rename it .mjs, or set "type": "module" in its package.json`);
   });
 });

@@ -199,6 +199,23 @@ describe('bad input → DataError with file, line and fix', () => {
     }
   });
 
+  it("a value column named after the file's own symbol is its price, not a FRED rate series: refused with the rename (probe r68b F6)", async () => {
+    // pandas writes one series as Date,<its name>: prices['SPY'].to_csv('SPY.csv'). Beside another price file and alone alike.
+    const root = join(dir, 'pandasSeries');
+    writeFile(root, 'IWM.csv', csv('Date,AdjClose', '2020-01-02,160', '2020-01-03,161'));
+    const file = writeFile(root, 'SPY.csv', csv('Date,SPY', '2020-01-02,300', '2020-01-03,301'));
+    const expected = new DataError(file, 1, 'not a price file: the header "Date,SPY" has no close column (Close or Adj Close); its column SPY, named after the file, is one series as pandas writes it', 'rename SPY to Close (Adj Close if its prices are adjusted for dividends)');
+    for (const data of [root, file]) {
+      const e = await dataError(() => loadMarket(data, { cacheDir: false }));
+      expect([e.file, e.line, e.problem, e.fix]).toEqual([expected.file, expected.line, expected.problem, expected.fix]);
+    }
+    // FRED's own download is named after its series: DTB3.csv (observation_date,DTB3) is a rate file there still.
+    const fred = writeFile(join(dir, 'fredBeside'), 'DTB3.csv', csv('observation_date,DTB3', '2020-01-02,1.5'));
+    writeFile(join(dir, 'fredBeside'), 'IWM.csv', csv('Date,AdjClose', '2020-01-02,160'));
+    const refused = await dataError(() => loadMarket(join(dir, 'fredBeside'), { cacheDir: false }));
+    expect([refused.file, refused.problem]).toEqual([fred, 'a FRED rate file (DTB3, read as "tbill3m") in a plain price folder: rates are read only in the data-folder layout']);
+  });
+
   it('invalid date: said as no calendar date, with how long the month is (probe r64d F4: "not a valid date")', async () => {
     const e = await dataError(() => loadSymbolFile(writeFile(dir, 'BADDATE.csv', csv('Date,AdjClose', '2020-02-30,1'))));
     expect(e.line).toBe(2);

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../../data/dates.ts';
 import { inspectMarket, renderInspection } from '../../../data/inspect.ts';
@@ -169,6 +169,47 @@ describe('rate files in rates/', () => {
       const held = backtest(m, scripted({ 0: { weights: { AAA: 1 } } }));
       expect(held.caveats.filter((c) => c.message.includes('DTB3'))).toEqual([]);
     }
+  });
+});
+
+// Probe r68b F5: caddc86 asked a rate file beside etf/ for a FRED series id in capitals, so tbill.csv (observation_date,tbill)
+// there was skipped without a word: --rf tbill said the data "has none" and data inspect did not list the file.
+describe('files of a data folder itself, beside etf/', () => {
+  const DAYS = ['2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08'];
+  /** A data folder: AAA's total-return closes 100 … 104 in etf/, and each [name, lines] beside etf/. */
+  function folder(...files: [string, string[]][]): string {
+    const dir = tempDir();
+    writeFile(dir, 'etf/AAA.csv', csv('Date,AdjClose', ...DAYS.map((d, k) => `${d},${100 + k}`)));
+    for (const [name, lines] of files) writeFile(dir, name, csv(...lines));
+    return dir;
+  }
+
+  it('a date and one series column is a rate file, whatever its series is named (README: rate files go in rates/ or beside etf/)', async () => {
+    const m = await loadMarket(folder(['tbill.csv', ['observation_date,tbill', ...DAYS.map((d) => `${d},5.20`)]]), { cacheDir: false });
+    expect(Object.keys(m.rates)).toEqual(['tbill']);
+    expect(Array.from(m.rates.tbill.values)).toEqual(DAYS.map(() => 0.052)); // 5.20 % a year
+  });
+
+  it("a series named after the file itself (SPY.csv: Date,SPY, as pandas writes one) is a price file there, not a rate (probe r68b F6)", async () => {
+    const dir = folder(['SPY.csv', ['Date,SPY', ...DAYS.map((d) => `${d},300`)]], ['DTB3.csv', ['observation_date,DTB3', ...DAYS.map((d) => `${d},5.20`)]]);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(Object.keys(m.rates)).toEqual(['tbill3m']); // FRED's own download is named after its series
+    expect(m.sources.find((s) => s.path === join(dir, 'SPY.csv'))?.format).toBe('not read (price file beside etf/)');
+  });
+
+  it('any other file there is listed as not read, with why: a rate refusal names one that is no prices, a run a price file', async () => {
+    const dir = folder(['notes.csv', ['a,b,c', '1,2,3']], ['BBB.csv', ['Date,Close', ...DAYS.map((d) => `${d},50`)]]);
+    const m = await loadMarket(dir, { cacheDir: false });
+    expect(m.rates).toEqual({});
+    const notes = `its header "a,b,c" is not observation_date,<SERIES> — give it FRED's header, a date column and one series column (observation_date,DTB3)`;
+    const prices = `a per-symbol price file in the data folder itself, where price files are read from etf/ only — move it into ${join(dir, 'etf')}/`;
+    const inspection = renderInspection(inspectMarket(m));
+    expect(inspection).toContain(`    ${join(dir, 'notes.csv')}  (not read (rate file))\n      - ${notes}`);
+    expect(inspection).toContain(`    ${join(dir, 'BBB.csv')}  (not read (price file beside etf/))\n      - ${prices}`);
+    expect(noRateSeries(m, 'tbill3m')).toBe(`no rate series "tbill3m" in ${dir} (it has none; ${basename(dir)}/notes.csv was not read: ${notes})`);
+    // BBB is not in the universe: a run is told why, as of an unread IWM.txt.
+    const held = backtest(m, scripted({ 0: { weights: { AAA: 1 } } }));
+    expect(held.caveats.map((c) => c.message).filter((c) => c.includes('BBB.csv'))).toEqual([expect.stringContaining(`not read: ${prices}`)]);
   });
 });
 

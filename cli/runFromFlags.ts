@@ -118,14 +118,6 @@ function parseRiskFree(rf: string | undefined): number | string {
   return text;
 }
 
-/** yargs reads a number flag that is not a number as NaN: refuse it by name. */
-function checkNumbers(flags: RunFlags): void {
-  for (const flag of ['cash', 'commission-bps', 'slippage-bps', 'borrow-bps', 'participation-cap', 'max-gross', 'max-net', 'periods-per-year'] as const) {
-    const value = flags[flag];
-    if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number`);
-  }
-}
-
 /** The engine settings the flags describe, validated by the engine's own schema (as a config file is). */
 function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, unknown> {
   const bps = (value: number | undefined) => value ?? 0;
@@ -191,7 +183,6 @@ function checkBenchmark(flags: RunFlags): void {
 
 /** The one-run study the flags describe. */
 function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
-  checkNumbers(flags);
   checkBenchmark(flags);
   const rf = parseRiskFree(flags.rf);
   const engine = engineFromFlags(flags, rf);

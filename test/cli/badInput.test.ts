@@ -42,6 +42,22 @@ describe.concurrent('a number option given text', () => {
     for (const [args, said] of cases) expectBadInput(await run(...args), `breadth: ${said}`);
     expect(existsSync(join(dir, 'no-sample'))).toBe(false);
   });
+
+  it('a number beyond what a number holds (1e400, Infinity) is named as typed with the fix, for every command, never "got Infinity" or no value at all (probe r67b)', async () => {
+    const cases: [string[], string][] = [
+      [['run', '--strategy', 'buy-and-hold', '--cash', '1e400'], '--cash 1e400'],
+      [['run', '--strategy', 'buy-and-hold', '--commission-bps=-1e400'], '--commission-bps -1e400'],
+      [['sweep', 'study.yaml', '--workers', 'Infinity'], '--workers Infinity'],
+      [['metrics', '--prices', 'returns.csv', '--rf-annual', '1e400'], '--rf-annual 1e400'],
+      [['data', 'sample', '--out', 'no-sample', '--seed=1e400'], '--seed 1e400'],
+    ];
+    for (const [args, flag] of cases) {
+      const o = await run(...args);
+      expectBadInput(o);
+      expect(o.stderr).toBe(`breadth: ${flag} is too large for a number (beyond ±1.8e308): give a finite number\n`);
+    }
+    expect(existsSync(join(dir, 'no-sample'))).toBe(false);
+  });
 });
 
 describe.concurrent('strategies and parameters', () => {

@@ -12,7 +12,7 @@ import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
 import { openStore } from '../reports/store/index.ts';
-import { parseStudy, type StudyConfig } from '../study/config.ts';
+import { parseStudy, requireDataPath, type StudyConfig } from '../study/config.ts';
 import { fieldHelp } from '../study/fieldHelp.ts';
 import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
@@ -184,6 +184,7 @@ function checkBenchmark(flags: RunFlags): void {
 /** The one-run study the flags describe. */
 function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
   checkBenchmark(flags);
+  if (flags.data) requireDataPath(flags.data, `--data ${flags.data}`);
   const rf = parseRiskFree(flags.rf);
   const engine = engineFromFlags(flags, rf);
   try {

@@ -145,6 +145,9 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     const help = typeof value === 'number' ? fieldHelp(path === 'cash.rate' ? 'riskFree' : path, value) : undefined;
     const flag = FLAG_OF[path];
     if (help !== undefined && flag !== undefined) throw new UserError(`${flag} ${excerpt(value)}: ${help}`);
+    // The period's order (engine/models/units.ts checkPeriodOrder) in the flags' names.
+    const later = issue.code === 'custom' ? issue.params?.to : undefined;
+    if (path === 'from' && typeof later === 'string') throw new UserError(`--from ${String(value)} is after --to ${later}: swap them, or drop --to`);
     throw new UserError(`${flag ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
   }
   return engine;

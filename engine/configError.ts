@@ -53,7 +53,8 @@ export function describeIssues(error: z.ZodError, where: string, basePath = '', 
       const own = keyPath(issue.path);
       const path = basePath && own && !own.startsWith('[') ? `${basePath}.${own}` : basePath + own;
       const value = valueAt(input, issue.path);
-      const got = value === undefined || (typeof value === 'object' && value !== null) ? '' : `, got ${excerpt(value)}`;
+      // A message that quotes the value itself ("\"2016-01-01\" is after `to` …") does not get it twice.
+      const got = value === undefined || (typeof value === 'object' && value !== null) || issue.message.includes(excerpt(value)) ? '' : `, got ${excerpt(value)}`;
       return { path: path || '(top level)', text: messages.get(issue) ?? plainIssue(issue, value) ?? `${issue.message}${got}` };
     });
   return `${where}: ${said.map(({ path, text }, n) => (n > 0 && path === said[n - 1].path ? text : `${path}: ${text}`)).join('; ')}`;

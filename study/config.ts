@@ -10,7 +10,7 @@ import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { PRICE_FILE_NAMES } from '../data/prices/files/priceFileName.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
-import { annualRate, isoDate, periodsPerYear } from '../engine/models/units.ts';
+import { annualRate, checkPeriodOrder, isoDate, periodsPerYear } from '../engine/models/units.ts';
 import { parseFields } from './fieldHelp.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
@@ -95,7 +95,7 @@ export const studySchema = z
         if (!names.has(name)) ctx.addIssue({ code: 'custom', path: ['compare', g, 'runs', k], message: `no run named "${name}" in this study` });
       }),
     );
-    if (study.from && study.to && study.from > study.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` must not be after `to`' });
+    checkPeriodOrder(study, ctx);
   });
 
 /** A parsed study file (loadStudyFile, parseStudy), every key checked: title, data (a path or the sample), symbols and period, benchmark, periods a year, risk-free rate, factor tables, engine settings, model files, runs, sweep and walk-forward blocks, and the comparisons to draw. */

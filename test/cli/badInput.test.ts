@@ -217,8 +217,8 @@ describe.concurrent('data paths and dates', () => {
     expectBadInput(await run('data', 'inspect', 'no-such-data'), 'no-such-data');
   });
 
-  it('--from after --to names both flags', async () => {
-    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-01-01', '--to', '2019-01-01'), /from/, /to/);
+  it('--from after --to names both flags, both dates and the fix (probe r67b: the --to date was not said)', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-01-01', '--to', '2019-01-01'), /^breadth: --from 2020-01-01 is after --to 2019-01-01: swap them, or drop --to$/);
   });
 
   it('--from that is not a date names it', async () => {

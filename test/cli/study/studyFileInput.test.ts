@@ -71,6 +71,20 @@ describe.concurrent('a file that is not a study', () => {
     expectBadInput(await run('kind.yaml'), 'breadth: kind.yaml: engine.slippage.kind: "fixed-bp" is not one of none, fixed-bps, half-spread, sqrt-impact: did you mean fixed-bps?');
   });
 
+  it("a period's from: after its to: says both dates and the fix, for a run's engine:, the study's top level and a sweep's range (probe r67b: the to date was not said)", async () => {
+    study('run-period.yaml', 'data: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n    engine: { from: "2016-01-01", to: "2015-01-01" }\n');
+    expectBadInput(await run('run-period.yaml'), /^breadth: run-period\.yaml: runs\[0\]\.engine\.from: "2016-01-01" is after `to` "2015-01-01": swap them, or drop `to`$/);
+    study('top-period.yaml', 'data: sample\nfrom: "2016-01-01"\nto: "2015-01-01"\nruns:\n  - name: a\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('top-period.yaml'), /^breadth: top-period\.yaml: from: "2016-01-01" is after `to` "2015-01-01": swap them, or drop `to`$/);
+    study('range.yaml', 'data: sample\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep:\n      params:\n        tilt: { from: 1, to: 0, step: 0.1 }\n');
+    expectBadInput(await breadth(['sweep', 'range.yaml'], { cwd: dir }), /^breadth: range\.yaml: runs\[0\]\.sweep\.params\.tilt\.from: 1 is above `to` 0: swap them$/);
+  });
+
+  it('a refusal that quotes the value does not quote it again (duplicate run name "a", not "…, got \\"a\\"")', async () => {
+    study('dup.yaml', 'data: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n  - name: a\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('dup.yaml'), /^breadth: dup\.yaml: runs\[1\]\.name: duplicate run name "a"$/);
+  });
+
   it('a long value is quoted as its first 60 characters and an ellipsis', async () => {
     const name = `${'x'.repeat(200)} y`;
     study('long.yaml', `data: sample\nruns:\n  - name: "${name}"\n    strategy: buy-and-hold\n`);

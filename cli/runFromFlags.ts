@@ -11,6 +11,7 @@ import { parseScaledNumber } from '../data/formats/fields.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
+import { plainIssue } from '../engine/configError.ts';
 import { openStore } from '../reports/store/index.ts';
 import { parseStudy, requireDataPath, type StudyConfig } from '../study/config.ts';
 import { fieldHelp } from '../study/fieldHelp.ts';
@@ -148,7 +149,7 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     // The period's order (engine/models/units.ts checkPeriodOrder) in the flags' names.
     const later = issue.code === 'custom' ? issue.params?.to : undefined;
     if (path === 'from' && typeof later === 'string') throw new UserError(`--from ${String(value)} is after --to ${later}: swap them, or drop --to`);
-    throw new UserError(`${flag ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
+    throw new UserError(`${flag ?? `command line: ${path}`}: ${plainIssue(issue, value) ?? `${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`}`);
   }
   return engine;
 }

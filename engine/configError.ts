@@ -67,7 +67,7 @@ function kindText(expected: string): string {
 }
 
 /** A value found where another kind was expected: "a mapping", "a list", "the text \"abc\"", "5". */
-function foundText(value: unknown): string {
+export function foundText(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object' && value !== null) return 'a mapping';
   return typeof value === 'string' ? `the text ${excerpt(value)}` : excerpt(value);

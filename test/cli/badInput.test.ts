@@ -334,6 +334,22 @@ describe.concurrent('metrics, stores and baselines', () => {
     write(dir, 'not-json.json', '{ nope');
     expectBadInput(await run('regress', '--baseline', 'not-json.json'), 'not-json.json', /JSON/);
   });
+
+  it('regress against JSON that is no baseline says so in one short line, not every key it lacks; a baseline with one bad field is told that field (probe r67b)', async () => {
+    write(dir, 'other.json', '{"version": 1, "tolerances": {}}\n');
+    write(dir, 'list.json', '[1, 2]\n');
+    write(dir, 'v2.json', '{"breadth_baseline": 2, "study": "study.yaml", "data_source": "sample", "data": "d", "data_fingerprint": "x", "runs": []}\n');
+    const said: [string, string][] = [
+      ['other.json', 'other.json is not a breadth baseline file (no breadth_baseline key at its top level, whose keys are version, tolerances): write one with `breadth baseline save <study> --out other.json`'],
+      ['list.json', 'list.json is not a breadth baseline file (its top level is a list): write one with `breadth baseline save <study> --out list.json`'],
+      ['v2.json', 'v2.json: breadth_baseline: must be 1, got 2'],
+    ];
+    for (const [file, line] of said) {
+      const o = await run('regress', '--baseline', file);
+      expectBadInput(o);
+      expect(o.stderr).toBe(`breadth: ${line}\n`);
+    }
+  });
 });
 
 describe.concurrent('flags are not silently ignored', () => {

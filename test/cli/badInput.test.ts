@@ -253,6 +253,25 @@ describe.concurrent('unwritable outputs', () => {
     expectBadInput(await run('data', 'sample', '--out', join(regularFile, 'sample'), '--stocks', '20', '--years', '1'), 'plain-file');
   });
 
+  it('an --out folder that is a file says so, for data sample and the study commands, before any work: nothing stored (probe r67b: "a part of the path is a file"; study --out <file> ended in an internal error after its runs were stored)', async () => {
+    const own = scratch();
+    write(own, 'study.yaml', smallStudy({ stocks: 20, years: 1 }));
+    write(own, 'AAA.csv', 'date,close\n2024-01-02,1\n');
+    const said: [string[], string][] = [
+      [['data', 'sample', '--out', 'AAA.csv'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out/sample'],
+      [['study', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
+      [['run', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
+      [['sweep', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
+      [['data', 'sample', '--out', 'AAA.csv/sample/x'], 'cannot create folder AAA.csv/sample/x: AAA.csv is a file, not a folder (ENOTDIR) — choose a writable location'],
+    ];
+    for (const [args, line] of said) {
+      const o = await breadth(args, { cwd: own });
+      expectBadInput(o);
+      expect(o.stderr).toBe(`breadth: ${line}\n`);
+    }
+    expect(readdirSync(own).sort()).toEqual(['AAA.csv', 'study.yaml']);
+  });
+
   it('data sample --out under /proc gives an error instead of hanging', async () => {
     // A correct CLI answers in a second or two; 8 s means it hung (recursive mkdir under /proc spins).
     expectBadInput(await breadth(['data', 'sample', '--out', '/proc/nope/sample', '--stocks', '20', '--years', '1'], { cwd: dir, timeoutMs: 30_000 }), '/proc/nope');

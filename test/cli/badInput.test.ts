@@ -385,7 +385,9 @@ describe.concurrent('distributed sweeps', () => {
 
   it('a --queue that is not a redis:// URL says how to write one', async () => {
     expectBadInput(await run('worker', '--queue', 'localhost:6379'), "--queue localhost:6379: breadth's queue is Redis; write redis://HOST:PORT[/DB]");
-    expectBadInput(await run('sweep', 'study.yaml', '--queue', 'http://h:1'), "breadth's queue is Redis");
+    // A study with a sweep: block (one without is refused first: there is nothing to sweep).
+    write(dir, 'swept.yaml', 'data: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0.25, 0.5] } }\n');
+    expectBadInput(await run('sweep', 'swept.yaml', '--queue', 'http://h:1'), "breadth's queue is Redis");
   });
 
   it('a worker with --concurrency 0 or --lock-duration 0 names the flag', async () => {

@@ -1,5 +1,6 @@
-// A number option given text: yargs reads `--keep abc` as NaN, so every later check could only
-// echo "got NaN" (probe r64b F5). This one, for every command, names what was typed.
+// A number option given text: yargs reads `--keep abc` as NaN, and `--cash 1e400` as Infinity, so
+// every later check could only echo "got NaN" or "got Infinity" (probe r64b F5, r67b). This one,
+// for every command, names what was typed.
 
 import { UserError } from '../data/errors.ts';
 
@@ -19,17 +20,19 @@ export function typedText(args: readonly string[], name: string): string | null 
 }
 
 /**
- * Throws UserError for a number option given something else than a number, with what was typed:
- * `--keep must be a number, got "abc"`, or `--cash needs a number` for a bare `--cash` (yargs
- * reads it as no value, and the default would silently run). `args`: the command line after the
- * program's name.
+ * Throws UserError for a number option given something else than a finite number, with what was
+ * typed: `--keep must be a number, got "abc"`; `--cash 1e400 is beyond the numbers a computer holds
+ * (±1.8e308): give a finite number` (also for `Infinity`); or `--cash needs a number` for a bare
+ * `--cash` (yargs reads it as no value, and the default would silently run). `args`: the command
+ * line after the program's name.
  */
 export function checkNumberOptions(argv: Record<string, unknown>, declared: DeclaredNumbers, args: readonly string[]): void {
   for (const name of declared.number) {
     const value = argv[name];
-    if (typeof value === 'number' && !Number.isNaN(value)) continue;
+    if (typeof value === 'number' && Number.isFinite(value)) continue;
     const text = typedText(args, name);
     if (value === undefined && text === undefined) continue;
+    if (typeof value === 'number' && !Number.isNaN(value)) throw new UserError(`--${name} ${text ?? value} is too large for a number (beyond ±1.8e308): give a finite number`);
     throw new UserError(typeof text === 'string' ? `--${name} must be a number, got ${JSON.stringify(text)}` : `--${name} needs a number`);
   }
 }

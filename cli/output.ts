@@ -145,3 +145,14 @@ export function prepareOutputFile(path: string, flag: string, example: string, s
   }
   checkFolder(dirname(path) || '.');
 }
+
+/**
+ * Check an output folder given by `flag` before any work is done: a path that is a file (not a
+ * folder) is refused as `--out sample.csv is a file: --out takes a folder, e.g. --out out/sample`
+ * (the system would say only that "a part of the path is a file"); the folder is then checked as
+ * checkFolder checks it (made when written).
+ */
+export function checkOutputFolder(path: string, flag: string, example: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${flag} ${path} is a file: ${flag} takes a folder, e.g. ${flag} ${example}`);
+  checkFolder(path);
+}

@@ -11,8 +11,9 @@ import { parseScaledNumber } from '../data/formats/fields.ts';
 import type { LoadMarketOptions } from '../data/load.ts';
 import type { Market } from '../data/market.ts';
 import { engineConfigSchema } from '../engine/config.ts';
+import { plainIssue } from '../engine/configError.ts';
 import { openStore } from '../reports/store/index.ts';
-import { parseStudy, type StudyConfig } from '../study/config.ts';
+import { parseStudy, requireDataPath, type StudyConfig } from '../study/config.ts';
 import { fieldHelp } from '../study/fieldHelp.ts';
 import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
@@ -118,14 +119,6 @@ function parseRiskFree(rf: string | undefined): number | string {
   return text;
 }
 
-/** yargs reads a number flag that is not a number as NaN: refuse it by name. */
-function checkNumbers(flags: RunFlags): void {
-  for (const flag of ['cash', 'commission-bps', 'slippage-bps', 'borrow-bps', 'participation-cap', 'max-gross', 'max-net', 'periods-per-year'] as const) {
-    const value = flags[flag];
-    if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number`);
-  }
-}
-
 /** The engine settings the flags describe, validated by the engine's own schema (as a config file is). */
 function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, unknown> {
   const bps = (value: number | undefined) => value ?? 0;
@@ -153,7 +146,10 @@ function engineFromFlags(flags: RunFlags, rf: number | string): Record<string, u
     const help = typeof value === 'number' ? fieldHelp(path === 'cash.rate' ? 'riskFree' : path, value) : undefined;
     const flag = FLAG_OF[path];
     if (help !== undefined && flag !== undefined) throw new UserError(`${flag} ${excerpt(value)}: ${help}`);
-    throw new UserError(`${flag ?? `command line: ${path}`}: ${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`);
+    // The period's order (engine/models/units.ts checkPeriodOrder) in the flags' names.
+    const later = issue.code === 'custom' ? issue.params?.to : undefined;
+    if (path === 'from' && typeof later === 'string') throw new UserError(`--from ${String(value)} is after --to ${later}: swap them, or drop --to`);
+    throw new UserError(`${flag ?? `command line: ${path}`}: ${plainIssue(issue, value) ?? `${issue.message}${value === undefined || typeof value === 'object' ? '' : `, got ${excerpt(value)}`}`}`);
   }
   return engine;
 }
@@ -191,8 +187,8 @@ function checkBenchmark(flags: RunFlags): void {
 
 /** The one-run study the flags describe. */
 function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
-  checkNumbers(flags);
   checkBenchmark(flags);
+  if (flags.data) requireDataPath(flags.data, `--data ${flags.data}`);
   const rf = parseRiskFree(flags.rf);
   const engine = engineFromFlags(flags, rf);
   try {

@@ -12,7 +12,7 @@ import type { QueueSettings } from '../study/sweep/queue/protocol.ts';
 import { trialTimeoutMs } from '../study/sweep/trialTimeout.ts';
 import { interruptible } from './interrupt.ts';
 import { noteCacheSkipped, symbolsOption } from './loadOptions.ts';
-import { checkFolder, progressBar } from './output.ts';
+import { checkFolder, checkOutputFolder, progressBar } from './output.ts';
 
 export interface TrialArgs {
   config: string;
@@ -94,6 +94,7 @@ export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyCo
   const timeoutMs = trialTimeoutMs(args['trial-timeout']);
   const config = withSymbolsArg(loadStudyFile(args.config, args.data || undefined), args);
   const { out, db } = outputPlaces(args.out, args.db);
+  if (args.out !== undefined) checkOutputFolder(args.out, '--out', 'out');
   checkFolder(dirname(db));
   const bar = progressBar({ eta: true });
   // Here a trial in progress ends within its --trial-timeout (its thread is ended past it).

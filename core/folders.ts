@@ -22,14 +22,24 @@ function missingLevels(folder: string): string[] {
 
 /**
  * Makes the missing `levels` (outermost first), or throws a UserError naming `folder` and the
- * system's code. Levels are made one at a time: Node's recursive mkdir never returns on some paths
- * (e.g. under /proc).
+ * system's code, and the file in its way where one is (`x.csv is a file, not a folder (ENOTDIR)`).
+ * Levels are made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
  */
 function makeLevels(folder: string, levels: readonly string[]): void {
   try {
     for (const level of levels) makeLevel(level);
   } catch (err) {
-    throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);
+    const code = (err as NodeJS.ErrnoException).code;
+    const file = code === 'ENOTDIR' ? fileInTheWay(folder) : undefined;
+    throw new UserError(`cannot create folder ${folder}: ${file === undefined ? (code ?? (err as Error).message) : `${file} is a file, not a folder (ENOTDIR)`} — choose a writable location`);
+  }
+}
+
+/** The level of `folder` (as written) that exists, where it is a file; undefined otherwise. */
+function fileInTheWay(folder: string): string | undefined {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(at)) return statSync(at).isFile() ? at : undefined;
+    if (dirname(at) === at) return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import { commissionSchema } from './models/commission/index.ts';
 import { fillSchema } from './models/fill/index.ts';
 import { slippageSchema } from './models/slippage/index.ts';
 import { participationCapSchema } from './models/volume/index.ts';
-import { isoDate, periodsPerYear } from './models/units.ts';
+import { checkPeriodOrder, isoDate, periodsPerYear } from './models/units.ts';
 
 /** When a decision at session t's close trades: `next-open` (t+1's open, the default), `next-close` (t+1's close) or `same-close` (t's own close: look-ahead-prone, flagged so in every report). */
 export const EXECUTION_CONVENTIONS = ['next-open', 'next-close', 'same-close'] as const;
@@ -84,7 +84,7 @@ export const engineConfigSchema = z
     seed: z.number().int().default(1),
   })
   .strict()
-  .refine((c) => !c.from || !c.to || c.from <= c.to, { message: '`from` must not be after `to`', path: ['from'] });
+  .superRefine(checkPeriodOrder);
 
 /** The engine's settings with every default filled in (engineConfigSchema's output). */
 export type EngineConfig = z.output<typeof engineConfigSchema>;

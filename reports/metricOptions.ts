@@ -4,12 +4,13 @@
 // rate used without a word (probe r54a); a P of 0 is a UserError, not a RangeError.
 import type { z } from 'zod';
 import { UserError } from '../data/errors.ts';
+import { plainIssue } from '../engine/configError.ts';
 import { annualRate, periodsPerYear } from '../engine/models/units.ts';
 
-/** Nothing when `schema` takes `value`; else a UserError "`name` `value`: zod's reason (`what`)". */
+/** Nothing when `schema` takes `value`; else a UserError "`name`: the reason in words, with `value` (`what`)": "riskFree: must be at most 1, got 5 (…)". */
 function check(schema: z.ZodNumber, value: number, name: string, what: string): void {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new UserError(`${name} ${String(value)}: ${parsed.error.issues[0].message} (${what})`);
+  if (!parsed.success) throw new UserError(`${name}: ${plainIssue(parsed.error.issues[0], value) ?? `${parsed.error.issues[0].message}, got ${value}`} (${what})`);
 }
 
 /** An annual rate (decimal) in the range a study's riskFree and the engine's cash.rate take; else a UserError naming `name`. */

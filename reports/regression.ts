@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import { nearestName } from '../data/nearestName.ts';
-import { parseOrThrow } from '../engine/configError.ts';
+import { foundText, parseOrThrow } from '../engine/configError.ts';
 import { type CaveatChange, caveatChanges, caveatLabel, recordedCaveatSchema } from './caveats/baselineCaveats.ts';
 
 export const BASELINE_VERSION = 1;
@@ -51,9 +51,11 @@ export type BaselineRun = Baseline['runs'][number];
 /**
  * A baseline file's contents, validated. A tolerance must name `default` or a metric the baseline
  * records: a misspelt key would leave its metric on the default tolerance without a word.
- * @throws UserError naming the file, the key and the nearest metric name.
+ * @throws UserError naming the file, the key and the nearest metric name; for contents without the
+ *   top-level breadth_baseline marker, that `where` is not a baseline file at all (not each key it lacks).
  */
 export function parseBaseline(raw: unknown, where: string): Baseline {
+  notBaseline(raw, where);
   const baseline = parseOrThrow(baselineSchema, raw, where);
   const known = ['default', ...new Set(baseline.runs.flatMap((r) => Object.keys(r.metrics)))];
   for (const key of Object.keys(baseline.tolerances)) {
@@ -62,6 +64,15 @@ export function parseBaseline(raw: unknown, where: string): Baseline {
     throw new UserError(`${where}: tolerances.${key} names no metric this baseline records${near ? `; did you mean ${near}?` : `; use default or one of ${known.slice(1, 6).join(', ')}${known.length > 6 ? ', …' : ''}`}`);
   }
   return baseline;
+}
+
+/** Throws UserError for contents without the breadth_baseline marker: what they are, and how a baseline is written. */
+function notBaseline(raw: unknown, where: string): void {
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  if (isObject && Object.hasOwn(raw, 'breadth_baseline')) return;
+  const keys = isObject ? Object.keys(raw) : [];
+  const found = !isObject ? `its top level is ${foundText(raw)}` : `no breadth_baseline key at its top level${keys.length === 0 ? '' : `, whose keys are ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`}`;
+  throw new UserError(`${where} is not a breadth baseline file (${found}): write one with \`breadth baseline save <study> --out ${where}\``);
 }
 
 /**

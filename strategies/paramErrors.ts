@@ -6,6 +6,7 @@
 
 import type { z } from 'zod';
 import { excerpt, keyPath, valueAt } from '../data/errors.ts';
+import { boundText } from '../engine/configError.ts';
 import { nearestName } from '../data/nearestName.ts';
 import type { ParamSchema } from './api.ts';
 import { nodeAt, paramJsonSchema, rangeText, type JsonSchemaNode } from './paramDocs.ts';
@@ -37,9 +38,9 @@ function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unkno
       if (issue.origin === 'number' || issue.origin === 'int') {
         const node = nodeAt(root, issue.path);
         const range = node ? rangeText(node) : undefined;
-        return `${subject} must be ${range ?? limitText(issue)}${got}`;
+        return `${subject} must be ${range ?? boundText(issue)}${got}`;
       }
-      return `${subject} must have ${limitText(issue)} ${issue.origin === 'string' ? 'characters' : 'entries'}${got}`;
+      return `${subject} must have ${boundText(issue)} ${issue.origin === 'string' ? 'characters' : 'entries'}${got}`;
     }
     case 'invalid_value':
       return `${subject} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${got}`;
@@ -48,12 +49,6 @@ function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unkno
     default:
       return `${subject} ${issue.message}${value === undefined ? '' : got}`;
   }
-}
-
-function limitText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
-  const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-  if (issue.code === 'too_small') return issue.inclusive ? `at least ${limit}` : `more than ${limit}`;
-  return issue.inclusive ? `at most ${limit}` : `less than ${limit}`;
 }
 
 function article(type: string): string {

@@ -10,7 +10,7 @@ import { excerpt, UserError } from '../data/errors.ts';
 import { parseJsonText } from '../data/formats/jsonText.ts';
 import { PRICE_FILE_NAMES } from '../data/prices/files/priceFileName.ts';
 import { unknownEngineSettings } from '../engine/config.ts';
-import { annualRate, isoDate, periodsPerYear } from '../engine/models/units.ts';
+import { annualRate, checkPeriodOrder, isoDate, periodsPerYear } from '../engine/models/units.ts';
 import { parseFields } from './fieldHelp.ts';
 import { modelFilesSchema } from './models.ts';
 import { sweepSchema, walkForwardSchema } from './sweep/config.ts';
@@ -95,7 +95,7 @@ export const studySchema = z
         if (!names.has(name)) ctx.addIssue({ code: 'custom', path: ['compare', g, 'runs', k], message: `no run named "${name}" in this study` });
       }),
     );
-    if (study.from && study.to && study.from > study.to) ctx.addIssue({ code: 'custom', path: ['from'], message: '`from` must not be after `to`' });
+    checkPeriodOrder(study, ctx);
   });
 
 /** A parsed study file (loadStudyFile, parseStudy), every key checked: title, data (a path or the sample), symbols and period, benchmark, periods a year, risk-free rate, factor tables, engine settings, model files, runs, sweep and walk-forward blocks, and the comparisons to draw. */
@@ -128,8 +128,8 @@ function readStudyText(path: string): string {
  * it. `data` (--data, as typed) replaces the file's `data:`; without it, the file's must exist.
  * @throws UserError for a folder or price file given instead (with the --data command), an empty
  *   file, text that does not parse, keys and values the schema refuses (file: key path: problem),
- *   or, without `data`, a `data:` that names nothing: `s7.yaml: data: nodata: no such file or
- *   folder (looked at /…/nodata: …)`, where the loader would name only the path.
+ *   or a data path that names nothing: `s7.yaml: data: nodata: no such file or folder (looked at
+ *   /…/nodata: …)`, or `--data nodata: no such file or folder` (requireDataPath).
  */
 export function loadStudyFile(path: string, data?: string): StudyConfig {
   const text = readStudyText(path);
@@ -149,11 +149,18 @@ export function loadStudyFile(path: string, data?: string): StudyConfig {
   const study = parseFields(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));
   const config = { ...study, data: data ?? here(study.data), factors: here(study.factors) };
-  if (data === undefined && config.data !== 'sample' && !existsSync(config.data)) {
-    const relative = isAbsolute(study.data) ? '' : ` (looked at ${resolve(config.data)}: a relative path starts at the study file's folder)`;
-    throw new UserError(`${path}: data: ${study.data}: no such file or folder${relative} — give a data folder, a folder of ${PRICE_FILE_NAMES} files, or one price file`);
-  }
+  if (data !== undefined) requireDataPath(data, `--data ${data}`);
+  else requireDataPath(config.data, `${path}: data: ${study.data}`, isAbsolute(study.data) ? '' : ` (looked at ${resolve(config.data)}: a relative path starts at the study file's folder)`);
   return config;
+}
+
+/**
+ * Nothing when `data` is the sample or a path that exists; else a UserError naming it as the user
+ * wrote it (`named`: "--data prices", "study.yaml: data: prices"), where it was looked for
+ * (`looked`, e.g. " (looked at /…/prices: …)"), and what to give — where the loader would name only the path.
+ */
+export function requireDataPath(data: string, named: string, looked = ''): void {
+  if (data !== 'sample' && !existsSync(data)) throw new UserError(`${named}: no such file or folder${looked} — give a data folder, a folder of ${PRICE_FILE_NAMES} files, or one price file`);
 }
 
 /** Validate a study given as an object (library use); `where` names it in errors. */

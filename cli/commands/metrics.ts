@@ -50,12 +50,8 @@ function namedApart<S extends { readonly name?: string }>(subject: S, benchmark:
   return [{ ...subject, name: `${name} (${a})` }, { ...benchmark, name: `${name} (${b})` }];
 }
 
-/** yargs turns "abc" into NaN for a number option: refuse it rather than compute with it. */
+/** The rate and P flags in their ranges (a number they are: cli/numberOptions.ts refuses NaN and Infinity for every command). */
 function checkNumbers(args: MetricsArgs): void {
-  for (const flag of ['rf-annual', 'rf-per-period'] as const) {
-    const value = args[flag];
-    if (value !== undefined && !Number.isFinite(value)) throw new UserError(`--${flag} must be a number (0.03 = 3%), got ${String(value)}`);
-  }
   // In words with the fix (study/fieldHelp.ts), where the library's check quotes zod's reason.
   const inWords = (flag: string, field: string, value: number, check: (value: number, name: string) => void): void => {
     try {

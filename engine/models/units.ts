@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { parseIsoDay, preMarketIsoDay } from '../../data/dates.ts';
+import { excerpt } from '../../data/errors.ts';
 
 /** Basis points, 0 to 10 000 (100 %). */
 export const bps = z.number().min(0).max(10_000);
@@ -25,3 +26,14 @@ export const isoDate = z.string().superRefine((text, ctx) => {
   const early = preMarketIsoDay(text);
   ctx.addIssue({ code: 'custom', message: early ? `${early.reason}; ${early.fix}` : 'expected a real date written YYYY-MM-DD' });
 });
+
+/**
+ * A period (an engine's or a study's `from` and `to`, ISO dates) whose `from` is after its `to`,
+ * refused at `from` with both dates and the fix: `"2016-01-01" is after \`to\` "2015-01-01": swap
+ * them, or drop \`to\``. The issue's `params.to` is `to`, for a caller that words it in its own names
+ * (run's --from and --to).
+ */
+export function checkPeriodOrder(period: { readonly from?: string; readonly to?: string }, ctx: z.RefinementCtx): void {
+  const { from, to } = period;
+  if (from && to && from > to) ctx.addIssue({ code: 'custom', path: ['from'], message: `${excerpt(from)} is after \`to\` ${excerpt(to)}: swap them, or drop \`to\``, params: { to } });
+}

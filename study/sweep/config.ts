@@ -24,7 +24,9 @@ const range = z
     step: z.number().positive().optional(),
   })
   .strict()
-  .refine((r) => r.from <= r.to, { message: '`from` must not exceed `to`', path: ['from'] });
+  .superRefine((r, ctx) => {
+    if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['from'], message: `${r.from} is above \`to\` ${r.to}: swap them` });
+  });
 
 export const axisSchema = z.union([z.array(z.unknown()).min(1, 'an axis needs at least one value'), range]);
 export type Axis = z.output<typeof axisSchema>;

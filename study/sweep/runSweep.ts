@@ -13,7 +13,7 @@ import { canonicalJson, fillsHash, keepTrialRun, openStore, recordedTrials, reco
 import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
-import type { StudyConfig } from '../config.ts';
+import type { RunSpec, StudyConfig } from '../config.ts';
 import { openStudyMarket, type StudyLoadOptions } from '../market.ts';
 import { measuredMetricNames, resolveRiskFree, trialRiskFree } from '../measure.ts';
 import { planSweep } from './plan.ts';
@@ -121,6 +121,23 @@ export async function openSweepMarket(config: StudyConfig, load?: StudyLoadOptio
   return { market: openSharedMarket(shared), shared };
 }
 
+/**
+ * Throws UserError when none of the runs to sweep (`runs`, else every run: askedRuns) has a sweep
+ * block, its own or the study's: a sweep of it would be one backtest of each run, which is
+ * `breadth run` (walk-forward refuses a study without its block alike).
+ */
+function requireSweepBlock(config: StudyConfig, runs: readonly string[] | undefined, where: string): void {
+  const swept = (run: RunSpec): boolean => (run.sweep ?? config.sweep) !== undefined;
+  const asked = askedRuns(config, runs, where);
+  if (asked.some(({ run }) => swept(run))) return;
+  const withOne = config.runs.filter(swept).map((run) => run.name);
+  if (withOne.length > 0) {
+    const names = asked.map(({ run }) => `"${run.name}"`);
+    throw new UserError(`--runs: ${names.length === 1 ? 'run' : 'runs'} ${names.join(', ')} of ${where} ${names.length === 1 ? 'has' : 'have'} no sweep: block (runs with one: ${withOne.join(', ')})`);
+  }
+  throw new UserError(`${where}: no run has a sweep: block, so there is nothing to sweep — add one at the top of the study or under a run (see examples/sweep.yaml), or use \`breadth run ${where}\` for one backtest of each run`);
+}
+
 export async function runSweep(config: StudyConfig, options: SweepOptions): Promise<SweepOutcome> {
   const metric = options.metric ?? 'sharpe';
   const keep = options.keep ?? DEFAULT_KEEP;
@@ -128,7 +145,7 @@ export async function runSweep(config: StudyConfig, options: SweepOptions): Prom
   const blocks = options.blocks ?? DEFAULT_PBO_BLOCKS;
   const blocksProblem = pboBlocksProblem(blocks);
   if (blocksProblem !== null) throw new UserError(`--blocks: ${blocksProblem}`);
-  askedRuns(config, options.runs, options.where); // a --runs name the study lacks is refused before the data loads
+  requireSweepBlock(config, options.runs, options.where); // before the data loads, as a --runs name the study lacks is refused
   const { market, shared } = await openSweepMarket(config, options.load);
   // Before any trial runs: a mistyped metric would be found only once every trial had.
   checkMetric(measuredMetricNames(market), metric, '--metric');

@@ -42,6 +42,22 @@ describe.concurrent('a number option given text', () => {
     for (const [args, said] of cases) expectBadInput(await run(...args), `breadth: ${said}`);
     expect(existsSync(join(dir, 'no-sample'))).toBe(false);
   });
+
+  it('a number beyond what a number holds (1e400, Infinity) is named as typed with the fix, for every command, never "got Infinity" or no value at all (probe r67b)', async () => {
+    const cases: [string[], string][] = [
+      [['run', '--strategy', 'buy-and-hold', '--cash', '1e400'], '--cash 1e400'],
+      [['run', '--strategy', 'buy-and-hold', '--commission-bps=-1e400'], '--commission-bps -1e400'],
+      [['sweep', 'study.yaml', '--workers', 'Infinity'], '--workers Infinity'],
+      [['metrics', '--prices', 'returns.csv', '--rf-annual', '1e400'], '--rf-annual 1e400'],
+      [['data', 'sample', '--out', 'no-sample', '--seed=1e400'], '--seed 1e400'],
+    ];
+    for (const [args, flag] of cases) {
+      const o = await run(...args);
+      expectBadInput(o);
+      expect(o.stderr).toBe(`breadth: ${flag} is too large for a number (beyond ±1.8e308): give a finite number\n`);
+    }
+    expect(existsSync(join(dir, 'no-sample'))).toBe(false);
+  });
 });
 
 describe.concurrent('strategies and parameters', () => {
@@ -201,8 +217,8 @@ describe.concurrent('data paths and dates', () => {
     expectBadInput(await run('data', 'inspect', 'no-such-data'), 'no-such-data');
   });
 
-  it('--from after --to names both flags', async () => {
-    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-01-01', '--to', '2019-01-01'), /from/, /to/);
+  it('--from after --to names both flags, both dates and the fix (probe r67b: the --to date was not said)', async () => {
+    expectBadInput(await run('run', '--strategy', 'size-tilt', '--from', '2020-01-01', '--to', '2019-01-01'), /^breadth: --from 2020-01-01 is after --to 2019-01-01: swap them, or drop --to$/);
   });
 
   it('--from that is not a date names it', async () => {
@@ -235,6 +251,25 @@ describe.concurrent('unwritable outputs', () => {
 
   it('data sample --out inside a regular file names the location (not an internal error)', async () => {
     expectBadInput(await run('data', 'sample', '--out', join(regularFile, 'sample'), '--stocks', '20', '--years', '1'), 'plain-file');
+  });
+
+  it('an --out folder that is a file says so, for data sample and the study commands, before any work: nothing stored (probe r67b: "a part of the path is a file"; study --out <file> ended in an internal error after its runs were stored)', async () => {
+    const own = scratch();
+    write(own, 'study.yaml', smallStudy({ stocks: 20, years: 1 }));
+    write(own, 'AAA.csv', 'date,close\n2024-01-02,1\n');
+    const said: [string[], string][] = [
+      [['data', 'sample', '--out', 'AAA.csv'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out/sample'],
+      [['study', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
+      [['run', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
+      [['sweep', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
+      [['data', 'sample', '--out', 'AAA.csv/sample/x'], 'cannot create folder AAA.csv/sample/x: AAA.csv is a file, not a folder (ENOTDIR) — choose a writable location'],
+    ];
+    for (const [args, line] of said) {
+      const o = await breadth(args, { cwd: own });
+      expectBadInput(o);
+      expect(o.stderr).toBe(`breadth: ${line}\n`);
+    }
+    expect(readdirSync(own).sort()).toEqual(['AAA.csv', 'study.yaml']);
   });
 
   it('data sample --out under /proc gives an error instead of hanging', async () => {
@@ -327,6 +362,22 @@ describe.concurrent('metrics, stores and baselines', () => {
     write(dir, 'not-json.json', '{ nope');
     expectBadInput(await run('regress', '--baseline', 'not-json.json'), 'not-json.json', /JSON/);
   });
+
+  it('regress against JSON that is no baseline says so in one short line, not every key it lacks; a baseline with one bad field is told that field (probe r67b)', async () => {
+    write(dir, 'other.json', '{"version": 1, "tolerances": {}}\n');
+    write(dir, 'list.json', '[1, 2]\n');
+    write(dir, 'v2.json', '{"breadth_baseline": 2, "study": "study.yaml", "data_source": "sample", "data": "d", "data_fingerprint": "x", "runs": []}\n');
+    const said: [string, string][] = [
+      ['other.json', 'other.json is not a breadth baseline file (no breadth_baseline key at its top level, whose keys are version, tolerances): write one with `breadth baseline save <study> --out other.json`'],
+      ['list.json', 'list.json is not a breadth baseline file (its top level is a list): write one with `breadth baseline save <study> --out list.json`'],
+      ['v2.json', 'v2.json: breadth_baseline: must be 1, got 2'],
+    ];
+    for (const [file, line] of said) {
+      const o = await run('regress', '--baseline', file);
+      expectBadInput(o);
+      expect(o.stderr).toBe(`breadth: ${line}\n`);
+    }
+  });
 });
 
 describe.concurrent('flags are not silently ignored', () => {
@@ -343,7 +394,9 @@ describe.concurrent('distributed sweeps', () => {
 
   it('a --queue that is not a redis:// URL says how to write one', async () => {
     expectBadInput(await run('worker', '--queue', 'localhost:6379'), "--queue localhost:6379: breadth's queue is Redis; write redis://HOST:PORT[/DB]");
-    expectBadInput(await run('sweep', 'study.yaml', '--queue', 'http://h:1'), "breadth's queue is Redis");
+    // A study with a sweep: block (one without is refused first: there is nothing to sweep).
+    write(dir, 'swept.yaml', 'data: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep: { params: { tilt: [0.25, 0.5] } }\n');
+    expectBadInput(await run('sweep', 'swept.yaml', '--queue', 'http://h:1'), "breadth's queue is Redis");
   });
 
   it('a worker with --concurrency 0 or --lock-duration 0 names the flag', async () => {

@@ -22,7 +22,7 @@ describe('checkFolder', () => {
   it('refuses a folder inside a file, and one under /proc, in one line', () => {
     const file = join(dir, 'plain-file');
     writeFileSync(file, 'x');
-    expect(() => checkFolder(join(file, 'sub'))).toThrow(new UserError(`cannot create folder ${join(file, 'sub')}: ENOTDIR — choose a writable location`));
+    expect(() => checkFolder(join(file, 'sub'))).toThrow(new UserError(`cannot create folder ${join(file, 'sub')}: ${file} is a file, not a folder (ENOTDIR) — choose a writable location`));
     expect(() => checkFolder('/proc/nope/deeper')).toThrow(new UserError('cannot create folder /proc/nope/deeper: ENOENT — choose a writable location'));
   });
 });

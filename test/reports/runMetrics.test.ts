@@ -205,12 +205,12 @@ describe('runMetrics inputs', () => {
   it('a rate, P or benchmark a study file and the CLI would refuse is a UserError naming the option (probe r54a)', () => {
     // The repro's rates: NaN and Infinity gave Sharpe null as "insufficient data" / "zero volatility" with 3 returns, −2 a NaN rf, 5 a 500 % rate used silently.
     const refusals: [RunMetricsOptions, RegExp][] = [
-      [{ riskFree: NaN }, /^runMetrics: riskFree NaN: Invalid input: expected number, received NaN \(an annual rate as a decimal from -0\.1 to 1: 0\.03 = 3 %\)$/],
-      [{ riskFree: Infinity }, /^runMetrics: riskFree Infinity: Invalid input: expected number, received Infinity/],
-      [{ riskFree: -2 }, /^runMetrics: riskFree -2: Too small: expected number to be >=-0\.1/],
-      [{ riskFree: 5 }, /^runMetrics: riskFree 5: Too big: expected number to be <=1/], // the CLI's --rf 5: "Too big: expected number to be <=1"
-      [{ periodsPerYear: 0 }, /^runMetrics: periodsPerYear 0: Too small: expected number to be >0 \(periods per year: a whole number from 1 to 366/],
-      [{ periodsPerYear: 252.5 }, /^runMetrics: periodsPerYear 252\.5: Invalid input: expected int/],
+      [{ riskFree: NaN }, /^runMetrics: riskFree: a finite number is expected, found NaN \(an annual rate as a decimal from -0\.1 to 1: 0\.03 = 3 %\)$/],
+      [{ riskFree: Infinity }, /^runMetrics: riskFree: a finite number is expected, found Infinity \(/],
+      [{ riskFree: -2 }, /^runMetrics: riskFree: must be at least -0\.1, got -2 \(/],
+      [{ riskFree: 5 }, /^runMetrics: riskFree: must be at most 1, got 5 \(/], // zod's words were "Too big: expected number to be <=1" (probe r67b)
+      [{ periodsPerYear: 0 }, /^runMetrics: periodsPerYear: must be above 0, got 0 \(periods per year: a whole number from 1 to 366/],
+      [{ periodsPerYear: 252.5 }, /^runMetrics: periodsPerYear: a whole number is expected, found 252\.5 \(/],
       [{ benchmark: { name: 'X', levels: new Float64Array(3) } }, /^runMetrics: benchmark X has 3 levels for the result's 4 sessions: give one level per session of the result \(NaN where it has none\)$/],
     ];
     for (const [options, message] of refusals) {
@@ -237,7 +237,7 @@ describe('runMetrics inputs', () => {
       }),
       { numRuns: 200 },
     );
-    expect(() => analyseSeries(series, { periodsPerYear: 0 })).toThrow(/^analyseSeries: periodsPerYear 0: Too small/);
+    expect(() => analyseSeries(series, { periodsPerYear: 0 })).toThrow(/^analyseSeries: periodsPerYear: must be above 0, got 0 \(/);
     expect(() => analyseSeries(series, { riskFree: { kind: 'perPeriod', rate: NaN } })).toThrow(UserError);
   });
 

@@ -125,7 +125,7 @@ describe('mistakes in model settings', async () => {
     );
     await expectError(
       run({ runs: [{ name: 'x', strategy: 'equal-weight', models: { commission: { file: MODEL, params: { minimum: -1 } } } }] }),
-      'test.yaml: runs[0].models.commission: params.minimum: Too small: expected number to be >=0, got -1',
+      'test.yaml: runs[0].models.commission: params.minimum: must be at least 0, got -1',
     );
     // A misspelt key inside a tier is refused at its path, not dropped with its tier's rate left to the default (probe r61a).
     await expectError(

@@ -54,7 +54,7 @@ describe.concurrent('a file that is not a study', () => {
     write(dir, 'empty-run.json', '{"breadth_baseline": 1, "study": "s.yaml", "data_source": "sample", "data": "d", "data_fingerprint": "x", "runs": [{}]}\n');
     expectBadInput(
       await breadth(['regress', '--baseline', 'empty-run.json'], { cwd: dir }),
-      'breadth: empty-run.json: runs[0].name: required but missing: add name: (a text); runs[0].fills_hash: required but missing: add fills_hash: (a text); runs[0].metrics: required but missing: add metrics: (a record)',
+      'breadth: empty-run.json: runs[0].name: required but missing: add name: (a text); runs[0].fills_hash: required but missing: add fills_hash: (a text); runs[0].metrics: required but missing: add metrics: (a mapping)',
     );
     // An empty --label breaks one rule, said by the flag (it was "runs[0].name: Too small …" and a second line).
     expectBadInput(await run('--strategy', 'buy-and-hold', '--label', ''), /^breadth: --label: use letters, digits, "\.", "-", "_" or "@", got ""$/);
@@ -69,6 +69,29 @@ describe.concurrent('a file that is not a study', () => {
     expectBadInput(await run('run-engine.yaml'), /^breadth: run-engine\.yaml: runs\[0\]\.engine\.initialCash: -7: /);
     study('kind.yaml', 'data: sample\nengine: { slippage: { kind: fixed-bp, bps: 3 } }\nruns:\n  - name: a\n    strategy: buy-and-hold\n');
     expectBadInput(await run('kind.yaml'), 'breadth: kind.yaml: engine.slippage.kind: "fixed-bp" is not one of none, fixed-bps, half-spread, sqrt-impact: did you mean fixed-bps?');
+  });
+
+  it("a period's from: after its to: says both dates and the fix, for a run's engine:, the study's top level and a sweep's range (probe r67b: the to date was not said)", async () => {
+    study('run-period.yaml', 'data: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n    engine: { from: "2016-01-01", to: "2015-01-01" }\n');
+    expectBadInput(await run('run-period.yaml'), /^breadth: run-period\.yaml: runs\[0\]\.engine\.from: "2016-01-01" is after `to` "2015-01-01": swap them, or drop `to`$/);
+    study('top-period.yaml', 'data: sample\nfrom: "2016-01-01"\nto: "2015-01-01"\nruns:\n  - name: a\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('top-period.yaml'), /^breadth: top-period\.yaml: from: "2016-01-01" is after `to` "2015-01-01": swap them, or drop `to`$/);
+    study('range.yaml', 'data: sample\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep:\n      params:\n        tilt: { from: 1, to: 0, step: 0.1 }\n');
+    expectBadInput(await breadth(['sweep', 'range.yaml'], { cwd: dir }), /^breadth: range\.yaml: runs\[0\]\.sweep\.params\.tilt\.from: 1 is above `to` 0: swap them$/);
+  });
+
+  it('a refusal that quotes the value does not quote it again (duplicate run name "a", not "…, got \\"a\\"")', async () => {
+    study('dup.yaml', 'data: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n  - name: a\n    strategy: buy-and-hold\n');
+    expectBadInput(await run('dup.yaml'), /^breadth: dup\.yaml: runs\[1\]\.name: duplicate run name "a"$/);
+  });
+
+  it("zod's own wording of a value of another kind or out of bounds is said in plain words (probe r67b: 'Invalid input: expected array, received object', 'Too small: expected number to be >0')", async () => {
+    study('runs-map.yaml', 'data: sample\nruns:\n  name: a\n  strategy: buy-and-hold\n');
+    expectBadInput(await run('runs-map.yaml'), /^breadth: runs-map\.yaml: runs: a list is expected \(each entry on a line starting "- ", or \[a, b\]\), found a mapping$/);
+    study('step.yaml', 'data: sample\nruns:\n  - name: t\n    strategy: size-tilt\n    params: { mode: etf }\n    sweep:\n      params:\n        tilt: { from: 0, to: 1, step: 0 }\n');
+    expectBadInput(await breadth(['sweep', 'step.yaml'], { cwd: dir }), /^breadth: step\.yaml: runs\[0\]\.sweep\.params\.tilt\.step: must be above 0, got 0$/);
+    study('kinds.yaml', 'title: [a, b]\ndata: sample\nruns:\n  - name: a\n    strategy: buy-and-hold\n  - name: b\n    strategy: buy-and-hold\ncompare:\n  - name: c\n    runs: [a]\n');
+    expectBadInput(await run('kinds.yaml'), /^breadth: kinds\.yaml: title: a text is expected, found a list; compare\[0\]\.runs: needs at least 2 entries, found 1$/);
   });
 
   it('a long value is quoted as its first 60 characters and an ellipsis', async () => {

@@ -30,6 +30,15 @@ describe.concurrent('sweep grid points the strategy refuses', () => {
     expect(again.stdout).toContain("1 trial failed (not in the statistics above; 1 of them grid point the strategy's parameter check refused, not run):\n  sma[fast=100 slow=50]: grid.yaml (trial sma[fast=100 slow=50]): runs[0].params: sma-crossover: fast must be shorter than slow, got 100\n");
   });
 
+  it('a study without a sweep: block is refused in one line with the fix, nothing stored (probe r67b: one trial of each run, exit 0)', async () => {
+    const dir = scratch();
+    write(dir, 'plain.yaml', 'title: plain\ndata: sample\nsample: { stocks: 20, years: 2 }\nruns:\n  - name: sma\n    strategy: sma-crossover\n');
+    const o = await breadth(['sweep', 'plain.yaml', '--workers', '1'], { cwd: dir });
+    expectBadInput(o);
+    expect(o.stderr).toBe('breadth: plain.yaml: no run has a sweep: block, so there is nothing to sweep — add one at the top of the study or under a run (see examples/sweep.yaml), or use `breadth run plain.yaml` for one backtest of each run\n');
+    expect(readdirSync(dir)).toEqual(['plain.yaml']);
+  });
+
   it('a grid with no valid point is refused in one line, before any trial', async () => {
     const dir = scratch();
     write(dir, 'none.yaml', smaGrid([100, 300], [50]));

@@ -88,7 +88,7 @@ describe('openStore', () => {
     const missing = join(dir, 'no', 'such', 'folder', 'runs.db');
     openStore(missing).close();
     expect(statSync(missing).isFile()).toBe(true);
-    expect(openError(join(text, 'sub', 'runs.db')).message).toBe(`cannot create folder ${join(text, 'sub')}: ENOTDIR — choose a writable location`);
+    expect(openError(join(text, 'sub', 'runs.db')).message).toBe(`cannot create folder ${join(text, 'sub')}: ${text} is a file, not a folder (ENOTDIR) — choose a writable location`);
   });
 
   it('a file that holds no store — empty, or an SQLite file with no tables — is refused by a read and by an open of an existing store, byte for byte as it was; a writing open makes it one (probe r60c L2: `runs list notes.txt` made a 0-byte notes.txt a 147 KB store)', () => {

@@ -125,14 +125,30 @@ const STORE_FILES: readonly [string, string][] = [
 ];
 
 /**
+ * Checks an output folder before any work (checkFolder: it is made as a file is written into it),
+ * its refusal naming the flag and the path given: `--report a.txt/x.html: cannot create folder
+ * a.txt: ENOTDIR — choose a writable location`. Every output path of every command is checked here.
+ * @throws UserError naming `flag`, `given` and the folder.
+ */
+export function checkOutputFolder(folder: string, flag: string, given: string): void {
+  try {
+    checkFolder(folder);
+  } catch (err) {
+    throw err instanceof UserError ? new UserError(`${flag} ${given}: ${err.message}`) : err;
+  }
+}
+
+/**
  * Check an output file before any work is done: a folder given where a file is meant is refused
  * (naming the flag), as is `-` (standard output) where the command writes only files (export
  * reads `-` itself), and every path outputTarget refuses ('', `name/`, a descriptor other than
  * standard output or error), and the results store `store` when given; the file's folder is
- * checked now (it is made as the file is written: core/folders.ts), or refused in one line.
+ * checked first (checkOutputFolder: a file where a folder of the path is meant is refused there),
+ * or refused in one line.
  */
 export function prepareOutputFile(path: string, flag: string, example: string, store?: string): void {
   if (path === '-') throw new UserError(`${flag} -: this writes a file, not standard output — name the file, e.g. ${flag} ${example}`);
+  checkOutputFolder(dirname(path) || '.', flag, path);
   let target;
   try {
     target = outputTarget(path);
@@ -143,5 +159,4 @@ export function prepareOutputFile(path: string, flag: string, example: string, s
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
   }
-  checkFolder(dirname(path) || '.');
 }

@@ -22,11 +22,15 @@ function missingLevels(folder: string): string[] {
 
 /**
  * Makes the missing `levels` (outermost first), or throws a UserError naming `folder` and the
- * system's code. Levels are made one at a time: Node's recursive mkdir never returns on some paths
- * (e.g. under /proc).
+ * system's code. The level they go in (or `folder` itself, when none is missing) must be a
+ * folder: a file there is ENOTDIR, as mkdir says one level deeper (probe r68b F3: `--report
+ * afile/x.html` passed this check and crashed where the page was written). Levels are made one at
+ * a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
  */
 function makeLevels(folder: string, levels: readonly string[]): void {
+  const base = levels.length > 0 ? dirname(levels[0]) : resolve(folder);
   try {
+    if (statSync(base, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error(`${base} is a file, not a folder`), { code: 'ENOTDIR' });
     for (const level of levels) makeLevel(level);
   } catch (err) {
     throw new UserError(`cannot create folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} — choose a writable location`);

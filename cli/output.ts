@@ -12,7 +12,7 @@ import { decimals } from '../reports/html/page/decimals.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
-export { checkFolder, ensureFolder };
+export { ensureFolder };
 
 export function printJson(value: unknown): void {
   writeStandardOutput(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
@@ -136,6 +136,17 @@ export function checkOutputFolder(folder: string, flag: string, given: string): 
   } catch (err) {
     throw err instanceof UserError ? new UserError(`${flag} ${given}: ${err.message}`) : err;
   }
+}
+
+/**
+ * The folders a study file, sweep or walk-forward writes into, checked before any work
+ * (checkOutputFolder): the database's and, with `pages`, <out>/reports (`places` as outputPlaces
+ * gives them; probe r68b F4: `--out afile` was refused only after every run was stored). A refusal
+ * names the flag that put the folder there (--db, else --out, whose default is `out`).
+ */
+export function checkOutputPlaces(places: { readonly out: string; readonly db: string }, given: { readonly out?: string; readonly db?: string }, pages: boolean): void {
+  checkOutputFolder(dirname(places.db), given.db === undefined ? '--out' : '--db', given.db ?? places.out);
+  if (pages) checkOutputFolder(join(places.out, 'reports'), given.out === undefined && given.db !== undefined ? '--db' : '--out', given.out ?? given.db ?? places.out);
 }
 
 /**

@@ -18,7 +18,7 @@ import { runStudyOn } from '../study/index.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { abortOnSignal } from './interrupt.ts';
 import { symbolsOption } from './loadOptions.ts';
-import { checkFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
+import { checkOutputFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
@@ -229,7 +229,7 @@ function checkRateSeries(rf: number | string, market: Market): void {
 
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
   const study = studyFromFlags(flags);
-  checkFolder(dirname(flags.db));
+  checkOutputFolder(dirname(flags.db), '--db', flags.db);
   if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html', flags.db);
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);

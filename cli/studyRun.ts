@@ -6,7 +6,7 @@ import { loadStudyFile } from '../study/config.ts';
 import { runStudy } from '../study/index.ts';
 import { outputPlaces } from '../study/pageNames.ts';
 import type { loadOptions } from './loadOptions.ts';
-import { checkFolder, printJson, progressBar } from './output.ts';
+import { checkOutputPlaces, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 
 type LoadOptions = ReturnType<typeof loadOptions>;
@@ -26,7 +26,7 @@ export interface StudyFileOptions {
 export async function runStudyFile(file: string, options: StudyFileOptions): Promise<void> {
   const config = loadStudyFile(file, options.data || undefined);
   const { out, db } = outputPlaces(options.out, options.db);
-  checkFolder(dirname(db));
+  checkOutputPlaces({ out, db }, options, options.reports);
   const bar = progressBar();
   try {
     const outcome = await runStudy(config, {

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breadth, expectBadInput, expectOk, scratch, write } from './helpers.ts';
+import { breadth, expectBadInput, expectOk, repoRoot, scratch, write } from './helpers.ts';
 
 /** What mkdir says of a folder to be made inside a file. */
 const inFile = (folder: string): string => `cannot create folder ${folder}: ENOTDIR — choose a writable location`;
@@ -25,5 +25,22 @@ describe.concurrent('an output file inside a file', () => {
     expectBadInput(await breadth(['report', 'g.db', '1', '--out', page], { cwd: dir }), `--out ${page}: ${inFile(join(dir, 'afile'))}`);
     const pdf = join('afile', 'deeper', 'x.pdf');
     expectBadInput(await breadth(['report', 'g.db', '1', '--pdf', pdf], { cwd: dir }), `--pdf ${pdf}: ${inFile(join('afile', 'deeper'))}`);
+  });
+
+  it("a study's, sweep's and walk-forward's --out (or --db) is refused before the data loads: nothing is run or stored", async () => {
+    const dir = scratch();
+    write(dir, 'afile', 'hi\n');
+    const study = join(repoRoot, 'examples', 'study.yaml');
+    const sweep = join(repoRoot, 'examples', 'sweep.yaml');
+    // The pages go in <out>/reports: inside the file, though the database is elsewhere.
+    expectBadInput(await breadth(['run', study, '--out', 'afile', '--db', 'g3.db'], { cwd: dir }), `--out afile: ${inFile(join('afile', 'reports'))}`);
+    expectBadInput(await breadth(['study', study, '--out', 'afile', '--db', 'g3.db'], { cwd: dir }), `--out afile: ${inFile(join('afile', 'reports'))}`);
+    // Without pages, only the database's folder is written: g3.db beside afile is fine there.
+    expectBadInput(await breadth(['sweep', sweep, '--out', 'afile'], { cwd: dir }), `--out afile: ${inFile('afile')}`);
+    expectBadInput(await breadth(['walk-forward', sweep, '--out', 'afile', '--db', 'g4.db'], { cwd: dir }), `--out afile: ${inFile(join('afile', 'reports'))}`);
+    expectBadInput(await breadth(['sweep', sweep, '--db', 'afile/g5.db', '--no-report'], { cwd: dir }), `--db afile/g5.db: ${inFile('afile')}`);
+    expectBadInput(await breadth(['run', '--strategy', 'buy-and-hold', '--db', 'afile/g6.db'], { cwd: dir }), `--db afile/g6.db: ${inFile('afile')}`);
+    expectBadInput(await breadth(['data', 'sample', '--out', 'afile/sample'], { cwd: dir }), `--out afile/sample: ${inFile(join(dir, 'afile'))}`);
+    expect(readdirSync(dir)).toEqual(['afile']);
   });
 });

@@ -51,9 +51,26 @@ function makeLevel(level: string): void {
  * process may make the same level meanwhile (concurrent runs writing into one `out/`): a level
  * that exists as a folder by then is what was asked. Throws a UserError naming the folder and the
  * system's code.
+ * @returns the levels it made (absolute paths, outermost first), for removeFolders to take back.
  */
-export function ensureFolder(folder: string): void {
-  makeLevels(folder, missingLevels(folder));
+export function ensureFolder(folder: string): string[] {
+  const missing = missingLevels(folder);
+  makeLevels(folder, missing);
+  return missing;
+}
+
+/**
+ * Removes the folder `levels` (outermost first, as ensureFolder returns them), innermost first,
+ * each only while it is empty: a level another process put something in meanwhile stays.
+ */
+export function removeFolders(levels: readonly string[]): void {
+  for (const level of levels.toReversed()) {
+    try {
+      rmdirSync(level);
+    } catch {
+      // not made, or no longer empty: not ours to remove
+    }
+  }
 }
 
 /**
@@ -68,12 +85,6 @@ export function checkFolder(folder: string): void {
   try {
     makeLevels(folder, missing);
   } finally {
-    for (const level of missing.toReversed()) {
-      try {
-        rmdirSync(level);
-      } catch {
-        // not made (the refusal above), or no longer empty: not this check's to remove
-      }
-    }
+    removeFolders(missing); // those the refusal above left unmade are skipped
   }
 }

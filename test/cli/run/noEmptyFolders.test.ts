@@ -138,3 +138,18 @@ describe('Ctrl-C after the run is stored', () => {
     expect(existsSync(join(dir, 'pages'))).toBe(false);
   }, 180_000);
 });
+
+describe('Ctrl-C while the runs are written', () => {
+  // The real data's run is some 70 MB in the store: a Ctrl-C as the new store's file appears lands in its write.
+  it.skipIf(!hasSharedData)('run <study>: the write ends and the runs are stored, never a new store left empty (probe r68b F2)', async () => {
+    const dir = scratch();
+    write(dir, 'study.yaml', `title: one run\ndata: ${sharedData}\nfrom: 2017-01-01\nruns:\n  - name: ew\n    strategy: equal-weight\n`);
+    const started = startBreadth(['run', 'study.yaml', '--db', 'store/x/a.db', '--no-reports'], { cwd: dir, timeoutMs: 170_000 });
+    mkdirSync(join(dir, 'store', 'x'), { recursive: true });
+    expect(await signalOnEntry(started, join(dir, 'store', 'x'), (name) => name === 'a.db', 'SIGINT')).toBe(true);
+    const o = await started.ended;
+    expect(o.signal ?? o.status).toBe(o.signal === null ? 130 : 'SIGINT');
+    expect(o.stderr).toBe("breadth: interrupted: the study's runs are stored in store/x/a.db: breadth runs list store/x/a.db lists them\n");
+    expect(runsIn(join(dir, 'store', 'x', 'a.db'))).toBe(1);
+  }, 180_000);
+});

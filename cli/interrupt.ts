@@ -24,10 +24,11 @@ export async function interruptible<T>(stopping: string, job: (signal: AbortSign
 /**
  * Runs `job` with SIGINT and SIGTERM turned into an abort of its signal, for a job that undoes
  * what it began when aborted (a folder written whole or not at all). When the job then rejects,
- * `stopped` is printed (one line) and the process ends by that same signal, as it would have
- * without a handler (a shell sees 130 or 143). A second signal ends it at once.
+ * `stopped` is printed (one line; a function is asked then, for what the job had done by then) and
+ * the process ends by that same signal, as it would have without a handler (a shell sees 130 or
+ * 143). A second signal ends it at once.
  */
-export async function abortOnSignal<T>(job: (signal: AbortSignal) => Promise<T>, stopped: string): Promise<T> {
+export async function abortOnSignal<T>(job: (signal: AbortSignal) => Promise<T>, stopped: string | (() => string)): Promise<T> {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -47,7 +48,7 @@ export async function abortOnSignal<T>(job: (signal: AbortSignal) => Promise<T>,
     return await job(controller.signal);
   } catch (err) {
     if (received === undefined) throw err;
-    process.stderr.write(`breadth: ${stopped}\n`);
+    process.stderr.write(`breadth: ${typeof stopped === 'string' ? stopped : stopped()}\n`);
     return endBy(received);
   } finally {
     process.off('SIGINT', onSignal);

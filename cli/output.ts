@@ -12,7 +12,7 @@ import { decimals } from '../reports/html/page/decimals.ts';
 import { outputTarget } from '../reports/html/page/outputTarget.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
-export { checkFolder, ensureFolder };
+export { ensureFolder };
 
 export function printJson(value: unknown): void {
   writeStandardOutput(`${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
@@ -125,14 +125,42 @@ const STORE_FILES: readonly [string, string][] = [
 ];
 
 /**
+ * Checks an output folder before any work (checkFolder: it is made as a file is written into it),
+ * its refusal naming the flag and the path given: `--report a.txt/x.html: cannot create folder
+ * a.txt: ENOTDIR — choose a writable location`. Every output path of every command is checked here.
+ * @throws UserError naming `flag`, `given` and the folder.
+ */
+export function checkOutputFolder(folder: string, flag: string, given: string): void {
+  try {
+    checkFolder(folder);
+  } catch (err) {
+    throw err instanceof UserError ? new UserError(`${flag} ${given}: ${err.message}`) : err;
+  }
+}
+
+/**
+ * The folders a study file, sweep or walk-forward writes into, checked before any work
+ * (checkOutputFolder): the database's and, with `pages`, <out>/reports (`places` as outputPlaces
+ * gives them; probe r68b F4: `--out afile` was refused only after every run was stored). A refusal
+ * names the flag that put the folder there (--db, else --out, whose default is `out`).
+ */
+export function checkOutputPlaces(places: { readonly out: string; readonly db: string }, given: { readonly out?: string; readonly db?: string }, pages: boolean): void {
+  if (given.out !== undefined) checkFolderOption(given.out, '--out', 'out');
+  checkOutputFolder(dirname(places.db), given.db === undefined ? '--out' : '--db', given.db ?? places.out);
+  if (pages) checkOutputFolder(join(places.out, 'reports'), given.out === undefined && given.db !== undefined ? '--db' : '--out', given.out ?? given.db ?? places.out);
+}
+
+/**
  * Check an output file before any work is done: a folder given where a file is meant is refused
  * (naming the flag), as is `-` (standard output) where the command writes only files (export
  * reads `-` itself), and every path outputTarget refuses ('', `name/`, a descriptor other than
  * standard output or error), and the results store `store` when given; the file's folder is
- * checked now (it is made as the file is written: core/folders.ts), or refused in one line.
+ * checked first (checkOutputFolder: a file where a folder of the path is meant is refused there),
+ * or refused in one line.
  */
 export function prepareOutputFile(path: string, flag: string, example: string, store?: string): void {
   if (path === '-') throw new UserError(`${flag} -: this writes a file, not standard output — name the file, e.g. ${flag} ${example}`);
+  checkOutputFolder(dirname(path) || '.', flag, path);
   let target;
   try {
     target = outputTarget(path);
@@ -143,16 +171,16 @@ export function prepareOutputFile(path: string, flag: string, example: string, s
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new UserError(`${flag} ${path} is a folder: name the file to write, e.g. ${flag} ${join(path, example)}`);
   }
-  checkFolder(dirname(path) || '.');
 }
 
 /**
- * Check an output folder given by `flag` before any work is done: a path that is a file (not a
- * folder) is refused as `--out sample.csv is a file: --out takes a folder, e.g. --out out/sample`
- * (the system would say only that "a part of the path is a file"); the folder is then checked as
- * checkFolder checks it (made when written).
+ * Check a flag that names an output folder (`--out` of a study, sweep or sample) before any work is
+ * done: a path that is a file is refused as `--out sample.csv is a file: --out takes a folder, e.g.
+ * --out out/sample` (the system would say only that "a part of the path is a file"); the folder is
+ * then checked as checkOutputFolder checks it (made when written).
+ * @throws UserError naming `flag`, the path and an `example` of the flag's use.
  */
-export function checkOutputFolder(path: string, flag: string, example: string): void {
+export function checkFolderOption(path: string, flag: string, example: string): void {
   if (statSync(path, { throwIfNoEntry: false })?.isFile()) throw new UserError(`${flag} ${path} is a file: ${flag} takes a folder, e.g. ${flag} ${example}`);
-  checkFolder(path);
+  checkOutputFolder(path, flag, path);
 }

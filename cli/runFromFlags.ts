@@ -1,6 +1,6 @@
 // `breadth run --strategy …`: one run described by flags, checked flag by flag before any work
 // (an error names the flag, never a config key path), then run as `breadth run <config>` runs a
-// one-run study (study/index.ts runStudyOn): market, engine, metrics — the DSR over the trials
+// one-run study (study/index.ts replayStudy, then publishStudy): market, engine, metrics — the DSR over the trials
 // --db records — SQLite, and the tear sheet when --report asks for one.
 
 import { dirname, join } from 'node:path';
@@ -15,11 +15,12 @@ import { plainIssue } from '../engine/configError.ts';
 import { openStore } from '../reports/store/index.ts';
 import { parseStudy, requireDataPath, type StudyConfig } from '../study/config.ts';
 import { fieldHelp } from '../study/fieldHelp.ts';
-import { runStudyOn } from '../study/index.ts';
+import { replayStudy } from '../study/index.ts';
+import { publishStudy } from '../study/publish.ts';
 import { openStudyMarket } from '../study/market.ts';
 import { abortOnSignal } from './interrupt.ts';
 import { symbolsOption } from './loadOptions.ts';
-import { checkFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
+import { checkOutputFolder, prepareOutputFile, printJson, progressBar } from './output.ts';
 import { headline, printSummary } from './studySummary.ts';
 import { writeStandardOutput } from '../reports/html/page/standardStreams.ts';
 
@@ -218,6 +219,17 @@ function studyFromFlags(flags: RunFlags & { strategy: string }): StudyConfig {
   }
 }
 
+/** The tear sheet of run `id` of the store at `db`, rendered from the store alone (as `breadth report` renders it). */
+async function tearSheetOf(db: string, id: number): Promise<string> {
+  const { tearSheetHtml } = await import('../study/reportFiles.ts');
+  const store = openStore(db);
+  try {
+    return tearSheetHtml(store, id);
+  } finally {
+    store.close();
+  }
+}
+
 /** A rate series named by --rf must be in the data: asked for, it is never silently 0. */
 function checkRateSeries(rf: number | string, market: Market): void {
   if (typeof rf === 'string' && !(rf in market.rates)) throw new UserError(`--rf ${rf}: ${noRateSeries(market, rf)}; or give an annual rate such as 0.03`);
@@ -225,36 +237,40 @@ function checkRateSeries(rf: number | string, market: Market): void {
 
 export async function runFromFlags(flags: RunFlags & { strategy: string; db: string; json: boolean; load?: LoadMarketOptions }): Promise<void> {
   const study = studyFromFlags(flags);
-  checkFolder(dirname(flags.db));
+  checkOutputFolder(dirname(flags.db), '--db', flags.db);
   if (flags.report !== undefined) prepareOutputFile(flags.report, '--report', 'tear-sheet.html', flags.db);
   const market = await openStudyMarket(study, flags.load);
   checkRateSeries(study.riskFree, market);
   const bar = progressBar();
   // As `breadth run <config>`: each run's DSR over the trials --db records for its strategy and data.
-  const outcome = await runStudyOn(market, study, { where: 'command line', db: flags.db, reportDir: null, progress: { onRun: (k, n, name) => bar.update(k, n, name) } })
+  // The replay is synchronous: Ctrl-C ends it at once (a listener would wait for it), and nothing is written yet.
+  const runs = await replayStudy(market, study, { where: 'command line', db: flags.db, progress: { onRun: (k, n, name) => bar.update(k, n, name) } })
     .catch((err: unknown) => {
       throw byFlags(err, flags);
     })
     .finally(() => bar.stop());
-  const main = outcome.published.runs[outcome.published.runs.length - 1];
-  if (flags.report !== undefined) {
-    const report = flags.report;
-    // The run is stored: Ctrl-C from here on says so, and how to write the page it stopped (probe r67b F6: it ended silently).
-    const stopped = `interrupted: run ${main.id} is stored in ${flags.db}; the tear sheet was not written: breadth report ${flags.db} ${main.id} --out ${report}`;
-    await abortOnSignal(async (signal) => {
-      const [{ tearSheetHtml }, { writeReport }] = await Promise.all([import('../study/reportFiles.ts'), import('../reports/html/index.ts')]);
-      const store = openStore(flags.db);
-      let html: string;
-      try {
-        html = tearSheetHtml(store, main.id);
-      } finally {
-        store.close();
-      }
-      await setImmediate(); // a Ctrl-C during the (synchronous) rendering is heard here, before the page is written
-      signal.throwIfAborted();
+  // Ctrl-C is heard from before the run is stored: one that comes while it is written (synchronously, in one
+  // transaction) is heard once it is stored, so it says so, and how to write the page it stopped (probe r68b F1:
+  // a Ctrl-C between the commit and a listener set after it ended in silence; F2: one during the write left an empty store).
+  const report = flags.report;
+  let stored: number | undefined;
+  const stopped = (): string =>
+    stored === undefined
+      ? `interrupted: nothing was stored in ${flags.db}`
+      : `interrupted: run ${stored} is stored in ${flags.db}${report === undefined ? '' : `; the tear sheet was not written: breadth report ${flags.db} ${stored} --out ${report}`}`;
+  const published = await abortOnSignal(async (signal) => {
+    const done = await publishStudy(study, runs, { db: flags.db, reportDir: null });
+    stored = done.runs[done.runs.length - 1].id;
+    const html = report === undefined ? undefined : await tearSheetOf(flags.db, stored);
+    await setImmediate(); // a Ctrl-C during the (synchronous) storing or rendering is heard here, before the page is written
+    signal.throwIfAborted();
+    if (report !== undefined && html !== undefined) {
+      const { writeReport } = await import('../reports/html/index.ts');
       writeReport(report, html);
-    }, stopped);
-  }
+    }
+    return done;
+  }, stopped);
+  const outcome = { study: runs, published };
   if (flags.json) printJson({ data: market.name, synthetic: market.synthetic, db: flags.db, runs: headline(outcome), report: flags.report ?? null });
   else {
     printSummary(outcome);

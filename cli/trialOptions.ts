@@ -12,7 +12,7 @@ import type { QueueSettings } from '../study/sweep/queue/protocol.ts';
 import { trialTimeoutMs } from '../study/sweep/trialTimeout.ts';
 import { interruptible } from './interrupt.ts';
 import { noteCacheSkipped, symbolsOption } from './loadOptions.ts';
-import { checkFolder, checkOutputFolder, progressBar } from './output.ts';
+import { checkOutputPlaces, progressBar } from './output.ts';
 
 export interface TrialArgs {
   config: string;
@@ -81,7 +81,8 @@ export interface TrialRunSettings {
 
 /**
  * Runs `work` on the study file of `args` (--data and --symbols applied) with the settings the
- * trial commands share: the results database (--db, else <out>/breadth.db, its folder checked), the
+ * trial commands share: the results database (--db, else <out>/breadth.db; its folder and, with
+ * --report, <out>/reports checked before any work), the
  * workers or the queue, --trial-timeout, --resume, --runs, a progress bar with ETA, and Ctrl-C
  * aborting `signal` (the trials in progress finish, each within --trial-timeout).
  * `out` is where pages go: --out, else the folder of --db (the rule of `breadth run`), else `out`
@@ -94,8 +95,7 @@ export async function runTrialCommand<R>(args: TrialArgs, work: (config: StudyCo
   const timeoutMs = trialTimeoutMs(args['trial-timeout']);
   const config = withSymbolsArg(loadStudyFile(args.config, args.data || undefined), args);
   const { out, db } = outputPlaces(args.out, args.db);
-  if (args.out !== undefined) checkOutputFolder(args.out, '--out', 'out');
-  checkFolder(dirname(db));
+  checkOutputPlaces({ out, db }, args, args.report);
   const bar = progressBar({ eta: true });
   // Here a trial in progress ends within its --trial-timeout (its thread is ended past it).
   const stopping = `stopping after the trials in progress${args.queue === undefined ? `, each within --trial-timeout ${timeoutMs / 1000} s` : ''}`;

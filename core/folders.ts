@@ -23,10 +23,15 @@ function missingLevels(folder: string): string[] {
 /**
  * Makes the missing `levels` (outermost first), or throws a UserError naming `folder` and the
  * system's code, and the file in its way where one is (`x.csv is a file, not a folder (ENOTDIR)`).
- * Levels are made one at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc).
+ * The level they go in (or `folder` itself, when none is missing) must be a folder: a file there
+ * is ENOTDIR, as mkdir says one level deeper (probe r68b F3: `--report afile/x.html` passed this
+ * check and crashed where the page was written). Levels are made one at a time: Node's recursive
+ * mkdir never returns on some paths (e.g. under /proc).
  */
 function makeLevels(folder: string, levels: readonly string[]): void {
+  const base = levels.length > 0 ? dirname(levels[0]) : resolve(folder);
   try {
+    if (statSync(base, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error(`${base} is a file, not a folder`), { code: 'ENOTDIR' });
     for (const level of levels) makeLevel(level);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -57,9 +62,26 @@ function makeLevel(level: string): void {
  * process may make the same level meanwhile (concurrent runs writing into one `out/`): a level
  * that exists as a folder by then is what was asked. Throws a UserError naming the folder and the
  * system's code.
+ * @returns the levels it made (absolute paths, outermost first), for removeFolders to take back.
  */
-export function ensureFolder(folder: string): void {
-  makeLevels(folder, missingLevels(folder));
+export function ensureFolder(folder: string): string[] {
+  const missing = missingLevels(folder);
+  makeLevels(folder, missing);
+  return missing;
+}
+
+/**
+ * Removes the folder `levels` (outermost first, as ensureFolder returns them), innermost first,
+ * each only while it is empty: a level another process put something in meanwhile stays.
+ */
+export function removeFolders(levels: readonly string[]): void {
+  for (const level of levels.toReversed()) {
+    try {
+      rmdirSync(level);
+    } catch {
+      // not made, or no longer empty: not ours to remove
+    }
+  }
 }
 
 /**
@@ -74,12 +96,6 @@ export function checkFolder(folder: string): void {
   try {
     makeLevels(folder, missing);
   } finally {
-    for (const level of missing.toReversed()) {
-      try {
-        rmdirSync(level);
-      } catch {
-        // not made (the refusal above), or no longer empty: not this check's to remove
-      }
-    }
+    removeFolders(missing); // those the refusal above left unmade are skipped
   }
 }

@@ -30,23 +30,33 @@ export async function runStudy(
 }
 
 /**
+ * Replay a study's runs on its `market` (openStudyMarket), writing nothing: each run's DSR counts
+ * the trials the results store at `db` holds for its strategy on this data (a store that does not
+ * exist yet holds none, and is not created just to look). publishStudy stores them.
+ */
+export async function replayStudy(
+  market: Market,
+  config: StudyConfig,
+  options: { where: string; db: string; baseDir?: string; progress?: Omit<StudyProgress, 'trials'> },
+): Promise<StudyRuns> {
+  const registry = existsSync(options.db) ? openStore(options.db) : undefined;
+  try {
+    const trials = registry ? (strategy: string, fingerprint: string) => recordedTrials(registry, strategy, fingerprint) : undefined;
+    return await runStudyRuns(config, market, options.where, { ...options.progress, ...(trials ? { trials } : {}) }, options.baseDir);
+  } finally {
+    registry?.close();
+  }
+}
+
+/**
  * Run a study on its `market` (openStudyMarket) and publish it to `db` (and reports to `reportDir`
- * unless null): what `breadth run`, from a config or from flags, and `breadth study` do.
+ * unless null): what `breadth run <config>` and `breadth study` do (replayStudy, then publishStudy).
  */
 export async function runStudyOn(
   market: Market,
   config: StudyConfig,
   options: { where: string; db: string; reportDir: string | null; baseDir?: string; progress?: Omit<StudyProgress, 'trials'> },
 ): Promise<StudyOutcome> {
-  // Each run's DSR counts the trials the results store holds for its strategy on this data (a
-  // store that does not exist yet holds none, and is not created just to look).
-  const registry = existsSync(options.db) ? openStore(options.db) : undefined;
-  let study: StudyRuns;
-  try {
-    const trials = registry ? (strategy: string, fingerprint: string) => recordedTrials(registry, strategy, fingerprint) : undefined;
-    study = await runStudyRuns(config, market, options.where, { ...options.progress, ...(trials ? { trials } : {}) }, options.baseDir);
-  } finally {
-    registry?.close();
-  }
+  const study = await replayStudy(market, config, options);
   return { study, published: await publishStudy(config, study, { db: options.db, reportDir: options.reportDir }) };
 }

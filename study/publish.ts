@@ -2,7 +2,7 @@
 // rendered from the store alone — the same path `breadth report` takes for any stored run. The
 // report code is loaded only when reports are asked for.
 
-import { openStore, writeRun } from '../reports/store/index.ts';
+import { MIGRATIONS, openStore, writeRun } from '../reports/store/index.ts';
 import type { StudyConfig } from './config.ts';
 import { pagePath } from './pageNames.ts';
 import type { StudyRuns } from './runStudy.ts';
@@ -32,7 +32,7 @@ export interface PublishOptions {
  * @throws UserError when the store cannot be opened or a page cannot be written (openStore, writeReport).
  */
 export async function publishStudy(config: StudyConfig, study: StudyRuns, options: PublishOptions): Promise<Published> {
-  const store = openStore(options.db);
+  const store = openStore(options.db, MIGRATIONS, { discardEmpty: true }); // a new store whose first run fails to be written is not left empty
   try {
     const ids = new Map<string, number>();
     for (const run of study.runs) {

@@ -52,14 +52,14 @@ const sample: CommandModule<object, { out: string; seed: number; stocks: number;
       .example('$0 data sample --out out/sample', 'then: breadth data inspect out/sample'),
   // Whole or not at all: Ctrl-C, SIGTERM or a full disk leaves --out as it was (data/sample/csv.ts).
   handler: async ({ out, seed, stocks, years }) => {
-    const [{ generateSampleMarket }, { writeSampleCsv }, { checkOutputFolder, ensureFolder }, { writeFailure }, { abortOnSignal }] = await Promise.all([
+    const [{ generateSampleMarket }, { writeSampleCsv }, { checkFolderOption, ensureFolder }, { writeFailure }, { abortOnSignal }] = await Promise.all([
       import('../../data/sample.ts'),
       import('../../data/sample/csv.ts'),
       import('../output.ts'),
       import('../../reports/html/page/writeFailure.ts'),
       import('../interrupt.ts'),
     ]);
-    checkOutputFolder(out, '--out', 'out/sample');
+    checkFolderOption(out, '--out', 'out/sample');
     const market = generateSampleMarket({ seed, stocks, years });
     ensureFolder(dirname(resolve(out)));
     const files = await abortOnSignal((signal) => writeSampleCsv(market, out, { signal }), `interrupted: ${out} is as it was (no part of the sample written)`).catch((err: unknown) => {

@@ -5,10 +5,10 @@
 // folder or mount (from a private snapshot copy where SQLite cannot read it in place),
 // except that an older breadth's store is upgraded first where it is writable; a file that holds
 // no store (an empty one) is refused as it is, never made one.
-import { closeSync, copyFileSync, existsSync, openSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureFolder } from '../../core/folders.ts';
+import { ensureFolder, removeFolders } from '../../core/folders.ts';
 import { privateTempFolder } from '../../core/tempFolder.ts';
 import { UserError } from '../../data/errors.ts';
 import { APPLICATION_ID, type Migration, MIGRATIONS } from './schema.ts';
@@ -125,6 +125,13 @@ export interface OpenStoreOptions {
    * (an empty file) is refused as a read-only open refuses it, never made a store.
    */
   readonly existing?: boolean;
+  /**
+   * A store this open creates is removed again on close, with the folders made for it, when it then
+   * holds nothing (holdsNothing) and no other connection has it open: a command that fails or is
+   * stopped before it stores anything leaves no empty store (probe r68b F2). A store that was there
+   * is never removed.
+   */
+  readonly discardEmpty?: boolean;
 }
 
 /**
@@ -136,15 +143,19 @@ export interface OpenStoreOptions {
 export function openStore(path: string, migrations: readonly Migration[] = MIGRATIONS, options: OpenStoreOptions = {}): Store {
   if (options.readonly) return openReadOnly(path, migrations);
   try {
-    return openWritable(path, migrations, options.existing === true);
+    return openWritable(path, migrations, options.existing === true, options.discardEmpty === true);
   } catch (err) {
     throw explain(err, path);
   }
 }
 
-/** openStore for writing (`existing`: only a store that is there), throwing what SQLite says as it is. */
-function openWritable(path: string, migrations: readonly Migration[], existing: boolean): Store {
-  if (!existing) ensureFolder(dirname(path) || '.'); // made as the file is (core/folders.ts)
+/**
+ * openStore for writing (`existing`: only a store that is there; `discardEmpty` as OpenStoreOptions),
+ * throwing what SQLite says as it is.
+ */
+function openWritable(path: string, migrations: readonly Migration[], existing: boolean, discardEmpty = false): Store {
+  const created = !existing && !existsSync(path);
+  const folders = existing ? [] : ensureFolder(dirname(path) || '.'); // made as the file is (core/folders.ts)
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS, fileMustExist: existing });
   try {
     db.pragma('foreign_keys = ON');
@@ -153,11 +164,30 @@ function openWritable(path: string, migrations: readonly Migration[], existing: 
     enterWal(db);
     db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
     const found = migrate(db, migrations, path);
-    return { path, db, ...(found ? { upgradedFrom: found } : {}), close: () => db.close() };
+    const close = created && discardEmpty ? () => closeDiscardingEmpty(db, path, folders) : () => db.close();
+    return { path, db, ...(found ? { upgradedFrom: found } : {}), close };
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/** True when the store holds no run, trial or trial failure: nothing a command stored (a sweep's own row is only its plan). */
+function holdsNothing(db: Database.Database): boolean {
+  return db.prepare('SELECT NOT EXISTS (SELECT 1 FROM runs) AND NOT EXISTS (SELECT 1 FROM trials) AND NOT EXISTS (SELECT 1 FROM trial_failures)').pluck().get() === 1;
+}
+
+/**
+ * Close `db`, a store this process created at `path` (in the `folders` it made), and remove it when
+ * it holds nothing. Another connection still open keeps the write-ahead log SQLite removes with the
+ * last one (a second process storing into the same new file): the store is then left to it.
+ */
+function closeDiscardingEmpty(db: Database.Database, path: string, folders: readonly string[]): void {
+  const empty = holdsNothing(db);
+  db.close();
+  if (!empty || existsSync(`${path}-wal`)) return;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+  removeFolders(folders);
 }
 
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));

@@ -9,7 +9,7 @@
 import { UserError } from '../../data/errors.ts';
 import type { Market } from '../../data/market.ts';
 import { DEFAULT_PBO_BLOCKS, type Metric, pboBlocksProblem, type SharpeTrials } from '../../reports/metrics/index.ts';
-import { canonicalJson, fillsHash, keepTrialRun, openStore, recordedTrials, recordSweep, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
+import { canonicalJson, fillsHash, keepTrialRun, MIGRATIONS, openStore, recordedTrials, recordSweep, sha256, type Store, type StoredTrial, sweepFailures, sweepTrials, type TrialFailure, writeRun, writeTrialFailures } from '../../reports/store/index.ts';
 import { executeTrials, type TrialExecutor } from './execute.ts';
 import { localExecutor } from './pool.ts';
 import { marketRequest, type QueueSettings } from './queue/protocol.ts';
@@ -108,7 +108,8 @@ async function trialExecutor(options: ExecutionOptions, config: StudyConfig, mar
 export async function openExecution(options: ExecutionOptions, config: StudyConfig, market: Market, shared: SharedMarket): Promise<{ executor: TrialExecutor; store: Store }> {
   const executor = await trialExecutor(options, config, market, shared);
   try {
-    return { executor, store: openStore(options.db) };
+    // A new store that ends with no trial in it (Ctrl-C before the first ended, every one refused at once) is removed as it is closed.
+    return { executor, store: openStore(options.db, MIGRATIONS, { discardEmpty: true }) };
   } catch (err) {
     await executor.close();
     throw err;

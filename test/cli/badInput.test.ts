@@ -262,7 +262,7 @@ describe.concurrent('unwritable outputs', () => {
       [['study', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
       [['run', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
       [['sweep', 'study.yaml', '--out', 'AAA.csv', '--db', 'r.db'], '--out AAA.csv is a file: --out takes a folder, e.g. --out out'],
-      [['data', 'sample', '--out', 'AAA.csv/sample/x'], 'cannot create folder AAA.csv/sample/x: AAA.csv is a file, not a folder (ENOTDIR) — choose a writable location'],
+      [['data', 'sample', '--out', 'AAA.csv/sample/x'], '--out AAA.csv/sample/x: cannot create folder AAA.csv/sample/x: AAA.csv is a file, not a folder (ENOTDIR) — choose a writable location'],
     ];
     for (const [args, line] of said) {
       const o = await breadth(args, { cwd: own });

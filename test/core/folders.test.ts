@@ -23,6 +23,9 @@ describe('checkFolder', () => {
     const file = join(dir, 'plain-file');
     writeFileSync(file, 'x');
     expect(() => checkFolder(join(file, 'sub'))).toThrow(new UserError(`cannot create folder ${join(file, 'sub')}: ${file} is a file, not a folder (ENOTDIR) — choose a writable location`));
+    // The file itself named as the folder (probe r68b F3: `--report plain-file/x.html` was let through): no level to make, and still no folder.
+    expect(() => checkFolder(file)).toThrow(new UserError(`cannot create folder ${file}: ${file} is a file, not a folder (ENOTDIR) — choose a writable location`));
+    expect(() => ensureFolder(file)).toThrow(new UserError(`cannot create folder ${file}: ${file} is a file, not a folder (ENOTDIR) — choose a writable location`));
     expect(() => checkFolder('/proc/nope/deeper')).toThrow(new UserError('cannot create folder /proc/nope/deeper: ENOENT — choose a writable location'));
   });
 });

@@ -56,6 +56,38 @@ describe('openStore', () => {
     again.close();
   });
 
+  it('discardEmpty: a store this open made is removed on close, with its folders, while it holds nothing (probe r68b F2: a stopped run left an empty store)', () => {
+    const base = join(dir, 'discard');
+    const file = join(base, 'x', 'y', 'a.db');
+    openStore(file, MIGRATIONS, { discardEmpty: true }).close();
+    expect(readdirSync(dir)).not.toContain('discard'); // nothing stored: the file, its journals and x/y are gone
+
+    // A run stored: kept.
+    const kept = openStore(file, MIGRATIONS, { discardEmpty: true });
+    const result = longShortRun();
+    const id = writeRun(kept, { result, metrics: runMetrics(result) });
+    kept.close();
+    expect(readdirSync(join(base, 'x', 'y'))).toEqual(['a.db']);
+
+    // A store that was there, though empty, is not this open's to remove.
+    const empty = path();
+    openStore(empty).close();
+    openStore(empty, MIGRATIONS, { discardEmpty: true }).close();
+    expect(statSync(empty).isFile()).toBe(true);
+
+    // Another connection still has the new store open (a second process storing into it): left to it.
+    const shared = join(base, 'shared.db');
+    const mine = openStore(shared, MIGRATIONS, { discardEmpty: true });
+    const other = openStore(shared);
+    mine.close();
+    expect(getRun(other, writeRun(other, { result, metrics: runMetrics(result) }))?.run.id).toBe(1);
+    other.close();
+    expect(statSync(shared).isFile()).toBe(true);
+    const reader = openStore(file, MIGRATIONS, { readonly: true });
+    expect(getRun(reader, id)?.run.sessions).toBe(30);
+    reader.close();
+  });
+
   it('a store from a newer breadth is refused, untouched', () => {
     const file = path();
     openStore(file).close();

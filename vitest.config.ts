@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -13,10 +13,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // One test file per core, not vitest's default of one fewer: most of the suite's time is CLI
-    // processes and SQLite writes, and on a 2-core machine one worker left a core idle
-    // (npm test: 804 s of vitest with 1 worker, 587 s with 2, no test slower past its timeout).
-    maxWorkers: availableParallelism(),
     // Tests (and the CLI processes they start) never touch the user's own market cache.
     env: { BREADTH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'breadth-test-cache-')) },
   },

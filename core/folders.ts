@@ -49,11 +49,19 @@ function fileInTheWay(folder: string): string | undefined {
 }
 
 /** Makes one folder level; EEXIST is no failure when the level is a folder (made by another process since it was found missing). */
-function makeLevel(level: string): void {
+function makeLevel(level: string, again = true): void {
   try {
     mkdirSync(level);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(level, { throwIfNoEntry: false })?.isDirectory()) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    // Its parent gone meanwhile: another command's checkFolder took back the level it made for its check (two
+    // commands writing into one new folder at once). Made again, once: under /proc it stays ENOENT.
+    if (code === 'ENOENT' && again) {
+      makeLevel(dirname(level), false);
+      makeLevel(level, false);
+      return;
+    }
+    if (code !== 'EEXIST' || !statSync(level, { throwIfNoEntry: false })?.isDirectory()) throw err;
   }
 }
 

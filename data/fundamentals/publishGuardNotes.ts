@@ -1,5 +1,5 @@
 // Filings whose publish date cannot be when they came out (statements.ts publishDateImplausible),
-// which the point-in-time rows take as public PUBLISH_GUARD_DAYS after their period end: said in
+// which the point-in-time rows take as public on their filing deadline (publishGuardDays): said in
 // the notes of the statement files they were merged from, so `data inspect` shows them and a run
 // that reads fundamentals carries them as a caveat, restated for the symbols it read
 // (engine/caveats/warnings.ts).
@@ -29,6 +29,10 @@ export function publishGuardNote(filings: Iterable<GuardedFiling>, frequency: 'q
       const latest = list.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
       return { symbol: ticker, text: list.length === 1 ? `${ticker} ${dates(latest)}` : `${ticker} ${list.length}, latest ${dates(latest)}` };
     });
-  const rule = `a Publish Date before the Report Date or under ${MIN_PUBLISH_LAG_DAYS} days after it, which no 10-Q or 10-K meets: each taken as public ${PUBLISH_GUARD_DAYS} days after the period end instead`;
+  const deadline =
+    frequency === 'annual'
+      ? `${PUBLISH_GUARD_DAYS.year} days after the period end (the 10-K's)`
+      : `${PUBLISH_GUARD_DAYS.quarter} days after the period end (the 10-Q's; ${PUBLISH_GUARD_DAYS.year} for a Q4, reported in the 10-K)`;
+  const rule = `a Publish Date before the Report Date or under ${MIN_PUBLISH_LAG_DAYS} days after it, which no 10-Q or 10-K meets: each taken as public on its latest SEC filing deadline instead, ${deadline}`;
   return listedNote(`${frequency} filings of 1 ticker have ${rule}: {list}`, `${frequency} filings of {n} tickers have ${rule}: {list}`, entries);
 }

@@ -5,7 +5,10 @@
 // - A filing is public from availableAt = its publish date; when a publish date precedes the
 //   period end, or follows it by fewer than MIN_PUBLISH_LAG_DAYS (no 10-Q or 10-K is out that
 //   fast: SimFin's LFVN quarters "published" the day after their end, DHI's FY2022 too), it is
-//   taken to be public PUBLISH_GUARD_DAYS after the period end instead.
+//   taken to be public on the SEC's latest filing deadline instead (publishGuardDays): 45 days
+//   after a Q1–Q3 quarter's end (Form 10-Q), 90 after a fiscal year's (Form 10-K, which also
+//   reports Q4) — the deadlines of a non-accelerated filer, the latest any company has, so a
+//   guarded filing is never read before the company could have had to file it.
 // - Filings are not published in period order (a late quarter can come out after the next one).
 //   So each row is a snapshot: what the public filings say at the end of one publish day, built
 //   from those filings alone — a filing published later never reaches an earlier row.
@@ -23,8 +26,17 @@
 
 import { FUNDAMENTAL_FIELDS, type FundamentalField, type FundamentalRow } from '../fundamentals.ts';
 
-/** Days after the period end at which a filing whose publish date is implausible (publishDateImplausible) is taken to be public. */
-export const PUBLISH_GUARD_DAYS = 45;
+/**
+ * Days after its period end at which a filing whose publish date is implausible
+ * (publishDateImplausible) is taken to be public: the SEC's deadline for a non-accelerated filer
+ * (17 CFR 240.13a-13 and Form 10-Q General Instruction A: 45 days after a quarter; Form 10-K
+ * General Instruction A: 90 days after the fiscal year, whose filing also reports Q4). Larger
+ * filers' deadlines (40 and 60–75 days) are earlier, so these are the latest any filing is due.
+ */
+export const PUBLISH_GUARD_DAYS = { quarter: 45, year: 90 } as const;
+
+/** Days after `fiscalPeriod`'s end at which its filing is due at the latest: 90 for Q4 and FY (the 10-K), 45 for Q1–Q3 (the 10-Q). */
+export const publishGuardDays = (fiscalPeriod: FiscalPeriod): number => (fiscalPeriod === 'Q4' || fiscalPeriod === 'FY' ? PUBLISH_GUARD_DAYS.year : PUBLISH_GUARD_DAYS.quarter);
 /**
  * Fewest days from period end to a plausible publish date. SimFin's lags below it (0–9 days: 47
  * quarterly income rows, 82 annual balance rows) are no filing's; from 10 days on (60 rows at
@@ -62,9 +74,9 @@ export function publishDateImplausible(s: Pick<Statement, 'periodEnd' | 'publish
   return !(s.published - s.periodEnd >= MIN_PUBLISH_LAG_DAYS);
 }
 
-/** The epoch day a filing is public from: its publish date, or PUBLISH_GUARD_DAYS after its period end where that date is implausible. */
-export function availableAt(s: Pick<Statement, 'periodEnd' | 'published'>): number {
-  return publishDateImplausible(s) ? s.periodEnd + PUBLISH_GUARD_DAYS : s.published;
+/** The epoch day a filing is public from: its publish date, or its filing deadline (publishGuardDays after its period end) where that date is implausible. */
+export function availableAt(s: Pick<Statement, 'periodEnd' | 'published' | 'fiscalPeriod'>): number {
+  return publishDateImplausible(s) ? s.periodEnd + publishGuardDays(s.fiscalPeriod) : s.published;
 }
 
 /**

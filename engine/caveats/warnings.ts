@@ -609,8 +609,8 @@ const IDENTICAL_PAIR = /^(.+) \([^()]*\) holds the same series \([^()]*\) as (.+
 /** Source notes that can change how results read; routine provenance (row counts…) stays in the manifest. */
 /** SimFin's annual share counts restated into the quarterly file's split units, or dropped where their units are unknown (data/fundamentals/shareVintages.ts): a read of later filings, or caps unknown, a run reading fundamentals is told of. */
 const SHARE_UNITS = /put in the quarterly file's share units|left unknown \(NaN\) in the annual file/;
-/** SimFin filings whose publish date is implausible, taken as public 45 days after their period end (data/fundamentals/publishGuardNotes.ts): figures a run read later than their file says. */
-const PUBLISH_GUARD = /taken as public \d+ days after the period end/;
+/** SimFin filings whose publish date is implausible, taken as public on their filing deadline (data/fundamentals/publishGuardNotes.ts): figures a run read later than their file says. */
+const PUBLISH_GUARD = /taken as public on its latest SEC filing deadline/;
 const CAVEAT = new RegExp(`look-ahead|survivor|no volume|volume is 0 on|total-return|no opening|NaN|missing|distributions? above|weekend-dated bars read|dated on a weekend|next traded row|${IDENTICAL_SERIES.source}|${DOUBTFUL.source}|${READING.source}|${PERIOD_START_RATE.source}|${SHARE_UNITS.source}|${PUBLISH_GUARD.source}`, 'i');
 /** Files not read that hold no prices (a licence .txt) or are macOS metadata: nothing a run lacks (prices/files/unreadFiles.ts). */
 const UNREAD_HARMLESS = /nothing to do|macOS metadata/;

@@ -221,21 +221,25 @@ describe('the debt fields: one missing-value rule for every ratio (probe r60b fa
   });
 });
 
-describe('a publish date under 10 days after the period end is taken as 45 days after it (probe r60b fault 2)', () => {
-  // Period end 2021-06-30; 2021-06-30 + 45 days = 2021-08-14 (July has 31 days: 07-31 is +31, 08-14 is +45).
-  const at = (published: string): string => isoDay(availableAt({ periodEnd: day('2021-06-30'), published: day(published) }));
+describe('a publish date under 10 days after the period end is taken as the SEC filing deadline: 45 days after a Q1–Q3 end, 90 after a Q4 or fiscal year end (probe r60b fault 2)', () => {
+  // Period end 2021-06-30. +45 days = 2021-08-14 (July has 31 days: 07-31 is +31, 08-14 is +45);
+  // +90 days = 2021-09-28 (08-31 is +62, 09-28 is +90). A 10-K is due 90 days after the fiscal
+  // year at the latest (Form 10-K, General Instruction A), so 45 days would read DHI's FY2022
+  // (period end 2022-09-30, filed in mid-November) before its filing: look-ahead.
+  const at = (published: string, fiscalPeriod: FiscalPeriod = 'Q2'): string => isoDay(availableAt({ periodEnd: day('2021-06-30'), published: day(published), fiscalPeriod }));
 
-  it('hand table: published before, on, 1 and 9 days after the period end → 2021-08-14; 10 and 40 days after → as published', () => {
-    expect(['2021-06-25', '2021-06-30', '2021-07-01', '2021-07-09'].map(at)).toEqual(['2021-08-14', '2021-08-14', '2021-08-14', '2021-08-14']);
-    expect(['2021-07-10', '2021-08-09'].map(at)).toEqual(['2021-07-10', '2021-08-09']);
+  it('hand table: published before, on, 1 and 9 days after the period end → 2021-08-14 for Q1–Q3, 2021-09-28 for Q4 and FY; 10 and 40 days after → as published', () => {
+    expect(['2021-06-25', '2021-06-30', '2021-07-01', '2021-07-09'].map((d) => at(d))).toEqual(['2021-08-14', '2021-08-14', '2021-08-14', '2021-08-14']);
+    expect((['Q1', 'Q2', 'Q3', 'Q4', 'FY'] as const).map((p) => at('2021-07-01', p))).toEqual(['2021-08-14', '2021-08-14', '2021-08-14', '2021-09-28', '2021-09-28']);
+    expect(['2021-07-10', '2021-08-09'].flatMap((d) => [at(d, 'Q2'), at(d, 'FY')])).toEqual(['2021-07-10', '2021-07-10', '2021-08-09', '2021-08-09']);
   });
 
-  it(`property: a filing is never public before ${MIN_PUBLISH_LAG_DAYS} days after its period end, and is on its publish date from then on`, () => {
+  it(`property: a filing is never public before ${MIN_PUBLISH_LAG_DAYS} days after its period end, and is on its publish date from then on, else on its deadline`, () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: -400, max: 400 }), (periodEnd, lag) => {
-        const public_ = availableAt({ periodEnd, published: periodEnd + lag });
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: -400, max: 400 }), fc.constantFrom<FiscalPeriod>('Q1', 'Q2', 'Q3', 'Q4', 'FY'), (periodEnd, lag, fiscalPeriod) => {
+        const public_ = availableAt({ periodEnd, published: periodEnd + lag, fiscalPeriod });
         expect(public_ - periodEnd).toBeGreaterThanOrEqual(MIN_PUBLISH_LAG_DAYS);
-        expect(public_).toBe(lag >= MIN_PUBLISH_LAG_DAYS ? periodEnd + lag : periodEnd + 45);
+        expect(public_).toBe(lag >= MIN_PUBLISH_LAG_DAYS ? periodEnd + lag : periodEnd + (fiscalPeriod === 'Q4' || fiscalPeriod === 'FY' ? 90 : 45));
       }),
     );
   });
@@ -259,15 +263,17 @@ describe('a publish date under 10 days after the period end is taken as 45 days 
       ),
     );
     const note =
-      'quarterly filings of 2 tickers have a Publish Date before the Report Date or under 10 days after it, which no 10-Q or 10-K meets: each taken as public 45 days after the period end instead: AAA 2021-06-30 published 2021-07-01, BBB 2021-06-30 published 2021-07-09';
+      "quarterly filings of 2 tickers have a Publish Date before the Report Date or under 10 days after it, which no 10-Q or 10-K meets: each taken as public on its latest SEC filing deadline instead, 45 days after the period end (the 10-Q's; 90 for a Q4, reported in the 10-K): AAA 2021-06-30 published 2021-07-01, BBB 2021-06-30 published 2021-07-09";
 
-    it('AAA (+1) and BBB (+9) are public on 2021-08-14, CCC (+10) on its publish date 2021-07-10; the source notes name the two', () => {
+    it('BBB (a Q2, +9) is public on 2021-08-14 (+45), AAA (a Q4, +1) on 2021-09-28 (+90), CCC (+10) on its publish date 2021-07-10; the source notes name the two', () => {
       const { statements, sources } = loadSimfinStatements(join(dir, 'universe'), (ticker) => ['AAA', 'BBB', 'CCC'].indexOf(ticker));
       const f = new Fundamentals(3, statementsToRows(statements));
       const assets = (iso: string): number[] => Array.from(f.asOf('totalAssets', day(iso)));
       expect(assets('2021-07-12')).toEqual([NaN, NaN, 300]);
       expect(assets('2021-08-13')).toEqual([NaN, NaN, 300]);
-      expect(assets('2021-08-14')).toEqual([78_732_000, 200, 300]);
+      expect(assets('2021-08-14')).toEqual([NaN, 200, 300]);
+      expect(assets('2021-09-27')).toEqual([NaN, 200, 300]);
+      expect(assets('2021-09-28')).toEqual([78_732_000, 200, 300]);
       expect(sources[0].notes).toContain(note);
     });
 
@@ -286,8 +292,8 @@ describe('a publish date under 10 days after the period end is taken as 45 days 
       const both = backtest(market, scripted({ 0: (view) => (view.fundamental('totalAssets'), { weights: { AAA: 0.5, BBB: 0.5 } }) }), { initialCash: 10_000 });
       expect(both.caveats.filter((c) => c.message === `simfin_us-balance-quarterly.csv: ${note}`).map((c) => c.severity)).toEqual(['low']);
       const one = backtest(market, scripted({ 0: (view) => (view.fundamental('totalAssets'), { weights: { BBB: 1 } }) }), { initialCash: 10_000 });
-      expect(one.caveats.filter((c) => c.message.includes('taken as public 45 days')).map((c) => c.message)).toEqual([
-        'simfin_us-balance-quarterly.csv: quarterly filings of 1 ticker have a Publish Date before the Report Date or under 10 days after it, which no 10-Q or 10-K meets: each taken as public 45 days after the period end instead: BBB 2021-06-30 published 2021-07-09',
+      expect(one.caveats.filter((c) => c.message.includes('taken as public on its latest SEC filing deadline')).map((c) => c.message)).toEqual([
+        "simfin_us-balance-quarterly.csv: quarterly filings of 1 ticker have a Publish Date before the Report Date or under 10 days after it, which no 10-Q or 10-K meets: each taken as public on its latest SEC filing deadline instead, 45 days after the period end (the 10-Q's; 90 for a Q4, reported in the 10-K): BBB 2021-06-30 published 2021-07-09",
       ]);
     });
   });

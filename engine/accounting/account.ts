@@ -14,6 +14,9 @@
 //            still open (its cover spends the cash its sale brought): a gap, a sell or a cover that
 //            rests must not make the run borrow what nobody asked for. Fills that only close
 //            (part of) positions are never cut by a limit, as at a broker.
+// The book is valued as it stands at the fill: the broker marks every held position at the
+// prices known then (Portfolio.markKnown: a next-open fill's opens) before asking, so NAV and the
+// positions the legs leave untouched are not read at the last close (probe r69b F1).
 // A fill that the account cannot take whole is cut to the largest part it can (whole shares
 // unless fractional shares are on); the broker decides what happens to the rest.
 
@@ -215,7 +218,8 @@ export class AccountGuard {
    * Whether the book after legs[0..count) is allowed; sets #verdict (refusal null when it is, the
    * limits it is past, the gross and net after as multiples of NAV after) and #pastLimit.
    * Positions the legs touch are marked at their references before and after, as Portfolio.trade
-   * marks them; costs lower cash and NAV.
+   * marks them; the others at their marks, the prices known at the fill (Broker marks the book
+   * before the session's fills); costs lower cash and NAV.
    */
   #fits(legs: readonly Leg[], count: number): boolean {
     const p = this.#portfolio;

@@ -156,6 +156,29 @@ export class Portfolio {
   }
 
   /**
+   * Mark every held position at `prices` (row `base`, e.g. session t's opens before t's open
+   * fills) where session t has a bar (`close` at `base` not NaN) and a price there; the others keep
+   * their last mark. So the account checks at a fill value the whole book, and NAV, at the prices
+   * known at that fill, as the fill itself is (DESIGN.md: the opens of the fill session are known
+   * at a next-open fill, its closes are not). P&L is booked as moveMark books it; the close's
+   * markToMarket carries on from these marks, so the session's P&L sums are unchanged.
+   */
+  markKnown(prices: Float64Array, close: Float64Array, base: number, t: number): void {
+    const held = this.#held;
+    let moved = false;
+    for (let k = 0; k < this.#heldCount; k++) {
+      const i = held[k];
+      const p = prices[base + i];
+      if (Number.isNaN(p) || Number.isNaN(close[base + i])) continue;
+      this.pricedAt[i] = t;
+      if (p === this.mark[i]) continue;
+      this.moveMark(i, p);
+      moved = true;
+    }
+    if (moved) this.revalue(); // long and short value exactly at the new marks
+  }
+
+  /**
    * The oldest `pricedAt` among the positions the last markToMarket could not price (−1 when one
    * was never priced; +∞ when it priced them all): whether any mark can be stale, without another pass.
    */

@@ -17,7 +17,8 @@
 //   session's sales together pay their costs, all fill, whatever the order of the book (symbol
 //   names). Day orders expire after their first fill session; GTC orders rest until filled, ended
 //   by the book (a rebalance order replaced, a symbol gone, a cancel of the strategy's) or the run's end.
-// - The account (account.ts) checks every fill: a cash account (and a cash-only plan's buys) never
+// - The account (account.ts) checks every fill on the book marked at the prices known at it (a
+//   next-open fill: each held symbol's open; #markKnown): a cash account (and a cash-only plan's buys) never
 //   spends cash that is not there, a margin account's book stays within its limits. Additions are
 //   asked about together first (a session's offsetting legs); past a margin limit they are cut
 //   together (sessionCut.ts: the legs that offset the session's net first, then those that add to
@@ -170,6 +171,7 @@ export class Broker {
   fillAll(t: number, phase: Phase): void {
     const orders = this.#book.resting;
     if (orders.length === 0) return;
+    this.#markKnown(t, phase);
     this.#fillReductions(t, phase);
     let count = 0;
     for (const o of orders) if (o.quantity !== 0 && !this.#isReduction(o) && this.#prepare(o, t, phase, count)) count++;
@@ -183,6 +185,19 @@ export class Broker {
       this.#book.end(o, t, OrderEnd.dayEnd);
     }
     this.#book.dropFinished();
+  }
+
+  /**
+   * Before session t's fills in `phase`: the book marked at the prices known then — the opens (an
+   * open fill), the closes (a close fill) — so the account judges each fill on the NAV and the
+   * exposure of the whole book at the fill's moment, not at the last close (probe r69b F1: MAR
+   * opening 30 % down left the check reading its 150 shares at 100 and let CAP take gross to 2.05).
+   * A symbol with no bar or no open there keeps its last mark (a file without opens: the last close).
+   */
+  #markKnown(t: number, phase: Phase): void {
+    const m = this.#market;
+    const prices = phase === 'open' ? m.open : m.close;
+    if (prices !== undefined) this.#portfolio.markKnown(prices, m.close, t * m.symbols.length, t);
   }
 
   /** The book's exposure before this session's exits (AccountGuard.exposure), for noteExit. */

@@ -297,9 +297,11 @@ describe('closing positions is never cut by a limit', () => {
 });
 
 describe('an exit that closes a short past the limits is said too (probe r15c)', () => {
-  it('B delisted while the sale of A rests: the exit covers −60 B at 50 and leaves net 13 000 / 10 000 = 1.3 > 1, a closed breach', () => {
+  it('B delisted while the sale of A rests: the exit covers −60 B at 50 and leaves net 13 260 / 10 260 = 1.29 > 1, a closed breach', () => {
     // t0: A 1.3, B −0.3 → +130 A at 100, −60 B at 50 (cash 0). t1: 100 % C. B is delisted after t1 (return 0): covered at
-    // its mark 50 on t2 (cash −3 000). A has no trade on t2–t3; the C buy waits (no leverage asked). t4: A sells at 106.
+    // its mark 50 on t2 (cash −3 000). A has no trade on t2–t3 but a price: at t2's open (102, the fills' moment) the book is
+    // 130 × 102 = 13 260 over NAV 13 260 − 3 000 (probe r69b F1: not A's last close, 100). The C buy waits (no leverage
+    // asked). t4: A sells at 106.
     const m = fixtureMarket({
       symbols: ['A', 'B', 'C'],
       closes: [[100, 50, 20], [100, 50, 20], [102, NaN, 21], [104, NaN, 22], [106, NaN, 23], [108, NaN, 24]],
@@ -314,7 +316,7 @@ describe('an exit that closes a short past the limits is said too (probe r15c)',
       [2, 'B', 60, 50],
     ]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[2, 'closed', 'B']]);
-    expectNear(result.breaches[0].net, 1.3);
+    expectNear(result.breaches[0].net, 13_260 / 10_260);
   });
 });
 
@@ -380,8 +382,8 @@ describe('breach rows explain the cut', () => {
 
   it('a cover that leaves the book past maxNet while the sale beside it rests is reported, not cut (probe r14a)', () => {
     // t0: A 1.3, B −0.3 → +130 A at 100, −60 B at 50 (cash 0). t1: A 1 → sell 30 A, cover 60 B. A has no trade on t2–t3:
-    // on t2 the cover fills alone at 52 (cash −3 120) and the book is A 130 × 100 (its last mark) over NAV 13 000 − 3 120:
-    // net 13 000 / 9 880 = 1.3158 > 1. On t4 the sale fills at 106.
+    // on t2 the cover fills alone at 52 (cash −3 120) and the book is A 130 × 102 (its open, known at the fill; probe r69b
+    // F1) over NAV 13 260 − 3 120: net 13 260 / 10 140 = 1.3077 > 1. On t4 the sale fills at 106.
     const m = fixtureMarket({
       symbols: ['A', 'B'],
       closes: [[100, 50], [100, 50], [102, 52], [104, 54], [106, 56], [108, 55]],
@@ -395,7 +397,7 @@ describe('breach rows explain the cut', () => {
       [4, 'A', -30, 106],
     ]);
     expect(result.breaches.map((b) => [b.session, b.action, b.symbol])).toEqual([[2, 'closed', 'B']]);
-    expectNear(result.breaches[0].net, 13_000 / 9_880);
+    expectNear(result.breaches[0].net, 13_260 / 10_140);
     expect(messages(result).some((s) => s.startsWith('1 session where closing a position (a fill, a delisting or a data end) took the book further past the margin limits (first B on'))).toBe(true);
   });
 });

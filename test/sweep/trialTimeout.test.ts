@@ -51,31 +51,31 @@ describe('a local sweep with a trial that never ends', () => {
   const sweep = (trialTimeoutMs: number, resume = false) => runSweep(study, { where: 'test', db, workers: 2, keep: 0, trialTimeoutMs, resume });
 
   it('ends it past --trial-timeout and records it failed; the other trials are stored and ranked', { timeout: 30_000 }, async () => {
-    const outcome = await sweep(1500);
+    const outcome = await sweep(3000);
     expect(tally.loops()).toBe(1);
     expect(outcome.interrupted).toBe(false);
     expect(outcome.ran).toBe(2);
-    expect(outcome.failed).toEqual([{ key: expect.any(String), name: 'hang[tilt=0.5]', group: 'hang', seq: 1, message: 'trial hang[tilt=0.5] ran longer than 1.5 s (--trial-timeout)', kind: 'exhausted' }]);
+    expect(outcome.failed).toEqual([{ key: expect.any(String), name: 'hang[tilt=0.5]', group: 'hang', seq: 1, message: 'trial hang[tilt=0.5] ran longer than 3 s (--trial-timeout)', kind: 'exhausted' }]);
     expect(outcome.trials.map((t) => t.values.tilt)).toEqual([0, 1]);
     expect(outcome.best?.trial.values.tilt).toBeTypeOf('number');
     const d = new Database(db, { readonly: true });
-    expect(d.prepare('SELECT name, kind, message FROM trial_failures').all()).toEqual([{ name: 'hang[tilt=0.5]', kind: 'exhausted', message: 'trial hang[tilt=0.5] ran longer than 1.5 s (--trial-timeout)' }]);
+    expect(d.prepare('SELECT name, kind, message FROM trial_failures').all()).toEqual([{ name: 'hang[tilt=0.5]', kind: 'exhausted', message: 'trial hang[tilt=0.5] ran longer than 3 s (--trial-timeout)' }]);
     d.close();
   });
 
   it('is not run again by --resume with the same or a shorter limit, and still listed; a longer one runs it again under it', { timeout: 30_000 }, async () => {
-    for (const limit of [1500, 1000]) {
+    for (const limit of [3000, 2000]) {
       const outcome = await sweep(limit, true);
       expect(outcome.ran).toBe(0);
       expect(outcome.skipped).toBe(2);
       expect(outcome.failedBefore).toBe(1);
-      expect(outcome.failed.map((f) => [f.name, f.kind, f.message])).toEqual([['hang[tilt=0.5]', 'exhausted', 'trial hang[tilt=0.5] ran longer than 1.5 s (--trial-timeout)']]);
+      expect(outcome.failed.map((f) => [f.name, f.kind, f.message])).toEqual([['hang[tilt=0.5]', 'exhausted', 'trial hang[tilt=0.5] ran longer than 3 s (--trial-timeout)']]);
     }
     expect(tally.loops()).toBe(1);
-    const longer = await sweep(2000, true);
+    const longer = await sweep(4000, true);
     expect(tally.loops()).toBe(2);
     expect(longer.failedBefore).toBe(0);
-    expect(longer.failed.map((f) => f.message)).toEqual(['trial hang[tilt=0.5] ran longer than 2 s (--trial-timeout)']);
+    expect(longer.failed.map((f) => f.message)).toEqual(['trial hang[tilt=0.5] ran longer than 4 s (--trial-timeout)']);
   });
 });
 
@@ -87,7 +87,7 @@ describe('a walk-forward test with an in-sample trial that never ends', () => {
       sample: { stocks: 20, years: 3 },
       runs: [{ name: 'hang', strategy, params: { tally: tally.path, hang: [0.5] }, walkForward: { inSample: '1y', outOfSample: '1y', mode: 'rolling', params: { tilt: [0, 0.5] } } }],
     });
-    const [outcome] = await runWalkForward(study, { where: 'test', db: join(dir, 'wf.db'), workers: 2, trialTimeoutMs: 2000 });
+    const [outcome] = await runWalkForward(study, { where: 'test', db: join(dir, 'wf.db'), workers: 2, trialTimeoutMs: 3000 });
     // 3 sample years, 1-year spans: 2 windows, each with tilt 0 and the looping tilt 0.5.
     expect(outcome.windows).toHaveLength(2);
     expect(tally.loops()).toBe(2);
@@ -95,7 +95,7 @@ describe('a walk-forward test with an in-sample trial that never ends', () => {
       ['hang[tilt=0.5]', 'exhausted'],
       ['hang[tilt=0.5]', 'exhausted'],
     ]);
-    expect(outcome.failed.every((f) => f.message === `trial ${f.name} ran longer than 2 s (--trial-timeout)`)).toBe(true);
+    expect(outcome.failed.every((f) => f.message === `trial ${f.name} ran longer than 3 s (--trial-timeout)`)).toBe(true);
     expect(outcome.windows.map((w) => w.values.tilt)).toEqual([0, 0]);
     expect(outcome.runId).not.toBeNull();
   });
@@ -112,14 +112,14 @@ describe('breadth sweep --trial-timeout without --queue', () => {
   };
 
   it('ends a sweep whose every trial never ends with exit 2 and one line, after a summary that lists them (one worker: the second waited for the first\'s thread)', { timeout: 40_000 }, async () => {
-    const { tally, started } = hangingSweep('all', 1);
+    const { tally, started } = hangingSweep('all', 2);
     const o = await started.ended;
     expect(o.signal, o.stderr).toBeNull();
     expect(o.status, o.stderr).toBe(2);
     expect(tally.loops()).toBe(2);
     expect(o.stdout).toContain('0 trials (0 run now, 0 already stored) of 2 planned');
-    expect(o.stdout).toContain('2 trials failed (not in the statistics above):\n  hang[tilt=0.25]: trial hang[tilt=0.25] ran longer than 1 s (--trial-timeout)\n  hang[tilt=0.75]: trial hang[tilt=0.75] ran longer than 1 s (--trial-timeout)\n');
-    expect(o.stderr).toBe('breadth: no trial of sweep 1 produced a result: all 2 failed — hang[tilt=0.25]: trial hang[tilt=0.25] ran longer than 1 s (--trial-timeout) (and 1 more)\n');
+    expect(o.stdout).toContain('2 trials failed (not in the statistics above):\n  hang[tilt=0.25]: trial hang[tilt=0.25] ran longer than 2 s (--trial-timeout)\n  hang[tilt=0.75]: trial hang[tilt=0.75] ran longer than 2 s (--trial-timeout)\n');
+    expect(o.stderr).toBe('breadth: no trial of sweep 1 produced a result: all 2 failed — hang[tilt=0.25]: trial hang[tilt=0.25] ran longer than 2 s (--trial-timeout) (and 1 more)\n');
   });
 
   it('stops on Ctrl-C once the trial in progress has run its limit, without beginning the one waiting; exit 130', { timeout: 40_000 }, async () => {

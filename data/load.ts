@@ -85,7 +85,8 @@ const sorted = (record: Readonly<Record<string, string>> | undefined): [string, 
  * has no bar), with splits, dividends and delistings as event tables. `options` select the period
  * (`from`/`to`, ISO dates), symbols, calendar and cache.
  * @throws DataError (file:line, what was found, the fix) for a file that cannot be read as prices;
- *   UserError for a path or an option that does not fit (no such folder, no symbol matches, …).
+ *   UserError for a path or an option that does not fit (no such folder, no symbol matches, a
+ *   `from` after `to`, …).
  */
 export async function loadMarket(path: string, options: LoadMarketOptions = {}): Promise<Market> {
   checkSymbols(options.symbols);
@@ -95,6 +96,9 @@ export async function loadMarket(path: string, options: LoadMarketOptions = {}):
     throw new UserError(`--asset-class applies to a folder of price files or one file; ${path} is a data folder, whose etf/ holds funds and long files stocks (or say per symbol in a symbols.csv)`);
   }
   const selection: Selection = { from: isoOption('from', options.from), to: isoOption('to', options.to), symbols: options.symbols, calendar: options.calendar };
+  if (selection.from !== undefined && selection.to !== undefined && selection.from > selection.to) {
+    throw new UserError(`from ${options.from} is after to ${options.to}: swap them, or drop to`);
+  }
   const build = { version: DATA_LAYER_VERSION, path: resolved, snapshotEnds: sorted(options.snapshotEnds), assetClass: options.assetClass ?? null };
   const files = sourceFiles(source).map(sourceFileState);
   const pick = options.symbols && symbolPick(path, source, options.symbols, selection.calendar);

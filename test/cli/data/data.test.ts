@@ -96,6 +96,13 @@ describe('breadth data inspect', () => {
     expectBadInput(unknown, /no symbols match Z0, Z1, .*, Z9, … \(10,000 in all\) in \./);
     expect(unknown.stderr.length).toBeLessThan(500);
   });
+
+  it('--from after --to is refused as such, not as a range holding no data (before: "no price data inside the requested date range … check from/to")', async () => {
+    const cwd = scratch();
+    write(cwd, 'A.csv', 'Date,Close\n2020-01-02,1\n2020-01-03,2\n');
+    const o = await breadth(['data', 'inspect', '.', '--from', '2020-01-03', '--to', '2020-01-02', '--no-cache'], { cwd });
+    expectBadInput(o, /^breadth: from 2020-01-03 is after to 2020-01-02: swap them, or drop to$/);
+  });
 });
 
 // Probe r60c F3: rates/DTB3.csv with a third column was skipped without a word, and --rf tbill3m said the data "has none".

@@ -3,6 +3,9 @@
 
 import { DAILY_COLUMNS, snakeCase } from '../engine/result.ts';
 
+/** What a monthly or yearly benchmark_return is, and when it is empty. */
+const BENCHMARK_PERIOD_RETURN = "the benchmark's return over the same sessions: its level on the period's last session over its level on the session the period's first return starts from (empty where it has no level on either: a return from another day would span a longer period)";
+
 export const EXPORT_TABLES = ['daily', 'monthly', 'yearly', 'drawdowns', 'positions', 'fills', 'metrics', 'caveats'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
@@ -60,8 +63,8 @@ export const EXPORT_COLUMNS: Record<ExportTable, readonly ColumnDoc[]> = {
       return col(name, unit, meaning);
     }),
   ],
-  monthly: [col('month', 'text', 'YYYY-MM'), col('return', 'fraction', 'compounded NAV return of the month'), col('benchmark_return', 'fraction', 'the benchmark\'s return over the same sessions'), col('sessions', 'count', 'returns in the month')],
-  yearly: [col('year', 'text', 'YYYY'), col('return', 'fraction', 'compounded NAV return of the year'), col('benchmark_return', 'fraction', 'the benchmark\'s return over the same sessions'), col('sessions', 'count', 'returns in the year'), col('from', 'date', 'first session of the year in the run'), col('to', 'date', 'last session of the year in the run')],
+  monthly: [col('month', 'text', 'YYYY-MM'), col('return', 'fraction', 'compounded NAV return of the month'), col('benchmark_return', 'fraction', BENCHMARK_PERIOD_RETURN), col('sessions', 'count', 'returns in the month')],
+  yearly: [col('year', 'text', 'YYYY'), col('return', 'fraction', 'compounded NAV return of the year'), col('benchmark_return', 'fraction', BENCHMARK_PERIOD_RETURN), col('sessions', 'count', 'returns in the year'), col('from', 'date', 'first session of the year in the run'), col('to', 'date', 'last session of the year in the run')],
   drawdowns: [
     col('peak_date', 'date', 'last high before the fall'),
     col('trough_date', 'date', 'lowest point'),

@@ -12,10 +12,26 @@ import type { MetricSet } from '../metrics/index.ts';
 
 /**
  * Medium when `frequency` is irregular — its P a best guess: "annualised with P = 158: inferred: …;
- * set periodsPerYear if that is wrong" (naming `option`, the setting that overrides it); null otherwise.
+ * set periodsPerYear if that is wrong" (naming `option`, the setting that overrides it); null
+ * otherwise. With `covered`, the periods of P the returns cover where that is not one a return
+ * (MetricSet.periodsCovered: an irregular calendar's rows each count their days), it says the
+ * annual return's exponent, so the figure is recomputed from what is shown: "each return counts
+ * its own days: the 7 returns span 120 days, 120 × 21 / 365.25 = 6.904 periods, so annual_return
+ * = (Π(1 + r))^(21 / 6.904) − 1 and Calmar count 6.904 / 21 years" (probe r69a F4: the 1.08^(21/7)
+ * − 1 a reader made of P and n was not the figure shown).
  */
-export function irregularFrequencyCaveat(frequency: Frequency, option: string): Caveat | null {
-  return frequency.irregular ? caveat('frequency', 'medium', `annualised with P = ${frequency.periodsPerYear}: ${frequency.source}; set ${option} if that is wrong`) : null;
+export function irregularFrequencyCaveat(frequency: Frequency, option: string, covered?: { returns: number; periods: number }): Caveat | null {
+  if (!frequency.irregular) return null;
+  const P = frequency.periodsPerYear;
+  const span = covered === undefined ? '' : coveredWords(covered.returns, covered.periods, P);
+  return caveat('frequency', 'medium', `annualised with P = ${P}: ${frequency.source}${span}; set ${option} if that is wrong`);
+}
+
+/** "; each return counts its own days: the n returns span D days, D × P / 365.25 = m periods, so …" (irregularFrequencyCaveat). */
+function coveredWords(returns: number, periods: number, P: number): string {
+  const m = Number(periods.toPrecision(4));
+  const days = Math.round((periods * 365.25) / P);
+  return `; each return counts its own days: the ${returns} returns span ${days} days, ${days} × ${P} / 365.25 = ${m} periods, so annual_return = (Π(1 + r))^(${P} / ${m}) − 1 and Calmar counts ${m} / ${P} years`;
 }
 
 /**
@@ -24,7 +40,8 @@ export function irregularFrequencyCaveat(frequency: Frequency, option: string): 
  * series, called `whose` ("the run's", "the series'").
  */
 export function annualisationCaveats(frequency: Frequency, set: MetricSet, benchmark: string | undefined, whose: string, option: string): Caveat[] {
-  const irregular = irregularFrequencyCaveat(frequency, option);
+  const covered = set.periodsCovered === undefined ? undefined : { returns: knownReturns(set), periods: set.periodsCovered };
+  const irregular = irregularFrequencyCaveat(frequency, option, covered);
   const out: Caveat[] = irregular === null ? [] : [irregular];
   const pairing = set.pairing;
   if (benchmark !== undefined && pairing !== undefined && pairing.intervals > 0 && pairing.periodsPerYear !== set.periodsPerYear) {
@@ -32,6 +49,9 @@ export function annualisationCaveats(frequency: Frequency, set: MetricSet, bench
   }
   return out;
 }
+
+/** The returns the annual return compounded: its n. */
+const knownReturns = (set: MetricSet): number => set.metrics.find((m) => m.name === 'annual_return')?.n ?? 0;
 
 /** Holes named in a caveat before "; …". */
 const SHOWN_HOLES = 3;

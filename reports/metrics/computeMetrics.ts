@@ -13,7 +13,7 @@ import { annualVolatility, conditionalValueAtRisk, downsideRisk, parametricVaR, 
 import { calmar, dsr, omega, psr, type SharpeTrials, sharpe, sortino, stability } from './riskAdjusted.ts';
 import { flatUpToPrint } from './relative/printRounding.ts';
 import type { RiskFree } from './riskFree.ts';
-import { mean, type Series, sortedNonNaN, steadied } from './stats.ts';
+import { mean, nonNaNCount, type Series, sortedNonNaN, steadied } from './stats.ts';
 import { type TradeHistory, tradeMetrics } from './trades.ts';
 import { returnsToRuin } from './wealthReturns.ts';
 
@@ -78,6 +78,14 @@ export interface MetricSet {
   downsideTarget: number;
   omegaThreshold: number;
   metrics: Metric[];
+  /**
+   * The time the known returns cover in periods of P (Σk, `MetricsInput.periods`), present where
+   * it is not one period a return: the m of annual_return = (Π(1 + r))^(P/m) − 1 and of Calmar
+   * (years = m / P). An irregular calendar's rows each count their days, gap · P / 365.25, so m is
+   * its span · P / 365.25 (8 dates over 120 days at P = 21: 6.90, not 7); a row closing missing
+   * dates counts the periods it spans (month-ends without June: 13 for 12 returns).
+   */
+  periodsCovered?: number;
   /** With a benchmark: the intervals paired with it and the P that annualises the relative metrics. */
   pairing?: Pairing;
   /**
@@ -296,6 +304,8 @@ export function computeMetrics(given: MetricsInput): MetricSet {
     downsideTarget: q,
     omegaThreshold: R,
     metrics,
+    // Shares of a period (6/7 + 1/7) sum to a whole one only to rounding.
+    ...(Math.abs(periods - nonNaNCount(r)) <= 1e-9 ? {} : { periodsCovered: periods }),
     ...(relative === undefined ? {} : { pairing: relative.pairing }),
     ...(ruin === undefined ? {} : { ruin }),
   };

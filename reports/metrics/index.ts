@@ -4,7 +4,7 @@ export { type Pairing, pairingOf } from './relative/pairing.ts';
 export { type CommonIntervals, commonIntervals, measureOver } from './relative/commonPeriod.ts';
 export { drawdownDurations, type DrawdownEpisode, drawdownEpisodes, drawdownSeries, maxDrawdown, ulcerIndex, wealthSeries } from './drawdown.ts';
 export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './metric.ts';
-export { bestWorstPeriods, levelChange, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
+export { bestWorstPeriods, levelChange, levelGapNote, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
 export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, chainsOf, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative/relative.ts';
 export { type Frequency, frequencyOf, givenFrequency, inferFrequency } from '../../engine/calendar/frequency.ts';
 export { periodsOfReturns, periodsOfReturnsAmong, periodsPerRow } from '../../engine/calendar/rowPeriods.ts';

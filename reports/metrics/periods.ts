@@ -52,23 +52,31 @@ export function periodReturns(dates: Series, r: Series, kind: 'month' | 'year'):
   return out;
 }
 
+/** A level a return can be measured from: a positive number (null, NaN and ≤ 0 are no level). */
+const hasLevel = (v: number | null | undefined): v is number => v !== null && v !== undefined && v > 0;
+
 /**
- * Return of a value-level series (a benchmark index) from row `from` to row `to`, each end at
- * the last row at or before it that has a level: a period's return without pairing a missing
- * day with 0. Null when either end has no level, or `to` itself has none.
+ * Return of a value-level series (a benchmark index) from row `from` to row `to`,
+ * levels[to] / levels[from] − 1, a fraction: the series' return over exactly the rows a period
+ * return of the NAV spans (the period's last row, and the last row before it). Null when either row
+ * has no level of its own (null, NaN or ≤ 0): the nearest level before it would measure a longer
+ * span than the period's, beside a NAV return over the period alone (METRICS.md: never pair a
+ * one-day return with a two-day one), and a missing day is never a 0 % day. levelGapNote says why.
  */
 export function levelChange(levels: ArrayLike<number | null>, from: number, to: number): number | null {
-  const at = (k: number): number | null => {
-    for (let i = k; i >= 0; i--) {
-      const v = levels[i];
-      if (v !== null && v > 0) return v;
-    }
-    return null;
-  };
-  const a = at(from);
-  const b = at(to);
-  const end = levels[to];
-  return a === null || b === null || end === null || Number.isNaN(end) ? null : b / a - 1;
+  const a = levels[from];
+  const b = levels[to];
+  return hasLevel(a) && hasLevel(b) ? b / a - 1 : null;
+}
+
+/**
+ * Why levelChange(levels, from, to) is null, for a table's note: 'no level on <ISO day>[ or <ISO
+ * day>]', the rows without a level dated by `dates` (one ISO date per row of `levels`); undefined
+ * when it has a value.
+ */
+export function levelGapNote(levels: ArrayLike<number | null>, dates: readonly string[], from: number, to: number): string | undefined {
+  const missing = [...new Set([from, to])].filter((k) => !hasLevel(levels[k]));
+  return missing.length === 0 ? undefined : `no level on ${missing.map((k) => dates[k]).join(' or ')}`;
 }
 
 /** The longest calendar month and year, in days. */

@@ -50,6 +50,39 @@ describe('a price series analysed without a run', () => {
   });
 });
 
+describe('an irregular calendar says the periods its annual return counts, so the figure is recomputed from what is shown (probe r69a F4)', () => {
+  // The probe's III: 8 dates over 120 days (2024-01-02 … 05-01), 100 → 108. P = 21 (7 gaps over
+  // 120/365.25 years, rounded); each row counts its days, gap × 21 / 365.25, so the 7 returns cover
+  // 120 × 21 / 365.25 = 6.899384 periods: annual return 1.08^(21/6.899384) − 1 = 1.08^(365.25/120) − 1
+  // = 0.263961, not 1.08^(21/7) − 1 = 0.259712 — said in the caveat, the same for a run and a series.
+  const days = [epochDay(2024, 1, 2), epochDay(2024, 1, 3), epochDay(2024, 1, 10), epochDay(2024, 1, 11), epochDay(2024, 2, 15), epochDay(2024, 2, 16), epochDay(2024, 3, 20), epochDay(2024, 5, 1)];
+  const closes = [100, 101, 99, 102, 104, 103, 106, 108];
+  const words = 'annualised with P = 21: inferred: irregular spacing, nearest weekly, 21 dates a year (median gap 7 days); each return counts its own days: the 7 returns span 120 days, 120 × 21 / 365.25 = 6.899 periods, so annual_return = (Π(1 + r))^(21 / 6.899) − 1 and Calmar counts 6.899 / 21 years; set ';
+
+  it('a series (`breadth metrics`): periodsCovered 6.899384, annual return 1.08^(365.25/120) − 1 = 0.263961, and the caveat says both', () => {
+    const returns = Float64Array.from(days.slice(1), (_, k) => closes[k + 1] / closes[k] - 1);
+    const a = analyseSeries({ dates: Int32Array.from(days.slice(1)), returns, startDay: days[0] });
+    expect(a.frequency).toMatchObject({ periodsPerYear: 21, irregular: true });
+    expect(a.metrics.periodsCovered).toBeCloseTo((120 * 21) / 365.25, 12);
+    expect(value(a.metrics.metrics, 'annual_return')).toBeCloseTo(0.263960656379, 10);
+    expect(a.caveats.map((c) => c.message)).toContain(`${words}periodsPerYear (--periods-per-year) if that is wrong`);
+  });
+
+  it('a run on the same dates says it in the same words', () => {
+    const market = { ...fixtureMarket({ symbols: ['S'], closes: closes.map((c) => [c]) }), dates: Int32Array.from(days) };
+    const result = backtest(market, scripted({ 0: [{ symbol: 'S', quantity: 100 }] }), { initialCash: 10_000, execution: 'same-close' });
+    const set = runMetrics(result, {});
+    expect(value(set.metrics, 'annual_return')).toBeCloseTo(0.263960656379, 10);
+    expect(set.caveats.map((c) => c.message)).toContain(`${words}periodsPerYear if that is wrong`);
+  });
+
+  it('a regular calendar states no count: one period a return', () => {
+    const weekly = Array.from({ length: 9 }, (_, k) => epochDay(2024, 1, 5) + 7 * k);
+    const a = analyseSeries({ dates: Int32Array.from(weekly.slice(1)), returns: new Float64Array(8).fill(0.01), startDay: weekly[0] });
+    expect(a.metrics.periodsCovered).toBeUndefined();
+  });
+});
+
 describe('a daily calendar with a hole: the row closing it counts its weekdays (probe r45b F1)', () => {
   // Weekdays 2024-01-02 … 02-29 without the week of 22 January (38 dates, 37 rows); the price is
   // 100 · 1.001^i, i counting every weekday, so +0.1 % a session: the 29 January row is 6 sessions'

@@ -2,9 +2,10 @@
 // and the month × year heatmap with a year-total column, coloured on a colour-blind-safe scale
 // whose caps the page states. Period returns compound the NAV over the calendar bucket
 // (METRICS.md "period returns"); the benchmark's are its level at the bucket's last session over
-// its level at the previous bucket's last (so a day the benchmark lacks is not a 0 % day).
+// its level at the previous bucket's last, blank (with the reason) where it has no level on either:
+// a day it lacks is neither a 0 % day nor bridged from an earlier level (a longer span).
 
-import { levelChange, percentileSorted, periodReturns, sortedNonNaN } from '../../metrics/index.ts';
+import { levelChange, levelGapNote, percentileSorted, periodReturns, sortedNonNaN } from '../../metrics/index.ts';
 import type { HeatmapSpec } from '../page/charts.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
@@ -20,7 +21,10 @@ export interface YearRow {
   from: string;
   to: string;
   strategy: number;
+  /** The benchmark's return over the same sessions; null without a benchmark or where it has no level on the year's last session or the one before it (`benchmarkNote`). */
   benchmark: number | null;
+  /** Why `benchmark` is null though there is a benchmark: 'no level on <ISO day>' (periods.ts levelGapNote). */
+  benchmarkNote?: string;
 }
 
 /** Year k of `count` is partial when it is the first and starts after Jan 7, or the last and ends before Dec 24 (ISO dates). */
@@ -33,7 +37,9 @@ export function yearRows(dates: readonly string[], nav: readonly number[], bench
   return years.map((y, k) => {
     const first = k === 0 ? dates[0] : dates[y.start + 1];
     const last = dates[y.end];
-    return { year: y.period, partial: partialYear(k, years.length, first, last), from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
+    const row: YearRow = { year: y.period, partial: partialYear(k, years.length, first, last), from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
+    const note = benchmark === undefined ? undefined : levelGapNote(benchmark, dates, y.start, y.end);
+    return note === undefined ? row : { ...row, benchmarkNote: note };
   });
 }
 
@@ -54,7 +60,17 @@ export function yearlyTable(rows: readonly YearRow[], strategyName: string, benc
   const won = rows.filter((r) => (shownExcess(r) ?? 0) > 0).length;
   const tied = rows.filter((r) => shownExcess(r) === 0).length;
   const wins = benchmarkName === undefined ? '' : `<p class="sub">${escapeHtml(strategyName)} won ${won} of ${rows.filter((r) => r.benchmark !== null).length} years${tied > 0 ? ` (${tied} tied to 0.01 pp)` : ''}.</p>`;
-  return `${wins}<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* partial year: the run covers only the dates shown.</p>' : ''}`;
+  return `${wins}<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* partial year: the run covers only the dates shown.</p>' : ''}${benchmarkName === undefined ? '' : levelGapsNote(rows.map((r) => [r.year, r.benchmarkNote]), benchmarkName, 'year')}`;
+}
+
+/**
+ * The note under a table whose benchmark cells are blank for want of a level: which rows, and why
+ * (each `[label, note]`, note undefined where the cell has a value); '' when none is blank so.
+ */
+export function levelGapsNote(rows: readonly (readonly [label: string, note: string | undefined])[], benchmarkName: string, unit: string): string {
+  const gaps = rows.filter((r): r is readonly [string, string] => r[1] !== undefined).map(([label, note]) => `${escapeHtml(label)}: ${escapeHtml(note)}`);
+  if (gaps.length === 0) return '';
+  return `<p class="sub">– ${escapeHtml(benchmarkName)} has no return over the same sessions (${gaps.join('; ')}): it needs a level on both sessions the ${unit}'s NAV return runs between (the ${unit}'s last, and the one its first return starts from); from another day it would span a longer period.</p>`;
 }
 
 /** Colour cap: the 95th-percentile magnitude, so one crash month does not wash out the rest. */

@@ -4,11 +4,12 @@
 // the run's calendar inside the window before its first or after its last date) is marked.
 
 import { dayParts, parseIsoDay } from '../../../data/dates.ts';
-import { drawdownSeries, levelChange } from '../../metrics/index.ts';
+import { drawdownSeries, levelChange, levelGapNote } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { formatSignedGap } from '../page/format.ts';
 import type { NamedWindow } from '../model.ts';
 import { navReturns } from '../series.ts';
+import { levelGapsNote } from './calendar.ts';
 import { percentCell } from './tables.ts';
 
 export const STANDARD_CRISES: readonly NamedWindow[] = [
@@ -22,7 +23,10 @@ export interface CrisisRow {
   /** The run covers only part of the window. */
   partial: boolean;
   strategy: number;
+  /** The benchmark's return over the same sessions; null without one or where it has no level on either end (`benchmarkNote`). */
   benchmark: number | null;
+  /** Why `benchmark` is null though there is a benchmark: 'no level on <ISO day>' (periods.ts levelGapNote). */
+  benchmarkNote?: string;
   /** Deepest drawdown of the strategy inside the window (from its start). */
   maxDrawdown: number;
 }
@@ -55,7 +59,9 @@ export function crisisRows(dates: readonly string[], nav: readonly number[], ben
     if (end <= start) continue;
     const slice = nav.slice(start, end + 1);
     const dd = drawdownSeries(navReturns(slice));
+    const note = benchmark === undefined ? undefined : levelGapNote(benchmark, dates, start, end);
     out.push({
+      ...(note === undefined ? {} : { benchmarkNote: note }),
       window,
       partial: !covers(sessionWeekdays, window, first, last),
       strategy: slice[slice.length - 1] / slice[0] - 1,
@@ -76,5 +82,5 @@ export function crisisTable(rows: readonly CrisisRow[], strategyName: string, be
   const head = ['<th scope="col" class="t">Window</th>', '<th scope="col">Dates</th>', `<th scope="col">${escapeHtml(strategyName)}</th>`];
   if (benchmarkName !== undefined) head.push(`<th scope="col">${escapeHtml(benchmarkName)}</th>`, '<th scope="col">Excess</th>');
   head.push('<th scope="col">Max drawdown inside</th>');
-  return `<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* the run covers only part of this window.</p>' : ''}`;
+  return `<div class="table-scroll"><table><thead><tr>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>${rows.some((r) => r.partial) ? '<p class="sub">* the run covers only part of this window.</p>' : ''}${benchmarkName === undefined ? '' : levelGapsNote(rows.map((r) => [r.window.name, r.benchmarkNote]), benchmarkName, 'window')}`;
 }

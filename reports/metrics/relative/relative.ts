@@ -4,7 +4,7 @@
 import { MIN_STAT_N, type Metric, unavailable, valued } from '../metric.ts';
 import { annualize, growth } from '../returns.ts';
 import { excessReturns, type RiskFree } from '../riskFree.ts';
-import { isFlat, isRoundingNoise, sampleStd, type Series } from '../stats.ts';
+import { isFlat, isRoundingNoise, mean, sampleStd, type Series } from '../stats.ts';
 import { treynorWithheld } from './treynorRule.ts';
 
 /** Inner join of two dated series on equal dates (both ascending); indexA/indexB map rows back. */
@@ -274,26 +274,46 @@ export function activeRisk(r: Series, b: Series, periodsPerYear = 252): [trackin
 }
 
 /**
+ * The side of its move each paired row of b is on (−1 down, 0 none, 1 up), for the captures and
+ * batting up/down. A benchmark flat up to rounding (stats.ts isFlat: every b the same return c but
+ * for the rounding of its levels) is on the side of c on every row — 0 where c itself is within that
+ * rounding of 0 — so no row is sorted by its rounding alone; any other b by its own move (moveSign).
+ * `constant` is c for a flat benchmark, for the note of a side it leaves empty.
+ */
+function benchmarkSides(bb: Series): { side: (i: number) => -1 | 0 | 1; constant?: number } {
+  if (bb.length < MIN_STAT_N || !isFlat(bb)) return { side: (i) => benchmarkMove(bb[i]) };
+  const c = mean(bb);
+  const all: -1 | 0 | 1 = isRoundingNoise(Math.abs(c), c) ? 0 : c > 0 ? 1 : -1;
+  return { side: () => all, constant: all === 0 ? 0 : c };
+}
+
+/** Why a side of a flat benchmark has no rows: `no paired row with b <op> 0: the benchmark's return is <c> on every one`. */
+const emptySide = (op: string, constant: number): string => `no paired row with b ${op} 0: the benchmark's return is ${constant === 0 ? '0' : constant.toPrecision(3)} on every one`;
+
+/**
  * up_capture / down_capture: annualized return of r over annualized return of b on the rows with
- * b > 0 (up) or b < 0 (down), strictly — a b within float noise of its level is 0 (moveSign); each
- * subset annualized with its own count, (Π)^(P/n_sub) (METRICS.md): every paired row is one period
- * of P, as alpha, tracking error and the information ratio count it (pass the pairing's P).
+ * b > 0 (up) or b < 0 (down), strictly — a b within float noise of its level is 0 (moveSign), a
+ * flat benchmark's rows all on the side of its constant return (benchmarkSides); each subset
+ * annualized with its own count, (Π)^(P/n_sub) (METRICS.md): every paired row is one period of P,
+ * as alpha, tracking error and the information ratio count it (pass the pairing's P). No variance
+ * enters it: a benchmark rising by the same return each period has an up capture, the ratio of the
+ * two annualized returns.
  */
 export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYear = 252): Metric {
   const name = `${side}_capture`;
   const [rr, bb] = pairedRows(r, b);
-  // A benchmark flat up to rounding has no ups or downs to sort its rows by, as it has no variance for beta.
-  if (bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
+  const sides = benchmarkSides(bb);
   const want = side === 'up' ? 1 : -1;
   let gr = 1;
   let gb = 1;
   let n = 0;
   for (let i = 0; i < rr.length; i++) {
-    if (benchmarkMove(bb[i]) !== want) continue;
+    if (sides.side(i) !== want) continue;
     gr *= 1 + rr[i];
     gb *= 1 + bb[i];
     n++;
   }
+  if (n === 0 && sides.constant !== undefined) return unavailable(name, 0, emptySide(side === 'up' ? '>' : '<', sides.constant));
   if (n < MIN_STAT_N) return unavailable(name, n);
   if (gr < 0) return unavailable(name, n, 'wealth went negative');
   // On up rows b > 0 so the denominator is > 0; on down rows −1 ≤ b < 0 keeps it in [−1, 0).
@@ -302,22 +322,25 @@ export function capture(r: Series, b: Series, side: 'up' | 'down', periodsPerYea
 
 /**
  * batting_average (all rows), batting_average_up (b ≥ 0), batting_average_down (b < 0): share of
- * r − b > 0. A benchmark move or a lead within float noise of its level (moveSign: a strategy that
- * is its benchmark compounded across a gap another way, a flat interval rebuilt from returns) is
- * none: that b is 0 (an up row), that lead no win.
+ * r − b > 0 (METRICS.md). A benchmark move or a lead within float noise of its level (moveSign: a
+ * strategy that is its benchmark compounded across a gap another way, a flat interval rebuilt from
+ * returns) is none: that b is 0 (an up row), that lead no win. A flat benchmark's rows are all on
+ * the side of its constant return (benchmarkSides): it needs no variance (probe r69a F5: a
+ * benchmark at 50 on every date had no batting_average_up; every row is b = 0 ≥ 0).
  */
 export function battingAverage(r: Series, b: Series, side: 'all' | 'up' | 'down' = 'all'): Metric {
   const name = side === 'all' ? 'batting_average' : `batting_average_${side}`;
   const [rr, bb] = pairedRows(r, b);
-  if (side !== 'all' && bb.length >= MIN_STAT_N && isFlat(bb)) return unavailable(name, bb.length, 'zero benchmark volatility');
+  const sides = benchmarkSides(bb);
   let wins = 0;
   let n = 0;
   for (let i = 0; i < rr.length; i++) {
-    const down = benchmarkMove(bb[i]) < 0;
+    const down = sides.side(i) < 0;
     if ((side === 'up' && down) || (side === 'down' && !down)) continue;
     n++;
     if (moveSign(rr[i] - bb[i], Math.max(1 + rr[i], 1 + bb[i])) > 0) wins++;
   }
+  if (n === 0 && side !== 'all' && sides.constant !== undefined) return unavailable(name, 0, emptySide(side === 'up' ? '≥' : '<', sides.constant));
   if (n < MIN_STAT_N) return unavailable(name, n);
   return valued(name, wins / n, n);
 }

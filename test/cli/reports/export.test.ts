@@ -130,6 +130,50 @@ describe('breadth export', () => {
   });
 });
 
+describe('breadth export: a period\'s benchmark return spans the period\'s own sessions or is empty (probe r69a F2)', () => {
+  // AAA on 9 weekdays from 2024-01-26; BM without a row on 2024-01-31. Buy-and-hold of AAA at the
+  // first close (same-close): the NAV is AAA's path. January runs 01-26 → 01-31, February
+  // 01-31 → 02-29, March 02-29 → 03-01. BM has no level on 01-31, so neither January's nor
+  // February's benchmark return exists over those sessions; 52/51 − 1 = 0.0196 (01-30 → 02-05, a
+  // session longer than AAA's February) was shown for February. March: 53.53/53 − 1 = 0.01.
+  // The year: 01-26 → 03-01 on both, 53.53/50 − 1 = 0.0706 beside 108.12/100 − 1 = 0.0812.
+  const closes: [string, number, number | null][] = [
+    ['2024-01-26', 100, 50],
+    ['2024-01-29', 101, 50.5],
+    ['2024-01-30', 102, 51],
+    ['2024-01-31', 104, null],
+    ['2024-02-01', 103, 52],
+    ['2024-02-02', 105, 52.5],
+    ['2024-02-05', 104, 52],
+    ['2024-02-29', 106, 53],
+    ['2024-03-01', 108.12, 53.53],
+  ];
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = scratch();
+    mkdirSync(join(dir, 'prices'));
+    write(dir, join('prices', 'AAA.csv'), `Date,Close\n${closes.map(([d, a]) => `${d},${a}\n`).join('')}`);
+    write(dir, join('prices', 'BM.csv'), `Date,Close\n${closes.flatMap(([d, , b]) => (b === null ? [] : [`${d},${b}\n`])).join('')}`);
+    expectOk(await breadth(['run', '--data', 'prices', '--strategy', 'buy-and-hold', '--param', 'weights={"AAA":1}', '--execution', 'same-close', '--benchmark', 'BM', '--label', 'hold', '--db', 'r.db', '--no-reports', '--no-cache'], { cwd: dir }));
+  });
+
+  it('monthly: January and February empty (no BM level on 01-31), March 0.01', async () => {
+    const rows: Record<string, string>[] = parse((await breadth(['export', 'r.db', 'hold', '--what', 'monthly'], { cwd: dir })).stdout, { columns: true });
+    expect(rows.map((r) => r.month)).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(rows.map((r) => Number(r.return))).toEqual([expect.closeTo(0.04, 12), expect.closeTo(106 / 104 - 1, 12), expect.closeTo(0.02, 12)]);
+    expect(rows.map((r) => r.benchmark_return)).toEqual(['', '', expect.any(String)]);
+    expect(Number(rows[2].benchmark_return)).toBeCloseTo(0.01, 12);
+  });
+
+  it('yearly: both ends have a level, 53.53/50 − 1', async () => {
+    const rows: Record<string, string>[] = parse((await breadth(['export', 'r.db', 'hold', '--what', 'yearly'], { cwd: dir })).stdout, { columns: true });
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0].return)).toBeCloseTo(0.0812, 12);
+    expect(Number(rows[0].benchmark_return)).toBeCloseTo(0.0706, 12);
+  });
+});
+
 describe('breadth export carries the run\'s caveats (probe r57b F5: a metrics file of a same-close, stale-marked run was indistinguishable from a sound one)', () => {
   let dir: string;
   // 20 weekdays 2024-01-02 … 2024-01-29; AAA at 100 and CCC at 50 throughout, CCC without bars on

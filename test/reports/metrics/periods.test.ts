@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay, weekdayOf } from '../../../data/dates.ts';
-import { bestWorstPeriods, levelChange, periodReturns, trailingReturns } from '../../../reports/metrics/periods.ts';
+import { bestWorstPeriods, levelChange, levelGapNote, periodReturns, trailingReturns } from '../../../reports/metrics/periods.ts';
 import type { Metric } from '../../../reports/metrics/metric.ts';
 
 const get = (ms: Metric[], name: string): Metric => {
@@ -276,13 +276,22 @@ describe('best / worst month on data coarser than a month', () => {
 });
 
 describe('levelChange', () => {
-  it('measures a level series between two rows, each end at its last known level', () => {
+  it('measures a level series between two rows, each with a level of its own', () => {
     const levels = [100, null, 110, NaN, 121];
     expect(levelChange(levels, 0, 2)).toBeCloseTo(0.1, 15);
-    // Row 1 has no level: the start falls back to row 0.
-    expect(levelChange(levels, 1, 4)).toBeCloseTo(0.21, 15);
+    expect(levelChange(levels, 2, 4)).toBeCloseTo(0.1, 15);
     // An end without its own level has no return (never a 0 % day).
     expect(levelChange(levels, 0, 3)).toBeNull();
     expect(levelChange([null, null, 5], 1, 2)).toBeNull();
+  });
+
+  it('a start without a level is no return either: 121/100 − 1 = 0.21 spans rows 0 → 4, not the period 1 → 4 (probe r69a F2)', () => {
+    const levels = [100, null, 110, NaN, 121];
+    expect(levelChange(levels, 1, 4)).toBeNull();
+    expect(levelChange(levels, 3, 4)).toBeNull();
+    expect(levelChange([51, null, 52], 1, 2)).toBeNull();
+    expect(levelGapNote([51, null, 52], ['2024-01-30', '2024-01-31', '2024-02-05'], 1, 2)).toBe('no level on 2024-01-31');
+    expect(levelGapNote([51, null, null], ['2024-01-30', '2024-01-31', '2024-02-05'], 1, 2)).toBe('no level on 2024-01-31 or 2024-02-05');
+    expect(levelGapNote([51, 52, 53], ['2024-01-30', '2024-01-31', '2024-02-05'], 1, 2)).toBeUndefined();
   });
 });

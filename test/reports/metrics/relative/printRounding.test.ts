@@ -79,12 +79,18 @@ describe('computeMetrics on a benchmark flat up to its print', () => {
   });
 });
 
-describe('a benchmark flat up to rounding (std ≤ 1e-8 of its level) has no ups or downs either (probe r33a: up capture 0.919 beside a withheld beta)', () => {
-  it('5 % a year printed to 8 significant digits: beta, captures and batting up/down withheld; batting over all rows kept', () => {
+describe('a benchmark flat up to rounding (std ≤ 1e-8 of its level) has no beta, but its rows are all on the side of its constant return (probe r33a; r69a F5)', () => {
+  it('5 % a year printed to 8 significant digits: beta withheld; every row up, so up capture and batting up are over all rows, the down ones have none', () => {
     const levels = Float64Array.from({ length: 61 }, (_, i) => Number((91.5 * 1.05 ** (i / 252)).toPrecision(8)));
     const returns = Float64Array.from({ length: 60 }, (_, i) => Math.sin(i * 1.7) * 0.01);
     const set = computeMetrics({ returns, benchmarkLevels: levels, periodsPerYear: 252 });
-    for (const name of ['beta', 'up_capture', 'down_capture', 'batting_average_up', 'batting_average_down']) expect(set.metrics.find((m) => m.name === name)?.value, name).toBeNull();
-    expect(set.metrics.find((m) => m.name === 'batting_average')?.value).not.toBeNull();
+    const value = (name: string) => set.metrics.find((m) => m.name === name);
+    expect(value('beta')?.value).toBeNull();
+    // METRICS.md: annualized r over annualized b on the rows with b > 0 — all 60, each its own count: (Π(1 + r))^(252/60) − 1 over (L60/L0)^(252/60) − 1.
+    let g = 1;
+    for (const x of returns) g *= 1 + x;
+    expect(value('up_capture')).toMatchObject({ value: expect.closeTo((g ** (252 / 60) - 1) / ((levels[60] / levels[0]) ** (252 / 60) - 1), 10), n: 60 });
+    expect(value('batting_average_up')).toMatchObject({ value: value('batting_average')?.value, n: 60 });
+    for (const name of ['down_capture', 'batting_average_down']) expect(value(name), name).toMatchObject({ value: null, n: 0 });
   });
 });

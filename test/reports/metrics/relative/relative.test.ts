@@ -134,6 +134,41 @@ describe('batting average', () => {
   });
 });
 
+describe('a flat benchmark needs no variance for batting average or captures (probe r69a F5: batting_average_up null against a benchmark at 50 throughout)', () => {
+  // The probe's s5: 100, 102, 101, 103, 102 against a benchmark at 50 on every date (b = 0 on all 4 rows).
+  const s5 = [102 / 100 - 1, 101 / 102 - 1, 103 / 101 - 1, 102 / 103 - 1];
+  const zero = [0, 0, 0, 0];
+
+  it('b = 0 everywhere: every row is up (b ≥ 0), r − b > 0 on rows 1 and 3 → 2/4; no down rows, no b > 0 or b < 0 for the captures', () => {
+    expect(battingAverage(s5, zero, 'up')).toEqual({ name: 'batting_average_up', value: 0.5, n: 4 });
+    expect(battingAverage(s5, zero)).toEqual({ name: 'batting_average', value: 0.5, n: 4 });
+    expect(battingAverage(s5, zero, 'down')).toEqual({ name: 'batting_average_down', value: null, n: 0, note: "no paired row with b < 0: the benchmark's return is 0 on every one" });
+    expect(capture(s5, zero, 'up', 252)).toEqual({ name: 'up_capture', value: null, n: 0, note: "no paired row with b > 0: the benchmark's return is 0 on every one" });
+    expect(capture(s5, zero, 'down', 252)).toMatchObject({ value: null, n: 0 });
+    // Beta and alpha divide by its variance: still none.
+    expect(beta(s5, zero)).toMatchObject({ value: null, note: 'zero benchmark volatility' });
+  });
+
+  it('b = 1 % every month: every row is up; up capture = ((Π(1 + r))^(12/4) − 1) / (1.01^12 − 1)', () => {
+    const onePercent = [0.01, 0.01, 0.01, 0.01];
+    // r − b = .01, −.0198, .0098, −.0197 (rows 1 and 3 win).
+    expect(battingAverage(s5, onePercent, 'up')).toEqual({ name: 'batting_average_up', value: 0.5, n: 4 });
+    expect(battingAverage(s5, onePercent, 'down')).toMatchObject({ value: null, n: 0 });
+    // Π(1 + r) = 102/100 = 1.02 over 4 months: 1.02^3 − 1 = 0.061208; 1.01^12 − 1 = 0.12682503013197.
+    expect(capture(s5, onePercent, 'up', 12)).toMatchObject({ value: expect.closeTo(0.061208 / 0.12682503013197, 10), n: 4 });
+    expect(capture(s5, onePercent, 'down', 12).value).toBeNull();
+  });
+
+  it('a flat benchmark up to the rounding of its levels sorts no row by its rounding: 1.02^i written to 6 decimals, all up', () => {
+    const levels = Array.from({ length: 10 }, (_, i) => Math.round(50 * 1.02 ** i * 1e6) / 1e6);
+    const flat = levels.slice(1).map((l, i) => l / levels[i] - 1);
+    const strategy = [0.03, -0.01, 0.02, 0.04, -0.02, 0.01, 0.0, 0.05, -0.03];
+    // r − b > 0 on the rows with r = .03, .04, .05: 3 of 9.
+    expect(battingAverage(strategy, flat, 'up')).toMatchObject({ value: 3 / 9, n: 9 });
+    expect(battingAverage(strategy, flat, 'down')).toMatchObject({ value: null, n: 0 });
+  });
+});
+
 describe('a move within float noise of its level is no move (probe r45b F2)', () => {
   // Prices that leave a level and come back to it, their levels compounded from their returns
   // (levelsOf), end ±1e-16 off: 100, 101, 102.04, 101 gives 101 → 101 as b = −2.2e-16. Five rows,

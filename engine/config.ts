@@ -70,9 +70,13 @@ export const engineConfigSchema = z
      */
     account: accountSchema.default({ kind: 'cash' }),
     /**
-     * Sessions per year P for the accruals: an annual rate R accrues (1 + R)^(1/P) − 1 a session
-     * (data/rates.ts perPeriodRate), the rf conversion of METRICS.md. Inferred from the run's
-     * calendar (engine/calendar/frequency.ts) when not given; set it where the metrics' P is set.
+     * Sessions per year P: what the strategy reads (view.periodsPerYear, windows given as
+     * durations) and the metrics annualise with. Inferred from the run's calendar
+     * (engine/calendar/frequency.ts) when not given; set it where the metrics' P is set. It does
+     * not change a session's time: an annual rate R accrues (1 + R)^(k/P) − 1 a session (data/rates.ts
+     * perPeriodRate, the rf conversion of METRICS.md) over k, the periods of P the session lasts on
+     * the calendar's own spacing (engine/calendar/rowPeriods.ts accrualPeriods) — a P other than the
+     * inferred one is said in a caveat (engine/caveats/givenPeriodsCaveats.ts).
      */
     periodsPerYear: periodsPerYear.optional(),
     /**

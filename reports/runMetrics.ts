@@ -21,6 +21,7 @@ import type { Market } from '../data/market.ts';
 import type { RateSeries } from '../data/rates.ts';
 import { type Caveat, caveat } from '../engine/caveats/caveats.ts';
 import { rateSourceCaveats } from '../engine/caveats/warnings.ts';
+import { givenPeriodsCaveats } from '../engine/caveats/givenPeriodsCaveats.ts';
 import { type BenchmarkLevels, CASH_BENCHMARK, runBenchmark } from './benchmark/benchmark.ts';
 import { benchmarkSourceCaveats } from './benchmark/benchmarkSource.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './caveats/annualisationCaveats.ts';
@@ -40,6 +41,7 @@ import {
   type Metric,
   type MetricSet,
   periodsPerRow,
+  accrualPeriods,
   sum,
   riskFreeCaveats,
   riskFreeOfReturns,
@@ -76,8 +78,10 @@ export interface RunMetricsOptions {
   /** A constant annual rate (decimal, 0.02 = 2 %) or a dated annual-yield series (decimal). */
   riskFree?: number | RateSeries;
   /**
-   * P; else the engine config's `periodsPerYear` (the P the run accrued interest with), else
-   * inferred from the run's calendar (engine/calendar/frequency.ts), as the engine did.
+   * P; else the engine config's `periodsPerYear` (the P the run's strategy read), else
+   * inferred from the run's calendar (engine/calendar/frequency.ts), as the engine did. It
+   * annualises; the risk-free return of each session keeps the calendar's own spacing, as the
+   * engine's interest does (engine/calendar/rowPeriods.ts accrualPeriods).
    */
   periodsPerYear?: number;
   /** Trials recorded for the dataset, for the deflated Sharpe ratio. */
@@ -138,15 +142,16 @@ export function navReturns(result: Result): { dates: Int32Array; returns: Float6
 export function runMetrics(result: Result, options: RunMetricsOptions = {}): RunMetrics {
   if (typeof options.riskFree === 'number') checkAnnualRate(options.riskFree, 'runMetrics: riskFree');
   if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'runMetrics: periodsPerYear');
-  // The engine accrued with config.periodsPerYear, else this same inference: one P for rf and cash.
+  // The strategy read config.periodsPerYear, else this same inference; rf and cash both accrue by the calendar's spacing.
   const given = options.periodsPerYear ?? result.manifest.config.periodsPerYear;
   const frequency = frequencyOf(result.dates, given);
   const P = frequency.periodsPerYear;
   const { dates, returns } = navReturns(result);
   const startDay = result.dates.length > 0 ? result.dates[0] : undefined;
-  // The periods of P each return covers, as the engine accrued them: more than one across missing dates.
+  // The periods of P each return covers, for annualising: more than one across missing dates.
   const periods = periodsPerRow(result.dates, P);
-  const rf = riskFreeOfReturns(options.riskFree, dates, P, periods);
+  // rf over each return's own time, as the engine accrued cash interest: by the calendar's spacing whatever P annualises.
+  const rf = riskFreeOfReturns(options.riskFree, dates, P, accrualPeriods(result.dates, P));
   const riskFreeReturns = typeof rf.perPeriod === 'number' ? new Float64Array(returns.length).fill(rf.perPeriod) : Float64Array.from(rf.perPeriod);
   const benchmark = runBenchmark(options.benchmark, result, options.market, riskFreeReturns);
   const levels = benchmark?.levels;
@@ -175,8 +180,18 @@ export function runMetrics(result: Result, options: RunMetricsOptions = {}): Run
     benchmarkLevels: levels ?? null,
     riskFreeReturns,
     navFingerprint: navFingerprint(result),
-    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark, result, options.market), ...bookCaveats(result, P, periods)],
+    caveats: [...measurementCaveats(frequency, benchmark, result, set), ...(benchmark === undefined ? [] : carriedSessionCaveats(benchmark.name, carried, benchmark.levels, (row) => result.dates[row])), ...calendarHoleCaveats(result.dates, periods, frequency, "the run's", 'interest'), ...remeasuredPeriodsCaveats(result, options.periodsPerYear), ...riskFreeCaveats(options.riskFree, dates, { cashRateToo: isCashRate(options.riskFree, result) }), ...riskFreeSourceCaveats(options.riskFree, result, options.market), ...benchmarkSourceCaveats(benchmark, result, options.market), ...bookCaveats(result, P, periods)],
   };
+}
+
+/**
+ * A P given to runMetrics (`given`) other than the run's own (its config's, which the run's caveats
+ * already weigh against its calendar) and than its calendar gives: said as the run's are
+ * (engine/caveats/givenPeriodsCaveats.ts), for the risk-free returns.
+ */
+function remeasuredPeriodsCaveats(result: Result, given: number | undefined): Caveat[] {
+  if (given === undefined || given === result.manifest.config.periodsPerYear) return [];
+  return givenPeriodsCaveats(result.dates, given, { whose: "the run's", accrued: 'the risk-free returns', row: 'return', readBy: '' });
 }
 
 function measurementCaveats(frequency: Frequency, benchmark: BenchmarkLevels | undefined, result: Result, set: MetricSet): Caveat[] {

@@ -10,11 +10,12 @@ import { dayParts, isoDay } from '../data/dates.ts';
 import { readWeekendBarsAsOf } from '../data/prices/series/weekendBars.ts';
 import { calendarGap, isOneSpacing } from '../engine/calendar/frequency.ts';
 import { seriesCaveats, type SeriesRole } from '../engine/caveats/warnings.ts';
+import { givenPeriodsCaveats } from '../engine/caveats/givenPeriodsCaveats.ts';
 import { annualisationCaveats, calendarHoleCaveats } from './caveats/annualisationCaveats.ts';
 import { benchmarkCoverageCaveats, benchmarkFlatCaveats } from './benchmark/benchmarkCoverage.ts';
 import { factorRegressions, type FactorRegression } from './attribution/index.ts';
 import { checkAnnualRate, checkPerPeriodRate, checkPeriodsPerYear } from './metricOptions.ts';
-import { chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, periodsOfReturnsAmong, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
+import { accrualPeriodsOfReturns, accrualPeriodsOfReturnsAmong, chainsOf, computeMetrics, type Frequency, frequencyOf, inferFrequency, levelsOf, type MetricSet, monthIndex, periodsOfReturns, periodsOfReturnsAmong, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates } from './metrics/index.ts';
 
 export interface DatedSeries {
   readonly dates: Int32Array;
@@ -98,8 +99,10 @@ export function analyseSeries(
   const periods = read === undefined ? own : periodsOfReturnsAmong(read.days[0], read.days[1], P);
   // A constant rate of 0 is no risk-free, as in runMetrics: one source ('none (rf = 0)') for both.
   const rf = options.riskFree !== undefined && options.riskFree.kind !== 'series' && options.riskFree.rate === 0 ? undefined : options.riskFree;
+  // An annual rate over each return's own time, by the calendar's spacing whatever P annualises (engine/calendar/rowPeriods.ts accrualPeriods).
+  const lasts = read === undefined ? accrualPeriodsOfReturns(series.dates, series.startDay, P) : accrualPeriodsOfReturnsAmong(read.days[0], read.days[1], P);
   const riskFree =
-    rf === undefined ? 0 : rf.kind === 'annual' ? riskFreeFromRate(rf.rate, P, periods) : rf.kind === 'perPeriod' ? rf.rate : riskFreeFromRates(series.dates, rf.series, P, periods);
+    rf === undefined ? 0 : rf.kind === 'annual' ? riskFreeFromRate(rf.rate, P, lasts) : rf.kind === 'perPeriod' ? rf.rate : riskFreeFromRates(series.dates, rf.series, P, lasts);
   const riskFreeSource =
     rf === undefined ? 'none (rf = 0)' : rf.kind === 'annual' ? `constant ${rf.rate} a year` : rf.kind === 'perPeriod' ? `constant ${rf.rate} per period` : rf.source;
   const onDates = options.benchmark && read ? levelsOnDates(series, options.benchmark, read) : undefined;
@@ -117,9 +120,11 @@ export function analyseSeries(
   const regressions = options.factors?.length ? factorRegressions(series.dates, series.returns, series.startDay, { factors: options.factors, periodsPerYear: P }) : [];
   const apart = options.benchmark !== undefined && metrics.pairing?.intervals === 0 && metrics.pairing.unknown === undefined ? [noCommonDates(series, options.benchmark)] : [];
   const covered = onDates === undefined || apart.length > 0 ? [] : coverageCaveats(series, options.benchmark, onDates.levels, onDates.start);
-  const holes = calendarHoleCaveats(calendar, series.startDay === undefined ? own.subarray(1) : own, frequency, series.name === undefined ? "the series'" : `${series.name}'s`, 'the risk-free return');
+  const whose = series.name === undefined ? "the series'" : `${series.name}'s`;
+  const holes = calendarHoleCaveats(calendar, series.startDay === undefined ? own.subarray(1) : own, frequency, whose, 'the risk-free return');
   const among = read === undefined ? [] : sessionsAmongCaveats(series, options.benchmark?.name, read.days[0], own, periods);
-  const annualised = [...annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)'), ...holes, ...among];
+  const givenP = givenPeriodsCaveats(calendar, options.periodsPerYear, { whose, accrued: 'the risk-free returns', row: 'return', readBy: '' });
+  const annualised = [...annualisationCaveats(frequency, metrics, options.benchmark?.name, "the series'", 'periodsPerYear (--periods-per-year)'), ...givenP, ...holes, ...among];
   const caveats = [...ruinCaveats(metrics.ruin, (row) => series.dates[row], 'wealth'), ...apart, ...annualised, ...covered, ...readEarlier, ...blanked.filter((c): c is Caveat => c !== null), ...dataCaveats(series, 'series'), ...dataCaveats(options.benchmark, 'benchmark'), ...(rf?.kind === 'series' ? riskFreeCaveats(rf.series, series.dates) : [])];
   return { metrics: { ...metrics, periodsSource: frequency.source }, benchmark: options.benchmark?.name ?? null, frequency, regressions, caveats };
 }

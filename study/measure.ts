@@ -10,7 +10,7 @@ import type { Result } from '../engine/result.ts';
 import { everySession } from '../engine/calendar/schedule.ts';
 import type { Strategy } from '../engine/strategy.ts';
 import { CASH_BENCHMARK } from '../reports/benchmark/benchmark.ts';
-import { periodsPerRow, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';
+import { accrualPeriods, type RiskFree, riskFreeOfReturns, type SharpeTrials } from '../reports/metrics/index.ts';
 import type { TrialRecord } from '../reports/store/index.ts';
 import { runMetrics, type RunMetrics } from '../reports/runMetrics.ts';
 import type { StudyConfig } from './config.ts';
@@ -45,10 +45,11 @@ export function resolveRiskFree(riskFree: StudyConfig['riskFree'], market: Marke
 /**
  * The per-period rf of each return of a run over `sessions` (epoch days; one return per session
  * after the first) annualised with P `periodsPerYear`, as runMetrics derives it: `riskFree`
- * (resolveRiskFree) compounded over the periods of P each return covers.
+ * (resolveRiskFree) compounded over the periods of P each return lasts on the calendar's own
+ * spacing (accrualPeriods), as the engine accrues cash.
  */
 export function sessionsRiskFree(sessions: Int32Array, periodsPerYear: number, riskFree: number | RateSeries): RiskFree {
-  return riskFreeOfReturns(riskFree, sessions.subarray(1), periodsPerYear, periodsPerRow(sessions, periodsPerYear)).perPeriod;
+  return riskFreeOfReturns(riskFree, sessions.subarray(1), periodsPerYear, accrualPeriods(sessions, periodsPerYear)).perPeriod;
 }
 
 /**

@@ -115,7 +115,7 @@ export async function prepareRun(spec: RunSpec, k: number, config: StudyConfig, 
   if (merged.from === undefined && config.from) merged.from = config.from;
   if (merged.to === undefined && config.to) merged.to = config.to;
   const periodsPerYear = spec.periodsPerYear ?? config.periodsPerYear;
-  // The engine accrues interest with the P the metrics use (rf and cash alike: data/rates.ts perPeriodRate).
+  // The strategy reads the P the metrics use; rf and cash alike accrue by the calendar's own spacing (engine/calendar/rowPeriods.ts accrualPeriods).
   if (periodsPerYear !== undefined) {
     if (merged.periodsPerYear !== undefined && merged.periodsPerYear !== periodsPerYear) {
       throw new UserError(`${where}: ${path}.engine.periodsPerYear: ${String(merged.periodsPerYear)} differs from the periodsPerYear ${periodsPerYear} the metrics use; set one`);

@@ -45,7 +45,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('account', { choices: ['cash', 'margin'] as const, defaultDescription: 'cash', describe: 'cash: no shorts, never spends cash that is not there; margin: shorts and borrowing within --max-gross/--max-net' })
       .option('max-gross', { type: 'number', defaultDescription: '2', describe: 'margin account: Σ|positions| / NAV at most this' })
       .option('max-net', { type: 'number', defaultDescription: '1', describe: 'margin account: |Σ positions| / NAV at most this' })
-      .option('periods-per-year', { type: 'number', describe: 'P for annualising (252 daily, 52 weekly, 12 monthly); default: inferred from the dates' })
+      .option('periods-per-year', { type: 'number', describe: 'P for annualising and the strategy (252 daily, 52 weekly, 12 monthly); default: inferred from the dates. Interest accrues by the calendar\'s own spacing where it is regular' })
       .option('rf', { type: 'string', describe: 'risk-free and cash rate: an annual rate (0.03) or a rate series of the data (tbill3m)' })
       .option('out', { type: 'string', defaultDescription: 'the folder of --db, else out', describe: 'with a config file: folder for the database and reports, as `breadth study --out` (<out>/breadth.db unless --db, <out>/reports); one run from flags takes --db and --report instead' })
       .option('db', { type: 'string', defaultDescription: 'out/breadth.db; with a config file and --out, <out>/breadth.db', describe: 'results database' })

@@ -13,10 +13,12 @@
 // and that rate is known only at t's close. The interest is figured on the net balance of close t−1.
 //
 // How much time: the periods of P from t−1 to t — one a session, more where t closes a gap of
-// dates missing from a coarser calendar (month-ends without June: two months to July).
+// dates missing from a coarser calendar (month-ends without June: two months to July) — by the
+// calendar's own spacing, whatever P the run annualises with (engine/calendar/rowPeriods.ts
+// accrualPeriods): a P given changes the figures' annualisation, not the interest.
 
 import type { Market } from '../../data/market.ts';
-import { periodsPerRow } from '../calendar/rowPeriods.ts';
+import { accrualPeriods } from '../calendar/rowPeriods.ts';
 import type { Ledger } from './ledger.ts';
 import type { AccrualContext, BorrowModel, CashModel } from '../models/types.ts';
 import type { Portfolio } from './portfolio.ts';
@@ -30,19 +32,20 @@ export class Accruals {
   /** Cash net of short proceeds at the previous close (currency, signed), set by `accrueBorrow`. */
   #netCash = 0;
 
-  /** Periods of P each session after `#first` covers (engine/calendar/rowPeriods.ts periodsPerRow), by session − first − 1. */
+  /** Periods of P each session after `#first` lasts (engine/calendar/rowPeriods.ts accrualPeriods), by session − first − 1. */
   readonly #periods: Float64Array;
   readonly #first: number;
 
   /**
    * `periodsPerYear`: P of the run, for the per-session conversion of annual rates; `first`: the
-   * run's first session, whose calendar (sessions first … last) gives the periods each covers.
+   * run's first session, whose calendar (sessions first … last) gives the periods each lasts — its
+   * own spacing's, in periods of P (a weekday session 52/252 of one with P = 52 given).
    */
   constructor(market: Market, models: { readonly cash: CashModel; readonly borrow: BorrowModel }, periodsPerYear: number, first: number, last: number) {
     this.#market = market;
     this.#cash = models.cash;
     this.#borrow = models.borrow;
-    this.#periods = periodsPerRow(market.dates.subarray(first, last + 1), periodsPerYear);
+    this.#periods = accrualPeriods(market.dates.subarray(first, last + 1), periodsPerYear);
     this.#first = first;
     this.#context = { session: 0, day: 0, days: 0, periodsPerYear, periods: 1, symbol: -1, balance: 0 };
   }

@@ -1,6 +1,8 @@
 // P of a calendar whose spacing is daily (engine/calendar/frequency.ts), from the sessions a calendar year
 // holds: a trading-day calendar (five sessions a week, less holidays) 252, a calendar-day one
-// (crypto) 365, any other count as measured and irregular. The days it lacks are counted in — its
+// (crypto) 365, any other count as measured and irregular — but a few stray weekend rows (a merged
+// calendar's) leave a trading-day calendar at 252, and so does a calendar too short to tell
+// (under four weeks). The days it lacks are counted in — its
 // holes of missing data (rows spanning six weekdays or more: a month without rows) and, where they
 // are few, the days its shorter rows lack (NYSE's holidays, an exchange closure, a missing row) —
 // so they never make a short trading-day calendar look sparser, while a sparser week (Mondays to
@@ -97,9 +99,16 @@ type DailyP = { periodsPerYear: number; irregular: boolean; why: string };
  *   `sparser`: Mondays to Thursdays lack every Friday; a weekday calendar every weekend read as
  *   calendar days). A count that maps without them stays (a stray weekend row in five weeks, 10.4
  *   a year, would take the count with every weekday in past 1.02 · 261).
+ * Where no reading maps, weekend rows that are strays (strayWeekendRows: on at most half of its
+ * weeks, no two whole weekends in a row — a benchmark's few weekend dates in a merged calendar)
+ * are left out and the weekdays read again: 252 where they give it (five NYSE weeks with two
+ * Saturdays: 24 / 35 · 365.25 = 250.5, not 26 / 35 · 365.25 = 271). Else the count, irregular.
  * Under four weeks, weekdays only keep 252 (too short to tell holidays from a sparser week); with
- * a weekend date the calendar is counted over its span, gaps / span · 365.25 (twenty consecutive
- * days: 365). A fixed spacing of 2 days or more is not daily (frequency.ts inferFrequency).
+ * a weekend date the calendar is counted over its span, gaps / span · 365.25, 252 or 365 where
+ * that maps (twenty consecutive days: 365), else 252 flagged irregular: too short to tell a few
+ * stray weekend rows from a sparser or seven-day week, so METRICS.md's P for a median gap of one
+ * day (probe r69a F3: a benchmark's two Saturdays, a Sunday and MLK beside 11 weekdays were 14 /
+ * 15 · 365.25 → 341). A fixed spacing of 2 days or more is not daily (frequency.ts inferFrequency).
  */
 export function dailyPeriods(dates: ArrayLike<number>, isChangeOfSpacing: (holes: number, rows: number) => boolean): DailyP {
   const first = dates[0];
@@ -110,7 +119,9 @@ export function dailyPeriods(dates: ArrayLike<number>, isChangeOfSpacing: (holes
     if (!weekend) return { periodsPerYear: 252, irregular: false, why: `daily spacing, weekdays, under ${MIN_COUNT_WEEKS} weeks: sessions a year not counted` };
     const perYear = ((dates.length - 1) / (last - first)) * 365.25;
     const reading = READINGS.find((r) => standardDailyP(perYear) === r.periodsPerYear);
-    return reading ? standard(reading, perYear, '') : irregular(perYear);
+    if (reading) return standard(reading, perYear, '');
+    // Too short to tell a few stray weekend rows (a merged calendar's) from a sparser or a seven-day week: METRICS.md's daily P, flagged.
+    return { periodsPerYear: 252, irregular: true, why: `daily spacing, under ${MIN_COUNT_WEEKS} weeks with weekend dates, ${perYear.toFixed(1)} sessions a year over its span: neither trading days (252) nor calendar days (365) told apart, read as trading days` };
   }
   const end = first + 7 * weeks;
   let sessions = 0;
@@ -131,7 +142,34 @@ export function dailyPeriods(dates: ArrayLike<number>, isChangeOfSpacing: (holes
     const closed = short.closed === 0 ? '' : `, ${short.closed} ${short.closed === 1 ? 'an NYSE holiday' : 'NYSE holidays'}`;
     return standard(reading, perYear(held + short.days), `, with ${holesIn ? `${holeWords(reading.unit)} and ${short.days} more` : `${short.days} ${reading.unit}`} without a row${closed}`);
   }
+  // Stray weekend rows (a benchmark's or a data file's, in a merged calendar) do not make a trading-day calendar sparser or denser: its weekdays alone give 252.
+  const strays = strayWeekendRows(dates, first, end);
+  if (strays > 0) {
+    const weekdays = Array.prototype.filter.call(dates, (d: number) => weekdayOf(d) % 6 !== 0) as number[];
+    const read = dailyPeriods(weekdays, isChangeOfSpacing);
+    if (read.periodsPerYear === 252 && !read.irregular) return { ...read, why: `${read.why}, its ${strays} weekend row${strays === 1 ? '' : 's'} read as strays` };
+  }
   return irregular(perYear(sessions));
+}
+
+/**
+ * The weekend rows of a daily calendar before epoch day `end` (its whole weeks from `first`) where
+ * they are strays — on at most half of its weeks, and no two weekends in a row held whole (Saturday
+ * and Sunday): a few rows a merged calendar takes from one file (a benchmark dated on two
+ * Saturdays and a Sunday) —, else 0: a six-day week holds a Saturday every week, a coin listed
+ * later (or any calendar-day stretch) whole weekends one after another.
+ */
+function strayWeekendRows(dates: ArrayLike<number>, first: number, end: number): number {
+  const weekend = new Set<number>();
+  for (let k = 0; k < dates.length && dates[k] < end; k++) if (weekdayOf(dates[k]) % 6 === 0) weekend.add(dates[k]);
+  if (weekend.size === 0) return 0;
+  const weeks = new Set<number>();
+  for (const d of weekend) weeks.add(Math.floor((d - first) / 7));
+  if (weeks.size > (end - first) / 14) return 0;
+  // Saturdays: a whole weekend is d and d + 1; one a week before is d − 7.
+  const whole = (saturday: number): boolean => weekend.has(saturday) && weekend.has(saturday + 1);
+  for (const d of weekend) if (weekdayOf(d) === 6 && whole(d) && whole(d - 7)) return 0;
+  return weekend.size;
 }
 
 /** A daily calendar's standard P, from its count `perYear` in `reading` and what the count holds beyond its sessions (`lacking`, '' for nothing). */

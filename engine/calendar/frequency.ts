@@ -19,7 +19,9 @@
 // rounded, and flagged irregular; a hole of missing data (a row spanning six weekdays or more)
 // counts the sessions it lacks, so a month missing keeps 252 as the full calendar does; so do
 // NYSE's holidays and a few other weekdays without a row (a closure, a missing row): five weeks
-// across 2001-09-11 keep 252 too.
+// across 2001-09-11 keep 252 too, and so do a few stray weekend rows of a merged calendar (a
+// benchmark dated on two Saturdays), as they leave the median gap at one day; a calendar under
+// four weeks that is neither 252 nor 365 gets 252, flagged: too short to tell.
 // In engine/ because the engine accrues interest per session with the P the metrics use
 // (data/rates.ts perPeriodRate); reports import it from here.
 

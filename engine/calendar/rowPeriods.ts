@@ -6,6 +6,8 @@
 // Thursday, the other's Friday; a value moved mid-month), where the rows between the two dates on
 // the calendar's grid around it share the periods those span by their days: the rows of one week
 // sum to one week.
+// What accrues by time — interest, borrow fees, the risk-free return — reads accrualPeriods: the
+// rows of the calendar's own spacing, whatever P the user gives for annualising.
 
 import { calendarPlace, gridDate } from './calendarGrid.ts';
 import { holeWeekdays } from './dailyPeriods.ts';
@@ -30,7 +32,8 @@ import { calendarGap, type Frequency, inferFrequency, otherMissingSpacings, whol
  *   month-ends) —, a row closing a hole its whole spacings;
  * - an irregular one (P counted over its span): gap · P / 365.25, each row its own share of the
  *   year, so Σk / P is the span in years whatever the rounding of P; a daily one 1 a row;
- * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated.
+ * - a P given (`periodsPerYear`) other than the calendar's own: 1 a row, the P the user stated —
+ *   for annualising; what accrues by time counts accrualPeriods instead.
  */
 export function periodsPerRow(dates: ArrayLike<number>, periodsPerYear: number): Float64Array {
   const out = new Float64Array(Math.max(dates.length - 1, 0)).fill(1);
@@ -176,4 +179,48 @@ export function periodsOfReturnsAmong(days: readonly number[], other: readonly n
     out[j + offset] = k;
   }
   return out;
+}
+
+/**
+ * The P a calendar's rows are timed by for what accrues over them (accrualPeriods): its own
+ * inferred P (engine/calendar/frequency.ts) where its spacing is regular, whatever P the user gives
+ * for annualising; `periodsPerYear`, the P of the run, where it is irregular — such a calendar has
+ * no frequency of its own, and a P given defines its rows (engine/caveats/givenPeriodsCaveats.ts
+ * says so).
+ */
+export function accrualPeriodsPerYear(dates: ArrayLike<number>, periodsPerYear: number): number {
+  const own = inferFrequency(dates);
+  return own.irregular ? periodsPerYear : own.periodsPerYear;
+}
+
+/**
+ * Periods of `periodsPerYear` (P) each row of a calendar lasts (ascending epoch days → one per gap),
+ * for what accrues by time: cash interest, debit interest, borrow fee and rebate, the risk-free
+ * return. The rows the calendar's own spacing gives (periodsPerRow at P_own =
+ * accrualPeriodsPerYear), in periods of P: k · P / P_own, so a rate accrues (1 + R)^(k/P) − 1 =
+ * (1 + R)^(k_own/P_own) − 1 whatever P the user gives for annualising — a weekday session 1/252 of
+ * a year with P = 52 given (52/252 of a period, not a week; probe r69a F1). periodsPerRow itself
+ * where P is the calendar's own, or where the calendar is irregular.
+ */
+export function accrualPeriods(dates: ArrayLike<number>, periodsPerYear: number): Float64Array {
+  const own = accrualPeriodsPerYear(dates, periodsPerYear);
+  return inPeriodsOf(periodsPerRow(dates, own), own, periodsPerYear);
+}
+
+/** periodsOfReturns for what accrues by time (accrualPeriods): over the calendar of `startDay` (when known) and `dates`. */
+export function accrualPeriodsOfReturns(dates: ArrayLike<number>, startDay: number | undefined, periodsPerYear: number): Float64Array {
+  const own = accrualPeriodsPerYear(startDay === undefined ? dates : [startDay, ...Array.from(dates)], periodsPerYear);
+  return inPeriodsOf(periodsOfReturns(dates, startDay, own), own, periodsPerYear);
+}
+
+/** periodsOfReturnsAmong for what accrues by time (accrualPeriods): timed by the series' own calendar (`days`, NaN skipped). */
+export function accrualPeriodsOfReturnsAmong(days: readonly number[], other: readonly number[], periodsPerYear: number): Float64Array {
+  const own = accrualPeriodsPerYear(days.filter((d) => !Number.isNaN(d)), periodsPerYear);
+  return inPeriodsOf(periodsOfReturnsAmong(days, other, own), own, periodsPerYear);
+}
+
+/** Periods of P `from` (rows, in place) counted in periods of P `to`: × to / from. */
+function inPeriodsOf(rows: Float64Array, from: number, to: number): Float64Array {
+  if (from !== to) for (let k = 0; k < rows.length; k++) rows[k] = (rows[k] * to) / from;
+  return rows;
 }

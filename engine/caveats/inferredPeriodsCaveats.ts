@@ -3,7 +3,9 @@
 // session's interest and borrow accrual. Where the sessions up to a date would give another P — a
 // coin listed later adds weekend sessions, a weekly file turns daily — the decisions and fills
 // before that date depend on dates after it, which the causality contract (DESIGN.md) allows no
-// other input. P stays as inferred; the run says so, and how to choose P instead.
+// other input. P stays as inferred; the run says so, and how to choose P instead — a P given
+// times the accruals only where the whole calendar is irregular (engine/calendar/rowPeriods.ts
+// accrualPeriods); a regular one's interest keeps its own spacing, and the caveat says that.
 // Two kinds of prefix are compared. The stretch before the run's first change of spacing (three
 // gaps in a row off the spacing of the gaps before them: 16 Fridays then weekdays, 13 month-ends
 // then daily), however short — two gaps of month-ends are a monthly calendar: a run of them alone
@@ -102,12 +104,14 @@ export function inferredPeriodsCaveats(dates: Int32Array, first: number, last: n
   const prefix = prefixPeriods(dates, first, last, periodsPerYear);
   if (prefix === null) return [];
   const upTo = isoDay(dates[prefix.session]);
+  // A P given times an irregular calendar's rows; a regular one's interest keeps its own spacing (engine/calendar/rowPeriods.ts accrualPeriods).
+  const interest = inferFrequency(dates.subarray(first, last + 1)).irregular ? '' : ' (for the strategy: the interest keeps the whole calendar\'s spacing)';
   return [
     caveat(
       'frequency',
       'medium',
       `P = ${periodsPerYear} was inferred from the run's whole calendar (${isoDay(dates[first])} → ${isoDay(dates[last])}); its sessions up to ${upTo} give ${prefix.periodsPerYear}: ` +
-        `the strategy's annualisation (view.periodsPerYear, windows given as durations) and the interest before ${upTo} depend on dates after it — set periodsPerYear (--periods-per-year) to choose P`,
+        `the strategy's annualisation (view.periodsPerYear, windows given as durations) and the interest before ${upTo} depend on dates after it — set periodsPerYear (--periods-per-year) to choose P${interest}`,
       { value: prefix.session - first + 1, unit: 'sessions' },
     ),
   ];

@@ -25,6 +25,7 @@ import { symbolCoverageCaveats } from './symbolCoverage.ts';
 import { neverFilledReason, warmUpReason } from '../decisions/warmUpReason.ts';
 import { inferFrequency } from '../calendar/frequency.ts';
 import { inferredPeriodsCaveats } from './inferredPeriodsCaveats.ts';
+import { givenPeriodsCaveats } from './givenPeriodsCaveats.ts';
 import type { LiquidityGaps } from './liquidityGaps.ts';
 import type { CashModel } from '../models/types.ts';
 import { Deferral, DEFERRAL_NAMES } from '../execution/orders.ts';
@@ -135,6 +136,9 @@ function unheldTargetWeights(p: Snapshots, n: number, nav: (session: number) => 
 /** A source's note that it has no opening prices (prices/series/priceSeries.ts fileNotes). */
 const NO_OPENS_NOTE = /no opening prices: next-open fills use/;
 
+/** How a run's caveat on a P given names it (givenPeriodsCaveats). */
+const RUN_WORDS = { whose: "the run's", accrued: 'interest and borrow fees', row: 'session', readBy: ' and is what the strategy reads (view.periodsPerYear, windows given as durations)' } as const;
+
 export function describeRun(r: RunRecordings): Caveat[] {
   const scope = runScope(r);
   return rankCaveats([
@@ -142,6 +146,8 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...periodCaveats(r),
     // An inferred P that the run's sessions up to a date would not give: read before that date, it depends on later dates.
     ...(r.config.periodsPerYear === undefined ? inferredPeriodsCaveats(r.market.dates, r.first, r.last, r.periodsPerYear) : []),
+    // A P given that the calendar would not give: it annualises, the accruals keep the calendar's spacing.
+    ...givenPeriodsCaveats(r.market.dates.subarray(r.first, r.last + 1), r.config.periodsPerYear, RUN_WORDS),
     ...symbolCoverageCaveats(r.market, scope.named, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
     // A run that placed no order says it in its never-invested caveat (everyTradeDropped).

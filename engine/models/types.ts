@@ -75,7 +75,12 @@ export interface AccrualContext {
   days: number;
   /** Sessions per year P of the run (engine config periodsPerYear, else inferred from its calendar). */
   periodsPerYear: number;
-  /** Periods of P since the previous session: 1, or more where it closes a gap of missing dates (engine/calendar/rowPeriods.ts periodsPerRow). */
+  /**
+   * Periods of P since the previous session, by the calendar's own spacing (engine/calendar/rowPeriods.ts
+   * accrualPeriods): 1, or more where it closes a gap of missing dates; k · P / P_own where P was given
+   * other than the calendar's own P_own (a weekday session with P = 52 given: 52/252), so (1 + R)^(k/P) is
+   * the session's own time whatever P annualises.
+   */
   periods: number;
   /** The symbol (borrow models); −1 for cash. */
   symbol: number;

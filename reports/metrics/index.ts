@@ -7,7 +7,7 @@ export { INSUFFICIENT, type Metric, MIN_STAT_N, unavailable, valued } from './me
 export { bestWorstPeriods, levelChange, levelGapNote, monthIndex, type PeriodReturn, periodReturns, trailingReturns } from './periods.ts';
 export { activeRisk, alignOnDates, alpha, battingAverage, beta, betaOf, capture, chainsOf, correlation, levelsOf, type PairedIntervals, pairedIntervals, treynor } from './relative/relative.ts';
 export { type Frequency, frequencyOf, givenFrequency, inferFrequency } from '../../engine/calendar/frequency.ts';
-export { periodsOfReturns, periodsOfReturnsAmong, periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
+export { accrualPeriods, accrualPeriodsOfReturns, accrualPeriodsOfReturnsAmong, periodsOfReturns, periodsOfReturnsAmong, periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
 export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type SharpeMoments, type SharpeTrials, sharpe, sharpeMoments, sharpeOf, sortino, stability } from './riskAdjusted.ts';

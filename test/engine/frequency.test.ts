@@ -227,6 +227,39 @@ describe('a trading-day calendar over a few weeks keeps 252 with its holidays, a
   });
 });
 
+describe('stray weekend and holiday rows of a merged calendar keep a trading-day calendar at 252 (probe r69a F3)', () => {
+  it("the probe's AAA (11 weekdays 2024-01-02 … 01-17, no MLK 01-15) with its benchmark CAL's Saturdays 01-06 and 01-13, Sunday 01-07 and MLK: 252, flagged (was 14 / 15 · 365.25 = 340.9 → 341)", () => {
+    const aaa = monthDays(2024, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 16, 17);
+    const cal = monthDays(2024, 1, 2, 3, 4, 6, 7, 8, 9, 10, 12, 13, 15, 16, 17);
+    const merged = [...new Set([...aaa, ...cal])].sort((a, b) => a - b);
+    expect(merged).toHaveLength(15);
+    // Two weeks: too short to tell stray rows from a seven-day week; METRICS.md's median gap of 1 day gives 252.
+    expect(inferFrequency(merged)).toMatchObject({ periodsPerYear: 252, label: 'daily', irregular: true, source: expect.stringContaining('340.9 sessions a year over its span') });
+  });
+
+  it('five weeks of NYSE sessions with two stray Saturdays: 252 from the 24 weekday sessions, 24 / 35 · 365.25 = 250.5 (was 26 / 35 · 365.25 = 271.3 → 271, irregular)', () => {
+    // 2024-03-04 … 04-08: 25 weekdays less Good Friday 03-29 in the 5 whole weeks to 04-07, and Saturdays 03-09 and 03-23.
+    const dates = [...nyse(epochDay(2024, 3, 4), epochDay(2024, 4, 8)), epochDay(2024, 3, 9), epochDay(2024, 3, 23)].sort((a, b) => a - b);
+    expect(inferFrequency(dates)).toMatchObject({ periodsPerYear: 252, irregular: false, source: expect.stringContaining('(250.5 sessions a year), its 2 weekend rows read as strays') });
+  });
+
+  it('a year of weekdays with a Saturday every other week for 20 weeks: 252, 260 / 364 · 365.25 = 260.9 (was 280 / 364 · 365.25 = 281.0 → 281)', () => {
+    const weekdays = calendar(epochDay(2024, 1, 1), epochDay(2024, 12, 30), MON_FRI);
+    const saturdays = Array.from({ length: 20 }, (_, k) => epochDay(2024, 1, 6) + 14 * k);
+    expect(inferFrequency([...weekdays, ...saturdays].sort((a, b) => a - b))).toMatchObject({ periodsPerYear: 252, irregular: false, source: expect.stringContaining('(260.9 sessions a year), its 20 weekend rows read as strays') });
+  });
+
+  it('weekend rows on more than half the weeks, or two whole weekends in a row, are no strays: counted as held', () => {
+    const weekdays = calendar(epochDay(2024, 1, 1), epochDay(2024, 12, 30), MON_FRI);
+    // Saturdays on 27 of the 52 weeks: 287 / 364 · 365.25 = 288.0.
+    const saturdays = Array.from({ length: 27 }, (_, k) => epochDay(2024, 1, 6) + 7 * k);
+    expect(inferFrequency([...weekdays, ...saturdays].sort((a, b) => a - b))).toMatchObject({ periodsPerYear: 288, irregular: true });
+    // The five NYSE weeks above with the weekends of 03-09 and 03-16 whole: 28 / 35 · 365.25 = 292.2.
+    const whole = [...nyse(epochDay(2024, 3, 4), epochDay(2024, 4, 8)), ...monthDays(2024, 3, 9, 10, 16, 17)].sort((a, b) => a - b);
+    expect(inferFrequency(whole)).toMatchObject({ periodsPerYear: 292, irregular: true });
+  });
+});
+
 /** Epoch days of each month's `day` (0: the month's last day) from (year, month) on, `count` of them, `step` months apart. */
 function monthly(year: number, month: number, count: number, day: number, step = 1): number[] {
   return Array.from({ length: count }, (_, k) => epochDay(year, month + k * step + (day === 0 ? 1 : 0), day));

@@ -436,11 +436,12 @@ describe('a book that holds only cash at the risk-free rate has no excess return
     expect(pick(set.metrics, 'alpha').value).toBeCloseTo(0, 12);
   });
 
-  it('P set in the engine config is the P of the metrics too: 5 % over 260 sessions is 1.876721e-4 a session', () => {
+  it('P set in the engine config is the P of the metrics too, but a weekday session is still 1/252 of a year: cash and rf 1.05^(1/252) − 1 = 1.936305e-4 with P = 260 (was 1/260: 1.876721e-4; probe r69a F1)', () => {
     const result = cashOnly({ rate: 0.05 }, { periodsPerYear: 260 });
     const set = runMetrics(result, { benchmark: 'cash', riskFree: 0.05 });
     expect(set.periodsPerYear).toBe(260);
-    for (const r of navReturns(result).returns) expect(r).toBeCloseTo(1.876721e-4, 10);
+    for (const r of navReturns(result).returns) expect(r).toBeCloseTo(1.936305e-4, 10);
+    for (const rf of set.riskFreeReturns) expect(rf).toBeCloseTo(1.936305e-4, 10);
     expect(pick(set.metrics, 'alpha').value).toBeCloseTo(0, 12);
   });
 

@@ -73,30 +73,3 @@ export async function reachable(connection: QueueConnection): Promise<void> {
     client.disconnect();
   }
 }
-
-/** Anything of BullMQ's that reports lost connections as `error` events (Queue, QueueEvents, Worker). */
-interface ErrorSource {
-  on(event: 'error', listener: (err: Error) => void): unknown;
-}
-
-/**
- * Listen for the connection errors of `sources` (without a listener BullMQ prints each one with its
- * stack) and tell `log` once per outage that Redis is away and the sweep waits for it; ioredis
- * reconnects by itself. `back()` marks the outage over (call it when Redis answered again).
- */
-export function watchOutage(connection: QueueConnection, sources: readonly ErrorSource[], log?: (line: string) => void): { back(): void } {
-  let away = false;
-  const onError = (err: Error): void => {
-    if (away) return;
-    away = true;
-    log?.(`Redis at ${connection.label} is unreachable (${(err as NodeJS.ErrnoException).code ?? err.message}); waiting for it to come back, trials in progress go on`);
-  };
-  for (const source of sources) source.on('error', onError);
-  return {
-    back() {
-      if (!away) return;
-      away = false;
-      log?.(`Redis at ${connection.label} answers again`);
-    },
-  };
-}

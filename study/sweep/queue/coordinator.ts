@@ -14,7 +14,8 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { TrialExecutor, TrialSink } from '../execute.ts';
 import type { TrialSpec } from '../trial.ts';
-import { queueConnection, reachable, watchOutage } from './connection.ts';
+import { queueConnection, reachable } from './connection.ts';
+import { watchQueueErrors } from './queueErrors.ts';
 import { DEFAULT_TRIAL_TIMEOUT_MS } from '../trialTimeout.ts';
 import { DEFAULT_ATTEMPTS, decodeResult, type MarketRequest, QUEUE_NAME, type QueueSettings, type TrialJob, trialJob, trialJobId, USER_ERROR } from './protocol.ts';
 
@@ -34,9 +35,9 @@ export async function queueExecutor(settings: QueueSettings, market: MarketReque
   await reachable(connection);
   const queue = new Queue<TrialJob, string>(QUEUE_NAME, { connection: connection.options });
   const events = new QueueEvents(QUEUE_NAME, { connection: connection.options, autorun: false });
-  const outage = watchOutage(connection, [queue, events], settings.log);
+  const outage = watchQueueErrors(connection.label, [queue, events], { log: settings.log });
   // Listening starts once, for every `run` of this executor (a walk-forward test runs one per run).
-  events.run().catch(() => {}); // ends when closed; connection errors go to watchOutage
+  events.run().catch(() => {}); // ends when closed; its errors go to watchQueueErrors
   await events.waitUntilReady();
   const attempts = settings.attempts ?? DEFAULT_ATTEMPTS;
   const jobId = (spec: TrialSpec): string => trialJobId(spec.key, timeoutMs, attempts);

@@ -14,8 +14,9 @@ import { openStudyMarket, type StudyLoadOptions } from '../../market.ts';
 import { CopyMismatch } from '../mismatch.ts';
 import { localPool, type TrialPool } from '../pool.ts';
 import { shareMarket } from '../sharedMarket.ts';
-import { queueConnection, reachable, watchOutage } from './connection.ts';
+import { queueConnection, reachable } from './connection.ts';
 import { buildMismatch, encodeResult, type MarketRequest, QUEUE_NAME, type TrialJob, USER_ERROR } from './protocol.ts';
+import { watchQueueErrors } from './queueErrors.ts';
 
 export interface WorkerOptions {
   /** `redis://HOST:PORT[/DB]`. */
@@ -28,12 +29,12 @@ export interface WorkerOptions {
   /** A job whose lock is not renewed for this long is given to another worker (BullMQ lockDuration). */
   readonly lockMs?: number;
   readonly signal?: AbortSignal;
-  /** One line per event worth telling (ready, a refusal). */
+  /** One line per event worth telling (ready, a refusal, a Redis outage and its end, a lost job lock). */
   log?(line: string): void;
 }
 
 export interface WorkerOutcome {
-  /** Trials this worker completed. */
+  /** Trials this worker completed (their results taken by the queue: not a run whose lock was lost). */
   readonly completed: number;
   /** Why it stopped on its own (a refused job), or null when it was stopped. */
   readonly refused: string | null;
@@ -71,10 +72,13 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
     throw new WaitingError();
   };
 
+  /** The trial of each job in progress, by job id (a lost lock names it). */
+  const trials = new Map<string, string>();
   const worker = new Worker<TrialJob, string>(
     QUEUE_NAME,
     async (job, token) => {
       const { version, spec, market, fingerprint, timeoutMs } = job.data;
+      if (job.id !== undefined) trials.set(job.id, spec.name);
       const otherBuild = buildMismatch(version, spec.name);
       if (otherBuild !== null) return refuse(job, token, otherBuild);
       let entry;
@@ -90,7 +94,6 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
       try {
         // Past the job's --trial-timeout the pool ends the trial: a TrialTimedOut, its message the attempt's failed reason.
         const result = await entry.pool.run(spec, { timeoutMs });
-        completed++;
         return encodeResult(result);
       } catch (err) {
         if (err instanceof CopyMismatch) return refuse(job, token, err.message);
@@ -100,8 +103,20 @@ export async function runQueueWorker(options: WorkerOptions): Promise<WorkerOutc
     },
     { connection: connection.options, concurrency: options.concurrency, lockDuration, stalledInterval: lockDuration, maxStalledCount: 2, autorun: false },
   );
-  const outage = watchOutage(connection, [worker], options.log);
-  worker.on('completed', outage.back);
+  // BullMQ renews a job's lock on a timer of this thread: a load of the market blocks it for
+  // seconds, and past the lock duration the queue takes the job back and runs it again (here or
+  // on another worker; the coordinator stores it once). Not an outage: Redis is there.
+  const lostLock = (jobId: string): string =>
+    `lost the lock on job ${trials.get(jobId) ?? jobId} (not renewed within --lock-duration ${lockDuration / 1000} s: the worker was busy, e.g. loading the market); the queue will run it again — a longer --lock-duration avoids it`;
+  const errors = watchQueueErrors(connection.label, [worker], { log: options.log, lostLock });
+  worker.on('completed', (job) => {
+    completed++;
+    trials.delete(job.id as string);
+    errors.back();
+  });
+  worker.on('failed', (job) => {
+    if (job?.id !== undefined) trials.delete(job.id);
+  });
   options.signal?.addEventListener('abort', stop);
   void worker.run();
   await worker.waitUntilReady();

@@ -31,7 +31,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: JsonSchemaNode, raw: unkno
       return `unknown parameter${issue.keys.length > 1 ? 's' : ''} ${keys}${where}${near !== undefined ? `: did you mean ${near}?` : ''}${known.length ? ` (known: ${known.join(', ')})` : ''}`;
     }
     case 'invalid_type':
-      if (value === undefined) return `${subject} is required`;
+      if (value === undefined) return issue.path.length === 1 ? `${subject} is required: give it (--param ${subject}=… on the command line, under params: in a study), or declare a default for it in the strategy (.default(…))` : `${subject} is required`;
       return `${subject} must be ${issue.expected === 'int' ? 'a whole number' : article(issue.expected)}${got}`;
     case 'too_small':
     case 'too_big': {

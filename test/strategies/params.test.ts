@@ -65,6 +65,9 @@ describe('parameter errors', () => {
     expect(() => parseParams(levered, { opts: { levv: 2 } })).toThrow('levered: unknown parameter "levv" in opts: did you mean lev? (known: lev)');
     expect(() => parseParams(levered, { legs: [{ symbol: 'A' }, { symbl: 'B' }] })).toThrow('levered: unknown parameter "symbl" in legs[1]: did you mean symbol? (known: symbol); legs[1].symbol is required');
     expect(parseParams(levered, { opts: { lev: 2 } })).toEqual({ opts: { lev: 2 }, legs: [] });
+    // A top-level parameter without a default says how to give it (probe r70b F2: "w is required", no fix).
+    const bare = defineStrategy({ ...levered, params: z.object({ w: z.number().describe('weight') }), create: () => ({ schedule: schedules.monthStart, decide: () => undefined }) });
+    expect(() => parseParams(bare, {})).toThrow('levered: w is required: give it (--param w=… on the command line, under params: in a study), or declare a default for it in the strategy (.default(…))');
     // An object parameter that says what to do with other keys keeps its rule; a record's keys are its values' names.
     const open = defineStrategy({ ...levered, params: z.object({ opts: z.object({ lev: z.number() }).passthrough(), weights: z.record(z.string(), z.number()) }), create: () => ({ schedule: schedules.monthStart, decide: () => undefined }) });
     expect(parseParams(open, { opts: { lev: 2, note: 'x' }, weights: { AAA: 1 } })).toEqual({ opts: { lev: 2, note: 'x' }, weights: { AAA: 1 } });

@@ -3,7 +3,8 @@
 // as its top canvas alone: PDFs showed monthly-return and correlation heatmaps blank, or as their
 // black values without colours or labels. In print media every chart must show exactly one
 // drawn canvas at the print width, and the PDF itself must carry the heatmap's cell colours
-// (checked on its pages rasterised by poppler's pdftoppm, where that is installed).
+// (checked on its pages rasterised by poppler's pdftoppm, where that is installed). And no heading
+// is left alone at a page's foot (a PDF page ended with the "Manifest" heading, its rows overleaf).
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -109,5 +110,19 @@ describe('charts in print', () => {
     // A cell at 48 dpi is about 20 × 11 pixels (18 × 10 inside its white border, less its value's
     // glyphs): each dark fill shows as at least one such block of its colour.
     for (const [colour, pixels] of found) expect(pixels, `cells filled #${colour.toString(16).padStart(6, '0')} on paper`).toBeGreaterThan(80);
+  });
+});
+
+describe('headings in print', () => {
+  it('keeps every heading, and a card note, with what follows it, and the manifest whole', async () => {
+    const v = await visit(browser, files.tearSheet, { width: PRINTABLE_WIDTH_PX.a4, height: 1000 });
+    await v.page.emulateMedia({ media: 'print' });
+    const breaks = await v.page.evaluate(`Array.from(document.querySelectorAll('h2, h3, .section-title, .card > .sub, .manifest'), (el) => ({ what: el.tagName + '.' + el.className + ' ' + el.textContent.slice(0, 30), after: getComputedStyle(el).breakAfter, inside: getComputedStyle(el).breakInside }))`) as { what: string; after: string; inside: string }[];
+    expect(breaks.filter((b) => b.what.startsWith('H2')).length).toBeGreaterThan(10);
+    for (const b of breaks) {
+      if (b.what.startsWith('DL')) expect(b.inside, b.what).toBe('avoid');
+      else expect(b.after, b.what).toBe('avoid');
+    }
+    await v.page.close();
   });
 });

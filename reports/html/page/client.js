@@ -4,6 +4,8 @@
 // above it that wraps like text. It builds no markup from data: legends use textContent, tooltips
 // pass every data-derived string through esc(). When every chart has drawn, it stamps
 // <html data-charts-ready="<ms since navigation start>"> for tests, the benchmark and PDF output.
+// For print it redraws every chart at the print width and flattens it into one canvas (see
+// printSnapshot), then stamps <html data-print-ready> for the PDF writer.
 (function () {
   'use strict';
   var payload = JSON.parse(document.getElementById('report-data').textContent);
@@ -18,6 +20,8 @@
   var DAY_MS = 86400000;
   /** Charts are drawn this wide for print: it fits A4 and Letter with 12 mm margins (print rules in styles.css). */
   var PRINT_WIDTH = 640;
+  /** Device pixels per CSS pixel of a chart's print snapshot: sharp on paper where Chromium rasterises it. */
+  var PRINT_PIXEL_RATIO = 2;
 
   function esc(text) {
     return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
@@ -315,6 +319,7 @@
       var chart = echarts.init(el, null, { renderer: 'canvas' });
       var done = false;
       chart.on('finished', function () {
+        if (printing) printSnapshot(charts.find(function (c) { return c.chart === chart; }));
         if (done) return;
         done = true;
         pending -= 1;
@@ -350,20 +355,60 @@
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(function () { charts.forEach(function (c) { resize(c); }); }, 100);
     });
-    // Print (the browser's own, or breadth's PDF): every chart one fixed width that fits the page.
-    // Zoom sliders are controls: hidden on paper.
+    // Print (the browser's own, or breadth's PDF): every chart one fixed width that fits the page,
+    // then flattened into one canvas (printSnapshot). Zoom sliders are controls: hidden on paper.
     window.addEventListener('beforeprint', function () {
+      printing = true;
+      unsnapped = charts.length;
+      document.documentElement.removeAttribute('data-print-ready');
       charts.forEach(function (c) {
+        c.snapped = false;
         if (c.spec.zoom) c.chart.setOption({ dataZoom: [{ show: false }], grid: { bottom: 8 } });
         resize(c, Math.min(PRINT_WIDTH, c.chart.getDom().clientWidth || PRINT_WIDTH));
+        // A render now, so 'finished' comes at once where nothing is left to draw (not only after a change).
+        c.chart.getZr().refresh();
+        c.chart.getZr().flush();
       });
+      if (unsnapped === 0) document.documentElement.setAttribute('data-print-ready', '');
     });
     window.addEventListener('afterprint', function () {
+      printing = false;
+      document.documentElement.removeAttribute('data-print-ready');
       charts.forEach(function (c) {
+        var old = c.chart.getDom().querySelector('canvas.print-snapshot');
+        if (old) old.remove();
         if (c.spec.zoom) c.chart.setOption({ dataZoom: [{ show: true }], grid: { bottom: 48 } });
         resize(c);
       });
     });
+  }
+
+  // Print snapshots. echarts draws a chart on a stack of canvases when it needs layers: a
+  // heatmap's cells always go on an "incremental" layer of their own, with the axes on the canvas
+  // below and the cell values on one above (a hover layer joins any chart that was pointed at).
+  // Chromium prints such a stack wrong: the top canvas covers the others, so a printed heatmap
+  // showed its dark-cell values alone, without colours, axis labels or white values, or nothing at
+  // all. On screen and in screenshots the stack is right. So for print each chart, once fully drawn
+  // at the print width (echarts' 'finished': nothing pending, no animation, no progressive chunk
+  // left), is redrawn whole into one canvas of its own, which the print rules show in place of the
+  // stack; the PDF writer waits for <html data-print-ready>, stamped when every chart has one.
+  var printing = false;
+  var unsnapped = 0;
+
+  function printSnapshot(c) {
+    var el = c.chart.getDom();
+    var old = el.querySelector('canvas.print-snapshot');
+    var canvas = c.chart.renderToCanvas({ pixelRatio: PRINT_PIXEL_RATIO, backgroundColor: 'transparent' });
+    canvas.className = 'print-snapshot';
+    canvas.removeAttribute('data-zr-dom-id');
+    canvas.setAttribute('style', 'width: ' + c.chart.getWidth() + 'px; height: ' + c.chart.getHeight() + 'px;');
+    if (old) el.replaceChild(canvas, old);
+    else el.appendChild(canvas);
+    if (!c.snapped) {
+      c.snapped = true;
+      unsnapped -= 1;
+      if (unsnapped === 0) document.documentElement.setAttribute('data-print-ready', '');
+    }
   }
 
   // Inflate the echarts build, run it as an inline script (allowed by the page's CSP), then draw.

@@ -1,6 +1,7 @@
 // A report as PDF, printed by Chromium through playwright-core with the page's own print rules
 // (styles.css @media print: A4 or Letter, 12 mm margins, controls hidden, charts and rows never
-// cut) after client.js has redrawn every chart at its print width. The browser's own print uses
+// cut) after client.js has redrawn every chart at its print width and flattened each into one
+// canvas (Chromium prints a stack of canvases as its top one alone). The browser's own print uses
 // the same rules. The browser is the one breadth finds (reports/browser/chromium.ts).
 
 import { join } from 'node:path';
@@ -47,6 +48,8 @@ export async function writePdf(html: string, path: string, paper: Paper = 'a4', 
     await page.waitForSelector('html[data-charts-ready]', { timeout: 60_000 });
     await page.emulateMedia({ media: 'print' });
     await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
+    // Every chart redrawn at the print width and flattened into the one canvas that prints (client.js).
+    await page.waitForSelector('html[data-print-ready]', { state: 'attached', timeout: 60_000 });
     const pdf = await page.pdf({ format: PAPER_NAMES[paper], printBackground: true, margin: { top: '12mm', right: '12mm', bottom: '12mm', left: '12mm' } });
     await page.close();
     writeReport(path, pdf);

@@ -95,10 +95,34 @@
     });
   },
 
-  /** Each chart's canvas and container right edges, and the page's widest box, in CSS pixels. */
+  /**
+   * Each chart as the current media shows it: how many of its canvases are shown (not display:
+   * none, of some size), and of the first shown, its CSS width and the share of its pixels drawn.
+   */
+  shownCanvases: function () {
+    return Array.from(document.querySelectorAll('.chart'), function (el) {
+      var shown = Array.from(el.querySelectorAll('canvas')).filter(function (c) { return getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().width > 0; });
+      var painted = 0;
+      if (shown.length > 0) {
+        var pixels = shown[0].getContext('2d').getImageData(0, 0, shown[0].width, shown[0].height).data;
+        var drawn = 0;
+        for (var i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) drawn++;
+        painted = drawn / (pixels.length / 4);
+      }
+      return { id: el.id, shown: shown.length, width: shown.length > 0 ? shown[0].getBoundingClientRect().width : 0, painted: painted };
+    });
+  },
+
+  /** A heatmap's cell fills and the ink of the value drawn on each, from the page's chart data. */
+  heatmapColours: function (id) {
+    var spec = JSON.parse(document.getElementById('report-data').textContent).charts.find(function (c) { return c.id === id; });
+    return { fills: spec.fills, inks: spec.inks };
+  },
+
+  /** Each chart's canvas (the one shown: in print, its print snapshot) and container right edges, and the page's widest box, in CSS pixels. */
   printFit: function () {
     var charts = Array.from(document.querySelectorAll('.chart'), function (el) {
-      var canvas = el.querySelector('canvas');
+      var canvas = Array.from(el.querySelectorAll('canvas')).find(function (c) { return c.getBoundingClientRect().width > 0; });
       return { id: el.id, canvasRight: canvas ? canvas.getBoundingClientRect().right : 0, canvasWidth: canvas ? canvas.getBoundingClientRect().width : 0, containerRight: el.getBoundingClientRect().right };
     });
     var cards = Array.from(document.querySelectorAll('.card'), function (el) { return el.getBoundingClientRect().right; });

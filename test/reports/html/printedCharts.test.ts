@@ -33,6 +33,8 @@ const pdftoppm = ((): boolean => {
     return false;
   }
 })();
+// CI sets BREADTH_REQUIRE_POPPLER: there a missing pdftoppm fails the file instead of skipping its PDF test.
+if (!pdftoppm && process.env.BREADTH_REQUIRE_POPPLER) throw new Error('BREADTH_REQUIRE_POPPLER is set but no pdftoppm is installed (.ci/run installs poppler-utils with apt-get)');
 
 beforeAll(async () => {
   browser = await launch();

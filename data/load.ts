@@ -27,8 +27,7 @@ import { buildSource, detectSource, perSymbolFolderOf, sourceFiles, type SourceK
 import { type Market } from './market.ts';
 import { selectMarket, symbolIndexes, type Selection } from './prices/select.ts';
 import { unreadSources } from './prices/files/unreadFiles.ts';
-import { SAMPLE_BOND } from './sample/bond.ts';
-import { SAMPLE_FUNDS } from './sample/indices.ts';
+import { ROLE_CANDIDATES } from './roles.ts';
 
 export type { CacheEvent } from './cache/marketCache.ts';
 
@@ -53,14 +52,6 @@ export interface LoadMarketOptions extends CacheOptions {
   /** Told what the cache did: served the market, stored it, or was skipped (and why). */
   readonly onCache?: (event: CacheEvent) => void;
 }
-
-/** Role → the symbols that can fill it, first present wins (real ETFs, then the sample's funds). */
-const ROLE_CANDIDATES: Readonly<Record<string, readonly string[]>> = {
-  smallCap: ['IWM', SAMPLE_FUNDS.smallCap],
-  qualitySmallCap: ['SMLF', SAMPLE_FUNDS.qualitySmallCap],
-  largeCap: ['SPY', SAMPLE_FUNDS.largeCap],
-  bond: ['TLT', SAMPLE_BOND],
-};
 
 function isoOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

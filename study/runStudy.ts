@@ -6,6 +6,7 @@
 import { ParamsError, StrategyError, UserError } from '../data/errors.ts';
 import type { Market } from '../data/market.ts';
 import { symbolHintIn } from '../data/nearestName.ts';
+import { roleHelp } from '../data/roles.ts';
 import { engineConfigSchema, type EngineConfig } from '../engine/config.ts';
 import { describeFieldIssues } from './fieldHelp.ts';
 import type { Result } from '../engine/result.ts';
@@ -187,7 +188,8 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
   const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
   if (name === undefined || !market.symbols.includes(name)) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    const hint = symbolOrRole.startsWith('@') ? '' : symbolHintIn(symbolOrRole, market);
+    const help = symbolOrRole.startsWith('@') ? roleHelp(symbolOrRole, market.symbols) : undefined;
+    const hint = symbolOrRole.startsWith('@') ? (help === undefined ? '' : `: ${help}`) : symbolHintIn(symbolOrRole, market);
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }
   return name;

@@ -12,6 +12,7 @@ import { AssetClass, type Market, PRICE_COLUMNS, type PriceColumn } from '../../
 import { symbolHintIn } from '../../data/nearestName.ts';
 import { summariseList } from '../../data/prices/select.ts';
 import { rateKnownOn } from '../../data/rates.ts';
+import { roleHelp } from '../../data/roles.ts';
 import { tradesAt } from '../execution/sessionVolume.ts';
 import { type AdjustmentIndex, splitFactorBetween } from '../../data/adjustedCloses.ts';
 import { adjustedClosesAsOf } from '../market/adjustment.ts';
@@ -444,7 +445,8 @@ function checkLag(lag: number): number {
 function unknownSymbol(symbolOrRole: string, market: Market): string {
   if (symbolOrRole.startsWith('@')) {
     const roles = Object.keys(market.roles).map((r) => `@${r}`);
-    return `unknown symbol "${symbolOrRole}" in ${market.name} (roles here: ${roles.join(', ') || 'none'})`;
+    const help = roleHelp(symbolOrRole, market.symbols);
+    return `unknown symbol "${symbolOrRole}" in ${market.name} (roles here: ${roles.join(', ') || 'none'})${help === undefined ? '' : `: ${help}`}`;
   }
   const hint = symbolHintIn(symbolOrRole, market);
   const asked = market.selectedSymbols;

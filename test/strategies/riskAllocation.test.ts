@@ -174,6 +174,13 @@ describe('symbols and missing history', () => {
     }
   });
 
+  it("a role the data holds no fund for says what fills it and what to name instead (probe r70b F3: the README's @smallCap on a folder of one's own said only 'roles here: none')", () => {
+    const own = fundMarket(['AAA', 'BBB', 'CCC', 'DDD'], 320);
+    const err = failure(own, { symbols: ['@smallCap', 'AAA'] });
+    expect(isUserFacing(err)).toBe(true);
+    expect(err.message).toMatch(/unknown symbol "@smallCap" in fixture \(roles here: none\): @smallCap is filled by IWM or SYN_SMALL where the data holds one; it holds neither: name one of its symbols instead \(AAA, BBB, CCC …\)$/);
+  });
+
   it('a method that cannot solve is a one-line user error naming the date, never NaN weights', () => {
     // Two funds with identical prices: their sample covariance is singular.
     const base = fundMarket(['A', 'B'], 120);

@@ -120,6 +120,9 @@ export async function regress(file: string, options: { config?: string; data?: s
   const unrecorded = notCompared(baseline, measured.runs);
   // Every severity for --json; in the text, the high ones are rows of the table and the others a note.
   const caveats = baselineCaveatChanges(baseline, measured.runs);
+  // The verdict before a byte is written: a reader that stops early (`| head -1`) ends the command
+  // with it, not with 0 (cli/main.ts on EPIPE; probe r70c F1: a drift piped to head exited 0).
+  if (drifts.length > 0) process.exitCode = ExitCode.drift;
   if (options.json) printJson({ baseline: file, runs: measured.runs.length, data_changed: dataChanged, not_compared: unrecorded.metrics, caveats_not_compared: unrecorded.caveats, caveats_changed: caveats, drifts });
   else {
     if (drifts.length === 0) writeStandardOutput(`no drift: ${counted(measured.runs.length, 'run')} match${measured.runs.length === 1 ? 'es' : ''} ${file}${dataChanged ? `, though ${changedData}` : ''}\n`);
@@ -146,5 +149,4 @@ export async function regress(file: string, options: { config?: string; data?: s
       process.stderr.write(`breadth: the caveats of ${counted(unrecorded.caveats.length, 'run')} are not in ${file} (saved before baselines kept them), so not compared (${firstFew(unrecorded.caveats)}): ${records(false)}\n`);
     }
   }
-  if (drifts.length > 0) process.exitCode = ExitCode.drift;
 }

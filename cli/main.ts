@@ -38,10 +38,11 @@ function report(err: unknown, usage?: string): never {
   exitWith(ExitCode.internal);
 }
 
-// Output piped into a program that stops reading (`breadth strategies | head`) is not an error;
-// any other failure of standard output is said in one line (exit 2), never as a crash.
+// Output piped into a program that stops reading (`breadth strategies | head`) is not an error:
+// the command ends with the exit code it had already decided (`regress` a drift's 1, set before
+// it prints), else 0; any other failure of standard output is said in one line (exit 2), never as a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') exitWith(ExitCode.ok);
+  if (err.code === 'EPIPE') exitWith(Number(process.exitCode ?? ExitCode.ok));
   report(writeFailure('standard output', err));
 });
 

@@ -4,7 +4,9 @@
 
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
+import { isUserFacing } from '../../data/errors.ts';
 import { pagePath } from '../../study/pageNames.ts';
+import { ExitCode } from '../exitCodes.ts';
 import { printJson } from '../output.ts';
 import { runTrialCommand, type TrialArgs, trialOptions } from '../trialOptions.ts';
 
@@ -36,10 +38,13 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const written = args.report && !outcome.interrupted;
     const page = written ? writeSweepPage(outcome, pagePath(reports, outcome.db, `sweep-${outcome.sweepId}`), config.title) : null;
     const tearSheets = written ? writeKeptTearSheets(outcome, reports) : new Map<number, string>();
+    // Every trial failed: nothing was measured (the summary lists why), so the command fails — 2 when the failures are the user's.
+    const noResult = !outcome.interrupted && outcome.trials.length === 0 && outcome.failed.length > 0 ? noResultError(`sweep ${outcome.sweepId}`, outcome.failed) : null;
+    // The exit code is decided before the summary is printed: a reader that stops early (`| head`) ends the command with it (cli/main.ts).
+    if (outcome.interrupted) process.exitCode = 130;
+    else if (noResult !== null) process.exitCode = isUserFacing(noResult) ? ExitCode.badInput : ExitCode.internal;
     if (args.json) printJson(sweepJson(outcome, page, tearSheets));
     else printSweepSummary(outcome, page, tearSheets);
-    if (outcome.interrupted) process.exitCode = 130;
-    // Every trial failed: nothing was measured (the summary above lists why), so the command fails — 2 when the failures are the user's.
-    else if (outcome.trials.length === 0 && outcome.failed.length > 0) throw noResultError(`sweep ${outcome.sweepId}`, outcome.failed);
+    if (noResult !== null) throw noResult;
   },
 };

@@ -22,6 +22,8 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
     const { runWalkForward, writeWalkForwardPage } = await import('../../study/sweep/index.ts');
     const { config, db, out, result: outcomes } = await runTrialCommand(args, runWalkForward);
     const pages = outcomes.map((o) => (args.report ? writeWalkForwardPage(db, o, join(out, 'reports'), config.title) : null));
+    // Decided before anything is printed: a reader that stops early (`| head`) ends the command with it (cli/main.ts).
+    if (outcomes.some((o) => o.interrupted)) process.exitCode = 130;
     if (args.json) {
       printJson(
         outcomes.map((o, k) => ({
@@ -64,6 +66,5 @@ export const walkForwardCommand: CommandModule<object, TrialArgs> = {
       });
       writeStandardOutput(`\nresults: ${db}\n`);
     }
-    if (outcomes.some((o) => o.interrupted)) process.exitCode = 130;
   },
 };

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, weekdays, write } from '../helpers.ts';
+import { breadth, breadthCommand, expectBadInput, expectNoTerminalDrawing, expectOk, parseJson, quote, scratch, shell, smallStudy, start, weekdays, write } from '../helpers.ts';
 
 const HEADLINE = ['annual_return', 'annual_volatility', 'sharpe', 'max_drawdown', 'turnover', 'cost_total'];
 
@@ -218,6 +218,12 @@ describe.concurrent('breadth baseline save / breadth regress', () => {
     expect(annual).toBeDefined();
     expect(Number(annual.current)).not.toBeCloseTo(Number(annual.baseline), 6);
     expect(Number(annual.baseline)).toBeCloseTo(stored.runs[0].metrics.annual_return, 12);
+
+    // A drift piped to a reader that stops at once (`| head -1` in a pipefail CI step) still fails:
+    // the verdict is decided before the first byte (probe r70c F1: exit 0 on EPIPE).
+    const piped = await start('/bin/bash', ['-c', `set -o pipefail; ${breadthCommand()} regress --baseline ${baseline} | true`], { cwd: dir }, 'regress | true').ended;
+    expect(piped.status, piped.stderr).toBe(1);
+    expect(piped.stderr).toBe('');
 
     // Accept the change: the baseline now matches.
     const updated = await regress('--update');

@@ -15,6 +15,7 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, orderSessions, p
 import type { EngineConfig } from '../config.ts';
 import type { AppliedSplit, PositionExit } from '../market/corporateActions.ts';
 import { exitCaveats } from './exitCaveats.ts';
+import { financingCaveats } from './financingCaveats.ts';
 import { flatPriceCaveats } from './flatPriceCaveats.ts';
 import type { Holdings } from '../accounting/holdingLog.ts';
 import { type HeldPastData, lateDelistingCaveats } from './lateDelistingCaveats.ts';
@@ -144,6 +145,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...(r.config.periodsPerYear === undefined ? inferredPeriodsCaveats(r.market.dates, r.first, r.last, r.periodsPerYear) : []),
     ...symbolCoverageCaveats(r.market, scope.named, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
+    ...financingCaveats(r),
     // A run that placed no order says it in its never-invested caveat (everyTradeDropped).
     ...(r.orders.id.length > 0 ? skippedTradeCaveats(r.skippedTrades, r.market, r.config) : []),
     ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),

@@ -101,6 +101,14 @@ function highCaveats(caveats: readonly ReportCaveat[], currency: string): string
   return `<div class="headline-caveats high" data-figure="high-caveats"><h2>Read the figures below with ${high.length === 1 ? 'this high caveat' : `these ${high.length} high caveats`}</h2>${caveatList(high, currency)}${more}</div>`;
 }
 
+/** " — cash borrowed at no cost (see Caveats)" where the run borrowed cash or shares its cost models charged nothing for (engine/caveats/financingCaveats.ts; the short one names its symbols, the debit one none): its financing figure leaves that out. */
+function freeFinancing(caveats: readonly ReportCaveat[]): string {
+  const free = caveats.filter((c) => c.code === 'free-financing');
+  if (free.length === 0) return '';
+  const what = free.map((c) => (c.symbols.length > 0 ? 'shares shorted' : 'cash borrowed')).join(' and ');
+  return ` — <strong>${what} at no cost</strong> (<a href="#caveats">see Caveats</a>)`;
+}
+
 /**
  * The first screen, with `caveats` already ranked and `common` the run and its benchmark over the
  * period both cover (figures.ts comparedToBenchmark).
@@ -137,7 +145,7 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       'costs',
       'Costs & financing / yr',
       drags === null ? '–' : formatPercent(drags.total, 2),
-      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV, net of interest earned${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: more earned than paid)' : ''}`,
+      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV, net of interest earned${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: more earned than paid)' : ''}${freeFinancing(caveats)}`,
     ),
   ];
   const high = highCaveats(caveats, cur);

@@ -46,6 +46,15 @@ describe('renderTearSheet', () => {
     expect(page).toContain('<p class="empty">No costs: every cost line is zero over the run.</p>');
   });
 
+  it('the costs card says when borrowing cost nothing, beside its financing figure (probe r69d F2)', () => {
+    const tile = (page: string): string => /data-figure="costs">[\s\S]*?<\/div><\/div>/.exec(page)![0];
+    expect(tile(html)).not.toContain('at no cost');
+    const debit = { code: 'free-financing', severity: 'medium' as const, message: 'borrowed up to 51.6% of NAV in cash …', size: 0.516, unit: 'nav-share' as const, symbols: [] };
+    const short = { ...debit, message: 'shorted up to 10.0% of NAV …', size: 0.1, symbols: ['S'] };
+    expect(tile(renderTearSheet({ ...data, caveats: [debit] }))).toContain('— <strong>cash borrowed at no cost</strong> (<a href="#caveats">see Caveats</a>)');
+    expect(tile(renderTearSheet({ ...data, caveats: [debit, short] }))).toContain('<strong>cash borrowed and shares shorted at no cost</strong>');
+  });
+
   it('the cost-lines table names interest received as the negative cost it is shown as (probe r67c F1)', () => {
     const received = data.costs.find((c) => c.line === 'interest_received')!;
     expect(received.total).toBeLessThan(0);

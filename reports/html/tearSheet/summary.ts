@@ -22,13 +22,18 @@ function tile(figure: string, label: string, value: string, detail: string): str
   return `<div class="kpi" data-figure="${figure}"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div><div class="vs">${detail}</div></div>`;
 }
 
-/** "2017-06-01 → 2026-07-31 · 9.2 years, 2,304 sessions · first trade 2017-12-04". */
-function periodLine(data: TearSheetData): string {
+/**
+ * "2017-06-01 → 2026-07-31 · 9.2 years, 2,304 sessions · first trade 2017-12-04", and "asked from
+ * 2015-05-01" in bold where the run started later than asked: where the engine said so (a
+ * `late-start` caveat, engine/calendar/requestedPeriod.ts), never for a start on the first session
+ * on or after the date asked (a Sunday, then a holiday: probe r69d F7).
+ */
+function periodLine(data: TearSheetData, caveats: readonly ReportCaveat[]): string {
   const { run } = data;
   const years = (data.dates.length - 1) / run.periodsPerYear;
   const facts = run.facts;
   const parts = [`${escapeHtml(run.data.from)} → ${escapeHtml(run.data.to)}`, `${decimals(years, 1)} years, ${formatCount(run.data.sessions)} sessions`];
-  if (facts?.requestedFrom && facts.requestedFrom < run.data.from) parts.push(`<strong>asked from ${escapeHtml(facts.requestedFrom)}</strong>`);
+  if (facts?.requestedFrom && caveats.some((c) => c.code === 'late-start')) parts.push(`<strong>asked from ${escapeHtml(facts.requestedFrom)}</strong>`);
   parts.push(facts?.firstInvestedDate ? `first trade ${escapeHtml(facts.firstInvestedDate)}` : facts === undefined ? '' : '<strong>never invested</strong>');
   if (facts?.ruinDate) parts.push(`<strong>ruined ${escapeHtml(facts.ruinDate)}</strong>`);
   parts.push(`amounts in ${escapeHtml(run.currency)}`, `benchmark ${escapeHtml(data.benchmark?.name ?? 'none')}`);
@@ -151,7 +156,7 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
   const high = highCaveats(caveats, cur);
   return `<section class="card answer" id="summary" aria-label="Summary">
 <div class="title-row"><h1>${escapeHtml(run.label)}</h1>${badges({ synthetic: run.data.synthetic, lookAheadProne: run.execution.lookAheadProne })}</div>
-<p class="period">${periodLine(data)}</p>
+<p class="period">${periodLine(data, caveats)}</p>
 ${high}<div class="kpis">${tiles.join('')}</div>
 ${booksLine(data)}
 <div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(high === '' ? caveats : caveats.filter((c) => c.severity !== 'high'), cur, high === '' ? 'No high or medium caveats.' : 'No other high or medium caveats.')}</div>

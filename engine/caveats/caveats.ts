@@ -13,7 +13,8 @@ export type CaveatUnit = 'nav-share' | 'sessions' | 'days' | 'weekdays' | 'count
  * source file's caveat (survivorship, missing opens, …) for what the run read (warnings.ts
  * RunScope); `strategy-note` a step of the strategy that could not apply as asked (MarketView.caveat);
  * `signal-unknown` decisions made without their signal or data they asked for (engine/decisions/signalGaps.ts);
- * `factors` a factor model asked for (a study's `factors:`, `metrics --factors`) and not fitted.
+ * `factors` a factor model asked for (a study's `factors:`, `metrics --factors`) and not fitted;
+ * `free-financing` a debit balance or shorts the cost models charged nothing for (financingCaveats.ts).
  */
 export type CaveatCode =
   | 'look-ahead'
@@ -45,6 +46,7 @@ export type CaveatCode =
   | 'strategy-note'
   | 'signal-unknown'
   | 'missing-rate'
+  | 'free-financing'
   | 'frequency'
   | 'benchmark'
   | 'walk-forward'

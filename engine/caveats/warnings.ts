@@ -15,6 +15,7 @@ import { type Caveat, caveat, type CaveatSeverity, listSymbols, orderSessions, p
 import type { EngineConfig } from '../config.ts';
 import type { AppliedSplit, PositionExit } from '../market/corporateActions.ts';
 import { exitCaveats } from './exitCaveats.ts';
+import { financingCaveats } from './financingCaveats.ts';
 import { flatPriceCaveats } from './flatPriceCaveats.ts';
 import type { Holdings } from '../accounting/holdingLog.ts';
 import { type HeldPastData, lateDelistingCaveats } from './lateDelistingCaveats.ts';
@@ -90,7 +91,7 @@ export interface RunRecordings {
   readonly carriedRate?: CashModel['carriedRate'];
   readonly liquidityGaps: LiquidityGaps;
   /** What the strategy read through its view (symbols, rate series, fundamentals). */
-  readonly reads: Pick<ViewReads, 'symbols' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
+  readonly reads: Pick<ViewReads, 'symbols' | 'named' | 'crossSection' | 'rates' | 'fundamentals' | 'caps' | 'adjustedCaps' | 'longest' | 'longestBars' | 'longestBarsSymbol'>;
   /** The strategy's notes of steps that could not apply (MarketView.caveat). */
   readonly strategyNotes: StrategyNotes;
   /** The decisions made without their signal, or without data they asked for (MarketView.signalUnknown, signalGaps.ts). */
@@ -110,6 +111,13 @@ export interface RunScope {
   readonly rates?: ReadonlySet<string>;
   /** `symbols` plus those the strategy targeted or ordered without reading them (withTargets): a calendar note naming one (bars dropped after its delisting) concerns the run. Absent: `symbols`. */
   readonly named?: ReadonlySet<number>;
+  /**
+   * Whether the strategy selected names from the data's list — read universe membership or a
+   * cross-section, or read a symbol it never named (an index it enumerated) — rather than only
+   * names it gave (ViewReads.crossSection, ViewReads.named): the survivorship note concerns only
+   * such a run. Absent: false (a series analysed alone).
+   */
+  readonly selected?: boolean;
 }
 
 /**
@@ -150,6 +158,7 @@ export function describeRun(r: RunRecordings): Caveat[] {
     ...givenPeriodsCaveats(r.market.dates.subarray(r.first, r.last + 1), r.config.periodsPerYear, RUN_WORDS),
     ...symbolCoverageCaveats(r.market, scope.named, waitedForPrices(r), r.first, r.last),
     ...bookCaveats(r),
+    ...financingCaveats(r),
     // A run that placed no order says it in its never-invested caveat (everyTradeDropped).
     ...(r.orders.id.length > 0 ? skippedTradeCaveats(r.skippedTrades, r.market, r.config) : []),
     ...splitCaveats(r.market, r.appliedSplits, (t) => r.daily.nav[t - r.first]),
@@ -591,7 +600,8 @@ function runScope(r: RunRecordings): Required<RunScope> {
   });
   const rates = new Set(r.reads.rates);
   if (typeof r.config.cash.rate === 'string') rates.add(r.config.cash.rate);
-  return { symbols, traded, fundamentals: r.reads.fundamentals, rates, named: withTargets(r, symbols) };
+  const selected = r.reads.crossSection || r.reads.symbols.some((read, i) => read === 1 && r.reads.named[i] === 0);
+  return { symbols, traded, fundamentals: r.reads.fundamentals, rates, named: withTargets(r, symbols), selected };
 }
 
 /**
@@ -648,7 +658,8 @@ function noteSeverity(note: string): CaveatSeverity {
  * folder of them or a long file) when one of the symbols it provided is among them
  * (SourceInfo.symbols); two tickers of one series when both are (a run that read one of them
  * counts the series once, whatever the file beside it holds: probe r67a F3); the survivorship
- * note when a stock is; SimFin statements' only when the
+ * note when the run selected names from the data's list (RunScope.selected) and a stock is among
+ * them — a buy-and-hold of named symbols chose nothing from the list (probe r69d F8); SimFin statements' only when the
  * strategy read fundamentals; a calendar note naming a symbol when that symbol is (and never when
  * the run did not load it); anything else (the calendar) whenever the run read anything.
  */
@@ -660,6 +671,7 @@ function sourceConcerns(source: SourceInfo, note: string, market: Market, symbol
   if (pair !== null) return symbols.has(market.symbols.indexOf(pair[1])) && symbols.has(market.symbols.indexOf(pair[2]));
   if (source.symbols !== undefined) return source.symbols.some((name) => symbols.has(market.symbols.indexOf(name)));
   if (/survivor/i.test(note)) {
+    if (scope.selected !== true) return false;
     for (const i of symbols) if (market.assetClass[i] === AssetClass.stock) return true;
     return false;
   }

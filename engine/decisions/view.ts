@@ -122,6 +122,7 @@ export class MarketView {
     const name = symbolOrRole.startsWith('@') ? this.#market.roles[symbolOrRole.slice(1)] : symbolOrRole;
     const i = name === undefined ? undefined : this.#symbolIndex.get(name);
     if (i === undefined) throw new UserError(unknownSymbol(symbolOrRole, this.#market));
+    this.#reads.named[i] = 1;
     return i;
   }
 

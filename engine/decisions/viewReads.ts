@@ -45,6 +45,14 @@ export class ViewReads {
   readonly symbols: Uint8Array;
   /** True once the strategy read a fundamental value (fundamental(), sharesOutstanding(), marketCap()). */
   fundamentals = false;
+  /** Per symbol index: 1 once the strategy named it (resolve()): a symbol read without being named was picked from the data's list. */
+  readonly named: Uint8Array;
+  /**
+   * True once the strategy was handed the data's list to choose from — universe membership, or a
+   * cross-section of prices or fundamentals: with `named`, whether the run selected names from
+   * the list (the survivorship note concerns only such a run: warnings.ts sourceConcerns).
+   */
+  crossSection = false;
   /** Names of the rate series the strategy read (rate()): their sources' notes concern the run (warnings.ts). */
   readonly rates = new Set<string>();
   /** The market caps MarketView.marketCap served as unknown because they cannot be true, per decision (implausibleCaps.ts). */
@@ -69,17 +77,20 @@ export class ViewReads {
 
   constructor(symbolCount: number) {
     this.symbols = new Uint8Array(symbolCount);
+    this.named = new Uint8Array(symbolCount);
     this.adjustedCaps = new AdjustedCloseCaps(symbolCount);
   }
 
-  /** Symbols handed out as members (universe()): each counts as read. Returns `members`. */
+  /** Symbols handed out as members (universe()): each counts as read, and the list was read. Returns `members`. */
   members(members: Int32Array): Int32Array {
+    this.crossSection = true;
     for (let k = 0; k < members.length; k++) this.symbols[members[k]] = 1;
     return members;
   }
 
-  /** A cross-section handed out: the symbols it gives a value for (not NaN) count as read. Returns `values`. */
+  /** A cross-section handed out: the symbols it gives a value for (not NaN) count as read, and the list was read. Returns `values`. */
   values(values: Float64Array): Float64Array {
+    this.crossSection = true;
     for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) this.symbols[i] = 1;
     return values;
   }

@@ -6,6 +6,7 @@
 import { CASH_BENCHMARK } from '../../benchmark/benchmark.ts';
 import { computeMetrics, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
+import { formatCount } from '../page/format.ts';
 import { yearRows } from '../tearSheet/calendar.ts';
 import { epochDays, navReturns } from '../series.ts';
 import { pairRuns } from './pairedRuns.ts';
@@ -39,20 +40,22 @@ export function windowRows(run: ComparisonRun, window: { from: string; to: strin
 }
 
 /**
- * Why the common period is shorter than the runs: each run's periods (returns) outside it —
- * before `window.from` and after `window.to` — in a sentence ("…: mon 9 of its 35, wed 40 of
- * its 156"), or null when no run loses one (or there is no common date). Two runs over the
- * same 35 months are measured over 26 when only some month-ends fall on the other's Wednesdays.
+ * Why the common period is shorter than the runs: each run's sessions (dated rows, as the runs
+ * table counts them) outside it — before `window.from` and after `window.to` — in a sentence
+ * ("…: mon 9 of its 36 sessions, wed 40 of its 157"), or null when no run loses one (or there is
+ * no common date). Each session left out is also one return left out. Two runs over the same 36
+ * month-ends are measured over 27 when only some month-ends fall on the other's Wednesdays.
+ * (It counted returns, "2828", beside a table of 2,829 sessions: probe r69d F6.)
  */
 export function commonPeriodShortfall(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): string | null {
   if (window === null) return null;
   const outside = runs.map((run) => {
     const { first, last } = windowRows(run, window);
-    return { label: run.label, periods: run.dates.length - 1, outside: first + (run.dates.length - 1 - last) };
+    return { label: run.label, sessions: run.dates.length, outside: first + (run.dates.length - 1 - last) };
   });
   if (outside.every((r) => r.outside === 0)) return null;
-  const each = outside.map((r) => `${r.label} ${r.outside} of its ${r.periods}`).join(', ');
-  return `The common period leaves out each run's periods before the first or after the last date on which every run has a value: ${each}`;
+  const each = outside.map((r, k) => `${r.label} ${formatCount(r.outside)} of its ${formatCount(r.sessions)}${k === 0 ? ' sessions' : ''}`).join(', ');
+  return `The common period leaves out each run's sessions before the first or after the last date on which every run has a value: ${each}`;
 }
 
 const periodsOf = (run: ComparisonRun): number => run.periodsPerYear ?? DEFAULT_P;

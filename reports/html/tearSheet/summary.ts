@@ -22,13 +22,18 @@ function tile(figure: string, label: string, value: string, detail: string): str
   return `<div class="kpi" data-figure="${figure}"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div><div class="vs">${detail}</div></div>`;
 }
 
-/** "2017-06-01 → 2026-07-31 · 9.2 years, 2,304 sessions · first trade 2017-12-04". */
-function periodLine(data: TearSheetData): string {
+/**
+ * "2017-06-01 → 2026-07-31 · 9.2 years, 2,304 sessions · first trade 2017-12-04", and "asked from
+ * 2015-05-01" in bold where the run started later than asked: where the engine said so (a
+ * `late-start` caveat, engine/calendar/requestedPeriod.ts), never for a start on the first session
+ * on or after the date asked (a Sunday, then a holiday: probe r69d F7).
+ */
+function periodLine(data: TearSheetData, caveats: readonly ReportCaveat[]): string {
   const { run } = data;
   const years = (data.dates.length - 1) / run.periodsPerYear;
   const facts = run.facts;
   const parts = [`${escapeHtml(run.data.from)} → ${escapeHtml(run.data.to)}`, `${decimals(years, 1)} years, ${formatCount(run.data.sessions)} sessions`];
-  if (facts?.requestedFrom && facts.requestedFrom < run.data.from) parts.push(`<strong>asked from ${escapeHtml(facts.requestedFrom)}</strong>`);
+  if (facts?.requestedFrom && caveats.some((c) => c.code === 'late-start')) parts.push(`<strong>asked from ${escapeHtml(facts.requestedFrom)}</strong>`);
   parts.push(facts?.firstInvestedDate ? `first trade ${escapeHtml(facts.firstInvestedDate)}` : facts === undefined ? '' : '<strong>never invested</strong>');
   if (facts?.ruinDate) parts.push(`<strong>ruined ${escapeHtml(facts.ruinDate)}</strong>`);
   parts.push(`amounts in ${escapeHtml(run.currency)}`, `benchmark ${escapeHtml(data.benchmark?.name ?? 'none')}`);
@@ -101,6 +106,14 @@ function highCaveats(caveats: readonly ReportCaveat[], currency: string): string
   return `<div class="headline-caveats high" data-figure="high-caveats"><h2>Read the figures below with ${high.length === 1 ? 'this high caveat' : `these ${high.length} high caveats`}</h2>${caveatList(high, currency)}${more}</div>`;
 }
 
+/** " — cash borrowed at no cost (see Caveats)" where the run borrowed cash or shares its cost models charged nothing for (engine/caveats/financingCaveats.ts; the short one names its symbols, the debit one none): its financing figure leaves that out. */
+function freeFinancing(caveats: readonly ReportCaveat[]): string {
+  const free = caveats.filter((c) => c.code === 'free-financing');
+  if (free.length === 0) return '';
+  const what = free.map((c) => (c.symbols.length > 0 ? 'shares shorted' : 'cash borrowed')).join(' and ');
+  return ` — <strong>${what} at no cost</strong> (<a href="#caveats">see Caveats</a>)`;
+}
+
 /**
  * The first screen, with `caveats` already ranked and `common` the run and its benchmark over the
  * period both cover (figures.ts comparedToBenchmark).
@@ -137,13 +150,13 @@ export function answerFirst(data: TearSheetData, caveats: readonly ReportCaveat[
       'costs',
       'Costs & financing / yr',
       drags === null ? '–' : formatPercent(drags.total, 2),
-      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV, net of interest earned${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: more earned than paid)' : ''}`,
+      drags === null ? 'insufficient data' : `trading ${escapeHtml(formatPercent(drags.trading, 2))} · financing ${escapeHtml(formatPercent(drags.financing, 2))} of NAV, net of interest earned${formatPercent(drags.financing, 2).startsWith('-') ? ' (negative: more earned than paid)' : ''}${freeFinancing(caveats)}`,
     ),
   ];
   const high = highCaveats(caveats, cur);
   return `<section class="card answer" id="summary" aria-label="Summary">
 <div class="title-row"><h1>${escapeHtml(run.label)}</h1>${badges({ synthetic: run.data.synthetic, lookAheadProne: run.execution.lookAheadProne })}</div>
-<p class="period">${periodLine(data)}</p>
+<p class="period">${periodLine(data, caveats)}</p>
 ${high}<div class="kpis">${tiles.join('')}</div>
 ${booksLine(data)}
 <div class="headline-caveats"><h2>Before you trust it</h2>${headlineCaveats(high === '' ? caveats : caveats.filter((c) => c.severity !== 'high'), cur, high === '' ? 'No high or medium caveats.' : 'No other high or medium caveats.')}</div>

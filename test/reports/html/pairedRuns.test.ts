@@ -96,20 +96,25 @@ describe('a common period shorter than the runs is said (r13b item 4)', () => {
   // m: 10 month-ends 2023-11-30 … 2024-08-30 (9 periods); of them only 2024-01-31 (row 2) and
   // 2024-07-31 (row 8) are Wednesdays. w: Wednesdays 2024-01-03 + 7k, k = 0 … 34 (34 periods);
   // 2024-01-31 is k = 4, 2024-07-31 is k = 30 (210 days on). Common period 2024-01-31 → 2024-07-31:
-  // m leaves out 2 periods before and 9 − 8 = 1 after: 3 of 9; w 4 before and 34 − 30 = 4 after: 8 of 34.
+  // m leaves out 2 sessions before and 9 − 8 = 1 after: 3 of its 10 sessions (the runs table's count); w 4 before and
+  // 34 − 30 = 4 after: 8 of its 35 (probe r69d F6: it said "of its 9", returns, beside a table of 10 sessions).
   const months = ['2023-11-30', '2023-12-29', '2024-01-31', '2024-02-29', '2024-03-29', '2024-04-30', '2024-05-31', '2024-06-28', '2024-07-31', '2024-08-30'];
   const weds = Array.from({ length: 35 }, (_, k) => new Date(Date.UTC(2024, 0, 3 + 7 * k)).toISOString().slice(0, 10));
   const m = run('m', months, months.map((_, k) => 100 + k), 12);
   const w = run('w', weds, weds.map((_, k) => 100 + k), 52);
-  const said = "The common period leaves out each run's periods before the first or after the last date on which every run has a value: m 3 of its 9, w 8 of its 34";
+  const said = "The common period leaves out each run's sessions before the first or after the last date on which every run has a value: m 3 of its 10 sessions, w 8 of its 35";
 
-  it('counts each run\'s periods outside the common period by hand', () => {
+  it('counts each run\'s sessions outside the common period by hand, as the runs table counts them', () => {
     expect(commonWindow([m, w])).toEqual({ from: '2024-01-31', to: '2024-07-31' });
     expect(commonPeriodShortfall([m, w], commonWindow([m, w]))).toBe(said);
   });
 
   it('says it on the page over the common period, not over each run\'s full period', () => {
-    expect(renderComparison({ title: 't', runs: [m, w] })).toContain(`${said.replace("'", '&#39;')}.`);
+    const page = renderComparison({ title: 't', runs: [m, w] });
+    expect(page).toContain(`${said.replace("'", '&#39;')}.`);
+    // The runs table counts the same sessions: 10 and 35.
+    expect(page).toMatch(/<td>2023-11-30 to 2024-08-30<\/td><td>10<\/td>/);
+    expect(page).toMatch(/<td>2024-01-03 to 2024-08-28<\/td><td>35<\/td>/);
     expect(renderComparison({ title: 't', runs: [m, w], period: 'full' })).not.toContain('leaves out');
   });
 

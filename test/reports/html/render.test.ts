@@ -46,6 +46,25 @@ describe('renderTearSheet', () => {
     expect(page).toContain('<p class="empty">No costs: every cost line is zero over the run.</p>');
   });
 
+  it('the costs card says when borrowing cost nothing, beside its financing figure (probe r69d F2)', () => {
+    const tile = (page: string): string => /data-figure="costs">[\s\S]*?<\/div><\/div>/.exec(page)![0];
+    expect(tile(html)).not.toContain('at no cost');
+    const debit = { code: 'free-financing', severity: 'medium' as const, message: 'borrowed up to 51.6% of NAV in cash …', size: 0.516, unit: 'nav-share' as const, symbols: [] };
+    const short = { ...debit, message: 'shorted up to 10.0% of NAV …', size: 0.1, symbols: ['S'] };
+    expect(tile(renderTearSheet({ ...data, caveats: [debit] }))).toContain('— <strong>cash borrowed at no cost</strong> (<a href="#caveats">see Caveats</a>)');
+    expect(tile(renderTearSheet({ ...data, caveats: [debit, short] }))).toContain('<strong>cash borrowed and shares shorted at no cost</strong>');
+  });
+
+  it('says "asked from" in bold only when the engine found the start late, not for a start on the first session after the date asked (probe r69d F7)', () => {
+    const period = (page: string): string => /<p class="period">[\s\S]*?<\/p>/.exec(page)![0];
+    // The data's first session is dates[0]; asked from the day before it (a Sunday, then a holiday): the run started as asked.
+    const dayBefore = new Date(Date.parse(`${data.dates[0]}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const asked: TearSheetData = { ...data, run: { ...data.run, facts: { ...data.run.facts!, requestedFrom: dayBefore } }, caveats: [] };
+    expect(period(renderTearSheet(asked))).not.toContain('asked from');
+    const late = { code: 'late-start', severity: 'high' as const, message: `requested ${dayBefore}, data starts ${data.dates[0]} (31 days later)`, size: 31, unit: 'days' as const, symbols: [] };
+    expect(period(renderTearSheet({ ...asked, caveats: [late] }))).toContain(`<strong>asked from ${dayBefore}</strong>`);
+  });
+
   it('the cost-lines table names interest received as the negative cost it is shown as (probe r67c F1)', () => {
     const received = data.costs.find((c) => c.line === 'interest_received')!;
     expect(received.total).toBeLessThan(0);

@@ -188,6 +188,16 @@ describe('a start later than asked', () => {
     expect(result.manifest.period.from).toBe('2024-01-08');
     expect(result.caveats.some((c) => c.code === 'late-start')).toBe(false);
   });
+
+  it('a Sunday then a holiday before the first session on or after `from` is not a late start (probe r69d F7: --from 2012-01-01)', () => {
+    // Sessions Wed 2011-12-28 … Fri 12-30, then Tue 2012-01-03 … (Mon 01-02 the New Year holiday).
+    const dates = Int32Array.from(['2011-12-28', '2011-12-29', '2011-12-30', '2012-01-03', '2012-01-04', '2012-01-05'], parseIsoDay);
+    const holiday = { ...fixtureMarket({ symbols: ['A'], closes: Array.from({ length: 6 }, () => [10]) }), dates };
+    const result = scenario(holiday, lookback('A', 1), { from: '2012-01-01' });
+    expect(result.manifest.period.from).toBe('2012-01-03');
+    expect(result.facts.requestedFrom).toBe('2012-01-01');
+    expect(result.caveats.some((c) => c.code === 'late-start')).toBe(false);
+  });
 });
 
 describe('a period shorter than asked, at either end', () => {

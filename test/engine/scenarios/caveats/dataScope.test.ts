@@ -58,7 +58,7 @@ describe('data caveats scoped to what the run read', () => {
     expect(aboutStock(r.caveats)).toEqual([]);
   });
 
-  it('a run holding the stock hears of its gap (1 session), its move (high: traded) and survivorship', async () => {
+  it('a run holding the stock hears of its gap (1 session) and its move (high: traded), not of survivorship: it named the stock', async () => {
     const r = scenario(await load(), { 0: { weights: { STK: 1 } } });
     const gap = notes(r.caveats).find((c) => /without a bar/.test(c.message));
     expect(gap).toMatchObject({ severity: 'low', size: 1, unit: 'sessions', symbols: ['STK'] });
@@ -66,7 +66,33 @@ describe('data caveats scoped to what the run read', () => {
     const move = notes(r.caveats).find((c) => /revert/.test(c.message));
     expect(move).toMatchObject({ severity: 'high', size: 1, symbols: ['STK'] });
     expect(move?.message).toMatch(/^1 single-session price moves that revert .*, 1 in names the run traded: STK 2024-01-08 ×5\.00/);
-    expect(notes(r.caveats).some((c) => /survivor/.test(c.message))).toBe(true);
+    expect(notes(r.caveats).some((c) => /survivor/.test(c.message))).toBe(false);
+  });
+
+  describe('survivorship concerns a run that selected names from the data\'s list, not one that named its symbols (probe r69d F8)', () => {
+    const survivorship = (r: { caveats: readonly Caveat[] }): Caveat[] => notes(r.caveats).filter((c) => /survivor/.test(c.message));
+
+    it('a buy-and-hold of the named stock, or a fund timed on the named stock, hears nothing of it', async () => {
+      expect(survivorship(scenario(await load(), { 0: (view) => (view.tradable(view.resolve('STK')), { weights: { STK: 1 } }) }))).toEqual([]);
+      expect(survivorship(scenario(await load(), { 0: (view) => (view.history('close', view.resolve('STK'), 3), { weights: { ETF: 1 } }) }))).toEqual([]);
+    });
+
+    it('a run choosing from universe(), from a cross-section, or from symbols it enumerated by index hears it (medium)', async () => {
+      const fromUniverse = scenario(await load(), { 0: (view) => ({ weights: Object.fromEntries(Array.from(view.universe(), (i) => [view.symbols[i], 1])) }) });
+      const fromCrossSection = scenario(await load(), { 0: (view) => (view.crossSection('close'), { weights: { STK: 1 } }) });
+      const enumerated = scenario(await load(), {
+        0: (view) => ({ weights: Object.fromEntries(view.symbols.flatMap((name, i) => (view.lastClose(i) < 50 ? [[name, 1]] : []))) }),
+      });
+      for (const r of [fromUniverse, fromCrossSection, enumerated]) {
+        expect(survivorship(r)).toHaveLength(1);
+        expect(survivorship(r)[0].severity).toBe('medium');
+      }
+    });
+
+    it('a run that selected among funds only hears nothing of it: the note is about stocks', async () => {
+      const r = scenario(await load(['ETF']), { 0: (view) => (view.crossSection('close'), { weights: { ETF: 1 } }) });
+      expect(survivorship(r)).toEqual([]);
+    });
   });
 
   it('a run that only reads the stock (holding the fund) hears of them, the move low', async () => {

@@ -188,7 +188,7 @@ function resolveSymbol(market: Market, symbolOrRole: string, where: string, path
   const name = symbolOrRole.startsWith('@') ? market.roles[symbolOrRole.slice(1)] : symbolOrRole;
   if (name === undefined || !market.symbols.includes(name)) {
     const roles = Object.entries(market.roles).map(([r, s]) => `@${r} (${s})`);
-    const help = symbolOrRole.startsWith('@') ? roleHelp(symbolOrRole, market.symbols) : undefined;
+    const help = symbolOrRole.startsWith('@') ? roleHelp(symbolOrRole, market.symbols, market.selectedSymbols) : undefined;
     const hint = symbolOrRole.startsWith('@') ? (help === undefined ? '' : `: ${help}`) : symbolHintIn(symbolOrRole, market);
     throw new UserError(`${where}: ${path}: no symbol "${symbolOrRole}" in ${market.name}${hint}${roles.length ? `; roles here: ${roles.join(', ')}` : ''}`);
   }

@@ -446,7 +446,7 @@ function checkLag(lag: number): number {
 function unknownSymbol(symbolOrRole: string, market: Market): string {
   if (symbolOrRole.startsWith('@')) {
     const roles = Object.keys(market.roles).map((r) => `@${r}`);
-    const help = roleHelp(symbolOrRole, market.symbols);
+    const help = roleHelp(symbolOrRole, market.symbols, market.selectedSymbols);
     return `unknown symbol "${symbolOrRole}" in ${market.name} (roles here: ${roles.join(', ') || 'none'})${help === undefined ? '' : `: ${help}`}`;
   }
   const hint = symbolHintIn(symbolOrRole, market);

@@ -2,7 +2,7 @@
 // `npm run build [outDir]` (and npm's `prepare`, so a git or tarball install builds too): compile the library
 // and the CLI to dist/ (JavaScript + declarations), then copy beside the compiled files what the
 // code reads at run time through `import.meta.url`:
-//   reports/html/page/client.js, styles.css   inlined into every HTML report
+//   reports/html/page/scrollCues.js, client.js, styles.css   inlined into every HTML report
 //   reports/html/page/echartsEntry.js         the modules of the echarts build a report inlines
 //   examples/study.yaml                  the default study of `breadth study`
 //   strategies/builtin/*.ts              hashed into every run's manifest, so a run of the package
@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 const root = join(import.meta.dirname, '..');
 /** Default dist/; tests build elsewhere so as never to write into the repository. */
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
-const ASSETS = ['reports/html/page/client.js', 'reports/html/page/styles.css', 'reports/html/page/echartsEntry.js', 'examples/study.yaml', ...readdirSync(join(root, 'strategies', 'builtin')).filter((f) => f.endsWith('.ts')).map((f) => `strategies/builtin/${f}`)];
+const ASSETS = ['reports/html/page/scrollCues.js', 'reports/html/page/client.js', 'reports/html/page/styles.css', 'reports/html/page/echartsEntry.js', 'examples/study.yaml', ...readdirSync(join(root, 'strategies', 'builtin')).filter((f) => f.endsWith('.ts')).map((f) => `strategies/builtin/${f}`)];
 
 rmSync(dist, { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });

@@ -17,7 +17,8 @@ import { HOSTILE } from '../reports/html/helpers/pages.ts';
 
 let browser: Browser;
 let dir: string;
-const files = { sweep: '', walkForward: '' };
+const files = { sweep: '', periods: '', walkForward: '' };
+const DESKTOP = { width: 1280, height: 900 };
 
 function sweepData(): SweepPageData {
   const random = new Random(3, 'pages');
@@ -55,6 +56,16 @@ beforeAll(async () => {
   files.sweep = join(dir, 'sweep.html');
   files.walkForward = join(dir, 'walk-forward.html');
   writeReport(files.sweep, renderSweepPage(sweepData()));
+  // Trials named as `breadth sweep` names them (every axis in the name), over two periods (a data start that differs by schedule).
+  const named = sweepData();
+  files.periods = join(dir, 'sweep-periods.html');
+  writeReport(
+    files.periods,
+    renderSweepPage({
+      ...named,
+      trials: named.trials.map((t, k) => ({ ...t, name: `size-tilt[tilt=${t.values.tilt} schedule=${t.values.schedule} commission=bps ${k % 3}]`, period: k % 2 === 0 ? '2000-06-01 → 2026-07-31' : '2001-01-02 → 2026-07-31' })),
+    }),
+  );
   const dates = Array.from({ length: 750 }, (_, k) => new Date(Date.UTC(2015, 0, 5) + k * 86_400_000 * 1.4).toISOString().slice(0, 10));
   const nav = dates.map((_, k) => 1e6 * Math.exp(k * 0.0003 + 0.02 * Math.sin(k / 30)));
   writeReport(
@@ -128,12 +139,56 @@ describe('the sweep page', () => {
     // The trials table (probe r64f F3): DSR beside the Sharpe, a short header for the charges with the full name in its
     // title, and one header line, not a 137-px band from the long name wrapped in a narrow column.
     const heads = await v.page.locator('#trial-table thead th').evaluateAll((ths) => ths.map((th) => ({ text: th.textContent, title: th.getAttribute('title') })));
-    expect(heads.map((h) => h.text)).toEqual(['trial', 'tilt', 'schedule', 'commission', 'Sharpe', 'DSR', 'CAGR', 'Volatility', 'Max drawdown', 'Turnover/yr', 'Charges/yr', 'period', 'fills hash', 'run']);
+    // No period column: every trial covers the same period, said once above the table (probe r69d F5).
+    expect(heads.map((h) => h.text)).toEqual(['trial', 'tilt', 'schedule', 'commission', 'Sharpe', 'DSR', 'CAGR', 'Volatility', 'Max drawdown', 'Turnover/yr', 'Charges/yr', 'fills hash', 'run']);
+    expect(await v.page.locator('#trials .card p.sub').first().innerText()).toMatch(/^Every trial covers 2000-06-01 → 2026-07-31\. Click a column to sort\./);
     expect(heads[10].title).toBe('Total charges drag (annual, interest earned excluded)');
     expect(await v.page.locator('#trial-table thead tr').evaluate((tr) => tr.getBoundingClientRect().height)).toBeLessThan(60);
     expect(await v.page.locator('#trial-table tbody tr').count()).toBe(15);
     expect(await v.page.locator('[id]').evaluateAll((all) => all.length - new Set(all.map((e) => e.id)).size)).toBe(0); // no id twice (the section and its table were both "trials")
     await v.page.close();
+  });
+
+  it('fits the trials table (and the walk-forward windows) in its card at 1280 px, and shows the scatter\'s text at 11 px or more at 1280 and 390 px (probe r69d F5)', async () => {
+    // The table was 1,447 px wide in a 1,208-px card, the period cut to "2010-01-04 → 2026-" and the last heading cut;
+    // the walk-forward's windows ran past theirs with a fallback window's note and a cut window's period.
+    for (const [file, shot] of [[files.sweep, 'trials-shared'], [files.periods, 'trials-periods'], [files.walkForward, 'windows']]) {
+      const v = await visit(browser, file, DESKTOP);
+      const table = v.page.locator('.table-scroll:has(table.sortable-table)');
+      const box = await table.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, cue: el.classList.contains('more-right') }));
+      expect(box.scroll, shot).toBeLessThanOrEqual(box.client);
+      expect(box.cue).toBe(false);
+      await table.screenshot({ path: join(tmpdir(), `breadth-sweep-${shot}-1280.png`) });
+      await v.page.close();
+    }
+    // Trials over different periods keep the column; a name wraps only between its assignments, a period only after its arrow.
+    const v = await visit(browser, files.periods, DESKTOP);
+    const heads = await v.page.locator('#trial-table thead th').allInnerTexts();
+    expect(heads.map((h) => h.replace(/\s+/g, ' '))).toContain('period');
+    expect(await v.page.locator('#trials .card p.sub').first().innerText()).not.toContain('Every trial covers');
+    const first = v.page.locator('#trial-table tbody tr').first();
+    expect(await first.locator('td').first().locator('.piece').allInnerTexts()).toEqual(['size-tilt[tilt=0', 'schedule=month-start', 'commission=bps 0]']);
+    expect(await first.locator('td').first().innerText().then((t) => t.replace(/\s+/g, ' '))).toBe('size-tilt[tilt=0 schedule=month-start commission=bps 0]');
+    expect(await first.locator(`td:nth-child(${heads.indexOf('period') + 1}) .piece`).allInnerTexts()).toEqual(['2000-06-01 →', '2026-07-31']);
+    await v.page.close();
+    // The degradation scatter at 11 px in CSS pixels as drawn (its viewBox scaled a 560-px picture to 344 px: ~7-px text).
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = (await visit(browser, files.sweep, viewport)).page;
+      const sizes = await page.locator('svg.scatter text').evaluateAll((texts) =>
+        texts.map((t) => {
+          // Font size times the scale of the text's user units on screen (its CTM's x column, rotation included).
+          const text = t as unknown as { getScreenCTM(): { a: number; b: number } | null; ownerDocument: { defaultView: { getComputedStyle(e: unknown): { fontSize: string } } } };
+          const ctm = text.getScreenCTM();
+          return Number.parseFloat(text.ownerDocument.defaultView.getComputedStyle(t).fontSize) * Math.hypot(ctm?.a ?? 0, ctm?.b ?? 0);
+        }),
+      );
+      expect(sizes.length).toBeGreaterThanOrEqual(8);
+      expect(Math.min(...sizes), `${viewport.width} px`).toBeGreaterThanOrEqual(11);
+      const fits = await page.locator('svg.scatter').evaluate((svg) => ({ right: svg.getBoundingClientRect().right, card: (svg.closest('.card') as typeof svg).getBoundingClientRect().right }));
+      expect(fits.right).toBeLessThanOrEqual(fits.card);
+      await page.screenshot({ path: join(tmpdir(), `breadth-sweep-scatter-${viewport.width}.png`), fullPage: true });
+      await page.close();
+    }
   });
 
   it('sorts the trials table by a column on click, then reverses it', async () => {

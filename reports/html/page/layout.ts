@@ -1,6 +1,6 @@
 // The page shell every report shares: strict CSP, inline CSS, the chart payload as JSON, echarts
-// (deflated, echartsBundle.ts) and the client script inlined so the file works offline and from
-// file://. Assets are read from disk once per process.
+// (deflated, echartsBundle.ts) and the client scripts (scrollCues.js, then client.js) inlined so
+// the file works offline and from file://. Assets are read from disk once per process.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-i
 
 interface Assets {
   echarts: string;
+  /** scrollCues.js then client.js, in one script element. */
   client: string;
   styles: string;
 }
@@ -29,7 +30,7 @@ function inlineScript(path: string): string {
 function loadAssets(): Assets {
   assets ??= {
     echarts: echartsBundle(),
-    client: inlineScript(fileURLToPath(new URL('./client.js', import.meta.url))),
+    client: ['./scrollCues.js', './client.js'].map((name) => inlineScript(fileURLToPath(new URL(name, import.meta.url)))).join('\n'),
     styles: readFileSync(new URL('./styles.css', import.meta.url), 'utf8'),
   };
   return assets;

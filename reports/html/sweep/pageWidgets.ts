@@ -17,7 +17,19 @@ export interface TableCell {
   readonly text: string;
   /** Sort key: numbers sort numerically, null last. */
   readonly sort?: number | string | null;
+  /**
+   * `text` cut where a narrow column may wrap it (`pieces.join(' ') === text`): each piece stays
+   * on one line, so a long trial name breaks between its assignments, never inside "month-start".
+   * Without pieces the cell never wraps.
+   */
+  readonly pieces?: readonly string[];
 }
+
+/** `cell` allowed to wrap at each match of `at` (a space): `wrapAt({ text: 'a → b' }, PERIOD_BREAKS)` shows "a →" over "b" in a narrow column. */
+export const wrapAt = (cell: TableCell, at: RegExp): TableCell => ({ ...cell, pieces: cell.text.split(at) });
+
+/** Where a period ("2010-01-04 → 2026-07-31", and any note after it) may wrap: at every space but the one before its arrow. */
+export const PERIOD_BREAKS = / (?!→)/;
 
 /** A column's short header, and its full name in the header's title (a long name would stretch the header row). */
 export interface ColumnHead {
@@ -25,12 +37,17 @@ export interface ColumnHead {
   readonly title: string;
 }
 
-/** A table whose column headers (a string, or a short header with its full name) sort it on click (ascending, then descending). */
+/**
+ * A table whose column headers (a string, or a short header with its full name) sort it on click
+ * (ascending, then descending). It takes its card's whole width (these tables have many columns),
+ * a header may break after a dot ("engine.commission"), and a cell with pieces may wrap between
+ * them; a table still wider than its card scrolls sideways with the shared cue (scrollCues.js).
+ */
 export function sortableTable(id: string, head: readonly (string | ColumnHead)[], rows: readonly TableCell[][]): string {
   const th = head
     .map((h, k) => {
       const { text, title } = typeof h === 'string' ? { text: h, title: undefined } : h;
-      return `<th class="${k === 0 ? 't ' : ''}sortable" data-col="${k}" tabindex="0" aria-sort="none"${title === undefined ? '' : ` title="${escapeHtml(title)}"`}>${escapeHtml(text)}</th>`;
+      return `<th class="${k === 0 ? 't ' : ''}sortable" data-col="${k}" tabindex="0" aria-sort="none"${title === undefined ? '' : ` title="${escapeHtml(title)}"`}>${escapeHtml(text).replace(/\.(?=[A-Za-z])/g, '.<wbr>')}</th>`;
     })
     .join('');
   const body = rows
@@ -39,12 +56,14 @@ export function sortableTable(id: string, head: readonly (string | ColumnHead)[]
         `<tr>${row
           .map((c, k) => {
             const key = c.sort === undefined ? c.text : c.sort;
-            return `<td${k === 0 ? ' class="t"' : ''} data-sort="${escapeHtml(key === null ? '' : String(key))}">${escapeHtml(c.text)}</td>`;
+            const classes = [k === 0 ? 't' : '', c.pieces === undefined ? '' : 'pieces'].filter((n) => n !== '').join(' ');
+            const shown = c.pieces === undefined ? escapeHtml(c.text) : c.pieces.map((p) => `<span class="piece">${escapeHtml(p)}</span>`).join(' ');
+            return `<td${classes === '' ? '' : ` class="${classes}"`} data-sort="${escapeHtml(key === null ? '' : String(key))}">${shown}</td>`;
           })
           .join('')}</tr>`,
     )
     .join('');
-  return `<div class="table-scroll"><table class="sortable-table" id="${escapeHtml(id)}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-scroll"><table class="sortable-table wide" id="${escapeHtml(id)}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** The client side of sortableTable (ES5, inline). */
@@ -87,6 +106,10 @@ export const WIDGET_STYLES = `<style>
 th.sortable { cursor: pointer; user-select: none; }
 th.sortable[aria-sort="ascending"]::after { content: " ▲"; }
 th.sortable[aria-sort="descending"]::after { content: " ▼"; }
+table.sortable-table th, table.sortable-table td { padding-left: 6px; padding-right: 6px; }
+td.pieces { white-space: normal; font-size: 12px; line-height: 1.35; }
+td .piece { white-space: nowrap; }
+svg.scatter { display: block; overflow: visible; }
 svg.scatter text { font: 11px system-ui, sans-serif; fill: #475569; }
 </style>`;
 
@@ -95,17 +118,26 @@ export interface ScatterOptions {
   readonly yLabel: string;
   /** A fitted line y = intercept + slope · x, drawn across the x range. */
   readonly line?: { readonly slope: number; readonly intercept: number };
-  readonly width?: number;
+  /** Height of the whole picture in px (default 320); its width is its box's. */
   readonly height?: number;
 }
 
+/** Room around the plot for the ticks and axis names, in CSS px. */
+const PAD = { l: 56, r: 12, t: 10, b: 40 };
+
 const tick = (v: number): string => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
-/** Points (x, y) as an SVG scatter with axes through the range, zero lines dashed, and an optional fit line. */
+/** A position as a percentage of the plot's width or height. */
+const pct = (f: number): string => `${(100 * f).toFixed(2)}%`;
+
+/**
+ * Points (x, y) as an SVG scatter with axes through the range, zero lines dashed, and an optional
+ * fit line. The plot is its box's width less the room for the axis text, `height` − 50 px tall;
+ * the points sit at percentages of it and the text is in CSS px, so the text reads at 11 px at any
+ * width (a picture scaled by its viewBox had 8-px text on a 390-px phone: probe r69d F5).
+ */
 export function scatterSvg(x: ArrayLike<number>, y: ArrayLike<number>, o: ScatterOptions): string {
-  const W = o.width ?? 560;
-  const H = o.height ?? 320;
-  const pad = { l: 56, r: 12, t: 10, b: 40 };
+  const plotHeight = (o.height ?? 320) - PAD.t - PAD.b;
   const xs: number[] = [];
   const ys: number[] = [];
   for (let k = 0; k < x.length; k++) if (Number.isFinite(x[k]) && Number.isFinite(y[k])) (xs.push(x[k]), ys.push(y[k]));
@@ -119,30 +151,29 @@ export function scatterSvg(x: ArrayLike<number>, y: ArrayLike<number>, o: Scatte
   };
   const [x0, x1] = span(xs);
   const [y0, y1] = span(ys);
-  const px = (v: number): number => pad.l + ((v - x0) / (x1 - x0)) * (W - pad.l - pad.r);
-  const py = (v: number): number => H - pad.b - ((v - y0) / (y1 - y0)) * (H - pad.t - pad.b);
+  const px = (v: number): string => pct((v - x0) / (x1 - x0));
+  const py = (v: number): string => pct(1 - (v - y0) / (y1 - y0));
   // Thousands of combinations: draw at most ~4,000 points (every k-th), the fit uses them all.
   const step = Math.max(1, Math.ceil(xs.length / 4000));
   const dots: string[] = [];
-  for (let k = 0; k < xs.length; k += step) dots.push(`<circle cx="${px(xs[k]).toFixed(1)}" cy="${py(ys[k]).toFixed(1)}" r="2.2"/>`);
+  for (let k = 0; k < xs.length; k += step) dots.push(`<circle cx="${px(xs[k])}" cy="${py(ys[k])}" r="2.2"/>`);
   const zero = [
-    x0 < 0 && x1 > 0 ? `<line x1="${px(0)}" x2="${px(0)}" y1="${pad.t}" y2="${H - pad.b}" stroke="#94a3b8" stroke-dasharray="3 3"/>` : '',
-    y0 < 0 && y1 > 0 ? `<line x1="${pad.l}" x2="${W - pad.r}" y1="${py(0)}" y2="${py(0)}" stroke="#94a3b8" stroke-dasharray="3 3"/>` : '',
+    x0 < 0 && x1 > 0 ? `<line x1="${px(0)}" x2="${px(0)}" y1="0" y2="100%" stroke="#94a3b8" stroke-dasharray="3 3"/>` : '',
+    y0 < 0 && y1 > 0 ? `<line x1="0" x2="100%" y1="${py(0)}" y2="${py(0)}" stroke="#94a3b8" stroke-dasharray="3 3"/>` : '',
   ].join('');
-  const fit = o.line && Number.isFinite(o.line.slope) ? `<line x1="${px(x0)}" y1="${py(o.line.intercept + o.line.slope * x0)}" x2="${px(x1)}" y2="${py(o.line.intercept + o.line.slope * x1)}" stroke="#dc2626" stroke-width="1.5"/>` : '';
+  const fit = o.line && Number.isFinite(o.line.slope) ? `<line x1="0" y1="${py(o.line.intercept + o.line.slope * x0)}" x2="100%" y2="${py(o.line.intercept + o.line.slope * x1)}" stroke="#dc2626" stroke-width="1.5"/>` : '';
   const ticks = [0, 0.5, 1]
     .map((f) => {
-      const xv = x0 + f * (x1 - x0);
-      const yv = y0 + f * (y1 - y0);
       // The last x tick ends at the plot's right edge: centred there it would run past the picture.
-      return `<text x="${px(xv)}" y="${H - pad.b + 14}" text-anchor="${f === 1 ? 'end' : 'middle'}">${tick(xv)}</text><text x="${pad.l - 6}" y="${py(yv) + 4}" text-anchor="end">${tick(yv)}</text>`;
+      return `<text x="${pct(f)}" y="${plotHeight + 14}" text-anchor="${f === 1 ? 'end' : 'middle'}">${tick(x0 + f * (x1 - x0))}</text><text x="-6" y="${pct(1 - f)}" dy="4" text-anchor="end">${tick(y0 + f * (y1 - y0))}</text>`;
     })
     .join('');
-  return `<svg class="scatter" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${escapeHtml(`${o.yLabel} against ${o.xLabel}`)}">
-<rect x="${pad.l}" y="${pad.t}" width="${W - pad.l - pad.r}" height="${H - pad.t - pad.b}" fill="none" stroke="#e2e8f0"/>${zero}
-<g fill="#2563eb" fill-opacity="0.35">${dots.join('')}</g>${fit}${ticks}
-<text x="${(pad.l + W - pad.r) / 2}" y="${H - 6}" text-anchor="middle">${escapeHtml(o.xLabel)}</text>
-<text transform="translate(14 ${(pad.t + H - pad.b) / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(o.yLabel)}</text>
+  // The outer picture is the plot (its margins hold the text, drawn outside it); the inner one clips the points and the fit line to it.
+  return `<svg class="scatter" height="${plotHeight}" style="width: calc(100% - ${PAD.l + PAD.r}px); margin: ${PAD.t}px ${PAD.r}px ${PAD.b}px ${PAD.l}px" role="img" aria-label="${escapeHtml(`${o.yLabel} against ${o.xLabel}`)}">
+<rect width="100%" height="100%" fill="none" stroke="#e2e8f0"/><svg width="100%" height="100%">${zero}
+<g fill="#2563eb" fill-opacity="0.35">${dots.join('')}</g>${fit}</svg>${ticks}
+<text x="50%" y="${plotHeight + PAD.b - 6}" text-anchor="middle">${escapeHtml(o.xLabel)}</text>
+<text transform="translate(${14 - PAD.l} ${plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeHtml(o.yLabel)}</text>
 </svg>`;
 }
 

@@ -11,7 +11,7 @@ import { formatCount, formatPercent, formatRatio, grouped } from '../page/format
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { metricInfo } from '../metricCatalog.ts';
-import { type ColumnHead, failedTrialsCard, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+import { type ColumnHead, failedTrialsCard, PERIOD_BREAKS, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES, wrapAt } from './pageWidgets.ts';
 
 export interface SweepTrialRow {
   readonly name: string;
@@ -104,18 +104,34 @@ function spreadDigits(spread: number, format: 'percent' | 'ratio', least: number
 
 const formatTo = (v: number, format: 'percent' | 'ratio', digits: number): string => (format === 'percent' ? formatPercent(v, digits) : grouped(v, digits));
 
+/** The period every trial covers, when they all cover one; else null. */
+function sharedPeriod(trials: readonly SweepTrialRow[]): string | null {
+  const periods = new Set(trials.map((t) => t.period));
+  return periods.size === 1 ? [...periods][0] : null;
+}
+
+/** Where a trial name ("size-tilt[tilt=0.5 schedule=month-start commission=bps 2]") may wrap: before each assignment. */
+const NAME_BREAKS = / (?=[^\s=[\]]+=)/;
+
+/**
+ * Every trial, sortable. It fits a desktop card (probe r69d F5: 1,447 px in a 1,208-px card, the
+ * period cut to "2010-01-04 → 2026-"): a period every trial shares is said once above the table
+ * (the card's note) instead of in a column, names wrap between their assignments, periods after
+ * the arrow, and an axis header after its dot.
+ */
 function trialTable(data: SweepPageData, axes: readonly string[]): string {
   const metricHead = ([name, text]: (typeof TABLE_METRICS)[number]): ColumnHead => ({ text, title: metricInfo(name).label });
   const metricCell = ([name]: (typeof TABLE_METRICS)[number], t: SweepTrialRow): TableCell => ({ text: formatFor(name, t.metrics[name]), sort: metricOf(t, name) });
   const [sharpe, ...others] = TABLE_METRICS;
-  const head = ['trial', ...axes, metricHead(sharpe), { text: 'DSR', title: 'Deflated Sharpe ratio: the probability that the Sharpe beats the best of as many unskilled trials as are recorded (reports/SWEEPS.md)' }, ...others.map(metricHead), 'period', 'fills hash', 'run'];
+  const shared = sharedPeriod(data.trials) !== null;
+  const head = ['trial', ...axes, metricHead(sharpe), { text: 'DSR', title: 'Deflated Sharpe ratio: the probability that the Sharpe beats the best of as many unskilled trials as are recorded (reports/SWEEPS.md)' }, ...others.map(metricHead), ...(shared ? [] : ['period']), 'fills hash', 'run'];
   const rows: TableCell[][] = data.trials.map((t) => [
-    { text: t.name },
+    wrapAt({ text: t.name }, NAME_BREAKS),
     ...axes.map((a) => ({ text: shown(t.values[a]), sort: typeof t.values[a] === 'number' ? (t.values[a] as number) : shown(t.values[a]) })),
     metricCell(sharpe, t),
     { text: t.dsr === null ? '—' : formatPercent(t.dsr, 1), sort: t.dsr },
     ...others.map((m) => metricCell(m, t)),
-    { text: t.period },
+    ...(shared ? [] : [wrapAt({ text: t.period }, PERIOD_BREAKS)]),
     { text: t.fillsHash.slice(0, 12) },
     { text: t.runId === null ? '' : String(t.runId), sort: t.runId },
   ]);
@@ -219,6 +235,7 @@ export function renderSweepPage(data: SweepPageData): string {
   const header = `<header class="card"><div class="title-row"><h1>${escapeHtml(data.title)} — sweep</h1>${badges({ synthetic: data.synthetic, lookAheadProne: false })}</div>
 <dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Trials</dt><dd>${formatCount(data.trials.length)} of ${formatCount(data.planned)} planned${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#trials">listed with why</a>)` : ''}</dd><dt>Ranked by</dt><dd>${escapeHtml(label)}</dd><dt>Best</dt><dd>${escapeHtml(best?.name ?? 'none')}</dd></dl>
 <nav class="toc" aria-label="Sections"><a href="#overview">Overview</a><a href="#surface">Surface</a><a href="#sensitivity">Sensitivity</a><a href="#overfitting">Overfitting</a><a href="#trials">Trials</a></nav></header>`;
+  const period = sharedPeriod(data.trials);
   const dsrSub = best === null ? '' : best.dsr === null || best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}`;
   const body = [
     WIDGET_STYLES,
@@ -237,7 +254,7 @@ export function renderSweepPage(data: SweepPageData): string {
     section('surface', `${label} over pairs of parameters`, heatmaps.length ? `<div class="grid">${heatmaps.join('')}</div>` : card('Heatmap', '<p class="empty">Fewer than two swept axes vary.</p>')),
     section('sensitivity', 'Parameter sensitivity', sensitivity.length ? `<div class="grid">${sensitivity.join('')}</div>` : card('Sensitivity', '<p class="empty">No swept axis varies.</p>')),
     section('overfitting', 'Overfitting', overfitting),
-    section('trials', 'Trials', card('Every trial', trialTable(data, axes), 'Click a column to sort. DSR counts every trial recorded for the strategy on this data.') + failedCard(data)),
+    section('trials', 'Trials', card('Every trial', trialTable(data, axes), `${period === null ? '' : `Every trial covers ${period}. `}Click a column to sort. DSR counts every trial recorded for the strategy on this data.`) + failedCard(data)),
     SORTABLE_SCRIPT,
   ].join('\n');
   return renderPage({ title: `${data.title} — breadth sweep`, body, charts: charts.build() });

@@ -16,7 +16,7 @@ import { metricInfo } from '../metricCatalog.ts';
 import type { WindowRecord } from '../../store/walkForward.ts';
 import type { ReportCaveat } from '../model.ts';
 import { caveatList } from '../tearSheet/caveats.ts';
-import { failedTrialsCard, SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES } from './pageWidgets.ts';
+import { failedTrialsCard, PERIOD_BREAKS, SORTABLE_SCRIPT, sortableTable, tiles, WIDGET_STYLES, wrapAt } from './pageWidgets.ts';
 
 /** A window as the store keeps it (reports/store/walkForward.ts), less its trial key and parameters. */
 export type WalkForwardWindowRow = Omit<WindowRecord, 'trialKey' | 'params'>;
@@ -98,9 +98,10 @@ export function renderWalkForwardPage(data: WalkForwardPageData): string {
     'window-table', // not 'windows': the section holding it has that id
     ['window', 'in sample', 'out of sample', ...axes, ...(chosenBy === undefined ? [] : [`IS ${chosenBy.label}`]), 'IS annual return', 'IS Sharpe', 'OOS annual return', 'OOS Sharpe', 'efficiency'],
     data.windows.map((w, k) => [
-      { text: w.fallback ? `${k + 1} (fallback: ${metricInfo(data.metric).label} is undefined for every in-sample trial; the first point ran)` : String(k + 1), sort: k + 1 },
-      { text: `${w.isFrom} → ${w.isTo}` },
-      { text: `${w.oosFrom} → ${w.oosTo}${w.cut ? ' (cut short: see the notes)' : ''}` },
+      // Long notes wrap inside their cells (at a word; a period after its arrow), so the table fits a desktop card.
+      wrapAt({ text: w.fallback ? `${k + 1} (fallback: ${metricInfo(data.metric).label} is undefined for every in-sample trial; the first point ran)` : String(k + 1), sort: k + 1 }, / /),
+      wrapAt({ text: `${w.isFrom} → ${w.isTo}` }, PERIOD_BREAKS),
+      wrapAt({ text: `${w.oosFrom} → ${w.oosTo}${w.cut ? ' (cut short: see the notes)' : ''}` }, PERIOD_BREAKS),
       ...axes.map((a) => ({ text: shown(w.values[a]), sort: typeof w.values[a] === 'number' ? (w.values[a] as number) : shown(w.values[a]) })),
       ...(chosenBy === undefined ? [] : [{ text: chosenBy.kind === 'percent' ? pct(w.isMetric) : ratio(w.isMetric), sort: w.isMetric }]),
       { text: pct(w.isAnnualReturn), sort: w.isAnnualReturn },

@@ -137,6 +137,18 @@
     });
   },
 
+  /**
+   * Each sideways-scrolling table box (.table-scroll): whether its content is wider than it, the
+   * scroll-cue classes it carries (more-left, more-right) and its computed mask (the fade).
+   */
+  scrollCues: function () {
+    return Array.from(document.querySelectorAll('.table-scroll'), function (el, k) {
+      var mask = getComputedStyle(el).maskImage || getComputedStyle(el).webkitMaskImage;
+      var where = el.closest('section[id]');
+      return { box: (where ? where.id : '') + ' #' + k, overflows: el.scrollWidth > el.clientWidth + 1, left: el.classList.contains('more-left'), right: el.classList.contains('more-right'), mask: mask };
+    });
+  },
+
   /** Boxes whose content is wider than they are (a table that needs sideways scrolling, a clipped label). */
   overflowing: function () {
     return Array.from(document.querySelectorAll('.table-scroll, .legend, .kpi, h1, h2'), function (el) {

@@ -10,7 +10,9 @@
 //     splits leave no step, so none are reported — correctly, since the traded series has none.
 // Classification of a step (|1 − g| above the noise threshold, factorNoise.ts):
 //   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% (or the prints' rounding of
-//     the two Closes, where wider: prices printed to the cent under a few dollars) of a ratio a:b — a whole
+//     the two Closes, where wider: prices printed to the cent under a few dollars — unless the rows
+//     before show the Closes exact, AdjClose/Close steady between different Closes, so a step within
+//     that rounding is a dividend all the same: 1:10 with $0.50 on 3.2 → 31.5 is 1.56 %) of a ratio a:b — a whole
 //     number n:1 or 1:n of any size (1000:1, 1:20,000: the step of a split beyond 100 is too big
 //     for a dividend that Close also moved by), or 2 ≤ min(a, b) ≤ 4 with max(a, b) ≤ 100 forward
 //     (3:2, 5:4, …) or ≤ 10,000 in reverse (2:3, 3:1000) — and Close moved like a split:
@@ -304,6 +306,8 @@ export function splitSizedMoves(days: Int32Array, close: Float64Array): DatedVal
 
 /** 1/q of a step lies within `rounding` of 5:4 or beyond it, either way: worth trying as a split. */
 const splitSized = (q: number, rounding: number): boolean => q >= SPLIT_UP / (1 + rounding) || q <= SPLIT_DOWN * (1 + rounding);
+/** A step between two Closes is evidence on whether they round AdjClose/Close (closeExact) when their prints could move it by over this multiple of its noise threshold. */
+const CLOSE_EVIDENCE = 10;
 /** printRounding(x) is at most this over x (a print with a decimal is at least to a tenth). */
 const PRINT_BOUND = 0.05;
 
@@ -384,7 +388,26 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
    * the last decimal of each Close over it (Close 0.51 → 0.64 printed to the cent: 1.8 %; a 4:5
    * split there reads ×0.8095) and the 0.2 % ratio tolerance. Asked only of split-sized steps.
    */
-  const splitRounding = (s: number, threshold: number): number => Math.max(RATIO_TOLERANCE, threshold, printRounding(close[s - 1]) + printRounding(close[s]));
+  const splitRounding = (s: number, threshold: number): number => Math.max(RATIO_TOLERANCE, threshold, closeExact() ? 0 : printRounding(close[s - 1]) + printRounding(close[s]));
+  /**
+   * Whether the Closes are the very prices AdjClose was computed from, as far as the rows so far
+   * show: a step between two different Closes whose prints could move it by over
+   * CLOSE_EVIDENCE × its noise threshold, yet which stayed within that threshold, shows that the
+   * Close prints do not round the factor (a Close rounded after AdjClose was computed would move
+   * AdjClose/Close by its rounding); a rise beyond the threshold within such rounding shows they
+   * do. The digits of one Close (3.2, 3.20) say nothing of this: an exporter drops trailing zeros.
+   */
+  let closeAgreed = 0;
+  let closeRounded = 0;
+  const closeExact = (): boolean => closeAgreed > 0 && closeRounded === 0;
+  /** Count row s's step g as evidence for or against exact Closes (closeExact). */
+  function seeCloseEvidence(s: number, g: number, threshold: number): void {
+    if (close[s] === close[s - 1]) return;
+    const rounding = printRounding(close[s - 1]) + printRounding(close[s]);
+    if (rounding <= CLOSE_EVIDENCE * threshold) return;
+    if (Math.abs(1 - g) <= threshold) closeAgreed++;
+    else if (g > 1 && g - 1 <= rounding) closeRounded++;
+  }
   // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
   // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
   // whose Close moves: taken there if it moves like the split, else the step is read as before.
@@ -413,6 +436,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
     let rounding = NaN;
     noise.seeStep(g);
+    seeCloseEvidence(s, g, threshold);
     const day = days[s];
     let previousClose = close[s - 1];
     const statedSplit = stated.splits?.get(day);

@@ -33,7 +33,11 @@
 //     that left 33 shares unsplit). A reverse split's step rises (g > 1), which no distribution
 //     does, so its remainder is a dividend up to 7.5% whatever the record (1:4 with 3%: AdjClose/Close
 //     ×3.88). One above 2% is listed for the user to check. Below 3:2 the
-//     two readings overlap too much to tell apart.
+//     two readings overlap too much to tell apart: the step is read as one distribution, and where
+//     a split of 5:4 or more (4:3, 7:5) with a dividend the record allows reads it alike and Close
+//     moved like that split, it is listed (smallSplitReadings): the shares held may be wrong, and a
+//     split column settles it. Close's own move does not: Close × (1 − d)/q either way (5:4 with
+//     $0.40 on 42 → 33.6 and $8.80 on 42 move it alike).
 //     A split's step on a row whose Close repeats the previous Close exactly (a suspended day:
 //     the vendor adjusts from the ex-date, the price first moves on the next traded row) is taken
 //     on the next row whose Close moves, if it moves like the split; else the step is read below
@@ -97,6 +101,14 @@ export interface DerivedActions {
    * which the same step of a forward split also reads as one distribution (both move Close alike): for the user to check.
    */
   readonly splitDividends: SplitDividend[];
+  /**
+   * Distributions read where a split below 3:2 (5:4, 4:3, 7:5) with a same-day dividend the
+   * symbol's record allows reads the step alike, and Close moved like that split: the prices cannot
+   * tell the two apart (Close × (1 − d)/q either way), so the shares held may be wrong; a split
+   * column settles it. `ratio` the split, `dividend` its dividend and `distribution` the whole step
+   * 1 − g read, as fractions of the price. Only without a split column.
+   */
+  readonly smallSplitReadings: SplitDividend[];
   /** Steps that disagree with the stated events (empty when none are stated). */
   readonly disagreements: Disagreement[];
 }
@@ -226,6 +238,20 @@ export function nearestSplitRatio(q: number): number {
  */
 const largestSplitRatioBelow = (q: number): number => Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && isCommonRatio(ratio)));
 
+/**
+ * The split below 3:2 (from 5:4, less the prints' `rounding`) that a distribution's step 1/q also
+ * reads as, with a same-day dividend 1 − ratio / q up to `maxDividend` (Infinity: the 5 % window),
+ * where Close moved like it (price change `r`); NaN when none. splitRatioForStep does not read these
+ * (below 3:2 a split with a dividend and one distribution overlap too much): they are listed.
+ */
+function smallSplitBelow(q: number, r: number, rounding: number, maxDividend: number): number {
+  if (!(q > 1)) return NaN;
+  const ratio = largestSplitRatioBelow(q);
+  const limit = maxDividend === Infinity ? NEAREST_RATIO_WINDOW : maxDividend;
+  const small = ratio >= SPLIT_UP / (1 + rounding) && ratio < SAME_DAY_DIVIDEND_MIN_SPLIT;
+  return small && 1 - ratio / q <= limit && movedLikeSplit(r, ratio) ? ratio : NaN;
+}
+
 /** n:1, 1:n, or a:b with both terms up to MAX_DIVIDEND_SPLIT_TERM (3:2, 5:4, 7:5, 2:3 …). */
 const isCommonRatio = (ratio: number): boolean => smallTerm(ratio) === 1 || Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM;
 
@@ -343,7 +369,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   const steps = factorSteps(close, adjClose);
   const noise = new FactorNoise();
   if (adjClose.length > 0) noise.seePrint(adjClose[0]);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [] };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], smallSplitReadings: [], disagreements: [] };
   /** The largest dividend read or stated so far, as a fraction of the close before it: the symbol's dividend record. */
   let largestYield = 0;
   /**
@@ -476,6 +502,10 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         continue;
       }
       if (!Number.isNaN(ratio) && splitOn(s, s, g, ratio, rounding)) continue;
+      if (Number.isNaN(ratio) && !stated.splits) {
+        const small = smallSplitBelow(1 / g, r, rounding, maxSameDayDividend(s));
+        if (!Number.isNaN(small)) result.smallSplitReadings.push({ day, ratio: small, dividend: 1 - g * small, distribution: 1 - g });
+      }
     }
     settle(s, g, previousClose, threshold);
   }

@@ -72,7 +72,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], smallSplitReadings: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -151,6 +151,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
         if (Number.isNaN(e.distribution)) summary.reverseSplitDividends.push({ symbol, text: `${entry})` });
         else summary.splitDividends.push({ symbol, text: `${entry}, or one distribution of ${percent(e.distribution)})` });
       }
+      for (const e of derived.smallSplitReadings) summary.smallSplitReadings.push({ symbol, text: `${symbol} ${isoDay(e.day)} (${percent(e.distribution)}, or ${splitName(e.ratio)} and ${percent(e.dividend)})` });
       for (const d of derived.disagreements) {
         if (d.kind === 'unadjusted' && alreadyAdjusted.some((u) => u.day === d.day)) continue; // said as a split already in Close (splitsTheAdjustmentShows)
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
@@ -455,6 +456,8 @@ interface DerivationSummary {
   readonly offRatio: NoteEntry[];
   /** Splits read with a same-day dividend above 2 % that the step also reads as one distribution (DerivedActions.splitDividends). */
   readonly splitDividends: NoteEntry[];
+  /** Distributions a split below 3:2 with a small same-day dividend reads alike (DerivedActions.smallSplitReadings): "SYM 2024-01-05 (21.0%, or 5:4 and 1.2%)". */
+  readonly smallSplitReadings: NoteEntry[];
   /** Reverse splits read with a same-day dividend above 2 % (DerivedActions.splitDividends with no distribution reading). */
   readonly reverseSplitDividends: NoteEntry[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
@@ -576,6 +579,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
   const sameDay = `with a same-day dividend above 2% of the price, which AdjClose's step also reads as one distribution (Close moves alike for both; the symbol's earlier dividends do not rule the dividend out): check the company's record: {list}`;
   list(summary.splitDividends, `{n} split read ${sameDay}`, `{n} splits read ${sameDay}`);
+  const smallSplit = `read as one distribution where a split below 3:2 with a small same-day dividend is equally possible (AdjClose's step and Close's move read alike for both, so the shares held may be wrong; a split column settles it): check the company's record: {list}`;
+  list(summary.smallSplitReadings, `{n} AdjClose step ${smallSplit}`, `{n} AdjClose steps ${smallSplit}`);
   const reverseSameDay = `with a same-day dividend above 2% of the price: AdjClose/Close rose by less than the ratio, and what it left is read as the dividend (check the company's record): {list}`;
   list(summary.reverseSplitDividends, `{n} reverse split read ${reverseSameDay}`, `{n} reverse splits read ${reverseSameDay}`);
   // A price that jumps by a split's size with nothing read to explain it: what was read there, and what would explain it.

@@ -517,3 +517,25 @@ describe('a split whose same-day dividend lies within the print rounding of one 
     expect(actions.dividends).toEqual([]);
   });
 });
+
+describe('a step a split below 3:2 with a small same-day dividend reads alike (probe r71a F2: a 21 % distribution, said only as above 10 %)', () => {
+  const days = Int32Array.from({ length: 6 }, (_, k) => 19_000 + k);
+  // 5:4 with $0.40 a new share on row 3: AdjClose/Close steps by 0.8 × (1 − 0.4 / 33.6) = 0.790476; Close 42 → 33.6.
+  const close = Float64Array.from([40, 41, 42, 33.6, 34, 34]);
+  const g = 0.8 * (1 - 0.4 / 33.6);
+  const adjClose = Float64Array.from([40 * g, 41 * g, 42 * g, 33.6, 34, 34]);
+
+  it('is read as one distribution (42 × (1 − g) = 8.80) and listed with its 5:4 reading (0.40 / 33.6 = 1.19 %)', () => {
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(9)))).toEqual([8.8]);
+    expect(actions.smallSplitReadings.map((e) => [e.day, e.ratio, Number(e.dividend.toFixed(6)), Number(e.distribution.toFixed(6))])).toEqual([[19_003, 1.25, Number((0.4 / 33.6).toFixed(6)), Number((1 - g).toFixed(6))]]);
+  });
+
+  it('is not listed where a split column states no split that day (the column settles it), nor where Close did not move like the split', () => {
+    expect(deriveCorporateActions(days, close, adjClose, { splits: new Map(), dividends: null }).smallSplitReadings).toEqual([]);
+    // Close flat at 42 on row 3 while AdjClose/Close steps: no split moved the price.
+    const flat = Float64Array.from([40, 41, 42, 42, 42, 42]);
+    expect(deriveCorporateActions(days, flat, Float64Array.from([40 * g, 41 * g, 42 * g, 42, 42, 42])).smallSplitReadings).toEqual([]);
+  });
+});

@@ -609,7 +609,7 @@ function runScope(r: RunRecordings): Required<RunScope> {
  * implies that were not applied as read or were applied against a price move (priceSeries.ts),
  * and bars dropped after a delisting date (delistingDates.ts).
  */
-const DOUBTFUL = /not applied again|applied although|with a same-day dividend above|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied|stated a row away/;
+const DOUBTFUL = /not applied again|may not be in Close either|below 3:2 with a small same-day dividend is equally possible|applied although|with a same-day dividend above|w(?:as|ere) ignored|beyond the ratio|after its delisting|disagrees? with|the size of a split|does not state (?:is|are) applied|stated a row away/;
 /** A rate dated on its period's first day (data/fred.ts): a strategy reading it knows each value only once its period is over. */
 const PERIOD_START_RATE = /dated on the first day of each/;
 /** How a file's numbers were read where the file does not say: a decimal-mark guess (prices/files/priceFolder.ts guessedMarkNote). */

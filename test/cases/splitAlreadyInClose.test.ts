@@ -120,3 +120,18 @@ describe('a split Yahoo did not adjust its prices for: Close moves by the ratio 
     expect(Array.from(result.daily.nav.slice(-2))).toEqual([10_009.7, 10_006.7]);
   });
 });
+
+describe("a Close of yfinance's auto_adjust=True layout that shows a stated split raw (probe r71a F3: its dividend was 'not paid again', silently)", () => {
+  it('5:4 with 0.40 on 01-05 (Close 42 → 33.6): the split is applied, and the dividend taken as in Close is said at medium', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'SP.csv', csv('Date,Open,High,Low,Close,Volume,Dividends,Stock Splits', '2024-01-02,40,40,40,40,100000,0,0', '2024-01-03,40,41,40,41,100000,0,0', '2024-01-04,42,42,42,42,100000,0,0', '2024-01-05,33.2,33.6,33.2,33.6,100000,0.4,1.25', '2024-01-08,34,34,34,34,100000,0,0'));
+    const m = await load(dir);
+    expect(Array.from(m.splits.value)).toEqual([1.25]);
+    expect(m.sources[0].notes).toContain(
+      "1 symbol of yfinance's auto_adjust=True layout has a stated split applied (Close moved by its ratio), so its Close is not auto_adjust=True's there, and the dividends the Dividends column states may not be in Close either: they are taken as in Close and not paid, so returns understate the total return if Close is the traded price (then name the columns Dividend and Split Ratio, or export with auto_adjust=False): SP (1 dividend not paid)",
+    );
+    const decided = Array.from(m.dates, isoDay).indexOf('2024-01-02');
+    const result = backtest(m, scripted({ [decided]: orders({ symbol: 'SP', quantity: 10 }) }), { initialCash: 10_000 });
+    expect(result.caveats.find((c) => /may not be in Close either/.test(c.message))?.severity).toBe('medium');
+  });
+});

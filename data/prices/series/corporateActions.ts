@@ -10,7 +10,9 @@
 //     splits leave no step, so none are reported — correctly, since the traded series has none.
 // Classification of a step (|1 − g| above the noise threshold, factorNoise.ts):
 //   - split: q = 1/g is at least 1.25 or at most 0.8, lies within 0.2% (or the prints' rounding of
-//     the two Closes, where wider: prices printed to the cent under a few dollars) of a ratio a:b — a whole
+//     the two Closes, where wider: prices printed to the cent under a few dollars — unless the rows
+//     before show the Closes exact, AdjClose/Close steady between different Closes, so a step within
+//     that rounding is a dividend all the same: 1:10 with $0.50 on 3.2 → 31.5 is 1.56 %) of a ratio a:b — a whole
 //     number n:1 or 1:n of any size (1000:1, 1:20,000: the step of a split beyond 100 is too big
 //     for a dividend that Close also moved by), or 2 ≤ min(a, b) ≤ 4 with max(a, b) ≤ 100 forward
 //     (3:2, 5:4, …) or ≤ 10,000 in reverse (2:3, 3:1000) — and Close moved like a split:
@@ -31,7 +33,11 @@
 //     that left 33 shares unsplit). A reverse split's step rises (g > 1), which no distribution
 //     does, so its remainder is a dividend up to 7.5% whatever the record (1:4 with 3%: AdjClose/Close
 //     ×3.88). One above 2% is listed for the user to check. Below 3:2 the
-//     two readings overlap too much to tell apart.
+//     two readings overlap too much to tell apart: the step is read as one distribution, and where
+//     a split of 5:4 or more (4:3, 7:5) with a dividend the record allows reads it alike and Close
+//     moved like that split, it is listed (smallSplitReadings): the shares held may be wrong, and a
+//     split column settles it. Close's own move does not: Close × (1 − d)/q either way (5:4 with
+//     $0.40 on 42 → 33.6 and $8.80 on 42 move it alike).
 //     A split's step on a row whose Close repeats the previous Close exactly (a suspended day:
 //     the vendor adjusts from the ex-date, the price first moves on the next traded row) is taken
 //     on the next row whose Close moves, if it moves like the split; else the step is read below
@@ -95,6 +101,14 @@ export interface DerivedActions {
    * which the same step of a forward split also reads as one distribution (both move Close alike): for the user to check.
    */
   readonly splitDividends: SplitDividend[];
+  /**
+   * Distributions read where a split below 3:2 (5:4, 4:3, 7:5) with a same-day dividend the
+   * symbol's record allows reads the step alike, and Close moved like that split: the prices cannot
+   * tell the two apart (Close × (1 − d)/q either way), so the shares held may be wrong; a split
+   * column settles it. `ratio` the split, `dividend` its dividend and `distribution` the whole step
+   * 1 − g read, as fractions of the price. Only without a split column.
+   */
+  readonly smallSplitReadings: SplitDividend[];
   /** Steps that disagree with the stated events (empty when none are stated). */
   readonly disagreements: Disagreement[];
 }
@@ -224,6 +238,20 @@ export function nearestSplitRatio(q: number): number {
  */
 const largestSplitRatioBelow = (q: number): number => Math.max(...roundRatiosNear(q, Math.floor, Math.ceil).filter((ratio) => ratio <= q && isCommonRatio(ratio)));
 
+/**
+ * The split below 3:2 (from 5:4, less the prints' `rounding`) that a distribution's step 1/q also
+ * reads as, with a same-day dividend 1 − ratio / q up to `maxDividend` (Infinity: the 5 % window),
+ * where Close moved like it (price change `r`); NaN when none. splitRatioForStep does not read these
+ * (below 3:2 a split with a dividend and one distribution overlap too much): they are listed.
+ */
+function smallSplitBelow(q: number, r: number, rounding: number, maxDividend: number): number {
+  if (!(q > 1)) return NaN;
+  const ratio = largestSplitRatioBelow(q);
+  const limit = maxDividend === Infinity ? NEAREST_RATIO_WINDOW : maxDividend;
+  const small = ratio >= SPLIT_UP / (1 + rounding) && ratio < SAME_DAY_DIVIDEND_MIN_SPLIT;
+  return small && 1 - ratio / q <= limit && movedLikeSplit(r, ratio) ? ratio : NaN;
+}
+
 /** n:1, 1:n, or a:b with both terms up to MAX_DIVIDEND_SPLIT_TERM (3:2, 5:4, 7:5, 2:3 …). */
 const isCommonRatio = (ratio: number): boolean => smallTerm(ratio) === 1 || Math.max(ratio, 1 / ratio) * smallTerm(ratio) <= MAX_DIVIDEND_SPLIT_TERM;
 
@@ -304,6 +332,8 @@ export function splitSizedMoves(days: Int32Array, close: Float64Array): DatedVal
 
 /** 1/q of a step lies within `rounding` of 5:4 or beyond it, either way: worth trying as a split. */
 const splitSized = (q: number, rounding: number): boolean => q >= SPLIT_UP / (1 + rounding) || q <= SPLIT_DOWN * (1 + rounding);
+/** A step between two Closes is evidence on whether they round AdjClose/Close (closeExact) when their prints could move it by over this multiple of its noise threshold. */
+const CLOSE_EVIDENCE = 10;
 /** printRounding(x) is at most this over x (a print with a decimal is at least to a tenth). */
 const PRINT_BOUND = 0.05;
 
@@ -339,7 +369,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
   const steps = factorSteps(close, adjClose);
   const noise = new FactorNoise();
   if (adjClose.length > 0) noise.seePrint(adjClose[0]);
-  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], disagreements: [] };
+  const result: DerivedActions = { dividends: [], splits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], smallSplitReadings: [], disagreements: [] };
   /** The largest dividend read or stated so far, as a fraction of the close before it: the symbol's dividend record. */
   let largestYield = 0;
   /**
@@ -384,7 +414,26 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
    * the last decimal of each Close over it (Close 0.51 → 0.64 printed to the cent: 1.8 %; a 4:5
    * split there reads ×0.8095) and the 0.2 % ratio tolerance. Asked only of split-sized steps.
    */
-  const splitRounding = (s: number, threshold: number): number => Math.max(RATIO_TOLERANCE, threshold, printRounding(close[s - 1]) + printRounding(close[s]));
+  const splitRounding = (s: number, threshold: number): number => Math.max(RATIO_TOLERANCE, threshold, closeExact() ? 0 : printRounding(close[s - 1]) + printRounding(close[s]));
+  /**
+   * Whether the Closes are the very prices AdjClose was computed from, as far as the rows so far
+   * show: a step between two different Closes whose prints could move it by over
+   * CLOSE_EVIDENCE × its noise threshold, yet which stayed within that threshold, shows that the
+   * Close prints do not round the factor (a Close rounded after AdjClose was computed would move
+   * AdjClose/Close by its rounding); a rise beyond the threshold within such rounding shows they
+   * do. The digits of one Close (3.2, 3.20) say nothing of this: an exporter drops trailing zeros.
+   */
+  let closeAgreed = 0;
+  let closeRounded = 0;
+  const closeExact = (): boolean => closeAgreed > 0 && closeRounded === 0;
+  /** Count row s's step g as evidence for or against exact Closes (closeExact). */
+  function seeCloseEvidence(s: number, g: number, threshold: number): void {
+    if (close[s] === close[s - 1]) return;
+    const rounding = printRounding(close[s - 1]) + printRounding(close[s]);
+    if (rounding <= CLOSE_EVIDENCE * threshold) return;
+    if (Math.abs(1 - g) <= threshold) closeAgreed++;
+    else if (g > 1 && g - 1 <= rounding) closeRounded++;
+  }
   // A split's step on a row whose Close repeats the previous one (a suspended day: the vendor
   // adjusted from the ex-date, the price moves on the next traded row) waits for the next row
   // whose Close moves: taken there if it moves like the split, else the step is read as before.
@@ -413,6 +462,7 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
     const threshold = noise.threshold(adjClose[s - 1], adjClose[s], close[s - 1], close[s]);
     let rounding = NaN;
     noise.seeStep(g);
+    seeCloseEvidence(s, g, threshold);
     const day = days[s];
     let previousClose = close[s - 1];
     const statedSplit = stated.splits?.get(day);
@@ -452,6 +502,10 @@ export function deriveCorporateActions(days: Int32Array, close: Float64Array, ad
         continue;
       }
       if (!Number.isNaN(ratio) && splitOn(s, s, g, ratio, rounding)) continue;
+      if (Number.isNaN(ratio) && !stated.splits) {
+        const small = smallSplitBelow(1 / g, r, rounding, maxSameDayDividend(s));
+        if (!Number.isNaN(small)) result.smallSplitReadings.push({ day, ratio: small, dividend: 1 - g * small, distribution: 1 - g });
+      }
     }
     settle(s, g, previousClose, threshold);
   }

@@ -72,7 +72,7 @@ export interface SeriesFromFile {
 export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: string) => SeriesOptions): SeriesFromFile {
   const { fields } = parsed;
   const series: SymbolSeries[] = [];
-  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
+  const summary: DerivationSummary = { derived: 0, explicit: 0, withoutAdjClose: [], zeroVolume: [], leadingZeroVolume: [], earlyEmptyRange: [], dividends: 0, capitalGains: 0, dividendsInClose: 0, splits: 0, adjustedSplits: [], adjustedByAdjClose: [], adjustedByLayout: [], adjustedInLayoutApplied: [], layoutRawDividends: [], wideRangeSplits: [], firstRowSplits: [], deferredSplits: [], unexplained: [], unreadSplits: [], large: [], offRatio: [], splitDividends: [], smallSplitReadings: [], reverseSplitDividends: [], disagreements: [], splitRatioDisagreements: [], unstatedSplits: [], shiftedSplits: [] };
   const statesCash = hasRole(parsed.columns, 'dividend') || hasRole(parsed.columns, 'capitalGain');
   const dividendsInClose = closeHoldsDividends(parsed.columns);
   parsed.tickers.forEach((symbol, k) => {
@@ -151,6 +151,7 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
         if (Number.isNaN(e.distribution)) summary.reverseSplitDividends.push({ symbol, text: `${entry})` });
         else summary.splitDividends.push({ symbol, text: `${entry}, or one distribution of ${percent(e.distribution)})` });
       }
+      for (const e of derived.smallSplitReadings) summary.smallSplitReadings.push({ symbol, text: `${symbol} ${isoDay(e.day)} (${percent(e.distribution)}, or ${splitName(e.ratio)} and ${percent(e.dividend)})` });
       for (const d of derived.disagreements) {
         if (d.kind === 'unadjusted' && alreadyAdjusted.some((u) => u.day === d.day)) continue; // said as a split already in Close (splitsTheAdjustmentShows)
         summary[d.kind === 'splitRatio' && !inverted(d) ? 'splitRatioDisagreements' : d.kind === 'split' || d.kind === 'splitRatio' ? 'unstatedSplits' : 'disagreements'].push(disagreementEntry(symbol, d));
@@ -172,6 +173,8 @@ export function seriesFromParsed(parsed: ParsedPrices, optionsFor: (symbol: stri
     summary[dividendsInClose ? 'dividendsInClose' : 'dividends'] += dividends.length;
     summary.splits += splits.length;
     if (dividendsInClose) for (const e of splits) layoutSplitApplied(summary, symbol, e, dates, tradedClose, deferred);
+    // A Close that shows a stated split unadjusted is not auto_adjust=True's there: its dividends may not be in it either (probe r71a F3).
+    if (dividendsInClose && splits.length > 0 && dividends.length > 0) summary.layoutRawDividends.push({ symbol, text: `${symbol} (${dividends.length} dividend${dividends.length === 1 ? '' : 's'} not paid)` });
     series.push({ ...base, close: tradedClose, priceKind: dividendsInClose ? PriceKind.totalReturn : PriceKind.raw, dividends: dividendsInClose ? [] : dividends, splits });
   });
   return { series, ...fileNotes(parsed, summary) };
@@ -440,6 +443,8 @@ interface DerivationSummary {
   readonly adjustedByLayout: NoteEntry[];
   /** … and those applied all the same: Close moved by the ratio within its daily range (dailyRange.ts). */
   readonly adjustedInLayoutApplied: NoteEntry[];
+  /** Symbols of that layout with a stated split applied and stated dividends taken as in Close: "SYM (1 dividend not paid)". */
+  readonly layoutRawDividends: NoteEntry[];
   /** … of which those whose move beyond the ratio is more than 3 %: admitted by a wide daily range only (layoutSplitApplied). */
   readonly wideRangeSplits: NoteEntry[];
   /** Stated splits that Close and AdjClose show one row away: applied on the day the prices show (stated day → that day). */
@@ -455,6 +460,8 @@ interface DerivationSummary {
   readonly offRatio: NoteEntry[];
   /** Splits read with a same-day dividend above 2 % that the step also reads as one distribution (DerivedActions.splitDividends). */
   readonly splitDividends: NoteEntry[];
+  /** Distributions a split below 3:2 with a small same-day dividend reads alike (DerivedActions.smallSplitReadings): "SYM 2024-01-05 (21.0%, or 5:4 and 1.2%)". */
+  readonly smallSplitReadings: NoteEntry[];
   /** Reverse splits read with a same-day dividend above 2 % (DerivedActions.splitDividends with no distribution reading). */
   readonly reverseSplitDividends: NoteEntry[];
   /** Steps of AdjClose the event columns do not explain (corporateActions.ts Disagreement). */
@@ -545,6 +552,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(summary.adjustedByLayout, `{n} split of the ${splitColumn} is already in Close, not applied again: ${layout}`, `{n} splits of the ${splitColumn} are already in Close, not applied again: ${layout}`);
   const notAdjusted = 'Close moved by the ratio within its daily range, as where Yahoo did not adjust its prices for a split (yfinance\'s repair=True fixes such rows; check the company\'s record): {list}';
   list(summary.adjustedInLayoutApplied, `{n} split of the ${splitColumn} is applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`, `{n} splits of the ${splitColumn} are applied although yfinance's auto_adjust=True Close is split-adjusted: ${notAdjusted}`);
+  const raw = `so its Close is not auto_adjust=True's there, and the dividends the ${named(['dividend'])} states may not be in Close either: they are taken as in Close and not paid, so returns understate the total return if Close is the traded price (then name the columns Dividend and Split Ratio, or export with auto_adjust=False): {list}`;
+  list(summary.layoutRawDividends, `{n} symbol of yfinance's auto_adjust=True layout has a stated split applied (Close moved by its ratio), ${raw}`, `{n} symbols of yfinance's auto_adjust=True layout have stated splits applied (Close moved by their ratios), ${raw}`);
   const wide = `Close moved by the ratio only within its wide daily range (more than 3% beyond it), so the move may as well be a price move of a split-adjusted Close; if it is, the split multiplies positions wrongly (check the company's record): {list}`;
   list(summary.wideRangeSplits, `{n} split of the ${splitColumn} is applied although yfinance's auto_adjust=True Close is split-adjusted: ${wide}`, `{n} splits of the ${splitColumn} are applied although yfinance's auto_adjust=True Close is split-adjusted: ${wide}`);
   list(summary.deferredSplits, `{n} split of the ${splitColumn} falls on a row with no trade (stale Close), so it is applied on the next traded row, where the price moved by the ratio: {list}`, `{n} splits of the ${splitColumn} fall on a row with no trade (stale Close), so they are applied on the next traded row, where the price moved by the ratio: {list}`);
@@ -576,6 +585,8 @@ function fileNotes(parsed: ParsedPrices, summary: DerivationSummary): Omit<Serie
   list(offRatio, `{n} split ${beyond}`, `{n} splits ${beyond}`);
   const sameDay = `with a same-day dividend above 2% of the price, which AdjClose's step also reads as one distribution (Close moves alike for both; the symbol's earlier dividends do not rule the dividend out): check the company's record: {list}`;
   list(summary.splitDividends, `{n} split read ${sameDay}`, `{n} splits read ${sameDay}`);
+  const smallSplit = `read as one distribution where a split below 3:2 with a small same-day dividend is equally possible (AdjClose's step and Close's move read alike for both, so the shares held may be wrong; a split column settles it): check the company's record: {list}`;
+  list(summary.smallSplitReadings, `{n} AdjClose step ${smallSplit}`, `{n} AdjClose steps ${smallSplit}`);
   const reverseSameDay = `with a same-day dividend above 2% of the price: AdjClose/Close rose by less than the ratio, and what it left is read as the dividend (check the company's record): {list}`;
   list(summary.reverseSplitDividends, `{n} reverse split read ${reverseSameDay}`, `{n} reverse splits read ${reverseSameDay}`);
   // A price that jumps by a split's size with nothing read to explain it: what was read there, and what would explain it.

@@ -492,3 +492,50 @@ describe('a split with a same-day dividend the 5 % window or the record used to 
     );
   });
 });
+
+describe('a split whose same-day dividend lies within the print rounding of one Close (probe r71a F1: the dividend was dropped)', () => {
+  const days = Int32Array.from({ length: 6 }, (_, k) => 19_000 + k);
+  // Closes printed to a tenth (3.2 ± 0.05 is 1.56 %), AdjClose to 6 decimals: a 1:10 reverse split on row 3 with a
+  // $0.50 dividend a new share. AdjClose before it is Close × 10 × (1 − 0.5 / 32) = Close × 9.84375, exactly.
+  const close = Float64Array.from([3, 3.1, 3.2, 31.5, 30, 30]);
+  const adjClose = Float64Array.from([29.53125, 30.515625, 31.5, 31.5, 30, 30]);
+
+  it('where AdjClose/Close stays put between different Closes (they are exact), the 1:10 split and a 0.50 dividend', () => {
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([{ day: 19_003, value: 0.1 }]);
+    // 32 × (1 − 0.984375) = 0.50 a new share (the post-split previous close 3.2 × 10 = 32).
+    expect(actions.dividends.map((d) => [d.day, Number(d.value.toFixed(12))])).toEqual([[19_003, 0.5]]);
+    expect(actions.unexplained).toEqual([]);
+  });
+
+  it('where the Closes show their rounding (AdjClose/Close rises by it between rows), the step within it is the bare split', () => {
+    // AdjClose built from an unrounded first Close 3.24 (printed 3.2): AdjClose/Close rises 1.25 % on row 1, within the prints' 3.2 %.
+    const printed = Float64Array.from([3.2, 3.1, 3.2, 31.5, 30, 30]);
+    const rounded = Float64Array.from([3.24 * 9.84375, 3.1 * 9.84375, 31.5, 31.5, 30, 30]);
+    const actions = deriveCorporateActions(days, printed, rounded);
+    expect(actions.splits).toEqual([{ day: 19_003, value: 0.1 }]);
+    expect(actions.dividends).toEqual([]);
+  });
+});
+
+describe('a step a split below 3:2 with a small same-day dividend reads alike (probe r71a F2: a 21 % distribution, said only as above 10 %)', () => {
+  const days = Int32Array.from({ length: 6 }, (_, k) => 19_000 + k);
+  // 5:4 with $0.40 a new share on row 3: AdjClose/Close steps by 0.8 × (1 − 0.4 / 33.6) = 0.790476; Close 42 → 33.6.
+  const close = Float64Array.from([40, 41, 42, 33.6, 34, 34]);
+  const g = 0.8 * (1 - 0.4 / 33.6);
+  const adjClose = Float64Array.from([40 * g, 41 * g, 42 * g, 33.6, 34, 34]);
+
+  it('is read as one distribution (42 × (1 − g) = 8.80) and listed with its 5:4 reading (0.40 / 33.6 = 1.19 %)', () => {
+    const actions = deriveCorporateActions(days, close, adjClose);
+    expect(actions.splits).toEqual([]);
+    expect(actions.dividends.map((d) => Number(d.value.toFixed(9)))).toEqual([8.8]);
+    expect(actions.smallSplitReadings.map((e) => [e.day, e.ratio, Number(e.dividend.toFixed(6)), Number(e.distribution.toFixed(6))])).toEqual([[19_003, 1.25, Number((0.4 / 33.6).toFixed(6)), Number((1 - g).toFixed(6))]]);
+  });
+
+  it('is not listed where a split column states no split that day (the column settles it), nor where Close did not move like the split', () => {
+    expect(deriveCorporateActions(days, close, adjClose, { splits: new Map(), dividends: null }).smallSplitReadings).toEqual([]);
+    // Close flat at 42 on row 3 while AdjClose/Close steps: no split moved the price.
+    const flat = Float64Array.from([40, 41, 42, 42, 42, 42]);
+    expect(deriveCorporateActions(days, flat, Float64Array.from([40 * g, 41 * g, 42 * g, 42, 42, 42])).smallSplitReadings).toEqual([]);
+  });
+});

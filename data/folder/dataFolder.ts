@@ -1,6 +1,7 @@
 // A data folder: everything a study needs in one place, found by layout and file headers.
 // This is the shape of ../shared/data and of the files the sample writer emits:
-//   funds      etf/adjclose/*.csv, else etf/*.csv (or .tsv)  per-symbol price files (assetClass fund)
+//   funds      etf/adjclose/*.csv, else etf/*.csv (or .tsv)  per-symbol price files (assetClass fund);
+//              any other folder of price files under etf/ (etf/ohlcv/) is listed as not read, with why (unreadFolders.ts)
 //   stocks     *.csv[.gz] (or .tsv[.gz]) in the folder or universe/ whose header is a long price layout
 //   rates      FRED files in the folder or rates/: DTB3 → tbill3m, TB3MS → tbill3mMonthly; any
 //              other file in rates/, and any file of the folder itself read as nothing here, is
@@ -32,6 +33,7 @@ import { readHeadText } from '../formats/text.ts';
 import { DataError } from '../errors.ts';
 import { UNREAD_PRICE_FILE, unreadRateSources, type UnreadRateFile } from './rateFiles.ts';
 import { symbolsFilesIn } from './symbolsFile.ts';
+import { unreadFolderSources, unreadPriceFolders, type UnreadPriceFolder } from './unreadFolders.ts';
 
 export interface DataFolderPlan {
   readonly root: string;
@@ -45,6 +47,8 @@ export interface DataFolderPlan {
   readonly unreadRateFiles: readonly UnreadRateFile[];
   /** Per-symbol price files in the folder itself, where only etf/ holds them, with why: listed as not read (rateFiles.ts). */
   readonly unreadPriceFiles: readonly UnreadRateFile[];
+  /** The folders of price files under etf/ other than fundFolder (etf/ohlcv/ beside etf/adjclose/), with why: each listed as not read (unreadFolders.ts). */
+  readonly unreadPriceFolders: readonly UnreadPriceFolder[];
   readonly statementFolder: string | undefined;
   readonly companies: string | undefined;
   readonly industries: string | undefined;
@@ -122,6 +126,7 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
     rateFiles: [...topRates, ...inRates.filter((f) => isFredHeader(firstLine(f)))],
     unreadRateFiles: [...inRates.filter((f) => !isFredHeader(firstLine(f))), ...unreadTop.filter((f) => !isPrices(f))].map((file) => ({ file, reason: notFredReason(firstLine(file)) })),
     unreadPriceFiles: unreadTop.filter(isPrices).map((file) => ({ file, reason: `a per-symbol price file in the data folder itself, where price files are read from etf/ only — move it into ${join(root, 'etf')}/` })),
+    unreadPriceFolders: unreadPriceFolders(root, fundFolder),
     statementFolder,
     companies,
     industries,
@@ -134,13 +139,17 @@ export function planDataFolder(root: string): DataFolderPlan | undefined {
   return onlyPrices ? undefined : plan;
 }
 
-/** Every file the plan reads (for the cache key). */
+/**
+ * Every file the plan reads (for the cache key), and every file it lists as not read: adding,
+ * renaming or changing one changes what the market says of it (a folder's count of files, its opens).
+ */
 export function dataFolderFiles(plan: DataFolderPlan): string[] {
   const statements = plan.statementFolder ? simfinStatementFiles(plan.statementFolder).map((s) => s.file) : [];
   const funds = plan.fundFolder ? [...priceFilesIn(plan.fundFolder), ...unreadFilesIn(plan.fundFolder)] : [];
   const readme = join(plan.root, 'README.txt');
   const optional = [plan.companies, plan.industries, ...plan.delistings, ...plan.symbolFiles, existsSync(readme) ? readme : undefined].filter((f): f is string => f !== undefined);
-  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...[...plan.unreadRateFiles, ...plan.unreadPriceFiles].map((u) => u.file), ...statements, ...optional];
+  const unread = [...[...plan.unreadRateFiles, ...plan.unreadPriceFiles].map((u) => u.file), ...plan.unreadPriceFolders.flatMap((u) => u.files)];
+  return [...funds, ...plan.longFiles, ...plan.rateFiles, ...unread, ...statements, ...optional];
 }
 
 export interface DataFolderParts {
@@ -202,7 +211,7 @@ export async function loadDataFolder(plan: DataFolderPlan, options: DataFolderOp
     rates[name] = { ...series, name };
     sources.push({ ...source, rate: name });
   }
-  sources.push(...unreadRateSources(plan.unreadRateFiles), ...unreadRateSources(plan.unreadPriceFiles, UNREAD_PRICE_FILE));
+  sources.push(...unreadRateSources(plan.unreadRateFiles), ...unreadRateSources(plan.unreadPriceFiles, UNREAD_PRICE_FILE), ...unreadFolderSources(plan.unreadPriceFolders));
 
   const delistReturn = new Float64Array(N).fill(NaN);
   return { aligned, synthetic: plan.synthetic, sources, hashes, sector, industry, fundamentals, rates, delistReturn, delistedOn: new Map() };

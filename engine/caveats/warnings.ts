@@ -8,6 +8,7 @@ import { isoDay, parseIsoDay } from '../../data/dates.ts';
 import { printable } from '../../data/errors.ts';
 import { describeMove, revertingMoves } from '../../data/inspect.ts';
 import { UNREAD_RATE_FILE } from '../../data/folder/rateFiles.ts';
+import { isReadElsewhere, opensNotRead } from '../../data/folder/unreadFolders.ts';
 import { AssetClass, type Market, type SourceInfo } from '../../data/market.ts';
 import { restateNote } from '../../data/listedNotes.ts';
 import { rateGaps } from '../../data/rates.ts';
@@ -186,7 +187,11 @@ function engineCaveats(r: RunRecordings): Caveat[] {
   const out: Caveat[] = [];
   if (r.config.execution === 'same-close') out.push(caveat('look-ahead', 'high', 'same-close execution: orders fill on the close the strategy decided on (look-ahead-prone)'));
   if (r.market.synthetic) out.push(caveat('synthetic', 'medium', 'SYNTHETIC data: results come from the built-in sample universe, not real prices'));
-  if (r.openFallbacks > 0) out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fill${r.openFallbacks === 1 ? '' : 's'} used the session close because the data has no opening prices`, { value: r.openFallbacks, unit: 'count' }));
+  if (r.openFallbacks > 0) {
+    // Opens in a folder the data folder does not read (etf/ohlcv/ beside etf/adjclose/) are named: they exist, unused.
+    const unused = opensNotRead(r.market);
+    out.push(caveat('no-opens', 'medium', `${r.openFallbacks} next-open fill${r.openFallbacks === 1 ? '' : 's'} used the session close because the data has no opening prices${unused ? `; ${unused}` : ''}`, { value: r.openFallbacks, unit: 'count' }));
+  }
   const blank = blankVolumeText(r.blankVolumes);
   if (blank !== undefined) out.push(caveat('blank-volume', 'low', blank, { value: r.blankVolumes.lastKnown + r.blankVolumes.noneKnownYet, unit: 'count' }));
   if (r.missingRateDays > 0) {
@@ -703,7 +708,8 @@ function dataCaveats(market: Market, scope: RunScope): Caveat[] {
     if (source.unread !== undefined) {
       // A price file the folder holds and the run never saw (IWM.txt, a name with a line break): the universe lacks it.
       // A file in rates/ not read is no price: what lacks it is a rate the run asks for, whose refusal or caveat names it.
-      if (scope.symbols.size > 0 && source.format !== UNREAD_RATE_FILE && !UNREAD_HARMLESS.test(source.unread)) files.set(`not read: ${source.unread}`, [...(files.get(`not read: ${source.unread}`) ?? []), printable(/[^/\\]*$/.exec(source.path)![0])]);
+      // A folder under etf/ whose symbols are read from the fund folder lacks the run nothing but opens, said where fills lacked them.
+      if (scope.symbols.size > 0 && source.format !== UNREAD_RATE_FILE && !isReadElsewhere(source) && !UNREAD_HARMLESS.test(source.unread)) files.set(`not read: ${source.unread}`, [...(files.get(`not read: ${source.unread}`) ?? []), printable(/[^/\\]*$/.exec(source.path)![0])]);
       continue;
     }
     const listings = new Map(source.listed?.map((l) => [l.note, l]));

@@ -98,7 +98,7 @@ describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
     expect(fundamentals.periodEnd[row]).toBe(parseIsoDay(balance['Report Date']));
   });
 
-  it('LFVN on 2021-07-01 (probe r60b fault 2): its 2021-06-30 quarter, "published" 2021-07-01, is not public until 2021-08-14; the 2021-03-31 one stands', () => {
+  it('LFVN on 2021-07-01 (probe r60b fault 2): its 2021-06-30 fiscal Q4, "published" 2021-07-01, is not public until its 10-K deadline 2021-09-28 (+90 days); the 2021-03-31 quarter stands', () => {
     // Raw text: FY2021 Q4, Report 2021-06-30, Publish 2021-07-01 in all three files (+1 day), both debt fields blank.
     // FY2021 Q3, Report 2021-03-31: Short Term Debt 1,639,000, Long Term Debt 16,195,000, Total Equity 35,628,000:
     // debt 17,834,000, D/E 17,834,000 / 35,628,000 = 0.50056, short-term share 1,639,000 / 17,834,000 = 0.091903.
@@ -111,8 +111,10 @@ describe.skipIf(!hasData)('SimFin fundamentals (real data)', () => {
     expect([on('2021-07-01', 'shortTermDebt'), on('2021-07-01', 'totalDebt'), on('2021-07-01', 'totalEquity')]).toEqual([1_639_000, 17_834_000, 35_628_000]);
     expect(on('2021-07-01', 'totalDebt') / on('2021-07-01', 'totalEquity')).toBeCloseTo(0.50056, 5);
     expect(on('2021-07-01', 'shortTermDebt') / on('2021-07-01', 'totalDebt')).toBeCloseTo(0.091903, 6);
-    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-08-13'))]).toBe(parseIsoDay('2021-03-31'));
-    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-08-14'))]).toBe(parseIsoDay('2021-06-30'));
+    // A fiscal Q4 is reported in the 10-K, due 90 days after the year's end: 2021-06-30 + 90 = 2021-09-28.
+    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-08-14'))]).toBe(parseIsoDay('2021-03-31'));
+    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-09-27'))]).toBe(parseIsoDay('2021-03-31'));
+    expect(f.periodEnd[f.latestRow(0, parseIsoDay('2021-09-28'))]).toBe(parseIsoDay('2021-06-30'));
   });
 
   it('a quarter published after the next one (CUTR FY2023 Q3 on 2024-03-05, Q4 on 2024-02-09) reaches no figure before its publish date', () => {

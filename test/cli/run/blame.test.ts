@@ -92,7 +92,7 @@ describe.concurrent('a strategy at fault is named, with its own file and line �
     expectNothingStored(dir);
   });
 
-  it('in a study, a run whose strategy fails is named by the study file, its index and its name — by run, study, baseline save and regress — when other runs share its strategy (probe r64c F1: the strategy alone was named)', async () => {
+  it('in a study, a run whose strategy fails is named by the study file, its index and its name — by run, study, baseline save and regress — when other runs share its strategy (probe r64c F1: the strategy alone was named)', { timeout: 180_000 }, async () => {
     const dir = scratch();
     write(
       dir,

@@ -56,7 +56,7 @@ export const studySchema = z
       .object({ seed: z.number().int().optional(), stocks: z.number().int().min(20).optional(), years: z.number().int().min(1).optional() })
       .strict()
       .default({}),
-    /** Load only these symbols of the data (not for the sample). */
+    /** Load only these symbols of the data (of the sample too: it is generated whole, then narrowed to them). */
     symbols: z.array(z.string().min(1)).min(1).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),

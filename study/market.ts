@@ -3,7 +3,8 @@
 import type { Market } from '../data/market.ts';
 import { loadSampleMarket } from '../data/sample/loadSample.ts';
 import { loadMarket, type LoadMarketOptions } from '../data/load.ts';
-import type { StudyConfig } from './config.ts';
+import { UserError } from '../data/errors.ts';
+import { hasSampleOptions, type StudyConfig } from './config.ts';
 
 export const SAMPLE = 'sample';
 
@@ -16,10 +17,13 @@ export type StudyLoadOptions = Pick<LoadMarketOptions, 'assetClass' | 'cacheDir'
  * way to the study's `symbols` and up to its `to` — everything up to the study's end: each run
  * starts at its own `from`, and the data before it is the history its strategy warms up on (the
  * engine never trades before `from`).
- * @throws UserError as loadSampleMarket or loadMarket (a symbol the data lacks, an empty symbols list, …).
+ * @throws UserError as loadSampleMarket or loadMarket (a symbol the data lacks, an empty symbols list, …);
+ *   for sample options beside a data path (they would shape nothing; parseStudy refuses them too).
  */
 export async function openStudyMarket(config: Pick<StudyConfig, 'data' | 'sample' | 'symbols' | 'to'>, load: StudyLoadOptions = {}): Promise<Market> {
   const select = { ...(config.symbols ? { symbols: config.symbols } : {}), ...(config.to ? { to: config.to } : {}) };
   if (config.data === SAMPLE) return loadSampleMarket(config.sample, select);
+  // A config built in code, not by parseStudy, is held to the file's rule: a sample block shapes only the sample.
+  if (hasSampleOptions(config.sample)) throw new UserError(`sample: applies only with data: sample — drop it, or set data: sample (data here: ${config.data})`);
   return loadMarket(config.data, { ...load, ...select });
 }

@@ -26,7 +26,9 @@ export { inspectMarket, renderInspection, type MarketInspection } from './data/i
 export { loadFactorTable, type FactorTable } from './data/factors.ts';
 export { loadRateSeries } from './data/fred.ts';
 export { loadPriceReturns, loadReturnsFile, type ReturnSeries } from './data/returnSeries.ts';
-export { generateSampleMarket, type SampleMarket } from './data/sample.ts';
+export { generateSampleMarket, type SampleMarket, type SampleOptions } from './data/sample.ts';
+export { loadSampleMarket } from './data/sample/loadSample.ts';
+export type { LoadSelection } from './data/selectLoaded.ts';
 export { writeSampleCsv } from './data/sample/csv.ts';
 
 // engine

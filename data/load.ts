@@ -8,8 +8,8 @@
 // Columns are read by meaning (prices/files/priceColumns.ts); comma, semicolon (with decimal commas)
 // and tab files, quoted or not (prices/files/priceReader.ts).
 // A source is built whole and cached once (cache/); each load then selects its period, symbols
-// and calendar in memory (prices/select.ts), so five `from` dates cost one cache entry. A load of
-// some symbols decodes only theirs from the cache.
+// and calendar in memory (selectLoaded.ts, the path loadSampleMarket takes too), so five `from`
+// dates cost one cache entry. A load of some symbols decodes only theirs from the cache.
 // Asset class, most specific first: symbols.csv beside the prices; the `assetClass` option for a
 // folder or file; a data folder's structure (etf/ → funds, long files → stocks); and, as a
 // documented fallback that the source notes report, a path through a folder named etf, etfs or
@@ -21,13 +21,12 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { openMarketCache, type CacheEvent, type CacheOptions, type SymbolPick } from './cache/marketCache.ts';
 import { sourceFileState } from './cache/sourceFiles.ts';
-import { notAnIsoDay, parseIsoDay } from './dates.ts';
 import { UserError } from './errors.ts';
 import { buildSource, detectSource, perSymbolFolderOf, sourceFiles, type SourceKind } from './folder/source.ts';
 import { type Market } from './market.ts';
-import { selectMarket, symbolIndexes, type Selection } from './prices/select.ts';
+import { symbolIndexes } from './prices/select.ts';
 import { unreadSources } from './prices/files/unreadFiles.ts';
-import { ROLE_CANDIDATES } from './roles.ts';
+import { selectLoaded, selectionOf } from './selectLoaded.ts';
 
 export type { CacheEvent } from './cache/marketCache.ts';
 
@@ -53,18 +52,6 @@ export interface LoadMarketOptions extends CacheOptions {
   readonly onCache?: (event: CacheEvent) => void;
 }
 
-function isoOption(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const day = parseIsoDay(value);
-  if (Number.isNaN(day)) throw new UserError(`${name} "${value}" is ${notAnIsoDay(value)}`);
-  return day;
-}
-
-/** An empty `symbols` list names nothing to load: refused here, not blamed on the period when nothing comes back (probe r54a). */
-function checkSymbols(symbols: readonly string[] | undefined): void {
-  if (symbols !== undefined && symbols.length === 0) throw new UserError(`symbols: [] names no symbol: list the symbols to load (symbols: ['AAA', 'BBB']), or leave symbols out to load every symbol`);
-}
-
 const hashOf = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 const sorted = (record: Readonly<Record<string, string>> | undefined): [string, string][] => Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
 
@@ -80,34 +67,17 @@ const sorted = (record: Readonly<Record<string, string>> | undefined): [string, 
  *   `from` after `to`, …).
  */
 export async function loadMarket(path: string, options: LoadMarketOptions = {}): Promise<Market> {
-  checkSymbols(options.symbols);
+  const selection = selectionOf(options); // checked before the source is read
   const resolved = resolve(path);
   const source = detectSource(resolved);
   if (source.kind === 'dataFolder' && options.assetClass) {
     throw new UserError(`--asset-class applies to a folder of price files or one file; ${path} is a data folder, whose etf/ holds funds and long files stocks (or say per symbol in a symbols.csv)`);
   }
-  const selection: Selection = { from: isoOption('from', options.from), to: isoOption('to', options.to), symbols: options.symbols, calendar: options.calendar };
-  if (selection.from !== undefined && selection.to !== undefined && selection.from > selection.to) {
-    throw new UserError(`from ${options.from} is after to ${options.to}: swap them, or drop to`);
-  }
   const build = { version: DATA_LAYER_VERSION, path: resolved, snapshotEnds: sorted(options.snapshotEnds), assetClass: options.assetClass ?? null };
   const files = sourceFiles(source).map(sourceFileState);
   const pick = options.symbols && symbolPick(path, source, options.symbols, selection.calendar);
   const { market: whole, partial } = await wholeMarket(hashOf(build), files, options, () => buildSource(path, source, { snapshotEnds: options.snapshotEnds, assetClass: options.assetClass, sharedColumns: options.cacheInBackground && options.cacheDir !== false }), pick);
-  const { market, emptySymbols } = selectMarket({ ...whole, name: path }, selection, { partial });
-  if (options.symbols) {
-    const empty = options.symbols.filter((s) => emptySymbols.includes(s));
-    if (empty.length > 0) throw new UserError(`no prices for ${empty.join(', ')} in ${path} between ${options.from ?? 'its start'} and ${options.to ?? 'its end'}; widen from/to`);
-  }
-  const selected = options.from !== undefined || options.to !== undefined || options.symbols !== undefined || (options.calendar ?? 'union') !== 'union';
-  return {
-    ...market,
-    ...(options.symbols ? { selectedSymbols: options.symbols } : {}),
-    ...(options.from !== undefined || options.to !== undefined ? { requested: { ...(options.from !== undefined ? { from: options.from } : {}), ...(options.to !== undefined ? { to: options.to } : {}) } } : {}),
-    roles: roles(market, path, options.roles),
-    sources: market.sources.map((s) => (s.format === 'calendar alignment' ? selectionSource(s, market, emptySymbols, options.calendar ?? 'union') : s)),
-    fingerprint: selected ? hashOf({ whole: whole.fingerprint, selection: { ...selection, symbols: options.symbols ? [...options.symbols].sort() : null } }) : whole.fingerprint,
-  };
+  return selectLoaded(whole, path, options, partial);
 }
 
 /**
@@ -157,26 +127,4 @@ async function wholeMarket(
   } finally {
     cache?.close();
   }
-}
-
-function roles(market: Market, name: string, overrides: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [role, candidates] of Object.entries(ROLE_CANDIDATES)) {
-    const present = candidates.find((symbol) => market.symbols.includes(symbol));
-    if (present) result[role] = present;
-  }
-  for (const [role, symbol] of Object.entries(overrides)) {
-    if (!market.symbols.includes(symbol)) throw new UserError(`role ${role}: symbol ${symbol} is not in ${name}`);
-    result[role] = symbol;
-  }
-  return result;
-}
-
-/** The alignment note, restated for what this load selected. */
-function selectionSource(whole: Market['sources'][number], market: Market, emptySymbols: readonly string[], calendar: string): Market['sources'][number] {
-  const T = market.dates.length;
-  const N = market.symbols.length;
-  const notes = [`${T} sessions × ${N} symbols on the ${calendar === 'union' ? 'union of all sessions' : `sessions of ${calendar}`}`, ...whole.notes.slice(1)];
-  if (emptySymbols.length > 0) notes.push(`${emptySymbols.length} symbols without a bar in the selected period (no prices there)`);
-  return { ...whole, notes };
 }

@@ -129,9 +129,10 @@ function writeBond(columns: { open: Float64Array; high: Float64Array; low: Float
  * in dollars with open, high, low and volume (shares); `synthetic` is true, so every run on it
  * says the numbers are generated. Deterministic: the same options give the same market and
  * `fingerprint`.
+ * The whole sample, always: to keep some symbols or a period of it, loadSampleMarket.
  * @throws UserError (one line naming the option) for an option outside SampleOptions' ranges:
  *   a seed that is not an integer, fewer than 10 stocks, years outside 1–100, a startDate that is
- *   not an ISO date.
+ *   not an ISO date; or for a key SampleOptions lacks (`symbols`: loadSampleMarket selects them).
  */
 export function generateSampleMarket(options: SampleOptions = {}): SampleMarket {
   const opts = resolveOptions(options);
@@ -216,7 +217,19 @@ export function generateSampleMarket(options: SampleOptions = {}): SampleMarket 
   };
 }
 
+/**
+ * An option generateSampleMarket does not know is refused, never dropped: `symbols` (or `from`,
+ * `to`) given here would leave the sample whole behind the caller's back.
+ */
+function checkOptionNames(options: SampleOptions): void {
+  const unknown = Object.keys(options).filter((key) => !Object.hasOwn(SAMPLE_DEFAULTS, key));
+  if (unknown.length === 0) return;
+  const names = Object.keys(SAMPLE_DEFAULTS).join(', ');
+  throw new UserError(`${unknown.join(', ')}: not ${unknown.length === 1 ? 'an option' : 'options'} of the sample (${names}); it is generated whole: to keep some symbols or a period of it, loadSampleMarket(options, { symbols, from, to })`);
+}
+
 function resolveOptions(options: SampleOptions): Required<SampleOptions> {
+  checkOptionNames(options);
   const opts = {
     seed: options.seed ?? SAMPLE_DEFAULTS.seed,
     stocks: options.stocks ?? SAMPLE_DEFAULTS.stocks,

@@ -56,7 +56,7 @@ export const studySchema = z
       .object({ seed: z.number().int().optional(), stocks: z.number().int().min(20).optional(), years: z.number().int().min(1).optional() })
       .strict()
       .default({}),
-    /** Load only these symbols of the data (not for the sample). */
+    /** Load only these symbols of the data (of the sample too: it is generated whole, then narrowed to them). */
     symbols: z.array(z.string().min(1)).min(1).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -96,7 +96,16 @@ export const studySchema = z
       }),
     );
     checkPeriodOrder(study, ctx);
+    if (study.data !== 'sample' && hasSampleOptions(study.sample)) ctx.addIssue({ code: 'custom', path: ['sample'], message: SAMPLE_BLOCK_APART });
   });
+
+/** What a sample: block beside a real data: path is told: it would shape nothing, so it is refused, never dropped (probe r70c F3). */
+const SAMPLE_BLOCK_APART = 'applies only with data: sample — drop it, or set data: sample';
+
+/** True when a study's sample: block sets any option (an empty one, or none, shapes nothing). */
+export function hasSampleOptions(sample: Readonly<Record<string, unknown>>): boolean {
+  return Object.values(sample).some((v) => v !== undefined);
+}
 
 /** A parsed study file (loadStudyFile, parseStudy), every key checked: title, data (a path or the sample), symbols and period, benchmark, periods a year, risk-free rate, factor tables, engine settings, model files, runs, sweep and walk-forward blocks, and the comparisons to draw. */
 export type StudyConfig = z.output<typeof studySchema>;
@@ -125,11 +134,14 @@ function readStudyText(path: string): string {
 
 /**
  * Read and validate a study file (.yaml, .yml or .json); its data and factor paths are relative to
- * it. `data` (--data, as typed) replaces the file's `data:`; without it, the file's must exist.
+ * it. `data` (--data, as typed) replaces the file's `data:`; without it, the file's must exist. A
+ * `sample:` block is refused beside a real `data:` path, and beside a `data: sample` that a real
+ * --data path replaces: it would shape nothing.
  * @throws UserError for a folder or price file given instead (with the --data command), an empty
  *   file, text that does not parse, keys and values the schema refuses (file: key path: problem),
- *   or a data path that names nothing: `s7.yaml: data: nodata: no such file or folder (looked at
- *   /…/nodata: …)`, or `--data nodata: no such file or folder` (requireDataPath).
+ *   a data path that names nothing: `s7.yaml: data: nodata: no such file or folder (looked at
+ *   /…/nodata: …)`, or `--data nodata: no such file or folder` (requireDataPath); a sample: block
+ *   that would not be used: `s.yaml: sample: applies only with data: sample — drop it, or set data: sample`.
  */
 export function loadStudyFile(path: string, data?: string): StudyConfig {
   const text = readStudyText(path);
@@ -149,7 +161,13 @@ export function loadStudyFile(path: string, data?: string): StudyConfig {
   const study = parseFields(studySchema, raw, path);
   const here = (p: string): string => (p === 'sample' || p === 'none' || p === 'auto' || isAbsolute(p) ? p : join(dirname(path), p));
   const config = { ...study, data: data ?? here(study.data), factors: here(study.factors) };
-  if (data !== undefined) requireDataPath(data, `--data ${data}`);
+  if (data !== undefined) {
+    requireDataPath(data, `--data ${data}`);
+    // The file's sample: block goes with its data: sample; --data in its place would leave it unused, unsaid.
+    if (data !== 'sample' && hasSampleOptions(study.sample)) {
+      throw new UserError(`${path}: sample: applies only with data: sample, and --data ${data} replaces it — drop --data to run on the sample, or drop the sample: block to run on ${data}`);
+    }
+  }
   else requireDataPath(config.data, `${path}: data: ${study.data}`, isAbsolute(study.data) ? '' : ` (looked at ${resolve(config.data)}: a relative path starts at the study file's folder)`);
   return config;
 }

@@ -1,19 +1,36 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// Test files whose sweeps run trials on worker threads inside the test's own process, and end
+// some of those threads (--trial-timeout, aborts). They run one file at a time, after the rest:
+// with one file per core, the fork running test/sweep/failures.test.ts died of SIGSEGV once
+// (8926c54), which never happened with them alone.
+const THREADED_SWEEPS = ['test/sweep/**/*.test.ts'];
 
 export default defineConfig({
   // `import … from 'breadth'` (the examples do) means this source tree, as the package's
   // "breadth-source" export condition says for Node and tsc.
   resolve: { alias: [{ find: /^breadth$/, replacement: fileURLToPath(new URL('./index.ts', import.meta.url)) }] },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // Tests (and the CLI processes they start) never touch the user's own market cache.
     env: { BREADTH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'breadth-test-cache-')) },
+    projects: [
+      {
+        extends: true,
+        // One file per core: most files wait on the CLI processes they start, so a 2-core
+        // machine runs two of them in about 60 % of the time of one.
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: THREADED_SWEEPS, maxWorkers: availableParallelism(), sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'sweeps', include: THREADED_SWEEPS, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

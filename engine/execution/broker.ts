@@ -10,6 +10,7 @@
 //   A blank volume cell in a series that has volumes reads as the last volume before it.
 // - The slippage model moves the price against the trader (a limit fill is never slipped past its
 //   limit); the commission model charges the slipped price, knowing what the order already paid.
+// - Each order is judged against the bar once a session, its deferral recorded once.
 // - Reductions fill before additions, in book order (in a cash account a sale past the holding
 //   too: it fills up to the holding, the rest refused as a short); one the account would not take
 //   whole (in a cash account, a sale whose commission is more than its proceeds plus the cash
@@ -123,6 +124,11 @@ export class Broker {
   readonly #volumeSource: Int32Array;
   /** The session's prepared fills (a reused pool). */
   readonly #legs: SessionLeg[] = [];
+  /**
+   * Per position in the book's resting orders: 1 once fillAll's reductions pass has judged it against the
+   * session's bar, so the additions pass leaves it (a reused buffer, grown with the book).
+   */
+  #judged = new Uint8Array(0);
   /** Cuts the session's additions together where the book after them all is past a margin limit. */
   readonly #cut: SessionCut;
   /** Reused per fill: what the models are asked, the quote under test and the ledger record. */
@@ -166,15 +172,21 @@ export class Broker {
    * Fill what can be filled on session t in `phase`: reductions first, one at a time
    * (#fillReductions), then the additions — whole when the account allows the book after all of
    * them (a long leg and a short leg that offset each other stay within a net limit only side by
-   * side), else cut (#fillAdditions).
+   * side), else cut (#fillAdditions). Each resting order is judged against the bar once (#prepare,
+   * which records why it rests): in the reductions pass where it reduces its position when its turn
+   * comes, else with the additions — not again with the additions where the session's other sales
+   * have since closed the position it reduced (probe r72b F1: a −400 stop not reached beside a −717
+   * sale that filled was deferred twice on one session, the caveats counting 17 order-sessions for 16).
    */
   fillAll(t: number, phase: Phase): void {
     const orders = this.#book.resting;
     if (orders.length === 0) return;
+    if (this.#judged.length < orders.length) this.#judged = new Uint8Array(Math.max(orders.length, 2 * this.#judged.length));
+    this.#judged.fill(0, 0, orders.length);
     this.#markKnown(t, phase);
     this.#fillReductions(t, phase);
     let count = 0;
-    for (const o of orders) if (o.quantity !== 0 && !this.#isReduction(o) && this.#prepare(o, t, phase, count)) count++;
+    for (let j = 0; j < orders.length; j++) if (orders[j].quantity !== 0 && this.#judged[j] === 0 && this.#prepare(orders[j], t, phase, count)) count++;
     this.#fillAdditions(count, t);
     this.#reportClosedPast(t);
     for (let k = 0; k < this.#touchedCount; k++) this.#filledToday[this.#touched[k]] = 0;
@@ -240,12 +252,17 @@ export class Broker {
    * waits in #legs[0..retry) and is settled after all the others, with the cash they brought in:
    * APN's closing sale of 1 at 0.50 (commission 1.00, cash 0), first in the book, fills once BBB's
    * of 199 at 50 has brought in 9,949 — as it would with the names the other way round (probe r45a
-   * F4). What the cash still does not pay for then is cut or refused (#settle).
+   * F4). What the cash still does not pay for then is cut or refused (#settle). Each order judged
+   * here is marked in #judged, whatever the sales after it do to its holding.
    */
   #fillReductions(t: number, phase: Phase): void {
+    const orders = this.#book.resting;
     let retry = 0;
-    for (const o of this.#book.resting) {
-      if (!this.#isReduction(o) || !this.#prepare(o, t, phase, retry)) continue;
+    for (let j = 0; j < orders.length; j++) {
+      const o = orders[j];
+      if (!this.#isReduction(o)) continue;
+      this.#judged[j] = 1;
+      if (!this.#prepare(o, t, phase, retry)) continue;
       if (this.#account.takesWhole(this.#legs[retry])) this.#settle(this.#legs[retry], t, true, false);
       else retry++;
     }

@@ -443,7 +443,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
   out.push(...openOrdersCaveats({ ...r, finalNav: r.daily.nav[r.last - r.first] }));
   const d = r.deferrals;
   const n = r.market.symbols.length;
-  // Per reason: how many order-sessions, and the largest notional left unfilled on one session as a share of that session's NAV.
+  // Per reason: how many order-sessions (no-price: targets, one row per decision and symbol — unpricedTargets), and the largest notional left unfilled on one session as a share of that session's NAV.
   const byReason = new Map<number, { count: number; share: number; session: number; symbols: Set<string> }>();
   const perSession = new Map<string, number>();
   // A target on a symbol with no price has no share count: what waits is the weight it asked for less what the book kept there (a stale holding, marked).
@@ -477,7 +477,7 @@ function orderCaveats(r: RunRecordings): Caveat[] {
       out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: volume-cap — the participation limit left part of an order for later sessions (${largest})`, { value: share, unit: 'nav-share' }));
     } else if (reason === Deferral.noPrice) {
       out.push(
-        caveat('deferred', severityBySize(share, 0.05, 0.01), `${orderSessions(count)} deferred: no-price — targets named symbols with no price yet (not trading yet, or its last bar older than staleMarkSessions), and that weight waited in cash until the symbol had a price or a later decision replaced it (${largest})`, { value: share, unit: 'nav-share' }),
+        caveat('deferred', severityBySize(share, 0.05, 0.01), `${unpricedTargets(count)} deferred: no-price — ${count === 1 ? "a decision's target named a symbol" : "decisions' targets named symbols"} with no price yet (not trading yet, or its last bar older than staleMarkSessions), and that weight waited in cash until the symbol had a price or a later decision replaced it (${largest}); counted once per decision and symbol, however many sessions it waited`, { value: share, unit: 'nav-share' }),
       );
     } else if (reason === Deferral.split) {
       out.push(caveat('deferred', severityBySize(share, 0.05, 0.01), `${count} order${count === 1 ? '' : 's'} cancelled: a split left them less than one whole share (${largest})`, { value: share, unit: 'nav-share' }));
@@ -504,6 +504,15 @@ function cashCutWhere(count: number, atDecision: number): string {
   const cut = atDecision === 1 ? '1 buy of a share or value target was' : `${atDecision} buys of share or value targets were`;
   return `${atFill}${atFill === '' ? ' —' : ';'} ${cut} cut at the decision to what the cash covers after costs`;
 }
+
+/**
+ * "1 target", "3 targets": the no-price deferrals, counted as the store holds them — one row per
+ * decision and symbol it could not size, on the decision's session, however many sessions the target
+ * then waited (DDD's 20 % target of 2024-01-02, ordered at its first close nine sessions later, is
+ * 1 target: it read "1 order-session", a one-session delay, probe r72b F2). How long a first price
+ * kept it waiting is the pending-target caveat's ("… waited for its first price (2024-01-16)").
+ */
+const unpricedTargets = (n: number): string => `${n.toLocaleString('en-US')} target${n === 1 ? '' : 's'}`;
 
 /** byReason's key for cash deferrals of sells (Deferral codes are ≥ 0). */
 const CASH_SELL = -1;

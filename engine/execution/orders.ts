@@ -47,7 +47,8 @@ export interface CancelRequest {
  * - volume-cap: the participation cap filled part; the rest rests.
  * - price-not-reached: a limit or stop was not reached; the order rests.
  * - no-price: a target named a symbol with no price at the decision (remaining is NaN: it
- *   could not be sized); the holding is left as it is.
+ *   could not be sized); the holding is left as it is. One row per decision and symbol, on the
+ *   decision's session, however many sessions the target then waits: the caveat counts targets.
  * - expired: a day order's unfilled rest.
  * - cash: a cash account had too little cash for the whole buy (or a sell's commission), or a
  *   margin account for a buy of a plan that asked for no leverage (a cash-only order) — at the

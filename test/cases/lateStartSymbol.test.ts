@@ -32,7 +32,7 @@ describe('late-start-symbol', () => {
       // The half of NAV meant for BBB waited in cash on the 01-02 and 01-03 decisions: sized by that weight, not a bare count.
       const waited = run?.caveats.find((c) => c.message.includes('deferred: no-price'));
       expect(waited).toMatchObject({ severity: 'high', size: 0.5, unit: 'nav-share' });
-      expect(waited?.message).toContain('2 order-sessions deferred: no-price');
+      expect(waited?.message).toContain('2 targets deferred: no-price'); // one per decision (01-02, 01-03), not sessions waited (probe r72b F2)
       expect(waited?.message).toContain('largest 50.0% of NAV on 2024-01-02');
       // The decisions' targets name BBB's weight even before it has a price.
       expect(run?.positions.filter((p) => p.symbol === 'BBB' && p.date < '2024-01-04').map((p) => [p.date, p.shares, p.targetWeight])).toEqual([

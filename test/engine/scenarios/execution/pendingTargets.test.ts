@@ -92,6 +92,23 @@ describe('a target waiting for its symbol\'s first price', () => {
   });
 });
 
+describe('the no-price caveat counts targets, one per decision and symbol, not the sessions they waited (probe r72b F2)', () => {
+  const noPrice = (decisions: Record<number, typeof half>): string | undefined => scenario(market(), decisions, { initialCash: 10_000 }).caveats.find((c) => c.message.includes('deferred: no-price'))?.message;
+
+  it("one decision's target that waited three sessions (1–3) for B's first close is 1 target — it read \"1 order-session\", a one-session delay", () => {
+    // Decided on session 0 (2024-01-01), B unpriced until session 3's close: one deferral row, at the decision. What waited: B's
+    // 0.5 of a 10,000 NAV (A 0.5 × 10,000 / 10 = 500 shares, A flat at 10) = 50.0 %.
+    expect(noPrice({ 0: half })).toBe(
+      "1 target deferred: no-price — a decision's target named a symbol with no price yet (not trading yet, or its last bar older than staleMarkSessions), and that weight waited in cash until the symbol had a price or a later decision replaced it (largest 50.0% of NAV on 2024-01-01); counted once per decision and symbol, however many sessions it waited",
+    );
+  });
+
+  it('two decisions that each set the unpriced target are 2 targets', () => {
+    // Sessions 0 and 1 each decide B at 0.5 before its first price (session 3): two rows; both 50 % of an unchanged 10,000 NAV, the first the largest.
+    expect(noPrice({ 0: half, 1: half })).toMatch(/^2 targets deferred: no-price — decisions' targets named symbols with no price yet .*\(largest 50\.0% of NAV on 2024-01-01\); counted once per decision and symbol, however many sessions it waited$/);
+  });
+});
+
 describe('a later decision replaces or clears the waiting target (a decision is a full target set)', () => {
   it('targets without B: B is never ordered', () => {
     // Session 2 targets A 1.0: 500 more A (10,000 / 10 = 1,000 in all), nothing for B on its first close.

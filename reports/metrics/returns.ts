@@ -17,20 +17,22 @@ export function annualize(g: number, n: number, periodsPerYear: number): number 
   return Math.pow(g, periodsPerYear / n) - 1;
 }
 
-/** total_return: Π(1 + r) − 1. */
+/** total_return: Π(1 + r) − 1; n the known returns (a blank one is skipped: a 0 in the product, not a return). */
 export function totalReturn(r: Series): Metric {
-  if (r.length < 1) return unavailable('total_return', 0);
-  return valued('total_return', growth(r) - 1, r.length);
+  const n = nonNaNCount(r);
+  if (n < 1) return unavailable('total_return', 0);
+  return valued('total_return', growth(r) - 1, n);
 }
 
 /**
  * annual_return ("CAGR"): (Π(1 + r))^(P/m) − 1, m = `periods`: the time the returns cover, in
- * periods of P (years = m / P, as METRICS.md defines them). By default m = n, every return one
- * period (NaN ones as 0 returns); more where some return covers several (a series paired with a
+ * periods of P (years = m / P, as METRICS.md defines them). By default m = n, the known returns,
+ * each one period (a blank, unknown, return is skipped: neither a return nor a period, as
+ * computeMetrics counts it); more where some return covers several (a series paired with a
  * benchmark across the benchmark's missing dates, commonPeriod.ts).
  */
-export function annualReturn(r: Series, periodsPerYear = 252, periods = r.length): Metric {
-  const n = r.length;
+export function annualReturn(r: Series, periodsPerYear = 252, periods = nonNaNCount(r)): Metric {
+  const n = nonNaNCount(r);
   if (n < 1) return unavailable('annual_return', 0);
   const g = growth(r);
   // A fractional power of a negative wealth is undefined (leveraged wipe-out beyond −100%).

@@ -21,12 +21,12 @@ describe('total and annualized return', () => {
     expect(m.n).toBe(4);
   });
 
-  it('annual_return = growth^(P/n) − 1, NaN counted as a 0 return in the count and the product', () => {
+  it('annual_return = growth^(P/n) − 1, a NaN (unknown) return skipped: a 0 in the product, neither a return nor a period of n (as computeMetrics counts the periods; probe r72a F1)', () => {
     expect(annualReturn(A, 12).value).toBeCloseTo(Math.pow(1.033923, 12 / 4) - 1, 13);
     expect(annualReturn(A).value).toBeCloseTo(Math.pow(1.033923, 252 / 4) - 1, 11);
     const withGap = annualReturn([0.1, NaN, -0.05, 0.02, -0.03], 12);
-    expect(withGap.n).toBe(5);
-    expect(withGap.value).toBeCloseTo(Math.pow(1.033923, 12 / 5) - 1, 13);
+    expect(withGap.n).toBe(4);
+    expect(withGap.value).toBeCloseTo(Math.pow(1.033923, 12 / 4) - 1, 13);
   });
 
   it('no returns: insufficient data, never 0', () => {

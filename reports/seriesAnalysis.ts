@@ -195,7 +195,9 @@ function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined
   const covered = { noun: series.name ?? 'the series', unit: 'period' } as const;
   const own = benchmark === undefined ? [] : valueDays(benchmark).filter((d) => !Number.isNaN(d));
   const reach = { before: own.length > 0 && own[0] < days[0], after: own.length > 0 && own[own.length - 1] > days[days.length - 1] };
-  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered, reach), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
+  // A returns file without a start row begins at its first return, read from the series' value before it: said beside the day it starts on.
+  const firstReturn = benchmark !== undefined && benchmark.startDay === undefined && benchmark.dates.length > 0 ? benchmark.dates[0] : undefined;
+  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered, reach, firstReturn), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

@@ -50,13 +50,15 @@ describe('cagr_calendar', () => {
     const m = cagrCalendar(dates, r, epochDay(2023, 1, 1));
     expect(m.value).toBeCloseTo(Math.pow(1.0659, 365.25 / 365) - 1, 14);
     expect(m.n).toBe(3);
+    expect(m.note).toBeUndefined();
   });
 
-  it('without it: from the first dated session, so r[0] is left out', () => {
+  it('without it: from the first dated session, so r[0] is left out, and its note says so (probe r72a F3: said only in a code comment)', () => {
     // growth 0.95 · 1.02 = 0.969 over 2023-01-02 → 2024-01-01 = 364 days
     const m = cagrCalendar(dates, r);
     expect(m.value).toBeCloseTo(Math.pow(0.969, 365.25 / 364) - 1, 14);
     expect(m.n).toBe(2);
+    expect(m.note).toBe('first return (2023-01-02) left out: its start is not dated');
   });
 
   it('one dated return and no start day: insufficient data', () => {

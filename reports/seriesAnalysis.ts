@@ -68,7 +68,20 @@ const calendarOf = (series: DatedSeries): Int32Array => (series.startDay === und
  * before the analysis (checkPerPeriodRate).
  */
 export function seriesFrequency(given: DatedSeries, options: { benchmark?: DatedSeries; periodsPerYear?: number } = {}): Frequency {
-  return frequencyOf(calendarOf(missingPeriodsBlank(given, options.benchmark)), options.periodsPerYear);
+  return frequencyOf(calendarOf(blankRowAsStart(missingPeriodsBlank(given, options.benchmark))), options.periodsPerYear);
+}
+
+/**
+ * A returns file (no start day) whose first row is blank, as a run's export writes it
+ * (`2018-03-15,` then the returns): that row is the series' start — the value the first return is
+ * earned from, wealth 1 — not an unknown return. Read as a price series' start is: `startDay` its
+ * date, the rows after it the returns (so the metrics are the run's over the same returns, n the
+ * returns, and a benchmark file starting on the next row starts with it, probe r72a F1/F2). A
+ * blank row after the first is an unknown return, as ever. Any other series is returned as given.
+ */
+export function blankRowAsStart<S extends DatedSeries>(s: S): S {
+  if (s.startDay !== undefined || s.returns.length === 0 || !Number.isNaN(s.returns[0])) return s;
+  return { ...s, startDay: s.dates[0], dates: s.dates.subarray(1), returns: s.returns.subarray(1) };
 }
 
 /**
@@ -83,12 +96,14 @@ export function analyseSeries(
   options: { benchmark?: DatedSeries; riskFree?: RiskFreeInput; periodsPerYear?: number; factors?: readonly FactorTable[] } = {},
 ): SeriesAnalysis {
   if (options.periodsPerYear !== undefined) checkPeriodsPerYear(options.periodsPerYear, 'analyseSeries: periodsPerYear');
-  const series = missingPeriodsBlank(given, options.benchmark);
-  const blanked = [gapCaveat(given, series, 'series')];
+  // Missing periods are blanked on each file's own rows, its blank start row among them; that row is then read as its start.
+  const spaced = missingPeriodsBlank(given, options.benchmark);
+  const blanked = [gapCaveat(given, spaced, 'series')];
+  const series = blankRowAsStart(spaced);
   if (options.benchmark !== undefined) {
     const benchmark = missingPeriodsBlank(options.benchmark, given);
     blanked.push(gapCaveat(options.benchmark, benchmark, 'benchmark'));
-    options = { ...options, benchmark };
+    options = { ...options, benchmark: blankRowAsStart(benchmark) };
   }
   const calendar = calendarOf(series);
   const frequency = frequencyOf(calendar, options.periodsPerYear);
@@ -180,7 +195,9 @@ function coverageCaveats(series: DatedSeries, benchmark: DatedSeries | undefined
   const covered = { noun: series.name ?? 'the series', unit: 'period' } as const;
   const own = benchmark === undefined ? [] : valueDays(benchmark).filter((d) => !Number.isNaN(d));
   const reach = { before: own.length > 0 && own[0] < days[0], after: own.length > 0 && own[own.length - 1] > days[days.length - 1] };
-  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered, reach), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
+  // A returns file without a start row begins at its first return, read from the series' value before it: said beside the day it starts on.
+  const firstReturn = benchmark !== undefined && benchmark.startDay === undefined && benchmark.dates.length > 0 ? benchmark.dates[0] : undefined;
+  return [...benchmarkCoverageCaveats(name, levels, (row) => days[row], covered, reach, firstReturn), ...benchmarkFlatCaveats(name, levels, (row) => days[row], covered)];
 }
 
 /** Each value's date: row 0 the start (NaN when not known), row k the k-th return's date. */

@@ -103,7 +103,9 @@ export const metricsCommand: CommandModule<object, MetricsArgs> = {
       .example('$0 metrics --returns ../shared/data/returns/IWM_returns.csv --factors ../shared/data/factors', 'IWM on the Fama-French factors')
       .example('$0 metrics --prices ../shared/data/etf/adjclose --symbol IWM --benchmark-prices ../shared/data/etf/adjclose --benchmark-symbol SPY', 'two symbols of one folder (or long file)')
       .epilog(
-        'A blank return is unknown: the series\' own metrics skip it, and the benchmark interval holding it is left out of the relative metrics (counted), never paired as 0 %. ' +
+        'A blank return is unknown: the series\' own metrics skip it (the wealth path stays where it was, and the row is no session of the drawdowns, ulcer index or stability fit, nor of any n), and the benchmark interval holding it is left out of the relative metrics (counted), never paired as 0 %. ' +
+          'A blank first row is the series\' start (a run\'s exported returns begin with their start session): the returns after it are measured from that date, as the run measures them. ' +
+          'Without one (or --prices, whose first price is the start) a returns file does not date the value its first return is earned from: cagr_calendar then runs from the first date and leaves that return out (its n one less than the others\', and its note says so). ' +
           'Price series carry the data caveats a run would give (source notes, one-session moves that revert) on stderr and under "caveats" in --json.',
       ),
   handler: async (args) => {

@@ -36,9 +36,13 @@ const count = (k: number, unit: string): string => `${k} ${unit}${k === 1 ? '' :
  * them, as rows it lacks where it has, and as rows it lacks with its first or last value in the
  * series where `reach` is not given), rows without a value between the first and last (low, with the first)
  * — or, for a benchmark spaced coarser than the series (month-ends in a daily run), its own dates
- * missing between them (coarseGaps).
+ * missing between them (coarseGaps). `firstReturn`: the epoch day of the benchmark's first return
+ * where its first value is not a row of its own — a returns file without a start row, whose first
+ * return is read from the series' value before it — so the day it starts on is said with the row
+ * its file begins on ("starts on 2018-03-19 (its file's first row, 2018-03-20, is a return
+ * earned since then)"), not as if the file held that day (probe r72a F2).
  */
-export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries, reach?: BenchmarkReach): Caveat[] {
+export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>, day: (row: number) => number, series: CoveredSeries, reach?: BenchmarkReach, firstReturn?: number): Caveat[] {
   let first = 0;
   while (first < levels.length && Number.isNaN(levels[first])) first++;
   if (first === levels.length) return [];
@@ -54,9 +58,10 @@ export function benchmarkCoverageCaveats(name: string, levels: ArrayLike<number>
   // it has none, it starts (ends) there; without `reach` neither is known: only the rows lacked and its first (last) value.
   const end = (which: 'first' | 'last', beyond: boolean | undefined): string => {
     const [k, from, to, valued] = which === 'first' ? [first, 0, first - 1, first] : [early, last + 1, levels.length - 1, last];
-    if (beyond === false) return `benchmark ${name} ${which === 'first' ? 'starts' : 'ends'} on ${isoDay(day(valued))}, ${count(k, series.unit)} ${which === 'first' ? 'after' : 'before'} ${series.noun}: ${common}`;
+    const read = which === 'first' && firstReturn !== undefined && firstReturn !== day(valued) ? ` (its file's first row, ${isoDay(firstReturn)}, is a return earned since then)` : '';
+    if (beyond === false) return `benchmark ${name} ${which === 'first' ? 'starts' : 'ends'} on ${isoDay(day(valued))}${read}, ${count(k, series.unit)} ${which === 'first' ? 'after' : 'before'} ${series.noun}: ${common}`;
     const lacks = `benchmark ${name} has no value on the ${which} ${k === 1 ? series.unit : count(k, series.unit)} of ${series.noun} (${k === 1 ? isoDay(day(from)) : `${isoDay(day(from))} → ${isoDay(day(to))}`})`;
-    return beyond ? `${lacks}, though it has values ${which === 'first' ? 'before' : 'after'}: ${common}` : `${lacks}: its ${which} value in ${series.noun} is on ${isoDay(day(valued))}; ${common}`;
+    return beyond ? `${lacks}, though it has values ${which === 'first' ? 'before' : 'after'}: ${common}` : `${lacks}: its ${which} value in ${series.noun} is on ${isoDay(day(valued))}${read}; ${common}`;
   };
   if (first > 0) out.push(caveat('benchmark', 'medium', end('first', reach?.before), { value: first, unit }));
   if (early > 0) out.push(caveat('benchmark', 'medium', end('last', reach?.after), { value: early, unit }));

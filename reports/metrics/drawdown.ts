@@ -3,7 +3,7 @@
 // s ≥ 1 is the value after r[s − 1]; with dates aligned to r, session s ≥ 1 falls on dates[s − 1].
 import { isoDay } from '../../data/dates.ts';
 import { type Metric, unavailable, valued } from './metric.ts';
-import type { Series } from './stats.ts';
+import { nonNaNCount, type Series } from './stats.ts';
 
 /** W_0 = 1, W_s = Π_{i<s}(1 + r_i); length n + 1. NaN returns count as 0. */
 export function wealthSeries(r: Series): Float64Array {
@@ -24,22 +24,31 @@ export function drawdownSeries(r: Series): Float64Array {
   return w;
 }
 
-/** max_drawdown: the lowest point of the underwater curve, reported negative (0 if never under). */
+/**
+ * max_drawdown: the lowest point of the underwater curve, reported negative (0 if never under); n
+ * the known returns (a blank one leaves the wealth where it was: no new low, and no session).
+ */
 export function maxDrawdown(r: Series): Metric {
-  if (r.length < 1) return unavailable('max_drawdown', 0);
+  const n = nonNaNCount(r);
+  if (n < 1) return unavailable('max_drawdown', 0);
   const dd = drawdownSeries(r);
   let low = 0;
   for (let s = 1; s < dd.length; s++) if (dd[s] < low) low = dd[s];
-  return valued('max_drawdown', low, r.length);
+  return valued('max_drawdown', low, n);
 }
 
-/** ulcer_index: √(mean(dd_t²)) over the n sessions after the start (t = 1..n). */
+/**
+ * ulcer_index: √(mean(dd_t²)) over the sessions after the start whose return is known (t = 1..n
+ * with r[t − 1] not NaN). A blank (unknown) return is skipped as in every mean: its session's
+ * drawdown is not an observation, and the start (W_0 = 1, dd 0) is none either — a series whose
+ * blank first row is its start reads as the run over the same returns.
+ */
 export function ulcerIndex(r: Series): Metric {
-  const n = r.length;
+  const n = nonNaNCount(r);
   if (n < 1) return unavailable('ulcer_index', 0);
   const dd = drawdownSeries(r);
   let ss = 0;
-  for (let s = 1; s <= n; s++) ss += dd[s] * dd[s];
+  for (let s = 1; s <= r.length; s++) if (!Number.isNaN(r[s - 1])) ss += dd[s] * dd[s];
   return valued('ulcer_index', Math.sqrt(ss / n), n);
 }
 

@@ -3,7 +3,7 @@
 import { dayParts, epochDay, isoDay, medianGap } from '../../data/dates.ts';
 import { INSUFFICIENT, type Metric, unavailable, valued } from './metric.ts';
 import { annualize, growth } from './returns.ts';
-import { type Series, sum } from './stats.ts';
+import { nonNaNCount, type Series } from './stats.ts';
 
 /**
  * year·12 + (month − 1) of an epoch day, by integer arithmetic (H. Hinnant's civil-from-days), so
@@ -168,6 +168,13 @@ function windowBase(values: readonly number[], anchor: number, slack: number, fi
   return { index: 0, note: `from the first value, ${isoDay(values[0])}, ${gap} day${gap === 1 ? '' : 's'} after the window's start ${isoDay(anchor)}: the return into it is not in the data` };
 }
 
+/** Σ periods[k] over the rows [start, end) whose return r[k] is known (not NaN). */
+function knownSum(r: Series, periods: Series, start: number, end: number): number {
+  let total = 0;
+  for (let k = start; k < end; k++) if (!Number.isNaN(r[k])) total += periods[k];
+  return total;
+}
+
 /**
  * MTD, YTD, 3M, 6M, 1Y and annualized 3Y/5Y/10Y returns, measured back from the last session
  * (METRICS.md "period returns … all from the last session backwards"): NAV_last / NAV_base − 1,
@@ -208,9 +215,11 @@ export function trailingReturns(dates: Series, r: Series, periodsPerYear = 252, 
     const distance = Math.abs(values[base.index] - anchor);
     if (rows === 0 || (distance > length / 2 + WEEKEND_DAYS && length < gap)) return unavailable(name, rows, 'window shorter than the spacing of the dates');
     if (distance > length / 2 + WEEKEND_DAYS) return unavailable(name, rows, `no value near the window's start ${isoDay(anchor)}: the nearest is ${isoDay(values[base.index])}`);
+    // A blank (unknown) return in the window is skipped, as annual_return skips it: neither a return of its n nor a period of its time.
+    const known = nonNaNCount(r, first, n);
     const g = growth(r, first, n);
-    if (!annualized) return valued(name, g - 1, rows, base.note);
-    if (g < 0) return unavailable(name, rows, 'wealth went negative');
-    return valued(name, annualize(g, periods === undefined ? rows : sum(periods, first, n), periodsPerYear), rows, base.note);
+    if (!annualized) return valued(name, g - 1, known, base.note);
+    if (g < 0) return unavailable(name, known, 'wealth went negative');
+    return valued(name, annualize(g, periods === undefined ? known : knownSum(r, periods, first, n), periodsPerYear), known, base.note);
   });
 }

@@ -5,7 +5,7 @@ import { INSUFFICIENT, MIN_STAT_N, type Metric, unavailable, valued } from './me
 import { annualize, growth } from './returns.ts';
 import { downsideDeviation } from './risk.ts';
 import { excessReturns, type RiskFree } from './riskFree.ts';
-import { ARITHMETIC_NOISE, centralMoments, isMotionless, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
+import { ARITHMETIC_NOISE, centralMoments, isMotionless, knownValues, nonNaNCount, mean, normCdf, normInv, sampleStd, type Series } from './stats.ts';
 
 /** mean(x)/std(x)·√P over [start, end) of excess returns x; NaN for < 2 values or zero volatility. */
 export function sharpeOf(x: Series, periodsPerYear: number, start = 0, end = x.length): number {
@@ -34,10 +34,11 @@ export function sortino(r: Series, target = 0, periodsPerYear = 252): Metric {
 
 /**
  * calmar: annualized return / |max drawdown|, the return annualised over `periods` periods of P
- * as annualReturn does (default: one per return); undefined when there was no drawdown.
+ * as annualReturn does (default: one per known return; a blank one is skipped); undefined when
+ * there was no drawdown.
  */
-export function calmar(r: Series, periodsPerYear = 252, periods = r.length): Metric {
-  const n = r.length;
+export function calmar(r: Series, periodsPerYear = 252, periods = nonNaNCount(r)): Metric {
+  const n = nonNaNCount(r);
   if (n < MIN_STAT_N) return unavailable('calmar', n);
   const mdd = maxDrawdown(r).value ?? 0;
   if (mdd >= 0) return unavailable('calmar', n, 'no drawdown');
@@ -66,8 +67,14 @@ export function omega(r: Series, rf: RiskFree = 0, periodsPerYear = 252, annualT
   return valued('omega', up / down, n);
 }
 
-/** stability: R² of an OLS fit of cumsum(log1p(r)) on 0..n−1 (NaN returns as 0). */
-export function stability(r: Series): Metric {
+/**
+ * stability: R² of an OLS fit of cumsum(log1p(r)) on 0..n−1 over the n known returns: a blank
+ * (unknown) return is skipped — no point of the fit, as in every mean — not a 0 % return whose
+ * session would add a point (a series whose blank first row is its start then reads as the run
+ * over the same returns, probe r72a F1: 0.46477 for 0.46453).
+ */
+export function stability(given: Series): Metric {
+  const r = knownValues(given);
   const n = r.length;
   if (n < MIN_STAT_N) return unavailable('stability', n);
   // R² of a simple regression is the squared Pearson correlation of x = t and y.
@@ -75,7 +82,7 @@ export function stability(r: Series): Metric {
   let y = 0;
   let yMean = 0;
   for (let t = 0; t < n; t++) {
-    if (!Number.isNaN(r[t])) y += Math.log1p(r[t]);
+    y += Math.log1p(r[t]);
     yMean += y;
   }
   yMean /= n;
@@ -85,7 +92,7 @@ export function stability(r: Series): Metric {
   let syy = 0;
   y = 0;
   for (let t = 0; t < n; t++) {
-    if (!Number.isNaN(r[t])) y += Math.log1p(r[t]);
+    y += Math.log1p(r[t]);
     const dy = y - yMean;
     const dt = t - tMean;
     sty += dt * dy;

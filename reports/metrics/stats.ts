@@ -13,6 +13,21 @@ export function nonNaNCount(x: Series, start = 0, end = x.length): number {
   return k;
 }
 
+/**
+ * The non-NaN values in their order: the series a path metric (a wealth path, a fit over time)
+ * measures, a blank (unknown) return being skipped — no session of the path, as it is no
+ * observation of a mean (METRICS.md: skipped in means, 0 in compounding). `x` itself when it has
+ * no NaN.
+ */
+export function knownValues(x: Series): Series {
+  const k = nonNaNCount(x);
+  if (k === x.length) return x;
+  const out = new Float64Array(k);
+  let j = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) out[j++] = x[i];
+  return out;
+}
+
 /** Σ x over [start, end) (NaN propagates: for counts and amounts that hold none). */
 export function sum(x: Series, start = 0, end = x.length): number {
   let s = 0;

@@ -21,12 +21,12 @@ describe('total and annualized return', () => {
     expect(m.n).toBe(4);
   });
 
-  it('annual_return = growth^(P/n) − 1, NaN counted as a 0 return in the count and the product', () => {
+  it('annual_return = growth^(P/n) − 1, a NaN (unknown) return skipped: a 0 in the product, neither a return nor a period of n (as computeMetrics counts the periods; probe r72a F1)', () => {
     expect(annualReturn(A, 12).value).toBeCloseTo(Math.pow(1.033923, 12 / 4) - 1, 13);
     expect(annualReturn(A).value).toBeCloseTo(Math.pow(1.033923, 252 / 4) - 1, 11);
     const withGap = annualReturn([0.1, NaN, -0.05, 0.02, -0.03], 12);
-    expect(withGap.n).toBe(5);
-    expect(withGap.value).toBeCloseTo(Math.pow(1.033923, 12 / 5) - 1, 13);
+    expect(withGap.n).toBe(4);
+    expect(withGap.value).toBeCloseTo(Math.pow(1.033923, 12 / 4) - 1, 13);
   });
 
   it('no returns: insufficient data, never 0', () => {
@@ -50,13 +50,15 @@ describe('cagr_calendar', () => {
     const m = cagrCalendar(dates, r, epochDay(2023, 1, 1));
     expect(m.value).toBeCloseTo(Math.pow(1.0659, 365.25 / 365) - 1, 14);
     expect(m.n).toBe(3);
+    expect(m.note).toBeUndefined();
   });
 
-  it('without it: from the first dated session, so r[0] is left out', () => {
+  it('without it: from the first dated session, so r[0] is left out, and its note says so (probe r72a F3: said only in a code comment)', () => {
     // growth 0.95 · 1.02 = 0.969 over 2023-01-02 → 2024-01-01 = 364 days
     const m = cagrCalendar(dates, r);
     expect(m.value).toBeCloseTo(Math.pow(0.969, 365.25 / 364) - 1, 14);
     expect(m.n).toBe(2);
+    expect(m.note).toBe('first return (2023-01-02) left out: its start is not dated');
   });
 
   it('one dated return and no start day: insufficient data', () => {

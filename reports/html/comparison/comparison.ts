@@ -87,7 +87,7 @@ function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: 
   const rows = years.map((year, k) => {
     const winner = winners[k];
     const cells = returns[k].map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === winner ? 'best' : ''}">${formatPercent(v)}</td>`));
-    const partial = partialYear(k, years.length, window?.from ?? '', window?.to ?? '12-31');
+    const partial = partialYear(year, k, years.length, window?.from ?? '', window?.to ?? '12-31');
     return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${winner === null ? '–' : winner === 'tie' ? 'tie' : escapeHtml(runs[winner].label)}</td></tr>`;
   });
   const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${winners.filter((w) => w === j).length}`);

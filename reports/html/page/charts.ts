@@ -60,6 +60,8 @@ export interface HeatmapSpec {
   inks: string[];
   /** Decimals of the cell text (of the percent for a percent format); 1 of a percent, 2 of a ratio when absent. */
   decimals?: number;
+  /** Indexes into `cells` of the cells whose text and tooltip carry a star (a partial month). */
+  starred?: number[];
 }
 
 /**

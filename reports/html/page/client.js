@@ -232,8 +232,16 @@
     return spec.format === 'percent' ? grouped(v * 100, spec.decimals === undefined ? 1 : spec.decimals) + '%' : grouped(v, spec.decimals === undefined ? 2 : spec.decimals);
   }
 
+  // A starred cell's text (HeatmapSpec.starred: a partial month) ends in '*'.
+  function starredText(spec) {
+    var starred = {};
+    (spec.starred || []).forEach(function (k) { starred[k] = true; });
+    return function (k, text) { return starred[k] ? text + '*' : text; };
+  }
+
   function heatmapOption(spec) {
     var fmt = formatter(spec.format, false);
+    var star = starredText(spec);
     var data = spec.cells.map(function (c, k) {
       return { value: c, itemStyle: { color: spec.fills[k] }, label: { color: spec.inks[k] } };
     });
@@ -242,11 +250,11 @@
         grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
         tooltip: {
           confine: true,
-          formatter: function (p) { return esc(spec.y[p.value[1]]) + ' · ' + esc(spec.x[p.value[0]]) + '&nbsp;&nbsp;<b>' + esc(fmt(p.value[2])) + '</b>'; },
+          formatter: function (p) { return esc(spec.y[p.value[1]]) + ' · ' + esc(star(p.dataIndex, spec.x[p.value[0]])) + '&nbsp;&nbsp;<b>' + esc(fmt(p.value[2])) + '</b>'; },
         },
         xAxis: { type: 'category', data: spec.x, position: 'top', axisLabel: { color: MUTED, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
         yAxis: { type: 'category', data: spec.y, inverse: true, axisLabel: { color: MUTED, interval: 0 }, axisTick: { show: false }, axisLine: { show: false } },
-        series: [{ type: 'heatmap', data: data, label: { show: true, fontSize: 10, formatter: function (p) { return cellText(spec, p.value[2]); } }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
+        series: [{ type: 'heatmap', data: data, label: { show: true, fontSize: 10, formatter: function (p) { return star(p.dataIndex, cellText(spec, p.value[2])); } }, itemStyle: { borderColor: '#fff', borderWidth: 1 } }],
       }),
     };
   }
@@ -257,7 +265,8 @@
   function fitHeatmap(c) {
     var spec = c.spec;
     var text = function (list) { return list.reduce(function (n, s) { return Math.max(n, String(s).length); }, 0); };
-    var shown = spec.cells.map(function (cell) { return cellText(spec, cell[2]); });
+    var star = starredText(spec);
+    var shown = spec.cells.map(function (cell, k) { return star(k, cellText(spec, cell[2])); });
     var cell = (c.chart.getWidth() - 24 - 7 * text(spec.y)) / Math.max(1, spec.x.length);
     c.chart.setOption({
       series: [{ label: { show: 6 * text(shown) + 6 <= cell } }],

@@ -27,8 +27,12 @@ export interface YearRow {
   benchmarkNote?: string;
 }
 
-/** Year k of `count` is partial when it is the first and starts after Jan 7, or the last and ends before Dec 24 (ISO dates). */
-export const partialYear = (k: number, count: number, from: string, to: string): boolean => (k === 0 && from.slice(5) > '01-07') || (k === count - 1 && to.slice(5) < '12-24');
+/**
+ * Year `year` (YYYY), k of `count`, is partial when it is the first and the run starts in it
+ * (`from`, its start session) after Jan 7, or the last and the run ends (`to`) before Dec 24 (ISO
+ * dates). A run that starts on a December 29 measures the next year from its first day.
+ */
+export const partialYear = (year: string, k: number, count: number, from: string, to: string): boolean => (k === 0 && from.slice(0, 4) === year && from.slice(5) > '01-07') || (k === count - 1 && to.slice(5) < '12-24');
 
 /** Each calendar year of the run, with the benchmark's return over the same sessions. */
 export function yearRows(dates: readonly string[], nav: readonly number[], benchmark?: readonly (number | null)[]): YearRow[] {
@@ -37,7 +41,7 @@ export function yearRows(dates: readonly string[], nav: readonly number[], bench
   return years.map((y, k) => {
     const first = k === 0 ? dates[0] : dates[y.start + 1];
     const last = dates[y.end];
-    const row: YearRow = { year: y.period, partial: partialYear(k, years.length, first, last), from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
+    const row: YearRow = { year: y.period, partial: partialYear(y.period, k, years.length, first, last), from: first, to: last, strategy: y.value, benchmark: benchmark === undefined ? null : levelChange(benchmark, y.start, y.end) };
     const note = benchmark === undefined ? undefined : levelGapNote(benchmark, dates, y.start, y.end);
     return note === undefined ? row : { ...row, benchmarkNote: note };
   });
@@ -78,9 +82,19 @@ export function colourCap(values: readonly number[]): number {
   return Math.max(percentileSorted(sortedNonNaN(values.map(Math.abs)), 95) || 0, 0.005);
 }
 
-/** Months × years with a year-total column; partial years are starred. Caps are returned for the caption. */
+/**
+ * Month `month` (YYYY-MM), k of `count`, is partial when it is the first and the run starts in it
+ * (`from`, its start session) after its 4th, or the last and the run ends (`to`) before its 26th:
+ * a month's first session falls on the 4th at the latest (a Labor Day after a weekend) and its
+ * last on the 26th at the earliest (a February ending on a weekend), as partialYear allows a
+ * year's holidays.
+ */
+export const partialMonth = (month: string, k: number, count: number, from: string, to: string): boolean => (k === 0 && from.slice(0, 7) === month && from.slice(8) > '04') || (k === count - 1 && to.slice(8) < '26');
+
+/** Months × years with a year-total column; partial months and years are starred. Caps are returned for the caption. */
 export function monthlyHeatmap(id: string, dates: readonly string[], nav: readonly number[], years: readonly YearRow[]): { spec: HeatmapSpec; monthCap: number; yearCap: number } {
   const months = periodReturns(epochDays(dates).subarray(1), navReturns(nav), 'month');
+  const starred = months.flatMap((m, k) => (partialMonth(m.period, k, months.length, dates[0], dates[dates.length - 1]) ? [k] : []));
   const labels = years.map((y) => (y.partial ? `${y.year}*` : y.year));
   const row = new Map(years.map((y, k) => [y.year, k]));
   const monthCap = colourCap(months.map((m) => m.value));
@@ -94,5 +108,5 @@ export function monthlyHeatmap(id: string, dates: readonly string[], nav: readon
   };
   for (const m of months) add(Number(m.period.slice(5, 7)) - 1, row.get(m.period.slice(0, 4)) ?? 0, m.value, monthCap);
   years.forEach((y, k) => add(12, k, y.strategy, yearCap));
-  return { spec: { type: 'heatmap', id, format: 'percent', x: [...MONTHS, 'Year'], y: labels, cells, fills, inks: fills.map(inkFor) }, monthCap, yearCap };
+  return { spec: { type: 'heatmap', id, format: 'percent', x: [...MONTHS, 'Year'], y: labels, cells, fills, inks: fills.map(inkFor), ...(starred.length > 0 ? { starred } : {}) }, monthCap, yearCap };
 }

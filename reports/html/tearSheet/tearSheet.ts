@@ -153,7 +153,7 @@ export function renderTearSheet(data: TearSheetData): string {
       'calendar',
       'Calendar returns',
       card(`Yearly returns${bench === undefined ? '' : ` against ${bench.name}`}`, yearlyTable(charts.years, data.run.label, bench?.name)) +
-        chartCard({ id: 'monthly', title: 'Monthly returns', note: `Compounded return of each month and year (* partial year). Colours saturate at ±${formatPercent(charts.heatmapCaps.month, 1)} for months and ±${formatPercent(charts.heatmapCaps.year, 1)} for years (95th percentile of magnitudes); blue gains, red losses.`, height: heatmapHeight(charts.years.length) }) +
+        chartCard({ id: 'monthly', title: 'Monthly returns', note: `Compounded return of each month and year (* partial month or year: the run covers only part of it). Colours saturate at ±${formatPercent(charts.heatmapCaps.month, 1)} for months and ±${formatPercent(charts.heatmapCaps.year, 1)} for years (95th percentile of magnitudes); blue gains, red losses.`, height: heatmapHeight(charts.years.length) }) +
         `<div class="grid">${chartCard({ id: 'yearly', title: 'Yearly returns' })}${chartCard({ id: 'distribution', title: 'Distribution of period returns', note: 'Share of periods per bin; the outer bins also hold the tails.' })}</div>`,
     ),
     section(

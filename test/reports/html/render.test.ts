@@ -164,6 +164,24 @@ describe('renderTearSheet', () => {
     expect(heatmap.y[0]).toBe('2017*');
   });
 
+  it('stars a partial first or last month in the heatmap, and no month or year the run covers whole (probe r72a F4)', () => {
+    type Heatmap = { x: string[]; y: string[]; cells: [number, number, number][]; starred?: number[] };
+    const heatmapOf = (start: string, sessions: number): Heatmap => payload(renderTearSheet(fabricateTearSheet({ sessions, start }))).charts.find((c) => c.id === 'monthly') as unknown as Heatmap;
+    const starredMonths = (h: Heatmap): string[] => (h.starred ?? []).map((k) => `${h.y[h.cells[k][1]]} ${h.x[h.cells[k][0]]}`);
+    // 100 weekdays from Wed 2017-06-14: 99 after it are 19 weeks (to Wed 10-25) and 4 days, so the
+    // run ends Tue 2017-10-31. June's returns start on the 15th: partial; July–October are whole.
+    const midJune = heatmapOf('2017-06-14', 100);
+    expect(starredMonths(midJune)).toEqual(['2017* Jun']);
+    // 261 weekdays from Fri 2017-12-29: 260 after it are 52 weeks, to Fri 2018-12-28. The run's
+    // returns cover 2018 from its first day (the start session is in 2017), and end after Dec 24
+    // and after December's 26th: nothing partial (the old rule starred 2018 for a start on 12-29).
+    const fromDecember = heatmapOf('2017-12-29', 261);
+    expect(fromDecember.y).toEqual(['2018']);
+    expect(starredMonths(fromDecember)).toEqual([]);
+    // 30 weekdays from Mon 2018-01-01 end Fri 2018-02-09: February ends before its 26th.
+    expect(starredMonths(heatmapOf('2018-01-01', 30))).toEqual(['2018* Feb']);
+  });
+
   it('refuses a NAV that does not match its dates', () => {
     expect(() => renderTearSheet({ ...data, nav: data.nav.slice(1) })).toThrow(/NAV values for 600 dates/);
   });

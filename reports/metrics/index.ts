@@ -10,7 +10,7 @@ export { type Frequency, frequencyOf, givenFrequency, inferFrequency } from '../
 export { accrualPeriods, accrualPeriodsOfReturns, accrualPeriodsOfReturnsAmong, periodsOfReturns, periodsOfReturnsAmong, periodsPerRow } from '../../engine/calendar/rowPeriods.ts';
 export { annualize, annualReturn, bestWorstPeriod, cagrCalendar, growth, totalReturn, winLossMetrics } from './returns.ts';
 export { annualVolatility, conditionalValueAtRisk, downsideDeviation, downsideRisk, parametricVaR, skewKurtosis, tailRatio, valueAtRisk } from './risk.ts';
-export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type SharpeMoments, type SharpeTrials, sharpe, sharpeMoments, sharpeOf, sortino, stability } from './riskAdjusted.ts';
+export { calmar, dsr, dsrOfMoments, expectedMaxSharpe, omega, psr, psrOf, type SharpeMoments, type SharpeTrials, sharpe, sharpeMoments, sharpeTrialsOf, type TrialSharpe, sharpeOf, sortino, stability } from './riskAdjusted.ts';
 export { perPeriodRate } from '../../data/rates.ts';
 export { excessReturns, type RiskFree, riskFreeCaveats, riskFreeFromRate, riskFreeFromRates, riskFreeOfReturns } from './riskFree.ts';
 export { type RangeStatistic, rollingAlpha, rollingBeta, rollingMetric, rollingSharpe, rollingSortino, rollingVolatility } from './rolling.ts';

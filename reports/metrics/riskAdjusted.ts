@@ -143,11 +143,57 @@ export function psr(r: Series, rf: RiskFree = 0, srStar = 0): Metric {
   return probabilisticSharpe('psr', excessReturns(r, rf), srStar);
 }
 
-/** How many strategy variants were tried on the dataset, and the variance of their Sharpe ratios. */
+/**
+ * How many strategy variants were tried on the dataset, and the variance of their Sharpe ratios
+ * (sharpeTrialsOf gives both from a registry's trials).
+ */
 export interface SharpeTrials {
+  /** N: every trial tried on the dataset, whatever its period (each was a test: multiple testing). */
   count: number;
-  /** Variance across trials of the per-period (non-annualized) Sharpe ratio, the unit PSR uses. */
+  /**
+   * V: variance across trials of the per-period (non-annualized) Sharpe ratio, the unit PSR uses —
+   * of trials on the same sample: over several periods, the pooled within-period variance.
+   */
   sharpeVariance: number;
+  /** How many periods the trials ran over (V pools the variance within each); absent: one. */
+  periods?: number;
+}
+
+/** One trial of a registry for sharpeTrialsOf: its per-period SR and the sample (period) it was measured over. */
+export interface TrialSharpe {
+  /** Names the trial's sample, e.g. `2005-01-03..2009-12-31`: trials with equal `period` were measured on the same returns' dates. */
+  readonly period: string;
+  readonly sr: number;
+}
+
+/**
+ * N and V of a registry's trials for the DSR (Bailey & López de Prado 2014): N = every trial (each
+ * was tried: multiple testing), V = the variance of the Sharpe ratios of trials **on the same
+ * sample**. With trials over several periods (a walk-forward's in-sample windows beside a sweep
+ * over the whole span), their SRs differ by the periods' markets as much as by the choices, so V
+ * is the pooled within-period variance Σ_g (n_g − 1)·V_g / Σ_g (n_g − 1) over the periods g
+ * (V_g the sample variance, n − 1, of period g's SRs; a period with one trial contributes nothing),
+ * never the variance of all SRs pooled across periods (probe r72c F1: 4.4e-4 across 9 periods
+ * for 3.1e-5 within them, the same run's DSR 0.11 for 0.97). NaN V when no period has two trials.
+ * Undefined for no trials.
+ */
+export function sharpeTrialsOf(trials: readonly TrialSharpe[]): SharpeTrials | undefined {
+  if (trials.length === 0) return undefined;
+  const groups = new Map<string, number[]>();
+  for (const t of trials) {
+    const group = groups.get(t.period);
+    if (group === undefined) groups.set(t.period, [t.sr]);
+    else group.push(t.sr);
+  }
+  let squares = 0;
+  let dof = 0;
+  for (const srs of groups.values()) {
+    if (srs.length < 2) continue;
+    const m = srs.reduce((a, b) => a + b, 0) / srs.length;
+    for (const sr of srs) squares += (sr - m) * (sr - m);
+    dof += srs.length - 1;
+  }
+  return { count: trials.length, sharpeVariance: dof > 0 ? squares / dof : NaN, periods: groups.size };
 }
 
 const EULER_GAMMA = 0.5772156649;
@@ -162,6 +208,8 @@ export function expectedMaxSharpe(trials: SharpeTrials): number {
 function trialsProblem(trials: SharpeTrials | undefined): string | null {
   if (trials === undefined) return 'number of trials not given';
   if (!(trials.count >= 2)) return 'needs at least 2 trials';
+  // Σ(n_g − 1) = N − periods: no two trials on one sample, no variance of their Sharpe ratios.
+  if (trials.count - (trials.periods ?? 1) < 1) return `needs at least 2 trials over one period (${trials.count} trials over ${trials.periods} periods)`;
   if (!(trials.sharpeVariance >= 0)) return 'invalid trial Sharpe variance';
   return null;
 }

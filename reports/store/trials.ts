@@ -4,7 +4,7 @@
 // also what a deflated Sharpe ratio counts: the trials recorded for a strategy on a dataset.
 
 import type { EngineConfig } from '../../engine/config.ts';
-import type { SharpeMoments, SharpeTrials } from '../metrics/index.ts';
+import { type SharpeMoments, type SharpeTrials, sharpeTrialsOf } from '../metrics/index.ts';
 import { canonicalJson, parseCanonicalJson } from './canonicalJson.ts';
 import { float64Blob, readFloat64Blob } from './float64Blob.ts';
 import { type Store, withStoreErrors } from './openStore.ts';
@@ -273,20 +273,20 @@ export function keepTrialRun(store: Store, key: string, write: () => number): nu
 }
 
 /**
- * The trials recorded for a strategy on a dataset: their number N and the sample variance (n − 1)
- * of their per-period Sharpe ratios, for the deflated Sharpe ratio. Undefined when none is recorded.
+ * The trials recorded for a strategy on a dataset, whatever sweep or walk-forward recorded them,
+ * for the deflated Sharpe ratio: N = their number, V = the pooled within-period variance of their
+ * per-period Sharpe ratios (trials grouped by their period, from..to: sharpeTrialsOf), and how
+ * many periods it pooled. Undefined when none is recorded.
  */
 export function recordedTrials(store: Store, strategy: string, dataFingerprint: string): SharpeTrials | undefined {
-  const row = withStoreErrors(store, () =>
+  const rows = withStoreErrors(store, () =>
     store.db
-      .prepare<[string, string], { count: number; mean: number | null; meanSq: number | null }>(
-        'SELECT COUNT(*) AS count, AVG(sr) AS mean, AVG(sr * sr) AS meanSq FROM trials WHERE strategy = ? AND data_fingerprint = ? AND sr IS NOT NULL',
+      .prepare<[string, string], { period: string; sr: number }>(
+        `SELECT period_from || '..' || period_to AS period, sr FROM trials WHERE strategy = ? AND data_fingerprint = ? AND sr IS NOT NULL ORDER BY key`,
       )
-      .get(strategy, dataFingerprint),
+      .all(strategy, dataFingerprint),
   );
-  if (!row || row.count === 0 || row.mean === null || row.meanSq === null) return undefined;
-  const variance = row.count > 1 ? (Math.max(row.meanSq - row.mean * row.mean, 0) * row.count) / (row.count - 1) : 0;
-  return { count: row.count, sharpeVariance: variance };
+  return sharpeTrialsOf(rows);
 }
 
 interface TrialRow {

@@ -39,7 +39,7 @@ export interface SweepPageData {
   readonly failed: readonly { readonly name: string; readonly message: string }[];
   /** How many of `failed` are grid points the parameter check refused (never run). */
   readonly refused: number;
-  readonly best: { readonly name: string; readonly sharpe: number | null; readonly dsr: number | null; readonly dsrNote: string | null; readonly recorded: { readonly count: number; readonly sharpeVariance: number } | null } | null;
+  readonly best: { readonly name: string; readonly sharpe: number | null; readonly dsr: number | null; readonly dsrNote: string | null; readonly recorded: { readonly count: number; readonly sharpeVariance: number; readonly periods?: number } | null } | null;
   readonly pbo:
     | { readonly pbo: number; readonly probabilityOfLoss: number; readonly logits: ArrayLike<number>; readonly isSharpe: ArrayLike<number>; readonly oosSharpe: ArrayLike<number>; readonly slope: number; readonly intercept: number; readonly rSquared: number; readonly blocks: number; readonly combinations: number; readonly trials: number }
     | { readonly note: string };
@@ -236,7 +236,7 @@ export function renderSweepPage(data: SweepPageData): string {
 <dl class="manifest"><dt>Data</dt><dd>${escapeHtml(data.dataName)}</dd><dt>Trials</dt><dd>${formatCount(data.trials.length)} of ${formatCount(data.planned)} planned${data.failed.length ? `; ${formatCount(data.failed.length)} failed or refused (<a href="#trials">listed with why</a>)` : ''}</dd><dt>Ranked by</dt><dd>${escapeHtml(label)}</dd><dt>Best</dt><dd>${escapeHtml(best?.name ?? 'none')}</dd></dl>
 <nav class="toc" aria-label="Sections"><a href="#overview">Overview</a><a href="#surface">Surface</a><a href="#sensitivity">Sensitivity</a><a href="#overfitting">Overfitting</a><a href="#trials">Trials</a></nav></header>`;
   const period = sharedPeriod(data.trials);
-  const dsrSub = best === null ? '' : best.dsr === null || best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}`;
+  const dsrSub = best === null ? '' : best.dsr === null || best.recorded === null ? (best.dsrNote ?? '') : `N = ${formatCount(best.recorded.count)} trials, Var(SR) = ${best.recorded.sharpeVariance.toPrecision(3)}${(best.recorded.periods ?? 1) > 1 ? ` within ${formatCount(best.recorded.periods ?? 1)} periods` : ''}`;
   const body = [
     WIDGET_STYLES,
     header,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { invPhi, phi } from '../metrics/normal.ts';
 import { engineConfigSchema } from '../../../engine/config.ts';
-import { dsrOfMoments } from '../../../reports/metrics/index.ts';
+import { dsrOfMoments, sharpeTrialsOf } from '../../../reports/metrics/index.ts';
 import { runMetrics } from '../../../reports/runMetrics.ts';
 import { failuresBefore, keepTrialRun, linkTrials, openStore, recordedTrials, recordSweep, type Store, sweepFailures, sweepTrials, type TrialRecord, writeRun, writeTrial, writeTrialFailures } from '../../../reports/store/index.ts';
 import { longShortRun } from './fixtures.ts';
@@ -88,6 +88,39 @@ describe('the trial registry', () => {
     const dsr = dsrOfMoments({ sr: 0.08, skew: -0.2, kurtosis: 4, n: 1000 }, recordedTrials(store, 'size-tilt', 'fp'));
     expect(dsr.value).toBeCloseTo(expected, 10);
     expect(dsr.n).toBe(1000);
+  });
+});
+
+describe('the registry over several periods (probe r72c F1)', () => {
+  // A sweep over one period and a walk-forward's in-sample trials over another, same strategy and
+  // data: Var(SR) must be of trials on the same sample, the pooled within-period variance, while N
+  // counts every trial. By hand — period A: SR 0.01, 0.02, 0.03 (mean 0.02, squared deviations
+  // 1e-4, 0, 1e-4 → V_A = 2e-4 / 2 = 1e-4); period B: the same shifted by +0.04 (0.05, 0.06, 0.07:
+  // V_B = 1e-4). Pooled within = (2·1e-4 + 2·1e-4) / (2 + 2) = 1e-4, each group's V. The old V
+  // pooled all six (mean 0.04, deviations ±0.01, ±0.02, ±0.03 → 28e-4 / 5 = 5.6e-4): 5.6× larger,
+  // the spread between the periods' markets rather than between the choices.
+  const store = openStore(join(dir, 'periods.db'));
+  afterAll(() => store.close());
+  const sweep = recordSweep(store, { key: 'p', kind: 'sweep', name: 'p', study: null, spec: {}, dataName: 'd', dataFingerprint: 'fp', planned: 7 });
+  const over = (key: string, sr: number, seq: number, periodFrom: string, periodTo: string): TrialRecord => ({ ...trial(key, sr, seq), periodFrom, periodTo });
+
+  it('N counts every trial; V is the pooled within-period variance, a period of one trial adding nothing', () => {
+    [0.01, 0.02, 0.03].forEach((sr, k) => writeTrial(store, sweep, over(`a${k}`, sr, k, '2005-01-03', '2009-12-31')));
+    [0.05, 0.06, 0.07].forEach((sr, k) => writeTrial(store, sweep, over(`b${k}`, sr, 3 + k, '2010-01-04', '2014-12-31')));
+    const both = recordedTrials(store, 'size-tilt', 'fp');
+    expect(both?.count).toBe(6);
+    expect(both?.periods).toBe(2);
+    expect(both?.sharpeVariance).toBeCloseTo(1e-4, 15); // not 5.6e-4
+    // A third period with one trial (SR 0.9, far off): N 7, 3 periods, V unchanged — one trial has no spread of its own.
+    writeTrial(store, sweep, over('c0', 0.9, 6, '2015-01-02', '2019-12-31'));
+    expect(recordedTrials(store, 'size-tilt', 'fp')).toEqual({ count: 7, sharpeVariance: expect.closeTo(1e-4, 15), periods: 3 });
+  });
+
+  it('trials that never share a period give no variance, so no DSR, and say why', () => {
+    // SR 0.02 on one period, 0.06 on another: no two trials on one sample.
+    const trials = sharpeTrialsOf([{ period: 'A', sr: 0.02 }, { period: 'B', sr: 0.06 }]);
+    expect(trials).toMatchObject({ count: 2, periods: 2 });
+    expect(dsrOfMoments({ sr: 0.08, skew: -0.2, kurtosis: 4, n: 1000 }, trials)).toEqual({ name: 'dsr', value: null, n: 1000, note: 'needs at least 2 trials over one period (2 trials over 2 periods)' });
   });
 });
 

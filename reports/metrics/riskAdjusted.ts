@@ -126,16 +126,16 @@ export function sharpeMoments(x: Series): SharpeMoments | { readonly n: number; 
 }
 
 /** Φ((SR − SR*)·√(n−1) / √(1 − γ3·SR + (γ4 − 1)/4·SR²)) (Bailey & López de Prado 2012). */
-export function psrOf(name: string, moments: SharpeMoments, srStar: number): Metric {
+export function psrOf(name: string, moments: SharpeMoments, srStar: number, note?: string): Metric {
   const { sr, skew, kurtosis, n } = moments;
   const v = 1 - skew * sr + ((kurtosis - 1) / 4) * sr * sr;
   if (!(v > 0)) return unavailable(name, n, 'non-positive Sharpe variance');
-  return valued(name, normCdf(((sr - srStar) * Math.sqrt(n - 1)) / Math.sqrt(v)), n);
+  return valued(name, normCdf(((sr - srStar) * Math.sqrt(n - 1)) / Math.sqrt(v)), n, note);
 }
 
-function probabilisticSharpe(name: string, x: Series, srStar: number): Metric {
+function probabilisticSharpe(name: string, x: Series, srStar: number, note?: string): Metric {
   const moments = sharpeMoments(x);
-  return 'note' in moments ? unavailable(name, moments.n, moments.note) : psrOf(name, moments, srStar);
+  return 'note' in moments ? unavailable(name, moments.n, moments.note) : psrOf(name, moments, srStar, note);
 }
 
 /** psr: probability that the true (per-period) Sharpe exceeds `srStar` (default 0). */
@@ -204,6 +204,18 @@ export function expectedMaxSharpe(trials: SharpeTrials): number {
   return Math.sqrt(trials.sharpeVariance) * ((1 - EULER_GAMMA) * normInv(1 - 1 / N) + EULER_GAMMA * normInv(1 - 1 / (N * Math.E)));
 }
 
+/**
+ * What a DSR was deflated by, as its note: "N = 10 trials, Var(SR) = 1.18e-5", or over several
+ * periods "N = 90 trials over 9 periods, Var(SR) = 3.08e-5 pooled within them" — so a run's DSR
+ * read from a store says which registry it was measured against (the same run reads otherwise
+ * where the registry holds other trials; probe r72c F2).
+ */
+export function trialsNote(trials: SharpeTrials): string {
+  const periods = trials.periods ?? 1;
+  const v = trials.sharpeVariance.toExponential(2);
+  return periods > 1 ? `N = ${trials.count} trials over ${periods} periods, Var(SR) = ${v} pooled within them` : `N = ${trials.count} trials, Var(SR) = ${v}`;
+}
+
 /** Why a DSR cannot be given for these trials, or null when it can. */
 function trialsProblem(trials: SharpeTrials | undefined): string | null {
   if (trials === undefined) return 'number of trials not given';
@@ -214,12 +226,12 @@ function trialsProblem(trials: SharpeTrials | undefined): string | null {
   return null;
 }
 
-/** dsr: PSR against the expected maximum Sharpe of the recorded trials (Bailey & López de Prado 2014). */
+/** dsr: PSR against the expected maximum Sharpe of the recorded trials (Bailey & López de Prado 2014), noted with its N and V (trialsNote). */
 export function dsr(r: Series, rf: RiskFree = 0, trials?: SharpeTrials): Metric {
   const x = excessReturns(r, rf);
   const problem = trialsProblem(trials);
   if (problem !== null) return unavailable('dsr', nonNaNCount(x), problem);
-  return probabilisticSharpe('dsr', x, expectedMaxSharpe(trials as SharpeTrials));
+  return probabilisticSharpe('dsr', x, expectedMaxSharpe(trials as SharpeTrials), trialsNote(trials as SharpeTrials));
 }
 
 /**
@@ -231,5 +243,5 @@ export function dsrOfMoments(moments: SharpeMoments | { readonly n: number; read
   if ('note' in moments) return unavailable('dsr', moments.n, moments.note);
   const problem = trialsProblem(trials);
   if (problem !== null) return unavailable('dsr', moments.n, problem);
-  return psrOf('dsr', moments, expectedMaxSharpe(trials as SharpeTrials));
+  return psrOf('dsr', moments, expectedMaxSharpe(trials as SharpeTrials), trialsNote(trials as SharpeTrials));
 }

@@ -3,7 +3,7 @@
 // or from `breadth run --strategy` flags — and a run of a strategy the registry has never seen
 // still says why it has none.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,18 @@ describe('DSR over the trial registry', () => {
       const stored = getRun(store, published.runs[0].id)?.metrics.find((m) => m.name === 'dsr');
       expect(expected.value).not.toBeNull();
       expect(stored?.value).toBeCloseTo(expected.value ?? NaN, 12);
+      // Its note names the registry it was deflated by (probe r72c F2: note NULL, "dsr 11.33%" alone):
+      // N = the 11 trials, V = their variance (one period: the sweep's), as sharpeTrialsOf gave it.
+      const note = `N = 11 trials, Var(SR) = ${recorded?.sharpeVariance.toExponential(2)}`;
+      expect(stored?.note).toBe(note);
+      const id = String(published.runs[0].id);
+      const shown = await breadth(['runs', 'show', db, id], { cwd: dir });
+      expectOk(shown);
+      expect(shown.stdout).toContain(note);
+      expectOk(await breadth(['export', db, id, '--what', 'metrics', '--out', join(dir, 'm.csv')], { cwd: dir }));
+      expect(readFileSync(join(dir, 'm.csv'), 'utf8').split('\n').find((l) => l.startsWith('dsr,'))).toContain(note);
+      expectOk(await breadth(['report', db, id, '--out', join(dir, 'mine.html')], { cwd: dir }));
+      expect(readFileSync(join(dir, 'mine.html'), 'utf8')).toContain(`Deflated Sharpe over the trial registry of its results store: ${note}.`);
       expect(getRun(store, published.runs[1].id)?.metrics.find((m) => m.name === 'dsr')).toMatchObject({ value: null, note: 'number of trials not given' });
       // The kept best trial is an ordinary run with the same trades as its trial row.
       const kept = getRun(store, swept.kept[0].runId);

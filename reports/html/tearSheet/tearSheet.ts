@@ -16,7 +16,7 @@ import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { intervalsPhrase, metricLabel } from '../metricCatalog.ts';
 import { type MetricColumn, metricsTable, type StatedDifference, type StatedDifferences } from '../metricTables.ts';
-import type { TearSheetData } from '../model.ts';
+import type { MetricFigure, TearSheetData } from '../model.ts';
 import { DECISION_WEIGHT_NOTE, decompositionTable, pnlTable } from './pnl.ts';
 import { answerFirst } from './summary.ts';
 import { capacityTable, costTable, drawdownTable } from './tables.ts';
@@ -50,6 +50,12 @@ function pairingNote(data: TearSheetData): string {
   const base = ` Relative metrics: ${p.intervals} intervals paired with ${bench.name}, annualized with P = ${p.periodsPerYear}`;
   if (p.periodsPerYear === data.run.periodsPerYear) return `${base}.`;
   return `${base}, not the run's ${data.run.periodsPerYear}: ${p.source}; the ${bench.name} column is measured on the same intervals.`;
+}
+
+/** What the run's deflated Sharpe was deflated by, from its note ("N = 90 trials over 9 periods, …"): the same run reads otherwise against another registry. */
+function deflatedNote(metrics: readonly MetricFigure[]): string {
+  const dsr = metrics.find((m) => m.name === 'dsr');
+  return dsr === undefined || dsr.value === null || dsr.note === undefined ? '' : ` Deflated Sharpe over the trial registry of its results store: ${dsr.note}.`;
 }
 
 /**
@@ -132,7 +138,7 @@ export function renderTearSheet(data: TearSheetData): string {
     answerFirst(data, caveats, common),
     tocNav(TOC),
     section('caveats', 'Caveats and manifest', `<div class="grid wide-first">${card(`Caveats (${caveats.length})`, caveatPanel(caveats, currency))}${card('Manifest', manifestList(data.run, bench?.name))}</div>`),
-    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference', { periodsPerYear: data.run.periodsPerYear, ...(compared === undefined ? {} : { differences: compared.differences }) }), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}${compared?.note ?? ''}`)),
+    section('metrics', 'All metrics', card('Metrics', metricsTable(metricColumns, 'difference', { periodsPerYear: data.run.periodsPerYear, ...(compared === undefined ? {} : { differences: compared.differences }) }), `Hover a value for its sample size n. Differences of percentages are in percentage points.${pairingNote(data)}${deflatedNote(strategy)}${compared?.note ?? ''}`)),
     section(
       'performance',
       'Performance',

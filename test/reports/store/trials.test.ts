@@ -116,6 +116,13 @@ describe('the registry over several periods (probe r72c F1)', () => {
     expect(recordedTrials(store, 'size-tilt', 'fp')).toEqual({ count: 7, sharpeVariance: expect.closeTo(1e-4, 15), periods: 3 });
   });
 
+  it('a DSR over them says so in its note: N, V and the periods it pooled (probe r72c F2)', () => {
+    // The registry of the test above: 7 trials over 3 periods, V = 1e-4 (printed to 3 significant digits, as an exponent).
+    const dsr = dsrOfMoments({ sr: 0.08, skew: -0.2, kurtosis: 4, n: 1000 }, recordedTrials(store, 'size-tilt', 'fp'));
+    expect(dsr.value).not.toBeNull();
+    expect(dsr.note).toBe('N = 7 trials over 3 periods, Var(SR) = 1.00e-4 pooled within them');
+  });
+
   it('trials that never share a period give no variance, so no DSR, and say why', () => {
     // SR 0.02 on one period, 0.06 on another: no two trials on one sample.
     const trials = sharpeTrialsOf([{ period: 'A', sr: 0.02 }, { period: 'B', sr: 0.06 }]);

@@ -11,6 +11,7 @@ import { formatCount, formatPercent, formatRatio, grouped } from '../page/format
 import { badges } from '../header.ts';
 import { card, chartCard, renderPage, section } from '../page/layout.ts';
 import { metricInfo } from '../metricCatalog.ts';
+import { logitHistogram } from './logitHistogram.ts';
 import { type ColumnHead, failedTrialsCard, PERIOD_BREAKS, scatterSvg, SORTABLE_SCRIPT, sortableTable, type TableCell, tiles, WIDGET_STYLES, wrapAt } from './pageWidgets.ts';
 
 export interface SweepTrialRow {
@@ -202,24 +203,18 @@ export function renderSweepPage(data: SweepPageData): string {
   let overfitting: string;
   if ('note' in pbo) overfitting = card('Probability of backtest overfitting', `<p class="empty">${escapeHtml(pbo.note)}</p>`);
   else {
-    const lo = Math.min(...Array.from(pbo.logits));
-    const hi = Math.max(...Array.from(pbo.logits));
-    const bins = 24;
-    const width = (hi - lo) / bins || 1;
-    const counts = new Array<number>(bins).fill(0);
-    for (const l of Array.from(pbo.logits)) counts[Math.min(bins - 1, Math.floor((l - lo) / width))]++;
-    const centres = counts.map((_, b) => lo + (b + 0.5) * width);
+    const histogram = logitHistogram(pbo.logits);
     charts.add({
       type: 'bar',
       id: 'pbo-logits',
       format: 'count',
-      categories: centres.map((c) => c.toFixed(2)),
+      categories: histogram.categories,
       series: [
-        { name: 'λ ≤ 0: the in-sample best was at or below the median out of sample', values: counts.map((c, b) => (centres[b] <= 0 ? c : null)), color: COLORS.short, stack: 'l' },
-        { name: 'λ > 0', values: counts.map((c, b) => (centres[b] > 0 ? c : null)), color: COLORS.long, stack: 'l' },
+        { name: 'λ ≤ 0: the in-sample best was at or below the median out of sample', values: histogram.overfit, color: COLORS.short, stack: 'l' },
+        { name: 'λ > 0', values: histogram.notOverfit, color: COLORS.long, stack: 'l' },
       ],
     });
-    overfitting = `<div class="grid">${chartCard({ id: 'pbo-logits', title: 'Logits λ of the in-sample best’s out-of-sample rank', note: `${formatCount(pbo.combinations)} CSCV combinations of ${pbo.blocks} blocks over ${pbo.trials} trials; PBO = share with λ ≤ 0.` })}${card(
+    overfitting = `<div class="grid">${chartCard({ id: 'pbo-logits', title: 'Logits λ of the in-sample best’s out-of-sample rank', note: `${formatCount(pbo.combinations)} CSCV combinations of ${pbo.blocks} blocks over ${pbo.trials} trials; PBO = share with λ ≤ 0, the red bars (0 is a bin edge: λ = 0 is red).` })}${card(
       'Performance degradation',
       scatterSvg(pbo.isSharpe, pbo.oosSharpe, { xLabel: 'in-sample Sharpe (per period)', yLabel: 'out-of-sample Sharpe (per period)', line: pbo }),
       `OOS ≈ ${pbo.intercept.toPrecision(3)} + ${pbo.slope.toPrecision(3)} × IS (R² ${formatRatio(pbo.rSquared)}); a slope below 0 means in-sample excellence predicts out-of-sample failure.`,

@@ -52,3 +52,21 @@ describe('the λ histogram (probe r72c F3)', () => {
     expect(total(green.values)).toBe(9);
   });
 });
+
+describe('the λ histogram when every λ is equal (probe r72c F4)', () => {
+  it('one bar at the value, not 24 bins of width 1 beyond any λ there can be', () => {
+    // 6 combinations, each λ = ln 3 = 1.0986 (ω̄ = 3/4): no range, so no width. The old fallback
+    // width 1 gave 24 categories 1.60 … 24.60 from the least λ, most of them above ln N, the
+    // largest λ N trials allow. Right: one bin, labelled by the value, green (λ > 0), all 6.
+    const chart = bars(new Array(6).fill(Math.log(3)));
+    expect(chart.categories).toEqual(['1.10']);
+    expect(chart.series.map((s) => s.values)).toEqual([[null], [6]]);
+  });
+
+  it('equal λ of 0 make one red bar at 0.00', () => {
+    // Ties at the median in every combination: PBO counts all 4.
+    const chart = bars([0, 0, 0, 0]);
+    expect(chart.categories).toEqual(['0.00']);
+    expect(chart.series.map((s) => s.values)).toEqual([[4], [null]]);
+  });
+});

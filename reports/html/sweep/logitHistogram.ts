@@ -4,7 +4,7 @@
 
 /** Bars of the λ histogram: one category per bin, each bin's count in `overfit` (λ ≤ 0) or `notOverfit` (λ > 0), null in the other. */
 export interface LogitBins {
-  /** Each bin's centre, to as many decimals as its width needs ("-0.042", "0.042"). */
+  /** Each bin's centre, to as many decimals as its width needs ("-0.042", "0.042"); the value itself for a single bin. */
   readonly categories: string[];
   /** Combinations with λ ≤ 0 per bin (PBO's numerator: Σ = PBO × combinations), null in a bin of λ > 0. */
   readonly overfit: (number | null)[];
@@ -18,14 +18,20 @@ export interface LogitBins {
  * the in-sample best at the out-of-sample median, which PBO counts as overfit — falls in the bin
  * (−w, 0], red, never in a bin straddling 0 coloured by its centre (probe r72c F3: 186 combinations
  * with λ ≤ 0 shown green in a bin centred at 0.03, red bars 7385 for PBO's 7571). At most bins + 1
- * bins (width 1 when every λ is equal). No logits: no bins.
+ * bins. When every λ is equal there is no width: one bin at that value (probe r72c F4: a fallback
+ * width of 1 gave categories 1.80 … 24.80 for N = 6 trials, whose λ is below ln 6 = 1.79).
+ * No logits: no bins.
  */
 export function logitHistogram(logits: ArrayLike<number>, bins = 24): LogitBins {
   const values = Array.from(logits);
   if (values.length === 0) return { categories: [], overfit: [], notOverfit: [] };
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const width = (hi - lo) / bins || 1;
+  const width = (hi - lo) / bins;
+  if (!(width > 0)) {
+    const overfit = lo <= 0;
+    return { categories: [label(lo, 2)], overfit: [overfit ? values.length : null], notOverfit: [overfit ? null : values.length] };
+  }
   // Bin k = ⌈λ/w⌉ − 1 holds (k·w, (k+1)·w]: λ ≤ 0 gives k ≤ −1, λ > 0 gives k ≥ 0 (kept there should λ/w underflow).
   const binOf = (l: number): number => (l > 0 ? Math.max(0, Math.ceil(l / width) - 1) : Math.min(-1, Math.ceil(l / width) - 1));
   const first = binOf(lo);

@@ -5,7 +5,6 @@
 // year's winner, the holdings ribbon of switching strategies, all metrics, correlations, exposure.
 
 import { caveatSize } from '../tearSheet/caveats.ts';
-import { partialYear } from '../tearSheet/calendar.ts';
 import { comparisonCharts } from './comparisonCharts.ts';
 import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
 import { MIN_TEST_N } from '../../metrics/index.ts';
@@ -81,19 +80,32 @@ function significance(runs: readonly ComparisonRun[], period: 'common' | 'full')
   return `<ul class="significance">${lines.join('')}</ul><p class="sub">Jobson–Korkie test with Memmel's correction on excess returns; it assumes independent, normal returns, so fat tails and autocorrelation make it overconfident.</p>`;
 }
 
+/**
+ * Each run's calendar-year returns with the year's winner. A cell where the run covers only part
+ * of the year is starred, with its dates in the tooltip (each run's own first and last session,
+ * the tear sheet's rule); a year the runs cover over different spans (a half year beside a whole
+ * one) has no winner: "not comparable", and it counts for no run.
+ */
 function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): string {
-  const { years, returns } = yearlyReturns(runs, window);
-  const winners = yearWinners(returns);
+  const { years, returns, partial, comparable } = yearlyReturns(runs, window);
+  const winners = yearWinners(returns).map((w, k) => (comparable[k] ? w : 'apart'));
   const rows = years.map((year, k) => {
     const winner = winners[k];
-    const cells = returns[k].map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === winner ? 'best' : ''}">${formatPercent(v)}</td>`));
-    const partial = partialYear(year, k, years.length, window?.from ?? '', window?.to ?? '12-31');
-    return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${winner === null ? '–' : winner === 'tie' ? 'tie' : escapeHtml(runs[winner].label)}</td></tr>`;
+    const cells = returns[k].map((v, j) => {
+      if (v === null) return '<td class="na">–</td>';
+      const cut = partial[k][j];
+      return `<td class="${j === winner ? 'best' : ''}"${cut === null ? '' : ` title="${escapeHtml(`partial year: ${cut}`)}"`}>${formatPercent(v)}${cut === null ? '' : '*'}</td>`;
+    });
+    const named = winner === null ? '–' : winner === 'tie' ? 'tie' : winner === 'apart' ? '<span title="the runs cover different parts of this year">– not comparable</span>' : escapeHtml(runs[winner].label);
+    return `<tr><td>${year}</td>${cells.join('')}<td class="t">${named}</td></tr>`;
   });
   const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${winners.filter((w) => w === j).length}`);
   const ties = winners.filter((w) => w === 'tie').length;
+  const apart = winners.filter((w) => w === 'apart').length;
   const tieNote = ties === 0 ? '' : ` (${ties} year${ties === 1 ? '' : 's'} tied: equal best returns to 1e-12 relative, no winner)`;
-  return `<p class="sub">Years won: ${wins.join(' · ')}${tieNote}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="sub">* partial year.</p>`;
+  const apartNote = apart === 0 ? '' : ` (${apart} year${apart === 1 ? '' : 's'} not comparable: the runs cover different parts of ${apart === 1 ? 'it' : 'them'}, no winner)`;
+  const starNote = partial.some((row) => row.some((c) => c !== null)) ? '<p class="sub">* partial year: the run covers only part of it (it starts after Jan 7 or ends before Dec 24; the dates are in the cell\'s tooltip). A year the runs cover over different spans has no winner.</p>' : '';
+  return `<p class="sub">Years won: ${wins.join(' · ')}${tieNote}${apartNote}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${starNote}`;
 }
 
 /** Relative metrics compare like with like only when every run has the same benchmark. */

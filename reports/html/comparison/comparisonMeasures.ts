@@ -7,7 +7,7 @@ import { CASH_BENCHMARK } from '../../benchmark/benchmark.ts';
 import { computeMetrics, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
 import { formatCount } from '../page/format.ts';
-import { yearRows } from '../tearSheet/calendar.ts';
+import { partialYearEnd, partialYearStart, yearRows } from '../tearSheet/calendar.ts';
 import { epochDays, navReturns } from '../series.ts';
 import { pairRuns } from './pairedRuns.ts';
 
@@ -114,14 +114,48 @@ export function sharpeDifferences(runs: readonly ComparisonRun[], period: 'commo
   });
 }
 
-/** Calendar-year returns of each run over the window: years (ascending) × runs (null where a run has no such year). */
-export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): { years: string[]; returns: (number | null)[][] } {
+/** Calendar-year returns of each run over the window (yearlyReturns), with where each run covers only part of a year. */
+export interface YearlyReturns {
+  /** Years (YYYY), ascending. */
+  years: string[];
+  /** years × runs: the run's return over the year (a fraction), null where it has no such year. */
+  returns: (number | null)[][];
+  /**
+   * years × runs: the span of a partial year ('2016-09-15 to 2016-12-30', the run's own first
+   * session, or first return's session, to its last in the year), null where the run covers the
+   * whole year or has no such year. A year is partial by the tear sheet's rule (calendar.ts
+   * partialYear), on each run's own first and last session inside the window.
+   */
+  partial: (string | null)[][];
+  /**
+   * Per year, whether the runs that have it cover the same part of it: all whole, or cut at the
+   * same first and last dates. A half year beside a whole one is no contest: the page names no
+   * winner for it.
+   */
+  comparable: boolean[];
+}
+
+/** Calendar-year returns of each run over the window (null = each run's full period), with the partial spans and which years compare like with like. */
+export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): YearlyReturns {
   const perRun = runs.map((run) => {
     const { first, last } = windowRows(run, window);
-    return new Map(yearRows(run.dates.slice(first, last + 1), run.nav.slice(first, last + 1)).map((y) => [y.year, y.strategy]));
+    const rows = yearRows(run.dates.slice(first, last + 1), run.nav.slice(first, last + 1));
+    return new Map(
+      rows.map((y, k) => {
+        // The year as the run covers it: its own first or last date where it is cut there, else the year's edge.
+        const start = partialYearStart(y.year, k, y.from) ? y.from : 'whole';
+        const end = partialYearEnd(k, rows.length, y.to) ? y.to : 'whole';
+        return [y.year, { value: y.strategy, partial: y.partial ? `${y.from} to ${y.to}` : null, cover: `${start}/${end}` }];
+      }),
+    );
   });
   const years = [...new Set(perRun.flatMap((m) => [...m.keys()]))].sort();
-  return { years, returns: years.map((y) => perRun.map((m) => m.get(y) ?? null)) };
+  return {
+    years,
+    returns: years.map((y) => perRun.map((m) => m.get(y)?.value ?? null)),
+    partial: years.map((y) => perRun.map((m) => m.get(y)?.partial ?? null)),
+    comparable: years.map((y) => new Set(perRun.flatMap((m) => (m.has(y) ? [m.get(y)?.cover] : []))).size <= 1),
+  };
 }
 
 /** Returns this close relative to each other (|a − b| ≤ TIE_RELATIVE · max(|a|, |b|)) are a tie: the same path measured twice. */

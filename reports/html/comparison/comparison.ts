@@ -165,7 +165,7 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
       'relative',
       `Against ${reference}`,
       only ||
-        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s; rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last year minus ${reference}’s over the same year.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
+        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s; rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last calendar year, from the shared date nearest the same day a year before, minus ${reference}’s over the same dates.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
     ),
     section('years', 'Year by year', card('Calendar-year returns', yearsTable(runs, period === 'common' ? window : null), 'The best run of each year is marked.')),
     section(

@@ -6,7 +6,7 @@
 
 import { caveatSize } from '../tearSheet/caveats.ts';
 import { comparisonCharts } from './comparisonCharts.ts';
-import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
+import { commonPeriodShortfall, commonPeriodShortNote, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
 import { MIN_TEST_N } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { decimals } from '../page/decimals.ts';
@@ -141,6 +141,7 @@ export function renderComparison(data: ComparisonData): string {
       ? `each run over its own full period${window === null ? ' (no date on which every run has a value)' : ''}`
       : `over the common period ${window.from} → ${window.to}; turnover, costs and exposures are each run's full period`;
   const shortfall = period === 'common' ? commonPeriodShortfall(runs, window) : null;
+  const short = period === 'common' ? commonPeriodShortNote(runs) : null;
   // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
   const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
   const colours = symbolColours(ribbons.map((x) => x.run));
@@ -150,6 +151,7 @@ export function renderComparison(data: ComparisonData): string {
   const body = [
     `<section class="card answer" id="summary"><div class="title-row"><h1>${escapeHtml(data.title)}</h1>${badges({ synthetic: runs.some((r) => r.synthetic), lookAheadProne: runs.some((r) => r.lookAheadProne) })}</div>
 <p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.${shortfall === null ? '' : ` ${escapeHtml(shortfall)}.`}</p>
+${short === null ? '' : `<ul class="caveats"><li class="caveat sev-medium" data-figure="short-common-period"><span class="sev">medium</span><span class="msg">${escapeHtml(short)}.</span></li></ul>`}
 ${runsTable(runs)}
 ${high === '' ? '' : `<h2>Before you read the figures</h2>${high}`}
 <h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag })}

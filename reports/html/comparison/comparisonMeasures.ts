@@ -4,12 +4,13 @@
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
 import { CASH_BENCHMARK } from '../../benchmark/benchmark.ts';
-import { computeMetrics, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
+import { computeMetrics, MIN_TEST_N, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
 import { formatCount } from '../page/format.ts';
 import { partialYearEnd, partialYearStart, yearRows } from '../tearSheet/calendar.ts';
 import { epochDays, navReturns } from '../series.ts';
 import { pairRuns } from './pairedRuns.ts';
+import { parseIsoDay } from '../../../data/dates.ts';
 
 const DEFAULT_P = 252;
 
@@ -20,14 +21,39 @@ const DEFAULT_P = 252;
  * daily runs span the same month-ends.
  */
 export function commonWindow(runs: readonly ComparisonRun[]): { from: string; to: string } | null {
-  if (runs.length === 0) return null;
-  const shared = runs.slice(1).reduce((kept, r) => {
-    const has = new Set(r.dates);
-    return kept.filter((d) => has.has(d));
-  }, runs[0].dates);
+  const shared = sharedDates(runs);
   if (shared.length === 0) return null;
   // A filter of the first run's ascending dates: ascending too.
   return { from: shared[0], to: shared[shared.length - 1] };
+}
+
+/** The dates on which every run has a value (ISO, ascending); [] without runs. */
+export function sharedDates(runs: readonly ComparisonRun[]): readonly string[] {
+  if (runs.length === 0) return [];
+  return runs.slice(1).reduce((kept, r) => {
+    const has = new Set(r.dates);
+    return kept.filter((d) => has.has(d));
+  }, runs[0].dates);
+}
+
+/**
+ * What the page and the terminal say of a short common period: its span in days and the
+ * intervals between the dates every run shares, when it spans under a year (365 days) or under
+ * MIN_TEST_N intervals (the Sharpe test's threshold for z and p) — annualized figures over it
+ * extrapolate, as a run's short-sample caveat says of a short run; null otherwise or when there is
+ * no common date. Two runs sharing 2017-01-03 → 2017-01-09 (4 intervals) read CAGR −61 % and
+ * Sharpe −13 without a word (probe r72d F3).
+ */
+export function commonPeriodShortNote(runs: readonly ComparisonRun[]): string | null {
+  const shared = sharedDates(runs);
+  if (shared.length === 0) return null;
+  const from = shared[0];
+  const to = shared[shared.length - 1];
+  const days = parseIsoDay(to) - parseIsoDay(from);
+  const intervals = shared.length - 1;
+  const said = [...(days < 365 ? ['under a year: annualized figures over it (CAGR, volatility, Sharpe) extrapolate'] : []), ...(intervals < MIN_TEST_N ? [`under ${MIN_TEST_N} intervals: the Sharpe test withholds z and p`] : [])];
+  if (said.length === 0) return null;
+  return `Short common period: ${from} → ${to} spans ${formatCount(days)} day${days === 1 ? '' : 's'} and ${formatCount(intervals)} interval${intervals === 1 ? '' : 's'} between the dates every run shares, ${said.join('; ')}`;
 }
 
 /** Row range [first, last] of a run inside the window (inclusive). */

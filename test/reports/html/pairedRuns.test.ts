@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
-import { commonPeriodShortfall, commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
+import { commonPeriodShortfall, commonPeriodShortNote, commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
 import { pairRuns } from '../../../reports/html/comparison/pairedRuns.ts';
 import { type ComparisonRun, renderComparison } from '../../../reports/html/index.ts';
 import { comparisonRun } from './helpers/pages.ts';
@@ -133,5 +133,31 @@ describe('a common period shorter than the runs is said (r13b item 4)', () => {
     const long = [w, other(weds)];
     expect(sharpeDifferences(long, 'common')[0].test).toMatchObject({ n: 34, tooFew: false });
     expect(renderComparison({ title: 't', runs: long })).toMatch(/data-figure="sharpe-difference">[^<]*z = -?\d\.\d\d, p = \d\.\d{3} over 34 intervals/);
+  });
+});
+
+describe('a short common period is said on the page (probe r72d F3: 4 intervals read CAGR −61 %, Sharpe −13 without a word)', () => {
+  // s: weekdays 2017-01-03 … 2017-01-09 (Tue … Mon: 01-03, 04, 05, 06, 09), l: 2016-12-01 … 2017-01-09 weekly
+  // plus those five; shared 01-03 … 01-09: 5 dates, 4 intervals, 6 days — under a year and under 30.
+  const s = ['2017-01-03', '2017-01-04', '2017-01-05', '2017-01-06', '2017-01-09'];
+  const l = ['2016-12-01', '2016-12-08', '2016-12-15', ...s];
+  const short = [run('s', s, [100, 99, 98, 99, 97], 252), run('l', l, [100, 101, 102, 103, 102, 101, 103, 104], 252)];
+  const said = 'Short common period: 2017-01-03 → 2017-01-09 spans 6 days and 4 intervals between the dates every run shares, under a year: annualized figures over it (CAGR, volatility, Sharpe) extrapolate; under 30 intervals: the Sharpe test withholds z and p';
+
+  it('names the span and the intervals over the common period, not over each run\'s full period', () => {
+    expect(commonPeriodShortNote(short)).toBe(said);
+    const page = renderComparison({ title: 't', runs: short });
+    expect(page).toContain(`<span class="msg">${said}.</span>`);
+    expect(page.indexOf(said)).toBeLessThan(page.indexOf('<h2>At a glance</h2>'));
+    expect(renderComparison({ title: 't', runs: short, period: 'full' })).not.toContain('Short common period');
+  });
+
+  it('says "under a year" alone for 34 weekly intervals (2024-01-03 → 2024-08-28, 238 days), nothing for 36 month-ends over 3 years', () => {
+    const weds = Array.from({ length: 35 }, (_, k) => new Date(Date.UTC(2024, 0, 3 + 7 * k)).toISOString().slice(0, 10));
+    expect(commonPeriodShortNote([run('a', weds, weds.map(() => 1), 52), run('b', weds, weds.map(() => 2), 52)])).toBe(
+      'Short common period: 2024-01-03 → 2024-08-28 spans 238 days and 34 intervals between the dates every run shares, under a year: annualized figures over it (CAGR, volatility, Sharpe) extrapolate',
+    );
+    const ends = Array.from({ length: 37 }, (_, k) => new Date(Date.UTC(2021, k + 1, 0)).toISOString().slice(0, 10));
+    expect(commonPeriodShortNote([run('a', ends, ends.map(() => 1), 12), run('b', ends, ends.map(() => 2), 12)])).toBeNull();
   });
 });

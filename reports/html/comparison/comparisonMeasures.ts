@@ -56,6 +56,22 @@ export function commonPeriodShortNote(runs: readonly ComparisonRun[]): string | 
   return `Short common period: ${from} → ${to} spans ${formatCount(days)} day${days === 1 ? '' : 's'} and ${formatCount(intervals)} interval${intervals === 1 ? '' : 's'} between the dates every run shares, ${said.join('; ')}`;
 }
 
+/**
+ * What the terminal says of the common period (the page says each in its period line): no date
+ * every run shares, so each run is measured over its own full period (the page's "each run over
+ * its own full period"; the terminal said nothing: probe r72d F4), runs left partly outside it
+ * (commonPeriodShortfall), or a short one (commonPeriodShortNote). [] with `period` 'full'.
+ */
+export function commonPeriodNotes(runs: readonly ComparisonRun[], period: 'common' | 'full'): string[] {
+  if (period === 'full' || runs.length < 2) return [];
+  const window = commonWindow(runs);
+  if (window === null) {
+    const spans = runs.map((r) => `${r.label} ${r.dates[0] ?? '–'} → ${r.dates[r.dates.length - 1] ?? '–'}`).join(', ');
+    return [`The runs share no date (${spans}): there is no common period, so each run is measured over its own full period, as with --full-period`];
+  }
+  return [commonPeriodShortfall(runs, window), commonPeriodShortNote(runs)].filter((n): n is string => n !== null);
+}
+
 /** Row range [first, last] of a run inside the window (inclusive). */
 export function windowRows(run: ComparisonRun, window: { from: string; to: string } | null): { first: number; last: number } {
   if (window === null) return { first: 0, last: run.dates.length - 1 };

@@ -28,4 +28,14 @@ describe('breadth compare on runs over different periods', () => {
     expectOk(full);
     expect(full.stderr).not.toContain('Short common period');
   });
+
+  it('warns that runs sharing no date are each measured over their own full period', async () => {
+    // late ends 2020-03-31, apart starts 2020-04-01: no shared date. The old terminal printed the page's path alone.
+    const o = await breadth(['compare', db, 'late', 'apart', '--out', join(dir, 'apart.html')], { cwd: dir });
+    expectOk(o);
+    expect(o.stderr).toContain('breadth: warning: The runs share no date (late 2020-01-06 → 2020-03-31, apart 2020-04-01 → 2020-04-30): there is no common period, so each run is measured over its own full period, as with --full-period\n');
+    const full = await breadth(['compare', db, 'late', 'apart', '--full-period', '--out', join(dir, 'apart-full.html')], { cwd: dir });
+    expectOk(full);
+    expect(full.stderr).not.toContain('share no date');
+  });
 });

@@ -5,7 +5,7 @@
 // year's winner, the holdings ribbon of switching strategies, all metrics, correlations, exposure.
 
 import { caveatSize } from '../tearSheet/caveats.ts';
-import { comparisonCharts } from './comparisonCharts.ts';
+import { comparisonCharts, pairCorrelations } from './comparisonCharts.ts';
 import { commonPeriodShortfall, commonPeriodShortNote, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
 import { MIN_TEST_N } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
@@ -108,6 +108,17 @@ function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: 
   return `<p class="sub">Years won: ${wins.join(' · ')}${tieNote}${apartNote}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${starNote}`;
 }
 
+/**
+ * The correlation chart's caption: each pair's correlation is over every date both runs have, not
+ * the common period of all runs, with its n and span ("iwm-hold · smlf-hold: 1,872 intervals,
+ * 2017-01-03 → 2024-06-12").
+ */
+function correlationNote(runs: readonly ComparisonRun[]): string {
+  const pairs = pairCorrelations(runs).map(({ i, j, n, span }) => `${runs[i].label} · ${runs[j].label}: ${span === null ? 'no shared interval' : `${formatCount(n)} interval${n === 1 ? '' : 's'}, ${span.from} → ${span.to}`}`);
+  const each = pairs.length === 0 ? '' : ` ${pairs.join('; ')}.`;
+  return `Pearson correlation of returns over the same intervals: from each date a pair shares to the next (a daily and a monthly run pair month-end to month-end), each pair over all the dates both runs have, not only the common period.${each}`;
+}
+
 /** Relative metrics compare like with like only when every run has the same benchmark. */
 function benchmarkFlag(runs: readonly ComparisonRun[]): (name: string) => string | null {
   const names = [...new Set(runs.map((r) => r.benchmark?.name ?? 'none'))];
@@ -160,14 +171,14 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
     section(
       'curves',
       'Growth and drawdowns',
-      chartCard({ id: 'growth', title: 'Growth of 1', note: window === null ? 'Each run from its own first session.' : `Rebased to 1 on ${window.from}, the first date all runs share.`, tall: true, logToggle: runs.every((r) => r.nav.every((v) => v > 0)) }) +
-        chartCard({ id: 'drawdown', title: 'Drawdowns', note: 'Distance below each run’s running peak over the same window.' }),
+      chartCard({ id: 'growth', title: 'Growth of 1', note: window === null ? 'Each run from its own first session to its last.' : `Rebased to 1 on ${window.from}, the first date all runs share; each line runs on to its run’s last session (the common period ends ${window.to}).`, tall: true, logToggle: runs.every((r) => r.nav.every((v) => v > 0)) }) +
+        chartCard({ id: 'drawdown', title: 'Drawdowns', note: `Distance below each run’s running peak since ${window === null ? 'its own first session' : `${window.from}, the first date all runs share`}, to its run’s last session.` }),
     ),
     section(
       'relative',
       `Against ${reference}`,
       only ||
-        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s; rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last calendar year, from the shared date nearest the same day a year before, minus ${reference}’s over the same dates.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
+        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s, on every date both have${window === null ? '' : ` from ${window.from}`} (past the common period where both go on); rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last calendar year, from the shared date nearest the same day a year before, minus ${reference}’s over the same dates; on every date both have${window === null ? '' : ` from ${window.from}`}.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
     ),
     section('years', 'Year by year', card('Calendar-year returns', yearsTable(runs, period === 'common' ? window : null), 'The best run of each year is marked.')),
     section(
@@ -179,7 +190,7 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
     ),
     section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),
     section('caveats', 'Caveats', card('Caveats', caveatList(runs))),
-    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: 'Pearson correlation of returns over the same intervals: from each date a pair shares to the next (a daily and a monthly run pair month-end to month-end).', height: Math.max(260, runs.length * 56 + 120) })),
+    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: correlationNote(runs), height: Math.max(260, runs.length * 56 + 120) })),
     section(
       'exposure',
       'Exposure',

@@ -27,16 +27,37 @@ interface Window {
   color: string;
 }
 
-/** Pairwise correlation of the runs' returns over the same intervals (pairedRuns.ts); null where undefined. */
+/** One pair's return correlation and what it is measured over: n intervals from `from` to `to` (ISO), null where none. */
+export interface PairCorrelation {
+  i: number;
+  j: number;
+  value: number | null;
+  n: number;
+  span: { from: string; to: string } | null;
+}
+
+/**
+ * Each pair (i < j) of runs' return correlation over the intervals both share (pairedRuns.ts):
+ * all the dates both runs have, over each pair's own overlap — not the common period of every
+ * run, so two long runs beside a short one correlate over years while the Sharpe test pairs them
+ * over the short one's weeks (probe r72d F5); the page says each pair's n and span.
+ */
+export function pairCorrelations(runs: readonly ComparisonRun[]): PairCorrelation[] {
+  const out: PairCorrelation[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const { paired, span } = pairRuns(runs[i], runs[j], null);
+      out.push({ i, j, value: correlation(paired.r, paired.b)[0].value, n: paired.r.length, span });
+    }
+  }
+  return out;
+}
+
+/** Pairwise correlation of the runs' returns over the same intervals (pairCorrelations); null where undefined. */
 export function returnCorrelations(runs: readonly ComparisonRun[]): (number | null)[][] {
   const m = runs.map((_, i) => runs.map((__, j): number | null => (i === j ? 1 : null)));
   // Symmetric: each pair is measured once.
-  for (let i = 0; i < runs.length; i++) {
-    for (let j = i + 1; j < runs.length; j++) {
-      const { paired } = pairRuns(runs[i], runs[j], null);
-      m[i][j] = m[j][i] = correlation(paired.r, paired.b)[0].value;
-    }
-  }
+  for (const { i, j, value } of pairCorrelations(runs)) m[i][j] = m[j][i] = value;
   return m;
 }
 

@@ -161,3 +161,23 @@ describe('a short common period is said on the page (probe r72d F3: 4 intervals 
     expect(commonPeriodShortNote([run('a', ends, ends.map(() => 1), 12), run('b', ends, ends.map(() => 2), 12)])).toBeNull();
   });
 });
+
+describe('each chart and correlation says what it spans (probe r72d F5: the iwm-hold · smlf-hold correlation ran over 1,872 intervals under "metrics over the common period", 70)', () => {
+  // a and b: weekdays Mon 2024-01-01 … Fri 2024-01-12, 10 dates, 9 intervals; c: 2024-01-03 … 01-05, 3 dates, 2 intervals.
+  // The common period is c's 2024-01-03 → 2024-01-05; a · b correlate over all 9 intervals they share.
+  const ten = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12'];
+  const a = run('a', ten, [100, 101, 99, 102, 103, 101, 104, 105, 103, 106], 252);
+  const b = run('b', ten, [50, 51, 52, 50, 49, 51, 50, 52, 53, 52], 252);
+  const c = run('c', ten.slice(2, 5), [10, 11, 10.5], 252);
+  const page = renderComparison({ title: 't', runs: [a, b, c] });
+
+  it('names each pair\'s intervals and span under the correlation chart', () => {
+    expect(page).toContain('each pair over all the dates both runs have, not only the common period. a · b: 9 intervals, 2024-01-01 → 2024-01-12; a · c: 2 intervals, 2024-01-03 → 2024-01-05; b · c: 2 intervals, 2024-01-03 → 2024-01-05.');
+  });
+
+  it('says the growth and drawdown lines run past the common period to each run\'s end', () => {
+    expect(page).not.toContain('over the same window');
+    expect(page).toContain('Distance below each run’s running peak since 2024-01-03, the first date all runs share, to its run’s last session.');
+    expect(page).toContain('each line runs on to its run’s last session (the common period ends 2024-01-05).');
+  });
+});

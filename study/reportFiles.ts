@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { commonPeriodShortfall, commonWindow, comparisonRunFromStoredRun, type NamedWindow, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
+import { commonPeriodNotes, comparisonRunFromStoredRun, type NamedWindow, renderComparison, renderTearSheet, tearSheetFromStoredRun, writeReport } from '../reports/html/index.ts';
 import { getRun, type Store } from '../reports/store/index.ts';
 
 /** A stored run's tear sheet as HTML, with extra crisis windows to measure. */
@@ -24,7 +24,7 @@ export function writeTearSheet(store: Store, id: number, path: string): string {
 /**
  * A comparison of stored runs (the first is the reference) as HTML: metrics over their common
  * period, or each run's full period; with what the page says about a common period shorter than
- * the runs (comparisonMeasures.ts commonPeriodShortfall), for the terminal.
+ * the runs, short itself, or missing (comparisonMeasures.ts commonPeriodNotes), for the terminal.
  * @throws RangeError for an id with no stored run.
  */
 export function comparisonHtml(store: Store, title: string, ids: readonly number[], period: 'common' | 'full' = 'common'): { html: string; notes: string[] } {
@@ -33,8 +33,7 @@ export function comparisonHtml(store: Store, title: string, ids: readonly number
     if (!stored) throw new RangeError(`no run ${id}`);
     return comparisonRunFromStoredRun(stored);
   });
-  const shortfall = period === 'common' ? commonPeriodShortfall(runs, commonWindow(runs)) : null;
-  return { html: renderComparison({ title, runs, period }), notes: shortfall === null ? [] : [shortfall] };
+  return { html: renderComparison({ title, runs, period }), notes: commonPeriodNotes(runs, period) };
 }
 
 /** Render a comparison of stored runs (the first is the reference) to `path`. */

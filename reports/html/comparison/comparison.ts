@@ -5,9 +5,8 @@
 // year's winner, the holdings ribbon of switching strategies, all metrics, correlations, exposure.
 
 import { caveatSize } from '../tearSheet/caveats.ts';
-import { partialYear } from '../tearSheet/calendar.ts';
-import { comparisonCharts } from './comparisonCharts.ts';
-import { commonPeriodShortfall, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
+import { comparisonCharts, pairCorrelations } from './comparisonCharts.ts';
+import { commonPeriodShortfall, commonPeriodShortNote, commonWindow, comparisonMetrics, sharpeDifferences, switches, yearlyReturns, yearWinners } from './comparisonMeasures.ts';
 import { MIN_TEST_N } from '../../metrics/index.ts';
 import { escapeHtml } from '../page/escape.ts';
 import { decimals } from '../page/decimals.ts';
@@ -81,19 +80,43 @@ function significance(runs: readonly ComparisonRun[], period: 'common' | 'full')
   return `<ul class="significance">${lines.join('')}</ul><p class="sub">Jobson–Korkie test with Memmel's correction on excess returns; it assumes independent, normal returns, so fat tails and autocorrelation make it overconfident.</p>`;
 }
 
+/**
+ * Each run's calendar-year returns with the year's winner. A cell where the run covers only part
+ * of the year is starred, with its dates in the tooltip (each run's own first and last session,
+ * the tear sheet's rule); a year the runs cover over different spans (a half year beside a whole
+ * one) has no winner: "not comparable", and it counts for no run.
+ */
 function yearsTable(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): string {
-  const { years, returns } = yearlyReturns(runs, window);
-  const winners = yearWinners(returns);
+  const { years, returns, partial, comparable } = yearlyReturns(runs, window);
+  const winners = yearWinners(returns).map((w, k) => (comparable[k] ? w : 'apart'));
   const rows = years.map((year, k) => {
     const winner = winners[k];
-    const cells = returns[k].map((v, j) => (v === null ? '<td class="na">–</td>' : `<td class="${j === winner ? 'best' : ''}">${formatPercent(v)}</td>`));
-    const partial = partialYear(year, k, years.length, window?.from ?? '', window?.to ?? '12-31');
-    return `<tr><td>${year}${partial ? '*' : ''}</td>${cells.join('')}<td class="t">${winner === null ? '–' : winner === 'tie' ? 'tie' : escapeHtml(runs[winner].label)}</td></tr>`;
+    const cells = returns[k].map((v, j) => {
+      if (v === null) return '<td class="na">–</td>';
+      const cut = partial[k][j];
+      return `<td class="${j === winner ? 'best' : ''}"${cut === null ? '' : ` title="${escapeHtml(`partial year: ${cut}`)}"`}>${formatPercent(v)}${cut === null ? '' : '*'}</td>`;
+    });
+    const named = winner === null ? '–' : winner === 'tie' ? 'tie' : winner === 'apart' ? '<span title="the runs cover different parts of this year">– not comparable</span>' : escapeHtml(runs[winner].label);
+    return `<tr><td>${year}</td>${cells.join('')}<td class="t">${named}</td></tr>`;
   });
   const wins = runs.map((r, j) => `${escapeHtml(r.label)} ${winners.filter((w) => w === j).length}`);
   const ties = winners.filter((w) => w === 'tie').length;
+  const apart = winners.filter((w) => w === 'apart').length;
   const tieNote = ties === 0 ? '' : ` (${ties} year${ties === 1 ? '' : 's'} tied: equal best returns to 1e-12 relative, no winner)`;
-  return `<p class="sub">Years won: ${wins.join(' · ')}${tieNote}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="sub">* partial year.</p>`;
+  const apartNote = apart === 0 ? '' : ` (${apart} year${apart === 1 ? '' : 's'} not comparable: the runs cover different parts of ${apart === 1 ? 'it' : 'them'}, no winner)`;
+  const starNote = partial.some((row) => row.some((c) => c !== null)) ? '<p class="sub">* partial year: the run covers only part of it (it starts after Jan 7 or ends before Dec 24; the dates are in the cell\'s tooltip). A year the runs cover over different spans has no winner.</p>' : '';
+  return `<p class="sub">Years won: ${wins.join(' · ')}${tieNote}${apartNote}.</p><div class="table-scroll"><table><thead><tr><th>Year</th>${runs.map((r) => `<th>${escapeHtml(r.label)}</th>`).join('')}<th class="t">Winner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>${starNote}`;
+}
+
+/**
+ * The correlation chart's caption: each pair's correlation is over every date both runs have, not
+ * the common period of all runs, with its n and span ("iwm-hold · smlf-hold: 1,872 intervals,
+ * 2017-01-03 → 2024-06-12").
+ */
+function correlationNote(runs: readonly ComparisonRun[]): string {
+  const pairs = pairCorrelations(runs).map(({ i, j, n, span }) => `${runs[i].label} · ${runs[j].label}: ${span === null ? 'no shared interval' : `${formatCount(n)} interval${n === 1 ? '' : 's'}, ${span.from} → ${span.to}`}`);
+  const each = pairs.length === 0 ? '' : ` ${pairs.join('; ')}.`;
+  return `Pearson correlation of returns over the same intervals: from each date a pair shares to the next (a daily and a monthly run pair month-end to month-end), each pair over all the dates both runs have, not only the common period.${each}`;
 }
 
 /** Relative metrics compare like with like only when every run has the same benchmark. */
@@ -129,6 +152,7 @@ export function renderComparison(data: ComparisonData): string {
       ? `each run over its own full period${window === null ? ' (no date on which every run has a value)' : ''}`
       : `over the common period ${window.from} → ${window.to}; turnover, costs and exposures are each run's full period`;
   const shortfall = period === 'common' ? commonPeriodShortfall(runs, window) : null;
+  const short = period === 'common' ? commonPeriodShortNote(runs) : null;
   // A ribbon reads for strategies that switch between a few funds, not for books of hundreds of names.
   const ribbons = runs.map((r) => ({ run: r, stats: switches(r) })).filter((x) => x.stats !== null && x.stats.count > 0 && new Set(x.run.holdings?.symbols).size <= RIBBON_SYMBOLS);
   const colours = symbolColours(ribbons.map((x) => x.run));
@@ -138,6 +162,7 @@ export function renderComparison(data: ComparisonData): string {
   const body = [
     `<section class="card answer" id="summary"><div class="title-row"><h1>${escapeHtml(data.title)}</h1>${badges({ synthetic: runs.some((r) => r.synthetic), lookAheadProne: runs.some((r) => r.lookAheadProne) })}</div>
 <p class="period">${runs.length} runs; the reference is ${escapeHtml(reference)}. Metrics ${escapeHtml(periodNote)}.${shortfall === null ? '' : ` ${escapeHtml(shortfall)}.`}</p>
+${short === null ? '' : `<ul class="caveats"><li class="caveat sev-medium" data-figure="short-common-period"><span class="sev">medium</span><span class="msg">${escapeHtml(short)}.</span></li></ul>`}
 ${runsTable(runs)}
 ${high === '' ? '' : `<h2>Before you read the figures</h2>${high}`}
 <h2>At a glance</h2>${metricsTable(headline, 'deltas', { best: true, flag })}
@@ -146,14 +171,14 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
     section(
       'curves',
       'Growth and drawdowns',
-      chartCard({ id: 'growth', title: 'Growth of 1', note: window === null ? 'Each run from its own first session.' : `Rebased to 1 on ${window.from}, the first date all runs share.`, tall: true, logToggle: runs.every((r) => r.nav.every((v) => v > 0)) }) +
-        chartCard({ id: 'drawdown', title: 'Drawdowns', note: 'Distance below each run’s running peak over the same window.' }),
+      chartCard({ id: 'growth', title: 'Growth of 1', note: window === null ? 'Each run from its own first session to its last.' : `Rebased to 1 on ${window.from}, the first date all runs share; each line runs on to its run’s last session (the common period ends ${window.to}).`, tall: true, logToggle: runs.every((r) => r.nav.every((v) => v > 0)) }) +
+        chartCard({ id: 'drawdown', title: 'Drawdowns', note: `Distance below each run’s running peak since ${window === null ? 'its own first session' : `${window.from}, the first date all runs share`}, to its run’s last session.` }),
     ),
     section(
       'relative',
       `Against ${reference}`,
       only ||
-        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s; rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last year minus ${reference}’s over the same year.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
+        `<div class="grid">${drawn.has('relative-strength') ? chartCard({ id: 'relative-strength', title: 'Relative strength', note: `Each run’s growth divided by ${reference}’s, on every date both have${window === null ? '' : ` from ${window.from}`} (past the common period where both go on); rising means it is pulling ahead.` }) : card('Relative strength', '<p class="empty">No shared dates.</p>')}${drawn.has('rolling-excess') ? chartCard({ id: 'rolling-excess', title: 'Rolling one-year excess return', note: `Return over the last calendar year, from the shared date nearest the same day a year before, minus ${reference}’s over the same dates; on every date both have${window === null ? '' : ` from ${window.from}`}.` }) : card('Rolling one-year excess return', '<p class="empty">Less than a year of shared dates.</p>')}</div>`,
     ),
     section('years', 'Year by year', card('Calendar-year returns', yearsTable(runs, period === 'common' ? window : null), 'The best run of each year is marked.')),
     section(
@@ -165,7 +190,7 @@ ${runs.length > 1 ? `<h2>Is the Sharpe difference real?</h2>${significance(runs,
     ),
     section('metrics', 'Metrics side by side', card('All metrics', metricsTable(columns, 'deltas', { best: true, flag }), `Metrics ${periodNote}. Grey figures are the change against ${reference} (percentage points for percentages); the best value of each row is marked; † relative metrics against different benchmarks.`)),
     section('caveats', 'Caveats', card('Caveats', caveatList(runs))),
-    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: 'Pearson correlation of returns over the same intervals: from each date a pair shares to the next (a daily and a monthly run pair month-end to month-end).', height: Math.max(260, runs.length * 56 + 120) })),
+    section('correlation', 'Correlation of period returns', chartCard({ id: 'correlation', title: 'Return correlation', note: correlationNote(runs), height: Math.max(260, runs.length * 56 + 120) })),
     section(
       'exposure',
       'Exposure',

@@ -10,6 +10,7 @@ import { pairRuns } from './pairedRuns.ts';
 import { divergingFill, inkFor } from '../page/heatmapColors.ts';
 import type { ComparisonData, ComparisonRun } from '../model.ts';
 import { epochDays, navReturns } from '../series.ts';
+import { parseIsoDay } from '../../../data/dates.ts';
 
 const FULL_POINTS = 2_500;
 const COARSE_POINTS = 700;
@@ -26,16 +27,37 @@ interface Window {
   color: string;
 }
 
-/** Pairwise correlation of the runs' returns over the same intervals (pairedRuns.ts); null where undefined. */
+/** One pair's return correlation and what it is measured over: n intervals from `from` to `to` (ISO), null where none. */
+export interface PairCorrelation {
+  i: number;
+  j: number;
+  value: number | null;
+  n: number;
+  span: { from: string; to: string } | null;
+}
+
+/**
+ * Each pair (i < j) of runs' return correlation over the intervals both share (pairedRuns.ts):
+ * all the dates both runs have, over each pair's own overlap — not the common period of every
+ * run, so two long runs beside a short one correlate over years while the Sharpe test pairs them
+ * over the short one's weeks (probe r72d F5); the page says each pair's n and span.
+ */
+export function pairCorrelations(runs: readonly ComparisonRun[]): PairCorrelation[] {
+  const out: PairCorrelation[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const { paired, span } = pairRuns(runs[i], runs[j], null);
+      out.push({ i, j, value: correlation(paired.r, paired.b)[0].value, n: paired.r.length, span });
+    }
+  }
+  return out;
+}
+
+/** Pairwise correlation of the runs' returns over the same intervals (pairCorrelations); null where undefined. */
 export function returnCorrelations(runs: readonly ComparisonRun[]): (number | null)[][] {
   const m = runs.map((_, i) => runs.map((__, j): number | null => (i === j ? 1 : null)));
   // Symmetric: each pair is measured once.
-  for (let i = 0; i < runs.length; i++) {
-    for (let j = i + 1; j < runs.length; j++) {
-      const { paired } = pairRuns(runs[i], runs[j], null);
-      m[i][j] = m[j][i] = correlation(paired.r, paired.b)[0].value;
-    }
-  }
+  for (const { i, j, value } of pairCorrelations(runs)) m[i][j] = m[j][i] = value;
   return m;
 }
 
@@ -83,9 +105,35 @@ export function comparisonCharts(data: ComparisonData): ChartPayload {
   return out.build();
 }
 
+/** How far from one year earlier the start of a one-year window may lie (days): half a month, so month-ends a year apart fit. */
+export const YEAR_AGO_SLACK_DAYS = 16;
+
+/**
+ * For each of ascending ISO `dates`, the row one calendar year earlier: the date nearest to the
+ * same day a year before (Feb 29 → Feb 28; the earlier of two equally near), or −1 where none lies
+ * within YEAR_AGO_SLACK_DAYS of it. A window of a year of dates whatever the spacing: a count of
+ * P rows spans a year only where every row is one of the run's own (a daily and a calendar
+ * month-end run share 64 dates in 7 years, so 12 shared rows spanned 16 months; a daily P = 252
+ * over month-ends asked for 21 years: probe r72d F2).
+ */
+export function yearAgoRows(dates: readonly string[]): Int32Array {
+  const days = dates.map(parseIsoDay);
+  const out = new Int32Array(dates.length).fill(-1);
+  let j = 0;
+  dates.forEach((d, k) => {
+    const mmdd = d.slice(5) === '02-29' ? '02-28' : d.slice(5);
+    const target = parseIsoDay(`${Number(d.slice(0, 4)) - 1}-${mmdd}`);
+    while (j + 1 < k && days[j + 1] <= target) j++; // j: the last row on or before the target (or row 0)
+    const near = [j, j + 1].filter((i) => i < k && Math.abs(days[i] - target) <= YEAR_AGO_SLACK_DAYS);
+    if (near.length > 0) out[k] = near.reduce((a, b) => (Math.abs(days[b] - target) < Math.abs(days[a] - target) ? b : a));
+  });
+  return out;
+}
+
 /**
  * Relative strength (each run's growth over the reference's, 1 = level) and the rolling one-year
- * excess return (growth over the last P periods minus the reference's), on the dates both have.
+ * excess return (growth since the shared date one calendar year earlier, yearAgoRows, minus the
+ * reference's over the same dates), on the dates both have.
  */
 function addRelativeCharts(out: ChartPayloadBuilder, windows: readonly Window[]): void {
   const [ref, ...rest] = windows;
@@ -101,8 +149,8 @@ function addRelativeCharts(out: ChartPayloadBuilder, windows: readonly Window[])
       const dates = Array.from(joined.indexA, (i) => run.dates[from + i]);
       const { x, values } = out.thinned(dates, COARSE_POINTS);
       const ratio = Array.from(joined.a, (v, k) => v / joined.a[0] / (joined.b[k] / joined.b[0]));
-      const w = Math.round(run.periodsPerYear ?? 252);
-      const rolling = Array.from(joined.a, (v, k) => (k < w ? NaN : v / joined.a[k - w] - joined.b[k] / joined.b[k - w]));
+      const back = yearAgoRows(dates);
+      const rolling = Array.from(joined.a, (v, k) => (back[k] < 0 ? NaN : v / joined.a[back[k]] - joined.b[k] / joined.b[back[k]]));
       strength.push({ name: `${run.label} / ${ref.run.label}`, x, values: values(ratio), color, width: 2 });
       excess.push({ name: `${run.label} − ${ref.run.label}`, x, values: values(rolling), color });
     }

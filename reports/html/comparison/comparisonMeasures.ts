@@ -4,12 +4,13 @@
 // against the reference with its significance (sharpeDifference.ts), and switches of the holding.
 
 import { CASH_BENCHMARK } from '../../benchmark/benchmark.ts';
-import { computeMetrics, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
+import { computeMetrics, MIN_TEST_N, type Pairing, sharpeDifference, type SharpeDifference } from '../../metrics/index.ts';
 import type { ComparisonRun, MetricFigure } from '../model.ts';
 import { formatCount } from '../page/format.ts';
-import { yearRows } from '../tearSheet/calendar.ts';
+import { partialYearEnd, partialYearStart, yearRows } from '../tearSheet/calendar.ts';
 import { epochDays, navReturns } from '../series.ts';
 import { pairRuns } from './pairedRuns.ts';
+import { parseIsoDay } from '../../../data/dates.ts';
 
 const DEFAULT_P = 252;
 
@@ -20,14 +21,55 @@ const DEFAULT_P = 252;
  * daily runs span the same month-ends.
  */
 export function commonWindow(runs: readonly ComparisonRun[]): { from: string; to: string } | null {
-  if (runs.length === 0) return null;
-  const shared = runs.slice(1).reduce((kept, r) => {
-    const has = new Set(r.dates);
-    return kept.filter((d) => has.has(d));
-  }, runs[0].dates);
+  const shared = sharedDates(runs);
   if (shared.length === 0) return null;
   // A filter of the first run's ascending dates: ascending too.
   return { from: shared[0], to: shared[shared.length - 1] };
+}
+
+/** The dates on which every run has a value (ISO, ascending); [] without runs. */
+export function sharedDates(runs: readonly ComparisonRun[]): readonly string[] {
+  if (runs.length === 0) return [];
+  return runs.slice(1).reduce((kept, r) => {
+    const has = new Set(r.dates);
+    return kept.filter((d) => has.has(d));
+  }, runs[0].dates);
+}
+
+/**
+ * What the page and the terminal say of a short common period: its span in days and the
+ * intervals between the dates every run shares, when it spans under a year (365 days) or under
+ * MIN_TEST_N intervals (the Sharpe test's threshold for z and p) — annualized figures over it
+ * extrapolate, as a run's short-sample caveat says of a short run; null otherwise or when there is
+ * no common date. Two runs sharing 2017-01-03 → 2017-01-09 (4 intervals) read CAGR −61 % and
+ * Sharpe −13 without a word (probe r72d F3).
+ */
+export function commonPeriodShortNote(runs: readonly ComparisonRun[]): string | null {
+  const shared = sharedDates(runs);
+  if (shared.length === 0) return null;
+  const from = shared[0];
+  const to = shared[shared.length - 1];
+  const days = parseIsoDay(to) - parseIsoDay(from);
+  const intervals = shared.length - 1;
+  const said = [...(days < 365 ? ['under a year: annualized figures over it (CAGR, volatility, Sharpe) extrapolate'] : []), ...(intervals < MIN_TEST_N ? [`under ${MIN_TEST_N} intervals: the Sharpe test withholds z and p`] : [])];
+  if (said.length === 0) return null;
+  return `Short common period: ${from} → ${to} spans ${formatCount(days)} day${days === 1 ? '' : 's'} and ${formatCount(intervals)} interval${intervals === 1 ? '' : 's'} between the dates every run shares, ${said.join('; ')}`;
+}
+
+/**
+ * What the terminal says of the common period (the page says each in its period line): no date
+ * every run shares, so each run is measured over its own full period (the page's "each run over
+ * its own full period"; the terminal said nothing: probe r72d F4), runs left partly outside it
+ * (commonPeriodShortfall), or a short one (commonPeriodShortNote). [] with `period` 'full'.
+ */
+export function commonPeriodNotes(runs: readonly ComparisonRun[], period: 'common' | 'full'): string[] {
+  if (period === 'full' || runs.length < 2) return [];
+  const window = commonWindow(runs);
+  if (window === null) {
+    const spans = runs.map((r) => `${r.label} ${r.dates[0] ?? '–'} → ${r.dates[r.dates.length - 1] ?? '–'}`).join(', ');
+    return [`The runs share no date (${spans}): there is no common period, so each run is measured over its own full period, as with --full-period`];
+  }
+  return [commonPeriodShortfall(runs, window), commonPeriodShortNote(runs)].filter((n): n is string => n !== null);
 }
 
 /** Row range [first, last] of a run inside the window (inclusive). */
@@ -114,14 +156,48 @@ export function sharpeDifferences(runs: readonly ComparisonRun[], period: 'commo
   });
 }
 
-/** Calendar-year returns of each run over the window: years (ascending) × runs (null where a run has no such year). */
-export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): { years: string[]; returns: (number | null)[][] } {
+/** Calendar-year returns of each run over the window (yearlyReturns), with where each run covers only part of a year. */
+export interface YearlyReturns {
+  /** Years (YYYY), ascending. */
+  years: string[];
+  /** years × runs: the run's return over the year (a fraction), null where it has no such year. */
+  returns: (number | null)[][];
+  /**
+   * years × runs: the span of a partial year ('2016-09-15 to 2016-12-30', the run's own first
+   * session, or first return's session, to its last in the year), null where the run covers the
+   * whole year or has no such year. A year is partial by the tear sheet's rule (calendar.ts
+   * partialYear), on each run's own first and last session inside the window.
+   */
+  partial: (string | null)[][];
+  /**
+   * Per year, whether the runs that have it cover the same part of it: all whole, or cut at the
+   * same first and last dates. A half year beside a whole one is no contest: the page names no
+   * winner for it.
+   */
+  comparable: boolean[];
+}
+
+/** Calendar-year returns of each run over the window (null = each run's full period), with the partial spans and which years compare like with like. */
+export function yearlyReturns(runs: readonly ComparisonRun[], window: { from: string; to: string } | null): YearlyReturns {
   const perRun = runs.map((run) => {
     const { first, last } = windowRows(run, window);
-    return new Map(yearRows(run.dates.slice(first, last + 1), run.nav.slice(first, last + 1)).map((y) => [y.year, y.strategy]));
+    const rows = yearRows(run.dates.slice(first, last + 1), run.nav.slice(first, last + 1));
+    return new Map(
+      rows.map((y, k) => {
+        // The year as the run covers it: its own first or last date where it is cut there, else the year's edge.
+        const start = partialYearStart(y.year, k, y.from) ? y.from : 'whole';
+        const end = partialYearEnd(k, rows.length, y.to) ? y.to : 'whole';
+        return [y.year, { value: y.strategy, partial: y.partial ? `${y.from} to ${y.to}` : null, cover: `${start}/${end}` }];
+      }),
+    );
   });
   const years = [...new Set(perRun.flatMap((m) => [...m.keys()]))].sort();
-  return { years, returns: years.map((y) => perRun.map((m) => m.get(y) ?? null)) };
+  return {
+    years,
+    returns: years.map((y) => perRun.map((m) => m.get(y)?.value ?? null)),
+    partial: years.map((y) => perRun.map((m) => m.get(y)?.partial ?? null)),
+    comparable: years.map((y) => new Set(perRun.flatMap((m) => (m.has(y) ? [m.get(y)?.cover] : []))).size <= 1),
+  };
 }
 
 /** Returns this close relative to each other (|a − b| ≤ TIE_RELATIVE · max(|a|, |b|)) are a tie: the same path measured twice. */

@@ -17,6 +17,8 @@ export interface PairedRuns {
   rfB: Float64Array;
   /** Intervals and their P (a's P where the intervals are spaced like a's own dates, else inferred). */
   pairing: Pairing;
+  /** The first interval's start and the last one's end (ISO dates), null with no interval. */
+  span: { from: string; to: string } | null;
 }
 
 /** One run's NAV and per-return risk-free on `calendar` rows (NaN level, 0 rf where the run has no row). */
@@ -48,5 +50,7 @@ export function pairRuns(a: ComparisonRun, b: ComparisonRun, window: { from: str
   const ca = onCalendar(a, calendar);
   const cb = onCalendar(b, calendar);
   const paired = pairedIntervals(ca.level, cb.level, ca.rf);
-  return { paired, rfB: pairedIntervals(ca.level, cb.level, cb.rf).rf, pairing: pairingOf(paired, ca.days, a.periodsPerYear ?? DEFAULT_P) };
+  const n = paired.r.length;
+  const span = n === 0 ? null : { from: calendar[paired.start[0]], to: calendar[paired.end[n - 1]] };
+  return { paired, rfB: pairedIntervals(ca.level, cb.level, cb.rf).rf, pairing: pairingOf(paired, ca.days, a.periodsPerYear ?? DEFAULT_P), span };
 }

@@ -32,7 +32,13 @@ export interface YearRow {
  * (`from`, its start session) after Jan 7, or the last and the run ends (`to`) before Dec 24 (ISO
  * dates). A run that starts on a December 29 measures the next year from its first day.
  */
-export const partialYear = (year: string, k: number, count: number, from: string, to: string): boolean => (k === 0 && from.slice(0, 4) === year && from.slice(5) > '01-07') || (k === count - 1 && to.slice(5) < '12-24');
+export const partialYear = (year: string, k: number, count: number, from: string, to: string): boolean => partialYearStart(year, k, from) || partialYearEnd(k, count, to);
+
+/** The first half of partialYear: year `year`, k of the run's years, is cut at its start (the run starts in it, `from`, after Jan 7). */
+export const partialYearStart = (year: string, k: number, from: string): boolean => k === 0 && from.slice(0, 4) === year && from.slice(5) > '01-07';
+
+/** The second half of partialYear: the year, k of `count`, is cut at its end (the run ends, `to`, before Dec 24). */
+export const partialYearEnd = (k: number, count: number, to: string): boolean => k === count - 1 && to.slice(5) < '12-24';
 
 /** Each calendar year of the run, with the benchmark's return over the same sessions. */
 export function yearRows(dates: readonly string[], nav: readonly number[], benchmark?: readonly (number | null)[]): YearRow[] {

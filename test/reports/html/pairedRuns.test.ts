@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { returnCorrelations } from '../../../reports/html/comparison/comparisonCharts.ts';
-import { commonPeriodShortfall, commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
+import { commonPeriodShortfall, commonPeriodShortNote, commonWindow, sharpeDifferences } from '../../../reports/html/comparison/comparisonMeasures.ts';
 import { pairRuns } from '../../../reports/html/comparison/pairedRuns.ts';
 import { type ComparisonRun, renderComparison } from '../../../reports/html/index.ts';
 import { comparisonRun } from './helpers/pages.ts';
@@ -133,5 +133,51 @@ describe('a common period shorter than the runs is said (r13b item 4)', () => {
     const long = [w, other(weds)];
     expect(sharpeDifferences(long, 'common')[0].test).toMatchObject({ n: 34, tooFew: false });
     expect(renderComparison({ title: 't', runs: long })).toMatch(/data-figure="sharpe-difference">[^<]*z = -?\d\.\d\d, p = \d\.\d{3} over 34 intervals/);
+  });
+});
+
+describe('a short common period is said on the page (probe r72d F3: 4 intervals read CAGR −61 %, Sharpe −13 without a word)', () => {
+  // s: weekdays 2017-01-03 … 2017-01-09 (Tue … Mon: 01-03, 04, 05, 06, 09), l: 2016-12-01 … 2017-01-09 weekly
+  // plus those five; shared 01-03 … 01-09: 5 dates, 4 intervals, 6 days — under a year and under 30.
+  const s = ['2017-01-03', '2017-01-04', '2017-01-05', '2017-01-06', '2017-01-09'];
+  const l = ['2016-12-01', '2016-12-08', '2016-12-15', ...s];
+  const short = [run('s', s, [100, 99, 98, 99, 97], 252), run('l', l, [100, 101, 102, 103, 102, 101, 103, 104], 252)];
+  const said = 'Short common period: 2017-01-03 → 2017-01-09 spans 6 days and 4 intervals between the dates every run shares, under a year: annualized figures over it (CAGR, volatility, Sharpe) extrapolate; under 30 intervals: the Sharpe test withholds z and p';
+
+  it('names the span and the intervals over the common period, not over each run\'s full period', () => {
+    expect(commonPeriodShortNote(short)).toBe(said);
+    const page = renderComparison({ title: 't', runs: short });
+    expect(page).toContain(`<span class="msg">${said}.</span>`);
+    expect(page.indexOf(said)).toBeLessThan(page.indexOf('<h2>At a glance</h2>'));
+    expect(renderComparison({ title: 't', runs: short, period: 'full' })).not.toContain('Short common period');
+  });
+
+  it('says "under a year" alone for 34 weekly intervals (2024-01-03 → 2024-08-28, 238 days), nothing for 36 month-ends over 3 years', () => {
+    const weds = Array.from({ length: 35 }, (_, k) => new Date(Date.UTC(2024, 0, 3 + 7 * k)).toISOString().slice(0, 10));
+    expect(commonPeriodShortNote([run('a', weds, weds.map(() => 1), 52), run('b', weds, weds.map(() => 2), 52)])).toBe(
+      'Short common period: 2024-01-03 → 2024-08-28 spans 238 days and 34 intervals between the dates every run shares, under a year: annualized figures over it (CAGR, volatility, Sharpe) extrapolate',
+    );
+    const ends = Array.from({ length: 37 }, (_, k) => new Date(Date.UTC(2021, k + 1, 0)).toISOString().slice(0, 10));
+    expect(commonPeriodShortNote([run('a', ends, ends.map(() => 1), 12), run('b', ends, ends.map(() => 2), 12)])).toBeNull();
+  });
+});
+
+describe('each chart and correlation says what it spans (probe r72d F5: the iwm-hold · smlf-hold correlation ran over 1,872 intervals under "metrics over the common period", 70)', () => {
+  // a and b: weekdays Mon 2024-01-01 … Fri 2024-01-12, 10 dates, 9 intervals; c: 2024-01-03 … 01-05, 3 dates, 2 intervals.
+  // The common period is c's 2024-01-03 → 2024-01-05; a · b correlate over all 9 intervals they share.
+  const ten = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12'];
+  const a = run('a', ten, [100, 101, 99, 102, 103, 101, 104, 105, 103, 106], 252);
+  const b = run('b', ten, [50, 51, 52, 50, 49, 51, 50, 52, 53, 52], 252);
+  const c = run('c', ten.slice(2, 5), [10, 11, 10.5], 252);
+  const page = renderComparison({ title: 't', runs: [a, b, c] });
+
+  it('names each pair\'s intervals and span under the correlation chart', () => {
+    expect(page).toContain('each pair over all the dates both runs have, not only the common period. a · b: 9 intervals, 2024-01-01 → 2024-01-12; a · c: 2 intervals, 2024-01-03 → 2024-01-05; b · c: 2 intervals, 2024-01-03 → 2024-01-05.');
+  });
+
+  it('says the growth and drawdown lines run past the common period to each run\'s end', () => {
+    expect(page).not.toContain('over the same window');
+    expect(page).toContain('Distance below each run’s running peak since 2024-01-03, the first date all runs share, to its run’s last session.');
+    expect(page).toContain('each line runs on to its run’s last session (the common period ends 2024-01-05).');
   });
 });

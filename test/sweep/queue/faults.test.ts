@@ -74,7 +74,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
   let redis: TestRedis;
   let dir: string;
   const running: Running[] = [];
-  const local = new Map<string, Map<string, string>>();
+  const local = new Map<string, Promise<Map<string, string>>>();
 
   // Each test has a Redis database of its own (the trials of two tests may share keys, and a trial
   // done in one would be collected, not run, by the other).
@@ -99,14 +99,17 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     writeFileSync(path, studyYaml(data, tilts));
     return path;
   };
-  /** The same sweep run here, on worker threads, for comparison (once per study text: equal texts plan equal trials). */
-  const localSweep = async (study: string): Promise<Map<string, string>> => {
+  /**
+   * The same sweep run here, on worker threads, for comparison (once per study text: equal texts
+   * plan equal trials). A test with no fault to time may start it early, beside its processes.
+   */
+  const localSweep = (study: string): Promise<Map<string, string>> => {
     const text = readFileSync(study, 'utf8');
     let trials = local.get(text);
     if (trials === undefined) {
       const db = join(dir, `local-${local.size}.db`);
-      await runSweep(loadStudyFile(study), { where: study, db, workers: 1, keep: 0 });
-      trials = storedTrials(db);
+      trials = runSweep(loadStudyFile(study), { where: study, db, workers: 1, keep: 0 }).then(() => storedTrials(db));
+      trials.catch(() => {}); // awaited (and its failure reported) by expectComplete
       local.set(text, trials);
     }
     return trials;
@@ -134,6 +137,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
 
   it('stores exactly what the local sweep stores (keys, fills hashes, metrics, daily returns)', async () => {
     const study = writeStudy('same.yaml', 'sample');
+    void localSweep(study);
     const workers = [worker(), worker()];
     const db = join(dir, 'same.db');
     await expectComplete(coordinator(study, db), db, study);
@@ -225,6 +229,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     expect(wrong.output()).not.toMatch(/\n\s+at /);
     expect(storedCount(db)).toBe(0);
     const right = worker({ data: join(dir, 'good') });
+    void localSweep(study);
     await expectComplete(c, db, study);
     await right.kill('SIGTERM');
   });
@@ -260,6 +265,7 @@ describe.skipIf(redisServerBinary === null)('distributed sweeps on a real Redis'
     const study = writeStudy('timeouts.yaml', 'sample', tilts);
     const db = join(dir, 'timeouts.db');
     const w = worker({ spinMs: 1 });
+    void localSweep(study);
     const c = coordinator(study, db, '--trial-timeout', '0.05', '--attempts', '1');
     const ended = await c.exited;
     expect(ended.code, c.output()).toBe(2);

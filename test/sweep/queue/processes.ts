@@ -16,9 +16,9 @@ export interface Running {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `breadth …args` in `cwd`, from this tree or from `breadthBin` (another build: anotherBuild). */
-export function startBreadth(args: string[], cwd: string, breadthBin = bin): Running {
-  const child = spawn(process.execPath, [...NODE_ARGS, breadthBin, ...args], { cwd, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `breadth …args` in `cwd`, from this tree or from `breadthBin` (another build: anotherBuild), with `env` added to the environment. */
+export function startBreadth(args: string[], cwd: string, breadthBin = bin, env: Record<string, string> = {}): Running {
+  const child = spawn(process.execPath, [...NODE_ARGS, breadthBin, ...args], { cwd, env: { ...process.env, CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   let out = '';
   child.stdout?.setEncoding('utf8').on('data', (c: string) => {
